@@ -1,0 +1,67 @@
+"""Domain errors raised by the core.
+
+The core raises these; only the edges (CLI, TUI) turn them into one clear line for a person.
+Every subclass carries a message written for the user, not for a developer.
+"""
+
+from __future__ import annotations
+
+
+class CiteqaError(Exception):
+    """Base class of every error a user can cause or fix."""
+
+    exit_code: int = 1
+
+
+class CorpusMissing(CiteqaError):
+    """The corpus folder does not exist or is not a folder."""
+
+    exit_code = 2
+
+
+class CorpusEmpty(CiteqaError):
+    """The corpus folder holds no readable document."""
+
+    exit_code = 2
+
+
+class IndexMissing(CiteqaError):
+    """No index has been built at the given place."""
+
+    exit_code = 3
+
+
+class IndexCorrupt(CiteqaError):
+    """An index file is unreadable, truncated or inconsistent with the manifest."""
+
+    exit_code = 3
+
+
+class IndexIncompatible(CiteqaError):
+    """The index was built with other models, chunker settings or an older format."""
+
+    exit_code = 3
+
+
+class IndexLocked(CiteqaError):
+    """Another build holds the index lock."""
+
+    exit_code = 4
+
+
+class IndexWriteError(CiteqaError):
+    """The index folder cannot be written (permissions, disk full)."""
+
+    exit_code = 5
+
+
+class BadQuestion(CiteqaError):
+    """The question is empty or unusable."""
+
+    exit_code = 2
+
+
+class BuildInterrupted(CiteqaError):
+    """The build was interrupted; the previous index is untouched."""
+
+    exit_code = 130

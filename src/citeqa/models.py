@@ -1,0 +1,192 @@
+"""The data that flows through citeqa, as frozen pydantic models.
+
+Document → Chunk → Hit → Retrieval → Answer (with Citations and Passages). The JSON shape of
+`Answer.model_dump()` is a public contract (see DESIGN.md): other tools read it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Lang = Literal["en", "fr"]
+
+
+class Frozen(BaseModel):
+    """Base for immutable models."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+class Document(Frozen):
+    """One source document, with the text that every offset points into."""
+
+    doc_id: str
+    """Stable id: the file name without extension, slugified."""
+    title: str
+    path: str
+    """Absolute path of the source file."""
+    text: str
+    """The document's text. For .txt/.md it is the decoded file, unchanged; for .pdf and .html
+    it is the extracted text, and offsets refer to it."""
+    sha256: str
+    """Hash of the file's bytes."""
+    kind: str = "text"
+    """File format: txt, md, pdf, html."""
+    page_starts: list[int] | None = None
+    """For PDFs: the character offset at which each page starts (page n = index n-1)."""
+    warnings: list[str] = Field(default_factory=list)
+    """Problems met while reading (a fallback decoding, an empty page, ...)."""
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding `offset`, or None when the document has no pages."""
+        if not self.page_starts:
+            return None
+        page = 1
+        for number, start in enumerate(self.page_starts, start=1):
+            if start <= offset:
+                page = number
+        return page
+
+
+class Chunk(Frozen):
+    """A span of one document: `document.text[start:end] == text`."""
+
+    chunk_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    section: str | None = None
+    """The nearest heading above the chunk."""
+    page: int | None = None
+    lang: Lang = "en"
+    block: str = "text"
+    """The kind of block it came from: text, list, table, heading."""
+
+
+class Sentence(Frozen):
+    """A sentence of a chunk, with offsets in its document."""
+
+    doc_id: str
+    chunk_index: int
+    start: int
+    end: int
+
+
+class Hit(Frozen):
+    """A retrieved chunk with its fused score and the per-channel evidence behind it."""
+
+    chunk: Chunk
+    chunk_index: int
+    score: float
+    channel_ranks: dict[str, int] = Field(default_factory=dict)
+    channel_scores: dict[str, float] = Field(default_factory=dict)
+
+
+class Retrieval(Frozen):
+    """The ranked hits for one question."""
+
+    question: str
+    query_lang: Lang
+    hits: list[Hit]
+
+
+class Citation(Frozen):
+    """A verbatim quote and the exact characters of the source it comes from."""
+
+    n: int
+    doc_id: str
+    title: str
+    path: str
+    start: int
+    end: int
+    quote: str
+    page: int | None = None
+    section: str | None = None
+    score: float = 0.0
+
+
+class Passage(Frozen):
+    """A ranked retrieval result, shown as evidence."""
+
+    rank: int
+    doc_id: str
+    title: str
+    path: str
+    start: int
+    end: int
+    text: str
+    lang: str
+    score: float
+
+
+class Answer(Frozen):
+    """What `ask` returns; `model_dump()` is the public answer JSON."""
+
+    id: str | int | None = None
+    question: str
+    abstained: bool
+    confidence: float = Field(ge=0.0, le=1.0)
+    answer: str
+    citations: list[Citation] = Field(default_factory=list)
+    passages: list[Passage] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list, exclude=True)
+    """Notes for the person asking (a truncated question, a stale index); not in the JSON."""
+
+
+class BuildReport(Frozen):
+    """What `build_index` did, file by file."""
+
+    index_dir: str
+    added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    unchanged: list[str] = Field(default_factory=list)
+    skipped: list[str] = Field(default_factory=list)
+    """Files not indexed, each with the reason."""
+    warnings: list[str] = Field(default_factory=list)
+    documents: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+    full_rebuild: bool = False
+
+
+class ChannelInfo(Frozen):
+    """A vector channel of the index and the model behind it."""
+
+    name: str
+    model: str
+    package: str
+    version: str
+    dim: int
+    index_type: str = "flat"
+
+
+class DocumentStatus(Frozen):
+    """One indexed document, as `status` shows it."""
+
+    doc_id: str
+    title: str
+    path: str
+    chunks: int
+    lang: list[str] = Field(default_factory=list)
+
+
+class IndexStatus(Frozen):
+    """What is indexed, with which models, and whether the corpus has changed since."""
+
+    index_dir: str
+    corpus_dir: str
+    built_at: str
+    format_version: int
+    documents: list[DocumentStatus]
+    channels: list[ChannelInfo]
+    chunk_count: int
+    size_bytes: int
+    manifest_hash: str
+    stale: bool
+    changed: list[str] = Field(default_factory=list)
+    """Corpus files that differ from the index, each prefixed with added/modified/removed."""
