@@ -1,1 +1,88 @@
-"""Placeholder: filled in by its owner."""
+"""`citeqa chat` (and bare `citeqa`): open the Textual chat on a corpus and its index.
+
+Textual is imported inside the command, so `citeqa ask` and the other commands never pay
+for it. The app gets an assistant factory and an index builder bound to the settings; it
+runs them in its own workers (the first run builds the index, with progress in the app).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from citeqa.cli.app import app
+from citeqa.errors import CorpusMissing
+
+if TYPE_CHECKING:
+    from citeqa.api import Assistant, ProgressCallback
+    from citeqa.config import Settings
+    from citeqa.models import BuildReport
+
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option("--corpus", help="Folder of documents (default: the bundled corpus)."),
+]
+IndexOption = Annotated[
+    Path | None,
+    typer.Option("--index", help="Folder of the index (default: ./index or the bundled one)."),
+]
+
+
+@app.callback(invoke_without_command=True)
+def default_to_chat(ctx: typer.Context) -> None:
+    """With no command, `citeqa` opens the chat on the bundled corpus."""
+    if ctx.invoked_subcommand is None:
+        launch_chat(None, None)
+
+
+@app.command("chat")
+def chat(corpus: CorpusOption = None, index: IndexOption = None) -> None:
+    """Chat with the documents in the terminal: cited answers, sources, document viewer."""
+    launch_chat(corpus, index)
+
+
+def launch_chat(corpus: Path | None, index: Path | None) -> None:
+    """Run the chat app until the user quits."""
+    from citeqa.config import Settings
+
+    overrides: dict[str, Path] = {}
+    if corpus is not None:
+        if not corpus.is_dir():
+            raise CorpusMissing(f"corpus folder not found: {corpus}")
+        overrides["corpus_dir"] = corpus.resolve()
+    if index is not None:
+        overrides["index_dir"] = index.resolve()
+    settings = Settings().model_copy(update=overrides)
+
+    # Model libraries must not draw progress bars or fork warnings over the full-screen app.
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from citeqa.tui.app import CiteqaApp  # lazy: only the chat pays for Textual
+
+    chat_app = CiteqaApp(partial(_open, settings), partial(_rebuild, settings))
+    chat_app.run()
+    if chat_app.work_in_progress:
+        # A worker thread is still loading models or building the index; the interpreter
+        # would wait for it after the user quit. The index build is atomic, so stop now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(chat_app.return_code or 0)
+
+
+def _open(settings: Settings, progress: ProgressCallback) -> Assistant:
+    """Open the assistant (building the index on first run); runs in the app's worker."""
+    from citeqa.api import open_assistant
+
+    return open_assistant(settings, progress=progress)
+
+
+def _rebuild(settings: Settings, progress: ProgressCallback) -> BuildReport:
+    """Rebuild the index from scratch; runs in the app's worker."""
+    from citeqa.api import build_index
+
+    return build_index(settings, rebuild=True, progress=progress)

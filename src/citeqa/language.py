@@ -1,0 +1,224 @@
+"""Text at the level of words and sentences: which language, and where sentences end.
+
+Language: `detect_lang` scores a text by its function words (le, la, des, dans... against
+the, of, and, with...), French elisions (d', l', qu'), accented letters in lower-case words
+(names such as "Université Paris-Est" don't count) and French typography (a space before
+"?", ":", ";", "!"). It is used on chunks when indexing and on questions when asking, so it
+must work on one short question as well as on a page. Without evidence either way: English.
+
+Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
+holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row).
+The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`...) are shared with
+chunking.py, which builds blocks from the same notion of a line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from citeqa.models import Lang
+
+Span = tuple[int, int]
+"""A (start, end) character range; text[start:end]."""
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text`, as a set (keeps word lists readable)."""
+    return frozenset(text.split())
+
+
+FRENCH_WORDS = words(
+    "le la les des du de est sont dans avec pour une un et au aux sur par qui que ce cette ces "
+    "pas ou où il elle ils elles nous vous leur leurs son sa ses en chez après entre "
+    "sans mais quel quelle quels quelles comment pourquoi quand été ont être avoir fait très "
+    "aussi selon lors peut"
+)
+"""Frequent French words that are rare in English text."""
+
+ENGLISH_WORDS = words(
+    "the of and with in is was for to an that this are were by from on at as be been has have "
+    "it its which or not what who how why when there their than after into these those also "
+    "does do did should can could would will"
+)
+"""Frequent English words that are rare in French text."""
+
+FRENCH_LETTERS = frozenset("àâçéèêëîïôùûüÿœæ")
+"""Letters that mark French (Spanish and German names use others: á, í, ó, ñ, ö)."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ELISION = re.compile(r"\b(?:[dlcjns]|qu)['’](?=\w)", re.IGNORECASE)
+_ET_AL = re.compile(r"\bet\s+al\b", re.IGNORECASE)
+_FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][?:;!]")
+_DIACRITIC_WEIGHT = 0.5
+_SPACING_WEIGHT = 0.5
+
+
+def language_scores(text: str) -> tuple[float, float]:
+    """(english, french) evidence found in `text`."""
+    text = _ET_AL.sub(" ", text)  # "et al." is English citation style, not French
+    english = french = 0.0
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if word in ENGLISH_WORDS:
+            english += 1
+        elif word in FRENCH_WORDS:
+            french += 1
+        if _has_french_letter(match.group()):
+            french += _DIACRITIC_WEIGHT
+    french += len(_ELISION.findall(text))
+    french += _SPACING_WEIGHT * len(_FRENCH_SPACING.findall(text))
+    return english, french
+
+
+def _has_french_letter(word: str) -> bool:
+    """A French accented letter in a common word; capitalised names ("Université") don't count."""
+    if word[0].isupper() and word[0].lower() not in FRENCH_LETTERS:
+        return False
+    return any(letter in FRENCH_LETTERS for letter in word.lower())
+
+
+def detect_lang(text: str, default: Lang = "en") -> Lang:
+    """Return "fr" or "en" for `text`, or `default` when the evidence is tied (or absent)."""
+    english, french = language_scores(text)
+    if french > english:
+        return "fr"
+    if english > french:
+        return "en"
+    return default
+
+
+ABBREVIATIONS = words(
+    "al e.g i.e eg ie vs v dr pr prof m mme mlle mr mrs ms st fig figs no nos approx cf ref refs "
+    "réf resp env p pp vol ed eds ch sec jr sr ca suppl"
+)
+"""Words that end with a period without ending a sentence (compared in lower case)."""
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BULLET = re.compile(r"[ \t]*(?:[-•*–▪◦·‣]|\d{1,3}[.)])[ \t]+\S")
+_MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)\]*_]*(?=\s)")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")
+_TERMINAL = ".!?…:;"
+_OPENERS = "\"'“‘«([*¿¡"
+_JOINING_WORDS = words(
+    "and or of the a an to in with for by on at from et ou de des du la le les à au aux en "
+    "sur par pour avec dans vs"
+)
+"""A line ending with one of these words continues on the next line."""
+
+
+# ---- lines and sentences -------------------------------------------------------------------------
+
+
+def line_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """(start, end) of each line of text[start:end], line breaks (LF, CRLF, CR) excluded."""
+    end = len(text) if end is None else end
+    spans = []
+    position = start
+    for match in _LINE_BREAK.finditer(text, start, end):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, end))
+    return spans
+
+
+def trim_span(text: str, start: int, end: int) -> Span:
+    """The span with surrounding whitespace removed (empty when it is all whitespace)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_table_row(line: str) -> bool:
+    """A line with a tab after its first cell, or with two pipes or more."""
+    return bool(line.strip()) and ("\t" in line.lstrip() or line.count("|") >= 2)
+
+
+def is_bullet(line: str) -> bool:
+    """A list item: "-", "•", "*", "1." or "1)" and a space, possibly indented."""
+    return _BULLET.match(line) is not None
+
+
+def is_markdown_heading(line: str) -> bool:
+    """A line that opens with one to six "#" and a space."""
+    return _MD_HEADING.match(line) is not None
+
+
+def _continues(line: str, following: str) -> bool:
+    """Whether `following` carries on the sentence that `line` (not ending a block) started."""
+    if is_table_row(line) or is_table_row(following) or is_bullet(following):
+        return False
+    if is_markdown_heading(line):
+        return False
+    core = line.rstrip().rstrip("*_\"'”»)]")
+    if not core or core[-1] in _TERMINAL:
+        return False
+    if core[-1] in ",-–(" or core.split()[-1].lower() in _JOINING_WORDS:
+        return True
+    first = following.lstrip()[:1]
+    return first.islower() or first == "("
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of text[start:end], absolute, trimmed, covering every non-blank character.
+
+    Splits after . ! ? … when the next word opens a sentence (capital, digit, quote), except
+    after abbreviations and initials ("et al.", "Dr.", "R.A. Furie"); at blank lines; and at a
+    line break that ends a line without continuation (a bullet item, a slide line, a table row).
+    """
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for run_start, run_end in _line_runs(text, start, end):
+        cuts = [run_start, *_sentence_cuts(text, run_start, run_end), run_end]
+        for left, right in pairwise(cuts):
+            span = trim_span(text, left, right)
+            if span[0] < span[1]:
+                spans.append(span)
+    return spans
+
+
+def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
+    """Groups of consecutive lines that belong to one sentence or more."""
+    run: Span | None = None
+    last_line = ""
+    for line_start, line_end in line_spans(text, start, end):
+        line = text[line_start:line_end]
+        if run and line.strip() and _continues(last_line, line):
+            run = (run[0], line_end)
+        else:
+            if run:
+                yield run
+            run = (line_start, line_end) if line.strip() else None
+        last_line = line
+    if run:
+        yield run
+
+
+def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets inside text[start:end] where a sentence ends."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        next_char = _NEXT_CHAR.match(text, match.end(), end)
+        if next_char is None:
+            continue
+        following = next_char.group(1)
+        if not (following.isupper() or following.isdigit() or following in _OPENERS):
+            continue
+        if match.group().startswith(".") and _is_abbreviation(text, start, match.start()):
+            continue
+        yield match.end()
+
+
+def _is_abbreviation(text: str, start: int, period: int) -> bool:
+    """Whether the word just before the period at `period` is an abbreviation or an initial."""
+    word_start = period
+    while word_start > start and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:period].lstrip("([\"'“«")
+    if not word or period == start:
+        return False
+    return word.lower() in ABBREVIATIONS or _INITIALS.fullmatch(word) is not None

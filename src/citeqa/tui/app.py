@@ -1,0 +1,366 @@
+"""`CiteqaApp`: the chat screen and the handlers that turn worker messages into widget updates.
+
+The screen paints at once; the assistant loads in a worker (`WorkerApp.load_assistant`).
+Questions asked before it is ready wait in a queue behind a spinner; questions are answered
+one at a time, in order, through the conversation's `Session` so follow-ups keep their context.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Input, OptionList
+
+from citeqa.errors import CiteqaError
+from citeqa.models import IndexStatus
+from citeqa.tui.commands import CiteqaCommands, PaletteCommand, citeqa_commands
+from citeqa.tui.conversation import Turn, source_refs
+from citeqa.tui.export import ExportContext, answer_text, write_conversation
+from citeqa.tui.messages import (
+    AnswerReady,
+    AskFailed,
+    AssistantFailed,
+    AssistantReady,
+    IndexBuilt,
+    ModeChanged,
+    RebuildFailed,
+    SourceChosen,
+    StatusRead,
+)
+from citeqa.tui.safe_text import one_line
+from citeqa.tui.screens.index_status import IndexStatusScreen
+from citeqa.tui.screens.viewer import DocumentViewer
+from citeqa.tui.widgets.question_input import QuestionInput
+from citeqa.tui.widgets.sources import SourcesPanel
+from citeqa.tui.widgets.status import StaleBanner, StatusLine
+from citeqa.tui.widgets.transcript import Transcript
+from citeqa.tui.workers import AssistantFactory, IndexBuilder, WorkerApp
+
+if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
+    from citeqa.api import Assistant, Session
+
+__all__ = ["AssistantFactory", "CiteqaApp", "IndexBuilder"]
+
+
+def _source_key(n: int) -> Binding:
+    return Binding(str(n), f"open_source({n})", "Open source", key_display="1-9", show=n == 1)
+
+
+_CHAT_ONLY_ACTIONS = {"open_source", "toggle_sources", "focus_input", "rebuild"}
+
+
+class CiteqaApp(WorkerApp):
+    """Ask questions of the documents; read verbatim, cited answers; open the sources."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
+    TITLE = "citeqa"
+    COMMANDS = WorkerApp.COMMANDS | {CiteqaCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012  (as Textual types it)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+b", "toggle_sources", "Sources"),
+        Binding("ctrl+s", "export", "Export"),
+        Binding("ctrl+r", "rebuild", "Rebuild"),
+        Binding("slash", "focus_input", "Ask"),
+        Binding("escape", "focus_input", "Ask", show=False),
+        *[_source_key(n) for n in range(1, 10)],
+    ]
+
+    def __init__(
+        self,
+        assistant_factory: AssistantFactory,
+        index_builder: IndexBuilder | None = None,
+        *,
+        export_dir: Path | None = None,
+    ) -> None:
+        super().__init__(assistant_factory, index_builder)
+        self.export_dir = export_dir
+        self.base: Assistant | None = None
+        self.assistant: Assistant | None = None
+        self.session: Session | None = None
+        self.index_info: IndexStatus | None = None
+        self.mode = "hybrid"
+        self.k: int | None = None
+        self.turns: list[Turn] = []
+        self._queue: deque[Turn] = deque()
+        self._asking = False
+        self._rebuilding = False
+        self.last_export: Path | None = None
+        self._held_session: Session | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StaleBanner()
+        with Horizontal(id="main"):
+            yield Transcript(id="transcript")
+            yield SourcesPanel()
+        yield StatusLine()
+        yield QuestionInput(id="question")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "loading…"
+        self.query_one(StatusLine).busy("Loading models…")
+        self.query_one(QuestionInput).focus()
+        self.load_assistant()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        self.query_one(StatusLine).progress(stage, done, total)
+
+    def on_assistant_ready(self, message: AssistantReady) -> None:
+        self.base = message.assistant
+        self._show_index(message.status)
+        if self.mode != "hybrid":
+            self.reconfigure(message.assistant, self.mode)
+            return
+        self._use(message.assistant)
+
+    def on_assistant_failed(self, message: AssistantFailed) -> None:
+        self.query_one(StatusLine).idle("Could not load the assistant: " + message.error)
+        self.notify(message.error, title="Could not load the assistant", severity="error")
+        for turn in self._queue:
+            self.query_one(Transcript).set_waiting(turn, "Waiting: the assistant could not load.")
+
+    def on_mode_changed(self, message: ModeChanged) -> None:
+        self.mode = message.mode
+        self._use(message.assistant)
+
+    def _use(self, assistant: Assistant) -> None:
+        """Make `assistant` the one that answers, in a new conversation session."""
+        self.assistant = assistant
+        try:
+            self.session = assistant.session()
+        except CiteqaError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._set_idle()
+        self._next_question()
+
+    def _show_index(self, status: IndexStatus | None) -> None:
+        """Header subtitle and STALE banner from the index status."""
+        self.index_info = status
+        self.query_one(StaleBanner).show_status(status)
+        if status is None:
+            self.sub_title = "index loaded"
+            return
+        models = "+".join([c.name for c in status.channels] + ["bm25"])
+        corpus = one_line(Path(status.corpus_dir).name)
+        stale = "⚠ STALE · " if status.stale else ""
+        self.sub_title = (
+            f"{stale}{corpus} · {len(status.documents)} documents · "
+            f"{status.chunk_count} chunks · {models}"
+        )
+
+    def _set_idle(self) -> None:
+        k = self.k if self.k is not None else "default"
+        self.query_one(StatusLine).idle(f"Ready · {self.mode} retrieval · k={k}")
+
+    # -- asking --------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#question")
+    def submit_question(self, event: Input.Submitted) -> None:
+        question = " ".join(event.value.split())
+        field = self.query_one(QuestionInput)
+        if not question:
+            return
+        field.remember(question)
+        field.value = ""
+        turn = Turn(number=len(self.turns) + 1, question=question, mode=self.mode, k=self.k)
+        self.turns.append(turn)
+        self._queue.append(turn)
+        waiting = "Searching…" if self.session and not self._asking else self._waiting_reason()
+        self.query_one(Transcript).add_question(turn, waiting)
+        self._next_question()
+
+    def _waiting_reason(self) -> str:
+        if self._rebuilding:
+            return "Waiting for the index to be rebuilt…"
+        if self.session is None:
+            return "Waiting for the models to load…"
+        return "Waiting for the previous question…"
+
+    def _next_question(self) -> None:
+        """Ask the oldest waiting question, if the assistant is ready and idle."""
+        if self.session is None or self._asking or not self._queue:
+            return
+        turn = self._queue.popleft()
+        self._asking = True
+        self.query_one(Transcript).set_waiting(turn, "Searching the documents…")
+        self.query_one(StatusLine).busy("Answering…")
+        self.ask_question(turn, self.session)
+
+    def on_answer_ready(self, message: AnswerReady) -> None:
+        turn = self.turns[message.turn - 1]
+        turn.answer = message.answer
+        self.query_one(Transcript).show_result(turn)
+        title = (
+            "Closest passages" if message.answer.abstained else f"Sources of question {turn.number}"
+        )
+        refs = source_refs(message.answer)
+        self.query_one(SourcesPanel).show(refs, title=title, passages=message.answer.abstained)
+        self._done_asking()
+
+    def on_ask_failed(self, message: AskFailed) -> None:
+        turn = self.turns[message.turn - 1]
+        turn.error = message.error
+        self.query_one(Transcript).show_result(turn)
+        self.notify(message.error, title="Could not answer", severity="error")
+        self._done_asking()
+
+    def _done_asking(self) -> None:
+        self._asking = False
+        if self.session is not None:
+            self._set_idle()
+        self._next_question()
+
+    # -- sources -------------------------------------------------------------------------------
+
+    def on_source_chosen(self, message: SourceChosen) -> None:
+        if self.assistant is None:
+            return
+        try:
+            document = self.assistant.document(message.ref.doc_id)
+        except (CiteqaError, KeyError) as error:
+            self.notify(f"Cannot open {message.ref.doc_id}: {error}", severity="error")
+            return
+        self.push_screen(DocumentViewer(document, message.ref))
+
+    def action_open_source(self, n: int) -> None:
+        ref = self.query_one(SourcesPanel).ref_numbered(n)
+        if ref is None:
+            self.notify(f"No source [{n}] in the panel.", severity="warning")
+            return
+        self.post_message(SourceChosen(ref))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Chat-screen keys are inactive (and hidden) over the viewer and the modal."""
+        if action in _CHAT_ONLY_ACTIONS:
+            return self.screen is self.screen_stack[0]
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing a letter while the sources list has focus goes on in the question input."""
+        if not isinstance(self.focused, OptionList) or self.focused.id != "sources":
+            return
+        char = event.character
+        if event.is_printable and char and not char.isdigit() and char != "/":
+            event.stop()
+            field = self.query_one(QuestionInput)
+            field.focus()
+            field.insert_text_at_cursor(char)
+
+    def action_toggle_sources(self) -> None:
+        panel = self.query_one(SourcesPanel)
+        panel.display = not panel.display
+
+    def action_focus_input(self) -> None:
+        self.query_one(QuestionInput).focus()
+
+    def action_focus_sources(self) -> None:
+        self.query_one(SourcesPanel).display = True
+        self.query_one("#sources").focus()
+
+    # -- palette commands ----------------------------------------------------------------------
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        return citeqa_commands(self)
+
+    def action_rebuild(self) -> None:
+        if self._rebuilding:
+            self.notify("A rebuild is already running.")
+            return
+        self._rebuilding = True
+        self._held_session, self.session = self.session, None  # questions wait for the reload
+        self.query_one(StatusLine).busy("Rebuilding the index…")
+        self.rebuild_index()
+
+    def on_index_built(self, message: IndexBuilt) -> None:
+        report = message.report
+        self._rebuilding = False
+        self.notify(
+            f"Index rebuilt: {report.documents} documents, {report.chunks} chunks "
+            f"in {report.seconds:.1f} s.",
+            title="Index rebuilt",
+        )
+        self.query_one(StatusLine).busy("Loading models…")
+        self.load_assistant()
+
+    def on_rebuild_failed(self, message: RebuildFailed) -> None:
+        self._rebuilding = False
+        self.notify(message.error, title="Rebuild failed", severity="error")
+        if self._held_session is not None:  # the old index still answers, in the same context
+            self.session = self._held_session
+            self._set_idle()
+            self._next_question()
+        else:
+            self.query_one(StatusLine).idle("Rebuild failed: " + message.error)
+
+    def action_set_mode(self, mode: str) -> None:
+        if self.base is None:
+            self.mode = mode
+            self.notify(f"Retrieval mode {mode} applies once the models are loaded.")
+            return
+        self.notify(f"Retrieval mode: {mode} (a new conversation context starts).")
+        self.reconfigure(self.base, mode)
+
+    def action_set_k(self, k: int) -> None:
+        self.k = k
+        self.notify(f"k = {k} passages per question.")
+        if self.session is not None and not self._asking:
+            self._set_idle()
+
+    def action_show_status(self) -> None:
+        if self.assistant is None:
+            self.notify("The index is not loaded yet.", severity="warning")
+            return
+        self.read_status(self.assistant)
+
+    def on_status_read(self, message: StatusRead) -> None:
+        self._show_index(message.status)
+        self.push_screen(IndexStatusScreen(message.status))
+
+    def export_context(self) -> ExportContext:
+        status = self.index_info
+        assistant = self.assistant
+        return ExportContext(
+            manifest_hash=status.manifest_hash
+            if status
+            else (assistant.manifest_hash if assistant else "?"),
+            index_dir=status.index_dir
+            if status
+            else (str(assistant.index_dir) if assistant else "?"),
+            corpus_dir=status.corpus_dir if status else "",
+            channels=list(status.channels) if status else [],
+            mode=self.mode,
+            k=self.k,
+        )
+
+    def action_export(self) -> None:
+        if not self.turns:
+            self.notify("Nothing to export yet: ask a question first.", severity="warning")
+            return
+        try:
+            path = write_conversation(
+                self.turns, self.export_context(), self.export_dir or Path.cwd(), datetime.now()
+            )
+        except OSError as error:
+            self.notify(f"Cannot write the export: {error}", severity="error")
+            return
+        self.last_export = path
+        self.notify(str(path), title="Conversation exported")
+
+    def action_copy_answer(self) -> None:
+        answered = [turn for turn in self.turns if turn.answer is not None]
+        if not answered:
+            self.notify("No answer to copy yet.", severity="warning")
+            return
+        self.copy_to_clipboard(answer_text(answered[-1]))
+        self.notify("The last answer is on the clipboard.")

@@ -1,0 +1,119 @@
+"""The conversation as Markdown (for a file) and the last answer as plain text (for the clipboard).
+
+Pure functions over `Turn`s, so they are tested without running the app. Document text is
+cleaned of control characters (a file that is later `cat`-ed must not drive the terminal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from citeqa.models import Answer, ChannelInfo, Citation
+from citeqa.tui.conversation import Turn, source_refs
+from citeqa.tui.safe_text import clean, one_line
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What the export says about the index and the settings the answers came from."""
+
+    manifest_hash: str
+    index_dir: str
+    corpus_dir: str = ""
+    channels: list[ChannelInfo] = field(default_factory=list)
+    mode: str = "hybrid"
+    k: int | None = None
+
+
+def export_filename(now: datetime) -> str:
+    """citeqa-conversation-YYYYmmdd-HHMMSS.md"""
+    return now.strftime("citeqa-conversation-%Y%m%d-%H%M%S.md")
+
+
+def _header(context: ExportContext, now: datetime) -> list[str]:
+    models = ", ".join(f"{c.name} ({c.model} {c.version}, dim {c.dim})" for c in context.channels)
+    return [
+        "# citeqa conversation",
+        "",
+        f"- Exported: {now.isoformat(timespec='seconds')}",
+        f"- Corpus: `{context.corpus_dir}`",
+        f"- Index: `{context.index_dir}`",
+        f"- Index manifest hash: `{context.manifest_hash}`",
+        f"- Models: {models or 'lexical only'} + BM25",
+        f"- Retrieval: {context.mode}, k={context.k if context.k is not None else 'default'}",
+        "",
+    ]
+
+
+def _quote_lines(text: str) -> list[str]:
+    return ["> " + line for line in clean(text).splitlines() or [""]]
+
+
+def _citation_line(c: Citation) -> str:
+    where = [f"section “{one_line(c.section)}”"] if c.section else []
+    where += [f"page {c.page}"] if c.page is not None else []
+    extra = (", " + ", ".join(where)) if where else ""
+    return (
+        f"- [{c.n}] {one_line(c.title)} — doc `{c.doc_id}`, `{c.path}`, "
+        f"characters {c.start}–{c.end}{extra}, score {c.score:.3f}"
+    )
+
+
+def _answer_lines(answer: Answer) -> list[str]:
+    lines: list[str] = []
+    if answer.abstained:
+        lines += ["**Abstained:** " + one_line(answer.answer), "", "Closest passages:", ""]
+        for ref in source_refs(answer):
+            lines += [
+                f"- #{ref.label} {one_line(ref.title)} — doc `{ref.doc_id}`, `{ref.path}`, "
+                f"characters {ref.start}–{ref.end}, score {ref.score:.3f}"
+            ]
+        return [*lines, ""]
+    for citation in answer.citations:
+        lines += [*_quote_lines(citation.quote + f" [{citation.n}]"), ""]
+    lines += [f"Confidence: {answer.confidence:.2f}", "", "Citations:", ""]
+    lines += [_citation_line(c) for c in answer.citations]
+    return [*lines, ""]
+
+
+def conversation_markdown(turns: list[Turn], context: ExportContext, now: datetime) -> str:
+    """The whole conversation: each question, its quotes and its citations with offsets."""
+    lines = _header(context, now)
+    for turn in turns:
+        lines += [f"## {turn.number}. {one_line(turn.question)}", ""]
+        if turn.answer is not None:
+            lines += _answer_lines(turn.answer)
+        elif turn.error is not None:
+            lines += [f"**Error:** {one_line(turn.error)}", ""]
+        else:
+            lines += ["*(not answered)*", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_conversation(
+    turns: list[Turn], context: ExportContext, directory: Path, now: datetime | None = None
+) -> Path:
+    """Write the Markdown export into `directory` and return its path."""
+    now = now or datetime.now()
+    path = directory / export_filename(now)
+    path.write_text(conversation_markdown(turns, context, now), encoding="utf-8")
+    return path
+
+
+def answer_text(turn: Turn) -> str:
+    """The answer of one turn as plain text: question, quotes with [n], then the sources."""
+    answer = turn.answer
+    if answer is None:
+        return ""
+    lines = ["Q: " + one_line(turn.question), ""]
+    if answer.abstained:
+        return "\n".join([*lines, one_line(answer.answer)]) + "\n"
+    lines += [f"“{one_line(c.quote)}” [{c.n}]" for c in answer.citations]
+    lines += ["", f"Confidence: {answer.confidence:.2f}"]
+    lines += [
+        f"[{c.n}] {one_line(c.title)} ({c.path}, characters {c.start}-{c.end})"
+        for c in answer.citations
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,93 @@
+"""Past-tense messages that workers post to the app; handlers on the app update the widgets.
+
+Workers never touch widgets: they run the slow `citeqa.api` calls in threads and report what
+happened with one of these.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from citeqa.models import Answer, BuildReport, IndexStatus
+from citeqa.tui.conversation import SourceRef
+
+if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
+    from citeqa.api import Assistant
+
+
+class AssistantReady(Message):
+    """The index and models are loaded."""
+
+    def __init__(self, assistant: Assistant, status: IndexStatus | None) -> None:
+        super().__init__()
+        self.assistant = assistant
+        self.status = status
+
+
+class AssistantFailed(Message):
+    """Loading the index or the models failed."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class AnswerReady(Message):
+    """The question of turn `turn` has been answered."""
+
+    def __init__(self, turn: int, answer: Answer) -> None:
+        super().__init__()
+        self.turn = turn
+        self.answer = answer
+
+
+class AskFailed(Message):
+    """Asking the question of turn `turn` failed with a message for the user."""
+
+    def __init__(self, turn: int, error: str) -> None:
+        super().__init__()
+        self.turn = turn
+        self.error = error
+
+
+class IndexBuilt(Message):
+    """A rebuild of the index finished."""
+
+    def __init__(self, report: BuildReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+class RebuildFailed(Message):
+    """A rebuild of the index failed; the previous index is untouched."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class StatusRead(Message):
+    """A fresh index status was read (for the status modal, header and STALE banner)."""
+
+    def __init__(self, status: IndexStatus) -> None:
+        super().__init__()
+        self.status = status
+
+
+class ModeChanged(Message):
+    """The assistant was reconfigured for another retrieval mode."""
+
+    def __init__(self, mode: str, assistant: Assistant) -> None:
+        super().__init__()
+        self.mode = mode
+        self.assistant = assistant
+
+
+class SourceChosen(Message):
+    """The user chose a source (in the sources list, the transcript or by its number key)."""
+
+    def __init__(self, ref: SourceRef) -> None:
+        super().__init__()
+        self.ref = ref

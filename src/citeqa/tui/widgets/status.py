@@ -1,0 +1,74 @@
+"""The status line (spinner, what the app is doing, build progress) and the STALE banner."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label, LoadingIndicator, ProgressBar, Static
+
+from citeqa.models import IndexStatus
+from citeqa.tui.safe_text import assemble, one_line
+
+
+class StatusLine(Horizontal):
+    """One line: a spinner while busy, a message, and a progress bar while building."""
+
+    def __init__(self) -> None:
+        super().__init__(id="status-line")
+
+    def compose(self) -> ComposeResult:
+        yield LoadingIndicator(id="spinner")
+        yield Label("", id="status-text")
+        yield ProgressBar(id="progress", show_eta=False)
+
+    def busy(self, text: str) -> None:
+        """Show the spinner and `text`; hide the progress bar until progress is reported."""
+        self.query_one("#spinner").display = True
+        self.query_one("#progress").display = False
+        self._say(text)
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        """Show build or load progress."""
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = total > 0
+        bar.update(total=max(total, 1), progress=done)
+        self._say(f"Preparing the index: {stage} {done}/{total}" if total else stage)
+
+    def idle(self, text: str) -> None:
+        """Hide spinner and progress; show `text`."""
+        self.query_one("#spinner").display = False
+        self.query_one("#progress").display = False
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        self.query_one("#status-text", Label).update(assemble(one_line(text)))
+
+    @property
+    def text(self) -> str:
+        """What the status line currently says."""
+        return str(self.query_one("#status-text", Label).content)
+
+
+class StaleBanner(Static):
+    """A warning, shown only when the corpus changed since the index was built."""
+
+    def __init__(self) -> None:
+        super().__init__("", id="stale-banner")
+        self.display = False
+
+    def show_status(self, status: IndexStatus | None) -> None:
+        """Show the banner when `status` says the index is stale, hide it otherwise."""
+        if status is None or not status.stale:
+            self.display = False
+            return
+        changed = len(status.changed)
+        what = f"{changed} file{'s' if changed != 1 else ''} changed" if changed else "changed"
+        self.update(
+            assemble(
+                ("⚠ STALE index", "bold"),
+                f": the corpus {what} since the index was built. ",
+                ("ctrl+r", "bold"),
+                " rebuilds it.",
+            )
+        )
+        self.display = True

@@ -1,0 +1,155 @@
+"""The blocking work of the chat, each in a thread worker that reports with a past-tense message.
+
+`WorkerApp` holds the injected assistant factory and index builder and runs them (and every
+`ask`) off the event loop. Workers never touch widgets: they post `AssistantReady`,
+`AnswerReady`, `AskFailed`, `IndexBuilt`... and the handlers in `CiteqaApp` update the screen.
+Progress callbacks come from the worker thread and reach the app through `call_from_thread`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, TypeAlias
+
+from textual import work
+from textual.app import App
+
+from citeqa.errors import CiteqaError
+from citeqa.models import BuildReport
+from citeqa.tui.conversation import MODE_OVERRIDES, Turn
+from citeqa.tui.messages import (
+    AnswerReady,
+    AskFailed,
+    AssistantFailed,
+    AssistantReady,
+    IndexBuilt,
+    ModeChanged,
+    RebuildFailed,
+    StatusRead,
+)
+
+if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
+    from citeqa.api import Assistant, ProgressCallback, Session
+
+AssistantFactory: TypeAlias = "Callable[[ProgressCallback], Assistant]"
+"""Opens an assistant (slow: loads the index and models, builds the index when missing)."""
+
+IndexBuilder: TypeAlias = "Callable[[ProgressCallback], BuildReport]"
+"""Rebuilds the index from the corpus."""
+
+PROGRESS_INTERVAL = 0.1
+"""Seconds between two progress updates forwarded to the screen (a build reports per chunk)."""
+
+
+def describe(error: BaseException) -> str:
+    """A domain error's own message; anything else with its type, since it is a bug."""
+    if isinstance(error, CiteqaError):
+        return str(error) or type(error).__name__
+    return f"unexpected {type(error).__name__}: {error}"
+
+
+class WorkerApp(App[None]):
+    """An App that runs citeqa's slow calls in thread workers."""
+
+    def __init__(
+        self, assistant_factory: AssistantFactory, index_builder: IndexBuilder | None = None
+    ) -> None:
+        super().__init__()
+        self._assistant_factory = assistant_factory
+        self._index_builder = index_builder
+        self._last_progress = 0.0
+        self._in_flight = 0
+        self._in_flight_lock = threading.Lock()
+
+    @property
+    def work_in_progress(self) -> bool:
+        """Whether a worker thread is still inside a core call (loading, asking, building)."""
+        return self._in_flight > 0
+
+    @contextlib.contextmanager
+    def _tracked(self) -> Iterator[None]:
+        with self._in_flight_lock:
+            self._in_flight += 1
+        try:
+            yield
+        finally:
+            with self._in_flight_lock:
+                self._in_flight -= 1
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        """Show progress on screen (runs on the event loop); overridden by the app."""
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        """The progress callback handed to the core; called in a worker thread."""
+        now = time.monotonic()
+        if done < total and now - self._last_progress < PROGRESS_INTERVAL:
+            return
+        self._last_progress = now
+        with contextlib.suppress(RuntimeError):  # the app is shutting down
+            self.call_from_thread(self.show_progress, stage, done, total)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_assistant(self) -> None:
+        """Open the assistant, then read the index status for the header."""
+        with self._tracked():
+            try:
+                assistant = self._assistant_factory(self._progress)
+            except Exception as error:  # reported, never raised into the UI
+                self.post_message(AssistantFailed(describe(error)))
+                return
+            try:
+                status = assistant.status()
+            except Exception:
+                status = None
+            self.post_message(AssistantReady(assistant, status))
+
+    @work(thread=True, exclusive=True, group="ask", exit_on_error=False)
+    def ask_question(self, turn: Turn, session: Session) -> None:
+        """Answer one question of the conversation (a follow-up in the session's context)."""
+        with self._tracked():
+            try:
+                answer = session.ask(turn.question, turn.k)
+            except Exception as error:
+                self.post_message(AskFailed(turn.number, describe(error)))
+                return
+            self.post_message(AnswerReady(turn.number, answer))
+
+    @work(thread=True, exclusive=True, group="rebuild", exit_on_error=False)
+    def rebuild_index(self) -> None:
+        """Rebuild the index from the corpus (the app reopens the assistant afterwards)."""
+        with self._tracked():
+            if self._index_builder is None:
+                self.post_message(RebuildFailed("this session cannot rebuild the index"))
+                return
+            try:
+                report = self._index_builder(self._progress)
+            except Exception as error:
+                self.post_message(RebuildFailed(describe(error)))
+                return
+            self.post_message(IndexBuilt(report))
+
+    @work(thread=True, exclusive=True, group="configure", exit_on_error=False)
+    def reconfigure(self, base: Assistant, mode: str) -> None:
+        """The same loaded assistant under the fusion weights of retrieval `mode`."""
+        with self._tracked():
+            try:
+                overrides = MODE_OVERRIDES[mode]
+                assistant = base.configured(**overrides) if overrides else base
+            except Exception as error:
+                self.call_from_thread(self.notify, describe(error), severity="error")
+                return
+            self.post_message(ModeChanged(mode, assistant))
+
+    @work(thread=True, exclusive=True, group="status", exit_on_error=False)
+    def read_status(self, assistant: Assistant) -> None:
+        """Read the index status afresh (it hashes the corpus to detect changes)."""
+        with self._tracked():
+            try:
+                status = assistant.status()
+            except Exception as error:
+                self.call_from_thread(self.notify, describe(error), severity="error")
+                return
+            self.post_message(StatusRead(status))

@@ -1,0 +1,285 @@
+"""A fake assistant with the `citeqa.api.Assistant` interface, so TUI tests never load models.
+
+It answers from two tiny in-memory documents. One of them is hostile: its text holds Rich
+markup, an ANSI escape sequence and a 3000-character line, to prove they render as data.
+Question words steer it: "fail" raises a domain error, "weather" abstains, "markup" cites
+the hostile document; anything else cites the trial document.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citeqa.errors import BadQuestion
+from citeqa.models import (
+    Answer,
+    BuildReport,
+    ChannelInfo,
+    Citation,
+    Document,
+    DocumentStatus,
+    IndexStatus,
+    Passage,
+)
+from citeqa.tui.app import CiteqaApp
+
+TRIAL_TEXT = (
+    "# Obinutuzumab in lupus nephritis\n\n"
+    "## Results\n\n"
+    "In the REGENCY trial, 46.4% of patients on obinutuzumab reached a complete renal "
+    "response at week 76, against 33.1% on standard therapy alone. "
+    "Serious infections were similar between the groups.\n\n"
+    "## Safety\n\n"
+    "No new safety signal was seen over the 76 weeks of follow-up.\n"
+)
+TRIAL_QUOTES = (
+    "In the REGENCY trial, 46.4% of patients on obinutuzumab reached a complete renal "
+    "response at week 76, against 33.1% on standard therapy alone.",
+    "No new safety signal was seen over the 76 weeks of follow-up.",
+)
+
+LONG_LINE = "lupus" + "x" * 2995
+EVIL_QUOTE = "Literal [bold]x[/bold] and [link=http://evil]y[/link] and \x1b[31mred\x1b[0m here."
+EVIL_TEXT = "# Hostile [i]notes[/i]\n\n" + LONG_LINE + "\n\n" + EVIL_QUOTE + "\n\nThe end.\n"
+
+MANIFEST_HASH = "fake-manifest-0123456789abcdef"
+
+DOCUMENTS = {
+    "regency": Document(
+        doc_id="regency",
+        title="REGENCY trial summary",
+        path="/corpus/regency.txt",
+        text=TRIAL_TEXT,
+        sha256="0" * 64,
+    ),
+    "hostile": Document(
+        doc_id="hostile",
+        title="Hostile [red]doc[/red]",
+        path="/corpus/hostile.txt",
+        text=EVIL_TEXT,
+        sha256="1" * 64,
+    ),
+}
+
+
+def _cite(n: int, doc_id: str, quote: str, section: str | None, score: float) -> Citation:
+    doc = DOCUMENTS[doc_id]
+    start = doc.text.index(quote)
+    return Citation(
+        n=n,
+        doc_id=doc_id,
+        title=doc.title,
+        path=doc.path,
+        start=start,
+        end=start + len(quote),
+        quote=quote,
+        section=section,
+        score=score,
+    )
+
+
+def _passage(rank: int, doc_id: str, text: str, score: float, lang: str = "en") -> Passage:
+    doc = DOCUMENTS[doc_id]
+    start = doc.text.index(text)
+    return Passage(
+        rank=rank,
+        doc_id=doc_id,
+        title=doc.title,
+        path=doc.path,
+        start=start,
+        end=start + len(text),
+        text=text,
+        lang=lang,
+        score=score,
+    )
+
+
+def fake_answer(question: str) -> Answer:
+    """The fixed answer the fake gives to `question`."""
+    words = question.lower()
+    if "fail" in words:
+        raise BadQuestion("The fake assistant cannot answer this (deliberate failure).")
+    if "weather" in words:
+        return Answer(
+            question=question,
+            abstained=True,
+            confidence=0.12,
+            answer="No passage answers the question with enough confidence.",
+            passages=[_passage(1, "regency", TRIAL_QUOTES[1], 0.21)],
+        )
+    if "markup" in words:
+        return Answer(
+            question=question,
+            abstained=False,
+            confidence=0.66,
+            answer=EVIL_QUOTE + " [1]",
+            citations=[_cite(1, "hostile", EVIL_QUOTE, "[b]Section[/b]", 0.66)],
+            passages=[_passage(1, "hostile", EVIL_QUOTE, 0.66)],
+        )
+    citations = [
+        _cite(1, "regency", TRIAL_QUOTES[0], "Results", 0.91),
+        _cite(2, "regency", TRIAL_QUOTES[1], "Safety", 0.72),
+    ]
+    return Answer(
+        question=question,
+        abstained=False,
+        confidence=0.83,
+        answer=" ".join(f"{c.quote} [{c.n}]" for c in citations),
+        citations=citations,
+        passages=[
+            _passage(1, "regency", TRIAL_QUOTES[0], 0.91),
+            _passage(2, "regency", TRIAL_QUOTES[1], 0.72),
+        ],
+        timings_ms={"retrieve": 1.0, "answer": 1.0, "total": 2.0},
+    )
+
+
+class FakeSession:
+    """Records the questions of the conversation."""
+
+    def __init__(self, assistant: FakeAssistant) -> None:
+        self.assistant = assistant
+        self.asked: list[tuple[str, int | None]] = []
+
+    def ask(self, question: str, k: int | None = None) -> Answer:
+        self.asked.append((question, k))
+        return self.assistant.ask(question, k)
+
+
+class FakeAssistant:
+    """The `Assistant` interface over the in-memory documents."""
+
+    def __init__(self, overrides: dict[str, object] | None = None, stale: bool = False) -> None:
+        self.overrides = overrides or {}
+        self.stale = stale
+        self.sessions: list[FakeSession] = []
+
+    def ask(self, question: str, k: int | None = None, *, id: str | int | None = None) -> Answer:
+        return fake_answer(question)
+
+    def session(self) -> FakeSession:
+        session = FakeSession(self)
+        self.sessions.append(session)
+        return session
+
+    def configured(self, **overrides: object) -> FakeAssistant:
+        return FakeAssistant({**self.overrides, **overrides}, self.stale)
+
+    def document(self, doc_id: str) -> Document:
+        return DOCUMENTS[doc_id]
+
+    def status(self) -> IndexStatus:
+        return IndexStatus(
+            index_dir="/fake/index",
+            corpus_dir="/fake/corpus",
+            built_at="2025-01-01T00:00:00",
+            format_version=1,
+            documents=[
+                DocumentStatus(doc_id=d.doc_id, title=d.title, path=d.path, chunks=2, lang=["en"])
+                for d in DOCUMENTS.values()
+            ],
+            channels=[
+                ChannelInfo(name="use", model="USE v3", package="fast-use", version="0.2", dim=512)
+            ],
+            chunk_count=4,
+            size_bytes=1234,
+            manifest_hash=MANIFEST_HASH,
+            stale=self.stale,
+            changed=["modified regency.txt"] if self.stale else [],
+        )
+
+    @property
+    def manifest_hash(self) -> str:
+        return MANIFEST_HASH
+
+    @property
+    def index_dir(self) -> Path:
+        return Path("/fake/index")
+
+
+class FakeFactory:
+    """Opens FakeAssistants, reporting progress; can be held back by a gate or made to fail."""
+
+    def __init__(self, *, gate: threading.Event | None = None, stale: bool = False) -> None:
+        self.gate = gate
+        self.stale = stale
+        self.opened: list[FakeAssistant] = []
+        self.progress: list[tuple[str, int, int]] = []
+
+    def __call__(self, progress: Callable[[str, int, int], None]) -> FakeAssistant:
+        for done in range(3):
+            self.progress.append(("embedding use", done, 2))
+            progress("embedding use", done, 2)
+        if self.gate is not None:
+            self.gate.wait(10)
+        assistant = FakeAssistant(stale=self.stale)
+        self.opened.append(assistant)
+        return assistant
+
+
+def fake_builder(progress: Callable[[str, int, int], None]) -> BuildReport:
+    progress("reading", 2, 2)
+    return BuildReport(
+        index_dir="/fake/index", documents=2, chunks=4, seconds=0.5, full_rebuild=True
+    )
+
+
+def run(coro: Coroutine[Any, Any, Any]) -> Any:
+    """Run an async test body (no pytest-asyncio here)."""
+    return asyncio.run(coro)
+
+
+async def settle(pilot: Any) -> None:
+    """Wait until every worker is done and every question has been answered."""
+    app = pilot.app
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        idle = app.session is not None and not app._asking and not app._queue
+        if idle and not any(w.is_running for w in app.workers):
+            return
+    raise AssertionError("the app did not settle")
+
+
+async def wait_for(pilot: Any, condition: Callable[[], bool], rounds: int = 100) -> None:
+    """Pause until `condition()` holds (workers run in threads, so give them time)."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never held")
+
+
+async def ask(pilot: Any, question: str) -> None:
+    """Type `question` into the input, submit it and wait for the answer."""
+    app = pilot.app
+    field = app.query_one("#question")
+    field.focus()
+    field.value = question
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+@pytest.fixture
+def factory() -> FakeFactory:
+    return FakeFactory()
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> Callable[..., CiteqaApp]:
+    def make(factory: FakeFactory | None = None) -> CiteqaApp:
+        return CiteqaApp(factory or FakeFactory(), fake_builder, export_dir=tmp_path)
+
+    return make
+
+
+def screen_text(app: CiteqaApp) -> str:
+    """What the terminal shows right now, as plain text (one line per row)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)

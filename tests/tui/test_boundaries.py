@@ -1,0 +1,48 @@
+"""Textual stays inside the TUI: the CLI (`ask` included) imports without it, nor does the core."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "citeqa"
+
+
+def test_cli_registration_does_not_import_textual():
+    code = (
+        "import sys; from citeqa.cli import app; "
+        "from citeqa.cli import chat_cmd; "
+        "assert 'chat' in [c.name for c in app.registered_commands]; "
+        "assert 'textual' not in sys.modules, 'textual imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_only_tui_and_chat_command_import_textual():
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        relative = path.relative_to(SRC).as_posix()
+        if relative.startswith("tui/") or relative == "cli/chat_cmd.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "import textual" in text or "from textual" in text:
+            offenders.append(relative)
+    assert offenders == []
+
+
+def test_tui_reaches_the_core_only_through_api_and_models():
+    allowed = ("citeqa.api", "citeqa.models", "citeqa.errors", "citeqa.config", "citeqa.tui")
+    for path in (SRC / "tui").rglob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words = line.split()
+            if len(words) >= 2 and words[0] in ("from", "import") and words[1].startswith("citeqa"):
+                assert words[1].startswith(allowed), f"{path.name}: {line}"
+
+
+def test_first_paint_does_not_wait_for_the_api_module():
+    code = (
+        "import sys; import citeqa.tui.app; "
+        "assert 'citeqa.api' not in sys.modules, 'citeqa.api imported before the worker runs'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,313 @@
+"""The chat screen against the fake assistant: answers, abstentions, errors, input, commands."""
+
+from __future__ import annotations
+
+import threading
+
+from conftest import (
+    TRIAL_QUOTES,
+    FakeFactory,
+    ask,
+    run,
+    screen_text,
+    settle,
+    wait_for,
+)
+from textual import events
+from textual.widgets import OptionList
+
+from citeqa.errors import IndexMissing
+from citeqa.tui.conversation import MODE_OVERRIDES
+from citeqa.tui.widgets.question_input import QuestionInput
+from citeqa.tui.widgets.sources import SourcesPanel
+from citeqa.tui.widgets.transcript import (
+    ABSTAIN_HEADLINE,
+    AbstentionMessage,
+    AnswerMessage,
+    ErrorMessage,
+    SourceBlock,
+)
+
+
+def test_answer_shows_quotes_and_sources(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            answer = app.query_one(AnswerMessage)
+            quotes = [str(block.content) for block in answer.query(SourceBlock)]
+            assert TRIAL_QUOTES[0] in quotes[0] and quotes[0].startswith("[1] ")
+            assert TRIAL_QUOTES[1] in quotes[1] and quotes[1].startswith("[2] ")
+            assert "Confidence 0.83" in screen_text(app)
+            panel = app.query_one(SourcesPanel)
+            assert [ref.label for ref in panel.refs] == [1, 2]
+            options = app.query_one("#sources", OptionList)
+            first = str(options.get_option_at_index(0).prompt)
+            assert first.startswith("[1] REGENCY trial summary") and "Results" in first
+            assert "en" in first and "0.91" in first
+            assert "2 documents · 4 chunks · use+bm25" in app.sub_title
+
+    run(body())
+
+
+def test_abstention_is_shown_as_such_with_closest_passages(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "weather in Paris")
+            abstention = app.query_one(AbstentionMessage)
+            assert not app.query(AnswerMessage)
+            assert ABSTAIN_HEADLINE in screen_text(app)
+            passages = list(abstention.query(SourceBlock))
+            assert len(passages) == 1 and TRIAL_QUOTES[1] in str(passages[0].content)
+            assert app.query_one(SourcesPanel).refs[0].text == TRIAL_QUOTES[1]
+
+    run(body())
+
+
+def test_failing_ask_notifies_and_app_goes_on(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "please fail")
+            errors = [n for n in app._notifications if n.severity == "error"]
+            assert errors and "deliberate failure" in errors[0].message
+            assert app.query_one(ErrorMessage)
+            assert app.is_running
+            await ask(pilot, "obinutuzumab week 76")
+            assert app.query_one(AnswerMessage)
+
+    run(body())
+
+
+def test_question_before_models_load_waits_then_is_answered(make_app):
+    async def body():
+        gate = threading.Event()
+        app = make_app(FakeFactory(gate=gate))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: "embedding use 2/2" in screen_text(app))
+            assert app.query_one("#spinner").display  # the build's progress, in the app
+            assert app.query_one("#progress").display
+            field = app.query_one(QuestionInput)
+            field.value = "obinutuzumab week 76"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "Waiting for the models to load" in screen_text(app)
+            assert not app.query(AnswerMessage)
+            gate.set()
+            await settle(pilot)
+            assert app.query_one(AnswerMessage)
+            assert app.turns[0].answer is not None
+
+    run(body())
+
+
+def test_progress_is_forwarded_to_the_status_line(make_app):
+    async def body():
+        factory = FakeFactory()
+        app = make_app(factory)
+        shown: list[tuple[str, int, int]] = []
+        original = app.show_progress
+        app.show_progress = lambda *args: (shown.append(args), original(*args))  # type: ignore[method-assign]
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+        assert ("embedding use", 2, 2) in shown  # the final report always gets through
+
+    run(body())
+
+
+def test_history_up_down_and_draft(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "first question")
+            await ask(pilot, "second question")
+            field = app.query_one(QuestionInput)
+            field.focus()
+            await pilot.press(*"dra")
+            await pilot.press("up")
+            assert field.value == "second question"
+            await pilot.press("up", "up")
+            assert field.value == "first question"
+            await pilot.press("down")
+            assert field.value == "second question"
+            await pilot.press("down")
+            assert field.value == "dra"
+
+    run(body())
+
+
+def test_multiline_paste_is_one_question(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            field = app.query_one(QuestionInput)
+            field.focus()
+            field.post_message(events.Paste("what about\nweek 76\r\n of REGENCY?"))
+            await pilot.pause()
+            assert field.value == "what about week 76 of REGENCY?"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert [t.question for t in app.turns] == ["what about week 76 of REGENCY?"]
+
+    run(body())
+
+
+def test_follow_ups_go_through_one_session_with_k(make_app):
+    async def body():
+        factory = FakeFactory()
+        app = make_app(factory)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            app.action_set_k(8)
+            await ask(pilot, "and its safety?")
+            sessions = factory.opened[0].sessions
+            assert len(sessions) == 1
+            assert sessions[0].asked == [("obinutuzumab week 76", None), ("and its safety?", 8)]
+            assert "k=8" in screen_text(app)
+
+    run(body())
+
+
+def test_switching_retrieval_mode_configures_the_assistant(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            app.action_set_mode("lexical")
+            await settle(pilot)
+            assert app.mode == "lexical"
+            assert app.assistant.overrides == MODE_OVERRIDES["lexical"]
+            app.action_set_mode("vectors")
+            await settle(pilot)
+            assert app.assistant.overrides == MODE_OVERRIDES["vectors"]
+            app.action_set_mode("hybrid")
+            await settle(pilot)
+            assert app.assistant is app.base
+            assert "hybrid retrieval" in screen_text(app)
+
+    run(body())
+
+
+def test_stale_index_shows_banner_and_rebuild_reloads(make_app):
+    async def body():
+        factory = FakeFactory(stale=True)
+        app = make_app(factory)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            text = screen_text(app)
+            assert "STALE index" in text and "ctrl+r" in text
+            assert app.sub_title.startswith("⚠ STALE")
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            assert len(factory.opened) == 2
+            assert any("Index rebuilt" in (n.title or "") for n in app._notifications)
+
+    run(body())
+
+
+def test_palette_lists_citeqa_commands(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            names = [name for name, _, _ in app.palette_commands()]
+            for wanted in (
+                "Rebuild the index",
+                "Export the conversation to Markdown",
+                "Copy the last answer",
+                "Show index status",
+                "Retrieval mode: lexical",
+                "Retrieval mode: vectors",
+                "Set k = 10",
+            ):
+                assert wanted in names
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"index status", "enter")
+            await settle(pilot)
+            await pilot.pause()
+            assert type(app.screen).__name__ == "IndexStatusScreen"
+            assert "fake-manifest-0123456789abcdef" in screen_text(app)
+            await pilot.press("escape")
+            assert app.screen is app.screen_stack[0]
+
+    run(body())
+
+
+def test_narrow_screen_puts_sources_below(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            panel = app.query_one(SourcesPanel)
+            transcript = app.query_one("#transcript")
+            assert panel.region.y > transcript.region.y
+            assert panel.region.width == 80
+            await pilot.press("ctrl+b")
+            assert not panel.display
+
+    run(body())
+
+
+def test_load_failure_is_a_notification_not_a_crash(make_app):
+    class BrokenFactory(FakeFactory):
+        def __call__(self, progress):
+            raise IndexMissing("no index at /nowhere; run `citeqa index`")
+
+    async def body():
+        app = make_app(BrokenFactory())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: any(n.severity == "error" for n in app._notifications))
+            assert "no index at /nowhere" in screen_text(app)
+            field = app.query_one(QuestionInput)
+            field.value = "still there?"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.is_running and app.turns[0].answer is None
+
+    run(body())
+
+
+def test_typing_in_the_sources_list_goes_to_the_input(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            await pilot.press("escape")
+            assert app.focused.id == "sources"
+            await pilot.press("w", "h")
+            assert isinstance(app.focused, QuestionInput) and app.focused.value == "wh"
+
+    run(body())
+
+
+def test_failed_rebuild_keeps_the_conversation(tmp_path):
+    from citeqa.errors import IndexLocked
+    from citeqa.tui.app import CiteqaApp
+
+    def locked(progress):
+        raise IndexLocked("another build holds the index lock")
+
+    async def body():
+        factory = FakeFactory()
+        app = CiteqaApp(factory, locked, export_dir=tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            session = app.session
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            assert app.session is session and len(factory.opened) == 1
+            assert any("index lock" in n.message for n in app._notifications)
+            await ask(pilot, "obinutuzumab week 76")
+            assert session.asked == [("obinutuzumab week 76", None)]
+
+    run(body())

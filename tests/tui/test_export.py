@@ -1,0 +1,58 @@
+"""Markdown export and the clipboard copy of the last answer."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from conftest import MANIFEST_HASH, TRIAL_QUOTES, ask, fake_answer, run, settle
+
+from citeqa.tui.conversation import Turn
+from citeqa.tui.export import ExportContext, answer_text, conversation_markdown
+
+
+def test_export_writes_questions_quotes_offsets_and_manifest(make_app, tmp_path):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            await ask(pilot, "weather in Paris")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            return app.last_export, app.turns
+
+    path, turns = run(body())
+    assert path.parent == tmp_path
+    assert re.fullmatch(r"citeqa-conversation-\d{8}-\d{6}\.md", path.name)
+    text = path.read_text(encoding="utf-8")
+    assert "## 1. obinutuzumab week 76" in text and "## 2. weather in Paris" in text
+    assert f"> {TRIAL_QUOTES[0]} [1]" in text
+    first = turns[0].answer.citations[0]
+    assert f"characters {first.start}–{first.end}" in text
+    assert "doc `regency`, `/corpus/regency.txt`" in text
+    assert f"Index manifest hash: `{MANIFEST_HASH}`" in text
+    assert "use (USE v3 0.2, dim 512)" in text
+    assert "**Abstained:**" in text
+
+
+def test_export_cleans_control_characters():
+    turn = Turn(number=1, question="markup?", answer=fake_answer("markup?"))
+    context = ExportContext(manifest_hash="h", index_dir="/i")
+    text = conversation_markdown([turn], context, datetime(2025, 1, 2, 3, 4, 5))
+    assert "\x1b" not in text and "␛[31mred␛[0m" in text
+    assert "Exported: 2025-01-02T03:04:05" in text
+
+
+def test_copy_last_answer_puts_it_on_the_clipboard(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            app.action_copy_answer()
+            await pilot.pause()
+            assert app.clipboard == answer_text(app.turns[0])
+            assert TRIAL_QUOTES[0] in app.clipboard and "[1] REGENCY trial summary" in app.clipboard
+
+    run(body())

@@ -1,0 +1,40 @@
+"""Screenshots of the chat with an answer and of the viewer, at 80×24 and 120×40.
+
+Deterministic: the fake assistant, no clock, no timings on screen, the cursor does not blink.
+Update with `python -m pytest tests/tui/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FakeFactory, ask, fake_builder, settle, wait_for
+
+from citeqa.tui.app import CiteqaApp
+from citeqa.tui.screens.viewer import DocumentViewer
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def _answered(pilot) -> None:
+    await settle(pilot)
+    await ask(pilot, "obinutuzumab week 76")
+    await pilot.pause()
+
+
+async def _viewer(pilot) -> None:
+    await _answered(pilot)
+    await pilot.press("escape", "1")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, DocumentViewer))
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_chat_with_answer(snap_compare, size, tmp_path):
+    app = CiteqaApp(FakeFactory(), fake_builder, export_dir=tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=_answered)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_viewer(snap_compare, size, tmp_path):
+    app = CiteqaApp(FakeFactory(), fake_builder, export_dir=tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=_viewer)

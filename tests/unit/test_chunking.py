@@ -1,0 +1,289 @@
+"""chunking.py and language.py on the bundled corpus and on hand-made cases."""
+
+from __future__ import annotations
+
+import itertools
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from citeqa.chunking import chunk_document, find_table_header, split_sentences
+from citeqa.corpus import read_corpus
+from citeqa.language import detect_lang
+from citeqa.models import Chunk, Document
+
+CORPUS = Path(__file__).parents[2] / "corpus"
+SLIDES = "targeted-therapies-lupus-slides"
+
+
+@cache
+def bundled() -> dict[str, Document]:
+    return {document.doc_id: document for document in read_corpus(CORPUS).documents}
+
+
+@cache
+def bundled_chunks(doc_id: str) -> list[Chunk]:
+    return chunk_document(bundled()[doc_id])
+
+
+def make_doc(text: str, doc_id: str = "doc") -> Document:
+    return Document(doc_id=doc_id, title="t", path="/tmp/doc.txt", text=text, sha256="0")
+
+
+def chunk_holding(chunks: list[Chunk], needle: str) -> Chunk:
+    holding = [chunk for chunk in chunks if needle in chunk.text]
+    assert holding, f"no chunk holds {needle!r}"
+    return holding[0]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+# ---- invariants on the bundled corpus ------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc_id", sorted(bundled()))
+def test_bundled_chunks_keep_every_invariant(doc_id: str) -> None:
+    document = bundled()[doc_id]
+    chunks = bundled_chunks(doc_id)
+    covered = [False] * len(document.text)
+    for number, chunk in enumerate(chunks):
+        assert document.text[chunk.start : chunk.end] == chunk.text
+        assert chunk.text == chunk.text.strip() and chunk.text
+        assert len(chunk.text) <= 900
+        assert chunk.chunk_id == f"{doc_id}#{number}"
+        assert chunk.doc_id == doc_id
+        covered[chunk.start : chunk.end] = [True] * (chunk.end - chunk.start)
+    assert [chunk.start for chunk in chunks] == sorted(chunk.start for chunk in chunks)
+    missed = [i for i, char in enumerate(document.text) if not covered[i] and not char.isspace()]
+    assert missed == []
+
+
+def test_bundled_chunks_are_mostly_mid_sized() -> None:
+    lengths = [len(chunk.text) for doc_id in bundled() for chunk in bundled_chunks(doc_id)]
+    in_range = [length for length in lengths if 200 <= length <= 900]
+    assert len(in_range) >= 0.9 * len(lengths)
+
+
+def test_small_slide_fragments_are_packed_together() -> None:
+    block = "Réponse BICLA à S52\n\n56,2 %\n\np=0,0002\n\n37,1 %\n\nAnifrolumab\n\nPlacebo"
+    assert block in bundled()[SLIDES].text
+    chunk = chunk_holding(bundled_chunks(SLIDES), "56,2 %\n\np=0,0002")
+    assert block in chunk.text
+
+
+def test_long_paragraphs_overlap_by_whole_sentences() -> None:
+    chunks = bundled_chunks("cellules-stromales-lupus-phase1")
+    overlaps = [
+        (left, right) for left, right in itertools.pairwise(chunks) if right.start < left.end
+    ]
+    assert overlaps
+    for left, right in overlaps:
+        shared = left.text[right.start - left.start :]
+        assert right.text.startswith(shared)
+        assert len(shared) <= 150 * 3 // 2
+        assert shared[-1] in ".!?»”" or shared.endswith(("…", ":"))
+
+
+# ---- structure: tables, lists, sections ----------------------------------------------------
+
+
+def test_table_stays_whole_with_its_header() -> None:
+    document = bundled()[SLIDES]
+    header_at = document.text.index("Lupus systémique\t")
+    last_row_at = document.text.index("Suivi max de 48 mois")
+    chunk = chunk_holding(bundled_chunks(SLIDES), "Lupus systémique\t")
+    assert chunk.start <= header_at and last_row_at < chunk.end
+    assert chunk.block == "table"
+    small = chunk_holding(bundled_chunks(SLIDES), "\tOBI (n=151)\tPBO (n=151)")
+    assert "SAE justifiant arrêt\t2%\t2%" in small.text
+
+
+def test_long_table_is_split_between_rows() -> None:
+    rows = [f"row {i}\tvalue {i}\tnote {i}" for i in range(40)]
+    text = "Intro paragraph.\n\nName\tValue\tNote\n" + "\n".join(rows) + "\n\nAfter text."
+    chunks = chunk_document(make_doc(text), size=200, overlap=40)
+    starts = {text.index(row) for row in rows} | {0, text.index("After")}
+    ends = {text.index(row) + len(row) for row in rows} | {len(text)}
+    assert len(chunks) > 3
+    for chunk in chunks:
+        assert chunk.start in starts and chunk.end in ends
+    tables = [chunk for chunk in chunks if chunk.block == "table"]
+    assert len(tables) >= len(chunks) - 1
+    assert "Name\tValue\tNote\nrow 0" in chunks[0].text
+
+
+def test_find_table_header() -> None:
+    text = bundled()[SLIDES].text
+    header = find_table_header(text, text.index("Miltenyi CAR-T"))
+    assert header is not None
+    assert text[header[0] : header[1]] == "Lupus systémique"
+    obi = find_table_header(text, text.index("décès\t0,7%"))
+    assert obi is not None and text[obi[0] : obi[1]] == "OBI (n=151)\tPBO (n=151)"
+    assert find_table_header(text, text.index("Réponse BICLA")) is None
+    lone = text.index("Tanya Siddiqi | City")  # one line with a pipe is not a table
+    assert find_table_header(text, lone) is None
+    pipes = "Intro\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert find_table_header(pipes, pipes.index("| 1")) == (6, 15)
+    assert find_table_header(pipes, len(pipes) + 5) is None
+
+
+def test_lists_are_one_block() -> None:
+    chunk = chunk_holding(bundled_chunks(SLIDES), "- Early combination therapy")
+    assert chunk.block == "list"
+    assert "Taper to ≤5 mg/day by 4–6 months" in chunk.text
+    assert chunk.section == "Immune treatment"
+
+
+@pytest.mark.parametrize(
+    ("needle", "section"),
+    [
+        ("A total of 271 patients", "RESULTS"),
+        ("Single cell gene expression profiling", "Interim results"),
+        ("Population à l'inclusion", "Anifrolumab SC : essai TULIP-SC"),
+        (
+            "R.A. Furie,¹ B.H. Rovin",
+            "Efficacy and Safety of Obinutuzumab in Active Lupus Nephritis",
+        ),
+        ("cibler la voie CD40-CD40L", "Le B, mais pas seulement : cibler la voie CD40-CD40L"),
+    ],
+)
+def test_sections_come_from_the_nearest_heading(needle: str, section: str) -> None:
+    chunks = [chunk for doc_id in bundled() for chunk in bundled_chunks(doc_id)]
+    assert chunk_holding(chunks, needle).section == section
+
+
+def test_markdown_and_bold_headings_are_stripped_and_start_sections() -> None:
+    body = "Sentence of filler text that goes on. " * 8
+    text = f"# Intro\n\n{body}\n\n## **Methods**\n\n{body}\n\n**Results**\n\n{body}"
+    chunks = chunk_document(make_doc(text), size=400, overlap=50)
+    assert [chunk.section for chunk in chunks] == ["Intro", "Methods", "Results"]
+    assert chunks[1].text.startswith("## **Methods**")
+
+
+def test_a_heading_does_not_end_a_chunk() -> None:
+    body = "Filler sentence number one is here. " * 6
+    text = f"{body}\n\nShort Heading\n\n{body}"
+    chunks = chunk_document(make_doc(text), size=260, overlap=0)
+    assert all(not chunk.text.endswith("Short Heading") for chunk in chunks)
+    assert chunk_holding(chunks, "Short Heading").section == "Short Heading"
+
+
+def test_overlong_sentence_is_cut_at_whitespace() -> None:
+    words = [f"word{i:03d}" for i in range(120)]
+    document = make_doc(" ".join(words))
+    chunks = chunk_document(document, size=100, overlap=20)
+    for chunk in chunks:
+        assert len(chunk.text) <= 100
+        assert all(token in words for token in chunk.text.split())
+
+
+def test_page_comes_from_the_document() -> None:
+    text = "Page one text.\n\nPage two text."
+    document = Document(
+        doc_id="p",
+        title="t",
+        path="/p.pdf",
+        text=text,
+        sha256="0",
+        kind="pdf",
+        page_starts=[0, text.index("Page two")],
+    )
+    chunks = chunk_document(document, size=16, overlap=0)
+    assert [(chunk.text, chunk.page) for chunk in chunks] == [
+        ("Page one text.", 1),
+        ("Page two text.", 2),
+    ]
+
+
+def test_bad_sizes_are_refused() -> None:
+    with pytest.raises(ValueError):
+        chunk_document(make_doc("x"), size=100, overlap=100)
+    with pytest.raises(ValueError):
+        chunk_document(make_doc("x"), size=0, overlap=0)
+
+
+# ---- language ------------------------------------------------------------------------------
+
+
+def test_language_of_bundled_chunks() -> None:
+    for doc_id in ("cellules-stromales-lupus-phase1",):
+        assert {chunk.lang for chunk in bundled_chunks(doc_id)} == {"fr"}
+    for doc_id in ("biotherapy-in-lupus-faq", "refract-lupus-nephritis-biopsies"):
+        assert {chunk.lang for chunk in bundled_chunks(doc_id)} == {"en"}
+    slides = bundled_chunks(SLIDES)
+    for french in ("Réponse BICLA", "Les biomédicaments peuvent", "Critère principal S28"):
+        assert chunk_holding(slides, french).lang == "fr"
+    for english in ("A total of 271 patients", "Kidney biopsy", "Thromboembolic complications"):
+        assert chunk_holding(slides, english).lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Quelle est la dose de corticoïdes ?", "fr"),
+        ("What dose of steroids?", "en"),
+        ("Qu'est-ce que le lupus", "fr"),
+        ("Is belimumab approved for children?", "en"),
+        ("Anifrolumab", "en"),
+        ("", "en"),
+        ("Schett G, et al. Nat Rev Rheumatol.", "en"),
+        ("Ronald F. van Vollenhoven, M.D., Li Wang, M.D.", "en"),
+    ],
+)
+def test_detect_lang(text: str, lang: str) -> None:
+    assert detect_lang(text) == lang
+
+
+# ---- sentences -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schett G, et al. Nat Rev Rheumatol showed it.",
+        "Biologics, e.g. belimumab, i.e. an antibody, vs. placebo.",
+        "Seen by Dr. Furie, Pr. Farge, Prof. Mariette and M. Dupont together.",
+        "See Fig. 2 and No. 5 for approx. 3 patients.",
+        "Response was better (p=0.02) than expected.",
+        "Réponse BICLA p = 0,0002 et 56,2 % des patients.",
+        "Dose cible ≤ 5 mg/j si possible.",
+        "Continue with 0.3–0.7 mg/kg/day prednisone.",
+        "N Engl J Med 2025;392:1471–83.",
+        "R.A. Furie, B.H. Rovin and J.P. Garg reported it.",
+        "It was 46.4% of the patients ([CI], 2.0 to 24.8; P=0.02).",
+        "La voie sous-cutanée offre\ndes bénéfices cliniques\n(BICLA, épargne) durables.",
+    ],
+)
+def test_sentences_do_not_split_inside_abbreviations_and_numbers(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It works. Then it stops.", ["It works.", "Then it stops."]),
+        ("Really! Yes? 2025 was good.", ["Really!", "Yes?", "2025 was good."]),
+        ("He said “Stop.” Then left.", ["He said “Stop.”", "Then left."]),
+        ("Pourquoi c'est important ? Parce que.", ["Pourquoi c'est important ?", "Parce que."]),
+        ("Pourquoi c'est important ?\nParce que", ["Pourquoi c'est important ?", "Parce que"]),
+        ("Blood cells… The signs.", ["Blood cells…", "The signs."]),
+        ("- item one\n- item two\n 1. item three", ["- item one", "- item two", "1. item three"]),
+        ("Tolérance\nProfil favorable.", ["Tolérance", "Profil favorable."]),
+        ("First para\n\nsecond para", ["First para", "second para"]),
+        ("a\tb\nc\td", ["a\tb", "c\td"]),
+        ("Line one.\r\nLine two.\r\n", ["Line one.", "Line two."]),
+    ],
+)
+def test_sentences_split_where_they_end(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_sentences_of_a_slice_use_absolute_offsets() -> None:
+    text = "Ignored. First one. Second one. Ignored too."
+    start, end = text.index("First"), text.index(" Ignored too")
+    spans = split_sentences(text, start, end)
+    assert [text[a:b] for a, b in spans] == ["First one.", "Second one."]
+    assert spans[0][0] == start

@@ -1,0 +1,291 @@
+"""corpus.py: formats, encodings, skipping, titles and the folder walk."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from citeqa.corpus import (
+    CorpusReading,
+    UnreadableDocument,
+    file_sha256,
+    list_corpus_files,
+    read_corpus,
+    read_document,
+)
+from citeqa.errors import CorpusEmpty, CorpusMissing
+
+BUNDLED = Path(__file__).parents[2] / "corpus"
+
+
+def minimal_pdf(pages: list[str]) -> bytes:
+    """A valid PDF with one line of Helvetica text per page (pypdf cannot write text)."""
+    count = len(pages)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids ["
+        + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
+        + b"] /Count %d >>" % count,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for index, text in enumerate(pages):
+        stream = b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text.encode("latin-1")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * index)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def by_id(reading: CorpusReading) -> dict[str, object]:
+    return {document.doc_id: document for document in reading.documents}
+
+
+def test_text_and_markdown_are_kept_exactly(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"First line\r\nSecond line\r\n\r\nThird.\r\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "notes.md").write_bytes("# Notes **bold**\n\nCorps du texte é.\n".encode())
+    reading = read_corpus(tmp_path)
+    documents = {document.doc_id: document for document in reading.documents}
+    assert sorted(documents) == ["a", "sub/notes"]
+    assert documents["a"].text == "First line\r\nSecond line\r\n\r\nThird.\r\n"
+    assert documents["a"].kind == "txt"
+    assert documents["a"].title == "First line"
+    assert documents["sub/notes"].kind == "md"
+    assert documents["sub/notes"].title == "Notes bold"
+    assert documents["sub/notes"].path == str((tmp_path / "sub" / "notes.md").absolute())
+    assert documents["a"].sha256 == file_sha256(tmp_path / "a.txt")
+    assert reading.skipped == [] and reading.warnings == []
+
+
+def test_utf8_bom_is_dropped_without_warning(tmp_path: Path) -> None:
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbfHello")
+    reading = read_corpus(tmp_path)
+    assert reading.documents[0].text == "Hello"
+    assert reading.warnings == []
+
+
+def test_pdf_pages_and_page_starts(tmp_path: Path) -> None:
+    (tmp_path / "paper.pdf").write_bytes(minimal_pdf(["First page text", "Second page text"]))
+    document = read_corpus(tmp_path).documents[0]
+    assert document.kind == "pdf"
+    assert document.doc_id == "paper"
+    assert document.page_starts is not None and len(document.page_starts) == 2
+    first, second = document.page_starts
+    assert first == 0
+    assert document.text[second:].startswith("Second page text")
+    assert document.text[second - 2 : second] == "\n\n"
+    assert "First page text" in document.text[:second]
+    assert document.page_at(document.text.index("Second")) == 2
+    assert document.page_at(0) == 1
+    assert document.title == "First page text"
+
+
+def test_damaged_pdf_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("ok")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\nthis is not a pdf at all")
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["good"]
+    assert len(reading.skipped) == 1 and reading.skipped[0].startswith("broken.pdf: ")
+
+
+def test_html_gives_visible_text_only(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Page  title</title><style>p {color: red}</style></head>"
+        "<body><script>var hidden = 1;</script><h1>Heading</h1>"
+        "<p>Fish &amp; chips &eacute;t&eacute; &#8211; ok</p><template>nope</template>"
+        "<ul><li>one</li><li>two</li></ul>"
+        "<table><tr><th>Drug</th><th>Dose</th></tr><tr><td>HCQ</td><td>5 mg</td></tr></table>"
+        "</body></html>"
+    )
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    document = read_corpus(tmp_path).documents[0]
+    assert document.kind == "html"
+    assert document.title == "Page title"
+    text = document.text
+    for hidden in ("var hidden", "color: red", "nope", "<", "&amp;"):
+        assert hidden not in text
+    assert "Heading\n\nFish & chips été – ok" in text
+    assert "one\ntwo" in text
+    assert "Drug\tDose\nHCQ\t5 mg" in text
+
+
+def test_cp1252_text_is_decoded_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "legacy.txt").write_bytes("Caf\u00e9 \u2013 \u201cquoted\u201d".encode("cp1252"))
+    reading = read_corpus(tmp_path)
+    assert reading.documents[0].text == "Café – “quoted”"
+    assert any("legacy.txt" in warning and "cp1252" in warning for warning in reading.warnings)
+    assert reading.documents[0].warnings == reading.warnings
+
+
+def test_binary_and_unknown_files_are_skipped_by_name(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text("Some text.")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "noise.txt").write_bytes(bytes(range(1, 256)) * 4)
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["good"]
+    skipped = {entry.split(":")[0]: entry for entry in reading.skipped}
+    assert set(skipped) == {"image.txt", "noise.txt", "photo.png"}
+    assert "binary" in skipped["image.txt"]
+    assert "binary" in skipped["noise.txt"]
+    assert "unsupported" in skipped["photo.png"]
+
+
+def test_empty_and_blank_files_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_bytes(b" \r\n\t\n")
+    (tmp_path / "real.txt").write_text("Real.")
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["real"]
+    assert sorted(reading.skipped) == ["blank.md: empty file", "empty.txt: empty file"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_skipped_not_raised(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text("Real.")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("secret")
+    locked.chmod(0)
+    try:
+        reading = read_corpus(tmp_path)
+    finally:
+        locked.chmod(0o644)
+    assert [document.doc_id for document in reading.documents] == ["real"]
+    assert reading.skipped[0].startswith("locked.txt: cannot be read")
+
+
+def test_read_error_is_skipped_with_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "real.txt").write_text("Real.")
+    (tmp_path / "locked.txt").write_text("secret")
+    original = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["real"]
+    assert reading.skipped == ["locked.txt: cannot be read (Permission denied)"]
+
+
+def test_read_document_raises_unreadable_for_unknown_type(tmp_path: Path) -> None:
+    path = tmp_path / "data.csv"
+    path.write_text("a,b")
+    with pytest.raises(UnreadableDocument, match="unsupported"):
+        read_document(path, tmp_path, {})
+
+
+def test_hidden_files_and_folders_are_ignored(tmp_path: Path) -> None:
+    (tmp_path / "visible.txt").write_text("Visible.")
+    (tmp_path / ".hidden.txt").write_text("Hidden.")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text("Hidden too.")
+    assert list_corpus_files(tmp_path) == [tmp_path / "visible.txt"]
+    assert read_corpus(tmp_path).skipped == []
+
+
+def test_links_outside_the_corpus_are_ignored(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Not part of the corpus.")
+    (corpus / "inside.txt").write_text("Inside.")
+    (corpus / "escape.txt").symlink_to(outside)
+    (corpus / "alias.txt").symlink_to(corpus / "inside.txt")
+    assert list_corpus_files(corpus) == [corpus / "alias.txt", corpus / "inside.txt"]
+    reading = read_corpus(corpus)
+    assert sorted(document.doc_id for document in reading.documents) == ["alias", "inside"]
+    assert all("Not part" not in document.text for document in reading.documents)
+
+
+def test_files_are_listed_sorted_and_recursively(tmp_path: Path) -> None:
+    for name in ("b.txt", "a/z.md", "a/b/c.txt", "manifest.json", "a/manifest.json"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("{}")
+    listed = [path.relative_to(tmp_path).as_posix() for path in list_corpus_files(tmp_path)]
+    assert listed == ["a/b/c.txt", "a/manifest.json", "a/z.md", "b.txt"]
+
+
+def test_manifest_titles_are_used(tmp_path: Path) -> None:
+    manifest = {"documents": [{"file": "paper.txt", "title": "The Real Title"}]}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    (tmp_path / "paper.txt").write_text("first line is not the title\nbody")
+    (tmp_path / "other.txt").write_text("\n\n## Other heading\nbody")
+    documents = {document.doc_id: document for document in read_corpus(tmp_path).documents}
+    assert documents["paper"].title == "The Real Title"
+    assert documents["other"].title == "Other heading"
+    assert "manifest" not in documents
+
+
+def test_corrupt_manifest_warns_and_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / "manifest.json").write_text("{not json")
+    (tmp_path / "paper.txt").write_text("Title from text\nbody")
+    reading = read_corpus(tmp_path)
+    assert reading.documents[0].title == "Title from text"
+    assert any("manifest.json" in warning for warning in reading.warnings)
+
+
+def test_long_first_line_title_is_cut(tmp_path: Path) -> None:
+    (tmp_path / "long.txt").write_text("word " * 60)
+    (tmp_path / "stars.txt").write_text("***\n")
+    documents = {document.doc_id: document for document in read_corpus(tmp_path).documents}
+    assert len(documents["long"].title) <= 120
+    assert documents["stars"].title == "stars.txt"
+
+
+def test_same_id_from_two_extensions_stays_unique(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("Markdown.")
+    (tmp_path / "notes.txt").write_text("Text.")
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["notes", "notes.txt"]
+    assert any("notes.txt" in warning for warning in reading.warnings)
+
+
+def test_missing_folder_raises_corpus_missing(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    with pytest.raises(CorpusMissing, match="nowhere"):
+        read_corpus(missing)
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    with pytest.raises(CorpusMissing, match="not a folder"):
+        read_corpus(a_file)
+
+
+def test_empty_corpus_raises_corpus_empty(tmp_path: Path) -> None:
+    with pytest.raises(CorpusEmpty) as caught:
+        read_corpus(tmp_path)
+    assert str(tmp_path) in str(caught.value) and ".txt" in str(caught.value)
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    with pytest.raises(CorpusEmpty, match="skipped"):
+        read_corpus(tmp_path)
+
+
+def test_bundled_corpus_reads_with_manifest_titles() -> None:
+    reading = read_corpus(BUNDLED)
+    documents = {document.doc_id: document for document in reading.documents}
+    assert len(documents) == 5
+    assert documents["targeted-therapies-lupus-slides"].title == (
+        "Traitements ciblés dans le lupus systémique"
+    )
+    for document in reading.documents:
+        assert document.text == Path(document.path).read_bytes().decode("utf-8")
+    assert reading.skipped == [] and reading.warnings == []
