@@ -5,11 +5,24 @@ CLI and TUI call only this module. Nothing here prints; progress goes through a 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+
+from citeqa import indexing
+from citeqa.answering import SentenceBank, compose
 from citeqa.config import Settings
+from citeqa.embedding import get_embedder
+from citeqa.errors import IndexIncompatible, IndexMissing
+from citeqa.lexical import tokenize
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
+from citeqa.questions import analyse, clean_question, in_context, is_follow_up
+from citeqa.retrieval import retrieve
+from citeqa.status import describe_index
+from citeqa.store import LoadedIndex, load_index
 
 ProgressCallback = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is a short label such as "reading", "embedding use"."""
@@ -22,12 +35,13 @@ def build_index(
     progress: ProgressCallback | None = None,
 ) -> BuildReport:
     """Build or update the index of `settings.corpus_dir` in `settings.index_dir`."""
-    raise NotImplementedError  # being written
+    return indexing.build_index(settings or Settings(), rebuild=rebuild, progress=progress)
 
 
 def index_status(settings: Settings | None = None) -> IndexStatus:
     """Describe the index and whether the corpus changed since it was built."""
-    raise NotImplementedError  # being written
+    settings = settings or Settings()
+    return describe_index(load_index(settings.index_dir), settings.corpus_dir, settings.index_dir)
 
 
 def open_assistant(
@@ -37,49 +51,133 @@ def open_assistant(
     progress: ProgressCallback | None = None,
 ) -> Assistant:
     """Load the index (building it first when missing) and the query models."""
-    raise NotImplementedError  # being written
+    settings = settings or Settings()
+    try:
+        loaded = load_index(settings.index_dir)
+    except IndexMissing:
+        if not build_if_missing:
+            raise
+        build_index(settings, progress=progress)
+        loaded = load_index(settings.index_dir)
+    if progress is not None:
+        progress("loading models", 0, 1)
+    assistant = Assistant(settings, _Loaded.of(loaded))
+    if progress is not None:
+        progress("loading models", 1, 1)
+    return assistant
+
+
+class _Loaded:
+    """The loaded index plus what answering derives from it, shared by configured copies."""
+
+    def __init__(self, index: LoadedIndex, bank: SentenceBank, frequency: dict[str, int], embedders: dict[str, Any]) -> None:
+        self.index, self.bank, self.frequency, self.embedders = index, bank, frequency, embedders
+
+    @classmethod
+    def of(cls, index: LoadedIndex) -> _Loaded:
+        texts = [index.documents[s.doc_id].text[s.start : s.end] for s in index.sentences]
+        langs = [index.chunks[s.chunk_index].lang for s in index.sentences]
+        tokens = [frozenset(tokenize(text, lang)) for text, lang in zip(texts, langs)]
+        frequency: dict[str, int] = {}
+        for token_set in tokens:
+            for token in token_set:
+                frequency[token] = frequency.get(token, 0) + 1
+        bank = SentenceBank(index.documents, index.chunks, index.sentences, index.sentence_vectors, tokens)
+        return cls(index, bank, frequency, _query_embedders(index))
+
+
+def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
+    """The embedders of the index's channels, checked against the versions that built it."""
+    embedders = {}
+    for channel in index.manifest.channels:
+        embedder = get_embedder(channel.name)
+        if (embedder.model, embedder.version, embedder.dim) != (channel.model, channel.version, channel.dim):
+            raise IndexIncompatible(
+                f"The index was built with {channel.model} {channel.version} ({channel.package}); "
+                f"{embedder.model} {embedder.version} is installed. Run `citeqa index --rebuild`."
+            )
+        embedders[channel.name] = embedder
+    return embedders
 
 
 class Session:
     """A conversation: follow-up questions are read in the context of the previous one."""
 
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.previous: str | None = None
+
     def ask(self, question: str, k: int | None = None) -> Answer:
-        raise NotImplementedError  # being written
+        cleaned, warnings = clean_question(question, self.assistant.settings.max_question_chars)
+        context = self.previous if self.previous and is_follow_up(cleaned) else None
+        answer = self.assistant._answer(cleaned, context, k, warnings)
+        self.previous = in_context(context, cleaned)[-600:] if context else cleaned
+        return answer
 
 
 class Assistant:
     """A loaded index plus query models; `ask` is cheap once this exists."""
 
-    settings: Settings
+    def __init__(self, settings: Settings, loaded: _Loaded) -> None:
+        self.settings = settings
+        self._loaded = loaded
 
     def ask(self, question: str, k: int | None = None, *, id: str | int | None = None) -> Answer:
         """Answer one question on its own."""
-        raise NotImplementedError  # being written
+        cleaned, warnings = clean_question(question, self.settings.max_question_chars)
+        return self._answer(cleaned, None, k, warnings).model_copy(update={"id": id})
 
     def retrieve(self, question: str, k: int | None = None) -> Retrieval:
         """Only the ranked passages, no answer."""
-        raise NotImplementedError  # being written
+        cleaned, _ = clean_question(question, self.settings.max_question_chars)
+        return self._retrieve(cleaned, self._query_vectors(cleaned), k)
 
     def session(self) -> Session:
         """Start a conversation whose follow-ups carry the previous subject."""
-        raise NotImplementedError  # being written
+        return Session(self)
 
     def configured(self, **overrides: object) -> Assistant:
         """The same loaded index and models under other settings (k, weights, thresholds...)."""
-        raise NotImplementedError  # being written
+        return Assistant(self.settings.model_copy(update=overrides), self._loaded)
 
     def document(self, doc_id: str) -> Document:
         """The full document, as indexed (its text is what citation offsets point into)."""
-        raise NotImplementedError  # being written
+        return self._loaded.index.documents[doc_id]
 
     def status(self) -> IndexStatus:
         """Index status, as `index_status` gives it."""
-        raise NotImplementedError  # being written
+        return describe_index(self._loaded.index, self.settings.corpus_dir, self.settings.index_dir)
 
     @property
     def manifest_hash(self) -> str:
-        raise NotImplementedError  # being written
+        return self._loaded.index.manifest_hash
 
     @property
     def index_dir(self) -> Path:
-        raise NotImplementedError  # being written
+        return self.settings.index_dir
+
+    def _query_vectors(self, text: str) -> dict[str, np.ndarray]:
+        return {name: embedder.embed_batch([text])[0] for name, embedder in self._loaded.embedders.items()}
+
+    def _retrieve(self, text: str, vectors: dict[str, np.ndarray], k: int | None) -> Retrieval:
+        index = self._loaded.index
+        count = max(1, k if k is not None else self.settings.k)
+        return retrieve(text, index.chunks, index.lexical, index.vectors, vectors, self.settings, count)
+
+    def _answer(self, question: str, context: str | None, k: int | None, warnings: list[str]) -> Answer:
+        began = time.perf_counter()
+        text = in_context(context, question) if context else question
+        vectors = self._query_vectors(text)
+        retrieval = self._retrieve(text, vectors, k)
+        retrieved = time.perf_counter()
+        loaded = self._loaded
+        terms = analyse(question, context, loaded.frequency, len(loaded.bank.sentences))
+        answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
+        answer = compose(question, retrieval, loaded.bank, terms, answer_vector, self.settings)
+        done = time.perf_counter()
+        timings = {
+            "retrieve": round((retrieved - began) * 1000, 2),
+            "answer": round((done - retrieved) * 1000, 2),
+            "total": round((done - began) * 1000, 2),
+        }
+        return answer.model_copy(update={"timings_ms": timings, "warnings": warnings})

@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     """Passages returned per question."""
     candidates: int = 50
     """Candidates each channel contributes before fusion."""
+    fusion: str = "rrf"
+    """How channels are combined: `rrf` (weighted reciprocal-rank fusion) or `blend`
+    (weighted sum of per-channel min-max normalised scores)."""
     rrf_k: int = 60
     """Reciprocal-rank-fusion constant."""
     weight_lexical: float = 1.0
@@ -66,5 +69,7 @@ class Settings(BaseSettings):
     """Answers with confidence below this abstain."""
     max_question_chars: int = 2_000
     """Longer questions are truncated (with a warning)."""
+    answer_passages: int = 5
+    """Sentences to quote are chosen from this many top passages."""
     max_quote_sentences: int = 3
     """At most this many sentences are quoted in an answer."""

@@ -1,1 +1,207 @@
-"""Placeholder: filled in by its owner."""
+"""`citeqa eval`: run a known-fact question set, print the figures, write the report.
+
+Thin: it reads the set (failing fast on a bad file, before any model loads), opens the
+assistant, calls `citeqa.evaluation.evaluate`, and prints a rich table, the Markdown report or
+JSON. evals/REPORT.md is rewritten only when the bundled set is evaluated on the bundled corpus
+(or wherever `--report` says). Document text never reaches rich markup: tables hold figures.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from citeqa.cli.app import app
+from citeqa.errors import CorpusMissing
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from citeqa.api import Assistant
+    from citeqa.config import Settings
+    from citeqa.evaluation import EvalReport
+    from citeqa.evaluation.runner import Progress
+
+
+class SplitChoice(StrEnum):
+    """Which half of the set to run."""
+
+    dev = "dev"
+    test = "test"
+    all = "all"
+
+
+@app.command("eval")
+def eval_command(
+    set_file: Annotated[
+        Path | None,
+        typer.Option("--set", help="Question set (JSONL; default: the bundled evals set)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the Markdown report instead of tables.")
+    ] = False,
+    no_ablations: Annotated[
+        bool, typer.Option("--no-ablations", help="Measure the default settings only.")
+    ] = False,
+    split: Annotated[
+        SplitChoice, typer.Option("--split", help="Which half to run (headline: test).")
+    ] = SplitChoice.all,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="Folder of documents (default: bundled).")
+    ] = None,
+    index: Annotated[Path | None, typer.Option("--index", help="Folder of the index.")] = None,
+    report_path: Annotated[
+        Path | None, typer.Option("--report", help="Write the Markdown report to this file.")
+    ] = None,
+    no_report: Annotated[
+        bool, typer.Option("--no-report", help="Do not write evals/REPORT.md.")
+    ] = False,
+) -> None:
+    """Measure retrieval and answers on a known-fact question set (with ablations)."""
+    from citeqa.evaluation import default_set_path, evaluate, load_questions, render
+
+    settings = _settings(corpus, index)
+    path = (set_file or default_set_path()).resolve()
+    questions = load_questions(path)
+    console = _stderr_console()
+    assistant = _open(settings, console)
+    with _progress(console) as progress:
+        report = evaluate(
+            assistant, questions, set_path=path, split=split.value,
+            ablations=not no_ablations, progress=progress,
+        )  # fmt: skip
+    target = report_path or _bundled_report(path, corpus, no_report)
+    if target is not None:
+        target.write_text(render(report), encoding="utf-8")
+        console.print(f"report written to {target}", markup=False, highlight=False)
+    if as_json:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    elif markdown:
+        sys.stdout.write(render(report))
+    else:
+        print_tables(report)
+
+
+def _settings(corpus: Path | None, index: Path | None) -> Settings:
+    from citeqa.config import Settings
+
+    overrides: dict[str, Path] = {}
+    if corpus is not None:
+        if not corpus.is_dir():
+            raise CorpusMissing(f"corpus folder not found: {corpus}")
+        overrides["corpus_dir"] = corpus.resolve()
+    if index is not None:
+        overrides["index_dir"] = index.resolve()
+    return Settings().model_copy(update=overrides)
+
+
+def _bundled_report(path: Path, corpus: Path | None, no_report: bool) -> Path | None:
+    """evals/REPORT.md when the bundled set runs on the bundled corpus, else nothing."""
+    from citeqa.evaluation import default_set_path
+
+    if no_report or corpus is not None or path != default_set_path().resolve():
+        return None
+    return path.parent / "REPORT.md"
+
+
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _open(settings: Settings, console: Console) -> Assistant:
+    """Open the assistant, with a status line while models load (and the index builds)."""
+    from citeqa.api import open_assistant
+
+    with console.status("loading the index and models…"):
+        return open_assistant(settings)
+
+
+class _progress:
+    """A rich progress bar on stderr fed by the evaluation's progress(stage, done, total)."""
+
+    def __init__(self, console: Console) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self._bar = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            console=console, transient=True,
+        )  # fmt: skip
+        self._tasks: dict[str, int] = {}
+
+    def __enter__(self) -> Progress:
+        self._bar.start()
+        return self.update
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.stop()
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
+
+
+def print_tables(report: EvalReport) -> None:
+    """Headline, ablation and language-pair tables on stdout."""
+    from rich.console import Console
+
+    console = Console()
+    console.print(headline_table(report))
+    console.print(breakdown_table(report, "language pair"))
+    if len(report.ablations) > 1:
+        console.print(ablation_table(report))
+    console.print(f"manifest {report.configuration.manifest_hash}", markup=False, highlight=False)
+
+
+def headline_table(report: EvalReport) -> Table:
+    """Default configuration: one row per metric, one column per split (headline first)."""
+    from rich.table import Table
+
+    from citeqa.evaluation.markdown import HEADLINE_ROWS, fmt
+
+    splits = [report.headline_split] + [s for s in report.headline if s != report.headline_split]
+    table = Table(title=f"citeqa eval: default configuration (headline: {report.headline_split})")
+    table.add_column("metric")
+    for split in splits:
+        table.add_column(f"{split} (n={report.headline[split].n})", justify="right")
+    for label, field in HEADLINE_ROWS:
+        table.add_row(label, *[fmt(getattr(report.headline[s], field), field) for s in splits])
+    return table
+
+
+def breakdown_table(report: EvalReport, axis: str) -> Table:
+    """The headline split broken down by `axis` ("language pair" or "kind")."""
+    from rich.table import Table
+
+    from citeqa.evaluation.markdown import BREAKDOWN_COLUMNS, fmt
+
+    split = report.headline_split
+    table = Table(title=f"by {axis}, {split} half")
+    for label in ["group", "n", *[label for label, _ in BREAKDOWN_COLUMNS]]:
+        table.add_column(label, justify="left" if label == "group" else "right")
+    for name, metrics in report.breakdowns.get(split, {}).get(axis, {}).items():
+        figures = [fmt(getattr(metrics, field), field) for _, field in BREAKDOWN_COLUMNS]
+        table.add_row(name, str(metrics.n), *figures)
+    return table
+
+
+def ablation_table(report: EvalReport) -> Table:
+    """Every configuration on dev and test."""
+    from rich.table import Table
+
+    from citeqa.evaluation.markdown import ABLATION_COLUMNS, ablation_rows
+
+    table = Table(title="ablations")
+    for label in ["configuration", "split", *[label for label, _ in ABLATION_COLUMNS]]:
+        table.add_column(label, justify="left" if label in ("configuration", "split") else "right")
+    for row in ablation_rows(report):
+        table.add_row(*row)
+    return table

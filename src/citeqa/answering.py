@@ -1,0 +1,232 @@
+"""Hits → Answer: choose the sentences that answer, quote them verbatim, decide to abstain.
+
+Sentences of the top passages are scored on meaning (the answer channel's vectors, computed at
+build time), on coverage of the question's key terms (IDF-weighted, both languages, glossary
+equivalents), on numbers, and on their passage's rank. The best one to three are quoted;
+adjacent sentences merge into one quote; a table row is quoted with its header row. Every
+quote is checked against the document text at its offsets before the answer is returned.
+
+Confidence (0..1) is a logistic blend of the evidence (see `confidence`), lowered when the
+question names a drug or trial the corpus never mentions. Below the threshold, the answer
+abstains and lists the closest passages.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from citeqa.chunking import find_table_header
+from citeqa.config import Settings
+from citeqa.glossary import expansions, fold
+from citeqa.models import Answer, Chunk, Citation, Document, Hit, Passage, Retrieval, Sentence
+from citeqa.questions import QuestionTerms
+
+ABSTAIN_EN = "The documents do not appear to answer this question. The closest passages are listed below."
+ABSTAIN_FR = "Les documents ne semblent pas répondre à cette question. Les passages les plus proches sont listés ci-dessous."
+
+SEMANTIC_WEIGHT = 0.45
+COVERAGE_WEIGHT = 0.45
+RANK_WEIGHT = 0.10
+NUMBER_BONUS = 0.08
+NEIGHBOUR_RATIO = 0.85
+"""A further sentence is quoted when its score is at least this share of the best one."""
+
+_QUANTITY = re.compile(
+    r"\b(how many|how much|how long|how often|what (?:percentage|proportion|share|rate|dose|number)"
+    r"|combien|quel(?:le)?s? (?:taux|pourcentage|proportion|dose|nombre|montant|age|duree)|rate|taux"
+    r"|percentage|pourcentage|dose|mg|when|quand|what year|quelle annee|date)\b"
+)
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A candidate sentence with its score and where it came from."""
+
+    index: int
+    score: float
+    semantic: float
+    coverage: float
+    passage_rank: int
+
+
+class SentenceBank:
+    """The index's sentences with their vectors and token sets, ready for scoring."""
+
+    def __init__(self, documents: dict[str, Document], chunks: list[Chunk], sentences: list[Sentence], vectors: np.ndarray | None, tokens: list[frozenset[str]]) -> None:
+        self.documents, self.chunks, self.sentences = documents, chunks, sentences
+        self.vectors, self.tokens = vectors, tokens
+        self.by_doc: dict[str, list[int]] = {}
+        for number, sentence in enumerate(sentences):
+            self.by_doc.setdefault(sentence.doc_id, []).append(number)
+        for numbers in self.by_doc.values():
+            numbers.sort(key=lambda n: sentences[n].start)
+        self.starts = {doc_id: [sentences[n].start for n in numbers] for doc_id, numbers in self.by_doc.items()}
+
+    def text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.documents[sentence.doc_id].text[sentence.start : sentence.end]
+
+    def in_chunk(self, chunk: Chunk) -> list[int]:
+        """Sentences lying inside the chunk, in text order."""
+        numbers = self.by_doc.get(chunk.doc_id, [])
+        first = bisect.bisect_left(self.starts.get(chunk.doc_id, []), chunk.start)
+        return [n for n in numbers[first:] if self.sentences[n].end <= chunk.end and self.sentences[n].start < chunk.end]
+
+
+def score_sentences(bank: SentenceBank, hits: list[Hit], terms: QuestionTerms, query_vector: np.ndarray | None) -> list[ScoredSentence]:
+    """Every sentence of the given passages, scored, best first."""
+    wants_number = bool(_QUANTITY.search(fold(terms.focus)))
+    seen: set[int] = set()
+    scored = []
+    for rank, hit in enumerate(hits, 1):
+        for index in bank.in_chunk(hit.chunk):
+            if index in seen:
+                continue
+            seen.add(index)
+            semantic = _semantic(bank, index, query_vector)
+            coverage = terms.coverage(bank.tokens[index])
+            number = NUMBER_BONUS if wants_number and any(c.isdigit() for c in bank.text(index)) else 0.0
+            score = SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + RANK_WEIGHT / rank + number
+            scored.append(ScoredSentence(index, score, semantic, coverage, rank))
+    return sorted(scored, key=lambda s: -s.score)
+
+
+def _semantic(bank: SentenceBank, index: int, query_vector: np.ndarray | None) -> float:
+    if bank.vectors is None or query_vector is None:
+        return 0.0
+    return max(0.0, float(bank.vectors[index] @ query_vector))
+
+
+def choose(scored: list[ScoredSentence], bank: SentenceBank, limit: int) -> list[ScoredSentence]:
+    """The best sentence, then those close to it in score, at most `limit`, in reading order."""
+    if not scored:
+        return []
+    best = scored[0]
+    chosen = [best]
+    for candidate in scored[1:]:
+        if len(chosen) >= limit or candidate.score < NEIGHBOUR_RATIO * best.score:
+            break
+        chosen.append(candidate)
+    return sorted(chosen, key=lambda s: (bank.sentences[s.index].doc_id != bank.sentences[best.index].doc_id, bank.sentences[s.index].doc_id, bank.sentences[s.index].start))
+
+
+def confidence(best: ScoredSentence | None, top_hit: Hit | None, terms: QuestionTerms) -> float:
+    """How sure the evidence makes us, 0..1: meaning, key-term coverage, channel agreement,
+    minus unknown names (a drug or trial the corpus never mentions)."""
+    if best is None or top_hit is None:
+        return 0.0
+    agreement = 1.0 if len(top_hit.channel_ranks) > 1 and max(top_hit.channel_ranks.values()) <= 3 else 0.0
+    logit = -4.0 + 4.0 * best.semantic + 4.0 * best.coverage + 0.6 * agreement - 3.0 * terms.unknown_names
+    return round(1.0 / (1.0 + math.exp(-logit)), 4)
+
+
+@dataclass(frozen=True)
+class Span:
+    doc_id: str
+    start: int
+    end: int
+    score: float
+    chunk: Chunk
+
+
+def quote_spans(chosen: list[ScoredSentence], bank: SentenceBank, hits: list[Hit]) -> list[Span]:
+    """Spans to quote: whole words, adjacent sentences merged, table rows after their header."""
+    chunk_of = {hit.chunk_index: hit.chunk for hit in hits}
+    spans: list[Span] = []
+    for item in chosen:
+        sentence = bank.sentences[item.index]
+        text = bank.documents[sentence.doc_id].text
+        start, end = _whole_words(text, sentence.start, sentence.end)
+        chunk = _holding_chunk(chunk_of, sentence, bank)
+        header = find_table_header(text, start)
+        if header is not None and header[0] < start and not _covered(spans, sentence.doc_id, *header):
+            spans = _add(spans, Span(sentence.doc_id, header[0], header[1], item.score, chunk), text)
+        spans = _add(spans, Span(sentence.doc_id, start, end, item.score, chunk), text)
+    return spans
+
+
+def _holding_chunk(chunk_of: dict[int, Chunk], sentence: Sentence, bank: SentenceBank) -> Chunk:
+    for chunk in chunk_of.values():
+        if chunk.doc_id == sentence.doc_id and chunk.start <= sentence.start < chunk.end:
+            return chunk
+    return bank.chunks[sentence.chunk_index]
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span so it never cuts a word, number or unit in half."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+def _covered(spans: list[Span], doc_id: str, start: int, end: int) -> bool:
+    return any(s.doc_id == doc_id and s.start <= start and end <= s.end for s in spans)
+
+
+def _add(spans: list[Span], new: Span, text: str) -> list[Span]:
+    """Append `new`, merging it with a span of the same document it touches or overlaps."""
+    for number, old in enumerate(spans):
+        if old.doc_id != new.doc_id:
+            continue
+        low, high = sorted((old, new), key=lambda s: s.start)
+        if high.start <= low.end or not text[low.end : high.start].strip():
+            merged = Span(old.doc_id, low.start, max(low.end, high.end), max(old.score, new.score), old.chunk)
+            return spans[:number] + [merged] + spans[number + 1 :]
+    return spans + [new]
+
+
+def citations_of(spans: list[Span], documents: dict[str, Document]) -> list[Citation]:
+    """Citations for the spans, keeping only those whose quote is exactly the source text."""
+    citations = []
+    for span in spans:
+        doc = documents[span.doc_id]
+        quote = doc.text[span.start : span.end]
+        if not quote.strip() or doc.text[span.start : span.end] != quote:
+            continue
+        citations.append(
+            Citation(n=len(citations) + 1, doc_id=doc.doc_id, title=doc.title, path=doc.path, start=span.start, end=span.end,
+                     quote=quote, page=doc.page_at(span.start), section=span.chunk.section, score=round(span.score, 4))
+        )
+    return citations
+
+
+def verified(citations: list[Citation], documents: dict[str, Document]) -> bool:
+    """Every quote equals the document text at its offsets."""
+    return all(documents[c.doc_id].text[c.start : c.end] == c.quote for c in citations)
+
+
+def passages_of(retrieval: Retrieval, documents: dict[str, Document]) -> list[Passage]:
+    return [
+        Passage(rank=rank, doc_id=hit.chunk.doc_id, title=documents[hit.chunk.doc_id].title, path=documents[hit.chunk.doc_id].path,
+                start=hit.chunk.start, end=hit.chunk.end, text=hit.chunk.text, lang=hit.chunk.lang, score=round(hit.score, 6))
+        for rank, hit in enumerate(retrieval.hits, 1)
+    ]
+
+
+def answer_text(citations: list[Citation]) -> str:
+    """The readable answer: each quote in quotation marks with its [n] marker."""
+    return "\n".join(f"“{' '.join(c.quote.split())}” [{c.n}]" for c in citations)
+
+
+def compose(question: str, retrieval: Retrieval, bank: SentenceBank, terms: QuestionTerms, query_vector: np.ndarray | None, settings: Settings) -> Answer:
+    """The Answer for a retrieval: quotes and citations, or an abstention with the passages."""
+    top = retrieval.hits[: settings.answer_passages]
+    scored = score_sentences(bank, top, terms, query_vector)
+    chosen = choose(scored, bank, settings.max_quote_sentences)
+    sure = confidence(scored[0] if scored else None, top[0] if top else None, terms)
+    citations = citations_of(quote_spans(chosen, bank, top), bank.documents)
+    passages = passages_of(retrieval, bank.documents)
+    if sure < settings.abstain_threshold or not citations or not verified(citations, bank.documents):
+        message = ABSTAIN_FR if retrieval.query_lang == "fr" else ABSTAIN_EN
+        return Answer(question=question, abstained=True, confidence=sure, answer=message, passages=passages)
+    return Answer(question=question, abstained=False, confidence=sure, answer=answer_text(citations), citations=citations, passages=passages)
+
+
+__all__ = ["SentenceBank", "compose", "expansions"]

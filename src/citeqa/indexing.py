@@ -1,0 +1,435 @@
+"""Builds the index: corpus → documents → chunks → vectors + BM25, written atomically by store.
+
+Incremental: a document whose file hash is unchanged keeps its chunks and vectors from the
+previous build (nothing is re-embedded); a change of models or chunker settings, an index of
+another format or `rebuild=True` starts from scratch. Also here: staleness (what changed in the
+corpus since the index was built).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from citeqa.chunking import chunk_document, split_sentences
+from citeqa.config import Settings
+from citeqa.corpus import MANIFEST, list_corpus_files, read_corpus
+from citeqa.embedding import Embedder, embed_texts, get_embedder
+from citeqa.errors import BuildInterrupted, CiteqaError, IndexWriteError
+from citeqa.lexical import LexicalIndex, tokenize
+from citeqa.models import BuildReport, ChannelInfo, Chunk, Document, Sentence
+from citeqa.store import (
+    FORMAT_VERSION,
+    BuildContents,
+    IndexedFile,
+    LoadedIndex,
+    build_lock,
+    discard,
+    file_digest,
+    index_type_for,
+    load_index,
+    new_build_folder,
+    prepare_index_dir,
+    publish,
+    write_build,
+)
+
+Progress = Callable[[str, int, int], None]
+LIBRARIES = ("citeqa", "faiss-cpu", "bm25s", "PyStemmer", "numpy", "sentence-transformers")
+
+
+def passage_text(chunk: Chunk) -> str:
+    """What a chunk's vector is computed from: its heading, then its text."""
+    if chunk.section and not chunk.text.startswith(chunk.section):
+        return f"{chunk.section}\n{chunk.text}"
+    return chunk.text
+
+
+def chunk_tokens(chunk: Chunk) -> list[str]:
+    """What BM25 indexes for a chunk: its heading and text, folded and stemmed in its language."""
+    return tokenize(passage_text(chunk), chunk.lang)
+
+
+def relative_file(document: Document, corpus_dir: Path) -> str:
+    """The document's path relative to the corpus folder, posix style."""
+    path = Path(document.path)
+    for root in (corpus_dir.absolute(), corpus_dir.resolve()):
+        if path.is_relative_to(root):
+            return path.relative_to(root).as_posix()
+    return path.name
+
+
+@dataclass
+class Reuse:
+    """What the previous build can give this one: per document, its chunks and vectors."""
+
+    chunks: dict[str, list[Chunk]] = field(default_factory=dict)
+    vectors: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
+    sentence_vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    sha256: dict[str, str] = field(default_factory=dict)
+    files: list[IndexedFile] = field(default_factory=list)
+    corpus_manifest_sha256: str | None = None
+
+
+def build_index(
+    settings: Settings, *, rebuild: bool = False, progress: Progress | None = None
+) -> BuildReport:
+    """Build or update the index of `settings.corpus_dir` in `settings.index_dir`."""
+    began = time.perf_counter()
+    report = _noop_progress if progress is None else progress
+    prepare_index_dir(settings.index_dir)
+    with build_lock(settings.index_dir):
+        report("reading", 0, 1)
+        reading = read_corpus(settings.corpus_dir)
+        embedders = [get_embedder(name) for name in settings.channels]
+        channels = [
+            _channel_info(embedder, len(reading.documents), settings) for embedder in embedders
+        ]
+        previous, full = _previous(settings, channels, rebuild)
+        files = _indexed_files(reading.documents, settings.corpus_dir, [])
+        if previous is not None and not full and _unchanged(previous, files, settings.corpus_dir):
+            return _report(
+                settings, previous.files, files, began, reading, full_rebuild=False, chunks=None
+            )
+        contents = _compute(reading.documents, embedders, previous or Reuse(), settings, report)
+        files = _indexed_files(reading.documents, settings.corpus_dir, contents.chunks)
+        _write(settings, contents, channels, files, report)
+        old_files = previous.files if previous is not None else []
+        return _report(
+            settings,
+            old_files,
+            files,
+            began,
+            reading,
+            full_rebuild=full,
+            chunks=len(contents.chunks),
+        )
+
+
+def _noop_progress(stage: str, done: int, total: int) -> None:
+    del stage, done, total
+
+
+def _channel_info(embedder: Embedder, count_hint: int, settings: Settings) -> ChannelInfo:
+    return ChannelInfo(
+        name=embedder.name,
+        model=embedder.model,
+        package=embedder.package,
+        version=embedder.version,
+        dim=embedder.dim,
+        index_type=index_type_for(count_hint, settings.flat_index_max),
+    )
+
+
+def _previous(
+    settings: Settings, channels: list[ChannelInfo], rebuild: bool
+) -> tuple[Reuse | None, bool]:
+    """What can be reused from the published index, and whether this is a full rebuild."""
+    if rebuild:
+        return None, True
+    try:
+        loaded = load_index(settings.index_dir)
+    except CiteqaError:
+        return None, True
+    if not _compatible(loaded, channels, settings):
+        return None, True
+    return _reuse_of(loaded), False
+
+
+def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Settings) -> bool:
+    manifest = loaded.manifest
+    same_models = [(c.name, c.model, c.version, c.dim) for c in manifest.channels] == [
+        (c.name, c.model, c.version, c.dim) for c in channels
+    ]
+    return (
+        same_models
+        and manifest.chunk_size == settings.chunk_size
+        and manifest.chunk_overlap == settings.chunk_overlap
+        and manifest.answer_channel == _answer_channel(settings)
+    )
+
+
+def _reuse_of(loaded: LoadedIndex) -> Reuse:
+    reuse = Reuse(
+        files=list(loaded.manifest.files),
+        corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256,
+    )
+    all_vectors = {
+        name: index.reconstruct_n(0, index.ntotal) for name, index in loaded.vectors.items()
+    }
+    for number, chunk in enumerate(loaded.chunks):
+        reuse.chunks.setdefault(chunk.doc_id, []).append(chunk)
+        for name, vectors in all_vectors.items():
+            reuse.vectors.setdefault(chunk.doc_id, {}).setdefault(name, []).append(vectors[number])  # type: ignore[arg-type]
+    for doc_vectors in reuse.vectors.values():
+        for name, rows in doc_vectors.items():
+            doc_vectors[name] = np.vstack(rows)
+    if loaded.sentence_vectors is not None:
+        by_doc: dict[str, list[np.ndarray]] = {}
+        for number, sentence in enumerate(loaded.sentences):
+            by_doc.setdefault(sentence.doc_id, []).append(loaded.sentence_vectors[number])
+        reuse.sentence_vectors = {doc_id: np.vstack(rows) for doc_id, rows in by_doc.items()}
+    reuse.sha256 = {doc.doc_id: doc.sha256 for doc in loaded.documents.values()}
+    return reuse
+
+
+def _answer_channel(settings: Settings) -> str | None:
+    """The channel whose vectors score sentences when answering: the first one."""
+    return settings.channels[0] if settings.channels else None
+
+
+def _indexed_files(
+    documents: list[Document], corpus_dir: Path, chunks: list[Chunk]
+) -> list[IndexedFile]:
+    """Every corpus file with its hash: indexed documents, and skipped files (doc_id None)."""
+    by_file = {relative_file(doc, corpus_dir): doc for doc in documents}
+    counts: dict[str, int] = {}
+    langs: dict[str, set[str]] = {}
+    for chunk in chunks:
+        counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
+        langs.setdefault(chunk.doc_id, set()).add(chunk.lang)
+    files = []
+    for path in list_corpus_files(corpus_dir):
+        relative = path.relative_to(corpus_dir).as_posix()
+        doc = by_file.get(relative)
+        if doc is None:
+            files.append(IndexedFile(file=relative, sha256=_safe_digest(path)))
+            continue
+        files.append(
+            IndexedFile(
+                file=relative,
+                sha256=doc.sha256,
+                doc_id=doc.doc_id,
+                title=doc.title,
+                chunks=counts.get(doc.doc_id, 0),
+                lang=sorted(langs.get(doc.doc_id, set())),
+            )
+        )
+    return files
+
+
+def _safe_digest(path: Path) -> str:
+    try:
+        return file_digest(path)
+    except OSError:
+        return "unreadable"
+
+
+def _unchanged(previous: Reuse, files: list[IndexedFile], corpus_dir: Path) -> bool:
+    old = {(f.file, f.sha256, f.doc_id, f.title) for f in previous.files}
+    new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
+    return old == new and previous.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
+
+
+def corpus_manifest_digest(corpus_dir: Path) -> str | None:
+    """Hash of the corpus's manifest.json (titles), or None without one."""
+    path = corpus_dir / MANIFEST
+    return _safe_digest(path) if path.is_file() else None
+
+
+# ---- computing the contents ----------------------------------------------------------------
+
+
+def _compute(
+    documents: list[Document],
+    embedders: list[Embedder],
+    reuse: Reuse,
+    settings: Settings,
+    report: Progress,
+) -> BuildContents:
+    kept = {doc.doc_id for doc in documents if reuse.sha256.get(doc.doc_id) == doc.sha256}
+    chunks = _all_chunks(documents, kept, reuse, settings, report)
+    vectors = {
+        embedder.name: _channel_vectors(embedder, chunks, kept, reuse, report)
+        for embedder in embedders
+    }
+    sentences = all_sentences(documents, chunks)
+    sentence_vectors = _sentence_vectors(embedders, sentences, documents, kept, reuse, report)
+    report("lexical", 0, 1)
+    lexical = LexicalIndex.build([chunk_tokens(chunk) for chunk in chunks])
+    report("lexical", 1, 1)
+    return BuildContents(documents, chunks, sentences, vectors, sentence_vectors, lexical)
+
+
+def _all_chunks(
+    documents: list[Document], kept: set[str], reuse: Reuse, settings: Settings, report: Progress
+) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for number, doc in enumerate(documents):
+        report("chunking", number, len(documents))
+        if doc.doc_id in kept:
+            chunks.extend(reuse.chunks.get(doc.doc_id, []))
+        else:
+            chunks.extend(chunk_document(doc, settings.chunk_size, settings.chunk_overlap))
+    report("chunking", len(documents), len(documents))
+    return chunks
+
+
+def _channel_vectors(
+    embedder: Embedder, chunks: list[Chunk], kept: set[str], reuse: Reuse, report: Progress
+) -> np.ndarray:
+    fresh = [chunk for chunk in chunks if chunk.doc_id not in kept]
+    stage = f"embedding {embedder.name}"
+    embedded = embed_texts(
+        embedder, [passage_text(c) for c in fresh], progress=lambda d, t: report(stage, d, t)
+    )
+    return _assemble(
+        chunks, kept, embedded, lambda doc_id: reuse.vectors[doc_id][embedder.name], embedder.dim
+    )
+
+
+def _assemble(
+    items: list[Any],
+    kept: set[str],
+    embedded: np.ndarray,
+    reused: Callable[[str], np.ndarray],
+    dim: int,
+) -> np.ndarray:
+    """Rows in item order: reused rows for kept documents, freshly embedded ones for the rest."""
+    rows: list[np.ndarray] = []
+    fresh_row, seen = 0, set()
+    for item in items:
+        if item.doc_id in kept:
+            if item.doc_id not in seen:
+                rows.append(reused(item.doc_id))
+                seen.add(item.doc_id)
+        else:
+            rows.append(embedded[fresh_row : fresh_row + 1])
+            fresh_row += 1
+    return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
+
+
+def all_sentences(documents: list[Document], chunks: list[Chunk]) -> list[Sentence]:
+    """Each sentence of each chunk once, in chunk order, with the first chunk holding it."""
+    texts = {doc.doc_id: doc.text for doc in documents}
+    seen: set[tuple[str, int, int]] = set()
+    sentences = []
+    for number, chunk in enumerate(chunks):
+        for start, end in split_sentences(texts[chunk.doc_id], chunk.start, chunk.end):
+            key = (chunk.doc_id, start, end)
+            if key not in seen and any(ch.isalnum() for ch in texts[chunk.doc_id][start:end]):
+                seen.add(key)
+                sentences.append(
+                    Sentence(doc_id=chunk.doc_id, chunk_index=number, start=start, end=end)
+                )
+    return sentences
+
+
+def _sentence_vectors(
+    embedders: list[Embedder],
+    sentences: list[Sentence],
+    documents: list[Document],
+    kept: set[str],
+    reuse: Reuse,
+    report: Progress,
+) -> np.ndarray | None:
+    if not embedders:
+        return None
+    embedder = embedders[0]
+    texts = {doc.doc_id: doc.text for doc in documents}
+    kept = {doc_id for doc_id in kept if doc_id in reuse.sentence_vectors}
+    fresh = [texts[s.doc_id][s.start : s.end] for s in sentences if s.doc_id not in kept]
+    embedded = embed_texts(
+        embedder, fresh, progress=lambda d, t: report("embedding sentences", d, t)
+    )
+    return _assemble(
+        sentences, kept, embedded, lambda doc_id: reuse.sentence_vectors[doc_id], embedder.dim
+    )
+
+
+# ---- writing and reporting -------------------------------------------------------------------
+
+
+def _write(
+    settings: Settings,
+    contents: BuildContents,
+    channels: list[ChannelInfo],
+    files: list[IndexedFile],
+    report: Progress,
+) -> None:
+    report("writing", 0, 1)
+    temporary, name = new_build_folder(settings.index_dir)
+    manifest = _manifest(settings, contents, channels, files)
+    try:
+        write_build(temporary, contents, manifest, settings.flat_index_max)
+        publish(settings.index_dir, temporary, name)
+    except KeyboardInterrupt:
+        discard(temporary)
+        raise BuildInterrupted("Build interrupted; the previous index is unchanged.") from None
+    except OSError as err:
+        discard(temporary)
+        raise IndexWriteError(
+            f"Cannot write the index in {settings.index_dir}: {err.strerror or err}; the previous index is unchanged."
+        ) from err
+    report("writing", 1, 1)
+
+
+def _manifest(
+    settings: Settings,
+    contents: BuildContents,
+    channels: list[ChannelInfo],
+    files: list[IndexedFile],
+) -> dict[str, Any]:
+    return {
+        "format_version": FORMAT_VERSION,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "corpus_dir": str(settings.corpus_dir.absolute()),
+        "corpus_manifest_sha256": corpus_manifest_digest(settings.corpus_dir),
+        "chunk_size": settings.chunk_size,
+        "chunk_overlap": settings.chunk_overlap,
+        "flat_index_max": settings.flat_index_max,
+        "channels": [
+            c.model_copy(
+                update={"index_type": index_type_for(len(contents.chunks), settings.flat_index_max)}
+            ).model_dump()
+            for c in channels
+        ],
+        "answer_channel": _answer_channel(settings),
+        "files": [f.model_dump() for f in files],
+        "chunk_count": len(contents.chunks),
+        "sentence_count": len(contents.sentences),
+        "libraries": _library_versions(),
+    }
+
+
+def _library_versions() -> dict[str, str]:
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions
+
+
+def _report(
+    settings: Settings,
+    old: list[IndexedFile],
+    new: list[IndexedFile],
+    began: float,
+    reading: Any,
+    *,
+    full_rebuild: bool,
+    chunks: int | None,
+) -> BuildReport:
+    before = {f.file: f.sha256 for f in old if f.doc_id}
+    after = {f.file: f.sha256 for f in new if f.doc_id}
+    return BuildReport(
+        index_dir=str(settings.index_dir),
+        added=sorted(set(after) - set(before)),
+        updated=sorted(f for f in after if f in before and before[f] != after[f]),
+        removed=sorted(set(before) - set(after)),
+        unchanged=sorted(f for f in after if before.get(f) == after[f]),
+        skipped=list(reading.skipped),
+        warnings=list(reading.warnings),
+        documents=len(after),
+        chunks=chunks if chunks is not None else sum(f.chunks for f in old if f.doc_id),
+        seconds=round(time.perf_counter() - began, 3),
+        full_rebuild=full_rebuild,
+    )

@@ -1,0 +1,222 @@
+"""BM25 over folded, stemmed, bilingual tokens: the lexical half of retrieval.
+
+This module owns two things:
+
+- Tokens. `tokenize` turns a passage into BM25 terms: case and accents folded ("Réponse" and
+  "reponse" are one word), decimal numbers kept whole and normalised ("56,2" and "56.2" are
+  both "56.2"), English and French stopwords dropped, words stemmed in the passage's language.
+  `query_tokens` stems a question both ways, since it must match passages in either language.
+- The lexical index. `LexicalIndex` wraps a `bm25s.BM25` built from those tokens, searches it,
+  and saves it to / loads it from a folder. The files are bm25s's own (.npy arrays written and
+  read with allow_pickle=False, JSON for the vocabulary and parameters) plus `lexical.json`,
+  which records the document and term counts and is written last. Nothing is ever pickled.
+  Any failure to load becomes `IndexCorrupt`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import bm25s
+import numpy as np
+import Stemmer
+
+from citeqa.errors import IndexCorrupt
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text`, as a set (keeps word lists readable)."""
+    return frozenset(text.split())
+
+
+_STOPWORDS = _word_set(
+    """
+    about above after again against all am and any are as at be been before being below
+    between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers him his how if in into is it its itself just me more most
+    my no nor not now of off on once only or other our ours out over own same she should so some
+    such than that the their theirs them then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you your
+    au aux avec ce ceci cela celle celles celui ces cet cette ceux chez dans de des donc dont du
+    elle elles en entre est et etaient etait ete etre eu il ils je la le les leur leurs lui ma
+    mais meme mes moi mon ne nos notre nous on ont ou par pas qu que quel quelle quelles quels
+    qui sa sans se ses si sont sur ta te tes toi tu un une vos votre vous
+    """
+)
+"""English and French function words, in folded form (accents stripped: "été" is "ete").
+
+Both lists apply to every text, so a word that is a function word in one language but a content
+word in the other is left out: "son" (his / a son), "car" (because / a car), "pour", "plus",
+"comment", "ai" (j'ai / AI), "may", "us". Single letters (l', d', j'...) need no entry: the
+tokenizer drops every one-letter word.
+"""
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][^\W_]*")
+"""A decimal number ("56,2", "0.02"), or a word starting with a letter ("s52", "week52")."""
+
+_ALGORITHMS = {"en": "english", "fr": "french"}
+_STEMMERS = threading.local()
+"""Per-thread stemmer cache: a PyStemmer instance must not be used by two threads at once."""
+
+_META_NAME = "lexical.json"
+_FORMAT = 1
+
+
+def _fold(text: str) -> str:
+    """`text` lower-cased, without accents, œ and æ spelt out."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return bare.translate(_LIGATURES)
+
+
+def _words(text: str) -> list[str]:
+    """The folded words and numbers of `text`, stopwords and single letters removed."""
+    words = []
+    for match in _TOKEN.finditer(_fold(text)):
+        word = match.group().replace(",", ".")
+        if (len(word) > 1 or word.isdigit()) and word not in _STOPWORDS:
+            words.append(word)
+    return words
+
+
+def _stemmer(lang: str) -> Any:
+    """The current thread's PyStemmer for `lang` ("en" or "fr")."""
+    cache: dict[str, Any] = _STEMMERS.__dict__.setdefault("by_lang", {})
+    if lang not in cache:
+        if lang not in _ALGORITHMS:
+            raise ValueError(f"no stemmer for language {lang!r}")
+        cache[lang] = Stemmer.Stemmer(_ALGORITHMS[lang])
+    return cache[lang]
+
+
+def _stem(word: str, stemmer: Any) -> str:
+    """`word` stemmed, unless it holds a digit (numbers and codes such as "s52" stay whole)."""
+    return word if any(char.isdigit() for char in word) else str(stemmer.stemWord(word))
+
+
+def tokenize(text: str, lang: str) -> list[str]:
+    """The BM25 terms of `text`, stemmed for its language `lang` ("en" or "fr")."""
+    stemmer = _stemmer(lang)
+    return [_stem(word, stemmer) for word in _words(text)]
+
+
+def query_tokens(question: str) -> list[str]:
+    """The terms of `question` stemmed both in English and in French, each term once."""
+    english, french = _stemmer("en"), _stemmer("fr")
+    terms: dict[str, None] = {}
+    for word in _words(question):
+        terms[_stem(word, english)] = None
+        terms[_stem(word, french)] = None
+    return list(terms)
+
+
+class LexicalIndex:
+    """A BM25 index over documents given as token lists; documents are known by position."""
+
+    def __init__(self, bm25: Any, size: int) -> None:
+        """Use `build` or `load`. `bm25` is None when no document holds any term."""
+        self._bm25 = bm25
+        self._size = size
+
+    @classmethod
+    def build(cls, token_lists: list[list[str]]) -> LexicalIndex:
+        """Index `token_lists` (one list per document) with bm25s's default parameters."""
+        vocab: dict[str, int] = {}
+        for tokens in token_lists:
+            for token in tokens:
+                vocab.setdefault(token, len(vocab))
+        if not vocab:  # bm25s cannot index an empty vocabulary
+            return cls(None, len(token_lists))
+        ids = [[vocab[token] for token in tokens] for tokens in token_lists]
+        bm25 = bm25s.BM25()
+        corpus = bm25s.tokenization.Tokenized(ids=ids, vocab=vocab)
+        bm25.index(corpus, create_empty_token=False, show_progress=False)
+        return cls(bm25, len(token_lists))
+
+    @property
+    def size(self) -> int:
+        """The number of documents indexed."""
+        return self._size
+
+    @property
+    def _terms(self) -> int:
+        return 0 if self._bm25 is None else len(self._bm25.vocab_dict)
+
+    def search(self, tokens: list[str], k: int) -> list[tuple[int, float]]:
+        """The best `k` (document index, score) pairs for `tokens`, best first, scores > 0.
+
+        Tokens the index has never seen are ignored; ties keep document order.
+        """
+        if self._bm25 is None or k <= 0:
+            return []
+        ids = self._bm25.get_tokens_ids(tokens)
+        if not ids:
+            return []
+        scores = np.asarray(self._bm25.get_scores_from_ids(ids))
+        matched = np.flatnonzero(scores > 0)
+        best = matched[np.argsort(-scores[matched], kind="stable")][:k]
+        return [(int(doc), float(scores[doc])) for doc in best]
+
+    def save(self, folder: Path) -> None:
+        """Write the index into `folder` (created if needed); `lexical.json` goes last."""
+        folder.mkdir(parents=True, exist_ok=True)
+        if self._bm25 is not None:
+            self._bm25.save(folder, allow_pickle=False, show_progress=False)
+        meta = {"format": _FORMAT, "documents": self._size, "terms": self._terms}
+        (folder / _META_NAME).write_text(json.dumps(meta), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        """Read the index saved in `folder`; raise IndexCorrupt if it is missing or damaged."""
+        try:
+            size, terms = _read_meta(folder / _META_NAME)
+            if terms == 0:
+                return cls(None, size)
+            bm25 = bm25s.BM25.load(folder, mmap=False, allow_pickle=False, show_progress=False)
+            _check_vocab(bm25.vocab_dict, terms)
+            _check_scores(bm25.scores, size, terms)
+        except Exception as error:  # any damage at all means the same thing: rebuild
+            raise IndexCorrupt(f"lexical index in {folder} is unreadable: {error}") from error
+        return cls(bm25, size)
+
+
+def _read_meta(path: Path) -> tuple[int, int]:
+    """The (documents, terms) counts recorded in `lexical.json`."""
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(meta, dict) or meta.get("format") != _FORMAT:
+        raise ValueError(f"{path.name} is not a format {_FORMAT} lexical index description")
+    counts = meta.get("documents"), meta.get("terms")
+    if not all(type(count) is int and count >= 0 for count in counts):
+        raise ValueError(f"{path.name} has no valid document and term counts")
+    return meta["documents"], meta["terms"]
+
+
+def _check_vocab(vocab: Any, terms: int) -> None:
+    """Raise ValueError unless `vocab` maps `terms` words onto the ids 0..terms-1."""
+    if not isinstance(vocab, dict) or len(vocab) != terms:
+        raise ValueError(f"the vocabulary does not hold the {terms} terms recorded")
+    if set(vocab.values()) != set(range(terms)):
+        raise ValueError("the vocabulary's term ids are not 0..n-1")
+
+
+def _check_scores(scores: dict[str, Any], size: int, terms: int) -> None:
+    """Raise ValueError unless the CSC score arrays fit `size` documents and `terms` terms."""
+    data, indices, indptr = scores["data"], scores["indices"], scores["indptr"]
+    if scores["num_docs"] != size:
+        raise ValueError(f"the parameters count {scores['num_docs']} documents, not {size}")
+    if any(array.ndim != 1 for array in (data, indices, indptr)):
+        raise ValueError("a score array is not one-dimensional")
+    if data.dtype.kind != "f" or indices.dtype.kind not in "iu" or indptr.dtype.kind not in "iu":
+        raise ValueError("a score array has the wrong type")
+    if len(indptr) != terms + 1 or len(indices) != len(data):
+        raise ValueError("the score arrays' lengths disagree with each other")
+    if indptr[0] != 0 or indptr[-1] != len(data) or np.any(np.diff(indptr) < 0):
+        raise ValueError("the score array offsets are out of order")
+    if len(indices) and (indices.min() < 0 or indices.max() >= size):
+        raise ValueError("a score refers to a document that does not exist")

@@ -1,0 +1,145 @@
+"""Question → ranked Hits: each channel ranks candidates, fusion combines them, then the
+list is cleaned (overlapping chunks of one region collapsed, a per-document cap).
+
+Channels: `lexical` (BM25 over folded, stemmed tokens, with glossary expansion) and one per
+vector model (`use`, `minilm`). Fusion is weighted reciprocal-rank fusion (`rrf`) or a weighted
+sum of min-max normalised scores (`blend`). Lexical evidence can weigh less when the passage is
+in the other language than the question (`weight_lexical_cross`), since shared words across
+languages are mostly names and numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from citeqa.config import Settings
+from citeqa.glossary import expansions
+from citeqa.language import detect_lang
+from citeqa.lexical import LexicalIndex, query_tokens, tokenize
+from citeqa.models import Chunk, Hit, Lang, Retrieval
+
+LEXICAL = "lexical"
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """One channel's ranking: chunk index → (rank from 1, raw score)."""
+
+    channel: str
+    ranked: dict[int, tuple[int, float]]
+
+
+def lexical_query(question: str, expand: bool) -> list[str]:
+    """The question's BM25 tokens, plus glossary equivalents when `expand`."""
+    tokens = query_tokens(question)
+    if expand:
+        for term in expansions(question):
+            tokens.extend(tokenize(term, "en") + tokenize(term, "fr"))
+    return list(dict.fromkeys(tokens))
+
+
+def lexical_candidates(lexical: LexicalIndex, question: str, settings: Settings) -> Candidates:
+    found = lexical.search(lexical_query(question, settings.expand_queries), settings.candidates)
+    return Candidates(LEXICAL, {index: (rank, score) for rank, (index, score) in enumerate(found, 1)})
+
+
+def vector_candidates(channel: str, index: object, query: np.ndarray, count: int) -> Candidates:
+    total = int(index.ntotal)  # type: ignore[attr-defined]
+    if total == 0:
+        return Candidates(channel, {})
+    scores, ids = index.search(query.reshape(1, -1).astype(np.float32), min(count, total))  # type: ignore[attr-defined]
+    ranked = {int(i): (rank, float(s)) for rank, (i, s) in enumerate(zip(ids[0], scores[0]), 1) if i >= 0}
+    return Candidates(channel, ranked)
+
+
+def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:
+    """The fusion weight of a channel for a passage (lexical depends on the languages)."""
+    if channel == LEXICAL:
+        return settings.weight_lexical if same_language else settings.weight_lexical_cross
+    return float(getattr(settings, f"weight_{channel}", 0.0))
+
+
+def fuse(
+    candidates: list[Candidates], chunks: list[Chunk], query_lang: Lang, settings: Settings
+) -> dict[int, float]:
+    """Fused score of every candidate chunk."""
+    fused: dict[int, float] = {}
+    for channel in candidates:
+        normalised = _normalised(channel) if settings.fusion == "blend" else {}
+        for index, (rank, _score) in channel.ranked.items():
+            weight = channel_weight(channel.channel, settings, chunks[index].lang == query_lang)
+            if settings.fusion == "blend":
+                contribution = weight * normalised[index]
+            else:
+                contribution = weight / (settings.rrf_k + rank)
+            fused[index] = fused.get(index, 0.0) + contribution
+    return fused
+
+
+def _normalised(channel: Candidates) -> dict[int, float]:
+    scores = [score for _, score in channel.ranked.values()]
+    if not scores:
+        return {}
+    low, high = min(scores), max(scores)
+    spread = (high - low) or 1.0
+    return {index: (score - low) / spread for index, (_, score) in channel.ranked.items()}
+
+
+def _overlaps(a: Chunk, b: Chunk) -> bool:
+    """Two chunks of one region: same document, sharing over half of the shorter one."""
+    if a.doc_id != b.doc_id:
+        return False
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared > 0.5 * min(a.end - a.start, b.end - b.start)
+
+
+def select(order: list[int], chunks: list[Chunk], k: int, per_doc_cap: int) -> list[int]:
+    """The top k of `order` with overlapping duplicates dropped and at most `per_doc_cap` per
+    document; when the cap leaves fewer than k, the capped ones fill the rest in order."""
+    distinct: list[int] = []
+    for index in order:
+        if not any(_overlaps(chunks[index], chunks[kept]) for kept in distinct):
+            distinct.append(index)
+    chosen: list[int] = []
+    per_doc: dict[str, int] = {}
+    for index in distinct:
+        doc_id = chunks[index].doc_id
+        if per_doc.get(doc_id, 0) < per_doc_cap:
+            chosen.append(index)
+            per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+    held_back = [index for index in distinct if index not in chosen]
+    chosen = chosen[:k] + held_back[: max(0, k - len(chosen))]
+    return sorted(chosen, key=distinct.index)
+
+
+def retrieve(
+    question: str,
+    chunks: list[Chunk],
+    lexical: LexicalIndex,
+    vector_indexes: Mapping[str, object],
+    query_vectors: Mapping[str, np.ndarray],
+    settings: Settings,
+    k: int,
+) -> Retrieval:
+    """The k best chunks for `question`; `query_vectors` holds the question's vector per channel."""
+    query_lang = detect_lang(question)
+    candidates = []
+    if settings.weight_lexical > 0 or settings.weight_lexical_cross > 0:
+        candidates.append(lexical_candidates(lexical, question, settings))
+    for channel, vector in query_vectors.items():
+        if channel_weight(channel, settings, True) > 0:
+            candidates.append(vector_candidates(channel, vector_indexes[channel], vector, settings.candidates))
+    fused = fuse(candidates, chunks, query_lang, settings)
+    order = sorted(fused, key=lambda index: (-fused[index], index))
+    chosen = select(order, chunks, k, settings.per_doc_cap)
+    hits = [_hit(index, fused[index], chunks, candidates) for index in chosen]
+    return Retrieval(question=question, query_lang=query_lang, hits=hits)
+
+
+def _hit(index: int, score: float, chunks: list[Chunk], candidates: list[Candidates]) -> Hit:
+    ranks = {c.channel: c.ranked[index][0] for c in candidates if index in c.ranked}
+    scores = {c.channel: round(c.ranked[index][1], 4) for c in candidates if index in c.ranked}
+    return Hit(chunk=chunks[index], chunk_index=index, score=score, channel_ranks=ranks, channel_scores=scores)

@@ -1,0 +1,59 @@
+"""What is indexed and whether the corpus changed since: the data behind `citeqa status`.
+
+Staleness compares the corpus folder as it is now (every file's sha256, and the corpus
+manifest of titles) with the files the index recorded when it was built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeqa.corpus import list_corpus_files
+from citeqa.errors import CiteqaError
+from citeqa.indexing import corpus_manifest_digest
+from citeqa.models import DocumentStatus, IndexStatus
+from citeqa.store import IndexedFile, LoadedIndex, file_digest, size_on_disk
+
+
+def corpus_changes(recorded: list[IndexedFile], corpus_dir: Path, manifest_sha256: str | None) -> list[str]:
+    """Corpus files that differ from the index: "added: f", "modified: f", "removed: f"."""
+    before = {f.file: f.sha256 for f in recorded}
+    try:
+        now = {path.relative_to(corpus_dir).as_posix(): path for path in list_corpus_files(corpus_dir)}
+    except CiteqaError:
+        return [f"removed: {corpus_dir} (corpus folder missing)"]
+    changes = [f"added: {name}" for name in sorted(set(now) - set(before))]
+    changes += [f"removed: {name}" for name in sorted(set(before) - set(now))]
+    for name in sorted(set(now) & set(before)):
+        try:
+            if file_digest(now[name]) != before[name]:
+                changes.append(f"modified: {name}")
+        except OSError:
+            changes.append(f"modified: {name} (unreadable)")
+    if corpus_manifest_digest(corpus_dir) != manifest_sha256:
+        changes.append("modified: manifest.json (titles)")
+    return changes
+
+
+def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> IndexStatus:
+    """The IndexStatus of a loaded index against the corpus folder as it is now."""
+    manifest = index.manifest
+    changed = corpus_changes(list(manifest.files), corpus_dir, manifest.corpus_manifest_sha256)
+    documents = [
+        DocumentStatus(doc_id=f.doc_id, title=f.title, path=f.file, chunks=f.chunks, lang=f.lang)
+        for f in manifest.files
+        if f.doc_id is not None
+    ]
+    return IndexStatus(
+        index_dir=str(index_dir),
+        corpus_dir=str(corpus_dir),
+        built_at=manifest.built_at,
+        format_version=manifest.format_version,
+        documents=documents,
+        channels=list(manifest.channels),
+        chunk_count=manifest.chunk_count,
+        size_bytes=size_on_disk(index.folder),
+        manifest_hash=index.manifest_hash,
+        stale=bool(changed),
+        changed=changed,
+    )

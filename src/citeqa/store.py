@@ -1,0 +1,370 @@
+"""Owns index/: its layout, the manifest, atomic publication, the build lock, loading and checks.
+
+Layout (see index/README.md):
+
+    index/
+      current -> build-<timestamp>     symlink swapped atomically when a build succeeds
+      build-<timestamp>/
+        manifest.json                  format, models, chunker settings, per-file sha256, ...
+        documents.jsonl                one Document per line (its text is what offsets point into)
+        chunks.jsonl                   one Chunk per line, in index order
+        sentences.jsonl                sentence spans, aligned with sentences-<channel>.npy
+        vectors-<channel>.faiss        one FAISS index per vector channel (inner product)
+        lexical/                       the BM25 index (json + npy, no pickle)
+      .lock                            held (flock) by the build in progress: pid and start time
+      .tmp-<...>/                      a build being written; removed when it fails
+
+Nothing is ever pickled; every file's sha256 is in the manifest and is checked on load, so a
+truncated or corrupt file is reported as such instead of producing wrong answers.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import ValidationError
+
+from citeqa.errors import (
+    IndexCorrupt,
+    IndexIncompatible,
+    IndexLocked,
+    IndexMissing,
+    IndexWriteError,
+)
+from citeqa.lexical import LexicalIndex
+from citeqa.models import ChannelInfo, Chunk, Document, Frozen, Sentence
+
+FORMAT_VERSION = 1
+"""Bumped whenever the files' meaning changes; an index of another format must be rebuilt."""
+CURRENT = "current"
+LOCK = ".lock"
+TMP_PREFIX = ".tmp-"
+BUILD_PREFIX = "build-"
+
+
+class IndexedFile(Frozen):
+    """A corpus file as the index saw it."""
+
+    file: str
+    """Path relative to the corpus folder, posix style."""
+    sha256: str
+    doc_id: str | None = None
+    """None when the file was skipped (unreadable, binary, ...)."""
+    title: str = ""
+    chunks: int = 0
+    lang: list[str] = []
+
+
+class IndexManifest(Frozen):
+    """manifest.json: everything needed to trust, reuse or reject an index."""
+
+    format_version: int
+    built_at: str
+    corpus_dir: str
+    corpus_manifest_sha256: str | None = None
+    chunk_size: int
+    chunk_overlap: int
+    flat_index_max: int
+    channels: list[ChannelInfo]
+    answer_channel: str | None
+    files: list[IndexedFile]
+    chunk_count: int
+    sentence_count: int
+    index_files: dict[str, str]
+    """sha256 of every other file of the build folder, checked when loading."""
+    libraries: dict[str, str]
+
+
+@dataclass(frozen=True)
+class LoadedIndex:
+    """An index read back from disk, ready to search."""
+
+    folder: Path
+    manifest: IndexManifest
+    manifest_hash: str
+    documents: dict[str, Document]
+    chunks: list[Chunk]
+    sentences: list[Sentence]
+    vectors: dict[str, Any]
+    """channel name → faiss.Index"""
+    sentence_vectors: np.ndarray | None
+    lexical: LexicalIndex
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+
+def current_build(index_dir: Path) -> Path:
+    """The folder of the published build; IndexMissing when there is none."""
+    link = index_dir / CURRENT
+    if not link.is_symlink() and not link.exists():
+        raise IndexMissing(f"No index in {index_dir}: run `citeqa index` to build it.")
+    target = link.resolve()
+    if not target.is_dir():
+        raise IndexCorrupt(
+            f"The index in {index_dir} points to a missing build; run `citeqa index --rebuild`."
+        )
+    return target
+
+
+def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
+    """The manifest of a build folder and the hash that names it."""
+    try:
+        raw = (folder / "manifest.json").read_bytes()
+        data = json.loads(raw)
+    except (OSError, ValueError) as err:
+        raise IndexCorrupt(
+            f"Index manifest {folder / 'manifest.json'} is unreadable ({err}); run `citeqa index --rebuild`."
+        ) from err
+    if not isinstance(data, dict) or data.get("format_version") != FORMAT_VERSION:
+        found = data.get("format_version") if isinstance(data, dict) else None
+        raise IndexIncompatible(
+            f"The index in {folder.parent} has format {found!r}, this citeqa reads format {FORMAT_VERSION}; "
+            "run `citeqa index --rebuild`."
+        )
+    try:
+        manifest = IndexManifest.model_validate(data)
+    except ValidationError as err:
+        raise IndexCorrupt(
+            f"Index manifest {folder / 'manifest.json'} is invalid; run `citeqa index --rebuild`."
+        ) from err
+    return manifest, hashlib.sha256(raw).hexdigest()[:16]
+
+
+def load_index(index_dir: Path) -> LoadedIndex:
+    """Read and verify the published index; IndexMissing, IndexCorrupt or IndexIncompatible."""
+    folder = current_build(index_dir)
+    manifest, manifest_hash = read_manifest(folder)
+    _verify_files(folder, manifest)
+    try:
+        return LoadedIndex(
+            folder=folder,
+            manifest=manifest,
+            manifest_hash=manifest_hash,
+            documents={
+                doc.doc_id: doc for doc in _read_jsonl(folder / "documents.jsonl", Document)
+            },
+            chunks=_read_jsonl(folder / "chunks.jsonl", Chunk),
+            sentences=_read_jsonl(folder / "sentences.jsonl", Sentence),
+            vectors={
+                info.name: _read_faiss(folder / f"vectors-{info.name}.faiss")
+                for info in manifest.channels
+            },
+            sentence_vectors=_read_sentence_vectors(folder, manifest.answer_channel),
+            lexical=LexicalIndex.load(folder / "lexical"),
+        )
+    except (OSError, ValueError, RuntimeError) as err:
+        raise IndexCorrupt(
+            f"The index in {index_dir} is unreadable ({err}); run `citeqa index --rebuild`."
+        ) from err
+
+
+def _verify_files(folder: Path, manifest: IndexManifest) -> None:
+    for name, expected in manifest.index_files.items():
+        path = folder / name
+        if not path.is_file() or file_digest(path) != expected:
+            raise IndexCorrupt(
+                f"Index file {path} is missing, truncated or altered; run `citeqa index --rebuild`."
+            )
+
+
+def _read_jsonl(path: Path, model: type[Any]) -> list[Any]:
+    with path.open(encoding="utf-8") as lines:
+        return [model.model_validate_json(line) for line in lines if line.strip()]
+
+
+def _read_faiss(path: Path) -> Any:
+    import faiss
+
+    return faiss.read_index(str(path))
+
+
+def _read_sentence_vectors(folder: Path, channel: str | None) -> np.ndarray | None:
+    if channel is None:
+        return None
+    return np.load(folder / f"sentences-{channel}.npy", allow_pickle=False)
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# ---- writing --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuildContents:
+    """Everything a build writes, already computed."""
+
+    documents: list[Document]
+    chunks: list[Chunk]
+    sentences: list[Sentence]
+    vectors: dict[str, np.ndarray]
+    sentence_vectors: np.ndarray | None
+    lexical: LexicalIndex
+
+
+def write_build(
+    folder: Path, contents: BuildContents, manifest: dict[str, Any], flat_index_max: int
+) -> None:
+    """Write a complete build into `folder` (a temporary folder), manifest last."""
+    folder.mkdir(parents=True)
+    _write_jsonl(folder / "documents.jsonl", contents.documents)
+    _write_jsonl(folder / "chunks.jsonl", contents.chunks)
+    _write_jsonl(folder / "sentences.jsonl", contents.sentences)
+    for name, vectors in contents.vectors.items():
+        _write_faiss(folder / f"vectors-{name}.faiss", vectors, flat_index_max)
+    if contents.sentence_vectors is not None:
+        np.save(
+            folder / f"sentences-{manifest['answer_channel']}.npy",
+            contents.sentence_vectors,
+            allow_pickle=False,
+        )
+    contents.lexical.save(folder / "lexical")
+    manifest["index_files"] = {
+        path.relative_to(folder).as_posix(): file_digest(path)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+    _write_synced(
+        folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False).encode()
+    )
+
+
+def index_type_for(count: int, flat_index_max: int) -> str:
+    """`flat` (exact) up to the threshold, `hnsw` past it."""
+    return "flat" if count <= flat_index_max else "hnsw"
+
+
+def _write_faiss(path: Path, vectors: np.ndarray, flat_index_max: int) -> None:
+    import faiss
+
+    dim = vectors.shape[1]
+    if index_type_for(len(vectors), flat_index_max) == "flat":
+        index = faiss.IndexFlatIP(dim)
+    else:
+        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    faiss.write_index(index, str(path))
+
+
+def _write_jsonl(path: Path, items: list[Any]) -> None:
+    _write_synced(path, "".join(item.model_dump_json() + "\n" for item in items).encode())
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with path.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def new_build_folder(index_dir: Path) -> tuple[Path, str]:
+    """A fresh temporary folder in `index_dir` and the final name it will get."""
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{time.time_ns() % 1_000_000_000:09d}"
+    return index_dir / f"{TMP_PREFIX}{stamp}", f"{BUILD_PREFIX}{stamp}"
+
+
+def publish(index_dir: Path, temporary: Path, name: str) -> Path:
+    """Rename the finished build into place and point `current` at it atomically."""
+    final = index_dir / name
+    os.replace(temporary, final)
+    link = index_dir / f"{TMP_PREFIX}link-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    os.symlink(name, link)
+    os.replace(link, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    remove_old_builds(index_dir, keep=name)
+    return final
+
+
+def _fsync_dir(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def remove_old_builds(index_dir: Path, keep: str) -> None:
+    """Delete superseded builds and leftovers of interrupted ones (the lock is held)."""
+    for path in index_dir.iterdir():
+        stale_build = path.name.startswith(BUILD_PREFIX) and path.name != keep
+        if stale_build or path.name.startswith(TMP_PREFIX):
+            discard(path)
+
+
+def discard(path: Path) -> None:
+    """Remove a file or folder, ignoring what is already gone."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def prepare_index_dir(index_dir: Path) -> None:
+    """Create the index folder or say clearly why it cannot be written."""
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise IndexWriteError(
+            f"Cannot create the index folder {index_dir}: {err.strerror or err}."
+        ) from err
+    if not os.access(index_dir, os.W_OK | os.X_OK):
+        raise IndexWriteError(f"The index folder {index_dir} is not writable.")
+
+
+@contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """Hold the index's build lock; IndexLocked names the process holding it."""
+    path = index_dir / LOCK
+    try:
+        stream = path.open("a+", encoding="utf-8")
+    except OSError as err:
+        raise IndexWriteError(
+            f"Cannot create the lock file {path}: {err.strerror or err}."
+        ) from err
+    with stream:
+        try:
+            fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            stream.seek(0)
+            holder = stream.read().strip() or "another process"
+            raise IndexLocked(
+                f"Another build of {index_dir} is running ({holder}); try again when it ends."
+            ) from None
+        stream.seek(0)
+        stream.truncate()
+        stream.write(
+            f"pid {os.getpid()} on {socket.gethostname()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}"
+        )
+        stream.flush()
+        try:
+            yield
+        finally:
+            stream.seek(0)
+            stream.truncate()
+            fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
+
+
+def size_on_disk(folder: Path) -> int:
+    """Bytes of every file under `folder`."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())

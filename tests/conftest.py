@@ -1,0 +1,91 @@
+"""Shared test helpers: a deterministic fake embedder, so most tests need no model.
+
+`FakeEmbedder` hashes the words of a text (lower-cased, accents folded) into 64 signed
+buckets and L2-normalises the sum: texts that share words are similar, texts that share
+none are near-orthogonal, and the same text always gives the same vector, in any process.
+It is registered as the vector channel "fake" at import time, so a test can build an index
+with `Settings(channels=("fake",))` and never load a real model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+import pytest
+
+from citeqa.embedding import get_embedder, register_embedder
+
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip its accents ("Réponse" → "reponse")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fake_tokens(text: str) -> list[str]:
+    """The folded words of `text`."""
+    return _WORD.findall(fold(text))
+
+
+def _bucket(token: str, dim: int) -> tuple[int, float]:
+    """A stable (bucket, sign) for `token`, from blake2b (Python's hash() is salted)."""
+    digest = int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "big")
+    return digest % dim, 1.0 if (digest >> 32) & 1 else -1.0
+
+
+class FakeEmbedder:
+    """Hashed bag of words; deterministic, instant, needs no model."""
+
+    name = "fake"
+    model = "fake-hash"
+    package = "citeqa-tests"
+    version = "0"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.texts_embedded = 0
+        """How many texts this instance has embedded (to prove unchanged files are skipped)."""
+        self.batches: list[int] = []
+        """The size of every batch it was given, in order."""
+        self._lock = threading.Lock()
+
+    def vector(self, text: str) -> np.ndarray:
+        """The unit vector of one text (all zeros when it has no word)."""
+        row = np.zeros(self.dim, dtype=np.float32)
+        for token in fake_tokens(text):
+            bucket, sign = _bucket(token, self.dim)
+            row[bucket] += sign
+        norm = float(np.linalg.norm(row))
+        return row / norm if norm > 0 else row
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            self.texts_embedded += len(texts)
+            self.batches.append(len(texts))
+        rows = [self.vector(text) for text in texts]
+        return np.array(rows, dtype=np.float32).reshape(len(texts), self.dim)
+
+    def reset_counts(self) -> None:
+        with self._lock:
+            self.texts_embedded = 0
+            self.batches = []
+
+
+register_embedder("fake", FakeEmbedder)
+
+
+@pytest.fixture
+def fake_embedder() -> Iterator[FakeEmbedder]:
+    """The process-wide "fake" channel embedder (the one `get_embedder("fake")` returns),
+    with its counts reset."""
+    embedder = get_embedder("fake")
+    assert isinstance(embedder, FakeEmbedder)
+    embedder.reset_counts()
+    yield embedder

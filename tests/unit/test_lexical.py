@@ -1,0 +1,263 @@
+"""lexical.py: tokens (folding, numbers, stopwords, stemming) and the BM25 index and its files."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from citeqa.errors import IndexCorrupt
+from citeqa.lexical import LexicalIndex, query_tokens, tokenize
+
+DOCUMENTS = [
+    ("The weather in Paris was mild in spring.", "en"),
+    ("La réponse rénale complète était de 56,2 % à la semaine 52 (p=0.02).", "fr"),
+    ("Renal response rates improved with belimumab at week 52.", "en"),
+    ("Les patients ont reçu un placebo pendant toute l'étude.", "fr"),
+    ("Adverse events were similar between groups.", "en"),
+]
+
+
+@pytest.fixture
+def index() -> LexicalIndex:
+    return LexicalIndex.build([tokenize(text, lang) for text, lang in DOCUMENTS])
+
+
+# --- tokens -------------------------------------------------------------------------------
+
+
+def test_accents_and_case_are_folded() -> None:
+    assert tokenize("Réponse RÉNALE", "fr") == tokenize("reponse renale", "fr")
+    assert tokenize("Réponse rénale", "fr") == ["repons", "renal"]
+
+
+def test_ligatures_are_spelt_out() -> None:
+    assert tokenize("cœur", "fr") == tokenize("coeur", "fr")
+    assert tokenize("Cæsar", "en") == tokenize("caesar", "en")
+
+
+def test_decimal_comma_and_point_give_one_number() -> None:
+    assert "56.2" in tokenize("56,2 %", "fr")
+    assert tokenize("56,2 %", "fr") == tokenize("56.2%", "en")
+
+
+def test_number_after_equals_sign_is_its_own_token() -> None:
+    tokens = tokenize("p=0.02", "en")
+    assert "0.02" in tokens
+    assert not any("=" in token for token in tokens)
+
+
+def test_number_stays_whole_at_sentence_end() -> None:
+    assert tokenize("It was 12.", "en") == ["12"]
+
+
+def test_alphanumeric_codes_are_kept_lowercased_and_unstemmed() -> None:
+    assert tokenize("S52 W52 week52 COVID19", "en") == ["s52", "w52", "week52", "covid19"]
+
+
+def test_single_letters_are_dropped_but_digits_kept() -> None:
+    assert tokenize("l'hôpital x 7", "fr") == ["hopital", "7"]
+
+
+def test_stopwords_of_both_languages_are_removed() -> None:
+    tokens = tokenize("the study of the patients dans le service", "en")
+    assert tokens == ["studi", "patient", "servic"]
+    tokens = tokenize("Les patients de l'étude were in the service", "fr")
+    assert not {"le", "les", "de", "were", "in", "the"} & set(tokens)
+    assert "patient" in tokens
+
+
+def test_french_stemming_merges_inflections() -> None:
+    assert tokenize("rénales", "fr") == tokenize("rénale", "fr")
+    assert tokenize("hôpitaux", "fr") == tokenize("hôpital", "fr")
+
+
+def test_english_stemming_merges_inflections() -> None:
+    assert tokenize("responses", "en") == tokenize("response", "en")
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="de"):
+        tokenize("Nierenfunktion", "de")
+
+
+def test_query_tokens_hold_both_stems_once_in_order() -> None:
+    english = tokenize("traitements hôpitaux", "en")
+    french = tokenize("traitements hôpitaux", "fr")
+    assert english != french
+    tokens = query_tokens("traitements hôpitaux")
+    assert set(tokens) == set(english) | set(french)
+    assert len(tokens) == len(set(tokens))
+    assert tokens == ["traitement", "trait", "hopitaux", "hopital"]
+
+
+def test_query_tokens_of_a_question_without_terms_is_empty() -> None:
+    assert query_tokens("What is the ?") == []
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+def test_matching_document_ranks_first(index: LexicalIndex) -> None:
+    hits = index.search(query_tokens("Quelle était la réponse rénale à la semaine 52 ?"), k=5)
+    assert hits[0][0] == 1
+    assert {doc for doc, _ in hits} == {1, 2}  # only documents sharing a term
+
+
+def test_english_question_finds_english_document(index: LexicalIndex) -> None:
+    hits = index.search(query_tokens("renal response rates with belimumab"), k=5)
+    assert hits[0][0] == 2
+    assert all(score > 0 for _, score in hits)
+    assert [score for _, score in hits] == sorted((score for _, score in hits), reverse=True)
+
+
+def test_k_limits_results_and_may_exceed_corpus(index: LexicalIndex) -> None:
+    tokens = query_tokens("renal response week 52 patients placebo")
+    assert len(index.search(tokens, k=1)) == 1
+    assert len(index.search(tokens, k=1000)) == 3
+    assert index.search(tokens, k=0) == []
+
+
+def test_unknown_tokens_are_ignored(index: LexicalIndex) -> None:
+    assert index.search(["zzzz", "qqqq"], k=3) == []
+    assert index.search([], k=3) == []
+    with_unknown = index.search(["zzzz", *tokenize("placebo", "fr")], k=3)
+    assert with_unknown == index.search(tokenize("placebo", "fr"), k=3)
+    assert with_unknown[0][0] == 3
+
+
+def test_size_counts_documents(index: LexicalIndex) -> None:
+    assert index.size == len(DOCUMENTS)
+
+
+def test_search_on_two_hundred_documents_is_fast() -> None:
+    docs = [
+        tokenize(f"patient {i} renal response week {i % 52} dose {i}", "en") for i in range(200)
+    ]
+    lexical = LexicalIndex.build(docs)
+    tokens = query_tokens("renal response at week 12 for patient 7")
+    start = time.perf_counter()
+    for _ in range(100):
+        lexical.search(tokens, k=10)
+    assert (time.perf_counter() - start) / 100 < 0.005
+
+
+# --- empty index ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("token_lists", [[], [[], []]])
+def test_empty_index_builds_searches_saves_and_loads(
+    token_lists: list[list[str]], tmp_path: Path
+) -> None:
+    empty = LexicalIndex.build(token_lists)
+    assert empty.size == len(token_lists)
+    assert empty.search(["renal"], k=5) == []
+    empty.save(tmp_path / "lexical")
+    loaded = LexicalIndex.load(tmp_path / "lexical")
+    assert loaded.size == len(token_lists)
+    assert loaded.search(["renal"], k=5) == []
+
+
+def test_documents_without_terms_are_counted_but_never_found() -> None:
+    lexical = LexicalIndex.build([[], ["renal"], []])
+    assert lexical.size == 3
+    assert [doc for doc, _ in lexical.search(["renal"], k=5)] == [1]
+
+
+# --- files ---------------------------------------------------------------------------------
+
+
+def test_save_load_round_trip_gives_identical_results(index: LexicalIndex, tmp_path: Path) -> None:
+    index.save(tmp_path)
+    loaded = LexicalIndex.load(tmp_path)
+    assert loaded.size == index.size
+    for question in ("réponse rénale semaine 52", "renal response", "placebo", "weather"):
+        tokens = query_tokens(question)
+        assert loaded.search(tokens, k=5) == index.search(tokens, k=5)
+
+
+def test_saved_files_are_not_pickles(index: LexicalIndex, tmp_path: Path) -> None:
+    index.save(tmp_path)
+    files = sorted(tmp_path.iterdir())
+    assert {path.suffix for path in files} == {".npy", ".json"}
+    for path in files:
+        assert not path.read_bytes().startswith(b"\x80"), path.name  # pickle protocol 2+
+        if path.suffix == ".npy":
+            assert np.load(path, allow_pickle=False).dtype != object
+        else:
+            json.loads(path.read_text(encoding="utf-8"))
+
+
+def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
+    """Save `index` into `folder`, then damage it in the way named by `damage`."""
+    index.save(folder)
+    if damage == "no folder":
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
+    elif damage == "no description":
+        (folder / "lexical.json").unlink()
+    elif damage == "no vocabulary":
+        (folder / "vocab.index.json").unlink()
+    elif damage == "truncated array":
+        data = folder / "data.csc.index.npy"
+        data.write_bytes(data.read_bytes()[:-8])
+    elif damage == "garbage array":
+        (folder / "indptr.csc.index.npy").write_bytes(b"not numpy at all")
+    elif damage == "pickled array":
+        np.save(folder / "data.csc.index.npy", np.array([{"x": 1}], dtype=object))
+    elif damage == "truncated json":
+        vocab = folder / "vocab.index.json"
+        vocab.write_text(vocab.read_text(encoding="utf-8")[:-5], encoding="utf-8")
+    elif damage == "short offsets":
+        indptr = np.load(folder / "indptr.csc.index.npy")
+        np.save(folder / "indptr.csc.index.npy", indptr[:-1])
+    elif damage == "extra term":
+        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        vocab["zzzz"] = len(vocab)
+        (folder / "vocab.index.json").write_text(json.dumps(vocab), encoding="utf-8")
+    elif damage == "wrong document count":
+        meta = json.loads((folder / "lexical.json").read_text(encoding="utf-8"))
+        meta["documents"] = 2
+        (folder / "lexical.json").write_text(json.dumps(meta), encoding="utf-8")
+    else:
+        raise AssertionError(damage)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "no folder",
+        "no description",
+        "no vocabulary",
+        "truncated array",
+        "garbage array",
+        "pickled array",
+        "truncated json",
+        "short offsets",
+        "extra term",
+        "wrong document count",
+    ],
+)
+def test_damaged_index_raises_index_corrupt(
+    damage: str, index: LexicalIndex, tmp_path: Path
+) -> None:
+    folder = tmp_path / "lexical"
+    save_then(damage, index, folder)
+    expected = re.escape(f"lexical index in {folder} is unreadable: ")
+    with pytest.raises(IndexCorrupt, match=expected):
+        LexicalIndex.load(folder)
+
+
+def test_importing_lexical_stays_light() -> None:
+    code = "import sys, citeqa.lexical; print(sorted({'torch', 'pydantic'} & set(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
