@@ -92,14 +92,14 @@ def run_child(channel: str) -> dict[str, float | str | int]:
 
 
 def print_table(rows: list[dict[str, float | str | int]]) -> None:
-    header = "channel  dim  import+load  query p50  query p95   chunks/s  peak RSS"
-    print(header)
+    print("channel  dim   import     load  query p50  query p95  chunks/s  peak RSS")
     for r in rows:
-        load = float(r["import_s"]) + float(r["load_s"])
         print(
-            f"{r['channel']:<7} {r['dim']:>4}  {load:9.2f} s  {r['query_p50_ms']:6.1f} ms"
-            f"  {r['query_p95_ms']:6.1f} ms  {r['chunks_per_s']:9.1f}  {r['peak_rss_mb']:5.0f} MB"
+            f"{r['channel']:<7} {r['dim']:>4}  {r['import_s']:5.2f} s  {r['load_s']:5.2f} s"
+            f"  {r['query_p50_ms']:6.1f} ms  {r['query_p95_ms']:6.1f} ms"
+            f"  {r['chunks_per_s']:8.1f}  {r['peak_rss_mb']:5.0f} MB"
         )
+    print("import: citeqa.embedding; load: first embed_batch (model library imports included).")
     mean = float(rows[0]["mean_chunk_chars"]) if rows else 0.0
     print(f"\n{QUERIES} queries from evals/; {CHUNKS} corpus chunks, mean {mean:.0f} chars.")
 

@@ -26,7 +26,9 @@ from citeqa.glossary import expansions, fold
 from citeqa.models import Answer, Chunk, Citation, Document, Hit, Passage, Retrieval, Sentence
 from citeqa.questions import QuestionTerms
 
-ABSTAIN_EN = "The documents do not appear to answer this question. The closest passages are listed below."
+ABSTAIN_EN = (
+    "The documents do not appear to answer this question. The closest passages are listed below."
+)
 ABSTAIN_FR = "Les documents ne semblent pas répondre à cette question. Les passages les plus proches sont listés ci-dessous."
 
 SEMANTIC_WEIGHT = 0.45
@@ -57,7 +59,14 @@ class ScoredSentence:
 class SentenceBank:
     """The index's sentences with their vectors and token sets, ready for scoring."""
 
-    def __init__(self, documents: dict[str, Document], chunks: list[Chunk], sentences: list[Sentence], vectors: np.ndarray | None, tokens: list[frozenset[str]]) -> None:
+    def __init__(
+        self,
+        documents: dict[str, Document],
+        chunks: list[Chunk],
+        sentences: list[Sentence],
+        vectors: np.ndarray | None,
+        tokens: list[frozenset[str]],
+    ) -> None:
         self.documents, self.chunks, self.sentences = documents, chunks, sentences
         self.vectors, self.tokens = vectors, tokens
         self.by_doc: dict[str, list[int]] = {}
@@ -65,7 +74,9 @@ class SentenceBank:
             self.by_doc.setdefault(sentence.doc_id, []).append(number)
         for numbers in self.by_doc.values():
             numbers.sort(key=lambda n: sentences[n].start)
-        self.starts = {doc_id: [sentences[n].start for n in numbers] for doc_id, numbers in self.by_doc.items()}
+        self.starts = {
+            doc_id: [sentences[n].start for n in numbers] for doc_id, numbers in self.by_doc.items()
+        }
 
     def text(self, index: int) -> str:
         sentence = self.sentences[index]
@@ -75,10 +86,16 @@ class SentenceBank:
         """Sentences lying inside the chunk, in text order."""
         numbers = self.by_doc.get(chunk.doc_id, [])
         first = bisect.bisect_left(self.starts.get(chunk.doc_id, []), chunk.start)
-        return [n for n in numbers[first:] if self.sentences[n].end <= chunk.end and self.sentences[n].start < chunk.end]
+        return [
+            n
+            for n in numbers[first:]
+            if self.sentences[n].end <= chunk.end and self.sentences[n].start < chunk.end
+        ]
 
 
-def score_sentences(bank: SentenceBank, hits: list[Hit], terms: QuestionTerms, query_vector: np.ndarray | None) -> list[ScoredSentence]:
+def score_sentences(
+    bank: SentenceBank, hits: list[Hit], terms: QuestionTerms, query_vector: np.ndarray | None
+) -> list[ScoredSentence]:
     """Every sentence of the given passages, scored, best first."""
     wants_number = bool(_QUANTITY.search(fold(terms.focus)))
     seen: set[int] = set()
@@ -90,8 +107,15 @@ def score_sentences(bank: SentenceBank, hits: list[Hit], terms: QuestionTerms, q
             seen.add(index)
             semantic = _semantic(bank, index, query_vector)
             coverage = terms.coverage(bank.tokens[index])
-            number = NUMBER_BONUS if wants_number and any(c.isdigit() for c in bank.text(index)) else 0.0
-            score = SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + RANK_WEIGHT / rank + number
+            number = (
+                NUMBER_BONUS if wants_number and any(c.isdigit() for c in bank.text(index)) else 0.0
+            )
+            score = (
+                SEMANTIC_WEIGHT * semantic
+                + COVERAGE_WEIGHT * coverage
+                + RANK_WEIGHT / rank
+                + number
+            )
             scored.append(ScoredSentence(index, score, semantic, coverage, rank))
     return sorted(scored, key=lambda s: -s.score)
 
@@ -112,7 +136,14 @@ def choose(scored: list[ScoredSentence], bank: SentenceBank, limit: int) -> list
         if len(chosen) >= limit or candidate.score < NEIGHBOUR_RATIO * best.score:
             break
         chosen.append(candidate)
-    return sorted(chosen, key=lambda s: (bank.sentences[s.index].doc_id != bank.sentences[best.index].doc_id, bank.sentences[s.index].doc_id, bank.sentences[s.index].start))
+    return sorted(
+        chosen,
+        key=lambda s: (
+            bank.sentences[s.index].doc_id != bank.sentences[best.index].doc_id,
+            bank.sentences[s.index].doc_id,
+            bank.sentences[s.index].start,
+        ),
+    )
 
 
 def confidence(best: ScoredSentence | None, top_hit: Hit | None, terms: QuestionTerms) -> float:
@@ -120,8 +151,16 @@ def confidence(best: ScoredSentence | None, top_hit: Hit | None, terms: Question
     minus unknown names (a drug or trial the corpus never mentions)."""
     if best is None or top_hit is None:
         return 0.0
-    agreement = 1.0 if len(top_hit.channel_ranks) > 1 and max(top_hit.channel_ranks.values()) <= 3 else 0.0
-    logit = -4.0 + 4.0 * best.semantic + 4.0 * best.coverage + 0.6 * agreement - 3.0 * terms.unknown_names
+    agreement = (
+        1.0 if len(top_hit.channel_ranks) > 1 and max(top_hit.channel_ranks.values()) <= 3 else 0.0
+    )
+    logit = (
+        -4.0
+        + 4.0 * best.semantic
+        + 4.0 * best.coverage
+        + 0.6 * agreement
+        - 3.0 * terms.unknown_names
+    )
     return round(1.0 / (1.0 + math.exp(-logit)), 4)
 
 
@@ -144,8 +183,14 @@ def quote_spans(chosen: list[ScoredSentence], bank: SentenceBank, hits: list[Hit
         start, end = _whole_words(text, sentence.start, sentence.end)
         chunk = _holding_chunk(chunk_of, sentence, bank)
         header = find_table_header(text, start)
-        if header is not None and header[0] < start and not _covered(spans, sentence.doc_id, *header):
-            spans = _add(spans, Span(sentence.doc_id, header[0], header[1], item.score, chunk), text)
+        if (
+            header is not None
+            and header[0] < start
+            and not _covered(spans, sentence.doc_id, *header)
+        ):
+            spans = _add(
+                spans, Span(sentence.doc_id, header[0], header[1], item.score, chunk), text
+            )
         spans = _add(spans, Span(sentence.doc_id, start, end, item.score, chunk), text)
     return spans
 
@@ -177,7 +222,9 @@ def _add(spans: list[Span], new: Span, text: str) -> list[Span]:
             continue
         low, high = sorted((old, new), key=lambda s: s.start)
         if high.start <= low.end or not text[low.end : high.start].strip():
-            merged = Span(old.doc_id, low.start, max(low.end, high.end), max(old.score, new.score), old.chunk)
+            merged = Span(
+                old.doc_id, low.start, max(low.end, high.end), max(old.score, new.score), old.chunk
+            )
             return spans[:number] + [merged] + spans[number + 1 :]
     return spans + [new]
 
@@ -191,8 +238,18 @@ def citations_of(spans: list[Span], documents: dict[str, Document]) -> list[Cita
         if not quote.strip() or doc.text[span.start : span.end] != quote:
             continue
         citations.append(
-            Citation(n=len(citations) + 1, doc_id=doc.doc_id, title=doc.title, path=doc.path, start=span.start, end=span.end,
-                     quote=quote, page=doc.page_at(span.start), section=span.chunk.section, score=round(span.score, 4))
+            Citation(
+                n=len(citations) + 1,
+                doc_id=doc.doc_id,
+                title=doc.title,
+                path=doc.path,
+                start=span.start,
+                end=span.end,
+                quote=quote,
+                page=doc.page_at(span.start),
+                section=span.chunk.section,
+                score=round(span.score, 4),
+            )
         )
     return citations
 
@@ -204,8 +261,17 @@ def verified(citations: list[Citation], documents: dict[str, Document]) -> bool:
 
 def passages_of(retrieval: Retrieval, documents: dict[str, Document]) -> list[Passage]:
     return [
-        Passage(rank=rank, doc_id=hit.chunk.doc_id, title=documents[hit.chunk.doc_id].title, path=documents[hit.chunk.doc_id].path,
-                start=hit.chunk.start, end=hit.chunk.end, text=hit.chunk.text, lang=hit.chunk.lang, score=round(hit.score, 6))
+        Passage(
+            rank=rank,
+            doc_id=hit.chunk.doc_id,
+            title=documents[hit.chunk.doc_id].title,
+            path=documents[hit.chunk.doc_id].path,
+            start=hit.chunk.start,
+            end=hit.chunk.end,
+            text=hit.chunk.text,
+            lang=hit.chunk.lang,
+            score=round(hit.score, 6),
+        )
         for rank, hit in enumerate(retrieval.hits, 1)
     ]
 
@@ -215,7 +281,14 @@ def answer_text(citations: list[Citation]) -> str:
     return "\n".join(f"“{' '.join(c.quote.split())}” [{c.n}]" for c in citations)
 
 
-def compose(question: str, retrieval: Retrieval, bank: SentenceBank, terms: QuestionTerms, query_vector: np.ndarray | None, settings: Settings) -> Answer:
+def compose(
+    question: str,
+    retrieval: Retrieval,
+    bank: SentenceBank,
+    terms: QuestionTerms,
+    query_vector: np.ndarray | None,
+    settings: Settings,
+) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages."""
     top = retrieval.hits[: settings.answer_passages]
     scored = score_sentences(bank, top, terms, query_vector)
@@ -223,10 +296,23 @@ def compose(question: str, retrieval: Retrieval, bank: SentenceBank, terms: Ques
     sure = confidence(scored[0] if scored else None, top[0] if top else None, terms)
     citations = citations_of(quote_spans(chosen, bank, top), bank.documents)
     passages = passages_of(retrieval, bank.documents)
-    if sure < settings.abstain_threshold or not citations or not verified(citations, bank.documents):
+    if (
+        sure < settings.abstain_threshold
+        or not citations
+        or not verified(citations, bank.documents)
+    ):
         message = ABSTAIN_FR if retrieval.query_lang == "fr" else ABSTAIN_EN
-        return Answer(question=question, abstained=True, confidence=sure, answer=message, passages=passages)
-    return Answer(question=question, abstained=False, confidence=sure, answer=answer_text(citations), citations=citations, passages=passages)
+        return Answer(
+            question=question, abstained=True, confidence=sure, answer=message, passages=passages
+        )
+    return Answer(
+        question=question,
+        abstained=False,
+        confidence=sure,
+        answer=answer_text(citations),
+        citations=citations,
+        passages=passages,
+    )
 
 
 __all__ = ["SentenceBank", "compose", "expansions"]

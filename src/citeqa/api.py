@@ -70,7 +70,13 @@ def open_assistant(
 class _Loaded:
     """The loaded index plus what answering derives from it, shared by configured copies."""
 
-    def __init__(self, index: LoadedIndex, bank: SentenceBank, frequency: dict[str, int], embedders: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        index: LoadedIndex,
+        bank: SentenceBank,
+        frequency: dict[str, int],
+        embedders: dict[str, Any],
+    ) -> None:
         self.index, self.bank, self.frequency, self.embedders = index, bank, frequency, embedders
 
     @classmethod
@@ -82,7 +88,9 @@ class _Loaded:
         for token_set in tokens:
             for token in token_set:
                 frequency[token] = frequency.get(token, 0) + 1
-        bank = SentenceBank(index.documents, index.chunks, index.sentences, index.sentence_vectors, tokens)
+        bank = SentenceBank(
+            index.documents, index.chunks, index.sentences, index.sentence_vectors, tokens
+        )
         return cls(index, bank, frequency, _query_embedders(index))
 
 
@@ -91,7 +99,11 @@ def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
     embedders = {}
     for channel in index.manifest.channels:
         embedder = get_embedder(channel.name)
-        if (embedder.model, embedder.version, embedder.dim) != (channel.model, channel.version, channel.dim):
+        if (embedder.model, embedder.version, embedder.dim) != (
+            channel.model,
+            channel.version,
+            channel.dim,
+        ):
             raise IndexIncompatible(
                 f"The index was built with {channel.model} {channel.version} ({channel.package}); "
                 f"{embedder.model} {embedder.version} is installed. Run `citeqa index --rebuild`."
@@ -157,14 +169,21 @@ class Assistant:
         return self.settings.index_dir
 
     def _query_vectors(self, text: str) -> dict[str, np.ndarray]:
-        return {name: embedder.embed_batch([text])[0] for name, embedder in self._loaded.embedders.items()}
+        return {
+            name: embedder.embed_batch([text])[0]
+            for name, embedder in self._loaded.embedders.items()
+        }
 
     def _retrieve(self, text: str, vectors: dict[str, np.ndarray], k: int | None) -> Retrieval:
         index = self._loaded.index
         count = max(1, k if k is not None else self.settings.k)
-        return retrieve(text, index.chunks, index.lexical, index.vectors, vectors, self.settings, count)
+        return retrieve(
+            text, index.chunks, index.lexical, index.vectors, vectors, self.settings, count
+        )
 
-    def _answer(self, question: str, context: str | None, k: int | None, warnings: list[str]) -> Answer:
+    def _answer(
+        self, question: str, context: str | None, k: int | None, warnings: list[str]
+    ) -> Answer:
         began = time.perf_counter()
         text = in_context(context, question) if context else question
         vectors = self._query_vectors(text)

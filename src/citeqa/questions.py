@@ -32,6 +32,7 @@ def looks_like_name(word: str) -> bool:
         return True
     return len(word) >= 7 and word.lower().endswith(_NAME_SUFFIXES)
 
+
 _FOLLOW_OPENERS = re.compile(
     r"^(and|et|also|aussi|what about|how about|and in|and with|and for|et pour|et avec|et en"
     r"|qu['’]en est-il|same for|idem)\b",
@@ -52,7 +53,9 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
         text = text[: cut if cut > max_chars // 2 else max_chars]
-        warnings.append(f"The question was {len(question):,} characters long; only the first {len(text):,} were used.")
+        warnings.append(
+            f"The question was {len(question):,} characters long; only the first {len(text):,} were used."
+        )
     return text, warnings
 
 
@@ -95,7 +98,9 @@ def word_alternatives(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def analyse(focus: str, context: str | None, document_frequency: dict[str, int], sentence_count: int) -> QuestionTerms:
+def analyse(
+    focus: str, context: str | None, document_frequency: dict[str, int], sentence_count: int
+) -> QuestionTerms:
     """Weigh the words of the question (full weight) and of the carried context (half)."""
     result = QuestionTerms(focus=focus)
     seen: set[frozenset[str]] = set()

@@ -43,7 +43,9 @@ def lexical_query(question: str, expand: bool) -> list[str]:
 
 def lexical_candidates(lexical: LexicalIndex, question: str, settings: Settings) -> Candidates:
     found = lexical.search(lexical_query(question, settings.expand_queries), settings.candidates)
-    return Candidates(LEXICAL, {index: (rank, score) for rank, (index, score) in enumerate(found, 1)})
+    return Candidates(
+        LEXICAL, {index: (rank, score) for rank, (index, score) in enumerate(found, 1)}
+    )
 
 
 def vector_candidates(channel: str, index: object, query: np.ndarray, count: int) -> Candidates:
@@ -51,7 +53,9 @@ def vector_candidates(channel: str, index: object, query: np.ndarray, count: int
     if total == 0:
         return Candidates(channel, {})
     scores, ids = index.search(query.reshape(1, -1).astype(np.float32), min(count, total))  # type: ignore[attr-defined]
-    ranked = {int(i): (rank, float(s)) for rank, (i, s) in enumerate(zip(ids[0], scores[0]), 1) if i >= 0}
+    ranked = {
+        int(i): (rank, float(s)) for rank, (i, s) in enumerate(zip(ids[0], scores[0]), 1) if i >= 0
+    }
     return Candidates(channel, ranked)
 
 
@@ -131,7 +135,9 @@ def retrieve(
         candidates.append(lexical_candidates(lexical, question, settings))
     for channel, vector in query_vectors.items():
         if channel_weight(channel, settings, True) > 0:
-            candidates.append(vector_candidates(channel, vector_indexes[channel], vector, settings.candidates))
+            candidates.append(
+                vector_candidates(channel, vector_indexes[channel], vector, settings.candidates)
+            )
     fused = fuse(candidates, chunks, query_lang, settings)
     order = sorted(fused, key=lambda index: (-fused[index], index))
     chosen = select(order, chunks, k, settings.per_doc_cap)
@@ -142,4 +148,10 @@ def retrieve(
 def _hit(index: int, score: float, chunks: list[Chunk], candidates: list[Candidates]) -> Hit:
     ranks = {c.channel: c.ranked[index][0] for c in candidates if index in c.ranked}
     scores = {c.channel: round(c.ranked[index][1], 4) for c in candidates if index in c.ranked}
-    return Hit(chunk=chunks[index], chunk_index=index, score=score, channel_ranks=ranks, channel_scores=scores)
+    return Hit(
+        chunk=chunks[index],
+        chunk_index=index,
+        score=score,
+        channel_ranks=ranks,
+        channel_scores=scores,
+    )

@@ -15,11 +15,15 @@ from citeqa.models import DocumentStatus, IndexStatus
 from citeqa.store import IndexedFile, LoadedIndex, file_digest, size_on_disk
 
 
-def corpus_changes(recorded: list[IndexedFile], corpus_dir: Path, manifest_sha256: str | None) -> list[str]:
+def corpus_changes(
+    recorded: list[IndexedFile], corpus_dir: Path, manifest_sha256: str | None
+) -> list[str]:
     """Corpus files that differ from the index: "added: f", "modified: f", "removed: f"."""
     before = {f.file: f.sha256 for f in recorded}
     try:
-        now = {path.relative_to(corpus_dir).as_posix(): path for path in list_corpus_files(corpus_dir)}
+        now = {
+            path.relative_to(corpus_dir).as_posix(): path for path in list_corpus_files(corpus_dir)
+        }
     except CiteqaError:
         return [f"removed: {corpus_dir} (corpus folder missing)"]
     changes = [f"added: {name}" for name in sorted(set(now) - set(before))]

@@ -107,7 +107,9 @@ class FakeAssistant:
         return FakeSession(self, self.sessions)
 
     def configured(self, **overrides: object) -> FakeAssistant:
-        fake = FakeAssistant(self.scripts, channels=self.channels, overrides=overrides, log=self.log)
+        fake = FakeAssistant(
+            self.scripts, channels=self.channels, overrides=overrides, log=self.log
+        )
         fake.sessions = 1000 * (len(self.log) + 1)
         return fake
 

@@ -1,1 +1,154 @@
-"""Placeholder: filled in by its owner."""
+"""`citeqa ask`: one question (readable text or the Answer JSON) or a JSONL batch from stdin."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from citeqa.cli.app import app
+from citeqa.cli.common import (
+    CorpusOption,
+    IndexOption,
+    progress_bar,
+    safe,
+    settings_for,
+    stderr_console,
+    warn,
+)
+from citeqa.errors import BadQuestion, CiteqaError, IndexMissing
+
+if TYPE_CHECKING:
+    from citeqa.api import Assistant
+    from citeqa.config import Settings
+    from citeqa.models import Answer
+
+
+@app.command("ask")
+def ask(
+    question: Annotated[
+        str | None, typer.Argument(help="The question, in English or French.")
+    ] = None,
+    k: Annotated[
+        int | None, typer.Option("--k", min=1, max=100, help="Passages to retrieve.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Answer JSON.")] = False,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Answer a batch: one question per stdin line.")
+    ] = False,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+) -> None:
+    """Answer a question with verbatim quotes and citations (or say the documents do not)."""
+    if jsonl == (question is not None):
+        raise BadQuestion("Give a question, or --jsonl with questions on stdin (not both).")
+    settings = settings_for(corpus, index)
+    assistant = open_for_questions(settings)
+    if jsonl:
+        answer_batch(assistant, k)
+        return
+    answer = assistant.ask(question or "", k=k)
+    for line in answer.warnings:
+        warn(line)
+    if as_json:
+        print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        print_answer(answer)
+
+
+def open_for_questions(settings: Settings) -> Assistant:
+    """The assistant; a missing index is built first (with a message), a stale one is named."""
+    from citeqa.api import build_index, open_assistant
+
+    try:
+        assistant = open_assistant(settings, build_if_missing=False)
+    except IndexMissing:
+        warn(f"no index in {settings.index_dir} yet; building it first (once).")
+        with progress_bar(stderr_console()) as progress:
+            build_index(settings, progress=progress)
+        assistant = open_assistant(settings, build_if_missing=False)
+    described = assistant.status()
+    if described.stale:
+        changed = ", ".join(safe(c) for c in described.changed[:5])
+        warn(
+            f"the index is STALE, the corpus changed since it was built ({changed}); run `citeqa index`."
+        )
+    return assistant
+
+
+def answer_batch(assistant: Assistant, k: int | None) -> None:
+    """One JSON answer per stdin line, in order; a bad line gives an error object and goes on."""
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        print(json.dumps(_batch_answer(assistant, line, number, k), ensure_ascii=False), flush=True)
+
+
+def _batch_answer(assistant: Assistant, line: str, number: int, k: int | None) -> dict[str, Any]:
+    item_id: Any = number
+    try:
+        item_id, question = parse_batch_line(line, number)
+        return assistant.ask(question, k=k, id=item_id).model_dump(mode="json")
+    except CiteqaError as err:
+        return {"id": item_id, "error": str(err), "line": number}
+
+
+def parse_batch_line(line: str, number: int) -> tuple[Any, str]:
+    """(id, question) from a plain line or a {"id", "question"} object; BadQuestion if malformed."""
+    text = line.strip()
+    if not text.startswith("{"):
+        return number, text
+    try:
+        item = json.loads(text)
+    except ValueError as err:
+        raise BadQuestion(f"line {number} is not valid JSON ({err.msg})") from None
+    if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+        raise BadQuestion(f'line {number} needs a "question" string')
+    item_id = item.get("id", number)
+    if not isinstance(item_id, (str, int)) or isinstance(item_id, bool):
+        item_id = number
+    return item_id, item["question"]
+
+
+def print_answer(answer: Answer) -> None:
+    """The answer as a person reads it: quotes with [n], then the numbered sources."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    if answer.abstained:
+        console.print(Text(answer.answer, style="bold yellow"))
+        console.print(Text(f"confidence {answer.confidence:.2f}", style="dim"))
+        console.print(Text("Closest passages:", style="bold"))
+        for passage in answer.passages:
+            console.print(
+                Text(
+                    f"  [{passage.rank}] {safe(passage.title)} ({passage.doc_id}, chars {passage.start}-{passage.end})",
+                    style="cyan",
+                )
+            )
+            console.print(Text("      " + safe(" ".join(passage.text.split())[:300])))
+        return
+    for citation in answer.citations:
+        console.print(
+            Text.assemble(
+                ("“", "dim"), safe(citation.quote), ("”", "dim"), (f" [{citation.n}]", "bold cyan")
+            )
+        )
+    console.print(Text(f"confidence {answer.confidence:.2f}", style="dim"))
+    console.print(Text("Sources:", style="bold"))
+    for citation in answer.citations:
+        where = (
+            f"p. {citation.page}"
+            if citation.page
+            else (safe(citation.section) if citation.section else "")
+        )
+        location = f"{where}, " if where else ""
+        console.print(
+            Text(
+                f"  [{citation.n}] {safe(citation.title)} — {location}{citation.doc_id} chars {citation.start}-{citation.end}",
+                style="cyan",
+            )
+        )

@@ -1,1 +1,124 @@
-"""Placeholder: filled in by its owner."""
+"""`citeqa index` (build or update, with a progress bar) and `citeqa status`."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from citeqa.cli.app import app
+from citeqa.cli.common import (
+    CorpusOption,
+    IndexOption,
+    interruptible,
+    progress_bar,
+    safe,
+    settings_for,
+    stderr_console,
+)
+from citeqa.models import BuildReport, IndexStatus
+
+
+@app.command("index")
+def index(
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Re-embed everything from scratch.")
+    ] = False,
+) -> None:
+    """Build or update the index; only changed files are re-embedded."""
+    from citeqa.api import build_index
+
+    settings = settings_for(corpus, index)
+    console = stderr_console()
+    with interruptible(), progress_bar(console) as progress:
+        report = build_index(settings, rebuild=rebuild, progress=progress)
+    print_report(report)
+
+
+def print_report(report: BuildReport) -> None:
+    """What a build did, in a few lines."""
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    what = "Rebuilt" if report.full_rebuild else "Updated"
+    if not (report.added or report.updated or report.removed):
+        what = "Index up to date"
+    console.print(
+        Text(
+            f"{what}: {report.documents} documents, {report.chunks} chunks in {report.index_dir} ({report.seconds:.1f} s)"
+        )
+    )
+    for label, files in (
+        ("added", report.added),
+        ("updated", report.updated),
+        ("removed", report.removed),
+    ):
+        if files:
+            console.print(Text(f"  {label} ({len(files)}): " + ", ".join(safe(f) for f in files)))
+    console.print(Text(f"  unchanged ({len(report.unchanged)})"))
+    for line in report.skipped:
+        console.print(Text(f"  skipped: {safe(line)}", style="yellow"))
+    for line in report.warnings:
+        console.print(Text(f"  warning: {safe(line)}", style="yellow"))
+
+
+@app.command("status")
+def status(
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
+) -> None:
+    """What is indexed, with which models, and whether the corpus changed since."""
+    from citeqa.api import index_status
+
+    described = index_status(settings_for(corpus, index))
+    if as_json:
+        print(json.dumps(described.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        print_status(described)
+
+
+def print_status(described: IndexStatus) -> None:
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    documents = Table("document", "title", "chunks", "lang", title=f"Index {described.index_dir}")
+    for doc in described.documents:
+        documents.add_row(
+            Text(safe(doc.doc_id)), Text(safe(doc.title)), str(doc.chunks), ",".join(doc.lang)
+        )
+    console.print(documents)
+    channels = Table("channel", "model", "package", "version", "dim", "index")
+    for channel in described.channels:
+        channels.add_row(
+            channel.name,
+            channel.model,
+            channel.package,
+            channel.version,
+            str(channel.dim),
+            channel.index_type,
+        )
+    console.print(channels)
+    size = described.size_bytes / 1e6
+    console.print(
+        Text(
+            f"{described.chunk_count} chunks · {size:.1f} MB on disk · built {described.built_at} · format {described.format_version} · manifest {described.manifest_hash}"
+        )
+    )
+    console.print(Text(f"corpus: {described.corpus_dir}"))
+    if described.stale:
+        console.print(
+            Text(
+                f"STALE: the corpus changed since the index was built ({len(described.changed)}); run `citeqa index`",
+                style="bold yellow",
+            )
+        )
+        for change in described.changed:
+            console.print(Text(f"  {safe(change)}", style="yellow"))
+    else:
+        console.print(Text("Up to date with the corpus.", style="green"))

@@ -1,0 +1,108 @@
+"""What the CLI commands share: path options, settings from them, terminal-safe text, progress.
+
+Document text is data: `safe` replaces every control character (escape sequences included)
+with a visible stand-in, and everything is printed as `rich.text.Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from citeqa.errors import CorpusMissing
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from citeqa.config import Settings
+
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option("--corpus", help="Folder of documents (default: the bundled corpus)."),
+]
+IndexOption = Annotated[
+    Path | None,
+    typer.Option("--index", help="Folder of the index (default: ./index or the bundled one)."),
+]
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """`text` with each control character replaced by one visible character (␛ for ESC)."""
+    return _CONTROL.sub(
+        lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "�", text
+    )
+
+
+def settings_for(corpus: Path | None, index: Path | None) -> Settings:
+    """Settings with the folders given on the command line."""
+    from citeqa.config import Settings
+
+    overrides: dict[str, Path] = {}
+    if corpus is not None:
+        if not corpus.is_dir():
+            raise CorpusMissing(f"Corpus folder not found: {corpus}")
+        overrides["corpus_dir"] = corpus.resolve()
+    if index is not None:
+        overrides["index_dir"] = index.resolve()
+    return Settings().model_copy(update=overrides)
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[Any]:
+    """A rich progress bar (counts, ETA) fed by the API's progress(stage, done, total)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("{task.description:<20}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    tasks: dict[str, Any] = {}
+    with Progress(*columns, console=console, transient=False) as bar:
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=max(total, 1))
+            bar.update(tasks[stage], completed=done, total=max(total, 1))
+
+        yield update
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """Turn SIGTERM into KeyboardInterrupt, so a killed build cleans up like Ctrl-C."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def warn(message: str) -> None:
+    print(f"citeqa: {message}", file=sys.stderr)
