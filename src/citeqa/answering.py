@@ -23,6 +23,7 @@ import numpy as np
 from citeqa.chunking import find_table_header
 from citeqa.config import Settings
 from citeqa.glossary import expansions, fold
+from citeqa.lexical import tokenize
 from citeqa.models import Answer, Chunk, Citation, Document, Hit, Passage, Retrieval, Sentence
 from citeqa.questions import QuestionTerms
 
@@ -31,10 +32,19 @@ ABSTAIN_EN = (
 )
 ABSTAIN_FR = "Les documents ne semblent pas répondre à cette question. Les passages les plus proches sont listés ci-dessous."
 
-SEMANTIC_WEIGHT = 0.45
-COVERAGE_WEIGHT = 0.45
+SEMANTIC_WEIGHT = 0.30
+COVERAGE_WEIGHT = 0.35
+CONTEXT_WEIGHT = 0.25
+"""Coverage of the question by the sentence together with the lines just before it and its
+heading: on slides, "56,2 %" answers because "Réponse BICLA à S52" stands above it."""
 RANK_WEIGHT = 0.10
-NUMBER_BONUS = 0.08
+NUMBER_BONUS = 0.15
+"""For questions asking a quantity: a sentence holding a number the question does not."""
+HEADING_PENALTY = 0.6
+"""Score factor for a sentence that is only a heading or a short label without a number."""
+CONTEXT_SENTENCES = 2
+SHORT_QUOTE = 60
+"""A quote shorter than this is extended with the following lines of its passage."""
 NEIGHBOUR_RATIO = 0.85
 """A further sentence is quoted when its score is at least this share of the best one."""
 
@@ -53,6 +63,7 @@ class ScoredSentence:
     score: float
     semantic: float
     coverage: float
+    context: float
     passage_rank: int
 
 
@@ -69,6 +80,7 @@ class SentenceBank:
     ) -> None:
         self.documents, self.chunks, self.sentences = documents, chunks, sentences
         self.vectors, self.tokens = vectors, tokens
+        self._sections: dict[tuple[str, str], frozenset[str]] = {}
         self.by_doc: dict[str, list[int]] = {}
         for number, sentence in enumerate(sentences):
             self.by_doc.setdefault(sentence.doc_id, []).append(number)
@@ -77,6 +89,37 @@ class SentenceBank:
         self.starts = {
             doc_id: [sentences[n].start for n in numbers] for doc_id, numbers in self.by_doc.items()
         }
+
+    def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
+        """Tokens of the sentence, the few before it in its passage, and the passage heading."""
+        sentence = self.sentences[index]
+        tokens = set(self.tokens[index]) | self._section_tokens(chunk)
+        for before in self.preceding(index, chunk.start, CONTEXT_SENTENCES):
+            tokens |= self.tokens[before]
+        return frozenset(tokens)
+
+    def preceding(self, index: int, limit_start: int, count: int) -> list[int]:
+        """Up to `count` sentences just before `index`, starting at or after `limit_start`."""
+        sentence = self.sentences[index]
+        numbers = self.by_doc[sentence.doc_id]
+        position = bisect.bisect_left(self.starts[sentence.doc_id], sentence.start)
+        before = numbers[max(0, position - count) : position]
+        return [n for n in before if self.sentences[n].start >= limit_start]
+
+    def _section_tokens(self, chunk: Chunk) -> frozenset[str]:
+        if not chunk.section:
+            return frozenset()
+        key = (chunk.section, chunk.lang)
+        if key not in self._sections:
+            self._sections[key] = frozenset(tokenize(chunk.section, chunk.lang))
+        return self._sections[key]
+
+    def following(self, index: int, limit_end: int) -> list[int]:
+        """Sentences after `index` in its document, up to offset `limit_end`."""
+        sentence = self.sentences[index]
+        numbers = self.by_doc[sentence.doc_id]
+        position = bisect.bisect_right(self.starts[sentence.doc_id], sentence.start)
+        return [n for n in numbers[position:] if self.sentences[n].end <= limit_end]
 
     def text(self, index: int) -> str:
         sentence = self.sentences[index]
@@ -102,22 +145,51 @@ def score_sentences(
     scored = []
     for rank, hit in enumerate(hits, 1):
         for index in bank.in_chunk(hit.chunk):
-            if index in seen:
-                continue
-            seen.add(index)
-            semantic = _semantic(bank, index, query_vector)
-            coverage = terms.coverage(bank.tokens[index])
-            number = (
-                NUMBER_BONUS if wants_number and any(c.isdigit() for c in bank.text(index)) else 0.0
-            )
-            score = (
-                SEMANTIC_WEIGHT * semantic
-                + COVERAGE_WEIGHT * coverage
-                + RANK_WEIGHT / rank
-                + number
-            )
-            scored.append(ScoredSentence(index, score, semantic, coverage, rank))
+            if index not in seen:
+                seen.add(index)
+                scored.append(_scored(bank, index, hit.chunk, rank, terms, query_vector, wants_number))
     return sorted(scored, key=lambda s: -s.score)
+
+
+def _scored(
+    bank: SentenceBank,
+    index: int,
+    chunk: Chunk,
+    rank: int,
+    terms: QuestionTerms,
+    query_vector: np.ndarray | None,
+    wants_number: bool,
+) -> ScoredSentence:
+    text = bank.text(index)
+    semantic = _semantic(bank, index, query_vector)
+    if len(text) < SHORT_QUOTE:
+        for before in bank.preceding(index, chunk.start, CONTEXT_SENTENCES):
+            semantic = max(semantic, 0.9 * _semantic(bank, before, query_vector))
+    coverage = terms.coverage(bank.tokens[index])
+    context = terms.coverage(bank.context_tokens(index, chunk))
+    has_number = any(c.isdigit() for c in text) and not set(_digits(text)) <= set(_digits(terms.focus))
+    score = (
+        SEMANTIC_WEIGHT * semantic
+        + COVERAGE_WEIGHT * coverage
+        + CONTEXT_WEIGHT * context
+        + RANK_WEIGHT / rank
+        + (NUMBER_BONUS if wants_number and has_number else 0.0)
+    )
+    if _is_label(text, chunk, has_number):
+        score *= HEADING_PENALTY
+    return ScoredSentence(index, score, semantic, coverage, context, rank)
+
+
+def _digits(text: str) -> list[str]:
+    return re.findall(r"\d+(?:[.,]\d+)?", text)
+
+
+def _is_label(text: str, chunk: Chunk, has_number: bool) -> bool:
+    """A heading or a short label: worth little as an answer on its own."""
+    stripped = text.strip(" #*-:")
+    if chunk.section and stripped == chunk.section.strip(" #*-:"):
+        return True
+    return len(stripped) < 40 and not has_number
 
 
 def _semantic(bank: SentenceBank, index: int, query_vector: np.ndarray | None) -> float:
@@ -146,21 +218,39 @@ def choose(scored: list[ScoredSentence], bank: SentenceBank, limit: int) -> list
     )
 
 
+CONFIDENCE_WEIGHTS = {
+    "bias": -4.0,
+    "semantic": 4.0,
+    "coverage": 2.0,
+    "context": 2.0,
+    "agreement": 0.6,
+    "unknown_names": -3.0,
+    "missing": -2.0,
+}
+"""Logistic weights of the evidence features (see `confidence_features`)."""
+
+
+def confidence_features(best: ScoredSentence, top_hit: Hit, terms: QuestionTerms) -> dict[str, float]:
+    """The evidence behind an answer, each feature roughly in 0..1."""
+    ranks = top_hit.channel_ranks
+    return {
+        "bias": 1.0,
+        "semantic": best.semantic,
+        "coverage": best.coverage,
+        "context": best.context,
+        "agreement": 1.0 if len(ranks) > 1 and max(ranks.values()) <= 3 else 0.0,
+        "unknown_names": terms.unknown_names,
+        "missing": terms.missing,
+    }
+
+
 def confidence(best: ScoredSentence | None, top_hit: Hit | None, terms: QuestionTerms) -> float:
     """How sure the evidence makes us, 0..1: meaning, key-term coverage, channel agreement,
     minus unknown names (a drug or trial the corpus never mentions)."""
     if best is None or top_hit is None:
         return 0.0
-    agreement = (
-        1.0 if len(top_hit.channel_ranks) > 1 and max(top_hit.channel_ranks.values()) <= 3 else 0.0
-    )
-    logit = (
-        -4.0
-        + 4.0 * best.semantic
-        + 4.0 * best.coverage
-        + 0.6 * agreement
-        - 3.0 * terms.unknown_names
-    )
+    features = confidence_features(best, top_hit, terms)
+    logit = sum(CONFIDENCE_WEIGHTS[name] * value for name, value in features.items())
     return round(1.0 / (1.0 + math.exp(-logit)), 4)
 
 
@@ -180,8 +270,10 @@ def quote_spans(chosen: list[ScoredSentence], bank: SentenceBank, hits: list[Hit
     for item in chosen:
         sentence = bank.sentences[item.index]
         text = bank.documents[sentence.doc_id].text
-        start, end = _whole_words(text, sentence.start, sentence.end)
         chunk = _holding_chunk(chunk_of, sentence, bank)
+        start, end = _whole_words(
+            text, _extended_start(bank, item.index, chunk), _extended_end(bank, item.index, chunk)
+        )
         header = find_table_header(text, start)
         if (
             header is not None
@@ -193,6 +285,37 @@ def quote_spans(chosen: list[ScoredSentence], bank: SentenceBank, hits: list[Hit
             )
         spans = _add(spans, Span(sentence.doc_id, start, end, item.score, chunk), text)
     return spans
+
+
+def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
+    """Where a quote starts: a short one (a number on a slide) takes in the short label lines
+    just above it, so "56,2 %" is quoted under "Réponse BICLA à S52"."""
+    sentence = bank.sentences[index]
+    start = sentence.start
+    if sentence.end - sentence.start >= SHORT_QUOTE:
+        return start
+    for before in reversed(bank.preceding(index, chunk.start, CONTEXT_SENTENCES)):
+        previous = bank.sentences[before]
+        if previous.end - previous.start > 2 * SHORT_QUOTE:
+            break
+        start = previous.start
+    return start
+
+
+def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
+    """Where a quote ends: a short one (a slide label) runs on through the next lines of its
+    passage until it holds a number and is long enough to stand alone."""
+    sentence = bank.sentences[index]
+    end = sentence.end
+    text = bank.documents[sentence.doc_id].text
+    for following in bank.following(index, chunk.end):
+        quote = text[sentence.start : end]
+        if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
+            break
+        end = bank.sentences[following].end
+        if end - sentence.start > 3 * SHORT_QUOTE:
+            break
+    return end
 
 
 def _holding_chunk(chunk_of: dict[int, Chunk], sentence: Sentence, bank: SentenceBank) -> Chunk:

@@ -19,7 +19,8 @@ from citeqa.embedding import get_embedder
 from citeqa.errors import IndexIncompatible, IndexMissing
 from citeqa.lexical import tokenize
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
-from citeqa.questions import analyse, clean_question, in_context, is_follow_up
+from citeqa.questions import QuestionTerms, analyse, clean_question, in_context, is_follow_up
+from citeqa.reranking import rerank
 from citeqa.retrieval import retrieve
 from citeqa.status import describe_index
 from citeqa.store import LoadedIndex, load_index
@@ -174,12 +175,21 @@ class Assistant:
             for name, embedder in self._loaded.embedders.items()
         }
 
-    def _retrieve(self, text: str, vectors: dict[str, np.ndarray], k: int | None) -> Retrieval:
-        index = self._loaded.index
-        count = max(1, k if k is not None else self.settings.k)
-        return retrieve(
-            text, index.chunks, index.lexical, index.vectors, vectors, self.settings, count
-        )
+    def _retrieve(
+        self, text: str, vectors: dict[str, np.ndarray], k: int | None, terms: QuestionTerms | None = None
+    ) -> Retrieval:
+        index, settings = self._loaded.index, self.settings
+        count = max(1, k if k is not None else settings.k)
+        depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
+        found = retrieve(text, index.chunks, index.lexical, index.vectors, vectors, settings, depth)
+        terms = terms or self._terms(text, None)
+        answer_vector = vectors.get(index.manifest.answer_channel or "")
+        reranked = rerank(found, self._loaded.bank, terms, answer_vector, settings.rerank_weight)
+        return reranked.model_copy(update={"hits": reranked.hits[:count]})
+
+    def _terms(self, question: str, context: str | None) -> QuestionTerms:
+        loaded = self._loaded
+        return analyse(question, context, loaded.frequency, len(loaded.bank.sentences))
 
     def _answer(
         self, question: str, context: str | None, k: int | None, warnings: list[str]
@@ -187,10 +197,10 @@ class Assistant:
         began = time.perf_counter()
         text = in_context(context, question) if context else question
         vectors = self._query_vectors(text)
-        retrieval = self._retrieve(text, vectors, k)
+        terms = self._terms(question, context)
+        retrieval = self._retrieve(text, vectors, k, terms)
         retrieved = time.perf_counter()
         loaded = self._loaded
-        terms = analyse(question, context, loaded.frequency, len(loaded.bank.sentences))
         answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
         answer = compose(question, retrieval, loaded.bank, terms, answer_vector, self.settings)
         done = time.perf_counter()

@@ -47,16 +47,16 @@ class Settings(BaseSettings):
     """Passages returned per question."""
     candidates: int = 50
     """Candidates each channel contributes before fusion."""
-    fusion: str = "rrf"
+    fusion: str = "blend"
     """How channels are combined: `rrf` (weighted reciprocal-rank fusion) or `blend`
     (weighted sum of per-channel min-max normalised scores)."""
     rrf_k: int = 60
     """Reciprocal-rank-fusion constant."""
     weight_lexical: float = 1.0
     """Fusion weight of BM25 when query and passage share a language."""
-    weight_lexical_cross: float = 0.3
+    weight_lexical_cross: float = 1.0
     """Fusion weight of BM25 when the passage is in the other language."""
-    weight_use: float = 1.0
+    weight_use: float = 0.4
     """Fusion weight of the multilingual USE channel."""
     weight_minilm: float = 0.5
     """Fusion weight of the English MiniLM channel."""
@@ -64,6 +64,14 @@ class Settings(BaseSettings):
     """Add glossary translations of medical terms to the lexical query."""
     per_doc_cap: int = 3
     """At most this many passages from one document, unless no other document is relevant."""
+    cap_relevance: float = 0.75
+    """Relevant means a fused score at least this share of the best; only relevant passages of
+    other documents can push a document's passages over the cap down the list."""
+
+    rerank_depth: int = 20
+    """Fused candidates reordered by their best sentence before the top k are kept."""
+    rerank_weight: float = 0.5
+    """Share of the best-sentence score in the reranked score (0 turns reranking off)."""
 
     abstain_threshold: float = 0.35
     """Answers with confidence below this abstain."""

@@ -30,6 +30,7 @@ from citeqa.store import (
     IndexedFile,
     LoadedIndex,
     build_lock,
+    current_build,
     discard,
     file_digest,
     index_type_for,
@@ -37,6 +38,7 @@ from citeqa.store import (
     new_build_folder,
     prepare_index_dir,
     publish,
+    read_manifest,
     write_build,
 )
 
@@ -87,6 +89,7 @@ def build_index(
     with build_lock(settings.index_dir):
         report("reading", 0, 1)
         reading = read_corpus(settings.corpus_dir)
+        report("reading", 1, 1)
         embedders = [get_embedder(name) for name in settings.channels]
         channels = [
             _channel_info(embedder, len(reading.documents), settings) for embedder in embedders
@@ -130,16 +133,29 @@ def _channel_info(embedder: Embedder, count_hint: int, settings: Settings) -> Ch
 def _previous(
     settings: Settings, channels: list[ChannelInfo], rebuild: bool
 ) -> tuple[Reuse | None, bool]:
-    """What can be reused from the published index, and whether this is a full rebuild."""
+    """What can be reused from the published index, and whether this is a full rebuild.
+
+    A full rebuild still gets the previous build's file list (when its manifest is readable),
+    so that its report says which files are unchanged rather than calling them all added.
+    """
     if rebuild:
-        return None, True
+        return _files_only(settings.index_dir), True
     try:
         loaded = load_index(settings.index_dir)
     except CiteqaError:
-        return None, True
+        return _files_only(settings.index_dir), True
     if not _compatible(loaded, channels, settings):
-        return None, True
+        return Reuse(files=list(loaded.manifest.files)), True
     return _reuse_of(loaded), False
+
+
+def _files_only(index_dir: Path) -> Reuse | None:
+    """Only the file list of the published build (nothing to reuse), or None without one."""
+    try:
+        manifest, _ = read_manifest(current_build(index_dir))
+    except CiteqaError:
+        return None
+    return Reuse(files=list(manifest.files))
 
 
 def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Settings) -> bool:

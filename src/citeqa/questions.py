@@ -81,6 +81,8 @@ class QuestionTerms:
     focus: str
     terms: list[tuple[frozenset[str], float]] = field(default_factory=list)
     unknown_names: float = 0.0
+    missing: float = 0.0
+    """Share of the question's term weight that appears nowhere in the corpus."""
 
     def coverage(self, tokens: frozenset[str]) -> float:
         total = sum(weight for _, weight in self.terms)
@@ -105,6 +107,7 @@ def analyse(
     result = QuestionTerms(focus=focus)
     seen: set[frozenset[str]] = set()
     parts = [(focus, 1.0)] + ([(context, 0.5)] if context else [])
+    focus_terms = 0
     for text, scale in parts:
         for word in _WORD.findall(text):
             alternatives = word_alternatives(word)
@@ -114,7 +117,11 @@ def analyse(
             frequency = max((document_frequency.get(token, 0) for token in alternatives), default=0)
             weight = math.log(1 + sentence_count / (frequency or 0.5))
             result.terms.append((alternatives, weight * scale))
-            if scale == 1.0 and frequency == 0 and looks_like_name(word):
-                result.unknown_names += 1.0
+            focus_terms += scale == 1.0
+            if scale == 1.0 and frequency == 0:
+                result.missing += weight
+                result.unknown_names += 1.0 if looks_like_name(word) else 0.0
     result.unknown_names = min(1.0, result.unknown_names)
+    focus_weight = sum(weight for _, weight in result.terms[:focus_terms])
+    result.missing = result.missing / focus_weight if focus_weight else 0.0
     return result

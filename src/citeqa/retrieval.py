@@ -100,23 +100,33 @@ def _overlaps(a: Chunk, b: Chunk) -> bool:
     return shared > 0.5 * min(a.end - a.start, b.end - b.start)
 
 
-def select(order: list[int], chunks: list[Chunk], k: int, per_doc_cap: int) -> list[int]:
-    """The top k of `order` with overlapping duplicates dropped and at most `per_doc_cap` per
-    document; when the cap leaves fewer than k, the capped ones fill the rest in order."""
+def select(order: list[int], scores: Mapping[int, float], chunks: list[Chunk], k: int, settings: Settings) -> list[int]:
+    """The top k of `order`, overlapping duplicates dropped, at most `per_doc_cap` chunks per
+    document among the relevant ones (score ≥ `cap_relevance` × best); chunks over the cap
+    come after the other relevant ones, but before the irrelevant ones."""
     distinct: list[int] = []
     for index in order:
         if not any(_overlaps(chunks[index], chunks[kept]) for kept in distinct):
             distinct.append(index)
-    chosen: list[int] = []
+    if not distinct:
+        return []
+    floor = settings.cap_relevance * scores[distinct[0]]
+    relevant = [index for index in distinct if scores[index] >= floor]
+    rest = [index for index in distinct if scores[index] < floor]
+    within, over = _cap(relevant, chunks, settings.per_doc_cap)
+    return (within + over + rest)[:k]
+
+
+def _cap(indexes: list[int], chunks: list[Chunk], cap: int) -> tuple[list[int], list[int]]:
+    """Split `indexes` (in order) into those within the per-document cap and those over it."""
+    within: list[int] = []
+    over: list[int] = []
     per_doc: dict[str, int] = {}
-    for index in distinct:
+    for index in indexes:
         doc_id = chunks[index].doc_id
-        if per_doc.get(doc_id, 0) < per_doc_cap:
-            chosen.append(index)
-            per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
-    held_back = [index for index in distinct if index not in chosen]
-    chosen = chosen[:k] + held_back[: max(0, k - len(chosen))]
-    return sorted(chosen, key=distinct.index)
+        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+        (within if per_doc[doc_id] <= cap else over).append(index)
+    return within, over
 
 
 def retrieve(
@@ -140,7 +150,7 @@ def retrieve(
             )
     fused = fuse(candidates, chunks, query_lang, settings)
     order = sorted(fused, key=lambda index: (-fused[index], index))
-    chosen = select(order, chunks, k, settings.per_doc_cap)
+    chosen = select(order, fused, chunks, k, settings)
     hits = [_hit(index, fused[index], chunks, candidates) for index in chosen]
     return Retrieval(question=question, query_lang=query_lang, hits=hits)
 

@@ -185,8 +185,9 @@ def breakdown_table(report: EvalReport, axis: str) -> Table:
 
     split = report.headline_split
     table = Table(title=f"by {axis}, {split} half")
-    for label in ["group", "n", *[label for label, _ in BREAKDOWN_COLUMNS]]:
-        table.add_column(label, justify="left" if label == "group" else "right")
+    table.add_column("group", no_wrap=True)
+    for label in ["n", *[label for label, _ in BREAKDOWN_COLUMNS]]:
+        table.add_column(label, justify="right")
     for name, metrics in report.breakdowns.get(split, {}).get(axis, {}).items():
         figures = [fmt(getattr(metrics, field), field) for _, field in BREAKDOWN_COLUMNS]
         table.add_row(name, str(metrics.n), *figures)
@@ -200,8 +201,10 @@ def ablation_table(report: EvalReport) -> Table:
     from citeqa.evaluation.markdown import ABLATION_COLUMNS, ablation_rows
 
     table = Table(title="ablations")
-    for label in ["configuration", "split", *[label for label, _ in ABLATION_COLUMNS]]:
-        table.add_column(label, justify="left" if label in ("configuration", "split") else "right")
+    table.add_column("configuration", no_wrap=True)
+    table.add_column("split")
+    for label, _ in ABLATION_COLUMNS:
+        table.add_column(label, justify="right")
     for row in ablation_rows(report):
         table.add_row(*row)
     return table

@@ -46,7 +46,7 @@ def print_report(report: BuildReport) -> None:
 
     console = Console(highlight=False)
     what = "Rebuilt" if report.full_rebuild else "Updated"
-    if not (report.added or report.updated or report.removed):
+    if not (report.full_rebuild or report.added or report.updated or report.removed):
         what = "Index up to date"
     console.print(
         Text(

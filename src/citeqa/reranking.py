@@ -1,0 +1,40 @@
+"""Second stage of retrieval: reorder the fused candidates by their best sentence's evidence.
+
+Fusion ranks whole chunks; a chunk holding one sentence that covers the question (its key
+terms, numbers and names, and its meaning) is a better passage than one that mentions the
+terms across the page. The new score blends the fused score (scaled to the best) with the best
+sentence score of the chunk, computed exactly as answering scores sentences.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from citeqa.answering import SentenceBank, score_sentences
+from citeqa.models import Hit, Retrieval
+from citeqa.questions import QuestionTerms
+
+
+def rerank(
+    retrieval: Retrieval,
+    bank: SentenceBank,
+    terms: QuestionTerms,
+    query_vector: np.ndarray | None,
+    weight: float,
+) -> Retrieval:
+    """The same hits, reordered by (1 - weight) × fused + weight × best sentence score."""
+    if not retrieval.hits or weight <= 0:
+        return retrieval
+    top = max(hit.score for hit in retrieval.hits) or 1.0
+    rescored = [_rescored(hit, top, bank, terms, query_vector, weight) for hit in retrieval.hits]
+    rescored.sort(key=lambda hit: -hit.score)
+    return retrieval.model_copy(update={"hits": rescored})
+
+
+def _rescored(
+    hit: Hit, top: float, bank: SentenceBank, terms: QuestionTerms, query_vector: np.ndarray | None, weight: float
+) -> Hit:
+    sentences = score_sentences(bank, [hit], terms, query_vector)
+    best = sentences[0].score if sentences else 0.0
+    score = (1 - weight) * hit.score / top + weight * best
+    return hit.model_copy(update={"score": round(score, 6)})

@@ -1,0 +1,175 @@
+"""Helpers for the integration tests: small corpora, fast "fake" indexes, the CLI in-process
+and as a subprocess, and one real index (default "use" channel) shared by every worker.
+
+Nothing here ever writes to the repository's own index/: every index lives under tmp_path,
+and every CLI call gets CITEQA_INDEX_DIR and CITEQA_CORPUS_DIR pointing there.
+
+Test modules import the plain helpers as `from integration_helpers import ...`: this conftest
+registers itself under that name, because "conftest" itself is ambiguous in sys.modules (each
+test folder has one) and tests/integration is not a package.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from citeqa.config import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "corpus"
+SMALL_DOCS = ("biotherapy-in-lupus-faq.txt", "refract-lupus-nephritis-biopsies.txt")
+REAL_DOCS = (*SMALL_DOCS, "cellules-stromales-lupus-phase1.txt")
+"""The real-model index: two English documents and one French one."""
+
+
+sys.modules.setdefault("integration_helpers", sys.modules[__name__])
+
+
+def make_corpus(folder: Path, names: tuple[str, ...] = SMALL_DOCS) -> Path:
+    """A corpus folder holding copies of some bundled documents."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copyfile(CORPUS / name, folder / name)
+    return folder
+
+
+def fake_settings(corpus: Path, index: Path, **overrides: object) -> Settings:
+    """Settings for a fast index with the conftest's deterministic "fake" channel."""
+    return Settings(channels=("fake",), corpus_dir=corpus, index_dir=index, **overrides)
+
+
+def tmp_leftovers(index_dir: Path) -> list[str]:
+    return sorted(p.name for p in index_dir.iterdir() if p.name.startswith(".tmp-"))
+
+
+def build_folders(index_dir: Path) -> list[str]:
+    return sorted(p.name for p in index_dir.iterdir() if p.name.startswith("build-"))
+
+
+# ---- the CLI ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def one_line_error(self) -> str:
+        """The error message: exactly one "citeqa: ..." line, the last on stderr.
+
+        (A build's progress bar may come before it: rich prints the bar's last state.)
+        """
+        return one_error_line(self.err)
+
+
+def one_error_line(stderr: str) -> str:
+    assert "Traceback" not in stderr, stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert lines, "expected a message on stderr"
+    messages = [line for line in lines if line.startswith("citeqa: ")]
+    assert messages == [lines[-1]], f"expected one message, last on stderr, got:\n{stderr}"
+    return messages[0]
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run `citeqa ARGS` in this process (so the "fake" channel is known); env vars via kwargs."""
+    from citeqa.cli import ask_cmd, index_cmds  # noqa: F401  (command registration)
+    from citeqa.cli.app import run_app
+
+    def run(*args: str, **env: str) -> CliResult:
+        monkeypatch.setenv("CITEQA_CHANNELS", '["fake"]')
+        for name, value in env.items():
+            monkeypatch.setenv(f"CITEQA_{name.upper()}", value)
+        monkeypatch.setattr(sys, "argv", ["citeqa", *args])
+        capsys.readouterr()
+        code = run_app()
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return run
+
+
+def citeqa_executable() -> list[str]:
+    script = Path(sys.executable).parent / "citeqa"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from citeqa.cli import main; main()"]
+
+
+def subprocess_env(corpus: Path, index: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CITEQA_")}
+    env.update(
+        CITEQA_CORPUS_DIR=str(corpus), CITEQA_INDEX_DIR=str(index), COLUMNS="120", **extra
+    )
+    env.pop("FORCE_COLOR", None)
+    return env
+
+
+def run_citeqa(
+    args: list[str], env: dict[str, str], cwd: Path, stdin: str | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    """`citeqa ARGS` as a fresh process; asserts no traceback ever reaches stderr."""
+    done = subprocess.run(
+        [*citeqa_executable(), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=timeout,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+# ---- one real index, built once per test run ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RealIndex:
+    corpus: Path
+    index: Path
+    env: dict[str, str]
+    cwd: Path
+
+
+def _shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every xdist worker of this run shares (the base temp of a single process)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealIndex]:
+    """An index of REAL_DOCS with the default channel ("use"), built by `citeqa index` once.
+
+    Tests must treat it as read-only (several workers may use it at the same time).
+    """
+    root = _shared_root(tmp_path_factory) / "real-index"
+    root.mkdir(exist_ok=True)
+    corpus, index, cwd = root / "corpus", root / "index", root / "cwd"
+    env = subprocess_env(corpus, index)
+    with (root / ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = root / "built.json"
+        if not done.exists():
+            make_corpus(corpus, REAL_DOCS)
+            cwd.mkdir(exist_ok=True)
+            built = run_citeqa(["index"], env, cwd)
+            assert built.returncode == 0, built.stderr
+            done.write_text(json.dumps({"stdout": built.stdout, "stderr": built.stderr}))
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    yield RealIndex(corpus, index, env, cwd)

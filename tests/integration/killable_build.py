@@ -1,0 +1,79 @@
+"""A real index build that stalls at a chosen point, for tests to kill or interrupt it there.
+
+    python killable_build.py MODE STAGE CORPUS INDEX MARKER
+
+MODE is `api` (citeqa.api.build_index, --rebuild) or `cli` (`citeqa index --rebuild` through
+the console-script entry point). STAGE is `embed` (stall inside the embedder) or `write`
+(stall while the temporary build folder is half written). When the build reaches STAGE it
+creates the file MARKER and sleeps, so the test knows when to send its signal.
+
+The "fake" channel of tests/conftest.py is registered, with a stalling subclass in its place.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+STALL_SECONDS = 120
+
+
+def _stall(marker: Path) -> None:
+    marker.write_text(str(os.getpid()))
+    time.sleep(STALL_SECONDS)
+
+
+def main() -> int:
+    mode, stage, corpus, index, marker_name = sys.argv[1:6]
+    marker = Path(marker_name)
+    # A process started from a test runner may have inherited an ignored SIGINT; a person at
+    # a terminal has Python's default handler, which is what we test.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    spec = importlib.util.spec_from_file_location(
+        "citeqa_test_fakes", Path(__file__).resolve().parents[1] / "conftest.py"
+    )
+    assert spec is not None and spec.loader is not None
+    fakes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fakes)
+
+    from citeqa import store
+    from citeqa.embedding import register_embedder
+
+    class StallingFake(fakes.FakeEmbedder):  # type: ignore[name-defined,misc]
+        def embed_batch(self, texts):  # type: ignore[no-untyped-def]
+            if stage == "embed":
+                _stall(marker)
+            return super().embed_batch(texts)
+
+    register_embedder("fake", StallingFake)
+    if stage == "write":
+        write_faiss = store._write_faiss
+
+        def stalling_write_faiss(*args, **kwargs):  # type: ignore[no-untyped-def]
+            write_faiss(*args, **kwargs)
+            _stall(marker)
+
+        store._write_faiss = stalling_write_faiss
+
+    if mode == "api":
+        from citeqa.api import build_index
+        from citeqa.config import Settings
+
+        settings = Settings(channels=("fake",), corpus_dir=Path(corpus), index_dir=Path(index))
+        build_index(settings, rebuild=True)
+        return 0
+    os.environ["CITEQA_CHANNELS"] = '["fake"]'
+    sys.argv = ["citeqa", "index", "--corpus", corpus, "--index", index, "--rebuild"]
+    from citeqa.cli import main as cli_main
+
+    cli_main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,419 @@
+"""Every way an index build or load can fail: one clear error, a non-zero exit, no traceback,
+and the last good index left intact (issue 2, point 9)."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citeqa import store
+from citeqa.api import build_index, open_assistant
+from citeqa.config import Settings
+from citeqa.embedding import get_embedder, register_embedder
+from citeqa.errors import (
+    CiteqaError,
+    CorpusEmpty,
+    CorpusMissing,
+    IndexCorrupt,
+    IndexIncompatible,
+    IndexLocked,
+    IndexWriteError,
+)
+from citeqa.store import load_index
+from integration_helpers import (
+    build_folders,
+    fake_settings,
+    make_corpus,
+    run_citeqa,
+    subprocess_env,
+    tmp_leftovers,
+)
+
+HERE = Path(__file__).resolve().parent
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+BINARY = bytes(range(256)) * 4
+
+
+@dataclass(frozen=True)
+class Good:
+    """A corpus and its good index (fake channel), and the manifest hash that names it."""
+
+    corpus: Path
+    index: Path
+    settings: Settings
+    manifest_hash: str
+
+    def assert_intact(self) -> None:
+        """The previous index still loads, unchanged, and still answers."""
+        assert load_index(self.index).manifest_hash == self.manifest_hash
+        assert len(build_folders(self.index)) == 1
+        answer = open_assistant(self.settings, build_if_missing=False).ask(
+            "How does belimumab work?"
+        )
+        assert answer.passages and not answer.abstained
+
+    def env(self, **overrides: str) -> dict[str, str]:
+        return {"corpus_dir": str(self.corpus), "index_dir": str(self.index), **overrides}
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Good:
+    corpus = make_corpus(tmp_path / "corpus")
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    return Good(corpus, tmp_path / "index", settings, load_index(tmp_path / "index").manifest_hash)
+
+
+def _raises(error: type[CiteqaError], settings: Settings, **kwargs: Any) -> str:
+    with pytest.raises(error) as caught:
+        build_index(settings, **kwargs)
+    assert isinstance(caught.value, CiteqaError)
+    message = str(caught.value)
+    assert message and "\n" not in message
+    return message
+
+
+# ---- the corpus ------------------------------------------------------------------------------
+
+
+def test_corpus_folder_missing(good: Good, tmp_path: Path, cli: Any) -> None:
+    missing = tmp_path / "no-such-folder"
+    message = _raises(CorpusMissing, fake_settings(missing, good.index))
+    assert str(missing) in message
+
+    done = cli("index", "--corpus", str(missing), "--index", str(good.index))
+    assert done.code == CorpusMissing.exit_code != 0
+    assert "Corpus folder not found" in done.one_line_error()
+    done = cli("index", **good.env(corpus_dir=str(missing)))  # from the environment
+    assert done.code != 0 and str(missing) in done.one_line_error()
+    good.assert_intact()
+
+
+def test_corpus_path_is_a_file(good: Good, cli: Any) -> None:
+    a_file = good.corpus / "biotherapy-in-lupus-faq.txt"
+    _raises(CorpusMissing, fake_settings(a_file, good.index))
+    done = cli("index", **good.env(corpus_dir=str(a_file)))
+    assert done.code != 0 and "not a folder" in done.one_line_error()
+    good.assert_intact()
+
+
+def test_corpus_empty(good: Good, tmp_path: Path, cli: Any) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "No readable document" in _raises(CorpusEmpty, fake_settings(empty, good.index))
+    done = cli("index", "--corpus", str(empty), "--index", str(good.index))
+    assert done.code == CorpusEmpty.exit_code != 0
+    assert "No readable document" in done.one_line_error()
+    good.assert_intact()
+
+
+def test_corpus_of_unreadable_files_only(good: Good, tmp_path: Path, cli: Any) -> None:
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "binary.txt").write_bytes(BINARY)
+    (junk / "picture.png").write_bytes(BINARY)
+    (junk / "empty.md").write_text("  \n\n")
+    (junk / ".hidden.txt").write_text("Hidden files are ignored, not read.")
+    message = _raises(CorpusEmpty, fake_settings(junk, good.index))
+    assert "3 other files skipped" in message
+    done = cli("index", "--corpus", str(junk), "--index", str(good.index))
+    assert done.code != 0 and "No readable document" in done.one_line_error()
+    good.assert_intact()
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root reads files whatever their permissions")
+def test_unreadable_file_is_skipped(good: Good) -> None:
+    locked = good.corpus / "secret.txt"
+    locked.write_text("Nobody may read this.")
+    locked.chmod(0)
+    try:
+        report = build_index(good.settings)
+    finally:
+        locked.chmod(0o644)
+    assert any(line.startswith("secret.txt:") and "cannot be read" in line for line in report.skipped)
+
+
+# ---- a damaged index -------------------------------------------------------------------------
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _alter_chunk(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    chunk = json.loads(lines[0])
+    chunk["text"] = chunk["text"].replace("e", "a", 1)
+    lines[0] = json.dumps(chunk) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _delete(path: Path) -> None:
+    path.unlink()
+
+
+@pytest.mark.parametrize(
+    ("name", "damage"),
+    [
+        ("manifest.json", _truncate),
+        ("chunks.jsonl", _alter_chunk),
+        ("vectors-fake.faiss", _truncate),
+        ("sentences-fake.npy", _truncate),
+        ("lexical/lexical.json", _delete),
+    ],
+)
+def test_damaged_index_file(good: Good, cli: Any, name: str, damage: Any) -> None:
+    path = good.index / "current" / name
+    damage(path)
+
+    with pytest.raises(IndexCorrupt) as caught:
+        load_index(good.index)
+    assert name in str(caught.value) and "--rebuild" in str(caught.value)
+    for command in (["status"], ["ask", "How does belimumab work?"]):
+        done = cli(*command, **good.env())
+        assert done.code == IndexCorrupt.exit_code != 0
+        assert name in done.one_line_error()
+
+    # a build repairs it: the damaged index is not reused, and not left behind
+    report = build_index(good.settings)
+    assert report.full_rebuild
+    assert load_index(good.index).manifest_hash
+    assert len(build_folders(good.index)) == 1
+
+
+def test_current_points_to_a_missing_build(good: Good, cli: Any) -> None:
+    build = (good.index / "current").resolve()
+    build.rename(good.index / "elsewhere")
+    with pytest.raises(IndexCorrupt):
+        load_index(good.index)
+    done = cli("status", **good.env())
+    assert done.code != 0 and "missing build" in done.one_line_error()
+    assert build_index(good.settings).full_rebuild
+    load_index(good.index)
+
+
+def test_index_of_another_format(good: Good, cli: Any) -> None:
+    manifest_path = good.index / "current" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["format_version"] = store.FORMAT_VERSION + 1
+    manifest_path.write_text(json.dumps(manifest))
+
+    with pytest.raises(IndexIncompatible) as caught:
+        load_index(good.index)
+    assert "format" in str(caught.value)
+    done = cli("status", **good.env())
+    assert done.code == IndexIncompatible.exit_code != 0
+    assert "--rebuild" in done.one_line_error()
+    assert build_index(good.settings).full_rebuild
+    assert load_index(good.index).manifest.format_version == store.FORMAT_VERSION
+
+
+@pytest.fixture
+def fake_version_1() -> Iterator[None]:
+    """The "fake" channel as if another version of its package were installed."""
+    original = type(get_embedder("fake"))
+
+    class NewerFake(original):  # type: ignore[misc,valid-type]
+        version = "1"
+
+    register_embedder("fake", NewerFake)
+    yield
+    register_embedder("fake", original)
+
+
+def test_index_built_with_another_model_version(good: Good, cli: Any, fake_version_1: None) -> None:
+    with pytest.raises(IndexIncompatible) as caught:
+        open_assistant(good.settings, build_if_missing=False)
+    message = str(caught.value)
+    assert "fake-hash 0" in message and "fake-hash 1" in message and "--rebuild" in message
+    done = cli("ask", "How does belimumab work?", **good.env())
+    assert done.code == IndexIncompatible.exit_code != 0
+    assert "--rebuild" in done.one_line_error()
+
+    report = build_index(good.settings)  # another model version: everything is re-embedded
+    assert report.full_rebuild
+    assert load_index(good.index).manifest.channels[0].version == "1"
+    open_assistant(good.settings).ask("How does belimumab work?")
+
+
+def test_index_of_a_channel_this_install_lacks(good: Good, tmp_path: Path) -> None:
+    """A fresh process has no "fake" channel: the index names a model it does not know."""
+    done = run_citeqa(["ask", "How does belimumab work?"], subprocess_env(good.corpus, good.index), tmp_path)
+    assert done.returncode == IndexIncompatible.exit_code
+    assert "'fake'" in done.stderr.strip() and "\n" not in done.stderr.strip()
+
+
+# ---- writing the index -----------------------------------------------------------------------
+
+
+def test_index_folder_under_a_file(good: Good, tmp_path: Path, cli: Any) -> None:
+    a_file = tmp_path / "plain-file"
+    a_file.write_text("not a folder")
+    target = a_file / "index"
+    message = _raises(IndexWriteError, fake_settings(good.corpus, target))
+    assert str(target) in message
+    done = cli("index", "--corpus", str(good.corpus), "--index", str(target))
+    assert done.code == IndexWriteError.exit_code != 0
+    assert "Cannot create the index folder" in done.one_line_error()
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root writes whatever the permissions")
+def test_index_folder_not_writable(good: Good, cli: Any) -> None:
+    (good.corpus / "notes.md").write_text("# New\n\nA new note.\n")
+    good.index.chmod(0o555)
+    try:
+        _raises(IndexWriteError, good.settings)
+        done = cli("index", **good.env())
+        assert done.code == IndexWriteError.exit_code
+        done.one_line_error()
+    finally:
+        good.index.chmod(0o755)
+    good.assert_intact()
+
+
+@pytest.mark.parametrize("failing_file", ["documents.jsonl", "manifest.json"])
+def test_disk_full(good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch, failing_file: str) -> None:
+    write = store._write_synced
+
+    def full_disk(path: Path, data: bytes) -> None:
+        if path.name == failing_file:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        write(path, data)
+
+    monkeypatch.setattr(store, "_write_synced", full_disk)
+    message = _raises(IndexWriteError, good.settings, rebuild=True)
+    assert "No space left on device" in message and "previous index is unchanged" in message
+    assert tmp_leftovers(good.index) == []
+    done = cli("index", "--rebuild", **good.env())
+    assert done.code == IndexWriteError.exit_code
+    assert "No space left on device" in done.one_line_error()
+    assert tmp_leftovers(good.index) == []
+    monkeypatch.undo()
+    good.assert_intact()
+
+
+# ---- two builds at once ----------------------------------------------------------------------
+
+
+def test_second_build_while_locked_in_process(good: Good, cli: Any) -> None:
+    with store.build_lock(good.index):
+        message = _raises(IndexLocked, good.settings, rebuild=True)
+        assert f"pid {os.getpid()}" in message
+        done = cli("index", **good.env())
+        assert done.code == IndexLocked.exit_code != 0
+        assert f"pid {os.getpid()}" in done.one_line_error()
+    build_index(good.settings, rebuild=True)  # the lock is free again
+    assert tmp_leftovers(good.index) == []
+
+
+def test_second_build_while_another_process_builds(good: Good) -> None:
+    holder_code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from citeqa.store import build_lock\n"
+        "with build_lock(Path(sys.argv[1])):\n"
+        "    print('locked', flush=True)\n"
+        "    time.sleep(120)\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", holder_code, str(good.index)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        message = _raises(IndexLocked, good.settings, rebuild=True)
+        assert f"pid {holder.pid}" in message
+    finally:
+        holder.kill()
+        holder.wait()
+    build_index(good.settings, rebuild=True)  # a dead holder's lock is released by the kernel
+
+
+# ---- a build killed or interrupted half-way --------------------------------------------------
+
+
+def _stalled_build(good: Good, tmp_path: Path, mode: str, stage: str) -> subprocess.Popen[str]:
+    """A build subprocess, returned once it has reached `stage` and stalls there."""
+    marker = tmp_path / f"stalled-{mode}-{stage}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CITEQA_")}
+    process = subprocess.Popen(
+        [sys.executable, str(HERE / "killable_build.py"), mode, stage]
+        + [str(good.corpus), str(good.index), str(marker)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        if process.poll() is not None:
+            out, err = process.communicate()
+            pytest.fail(f"the build ended before stalling ({process.returncode}):\n{out}\n{err}")
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("the build never reached its stall point")
+        time.sleep(0.05)
+    return process
+
+
+def _stop(process: subprocess.Popen[str], signum: int) -> tuple[int, str, str]:
+    process.send_signal(signum)
+    try:
+        out, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        pytest.fail(f"the build ignored signal {signum}:\n{err}")
+    return process.returncode, out, err
+
+
+def test_build_killed_while_embedding(good: Good, tmp_path: Path) -> None:
+    process = _stalled_build(good, tmp_path, "api", "embed")
+    code, _, _ = _stop(process, signal.SIGKILL)
+    assert code == -signal.SIGKILL
+    good.assert_intact()
+    assert tmp_leftovers(good.index) == []
+    report = build_index(good.settings, rebuild=True)  # the dead build's lock is free
+    assert report.full_rebuild
+
+
+def test_build_killed_while_writing(good: Good, tmp_path: Path) -> None:
+    process = _stalled_build(good, tmp_path, "api", "write")
+    assert len(tmp_leftovers(good.index)) == 1  # the half-written build
+    code, _, _ = _stop(process, signal.SIGKILL)
+    assert code == -signal.SIGKILL
+    assert len(tmp_leftovers(good.index)) == 1
+    good.assert_intact()
+
+    report = build_index(good.settings)  # nothing changed in the corpus...
+    assert report.added == report.updated == report.removed == []
+    assert tmp_leftovers(good.index) == []  # ...but the leftover is cleaned all the same
+    good.assert_intact()
+
+
+@pytest.mark.parametrize(
+    ("stage", "signum"),
+    [("embed", signal.SIGINT), ("write", signal.SIGINT), ("embed", signal.SIGTERM)],
+)
+def test_cli_build_interrupted(good: Good, tmp_path: Path, stage: str, signum: int) -> None:
+    process = _stalled_build(good, tmp_path, "cli", stage)
+    code, _, err = _stop(process, signum)
+    assert code == 130, err
+    assert "interrupted" in err
+    assert "Traceback" not in err
+    message = [line for line in err.splitlines() if line.startswith("citeqa:")]
+    assert len(message) == 1 and "interrupted" in message[0]
+    assert tmp_leftovers(good.index) == []  # an interrupted build cleans up after itself
+    good.assert_intact()
