@@ -32,7 +32,11 @@ def features_and_targets(assistant: api.Assistant, split: str) -> tuple[np.ndarr
     for item in questions.values():
         if item["split"] != split:
             continue
-        context = questions[item["follows"]]["question"] if item["follows"] and is_follow_up(item["question"]) else None
+        context = (
+            questions[item["follows"]]["question"]
+            if item["follows"] and is_follow_up(item["question"])
+            else None
+        )
         text = in_context(context, item["question"]) if context else item["question"]
         vectors = assistant._query_vectors(text)
         terms = assistant._terms(item["question"], context)
@@ -43,20 +47,26 @@ def features_and_targets(assistant: api.Assistant, split: str) -> tuple[np.ndarr
             continue
         best = scored[0]
         quote = assistant._loaded.bank.text(best.index)
-        chunk_text = next(h.chunk.text for h in top if h.chunk.doc_id == assistant._loaded.bank.sentences[best.index].doc_id)
+        chunk_text = next(
+            h.chunk.text
+            for h in top
+            if h.chunk.doc_id == assistant._loaded.bank.sentences[best.index].doc_id
+        )
         found = any(answer in quote or answer in chunk_text for answer in item["answers"])
-        features = confidence_features(best, top[0], terms)
+        features = confidence_features(best, top[0], terms, assistant._loaded.bank)
         rows.append([features[name] for name in CONFIDENCE_WEIGHTS])
-        targets.append(1.0 if item["answerable"] and found else 0.0)
+        targets.append(1.0 if item["answerable"] else 0.0)
     return np.array(rows), np.array(targets)
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 20000) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 50000) -> np.ndarray:
+    """Class-balanced, L2-regularised logistic regression by gradient descent."""
+    balance = np.where(y == 1, 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
     w = np.zeros(x.shape[1])
     for _ in range(steps):
         p = 1 / (1 + np.exp(-x @ w))
-        gradient = x.T @ (p - y) / len(y) + l2 * np.r_[0, w[1:]]
-        w -= 0.5 * gradient
+        gradient = x.T @ (balance * (p - y)) / len(y) + l2 * np.r_[0, w[1:]]
+        w -= 1.0 * gradient
     return w
 
 
@@ -67,11 +77,22 @@ def main() -> None:
     settings = Settings() if args.index is None else Settings(index_dir=args.index)
     assistant = api.open_assistant(settings)
     x, y = features_and_targets(assistant, "dev")
+    for number, name in enumerate(CONFIDENCE_WEIGHTS):
+        print(
+            f"{name:>18}: answerable {np.round(np.percentile(x[y == 1, number], [10, 50, 90]), 2)}"
+            f"  unanswerable {np.round(np.percentile(x[y == 0, number], [10, 50, 90]), 2)}"
+        )
     w = fit(x, y)
     print("weights:", {name: round(float(v), 2) for name, v in zip(CONFIDENCE_WEIGHTS, w)})
     p = 1 / (1 + np.exp(-x @ w))
-    for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
-        print(f"threshold {threshold}: accuracy {np.mean((p >= threshold) == (y == 1)):.3f}")
+    for threshold in (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
+        abstain = p < threshold
+        recall = abstain[y == 0].mean() if (y == 0).any() else 0.0
+        false_abstention = abstain[y == 1].mean() if (y == 1).any() else 0.0
+        print(
+            f"threshold {threshold}: accuracy {np.mean(~abstain == (y == 1)):.3f}"
+            f"  abstention recall {recall:.3f}  false abstention {false_abstention:.3f}"
+        )
 
 
 if __name__ == "__main__":

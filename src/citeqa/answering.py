@@ -93,7 +93,7 @@ class SentenceBank:
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
         """Tokens of the sentence, the few before it in its passage, and the passage heading."""
         sentence = self.sentences[index]
-        tokens = set(self.tokens[index]) | self._section_tokens(chunk)
+        tokens = set(self.tokens[index]) | self.section_tokens(chunk)
         for before in self.preceding(index, chunk.start, CONTEXT_SENTENCES):
             tokens |= self.tokens[before]
         return frozenset(tokens)
@@ -106,7 +106,7 @@ class SentenceBank:
         before = numbers[max(0, position - count) : position]
         return [n for n in before if self.sentences[n].start >= limit_start]
 
-    def _section_tokens(self, chunk: Chunk) -> frozenset[str]:
+    def section_tokens(self, chunk: Chunk) -> frozenset[str]:
         if not chunk.section:
             return frozenset()
         key = (chunk.section, chunk.lang)
@@ -147,7 +147,9 @@ def score_sentences(
         for index in bank.in_chunk(hit.chunk):
             if index not in seen:
                 seen.add(index)
-                scored.append(_scored(bank, index, hit.chunk, rank, terms, query_vector, wants_number))
+                scored.append(
+                    _scored(bank, index, hit.chunk, rank, terms, query_vector, wants_number)
+                )
     return sorted(scored, key=lambda s: -s.score)
 
 
@@ -167,7 +169,9 @@ def _scored(
             semantic = max(semantic, 0.9 * _semantic(bank, before, query_vector))
     coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(bank.context_tokens(index, chunk))
-    has_number = any(c.isdigit() for c in text) and not set(_digits(text)) <= set(_digits(terms.focus))
+    has_number = any(c.isdigit() for c in text) and not set(_digits(text)) <= set(
+        _digits(terms.focus)
+    )
     score = (
         SEMANTIC_WEIGHT * semantic
         + COVERAGE_WEIGHT * coverage
@@ -219,37 +223,47 @@ def choose(scored: list[ScoredSentence], bank: SentenceBank, limit: int) -> list
 
 
 CONFIDENCE_WEIGHTS = {
-    "bias": -4.0,
-    "semantic": 4.0,
-    "coverage": 2.0,
-    "context": 2.0,
-    "agreement": 0.6,
-    "unknown_names": -3.0,
-    "missing": -2.0,
+    "bias": 1.26,
+    "semantic": 1.07,
+    "coverage": -0.45,
+    "context": 0.02,
+    "agreement": 0.33,
+    "unknown_names": -2.15,
+    "missing": -0.57,
+    "passage_coverage": 0.31,
+    "gap": -1.13,
 }
-"""Logistic weights of the evidence features (see `confidence_features`)."""
+"""Logistic weights of the evidence features (see `confidence_features`), fitted on the dev
+half of evals/ by evals/tools/fit_confidence.py (class-balanced logistic regression)."""
 
 
-def confidence_features(best: ScoredSentence, top_hit: Hit, terms: QuestionTerms) -> dict[str, float]:
+def confidence_features(
+    best: ScoredSentence, top_hit: Hit, terms: QuestionTerms, bank: SentenceBank
+) -> dict[str, float]:
     """The evidence behind an answer, each feature roughly in 0..1."""
     ranks = top_hit.channel_ranks
+    passage_tokens = frozenset().union(*(bank.tokens[n] for n in bank.in_chunk(top_hit.chunk)))
     return {
-        "bias": 1.0,
+        "bias": 1.26,
         "semantic": best.semantic,
         "coverage": best.coverage,
         "context": best.context,
         "agreement": 1.0 if len(ranks) > 1 and max(ranks.values()) <= 3 else 0.0,
         "unknown_names": terms.unknown_names,
         "missing": terms.missing,
+        "passage_coverage": terms.coverage(passage_tokens | bank.section_tokens(top_hit.chunk)),
+        "gap": terms.worst_gap(passage_tokens | bank.section_tokens(top_hit.chunk)),
     }
 
 
-def confidence(best: ScoredSentence | None, top_hit: Hit | None, terms: QuestionTerms) -> float:
+def confidence(
+    best: ScoredSentence | None, top_hit: Hit | None, terms: QuestionTerms, bank: SentenceBank
+) -> float:
     """How sure the evidence makes us, 0..1: meaning, key-term coverage, channel agreement,
     minus unknown names (a drug or trial the corpus never mentions)."""
     if best is None or top_hit is None:
         return 0.0
-    features = confidence_features(best, top_hit, terms)
+    features = confidence_features(best, top_hit, terms, bank)
     logit = sum(CONFIDENCE_WEIGHTS[name] * value for name, value in features.items())
     return round(1.0 / (1.0 + math.exp(-logit)), 4)
 
@@ -416,7 +430,7 @@ def compose(
     top = retrieval.hits[: settings.answer_passages]
     scored = score_sentences(bank, top, terms, query_vector)
     chosen = choose(scored, bank, settings.max_quote_sentences)
-    sure = confidence(scored[0] if scored else None, top[0] if top else None, terms)
+    sure = confidence(scored[0] if scored else None, top[0] if top else None, terms, bank)
     citations = citations_of(quote_spans(chosen, bank, top), bank.documents)
     passages = passages_of(retrieval, bank.documents)
     if (

@@ -19,7 +19,14 @@ from citeqa.embedding import get_embedder
 from citeqa.errors import IndexIncompatible, IndexMissing
 from citeqa.lexical import tokenize
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
-from citeqa.questions import QuestionTerms, analyse, clean_question, in_context, is_follow_up
+from citeqa.questions import (
+    QuestionTerms,
+    Vocabulary,
+    analyse,
+    clean_question,
+    in_context,
+    is_follow_up,
+)
 from citeqa.reranking import rerank
 from citeqa.retrieval import retrieve
 from citeqa.status import describe_index
@@ -75,10 +82,10 @@ class _Loaded:
         self,
         index: LoadedIndex,
         bank: SentenceBank,
-        frequency: dict[str, int],
+        vocabulary: Vocabulary,
         embedders: dict[str, Any],
     ) -> None:
-        self.index, self.bank, self.frequency, self.embedders = index, bank, frequency, embedders
+        self.index, self.bank, self.vocabulary, self.embedders = index, bank, vocabulary, embedders
 
     @classmethod
     def of(cls, index: LoadedIndex) -> _Loaded:
@@ -92,7 +99,9 @@ class _Loaded:
         bank = SentenceBank(
             index.documents, index.chunks, index.sentences, index.sentence_vectors, tokens
         )
-        return cls(index, bank, frequency, _query_embedders(index))
+        documents = [doc.text for doc in index.documents.values()]
+        vocabulary = Vocabulary(documents, frequency, len(index.sentences))
+        return cls(index, bank, vocabulary, _query_embedders(index))
 
 
 def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
@@ -176,20 +185,27 @@ class Assistant:
         }
 
     def _retrieve(
-        self, text: str, vectors: dict[str, np.ndarray], k: int | None, terms: QuestionTerms | None = None
+        self,
+        text: str,
+        vectors: dict[str, np.ndarray],
+        k: int | None,
+        terms: QuestionTerms | None = None,
     ) -> Retrieval:
         index, settings = self._loaded.index, self.settings
         count = max(1, k if k is not None else settings.k)
         depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
-        found = retrieve(text, index.chunks, index.lexical, index.vectors, vectors, settings, depth)
         terms = terms or self._terms(text, None)
+        searched = " ".join([text, *terms.corrections])
+        found = retrieve(
+            searched, index.chunks, index.lexical, index.vectors, vectors, settings, depth
+        )
         answer_vector = vectors.get(index.manifest.answer_channel or "")
         reranked = rerank(found, self._loaded.bank, terms, answer_vector, settings.rerank_weight)
         return reranked.model_copy(update={"hits": reranked.hits[:count]})
 
     def _terms(self, question: str, context: str | None) -> QuestionTerms:
         loaded = self._loaded
-        return analyse(question, context, loaded.frequency, len(loaded.bank.sentences))
+        return analyse(question, context, loaded.vocabulary)
 
     def _answer(
         self, question: str, context: str | None, k: int | None, warnings: list[str]

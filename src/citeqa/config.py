@@ -73,7 +73,7 @@ class Settings(BaseSettings):
     rerank_weight: float = 0.5
     """Share of the best-sentence score in the reranked score (0 turns reranking off)."""
 
-    abstain_threshold: float = 0.35
+    abstain_threshold: float = 0.5
     """Answers with confidence below this abstain."""
     max_question_chars: int = 2_000
     """Longer questions are truncated (with a warning)."""

@@ -139,6 +139,10 @@ class _LazyModel:
         return self._model is not None
 
 
+SMALL_BATCH = 8
+"""Batches up to this size (queries) are embedded on one thread."""
+
+
 class UseEmbedder:
     """Multilingual Universal Sentence Encoder v3 (16 languages incl. en, fr), pure numpy."""
 
@@ -171,7 +175,13 @@ class UseEmbedder:
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._lazy.get().encode(list(texts))
+        encoder = self._lazy.get()
+        backend = getattr(encoder, "_backend", None)
+        if backend is not None:
+            # One BLAS thread for a query: with faiss's OpenMP threads around, two threads make
+            # a 2 ms query take 30-200 ms on a busy 2-core machine (measured).
+            backend.threads = 1 if len(texts) <= SMALL_BATCH else self.threads
+        vectors = encoder.encode(list(texts))
         return normalize_rows(vectors, self.dim)
 
 

@@ -39,6 +39,7 @@ from citeqa.store import (
     prepare_index_dir,
     publish,
     read_manifest,
+    remove_leftovers,
     write_build,
 )
 
@@ -87,6 +88,7 @@ def build_index(
     report = _noop_progress if progress is None else progress
     prepare_index_dir(settings.index_dir)
     with build_lock(settings.index_dir):
+        remove_leftovers(settings.index_dir)
         report("reading", 0, 1)
         reading = read_corpus(settings.corpus_dir)
         report("reading", 1, 1)

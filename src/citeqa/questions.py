@@ -11,12 +11,13 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from dataclasses import dataclass, field
 
 from citeqa.errors import BadQuestion
-from citeqa.glossary import expansions
+from citeqa.glossary import expansions, fold
 from citeqa.lexical import tokenize
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -81,8 +82,22 @@ class QuestionTerms:
     focus: str
     terms: list[tuple[frozenset[str], float]] = field(default_factory=list)
     unknown_names: float = 0.0
+    focus_terms: int = 0
+    """The first `focus_terms` of `terms` come from the question itself, the rest from context."""
     missing: float = 0.0
     """Share of the question's term weight that appears nowhere in the corpus."""
+    corrections: list[str] = field(default_factory=list)
+    """Corpus words that question words look like typos of ("imune" → "immune")."""
+
+    def worst_gap(self, tokens: frozenset[str]) -> float:
+        """The weight of the heaviest question term absent from `tokens`, over the heaviest
+        term's weight: near 1 when the question's most specific word is not in the evidence."""
+        focus = self.terms[: self.focus_terms]
+        if not focus:
+            return 0.0
+        heaviest = max(weight for _, weight in focus)
+        missing = [weight for alternatives, weight in focus if not alternatives & tokens]
+        return max(missing, default=0.0) / heaviest
 
     def coverage(self, tokens: frozenset[str]) -> float:
         total = sum(weight for _, weight in self.terms)
@@ -100,28 +115,80 @@ def word_alternatives(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def analyse(
-    focus: str, context: str | None, document_frequency: dict[str, int], sentence_count: int
-) -> QuestionTerms:
+class Vocabulary:
+    """The corpus's words: sentence frequencies of tokens (for IDF), the folded words (to
+    correct typos) and the folded text (to check that a compound name such as TULIP-2 occurs)."""
+
+    def __init__(self, texts: list[str], frequency: dict[str, int], sentence_count: int) -> None:
+        self.frequency, self.sentence_count = frequency, sentence_count
+        self.folded_text = " ".join(fold(text) for text in texts)
+        self.by_initial: dict[str, list[str]] = {}
+        for word in sorted(set(re.findall(r"[^\W\d_]{3,}", self.folded_text))):
+            self.by_initial.setdefault(word[0], []).append(word)
+
+    def correction(self, word: str) -> str | None:
+        """The corpus word this one is most likely a typo of, if any is close enough."""
+        folded = fold(word)
+        if len(folded) < 4 or not folded.isalpha():
+            return None
+        close = difflib.get_close_matches(
+            folded, self.by_initial.get(folded[0], []), n=1, cutoff=0.8
+        )
+        return close[0] if close else None
+
+    def has_compound(self, word: str) -> bool:
+        """Whether a hyphenated or alphanumeric name (TULIP-2, SRI-4) occurs as such."""
+        pattern = r"(?<!\w)" + re.escape(fold(word)).replace(r"\-", r"[\s\-]?") + r"(?!\w)"
+        return re.search(pattern, self.folded_text) is not None
+
+
+def _is_compound(word: str) -> bool:
+    return "-" in word.strip("-") or (
+        any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+    )
+
+
+def _frequency(alternatives: frozenset[str], vocabulary: Vocabulary) -> int:
+    return max((vocabulary.frequency.get(token, 0) for token in alternatives), default=0)
+
+
+def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> QuestionTerms:
     """Weigh the words of the question (full weight) and of the carried context (half)."""
     result = QuestionTerms(focus=focus)
     seen: set[frozenset[str]] = set()
-    parts = [(focus, 1.0)] + ([(context, 0.5)] if context else [])
-    focus_terms = 0
-    for text, scale in parts:
+    for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
         for word in _WORD.findall(text):
             alternatives = word_alternatives(word)
             if not alternatives or alternatives in seen:
                 continue
             seen.add(alternatives)
-            frequency = max((document_frequency.get(token, 0) for token in alternatives), default=0)
-            weight = math.log(1 + sentence_count / (frequency or 0.5))
+            if scale == 1.0:
+                alternatives = _check_focus_word(word, alternatives, vocabulary, result)
+            frequency = _frequency(alternatives, vocabulary)
+            weight = math.log(1 + vocabulary.sentence_count / (frequency or 0.5))
             result.terms.append((alternatives, weight * scale))
-            focus_terms += scale == 1.0
+            result.focus_terms += scale == 1.0
             if scale == 1.0 and frequency == 0:
                 result.missing += weight
-                result.unknown_names += 1.0 if looks_like_name(word) else 0.0
     result.unknown_names = min(1.0, result.unknown_names)
-    focus_weight = sum(weight for _, weight in result.terms[:focus_terms])
+    focus_weight = sum(weight for _, weight in result.terms[: result.focus_terms])
     result.missing = result.missing / focus_weight if focus_weight else 0.0
     return result
+
+
+def _check_focus_word(
+    word: str, alternatives: frozenset[str], vocabulary: Vocabulary, result: QuestionTerms
+) -> frozenset[str]:
+    """Note unknown names and typos of a question word; return its (corrected) alternatives."""
+    if _is_compound(word) and looks_like_name(word) and not vocabulary.has_compound(word):
+        result.unknown_names += 1.0
+        return alternatives
+    if _frequency(alternatives, vocabulary) > 0:
+        return alternatives
+    corrected = vocabulary.correction(word)
+    if corrected is not None:
+        result.corrections.append(corrected)
+        return alternatives | word_alternatives(corrected)
+    if looks_like_name(word):
+        result.unknown_names += 1.0
+    return alternatives

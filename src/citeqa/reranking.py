@@ -32,7 +32,12 @@ def rerank(
 
 
 def _rescored(
-    hit: Hit, top: float, bank: SentenceBank, terms: QuestionTerms, query_vector: np.ndarray | None, weight: float
+    hit: Hit,
+    top: float,
+    bank: SentenceBank,
+    terms: QuestionTerms,
+    query_vector: np.ndarray | None,
+    weight: float,
 ) -> Hit:
     sentences = score_sentences(bank, [hit], terms, query_vector)
     best = sentences[0].score if sentences else 0.0

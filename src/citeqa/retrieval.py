@@ -100,7 +100,9 @@ def _overlaps(a: Chunk, b: Chunk) -> bool:
     return shared > 0.5 * min(a.end - a.start, b.end - b.start)
 
 
-def select(order: list[int], scores: Mapping[int, float], chunks: list[Chunk], k: int, settings: Settings) -> list[int]:
+def select(
+    order: list[int], scores: Mapping[int, float], chunks: list[Chunk], k: int, settings: Settings
+) -> list[int]:
     """The top k of `order`, overlapping duplicates dropped, at most `per_doc_cap` chunks per
     document among the relevant ones (score ≥ `cap_relevance` × best); chunks over the cap
     come after the other relevant ones, but before the irrelevant ones."""

@@ -312,6 +312,17 @@ def remove_old_builds(index_dir: Path, keep: str) -> None:
             discard(path)
 
 
+def remove_leftovers(index_dir: Path) -> None:
+    """Delete what killed builds left behind: `.tmp-*` folders, and builds that `current` no
+    longer points to (only when it points somewhere). Call it with the lock held."""
+    link = index_dir / CURRENT
+    keep = Path(os.readlink(link)).name if link.is_symlink() else None
+    for path in index_dir.iterdir():
+        orphan = keep is not None and path.name.startswith(BUILD_PREFIX) and path.name != keep
+        if orphan or path.name.startswith(TMP_PREFIX):
+            discard(path)
+
+
 def discard(path: Path) -> None:
     """Remove a file or folder, ignoring what is already gone."""
     if path.is_dir() and not path.is_symlink():

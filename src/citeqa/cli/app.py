@@ -27,7 +27,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 def run_app() -> int:
     """Run the app, turning domain errors and Ctrl-C into one line and an exit code."""
     try:
-        app(standalone_mode=False)
+        # Outside standalone mode, typer *returns* exit codes instead of raising them: an
+        # explicit typer.Exit(n), and Ctrl-C (which it turns into 130).
+        code = app(standalone_mode=False)
     except CiteqaError as err:
         print(f"citeqa: {err}", file=sys.stderr)
         return err.exit_code
@@ -36,14 +38,38 @@ def run_app() -> int:
         return 130
     except typer.Exit as done:
         return int(done.exit_code or 0)
-    except Exception as err:  # click usage errors and the like
+    except typer.Abort:
+        print("citeqa: aborted", file=sys.stderr)
+        return 130
+    except Exception as err:  # usage errors and the like
+        code = _show_usage_error(err)
+        if code is None:
+            raise
+        return code
+    if isinstance(code, int) and not isinstance(code, bool) and code != 0:
+        if code == 130:
+            print("citeqa: interrupted", file=sys.stderr)
+        return code
+    return 0
+
+
+def _show_usage_error(err: Exception) -> int | None:
+    """Show a command-line usage error as click does and return its exit code (None when `err`
+    is not one). Recent typer vendors click as `typer._click`, whose exceptions derive from
+    `typer.TyperException`, not from `click.ClickException`; older typer uses click itself."""
+    kinds: list[type[Exception]] = []
+    if hasattr(typer, "TyperException"):
+        kinds.append(typer.TyperException)
+    try:
         import click
 
-        if isinstance(err, click.ClickException):
-            err.show()
-            return err.exit_code
-        if isinstance(err, click.exceptions.Abort):
-            print("citeqa: aborted", file=sys.stderr)
-            return 130
-        raise
-    return 0
+        kinds += [click.ClickException, click.exceptions.Abort]
+    except ImportError:  # pragma: no cover - typer without click
+        pass
+    if not isinstance(err, tuple(kinds)):
+        return None
+    if not hasattr(err, "show"):  # click's Abort
+        print("citeqa: aborted", file=sys.stderr)
+        return 130
+    err.show()
+    return int(getattr(err, "exit_code", 2))

@@ -45,6 +45,10 @@ def ask(
     if jsonl == (question is not None):
         raise BadQuestion("Give a question, or --jsonl with questions on stdin (not both).")
     settings = settings_for(corpus, index)
+    if question is not None:  # reject an empty question before loading (or building) anything
+        from citeqa.questions import clean_question
+
+        clean_question(question, settings.max_question_chars)
     assistant = open_for_questions(settings)
     if jsonl:
         answer_batch(assistant, k)
@@ -90,13 +94,17 @@ def _batch_answer(assistant: Assistant, line: str, number: int, k: int | None) -
     item_id: Any = number
     try:
         item_id, question = parse_batch_line(line, number)
+        if question is None:
+            raise BadQuestion(f'line {number} needs a "question" string')
         return assistant.ask(question, k=k, id=item_id).model_dump(mode="json")
     except CiteqaError as err:
         return {"id": item_id, "error": str(err), "line": number}
 
 
-def parse_batch_line(line: str, number: int) -> tuple[Any, str]:
-    """(id, question) from a plain line or a {"id", "question"} object; BadQuestion if malformed."""
+def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
+    """(id, question) from a plain line or a {"id", "question"} object; BadQuestion if it is
+    not JSON. The question is None when the object has no "question" string (its id is kept,
+    so the error answer can echo it)."""
     text = line.strip()
     if not text.startswith("{"):
         return number, text
@@ -104,12 +112,13 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str]:
         item = json.loads(text)
     except ValueError as err:
         raise BadQuestion(f"line {number} is not valid JSON ({err.msg})") from None
-    if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+    if not isinstance(item, dict):
         raise BadQuestion(f'line {number} needs a "question" string')
     item_id = item.get("id", number)
     if not isinstance(item_id, (str, int)) or isinstance(item_id, bool):
         item_id = number
-    return item_id, item["question"]
+    question = item.get("question")
+    return item_id, question if isinstance(question, str) else None
 
 
 def print_answer(answer: Answer) -> None:

@@ -1,0 +1,170 @@
+"""`citeqa` as a user runs it (a fresh process, the real default model) given bad input:
+empty, huge or hostile questions, a messy JSONL batch, no index at all (issue 3, point 7).
+
+Every call goes through `run_citeqa`, which fails the test if stderr holds a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from citeqa.errors import BadQuestion, IndexMissing
+from integration_helpers import (
+    RealIndex,
+    make_corpus,
+    one_error_line,
+    run_citeqa,
+    subprocess_env,
+)
+
+HOSTILE = "What is \x1b[31mbelimumab\x1b[0m\x07 used for?\x1b]0;pwned\x07\x08\x7f"
+
+
+def test_empty_question(real_index: RealIndex) -> None:
+    done = run_citeqa(["ask", ""], real_index.env, real_index.cwd)
+    assert done.returncode == BadQuestion.exit_code == 2
+    assert "empty" in one_error_line(done.stderr)
+    assert done.stdout == ""
+
+
+def test_blank_question(real_index: RealIndex) -> None:
+    done = run_citeqa(["ask", " \t \n ", "--json"], real_index.env, real_index.cwd)
+    assert done.returncode == 2
+    assert "empty" in one_error_line(done.stderr)
+    assert done.stdout == ""
+
+
+def test_question_of_only_escape_sequences_is_empty(real_index: RealIndex) -> None:
+    done = run_citeqa(["ask", "\x1b[2J\x1b[0m\x07"], real_index.env, real_index.cwd)
+    assert done.returncode == 2
+    assert "empty" in one_error_line(done.stderr)
+
+
+def test_no_question_at_all(real_index: RealIndex) -> None:
+    done = run_citeqa(["ask"], real_index.env, real_index.cwd)
+    assert done.returncode == 2
+    one_error_line(done.stderr)
+
+
+def test_huge_question_is_truncated_and_answered(real_index: RealIndex) -> None:
+    question = ("How does belimumab work in lupus? " * 3000)[:100_000]
+    assert len(question.encode()) == 100_000
+    done = run_citeqa(["ask", question, "--json"], real_index.env, real_index.cwd)
+    assert done.returncode == 0, done.stderr
+    warning = one_error_line(done.stderr)
+    assert "100,000 characters" in warning and "only the first" in warning
+    answer = json.loads(done.stdout)
+    assert 0 < len(answer["question"]) <= 2_000
+    assert answer["question"].startswith("How does belimumab work in lupus?")
+    assert answer["passages"]
+
+
+def test_control_characters_are_stripped(real_index: RealIndex) -> None:
+    done = run_citeqa(["ask", HOSTILE, "--json"], real_index.env, real_index.cwd)
+    assert done.returncode == 0, done.stderr
+    echoed = json.loads(done.stdout)["question"]
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in echoed), repr(echoed)
+    assert "belimumab" in echoed and "pwned" not in echoed and "[31m" not in echoed
+
+    done = run_citeqa(["ask", HOSTILE], real_index.env, real_index.cwd)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout
+    assert "Belimumab" in done.stdout
+
+
+def test_jsonl_batch_with_bad_lines(real_index: RealIndex) -> None:
+    lines = [
+        "What is belimumab?",  # 1: plain text
+        json.dumps({"id": "fr", "question": "Quel est le taux de réponse rénale ?"}),  # 2
+        "",  # 3: blank, skipped
+        json.dumps({"id": 42, "question": "How are kidney biopsies used in REFRACT?"}),  # 4
+        '{"id": "broken", "question": ',  # 5: malformed JSON
+        json.dumps({"id": "no-question", "text": "hello"}),  # 6: no question
+        json.dumps({"id": "empty", "question": "   "}),  # 7: empty question
+        "   ",  # 8: blank, skipped
+        json.dumps({"question": "And CAR-T cells?"}),  # 9: no id: the line number
+        json.dumps({"id": ["not", "an", "id"], "question": 7}),  # 10: bad id, bad question
+        f"What does belimumab \x1b[1mdo\x1b[0m?",  # 11: escape sequences
+    ]
+    done = run_citeqa(
+        ["ask", "--jsonl"], real_index.env, real_index.cwd, stdin="\n".join(lines) + "\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [o["id"] for o in out] == [1, "fr", 42, 5, "no-question", "empty", 9, 10, 11]
+
+    answered = {o["id"]: o for o in out if "error" not in o}
+    errors = {o["id"]: o for o in out if "error" in o}
+    assert set(answered) == {1, "fr", 42, 9, 11}
+    assert set(errors) == {5, "no-question", "empty", 10}
+    assert "not valid JSON" in errors[5]["error"]
+    assert "question" in errors["no-question"]["error"]
+    assert "empty" in errors["empty"]["error"]
+    for number, error in zip((5, 6, 7, 10), (errors[5], errors["no-question"], errors["empty"], errors[10]), strict=True):
+        assert error["line"] == number
+    for answer in answered.values():
+        assert {"question", "abstained", "confidence", "answer", "citations", "passages"} <= set(answer)
+        assert answer["passages"]
+    assert answered["fr"]["question"] == "Quel est le taux de réponse rénale ?"
+    assert "\x1b" not in answered[11]["question"]
+
+
+def test_jsonl_empty_input(real_index: RealIndex) -> None:
+    done = run_citeqa(["ask", "--jsonl"], real_index.env, real_index.cwd, stdin="\n  \n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+
+
+def test_question_and_jsonl_together(real_index: RealIndex) -> None:
+    done = run_citeqa(["ask", "What?", "--jsonl"], real_index.env, real_index.cwd, stdin="")
+    assert done.returncode == 2
+    one_error_line(done.stderr)
+
+
+def test_bad_option_is_a_usage_error(real_index: RealIndex) -> None:
+    done = run_citeqa(["ask", "What is belimumab?", "--k", "0"], real_index.env, real_index.cwd)
+    assert done.returncode == 2
+    assert "--k" in done.stderr
+
+
+def test_status_of_the_real_index(real_index: RealIndex) -> None:
+    done = run_citeqa(["status"], real_index.env, real_index.cwd)
+    assert done.returncode == 0, done.stderr
+    assert "universal-sentence" in done.stdout and "Up to date" in done.stdout
+    assert "STALE" not in done.stdout
+
+
+# ---- no index yet ----------------------------------------------------------------------------
+
+
+def test_status_without_an_index(tmp_path: Path) -> None:
+    env = subprocess_env(make_corpus(tmp_path / "corpus"), tmp_path / "index")
+    done = run_citeqa(["status"], env, tmp_path)
+    assert done.returncode == IndexMissing.exit_code != 0
+    message = one_error_line(done.stderr)
+    assert "No index" in message and "citeqa index" in message
+    assert not (tmp_path / "index").exists()
+
+
+def test_ask_builds_a_missing_index_first(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", ("biotherapy-in-lupus-faq.txt",))
+    index = tmp_path / "index"
+    env = subprocess_env(corpus, index)
+    done = run_citeqa(["ask", "How does belimumab work?", "--json"], env, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "building it first" in done.stderr
+    assert (index / "current" / "manifest.json").is_file()
+    answer = json.loads(done.stdout)
+    assert not answer["abstained"] and answer["citations"]
+
+    again = run_citeqa(["ask", "How does belimumab work?", "--json"], env, tmp_path)
+    assert again.returncode == 0 and "building" not in again.stderr
+    assert json.loads(again.stdout)["citations"] == answer["citations"]
+
+    # the corpus changes: the next answer says the index is stale, and still answers
+    (corpus / "biotherapy-in-lupus-faq.txt").write_text("Belimumab is a biotherapy.\n")
+    stale = run_citeqa(["ask", "How does belimumab work?"], env, tmp_path)
+    assert stale.returncode == 0
+    assert "STALE" in stale.stderr and "biotherapy-in-lupus-faq.txt" in stale.stderr
