@@ -42,11 +42,24 @@ NUMBER_BONUS = 0.15
 """For questions asking a quantity: a sentence holding a number the question does not."""
 HEADING_PENALTY = 0.6
 """Score factor for a sentence that is only a heading or a short label without a number."""
+DEFINITION_PENALTY = 0.85
+"""Score factor for a sentence that defines an end point (methods, not results), unless the
+question asks about end points."""
+_DEFINITION = re.compile(
+    r"\b(end ?points?|defined|definition|critere (?:principal|de jugement)|defini)"
+)
 CONTEXT_SENTENCES = 2
 SHORT_QUOTE = 60
 """A quote shorter than this is extended with the following lines of its passage."""
 NEIGHBOUR_RATIO = 0.85
 """A further sentence is quoted when its score is at least this share of the best one."""
+
+_PROPORTION = re.compile(
+    r"\b(rate|rates|taux|percentage|pourcentage|proportion|share|response|responses|reponse|reponses"
+    r"|remission|remissions|how many of|what fraction|%)"
+)
+"""Questions answered by a percentage: response and remission rates, shares."""
+_PERCENT = re.compile(r"\d\s?%")
 
 _QUANTITY = re.compile(
     r"\b(how many|how much|how long|how often|what (?:percentage|proportion|share|rate|dose|number)"
@@ -140,7 +153,9 @@ def score_sentences(
     bank: SentenceBank, hits: list[Hit], terms: QuestionTerms, query_vector: np.ndarray | None
 ) -> list[ScoredSentence]:
     """Every sentence of the given passages, scored, best first."""
-    wants_number = bool(_QUANTITY.search(fold(terms.focus)))
+    folded = fold(terms.focus)
+    wants_number = bool(_QUANTITY.search(folded))
+    wants_percent = bool(_PROPORTION.search(folded))
     seen: set[int] = set()
     scored = []
     for rank, hit in enumerate(hits, 1):
@@ -148,7 +163,15 @@ def score_sentences(
             if index not in seen:
                 seen.add(index)
                 scored.append(
-                    _scored(bank, index, hit.chunk, rank, terms, query_vector, wants_number)
+                    _scored(
+                        bank,
+                        index,
+                        hit.chunk,
+                        rank,
+                        terms,
+                        query_vector,
+                        (wants_number, wants_percent),
+                    )
                 )
     return sorted(scored, key=lambda s: -s.score)
 
@@ -160,7 +183,7 @@ def _scored(
     rank: int,
     terms: QuestionTerms,
     query_vector: np.ndarray | None,
-    wants_number: bool,
+    wants: tuple[bool, bool],
 ) -> ScoredSentence:
     text = bank.text(index)
     semantic = _semantic(bank, index, query_vector)
@@ -177,11 +200,22 @@ def _scored(
         + COVERAGE_WEIGHT * coverage
         + CONTEXT_WEIGHT * context
         + RANK_WEIGHT / rank
-        + (NUMBER_BONUS if wants_number and has_number else 0.0)
+        + _answer_type_bonus(text, has_number, *wants)
     )
     if _is_label(text, chunk, has_number):
         score *= HEADING_PENALTY
+    if _DEFINITION.search(fold(text)) and not _DEFINITION.search(fold(terms.focus)):
+        score *= DEFINITION_PENALTY
     return ScoredSentence(index, score, semantic, coverage, context, rank)
+
+
+def _answer_type_bonus(
+    text: str, has_number: bool, wants_number: bool, wants_percent: bool
+) -> float:
+    """A bonus for a sentence holding the kind of value the question asks for."""
+    if wants_percent and _PERCENT.search(text):
+        return NUMBER_BONUS
+    return NUMBER_BONUS if wants_number and has_number else 0.0
 
 
 def _digits(text: str) -> list[str]:

@@ -17,9 +17,10 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -152,24 +153,38 @@ def _shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def shared_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, produce: Callable[[Path], Any]
+) -> Any:
+    """`produce(folder)` run once per test run, whichever xdist worker comes first; its
+    JSON-able result is kept in `folder` and returned to every caller."""
+    folder = _shared_root(tmp_path_factory) / name
+    folder.mkdir(exist_ok=True)
+    result = folder / "result.json"
+    with (folder / ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not result.exists():
+                result.write_text(json.dumps(produce(folder)), encoding="utf-8")
+            return json.loads(result.read_text(encoding="utf-8"))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def real_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealIndex]:
+def real_index(tmp_path_factory: pytest.TempPathFactory) -> RealIndex:
     """An index of REAL_DOCS with the default channel ("use"), built by `citeqa index` once.
 
     Tests must treat it as read-only (several workers may use it at the same time).
     """
-    root = _shared_root(tmp_path_factory) / "real-index"
-    root.mkdir(exist_ok=True)
-    corpus, index, cwd = root / "corpus", root / "index", root / "cwd"
-    env = subprocess_env(corpus, index)
-    with (root / ".lock").open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        done = root / "built.json"
-        if not done.exists():
-            make_corpus(corpus, REAL_DOCS)
-            cwd.mkdir(exist_ok=True)
-            built = run_citeqa(["index"], env, cwd)
-            assert built.returncode == 0, built.stderr
-            done.write_text(json.dumps({"stdout": built.stdout, "stderr": built.stderr}))
-        fcntl.flock(lock, fcntl.LOCK_UN)
-    yield RealIndex(corpus, index, env, cwd)
+
+    def build(root: Path) -> dict[str, str]:
+        make_corpus(root / "corpus", REAL_DOCS)
+        (root / "cwd").mkdir(exist_ok=True)
+        built = run_citeqa(["index"], subprocess_env(root / "corpus", root / "index"), root / "cwd")
+        assert built.returncode == 0, built.stderr
+        return {"root": str(root), "stdout": built.stdout}
+
+    root = Path(shared_once(tmp_path_factory, "real-index", build)["root"])
+    corpus, index = root / "corpus", root / "index"
+    return RealIndex(corpus, index, subprocess_env(corpus, index), root / "cwd")

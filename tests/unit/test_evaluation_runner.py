@@ -162,7 +162,8 @@ def test_a_question_on_a_document_not_indexed_is_refused(tmp_path):
 
 
 def test_ablations_skip_missing_channels_and_duplicates():
-    fake = FakeAssistant(SCRIPTS)
+    pinned = {"fusion": "rrf", "weight_lexical": 1.0, "weight_lexical_cross": 0.3}
+    fake = FakeAssistant(SCRIPTS, overrides=pinned)
     plan, skipped = plan_ablations(fake.settings, {"use"})
     names = [p.name for p in plan]
     assert names[0] == "default" and plan[0].overrides == {}
@@ -170,12 +171,19 @@ def test_ablations_skip_missing_channels_and_duplicates():
     assert "minilm only" not in names and "vectors only" not in names
     assert any(s.startswith("minilm only: the index carries no minilm") for s in skipped)
     assert any(s.startswith("vectors only: same as use only") for s in skipped)
-    default_fusion = fake.settings.fusion
-    assert f"fusion {default_fusion}" not in names
+    assert "fusion rrf" not in names and "fusion blend" in names
+    assert any(s.startswith("fusion rrf: same as default") for s in skipped)
     lexical = next(p for p in plan if p.name == "lexical only")
     assert lexical.overrides == {"weight_use": 0.0}
     same = next(p for p in plan if p.name == "no language-aware lexical")
-    assert same.overrides == {"weight_lexical_cross": fake.settings.weight_lexical}
+    assert same.overrides == {"weight_lexical_cross": 1.0}
+
+
+def test_an_ablation_equal_to_the_default_is_skipped():
+    fake = FakeAssistant(SCRIPTS, overrides={"weight_lexical": 1.0, "weight_lexical_cross": 1.0})
+    plan, skipped = plan_ablations(fake.settings, {"use"})
+    assert "no language-aware lexical" not in [p.name for p in plan]
+    assert "no language-aware lexical: same as default on this index" in skipped
 
 
 def test_ablations_with_both_channels():

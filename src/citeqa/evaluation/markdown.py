@@ -167,7 +167,25 @@ def _ablations(report: EvalReport) -> str:
         changes = ", ".join(f"`{k}={v}`" for k, v in ablation.overrides.items()) or "none"
         lines.append(f"- **{ablation.name}**: {ablation.description} (overrides: {changes})")
     lines += [f"- skipped: {note}" for note in report.skipped_ablations]
+    lines += ["", *pair_ablation_table(report)]
     return "\n".join(lines)
+
+
+def pair_ablation_table(report: EvalReport, field: str = "hit_5") -> list[str]:
+    """One metric (hit@5 by default) per configuration, split and answerable language pair."""
+    pairs = sorted(
+        {pair for a in report.ablations for groups in a.by_lang_pair.values() for pair in groups
+         if not pair.endswith("none")}
+    )  # fmt: skip
+    rows = []
+    for ablation in report.ablations:
+        for split in ("dev", "test"):
+            groups = ablation.by_lang_pair.get(split)
+            if groups is not None:
+                cells = [fmt(getattr(groups[p], field)) if p in groups else "—" for p in pairs]
+                rows.append([ablation.name, split, *cells])
+    label = next((name for name, f in ABLATION_COLUMNS if f == field), field)
+    return [f"{label} by language pair:", "", *table(["configuration", "split", *pairs], rows)]
 
 
 def _sweep(report: EvalReport) -> str:

@@ -49,6 +49,8 @@ class AblationResult(BaseModel):
     description: str
     overrides: dict[str, Any]
     metrics: dict[str, Metrics]
+    by_lang_pair: dict[str, dict[str, Metrics]] = Field(default_factory=dict)
+    """split → language pair → metrics."""
 
 
 class EvalReport(BaseModel):
@@ -122,6 +124,7 @@ class _Run:
             description=ablation.description,
             overrides=ablation.overrides,
             metrics=_per_split(results, summarize),
+            by_lang_pair=_per_split(results, by_lang_pair),
         )
 
 
@@ -162,7 +165,7 @@ def _splits(results: list[QuestionResult]) -> dict[str, list[QuestionResult]]:
     return groups
 
 
-def _per_split(results: list[QuestionResult], summary: Any) -> dict[str, Metrics]:
+def _per_split(results: list[QuestionResult], summary: Any) -> dict[str, Any]:
     return {name: summary(part) for name, part in _splits(results).items()}
 
 

@@ -1,0 +1,38 @@
+"""The core never imports the terminal UI libraries or the heavy model stacks (DESIGN.md:
+dependency direction). Checked in a fresh interpreter, where nothing else has imported them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+CORE = ("citeqa.api", "citeqa.store", "citeqa.retrieval", "citeqa.answering", "citeqa.indexing")
+FORBIDDEN = ("textual", "rich", "typer", "torch", "sentence_transformers")
+
+
+def _modules_after_importing(modules: tuple[str, ...]) -> set[str]:
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {list(modules)!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    return set(json.loads(done.stdout))
+
+
+def test_core_imports_no_ui_and_no_torch() -> None:
+    loaded = _modules_after_importing(CORE)
+    assert set(CORE) <= loaded
+    for name in FORBIDDEN:
+        offenders = sorted(m for m in loaded if m == name or m.startswith(name + "."))
+        assert not offenders, f"importing the core imported {offenders}"
+
+
+def test_the_check_can_fail() -> None:
+    """The same probe sees a forbidden module when one is imported (so it is not vacuous)."""
+    loaded = _modules_after_importing(("citeqa.store", "rich.text"))
+    assert "rich" in loaded
