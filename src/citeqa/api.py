@@ -118,6 +118,7 @@ def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
                 f"The index was built with {channel.model} {channel.version} ({channel.package}); "
                 f"{embedder.model} {embedder.version} is installed. Run `citeqa index --rebuild`."
             )
+        embedder.embed_batch(["warm-up"])  # load the model now, not on the first question
         embedders[channel.name] = embedder
     return embedders
 

@@ -177,6 +177,8 @@ def test_ablations_skip_missing_channels_and_duplicates():
     assert lexical.overrides == {"weight_use": 0.0}
     same = next(p for p in plan if p.name == "no language-aware lexical")
     assert same.overrides == {"weight_lexical_cross": 1.0}
+    assert "language-aware lexical" not in names, "the default already is"
+    assert "with query expansion" not in names and "no query expansion" in names
 
 
 def test_an_ablation_equal_to_the_default_is_skipped():
@@ -184,6 +186,8 @@ def test_an_ablation_equal_to_the_default_is_skipped():
     plan, skipped = plan_ablations(fake.settings, {"use"})
     assert "no language-aware lexical" not in [p.name for p in plan]
     assert "no language-aware lexical: same as default on this index" in skipped
+    aware = next(p for p in plan if p.name == "language-aware lexical")
+    assert aware.overrides == {"weight_lexical_cross": 0.3}
 
 
 def test_ablations_with_both_channels():

@@ -1,6 +1,8 @@
 """Ablations: the same loaded index measured under other settings, so defaults come from numbers.
 
 Each ablation is a named set of Settings overrides applied with `Assistant.configured(...)`.
+Switches are listed both ways (fusion rrf / blend, expansion on / off, language-aware lexical
+weighting on / off), so whichever the default is, the other side gets measured.
 An ablation is skipped when the index does not carry the vector channel it needs, and dropped
 when, on this index, it changes nothing relative to the default or to an earlier ablation
 (e.g. "vectors only" equals "use only" when USE is the only channel).
@@ -16,6 +18,9 @@ from citeqa.evaluation.metrics import CUTOFF
 
 CHANNEL_WEIGHTS = {"use": "weight_use", "minilm": "weight_minilm"}
 """Vector channel → the Settings field holding its fusion weight."""
+
+CROSS_FACTOR = 0.3
+"""The "language-aware lexical" ablation weighs cross-language BM25 this much of same-language."""
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,16 @@ ABLATIONS: tuple[Ablation, ...] = (
     Ablation("fusion rrf", "weighted reciprocal-rank fusion", lambda s: {"fusion": "rrf"}),
     Ablation("fusion blend", "weighted blend of normalised scores", lambda s: {"fusion": "blend"}),
     Ablation("no query expansion", "no glossary expansion", lambda s: {"expand_queries": False}),
+    Ablation("with query expansion", "glossary expansion on", lambda s: {"expand_queries": True}),
     Ablation(
         "no language-aware lexical",
         "BM25 weighed the same whatever the passage language",
         lambda s: {"weight_lexical_cross": s.weight_lexical},
+    ),
+    Ablation(
+        "language-aware lexical",
+        f"BM25 weighed {CROSS_FACTOR} × when the passage is in the other language",
+        lambda s: {"weight_lexical_cross": round(CROSS_FACTOR * s.weight_lexical, 4)},
     ),
     Ablation(
         "no cross-language lexical",

@@ -203,10 +203,25 @@ def _sweep(report: EvalReport) -> str:
             f"## Abstention threshold sweep ({report.sweep_split} half)",
             "",
             "What abstention would have been had the threshold been t (abstain when the "
-            "answer's confidence < t), from the default run's confidences.",
+            "answer's confidence < t), from the default run's confidences." + _rule_check(report),
             "",
             *table(["threshold", "abst P", "abst R", "false abst"], rows),
         ]
+    )
+
+
+def _rule_check(report: EvalReport) -> str:
+    """Whether the run's abstentions follow "confidence < threshold" (the sweep assumes so)."""
+    current = report.configuration.settings.get("abstain_threshold")
+    if not isinstance(current, int | float):
+        return ""
+    odd = [r for r in report.results if r.abstained != (r.confidence < current)]
+    if not odd:
+        return " In this run every abstention followed that rule at the current threshold."
+    return (
+        f" {len(odd)} answers of this run did not follow that rule at the current threshold "
+        "(they abstained for another reason, such as no verifiable quote), so read the sweep "
+        "as an estimate."
     )
 
 

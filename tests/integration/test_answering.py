@@ -1,0 +1,126 @@
+"""Answers on the real bundled corpus with the real multilingual model: verified quotes,
+abstention, follow-ups, both languages, and bad questions through the Python API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citeqa.api import Assistant, build_index, open_assistant
+from citeqa.config import Settings
+from citeqa.errors import BadQuestion
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTIONS = [
+    json.loads(line) for line in (ROOT / "evals" / "questions.jsonl").read_text().splitlines()
+]
+BY_ID = {item["id"]: item for item in QUESTIONS}
+FLAGSHIP = "What was the complete renal response with obinutuzumab at week 76?"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    settings = Settings(corpus_dir=ROOT / "corpus", index_dir=tmp_path_factory.mktemp("index"))
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False)
+
+
+def source_text(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")
+
+
+def test_every_quote_of_every_eval_answer_is_the_source_text(assistant: Assistant) -> None:
+    sources: dict[str, str] = {}
+    for item in QUESTIONS:
+        answer = assistant.ask(item["question"], k=5)
+        assert 0.0 <= answer.confidence <= 1.0
+        assert [p.rank for p in answer.passages] == list(range(1, len(answer.passages) + 1))
+        assert answer.abstained or answer.citations, item["id"]
+        for citation in answer.citations:
+            text = sources.setdefault(citation.path, source_text(citation.path))
+            assert text[citation.start : citation.end] == citation.quote, item["id"]
+            assert f"[{citation.n}]" in answer.answer
+
+
+def test_flagship_question_quotes_the_result(assistant: Assistant) -> None:
+    answer = assistant.ask(FLAGSHIP)
+    assert not answer.abstained
+    assert any("46.4%" in c.quote for c in answer.citations)
+
+
+def test_french_question_finds_the_english_passage(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Quel taux de réponse rénale complète à S76 avec l'obinutuzumab dans REGENCY ?"
+    )
+    assert any("46.4%" in p.text for p in answer.passages[:3])
+
+
+def test_english_question_finds_the_french_passage(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "How many patients were treated with umbilical cord stromal cells in the phase I trial?"
+    )
+    assert answer.passages[0].doc_id == "cellules-stromales-lupus-phase1"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the recommended dose of cenerimod in lupus?",
+        "Le litifilimab est-il efficace dans le lupus cutané ?",
+        "Quelle est l'efficacité du frexalimab dans le lupus ?",
+        "How many patients were enrolled in the TULIP-2 trial?",
+    ],
+)
+def test_questions_about_what_the_corpus_never_mentions_abstain(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert not answer.citations
+    assert answer.passages, "the closest passages are still listed"
+
+
+def test_a_follow_up_in_a_session_carries_the_subject(assistant: Assistant) -> None:
+    session = assistant.session()
+    session.ask(BY_ID["q075"]["question"])
+    answer = session.ask("And in the placebo group?")
+    assert any("33.1%" in c.quote for c in answer.citations)
+
+
+def test_a_one_off_ask_has_no_memory(assistant: Assistant) -> None:
+    before = assistant.ask("And in the placebo group?")
+    assistant.ask(BY_ID["q075"]["question"])
+    after = assistant.ask("And in the placebo group?")
+    assert [c.quote for c in after.citations] == [c.quote for c in before.citations]
+    assert [p.start for p in after.passages] == [p.start for p in before.passages]
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\x1b[2J\x07\n\t"])
+def test_an_empty_question_is_refused(assistant: Assistant, question: str) -> None:
+    with pytest.raises(BadQuestion):
+        assistant.ask(question)
+
+
+def test_a_huge_question_is_truncated_with_a_warning_and_answered(assistant: Assistant) -> None:
+    answer = assistant.ask(FLAGSHIP + " " + "lupus " * 20_000)
+    assert len(answer.question) <= assistant.settings.max_question_chars
+    assert any("characters" in warning for warning in answer.warnings)
+    assert answer.passages
+
+
+def test_control_characters_are_stripped_from_the_question(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "\x1b[31mWhat was the complete renal response\x1b[0m with obinutuzumab\x00 at week 76?"
+    )
+    assert "\x1b" not in answer.question and "\x00" not in answer.question
+    assert any("46.4%" in c.quote for c in answer.citations)
+
+
+def test_answer_json_round_trips(assistant: Assistant) -> None:
+    answer = assistant.ask(FLAGSHIP, id="a1")
+    dumped = json.loads(answer.model_dump_json())
+    assert dumped["id"] == "a1"
+    assert "warnings" not in dumped
+    assert set(dumped["timings_ms"]) == {"retrieve", "answer", "total"}

@@ -1,0 +1,121 @@
+"""Question cleaning, follow-up detection, typo correction and unknown names."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.errors import BadQuestion
+from citeqa.glossary import expansions, fold
+from citeqa.questions import (
+    Vocabulary,
+    analyse,
+    clean_question,
+    in_context,
+    is_follow_up,
+    looks_like_name,
+)
+
+CORPUS = [
+    "Obinutuzumab improved the complete renal response at week 76 in REGENCY.",
+    "L'anifrolumab SC dans l'essai TULIP-SC : réponse BICLA à S52, 56,2 %.",
+    "The immune system was reset after CAR-T cells.",
+]
+
+
+def vocabulary() -> Vocabulary:
+    from citeqa.lexical import tokenize
+
+    frequency: dict[str, int] = {}
+    for text in CORPUS:
+        for token in set(tokenize(text, "en")) | set(tokenize(text, "fr")):
+            frequency[token] = frequency.get(token, 0) + 1
+    return Vocabulary(CORPUS, frequency, len(CORPUS))
+
+
+def test_clean_question_strips_escape_sequences_and_controls() -> None:
+    text, warnings = clean_question("\x1b[1mWhat\x1b[0m is\x00 it?\r\n", 100)
+    assert text == "What is it?"
+    assert warnings == []
+
+
+@pytest.mark.parametrize("question", ["", "  \n\t ", "\x1b[2J", "\x00\x07"])
+def test_clean_question_refuses_empty(question: str) -> None:
+    with pytest.raises(BadQuestion):
+        clean_question(question, 100)
+
+
+def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
+    text, warnings = clean_question("lupus " * 1000, 50)
+    assert len(text) <= 50 and text.endswith("lupus")
+    assert warnings and "6,000" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("And with placebo?", True),
+        ("Et à un an ?", True),
+        ("What was their mean age?", True),
+        ("What is the recommended dose of cenerimod in lupus?", False),
+        ("How many patients were enrolled in the TULIP-2 trial?", False),
+        ("What about " + "long " * 20 + "questions?", False),
+    ],
+)
+def test_is_follow_up(question: str, expected: bool) -> None:
+    assert is_follow_up(question) is expected
+
+
+def test_in_context_puts_the_previous_subject_first() -> None:
+    assert in_context("REGENCY response?", "And placebo?") == "REGENCY response? And placebo?"
+
+
+@pytest.mark.parametrize("word", ["cenerimod", "deucravacitinib", "TULIP-2", "ABBV-599", "CC312"])
+def test_names_look_like_names(word: str) -> None:
+    assert looks_like_name(word)
+
+
+@pytest.mark.parametrize("word", ["patients", "response", "side", "Quelle"])
+def test_ordinary_words_do_not(word: str) -> None:
+    assert not looks_like_name(word)
+
+
+def test_typos_are_corrected_to_corpus_words() -> None:
+    assert vocabulary().correction("imune") == "immune"
+    assert vocabulary().correction("obinutuzumb") == "obinutuzumab"
+    assert vocabulary().correction("zebra") is None
+
+
+def test_compound_names_are_checked_as_a_whole() -> None:
+    words = vocabulary()
+    assert words.has_compound("TULIP-SC")
+    assert not words.has_compound("TULIP-2")
+
+
+def test_analyse_counts_unknown_names_and_not_known_ones() -> None:
+    words = vocabulary()
+    assert analyse("What did cenerimod achieve?", None, words).unknown_names == 1.0
+    assert analyse("Enrolment in TULIP-2?", None, words).unknown_names == 1.0
+    assert analyse("What did obinutuzumab achieve in REGENCY?", None, words).unknown_names == 0.0
+
+
+def test_analyse_coverage_matches_both_languages_and_glossary() -> None:
+    terms = analyse("complete renal response week 76", None, vocabulary())
+    from citeqa.lexical import tokenize
+
+    french = frozenset(tokenize("réponse rénale complète à la semaine 76", "fr"))
+    assert terms.coverage(french) == pytest.approx(1.0)
+    assert terms.coverage(frozenset()) == 0.0
+
+
+def test_context_terms_weigh_half() -> None:
+    terms = analyse("placebo", "obinutuzumab", vocabulary())
+    weights = dict((min(alternatives), weight) for alternatives, weight in terms.terms)
+    assert terms.focus_terms == 1
+    assert len(weights) == 2
+
+
+def test_glossary_expands_both_ways_and_week_numbers() -> None:
+    assert "poussee" in expansions("How many flares?")
+    assert "flare" in expansions("Combien de poussées ?")
+    assert {"s52", "w52", "semaine 52"} <= set(expansions("response at week 52"))
+    assert fold("Réponse RÉNALE  œdème") == "reponse renale oedeme"

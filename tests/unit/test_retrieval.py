@@ -1,0 +1,76 @@
+"""Fusion, de-duplication and the per-document cap, on hand-made rankings."""
+
+from __future__ import annotations
+
+from citeqa.config import Settings
+from citeqa.models import Chunk
+from citeqa.retrieval import Candidates, channel_weight, fuse, select
+
+
+def chunk(doc: str, start: int, end: int, lang: str = "en") -> Chunk:
+    return Chunk(
+        chunk_id=f"{doc}#{start}",
+        doc_id=doc,
+        start=start,
+        end=end,
+        text="x" * (end - start),
+        lang=lang,
+    )  # type: ignore[arg-type]
+
+
+CHUNKS = [
+    chunk("a", 0, 100),
+    chunk("a", 30, 130),
+    chunk("a", 200, 300),
+    chunk("a", 400, 500),
+    chunk("b", 0, 100, "fr"),
+    chunk("c", 0, 100),
+]
+
+
+def test_rrf_adds_weighted_reciprocal_ranks() -> None:
+    settings = Settings(
+        fusion="rrf", rrf_k=60, weight_lexical=1.0, weight_lexical_cross=0.5, weight_use=2.0
+    )
+    lexical = Candidates("lexical", {0: (1, 9.0), 4: (2, 5.0)})
+    use = Candidates("use", {4: (1, 0.8)})
+    fused = fuse([lexical, use], CHUNKS, "en", settings)
+    assert fused[0] == 1.0 / 61
+    assert fused[4] == 0.5 / 62 + 2.0 / 61
+
+
+def test_blend_normalises_each_channel() -> None:
+    settings = Settings(
+        fusion="blend", weight_lexical=1.0, weight_lexical_cross=1.0, weight_use=0.5
+    )
+    lexical = Candidates("lexical", {0: (1, 10.0), 2: (2, 5.0), 3: (3, 0.0)})
+    use = Candidates("use", {2: (1, 0.9), 0: (2, 0.1)})
+    fused = fuse([lexical, use], CHUNKS, "en", settings)
+    assert fused[0] == 1.0 + 0.0
+    assert fused[2] == 0.5 + 0.5
+    assert fused[3] == 0.0
+
+
+def test_lexical_weight_depends_on_languages() -> None:
+    settings = Settings(weight_lexical=1.0, weight_lexical_cross=0.3)
+    assert channel_weight("lexical", settings, True) == 1.0
+    assert channel_weight("lexical", settings, False) == 0.3
+    assert channel_weight("minilm", settings, False) == settings.weight_minilm
+
+
+def test_select_drops_overlapping_chunks_of_one_region() -> None:
+    settings = Settings(per_doc_cap=10)
+    scores = {0: 1.0, 1: 0.9, 2: 0.8}
+    assert select([0, 1, 2], scores, CHUNKS, 5, settings) == [0, 2]
+
+
+def test_cap_lets_relevant_other_documents_in_first() -> None:
+    settings = Settings(per_doc_cap=2, cap_relevance=0.5)
+    scores = {0: 1.0, 2: 0.95, 3: 0.9, 4: 0.8, 5: 0.1}
+    assert select([0, 2, 3, 4, 5], scores, CHUNKS, 4, settings) == [0, 2, 4, 3]
+
+
+def test_cap_does_not_let_irrelevant_documents_push_the_only_relevant_one_out() -> None:
+    settings = Settings(per_doc_cap=1, cap_relevance=0.5)
+    scores = {0: 1.0, 2: 0.95, 3: 0.9, 5: 0.1}
+    assert select([0, 2, 3, 5], scores, CHUNKS, 3, settings) == [0, 2, 3]
