@@ -31,6 +31,7 @@ CORPUS = REPO / "corpus"
 SMALL_DOCS = ("biotherapy-in-lupus-faq.txt", "refract-lupus-nephritis-biopsies.txt")
 REAL_DOCS = (*SMALL_DOCS, "cellules-stromales-lupus-phase1.txt")
 """The real-model index: two English documents and one French one."""
+FIRST_QUESTION = "How does belimumab work?"
 
 
 sys.modules.setdefault("integration_helpers", sys.modules[__name__])
@@ -145,6 +146,8 @@ class RealIndex:
     index: Path
     env: dict[str, str]
     cwd: Path
+    first_ask: dict[str, Any]
+    """The `citeqa ask --json` that found no index and built it: returncode, stdout, stderr."""
 
 
 def _shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -173,18 +176,22 @@ def shared_once(
 
 @pytest.fixture(scope="session")
 def real_index(tmp_path_factory: pytest.TempPathFactory) -> RealIndex:
-    """An index of REAL_DOCS with the default channel ("use"), built by `citeqa index` once.
+    """An index of REAL_DOCS with the default channel ("use"), built once per test run by the
+    first `citeqa ask` (which finds no index and builds it).
 
     Tests must treat it as read-only (several workers may use it at the same time).
     """
 
-    def build(root: Path) -> dict[str, str]:
+    def build(root: Path) -> dict[str, Any]:
         make_corpus(root / "corpus", REAL_DOCS)
         (root / "cwd").mkdir(exist_ok=True)
-        built = run_citeqa(["index"], subprocess_env(root / "corpus", root / "index"), root / "cwd")
-        assert built.returncode == 0, built.stderr
-        return {"root": str(root), "stdout": built.stdout}
+        env = subprocess_env(root / "corpus", root / "index")
+        done = run_citeqa(["ask", FIRST_QUESTION, "--json"], env, root / "cwd")
+        assert done.returncode == 0, done.stderr
+        ask = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+        return {"root": str(root), "first_ask": ask}
 
-    root = Path(shared_once(tmp_path_factory, "real-index", build)["root"])
+    shared = shared_once(tmp_path_factory, "real-index", build)
+    root = Path(shared["root"])
     corpus, index = root / "corpus", root / "index"
-    return RealIndex(corpus, index, subprocess_env(corpus, index), root / "cwd")
+    return RealIndex(corpus, index, subprocess_env(corpus, index), root / "cwd", shared["first_ask"])

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+from citeqa.api import build_index
 from citeqa.errors import BadQuestion, IndexMissing
 from integration_helpers import (
+    FIRST_QUESTION,
     RealIndex,
+    fake_settings,
     make_corpus,
     one_error_line,
     run_citeqa,
@@ -148,23 +152,29 @@ def test_status_without_an_index(tmp_path: Path) -> None:
     assert not (tmp_path / "index").exists()
 
 
-def test_ask_builds_a_missing_index_first(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", ("biotherapy-in-lupus-faq.txt",))
-    index = tmp_path / "index"
-    env = subprocess_env(corpus, index)
-    done = run_citeqa(["ask", "How does belimumab work?", "--json"], env, tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert "building it first" in done.stderr
-    assert (index / "current" / "manifest.json").is_file()
-    answer = json.loads(done.stdout)
+def test_ask_builds_a_missing_index_first(real_index: RealIndex) -> None:
+    """The shared real index was built by its first `citeqa ask`, as a new user's would be."""
+    first = real_index.first_ask
+    assert first["returncode"] == 0
+    assert "no index in" in first["stderr"] and "building it first" in first["stderr"]
+    assert (real_index.index / "current" / "manifest.json").is_file()
+    answer = json.loads(first["stdout"])
+    assert answer["question"] == FIRST_QUESTION
     assert not answer["abstained"] and answer["citations"]
 
-    again = run_citeqa(["ask", "How does belimumab work?", "--json"], env, tmp_path)
+    again = run_citeqa(["ask", FIRST_QUESTION, "--json"], real_index.env, real_index.cwd)
     assert again.returncode == 0 and "building" not in again.stderr
     assert json.loads(again.stdout)["citations"] == answer["citations"]
 
-    # the corpus changes: the next answer says the index is stale, and still answers
+
+def test_ask_names_a_stale_index(tmp_path: Path, cli: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    build_index(fake_settings(corpus, index))
     (corpus / "biotherapy-in-lupus-faq.txt").write_text("Belimumab is a biotherapy.\n")
-    stale = run_citeqa(["ask", "How does belimumab work?"], env, tmp_path)
-    assert stale.returncode == 0
-    assert "STALE" in stale.stderr and "biotherapy-in-lupus-faq.txt" in stale.stderr
+
+    done = cli("ask", "How does belimumab work?", corpus_dir=str(corpus), index_dir=str(index))
+
+    assert done.code == 0, done.err
+    assert "STALE" in done.err and "modified: biotherapy-in-lupus-faq.txt" in done.err
+    assert "Belimumab" in done.out  # still answered, from the index as built
