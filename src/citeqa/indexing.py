@@ -181,13 +181,15 @@ def _reuse_of(loaded: LoadedIndex) -> Reuse:
     all_vectors = {
         name: index.reconstruct_n(0, index.ntotal) for name, index in loaded.vectors.items()
     }
+    rows: dict[str, dict[str, list[np.ndarray]]] = {}
     for number, chunk in enumerate(loaded.chunks):
         reuse.chunks.setdefault(chunk.doc_id, []).append(chunk)
         for name, vectors in all_vectors.items():
-            reuse.vectors.setdefault(chunk.doc_id, {}).setdefault(name, []).append(vectors[number])  # type: ignore[arg-type]
-    for doc_vectors in reuse.vectors.values():
-        for name, rows in doc_vectors.items():
-            doc_vectors[name] = np.vstack(rows)
+            rows.setdefault(chunk.doc_id, {}).setdefault(name, []).append(vectors[number])
+    reuse.vectors = {
+        doc_id: {name: np.vstack(doc_rows) for name, doc_rows in by_channel.items()}
+        for doc_id, by_channel in rows.items()
+    }
     if loaded.sentence_vectors is not None:
         by_doc: dict[str, list[np.ndarray]] = {}
         for number, sentence in enumerate(loaded.sentences):

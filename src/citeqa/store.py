@@ -257,6 +257,7 @@ def _write_faiss(path: Path, vectors: np.ndarray, flat_index_max: int) -> None:
     import faiss
 
     dim = vectors.shape[1]
+    index: Any
     if index_type_for(len(vectors), flat_index_max) == "flat":
         index = faiss.IndexFlatIP(dim)
     else:

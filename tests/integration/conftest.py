@@ -85,7 +85,9 @@ def one_error_line(stderr: str) -> str:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+def cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., CliResult]:
     """Run `citeqa ARGS` in this process (so the "fake" channel is known); env vars via kwargs."""
     from citeqa.cli import ask_cmd, index_cmds  # noqa: F401  (command registration)
     from citeqa.cli.app import run_app
@@ -112,9 +114,7 @@ def citeqa_executable() -> list[str]:
 
 def subprocess_env(corpus: Path, index: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITEQA_")}
-    env.update(
-        CITEQA_CORPUS_DIR=str(corpus), CITEQA_INDEX_DIR=str(index), COLUMNS="120", **extra
-    )
+    env.update(CITEQA_CORPUS_DIR=str(corpus), CITEQA_INDEX_DIR=str(index), COLUMNS="120", **extra)
     env.pop("FORCE_COLOR", None)
     return env
 
@@ -194,4 +194,6 @@ def real_index(tmp_path_factory: pytest.TempPathFactory) -> RealIndex:
     shared = shared_once(tmp_path_factory, "real-index", build)
     root = Path(shared["root"])
     corpus, index = root / "corpus", root / "index"
-    return RealIndex(corpus, index, subprocess_env(corpus, index), root / "cwd", shared["first_ask"])
+    return RealIndex(
+        corpus, index, subprocess_env(corpus, index), root / "cwd", shared["first_ask"]
+    )

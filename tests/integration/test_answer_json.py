@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from integration_helpers import RealIndex, run_citeqa, shared_once
 
 TOP_KEYS = {

@@ -10,8 +10,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from citeqa.api import build_index
-from citeqa.errors import BadQuestion, IndexMissing
 from integration_helpers import (
     FIRST_QUESTION,
     RealIndex,
@@ -22,6 +20,9 @@ from integration_helpers import (
     subprocess_env,
 )
 
+from citeqa.api import build_index
+from citeqa.errors import BadQuestion, IndexMissing
+
 HOSTILE = "What is \x1b[31mbelimumab\x1b[0m\x07 used for?\x1b]0;pwned\x07\x08\x7f"
 
 
@@ -30,6 +31,14 @@ def test_empty_question(real_index: RealIndex) -> None:
     assert done.returncode == BadQuestion.exit_code == 2
     assert "empty" in one_error_line(done.stderr)
     assert done.stdout == ""
+
+
+def test_empty_question_without_an_index_builds_nothing(tmp_path: Path) -> None:
+    env = subprocess_env(make_corpus(tmp_path / "corpus"), tmp_path / "index")
+    done = run_citeqa(["ask", "   "], env, tmp_path)
+    assert done.returncode == 2
+    assert "empty" in one_error_line(done.stderr)  # and no "building it first"
+    assert not (tmp_path / "index").exists()
 
 
 def test_blank_question(real_index: RealIndex) -> None:
@@ -89,7 +98,7 @@ def test_jsonl_batch_with_bad_lines(real_index: RealIndex) -> None:
         "   ",  # 8: blank, skipped
         json.dumps({"question": "And CAR-T cells?"}),  # 9: no id: the line number
         json.dumps({"id": ["not", "an", "id"], "question": 7}),  # 10: bad id, bad question
-        f"What does belimumab \x1b[1mdo\x1b[0m?",  # 11: escape sequences
+        "What does belimumab \x1b[1mdo\x1b[0m?",  # 11: escape sequences
     ]
     done = run_citeqa(
         ["ask", "--jsonl"], real_index.env, real_index.cwd, stdin="\n".join(lines) + "\n"
@@ -106,10 +115,14 @@ def test_jsonl_batch_with_bad_lines(real_index: RealIndex) -> None:
     assert "not valid JSON" in errors[5]["error"]
     assert "question" in errors["no-question"]["error"]
     assert "empty" in errors["empty"]["error"]
-    for number, error in zip((5, 6, 7, 10), (errors[5], errors["no-question"], errors["empty"], errors[10]), strict=True):
+    for number, error in zip(
+        (5, 6, 7, 10), (errors[5], errors["no-question"], errors["empty"], errors[10]), strict=True
+    ):
         assert error["line"] == number
     for answer in answered.values():
-        assert {"question", "abstained", "confidence", "answer", "citations", "passages"} <= set(answer)
+        assert {"question", "abstained", "confidence", "answer", "citations", "passages"} <= set(
+            answer
+        )
         assert answer["passages"]
     assert answered["fr"]["question"] == "Quel est le taux de réponse rénale ?"
     assert "\x1b" not in answered[11]["question"]

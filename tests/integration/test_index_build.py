@@ -11,12 +11,18 @@ from typing import Any
 import faiss
 import numpy as np
 import pytest
+from integration_helpers import (
+    CORPUS,
+    SMALL_DOCS,
+    build_folders,
+    fake_settings,
+    make_corpus,
+    tmp_leftovers,
+)
 
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.errors import IndexMissing
 from citeqa.store import FORMAT_VERSION, load_index
-
-from integration_helpers import CORPUS, SMALL_DOCS, build_folders, fake_settings, make_corpus, tmp_leftovers
 
 CP1252_TEXT = "Résumé des données – « réponse rénale » à la semaine 52, coût 10 €.\n"
 MD_TEXT = "# Notes on anifrolumab\n\nAnifrolumab blocks the type I interferon receptor.\n"
@@ -178,7 +184,10 @@ def test_modified_file_is_the_only_one_reembedded(
     report = build_index(fake_settings(corpus, index))
 
     assert report.updated == ["biotherapy-in-lupus-faq.txt"]
-    assert report.unchanged == ["car-t-lupus-remission-news.txt", "refract-lupus-nephritis-biopsies.txt"]
+    assert report.unchanged == [
+        "car-t-lupus-remission-news.txt",
+        "refract-lupus-nephritis-biopsies.txt",
+    ]
     assert report.added == report.removed == [] and not report.full_rebuild
     expected = _embedded_chunks_and_sentences(index, {"biotherapy-in-lupus-faq"})
     assert fake_embedder.texts_embedded == expected > 0
@@ -203,7 +212,10 @@ def test_removed_file_leaves_the_index(built: tuple[Path, Path], fake_embedder: 
     assert fake_embedder.texts_embedded == 0
     loaded = load_index(index)
     assert "car-t-lupus-remission-news" not in loaded.documents
-    assert {c.doc_id for c in loaded.chunks} == {"biotherapy-in-lupus-faq", "refract-lupus-nephritis-biopsies"}
+    assert {c.doc_id for c in loaded.chunks} == {
+        "biotherapy-in-lupus-faq",
+        "refract-lupus-nephritis-biopsies",
+    }
     assert {s.doc_id for s in loaded.sentences} == {c.doc_id for c in loaded.chunks}
     assert loaded.vectors["fake"].ntotal == len(loaded.chunks)
     assert loaded.sentence_vectors is not None

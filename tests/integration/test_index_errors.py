@@ -16,6 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from integration_helpers import (
+    build_folders,
+    fake_settings,
+    make_corpus,
+    run_citeqa,
+    subprocess_env,
+    tmp_leftovers,
+)
 
 from citeqa import store
 from citeqa.api import build_index, open_assistant
@@ -31,14 +39,6 @@ from citeqa.errors import (
     IndexWriteError,
 )
 from citeqa.store import load_index
-from integration_helpers import (
-    build_folders,
-    fake_settings,
-    make_corpus,
-    run_citeqa,
-    subprocess_env,
-    tmp_leftovers,
-)
 
 HERE = Path(__file__).resolve().parent
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -141,7 +141,9 @@ def test_unreadable_file_is_skipped(good: Good) -> None:
         report = build_index(good.settings)
     finally:
         locked.chmod(0o644)
-    assert any(line.startswith("secret.txt:") and "cannot be read" in line for line in report.skipped)
+    assert any(
+        line.startswith("secret.txt:") and "cannot be read" in line for line in report.skipped
+    )
 
 
 # ---- a damaged index -------------------------------------------------------------------------
@@ -250,7 +252,9 @@ def test_index_built_with_another_model_version(good: Good, cli: Any, fake_versi
 
 def test_index_of_a_channel_this_install_lacks(good: Good, tmp_path: Path) -> None:
     """A fresh process has no "fake" channel: the index names a model it does not know."""
-    done = run_citeqa(["ask", "How does belimumab work?"], subprocess_env(good.corpus, good.index), tmp_path)
+    done = run_citeqa(
+        ["ask", "How does belimumab work?"], subprocess_env(good.corpus, good.index), tmp_path
+    )
     assert done.returncode == IndexIncompatible.exit_code
     assert "'fake'" in done.stderr.strip() and "\n" not in done.stderr.strip()
 
@@ -284,7 +288,9 @@ def test_index_folder_not_writable(good: Good, cli: Any) -> None:
 
 
 @pytest.mark.parametrize("failing_file", ["documents.jsonl", "manifest.json"])
-def test_disk_full(good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch, failing_file: str) -> None:
+def test_disk_full(
+    good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch, failing_file: str
+) -> None:
     write = store._write_synced
 
     def full_disk(path: Path, data: bytes) -> None:
@@ -347,9 +353,9 @@ def _stalled_build(good: Good, tmp_path: Path, mode: str, stage: str) -> subproc
     """A build subprocess, returned once it has reached `stage` and stalls there."""
     marker = tmp_path / f"stalled-{mode}-{stage}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITEQA_")}
+    script = str(HERE / "killable_build.py")
     process = subprocess.Popen(
-        [sys.executable, str(HERE / "killable_build.py"), mode, stage]
-        + [str(good.corpus), str(good.index), str(marker)],
+        [sys.executable, script, mode, stage, str(good.corpus), str(good.index), str(marker)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

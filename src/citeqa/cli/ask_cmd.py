@@ -110,7 +110,7 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
         return number, text
     try:
         item = json.loads(text)
-    except ValueError as err:
+    except json.JSONDecodeError as err:
         raise BadQuestion(f"line {number} is not valid JSON ({err.msg})") from None
     if not isinstance(item, dict):
         raise BadQuestion(f'line {number} needs a "question" string')
