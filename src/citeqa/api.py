@@ -15,7 +15,7 @@ import numpy as np
 from citeqa import indexing
 from citeqa.answering import SentenceBank, compose
 from citeqa.config import Settings
-from citeqa.embedding import get_embedder
+from citeqa.embedding import get_embedder, known_channels
 from citeqa.errors import IndexIncompatible, IndexMissing
 from citeqa.lexical import tokenize
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
@@ -108,6 +108,11 @@ def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
     """The embedders of the index's channels, checked against the versions that built it."""
     embedders = {}
     for channel in index.manifest.channels:
+        if channel.name not in known_channels():
+            raise IndexIncompatible(
+                f"The index needs the {channel.name!r} channel ({channel.model} from {channel.package}),"
+                " which this installation does not have. Run `citeqa index --rebuild`."
+            )
         embedder = get_embedder(channel.name)
         if (embedder.model, embedder.version, embedder.dim) != (
             channel.model,

@@ -11,26 +11,17 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
 from citeqa.cli.app import app
-from citeqa.errors import CorpusMissing
+from citeqa.cli.common import CorpusOption, IndexOption, settings_for
 
 if TYPE_CHECKING:
     from citeqa.api import Assistant, ProgressCallback
     from citeqa.config import Settings
     from citeqa.models import BuildReport
-
-CorpusOption = Annotated[
-    Path | None,
-    typer.Option("--corpus", help="Folder of documents (default: the bundled corpus)."),
-]
-IndexOption = Annotated[
-    Path | None,
-    typer.Option("--index", help="Folder of the index (default: ./index or the bundled one)."),
-]
 
 
 @app.callback(invoke_without_command=True)
@@ -48,16 +39,7 @@ def chat(corpus: CorpusOption = None, index: IndexOption = None) -> None:
 
 def launch_chat(corpus: Path | None, index: Path | None) -> None:
     """Run the chat app until the user quits."""
-    from citeqa.config import Settings
-
-    overrides: dict[str, Path] = {}
-    if corpus is not None:
-        if not corpus.is_dir():
-            raise CorpusMissing(f"corpus folder not found: {corpus}")
-        overrides["corpus_dir"] = corpus.resolve()
-    if index is not None:
-        overrides["index_dir"] = index.resolve()
-    settings = Settings().model_copy(update=overrides)
+    settings = settings_for(corpus, index)
 
     # Model libraries must not draw progress bars or fork warnings over the full-screen app.
     os.environ.setdefault("TQDM_DISABLE", "1")

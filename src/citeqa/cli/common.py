@@ -53,7 +53,24 @@ def settings_for(corpus: Path | None, index: Path | None) -> Settings:
         overrides["corpus_dir"] = corpus.resolve()
     if index is not None:
         overrides["index_dir"] = index.resolve()
+        if corpus is None:
+            built_from = corpus_of_index(index)
+            if built_from is not None:
+                overrides["corpus_dir"] = built_from
     return Settings().model_copy(update=overrides)
+
+
+def corpus_of_index(index: Path) -> Path | None:
+    """The corpus folder an existing index was built from, when it still exists."""
+    from citeqa.errors import CiteqaError
+    from citeqa.store import current_build, read_manifest
+
+    try:
+        manifest, _ = read_manifest(current_build(index))
+    except CiteqaError:
+        return None
+    folder = Path(manifest.corpus_dir)
+    return folder if folder.is_dir() else None
 
 
 def stderr_console() -> Console:
