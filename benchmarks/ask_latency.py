@@ -66,10 +66,16 @@ def main() -> None:
     opened, timings = warm(args.index)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"open assistant (index + USE model)  {opened * 1000:8.0f} ms")
-    print(f"warm ask, {len(timings)} questions     p50 {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 0.95):6.1f} ms")
+    print(
+        f"warm ask, {len(timings)} questions     p50 {statistics.median(timings):6.1f} ms"
+        f"   p95 {percentile(timings, 0.95):6.1f} ms"
+    )
     print(f"peak RSS (warm process)             {peak:8.0f} MB")
     times = cold(args.index, args.cold_runs)
-    print(f"cold `citeqa ask --json`, {len(times)} runs   p50 {statistics.median(times):6.2f} s    max {max(times):6.2f} s")
+    print(
+        f"cold `citeqa ask --json`, {len(times)} runs   p50 {statistics.median(times):6.2f} s"
+        f"    max {max(times):6.2f} s"
+    )
 
 
 if __name__ == "__main__":

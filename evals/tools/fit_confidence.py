@@ -46,13 +46,6 @@ def features_and_targets(assistant: api.Assistant, split: str) -> tuple[np.ndarr
         if not scored:
             continue
         best = scored[0]
-        quote = assistant._loaded.bank.text(best.index)
-        chunk_text = next(
-            h.chunk.text
-            for h in top
-            if h.chunk.doc_id == assistant._loaded.bank.sentences[best.index].doc_id
-        )
-        found = any(answer in quote or answer in chunk_text for answer in item["answers"])
         features = confidence_features(best, top[0], terms, assistant._loaded.bank)
         rows.append([features[name] for name in CONFIDENCE_WEIGHTS])
         targets.append(1.0 if item["answerable"] else 0.0)
@@ -83,7 +76,10 @@ def main() -> None:
             f"  unanswerable {np.round(np.percentile(x[y == 0, number], [10, 50, 90]), 2)}"
         )
     w = fit(x, y)
-    print("weights:", {name: round(float(v), 2) for name, v in zip(CONFIDENCE_WEIGHTS, w)})
+    print(
+        "weights:",
+        {name: round(float(v), 2) for name, v in zip(CONFIDENCE_WEIGHTS, w, strict=True)},
+    )
     p = 1 / (1 + np.exp(-x @ w))
     for threshold in (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
         abstain = p < threshold

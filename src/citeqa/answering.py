@@ -30,7 +30,10 @@ from citeqa.questions import QuestionTerms
 ABSTAIN_EN = (
     "The documents do not appear to answer this question. The closest passages are listed below."
 )
-ABSTAIN_FR = "Les documents ne semblent pas répondre à cette question. Les passages les plus proches sont listés ci-dessous."
+ABSTAIN_FR = (
+    "Les documents ne semblent pas répondre à cette question."
+    " Les passages les plus proches sont listés ci-dessous."
+)
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -63,7 +66,8 @@ _PERCENT = re.compile(r"\d\s?%")
 
 _QUANTITY = re.compile(
     r"\b(how many|how much|how long|how often|what (?:percentage|proportion|share|rate|dose|number)"
-    r"|combien|quel(?:le)?s? (?:taux|pourcentage|proportion|dose|nombre|montant|age|duree)|rate|taux"
+    r"|combien|quel(?:le)?s? (?:taux|pourcentage|proportion|dose|nombre|montant|age|duree)"
+    r"|rate|taux"
     r"|percentage|pourcentage|dose|mg|when|quand|what year|quelle annee|date)\b"
 )
 
@@ -105,7 +109,6 @@ class SentenceBank:
 
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
         """Tokens of the sentence, the few before it in its passage, and the passage heading."""
-        sentence = self.sentences[index]
         tokens = set(self.tokens[index]) | self.section_tokens(chunk)
         for before in self.preceding(index, chunk.start, CONTEXT_SENTENCES):
             tokens |= self.tokens[before]
@@ -396,8 +399,8 @@ def _add(spans: list[Span], new: Span, text: str) -> list[Span]:
             merged = Span(
                 old.doc_id, low.start, max(low.end, high.end), max(old.score, new.score), old.chunk
             )
-            return spans[:number] + [merged] + spans[number + 1 :]
-    return spans + [new]
+            return [*spans[:number], merged, *spans[number + 1 :]]
+    return [*spans, new]
 
 
 def citations_of(spans: list[Span], documents: dict[str, Document]) -> list[Citation]:

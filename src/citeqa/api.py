@@ -91,7 +91,7 @@ class _Loaded:
     def of(cls, index: LoadedIndex) -> _Loaded:
         texts = [index.documents[s.doc_id].text[s.start : s.end] for s in index.sentences]
         langs = [index.chunks[s.chunk_index].lang for s in index.sentences]
-        tokens = [frozenset(tokenize(text, lang)) for text, lang in zip(texts, langs)]
+        tokens = [frozenset(tokenize(text, lang)) for text, lang in zip(texts, langs, strict=True)]
         frequency: dict[str, int] = {}
         for token_set in tokens:
             for token in token_set:
@@ -110,7 +110,8 @@ def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
     for channel in index.manifest.channels:
         if channel.name not in known_channels():
             raise IndexIncompatible(
-                f"The index needs the {channel.name!r} channel ({channel.model} from {channel.package}),"
+                f"The index needs the {channel.name!r} channel"
+                f" ({channel.model} from {channel.package}),"
                 " which this installation does not have. Run `citeqa index --rebuild`."
             )
         embedder = get_embedder(channel.name)

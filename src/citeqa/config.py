@@ -34,7 +34,8 @@ class Settings(BaseSettings):
     index_dir: Path = Field(default_factory=lambda: _default_dir("index"))
     """Folder that holds the built index (see index/README.md)."""
     channels: tuple[str, ...] = ("use",)
-    """Vector channels the index carries: `use` (multilingual USE v3), `minilm` (all-MiniLM-L6-v2)."""
+    """Vector channels the index carries: `use` (multilingual USE v3), `minilm` \
+(all-MiniLM-L6-v2)."""
 
     chunk_size: int = 900
     """Maximum characters in a chunk (a single longer sentence or table row is split)."""

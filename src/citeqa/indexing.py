@@ -385,7 +385,8 @@ def _write(
     except OSError as err:
         discard(temporary)
         raise IndexWriteError(
-            f"Cannot write the index in {settings.index_dir}: {err.strerror or err}; the previous index is unchanged."
+            f"Cannot write the index in {settings.index_dir}: {err.strerror or err};"
+            " the previous index is unchanged."
         ) from err
     report("writing", 1, 1)
 

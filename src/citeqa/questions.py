@@ -55,7 +55,8 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
         cut = text.rfind(" ", 0, max_chars)
         text = text[: cut if cut > max_chars // 2 else max_chars]
         warnings.append(
-            f"The question was {len(question):,} characters long; only the first {len(text):,} were used."
+            f"The question was {len(question):,} characters long;"
+            f" only the first {len(text):,} were used."
         )
     return text, warnings
 

@@ -54,7 +54,9 @@ def vector_candidates(channel: str, index: object, query: np.ndarray, count: int
         return Candidates(channel, {})
     scores, ids = index.search(query.reshape(1, -1).astype(np.float32), min(count, total))  # type: ignore[attr-defined]
     ranked = {
-        int(i): (rank, float(s)) for rank, (i, s) in enumerate(zip(ids[0], scores[0]), 1) if i >= 0
+        int(i): (rank, float(s))
+        for rank, (i, s) in enumerate(zip(ids[0], scores[0], strict=True), 1)
+        if i >= 0
     }
     return Candidates(channel, ranked)
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from citeqa.errors import (
     IndexCorrupt,
@@ -64,7 +64,7 @@ class IndexedFile(Frozen):
     """None when the file was skipped (unreadable, binary, ...)."""
     title: str = ""
     chunks: int = 0
-    lang: list[str] = []
+    lang: list[str] = Field(default_factory=list)
 
 
 class IndexManifest(Frozen):
@@ -126,12 +126,14 @@ def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
         data = json.loads(raw)
     except (OSError, ValueError) as err:
         raise IndexCorrupt(
-            f"Index manifest {folder / 'manifest.json'} is unreadable ({err}); run `citeqa index --rebuild`."
+            f"Index manifest {folder / 'manifest.json'} is unreadable ({err});"
+            " run `citeqa index --rebuild`."
         ) from err
     if not isinstance(data, dict) or data.get("format_version") != FORMAT_VERSION:
         found = data.get("format_version") if isinstance(data, dict) else None
         raise IndexIncompatible(
-            f"The index in {folder.parent} has format {found!r}, this citeqa reads format {FORMAT_VERSION}; "
+            f"The index in {folder.parent} has format {found!r},"
+            f" this citeqa reads format {FORMAT_VERSION}; "
             "run `citeqa index --rebuild`."
         )
     try:
@@ -366,7 +368,8 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         stream.seek(0)
         stream.truncate()
         stream.write(
-            f"pid {os.getpid()} on {socket.gethostname()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}"
+            f"pid {os.getpid()} on {socket.gethostname()},"
+            f" started {time.strftime('%Y-%m-%d %H:%M:%S')}"
         )
         stream.flush()
         try:

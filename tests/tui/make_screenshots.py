@@ -15,10 +15,9 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE.parents[1] / "docs"
 sys.path.insert(0, str(HERE))
 
-from conftest import FakeFactory, ask, fake_builder, settle, wait_for  # noqa: E402
-
 from citeqa.tui.app import CiteqaApp  # noqa: E402
 from citeqa.tui.screens.viewer import DocumentViewer  # noqa: E402
+from conftest import FakeFactory, ask, fake_builder, settle, wait_for  # noqa: E402
 
 
 def _app(fake: bool) -> CiteqaApp:

@@ -4,15 +4,6 @@ from __future__ import annotations
 
 import threading
 
-from conftest import (
-    TRIAL_QUOTES,
-    FakeFactory,
-    ask,
-    run,
-    screen_text,
-    settle,
-    wait_for,
-)
 from textual import events
 from textual.widgets import OptionList
 
@@ -26,6 +17,15 @@ from citeqa.tui.widgets.transcript import (
     AnswerMessage,
     ErrorMessage,
     SourceBlock,
+)
+from conftest import (
+    TRIAL_QUOTES,
+    FakeFactory,
+    ask,
+    run,
+    screen_text,
+    settle,
+    wait_for,
 )
 
 

@@ -77,7 +77,8 @@ def open_for_questions(settings: Settings) -> Assistant:
     if described.stale:
         changed = ", ".join(safe(c) for c in described.changed[:5])
         warn(
-            f"the index is STALE, the corpus changed since it was built ({changed}); run `citeqa index`."
+            f"the index is STALE, the corpus changed since it was built ({changed});"
+            " run `citeqa index`."
         )
     return assistant
 
@@ -134,7 +135,8 @@ def print_answer(answer: Answer) -> None:
         for passage in answer.passages:
             console.print(
                 Text(
-                    f"  [{passage.rank}] {safe(passage.title)} ({passage.doc_id}, chars {passage.start}-{passage.end})",
+                    f"  [{passage.rank}] {safe(passage.title)}"
+                    f" ({passage.doc_id}, chars {passage.start}-{passage.end})",
                     style="cyan",
                 )
             )
@@ -157,7 +159,8 @@ def print_answer(answer: Answer) -> None:
         location = f"{where}, " if where else ""
         console.print(
             Text(
-                f"  [{citation.n}] {safe(citation.title)} — {location}{citation.doc_id} chars {citation.start}-{citation.end}",
+                f"  [{citation.n}] {safe(citation.title)} — {location}{citation.doc_id}"
+                f" chars {citation.start}-{citation.end}",
                 style="cyan",
             )
         )

@@ -8,6 +8,7 @@ JSON. evals/REPORT.md is rewritten only when the bundled set is evaluated on the
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -66,6 +67,9 @@ def eval_command(
     """Measure retrieval and answers on a known-fact question set (with ablations)."""
     from citeqa.evaluation import default_set_path, evaluate, load_questions, render
 
+    # Model libraries must not draw their own progress bars over ours.
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     settings = _settings(corpus, index)
     path = (set_file or default_set_path()).resolve()
     questions = load_questions(path)

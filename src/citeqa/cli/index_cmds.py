@@ -50,7 +50,8 @@ def print_report(report: BuildReport) -> None:
         what = "Index up to date"
     console.print(
         Text(
-            f"{what}: {report.documents} documents, {report.chunks} chunks in {report.index_dir} ({report.seconds:.1f} s)"
+            f"{what}: {report.documents} documents, {report.chunks} chunks"
+            f" in {report.index_dir} ({report.seconds:.1f} s)"
         )
     )
     for label, files in (
@@ -107,14 +108,16 @@ def print_status(described: IndexStatus) -> None:
     size = described.size_bytes / 1e6
     console.print(
         Text(
-            f"{described.chunk_count} chunks · {size:.1f} MB on disk · built {described.built_at} · format {described.format_version} · manifest {described.manifest_hash}"
+            f"{described.chunk_count} chunks · {size:.1f} MB on disk · built {described.built_at}"
+            f" · format {described.format_version} · manifest {described.manifest_hash}"
         )
     )
     console.print(Text(f"corpus: {described.corpus_dir}"))
     if described.stale:
         console.print(
             Text(
-                f"STALE: the corpus changed since the index was built ({len(described.changed)}); run `citeqa index`",
+                f"STALE: the corpus changed since the index was built ({len(described.changed)});"
+                " run `citeqa index`",
                 style="bold yellow",
             )
         )
