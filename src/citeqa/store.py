@@ -142,7 +142,18 @@ def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
         raise IndexCorrupt(
             f"Index manifest {folder / 'manifest.json'} is invalid; run `citeqa index --rebuild`."
         ) from err
-    return manifest, hashlib.sha256(raw).hexdigest()[:16]
+    return manifest, content_hash(data)
+
+
+HASH_IGNORES = ("built_at", "corpus_dir")
+"""Manifest fields left out of its hash: two builds of the same files with the same models and
+settings get the same hash wherever and whenever they were built."""
+
+
+def content_hash(manifest: dict[str, Any]) -> str:
+    """The short hash that names an index's content (see HASH_IGNORES)."""
+    kept = {key: value for key, value in manifest.items() if key not in HASH_IGNORES}
+    return hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def load_index(index_dir: Path) -> LoadedIndex:
