@@ -1,8 +1,8 @@
 """Fit the confidence weights (answering.CONFIDENCE_WEIGHTS) on the dev half of evals/.
 
 For every dev question, the evidence features of the best sentence are collected; the target
-is 1 when the question is answerable and the best sentence's passage holds an accepted answer,
-0 when it is unanswerable or the evidence is wrong. A plain L2-regularised logistic regression
+is 1 when the question is answerable, 0 when it is not (so the threshold trades abstention
+recall against false abstentions). A plain L2-regularised logistic regression
 (numpy, gradient descent) gives the weights; the script prints them and the abstention
 threshold that maximises accuracy on dev, to be copied into answering.py / config.py.
 

@@ -68,7 +68,8 @@ _QUANTITY = re.compile(
     r"\b(how many|how much|how long|how often|what (?:percentage|proportion|share|rate|dose|number)"
     r"|combien|quel(?:le)?s? (?:taux|pourcentage|proportion|dose|nombre|montant|age|duree)"
     r"|rate|taux"
-    r"|percentage|pourcentage|dose|mg|when|quand|what year|quelle annee|date)\b"
+    r"|percentage|pourcentage|dose|mg|when|quand|what year|quelle annee|date"
+    r"|age moyen|mean age|average age|how old|quel age)\b"
 )
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from citeqa.cli.app import app
-from citeqa.errors import CorpusMissing
+from citeqa.cli.common import settings_for
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -70,7 +70,7 @@ def eval_command(
     # Model libraries must not draw their own progress bars over ours.
     os.environ.setdefault("TQDM_DISABLE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    settings = _settings(corpus, index)
+    settings = settings_for(corpus, index)
     path = (set_file or default_set_path()).resolve()
     questions = load_questions(path)
     console = _stderr_console()
@@ -90,19 +90,6 @@ def eval_command(
         sys.stdout.write(render(report))
     else:
         print_tables(report)
-
-
-def _settings(corpus: Path | None, index: Path | None) -> Settings:
-    from citeqa.config import Settings
-
-    overrides: dict[str, Path] = {}
-    if corpus is not None:
-        if not corpus.is_dir():
-            raise CorpusMissing(f"corpus folder not found: {corpus}")
-        overrides["corpus_dir"] = corpus.resolve()
-    if index is not None:
-        overrides["index_dir"] = index.resolve()
-    return Settings().model_copy(update=overrides)
 
 
 def _bundled_report(path: Path, corpus: Path | None, no_report: bool) -> Path | None:
