@@ -144,7 +144,8 @@ def print_tables(report: EvalReport) -> None:
     """Headline, ablation and language-pair tables on stdout."""
     from rich.console import Console
 
-    console = Console()
+    # Piped output has no terminal width; rich would squeeze the wide tables into 80 columns.
+    console = Console(width=None if sys.stdout.isatty() else 140)
     console.print(headline_table(report))
     console.print(breakdown_table(report, "language pair"))
     if len(report.ablations) > 1:

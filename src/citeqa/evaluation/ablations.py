@@ -81,6 +81,11 @@ ABLATIONS: tuple[Ablation, ...] = (
         lambda s: {"weight_lexical_cross": 0.0},
     ),
     Ablation("no per-document cap", "no per-document cap", lambda s: {"per_doc_cap": CUTOFF}),
+    Ablation(
+        "no sentence reranking",
+        "fused order kept (no reordering by best sentence)",
+        lambda s: {"rerank_weight": 0.0},
+    ),
 )
 
 
