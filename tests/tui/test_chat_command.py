@@ -32,5 +32,5 @@ def test_chat_command_passes_corpus_and_index(launches, tmp_path):
 
 
 def test_missing_corpus_is_a_domain_error_before_textual_starts(tmp_path):
-    with pytest.raises(CorpusMissing, match="(?i)corpus folder not found"):
+    with pytest.raises(CorpusMissing, match=r"(?i)corpus folder not found"):
         chat_cmd.launch_chat(tmp_path / "nowhere", None)
