@@ -74,7 +74,15 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("women", "woman", "femmes", "femme", "female"),
     ("men", "hommes", "male"),
     ("age", "aged", "old", "ans"),
-    ("cost", "price", "prix", "cout"),
+    ("cost", "costs", "price", "prix", "cout", "couts", "coute", "coutent", "expensive", "cher",
+     "euros"),
+    ("lead", "leads", "led", "coordinator", "coordinates", "coordinated", "pilote", "pilotent",
+     "dirige", "coordinateur", "coordonne"),
+    ("schedule", "regimen", "administration", "administered", "schema", "dosing", "given",
+     "administre", "administree"),
+    ("how long", "combien de temps", "duration", "duree", "lasting"),
+    ("mechanism", "mode d'action", "acts", "agit", "action"),
+    ("blocks", "bloque", "bloquent", "inhibits", "inhibe", "targets", "cible", "ciblant"),
     ("daily", "per day", "par jour", "/j", "/day"),
 )
 """Each group: terms that mean the same thing (or nearly) in English and French, folded."""
