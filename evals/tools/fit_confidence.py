@@ -18,9 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from citeqa import api
-from citeqa.answering import CONFIDENCE_WEIGHTS, confidence_features, score_sentences
+from citeqa.answering import CONFIDENCE_WEIGHTS, confidence_features
 from citeqa.config import Settings
 from citeqa.questions import in_context, is_follow_up
+from citeqa.sentences import score_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from citeqa import indexing
-from citeqa.answering import SentenceBank, compose
+from citeqa.answering import compose
 from citeqa.config import Settings
 from citeqa.embedding import get_embedder, known_channels
 from citeqa.errors import IndexIncompatible, IndexMissing
@@ -29,6 +29,7 @@ from citeqa.questions import (
 )
 from citeqa.reranking import rerank
 from citeqa.retrieval import retrieve
+from citeqa.sentences import SentenceBank
 from citeqa.status import describe_index
 from citeqa.store import LoadedIndex, load_index
 

@@ -2,28 +2,25 @@
 
 Incremental: a document whose file hash is unchanged keeps its chunks and vectors from the
 previous build (nothing is re-embedded); a change of models or chunker settings, an index of
-another format or `rebuild=True` starts from scratch. Also here: staleness (what changed in the
-corpus since the index was built).
+another format or `rebuild=True` starts from scratch. What a build computes lives in contents.py;
+the files and their atomic publication in store.py.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from citeqa.chunking import chunk_document, split_sentences
 from citeqa.config import Settings
+from citeqa.contents import Progress, Reuse, compute_contents
 from citeqa.corpus import MANIFEST, list_corpus_files, read_corpus
-from citeqa.embedding import Embedder, embed_texts, get_embedder
+from citeqa.embedding import Embedder, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, IndexWriteError
-from citeqa.lexical import LexicalIndex, tokenize
-from citeqa.models import BuildReport, ChannelInfo, Chunk, Document, Sentence
+from citeqa.models import BuildReport, ChannelInfo, Chunk, Document
 from citeqa.store import (
     FORMAT_VERSION,
     BuildContents,
@@ -43,20 +40,7 @@ from citeqa.store import (
     write_build,
 )
 
-Progress = Callable[[str, int, int], None]
 LIBRARIES = ("citeqa", "faiss-cpu", "bm25s", "PyStemmer", "numpy", "sentence-transformers")
-
-
-def passage_text(chunk: Chunk) -> str:
-    """What a chunk's vector is computed from: its heading, then its text."""
-    if chunk.section and not chunk.text.startswith(chunk.section):
-        return f"{chunk.section}\n{chunk.text}"
-    return chunk.text
-
-
-def chunk_tokens(chunk: Chunk) -> list[str]:
-    """What BM25 indexes for a chunk: its heading and text, folded and stemmed in its language."""
-    return tokenize(passage_text(chunk), chunk.lang)
 
 
 def relative_file(document: Document, corpus_dir: Path) -> str:
@@ -66,18 +50,6 @@ def relative_file(document: Document, corpus_dir: Path) -> str:
         if path.is_relative_to(root):
             return path.relative_to(root).as_posix()
     return path.name
-
-
-@dataclass
-class Reuse:
-    """What the previous build can give this one: per document, its chunks and vectors."""
-
-    chunks: dict[str, list[Chunk]] = field(default_factory=dict)
-    vectors: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
-    sentence_vectors: dict[str, np.ndarray] = field(default_factory=dict)
-    sha256: dict[str, str] = field(default_factory=dict)
-    files: list[IndexedFile] = field(default_factory=list)
-    corpus_manifest_sha256: str | None = None
 
 
 def build_index(
@@ -102,7 +74,9 @@ def build_index(
             return _report(
                 settings, previous.files, files, began, reading, full_rebuild=False, chunks=None
             )
-        contents = _compute(reading.documents, embedders, previous or Reuse(), settings, report)
+        contents = compute_contents(
+            reading.documents, embedders, previous or Reuse(), settings, report
+        )
         files = _indexed_files(reading.documents, settings.corpus_dir, contents.chunks)
         _write(settings, contents, channels, files, report)
         old_files = previous.files if previous is not None else []
@@ -251,116 +225,6 @@ def corpus_manifest_digest(corpus_dir: Path) -> str | None:
     """Hash of the corpus's manifest.json (titles), or None without one."""
     path = corpus_dir / MANIFEST
     return _safe_digest(path) if path.is_file() else None
-
-
-# ---- computing the contents ----------------------------------------------------------------
-
-
-def _compute(
-    documents: list[Document],
-    embedders: list[Embedder],
-    reuse: Reuse,
-    settings: Settings,
-    report: Progress,
-) -> BuildContents:
-    kept = {doc.doc_id for doc in documents if reuse.sha256.get(doc.doc_id) == doc.sha256}
-    chunks = _all_chunks(documents, kept, reuse, settings, report)
-    vectors = {
-        embedder.name: _channel_vectors(embedder, chunks, kept, reuse, report)
-        for embedder in embedders
-    }
-    sentences = all_sentences(documents, chunks)
-    sentence_vectors = _sentence_vectors(embedders, sentences, documents, kept, reuse, report)
-    report("lexical", 0, 1)
-    lexical = LexicalIndex.build([chunk_tokens(chunk) for chunk in chunks])
-    report("lexical", 1, 1)
-    return BuildContents(documents, chunks, sentences, vectors, sentence_vectors, lexical)
-
-
-def _all_chunks(
-    documents: list[Document], kept: set[str], reuse: Reuse, settings: Settings, report: Progress
-) -> list[Chunk]:
-    chunks: list[Chunk] = []
-    for number, doc in enumerate(documents):
-        report("chunking", number, len(documents))
-        if doc.doc_id in kept:
-            chunks.extend(reuse.chunks.get(doc.doc_id, []))
-        else:
-            chunks.extend(chunk_document(doc, settings.chunk_size, settings.chunk_overlap))
-    report("chunking", len(documents), len(documents))
-    return chunks
-
-
-def _channel_vectors(
-    embedder: Embedder, chunks: list[Chunk], kept: set[str], reuse: Reuse, report: Progress
-) -> np.ndarray:
-    fresh = [chunk for chunk in chunks if chunk.doc_id not in kept]
-    stage = f"embedding {embedder.name}"
-    embedded = embed_texts(
-        embedder, [passage_text(c) for c in fresh], progress=lambda d, t: report(stage, d, t)
-    )
-    return _assemble(
-        chunks, kept, embedded, lambda doc_id: reuse.vectors[doc_id][embedder.name], embedder.dim
-    )
-
-
-def _assemble(
-    items: list[Any],
-    kept: set[str],
-    embedded: np.ndarray,
-    reused: Callable[[str], np.ndarray],
-    dim: int,
-) -> np.ndarray:
-    """Rows in item order: reused rows for kept documents, freshly embedded ones for the rest."""
-    rows: list[np.ndarray] = []
-    fresh_row, seen = 0, set()
-    for item in items:
-        if item.doc_id in kept:
-            if item.doc_id not in seen:
-                rows.append(reused(item.doc_id))
-                seen.add(item.doc_id)
-        else:
-            rows.append(embedded[fresh_row : fresh_row + 1])
-            fresh_row += 1
-    return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
-
-
-def all_sentences(documents: list[Document], chunks: list[Chunk]) -> list[Sentence]:
-    """Each sentence of each chunk once, in chunk order, with the first chunk holding it."""
-    texts = {doc.doc_id: doc.text for doc in documents}
-    seen: set[tuple[str, int, int]] = set()
-    sentences = []
-    for number, chunk in enumerate(chunks):
-        for start, end in split_sentences(texts[chunk.doc_id], chunk.start, chunk.end):
-            key = (chunk.doc_id, start, end)
-            if key not in seen and any(ch.isalnum() for ch in texts[chunk.doc_id][start:end]):
-                seen.add(key)
-                sentences.append(
-                    Sentence(doc_id=chunk.doc_id, chunk_index=number, start=start, end=end)
-                )
-    return sentences
-
-
-def _sentence_vectors(
-    embedders: list[Embedder],
-    sentences: list[Sentence],
-    documents: list[Document],
-    kept: set[str],
-    reuse: Reuse,
-    report: Progress,
-) -> np.ndarray | None:
-    if not embedders:
-        return None
-    embedder = embedders[0]
-    texts = {doc.doc_id: doc.text for doc in documents}
-    kept = {doc_id for doc_id in kept if doc_id in reuse.sentence_vectors}
-    fresh = [texts[s.doc_id][s.start : s.end] for s in sentences if s.doc_id not in kept]
-    embedded = embed_texts(
-        embedder, fresh, progress=lambda d, t: report("embedding sentences", d, t)
-    )
-    return _assemble(
-        sentences, kept, embedded, lambda doc_id: reuse.sentence_vectors[doc_id], embedder.dim
-    )
 
 
 # ---- writing and reporting -------------------------------------------------------------------

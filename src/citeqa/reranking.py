@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from citeqa.answering import SentenceBank, score_sentences
 from citeqa.models import Hit, Retrieval
 from citeqa.questions import QuestionTerms
+from citeqa.sentences import SentenceBank, score_sentences
 
 
 def rerank(

@@ -1,0 +1,148 @@
+"""Turning chosen sentences into verbatim quotes and citations.
+
+A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
+the label lines above it and runs on until it holds a number; adjacent sentences of one passage
+merge into one quote; a table row comes after its header row. Citations carry the exact offsets,
+and `verified` checks every quote against the document text before an answer is returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citeqa.chunking import find_table_header
+from citeqa.models import Chunk, Citation, Document, Hit, Sentence
+from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
+
+
+@dataclass(frozen=True)
+class Span:
+    doc_id: str
+    start: int
+    end: int
+    score: float
+    chunk: Chunk
+
+
+def quote_spans(chosen: list[ScoredSentence], bank: SentenceBank, hits: list[Hit]) -> list[Span]:
+    """Spans to quote: whole words, adjacent sentences merged, table rows after their header."""
+    chunk_of = {hit.chunk_index: hit.chunk for hit in hits}
+    spans: list[Span] = []
+    for item in chosen:
+        sentence = bank.sentences[item.index]
+        text = bank.documents[sentence.doc_id].text
+        chunk = _holding_chunk(chunk_of, sentence, bank)
+        start, end = _whole_words(
+            text, _extended_start(bank, item.index, chunk), _extended_end(bank, item.index, chunk)
+        )
+        header = find_table_header(text, start)
+        if (
+            header is not None
+            and header[0] < start
+            and not _covered(spans, sentence.doc_id, *header)
+        ):
+            spans = _add(
+                spans, Span(sentence.doc_id, header[0], header[1], item.score, chunk), text
+            )
+        spans = _add(spans, Span(sentence.doc_id, start, end, item.score, chunk), text)
+    return spans
+
+
+def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
+    """Where a quote starts: a short one (a number on a slide) takes in the short label lines
+    just above it, so "56,2 %" is quoted under "Réponse BICLA à S52"."""
+    sentence = bank.sentences[index]
+    start = sentence.start
+    if sentence.end - sentence.start >= SHORT_QUOTE:
+        return start
+    for before in reversed(bank.preceding(index, chunk.start, CONTEXT_SENTENCES)):
+        previous = bank.sentences[before]
+        if previous.end - previous.start > 2 * SHORT_QUOTE:
+            break
+        start = previous.start
+    return start
+
+
+def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
+    """Where a quote ends: a short one (a slide label) runs on through the next lines of its
+    passage until it holds a number and is long enough to stand alone."""
+    sentence = bank.sentences[index]
+    end = sentence.end
+    text = bank.documents[sentence.doc_id].text
+    for following in bank.following(index, chunk.end):
+        quote = text[sentence.start : end]
+        if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
+            break
+        end = bank.sentences[following].end
+        if end - sentence.start > 3 * SHORT_QUOTE:
+            break
+    return end
+
+
+def _holding_chunk(chunk_of: dict[int, Chunk], sentence: Sentence, bank: SentenceBank) -> Chunk:
+    for chunk in chunk_of.values():
+        if chunk.doc_id == sentence.doc_id and chunk.start <= sentence.start < chunk.end:
+            return chunk
+    return bank.chunks[sentence.chunk_index]
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span so it never cuts a word, number or unit in half."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+def _covered(spans: list[Span], doc_id: str, start: int, end: int) -> bool:
+    return any(s.doc_id == doc_id and s.start <= start and end <= s.end for s in spans)
+
+
+def _add(spans: list[Span], new: Span, text: str) -> list[Span]:
+    """Append `new`, merging it with a span of the same document it touches or overlaps."""
+    for number, old in enumerate(spans):
+        if old.doc_id != new.doc_id:
+            continue
+        low, high = sorted((old, new), key=lambda s: s.start)
+        if high.start <= low.end or not text[low.end : high.start].strip():
+            merged = Span(
+                old.doc_id, low.start, max(low.end, high.end), max(old.score, new.score), old.chunk
+            )
+            return [*spans[:number], merged, *spans[number + 1 :]]
+    return [*spans, new]
+
+
+def citations_of(spans: list[Span], documents: dict[str, Document]) -> list[Citation]:
+    """Citations for the spans (blank spans dropped); `verified` checks them afterwards."""
+    citations: list[Citation] = []
+    for span in spans:
+        doc = documents[span.doc_id]
+        quote = doc.text[span.start : span.end]
+        if not quote.strip():
+            continue
+        citations.append(
+            Citation(
+                n=len(citations) + 1,
+                doc_id=doc.doc_id,
+                title=doc.title,
+                path=doc.path,
+                start=span.start,
+                end=span.end,
+                quote=quote,
+                page=doc.page_at(span.start),
+                section=span.chunk.section,
+                score=round(span.score, 4),
+            )
+        )
+    return citations
+
+
+def verified(citations: list[Citation], documents: dict[str, Document]) -> bool:
+    """Every quote equals the document text at its offsets."""
+    return all(documents[c.doc_id].text[c.start : c.end] == c.quote for c in citations)
+
+
+def answer_text(citations: list[Citation]) -> str:
+    """The readable answer: each quote in quotation marks with its [n] marker."""
+    return "\n".join(f"“{' '.join(c.quote.split())}” [{c.n}]" for c in citations)

@@ -1,0 +1,224 @@
+"""Scoring the sentences of retrieved passages as answers to a question.
+
+A sentence scores on meaning (the answer channel's vectors, computed at build time), on how
+much of the question's key terms it covers (IDF-weighted, both languages, glossary equivalents)
+alone and with the lines just above it and its heading, on holding the kind of value asked for
+(a percentage for a rate, a number for "how many"), and on its passage's rank. Headings, short
+labels and end-point definitions score less. `SentenceBank` holds the index's sentences with
+their vectors and tokens; reranking and answering both score through `score_sentences`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from citeqa.glossary import fold
+from citeqa.lexical import tokenize
+from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.questions import QuestionTerms
+
+SEMANTIC_WEIGHT = 0.30
+COVERAGE_WEIGHT = 0.35
+CONTEXT_WEIGHT = 0.25
+"""Coverage of the question by the sentence together with the lines just before it and its
+heading: on slides, "56,2 %" answers because "Réponse BICLA à S52" stands above it."""
+RANK_WEIGHT = 0.10
+NUMBER_BONUS = 0.15
+"""For questions asking a quantity: a sentence holding a number the question does not."""
+HEADING_PENALTY = 0.6
+"""Score factor for a sentence that is only a heading or a short label without a number."""
+DEFINITION_PENALTY = 0.85
+"""Score factor for a sentence that defines an end point (methods, not results), unless the
+question asks about end points."""
+_DEFINITION = re.compile(
+    r"\b(end ?points?|defined|definition|critere (?:principal|de jugement)|defini)"
+)
+CONTEXT_SENTENCES = 2
+SHORT_QUOTE = 60
+"""A quote shorter than this is extended with the following lines of its passage."""
+
+_PROPORTION = re.compile(
+    r"\b(rate|rates|taux|percentage|pourcentage|proportion|share|response|responses|reponse|reponses"
+    r"|remission|remissions|how many of|what fraction|%)"
+)
+"""Questions answered by a percentage: response and remission rates, shares."""
+_PERCENT = re.compile(r"\d\s?%")
+
+_QUANTITY = re.compile(
+    r"\b(how many|how much|how long|how often|what (?:percentage|proportion|share|rate|dose|number)"
+    r"|combien|quel(?:le)?s? (?:taux|pourcentage|proportion|dose|nombre|montant|age|duree)"
+    r"|rate|taux"
+    r"|percentage|pourcentage|dose|mg|when|quand|what year|quelle annee|date"
+    r"|age moyen|mean age|average age|how old|quel age)\b"
+)
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A candidate sentence with its score and where it came from."""
+
+    index: int
+    score: float
+    semantic: float
+    coverage: float
+    context: float
+    passage_rank: int
+
+
+class SentenceBank:
+    """The index's sentences with their vectors and token sets, ready for scoring."""
+
+    def __init__(
+        self,
+        documents: dict[str, Document],
+        chunks: list[Chunk],
+        sentences: list[Sentence],
+        vectors: np.ndarray | None,
+        tokens: list[frozenset[str]],
+    ) -> None:
+        self.documents, self.chunks, self.sentences = documents, chunks, sentences
+        self.vectors, self.tokens = vectors, tokens
+        self._sections: dict[tuple[str, str], frozenset[str]] = {}
+        self.by_doc: dict[str, list[int]] = {}
+        for number, sentence in enumerate(sentences):
+            self.by_doc.setdefault(sentence.doc_id, []).append(number)
+        for numbers in self.by_doc.values():
+            numbers.sort(key=lambda n: sentences[n].start)
+        self.starts = {
+            doc_id: [sentences[n].start for n in numbers] for doc_id, numbers in self.by_doc.items()
+        }
+
+    def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
+        """Tokens of the sentence, the few before it in its passage, and the passage heading."""
+        tokens = set(self.tokens[index]) | self.section_tokens(chunk)
+        for before in self.preceding(index, chunk.start, CONTEXT_SENTENCES):
+            tokens |= self.tokens[before]
+        return frozenset(tokens)
+
+    def preceding(self, index: int, limit_start: int, count: int) -> list[int]:
+        """Up to `count` sentences just before `index`, starting at or after `limit_start`."""
+        sentence = self.sentences[index]
+        numbers = self.by_doc[sentence.doc_id]
+        position = bisect.bisect_left(self.starts[sentence.doc_id], sentence.start)
+        before = numbers[max(0, position - count) : position]
+        return [n for n in before if self.sentences[n].start >= limit_start]
+
+    def section_tokens(self, chunk: Chunk) -> frozenset[str]:
+        if not chunk.section:
+            return frozenset()
+        key = (chunk.section, chunk.lang)
+        if key not in self._sections:
+            self._sections[key] = frozenset(tokenize(chunk.section, chunk.lang))
+        return self._sections[key]
+
+    def following(self, index: int, limit_end: int) -> list[int]:
+        """Sentences after `index` in its document, up to offset `limit_end`."""
+        sentence = self.sentences[index]
+        numbers = self.by_doc[sentence.doc_id]
+        position = bisect.bisect_right(self.starts[sentence.doc_id], sentence.start)
+        return [n for n in numbers[position:] if self.sentences[n].end <= limit_end]
+
+    def text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.documents[sentence.doc_id].text[sentence.start : sentence.end]
+
+    def in_chunk(self, chunk: Chunk) -> list[int]:
+        """Sentences lying inside the chunk, in text order."""
+        numbers = self.by_doc.get(chunk.doc_id, [])
+        first = bisect.bisect_left(self.starts.get(chunk.doc_id, []), chunk.start)
+        return [
+            n
+            for n in numbers[first:]
+            if self.sentences[n].end <= chunk.end and self.sentences[n].start < chunk.end
+        ]
+
+
+def score_sentences(
+    bank: SentenceBank, hits: list[Hit], terms: QuestionTerms, query_vector: np.ndarray | None
+) -> list[ScoredSentence]:
+    """Every sentence of the given passages, scored, best first."""
+    folded = fold(terms.focus)
+    wants_number = bool(_QUANTITY.search(folded))
+    wants_percent = bool(_PROPORTION.search(folded))
+    seen: set[int] = set()
+    scored = []
+    for rank, hit in enumerate(hits, 1):
+        for index in bank.in_chunk(hit.chunk):
+            if index not in seen:
+                seen.add(index)
+                scored.append(
+                    _scored(
+                        bank,
+                        index,
+                        hit.chunk,
+                        rank,
+                        terms,
+                        query_vector,
+                        (wants_number, wants_percent),
+                    )
+                )
+    return sorted(scored, key=lambda s: -s.score)
+
+
+def _scored(
+    bank: SentenceBank,
+    index: int,
+    chunk: Chunk,
+    rank: int,
+    terms: QuestionTerms,
+    query_vector: np.ndarray | None,
+    wants: tuple[bool, bool],
+) -> ScoredSentence:
+    text = bank.text(index)
+    semantic = _semantic(bank, index, query_vector)
+    if len(text) < SHORT_QUOTE:
+        for before in bank.preceding(index, chunk.start, CONTEXT_SENTENCES):
+            semantic = max(semantic, 0.9 * _semantic(bank, before, query_vector))
+    coverage = terms.coverage(bank.tokens[index])
+    context = terms.coverage(bank.context_tokens(index, chunk))
+    has_number = any(c.isdigit() for c in text) and not set(_digits(text)) <= set(
+        _digits(terms.focus)
+    )
+    score = (
+        SEMANTIC_WEIGHT * semantic
+        + COVERAGE_WEIGHT * coverage
+        + CONTEXT_WEIGHT * context
+        + RANK_WEIGHT / rank
+        + _answer_type_bonus(text, has_number, *wants)
+    )
+    if _is_label(text, chunk, has_number):
+        score *= HEADING_PENALTY
+    if _DEFINITION.search(fold(text)) and not _DEFINITION.search(fold(terms.focus)):
+        score *= DEFINITION_PENALTY
+    return ScoredSentence(index, score, semantic, coverage, context, rank)
+
+
+def _answer_type_bonus(
+    text: str, has_number: bool, wants_number: bool, wants_percent: bool
+) -> float:
+    """A bonus for a sentence holding the kind of value the question asks for."""
+    if wants_percent and _PERCENT.search(text):
+        return NUMBER_BONUS
+    return NUMBER_BONUS if wants_number and has_number else 0.0
+
+
+def _digits(text: str) -> list[str]:
+    return re.findall(r"\d+(?:[.,]\d+)?", text)
+
+
+def _is_label(text: str, chunk: Chunk, has_number: bool) -> bool:
+    """A heading or a short label: worth little as an answer on its own."""
+    stripped = text.strip(" #*-:")
+    if chunk.section and stripped == chunk.section.strip(" #*-:"):
+        return True
+    return len(stripped) < 40 and not has_number
+
+
+def _semantic(bank: SentenceBank, index: int, query_vector: np.ndarray | None) -> float:
+    if bank.vectors is None or query_vector is None:
+        return 0.0
+    return max(0.0, float(bank.vectors[index] @ query_vector))
