@@ -215,7 +215,13 @@ def _is_label(text: str, chunk: Chunk, has_number: bool) -> bool:
     stripped = text.strip(" #*-:")
     if chunk.section and stripped == chunk.section.strip(" #*-:"):
         return True
+    if _SLIDE_TITLE.fullmatch(stripped):
+        return True
     return len(stripped) < 40 and not has_number
+
+
+_SLIDE_TITLE = re.compile(r"[^.!?\n]{3,90}\(\d{1,2}\)")
+"""A title line numbered like "PHOENYCS GO (2)": the number counts the slides, it is no value."""
 
 
 def _semantic(bank: SentenceBank, index: int, query_vector: np.ndarray | None) -> float:
