@@ -30,7 +30,8 @@ def quote_spans(chosen: list[ScoredSentence], bank: SentenceBank, hits: list[Hit
     spans: list[Span] = []
     for item in chosen:
         sentence = bank.sentences[item.index]
-        text = bank.documents[sentence.doc_id].text
+        doc = bank.documents[sentence.doc_id]
+        text = doc.text
         chunk = _holding_chunk(chunk_of, sentence, bank)
         start, end = _whole_words(
             text, _extended_start(bank, item.index, chunk), _extended_end(bank, item.index, chunk)
@@ -41,10 +42,8 @@ def quote_spans(chosen: list[ScoredSentence], bank: SentenceBank, hits: list[Hit
             and header[0] < start
             and not _covered(spans, sentence.doc_id, *header)
         ):
-            spans = _add(
-                spans, Span(sentence.doc_id, header[0], header[1], item.score, chunk), text
-            )
-        spans = _add(spans, Span(sentence.doc_id, start, end, item.score, chunk), text)
+            spans = _add(spans, Span(sentence.doc_id, header[0], header[1], item.score, chunk), doc)
+        spans = _add(spans, Span(sentence.doc_id, start, end, item.score, chunk), doc)
     return spans
 
 
@@ -55,9 +54,11 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     start = sentence.start
     if sentence.end - sentence.start >= SHORT_QUOTE:
         return start
+    doc = bank.documents[sentence.doc_id]
     for before in reversed(bank.preceding(index, chunk.start, CONTEXT_SENTENCES)):
         previous = bank.sentences[before]
-        if previous.end - previous.start > 2 * SHORT_QUOTE:
+        too_long = previous.end - previous.start > 2 * SHORT_QUOTE
+        if too_long or not _same_page(doc, previous.start, sentence.end):
             break
         start = previous.start
     return start
@@ -69,9 +70,12 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     sentence = bank.sentences[index]
     end = sentence.end
     text = bank.documents[sentence.doc_id].text
+    doc = bank.documents[sentence.doc_id]
     for following in bank.following(index, chunk.end):
         quote = text[sentence.start : end]
         if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
+            break
+        if not _same_page(doc, sentence.start, bank.sentences[following].end):
             break
         end = bank.sentences[following].end
         if end - sentence.start > 3 * SHORT_QUOTE:
@@ -99,12 +103,21 @@ def _covered(spans: list[Span], doc_id: str, start: int, end: int) -> bool:
     return any(s.doc_id == doc_id and s.start <= start and end <= s.end for s in spans)
 
 
-def _add(spans: list[Span], new: Span, text: str) -> list[Span]:
-    """Append `new`, merging it with a span of the same document it touches or overlaps."""
+def _same_page(doc: Document, start: int, end: int) -> bool:
+    """Whether [start, end) lies on one page (always, for documents without pages)."""
+    return doc.page_at(start) == doc.page_at(max(start, end - 1))
+
+
+def _add(spans: list[Span], new: Span, doc: Document) -> list[Span]:
+    """Append `new`, merging it with a span of the same document it touches or overlaps, unless
+    the merged quote would run across a page break (a citation names one page)."""
+    text = doc.text
     for number, old in enumerate(spans):
         if old.doc_id != new.doc_id:
             continue
         low, high = sorted((old, new), key=lambda s: s.start)
+        if not _same_page(doc, low.start, max(low.end, high.end)):
+            continue
         if high.start <= low.end or not text[low.end : high.start].strip():
             merged = Span(
                 old.doc_id, low.start, max(low.end, high.end), max(old.score, new.score), old.chunk
