@@ -75,7 +75,7 @@ def _walk(corpus_dir: Path) -> tuple[list[Path], list[str]]:
     found: list[Path] = []
 
     def unreadable(error: OSError) -> None:
-        notes.append(f"{_relative(Path(error.filename or corpus_dir), corpus_dir)}: {error}")
+        notes.append(f"{relative_path(Path(error.filename or corpus_dir), corpus_dir)}: {error}")
 
     for folder, dirnames, filenames in os.walk(corpus_dir, onerror=unreadable):
         dirnames[:] = [name for name in dirnames if not name.startswith(".")]
@@ -84,10 +84,12 @@ def _walk(corpus_dir: Path) -> tuple[list[Path], list[str]]:
             if name.startswith(".") or (name == MANIFEST and Path(folder) == corpus_dir):
                 continue
             if path.is_symlink() and not _inside(path, root):
-                notes.append(f"{_relative(path, corpus_dir)}: link to a file outside the corpus")
+                notes.append(
+                    f"{relative_path(path, corpus_dir)}: link to a file outside the corpus"
+                )
             elif path.is_file():
                 found.append(path)
-    found.sort(key=lambda path: _relative(path, corpus_dir))
+    found.sort(key=lambda path: relative_path(path, corpus_dir))
     return found, notes
 
 
@@ -96,7 +98,7 @@ def _inside(path: Path, root: Path) -> bool:
     return target.is_file() and target.is_relative_to(root)
 
 
-def _relative(path: Path, corpus_dir: Path) -> str:
+def relative_path(path: Path, corpus_dir: Path) -> str:
     """The path relative to the corpus, in posix form ("sub/notes.md")."""
     try:
         return path.relative_to(corpus_dir).as_posix()
@@ -115,7 +117,7 @@ def read_corpus(corpus_dir: Path) -> CorpusReading:
         try:
             document = read_document(path, corpus_dir, titles)
         except UnreadableDocument as unreadable:
-            skipped.append(f"{_relative(path, corpus_dir)}: {unreadable.reason}")
+            skipped.append(f"{relative_path(path, corpus_dir)}: {unreadable.reason}")
             continue
         document = _unique(document, used, warnings)
         documents.append(document)
@@ -181,7 +183,7 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
     raw = _read_bytes(path)
     if not raw.strip():
         raise UnreadableDocument("empty file")
-    relative = _relative(path, corpus_dir)
+    relative = relative_path(path, corpus_dir)
     extracted = _pdf_text(raw, relative) if kind == "pdf" else _text_of(raw, kind, relative)
     if not extracted.text.strip():
         raise UnreadableDocument("no text in it" if kind in ("pdf", "html") else "empty file")

@@ -8,7 +8,8 @@ Terms are matched on folded text (lowercase, no accents), as whole words.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from citeqa.lexical import fold as lexical_fold
 
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("week", "weeks", "semaine", "semaines", "wk"),
@@ -118,14 +119,12 @@ GROUPS: tuple[tuple[str, ...], ...] = (
 )
 """Each group: terms that mean the same thing (or nearly) in English and French, folded."""
 
-_MARKS = re.compile(r"[\u0300-\u036f]")
 _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    """Lowercase, accents removed, whitespace collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("œ", "oe").replace("æ", "ae"))
-    return _SPACES.sub(" ", _MARKS.sub("", decomposed)).strip()
+    """The lexical folding (lowercase, no accents, œ and æ spelt out), whitespace collapsed."""
+    return _SPACES.sub(" ", lexical_fold(text)).strip()
 
 
 def _pattern(term: str) -> re.Pattern[str]:

@@ -17,7 +17,7 @@ import numpy as np
 
 from citeqa.config import Settings
 from citeqa.contents import Progress, Reuse, compute_contents
-from citeqa.corpus import MANIFEST, list_corpus_files, read_corpus
+from citeqa.corpus import MANIFEST, list_corpus_files, read_corpus, relative_path
 from citeqa.embedding import Embedder, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, IndexWriteError
 from citeqa.models import BuildReport, ChannelInfo, Chunk, Document
@@ -45,11 +45,7 @@ LIBRARIES = ("citeqa", "faiss-cpu", "bm25s", "PyStemmer", "numpy", "sentence-tra
 
 def relative_file(document: Document, corpus_dir: Path) -> str:
     """The document's path relative to the corpus folder, posix style."""
-    path = Path(document.path)
-    for root in (corpus_dir.absolute(), corpus_dir.resolve()):
-        if path.is_relative_to(root):
-            return path.relative_to(root).as_posix()
-    return path.name
+    return relative_path(Path(document.path), corpus_dir.absolute())
 
 
 def build_index(
@@ -190,7 +186,7 @@ def _indexed_files(
         langs.setdefault(chunk.doc_id, set()).add(chunk.lang)
     files = []
     for path in list_corpus_files(corpus_dir):
-        relative = path.relative_to(corpus_dir).as_posix()
+        relative = relative_path(path, corpus_dir)
         doc = by_file.get(relative)
         if doc is None:
             files.append(IndexedFile(file=relative, sha256=_safe_digest(path)))

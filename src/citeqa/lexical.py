@@ -68,7 +68,7 @@ _META_NAME = "lexical.json"
 _FORMAT = 1
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """`text` lower-cased, without accents, œ and æ spelt out."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
@@ -78,7 +78,7 @@ def _fold(text: str) -> str:
 def _words(text: str) -> list[str]:
     """The folded words and numbers of `text`, stopwords and single letters removed."""
     words = []
-    for match in _TOKEN.finditer(_fold(text)):
+    for match in _TOKEN.finditer(fold(text)):
         word = match.group().replace(",", ".")
         if (len(word) > 1 or word.isdigit()) and word not in _STOPWORDS:
             words.append(word)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citeqa.corpus import list_corpus_files
+from citeqa.corpus import list_corpus_files, relative_path
 from citeqa.errors import CiteqaError
 from citeqa.indexing import corpus_manifest_digest
 from citeqa.models import DocumentStatus, IndexStatus
@@ -21,9 +21,7 @@ def corpus_changes(
     """Corpus files that differ from the index: "added: f", "modified: f", "removed: f"."""
     before = {f.file: f.sha256 for f in recorded}
     try:
-        now = {
-            path.relative_to(corpus_dir).as_posix(): path for path in list_corpus_files(corpus_dir)
-        }
+        now = {relative_path(path, corpus_dir): path for path in list_corpus_files(corpus_dir)}
     except CiteqaError:
         return [f"removed: {corpus_dir} (corpus folder missing)"]
     changes = [f"added: {name}" for name in sorted(set(now) - set(before))]

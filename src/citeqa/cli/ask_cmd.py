@@ -13,12 +13,12 @@ from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
     progress_bar,
-    safe,
     settings_for,
     stderr_console,
     warn,
 )
 from citeqa.errors import BadQuestion, CiteqaError, IndexMissing
+from citeqa.visible import clean
 
 if TYPE_CHECKING:
     from citeqa.api import Assistant
@@ -75,7 +75,7 @@ def open_for_questions(settings: Settings) -> Assistant:
         assistant = open_assistant(settings, build_if_missing=False)
     described = assistant.status()
     if described.stale:
-        changed = ", ".join(safe(c) for c in described.changed[:5])
+        changed = ", ".join(clean(c) for c in described.changed[:5])
         warn(
             f"the index is STALE, the corpus changed since it was built ({changed});"
             " run `citeqa index`."
@@ -135,17 +135,17 @@ def print_answer(answer: Answer) -> None:
         for passage in answer.passages:
             console.print(
                 Text(
-                    f"  [{passage.rank}] {safe(passage.title)}"
+                    f"  [{passage.rank}] {clean(passage.title)}"
                     f" ({passage.doc_id}, chars {passage.start}-{passage.end})",
                     style="cyan",
                 )
             )
-            console.print(Text("      " + safe(" ".join(passage.text.split())[:300])))
+            console.print(Text("      " + clean(" ".join(passage.text.split())[:300])))
         return
     for citation in answer.citations:
         console.print(
             Text.assemble(
-                ("“", "dim"), safe(citation.quote), ("”", "dim"), (f" [{citation.n}]", "bold cyan")
+                ("“", "dim"), clean(citation.quote), ("”", "dim"), (f" [{citation.n}]", "bold cyan")
             )
         )
     console.print(Text(f"confidence {answer.confidence:.2f}", style="dim"))
@@ -154,12 +154,12 @@ def print_answer(answer: Answer) -> None:
         where = (
             f"p. {citation.page}"
             if citation.page
-            else (safe(citation.section) if citation.section else "")
+            else (clean(citation.section) if citation.section else "")
         )
         location = f"{where}, " if where else ""
         console.print(
             Text(
-                f"  [{citation.n}] {safe(citation.title)} — {location}{citation.doc_id}"
+                f"  [{citation.n}] {clean(citation.title)} — {location}{citation.doc_id}"
                 f" chars {citation.start}-{citation.end}",
                 style="cyan",
             )

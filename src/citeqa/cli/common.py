@@ -1,12 +1,12 @@
 """What the CLI commands share: path options, settings from them, terminal-safe text, progress.
 
-Document text is data: `safe` replaces every control character (escape sequences included)
-with a visible stand-in, and everything is printed as `rich.text.Text`, never as markup.
+Document text is data: the commands show it through `citeqa.visible.clean`, which replaces every
+control character (escape sequences included) with a visible stand-in, and print it as
+`rich.text.Text`, never as markup.
 """
 
 from __future__ import annotations
 
-import re
 import signal
 import sys
 from collections.abc import Iterator
@@ -31,15 +31,6 @@ IndexOption = Annotated[
     Path | None,
     typer.Option("--index", help="Folder of the index (default: ./index or the bundled one)."),
 ]
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(text: str) -> str:
-    """`text` with each control character replaced by one visible character (␛ for ESC)."""
-    return _CONTROL.sub(
-        lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "�", text
-    )
 
 
 def settings_for(corpus: Path | None, index: Path | None) -> Settings:

@@ -15,11 +15,11 @@ from citeqa.cli.common import (
     IndexOption,
     interruptible,
     progress_bar,
-    safe,
     settings_for,
     stderr_console,
 )
 from citeqa.models import BuildReport, IndexStatus
+from citeqa.visible import clean
 
 
 @app.command("index")
@@ -60,12 +60,12 @@ def print_report(report: BuildReport) -> None:
         ("removed", report.removed),
     ):
         if files:
-            console.print(Text(f"  {label} ({len(files)}): " + ", ".join(safe(f) for f in files)))
+            console.print(Text(f"  {label} ({len(files)}): " + ", ".join(clean(f) for f in files)))
     console.print(Text(f"  unchanged ({len(report.unchanged)})"))
     for line in report.skipped:
-        console.print(Text(f"  skipped: {safe(line)}", style="yellow"))
+        console.print(Text(f"  skipped: {clean(line)}", style="yellow"))
     for line in report.warnings:
-        console.print(Text(f"  warning: {safe(line)}", style="yellow"))
+        console.print(Text(f"  warning: {clean(line)}", style="yellow"))
 
 
 @app.command("status")
@@ -91,7 +91,7 @@ def print_status(described: IndexStatus) -> None:
     documents = Table("document", "title", "chunks", "lang", title=f"Index {described.index_dir}")
     for doc in described.documents:
         documents.add_row(
-            Text(safe(doc.doc_id)), Text(safe(doc.title)), str(doc.chunks), ",".join(doc.lang)
+            Text(clean(doc.doc_id)), Text(clean(doc.title)), str(doc.chunks), ",".join(doc.lang)
         )
     console.print(documents)
     channels = Table("channel", "model", "package", "version", "dim", "index")
@@ -122,6 +122,6 @@ def print_status(described: IndexStatus) -> None:
             )
         )
         for change in described.changed:
-            console.print(Text(f"  {safe(change)}", style="yellow"))
+            console.print(Text(f"  {clean(change)}", style="yellow"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))

@@ -1,45 +1,20 @@
 """Turning document text into display data that cannot restyle or break the terminal.
 
 Every string that comes from a document (quotes, passages, titles, section names, the whole
-text in the viewer) goes through `clean` and is wrapped in a `textual.content.Content` built
-from the plain string, never parsed as markup. `clean` replaces each control character with
-exactly one visible character, so character offsets into `Document.text` stay valid for the
-cleaned text (the viewer highlights `[start:end]` of the cleaned text).
+text in the viewer) goes through `clean` (citeqa.visible, shared with the CLI) and is wrapped
+in a `textual.content.Content` built from the plain string, never parsed as markup. `clean`
+replaces each control character with exactly one visible character, so character offsets into
+`Document.text` stay valid for the cleaned text (the viewer highlights `[start:end]` of it).
 """
 
 from __future__ import annotations
 
-import re
-
 from textual.content import Content
 from textual.style import Style
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""C0 controls except tab and newline, DEL, C1 controls and bidirectional overrides."""
+from citeqa.visible import clean, one_line
 
-_PICTURES = {0x1B: "␛", 0x0D: " ", 0x7F: "␡"}
-"""Visible stand-ins for the control characters people most often meet."""
-
-_SPACES = re.compile(r"\s+")
-
-
-def _stand_in(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code in _PICTURES:
-        return _PICTURES[code]
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control pictures" block
-    return "�"
-
-
-def clean(text: str) -> str:
-    """`text` with every control character replaced one-for-one by a visible character."""
-    return _CONTROL.sub(_stand_in, text)
-
-
-def one_line(text: str) -> str:
-    """`clean(text)` with every run of whitespace (newlines included) made one space."""
-    return _SPACES.sub(" ", clean(text)).strip()
+__all__ = ["assemble", "clean", "highlighted", "one_line", "plain"]
 
 
 def plain(text: str, style: str | Style = "") -> Content:
