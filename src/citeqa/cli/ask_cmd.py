@@ -12,17 +12,15 @@ from citeqa.cli.app import app
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
-    progress_bar,
+    open_for_questions,
     settings_for,
-    stderr_console,
     warn,
 )
-from citeqa.errors import BadQuestion, CiteqaError, IndexMissing
+from citeqa.errors import BadQuestion, CiteqaError
 from citeqa.visible import clean
 
 if TYPE_CHECKING:
     from citeqa.api import Assistant
-    from citeqa.config import Settings
     from citeqa.models import Answer
 
 
@@ -60,27 +58,6 @@ def ask(
         print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
         print_answer(answer)
-
-
-def open_for_questions(settings: Settings) -> Assistant:
-    """The assistant; a missing index is built first (with a message), a stale one is named."""
-    from citeqa.api import build_index, open_assistant
-
-    try:
-        assistant = open_assistant(settings, build_if_missing=False)
-    except IndexMissing:
-        warn(f"no index in {settings.index_dir} yet; building it first (once).")
-        with progress_bar(stderr_console()) as progress:
-            build_index(settings, progress=progress)
-        assistant = open_assistant(settings, build_if_missing=False)
-    described = assistant.status()
-    if described.stale:
-        changed = ", ".join(clean(c) for c in described.changed[:5])
-        warn(
-            f"the index is STALE, the corpus changed since it was built ({changed});"
-            " run `citeqa index`."
-        )
-    return assistant
 
 
 def answer_batch(assistant: Assistant, k: int | None) -> None:

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from citeqa.errors import CorpusMissing
+from citeqa.errors import CorpusMissing, IndexMissing
+from citeqa.visible import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from citeqa.api import Assistant
     from citeqa.config import Settings
 
 CorpusOption = Annotated[
@@ -71,8 +73,8 @@ def stderr_console() -> Console:
 
 
 @contextmanager
-def progress_bar(console: Console) -> Iterator[Any]:
-    """A rich progress bar (counts, ETA) fed by the API's progress(stage, done, total)."""
+def progress_bar(console: Console, *, transient: bool = False) -> Iterator[Any]:
+    """A rich progress bar (counts, ETA) fed by progress(stage, done, total) callbacks."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -88,7 +90,7 @@ def progress_bar(console: Console) -> Iterator[Any]:
         TimeRemainingColumn(),
     )
     tasks: dict[str, Any] = {}
-    with Progress(*columns, console=console, transient=False) as bar:
+    with Progress(*columns, console=console, transient=transient) as bar:
 
         def update(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
@@ -114,3 +116,24 @@ def interruptible() -> Iterator[None]:
 
 def warn(message: str) -> None:
     print(f"citeqa: {message}", file=sys.stderr)
+
+
+def open_for_questions(settings: Settings) -> Assistant:
+    """The assistant; a missing index is built first (with a message), a stale one is named."""
+    from citeqa.api import build_index, open_assistant
+
+    try:
+        assistant = open_assistant(settings, build_if_missing=False)
+    except IndexMissing:
+        warn(f"no index in {settings.index_dir} yet; building it first (once).")
+        with progress_bar(stderr_console()) as progress:
+            build_index(settings, progress=progress)
+        assistant = open_assistant(settings, build_if_missing=False)
+    described = assistant.status()
+    if described.stale:
+        changed = ", ".join(clean(c) for c in described.changed[:5])
+        warn(
+            f"the index is STALE, the corpus changed since it was built ({changed});"
+            " run `citeqa index`."
+        )
+    return assistant

@@ -17,16 +17,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from citeqa.cli.app import app
-from citeqa.cli.common import settings_for
+from citeqa.cli.common import (
+    CorpusOption,
+    IndexOption,
+    open_for_questions,
+    progress_bar,
+    settings_for,
+    stderr_console,
+)
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.table import Table
 
-    from citeqa.api import Assistant
-    from citeqa.config import Settings
     from citeqa.evaluation import EvalReport
-    from citeqa.evaluation.runner import Progress
 
 
 class SplitChoice(StrEnum):
@@ -53,10 +56,8 @@ def eval_command(
     split: Annotated[
         SplitChoice, typer.Option("--split", help="Which half to run (headline: test).")
     ] = SplitChoice.all,
-    corpus: Annotated[
-        Path | None, typer.Option("--corpus", help="Folder of documents (default: bundled).")
-    ] = None,
-    index: Annotated[Path | None, typer.Option("--index", help="Folder of the index.")] = None,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
     report_path: Annotated[
         Path | None, typer.Option("--report", help="Write the Markdown report to this file.")
     ] = None,
@@ -73,9 +74,9 @@ def eval_command(
     settings = settings_for(corpus, index)
     path = (set_file or default_set_path()).resolve()
     questions = load_questions(path)
-    console = _stderr_console()
-    assistant = _open(settings, console)
-    with _progress(console) as progress:
+    console = stderr_console()
+    assistant = open_for_questions(settings)
+    with progress_bar(console, transient=True) as progress:
         report = evaluate(
             assistant, questions, set_path=path, split=split.value,
             ablations=not no_ablations, progress=progress,
@@ -99,45 +100,6 @@ def _bundled_report(path: Path, corpus: Path | None, no_report: bool) -> Path | 
     if no_report or corpus is not None or path != default_set_path().resolve():
         return None
     return path.parent / "REPORT.md"
-
-
-def _stderr_console() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-def _open(settings: Settings, console: Console) -> Assistant:
-    """Open the assistant, with a status line while models load (and the index builds)."""
-    from citeqa.api import open_assistant
-
-    with console.status("loading the index and models…"):
-        return open_assistant(settings)
-
-
-class _progress:
-    """A rich progress bar on stderr fed by the evaluation's progress(stage, done, total)."""
-
-    def __init__(self, console: Console) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        self._bar = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            console=console, transient=True,
-        )  # fmt: skip
-        self._tasks: dict[str, int] = {}
-
-    def __enter__(self) -> Progress:
-        self._bar.start()
-        return self.update
-
-    def __exit__(self, *exc: object) -> None:
-        self._bar.stop()
-
-    def update(self, stage: str, done: int, total: int) -> None:
-        if stage not in self._tasks:
-            self._tasks[stage] = self._bar.add_task(stage, total=total)
-        self._bar.update(self._tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
 
 
 def print_tables(report: EvalReport) -> None:
