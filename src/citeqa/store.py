@@ -306,7 +306,7 @@ def publish(index_dir: Path, temporary: Path, name: str) -> Path:
     os.symlink(name, link)
     os.replace(link, index_dir / CURRENT)
     _fsync_dir(index_dir)
-    remove_old_builds(index_dir, keep=name)
+    remove_leftovers(index_dir)
     return final
 
 
@@ -318,17 +318,9 @@ def _fsync_dir(folder: Path) -> None:
         os.close(descriptor)
 
 
-def remove_old_builds(index_dir: Path, keep: str) -> None:
-    """Delete superseded builds and leftovers of interrupted ones (the lock is held)."""
-    for path in index_dir.iterdir():
-        stale_build = path.name.startswith(BUILD_PREFIX) and path.name != keep
-        if stale_build or path.name.startswith(TMP_PREFIX):
-            discard(path)
-
-
 def remove_leftovers(index_dir: Path) -> None:
-    """Delete what killed builds left behind: `.tmp-*` folders, and builds that `current` no
-    longer points to (only when it points somewhere). Call it with the lock held."""
+    """Delete `.tmp-*` folders (builds killed while writing) and builds that `current` no longer
+    points to (superseded ones; only when it points somewhere). Call it with the lock held."""
     link = index_dir / CURRENT
     keep = Path(os.readlink(link)).name if link.is_symlink() else None
     for path in index_dir.iterdir():
