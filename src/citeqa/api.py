@@ -6,6 +6,7 @@ CLI and TUI call only this module. Nothing here prints; progress goes through a 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -93,10 +94,7 @@ class _Loaded:
         texts = [index.documents[s.doc_id].text[s.start : s.end] for s in index.sentences]
         langs = [index.chunks[s.chunk_index].lang for s in index.sentences]
         tokens = [frozenset(tokenize(text, lang)) for text, lang in zip(texts, langs, strict=True)]
-        frequency: dict[str, int] = {}
-        for token_set in tokens:
-            for token in token_set:
-                frequency[token] = frequency.get(token, 0) + 1
+        frequency = Counter(token for token_set in tokens for token in token_set)
         bank = SentenceBank(
             index.documents, index.chunks, index.sentences, index.sentence_vectors, tokens
         )
