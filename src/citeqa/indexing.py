@@ -17,7 +17,7 @@ import numpy as np
 
 from citeqa.config import Settings
 from citeqa.contents import Progress, Reuse, compute_contents
-from citeqa.corpus import MANIFEST, list_corpus_files, read_corpus, relative_path
+from citeqa.corpus import MANIFEST, file_sha256, list_corpus_files, read_corpus, relative_path
 from citeqa.embedding import Embedder, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, IndexWriteError
 from citeqa.models import BuildReport, ChannelInfo, Chunk, Document
@@ -29,7 +29,6 @@ from citeqa.store import (
     build_lock,
     current_build,
     discard,
-    file_digest,
     index_type_for,
     load_index,
     new_build_folder,
@@ -206,7 +205,7 @@ def _indexed_files(
 
 def _safe_digest(path: Path) -> str:
     try:
-        return file_digest(path)
+        return file_sha256(path)
     except OSError:
         return "unreadable"
 

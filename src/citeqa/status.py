@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citeqa.corpus import list_corpus_files, relative_path
+from citeqa.corpus import file_sha256, list_corpus_files, relative_path
 from citeqa.errors import CiteqaError
 from citeqa.indexing import corpus_manifest_digest
 from citeqa.models import DocumentStatus, IndexStatus
-from citeqa.store import IndexedFile, LoadedIndex, file_digest, size_on_disk
+from citeqa.store import IndexedFile, LoadedIndex, size_on_disk
 
 
 def corpus_changes(
@@ -28,7 +28,7 @@ def corpus_changes(
     changes += [f"removed: {name}" for name in sorted(set(before) - set(now))]
     for name in sorted(set(now) & set(before)):
         try:
-            if file_digest(now[name]) != before[name]:
+            if file_sha256(now[name]) != before[name]:
                 changes.append(f"modified: {name}")
         except OSError:
             changes.append(f"modified: {name} (unreadable)")

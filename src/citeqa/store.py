@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 from pydantic import Field, ValidationError
 
+from citeqa.corpus import file_sha256
 from citeqa.errors import (
     IndexCorrupt,
     IndexIncompatible,
@@ -187,7 +188,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
 def _verify_files(folder: Path, manifest: IndexManifest) -> None:
     for name, expected in manifest.index_files.items():
         path = folder / name
-        if not path.is_file() or file_digest(path) != expected:
+        if not path.is_file() or file_sha256(path) != expected:
             raise IndexCorrupt(
                 f"Index file {path} is missing, truncated or altered; run `citeqa index --rebuild`."
             )
@@ -208,15 +209,6 @@ def _read_sentence_vectors(folder: Path, channel: str | None) -> np.ndarray | No
     if channel is None:
         return None
     return np.load(folder / f"sentences-{channel}.npy", allow_pickle=False)
-
-
-def file_digest(path: Path) -> str:
-    """sha256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # ---- writing --------------------------------------------------------------------------------
@@ -252,7 +244,7 @@ def write_build(
         )
     contents.lexical.save(folder / "lexical")
     manifest["index_files"] = {
-        path.relative_to(folder).as_posix(): file_digest(path)
+        path.relative_to(folder).as_posix(): file_sha256(path)
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
