@@ -148,7 +148,7 @@ def _reuse_of(loaded: LoadedIndex) -> Reuse:
         corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256,
     )
     all_vectors = {
-        name: index.reconstruct_n(0, index.ntotal) for name, index in loaded.vectors.items()
+        name: index.vectors() for name, index in loaded.vectors.items()
     }
     rows: dict[str, dict[str, list[np.ndarray]]] = {}
     for number, chunk in enumerate(loaded.chunks):

@@ -20,6 +20,7 @@ from citeqa.glossary import expansions
 from citeqa.language import detect_lang
 from citeqa.lexical import LexicalIndex, query_tokens, tokenize
 from citeqa.models import Chunk, Hit, Lang, Retrieval
+from citeqa.vectorindex import VectorIndex
 
 LEXICAL = "lexical"
 
@@ -48,17 +49,11 @@ def lexical_candidates(lexical: LexicalIndex, question: str, settings: Settings)
     )
 
 
-def vector_candidates(channel: str, index: object, query: np.ndarray, count: int) -> Candidates:
-    total = int(index.ntotal)  # type: ignore[attr-defined]
-    if total == 0:
-        return Candidates(channel, {})
-    scores, ids = index.search(query.reshape(1, -1).astype(np.float32), min(count, total))  # type: ignore[attr-defined]
-    ranked = {
-        int(i): (rank, float(s))
-        for rank, (i, s) in enumerate(zip(ids[0], scores[0], strict=True), 1)
-        if i >= 0
-    }
-    return Candidates(channel, ranked)
+def vector_candidates(
+    channel: str, index: VectorIndex, query: np.ndarray, count: int
+) -> Candidates:
+    found = index.search(query, count)
+    return Candidates(channel, {row: (rank, score) for rank, (row, score) in enumerate(found, 1)})
 
 
 def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:
@@ -137,7 +132,7 @@ def retrieve(
     question: str,
     chunks: list[Chunk],
     lexical: LexicalIndex,
-    vector_indexes: Mapping[str, object],
+    vector_indexes: Mapping[str, VectorIndex],
     query_vectors: Mapping[str, np.ndarray],
     settings: Settings,
     k: int,

@@ -9,7 +9,7 @@ Layout (see index/README.md):
         documents.jsonl                one Document per line (its text is what offsets point into)
         chunks.jsonl                   one Chunk per line, in index order
         sentences.jsonl                sentence spans, aligned with sentences-<channel>.npy
-        vectors-<channel>.faiss        one FAISS index per vector channel (inner product)
+        vectors-<channel>.faiss        one FAISS index per vector channel (see vectorindex.py)
         lexical/                       the BM25 index (json + npy, no pickle)
       .lock                            held (flock) by the build in progress: pid and start time
       .tmp-<...>/                      a build being written; removed when it fails
@@ -46,6 +46,7 @@ from citeqa.errors import (
 )
 from citeqa.lexical import LexicalIndex
 from citeqa.models import ChannelInfo, Chunk, Document, Frozen, Sentence
+from citeqa.vectorindex import FaissIndex, VectorIndex, faiss_index_of, index_kind_for
 
 FORMAT_VERSION = 1
 """Bumped whenever the files' meaning changes; an index of another format must be rebuilt."""
@@ -98,8 +99,8 @@ class LoadedIndex:
     documents: dict[str, Document]
     chunks: list[Chunk]
     sentences: list[Sentence]
-    vectors: dict[str, Any]
-    """channel name → faiss.Index"""
+    vectors: dict[str, VectorIndex]
+    """channel name → its vectors, one row per chunk"""
     sentence_vectors: np.ndarray | None
     lexical: LexicalIndex
 
@@ -173,7 +174,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
             chunks=_read_jsonl(folder / "chunks.jsonl", Chunk),
             sentences=_read_jsonl(folder / "sentences.jsonl", Sentence),
             vectors={
-                info.name: _read_faiss(folder / f"vectors-{info.name}.faiss")
+                info.name: FaissIndex.load(folder / f"vectors-{info.name}{FaissIndex.suffix}")
                 for info in manifest.channels
             },
             sentence_vectors=_read_sentence_vectors(folder, manifest.answer_channel),
@@ -197,12 +198,6 @@ def _verify_files(folder: Path, manifest: IndexManifest) -> None:
 def _read_jsonl(path: Path, model: type[Any]) -> list[Any]:
     with path.open(encoding="utf-8") as lines:
         return [model.model_validate_json(line) for line in lines if line.strip()]
-
-
-def _read_faiss(path: Path) -> Any:
-    import faiss
-
-    return faiss.read_index(str(path))
 
 
 def _read_sentence_vectors(folder: Path, channel: str | None) -> np.ndarray | None:
@@ -235,7 +230,7 @@ def write_build(
     _write_jsonl(folder / "chunks.jsonl", contents.chunks)
     _write_jsonl(folder / "sentences.jsonl", contents.sentences)
     for name, vectors in contents.vectors.items():
-        _write_faiss(folder / f"vectors-{name}.faiss", vectors, flat_index_max)
+        _write_vectors(folder / f"vectors-{name}{FaissIndex.suffix}", vectors, flat_index_max)
     if contents.sentence_vectors is not None:
         np.save(
             folder / f"sentences-{manifest['answer_channel']}.npy",
@@ -255,21 +250,11 @@ def write_build(
 
 def index_type_for(count: int, flat_index_max: int) -> str:
     """`flat` (exact) up to the threshold, `hnsw` past it."""
-    return "flat" if count <= flat_index_max else "hnsw"
+    return index_kind_for(count, flat_index_max)
 
 
-def _write_faiss(path: Path, vectors: np.ndarray, flat_index_max: int) -> None:
-    import faiss
-
-    dim = vectors.shape[1]
-    index: Any
-    if index_type_for(len(vectors), flat_index_max) == "flat":
-        index = faiss.IndexFlatIP(dim)
-    else:
-        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    faiss.write_index(index, str(path))
+def _write_vectors(path: Path, vectors: np.ndarray, flat_index_max: int) -> None:
+    faiss_index_of(vectors, flat_index_max).save(path)
 
 
 def _write_jsonl(path: Path, items: list[Any]) -> None:

@@ -52,13 +52,13 @@ def main() -> int:
 
     register_embedder("fake", StallingFake)
     if stage == "write":
-        write_faiss = store._write_faiss
+        write_faiss = store._write_vectors
 
         def stalling_write_faiss(*args, **kwargs):  # type: ignore[no-untyped-def]
             write_faiss(*args, **kwargs)
             _stall(marker)
 
-        store._write_faiss = stalling_write_faiss
+        store._write_vectors = stalling_write_faiss
 
     if mode == "api":
         from citeqa.api import build_index

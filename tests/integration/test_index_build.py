@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import faiss
 import numpy as np
 import pytest
 from integration_helpers import (
@@ -23,6 +22,7 @@ from integration_helpers import (
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.errors import IndexMissing
 from citeqa.store import FORMAT_VERSION, load_index
+from citeqa.vectorindex import FaissIndex
 
 CP1252_TEXT = "Résumé des données – « réponse rénale » à la semaine 52, coût 10 €.\n"
 MD_TEXT = "# Notes on anifrolumab\n\nAnifrolumab blocks the type I interferon receptor.\n"
@@ -59,7 +59,7 @@ def _embedded_chunks_and_sentences(index_dir: Path, doc_ids: set[str]) -> int:
 
 def _vectors_by_chunk(index_dir: Path) -> dict[str, np.ndarray]:
     loaded = load_index(index_dir)
-    vectors = loaded.vectors["fake"].reconstruct_n(0, loaded.vectors["fake"].ntotal)
+    vectors = loaded.vectors["fake"].vectors()
     return {chunk.chunk_id: vectors[n] for n, chunk in enumerate(loaded.chunks)}
 
 
@@ -143,7 +143,7 @@ def test_no_pickle_anywhere(mixed_corpus: Path, tmp_path: Path) -> None:
         elif path.suffix == ".jsonl":
             assert all(json.loads(line) for line in data.decode("utf-8").splitlines())
         else:
-            assert faiss.read_index(str(path)).ntotal > 0
+            assert FaissIndex.load(path).count() > 0
     assert kinds == {".json", ".jsonl", ".npy", ".faiss"}
 
 
@@ -217,7 +217,7 @@ def test_removed_file_leaves_the_index(built: tuple[Path, Path], fake_embedder: 
         "refract-lupus-nephritis-biopsies",
     }
     assert {s.doc_id for s in loaded.sentences} == {c.doc_id for c in loaded.chunks}
-    assert loaded.vectors["fake"].ntotal == len(loaded.chunks)
+    assert loaded.vectors["fake"].count() == len(loaded.chunks)
     assert loaded.sentence_vectors is not None
     assert len(loaded.sentence_vectors) == len(loaded.sentences)
     answer = open_assistant(fake_settings(corpus, index)).ask("CAR-T cells remission")
