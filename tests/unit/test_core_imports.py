@@ -7,7 +7,14 @@ import json
 import subprocess
 import sys
 
-CORE = ("citeqa.api", "citeqa.store", "citeqa.retrieval", "citeqa.answering", "citeqa.indexing")
+CORE = (
+    "citeqa.api",
+    "citeqa.store",
+    "citeqa.retrieval",
+    "citeqa.answering",
+    "citeqa.indexing",
+    "citeqa.readable",
+)
 FORBIDDEN = ("textual", "rich", "typer", "torch", "sentence_transformers")
 
 

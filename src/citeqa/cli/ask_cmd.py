@@ -17,9 +17,12 @@ from citeqa.cli.common import (
     warn,
 )
 from citeqa.errors import BadQuestion, CiteqaError
+from citeqa.readable import readable_lines, source_name
 from citeqa.visible import clean
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from citeqa.api import Assistant
     from citeqa.models import Answer
 
@@ -100,11 +103,13 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
 
 
 def print_answer(answer: Answer) -> None:
-    """The answer as a person reads it: quotes with [n], then the numbered sources."""
+    """The answer as a person reads it: quotes laid out by `citeqa.readable` with [n], then the
+    numbered sources. Piped output is never wrapped (a quote's lines are the layout's own)."""
     from rich.console import Console
     from rich.text import Text
 
     console = Console(highlight=False)
+    console.soft_wrap = not console.is_terminal
     if answer.abstained:
         console.print(Text(answer.answer, style="bold yellow"))
         console.print(Text(f"confidence {answer.confidence:.2f}", style="dim"))
@@ -112,7 +117,7 @@ def print_answer(answer: Answer) -> None:
         for passage in answer.passages:
             console.print(
                 Text(
-                    f"  [{passage.rank}] {clean(passage.title)}"
+                    f"  [{passage.rank}] {clean(source_name(passage.title, None))}"
                     f" ({passage.doc_id}, chars {passage.start}-{passage.end})",
                     style="cyan",
                 )
@@ -120,24 +125,24 @@ def print_answer(answer: Answer) -> None:
             console.print(Text("      " + clean(" ".join(passage.text.split())[:300])))
         return
     for citation in answer.citations:
-        console.print(
-            Text.assemble(
-                ("“", "dim"), clean(citation.quote), ("”", "dim"), (f" [{citation.n}]", "bold cyan")
-            )
-        )
+        console.print(_quote_text(citation.quote, citation.n))
     console.print(Text(f"confidence {answer.confidence:.2f}", style="dim"))
     console.print(Text("Sources:", style="bold"))
     for citation in answer.citations:
-        where = (
-            f"p. {citation.page}"
-            if citation.page
-            else (clean(citation.section) if citation.section else "")
-        )
-        location = f"{where}, " if where else ""
+        where = f"p. {citation.page}" if citation.page else citation.section
         console.print(
             Text(
-                f"  [{citation.n}] {clean(citation.title)} — {location}{citation.doc_id}"
-                f" chars {citation.start}-{citation.end}",
+                f"  [{citation.n}] {clean(source_name(citation.title, where))},"
+                f" {citation.doc_id} chars {citation.start}-{citation.end}",
                 style="cyan",
             )
         )
+
+
+def _quote_text(quote: str, n: int) -> Text:
+    """“first line / aligned lines…” [n]: the readable layout between quotation marks."""
+    from rich.text import Text
+
+    lines = [clean(line) for line in readable_lines(quote)]
+    body = "\n ".join(lines)  # continuation lines align under the opening mark
+    return Text.assemble(("“", "dim"), body, ("”", "dim"), (f" [{n}]", "bold cyan"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from citeqa.models import Answer, Citation, Passage
+from citeqa.readable import source_name
 
 MODES = ("hybrid", "lexical", "vectors")
 """Retrieval modes the chat can switch between."""
@@ -58,6 +59,11 @@ class SourceRef:
         if self.section:
             return self.section
         return f"p. {self.page}" if self.page is not None else ""
+
+    @property
+    def name(self) -> str:
+        """ "title · section" (the section left out when it repeats the title)."""
+        return source_name(self.title, self.where)
 
 
 def _lang_of(citation: Citation, passages: list[Passage]) -> str | None:

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from citeqa.models import Document
+from citeqa.readable import source_name
 from citeqa.tui.conversation import SourceRef
 from citeqa.tui.safe_text import assemble, highlighted, one_line
 
@@ -71,10 +72,8 @@ class DocumentViewer(Screen[None]):
         ref = self.ref
         parts: list[str | tuple[str, str]] = [
             (f"[{ref.label}] ", "bold"),
-            (one_line(self.document.title), "bold"),
+            (one_line(source_name(self.document.title, ref.where)), "bold"),
         ]
-        if ref.where:
-            parts += [" · ", one_line(ref.where)]
         parts += ["\n", (one_line(self.document.path), "dim")]
         parts += [(f"  characters {ref.start}–{ref.end} of {len(self.document.text)}", "dim")]
         return assemble(*parts)

@@ -22,9 +22,7 @@ EMPTY_HINT = "Sources of the latest answer appear here."
 def source_line(ref: SourceRef, *, passage: bool = False) -> Content:
     """One line describing a source: [n] title · section · lang · score."""
     marker = f"#{ref.label} " if passage else f"[{ref.label}] "
-    parts: list[str | tuple[str, str]] = [(marker, "bold"), one_line(ref.title)]
-    if ref.where:
-        parts += [(" · ", "dim"), one_line(ref.where)]
+    parts: list[str | tuple[str, str]] = [(marker, "bold"), one_line(ref.name)]
     parts += [(" · ", "dim"), (ref.lang or "?", "italic"), (f" · {ref.score:.2f}", "dim")]
     return assemble(*parts)
 

@@ -1,0 +1,247 @@
+"""Quotes laid out for reading: slide and table dumps become aligned rows or one joined line.
+
+A verbatim quote from slides or a table is a column of short lines ("Réponse BICLA à S52",
+"56,2 %", "p=0,0002", ...) separated by blank lines. `readable_lines` turns it into few lines a
+person reads at a glance: `label : value` items and a label followed by its numbers become rows
+of an aligned table, tab-separated lines become table rows, other short fragments are joined
+with " · ", and prose is one line per paragraph (soft line breaks joined). The characters shown
+are the quote's own; only the whitespace between them changes. The JSON answer and the document
+viewer keep the verbatim text; this is for the chat and `citeqa ask`'s text output only.
+`fold` cuts a long layout to its first lines. No UI library is imported here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+JOIN = " · "
+"""What joins short fragments (and several values of one label) on a line."""
+
+GAP = "  "
+"""Space between the columns of an aligned table."""
+
+FRAGMENT_CHARS = 60
+"""Longest item that counts as a slide fragment rather than prose."""
+
+VALUE_CHARS = 24
+"""Longest item that can be a value (a number with its unit or p-value)."""
+
+_SPACES = re.compile(r"\s+")
+_BULLET = re.compile(r"^(?:[-*•▪◦]|\d+[.)])\s+")
+_LABELLED = re.compile(r"^(?P<label>[^:]{1,50}?)\s*:\s+(?P<value>[^:]+)$")
+_SENTENCE_END = re.compile(r"[.!?…]$")
+_LOWER_WORD = re.compile(r"^[^\W\d_]{2}")
+_URL = re.compile(r"https?:|www\.")
+
+WIDE_TABLE = 100
+"""A tab-separated table wider than this is shown one row per line, cells joined."""
+
+
+@dataclass(frozen=True)
+class _Row:
+    """Cells of one table row (a label and its values, or the cells of a tab-separated line)."""
+
+    cells: tuple[str, ...]
+    text: str = ""
+    """The item as written, shown when the row stands alone."""
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line shown as it is, never joined with its neighbours."""
+
+    text: str
+
+
+_Item = str | _Row | _Line
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _bare(item: str) -> str:
+    """An item without its list marker ("- 271 adults" -> "271 adults")."""
+    return _BULLET.sub("", item, count=1)
+
+
+def _continues(previous: str, line: str, after_gap: bool) -> bool:
+    """Whether `line` carries on the item `previous` (a soft line break, not a new item)."""
+    if _BULLET.match(line) or _SENTENCE_END.search(previous):
+        return False
+    if line[0].islower() and _LOWER_WORD.match(line):
+        return True  # "Proportion de" / "femmes : 91,2 %", even across a blank line
+    if after_gap:
+        return False
+    return previous.endswith(":") or len(previous) >= FRAGMENT_CHARS
+
+
+def _tab_row(line: str) -> _Row:
+    cells = [_squash(cell) for cell in line.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return _Row(tuple(cells))
+
+
+def _items(quote: str) -> list[_Item]:
+    """The quote's items: one per line, soft-wrapped lines joined, tab lines as rows."""
+    items: list[_Item] = []
+    after_gap = True
+    for raw in quote.splitlines():
+        line = _squash(raw)
+        if not line:
+            after_gap = True
+            continue
+        previous = items[-1] if items else None
+        if "\t" in raw.strip(" "):
+            items.append(_tab_row(raw))
+        elif isinstance(previous, str) and _continues(previous, line, after_gap):
+            items[-1] = previous + " " + line
+        else:
+            items.append(line)
+        after_gap = False
+    return items
+
+
+def is_value(item: str) -> bool:
+    """Whether `item` is a figure: short, with a digit and hardly any letters ("56,2 %")."""
+    letters = sum(char.isalpha() for char in item)
+    return len(item) <= VALUE_CHARS and any(c.isdigit() for c in item) and letters <= 3
+
+
+def _is_fragment(item: str) -> bool:
+    """Whether `item` is a short slide fragment (a title or label), not a sentence."""
+    return len(item) <= FRAGMENT_CHARS and not _SENTENCE_END.search(item)
+
+
+def _labelled(item: str) -> _Row | None:
+    """`label : value` as a row, when both are short and it is not a sentence or a link."""
+    match = _LABELLED.match(_bare(item))
+    if match is None or _URL.search(item):
+        return None
+    label, value = match["label"].strip(), match["value"].strip()
+    if len(value) > FRAGMENT_CHARS or _SENTENCE_END.search(label):
+        return None
+    return _Row((label, value), item)
+
+
+def _as_row(items: list[_Item], index: int) -> tuple[_Row | None, int]:
+    """The row starting at `items[index]` and the index after it (None if it is no row)."""
+    item = items[index]
+    if isinstance(item, _Row):
+        return item, index + 1
+    if isinstance(item, _Line):
+        return None, index
+    row = _labelled(item)
+    if row is not None:
+        return row, index + 1
+    if _is_fragment(_bare(item)) and not is_value(item):
+        values = _values_after(items, index + 1)
+        if values:
+            return _Row((_bare(item), JOIN.join(values))), index + 1 + len(values)
+    return None, index
+
+
+def _group(items: list[_Item]) -> list[_Item]:
+    """Rows for labelled items and for a fragment followed by values; fragments joined."""
+    out: list[_Item] = []
+    loose: list[str] = []  # fragments waiting to be joined on one line
+    index = 0
+    while index < len(items):
+        row, after = _as_row(items, index)
+        item = items[index]
+        index = max(after, index + 1)
+        if row is None and isinstance(item, str) and _is_fragment(_bare(item)):
+            loose.append(_bare(item))
+            continue
+        if loose:
+            out.append(_Line(JOIN.join(loose)))
+            loose = []
+        out.append(row if row is not None else item)
+    if loose:
+        out.append(_Line(JOIN.join(loose)))
+    return out
+
+
+def _values_after(items: list[_Item], index: int) -> list[str]:
+    """The run of value items starting at `index`."""
+    values: list[str] = []
+    while index < len(items):
+        item = items[index]
+        if not isinstance(item, str) or not is_value(_bare(item)):
+            break
+        values.append(_bare(item))
+        index += 1
+    return values
+
+
+def width(text: str) -> int:
+    """Terminal cells `text` takes (wide East Asian characters count two, accents none)."""
+    cells = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        cells += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return cells
+
+
+def _table(rows: list[_Row]) -> list[str]:
+    """Rows with every column but the last padded to its widest cell (wide tables: joined)."""
+    if len(rows) == 1 and rows[0].text:
+        return [rows[0].text]
+    columns = max(len(row.cells) for row in rows)
+    widths = [
+        max((width(row.cells[c]) for row in rows if c < len(row.cells)), default=0)
+        for c in range(columns)
+    ]
+    if sum(widths) + len(GAP) * (columns - 1) > WIDE_TABLE:
+        return [JOIN.join(cell for cell in row.cells if cell) for row in rows]
+    lines = []
+    for row in rows:
+        cells = [
+            cell + " " * (widths[c] - width(cell)) if c < len(row.cells) - 1 else cell
+            for c, cell in enumerate(row.cells)
+        ]
+        lines.append(GAP.join(cells).rstrip())
+    return lines
+
+
+def readable_lines(quote: str) -> list[str]:
+    """The quote as display lines: aligned rows, joined fragments, one line per paragraph."""
+    lines: list[str] = []
+    rows: list[_Row] = []
+    for item in _group(_items(quote)):
+        if isinstance(item, _Row):
+            rows.append(item)
+            continue
+        if rows:
+            lines += _table(rows)
+            rows = []
+        lines.append(item.text if isinstance(item, _Line) else item)
+    if rows:
+        lines += _table(rows)
+    return [line for line in lines if line] or [_squash(quote)]
+
+
+def readable(quote: str) -> str:
+    """`readable_lines` joined with newlines."""
+    return "\n".join(readable_lines(quote))
+
+
+def fold(lines: list[str], limit: int) -> tuple[list[str], int]:
+    """The first `limit` lines and how many were left out (none when one more would do)."""
+    if len(lines) <= limit + 1:
+        return lines, 0
+    return lines[:limit], len(lines) - limit
+
+
+def source_name(title: str, where: str | None) -> str:
+    """ "title · section" for a source, the section left out when it only repeats the title."""
+    title, where = _squash(title), _squash(where or "")
+    if not where or where.casefold() == title.casefold():
+        return title
+    if not title:
+        return where
+    return f"{title} · {where}"

@@ -1,0 +1,115 @@
+"""Readable quotes: slide dumps and tables laid out in few lines, the quote's characters kept."""
+
+from __future__ import annotations
+
+import re
+
+from citeqa.readable import fold, is_value, readable, readable_lines, source_name, width
+
+BICLA_SLIDE = (
+    "Score SLEDAI-2K moyen : 10,8\n"
+    "Patients avec SLEDAI-2K ≥ 10 : 67,3 %\n"
+    "Patients sous immunosuppresseurs : 54,8 %\n\n"
+    "Efficacité Principale & Secondaire\n\n"
+    "Réponse BICLA à S52\n\n56,2 %\n\np=0,0002\n\n37,1 %\n\n"
+    "Anifrolumab\n\nPlacebo"
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s·]+", text) if w and w != "-"]
+
+
+def test_slide_dump_becomes_an_aligned_table_and_joined_lines() -> None:
+    assert readable_lines(BICLA_SLIDE) == [
+        "Score SLEDAI-2K moyen             10,8",
+        "Patients avec SLEDAI-2K ≥ 10      67,3 %",
+        "Patients sous immunosuppresseurs  54,8 %",
+        "Efficacité Principale & Secondaire",
+        "Réponse BICLA à S52  56,2 % · p=0,0002 · 37,1 %",
+        "Anifrolumab · Placebo",
+    ]
+
+
+def test_only_whitespace_list_markers_and_colons_change() -> None:
+    shown = readable(BICLA_SLIDE)
+    original = [w for w in _words(BICLA_SLIDE) if w != ":"]
+    assert [w for w in _words(shown) if w != ":"] == original
+
+
+def test_prose_is_one_line_per_paragraph_with_soft_breaks_joined() -> None:
+    quote = (
+        "La voie sous-cutanée hebdomadaire offre\ndes bénéfices cliniques significatifs.\n\n"
+        "It is the first biomedicine to be\n\napproved for use in systemic lupus."
+    )
+    assert readable_lines(quote) == [
+        "La voie sous-cutanée hebdomadaire offre des bénéfices cliniques significatifs.",
+        "It is the first biomedicine to be approved for use in systemic lupus.",
+    ]
+
+
+def test_a_label_wrapped_over_lines_stays_one_row() -> None:
+    quote = "Âge moyen :\n41 ans\n\nProportion de\nfemmes : 91,2 %"
+    assert readable_lines(quote) == ["Âge moyen             41 ans", "Proportion de femmes  91,2 %"]
+
+
+def test_long_sentences_with_a_colon_are_not_rows() -> None:
+    quote = (
+        "For Professor Georg Schett, lead author of the study: what is special about this "
+        "is that a single infusion of CAR T cells reduced inflammation for months on end."
+    )
+    assert readable_lines(quote) == [quote]
+
+
+def test_tab_separated_lines_are_aligned_columns() -> None:
+    quote = "\tOBI (n=151)\tPBO (n=151)\nInfections sévères\t8,6%\t4,6%\ndécès\t0,7%\t3,3%"
+    assert readable_lines(quote) == [
+        "                    OBI (n=151)  PBO (n=151)",
+        "Infections sévères  8,6%         4,6%",
+        "décès               0,7%         3,3%",
+    ]
+
+
+def test_a_table_too_wide_for_a_terminal_joins_its_cells() -> None:
+    row = "\t".join(["cell " + "x" * 40] * 3)
+    assert readable_lines("Head\t" + row) == [" · ".join(["Head"] + ["cell " + "x" * 40] * 3)]
+
+
+def test_short_bullets_are_joined_without_markers_long_ones_keep_their_line() -> None:
+    quote = (
+        "Long-Term Effects\n\n- 0 deaths\n- 2 relapses\n"
+        "- Mieux comprendre comment ces cellules agissent sur les défenses immunitaires.\n"
+    )
+    assert readable_lines(quote) == [
+        "Long-Term Effects · 0 deaths · 2 relapses",
+        "- Mieux comprendre comment ces cellules agissent sur les défenses immunitaires.",
+    ]
+
+
+def test_values_are_short_figures() -> None:
+    assert is_value("56,2 %") and is_value("p=0,0002") and is_value("-$126 337")
+    assert not is_value("Anifrolumab") and not is_value("50 patients")
+
+
+def test_blank_or_single_line_quotes() -> None:
+    assert readable_lines("  one   line  ") == ["one line"]
+    assert readable_lines("") == [""]
+
+
+def test_width_counts_terminal_cells() -> None:
+    assert width("é") == 1 and width("e\u0301") == 1 and width("漢字") == 4
+
+
+def test_fold_keeps_the_first_lines_and_counts_the_rest() -> None:
+    lines = [str(n) for n in range(10)]
+    assert fold(lines, 4) == (lines[:4], 6)
+    assert fold(lines[:5], 4) == (lines[:5], 0)  # one hidden line is not worth a fold
+
+
+def test_source_name_drops_a_section_that_repeats_the_title() -> None:
+    assert source_name("Urban beekeeping notes", "Urban beekeeping notes") == (
+        "Urban beekeeping notes"
+    )
+    assert source_name("Slides", "  RESULTS ") == "Slides · RESULTS"
+    assert source_name("Notes", None) == "Notes"
+    assert source_name("", "Intro") == "Intro"
