@@ -3,7 +3,7 @@
 It answers from two tiny in-memory documents. One of them is hostile: its text holds Rich
 markup, an ANSI escape sequence and a 3000-character line, to prove they render as data.
 Question words steer it: "fail" raises a domain error, "weather" abstains, "markup" cites
-the hostile document; anything else cites the trial document.
+the hostile document, "slide" a French slide dump; anything else cites the trial document.
 """
 
 from __future__ import annotations
@@ -48,6 +48,22 @@ LONG_LINE = "lupus" + "x" * 2995
 EVIL_QUOTE = "Literal [bold]x[/bold] and [link=http://evil]y[/link] and \x1b[31mred\x1b[0m here."
 EVIL_TEXT = "# Hostile [i]notes[/i]\n\n" + LONG_LINE + "\n\n" + EVIL_QUOTE + "\n\nThe end.\n"
 
+SLIDE_QUOTE = (
+    "Population à l'inclusion\n"
+    "N total : 367 patients\n"
+    "Âge moyen : 42,5 ans\n"
+    "Score SLEDAI-2K moyen : 10,8\n\n"
+    "Efficacité Principale & Secondaire\n\n"
+    "Réponse BICLA à S52\n\n56,2 %\n\np=0,0002\n\n37,1 %\n\n"
+    "Anifrolumab\n\nPlacebo\n\n"
+    "Rémission DORIS à S52\n\n33,5 %\n\n19,8 %\n\n"
+    "Tolérance\n\nProfil globalement bien toléré.\n\n"
+    "Zona (Herpes zoster) : 3,8 % vs 1,1 %."
+)
+"""A slide dump: label/value lines that the chat lays out as rows, long enough to fold."""
+
+SLIDES_TEXT = "Anifrolumab SC : essai TULIP-SC\n\n" + SLIDE_QUOTE + "\n\nConclusion\n"
+
 MANIFEST_HASH = "fake-manifest-0123456789abcdef"
 
 DOCUMENTS = {
@@ -64,6 +80,13 @@ DOCUMENTS = {
         path="/corpus/hostile.txt",
         text=EVIL_TEXT,
         sha256="1" * 64,
+    ),
+    "slides": Document(
+        doc_id="slides",
+        title="Traitements ciblés",
+        path="/corpus/slides.txt",
+        text=SLIDES_TEXT,
+        sha256="2" * 64,
     ),
 }
 
@@ -112,6 +135,15 @@ def fake_answer(question: str) -> Answer:
             confidence=0.12,
             answer="No passage answers the question with enough confidence.",
             passages=[_passage(1, "regency", TRIAL_QUOTES[1], 0.21)],
+        )
+    if "slide" in words:
+        return Answer(
+            question=question,
+            abstained=False,
+            confidence=0.71,
+            answer=SLIDE_QUOTE + " [1]",
+            citations=[_cite(1, "slides", SLIDE_QUOTE, "Traitements ciblés", 0.71)],
+            passages=[_passage(1, "slides", SLIDE_QUOTE, 0.71, lang="fr")],
         )
     if "markup" in words:
         return Answer(

@@ -46,7 +46,7 @@ def test_answer_shows_quotes_and_sources(make_app):
             first = str(options.get_option_at_index(0).prompt)
             assert first.startswith("[1] REGENCY trial summary") and "Results" in first
             assert "en" in first and "0.91" in first
-            assert "2 documents · 4 chunks · use+bm25" in app.sub_title
+            assert "3 documents · 4 chunks · use+bm25" in app.sub_title
 
     run(body())
 

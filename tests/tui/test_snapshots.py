@@ -38,3 +38,26 @@ def test_chat_with_answer(snap_compare, size, tmp_path):
 def test_viewer(snap_compare, size, tmp_path):
     app = CiteqaApp(FakeFactory(), fake_builder, export_dir=tmp_path)
     assert snap_compare(app, terminal_size=size, run_before=_viewer)
+
+
+async def _slide_answer(pilot) -> None:
+    await settle(pilot)
+    await ask(pilot, "slide results")
+    await pilot.press("tab", "tab")  # the transcript, with its cursor on the quote
+    await pilot.pause()
+
+
+async def _help(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("f1")
+    await pilot.pause()
+
+
+def test_slide_quote_folded(snap_compare, tmp_path):
+    app = CiteqaApp(FakeFactory(), fake_builder, export_dir=tmp_path)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_slide_answer)
+
+
+def test_help_screen(snap_compare, tmp_path):
+    app = CiteqaApp(FakeFactory(), fake_builder, export_dir=tmp_path)
+    assert snap_compare(app, terminal_size=(100, 40), run_before=_help)

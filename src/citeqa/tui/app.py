@@ -35,6 +35,7 @@ from citeqa.tui.messages import (
     StatusRead,
 )
 from citeqa.tui.safe_text import one_line
+from citeqa.tui.screens.help import HelpScreen, help_sections
 from citeqa.tui.screens.index_status import IndexStatusScreen
 from citeqa.tui.screens.viewer import DocumentViewer
 from citeqa.tui.widgets.question_input import QuestionInput
@@ -53,7 +54,10 @@ def _source_key(n: int) -> Binding:
     return Binding(str(n), f"open_source({n})", "Open source", key_display="1-9", show=n == 1)
 
 
-_CHAT_ONLY_ACTIONS = {"open_source", "toggle_sources", "focus_input", "rebuild"}
+_CHAT_ONLY_ACTIONS = {"open_source", "toggle_sources", "focus_input", "rebuild", "help"}
+
+FOCUS_ORDER = ("#question", "#sources", "#transcript")
+"""Where tab moves focus on the chat screen, in order (shift+tab goes back)."""
 
 
 class CiteqaApp(WorkerApp):
@@ -64,6 +68,9 @@ class CiteqaApp(WorkerApp):
     COMMANDS = WorkerApp.COMMANDS | {CiteqaCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012  (as Textual types it)
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+b", "toggle_sources", "Sources"),
         Binding("ctrl+s", "export", "Export"),
         Binding("ctrl+r", "rebuild", "Rebuild"),
@@ -251,11 +258,38 @@ class CiteqaApp(WorkerApp):
         if not isinstance(self.focused, OptionList) or self.focused.id != "sources":
             return
         char = event.character
-        if event.is_printable and char and not char.isdigit() and char != "/":
+        if event.is_printable and char and not char.isdigit() and char not in "/?":
             event.stop()
             field = self.query_one(QuestionInput)
             field.focus()
             field.insert_text_at_cursor(char)
+
+    def action_focus_next(self) -> None:
+        if not self._cycle_focus(1):
+            super().action_focus_next()
+
+    def action_focus_previous(self) -> None:
+        if not self._cycle_focus(-1):
+            super().action_focus_previous()
+
+    def _cycle_focus(self, step: int) -> bool:
+        """Move focus along `FOCUS_ORDER` on the chat screen (False elsewhere)."""
+        if self.screen is not self.screen_stack[0]:
+            return False
+        stops = [
+            widget
+            for widget in self.query(",".join(FOCUS_ORDER))
+            if widget.focusable and all(node.display for node in widget.ancestors_with_self)
+        ]
+        stops.sort(key=lambda widget: FOCUS_ORDER.index(f"#{widget.id}"))
+        if not stops:
+            return False
+        here = stops.index(self.focused) if self.focused in stops else -1
+        stops[(here + step) % len(stops)].focus()
+        return True
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(help_sections(self)))
 
     def action_toggle_sources(self) -> None:
         panel = self.query_one(SourcesPanel)

@@ -6,13 +6,19 @@ Quote and passage blocks are clickable: a click posts `SourceChosen` to open the
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Label, LoadingIndicator, Static
 
 from citeqa.models import Answer
+from citeqa.readable import fold, readable_lines
 from citeqa.tui.conversation import SourceRef, Turn, citation_ref, passage_ref
 from citeqa.tui.messages import SourceChosen
 from citeqa.tui.safe_text import assemble, one_line, plain
@@ -21,30 +27,58 @@ ABSTAIN_HEADLINE = "The documents do not appear to answer this."
 PASSAGE_PREVIEW_CHARS = 280
 """Characters of each closest passage shown under an abstention."""
 
+QUOTE_LINES = 6
+"""Lines of a quote shown before the rest folds behind the space key."""
+
 
 def _describe(ref: SourceRef) -> list[str | tuple[str, str]]:
     """` — title · section` parts for a caption line."""
-    parts: list[str | tuple[str, str]] = ["— ", (one_line(ref.title), "bold")]
-    if ref.where:
-        parts += [" · ", one_line(ref.where)]
-    return parts
+    return ["— ", (one_line(ref.name), "bold")]
 
 
 class SourceBlock(Static):
-    """A quote or passage that opens its document when clicked."""
+    """A quote or passage that opens its document when clicked (or chosen in the transcript).
+
+    A quote is laid out by `citeqa.readable` (slide dumps as aligned rows or joined lines) and
+    folds after `QUOTE_LINES` lines; `toggle_fold` shows it whole or folds it again.
+    """
 
     def __init__(self, ref: SourceRef, *, preview: bool = False, classes: str = "") -> None:
+        super().__init__(classes=classes)
         self.ref = ref
-        text = ref.text
-        if preview and len(text) > PASSAGE_PREVIEW_CHARS:
-            text = text[:PASSAGE_PREVIEW_CHARS].rstrip() + "…"
-        if preview:
+        self.preview = preview
+        self.expanded = False
+        self._lines = readable_lines(ref.text)
+        self.update(self._body())
+
+    @property
+    def folds(self) -> bool:
+        """Whether the quote is long enough to fold."""
+        return not self.preview and fold(self._lines, QUOTE_LINES)[1] > 0
+
+    def toggle_fold(self) -> None:
+        """Show the whole quote, or fold it again."""
+        if self.folds:
+            self.expanded = not self.expanded
+            self.update(self._body())
+
+    def _body(self) -> Content:
+        ref = self.ref
+        if self.preview:
+            text = " ".join(self._lines)
+            if len(text) > PASSAGE_PREVIEW_CHARS:
+                text = text[:PASSAGE_PREVIEW_CHARS].rstrip() + "…"
             marker = f"#{ref.label} "
-            body = assemble((marker, "bold"), (one_line(text), "italic"), "\n", *_describe(ref))
-        else:
-            marker = f"[{ref.label}] "
-            body = assemble((marker, "bold"), (text, "italic"), "\n", *_describe(ref))
-        super().__init__(body, classes=classes)
+            return assemble((marker, "bold"), (one_line(text), "italic"), "\n", *_describe(ref))
+        marker = f"[{ref.label}] "
+        shown, hidden = (self._lines, 0) if self.expanded else fold(self._lines, QUOTE_LINES)
+        indent = "\n" + " " * len(marker)  # continuation lines align under the first
+        parts: list[str | tuple[str, str]] = [(marker, "bold"), (indent.join(shown), "italic")]
+        if hidden:
+            parts += [indent, (f"… {hidden} more lines (space shows all)", "dim")]
+        elif self.expanded:
+            parts += [indent, ("(space folds)", "dim")]
+        return assemble(*parts, "\n", *_describe(ref))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -129,7 +163,58 @@ class ErrorMessage(Static):
 
 
 class Transcript(VerticalScroll):
-    """The conversation so far; newest at the bottom."""
+    """The conversation so far; newest at the bottom.
+
+    With focus, a cursor marks one quote or passage: up/down move it, enter opens it in the
+    viewer, space unfolds (or folds) a long quote.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_cursor", "Open in viewer"),
+        Binding("space", "toggle_fold", "Unfold"),
+        Binding("up", "move_cursor(-1)", "Previous quote", show=False),
+        Binding("down", "move_cursor(1)", "Next quote", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(-1)
+    """Index of the marked block among `blocks()` (-1: none yet)."""
+
+    def blocks(self) -> list[SourceBlock]:
+        """The quotes and passages of the conversation, top to bottom."""
+        return list(self.query(SourceBlock))
+
+    @property
+    def current(self) -> SourceBlock | None:
+        """The block the cursor marks."""
+        blocks = self.blocks()
+        return blocks[self.cursor] if 0 <= self.cursor < len(blocks) else None
+
+    def watch_cursor(self) -> None:
+        for index, block in enumerate(self.blocks()):
+            block.set_class(index == self.cursor, "-cursor")
+        current = self.current
+        if current is not None and self.has_focus:
+            self.scroll_to_widget(current, animate=False)
+
+    def action_move_cursor(self, step: int) -> None:
+        blocks = self.blocks()
+        if not blocks:
+            self.scroll_relative(y=step, animate=False)
+            return
+        self.cursor = max(0, min(len(blocks) - 1, self.cursor + step))
+
+    def action_open_cursor(self) -> None:
+        if self.current is not None:
+            self.post_message(SourceChosen(self.current.ref))
+
+    def action_toggle_fold(self) -> None:
+        if self.current is not None:
+            self.current.toggle_fold()
+
+    def on_focus(self) -> None:
+        if self.current is None and self.blocks():
+            self.cursor = 0
+        self.watch_cursor()
 
     def add_question(self, turn: Turn, waiting: str) -> None:
         """Show a question and a spinner for its answer."""
@@ -155,4 +240,12 @@ class Transcript(VerticalScroll):
             pending.remove()
         else:
             self.mount(widget)
-        self.call_after_refresh(self.scroll_end, animate=False)
+        self.call_after_refresh(self._mark_first_of, widget)
+
+    def _mark_first_of(self, widget: Widget) -> None:
+        """Put the cursor on the first quote of a new answer and show the newest lines."""
+        blocks = self.blocks()
+        first = next((b for b in blocks if widget in b.ancestors), None)
+        if first is not None:
+            self.cursor = blocks.index(first)
+        self.scroll_end(animate=False)

@@ -1,0 +1,147 @@
+"""Keys of the chat: quit in the footer, the help screen, tab order, the transcript cursor,
+and readable (folded) slide quotes."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer, OptionList
+
+from citeqa.tui.screens.help import HelpScreen, help_sections
+from citeqa.tui.screens.viewer import DocumentViewer
+from citeqa.tui.widgets.question_input import QuestionInput
+from citeqa.tui.widgets.transcript import QUOTE_LINES, SourceBlock, Transcript
+from conftest import SLIDE_QUOTE, ask, run, screen_text, settle, wait_for
+
+
+def test_footer_shows_quit_and_help(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            footer = screen_text(app).splitlines()[-1]
+            assert "^q Quit" in footer and "f1 Help" in footer
+            assert app.query_one(Footer)
+
+    run(body())
+
+
+def test_f1_and_question_mark_open_help_listing_every_key(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 50)) as pilot:
+            await settle(pilot)
+            await pilot.press("f1")
+            assert isinstance(app.screen, HelpScreen)
+            shown = str(app.screen.query_one("#help-body").render())
+            for _, rows in help_sections(app):
+                for keys, description in rows:
+                    assert keys in shown and description in shown
+            for description in ("Quit", "Export", "Open in viewer", "Unfold", "Previous question"):
+                assert description in shown
+            await pilot.press("escape")
+            assert not isinstance(app.screen, HelpScreen)
+            app.query_one("#sources").focus()  # "?" opens help outside the input...
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            field = app.query_one(QuestionInput)  # ...and is typed inside it
+            field.focus()
+            await pilot.press("question_mark")
+            assert not isinstance(app.screen, HelpScreen) and field.value == "?"
+
+    run(body())
+
+
+def test_tab_goes_input_sources_transcript_and_back(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            order = []
+            for _ in range(4):
+                order.append(app.focused.id)
+                await pilot.press("tab")
+            assert order == ["question", "sources", "transcript", "question"]
+            await pilot.press("shift+tab", "shift+tab")
+            assert app.focused.id == "transcript"
+
+    run(body())
+
+
+def test_a_hidden_sources_panel_is_skipped(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+b")
+            await pilot.press("tab")
+            assert app.focused.id == "transcript"
+
+    run(body())
+
+
+def test_enter_on_a_transcript_quote_opens_the_viewer(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            transcript = app.query_one(Transcript)
+            transcript.focus()
+            await pilot.pause()
+            assert transcript.current is transcript.blocks()[0]
+            assert transcript.current.has_class("-cursor")
+            await pilot.press("down", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, DocumentViewer))
+            assert app.screen.ref.label == 2
+
+    run(body())
+
+
+def test_a_new_answer_moves_the_cursor_to_its_first_quote(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            await ask(pilot, "slide results")
+            await pilot.pause()
+            transcript = app.query_one(Transcript)
+            assert transcript.cursor == 2 and transcript.current.ref.doc_id == "slides"
+
+    run(body())
+
+
+def test_slide_quote_is_laid_out_folded_and_unfolds_with_space(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "slide results")
+            block = app.query_one(SourceBlock)
+            text = str(block.content)
+            assert "Réponse BICLA à S52  56,2 % · p=0,0002 · 37,1 %" in text
+            assert "N total                367 patients" in text
+            assert block.folds and "more lines (space shows all)" in text
+            assert "Zona" not in text and len(text.splitlines()) == QUOTE_LINES + 2
+            app.query_one(Transcript).focus()
+            await pilot.press("space")
+            assert "Zona (Herpes zoster) : 3,8 % vs 1,1 %." in str(block.content)
+            await pilot.press("space")
+            assert "Zona" not in str(block.content)
+            assert SLIDE_QUOTE in [ref.text for ref in app.query_one("SourcesPanel").refs]
+
+    run(body())
+
+
+def test_sources_do_not_repeat_a_title_as_section(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "slide results")
+            first = str(app.query_one("#sources", OptionList).get_option_at_index(0).prompt)
+            assert first.startswith("[1] Traitements ciblés · fr")
+            assert "Traitements ciblés · Traitements ciblés" not in screen_text(app)
+
+    run(body())
