@@ -48,6 +48,7 @@ class FakeEmbedder:
     package = "citeqa-tests"
     version = "0"
     dim = 64
+    default_weight = 1.0
 
     def __init__(self) -> None:
         self.texts_embedded = 0

@@ -43,7 +43,8 @@ def features_and_targets(assistant: api.Assistant, split: str) -> tuple[np.ndarr
         terms = assistant._terms(item["question"], context)
         retrieval = assistant._retrieve(text, vectors, 10, terms)
         top = retrieval.hits[: assistant.settings.answer_passages]
-        scored = score_sentences(assistant._loaded.bank, top, terms, vectors.get("use"))
+        answer_channel = assistant._loaded.index.manifest.answer_channel or ""
+        scored = score_sentences(assistant._loaded.bank, top, terms, vectors.get(answer_channel))
         if not scored:
             continue
         best = scored[0]

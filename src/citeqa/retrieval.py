@@ -2,7 +2,8 @@
 list is cleaned (overlapping chunks of one region collapsed, a per-document cap).
 
 Channels: `lexical` (BM25 over folded, stemmed tokens, with glossary expansion) and one per
-vector model (`use`, `minilm`). Fusion is weighted reciprocal-rank fusion (`rrf`) or a weighted
+vector channel (an embedder of the registry, which brings its default weight; settings can
+override it in `channel_weights`). Fusion is weighted reciprocal-rank fusion (`rrf`) or a weighted
 sum of min-max normalised scores (`blend`). Lexical evidence can weigh less when the passage is
 in the other language than the question (`weight_lexical_cross`), since shared words across
 languages are mostly names and numbers.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa.config import Settings
+from citeqa.embedding import default_weight
 from citeqa.glossary import expansions
 from citeqa.language import detect_lang
 from citeqa.lexical import LexicalIndex, query_tokens, tokenize
@@ -60,7 +62,8 @@ def channel_weight(channel: str, settings: Settings, same_language: bool) -> flo
     """The fusion weight of a channel for a passage (lexical depends on the languages)."""
     if channel == LEXICAL:
         return settings.weight_lexical if same_language else settings.weight_lexical_cross
-    return float(getattr(settings, f"weight_{channel}", 0.0))
+    own = settings.channel_weights.get(channel)
+    return settings.weight_vectors * (default_weight(channel) if own is None else own)
 
 
 def fuse(

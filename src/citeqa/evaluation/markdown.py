@@ -51,7 +51,7 @@ ABLATION_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 SETTINGS_SHOWN = (
     "channels", "k", "candidates", "fusion", "rrf_k", "weight_lexical", "weight_lexical_cross",
-    "weight_use", "weight_minilm", "expand_queries", "per_doc_cap", "cap_relevance",
+    "channel_weights", "weight_vectors", "expand_queries", "per_doc_cap", "cap_relevance",
     "rerank_depth", "rerank_weight", "abstain_threshold", "answer_passages",
     "max_quote_sentences", "chunk_size", "chunk_overlap",
 )  # fmt: skip

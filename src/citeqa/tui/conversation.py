@@ -16,7 +16,7 @@ MODES = ("hybrid", "lexical", "vectors")
 
 MODE_OVERRIDES: dict[str, dict[str, float]] = {
     "hybrid": {},
-    "lexical": {"weight_use": 0.0, "weight_minilm": 0.0},
+    "lexical": {"weight_vectors": 0.0},
     "vectors": {"weight_lexical": 0.0, "weight_lexical_cross": 0.0},
 }
 """Settings overrides (for `Assistant.configured`) that select each retrieval mode."""
