@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
+
 from citeqa.config import Settings
 from citeqa.embedding import MiniLMEmbedder, UseEmbedder, register_embedder
 from citeqa.models import Chunk
 from citeqa.retrieval import Candidates, channel_weight, fuse, select
-from conftest import FakeEmbedder
 
 
 def chunk(doc: str, start: int, end: int, lang: str = "en") -> Chunk:
@@ -65,9 +68,12 @@ def test_lexical_weight_depends_on_languages() -> None:
 
 
 def test_a_channel_without_a_setting_gets_its_own_default_weight() -> None:
-    class Heavy(FakeEmbedder):
-        name = "heavy"
+    class Heavy:
+        name, model, package, version, dim = "heavy", "heavy", "citeqa-tests", "0", 4
         default_weight = 2.5
+
+        def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+            return np.ones((len(texts), self.dim), dtype=np.float32) / 2
 
     register_embedder("heavy", Heavy)
     assert channel_weight("heavy", Settings(), True) == 2.5
