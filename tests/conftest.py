@@ -10,7 +10,10 @@ with `Settings(channels=("fake",))` and never load a real model.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
+import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -80,6 +83,31 @@ class FakeEmbedder:
 
 
 register_embedder("fake", FakeEmbedder)
+
+_USER_DIRS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+_OWN_HOME = "CITEQA_TEST_HOME"
+_home_key = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Per-user folders (data, config, UI state) point into a temporary folder for the whole
+    run, in this process and the processes it starts: tests never read the developer's
+    config file nor write indexes into their data folder."""
+    if os.environ.get(_OWN_HOME):  # an xdist worker of a run that already set them
+        return
+    home = tempfile.mkdtemp(prefix="citeqa-test-home-")
+    os.environ[_OWN_HOME] = home
+    for name in _USER_DIRS:
+        os.environ[name] = os.path.join(home, name.removeprefix("XDG_").lower())
+    os.environ.pop("CITEQA_CONFIG_FILE", None)
+    config.stash[_home_key] = home
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    home = config.stash.get(_home_key, None)
+    if home is not None:
+        shutil.rmtree(home, ignore_errors=True)
+        os.environ.pop(_OWN_HOME, None)
 
 
 @pytest.fixture

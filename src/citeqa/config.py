@@ -1,27 +1,61 @@
-"""Settings: paths, channels, chunking, retrieval and answering knobs.
+"""Settings: paths, channels, chunking, retrieval and answering knobs, and where they come from.
 
-Every field can be set from the environment with the `CITEQA_` prefix (for example
-`CITEQA_INDEX_DIR=/tmp/idx`). Defaults were chosen by measurement (see evals/REPORT.md).
+Every field can be set, from strongest to weakest:
+1. the command line (`--corpus`, `--index`, `--k`: passed to `Settings(...)` by the CLI);
+2. the environment, with the `CITEQA_` prefix (for example `CITEQA_INDEX_DIR=/tmp/idx`);
+3. the per-user TOML file (`~/.config/citeqa/config.toml` on Linux, or the file named by
+   `CITEQA_CONFIG_FILE`; see `citeqa.userdirs`), with the field names as keys (`k = 8`);
+4. the defaults below, chosen by measurement (see evals/REPORT.md).
+
+The default corpus is the bundled one, shipped inside the package. Its index goes to the
+repository's `index/` folder in a source checkout; any other corpus's index (and the bundled
+one's, when citeqa is installed from a wheel) goes to the per-user data folder, keyed by the
+corpus folder's path. `load_settings` turns a bad file or value into one `SettingsInvalid`.
 """
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from citeqa import userdirs
+from citeqa.errors import SettingsInvalid
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 """src/citeqa; the repository root is two levels up in a source checkout."""
 
+BUNDLED_CORPUS = (PACKAGE_ROOT / "corpus").resolve()
+"""The bundled documents (package data; a link to the repository's corpus/ in a checkout)."""
 
-def _default_dir(name: str) -> Path:
-    """`./name` when it exists, else the folder of that name next to src/ in a checkout."""
-    here = Path.cwd() / name
-    if here.exists():
-        return here
-    checkout = PACKAGE_ROOT.parent.parent / name
-    return checkout if checkout.exists() else here
+
+def _checkout_index() -> Path | None:
+    """The repository's `index/` folder when running from a source checkout, else None."""
+    root = PACKAGE_ROOT.parent.parent
+    if (root / "pyproject.toml").is_file() and (root / "index" / "README.md").is_file():
+        return root / "index"
+    return None
+
+
+def default_index_dir(corpus_dir: Path) -> Path:
+    """Where the index of `corpus_dir` goes when no index folder is given."""
+    checkout = _checkout_index()
+    if checkout is not None and corpus_dir.resolve() == BUNDLED_CORPUS.resolve():
+        return checkout
+    return userdirs.index_dir_for(corpus_dir)
+
+
+def _index_for(data: dict[str, Any]) -> Path:
+    corpus = data.get("corpus_dir")
+    return default_index_dir(corpus if isinstance(corpus, Path) else BUNDLED_CORPUS)
 
 
 class Settings(BaseSettings):
@@ -29,10 +63,11 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CITEQA_", frozen=True)
 
-    corpus_dir: Path = Field(default_factory=lambda: _default_dir("corpus"))
+    corpus_dir: Path = BUNDLED_CORPUS
     """Folder of documents to index."""
-    index_dir: Path = Field(default_factory=lambda: _default_dir("index"))
-    """Folder that holds the built index (see index/README.md)."""
+    index_dir: Path = Field(default_factory=_index_for)
+    """Folder that holds the built index (see index/README.md); by default chosen from the
+    corpus folder (see the module docstring)."""
     channels: tuple[str, ...] = ("use",)
     """Vector channels the index carries: `use` (multilingual USE v3), `minilm` \
 (all-MiniLM-L6-v2)."""
@@ -83,3 +118,34 @@ class Settings(BaseSettings):
     """Sentences to quote are chosen from this many top passages."""
     max_quote_sentences: int = 3
     """At most this many sentences are quoted in an answer."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Arguments, then `CITEQA_*` variables, then the per-user TOML file."""
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=userdirs.config_file())
+        return init_settings, env_settings, toml
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings with `overrides` (which beat the environment and the file); a malformed
+    config file or a bad value raises SettingsInvalid naming where it came from."""
+    try:
+        return Settings(**overrides)
+    except tomllib.TOMLDecodeError as err:
+        where = userdirs.config_file()
+        raise SettingsInvalid(f"The config file {where} is not TOML: {err}") from None
+    except ValidationError as err:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in e['loc']) or 'settings'}: {e['msg']}"
+            for e in err.errors()[:3]
+        )
+        raise SettingsInvalid(
+            f"Bad setting ({problems}); check the CITEQA_* variables and {userdirs.config_file()}."
+        ) from None

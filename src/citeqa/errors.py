@@ -1,7 +1,8 @@
 """Domain errors raised by the core.
 
 The core raises these; only the edges (CLI, TUI) turn them into one clear line for a person.
-Every subclass carries a message written for the user, not for a developer.
+Every subclass carries a message written for the user, not for a developer, and its own exit
+code (2 is left to command-line usage errors; the README lists them all).
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ class CiteqaError(Exception):
 class CorpusMissing(CiteqaError):
     """The corpus folder does not exist or is not a folder."""
 
-    exit_code = 2
+    exit_code = 8
 
 
 class CorpusEmpty(CiteqaError):
     """The corpus folder holds no readable document."""
 
-    exit_code = 2
+    exit_code = 9
 
 
 class IndexMissing(CiteqaError):
@@ -34,13 +35,13 @@ class IndexMissing(CiteqaError):
 class IndexCorrupt(CiteqaError):
     """An index file is unreadable, truncated or inconsistent with the manifest."""
 
-    exit_code = 3
+    exit_code = 6
 
 
 class IndexIncompatible(CiteqaError):
     """The index was built with other models, chunker settings or an older format."""
 
-    exit_code = 3
+    exit_code = 7
 
 
 class IndexLocked(CiteqaError):
@@ -58,7 +59,13 @@ class IndexWriteError(CiteqaError):
 class BadQuestion(CiteqaError):
     """The question is empty or unusable."""
 
-    exit_code = 2
+    exit_code = 10
+
+
+class SettingsInvalid(CiteqaError):
+    """A setting (environment variable or config file) is malformed or out of range."""
+
+    exit_code = 11
 
 
 class BuildInterrupted(CiteqaError):

@@ -21,6 +21,7 @@ from integration_helpers import (
 )
 
 from citeqa.api import build_index
+from citeqa.cli.app import USAGE
 from citeqa.errors import BadQuestion, IndexMissing
 
 HOSTILE = "What is \x1b[31mbelimumab\x1b[0m\x07 used for?\x1b]0;pwned\x07\x08\x7f"
@@ -28,7 +29,7 @@ HOSTILE = "What is \x1b[31mbelimumab\x1b[0m\x07 used for?\x1b]0;pwned\x07\x08\x7
 
 def test_empty_question(real_index: RealIndex) -> None:
     done = run_citeqa(["ask", ""], real_index.env, real_index.cwd)
-    assert done.returncode == BadQuestion.exit_code == 2
+    assert done.returncode == BadQuestion.exit_code != USAGE
     assert "empty" in one_error_line(done.stderr)
     assert done.stdout == ""
 
@@ -36,27 +37,27 @@ def test_empty_question(real_index: RealIndex) -> None:
 def test_empty_question_without_an_index_builds_nothing(tmp_path: Path) -> None:
     env = subprocess_env(make_corpus(tmp_path / "corpus"), tmp_path / "index")
     done = run_citeqa(["ask", "   "], env, tmp_path)
-    assert done.returncode == 2
+    assert done.returncode == BadQuestion.exit_code
     assert "empty" in one_error_line(done.stderr)  # and no "building it first"
     assert not (tmp_path / "index").exists()
 
 
 def test_blank_question(real_index: RealIndex) -> None:
     done = run_citeqa(["ask", " \t \n ", "--json"], real_index.env, real_index.cwd)
-    assert done.returncode == 2
+    assert done.returncode == BadQuestion.exit_code
     assert "empty" in one_error_line(done.stderr)
     assert done.stdout == ""
 
 
 def test_question_of_only_escape_sequences_is_empty(real_index: RealIndex) -> None:
     done = run_citeqa(["ask", "\x1b[2J\x1b[0m\x07"], real_index.env, real_index.cwd)
-    assert done.returncode == 2
+    assert done.returncode == BadQuestion.exit_code
     assert "empty" in one_error_line(done.stderr)
 
 
 def test_no_question_at_all(real_index: RealIndex) -> None:
     done = run_citeqa(["ask"], real_index.env, real_index.cwd)
-    assert done.returncode == 2
+    assert done.returncode == USAGE
     one_error_line(done.stderr)
 
 
@@ -136,13 +137,13 @@ def test_jsonl_empty_input(real_index: RealIndex) -> None:
 
 def test_question_and_jsonl_together(real_index: RealIndex) -> None:
     done = run_citeqa(["ask", "What?", "--jsonl"], real_index.env, real_index.cwd, stdin="")
-    assert done.returncode == 2
+    assert done.returncode == USAGE
     one_error_line(done.stderr)
 
 
 def test_bad_option_is_a_usage_error(real_index: RealIndex) -> None:
     done = run_citeqa(["ask", "What is belimumab?", "--k", "0"], real_index.env, real_index.cwd)
-    assert done.returncode == 2
+    assert done.returncode == USAGE
     assert "--k" in done.stderr
 
 

@@ -18,6 +18,11 @@ app = typer.Typer(
 )
 
 
+USAGE = 2
+"""Exit code of a command-line usage error (as click's); each domain error has its own
+(`citeqa.errors`); the README lists them all."""
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one clear line on stderr and return the Exit to raise."""
     print(f"citeqa: {message}", file=sys.stderr)

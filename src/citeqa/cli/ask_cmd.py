@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from citeqa.cli.app import app
+from citeqa.cli.app import USAGE, app, fail
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
@@ -44,7 +44,7 @@ def ask(
 ) -> None:
     """Answer a question with verbatim quotes and citations (or say the documents do not)."""
     if jsonl == (question is not None):
-        raise BadQuestion("Give a question, or --jsonl with questions on stdin (not both).")
+        raise fail("give a question, or --jsonl with questions on stdin (not both).", USAGE)
     settings = settings_for(corpus, index)
     if question is not None:  # reject an empty question before loading (or building) anything
         from citeqa.questions import clean_question

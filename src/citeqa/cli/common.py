@@ -31,13 +31,16 @@ CorpusOption = Annotated[
 ]
 IndexOption = Annotated[
     Path | None,
-    typer.Option("--index", help="Folder of the index (default: ./index or the bundled one)."),
+    typer.Option(
+        "--index",
+        help="Folder of the index (default: a per-user folder for the corpus; `status` says it).",
+    ),
 ]
 
 
 def settings_for(corpus: Path | None, index: Path | None) -> Settings:
-    """Settings with the folders given on the command line."""
-    from citeqa.config import Settings
+    """Settings with the folders given on the command line (they beat CITEQA_* and the file)."""
+    from citeqa.config import load_settings
 
     overrides: dict[str, Path] = {}
     if corpus is not None:
@@ -50,7 +53,7 @@ def settings_for(corpus: Path | None, index: Path | None) -> Settings:
             built_from = corpus_of_index(index)
             if built_from is not None:
                 overrides["corpus_dir"] = built_from
-    return Settings().model_copy(update=overrides)
+    return load_settings(**overrides)
 
 
 def corpus_of_index(index: Path) -> Path | None:

@@ -1,0 +1,100 @@
+"""Where citeqa keeps a user's files: per-user data, config, exports and the chat's UI state.
+
+The folders come from platformdirs, so they follow each platform's convention (on Linux the
+XDG variables: `$XDG_DATA_HOME/citeqa`, `$XDG_CONFIG_HOME/citeqa`, `$XDG_STATE_HOME/citeqa`).
+Nothing here creates a folder except `write_ui_state` (which writes a file the user asked for);
+the index builder creates its own folder.
+
+- `data_dir()`: per-user data; holds `indexes/` (one index per corpus folder) and `exports/`.
+- `index_dir_for(corpus)`: the index of a corpus given without `--index`, keyed by the corpus
+  folder's resolved path (`indexes/<folder name>-<12 hex of its path's sha256>`).
+- `config_file()`: the optional TOML file the settings read (`citeqa/config.toml`).
+- `exports_dir()`: where the chat writes conversation exports.
+- `read_ui_state()` / `write_ui_state()`: a small JSON object of UI choices (the theme, ...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP = "citeqa"
+UI_STATE_FILE = "ui.json"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def data_dir() -> Path:
+    """The per-user data folder (`~/.local/share/citeqa` on Linux)."""
+    return platformdirs.user_data_path(APP, appauthor=False)
+
+
+def config_dir() -> Path:
+    """The per-user config folder (`~/.config/citeqa` on Linux)."""
+    return platformdirs.user_config_path(APP, appauthor=False)
+
+
+def state_dir() -> Path:
+    """The per-user state folder (`~/.local/state/citeqa` on Linux): UI choices."""
+    return platformdirs.user_state_path(APP, appauthor=False)
+
+
+def config_file() -> Path:
+    """The optional TOML settings file; `CITEQA_CONFIG_FILE` names another one."""
+    named = os.environ.get("CITEQA_CONFIG_FILE")
+    return Path(named).expanduser() if named else config_dir() / "config.toml"
+
+
+def exports_dir() -> Path:
+    """Where the chat writes conversation exports."""
+    return data_dir() / "exports"
+
+
+def index_dir_for(corpus: Path) -> Path:
+    """The per-user index folder of a corpus folder, keyed by its resolved path.
+
+    Two folders with the same name get different indexes; the same folder reached through
+    another relative path or a symlink gets the same one.
+    """
+    resolved = corpus.expanduser().resolve()
+    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    name = _UNSAFE.sub("_", resolved.name).strip("._")[:40] or "corpus"
+    return data_dir() / "indexes" / f"{name}-{digest}"
+
+
+def ui_state_file() -> Path:
+    return state_dir() / UI_STATE_FILE
+
+
+def read_ui_state() -> dict[str, Any]:
+    """The saved UI choices; an empty dict when there are none or the file is unreadable
+    (a damaged state file must never stop the chat from opening)."""
+    try:
+        state = json.loads(ui_state_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def write_ui_state(**changes: Any) -> None:
+    """Merge `changes` (JSON-able values) into the saved UI choices, atomically.
+
+    Raises OSError when the state folder cannot be written; callers in the UI may ignore it.
+    """
+    state = read_ui_state() | changes
+    target = ui_state_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".ui-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(state, out, ensure_ascii=False, indent=2)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

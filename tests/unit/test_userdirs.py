@@ -1,0 +1,125 @@
+"""Per-user folders and where settings come from: the index of a corpus given without an index
+folder, the TOML config file (beaten by the environment and by arguments), the UI state file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from citeqa import userdirs
+from citeqa.config import BUNDLED_CORPUS, Settings, load_settings
+from citeqa.errors import SettingsInvalid
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Per-user folders under tmp_path, and no CITEQA_* variable from the caller."""
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+    monkeypatch.delenv("CITEQA_CONFIG_FILE", raising=False)
+    for name in [n for n in os.environ if n.startswith("CITEQA_")]:
+        monkeypatch.delenv(name)
+    return tmp_path
+
+
+def test_folders_follow_the_platform_convention(home: Path) -> None:
+    assert userdirs.data_dir() == home / "xdg_data_home" / "citeqa"
+    assert userdirs.config_file() == home / "xdg_config_home" / "citeqa" / "config.toml"
+    assert userdirs.exports_dir().parent == userdirs.data_dir()
+    assert userdirs.ui_state_file().parent == home / "xdg_state_home" / "citeqa"
+
+
+def test_index_of_a_corpus_is_keyed_by_its_resolved_path(home: Path) -> None:
+    papers, other = home / "a" / "papers", home / "b" / "papers"
+    papers.mkdir(parents=True)
+    other.mkdir(parents=True)
+    (home / "link").symlink_to(papers)
+    index = userdirs.index_dir_for(papers)
+    assert index.parent == userdirs.data_dir() / "indexes"
+    assert index.name.startswith("papers-")
+    assert userdirs.index_dir_for(home / "link") == index
+    assert userdirs.index_dir_for(home / "a" / ".." / "a" / "papers") == index
+    assert userdirs.index_dir_for(other) != index
+
+
+def test_odd_folder_names_give_a_plain_index_name(home: Path) -> None:
+    odd = home / "é \x1b[31m;rm"
+    odd.mkdir()
+    name = userdirs.index_dir_for(odd).name
+    assert all(c.isascii() and (c.isalnum() or c in "._-") for c in name), name
+
+
+def test_a_user_corpus_without_index_goes_to_the_data_folder(home: Path) -> None:
+    corpus = home / "papers"
+    corpus.mkdir()
+    settings = load_settings(corpus_dir=corpus)
+    assert settings.index_dir == userdirs.index_dir_for(corpus)
+    assert not settings.index_dir.is_relative_to(Path.cwd())
+
+
+def test_the_bundled_corpus_is_the_default_from_any_folder(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(home)
+    settings = Settings()
+    assert settings.corpus_dir == BUNDLED_CORPUS
+    assert (BUNDLED_CORPUS / "manifest.json").is_file()
+    assert not settings.index_dir.is_relative_to(home / "index")
+
+
+def test_the_config_file_is_read_and_the_environment_wins(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = userdirs.config_file()
+    config.parent.mkdir(parents=True)
+    config.write_text('k = 8\nabstain_threshold = 0.3\nchannels = ["use", "minilm"]\n')
+    settings = load_settings()
+    assert (settings.k, settings.abstain_threshold) == (8, 0.3)
+    assert settings.channels == ("use", "minilm")
+    monkeypatch.setenv("CITEQA_K", "3")
+    assert load_settings().k == 3
+    assert load_settings(k=12).k == 12
+
+
+def test_another_config_file_can_be_named(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    named = home / "team.toml"
+    named.write_text("rerank_depth = 7\n")
+    monkeypatch.setenv("CITEQA_CONFIG_FILE", str(named))
+    assert load_settings().rerank_depth == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("k = [unclosed\n", "not TOML"),
+        ("kk = 3\n", "kk"),
+        ('k = "many"\n', "k"),
+    ],
+)
+def test_a_bad_config_file_is_one_clear_error(home: Path, text: str, words: str) -> None:
+    config = userdirs.config_file()
+    config.parent.mkdir(parents=True)
+    config.write_text(text)
+    with pytest.raises(SettingsInvalid) as raised:
+        load_settings()
+    assert words in str(raised.value) and str(config) in str(raised.value)
+
+
+def test_ui_state_round_trips_and_merges(home: Path) -> None:
+    assert userdirs.read_ui_state() == {}
+    userdirs.write_ui_state(theme="textual-light")
+    userdirs.write_ui_state(folded=True)
+    assert userdirs.read_ui_state() == {"theme": "textual-light", "folded": True}
+    assert [p.name for p in userdirs.ui_state_file().parent.iterdir()] == ["ui.json"]
+
+
+@pytest.mark.parametrize("damage", ["{not json", "[1, 2]", ""])
+def test_a_damaged_ui_state_reads_as_empty(home: Path, damage: str) -> None:
+    state = userdirs.ui_state_file()
+    state.parent.mkdir(parents=True)
+    state.write_text(damage)
+    assert userdirs.read_ui_state() == {}
+    userdirs.write_ui_state(theme="nord")
+    assert userdirs.read_ui_state() == {"theme": "nord"}
