@@ -7,22 +7,24 @@ one at a time, in order, through the conversation's `Session` so follow-ups keep
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Footer, Header, Input
 
 from citeqa.errors import CiteqaError
 from citeqa.models import IndexStatus
 from citeqa.tui.commands import CiteqaCommands, PaletteCommand, citeqa_commands
 from citeqa.tui.conversation import Turn, source_refs
 from citeqa.tui.export import ExportContext, answer_text, write_conversation
+from citeqa.tui.keys import KeyedApp
 from citeqa.tui.messages import (
     AnswerReady,
     AskFailed,
@@ -34,15 +36,15 @@ from citeqa.tui.messages import (
     SourceChosen,
     StatusRead,
 )
+from citeqa.tui.progress import StageProgress
 from citeqa.tui.safe_text import one_line
-from citeqa.tui.screens.help import HelpScreen, help_sections
 from citeqa.tui.screens.index_status import IndexStatusScreen
 from citeqa.tui.screens.viewer import DocumentViewer
 from citeqa.tui.widgets.question_input import QuestionInput
 from citeqa.tui.widgets.sources import SourcesPanel
 from citeqa.tui.widgets.status import StaleBanner, StatusLine
 from citeqa.tui.widgets.transcript import Transcript
-from citeqa.tui.workers import AssistantFactory, IndexBuilder, WorkerApp
+from citeqa.tui.workers import AssistantFactory, IndexBuilder
 
 if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
     from citeqa.api import Assistant, Session
@@ -54,23 +56,14 @@ def _source_key(n: int) -> Binding:
     return Binding(str(n), f"open_source({n})", "Open source", key_display="1-9", show=n == 1)
 
 
-_CHAT_ONLY_ACTIONS = {"open_source", "toggle_sources", "focus_input", "rebuild", "help"}
-
-FOCUS_ORDER = ("#question", "#sources", "#transcript")
-"""Where tab moves focus on the chat screen, in order (shift+tab goes back)."""
-
-
-class CiteqaApp(WorkerApp):
+class CiteqaApp(KeyedApp):
     """Ask questions of the documents; read verbatim, cited answers; open the sources."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "citeqa"
-    COMMANDS = WorkerApp.COMMANDS | {CiteqaCommands}
+    COMMANDS = KeyedApp.COMMANDS | {CiteqaCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012  (as Textual types it)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("f1", "help", "Help"),
-        Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+b", "toggle_sources", "Sources"),
         Binding("ctrl+s", "export", "Export"),
         Binding("ctrl+r", "rebuild", "Rebuild"),
@@ -78,6 +71,7 @@ class CiteqaApp(WorkerApp):
         Binding("escape", "focus_input", "Ask", show=False),
         *[_source_key(n) for n in range(1, 10)],
     ]
+    CHAT_ONLY_ACTIONS = KeyedApp.CHAT_ONLY_ACTIONS | {"open_source", "toggle_sources", "rebuild"}
 
     def __init__(
         self,
@@ -100,6 +94,8 @@ class CiteqaApp(WorkerApp):
         self._rebuilding = False
         self.last_export: Path | None = None
         self._held_session: Session | None = None
+        self._stages = StageProgress()
+        self._loading_since = time.monotonic()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,12 +111,31 @@ class CiteqaApp(WorkerApp):
         self.sub_title = "loading…"
         self.query_one(StatusLine).busy("Loading models…")
         self.query_one(QuestionInput).focus()
+        self._count_progress_afresh()
+        self.set_interval(1.0, self._say_progress)
         self.load_assistant()
 
     # -- loading -------------------------------------------------------------------------------
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
-        self.query_one(StatusLine).progress(stage, done, total)
+        """One bar for the whole first run, with the step it is at; it never goes backwards."""
+        self._stages.update(stage, done, total)
+        self._say_progress()
+
+    def _say_progress(self) -> None:
+        """The progress line, its seconds counting even while a step reports nothing."""
+        stages = self._stages
+        if not stages.seen or self.session is not None or not self.work_in_progress:
+            return
+        doing = "Loading the models" if stages.seen[0] == "loading models" else "Building the index"
+        elapsed = time.monotonic() - self._loading_since
+        text = f"{doing} · {stages.label} · {elapsed:.0f} s"
+        self.query_one(StatusLine).progress(text, stages.fraction)
+
+    def _count_progress_afresh(self) -> None:
+        """Before loading or rebuilding: the bar starts again from its first step."""
+        self._stages = StageProgress()
+        self._loading_since = time.monotonic()
 
     def on_assistant_ready(self, message: AssistantReady) -> None:
         self.base = message.assistant
@@ -247,60 +262,9 @@ class CiteqaApp(WorkerApp):
             return
         self.post_message(SourceChosen(ref))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Chat-screen keys are inactive (and hidden) over the viewer and the modal."""
-        if action in _CHAT_ONLY_ACTIONS:
-            return self.screen is self.screen_stack[0]
-        return True
-
-    def on_key(self, event: events.Key) -> None:
-        """Typing a letter while the sources list has focus goes on in the question input."""
-        if not isinstance(self.focused, OptionList) or self.focused.id != "sources":
-            return
-        char = event.character
-        if event.is_printable and char and not char.isdigit() and char not in "/?":
-            event.stop()
-            field = self.query_one(QuestionInput)
-            field.focus()
-            field.insert_text_at_cursor(char)
-
-    def action_focus_next(self) -> None:
-        if not self._cycle_focus(1):
-            super().action_focus_next()
-
-    def action_focus_previous(self) -> None:
-        if not self._cycle_focus(-1):
-            super().action_focus_previous()
-
-    def _cycle_focus(self, step: int) -> bool:
-        """Move focus along `FOCUS_ORDER` on the chat screen (False elsewhere)."""
-        if self.screen is not self.screen_stack[0]:
-            return False
-        stops = [
-            widget
-            for widget in self.query(",".join(FOCUS_ORDER))
-            if widget.focusable and all(node.display for node in widget.ancestors_with_self)
-        ]
-        stops.sort(key=lambda widget: FOCUS_ORDER.index(f"#{widget.id}"))
-        if not stops:
-            return False
-        here = stops.index(self.focused) if self.focused in stops else -1
-        stops[(here + step) % len(stops)].focus()
-        return True
-
-    def action_help(self) -> None:
-        self.push_screen(HelpScreen(help_sections(self)))
-
     def action_toggle_sources(self) -> None:
         panel = self.query_one(SourcesPanel)
         panel.display = not panel.display
-
-    def action_focus_input(self) -> None:
-        self.query_one(QuestionInput).focus()
-
-    def action_focus_sources(self) -> None:
-        self.query_one(SourcesPanel).display = True
-        self.query_one("#sources").focus()
 
     # -- palette commands ----------------------------------------------------------------------
 
@@ -314,6 +278,7 @@ class CiteqaApp(WorkerApp):
         self._rebuilding = True
         self._held_session, self.session = self.session, None  # questions wait for the reload
         self.query_one(StatusLine).busy("Rebuilding the index…")
+        self._count_progress_afresh()
         self.rebuild_index()
 
     def on_index_built(self, message: IndexBuilt) -> None:
@@ -325,7 +290,7 @@ class CiteqaApp(WorkerApp):
             title="Index rebuilt",
         )
         self.query_one(StatusLine).busy("Loading models…")
-        self.load_assistant()
+        self.load_assistant()  # its progress goes on from the rebuild's, on the same bar
 
     def on_rebuild_failed(self, message: RebuildFailed) -> None:
         self._rebuilding = False

@@ -50,10 +50,16 @@ def binding_rows(app: App[Any], bindings: Iterable[BindingType]) -> KeyRows:
     return rows
 
 
+def _app_bindings(app: App[Any]) -> list[BindingType]:
+    """The app's bindings, its base classes' first (as Textual merges them)."""
+    classes = [cls for cls in reversed(type(app).__mro__) if issubclass(cls, App)]
+    return [binding for cls in classes for binding in cls.__dict__.get("BINDINGS", [])]
+
+
 def help_sections(app: App[Any]) -> list[tuple[str, KeyRows]]:
     """Every key of the chat, by where it works."""
     return [
-        ("Anywhere in the chat", binding_rows(app, type(app).BINDINGS) + PALETTE_ROWS),
+        ("Anywhere in the chat", binding_rows(app, _app_bindings(app)) + PALETTE_ROWS),
         ("Moving around", FOCUS_ROWS),
         ("Question", INPUT_ROWS + binding_rows(app, QuestionInput.BINDINGS)),
         ("Transcript", binding_rows(app, Transcript.BINDINGS)),

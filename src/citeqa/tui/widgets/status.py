@@ -27,12 +27,22 @@ class StatusLine(Horizontal):
         self.query_one("#progress").display = False
         self._say(text)
 
-    def progress(self, stage: str, done: int, total: int) -> None:
-        """Show build or load progress."""
+    def progress(self, text: str, fraction: float) -> None:
+        """Show `text` and one bar for the whole of loading or building (0..1, only grows)."""
         bar = self.query_one("#progress", ProgressBar)
-        bar.display = total > 0
-        bar.update(total=max(total, 1), progress=done)
-        self._say(f"Preparing the index: {stage} {done}/{total}" if total else stage)
+        bar.display = True
+        bar.update(total=100, progress=round(fraction * 100, 1))
+        self._say(text)
+
+    @property
+    def percent(self) -> float:
+        """What the progress bar shows, in percent."""
+        percentage = self.query_one("#progress", ProgressBar).percentage or 0.0
+        return percentage * 100 if self.bar_shown else 0.0
+
+    @property
+    def bar_shown(self) -> bool:
+        return bool(self.query_one("#progress").display)
 
     def idle(self, text: str) -> None:
         """Hide spinner and progress; show `text`."""

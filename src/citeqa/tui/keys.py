@@ -1,0 +1,86 @@
+"""The chat's keyboard: quit and help in the footer, the help screen, and where tab goes.
+
+`KeyedApp` sits between the workers and the chat app: it owns the keys that are about moving
+around rather than about answers: ctrl+q, F1 / ?, tab order (question -> sources ->
+transcript, shift+tab back; a hidden panel is skipped), letters typed in the sources list
+going on in the question, and which keys are active over the viewer and the modals.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+
+from citeqa.tui.screens.help import HelpScreen, help_sections
+from citeqa.tui.widgets.question_input import QuestionInput
+from citeqa.tui.widgets.sources import SourcesPanel
+from citeqa.tui.workers import WorkerApp
+
+FOCUS_ORDER = ("#question", "#sources", "#transcript")
+"""Where tab moves focus on the chat screen, in order (shift+tab goes back)."""
+
+
+class KeyedApp(WorkerApp):
+    """Keys for moving around the chat screen (the app's own actions live in `CiteqaApp`)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+    ]
+    CHAT_ONLY_ACTIONS: ClassVar[frozenset[str]] = frozenset({"help", "focus_input"})
+    """Actions that only work on the chat screen (hidden over the viewer and the modals)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Chat-screen keys are inactive (and hidden) over the viewer and the modal."""
+        if action in self.CHAT_ONLY_ACTIONS:
+            return self.screen is self.screen_stack[0]
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing a letter while the sources list has focus goes on in the question input."""
+        if not isinstance(self.focused, OptionList) or self.focused.id != "sources":
+            return
+        char = event.character
+        if event.is_printable and char and not char.isdigit() and char not in "/?":
+            event.stop()
+            field = self.query_one(QuestionInput)
+            field.focus()
+            field.insert_text_at_cursor(char)
+
+    def action_focus_next(self) -> None:
+        if not self._cycle_focus(1):
+            super().action_focus_next()
+
+    def action_focus_previous(self) -> None:
+        if not self._cycle_focus(-1):
+            super().action_focus_previous()
+
+    def _cycle_focus(self, step: int) -> bool:
+        """Move focus along `FOCUS_ORDER` on the chat screen (False elsewhere)."""
+        if self.screen is not self.screen_stack[0]:
+            return False
+        stops = [
+            widget
+            for widget in self.query(",".join(FOCUS_ORDER))
+            if widget.focusable and all(node.display for node in widget.ancestors_with_self)
+        ]
+        stops.sort(key=lambda widget: FOCUS_ORDER.index(f"#{widget.id}"))
+        if not stops:
+            return False
+        here = stops.index(self.focused) if self.focused in stops else -1
+        stops[(here + step) % len(stops)].focus()
+        return True
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(help_sections(self)))
+
+    def action_focus_input(self) -> None:
+        self.query_one(QuestionInput).focus()
+
+    def action_focus_sources(self) -> None:
+        self.query_one(SourcesPanel).display = True
+        self.query_one("#sources").focus()
