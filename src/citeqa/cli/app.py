@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
@@ -10,12 +11,60 @@ from citeqa.errors import CiteqaError
 
 app = typer.Typer(
     name="citeqa",
-    help="Ask questions of a document collection; get verbatim quotes cited to the character.",
+    help="Ask questions of a document collection; get verbatim quotes cited to the character."
+    " With no command, opens the chat on the bundled corpus.",
+    epilog='\b\nExamples:\n  citeqa ask "What is belimumab used for?"\n  citeqa ask -h',
     no_args_is_help=False,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def examples(*lines: str) -> str:
+    """A command's help epilog: example command lines, kept as written (click's \\b)."""
+    title = "Examples:" if len(lines) > 1 else "Example:"
+    return "\n".join(["\b", title, *(f"  {line}" for line in lines)])
+
+
+def version_text() -> str:
+    """citeqa's version, the Python it runs on, and each vector channel's model and version
+    (read from the registry and package metadata; no model is loaded)."""
+    import platform
+
+    from citeqa import __version__
+    from citeqa.config import Settings
+    from citeqa.embedding import get_embedder, known_channels
+
+    defaults = Settings.model_fields["channels"].default
+    lines = [f"citeqa {__version__} (Python {platform.python_version()})", "channels:"]
+    for name in known_channels():
+        embedder = get_embedder(name)
+        mark = " (default)" if name in defaults else ""
+        lines.append(
+            f"  {name}{mark}: {embedder.model}, {embedder.package} {embedder.version},"
+            f" dim {embedder.dim}"
+        )
+    return "\n".join(lines)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(version_text())
+        raise typer.Exit(0)
+
+
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version",
+        "-V",
+        is_eager=True,
+        callback=_show_version,
+        help="Show the version, the vector channels and their model versions, and exit.",
+    ),
+]
 
 
 USAGE = 2
@@ -34,7 +83,7 @@ def run_app() -> int:
     try:
         # Outside standalone mode, typer *returns* exit codes instead of raising them: an
         # explicit typer.Exit(n), and Ctrl-C (which it turns into 130).
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="citeqa")
     except CiteqaError as err:
         print(f"citeqa: {err}", file=sys.stderr)
         return err.exit_code

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from citeqa.cli.app import USAGE, app, fail
+from citeqa.cli.app import USAGE, app, examples, fail
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
@@ -27,7 +27,14 @@ if TYPE_CHECKING:
     from citeqa.models import Answer
 
 
-@app.command("ask")
+@app.command(
+    "ask",
+    epilog=examples(
+        'citeqa ask "Quel taux de réponse BICLA à S52 sous anifrolumab ?"',
+        'citeqa ask "What is belimumab used for?" --json --k 3',
+        "citeqa ask --jsonl < questions.txt > answers.jsonl",
+    ),
+)
 def ask(
     question: Annotated[
         str | None, typer.Argument(help="The question, in English or French.")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from citeqa.cli.app import app
+from citeqa.cli.app import VersionOption, app, examples
 from citeqa.cli.common import CorpusOption, IndexOption, settings_for
 
 if TYPE_CHECKING:
@@ -25,13 +25,13 @@ if TYPE_CHECKING:
 
 
 @app.callback(invoke_without_command=True)
-def default_to_chat(ctx: typer.Context) -> None:
+def default_to_chat(ctx: typer.Context, version: VersionOption = False) -> None:
     """With no command, `citeqa` opens the chat on the bundled corpus."""
     if ctx.invoked_subcommand is None:
         launch_chat(None, None)
 
 
-@app.command("chat")
+@app.command("chat", epilog=examples("citeqa chat --corpus ~/papers"))
 def chat(corpus: CorpusOption = None, index: IndexOption = None) -> None:
     """Chat with the documents in the terminal: cited answers, sources, document viewer."""
     launch_chat(corpus, index)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from citeqa.cli.app import app
+from citeqa.cli.app import app, examples
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
@@ -40,7 +40,7 @@ class SplitChoice(StrEnum):
     all = "all"
 
 
-@app.command("eval")
+@app.command("eval", epilog=examples("citeqa eval --json"))
 def eval_command(
     set_file: Annotated[
         Path | None,

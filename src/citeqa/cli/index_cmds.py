@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from citeqa.cli.app import app
+from citeqa.cli.app import app, examples
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
@@ -22,7 +22,7 @@ from citeqa.models import BuildReport, IndexStatus
 from citeqa.visible import clean
 
 
-@app.command("index")
+@app.command("index", epilog=examples("citeqa index --corpus ~/papers --rebuild"))
 def index(
     corpus: CorpusOption = None,
     index: IndexOption = None,
@@ -40,17 +40,24 @@ def index(
     print_report(report)
 
 
+def build_verb(report: BuildReport) -> str:
+    """Built (no index before), Rebuilt (--rebuild), Updated, or Index up to date."""
+    if report.full_rebuild:
+        first = not (report.unchanged or report.updated or report.removed)
+        return "Built" if first else "Rebuilt"
+    if report.added or report.updated or report.removed:
+        return "Updated"
+    return "Index up to date"
+
+
 def print_report(report: BuildReport) -> None:
     """What a build did, in a few lines."""
     from rich.console import Console
 
-    console = Console(highlight=False)
-    what = "Rebuilt" if report.full_rebuild else "Updated"
-    if not (report.full_rebuild or report.added or report.updated or report.removed):
-        what = "Index up to date"
+    console = Console(highlight=False, soft_wrap=True)
     console.print(
         Text(
-            f"{what}: {report.documents} documents, {report.chunks} chunks"
+            f"{build_verb(report)}: {report.documents} documents, {report.chunks} chunks"
             f" in {report.index_dir} ({report.seconds:.1f} s)"
         )
     )
@@ -61,14 +68,15 @@ def print_report(report: BuildReport) -> None:
     ):
         if files:
             console.print(Text(f"  {label} ({len(files)}): " + ", ".join(clean(f) for f in files)))
-    console.print(Text(f"  unchanged ({len(report.unchanged)})"))
+    if report.unchanged and not report.full_rebuild:
+        console.print(Text(f"  unchanged ({len(report.unchanged)})"))
     for line in report.skipped:
         console.print(Text(f"  skipped: {clean(line)}", style="yellow"))
     for line in report.warnings:
         console.print(Text(f"  warning: {clean(line)}", style="yellow"))
 
 
-@app.command("status")
+@app.command("status", epilog=examples("citeqa status --corpus ~/papers --json"))
 def status(
     corpus: CorpusOption = None,
     index: IndexOption = None,
@@ -87,24 +95,9 @@ def status(
 def print_status(described: IndexStatus) -> None:
     from rich.console import Console
 
-    console = Console(highlight=False)
-    documents = Table("document", "title", "chunks", "lang", title=f"Index {described.index_dir}")
-    for doc in described.documents:
-        documents.add_row(
-            Text(clean(doc.doc_id)), Text(clean(doc.title)), str(doc.chunks), ",".join(doc.lang)
-        )
-    console.print(documents)
-    channels = Table("channel", "model", "package", "version", "dim", "index")
-    for channel in described.channels:
-        channels.add_row(
-            channel.name,
-            channel.model,
-            channel.package,
-            channel.version,
-            str(channel.dim),
-            channel.index_type,
-        )
-    console.print(channels)
+    console = Console(highlight=False, soft_wrap=True)
+    for table in status_tables(described):
+        console.print(table)
     size = described.size_bytes / 1e6
     console.print(
         Text(
@@ -112,7 +105,7 @@ def print_status(described: IndexStatus) -> None:
             f" · format {described.format_version} · manifest {described.manifest_hash}"
         )
     )
-    console.print(Text(f"corpus: {described.corpus_dir}"))
+    console.print(Text(f"corpus: {clean(str(described.corpus_dir))}"))
     if described.stale:
         console.print(
             Text(
@@ -125,3 +118,23 @@ def print_status(described: IndexStatus) -> None:
             console.print(Text(f"  {clean(change)}", style="yellow"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))
+
+
+def status_tables(described: IndexStatus) -> tuple[Table, Table]:
+    """The documents and the vector channels; every cell is cleaned literal text (the
+    manifest is read from disk) and folds in a narrow or piped terminal, never cut."""
+
+    def cells(*values: object) -> list[Text]:
+        return [Text(clean(str(value))) for value in values]
+
+    title = Text(clean(f"Index {described.index_dir}"))
+    documents = Table("document", "title", "chunks", "lang", title=title)
+    for doc in described.documents:
+        documents.add_row(*cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
+    channels = Table("channel", "model", "package", "version", "dim", "index")
+    for c in described.channels:
+        channels.add_row(*cells(c.name, c.model, c.package, c.version, c.dim, c.index_type))
+    for table in (documents, channels):
+        for column in table.columns:
+            column.overflow = "fold"
+    return documents, channels

@@ -1,0 +1,142 @@
+"""The conventions a Python CLI keeps (issue 12): `--version` with the channels' models, `-h` on
+every command with an example, completion install, one exit code per error class (listed in
+the README), build wording, and a status that never cuts names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from integration_helpers import make_corpus
+
+import citeqa
+from citeqa import errors, userdirs
+from citeqa.cli import ask_cmd, chat_cmd, eval_cmd, index_cmds  # noqa: F401  (registration)
+from citeqa.cli.app import USAGE
+from citeqa.embedding import get_embedder, known_channels
+
+COMMANDS = ("ask", "chat", "eval", "index", "status")
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _error_classes() -> list[type[errors.CiteqaError]]:
+    return [
+        value
+        for value in vars(errors).values()
+        if isinstance(value, type) and issubclass(value, errors.CiteqaError)
+    ]
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_names_the_channels_and_their_models(cli: Any, flag: str) -> None:
+    done = cli(flag)
+    assert done.code == 0, done.err
+    assert done.out.startswith(f"citeqa {citeqa.__version__} ")
+    for name in known_channels():
+        embedder = get_embedder(name)
+        assert f"{name}" in done.out and embedder.model in done.out
+        assert f"{embedder.package} {embedder.version}" in done.out
+
+
+@pytest.mark.parametrize("args", [[], *([c] for c in COMMANDS)])
+def test_short_help_everywhere_with_an_example(cli: Any, args: list[str]) -> None:
+    done = cli(*args, "-h")
+    assert done.code == 0, done.err
+    assert done.out.startswith(" ".join(["Usage: citeqa", *args])) and "-h, --help" in done.out
+    assert re.search(r"Examples?:\n +citeqa ", done.out), done.out
+    assert done.out == cli(*args, "--help").out
+
+
+def test_completion_can_be_installed(cli: Any) -> None:
+    help_text = cli("-h").out
+    assert "--install-completion" in help_text and "--show-completion" in help_text
+
+
+def test_each_error_class_has_its_own_exit_code() -> None:
+    codes = {cls: cls.exit_code for cls in _error_classes() if cls is not errors.CiteqaError}
+    assert len(set(codes.values())) == len(codes), codes
+    assert USAGE not in codes.values() and 0 not in codes.values()
+    assert errors.CiteqaError.exit_code not in codes.values()
+
+
+def test_the_readme_lists_every_exit_code() -> None:
+    listed = {int(n) for n in re.findall(r"^\| (\d+) \|", README.read_text(), re.MULTILINE)}
+    expected = {0, USAGE, 130} | {cls.exit_code for cls in _error_classes()}
+    assert listed == expected
+
+
+def test_usage_errors_stay_2(cli: Any, tmp_path: Path) -> None:
+    assert cli("--no-such-option").code == USAGE
+    assert cli("ask", "What?", "--k", "abc").code == USAGE
+    assert cli("ask", "What?", "--jsonl").code == USAGE
+
+
+def test_a_missing_corpus_is_its_own_code(cli: Any, tmp_path: Path) -> None:
+    done = cli("index", "--corpus", str(tmp_path / "nowhere"))
+    assert done.code == errors.CorpusMissing.exit_code
+    assert "not found" in done.one_line_error()
+
+
+def test_a_bad_setting_is_one_line_not_a_traceback(cli: Any, tmp_path: Path) -> None:
+    done = cli("status", k="many")
+    assert done.code == errors.SettingsInvalid.exit_code
+    assert "k:" in done.one_line_error() and "Traceback" not in done.err
+
+
+def test_a_bad_config_file_is_one_line(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("k = [\n")
+    monkeypatch.setenv("CITEQA_CONFIG_FILE", str(config))
+    done = cli("status")
+    assert done.code == errors.SettingsInvalid.exit_code
+    assert str(config) in done.one_line_error()
+
+
+def test_build_wording(cli: Any, tmp_path: Path) -> None:
+    corpus, index = make_corpus(tmp_path / "corpus"), tmp_path / "index"
+    args = ("index", "--corpus", str(corpus), "--index", str(index))
+    first = cli(*args)
+    assert first.code == 0, first.err
+    assert first.out.startswith("Built: ") and "Rebuilt" not in first.out
+    assert "unchanged" not in first.out
+    again = cli(*args, "--rebuild")
+    assert again.out.startswith("Rebuilt: ") and "unchanged" not in again.out
+    same = cli(*args)
+    assert same.out.startswith("Index up to date: ") and "unchanged (" in same.out
+
+
+def test_a_corpus_without_index_is_indexed_in_the_user_data_folder(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    corpus = make_corpus(tmp_path / "papers")
+    done = cli("index", "--corpus", str(corpus))
+    assert done.code == 0, done.err
+    expected = userdirs.index_dir_for(corpus)
+    assert (expected / "current" / "manifest.json").is_file()
+    assert str(expected) in done.out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["papers"]  # nothing in the cwd
+    status = cli("status", "--corpus", str(corpus))
+    assert status.code == 0 and "Up to date" in status.out
+
+
+def test_status_folds_long_names_in_a_narrow_terminal(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    long_name = "a-very-long-document-name-that-a-narrow-table-would-cut.txt"
+    (corpus / long_name).write_text("Belimumab is a monoclonal antibody.\n")
+    index = tmp_path / "index"
+    assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
+    monkeypatch.setenv("COLUMNS", "60")
+    done = cli("status", "--index", str(index))
+    assert done.code == 0, done.err
+    assert "…" not in done.out
+    first_column = "".join(
+        line.split("│")[1].strip() for line in done.out.splitlines() if line.startswith("│")
+    )
+    assert long_name.removesuffix(".txt") in first_column
