@@ -1,29 +1,26 @@
 """Walk a corpus folder into Documents: which files are read, how, and which are skipped.
 
-Owns file formats (.txt, .md, .pdf, .html/.htm), text decoding, titles and document ids.
-Text files are decoded byte for byte and never normalised (CRLF stays CRLF), because every
-citation offset points into `Document.text`. A file that cannot be read is skipped with a
-reason, never raised: only a missing or empty corpus is an error (`CorpusMissing`,
-`CorpusEmpty`).
+Owns the folder walk, text decoding, titles and document ids; each file format's reader lives
+in the citeqa.readers registry (one module per format). Text files are decoded byte for byte and
+never normalised (CRLF stays CRLF), because every citation offset points into `Document.text`.
+A file that cannot be read is skipped with a reason, never raised: only a missing or empty
+corpus is an error (`CorpusMissing`, `CorpusEmpty`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
-import re
 import unicodedata
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.models import Document, Frozen
+from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
+from citeqa.readers.base import TITLE_MAX
 
-KINDS = {".txt": "txt", ".md": "md", ".pdf": "pdf", ".html": "html", ".htm": "html"}
-"""File extensions read (lower case) and the Document.kind each gives."""
+__all__ = ["UnreadableDocument"]  # re-exported: callers catch it from here
 MANIFEST = "manifest.json"
 """The corpus's own description at its root: titles of its files; never a document."""
 ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
@@ -32,18 +29,6 @@ SNIFF_BYTES = 8192
 """How much of a file is inspected to decide whether it is binary."""
 MAX_CONTROL_RATIO = 0.1
 """A text whose sample has more control characters than this is treated as binary."""
-TITLE_MAX = 120
-"""Titles taken from a document's first line are cut to this many characters."""
-
-_READ_TYPES = ".txt, .md, .pdf, .html and .htm"
-
-
-class UnreadableDocument(Exception):
-    """A file that is skipped; `reason` says why, for the person who owns the corpus."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 class CorpusReading(Frozen):
@@ -124,7 +109,7 @@ def read_corpus(corpus_dir: Path) -> CorpusReading:
         warnings.extend(document.warnings)
     if not documents:
         raise CorpusEmpty(
-            f"No readable document in {corpus_dir}: citeqa reads {_READ_TYPES} files"
+            f"No readable document in {corpus_dir}: citeqa reads {read_types()} files"
             + (f" ({len(skipped)} other files skipped)." if skipped else ".")
         )
     return CorpusReading(documents=documents, skipped=skipped, warnings=warnings)
@@ -167,26 +152,18 @@ def read_titles(corpus_dir: Path) -> tuple[dict[str, str], list[str]]:
 # ---- one document --------------------------------------------------------------------------
 
 
-@dataclass
-class _Extracted:
-    text: str
-    page_starts: list[int] | None = None
-    warnings: list[str] = field(default_factory=list)
-    title: str | None = None
-
-
 def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Document:
     """One file as a Document; raise UnreadableDocument (with a reason) when it is skipped."""
-    kind = KINDS.get(path.suffix.lower())
-    if kind is None:
-        raise UnreadableDocument(f"unsupported file type (citeqa reads {_READ_TYPES})")
+    reader = reader_for(path.suffix)
+    if reader is None:
+        raise UnreadableDocument(f"unsupported file type (citeqa reads {read_types()})")
     raw = _read_bytes(path)
     if not raw.strip():
         raise UnreadableDocument("empty file")
     relative = relative_path(path, corpus_dir)
-    extracted = _pdf_text(raw, relative) if kind == "pdf" else _text_of(raw, kind, relative)
+    extracted = _extract(reader, raw, relative)
     if not extracted.text.strip():
-        raise UnreadableDocument("no text in it" if kind in ("pdf", "html") else "empty file")
+        raise UnreadableDocument("no text in it")
     title = titles.get(relative) or extracted.title or _title_from(extracted.text) or path.name
     return Document(
         doc_id=str(PurePosixPath(relative).with_suffix("")),
@@ -194,7 +171,7 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
         path=str(path.absolute()),
         text=extracted.text,
         sha256=hashlib.sha256(raw).hexdigest(),
-        kind=kind,
+        kind=reader.kind,
         page_starts=extracted.page_starts,
         warnings=extracted.warnings,
     )
@@ -225,11 +202,23 @@ def _title_from(text: str) -> str | None:
     return None
 
 
-# ---- formats -------------------------------------------------------------------------------
+# ---- decoding -------------------------------------------------------------------------------
 
 
-def _text_of(raw: bytes, kind: str, relative: str) -> _Extracted:
-    """A .txt, .md or .html file's text (for HTML, its visible text)."""
+def _extract(reader: Reader, raw: bytes, relative: str) -> Extracted:
+    """The file's text by its reader; text formats are decoded here first."""
+    if not reader.decoded:
+        return reader.extract(raw, relative)
+    text, warnings = _decoded(raw, relative)
+    if not text.strip():
+        raise UnreadableDocument("empty file")
+    extracted = reader.extract(text, relative)
+    extracted.warnings[:0] = warnings
+    return extracted
+
+
+def _decoded(raw: bytes, relative: str) -> tuple[str, list[str]]:
+    """The text of a text file and a warning when it is not UTF-8; binary files are refused."""
     if b"\x00" in raw[:SNIFF_BYTES]:
         raise UnreadableDocument("binary content (NUL bytes), not text")
     text, encoding = decode_text(raw)
@@ -238,10 +227,7 @@ def _text_of(raw: bytes, kind: str, relative: str) -> _Extracted:
     warnings = []
     if encoding not in ENCODINGS[:2]:
         warnings.append(f"{relative}: not valid UTF-8; decoded as {encoding}")
-    if kind != "html":
-        return _Extracted(text, warnings=warnings)
-    visible, title = html_visible_text(text)
-    return _Extracted(visible, warnings=warnings, title=title)
+    return text, warnings
 
 
 def decode_text(raw: bytes) -> tuple[str, str]:
@@ -260,105 +246,3 @@ def _looks_binary(sample: str) -> bool:
     )
     controls += sample.count("\ufffd")
     return bool(sample) and controls / len(sample) > MAX_CONTROL_RATIO
-
-
-def _pdf_text(raw: bytes, relative: str) -> _Extracted:
-    """Each page's text joined by blank lines, with the offset where each page starts."""
-    try:
-        from pypdf import PdfReader
-
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadableDocument("encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except UnreadableDocument:
-        raise
-    except Exception as error:  # pypdf raises many kinds on damaged files
-        raise UnreadableDocument(f"not a readable PDF ({type(error).__name__}: {error})") from error
-    starts, position = [], 0
-    for page in pages:
-        starts.append(position)
-        position += len(page) + 2
-    warnings = [
-        f"{relative}: page {number} has no extractable text"
-        for number, page in enumerate(pages, start=1)
-        if not page.strip()
-    ]
-    return _Extracted("\n\n".join(pages), page_starts=starts, warnings=warnings)
-
-
-# ---- HTML ----------------------------------------------------------------------------------
-
-_SKIPPED_TAGS = frozenset({"script", "style", "head", "template"})
-_PARAGRAPH_TAGS = frozenset(
-    {"p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "blockquote"}
-    | {"pre", "hr", "ul", "ol", "dl", "table", "figure", "figcaption", "form", "fieldset"}
-    | {"address", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6"}
-)
-_LINE_TAGS = frozenset({"br", "li", "tr", "dt", "dd", "option", "caption"})
-_CELL_TAGS = frozenset({"td", "th"})
-_BREAKS = {1: "\t", 2: "\n", 3: "\n\n"}
-
-
-class _VisibleText(HTMLParser):
-    """Collects the text a browser shows: no scripts, styles or head; blocks on their own lines.
-
-    Breaks are held back until the next visible text, and the strongest wins: a paragraph
-    break (blank line), a line break, or a tab between table cells.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.pending = 0
-        self.hidden = 0
-        self.preformatted = 0
-        self.in_title = False
-        self.title = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body":
-            self.hidden = 0  # a body ends an unclosed head
-        elif tag in _SKIPPED_TAGS:
-            self.hidden += 1
-        self.in_title = self.in_title or tag == "title"
-        self.preformatted += tag == "pre"
-        self._hold_break(tag, closing=False)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS:
-            self.hidden = max(0, self.hidden - 1)
-        self.in_title = self.in_title and tag != "title"
-        self.preformatted = max(0, self.preformatted - (tag == "pre"))
-        self._hold_break(tag, closing=True)
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title += data
-        if self.hidden or not data.strip():
-            return
-        if self.parts and self.pending:
-            self.parts.append(_BREAKS[self.pending])
-        self.pending = 0
-        self.parts.append(data if self.preformatted else re.sub(r"\s+", " ", data))
-
-    def _hold_break(self, tag: str, closing: bool) -> None:
-        if tag in _PARAGRAPH_TAGS:
-            strength = 3
-        elif tag in _LINE_TAGS:
-            strength = 2
-        else:
-            strength = 1 if tag in _CELL_TAGS and not closing else 0
-        self.pending = max(self.pending, strength)
-
-
-def html_visible_text(html: str) -> tuple[str, str | None]:
-    """The visible text of an HTML page, and its <title> when it has one."""
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    lines = [re.sub(" {2,}", " ", line).strip(" ") for line in "".join(parser.parts).split("\n")]
-    lines = ["" if not line.strip() else line for line in lines]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    title = " ".join(parser.title.split())[:TITLE_MAX] or None
-    return text, title

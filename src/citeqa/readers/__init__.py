@@ -1,0 +1,67 @@
+"""The file-reader registry: which file endings citeqa reads, and with which reader.
+
+Each format is one module of this package exposing `READERS`, a tuple of `Reader`s (see
+base.py); every such module is found and registered on first use, so a new format is one new
+module and nothing else. `register_reader` adds one from elsewhere (a plug-in, a test).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import threading
+
+from citeqa.readers.base import Extracted, Reader, UnreadableDocument
+
+__all__ = [
+    "Extracted",
+    "Reader",
+    "UnreadableDocument",
+    "read_types",
+    "reader_for",
+    "register_reader",
+]
+
+_by_suffix: dict[str, Reader] = {}
+_loaded = False
+_lock = threading.Lock()
+
+
+def register_reader(reader: Reader) -> None:
+    """Read files ending in `reader.suffixes` with `reader` (replacing any earlier one)."""
+    _discover()
+    with _lock:
+        for suffix in reader.suffixes:
+            _by_suffix[suffix.lower()] = reader
+
+
+def reader_for(suffix: str) -> Reader | None:
+    """The reader of files ending in `suffix` (".PDF" or ".pdf"), or None."""
+    _discover()
+    return _by_suffix.get(suffix.lower())
+
+
+def read_types() -> str:
+    """The endings read, for messages: ".htm, .html, .md, .pdf and .txt"."""
+    _discover()
+    suffixes = sorted(_by_suffix)
+    if len(suffixes) < 2:
+        return "".join(suffixes)
+    return ", ".join(suffixes[:-1]) + " and " + suffixes[-1]
+
+
+def _discover() -> None:
+    """Register the READERS of every module of this package, once."""
+    global _loaded
+    if _loaded:
+        return
+    with _lock:
+        if _loaded:
+            return
+        for module in pkgutil.iter_modules(__path__):
+            for reader in getattr(
+                importlib.import_module(f"{__name__}.{module.name}"), "READERS", ()
+            ):
+                for suffix in reader.suffixes:
+                    _by_suffix.setdefault(suffix.lower(), reader)
+        _loaded = True

@@ -1,0 +1,49 @@
+"""What every file reader shares: the `Reader` interface, what it extracts, and how it refuses.
+
+A reader turns one file's content into the text that citation offsets point into. Readers of
+text formats (`decoded = True`) receive the file already decoded by corpus.py (which owns
+encodings and binary sniffing); the others receive the raw bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+TITLE_MAX = 120
+"""Titles are cut to this many characters."""
+
+
+class UnreadableDocument(Exception):
+    """A file that is skipped; `reason` says why, for the person who owns the corpus."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Extracted:
+    """A file's text as a reader extracted it."""
+
+    text: str
+    page_starts: list[int] | None = None
+    """Offset in `text` where each page starts (paged formats only)."""
+    warnings: list[str] = field(default_factory=list)
+    title: str | None = None
+    """The title the file states (e.g. HTML <title>), if any."""
+
+
+class Reader(Protocol):
+    """Reads one file format."""
+
+    kind: str
+    """Document.kind of what it reads ("txt", "pdf", ...)."""
+    suffixes: tuple[str, ...]
+    """File-name endings it reads, lower case with the dot (".htm")."""
+    decoded: bool
+    """True: `extract` gets the decoded text (str); False: the raw bytes."""
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        """The text of a file (`relative` names it in warnings); UnreadableDocument if none."""
+        ...

@@ -1,0 +1,47 @@
+"""PDF: each page's text (pypdf), pages joined by blank lines, with the offset of each page."""
+
+from __future__ import annotations
+
+import io
+
+from citeqa.readers.base import Extracted, UnreadableDocument
+
+
+class PdfFileReader:
+    """A .pdf file; encrypted (with a password) or damaged files are skipped with a reason."""
+
+    kind = "pdf"
+    suffixes = (".pdf",)
+    decoded = False
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        raw = content.encode() if isinstance(content, str) else content
+        return _pdf_text(raw, relative)
+
+
+def _pdf_text(raw: bytes, relative: str) -> Extracted:
+    """Each page's text joined by blank lines, with the offset where each page starts."""
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableDocument("encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except UnreadableDocument:
+        raise
+    except Exception as error:  # pypdf raises many kinds on damaged files
+        raise UnreadableDocument(f"not a readable PDF ({type(error).__name__}: {error})") from error
+    starts, position = [], 0
+    for page in pages:
+        starts.append(position)
+        position += len(page) + 2
+    warnings = [
+        f"{relative}: page {number} has no extractable text"
+        for number, page in enumerate(pages, start=1)
+        if not page.strip()
+    ]
+    return Extracted("\n\n".join(pages), page_starts=starts, warnings=warnings)
+
+
+READERS = (PdfFileReader(),)

@@ -1,0 +1,56 @@
+"""The reader registry: every format module is found, suffixes are case-blind, and a reader
+registered from outside is used by corpus.read_document like a built-in one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from citeqa.corpus import UnreadableDocument, read_document
+from citeqa.readers import Extracted, read_types, reader_for, register_reader
+
+
+def test_built_in_formats_are_discovered() -> None:
+    kinds = {suffix: reader_for(suffix) for suffix in (".txt", ".md", ".pdf", ".html", ".htm")}
+    assert {suffix: r.kind for suffix, r in kinds.items() if r} == {
+        ".txt": "txt",
+        ".md": "md",
+        ".pdf": "pdf",
+        ".html": "html",
+        ".htm": "html",
+    }
+    assert reader_for(".HTML") is reader_for(".html")
+    assert reader_for(".docx") is None
+    assert ".pdf" in read_types() and " and " in read_types()
+
+
+@dataclass(frozen=True)
+class UpperReader:
+    """A made-up format: the decoded text upper-cased, with a title."""
+
+    kind: str = "shout"
+    suffixes: tuple[str, ...] = (".shout",)
+    decoded: bool = True
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        return Extracted(str(content).upper(), title=f"loud {relative}")
+
+
+def test_a_registered_reader_is_used_for_its_suffix(tmp_path: Path) -> None:
+    (tmp_path / "a.shout").write_bytes("caf\xe9 ol\xe9\n".encode("latin-1"))
+    with pytest.raises(UnreadableDocument, match="unsupported"):
+        read_document(tmp_path / "a.shout", tmp_path, {})
+    register_reader(UpperReader())
+    document = read_document(tmp_path / "a.shout", tmp_path, {})
+    assert (document.kind, document.text, document.title) == ("shout", "CAFÉ OLÉ\n", "loud a.shout")
+    assert document.warnings == ["a.shout: not valid UTF-8; decoded as cp1252"]
+    assert ".shout" in read_types()
+
+
+def test_a_decoded_reader_never_sees_binary_content(tmp_path: Path) -> None:
+    register_reader(UpperReader())
+    (tmp_path / "b.shout").write_bytes(b"\x00\x01binary")
+    with pytest.raises(UnreadableDocument, match="binary"):
+        read_document(tmp_path / "b.shout", tmp_path, {})
