@@ -1,6 +1,7 @@
 """Known-fact evaluation behind `citeqa eval`: question sets, metrics, ablations and the report.
 
 - `questions`: the JSONL set format (evals/README.md), validated; `EvalSetError` on a bad file.
+- `sets`: the registry of (corpus, question set) pairs across corpora, loaded by name and split.
 - `metrics`: pure retrieval and answer metrics over judged questions, with breakdowns.
 - `runner`: asks each question (follow-ups in one session with their parents) and judges it.
 - `ablations`: the settings variations measured in the same run.
@@ -16,16 +17,20 @@ from citeqa.evaluation.markdown import render
 from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
 from citeqa.evaluation.questions import EvalQuestion, EvalSetError, default_set_path, load_questions
 from citeqa.evaluation.report import EvalReport, evaluate
+from citeqa.evaluation.sets import EvalSet, load_sets, set_names
 
 __all__ = [
     "EvalQuestion",
     "EvalReport",
+    "EvalSet",
     "EvalSetError",
     "Metrics",
     "QuestionResult",
     "default_set_path",
     "evaluate",
     "load_questions",
+    "load_sets",
     "render",
+    "set_names",
     "summarize",
 ]

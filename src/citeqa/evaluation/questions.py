@@ -1,6 +1,7 @@
 """Known-fact question sets: the file format of evals/questions.jsonl, read and checked.
 
-A set is JSON Lines, one question per line (fields in evals/README.md). Every line is validated
+A set is JSON Lines, one question per line (fields in evals/README.md; `span`, `quote_span` and
+`match` as in ../shared/benchmarks/README.md). Every line is validated
 with pydantic; a bad file raises `EvalSetError` naming the file, the line and what is wrong,
 so `citeqa eval --set FILE` can say it in one line. Any corpus can have such a set.
 """
@@ -45,6 +46,14 @@ class EvalQuestion(BaseModel):
     split: Split = "test"
     answerable: bool | None = None
     """Defaults to: has a doc_id and answers."""
+    span: tuple[int, int] | None = None
+    """`[start, end)` in the document of the passage that answers (None: anywhere in it)."""
+    quote_span: tuple[int, int] | None = None
+    """`[start, end)` where an answering quote must lie (`match: span` sets; default `span`)."""
+    match: Literal["answer", "span"] = "answer"
+    """`answer`: right when a text holds an accepted answer; `span`: when it overlaps the span."""
+    source: str | None = None
+    """For a generated question, the id of the question it was made from."""
 
     @field_validator("id", mode="before")
     @classmethod
@@ -74,6 +83,8 @@ class EvalQuestion(BaseModel):
             raise ValueError("an answerable question needs a doc_id and at least one answer")
         elif not self.answerable and (self.doc_id or self.answers):
             raise ValueError("an unanswerable question must have no doc_id and no answers")
+        if self.match == "span" and self.span is None:
+            raise ValueError("a question matched by span needs a span")
         return self
 
     @property

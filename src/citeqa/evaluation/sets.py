@@ -1,0 +1,98 @@
+"""The evaluation sets across corpora: which (corpus, question set) pairs exist, loaded by name.
+
+evals/sets/sets.json (written by evals/tools/make_sets.py) lists every set: its name, its kind
+(`answerable`, `off-topic`, `near-miss`, `content-free`), its corpus folder and its question
+file, both relative to the registry's folder. `load_sets` returns `EvalSet`s (name, corpus_dir,
+questions), each question set cut to the split asked for. A bad registry or set raises
+`EvalSetError` naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ValidationError
+
+from citeqa.config import PACKAGE_ROOT
+from citeqa.evaluation.questions import EvalQuestion, EvalSetError, load_questions
+
+SetKind = Literal["answerable", "off-topic", "near-miss", "content-free"]
+SplitChoice = Literal["dev", "test", "all"]
+
+
+class SetEntry(BaseModel):
+    """One line of the registry."""
+
+    name: str
+    kind: SetKind
+    corpus: str
+    questions: str
+
+
+class Registry(BaseModel):
+    sets: list[SetEntry]
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """A question set and the corpus it is asked of."""
+
+    name: str
+    kind: str
+    corpus_dir: Path
+    questions: list[EvalQuestion]
+    questions_path: Path
+    split: str = "all"
+
+
+def default_registry() -> Path:
+    """evals/sets/sets.json in the working folder, else the one of this source checkout."""
+    here = Path.cwd() / "evals" / "sets" / "sets.json"
+    if here.exists():
+        return here
+    return PACKAGE_ROOT.parent.parent / "evals" / "sets" / "sets.json"
+
+
+def read_registry(path: Path | None = None) -> list[SetEntry]:
+    """The registry's entries, validated."""
+    path = path or default_registry()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Registry.model_validate(data).sets
+    except FileNotFoundError:
+        raise EvalSetError(f"set registry not found: {path}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValidationError) as err:
+        first = str(err).splitlines()[0]
+        raise EvalSetError(f"set registry {path} is not valid: {first}") from None
+
+
+def set_names(path: Path | None = None) -> list[str]:
+    """Every set's name, in registry order."""
+    return [entry.name for entry in read_registry(path)]
+
+
+def load_sets(
+    names: list[str] | None = None, split: SplitChoice = "all", registry: Path | None = None
+) -> list[EvalSet]:
+    """The named sets (all when None), each cut to `split`; unknown names raise EvalSetError."""
+    path = registry or default_registry()
+    entries = {entry.name: entry for entry in read_registry(path)}
+    unknown = [name for name in names or [] if name not in entries]
+    if unknown:
+        known = ", ".join(entries)
+        raise EvalSetError(f"unknown set {', '.join(unknown)} (known: {known})")
+    chosen = [entries[name] for name in names] if names else list(entries.values())
+    return [_load(entry, path.parent, split) for entry in chosen]
+
+
+def _load(entry: SetEntry, base: Path, split: SplitChoice) -> EvalSet:
+    corpus_dir = (base / entry.corpus).resolve()
+    if not corpus_dir.is_dir():
+        raise EvalSetError(f"set {entry.name}: corpus folder not found: {corpus_dir}")
+    questions_path = (base / entry.questions).resolve()
+    questions = load_questions(questions_path)
+    selected = [q for q in questions if split == "all" or q.split == split]
+    return EvalSet(entry.name, entry.kind, corpus_dir, selected, questions_path, split)
