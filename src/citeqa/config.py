@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -35,6 +35,11 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 
 BUNDLED_CORPUS = (PACKAGE_ROOT / "corpus").resolve()
 """The bundled documents (package data; a link to the repository's corpus/ in a checkout)."""
+
+
+def is_qdrant_location(store: str) -> bool:
+    """Whether a `vector_store` setting names a Qdrant engine (a URL or `:memory:`)."""
+    return store == ":memory:" or store.startswith(("http://", "https://"))
 
 
 def _checkout_index() -> Path | None:
@@ -78,6 +83,16 @@ class Settings(BaseSettings):
     """Characters of trailing context repeated at the start of the next chunk of a long block."""
     flat_index_max: int = 50_000
     """Up to this many vectors a channel uses an exact flat index; past it, HNSW."""
+    vector_store: str = "faiss"
+    """Where the vectors live: `faiss` (files in the index folder), a Qdrant server or cluster
+    URL (`http://host:6333`), or `:memory:` (an in-process Qdrant, for tests)."""
+
+    @field_validator("vector_store")
+    @classmethod
+    def _known_store(cls, value: str) -> str:
+        if value != "faiss" and not is_qdrant_location(value):
+            raise ValueError("must be `faiss`, a Qdrant URL (http://host:6333) or `:memory:`")
+        return value
 
     k: int = 5
     """Passages returned per question."""

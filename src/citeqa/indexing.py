@@ -139,6 +139,7 @@ def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Sett
         and manifest.chunk_size == settings.chunk_size
         and manifest.chunk_overlap == settings.chunk_overlap
         and manifest.answer_channel == _answer_channel(settings)
+        and manifest.vector_store == settings.vector_store
     )
 
 
@@ -234,7 +235,7 @@ def _write(
     temporary, name = new_build_folder(settings.index_dir)
     manifest = _manifest(settings, contents, channels, files)
     try:
-        write_build(temporary, contents, manifest, settings.flat_index_max)
+        write_build(temporary, contents, manifest, settings.flat_index_max, settings.vector_store)
         publish(settings.index_dir, temporary, name)
     except KeyboardInterrupt:
         discard(temporary)
@@ -262,6 +263,7 @@ def _manifest(
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
         "flat_index_max": settings.flat_index_max,
+        "vector_store": settings.vector_store,
         "channels": [
             c.model_copy(
                 update={"index_type": index_type_for(len(contents.chunks), settings.flat_index_max)}

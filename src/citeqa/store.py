@@ -9,7 +9,8 @@ Layout (see index/README.md):
         documents.jsonl                one Document per line (its text is what offsets point into)
         chunks.jsonl                   one Chunk per line, in index order
         sentences.jsonl                sentence spans, aligned with sentences-<channel>.npy
-        vectors-<channel>.faiss        one FAISS index per vector channel (see vectorindex.py)
+        vectors-<channel>.faiss        one FAISS index per vector channel (see vectorindex.py),
+        (or vectors-<channel>.qdrant.json, a pointer to its Qdrant collection: qdrantindex.py)
         lexical/                       the BM25 index (json + npy, no pickle)
       .lock                            held (flock) by the build in progress: pid and start time
       .tmp-<...>/                      a build being written; removed when it fails
@@ -36,6 +37,7 @@ from typing import Any
 import numpy as np
 from pydantic import Field, ValidationError
 
+from citeqa.config import is_qdrant_location
 from citeqa.corpus import file_sha256
 from citeqa.errors import (
     IndexCorrupt,
@@ -44,7 +46,7 @@ from citeqa.errors import (
     IndexMissing,
     IndexWriteError,
 )
-from citeqa.lexical import LexicalIndex
+from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import ChannelInfo, Chunk, Document, Frozen, Sentence
 from citeqa.vectorindex import FaissIndex, VectorIndex, faiss_index_of, index_kind_for
 
@@ -54,6 +56,8 @@ CURRENT = "current"
 LOCK = ".lock"
 TMP_PREFIX = ".tmp-"
 BUILD_PREFIX = "build-"
+POINTER_SUFFIX = ".qdrant.json"
+"""A channel stored in Qdrant keeps this pointer file (see qdrantindex.py) instead of FAISS's."""
 
 
 class IndexedFile(Frozen):
@@ -79,6 +83,8 @@ class IndexManifest(Frozen):
     chunk_size: int
     chunk_overlap: int
     flat_index_max: int
+    vector_store: str = "faiss"
+    """Where the vectors are: FAISS files here, or the Qdrant location (see Settings)."""
     channels: list[ChannelInfo]
     answer_channel: str | None
     files: list[IndexedFile]
@@ -173,10 +179,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
             },
             chunks=_read_jsonl(folder / "chunks.jsonl", Chunk),
             sentences=_read_jsonl(folder / "sentences.jsonl", Sentence),
-            vectors={
-                info.name: FaissIndex.load(folder / f"vectors-{info.name}{FaissIndex.suffix}")
-                for info in manifest.channels
-            },
+            vectors={info.name: _read_vectors(folder, info.name) for info in manifest.channels},
             sentence_vectors=_read_sentence_vectors(folder, manifest.answer_channel),
             lexical=LexicalIndex.load(folder / "lexical"),
         )
@@ -198,6 +201,16 @@ def _verify_files(folder: Path, manifest: IndexManifest) -> None:
 def _read_jsonl(path: Path, model: type[Any]) -> list[Any]:
     with path.open(encoding="utf-8") as lines:
         return [model.model_validate_json(line) for line in lines if line.strip()]
+
+
+def _read_vectors(folder: Path, channel: str) -> VectorIndex:
+    """A channel's vectors: its FAISS file, or the Qdrant collection its pointer names."""
+    pointer = folder / f"vectors-{channel}{POINTER_SUFFIX}"
+    if pointer.is_file():
+        from citeqa.qdrantindex import QdrantIndex
+
+        return QdrantIndex.load(pointer)
+    return FaissIndex.load(folder / f"vectors-{channel}{FaissIndex.suffix}")
 
 
 def _read_sentence_vectors(folder: Path, channel: str | None) -> np.ndarray | None:
@@ -222,14 +235,23 @@ class BuildContents:
 
 
 def write_build(
-    folder: Path, contents: BuildContents, manifest: dict[str, Any], flat_index_max: int
+    folder: Path,
+    contents: BuildContents,
+    manifest: dict[str, Any],
+    flat_index_max: int,
+    vector_store: str = "faiss",
 ) -> None:
-    """Write a complete build into `folder` (a temporary folder), manifest last."""
+    """Write a complete build into `folder` (a temporary folder), manifest last; the vectors
+    go to FAISS files there, or to Qdrant collections when `vector_store` names one."""
     folder.mkdir(parents=True)
     _write_jsonl(folder / "documents.jsonl", contents.documents)
     _write_jsonl(folder / "chunks.jsonl", contents.chunks)
     _write_jsonl(folder / "sentences.jsonl", contents.sentences)
-    for name, vectors in contents.vectors.items():
+    if is_qdrant_location(vector_store):
+        _write_qdrant(folder, contents, vector_store)
+        for channel in manifest["channels"]:
+            channel["index_type"] = "qdrant"
+    for name, vectors in contents.vectors.items() if vector_store == "faiss" else ():
         _write_vectors(folder / f"vectors-{name}{FaissIndex.suffix}", vectors, flat_index_max)
     if contents.sentence_vectors is not None:
         np.save(
@@ -255,6 +277,25 @@ def index_type_for(count: int, flat_index_max: int) -> str:
 
 def _write_vectors(path: Path, vectors: np.ndarray, flat_index_max: int) -> None:
     faiss_index_of(vectors, flat_index_max).save(path)
+
+
+def _write_qdrant(folder: Path, contents: BuildContents, location: str) -> None:
+    """One collection per channel, named after the build; each point also carries the chunk's
+    BM25 sparse vector, so the engine can serve lexical and hybrid search on its own."""
+    from citeqa.qdrantindex import QdrantIndex, bm25_sparse
+
+    lexical = bm25_sparse([tokenize(chunk.text, chunk.lang) for chunk in contents.chunks])
+    for name, vectors in contents.vectors.items():
+        collection = f"citeqa-{folder.name.lstrip('.')}-{name}"
+        try:
+            index = QdrantIndex.create(location, collection, vectors.shape[1])
+            index.save(folder / f"vectors-{name}{POINTER_SUFFIX}")  # so a failure drops it
+            index.add(vectors, lexical=lexical)
+            index.save(folder / f"vectors-{name}{POINTER_SUFFIX}")
+        except OSError:
+            raise
+        except Exception as err:  # the engine's own errors: unreachable, refused...
+            raise OSError(f"Qdrant at {location}: {type(err).__name__}: {err}") from err
 
 
 def _write_jsonl(path: Path, items: list[Any]) -> None:
@@ -307,8 +348,13 @@ def remove_leftovers(index_dir: Path) -> None:
 
 
 def discard(path: Path) -> None:
-    """Remove a file or folder, ignoring what is already gone."""
+    """Remove a file or folder, ignoring what is already gone (and the Qdrant collections a
+    build folder points to: citeqa created them)."""
     if path.is_dir() and not path.is_symlink():
+        if any(path.glob(f"*{POINTER_SUFFIX}")):
+            from citeqa.qdrantindex import release
+
+            release(path)
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from citeqa.cli.app import USAGE, app, examples, fail
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
+    StoreOption,
     open_for_questions,
     settings_for,
     warn,
@@ -48,11 +49,12 @@ def ask(
     ] = False,
     corpus: CorpusOption = None,
     index: IndexOption = None,
+    store: StoreOption = None,
 ) -> None:
     """Answer a question with verbatim quotes and citations (or say the documents do not)."""
     if jsonl == (question is not None):
         raise fail("give a question, or --jsonl with questions on stdin (not both).", USAGE)
-    settings = settings_for(corpus, index)
+    settings = settings_for(corpus, index, store)
     if question is not None:  # reject an empty question before loading (or building) anything
         from citeqa.questions import clean_question
 

@@ -36,13 +36,23 @@ IndexOption = Annotated[
         help="Folder of the index (default: a per-user folder for the corpus; `status` says it).",
     ),
 ]
+StoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        help="Where a new build puts its vectors: faiss (default, files in the index folder)"
+        " or a Qdrant URL (http://host:6333).",
+    ),
+]
 
 
-def settings_for(corpus: Path | None, index: Path | None) -> Settings:
+def settings_for(corpus: Path | None, index: Path | None, store: str | None = None) -> Settings:
     """Settings with the folders given on the command line (they beat CITEQA_* and the file)."""
     from citeqa.config import load_settings
 
-    overrides: dict[str, Path] = {}
+    overrides: dict[str, Path | str] = {}
+    if store is not None:
+        overrides["vector_store"] = store
     if corpus is not None:
         if not corpus.is_dir():
             raise CorpusMissing(f"Corpus folder not found: {corpus}")

@@ -13,6 +13,7 @@ from citeqa.cli.app import app, examples
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
+    StoreOption,
     interruptible,
     progress_bar,
     settings_for,
@@ -29,11 +30,12 @@ def index(
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Re-embed everything from scratch.")
     ] = False,
+    store: StoreOption = None,
 ) -> None:
     """Build or update the index; only changed files are re-embedded."""
     from citeqa.api import build_index
 
-    settings = settings_for(corpus, index)
+    settings = settings_for(corpus, index, store)
     console = stderr_console()
     with interruptible(), progress_bar(console) as progress:
         report = build_index(settings, rebuild=rebuild, progress=progress)

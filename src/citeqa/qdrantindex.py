@@ -1,0 +1,253 @@
+"""A `VectorIndex` on Qdrant, for indexes that outgrow one machine; also serves the lexical side.
+
+The same code runs against an in-process Qdrant (`:memory:`, what the tests use) and against a
+Qdrant server or cluster (`http://host:6333`): only the location differs. Row n of the index
+is point id n of one collection; the build folder keeps a small JSON pointer (location,
+collection, dimension, count) in place of the FAISS file, so publication, hashing and deletion
+of builds work as for FAISS. Qdrant's on-disk local mode (`path=`) is not offered: it pickles
+points, and citeqa never reads pickles back.
+
+Hybrid retrieval inside the engine: each point can carry a sparse "lexical" vector (hashed
+stemmed tokens weighted by BM25's term-frequency saturation); the collection applies the IDF
+(`Modifier.IDF`), so a sparse query of the question's tokens scores BM25, and
+`search_hybrid` fuses it with the dense ranking server-side (reciprocal-rank fusion).
+
+qdrant-client is imported only when a Qdrant store is used (its import costs seconds).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+DENSE = "dense"
+"""Name of the dense vector in each point."""
+LEXICAL = "lexical"
+"""Name of the sparse BM25 vector in each point."""
+MEMORY = ":memory:"
+"""Location of the in-process engine (one per process, shared by every index in it)."""
+POINTER_SUFFIX = ".qdrant.json"
+"""File-name ending of the pointer a build folder keeps for a Qdrant index (as store.py)."""
+BATCH = 512
+"""Points per upsert request."""
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+_clients: dict[str, Any] = {}
+_clients_lock = threading.Lock()
+
+
+def client_for(location: str) -> Any:
+    """One client per location per process (so `:memory:` is the same engine throughout);
+    RuntimeError when qdrant-client is not installed."""
+    try:
+        from qdrant_client import QdrantClient
+    except ImportError as err:
+        raise RuntimeError(
+            "a Qdrant vector store needs qdrant-client: pip install 'citeqa[qdrant]'"
+        ) from err
+
+    with _clients_lock:
+        if location not in _clients:
+            if location == MEMORY:
+                _clients[location] = QdrantClient(location=MEMORY)
+            else:
+                _clients[location] = QdrantClient(
+                    url=location, timeout=30, check_compatibility=False
+                )
+        return _clients[location]
+
+
+class QdrantIndex:
+    """One channel's vectors as one Qdrant collection (dot product on unit vectors)."""
+
+    kind = "qdrant"
+
+    def __init__(self, location: str, collection: str, dim: int) -> None:
+        self.location = location
+        self.collection = collection
+        self.dim = dim
+        self._client = client_for(location)
+
+    @classmethod
+    def create(cls, location: str, collection: str, dim: int) -> QdrantIndex:
+        """A new, empty collection (an existing one of that name is an error)."""
+        from qdrant_client import models
+
+        index = cls(location, collection, dim)
+        index._client.create_collection(
+            collection,
+            vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.DOT)},
+            sparse_vectors_config={
+                LEXICAL: models.SparseVectorParams(modifier=models.Modifier.IDF)
+            },
+        )
+        return index
+
+    @classmethod
+    def load(cls, path: Path) -> QdrantIndex:
+        """Reconnect to the collection a pointer file names; RuntimeError if it is not there
+        as it was written (missing, or another number of points)."""
+        pointer = json.loads(path.read_text(encoding="utf-8"))
+        location, collection = str(pointer["location"]), str(pointer["collection"])
+        try:
+            index = cls(location, collection, int(pointer["dim"]))
+            found = index.count()
+        except Exception as err:  # connection refused, unknown collection, no client...
+            raise RuntimeError(
+                f"Qdrant collection {collection!r} at {location} is unreachable"
+                f" ({type(err).__name__}: {err})"
+            ) from err
+        if found != int(pointer["count"]):
+            raise RuntimeError(
+                f"Qdrant collection {index.collection!r} holds {found} points,"
+                f" the index expects {pointer['count']}"
+            )
+        return index
+
+    def add(self, vectors: np.ndarray, lexical: Sequence[dict[int, float]] | None = None) -> None:
+        """Append rows, each with its sparse lexical vector when `lexical` is given."""
+        from qdrant_client import models
+
+        rows = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        first = self.count()
+        for start in range(0, len(rows), BATCH):
+            points = [
+                models.PointStruct(
+                    id=first + number,
+                    vector=self._point_vectors(rows[number], lexical, number),
+                )
+                for number in range(start, min(start + BATCH, len(rows)))
+            ]
+            self._client.upsert(self.collection, points=points, wait=True)
+
+    @staticmethod
+    def _point_vectors(
+        row: np.ndarray, lexical: Sequence[dict[int, float]] | None, number: int
+    ) -> dict[str, Any]:
+        from qdrant_client import models
+
+        vectors: dict[str, Any] = {DENSE: row.tolist()}
+        if lexical is not None and lexical[number]:
+            terms = lexical[number]
+            vectors[LEXICAL] = models.SparseVector(
+                indices=list(terms), values=[float(v) for v in terms.values()]
+            )
+        return vectors
+
+    def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+        if k <= 0:
+            return []
+        found = self._client.query_points(
+            self.collection, query=_dense(query, self.dim), using=DENSE, limit=k
+        )
+        return [(int(point.id), float(point.score)) for point in found.points]
+
+    def search_lexical(self, tokens: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """BM25 inside the engine: rows ranked by the question's (stemmed) tokens."""
+        query = query_sparse(tokens)
+        if k <= 0 or not query:
+            return []
+        found = self._client.query_points(
+            self.collection, query=_sparse(query), using=LEXICAL, limit=k
+        )
+        return [(int(point.id), float(point.score)) for point in found.points]
+
+    def search_hybrid(
+        self, query: np.ndarray, tokens: Sequence[str], k: int, depth: int = 50
+    ) -> list[tuple[int, float]]:
+        """Dense and BM25 rankings (each `depth` deep) fused by the engine (RRF)."""
+        from qdrant_client import models
+
+        prefetch = [models.Prefetch(query=_dense(query, self.dim), using=DENSE, limit=depth)]
+        if terms := query_sparse(tokens):
+            prefetch.append(models.Prefetch(query=_sparse(terms), using=LEXICAL, limit=depth))
+        found = self._client.query_points(
+            self.collection,
+            prefetch=prefetch,
+            query=models.FusionQuery(fusion=models.Fusion.RRF),
+            limit=k,
+        )
+        return [(int(point.id), float(point.score)) for point in found.points]
+
+    def count(self) -> int:
+        return int(self._client.count(self.collection, exact=True).count)
+
+    def vectors(self) -> np.ndarray:
+        out = np.zeros((self.count(), self.dim), dtype=np.float32)
+        offset: Any = None
+        while True:
+            points, offset = self._client.scroll(
+                self.collection, limit=BATCH, offset=offset, with_vectors=[DENSE]
+            )
+            for point in points:
+                out[int(point.id)] = point.vector[DENSE]
+            if offset is None:
+                return out
+
+    def save(self, path: Path) -> None:
+        """Write the pointer file (the vectors themselves are in the engine already)."""
+        pointer = {
+            "location": self.location,
+            "collection": self.collection,
+            "dim": self.dim,
+            "count": self.count(),
+        }
+        path.write_text(json.dumps(pointer, indent=2), encoding="utf-8")
+
+    def drop(self) -> None:
+        """Delete the collection (citeqa created it; called when its build is discarded)."""
+        self._client.delete_collection(self.collection)
+
+
+def _dense(query: np.ndarray, dim: int) -> list[float]:
+    return [float(x) for x in np.asarray(query, dtype=np.float32).reshape(dim)]
+
+
+def _sparse(terms: dict[int, float]) -> Any:
+    from qdrant_client import models
+
+    return models.SparseVector(indices=list(terms), values=list(terms.values()))
+
+
+def term_id(token: str) -> int:
+    """A stable 31-bit id for a token (the sparse vector's dimension)."""
+    return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=4).digest(), "big") >> 1
+
+
+def bm25_sparse(documents: Sequence[Sequence[str]]) -> list[dict[int, float]]:
+    """Each document's tokens as a sparse vector of BM25 term-frequency weights (the engine
+    multiplies them by the IDF); lengths are relative to these documents' average."""
+    average = max(1.0, sum(len(tokens) for tokens in documents) / max(1, len(documents)))
+    rows = []
+    for tokens in documents:
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * len(tokens) / average)
+        rows.append(
+            {
+                term_id(token): tf * (BM25_K1 + 1) / (tf + norm)
+                for token, tf in Counter(tokens).items()
+            }
+        )
+    return rows
+
+
+def query_sparse(tokens: Sequence[str]) -> dict[int, float]:
+    """A question's tokens as a sparse query (each distinct token once)."""
+    return {term_id(token): 1.0 for token in dict.fromkeys(tokens)}
+
+
+def release(folder: Path) -> None:
+    """Drop the collections a build folder points to (best effort: the folder is going away)."""
+    for path in folder.glob(f"*{POINTER_SUFFIX}"):
+        try:
+            pointer = json.loads(path.read_text(encoding="utf-8"))
+            QdrantIndex(pointer["location"], pointer["collection"], int(pointer["dim"])).drop()
+        except Exception:  # unreadable pointer, engine gone: nothing more to release
+            continue

@@ -1,0 +1,97 @@
+"""An index whose vectors live in Qdrant (in-process here, a cluster URL in production): built,
+asked and updated like a FAISS one, with the same answers, and its collections dropped with
+the builds that created them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from citeqa.api import build_index, open_assistant
+from citeqa.errors import IndexWriteError
+from citeqa.qdrantindex import MEMORY, client_for
+from citeqa.store import load_index
+from conftest import SMALL_DOCS, CliResult, build_folders, fake_settings, make_corpus
+
+QUESTIONS = (
+    "What was the complete renal response with obinutuzumab?",
+    "Quel est le taux de poussées rénales ?",
+    "Which biopsies were repeated?",
+)
+
+
+def _collections() -> set[str]:
+    return {c.name for c in client_for(MEMORY).get_collections().collections}
+
+
+def test_qdrant_store_answers_like_faiss_and_drops_superseded_collections(
+    tmp_path: Path,
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    faiss_settings = fake_settings(corpus, tmp_path / "faiss")
+    qdrant_settings = fake_settings(corpus, tmp_path / "qdrant", vector_store=MEMORY)
+    build_index(faiss_settings)
+    before = _collections()
+    build_index(qdrant_settings)
+    loaded = load_index(qdrant_settings.index_dir)
+    assert {path.suffix for path in loaded.folder.iterdir()} >= {".json"}
+    assert not list(loaded.folder.glob("*.faiss"))
+    assert loaded.manifest.channels[0].index_type == "qdrant"
+    ours = _collections() - before
+    assert len(ours) == 1 and loaded.vectors["fake"].count() == len(loaded.chunks)
+
+    on_faiss = open_assistant(faiss_settings, build_if_missing=False)
+    on_qdrant = open_assistant(qdrant_settings, build_if_missing=False)
+    for question in QUESTIONS:
+        expected = [(h.chunk.chunk_id, round(h.score, 4)) for h in on_faiss.retrieve(question).hits]
+        found = [(h.chunk.chunk_id, round(h.score, 4)) for h in on_qdrant.retrieve(question).hits]
+        assert found == expected
+
+    (corpus / SMALL_DOCS[0]).write_text("Rituximab was stopped after two infusions.\n")
+    report = build_index(qdrant_settings)
+    assert report.updated == [SMALL_DOCS[0]] and not report.full_rebuild
+    assert len(build_folders(qdrant_settings.index_dir)) == 1
+    newer = _collections() - before
+    assert len(newer) == 1 and newer != ours, "the superseded build's collection is dropped"
+    hits = open_assistant(qdrant_settings, build_if_missing=False).retrieve("rituximab").hits
+    assert "Rituximab was stopped" in hits[0].chunk.text
+
+
+def test_switching_store_rebuilds(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    build_index(fake_settings(corpus, tmp_path / "index"))
+    report = build_index(fake_settings(corpus, tmp_path / "index", vector_store=MEMORY))
+    assert report.full_rebuild
+    assert load_index(tmp_path / "index").manifest.vector_store == MEMORY
+
+
+def test_an_unreachable_engine_is_one_clear_error_and_the_old_index_survives(
+    tmp_path: Path,
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    first = build_folders(settings.index_dir)
+    down = fake_settings(corpus, tmp_path / "index", vector_store="http://127.0.0.1:9")
+    with pytest.raises(IndexWriteError, match=r"Qdrant at http://127\.0\.0\.1:9"):
+        build_index(down)
+    assert build_folders(settings.index_dir) == first
+    assert load_index(settings.index_dir).manifest.vector_store == "faiss"
+
+
+def test_cli_store_option(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    bad = cli("index", "--corpus", str(corpus), "--index", str(index), "--store", "mongodb://x")
+    assert bad.code != 0 and "vector_store" in bad.one_line_error()
+    down = cli(
+        "index", "--corpus", str(corpus), "--index", str(index), "--store", "http://127.0.0.1:9"
+    )
+    assert down.code != 0 and "Qdrant at http://127.0.0.1:9" in down.one_line_error()
+    built = cli("index", "--corpus", str(corpus), "--index", str(index), "--store", MEMORY)
+    assert built.code == 0, built.err
+    assert load_index(index).manifest.vector_store == MEMORY
+    answered = cli("ask", "renal response", "--json", "--index", str(index))
+    assert answered.code == 0 and '"passages"' in answered.out
