@@ -114,6 +114,10 @@ def citeqa_executable() -> list[str]:
 
 def subprocess_env(corpus: Path, index: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITEQA_")}
+    if env.get("PYTHONPATH"):  # `PYTHONPATH=src pytest`: the child runs in another folder, and a
+        # relative entry would silently fall back to whichever citeqa is installed
+        entries = env["PYTHONPATH"].split(os.pathsep)
+        env["PYTHONPATH"] = os.pathsep.join(str(Path(e).resolve()) for e in entries if e)
     env.update(CITEQA_CORPUS_DIR=str(corpus), CITEQA_INDEX_DIR=str(index), COLUMNS="120", **extra)
     env.pop("FORCE_COLOR", None)
     return env

@@ -5,11 +5,13 @@ the README), build wording, and a status that never cuts names."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from integration_helpers import make_corpus
+from integration_helpers import make_corpus, subprocess_env
 
 import citeqa
 from citeqa import errors, userdirs
@@ -140,3 +142,17 @@ def test_status_folds_long_names_in_a_narrow_terminal(
         line.split("│")[1].strip() for line in done.out.splitlines() if line.startswith("│")
     )
     assert long_name.removesuffix(".txt") in first_column
+
+
+def test_subprocesses_run_this_checkout(tmp_path: Path) -> None:
+    """`PYTHONPATH=src` (relative) still reaches the child that runs in another folder."""
+    env = subprocess_env(tmp_path, tmp_path / "index")
+    done = subprocess.run(
+        [sys.executable, "-c", "import citeqa; print(citeqa.__file__)"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert Path(done.stdout.strip()).resolve() == Path(citeqa.__file__).resolve()
