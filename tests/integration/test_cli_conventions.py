@@ -98,6 +98,19 @@ def test_a_bad_config_file_is_one_line(
     assert str(config) in done.one_line_error()
 
 
+def test_status_names_the_settings_file_in_use(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index = make_corpus(tmp_path / "corpus"), tmp_path / "index"
+    assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
+    assert "settings file" not in cli("status", "--index", str(index)).out
+    config = tmp_path / "citeqa.toml"
+    config.write_text("k = 7\n")
+    monkeypatch.setenv("CITEQA_CONFIG_FILE", str(config))
+    done = cli("status", "--index", str(index))
+    assert done.code == 0 and f"settings file: {config}" in done.out
+
+
 def test_build_wording(cli: Any, tmp_path: Path) -> None:
     corpus, index = make_corpus(tmp_path / "corpus"), tmp_path / "index"
     args = ("index", "--corpus", str(corpus), "--index", str(index))

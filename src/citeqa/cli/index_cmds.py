@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from citeqa import userdirs
 from citeqa.cli.app import app, examples
 from citeqa.cli.common import (
     CorpusOption,
@@ -108,6 +109,9 @@ def print_status(described: IndexStatus) -> None:
         )
     )
     console.print(Text(f"corpus: {clean(str(described.corpus_dir))}"))
+    config = userdirs.config_file()
+    if config.is_file():
+        console.print(Text(f"settings file: {clean(str(config))}"))
     if described.stale:
         console.print(
             Text(
