@@ -9,6 +9,7 @@ the hostile document, "slide" a French slide dump; anything else cites the trial
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -187,9 +188,15 @@ class FakeSession:
 class FakeAssistant:
     """The `Assistant` interface over the in-memory documents."""
 
-    def __init__(self, overrides: dict[str, object] | None = None, stale: bool = False) -> None:
+    def __init__(
+        self,
+        overrides: dict[str, object] | None = None,
+        stale: bool = False,
+        corpus_dir: str = "/fake/corpus",
+    ) -> None:
         self.overrides = overrides or {}
         self.stale = stale
+        self.corpus_dir = corpus_dir
         self.sessions: list[FakeSession] = []
 
     def ask(self, question: str, k: int | None = None, *, id: str | int | None = None) -> Answer:
@@ -201,7 +208,7 @@ class FakeAssistant:
         return session
 
     def configured(self, **overrides: object) -> FakeAssistant:
-        return FakeAssistant({**self.overrides, **overrides}, self.stale)
+        return FakeAssistant({**self.overrides, **overrides}, self.stale, self.corpus_dir)
 
     def document(self, doc_id: str) -> Document:
         return DOCUMENTS[doc_id]
@@ -209,11 +216,17 @@ class FakeAssistant:
     def status(self) -> IndexStatus:
         return IndexStatus(
             index_dir="/fake/index",
-            corpus_dir="/fake/corpus",
+            corpus_dir=self.corpus_dir,
             built_at="2025-01-01T00:00:00",
             format_version=1,
             documents=[
-                DocumentStatus(doc_id=d.doc_id, title=d.title, path=d.path, chunks=2, lang=["en"])
+                DocumentStatus(
+                    doc_id=d.doc_id,
+                    title=d.title,
+                    path=d.path,
+                    chunks=2,
+                    lang=["fr"] if d.doc_id == "slides" else ["en"],
+                )
                 for d in DOCUMENTS.values()
             ],
             channels=[
@@ -238,9 +251,16 @@ class FakeAssistant:
 class FakeFactory:
     """Opens FakeAssistants, reporting progress; can be held back by a gate or made to fail."""
 
-    def __init__(self, *, gate: threading.Event | None = None, stale: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        gate: threading.Event | None = None,
+        stale: bool = False,
+        corpus_dir: str = "/fake/corpus",
+    ) -> None:
         self.gate = gate
         self.stale = stale
+        self.corpus_dir = corpus_dir
         self.opened: list[FakeAssistant] = []
         self.progress: list[tuple[str, int, int]] = []
 
@@ -250,7 +270,7 @@ class FakeFactory:
             progress("embedding use", done, 2)
         if self.gate is not None:
             self.gate.wait(10)
-        assistant = FakeAssistant(stale=self.stale)
+        assistant = FakeAssistant(stale=self.stale, corpus_dir=self.corpus_dir)
         self.opened.append(assistant)
         return assistant
 
@@ -309,6 +329,26 @@ def make_app(tmp_path: Path) -> Callable[..., CiteqaApp]:
         return CiteqaApp(factory or FakeFactory(), fake_builder, export_dir=tmp_path)
 
     return make
+
+
+def make_corpus(folder: Path) -> Path:
+    """A small corpus folder: two files and a manifest with one English and one French
+    example question (for the welcome)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "regency.txt").write_text(TRIAL_TEXT, encoding="utf-8")
+    (folder / "slides.txt").write_text(SLIDES_TEXT, encoding="utf-8")
+    manifest = {
+        "examples": [
+            {"question": "What did REGENCY find at week 76?", "lang": "en"},
+            {"question": "Quel est le taux de réponse BICLA ?", "lang": "fr"},
+        ],
+        "documents": [
+            {"file": "regency.txt", "title": "REGENCY trial summary", "languages": ["en"]},
+            {"file": "slides.txt", "title": "Traitements ciblés", "languages": ["fr"]},
+        ],
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
 
 
 def screen_text(app: CiteqaApp) -> str:

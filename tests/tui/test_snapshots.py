@@ -10,7 +10,7 @@ import pytest
 
 from citeqa.tui.app import CiteqaApp
 from citeqa.tui.screens.viewer import DocumentViewer
-from conftest import FakeFactory, ask, fake_builder, settle, wait_for
+from conftest import FakeFactory, ask, fake_builder, make_corpus, settle, wait_for
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -61,3 +61,18 @@ def test_slide_quote_folded(snap_compare, tmp_path):
 def test_help_screen(snap_compare, tmp_path):
     app = CiteqaApp(FakeFactory(), fake_builder, export_dir=tmp_path)
     assert snap_compare(app, terminal_size=(100, 40), run_before=_help)
+
+
+async def _welcome(pilot) -> None:
+    await settle(pilot)
+    await wait_for(pilot, lambda: bool(pilot.app.query_one("#examples").display))
+    await pilot.press("down")  # the first example, highlighted
+    await pilot.pause()
+
+
+def test_welcome(snap_compare, tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    app = CiteqaApp(
+        FakeFactory(corpus_dir=str(corpus)), fake_builder, export_dir=tmp_path, corpus_dir=corpus
+    )
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_welcome)

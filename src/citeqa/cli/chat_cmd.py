@@ -46,7 +46,9 @@ def launch_chat(corpus: Path | None, index: Path | None) -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from citeqa.tui.app import CiteqaApp  # lazy: only the chat pays for Textual
 
-    chat_app = CiteqaApp(partial(_open, settings), partial(_rebuild, settings))
+    chat_app = CiteqaApp(
+        partial(_open, settings), partial(_rebuild, settings), corpus_dir=settings.corpus_dir
+    )
     chat_app.run()
     if chat_app.work_in_progress:
         # A worker thread is still loading models or building the index; the interpreter

@@ -30,8 +30,10 @@ from citeqa.tui.messages import (
     AskFailed,
     AssistantFailed,
     AssistantReady,
+    ExamplePicked,
     IndexBuilt,
     ModeChanged,
+    OverviewRead,
     RebuildFailed,
     SourceChosen,
     StatusRead,
@@ -44,6 +46,7 @@ from citeqa.tui.widgets.question_input import QuestionInput
 from citeqa.tui.widgets.sources import SourcesPanel
 from citeqa.tui.widgets.status import StaleBanner, StatusLine
 from citeqa.tui.widgets.transcript import Transcript
+from citeqa.tui.widgets.welcome import Welcome
 from citeqa.tui.workers import AssistantFactory, IndexBuilder
 
 if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
@@ -79,9 +82,12 @@ class CiteqaApp(KeyedApp):
         index_builder: IndexBuilder | None = None,
         *,
         export_dir: Path | None = None,
+        corpus_dir: Path | None = None,
     ) -> None:
         super().__init__(assistant_factory, index_builder)
         self.export_dir = export_dir
+        self.corpus_dir = corpus_dir
+        """The corpus being opened, described by the welcome before its index is loaded."""
         self.base: Assistant | None = None
         self.assistant: Assistant | None = None
         self.session: Session | None = None
@@ -101,7 +107,8 @@ class CiteqaApp(KeyedApp):
         yield Header()
         yield StaleBanner()
         with Horizontal(id="main"):
-            yield Transcript(id="transcript")
+            with Transcript(id="transcript"):
+                yield Welcome()
             yield SourcesPanel()
         yield StatusLine()
         yield QuestionInput(id="question")
@@ -114,6 +121,8 @@ class CiteqaApp(KeyedApp):
         self._count_progress_afresh()
         self.set_interval(1.0, self._say_progress)
         self.load_assistant()
+        if self.corpus_dir is not None:
+            self.read_overview(self.corpus_dir, None)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -140,6 +149,9 @@ class CiteqaApp(KeyedApp):
     def on_assistant_ready(self, message: AssistantReady) -> None:
         self.base = message.assistant
         self._show_index(message.status)
+        self.query_one(Welcome).ready()
+        if message.status is not None:
+            self.read_overview(Path(message.status.corpus_dir), message.status)
         if self.mode != "hybrid":
             self.reconfigure(message.assistant, self.mode)
             return
@@ -187,14 +199,26 @@ class CiteqaApp(KeyedApp):
 
     # -- asking --------------------------------------------------------------------------------
 
+    def on_overview_read(self, message: OverviewRead) -> None:
+        self.query_one(Welcome).show(message.overview)
+
+    def on_example_picked(self, message: ExamplePicked) -> None:
+        self.query_one(QuestionInput).focus()
+        self._ask(message.question)
+
     @on(Input.Submitted, "#question")
     def submit_question(self, event: Input.Submitted) -> None:
-        question = " ".join(event.value.split())
+        self._ask(event.value)
+
+    def _ask(self, text: str) -> None:
+        """Queue a question (typed or picked) and ask it as soon as the assistant is free."""
+        question = " ".join(text.split())
         field = self.query_one(QuestionInput)
         if not question:
             return
         field.remember(question)
         field.value = ""
+        self.query_one(Welcome).retire()
         turn = Turn(number=len(self.turns) + 1, question=question, mode=self.mode, k=self.k)
         self.turns.append(turn)
         self._queue.append(turn)

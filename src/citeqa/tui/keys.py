@@ -19,8 +19,9 @@ from citeqa.tui.widgets.question_input import QuestionInput
 from citeqa.tui.widgets.sources import SourcesPanel
 from citeqa.tui.workers import WorkerApp
 
-FOCUS_ORDER = ("#question", "#sources", "#transcript")
-"""Where tab moves focus on the chat screen, in order (shift+tab goes back)."""
+FOCUS_ORDER = ("#question", "#examples", "#sources", "#transcript")
+"""Where tab moves focus on the chat screen, in order (shift+tab goes back); the welcome's
+examples are a stop only until the first question."""
 
 
 class KeyedApp(WorkerApp):

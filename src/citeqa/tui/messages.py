@@ -15,6 +15,7 @@ from citeqa.tui.conversation import SourceRef
 
 if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
     from citeqa.api import Assistant
+    from citeqa.overview import Overview
 
 
 class AssistantReady(Message):
@@ -91,3 +92,19 @@ class SourceChosen(Message):
     def __init__(self, ref: SourceRef) -> None:
         super().__init__()
         self.ref = ref
+
+
+class OverviewRead(Message):
+    """The corpus was described (figures and example questions) for the welcome."""
+
+    def __init__(self, overview: Overview) -> None:
+        super().__init__()
+        self.overview = overview
+
+
+class ExamplePicked(Message):
+    """The user picked an example question of the welcome."""
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question

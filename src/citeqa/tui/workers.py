@@ -12,13 +12,14 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from textual import work
 from textual.app import App
 
 from citeqa.errors import CiteqaError
-from citeqa.models import BuildReport
+from citeqa.models import BuildReport, IndexStatus
 from citeqa.tui.conversation import MODE_OVERRIDES, Turn
 from citeqa.tui.messages import (
     AnswerReady,
@@ -27,6 +28,7 @@ from citeqa.tui.messages import (
     AssistantReady,
     IndexBuilt,
     ModeChanged,
+    OverviewRead,
     RebuildFailed,
     StatusRead,
 )
@@ -142,6 +144,18 @@ class WorkerApp(App[None]):
                 self.call_from_thread(self.notify, describe(error), severity="error")
                 return
             self.post_message(ModeChanged(mode, assistant))
+
+    @work(thread=True, exclusive=True, group="overview", exit_on_error=False)
+    def read_overview(self, corpus_dir: Path, status: IndexStatus | None) -> None:
+        """Describe the corpus for the welcome; a corpus that cannot be read is left to the
+        loading worker to report."""
+        from citeqa.overview import corpus_overview
+
+        try:
+            overview = corpus_overview(corpus_dir, status)
+        except (CiteqaError, OSError):
+            return
+        self.post_message(OverviewRead(overview))
 
     @work(thread=True, exclusive=True, group="status", exit_on_error=False)
     def read_status(self, assistant: Assistant) -> None:

@@ -25,10 +25,13 @@ KeyRows = list[tuple[str, str]]
 """(keys, what they do)"""
 
 FOCUS_ROWS: KeyRows = [
-    ("tab", "Next area: question → sources → transcript"),
+    ("tab", "Next area: question → examples → sources → transcript"),
     ("shift+tab", "Previous area"),
 ]
-INPUT_ROWS: KeyRows = [("enter", "Ask the question")]
+INPUT_ROWS: KeyRows = [
+    ("enter", "Ask the question"),
+    ("↓ (empty)", "Pick an example question (before the first question)"),
+]
 SOURCES_ROWS: KeyRows = [
     ("↑ ↓", "Choose a source"),
     ("enter", "Open it in the viewer"),

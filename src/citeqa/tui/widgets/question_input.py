@@ -43,8 +43,12 @@ class QuestionInput(Input):
         self._draft = ""
 
     def action_history(self, step: int) -> None:
-        """Move through the history; past the newest entry, restore the unsent draft."""
+        """Move through the history; past the newest entry, restore the unsent draft. With no
+        history, down from an empty question goes to the welcome's examples (if shown)."""
         if not self.history:
+            examples = self.screen.query("#examples")
+            if step > 0 and not self.value and examples and examples.first().display:
+                examples.first().focus()
             return
         if self._cursor == len(self.history):
             self._draft = self.value

@@ -179,6 +179,13 @@ class Transcript(VerticalScroll):
     cursor: reactive[int] = reactive(-1)
     """Index of the marked block among `blocks()` (-1: none yet)."""
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The cursor keys work (and show in the footer) only while the transcript has focus,
+        not while a widget inside it (the welcome's examples) has."""
+        if action in ("open_cursor", "toggle_fold", "move_cursor"):
+            return self.has_focus
+        return True
+
     def blocks(self) -> list[SourceBlock]:
         """The quotes and passages of the conversation, top to bottom."""
         return list(self.query(SourceBlock))

@@ -1,0 +1,150 @@
+"""What a corpus is, in one line, and example questions to start with: for the chat's welcome.
+
+`corpus_overview` counts the corpus's files, their size and languages (from the corpus's
+manifest.json, or the index status once it is loaded) and picks example questions: the
+ones the manifest lists under "examples" (`{"question": ..., "lang": ...}`), or, for a corpus
+without any, questions made from its document titles with one template per language. Nothing
+here knows any particular corpus; the bundled one brings its examples in its own manifest.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citeqa.corpus import MANIFEST, list_corpus_files
+from citeqa.models import IndexStatus
+
+EXAMPLE_COUNT = 3
+"""Example questions offered."""
+
+TITLE_TEMPLATES = {
+    "en": "What are the main points of “{title}”?",
+    "fr": "Quels sont les points principaux de « {title} » ?",
+}
+"""Questions made from a document title, by the document's language (English otherwise)."""
+
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One question to offer, with its language."""
+
+    question: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The corpus in figures, and example questions."""
+
+    name: str
+    documents: int
+    size_bytes: int
+    languages: list[str] = field(default_factory=list)
+    chunks: int | None = None
+    examples: list[Example] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        """ "5 documents · English, French · 412 kB · 106 passages" """
+        count = f"{self.documents} document{'s' if self.documents != 1 else ''}"
+        parts = [count]
+        if self.languages:
+            parts.append(", ".join(LANGUAGE_NAMES.get(lang, lang) for lang in self.languages))
+        parts.append(human_size(self.size_bytes))
+        if self.chunks is not None:
+            parts.append(f"{self.chunks} passages")
+        return " · ".join(parts)
+
+
+def human_size(size: int) -> str:
+    """1234567 -> "1.2 MB" (decimal units)."""
+    value = float(size)
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit in ("bytes", "kB") else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{size} bytes"
+
+
+def _manifest(corpus_dir: Path) -> dict[str, object]:
+    """The corpus's manifest.json, or {} when it is missing or unreadable."""
+    try:
+        data = json.loads((corpus_dir / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def manifest_examples(manifest: dict[str, object]) -> list[Example]:
+    """The manifest's "examples" that are well formed (others are skipped)."""
+    entries = manifest.get("examples")
+    examples = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("question"), str):
+            lang = entry.get("lang") if isinstance(entry.get("lang"), str) else "en"
+            examples.append(Example(" ".join(entry["question"].split()), str(lang)))
+    return [example for example in examples if example.question]
+
+
+def title_examples(documents: list[tuple[str, list[str]]]) -> list[Example]:
+    """One question per (title, languages) document, in the document's first language."""
+    examples = []
+    for title, langs in documents:
+        lang = next((lang for lang in langs if lang in TITLE_TEMPLATES), "en")
+        examples.append(Example(TITLE_TEMPLATES[lang].format(title=" ".join(title.split())), lang))
+    return examples
+
+
+def choose(examples: list[Example], count: int = EXAMPLE_COUNT) -> list[Example]:
+    """`count` examples, taking each language in turn so that every language is offered."""
+    by_lang: dict[str, list[Example]] = {}
+    for example in examples:
+        by_lang.setdefault(example.lang, []).append(example)
+    chosen: list[Example] = []
+    while len(chosen) < count and any(by_lang.values()):
+        for queue in by_lang.values():
+            if queue and len(chosen) < count:
+                chosen.append(queue.pop(0))
+    return chosen
+
+
+def _manifest_documents(manifest: dict[str, object]) -> list[tuple[str, list[str]]]:
+    entries = manifest.get("documents")
+    documents = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("title"), str):
+            langs = entry.get("languages")
+            documents.append((entry["title"], [str(x) for x in langs or []]))
+    return documents
+
+
+def corpus_overview(corpus_dir: Path, status: IndexStatus | None = None) -> Overview:
+    """The corpus in figures with examples; `status` (once the index is loaded) adds the
+    passages and the languages found. Raises CorpusMissing when the folder is not there."""
+    files = list_corpus_files(corpus_dir)
+    manifest = _manifest(corpus_dir)
+    if status is not None:
+        documents = [(doc.title, list(doc.lang)) for doc in status.documents]
+    else:
+        documents = _manifest_documents(manifest)
+    languages = sorted({lang for _, langs in documents for lang in langs})
+    examples = manifest_examples(manifest) or title_examples(documents)
+    return Overview(
+        name=corpus_dir.absolute().name,
+        documents=len(status.documents) if status is not None else len(files),
+        size_bytes=sum(_size(path) for path in files),
+        languages=languages,
+        chunks=status.chunk_count if status is not None else None,
+        examples=choose(examples),
+    )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

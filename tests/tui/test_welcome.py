@@ -1,0 +1,101 @@
+"""The welcome: what the corpus is, and example questions from the corpus, picked by keyboard."""
+
+from __future__ import annotations
+
+import threading
+
+from textual.widgets import OptionList
+
+from citeqa.tui.app import CiteqaApp
+from citeqa.tui.widgets.transcript import AnswerMessage
+from citeqa.tui.widgets.welcome import WAITING, Welcome
+from conftest import FakeFactory, fake_builder, make_corpus, run, screen_text, settle, wait_for
+
+
+def _app(tmp_path, factory=None):
+    corpus = make_corpus(tmp_path / "corpus")
+    factory = factory or FakeFactory(corpus_dir=str(corpus))
+    return CiteqaApp(factory, fake_builder, export_dir=tmp_path, corpus_dir=corpus)
+
+
+def test_welcome_describes_the_corpus_and_offers_its_examples(tmp_path):
+    async def body():
+        app = _app(tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await wait_for(pilot, lambda: "passages" in screen_text(app))
+            shown = screen_text(app)
+            assert "Corpus corpus · 3 documents · English, French ·" in shown
+            assert "697 bytes · 4 passages" in shown
+            welcome = app.query_one(Welcome)
+            assert welcome.examples == [
+                "What did REGENCY find at week 76?",
+                "Quel est le taux de réponse BICLA ?",
+            ]
+            assert "What did REGENCY find at week 76?" in shown
+
+    run(body())
+
+
+def test_the_corpus_is_described_before_the_index_is_loaded(tmp_path):
+    async def body():
+        gate = threading.Event()
+        corpus = make_corpus(tmp_path / "corpus")
+        app = _app(tmp_path, FakeFactory(gate=gate, corpus_dir=str(corpus)))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: "Corpus corpus · 2 documents" in screen_text(app))
+            assert app.session is None and app.query_one(Welcome).examples
+            gate.set()
+            await settle(pilot)
+
+    run(body())
+
+
+def test_down_from_the_empty_question_picks_an_example_and_enter_asks_it(tmp_path):
+    async def body():
+        app = _app(tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await wait_for(pilot, lambda: bool(app.query_one(Welcome).examples))
+            await pilot.press("down")
+            assert app.focused is not None and app.focused.id == "examples"
+            await pilot.press("down", "enter")
+            await settle(pilot)
+            assert app.turns[0].question == "Quel est le taux de réponse BICLA ?"
+            assert app.query_one(AnswerMessage)
+            assert app.focused.id == "question"
+            examples = app.query_one("#examples", OptionList)
+            assert not examples.display  # gone after the first question; the corpus line stays
+            assert "Corpus corpus" in screen_text(app)
+            await pilot.press("tab")
+            assert app.focused.id == "sources"  # no longer a tab stop
+
+    run(body())
+
+
+def test_tab_reaches_the_examples_before_the_sources(tmp_path):
+    async def body():
+        app = _app(tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await wait_for(pilot, lambda: bool(app.query_one(Welcome).examples))
+            await pilot.press("tab")
+            assert app.focused.id == "examples"
+            await pilot.press("tab")
+            assert app.focused.id == "sources"
+
+    run(body())
+
+
+def test_without_a_readable_corpus_the_welcome_just_greets(make_app):
+    async def body():
+        app = make_app()  # the fake status names /fake/corpus, which does not exist
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.pause()
+            assert WAITING not in screen_text(app)
+            assert not app.query_one("#examples", OptionList).display
+            await pilot.press("down")
+            assert app.focused.id == "question"
+
+    run(body())
