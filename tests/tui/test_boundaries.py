@@ -40,6 +40,7 @@ def test_tui_reaches_the_core_only_through_api_and_models():
         "citeqa.visible",
         "citeqa.readable",
         "citeqa.overview",
+        "citeqa.userdirs",
         "citeqa.tui",
     )
     for path in (SRC / "tui").rglob("*.py"):

@@ -38,6 +38,7 @@ from citeqa.tui.messages import (
     SourceChosen,
     StatusRead,
 )
+from citeqa.tui.preferences import restore_theme
 from citeqa.tui.progress import StageProgress
 from citeqa.tui.safe_text import one_line
 from citeqa.tui.screens.index_status import IndexStatusScreen
@@ -48,6 +49,7 @@ from citeqa.tui.widgets.status import StaleBanner, StatusLine
 from citeqa.tui.widgets.transcript import Transcript
 from citeqa.tui.widgets.welcome import Welcome
 from citeqa.tui.workers import AssistantFactory, IndexBuilder
+from citeqa.userdirs import exports_dir
 
 if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
     from citeqa.api import Assistant, Session
@@ -118,6 +120,7 @@ class CiteqaApp(KeyedApp):
         self.sub_title = "loading…"
         self.query_one(StatusLine).busy("Loading models…")
         self.query_one(QuestionInput).focus()
+        restore_theme(self)
         self._count_progress_afresh()
         self.set_interval(1.0, self._say_progress)
         self.load_assistant()
@@ -367,18 +370,20 @@ class CiteqaApp(KeyedApp):
         )
 
     def action_export(self) -> None:
+        """Write the conversation as Markdown to the per-user exports folder (or the folder the
+        app was given) and say where, in a notification and in the transcript."""
         if not self.turns:
             self.notify("Nothing to export yet: ask a question first.", severity="warning")
             return
+        folder = self.export_dir or exports_dir()
         try:
-            path = write_conversation(
-                self.turns, self.export_context(), self.export_dir or Path.cwd(), datetime.now()
-            )
+            path = write_conversation(self.turns, self.export_context(), folder, datetime.now())
         except OSError as error:
             self.notify(f"Cannot write the export: {error}", severity="error")
             return
         self.last_export = path
-        self.notify(str(path), title="Conversation exported")
+        self.notify(one_line(str(path)), title="Conversation exported")
+        self.query_one(Transcript).add_note(f"Conversation exported to {path}")
 
     def action_copy_answer(self) -> None:
         answered = [turn for turn in self.turns if turn.answer is not None]

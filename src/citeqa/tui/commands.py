@@ -41,7 +41,11 @@ def citeqa_commands(app: ChatActions) -> list[PaletteCommand]:
     """Every citeqa command: name, help and the action it calls."""
     commands: list[PaletteCommand] = [
         ("Rebuild the index", "Re-read the corpus, rebuild, reload", app.action_rebuild),
-        ("Export the conversation to Markdown", "Write a .md file here", app.action_export),
+        (
+            "Export the conversation to Markdown",
+            "A .md file in the per-user exports folder",
+            app.action_export,
+        ),
         ("Copy the last answer", "Quotes and citations to the clipboard", app.action_copy_answer),
         ("Show index status", "Documents, chunks, models, staleness", app.action_show_status),
         ("Toggle the sources panel", "Show or hide the sources", app.action_toggle_sources),

@@ -95,8 +95,9 @@ def conversation_markdown(turns: list[Turn], context: ExportContext, now: dateti
 def write_conversation(
     turns: list[Turn], context: ExportContext, directory: Path, now: datetime | None = None
 ) -> Path:
-    """Write the Markdown export into `directory` and return its path."""
+    """Write the Markdown export into `directory` (created if needed) and return its path."""
     now = now or datetime.now()
+    directory.mkdir(parents=True, exist_ok=True)
     path = directory / export_filename(now)
     path.write_text(conversation_markdown(turns, context, now), encoding="utf-8")
     return path

@@ -228,6 +228,11 @@ class Transcript(VerticalScroll):
         self.mount(QuestionMessage(turn), PendingMessage(turn, waiting))
         self.scroll_end(animate=False)
 
+    def add_note(self, text: str) -> None:
+        """A line from the app (such as where an export went), not part of any answer."""
+        self.mount(Static(plain(text), classes="note"))
+        self.call_after_refresh(self.scroll_end, animate=False)
+
     def set_waiting(self, turn: Turn, text: str) -> None:
         """Change what the pending spinner of `turn` says."""
         for pending in self.query(f"#pending-{turn.number}").results(PendingMessage):
