@@ -153,9 +153,12 @@ def load_settings(**overrides: Any) -> Settings:
     config file or a bad value raises SettingsInvalid naming where it came from."""
     try:
         return Settings(**overrides)
-    except tomllib.TOMLDecodeError as err:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         where = userdirs.config_file()
         raise SettingsInvalid(f"The config file {where} is not TOML: {err}") from None
+    except OSError as err:
+        where = userdirs.config_file()
+        raise SettingsInvalid(f"The config file {where} cannot be read: {err.strerror}") from None
     except ValidationError as err:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in e['loc']) or 'settings'}: {e['msg']}"

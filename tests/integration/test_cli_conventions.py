@@ -169,3 +169,12 @@ def test_subprocesses_run_this_checkout(tmp_path: Path) -> None:
         check=True,
     )
     assert Path(done.stdout.strip()).resolve() == Path(citeqa.__file__).resolve()
+
+
+def test_error_lines_are_sanitised(cli: Any, tmp_path: Path) -> None:
+    hostile = tmp_path / "evil\x1b]0;pwned\x07\x1b[2J"
+    done = cli("index", "--corpus", str(hostile))
+    assert done.code == errors.CorpusMissing.exit_code
+    line = done.one_line_error()
+    assert "\x1b" not in done.err and "\x07" not in done.err
+    assert "evil␛]0;pwned" in line

@@ -107,6 +107,25 @@ def test_a_bad_config_file_is_one_clear_error(home: Path, text: str, words: str)
     assert words in str(raised.value) and str(config) in str(raised.value)
 
 
+def test_an_unreadable_config_file_is_one_clear_error(home: Path) -> None:
+    config = userdirs.config_file()
+    config.parent.mkdir(parents=True)
+    config.write_bytes(b"k = 3\n# \xff\xfe not UTF-8\n")
+    with pytest.raises(SettingsInvalid, match="not TOML"):
+        load_settings()
+    config.unlink()
+    config.write_text("k = 3\n")
+    config.chmod(0)
+    try:
+        if os.access(config, os.R_OK):  # root reads whatever the permissions
+            assert load_settings().k == 3
+        else:
+            with pytest.raises(SettingsInvalid, match="cannot be read"):
+                load_settings()
+    finally:
+        config.chmod(0o600)
+
+
 def test_ui_state_round_trips_and_merges(home: Path) -> None:
     assert userdirs.read_ui_state() == {}
     userdirs.write_ui_state(theme="textual-light")

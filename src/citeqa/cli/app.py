@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from citeqa.errors import CiteqaError
+from citeqa.visible import one_line
 
 app = typer.Typer(
     name="citeqa",
@@ -74,8 +75,13 @@ USAGE = 2
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one clear line on stderr and return the Exit to raise."""
-    print(f"citeqa: {message}", file=sys.stderr)
+    say(message)
     return typer.Exit(code)
+
+
+def say(message: str) -> None:
+    """One line on stderr, sanitised: messages carry paths, keys and names users typed."""
+    print(f"citeqa: {one_line(message)}", file=sys.stderr)
 
 
 def run_app() -> int:
@@ -85,7 +91,7 @@ def run_app() -> int:
         # explicit typer.Exit(n), and Ctrl-C (which it turns into 130).
         code = app(standalone_mode=False, prog_name="citeqa")
     except CiteqaError as err:
-        print(f"citeqa: {err}", file=sys.stderr)
+        say(str(err))
         return err.exit_code
     except KeyboardInterrupt:
         print("citeqa: interrupted", file=sys.stderr)

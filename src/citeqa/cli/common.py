@@ -8,7 +8,6 @@ control character (escape sequences included) with a visible stand-in, and print
 from __future__ import annotations
 
 import signal
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from citeqa.cli.app import say
 from citeqa.errors import CorpusMissing, IndexMissing
 from citeqa.visible import clean
 
@@ -128,7 +128,7 @@ def interruptible() -> Iterator[None]:
 
 
 def warn(message: str) -> None:
-    print(f"citeqa: {message}", file=sys.stderr)
+    say(message)
 
 
 def open_for_questions(settings: Settings) -> Assistant:
