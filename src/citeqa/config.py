@@ -1,7 +1,7 @@
 """Settings: paths, channels, chunking, retrieval and answering knobs, and where they come from.
 
 Every field can be set, from strongest to weakest:
-1. the command line (`--corpus`, `--index`, `--k`: passed to `Settings(...)` by the CLI);
+1. the command line (`--corpus`, `--index`, `--store`: passed to `load_settings(...)`);
 2. the environment, with the `CITEQA_` prefix (for example `CITEQA_INDEX_DIR=/tmp/idx`);
 3. the per-user TOML file (`~/.config/citeqa/config.toml` on Linux, or the file named by
    `CITEQA_CONFIG_FILE`; see `citeqa.userdirs`), with the field names as keys (`k = 8`);
