@@ -6,7 +6,6 @@ CLI and TUI call only this module. Nothing here prints; progress goes through a 
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,10 +15,11 @@ import numpy as np
 from citeqa import indexing
 from citeqa.answering import compose
 from citeqa.config import Settings
-from citeqa.embedding import get_embedder, known_channels
-from citeqa.errors import IndexIncompatible, IndexMissing
-from citeqa.lexical import tokenize
+from citeqa.contents import read_statistics, sentence_tokens, token_statistics
+from citeqa.embedding import embed_texts, get_embedder, known_channels
+from citeqa.errors import IndexCorrupt, IndexIncompatible, IndexMissing
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
+from citeqa.ondemand import LazyTokens, LazyVectors, VectorSource, prefetch
 from citeqa.questions import (
     QuestionTerms,
     Vocabulary,
@@ -91,16 +91,50 @@ class _Loaded:
 
     @classmethod
     def of(cls, index: LoadedIndex) -> _Loaded:
-        texts = [index.documents[s.doc_id].text[s.start : s.end] for s in index.sentences]
-        langs = [index.chunks[s.chunk_index].lang for s in index.sentences]
-        tokens = [frozenset(tokenize(text, lang)) for text, lang in zip(texts, langs, strict=True)]
-        frequency = Counter(token for token_set in tokens for token in token_set)
+        """What answering needs from `index`; per-sentence data is computed on demand."""
+        embedders = _query_embedders(index)
+        tokens = LazyTokens(lambda n: _sentence_tokens(index, n))
         bank = SentenceBank(
-            index.documents, index.chunks, index.sentences, index.sentence_vectors, tokens
+            index.documents,
+            index.chunks,
+            index.sentences,
+            _sentence_vectors(index, embedders),
+            tokens,
         )
-        documents = [doc.text for doc in index.documents.values()]
-        vocabulary = Vocabulary(documents, frequency, len(index.sentences))
-        return cls(index, bank, vocabulary, _query_embedders(index))
+        return cls(index, bank, _vocabulary(index), embedders)
+
+
+def _sentence_tokens(index: LoadedIndex, number: int) -> frozenset[str]:
+    sentence = index.sentences[number]
+    return sentence_tokens(index.documents[sentence.doc_id].text, sentence, index.chunks)
+
+
+def _sentence_vectors(index: LoadedIndex, embedders: dict[str, Any]) -> VectorSource | None:
+    """The stored sentence vectors, or the answer channel's embedder run on demand."""
+    channel = index.manifest.answer_channel
+    if index.sentence_vectors is not None or channel not in embedders:
+        return index.sentence_vectors
+
+    def text_of(number: int) -> str:
+        sentence = index.sentences[number]
+        return index.documents[sentence.doc_id].text[sentence.start : sentence.end]
+
+    return LazyVectors(text_of, lambda texts: embed_texts(embedders[channel], texts))
+
+
+def _vocabulary(index: LoadedIndex) -> Vocabulary:
+    """Token statistics as the build stored them (an older index: computed now)."""
+    texts = [doc.text for doc in index.documents.values()]
+    try:
+        stored = read_statistics(index.folder)
+    except (OSError, ValueError) as err:
+        raise IndexCorrupt(
+            f"The index in {index.folder.parent} is unreadable ({err});"
+            " run `citeqa index --rebuild`."
+        ) from err
+    if stored is None:
+        stored = token_statistics(list(index.documents.values()), index.chunks, index.sentences)
+    return Vocabulary(texts, stored["frequency"], stored["sentence_count"], stored["words"])
 
 
 def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
@@ -205,6 +239,8 @@ class Assistant:
         found = retrieve(
             searched, index.chunks, index.lexical, index.vectors, vectors, settings, depth
         )
+        bank = self._loaded.bank
+        prefetch(bank.vectors, (n for hit in found.hits for n in bank.in_chunk(hit.chunk)))
         answer_vector = vectors.get(index.manifest.answer_channel or "")
         reranked = rerank(found, self._loaded.bank, terms, answer_vector, settings.rerank_weight)
         return reranked.model_copy(update={"hits": reranked.hits[:count]})

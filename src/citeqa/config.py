@@ -81,6 +81,10 @@ class Settings(BaseSettings):
     """Maximum characters in a chunk (a single longer sentence or table row is split)."""
     chunk_overlap: int = 150
     """Characters of trailing context repeated at the start of the next chunk of a long block."""
+    embed_sentences_max: int = 50_000
+    """Up to this many sentences a build embeds every sentence; past it, answering embeds the
+    sentences of retrieved passages when first needed and caches them (same vectors, a faster
+    build, a slower first answer on each new passage)."""
     flat_index_max: int = 50_000
     """Up to this many vectors a channel uses an exact flat index; past it, HNSW."""
     vector_store: str = "faiss"

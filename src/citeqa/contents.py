@@ -1,14 +1,19 @@
-"""What a build computes: chunks, vectors per channel, sentences and their vectors, BM25.
+"""What a build computes: chunks, vectors per channel, sentences and their vectors, BM25, and the
+token statistics that answering needs (so opening the assistant need not tokenise the corpus).
 
 Documents whose file hash is unchanged reuse their chunks and vectors from the previous build
 (`Reuse`); only the others are chunked and embedded. `passage_text` and `chunk_tokens` say what
-a chunk's vector and its BM25 entry are computed from.
+a chunk's vector and its BM25 entry are computed from. Sentences are embedded at build time only
+up to `Settings.embed_sentences_max`; past it, answering embeds them on demand (ondemand.py).
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,9 +23,13 @@ from citeqa.config import Settings
 from citeqa.embedding import Embedder, embed_texts
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
+from citeqa.questions import corpus_words
 from citeqa.store import BuildContents, IndexedFile
 
 Progress = Callable[[str, int, int], None]
+STATISTICS = "statistics.json"
+"""The build's token statistics: sentence count, sentence frequency of each token, corpus words."""
+_STATISTICS_FORMAT = 1
 
 
 def passage_text(chunk: Chunk) -> str:
@@ -61,11 +70,49 @@ def compute_contents(
         for embedder in embedders
     }
     sentences = all_sentences(documents, chunks)
-    sentence_vectors = _sentence_vectors(embedders, sentences, documents, kept, reuse, report)
+    sentence_vectors = None
+    if len(sentences) <= settings.embed_sentences_max:
+        sentence_vectors = _sentence_vectors(embedders, sentences, documents, kept, reuse, report)
     report("lexical", 0, 1)
     lexical = LexicalIndex.build([chunk_tokens(chunk) for chunk in chunks])
+    statistics = token_statistics(documents, chunks, sentences)
     report("lexical", 1, 1)
-    return BuildContents(documents, chunks, sentences, vectors, sentence_vectors, lexical)
+    return BuildContents(
+        documents, chunks, sentences, vectors, sentence_vectors, lexical, statistics
+    )
+
+
+def sentence_tokens(text: str, sentence: Sentence, chunks: list[Chunk]) -> frozenset[str]:
+    """The BM25 terms of a sentence (in its chunk's language), each once."""
+    lang = chunks[sentence.chunk_index].lang
+    return frozenset(tokenize(text[sentence.start : sentence.end], lang))
+
+
+def token_statistics(
+    documents: list[Document], chunks: list[Chunk], sentences: list[Sentence]
+) -> dict[str, Any]:
+    """How many sentences hold each token, and the corpus's words (for typo correction)."""
+    texts = {doc.doc_id: doc.text for doc in documents}
+    frequency: Counter[str] = Counter()
+    for sentence in sentences:
+        frequency.update(sentence_tokens(texts[sentence.doc_id], sentence, chunks))
+    return {
+        "format": _STATISTICS_FORMAT,
+        "sentence_count": len(sentences),
+        "frequency": dict(frequency),
+        "words": corpus_words(texts.values()),
+    }
+
+
+def read_statistics(folder: Path) -> dict[str, Any] | None:
+    """The token statistics a build stored in `folder`, or None (an index built before them)."""
+    path = folder / STATISTICS
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("format") != _STATISTICS_FORMAT:
+        raise ValueError(f"{path} is not a format {_STATISTICS_FORMAT} statistics file")
+    return data
 
 
 def _all_chunks(

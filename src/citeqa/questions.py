@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from citeqa.errors import BadQuestion
@@ -120,12 +121,27 @@ class Vocabulary:
     """The corpus's words: sentence frequencies of tokens (for IDF), the folded words (to
     correct typos) and the folded text (to check that a compound name such as TULIP-2 occurs)."""
 
-    def __init__(self, texts: list[str], frequency: dict[str, int], sentence_count: int) -> None:
+    def __init__(
+        self,
+        texts: list[str],
+        frequency: dict[str, int],
+        sentence_count: int,
+        words: list[str] | None = None,
+    ) -> None:
+        """`words` are `corpus_words(texts)` when the build stored them (else computed here)."""
         self.frequency, self.sentence_count = frequency, sentence_count
-        self.folded_text = " ".join(fold(text) for text in texts)
+        self._texts: list[str] = texts
+        self._folded_text: str | None = None
         self.by_initial: dict[str, list[str]] = {}
-        for word in sorted(set(re.findall(r"[^\W\d_]{3,}", self.folded_text))):
+        for word in words if words is not None else corpus_words(texts):
             self.by_initial.setdefault(word[0], []).append(word)
+
+    @property
+    def folded_text(self) -> str:
+        """The whole corpus folded, built on first use (only compound names need it)."""
+        if self._folded_text is None:
+            self._folded_text = " ".join(fold(text) for text in self._texts)
+        return self._folded_text
 
     def correction(self, word: str) -> str | None:
         """The corpus word this one is most likely a typo of, if any is close enough."""
@@ -141,6 +157,18 @@ class Vocabulary:
         """Whether a hyphenated or alphanumeric name (TULIP-2, SRI-4) occurs as such."""
         pattern = r"(?<!\w)" + re.escape(fold(word)).replace(r"\-", r"[\s\-]?") + r"(?!\w)"
         return re.search(pattern, self.folded_text) is not None
+
+
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+"""Corpus words a typo can be corrected to: letters only, at least three."""
+
+
+def corpus_words(texts: Iterable[str]) -> list[str]:
+    """The distinct folded words of `texts` that typos are corrected to, sorted."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(_WORDS.findall(fold(text)))
+    return sorted(words)
 
 
 def _is_compound(word: str) -> bool:

@@ -19,6 +19,7 @@ import numpy as np
 from citeqa.glossary import fold
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.ondemand import TokenSource, VectorSource
 from citeqa.questions import QuestionTerms
 
 SEMANTIC_WEIGHT = 0.30
@@ -77,8 +78,8 @@ class SentenceBank:
         documents: dict[str, Document],
         chunks: list[Chunk],
         sentences: list[Sentence],
-        vectors: np.ndarray | None,
-        tokens: list[frozenset[str]],
+        vectors: VectorSource | None,
+        tokens: TokenSource,
     ) -> None:
         self.documents, self.chunks, self.sentences = documents, chunks, sentences
         self.vectors, self.tokens = vectors, tokens

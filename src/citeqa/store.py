@@ -9,6 +9,8 @@ Layout (see index/README.md):
         documents.jsonl                one Document per line (its text is what offsets point into)
         chunks.jsonl                   one Chunk per line, in index order
         sentences.jsonl                sentence spans, aligned with sentences-<channel>.npy
+        sentences-<channel>.npy        sentence vectors (only up to embed_sentences_max sentences)
+        statistics.json                token statistics for answering (contents.py)
         vectors-<channel>.faiss        one FAISS index per vector channel (see vectorindex.py),
         (or vectors-<channel>.qdrant.json, a pointer to its Qdrant collection: qdrantindex.py)
         lexical/                       the BM25 index (json + npy, no pickle)
@@ -180,7 +182,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
             chunks=_read_jsonl(folder / "chunks.jsonl", Chunk),
             sentences=_read_jsonl(folder / "sentences.jsonl", Sentence),
             vectors={info.name: _read_vectors(folder, info.name) for info in manifest.channels},
-            sentence_vectors=_read_sentence_vectors(folder, manifest.answer_channel),
+            sentence_vectors=_read_sentence_vectors(folder, manifest),
             lexical=LexicalIndex.load(folder / "lexical"),
         )
     except (OSError, ValueError, RuntimeError) as err:
@@ -213,10 +215,12 @@ def _read_vectors(folder: Path, channel: str) -> VectorIndex:
     return FaissIndex.load(folder / f"vectors-{channel}{FaissIndex.suffix}")
 
 
-def _read_sentence_vectors(folder: Path, channel: str | None) -> np.ndarray | None:
-    if channel is None:
+def _read_sentence_vectors(folder: Path, manifest: IndexManifest) -> np.ndarray | None:
+    """The stored sentence vectors, memory-mapped; None when the build left them to answering."""
+    name = f"sentences-{manifest.answer_channel}.npy"
+    if manifest.answer_channel is None or name not in manifest.index_files:
         return None
-    return np.load(folder / f"sentences-{channel}.npy", allow_pickle=False)
+    return np.load(folder / name, mmap_mode="r", allow_pickle=False)
 
 
 # ---- writing --------------------------------------------------------------------------------
@@ -232,6 +236,8 @@ class BuildContents:
     vectors: dict[str, np.ndarray]
     sentence_vectors: np.ndarray | None
     lexical: LexicalIndex
+    statistics: dict[str, Any] | None = None
+    """Token statistics for answering (contents.token_statistics), written as statistics.json."""
 
 
 def write_build(
@@ -260,6 +266,8 @@ def write_build(
             allow_pickle=False,
         )
     contents.lexical.save(folder / "lexical")
+    if contents.statistics is not None:
+        _write_synced(folder / "statistics.json", json.dumps(contents.statistics).encode())
     manifest["index_files"] = {
         path.relative_to(folder).as_posix(): file_sha256(path)
         for path in sorted(folder.rglob("*"))

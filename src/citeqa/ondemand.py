@@ -1,0 +1,117 @@
+"""Per-sentence data computed when a question first needs it, then kept: vectors and tokens.
+
+A large index does not embed every sentence at build time (that would double the build's
+embedding work) nor tokenise every sentence at start-up (that would make opening the assistant
+grow with the corpus). Instead:
+
+- `LazyVectors[i]` is sentence i's unit vector from the answer channel's embedder, embedded on
+  first use and kept in a bounded cache; `prefetch` embeds the missing sentences of the passages
+  a question retrieved in one batch, so scoring them costs one model call, not one per sentence.
+  The vectors are the very ones a build would have stored, so answers do not change.
+- `LazyTokens[i]` is sentence i's BM25 token set, computed on first use and cached.
+
+Both are indexable like the arrays they replace (`VectorSource`, `TokenSource`), so the scoring
+code does not know which one it holds.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from typing import Generic, Protocol, TypeVar
+
+import numpy as np
+
+T = TypeVar("T")
+
+VECTOR_CACHE = 100_000
+"""Sentence vectors kept at most (about 200 MB at 512 float32 dimensions)."""
+TOKEN_CACHE = 200_000
+"""Sentence token sets kept at most."""
+
+
+class VectorSource(Protocol):
+    """Sentence vectors by sentence number: a stored array, or `LazyVectors`."""
+
+    def __getitem__(self, index: int, /) -> np.ndarray: ...
+
+
+class TokenSource(Protocol):
+    """Sentence token sets by sentence number: a list, or `LazyTokens`."""
+
+    def __getitem__(self, index: int, /) -> frozenset[str]: ...
+
+
+class _Cache(Generic[T]):
+    """A thread-safe least-recently-used cache filled, several keys at once, by `compute`."""
+
+    def __init__(self, compute: Callable[[list[int]], list[T]], capacity: int) -> None:
+        self._compute, self._capacity = compute, max(1, capacity)
+        self._items: OrderedDict[int, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, keys: list[int]) -> list[T]:
+        """The values of `keys`, computing the missing ones in one call."""
+        with self._lock:
+            missing = [key for key in dict.fromkeys(keys) if key not in self._items]
+            if missing:
+                self._items.update(zip(missing, self._compute(missing), strict=True))
+            found = [self._items[key] for key in keys]
+            for key in keys:
+                self._items.move_to_end(key)
+            while len(self._items) > self._capacity:
+                self._items.popitem(last=False)
+        return found
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class LazyVectors:
+    """Sentence vectors embedded on first use by `embed` (texts → unit rows), then cached."""
+
+    def __init__(
+        self,
+        text_of: Callable[[int], str],
+        embed: Callable[[list[str]], np.ndarray],
+        capacity: int = VECTOR_CACHE,
+    ) -> None:
+        self._text_of, self._embed = text_of, embed
+        self._cache: _Cache[np.ndarray] = _Cache(self._vectors, capacity)
+
+    def _vectors(self, indexes: list[int]) -> list[np.ndarray]:
+        rows = np.asarray(self._embed([self._text_of(index) for index in indexes]), np.float32)
+        return list(rows)
+
+    def __getitem__(self, index: int) -> np.ndarray:
+        return self._cache.get_many([index])[0]
+
+    def prefetch(self, indexes: Iterable[int]) -> None:
+        """Embed, in one batch, those of `indexes` not cached yet."""
+        self._cache.get_many(list(dict.fromkeys(indexes)))
+
+    @property
+    def cached(self) -> int:
+        """How many sentence vectors are held now."""
+        return len(self._cache)
+
+
+class LazyTokens:
+    """Sentence token sets computed on first use by `tokens_of`, then cached."""
+
+    def __init__(
+        self, tokens_of: Callable[[int], frozenset[str]], capacity: int = TOKEN_CACHE
+    ) -> None:
+        self._cache: _Cache[frozenset[str]] = _Cache(
+            lambda indexes: [tokens_of(index) for index in indexes], capacity
+        )
+
+    def __getitem__(self, index: int) -> frozenset[str]:
+        return self._cache.get_many([index])[0]
+
+
+def prefetch(vectors: VectorSource | None, indexes: Iterable[int]) -> None:
+    """Have the vectors of `indexes` ready (a no-op unless `vectors` are embedded on demand)."""
+    if isinstance(vectors, LazyVectors):
+        vectors.prefetch(indexes)

@@ -1,0 +1,73 @@
+"""A large index's paths on a small corpus: sentences embedded when answering rather than at
+build, and token statistics stored by the build, give the same answers as the small-index paths."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from integration_helpers import SMALL_DOCS, fake_settings, make_corpus
+
+from citeqa.api import build_index, open_assistant
+from citeqa.contents import STATISTICS
+from citeqa.store import load_index
+
+QUESTIONS = (
+    "How does belimumab work?",
+    "What was the complete renal response at week 52?",
+    "Which biopsy findings predicted refractory nephritis?",
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("ondemand") / "corpus", SMALL_DOCS)
+
+
+def _answers(corpus: Path, index: Path, **overrides: Any) -> list[dict[str, Any]]:
+    assistant = open_assistant(fake_settings(corpus, index, **overrides))
+    answers = [assistant.ask(question).model_dump() for question in QUESTIONS]
+    for answer in answers:
+        answer.pop("timings_ms")
+    return answers
+
+
+def test_sentences_embedded_on_demand_give_the_same_answers(
+    corpus: Path, tmp_path: Path, fake_embedder: Any
+) -> None:
+    build_index(fake_settings(corpus, tmp_path / "stored"))
+    stored = _answers(corpus, tmp_path / "stored")
+    fake_embedder.reset_counts()
+    build_index(fake_settings(corpus, tmp_path / "lazy", embed_sentences_max=0))
+    chunk_count = len(load_index(tmp_path / "lazy").chunks)
+    assert fake_embedder.texts_embedded == chunk_count  # chunks only, no sentence
+
+    loaded = load_index(tmp_path / "lazy")
+    assert loaded.sentence_vectors is None
+    assert not list(loaded.folder.glob("sentences-*.npy"))
+    fake_embedder.reset_counts()
+    lazy = _answers(corpus, tmp_path / "lazy", embed_sentences_max=0)
+    assert lazy == stored
+    assert any(answer["citations"] for answer in lazy)
+    # only the retrieved passages' sentences were embedded, not the corpus's
+    assert 0 < fake_embedder.texts_embedded - len(QUESTIONS) - 1 < len(loaded.sentences)
+
+
+def test_stored_statistics_match_those_computed_at_open(corpus: Path, tmp_path: Path) -> None:
+    build_index(fake_settings(corpus, tmp_path / "index"))
+    loaded = load_index(tmp_path / "index")
+    statistics = json.loads((loaded.folder / STATISTICS).read_text(encoding="utf-8"))
+    assert statistics["sentence_count"] == len(loaded.sentences)
+    assert statistics["frequency"]["belimumab"] >= 2
+    assert "belimumab" in statistics["words"]
+    with_stats = _answers(corpus, tmp_path / "index")
+
+    # an index built before statistics.json existed: computed at open, same answers
+    (loaded.folder / STATISTICS).unlink()
+    manifest_path = loaded.folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    del manifest["index_files"][STATISTICS]
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert _answers(corpus, tmp_path / "index") == with_stats

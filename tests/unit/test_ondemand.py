@@ -1,0 +1,60 @@
+"""Sentence data computed on demand: vectors embedded once per sentence, in batches, bounded."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from citeqa.ondemand import LazyTokens, LazyVectors, prefetch
+
+TEXTS = [f"sentence number {n}" for n in range(10)]
+
+
+class Recorder:
+    """An 'embedder' whose vector for text n is the unit vector e_n; records each batch."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.batches.append(list(texts))
+        rows = np.zeros((len(texts), 16), np.float32)
+        for row, text in enumerate(texts):
+            rows[row, int(text.rsplit(" ", 1)[1])] = 1.0
+        return rows
+
+
+def test_prefetch_embeds_missing_sentences_in_one_batch_and_caches_them() -> None:
+    embed = Recorder()
+    vectors = LazyVectors(TEXTS.__getitem__, embed)
+    prefetch(vectors, [3, 1, 3, 4])
+    assert embed.batches == [[TEXTS[3], TEXTS[1], TEXTS[4]]]
+    prefetch(vectors, [4, 5])
+    assert embed.batches[1] == [TEXTS[5]]
+    assert int(np.argmax(vectors[3])) == 3 and int(np.argmax(vectors[5])) == 5
+    assert len(embed.batches) == 2  # reading cached vectors embeds nothing
+    assert vectors.cached == 4
+
+
+def test_uncached_sentence_is_embedded_alone_and_cache_is_bounded() -> None:
+    embed = Recorder()
+    vectors = LazyVectors(TEXTS.__getitem__, embed, capacity=2)
+    assert int(np.argmax(vectors[7])) == 7
+    vectors.prefetch([1, 2])
+    assert vectors.cached == 2  # 7, the least recently used, was dropped
+    assert int(np.argmax(vectors[7])) == 7
+    assert embed.batches == [[TEXTS[7]], [TEXTS[1], TEXTS[2]], [TEXTS[7]]]
+
+
+def test_prefetch_ignores_stored_arrays_and_tokens_are_computed_once() -> None:
+    stored = np.eye(4, dtype=np.float32)
+    prefetch(stored, [0, 1])  # nothing to do, nothing raised
+    calls: list[int] = []
+
+    def tokens_of(n: int) -> frozenset[str]:
+        calls.append(n)
+        return frozenset(TEXTS[n].split())
+
+    tokens = LazyTokens(tokens_of)
+    assert tokens[2] == frozenset({"sentence", "number", "2"})
+    assert tokens[2] == tokens_of(2)
+    assert calls == [2, 2]
