@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integration_helpers import SMALL_DOCS, fake_settings, make_corpus
+from integration_helpers import CORPUS, fake_settings, make_corpus
 
 from citeqa.api import build_index, open_assistant
 from citeqa.contents import STATISTICS
@@ -23,7 +23,8 @@ QUESTIONS = (
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("ondemand") / "corpus", SMALL_DOCS)
+    names = tuple(path.name for path in sorted(CORPUS.glob("*.txt")))
+    return make_corpus(tmp_path_factory.mktemp("ondemand") / "corpus", names)
 
 
 def _answers(corpus: Path, index: Path, **overrides: Any) -> list[dict[str, Any]]:
@@ -48,11 +49,17 @@ def test_sentences_embedded_on_demand_give_the_same_answers(
     assert loaded.sentence_vectors is None
     assert not list(loaded.folder.glob("sentences-*.npy"))
     fake_embedder.reset_counts()
+    assistant = open_assistant(fake_settings(corpus, tmp_path / "lazy"))
+    assistant.ask(QUESTIONS[0])
+    # the warm-up and the question, then only the retrieved passages' sentences, in batches
+    assert fake_embedder.batches[:2] == [1, 1]
+    assert 0 < sum(fake_embedder.batches[2:]) < len(loaded.sentences) / 2
+    fake_embedder.reset_counts()
+    assistant.ask(QUESTIONS[0])
+    assert fake_embedder.batches == [1]  # the question; its sentences were cached
     lazy = _answers(corpus, tmp_path / "lazy", embed_sentences_max=0)
     assert lazy == stored
     assert any(answer["citations"] for answer in lazy)
-    # only the retrieved passages' sentences were embedded, not the corpus's
-    assert 0 < fake_embedder.texts_embedded - len(QUESTIONS) - 1 < len(loaded.sentences)
 
 
 def test_stored_statistics_match_those_computed_at_open(corpus: Path, tmp_path: Path) -> None:

@@ -1,0 +1,434 @@
+"""Print how citeqa scales with the number of chunks. Not a test; run it by hand:
+
+    python benchmarks/scale.py pipeline [--sizes 10000 100000]
+    python benchmarks/scale.py vectors [--sizes 10000 100000 1000000] [--kinds flat hnsw ivf-sq8]
+    python benchmarks/scale.py throughput --corpus DIR
+
+`throughput` compares, in one run on the same corpus with the real `use` model, the embedder
+alone (the corpus's chunk texts through `embed_texts`) with a whole build (reading, chunking,
+embedding, BM25, statistics, writing), once with sentences embedded at build time and once
+without (`embed_sentences_max=0`, what a large corpus gets): chunks/s, the ratio to the embedder
+alone, and each process's peak RSS.
+
+`pipeline` builds a real citeqa index of N chunks (a synthetic corpus made of the bundled and
+../shared/benchmarks documents, copied until it holds about N chunks) and prints build time,
+index size, the build's peak RSS, cold `ask` (a fresh process: open the index, load the model,
+answer one question) and warm ask p50/p95 with the open process's peak RSS, next to the same
+figures for the bundled corpus. So that the citeqa side is timed on its own, the embedder is a
+hashed bag of words (`scale-hash`, 512 dimensions, numpy); the real model's own throughput is
+what benchmarks/embedders.py prints.
+
+`vectors` times the vector store alone on N synthetic unit vectors (512 dimensions, clustered
+like sentence embeddings, queries near stored rows): for each index kind its build time, file
+size, peak RSS of a fresh process that opens the file and searches, cold (first) and warm p50
+search latency, and recall@10 against exact search. Each measurement runs in its own process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "benchmarks"
+WORK = Path(os.environ.get("CITEQA_SCALE_DIR", "/tmp/citeqa-scale"))
+DIM = 512
+CHARS_PER_CHUNK = 700
+"""About how many corpus characters make one chunk (measured on the bundled corpus)."""
+QUERIES = 200
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+# ---- the hashed embedder (pipeline) ----------------------------------------------------------
+
+
+class HashEmbedder:
+    """Bag of words hashed into fixed random directions: cheap, deterministic across processes."""
+
+    name = "scale-hash"
+    model = "scale-hash"
+    package = "citeqa-benchmarks"
+    version = "0"
+    dim = DIM
+    default_weight = 0.4
+
+    def __init__(self) -> None:
+        self._table = np.random.default_rng(0).standard_normal((4096, DIM)).astype(np.float32)
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), DIM), np.float32)
+        for row, text in enumerate(texts):
+            ids = [zlib.crc32(word.lower().encode()) % 4096 for word in text.split()]
+            if ids:
+                out[row] = self._table[ids].sum(axis=0)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        np.divide(out, norms, out=out, where=norms > 0)
+        return out
+
+
+def register() -> None:
+    from citeqa.embedding import register_embedder
+
+    register_embedder(HashEmbedder.name, HashEmbedder)
+
+
+def settings(corpus: Path, index: Path) -> object:
+    from citeqa.config import Settings
+
+    return Settings(corpus_dir=corpus, index_dir=index, channels=(HashEmbedder.name,))
+
+
+def questions() -> list[str]:
+    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    found = [json.loads(line)["question"] for line in lines if line.strip()]
+    for name in ("piaf-dev", "pubmedqa-dev"):
+        path = SHARED / name / "questions.jsonl"
+        if path.is_file():
+            found += [json.loads(line)["question"] for line in path.read_text().splitlines()[:60]]
+    return found
+
+
+def synthetic_corpus(chunks: int) -> Path:
+    """A folder of copies of the bundled and shared documents holding about `chunks` chunks."""
+    folder = WORK / f"corpus-{chunks}"
+    if folder.is_dir():
+        return folder
+    sources = sorted((ROOT / "corpus").glob("*.txt"))
+    for name in ("piaf-dev", "pubmedqa-dev"):
+        sources += sorted((SHARED / name / "corpus").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in sources]
+    partial = folder.with_name(folder.name + ".part")
+    shutil.rmtree(partial, ignore_errors=True)
+    total, copy = 0, 0
+    while total < chunks * CHARS_PER_CHUNK:
+        target = partial / f"copy-{copy:04d}"
+        target.mkdir(parents=True)
+        for number, text in enumerate(texts):
+            (target / f"doc-{number:04d}.txt").write_text(text, encoding="utf-8")
+            total += len(text)
+            if total >= chunks * CHARS_PER_CHUNK:
+                break
+        copy += 1
+    partial.rename(folder)
+    return folder
+
+
+def pipeline_build(corpus: Path, index: Path) -> dict[str, float]:
+    from citeqa.api import build_index
+
+    register()
+    began = time.perf_counter()
+    report = build_index(settings(corpus, index), rebuild=True)  # type: ignore[arg-type]
+    return {
+        "chunks": report.chunks,
+        "build_s": time.perf_counter() - began,
+        "index_mb": folder_mb(index),
+        "build_rss_mb": peak_rss_mb(),
+    }
+
+
+def pipeline_ask(corpus: Path, index: Path, count: int) -> dict[str, float]:
+    """Open the index and ask one question (the cold figure), then `count` more (warm)."""
+    began = time.perf_counter()
+    from citeqa.api import open_assistant
+
+    register()
+    assistant = open_assistant(settings(corpus, index), build_if_missing=False)  # type: ignore[arg-type]
+    asked = questions()
+    assistant.ask(asked[0])
+    cold = time.perf_counter() - began
+    warm = []
+    for question in asked[1 : count + 1]:
+        start = time.perf_counter()
+        assistant.ask(question)
+        warm.append((time.perf_counter() - start) * 1000)
+    return {
+        "cold_s": cold,
+        "warm_p50_ms": statistics.median(warm),
+        "warm_p95_ms": percentile(warm, 0.95),
+        "ask_rss_mb": peak_rss_mb(),
+    }
+
+
+def in_child(*args: str) -> dict[str, float]:
+    """Run this script's hidden sub-command in a fresh process; its JSON result."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, __file__, *args], check=True, capture_output=True, text=True, env=env
+    )
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def pipeline(sizes: list[int]) -> None:
+    rows = [("bundled", ROOT / "corpus")]
+    rows += [(f"{size:,}", synthetic_corpus(size)) for size in sizes]
+    print(
+        f"{'corpus':>10} {'chunks':>8} {'build s':>8} {'index MB':>9} {'build RSS':>9}"
+        f" {'cold ask s':>10} {'warm p50':>9} {'warm p95':>9} {'ask RSS':>8}"
+    )
+    for label, corpus in rows:
+        index = WORK / f"index-{label.replace(',', '')}"
+        built = in_child("_build", str(corpus), str(index))
+        asked = in_child("_ask", str(corpus), str(index), "100")
+        print(
+            f"{label:>10} {built['chunks']:>8.0f} {built['build_s']:>8.1f}"
+            f" {built['index_mb']:>9.1f} {built['build_rss_mb']:>8.0f}M"
+            f" {asked['cold_s']:>10.2f} {asked['warm_p50_ms']:>7.1f}ms"
+            f" {asked['warm_p95_ms']:>7.1f}ms {asked['ask_rss_mb']:>7.0f}M",
+            flush=True,
+        )
+
+
+def throughput_embed(corpus: Path) -> dict[str, float]:
+    from citeqa.chunking import chunk_document
+    from citeqa.contents import passage_text
+    from citeqa.corpus import read_corpus
+    from citeqa.embedding import embed_texts, get_embedder
+
+    embedder = get_embedder("use")
+    embedder.embed_batch(["warm-up"])  # model load is not throughput
+    chunks = [c for doc in read_corpus(corpus).documents for c in chunk_document(doc)]
+    began = time.perf_counter()
+    embed_texts(embedder, [passage_text(chunk) for chunk in chunks])
+    seconds = time.perf_counter() - began
+    return {"chunks": len(chunks), "seconds": seconds, "rss_mb": peak_rss_mb()}
+
+
+def throughput_build(corpus: Path, index: Path, sentences_max: int) -> dict[str, float]:
+    from citeqa.config import Settings
+    from citeqa.embedding import get_embedder
+    from citeqa.indexing import build_index
+
+    get_embedder("use").embed_batch(["warm-up"])
+    settings = Settings(corpus_dir=corpus, index_dir=index, embed_sentences_max=sentences_max)
+    began = time.perf_counter()
+    report = build_index(settings, rebuild=True)
+    seconds = time.perf_counter() - began
+    return {"chunks": report.chunks, "seconds": seconds, "rss_mb": peak_rss_mb()}
+
+
+def throughput(corpus: Path) -> None:
+    index = WORK / "index-throughput"
+    alone = in_child("_embed", str(corpus))
+    rows = [("embedder alone", alone)]
+    rows.append(("build, sentences on demand", in_child("_tbuild", str(corpus), str(index), "0")))
+    big = str(10**9)
+    rows.append(("build, sentences at build", in_child("_tbuild", str(corpus), str(index), big)))
+    print(f"{'':>28} {'chunks':>7} {'seconds':>8} {'chunks/s':>9} {'ratio':>6} {'peak RSS':>9}")
+    for label, row in rows:
+        rate = row["chunks"] / row["seconds"]
+        ratio = rate / (alone["chunks"] / alone["seconds"])
+        print(
+            f"{label:>28} {row['chunks']:>7.0f} {row['seconds']:>8.1f} {rate:>9.1f}"
+            f" {ratio:>6.2f} {row['rss_mb']:>8.0f}M",
+            flush=True,
+        )
+
+
+# ---- the vector store alone ------------------------------------------------------------------
+
+
+def clustered(count: int, seed: int, centres: np.ndarray) -> np.ndarray:
+    """`count` unit vectors scattered around random centres (as embeddings of topics are)."""
+    rng = np.random.default_rng(seed)
+    rows = centres[rng.integers(0, len(centres), count)] + 0.6 * rng.standard_normal(
+        (count, DIM), dtype=np.float32
+    ) / np.sqrt(DIM)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def centres() -> np.ndarray:
+    rows = np.random.default_rng(7).standard_normal((2000, DIM)).astype(np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+BATCH = 50_000
+
+
+def data_batches(count: int) -> list[tuple[int, np.ndarray]]:
+    return [
+        (start, clustered(min(BATCH, count - start), start, centres()))
+        for start in range(0, count, BATCH)
+    ]
+
+
+def query_vectors(count: int) -> np.ndarray:
+    """Queries near stored rows (a question near the passage that answers it)."""
+    rng = np.random.default_rng(99)
+    picks = np.sort(rng.choice(count, QUERIES, replace=False))
+    base = np.vstack(
+        [
+            clustered(min(BATCH, count - s), s, centres())[
+                picks[(picks >= s) & (picks < s + BATCH)] - s
+            ]
+            for s in range(0, count, BATCH)
+        ]
+    )
+    noisy = base + 0.3 * rng.standard_normal(base.shape, dtype=np.float32) / np.sqrt(DIM)
+    return (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+
+
+def exact_top10(count: int, queries: np.ndarray) -> np.ndarray:
+    best_scores = np.full((len(queries), 10), -np.inf, np.float32)
+    best_ids = np.zeros((len(queries), 10), np.int64)
+    for start in range(0, count, BATCH):
+        rows = clustered(min(BATCH, count - start), start, centres())
+        scores = queries @ rows.T
+        ids = np.broadcast_to(np.arange(start, start + len(rows)), scores.shape)
+        all_scores = np.hstack([best_scores, scores])
+        all_ids = np.hstack([best_ids, ids])
+        keep = np.argsort(-all_scores, axis=1)[:, :10]
+        best_scores = np.take_along_axis(all_scores, keep, 1)
+        best_ids = np.take_along_axis(all_ids, keep, 1)
+    return best_ids
+
+
+def native_index(kind: str, count: int) -> object:
+    import faiss
+
+    if kind == "flat":
+        return faiss.IndexFlatIP(DIM)
+    if kind == "hnsw":
+        return faiss.IndexHNSWFlat(DIM, 32, faiss.METRIC_INNER_PRODUCT)
+    if kind == "hnsw-sq8":
+        return faiss.IndexHNSWSQ(DIM, faiss.ScalarQuantizer.QT_8bit, 32, faiss.METRIC_INNER_PRODUCT)
+    lists = max(16, int(4 * np.sqrt(count)))
+    if kind == "ivf-sq8":
+        return faiss.index_factory(DIM, f"IVF{lists},SQ8", faiss.METRIC_INNER_PRODUCT)
+    if kind == "ivf-flat":
+        return faiss.index_factory(DIM, f"IVF{lists},Flat", faiss.METRIC_INNER_PRODUCT)
+    raise ValueError(kind)
+
+
+def vector_build(kind: str, count: int, path: Path) -> dict[str, float]:
+    import faiss
+
+    began = time.perf_counter()
+    index = native_index(kind, count)
+    if not index.is_trained:  # type: ignore[attr-defined]
+        sample = clustered(
+            min(count, max(20_000, 40 * getattr(index, "nlist", 0))), 12345, centres()
+        )  # type: ignore[attr-defined]
+        index.train(sample)  # type: ignore[attr-defined]
+    for _, rows in data_batches(count):
+        index.add(rows)  # type: ignore[attr-defined]
+    faiss.write_index(index, str(path))
+    return {"build_s": time.perf_counter() - began, "file_mb": path.stat().st_size / 1e6}
+
+
+def vector_search(kind: str, count: int, path: Path) -> dict[str, float]:
+    import faiss
+
+    queries = np.load(path.with_suffix(".queries.npy"))
+    truth = np.load(path.with_suffix(".truth.npy"))
+    rss_before = peak_rss_mb()
+    began = time.perf_counter()
+    faiss.omp_set_num_threads(1)  # one query at a time: threads only wait on each other
+    index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY)
+    if kind.startswith("hnsw"):
+        faiss.downcast_index(index).hnsw.efSearch = 64
+    if kind.startswith("ivf"):
+        faiss.extract_index_ivf(index).nprobe = 16
+    index.search(queries[:1], 10)
+    cold = (time.perf_counter() - began) * 1000
+    times, found = [], []
+    for query in queries:
+        start = time.perf_counter()
+        _, ids = index.search(query.reshape(1, -1), 10)
+        times.append((time.perf_counter() - start) * 1000)
+        found.append(ids[0])
+    recall = np.mean([len(set(f) & set(t)) / 10 for f, t in zip(found, truth, strict=True)])
+    return {
+        "cold_ms": cold,
+        "p50_ms": statistics.median(times),
+        "recall10": float(recall),
+        "rss_mb": peak_rss_mb(),
+        "rss_before_mb": rss_before,
+    }
+
+
+def vectors(sizes: list[int], kinds: list[str]) -> None:
+    print(
+        f"{'N':>10} {'kind':>9} {'build s':>8} {'file MB':>8} {'cold ms':>8} {'p50 ms':>7}"
+        f" {'recall@10':>9} {'RSS MB':>7}"
+    )
+    for count in sizes:
+        folder = WORK / f"vectors-{count}"
+        folder.mkdir(parents=True, exist_ok=True)
+        queries = query_vectors(count)
+        for kind in kinds:
+            path = folder / f"{kind}.faiss"
+            np.save(path.with_suffix(".queries.npy"), queries)
+            truth = folder / "truth.npy"
+            if not truth.exists():
+                np.save(truth, exact_top10(count, queries))
+            shutil.copyfile(truth, path.with_suffix(".truth.npy"))
+            built = in_child("_vbuild", kind, str(count), str(path))
+            found = in_child("_vsearch", kind, str(count), str(path))
+            print(
+                f"{count:>10,} {kind:>9} {built['build_s']:>8.1f} {built['file_mb']:>8.0f}"
+                f" {found['cold_ms']:>8.1f} {found['p50_ms']:>7.2f} {found['recall10']:>9.3f}"
+                f" {found['rss_mb']:>7.0f}",
+                flush=True,
+            )
+            path.unlink()
+
+
+def main() -> None:
+    hidden = {
+        "_build": pipeline_build,
+        "_ask": pipeline_ask,
+        "_embed": throughput_embed,
+        "_tbuild": throughput_build,
+    }
+    if len(sys.argv) > 1 and sys.argv[1] in hidden:
+        paths = [Path(arg) for arg in sys.argv[2:] if not arg.isdigit()]
+        args = [*paths, *(int(arg) for arg in sys.argv[2:] if arg.isdigit())]
+        print(json.dumps(hidden[sys.argv[1]](*args)))  # type: ignore[operator]
+        return
+    if len(sys.argv) > 1 and sys.argv[1] in ("_vbuild", "_vsearch"):
+        run = vector_build if sys.argv[1] == "_vbuild" else vector_search
+        print(json.dumps(run(sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]))))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=("pipeline", "vectors", "throughput"))
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--sizes", type=int, nargs="+", default=None)
+    parser.add_argument("--kinds", nargs="+", default=["flat", "hnsw", "hnsw-sq8", "ivf-sq8"])
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    if args.what == "throughput":
+        throughput(args.corpus)
+    elif args.what == "pipeline":
+        pipeline(args.sizes or [10_000, 100_000])
+    else:
+        vectors(args.sizes or [10_000, 100_000, 1_000_000], args.kinds)
+
+
+if __name__ == "__main__":
+    main()
