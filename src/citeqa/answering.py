@@ -13,19 +13,13 @@ import math
 
 import numpy as np
 
+from citeqa import abstention
 from citeqa.config import Settings
-from citeqa.models import Answer, Document, Hit, Passage, Retrieval
+from citeqa.models import Answer, Document, Hit, Lang, Passage, Retrieval
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences
 
-ABSTAIN_EN = (
-    "The documents do not appear to answer this question. The closest passages are listed below."
-)
-ABSTAIN_FR = (
-    "Les documents ne semblent pas répondre à cette question."
-    " Les passages les plus proches sont listés ci-dessous."
-)
 NEIGHBOUR_RATIO = 0.85
 """A further sentence is quoted when its score is at least this share of the best one."""
 
@@ -122,6 +116,11 @@ def compose(
     settings: Settings,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages."""
+    lang = retrieval.query_lang
+    early = abstention.before_search(terms, lang)
+    if early is not None:
+        shown = [] if terms.focus_terms == 0 else passages_of(retrieval, bank.documents)
+        return abstained(question, early, lang, 0.0, shown)
     top = retrieval.hits[: settings.answer_passages]
     scored = score_sentences(bank, top, terms, query_vector)
     chosen = choose(scored, bank, settings.max_quote_sentences)
@@ -133,10 +132,7 @@ def compose(
         or not citations
         or not verified(citations, bank.documents)
     ):
-        message = ABSTAIN_FR if retrieval.query_lang == "fr" else ABSTAIN_EN
-        return Answer(
-            question=question, abstained=True, confidence=sure, answer=message, passages=passages
-        )
+        return abstained(question, abstention.not_answered(terms, lang), lang, sure, passages)
     return Answer(
         question=question,
         abstained=False,
@@ -144,4 +140,18 @@ def compose(
         answer=answer_text(citations),
         citations=citations,
         passages=passages,
+    )
+
+
+def abstained(
+    question: str, reason: str, lang: Lang, sure: float, passages: list[Passage]
+) -> Answer:
+    """An abstention: the reason in words, and the closest passages for the reader to judge."""
+    return Answer(
+        question=question,
+        abstained=True,
+        confidence=sure,
+        answer=abstention.message(reason, lang, bool(passages)),
+        passages=passages,
+        reason=reason,
     )

@@ -133,6 +133,9 @@ class Answer(Frozen):
     citations: list[Citation] = Field(default_factory=list)
     passages: list[Passage] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    reason: str | None = None
+    """Why it abstained, in words a person reads ("nothing to search for", "no word of the
+    question occurs in the documents"); None when it answered."""
     warnings: list[str] = Field(default_factory=list, exclude=True)
     """Notes for the person asking (a truncated question, a stale index); not in the JSON."""
 

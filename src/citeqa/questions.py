@@ -11,11 +11,13 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from citeqa.errors import BadQuestion
 from citeqa.glossary import expansions, fold
@@ -41,6 +43,8 @@ _FOLLOW_OPENERS = re.compile(
     re.IGNORECASE,
 )
 FOLLOW_UP_MAX_WORDS = 12
+TYPO_MIN_LENGTH = 5
+"""Shorter words are never read as typos: "Peru" is not a misspelt "per"."""
 
 
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
@@ -90,6 +94,9 @@ class QuestionTerms:
     """Share of the question's term weight that appears nowhere in the corpus."""
     corrections: list[str] = field(default_factory=list)
     """Corpus words that question words look like typos of ("imune" → "immune")."""
+    absent: list[str] = field(default_factory=list)
+    """Words of the question (not of the context) that occur nowhere in the corpus as typed
+    (a word read as a typo of a corpus word counts: the corpus does not use it)."""
 
     def worst_gap(self, tokens: frozenset[str]) -> float:
         """The weight of the heaviest question term absent from `tokens`, over the heaviest
@@ -144,14 +151,18 @@ class Vocabulary:
         return self._folded_text
 
     def correction(self, word: str) -> str | None:
-        """The corpus word this one is most likely a typo of, if any is close enough."""
+        """The corpus word this one is most likely a typo of: same first letter, one edit away
+        (two for words of 8 letters or more; a swap of two letters is one edit)."""
         folded = fold(word)
-        if len(folded) < 4 or not folded.isalpha():
+        if len(folded) < TYPO_MIN_LENGTH or not folded.isalpha():
             return None
-        close = difflib.get_close_matches(
-            folded, self.by_initial.get(folded[0], []), n=1, cutoff=0.8
+        found = process.extractOne(
+            folded,
+            self.by_initial.get(folded[0], []),
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=1 if len(folded) < 8 else 2,
         )
-        return close[0] if close else None
+        return found[0] if found else None
 
     def has_compound(self, word: str) -> bool:
         """Whether a hyphenated or alphanumeric name (TULIP-2, SRI-4) occurs as such."""
@@ -199,6 +210,8 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
             result.focus_terms += scale == 1.0
             if scale == 1.0 and frequency == 0:
                 result.missing += weight
+            if scale == 1.0 and _frequency(word_alternatives(word), vocabulary) == 0:
+                result.absent.append(word)
     result.unknown_names = min(1.0, result.unknown_names)
     focus_weight = sum(weight for _, weight in result.terms[: result.focus_terms])
     result.missing = result.missing / focus_weight if focus_weight else 0.0

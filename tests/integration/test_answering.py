@@ -82,6 +82,27 @@ def test_questions_about_what_the_corpus_never_mentions_abstain(
     assert answer.passages, "the closest passages are still listed"
 
 
+@pytest.mark.parametrize(
+    "question", ["What is the capital of Peru?", "How do I bake sourdough bread?"]
+)
+def test_off_topic_questions_abstain_saying_no_word_occurs(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations
+    assert answer.reason == "No word of the question occurs in the documents."
+    assert answer.passages, "the closest passages are still listed"
+
+
+@pytest.mark.parametrize("question", ["???", "...", "the", "🙂🙂", "[]"])
+def test_content_free_questions_abstain_with_nothing_to_search(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations and not answer.passages
+    assert answer.reason is not None and answer.reason.startswith("Nothing to search for")
+
+
 def test_a_follow_up_in_a_session_carries_the_subject(assistant: Assistant) -> None:
     session = assistant.session()
     session.ask(BY_ID["q075"]["question"])

@@ -1,0 +1,60 @@
+"""Why an answer abstains, in words a person reads (English or French).
+
+Two reasons need no evidence at all and are decided before any sentence is scored: a question
+with no word to look up ("???", "the", "🙂🙂") and a question none of whose words occurs in the
+documents ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru").
+Otherwise the answer layer decides, and the reason says which of the question's words the
+documents never mention, when there are some.
+"""
+
+from __future__ import annotations
+
+from citeqa.models import Lang
+from citeqa.questions import QuestionTerms
+
+NOTHING_TO_SEARCH = {
+    "en": "Nothing to search for: the question has no word to look up in the documents.",
+    "fr": "Rien à chercher : la question ne contient aucun mot à chercher dans les documents.",
+}
+NO_WORD_OCCURS = {
+    "en": "No word of the question occurs in the documents.",
+    "fr": "Aucun mot de la question n’apparaît dans les documents.",
+}
+NOT_ANSWERED = {
+    "en": "The documents do not appear to answer this question.",
+    "fr": "Les documents ne semblent pas répondre à cette question.",
+}
+NEVER_MENTIONED = {
+    "en": "The documents do not appear to answer this question: they never mention {words}.",
+    "fr": "Les documents ne semblent pas répondre à cette question : ils ne mentionnent"
+    " jamais {words}.",
+}
+CLOSEST = {
+    "en": "The closest passages are listed below.",
+    "fr": "Les passages les plus proches sont listés ci-dessous.",
+}
+MAX_WORDS_NAMED = 3
+"""At most this many absent words are named in a reason."""
+
+
+def before_search(terms: QuestionTerms, lang: Lang) -> str | None:
+    """The reason to abstain without looking at any passage, or None when there is none."""
+    if terms.focus_terms == 0:
+        return NOTHING_TO_SEARCH[lang]
+    if len(terms.absent) >= terms.focus_terms:
+        return NO_WORD_OCCURS[lang]
+    return None
+
+
+def not_answered(terms: QuestionTerms, lang: Lang) -> str:
+    """The reason for a low-confidence abstention, naming the words the corpus lacks."""
+    if not terms.absent:
+        return NOT_ANSWERED[lang]
+    named = list(dict.fromkeys(terms.absent))[:MAX_WORDS_NAMED]
+    words = ", ".join(f"“{word}”" for word in named)
+    return NEVER_MENTIONED[lang].format(words=words)
+
+
+def message(reason: str, lang: Lang, has_passages: bool) -> str:
+    """The answer text of an abstention: the reason, then where to look."""
+    return f"{reason} {CLOSEST[lang]}" if has_passages else reason

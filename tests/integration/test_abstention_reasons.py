@@ -1,0 +1,64 @@
+"""Content-free and off-topic questions abstain with a reason a person understands, in the
+Answer JSON (`reason`), in `ask`'s text output; answered questions carry no reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from integration_helpers import CliResult, fake_settings, make_corpus
+
+from citeqa.api import Assistant, build_index, open_assistant
+
+ALL_DOCS = tuple(p.name for p in (Path(__file__).parents[2] / "corpus").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("reasons")
+    settings = fake_settings(make_corpus(root / "corpus", ALL_DOCS), root / "index")
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False)
+
+
+@pytest.mark.parametrize("question", ["???", "...", "the", "🙂🙂", "[]", "What is it?", "Qui ?"])
+def test_content_free_questions_abstain_with_nothing_to_search(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations
+    assert answer.confidence == 0.0
+    assert answer.reason is not None
+    assert answer.reason.startswith(("Nothing to search for", "Rien à chercher"))
+    assert answer.reason in answer.answer
+    assert answer.model_dump()["reason"] == answer.reason
+
+
+@pytest.mark.parametrize(
+    "question", ["How do I bake sourdough bread?", "Où acheter une guitare électrique ?"]
+)
+def test_questions_whose_words_the_documents_never_use_abstain(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations
+    assert answer.reason in (
+        "No word of the question occurs in the documents.",
+        "Aucun mot de la question n’apparaît dans les documents.",
+    )
+    assert answer.answer.startswith(answer.reason)
+
+
+def test_an_answered_question_has_no_reason(assistant: Assistant) -> None:
+    answer = assistant.ask("What was the complete renal response with obinutuzumab at week 76?")
+    assert not answer.abstained
+    assert answer.reason is None
+    assert answer.model_dump()["reason"] is None
+
+
+def test_ask_prints_the_reason(cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", ALL_DOCS)
+    result = cli("ask", "🙂🙂", corpus=str(corpus), index_dir=str(tmp_path / "index"))
+    assert result.code == 0, result.err
+    assert "Nothing to search for" in result.out
