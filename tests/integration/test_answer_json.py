@@ -20,6 +20,7 @@ TOP_KEYS = {
     "citations",
     "passages",
     "timings_ms",
+    "reason",
 }
 CITATION_KEYS = {
     "n": int,
@@ -136,8 +137,10 @@ def check_answer(answer: dict[str, Any], k: int) -> None:
         assert f"[{citation['n']}]" in answer["answer"]
     if answer["abstained"]:
         assert citations == []
+        assert _is(answer["reason"], str) and answer["reason"] in answer["answer"]
     else:
         assert citations, "an answer that does not abstain quotes something"
+        assert answer["reason"] is None
 
 
 @pytest.mark.parametrize("key", [*QUESTIONS, "single"])
