@@ -32,7 +32,7 @@ from citeqa.reranking import rerank
 from citeqa.retrieval import retrieve
 from citeqa.sentences import SentenceBank
 from citeqa.status import describe_index
-from citeqa.store import LoadedIndex, load_index
+from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 
 ProgressCallback = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is a short label such as "reading", "embedding use"."""
@@ -45,12 +45,13 @@ def build_index(
     progress: ProgressCallback | None = None,
 ) -> BuildReport:
     """Build or update the index of `settings.corpus_dir` in `settings.index_dir`."""
-    return indexing.build_index(settings or Settings(), rebuild=rebuild, progress=progress)
+    settings = with_recorded_corpus(settings or Settings())
+    return indexing.build_index(settings, rebuild=rebuild, progress=progress)
 
 
 def index_status(settings: Settings | None = None) -> IndexStatus:
     """Describe the index and whether the corpus changed since it was built."""
-    settings = settings or Settings()
+    settings = with_recorded_corpus(settings or Settings())
     return describe_index(load_index(settings.index_dir), settings.corpus_dir, settings.index_dir)
 
 
@@ -61,7 +62,7 @@ def open_assistant(
     progress: ProgressCallback | None = None,
 ) -> Assistant:
     """Load the index (building it first when missing) and the query models."""
-    settings = settings or Settings()
+    settings = with_recorded_corpus(settings or Settings())
     try:
         loaded = load_index(settings.index_dir)
     except IndexMissing:

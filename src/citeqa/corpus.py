@@ -49,7 +49,7 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
     Symbolic links to folders are not followed (no loops, no duplicates); links to files are
     kept when their target lies inside the corpus. Raises CorpusMissing.
     """
-    _check_folder(corpus_dir)
+    check_folder(corpus_dir)
     return _walk(corpus_dir)[0]
 
 
@@ -93,7 +93,7 @@ def relative_path(path: Path, corpus_dir: Path) -> str:
 
 def read_corpus(corpus_dir: Path) -> CorpusReading:
     """Read every document of `corpus_dir`; raise CorpusMissing or CorpusEmpty."""
-    _check_folder(corpus_dir)
+    check_folder(corpus_dir)
     titles, warnings = read_titles(corpus_dir)
     files, skipped = _walk(corpus_dir)
     documents: list[Document] = []
@@ -115,7 +115,8 @@ def read_corpus(corpus_dir: Path) -> CorpusReading:
     return CorpusReading(documents=documents, skipped=skipped, warnings=warnings)
 
 
-def _check_folder(corpus_dir: Path) -> None:
+def check_folder(corpus_dir: Path) -> None:
+    """CorpusMissing when `corpus_dir` is not an existing folder."""
     if not corpus_dir.exists():
         raise CorpusMissing(f"Corpus folder not found: {corpus_dir}")
     if not corpus_dir.is_dir():

@@ -56,6 +56,17 @@ class IndexWriteError(CiteqaError):
     exit_code = 5
 
 
+class IndexRefused(IndexWriteError):
+    """citeqa will not build there: a user's folder (not empty, no marker), an index inside its
+    corpus or a corpus inside its index, or a file in the way of citeqa's own names."""
+
+
+class BadSettings(CiteqaError):
+    """A setting (environment variable or configuration) has an unusable value."""
+
+    exit_code = 2
+
+
 class BadQuestion(CiteqaError):
     """The question is empty or unusable."""
 

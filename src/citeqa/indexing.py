@@ -17,25 +17,28 @@ import numpy as np
 
 from citeqa.config import Settings
 from citeqa.contents import Progress, Reuse, compute_contents
-from citeqa.corpus import MANIFEST, file_sha256, list_corpus_files, read_corpus, relative_path
+from citeqa.corpus import (
+    MANIFEST,
+    check_folder,
+    file_sha256,
+    list_corpus_files,
+    read_corpus,
+    relative_path,
+)
 from citeqa.embedding import Embedder, get_embedder
-from citeqa.errors import BuildInterrupted, CiteqaError, IndexWriteError
+from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
 from citeqa.models import BuildReport, ChannelInfo, Chunk, Document
+from citeqa.ownership import Ownership, check_separate, claim
+from citeqa.publishing import build_lock, discard, publish, remove_leftovers
 from citeqa.store import (
     FORMAT_VERSION,
     BuildContents,
     IndexedFile,
     LoadedIndex,
-    build_lock,
     current_build,
-    discard,
     index_type_for,
     load_index,
-    new_build_folder,
-    prepare_index_dir,
-    publish,
     read_manifest,
-    remove_leftovers,
     write_build,
 )
 
@@ -53,9 +56,11 @@ def build_index(
     """Build or update the index of `settings.corpus_dir` in `settings.index_dir`."""
     began = time.perf_counter()
     report = _noop_progress if progress is None else progress
-    prepare_index_dir(settings.index_dir)
+    _check_corpus(settings)
+    check_separate(settings.index_dir, settings.corpus_dir)
+    owner = claim(settings.index_dir)
     with build_lock(settings.index_dir):
-        remove_leftovers(settings.index_dir)
+        remove_leftovers(owner)
         report("reading", 0, 1)
         reading = read_corpus(settings.corpus_dir)
         report("reading", 1, 1)
@@ -73,7 +78,7 @@ def build_index(
             reading.documents, embedders, previous or Reuse(), settings, report
         )
         files = _indexed_files(reading.documents, settings.corpus_dir, contents.chunks)
-        _write(settings, contents, channels, files, report)
+        _write(settings, owner, contents, channels, files, report)
         old_files = previous.files if previous is not None else []
         return _report(
             settings,
@@ -84,6 +89,17 @@ def build_index(
             full_rebuild=full,
             chunks=len(contents.chunks),
         )
+
+
+def _check_corpus(settings: Settings) -> None:
+    """CorpusMissing naming the corpus (and the index that remembers it) when it is gone."""
+    try:
+        check_folder(settings.corpus_dir)
+    except CorpusMissing as err:
+        raise CorpusMissing(
+            f"{err} (the corpus of the index in {settings.index_dir});"
+            " give --corpus to build from another folder."
+        ) from None
 
 
 def _noop_progress(stage: str, done: int, total: int) -> None:
@@ -226,17 +242,18 @@ def corpus_manifest_digest(corpus_dir: Path) -> str | None:
 
 def _write(
     settings: Settings,
+    owner: Ownership,
     contents: BuildContents,
     channels: list[ChannelInfo],
     files: list[IndexedFile],
     report: Progress,
 ) -> None:
     report("writing", 0, 1)
-    temporary, name = new_build_folder(settings.index_dir)
+    temporary, name = owner.new_build_names()
     manifest = _manifest(settings, contents, channels, files)
     try:
         write_build(temporary, contents, manifest, settings.flat_index_max, settings.vector_store)
-        publish(settings.index_dir, temporary, name)
+        publish(owner, temporary, name)
     except KeyboardInterrupt:
         discard(temporary)
         raise BuildInterrupted("Build interrupted; the previous index is unchanged.") from None

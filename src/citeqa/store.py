@@ -3,8 +3,9 @@
 Layout (see index/README.md):
 
     index/
-      current -> build-<timestamp>     symlink swapped atomically when a build succeeds
-      build-<timestamp>/
+      citeqa-index.json                the marker: this folder is a citeqa index (ownership.py)
+      current -> build-<token>-<time>  symlink swapped atomically when a build succeeds
+      build-<token>-<time>/
         manifest.json                  format, models, chunker settings, per-file sha256, ...
         documents.jsonl                one Document per line (its text is what offsets point into)
         chunks.jsonl                   one Chunk per line, in index order
@@ -15,7 +16,8 @@ Layout (see index/README.md):
         (or vectors-<channel>.qdrant.json, a pointer to its Qdrant collection: qdrantindex.py)
         lexical/                       the BM25 index (json + npy, no pickle)
       .lock                            held (flock) by the build in progress: pid and start time
-      .tmp-<...>/                      a build being written; removed when it fails
+      .readers                         shared-locked by readers while they load (publishing.py)
+      .tmp-<token>-<...>/              a build being written; removed when it fails
 
 Nothing is ever pickled; every file's sha256 is in the manifest and is checked on load, so a
 truncated or corrupt file is reported as such instead of producing wrong answers.
@@ -23,15 +25,9 @@ truncated or corrupt file is reported as such instead of producing wrong answers
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
-import shutil
-import socket
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,25 +35,22 @@ from typing import Any
 import numpy as np
 from pydantic import Field, ValidationError
 
-from citeqa.config import is_qdrant_location
+from citeqa.config import Settings, is_qdrant_location
 from citeqa.corpus import file_sha256
 from citeqa.errors import (
+    CiteqaError,
     IndexCorrupt,
     IndexIncompatible,
-    IndexLocked,
     IndexMissing,
-    IndexWriteError,
 )
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import ChannelInfo, Chunk, Document, Frozen, Sentence
+from citeqa.ownership import CURRENT
+from citeqa.publishing import reading
 from citeqa.vectorindex import FaissIndex, VectorIndex, faiss_index_of, index_kind_for
 
 FORMAT_VERSION = 1
 """Bumped whenever the files' meaning changes; an index of another format must be rebuilt."""
-CURRENT = "current"
-LOCK = ".lock"
-TMP_PREFIX = ".tmp-"
-BUILD_PREFIX = "build-"
 POINTER_SUFFIX = ".qdrant.json"
 """A channel stored in Qdrant keeps this pointer file (see qdrantindex.py) instead of FAISS's."""
 
@@ -119,10 +112,13 @@ class LoadedIndex:
 def current_build(index_dir: Path) -> Path:
     """The folder of the published build; IndexMissing when there is none."""
     link = index_dir / CURRENT
-    if not link.is_symlink() and not link.exists():
+    if not link.is_symlink():  # nothing, or a user's file of that name: not an index
         raise IndexMissing(f"No index in {index_dir}: run `citeqa index` to build it.")
-    target = link.resolve()
-    if not target.is_dir():
+    try:
+        target: Path | None = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link, or a link loop
+        target = None
+    if target is None or not target.is_dir():
         raise IndexCorrupt(
             f"The index in {index_dir} points to a missing build; run `citeqa index --rebuild`."
         )
@@ -155,6 +151,27 @@ def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
     return manifest, content_hash(data)
 
 
+def recorded_corpus(index_dir: Path) -> Path | None:
+    """The corpus folder the published index was built from (None without a readable one)."""
+    try:
+        manifest, _ = read_manifest(current_build(index_dir))
+    except CiteqaError:
+        return None
+    return Path(manifest.corpus_dir)
+
+
+def with_recorded_corpus(settings: Settings) -> Settings:
+    """The settings with the corpus the index remembers, unless a corpus was given explicitly
+    (argument, environment, configuration). A corpus that has since gone is not replaced by
+    another: building then fails naming it, and status and questions say it is missing."""
+    if "corpus_dir" in settings.model_fields_set:
+        return settings
+    recorded = recorded_corpus(settings.index_dir)
+    if recorded is None or recorded == settings.corpus_dir:
+        return settings
+    return settings.model_copy(update={"corpus_dir": recorded})
+
+
 HASH_IGNORES = ("built_at", "corpus_dir")
 """Manifest fields left out of its hash: two builds of the same files with the same models and
 settings get the same hash wherever and whenever they were built."""
@@ -167,7 +184,14 @@ def content_hash(manifest: dict[str, Any]) -> str:
 
 
 def load_index(index_dir: Path) -> LoadedIndex:
-    """Read and verify the published index; IndexMissing, IndexCorrupt or IndexIncompatible."""
+    """Read and verify the published index; IndexMissing, IndexCorrupt or IndexIncompatible.
+
+    The readers' lock is held while loading, so no build removes this one meanwhile."""
+    with reading(index_dir):
+        return _load(index_dir)
+
+
+def _load(index_dir: Path) -> LoadedIndex:
     folder = current_build(index_dir)
     manifest, manifest_hash = read_manifest(folder)
     _verify_files(folder, manifest)
@@ -192,6 +216,20 @@ def load_index(index_dir: Path) -> LoadedIndex:
 
 
 def _verify_files(folder: Path, manifest: IndexManifest) -> None:
+    """Every file of the build is listed in the manifest and has its recorded sha256 (hidden
+    names, which a storage engine may create while reading, aside)."""
+    present = {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    } - {"manifest.json"}
+    unlisted = sorted(present - set(manifest.index_files))
+    if unlisted or not manifest.index_files:
+        raise IndexCorrupt(
+            f"The manifest of {folder} does not list {', '.join(unlisted) or 'any file'};"
+            " it was altered. Run `citeqa index --rebuild`."
+        )
     for name, expected in manifest.index_files.items():
         path = folder / name
         if not path.is_file() or file_sha256(path) != expected:
@@ -315,103 +353,6 @@ def _write_synced(path: Path, data: bytes) -> None:
         stream.write(data)
         stream.flush()
         os.fsync(stream.fileno())
-
-
-def new_build_folder(index_dir: Path) -> tuple[Path, str]:
-    """A fresh temporary folder in `index_dir` and the final name it will get."""
-    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{time.time_ns() % 1_000_000_000:09d}"
-    return index_dir / f"{TMP_PREFIX}{stamp}", f"{BUILD_PREFIX}{stamp}"
-
-
-def publish(index_dir: Path, temporary: Path, name: str) -> Path:
-    """Rename the finished build into place and point `current` at it atomically."""
-    final = index_dir / name
-    os.replace(temporary, final)
-    link = index_dir / f"{TMP_PREFIX}link-{os.getpid()}"
-    link.unlink(missing_ok=True)
-    os.symlink(name, link)
-    os.replace(link, index_dir / CURRENT)
-    _fsync_dir(index_dir)
-    remove_leftovers(index_dir)
-    return final
-
-
-def _fsync_dir(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def remove_leftovers(index_dir: Path) -> None:
-    """Delete `.tmp-*` folders (builds killed while writing) and builds that `current` no longer
-    points to (superseded ones; only when it points somewhere). Call it with the lock held."""
-    link = index_dir / CURRENT
-    keep = Path(os.readlink(link)).name if link.is_symlink() else None
-    for path in index_dir.iterdir():
-        orphan = keep is not None and path.name.startswith(BUILD_PREFIX) and path.name != keep
-        if orphan or path.name.startswith(TMP_PREFIX):
-            discard(path)
-
-
-def discard(path: Path) -> None:
-    """Remove a file or folder, ignoring what is already gone (and the Qdrant collections a
-    build folder points to: citeqa created them)."""
-    if path.is_dir() and not path.is_symlink():
-        if any(path.glob(f"*{POINTER_SUFFIX}")):
-            from citeqa.qdrantindex import release
-
-            release(path)
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
-
-
-def prepare_index_dir(index_dir: Path) -> None:
-    """Create the index folder or say clearly why it cannot be written."""
-    try:
-        index_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise IndexWriteError(
-            f"Cannot create the index folder {index_dir}: {err.strerror or err}."
-        ) from err
-    if not os.access(index_dir, os.W_OK | os.X_OK):
-        raise IndexWriteError(f"The index folder {index_dir} is not writable.")
-
-
-@contextmanager
-def build_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the index's build lock; IndexLocked names the process holding it."""
-    path = index_dir / LOCK
-    try:
-        stream = path.open("a+", encoding="utf-8")
-    except OSError as err:
-        raise IndexWriteError(
-            f"Cannot create the lock file {path}: {err.strerror or err}."
-        ) from err
-    with stream:
-        try:
-            fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            stream.seek(0)
-            holder = stream.read().strip() or "another process"
-            raise IndexLocked(
-                f"Another build of {index_dir} is running ({holder}); try again when it ends."
-            ) from None
-        stream.seek(0)
-        stream.truncate()
-        stream.write(
-            f"pid {os.getpid()} on {socket.gethostname()},"
-            f" started {time.strftime('%Y-%m-%d %H:%M:%S')}"
-        )
-        stream.flush()
-        try:
-            yield
-        finally:
-            stream.seek(0)
-            stream.truncate()
-            fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
 
 
 def size_on_disk(folder: Path) -> int:

@@ -25,7 +25,7 @@ from integration_helpers import (
     tmp_leftovers,
 )
 
-from citeqa import store
+from citeqa import publishing, store
 from citeqa.api import build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.embedding import get_embedder, register_embedder
@@ -314,7 +314,7 @@ def test_disk_full(
 
 
 def test_second_build_while_locked_in_process(good: Good, cli: Any) -> None:
-    with store.build_lock(good.index):
+    with publishing.build_lock(good.index):
         message = _raises(IndexLocked, good.settings, rebuild=True)
         assert f"pid {os.getpid()}" in message
         done = cli("index", **good.env())
@@ -328,7 +328,7 @@ def test_second_build_while_another_process_builds(good: Good) -> None:
     holder_code = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from citeqa.store import build_lock\n"
+        "from citeqa.publishing import build_lock\n"
         "with build_lock(Path(sys.argv[1])):\n"
         "    print('locked', flush=True)\n"
         "    time.sleep(120)\n"

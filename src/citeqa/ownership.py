@@ -1,0 +1,212 @@
+"""Which folder is a citeqa index, and which names in it citeqa may write or remove.
+
+citeqa deletes only what it created. An index folder carries a marker file, `citeqa-index.json`,
+written once when citeqa first builds there. The marker holds a random token; every build folder
+and temporary name citeqa creates starts with `build-<token>-` or `.tmp-<token>-`, so a user's
+`build-plan.txt`, `.tmp-notes` or `build-scripts/` never matches, whatever it looks like. The
+other names of the layout (`current`, `.lock`, `.readers`, the marker) are created by citeqa in
+a folder it owns; `current` is only ever replaced when it is a symbolic link.
+
+Building into a folder is refused when it is not empty and carries no marker, when it lies
+inside the corpus, and when the corpus lies inside it.
+
+Migration: an index folder of the previous version (no marker) is adopted only when every entry
+in it is part of that version's layout (`current` linking to a `build-*` folder, `build-*`
+folders holding a `manifest.json`, `.lock`, `.tmp-*`). The `build-*` folders present then are
+recorded in the marker as citeqa's; `.tmp-*` entries are left alone (they cannot be told apart
+from a user's files), and anything else makes the folder a user's folder: refused.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from citeqa.errors import IndexRefused, IndexWriteError
+
+MARKER = "citeqa-index.json"
+"""The file that makes a folder a citeqa index folder."""
+MARKER_KIND = "citeqa index folder"
+CURRENT = "current"
+LOCK = ".lock"
+READERS = ".readers"
+"""Readers hold a shared lock on it while loading; superseded builds go only under an exclusive
+one, so a reader never sees a build half deleted."""
+LAYOUT_FILES = (MARKER, CURRENT, LOCK, READERS)
+TMP_PREFIX = ".tmp-"
+BUILD_PREFIX = "build-"
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """A citeqa index folder and the names in it that citeqa created."""
+
+    folder: Path
+    token: str
+    adopted: frozenset[str] = frozenset()
+    """Build folders of the previous version, recorded when the folder was adopted."""
+
+    def owns(self, name: str) -> bool:
+        """True when citeqa created `name` (a build, a temporary or an adopted build)."""
+        return (
+            name.startswith((f"{BUILD_PREFIX}{self.token}-", f"{TMP_PREFIX}{self.token}-"))
+            or name in self.adopted
+        )
+
+    def is_build(self, name: str) -> bool:
+        return name.startswith(f"{BUILD_PREFIX}{self.token}-") or name in self.adopted
+
+    def temporary_name(self, what: str) -> Path:
+        """A fresh temporary path citeqa owns (`.tmp-<token>-<what>-<time>`)."""
+        return self.folder / f"{TMP_PREFIX}{self.token}-{what}-{_stamp()}"
+
+    def new_build_names(self) -> tuple[Path, str]:
+        """A temporary folder for a build and the final name it will get."""
+        stamp = _stamp()
+        return (
+            self.folder / f"{TMP_PREFIX}{self.token}-{stamp}",
+            f"{BUILD_PREFIX}{self.token}-{stamp}",
+        )
+
+
+def _stamp() -> str:
+    return (
+        time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        + f"-{time.time_ns() % 1_000_000_000:09d}-{os.getpid()}"
+    )
+
+
+def read_marker(index_dir: Path) -> Ownership | None:
+    """The folder's ownership from its marker; None without a (valid) marker."""
+    try:
+        data = json.loads((index_dir / MARKER).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("kind") != MARKER_KIND:
+        return None
+    token, adopted = data.get("token"), data.get("adopted", [])
+    if not isinstance(token, str) or not token.isalnum() or not isinstance(adopted, list):
+        return None
+    names = frozenset(name for name in adopted if isinstance(name, str) and "/" not in name)
+    return Ownership(index_dir, token, names)
+
+
+def check_separate(index_dir: Path, corpus_dir: Path) -> None:
+    """Refuse an index inside its corpus, a corpus inside its index, or one folder for both."""
+    index, corpus = index_dir.resolve(), corpus_dir.resolve()
+    if index == corpus or index.is_relative_to(corpus):
+        raise IndexRefused(
+            f"The index folder {index_dir} is inside the corpus {corpus_dir}: choose an index"
+            " folder outside the documents."
+        )
+    if corpus.is_relative_to(index):
+        raise IndexRefused(
+            f"The corpus {corpus_dir} is inside the index folder {index_dir}: choose an index"
+            " folder that does not hold the documents."
+        )
+
+
+def claim(index_dir: Path) -> Ownership:
+    """The ownership of `index_dir` for writing: create the folder and its marker when it is new
+    (or empty, or an index of the previous version); IndexRefused when it is a user's folder."""
+    _make_folder(index_dir)
+    found = read_marker(index_dir)
+    if found is not None:
+        return found
+    entries = _entries(index_dir)
+    adopted = _legacy_builds(index_dir, entries)
+    if entries and adopted is None:
+        raise IndexRefused(
+            f"{index_dir} is not empty and is not a citeqa index folder (it has no {MARKER});"
+            " citeqa builds only into a new or empty folder, or one it built. Choose another"
+            " --index folder."
+        )
+    return _create_marker(index_dir, sorted(adopted or []))
+
+
+def _make_folder(index_dir: Path) -> None:
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise IndexWriteError(
+            f"Cannot create the index folder {index_dir}: {err.strerror or err}."
+        ) from err
+    if not os.access(index_dir, os.W_OK | os.X_OK):
+        raise IndexWriteError(f"The index folder {index_dir} is not writable.")
+
+
+def _entries(index_dir: Path) -> list[Path]:
+    try:
+        return list(index_dir.iterdir())
+    except OSError as err:
+        raise IndexWriteError(f"Cannot read the index folder {index_dir}: {err}.") from err
+
+
+def _legacy_builds(index_dir: Path, entries: list[Path]) -> set[str] | None:
+    """The build folders of a previous-version index, or None when the folder is not one."""
+    builds: set[str] = set()
+    link = index_dir / CURRENT
+    if not entries or not link.is_symlink():
+        return None
+    for path in entries:
+        name = path.name
+        if name.startswith(BUILD_PREFIX) and not path.is_symlink() and path.is_dir():
+            if not (path / "manifest.json").is_file():
+                return None
+            builds.add(name)
+        elif name == LOCK and path.is_file() and not path.is_symlink():
+            continue
+        elif name != CURRENT and not name.startswith(TMP_PREFIX):
+            return None
+    target = os.readlink(link)
+    return builds if target in builds else None
+
+
+def _create_marker(index_dir: Path, adopted: list[str]) -> Ownership:
+    """Write the marker exclusively (a concurrent first build may win; then its marker rules)."""
+    token = secrets.token_hex(6)
+    data = {"kind": MARKER_KIND, "version": 1, "token": token, "adopted": adopted}
+    data["note"] = "citeqa removes only the names it created in this folder; see citeqa's docs."
+    owner = Ownership(index_dir, token, frozenset(adopted))
+    temporary = owner.temporary_name("marker")
+    try:
+        write_new_file(temporary, json.dumps(data, indent=2).encode() + b"\n")
+        try:
+            os.link(temporary, index_dir / MARKER)
+        except FileExistsError:
+            pass
+        finally:
+            temporary.unlink(missing_ok=True)
+        for name in (LOCK, READERS):
+            (index_dir / name).touch(exist_ok=True)
+    except OSError as err:
+        raise IndexWriteError(
+            f"Cannot write the index marker in {index_dir}: {err.strerror or err}."
+        ) from err
+    winner = read_marker(index_dir)
+    if winner is None:
+        raise IndexRefused(f"{index_dir / MARKER} is not a citeqa index marker.")
+    return winner
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """Create `path` (never an existing one) with `data`, synced to disk."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(descriptor, view)
+            if written <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            view = view[written:]
+        os.fsync(descriptor)
+    except OSError:
+        os.close(descriptor)
+        path.unlink(missing_ok=True)
+        raise
+    os.close(descriptor)

@@ -1,0 +1,197 @@
+"""The life of builds in an index folder: the build lock, the readers' lock, atomic publication
+and the removal of what citeqa left behind.
+
+- One build at a time: `build_lock` holds `.lock` (flock, exclusive) for the whole build.
+- A build is written into a temporary folder, renamed to its final `build-<token>-...` name,
+  and `current` (a symbolic link) is swapped to it atomically.
+- Readers take a shared lock on `.readers` before resolving `current` and keep it while they
+  load (`reading`); a superseded build is removed only under the exclusive lock, so no reader can
+  be half way through it. When readers keep the lock longer than a moment, the superseded build
+  simply stays until the next build removes it.
+- Only names the folder's `Ownership` says citeqa created are ever removed.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TextIO
+
+from citeqa.errors import IndexLocked, IndexRefused, IndexWriteError
+from citeqa.ownership import CURRENT, LOCK, READERS, Ownership
+
+EXCLUSIVE_WAIT_SECONDS = 2.0
+"""How long a build waits for loading readers before leaving a superseded build for later."""
+
+
+@contextmanager
+def reading(index_dir: Path) -> Iterator[None]:
+    """Hold the readers' shared lock while loading (nothing to hold in a folder without one,
+    such as an index of the previous version or a folder this user cannot open)."""
+    try:
+        descriptor = os.open(index_dir / READERS, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        with suppress(OSError):
+            fcntl.flock(descriptor, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+@contextmanager
+def _readers_excluded(index_dir: Path, wait: float) -> Iterator[bool]:
+    """Try for `wait` seconds to hold the readers' lock exclusively; yield whether it is held."""
+    try:
+        descriptor = os.open(index_dir / READERS, os.O_RDONLY | os.O_CREAT, 0o644)
+    except OSError:
+        yield False
+        return
+    try:
+        yield _lock_within(descriptor, wait)
+    finally:
+        os.close(descriptor)
+
+
+def _lock_within(descriptor: int, wait: float) -> bool:
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError as err:
+            if err.errno not in (errno.EAGAIN, errno.EACCES) or time.monotonic() >= deadline:
+                return False
+        time.sleep(0.01)
+
+
+def publish(owner: Ownership, temporary: Path, name: str) -> Path:
+    """Rename the finished build into place, point `current` at it atomically, then remove
+    superseded builds (see `remove_leftovers`)."""
+    index_dir = owner.folder
+    link_path = index_dir / CURRENT
+    if link_path.exists() and not link_path.is_symlink():
+        raise IndexRefused(
+            f"{link_path} is not citeqa's link (a file or folder of that name is in the way);"
+            " move it away and build again."
+        )
+    final = index_dir / name
+    os.replace(temporary, final)
+    link = owner.temporary_name("link")
+    os.symlink(name, link)
+    os.replace(link, link_path)
+    _fsync_dir(index_dir)
+    remove_leftovers(owner)
+    return final
+
+
+def _fsync_dir(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def current_name(index_dir: Path) -> str | None:
+    """The name of the build `current` links to, or None."""
+    try:
+        return Path(os.readlink(index_dir / CURRENT)).name
+    except OSError:
+        return None
+
+
+def remove_leftovers(owner: Ownership, wait: float = EXCLUSIVE_WAIT_SECONDS) -> None:
+    """Delete citeqa's temporaries (builds killed while writing) and, when `current` points
+    somewhere and no reader is loading, the builds it no longer points to. Call it with the
+    build lock held. Names citeqa did not create are never touched."""
+    keep = current_name(owner.folder)
+    mine = [path for path in _listing(owner.folder) if owner.owns(path.name)]
+    builds = [path for path in mine if owner.is_build(path.name)]
+    for path in mine:
+        if path not in builds:
+            discard(path)
+    superseded = [path for path in builds if keep is not None and path.name != keep]
+    if not superseded:
+        return
+    with _readers_excluded(owner.folder, wait) as alone:
+        if alone:
+            for path in superseded:
+                discard(path)
+
+
+def _listing(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
+def discard(path: Path) -> None:
+    """Remove a file or folder citeqa created, ignoring what is already gone (and the Qdrant
+    collections a build folder points to: citeqa created them)."""
+    if path.is_dir() and not path.is_symlink():
+        from citeqa.store import POINTER_SUFFIX
+
+        if any(path.glob(f"*{POINTER_SUFFIX}")):
+            from citeqa.qdrantindex import release
+
+            release(path)
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+@contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """Hold the index's build lock; IndexLocked names the process holding it, IndexWriteError
+    when the lock file cannot be written (read-only folder, disk full)."""
+    path = index_dir / LOCK
+    try:
+        stream = path.open("a+", encoding="utf-8")
+    except OSError as err:
+        raise IndexWriteError(
+            f"Cannot create the lock file {path}: {err.strerror or err}."
+        ) from err
+    with stream:
+        try:
+            fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            stream.seek(0)
+            holder = stream.read().strip() or "another process"
+            raise IndexLocked(
+                f"Another build of {index_dir} is running ({holder}); try again when it ends."
+            ) from None
+        _write_holder(stream, path)
+        try:
+            yield
+        finally:
+            with suppress(OSError):
+                stream.seek(0)
+                stream.truncate()
+            fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
+
+
+def _write_holder(stream: TextIO, path: Path) -> None:
+    """Say in the lock file who holds it (for the IndexLocked message of a second build)."""
+    try:
+        stream.seek(0)
+        stream.truncate()
+        stream.write(
+            f"pid {os.getpid()} on {socket.gethostname()},"
+            f" started {time.strftime('%Y-%m-%d %H:%M:%S')}"
+        )
+        stream.flush()
+    except OSError as err:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
+        raise IndexWriteError(f"Cannot write the lock file {path}: {err.strerror or err}.") from err

@@ -1,0 +1,123 @@
+"""Helpers for the fault suite: small corpora, fast "fake" indexes, the CLI in-process, and
+byte-for-byte snapshots of folders that must survive every command.
+
+Test modules import the helpers as `from fault_helpers import ...` (this conftest registers
+itself under that name: "conftest" is ambiguous in sys.modules and tests/faults is no package).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from citeqa.config import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "corpus"
+SMALL_DOCS = ("biotherapy-in-lupus-faq.txt", "refract-lupus-nephritis-biopsies.txt")
+QUESTION = "How does belimumab work?"
+DECOYS = {
+    "build-plan.txt": b"my build plan\n",
+    "build-scripts/run.sh": b"#!/bin/sh\necho hi\n",
+    ".tmp-notes.txt": b"notes\n",
+    ".tmp-cache/data.bin": bytes(range(256)),
+    "current": b"my current file\n",
+    "index/page.html": b"<p>my page</p>\n",
+    "manifest.json": b'{"mine": true}\n',
+    "build-log.txt": b"log\n",
+}
+"""Files a user may well have, named like citeqa's own; they must outlive every command."""
+
+sys.modules.setdefault("fault_helpers", sys.modules[__name__])
+
+
+def make_corpus(folder: Path, names: tuple[str, ...] = SMALL_DOCS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copyfile(CORPUS / name, folder / name)
+    return folder
+
+
+def fake_settings(corpus: Path, index: Path, **overrides: object) -> Settings:
+    return Settings(channels=("fake",), corpus_dir=corpus, index_dir=index, **overrides)
+
+
+def plant_decoys(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, object]:
+    """Write DECOYS (but `skip`) into `folder` and return its snapshot."""
+    for name, data in DECOYS.items():
+        if name in skip:
+            continue
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return snapshot(folder)
+
+
+def snapshot(folder: Path, only: tuple[str, ...] | None = None) -> dict[str, object]:
+    """Every entry under `folder` (or only the named top-level ones): bytes, link or folder."""
+    found: dict[str, object] = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if only is not None and relative.split("/")[0] not in only:
+            continue
+        if path.is_symlink():
+            found[relative] = ("link", os.readlink(path))
+        elif path.is_dir():
+            found[relative] = ("dir",)
+        else:
+            found[relative] = ("file", path.read_bytes())
+    return found
+
+
+def decoy_snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, object]:
+    return snapshot(folder, tuple({name.split("/")[0] for name in DECOYS} - set(skip)))
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def error_line(self) -> str:
+        """The error: one "citeqa: ..." line, last on stderr (a notice such as "building it
+        first" may come before it); no traceback."""
+        assert "Traceback" not in self.err, self.err
+        lines = [line for line in self.err.splitlines() if line.strip()]
+        assert lines and lines[-1].startswith("citeqa: "), f"expected a message:\n{self.err}"
+        return lines[-1]
+
+
+@pytest.fixture
+def cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> Callable[..., CliResult]:
+    """Run `citeqa ARGS` in this process (the "fake" channel); env vars via kwargs. The
+    working directory is a fresh folder, so the defaults never reach the repository's index."""
+    from citeqa.cli import ask_cmd, chat_cmd, index_cmds  # noqa: F401  (registration)
+    from citeqa.cli.app import run_app
+
+    workdir = tmp_path / "cwd"
+    workdir.mkdir(exist_ok=True)
+
+    def run(*args: str, **env: str) -> CliResult:
+        for name in [name for name in os.environ if name.startswith("CITEQA_")]:
+            monkeypatch.delenv(name)
+        monkeypatch.setenv("CITEQA_CHANNELS", '["fake"]')
+        for name, value in env.items():
+            monkeypatch.setenv(f"CITEQA_{name.upper()}", value)
+        monkeypatch.setattr(sys, "argv", ["citeqa", *args])
+        monkeypatch.chdir(workdir)
+        capsys.readouterr()
+        code = run_app()
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err, err
+        return CliResult(code, out, err)
+
+    return run

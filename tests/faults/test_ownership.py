@@ -1,0 +1,205 @@
+"""citeqa deletes only what it created (issue 10, items 1 and 2): the marker, refusals, decoys,
+the previous version's indexes, and the corpus an index remembers."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fault_helpers import (
+    QUESTION,
+    decoy_snapshot,
+    fake_settings,
+    make_corpus,
+    plant_decoys,
+    snapshot,
+)
+
+from citeqa.api import build_index, index_status, open_assistant
+from citeqa.config import Settings
+from citeqa.errors import CorpusMissing, IndexRefused
+from citeqa.ownership import MARKER, read_marker
+from citeqa.store import load_index
+
+
+def _builds(index: Path) -> list[str]:
+    return sorted(p.name for p in index.iterdir() if p.name.startswith("build-") and p.is_dir())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["index"],
+        ["index", "--rebuild"],
+        ["ask", QUESTION],
+        ["ask", QUESTION, "--json"],
+        ["status"],
+    ],
+)
+def test_a_users_folder_is_never_written(tmp_path: Path, cli: Any, args: list[str]) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    home = tmp_path / "h"
+    home.mkdir()
+    before = plant_decoys(home)
+    result = cli(*args, "--corpus", str(corpus), "--index", str(home))
+    assert result.code != 0
+    message = result.error_line()
+    if args[0] != "status":
+        assert "not a citeqa index folder" in message
+    assert snapshot(home) == before
+
+
+def test_the_issue_repro_with_an_empty_corpus(tmp_path: Path, cli: Any) -> None:
+    """`.tmp-*` entries went even when the build then failed."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    home = tmp_path / "h"
+    home.mkdir()
+    before = plant_decoys(home)
+    assert cli("index", "--corpus", str(empty), "--index", str(home)).code != 0
+    assert snapshot(home) == before
+
+
+def test_decoys_inside_an_index_folder_survive_rebuilds(tmp_path: Path, cli: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    plant_decoys(index, skip=("current",))  # citeqa's own link in its own folder
+    decoys = decoy_snapshot(index, skip=("current",))
+    for _ in range(3):
+        build_index(settings, rebuild=True)
+        assert len(_builds(index)) == 2  # the current build and the user's build-scripts/
+    assert decoy_snapshot(index, skip=("current",)) == decoys
+    assert cli("index", "--index", str(index), "--corpus", str(corpus), "--rebuild").code == 0
+    assert cli("ask", QUESTION, "--index", str(index)).code == 0
+    assert decoy_snapshot(index, skip=("current",)) == decoys
+
+
+def test_a_file_named_current_in_an_empty_index_is_not_replaced(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    (index / "current").unlink()
+    (index / "current").write_text("mine\n")
+    with pytest.raises(IndexRefused, match="current"):
+        build_index(settings)
+    assert (index / "current").read_text() == "mine\n"
+
+
+def test_index_and_corpus_must_be_separate(tmp_path: Path, cli: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "build-log.txt").write_text("A build log is a document too.\n")
+    before = snapshot(corpus)
+    for index in (corpus, corpus / "idx", tmp_path):
+        result = cli("index", "--corpus", str(corpus), "--index", str(index))
+        assert result.code != 0
+        assert "inside" in result.error_line()
+    assert snapshot(corpus) == before
+    assert not (tmp_path / MARKER).exists()
+
+
+def test_a_new_folder_gets_a_marker_and_owned_names(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "new" / "index"
+    build_index(fake_settings(corpus, index))
+    owner = read_marker(index)
+    assert owner is not None
+    assert [owner.owns(name) for name in _builds(index)] == [True]
+    assert not owner.owns("build-plan.txt") and not owner.owns(".tmp-notes")
+    assert os.readlink(index / "current") == _builds(index)[0]
+
+
+def test_an_empty_existing_folder_is_accepted(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    index.mkdir()
+    build_index(fake_settings(corpus, index))
+    assert read_marker(index) is not None
+
+
+def _make_legacy(index: Path) -> str:
+    """Turn a built index into the previous version's layout: no marker, `build-<stamp>`."""
+    (index / MARKER).unlink()
+    (index / ".readers").unlink()
+    [build] = _builds(index)
+    legacy = "build-20260101T000000-123456789"
+    (index / build).rename(index / legacy)
+    (index / "current").unlink()
+    os.symlink(legacy, index / "current")
+    (index / ".tmp-20260101T000000-1").mkdir()  # an old leftover, or a user's: left alone
+    return legacy
+
+
+def test_an_index_of_the_previous_version_is_adopted(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    legacy = _make_legacy(index)
+    assert load_index(index).folder.name == legacy  # reading needs no marker
+    build_index(settings, rebuild=True)
+    owner = read_marker(index)
+    assert owner is not None and owner.adopted == {legacy}
+    assert legacy not in _builds(index) and len(_builds(index)) == 1  # superseded, removed
+    assert (index / ".tmp-20260101T000000-1").is_dir()
+
+
+def test_a_previous_version_index_with_a_users_file_is_refused(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    legacy = _make_legacy(index)
+    (index / "notes.txt").write_text("mine")
+    before = snapshot(index)
+    with pytest.raises(IndexRefused):
+        build_index(settings, rebuild=True)
+    assert snapshot(index) == before
+    assert load_index(index).folder.name == legacy
+
+
+def test_a_foreign_marker_is_not_trusted(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    index.mkdir()
+    (index / MARKER).write_text(json.dumps({"kind": "something else"}))
+    with pytest.raises(IndexRefused):
+        build_index(fake_settings(corpus, index))
+
+
+# ---- the index remembers its corpus --------------------------------------------------------
+
+
+def test_a_moved_corpus_is_an_error_naming_it(tmp_path: Path, cli: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    build_index(fake_settings(corpus, index))
+    before = snapshot(index)
+    shutil.move(corpus, tmp_path / "moved")
+    result = cli("index", "--index", str(index))
+    assert result.code == 2
+    assert str(corpus) in result.error_line()
+    assert snapshot(index) == before
+    status = cli("status", "--index", str(index))
+    assert "STALE" in status.out and str(corpus) in " ".join(status.out.split())
+
+
+def test_the_remembered_corpus_is_used_without_corpus(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    build_index(fake_settings(corpus, index))
+    implicit = Settings(channels=("fake",)).model_copy(update={"index_dir": index})
+    assert index_status(implicit).corpus_dir == str(corpus)
+    (corpus / "new.txt").write_text("Belimumab is a new thing here.\n")
+    report = build_index(implicit)
+    assert report.added == ["new.txt"]
+    assert open_assistant(implicit, build_if_missing=False).settings.corpus_dir == corpus
+    shutil.rmtree(corpus)
+    with pytest.raises(CorpusMissing, match=str(corpus)):
+        build_index(implicit)
