@@ -24,7 +24,8 @@ from citeqa.glossary import expansions, fold
 from citeqa.lexical import tokenize
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Controls, and lone surrogates (bytes of a command line that were not UTF-8)."""
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _NAME_SUFFIXES = ("mab", "nib", "cept", "cel", "limus", "mod", "mide", "mib", "pegol", "sone")
 _NAME_SHAPE = re.compile(r"\d|^[A-Z0-9-]{3,}$|[a-z][A-Z]")

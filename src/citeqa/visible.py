@@ -1,19 +1,34 @@
-"""Document text made safe to show: every control character becomes a visible one.
+"""The one sanitiser: every string shown in a terminal or written to an export goes through here.
 
-Text from documents is data. Escape sequences, other C0/C1 controls and bidirectional overrides
-are replaced one-for-one by visible stand-ins (␛ for ESC), so offsets into a document's text
-stay valid for the cleaned text. The CLI and the TUI both show document text through `clean`.
+Text from documents, file names, doc ids, paths, titles and error messages are data. Escape
+sequences, other C0/C1 controls, bidirectional controls (overrides, embeddings, isolates and
+marks) and lone surrogates (bytes that were not UTF-8) are replaced one-for-one by visible
+stand-ins (␛ for ESC), so offsets into a document's text stay valid for the cleaned text.
+
+- `clean`: document text (tab and newline kept, so paragraphs stay paragraphs);
+- `shown`: names, ids, paths, titles, messages: one line, newlines and tabs made visible too;
+- `one_line`: `clean` with every run of whitespace made one space (previews);
+- `to_json`: JSON whose strings escape every control, bidi and surrogate character (`\\u…`),
+  so a document cannot drive a terminal that shows the JSON either.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""C0 controls except tab and newline, DEL, C1 controls and bidirectional overrides."""
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+"""C0 controls except tab and newline, DEL, C1 controls, bidi controls and lone surrogates."""
+_LABEL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff\u2028\u2029]")
+"""Everything `_CONTROL` matches, plus tab, newline and the Unicode line separators."""
+_JSON = re.compile(f"[\x7f-\x9f{_BIDI}\ud800-\udfff\u2028\u2029]")
+"""What `json.dumps(ensure_ascii=False)` leaves raw but a terminal would act on."""
 
 _PICTURES = {0x1B: "␛", 0x0D: " ", 0x7F: "␡"}
 """Visible stand-ins for the control characters people most often meet."""
+_LABEL_PICTURES = {0x0A: "␊", 0x0D: "␍", 0x09: "␉", 0x2028: "␤", 0x2029: "¶"}
 
 _SPACES = re.compile(r"\s+")
 
@@ -27,11 +42,34 @@ def _stand_in(match: re.Match[str]) -> str:
     return "�"
 
 
+def _label_stand_in(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return _LABEL_PICTURES.get(code) or _stand_in(match)
+
+
 def clean(text: str) -> str:
     """`text` with every control character replaced one-for-one by a visible character."""
     return _CONTROL.sub(_stand_in, text)
 
 
+def shown(text: object) -> str:
+    """A name, id, path, title or message as one visible line: `clean`, and newlines, tabs and
+    carriage returns shown as ␊, ␉ and ␍."""
+    return _LABEL.sub(_label_stand_in, str(text))
+
+
 def one_line(text: str) -> str:
     """`clean(text)` with every run of whitespace (newlines included) made one space."""
     return _SPACES.sub(" ", clean(text)).strip()
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def to_json(value: Any, *, indent: int | None = None) -> str:
+    """`value` as JSON, readable (non-ASCII letters kept) but with every control, bidi and
+    surrogate character escaped. They only ever occur inside strings, where `\\uXXXX` is the
+    same character to a JSON reader."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON.sub(_json_escape, text)

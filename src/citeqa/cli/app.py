@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from citeqa.errors import CiteqaError
-from citeqa.visible import one_line
+from citeqa.visible import shown
 
 app = typer.Typer(
     name="citeqa",
@@ -80,8 +80,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def say(message: str) -> None:
-    """One line on stderr, sanitised: messages carry paths, keys and names users typed."""
-    print(f"citeqa: {one_line(message)}", file=sys.stderr)
+    """One line on stderr, sanitised: messages carry paths, keys and names users typed (a
+    newline in a name is shown as ␊, not joined to the next word)."""
+    print(f"citeqa: {shown(message)}", file=sys.stderr)
 
 
 def run_app() -> int:

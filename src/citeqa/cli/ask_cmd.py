@@ -19,7 +19,7 @@ from citeqa.cli.common import (
 )
 from citeqa.errors import BadQuestion, CiteqaError
 from citeqa.readable import readable_lines, source_name
-from citeqa.visible import clean
+from citeqa.visible import clean, shown, to_json
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -67,17 +67,20 @@ def ask(
     for line in answer.warnings:
         warn(line)
     if as_json:
-        print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        print(to_json(answer.model_dump(mode="json"), indent=2))
     else:
         print_answer(answer)
 
 
 def answer_batch(assistant: Assistant, k: int | None) -> None:
-    """One JSON answer per stdin line, in order; a bad line gives an error object and goes on."""
+    """One JSON answer per stdin line, in order; a bad line gives an error object and goes on
+    (bytes that are not UTF-8 become U+FFFD instead of ending the batch)."""
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
-        print(json.dumps(_batch_answer(assistant, line, number, k), ensure_ascii=False), flush=True)
+        print(to_json(_batch_answer(assistant, line, number, k)), flush=True)
 
 
 def _batch_answer(assistant: Assistant, line: str, number: int, k: int | None) -> dict[str, Any]:
@@ -120,14 +123,14 @@ def print_answer(answer: Answer) -> None:
     console = Console(highlight=False)
     console.soft_wrap = not console.is_terminal
     if answer.abstained:
-        console.print(Text(answer.answer, style="bold yellow"))
+        console.print(Text(clean(answer.answer), style="bold yellow"))
         console.print(Text(f"confidence {answer.confidence:.2f}", style="dim"))
         console.print(Text("Closest passages:", style="bold"))
         for passage in answer.passages:
             console.print(
                 Text(
-                    f"  [{passage.rank}] {clean(source_name(passage.title, None))}"
-                    f" ({passage.doc_id}, chars {passage.start}-{passage.end})",
+                    f"  [{passage.rank}] {shown(source_name(passage.title, None))}"
+                    f" ({shown(passage.doc_id)}, chars {passage.start}-{passage.end})",
                     style="cyan",
                 )
             )
@@ -141,8 +144,8 @@ def print_answer(answer: Answer) -> None:
         where = f"p. {citation.page}" if citation.page else citation.section
         console.print(
             Text(
-                f"  [{citation.n}] {clean(source_name(citation.title, where))},"
-                f" {citation.doc_id} chars {citation.start}-{citation.end}",
+                f"  [{citation.n}] {shown(source_name(citation.title, where))},"
+                f" {shown(citation.doc_id)} chars {citation.start}-{citation.end}",
                 style="cyan",
             )
         )

@@ -25,6 +25,7 @@ from citeqa.cli.common import (
     settings_for,
     stderr_console,
 )
+from citeqa.visible import shown, to_json
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -84,9 +85,9 @@ def eval_command(
     target = report_path or _bundled_report(path, corpus, no_report)
     if target is not None:
         target.write_text(render(report), encoding="utf-8")
-        console.print(f"report written to {target}", markup=False, highlight=False)
+        console.print(f"report written to {shown(target)}", markup=False, highlight=False)
     if as_json:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+        sys.stdout.write(to_json(report.model_dump(mode="json"), indent=2) + "\n")
     elif markdown:
         sys.stdout.write(render(report))
     else:

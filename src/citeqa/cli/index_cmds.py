@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -21,7 +20,7 @@ from citeqa.cli.common import (
     stderr_console,
 )
 from citeqa.models import BuildReport, IndexStatus
-from citeqa.visible import clean
+from citeqa.visible import shown, to_json
 
 
 @app.command("index", epilog=examples("citeqa index --corpus ~/papers --rebuild"))
@@ -61,7 +60,7 @@ def print_report(report: BuildReport) -> None:
     console.print(
         Text(
             f"{build_verb(report)}: {report.documents} documents, {report.chunks} chunks"
-            f" in {report.index_dir} ({report.seconds:.1f} s)"
+            f" in {shown(report.index_dir)} ({report.seconds:.1f} s)"
         )
     )
     for label, files in (
@@ -70,13 +69,13 @@ def print_report(report: BuildReport) -> None:
         ("removed", report.removed),
     ):
         if files:
-            console.print(Text(f"  {label} ({len(files)}): " + ", ".join(clean(f) for f in files)))
+            console.print(Text(f"  {label} ({len(files)}): " + ", ".join(shown(f) for f in files)))
     if report.unchanged and not report.full_rebuild:
         console.print(Text(f"  unchanged ({len(report.unchanged)})"))
     for line in report.skipped:
-        console.print(Text(f"  skipped: {clean(line)}", style="yellow"))
+        console.print(Text(f"  skipped: {shown(line)}", style="yellow"))
     for line in report.warnings:
-        console.print(Text(f"  warning: {clean(line)}", style="yellow"))
+        console.print(Text(f"  warning: {shown(line)}", style="yellow"))
 
 
 @app.command("status", epilog=examples("citeqa status --corpus ~/papers --json"))
@@ -90,7 +89,7 @@ def status(
 
     described = index_status(settings_for(corpus, index))
     if as_json:
-        print(json.dumps(described.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        print(to_json(described.model_dump(mode="json"), indent=2))
     else:
         print_status(described)
 
@@ -104,14 +103,15 @@ def print_status(described: IndexStatus) -> None:
     size = described.size_bytes / 1e6
     console.print(
         Text(
-            f"{described.chunk_count} chunks · {size:.1f} MB on disk · built {described.built_at}"
-            f" · format {described.format_version} · manifest {described.manifest_hash}"
+            f"{described.chunk_count} chunks · {size:.1f} MB on disk"
+            f" · built {shown(described.built_at)}"
+            f" · format {described.format_version} · manifest {shown(described.manifest_hash)}"
         )
     )
-    console.print(Text(f"corpus: {clean(str(described.corpus_dir))}"))
+    console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
     config = userdirs.config_file()
     if config.is_file():
-        console.print(Text(f"settings file: {clean(str(config))}"))
+        console.print(Text(f"settings file: {shown(config)}"))
     if described.stale:
         console.print(
             Text(
@@ -121,7 +121,7 @@ def print_status(described: IndexStatus) -> None:
             )
         )
         for change in described.changed:
-            console.print(Text(f"  {clean(change)}", style="yellow"))
+            console.print(Text(f"  {shown(change)}", style="yellow"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))
 
@@ -131,9 +131,9 @@ def status_tables(described: IndexStatus) -> tuple[Table, Table]:
     manifest is read from disk) and folds in a narrow or piped terminal, never cut."""
 
     def cells(*values: object) -> list[Text]:
-        return [Text(clean(str(value))) for value in values]
+        return [Text(shown(value)) for value in values]
 
-    title = Text(clean(f"Index {described.index_dir}"))
+    title = Text(shown(f"Index {described.index_dir}"))
     documents = Table("document", "title", "chunks", "lang", title=title)
     for doc in described.documents:
         documents.add_row(*cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from citeqa.models import Answer, ChannelInfo, Citation
 from citeqa.tui.conversation import Turn, source_refs
-from citeqa.tui.safe_text import clean, one_line
+from citeqa.tui.safe_text import clean, one_line, shown
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,16 @@ def export_filename(now: datetime) -> str:
 
 
 def _header(context: ExportContext, now: datetime) -> list[str]:
-    models = ", ".join(f"{c.name} ({c.model} {c.version}, dim {c.dim})" for c in context.channels)
+    models = shown(
+        ", ".join(f"{c.name} ({c.model} {c.version}, dim {c.dim})" for c in context.channels)
+    )
     return [
         "# citeqa conversation",
         "",
         f"- Exported: {now.isoformat(timespec='seconds')}",
-        f"- Corpus: `{context.corpus_dir}`",
-        f"- Index: `{context.index_dir}`",
-        f"- Index manifest hash: `{context.manifest_hash}`",
+        f"- Corpus: `{shown(context.corpus_dir)}`",
+        f"- Index: `{shown(context.index_dir)}`",
+        f"- Index manifest hash: `{shown(context.manifest_hash)}`",
         f"- Models: {models or 'lexical only'} + BM25",
         f"- Retrieval: {context.mode}, k={context.k if context.k is not None else 'default'}",
         "",
@@ -56,7 +58,7 @@ def _citation_line(c: Citation) -> str:
     where += [f"page {c.page}"] if c.page is not None else []
     extra = (", " + ", ".join(where)) if where else ""
     return (
-        f"- [{c.n}] {one_line(c.title)} — doc `{c.doc_id}`, `{c.path}`, "
+        f"- [{c.n}] {one_line(c.title)} — doc `{shown(c.doc_id)}`, `{shown(c.path)}`, "
         f"characters {c.start}–{c.end}{extra}, score {c.score:.3f}"
     )
 
@@ -67,7 +69,8 @@ def _answer_lines(answer: Answer) -> list[str]:
         lines += ["**Abstained:** " + one_line(answer.answer), "", "Closest passages:", ""]
         for ref in source_refs(answer):
             lines += [
-                f"- #{ref.label} {one_line(ref.title)} — doc `{ref.doc_id}`, `{ref.path}`, "
+                f"- #{ref.label} {one_line(ref.title)}"
+                f" — doc `{shown(ref.doc_id)}`, `{shown(ref.path)}`, "
                 f"characters {ref.start}–{ref.end}, score {ref.score:.3f}"
             ]
         return [*lines, ""]
@@ -114,7 +117,7 @@ def answer_text(turn: Turn) -> str:
     lines += [f"“{one_line(c.quote)}” [{c.n}]" for c in answer.citations]
     lines += ["", f"Confidence: {answer.confidence:.2f}"]
     lines += [
-        f"[{c.n}] {one_line(c.title)} ({c.path}, characters {c.start}-{c.end})"
+        f"[{c.n}] {one_line(c.title)} ({shown(c.path)}, characters {c.start}-{c.end})"
         for c in answer.citations
     ]
     return "\n".join(lines) + "\n"

@@ -12,9 +12,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.style import Style
 
-from citeqa.visible import clean, one_line
+from citeqa.visible import clean, one_line, shown
 
-__all__ = ["assemble", "clean", "highlighted", "one_line", "plain"]
+__all__ = ["assemble", "clean", "highlighted", "one_line", "plain", "shown"]
 
 
 def plain(text: str, style: str | Style = "") -> Content:
