@@ -14,7 +14,7 @@ import numpy as np
 
 from citeqa import indexing
 from citeqa.answering import compose
-from citeqa.config import Settings
+from citeqa.config import Settings, load_settings
 from citeqa.contents import read_statistics, sentence_tokens, token_statistics
 from citeqa.embedding import embed_texts, get_embedder, known_channels
 from citeqa.errors import IndexCorrupt, IndexIncompatible, IndexMissing
@@ -45,13 +45,13 @@ def build_index(
     progress: ProgressCallback | None = None,
 ) -> BuildReport:
     """Build or update the index of `settings.corpus_dir` in `settings.index_dir`."""
-    settings = with_recorded_corpus(settings or Settings())
+    settings = with_recorded_corpus(settings or load_settings())
     return indexing.build_index(settings, rebuild=rebuild, progress=progress)
 
 
 def index_status(settings: Settings | None = None) -> IndexStatus:
     """Describe the index and whether the corpus changed since it was built."""
-    settings = with_recorded_corpus(settings or Settings())
+    settings = with_recorded_corpus(settings or load_settings())
     return describe_index(load_index(settings.index_dir), settings.corpus_dir, settings.index_dir)
 
 
@@ -62,7 +62,7 @@ def open_assistant(
     progress: ProgressCallback | None = None,
 ) -> Assistant:
     """Load the index (building it first when missing) and the query models."""
-    settings = with_recorded_corpus(settings or Settings())
+    settings = with_recorded_corpus(settings or load_settings())
     try:
         loaded = load_index(settings.index_dir)
     except IndexMissing:

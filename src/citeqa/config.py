@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Self
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
 
@@ -77,15 +78,15 @@ class Settings(BaseSettings):
     """Vector channels the index carries: `use` (multilingual USE v3), `minilm` \
 (all-MiniLM-L6-v2)."""
 
-    chunk_size: int = 900
+    chunk_size: int = Field(default=900, ge=50)
     """Maximum characters in a chunk (a single longer sentence or table row is split)."""
-    chunk_overlap: int = 150
+    chunk_overlap: int = Field(default=150, ge=0)
     """Characters of trailing context repeated at the start of the next chunk of a long block."""
-    embed_sentences_max: int = 50_000
+    embed_sentences_max: int = Field(default=50_000, ge=0)
     """Up to this many sentences a build embeds every sentence; past it, answering embeds the
     sentences of retrieved passages when first needed and caches them (same vectors, a faster
     build, a slower first answer on each new passage)."""
-    flat_index_max: int = 50_000
+    flat_index_max: int = Field(default=50_000, ge=0)
     """Up to this many vectors a channel uses an exact flat index; past it, HNSW."""
     vector_store: str = "faiss"
     """Where the vectors live: `faiss` (files in the index folder), a Qdrant server or cluster
@@ -98,45 +99,54 @@ class Settings(BaseSettings):
             raise ValueError("must be `faiss`, a Qdrant URL (http://host:6333) or `:memory:`")
         return value
 
-    k: int = 5
+    k: int = Field(default=5, ge=1, le=1000)
     """Passages returned per question."""
-    candidates: int = 50
+    candidates: int = Field(default=50, ge=1)
     """Candidates each channel contributes before fusion."""
-    fusion: str = "blend"
+    fusion: Literal["rrf", "blend"] = "blend"
     """How channels are combined: `rrf` (weighted reciprocal-rank fusion) or `blend`
     (weighted sum of per-channel min-max normalised scores)."""
-    rrf_k: int = 60
+    rrf_k: int = Field(default=60, ge=1)
     """Reciprocal-rank-fusion constant."""
-    weight_lexical: float = 1.0
+    weight_lexical: float = Field(default=1.0, ge=0)
     """Fusion weight of BM25 when query and passage share a language."""
-    weight_lexical_cross: float = 1.0
+    weight_lexical_cross: float = Field(default=1.0, ge=0)
     """Fusion weight of BM25 when the passage is in the other language."""
     channel_weights: dict[str, float] = Field(default_factory=dict)
     """Fusion weight of a vector channel by name (e.g. `{"use": 0.4}`); a channel not listed
     gets its embedder's own `default_weight` (see embedding.py)."""
-    weight_vectors: float = 1.0
+    weight_vectors: float = Field(default=1.0, ge=0)
     """Multiplies every vector channel's weight (0 leaves BM25 alone)."""
     expand_queries: bool = True
     """Add glossary translations of medical terms to the lexical query."""
-    per_doc_cap: int = 3
+    per_doc_cap: int = Field(default=3, ge=1)
     """At most this many passages from one document, unless no other document is relevant."""
-    cap_relevance: float = 0.75
+    cap_relevance: float = Field(default=0.75, ge=0, le=1)
     """Relevant means a fused score at least this share of the best; only relevant passages of
     other documents can push a document's passages over the cap down the list."""
 
-    rerank_depth: int = 20
+    rerank_depth: int = Field(default=20, ge=0)
     """Fused candidates reordered by their best sentence before the top k are kept."""
-    rerank_weight: float = 0.5
+    rerank_weight: float = Field(default=0.5, ge=0, le=1)
     """Share of the best-sentence score in the reranked score (0 turns reranking off)."""
 
-    abstain_threshold: float = 0.5
+    abstain_threshold: float = Field(default=0.5, ge=0, le=1)
     """Answers with confidence below this abstain."""
-    max_question_chars: int = 2_000
+    max_question_chars: int = Field(default=2_000, ge=10)
     """Longer questions are truncated (with a warning)."""
-    answer_passages: int = 5
+    answer_passages: int = Field(default=5, ge=1)
     """Sentences to quote are chosen from this many top passages."""
-    max_quote_sentences: int = 3
+    max_quote_sentences: int = Field(default=3, ge=1)
     """At most this many sentences are quoted in an answer."""
+
+    @model_validator(mode="after")
+    def _overlap_below_chunk_size(self) -> Self:
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError(
+                f"chunk_overlap ({self.chunk_overlap}) must be smaller than chunk_size"
+                f" ({self.chunk_size})"
+            )
+        return self
 
     @classmethod
     def settings_customise_sources(
@@ -163,6 +173,8 @@ def load_settings(**overrides: Any) -> Settings:
     except OSError as err:
         where = userdirs.config_file()
         raise SettingsInvalid(f"The config file {where} cannot be read: {err.strerror}") from None
+    except SettingsError as err:  # a value that must be JSON (CITEQA_CHANNELS) is not
+        raise SettingsInvalid(f"Bad setting: {err}.") from None
     except ValidationError as err:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in e['loc']) or 'settings'}: {e['msg']}"

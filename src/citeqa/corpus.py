@@ -9,6 +9,7 @@ corpus is an error (`CorpusMissing`, `CorpusEmpty`).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -68,19 +69,26 @@ def _walk(corpus_dir: Path) -> tuple[list[Path], list[str]]:
             path = Path(folder, name)
             if name.startswith(".") or (name == MANIFEST and Path(folder) == corpus_dir):
                 continue
-            if path.is_symlink() and not _inside(path, root):
-                notes.append(
-                    f"{relative_path(path, corpus_dir)}: link to a file outside the corpus"
-                )
+            problem = _link_problem(path, root) if path.is_symlink() else None
+            if problem is not None:
+                notes.append(f"{relative_path(path, corpus_dir)}: {problem}")
             elif path.is_file():
                 found.append(path)
     found.sort(key=lambda path: relative_path(path, corpus_dir))
     return found, notes
 
 
-def _inside(path: Path, root: Path) -> bool:
-    target = path.resolve()
-    return target.is_file() and target.is_relative_to(root)
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why a symbolic link to a file is left out (a loop, a dangling or an outside link)."""
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a loop this way
+        return "symbolic link loop"
+    except OSError as error:
+        return "symbolic link loop" if error.errno == errno.ELOOP else "broken symbolic link"
+    if not target.is_file() or not target.is_relative_to(root):
+        return "link to a file outside the corpus"
+    return None
 
 
 def relative_path(path: Path, corpus_dir: Path) -> str:

@@ -60,11 +60,7 @@ class IndexRefused(IndexWriteError):
     """citeqa will not build there: a user's folder (not empty, no marker), an index inside its
     corpus or a corpus inside its index, or a file in the way of citeqa's own names."""
 
-
-class BadSettings(CiteqaError):
-    """A setting (environment variable or configuration) has an unusable value."""
-
-    exit_code = 2
+    exit_code = 12
 
 
 class BadQuestion(CiteqaError):

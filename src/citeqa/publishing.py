@@ -22,7 +22,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TextIO
 
 from citeqa.errors import IndexLocked, IndexRefused, IndexWriteError
 from citeqa.ownership import CURRENT, LOCK, READERS, Ownership
@@ -155,43 +154,42 @@ def discard(path: Path) -> None:
 @contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
     """Hold the index's build lock; IndexLocked names the process holding it, IndexWriteError
-    when the lock file cannot be written (read-only folder, disk full)."""
+    when the lock file cannot be written (read-only folder, disk full). Unbuffered, so a failed
+    write leaves nothing pending."""
     path = index_dir / LOCK
     try:
-        stream = path.open("a+", encoding="utf-8")
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as err:
         raise IndexWriteError(
             f"Cannot create the lock file {path}: {err.strerror or err}."
         ) from err
-    with stream:
+    try:
         try:
-            fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            stream.seek(0)
-            holder = stream.read().strip() or "another process"
+            holder = os.pread(descriptor, 4096, 0).decode("utf-8", "replace").strip()
             raise IndexLocked(
-                f"Another build of {index_dir} is running ({holder}); try again when it ends."
+                f"Another build of {index_dir} is running ({holder or 'another process'});"
+                " try again when it ends."
             ) from None
-        _write_holder(stream, path)
+        _write_holder(descriptor, path)
         try:
             yield
         finally:
             with suppress(OSError):
-                stream.seek(0)
-                stream.truncate()
-            fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
+                os.ftruncate(descriptor, 0)
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
-def _write_holder(stream: TextIO, path: Path) -> None:
+def _write_holder(descriptor: int, path: Path) -> None:
     """Say in the lock file who holds it (for the IndexLocked message of a second build)."""
+    holder = (
+        f"pid {os.getpid()} on {socket.gethostname()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}"
+    ).encode()
     try:
-        stream.seek(0)
-        stream.truncate()
-        stream.write(
-            f"pid {os.getpid()} on {socket.gethostname()},"
-            f" started {time.strftime('%Y-%m-%d %H:%M:%S')}"
-        )
-        stream.flush()
+        os.ftruncate(descriptor, 0)
+        if os.pwrite(descriptor, holder, 0) != len(holder):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     except OSError as err:
-        fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
         raise IndexWriteError(f"Cannot write the lock file {path}: {err.strerror or err}.") from err

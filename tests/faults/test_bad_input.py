@@ -1,0 +1,109 @@
+"""Bad input gives one clear line and a non-zero exit, never a traceback (issue 10, item 4):
+symlink loops in the corpus, bytes that are not UTF-8 in a question, malformed settings."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fault_helpers import QUESTION, fake_settings, make_corpus
+
+from citeqa.api import build_index
+
+
+@pytest.fixture
+def looping(tmp_path: Path) -> Any:
+    corpus = make_corpus(tmp_path / "corpus")
+    os.symlink("a.txt", corpus / "b.txt")
+    os.symlink("b.txt", corpus / "a.txt")
+    os.symlink("nowhere.txt", corpus / "dangling.txt")
+    (corpus / "sub").mkdir()
+    os.symlink("..", corpus / "sub" / "up")
+    os.symlink("self.md", corpus / "sub" / "self.md")
+    settings = fake_settings(corpus, tmp_path / "index")
+    return settings
+
+
+@pytest.mark.parametrize(
+    "args", [["index"], ["status"], ["ask", QUESTION], ["ask", QUESTION, "--json"]]
+)
+def test_symlink_loops_in_the_corpus(looping: Any, cli: Any, args: list[str]) -> None:
+    build_index(looping)  # a good index beside the loops
+    where = ["--corpus", str(looping.corpus_dir), "--index", str(looping.index_dir)]
+    result = cli(*args, *where)
+    assert result.code == 0, result.err
+    if args == ["index"]:
+        assert "symbolic link loop" in result.out
+
+
+def test_a_symlink_loop_while_building_first(looping: Any, cli: Any) -> None:
+    where = ["--corpus", str(looping.corpus_dir), "--index", str(looping.index_dir)]
+    result = cli("index", *where)
+    assert result.code == 0, result.err
+    assert result.out.count("symbolic link loop") == 3
+    assert "broken symbolic link" in result.out
+
+
+def test_a_current_link_loop_is_a_clear_error(tmp_path: Path, cli: Any) -> None:
+    index = tmp_path / "index"
+    index.mkdir()
+    os.symlink("current", index / "current")
+    result = cli("status", "--index", str(index))
+    assert result.code == 6
+    assert "missing build" in result.error_line()
+
+
+def test_invalid_utf8_in_a_question(looping: Any, cli: Any) -> None:
+    build_index(looping)
+    question = os.fsdecode(b"renal \xff biopsy")  # how Python hands such bytes of argv over
+    result = cli("ask", question, "--json", "--index", str(looping.index_dir))
+    assert result.code == 0, result.err
+    answer = json.loads(result.out)
+    assert "\udcff" not in answer["question"] and "renal" in answer["question"]
+    assert cli("ask", question, "--index", str(looping.index_dir)).code == 0
+
+
+def test_invalid_utf8_in_a_batch_answers_the_rest(
+    looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_index(looping)
+    lines = (
+        b'How does belimumab work?\nrenal \xff\xfe biopsy\n\xff\n{"id": 7, "question": "biopsy?"}\n'
+    )
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(lines), encoding="utf-8"))
+    result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
+    assert result.code == 0, result.err
+    answers = [json.loads(line) for line in result.out.splitlines()]
+    assert len(answers) == 4
+    assert [a.get("id") for a in answers] == [1, 2, 3, 7]
+    assert all("passages" in a for a in answers[:2]) and "passages" in answers[3]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "shown"),
+    [
+        ("K", "abc", "k:"),
+        ("K", "0", "k:"),
+        ("CHUNK_SIZE", "0", "chunk_size"),
+        ("CHUNK_SIZE", "-5", "chunk_size"),
+        ("CHUNK_OVERLAP", "900", "chunk_overlap"),
+        ("CHUNK_OVERLAP", "-1", "chunk_overlap"),
+        ("ABSTAIN_THRESHOLD", "2", "abstain_threshold"),
+        ("FUSION", "magic", "fusion"),
+        ("WEIGHT_VECTORS", "nan?", "weight_vectors"),
+        ("CHANNELS", "[", "channels"),
+    ],
+)
+@pytest.mark.parametrize("command", [["status"], ["index"], ["ask", QUESTION]])
+def test_malformed_settings(
+    tmp_path: Path, cli: Any, name: str, value: str, shown: str, command: list[str]
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    result = cli(*command, "--corpus", str(corpus), "--index", str(tmp_path / "i"), **{name: value})
+    assert result.code == 11
+    assert shown in result.error_line()
+    assert not (tmp_path / "i").exists()
