@@ -115,7 +115,7 @@ WRITES = [
     "citeqa.ownership.write_new_file",
     "citeqa.publishing.os.pwrite",
     "citeqa.store._write_synced",
-    "citeqa.store._write_faiss",
+    "citeqa.store._write_vectors",
     "citeqa.store.np.save",
     "citeqa.lexical.LexicalIndex.save",
     "citeqa.publishing.os.symlink",
