@@ -183,7 +183,7 @@ def test_a_moved_corpus_is_an_error_naming_it(tmp_path: Path, cli: Any) -> None:
     before = snapshot(index)
     shutil.move(corpus, tmp_path / "moved")
     result = cli("index", "--index", str(index))
-    assert result.code == 2
+    assert result.code == 8
     assert str(corpus) in result.error_line()
     assert snapshot(index) == before
     status = cli("status", "--index", str(index))
