@@ -67,14 +67,41 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     return text, warnings
 
 
+_ANAPHORS = frozenset(
+    {"it", "its", "they", "them", "their", "theirs", "those", "these", "this", "that", "he"}
+    | {"she", "his", "her", "such", "ils", "elles", "leur", "leurs", "ces", "cet", "cette"}
+    | {"celui", "celle", "ceux", "celles"}
+)
+"""Words that point back at something named before ("their mean age", "that study", "ces
+patients")."""
+_EXISTENTIAL = re.compile(
+    r"^(?:(?:is|are|was|were) there|(?:y a|y avait|y aura)-t-il)\b", re.IGNORECASE
+)
+"""Whether something occurred ("Were there any deaths?") asks within the subject at hand."""
+OWN_SUBJECT_WORDS = 3
+"""A question with this many content words names its own subject (unless it points back)."""
+
+
 def is_follow_up(question: str) -> bool:
-    """A short question that leans on the previous one ("And at week 52?", "Their mean age?")."""
+    """A short question that leans on the previous one ("And at week 52?", "Their mean age?").
+
+    A question that names its own subject is a new question: one with a name (a drug, a trial,
+    TULIP-2), or, without a word pointing back and unless it asks whether something occurred
+    ("Were there any deaths?"), one with OWN_SUBJECT_WORDS content words
+    ("What were the biopsy findings in refractory nephritis?", "How long is the walrus tusk?").
+    """
     words = _WORD.findall(question)
     if not words or len(words) > FOLLOW_UP_MAX_WORDS:
         return False
     if _FOLLOW_OPENERS.search(question.strip()):
         return True
-    return not any(looks_like_name(word) for word in words[1:])
+    if any(looks_like_name(word) for word in words[1:]):
+        return False
+    parts = [part.lower() for word in words for part in re.split(r"[-'’]", word) if part]
+    if any(part in _ANAPHORS for part in parts) or _EXISTENTIAL.search(question.strip()):
+        return True
+    content = [word for word in words if tokenize(word, "en") or tokenize(word, "fr")]
+    return len(content) < OWN_SUBJECT_WORDS
 
 
 def in_context(previous: str, question: str) -> str:

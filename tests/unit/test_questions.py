@@ -59,6 +59,15 @@ def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
         ("What is the recommended dose of cenerimod in lupus?", False),
         ("How many patients were enrolled in the TULIP-2 trial?", False),
         ("What about " + "long " * 20 + "questions?", False),
+        ("What were the biopsy findings in refractory nephritis?", False),  # issue 10
+        ("How long is the walrus tusk?", False),
+        ("How many patients did that study include?", True),
+        ("On what date did it come out?", True),
+        ("Quel âge avaient-ils en moyenne ?", True),
+        ("Et sous quelles formes peut-on l'administrer ?", True),
+        ("Qu'est-ce que la néphrite lupique réfractaire ?", False),
+        ("Were there any heart attacks or deaths?", True),
+        ("Y a-t-il eu des décès ou des infarctus ?", True),
     ],
 )
 def test_is_follow_up(question: str, expected: bool) -> None:

@@ -1,0 +1,41 @@
+"""Follow-ups never take over new questions (issue 10, item 7): a question that names its own
+subject is read on its own, in the API session as in the chat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fault_helpers import fake_settings
+
+from citeqa.api import build_index, open_assistant
+
+ORCA = (
+    "Orcas\n\nThe orca is the largest member of the dolphin family. Adult male orcas reach"
+    " a length of about eight metres and weigh up to six tonnes. Orcas hunt in family pods.\n"
+)
+WALRUS = (
+    "Walruses\n\nThe walrus lives in the Arctic. The tusk of an adult walrus is up to one"
+    " metre long; both sexes carry tusks, which they use to haul out onto the ice.\n"
+)
+
+
+def test_a_question_naming_its_own_subject_is_new(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "orca.txt").write_text(ORCA, encoding="utf-8")
+    (corpus / "walrus.txt").write_text(WALRUS, encoding="utf-8")
+    settings = fake_settings(corpus, tmp_path / "index", abstain_threshold=0.0)
+    build_index(settings)
+    assistant = open_assistant(settings, build_if_missing=False)
+    alone = assistant.ask("How long is the walrus tusk?")
+    session = assistant.session()
+    session.ask("How long are adult male orcas?")
+    after = session.ask("How long is the walrus tusk?")
+    assert alone.passages[0].doc_id == "walrus"
+    assert after.passages[0].doc_id == "walrus"
+    assert [c.doc_id for c in after.citations] == [c.doc_id for c in alone.citations]
+    assert after.model_dump(exclude={"timings_ms"}) == alone.model_dump(exclude={"timings_ms"})
+    assert session.previous == "How long is the walrus tusk?"  # the orca context is dropped
+    follow = session.ask("And their weight?")  # a real follow-up still carries the subject
+    assert follow.passages[0].doc_id in {"walrus", "orca"}
+    assert session.previous is not None and "walrus" in session.previous
