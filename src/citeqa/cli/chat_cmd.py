@@ -15,13 +15,19 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from citeqa.cli.app import VersionOption, app, examples
+from citeqa.cli.app import VersionOption, app, examples, fail
 from citeqa.cli.common import CorpusOption, IndexOption, settings_for
 
 if TYPE_CHECKING:
     from citeqa.api import Assistant, ProgressCallback
     from citeqa.config import Settings
     from citeqa.models import BuildReport
+
+
+NO_TERMINAL = (
+    "the chat needs a terminal (stdin and stdout); from a script or a pipe use"
+    ' `citeqa ask "QUESTION"` or `citeqa ask --jsonl`.'
+)
 
 
 @app.callback(invoke_without_command=True)
@@ -38,8 +44,10 @@ def chat(corpus: CorpusOption = None, index: IndexOption = None) -> None:
 
 
 def launch_chat(corpus: Path | None, index: Path | None) -> None:
-    """Run the chat app until the user quits."""
+    """Run the chat app until the user quits; without a terminal, a one-line hint (exit 2)."""
     settings = settings_for(corpus, index)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise fail(NO_TERMINAL, 2)
 
     # Model libraries must not draw progress bars or fork warnings over the full-screen app.
     os.environ.setdefault("TQDM_DISABLE", "1")
