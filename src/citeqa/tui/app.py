@@ -104,6 +104,8 @@ class CiteqaApp(KeyedApp):
         self._held_session: Session | None = None
         self._stages = StageProgress()
         self._loading_since = time.monotonic()
+        self._load_error: str | None = None
+        """Why the assistant could not load, until it loads."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -150,6 +152,7 @@ class CiteqaApp(KeyedApp):
         self._loading_since = time.monotonic()
 
     def on_assistant_ready(self, message: AssistantReady) -> None:
+        self._load_error = None
         self.base = message.assistant
         self._show_index(message.status)
         self.query_one(Welcome).ready()
@@ -161,10 +164,15 @@ class CiteqaApp(KeyedApp):
         self._use(message.assistant)
 
     def on_assistant_failed(self, message: AssistantFailed) -> None:
+        """The index cannot be used: say so in full (the banner wraps), in the header, and to
+        every question, instead of "loading…" and waiting for ever."""
+        self._load_error = message.error
+        self.sub_title = "index unusable · ctrl+r rebuilds it"
         self.query_one(StatusLine).idle("Could not load the assistant: " + message.error)
+        self.query_one(StaleBanner).show_error(message.error)
         self.notify(message.error, title="Could not load the assistant", severity="error")
         for turn in self._queue:
-            self.query_one(Transcript).set_waiting(turn, "Waiting: the assistant could not load.")
+            self.query_one(Transcript).set_waiting(turn, self._waiting_reason())
 
     def on_mode_changed(self, message: ModeChanged) -> None:
         self.mode = message.mode
@@ -232,6 +240,8 @@ class CiteqaApp(KeyedApp):
     def _waiting_reason(self) -> str:
         if self._rebuilding:
             return "Waiting for the index to be rebuilt…"
+        if self._load_error is not None:
+            return "Cannot answer: the index is unusable (see above); ctrl+r rebuilds it."
         if self.session is None:
             return "Waiting for the models to load…"
         return "Waiting for the previous question…"

@@ -82,3 +82,15 @@ class StaleBanner(Static):
             )
         )
         self.display = True
+
+    def show_error(self, error: str) -> None:
+        """Show why the index cannot be used, in full (the banner wraps; a status line cuts)."""
+        self.update(
+            assemble(
+                ("✖ The index cannot be used", "bold"),
+                f": {one_line(error)} ",
+                ("ctrl+r", "bold"),
+                " rebuilds it.",
+            )
+        )
+        self.display = True

@@ -1,0 +1,59 @@
+"""The chat on an unusable index (issue 10, item 6/7): the whole error is shown (wrapped, not
+cut at the screen width), the header does not stay on "loading…", and a question says the index
+is unusable instead of waiting for the models for ever."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from citeqa.errors import IndexCorrupt
+from citeqa.tui.app import CiteqaApp
+from citeqa.tui.widgets.question_input import QuestionInput
+from citeqa.tui.widgets.transcript import Transcript
+
+ERROR = (
+    "Index file /home/someone/papers-index/build-0123/chunks.jsonl is missing, truncated or"
+    " altered; run `citeqa index --rebuild`. The last words of this long message are"
+    " THE-TAIL-END"
+)
+
+
+def _broken(progress: Any) -> Any:
+    raise IndexCorrupt(ERROR)
+
+
+def _no_rebuild(progress: Any) -> Any:
+    raise AssertionError("not asked to rebuild")
+
+
+def _screen(app: CiteqaApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def _wait(pilot: Any, condition: Any) -> None:
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never held")
+
+
+def test_a_corrupt_index_in_the_chat() -> None:
+    async def body() -> None:
+        app = CiteqaApp(_broken, _no_rebuild)
+        async with app.run_test(size=(80, 30)) as pilot:
+            await _wait(pilot, lambda: app._load_error is not None)
+            await pilot.pause()
+            assert "loading" not in app.sub_title and "unusable" in app.sub_title
+            screen = _screen(app)
+            assert "THE-TAIL-END" in screen  # shown in full, wrapped
+            field = app.query_one(QuestionInput)
+            field.value = "What was the renal response?"
+            await pilot.press("enter")
+            await pilot.pause()
+            transcript = app.query_one(Transcript)
+            assert "unusable" in _screen(app) and transcript is not None
+            assert "Waiting for the models" not in _screen(app)
+
+    asyncio.run(body())
