@@ -109,7 +109,7 @@ def current_name(index_dir: Path) -> str | None:
         return None
 
 
-def remove_leftovers(owner: Ownership, wait: float = EXCLUSIVE_WAIT_SECONDS) -> None:
+def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
     """Delete citeqa's temporaries (builds killed while writing) and, when `current` points
     somewhere and no reader is loading, the builds it no longer points to. Call it with the
     build lock held. Names citeqa did not create are never touched."""
@@ -122,7 +122,7 @@ def remove_leftovers(owner: Ownership, wait: float = EXCLUSIVE_WAIT_SECONDS) -> 
     superseded = [path for path in builds if keep is not None and path.name != keep]
     if not superseded:
         return
-    with _readers_excluded(owner.folder, wait) as alone:
+    with _readers_excluded(owner.folder, EXCLUSIVE_WAIT_SECONDS if wait is None else wait) as alone:
         if alone:
             for path in superseded:
                 discard(path)

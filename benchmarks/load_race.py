@@ -1,0 +1,121 @@
+"""Readers racing rebuilds: load the index over and over while another process rebuilds and
+publishes it, and count the loads that fail. Not a test; run it by hand:
+
+    python benchmarks/load_race.py [--loads 10000] [--readers 2] [--unsafe]
+
+The index is small (two bundled documents, the tests' deterministic "fake" embedder), so
+publishes are frequent. `--unsafe` turns the readers' lock off (readers load without it and
+builds remove superseded builds at once), to show the race the lock closes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import multiprocessing
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ("biotherapy-in-lupus-faq.txt", "refract-lupus-nephritis-biopsies.txt")
+
+
+def _register_fake() -> None:
+    spec = importlib.util.spec_from_file_location("citeqa_fakes", ROOT / "tests" / "conftest.py")
+    assert spec is not None and spec.loader is not None
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+
+
+def _unsafe() -> None:
+    """Readers take no lock; builds delete superseded builds without waiting for readers."""
+    from citeqa import publishing, store
+
+    @contextlib.contextmanager
+    def no_lock(index_dir: Path) -> Iterator[None]:
+        yield
+
+    @contextlib.contextmanager
+    def always_alone(index_dir: Path, wait: float) -> Iterator[bool]:
+        yield True
+
+    store.reading = no_lock  # type: ignore[assignment]
+    publishing._readers_excluded = always_alone  # type: ignore[assignment]
+
+
+def _settings(root: Path):  # type: ignore[no-untyped-def]
+    from citeqa.config import Settings
+
+    return Settings(channels=("fake",), corpus_dir=root / "corpus", index_dir=root / "index")
+
+
+def rebuild_until(root: Path, stop: multiprocessing.synchronize.Event, unsafe: bool) -> int:
+    _register_fake()
+    if unsafe:
+        _unsafe()
+    from citeqa.api import build_index
+
+    builds = 0
+    while not stop.is_set():
+        build_index(_settings(root), rebuild=True)
+        builds += 1
+    return builds
+
+
+def load_many(root: Path, loads: int, unsafe: bool) -> tuple[int, list[str]]:
+    if unsafe:
+        _unsafe()
+    from citeqa.errors import CiteqaError
+    from citeqa.store import load_index
+
+    failures: list[str] = []
+    for _ in range(loads):
+        try:
+            load_index(root / "index")
+        except CiteqaError as err:
+            failures.append(str(err)[:160])
+    return loads, failures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--loads", type=int, default=10_000)
+    parser.add_argument("--readers", type=int, default=2)
+    parser.add_argument("--unsafe", action="store_true")
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="citeqa-load-race-"))
+    (root / "corpus").mkdir()
+    for name in DOCS:
+        shutil.copyfile(ROOT / "corpus" / name, root / "corpus" / name)
+    _register_fake()
+    from citeqa.api import build_index
+
+    build_index(_settings(root))
+    context = multiprocessing.get_context("fork")
+    stop = context.Event()
+    began = time.perf_counter()
+    with context.Pool(args.readers + 1) as pool:
+        writer = pool.apply_async(rebuild_until, (root, stop, args.unsafe))
+        share = args.loads // args.readers
+        readers = [
+            pool.apply_async(load_many, (root, share, args.unsafe)) for _ in range(args.readers)
+        ]
+        results = [reader.get() for reader in readers]
+        stop.set()
+        builds = writer.get()
+    seconds = time.perf_counter() - began
+    loads = sum(done for done, _ in results)
+    failures = [failure for _, found in results for failure in found]
+    mode = "UNSAFE (no readers' lock)" if args.unsafe else "readers' lock"
+    print(f"{mode}: {loads} loads by {args.readers} readers against {builds} rebuilds")
+    print(f"  failures: {len(failures)}  ({seconds:.1f} s)")
+    for failure in failures[:3]:
+        print(f"  e.g. {failure}")
+    shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
