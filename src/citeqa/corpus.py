@@ -26,6 +26,8 @@ MANIFEST = "manifest.json"
 """The corpus's own description at its root: titles of its files; never a document."""
 ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
 """Tried in order; anything but UTF-8 adds a warning. latin-1 decodes any bytes."""
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+"""A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
 SNIFF_BYTES = 8192
 """How much of a file is inspected to decide whether it is binary."""
 MAX_CONTROL_RATIO = 0.1
@@ -186,6 +188,33 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
     )
 
 
+UNSUPPORTED = "unsupported"
+"""The recorded digest of a file citeqa does not read: never hashed (it may be huge)."""
+UNREADABLE = "unreadable"
+"""The recorded digest of a file that could not be read."""
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file citeqa reads; UNSUPPORTED for other types (not hashed), UNREADABLE when
+    it cannot be read."""
+    if reader_for(path.suffix) is None:
+        return UNSUPPORTED
+    try:
+        return file_sha256(path)
+    except OSError:
+        return UNREADABLE
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """(size, mtime in ns) of a file, None when it cannot be read: what says it may have
+    changed without reading it."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def file_sha256(path: Path) -> str:
     """Hex SHA-256 of the file's bytes."""
     digest = hashlib.sha256()
@@ -228,19 +257,25 @@ def _extract(reader: Reader, raw: bytes, relative: str) -> Extracted:
 
 def _decoded(raw: bytes, relative: str) -> tuple[str, list[str]]:
     """The text of a text file and a warning when it is not UTF-8; binary files are refused."""
-    if b"\x00" in raw[:SNIFF_BYTES]:
+    if b"\x00" in raw[:SNIFF_BYTES] and not raw.startswith(UTF16_BOMS):
         raise UnreadableDocument("binary content (NUL bytes), not text")
     text, encoding = decode_text(raw)
     if _looks_binary(text[:SNIFF_BYTES]):
         raise UnreadableDocument("binary content (mostly control characters), not text")
     warnings = []
-    if encoding not in ENCODINGS[:2]:
+    if encoding not in (*ENCODINGS[:2], "utf-16"):
         warnings.append(f"{relative}: not valid UTF-8; decoded as {encoding}")
     return text, warnings
 
 
 def decode_text(raw: bytes) -> tuple[str, str]:
-    """The decoded text and the encoding that worked (see ENCODINGS); newlines untouched."""
+    """The decoded text and the encoding that worked (see ENCODINGS; UTF-16 when the file
+    starts with its byte-order mark); newlines untouched."""
+    if raw.startswith(UTF16_BOMS):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     for encoding in ENCODINGS:
         try:
             return raw.decode(encoding), encoding

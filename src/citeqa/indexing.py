@@ -20,7 +20,9 @@ from citeqa.contents import Progress, Reuse, compute_contents
 from citeqa.corpus import (
     MANIFEST,
     check_folder,
+    file_digest,
     file_sha256,
+    file_stamp,
     list_corpus_files,
     read_corpus,
     relative_path,
@@ -202,8 +204,10 @@ def _indexed_files(
     for path in list_corpus_files(corpus_dir):
         relative = relative_path(path, corpus_dir)
         doc = by_file.get(relative)
+        size, mtime_ns = file_stamp(path) or (None, None)
         if doc is None:
-            files.append(IndexedFile(file=relative, sha256=_safe_digest(path)))
+            digest = file_digest(path)
+            files.append(IndexedFile(file=relative, sha256=digest, size=size, mtime_ns=mtime_ns))
             continue
         files.append(
             IndexedFile(
@@ -213,6 +217,8 @@ def _indexed_files(
                 title=doc.title,
                 chunks=counts.get(doc.doc_id, 0),
                 lang=sorted(langs.get(doc.doc_id, set())),
+                size=size,
+                mtime_ns=mtime_ns,
             )
         )
     return files

@@ -1,14 +1,16 @@
 """What is indexed and whether the corpus changed since: the data behind `citeqa status`.
 
-Staleness compares the corpus folder as it is now (every file's sha256, and the corpus
-manifest of titles) with the files the index recorded when it was built.
+Staleness compares the corpus folder as it is now with the files the index recorded when it was
+built: names, then size and modification time; only a file whose size or time changed is hashed
+(and only when citeqa reads its type), so a status check does not read the whole corpus. A file
+that was unreadable when indexed and still is, is unchanged.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from citeqa.corpus import file_sha256, list_corpus_files, relative_path
+from citeqa.corpus import UNREADABLE, file_digest, file_stamp, list_corpus_files, relative_path
 from citeqa.errors import CiteqaError
 from citeqa.indexing import corpus_manifest_digest
 from citeqa.models import DocumentStatus, IndexStatus
@@ -19,7 +21,7 @@ def corpus_changes(
     recorded: list[IndexedFile], corpus_dir: Path, manifest_sha256: str | None
 ) -> list[str]:
     """Corpus files that differ from the index: "added: f", "modified: f", "removed: f"."""
-    before = {f.file: f.sha256 for f in recorded}
+    before = {f.file: f for f in recorded}
     try:
         now = {relative_path(path, corpus_dir): path for path in list_corpus_files(corpus_dir)}
     except CiteqaError:
@@ -27,14 +29,24 @@ def corpus_changes(
     changes = [f"added: {name}" for name in sorted(set(now) - set(before))]
     changes += [f"removed: {name}" for name in sorted(set(before) - set(now))]
     for name in sorted(set(now) & set(before)):
-        try:
-            if file_sha256(now[name]) != before[name]:
-                changes.append(f"modified: {name}")
-        except OSError:
-            changes.append(f"modified: {name} (unreadable)")
+        change = _change(before[name], now[name])
+        if change is not None:
+            changes.append(f"modified: {name}{change}")
     if corpus_manifest_digest(corpus_dir) != manifest_sha256:
         changes.append("modified: manifest.json (titles)")
     return changes
+
+
+def _change(indexed: IndexedFile, path: Path) -> str | None:
+    """None when the file is as indexed, else "" or a note. Only a file whose size or
+    modification time changed is read and hashed, and only if citeqa reads its type."""
+    stamp = file_stamp(path)
+    if stamp is not None and stamp == (indexed.size, indexed.mtime_ns):
+        return None
+    digest = file_digest(path)
+    if digest == indexed.sha256:
+        return None
+    return " (unreadable)" if digest == UNREADABLE else ""
 
 
 def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> IndexStatus:

@@ -66,6 +66,10 @@ class IndexedFile(Frozen):
     title: str = ""
     chunks: int = 0
     lang: list[str] = Field(default_factory=list)
+    size: int | None = None
+    """Bytes, and modification time, when indexed: a file with both unchanged is not hashed
+    again to tell whether the index is stale."""
+    mtime_ns: int | None = None
 
 
 class IndexManifest(Frozen):
@@ -178,8 +182,16 @@ settings get the same hash wherever and whenever they were built."""
 
 
 def content_hash(manifest: dict[str, Any]) -> str:
-    """The short hash that names an index's content (see HASH_IGNORES)."""
+    """The short hash that names an index's content (see HASH_IGNORES; files' modification
+    times are left out too)."""
     kept = {key: value for key, value in manifest.items() if key not in HASH_IGNORES}
+    if isinstance(kept.get("files"), list):
+        kept["files"] = [
+            {k: v for k, v in entry.items() if k != "mtime_ns"}
+            if isinstance(entry, dict)
+            else entry
+            for entry in kept["files"]
+        ]
     return hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()[:16]
 
 

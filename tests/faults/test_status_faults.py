@@ -1,0 +1,106 @@
+"""Smaller faults (issue 10, item 9): UTF-16 files, unreadable files and staleness, what a
+status check reads, and hand-edited manifests."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fault_helpers import fake_settings, make_corpus
+
+from citeqa import corpus as corpus_module
+from citeqa.api import build_index, index_status, open_assistant
+from citeqa.errors import IndexCorrupt
+from citeqa.store import current_build, load_index
+
+
+def test_utf16_with_a_bom_is_read_and_cited(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "Walrus notes\r\n\r\nThe walrus tusk of an adult male reaches one metre in length.\r\n"
+    (corpus / "le.txt").write_bytes(text.encode("utf-16"))  # little-endian, with its BOM
+    (corpus / "be.md").write_bytes(
+        b"\xfe\xff" + "# Orcas\n\nOrcas hunt seals.\n".encode("utf-16-be")
+    )
+    settings = fake_settings(corpus, tmp_path / "index", abstain_threshold=0.0)
+    report = build_index(settings)
+    assert report.added == ["be.md", "le.txt"] and not report.skipped
+    answer = open_assistant(settings, build_if_missing=False).ask("How long is the walrus tusk?")
+    citation = answer.citations[0]
+    assert citation.doc_id == "le"
+    assert text[citation.start : citation.end] == citation.quote
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every file citeqa hashes, by name; `locked.txt` cannot be read."""
+    hashed: list[str] = []
+    real = corpus_module.file_sha256
+
+    def counting(path: Path) -> str:
+        hashed.append(path.name)
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    def reading(path: Path) -> bytes:
+        if path.name == "locked.txt":
+            raise corpus_module.UnreadableDocument("cannot be read (Permission denied)")
+        return path.read_bytes()
+
+    monkeypatch.setattr(corpus_module, "file_sha256", counting)
+    monkeypatch.setattr(corpus_module, "_read_bytes", reading)
+    return hashed
+
+
+def test_an_unreadable_file_does_not_keep_status_stale(tmp_path: Path, counted: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "locked.txt").write_text("secret")
+    settings = fake_settings(corpus, tmp_path / "index")
+    report = build_index(settings)
+    assert any("locked.txt" in line for line in report.skipped)
+    assert not index_status(settings).stale
+    os.utime(corpus / "locked.txt", ns=(1, 1))  # touched: read again, still unreadable
+    assert not index_status(settings).stale
+
+
+def test_status_hashes_only_changed_files_of_supported_types(
+    tmp_path: Path, counted: list[str]
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "big.bin").write_bytes(b"\0" * 1_000_000)
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    assert "big.bin" not in counted  # an unsupported file is never hashed
+    counted.clear()
+    assert not index_status(settings).stale
+    assert counted == []  # sizes and times unchanged: nothing read
+    faq = corpus / "biotherapy-in-lupus-faq.txt"
+    stat = faq.stat()
+    os.utime(faq, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # touched, same bytes
+    (corpus / "big.bin").write_bytes(b"\1" * 2_000_000)
+    assert not index_status(settings).stale
+    assert counted == ["biotherapy-in-lupus-faq.txt"]
+    faq.write_text(faq.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    status = index_status(settings)
+    assert status.stale and status.changed == ["modified: biotherapy-in-lupus-faq.txt"]
+
+
+@pytest.mark.parametrize("edit", ["empty", "one-less"])
+def test_a_hand_edited_manifest_is_still_verified(tmp_path: Path, edit: str) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    path = current_build(settings.index_dir) / "manifest.json"
+    manifest = json.loads(path.read_text())
+    if edit == "empty":
+        manifest["index_files"] = {}
+    else:
+        manifest["index_files"].pop("chunks.jsonl")
+    path.write_text(json.dumps(manifest))
+    (path.parent / "chunks.jsonl").write_text("garbage\n")
+    with pytest.raises(IndexCorrupt, match="altered"):
+        load_index(settings.index_dir)
