@@ -57,3 +57,21 @@ def test_a_corrupt_index_in_the_chat() -> None:
             assert "Waiting for the models" not in _screen(app)
 
     asyncio.run(body())
+
+
+def test_notifications_show_names_literally() -> None:
+    hostile = "Index file /idx/[bold red]x[/]\x1b]0;pwned\x07/chunks.jsonl is missing"
+
+    def broken(progress: Any) -> Any:
+        raise IndexCorrupt(hostile)
+
+    async def body() -> None:
+        app = CiteqaApp(broken, _no_rebuild)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _wait(pilot, lambda: bool(app._notifications))
+            [note] = list(app._notifications)
+            assert "[bold red]x[/]" in note.message and not note.markup
+            assert "\x1b" not in note.message and "\x07" not in note.message
+            assert "\x1b" not in _screen(app)
+
+    asyncio.run(body())

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from textual import work
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from citeqa.errors import CiteqaError
 from citeqa.models import BuildReport, IndexStatus
@@ -32,6 +33,7 @@ from citeqa.tui.messages import (
     RebuildFailed,
     StatusRead,
 )
+from citeqa.visible import clean
 
 if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
     from citeqa.api import Assistant, ProgressCallback, Session
@@ -65,6 +67,21 @@ class WorkerApp(App[None]):
         self._last_progress = 0.0
         self._in_flight = 0
         self._in_flight_lock = threading.Lock()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications show their text literally and cleaned: error messages carry file
+        names and paths, which must neither restyle the screen nor drive the terminal."""
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     @property
     def work_in_progress(self) -> bool:
