@@ -100,7 +100,7 @@ def cli(
 ) -> Callable[..., CliResult]:
     """Run `citeqa ARGS` in this process (the "fake" channel); env vars via kwargs. The
     working directory is a fresh folder, so the defaults never reach the repository's index."""
-    from citeqa.cli import ask_cmd, chat_cmd, index_cmds  # noqa: F401  (registration)
+    from citeqa.cli import ask_cmd, chat_cmd, eval_cmd, index_cmds  # noqa: F401  (registration)
     from citeqa.cli.app import run_app
 
     workdir = tmp_path / "cwd"

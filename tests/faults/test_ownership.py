@@ -38,6 +38,8 @@ def _builds(index: Path) -> list[str]:
         ["ask", QUESTION],
         ["ask", QUESTION, "--json"],
         ["status"],
+        ["eval", "--no-ablations", "--no-report"],
+        ["chat"],
     ],
 )
 def test_a_users_folder_is_never_written(tmp_path: Path, cli: Any, args: list[str]) -> None:
@@ -48,7 +50,7 @@ def test_a_users_folder_is_never_written(tmp_path: Path, cli: Any, args: list[st
     result = cli(*args, "--corpus", str(corpus), "--index", str(home))
     assert result.code != 0
     message = result.error_line()
-    if args[0] != "status":
+    if args[:1] in (["index"], ["ask"], ["eval"]):
         assert "not a citeqa index folder" in message
     assert snapshot(home) == before
 
@@ -203,3 +205,13 @@ def test_the_remembered_corpus_is_used_without_corpus(tmp_path: Path) -> None:
     shutil.rmtree(corpus)
     with pytest.raises(CorpusMissing, match=str(corpus)):
         build_index(implicit)
+
+
+def test_a_decoy_corpus_is_only_read(tmp_path: Path, cli: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    plant_decoys(corpus)
+    before = snapshot(corpus)
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    for args in (["index"], ["index", "--rebuild"], ["ask", QUESTION], ["status"]):
+        assert cli(*args, *where).code == 0
+        assert snapshot(corpus) == before
