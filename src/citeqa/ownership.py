@@ -117,6 +117,7 @@ def claim(index_dir: Path) -> Ownership:
     _make_folder(index_dir)
     found = read_marker(index_dir)
     if found is not None:
+        _touch_layout(index_dir)  # a marker that came without them (a checkout's index/)
         return found
     entries = _entries(index_dir)
     adopted = _legacy_builds(index_dir, entries)
@@ -182,8 +183,7 @@ def _create_marker(index_dir: Path, adopted: list[str]) -> Ownership:
             pass
         finally:
             temporary.unlink(missing_ok=True)
-        for name in (LOCK, READERS):
-            (index_dir / name).touch(exist_ok=True)
+        _touch_layout(index_dir, strict=True)
     except OSError as err:
         raise IndexWriteError(
             f"Cannot write the index marker in {index_dir}: {err.strerror or err}."
@@ -192,6 +192,16 @@ def _create_marker(index_dir: Path, adopted: list[str]) -> Ownership:
     if winner is None:
         raise IndexRefused(f"{index_dir / MARKER} is not a citeqa index marker.")
     return winner
+
+
+def _touch_layout(index_dir: Path, *, strict: bool = False) -> None:
+    """Create the lock files of the layout when missing."""
+    for name in (LOCK, READERS):
+        try:
+            (index_dir / name).touch(exist_ok=True)
+        except OSError:
+            if strict:
+                raise
 
 
 def write_new_file(path: Path, data: bytes) -> None:

@@ -215,3 +215,18 @@ def test_a_decoy_corpus_is_only_read(tmp_path: Path, cli: Any) -> None:
     for args in (["index"], ["index", "--rebuild"], ["ask", QUESTION], ["status"]):
         assert cli(*args, *where).code == 0
         assert snapshot(corpus) == before
+
+
+def test_a_committed_marker_without_its_lock_files(tmp_path: Path) -> None:
+    """The checkout's index/ holds only README.md and the marker (both in git)."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    index.mkdir()
+    repo_index = Path(__file__).resolve().parents[2] / "index"
+    shutil.copyfile(repo_index / MARKER, index / MARKER)
+    shutil.copyfile(repo_index / "README.md", index / "README.md")
+    build_index(fake_settings(corpus, index))
+    assert (index / ".readers").is_file() and (index / ".lock").is_file()
+    owner = read_marker(index)
+    assert owner is not None and [owner.owns(name) for name in _builds(index)] == [True]
+    assert (index / "README.md").read_bytes() == (repo_index / "README.md").read_bytes()
