@@ -58,8 +58,9 @@ class IndexWriteError(CiteqaError):
 
 class IndexRefused(IndexWriteError):
     """citeqa will not build there: a user's folder (not empty, no marker), an index inside its
-    corpus or a corpus inside its index, or a file in the way of citeqa's own names. Exit code
-    5, as every "the index folder cannot be written"."""
+    corpus or a corpus inside its index, or a file in the way of citeqa's own names."""
+
+    exit_code = 12
 
 
 class BadQuestion(CiteqaError):
