@@ -20,6 +20,7 @@ from citeqa.embedding import embed_texts, get_embedder, known_channels
 from citeqa.errors import IndexCorrupt, IndexIncompatible, IndexMissing
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
 from citeqa.ondemand import LazyTokens, LazyVectors, VectorSource, prefetch
+from citeqa.qdrantindex import QdrantIndex
 from citeqa.questions import (
     QuestionTerms,
     Vocabulary,
@@ -29,7 +30,7 @@ from citeqa.questions import (
     is_follow_up,
 )
 from citeqa.reranking import rerank
-from citeqa.retrieval import retrieve
+from citeqa.retrieval import LexicalSearch, retrieve
 from citeqa.sentences import SentenceBank
 from citeqa.status import describe_index
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
@@ -238,7 +239,13 @@ class Assistant:
         terms = terms or self._terms(text, None)
         searched = " ".join([text, *terms.corrections])
         found = retrieve(
-            searched, index.chunks, index.lexical, index.vectors, vectors, settings, depth
+            searched,
+            index.chunks,
+            _lexical_of(index, settings),
+            index.vectors,
+            vectors,
+            settings,
+            depth,
         )
         bank = self._loaded.bank
         prefetch(bank.vectors, (n for hit in found.hits for n in bank.in_chunk(hit.chunk)))
@@ -269,3 +276,12 @@ class Assistant:
             "total": round((done - began) * 1000, 2),
         }
         return answer.model_copy(update={"timings_ms": timings, "warnings": warnings})
+
+
+def _lexical_of(index: LoadedIndex, settings: Settings) -> LexicalSearch:
+    """The embedded BM25 index, or the vector engine's when `engine_lexical` asks for it."""
+    if settings.engine_lexical:
+        for vectors in index.vectors.values():
+            if isinstance(vectors, QdrantIndex):
+                return vectors.lexical()
+    return index.lexical

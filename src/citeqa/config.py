@@ -92,6 +92,10 @@ class Settings(BaseSettings):
     """Where the vectors live: `faiss` (files in the index folder), a Qdrant server or cluster
     URL (`http://host:6333`), or `:memory:` (an in-process Qdrant, for tests)."""
 
+    engine_lexical: bool = False
+    """With a Qdrant store, rank BM25 in the engine (from the sparse vector stored with each
+    chunk) rather than with the embedded bm25s index: what a corpus past one machine needs."""
+
     @field_validator("vector_store")
     @classmethod
     def _known_store(cls, value: str) -> str:

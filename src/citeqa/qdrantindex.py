@@ -21,7 +21,7 @@ import hashlib
 import json
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +160,10 @@ class QdrantIndex:
         )
         return [(int(point.id), float(point.score)) for point in found.points]
 
+    def lexical(self) -> EngineLexical:
+        """This collection's BM25 side, searchable as retrieval's lexical channel."""
+        return EngineLexical(self)
+
     def search_hybrid(
         self, query: np.ndarray, tokens: Sequence[str], k: int, depth: int = 50
     ) -> list[tuple[int, float]]:
@@ -207,6 +211,16 @@ class QdrantIndex:
         self._client.delete_collection(self.collection)
 
 
+class EngineLexical:
+    """BM25 computed by the engine from the points' sparse vectors (retrieval.LexicalSearch)."""
+
+    def __init__(self, index: QdrantIndex) -> None:
+        self.index = index
+
+    def search(self, tokens: list[str], k: int) -> list[tuple[int, float]]:
+        return self.index.search_lexical(tokens, k)
+
+
 def _dense(query: np.ndarray, dim: int) -> list[float]:
     return [float(x) for x in np.asarray(query, dtype=np.float32).reshape(dim)]
 
@@ -241,6 +255,31 @@ def bm25_sparse(documents: Sequence[Sequence[str]]) -> list[dict[int, float]]:
 def query_sparse(tokens: Sequence[str]) -> dict[int, float]:
     """A question's tokens as a sparse query (each distinct token once)."""
     return {term_id(token): 1.0 for token in dict.fromkeys(tokens)}
+
+
+def write_collections(
+    folder: Path,
+    vectors: Mapping[str, np.ndarray],
+    tokens: Sequence[Sequence[str]],
+    location: str,
+) -> None:
+    """A build's channels as collections named after its folder, each point also carrying
+    its chunk's BM25 sparse vector; a pointer file per channel in `folder`. The engine's own
+    errors (unreachable, refused...) become OSError, as a failed file write would."""
+    lexical = bm25_sparse(tokens)
+    for name, rows in vectors.items():
+        pointer = folder / f"vectors-{name}{POINTER_SUFFIX}"
+        try:
+            index = QdrantIndex.create(
+                location, f"citeqa-{folder.name.lstrip('.')}-{name}", rows.shape[1]
+            )
+            index.save(pointer)  # before adding: a failed build then drops the collection
+            index.add(rows, lexical=lexical)
+            index.save(pointer)
+        except OSError:
+            raise
+        except Exception as err:
+            raise OSError(f"Qdrant at {location}: {type(err).__name__}: {err}") from err
 
 
 def release(folder: Path) -> None:

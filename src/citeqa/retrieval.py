@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -20,11 +21,19 @@ from citeqa.config import Settings
 from citeqa.embedding import default_weight
 from citeqa.glossary import expansions
 from citeqa.language import detect_lang
-from citeqa.lexical import LexicalIndex, query_tokens, tokenize
+from citeqa.lexical import query_tokens, tokenize
 from citeqa.models import Chunk, Hit, Lang, Retrieval
 from citeqa.vectorindex import VectorIndex
 
 LEXICAL = "lexical"
+
+
+class LexicalSearch(Protocol):
+    """What ranks chunks by BM25: the embedded LexicalIndex, or a vector engine's sparse side."""
+
+    def search(self, tokens: list[str], k: int) -> list[tuple[int, float]]:
+        """The best k (chunk index, score) pairs for `tokens`, best first."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -44,7 +53,7 @@ def lexical_query(question: str, expand: bool) -> list[str]:
     return list(dict.fromkeys(tokens))
 
 
-def lexical_candidates(lexical: LexicalIndex, question: str, settings: Settings) -> Candidates:
+def lexical_candidates(lexical: LexicalSearch, question: str, settings: Settings) -> Candidates:
     found = lexical.search(lexical_query(question, settings.expand_queries), settings.candidates)
     return Candidates(
         LEXICAL, {index: (rank, score) for rank, (index, score) in enumerate(found, 1)}
@@ -134,7 +143,7 @@ def _cap(indexes: list[int], chunks: list[Chunk], cap: int) -> tuple[list[int], 
 def retrieve(
     question: str,
     chunks: list[Chunk],
-    lexical: LexicalIndex,
+    lexical: LexicalSearch,
     vector_indexes: Mapping[str, VectorIndex],
     query_vectors: Mapping[str, np.ndarray],
     settings: Settings,

@@ -43,7 +43,7 @@ from citeqa.errors import (
     IndexIncompatible,
     IndexMissing,
 )
-from citeqa.lexical import LexicalIndex, tokenize
+from citeqa.lexical import LexicalIndex
 from citeqa.models import ChannelInfo, Chunk, Document, Frozen, Sentence
 from citeqa.ownership import CURRENT
 from citeqa.publishing import reading
@@ -338,22 +338,12 @@ def _write_vectors(path: Path, vectors: np.ndarray, flat_index_max: int) -> None
 
 
 def _write_qdrant(folder: Path, contents: BuildContents, location: str) -> None:
-    """One collection per channel, named after the build; each point also carries the chunk's
-    BM25 sparse vector, so the engine can serve lexical and hybrid search on its own."""
-    from citeqa.qdrantindex import QdrantIndex, bm25_sparse
+    """One Qdrant collection per channel, each point with its chunk's BM25 sparse vector."""
+    from citeqa.contents import chunk_tokens  # contents imports this module
+    from citeqa.qdrantindex import write_collections
 
-    lexical = bm25_sparse([tokenize(chunk.text, chunk.lang) for chunk in contents.chunks])
-    for name, vectors in contents.vectors.items():
-        collection = f"citeqa-{folder.name.lstrip('.')}-{name}"
-        try:
-            index = QdrantIndex.create(location, collection, vectors.shape[1])
-            index.save(folder / f"vectors-{name}{POINTER_SUFFIX}")  # so a failure drops it
-            index.add(vectors, lexical=lexical)
-            index.save(folder / f"vectors-{name}{POINTER_SUFFIX}")
-        except OSError:
-            raise
-        except Exception as err:  # the engine's own errors: unreachable, refused...
-            raise OSError(f"Qdrant at {location}: {type(err).__name__}: {err}") from err
+    tokens = [chunk_tokens(chunk) for chunk in contents.chunks]
+    write_collections(folder, contents.vectors, tokens, location)
 
 
 def _write_jsonl(path: Path, items: list[Any]) -> None:

@@ -95,3 +95,20 @@ def test_cli_store_option(tmp_path: Path, cli: Callable[..., CliResult]) -> None
     assert load_index(index).manifest.vector_store == MEMORY
     answered = cli("ask", "renal response", "--json", "--index", str(index))
     assert answered.code == 0 and '"passages"' in answered.out
+
+
+def test_bm25_can_run_inside_the_engine(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    settings = fake_settings(corpus, tmp_path / "index", vector_store=MEMORY)
+    build_index(settings)
+    lexical_only = {"weight_vectors": 0.0}
+    embedded = open_assistant(settings, build_if_missing=False).configured(**lexical_only)
+    engine = embedded.configured(engine_lexical=True)
+    for question in ("biopsies repeated nephritis", "belimumab", "rituximab infusion"):
+        ours = embedded.retrieve(question, k=3).hits
+        theirs = engine.retrieve(question, k=3).hits
+        assert [h.chunk.chunk_id for h in theirs][:1] == [h.chunk.chunk_id for h in ours][:1]
+        assert all(set(h.channel_ranks) == {"lexical"} for h in theirs)
+        # the engine's BM25 (its own IDF) scores differently from bm25s: it is another source
+        assert theirs[0].channel_scores != ours[0].channel_scores
+    assert engine.retrieve("zzzunknownword", k=3).hits == []
