@@ -318,6 +318,14 @@ async def ask(pilot: Any, question: str) -> None:
     await settle(pilot)
 
 
+@pytest.fixture(autouse=True)
+def own_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each chat test has its own per-user data and state folders: a theme one test saves (in
+    the UI-state file) must not restyle another test's screenshots running alongside."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "user-state"))
+
+
 @pytest.fixture
 def factory() -> FakeFactory:
     return FakeFactory()

@@ -55,3 +55,12 @@ def test_copy_last_answer_puts_it_on_the_clipboard(make_app):
             assert TRIAL_QUOTES[0] in app.clipboard and "[1] REGENCY trial summary" in app.clipboard
 
     run(body())
+
+
+def test_export_does_not_repeat_a_title_as_section():
+    answer = fake_answer("slide results")  # its citation's section is the document title
+    turn = Turn(number=1, question="slide results", answer=answer)
+    context = ExportContext(manifest_hash="h", index_dir="/i")
+    text = conversation_markdown([turn], context, datetime(2025, 1, 2, 3, 4, 5))
+    assert "- [1] Traitements ciblés — doc `slides`" in text
+    assert "section “Traitements ciblés”" not in text

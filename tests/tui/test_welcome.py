@@ -45,8 +45,10 @@ def test_the_corpus_is_described_before_the_index_is_loaded(tmp_path):
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_for(pilot, lambda: "Corpus corpus · 2 documents" in screen_text(app))
             assert app.session is None and app.query_one(Welcome).examples
+            assert app.query_one("#welcome-waiting").display  # "you can type now; it waits"
             gate.set()
             await settle(pilot)
+            assert not app.query_one("#welcome-waiting").display
 
     run(body())
 

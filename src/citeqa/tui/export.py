@@ -54,7 +54,8 @@ def _quote_lines(text: str) -> list[str]:
 
 
 def _citation_line(c: Citation) -> str:
-    where = [f"section “{one_line(c.section)}”"] if c.section else []
+    repeats_title = c.section and one_line(c.section).casefold() == one_line(c.title).casefold()
+    where = [f"section “{one_line(c.section)}”"] if c.section and not repeats_title else []
     where += [f"page {c.page}"] if c.page is not None else []
     extra = (", " + ", ".join(where)) if where else ""
     return (

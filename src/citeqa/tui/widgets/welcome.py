@@ -37,11 +37,13 @@ class Welcome(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(assemble((GREETING, "bold")), id="welcome-greeting")
-        yield Static(assemble((WAITING, "dim")), id="welcome-corpus")
+        yield Static("", id="welcome-corpus")
+        yield Static(assemble((WAITING, "dim")), id="welcome-waiting")
         yield Static(assemble((PICK, "dim")), id="welcome-pick")
         yield OptionList(id="examples")
 
     def on_mount(self) -> None:
+        self.query_one("#welcome-corpus").display = False
         self.query_one("#welcome-pick").display = False
         self.query_one("#examples").display = False
 
@@ -69,10 +71,8 @@ class Welcome(Vertical):
         self.query_one("#welcome-pick").display = True
 
     def ready(self) -> None:
-        """The index is loaded: the line saying it is being prepared goes (if still there)."""
-        line = self.query_one("#welcome-corpus", Static)
-        if str(line.content) == WAITING:
-            line.display = False
+        """The index is loaded: the line saying it is being prepared goes."""
+        self.query_one("#welcome-waiting").display = False
 
     def retire(self) -> None:
         """After the first question: the examples go, the corpus line stays."""
