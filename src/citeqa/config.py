@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
@@ -116,7 +116,7 @@ class Settings(BaseSettings):
     """Fusion weight of BM25 when query and passage share a language."""
     weight_lexical_cross: float = Field(default=1.0, ge=0)
     """Fusion weight of BM25 when the passage is in the other language."""
-    channel_weights: dict[str, float] = Field(default_factory=dict)
+    channel_weights: dict[str, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
     """Fusion weight of a vector channel by name (e.g. `{"use": 0.4}`); a channel not listed
     gets its embedder's own `default_weight` (see embedding.py)."""
     weight_vectors: float = Field(default=1.0, ge=0)

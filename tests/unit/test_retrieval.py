@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import pytest
 
-from citeqa.config import Settings
+from citeqa.config import Settings, load_settings
 from citeqa.embedding import MiniLMEmbedder, UseEmbedder, register_embedder
+from citeqa.errors import SettingsInvalid
 from citeqa.models import Chunk
 from citeqa.retrieval import Candidates, channel_weight, fuse, select
 
@@ -100,3 +102,9 @@ def test_cap_does_not_let_irrelevant_documents_push_the_only_relevant_one_out() 
     settings = Settings(per_doc_cap=1, cap_relevance=0.5)
     scores = {0: 1.0, 2: 0.95, 3: 0.9, 5: 0.1}
     assert select([0, 2, 3, 5], scores, CHUNKS, 3, settings) == [0, 2, 3]
+
+
+def test_a_negative_channel_weight_is_refused() -> None:
+    with pytest.raises(SettingsInvalid, match="channel_weights"):
+        load_settings(channel_weights={"use": -1.0})
+    assert load_settings(channel_weights={"use": 0.0}).channel_weights == {"use": 0.0}
