@@ -33,9 +33,9 @@ def test_a_build_never_goes_backwards_and_ends_full() -> None:
 def test_labels_name_the_step_of_the_plan() -> None:
     stages = StageProgress()
     stages.update("reading", 0, 1)
-    assert stages.label == "step 1 of 7 · reading"
+    assert stages.label == "1/7 reading"
     stages.update("embedding use", 40, 106)
-    assert stages.label == "step 3 of 7 · embedding use 40/106"
+    assert stages.label == "3/7 embedding use 40/106"
     stages.update("embedding minilm", 0, 106)  # a second channel is one more step
     assert stages.step == (4, 8)
 
@@ -43,7 +43,7 @@ def test_labels_name_the_step_of_the_plan() -> None:
 def test_opening_an_existing_index_is_one_step() -> None:
     stages = StageProgress()
     assert stages.update("loading models", 0, 1) == 0.0
-    assert stages.label == "step 1 of 1 · loading models"
+    assert stages.label == "1/1 loading models"
     assert stages.update("loading models", 1, 1) == 1.0
 
 
@@ -88,7 +88,7 @@ def test_the_status_line_bar_only_grows_and_says_the_step(make_app):
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
         assert percents and percents == sorted(percents)
-        assert any(t.startswith("Building the index · step 3 of 7 · embedding use") for t in texts)
-        assert texts[-1].startswith("Building the index · step 7 of 7 · loading models")
+        assert any(t.startswith("Indexing · 3/7 embedding use") for t in texts)
+        assert texts[-1].startswith("Indexing · 7/7 loading models")
 
     run(body())

@@ -141,7 +141,7 @@ class CiteqaApp(KeyedApp):
         stages = self._stages
         if not stages.seen or self.session is not None or not self.work_in_progress:
             return
-        doing = "Loading the models" if stages.seen[0] == "loading models" else "Building the index"
+        doing = "Loading" if stages.seen[0] == "loading models" else "Indexing"
         elapsed = time.monotonic() - self._loading_since
         text = f"{doing} · {stages.label} · {elapsed:.0f} s"
         self.query_one(StatusLine).progress(text, stages.fraction)

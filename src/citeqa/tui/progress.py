@@ -4,7 +4,7 @@ The core reports progress per stage ("reading", "chunking", "embedding use", "em
 sentences", "lexical", "writing", "loading models"), each counting from 0 to its own total,
 so a bar fed stage by stage restarts (60 % -> 100 % -> 18 %). `StageProgress` places each stage
 in the plan of a build, weighs it by its usual share of the time, and reports the fraction done
-so far, never less than before, with a label naming the step ("step 3 of 7 · embedding use").
+so far, never less than before, with a label naming the step ("3/7 embedding use 40/106").
 Opening an index that exists only reports "loading models": the plan then starts there.
 """
 
@@ -83,7 +83,7 @@ class StageProgress:
 
     @property
     def label(self) -> str:
-        """ "step 3 of 7 · embedding use 40/106" """
+        """ "3/7 embedding use 40/106": the step of the plan, then the stage's own count."""
         number, steps = self.step
         count = f" {self.done}/{self.total}" if self.total > 1 else ""
-        return f"step {number} of {steps} · {self.stage}{count}"
+        return f"{number}/{steps} {self.stage}{count}"
