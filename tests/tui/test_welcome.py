@@ -101,3 +101,16 @@ def test_without_a_readable_corpus_the_welcome_just_greets(make_app):
             assert app.focused.id == "question"
 
     run(body())
+
+
+def test_typing_in_the_examples_goes_to_the_question(tmp_path):
+    async def body():
+        app = _app(tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await wait_for(pilot, lambda: bool(app.query_one(Welcome).examples))
+            await pilot.press("down", "h", "i")
+            assert app.focused.id == "question" and app.focused.value == "hi"
+            assert not app.turns
+
+    run(body())

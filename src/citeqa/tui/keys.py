@@ -1,9 +1,9 @@
 """The chat's keyboard: quit and help in the footer, the help screen, and where tab goes.
 
 `KeyedApp` sits between the workers and the chat app: it owns the keys that are about moving
-around rather than about answers: ctrl+q, F1 / ?, tab order (question -> sources ->
-transcript, shift+tab back; a hidden panel is skipped), letters typed in the sources list
-going on in the question, and which keys are active over the viewer and the modals.
+around rather than about answers: ctrl+q, F1 / ?, tab order (question -> examples -> sources
+-> transcript, shift+tab back; a hidden stop is skipped), letters typed in the sources or the
+examples list going on in the question, and which keys are active over the viewer and modals.
 """
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ FOCUS_ORDER = ("#question", "#examples", "#sources", "#transcript")
 examples are a stop only until the first question."""
 
 
+TYPE_THROUGH = ("sources", "examples")
+"""Lists where typing a letter starts (or goes on with) a question instead."""
+
+
 class KeyedApp(WorkerApp):
     """Keys for moving around the chat screen (the app's own actions live in `CiteqaApp`)."""
 
@@ -42,8 +46,8 @@ class KeyedApp(WorkerApp):
         return True
 
     def on_key(self, event: events.Key) -> None:
-        """Typing a letter while the sources list has focus goes on in the question input."""
-        if not isinstance(self.focused, OptionList) or self.focused.id != "sources":
+        """Typing a letter in the sources list or the examples goes on in the question input."""
+        if not isinstance(self.focused, OptionList) or self.focused.id not in TYPE_THROUGH:
             return
         char = event.character
         if event.is_printable and char and not char.isdigit() and char not in "/?":
