@@ -4,8 +4,9 @@ Everything here is pure: a `QuestionResult` records what one question got (ranks
 passages in the top 10, where each accepted answer first appears, the answer's quotes and
 abstention), and `summarize` turns a list of them into `Metrics`. Definitions:
 
-- a passage is **relevant** when it comes from the question's document and contains one of
-  its accepted answers verbatim;
+- a passage is **relevant** as `citeqa.evaluation.judging` says (../shared/benchmarks/README.md):
+  from the question's document, within its span when the set gives one, holding an accepted
+  answer (case and spaces folded) unless the set matches by span;
 - **hit@k**: some relevant passage is in the top k; **MRR**: mean of 1/rank of the first
   relevant passage within the top 10 (0 when none); **nDCG@10**: binary gains, log2 discount,
   the ideal ranking built from the relevant passages found in the top 10 (judgements exist only
@@ -13,8 +14,10 @@ abstention), and `summarize` turns a list of them into `Metrics`. Definitions:
   judgements (a test proves it);
 - **recall@k**: the fraction of a question's accepted answer strings that appear in some passage
   of the right document among the top k;
-- **quote accuracy**: answerable questions answered (not abstained) with a quote from the right
-  document containing an accepted answer, over all answerable questions;
+- **quote accuracy**: answerable questions answered (not abstained) with a right quote, its
+  quotes totalling at most 400 characters, over all answerable questions; the **unlimited**
+  figure drops the length limit; **median quote length**: total quoted characters of the
+  answerable questions answered with a quote;
 - **citation validity**: citations whose quote equals the document text at their offsets, over
   all citations;
 - **abstention precision / recall**: the positive class is "should abstain" (unanswerable);
@@ -57,6 +60,11 @@ class QuestionResult(BaseModel):
     abstained: bool = False
     confidence: float = 0.0
     quote_correct: bool = False
+    """A right quote, the quotes totalling at most 400 characters."""
+    quote_correct_unlimited: bool = False
+    """A right quote, whatever the length."""
+    quote_chars: int = 0
+    """Characters quoted in all (the citations' quotes together)."""
     citations: int = 0
     citations_valid: int = 0
     latency_ms: float = 0.0
@@ -79,6 +87,8 @@ class Metrics(BaseModel):
     recall_5: float | None = None
     recall_10: float | None = None
     quote_accuracy: float | None = None
+    quote_accuracy_unlimited: float | None = None
+    quote_chars_median: float | None = None
     citation_validity: float | None = None
     abstention_precision: float | None = None
     abstention_recall: float | None = None
@@ -140,6 +150,12 @@ def summarize(results: list[QuestionResult]) -> Metrics:
         unanswerable=len(unanswerable),
         **retrieval,
         quote_accuracy=_ratio(sum(r.quote_correct for r in answerable), len(answerable)),
+        quote_accuracy_unlimited=_ratio(
+            sum(r.quote_correct_unlimited for r in answerable), len(answerable)
+        ),
+        quote_chars_median=percentile(
+            [r.quote_chars for r in answerable if not r.abstained and r.citations], 50
+        ),
         citation_validity=_ratio(
             sum(r.citations_valid for r in results), sum(r.citations for r in results)
         ),

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from citeqa.config import Settings
+from citeqa.evaluation.judging import Outcome, Span, judge_outcome
 from citeqa.evaluation.metrics import CUTOFF, QuestionResult
 from citeqa.evaluation.questions import EvalQuestion, EvalSetError, follow_chain
 from citeqa.models import Answer, Document, IndexStatus
@@ -63,33 +64,17 @@ class DocumentTexts:
 def judge(
     question: EvalQuestion, answer: Answer, text_of: Callable[[str], str | None]
 ) -> QuestionResult:
-    """Judge one answer against the question's document and accepted answers."""
-    passages = sorted(answer.passages, key=lambda p: p.rank)[:CUTOFF]
-    right = [(i, p.text) for i, p in enumerate(passages, 1) if p.doc_id == question.doc_id]
-    relevant = [i for i, text in right if any(a in text for a in question.answers)]
-    answer_ranks = [next((i for i, text in right if a in text), None) for a in question.answers]
-    quoted = any(
-        c.doc_id == question.doc_id and any(a in c.quote for a in question.answers)
-        for c in answer.citations
-    )
-    return QuestionResult(
-        id=question.id,
-        question=question.question,
-        split=question.split,
-        lang_pair=question.lang_pair,
-        kinds=list(question.kinds),
-        answerable=question.is_answerable,
-        relevant_ranks=relevant,
-        answer_ranks=answer_ranks,
-        passages=len(passages),
-        top_doc=passages[0].doc_id if passages else None,
+    """Judge one answer against the question's document, span and accepted answers."""
+    passages = sorted(answer.passages, key=lambda p: p.rank)
+    outcome = Outcome(
+        passages=[Span(p.doc_id, p.start, p.end, p.text) for p in passages],
+        quotes=[Span(c.doc_id, c.start, c.end, c.quote) for c in answer.citations],
         abstained=answer.abstained,
         confidence=answer.confidence,
-        quote_correct=question.is_answerable and not answer.abstained and quoted,
-        citations=len(answer.citations),
-        citations_valid=count_valid_citations(answer, text_of),
         latency_ms=float(answer.timings_ms.get("total", 0.0)),
+        quotes_valid=count_valid_citations(answer, text_of),
     )
+    return judge_outcome(question, outcome)
 
 
 def count_valid_citations(answer: Answer, text_of: Callable[[str], str | None]) -> int:
