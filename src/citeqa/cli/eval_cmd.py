@@ -1,9 +1,12 @@
-"""`citeqa eval`: run a known-fact question set, print the figures, write the report.
+"""`citeqa eval`: run question sets, print the figures, write a report only where asked.
 
-Thin: it reads the set (failing fast on a bad file, before any model loads), opens the
-assistant, calls `citeqa.evaluation.evaluate`, and prints a rich table, the Markdown report or
-JSON. evals/REPORT.md is rewritten only when the bundled set is evaluated on the bundled corpus
-(or wherever `--report` says). Document text never reaches rich markup: tables hold figures.
+Two modes. `--set FILE` (default: the bundled set) runs one known-fact set on one index with its
+ablations (`citeqa.evaluation.evaluate`). `--sets NAMES` runs any number of registered (corpus,
+question set) pairs, each corpus indexed in eval's own cache folder, beside the peers
+(`citeqa.evaluation.corpora`). Both read their sets first (failing fast on a bad file, before
+any model loads) and print rich tables, Markdown or JSON. Nothing is written but the file
+`--report PATH` names: a run leaves the checkout as it found it. Document text never reaches
+rich markup: tables hold figures.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from citeqa.evaluation import EvalReport
+    from citeqa.evaluation.corpora import CorporaReport
 
 
 class SplitChoice(StrEnum):
@@ -41,7 +45,13 @@ class SplitChoice(StrEnum):
     all = "all"
 
 
-@app.command("eval", epilog=examples("citeqa eval --json"))
+@app.command(
+    "eval",
+    epilog=examples(
+        "citeqa eval --split test --no-ablations",
+        "citeqa eval --sets all --split dev --report /tmp/corpora.md",
+    ),
+)
 def eval_command(
     set_file: Annotated[
         Path | None,
@@ -62,16 +72,31 @@ def eval_command(
     report_path: Annotated[
         Path | None, typer.Option("--report", help="Write the Markdown report to this file.")
     ] = None,
-    no_report: Annotated[
-        bool, typer.Option("--no-report", help="Do not write evals/REPORT.md.")
+    sets: Annotated[
+        str | None,
+        typer.Option(
+            "--sets",
+            help="Registered sets to run across corpora, comma-separated, or 'all' "
+            "(see evals/sets/README.md).",
+        ),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", help="Folder for eval's indexes and peer results (--sets)."),
+    ] = None,
+    no_peers: Annotated[
+        bool, typer.Option("--no-peers", help="With --sets: measure citeqa only.")
     ] = False,
 ) -> None:
-    """Measure retrieval and answers on a known-fact question set (with ablations)."""
+    """Measure retrieval, quotes and abstention on question sets (with ablations or peers)."""
     from citeqa.evaluation import default_set_path, evaluate, load_questions, render
 
     # Model libraries must not draw their own progress bars over ours.
     os.environ.setdefault("TQDM_DISABLE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    if sets is not None:
+        run_corpora(sets, split.value, cache, not no_peers, report_path, as_json, markdown)
+        return
     settings = settings_for(corpus, index)
     path = (set_file or default_set_path()).resolve()
     questions = load_questions(path)
@@ -82,10 +107,8 @@ def eval_command(
             assistant, questions, set_path=path, split=split.value,
             ablations=not no_ablations, progress=progress,
         )  # fmt: skip
-    target = report_path or _bundled_report(path, corpus, no_report)
-    if target is not None:
-        target.write_text(render(report), encoding="utf-8")
-        console.print(f"report written to {shown(target)}", markup=False, highlight=False)
+    if report_path is not None:
+        write_report(report_path, render(report))
     if as_json:
         sys.stdout.write(to_json(report.model_dump(mode="json"), indent=2) + "\n")
     elif markdown:
@@ -94,13 +117,74 @@ def eval_command(
         print_tables(report)
 
 
-def _bundled_report(path: Path, corpus: Path | None, no_report: bool) -> Path | None:
-    """evals/REPORT.md when the bundled set runs on the bundled corpus, else nothing."""
-    from citeqa.evaluation import default_set_path
+def write_report(path: Path, text: str) -> None:
+    """Write the Markdown report where `--report` says, and say so on stderr."""
+    from citeqa.evaluation.questions import EvalSetError
 
-    if no_report or corpus is not None or path != default_set_path().resolve():
-        return None
-    return path.parent / "REPORT.md"
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise EvalSetError(f"cannot write the report to {path}: {err.strerror}") from None
+    stderr_console().print(f"report written to {shown(path)}", markup=False, soft_wrap=True)
+
+
+def run_corpora(
+    names: str,
+    split: str,
+    cache: Path | None,
+    peers: bool,
+    report_path: Path | None,
+    as_json: bool,
+    markdown: bool,
+) -> None:
+    """`--sets`: the registered sets across corpora, beside the peers."""
+    from citeqa.config import load_settings
+    from citeqa.evaluation.corpora import eval_cache_dir, evaluate_corpora
+    from citeqa.evaluation.corpora_markdown import render_corpora
+    from citeqa.evaluation.sets import load_sets
+
+    chosen = None if names.strip() == "all" else [n.strip() for n in names.split(",") if n.strip()]
+    loaded = load_sets(chosen, split=split)  # type: ignore[arg-type]
+    with progress_bar(stderr_console(), transient=True) as progress:
+        report = evaluate_corpora(
+            loaded, load_settings(), eval_cache_dir(cache), split=split, peers=peers,
+            progress=progress,
+        )  # fmt: skip
+    command = f"citeqa eval --sets {names} --split {split}" + ("" if peers else " --no-peers")
+    text = render_corpora(report, command)
+    if report_path is not None:
+        write_report(report_path, text)
+    if as_json:
+        sys.stdout.write(to_json(report.model_dump(mode="json"), indent=2) + "\n")
+    elif markdown:
+        sys.stdout.write(text)
+    else:
+        print_corpora(report)
+
+
+def print_corpora(report: CorporaReport) -> None:
+    """Per-set and macro tables on stdout."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from citeqa.evaluation.corpora_markdown import COLUMNS, macro_rows, set_rows
+
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    per_set = Table(title=f"citeqa eval across corpora ({report.split})")
+    widest = max((len(s.name) for s in report.sets), default=3)
+    per_set.add_column("set", no_wrap=True, min_width=widest)
+    per_set.add_column("kind", no_wrap=True)
+    for label in ["n", "system", *[label for label, _ in COLUMNS]]:
+        per_set.add_column(label, justify="left" if label == "system" else "right")
+    for row in set_rows(report):
+        per_set.add_row(*[cell.replace("**", "") for cell in row])
+    console.print(per_set)
+    macro = Table(title="macro average over sets")
+    for label in ["system", *[label for label, _ in COLUMNS]]:
+        macro.add_column(label, justify="left" if label == "system" else "right")
+    for row in macro_rows(report):
+        macro.add_row(*row)
+    console.print(macro)
 
 
 def print_tables(report: EvalReport) -> None:

@@ -1,0 +1,181 @@
+"""Evaluation across corpora: run citeqa and the peers on (corpus, question set) pairs.
+
+Each set's corpus is indexed in a cache folder this module owns (`eval_cache_dir`: never the
+repository; `--cache`, `CITEQA_EVAL_CACHE`, else the per-user cache), updated when the corpus
+changed. Each set is reported per system (citeqa and, on answerable sets, each peer), and the
+macro average of every metric is taken over the sets where it is defined.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import statistics
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from citeqa.config import Settings
+from citeqa.evaluation.judging import judge_outcome
+from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
+from citeqa.evaluation.peer_cache import peer_outcomes
+from citeqa.evaluation.peers import PEERS
+from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
+from citeqa.evaluation.sets import EvalSet
+
+CITEQA = "citeqa"
+MACRO_FIELDS = (
+    "hit_1", "hit_5", "mrr", "quote_accuracy", "quote_accuracy_unlimited", "quote_chars_median",
+    "abstention_recall", "false_abstention_rate", "latency_p50_ms", "latency_p95_ms",
+)  # fmt: skip
+"""The metrics averaged over sets (those meaningful on one set at a time)."""
+
+
+class SetReport(BaseModel):
+    """One set's figures, per system."""
+
+    name: str
+    kind: str
+    split: str
+    corpus_dir: str
+    n: int
+    systems: dict[str, Metrics]
+    manifest_hash: str = ""
+
+
+class CorporaReport(BaseModel):
+    """Everything one cross-corpus run measured."""
+
+    created_at: str
+    split: str
+    settings: dict[str, Any] = Field(default_factory=dict)
+    sets: list[SetReport]
+    macro: dict[str, dict[str, float | None]]
+    """system → metric → mean over the sets where it is defined."""
+    pooled_abstention_precision: float | None = None
+    """citeqa's abstentions over all sets together: the share that were unanswerable."""
+
+
+def eval_cache_dir(explicit: Path | None = None) -> Path:
+    """Where eval keeps its indexes and peer results: never inside the repository."""
+    if explicit is not None:
+        return explicit.resolve()
+    if os.environ.get("CITEQA_EVAL_CACHE"):
+        return Path(os.environ["CITEQA_EVAL_CACHE"]).resolve()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("citeqa")) / "eval"
+
+
+def index_dir_for(cache: Path, corpus_dir: Path) -> Path:
+    """The cached index of one corpus folder, named by the folder and its absolute path."""
+    digest = hashlib.sha256(str(corpus_dir.resolve()).encode()).hexdigest()[:10]
+    return cache / "indexes" / f"{corpus_dir.name}-{digest}"
+
+
+class Assistants:
+    """One assistant per corpus folder, built or updated in the cache on first use."""
+
+    def __init__(self, settings: Settings, cache: Path, progress: Progress | None) -> None:
+        self.settings, self.cache, self.progress = settings, cache, progress
+        self._open: dict[Path, AssistantLike] = {}
+
+    def __call__(self, corpus_dir: Path) -> AssistantLike:
+        if corpus_dir not in self._open:
+            from citeqa.api import build_index, open_assistant
+
+            settings = self.settings.model_copy(
+                update={
+                    "corpus_dir": corpus_dir,
+                    "index_dir": index_dir_for(self.cache, corpus_dir),
+                }
+            )
+            build_index(settings, progress=self.progress)
+            self._open[corpus_dir] = open_assistant(settings, build_if_missing=False)
+        return self._open[corpus_dir]
+
+
+def run_set(
+    eval_set: EvalSet,
+    assistants: Assistants,
+    *,
+    peers: bool = True,
+    progress: Progress | None = None,
+) -> tuple[SetReport, list[QuestionResult]]:
+    """citeqa (and the peers, on an answerable set) on one set."""
+    assistant = assistants(eval_set.corpus_dir)
+    check_documents(assistant, eval_set.questions)
+    results = run_questions(
+        assistant, eval_set.questions, eval_set.questions, progress=progress, stage=eval_set.name
+    )
+    systems = {CITEQA: summarize(results)}
+    if peers and any(q.is_answerable for q in eval_set.questions):
+        systems.update(peer_metrics(eval_set, assistants.cache, progress))
+    report = SetReport(
+        name=eval_set.name, kind=eval_set.kind, split=eval_set.split,
+        corpus_dir=str(eval_set.corpus_dir), n=len(eval_set.questions), systems=systems,
+        manifest_hash=assistant.manifest_hash,
+    )  # fmt: skip
+    return report, results
+
+
+def peer_metrics(
+    eval_set: EvalSet,
+    cache: Path,
+    progress: Progress | None = None,
+    dense: dict[str, str] | None = None,
+) -> dict[str, Metrics]:
+    """Each peer's metrics on the set (standalone questions only: peers keep no context)."""
+    standalone = [q for q in eval_set.questions if q.follows is None]
+    outcomes = peer_outcomes(eval_set.name, eval_set.corpus_dir, standalone, cache, progress, dense)
+    return {
+        peer: summarize([judge_outcome(q, outcomes[q.id][peer]) for q in standalone])
+        for peer in PEERS
+    }
+
+
+def evaluate_corpora(
+    sets: list[EvalSet],
+    settings: Settings,
+    cache: Path,
+    *,
+    split: str = "all",
+    peers: bool = True,
+    progress: Progress | None = None,
+) -> CorporaReport:
+    """Run every set; the per-set figures, their macro average and pooled abstention."""
+    assistants = Assistants(settings, cache, progress)
+    reports, pooled = [], []
+    for eval_set in sets:
+        report, results = run_set(eval_set, assistants, peers=peers, progress=progress)
+        reports.append(report)
+        pooled += results
+    abstained = [r for r in pooled if r.abstained]
+    precision = sum(not r.answerable for r in abstained) / len(abstained) if abstained else None
+    return CorporaReport(
+        created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        split=split,
+        settings=settings.model_dump(mode="json", exclude={"index_dir", "corpus_dir"}),
+        sets=reports,
+        macro=macro_average(reports),
+        pooled_abstention_precision=precision,
+    )
+
+
+def macro_average(reports: list[SetReport]) -> dict[str, dict[str, float | None]]:
+    """system → metric → mean over the sets where that system has that metric."""
+    systems = [CITEQA, *[s for s in PEERS if any(s in r.systems for r in reports)]]
+    macro = {}
+    for system in systems:
+        figures = {}
+        for field in MACRO_FIELDS:
+            values = [
+                getattr(r.systems[system], field)
+                for r in reports
+                if system in r.systems and getattr(r.systems[system], field) is not None
+            ]
+            figures[field] = statistics.fmean(values) if values else None
+        macro[system] = figures
+    return macro

@@ -1,0 +1,78 @@
+"""Render a `CorporaReport` as Markdown: one row per set and system, then the macro average.
+
+Plain text, figures only (set names come from the registry, not from documents). The CLI prints
+it with `--markdown` and writes it with `--report PATH`; evals/REPORT-corpora.md is this output.
+"""
+
+from __future__ import annotations
+
+from citeqa.evaluation.corpora import CITEQA, CorporaReport
+from citeqa.evaluation.judging import QUOTE_LIMIT
+from citeqa.evaluation.markdown import fmt, table
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("hit@1", "hit_1"),
+    ("hit@5", "hit_5"),
+    ("MRR@10", "mrr"),
+    (f"quote acc (≤{QUOTE_LIMIT})", "quote_accuracy"),
+    ("quote acc (any length)", "quote_accuracy_unlimited"),
+    ("median quote chars", "quote_chars_median"),
+    ("abstention R", "abstention_recall"),
+    ("false abstention", "false_abstention_rate"),
+    ("p50 ms", "latency_p50_ms"),
+)
+
+
+def figure(value: float | None, field: str) -> str:
+    if value is not None and field == "quote_chars_median":
+        return f"{value:.0f}"
+    return fmt(value, field)
+
+
+def set_rows(report: CorporaReport) -> list[list[str]]:
+    rows = []
+    for s in report.sets:
+        for system, metrics in s.systems.items():
+            label = f"**{system}**" if system == CITEQA else system
+            cells = [figure(getattr(metrics, field), field) for _, field in COLUMNS]
+            rows.append([s.name, s.kind, str(metrics.n), label, *cells])
+    return rows
+
+
+def macro_rows(report: CorporaReport) -> list[list[str]]:
+    return [
+        [system, *[figure(figures.get(field), field) for _, field in COLUMNS]]
+        for system, figures in report.macro.items()
+    ]
+
+
+def render_corpora(report: CorporaReport, command: str = "") -> str:
+    """The whole report as Markdown."""
+    header = [label for label, _ in COLUMNS]
+    lines = [
+        "# citeqa across corpora",
+        "",
+        f"Generated on {report.created_at}"
+        + (f" by `{command}`" if command else "")
+        + "; do not edit by hand.",
+        f"Split: **{report.split}**. Scoring: ../shared/benchmarks/README.md (see evals/README.md);"
+        f" quote accuracy counts only answers whose quotes total at most {QUOTE_LIMIT} characters.",
+        "Peers (BM25, MiniLM + FAISS, USE + FAISS, RRF of the three) rank the corpus's paragraphs"
+        " and quote the top paragraph's best-overlap sentence; they never abstain, so they are"
+        " measured on answerable sets only.",
+        "",
+        "## Per set",
+        "",
+        *table(["set", "kind", "n", "system", *header], set_rows(report)),
+        "",
+        "## Macro average over sets",
+        "",
+        *table(["system", *header], macro_rows(report)),
+        "",
+        "Each metric is averaged over the sets where it is defined (retrieval and quotes:"
+        " answerable sets; abstention recall: sets with unanswerable questions).",
+    ]
+    if report.pooled_abstention_precision is not None:
+        precision = fmt(report.pooled_abstention_precision)
+        lines.append(f"citeqa's abstention precision, all sets pooled: {precision}.")
+    return "\n".join(lines) + "\n"

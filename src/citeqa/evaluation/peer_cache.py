@@ -1,0 +1,104 @@
+"""Peer results on a set, computed once and kept in a plain JSON file of the eval cache.
+
+Only offsets are stored (each peer's top passages and its quote, per question); texts are read
+back from the corpus files, so the file stays small. The file's key hashes the peers' version,
+the questions and every corpus file, so a changed set or corpus is recomputed, never misread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from citeqa.evaluation.judging import Outcome, Span
+from citeqa.evaluation.peers import DENSE_CHANNELS, PEERS, PeerRunner, Progress
+from citeqa.evaluation.questions import EvalQuestion
+
+PEERS_VERSION = "1"
+"""Bump when a peer changes: cached results of the old version are then ignored."""
+
+
+def cache_key(corpus_dir: Path, questions: list[EvalQuestion], dense: dict[str, str]) -> str:
+    """Hash of the peers' version and models, the questions asked and the corpus's files."""
+    digest = hashlib.sha256(f"{PEERS_VERSION}\0{sorted(dense.items())}".encode())
+    for question in questions:
+        digest.update(f"{question.id}\0{question.question}\0".encode())
+    for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(corpus_dir).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def peer_outcomes(
+    name: str,
+    corpus_dir: Path,
+    questions: list[EvalQuestion],
+    cache_dir: Path,
+    progress: Progress | None = None,
+    dense: dict[str, str] | None = None,
+) -> dict[str, dict[str, Outcome]]:
+    """question id → peer → outcome, from the cache file or computed (and then cached)."""
+    channels = dense or DENSE_CHANNELS
+    key = cache_key(corpus_dir, questions, channels)
+    path = cache_dir / "peers" / f"{name}-{key}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = _compute(PeerRunner(corpus_dir, progress, channels), questions, progress)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(stored), encoding="utf-8")
+        temporary.replace(path)
+    return _outcomes(stored, corpus_dir)
+
+
+def _compute(
+    runner: PeerRunner, questions: list[EvalQuestion], progress: Progress | None
+) -> dict[str, Any]:
+    stored: dict[str, Any] = {}
+    for done, question in enumerate(questions):
+        if progress:
+            progress("peers", done, len(questions))
+        outcomes = runner.outcomes(question.question)
+        stored[question.id] = {
+            peer: {
+                "passages": [[p.doc_id, p.start, p.end] for p in outcome.passages],
+                "quotes": [[q.doc_id, q.start, q.end] for q in outcome.quotes],
+                "ms": round(outcome.latency_ms, 2),
+            }
+            for peer, outcome in outcomes.items()
+        }
+    return stored
+
+
+def _outcomes(stored: dict[str, Any], corpus_dir: Path) -> dict[str, dict[str, Outcome]]:
+    texts: dict[str, str] = {}
+
+    def span(doc_id: str, start: int, end: int) -> Span:
+        if doc_id not in texts:
+            texts[doc_id] = _read(corpus_dir, doc_id)
+        return Span(doc_id, start, end, texts[doc_id][start:end])
+
+    return {
+        qid: {
+            peer: Outcome(
+                passages=[span(*p) for p in entry["passages"]],
+                quotes=[span(*q) for q in entry["quotes"]],
+                latency_ms=entry["ms"],
+                quotes_valid=len(entry["quotes"]),
+            )
+            for peer, entry in peers.items()
+            if peer in PEERS
+        }
+        for qid, peers in stored.items()
+    }
+
+
+def _read(corpus_dir: Path, doc_id: str) -> str:
+    for suffix in (".txt", ".md"):
+        path = corpus_dir / f"{doc_id}{suffix}"
+        if path.is_file():
+            return path.read_text(encoding="utf-8", errors="replace")
+    return ""

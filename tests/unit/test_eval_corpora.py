@@ -1,0 +1,207 @@
+"""Cross-corpus evaluation: benchmark scoring, the peers, their cache, and the multi-set runner.
+
+Models are never loaded: the peers' dense channels and citeqa's index use the fake embedder
+of tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citeqa.config import Settings
+from citeqa.evaluation import peer_cache
+from citeqa.evaluation.corpora import (
+    CITEQA,
+    evaluate_corpora,
+    index_dir_for,
+    macro_average,
+    peer_metrics,
+)
+from citeqa.evaluation.corpora_markdown import render_corpora
+from citeqa.evaluation.judging import QUOTE_LIMIT, Outcome, Span, judge_outcome
+from citeqa.evaluation.peers import PeerRunner, paragraphs, rrf
+from citeqa.evaluation.questions import EvalQuestion
+from citeqa.evaluation.sets import load_sets
+
+FAKE = {"minilm": "fake", "use": "fake"}
+ALBANIA = (
+    "Albanie\n\nLa capitale de l'Albanie est Tirana. Le pays compte trois millions d'habitants.\n\n"
+)
+ALBANIA += "Sa monnaie est le lek. Elle est émise par la banque centrale.\n"
+VOLCANO = "Volcans\n\nL'Etna est un volcan de Sicile. Il culmine à 3 300 mètres.\n"
+
+
+def question(**fields: object) -> EvalQuestion:
+    base: dict[str, object] = {
+        "id": "q",
+        "question": "?",
+        "doc_id": "albanie",
+        "answers": ["Tirana"],
+    }
+    return EvalQuestion.model_validate(base | fields)
+
+
+def span_of(doc_id: str, text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span(doc_id, start, start + len(part), part)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "albanie.txt").write_text(ALBANIA, encoding="utf-8")
+    (folder / "volcans.txt").write_text(VOLCANO, encoding="utf-8")
+    return folder
+
+
+# ---- scoring ---------------------------------------------------------------------------------
+
+
+def test_a_passage_is_relevant_only_in_its_span_with_the_answer_case_folded() -> None:
+    para = span_of("albanie", ALBANIA, "La capitale de l'Albanie est Tirana.")
+    inside = question(answers=["TIRANA"], span=(para.start, para.end))
+    outside = question(span=(para.end + 5, para.end + 40))
+    other_doc = Span("volcans", para.start, para.end, para.text)
+    assert judge_outcome(inside, Outcome([other_doc, para], [])).relevant_ranks == [2]
+    assert judge_outcome(outside, Outcome([para], [])).relevant_ranks == []
+
+
+def test_quote_accuracy_counts_only_quotes_within_the_limit() -> None:
+    right = span_of("albanie", ALBANIA, "La capitale de l'Albanie est Tirana.")
+    padding = Span("albanie", 0, QUOTE_LIMIT, "x" * QUOTE_LIMIT)
+    short = judge_outcome(question(), Outcome([right], [right]))
+    long = judge_outcome(question(), Outcome([right], [right, padding]))
+    assert short.quote_correct and short.quote_correct_unlimited
+    assert not long.quote_correct and long.quote_correct_unlimited
+    assert long.quote_chars == len(right.text) + QUOTE_LIMIT
+
+
+def test_span_matched_quotes_must_overlap_the_quote_span() -> None:
+    q = question(match="span", span=(0, len(ALBANIA)), quote_span=(80, 120), answers=["x"])
+    inside = Span("albanie", 100, 130, ALBANIA[100:130])
+    before = Span("albanie", 10, 60, ALBANIA[10:60])
+    assert judge_outcome(q, Outcome([before], [inside])).quote_correct
+    assert not judge_outcome(q, Outcome([before], [before])).quote_correct
+    assert judge_outcome(q, Outcome([before], [])).relevant_ranks == [1]
+
+
+def test_an_abstention_is_never_a_right_quote() -> None:
+    right = span_of("albanie", ALBANIA, "La capitale de l'Albanie est Tirana.")
+    judged = judge_outcome(question(), Outcome([right], [right], abstained=True))
+    assert judged.abstained and not judged.quote_correct and not judged.quote_correct_unlimited
+
+
+# ---- peers -----------------------------------------------------------------------------------
+
+
+def test_paragraphs_keep_their_offsets(corpus: Path) -> None:
+    found = paragraphs(corpus)
+    assert [p.doc_id for p in found] == ["albanie"] * 3 + ["volcans"] * 2
+    for p in found:
+        assert (corpus / f"{p.doc_id}.txt").read_text(encoding="utf-8")[p.start : p.end] == p.text
+
+
+def test_rrf_sums_reciprocal_ranks() -> None:
+    assert rrf([[1, 2, 3], [2, 3]]) == [2, 3, 1]
+    assert rrf([[1, 2], [2, 1]]) == [1, 2], "ties break by item"
+
+
+def test_peers_rank_and_quote_the_best_overlapping_sentence(corpus: Path) -> None:
+    runner = PeerRunner(corpus, dense=FAKE)
+    outcomes = runner.outcomes("Quelle monnaie émet la banque centrale ?")
+    assert set(outcomes) == {"bm25", "minilm", "use", "rrf"}
+    bm25 = outcomes["bm25"]
+    assert bm25.passages[0].text.startswith("Sa monnaie est le lek.")
+    assert [q.text for q in bm25.quotes] == ["Elle est émise par la banque centrale."]
+    quote = bm25.quotes[0]
+    assert ALBANIA[quote.start : quote.end] == quote.text
+
+
+def test_peer_results_are_cached_in_a_plain_file(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    questions = [question(id="q1", question="Quelle est la capitale de l'Albanie ?")]
+    first = peer_cache.peer_outcomes("s", corpus, questions, cache, dense=FAKE)
+    (stored,) = (cache / "peers").glob("s-*.json")
+    assert set(json.loads(stored.read_text())["q1"]) == {"bm25", "minilm", "use", "rrf"}
+
+    def no_recompute(*args: object, **kwargs: object) -> None:
+        raise AssertionError("peers recomputed although cached")
+
+    monkeypatch.setattr(peer_cache, "PeerRunner", no_recompute)
+    again = peer_cache.peer_outcomes("s", corpus, questions, cache, dense=FAKE)
+    assert again["q1"]["bm25"].passages == first["q1"]["bm25"].passages
+    (corpus / "volcans.txt").write_text(VOLCANO + "\nNouveau.\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="recomputed"):
+        peer_cache.peer_outcomes("s", corpus, questions, cache, dense=FAKE)
+
+
+# ---- the multi-set runner --------------------------------------------------------------------
+
+
+def write_registry(tmp_path: Path, corpus: Path) -> Path:
+    para = span_of(
+        "albanie", ALBANIA, "Sa monnaie est le lek. Elle est émise par la banque centrale."
+    )
+    answerable = [
+        {"id": "a1", "question": "Quelle monnaie émet la banque centrale ?", "lang": "fr",
+         "doc_id": "albanie", "answers": ["lek"], "span": [para.start, para.end], "split": "dev"},
+        {"id": "a2", "question": "Quelle est la hauteur de l'Etna ?", "lang": "fr",
+         "doc_id": "volcans", "answers": ["3 300 mètres"], "split": "test"},
+    ]  # fmt: skip
+    empty = [{"id": "c1", "question": "???", "split": "dev", "answerable": False}]
+    for name, rows in (("answerable.jsonl", answerable), ("empty.jsonl", empty)):
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        (tmp_path / name).write_text(lines, encoding="utf-8")
+    registry = {"sets": [
+        {"name": "facts", "kind": "answerable", "corpus": "corpus",
+         "questions": "answerable.jsonl"},
+        {"name": "nothing", "kind": "content-free", "corpus": "corpus",
+         "questions": "empty.jsonl"},
+    ]}  # fmt: skip
+    path = tmp_path / "sets.json"
+    path.write_text(json.dumps(registry), encoding="utf-8")
+    return path
+
+
+def test_sets_run_on_an_index_in_the_cache_and_average_over_sets(
+    corpus: Path, tmp_path: Path
+) -> None:
+    sets = load_sets(registry=write_registry(tmp_path, corpus))
+    settings = Settings(channels=("fake",))
+    cache = tmp_path / "cache"
+    before = sorted(p.name for p in corpus.iterdir())
+    report = evaluate_corpora(sets, settings, cache, peers=False)
+    assert sorted(p.name for p in corpus.iterdir()) == before, "the corpus folder is untouched"
+    assert index_dir_for(cache, corpus).is_dir()
+    facts, nothing = report.sets
+    assert (facts.n, nothing.n) == (2, 1) and set(facts.systems) == {CITEQA}
+    assert facts.systems[CITEQA].hit_5 == 1.0
+    assert nothing.systems[CITEQA].hit_5 is None
+    macro = report.macro[CITEQA]
+    assert macro["hit_5"] == 1.0
+    assert macro["abstention_recall"] == nothing.systems[CITEQA].abstention_recall
+    text = render_corpora(report, "citeqa eval --sets facts,nothing")
+    assert "| facts | answerable | 2 | **citeqa** |" in text and "## Macro average" in text
+
+
+def test_peers_are_measured_on_the_same_questions(corpus: Path, tmp_path: Path) -> None:
+    (facts,) = load_sets(["facts"], registry=write_registry(tmp_path, corpus))
+    metrics = peer_metrics(facts, tmp_path / "cache", dense=FAKE)
+    assert set(metrics) == {"bm25", "minilm", "use", "rrf"}
+    assert metrics["bm25"].n == 2 and metrics["bm25"].hit_1 == 1.0
+    assert metrics["bm25"].abstention_recall is None and metrics["bm25"].false_abstention_rate == 0
+
+
+def test_macro_average_skips_sets_without_the_figure(corpus: Path, tmp_path: Path) -> None:
+    sets = load_sets(registry=write_registry(tmp_path, corpus))
+    report = evaluate_corpora(sets, Settings(channels=("fake",)), tmp_path / "c", peers=False)
+    facts = report.sets[0].systems[CITEQA]
+    again = macro_average(report.sets)
+    assert again[CITEQA]["mrr"] == facts.mrr
+    assert again[CITEQA]["latency_p50_ms"] is not None
