@@ -23,25 +23,19 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def figure(value: float | None, field: str) -> str:
-    if value is not None and field == "quote_chars_median":
-        return f"{value:.0f}"
-    return fmt(value, field)
-
-
 def set_rows(report: CorporaReport) -> list[list[str]]:
     rows = []
     for s in report.sets:
         for system, metrics in s.systems.items():
             label = f"**{system}**" if system == CITEQA else system
-            cells = [figure(getattr(metrics, field), field) for _, field in COLUMNS]
+            cells = [fmt(getattr(metrics, field), field) for _, field in COLUMNS]
             rows.append([s.name, s.kind, str(metrics.n), label, *cells])
     return rows
 
 
 def macro_rows(report: CorporaReport) -> list[list[str]]:
     return [
-        [system, *[figure(figures.get(field), field) for _, field in COLUMNS]]
+        [system, *[fmt(figures.get(field), field) for _, field in COLUMNS]]
         for system, figures in report.macro.items()
     ]
 
