@@ -15,7 +15,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from citeqa.evaluation import EvalReport
     from citeqa.evaluation.corpora import CorporaReport
+    from citeqa.evaluation.sets import EvalSet
 
 
 class SplitChoice(StrEnum):
@@ -87,6 +88,10 @@ def eval_command(
     no_peers: Annotated[
         bool, typer.Option("--no-peers", help="With --sets: measure citeqa only.")
     ] = False,
+    quick: Annotated[
+        bool,
+        typer.Option("--quick", help="With --sets: the CI floors' quick subset of each set."),
+    ] = False,
 ) -> None:
     """Measure retrieval, quotes and abstention on question sets (with ablations or peers)."""
     from citeqa.evaluation import default_set_path, evaluate, load_questions, render
@@ -95,7 +100,8 @@ def eval_command(
     os.environ.setdefault("TQDM_DISABLE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     if sets is not None:
-        run_corpora(sets, split.value, cache, not no_peers, report_path, as_json, markdown)
+        output = Output(report_path, as_json, markdown)
+        run_corpora(sets, split.value, cache, not no_peers, quick, output)
         return
     settings = settings_for(corpus, index)
     path = (set_file or default_set_path()).resolve()
@@ -128,38 +134,51 @@ def write_report(path: Path, text: str) -> None:
     stderr_console().print(f"report written to {shown(path)}", markup=False, soft_wrap=True)
 
 
+class Output(NamedTuple):
+    """Where the figures go: a report file, JSON or Markdown on stdout (else tables)."""
+
+    report_path: Path | None
+    as_json: bool
+    markdown: bool
+
+
 def run_corpora(
-    names: str,
-    split: str,
-    cache: Path | None,
-    peers: bool,
-    report_path: Path | None,
-    as_json: bool,
-    markdown: bool,
+    names: str, split: str, cache: Path | None, peers: bool, quick: bool, output: Output
 ) -> None:
     """`--sets`: the registered sets across corpora, beside the peers."""
     from citeqa.config import load_settings
     from citeqa.evaluation.corpora import eval_cache_dir, evaluate_corpora
     from citeqa.evaluation.corpora_markdown import render_corpora
-    from citeqa.evaluation.sets import load_sets
 
-    chosen = None if names.strip() == "all" else [n.strip() for n in names.split(",") if n.strip()]
-    loaded = load_sets(chosen, split=split)  # type: ignore[arg-type]
+    folder = eval_cache_dir(cache)
+    loaded = chosen_sets(names, split, folder, quick)
     with progress_bar(stderr_console(), transient=True) as progress:
         report = evaluate_corpora(
-            loaded, load_settings(), eval_cache_dir(cache), split=split, peers=peers,
-            progress=progress,
-        )  # fmt: skip
-    command = f"citeqa eval --sets {names} --split {split}" + ("" if peers else " --no-peers")
-    text = render_corpora(report, command)
-    if report_path is not None:
-        write_report(report_path, text)
-    if as_json:
+            loaded, load_settings(), folder, split=split, peers=peers, progress=progress
+        )
+    flags = ("" if peers else " --no-peers") + (" --quick" if quick else "")
+    text = render_corpora(report, f"citeqa eval --sets {names} --split {split}{flags}")
+    if output.report_path is not None:
+        write_report(output.report_path, text)
+    if output.as_json:
         sys.stdout.write(to_json(report.model_dump(mode="json"), indent=2) + "\n")
-    elif markdown:
+    elif output.markdown:
         sys.stdout.write(text)
     else:
         print_corpora(report)
+
+
+def chosen_sets(names: str, split: str, cache: Path, quick: bool) -> list[EvalSet]:
+    """The sets named (or all), cut to the split; their quick subsets with `quick`."""
+    from citeqa.evaluation.quick import QUICK_DOCS, QUICK_QUESTIONS, quick_sets
+    from citeqa.evaluation.sets import load_sets
+
+    wanted = None if names.strip() == "all" else [n.strip() for n in names.split(",") if n.strip()]
+    if not quick:
+        return load_sets(wanted, split=split)  # type: ignore[arg-type]
+    every = load_sets(split=split)  # type: ignore[arg-type]
+    small = quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS)
+    return [s for s in small if wanted is None or s.name in wanted]
 
 
 def print_corpora(report: CorporaReport) -> None:

@@ -1,0 +1,54 @@
+"""The quick subsets behind the CI floors: small corpora, questions they can still judge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeqa.evaluation.quick import quick_sets
+from citeqa.evaluation.sets import load_sets
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    every = load_sets(split="test")
+    folder = tmp_path_factory.mktemp("quick")
+    return {s.name: s for s in quick_sets(every, folder, docs=20, questions=50)}
+
+
+def docs(corpus: Path) -> set[str]:
+    return {p.stem for p in corpus.iterdir() if p.name != "manifest.json"}
+
+
+def test_each_corpus_is_cut_to_its_first_documents(quick: dict) -> None:
+    piaf = quick["piaf"].corpus_dir
+    assert len(docs(piaf)) == 20
+    assert docs(piaf) == docs(quick["nearmiss-piaf"].corpus_dir), (
+        "near-miss keeps the same articles"
+    )
+    assert len(docs(quick["bundled"].corpus_dir)) == 5
+    assert (quick["bundled"].corpus_dir / "manifest.json").exists()
+    assert quick["offtopic-piaf"].corpus_dir == piaf, "one copy per corpus folder"
+
+
+def test_answerable_questions_keep_their_document(quick: dict) -> None:
+    for name in ("bundled", "piaf", "pubmedqa"):
+        kept = docs(quick[name].corpus_dir)
+        questions = quick[name].questions
+        assert 10 <= len(questions) <= 50, name
+        assert all(q.doc_id in kept for q in questions if q.is_answerable)
+        assert {q.split for q in questions} == {"test"}
+
+
+def test_near_miss_questions_keep_their_source_article(quick: dict) -> None:
+    piaf = {q.id: q for q in load_sets(["piaf"], split="test")[0].questions}
+    kept = docs(quick["nearmiss-piaf"].corpus_dir)
+    questions = quick["nearmiss-piaf"].questions
+    assert len(questions) >= 10
+    assert all(piaf[q.source].doc_id in kept for q in questions)
+
+
+def test_follow_ups_come_with_their_parent(quick: dict) -> None:
+    ids = {q.id for q in quick["bundled"].questions}
+    assert all(q.follows in ids for q in quick["bundled"].questions if q.follows)
