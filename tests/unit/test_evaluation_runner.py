@@ -274,13 +274,13 @@ def test_cli_eval_markdown(fake_open, set_file):
     assert result.stdout.startswith("# citeqa evaluation report")
 
 
-def test_cli_bad_set_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
+def test_cli_bad_set_is_one_line_and_its_own_exit_code(tmp_path, capsys, monkeypatch):
     from citeqa.cli.app import run_app
 
     bad = tmp_path / "bad.jsonl"
     bad.write_text("not json\n", encoding="utf-8")
     monkeypatch.setattr("sys.argv", ["citeqa", "eval", "--set", str(bad)])
-    assert run_app() == 2
+    assert run_app() == EvalSetError.exit_code == 13
     err = capsys.readouterr().err.strip()
     assert err.startswith("citeqa: ") and "bad.jsonl:1: not valid JSON" in err
     assert "\n" not in err

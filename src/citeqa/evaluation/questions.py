@@ -21,9 +21,10 @@ Split = Literal["dev", "test"]
 
 
 class EvalSetError(CiteqaError):
-    """The question set file is missing, unreadable or not in the expected format."""
+    """A question set or the set registry is missing, unreadable or not in the expected format,
+    or names a set, split or document that does not exist."""
 
-    exit_code = 2
+    exit_code = 13
 
 
 class EvalQuestion(BaseModel):
