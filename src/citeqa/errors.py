@@ -75,6 +75,13 @@ class SettingsInvalid(CiteqaError):
     exit_code = 11
 
 
+class EvalSetError(CiteqaError):
+    """`citeqa eval`: a question set or the set registry is missing, unreadable or malformed,
+    or names a set, split or document that does not exist."""
+
+    exit_code = 13
+
+
 class BuildInterrupted(CiteqaError):
     """The build was interrupted; the previous index is untouched."""
 

@@ -15,16 +15,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from citeqa.config import PACKAGE_ROOT
-from citeqa.errors import CiteqaError
+from citeqa.errors import EvalSetError
 
 Split = Literal["dev", "test"]
-
-
-class EvalSetError(CiteqaError):
-    """A question set or the set registry is missing, unreadable or not in the expected format,
-    or names a set, split or document that does not exist."""
-
-    exit_code = 13
 
 
 class EvalQuestion(BaseModel):
