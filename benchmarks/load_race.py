@@ -1,11 +1,13 @@
 """Readers racing rebuilds: load the index over and over while another process rebuilds and
 publishes it, and count the loads that fail. Not a test; run it by hand:
 
-    python benchmarks/load_race.py [--loads 10000] [--readers 2] [--unsafe]
+    python benchmarks/load_race.py [--loads 10000] [--readers 2] [--pause-ms 2] [--unsafe]
 
 The index is small (two bundled documents, the tests' deterministic "fake" embedder), so
 publishes are frequent. `--unsafe` turns the readers' lock off (readers load without it and
-builds remove superseded builds at once), to show the race the lock closes.
+builds remove superseded builds at once), to show the race the lock closes. Readers pause a
+moment between loads (as real ones, which load once, leave the lock free); a build that finds
+readers holding the lock for longer leaves its superseded build to the next one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ("biotherapy-in-lupus-faq.txt", "refract-lupus-nephritis-biopsies.txt")
@@ -52,7 +55,7 @@ def _settings(root: Path):  # type: ignore[no-untyped-def]
     return Settings(channels=("fake",), corpus_dir=root / "corpus", index_dir=root / "index")
 
 
-def rebuild_until(root: Path, stop: multiprocessing.synchronize.Event, unsafe: bool) -> int:
+def rebuild_until(root: Path, stop: Any, unsafe: bool, results: Any) -> None:
     _register_fake()
     if unsafe:
         _unsafe()
@@ -62,10 +65,10 @@ def rebuild_until(root: Path, stop: multiprocessing.synchronize.Event, unsafe: b
     while not stop.is_set():
         build_index(_settings(root), rebuild=True)
         builds += 1
-    return builds
+    results.put(("builds", builds, []))
 
 
-def load_many(root: Path, loads: int, unsafe: bool) -> tuple[int, list[str]]:
+def load_many(root: Path, loads: int, unsafe: bool, results: Any, pause: float) -> None:
     if unsafe:
         _unsafe()
     from citeqa.errors import CiteqaError
@@ -77,7 +80,10 @@ def load_many(root: Path, loads: int, unsafe: bool) -> tuple[int, list[str]]:
             load_index(root / "index")
         except CiteqaError as err:
             failures.append(str(err)[:160])
-    return loads, failures
+        except Exception as err:  # a crash is a failure too (unsafe mode meets some)
+            failures.append(f"{type(err).__name__}: {err}"[:160])
+        time.sleep(pause)
+    results.put(("loads", loads, failures))
 
 
 def main() -> None:
@@ -85,6 +91,9 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=10_000)
     parser.add_argument("--readers", type=int, default=2)
     parser.add_argument("--unsafe", action="store_true")
+    parser.add_argument(
+        "--pause-ms", type=float, default=2.0, help="each reader's pause between two loads"
+    )
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="citeqa-load-race-"))
     (root / "corpus").mkdir()
@@ -95,20 +104,22 @@ def main() -> None:
 
     build_index(_settings(root))
     context = multiprocessing.get_context("fork")
-    stop = context.Event()
+    stop, results = context.Event(), context.Queue()
     began = time.perf_counter()
-    with context.Pool(args.readers + 1) as pool:
-        writer = pool.apply_async(rebuild_until, (root, stop, args.unsafe))
-        share = args.loads // args.readers
-        readers = [
-            pool.apply_async(load_many, (root, share, args.unsafe)) for _ in range(args.readers)
-        ]
-        results = [reader.get() for reader in readers]
-        stop.set()
-        builds = writer.get()
+    writer = context.Process(target=rebuild_until, args=(root, stop, args.unsafe, results))
+    share = args.loads // args.readers
+    reader_args = (root, share, args.unsafe, results, args.pause_ms / 1000)
+    readers = [context.Process(target=load_many, args=reader_args) for _ in range(args.readers)]
+    for process in [writer, *readers]:
+        process.start()
+    done = [results.get() for _ in readers]
+    stop.set()
+    builds = results.get()[1]
+    for process in [writer, *readers]:
+        process.join()
+    loads = sum(count for _, count, _ in done)
+    failures = [failure for _, _, found in done for failure in found]
     seconds = time.perf_counter() - began
-    loads = sum(done for done, _ in results)
-    failures = [failure for _, found in results for failure in found]
     mode = "UNSAFE (no readers' lock)" if args.unsafe else "readers' lock"
     print(f"{mode}: {loads} loads by {args.readers} readers against {builds} rebuilds")
     print(f"  failures: {len(failures)}  ({seconds:.1f} s)")

@@ -206,7 +206,12 @@ def load_index(index_dir: Path) -> LoadedIndex:
 def _load(index_dir: Path) -> LoadedIndex:
     folder = current_build(index_dir)
     manifest, manifest_hash = read_manifest(folder)
-    _verify_files(folder, manifest)
+    try:
+        _verify_files(folder, manifest)
+    except OSError as err:  # the build went while it was read (a reader without the lock)
+        raise IndexCorrupt(
+            f"The index in {index_dir} is unreadable ({err}); run `citeqa index --rebuild`."
+        ) from err
     try:
         return LoadedIndex(
             folder=folder,

@@ -152,3 +152,19 @@ def test_kill_9_at_random_moments_of_a_build(built: Any) -> None:
     assert [p.name for p in index.iterdir() if owner.owns(p.name)] == _builds(index)
     assert len(_builds(index)) == 1
     assert decoy_snapshot(index, skip=("current",)) == decoys
+
+
+def test_a_build_vanishing_under_a_reader_is_a_clear_error(
+    built: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the lock (a reader of another version), a build deleted mid-load is IndexCorrupt,
+    never a raw FileNotFoundError."""
+    from citeqa import store
+    from citeqa.errors import IndexCorrupt
+
+    def vanished(folder: Path, manifest: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", str(folder))
+
+    monkeypatch.setattr(store, "_verify_files", vanished)
+    with pytest.raises(IndexCorrupt, match="unreadable"):
+        load_index(built.index_dir)
