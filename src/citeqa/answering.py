@@ -10,6 +10,7 @@ passages.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -90,7 +91,7 @@ def confidence(
     return round(1.0 / (1.0 + math.exp(-logit)), 4)
 
 
-def passages_of(retrieval: Retrieval, documents: dict[str, Document]) -> list[Passage]:
+def passages_of(retrieval: Retrieval, documents: Mapping[str, Document]) -> list[Passage]:
     return [
         Passage(
             rank=rank,

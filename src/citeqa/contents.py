@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,14 +82,14 @@ def compute_contents(
     )
 
 
-def sentence_tokens(text: str, sentence: Sentence, chunks: list[Chunk]) -> frozenset[str]:
+def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> frozenset[str]:
     """The BM25 terms of a sentence (in its chunk's language), each once."""
     lang = chunks[sentence.chunk_index].lang
     return frozenset(tokenize(text[sentence.start : sentence.end], lang))
 
 
 def token_statistics(
-    documents: list[Document], chunks: list[Chunk], sentences: list[Sentence]
+    documents: list[Document], chunks: Sequence[Chunk], sentences: Sequence[Sentence]
 ) -> dict[str, Any]:
     """How many sentences hold each token, and the corpus's words (for typo correction)."""
     texts = {doc.doc_id: doc.text for doc in documents}
@@ -164,8 +164,10 @@ def _assemble(
 
 
 def all_sentences(documents: list[Document], chunks: list[Chunk]) -> list[Sentence]:
-    """Each sentence of each chunk once, in chunk order, with the first chunk holding it."""
+    """Each sentence of each chunk once, with the first chunk holding it, in document order
+    (as `documents`), then text order (the order sentencetable.py stores)."""
     texts = {doc.doc_id: doc.text for doc in documents}
+    order = {doc.doc_id: number for number, doc in enumerate(documents)}
     seen: set[tuple[str, int, int]] = set()
     sentences = []
     for number, chunk in enumerate(chunks):
@@ -176,7 +178,7 @@ def all_sentences(documents: list[Document], chunks: list[Chunk]) -> list[Senten
                 sentences.append(
                     Sentence(doc_id=chunk.doc_id, chunk_index=number, start=start, end=end)
                 )
-    return sentences
+    return sorted(sentences, key=lambda s: (order[s.doc_id], s.start, s.end))
 
 
 def _sentence_vectors(

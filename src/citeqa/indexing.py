@@ -177,10 +177,10 @@ def _reuse_of(loaded: LoadedIndex) -> Reuse:
         for doc_id, by_channel in rows.items()
     }
     if loaded.sentence_vectors is not None:
-        by_doc: dict[str, list[np.ndarray]] = {}
-        for number, sentence in enumerate(loaded.sentences):
-            by_doc.setdefault(sentence.doc_id, []).append(loaded.sentence_vectors[number])
-        reuse.sentence_vectors = {doc_id: np.vstack(rows) for doc_id, rows in by_doc.items()}
+        for doc_id in loaded.documents:  # in text order, as contents.all_sentences lists them
+            numbers, _ = loaded.sentences.in_document(doc_id)
+            if numbers:
+                reuse.sentence_vectors[doc_id] = np.asarray(loaded.sentence_vectors[numbers])
     reuse.sha256 = {doc.doc_id: doc.sha256 for doc in loaded.documents.values()}
     return reuse
 

@@ -8,6 +8,7 @@ and `verified` checks every quote against the document text before an answer is 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from citeqa.chunking import find_table_header
@@ -126,7 +127,7 @@ def _add(spans: list[Span], new: Span, doc: Document) -> list[Span]:
     return [*spans, new]
 
 
-def citations_of(spans: list[Span], documents: dict[str, Document]) -> list[Citation]:
+def citations_of(spans: list[Span], documents: Mapping[str, Document]) -> list[Citation]:
     """Citations for the spans (blank spans dropped); `verified` checks them afterwards."""
     citations: list[Citation] = []
     for span in spans:
@@ -151,7 +152,7 @@ def citations_of(spans: list[Span], documents: dict[str, Document]) -> list[Cita
     return citations
 
 
-def verified(citations: list[Citation], documents: dict[str, Document]) -> bool:
+def verified(citations: list[Citation], documents: Mapping[str, Document]) -> bool:
     """Every quote equals the document text at its offsets."""
     return all(documents[c.doc_id].text[c.start : c.end] == c.quote for c in citations)
 

@@ -11,7 +11,7 @@ languages are mostly names and numbers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -76,7 +76,7 @@ def channel_weight(channel: str, settings: Settings, same_language: bool) -> flo
 
 
 def fuse(
-    candidates: list[Candidates], chunks: list[Chunk], query_lang: Lang, settings: Settings
+    candidates: list[Candidates], chunks: Sequence[Chunk], query_lang: Lang, settings: Settings
 ) -> dict[int, float]:
     """Fused score of every candidate chunk."""
     fused: dict[int, float] = {}
@@ -110,7 +110,11 @@ def _overlaps(a: Chunk, b: Chunk) -> bool:
 
 
 def select(
-    order: list[int], scores: Mapping[int, float], chunks: list[Chunk], k: int, settings: Settings
+    order: list[int],
+    scores: Mapping[int, float],
+    chunks: Sequence[Chunk],
+    k: int,
+    settings: Settings,
 ) -> list[int]:
     """The top k of `order`, overlapping duplicates dropped, at most `per_doc_cap` chunks per
     document among the relevant ones (score ≥ `cap_relevance` × best); chunks over the cap
@@ -128,7 +132,7 @@ def select(
     return (within + over + rest)[:k]
 
 
-def _cap(indexes: list[int], chunks: list[Chunk], cap: int) -> tuple[list[int], list[int]]:
+def _cap(indexes: list[int], chunks: Sequence[Chunk], cap: int) -> tuple[list[int], list[int]]:
     """Split `indexes` (in order) into those within the per-document cap and those over it."""
     within: list[int] = []
     over: list[int] = []
@@ -142,7 +146,7 @@ def _cap(indexes: list[int], chunks: list[Chunk], cap: int) -> tuple[list[int], 
 
 def retrieve(
     question: str,
-    chunks: list[Chunk],
+    chunks: Sequence[Chunk],
     lexical: LexicalSearch,
     vector_indexes: Mapping[str, VectorIndex],
     query_vectors: Mapping[str, np.ndarray],
@@ -166,7 +170,7 @@ def retrieve(
     return Retrieval(question=question, query_lang=query_lang, hits=hits)
 
 
-def _hit(index: int, score: float, chunks: list[Chunk], candidates: list[Candidates]) -> Hit:
+def _hit(index: int, score: float, chunks: Sequence[Chunk], candidates: list[Candidates]) -> Hit:
     ranks = {c.channel: c.ranked[index][0] for c in candidates if index in c.ranked}
     scores = {c.channel: round(c.ranked[index][1], 4) for c in candidates if index in c.ranked}
     return Hit(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +22,7 @@ from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
 from citeqa.questions import QuestionTerms
+from citeqa.sentencetable import SentenceTable
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -75,23 +77,20 @@ class SentenceBank:
 
     def __init__(
         self,
-        documents: dict[str, Document],
-        chunks: list[Chunk],
-        sentences: list[Sentence],
+        documents: Mapping[str, Document],
+        chunks: Sequence[Chunk],
+        sentences: Sequence[Sentence],
         vectors: VectorSource | None,
         tokens: TokenSource,
     ) -> None:
-        self.documents, self.chunks, self.sentences = documents, chunks, sentences
+        self.documents, self.chunks = documents, chunks
+        self.sentences = (
+            sentences
+            if isinstance(sentences, SentenceTable)
+            else SentenceTable.of(sentences, list(documents))
+        )
         self.vectors, self.tokens = vectors, tokens
         self._sections: dict[tuple[str, str], frozenset[str]] = {}
-        self.by_doc: dict[str, list[int]] = {}
-        for number, sentence in enumerate(sentences):
-            self.by_doc.setdefault(sentence.doc_id, []).append(number)
-        for numbers in self.by_doc.values():
-            numbers.sort(key=lambda n: sentences[n].start)
-        self.starts = {
-            doc_id: [sentences[n].start for n in numbers] for doc_id, numbers in self.by_doc.items()
-        }
 
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
         """Tokens of the sentence, the few before it in its passage, and the passage heading."""
@@ -103,8 +102,8 @@ class SentenceBank:
     def preceding(self, index: int, limit_start: int, count: int) -> list[int]:
         """Up to `count` sentences just before `index`, starting at or after `limit_start`."""
         sentence = self.sentences[index]
-        numbers = self.by_doc[sentence.doc_id]
-        position = bisect.bisect_left(self.starts[sentence.doc_id], sentence.start)
+        numbers, starts = self.sentences.in_document(sentence.doc_id)
+        position = bisect.bisect_left(starts, sentence.start)
         before = numbers[max(0, position - count) : position]
         return [n for n in before if self.sentences[n].start >= limit_start]
 
@@ -119,9 +118,10 @@ class SentenceBank:
     def following(self, index: int, limit_end: int) -> list[int]:
         """Sentences after `index` in its document, up to offset `limit_end`."""
         sentence = self.sentences[index]
-        numbers = self.by_doc[sentence.doc_id]
-        position = bisect.bisect_right(self.starts[sentence.doc_id], sentence.start)
-        return [n for n in numbers[position:] if self.sentences[n].end <= limit_end]
+        numbers, starts = self.sentences.in_document(sentence.doc_id)
+        position = bisect.bisect_right(starts, sentence.start)
+        stop = bisect.bisect_left(starts, limit_end)  # later ones cannot end by limit_end
+        return [n for n in numbers[position:stop] if self.sentences[n].end <= limit_end]
 
     def text(self, index: int) -> str:
         sentence = self.sentences[index]
@@ -129,13 +129,10 @@ class SentenceBank:
 
     def in_chunk(self, chunk: Chunk) -> list[int]:
         """Sentences lying inside the chunk, in text order."""
-        numbers = self.by_doc.get(chunk.doc_id, [])
-        first = bisect.bisect_left(self.starts.get(chunk.doc_id, []), chunk.start)
-        return [
-            n
-            for n in numbers[first:]
-            if self.sentences[n].end <= chunk.end and self.sentences[n].start < chunk.end
-        ]
+        numbers, starts = self.sentences.in_document(chunk.doc_id)
+        first = bisect.bisect_left(starts, chunk.start)
+        stop = bisect.bisect_left(starts, chunk.end)
+        return [n for n in numbers[first:stop] if self.sentences[n].end <= chunk.end]
 
 
 def score_sentences(

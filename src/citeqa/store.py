@@ -8,8 +8,11 @@ Layout (see index/README.md):
       build-<token>-<time>/
         manifest.json                  format, models, chunker settings, per-file sha256, ...
         documents.jsonl                one Document per line (its text is what offsets point into)
+        documents.ids.json             the document ids, in that order
         chunks.jsonl                   one Chunk per line, in index order
-        sentences.jsonl                sentence spans, aligned with sentences-<channel>.npy
+        <name>.offsets.npy             byte offset of each line of <name>.jsonl (read on demand)
+        sentences.npy                  sentence spans (document, chunk, start, end), sorted by
+                                       document and start, aligned with sentences-<channel>.npy
         sentences-<channel>.npy        sentence vectors (only up to embed_sentences_max sentences)
         statistics.json                token statistics for answering (contents.py)
         vectors-<channel>.faiss        one FAISS index per vector channel (see vectorindex.py),
@@ -43,10 +46,14 @@ from citeqa.errors import (
     IndexIncompatible,
     IndexMissing,
 )
+from citeqa.jsonlines import IDS as DOCUMENT_IDS
+from citeqa.jsonlines import ChunkTable, DocumentTable, offsets_name, write_indexed
 from citeqa.lexical import LexicalIndex
 from citeqa.models import ChannelInfo, Chunk, Document, Frozen, Sentence
 from citeqa.ownership import CURRENT
 from citeqa.publishing import reading
+from citeqa.sentencetable import FILE as SENTENCE_FILE
+from citeqa.sentencetable import SentenceTable
 from citeqa.vectorindex import FaissIndex, VectorIndex, faiss_index_of, index_kind_for
 
 FORMAT_VERSION = 1
@@ -101,9 +108,11 @@ class LoadedIndex:
     folder: Path
     manifest: IndexManifest
     manifest_hash: str
-    documents: dict[str, Document]
-    chunks: list[Chunk]
-    sentences: list[Sentence]
+    documents: DocumentTable
+    """Parsed when first used (jsonlines.py)."""
+    chunks: ChunkTable
+    """Parsed when first used (jsonlines.py)."""
+    sentences: SentenceTable
     vectors: dict[str, VectorIndex]
     """channel name → its vectors, one row per chunk"""
     sentence_vectors: np.ndarray | None
@@ -213,15 +222,14 @@ def _load(index_dir: Path) -> LoadedIndex:
             f"The index in {index_dir} is unreadable ({err}); run `citeqa index --rebuild`."
         ) from err
     try:
+        documents = _read_documents(folder, manifest)
         return LoadedIndex(
             folder=folder,
             manifest=manifest,
             manifest_hash=manifest_hash,
-            documents={
-                doc.doc_id: doc for doc in _read_jsonl(folder / "documents.jsonl", Document)
-            },
-            chunks=_read_jsonl(folder / "chunks.jsonl", Chunk),
-            sentences=_read_jsonl(folder / "sentences.jsonl", Sentence),
+            documents=documents,
+            chunks=_read_chunks(folder, manifest),
+            sentences=_read_sentences(folder, manifest, list(documents)),
             vectors={info.name: _read_vectors(folder, info.name) for info in manifest.channels},
             sentence_vectors=_read_sentence_vectors(folder, manifest),
             lexical=LexicalIndex.load(folder / "lexical"),
@@ -255,6 +263,21 @@ def _verify_files(folder: Path, manifest: IndexManifest) -> None:
             )
 
 
+def _read_documents(folder: Path, manifest: IndexManifest) -> DocumentTable:
+    """Documents read on demand; an index written before the offsets existed: read whole."""
+    path = folder / "documents.jsonl"
+    if offsets_name(path.name) in manifest.index_files:
+        return DocumentTable.load(path)
+    return DocumentTable.of(_read_jsonl(path, Document))
+
+
+def _read_chunks(folder: Path, manifest: IndexManifest) -> ChunkTable:
+    path = folder / "chunks.jsonl"
+    if offsets_name(path.name) in manifest.index_files:
+        return ChunkTable.load(path)
+    return ChunkTable.of(_read_jsonl(path, Chunk))
+
+
 def _read_jsonl(path: Path, model: type[Any]) -> list[Any]:
     with path.open(encoding="utf-8") as lines:
         return [model.model_validate_json(line) for line in lines if line.strip()]
@@ -268,6 +291,13 @@ def _read_vectors(folder: Path, channel: str) -> VectorIndex:
 
         return QdrantIndex.load(pointer)
     return FaissIndex.load(folder / f"vectors-{channel}{FaissIndex.suffix}")
+
+
+def _read_sentences(folder: Path, manifest: IndexManifest, doc_ids: list[str]) -> SentenceTable:
+    """The sentence table (memory-mapped), or, from an index written before it, sentences.jsonl."""
+    if SENTENCE_FILE in manifest.index_files:
+        return SentenceTable.load(folder, doc_ids)
+    return SentenceTable.of(_read_jsonl(folder / "sentences.jsonl", Sentence), doc_ids)
 
 
 def _read_sentence_vectors(folder: Path, manifest: IndexManifest) -> np.ndarray | None:
@@ -306,8 +336,10 @@ def write_build(
     go to FAISS files there, or to Qdrant collections when `vector_store` names one."""
     folder.mkdir(parents=True)
     _write_jsonl(folder / "documents.jsonl", contents.documents)
+    ids = [doc.doc_id for doc in contents.documents]
+    _write_synced(folder / DOCUMENT_IDS, json.dumps(ids, ensure_ascii=False).encode())
     _write_jsonl(folder / "chunks.jsonl", contents.chunks)
-    _write_jsonl(folder / "sentences.jsonl", contents.sentences)
+    SentenceTable.of(contents.sentences, [doc.doc_id for doc in contents.documents]).save(folder)
     if is_qdrant_location(vector_store):
         _write_qdrant(folder, contents, vector_store)
         for channel in manifest["channels"]:
@@ -352,7 +384,8 @@ def _write_qdrant(folder: Path, contents: BuildContents, location: str) -> None:
 
 
 def _write_jsonl(path: Path, items: list[Any]) -> None:
-    _write_synced(path, "".join(item.model_dump_json() + "\n" for item in items).encode())
+    """One item per line, with its offsets file beside it (jsonlines.py)."""
+    _write_synced(path, b"".join(write_indexed(path, items)))
 
 
 def _write_synced(path: Path, data: bytes) -> None:

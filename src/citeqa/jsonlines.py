@@ -1,0 +1,141 @@
+"""Chunks and documents read from their jsonl files one line at a time, when first needed.
+
+A build writes chunks.jsonl and documents.jsonl with a byte-offset index beside each
+(`<name>.offsets.npy`: n + 1 int64 offsets). Opening the index memory-maps both, so it costs
+neither time nor memory in proportion to the corpus; `ChunkTable[i]` parses line i on access
+and keeps the most recently used ones, and `DocumentTable[doc_id]` does the same by document id
+(the ids are listed in `documents.ids.json`). An index written before the offsets existed is
+read whole, as before (`ChunkTable.of`, `DocumentTable.of`).
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Generic, TypeVar, overload
+
+import numpy as np
+from pydantic import BaseModel
+
+from citeqa.models import Chunk, Document
+
+M = TypeVar("M", bound=BaseModel)
+
+CHUNKS_CACHED = 4096
+"""Parsed chunks kept (a question touches a few hundred at most)."""
+DOCUMENTS_CACHED = 32
+"""Parsed documents kept."""
+IDS = "documents.ids.json"
+
+
+def offsets_name(jsonl: str) -> str:
+    """The offsets file that goes with a jsonl file."""
+    return jsonl.removesuffix(".jsonl") + ".offsets.npy"
+
+
+def write_indexed(path: Path, items: Sequence[BaseModel]) -> list[bytes]:
+    """The encoded lines of `items`, and their offsets saved beside `path` (the caller writes
+    the lines, so that it controls how the file is synced)."""
+    lines = [item.model_dump_json().encode() + b"\n" for item in items]
+    offsets = np.zeros(len(lines) + 1, dtype=np.int64)
+    np.cumsum([len(line) for line in lines], out=offsets[1:])
+    np.save(path.with_name(offsets_name(path.name)), offsets, allow_pickle=False)
+    return lines
+
+
+class _Lines(Generic[M]):
+    """Line n of a jsonl file as a model, through its offsets; the last `capacity` kept."""
+
+    def __init__(self, path: Path, model: type[M], capacity: int) -> None:
+        self._offsets = np.load(path.with_name(offsets_name(path.name)), allow_pickle=False)
+        size = path.stat().st_size
+        if self._offsets.ndim != 1 or len(self._offsets) < 1 or self._offsets[-1] != size:
+            raise ValueError(f"{offsets_name(path.name)} does not match {path.name}")
+        with path.open("rb") as stream:
+            self._data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        self._model, self._capacity = model, capacity
+        self._cache: OrderedDict[int, M] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def get(self, number: int) -> M:
+        if not 0 <= number < len(self):
+            raise IndexError(number)
+        with self._lock:
+            if number in self._cache:
+                self._cache.move_to_end(number)
+                return self._cache[number]
+            start, end = int(self._offsets[number]), int(self._offsets[number + 1])
+            item = self._cache[number] = self._model.model_validate_json(self._data[start:end])
+            if len(self._cache) > self._capacity:
+                self._cache.popitem(last=False)
+            return item
+
+
+class ChunkTable(Sequence[Chunk]):
+    """The index's chunks by number, parsed on access (or a plain list, for old indexes)."""
+
+    def __init__(self, lines: _Lines[Chunk] | list[Chunk]) -> None:
+        self._lines = lines
+
+    @classmethod
+    def load(cls, path: Path) -> ChunkTable:
+        return cls(_Lines(path, Chunk, CHUNKS_CACHED))
+
+    @classmethod
+    def of(cls, chunks: list[Chunk]) -> ChunkTable:
+        return cls(chunks)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Chunk: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Chunk]: ...
+    def __getitem__(self, index: int | slice) -> Chunk | list[Chunk]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        if isinstance(self._lines, list):
+            return self._lines[index]
+        return self._lines.get(index if index >= 0 else len(self) + index)
+
+
+class DocumentTable(Mapping[str, Document]):
+    """The index's documents by id, parsed on access (or a plain dict, for old indexes)."""
+
+    def __init__(self, ids: list[str], lines: _Lines[Document] | dict[str, Document]) -> None:
+        self._ids, self._lines = ids, lines
+        self._numbers = {doc_id: number for number, doc_id in enumerate(ids)}
+
+    @classmethod
+    def load(cls, path: Path) -> DocumentTable:
+        ids = json.loads(path.with_name(IDS).read_text(encoding="utf-8"))
+        lines = _Lines(path, Document, DOCUMENTS_CACHED)
+        if not isinstance(ids, list) or len(ids) != len(lines):
+            raise ValueError(f"{IDS} does not list the documents of {path.name}")
+        return cls([str(doc_id) for doc_id in ids], lines)
+
+    @classmethod
+    def of(cls, documents: list[Document]) -> DocumentTable:
+        return cls([doc.doc_id for doc in documents], {doc.doc_id: doc for doc in documents})
+
+    def __getitem__(self, doc_id: str) -> Document:
+        if isinstance(self._lines, dict):
+            return self._lines[doc_id]
+        document = self._lines.get(self._numbers[doc_id])  # KeyError for an unknown id
+        if document.doc_id != doc_id:
+            raise ValueError(f"documents.jsonl does not hold {doc_id!r} where its index says")
+        return document
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
