@@ -1,6 +1,6 @@
 """Print how citeqa scales with the number of chunks. Not a test; run it by hand:
 
-    python benchmarks/scale.py pipeline [--sizes 10000 100000]
+    python benchmarks/scale.py pipeline [--sizes 10000 100000] [--before OTHER/src]
     python benchmarks/scale.py vectors [--sizes 10000 100000 1000000] [--kinds flat hnsw ivf-sq8]
     python benchmarks/scale.py throughput --corpus DIR
 
@@ -174,9 +174,9 @@ def pipeline_ask(corpus: Path, index: Path, count: int) -> dict[str, float]:
     }
 
 
-def in_child(*args: str) -> dict[str, float]:
-    """Run this script's hidden sub-command in a fresh process; its JSON result."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+def in_child(*args: str, src: Path = ROOT / "src") -> dict[str, float]:
+    """Run this script's hidden sub-command in a fresh process (citeqa from `src`); its JSON."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
     done = subprocess.run(
         [sys.executable, __file__, *args], check=True, capture_output=True, text=True, env=env
     )
@@ -184,24 +184,27 @@ def in_child(*args: str) -> dict[str, float]:
     return result
 
 
-def pipeline(sizes: list[int]) -> None:
+def pipeline(sizes: list[int], before: Path | None) -> None:
+    """One row per corpus; with `before` (another checkout's src/), its row follows each."""
     rows = [("bundled", ROOT / "corpus")]
     rows += [(f"{size:,}", synthetic_corpus(size)) for size in sizes]
     print(
-        f"{'corpus':>10} {'chunks':>8} {'build s':>8} {'index MB':>9} {'build RSS':>9}"
-        f" {'cold ask s':>10} {'warm p50':>9} {'warm p95':>9} {'ask RSS':>8}"
+        f"{'corpus':>10} {'code':>6} {'chunks':>7} {'build s':>8} {'index MB':>9}"
+        f" {'build RSS':>9} {'cold ask s':>10} {'warm p50':>9} {'warm p95':>9} {'ask RSS':>8}"
     )
+    sources = [("this", ROOT / "src")] + ([("before", before)] if before else [])
     for label, corpus in rows:
-        index = WORK / f"index-{label.replace(',', '')}"
-        built = in_child("_build", str(corpus), str(index))
-        asked = in_child("_ask", str(corpus), str(index), "100")
-        print(
-            f"{label:>10} {built['chunks']:>8.0f} {built['build_s']:>8.1f}"
-            f" {built['index_mb']:>9.1f} {built['build_rss_mb']:>8.0f}M"
-            f" {asked['cold_s']:>10.2f} {asked['warm_p50_ms']:>7.1f}ms"
-            f" {asked['warm_p95_ms']:>7.1f}ms {asked['ask_rss_mb']:>7.0f}M",
-            flush=True,
-        )
+        for code, src in sources:
+            index = WORK / f"index-{label.replace(',', '')}-{code}"
+            built = in_child("_build", str(corpus), str(index), src=src)
+            asked = in_child("_ask", str(corpus), str(index), "100", src=src)
+            print(
+                f"{label:>10} {code:>6} {built['chunks']:>7.0f} {built['build_s']:>8.1f}"
+                f" {built['index_mb']:>9.1f} {built['build_rss_mb']:>8.0f}M"
+                f" {asked['cold_s']:>10.2f} {asked['warm_p50_ms']:>7.1f}ms"
+                f" {asked['warm_p95_ms']:>7.1f}ms {asked['ask_rss_mb']:>7.0f}M",
+                flush=True,
+            )
 
 
 def throughput_embed(corpus: Path) -> dict[str, float]:
@@ -418,6 +421,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=("pipeline", "vectors", "throughput"))
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument(
+        "--before", type=Path, default=None, help="pipeline: also run another checkout's src/"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=None)
     parser.add_argument("--kinds", nargs="+", default=["flat", "hnsw", "hnsw-sq8", "ivf-sq8"])
     args = parser.parse_args()
@@ -425,7 +431,7 @@ def main() -> None:
     if args.what == "throughput":
         throughput(args.corpus)
     elif args.what == "pipeline":
-        pipeline(args.sizes or [10_000, 100_000])
+        pipeline(args.sizes or [10_000, 100_000], args.before)
     else:
         vectors(args.sizes or [10_000, 100_000, 1_000_000], args.kinds)
 

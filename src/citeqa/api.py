@@ -19,7 +19,7 @@ from citeqa.contents import read_statistics, sentence_tokens, token_statistics
 from citeqa.embedding import embed_texts, get_embedder, known_channels
 from citeqa.errors import IndexCorrupt, IndexIncompatible, IndexMissing
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
-from citeqa.ondemand import LazyTokens, LazyVectors, VectorSource, prefetch
+from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, VectorSource, prefetch
 from citeqa.qdrantindex import QdrantIndex
 from citeqa.questions import (
     QuestionTerms,
@@ -96,6 +96,8 @@ class _Loaded:
         """What answering needs from `index`; per-sentence data is computed on demand."""
         embedders = _query_embedders(index)
         tokens = LazyTokens(lambda n: _sentence_tokens(index, n))
+        if len(index.sentences) <= TOKENS_AT_OPEN:
+            tokens.prefill(range(len(index.sentences)))
         bank = SentenceBank(
             index.documents,
             index.chunks,

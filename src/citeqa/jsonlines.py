@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import mmap
-import threading
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Generic, TypeVar, overload
@@ -48,34 +46,35 @@ def write_indexed(path: Path, items: Sequence[BaseModel]) -> list[bytes]:
 
 
 class _Lines(Generic[M]):
-    """Line n of a jsonl file as a model, through its offsets; the last `capacity` kept."""
+    """Line n of a jsonl file as a model, through its offsets; up to `capacity` kept (the cache
+    is emptied when full: cheaper per access than an LRU, and a question needs few lines)."""
 
     def __init__(self, path: Path, model: type[M], capacity: int) -> None:
-        self._offsets = np.load(path.with_name(offsets_name(path.name)), allow_pickle=False)
+        offsets = np.load(path.with_name(offsets_name(path.name)), allow_pickle=False)
         size = path.stat().st_size
-        if self._offsets.ndim != 1 or len(self._offsets) < 1 or self._offsets[-1] != size:
+        if offsets.ndim != 1 or len(offsets) < 1 or offsets[-1] != size:
             raise ValueError(f"{offsets_name(path.name)} does not match {path.name}")
         with path.open("rb") as stream:
             self._data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        self._offsets, self._count = offsets, len(offsets) - 1
         self._model, self._capacity = model, capacity
-        self._cache: OrderedDict[int, M] = OrderedDict()
-        self._lock = threading.Lock()
+        self._cache: dict[int, M] = {}
 
     def __len__(self) -> int:
-        return len(self._offsets) - 1
+        return self._count
 
     def get(self, number: int) -> M:
-        if not 0 <= number < len(self):
-            raise IndexError(number)
-        with self._lock:
-            if number in self._cache:
-                self._cache.move_to_end(number)
-                return self._cache[number]
-            start, end = int(self._offsets[number]), int(self._offsets[number + 1])
-            item = self._cache[number] = self._model.model_validate_json(self._data[start:end])
-            if len(self._cache) > self._capacity:
-                self._cache.popitem(last=False)
+        item = self._cache.get(number)
+        if item is not None:
             return item
+        if not 0 <= number < self._count:
+            raise IndexError(number)
+        start, end = int(self._offsets[number]), int(self._offsets[number + 1])
+        item = self._model.model_validate_json(self._data[start:end])
+        if len(self._cache) >= self._capacity:
+            self._cache.clear()
+        self._cache[number] = item
+        return item
 
 
 class ChunkTable(Sequence[Chunk]):
@@ -83,6 +82,7 @@ class ChunkTable(Sequence[Chunk]):
 
     def __init__(self, lines: _Lines[Chunk] | list[Chunk]) -> None:
         self._lines = lines
+        self._get = lines.__getitem__ if isinstance(lines, list) else lines.get
 
     @classmethod
     def load(cls, path: Path) -> ChunkTable:
@@ -102,9 +102,7 @@ class ChunkTable(Sequence[Chunk]):
     def __getitem__(self, index: int | slice) -> Chunk | list[Chunk]:
         if isinstance(index, slice):
             return [self[n] for n in range(*index.indices(len(self)))]
-        if isinstance(self._lines, list):
-            return self._lines[index]
-        return self._lines.get(index if index >= 0 else len(self) + index)
+        return self._get(index if index >= 0 else len(self) + index)
 
 
 class DocumentTable(Mapping[str, Document]):

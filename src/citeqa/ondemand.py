@@ -29,6 +29,9 @@ VECTOR_CACHE = 100_000
 """Sentence vectors kept at most (about 200 MB at 512 float32 dimensions)."""
 TOKEN_CACHE = 200_000
 """Sentence token sets kept at most."""
+TOKENS_AT_OPEN = 20_000
+"""Up to this many sentences, all token sets are computed when the assistant opens (the first
+questions then cost no more than later ones); past it, on first use."""
 
 
 class VectorSource(Protocol):
@@ -109,6 +112,10 @@ class LazyTokens:
 
     def __getitem__(self, index: int) -> frozenset[str]:
         return self._cache.get_many([index])[0]
+
+    def prefill(self, indexes: Iterable[int]) -> None:
+        """Compute the token sets of `indexes` now (a small index: all of them at open)."""
+        self._cache.get_many(list(indexes))
 
 
 def prefetch(vectors: VectorSource | None, indexes: Iterable[int]) -> None:

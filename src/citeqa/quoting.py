@@ -91,11 +91,17 @@ def _holding_chunk(chunk_of: dict[int, Chunk], sentence: Sentence, bank: Sentenc
     return bank.chunks[sentence.chunk_index]
 
 
+WORD_MAX = 60
+"""A span is widened by at most this many characters on each side to finish a word: text with
+no spaces (a sequence, an identifier dump) would otherwise widen a quote to the whole file."""
+
+
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a span so it never cuts a word, number or unit in half."""
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+    """Widen a span so it never cuts a word, number or unit in half (up to WORD_MAX each side)."""
+    low, high = max(0, start - WORD_MAX), min(len(text), end + WORD_MAX)
+    while start > low and text[start - 1].isalnum() and text[start].isalnum():
         start -= 1
-    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+    while end < high and text[end].isalnum() and text[end - 1].isalnum():
         end += 1
     return start, end
 

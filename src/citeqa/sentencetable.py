@@ -26,6 +26,8 @@ import numpy as np
 from citeqa.models import Sentence
 
 FILE = "sentences.npy"
+SENTENCES_CACHED = 100_000
+"""Sentence objects kept once made (the cache is emptied when full)."""
 DOCUMENTS_CACHED = 256
 """Documents whose sentence lists are kept after a question used them."""
 
@@ -36,7 +38,9 @@ class SentenceTable(Sequence[Sentence]):
     def __init__(self, rows: np.ndarray, doc_ids: list[str], order: np.ndarray | None = None):
         """`rows` (n, 4) int64; `order` the numbers sorted by (document, start, end), or None
         when the rows are sorted so already."""
-        self._rows, self._doc_ids, self._order = rows, doc_ids, order
+        self._rows = rows.view(np.ndarray)  # still mapped; no np.memmap cost on each access
+        self._doc_ids, self._order = doc_ids, order
+        self._made: dict[int, Sentence] = {}
         self._sorted_docs = rows[:, 0] if order is None else rows[order, 0]
         self._numbers = {doc_id: number for number, doc_id in enumerate(doc_ids)}
         self._documents: OrderedDict[str, tuple[list[int], list[int]]] = OrderedDict()
@@ -78,8 +82,16 @@ class SentenceTable(Sequence[Sentence]):
     def __getitem__(self, index: int | slice) -> Sentence | list[Sentence]:
         if isinstance(index, slice):
             return [self[n] for n in range(*index.indices(len(self)))]
-        doc, chunk, start, end = (int(value) for value in self._rows[index])
-        return Sentence(doc_id=self._doc_ids[doc], chunk_index=chunk, start=start, end=end)
+        sentence = self._made.get(index)
+        if sentence is None:
+            doc, chunk, start, end = self._rows[index].tolist()
+            sentence = Sentence.model_construct(  # values from our own int64 array
+                doc_id=self._doc_ids[doc], chunk_index=chunk, start=start, end=end
+            )
+            if len(self._made) >= SENTENCES_CACHED:
+                self._made.clear()
+            self._made[index] = sentence
+        return sentence
 
     def in_document(self, doc_id: str) -> tuple[list[int], list[int]]:
         """The numbers of the document's sentences and their starts, in text order."""
