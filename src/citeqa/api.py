@@ -15,9 +15,9 @@ import numpy as np
 from citeqa import indexing
 from citeqa.answering import compose
 from citeqa.config import Settings, load_settings
-from citeqa.contents import read_statistics, sentence_tokens, token_statistics
+from citeqa.contents import sentence_tokens, token_statistics
 from citeqa.embedding import embed_texts, get_embedder, known_channels
-from citeqa.errors import IndexCorrupt, IndexIncompatible, IndexMissing
+from citeqa.errors import IndexIncompatible, IndexMissing
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
 from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, VectorSource, prefetch
 from citeqa.qdrantindex import QdrantIndex
@@ -128,14 +128,8 @@ def _sentence_vectors(index: LoadedIndex, embedders: dict[str, Any]) -> VectorSo
 
 def _vocabulary(index: LoadedIndex) -> Vocabulary:
     """Token statistics as the build stored them (an older index: computed now)."""
-    texts = [doc.text for doc in index.documents.values()]
-    try:
-        stored = read_statistics(index.folder)
-    except (OSError, ValueError) as err:
-        raise IndexCorrupt(
-            f"The index in {index.folder.parent} is unreadable ({err});"
-            " run `citeqa index --rebuild`."
-        ) from err
+    texts = (doc.text for doc in index.documents.values())  # read on first compound name
+    stored = index.statistics
     if stored is None:
         stored = token_statistics(list(index.documents.values()), index.chunks, index.sentences)
     return Vocabulary(texts, stored["frequency"], stored["sentence_count"], stored["words"])

@@ -9,11 +9,9 @@ up to `Settings.embed_sentences_max`; past it, answering embeds them on demand (
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,12 +22,9 @@ from citeqa.embedding import Embedder, embed_texts
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import corpus_words
-from citeqa.store import BuildContents, IndexedFile
+from citeqa.store import STATISTICS_FORMAT, BuildContents, IndexedFile
 
 Progress = Callable[[str, int, int], None]
-STATISTICS = "statistics.json"
-"""The build's token statistics: sentence count, sentence frequency of each token, corpus words."""
-_STATISTICS_FORMAT = 1
 
 
 def passage_text(chunk: Chunk) -> str:
@@ -97,22 +92,11 @@ def token_statistics(
     for sentence in sentences:
         frequency.update(sentence_tokens(texts[sentence.doc_id], sentence, chunks))
     return {
-        "format": _STATISTICS_FORMAT,
+        "format": STATISTICS_FORMAT,
         "sentence_count": len(sentences),
         "frequency": dict(frequency),
         "words": corpus_words(texts.values()),
     }
-
-
-def read_statistics(folder: Path) -> dict[str, Any] | None:
-    """The token statistics a build stored in `folder`, or None (an index built before them)."""
-    path = folder / STATISTICS
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or data.get("format") != _STATISTICS_FORMAT:
-        raise ValueError(f"{path} is not a format {_STATISTICS_FORMAT} statistics file")
-    return data
 
 
 def _all_chunks(

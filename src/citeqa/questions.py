@@ -158,17 +158,18 @@ class Vocabulary:
 
     def __init__(
         self,
-        texts: list[str],
+        texts: Iterable[str],
         frequency: dict[str, int],
         sentence_count: int,
         words: list[str] | None = None,
     ) -> None:
-        """`words` are `corpus_words(texts)` when the build stored them (else computed here)."""
+        """`words` are `corpus_words(texts)` when the build stored them (else computed here);
+        then `texts` may be lazy: it is read only when a compound name is checked."""
         self.frequency, self.sentence_count = frequency, sentence_count
-        self._texts: list[str] = texts
+        self._texts = texts if words is not None else list(texts)
         self._folded_text: str | None = None
         self.by_initial: dict[str, list[str]] = {}
-        for word in words if words is not None else corpus_words(texts):
+        for word in words if words is not None else corpus_words(self._texts):
             self.by_initial.setdefault(word[0], []).append(word)
 
     @property

@@ -56,6 +56,9 @@ from citeqa.sentencetable import FILE as SENTENCE_FILE
 from citeqa.sentencetable import SentenceTable
 from citeqa.vectorindex import FaissIndex, VectorIndex, faiss_index_of, index_kind_for
 
+STATISTICS = "statistics.json"
+"""The build's token statistics (contents.token_statistics), read with the index."""
+STATISTICS_FORMAT = 1
 FORMAT_VERSION = 1
 """Bumped whenever the files' meaning changes; an index of another format must be rebuilt."""
 POINTER_SUFFIX = ".qdrant.json"
@@ -117,6 +120,8 @@ class LoadedIndex:
     """channel name → its vectors, one row per chunk"""
     sentence_vectors: np.ndarray | None
     lexical: LexicalIndex
+    statistics: dict[str, Any] | None = None
+    """Token statistics, or None from an index written before they were stored."""
 
 
 # ---- reading --------------------------------------------------------------------------------
@@ -233,6 +238,7 @@ def _load(index_dir: Path) -> LoadedIndex:
             vectors={info.name: _read_vectors(folder, info.name) for info in manifest.channels},
             sentence_vectors=_read_sentence_vectors(folder, manifest),
             lexical=LexicalIndex.load(folder / "lexical"),
+            statistics=_read_statistics(folder, manifest),
         )
     except (OSError, ValueError, RuntimeError) as err:
         raise IndexCorrupt(
@@ -291,6 +297,15 @@ def _read_vectors(folder: Path, channel: str) -> VectorIndex:
 
         return QdrantIndex.load(pointer)
     return FaissIndex.load(folder / f"vectors-{channel}{FaissIndex.suffix}")
+
+
+def _read_statistics(folder: Path, manifest: IndexManifest) -> dict[str, Any] | None:
+    if STATISTICS not in manifest.index_files:
+        return None
+    data = json.loads((folder / STATISTICS).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("format") != STATISTICS_FORMAT:
+        raise ValueError(f"{STATISTICS} is not a format {STATISTICS_FORMAT} statistics file")
+    return data
 
 
 def _read_sentences(folder: Path, manifest: IndexManifest, doc_ids: list[str]) -> SentenceTable:
@@ -354,7 +369,7 @@ def write_build(
         )
     contents.lexical.save(folder / "lexical")
     if contents.statistics is not None:
-        _write_synced(folder / "statistics.json", json.dumps(contents.statistics).encode())
+        _write_synced(folder / STATISTICS, json.dumps(contents.statistics).encode())
     manifest["index_files"] = {
         path.relative_to(folder).as_posix(): file_sha256(path)
         for path in sorted(folder.rglob("*"))

@@ -11,8 +11,7 @@ import pytest
 from integration_helpers import CORPUS, fake_settings, make_corpus
 
 from citeqa.api import build_index, open_assistant
-from citeqa.contents import STATISTICS
-from citeqa.store import load_index
+from citeqa.store import STATISTICS, load_index
 
 QUESTIONS = (
     "How does belimumab work?",
