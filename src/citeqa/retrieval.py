@@ -120,8 +120,9 @@ def select(
     document among the relevant ones (score ≥ `cap_relevance` × best); chunks over the cap
     come after the other relevant ones, but before the irrelevant ones."""
     distinct: list[int] = []
+    chunk = {index: chunks[index] for index in order}  # each read once: pairs compare many
     for index in order:
-        if not any(_overlaps(chunks[index], chunks[kept]) for kept in distinct):
+        if not any(_overlaps(chunk[index], chunk[kept]) for kept in distinct):
             distinct.append(index)
     if not distinct:
         return []
