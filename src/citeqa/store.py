@@ -370,7 +370,7 @@ def write_build(
         )
     contents.lexical.save(folder / "lexical")
     if contents.statistics is not None:
-        _write_synced(folder / STATISTICS, json.dumps(contents.statistics).encode())
+        _write_synced(folder / STATISTICS, json.dumps(contents.statistics, sort_keys=True).encode())
     manifest["index_files"] = {
         path.relative_to(folder).as_posix(): file_sha256(path)
         for path in sorted(folder.rglob("*"))
