@@ -38,7 +38,7 @@ def _builds(index: Path) -> list[str]:
         ["ask", QUESTION],
         ["ask", QUESTION, "--json"],
         ["status"],
-        ["eval", "--no-ablations", "--no-report"],
+        ["eval"],
         ["chat"],
     ],
 )
