@@ -91,3 +91,17 @@ def test_only_the_vector_index_module_imports_faiss() -> None:
             if any(name.split(".")[0] == "faiss" for name in names):
                 importers.append(path.name)
     assert set(importers) == {"vectorindex.py"}
+
+
+def test_a_search_leaves_the_callers_thread_count_as_it_was() -> None:
+    import faiss
+
+    index = FaissIndex(16, FLAT)
+    index.add(unit_rows(50, 16))
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(2)
+    try:
+        assert index.search(unit_rows(1, 16, seed=3)[0], 3)
+        assert faiss.omp_get_max_threads() == 2
+    finally:
+        faiss.omp_set_num_threads(before)
