@@ -18,11 +18,13 @@ Layout (see index/README.md):
         vectors-<channel>.faiss        one FAISS index per vector channel (see vectorindex.py),
         (or vectors-<channel>.qdrant.json, a pointer to its Qdrant collection: qdrantindex.py)
         lexical/                       the BM25 index (json + npy, no pickle)
+        .verified.json                 size and time of each file once hashed (verification.py)
       .lock                            held (flock) by the build in progress: pid and start time
       .readers                         shared-locked by readers while they load (publishing.py)
       .tmp-<token>-<...>/              a build being written; removed when it fails
 
-Nothing is ever pickled; every file's sha256 is in the manifest and is checked on load, so a
+Nothing is ever pickled; every file's sha256 is in the manifest and is checked on load (files
+unchanged since the build by size and time are not read again: verification.py), so a
 truncated or corrupt file is reported as such instead of producing wrong answers.
 """
 
@@ -55,6 +57,7 @@ from citeqa.publishing import reading
 from citeqa.sentencetable import FILE as SENTENCE_FILE
 from citeqa.sentencetable import SentenceTable
 from citeqa.vectorindex import FaissIndex, VectorIndex, faiss_index_of, index_kind_for
+from citeqa.verification import record_stamps, verify_files
 
 STATISTICS = "statistics.json"
 """The build's token statistics (contents.token_statistics), read with the index."""
@@ -221,7 +224,7 @@ def _load(index_dir: Path) -> LoadedIndex:
     folder = current_build(index_dir)
     manifest, manifest_hash = read_manifest(folder)
     try:
-        _verify_files(folder, manifest)
+        verify_files(folder, manifest.index_files)
     except OSError as err:  # the build went while it was read (a reader without the lock)
         raise IndexCorrupt(
             f"The index in {index_dir} is unreadable ({err}); run `citeqa index --rebuild`."
@@ -244,29 +247,6 @@ def _load(index_dir: Path) -> LoadedIndex:
         raise IndexCorrupt(
             f"The index in {index_dir} is unreadable ({err}); run `citeqa index --rebuild`."
         ) from err
-
-
-def _verify_files(folder: Path, manifest: IndexManifest) -> None:
-    """Every file of the build is listed in the manifest and has its recorded sha256 (hidden
-    names, which a storage engine may create while reading, aside)."""
-    present = {
-        path.relative_to(folder).as_posix()
-        for path in folder.rglob("*")
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    } - {"manifest.json"}
-    unlisted = sorted(present - set(manifest.index_files))
-    if unlisted or not manifest.index_files:
-        raise IndexCorrupt(
-            f"The manifest of {folder} does not list {', '.join(unlisted) or 'any file'};"
-            " it was altered. Run `citeqa index --rebuild`."
-        )
-    for name, expected in manifest.index_files.items():
-        path = folder / name
-        if not path.is_file() or file_sha256(path) != expected:
-            raise IndexCorrupt(
-                f"Index file {path} is missing, truncated or altered; run `citeqa index --rebuild`."
-            )
 
 
 def _read_documents(folder: Path, manifest: IndexManifest) -> DocumentTable:
@@ -379,6 +359,7 @@ def write_build(
     _write_synced(
         folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False).encode()
     )
+    record_stamps(folder, list(manifest["index_files"]))
 
 
 def index_type_for(count: int, flat_index_max: int) -> str:

@@ -119,10 +119,12 @@ def test_manifest_describes_the_build(mixed_corpus: Path, tmp_path: Path) -> Non
         assert files[name]["doc_id"] is not None and files[name]["chunks"] > 0
     assert files["binary.txt"]["doc_id"] is None  # skipped, but recorded (for staleness)
     assert ".hidden.txt" not in files and "outside-link.txt" not in files
-    # every other file of the build is listed with its hash
+    # every other file of the build is listed with its hash (and the record of their times)
     build = current.resolve()
     on_disk = {p.relative_to(build).as_posix() for p in build.rglob("*") if p.is_file()}
-    assert set(manifest["index_files"]) == on_disk - {"manifest.json"}
+    assert set(manifest["index_files"]) == on_disk - {"manifest.json", ".verified.json"}
+    stamps = json.loads((build / ".verified.json").read_text(encoding="utf-8"))
+    assert set(stamps) == set(manifest["index_files"])
     for name, digest in manifest["index_files"].items():
         assert hashlib.sha256((build / name).read_bytes()).hexdigest() == digest
 

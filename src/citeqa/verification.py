@@ -1,0 +1,77 @@
+"""Owns the check that a build's files are the ones its manifest lists, cheap on every open.
+
+The manifest records every file's sha256. Hashing them all on every open costs time in
+proportion to the index (a 200 MB vector file read in full, which also undoes memory-mapping),
+so a build also writes `.verified.json`: each file's size and modification time once it was
+hashed. An open hashes only the files whose size or time differ from it, as git's index does,
+and, like git, trusts a time only when it is older than the record itself (a file changed in
+the same clock tick as the record is hashed). A file altered in place gets a new time and is
+hashed; an index copied without its times is hashed in full: correct, only slower.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from citeqa.corpus import file_sha256
+from citeqa.errors import IndexCorrupt
+
+STAMPS = ".verified.json"
+"""Hidden, so the check of which files a build holds passes it over; written last."""
+
+
+def record_stamps(folder: Path, names: list[str]) -> None:
+    """Write the size and time of each named file of `folder` (already hashed)."""
+    stamps = {}
+    for name in names:
+        stat = (folder / name).stat()
+        stamps[name] = [stat.st_size, stat.st_mtime_ns]
+    with (folder / STAMPS).open("w", encoding="utf-8") as stream:
+        json.dump(stamps, stream, sort_keys=True)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def verify_files(folder: Path, index_files: dict[str, str]) -> None:
+    """Every file of the build is listed and has its recorded sha256; IndexCorrupt if not.
+
+    Hidden names (this module's record, or what a storage engine creates) are passed over."""
+    present = {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    } - {"manifest.json"}
+    unlisted = sorted(present - set(index_files))
+    if unlisted or not index_files:
+        raise IndexCorrupt(
+            f"The manifest of {folder} does not list {', '.join(unlisted) or 'any file'};"
+            " it was altered. Run `citeqa index --rebuild`."
+        )
+    stamps, recorded_at = _read_stamps(folder)
+    for name, expected in index_files.items():
+        path = folder / name
+        if not path.is_file() or (
+            not _unchanged(path, stamps.get(name), recorded_at) and file_sha256(path) != expected
+        ):
+            raise IndexCorrupt(
+                f"Index file {path} is missing, truncated or altered; run `citeqa index --rebuild`."
+            )
+
+
+def _unchanged(path: Path, stamp: object, recorded_at: int) -> bool:
+    stat = path.stat()
+    return stamp == [stat.st_size, stat.st_mtime_ns] and stat.st_mtime_ns < recorded_at
+
+
+def _read_stamps(folder: Path) -> tuple[dict[str, object], int]:
+    """The record and its own time; nothing to trust when it is missing or unreadable."""
+    path = folder / STAMPS
+    try:
+        stamps = json.loads(path.read_text(encoding="utf-8"))
+        recorded_at = path.stat().st_mtime_ns
+    except (OSError, ValueError):
+        return {}, 0
+    return (stamps, recorded_at) if isinstance(stamps, dict) else ({}, 0)

@@ -1,0 +1,87 @@
+"""Opening an index hashes only the files changed since the build recorded them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from citeqa import verification
+from citeqa.errors import IndexCorrupt
+from citeqa.verification import STAMPS, record_stamps, verify_files
+
+
+@pytest.fixture
+def build(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A build folder of two files, hashed and recorded, its record a second newer than them."""
+    (tmp_path / "chunks.jsonl").write_text('{"text": "alpha"}\n', encoding="utf-8")
+    (tmp_path / "vectors.bin").write_bytes(b"\x00" * 4096)
+    files = {
+        name: hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()
+        for name in ("chunks.jsonl", "vectors.bin")
+    }
+    for name in files:
+        os.utime(tmp_path / name, ns=(1_000_000_000_000, 1_000_000_000_000))
+    record_stamps(tmp_path, list(files))
+    os.utime(tmp_path / STAMPS, ns=(1_000_001_000_000, 1_000_001_000_000))
+    return tmp_path, files
+
+
+def hashes_during(monkeypatch: pytest.MonkeyPatch, folder: Path, files: dict[str, str]) -> list:
+    hashed: list[str] = []
+    real = verification.file_sha256
+
+    def counting(path: Path) -> str:
+        hashed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(verification, "file_sha256", counting)
+    verify_files(folder, files)
+    return hashed
+
+
+def test_unchanged_files_are_not_read_again(build, monkeypatch) -> None:
+    folder, files = build
+    assert hashes_during(monkeypatch, folder, files) == []
+
+
+def test_a_file_altered_in_place_at_the_same_size_is_hashed_and_caught(build, monkeypatch) -> None:
+    folder, files = build
+    (folder / "chunks.jsonl").write_text('{"text": "alpho"}\n', encoding="utf-8")
+    with pytest.raises(IndexCorrupt, match=r"chunks\.jsonl"):
+        hashes_during(monkeypatch, folder, files)
+
+
+def test_a_truncated_file_is_caught(build) -> None:
+    folder, files = build
+    (folder / "vectors.bin").write_bytes(b"\x00" * 100)
+    with pytest.raises(IndexCorrupt, match=r"vectors\.bin"):
+        verify_files(folder, files)
+
+
+def test_a_time_as_new_as_the_record_is_not_trusted(build, monkeypatch) -> None:
+    folder, files = build
+    recorded = (folder / STAMPS).stat().st_mtime_ns
+    os.utime(folder / "vectors.bin", ns=(recorded, recorded))
+    record_stamps(folder, list(files))  # the record now holds that time too
+    os.utime(folder / STAMPS, ns=(recorded, recorded))
+    assert hashes_during(monkeypatch, folder, files) == ["vectors.bin"]
+
+
+@pytest.mark.parametrize("record", [None, "not json", "[1, 2]"])
+def test_without_a_usable_record_every_file_is_hashed(build, monkeypatch, record) -> None:
+    folder, files = build
+    if record is None:
+        (folder / STAMPS).unlink()
+    else:
+        (folder / STAMPS).write_text(record, encoding="utf-8")
+    assert sorted(hashes_during(monkeypatch, folder, files)) == sorted(files)
+
+
+def test_a_file_the_manifest_does_not_list_is_refused(build) -> None:
+    folder, files = build
+    (folder / "extra.jsonl").write_text("{}\n", encoding="utf-8")
+    with pytest.raises(IndexCorrupt, match=r"extra\.jsonl"):
+        verify_files(folder, files)
