@@ -8,7 +8,6 @@ itself under that name: "conftest" is ambiguous in sys.modules and tests/faults 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,11 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.config import Settings
+from small_corpora import (  # noqa: F401 (re-exported to the test modules)
+    CORPUS,
+    REPO,
+    SMALL_DOCS,
+    fake_settings,
+    make_corpus,
+)
 
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / "corpus"
-SMALL_DOCS = ("biotherapy-in-lupus-faq.txt", "refract-lupus-nephritis-biopsies.txt")
 QUESTION = "How does belimumab work?"
 DECOYS = {
     "build-plan.txt": b"my build plan\n",
@@ -35,17 +37,6 @@ DECOYS = {
 """Files a user may well have, named like citeqa's own; they must outlive every command."""
 
 sys.modules.setdefault("fault_helpers", sys.modules[__name__])
-
-
-def make_corpus(folder: Path, names: tuple[str, ...] = SMALL_DOCS) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        shutil.copyfile(CORPUS / name, folder / name)
-    return folder
-
-
-def fake_settings(corpus: Path, index: Path, **overrides: object) -> Settings:
-    return Settings(channels=("fake",), corpus_dir=corpus, index_dir=index, **overrides)
 
 
 def plant_decoys(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, object]:

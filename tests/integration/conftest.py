@@ -14,7 +14,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -24,30 +23,20 @@ from typing import Any
 
 import pytest
 
-from citeqa.config import Settings
+from small_corpora import (  # noqa: F401 (re-exported to the test modules)
+    CORPUS,
+    REPO,
+    SMALL_DOCS,
+    fake_settings,
+    make_corpus,
+)
 
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / "corpus"
-SMALL_DOCS = ("biotherapy-in-lupus-faq.txt", "refract-lupus-nephritis-biopsies.txt")
 REAL_DOCS = (*SMALL_DOCS, "cellules-stromales-lupus-phase1.txt")
 """The real-model index: two English documents and one French one."""
 FIRST_QUESTION = "How does belimumab work?"
 
 
 sys.modules.setdefault("integration_helpers", sys.modules[__name__])
-
-
-def make_corpus(folder: Path, names: tuple[str, ...] = SMALL_DOCS) -> Path:
-    """A corpus folder holding copies of some bundled documents."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        shutil.copyfile(CORPUS / name, folder / name)
-    return folder
-
-
-def fake_settings(corpus: Path, index: Path, **overrides: object) -> Settings:
-    """Settings for a fast index with the conftest's deterministic "fake" channel."""
-    return Settings(channels=("fake",), corpus_dir=corpus, index_dir=index, **overrides)
 
 
 def tmp_leftovers(index_dir: Path) -> list[str]:

@@ -1,0 +1,29 @@
+"""Small corpora and fast "fake" indexes, shared by the integration and fault suites.
+
+Importable from any test folder as `small_corpora` (tests/ is on sys.path: it holds the root
+conftest and is no package). The "fake" channel is the root conftest's deterministic embedder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from citeqa.config import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+SMALL_DOCS = ("biotherapy-in-lupus-faq.txt", "refract-lupus-nephritis-biopsies.txt")
+
+
+def make_corpus(folder: Path, names: tuple[str, ...] = SMALL_DOCS) -> Path:
+    """A corpus folder holding copies of some bundled documents."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copyfile(CORPUS / name, folder / name)
+    return folder
+
+
+def fake_settings(corpus: Path, index: Path, **overrides: object) -> Settings:
+    """Settings for a fast index with the conftest's deterministic "fake" channel."""
+    return Settings(channels=("fake",), corpus_dir=corpus, index_dir=index, **overrides)
