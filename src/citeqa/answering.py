@@ -25,16 +25,23 @@ NEIGHBOUR_RATIO = 0.85
 """A further sentence is quoted when its score is at least this share of the best one."""
 
 
-def choose(scored: list[ScoredSentence], bank: SentenceBank, limit: int) -> list[ScoredSentence]:
-    """The best sentence, then those close to it in score, at most `limit`, in reading order."""
+def choose(
+    scored: list[ScoredSentence], bank: SentenceBank, limit: int, budget: int
+) -> list[ScoredSentence]:
+    """The best sentence, then those close to it in score while the quote stays within
+    `budget` characters, at most `limit`, in reading order."""
     if not scored:
         return []
     best = scored[0]
     chosen = [best]
+    length = _length(best, bank)
     for candidate in scored[1:]:
         if len(chosen) >= limit or candidate.score < NEIGHBOUR_RATIO * best.score:
             break
+        if length + _length(candidate, bank) > budget:
+            continue
         chosen.append(candidate)
+        length += _length(candidate, bank)
     return sorted(
         chosen,
         key=lambda s: (
@@ -58,6 +65,11 @@ CONFIDENCE_WEIGHTS = {
 }
 """Logistic weights of the evidence features (see `confidence_features`), fitted on the dev
 half of evals/ by evals/tools/fit_confidence.py (class-balanced logistic regression)."""
+
+
+def _length(item: ScoredSentence, bank: SentenceBank) -> int:
+    sentence = bank.sentences[item.index]
+    return sentence.end - sentence.start
 
 
 def confidence_features(
@@ -124,7 +136,7 @@ def compose(
         return abstained(question, early, lang, 0.0, shown)
     top = retrieval.hits[: settings.answer_passages]
     scored = score_sentences(bank, top, terms, query_vector)
-    chosen = choose(scored, bank, settings.max_quote_sentences)
+    chosen = choose(scored, bank, settings.max_quote_sentences, settings.quote_budget)
     sure = confidence(scored[0] if scored else None, top[0] if top else None, terms, bank)
     citations = citations_of(quote_spans(chosen, bank, top), bank.documents)
     passages = passages_of(retrieval, bank.documents)

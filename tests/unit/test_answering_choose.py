@@ -1,0 +1,57 @@
+"""Choosing the sentences to quote: the best one, then close ones within the quote budget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citeqa.answering import choose
+from citeqa.sentences import ScoredSentence
+
+
+@dataclass
+class _Span:
+    doc_id: str
+    start: int
+    end: int
+
+
+class _Bank:
+    """Just what `choose` reads of a SentenceBank: each sentence's document and span."""
+
+    def __init__(self, lengths: list[int]) -> None:
+        self.sentences, start = [], 0
+        for length in lengths:
+            self.sentences.append(_Span("doc", start, start + length))
+            start += length + 1
+
+
+def scored(index: int, score: float) -> ScoredSentence:
+    return ScoredSentence(
+        index=index, score=score, semantic=0.0, coverage=0.0, context=0.0, passage_rank=1
+    )
+
+
+def test_close_sentences_join_while_the_budget_allows() -> None:
+    bank = _Bank([100, 120, 90, 200])
+    ranked = [scored(1, 1.0), scored(0, 0.95), scored(2, 0.9), scored(3, 0.9)]
+    chosen = choose(ranked, bank, limit=3, budget=250)  # type: ignore[arg-type]
+    assert [s.index for s in chosen] == [0, 1]  # 120 + 100; 90 more would pass 250
+
+
+def test_a_shorter_sentence_further_down_still_fits() -> None:
+    bank = _Bank([100, 200, 40])
+    ranked = [scored(0, 1.0), scored(1, 0.95), scored(2, 0.9)]
+    chosen = choose(ranked, bank, limit=3, budget=150)  # type: ignore[arg-type]
+    assert [s.index for s in chosen] == [0, 2]
+
+
+def test_the_best_sentence_is_quoted_whatever_its_length() -> None:
+    bank = _Bank([900, 50])
+    chosen = choose([scored(0, 1.0), scored(1, 0.99)], bank, limit=3, budget=250)  # type: ignore[arg-type]
+    assert [s.index for s in chosen] == [0]
+
+
+def test_a_distant_score_never_joins() -> None:
+    bank = _Bank([50, 50])
+    chosen = choose([scored(0, 1.0), scored(1, 0.5)], bank, limit=3, budget=10_000)  # type: ignore[arg-type]
+    assert [s.index for s in chosen] == [0]
