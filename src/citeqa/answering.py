@@ -23,22 +23,29 @@ from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences
 
 NEIGHBOUR_RATIO = 0.85
 """A further sentence is quoted when its score is at least this share of the best one."""
+LEAD_RATIO = 0.9
+"""Of the sentences scoring at least this share of the best, the shortest leads the quote:
+near-equal evidence read at a glance (macro quote accuracy within 400 characters over the dev
+halves: .378 when the top score always leads, .389 at 0.9; test halves .403 and .405)."""
 
 
 def choose(
     scored: list[ScoredSentence], bank: SentenceBank, limit: int, budget: int
 ) -> list[ScoredSentence]:
-    """The best sentence, then those close to it in score while the quote stays within
-    `budget` characters, at most `limit`, in reading order."""
+    """The shortest of the near-best sentences, then others close in score while the quote
+    stays within `budget` characters, at most `limit`, in reading order."""
     if not scored:
         return []
-    best = scored[0]
+    best = min(
+        (s for s in scored if s.score >= LEAD_RATIO * scored[0].score),
+        key=lambda s: _length(s, bank),
+    )
     chosen = [best]
     length = _length(best, bank)
-    for candidate in scored[1:]:
-        if len(chosen) >= limit or candidate.score < NEIGHBOUR_RATIO * best.score:
+    for candidate in scored:
+        if len(chosen) >= limit or candidate.score < NEIGHBOUR_RATIO * scored[0].score:
             break
-        if length + _length(candidate, bank) > budget:
+        if candidate is best or length + _length(candidate, bank) > budget:
             continue
         chosen.append(candidate)
         length += _length(candidate, bank)

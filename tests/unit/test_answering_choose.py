@@ -33,21 +33,21 @@ def scored(index: int, score: float) -> ScoredSentence:
 
 def test_close_sentences_join_while_the_budget_allows() -> None:
     bank = _Bank([100, 120, 90, 200])
-    ranked = [scored(1, 1.0), scored(0, 0.95), scored(2, 0.9), scored(3, 0.9)]
+    ranked = [scored(1, 1.0), scored(0, 0.89), scored(2, 0.88), scored(3, 0.87)]
     chosen = choose(ranked, bank, limit=3, budget=250)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [0, 1]  # 120 + 100; 90 more would pass 250
 
 
 def test_a_shorter_sentence_further_down_still_fits() -> None:
     bank = _Bank([100, 200, 40])
-    ranked = [scored(0, 1.0), scored(1, 0.95), scored(2, 0.9)]
+    ranked = [scored(0, 1.0), scored(1, 0.89), scored(2, 0.88)]
     chosen = choose(ranked, bank, limit=3, budget=150)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [0, 2]
 
 
 def test_the_best_sentence_is_quoted_whatever_its_length() -> None:
     bank = _Bank([900, 50])
-    chosen = choose([scored(0, 1.0), scored(1, 0.99)], bank, limit=3, budget=250)  # type: ignore[arg-type]
+    chosen = choose([scored(0, 1.0), scored(1, 0.89)], bank, limit=3, budget=250)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [0]
 
 
@@ -55,3 +55,12 @@ def test_a_distant_score_never_joins() -> None:
     bank = _Bank([50, 50])
     chosen = choose([scored(0, 1.0), scored(1, 0.5)], bank, limit=3, budget=10_000)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [0]
+
+
+def test_the_shortest_of_the_near_best_leads_and_the_top_one_may_follow() -> None:
+    bank = _Bank([300, 120, 100])
+    ranked = [scored(0, 1.0), scored(1, 0.92), scored(2, 0.5)]
+    chosen = choose(ranked, bank, limit=3, budget=250)  # type: ignore[arg-type]
+    assert [s.index for s in chosen] == [1]  # 120 leads; 300 more would pass the budget
+    chosen = choose(ranked, bank, limit=3, budget=500)  # type: ignore[arg-type]
+    assert [s.index for s in chosen] == [0, 1]
