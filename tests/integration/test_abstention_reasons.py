@@ -62,3 +62,4 @@ def test_ask_prints_the_reason(cli: Callable[..., CliResult], tmp_path: Path) ->
     result = cli("ask", "🙂🙂", corpus=str(corpus), index_dir=str(tmp_path / "index"))
     assert result.code == 0, result.err
     assert "Nothing to search for" in result.out
+    assert "Closest passages" not in result.out  # there are none to list

@@ -125,7 +125,8 @@ def print_answer(answer: Answer) -> None:
     if answer.abstained:
         console.print(Text(clean(answer.answer), style="bold yellow"))
         console.print(Text(f"confidence {answer.confidence:.2f}", style="dim"))
-        console.print(Text("Closest passages:", style="bold"))
+        if answer.passages:
+            console.print(Text("Closest passages:", style="bold"))
         for passage in answer.passages:
             console.print(
                 Text(
