@@ -55,7 +55,7 @@ SETTINGS_SHOWN = (
     "channels", "k", "candidates", "fusion", "rrf_k", "weight_lexical", "weight_lexical_cross",
     "channel_weights", "weight_vectors", "expand_queries", "per_doc_cap", "cap_relevance",
     "rerank_depth", "rerank_weight", "abstain_threshold", "answer_passages",
-    "max_quote_sentences", "chunk_size", "chunk_overlap",
+    "max_quote_sentences", "quote_budget", "chunk_size", "chunk_overlap",
 )  # fmt: skip
 
 
