@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import multiprocessing
 import shutil
 import tempfile
@@ -23,14 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ("biotherapy-in-lupus-faq.txt", "refract-lupus-nephritis-biopsies.txt")
-
-
-def _register_fake() -> None:
-    spec = importlib.util.spec_from_file_location("citeqa_fakes", ROOT / "tests" / "conftest.py")
-    assert spec is not None and spec.loader is not None
-    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+from fake_corpus import copy_docs, register_fake
 
 
 def _unsafe() -> None:
@@ -56,7 +48,7 @@ def _settings(root: Path):  # type: ignore[no-untyped-def]
 
 
 def rebuild_until(root: Path, stop: Any, unsafe: bool, results: Any) -> None:
-    _register_fake()
+    register_fake()
     if unsafe:
         _unsafe()
     from citeqa.api import build_index
@@ -97,9 +89,8 @@ def main() -> None:
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="citeqa-load-race-"))
     (root / "corpus").mkdir()
-    for name in DOCS:
-        shutil.copyfile(ROOT / "corpus" / name, root / "corpus" / name)
-    _register_fake()
+    copy_docs(root / "corpus")
+    register_fake()
     from citeqa.api import build_index
 
     build_index(_settings(root))

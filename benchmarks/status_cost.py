@@ -8,21 +8,13 @@ every file in full (how status worked before), in one run. Not a test; run it by
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import shutil
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ("biotherapy-in-lupus-faq.txt", "refract-lupus-nephritis-biopsies.txt")
-
-
-def _register_fake() -> None:
-    spec = importlib.util.spec_from_file_location("citeqa_fakes", ROOT / "tests" / "conftest.py")
-    assert spec is not None and spec.loader is not None
-    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+from fake_corpus import DOCS, copy_docs, register_fake
 
 
 def _hash_everything(corpus: Path) -> None:
@@ -50,13 +42,12 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="citeqa-status-cost-"))
     corpus = root / "corpus"
     corpus.mkdir()
-    for name in DOCS:
-        shutil.copyfile(ROOT / "corpus" / name, corpus / name)
+    copy_docs(corpus)
     with (corpus / "scan.iso").open("wb") as big:
         block = b"\x01" * (1 << 20)
         for _ in range(args.big_mb):
             big.write(block)
-    _register_fake()
+    register_fake()
     from citeqa.api import build_index, index_status
     from citeqa.config import Settings
 
