@@ -14,7 +14,7 @@ app = typer.Typer(
     name="citeqa",
     help="Ask questions of a document collection; get verbatim quotes cited to the character."
     " With no command, opens the chat on the bundled corpus.",
-    epilog='\b\nExamples:\n  citeqa ask "What is belimumab used for?"\n  citeqa ask -h',
+    epilog='\b\nExamples:\n  citeqa ask "What was the main result?"\n  citeqa ask -h',
     no_args_is_help=False,
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},

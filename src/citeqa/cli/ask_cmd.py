@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 @app.command(
     "ask",
     epilog=examples(
-        'citeqa ask "Quel taux de réponse BICLA à S52 sous anifrolumab ?"',
-        'citeqa ask "What is belimumab used for?" --json --k 3',
+        'citeqa ask "Quel est le principal résultat de l’essai ?"',
+        'citeqa ask "Who leads the project?" --json --k 3',
         "citeqa ask --jsonl < questions.txt > answers.jsonl",
     ),
 )
