@@ -1,7 +1,9 @@
 """Print how citeqa scales with the number of chunks. Not a test; run it by hand:
 
     python benchmarks/scale.py pipeline [--sizes 10000 100000] [--before OTHER/src]
-    python benchmarks/scale.py vectors [--sizes 10000 100000 1000000] [--kinds flat hnsw ivf-sq8]
+    python benchmarks/scale.py vectors [--sizes 100000] [--kinds flat hnsw ivf-sq8 pq]
+        [--data random clustered]
+    python benchmarks/scale.py vectors --sizes 1000000 --kinds pq    # the 1M row, ~5 min
     python benchmarks/scale.py throughput --corpus DIR
 
 `throughput` compares, in one run on the same corpus with the real `use` model, the embedder
@@ -18,10 +20,12 @@ figures for the bundled corpus. So that the citeqa side is timed on its own, the
 hashed bag of words (`scale-hash`, 512 dimensions, numpy); the real model's own throughput is
 what benchmarks/embedders.py prints.
 
-`vectors` times the vector store alone on N synthetic unit vectors (512 dimensions, clustered
-like sentence embeddings, queries near stored rows): for each index kind its build time, file
-size, peak RSS of a fresh process that opens the file and searches, cold (first) and warm p50
-search latency, and recall@10 against exact search. Each measurement runs in its own process.
+`vectors` times the vector store alone on N synthetic unit vectors of 512 dimensions (like
+USE's), for each data set of DATA (`random`, the worst case; `clustered`, the realistic one) and
+each index kind (`pq` is what citeqa builds from `compressed_index_min` rows): build time, file
+size, the peak RSS of a fresh process that opens the file and searches, cold (first) and warm
+p50/p95 latency of one query at a time, and recall@10 against exact search (computed in batches
+over 200 queries). Build and search each run in their own process.
 """
 
 from __future__ import annotations
@@ -36,8 +40,9 @@ import subprocess
 import sys
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -264,51 +269,64 @@ def throughput(corpus: Path) -> None:
 # ---- the vector store alone ------------------------------------------------------------------
 
 
+DATA = ("random", "clustered")
+"""The vectors `vectors` stores: `random`, unit vectors uniform on the sphere with queries
+drawn the same way (the worst case for approximate search: the ten nearest rows of a query are
+barely nearer than the millionth); `clustered`, a mixture of Gaussians around 2,000 centres with
+queries near stored rows (a question near the passage that answers it: the realistic case)."""
+BATCH = 50_000
+
+
+def unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
 def clustered(count: int, seed: int, centres: np.ndarray) -> np.ndarray:
     """`count` unit vectors scattered around random centres (as embeddings of topics are)."""
     rng = np.random.default_rng(seed)
     rows = centres[rng.integers(0, len(centres), count)] + 0.6 * rng.standard_normal(
         (count, DIM), dtype=np.float32
     ) / np.sqrt(DIM)
-    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+    return unit(rows)
 
 
 def centres() -> np.ndarray:
-    rows = np.random.default_rng(7).standard_normal((2000, DIM)).astype(np.float32)
-    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+    return unit(np.random.default_rng(7).standard_normal((2000, DIM)).astype(np.float32))
 
 
-BATCH = 50_000
+def data_rows(data: str, seed: int, count: int) -> np.ndarray:
+    """`count` rows of the data set `data`, the same for the same seed in every process."""
+    if data == "random":
+        return unit(np.random.default_rng(seed).standard_normal((count, DIM), dtype=np.float32))
+    return clustered(count, seed, centres())
 
 
-def data_batches(count: int) -> list[tuple[int, np.ndarray]]:
-    return [
-        (start, clustered(min(BATCH, count - start), start, centres()))
-        for start in range(0, count, BATCH)
-    ]
+def data_batches(data: str, count: int) -> Iterator[tuple[int, np.ndarray]]:
+    """The stored rows in batches (row n is in the batch starting at n // BATCH * BATCH)."""
+    for start in range(0, count, BATCH):
+        yield start, data_rows(data, start, min(BATCH, count - start))
 
 
-def query_vectors(count: int) -> np.ndarray:
-    """Queries near stored rows (a question near the passage that answers it)."""
+def query_vectors(data: str, count: int) -> np.ndarray:
+    """QUERIES query vectors for the data set (see DATA)."""
     rng = np.random.default_rng(99)
+    if data == "random":
+        return unit(rng.standard_normal((QUERIES, DIM), dtype=np.float32))
     picks = np.sort(rng.choice(count, QUERIES, replace=False))
     base = np.vstack(
         [
-            clustered(min(BATCH, count - s), s, centres())[
-                picks[(picks >= s) & (picks < s + BATCH)] - s
-            ]
-            for s in range(0, count, BATCH)
+            rows[picks[(picks >= s) & (picks < s + len(rows))] - s]
+            for s, rows in data_batches(data, count)
         ]
     )
-    noisy = base + 0.3 * rng.standard_normal(base.shape, dtype=np.float32) / np.sqrt(DIM)
-    return (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+    return unit(base + 0.3 * rng.standard_normal(base.shape, dtype=np.float32) / np.sqrt(DIM))
 
 
-def exact_top10(count: int, queries: np.ndarray) -> np.ndarray:
+def exact_top10(data: str, count: int, queries: np.ndarray) -> np.ndarray:
+    """The ten rows of largest inner product with each query, by exact search in batches."""
     best_scores = np.full((len(queries), 10), -np.inf, np.float32)
     best_ids = np.zeros((len(queries), 10), np.int64)
-    for start in range(0, count, BATCH):
-        rows = clustered(min(BATCH, count - start), start, centres())
+    for start, rows in data_batches(data, count):
         scores = queries @ rows.T
         ids = np.broadcast_to(np.arange(start, start + len(rows)), scores.shape)
         all_scores = np.hstack([best_scores, scores])
@@ -319,9 +337,14 @@ def exact_top10(count: int, queries: np.ndarray) -> np.ndarray:
     return best_ids
 
 
-def native_index(kind: str, count: int) -> object:
+def native_index(kind: str, count: int) -> Any:
+    """A FAISS index of `kind`; `pq` is citeqa's own (vectorindex.py), built as citeqa does."""
     import faiss
 
+    if kind == "pq":
+        from citeqa.vectorindex import PQ, FaissIndex
+
+        return FaissIndex(DIM, PQ).native
     if kind == "flat":
         return faiss.IndexFlatIP(DIM)
     if kind == "hnsw":
@@ -336,28 +359,27 @@ def native_index(kind: str, count: int) -> object:
     raise ValueError(kind)
 
 
-def vector_build(kind: str, count: int, path: Path) -> dict[str, float]:
+def vector_build(data: str, kind: str, count: int, path: Path) -> dict[str, float]:
     import faiss
 
     began = time.perf_counter()
     index = native_index(kind, count)
-    if not index.is_trained:  # type: ignore[attr-defined]
-        sample = clustered(
-            min(count, max(20_000, 40 * getattr(index, "nlist", 0))), 12345, centres()
-        )  # type: ignore[attr-defined]
-        index.train(sample)  # type: ignore[attr-defined]
-    for _, rows in data_batches(count):
-        index.add(rows)  # type: ignore[attr-defined]
+    if not index.is_trained:  # a sample of the same distribution, as citeqa trains on its rows
+        wanted = 65_536 if kind == "pq" else max(20_000, 40 * getattr(index, "nlist", 0))
+        index.train(data_rows(data, 10**9, min(count, wanted)))
+    for _, rows in data_batches(data, count):
+        index.add(rows)
     faiss.write_index(index, str(path))
-    return {"build_s": time.perf_counter() - began, "file_mb": path.stat().st_size / 1e6}
+    seconds = time.perf_counter() - began
+    return {"build_s": seconds, "file_mb": path.stat().st_size / 1e6, "rss_mb": peak_rss_mb()}
 
 
-def vector_search(kind: str, count: int, path: Path) -> dict[str, float]:
+def vector_search(data: str, kind: str, count: int, path: Path) -> dict[str, float]:
     import faiss
 
+    del data, count
     queries = np.load(path.with_suffix(".queries.npy"))
     truth = np.load(path.with_suffix(".truth.npy"))
-    rss_before = peak_rss_mb()
     began = time.perf_counter()
     faiss.omp_set_num_threads(1)  # one query at a time: threads only wait on each other
     index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY)
@@ -377,37 +399,43 @@ def vector_search(kind: str, count: int, path: Path) -> dict[str, float]:
     return {
         "cold_ms": cold,
         "p50_ms": statistics.median(times),
+        "p95_ms": percentile(times, 0.95),
         "recall10": float(recall),
         "rss_mb": peak_rss_mb(),
-        "rss_before_mb": rss_before,
     }
 
 
-def vectors(sizes: list[int], kinds: list[str]) -> None:
+def vectors(sizes: list[int], kinds: list[str], datas: list[str]) -> None:
     print(
-        f"{'N':>10} {'kind':>9} {'build s':>8} {'file MB':>8} {'cold ms':>8} {'p50 ms':>7}"
-        f" {'recall@10':>9} {'RSS MB':>7}"
+        f"{'N':>10} {'data':>9} {'kind':>9} {'build s':>8} {'build RSS':>9} {'file MB':>8}"
+        f" {'cold ms':>8} {'p50 ms':>7} {'p95 ms':>7} {'recall@10':>9} {'RSS MB':>7}"
     )
     for count in sizes:
-        folder = WORK / f"vectors-{count}"
-        folder.mkdir(parents=True, exist_ok=True)
-        queries = query_vectors(count)
-        for kind in kinds:
-            path = folder / f"{kind}.faiss"
-            np.save(path.with_suffix(".queries.npy"), queries)
+        for data in datas:
+            folder = WORK / f"vectors-{data}-{count}"
+            folder.mkdir(parents=True, exist_ok=True)
+            queries = query_vectors(data, count)
             truth = folder / "truth.npy"
             if not truth.exists():
-                np.save(truth, exact_top10(count, queries))
-            shutil.copyfile(truth, path.with_suffix(".truth.npy"))
-            built = in_child("_vbuild", kind, str(count), str(path))
-            found = in_child("_vsearch", kind, str(count), str(path))
-            print(
-                f"{count:>10,} {kind:>9} {built['build_s']:>8.1f} {built['file_mb']:>8.0f}"
-                f" {found['cold_ms']:>8.1f} {found['p50_ms']:>7.2f} {found['recall10']:>9.3f}"
-                f" {found['rss_mb']:>7.0f}",
-                flush=True,
-            )
-            path.unlink()
+                np.save(truth, exact_top10(data, count, queries))
+            for kind in kinds:
+                vector_row(data, kind, count, folder, queries)
+
+
+def vector_row(data: str, kind: str, count: int, folder: Path, queries: np.ndarray) -> None:
+    path = folder / f"{kind}.faiss"
+    np.save(path.with_suffix(".queries.npy"), queries)
+    shutil.copyfile(folder / "truth.npy", path.with_suffix(".truth.npy"))
+    built = in_child("_vbuild", data, kind, str(count), str(path))
+    found = in_child("_vsearch", data, kind, str(count), str(path))
+    print(
+        f"{count:>10,} {data:>9} {kind:>9} {built['build_s']:>8.1f} {built['rss_mb']:>8.0f}M"
+        f" {built['file_mb']:>8.0f}"
+        f" {found['cold_ms']:>8.1f} {found['p50_ms']:>7.2f} {found['p95_ms']:>7.2f}"
+        f" {found['recall10']:>9.3f} {found['rss_mb']:>7.0f}",
+        flush=True,
+    )
+    path.unlink()
 
 
 def main() -> None:
@@ -424,7 +452,7 @@ def main() -> None:
         return
     if len(sys.argv) > 1 and sys.argv[1] in ("_vbuild", "_vsearch"):
         run = vector_build if sys.argv[1] == "_vbuild" else vector_search
-        print(json.dumps(run(sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]))))
+        print(json.dumps(run(sys.argv[2], sys.argv[3], int(sys.argv[4]), Path(sys.argv[5]))))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=("pipeline", "vectors", "throughput"))
@@ -433,7 +461,8 @@ def main() -> None:
         "--before", type=Path, default=None, help="pipeline: also run another checkout's src/"
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=None)
-    parser.add_argument("--kinds", nargs="+", default=["flat", "hnsw", "hnsw-sq8", "ivf-sq8"])
+    parser.add_argument("--kinds", nargs="+", default=["flat", "hnsw", "ivf-sq8", "pq"])
+    parser.add_argument("--data", nargs="+", choices=DATA, default=list(DATA))
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     if args.what == "throughput":
@@ -441,7 +470,7 @@ def main() -> None:
     elif args.what == "pipeline":
         pipeline(args.sizes or [10_000, 100_000], args.before)
     else:
-        vectors(args.sizes or [10_000, 100_000, 1_000_000], args.kinds)
+        vectors(args.sizes or [100_000], args.kinds, args.data)
 
 
 if __name__ == "__main__":

@@ -87,7 +87,12 @@ class Settings(BaseSettings):
     sentences of retrieved passages when first needed and caches them (same vectors, a faster
     build, a slower first answer on each new passage)."""
     flat_index_max: int = Field(default=50_000, ge=0)
-    """Up to this many vectors a channel uses an exact flat index; past it, HNSW."""
+    """Up to this many vectors a channel uses an exact flat index; past it, HNSW (or `pq`)."""
+    compressed_index_min: int = Field(default=100_000, ge=0)
+    """From this many vectors a channel uses a compressed index (`pq`: 4-bit codes scanned in
+    full, the best re-scored on 8-bit rows; vectorindex.py): at 100k x 512, 64 MB and a 46 s
+    build against HNSW's 232 MB and 98 s, and recall@10 0.98 on random vectors where HNSW
+    gets 0.12 (benchmarks/scale.py vectors)."""
     vector_store: str = "faiss"
     """Where the vectors live: `faiss` (files in the index folder), a Qdrant server or cluster
     URL (`http://host:6333`), or `:memory:` (an in-process Qdrant, for tests)."""

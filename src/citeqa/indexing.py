@@ -115,7 +115,7 @@ def _channel_info(embedder: Embedder, count_hint: int, settings: Settings) -> Ch
         package=embedder.package,
         version=embedder.version,
         dim=embedder.dim,
-        index_type=index_type_for(count_hint, settings.flat_index_max),
+        index_type=index_type_for(count_hint, settings),
     )
 
 
@@ -258,7 +258,7 @@ def _write(
     temporary, name = owner.new_build_names()
     manifest = _manifest(settings, contents, channels, files)
     try:
-        write_build(temporary, contents, manifest, settings.flat_index_max, settings.vector_store)
+        write_build(temporary, contents, manifest, settings)
         publish(owner, temporary, name)
     except KeyboardInterrupt:
         discard(temporary)
@@ -286,10 +286,11 @@ def _manifest(
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
         "flat_index_max": settings.flat_index_max,
+        "compressed_index_min": settings.compressed_index_min,
         "vector_store": settings.vector_store,
         "channels": [
             c.model_copy(
-                update={"index_type": index_type_for(len(contents.chunks), settings.flat_index_max)}
+                update={"index_type": index_type_for(len(contents.chunks), settings)}
             ).model_dump()
             for c in channels
         ],

@@ -95,6 +95,8 @@ class IndexManifest(Frozen):
     chunk_size: int
     chunk_overlap: int
     flat_index_max: int
+    compressed_index_min: int | None = None
+    """From this many vectors a channel's index is compressed (None: written before it was)."""
     vector_store: str = "faiss"
     """Where the vectors are: FAISS files here, or the Qdrant location (see Settings)."""
     channels: list[ChannelInfo]
@@ -325,23 +327,24 @@ def write_build(
     folder: Path,
     contents: BuildContents,
     manifest: dict[str, Any],
-    flat_index_max: int,
-    vector_store: str = "faiss",
+    settings: Settings,
 ) -> None:
     """Write a complete build into `folder` (a temporary folder), manifest last; the vectors
-    go to FAISS files there, or to Qdrant collections when `vector_store` names one."""
+    go to FAISS files there (of the kind their number calls for), or to Qdrant collections
+    when `settings.vector_store` names one."""
     folder.mkdir(parents=True)
     _write_jsonl(folder / "documents.jsonl", contents.documents)
     ids = [doc.doc_id for doc in contents.documents]
     _write_synced(folder / DOCUMENT_IDS, json.dumps(ids, ensure_ascii=False).encode())
     _write_jsonl(folder / "chunks.jsonl", contents.chunks)
     SentenceTable.of(contents.sentences, [doc.doc_id for doc in contents.documents]).save(folder)
+    vector_store = settings.vector_store
     if is_qdrant_location(vector_store):
         _write_qdrant(folder, contents, vector_store)
         for channel in manifest["channels"]:
             channel["index_type"] = "qdrant"
     for name, vectors in contents.vectors.items() if vector_store == "faiss" else ():
-        _write_vectors(folder / f"vectors-{name}{FaissIndex.suffix}", vectors, flat_index_max)
+        _write_vectors(folder / f"vectors-{name}{FaissIndex.suffix}", vectors, settings)
     if contents.sentence_vectors is not None:
         np.save(
             folder / f"sentences-{manifest['answer_channel']}.npy",
@@ -362,13 +365,13 @@ def write_build(
     record_stamps(folder, list(manifest["index_files"]))
 
 
-def index_type_for(count: int, flat_index_max: int) -> str:
-    """`flat` (exact) up to the threshold, `hnsw` past it."""
-    return index_kind_for(count, flat_index_max)
+def index_type_for(count: int, settings: Settings) -> str:
+    """The FAISS index kind for `count` vectors under `settings` (vectorindex.index_kind_for)."""
+    return index_kind_for(count, settings.flat_index_max, settings.compressed_index_min)
 
 
-def _write_vectors(path: Path, vectors: np.ndarray, flat_index_max: int) -> None:
-    faiss_index_of(vectors, flat_index_max).save(path)
+def _write_vectors(path: Path, vectors: np.ndarray, settings: Settings) -> None:
+    faiss_index_of(vectors, settings.flat_index_max, settings.compressed_index_min).save(path)
 
 
 def _write_qdrant(folder: Path, contents: BuildContents, location: str) -> None:

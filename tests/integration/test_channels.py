@@ -47,3 +47,20 @@ def test_past_the_threshold_a_channel_uses_hnsw(tmp_path: Path) -> None:
     assert [c.index_type for c in index_status(flat).channels] == ["flat"]
     hits = open_assistant(settings).retrieve("obinutuzumab complete renal response", k=3).hits
     assert len(hits) == 3
+
+
+def test_from_the_compressed_threshold_a_channel_uses_pq(tmp_path: Path) -> None:
+    flat = Settings(corpus_dir=ROOT / "corpus", index_dir=tmp_path / "flat", channels=("fake",))
+    compressed = flat.model_copy(
+        update={"index_dir": tmp_path / "pq", "flat_index_max": 10, "compressed_index_min": 20}
+    )
+    for settings in (flat, compressed):
+        build_index(settings)
+    assert [c.index_type for c in index_status(compressed).channels] == ["pq"]
+    vectors_only = {"weight_lexical": 0.0, "weight_lexical_cross": 0.0}
+    question = "obinutuzumab complete renal response"
+    first = [
+        open_assistant(s).configured(**vectors_only).retrieve(question, k=3).hits[0].chunk_index
+        for s in (flat, compressed)
+    ]
+    assert first[0] == first[1]

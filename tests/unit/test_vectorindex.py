@@ -12,10 +12,14 @@ import pytest
 from citeqa.vectorindex import (
     FLAT,
     HNSW,
+    PQ,
+    PQ_MIN_ROWS,
+    PQ_TRAIN_ROWS,
     FaissIndex,
     VectorIndex,
     faiss_index_of,
     index_kind_for,
+    training_sample,
 )
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "citeqa"
@@ -72,11 +76,47 @@ def test_unreadable_file_raises_runtime_error(tmp_path: Path) -> None:
         FaissIndex.load(path)
 
 
-def test_kind_follows_the_flat_threshold() -> None:
-    assert index_kind_for(10, 10) == FLAT and index_kind_for(11, 10) == HNSW
-    assert faiss_index_of(unit_rows(20, 8), flat_index_max=10).kind == HNSW
+def test_kind_follows_the_thresholds() -> None:
+    assert index_kind_for(10, 10, 1000) == FLAT and index_kind_for(11, 10, 1000) == HNSW
+    assert index_kind_for(1000, 10, 1000) == PQ and index_kind_for(999, 10, 1000) == HNSW
+    assert index_kind_for(PQ_MIN_ROWS - 1, 10, 0) == HNSW  # too few rows to learn codebooks
+    assert index_kind_for(5, 10, 0) == FLAT
+    assert faiss_index_of(unit_rows(20, 8), 10, 1000).kind == HNSW
+    assert faiss_index_of(unit_rows(300, 8), 10, 200).kind == PQ
     with pytest.raises(ValueError):
         FaissIndex(8, "ivf")
+
+
+def test_a_compressed_index_finds_the_exact_neighbours_and_survives_save_load(
+    tmp_path: Path,
+) -> None:
+    rows = unit_rows(3000, 64)
+    index = faiss_index_of(rows, flat_index_max=100, compressed_index_min=1000)
+    assert index.kind == PQ and index.count() == 3000
+    queries = unit_rows(30, 64, seed=5)
+    found = [[row for row, _ in index.search(q, 10)] for q in queries]
+    recall = np.mean(
+        [
+            len(set(f) & set(exact_top(rows, q, 10))) / 10
+            for f, q in zip(found, queries, strict=True)
+        ]
+    )
+    assert recall >= 0.9
+    best, score = index.search(rows[123], 1)[0]
+    assert best == 123 and abs(score - 1.0) < 0.01
+    index.save(tmp_path / "pq.faiss")
+    loaded = FaissIndex.load(tmp_path / "pq.faiss")
+    assert loaded.kind == PQ and loaded.count() == 3000
+    assert [[row for row, _ in loaded.search(q, 10)] for q in queries] == found
+    assert np.abs(loaded.vectors() - rows).max() < 0.01  # 8-bit rows, close to the originals
+
+
+def test_a_compressed_index_learns_from_an_even_sample_of_a_large_first_batch() -> None:
+    rows = unit_rows(PQ_TRAIN_ROWS + 5, 4)
+    sample = training_sample(rows)
+    assert len(sample) == PQ_TRAIN_ROWS
+    assert np.array_equal(sample[0], rows[0]) and np.array_equal(sample[-1], rows[-1])
+    assert len(training_sample(rows[:10])) == 10
 
 
 def test_only_the_vector_index_module_imports_faiss() -> None:
