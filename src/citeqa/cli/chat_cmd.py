@@ -68,6 +68,9 @@ def launch_chat(corpus: Path | None, index: Path | None) -> None:
 
 def _open(settings: Settings, progress: ProgressCallback) -> Assistant:
     """Open the assistant (building the index on first run); runs in the app's worker."""
+    from citeqa.embedding import preload
+
+    preload(settings.channels)  # the models load while the index is read or built
     from citeqa.api import open_assistant
 
     return open_assistant(settings, progress=progress)

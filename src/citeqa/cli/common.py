@@ -133,6 +133,9 @@ def warn(message: str) -> None:
 
 def open_for_questions(settings: Settings) -> Assistant:
     """The assistant; a missing index is built first (with a message), a stale one is named."""
+    from citeqa.embedding import preload
+
+    preload(settings.channels)  # the models load while citeqa's core imports and reads the index
     from citeqa.api import build_index, open_assistant
 
     try:
