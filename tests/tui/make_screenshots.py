@@ -28,7 +28,10 @@ def _app(fake: bool) -> CiteqaApp:
     from citeqa.cli.chat_cmd import _open, _rebuild
     from citeqa.config import Settings
 
-    return CiteqaApp(partial(_open, Settings()), partial(_rebuild, Settings()))
+    settings = Settings()  # as `citeqa chat` opens it: with the corpus, for the welcome
+    return CiteqaApp(
+        partial(_open, settings), partial(_rebuild, settings), corpus_dir=settings.corpus_dir
+    )
 
 
 async def shoot(fake: bool, question: str, size: tuple[int, int]) -> bool:
@@ -53,7 +56,9 @@ async def shoot(fake: bool, question: str, size: tuple[int, int]) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fake", action="store_true")
-    parser.add_argument("--question", default="What did obinutuzumab achieve at week 76?")
+    parser.add_argument(
+        "--question", default="What was the complete renal response with obinutuzumab at week 76?"
+    )
     args = parser.parse_args()
     DOCS.mkdir(exist_ok=True)
     ok = asyncio.run(shoot(args.fake, args.question, (120, 40)))
