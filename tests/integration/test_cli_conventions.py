@@ -178,3 +178,16 @@ def test_error_lines_are_sanitised(cli: Any, tmp_path: Path) -> None:
     line = done.one_line_error()
     assert "\x1b" not in done.err and "\x07" not in done.err
     assert "evil␛]0;pwned" in line
+
+
+def test_eval_without_a_bundled_set_says_how_to_pass_one(
+    cli: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Installed from a wheel there is no evals/ folder: the message says how to give a set."""
+    import citeqa.evaluation
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(citeqa.evaluation, "default_set_path", lambda: tmp_path / "none.jsonl")
+    done = cli("eval", "--no-ablations")
+    assert done.code == errors.EvalSetError.exit_code
+    assert "--set FILE" in done.err and '"question":' in done.err and "Traceback" not in done.err

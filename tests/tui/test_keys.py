@@ -145,3 +145,24 @@ def test_sources_do_not_repeat_a_title_as_section(make_app):
             assert "Traitements ciblés · Traitements ciblés" not in screen_text(app)
 
     run(body())
+
+
+def test_help_fits_40_rows_and_scrolls_visibly_below(make_app):
+    async def body(size):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("f1")
+            await pilot.pause()
+            scroll = app.screen.query_one("#help-scroll")
+            if size[1] >= 40:
+                assert scroll.max_scroll_y == 0 and not scroll.show_vertical_scrollbar
+                assert scroll.region.bottom <= size[1]
+                return
+            assert scroll.show_vertical_scrollbar and scroll.max_scroll_y > 0
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert scroll.scroll_y > 0  # the keys scroll it: it has the focus
+
+    run(body((120, 40)))
+    run(body((80, 24)))

@@ -104,7 +104,7 @@ def eval_command(
         run_corpora(sets, split.value, cache, not no_peers, quick, output)
         return
     settings = settings_for(corpus, index)
-    path = (set_file or default_set_path()).resolve()
+    path = (set_file or _default_set(default_set_path())).resolve()
     questions = load_questions(path)
     console = stderr_console()
     assistant = open_for_questions(settings)
@@ -121,6 +121,25 @@ def eval_command(
         sys.stdout.write(render(report))
     else:
         print_tables(report)
+
+
+NO_DEFAULT_SET = (
+    "no question set to run: the bundled one (evals/questions.jsonl) comes with a source"
+    " checkout, not with the installed package. Give yours with `--set FILE`: JSON Lines,"
+    ' one question a line, e.g. {"id": "q1", "question": "Who leads the trial?",'
+    ' "doc_id": "my-report", "answers": ["Dr Martin"]} (every field: evals/README.md in'
+    " the source)."
+)
+
+
+def _default_set(path: Path) -> Path:
+    """The bundled question set, or EvalSetError saying how to pass one (installed from a
+    wheel, there is no evals/ folder)."""
+    from citeqa.evaluation.questions import EvalSetError
+
+    if not path.is_file():
+        raise EvalSetError(NO_DEFAULT_SET)
+    return path
 
 
 def write_report(path: Path, text: str) -> None:

@@ -42,14 +42,18 @@ VIEWER_ROWS: KeyRows = [("↑ ↓ pgup pgdn", "Scroll the document")]
 
 
 def binding_rows(app: App[Any], bindings: Iterable[BindingType]) -> KeyRows:
-    """(keys, description) of each described binding, without repeats ("1-9" once)."""
+    """(keys, description) of each described binding; keys that do the same share a row
+    ("f1 ?  Help", "1-9" once), so that the help fits a 40-row terminal."""
     rows: KeyRows = []
     for binding in bindings:
         if not isinstance(binding, Binding) or not binding.description:
             continue
-        row = (app.get_key_display(binding), binding.description)
-        if row not in rows:
-            rows.append(row)
+        keys, description = app.get_key_display(binding), binding.description
+        same = next((n for n, (_, said) in enumerate(rows) if said == description), None)
+        if same is None:
+            rows.append((keys, description))
+        elif keys not in rows[same][0].split(" "):
+            rows[same] = (f"{rows[same][0]} {keys}", description)
     return rows
 
 
@@ -79,11 +83,13 @@ def help_content(sections: list[tuple[str, KeyRows]]) -> Content:
         parts.append((("\n" if number else "") + title + "\n", "bold"))
         for keys, description in rows:
             parts += [("  " + keys.ljust(width + 2), "bold"), description + "\n"]
+    if parts and isinstance(parts[-1], str):
+        parts[-1] = parts[-1].removesuffix("\n")  # no blank row at the end
     return assemble(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key, in a dialog; Esc, F1, ? or q closes it."""
+    """Every key, in a dialog that fits a 120x40 terminal; Esc, F1, ? or q closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "app.pop_screen", "Close"),
@@ -94,8 +100,8 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-dialog"):
-            yield Static("Keys", id="help-title")
-            with VerticalScroll():
-                yield Static(help_content(self.sections), id="help-body")
-            yield Static(assemble(("Esc closes this help.", "dim")))
+        dialog = Vertical(id="help-dialog")
+        dialog.border_title = "Keys"
+        dialog.border_subtitle = "Esc closes this help"
+        with dialog, VerticalScroll(id="help-scroll"):  # scrolls, with a bar, below 40 rows
+            yield Static(help_content(self.sections), id="help-body")
