@@ -20,6 +20,7 @@ from citeqa.embedding import embed_texts, get_embedder, known_channels, preload
 from citeqa.errors import IndexIncompatible, IndexMissing
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
 from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, VectorSource, prefetch
+from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example, choose, term_examples
 from citeqa.qdrantindex import QdrantIndex
 from citeqa.questions import (
     QuestionTerms,
@@ -34,6 +35,9 @@ from citeqa.retrieval import LexicalSearch, retrieve
 from citeqa.sentences import SentenceBank
 from citeqa.status import describe_index
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
+
+EXAMPLE_DOCUMENTS = 6
+"""Documents `Assistant.suggested_examples` looks into."""
 
 ProgressCallback = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is a short label such as "reading", "embedding use"."""
@@ -204,6 +208,25 @@ class Assistant:
     def document(self, doc_id: str) -> Document:
         """The full document, as indexed (its text is what citation offsets point into)."""
         return self._loaded.index.documents[doc_id]
+
+    def suggested_examples(self, count: int = EXAMPLE_COUNT) -> list[Example]:
+        """Questions this assistant answers, on the salient terms of a few documents taken
+        from each language in turn: for a welcome when the corpus lists no examples. Reads
+        the beginnings of at most `EXAMPLE_DOCUMENTS` documents, whatever the corpus's size."""
+        loaded = self._loaded
+        by_lang: dict[str, list[str]] = {}
+        for file in loaded.index.manifest.files:
+            if file.doc_id is not None:
+                by_lang.setdefault(file.lang[0] if file.lang else "en", []).append(file.doc_id)
+        sampled: list[DocumentText] = []
+        for turn in range(EXAMPLE_DOCUMENTS):
+            for lang, doc_ids in by_lang.items():
+                if turn < len(doc_ids) and len(sampled) < EXAMPLE_DOCUMENTS:
+                    text = loaded.index.documents[doc_ids[turn]].text[:TEXT_SAMPLE]
+                    sampled.append(DocumentText(lang, text))
+        vocabulary = loaded.vocabulary
+        examples = term_examples(sampled, vocabulary.frequency, vocabulary.sentence_count)
+        return choose([e for e in examples if not self.ask(e.question).abstained], count)
 
     def status(self) -> IndexStatus:
         """Index status, as `index_status` gives it."""

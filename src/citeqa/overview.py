@@ -2,18 +2,26 @@
 
 `corpus_overview` counts the corpus's files, their size and languages (from the corpus's
 manifest.json, or the index status once it is loaded) and picks example questions: the
-ones the manifest lists under "examples" (`{"question": ..., "lang": ...}`), or, for a corpus
-without any, questions made from its document titles with one template per language. Nothing
-here knows any particular corpus; the bundled one brings its examples in its own manifest.
+ones the manifest lists under "examples" (`{"question": ..., "lang": ...}`); for a corpus
+without any, once its index is loaded, questions on the salient term of a few documents
+(`term_examples`: a word frequent in the document and rare in the corpus, by the index's
+sentence frequencies, in a template of the document's language); before that, or when no term
+stands out, questions made from the document titles. Nothing here knows any particular corpus;
+the bundled one brings its examples in its own manifest.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from citeqa.corpus import MANIFEST, list_corpus_files
+from citeqa.lexical import tokenize
 from citeqa.models import IndexStatus
 
 EXAMPLE_COUNT = 3
@@ -24,6 +32,21 @@ TITLE_TEMPLATES = {
     "fr": "Quels sont les points principaux de « {title} » ?",
 }
 """Questions made from a document title, by the document's language (English otherwise)."""
+
+TERM_TEMPLATES = {
+    "en": "What do the documents say about {term}?",
+    "fr": "Que disent les documents sur « {term} » ?",
+}
+"""Questions on a document's salient term, by the document's language (English otherwise)."""
+
+TEXT_SAMPLE = 20_000
+"""Characters read from the start of a document to find its salient term."""
+
+MIN_TERM_LENGTH = 4
+MIN_TERM_COUNT = 2
+"""A term is a word of at least this many letters, said at least this often in the sample."""
+
+_WORD = re.compile(r"[^\W\d_][^\W_]*")
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
@@ -99,6 +122,54 @@ def title_examples(documents: list[tuple[str, list[str]]]) -> list[Example]:
     return examples
 
 
+@dataclass(frozen=True)
+class DocumentText:
+    """A document as `term_examples` reads it: its language and (the start of) its text."""
+
+    lang: str
+    text: str
+
+
+def salient_terms(
+    document: DocumentText, frequency: Mapping[str, int], sentence_count: int, limit: int = 2
+) -> list[str]:
+    """The words of `document` said often in it and rarely in the corpus, best first: scored
+    count in the document x log(corpus sentences / sentences holding the word's stem) (tf-idf;
+    a damped count favoured words said twice); each in its most frequent spelling."""
+    lang = document.lang if document.lang in TERM_TEMPLATES else "en"
+    spellings: dict[str, Counter[str]] = {}
+    for match in _WORD.finditer(document.text[:TEXT_SAMPLE]):
+        word = match.group()
+        stems = tokenize(word, lang) if len(word) >= MIN_TERM_LENGTH else []
+        if len(stems) == 1 and not stems[0].isdigit():
+            spellings.setdefault(stems[0], Counter())[word] += 1
+    scored = []
+    for stem, spelled in spellings.items():
+        count = sum(spelled.values())
+        if count >= MIN_TERM_COUNT and stem in frequency:
+            rarity = math.log((sentence_count + 1) / (frequency[stem] + 1))
+            scored.append((count * rarity, spelled.most_common(1)[0][0]))
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return [term for score, term in scored[:limit] if score > 0]
+
+
+def term_examples(
+    documents: Sequence[DocumentText], frequency: Mapping[str, int], sentence_count: int
+) -> list[Example]:
+    """A question on the salient term of each document, in the document's language; a term
+    already asked about is not asked again."""
+    examples: list[Example] = []
+    asked: set[str] = set()
+    for document in documents:
+        terms = salient_terms(document, frequency, sentence_count)
+        term = next((t for t in terms if t.casefold() not in asked), None)
+        if term is not None:
+            asked.add(term.casefold())
+            lang = document.lang if document.lang in TERM_TEMPLATES else "en"
+            examples.append(Example(TERM_TEMPLATES[lang].format(term=term), lang))
+    return examples
+
+
 def choose(examples: list[Example], count: int = EXAMPLE_COUNT) -> list[Example]:
     """`count` examples, taking each language in turn so that every language is offered."""
     by_lang: dict[str, list[Example]] = {}
@@ -122,9 +193,15 @@ def _manifest_documents(manifest: dict[str, object]) -> list[tuple[str, list[str
     return documents
 
 
-def corpus_overview(corpus_dir: Path, status: IndexStatus | None = None) -> Overview:
+def corpus_overview(
+    corpus_dir: Path,
+    status: IndexStatus | None = None,
+    suggest: Callable[[], list[Example]] | None = None,
+) -> Overview:
     """The corpus in figures with examples; `status` (once the index is loaded) adds the
-    passages and the languages found. Raises CorpusMissing when the folder is not there."""
+    passages and the languages found; `suggest` gives examples from the corpus when its
+    manifest has none (`Assistant.suggested_examples`). Raises CorpusMissing when the folder
+    is not there."""
     files = list_corpus_files(corpus_dir)
     manifest = _manifest(corpus_dir)
     if status is not None:
@@ -132,7 +209,11 @@ def corpus_overview(corpus_dir: Path, status: IndexStatus | None = None) -> Over
     else:
         documents = _manifest_documents(manifest)
     languages = sorted({lang for _, langs in documents for lang in langs})
-    examples = manifest_examples(manifest) or title_examples(documents)
+    examples = (
+        manifest_examples(manifest)
+        or (suggest() if suggest is not None else [])
+        or title_examples(documents)
+    )
     return Overview(
         name=corpus_dir.absolute().name,
         documents=len(status.documents) if status is not None else len(files),

@@ -28,6 +28,7 @@ from citeqa.models import (
     IndexStatus,
     Passage,
 )
+from citeqa.overview import Example
 from citeqa.tui.app import CiteqaApp
 
 TRIAL_TEXT = (
@@ -185,6 +186,13 @@ class FakeSession:
         return self.assistant.ask(question, k)
 
 
+SUGGESTED = [
+    Example("What do the documents say about obinutuzumab?", "en"),
+    Example("Que disent les documents sur « anifrolumab » ?", "fr"),
+]
+"""What the fake assistant suggests for a corpus whose manifest lists no example."""
+
+
 class FakeAssistant:
     """The `Assistant` interface over the in-memory documents."""
 
@@ -212,6 +220,9 @@ class FakeAssistant:
 
     def document(self, doc_id: str) -> Document:
         return DOCUMENTS[doc_id]
+
+    def suggested_examples(self, count: int = 3) -> list[Example]:
+        return SUGGESTED[:count]
 
     def status(self) -> IndexStatus:
         return IndexStatus(

@@ -9,7 +9,16 @@ from textual.widgets import OptionList
 from citeqa.tui.app import CiteqaApp
 from citeqa.tui.widgets.transcript import AnswerMessage
 from citeqa.tui.widgets.welcome import WAITING, Welcome
-from conftest import FakeFactory, fake_builder, make_corpus, run, screen_text, settle, wait_for
+from conftest import (
+    SUGGESTED,
+    FakeFactory,
+    fake_builder,
+    make_corpus,
+    run,
+    screen_text,
+    settle,
+    wait_for,
+)
 
 
 def _app(tmp_path, factory=None):
@@ -112,5 +121,22 @@ def test_typing_in_the_examples_goes_to_the_question(tmp_path):
             await pilot.press("down", "h", "i")
             assert app.focused.id == "question" and app.focused.value == "hi"
             assert not app.turns
+
+    run(body())
+
+
+def test_without_manifest_examples_the_assistant_suggests_them_once_loaded(tmp_path):
+    async def body():
+        gate = threading.Event()
+        corpus = tmp_path / "corpus"
+        app = _app(tmp_path, FakeFactory(gate=gate, corpus_dir=str(corpus)))
+        (corpus / "manifest.json").unlink()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: "Corpus corpus · 2 documents" in screen_text(app))
+            assert app.query_one(Welcome).examples == []  # no manifest: nothing to offer yet
+            gate.set()
+            await settle(pilot)
+            await wait_for(pilot, lambda: "obinutuzumab" in screen_text(app))
+            assert app.query_one(Welcome).examples == [e.question for e in SUGGESTED]
 
     run(body())

@@ -9,7 +9,16 @@ import pytest
 
 from citeqa.errors import CorpusMissing
 from citeqa.models import DocumentStatus, IndexStatus
-from citeqa.overview import Example, choose, corpus_overview, human_size, title_examples
+from citeqa.overview import (
+    DocumentText,
+    Example,
+    choose,
+    corpus_overview,
+    human_size,
+    salient_terms,
+    term_examples,
+    title_examples,
+)
 
 
 def _corpus(tmp_path: Path, manifest: object | None) -> Path:
@@ -80,3 +89,49 @@ def test_human_size() -> None:
     assert human_size(999) == "999 bytes"
     assert human_size(412_300) == "412 kB"
     assert human_size(2_500_000) == "2.5 MB"
+
+
+# ---- examples from the corpus itself ---------------------------------------------------------
+
+BEES = DocumentText(
+    "en", "Bees visit the hives. The hives of the town hold bees; a beekeeper opens the hives."
+)
+ABEILLES = DocumentText(
+    "fr", "Les ruches sont en ville. Une ruche urbaine; les ruches et les abeilles du toit."
+)
+FREQUENCY = {"bee": 9, "hive": 3, "town": 2, "beekeep": 1, "visit": 1, "ruch": 3, "abeill": 8}
+"""Sentence frequencies of the stems in a corpus of 40 sentences: bees are everywhere."""
+
+
+def test_the_salient_term_is_frequent_in_the_document_and_rare_in_the_corpus() -> None:
+    assert salient_terms(BEES, FREQUENCY, 40) == ["hives", "Bees"]
+    assert salient_terms(ABEILLES, FREQUENCY, 40, limit=1) == ["ruches"]  # French stems
+    # said once, or unknown to the index, or a stopword: never a term
+    assert salient_terms(DocumentText("en", "the the hives"), FREQUENCY, 40) == []
+
+
+def test_term_examples_speak_the_documents_language_and_never_repeat_a_term() -> None:
+    assert term_examples([BEES, ABEILLES, BEES], FREQUENCY, 40) == [
+        Example("What do the documents say about hives?", "en"),
+        Example("Que disent les documents sur « ruches » ?", "fr"),
+        Example("What do the documents say about Bees?", "en"),
+    ]
+    german = DocumentText("de", "Bienen hives hives")  # no template: English
+    assert term_examples([german], FREQUENCY, 40)[0].lang == "en"
+
+
+def test_suggested_examples_are_used_only_without_manifest_examples(tmp_path: Path) -> None:
+    suggested = [Example("What do the documents say about hives?", "en")]
+    folder = _corpus(tmp_path, None)
+    assert corpus_overview(folder, _status(folder), lambda: suggested).examples == suggested
+    assert (
+        corpus_overview(folder, _status(folder), list)
+        .examples[0]
+        .question.startswith("What are the main points")
+    )  # nothing suggested: the titles
+    (folder / "manifest.json").write_text(
+        json.dumps({"examples": [{"question": "How many hives?"}]}), encoding="utf-8"
+    )
+    assert corpus_overview(folder, None, lambda: suggested).examples == [
+        Example("How many hives?", "en")
+    ]

@@ -157,7 +157,7 @@ class CiteqaApp(KeyedApp):
         self._show_index(message.status)
         self.query_one(Welcome).ready()
         if message.status is not None:
-            self.read_overview(Path(message.status.corpus_dir), message.status)
+            self.read_overview(Path(message.status.corpus_dir), message.status, message.assistant)
         if self.mode != "hybrid":
             self.reconfigure(message.assistant, self.mode)
             return

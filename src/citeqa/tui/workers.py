@@ -163,13 +163,18 @@ class WorkerApp(App[None]):
             self.post_message(ModeChanged(mode, assistant))
 
     @work(thread=True, exclusive=True, group="overview", exit_on_error=False)
-    def read_overview(self, corpus_dir: Path, status: IndexStatus | None) -> None:
-        """Describe the corpus for the welcome; a corpus that cannot be read is left to the
-        loading worker to report."""
+    def read_overview(
+        self, corpus_dir: Path, status: IndexStatus | None, assistant: Assistant | None = None
+    ) -> None:
+        """Describe the corpus for the welcome (with the assistant, examples it answers when
+        the corpus lists none); a corpus that cannot be read is left to the loading worker to
+        report."""
         from citeqa.overview import corpus_overview
 
+        suggest = assistant.suggested_examples if assistant is not None else None
         try:
-            overview = corpus_overview(corpus_dir, status)
+            with self._tracked():
+                overview = corpus_overview(corpus_dir, status, suggest)
         except (CiteqaError, OSError):
             return
         self.post_message(OverviewRead(overview))

@@ -1,0 +1,30 @@
+"""Assistant.suggested_examples: questions on the corpus's own salient terms, in each
+document's language, that the assistant answers (for a welcome when the manifest lists none)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeqa.api import open_assistant
+from citeqa.overview import TERM_TEMPLATES
+from small_corpora import fake_settings, make_corpus
+
+DOCS = (
+    "biotherapy-in-lupus-faq.txt",
+    "cellules-stromales-lupus-phase1.txt",
+    "refract-lupus-nephritis-biopsies.txt",
+)
+
+
+def test_suggested_examples_are_answered_in_each_language(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", DOCS)
+    assistant = open_assistant(fake_settings(corpus, tmp_path / "index"))
+    examples = assistant.suggested_examples()
+    assert 1 <= len(examples) <= 3
+    assert {example.lang for example in examples} == {"en", "fr"}
+    for example in examples:
+        before, after = TERM_TEMPLATES[example.lang].split("{term}")
+        assert example.question.startswith(before) and example.question.endswith(after)
+        term = example.question[len(before) : len(example.question) - len(after)]
+        assert term and " " not in term
+        assert not assistant.ask(example.question).abstained
