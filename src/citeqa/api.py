@@ -16,8 +16,10 @@ from citeqa import indexing
 from citeqa.answering import compose
 from citeqa.config import Settings, load_settings
 from citeqa.contents import sentence_tokens, token_statistics
+from citeqa.domain import Domain, stored_knowledge
 from citeqa.embedding import embed_texts, get_embedder, known_channels, preload
-from citeqa.errors import IndexIncompatible, IndexMissing
+from citeqa.errors import IndexCorrupt, IndexIncompatible, IndexMissing
+from citeqa.glossary import Glossary
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
 from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, VectorSource, prefetch
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example, choose, term_examples
@@ -32,7 +34,7 @@ from citeqa.questions import (
 )
 from citeqa.reranking import rerank
 from citeqa.retrieval import LexicalSearch, retrieve
-from citeqa.sentences import SentenceBank
+from citeqa.sentences import SentenceBank, SentenceRules
 from citeqa.status import describe_index
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 
@@ -95,11 +97,14 @@ class _Loaded:
         embedders: dict[str, Any],
     ) -> None:
         self.index, self.bank, self.vocabulary, self.embedders = index, bank, vocabulary, embedders
+        self.glossary = vocabulary.glossary
+        """The corpus's equivalent terms (language data, domain file, derived pairs)."""
 
     @classmethod
     def of(cls, index: LoadedIndex) -> _Loaded:
         """What answering needs from `index`; per-sentence data is computed on demand."""
         embedders = _query_embedders(index)
+        knowledge = _knowledge(index)
         tokens = LazyTokens(lambda n: _sentence_tokens(index, n))
         if len(index.sentences) <= TOKENS_AT_OPEN:
             tokens.prefill(range(len(index.sentences)))
@@ -109,8 +114,19 @@ class _Loaded:
             index.sentences,
             _sentence_vectors(index, embedders),
             tokens,
+            SentenceRules.of(knowledge),
         )
-        return cls(index, bank, _vocabulary(index), embedders)
+        return cls(index, bank, _vocabulary(index, knowledge), embedders)
+
+
+def _knowledge(index: LoadedIndex) -> Domain:
+    try:
+        return stored_knowledge(index.statistics)
+    except ValueError as err:
+        raise IndexCorrupt(
+            f"The index in {index.folder} has unreadable term knowledge ({err});"
+            " run `citeqa index --rebuild`."
+        ) from err
 
 
 def _sentence_tokens(index: LoadedIndex, number: int) -> frozenset[str]:
@@ -131,13 +147,21 @@ def _sentence_vectors(index: LoadedIndex, embedders: dict[str, Any]) -> VectorSo
     return LazyVectors(text_of, lambda texts: embed_texts(embedders[channel], texts))
 
 
-def _vocabulary(index: LoadedIndex) -> Vocabulary:
-    """Token statistics as the build stored them (an older index: computed now)."""
+def _vocabulary(index: LoadedIndex, knowledge: Domain) -> Vocabulary:
+    """Token statistics as the build stored them (an older index: computed now), with the
+    corpus's term knowledge."""
     texts = (doc.text for doc in index.documents.values())  # read on first compound name
     stored = index.statistics
     if stored is None:
         stored = token_statistics(list(index.documents.values()), index.chunks, index.sentences)
-    return Vocabulary(texts, stored["frequency"], stored["sentence_count"], stored["words"])
+    return Vocabulary(
+        texts,
+        stored["frequency"],
+        stored["sentence_count"],
+        stored["words"],
+        glossary=Glossary.of(knowledge),
+        name_endings=knowledge.name_endings,
+    )
 
 
 def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
@@ -174,7 +198,8 @@ class Session:
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         cleaned, warnings = clean_question(question, self.assistant.settings.max_question_chars)
-        context = self.previous if self.previous and is_follow_up(cleaned) else None
+        endings = self.assistant._loaded.vocabulary.name_endings
+        context = self.previous if self.previous and is_follow_up(cleaned, endings) else None
         answer = self.assistant._answer(cleaned, context, k, warnings)
         self.previous = in_context(context, cleaned)[-600:] if context else cleaned
         return answer
@@ -266,6 +291,7 @@ class Assistant:
             vectors,
             settings,
             depth,
+            self._loaded.glossary,
         )
         bank = self._loaded.bank
         prefetch(bank.vectors, (n for hit in found.hits for n in bank.in_chunk(hit.chunk)))

@@ -127,7 +127,8 @@ class Settings(BaseSettings):
     weight_vectors: float = Field(default=1.0, ge=0)
     """Multiplies every vector channel's weight (0 leaves BM25 alone)."""
     expand_queries: bool = True
-    """Add glossary translations of medical terms to the lexical query."""
+    """Add equivalent terms to the lexical query: the language data's, the corpus's domain
+    file's and the pairs derived from the corpus at build (see domain.py)."""
     per_doc_cap: int = Field(default=3, ge=1)
     """At most this many passages from one document, unless no other document is relevant."""
     cap_relevance: float = Field(default=0.75, ge=0, le=1)

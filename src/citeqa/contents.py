@@ -1,5 +1,6 @@
 """What a build computes: chunks, vectors per channel, sentences and their vectors, BM25, and the
-token statistics that answering needs (so opening the assistant need not tokenise the corpus).
+token statistics that answering needs (so opening the assistant need not tokenise the corpus),
+with the corpus's term knowledge: its domain file as read.
 
 Documents whose file hash is unchanged reuse their chunks and vectors from the previous build
 (`Reuse`); only the others are chunked and embedded. `passage_text` and `chunk_tokens` say what
@@ -18,6 +19,7 @@ import numpy as np
 
 from citeqa.chunking import chunk_document, split_sentences
 from citeqa.config import Settings
+from citeqa.domain import KNOWLEDGE_FORMAT, Domain
 from citeqa.embedding import Embedder, embed_texts
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
@@ -49,6 +51,8 @@ class Reuse:
     sha256: dict[str, str] = field(default_factory=dict)
     files: list[IndexedFile] = field(default_factory=list)
     corpus_manifest_sha256: str | None = None
+    knowledge: int | None = None
+    """The term-knowledge format the previous build stored (None: stored none)."""
 
 
 def compute_contents(
@@ -57,7 +61,9 @@ def compute_contents(
     reuse: Reuse,
     settings: Settings,
     report: Progress,
+    domain: Domain | None = None,
 ) -> BuildContents:
+    """Everything the index stores; `domain` is the corpus's domain file, when it has one."""
     kept = {doc.doc_id for doc in documents if reuse.sha256.get(doc.doc_id) == doc.sha256}
     chunks = _all_chunks(documents, kept, reuse, settings, report)
     vectors = {
@@ -72,6 +78,7 @@ def compute_contents(
     lexical = LexicalIndex.build([chunk_tokens(chunk) for chunk in chunks])
     statistics = token_statistics(documents, chunks, sentences)
     report("lexical", 1, 1)
+    statistics.update(knowledge(domain, []))
     return BuildContents(
         documents, chunks, sentences, vectors, sentence_vectors, lexical, statistics
     )
@@ -96,6 +103,15 @@ def token_statistics(
         "sentence_count": len(sentences),
         "frequency": dict(frequency),
         "words": corpus_words(texts.values()),
+    }
+
+
+def knowledge(domain: Domain | None, pairs: list[list[str]]) -> dict[str, Any]:
+    """The term knowledge statistics.json carries beside the token statistics."""
+    return {
+        "knowledge": KNOWLEDGE_FORMAT,
+        "domain": None if domain is None else domain.model_dump(mode="json"),
+        "term_pairs": pairs,
     }
 
 

@@ -16,6 +16,7 @@ import os
 import unicodedata
 from pathlib import Path, PurePosixPath
 
+from citeqa.domain import Domain, corpus_domain, domain_path
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.models import Document, Frozen
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
@@ -23,7 +24,8 @@ from citeqa.readers.base import TITLE_MAX
 
 __all__ = ["UnreadableDocument"]  # re-exported: callers catch it from here
 MANIFEST = "manifest.json"
-"""The corpus's own description at its root: titles of its files; never a document."""
+"""The corpus's own description at its root: titles of its files, and the name of its domain
+file (domain.py); neither is a document."""
 ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
 """Tried in order; anything but UTF-8 adds a warning. latin-1 decodes any bytes."""
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -41,13 +43,16 @@ class CorpusReading(Frozen):
     skipped: list[str]
     """Each "relative/path: reason"."""
     warnings: list[str]
+    domain: Domain | None = None
+    """The corpus's domain file, when its manifest names a readable one."""
 
 
 # ---- the folder ----------------------------------------------------------------------------
 
 
 def list_corpus_files(corpus_dir: Path) -> list[Path]:
-    """Files of the corpus, sorted, recursively, without hidden ones, outside links or manifest.
+    """Files of the corpus, sorted, recursively, without hidden ones, outside links, the
+    manifest or the domain file it names.
 
     Symbolic links to folders are not followed (no loops, no duplicates); links to files are
     kept when their target lies inside the corpus. Raises CorpusMissing.
@@ -61,6 +66,7 @@ def _walk(corpus_dir: Path) -> tuple[list[Path], list[str]]:
     root = corpus_dir.resolve()
     notes: list[str] = []
     found: list[Path] = []
+    domain = domain_path(corpus_dir)
 
     def unreadable(error: OSError) -> None:
         notes.append(f"{relative_path(Path(error.filename or corpus_dir), corpus_dir)}: {error}")
@@ -69,7 +75,8 @@ def _walk(corpus_dir: Path) -> tuple[list[Path], list[str]]:
         dirnames[:] = [name for name in dirnames if not name.startswith(".")]
         for name in filenames:
             path = Path(folder, name)
-            if name.startswith(".") or (name == MANIFEST and Path(folder) == corpus_dir):
+            own = (name == MANIFEST and Path(folder) == corpus_dir) or path == domain
+            if name.startswith(".") or own:
                 continue
             problem = _link_problem(path, root) if path.is_symlink() else None
             if problem is not None:
@@ -105,6 +112,8 @@ def read_corpus(corpus_dir: Path) -> CorpusReading:
     """Read every document of `corpus_dir`; raise CorpusMissing or CorpusEmpty."""
     check_folder(corpus_dir)
     titles, warnings = read_titles(corpus_dir)
+    domain, domain_warnings = corpus_domain(corpus_dir)
+    warnings.extend(domain_warnings)
     files, skipped = _walk(corpus_dir)
     documents: list[Document] = []
     used: set[str] = set()
@@ -122,7 +131,7 @@ def read_corpus(corpus_dir: Path) -> CorpusReading:
             f"No readable document in {corpus_dir}: citeqa reads {read_types()} files"
             + (f" ({len(skipped)} other files skipped)." if skipped else ".")
         )
-    return CorpusReading(documents=documents, skipped=skipped, warnings=warnings)
+    return CorpusReading(documents=documents, skipped=skipped, warnings=warnings, domain=domain)
 
 
 def check_folder(corpus_dir: Path) -> None:
@@ -149,7 +158,7 @@ def read_titles(corpus_dir: Path) -> tuple[dict[str, str], list[str]]:
     if not path.is_file():
         return {}, []
     try:
-        entries = json.loads(path.read_bytes())["documents"]
+        entries = json.loads(path.read_bytes()).get("documents", [])  # a domain file alone
         titles = {
             PurePosixPath(entry["file"]).as_posix(): str(entry["title"])
             for entry in entries

@@ -1,123 +1,18 @@
-"""A small bilingual (English ↔ French) glossary of lupus-therapy terms, for query expansion.
+"""Query expansion by groups of equivalent terms, so a question matches passages word for word
+across languages and wordings ("kidney" finds "rein", "week 52" finds "S52").
 
-When a question uses one term of a group, the lexical query also searches the others, so an
-English question can match French slides word for word ("flare" finds "poussée") and back.
+The groups are data, never code: the language data shipped with citeqa, the corpus's domain
+file and the pairs derived from the corpus at build (see domain.py and derived_terms.py).
 Terms are matched on folded text (lowercase, no accents), as whole words.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from citeqa.domain import Domain, NumberedForms
 from citeqa.lexical import fold as lexical_fold
-
-GROUPS: tuple[tuple[str, ...], ...] = (
-    ("week", "weeks", "semaine", "semaines", "wk"),
-    ("month", "months", "mois"),
-    ("year", "years", "annee", "annees"),
-    ("flare", "flares", "poussee", "poussees", "rechute", "relapse"),
-    (
-        "side effect",
-        "side effects",
-        "adverse event",
-        "adverse events",
-        "effets indesirables",
-        "effets secondaires",
-        "effet indesirable",
-        "tolerance",
-        "safety",
-        "securite",
-    ),
-    ("kidney", "renal", "rein", "renale", "renales", "nephritis", "nephrite"),
-    ("complete renal response", "reponse renale complete", "crr", "rrc"),
-    ("response", "responses", "reponse", "reponses"),
-    ("remission", "remissions"),
-    ("infection", "infections"),
-    ("death", "deaths", "deces", "mortality", "mortalite"),
-    ("dose", "doses", "dosage", "posologie", "dosing"),
-    (
-        "steroids",
-        "corticosteroids",
-        "glucocorticoids",
-        "corticoides",
-        "corticotherapie",
-        "prednisone",
-        "cortisone",
-    ),
-    ("patients", "patient", "malades", "participants", "subjects"),
-    ("trial", "study", "essai", "etude"),
-    ("placebo", "placebos"),
-    ("treatment", "therapy", "traitement", "therapie"),
-    ("efficacy", "efficacite", "effective", "efficace", "work", "works"),
-    ("skin", "cutaneous", "peau", "cutane", "cutanee"),
-    ("joint", "joints", "articulaire", "arthritis", "arthrite"),
-    ("children", "child", "enfants", "enfant", "pediatric", "paediatric", "pediatrique"),
-    ("pregnancy", "pregnant", "grossesse", "enceinte"),
-    ("injection", "subcutaneous", "sous-cutanee", "sc"),
-    ("infusion", "intravenous", "perfusion", "iv", "intraveineuse"),
-    (
-        "mesenchymal stem cells",
-        "cellules souches mesenchymateuses",
-        "msc",
-        "cellules stromales",
-        "stromal cells",
-    ),
-    ("bone marrow", "moelle osseuse"),
-    ("umbilical cord", "cordon ombilical"),
-    ("b cells", "b cell", "lymphocytes b", "cellules b"),
-    ("t cells", "lymphocytes t", "cellules t"),
-    ("antibody", "antibodies", "anticorps"),
-    ("biopsy", "biopsies", "biopsie"),
-    ("proteinuria", "proteinurie"),
-    ("recommendations", "guidelines", "recommandations"),
-    ("primary endpoint", "critere principal", "critere de jugement principal"),
-    ("approved", "approval", "authorisation", "authorization", "amm", "autorisation"),
-    ("women", "woman", "femmes", "femme", "female"),
-    ("men", "hommes", "male"),
-    ("age", "aged", "old", "ans"),
-    (
-        "cost",
-        "costs",
-        "price",
-        "prix",
-        "cout",
-        "couts",
-        "coute",
-        "coutent",
-        "expensive",
-        "cher",
-        "euros",
-    ),
-    (
-        "lead",
-        "leads",
-        "led",
-        "coordinator",
-        "coordinates",
-        "coordinated",
-        "pilote",
-        "pilotent",
-        "dirige",
-        "coordinateur",
-        "coordonne",
-    ),
-    (
-        "schedule",
-        "regimen",
-        "administration",
-        "administered",
-        "schema",
-        "dosing",
-        "given",
-        "administre",
-        "administree",
-    ),
-    ("how long", "combien de temps", "duration", "duree", "lasting"),
-    ("mechanism", "mode d'action", "acts", "agit", "action"),
-    ("blocks", "bloque", "bloquent", "inhibits", "inhibe", "targets", "cible", "ciblant"),
-    ("daily", "per day", "par jour", "/j", "/day"),
-)
-"""Each group: terms that mean the same thing (or nearly) in English and French, folded."""
 
 _SPACES = re.compile(r"\s+")
 
@@ -131,25 +26,60 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + re.escape(term) + r"(?![\w])")
 
 
-_COMPILED = tuple(tuple((term, _pattern(term)) for term in group) for group in GROUPS)
+def _numbered(rule: NumberedForms) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    words = sorted((fold(word) for word in rule.words), key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"\b(?:{alternatives})\s?(\d{{1,3}})\b"), rule.forms
 
 
-_WEEK_NUMBER = re.compile(r"\b(?:weeks?|semaines?|wk|w|s)\s?(\d{1,3})\b")
-"""'week 52', 'semaine 52', 'W52', 'S52': the same time point written four ways."""
+class Glossary:
+    """Groups of equivalent terms, compiled once; `expansions` reads a question with them."""
+
+    def __init__(
+        self, groups: Iterable[Iterable[str]], numbered: Iterable[NumberedForms] = ()
+    ) -> None:
+        self._groups = [
+            tuple((term, _pattern(term)) for term in dict.fromkeys(fold(t) for t in group) if term)
+            for group in groups
+        ]
+        self._numbered = [_numbered(rule) for rule in numbered if rule.words]
+        self._by_word = self._index()
+
+    @classmethod
+    def of(cls, domain: Domain) -> Glossary:
+        return cls(domain.groups, domain.numbered)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def _index(self) -> dict[str, list[int]]:
+        """Group numbers by a word of their terms, so a question is checked against the few
+        groups that share a word with it (derived groups can number thousands)."""
+        by_word: dict[str, list[int]] = {}
+        for number, group in enumerate(self._groups):
+            for word in {(re.findall(r"\w+", term) or [""])[0] for term, _ in group}:
+                by_word.setdefault(word, []).append(number)
+        return by_word
+
+    def expansions(self, question: str) -> list[str]:
+        """Terms equivalent to those of the question and not already in it."""
+        folded = fold(question)
+        added: list[str] = self._numbered_forms(folded)
+        words = {"", *re.findall(r"\w+", folded)}  # "": groups with a term of no word ("%")
+        candidates = sorted({n for word in words for n in self._by_word.get(word, ())})
+        for number in candidates:
+            group = self._groups[number]
+            if any(pattern.search(folded) for _, pattern in group):
+                added.extend(term for term, pattern in group if not pattern.search(folded))
+        return list(dict.fromkeys(added))
+
+    def _numbered_forms(self, folded: str) -> list[str]:
+        forms: list[str] = []
+        for pattern, templates in self._numbered:
+            for number in pattern.findall(folded):
+                forms.extend(template.replace("{n}", number) for template in templates)
+        return forms
 
 
-def _week_forms(folded: str) -> list[str]:
-    forms: list[str] = []
-    for number in _WEEK_NUMBER.findall(folded):
-        forms.extend((f"s{number}", f"w{number}", f"week {number}", f"semaine {number}"))
-    return forms
-
-
-def expansions(question: str) -> list[str]:
-    """Glossary terms equivalent to those of the question and not already in it."""
-    folded = fold(question)
-    added: list[str] = _week_forms(folded)
-    for group in _COMPILED:
-        if any(pattern.search(folded) for _, pattern in group):
-            added.extend(term for term, pattern in group if not pattern.search(folded))
-    return list(dict.fromkeys(added))
+NO_GLOSSARY = Glossary(())
+"""Expands nothing (expansion switched off, or no knowledge at all)."""

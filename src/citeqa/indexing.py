@@ -8,6 +8,7 @@ the files and their atomic publication in store.py.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from importlib import metadata
 from pathlib import Path
@@ -27,6 +28,7 @@ from citeqa.corpus import (
     read_corpus,
     relative_path,
 )
+from citeqa.domain import KNOWLEDGE_FORMAT, domain_digest
 from citeqa.embedding import Embedder, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
 from citeqa.models import BuildReport, ChannelInfo, Chunk, Document
@@ -77,7 +79,7 @@ def build_index(
                 settings, previous.files, files, began, reading, full_rebuild=False, chunks=None
             )
         contents = compute_contents(
-            reading.documents, embedders, previous or Reuse(), settings, report
+            reading.documents, embedders, previous or Reuse(), settings, report, reading.domain
         )
         files = _indexed_files(reading.documents, settings.corpus_dir, contents.chunks)
         _write(settings, owner, contents, channels, files, report)
@@ -165,6 +167,7 @@ def _reuse_of(loaded: LoadedIndex) -> Reuse:
     reuse = Reuse(
         files=list(loaded.manifest.files),
         corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256,
+        knowledge=(loaded.statistics or {}).get("knowledge"),
     )
     all_vectors = {name: index.vectors() for name, index in loaded.vectors.items()}
     rows: dict[str, dict[str, list[np.ndarray]]] = {}
@@ -234,13 +237,24 @@ def _safe_digest(path: Path) -> str:
 def _unchanged(previous: Reuse, files: list[IndexedFile], corpus_dir: Path) -> bool:
     old = {(f.file, f.sha256, f.doc_id, f.title) for f in previous.files}
     new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
-    return old == new and previous.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
+    return (
+        old == new
+        and previous.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
+        and previous.knowledge == KNOWLEDGE_FORMAT  # else: store the term knowledge (no embedding)
+    )
 
 
 def corpus_manifest_digest(corpus_dir: Path) -> str | None:
-    """Hash of the corpus's manifest.json (titles), or None without one."""
+    """Hash of the corpus's manifest.json (titles, domain file name) and of the domain file it
+    names, or None without a manifest."""
     path = corpus_dir / MANIFEST
-    return _safe_digest(path) if path.is_file() else None
+    if not path.is_file():
+        return None
+    domain = domain_digest(corpus_dir)
+    manifest = _safe_digest(path)
+    if domain is None:
+        return manifest
+    return hashlib.sha256(f"{manifest} {domain}".encode()).hexdigest()
 
 
 # ---- writing and reporting -------------------------------------------------------------------

@@ -5,7 +5,8 @@
 - `QuestionTerms` holds the question's content words with their IDF weights over the corpus's
   sentences, each word matching its English and French stems and its glossary equivalents;
   `coverage` says how much of the question a sentence covers. `unknown_names` counts names
-  (drugs, trials) that appear nowhere in the corpus: a strong sign that it cannot answer.
+  (a hyphenated code, a word with digits or capitals, or one with a name ending the corpus's
+  domain file lists) that appear nowhere in the corpus: a strong sign that it cannot answer.
 - `is_follow_up` and `in_context` let a session carry the previous question's subject.
 """
 
@@ -20,22 +21,24 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from citeqa.errors import BadQuestion
-from citeqa.glossary import expansions, fold
+from citeqa.glossary import NO_GLOSSARY, Glossary, fold
 from citeqa.lexical import tokenize
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """Controls, and lone surrogates (bytes of a command line that were not UTF-8)."""
 _WORD = re.compile(r"[^\W_][\w'’-]*")
-_NAME_SUFFIXES = ("mab", "nib", "cept", "cel", "limus", "mod", "mide", "mib", "pegol", "sone")
 _NAME_SHAPE = re.compile(r"\d|^[A-Z0-9-]{3,}$|[a-z][A-Z]")
+NAME_MIN_LENGTH = 7
+"""A word shorter than this is not read as a name by its ending alone."""
 
 
-def looks_like_name(word: str) -> bool:
-    """Shaped like a drug or trial name: -mab, -nib, -cept..., digits, capitals (TULIP-SC)."""
+def looks_like_name(word: str, endings: tuple[str, ...] = ()) -> bool:
+    """Shaped like a name: digits or capitals (COVID-19, SRI-4, mRNA), or one of `endings`
+    (a domain's name stems, such as "mab" for antibodies)."""
     if _NAME_SHAPE.search(word):
         return True
-    return len(word) >= 7 and word.lower().endswith(_NAME_SUFFIXES)
+    return bool(endings) and len(word) >= NAME_MIN_LENGTH and word.lower().endswith(endings)
 
 
 _FOLLOW_OPENERS = re.compile(
@@ -82,20 +85,21 @@ OWN_SUBJECT_WORDS = 3
 """A question with this many content words names its own subject (unless it points back)."""
 
 
-def is_follow_up(question: str) -> bool:
+def is_follow_up(question: str, endings: tuple[str, ...] = ()) -> bool:
     """A short question that leans on the previous one ("And at week 52?", "Their mean age?").
 
     A question that names its own subject is a new question: one with a name (a drug, a trial,
-    TULIP-2), or, without a word pointing back and unless it asks whether something occurred
+    COVID-19), or, without a word pointing back and unless it asks whether something occurred
     ("Were there any deaths?"), one with OWN_SUBJECT_WORDS content words
-    ("What were the biopsy findings in refractory nephritis?", "How long is the walrus tusk?").
+    ("What were the biopsy findings in refractory disease?", "How long is the walrus tusk?").
+    `endings` are the name endings of the corpus's domain (see `looks_like_name`).
     """
     words = _WORD.findall(question)
     if not words or len(words) > FOLLOW_UP_MAX_WORDS:
         return False
     if _FOLLOW_OPENERS.search(question.strip()):
         return True
-    if any(looks_like_name(word) for word in words[1:]):
+    if any(looks_like_name(word, endings) for word in words[1:]):
         return False
     parts = [part.lower() for word in words for part in re.split(r"[-'’]", word) if part]
     if any(part in _ANAPHORS for part in parts) or _EXISTENTIAL.search(question.strip()):
@@ -122,6 +126,7 @@ class QuestionTerms:
     """Share of the question's term weight that appears nowhere in the corpus."""
     corrections: list[str] = field(default_factory=list)
     """Corpus words that question words look like typos of ("imune" → "immune")."""
+
     absent: list[str] = field(default_factory=list)
     """Words of the question (not of the context) that occur nowhere in the corpus as typed
     (a word read as a typo of a corpus word counts: the corpus does not use it)."""
@@ -143,18 +148,19 @@ class QuestionTerms:
         return sum(weight for alternatives, weight in self.terms if alternatives & tokens) / total
 
 
-def word_alternatives(word: str) -> frozenset[str]:
+def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[str]:
     """Tokens that count as this word in a passage: both stems and glossary equivalents."""
     found = set(tokenize(word, "en")) | set(tokenize(word, "fr"))
     if found:
-        for term in expansions(word):
+        for term in glossary.expansions(word):
             found |= set(tokenize(term, "en")) | set(tokenize(term, "fr"))
     return frozenset(found)
 
 
 class Vocabulary:
     """The corpus's words: sentence frequencies of tokens (for IDF), the folded words (to
-    correct typos) and the folded text (to check that a compound name such as TULIP-2 occurs)."""
+    correct typos) and the folded text (to check that a compound name such as COVID-19 occurs);
+    with the corpus's term knowledge: its glossary and the endings of its names."""
 
     def __init__(
         self,
@@ -162,10 +168,14 @@ class Vocabulary:
         frequency: dict[str, int],
         sentence_count: int,
         words: list[str] | None = None,
+        *,
+        glossary: Glossary = NO_GLOSSARY,
+        name_endings: tuple[str, ...] = (),
     ) -> None:
         """`words` are `corpus_words(texts)` when the build stored them (else computed here);
         then `texts` may be lazy: it is read only when a compound name is checked."""
         self.frequency, self.sentence_count = frequency, sentence_count
+        self.glossary, self.name_endings = glossary, name_endings
         self._texts = texts if words is not None else list(texts)
         self._folded_text: str | None = None
         self.by_initial: dict[str, list[str]] = {}
@@ -194,7 +204,7 @@ class Vocabulary:
         return found[0] if found else None
 
     def has_compound(self, word: str) -> bool:
-        """Whether a hyphenated or alphanumeric name (TULIP-2, SRI-4) occurs as such."""
+        """Whether a hyphenated or alphanumeric name (COVID-19, SRI-4) occurs as such."""
         pattern = r"(?<!\w)" + re.escape(fold(word)).replace(r"\-", r"[\s\-]?") + r"(?!\w)"
         return re.search(pattern, self.folded_text) is not None
 
@@ -227,10 +237,11 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     seen: set[frozenset[str]] = set()
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
         for word in _WORD.findall(text):
-            alternatives = word_alternatives(word)
+            alternatives = word_alternatives(word, vocabulary.glossary)
             if not alternatives or alternatives in seen:
                 continue
             seen.add(alternatives)
+            own = alternatives
             if scale == 1.0:
                 alternatives = _check_focus_word(word, alternatives, vocabulary, result)
             frequency = _frequency(alternatives, vocabulary)
@@ -239,7 +250,7 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
             result.focus_terms += scale == 1.0
             if scale == 1.0 and frequency == 0:
                 result.missing += weight
-            if scale == 1.0 and _frequency(word_alternatives(word), vocabulary) == 0:
+            if scale == 1.0 and _frequency(own, vocabulary) == 0:
                 result.absent.append(word)
     result.unknown_names = min(1.0, result.unknown_names)
     focus_weight = sum(weight for _, weight in result.terms[: result.focus_terms])
@@ -251,7 +262,8 @@ def _check_focus_word(
     word: str, alternatives: frozenset[str], vocabulary: Vocabulary, result: QuestionTerms
 ) -> frozenset[str]:
     """Note unknown names and typos of a question word; return its (corrected) alternatives."""
-    if _is_compound(word) and looks_like_name(word) and not vocabulary.has_compound(word):
+    endings = vocabulary.name_endings
+    if _is_compound(word) and looks_like_name(word, endings) and not vocabulary.has_compound(word):
         result.unknown_names += 1.0
         return alternatives
     if _frequency(alternatives, vocabulary) > 0:
@@ -259,7 +271,7 @@ def _check_focus_word(
     corrected = vocabulary.correction(word)
     if corrected is not None:
         result.corrections.append(corrected)
-        return alternatives | word_alternatives(corrected)
-    if looks_like_name(word):
+        return alternatives | word_alternatives(corrected, vocabulary.glossary)
+    if looks_like_name(word, endings):
         result.unknown_names += 1.0
     return alternatives

@@ -1,8 +1,8 @@
 """Question → ranked Hits: each channel ranks candidates, fusion combines them, then the
 list is cleaned (overlapping chunks of one region collapsed, a per-document cap).
 
-Channels: `lexical` (BM25 over folded, stemmed tokens, with glossary expansion) and one per
-vector channel (an embedder of the registry, which brings its default weight; settings can
+Channels: `lexical` (BM25 over folded, stemmed tokens, expanded by the corpus's glossary) and one
+per vector channel (an embedder of the registry, which brings its default weight; settings can
 override it in `channel_weights`). Fusion is weighted reciprocal-rank fusion (`rrf`) or a weighted
 sum of min-max normalised scores (`blend`). Lexical evidence can weigh less when the passage is
 in the other language than the question (`weight_lexical_cross`), since shared words across
@@ -19,7 +19,7 @@ import numpy as np
 
 from citeqa.config import Settings
 from citeqa.embedding import default_weight
-from citeqa.glossary import expansions
+from citeqa.glossary import NO_GLOSSARY, Glossary
 from citeqa.language import detect_lang
 from citeqa.lexical import query_tokens, tokenize
 from citeqa.models import Chunk, Hit, Lang, Retrieval
@@ -44,17 +44,20 @@ class Candidates:
     ranked: dict[int, tuple[int, float]]
 
 
-def lexical_query(question: str, expand: bool) -> list[str]:
-    """The question's BM25 tokens, plus glossary equivalents when `expand`."""
+def lexical_query(question: str, glossary: Glossary = NO_GLOSSARY) -> list[str]:
+    """The question's BM25 tokens, plus the glossary's equivalents."""
     tokens = query_tokens(question)
-    if expand:
-        for term in expansions(question):
-            tokens.extend(tokenize(term, "en") + tokenize(term, "fr"))
+    for term in glossary.expansions(question):
+        tokens.extend(tokenize(term, "en") + tokenize(term, "fr"))
     return list(dict.fromkeys(tokens))
 
 
-def lexical_candidates(lexical: LexicalSearch, question: str, settings: Settings) -> Candidates:
-    found = lexical.search(lexical_query(question, settings.expand_queries), settings.candidates)
+def lexical_candidates(
+    lexical: LexicalSearch, question: str, settings: Settings, glossary: Glossary = NO_GLOSSARY
+) -> Candidates:
+    """BM25's ranking; the glossary expands the query unless `expand_queries` is off."""
+    query = lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
+    found = lexical.search(query, settings.candidates)
     return Candidates(
         LEXICAL, {index: (rank, score) for rank, (index, score) in enumerate(found, 1)}
     )
@@ -153,12 +156,14 @@ def retrieve(
     query_vectors: Mapping[str, np.ndarray],
     settings: Settings,
     k: int,
+    glossary: Glossary = NO_GLOSSARY,
 ) -> Retrieval:
-    """The k best chunks for `question`; `query_vectors` holds the question's vector per channel."""
+    """The k best chunks for `question`; `query_vectors` holds the question's vector per channel,
+    `glossary` the corpus's equivalent terms."""
     query_lang = detect_lang(question)
     candidates = []
     if settings.weight_lexical > 0 or settings.weight_lexical_cross > 0:
-        candidates.append(lexical_candidates(lexical, question, settings))
+        candidates.append(lexical_candidates(lexical, question, settings, glossary))
     for channel, vector in query_vectors.items():
         if channel_weight(channel, settings, True) > 0:
             candidates.append(

@@ -4,8 +4,10 @@ A sentence scores on meaning (the answer channel's vectors, computed at build ti
 much of the question's key terms it covers (IDF-weighted, both languages, glossary equivalents)
 alone and with the lines just above it and its heading, on holding the kind of value asked for
 (a percentage for a rate, a number for "how many"), and on its passage's rank. Headings, short
-labels and end-point definitions score less. `SentenceBank` holds the index's sentences with
-their vectors and tokens; reranking and answering both score through `score_sentences`.
+labels and definitions score less. Which questions ask for a number or a share, which sentences
+define and which lines are labels is data (`SentenceRules`, from the language data and the
+corpus's domain file: see domain.py). `SentenceBank` holds the index's sentences with their
+vectors, tokens and rules; reranking and answering both score through `score_sentences`.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
+from citeqa.domain import Domain, language_data
 from citeqa.glossary import fold
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
@@ -28,36 +32,55 @@ SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
 CONTEXT_WEIGHT = 0.25
 """Coverage of the question by the sentence together with the lines just before it and its
-heading: on slides, "56,2 %" answers because "Réponse BICLA à S52" stands above it."""
+heading: on slides, "56,2 %" answers because "Taux de réponse à S52" stands above it."""
 RANK_WEIGHT = 0.10
 NUMBER_BONUS = 0.15
 """For questions asking a quantity: a sentence holding a number the question does not."""
 HEADING_PENALTY = 0.6
 """Score factor for a sentence that is only a heading or a short label without a number."""
 DEFINITION_PENALTY = 0.85
-"""Score factor for a sentence that defines an end point (methods, not results), unless the
-question asks about end points."""
-_DEFINITION = re.compile(
-    r"\b(end ?points?|defined|definition|critere (?:principal|de jugement)|defini)"
-)
+"""Score factor for a sentence that defines (methods, not results: "the primary end point was
+defined as..."), unless the question asks about definitions."""
 CONTEXT_SENTENCES = 2
 SHORT_QUOTE = 60
 """A quote shorter than this is extended with the following lines of its passage."""
 
-_PROPORTION = re.compile(
-    r"\b(rate|rates|taux|percentage|pourcentage|proportion|share|response|responses|reponse|reponses"
-    r"|remission|remissions|how many of|what fraction|%)"
-)
-"""Questions answered by a percentage: response and remission rates, shares."""
 _PERCENT = re.compile(r"\d\s?%")
+_NEVER = re.compile(r"(?!)")
+"""Matches nothing: a rule with no pattern."""
 
-_QUANTITY = re.compile(
-    r"\b(how many|how much|how long|how often|what (?:percentage|proportion|share|rate|dose|number)"
-    r"|combien|quel(?:le)?s? (?:taux|pourcentage|proportion|dose|nombre|montant|age|duree)"
-    r"|rate|taux"
-    r"|percentage|pourcentage|dose|mg|when|quand|what year|quelle annee|date"
-    r"|age moyen|mean age|average age|how old|quel age)\b"
-)
+
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else _NEVER
+
+
+@dataclass(frozen=True)
+class SentenceRules:
+    """The data-given rules of sentence scoring, compiled (see domain.py for each field)."""
+
+    quantity: re.Pattern[str]
+    """Questions answered by a number ("how many", "combien")."""
+    share: re.Pattern[str]
+    """Questions answered by a percentage (rates, shares)."""
+    definition: re.Pattern[str]
+    """Sentences that define rather than report."""
+    label: re.Pattern[str]
+    """Lines that are labels, not values (matched whole)."""
+
+    @classmethod
+    def of(cls, domain: Domain) -> SentenceRules:
+        return cls(
+            _any_of(domain.quantity_cues),
+            _any_of(domain.share_cues),
+            _any_of(domain.definition_cues),
+            _any_of(domain.label_patterns),
+        )
+
+
+@cache
+def language_rules() -> SentenceRules:
+    """The rules of the language data alone (a corpus without a domain file)."""
+    return SentenceRules.of(language_data())
 
 
 @dataclass(frozen=True)
@@ -82,8 +105,10 @@ class SentenceBank:
         sentences: Sequence[Sentence],
         vectors: VectorSource | None,
         tokens: TokenSource,
+        rules: SentenceRules | None = None,
     ) -> None:
         self.documents, self.chunks = documents, chunks
+        self.rules = rules if rules is not None else language_rules()
         self.sentences = (
             sentences
             if isinstance(sentences, SentenceTable)
@@ -140,8 +165,8 @@ def score_sentences(
 ) -> list[ScoredSentence]:
     """Every sentence of the given passages, scored, best first."""
     folded = fold(terms.focus)
-    wants_number = bool(_QUANTITY.search(folded))
-    wants_percent = bool(_PROPORTION.search(folded))
+    wants_number = bool(bank.rules.quantity.search(folded))
+    wants_percent = bool(bank.rules.share.search(folded))
     seen: set[int] = set()
     scored = []
     for rank, hit in enumerate(hits, 1):
@@ -188,9 +213,10 @@ def _scored(
         + RANK_WEIGHT / rank
         + _answer_type_bonus(text, has_number, *wants)
     )
-    if _is_label(text, chunk, has_number):
+    rules = bank.rules
+    if _is_label(text, chunk, has_number, rules.label):
         score *= HEADING_PENALTY
-    if _DEFINITION.search(fold(text)) and not _DEFINITION.search(fold(terms.focus)):
+    if rules.definition.search(fold(text)) and not rules.definition.search(fold(terms.focus)):
         score *= DEFINITION_PENALTY
     return ScoredSentence(index, score, semantic, coverage, context, rank)
 
@@ -208,18 +234,14 @@ def _digits(text: str) -> list[str]:
     return re.findall(r"\d+(?:[.,]\d+)?", text)
 
 
-def _is_label(text: str, chunk: Chunk, has_number: bool) -> bool:
-    """A heading or a short label: worth little as an answer on its own."""
+def _is_label(text: str, chunk: Chunk, has_number: bool, label: re.Pattern[str]) -> bool:
+    """A heading or a short label (or a line the rules call a label): little of an answer."""
     stripped = text.strip(" #*-:")
     if chunk.section and stripped == chunk.section.strip(" #*-:"):
         return True
-    if _SLIDE_TITLE.fullmatch(stripped):
+    if label.fullmatch(stripped):
         return True
     return len(stripped) < 40 and not has_number
-
-
-_SLIDE_TITLE = re.compile(r"[^.!?\n]{3,90}\(\d{1,2}\)")
-"""A title line numbered like "PHOENYCS GO (2)": the number counts the slides, it is no value."""
 
 
 def _semantic(bank: SentenceBank, index: int, query_vector: np.ndarray | None) -> float:

@@ -33,7 +33,7 @@ def corpus_changes(
         if change is not None:
             changes.append(f"modified: {name}{change}")
     if corpus_manifest_digest(corpus_dir) != manifest_sha256:
-        changes.append("modified: manifest.json (titles)")
+        changes.append("modified: manifest.json (titles or domain file)")
     return changes
 
 

@@ -14,7 +14,7 @@ Layout (see index/README.md):
         sentences.npy                  sentence spans (document, chunk, start, end), sorted by
                                        document and start, aligned with sentences-<channel>.npy
         sentences-<channel>.npy        sentence vectors (only up to embed_sentences_max sentences)
-        statistics.json                token statistics for answering (contents.py)
+        statistics.json                token statistics and term knowledge (contents.py)
         vectors-<channel>.faiss        one FAISS index per vector channel (see vectorindex.py),
         (or vectors-<channel>.qdrant.json, a pointer to its Qdrant collection: qdrantindex.py)
         lexical/                       the BM25 index (json + npy, no pickle)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from citeqa.domain import Domain, corpus_domain, language_data
 from citeqa.errors import BadQuestion
-from citeqa.glossary import expansions, fold
+from citeqa.glossary import Glossary, fold
 from citeqa.questions import (
     Vocabulary,
     analyse,
@@ -22,14 +25,32 @@ CORPUS = [
 ]
 
 
-def vocabulary() -> Vocabulary:
+def bundled_knowledge() -> Domain:
+    """The language data with the bundled corpus's domain file, as answering merges them."""
+    domain, warnings = corpus_domain(Path(__file__).parents[2] / "corpus")
+    assert domain is not None and not warnings
+    return language_data().merged(domain)
+
+
+ENDINGS = bundled_knowledge().name_endings
+
+
+def vocabulary(knowledge: Domain | None = None) -> Vocabulary:
+    """The vocabulary of CORPUS, with the bundled knowledge unless another is given."""
     from citeqa.lexical import tokenize
 
+    knowledge = knowledge or bundled_knowledge()
     frequency: dict[str, int] = {}
     for text in CORPUS:
         for token in set(tokenize(text, "en")) | set(tokenize(text, "fr")):
             frequency[token] = frequency.get(token, 0) + 1
-    return Vocabulary(CORPUS, frequency, len(CORPUS))
+    return Vocabulary(
+        CORPUS,
+        frequency,
+        len(CORPUS),
+        glossary=Glossary.of(knowledge),
+        name_endings=knowledge.name_endings,
+    )
 
 
 def test_clean_question_strips_escape_sequences_and_controls() -> None:
@@ -71,7 +92,8 @@ def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
     ],
 )
 def test_is_follow_up(question: str, expected: bool) -> None:
-    assert is_follow_up(question) is expected
+    assert is_follow_up(question, ENDINGS) is expected
+    assert is_follow_up(question) is expected  # none of these needs the domain's name endings
 
 
 def test_in_context_puts_the_previous_subject_first() -> None:
@@ -80,12 +102,18 @@ def test_in_context_puts_the_previous_subject_first() -> None:
 
 @pytest.mark.parametrize("word", ["cenerimod", "deucravacitinib", "TULIP-2", "ABBV-599", "CC312"])
 def test_names_look_like_names(word: str) -> None:
-    assert looks_like_name(word)
+    assert looks_like_name(word, ENDINGS)
 
 
 @pytest.mark.parametrize("word", ["patients", "response", "side", "Quelle"])
 def test_ordinary_words_do_not(word: str) -> None:
-    assert not looks_like_name(word)
+    assert not looks_like_name(word, ENDINGS)
+
+
+def test_name_endings_are_data() -> None:
+    """Without name endings only a name's shape counts: "cenerimod" is a word like another."""
+    assert not looks_like_name("cenerimod")
+    assert looks_like_name("TULIP-2") and looks_like_name("CC312")
 
 
 def test_typos_are_corrected_to_corpus_words() -> None:
@@ -103,6 +131,7 @@ def test_compound_names_are_checked_as_a_whole() -> None:
 def test_analyse_counts_unknown_names_and_not_known_ones() -> None:
     words = vocabulary()
     assert analyse("What did cenerimod achieve?", None, words).unknown_names == 1.0
+    assert analyse("What did cenerimod achieve?", None, vocabulary(language_data())).missing > 0
     assert analyse("Enrolment in TULIP-2?", None, words).unknown_names == 1.0
     assert analyse("What did obinutuzumab achieve in REGENCY?", None, words).unknown_names == 0.0
 
@@ -123,8 +152,28 @@ def test_context_terms_weigh_half() -> None:
     assert len(weights) == 2
 
 
+def test_analyse_coverage_needs_the_domain_for_domain_terms() -> None:
+    """Without the bundled domain file, "renal" does not cover "rénale" (the language data
+    knows everyday words only); "week" still covers "semaine"."""
+    from citeqa.lexical import tokenize
+
+    plain = analyse("complete renal response week 76", None, vocabulary(language_data()))
+    french = frozenset(tokenize("réponse rénale complète à la semaine 76", "fr"))
+    assert 0 < plain.coverage(french) < 1
+
+
 def test_glossary_expands_both_ways_and_week_numbers() -> None:
-    assert "poussee" in expansions("How many flares?")
-    assert "flare" in expansions("Combien de poussées ?")
-    assert {"s52", "w52", "semaine 52"} <= set(expansions("response at week 52"))
+    glossary = Glossary.of(bundled_knowledge())
+    assert "poussee" in glossary.expansions("How many flares?")
+    assert "flare" in glossary.expansions("Combien de poussées ?")
+    assert {"s52", "w52", "semaine 52"} <= set(glossary.expansions("response at week 52"))
     assert fold("Réponse RÉNALE  œdème") == "reponse renale oedeme"
+
+
+def test_language_data_alone_knows_no_domain_term() -> None:
+    glossary = Glossary.of(language_data())
+    assert glossary.expansions("How many flares?") == []
+    week = glossary.expansions("response at week 52")
+    assert "semaine 52" in week and "semaine" in week
+    assert not {"s52", "w52", "reponse"} & set(week)
+    assert "mois" in glossary.expansions("after six months")

@@ -16,6 +16,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+from citeqa.domain import domain_path
 from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.sets import EvalSet
 
@@ -28,21 +29,31 @@ QUICK_QUESTIONS = 50
 
 
 def quick_corpus(corpus_dir: Path, folder: Path, docs: int, named: set[str]) -> Path:
-    """A copy of `docs` documents of `corpus_dir` and of its manifest.json, if any: first those
-    that questions name (sorted), then the others (sorted); made once per source folder."""
+    """A copy of `docs` documents of `corpus_dir` and of its manifest.json and domain file, if
+    any: first those that questions name (sorted), then the others (sorted); made once per
+    source folder."""
     digest = hashlib.sha256(str(corpus_dir.resolve()).encode()).hexdigest()[:10]
     target = folder / f"{corpus_dir.name}-{digest}"
     if not target.exists():
-        files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name != MANIFEST)
+        own = _own_files(corpus_dir)
+        files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name not in own)
         files.sort(key=lambda p: p.stem not in named)
         target.mkdir(parents=True)
-        for path in [*files[:docs], *corpus_dir.glob(MANIFEST)]:
-            shutil.copyfile(path, target / path.name)
+        for path in [*files[:docs], *(corpus_dir / name for name in sorted(own))]:
+            if path.is_file():
+                shutil.copyfile(path, target / path.name)
     return target
 
 
+def _own_files(corpus: Path) -> set[str]:
+    """The corpus's manifest and the domain file it names: files that are not documents."""
+    domain = domain_path(corpus)
+    return {MANIFEST} | ({domain.name} if domain is not None else set())
+
+
 def _doc_ids(corpus: Path) -> set[str]:
-    return {p.stem for p in corpus.iterdir() if p.is_file() and p.name != MANIFEST}
+    own = _own_files(corpus)
+    return {p.stem for p in corpus.iterdir() if p.is_file() and p.name not in own}
 
 
 def _keep(question: EvalQuestion, kept: set[str], source_doc: dict[str, str | None]) -> bool:

@@ -1,0 +1,182 @@
+"""Term knowledge read from data files, never written in engine code: what a language or a corpus
+says about its words.
+
+Two sources share one format (`Domain`):
+
+- language data, shipped with citeqa (`citeqa/data/language.json`): English ↔ French equivalents
+  of everyday words ("week" / "semaine"), cue words of questions that ask for a quantity or a
+  share ("how many", "combien"), words that mark a definition;
+- a corpus's domain file, named by the corpus's `manifest.json` (`"domain": "domain.json"`, a
+  path inside the corpus folder): its own terms in groups of equivalents, the endings of names
+  it uses (drug stems such as "-mab"), patterns of lines that are labels and not values (slide
+  titles), cue words of the kinds of values its questions ask for.
+
+`corpus_domain` reads a corpus's file (a bad one is ignored with a warning, as a bad manifest
+is); the build stores what it read in the index, so answering never needs the corpus folder.
+`merged` combines the language data, the corpus's file and the pairs derived at build
+(derived_terms.py) into the knowledge answering uses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+DOMAIN_KEY = "domain"
+"""The key of a corpus's manifest.json that names its domain file."""
+DOMAIN_MAX_BYTES = 2_000_000
+"""A larger domain file is refused (it is a word list, not a corpus)."""
+KNOWLEDGE_FORMAT = 1
+"""The version of the term knowledge a build stores (statistics.json: `knowledge`, `domain`,
+`term_pairs`); an index without it is brought up to date by the next build."""
+
+
+class NumberedForms(BaseModel):
+    """A word followed by a number written several ways: "week 52", "W52", "S52"."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    words: tuple[str, ...]
+    """Folded words that may precede the number ("week", "semaine", "w")."""
+    forms: tuple[str, ...]
+    """The equivalent forms, "{n}" standing for the number ("s{n}", "week {n}")."""
+
+
+class Domain(BaseModel):
+    """One file of term knowledge (language data or a corpus's domain file)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: Literal[1] = 1
+    description: str = ""
+    groups: tuple[tuple[str, ...], ...] = ()
+    """Terms that mean the same thing (or nearly), in any language; matched folded, as words."""
+    numbered: tuple[NumberedForms, ...] = ()
+    name_endings: tuple[str, ...] = ()
+    """Endings that make a word a name ("mab": rituximab), so an unknown one counts as a name
+    the corpus does not know."""
+    label_patterns: tuple[str, ...] = ()
+    """Regular expressions of lines that are labels, not answers ("Title (2)" on slides)."""
+    definition_cues: tuple[str, ...] = ()
+    """Regular expressions (folded text) of sentences that define rather than report."""
+    quantity_cues: tuple[str, ...] = ()
+    """Regular expressions (folded text) of questions that ask for a number."""
+    share_cues: tuple[str, ...] = ()
+    """Regular expressions (folded text) of questions that ask for a percentage."""
+    notes: dict[str, str] = Field(default_factory=dict)
+    """Free comments (a data file cannot hold comments otherwise)."""
+
+    @field_validator("label_patterns", "definition_cues", "quantity_cues", "share_cues")
+    @classmethod
+    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
+        return patterns
+
+    def merged(self, *others: Domain) -> Domain:
+        """This knowledge and the others', concatenated (the first file's description)."""
+        fields: dict[str, Any] = {}
+        for name in _LIST_FIELDS:
+            fields[name] = tuple(
+                item for domain in (self, *others) for item in getattr(domain, name)
+            )
+        return self.model_copy(update=fields)
+
+
+_LIST_FIELDS = (
+    "groups",
+    "numbered",
+    "name_endings",
+    "label_patterns",
+    "definition_cues",
+    "quantity_cues",
+    "share_cues",
+)
+EMPTY = Domain()
+
+
+@cache
+def language_data() -> Domain:
+    """The language data shipped with citeqa (English and French)."""
+    raw = resources.files("citeqa").joinpath("data", "language.json").read_bytes()
+    return Domain.model_validate_json(raw)
+
+
+def domain_path(corpus_dir: Path) -> Path | None:
+    """The domain file the corpus's manifest.json names, or None (no manifest, no key, a
+    name outside the corpus or not a string)."""
+    try:
+        manifest = json.loads((corpus_dir / "manifest.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    name = manifest.get(DOMAIN_KEY) if isinstance(manifest, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        return None
+    relative = PurePosixPath(name)
+    if relative.is_absolute() or ".." in relative.parts:
+        return None
+    return corpus_dir.joinpath(*relative.parts)
+
+
+def corpus_domain(corpus_dir: Path) -> tuple[Domain | None, list[str]]:
+    """The corpus's domain file, read and checked, and a warning when it was ignored."""
+    path = domain_path(corpus_dir)
+    if path is None:
+        return None, []
+    name = path.relative_to(corpus_dir).as_posix()
+    try:
+        raw = path.read_bytes()
+        if len(raw) > DOMAIN_MAX_BYTES:
+            raise ValueError(f"larger than {DOMAIN_MAX_BYTES:,} bytes")
+        return Domain.model_validate_json(raw), []
+    except (OSError, ValueError, ValidationError) as error:
+        reason = _short(error)
+        return None, [f"{name} (the domain file manifest.json names) was ignored: {reason}"]
+
+
+def _short(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"{where}: {first['msg']}" if where else first["msg"]
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error)
+
+
+def stored_knowledge(statistics: dict[str, Any] | None) -> Domain:
+    """The knowledge answering uses: the language data, then what the build stored (the
+    corpus's domain file, the derived term pairs); ValueError when the stored part is damaged.
+    An index built before the knowledge was stored gets the language data alone."""
+    stored = statistics or {}
+    parts = [language_data()]
+    if stored.get("domain") is not None:
+        parts.append(Domain.model_validate(stored["domain"]))
+    pairs = stored.get("term_pairs") or []
+    if not isinstance(pairs, list) or not all(_is_words(pair) for pair in pairs):
+        raise ValueError("the stored term pairs are not lists of words")
+    parts.append(Domain(groups=tuple(tuple(pair) for pair in pairs)))
+    return parts[0].merged(*parts[1:])
+
+
+def _is_words(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(word, str) for word in value)
+
+
+def domain_digest(corpus_dir: Path) -> str | None:
+    """sha256 of the named domain file's bytes, or None without one (or unreadable)."""
+    path = domain_path(corpus_dir)
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else None
+    except OSError:
+        return None

@@ -1,0 +1,101 @@
+"""A corpus's domain file through the build: stored in the index, used by answering, tracked for
+staleness, refreshed without re-embedding; a bad one is a warning, never a failed build."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from integration_helpers import CORPUS, SMALL_DOCS, build_folders, fake_settings, make_corpus
+
+from citeqa import contents, indexing
+from citeqa.api import build_index, index_status, open_assistant
+from citeqa.domain import language_data
+from citeqa.store import load_index
+
+DOCS = (*SMALL_DOCS, "cellules-stromales-lupus-phase1.txt")
+
+
+def with_domain(corpus: Path) -> Path:
+    """Give `corpus` the bundled corpus's domain file, named by a manifest."""
+    (corpus / "manifest.json").write_text(json.dumps({"domain": "domain.json"}))
+    shutil.copyfile(CORPUS / "domain.json", corpus / "domain.json")
+    return corpus
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return with_domain(make_corpus(tmp_path / "corpus", DOCS))
+
+
+def test_the_domain_file_reaches_answering_and_is_no_document(corpus: Path, tmp_path: Path) -> None:
+    settings = fake_settings(corpus, tmp_path / "index")
+    report = build_index(settings)
+    assert report.warnings == [] and report.skipped == []
+    assert "domain" not in {
+        f.file.split(".")[0] for f in load_index(settings.index_dir).manifest.files
+    }
+    loaded = open_assistant(settings)._loaded
+    assert "poussee" in loaded.glossary.expansions("How many flares?")
+    assert "mab" in loaded.vocabulary.name_endings
+
+
+def test_without_the_domain_file_only_language_data_is_used(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", DOCS)
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    loaded = open_assistant(settings)._loaded
+    assert loaded.glossary.expansions("How many flares?") == []
+    assert "mois" in loaded.glossary.expansions("after six months")
+    assert loaded.vocabulary.name_endings == language_data().name_endings
+
+
+def test_an_edited_domain_file_makes_the_index_stale_and_is_refreshed_without_embedding(
+    corpus: Path, tmp_path: Path, fake_embedder: Any
+) -> None:
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    domain = json.loads((corpus / "domain.json").read_text())
+    domain["groups"].append(["walrus", "morse"])
+    (corpus / "domain.json").write_text(json.dumps(domain))
+
+    status = index_status(settings)
+    assert status.stale and "modified: manifest.json (titles or domain file)" in status.changed
+
+    fake_embedder.reset_counts()
+    build_index(settings)
+    assert fake_embedder.texts_embedded == 0
+    assert not index_status(settings).stale
+    assert "morse" in open_assistant(settings)._loaded.glossary.expansions("a walrus")
+
+
+def test_an_index_without_the_current_knowledge_is_refreshed_once(
+    corpus: Path, tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    monkeypatch.setattr(indexing, "KNOWLEDGE_FORMAT", 2)
+    monkeypatch.setattr(contents, "KNOWLEDGE_FORMAT", 2)
+    folders = build_folders(settings.index_dir)
+    fake_embedder.reset_counts()
+
+    build_index(settings)
+    assert build_folders(settings.index_dir) != folders  # written again
+    assert fake_embedder.texts_embedded == 0
+    assert (load_index(settings.index_dir).statistics or {})["knowledge"] == 2
+
+    folders = build_folders(settings.index_dir)
+    build_index(settings)
+    assert build_folders(settings.index_dir) == folders  # now up to date: nothing written
+
+
+def test_a_bad_domain_file_is_a_build_warning(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "domain.json").write_text('{"groups": [["kidney", 3]]}')
+    settings = fake_settings(corpus, tmp_path / "index")
+    report = build_index(settings)
+    assert report.documents == len(DOCS)
+    assert any("domain.json" in warning and "groups" in warning for warning in report.warnings)
+    assert open_assistant(settings)._loaded.glossary.expansions("kidney") == []

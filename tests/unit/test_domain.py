@@ -1,0 +1,133 @@
+"""Term knowledge as data: the language data, a corpus's domain file, the pairs derived at build,
+and that the engine's own modules name no corpus's terms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citeqa.corpus import list_corpus_files, read_corpus
+from citeqa.domain import (
+    Domain,
+    corpus_domain,
+    domain_digest,
+    language_data,
+    stored_knowledge,
+)
+from citeqa.glossary import Glossary
+from citeqa.sentences import SentenceRules
+
+REPO = Path(__file__).resolve().parents[2]
+ENGINE_MODULES = (
+    "glossary.py",
+    "questions.py",
+    "sentences.py",
+    "language.py",
+    "lexical.py",
+    "retrieval.py",
+    "domain.py",
+)
+CORPUS_WORDS = ("lupus", "anifrolumab", "belimumab", "obinutuzumab", "bicla", "sledai", "tulip")
+CORPUS_WORDS += ("regency", "poussee", "poussée", "nephrit", "néphrite", "placebo", "phoenycs")
+
+
+def write_corpus(folder: Path, manifest: dict | None, domain: str | None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "paper.txt").write_text("A paper about kidneys.\n", encoding="utf-8")
+    if manifest is not None:
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    if domain is not None:
+        (folder / "terms.json").write_text(domain, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("module", ENGINE_MODULES)
+def test_engine_modules_name_no_corpus_term(module: str) -> None:
+    text = (REPO / "src" / "citeqa" / module).read_text(encoding="utf-8").lower()
+    assert [word for word in CORPUS_WORDS if word in text] == []
+
+
+def test_bundled_corpus_names_its_domain_file() -> None:
+    domain, warnings = corpus_domain(REPO / "corpus")
+    assert warnings == [] and domain is not None
+    assert any("poussee" in group for group in domain.groups)
+    assert "domain.json" not in {p.name for p in list_corpus_files(REPO / "corpus")}
+
+
+def test_language_data_holds_no_domain_term() -> None:
+    data = language_data().model_dump_json().lower()
+    assert [word for word in CORPUS_WORDS if word in data] == []
+    assert language_data().label_patterns == ()
+    assert "mab" in language_data().name_endings  # drug-name stems of any corpus (WHO INN)
+
+
+def test_domain_file_is_read_and_left_out_of_the_documents(tmp_path: Path) -> None:
+    domain = json.dumps({"groups": [["kidney", "rein"]], "name_endings": ["mab"]})
+    corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, domain)
+    reading = read_corpus(corpus)
+    assert [doc.doc_id for doc in reading.documents] == ["paper"]
+    assert reading.domain is not None and reading.domain.groups == (("kidney", "rein"),)
+    assert reading.warnings == []
+    assert domain_digest(corpus) is not None
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("{not json", "terms.json"),
+        (json.dumps({"groups": "kidney"}), "groups"),
+        (json.dumps({"label_patterns": ["(unclosed"]}), "regular expression"),
+        (json.dumps({"glosary": []}), "glosary"),
+    ],
+)
+def test_bad_domain_file_is_ignored_with_a_warning(
+    tmp_path: Path, content: str, reason: str
+) -> None:
+    corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, content)
+    reading = read_corpus(corpus)
+    assert reading.domain is None
+    assert len(reading.warnings) == 1 and reason in reading.warnings[0]
+    assert "terms.json" in reading.warnings[0]
+
+
+@pytest.mark.parametrize("name", ["../outside.json", "/etc/passwd", "", 3])
+def test_domain_names_outside_the_corpus_are_not_read(tmp_path: Path, name: object) -> None:
+    (tmp_path / "outside.json").write_text("{}")
+    corpus = write_corpus(tmp_path / "c", {"domain": name}, None)
+    assert corpus_domain(corpus) == (None, [])
+
+
+def test_missing_domain_file_warns(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, None)
+    domain, warnings = corpus_domain(corpus)
+    assert domain is None and "terms.json" in warnings[0]
+
+
+def test_stored_knowledge_merges_language_domain_and_pairs() -> None:
+    domain = Domain(groups=(("kidney", "rein"),), label_patterns=(r"Slide \d+",))
+    stored = {"domain": domain.model_dump(mode="json"), "term_pairs": [["early", "precoce"]]}
+    knowledge = stored_knowledge(stored)
+    glossary = Glossary.of(knowledge)
+    assert "rein" in glossary.expansions("kidney biopsies")
+    assert "precoce" in glossary.expansions("early treatment")
+    assert "mois" in glossary.expansions("six months")  # the language data
+    assert SentenceRules.of(knowledge).label.fullmatch("Slide 3")
+    assert stored_knowledge(None) == language_data()
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [{"term_pairs": [["a", 1]]}, {"term_pairs": "early"}, {"domain": {"groups": 3}}],
+)
+def test_damaged_stored_knowledge_raises_value_error(stored: dict) -> None:
+    with pytest.raises(ValueError):
+        stored_knowledge(stored)
+
+
+def test_glossary_matches_whole_folded_words_only() -> None:
+    glossary = Glossary([("side effect", "effet indésirable"), ("%", "pour cent")])
+    assert glossary.expansions("Any SIDE  effects?") == []
+    assert glossary.expansions("Any side effect?") == ["effet indesirable"]
+    assert glossary.expansions("50 % of them") == ["pour cent"]
