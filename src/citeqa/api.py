@@ -282,7 +282,7 @@ class Assistant:
         count = max(1, k if k is not None else settings.k)
         depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
         terms = terms or self._terms(text, None)
-        searched = " ".join([text, *terms.corrections])
+        searched = " ".join([text, *terms.corrections, *terms.cognates])
         found = retrieve(
             searched,
             index.chunks,

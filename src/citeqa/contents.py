@@ -1,6 +1,7 @@
 """What a build computes: chunks, vectors per channel, sentences and their vectors, BM25, and the
 token statistics that answering needs (so opening the assistant need not tokenise the corpus),
-with the corpus's term knowledge: its domain file as read.
+with the corpus's term knowledge: its domain file as read, and the cross-language term pairs
+derived from it (derived_terms.py).
 
 Documents whose file hash is unchanged reuse their chunks and vectors from the previous build
 (`Reuse`); only the others are chunked and embedded. `passage_text` and `chunk_tokens` say what
@@ -19,6 +20,7 @@ import numpy as np
 
 from citeqa.chunking import chunk_document, split_sentences
 from citeqa.config import Settings
+from citeqa.derived_terms import term_pairs
 from citeqa.domain import KNOWLEDGE_FORMAT, Domain
 from citeqa.embedding import Embedder, embed_texts
 from citeqa.lexical import LexicalIndex, tokenize
@@ -78,7 +80,9 @@ def compute_contents(
     lexical = LexicalIndex.build([chunk_tokens(chunk) for chunk in chunks])
     statistics = token_statistics(documents, chunks, sentences)
     report("lexical", 1, 1)
-    statistics.update(knowledge(domain, []))
+    report("term pairs", 0, 1)
+    statistics.update(knowledge(domain, term_pairs(chunks, embedders)))
+    report("term pairs", 1, 1)
     return BuildContents(
         documents, chunks, sentences, vectors, sentence_vectors, lexical, statistics
     )

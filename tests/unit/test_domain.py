@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from citeqa import derived_terms
 from citeqa.corpus import list_corpus_files, read_corpus
+from citeqa.derived_terms import frequent_words, pair_words, term_pairs
 from citeqa.domain import (
     Domain,
     corpus_domain,
@@ -17,6 +20,7 @@ from citeqa.domain import (
     stored_knowledge,
 )
 from citeqa.glossary import Glossary
+from citeqa.models import Chunk
 from citeqa.sentences import SentenceRules
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,6 +32,7 @@ ENGINE_MODULES = (
     "lexical.py",
     "retrieval.py",
     "domain.py",
+    "derived_terms.py",
 )
 CORPUS_WORDS = ("lupus", "anifrolumab", "belimumab", "obinutuzumab", "bicla", "sledai", "tulip")
 CORPUS_WORDS += ("regency", "poussee", "poussée", "nephrit", "néphrite", "placebo", "phoenycs")
@@ -131,3 +136,67 @@ def test_glossary_matches_whole_folded_words_only() -> None:
     assert glossary.expansions("Any SIDE  effects?") == []
     assert glossary.expansions("Any side effect?") == ["effet indesirable"]
     assert glossary.expansions("50 % of them") == ["pour cent"]
+
+
+def _chunk(number: int, text: str, lang: str) -> Chunk:
+    return Chunk(chunk_id=f"d#{number}", doc_id="d", text=text, start=0, end=len(text), lang=lang)
+
+
+def test_frequent_words_group_forms_by_stem_per_language() -> None:
+    chunks = [
+        _chunk(0, "The trials were early.", "en"),
+        _chunk(1, "One trial, early again.", "en"),
+        _chunk(2, "Un essai précoce.", "fr"),
+    ]
+    english = frequent_words(chunks, "en")
+    assert ["early"] in english
+    assert sorted(next(forms for forms in english if "trial" in forms)) == ["trial", "trials"]
+    assert frequent_words(chunks, "fr") == []  # each French word is in one passage only
+
+
+def test_pair_words_keeps_mutual_nearest_neighbours_above_the_threshold() -> None:
+    english = [["early"], ["trials", "trial"], ["infection"], ["ratio"]]
+    french = [["precoce"], ["essais"], ["infections"], ["taux"]]  # "infection": one stem
+    identity = np.eye(4, dtype=np.float32)
+    french_vectors = identity.copy()
+    french_vectors[3] = [0.0, 0.0, 0.0, 0.5]  # cosine 0.5 with "ratio": too far
+    pairs = pair_words(english, french, identity, french_vectors)
+    assert pairs == [["early", "precoce"], ["trials", "trial", "essais"]]
+
+
+def test_pair_words_needs_both_directions() -> None:
+    english = [["early"], ["soon"]]
+    french = [["precoce"]]
+    english_vectors = np.array([[1.0, 0.0], [0.95, 0.31]], dtype=np.float32)
+    french_vectors = np.array([[0.9, 0.43]], dtype=np.float32)
+    assert pair_words(english, french, english_vectors, french_vectors) == [["soon", "precoce"]]
+
+
+class _Words:
+    """A multilingual embedder of a few words, by hand."""
+
+    name, dim = "words", 2
+
+    def __init__(self) -> None:
+        self.multilingual = True
+        self.vectors = {"early": [1.0, 0.0], "precoce": [1.0, 0.0], "trial": [0.0, 1.0]}
+
+    def embed_batch(self, texts: list[str]) -> np.ndarray:
+        return np.array([self.vectors.get(t, [-1.0, 0.0]) for t in texts], dtype=np.float32)
+
+
+def test_term_pairs_need_two_languages_and_a_multilingual_channel() -> None:
+    chunks = [_chunk(n, "early trial", "en") for n in range(2)]
+    chunks += [_chunk(n + 2, "traitement précoce", "fr") for n in range(2)]
+    assert term_pairs(chunks, [_Words()]) == [["early", "precoce"]]
+    assert term_pairs(chunks[:2], [_Words()]) == []
+    monolingual = _Words()
+    monolingual.multilingual = False
+    assert term_pairs(chunks, [monolingual]) == []
+
+
+def test_the_embedded_vocabulary_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(derived_terms, "TOP_TERMS", 3)
+    text = " ".join(f"word{letter}" for letter in "abcdefgh").replace("word", "mot")
+    chunks = [_chunk(n, text, "fr") for n in range(2)]
+    assert len(frequent_words(chunks, "fr")) == 3

@@ -177,3 +177,20 @@ def test_language_data_alone_knows_no_domain_term() -> None:
     assert "semaine 52" in week and "semaine" in week
     assert not {"s52", "w52", "reponse"} & set(week)
     assert "mois" in glossary.expansions("after six months")
+
+
+def test_cognates_are_searched_for_words_the_corpus_does_not_use() -> None:
+    from citeqa.lexical import tokenize
+
+    texts = ["Des cellules mésenchymateuses.", "Les cellules sont mésenchymateuses."]
+    frequency: dict[str, int] = {}
+    for text in texts:
+        for token in set(tokenize(text, "fr")):
+            frequency[token] = frequency.get(token, 0) + 1
+    words = Vocabulary(texts, frequency, len(texts))
+    assert words.cognates("mesenchymal") == ["mesenchymateuses"]
+    assert words.cognates("cellular") == ["cellules"]
+    assert words.cognates("mesen") == [] and words.cognates("walruses") == []
+    terms = analyse("Which mesenchymal cells?", None, words)
+    assert terms.cognates == ["mesenchymateuses"]
+    assert terms.missing > 0, "a cognate is searched, not counted as the question's word"

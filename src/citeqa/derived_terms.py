@@ -1,0 +1,94 @@
+"""Cross-language term pairs derived from the corpus at build time, so a user's corpus gets query
+expansion across English and French with no hand-written glossary.
+
+The corpus's frequent words in each language (folded, letters only, no stopword, found in at
+least MIN_PASSAGES passages of that language; at most TOP_TERMS per language, so the cost is
+bounded whatever the corpus's size) are embedded by a multilingual channel in batches. A word
+pairs with a word of the other language when each is the other's nearest neighbour and their
+cosine reaches MIN_SIMILARITY ("trials" / "essais", "early" / "précoce"; measured on the
+bundled corpus, pairs below 0.8 are mostly wrong); words that already match lexically (a shared
+stem) are not paired. A pair is stored with each word's other forms in the corpus ("trial",
+"trials", "essai", "essais"). A corpus in one language, or an index without a
+multilingual channel, gets no pairs. The build stores the pairs in the index (statistics.json,
+`term_pairs`); they expand queries as the domain file's groups do (glossary.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from citeqa.embedding import Embedder, embed_texts
+from citeqa.lexical import content_words, query_tokens, tokenize
+from citeqa.models import Chunk
+
+TOP_TERMS = 1500
+"""The most frequent words of each language that are embedded (the cost's bound)."""
+MIN_PASSAGES = 2
+"""A word found in fewer passages of its language is not paired (too rare to be a term)."""
+MIN_LETTERS = 4
+"""Shorter words are not paired (abbreviations are ambiguous across languages)."""
+MIN_SIMILARITY = 0.8
+"""The cosine two mutual nearest neighbours need to pair."""
+LANGUAGES = ("en", "fr")
+
+
+def is_multilingual(embedder: Embedder) -> bool:
+    """Whether the embedder places words of different languages in one space."""
+    return bool(getattr(embedder, "multilingual", False))
+
+
+def frequent_words(chunks: Sequence[Chunk], lang: str) -> list[list[str]]:
+    """The words of `lang`'s passages found in MIN_PASSAGES or more, grouped by stem (each
+    group's most frequent form first), most frequent stem first."""
+    stems: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for chunk in chunks:
+        if chunk.lang != lang:
+            continue
+        words = {w for w in content_words(chunk.text) if w.isalpha() and len(w) >= MIN_LETTERS}
+        stemmed = {word: tokenize(word, lang)[0] for word in words}
+        stems.update(set(stemmed.values()))
+        for word, stem in stemmed.items():
+            forms.setdefault(stem, Counter())[word] += 1
+    ranked = sorted(stems.items(), key=lambda item: (-item[1], item[0]))
+    return [
+        [form for form, _ in sorted(forms[stem].items(), key=lambda item: (-item[1], item[0]))]
+        for stem, count in ranked[:TOP_TERMS]
+        if count >= MIN_PASSAGES
+    ]
+
+
+def term_pairs(chunks: Sequence[Chunk], embedders: Sequence[Embedder]) -> list[list[str]]:
+    """Groups of English and French words of the corpus that mean the same (each word with its
+    other forms in the corpus); [] when the corpus has one language or no embedder is
+    multilingual."""
+    embedder = next((e for e in embedders if is_multilingual(e)), None)
+    english, french = (frequent_words(chunks, lang) for lang in LANGUAGES)
+    if embedder is None or not english or not french:
+        return []
+    vectors = embed_texts(embedder, [forms[0] for forms in english + french])
+    return pair_words(english, french, vectors[: len(english)], vectors[len(english) :])
+
+
+def pair_words(
+    english: list[list[str]],
+    french: list[list[str]],
+    english_vectors: np.ndarray,
+    french_vectors: np.ndarray,
+) -> list[list[str]]:
+    """Mutual nearest neighbours above MIN_SIMILARITY that do not already share a stem, each
+    pair as one group of both words' forms."""
+    similarity = np.asarray(english_vectors, np.float32) @ np.asarray(french_vectors, np.float32).T
+    best_french = similarity.argmax(axis=1)
+    best_english = similarity.argmax(axis=0)
+    pairs = []
+    for row, column in enumerate(best_french):
+        if best_english[column] != row or similarity[row, column] < MIN_SIMILARITY:
+            continue
+        if set(query_tokens(english[row][0])) & set(query_tokens(french[column][0])):
+            continue
+        pairs.append(english[row] + french[column])
+    return pairs
