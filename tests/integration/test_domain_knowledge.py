@@ -13,6 +13,7 @@ from integration_helpers import CORPUS, SMALL_DOCS, build_folders, fake_settings
 
 from citeqa import contents, indexing
 from citeqa.api import build_index, index_status, open_assistant
+from citeqa.config import Settings
 from citeqa.domain import language_data
 from citeqa.store import load_index
 
@@ -99,3 +100,29 @@ def test_a_bad_domain_file_is_a_build_warning(corpus: Path, tmp_path: Path) -> N
     assert report.documents == len(DOCS)
     assert any("domain.json" in warning and "groups" in warning for warning in report.warnings)
     assert open_assistant(settings)._loaded.glossary.expansions("kidney") == []
+
+
+CROSS_LANGUAGE = {
+    "Combien de patients ont reçu des cellules stromales ?": "cellules-stromales-lupus-phase1",
+    "How many patients received mesenchymal stromal cells?": "cellules-stromales-lupus-phase1",
+    "What does the REFRACT project study in kidney biopsies?": "refract-lupus-nephritis-biopsies",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("domain", [True, False], ids=["domain-file", "no-domain-file"])
+def test_cross_language_questions_with_and_without_the_domain_file(
+    tmp_path: Path, domain: bool
+) -> None:
+    """With the real multilingual channel: the French document answers the English question
+    (and the reverse) whether the corpus brings its domain file or relies on derived pairs."""
+    corpus = make_corpus(tmp_path / "corpus", DOCS)
+    if domain:
+        with_domain(corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    assistant = open_assistant(settings)
+    pairs = (assistant._loaded.index.statistics or {})["term_pairs"]
+    assert any("cellules" in group and "cells" in group for group in pairs)
+    for question, doc_id in CROSS_LANGUAGE.items():
+        hits = assistant.retrieve(question, k=3).hits
+        assert hits[0].chunk.doc_id == doc_id, (question, [h.chunk.doc_id for h in hits])
