@@ -21,7 +21,14 @@ from citeqa.embedding import embed_texts, get_embedder, known_channels, preload
 from citeqa.errors import IndexCorrupt, IndexIncompatible, IndexMissing
 from citeqa.glossary import Glossary
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
-from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, VectorSource, prefetch
+from citeqa.ondemand import (
+    TOKENS_AT_OPEN,
+    LazyTokens,
+    LazyVectors,
+    PassageVectors,
+    VectorSource,
+    prefetch,
+)
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example, choose, term_examples
 from citeqa.qdrantindex import QdrantIndex
 from citeqa.questions import (
@@ -80,7 +87,7 @@ def open_assistant(
         loaded = load_index(settings.index_dir)
     if progress is not None:
         progress("loading models", 0, 1)
-    assistant = Assistant(settings, _Loaded.of(loaded))
+    assistant = Assistant(settings, _Loaded.of(loaded, settings.embed_sentences_on_demand))
     if progress is not None:
         progress("loading models", 1, 1)
     return assistant
@@ -101,7 +108,7 @@ class _Loaded:
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
 
     @classmethod
-    def of(cls, index: LoadedIndex) -> _Loaded:
+    def of(cls, index: LoadedIndex, embed_on_demand: bool = False) -> _Loaded:
         """What answering needs from `index`; per-sentence data is computed on demand."""
         embedders = _query_embedders(index)
         knowledge = _knowledge(index)
@@ -112,7 +119,7 @@ class _Loaded:
             index.documents,
             index.chunks,
             index.sentences,
-            _sentence_vectors(index, embedders),
+            _sentence_vectors(index, embedders, embed_on_demand),
             tokens,
             SentenceRules.of(knowledge),
         )
@@ -134,11 +141,17 @@ def _sentence_tokens(index: LoadedIndex, number: int) -> frozenset[str]:
     return sentence_tokens(index.documents[sentence.doc_id].text, sentence, index.chunks)
 
 
-def _sentence_vectors(index: LoadedIndex, embedders: dict[str, Any]) -> VectorSource | None:
-    """The stored sentence vectors, or the answer channel's embedder run on demand."""
+def _sentence_vectors(
+    index: LoadedIndex, embedders: dict[str, Any], embed_on_demand: bool
+) -> VectorSource | None:
+    """The stored sentence vectors; without them, their passages' vectors, or (when
+    `embed_on_demand`) the answer channel's embedder run on demand (ondemand.py)."""
     channel = index.manifest.answer_channel
     if index.sentence_vectors is not None or channel not in embedders:
         return index.sentence_vectors
+    if not embed_on_demand:
+        chunks = index.vectors[channel]
+        return PassageVectors(lambda n: index.sentences[n].chunk_index, chunks.rows)
 
     def text_of(number: int) -> str:
         sentence = index.sentences[number]

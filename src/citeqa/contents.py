@@ -6,7 +6,8 @@ derived from it (derived_terms.py).
 Documents whose file hash is unchanged reuse their chunks and vectors from the previous build
 (`Reuse`); only the others are chunked and embedded. `passage_text` and `chunk_tokens` say what
 a chunk's vector and its BM25 entry are computed from. Sentences are embedded at build time only
-up to `Settings.embed_sentences_max`; past it, answering embeds them on demand (ondemand.py).
+up to `Settings.embed_sentences_max`; past it, answering scores sentences with their passages'
+vectors, or embeds them on demand (ondemand.py).
 """
 
 from __future__ import annotations

@@ -1,13 +1,17 @@
 """Per-sentence data computed when a question first needs it, then kept: vectors and tokens.
 
-A large index does not embed every sentence at build time (that would double the build's
+A large index does not embed every sentence at build time (that would triple the build's
 embedding work) nor tokenise every sentence at start-up (that would make opening the assistant
-grow with the corpus). Instead:
+grow with the corpus). Instead, past `Settings.embed_sentences_max` sentences:
 
-- `LazyVectors[i]` is sentence i's unit vector from the answer channel's embedder, embedded on
-  first use and kept in a bounded cache; `prefetch` embeds the missing sentences of the passages
-  a question retrieved in one batch, so scoring them costs one model call, not one per sentence.
-  The vectors are the very ones a build would have stored, so answers do not change.
+- `PassageVectors[i]` (the default) is the stored vector of the passage holding sentence i: no
+  model call at all, so a question costs as much as on a small index; sentences of one passage
+  then differ only by their words, not by their meaning.
+- `LazyVectors[i]` (`Settings.embed_sentences_on_demand`) is sentence i's unit vector from the
+  answer channel's embedder, embedded on first use and kept in a bounded cache; `prefetch`
+  embeds the missing sentences of the passages a question retrieved in one batch. The vectors
+  are the very ones a build would have stored, so answers do not change, but the first
+  question on a passage pays for about a hundred sentences (0.3-1 s with USE on 2 cores).
 - `LazyTokens[i]` is sentence i's BM25 token set, computed on first use and cached.
 
 Both are indexable like the arrays they replace (`VectorSource`, `TokenSource`), so the scoring
@@ -100,6 +104,29 @@ class LazyVectors:
         return len(self._cache)
 
 
+class PassageVectors:
+    """Sentence i's vector taken as its passage's: `rows_of(chunk numbers)` gives the stored
+    chunk vectors, `chunk_of(i)` the chunk holding sentence i. Chunk vectors are cached."""
+
+    def __init__(
+        self,
+        chunk_of: Callable[[int], int],
+        rows_of: Callable[[list[int]], np.ndarray],
+        capacity: int = VECTOR_CACHE,
+    ) -> None:
+        self._chunk_of = chunk_of
+        self._cache: _Cache[np.ndarray] = _Cache(
+            lambda chunks: list(np.asarray(rows_of(chunks), np.float32)), capacity
+        )
+
+    def __getitem__(self, index: int) -> np.ndarray:
+        return self._cache.get_many([self._chunk_of(index)])[0]
+
+    def prefetch(self, indexes: Iterable[int]) -> None:
+        """Read, in one call, the passage vectors of `indexes` not cached yet."""
+        self._cache.get_many(list(dict.fromkeys(self._chunk_of(i) for i in indexes)))
+
+
 class LazyTokens:
     """Sentence token sets computed on first use by `tokens_of`, then cached."""
 
@@ -119,6 +146,6 @@ class LazyTokens:
 
 
 def prefetch(vectors: VectorSource | None, indexes: Iterable[int]) -> None:
-    """Have the vectors of `indexes` ready (a no-op unless `vectors` are embedded on demand)."""
-    if isinstance(vectors, LazyVectors):
+    """Have the vectors of `indexes` ready (a no-op for stored sentence vectors)."""
+    if isinstance(vectors, LazyVectors | PassageVectors):
         vectors.prefetch(indexes)

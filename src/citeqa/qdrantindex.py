@@ -196,6 +196,15 @@ class QdrantIndex:
             if offset is None:
                 return out
 
+    def rows(self, numbers: list[int]) -> np.ndarray:
+        out = np.zeros((len(numbers), self.dim), dtype=np.float32)
+        wanted = list(dict.fromkeys(numbers))
+        points = self._client.retrieve(self.collection, ids=wanted, with_vectors=[DENSE])
+        found = {int(point.id): point.vector[DENSE] for point in points}
+        for place, number in enumerate(numbers):
+            out[place] = found[number]
+        return out
+
     def save(self, path: Path) -> None:
         """Write the pointer file (the vectors themselves are in the engine already)."""
         pointer = {

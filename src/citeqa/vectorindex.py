@@ -70,6 +70,10 @@ class VectorIndex(Protocol):
         """Every row back, (count, dim) float32, in row order (to reuse them in a rebuild)."""
         ...
 
+    def rows(self, numbers: list[int]) -> np.ndarray:
+        """The given rows, (len(numbers), dim) float32, in that order."""
+        ...
+
     def save(self, path: Path) -> None:
         """Write the index to `path` (a file or a folder the implementation owns)."""
         ...
@@ -131,6 +135,13 @@ class FaissIndex:
         if self.count() == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.asarray(self._index.reconstruct_n(0, self.count()), dtype=np.float32)
+
+    def rows(self, numbers: list[int]) -> np.ndarray:
+        """The given rows; from a `pq` index, as its 8-bit rows hold them."""
+        out = np.zeros((len(numbers), self.dim), dtype=np.float32)
+        for place, number in enumerate(numbers):
+            out[place] = self._index.reconstruct(int(number))
+        return out
 
     def save(self, path: Path) -> None:
         import faiss

@@ -1,5 +1,6 @@
 """A large index's paths on a small corpus: sentences embedded when answering rather than at
-build, and token statistics stored by the build, give the same answers as the small-index paths."""
+build, and token statistics stored by the build, give the same answers as the small-index paths;
+sentences scored with their passages' vectors cost no model call."""
 
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def test_sentences_embedded_on_demand_give_the_same_answers(
     assert loaded.sentence_vectors is None
     assert not list(loaded.folder.glob("sentences-*.npy"))
     fake_embedder.reset_counts()
-    assistant = open_assistant(fake_settings(corpus, tmp_path / "lazy"))
+    on_demand = {"embed_sentences_on_demand": True}
+    assistant = open_assistant(fake_settings(corpus, tmp_path / "lazy", **on_demand))
     assistant.ask(QUESTIONS[0])
     # the warm-up and the question, then only the retrieved passages' sentences, in batches
     assert fake_embedder.batches[:2] == [1, 1]
@@ -56,9 +58,25 @@ def test_sentences_embedded_on_demand_give_the_same_answers(
     fake_embedder.reset_counts()
     assistant.ask(QUESTIONS[0])
     assert fake_embedder.batches == [1]  # the question; its sentences were cached
-    lazy = _answers(corpus, tmp_path / "lazy", embed_sentences_max=0)
+    lazy = _answers(corpus, tmp_path / "lazy", embed_sentences_max=0, **on_demand)
     assert lazy == stored
     assert any(answer["citations"] for answer in lazy)
+
+
+def test_sentences_scored_with_their_passages_vectors_cost_no_model_call(
+    corpus: Path, tmp_path: Path, fake_embedder: Any
+) -> None:
+    build_index(fake_settings(corpus, tmp_path / "large", embed_sentences_max=0))
+    fake_embedder.reset_counts()
+    assistant = open_assistant(fake_settings(corpus, tmp_path / "large"))
+    answers = [assistant.ask(question) for question in QUESTIONS]
+    assert fake_embedder.batches == [1] * (1 + len(QUESTIONS))  # warm-up, then each question
+    documents = load_index(tmp_path / "large").documents
+    for answer in answers:
+        for citation in answer.citations:
+            text = documents[citation.doc_id].text
+            assert text[citation.start : citation.end] == citation.quote
+    assert any(answer.citations for answer in answers)
 
 
 def test_stored_statistics_match_those_computed_at_open(corpus: Path, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from citeqa.ondemand import LazyTokens, LazyVectors, prefetch
+from citeqa.ondemand import LazyTokens, LazyVectors, PassageVectors, prefetch
 
 TEXTS = [f"sentence number {n}" for n in range(10)]
 
@@ -58,3 +58,20 @@ def test_prefetch_ignores_stored_arrays_and_tokens_are_computed_once() -> None:
     assert tokens[2] == frozenset({"sentence", "number", "2"})
     assert tokens[2] == tokens_of(2)
     assert calls == [2, 2]
+
+
+def test_passage_vectors_stand_for_their_sentences_and_are_read_once_per_passage() -> None:
+    chunk_rows = np.eye(4, 16, dtype=np.float32)
+    reads: list[list[int]] = []
+
+    def rows_of(chunks: list[int]) -> np.ndarray:
+        reads.append(list(chunks))
+        return chunk_rows[chunks]
+
+    chunk_of = {0: 0, 1: 0, 2: 2, 3: 2, 4: 3}.__getitem__
+    vectors = PassageVectors(chunk_of, rows_of)
+    prefetch(vectors, [0, 1, 2, 3])
+    assert reads == [[0, 2]]  # one read, each passage once
+    assert np.array_equal(vectors[1], chunk_rows[0]) and np.array_equal(vectors[3], chunk_rows[2])
+    assert reads == [[0, 2]]
+    assert np.array_equal(vectors[4], chunk_rows[3]) and reads[-1] == [3]

@@ -44,6 +44,7 @@ def test_dense_search_matches_exact_inner_product() -> None:
     assert [row for row, _ in found] == [int(i) for i in np.argsort(-(rows @ query))[:5]]
     assert found[0][1] == pytest.approx(float(rows[5] @ query), abs=1e-5)
     np.testing.assert_allclose(index.vectors(), rows, atol=1e-6)
+    np.testing.assert_allclose(index.rows([250, 3, 250]), rows[[250, 3, 250]], atol=1e-6)
 
 
 def test_pointer_file_reconnects_and_detects_a_changed_collection(tmp_path: Path) -> None:

@@ -58,6 +58,7 @@ def test_save_and_load_keep_rows_kind_and_answers(tmp_path: Path, kind: str, mma
     loaded = FaissIndex.load(path, mmap=mmap)
     assert (loaded.kind, loaded.dim, loaded.count()) == (kind, 16, 300)
     np.testing.assert_allclose(loaded.vectors(), rows, atol=1e-6)
+    np.testing.assert_allclose(loaded.rows([7, 299, 7]), rows[[7, 299, 7]], atol=1e-6)
     assert loaded.search(rows[42], 3) == index.search(rows[42], 3)
 
 
