@@ -3,7 +3,9 @@
 Staleness compares the corpus folder as it is now with the files the index recorded when it was
 built: names, then size and modification time; only a file whose size or time changed is hashed
 (and only when citeqa reads its type), so a status check does not read the whole corpus. A file
-that was unreadable when indexed and still is, is unchanged.
+that was unreadable when indexed and still is, is unchanged. An index built before citeqa
+stored the corpus's term knowledge (domain.py) is stale too: `citeqa index` adds it without
+re-embedding anything.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from citeqa.corpus import UNREADABLE, file_digest, file_stamp, list_corpus_files, relative_path
+from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.errors import CiteqaError
 from citeqa.indexing import corpus_manifest_digest
 from citeqa.models import DocumentStatus, IndexStatus
@@ -53,6 +56,8 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
     """The IndexStatus of a loaded index against the corpus folder as it is now."""
     manifest = index.manifest
     changed = corpus_changes(list(manifest.files), corpus_dir, manifest.corpus_manifest_sha256)
+    if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
+        changed.append("term knowledge: built by an older citeqa (no re-embedding needed)")
     documents = [
         DocumentStatus(doc_id=f.doc_id, title=f.title, path=f.file, chunks=f.chunks, lang=f.lang)
         for f in manifest.files

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from integration_helpers import CORPUS, SMALL_DOCS, build_folders, fake_settings, make_corpus
 
-from citeqa import contents, indexing
+from citeqa import contents, indexing, status
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.config import Settings
 from citeqa.domain import language_data
@@ -80,11 +80,14 @@ def test_an_index_without_the_current_knowledge_is_refreshed_once(
     build_index(settings)
     monkeypatch.setattr(indexing, "KNOWLEDGE_FORMAT", 2)
     monkeypatch.setattr(contents, "KNOWLEDGE_FORMAT", 2)
+    monkeypatch.setattr(status, "KNOWLEDGE_FORMAT", 2)
     folders = build_folders(settings.index_dir)
     fake_embedder.reset_counts()
 
+    assert any("term knowledge" in change for change in index_status(settings).changed)
     build_index(settings)
     assert build_folders(settings.index_dir) != folders  # written again
+    assert not index_status(settings).stale
     assert fake_embedder.texts_embedded == 0
     assert (load_index(settings.index_dir).statistics or {})["knowledge"] == 2
 
