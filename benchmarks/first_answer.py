@@ -4,8 +4,9 @@ checkout and, interleaved in the same run, for other checkouts (`--before OTHER/
 Each round runs benchmarks/tui_startup.py --at-launch in a new process per checkout, on the
 bundled corpus of that checkout and a new, empty index folder (as on a first run: the index is
 built, the models load, the question typed at launch waits and is answered). Figures per
-checkout: the median and the fastest launch → first answer and launch → first paint, and the
-ratio of the medians to the first checkout's. Not a test; run it by hand:
+checkout: the median and the fastest launch → first answer, the ratio of the medians to the
+first checkout's, the process's CPU time by the answer (all threads; spinning BLAS threads
+count) and launch → first paint. Not a test; run it by hand:
 
     python benchmarks/first_answer.py [--rounds 5] [--before ../wt12base/src ...]
 """
@@ -23,7 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTUP = ROOT / "benchmarks" / "tui_startup.py"
-FIGURE = re.compile(r"launch → (first paint|first answer)\s+(\d+) ms")
+FIGURE = re.compile(
+    r"(launch → first paint|launch → first answer|CPU \(all threads\) by then)\s+(\d+) ms"
+)
 
 
 def corpus_of(src: Path) -> Path:
@@ -33,7 +36,8 @@ def corpus_of(src: Path) -> Path:
 
 
 def one_run(src: Path) -> dict[str, float]:
-    """Launch → first paint and → first answer (ms) of one first run of the checkout `src`."""
+    """Launch → first paint and → first answer, and the process's CPU time by then (ms), of one
+    first run of the checkout `src`."""
     with tempfile.TemporaryDirectory(prefix="citeqa-first-") as folder:
         command = [sys.executable, str(STARTUP), "--at-launch", "--corpus", str(corpus_of(src))]
         command += ["--index", str(Path(folder) / "index")]
@@ -41,8 +45,8 @@ def one_run(src: Path) -> dict[str, float]:
         done = subprocess.run(
             command, capture_output=True, text=True, env=environment, cwd=folder, check=False
         )
-    figures = {name: float(ms) for name, ms in FIGURE.findall(done.stdout)}
-    if "first answer" not in figures:
+    figures = {name.split()[-1]: float(ms) for name, ms in FIGURE.findall(done.stdout)}
+    if "answer" not in figures:
         raise SystemExit(f"{src}: no answer\n{done.stdout}\n{done.stderr[-2000:]}")
     return figures
 
@@ -58,15 +62,19 @@ def main() -> None:
         for src in sources:
             runs[src].append(one_run(src))
             print(f"round {number + 1} {src}: {runs[src][-1]}", file=sys.stderr)
-    base = statistics.median(run["first answer"] for run in runs[sources[0]])
-    print(f"{'checkout':40} {'answer p50':>11} {'fastest':>9} {'paint p50':>10} {'vs this':>8}")
+    base = statistics.median(run["answer"] for run in runs[sources[0]])
+    print(
+        f"{'checkout':30} {'answer p50':>11} {'fastest':>9} {'vs this':>8}"
+        f" {'CPU p50':>9} {'paint p50':>10}"
+    )
     for src, results in runs.items():
-        answers = [run["first answer"] for run in results]
-        paint = statistics.median(run["first paint"] for run in results)
+        answers = [run["answer"] for run in results]
         median = statistics.median(answers)
+        cpu = statistics.median(run["then"] for run in results)
+        paint = statistics.median(run["paint"] for run in results)
         print(
-            f"{str(src)[-40:]:40} {median:9.0f} ms {min(answers):6.0f} ms {paint:7.0f} ms"
-            f" {median / base:7.2f}x"
+            f"{str(src)[-30:]:30} {median:8.0f} ms {min(answers):6.0f} ms {median / base:7.2f}x"
+            f" {cpu:6.0f} ms {paint:7.0f} ms"
         )
 
 

@@ -53,6 +53,7 @@ async def measure(
 
         def on_answer_ready(self, message: AnswerReady) -> None:
             moments.setdefault("answer", time.perf_counter() - START)
+            moments.setdefault("cpu", time.process_time())
 
     launched = time.perf_counter()
     moments["launch"] = launched - START
@@ -96,6 +97,7 @@ def main() -> None:
         print(f"launch → models ready      {_ms(m['ready'] - launch)}")
     if "answer" in m and args.at_launch:
         print(f"launch → first answer      {_ms(m['answer'] - launch)}")
+        print(f"CPU (all threads) by then  {_ms(m['cpu'])}")
     elif "answer" in m:
         print(f"first question → answer    {_ms(m['answer'] - m['asked'])}")
     print(f"process start → first paint{_ms(m['paint'])}")
