@@ -1,113 +1,113 @@
 """Hits → Answer: choose the sentences that answer, quote them, decide to abstain.
 
-The sentences of the top passages are scored (sentences.py); the best one to three are quoted
-(quoting.py) with citations checked against the document text. Confidence (0..1) is a logistic
-blend of the evidence (see `confidence`), lowered when the question names a drug or trial the
-corpus never mentions. Below the threshold, the answer abstains and still lists the closest
-passages.
+The sentences of the top passages are scored (sentences.py) and ordered by the learned sentence
+ranker (answer_models.py, over answer_features.py); the best one, and any nearly as good while
+the quote stays short, are quoted (quoting.py) with citations checked against the document
+text. The answerability model decides whether to abstain; the confidence model says how likely
+the quote is right. An abstention says why (abstention.py) and still lists the closest passages.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 
 from citeqa import abstention
+from citeqa.answer_features import LONG_QUOTE, Wants, question_features, sentence_features
+from citeqa.answer_models import AnswerModels, shipped_models
 from citeqa.config import Settings
 from citeqa.models import Answer, Document, Hit, Lang, Passage, Retrieval
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences
 
+
+@dataclass(frozen=True)
+class Candidates:
+    """The candidate sentences, best first by the learned ranker, with their feature rows."""
+
+    sentences: list[ScoredSentence]
+    probabilities: np.ndarray
+    rows: np.ndarray
+
+
+def rank_candidates(
+    bank: SentenceBank,
+    top: list[Hit],
+    terms: QuestionTerms,
+    query_vector: np.ndarray | None,
+    models: AnswerModels,
+) -> Candidates:
+    """Every sentence of the top passages, ordered by the sentence ranker."""
+    scored = score_sentences(bank, top, terms, query_vector)
+    rows = sentence_features(scored, bank, top, terms, Wants.of(terms.focus))
+    if not scored:
+        return Candidates([], np.zeros(0), rows)
+    probabilities = models.ranker.predict(rows)
+    order = np.argsort(-probabilities, kind="stable")
+    return Candidates([scored[i] for i in order], probabilities[order], rows[order])
+
+
+def choose(
+    candidates: Candidates, bank: SentenceBank, limit: int, ratio: float
+) -> list[ScoredSentence]:
+    """The best sentence, then those the ranker finds nearly as good (at least `ratio` of the
+    best's probability) while the quote stays short; at most `limit`, in reading order."""
+    if not candidates.sentences:
+        return []
+    best = candidates.sentences[0]
+    chosen, length = [best], _length(bank, best)
+    for candidate, probability in zip(
+        candidates.sentences[1:], candidates.probabilities[1:], strict=True
+    ):
+        if len(chosen) >= limit or probability < ratio * candidates.probabilities[0]:
+            break
+        if length + _length(bank, candidate) <= LONG_QUOTE:
+            chosen.append(candidate)
+            length += _length(bank, candidate)
+    return sorted(chosen, key=lambda s: _reading_order(bank, best, s))
+
+
+def choose_by_score(
+    scored: list[ScoredSentence], bank: SentenceBank, limit: int, budget: int
+) -> list[ScoredSentence]:
+    """The hand-weighted choice (sentences.py score): the shortest of the near-best sentences,
+    then others close in score while the quote stays within `budget` characters, at most
+    `limit`, in reading order."""
+    if not scored:
+        return []
+    ranked = sorted(scored, key=lambda s: -s.score)
+    top = ranked[0].score
+    best = min((s for s in ranked if s.score >= LEAD_RATIO * top), key=lambda s: _length(bank, s))
+    chosen, length = [best], _length(bank, best)
+    for candidate in ranked:
+        if len(chosen) >= limit or candidate.score < NEIGHBOUR_RATIO * top:
+            break
+        if candidate is best or length + _length(bank, candidate) > budget:
+            continue
+        chosen.append(candidate)
+        length += _length(bank, candidate)
+    return sorted(chosen, key=lambda s: _reading_order(bank, best, s))
+
+
 NEIGHBOUR_RATIO = 0.85
-"""A further sentence is quoted when its score is at least this share of the best one."""
+"""With the hand-weighted choice, a further sentence is quoted when its score is at least this
+share of the best one."""
 LEAD_RATIO = 0.9
 """Of the sentences scoring at least this share of the best, the shortest leads the quote:
 near-equal evidence read at a glance (macro quote accuracy within 400 characters over the dev
 halves: .378 when the top score always leads, .389 at 0.9; test halves .403 and .405)."""
 
 
-def choose(
-    scored: list[ScoredSentence], bank: SentenceBank, limit: int, budget: int
-) -> list[ScoredSentence]:
-    """The shortest of the near-best sentences, then others close in score while the quote
-    stays within `budget` characters, at most `limit`, in reading order."""
-    if not scored:
-        return []
-    best = min(
-        (s for s in scored if s.score >= LEAD_RATIO * scored[0].score),
-        key=lambda s: _length(s, bank),
-    )
-    chosen = [best]
-    length = _length(best, bank)
-    for candidate in scored:
-        if len(chosen) >= limit or candidate.score < NEIGHBOUR_RATIO * scored[0].score:
-            break
-        if candidate is best or length + _length(candidate, bank) > budget:
-            continue
-        chosen.append(candidate)
-        length += _length(candidate, bank)
-    return sorted(
-        chosen,
-        key=lambda s: (
-            bank.sentences[s.index].doc_id != bank.sentences[best.index].doc_id,
-            bank.sentences[s.index].doc_id,
-            bank.sentences[s.index].start,
-        ),
-    )
+def _length(bank: SentenceBank, item: ScoredSentence) -> int:
+    return bank.sentences[item.index].end - bank.sentences[item.index].start
 
 
-CONFIDENCE_WEIGHTS = {
-    "bias": 1.26,
-    "semantic": 1.07,
-    "coverage": -0.45,
-    "context": 0.02,
-    "agreement": 0.33,
-    "unknown_names": -2.15,
-    "missing": -0.57,
-    "passage_coverage": 0.31,
-    "gap": -1.13,
-}
-"""Logistic weights of the evidence features (see `confidence_features`), fitted on the dev
-half of evals/ by evals/tools/fit_confidence.py (class-balanced logistic regression)."""
-
-
-def _length(item: ScoredSentence, bank: SentenceBank) -> int:
+def _reading_order(bank: SentenceBank, best: ScoredSentence, item: ScoredSentence) -> tuple:
     sentence = bank.sentences[item.index]
-    return sentence.end - sentence.start
-
-
-def confidence_features(
-    best: ScoredSentence, top_hit: Hit, terms: QuestionTerms, bank: SentenceBank
-) -> dict[str, float]:
-    """The evidence behind an answer, each feature roughly in 0..1."""
-    ranks = top_hit.channel_ranks
-    passage_tokens = frozenset().union(*(bank.tokens[n] for n in bank.in_chunk(top_hit.chunk)))
-    return {
-        "bias": 1.26,
-        "semantic": best.semantic,
-        "coverage": best.coverage,
-        "context": best.context,
-        "agreement": 1.0 if len(ranks) > 1 and max(ranks.values()) <= 3 else 0.0,
-        "unknown_names": terms.unknown_names,
-        "missing": terms.missing,
-        "passage_coverage": terms.coverage(passage_tokens | bank.section_tokens(top_hit.chunk)),
-        "gap": terms.worst_gap(passage_tokens | bank.section_tokens(top_hit.chunk)),
-    }
-
-
-def confidence(
-    best: ScoredSentence | None, top_hit: Hit | None, terms: QuestionTerms, bank: SentenceBank
-) -> float:
-    """How sure the evidence makes us, 0..1: meaning, key-term coverage, channel agreement,
-    minus unknown names (a drug or trial the corpus never mentions)."""
-    if best is None or top_hit is None:
-        return 0.0
-    features = confidence_features(best, top_hit, terms, bank)
-    logit = sum(CONFIDENCE_WEIGHTS[name] * value for name, value in features.items())
-    return round(1.0 / (1.0 + math.exp(-logit)), 4)
+    return (sentence.doc_id != bank.sentences[best.index].doc_id, sentence.doc_id, sentence.start)
 
 
 def passages_of(retrieval: Retrieval, documents: Mapping[str, Document]) -> list[Passage]:
@@ -142,13 +142,22 @@ def compose(
         shown = [] if terms.focus_terms == 0 else passages_of(retrieval, bank.documents)
         return abstained(question, early, lang, 0.0, shown)
     top = retrieval.hits[: settings.answer_passages]
-    scored = score_sentences(bank, top, terms, query_vector)
-    chosen = choose(scored, bank, settings.max_quote_sentences, settings.quote_budget)
-    sure = confidence(scored[0] if scored else None, top[0] if top else None, terms, bank)
+    models = shipped_models()
+    candidates = rank_candidates(bank, top, terms, query_vector, models)
+    if settings.learned_quotes:
+        ratio = models.ranker.extra.get("neighbour_ratio", 1.0)
+        chosen = choose(candidates, bank, settings.max_quote_sentences, ratio)
+    else:
+        chosen = choose_by_score(
+            candidates.sentences, bank, settings.max_quote_sentences, settings.quote_budget
+        )
+    evidence = question_features(candidates.probabilities, candidates.rows, top, terms, bank)
+    answerable = float(models.answerability.predict(evidence))
+    sure = round(float(models.confidence.predict(evidence)), 4)
     citations = citations_of(quote_spans(chosen, bank, top), bank.documents)
     passages = passages_of(retrieval, bank.documents)
     if (
-        sure < settings.abstain_threshold
+        answerable < settings.abstain_threshold
         or not citations
         or not verified(citations, bank.documents)
     ):

@@ -146,7 +146,12 @@ class Settings(BaseSettings):
     """Share of the best-sentence score in the reranked score (0 turns reranking off)."""
 
     abstain_threshold: float = Field(default=0.5, ge=0, le=1)
-    """Answers with confidence below this abstain."""
+    """Questions the answerability model (citeqa/data/answerability.json) rates below this
+    abstain; the model is shifted so that 0.5 is the threshold it was tuned for."""
+    learned_quotes: bool = False
+    """Choose the quoted sentences with the learned sentence ranker (citeqa/data/
+    sentence_ranker.json) instead of the hand-weighted score. Off: it quotes shorter and is
+    right more often on PIAF and PubMedQA, but loses the bundled corpus's flagship answer."""
     max_question_chars: int = Field(default=2_000, ge=10)
     """Longer questions are truncated (with a warning)."""
     answer_passages: int = Field(default=5, ge=1)

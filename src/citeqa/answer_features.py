@@ -1,0 +1,256 @@
+"""The numbers the learned answer layer reads: one row per candidate sentence, one per question.
+
+Sentence features (`sentence_features`) say how well a sentence of the top passages answers:
+its meaning and key-term match (from sentences.py), its passage's rank and score, whether it
+holds the kind of value asked for (answer types in English and French: a number, a share, a
+year or date, a person or a place), how much new information it brings, its length and position.
+Question features (`question_features`) say whether the documents answer at all: the best
+sentences' ranker scores and meaning, how much of the question the best passage covers, the
+share of the question's words the corpus never uses. Names and order are fixed by the tuples
+below; the shipped models (citeqa/data/*.json) name the features they were trained on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from citeqa.glossary import fold
+from citeqa.models import Hit
+from citeqa.questions import QuestionTerms
+from citeqa.sentences import ScoredSentence, SentenceBank
+
+SENTENCE_FEATURES = (
+    "semantic",
+    "coverage",
+    "context",
+    "hand_score",
+    "inverse_rank",
+    "relative_score",
+    "wants_number_has",
+    "wants_share_has",
+    "wants_date_has",
+    "wants_person_has",
+    "wants_place_has",
+    "type_missing",
+    "novelty",
+    "heaviest_term",
+    "log_length",
+    "long",
+    "first_in_passage",
+    "question_like",
+    "has_percent",
+    "new_number",
+    "hand_relative",
+    "semantic_gap",
+    "coverage_relative",
+    "context_relative",
+    "hand_order",
+    "type_and_coverage",
+)
+QUESTION_FEATURES = (
+    "best_ranker",
+    "second_ranker",
+    "best_semantic",
+    "best_coverage",
+    "best_context",
+    "top_dense",
+    "passage_coverage",
+    "passage_gap",
+    "missing",
+    "absent_share",
+    "unknown_names",
+    "log_terms",
+    "agreement",
+    "best_type_missing",
+    "best_length",
+    "top_ranker_margin",
+    "dense_peak",
+)
+
+_TYPES = {
+    "number": re.compile(
+        r"\b(how many|how much|how long|how old|combien|quel(?:le)?s? (?:nombre|montant|age|duree)"
+        r"|what (?:number|dose|amount)|dose|taille|size|population|nombre)\b"
+    ),
+    "share": re.compile(r"\b(rate|taux|percentage|pourcentage|proportion|share|what fraction|%)"),
+    "date": re.compile(
+        r"\b(when|quand|what year|which year|quelle annee|en quelle annee|date|depuis quand"
+        r"|a quel moment|what century|quel siecle)\b"
+    ),
+    "person": re.compile(r"\b(who|whom|whose|qui|quel(?:le)? (?:est le nom|personne|auteur))\b"),
+    "place": re.compile(
+        r"\b(where|ou se|ou est|ou a|d'ou|dans quel(?:le)? (?:ville|pays|region))\b"
+    ),
+}
+"""What a question asks for, read on its folded text."""
+_HAS = {
+    "number": re.compile(r"\d"),
+    "share": re.compile(r"\d\s?%|\bpercent|\bpour ?cent"),
+    "date": re.compile(
+        r"\b(1\d{3}|20\d{2})\b|\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
+        r"|octobre|novembre|decembre|january|february|march|april|june|july|august|september"
+        r"|october|november|december|siecle|century)\b"
+    ),
+}
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ]+)*")
+"""A capitalised word not opening the sentence: a person's or a place's name."""
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+LONG_QUOTE = 400
+"""Characters past which a quote no longer reads at a glance."""
+
+
+@dataclass(frozen=True)
+class Wants:
+    """The kinds of value a question asks for."""
+
+    kinds: frozenset[str]
+
+    @classmethod
+    def of(cls, question: str) -> Wants:
+        folded = fold(question)
+        return cls(frozenset(kind for kind, pattern in _TYPES.items() if pattern.search(folded)))
+
+
+def _holds(kind: str, text: str, folded: str) -> bool:
+    if kind in _HAS:
+        return _HAS[kind].search(folded) is not None
+    return _NAME.search(text) is not None
+
+
+def sentence_features(
+    scored: list[ScoredSentence],
+    bank: SentenceBank,
+    hits: list[Hit],
+    terms: QuestionTerms,
+    wants: Wants,
+) -> np.ndarray:
+    """One row of SENTENCE_FEATURES per scored sentence, in the order given."""
+    top = max((hit.score for hit in hits), default=0.0) or 1.0
+    heaviest = _heaviest(terms)
+    question_tokens = frozenset().union(*(alternatives for alternatives, _ in terms.terms))
+    question_numbers = set(_NUMBER.findall(terms.focus))
+    rows = []
+    for item in scored:
+        text = bank.text(item.index)
+        folded = fold(text)
+        tokens = bank.tokens[item.index]
+        holds = {kind: kind in wants.kinds and _holds(kind, text, folded) for kind in _TYPES}
+        hit = hits[item.passage_rank - 1]
+        rows.append(
+            [
+                item.semantic,
+                item.coverage,
+                item.context,
+                item.score,
+                1.0 / item.passage_rank,
+                hit.score / top,
+                float(holds["number"]),
+                float(holds["share"]),
+                float(holds["date"]),
+                float(holds["person"]),
+                float(holds["place"]),
+                float(bool(wants.kinds) and not any(holds.values())),
+                len(tokens - question_tokens) / len(tokens) if tokens else 0.0,
+                float(bool(heaviest & tokens)),
+                math.log1p(len(text)) / 7.0,
+                float(len(text) > LONG_QUOTE),
+                float(bank.sentences[item.index].start <= hit.chunk.start + 2),
+                float(text.rstrip().endswith("?")),
+                float(_HAS["share"].search(folded) is not None),
+                float(bool(set(_NUMBER.findall(text)) - question_numbers)),
+            ]
+        )
+    return _with_relative(np.array(rows, dtype=np.float64).reshape(len(rows), _OWN))
+
+
+_OWN = len(SENTENCE_FEATURES) - 6
+"""Columns computed per sentence; the last six compare it with the question's other ones."""
+
+
+def _with_relative(own: np.ndarray) -> np.ndarray:
+    """Append each sentence's standing among the question's candidates: its hand score,
+    meaning, coverage and context against the best of them, its order by hand score, and
+    answer type held times coverage."""
+    if not len(own):
+        return np.zeros((0, len(SENTENCE_FEATURES)))
+    column = {name: number for number, name in enumerate(SENTENCE_FEATURES[:_OWN])}
+
+    def share(name: str) -> np.ndarray:
+        values = own[:, column[name]]
+        return values / (values.max() or 1.0)
+
+    hand = own[:, column["hand_score"]]
+    order = np.argsort(np.argsort(-hand, kind="stable"), kind="stable")
+    typed = own[:, [column[f"wants_{k}_has"] for k in _TYPES]].max(axis=1)
+    relative = np.column_stack(
+        [
+            share("hand_score"),
+            own[:, column["semantic"]] - own[:, column["semantic"]].max(),
+            share("coverage"),
+            share("context"),
+            1.0 / (1.0 + order),
+            typed * own[:, column["coverage"]],
+        ]
+    )
+    return np.hstack([own, relative])
+
+
+def _heaviest(terms: QuestionTerms) -> frozenset[str]:
+    focus = terms.terms[: terms.focus_terms]
+    if not focus:
+        return frozenset()
+    return max(focus, key=lambda item: item[1])[0]
+
+
+def _mean_dense(hits: list[Hit]) -> float:
+    """Mean dense-channel score of these hits (0 without any)."""
+    scores = [v for hit in hits for k, v in hit.channel_scores.items() if k != "lexical"]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def question_features(
+    ranker: np.ndarray,
+    rows: np.ndarray,
+    hits: list[Hit],
+    terms: QuestionTerms,
+    bank: SentenceBank,
+) -> np.ndarray:
+    """The row of QUESTION_FEATURES for a question whose candidate sentences scored `ranker`
+    (probabilities, best first) with feature `rows`."""
+    column = {name: number for number, name in enumerate(SENTENCE_FEATURES)}
+    top = hits[0] if hits else None
+    passage: frozenset[str] = frozenset()
+    if top is not None:
+        passage = frozenset().union(*(bank.tokens[n] for n in bank.in_chunk(top.chunk)))
+        passage |= bank.section_tokens(top.chunk)
+    ranks = top.channel_ranks if top is not None else {}
+    dense = [
+        v for k, v in (top.channel_scores if top is not None else {}).items() if k != "lexical"
+    ]
+    best = (lambda name: float(rows[:, column[name]].max())) if len(rows) else (lambda name: 0.0)
+    return np.array(
+        [
+            float(ranker[0]) if len(ranker) else 0.0,
+            float(ranker[1]) if len(ranker) > 1 else 0.0,
+            best("semantic"),
+            best("coverage"),
+            best("context"),
+            max(dense, default=0.0),
+            terms.coverage(passage),
+            terms.worst_gap(passage),
+            terms.missing,
+            len(terms.absent) / max(1, terms.focus_terms),
+            terms.unknown_names,
+            math.log1p(terms.focus_terms) / 3.0,
+            1.0 if len(ranks) > 1 and max(ranks.values()) <= 3 else 0.0,
+            float(rows[0, column["type_missing"]]) if len(rows) else 1.0,
+            float(rows[0, column["log_length"]]) if len(rows) else 0.0,
+            float(ranker[0] - ranker[1]) if len(ranker) > 1 else 0.0,
+            max(dense, default=0.0) - _mean_dense(hits[1:]),
+        ],
+        dtype=np.float64,
+    )

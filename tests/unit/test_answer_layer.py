@@ -1,0 +1,72 @@
+"""The learned answer layer's parts: answer types read from questions (EN/FR), the shipped
+models load from JSON and agree with the features the code computes, predictions are
+probabilities."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from citeqa.answer_features import QUESTION_FEATURES, SENTENCE_FEATURES, Wants
+from citeqa.answer_models import LogisticModel, shipped_models
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many patients were enrolled?", "number"),
+        ("Combien de patients ont été inclus ?", "number"),
+        ("What was the response rate at week 52?", "share"),
+        ("Quel pourcentage de malades ?", "share"),
+        ("When was the drug approved?", "date"),
+        ("En quelle année Jakob Böhme tombe-t-il malade ?", "date"),
+        ("Who leads REFRACT?", "person"),
+        ("Qui pilote le projet ?", "person"),
+        ("Where was the trial run?", "place"),
+        ("Dans quelle ville est-il né ?", "place"),
+    ],
+)
+def test_answer_types_are_read_in_both_languages(question: str, kind: str) -> None:
+    assert kind in Wants.of(question).kinds
+
+
+def test_a_plain_question_wants_no_particular_type() -> None:
+    assert Wants.of("Does belimumab help lupus nephritis?").kinds == frozenset()
+
+
+def test_the_shipped_models_match_the_features_the_code_computes() -> None:
+    models = shipped_models()
+    assert models.ranker.features == SENTENCE_FEATURES
+    assert models.answerability.features == QUESTION_FEATURES
+    assert models.confidence.features == QUESTION_FEATURES
+    assert 0.0 < models.ranker.extra["neighbour_ratio"] <= 1.01
+    rows = np.random.default_rng(0).random((7, len(SENTENCE_FEATURES)))
+    probabilities = models.ranker.predict(rows)
+    assert probabilities.shape == (7,)
+    assert ((probabilities > 0) & (probabilities < 1)).all()
+
+
+def model_json(features: tuple[str, ...]) -> dict[str, object]:
+    n = len(features)
+    return {
+        "features": list(features),
+        "mean": [0] * n,
+        "scale": [1] * n,
+        "weights": [1] + [0] * (n - 1),
+        "bias": 0,
+        "extra": {"neighbour_ratio": 0.9},
+    }
+
+
+def test_a_model_is_a_plain_logistic_regression() -> None:
+    model = LogisticModel.from_json(json.loads(json.dumps(model_json(("a", "b")))), ("a", "b"))
+    assert model.predict(np.array([0.0, 5.0])) == pytest.approx(0.5)
+    assert model.predict(np.array([2.0, 0.0])) == pytest.approx(1 / (1 + np.exp(-2)))
+    assert model.extra == {"neighbour_ratio": 0.9}
+
+
+def test_a_model_trained_on_other_features_is_refused() -> None:
+    with pytest.raises(ValueError, match="differ"):
+        LogisticModel.from_json(model_json(("a", "b")), ("a", "c"))
