@@ -44,6 +44,10 @@ SENTENCE_FEATURES = (
     "question_like",
     "has_percent",
     "new_number",
+    "doc_position",
+    "labelled",
+    "summary_label",
+    "wants_yesno",
     "hand_relative",
     "semantic_gap",
     "coverage_relative",
@@ -87,6 +91,23 @@ _TYPES = {
     ),
 }
 """What a question asks for, read on its folded text."""
+_YESNO = re.compile(
+    r"^\W*(is|are|was|were|do|does|did|can|could|should|has|have|had|will|would|may|might|must"
+    r"|est-ce|y a-t-il|existe-t-il|peut-on|faut-il)\b|^\W*\w+-t-(il|elle|on)\b"
+    r"|^\W*\w+-(il|elle|ils|elles)\b"
+)
+"""A closed (yes/no) question in English or French, read on its folded text: its answer is
+usually a finding or conclusion rather than a value."""
+_LABEL = re.compile(r"^\s*([^\W\d_][\w ,&/'-]{1,40}?)\s*:")
+"""A paragraph opening with a label ("Results:", "Conclusion :"), as structured abstracts,
+reports and FAQs do."""
+_SUMMARY = re.compile(
+    r"\b(conclusions?|summary|summaries|in short|key (?:points|findings)|interpretation"
+    r"|implications?|take[- ]home|resume|synthese|bilan|en bref|a retenir|en somme)\b"
+)
+"""Labels of a section that states the finding (English and French), read folded."""
+_PARAGRAPH_LOOKBACK = 1500
+"""How far back (characters) a sentence's paragraph opening is looked for."""
 _HAS = {
     "number": re.compile(r"\d"),
     "share": re.compile(r"\d\s?%|\bpercent|\bpour ?cent"),
@@ -133,6 +154,7 @@ def sentence_features(
     heaviest = _heaviest(terms)
     question_tokens = frozenset().union(*(alternatives for alternatives, _ in terms.terms))
     question_numbers = set(_NUMBER.findall(terms.focus))
+    yesno = float(_YESNO.search(fold(terms.focus)) is not None)
     rows = []
     for item in scored:
         text = bank.text(item.index)
@@ -162,9 +184,23 @@ def sentence_features(
                 float(text.rstrip().endswith("?")),
                 float(_HAS["share"].search(folded) is not None),
                 float(bool(set(_NUMBER.findall(text)) - question_numbers)),
+                *_placement(bank, item.index),
+                yesno,
             ]
         )
     return _with_relative(np.array(rows, dtype=np.float64).reshape(len(rows), _OWN))
+
+
+def _placement(bank: SentenceBank, index: int) -> tuple[float, float, float]:
+    """Where the sentence lies: its relative position in the document, whether its paragraph
+    opens with a label, and whether that label names a summary or conclusion."""
+    sentence = bank.sentences[index]
+    text = bank.documents[sentence.doc_id].text
+    opening = text.rfind("\n\n", max(0, sentence.start - _PARAGRAPH_LOOKBACK), sentence.start)
+    paragraph = text[opening + 2 if opening >= 0 else 0 : sentence.end]
+    label = _LABEL.match(paragraph)
+    summary = label is not None and _SUMMARY.search(fold(label.group(1))) is not None
+    return sentence.start / max(1, len(text)), float(label is not None), float(summary)
 
 
 _OWN = len(SENTENCE_FEATURES) - 6

@@ -1,10 +1,12 @@
 """The learned answer models, read from plain JSON shipped in citeqa/data/ (never pickle).
 
-Each model is a logistic regression over named, standardised features: the sentence ranker
+Each model is either a logistic regression over named, standardised features, or an ensemble
+of regression trees (gradient boosting, trained with LightGBM and exported to plain arrays, so
+citeqa needs no LightGBM at run time: `TreeModel`). They are: the sentence ranker
 (how likely a sentence's quote holds the answer), the answerability model (how likely the
 documents answer the question at all; abstain below the threshold) and the confidence model
 (how likely the quoted answer is right, calibrated across corpora). evals/tools/
-train_answer_models.py writes them; `LogisticModel.load` checks that the features it was
+train_answer_models.py writes them; `read_model` checks that the features it was
 trained on are the ones the code computes, so a stale file fails loudly, not silently.
 """
 
@@ -14,6 +16,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -36,17 +39,15 @@ class LogisticModel:
     extra: dict[str, float]
 
     @classmethod
-    def from_json(cls, data: dict[str, object], expected: tuple[str, ...]) -> LogisticModel:
-        features: tuple[str, ...] = tuple(data["features"])  # type: ignore[arg-type]
-        if features != expected:
-            raise ValueError(f"answer model features {features} differ from the code's {expected}")
+    def from_json(cls, data: dict[str, Any], expected: tuple[str, ...]) -> LogisticModel:
+        features = _checked_features(data, expected)
         return cls(
             features,
             np.asarray(data["mean"], dtype=np.float64),
             np.asarray(data["scale"], dtype=np.float64),
             np.asarray(data["weights"], dtype=np.float64),
-            float(data["bias"]),  # type: ignore[arg-type]
-            {k: float(v) for k, v in dict(data.get("extra", {})).items()},  # type: ignore[call-overload]
+            float(data["bias"]),
+            {k: float(v) for k, v in dict(data.get("extra", {})).items()},
         )
 
     def predict(self, rows: np.ndarray) -> np.ndarray:
@@ -55,17 +56,99 @@ class LogisticModel:
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
 
 
-def read_model(name: str, expected: tuple[str, ...]) -> LogisticModel:
-    """The named model from citeqa/data/."""
+@dataclass(frozen=True)
+class TreeModel:
+    """Boosted regression trees: p = sigmoid(sum of one leaf value per tree + bias).
+
+    All trees share flat arrays; node n splits on `feature[n]` (go `left[n]` when the value is
+    at most `threshold[n]`, else `right[n]`); a leaf has feature -1 and holds `value[n]`. Every
+    row walks all trees at once, one level per step, so a prediction costs `depth` numpy steps.
+    LightGBM's own evaluator was not used: importing it costs more than the whole answer.
+    """
+
+    features: tuple[str, ...]
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    roots: np.ndarray
+    depth: int
+    bias: float
+    extra: dict[str, float]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], expected: tuple[str, ...]) -> TreeModel:
+        features = _checked_features(data, expected)
+        arrays = {key: np.asarray(data[key]) for key in ("feature", "left", "right", "roots")}
+        return cls(
+            features,
+            arrays["feature"].astype(np.int64),
+            np.asarray(data["threshold"], dtype=np.float64),
+            arrays["left"].astype(np.int64),
+            arrays["right"].astype(np.int64),
+            np.asarray(data["value"], dtype=np.float64),
+            arrays["roots"].astype(np.int64),
+            int(data["depth"]),
+            float(data["bias"]),
+            {k: float(v) for k, v in dict(data.get("extra", {})).items()},
+        )
+
+    def predict(self, rows: np.ndarray) -> np.ndarray:
+        """Probabilities for a matrix of rows (or one row)."""
+        matrix = np.atleast_2d(np.asarray(rows, dtype=np.float64))
+        nodes = np.broadcast_to(self.roots, (len(matrix), len(self.roots))).copy()
+        row_of = np.arange(len(matrix))[:, None]
+        for _ in range(self.depth):
+            feature = self.feature[nodes]
+            inner = feature >= 0
+            if not inner.any():
+                break
+            values = matrix[row_of, np.where(inner, feature, 0)]
+            step = np.where(values <= self.threshold[nodes], self.left[nodes], self.right[nodes])
+            nodes = np.where(inner, step, nodes)
+        logits = self.value[nodes].sum(axis=1) + self.bias
+        probabilities = 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
+        return probabilities if np.ndim(rows) > 1 else probabilities[0]
+
+
+Model = LogisticModel | TreeModel
+
+
+def _checked_features(data: dict[str, Any], expected: tuple[str, ...]) -> tuple[str, ...]:
+    features = tuple(data["features"])
+    if features != expected:
+        raise ValueError(f"answer model features {features} differ from the code's {expected}")
+    return features
+
+
+def read_model(name: str, expected: tuple[str, ...]) -> Model:
+    """The named model from citeqa/data/ (its `kind`: "logistic", the default, or "trees")."""
     text = resources.files("citeqa").joinpath("data", name).read_text(encoding="utf-8")
-    return LogisticModel.from_json(json.loads(text), expected)
+    data = json.loads(text)
+    if data.get("kind") == "trees":
+        return TreeModel.from_json(data, expected)
+    return LogisticModel.from_json(data, expected)
 
 
 @dataclass(frozen=True)
 class AnswerModels:
-    ranker: LogisticModel
-    answerability: LogisticModel
-    confidence: LogisticModel
+    ranker: Model
+    answerability: Model
+    confidence: Model
+
+
+def sentence_scores(ranker: Model, rows: np.ndarray) -> np.ndarray:
+    """The ranker's probability for each candidate row, times the row's hand-weighted score
+    relative to the best (`hand_relative`) raised to the ranker's `hand_power`: the trees
+    learn what the hand score misses, the hand score keeps them from trusting a lone feature
+    (the power is chosen on out-of-fold predictions by the training script)."""
+    probabilities = ranker.predict(rows)
+    power = ranker.extra.get("hand_power", 0.0)
+    if not power or not len(rows):
+        return probabilities
+    hand = np.clip(np.atleast_2d(rows)[:, SENTENCE_FEATURES.index("hand_relative")], 1e-6, None)
+    return probabilities * hand**power
 
 
 @cache

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa import abstention
-from citeqa.answer_features import LONG_QUOTE, Wants, question_features, sentence_features
-from citeqa.answer_models import AnswerModels, shipped_models
+from citeqa.answer_features import Wants, question_features, sentence_features
+from citeqa.answer_models import AnswerModels, sentence_scores, shipped_models
 from citeqa.config import Settings
 from citeqa.models import Answer, Document, Hit, Lang, Passage, Retrieval
 from citeqa.questions import QuestionTerms
@@ -45,16 +45,17 @@ def rank_candidates(
     rows = sentence_features(scored, bank, top, terms, Wants.of(terms.focus))
     if not scored:
         return Candidates([], np.zeros(0), rows)
-    probabilities = models.ranker.predict(rows)
+    probabilities = sentence_scores(models.ranker, rows)
     order = np.argsort(-probabilities, kind="stable")
     return Candidates([scored[i] for i in order], probabilities[order], rows[order])
 
 
 def choose(
-    candidates: Candidates, bank: SentenceBank, limit: int, ratio: float
+    candidates: Candidates, bank: SentenceBank, limit: int, ratio: float, budget: int
 ) -> list[ScoredSentence]:
     """The best sentence, then those the ranker finds nearly as good (at least `ratio` of the
-    best's probability) while the quote stays short; at most `limit`, in reading order."""
+    best's probability) while the quote stays within `budget` characters; at most `limit`, in
+    reading order."""
     if not candidates.sentences:
         return []
     best = candidates.sentences[0]
@@ -64,7 +65,7 @@ def choose(
     ):
         if len(chosen) >= limit or probability < ratio * candidates.probabilities[0]:
             break
-        if length + _length(bank, candidate) <= LONG_QUOTE:
+        if length + _length(bank, candidate) <= budget:
             chosen.append(candidate)
             length += _length(bank, candidate)
     return sorted(chosen, key=lambda s: _reading_order(bank, best, s))
@@ -146,7 +147,9 @@ def compose(
     candidates = rank_candidates(bank, top, terms, query_vector, models)
     if settings.learned_quotes:
         ratio = models.ranker.extra.get("neighbour_ratio", 1.0)
-        chosen = choose(candidates, bank, settings.max_quote_sentences, ratio)
+        chosen = choose(
+            candidates, bank, settings.max_quote_sentences, ratio, settings.quote_budget
+        )
     else:
         chosen = choose_by_score(
             candidates.sentences, bank, settings.max_quote_sentences, settings.quote_budget
@@ -158,6 +161,7 @@ def compose(
     passages = passages_of(retrieval, bank.documents)
     if (
         answerable < settings.abstain_threshold
+        or sure < models.answerability.extra.get("min_confidence", 0.0)
         or not citations
         or not verified(citations, bank.documents)
     ):

@@ -5,12 +5,14 @@ probabilities."""
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from citeqa.answer_features import QUESTION_FEATURES, SENTENCE_FEATURES, Wants
-from citeqa.answer_models import LogisticModel, shipped_models
+from citeqa.answer_models import LogisticModel, TreeModel, shipped_models
 
 
 @pytest.mark.parametrize(
@@ -70,3 +72,42 @@ def test_a_model_is_a_plain_logistic_regression() -> None:
 def test_a_model_trained_on_other_features_is_refused() -> None:
     with pytest.raises(ValueError, match="differ"):
         LogisticModel.from_json(model_json(("a", "b")), ("a", "c"))
+
+
+def test_the_shipped_answerability_model_is_trees_that_read_the_question_features() -> None:
+    model = shipped_models().answerability
+    assert isinstance(model, TreeModel)
+    rows = np.random.default_rng(1).random((5, len(QUESTION_FEATURES)))
+    assert model.predict(rows).shape == (5,)
+    assert 0.0 < float(model.predict(rows[0])) < 1.0
+
+
+def test_exported_trees_predict_what_lightgbm_predicts() -> None:
+    import lightgbm
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals" / "tools"))
+    from train_answer_models import trees_of
+
+    rng = np.random.default_rng(3)
+    x = rng.random((400, 3))
+    y = ((x[:, 0] > 0.5) ^ (x[:, 2] < 0.3)).astype(float)
+    parameters = {"objective": "binary", "num_leaves": 7, "verbosity": -1, "seed": 1}
+    booster = lightgbm.train(parameters, lightgbm.Dataset(x, y), num_boost_round=25)
+    model = trees_of(booster.dump_model(), ("a", "b", "c"))
+    fresh = rng.random((50, 3))
+    assert np.allclose(model.predict(fresh), booster.predict(fresh), atol=1e-9)
+    assert model.predict(fresh[0]) == pytest.approx(booster.predict(fresh[:1])[0])
+
+
+def test_a_trees_file_round_trips_through_json() -> None:
+    data = {
+        "kind": "trees", "features": ["a", "b"], "feature": [0, -1, 1, -1, -1],
+        "threshold": [0.5, 0, 2.0, 0, 0], "left": [1, 1, 3, 3, 4], "right": [2, 1, 4, 3, 4],
+        "value": [0, -1.0, 0, 0.5, 2.0], "roots": [0], "depth": 2, "bias": 0.0,
+    }  # fmt: skip
+    model = TreeModel.from_json(json.loads(json.dumps(data)), ("a", "b"))
+    rows = np.array([[0.2, 9.0], [0.9, 1.0], [0.9, 3.0]])
+    expected = 1 / (1 + np.exp(-np.array([-1.0, 0.5, 2.0])))
+    assert np.allclose(model.predict(rows), expected)
+    with pytest.raises(ValueError, match="differ"):
+        TreeModel.from_json(data, ("a", "c"))

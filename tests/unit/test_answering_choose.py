@@ -1,10 +1,11 @@
-"""Choosing the sentences to quote: the best one, then close ones within the quote budget."""
+"""Choosing the sentences to quote: the best one (by the learned ranker, or by the hand
+score), then close ones within the quote budget."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citeqa.answering import choose
+from citeqa.answering import Candidates, choose, choose_by_score
 from citeqa.sentences import ScoredSentence
 
 
@@ -34,33 +35,56 @@ def scored(index: int, score: float) -> ScoredSentence:
 def test_close_sentences_join_while_the_budget_allows() -> None:
     bank = _Bank([100, 120, 90, 200])
     ranked = [scored(1, 1.0), scored(0, 0.89), scored(2, 0.88), scored(3, 0.87)]
-    chosen = choose(ranked, bank, limit=3, budget=250)  # type: ignore[arg-type]
+    chosen = choose_by_score(ranked, bank, limit=3, budget=250)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [0, 1]  # 120 + 100; 90 more would pass 250
 
 
 def test_a_shorter_sentence_further_down_still_fits() -> None:
     bank = _Bank([100, 200, 40])
     ranked = [scored(0, 1.0), scored(1, 0.89), scored(2, 0.88)]
-    chosen = choose(ranked, bank, limit=3, budget=150)  # type: ignore[arg-type]
+    chosen = choose_by_score(ranked, bank, limit=3, budget=150)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [0, 2]
 
 
 def test_the_best_sentence_is_quoted_whatever_its_length() -> None:
     bank = _Bank([900, 50])
-    chosen = choose([scored(0, 1.0), scored(1, 0.89)], bank, limit=3, budget=250)  # type: ignore[arg-type]
+    chosen = choose_by_score([scored(0, 1.0), scored(1, 0.89)], bank, limit=3, budget=250)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [0]
 
 
 def test_a_distant_score_never_joins() -> None:
     bank = _Bank([50, 50])
-    chosen = choose([scored(0, 1.0), scored(1, 0.5)], bank, limit=3, budget=10_000)  # type: ignore[arg-type]
+    chosen = choose_by_score([scored(0, 1.0), scored(1, 0.5)], bank, limit=3, budget=10_000)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [0]
 
 
 def test_the_shortest_of_the_near_best_leads_and_the_top_one_may_follow() -> None:
     bank = _Bank([300, 120, 100])
     ranked = [scored(0, 1.0), scored(1, 0.92), scored(2, 0.5)]
-    chosen = choose(ranked, bank, limit=3, budget=250)  # type: ignore[arg-type]
+    chosen = choose_by_score(ranked, bank, limit=3, budget=250)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [1]  # 120 leads; 300 more would pass the budget
-    chosen = choose(ranked, bank, limit=3, budget=500)  # type: ignore[arg-type]
+    chosen = choose_by_score(ranked, bank, limit=3, budget=500)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [0, 1]
+
+
+def candidates(*pairs: tuple[int, float]) -> Candidates:
+    """Candidates best first by the ranker's probability (rows are not read by `choose`)."""
+    import numpy as np
+
+    return Candidates(
+        [scored(i, 0.0) for i, _ in pairs], np.array([p for _, p in pairs]), np.zeros((0, 0))
+    )
+
+
+def test_the_ranker_s_best_leads_and_near_ones_join_within_the_budget() -> None:
+    bank = _Bank([100, 120, 90])
+    found = candidates((1, 0.8), (0, 0.75), (2, 0.74))
+    chosen = choose(found, bank, limit=3, ratio=0.9, budget=250)  # type: ignore[arg-type]
+    assert [s.index for s in chosen] == [0, 1]  # 120 + 100 in reading order; 90 would pass
+
+
+def test_with_ratio_above_one_only_the_ranker_s_best_is_quoted() -> None:
+    bank = _Bank([50, 50])
+    found = candidates((1, 0.9), (0, 0.9))
+    chosen = choose(found, bank, limit=3, ratio=1.01, budget=10_000)  # type: ignore[arg-type]
+    assert [s.index for s in chosen] == [1]
