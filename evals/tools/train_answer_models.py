@@ -56,7 +56,7 @@ from citeqa.sentences import score_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src" / "citeqa" / "data"
-TARGET_FALSE_ABSTENTION = 0.03
+TARGET_FALSE_ABSTENTION = 0.02
 RATIOS = (0.7, 0.8, 0.9, 1.01)
 HAND_POWERS = (0.0, 0.5, 1.0, 2.0, 4.0)
 BLEND_TOLERANCE = 0.01

@@ -48,6 +48,7 @@ SENTENCE_FEATURES = (
     "labelled",
     "summary_label",
     "wants_yesno",
+    "defines",
     "hand_relative",
     "semantic_gap",
     "coverage_relative",
@@ -155,6 +156,7 @@ def sentence_features(
     question_tokens = frozenset().union(*(alternatives for alternatives, _ in terms.terms))
     question_numbers = set(_NUMBER.findall(terms.focus))
     yesno = float(_YESNO.search(fold(terms.focus)) is not None)
+    asks_definition = bank.rules.definition.search(fold(terms.focus)) is not None
     rows = []
     for item in scored:
         text = bank.text(item.index)
@@ -186,6 +188,7 @@ def sentence_features(
                 float(bool(set(_NUMBER.findall(text)) - question_numbers)),
                 *_placement(bank, item.index),
                 yesno,
+                float(not asks_definition and bank.rules.definition.search(folded) is not None),
             ]
         )
     return _with_relative(np.array(rows, dtype=np.float64).reshape(len(rows), _OWN))
