@@ -34,8 +34,8 @@ TITLE_TEMPLATES = {
 """Questions made from a document title, by the document's language (English otherwise)."""
 
 TERM_TEMPLATES = {
-    "en": "What do the documents say about {term}?",
-    "fr": "Que disent les documents sur « {term} » ?",
+    "en": "What is known about {term}?",
+    "fr": "Que sait-on de « {term} » ?",
 }
 """Questions on a document's salient term, by the document's language (English otherwise)."""
 

@@ -187,8 +187,8 @@ class FakeSession:
 
 
 SUGGESTED = [
-    Example("What do the documents say about obinutuzumab?", "en"),
-    Example("Que disent les documents sur « anifrolumab » ?", "fr"),
+    Example("What is known about obinutuzumab?", "en"),
+    Example("Que sait-on de « anifrolumab » ?", "fr"),
 ]
 """What the fake assistant suggests for a corpus whose manifest lists no example."""
 

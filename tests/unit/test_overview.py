@@ -112,16 +112,16 @@ def test_the_salient_term_is_frequent_in_the_document_and_rare_in_the_corpus() -
 
 def test_term_examples_speak_the_documents_language_and_never_repeat_a_term() -> None:
     assert term_examples([BEES, ABEILLES, BEES], FREQUENCY, 40) == [
-        Example("What do the documents say about hives?", "en"),
-        Example("Que disent les documents sur « ruches » ?", "fr"),
-        Example("What do the documents say about Bees?", "en"),
+        Example("What is known about hives?", "en"),
+        Example("Que sait-on de « ruches » ?", "fr"),
+        Example("What is known about Bees?", "en"),
     ]
     german = DocumentText("de", "Bienen hives hives")  # no template: English
     assert term_examples([german], FREQUENCY, 40)[0].lang == "en"
 
 
 def test_suggested_examples_are_used_only_without_manifest_examples(tmp_path: Path) -> None:
-    suggested = [Example("What do the documents say about hives?", "en")]
+    suggested = [Example("What is known about hives?", "en")]
     folder = _corpus(tmp_path, None)
     assert corpus_overview(folder, _status(folder), lambda: suggested).examples == suggested
     assert (
