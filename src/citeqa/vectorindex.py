@@ -12,7 +12,8 @@ Settings.compressed_index_min): exact `flat` for a small corpus, `hnsw` past it,
 FAISS files are read memory-mapped (`IO_FLAG_MMAP_IFC`): opening a flat or HNSW index costs
 neither time nor memory in proportion to its size, and pages are read as searches touch them
 (measured: a 200 MB flat index opens in under 1 ms and +1 MB RSS, against 190 ms and +196 MB
-read in full). A `pq` index's fast-scan codes are read in full (a quarter of its file).
+read in full). A `pq` index's fast-scan codes are read in full at open (a fifth of its file),
+its 8-bit rows mapped (measured on 200k x 512: +50 MB at open, +155 MB after 50 queries).
 """
 
 from __future__ import annotations
