@@ -9,6 +9,8 @@ documents never mention, when there are some.
 
 from __future__ import annotations
 
+import re
+
 from citeqa.models import Lang
 from citeqa.questions import QuestionTerms
 
@@ -35,15 +37,28 @@ CLOSEST = {
 }
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
+QUESTION_WORDS = frozenset(
+    {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
+    | {"pourquoi", "comment", "quand", "quoi", "qui", "que", "quel", "quelle", "quels"}
+    | {"quelles", "ou", "où", "combien"}
+)
+"""English and French interrogatives. Search keeps some of them ("quand", "combien" often recur
+in the answering sentence), but a question made of nothing else has nothing to look up."""
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def before_search(terms: QuestionTerms, lang: Lang) -> str | None:
     """The reason to abstain without looking at any passage, or None when there is none."""
-    if terms.focus_terms == 0:
+    if terms.focus_terms == 0 or _only_question_words(terms.focus):
         return NOTHING_TO_SEARCH[lang]
     if len(terms.absent) >= terms.focus_terms:
         return NO_WORD_OCCURS[lang]
     return None
+
+
+def _only_question_words(question: str) -> bool:
+    words = _LETTERS.findall(question.casefold())
+    return bool(words) and all(word in QUESTION_WORDS for word in words)
 
 
 def not_answered(terms: QuestionTerms, lang: Lang) -> str:

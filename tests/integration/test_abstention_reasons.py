@@ -22,7 +22,10 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return open_assistant(settings, build_if_missing=False)
 
 
-@pytest.mark.parametrize("question", ["???", "...", "the", "🙂🙂", "[]", "What is it?", "Qui ?"])
+@pytest.mark.parametrize(
+    "question",
+    ["???", "...", "the", "🙂🙂", "[]", "What is it?", "Qui ?", "Pourquoi ?", "comment", "Why?"],
+)
 def test_content_free_questions_abstain_with_nothing_to_search(
     assistant: Assistant, question: str
 ) -> None:
