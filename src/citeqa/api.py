@@ -163,7 +163,7 @@ def _sentence_vectors(
 def _vocabulary(index: LoadedIndex, knowledge: Domain) -> Vocabulary:
     """Token statistics as the build stored them (an older index: computed now), with the
     corpus's term knowledge."""
-    texts = (doc.text for doc in index.documents.values())  # read on first compound name
+    texts = (doc.text for doc in index.documents.values())  # read only for an older index
     stored = index.statistics
     if stored is None:
         stored = token_statistics(list(index.documents.values()), index.chunks, index.sentences)
@@ -174,6 +174,7 @@ def _vocabulary(index: LoadedIndex, knowledge: Domain) -> Vocabulary:
         stored["words"],
         glossary=Glossary.of(knowledge),
         name_endings=knowledge.name_endings,
+        compounds=stored.get("compounds"),
     )
 
 

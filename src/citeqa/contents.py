@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from citeqa.chunking import chunk_document, split_sentences
+from citeqa.compounds import corpus_compounds
 from citeqa.config import Settings
 from citeqa.derived_terms import term_pairs
 from citeqa.domain import KNOWLEDGE_FORMAT, Domain
@@ -98,7 +99,8 @@ def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> f
 def token_statistics(
     documents: list[Document], chunks: Sequence[Chunk], sentences: Sequence[Sentence]
 ) -> dict[str, Any]:
-    """How many sentences hold each token, and the corpus's words (for typo correction)."""
+    """How many sentences hold each token, the corpus's words (for typo correction) and the
+    keys of its compound names (compounds.py)."""
     texts = {doc.doc_id: doc.text for doc in documents}
     frequency: Counter[str] = Counter()
     for sentence in sentences:
@@ -108,6 +110,7 @@ def token_statistics(
         "sentence_count": len(sentences),
         "frequency": dict(frequency),
         "words": corpus_words(texts.values()),
+        "compounds": corpus_compounds(texts.values()),
     }
 
 

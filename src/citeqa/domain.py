@@ -33,9 +33,10 @@ DOMAIN_KEY = "domain"
 """The key of a corpus's manifest.json that names its domain file."""
 DOMAIN_MAX_BYTES = 2_000_000
 """A larger domain file is refused (it is a word list, not a corpus)."""
-KNOWLEDGE_FORMAT = 1
+KNOWLEDGE_FORMAT = 2
 """The version of the term knowledge a build stores (statistics.json: `knowledge`, `domain`,
-`term_pairs`); an index without it is brought up to date by the next build."""
+`term_pairs`; 2: and `compounds`, compounds.py); an index without it is brought up to date by
+the next build, without re-embedding."""
 
 
 class NumberedForms(BaseModel):

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold
 from citeqa.lexical import tokenize
@@ -170,8 +171,8 @@ def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[
 
 class Vocabulary:
     """The corpus's words: sentence frequencies of tokens (for IDF), the folded words (to
-    correct typos) and the folded text (to check that a compound name such as COVID-19 occurs);
-    with the corpus's term knowledge: its glossary and the endings of its names."""
+    correct typos) and the keys of its compound names (compounds.py: to check that a name such
+    as COVID-19 occurs); with the corpus's term knowledge: its glossary and its name endings."""
 
     def __init__(
         self,
@@ -182,23 +183,18 @@ class Vocabulary:
         *,
         glossary: Glossary = NO_GLOSSARY,
         name_endings: tuple[str, ...] = (),
+        compounds: Iterable[str] | None = None,
     ) -> None:
-        """`words` are `corpus_words(texts)` when the build stored them (else computed here);
-        then `texts` may be lazy: it is read only when a compound name is checked."""
+        """`words` and `compounds` are `corpus_words(texts)` and `corpus_compounds(texts)` when
+        the build stored them (else computed here, the compounds on the first compound name
+        checked); `texts` may be lazy when both are given."""
         self.frequency, self.sentence_count = frequency, sentence_count
         self.glossary, self.name_endings = glossary, name_endings
         self._texts = texts if words is not None else list(texts)
-        self._folded_text: str | None = None
+        self._compounds = None if compounds is None else frozenset(compounds)
         self.by_initial: dict[str, list[str]] = {}
         for word in words if words is not None else corpus_words(self._texts):
             self.by_initial.setdefault(word[0], []).append(word)
-
-    @property
-    def folded_text(self) -> str:
-        """The whole corpus folded, built on first use (only compound names need it)."""
-        if self._folded_text is None:
-            self._folded_text = " ".join(fold(text) for text in self._texts)
-        return self._folded_text
 
     def correction(self, word: str) -> str | None:
         """The corpus word this one is most likely a typo of: same first letter, one edit away
@@ -233,9 +229,17 @@ class Vocabulary:
         return found[:COGNATE_MAX]
 
     def has_compound(self, word: str) -> bool:
-        """Whether a hyphenated or alphanumeric name (COVID-19, SRI-4) occurs as such."""
-        pattern = r"(?<!\w)" + re.escape(fold(word)).replace(r"\-", r"[\s\-]?") + r"(?!\w)"
-        return re.search(pattern, self.folded_text) is not None
+        """Whether a hyphenated or alphanumeric name (COVID-19, SRI-4) occurs as such: a set
+        lookup of its key (compounds.py); a name of letters only may occur glued ("TULIP-SC"
+        as "tulipsc") among the corpus's words."""
+        if self._compounds is None:  # an index built before citeqa stored them
+            self._compounds = frozenset(corpus_compounds(self._texts))
+        key = compound_key(word)
+        if key in self._compounds:
+            return True
+        words = self.by_initial.get(key[:1], [])
+        found = bisect.bisect_left(words, key)
+        return key.isalpha() and found < len(words) and words[found] == key
 
 
 _WORDS = re.compile(r"[^\W\d_]{3,}")

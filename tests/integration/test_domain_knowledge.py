@@ -78,9 +78,10 @@ def test_an_index_without_the_current_knowledge_is_refreshed_once(
 ) -> None:
     settings = fake_settings(corpus, tmp_path / "index")
     build_index(settings)
-    monkeypatch.setattr(indexing, "KNOWLEDGE_FORMAT", 2)
-    monkeypatch.setattr(contents, "KNOWLEDGE_FORMAT", 2)
-    monkeypatch.setattr(status, "KNOWLEDGE_FORMAT", 2)
+    newer = indexing.KNOWLEDGE_FORMAT + 1
+    monkeypatch.setattr(indexing, "KNOWLEDGE_FORMAT", newer)
+    monkeypatch.setattr(contents, "KNOWLEDGE_FORMAT", newer)
+    monkeypatch.setattr(status, "KNOWLEDGE_FORMAT", newer)
     folders = build_folders(settings.index_dir)
     fake_embedder.reset_counts()
 
@@ -89,7 +90,7 @@ def test_an_index_without_the_current_knowledge_is_refreshed_once(
     assert build_folders(settings.index_dir) != folders  # written again
     assert not index_status(settings).stale
     assert fake_embedder.texts_embedded == 0
-    assert (load_index(settings.index_dir).statistics or {})["knowledge"] == 2
+    assert (load_index(settings.index_dir).statistics or {})["knowledge"] == newer
 
     folders = build_folders(settings.index_dir)
     build_index(settings)

@@ -1,0 +1,68 @@
+"""The compound names a corpus holds (COVID-19, SRI-4, TULIP-2's), found once at build time so
+that checking a question's compound name is a set lookup, whatever the corpus's size.
+
+A compound is stored under one key: folded (glossary.fold), hyphens and spaces removed,
+apostrophes kept ("COVID-19", "covid 19" and "COVID19" are all "covid19"). The text's compounds
+are its chains of word-character runs joined by one hyphen, one apostrophe, or one space
+before a number ("covid 19", "week 52"); every run of up to MAX_PARTS consecutive parts of a
+chain is a key when it joins parts with a hyphen or space, or holds both letters and digits.
+So a question's "SRI-4" is found in "SRI-4", "SRI 4", "SRI4" and "anti-SRI-4-based", as the
+regular expression citeqa used before found it (each hyphen of the question's word optional or
+a hyphen or a space in the text), with two differences: two words joined by a space in the text
+("tulip sc") do not make a compound (only a word and a number do, else every pair of words
+would be a key), and a glued question word ("COVID19") now also finds a separated one
+("COVID-19").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from citeqa.glossary import fold
+
+MAX_PARTS = 8
+"""Longer runs of a chain are not stored (a question's compound of more parts is not found)."""
+_CHAIN = re.compile(r"\w+(?:(?:[-'’]|\s(?=\d+(?!\w)))\w+)*")
+"""Word-character runs joined by a hyphen, an apostrophe, or a space before a number."""
+_JOINER = re.compile(r"([-'’\s])")
+_SEPARATORS = re.compile(r"[-\s]+")
+_APOSTROPHES = "'’"
+
+
+def compound_key(word: str) -> str:
+    """The key a compound name is stored and looked up under: folded, no hyphens or spaces."""
+    return _SEPARATORS.sub("", fold(word))
+
+
+def corpus_compounds(texts: Iterable[str]) -> list[str]:
+    """The keys of the compound names `texts` hold, sorted."""
+    keys: set[str] = set()
+    for text in texts:
+        for chain in _CHAIN.findall(fold(text)):
+            if _JOINER.search(chain):
+                keys.update(_chain_keys(_JOINER.split(chain)))
+            elif _is_alphanumeric(chain):
+                keys.add(chain)
+    return sorted(keys)
+
+
+def _chain_keys(pieces: list[str]) -> set[str]:
+    """The keys of the runs of one chain; `pieces` alternate parts and joiners."""
+    parts, joiners = pieces[0::2], pieces[1::2]
+    keys = set()
+    for first in range(len(parts)):
+        key, separated = parts[first], False
+        if _is_alphanumeric(key):
+            keys.add(key)
+        for last in range(first + 1, min(len(parts), first + MAX_PARTS)):
+            joiner = joiners[last - 1]
+            separated = separated or joiner not in _APOSTROPHES
+            key += (joiner if joiner in _APOSTROPHES else "") + parts[last]
+            if separated or _is_alphanumeric(key):
+                keys.add(key)
+    return keys
+
+
+def _is_alphanumeric(key: str) -> bool:
+    return any(c.isdigit() for c in key) and any(c.isalpha() for c in key)
