@@ -1,4 +1,4 @@
-"""The compound names a corpus holds (COVID-19, SRI-4, TULIP-2's), found once at build time so
+"""The compound names a corpus holds (COVID-19, IL-6, HIV-1's), found once at build time so
 that checking a question's compound name is a set lookup, whatever the corpus's size.
 
 A compound is stored under one key: folded (glossary.fold), hyphens and spaces removed,
@@ -6,10 +6,10 @@ apostrophes kept ("COVID-19", "covid 19" and "COVID19" are all "covid19"). The t
 are its chains of word-character runs joined by one hyphen, one apostrophe, or one space
 before a number ("covid 19", "week 52"); every run of up to MAX_PARTS consecutive parts of a
 chain is a key when it joins parts with a hyphen or space, or holds both letters and digits.
-So a question's "SRI-4" is found in "SRI-4", "SRI 4", "SRI4" and "anti-SRI-4-based", as the
+So a question's "IL-6" is found in "IL-6", "IL 6", "IL6" and "anti-IL-6-based", as the
 regular expression citeqa used before found it (each hyphen of the question's word optional or
 a hyphen or a space in the text), with two differences: two words joined by a space in the text
-("tulip sc") do not make a compound (only a word and a number do, else every pair of words
+("ab cd") do not make a compound (only a word and a number do, else every pair of words
 would be a key), and a glued question word ("COVID19") now also finds a separated one
 ("COVID-19").
 """

@@ -230,8 +230,8 @@ class Vocabulary:
 
     def has_compound(self, word: str) -> bool:
         """Whether a hyphenated or alphanumeric name (COVID-19, SRI-4) occurs as such: a set
-        lookup of its key (compounds.py); a name of letters only may occur glued ("TULIP-SC"
-        as "tulipsc") among the corpus's words."""
+        lookup of its key (compounds.py); a name of letters only may occur glued ("AB-CD"
+        as "abcd") among the corpus's words."""
         if self._compounds is None:  # an index built before citeqa stored them
             self._compounds = frozenset(corpus_compounds(self._texts))
         key = compound_key(word)

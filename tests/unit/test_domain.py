@@ -33,6 +33,7 @@ ENGINE_MODULES = (
     "retrieval.py",
     "domain.py",
     "derived_terms.py",
+    "compounds.py",
 )
 CORPUS_WORDS = ("lupus", "anifrolumab", "belimumab", "obinutuzumab", "bicla", "sledai", "tulip")
 CORPUS_WORDS += ("regency", "poussee", "poussée", "nephrit", "néphrite", "placebo", "phoenycs")
