@@ -12,6 +12,7 @@ below; the shipped models (citeqa/data/*.json) name the features they were train
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa.glossary import fold
+from citeqa.lexical import tokenize
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -49,6 +51,7 @@ SENTENCE_FEATURES = (
     "summary_label",
     "wants_yesno",
     "defines",
+    "bigrams",
     "hand_relative",
     "semantic_gap",
     "coverage_relative",
@@ -157,6 +160,7 @@ def sentence_features(
     question_numbers = set(_NUMBER.findall(terms.focus))
     yesno = float(_YESNO.search(fold(terms.focus)) is not None)
     asks_definition = bank.rules.definition.search(fold(terms.focus)) is not None
+    question_pairs = _pairs(tokenize(terms.focus, "en")) | _pairs(tokenize(terms.focus, "fr"))
     rows = []
     for item in scored:
         text = bank.text(item.index)
@@ -189,9 +193,22 @@ def sentence_features(
                 *_placement(bank, item.index),
                 yesno,
                 float(not asks_definition and bank.rules.definition.search(folded) is not None),
+                _shared_pairs(question_pairs, text, hit.chunk.lang),
             ]
         )
     return _with_relative(np.array(rows, dtype=np.float64).reshape(len(rows), _OWN))
+
+
+def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
+    return set(itertools.pairwise(tokens))
+
+
+def _shared_pairs(question: set[tuple[str, str]], text: str, lang: str) -> float:
+    """The share of the question's consecutive word pairs (stemmed) the sentence repeats: a
+    sentence that echoes the question's phrasing usually holds its answer."""
+    if not question:
+        return 0.0
+    return len(question & _pairs(tokenize(text, lang))) / len(question) * 2
 
 
 def _placement(bank: SentenceBank, index: int) -> tuple[float, float, float]:

@@ -20,7 +20,7 @@ BY_ID = {item["id"]: item for item in QUESTIONS}
 NOT_YET = pytest.mark.xfail(
     strict=True,
     reason="known gap: the learned answerability model answers some questions about a name the "
-    "corpus never mentions (bundled on-topic unanswerable test recall .21; see issue 9's note)",
+    "corpus never mentions (bundled on-topic unanswerable test recall .29; see issue 9's note)",
 )
 FLAGSHIP = "What was the complete renal response with obinutuzumab at week 76?"
 
@@ -75,7 +75,7 @@ def test_english_question_finds_the_french_passage(assistant: Assistant) -> None
         pytest.param("What is the recommended dose of cenerimod in lupus?", marks=NOT_YET),
         "Le litifilimab est-il efficace dans le lupus cutané ?",
         "Quelle est l'efficacité du frexalimab dans le lupus ?",
-        pytest.param("How many patients were enrolled in the TULIP-2 trial?", marks=NOT_YET),
+        "How many patients were enrolled in the TULIP-2 trial?",
     ],
 )
 def test_questions_about_what_the_corpus_never_mentions_abstain(
