@@ -31,7 +31,6 @@ from pathlib import Path
 
 import lightgbm
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -147,6 +146,8 @@ def collect(cache: Path) -> list[Asked]:
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, weights: np.ndarray, names: tuple[str, ...]):
+    from sklearn.linear_model import LogisticRegression  # training only (the `train` extra)
+
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=1.0, max_iter=2000, random_state=SEED)
