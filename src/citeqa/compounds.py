@@ -40,6 +40,8 @@ def corpus_compounds(texts: Iterable[str]) -> list[str]:
     keys: set[str] = set()
     for text in texts:
         for chain in _CHAIN.findall(fold(text)):
+            if chain.isalpha():  # most of them: a plain word (a quick test, in C)
+                continue
             if _JOINER.search(chain):
                 keys.update(_chain_keys(_JOINER.split(chain)))
             elif _is_alphanumeric(chain):
