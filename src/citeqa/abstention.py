@@ -49,11 +49,16 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 def before_search(terms: QuestionTerms, lang: Lang) -> str | None:
     """The reason to abstain without looking at any passage, or None when there is none."""
-    if terms.focus_terms == 0 or _only_question_words(terms.focus):
+    if nothing_to_search(terms):
         return NOTHING_TO_SEARCH[lang]
     if len(terms.absent) >= terms.focus_terms:
         return NO_WORD_OCCURS[lang]
     return None
+
+
+def nothing_to_search(terms: QuestionTerms) -> bool:
+    """No word to look up: none at all, or only interrogatives ("Pourquoi ?")."""
+    return terms.focus_terms == 0 or _only_question_words(terms.focus)
 
 
 def _only_question_words(question: str) -> bool:

@@ -140,7 +140,9 @@ def compose(
     lang = retrieval.query_lang
     early = abstention.before_search(terms, lang)
     if early is not None:
-        shown = [] if terms.focus_terms == 0 else passages_of(retrieval, bank.documents)
+        shown = (
+            [] if abstention.nothing_to_search(terms) else passages_of(retrieval, bank.documents)
+        )
         return abstained(question, early, lang, 0.0, shown)
     top = retrieval.hits[: settings.answer_passages]
     models = shipped_models()

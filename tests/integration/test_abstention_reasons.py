@@ -31,6 +31,7 @@ def test_content_free_questions_abstain_with_nothing_to_search(
 ) -> None:
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations
+    assert not answer.passages, "nothing was searched, so no passage is offered"
     assert answer.confidence == 0.0
     assert answer.reason is not None
     assert answer.reason.startswith(("Nothing to search for", "Rien à chercher"))
