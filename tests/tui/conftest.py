@@ -9,6 +9,7 @@ the hostile document, "slide" a French slide dump; anything else cites the trial
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
 from collections.abc import Callable, Coroutine
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from citeqa.errors import BadQuestion
 from citeqa.models import (
@@ -302,7 +304,8 @@ async def settle(pilot: Any) -> None:
     """Wait until every worker is done and every question has been answered."""
     app = pilot.app
     for _ in range(200):
-        await app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # an exclusive worker superseded by a newer
+            await app.workers.wait_for_complete()  # one (the welcome's overview is read twice)
         await pilot.pause()
         idle = app.session is not None and not app._asking and not app._queue
         if idle and not any(w.is_running for w in app.workers):
