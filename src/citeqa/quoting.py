@@ -50,7 +50,7 @@ def quote_spans(chosen: list[ScoredSentence], bank: SentenceBank, hits: list[Hit
 
 def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote starts: a short one (a number on a slide) takes in the short label lines
-    just above it, so "56,2 %" is quoted under "Réponse BICLA à S52"."""
+    just above it, so "56.2 %" is quoted under "Response rate at week 52"."""
     sentence = bank.sentences[index]
     start = sentence.start
     if sentence.end - sentence.start >= SHORT_QUOTE:

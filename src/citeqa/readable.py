@@ -1,7 +1,7 @@
 """Quotes laid out for reading: slide and table dumps become aligned rows or one joined line.
 
-A verbatim quote from slides or a table is a column of short lines ("Réponse BICLA à S52",
-"56,2 %", "p=0,0002", ...) separated by blank lines. `readable_lines` turns it into few lines a
+A verbatim quote from slides or a table is a column of short lines ("Response rate at week 52",
+"56.2 %", "p=0.0002", ...) separated by blank lines. `readable_lines` turns it into few lines a
 person reads at a glance: `label : value` items and a label followed by its numbers become rows
 of an aligned table, tab-separated lines become table rows, other short fragments are joined
 with " · ", and prose is one line per paragraph (soft line breaks joined). The characters shown
