@@ -18,6 +18,7 @@ from citeqa.config import Settings, load_settings
 from citeqa.contents import sentence_tokens, token_statistics
 from citeqa.domain import Domain, stored_knowledge
 from citeqa.embedding import embed_texts, get_embedder, known_channels, preload
+from citeqa.enginefusion import engine_of, retrieve_in_engine
 from citeqa.errors import IndexCorrupt, IndexIncompatible, IndexMissing
 from citeqa.glossary import Glossary
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
@@ -297,21 +298,26 @@ class Assistant:
         depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
         terms = terms or self._terms(text, None)
         searched = " ".join([text, *terms.corrections, *terms.cognates])
-        found = retrieve(
-            searched,
-            index.chunks,
-            _lexical_of(index, settings),
-            index.vectors,
-            vectors,
-            settings,
-            depth,
-            self._loaded.glossary,
-        )
+        found = self._ranked(searched, vectors, depth)
         bank = self._loaded.bank
         prefetch(bank.vectors, (n for hit in found.hits for n in bank.in_chunk(hit.chunk)))
         answer_vector = vectors.get(index.manifest.answer_channel or "")
         reranked = rerank(found, self._loaded.bank, terms, answer_vector, settings.rerank_weight)
         return reranked.model_copy(update={"hits": reranked.hits[:count]})
+
+    def _ranked(self, searched: str, vectors: dict[str, np.ndarray], depth: int) -> Retrieval:
+        """The fused candidates: by the vector engine when `engine_fusion` asks for it and the
+        index's engine can fuse (enginefusion.py), else by citeqa (retrieval.py)."""
+        index, settings, glossary = self._loaded.index, self.settings, self._loaded.glossary
+        engine = engine_of(index.vectors) if settings.engine_fusion else None
+        if engine is not None:
+            return retrieve_in_engine(
+                searched, index.chunks, engine, index.vectors, vectors, settings, depth, glossary
+            )
+        lexical = _lexical_of(index, settings)
+        return retrieve(
+            searched, index.chunks, lexical, index.vectors, vectors, settings, depth, glossary
+        )
 
     def _terms(self, question: str, context: str | None) -> QuestionTerms:
         loaded = self._loaded
@@ -339,9 +345,14 @@ class Assistant:
 
 
 def _lexical_of(index: LoadedIndex, settings: Settings) -> LexicalSearch:
-    """The embedded BM25 index, or the vector engine's when `engine_lexical` asks for it."""
-    if settings.engine_lexical:
+    """The embedded BM25 index, or the vector engine's when `engine_lexical` (or
+    `engine_fusion`) asks for it or the build left BM25 to the engine."""
+    if settings.engine_lexical or settings.engine_fusion or index.lexical is None:
         for vectors in index.vectors.values():
             if isinstance(vectors, QdrantIndex):
                 return vectors.lexical()
+    if index.lexical is None:
+        raise IndexCorrupt(
+            f"The index in {index.folder} has no BM25 index; run `citeqa index --rebuild`."
+        )
     return index.lexical

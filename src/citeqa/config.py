@@ -18,6 +18,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
@@ -104,14 +105,33 @@ class Settings(BaseSettings):
 
     engine_lexical: bool = False
     """With a Qdrant store, rank BM25 in the engine (from the sparse vector stored with each
-    chunk) rather than with the embedded bm25s index: what a corpus past one machine needs."""
+    chunk) rather than with the embedded bm25s index: what a corpus past one machine needs.
+    A build under this setting (or `engine_fusion`) writes no bm25s index at all."""
+    engine_fusion: bool = False
+    """With a Qdrant store, let the engine fuse the rankings too: one request per question
+    returns the candidates of every channel's dense search and the engine's BM25, fused by
+    the engine's counterpart of `fusion`: `blend` by distribution-based score fusion (scores
+    normalised by mean and spread, summed unweighted), `rrf` by weighted reciprocal-rank
+    fusion; `weight_lexical_cross` does not apply (enginefusion.py). Implies
+    `engine_lexical`."""
 
     @field_validator("vector_store")
     @classmethod
     def _known_store(cls, value: str) -> str:
         if value != "faiss" and not is_qdrant_location(value):
             raise ValueError("must be `faiss`, a Qdrant URL (http://host:6333) or `:memory:`")
+        parts = urlsplit(value)
+        if "@" in parts.netloc or parts.query or parts.fragment:
+            raise ValueError(
+                "must be a bare URL (it is written into the index): give a Qdrant API key"
+                " in CITEQA_QDRANT_API_KEY, not in the URL"
+            )
         return value
+
+    @property
+    def engine_serves_lexical(self) -> bool:
+        """Whether a build leaves BM25 to the vector engine (no embedded bm25s index)."""
+        return is_qdrant_location(self.vector_store) and (self.engine_lexical or self.engine_fusion)
 
     k: int = Field(default=5, ge=1, le=1000)
     """Passages returned per question."""

@@ -79,7 +79,9 @@ def compute_contents(
     if len(sentences) <= settings.embed_sentences_max:
         sentence_vectors = _sentence_vectors(embedders, sentences, documents, kept, reuse, report)
     report("lexical", 0, 1)
-    lexical = LexicalIndex.build([chunk_tokens(chunk) for chunk in chunks])
+    lexical = None
+    if not settings.engine_serves_lexical:  # else the engine ranks BM25 (qdrantindex.py)
+        lexical = LexicalIndex.build([chunk_tokens(chunk) for chunk in chunks])
     statistics = token_statistics(documents, chunks, sentences)
     report("lexical", 1, 1)
     report("term pairs", 0, 1)

@@ -1,17 +1,21 @@
 """A `VectorIndex` on Qdrant, for indexes that outgrow one machine; also serves the lexical side.
 
 The same code runs against an in-process Qdrant (`:memory:`, what the tests use) and against a
-Qdrant server or cluster (`http://host:6333`): only the location differs. Row n of the index
-is point id n of one collection; the build folder keeps a small JSON pointer (location,
-collection, dimension, count) in place of the FAISS file, so publication, hashing and deletion
-of builds work as for FAISS. Qdrant's on-disk local mode (`path=`) is not offered: it pickles
-points, and citeqa never reads pickles back.
+Qdrant server or cluster (`http://host:6333`): only the location differs. A build is one
+collection whose point n is chunk n, holding one named dense vector per channel (named after
+the channel) and the chunk's sparse BM25 vector; the build folder keeps a small JSON pointer
+per channel (location, collection, vector name, dimension, count) in place of the FAISS file,
+so publication, hashing and deletion of builds work as for FAISS. Qdrant's on-disk local mode
+(`path=`) is not offered: it pickles points, and citeqa never reads pickles back.
 
-Hybrid retrieval inside the engine: each point can carry a sparse "lexical" vector (hashed
-stemmed tokens weighted by BM25's term-frequency saturation); the collection applies the IDF
+Hybrid retrieval inside the engine: the sparse "lexical" vector holds hashed stemmed tokens
+weighted by BM25's term-frequency saturation; the collection applies the IDF
 (`Modifier.IDF`), so a sparse query of the question's tokens scores BM25, and
-`search_hybrid` fuses it with the dense ranking server-side (reciprocal-rank fusion).
+`search_hybrid` fuses it with every channel's dense ranking server-side (weighted
+reciprocal-rank fusion), one request per question.
 
+A cluster's API key comes from the environment (`CITEQA_QDRANT_API_KEY`) only: the location
+written to pointers and manifests is the bare URL (config.py refuses one carrying credentials).
 qdrant-client is imported only when a Qdrant store is used (its import costs seconds).
 """
 
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -27,8 +32,11 @@ from typing import Any
 
 import numpy as np
 
+from citeqa.vectorindex import HybridQuery
+
 DENSE = "dense"
-"""Name of the dense vector in each point."""
+"""Name of the dense vector in a single-channel collection (QdrantIndex.create); a build's
+collection names each channel's vector after the channel."""
 LEXICAL = "lexical"
 """Name of the sparse BM25 vector in each point."""
 MEMORY = ":memory:"
@@ -39,6 +47,8 @@ BATCH = 512
 """Points per upsert request."""
 BM25_K1 = 1.2
 BM25_B = 0.75
+API_KEY_VARIABLE = "CITEQA_QDRANT_API_KEY"
+"""The environment variable a cluster's API key is read from (never written anywhere)."""
 
 _clients: dict[str, Any] = {}
 _clients_lock = threading.Lock()
@@ -60,35 +70,34 @@ def client_for(location: str) -> Any:
                 _clients[location] = QdrantClient(location=MEMORY)
             else:
                 _clients[location] = QdrantClient(
-                    url=location, timeout=30, check_compatibility=False
+                    url=location,
+                    api_key=os.environ.get(API_KEY_VARIABLE) or None,
+                    timeout=30,
+                    check_compatibility=False,
                 )
         return _clients[location]
 
 
 class QdrantIndex:
-    """One channel's vectors as one Qdrant collection (dot product on unit vectors)."""
+    """One channel's vectors: one named vector of a Qdrant collection (dot product on unit
+    vectors)."""
 
     kind = "qdrant"
 
-    def __init__(self, location: str, collection: str, dim: int) -> None:
+    def __init__(self, location: str, collection: str, dim: int, using: str = DENSE) -> None:
         self.location = location
         self.collection = collection
         self.dim = dim
+        self.using = using
+        """The name of this channel's vector in the collection's points."""
         self._client = client_for(location)
 
     @classmethod
     def create(cls, location: str, collection: str, dim: int) -> QdrantIndex:
-        """A new, empty collection (an existing one of that name is an error)."""
-        from qdrant_client import models
-
+        """A new, empty collection of one dense vector (an existing one of that name is an
+        error)."""
         index = cls(location, collection, dim)
-        index._client.create_collection(
-            collection,
-            vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.DOT)},
-            sparse_vectors_config={
-                LEXICAL: models.SparseVectorParams(modifier=models.Modifier.IDF)
-            },
-        )
+        _create_collection(index._client, collection, {DENSE: dim})
         return index
 
     @classmethod
@@ -98,7 +107,9 @@ class QdrantIndex:
         pointer = json.loads(path.read_text(encoding="utf-8"))
         location, collection = str(pointer["location"]), str(pointer["collection"])
         try:
-            index = cls(location, collection, int(pointer["dim"]))
+            index = cls(
+                location, collection, int(pointer["dim"]), str(pointer.get("vector", DENSE))
+            )
             found = index.count()
         except Exception as err:  # connection refused, unknown collection, no client...
             raise RuntimeError(
@@ -113,40 +124,16 @@ class QdrantIndex:
         return index
 
     def add(self, vectors: np.ndarray, lexical: Sequence[dict[int, float]] | None = None) -> None:
-        """Append rows, each with its sparse lexical vector when `lexical` is given."""
-        from qdrant_client import models
-
+        """Append rows, each with its sparse lexical vector when `lexical` is given (points
+        are written whole: for a collection of one channel, as `create` makes)."""
         rows = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
-        first = self.count()
-        for start in range(0, len(rows), BATCH):
-            points = [
-                models.PointStruct(
-                    id=first + number,
-                    vector=self._point_vectors(rows[number], lexical, number),
-                )
-                for number in range(start, min(start + BATCH, len(rows)))
-            ]
-            self._client.upsert(self.collection, points=points, wait=True)
-
-    @staticmethod
-    def _point_vectors(
-        row: np.ndarray, lexical: Sequence[dict[int, float]] | None, number: int
-    ) -> dict[str, Any]:
-        from qdrant_client import models
-
-        vectors: dict[str, Any] = {DENSE: row.tolist()}
-        if lexical is not None and lexical[number]:
-            terms = lexical[number]
-            vectors[LEXICAL] = models.SparseVector(
-                indices=list(terms), values=[float(v) for v in terms.values()]
-            )
-        return vectors
+        _upsert(self._client, self.collection, {self.using: rows}, lexical, self.count())
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
         if k <= 0:
             return []
         found = self._client.query_points(
-            self.collection, query=_dense(query, self.dim), using=DENSE, limit=k
+            self.collection, query=_dense(query, self.dim), using=self.using, limit=k
         )
         return [(int(point.id), float(point.score)) for point in found.points]
 
@@ -164,21 +151,30 @@ class QdrantIndex:
         """This collection's BM25 side, searchable as retrieval's lexical channel."""
         return EngineLexical(self)
 
-    def search_hybrid(
-        self, query: np.ndarray, tokens: Sequence[str], k: int, depth: int = 50
-    ) -> list[tuple[int, float]]:
-        """Dense and BM25 rankings (each `depth` deep) fused by the engine (RRF)."""
+    def search_hybrid(self, query: HybridQuery, k: int) -> list[tuple[int, float]]:
+        """Each channel's dense ranking and BM25's (each `query.depth` deep) fused by the
+        engine, in one request: weighted RRF, a rank r of weight w scoring 1 / (r / w + rrf_k)
+        (Qdrant's constant is one more than citeqa's). Rankings of weight 0 are left out."""
         from qdrant_client import models
 
-        prefetch = [models.Prefetch(query=_dense(query, self.dim), using=DENSE, limit=depth)]
-        if terms := query_sparse(tokens):
-            prefetch.append(models.Prefetch(query=_sparse(terms), using=LEXICAL, limit=depth))
-        found = self._client.query_points(
-            self.collection,
-            prefetch=prefetch,
-            query=models.FusionQuery(fusion=models.Fusion.RRF),
-            limit=k,
-        )
+        prefetch, weights = [], []
+        for index, vector, weight in query.dense:
+            if not isinstance(index, QdrantIndex) or index.collection != self.collection:
+                raise ValueError("a hybrid search fuses only vectors of its own collection")
+            if weight > 0:
+                dense = _dense(vector, index.dim)
+                prefetch.append(models.Prefetch(query=dense, using=index.using, limit=query.depth))
+                weights.append(weight)
+        terms = query_sparse(query.tokens)
+        if query.lexical_weight > 0 and terms:
+            prefetch.append(models.Prefetch(query=_sparse(terms), using=LEXICAL, limit=query.depth))
+            weights.append(query.lexical_weight)
+        if k <= 0 or not prefetch:
+            return []
+        fusion: Any = models.RrfQuery(rrf=models.Rrf(k=query.rrf_k + 1, weights=weights))
+        if query.method == "dbsf":
+            fusion = models.FusionQuery(fusion=models.Fusion.DBSF)
+        found = self._client.query_points(self.collection, prefetch=prefetch, query=fusion, limit=k)
         return [(int(point.id), float(point.score)) for point in found.points]
 
     def count(self) -> int:
@@ -189,18 +185,18 @@ class QdrantIndex:
         offset: Any = None
         while True:
             points, offset = self._client.scroll(
-                self.collection, limit=BATCH, offset=offset, with_vectors=[DENSE]
+                self.collection, limit=BATCH, offset=offset, with_vectors=[self.using]
             )
             for point in points:
-                out[int(point.id)] = point.vector[DENSE]
+                out[int(point.id)] = point.vector[self.using]
             if offset is None:
                 return out
 
     def rows(self, numbers: list[int]) -> np.ndarray:
         out = np.zeros((len(numbers), self.dim), dtype=np.float32)
         wanted = list(dict.fromkeys(numbers))
-        points = self._client.retrieve(self.collection, ids=wanted, with_vectors=[DENSE])
-        found = {int(point.id): point.vector[DENSE] for point in points}
+        points = self._client.retrieve(self.collection, ids=wanted, with_vectors=[self.using])
+        found = {int(point.id): point.vector[self.using] for point in points}
         for place, number in enumerate(numbers):
             out[place] = found[number]
         return out
@@ -210,6 +206,7 @@ class QdrantIndex:
         pointer = {
             "location": self.location,
             "collection": self.collection,
+            "vector": self.using,
             "dim": self.dim,
             "count": self.count(),
         }
@@ -218,6 +215,51 @@ class QdrantIndex:
     def drop(self) -> None:
         """Delete the collection (citeqa created it; called when its build is discarded)."""
         self._client.delete_collection(self.collection)
+
+
+def _create_collection(client: Any, collection: str, dims: Mapping[str, int]) -> None:
+    """A collection of one named dense vector per entry of `dims`, and the sparse BM25 one."""
+    from qdrant_client import models
+
+    if LEXICAL in dims:
+        raise ValueError(f"a channel cannot be named {LEXICAL!r} in a Qdrant store")
+    client.create_collection(
+        collection,
+        vectors_config={
+            name: models.VectorParams(size=dim, distance=models.Distance.DOT)
+            for name, dim in dims.items()
+        },
+        sparse_vectors_config={LEXICAL: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+    )
+
+
+def _upsert(
+    client: Any,
+    collection: str,
+    vectors: Mapping[str, np.ndarray],
+    lexical: Sequence[dict[int, float]] | None,
+    first: int,
+) -> None:
+    """Write points first, first + 1, ... each with row n of every named vector in `vectors`
+    (and its sparse lexical vector when `lexical` is given), BATCH points per request."""
+    from qdrant_client import models
+
+    count = min((len(rows) for rows in vectors.values()), default=0)
+    for start in range(0, count, BATCH):
+        points = [
+            models.PointStruct(id=first + number, vector=_point(vectors, lexical, number))
+            for number in range(start, min(start + BATCH, count))
+        ]
+        client.upsert(collection, points=points, wait=True)
+
+
+def _point(
+    vectors: Mapping[str, np.ndarray], lexical: Sequence[dict[int, float]] | None, number: int
+) -> dict[str, Any]:
+    point: dict[str, Any] = {name: rows[number].tolist() for name, rows in vectors.items()}
+    if lexical is not None and lexical[number]:
+        point[LEXICAL] = _sparse(lexical[number])
+    return point
 
 
 class EngineLexical:
@@ -237,7 +279,7 @@ def _dense(query: np.ndarray, dim: int) -> list[float]:
 def _sparse(terms: dict[int, float]) -> Any:
     from qdrant_client import models
 
-    return models.SparseVector(indices=list(terms), values=list(terms.values()))
+    return models.SparseVector(indices=list(terms), values=[float(v) for v in terms.values()])
 
 
 def term_id(token: str) -> int:
@@ -272,30 +314,38 @@ def write_collections(
     tokens: Sequence[Sequence[str]],
     location: str,
 ) -> None:
-    """A build's channels as collections named after its folder, each point also carrying
-    its chunk's BM25 sparse vector; a pointer file per channel in `folder`. The engine's own
-    errors (unreachable, refused...) become OSError, as a failed file write would."""
-    lexical = bm25_sparse(tokens)
-    for name, rows in vectors.items():
-        pointer = folder / f"vectors-{name}{POINTER_SUFFIX}"
-        try:
-            index = QdrantIndex.create(
-                location, f"citeqa-{folder.name.lstrip('.')}-{name}", rows.shape[1]
-            )
-            index.save(pointer)  # before adding: a failed build then drops the collection
-            index.add(rows, lexical=lexical)
-            index.save(pointer)
-        except OSError:
-            raise
-        except Exception as err:
-            raise OSError(f"Qdrant at {location}: {type(err).__name__}: {err}") from err
+    """A build as one collection named after its folder: point n holds chunk n's vector of
+    every channel (named after it) and its BM25 sparse vector; a pointer file per channel in
+    `folder`. The engine's own errors (unreachable, refused...) become OSError, as a failed
+    file write would."""
+    collection = f"citeqa-{folder.name.lstrip('.')}"
+    indexes = {
+        name: (folder / f"vectors-{name}{POINTER_SUFFIX}", rows.shape[1])
+        for name, rows in vectors.items()
+    }
+    try:
+        client = client_for(location)
+        _create_collection(client, collection, {name: dim for name, (_, dim) in indexes.items()})
+        for name, (pointer, dim) in indexes.items():  # before adding: a failed build then
+            QdrantIndex(location, collection, dim, name).save(pointer)  # drops the collection
+        _upsert(client, collection, vectors, bm25_sparse(tokens), 0)
+        for name, (pointer, dim) in indexes.items():
+            QdrantIndex(location, collection, dim, name).save(pointer)
+    except OSError:
+        raise
+    except Exception as err:
+        raise OSError(f"Qdrant at {location}: {type(err).__name__}: {err}") from err
 
 
 def release(folder: Path) -> None:
     """Drop the collections a build folder points to (best effort: the folder is going away)."""
-    for path in folder.glob(f"*{POINTER_SUFFIX}"):
+    dropped: set[tuple[str, str]] = set()
+    for path in sorted(folder.glob(f"*{POINTER_SUFFIX}")):
         try:
             pointer = json.loads(path.read_text(encoding="utf-8"))
-            QdrantIndex(pointer["location"], pointer["collection"], int(pointer["dim"])).drop()
+            named = (str(pointer["location"]), str(pointer["collection"]))
+            if named not in dropped:
+                dropped.add(named)
+                QdrantIndex(named[0], named[1], int(pointer["dim"])).drop()
         except Exception:  # unreadable pointer, engine gone: nothing more to release
             continue

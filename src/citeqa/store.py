@@ -17,7 +17,8 @@ Layout (see index/README.md):
         statistics.json                token statistics and term knowledge (contents.py)
         vectors-<channel>.faiss        one FAISS index per vector channel (see vectorindex.py),
         (or vectors-<channel>.qdrant.json, a pointer to its Qdrant collection: qdrantindex.py)
-        lexical/                       the BM25 index (json + npy, no pickle)
+        lexical/                       the BM25 index (json + npy, no pickle); none when the
+                                       vector engine serves BM25 (Settings.engine_lexical)
         .verified.json                 size and time of each file once hashed (verification.py)
       .lock                            held (flock) by the build in progress: pid and start time
       .readers                         shared-locked by readers while they load (publishing.py)
@@ -124,7 +125,8 @@ class LoadedIndex:
     vectors: dict[str, VectorIndex]
     """channel name → its vectors, one row per chunk"""
     sentence_vectors: np.ndarray | None
-    lexical: LexicalIndex
+    lexical: LexicalIndex | None
+    """None when the build left BM25 to the vector engine."""
     statistics: dict[str, Any] | None = None
     """Token statistics, or None from an index written before they were stored."""
 
@@ -242,7 +244,11 @@ def _load(index_dir: Path) -> LoadedIndex:
             sentences=_read_sentences(folder, manifest, list(documents)),
             vectors={info.name: _read_vectors(folder, info.name) for info in manifest.channels},
             sentence_vectors=_read_sentence_vectors(folder, manifest),
-            lexical=LexicalIndex.load(folder / "lexical"),
+            lexical=(  # none when the build left BM25 to the vector engine
+                LexicalIndex.load(folder / "lexical")
+                if "lexical/lexical.json" in manifest.index_files
+                else None
+            ),
             statistics=_read_statistics(folder, manifest),
         )
     except (OSError, ValueError, RuntimeError) as err:
@@ -318,7 +324,8 @@ class BuildContents:
     sentences: list[Sentence]
     vectors: dict[str, np.ndarray]
     sentence_vectors: np.ndarray | None
-    lexical: LexicalIndex
+    lexical: LexicalIndex | None
+    """None when the vector engine serves BM25 (Settings.engine_serves_lexical)."""
     statistics: dict[str, Any] | None = None
     """Token statistics for answering (contents.token_statistics), written as statistics.json."""
 
@@ -351,7 +358,8 @@ def write_build(
             contents.sentence_vectors,
             allow_pickle=False,
         )
-    contents.lexical.save(folder / "lexical")
+    if contents.lexical is not None:
+        contents.lexical.save(folder / "lexical")
     if contents.statistics is not None:
         _write_synced(folder / STATISTICS, json.dumps(contents.statistics, sort_keys=True).encode())
     manifest["index_files"] = {

@@ -4,6 +4,8 @@ A VectorIndex holds one channel's unit vectors, in chunk order (row n is chunk n
 "the k rows nearest a query by inner product". Everything else in citeqa (store, retrieval,
 indexing) talks to this interface; this module is the only one that imports faiss. A second
 implementation on a distributed engine lives in its own module and follows the same contract.
+An index whose engine also ranks BM25 and fuses rankings itself offers `HybridSearch` too
+(FAISS does not): retrieval then asks it for the fused candidates (enginefusion.py).
 
 Three kinds, chosen by the number of rows (`index_kind_for`, Settings.flat_index_max and
 Settings.compressed_index_min): exact `flat` for a small corpus, `hnsw` past it, and `pq`
@@ -18,6 +20,8 @@ its 8-bit rows mapped (measured on 200k x 512: +50 MB at open, +155 MB after 50 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -77,6 +81,33 @@ class VectorIndex(Protocol):
 
     def save(self, path: Path) -> None:
         """Write the index to `path` (a file or a folder the implementation owns)."""
+        ...
+
+
+@dataclass(frozen=True)
+class HybridQuery:
+    """One engine-side hybrid search: each channel's dense ranking and BM25's over `tokens`,
+    each `depth` deep, fused by weighted reciprocal-rank fusion (constant `rrf_k`, as
+    Settings.rrf_k: a rank r in a ranking of weight w adds about w / (rrf_k + r))."""
+
+    dense: Sequence[tuple[VectorIndex, np.ndarray, float]]
+    """(index, query vector, weight) per channel; the indexes share the engine's rows."""
+    tokens: Sequence[str]
+    """The question's BM25 terms (folded, stemmed, as lexical.py makes them)."""
+    lexical_weight: float
+    depth: int
+    rrf_k: int
+    method: str = "rrf"
+    """`rrf` (weighted), or `dbsf`: each ranking's scores normalised by their mean and spread,
+    then summed (unweighted: a weight only turns a ranking off when it is 0)."""
+
+
+@runtime_checkable
+class HybridSearch(Protocol):
+    """A VectorIndex whose engine also holds each row's BM25 terms and fuses rankings itself."""
+
+    def search_hybrid(self, query: HybridQuery, k: int) -> list[tuple[int, float]]:
+        """The (row, fused score) of the up to k best rows by the engine's fusion, best first."""
         ...
 
 

@@ -112,3 +112,66 @@ def test_bm25_can_run_inside_the_engine(tmp_path: Path) -> None:
         # the engine's BM25 (its own IDF) scores differently from bm25s: it is another source
         assert theirs[0].channel_scores != ours[0].channel_scores
     assert engine.retrieve("zzzunknownword", k=3).hits == []
+
+
+def test_engine_fusion_builds_no_bm25s_index_and_answers_with_cited_quotes(
+    tmp_path: Path,
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    settings = fake_settings(corpus, tmp_path / "index", vector_store=MEMORY, engine_fusion=True)
+    build_index(settings)
+    loaded = load_index(settings.index_dir)
+    assert loaded.lexical is None and not (loaded.folder / "lexical").exists()
+    engine = open_assistant(settings, build_if_missing=False)
+    ours = engine.configured(engine_fusion=False)  # the engine's BM25, fused by citeqa
+    for question in QUESTIONS:
+        fused = engine.retrieve(question, k=3).hits
+        assert fused and all(set(h.channel_ranks) == {"engine"} for h in fused)
+        assert len({h.channel_ranks["engine"] for h in fused}) == len(fused)  # (reranked)
+        best = loaded.vectors["fake"].search(engine._query_vectors(question)["fake"], 50)
+        cosine = dict(best)
+        assert all(h.channel_scores["fake"] == round(cosine[h.chunk_index], 4) for h in fused)
+        assert {h.chunk.chunk_id for h in fused} & {
+            h.chunk.chunk_id for h in ours.retrieve(question, k=3).hits
+        }
+    for question in (*QUESTIONS[1:], "How does belimumab work?"):
+        answer = engine.ask(question)
+        assert not answer.abstained and answer.citations, question
+        for citation in answer.citations:
+            text = engine.document(citation.doc_id).text
+            assert text[citation.start : citation.end] == citation.quote
+
+
+def test_engine_fusion_follows_the_weights(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    settings = fake_settings(corpus, tmp_path / "index", vector_store=MEMORY, engine_fusion=True)
+    build_index(settings)
+    engine = open_assistant(settings, build_if_missing=False)
+    lexical_alone = engine.configured(weight_vectors=0.0)
+    ours = lexical_alone.configured(engine_fusion=False)  # citeqa over the engine's BM25 alone
+    for question in ("biopsies repeated nephritis", "belimumab", "rituximab infusion"):
+        theirs = [h.chunk.chunk_id for h in lexical_alone.retrieve(question, k=3).hits]
+        assert theirs == [h.chunk.chunk_id for h in ours.retrieve(question, k=3).hits]
+        assert all(not h.channel_scores for h in lexical_alone.retrieve(question, k=3).hits)
+    assert lexical_alone.retrieve("zzzunknownword", k=3).hits == []
+    dense_alone = engine.configured(weight_lexical=0.0)
+    assert dense_alone.retrieve("zzzunknownword", k=3).hits, "the dense side still ranks"
+
+
+def test_engine_fusion_cli_and_an_unreachable_engine(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    args = ("--corpus", str(corpus), "--index", str(index))
+    built = cli("index", *args, "--store", MEMORY, engine_fusion="true")
+    assert built.code == 0, built.err
+    first = build_folders(index)
+    down = cli("index", *args, "--rebuild", "--store", "http://127.0.0.1:9", engine_fusion="true")
+    assert down.code != 0 and "Qdrant at http://127.0.0.1:9" in down.one_line_error()
+    assert build_folders(index) == first, "the last good index survives"
+    answered = cli("ask", "renal response", "--json", "--index", str(index), engine_fusion="true")
+    assert answered.code == 0 and '"citations"' in answered.out
+    client_for(MEMORY).delete_collection(load_index(index).vectors["fake"].collection)
+    gone = cli("ask", "renal response", "--index", str(index), engine_fusion="true")
+    assert gone.code != 0 and "unreachable" in gone.one_line_error()

@@ -1,4 +1,5 @@
-"""The core never imports the terminal UI libraries or the heavy model stacks (DESIGN.md:
+"""The core never imports the terminal UI libraries, the heavy model stacks or the optional
+Qdrant client (imported only when a Qdrant store is used) (DESIGN.md:
 dependency direction). Checked in a fresh interpreter, where nothing else has imported them."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ CORE = (
     "citeqa.indexing",
     "citeqa.readable",
 )
-FORBIDDEN = ("textual", "rich", "typer", "torch", "sentence_transformers")
+FORBIDDEN = ("textual", "rich", "typer", "torch", "sentence_transformers", "qdrant_client")
 
 
 def _modules_after_importing(modules: tuple[str, ...]) -> set[str]:

@@ -3,8 +3,13 @@ file that reconnects, vectors back for reuse, and BM25 + hybrid retrieval inside
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import statistics
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -13,13 +18,15 @@ from citeqa.config import Settings, is_qdrant_location, load_settings
 from citeqa.errors import SettingsInvalid
 from citeqa.lexical import tokenize
 from citeqa.qdrantindex import (
+    API_KEY_VARIABLE,
     MEMORY,
     QdrantIndex,
     bm25_sparse,
     query_sparse,
     release,
+    write_collections,
 )
-from citeqa.vectorindex import VectorIndex
+from citeqa.vectorindex import HybridQuery, HybridSearch, VectorIndex
 
 _names = itertools.count()
 
@@ -92,11 +99,117 @@ def test_bm25_runs_inside_the_engine() -> None:
     assert index.search_lexical([], 4) == []
 
 
+def hybrid(
+    dense: list[tuple[QdrantIndex, np.ndarray, float]], words: str, lexical_weight: float = 1.0
+) -> HybridQuery:
+    return HybridQuery(dense, tokenize(words, "en"), lexical_weight, depth=4, rrf_k=60)
+
+
 def test_hybrid_fuses_dense_and_lexical_rankings() -> None:
     index = lexical_index()
-    dense_only = index.search(index.vectors()[1], 1)[0][0]
-    found = index.search_hybrid(index.vectors()[1], tokenize("anifrolumab", "en"), 2)
+    assert isinstance(index, HybridSearch)
+    query = index.vectors()[1]
+    dense_only = index.search(query, 1)[0][0]
+    found = index.search_hybrid(hybrid([(index, query, 1.0)], "anifrolumab"), 2)
     assert {row for row, _ in found} == {dense_only, 2}
+    # weighted: BM25 alone decides when the dense ranking weighs nothing, and the reverse
+    # ... scored as citeqa's RRF scores a rank: 1 / (rrf_k + rank)
+    lexical_only = index.search_hybrid(hybrid([(index, query, 0.0)], "anifrolumab"), 4)
+    assert lexical_only == [(2, pytest.approx(1 / 61))]
+    dense = index.search_hybrid(hybrid([(index, query, 1.0)], "anifrolumab", 0.0), 4)
+    assert [row for row, _ in dense] == [row for row, _ in index.search(query, 4)]
+    assert [score for _, score in dense] == pytest.approx([1 / (60 + r) for r in range(1, 5)])
+    assert index.search_hybrid(hybrid([(index, query, 0.0)], "", 0.0), 4) == []
+
+
+def test_distribution_based_fusion_sums_normalised_scores() -> None:
+    index = lexical_index()
+    query = index.vectors()[0]
+    dense = dict(index.search(query, 4))
+    lexical = dict(index.search_lexical(tokenize("renal response", "en"), 4))
+    plain = hybrid([(index, query, 1.0)], "renal response")
+    found = index.search_hybrid(dataclasses.replace(plain, method="dbsf"), 4)
+
+    def normalised(scores: dict[int, float]) -> dict[int, float]:
+        values = list(scores.values())
+        mean, spread = statistics.mean(values), statistics.stdev(values)
+        return {row: (v - mean + 3 * spread) / (6 * spread) for row, v in scores.items()}
+
+    expected: dict[int, float] = {}
+    for ranking in (normalised(dense), normalised(lexical)):
+        for row, score in ranking.items():
+            expected[row] = expected.get(row, 0.0) + score
+    assert dict(found) == pytest.approx(expected, abs=1e-5)
+    assert [row for row, _ in found] == sorted(expected, key=lambda row: -expected[row])
+
+
+def test_hybrid_search_fuses_every_channel_of_a_build(tmp_path: Path) -> None:
+    """A build is one collection: each channel a named vector of its points, BM25 beside them;
+    one engine request fuses them all."""
+    use, minilm = unit_rows(len(TEXTS), 8, seed=4), unit_rows(len(TEXTS), 6, seed=5)
+    tokens = [tokenize(text, lang) for text, lang in TEXTS]
+    folder = tmp_path / f"build-{next(_names)}"
+    folder.mkdir()
+    write_collections(folder, {"use": use, "minilm": minilm}, tokens, MEMORY)
+    first = QdrantIndex.load(folder / "vectors-use.qdrant.json")
+    second = QdrantIndex.load(folder / "vectors-minilm.qdrant.json")
+    assert first.collection == second.collection and (first.using, second.using) == (
+        "use",
+        "minilm",
+    )
+    np.testing.assert_allclose(second.vectors(), minilm, atol=1e-6)
+    assert second.search(minilm[1], 1)[0][0] == 1 and first.search(use[3], 1)[0][0] == 3
+    # rows 1 (minilm's nearest) and 3 (use's nearest) agree 2 to 1 against BM25's row 2
+    query = hybrid([(first, use[3], 1.0), (second, minilm[1], 1.0)], "anifrolumab")
+    found = [row for row, _ in first.search_hybrid(query, 4)]
+    assert set(found[:3]) == {1, 2, 3}
+    weighted = hybrid([(first, use[3], 1.0), (second, minilm[1], 0.0)], "anifrolumab", 0.0)
+    assert first.search_hybrid(weighted, 1)[0][0] == 3
+    elsewhere = new_index(8)
+    with pytest.raises(ValueError, match="its own collection"):
+        first.search_hybrid(hybrid([(elsewhere, use[3], 1.0)], "renal"), 2)
+    release(folder)
+    with pytest.raises(RuntimeError, match="unreachable"):
+        QdrantIndex.load(folder / "vectors-use.qdrant.json")
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    """A server that is not Qdrant: it records each request's headers and fails it."""
+
+    seen: ClassVar[list[dict[str, str]]] = []
+
+    def _fail(self) -> None:
+        self.seen.append(dict(self.headers))
+        self.send_response(503)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_PUT = do_POST = do_DELETE = _fail
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_cluster_key_comes_from_the_environment_and_is_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for url in ("http://user:secret@db:6333", "https://db:6333/?api-key=secret", "http://k@db"):
+        with pytest.raises(SettingsInvalid, match="CITEQA_QDRANT_API_KEY") as caught:
+            load_settings(vector_store=url)
+        assert "secret" not in str(caught.value)
+    monkeypatch.setenv(API_KEY_VARIABLE, "s3cr3t-key")
+    server = HTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    location = f"http://127.0.0.1:{server.server_address[1]}"
+    folder = tmp_path / "build-x"
+    folder.mkdir()
+    try:
+        with pytest.warns(UserWarning, match="insecure"), pytest.raises(OSError, match=location):
+            write_collections(folder, {"use": unit_rows(2, 4)}, [["a"], ["b"]], location)
+    finally:
+        server.shutdown()
+    assert _Recorder.seen and all(h.get("api-key") == "s3cr3t-key" for h in _Recorder.seen)
+    assert not any("s3cr3t" in path.read_text() for path in folder.rglob("*") if path.is_file())
 
 
 def test_bm25_weights_saturate_and_favour_short_documents() -> None:
