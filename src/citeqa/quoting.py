@@ -8,6 +8,7 @@ and `verified` checks every quote against the document text before an answer is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -67,11 +68,15 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
 
 def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote ends: a short one (a slide label) runs on through the next lines of its
-    passage until it holds a number and is long enough to stand alone."""
+    passage until it holds a number and is long enough to stand alone. A sentence of prose
+    (long enough, ending as a sentence does) stands alone as it is: running it on into the next
+    one only lengthens the quote."""
     sentence = bank.sentences[index]
     end = sentence.end
     text = bank.documents[sentence.doc_id].text
     doc = bank.documents[sentence.doc_id]
+    if _stands_alone(text[sentence.start : sentence.end]):
+        return end
     for following in bank.following(index, chunk.end):
         quote = text[sentence.start : end]
         if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
@@ -82,6 +87,17 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         if end - sentence.start > 3 * SHORT_QUOTE:
             break
     return end
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?:\s*['’\"”»)\]])*\s*$")
+"""How a sentence of prose ends: a full stop, question or exclamation mark, maybe closed by
+quotation marks or brackets (« ... . » in French)."""
+
+
+def _stands_alone(sentence: str) -> bool:
+    """Whether a sentence reads on its own: at least SHORT_QUOTE long and ending as a sentence
+    (a slide's label line has no final full stop)."""
+    return len(sentence) >= SHORT_QUOTE and _SENTENCE_END.search(sentence) is not None
 
 
 def _holding_chunk(chunk_of: dict[int, Chunk], sentence: Sentence, bank: SentenceBank) -> Chunk:

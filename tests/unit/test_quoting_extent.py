@@ -1,0 +1,58 @@
+"""How far a quote runs: a sentence of prose is quoted alone; a short slide label runs on
+through the lines below it until it holds a number."""
+
+from __future__ import annotations
+
+from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.quoting import quote_spans
+from citeqa.sentences import ScoredSentence, SentenceBank
+
+
+def _bank(text: str, cuts: list[tuple[int, int]]) -> tuple[SentenceBank, list[Hit]]:
+    doc = Document(doc_id="d", title="d", path="/d.txt", text=text, sha256="0")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text)
+    sentences = [Sentence(doc_id="d", chunk_index=0, start=a, end=b) for a, b in cuts]
+    bank = SentenceBank({"d": doc}, [chunk], sentences, None, [frozenset() for _ in cuts])
+    return bank, [Hit(chunk=chunk, chunk_index=0, score=1.0)]
+
+
+def _quoted(text: str, cuts: list[tuple[int, int]], index: int) -> str:
+    bank, hits = _bank(text, cuts)
+    item = ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1)
+    spans = quote_spans([item], bank, hits)
+    return " | ".join(text[s.start : s.end] for s in spans)
+
+
+def _cuts(parts: list[str], separator: str) -> tuple[str, list[tuple[int, int]]]:
+    text, cuts = "", []
+    for part in parts:
+        if text:
+            text += separator
+        cuts.append((len(text), len(text) + len(part)))
+        text += part
+    return text, cuts
+
+
+def test_a_sentence_of_prose_without_a_number_is_quoted_alone() -> None:
+    first = "The artist placed the human body at the centre of his work, in video and sculpture."
+    second = "Later works turned to sound installations in empty rooms of the museum."
+    text, cuts = _cuts([first, second], " ")
+    assert _quoted(text, cuts, 0) == first
+
+
+def test_a_sentence_closed_by_a_quotation_mark_stands_alone_too() -> None:
+    first = "« Je n'ai jamais rencontré un homme qui m'ait autant étonné par son intelligence. »"
+    text, cuts = _cuts([first, "Il le dit souvent, et à tous ceux qui voulaient l'entendre."], " ")
+    assert _quoted(text, cuts, 0) == first
+
+
+def test_a_short_label_runs_on_until_it_holds_a_number() -> None:
+    lines = ["Response rate", "Anifrolumab versus placebo", "at week fifty-two", "56.2 %", "P"]
+    text, cuts = _cuts(lines, "\n")
+    assert _quoted(text, cuts, 0) == "\n".join(lines[:4])
+
+
+def test_a_long_label_line_without_a_full_stop_still_runs_on_to_its_value() -> None:
+    label = "Proportion of patients reaching the primary end point of the trial"
+    text, cuts = _cuts([label, "46.4 %", "Placebo 33.1 %"], "\n")
+    assert _quoted(text, cuts, 0) == f"{label}\n46.4 %"
