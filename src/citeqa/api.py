@@ -43,7 +43,7 @@ from citeqa.questions import (
 from citeqa.reranking import rerank
 from citeqa.retrieval import LexicalSearch, retrieve
 from citeqa.sentences import SentenceBank, SentenceRules
-from citeqa.status import describe_index
+from citeqa.status import describe_index, index_changes
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 
 EXAMPLE_DOCUMENTS = 6
@@ -255,9 +255,8 @@ class Assistant:
         the beginnings of at most `EXAMPLE_DOCUMENTS` documents, whatever the corpus's size."""
         loaded = self._loaded
         by_lang: dict[str, list[str]] = {}
-        for file in loaded.index.manifest.files:
-            if file.doc_id is not None:
-                by_lang.setdefault(file.lang[0] if file.lang else "en", []).append(file.doc_id)
+        for doc_id, _, _, _, langs in loaded.index.files().documents():
+            by_lang.setdefault(langs[0] if langs else "en", []).append(doc_id)
         sampled: list[DocumentText] = []
         for turn in range(EXAMPLE_DOCUMENTS):
             for lang, doc_ids in by_lang.items():
@@ -271,6 +270,11 @@ class Assistant:
     def status(self) -> IndexStatus:
         """Index status, as `index_status` gives it."""
         return describe_index(self._loaded.index, self.settings.corpus_dir, self.settings.index_dir)
+
+    def changes(self) -> list[str]:
+        """What changed since the index was built, as `status().changed` says it ([] when
+        it is up to date), without describing the index."""
+        return index_changes(self._loaded.index, self.settings.corpus_dir)
 
     @property
     def manifest_hash(self) -> str:

@@ -15,6 +15,8 @@ import json
 import os
 import unicodedata
 from pathlib import Path, PurePosixPath
+from stat import S_ISREG
+from typing import NamedTuple
 
 from citeqa.domain import Domain, corpus_domain, domain_path
 from citeqa.errors import CorpusEmpty, CorpusMissing
@@ -58,33 +60,78 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
     kept when their target lies inside the corpus. Raises CorpusMissing.
     """
     check_folder(corpus_dir)
+    return [corpus_dir / name for name in _walk(corpus_dir)[0].names]
+
+
+class CorpusStamps(NamedTuple):
+    """The corpus files (as `list_corpus_files` lists them) by relative posix path, sorted,
+    with the size and modification time (ns) of each, as parallel lists."""
+
+    names: list[str]
+    sizes: list[int]
+    mtimes_ns: list[int]
+
+
+def corpus_stamps(corpus_dir: Path) -> CorpusStamps:
+    """The corpus files with their sizes and times, in one walk (a `stat` each), without
+    building a Path per file: what tells whether the corpus changed. Raises CorpusMissing."""
+    check_folder(corpus_dir)
     return _walk(corpus_dir)[0]
 
 
-def _walk(corpus_dir: Path) -> tuple[list[Path], list[str]]:
+def _walk(corpus_dir: Path) -> tuple[CorpusStamps, list[str]]:
     """The corpus files, and notes on what was left out that a user may not expect."""
     root = corpus_dir.resolve()
     notes: list[str] = []
-    found: list[Path] = []
+    found: list[tuple[str, int, int]] = []
     domain = domain_path(corpus_dir)
-
-    def unreadable(error: OSError) -> None:
-        notes.append(f"{relative_path(Path(error.filename or corpus_dir), corpus_dir)}: {error}")
-
-    for folder, dirnames, filenames in os.walk(corpus_dir, onerror=unreadable):
-        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
-        for name in filenames:
-            path = Path(folder, name)
-            own = (name == MANIFEST and Path(folder) == corpus_dir) or path == domain
-            if name.startswith(".") or own:
+    skipped = {MANIFEST, relative_path(domain, corpus_dir) if domain is not None else MANIFEST}
+    folders = [("", os.fspath(corpus_dir))]
+    while folders:
+        prefix, folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            notes.append(f"{relative_path(Path(error.filename or folder), corpus_dir)}: {error}")
+            continue
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.name.startswith("."):
                 continue
-            problem = _link_problem(path, root) if path.is_symlink() else None
+            if _is_dir(entry):  # a link to a folder too, as os.walk classes it: never followed
+                if not entry.is_symlink():
+                    folders.append((name + "/", entry.path))
+                continue
+            if name in skipped:
+                continue
+            problem = _link_problem(Path(entry.path), root) if entry.is_symlink() else None
             if problem is not None:
-                notes.append(f"{relative_path(path, corpus_dir)}: {problem}")
-            elif path.is_file():
-                found.append(path)
-    found.sort(key=lambda path: relative_path(path, corpus_dir))
-    return found, notes
+                notes.append(f"{name}: {problem}")
+                continue
+            stat = _regular_stat(entry)
+            if stat is not None:
+                found.append((name, stat.st_size, stat.st_mtime_ns))
+    found.sort()
+    columns = [list(column) for column in zip(*found, strict=True)] if found else [[], [], []]
+    return CorpusStamps(*columns), notes
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether the entry is a folder or a link to one (a link loop is not; as os.walk)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _regular_stat(entry: os.DirEntry[str]) -> os.stat_result | None:
+    """The entry's stat (through a link) when it is a regular file, else None."""
+    try:
+        stat = entry.stat()
+    except OSError:
+        return None
+    return stat if S_ISREG(stat.st_mode) else None
 
 
 def _link_problem(path: Path, root: Path) -> str | None:
@@ -117,7 +164,7 @@ def read_corpus(corpus_dir: Path) -> CorpusReading:
     files, skipped = _walk(corpus_dir)
     documents: list[Document] = []
     used: set[str] = set()
-    for path in files:
+    for path in (corpus_dir / name for name in files.names):
         try:
             document = read_document(path, corpus_dir, titles)
         except UnreadableDocument as unreadable:

@@ -31,6 +31,7 @@ from citeqa.corpus import (
 from citeqa.domain import KNOWLEDGE_FORMAT, domain_digest
 from citeqa.embedding import Embedder, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
+from citeqa.filelist import FileList
 from citeqa.models import BuildReport, ChannelInfo, Chunk, Document
 from citeqa.ownership import Ownership, check_separate, claim
 from citeqa.publishing import build_lock, discard, publish, remove_leftovers
@@ -42,6 +43,7 @@ from citeqa.store import (
     current_build,
     index_type_for,
     load_index,
+    read_files,
     read_manifest,
     write_build,
 )
@@ -136,17 +138,18 @@ def _previous(
     except CiteqaError:
         return _files_only(settings.index_dir), True
     if not _compatible(loaded, channels, settings):
-        return Reuse(files=list(loaded.manifest.files)), True
+        return Reuse(files=loaded.files().entries()), True
     return _reuse_of(loaded), False
 
 
 def _files_only(index_dir: Path) -> Reuse | None:
     """Only the file list of the published build (nothing to reuse), or None without one."""
     try:
-        manifest, _ = read_manifest(current_build(index_dir))
+        folder = current_build(index_dir)
+        files = read_files(folder, read_manifest(folder)[0])
     except CiteqaError:
         return None
-    return Reuse(files=list(manifest.files))
+    return Reuse(files=files.entries())
 
 
 def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Settings) -> bool:
@@ -165,9 +168,9 @@ def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Sett
 
 def _reuse_of(loaded: LoadedIndex) -> Reuse:
     reuse = Reuse(
-        files=list(loaded.manifest.files),
+        files=loaded.files().entries(),
         corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256,
-        knowledge=(loaded.statistics or {}).get("knowledge"),
+        knowledge=_stored_knowledge(loaded),
     )
     all_vectors = {name: index.vectors() for name, index in loaded.vectors.items()}
     rows: dict[str, dict[str, list[np.ndarray]]] = {}
@@ -186,6 +189,16 @@ def _reuse_of(loaded: LoadedIndex) -> Reuse:
                 reuse.sentence_vectors[doc_id] = np.asarray(loaded.sentence_vectors[numbers])
     reuse.sha256 = {doc.doc_id: doc.sha256 for doc in loaded.documents.values()}
     return reuse
+
+
+def _stored_knowledge(loaded: LoadedIndex) -> int | None:
+    """The term-knowledge format the index stored, or None for an index of an older format
+    (store.READABLE_FORMATS): either way an unchanged corpus still gets its index rewritten,
+    in this format and with this knowledge, with nothing re-embedded."""
+    if loaded.manifest.format_version != FORMAT_VERSION:
+        return None
+    knowledge = (loaded.statistics or {}).get("knowledge")
+    return knowledge if isinstance(knowledge, int) else None
 
 
 def _answer_channel(settings: Settings) -> str | None:
@@ -270,9 +283,9 @@ def _write(
 ) -> None:
     report("writing", 0, 1)
     temporary, name = owner.new_build_names()
-    manifest = _manifest(settings, contents, channels, files)
+    manifest = _manifest(settings, contents, channels)
     try:
-        write_build(temporary, contents, manifest, settings)
+        write_build(temporary, contents, manifest, settings, FileList.of(files))
         publish(owner, temporary, name)
     except KeyboardInterrupt:
         discard(temporary)
@@ -290,7 +303,6 @@ def _manifest(
     settings: Settings,
     contents: BuildContents,
     channels: list[ChannelInfo],
-    files: list[IndexedFile],
 ) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
@@ -309,7 +321,6 @@ def _manifest(
             for c in channels
         ],
         "answer_channel": _answer_channel(settings),
-        "files": [f.model_dump() for f in files],
         "chunk_count": len(contents.chunks),
         "sentence_count": len(contents.sentences),
         "libraries": _library_versions(),

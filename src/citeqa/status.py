@@ -4,64 +4,96 @@ Staleness compares the corpus folder as it is now with the files the index recor
 built: names, then size and modification time; only a file whose size or time changed is hashed
 (and only when citeqa reads its type), so a status check does not read the whole corpus. A file
 that was unreadable when indexed and still is, is unchanged. An index built before citeqa
-stored the corpus's term knowledge (domain.py) is stale too: `citeqa index` adds it without
-re-embedding anything.
+stored the corpus's term knowledge (domain.py), or written in an older format that it still
+reads (store.READABLE_FORMATS), is stale too: `citeqa index` rewrites it without re-embedding
+anything.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from citeqa.corpus import UNREADABLE, file_digest, file_stamp, list_corpus_files, relative_path
+import numpy as np
+
+from citeqa.corpus import UNREADABLE, CorpusStamps, corpus_stamps, file_digest
 from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.errors import CiteqaError
+from citeqa.filelist import FileList
 from citeqa.indexing import corpus_manifest_digest
 from citeqa.models import DocumentStatus, IndexStatus
-from citeqa.store import IndexedFile, LoadedIndex, size_on_disk
+from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
 
 
-def corpus_changes(
-    recorded: list[IndexedFile], corpus_dir: Path, manifest_sha256: str | None
-) -> list[str]:
+def corpus_changes(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None) -> list[str]:
     """Corpus files that differ from the index: "added: f", "modified: f", "removed: f"."""
-    before = {f.file: f for f in recorded}
     try:
-        now = {relative_path(path, corpus_dir): path for path in list_corpus_files(corpus_dir)}
+        now = corpus_stamps(corpus_dir)
     except CiteqaError:
         return [f"removed: {corpus_dir} (corpus folder missing)"]
-    changes = [f"added: {name}" for name in sorted(set(now) - set(before))]
-    changes += [f"removed: {name}" for name in sorted(set(before) - set(now))]
-    for name in sorted(set(now) & set(before)):
-        change = _change(before[name], now[name])
-        if change is not None:
-            changes.append(f"modified: {name}{change}")
+    if now.names == recorded.names:  # the usual case: compare the stamps as two arrays
+        changes = _modified(recorded, list(range(len(recorded))), now, corpus_dir)
+    else:
+        changes = _renamed(recorded, now, corpus_dir)
     if corpus_manifest_digest(corpus_dir) != manifest_sha256:
         changes.append("modified: manifest.json (titles or domain file)")
     return changes
 
 
-def _change(indexed: IndexedFile, path: Path) -> str | None:
-    """None when the file is as indexed, else "" or a note. Only a file whose size or
-    modification time changed is read and hashed, and only if citeqa reads its type."""
-    stamp = file_stamp(path)
-    if stamp is not None and stamp == (indexed.size, indexed.mtime_ns):
-        return None
-    digest = file_digest(path)
-    if digest == indexed.sha256:
-        return None
-    return " (unreadable)" if digest == UNREADABLE else ""
+def _renamed(recorded: FileList, now: CorpusStamps, corpus_dir: Path) -> list[str]:
+    """Added and removed files, then the modified ones among those in both."""
+    before = set(recorded.names)
+    after = set(now.names)
+    changes = [f"added: {name}" for name in now.names if name not in before]
+    changes += [f"removed: {name}" for name in recorded.names if name not in after]
+    positions = {name: number for number, name in enumerate(recorded.names)}
+    kept = [number for number, name in enumerate(now.names) if name in positions]
+    subset = CorpusStamps(
+        [now.names[n] for n in kept], [now.sizes[n] for n in kept], [now.mtimes_ns[n] for n in kept]
+    )
+    numbers = [positions[name] for name in subset.names]
+    return changes + _modified(recorded, numbers, subset, corpus_dir)
+
+
+def _modified(
+    recorded: FileList, numbers: list[int], now: CorpusStamps, corpus_dir: Path
+) -> list[str]:
+    """ "modified: f" for each file `now.names[i]` (recorded as file `numbers[i]`) whose size or
+    time differ from the record and whose content does too. Only those files are read and
+    hashed, and only if citeqa reads their type; a file unreadable then and now is unchanged."""
+    names = now.names
+    stamps = np.column_stack([now.sizes, now.mtimes_ns]).astype(np.int64).reshape(-1, 2)
+    differ = np.flatnonzero(np.any(stamps != recorded.stamps[numbers], axis=1))
+    changes = []
+    for at in differ.tolist():
+        digest = file_digest(corpus_dir / names[at])
+        if digest != recorded.sha256[numbers[at]]:
+            note = " (unreadable)" if digest == UNREADABLE else ""
+            changes.append(f"modified: {names[at]}{note}")
+    return changes
+
+
+def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
+    """What changed since `index` was built: the corpus's files (`corpus_changes`), and the
+    term knowledge of an index built before citeqa stored it; [] when it is up to date."""
+    manifest = index.manifest
+    changed = corpus_changes(index.files(), corpus_dir, manifest.corpus_manifest_sha256)
+    if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
+        changed.append("term knowledge: built by an older citeqa (no re-embedding needed)")
+    if manifest.format_version != FORMAT_VERSION:
+        changed.append(
+            f"index format {manifest.format_version}: written by an older citeqa"
+            " (no re-embedding needed)"
+        )
+    return changed
 
 
 def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> IndexStatus:
     """The IndexStatus of a loaded index against the corpus folder as it is now."""
     manifest = index.manifest
-    changed = corpus_changes(list(manifest.files), corpus_dir, manifest.corpus_manifest_sha256)
-    if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
-        changed.append("term knowledge: built by an older citeqa (no re-embedding needed)")
+    changed = index_changes(index, corpus_dir)
     documents = [
-        DocumentStatus(doc_id=f.doc_id, title=f.title, path=f.file, chunks=f.chunks, lang=f.lang)
-        for f in manifest.files
-        if f.doc_id is not None
+        DocumentStatus(doc_id=doc_id, title=title, path=path, chunks=chunks, lang=lang)
+        for doc_id, title, path, chunks, lang in index.files().documents()
     ]
     return IndexStatus(
         index_dir=str(index_dir),

@@ -6,7 +6,9 @@ Layout (see index/README.md):
       citeqa-index.json                the marker: this folder is a citeqa index (ownership.py)
       current -> build-<token>-<time>  symlink swapped atomically when a build succeeds
       build-<token>-<time>/
-        manifest.json                  format, models, chunker settings, per-file sha256, ...
+        manifest.json                  format, models, chunker settings, each file's sha256...
+        files.json                     the corpus files indexed, with their sha256 (filelist.py),
+        files.stamps.npy               and their sizes and times: read by status and builds only
         documents.jsonl                one Document per line (its text is what offsets point into)
         documents.ids.json             the document ids, in that order
         chunks.jsonl                   one Chunk per line, in index order
@@ -26,7 +28,8 @@ Layout (see index/README.md):
 
 Nothing is ever pickled; every file's sha256 is in the manifest and is checked on load (files
 unchanged since the build by size and time are not read again: verification.py), so a
-truncated or corrupt file is reported as such instead of producing wrong answers.
+truncated or corrupt file is reported as such instead of producing wrong answers. An index of
+format 1 (the corpus files listed in manifest.json itself) still opens and is reused by builds.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
 from citeqa.config import Settings, is_qdrant_location
 from citeqa.corpus import file_sha256
@@ -49,6 +52,8 @@ from citeqa.errors import (
     IndexIncompatible,
     IndexMissing,
 )
+from citeqa.filelist import STAMPS, FileList, RecordedFiles
+from citeqa.filelist import IndexedFile as IndexedFile  # re-exported: contents.py, status.py
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
 from citeqa.jsonlines import ChunkTable, DocumentTable, offsets_name, write_indexed
 from citeqa.lexical import LexicalIndex
@@ -63,27 +68,12 @@ from citeqa.verification import record_stamps, verify_files
 STATISTICS = "statistics.json"
 """The build's token statistics (contents.token_statistics), read with the index."""
 STATISTICS_FORMAT = 1
-FORMAT_VERSION = 1
-"""Bumped whenever the files' meaning changes; an index of another format must be rebuilt."""
+FORMAT_VERSION = 2
+"""Bumped whenever the files' meaning changes; an index of another format must be rebuilt,
+except one of READABLE_FORMATS. 2: the corpus files in files.json, no longer in manifest.json."""
+READABLE_FORMATS = (1, 2)
 POINTER_SUFFIX = ".qdrant.json"
 """A channel stored in Qdrant keeps this pointer file (see qdrantindex.py) instead of FAISS's."""
-
-
-class IndexedFile(Frozen):
-    """A corpus file as the index saw it."""
-
-    file: str
-    """Path relative to the corpus folder, posix style."""
-    sha256: str
-    doc_id: str | None = None
-    """None when the file was skipped (unreadable, binary, ...)."""
-    title: str = ""
-    chunks: int = 0
-    lang: list[str] = Field(default_factory=list)
-    size: int | None = None
-    """Bytes, and modification time, when indexed: a file with both unchanged is not hashed
-    again to tell whether the index is stale."""
-    mtime_ns: int | None = None
 
 
 class IndexManifest(Frozen):
@@ -102,7 +92,9 @@ class IndexManifest(Frozen):
     """Where the vectors are: FAISS files here, or the Qdrant location (see Settings)."""
     channels: list[ChannelInfo]
     answer_channel: str | None
-    files: list[IndexedFile]
+    files: list[Any] | None = None
+    """Format 1 only: the corpus files, as written (see `recorded_files`); from format 2 on,
+    files.json holds them, read only when needed."""
     chunk_count: int
     sentence_count: int
     index_files: dict[str, str]
@@ -127,8 +119,15 @@ class LoadedIndex:
     sentence_vectors: np.ndarray | None
     lexical: LexicalIndex | None
     """None when the build left BM25 to the vector engine."""
+    recorded: RecordedFiles
+    """The corpus files the index was built from, read on first use: see `files`."""
     statistics: dict[str, Any] | None = None
     """Token statistics, or None from an index written before they were stored."""
+
+    def files(self) -> FileList:
+        """The corpus files the index was built from (read once, when first asked for);
+        IndexCorrupt when they cannot be read."""
+        return _checked_files(self.folder, self.recorded)
 
 
 # ---- reading --------------------------------------------------------------------------------
@@ -160,7 +159,7 @@ def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
             f"Index manifest {folder / 'manifest.json'} is unreadable ({err});"
             " run `citeqa index --rebuild`."
         ) from err
-    if not isinstance(data, dict) or data.get("format_version") != FORMAT_VERSION:
+    if not isinstance(data, dict) or data.get("format_version") not in READABLE_FORMATS:
         found = data.get("format_version") if isinstance(data, dict) else None
         raise IndexIncompatible(
             f"The index in {folder.parent} has format {found!r},"
@@ -206,6 +205,8 @@ def content_hash(manifest: dict[str, Any]) -> str:
     """The short hash that names an index's content (see HASH_IGNORES; files' modification
     times are left out too)."""
     kept = {key: value for key, value in manifest.items() if key not in HASH_IGNORES}
+    if isinstance(kept.get("index_files"), dict):
+        kept["index_files"] = {k: v for k, v in kept["index_files"].items() if k != STAMPS}
     if isinstance(kept.get("files"), list):
         kept["files"] = [
             {k: v for k, v in entry.items() if k != "mtime_ns"}
@@ -249,6 +250,7 @@ def _load(index_dir: Path) -> LoadedIndex:
                 if "lexical/lexical.json" in manifest.index_files
                 else None
             ),
+            recorded=_recorded_files(folder, manifest),
             statistics=_read_statistics(folder, manifest),
         )
     except (OSError, ValueError, RuntimeError) as err:
@@ -270,6 +272,34 @@ def _read_chunks(folder: Path, manifest: IndexManifest) -> ChunkTable:
     if offsets_name(path.name) in manifest.index_files:
         return ChunkTable.load(path)
     return ChunkTable.of(_read_jsonl(path, Chunk))
+
+
+def _recorded_files(folder: Path, manifest: IndexManifest) -> RecordedFiles:
+    """The build's file list: files.json, or the list in a format 1 manifest."""
+    if manifest.files is None:
+        return RecordedFiles.opened(folder)
+    records = manifest.files
+    return RecordedFiles(lambda: FileList.of_records(records))
+
+
+def read_files(folder: Path, manifest: IndexManifest) -> FileList:
+    """The file list of the build in `folder` now; IndexCorrupt when it cannot be read."""
+    try:
+        recorded = _recorded_files(folder, manifest)
+    except OSError as err:
+        raise IndexCorrupt(
+            f"The file list of {folder} is unreadable ({err}); run `citeqa index --rebuild`."
+        ) from err
+    return _checked_files(folder, recorded)
+
+
+def _checked_files(folder: Path, recorded: RecordedFiles) -> FileList:
+    try:
+        return recorded.get()
+    except ValueError as err:
+        raise IndexCorrupt(
+            f"The file list of {folder} is unreadable ({err}); run `citeqa index --rebuild`."
+        ) from err
 
 
 def _read_jsonl(path: Path, model: type[Any]) -> list[Any]:
@@ -335,8 +365,10 @@ def write_build(
     contents: BuildContents,
     manifest: dict[str, Any],
     settings: Settings,
+    files: FileList,
 ) -> None:
-    """Write a complete build into `folder` (a temporary folder), manifest last; the vectors
+    """Write a complete build into `folder` (a temporary folder), manifest last, with `files`,
+    the corpus files it was built from (filelist.py); the vectors
     go to FAISS files there (of the kind their number calls for), or to Qdrant collections
     when `settings.vector_store` names one."""
     folder.mkdir(parents=True)
@@ -360,6 +392,7 @@ def write_build(
         )
     if contents.lexical is not None:
         contents.lexical.save(folder / "lexical")
+    files.save(folder)
     if contents.statistics is not None:
         _write_synced(folder / STATISTICS, json.dumps(contents.statistics, sort_keys=True).encode())
     manifest["index_files"] = {

@@ -37,7 +37,7 @@ def test_the_domain_file_reaches_answering_and_is_no_document(corpus: Path, tmp_
     report = build_index(settings)
     assert report.warnings == [] and report.skipped == []
     assert "domain" not in {
-        f.file.split(".")[0] for f in load_index(settings.index_dir).manifest.files
+        name.split(".")[0] for name in load_index(settings.index_dir).files().names
     }
     loaded = open_assistant(settings)._loaded
     assert "poussee" in loaded.glossary.expansions("How many flares?")

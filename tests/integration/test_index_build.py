@@ -112,12 +112,15 @@ def test_manifest_describes_the_build(mixed_corpus: Path, tmp_path: Path) -> Non
     assert (manifest["chunk_size"], manifest["chunk_overlap"]) == (600, 80)
     assert {"numpy", "faiss-cpu", "bm25s"} <= set(manifest["libraries"])
     assert manifest["built_at"]
-    files = {entry["file"]: entry for entry in manifest["files"]}
+    assert "files" not in manifest  # files.json holds them, read by status and builds only
+    files = {entry.file: entry for entry in load_index(tmp_path / "index").files().entries()}
     for name in [*SMALL_DOCS, "legacy.txt", "notes.md", "page.html"]:
         digest = hashlib.sha256((mixed_corpus / name).read_bytes()).hexdigest()
-        assert files[name]["sha256"] == digest
-        assert files[name]["doc_id"] is not None and files[name]["chunks"] > 0
-    assert files["binary.txt"]["doc_id"] is None  # skipped, but recorded (for staleness)
+        assert files[name].sha256 == digest
+        assert files[name].doc_id is not None and files[name].chunks > 0
+        stat = (mixed_corpus / name).stat()
+        assert (files[name].size, files[name].mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    assert files["binary.txt"].doc_id is None  # skipped, but recorded (for staleness)
     assert ".hidden.txt" not in files and "outside-link.txt" not in files
     # every other file of the build is listed with its hash (and the record of their times)
     build = current.resolve()

@@ -174,6 +174,8 @@ def _delete(path: Path) -> None:
         ("vectors-fake.faiss", _truncate),
         ("sentences-fake.npy", _truncate),
         ("lexical/lexical.json", _delete),
+        ("files.json", _truncate),
+        ("files.stamps.npy", _delete),
     ],
 )
 def test_damaged_index_file(good: Good, cli: Any, name: str, damage: Any) -> None:

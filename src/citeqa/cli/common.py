@@ -145,9 +145,9 @@ def open_for_questions(settings: Settings) -> Assistant:
         with progress_bar(stderr_console()) as progress:
             build_index(settings, progress=progress)
         assistant = open_assistant(settings, build_if_missing=False)
-    described = assistant.status()
-    if described.stale:
-        changed = ", ".join(clean(c) for c in described.changed[:5])
+    changes = assistant.changes()
+    if changes:
+        changed = ", ".join(clean(c) for c in changes[:5])
         warn(
             f"the index is STALE, the corpus changed since it was built ({changed});"
             " run `citeqa index`."

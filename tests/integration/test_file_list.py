@@ -1,0 +1,161 @@
+"""The index's list of corpus files (filelist.py): not read to answer, read by status and
+builds, and an index of format 1 (the list inside manifest.json) still opens and is reused."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from integration_helpers import build_folders, fake_settings, make_corpus
+
+from citeqa.api import build_index, index_status, open_assistant
+from citeqa.filelist import FILES, STAMPS, FileList, IndexedFile
+from citeqa.store import current_build, load_index
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    build_index(fake_settings(corpus, tmp_path / "index"))
+    return corpus, tmp_path / "index"
+
+
+def as_format_1(index: Path) -> None:
+    """Rewrite the published build as the previous citeqa wrote it: its files listed in
+    manifest.json (with their sizes and times), no files.json."""
+    build = current_build(index)
+    records = [entry.model_dump() for entry in load_index(index).files().entries()]
+    path = build / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest.update(format_version=1, files=records)
+    for name in (FILES, STAMPS):
+        del manifest["index_files"][name]
+        (build / name).unlink()
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+def test_answering_never_reads_the_file_list(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index = built
+
+    def refuse(*args: Any) -> FileList:
+        raise AssertionError("the file list was read")
+
+    monkeypatch.setattr(FileList, "parse", refuse)
+    assistant = open_assistant(fake_settings(corpus, index), build_if_missing=False)
+    assert assistant.ask("How does belimumab work?").citations
+    with pytest.raises(AssertionError, match="file list was read"):
+        assistant.status()
+
+
+def test_an_open_assistant_still_knows_its_files_after_a_new_build(
+    built: tuple[Path, Path],
+) -> None:
+    corpus, index = built
+    assistant = open_assistant(fake_settings(corpus, index), build_if_missing=False)
+    (corpus / "new.md").write_text("# New\n\nA new document about walruses.\n")
+    build_index(fake_settings(corpus, index))  # publishes a new build, removes the old one
+    assert len(build_folders(index)) == 1
+    assert assistant.changes() == ["added: new.md"]  # its own build's list, read only now
+    assert index_status(fake_settings(corpus, index)).changed == []
+
+
+def test_the_content_hash_ignores_the_files_times(built: tuple[Path, Path]) -> None:
+    corpus, index = built
+    before = load_index(index).manifest_hash
+    for path in corpus.iterdir():
+        os.utime(path, ns=(10**18, 10**18))  # touched, same bytes
+    assert build_index(fake_settings(corpus, index), rebuild=True).full_rebuild
+    loaded = load_index(index)
+    assert set(loaded.files().stamps[:, 1].tolist()) == {10**18}
+    assert loaded.manifest_hash == before
+
+
+def test_an_index_of_format_1_opens_and_answers(built: tuple[Path, Path]) -> None:
+    corpus, index = built
+    expected = load_index(index).files().entries()
+    as_format_1(index)
+    loaded = load_index(index)
+    assert loaded.manifest.format_version == 1
+    assert loaded.files().entries() == expected
+    status = index_status(fake_settings(corpus, index))
+    assert status.format_version == 1
+    assert status.changed == ["index format 1: written by an older citeqa (no re-embedding needed)"]
+    assert {d.path for d in status.documents} == {
+        p.name for p in corpus.iterdir() if p.suffix == ".txt"
+    }
+    assistant = open_assistant(fake_settings(corpus, index), build_if_missing=False)
+    assert assistant.ask("How does belimumab work?").citations
+
+
+def test_an_index_of_format_1_is_rewritten_without_embedding(
+    built: tuple[Path, Path], fake_embedder: Any
+) -> None:
+    corpus, index = built
+    before = load_index(index)
+    as_format_1(index)
+    report = build_index(fake_settings(corpus, index))
+    assert not report.full_rebuild and report.added == report.updated == report.removed == []
+    assert fake_embedder.texts_embedded == 0
+    loaded = load_index(index)
+    assert loaded.manifest.format_version == 2 and loaded.folder != before.folder
+    assert loaded.manifest_hash == before.manifest_hash
+    assert not index_status(fake_settings(corpus, index)).stale
+
+
+def test_an_index_of_format_1_is_reused_by_the_next_build(
+    built: tuple[Path, Path], fake_embedder: Any
+) -> None:
+    corpus, index = built
+    as_format_1(index)
+    changed = corpus / "biotherapy-in-lupus-faq.txt"
+    changed.write_text(changed.read_text() + "\nAnifrolumab is now approved as well.\n")
+    assert index_status(fake_settings(corpus, index)).changed == [
+        "modified: biotherapy-in-lupus-faq.txt",
+        "index format 1: written by an older citeqa (no re-embedding needed)",
+    ]
+
+    report = build_index(fake_settings(corpus, index))
+
+    assert report.updated == ["biotherapy-in-lupus-faq.txt"] and not report.full_rebuild
+    loaded = load_index(index)
+    new_chunks = sum(1 for c in loaded.chunks if c.doc_id == "biotherapy-in-lupus-faq")
+    assert fake_embedder.texts_embedded > 0
+    assert fake_embedder.texts_embedded <= new_chunks + sum(
+        1 for s in loaded.sentences if s.doc_id == "biotherapy-in-lupus-faq"
+    )
+    assert loaded.manifest.format_version == 2 and loaded.manifest.files is None
+    assert not index_status(fake_settings(corpus, index)).stale
+
+
+def test_file_list_round_trip_and_malformed_lists(tmp_path: Path) -> None:
+    files = [
+        IndexedFile(
+            file="a.txt",
+            sha256="1" * 64,
+            doc_id="a",
+            title="A",
+            chunks=2,
+            lang=["en"],
+            size=10,
+            mtime_ns=5,
+        ),
+        IndexedFile(file="b.bin", sha256="unsupported"),
+    ]
+    FileList.of(files).save(tmp_path)
+    read = FileList.parse((tmp_path / FILES).read_bytes(), np.load(tmp_path / STAMPS))
+    assert read.entries() == files
+    assert read.documents() == [("a", "A", "a.txt", 2, ["en"])]
+    with pytest.raises(ValueError, match="one value"):
+        FileList.parse(b'{"format": 1, "file": ["a"], "sha256": []}', np.zeros((1, 2), np.int64))
+    with pytest.raises(ValueError, match="format"):
+        FileList.parse(b'{"format": 9}', np.zeros((0, 2), np.int64))
+    good = (tmp_path / FILES).read_bytes()
+    with pytest.raises(ValueError, match="pair"):
+        FileList.parse(good, np.zeros((3, 2), np.int64))
