@@ -117,6 +117,9 @@ class FakeAssistant:
         return Document(doc_id=doc_id, title=doc_id, path=f"/{doc_id}.txt", text=DOCS[doc_id],
                         sha256="0")  # fmt: skip
 
+    def changes(self) -> list[str]:
+        return []
+
     def status(self) -> IndexStatus:
         from citeqa.models import DocumentStatus
 
