@@ -342,6 +342,12 @@ def _merge_pair(chunks: list[list[_Segment]], left: int, size: int) -> bool:
 
 def chunk_document(doc: Document, size: int = 900, overlap: int = 150) -> list[Chunk]:
     """The document's chunks, in order of their start; see the module docstring for invariants."""
+    return list(iter_chunks(doc, size, overlap))
+
+
+def iter_chunks(doc: Document, size: int = 900, overlap: int = 150) -> Iterator[Chunk]:
+    """`chunk_document`'s chunks made one at a time, so that a build holds one chunk's text at a
+    time rather than a large document's every chunk (its spans are found first, in full)."""
     if size < 1 or not 0 <= overlap < size:
         raise ValueError(f"need size >= 1 and 0 <= overlap < size, got {size=} {overlap=}")
     blocks = _split_blocks(doc.text)
@@ -353,7 +359,7 @@ def chunk_document(doc: Document, size: int = 900, overlap: int = 150) -> list[C
     packer.finish()
     _merge_small(packer.chunks, blocks, size, packer.min_chars)
     context = _ChunkContext(doc, blocks, detect_lang(doc.text))
-    return [context.chunk(number, segments) for number, segments in enumerate(packer.chunks)]
+    return (context.chunk(number, segments) for number, segments in enumerate(packer.chunks))
 
 
 class _ChunkContext:

@@ -3,34 +3,58 @@ token statistics that answering needs (so opening the assistant need not tokenis
 with the corpus's term knowledge: its domain file as read, and the cross-language term pairs
 derived from it (derived_terms.py).
 
-Documents whose file hash is unchanged reuse their chunks and vectors from the previous build
-(`Reuse`); only the others are chunked and embedded. `passage_text` and `chunk_tokens` say what
-a chunk's vector and its BM25 entry are computed from. Sentences are embedded at build time only
-up to `Settings.embed_sentences_max`; past it, answering scores sentences with their passages'
-vectors, or embeds them on demand (ondemand.py).
+A build writes as it goes, into its temporary folder (`compute_contents`): each document is
+chunked and its chunks written, their BM25 terms, sentences and word counts tallied
+(tallies.py), before the next; then each channel embeds the chunks read back from chunks.jsonl,
+a batch at a time, into a spool file that fills its vector index (vectorspool.py). So the
+build's memory grows with the vocabulary and the vector index, not with the corpus's chunks and
+sentences. Documents whose file hash is unchanged reuse their chunks and vectors from the
+previous build (`Reuse`); only the others are chunked and embedded. `passage_text` and
+`chunk_tokens` say what a chunk's vector and its BM25 entry are computed from. Sentences are
+embedded at build time only up to `Settings.embed_sentences_max`; past it, answering scores
+sentences with their passages' vectors, or embeds them on demand (ondemand.py).
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from citeqa.chunking import chunk_document, split_sentences
+from citeqa.chunking import iter_chunks
 from citeqa.compounds import corpus_compounds
 from citeqa.config import Settings
-from citeqa.derived_terms import term_pairs
+from citeqa.derived_terms import FrequentWords, pairs_of
 from citeqa.domain import KNOWLEDGE_FORMAT, Domain
 from citeqa.embedding import Embedder, embed_texts
+from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
+from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
+from citeqa.jsonlines import IDS as DOCUMENT_IDS
+from citeqa.jsonlines import ChunkTable, JsonlWriter
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import corpus_words
-from citeqa.store import STATISTICS_FORMAT, BuildContents, IndexedFile
+from citeqa.sentencetable import SentenceTable
+from citeqa.store import (
+    STATISTICS,
+    STATISTICS_FORMAT,
+    BuildContents,
+    IndexedFile,
+    write_synced,
+)
+from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, text_pieces
+from citeqa.vectorspool import VectorSpool, spool_path, write_channels
 
 Progress = Callable[[str, int, int], None]
+EMBED_BATCH = 64
+"""Texts embedded at a time (embed_texts's default batch)."""
 
 
 def passage_text(chunk: Chunk) -> str:
@@ -65,31 +89,41 @@ def compute_contents(
     reuse: Reuse,
     settings: Settings,
     report: Progress,
-    domain: Domain | None = None,
+    domain: Domain | None,
+    folder: Path,
 ) -> BuildContents:
-    """Everything the index stores; `domain` is the corpus's domain file, when it has one."""
+    """Write everything the index stores but its manifest into `folder` (a new temporary
+    folder), a document and a batch at a time; `domain` is the corpus's domain file, if any.
+
+    Chunks go to chunks.jsonl as they are made, with their BM25 terms, sentences and word
+    counts tallied; then each channel embeds the chunks read back from that file, into a spool
+    file that fills its vector index. What stays in memory grows with the vocabulary (and the
+    vector index itself), not with the number of chunks or sentences."""
     kept = {doc.doc_id for doc in documents if reuse.sha256.get(doc.doc_id) == doc.sha256}
-    chunks = _all_chunks(documents, kept, reuse, settings, report)
-    vectors = {
-        embedder.name: _channel_vectors(embedder, chunks, kept, reuse, report)
+    folder.mkdir(parents=True)
+    tally = _chunk_pass(documents, kept, reuse, settings, report, folder)
+    chunks = ChunkTable.load(folder / CHUNKS)
+    ids = [doc.doc_id for doc in documents]
+    sentences = SentenceTable(tally.sentence_rows(), ids)
+    sentences.save(folder)
+    spools = {
+        embedder.name: _channel_vectors(embedder, chunks, tally, kept, reuse, report, folder)
         for embedder in embedders
     }
-    sentences = all_sentences(documents, chunks)
-    sentence_vectors = None
-    if len(sentences) <= settings.embed_sentences_max:
-        sentence_vectors = _sentence_vectors(embedders, sentences, documents, kept, reuse, report)
+    if embedders and len(sentences) <= settings.embed_sentences_max:
+        _sentence_vectors(embedders[0], sentences, documents, tally, kept, reuse, report, folder)
+    write_channels(folder, spools, tally.terms, settings)
     report("lexical", 0, 1)
-    lexical = None
     if not settings.engine_serves_lexical:  # else the engine ranks BM25 (qdrantindex.py)
-        lexical = LexicalIndex.build([chunk_tokens(chunk) for chunk in chunks])
-    statistics = token_statistics(documents, chunks, sentences)
+        LexicalIndex.of_ids(tally.terms, tally.terms.vocab).save(folder / "lexical")
+    statistics = tally.statistics(documents)
     report("lexical", 1, 1)
     report("term pairs", 0, 1)
-    statistics.update(knowledge(domain, term_pairs(chunks, embedders)))
+    statistics.update(knowledge(domain, pairs_of(tally.words, embedders)))
     report("term pairs", 1, 1)
-    return BuildContents(
-        documents, chunks, sentences, vectors, sentence_vectors, lexical, statistics
-    )
+    write_synced(folder / STATISTICS, json.dumps(statistics, sort_keys=True).encode())
+    write_synced(folder / DOCUMENT_IDS, json.dumps(ids, ensure_ascii=False).encode())
+    return BuildContents(documents, chunks, sentences)
 
 
 def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> frozenset[str]:
@@ -111,8 +145,8 @@ def token_statistics(
         "format": STATISTICS_FORMAT,
         "sentence_count": len(sentences),
         "frequency": dict(frequency),
-        "words": corpus_words(texts.values()),
-        "compounds": corpus_compounds(texts.values()),
+        "words": corpus_words(_pieces(texts.values())),
+        "compounds": corpus_compounds(_pieces(texts.values())),
     }
 
 
@@ -125,89 +159,181 @@ def knowledge(domain: Domain | None, pairs: list[list[str]]) -> dict[str, Any]:
     }
 
 
-def _all_chunks(
-    documents: list[Document], kept: set[str], reuse: Reuse, settings: Settings, report: Progress
-) -> list[Chunk]:
-    chunks: list[Chunk] = []
-    for number, doc in enumerate(documents):
-        report("chunking", number, len(documents))
-        if doc.doc_id in kept:
-            chunks.extend(reuse.chunks.get(doc.doc_id, []))
-        else:
-            chunks.extend(chunk_document(doc, settings.chunk_size, settings.chunk_overlap))
-    report("chunking", len(documents), len(documents))
-    return chunks
+def _pieces(texts: Iterable[str]) -> Iterator[str]:
+    """The texts in pieces (tallies.text_pieces): folding them costs a piece at a time."""
+    for text in texts:
+        yield from text_pieces(text)
 
 
-def _channel_vectors(
-    embedder: Embedder, chunks: list[Chunk], kept: set[str], reuse: Reuse, report: Progress
-) -> np.ndarray:
-    fresh = [chunk for chunk in chunks if chunk.doc_id not in kept]
-    stage = f"embedding {embedder.name}"
-    embedded = embed_texts(
-        embedder, [passage_text(c) for c in fresh], progress=lambda d, t: report(stage, d, t)
-    )
-    return _assemble(
-        chunks, kept, embedded, lambda doc_id: reuse.vectors[doc_id][embedder.name], embedder.dim
-    )
+# ---- the chunk pass --------------------------------------------------------------------------
 
 
-def _assemble(
-    items: list[Any],
-    kept: set[str],
-    embedded: np.ndarray,
-    reused: Callable[[str], np.ndarray],
-    dim: int,
-) -> np.ndarray:
-    """Rows in item order: reused rows for kept documents, freshly embedded ones for the rest."""
-    rows: list[np.ndarray] = []
-    fresh_row, seen = 0, set()
-    for item in items:
-        if item.doc_id in kept:
-            if item.doc_id not in seen:
-                rows.append(reused(item.doc_id))
-                seen.add(item.doc_id)
-        else:
-            rows.append(embedded[fresh_row : fresh_row + 1])
-            fresh_row += 1
-    return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
+@dataclass
+class _Tally:
+    """What the chunk pass gathers besides the files it writes."""
+
+    terms: TermIds = field(default_factory=TermIds)
+    words: FrequentWords = field(default_factory=FrequentWords)
+    frequency: SentenceFrequency = field(default_factory=SentenceFrequency)
+    chunks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per document: the number of its first chunk, and how many it has."""
+    sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per document: the number of its first sentence, and how many it has."""
+    rows: list[np.ndarray] = field(default_factory=list)
+
+    def add_document(
+        self, doc: Document, number: int, spans: list[tuple[int, int, int]], langs: list[str]
+    ) -> None:
+        """Tally one document's sentences, given its chunks as (number, start, end)."""
+        first = spans[0][0] if spans else 0
+        found = document_sentences(doc.text, spans)
+        self.sentences[doc.doc_id] = (self.frequency.sentences, len(found))
+        self.frequency.add(doc.text, found, langs, first)
+        self.chunks[doc.doc_id] = (first, len(spans))
+        self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
+
+    def sentence_rows(self) -> np.ndarray:
+        """Every sentence as (document number, chunk, start, end), in document then text order."""
+        rows = np.concatenate(self.rows) if self.rows else np.zeros((0, 4), np.int64)
+        return np.asfortranarray(rows.reshape(-1, 4), dtype=np.int64)
+
+    def statistics(self, documents: list[Document]) -> dict[str, Any]:
+        """The token statistics `token_statistics` computes, from the tallies."""
+        texts = [doc.text for doc in documents]
+        return {
+            "format": STATISTICS_FORMAT,
+            "sentence_count": self.frequency.sentences,
+            "frequency": dict(self.frequency.counts),
+            "words": corpus_words(_pieces(texts)),
+            "compounds": corpus_compounds(_pieces(texts)),
+        }
 
 
-def all_sentences(documents: list[Document], chunks: list[Chunk]) -> list[Sentence]:
-    """Each sentence of each chunk once, with the first chunk holding it, in document order
-    (as `documents`), then text order (the order sentencetable.py stores)."""
-    texts = {doc.doc_id: doc.text for doc in documents}
-    order = {doc.doc_id: number for number, doc in enumerate(documents)}
-    seen: set[tuple[str, int, int]] = set()
-    sentences = []
-    for number, chunk in enumerate(chunks):
-        for start, end in split_sentences(texts[chunk.doc_id], chunk.start, chunk.end):
-            key = (chunk.doc_id, start, end)
-            if key not in seen and any(ch.isalnum() for ch in texts[chunk.doc_id][start:end]):
-                seen.add(key)
-                sentences.append(
-                    Sentence(doc_id=chunk.doc_id, chunk_index=number, start=start, end=end)
-                )
-    return sorted(sentences, key=lambda s: (order[s.doc_id], s.start, s.end))
-
-
-def _sentence_vectors(
-    embedders: list[Embedder],
-    sentences: list[Sentence],
+def _chunk_pass(
     documents: list[Document],
     kept: set[str],
     reuse: Reuse,
+    settings: Settings,
     report: Progress,
-) -> np.ndarray | None:
-    if not embedders:
-        return None
-    embedder = embedders[0]
-    texts = {doc.doc_id: doc.text for doc in documents}
+    folder: Path,
+) -> _Tally:
+    """Write documents.jsonl and chunks.jsonl a line at a time, tallying as it goes."""
+    tally = _Tally()
+    with _writer(folder / DOCUMENTS) as documents_out, _writer(folder / CHUNKS) as chunks_out:
+        for number, doc in enumerate(documents):
+            report("chunking", number, len(documents))
+            documents_out.write(doc)
+            made: Iterable[Chunk] = (
+                reuse.chunks.get(doc.doc_id, [])
+                if doc.doc_id in kept
+                else iter_chunks(doc, settings.chunk_size, settings.chunk_overlap)
+            )
+            spans: list[tuple[int, int, int]] = []
+            langs: list[str] = []
+            for chunk in made:
+                spans.append((len(chunks_out), chunk.start, chunk.end))
+                langs.append(chunk.lang)
+                chunks_out.write(chunk)
+                tally.terms.add(chunk_tokens(chunk))
+                tally.words.add(chunk)
+            tally.add_document(doc, number, spans, langs)
+    report("chunking", len(documents), len(documents))
+    return tally
+
+
+@contextmanager
+def _writer(path: Path) -> Iterator[JsonlWriter]:
+    """A JsonlWriter closed (synced, offsets saved) when the block ends well, abandoned if not."""
+    writer = JsonlWriter(path)
+    try:
+        yield writer
+    except BaseException:
+        writer.abandon()
+        raise
+    writer.close()
+
+
+# ---- the embedding passes --------------------------------------------------------------------
+
+
+def _channel_vectors(
+    embedder: Embedder,
+    chunks: ChunkTable,
+    tally: _Tally,
+    kept: set[str],
+    reuse: Reuse,
+    report: Progress,
+    folder: Path,
+) -> VectorSpool:
+    """The channel's chunk vectors in a spool: reused for kept documents, embedded otherwise."""
+    spool = VectorSpool(spool_path(folder, embedder.name), len(chunks), embedder.dim)
+    fresh = sum(count for doc_id, (_, count) in tally.chunks.items() if doc_id not in kept)
+
+    def texts() -> Iterator[tuple[int, str]]:
+        for doc_id, (first, count) in tally.chunks.items():
+            if doc_id in kept:
+                if count:
+                    spool.write(first, reuse.vectors[doc_id][embedder.name])
+                continue
+            for row in range(first, first + count):
+                yield row, passage_text(chunks[row])
+
+    _embed_into(spool, embedder, texts(), fresh, f"embedding {embedder.name}", report)
+    return spool
+
+
+def _sentence_vectors(
+    embedder: Embedder,
+    sentences: SentenceTable,
+    documents: list[Document],
+    tally: _Tally,
+    kept: set[str],
+    reuse: Reuse,
+    report: Progress,
+    folder: Path,
+) -> None:
+    """sentences-<channel>.npy: reused for kept documents that have them, embedded otherwise."""
     kept = {doc_id for doc_id in kept if doc_id in reuse.sentence_vectors}
-    fresh = [texts[s.doc_id][s.start : s.end] for s in sentences if s.doc_id not in kept]
-    embedded = embed_texts(
-        embedder, fresh, progress=lambda d, t: report("embedding sentences", d, t)
-    )
-    return _assemble(
-        sentences, kept, embedded, lambda doc_id: reuse.sentence_vectors[doc_id], embedder.dim
-    )
+    spool = VectorSpool(spool_path(folder, "sentences"), len(sentences), embedder.dim)
+    fresh = sum(count for doc_id, (_, count) in tally.sentences.items() if doc_id not in kept)
+
+    def texts() -> Iterator[tuple[int, str]]:
+        for doc in documents:
+            first, count = tally.sentences[doc.doc_id]
+            if doc.doc_id in kept:
+                if count:
+                    spool.write(first, reuse.sentence_vectors[doc.doc_id])
+                continue
+            for row in range(first, first + count):
+                sentence = sentences[row]
+                yield row, doc.text[sentence.start : sentence.end]
+
+    _embed_into(spool, embedder, texts(), fresh, "embedding sentences", report)
+    spool.save_npy(folder / f"sentences-{embedder.name}.npy")
+    spool.remove()
+
+
+def _embed_into(
+    spool: VectorSpool,
+    embedder: Embedder,
+    texts: Iterable[tuple[int, str]],
+    total: int,
+    stage: str,
+    report: Progress,
+) -> None:
+    """Embed (row, text) pairs EMBED_BATCH at a time (the batches `embed_texts` would make of
+    the texts in order), each vector written at its row; progress after each batch."""
+    rows: list[int] = []
+    batch: list[str] = []
+    done = 0
+    for row, text in itertools.chain(texts, [(-1, "")]):
+        if row >= 0:
+            rows.append(row)
+            batch.append(text)
+        if batch and (len(batch) == EMBED_BATCH or row < 0):
+            vectors = embed_texts(embedder, batch, batch_size=EMBED_BATCH)
+            for place, number in enumerate(rows):
+                spool.write(number, vectors[place : place + 1])
+            done += len(batch)
+            rows, batch = [], []
+            report(stage, done, total)

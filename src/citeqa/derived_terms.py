@@ -40,33 +40,60 @@ def is_multilingual(embedder: Embedder) -> bool:
     return bool(getattr(embedder, "multilingual", False))
 
 
+class FrequentWords:
+    """The counts `frequent_words` ranks, gathered one passage at a time (a build adds each
+    chunk as it makes it; the counts grow with the vocabulary, not with the corpus)."""
+
+    def __init__(self, languages: Sequence[str] = LANGUAGES) -> None:
+        self._stems: dict[str, Counter[str]] = {lang: Counter() for lang in languages}
+        self._forms: dict[str, dict[str, Counter[str]]] = {lang: {} for lang in languages}
+
+    def add(self, chunk: Chunk) -> None:
+        """Count the words of one passage in its language."""
+        lang = chunk.lang
+        if lang not in self._stems:
+            return
+        words = {w for w in content_words(chunk.text) if w.isalpha() and len(w) >= MIN_LETTERS}
+        stemmed = {word: tokenize(word, lang)[0] for word in words}
+        self._stems[lang].update(set(stemmed.values()))
+        forms = self._forms[lang]
+        for word, stem in stemmed.items():
+            forms.setdefault(stem, Counter())[word] += 1
+
+    def groups(self, lang: str) -> list[list[str]]:
+        """`lang`'s words found in MIN_PASSAGES or more passages, as `frequent_words` says."""
+        forms = self._forms.get(lang, {})
+        ranked = sorted(self._stems.get(lang, Counter()).items(), key=lambda i: (-i[1], i[0]))
+        return [
+            [form for form, _ in sorted(forms[stem].items(), key=lambda item: (-item[1], item[0]))]
+            for stem, count in ranked[:TOP_TERMS]
+            if count >= MIN_PASSAGES
+        ]
+
+
 def frequent_words(chunks: Sequence[Chunk], lang: str) -> list[list[str]]:
     """The words of `lang`'s passages found in MIN_PASSAGES or more, grouped by stem (each
     group's most frequent form first), most frequent stem first."""
-    stems: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
+    counts = FrequentWords((lang,))
     for chunk in chunks:
-        if chunk.lang != lang:
-            continue
-        words = {w for w in content_words(chunk.text) if w.isalpha() and len(w) >= MIN_LETTERS}
-        stemmed = {word: tokenize(word, lang)[0] for word in words}
-        stems.update(set(stemmed.values()))
-        for word, stem in stemmed.items():
-            forms.setdefault(stem, Counter())[word] += 1
-    ranked = sorted(stems.items(), key=lambda item: (-item[1], item[0]))
-    return [
-        [form for form, _ in sorted(forms[stem].items(), key=lambda item: (-item[1], item[0]))]
-        for stem, count in ranked[:TOP_TERMS]
-        if count >= MIN_PASSAGES
-    ]
+        counts.add(chunk)
+    return counts.groups(lang)
 
 
 def term_pairs(chunks: Sequence[Chunk], embedders: Sequence[Embedder]) -> list[list[str]]:
     """Groups of English and French words of the corpus that mean the same (each word with its
     other forms in the corpus); [] when the corpus has one language or no embedder is
     multilingual."""
+    counts = FrequentWords()
+    for chunk in chunks:
+        counts.add(chunk)
+    return pairs_of(counts, embedders)
+
+
+def pairs_of(counts: FrequentWords, embedders: Sequence[Embedder]) -> list[list[str]]:
+    """`term_pairs` from the counts of a corpus's passages."""
     embedder = next((e for e in embedders if is_multilingual(e)), None)
-    english, french = (frequent_words(chunks, lang) for lang in LANGUAGES)
+    english, french = (counts.groups(lang) for lang in LANGUAGES)
     if embedder is None or not english or not french:
         return []
     vectors = embed_texts(embedder, [forms[0] for forms in english + french])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -80,11 +81,7 @@ def build_index(
             return _report(
                 settings, previous.files, files, began, reading, full_rebuild=False, chunks=None
             )
-        contents = compute_contents(
-            reading.documents, embedders, previous or Reuse(), settings, report, reading.domain
-        )
-        files = _indexed_files(reading.documents, settings.corpus_dir, contents.chunks)
-        _write(settings, owner, contents, channels, files, report)
+        contents, files = _build(settings, owner, reading, embedders, channels, previous, report)
         old_files = previous.files if previous is not None else []
         return _report(
             settings,
@@ -183,7 +180,7 @@ def _reuse_of(loaded: LoadedIndex) -> Reuse:
         for doc_id, by_channel in rows.items()
     }
     if loaded.sentence_vectors is not None:
-        for doc_id in loaded.documents:  # in text order, as contents.all_sentences lists them
+        for doc_id in loaded.documents:  # in text order, as the build numbers them
             numbers, _ = loaded.sentences.in_document(doc_id)
             if numbers:
                 reuse.sentence_vectors[doc_id] = np.asarray(loaded.sentence_vectors[numbers])
@@ -207,7 +204,7 @@ def _answer_channel(settings: Settings) -> str | None:
 
 
 def _indexed_files(
-    documents: list[Document], corpus_dir: Path, chunks: list[Chunk]
+    documents: list[Document], corpus_dir: Path, chunks: Sequence[Chunk]
 ) -> list[IndexedFile]:
     """Every corpus file with its hash: indexed documents, and skipped files (doc_id None)."""
     by_file = {relative_file(doc, corpus_dir): doc for doc in documents}
@@ -273,18 +270,31 @@ def corpus_manifest_digest(corpus_dir: Path) -> str | None:
 # ---- writing and reporting -------------------------------------------------------------------
 
 
-def _write(
+def _build(
     settings: Settings,
     owner: Ownership,
-    contents: BuildContents,
+    reading: Any,
+    embedders: list[Embedder],
     channels: list[ChannelInfo],
-    files: list[IndexedFile],
+    previous: Reuse | None,
     report: Progress,
-) -> None:
-    report("writing", 0, 1)
+) -> tuple[BuildContents, list[IndexedFile]]:
+    """Write a new build into a temporary folder as it is computed, then publish it; a build
+    that fails or is interrupted leaves nothing behind and the previous index as it was."""
     temporary, name = owner.new_build_names()
-    manifest = _manifest(settings, contents, channels)
     try:
+        contents = compute_contents(
+            reading.documents,
+            embedders,
+            previous or Reuse(),
+            settings,
+            report,
+            reading.domain,
+            temporary,
+        )
+        files = _indexed_files(reading.documents, settings.corpus_dir, contents.chunks)
+        report("writing", 0, 1)
+        manifest = _manifest(settings, contents, channels)
         write_build(temporary, contents, manifest, settings, FileList.of(files))
         publish(owner, temporary, name)
     except KeyboardInterrupt:
@@ -296,7 +306,11 @@ def _write(
             f"Cannot write the index in {settings.index_dir}: {err.strerror or err};"
             " the previous index is unchanged."
         ) from err
+    except BaseException:
+        discard(temporary)
+        raise
     report("writing", 1, 1)
+    return contents, files
 
 
 def _manifest(

@@ -1,6 +1,7 @@
-"""Chunks and documents read from their jsonl files one line at a time, when first needed.
+"""Chunks and documents written to, and read from, their jsonl files one line at a time.
 
-A build writes chunks.jsonl and documents.jsonl with a byte-offset index beside each
+A build writes chunks.jsonl and documents.jsonl line by line as it produces them (`JsonlWriter`,
+so that neither the items nor their encoded lines pile up), with a byte-offset index beside each
 (`<name>.offsets.npy`: n + 1 int64 offsets). Opening the index memory-maps both, so it costs
 neither time nor memory in proportion to the corpus; `ChunkTable[i]` parses line i on access
 and keeps the most recently used ones, and `DocumentTable[doc_id]` does the same by document id
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import json
 import mmap
+import os
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Generic, TypeVar, overload
@@ -28,6 +31,8 @@ CHUNKS_CACHED = 4096
 DOCUMENTS_CACHED = 32
 """Parsed documents kept."""
 IDS = "documents.ids.json"
+CHUNKS_FILE = "chunks.jsonl"
+DOCUMENTS_FILE = "documents.jsonl"
 
 
 def offsets_name(jsonl: str) -> str:
@@ -43,6 +48,38 @@ def write_indexed(path: Path, items: Sequence[BaseModel]) -> list[bytes]:
     np.cumsum([len(line) for line in lines], out=offsets[1:])
     np.save(path.with_name(offsets_name(path.name)), offsets, allow_pickle=False)
     return lines
+
+
+class JsonlWriter:
+    """Appends items to a jsonl file one line at a time, recording each line's offset; `close`
+    syncs the file and saves the offsets beside it (as `write_indexed` does, byte for byte)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stream = path.open("wb")
+        self._offsets = array("q", [0])
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def write(self, item: BaseModel) -> None:
+        # to_json gives model_dump_json's bytes without the str copy (4 bytes a character
+        # for a document holding any character past U+FFFF)
+        line = item.__pydantic_serializer__.to_json(item) + b"\n"
+        self._stream.write(line)
+        self._offsets.append(self._offsets[-1] + len(line))
+
+    def close(self) -> None:
+        """Sync the lines and save their offsets; the writer is done."""
+        self._stream.flush()
+        os.fsync(self._stream.fileno())
+        self._stream.close()
+        offsets = np.frombuffer(self._offsets, dtype=np.int64)
+        np.save(self.path.with_name(offsets_name(self.path.name)), offsets, allow_pickle=False)
+
+    def abandon(self) -> None:
+        """Close the file without saving offsets (the build failed; its folder is discarded)."""
+        self._stream.close()
 
 
 class _Lines(Generic[M]):

@@ -19,6 +19,7 @@ import json
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -136,13 +137,18 @@ class LexicalIndex:
         for tokens in token_lists:
             for token in tokens:
                 vocab.setdefault(token, len(vocab))
+        return cls.of_ids([[vocab[token] for token in tokens] for tokens in token_lists], vocab)
+
+    @classmethod
+    def of_ids(cls, ids: Sequence[list[int]], vocab: dict[str, int]) -> LexicalIndex:
+        """Index documents given as term ids (`vocab` numbers its terms 0..n-1 in order of
+        first appearance): what `build` does, for a caller that collects ids as it goes."""
         if not vocab:  # bm25s cannot index an empty vocabulary
-            return cls(None, len(token_lists))
-        ids = [[vocab[token] for token in tokens] for tokens in token_lists]
+            return cls(None, len(ids))
         bm25 = bm25s.BM25()
         corpus = bm25s.tokenization.Tokenized(ids=ids, vocab=vocab)
         bm25.index(corpus, create_empty_token=False, show_progress=False)
-        return cls(bm25, len(token_lists))
+        return cls(bm25, len(ids))
 
     @property
     def size(self) -> int:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,15 +55,14 @@ from citeqa.errors import (
 )
 from citeqa.filelist import STAMPS, FileList, RecordedFiles
 from citeqa.filelist import IndexedFile as IndexedFile  # re-exported: contents.py, status.py
-from citeqa.jsonlines import IDS as DOCUMENT_IDS
-from citeqa.jsonlines import ChunkTable, DocumentTable, offsets_name, write_indexed
+from citeqa.jsonlines import ChunkTable, DocumentTable, offsets_name
 from citeqa.lexical import LexicalIndex
 from citeqa.models import ChannelInfo, Chunk, Document, Frozen, Sentence
 from citeqa.ownership import CURRENT
 from citeqa.publishing import reading
 from citeqa.sentencetable import FILE as SENTENCE_FILE
 from citeqa.sentencetable import SentenceTable
-from citeqa.vectorindex import FaissIndex, VectorIndex, faiss_index_of, index_kind_for
+from citeqa.vectorindex import FaissIndex, VectorIndex, index_kind_for
 from citeqa.verification import record_stamps, verify_files
 
 STATISTICS = "statistics.json"
@@ -347,17 +347,12 @@ def _read_sentence_vectors(folder: Path, manifest: IndexManifest) -> np.ndarray 
 
 @dataclass(frozen=True)
 class BuildContents:
-    """Everything a build writes, already computed."""
+    """What a build wrote into its folder (contents.compute_contents), as the manifest needs it."""
 
     documents: list[Document]
-    chunks: list[Chunk]
-    sentences: list[Sentence]
-    vectors: dict[str, np.ndarray]
-    sentence_vectors: np.ndarray | None
-    lexical: LexicalIndex | None
-    """None when the vector engine serves BM25 (Settings.engine_serves_lexical)."""
-    statistics: dict[str, Any] | None = None
-    """Token statistics for answering (contents.token_statistics), written as statistics.json."""
+    chunks: Sequence[Chunk]
+    """Read back from the build's chunks.jsonl (jsonlines.ChunkTable)."""
+    sentences: Sequence[Sentence]
 
 
 def write_build(
@@ -367,40 +362,20 @@ def write_build(
     settings: Settings,
     files: FileList,
 ) -> None:
-    """Write a complete build into `folder` (a temporary folder), manifest last, with `files`,
-    the corpus files it was built from (filelist.py); the vectors
-    go to FAISS files there (of the kind their number calls for), or to Qdrant collections
-    when `settings.vector_store` names one."""
-    folder.mkdir(parents=True)
-    _write_jsonl(folder / "documents.jsonl", contents.documents)
-    ids = [doc.doc_id for doc in contents.documents]
-    _write_synced(folder / DOCUMENT_IDS, json.dumps(ids, ensure_ascii=False).encode())
-    _write_jsonl(folder / "chunks.jsonl", contents.chunks)
-    SentenceTable.of(contents.sentences, [doc.doc_id for doc in contents.documents]).save(folder)
-    vector_store = settings.vector_store
-    if is_qdrant_location(vector_store):
-        _write_qdrant(folder, contents, vector_store)
+    """Complete a build written into `folder` (a temporary folder; contents.compute_contents
+    wrote every other file): `files`, the corpus files it was built from (filelist.py), the
+    hash of each file into the manifest, then the manifest."""
+    del contents
+    if is_qdrant_location(settings.vector_store):
         for channel in manifest["channels"]:
             channel["index_type"] = "qdrant"
-    for name, vectors in contents.vectors.items() if vector_store == "faiss" else ():
-        _write_vectors(folder / f"vectors-{name}{FaissIndex.suffix}", vectors, settings)
-    if contents.sentence_vectors is not None:
-        np.save(
-            folder / f"sentences-{manifest['answer_channel']}.npy",
-            contents.sentence_vectors,
-            allow_pickle=False,
-        )
-    if contents.lexical is not None:
-        contents.lexical.save(folder / "lexical")
     files.save(folder)
-    if contents.statistics is not None:
-        _write_synced(folder / STATISTICS, json.dumps(contents.statistics, sort_keys=True).encode())
     manifest["index_files"] = {
         path.relative_to(folder).as_posix(): file_sha256(path)
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
-    _write_synced(
+    write_synced(
         folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False).encode()
     )
     record_stamps(folder, list(manifest["index_files"]))
@@ -411,25 +386,8 @@ def index_type_for(count: int, settings: Settings) -> str:
     return index_kind_for(count, settings.flat_index_max, settings.compressed_index_min)
 
 
-def _write_vectors(path: Path, vectors: np.ndarray, settings: Settings) -> None:
-    faiss_index_of(vectors, settings.flat_index_max, settings.compressed_index_min).save(path)
-
-
-def _write_qdrant(folder: Path, contents: BuildContents, location: str) -> None:
-    """One Qdrant collection per channel, each point with its chunk's BM25 sparse vector."""
-    from citeqa.contents import chunk_tokens  # contents imports this module
-    from citeqa.qdrantindex import write_collections
-
-    tokens = [chunk_tokens(chunk) for chunk in contents.chunks]
-    write_collections(folder, contents.vectors, tokens, location)
-
-
-def _write_jsonl(path: Path, items: list[Any]) -> None:
-    """One item per line, with its offsets file beside it (jsonlines.py)."""
-    _write_synced(path, b"".join(write_indexed(path, items)))
-
-
-def _write_synced(path: Path, data: bytes) -> None:
+def write_synced(path: Path, data: bytes) -> None:
+    """Write `data` to a new file at `path` and sync it."""
     with path.open("wb") as stream:
         stream.write(data)
         stream.flush()

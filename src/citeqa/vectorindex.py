@@ -144,6 +144,15 @@ class FaissIndex:
             kind = PQ
         return cls(native.d, kind, native)
 
+    @property
+    def needs_training(self) -> bool:
+        """Whether the index must learn from rows before it takes any (`pq`)."""
+        return not self._index.is_trained
+
+    def train(self, rows: np.ndarray) -> None:
+        """Learn a `pq` index's codebooks from `rows` (a sample of those to be added)."""
+        self._index.train(np.ascontiguousarray(rows, dtype=np.float32).reshape(-1, self.dim))
+
     def add(self, vectors: np.ndarray) -> None:
         """Append rows; a `pq` index first learns its codebooks from the first rows it gets."""
         rows = np.ascontiguousarray(np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim))
@@ -220,10 +229,15 @@ def _new_native(dim: int, kind: str) -> Any:
 
 def training_sample(rows: np.ndarray) -> np.ndarray:
     """At most PQ_TRAIN_ROWS of `rows`, evenly spaced (deterministic)."""
-    if len(rows) <= PQ_TRAIN_ROWS:
-        return rows
-    picks = np.linspace(0, len(rows) - 1, PQ_TRAIN_ROWS).astype(np.int64)
-    return np.ascontiguousarray(rows[picks])
+    picks = training_rows(len(rows))
+    return rows if picks is None else np.ascontiguousarray(rows[picks])
+
+
+def training_rows(count: int) -> np.ndarray | None:
+    """The numbers (sorted) of the rows `training_sample` picks out of `count`; None: all."""
+    if count <= PQ_TRAIN_ROWS:
+        return None
+    return np.linspace(0, count - 1, PQ_TRAIN_ROWS).astype(np.int64)
 
 
 def index_kind_for(count: int, flat_index_max: int, compressed_index_min: int) -> str:

@@ -114,8 +114,11 @@ def test_a_full_disk_while_writing_the_lock(small_disk: Path, tmp_path: Path, cl
 WRITES = [
     "citeqa.ownership.write_new_file",
     "citeqa.publishing.os.pwrite",
-    "citeqa.store._write_synced",
-    "citeqa.store._write_vectors",
+    "citeqa.store.write_synced",
+    "citeqa.contents.write_synced",
+    "citeqa.jsonlines.JsonlWriter.write",
+    "citeqa.vectorspool.VectorSpool.write",
+    "citeqa.vectorspool.VectorSpool.save_faiss",
     "citeqa.store.np.save",
     "citeqa.lexical.LexicalIndex.save",
     "citeqa.publishing.os.symlink",

@@ -41,8 +41,8 @@ def main() -> int:
     fakes = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fakes)
 
-    from citeqa import store
     from citeqa.embedding import register_embedder
+    from citeqa.vectorspool import VectorSpool
 
     class StallingFake(fakes.FakeEmbedder):  # type: ignore[name-defined,misc]
         def embed_batch(self, texts):  # type: ignore[no-untyped-def]
@@ -52,13 +52,14 @@ def main() -> int:
 
     register_embedder("fake", StallingFake)
     if stage == "write":
-        write_faiss = store._write_vectors
+        write_faiss = VectorSpool.save_faiss
 
         def stalling_write_faiss(*args, **kwargs):  # type: ignore[no-untyped-def]
-            write_faiss(*args, **kwargs)
+            kind = write_faiss(*args, **kwargs)
             _stall(marker)
+            return kind
 
-        store._write_vectors = stalling_write_faiss
+        VectorSpool.save_faiss = stalling_write_faiss  # type: ignore[method-assign]
 
     if mode == "api":
         from citeqa.api import build_index

@@ -38,6 +38,7 @@ from citeqa.errors import (
     IndexLocked,
     IndexWriteError,
 )
+from citeqa.jsonlines import JsonlWriter
 from citeqa.store import load_index
 
 HERE = Path(__file__).resolve().parent
@@ -293,14 +294,20 @@ def test_index_folder_not_writable(good: Good, cli: Any) -> None:
 def test_disk_full(
     good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch, failing_file: str
 ) -> None:
-    write = store._write_synced
+    write, write_line = store.write_synced, JsonlWriter.write
 
     def full_disk(path: Path, data: bytes) -> None:
         if path.name == failing_file:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
         write(path, data)
 
-    monkeypatch.setattr(store, "_write_synced", full_disk)
+    def full_disk_line(writer: JsonlWriter, item: Any) -> None:
+        if writer.path.name == failing_file:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(writer.path))
+        write_line(writer, item)
+
+    monkeypatch.setattr(store, "write_synced", full_disk)
+    monkeypatch.setattr(JsonlWriter, "write", full_disk_line)
     message = _raises(IndexWriteError, good.settings, rebuild=True)
     assert "No space left on device" in message and "previous index is unchanged" in message
     assert tmp_leftovers(good.index) == []
@@ -392,9 +399,10 @@ def test_build_killed_while_embedding(good: Good, tmp_path: Path) -> None:
     code, _, _ = _stop(process, signal.SIGKILL)
     assert code == -signal.SIGKILL
     good.assert_intact()
-    assert tmp_leftovers(good.index) == []
+    assert len(tmp_leftovers(good.index)) == 1  # chunks are written as they are made
     report = build_index(good.settings, rebuild=True)  # the dead build's lock is free
     assert report.full_rebuild
+    assert tmp_leftovers(good.index) == []  # and its leftover is cleaned
 
 
 def test_build_killed_while_writing(good: Good, tmp_path: Path) -> None:

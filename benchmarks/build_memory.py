@@ -1,0 +1,123 @@
+"""Print where a build's memory goes, stage by stage. Not a test; run it by hand:
+
+    python benchmarks/build_memory.py CORPUS [--channel scale-hash|use] [--before OTHER/src]
+
+One build of CORPUS (a fresh index in a temporary folder, `rebuild`) in a fresh process per
+source tree. The build's progress callback marks each stage (reading, chunking, embedding,
+lexical, term pairs, writing...); at each change of stage the process's peak resident set since
+the previous mark (VmHWM, reset through /proc/self/clear_refs) is recorded, so each stage's own
+peak shows, not only the build's. Printed: per stage, its peak RSS and the RSS it leaves; then
+the whole build's peak and wall time. With `--before`, another checkout's src/ runs the same
+build first, so the two are compared in one run (as a ratio for the wall time).
+
+The default embedder is the hashed bag of words of scale.py (`scale-hash`, 512 dimensions), so
+that citeqa's own memory shows without a model's; `--channel use` builds with the real model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _status(field: str) -> float:
+    """A /proc/self/status field in MB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith(field + ":"))
+    return int(line.split()[1]) / 1024
+
+
+def _reset_peak() -> bool:
+    """Reset VmHWM to the current RSS (Linux: 5 > clear_refs); False when not allowed."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+            refs.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def measure(corpus: Path, channel: str) -> dict[str, object]:
+    """Build `corpus` here, recording each stage's peak and end RSS (the hidden sub-command)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import scale
+
+    from citeqa.config import Settings
+    from citeqa.embedding import get_embedder
+    from citeqa.indexing import build_index
+
+    scale.register()
+    get_embedder(channel).embed_batch(["warm-up"])  # the model's load is not the build's
+    stages: list[list[object]] = [["start", _status("VmHWM"), _status("VmRSS")]]
+    overall = _status("VmHWM")
+    _reset_peak()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        nonlocal overall
+        del done, total
+        name = stage
+        if name != stages[-1][0]:
+            peak = _status("VmHWM")
+            overall = max(overall, peak)
+            stages[-1][1] = max(float(stages[-1][1]), peak)  # type: ignore[arg-type]
+            stages[-1][2] = _status("VmRSS")
+            stages.append([name, _status("VmRSS"), _status("VmRSS")])
+            _reset_peak()
+
+    with tempfile.TemporaryDirectory(prefix="build-memory-") as index:
+        settings = Settings(corpus_dir=corpus, index_dir=Path(index), channels=(channel,))
+        began = time.perf_counter()
+        report = build_index(settings, rebuild=True, progress=progress)
+        seconds = time.perf_counter() - began
+        stages[-1][1] = max(float(stages[-1][1]), _status("VmHWM"))  # type: ignore[arg-type]
+        stages[-1][2] = _status("VmRSS")
+        overall = max(overall, _status("VmHWM"))
+    return {"chunks": report.chunks, "seconds": seconds, "peak": overall, "stages": stages}
+
+
+def in_child(src: Path, corpus: Path, channel: str) -> dict[str, object]:
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run(
+        [sys.executable, __file__, "_measure", str(corpus), "--channel", channel],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["_measure"]:  # the child process
+        print(json.dumps(measure(Path(sys.argv[2]), sys.argv[4])))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--channel", default="scale-hash")
+    parser.add_argument("--before", type=Path, help="another checkout's src/ to compare with")
+    args = parser.parse_args()
+    sources = ([("before", args.before)] if args.before else []) + [("this", ROOT / "src")]
+    results = {label: in_child(src, args.corpus, args.channel) for label, src in sources}
+    for label, result in results.items():
+        print(
+            f"{label}: {result['chunks']} chunks, {result['seconds']:.1f} s,"
+            f" peak {result['peak']:.0f} MB"
+        )
+        for name, peak, end in result["stages"]:  # type: ignore[attr-defined]
+            print(f"  {name:<22} peak {peak:>7.0f} MB   after {end:>7.0f} MB")
+    if args.before:
+        ratio = float(results["this"]["seconds"]) / float(results["before"]["seconds"])  # type: ignore[arg-type]
+        print(f"wall this/before: {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""What a build tallies one document at a time, so that memory grows with the vocabulary rather
+than with the corpus: the BM25 term ids of each chunk (`TermIds`, one int32 each), each
+document's sentences (`document_sentences`, integer rows) and the number of sentences holding
+each token (`SentenceFrequency`); and `text_pieces`, which cuts a long text where no word or
+compound name can span the cut, so that folding it (glossary.fold, several copies of its input)
+costs a piece at a time rather than a whole 50 MB document's.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
+
+import numpy as np
+
+from citeqa.language import split_sentences
+from citeqa.lexical import tokenize
+
+PIECE_CHARS = 1 << 16
+"""About how many characters `text_pieces` gives at a time."""
+_CUT = re.compile(r"\s[A-Za-z]")
+"""A cut point: whitespace then an ASCII letter, where no word, number or compound name (which
+joins a word to a following number across a space: compounds.py) can continue."""
+
+
+def text_pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:
+    """`text` in consecutive pieces of about `size` characters or more, each cut after a
+    whitespace character followed by an ASCII letter (a text without one is one piece)."""
+    start = 0
+    while len(text) - start > size:
+        found = _CUT.search(text, start + size)
+        if found is None:
+            break
+        yield text[start : found.start() + 1]
+        start = found.start() + 1
+    yield text[start:]
+
+
+class TermIds(Sequence[list[int]]):
+    """Each chunk's BM25 terms as ids (the vocabulary numbers terms in order of first
+    appearance, as `LexicalIndex.build` does), stored flat: what `LexicalIndex.of_ids` indexes."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self._ids = array("i")
+        self._ends = array("q", [0])
+
+    def add(self, tokens: Iterable[str]) -> None:
+        """Append one chunk's terms."""
+        vocab = self.vocab
+        self._ids.extend([vocab.setdefault(token, len(vocab)) for token in tokens])
+        self._ends.append(len(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> list[int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[list[int]]: ...
+    def __getitem__(self, index: int | slice) -> list[int] | list[list[int]]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        index %= len(self)
+        return self._ids[self._ends[index] : self._ends[index + 1]].tolist()
+
+    def __iter__(self) -> Iterator[list[int]]:
+        for start, end in zip(self._ends, self._ends[1:], strict=False):
+            yield self._ids[start:end].tolist()
+
+    def tokens(self) -> list[list[str]]:
+        """Every chunk's terms back as strings."""
+        words = list(self.vocab)
+        return [[words[term] for term in ids] for ids in self]
+
+
+def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]]) -> np.ndarray:
+    """The sentences of one document's chunks, given as (chunk number, start, end): rows of
+    (chunk number, start, end), each sentence once with the first chunk holding it, sorted by
+    start then end; sentences without a letter or digit are left out."""
+    found = array("q")
+    for number, start, end in chunks:
+        for first, last in split_sentences(text, start, end):
+            if any(char.isalnum() for char in text[first:last]):
+                found.extend((number, first, last))
+    rows = np.frombuffer(found, dtype=np.int64).reshape(-1, 3)
+    rows = rows[np.lexsort((rows[:, 0], rows[:, 2], rows[:, 1]))]
+    new = np.ones(len(rows), dtype=bool)
+    new[1:] = (rows[1:, 1] != rows[:-1, 1]) | (rows[1:, 2] != rows[:-1, 2])
+    return rows[new]
+
+
+class SentenceFrequency:
+    """How many sentences hold each BM25 token (a sentence's tokens in its chunk's language)."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.sentences = 0
+
+    def add(self, text: str, rows: np.ndarray, langs: Sequence[str], first_chunk: int) -> None:
+        """Count one document's sentences (`document_sentences` rows); `langs[n]` is the
+        language of its chunk `first_chunk + n`."""
+        for number, start, end in rows.tolist():
+            self.counts.update(frozenset(tokenize(text[start:end], langs[number - first_chunk])))
+        self.sentences += len(rows)

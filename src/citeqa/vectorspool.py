@@ -1,0 +1,134 @@
+"""A channel's vectors on their way into the index, held in a file rather than in memory.
+
+A build knows how many rows a channel has before it embeds anything (chunking comes first), so
+`VectorSpool` is a raw float32 file of that many rows in the build's temporary folder, written
+at each row's number as batches are embedded (or reused from the previous build), in any order.
+The channel's index is then filled from it a batch at a time (`save_faiss`: a `pq` index first
+learns from an even sample of all the rows, the same sample as from the rows in memory), and the
+sentence vectors are copied into their .npy file (`save_npy`, np.save's bytes). The spool file
+is deleted once used; a failed build's temporary folder goes with it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from citeqa.config import Settings, is_qdrant_location
+from citeqa.tallies import TermIds
+from citeqa.vectorindex import FaissIndex, index_kind_for, training_rows
+
+ROWS_PER_READ = 8192
+"""Rows read back at a time (16 MB of 512-d rows)."""
+
+
+def spool_path(folder: Path, name: str) -> Path:
+    """Where the spool of `name`'s vectors goes in a build folder."""
+    return folder / f".spool-{name}.f32"
+
+
+def write_channels(
+    folder: Path, spools: dict[str, VectorSpool], terms: TermIds, settings: Settings
+) -> None:
+    """Each channel's vectors from its spool into the store `settings.vector_store` names:
+    a FAISS file in `folder`, or a Qdrant collection (whose points also carry their chunk's
+    BM25 terms, `terms`); the spools are deleted."""
+    location = settings.vector_store
+    if is_qdrant_location(location):
+        from citeqa.qdrantindex import write_collections
+
+        vectors = {name: spool.everything() for name, spool in spools.items()}
+        write_collections(folder, vectors, terms.tokens(), location)
+    elif location == "faiss":
+        for name, spool in spools.items():
+            path = folder / f"vectors-{name}{FaissIndex.suffix}"
+            spool.save_faiss(path, settings.flat_index_max, settings.compressed_index_min)
+    for spool in spools.values():
+        spool.remove()
+
+
+class VectorSpool:
+    """`count` float32 rows of `dim` in a file, written by row number, read back in order."""
+
+    def __init__(self, path: Path, count: int, dim: int) -> None:
+        self.path, self.count, self.dim = path, count, dim
+        self._row_bytes = dim * 4
+        with path.open("wb") as stream:
+            stream.truncate(count * self._row_bytes)
+        self._fd: int | None = os.open(path, os.O_RDWR)
+
+    def write(self, row: int, vectors: np.ndarray) -> None:
+        """Store `vectors` (n, dim) as rows row..row+n-1."""
+        block = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        if row < 0 or row + len(block) > self.count:
+            raise IndexError(f"rows {row}..{row + len(block)} outside 0..{self.count}")
+        os.pwrite(self._descriptor(), block.tobytes(), row * self._row_bytes)
+
+    def batches(self, size: int = ROWS_PER_READ) -> Iterator[np.ndarray]:
+        """Every row, in order, `size` at a time."""
+        for start in range(0, self.count, size):
+            yield self._read(start, min(size, self.count - start))
+
+    def rows(self, numbers: np.ndarray) -> np.ndarray:
+        """The given rows (sorted numbers), read a batch at a time."""
+        out = np.empty((len(numbers), self.dim), dtype=np.float32)
+        done = 0
+        for start, batch in zip(range(0, self.count, ROWS_PER_READ), self.batches(), strict=True):
+            upto = int(np.searchsorted(numbers, start + len(batch)))
+            out[done:upto] = batch[numbers[done:upto] - start]
+            done = upto
+        return out
+
+    def everything(self) -> np.ndarray:
+        """All the rows at once (for a store that takes them so)."""
+        return self._read(0, self.count)
+
+    def save_faiss(self, path: Path, flat_index_max: int, compressed_index_min: int) -> str:
+        """Write the FAISS index of the kind the rows' number calls for; its kind."""
+        kind = index_kind_for(self.count, flat_index_max, compressed_index_min)
+        index = FaissIndex(self.dim, kind)
+        picks = training_rows(self.count)
+        if index.needs_training and self.count:
+            index.train(self.everything() if picks is None else self.rows(picks))
+        for batch in self.batches():
+            index.add(batch)
+        index.save(path)
+        return index.kind
+
+    def save_npy(self, path: Path) -> None:
+        """Write the rows as np.save would write the (count, dim) float32 array."""
+        header = {
+            "descr": np.lib.format.dtype_to_descr(np.dtype(np.float32)),
+            "fortran_order": False,
+            "shape": (self.count, self.dim),
+        }
+        with path.open("wb") as stream:
+            np.lib.format.write_array_header_1_0(stream, header)
+            for batch in self.batches():
+                stream.write(batch.tobytes())
+            stream.flush()
+            os.fsync(stream.fileno())
+
+    def remove(self) -> None:
+        """Close and delete the spool file."""
+        self.close()
+        self.path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def _descriptor(self) -> int:
+        if self._fd is None:
+            raise ValueError("the spool is closed")
+        return self._fd
+
+    def _read(self, start: int, count: int) -> np.ndarray:
+        data = os.pread(self._descriptor(), count * self._row_bytes, start * self._row_bytes)
+        if len(data) != count * self._row_bytes:
+            raise OSError(f"{self.path.name} is shorter than its {self.count} rows")
+        return np.frombuffer(data, dtype=np.float32).reshape(count, self.dim).copy()
