@@ -21,6 +21,8 @@ from citeqa.lexical import tokenize
 
 PIECE_CHARS = 1 << 16
 """About how many characters `text_pieces` gives at a time."""
+ROWS_AT_A_TIME = 4096
+"""Sentence rows turned into Python integers at a time."""
 _CUT = re.compile(r"\s[A-Za-z]")
 """A cut point: whitespace then an ASCII letter, where no word, number or compound name (which
 joins a word to a following number across a space: compounds.py) can continue."""
@@ -105,6 +107,8 @@ class SentenceFrequency:
     def add(self, text: str, rows: np.ndarray, langs: Sequence[str], first_chunk: int) -> None:
         """Count one document's sentences (`document_sentences` rows); `langs[n]` is the
         language of its chunk `first_chunk + n`."""
-        for number, start, end in rows.tolist():
-            self.counts.update(frozenset(tokenize(text[start:end], langs[number - first_chunk])))
+        for part in range(0, len(rows), ROWS_AT_A_TIME):
+            for number, start, end in rows[part : part + ROWS_AT_A_TIME].tolist():
+                lang = langs[number - first_chunk]
+                self.counts.update(frozenset(tokenize(text[start:end], lang)))
         self.sentences += len(rows)
