@@ -1,6 +1,7 @@
 """Print where a build's memory goes, stage by stage. Not a test; run it by hand:
 
     python benchmarks/build_memory.py CORPUS [--channel scale-hash|use] [--before OTHER/src]
+        [--repeat N]
 
 One build of CORPUS (a fresh index in a temporary folder, `rebuild`) in a fresh process per
 source tree. The build's progress callback marks each stage (reading, chunking, embedding,
@@ -8,7 +9,8 @@ lexical, term pairs, writing...); at each change of stage the process's peak res
 the previous mark (VmHWM, reset through /proc/self/clear_refs) is recorded, so each stage's own
 peak shows, not only the build's. Printed: per stage, its peak RSS and the RSS it leaves; then
 the whole build's peak and wall time. With `--before`, another checkout's src/ runs the same
-build first, so the two are compared in one run (as a ratio for the wall time).
+build first, so the two are compared in one run (as a ratio for the wall time); `--repeat N`
+alternates N builds of each and compares the median walls.
 
 The default embedder is the hashed bag of words of scale.py (`scale-hash`, 512 dimensions), so
 that citeqa's own memory shows without a model's; `--channel use` builds with the real model.
@@ -19,11 +21,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,7 +49,7 @@ def _reset_peak() -> bool:
     return True
 
 
-def measure(corpus: Path, channel: str) -> dict[str, object]:
+def measure(corpus: Path, channel: str) -> dict[str, Any]:
     """Build `corpus` here, recording each stage's peak and end RSS (the hidden sub-command)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import scale
@@ -83,7 +87,7 @@ def measure(corpus: Path, channel: str) -> dict[str, object]:
     return {"chunks": report.chunks, "seconds": seconds, "peak": overall, "stages": stages}
 
 
-def in_child(src: Path, corpus: Path, channel: str) -> dict[str, object]:
+def in_child(src: Path, corpus: Path, channel: str) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(src)}
     done = subprocess.run(
         [sys.executable, __file__, "_measure", str(corpus), "--channel", channel],
@@ -92,7 +96,7 @@ def in_child(src: Path, corpus: Path, channel: str) -> dict[str, object]:
         text=True,
         env=env,
     )
-    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -104,19 +108,26 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--channel", default="scale-hash")
     parser.add_argument("--before", type=Path, help="another checkout's src/ to compare with")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="builds of each, alternated (wall: the median)"
+    )
     args = parser.parse_args()
     sources = ([("before", args.before)] if args.before else []) + [("this", ROOT / "src")]
-    results = {label: in_child(src, args.corpus, args.channel) for label, src in sources}
-    for label, result in results.items():
+    runs: dict[str, list[dict[str, Any]]] = {label: [] for label, _ in sources}
+    for _ in range(args.repeat):
+        for label, src in sources:
+            runs[label].append(in_child(src, args.corpus, args.channel))
+    walls = {label: statistics.median(r["seconds"] for r in done) for label, done in runs.items()}
+    for label, done in runs.items():
+        result = done[-1]
         print(
-            f"{label}: {result['chunks']} chunks, {result['seconds']:.1f} s,"
-            f" peak {result['peak']:.0f} MB"
+            f"{label}: {result['chunks']} chunks, median {walls[label]:.2f} s of {len(done)},"
+            f" peak {max(r['peak'] for r in done):.0f} MB"
         )
-        for name, peak, end in result["stages"]:  # type: ignore[attr-defined]
+        for name, peak, end in result["stages"]:
             print(f"  {name:<22} peak {peak:>7.0f} MB   after {end:>7.0f} MB")
     if args.before:
-        ratio = float(results["this"]["seconds"]) / float(results["before"]["seconds"])  # type: ignore[arg-type]
-        print(f"wall this/before: {ratio:.2f}")
+        print(f"wall this/before (medians): {walls['this'] / walls['before']:.2f}")
 
 
 if __name__ == "__main__":
