@@ -23,7 +23,7 @@ from collections.abc import Callable
 import numpy as np
 
 from citeqa.qdrantindex import MEMORY, QdrantIndex, bm25_sparse
-from citeqa.vectorindex import FLAT, HNSW, FaissIndex, VectorIndex
+from citeqa.vectorindex import FLAT, HNSW, FaissIndex, HybridQuery, VectorIndex
 
 K = 50
 WORDS = [f"w{n}" for n in range(2000)]
@@ -103,7 +103,10 @@ def main() -> None:
         lexical = timed(lambda: qdrant.search_lexical(next(words)[:5], K), args.queries)
         cycle = itertools.cycle(queries)
         hybrid = timed(
-            lambda: qdrant.search_hybrid(next(cycle), next(words)[:5], 10, K), args.queries
+            lambda: qdrant.search_hybrid(
+                HybridQuery([(qdrant, next(cycle), 1.0)], next(words)[:5], 1.0, K, 60), 10
+            ),
+            args.queries,
         )
         print(f"qdrant bm25     query p50 {lexical[0]:7.2f} ms  p95 {lexical[1]:7.2f} ms")
         print(f"qdrant hybrid   query p50 {hybrid[0]:7.2f} ms  p95 {hybrid[1]:7.2f} ms")

@@ -110,10 +110,10 @@ class Settings(BaseSettings):
     engine_fusion: bool = False
     """With a Qdrant store, let the engine fuse the rankings too: one request per question
     returns the candidates of every channel's dense search and the engine's BM25, fused by
-    the engine's counterpart of `fusion`: `blend` by distribution-based score fusion (scores
-    normalised by mean and spread, summed unweighted), `rrf` by weighted reciprocal-rank
-    fusion; `weight_lexical_cross` does not apply (enginefusion.py). Implies
-    `engine_lexical`."""
+    the engine's counterpart of `fusion`: `blend` by weighted distribution-based score fusion
+    (each ranking's scores normalised by their mean and spread, summed with the weights), `rrf`
+    by weighted reciprocal-rank fusion; `weight_lexical_cross` does not apply
+    (enginefusion.py). Needs Qdrant 1.14 (1.17 for `rrf`). Implies `engine_lexical`."""
 
     @field_validator("vector_store")
     @classmethod

@@ -4,9 +4,10 @@ When the index's vectors live in an engine that also ranks BM25 and fuses rankin
 `HybridSearch`, such as a Qdrant store), one request per question returns the fused
 candidates: every channel's dense ranking and the engine's BM25 over the question's tokens
 (glossary-expanded as for citeqa's own lexical channel), fused by the engine's counterpart of
-`Settings.fusion`: `blend` (weighted min-max normalised scores) becomes distribution-based
-score fusion (`dbsf`: scores normalised by their mean and spread, summed without weights),
-`rrf` the engine's weighted reciprocal-rank fusion. Per-language lexical weights do not apply
+`Settings.fusion`: `blend` (weighted min-max normalised scores) becomes weighted
+distribution-based score fusion (`dbsf`: each ranking's scores normalised by their mean and
+spread, then summed with the channels' weights), `rrf` the engine's weighted reciprocal-rank
+fusion. Per-language lexical weights do not apply
 (the engine does not know a passage's language). The candidates are then cleaned as
 retrieval.py cleans its own (overlapping chunks collapsed, the per-document cap), and each
 chosen hit gets its dense channels' scores (query . row, the rows read back for those hits

@@ -153,8 +153,10 @@ class QdrantIndex:
 
     def search_hybrid(self, query: HybridQuery, k: int) -> list[tuple[int, float]]:
         """Each channel's dense ranking and BM25's (each `query.depth` deep) fused by the
-        engine, in one request: weighted RRF, a rank r of weight w scoring 1 / (r / w + rrf_k)
-        (Qdrant's constant is one more than citeqa's). Rankings of weight 0 are left out."""
+        engine in one request, rankings of weight 0 left out. `rrf`: weighted RRF, a rank r of
+        weight w scoring 1 / (r / w + rrf_k) (Qdrant's constant is one more than citeqa's).
+        `dbsf`: each ranking's scores normalised by the engine (DBSF of that ranking alone:
+        (score - mean + 3 sd) / 6 sd), then summed with the weights by a formula."""
         from qdrant_client import models
 
         prefetch, weights = [], []
@@ -173,7 +175,7 @@ class QdrantIndex:
             return []
         fusion: Any = models.RrfQuery(rrf=models.Rrf(k=query.rrf_k + 1, weights=weights))
         if query.method == "dbsf":
-            fusion = models.FusionQuery(fusion=models.Fusion.DBSF)
+            prefetch, fusion = _weighted_dbsf(prefetch, weights, query.depth)
         found = self._client.query_points(self.collection, prefetch=prefetch, query=fusion, limit=k)
         return [(int(point.id), float(point.score)) for point in found.points]
 
@@ -215,6 +217,20 @@ class QdrantIndex:
     def drop(self) -> None:
         """Delete the collection (citeqa created it; called when its build is discarded)."""
         self._client.delete_collection(self.collection)
+
+
+def _weighted_dbsf(prefetch: list[Any], weights: list[float], depth: int) -> tuple[list[Any], Any]:
+    """Prefetches whose scores the engine normalises one ranking at a time (DBSF of a single
+    ranking), and the formula summing them with `weights` (0 where a ranking lacks a row)."""
+    from qdrant_client import models
+
+    dbsf = models.FusionQuery(fusion=models.Fusion.DBSF)
+    normalised = [models.Prefetch(prefetch=[p], query=dbsf, limit=depth) for p in prefetch]
+    terms = [models.MultExpression(mult=[w, f"$score[{n}]"]) for n, w in enumerate(weights)]
+    defaults = {f"$score[{n}]": 0.0 for n in range(len(weights))}
+    return normalised, models.FormulaQuery(
+        formula=models.SumExpression(sum=list(terms)), defaults=defaults
+    )
 
 
 def _create_collection(client: Any, collection: str, dims: Mapping[str, int]) -> None:

@@ -98,8 +98,8 @@ class HybridQuery:
     depth: int
     rrf_k: int
     method: str = "rrf"
-    """`rrf` (weighted), or `dbsf`: each ranking's scores normalised by their mean and spread,
-    then summed (unweighted: a weight only turns a ranking off when it is 0)."""
+    """`rrf` (weighted reciprocal-rank fusion), or `dbsf`: each ranking's scores normalised by
+    their mean and spread (distribution-based score fusion), then summed with the weights."""
 
 
 @runtime_checkable

@@ -122,12 +122,12 @@ def test_hybrid_fuses_dense_and_lexical_rankings() -> None:
     assert index.search_hybrid(hybrid([(index, query, 0.0)], "", 0.0), 4) == []
 
 
-def test_distribution_based_fusion_sums_normalised_scores() -> None:
+def test_distribution_based_fusion_sums_normalised_scores_with_weights() -> None:
     index = lexical_index()
     query = index.vectors()[0]
     dense = dict(index.search(query, 4))
     lexical = dict(index.search_lexical(tokenize("renal response", "en"), 4))
-    plain = hybrid([(index, query, 1.0)], "renal response")
+    plain = hybrid([(index, query, 1.0)], "renal response", lexical_weight=0.5)
     found = index.search_hybrid(dataclasses.replace(plain, method="dbsf"), 4)
 
     def normalised(scores: dict[int, float]) -> dict[int, float]:
@@ -136,9 +136,9 @@ def test_distribution_based_fusion_sums_normalised_scores() -> None:
         return {row: (v - mean + 3 * spread) / (6 * spread) for row, v in scores.items()}
 
     expected: dict[int, float] = {}
-    for ranking in (normalised(dense), normalised(lexical)):
+    for weight, ranking in ((1.0, normalised(dense)), (0.5, normalised(lexical))):
         for row, score in ranking.items():
-            expected[row] = expected.get(row, 0.0) + score
+            expected[row] = expected.get(row, 0.0) + weight * score
     assert dict(found) == pytest.approx(expected, abs=1e-5)
     assert [row for row, _ in found] == sorted(expected, key=lambda row: -expected[row])
 

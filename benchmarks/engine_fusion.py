@@ -1,0 +1,231 @@
+"""Print what a question's retrieval costs when the vector engine fuses (Qdrant, one request:
+every channel's dense search and BM25 over the stored sparse vectors, weighted RRF) against
+citeqa's own fusion over FAISS + the embedded bm25s index, as ratios in one run. Not a test:
+
+    python benchmarks/engine_fusion.py [--sizes 10000] [--queries 100] [--qdrant-url URL]
+
+For the bundled corpus and a synthetic corpus of about N chunks (benchmarks/scale.py's: copies
+of the bundled and ../shared/benchmarks documents; the embedder is its hashed stand-in
+`scale-hash`, so citeqa's side is timed on its own), it builds a FAISS index and a Qdrant one
+(`engine_fusion`: no bm25s index), then times, question by question and interleaved so that
+the machine's load falls on all alike, the retrieval step alone with the question's vectors
+already computed:
+
+- `citeqa fusion, FAISS + bm25s`: retrieval.retrieve, the default;
+- `citeqa fusion, engine BM25`: the same fusion over Qdrant's dense and BM25 rankings (two
+  requests);
+- `engine fusion`: enginefusion.retrieve_in_engine (one request, then the chosen rows read back
+  for their dense scores);
+
+- `engine fusion, Qdrant Edge`: the same retrieve_in_engine over Qdrant Edge, the Rust engine
+  of a Qdrant server's shards run in-process (qdrant-edge-py, when installed; not a citeqa
+  dependency), holding the same vectors and sparse BM25 vectors, on one search thread: what a
+  server costs a question short of the network and a second engine behind the same seam;
+
+and prints p50/p95 and each one's p50 as a ratio of the default's. `:memory:` is qdrant-client's
+in-process engine, written in Python (its BM25 scans every point): a test double, not a
+production engine; a server is Rust (`--qdrant-url http://localhost:6333`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scale  # benchmarks/scale.py: the synthetic corpus and the hashed embedder
+
+from citeqa.api import Assistant, build_index, open_assistant
+from citeqa.config import Settings
+from citeqa.contents import chunk_tokens
+from citeqa.enginefusion import engine_of, retrieve_in_engine
+from citeqa.qdrantindex import LEXICAL, MEMORY, bm25_sparse, query_sparse
+from citeqa.retrieval import retrieve
+from citeqa.vectorindex import HybridQuery
+
+VARIANTS = ["citeqa fusion, FAISS + bm25s", "citeqa fusion, engine BM25", "engine fusion"]
+EDGE = importlib.util.find_spec("qdrant_edge") is not None
+if EDGE:
+    VARIANTS.append("engine fusion, Qdrant Edge")
+
+
+def assistants(corpus: Path, folder: Path, location: str) -> tuple[Assistant, Assistant]:
+    """The FAISS index and the Qdrant one (built now) of `corpus`, opened."""
+    shutil.rmtree(folder, ignore_errors=True)
+    common: dict[str, Any] = {"corpus_dir": corpus, "channels": (scale.HashEmbedder.name,)}
+    faiss = Settings(index_dir=folder / "faiss", **common)
+    engine = Settings(
+        index_dir=folder / "qdrant", vector_store=location, engine_fusion=True, **common
+    )
+    for settings in (faiss, engine):
+        began = time.perf_counter()
+        report = build_index(settings)
+        spent = time.perf_counter() - began
+        print(f"  built {settings.vector_store:<9} {report.chunks} chunks in {spent:.1f} s")
+    return (
+        open_assistant(faiss, build_if_missing=False),
+        open_assistant(engine, build_if_missing=False),
+    )
+
+
+class EdgeChannel:
+    """One channel of a Qdrant Edge shard as retrieve_in_engine uses an index (HybridSearch,
+    `rows`, `dim`): a second engine behind the same seam."""
+
+    def __init__(self, shard: Any, name: str, rows: np.ndarray) -> None:
+        self.shard, self.using, self._rows, self.dim = shard, name, rows, rows.shape[1]
+
+    def rows(self, numbers: list[int]) -> np.ndarray:
+        return self._rows[numbers]
+
+    def search_hybrid(self, query: HybridQuery, k: int) -> list[tuple[int, float]]:
+        import qdrant_edge as edge
+
+        prefetch, weights = [], []
+        for index, vector, weight in query.dense:
+            if weight > 0:
+                dense = [float(x) for x in vector]
+                near = edge.Query.Nearest(dense, using=index.using)  # type: ignore[attr-defined]
+                prefetch.append(edge.Prefetch(limit=query.depth, query=near))
+                weights.append(weight)
+        terms = query_sparse(query.tokens)
+        if query.lexical_weight > 0 and terms:
+            sparse = edge.SparseVector(list(terms), [float(v) for v in terms.values()])
+            near = edge.Query.Nearest(sparse, using=LEXICAL)
+            prefetch.append(edge.Prefetch(limit=query.depth, query=near))
+            weights.append(query.lexical_weight)
+        if not prefetch:
+            return []
+        fusion: Any = edge.Fusion.Rrf(k=query.rrf_k + 1, weights=weights)
+        if query.method == "dbsf":  # as QdrantIndex: each ranking normalised, weighted sum
+            prefetch = [
+                edge.Prefetch(limit=query.depth, query=edge.Fusion.Dbsf(), prefetches=[p])
+                for p in prefetch
+            ]
+            terms = [
+                edge.Expression.Mult(
+                    [edge.Expression.Constant(w), edge.Expression.Variable(f"$score[{n}]")]
+                )
+                for n, w in enumerate(weights)
+            ]
+            defaults = {f"$score[{n}]": 0.0 for n in range(len(weights))}
+            fusion = edge.Formula(edge.Expression.Sum(terms), defaults)
+        found = self.shard.query(edge.QueryRequest(limit=k, query=fusion, prefetches=prefetch))
+        return [(int(point.id), float(point.score)) for point in found]
+
+
+def edge_channels(faiss: Assistant, folder: Path) -> dict[str, EdgeChannel]:
+    """The FAISS index's vectors and its chunks' BM25 sparse vectors in a new Edge shard."""
+    import qdrant_edge as edge
+
+    index = faiss._loaded.index
+    rows = {name: vectors.vectors() for name, vectors in index.vectors.items()}
+    params = {
+        n: edge.EdgeVectorParams(size=r.shape[1], distance=edge.Distance.Dot)
+        for n, r in rows.items()
+    }
+    sparse = {LEXICAL: edge.EdgeSparseVectorParams(modifier=edge.Modifier.Idf)}
+    config = edge.EdgeConfig(vectors=params, sparse_vectors=sparse, max_search_threads=1)
+    shard = edge.EdgeShard.create(str(folder), config)
+    lexical = bm25_sparse([chunk_tokens(index.chunks[n]) for n in range(len(index.chunks))])
+    points = []
+    for n, terms in enumerate(lexical):
+        vector: dict[str, Any] = {name: r[n].tolist() for name, r in rows.items()}
+        if terms:
+            vector[LEXICAL] = edge.SparseVector(list(terms), [float(v) for v in terms.values()])
+        points.append(edge.Point(n, vector))
+    for start in range(0, len(points), 1000):
+        shard.update(edge.UpdateOperation.upsert_points(points[start : start + 1000]))
+    shard.optimize()
+    return {name: EdgeChannel(shard, name, r) for name, r in rows.items()}
+
+
+def calls(
+    faiss: Assistant, engine: Assistant, edge: dict[str, EdgeChannel], question: str
+) -> list[Callable[[], object]]:
+    """The retrievals of `question`, one per variant, with its vectors computed once."""
+    vectors = faiss._query_vectors(question)
+    k = faiss.settings.rerank_depth
+    ours, theirs = faiss._loaded, engine._loaded
+    index = theirs.index
+    hybrid = engine_of(index.vectors)
+    assert hybrid is not None and index.lexical is None and ours.index.lexical is not None
+    lexical = next(iter(index.vectors.values())).lexical()  # type: ignore[attr-defined]
+    settings, glossary, chunks = faiss.settings, theirs.glossary, index.chunks
+    found: list[Callable[[], object]] = [
+        lambda: retrieve(
+            question, chunks, ours.index.lexical, ours.index.vectors, vectors, settings, k, glossary
+        ),
+        lambda: retrieve(question, chunks, lexical, index.vectors, vectors, settings, k, glossary),
+        lambda: retrieve_in_engine(
+            question, chunks, hybrid, index.vectors, vectors, engine.settings, k, glossary
+        ),
+    ]
+    if edge:
+        shard = next(iter(edge.values()))
+        found.append(
+            lambda: retrieve_in_engine(
+                question,
+                chunks,
+                shard,
+                edge,
+                vectors,
+                engine.settings,
+                k,
+                glossary,  # type: ignore[arg-type]
+            )
+        )
+    return found
+
+
+def timed(
+    faiss: Assistant, engine: Assistant, edge: dict[str, EdgeChannel], questions: list[str]
+) -> list[list[float]]:
+    spent: list[list[float]] = [[] for _ in VARIANTS]
+    for question in questions:
+        for variant, call in enumerate(calls(faiss, engine, edge, question)):
+            began = time.perf_counter()
+            call()
+            spent[variant].append((time.perf_counter() - began) * 1000)
+    return spent
+
+
+def report(name: str, spent: list[list[float]]) -> None:
+    base = statistics.median(spent[0])
+    for variant, values in zip(VARIANTS, spent, strict=True):
+        p50, p95 = statistics.median(values), scale.percentile(values, 0.95)
+        print(
+            f"  {name:<8} {variant:<30} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms  x{p50 / base:7.2f}",
+            flush=True,
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000])
+    parser.add_argument("--queries", type=int, default=100)
+    parser.add_argument("--qdrant-url", default=MEMORY)
+    args = parser.parse_args()
+    scale.register()
+    questions = scale.questions()[: args.queries]
+    corpora = [("bundled", scale.ROOT / "corpus")]
+    corpora += [(f"{size // 1000}k", scale.synthetic_corpus(size)) for size in args.sizes]
+    print(f"{len(questions)} questions, engine at {args.qdrant_url}; ratio: p50 / default p50")
+    for name, corpus in corpora:
+        print(f"{name}:", flush=True)
+        faiss, engine = assistants(corpus, scale.WORK / f"engine-fusion-{name}", args.qdrant_url)
+        with tempfile.TemporaryDirectory() as shard:
+            edge = edge_channels(faiss, Path(shard) / "shard") if EDGE else {}
+            timed(faiss, engine, edge, questions[:5])  # warm-up
+            report(name, timed(faiss, engine, edge, questions))
+
+
+if __name__ == "__main__":
+    main()
