@@ -81,57 +81,65 @@ def corpus_stamps(corpus_dir: Path) -> CorpusStamps:
 
 def _walk(corpus_dir: Path) -> tuple[CorpusStamps, list[str]]:
     """The corpus files, and notes on what was left out that a user may not expect."""
-    root = corpus_dir.resolve()
-    notes: list[str] = []
-    found: list[tuple[str, int, int]] = []
     domain = domain_path(corpus_dir)
     skipped = {MANIFEST, relative_path(domain, corpus_dir) if domain is not None else MANIFEST}
+    walk = _Walk(corpus_dir.resolve(), skipped)
     folders = [("", os.fspath(corpus_dir))]
     while folders:
         prefix, folder = folders.pop()
         try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
+            descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as error:
-            notes.append(f"{relative_path(Path(error.filename or folder), corpus_dir)}: {error}")
+            walk.notes.append(f"{relative_path(Path(folder), corpus_dir)}: {error}")
             continue
-        for entry in entries:
-            name = prefix + entry.name
-            if entry.name.startswith("."):
-                continue
-            if _is_dir(entry):  # a link to a folder too, as os.walk classes it: never followed
-                if not entry.is_symlink():
-                    folders.append((name + "/", entry.path))
-                continue
-            if name in skipped:
-                continue
-            problem = _link_problem(Path(entry.path), root) if entry.is_symlink() else None
-            if problem is not None:
-                notes.append(f"{name}: {problem}")
-                continue
-            stat = _regular_stat(entry)
-            if stat is not None:
-                found.append((name, stat.st_size, stat.st_mtime_ns))
-    found.sort()
-    columns = [list(column) for column in zip(*found, strict=True)] if found else [[], [], []]
-    return CorpusStamps(*columns), notes
+        try:  # entries of a listing by descriptor are stat'ed relative to it (no path lookup)
+            folders += walk.scan(descriptor, prefix, folder)
+        except OSError as error:
+            walk.notes.append(f"{relative_path(Path(folder), corpus_dir)}: {error}")
+        finally:
+            os.close(descriptor)
+    walk.found.sort()
+    columns = (
+        [list(column) for column in zip(*walk.found, strict=True)] if walk.found else [[], [], []]
+    )
+    return CorpusStamps(*columns), walk.notes
 
 
-def _is_dir(entry: os.DirEntry[str]) -> bool:
-    """Whether the entry is a folder or a link to one (a link loop is not; as os.walk)."""
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
+class _Walk:
+    """What a walk of the corpus found so far: (name, size, time) of each file, and notes."""
 
+    def __init__(self, root: Path, skipped: set[str]) -> None:
+        self.root, self.skipped = root, skipped
+        self.found: list[tuple[str, int, int]] = []
+        self.notes: list[str] = []
 
-def _regular_stat(entry: os.DirEntry[str]) -> os.stat_result | None:
-    """The entry's stat (through a link) when it is a regular file, else None."""
-    try:
-        stat = entry.stat()
-    except OSError:
-        return None
-    return stat if S_ISREG(stat.st_mode) else None
+    def scan(self, descriptor: int, prefix: str, folder: str) -> list[tuple[str, str]]:
+        """Record the files of the open folder; its subfolders to walk, as (prefix, path)."""
+        subfolders = []
+        with os.scandir(descriptor) as listing:
+            for entry in listing:
+                if entry.name.startswith("."):
+                    continue
+                name, path = prefix + entry.name, os.path.join(folder, entry.name)
+                try:
+                    is_dir = entry.is_dir()  # a link to a folder too, as os.walk classes it
+                except OSError:  # a link loop
+                    is_dir = False
+                if is_dir or name in self.skipped:
+                    if is_dir and not entry.is_symlink():  # links to folders are not followed
+                        subfolders.append((name + "/", path))
+                    continue
+                problem = _link_problem(Path(path), self.root) if entry.is_symlink() else None
+                if problem is not None:
+                    self.notes.append(f"{name}: {problem}")
+                    continue
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                if S_ISREG(stat.st_mode):
+                    self.found.append((name, stat.st_size, stat.st_mtime_ns))
+        return subfolders
 
 
 def _link_problem(path: Path, root: Path) -> str | None:

@@ -1,15 +1,17 @@
-"""Owns the index's record of the corpus files it was built from: `files.json` and
+"""Owns the index's record of the corpus files it was built from: `files.jsonl` and
 `files.stamps.npy`, and `IndexedFile`, one of their rows.
 
-files.json holds the list column by column (one JSON array per field: each file's path relative
-to the corpus, its sha256, document id (null for a skipped file), title, chunk count and
-languages), so reading it is one `json.loads` and no object per file; files.stamps.npy holds
+files.jsonl holds the list column by column: a header line, then one line per field, a JSON
+array of each file's path relative to the corpus, sha256, document id (null for a skipped
+file), title, chunk count or languages; a column is parsed when first used (staleness needs
+the paths, and the sha256 of files whose stamps changed) and no object per file is made
+unless a build asks for IndexedFile rows; files.stamps.npy holds
 each file's size and modification time when indexed (int64 (n, 2), -1 when unknown), which let
 staleness skip hashing unchanged files. The stamps are left out of the index's content hash
 (store.content_hash): two builds of the same files get the same hash wherever they were built.
 
 Neither file is read when an index opens, only by status, staleness and the next build's reuse
-(`RecordedFiles` reads them on first use, from descriptors opened with the index, so a build
+(`RecordedFiles` reads them on first use, from a mapping made when the index opened, so a build
 published meanwhile does not take them away). An index of format 1 lists its files in
 manifest.json instead: `FileList.of_records` takes that list as it is.
 """
@@ -27,13 +29,17 @@ from typing import Any
 import numpy as np
 from pydantic import Field
 
+from citeqa.errors import IndexCorrupt
 from citeqa.models import Frozen
 
-FILES = "files.json"
+FILES = "files.jsonl"
+EARLIER_FILES = "files.json"
+"""Where main wrote the list for a moment, as one JSON object (still read)."""
 STAMPS = "files.stamps.npy"
-FORMAT = 1
+FORMAT = 2
+"""1: one JSON object of columns (EARLIER_FILES, still read); 2: JSON lines."""
 COLUMNS = ("file", "sha256", "doc_id", "title", "chunks", "lang")
-"""The fields of IndexedFile stored in files.json, in this order (size and time: STAMPS)."""
+"""The fields of IndexedFile stored in files.jsonl, in this order (size and time: STAMPS)."""
 UNKNOWN = -1
 """A size or time not known (the file could not be read when indexed)."""
 
@@ -56,22 +62,17 @@ class IndexedFile(Frozen):
 
 
 class FileList:
-    """The recorded files, as columns: `names`, `sha256`, `doc_ids`... and `stamps`."""
+    """The recorded files, as columns parsed when first used: `names`, `sha256`, `doc_ids`...
+    and `stamps`; IndexCorrupt when a column is malformed."""
 
-    def __init__(self, columns: dict[str, Any], stamps: np.ndarray) -> None:
-        """`columns` maps each of COLUMNS to a list of one value per file; ValueError when
-        they disagree with each other or with `stamps`."""
-        count = len(columns.get("file", []))
-        if any(not isinstance(columns.get(name), list) for name in COLUMNS) or any(
-            len(columns[name]) != count for name in COLUMNS
-        ):
-            raise ValueError(f"{FILES} does not hold one value of each field per file")
-        if stamps.shape != (count, 2) or stamps.dtype != np.int64:
-            raise ValueError(f"{STAMPS} is not one (size, time) pair per file of {FILES}")
-        self._columns, self.stamps = columns, stamps
-        self.names: list[str] = columns["file"]
-        self.sha256: list[str] = columns["sha256"]
-        self.doc_ids: list[str | None] = columns["doc_id"]
+    def __init__(
+        self, column_of: Callable[[str], Any], stamps: np.ndarray, source: str = FILES
+    ) -> None:
+        """`column_of(name)` gives the list of one value per file for each name of COLUMNS."""
+        if stamps.ndim != 2 or stamps.shape[1] != 2 or stamps.dtype != np.int64:
+            raise _unreadable(source, f"{STAMPS} is not one (size, time) pair per file")
+        self._column_of, self.stamps, self._source = column_of, stamps, source
+        self._columns: dict[str, list[Any]] = {}
 
     @classmethod
     def of(cls, files: Sequence[IndexedFile]) -> FileList:
@@ -79,53 +80,85 @@ class FileList:
         return cls.of_records([entry.model_dump() for entry in files])
 
     @classmethod
-    def of_records(cls, records: list[Any]) -> FileList:
+    def of_records(cls, records: list[Any], source: str = "manifest.json") -> FileList:
         """The list of `records`, dicts of IndexedFile's fields (a format 1 manifest's files)."""
         if not all(isinstance(record, dict) for record in records):
-            raise ValueError("a recorded file is not an object")
+            raise _unreadable(source, "a recorded file is not an object")
         columns = {name: [_field(record, name) for record in records] for name in COLUMNS}
         stamps = np.array(
             [[_stamp(record.get("size")), _stamp(record.get("mtime_ns"))] for record in records],
             dtype=np.int64,
         ).reshape(-1, 2)
-        return cls(columns, stamps)
+        return cls(columns.__getitem__, stamps, source)
 
     @classmethod
-    def parse(cls, columns: bytes, stamps: np.ndarray) -> FileList:
-        """The list from the bytes of files.json and the array of files.stamps.npy."""
-        data = json.loads(columns)
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ValueError(f"{FILES} is not a format {FORMAT} file list")
-        return cls({name: data.get(name) for name in COLUMNS}, stamps)
+    def parse(cls, data: bytes, stamps: np.ndarray, source: str = FILES) -> FileList:
+        """The list from the bytes of files.jsonl (a header line, then one line per column,
+        each parsed when first used) and the array of files.stamps.npy."""
+        lines = data.split(b"\n")
+        try:
+            header = json.loads(lines[0])
+        except ValueError as err:
+            raise _unreadable(source, err) from err
+        if isinstance(header, dict) and header.get("format") == 1:  # one object (main, briefly)
+            return cls(header.get, stamps, source)
+        if (
+            not isinstance(header, dict)
+            or header.get("format") != FORMAT
+            or header.get("columns") != list(COLUMNS)
+            or len(lines) != len(COLUMNS) + 1
+        ):
+            raise _unreadable(source, f"not a format {FORMAT} file list")
+        return cls(lambda name: json.loads(lines[1 + COLUMNS.index(name)]), stamps, source)
 
     def save(self, folder: Path) -> None:
-        """Write files.json and files.stamps.npy into `folder` (a build being written)."""
-        data = {"format": FORMAT, **{name: self._columns[name] for name in COLUMNS}}
+        """Write files.jsonl and files.stamps.npy into `folder` (a build being written)."""
+        header = json.dumps({"format": FORMAT, "columns": list(COLUMNS)})
+        lines = [header, *(json.dumps(self.column(name), ensure_ascii=False) for name in COLUMNS)]
         with (folder / FILES).open("wb") as stream:
-            stream.write(json.dumps(data, ensure_ascii=False).encode())
+            stream.write("\n".join(lines).encode())
             stream.flush()
             os.fsync(stream.fileno())
         np.save(folder / STAMPS, self.stamps, allow_pickle=False)
 
-    def __len__(self) -> int:
-        return len(self.names)
+    def column(self, name: str) -> list[Any]:
+        """One value per file for the field `name` of COLUMNS."""
+        if name not in self._columns:
+            try:
+                values = self._column_of(name)
+            except ValueError as err:
+                raise _unreadable(self._source, err) from err
+            if not isinstance(values, list) or len(values) != len(self.stamps):
+                raise _unreadable(self._source, f"not one {name} per file of {STAMPS}")
+            self._columns[name] = values
+        return self._columns[name]
 
-    def entry(self, number: int) -> IndexedFile:
-        """File `number` as an IndexedFile."""
-        size, mtime_ns = (int(value) for value in self.stamps[number])
-        return IndexedFile(
-            **{name: self._columns[name][number] for name in COLUMNS},
-            size=None if size == UNKNOWN else size,
-            mtime_ns=None if mtime_ns == UNKNOWN else mtime_ns,
-        )
+    @property
+    def names(self) -> list[str]:
+        return self.column("file")
+
+    @property
+    def sha256(self) -> list[str]:
+        return self.column("sha256")
+
+    def __len__(self) -> int:
+        return len(self.stamps)
 
     def entries(self) -> list[IndexedFile]:
         """Every file as an IndexedFile (what a build compares with the corpus)."""
-        return [self.entry(number) for number in range(len(self))]
+        columns = [self.column(name) for name in COLUMNS]
+        return [
+            IndexedFile(
+                **dict(zip(COLUMNS, row, strict=True)),
+                size=None if size == UNKNOWN else size,
+                mtime_ns=None if mtime_ns == UNKNOWN else mtime_ns,
+            )
+            for *row, (size, mtime_ns) in zip(*columns, self.stamps.tolist(), strict=True)
+        ]
 
     def documents(self) -> list[tuple[str, str, str, int, list[str]]]:
         """(doc_id, title, path, chunks, languages) of each file that is a document."""
-        columns = [self._columns[name] for name in ("doc_id", "title", "file", "chunks", "lang")]
+        columns = [self.column(name) for name in ("doc_id", "title", "file", "chunks", "lang")]
         return [row for row in zip(*columns, strict=True) if row[0] is not None]
 
 
@@ -139,30 +172,39 @@ def _stamp(value: object) -> int:
 
 
 class RecordedFiles:
-    """A build's file list, read on first use (then kept); ValueError when it is malformed.
-
-    `opened` gives a reader made when the index opened, or the file list of a format 1
-    manifest; reading is locked, so two threads asking at once read it once."""
+    """A build's file list, read on first use (then kept), from a mapping made when the index
+    opened. Reading is locked: two threads asking at once read it once."""
 
     def __init__(self, read: Callable[[], FileList]) -> None:
         self._read, self._lock = read, threading.Lock()
         self._list: FileList | None = None
 
     @classmethod
-    def opened(cls, folder: Path) -> RecordedFiles:
-        """The files of the build in `folder`, mapped now and parsed on first use."""
-        with (folder / FILES).open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            columns = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-        stamps = np.load(folder / STAMPS, mmap_mode="r", allow_pickle=False)
-        return cls(lambda: FileList.parse(bytes(columns), np.asarray(stamps)))
-
-    @classmethod
-    def of(cls, files: FileList) -> RecordedFiles:
-        return cls(lambda: files)
+    def of_build(cls, folder: Path, records: list[Any] | None) -> RecordedFiles:
+        """The files of the build in `folder`: files.jsonl and its stamps, mapped now and parsed
+        on first use, or `records`, the list of a format 1 manifest; IndexCorrupt when they
+        cannot be opened."""
+        if records is not None:
+            return cls(lambda: FileList.of_records(records, str(folder / "manifest.json")))
+        name = EARLIER_FILES if (folder / EARLIER_FILES).is_file() else FILES
+        try:
+            with (folder / name).open("rb") as stream:
+                size = os.fstat(stream.fileno()).st_size
+                columns = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            stamps = np.load(folder / STAMPS, mmap_mode="r", allow_pickle=False)
+        except (OSError, ValueError) as err:
+            raise _unreadable(str(folder / name), err) from err
+        source = str(folder / name)
+        return cls(lambda: FileList.parse(bytes(columns), np.asarray(stamps), source))
 
     def get(self) -> FileList:
         with self._lock:
             if self._list is None:
                 self._list = self._read()
             return self._list
+
+
+def _unreadable(source: str, reason: object) -> IndexCorrupt:
+    return IndexCorrupt(
+        f"The index's file list {source} is unreadable ({reason}); run `citeqa index --rebuild`."
+    )

@@ -189,7 +189,9 @@ class LexicalIndex:
             size, terms = _read_meta(folder / _META_NAME)
             if terms == 0:
                 return cls(None, size)
-            bm25 = bm25s.BM25.load(folder, mmap=False, allow_pickle=False, show_progress=False)
+            # memory-mapped: opening costs no time or memory in proportion to the corpus, and a
+            # question reads only the score columns of its own terms
+            bm25 = bm25s.BM25.load(folder, mmap=True, allow_pickle=False, show_progress=False)
             _check_vocab(bm25.vocab_dict, terms)
             _check_scores(bm25.scores, size, terms)
         except Exception as error:  # any damage at all means the same thing: rebuild

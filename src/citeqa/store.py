@@ -7,7 +7,7 @@ Layout (see index/README.md):
       current -> build-<token>-<time>  symlink swapped atomically when a build succeeds
       build-<token>-<time>/
         manifest.json                  format, models, chunker settings, each file's sha256...
-        files.json                     the corpus files indexed, with their sha256 (filelist.py),
+        files.jsonl                    the corpus files indexed, with their sha256 (filelist.py),
         files.stamps.npy               and their sizes and times: read by status and builds only
         documents.jsonl                one Document per line (its text is what offsets point into)
         documents.ids.json             the document ids, in that order
@@ -70,7 +70,7 @@ STATISTICS = "statistics.json"
 STATISTICS_FORMAT = 1
 FORMAT_VERSION = 2
 """Bumped whenever the files' meaning changes; an index of another format must be rebuilt,
-except one of READABLE_FORMATS. 2: the corpus files in files.json, no longer in manifest.json."""
+except one of READABLE_FORMATS. 2: the corpus files in files.jsonl, no longer in manifest.json."""
 READABLE_FORMATS = (1, 2)
 POINTER_SUFFIX = ".qdrant.json"
 """A channel stored in Qdrant keeps this pointer file (see qdrantindex.py) instead of FAISS's."""
@@ -94,7 +94,7 @@ class IndexManifest(Frozen):
     answer_channel: str | None
     files: list[Any] | None = None
     """Format 1 only: the corpus files, as written (see `recorded_files`); from format 2 on,
-    files.json holds them, read only when needed."""
+    files.jsonl holds them, read only when needed."""
     chunk_count: int
     sentence_count: int
     index_files: dict[str, str]
@@ -127,7 +127,7 @@ class LoadedIndex:
     def files(self) -> FileList:
         """The corpus files the index was built from (read once, when first asked for);
         IndexCorrupt when they cannot be read."""
-        return _checked_files(self.folder, self.recorded)
+        return self.recorded.get()
 
 
 # ---- reading --------------------------------------------------------------------------------
@@ -250,7 +250,7 @@ def _load(index_dir: Path) -> LoadedIndex:
                 if "lexical/lexical.json" in manifest.index_files
                 else None
             ),
-            recorded=_recorded_files(folder, manifest),
+            recorded=RecordedFiles.of_build(folder, manifest.files),
             statistics=_read_statistics(folder, manifest),
         )
     except (OSError, ValueError, RuntimeError) as err:
@@ -274,32 +274,9 @@ def _read_chunks(folder: Path, manifest: IndexManifest) -> ChunkTable:
     return ChunkTable.of(_read_jsonl(path, Chunk))
 
 
-def _recorded_files(folder: Path, manifest: IndexManifest) -> RecordedFiles:
-    """The build's file list: files.json, or the list in a format 1 manifest."""
-    if manifest.files is None:
-        return RecordedFiles.opened(folder)
-    records = manifest.files
-    return RecordedFiles(lambda: FileList.of_records(records))
-
-
 def read_files(folder: Path, manifest: IndexManifest) -> FileList:
     """The file list of the build in `folder` now; IndexCorrupt when it cannot be read."""
-    try:
-        recorded = _recorded_files(folder, manifest)
-    except OSError as err:
-        raise IndexCorrupt(
-            f"The file list of {folder} is unreadable ({err}); run `citeqa index --rebuild`."
-        ) from err
-    return _checked_files(folder, recorded)
-
-
-def _checked_files(folder: Path, recorded: RecordedFiles) -> FileList:
-    try:
-        return recorded.get()
-    except ValueError as err:
-        raise IndexCorrupt(
-            f"The file list of {folder} is unreadable ({err}); run `citeqa index --rebuild`."
-        ) from err
+    return RecordedFiles.of_build(folder, manifest.files).get()
 
 
 def _read_jsonl(path: Path, model: type[Any]) -> list[Any]:

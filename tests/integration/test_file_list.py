@@ -3,6 +3,7 @@ builds, and an index of format 1 (the list inside manifest.json) still opens and
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -13,7 +14,8 @@ import pytest
 from integration_helpers import build_folders, fake_settings, make_corpus
 
 from citeqa.api import build_index, index_status, open_assistant
-from citeqa.filelist import FILES, STAMPS, FileList, IndexedFile
+from citeqa.errors import IndexCorrupt
+from citeqa.filelist import COLUMNS, EARLIER_FILES, FILES, STAMPS, FileList, IndexedFile
 from citeqa.store import current_build, load_index
 
 
@@ -27,7 +29,7 @@ def built(tmp_path: Path) -> tuple[Path, Path]:
 
 def as_format_1(index: Path) -> None:
     """Rewrite the published build as the previous citeqa wrote it: its files listed in
-    manifest.json (with their sizes and times), no files.json."""
+    manifest.json (with their sizes and times), no files.jsonl."""
     build = current_build(index)
     records = [entry.model_dump() for entry in load_index(index).files().entries()]
     path = build / "manifest.json"
@@ -137,25 +139,46 @@ def test_an_index_of_format_1_is_reused_by_the_next_build(
 def test_file_list_round_trip_and_malformed_lists(tmp_path: Path) -> None:
     files = [
         IndexedFile(
-            file="a.txt",
-            sha256="1" * 64,
-            doc_id="a",
-            title="A",
-            chunks=2,
-            lang=["en"],
-            size=10,
-            mtime_ns=5,
+            file="a.txt", sha256="1" * 64, doc_id="a", title="A", chunks=2, lang=["en"],
+            size=10, mtime_ns=5,
         ),
         IndexedFile(file="b.bin", sha256="unsupported"),
-    ]
+    ]  # fmt: skip
     FileList.of(files).save(tmp_path)
-    read = FileList.parse((tmp_path / FILES).read_bytes(), np.load(tmp_path / STAMPS))
+    data = (tmp_path / FILES).read_bytes()
+    read = FileList.parse(data, np.load(tmp_path / STAMPS))
     assert read.entries() == files
     assert read.documents() == [("a", "A", "a.txt", 2, ["en"])]
-    with pytest.raises(ValueError, match="one value"):
-        FileList.parse(b'{"format": 1, "file": ["a"], "sha256": []}', np.zeros((1, 2), np.int64))
-    with pytest.raises(ValueError, match="format"):
-        FileList.parse(b'{"format": 9}', np.zeros((0, 2), np.int64))
-    good = (tmp_path / FILES).read_bytes()
-    with pytest.raises(ValueError, match="pair"):
-        FileList.parse(good, np.zeros((3, 2), np.int64))
+    assert read.names == ["a.txt", "b.bin"] and len(read) == 2
+
+    two = np.zeros((2, 2), np.int64)
+    one_name_short = data.replace(b'["a.txt", "b.bin"]', b'["a.txt"]')
+    with pytest.raises(IndexCorrupt, match="not one file per file"):
+        assert FileList.parse(one_name_short, two).names
+    assert FileList.parse(one_name_short, two).sha256 == ["1" * 64, "unsupported"]  # lazily
+    for bad in (b'{"format": 9}', b"", data.rsplit(b"\n", 1)[0]):
+        with pytest.raises(IndexCorrupt, match="file list"):
+            FileList.parse(bad, two)
+    with pytest.raises(IndexCorrupt, match="pair"):
+        FileList.parse(data, np.zeros((2, 3), np.int64))
+    earlier = {"format": 1, **{name: [getattr(f, name) for f in files] for name in COLUMNS}}
+    read = FileList.parse(json.dumps(earlier).encode(), np.load(tmp_path / STAMPS))
+    assert read.entries() == files  # the one-object layout main wrote for a moment
+
+
+def test_the_one_object_file_list_of_a_moment_ago_is_still_read(built: tuple[Path, Path]) -> None:
+    corpus, index = built
+    expected = load_index(index).files().entries()
+    build = current_build(index)
+    earlier = {"format": 1, **{name: [getattr(f, name) for f in expected] for name in COLUMNS}}
+    (build / EARLIER_FILES).write_text(json.dumps(earlier), encoding="utf-8")
+    (build / FILES).unlink()
+    path = build / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    del manifest["index_files"][FILES]
+    manifest["index_files"][EARLIER_FILES] = hashlib.sha256(
+        (build / EARLIER_FILES).read_bytes()
+    ).hexdigest()
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert load_index(index).files().entries() == expected
+    assert not index_status(fake_settings(corpus, index)).stale

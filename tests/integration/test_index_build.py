@@ -112,7 +112,7 @@ def test_manifest_describes_the_build(mixed_corpus: Path, tmp_path: Path) -> Non
     assert (manifest["chunk_size"], manifest["chunk_overlap"]) == (600, 80)
     assert {"numpy", "faiss-cpu", "bm25s"} <= set(manifest["libraries"])
     assert manifest["built_at"]
-    assert "files" not in manifest  # files.json holds them, read by status and builds only
+    assert "files" not in manifest  # files.jsonl holds them, read by status and builds only
     files = {entry.file: entry for entry in load_index(tmp_path / "index").files().entries()}
     for name in [*SMALL_DOCS, "legacy.txt", "notes.md", "page.html"]:
         digest = hashlib.sha256((mixed_corpus / name).read_bytes()).hexdigest()

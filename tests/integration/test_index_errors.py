@@ -175,7 +175,7 @@ def _delete(path: Path) -> None:
         ("vectors-fake.faiss", _truncate),
         ("sentences-fake.npy", _truncate),
         ("lexical/lexical.json", _delete),
-        ("files.json", _truncate),
+        ("files.jsonl", _truncate),
         ("files.stamps.npy", _delete),
     ],
 )
