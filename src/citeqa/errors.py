@@ -82,6 +82,13 @@ class EvalSetError(CiteqaError):
     exit_code = 13
 
 
+class StoreUnreachable(CiteqaError):
+    """The vector engine the index lives in (a Qdrant URL) does not answer, refuses the key,
+    or no longer holds the index's collection."""
+
+    exit_code = 14
+
+
 class BuildInterrupted(CiteqaError):
     """The build was interrupted; the previous index is untouched."""
 

@@ -26,12 +26,14 @@ import json
 import os
 import threading
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from citeqa.errors import StoreUnreachable
 from citeqa.vectorindex import HybridQuery
 
 DENSE = "dense"
@@ -102,20 +104,12 @@ class QdrantIndex:
 
     @classmethod
     def load(cls, path: Path) -> QdrantIndex:
-        """Reconnect to the collection a pointer file names; RuntimeError if it is not there
-        as it was written (missing, or another number of points)."""
+        """Reconnect to the collection a pointer file names: StoreUnreachable when the engine
+        does not answer or lacks it, RuntimeError when it holds another number of points."""
         pointer = json.loads(path.read_text(encoding="utf-8"))
         location, collection = str(pointer["location"]), str(pointer["collection"])
-        try:
-            index = cls(
-                location, collection, int(pointer["dim"]), str(pointer.get("vector", DENSE))
-            )
-            found = index.count()
-        except Exception as err:  # connection refused, unknown collection, no client...
-            raise RuntimeError(
-                f"Qdrant collection {collection!r} at {location} is unreachable"
-                f" ({type(err).__name__}: {err})"
-            ) from err
+        index = cls(location, collection, int(pointer["dim"]), str(pointer.get("vector", DENSE)))
+        found = index.count()  # the first request: StoreUnreachable when nothing answers
         if found != int(pointer["count"]):
             raise RuntimeError(
                 f"Qdrant collection {index.collection!r} holds {found} points,"
@@ -127,14 +121,17 @@ class QdrantIndex:
         """Append rows, each with its sparse lexical vector when `lexical` is given (points
         are written whole: for a collection of one channel, as `create` makes)."""
         rows = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
-        _upsert(self._client, self.collection, {self.using: rows}, lexical, self.count())
+        first = self.count()
+        with _reaching(self.location, self.collection):
+            _upsert(self._client, self.collection, {self.using: rows}, lexical, first)
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
         if k <= 0:
             return []
-        found = self._client.query_points(
-            self.collection, query=_dense(query, self.dim), using=self.using, limit=k
-        )
+        with _reaching(self.location, self.collection):
+            found = self._client.query_points(
+                self.collection, query=_dense(query, self.dim), using=self.using, limit=k
+            )
         return [(int(point.id), float(point.score)) for point in found.points]
 
     def search_lexical(self, tokens: Sequence[str], k: int) -> list[tuple[int, float]]:
@@ -142,9 +139,10 @@ class QdrantIndex:
         query = query_sparse(tokens)
         if k <= 0 or not query:
             return []
-        found = self._client.query_points(
-            self.collection, query=_sparse(query), using=LEXICAL, limit=k
-        )
+        with _reaching(self.location, self.collection):
+            found = self._client.query_points(
+                self.collection, query=_sparse(query), using=LEXICAL, limit=k
+            )
         return [(int(point.id), float(point.score)) for point in found.points]
 
     def lexical(self) -> EngineLexical:
@@ -176,19 +174,24 @@ class QdrantIndex:
         fusion: Any = models.RrfQuery(rrf=models.Rrf(k=query.rrf_k + 1, weights=weights))
         if query.method == "dbsf":
             prefetch, fusion = _weighted_dbsf(prefetch, weights, query.depth)
-        found = self._client.query_points(self.collection, prefetch=prefetch, query=fusion, limit=k)
+        with _reaching(self.location, self.collection):
+            found = self._client.query_points(
+                self.collection, prefetch=prefetch, query=fusion, limit=k
+            )
         return [(int(point.id), float(point.score)) for point in found.points]
 
     def count(self) -> int:
-        return int(self._client.count(self.collection, exact=True).count)
+        with _reaching(self.location, self.collection):
+            return int(self._client.count(self.collection, exact=True).count)
 
     def vectors(self) -> np.ndarray:
         out = np.zeros((self.count(), self.dim), dtype=np.float32)
         offset: Any = None
         while True:
-            points, offset = self._client.scroll(
-                self.collection, limit=BATCH, offset=offset, with_vectors=[self.using]
-            )
+            with _reaching(self.location, self.collection):
+                points, offset = self._client.scroll(
+                    self.collection, limit=BATCH, offset=offset, with_vectors=[self.using]
+                )
             for point in points:
                 out[int(point.id)] = point.vector[self.using]
             if offset is None:
@@ -197,7 +200,8 @@ class QdrantIndex:
     def rows(self, numbers: list[int]) -> np.ndarray:
         out = np.zeros((len(numbers), self.dim), dtype=np.float32)
         wanted = list(dict.fromkeys(numbers))
-        points = self._client.retrieve(self.collection, ids=wanted, with_vectors=[self.using])
+        with _reaching(self.location, self.collection):
+            points = self._client.retrieve(self.collection, ids=wanted, with_vectors=[self.using])
         found = {int(point.id): point.vector[self.using] for point in points}
         for place, number in enumerate(numbers):
             out[place] = found[number]
@@ -217,6 +221,23 @@ class QdrantIndex:
     def drop(self) -> None:
         """Delete the collection (citeqa created it; called when its build is discarded)."""
         self._client.delete_collection(self.collection)
+
+
+@contextmanager
+def _reaching(location: str, collection: str) -> Iterator[None]:
+    """Turn whatever the engine or its client raises (refused connection, timeout, a rejected
+    key, an unknown collection) into StoreUnreachable: one message, never a traceback."""
+    try:
+        yield
+    except StoreUnreachable:
+        raise
+    except Exception as err:
+        detail = " ".join(f"{type(err).__name__}: {err}".split())[:200]
+        raise StoreUnreachable(
+            f"The Qdrant engine at {location} is unreachable or no longer holds collection"
+            f" {collection!r} ({detail}); start it (a cluster's key goes in {API_KEY_VARIABLE})"
+            " or rebuild the index with `citeqa index --rebuild`."
+        ) from err
 
 
 def _weighted_dbsf(prefetch: list[Any], weights: list[float], depth: int) -> tuple[list[Any], Any]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from citeqa.api import build_index, open_assistant
-from citeqa.errors import IndexWriteError
+from citeqa.errors import IndexWriteError, StoreUnreachable
 from citeqa.qdrantindex import MEMORY, client_for
 from citeqa.store import load_index
 from conftest import SMALL_DOCS, CliResult, build_folders, fake_settings, make_corpus
@@ -174,4 +174,17 @@ def test_engine_fusion_cli_and_an_unreachable_engine(
     assert answered.code == 0 and '"citations"' in answered.out
     client_for(MEMORY).delete_collection(load_index(index).vectors["fake"].collection)
     gone = cli("ask", "renal response", "--index", str(index), engine_fusion="true")
-    assert gone.code != 0 and "unreachable" in gone.one_line_error()
+    assert gone.code == StoreUnreachable.exit_code and "unreachable" in gone.one_line_error()
+    assert build_folders(index) == first, "the index is left as it was"
+
+
+def test_an_engine_lost_mid_session_is_an_error_for_that_question(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    settings = fake_settings(corpus, tmp_path / "index", vector_store=MEMORY, engine_fusion=True)
+    build_index(settings)
+    assistant = open_assistant(settings, build_if_missing=False)
+    assert assistant.ask("How does belimumab work?").citations
+    client_for(MEMORY).delete_collection(load_index(settings.index_dir).vectors["fake"].collection)
+    for chosen in (assistant, assistant.configured(engine_fusion=False)):
+        with pytest.raises(StoreUnreachable, match="citeqa index --rebuild"):
+            chosen.ask("How does belimumab work?")

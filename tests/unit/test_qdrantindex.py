@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from citeqa.config import Settings, is_qdrant_location, load_settings
-from citeqa.errors import SettingsInvalid
+from citeqa.errors import SettingsInvalid, StoreUnreachable
 from citeqa.lexical import tokenize
 from citeqa.qdrantindex import (
     API_KEY_VARIABLE,
@@ -66,8 +66,25 @@ def test_pointer_file_reconnects_and_detects_a_changed_collection(tmp_path: Path
     with pytest.raises(RuntimeError, match="21 points"):
         QdrantIndex.load(pointer)
     release(tmp_path)
-    with pytest.raises(RuntimeError, match="unreachable"):
+    with pytest.raises(StoreUnreachable, match="unreachable"):
         QdrantIndex.load(pointer)
+
+
+def test_an_engine_that_stops_answering_is_one_error_not_a_traceback() -> None:
+    index = lexical_index()
+    query = index.vectors()[0]
+    index.drop()  # as when the server goes away or the collection is deleted under us
+    calls = (
+        lambda: index.search(query, 3),
+        lambda: index.search_lexical(tokenize("renal", "en"), 3),
+        lambda: index.search_hybrid(hybrid([(index, query, 1.0)], "renal"), 3),
+        lambda: index.rows([0]),
+        index.vectors,
+        index.count,
+    )
+    for call in calls:
+        with pytest.raises(StoreUnreachable, match=r"Qdrant engine at :memory: is unreachable"):
+            call()
 
 
 TEXTS = [
@@ -169,7 +186,7 @@ def test_hybrid_search_fuses_every_channel_of_a_build(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="its own collection"):
         first.search_hybrid(hybrid([(elsewhere, use[3], 1.0)], "renal"), 2)
     release(folder)
-    with pytest.raises(RuntimeError, match="unreachable"):
+    with pytest.raises(StoreUnreachable, match="unreachable"):
         QdrantIndex.load(folder / "vectors-use.qdrant.json")
 
 
