@@ -5,6 +5,9 @@
 Writes (fixed seed; running it twice gives byte-identical files):
 - `piaf/` and `pubmedqa/`: each shared corpus copied unchanged, its questions converted to the
   evals format (evals/README.md) with a `split`: whole documents go to `dev` or `test`;
+- `piaf-paragraphs/`: every PIAF paragraph its own short document (no title), each question
+  asked of its paragraph, split as its article: short questions over a few hundred short
+  documents, the shape of a FAQ;
 - `piaf-nearmiss/corpus/`: PIAF with one answering paragraph removed from each article that
   keeps others; `nearmiss.jsonl` holds the questions of the removed paragraphs whose accepted
   answers occur nowhere else in their article (the article is there, the answer is not);
@@ -107,6 +110,28 @@ def near_miss(corpus: Path, questions: list[dict], out: Path) -> list[dict]:
     return chosen
 
 
+def paragraphs(corpus: Path, questions: list[dict], out: Path) -> list[dict]:
+    """Each answering paragraph of each PIAF article its own document (`<article>-<n>`),
+    written to `piaf-paragraphs/corpus/`; the questions re-pointed to their paragraph."""
+    target = out / "piaf-paragraphs" / "corpus"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    names: dict[tuple[str, int, int], str] = {}
+    counts: dict[str, int] = {}
+    for doc, start, end in sorted({(q["doc_id"], *q["span"]) for q in questions}):
+        text = (corpus / f"{doc}.txt").read_text(encoding="utf-8")[start:end]
+        counts[doc] = counts.get(doc, 0) + 1
+        name = names[(doc, start, end)] = f"{doc}-{counts[doc]:02d}"
+        (target / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    rows = []
+    for q in questions:
+        start, end = q["span"]
+        rows.append({**q, "id": f"para-{q['id']}", "doc_id": names[(q["doc_id"], start, end)],
+                     "span": [0, end - start], "source": q["id"]})  # fmt: skip
+    return rows
+
+
 def unanswerable(source: dict, new_id: str, kind: str, split: str) -> dict:
     return {
         "id": new_id, "question": source["question"], "lang": source["lang"], "doc_id": None,
@@ -163,6 +188,8 @@ def registry() -> dict:
          "questions": "piaf/questions.jsonl"},
         {"name": "pubmedqa", "kind": "answerable", "corpus": corpora["pubmedqa"],
          "questions": "pubmedqa/questions.jsonl"},
+        {"name": "piaf-paragraphs", "kind": "answerable", "corpus": "piaf-paragraphs/corpus",
+         "questions": "piaf-paragraphs/questions.jsonl"},
         {"name": "nearmiss-piaf", "kind": "near-miss", "corpus": "piaf-nearmiss/corpus",
          "questions": "nearmiss-piaf.jsonl"},
     ]  # fmt: skip
@@ -185,6 +212,8 @@ def main() -> None:
     for name, rows in (("piaf", piaf), ("pubmedqa", pubmed)):
         copy_corpus(args.shared / f"{name}-dev" / "corpus", out / name / "corpus")
         write_jsonl(out / name / "questions.jsonl", rows)
+    para = paragraphs(out / "piaf" / "corpus", piaf, out)
+    write_jsonl(out / "piaf-paragraphs" / "questions.jsonl", para)
     write_jsonl(out / "nearmiss-piaf.jsonl", near_miss(out / "piaf" / "corpus", piaf, out))
     bundled = read_jsonl(ROOT / "evals" / "questions.jsonl")
     sources = {"bundled": bundled, "piaf": piaf, "pubmedqa": pubmed}

@@ -41,7 +41,7 @@ def test_every_registered_set_loads_with_its_corpus(sets: dict) -> None:
         assert answerable == ({True, False} if s.name == "bundled" else {s.kind == "answerable"})
 
 
-@pytest.mark.parametrize("name", ["piaf", "pubmedqa"])
+@pytest.mark.parametrize("name", ["piaf", "pubmedqa", "piaf-paragraphs"])
 def test_answers_and_quote_spans_lie_in_their_span(sets: dict, name: str) -> None:
     s = sets[name]
     for q in s.questions:
@@ -55,12 +55,26 @@ def test_answers_and_quote_spans_lie_in_their_span(sets: dict, name: str) -> Non
             assert start <= qs < qe <= end, q.id
 
 
-@pytest.mark.parametrize("name", ["piaf", "pubmedqa"])
+@pytest.mark.parametrize("name", ["piaf", "pubmedqa", "piaf-paragraphs"])
 def test_dev_and_test_halves_share_no_document(sets: dict, name: str) -> None:
     dev = {q.doc_id for q in sets[name].questions if q.split == "dev"}
     test = {q.doc_id for q in sets[name].questions if q.split == "test"}
     assert dev and test and not dev & test
     assert 0.4 < len(dev) / (len(dev) + len(test)) < 0.6
+
+
+def test_paragraph_documents_are_the_paragraphs_their_questions_were_asked_of(sets: dict) -> None:
+    piaf = {q.id: q for q in sets["piaf"].questions}
+    para = sets["piaf-paragraphs"]
+    assert len(para.questions) == len(piaf)
+    assert len(list(para.corpus_dir.glob("*.txt"))) >= 300
+    for q in para.questions:
+        source = piaf[q.source]
+        article = (sets["piaf"].corpus_dir / f"{source.doc_id}.txt").read_text(encoding="utf-8")
+        text = (para.corpus_dir / f"{q.doc_id}.txt").read_text(encoding="utf-8")
+        assert text == article[source.span[0] : source.span[1]] + "\n", q.id
+        assert q.question == source.question and q.split == source.split
+        assert q.doc_id.startswith(source.doc_id) and q.span == (0, len(text) - 1)
 
 
 def test_split_selection_keeps_only_that_half() -> None:
