@@ -107,3 +107,25 @@ def test_malformed_settings(
     assert result.code == 11
     assert shown in result.error_line()
     assert not (tmp_path / "i").exists()
+
+
+def test_a_library_warning_is_one_sanitised_citeqa_line(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dependency's warning (qdrant-client warns of an API key sent over http) reaches the
+    terminal as one clean `citeqa: warning:` line, not Python's file:line and source."""
+    import warnings
+
+    from citeqa import api
+
+    def warning_status(settings: Any) -> None:
+        insecure = "Api key is used with an \x1b[31minsecure\x1b[0m connection."
+        warnings.warn(insecure, UserWarning, stacklevel=2)
+        raise api.IndexMissing(settings.index_dir)
+
+    monkeypatch.setattr(api, "index_status", warning_status)
+    result = cli("status", "--corpus", str(make_corpus(tmp_path / "corpus")))
+    warned = [line for line in result.err.splitlines() if "warning" in line]
+    assert warned == [warned[0]] and warned[0].startswith("citeqa: warning: Api key is used")
+    assert "\x1b" not in result.err and "UserWarning" not in result.err
+    assert result.code != 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from typing import Annotated
 
 import typer
@@ -85,8 +86,24 @@ def say(message: str) -> None:
     print(f"citeqa: {shown(message)}", file=sys.stderr)
 
 
+def _say_warning(
+    message: Warning | str, category: type[Warning], *_where: object, **_more: object
+) -> None:
+    """A library's warning (e.g. qdrant-client's "Api key is used with an insecure
+    connection") as one sanitised citeqa line, without the source line Python would print."""
+    say(f"warning: {message}")
+
+
 def run_app() -> int:
     """Run the app, turning domain errors and Ctrl-C into one line and an exit code."""
+    previous, warnings.showwarning = warnings.showwarning, _say_warning
+    try:
+        return _run_app()
+    finally:
+        warnings.showwarning = previous
+
+
+def _run_app() -> int:
     try:
         # Outside standalone mode, typer *returns* exit codes instead of raising them: an
         # explicit typer.Exit(n), and Ctrl-C (which it turns into 130).
