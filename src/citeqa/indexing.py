@@ -75,12 +75,14 @@ def build_index(
         channels = [
             _channel_info(embedder, len(reading.documents), settings) for embedder in embedders
         ]
-        previous, full = _previous(settings, channels, rebuild)
+        previous, full, loaded = _previous(settings, channels, rebuild)
         files = _indexed_files(reading.documents, settings.corpus_dir, [])
         if previous is not None and not full and _unchanged(previous, files, settings.corpus_dir):
             return _report(
                 settings, previous.files, files, began, reading, full_rebuild=False, chunks=None
             )
+        if previous is not None and loaded is not None:
+            _fill_reuse(previous, loaded)  # only now: an unchanged corpus needs none of it
         contents, files = _build(settings, owner, reading, embedders, channels, previous, report)
         old_files = previous.files if previous is not None else []
         return _report(
@@ -122,21 +124,27 @@ def _channel_info(embedder: Embedder, count_hint: int, settings: Settings) -> Ch
 
 def _previous(
     settings: Settings, channels: list[ChannelInfo], rebuild: bool
-) -> tuple[Reuse | None, bool]:
-    """What can be reused from the published index, and whether this is a full rebuild.
+) -> tuple[Reuse | None, bool, LoadedIndex | None]:
+    """What the published index says of the corpus it was built from, whether this is a full
+    rebuild, and the index whose chunks and vectors can be reused (`_fill_reuse`), if any.
 
     A full rebuild still gets the previous build's file list (when its manifest is readable),
     so that its report says which files are unchanged rather than calling them all added.
     """
     if rebuild:
-        return _files_only(settings.index_dir), True
+        return _files_only(settings.index_dir), True, None
     try:
         loaded = load_index(settings.index_dir)
     except CiteqaError:
-        return _files_only(settings.index_dir), True
+        return _files_only(settings.index_dir), True, None
     if not _compatible(loaded, channels, settings):
-        return Reuse(files=loaded.files().entries()), True
-    return _reuse_of(loaded), False
+        return Reuse(files=loaded.files().entries()), True, None
+    reuse = Reuse(
+        files=loaded.files().entries(),
+        corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256,
+        knowledge=_stored_knowledge(loaded),
+    )
+    return reuse, False, loaded
 
 
 def _files_only(index_dir: Path) -> Reuse | None:
@@ -163,29 +171,29 @@ def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Sett
     )
 
 
-def _reuse_of(loaded: LoadedIndex) -> Reuse:
-    reuse = Reuse(
-        files=loaded.files().entries(),
-        corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256,
-        knowledge=_stored_knowledge(loaded),
-    )
-    all_vectors = {name: index.vectors() for name, index in loaded.vectors.items()}
-    rows: dict[str, dict[str, list[np.ndarray]]] = {}
+def _fill_reuse(reuse: Reuse, loaded: LoadedIndex) -> None:
+    """Each document's chunks, vectors and sentence vectors from `loaded`, into `reuse`. One
+    channel's vectors are reconstructed at a time, and each document's rows copied out once."""
+    numbers: dict[str, list[int]] = {}
     for number, chunk in enumerate(loaded.chunks):
         reuse.chunks.setdefault(chunk.doc_id, []).append(chunk)
-        for name, vectors in all_vectors.items():
-            rows.setdefault(chunk.doc_id, {}).setdefault(name, []).append(vectors[number])
-    reuse.vectors = {
-        doc_id: {name: np.vstack(doc_rows) for name, doc_rows in by_channel.items()}
-        for doc_id, by_channel in rows.items()
-    }
+        numbers.setdefault(chunk.doc_id, []).append(number)
+    for name, index in loaded.vectors.items():
+        vectors = index.vectors()
+        for doc_id, rows in numbers.items():
+            reuse.vectors.setdefault(doc_id, {})[name] = vectors[rows]
+        del vectors
     if loaded.sentence_vectors is not None:
         for doc_id in loaded.documents:  # in text order, as the build numbers them
-            numbers, _ = loaded.sentences.in_document(doc_id)
-            if numbers:
-                reuse.sentence_vectors[doc_id] = np.asarray(loaded.sentence_vectors[numbers])
-    reuse.sha256 = {doc.doc_id: doc.sha256 for doc in loaded.documents.values()}
-    return reuse
+            sentences, _ = loaded.sentences.in_document(doc_id)
+            if sentences:
+                reuse.sentence_vectors[doc_id] = np.asarray(loaded.sentence_vectors[sentences])
+    files = loaded.files()  # each document's sha256, without parsing the documents
+    reuse.sha256 = {
+        doc_id: digest
+        for doc_id, digest in zip(files.column("doc_id"), files.sha256, strict=True)
+        if doc_id is not None
+    }
 
 
 def _stored_knowledge(loaded: LoadedIndex) -> int | None:

@@ -17,6 +17,7 @@ from citeqa.api import build_index, index_status, open_assistant
 from citeqa.errors import IndexCorrupt
 from citeqa.filelist import COLUMNS, EARLIER_FILES, FILES, STAMPS, FileList, IndexedFile
 from citeqa.store import current_build, load_index
+from citeqa.vectorindex import FaissIndex
 
 
 @pytest.fixture
@@ -182,3 +183,19 @@ def test_the_one_object_file_list_of_a_moment_ago_is_still_read(built: tuple[Pat
     path.write_text(json.dumps(manifest), encoding="utf-8")
     assert load_index(index).files().entries() == expected
     assert not index_status(fake_settings(corpus, index)).stale
+
+
+def test_an_unchanged_corpus_reads_no_chunk_or_vector(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index = built
+
+    def refuse(*args: Any) -> Any:
+        raise AssertionError("vectors reconstructed")
+
+    monkeypatch.setattr(FaissIndex, "vectors", refuse)
+    report = build_index(fake_settings(corpus, index))  # nothing changed: nothing to reuse
+    assert not report.full_rebuild and report.added == report.updated == []
+    (corpus / "new.md").write_text("# New\n\nA new document about walruses.\n")
+    with pytest.raises(AssertionError, match="reconstructed"):
+        build_index(fake_settings(corpus, index))  # now the vectors are carried over
