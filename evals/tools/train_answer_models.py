@@ -119,15 +119,15 @@ def ask(assistant: Assistant, item: Item) -> Asked:
     answer_vector = vectors.get(assistant._loaded.index.manifest.answer_channel or "")
     scored = score_sentences(bank, top, terms, answer_vector)
     rows = sentence_features(scored, bank, top, terms, Wants.of(terms.focus))
-    labels = np.array([_right_alone(item, s, bank, top) for s in scored], dtype=np.float64)
+    labels = np.array([_right_alone(item, s, bank, top, terms) for s in scored], dtype=np.float64)
     return Asked(item, assistant, False, top, terms, scored, rows, labels)
 
 
-def _right_alone(item: Item, sentence, bank, top) -> bool:
+def _right_alone(item: Item, sentence, bank, top, terms) -> bool:
     """Whether quoting this sentence alone answers, within the evaluation's length limit."""
     if not item.answerable:
         return False
-    citations = citations_of(quote_spans([sentence], bank, top), bank.documents)
+    citations = citations_of(quote_spans([sentence], bank, top, terms), bank.documents)
     short = sum(len(c.quote) for c in citations) <= LONG_QUOTE
     return short and quote_right(item, citations)
 
@@ -278,7 +278,7 @@ def outcome(a: Asked, ranker: Model | None, ratio: float) -> Outcome:
         chosen = answering.choose(
             candidates, bank, settings.max_quote_sentences, ratio, settings.quote_budget
         )
-    citations = citations_of(quote_spans(chosen, bank, a.top), bank.documents)
+    citations = citations_of(quote_spans(chosen, bank, a.top, a.terms), bank.documents)
     evidence = question_features(candidates.probabilities, candidates.rows, a.top, a.terms, bank)
     short = sum(len(c.quote) for c in citations) <= LONG_QUOTE
     return Outcome(evidence, citations, short and quote_right(a.item, citations))

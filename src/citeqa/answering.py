@@ -159,7 +159,7 @@ def compose(
     evidence = question_features(candidates.probabilities, candidates.rows, top, terms, bank)
     answerable = float(models.answerability.predict(evidence))
     sure = round(float(models.confidence.predict(evidence)), 4)
-    citations = citations_of(quote_spans(chosen, bank, top), bank.documents)
+    citations = citations_of(quote_spans(chosen, bank, top, terms), bank.documents)
     passages = passages_of(retrieval, bank.documents)
     if (
         answerable < settings.abstain_threshold

@@ -2,7 +2,8 @@
 
 A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
 the label lines above it and runs on until it holds a number; adjacent sentences of one passage
-merge into one quote; a table row comes after its header row. Citations carry the exact offsets,
+merge into one quote; a table row comes after its header row; a sentence too long to read at a
+glance is cut to its clauses that answer (clauses.py). Citations carry the exact offsets,
 and `verified` checks every quote against the document text before an answer is returned.
 """
 
@@ -13,7 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from citeqa.chunking import find_table_header
+from citeqa.clauses import best_clauses
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence
+from citeqa.questions import QuestionTerms
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
 
 
@@ -26,8 +29,14 @@ class Span:
     chunk: Chunk
 
 
-def quote_spans(chosen: list[ScoredSentence], bank: SentenceBank, hits: list[Hit]) -> list[Span]:
-    """Spans to quote: whole words, adjacent sentences merged, table rows after their header."""
+def quote_spans(
+    chosen: list[ScoredSentence],
+    bank: SentenceBank,
+    hits: list[Hit],
+    terms: QuestionTerms | None = None,
+) -> list[Span]:
+    """Spans to quote: whole words, adjacent sentences merged, table rows after their header;
+    given the question's `terms`, an over-long sentence is cut to its best clauses."""
     chunk_of = {hit.chunk_index: hit.chunk for hit in hits}
     spans: list[Span] = []
     for item in chosen:
@@ -38,6 +47,8 @@ def quote_spans(chosen: list[ScoredSentence], bank: SentenceBank, hits: list[Hit
         start, end = _whole_words(
             text, _extended_start(bank, item.index, chunk), _extended_end(bank, item.index, chunk)
         )
+        if terms is not None:
+            start, end = best_clauses(text, start, end, terms, chunk.lang)
         header = find_table_header(text, start)
         if (
             header is not None

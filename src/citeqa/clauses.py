@@ -1,0 +1,66 @@
+"""The part of an over-long sentence worth quoting: a run of its clauses.
+
+A sentence longer than LONG_SENTENCE characters (an encyclopaedia sentence with lists and
+asides) does not read at a glance, and a quote of it alone is already too long to count as
+one. `best_clauses` cuts it at clause punctuation (a comma, semicolon or colon before a space,
+brackets, guillemets, a spaced dash) and keeps the run of consecutive clauses, at most
+CLAUSE_BUDGET characters, that covers most of the question's key terms; among equal runs the
+longer one, which more likely holds the answer beside those terms. The result is a sub-span
+of the sentence, so the quote stays verbatim and cited to its exact characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeqa.lexical import tokenize
+from citeqa.questions import QuestionTerms
+
+LONG_SENTENCE = 400
+"""A quote of one sentence longer than this is cut down to its best clauses."""
+CLAUSE_BUDGET = 250
+"""The longest run of clauses quoted from an over-long sentence."""
+_CUT = re.compile(r"[,;:](?=\s)|[()\[\]«»]|\s[—–-]\s")
+"""Where a sentence divides into clauses; a comma inside a number ("56,2") is no cut."""
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of `text[start:end]` as absolute (start, end) spans, without the cutting
+    punctuation or the white space around them; empty pieces are left out."""
+    pieces, low = [], start
+    for match in _CUT.finditer(text, start, end):
+        pieces.append((low, match.start()))
+        low = match.end()
+    pieces.append((low, end))
+    spans = []
+    for a, b in pieces:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def best_clauses(
+    text: str, start: int, end: int, terms: QuestionTerms, lang: str
+) -> tuple[int, int]:
+    """The span to quote of the sentence `text[start:end]`: itself when it is short enough or
+    has no clause to cut at, else its best run of clauses (see the module docstring)."""
+    if end - start <= LONG_SENTENCE:
+        return start, end
+    clauses = clause_spans(text, start, end)
+    tokens = [frozenset(tokenize(text[a:b], lang)) for a, b in clauses]
+    best: tuple[tuple[float, int], int, int] | None = None
+    for first in range(len(clauses)):
+        covered: frozenset[str] = frozenset()
+        for last in range(first, len(clauses)):
+            low, high = clauses[first][0], clauses[last][1]
+            if high - low > CLAUSE_BUDGET:
+                break
+            covered |= tokens[last]
+            key = (round(terms.coverage(covered), 9), high - low)
+            if best is None or key > best[0]:
+                best = (key, low, high)
+    return (best[1], best[2]) if best is not None else (start, end)

@@ -1,0 +1,63 @@
+"""An over-long sentence is quoted as its run of clauses that holds the question's terms."""
+
+from __future__ import annotations
+
+from citeqa.clauses import CLAUSE_BUDGET, LONG_SENTENCE, best_clauses, clause_spans
+from citeqa.lexical import tokenize
+from citeqa.questions import QuestionTerms
+
+
+def _terms(*words: str) -> QuestionTerms:
+    return QuestionTerms(
+        focus=" ".join(words),
+        terms=[(frozenset(tokenize(w, "fr")) | frozenset(tokenize(w, "en")), 1.0) for w in words],
+        focus_terms=len(words),
+    )
+
+
+SENTENCE = (
+    "Cette ville nouvelle a été implantée à vingt-quatre kilomètres au sud-ouest de Paris, "
+    "point zéro des routes de France, excentrée dans le département puisqu'à vingt et un "
+    "kilomètres au nord-ouest d'Évry, à quatorze kilomètres au nord-ouest d'Arpajon, à dix "
+    "kilomètres au sud-ouest de Palaiseau et à trente-huit kilomètres au nord-est d'Étampes ; "
+    "elle est aussi (selon le recensement, qui compte 25 000 habitants en 2010) la ville la "
+    "plus peuplée du canton, devant Bures-sur-Yvette, Orsay et Gometz-le-Châtel."
+)
+
+
+def test_the_clauses_leave_out_the_cutting_punctuation_and_numbers_stay_whole() -> None:
+    text = "Le taux était de 56,2 % (p=0,02), contre 37,1 % sous placebo ; la différence, nette."
+    pieces = [text[a:b] for a, b in clause_spans(text, 0, len(text))]
+    assert pieces == [
+        "Le taux était de 56,2 %",
+        "p=0,02",
+        "contre 37,1 % sous placebo",
+        "la différence",
+        "nette.",
+    ]
+
+
+def test_an_over_long_sentence_is_cut_to_the_clauses_holding_the_question_terms() -> None:
+    assert len(SENTENCE) > LONG_SENTENCE
+    start, end = best_clauses(SENTENCE, 0, len(SENTENCE), _terms("Palaiseau", "kilomètres"), "fr")
+    quote = SENTENCE[start:end]
+    assert "dix kilomètres au sud-ouest de Palaiseau" in quote
+    assert len(quote) <= CLAUSE_BUDGET
+    assert quote == quote.strip() and quote in SENTENCE
+
+
+def test_the_cut_is_offset_into_the_whole_text() -> None:
+    text = "Intro. " + SENTENCE
+    start, end = best_clauses(text, 7, len(text), _terms("habitants", "recensement"), "fr")
+    assert "25 000 habitants" in text[start:end]
+    assert start >= 7 and end <= len(text)
+
+
+def test_a_sentence_within_the_limit_is_quoted_whole() -> None:
+    text = SENTENCE[:300]
+    assert best_clauses(text, 0, len(text), _terms("Palaiseau"), "fr") == (0, len(text))
+
+
+def test_a_long_sentence_without_any_cut_is_quoted_whole() -> None:
+    text = " ".join(["mot"] * 150) + "."
+    assert best_clauses(text, 0, len(text), _terms("mot"), "fr") == (0, len(text))
