@@ -119,15 +119,19 @@ def ask(assistant: Assistant, item: Item) -> Asked:
     answer_vector = vectors.get(assistant._loaded.index.manifest.answer_channel or "")
     scored = score_sentences(bank, top, terms, answer_vector)
     rows = sentence_features(scored, bank, top, terms, Wants.of(terms.focus))
-    labels = np.array([_right_alone(item, s, bank, top, terms) for s in scored], dtype=np.float64)
+    labels = np.array([_right_alone(item, s, bank, top) for s in scored], dtype=np.float64)
     return Asked(item, assistant, False, top, terms, scored, rows, labels)
 
 
-def _right_alone(item: Item, sentence, bank, top, terms) -> bool:
-    """Whether quoting this sentence alone answers, within the evaluation's length limit."""
+def _right_alone(item: Item, sentence, bank, top) -> bool:
+    """Whether quoting this sentence alone, as written (not cut to its clauses), answers within
+    the evaluation's length limit: the ranker learns to prefer a sentence short enough to read
+    whole (labels taken on the clause cut made it prefer an over-long sentence's fragment to a
+    whole sentence holding the answer, e.g. a secondary end point's clause over the primary
+    result); answers still cut a long sentence it picks (outcome, below)."""
     if not item.answerable:
         return False
-    citations = citations_of(quote_spans([sentence], bank, top, terms), bank.documents)
+    citations = citations_of(quote_spans([sentence], bank, top), bank.documents)
     short = sum(len(c.quote) for c in citations) <= LONG_QUOTE
     return short and quote_right(item, citations)
 
