@@ -1,6 +1,7 @@
 """Print how citeqa scales with the number of chunks. Not a test; run it by hand:
 
     python benchmarks/scale.py pipeline [--sizes 10000 100000] [--before OTHER/src]
+    python benchmarks/scale.py cold [--sizes 100000] [--repeats 5]   # after pipeline
     python benchmarks/scale.py vectors [--sizes 100000] [--kinds flat hnsw ivf-sq8 pq]
         [--data random clustered]
     python benchmarks/scale.py vectors --sizes 1000000 --kinds pq    # the 1M row, ~5 min
@@ -22,6 +23,10 @@ warm ask p50/p95 with the open process's peak RSS, next to the same
 figures for the bundled corpus. So that the citeqa side is timed on its own, the embedder is a
 hashed bag of words (`scale-hash`, 512 dimensions, numpy); the real model's own throughput is
 what benchmarks/embedders.py prints.
+
+`cold` asks again, cold, the indexes `pipeline` built with this code, alternating the bundled
+corpus and each size in every round (medians, and ratios to the bundled corpus): the machine's
+load changes between a pipeline's rows; alternating makes the ratio robust to it.
 
 `vectors` times the vector store alone on N synthetic unit vectors of 512 dimensions (like
 USE's), for each data set of DATA (`random`, the worst case; `clustered`, the realistic one) and
@@ -244,6 +249,32 @@ def pipeline(sizes: list[int], before: Path | None) -> None:
                 f" {asked['warm_p95_ms']:>7.1f}ms {asked['ask_rss_mb']:>7.0f}M",
                 flush=True,
             )
+
+
+def cold(sizes: list[int], repeats: int) -> None:
+    """Cold ask and cold CLI of the indexes `pipeline` left ("this" code), alternated: each
+    round asks the bundled corpus then each size, so that a change of the machine's load
+    between rows shows in every row alike; medians over `repeats` rounds, and each size's
+    ratio to the bundled corpus."""
+    rows = [("bundled", ROOT / "corpus")]
+    rows += [(f"{size:,}", synthetic_corpus(size)) for size in sizes]
+    times: dict[tuple[str, str], list[float]] = {}
+    for _ in range(repeats):
+        for label, corpus in rows:
+            index = WORK / f"index-{label.replace(',', '')}-this"
+            asked = in_child("_ask", str(corpus), str(index), "1")
+            cli = in_child("_cli", str(corpus), str(index))
+            times.setdefault((label, "ask"), []).append(asked["cold_s"])
+            times.setdefault((label, "cli"), []).append(cli["cold_cli_s"])
+    base = {kind: statistics.median(times[("bundled", kind)]) for kind in ("ask", "cli")}
+    print(f"{'corpus':>10} {'cold ask s':>10} {'ratio':>6} {'cold CLI s':>10} {'ratio':>6}")
+    for label, _ in rows:
+        ask, cli = (statistics.median(times[(label, kind)]) for kind in ("ask", "cli"))
+        print(
+            f"{label:>10} {ask:>10.2f} {ask / base['ask']:>5.2f}x"
+            f" {cli:>10.2f} {cli / base['cli']:>5.2f}x",
+            flush=True,
+        )
 
 
 def throughput_embed(corpus: Path) -> dict[str, float]:
@@ -482,7 +513,8 @@ def main() -> None:
         print(json.dumps(run(sys.argv[2], sys.argv[3], int(sys.argv[4]), Path(sys.argv[5]))))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("pipeline", "vectors", "throughput"))
+    parser.add_argument("what", choices=("pipeline", "cold", "vectors", "throughput"))
+    parser.add_argument("--repeats", type=int, default=5, help="cold: rounds of alternated asks")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument(
         "--before", type=Path, default=None, help="pipeline: also run another checkout's src/"
@@ -496,6 +528,8 @@ def main() -> None:
         throughput(args.corpus)
     elif args.what == "pipeline":
         pipeline(args.sizes or [10_000, 100_000], args.before)
+    elif args.what == "cold":
+        cold(args.sizes or [100_000], args.repeats)
     else:
         vectors(args.sizes or [100_000], args.kinds, args.data)
 
