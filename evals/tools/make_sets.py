@@ -11,6 +11,9 @@ Writes (fixed seed; running it twice gives byte-identical files):
 - `piaf-nearmiss/corpus/`: PIAF with one answering paragraph removed from each article that
   keeps others; `nearmiss.jsonl` holds the questions of the removed paragraphs whose accepted
   answers occur nowhere else in their article (the article is there, the answer is not);
+- `pubmedqa-nearmiss/corpus/`: PubMedQA with each abstract's conclusions paragraph (where an
+  answering quote must lie) removed; `nearmiss-pubmedqa.jsonl` holds the questions (the
+  abstract's background, methods and results are there, its answer is not);
 - `offtopic-<corpus>.jsonl`: questions of the other sets asked of `<corpus>` (both directions,
   English and French; each keeps the split of the question it came from);
 - `contentfree-<corpus>.jsonl`: inputs with nothing to search for (`???`, `the`, emoji, ...).
@@ -132,6 +135,25 @@ def paragraphs(corpus: Path, questions: list[dict], out: Path) -> list[dict]:
     return rows
 
 
+def near_miss_conclusions(corpus: Path, questions: list[dict], out: Path) -> list[dict]:
+    """Remove each abstract's conclusions paragraph (the one holding `quote_span`, from its
+    label to the end of the quote); its question becomes a near miss."""
+    target = out / "pubmedqa-nearmiss" / "corpus"
+    copy_corpus(corpus, target)
+    chosen: list[dict] = []
+    for q in sorted(questions, key=lambda q: q["id"]):
+        path = target / f"{q['doc_id']}.txt"
+        text = path.read_text(encoding="utf-8")
+        start, end = q["quote_span"]
+        opening = text.rfind("\n\n", 0, start)
+        if opening < 0:
+            continue  # one paragraph: removing it would remove the abstract
+        rest = (text[:opening] + text[end:]).rstrip("\n") + "\n"
+        path.write_text(rest, encoding="utf-8")
+        chosen.append(unanswerable(q, f"nearmiss-{q['id']}", "near-miss", q["split"]))
+    return chosen
+
+
 def unanswerable(source: dict, new_id: str, kind: str, split: str) -> dict:
     return {
         "id": new_id, "question": source["question"], "lang": source["lang"], "doc_id": None,
@@ -192,6 +214,8 @@ def registry() -> dict:
          "questions": "piaf-paragraphs/questions.jsonl"},
         {"name": "nearmiss-piaf", "kind": "near-miss", "corpus": "piaf-nearmiss/corpus",
          "questions": "nearmiss-piaf.jsonl"},
+        {"name": "nearmiss-pubmedqa", "kind": "near-miss", "corpus": "pubmedqa-nearmiss/corpus",
+         "questions": "nearmiss-pubmedqa.jsonl"},
     ]  # fmt: skip
     for kind, label in (("offtopic", "off-topic"), ("contentfree", "content-free")):
         for name, corpus in corpora.items():
@@ -215,6 +239,8 @@ def main() -> None:
     para = paragraphs(out / "piaf" / "corpus", piaf, out)
     write_jsonl(out / "piaf-paragraphs" / "questions.jsonl", para)
     write_jsonl(out / "nearmiss-piaf.jsonl", near_miss(out / "piaf" / "corpus", piaf, out))
+    conclusions = near_miss_conclusions(out / "pubmedqa" / "corpus", pubmed, out)
+    write_jsonl(out / "nearmiss-pubmedqa.jsonl", conclusions)
     bundled = read_jsonl(ROOT / "evals" / "questions.jsonl")
     sources = {"bundled": bundled, "piaf": piaf, "pubmedqa": pubmed}
     for target in sources:

@@ -4,15 +4,18 @@ Two reasons need no evidence at all and are decided before any sentence is score
 with no word to look up ("???", "the", "🙂🙂") and a question none of whose words occurs in the
 documents ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru").
 Otherwise the answer layer decides, and the reason says which of the question's words the
-documents never mention, when there are some.
+documents never mention, when there are some, or else which of its words the closest passages
+never mention (a near miss: the documents are on the subject, the passage that answered is not
+there).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from citeqa.models import Lang
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, word_alternatives
 
 NOTHING_TO_SEARCH = {
     "en": "Nothing to search for: the question has no word to look up in the documents.",
@@ -31,6 +34,12 @@ NEVER_MENTIONED = {
     "fr": "Les documents ne semblent pas répondre à cette question : ils ne mentionnent"
     " jamais {words}.",
 }
+NOT_IN_PASSAGES = {
+    "en": "The documents do not appear to answer this question: the closest passages never"
+    " mention {words}.",
+    "fr": "Les documents ne semblent pas répondre à cette question : les passages les plus"
+    " proches ne mentionnent pas {words}.",
+}
 CLOSEST = {
     "en": "The closest passages are listed below.",
     "fr": "Les passages les plus proches sont listés ci-dessous.",
@@ -45,6 +54,7 @@ QUESTION_WORDS = frozenset(
 """English and French interrogatives. Search keeps some of them ("quand", "combien" often recur
 in the answering sentence), but a question made of nothing else has nothing to look up."""
 _LETTERS = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 def before_search(terms: QuestionTerms, lang: Lang) -> str | None:
@@ -66,13 +76,42 @@ def _only_question_words(question: str) -> bool:
     return bool(words) and all(word in QUESTION_WORDS for word in words)
 
 
-def not_answered(terms: QuestionTerms, lang: Lang) -> str:
-    """The reason for a low-confidence abstention, naming the words the corpus lacks."""
-    if not terms.absent:
-        return NOT_ANSWERED[lang]
-    named = list(dict.fromkeys(terms.absent))[:MAX_WORDS_NAMED]
-    words = ", ".join(f"“{word}”" for word in named)
-    return NEVER_MENTIONED[lang].format(words=words)
+def not_answered(terms: QuestionTerms, lang: Lang, passages: frozenset[str] = frozenset()) -> str:
+    """The reason for a low-confidence abstention, naming the words the corpus lacks, or else
+    those the closest passages (their tokens: `passages`) lack."""
+    if terms.absent:
+        return NEVER_MENTIONED[lang].format(words=_quoted(list(dict.fromkeys(terms.absent))))
+    unmatched = unmatched_words(terms, passages) if passages else []
+    if unmatched:
+        return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
+    return NOT_ANSWERED[lang]
+
+
+def unmatched_words(terms: QuestionTerms, tokens: frozenset[str]) -> list[str]:
+    """The question's words that `tokens` lack, heaviest first (at most MAX_WORDS_NAMED),
+    interrogatives aside."""
+    focus = terms.terms[: terms.focus_terms]
+    lacking: list[tuple[float, str]] = []
+    for word in dict.fromkeys(_WORD.findall(terms.focus)):
+        plain = word_alternatives(word)
+        if not plain or plain & interrogative_tokens():
+            continue
+        term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
+        if term is not None and not term[0] & tokens:
+            lacking.append((term[1], word))
+    lacking.sort(key=lambda pair: -pair[0])
+    return [word for _, word in lacking[:MAX_WORDS_NAMED]]
+
+
+@cache
+def interrogative_tokens() -> frozenset[str]:
+    """The tokens of the interrogatives that search keeps ("combien", "pourquoi"): they say
+    what kind of answer is wanted, not what it is about, and rarely occur in the answer."""
+    return frozenset().union(*(word_alternatives(word) for word in QUESTION_WORDS))
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"“{word}”" for word in words[:MAX_WORDS_NAMED])
 
 
 def message(reason: str, lang: Lang, has_passages: bool) -> str:

@@ -97,6 +97,22 @@ def test_near_miss_questions_lost_their_answer_but_not_their_article(sets: dict)
         assert not any(fold(a) in fold(text) for a in source.answers), q.id
 
 
+def test_pubmedqa_near_misses_lost_their_conclusions_but_not_their_abstract(sets: dict) -> None:
+    pubmed = {q.id: q for q in sets["pubmedqa"].questions}
+    near = sets["nearmiss-pubmedqa"]
+    assert len(near.questions) >= 400
+    assert {q.split for q in near.questions} == {"dev", "test"}
+    for q in near.questions:
+        source = pubmed[q.source]
+        assert q.question == source.question and q.split == source.split
+        text = (near.corpus_dir / f"{source.doc_id}.txt").read_text(encoding="utf-8")
+        full = (sets["pubmedqa"].corpus_dir / f"{source.doc_id}.txt").read_text(encoding="utf-8")
+        start, end = source.quote_span
+        assert full[start:end] not in text, q.id
+        assert text.rstrip("\n") == full[: len(text.rstrip("\n"))], "only the end is cut"
+        assert len(text) > 200, q.id
+
+
 @pytest.mark.parametrize("target", ["bundled", "piaf", "pubmedqa"])
 def test_off_topic_questions_come_from_the_other_sets(sets: dict, target: str) -> None:
     others = {
