@@ -167,7 +167,8 @@ def compose(
         or not citations
         or not verified(citations, bank.documents)
     ):
-        return abstained(question, abstention.not_answered(terms, lang), lang, sure, passages)
+        reason = abstention.not_answered(terms, lang, _tokens_of(top, bank))
+        return abstained(question, reason, lang, sure, passages)
     return Answer(
         question=question,
         abstained=False,
@@ -176,6 +177,16 @@ def compose(
         citations=citations,
         passages=passages,
     )
+
+
+def _tokens_of(hits: list[Hit], bank: SentenceBank) -> frozenset[str]:
+    """Every token of these passages' sentences and headings."""
+    tokens: set[str] = set()
+    for hit in hits:
+        tokens |= bank.section_tokens(hit.chunk)
+        for number in bank.in_chunk(hit.chunk):
+            tokens |= bank.tokens[number]
+    return frozenset(tokens)
 
 
 def abstained(
