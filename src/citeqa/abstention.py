@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from citeqa.domain import language_data
 from citeqa.models import Lang
 from citeqa.questions import QuestionTerms, word_alternatives
 
@@ -46,13 +47,10 @@ CLOSEST = {
 }
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
-QUESTION_WORDS = frozenset(
-    {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
-    | {"pourquoi", "comment", "quand", "quoi", "qui", "que", "quel", "quelle", "quels"}
-    | {"quelles", "ou", "où", "combien"}
-)
-"""English and French interrogatives. Search keeps some of them ("quand", "combien" often recur
-in the answering sentence), but a question made of nothing else has nothing to look up."""
+QUESTION_WORDS = frozenset(language_data().interrogatives)
+"""English and French interrogatives (citeqa/data/language.json). Search keeps some of them
+("quand", "combien" often recur in the answering sentence), but a question made of nothing
+else has nothing to look up."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 

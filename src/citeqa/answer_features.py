@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.lexical import tokenize
 from citeqa.models import Hit
@@ -79,48 +80,28 @@ QUESTION_FEATURES = (
     "dense_peak",
 )
 
+ANSWER_KINDS = ("number", "share", "date", "person", "place")
+"""The kinds of value the features name (wants_<kind>_has); their cues are language data."""
+_LANGUAGE = language_data()
 _TYPES = {
-    "number": re.compile(
-        r"\b(how many|how much|how long|how old|combien|quel(?:le)?s? (?:nombre|montant|age|duree)"
-        r"|what (?:number|dose|amount)|dose|taille|size|population|nombre)\b"
-    ),
-    "share": re.compile(r"\b(rate|taux|percentage|pourcentage|proportion|share|what fraction|%)"),
-    "date": re.compile(
-        r"\b(when|quand|what year|which year|quelle annee|en quelle annee|date|depuis quand"
-        r"|a quel moment|what century|quel siecle)\b"
-    ),
-    "person": re.compile(r"\b(who|whom|whose|qui|quel(?:le)? (?:est le nom|personne|auteur))\b"),
-    "place": re.compile(
-        r"\b(where|ou se|ou est|ou a|d'ou|dans quel(?:le)? (?:ville|pays|region))\b"
-    ),
+    kind: re.compile(_LANGUAGE.answer_types[kind])
+    for kind in ANSWER_KINDS
+    if kind in _LANGUAGE.answer_types
 }
-"""What a question asks for, read on its folded text."""
-_YESNO = re.compile(
-    r"^\W*(is|are|was|were|do|does|did|can|could|should|has|have|had|will|would|may|might|must"
-    r"|est-ce|y a-t-il|existe-t-il|peut-on|faut-il)\b|^\W*\w+-t-(il|elle|on)\b"
-    r"|^\W*\w+-(il|elle|ils|elles)\b"
-)
+"""What a question asks for, read on its folded text (citeqa/data/language.json)."""
+_YESNO = re.compile("|".join(f"(?:{p})" for p in _LANGUAGE.yes_no_questions) or r"(?!)")
 """A closed (yes/no) question in English or French, read on its folded text: its answer is
 usually a finding or conclusion rather than a value."""
 _LABEL = re.compile(r"^\s*([^\W\d_][\w ,&/'-]{1,40}?)\s*:")
 """A paragraph opening with a label ("Results:", "Conclusion :"), as structured abstracts,
 reports and FAQs do."""
-_SUMMARY = re.compile(
-    r"\b(conclusions?|summary|summaries|in short|key (?:points|findings)|interpretation"
-    r"|implications?|take[- ]home|resume|synthese|bilan|en bref|a retenir|en somme)\b"
-)
+_SUMMARY = re.compile("|".join(f"(?:{p})" for p in _LANGUAGE.summary_labels) or r"(?!)")
 """Labels of a section that states the finding (English and French), read folded."""
 _PARAGRAPH_LOOKBACK = 1500
 """How far back (characters) a sentence's paragraph opening is looked for."""
-_HAS = {
-    "number": re.compile(r"\d"),
-    "share": re.compile(r"\d\s?%|\bpercent|\bpour ?cent"),
-    "date": re.compile(
-        r"\b(1\d{3}|20\d{2})\b|\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
-        r"|octobre|novembre|decembre|january|february|march|april|june|july|august|september"
-        r"|october|november|december|siecle|century)\b"
-    ),
-}
+_HAS = {kind: re.compile(pattern) for kind, pattern in _LANGUAGE.answer_values.items()}
+"""Per kind, folded sentence text holding such a value; a kind without one (person, place)
+is held by a capitalised name."""
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ]+)*")
 """A capitalised word not opening the sentence: a person's or a place's name."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -166,7 +147,7 @@ def sentence_features(
         text = bank.text(item.index)
         folded = fold(text)
         tokens = bank.tokens[item.index]
-        holds = {kind: kind in wants.kinds and _holds(kind, text, folded) for kind in _TYPES}
+        holds = {kind: kind in wants.kinds and _holds(kind, text, folded) for kind in ANSWER_KINDS}
         hit = hits[item.passage_rank - 1]
         rows.append(
             [
@@ -188,7 +169,7 @@ def sentence_features(
                 float(len(text) > LONG_QUOTE),
                 float(bank.sentences[item.index].start <= hit.chunk.start + 2),
                 float(text.rstrip().endswith("?")),
-                float(_HAS["share"].search(folded) is not None),
+                float("share" in _HAS and _HAS["share"].search(folded) is not None),
                 float(bool(set(_NUMBER.findall(text)) - question_numbers)),
                 *_placement(bank, item.index),
                 yesno,
@@ -241,7 +222,7 @@ def _with_relative(own: np.ndarray) -> np.ndarray:
 
     hand = own[:, column["hand_score"]]
     order = np.argsort(np.argsort(-hand, kind="stable"), kind="stable")
-    typed = own[:, [column[f"wants_{k}_has"] for k in _TYPES]].max(axis=1)
+    typed = own[:, [column[f"wants_{k}_has"] for k in ANSWER_KINDS]].max(axis=1)
     relative = np.column_stack(
         [
             share("hand_score"),

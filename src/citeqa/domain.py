@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -71,17 +72,39 @@ class Domain(BaseModel):
     """Regular expressions (folded text) of questions that ask for a number."""
     share_cues: tuple[str, ...] = ()
     """Regular expressions (folded text) of questions that ask for a percentage."""
+    answer_types: dict[str, str] = Field(default_factory=dict)
+    """Per kind of value (number, share, date, person, place), a regular expression of the
+    folded question that asks for it. Read from citeqa's language data (answer_features.py)."""
+    answer_values: dict[str, str] = Field(default_factory=dict)
+    """Per kind, a regular expression of folded sentence text that holds such a value."""
+    yes_no_questions: tuple[str, ...] = ()
+    """Regular expressions (folded text) of closed, yes/no questions."""
+    summary_labels: tuple[str, ...] = ()
+    """Regular expressions (folded text) of labels of a section that states the finding."""
+    interrogatives: tuple[str, ...] = ()
+    """Question words: a question made of nothing else has nothing to search for."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 
-    @field_validator("label_patterns", "definition_cues", "quantity_cues", "share_cues")
+    @field_validator(
+        "label_patterns",
+        "definition_cues",
+        "quantity_cues",
+        "share_cues",
+        "yes_no_questions",
+        "summary_labels",
+    )
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
+            _check_pattern(pattern)
+        return patterns
+
+    @field_validator("answer_types", "answer_values")
+    @classmethod
+    def _values_compile(cls, patterns: dict[str, str]) -> dict[str, str]:
+        for pattern in patterns.values():
+            _check_pattern(pattern)
         return patterns
 
     def merged(self, *others: Domain) -> Domain:
@@ -91,7 +114,21 @@ class Domain(BaseModel):
             fields[name] = tuple(
                 item for domain in (self, *others) for item in getattr(domain, name)
             )
+        for name in ("answer_types", "answer_values"):
+            fields[name] = _either(getattr(domain, name) for domain in (self, *others))
         return self.model_copy(update=fields)
+
+
+def _either(pattern_maps: Iterable[dict[str, str]]) -> dict[str, str]:
+    """Per key, a pattern matching what any of the maps' patterns for that key matches."""
+    joined: dict[str, list[str]] = {}
+    for patterns in pattern_maps:
+        for key, pattern in patterns.items():
+            joined.setdefault(key, []).append(pattern)
+    return {
+        key: parts[0] if len(parts) == 1 else "|".join(f"(?:{p})" for p in parts)
+        for key, parts in joined.items()
+    }
 
 
 _LIST_FIELDS = (
@@ -102,8 +139,18 @@ _LIST_FIELDS = (
     "definition_cues",
     "quantity_cues",
     "share_cues",
+    "yes_no_questions",
+    "summary_labels",
+    "interrogatives",
 )
 EMPTY = Domain()
+
+
+def _check_pattern(pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
 
 
 @cache

@@ -4,6 +4,7 @@ and that the engine's own modules name no corpus's terms."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -201,3 +202,29 @@ def test_the_embedded_vocabulary_is_bounded(monkeypatch: pytest.MonkeyPatch) -> 
     text = " ".join(f"word{letter}" for letter in "abcdefgh").replace("word", "mot")
     chunks = [_chunk(n, text, "fr") for n in range(2)]
     assert len(frequent_words(chunks, "fr")) == 3
+
+
+def test_answer_cues_are_language_data_and_merge_as_either() -> None:
+    from citeqa.answer_features import ANSWER_KINDS, Wants
+    from citeqa.domain import Domain, language_data
+
+    language = language_data()
+    assert set(language.answer_types) == set(ANSWER_KINDS) and language.interrogatives
+    assert Wants.of("Combien de patients ?").kinds == {"number"}
+    extra = Domain(answer_types={"number": r"\bhow numerous\b", "colour": r"\bwhich colou?r\b"})
+    merged = language.merged(extra)
+    assert re.search(merged.answer_types["number"], "how numerous were they")
+    assert re.search(merged.answer_types["number"], "how many were they")
+    assert merged.answer_types["colour"] == r"\bwhich colou?r\b"
+
+
+@pytest.mark.parametrize("field", ["answer_types", "answer_values"])
+def test_answer_cue_that_is_no_regular_expression_is_refused(field: str) -> None:
+    from pydantic import ValidationError
+
+    from citeqa.domain import Domain
+
+    with pytest.raises(ValidationError, match="not a regular expression"):
+        Domain.model_validate({field: {"number": "(unclosed"}})
+    with pytest.raises(ValidationError, match="not a regular expression"):
+        Domain.model_validate({"yes_no_questions": ["[bad"]})
