@@ -198,7 +198,8 @@ def with_recorded_corpus(settings: Settings) -> Settings:
 
 HASH_IGNORES = ("built_at", "corpus_dir")
 """Manifest fields left out of its hash: two builds of the same files with the same models and
-settings get the same hash wherever and whenever they were built."""
+settings get the same hash whenever they were built and wherever the index lies, as long as
+the corpus folder is the same (documents.jsonl records each file's absolute path)."""
 
 
 def content_hash(manifest: dict[str, Any]) -> str:
