@@ -17,8 +17,12 @@ def test_footer_shows_quit_and_help(make_app):
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
-            footer = screen_text(app).splitlines()[-1]
-            assert "^q Quit" in footer and "f1 Help" in footer
+
+            def footer_keys() -> bool:  # a loaded machine may paint the footer a frame late
+                footer = screen_text(app).splitlines()[-1]
+                return "^q Quit" in footer and "f1 Help" in footer
+
+            await wait_for(pilot, footer_keys)
             assert app.query_one(Footer)
 
     run(body())
