@@ -51,6 +51,17 @@ class NumberedForms(BaseModel):
     """The equivalent forms, "{n}" standing for the number ("s{n}", "week {n}")."""
 
 
+_PATTERN_FIELDS = (
+    "label_patterns",
+    "definition_cues",
+    "quantity_cues",
+    "share_cues",
+    "yes_no_questions",
+    "summary_labels",
+)
+"""Fields that list regular expressions (each is checked to compile)."""
+
+
 class Domain(BaseModel):
     """One file of term knowledge (language data or a corpus's domain file)."""
 
@@ -86,14 +97,7 @@ class Domain(BaseModel):
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 
-    @field_validator(
-        "label_patterns",
-        "definition_cues",
-        "quantity_cues",
-        "share_cues",
-        "yes_no_questions",
-        "summary_labels",
-    )
+    @field_validator(*_PATTERN_FIELDS)
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in patterns:
@@ -131,18 +135,7 @@ def _either(pattern_maps: Iterable[dict[str, str]]) -> dict[str, str]:
     }
 
 
-_LIST_FIELDS = (
-    "groups",
-    "numbered",
-    "name_endings",
-    "label_patterns",
-    "definition_cues",
-    "quantity_cues",
-    "share_cues",
-    "yes_no_questions",
-    "summary_labels",
-    "interrogatives",
-)
+_LIST_FIELDS = ("groups", "numbered", "name_endings", *_PATTERN_FIELDS, "interrogatives")
 EMPTY = Domain()
 
 
