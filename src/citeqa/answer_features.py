@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from citeqa.clauses import LONG_QUOTE
 from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.lexical import tokenize
@@ -105,8 +106,6 @@ is held by a capitalised name."""
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ]+)*")
 """A capitalised word not opening the sentence: a person's or a place's name."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-LONG_QUOTE = 400
-"""Characters past which a quote no longer reads at a glance."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The part of an over-long sentence worth quoting: a run of its clauses.
 
-A sentence longer than LONG_SENTENCE characters (an encyclopaedia sentence with lists and
+A sentence longer than LONG_QUOTE characters (an encyclopaedia sentence with lists and
 asides) does not read at a glance, and a quote of it alone is already too long to count as
 one. `best_clauses` cuts it at clause punctuation (a comma, semicolon or colon before a space,
 brackets, guillemets, a spaced dash) and keeps the run of consecutive clauses, at most
@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 
+from citeqa.language import trim_span
 from citeqa.lexical import tokenize
 from citeqa.questions import QuestionTerms
 
-LONG_SENTENCE = 400
-"""A quote of one sentence longer than this is cut down to its best clauses."""
+LONG_QUOTE = 400
+"""Characters past which a quote no longer reads at a glance: a sentence longer than this is
+cut down to its best clauses (and answer_features.py marks such a sentence as long)."""
 CLAUSE_BUDGET = 250
 """The longest run of clauses quoted from an over-long sentence."""
 _CUT = re.compile(r"[,;:](?=\s)|[()\[\]«»]|\s[—–-]\s")
@@ -32,15 +34,8 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append((low, match.start()))
         low = match.end()
     pieces.append((low, end))
-    spans = []
-    for a, b in pieces:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            spans.append((a, b))
-    return spans
+    trimmed = (trim_span(text, a, b) for a, b in pieces)
+    return [(a, b) for a, b in trimmed if a < b]
 
 
 def best_clauses(
@@ -48,7 +43,7 @@ def best_clauses(
 ) -> tuple[int, int]:
     """The span to quote of the sentence `text[start:end]`: itself when it is short enough or
     has no clause to cut at, else its best run of clauses (see the module docstring)."""
-    if end - start <= LONG_SENTENCE:
+    if end - start <= LONG_QUOTE:
         return start, end
     clauses = clause_spans(text, start, end)
     tokens = [frozenset(tokenize(text[a:b], lang)) for a, b in clauses]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citeqa.clauses import CLAUSE_BUDGET, LONG_SENTENCE, best_clauses, clause_spans
+from citeqa.clauses import CLAUSE_BUDGET, LONG_QUOTE, best_clauses, clause_spans
 from citeqa.lexical import tokenize
 from citeqa.questions import QuestionTerms
 
@@ -38,7 +38,7 @@ def test_the_clauses_leave_out_the_cutting_punctuation_and_numbers_stay_whole() 
 
 
 def test_an_over_long_sentence_is_cut_to_the_clauses_holding_the_question_terms() -> None:
-    assert len(SENTENCE) > LONG_SENTENCE
+    assert len(SENTENCE) > LONG_QUOTE
     start, end = best_clauses(SENTENCE, 0, len(SENTENCE), _terms("Palaiseau", "kilomètres"), "fr")
     quote = SENTENCE[start:end]
     assert "dix kilomètres au sud-ouest de Palaiseau" in quote
