@@ -1,7 +1,8 @@
 """Print how citeqa scales with the number of chunks. Not a test; run it by hand:
 
     python benchmarks/scale.py pipeline [--sizes 10000 100000] [--before OTHER/src]
-    python benchmarks/scale.py cold [--sizes 100000] [--repeats 5]   # after pipeline
+    python benchmarks/scale.py cold [--sizes 100000] [--repeats 5] [--before OTHER/src]
+        # (cold: after pipeline)
     python benchmarks/scale.py vectors [--sizes 100000] [--kinds flat hnsw ivf-sq8 pq]
         [--data random clustered]
     python benchmarks/scale.py vectors --sizes 1000000 --kinds pq    # the 1M row, ~5 min
@@ -251,30 +252,35 @@ def pipeline(sizes: list[int], before: Path | None) -> None:
             )
 
 
-def cold(sizes: list[int], repeats: int) -> None:
+def cold(sizes: list[int], repeats: int, before: Path | None = None) -> None:
     """Cold ask and cold CLI of the indexes `pipeline` left ("this" code), alternated: each
     round asks the bundled corpus then each size, so that a change of the machine's load
     between rows shows in every row alike; medians over `repeats` rounds, and each size's
-    ratio to the bundled corpus."""
+    ratio to the bundled corpus. With `before` (another checkout's src/), each round also asks
+    the same indexes with that code, and its rows follow."""
     rows = [("bundled", ROOT / "corpus")]
     rows += [(f"{size:,}", synthetic_corpus(size)) for size in sizes]
-    times: dict[tuple[str, str], list[float]] = {}
+    sources = [("this", ROOT / "src")] + ([("before", before)] if before else [])
+    times: dict[tuple[str, str, str], list[float]] = {}
     for _ in range(repeats):
         for label, corpus in rows:
-            index = WORK / f"index-{label.replace(',', '')}-this"
-            asked = in_child("_ask", str(corpus), str(index), "1")
-            cli = in_child("_cli", str(corpus), str(index))
-            times.setdefault((label, "ask"), []).append(asked["cold_s"])
-            times.setdefault((label, "cli"), []).append(cli["cold_cli_s"])
-    base = {kind: statistics.median(times[("bundled", kind)]) for kind in ("ask", "cli")}
-    print(f"{'corpus':>10} {'cold ask s':>10} {'ratio':>6} {'cold CLI s':>10} {'ratio':>6}")
-    for label, _ in rows:
-        ask, cli = (statistics.median(times[(label, kind)]) for kind in ("ask", "cli"))
-        print(
-            f"{label:>10} {ask:>10.2f} {ask / base['ask']:>5.2f}x"
-            f" {cli:>10.2f} {cli / base['cli']:>5.2f}x",
-            flush=True,
-        )
+            for code, src in sources:
+                index = WORK / f"index-{label.replace(',', '')}-this"
+                asked = in_child("_ask", str(corpus), str(index), "1", src=src)
+                cli = in_child("_cli", str(corpus), str(index), src=src)
+                times.setdefault((code, label, "ask"), []).append(asked["cold_s"])
+                times.setdefault((code, label, "cli"), []).append(cli["cold_cli_s"])
+    header = f"{'cold ask s':>10} {'ratio':>6} {'cold CLI s':>10} {'ratio':>6}"
+    print(f"{'corpus':>10} {'code':>6} {header}")
+    for code, _ in sources:
+        base = {kind: statistics.median(times[(code, "bundled", kind)]) for kind in ("ask", "cli")}
+        for label, _ in rows:
+            ask, cli = (statistics.median(times[(code, label, kind)]) for kind in ("ask", "cli"))
+            print(
+                f"{label:>10} {code:>6} {ask:>10.2f} {ask / base['ask']:>5.2f}x"
+                f" {cli:>10.2f} {cli / base['cli']:>5.2f}x",
+                flush=True,
+            )
 
 
 def throughput_embed(corpus: Path) -> dict[str, float]:
@@ -517,7 +523,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5, help="cold: rounds of alternated asks")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument(
-        "--before", type=Path, default=None, help="pipeline: also run another checkout's src/"
+        "--before", type=Path, default=None, help="pipeline, cold: also run another checkout's src/"
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=None)
     parser.add_argument("--kinds", nargs="+", default=["flat", "hnsw", "ivf-sq8", "pq"])
@@ -529,7 +535,7 @@ def main() -> None:
     elif args.what == "pipeline":
         pipeline(args.sizes or [10_000, 100_000], args.before)
     elif args.what == "cold":
-        cold(args.sizes or [100_000], args.repeats)
+        cold(args.sizes or [100_000], args.repeats, args.before)
     else:
         vectors(args.sizes or [100_000], args.kinds, args.data)
 

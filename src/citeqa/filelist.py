@@ -92,12 +92,14 @@ class FileList:
         return cls(columns.__getitem__, stamps, source)
 
     @classmethod
-    def parse(cls, data: bytes, stamps: np.ndarray, source: str = FILES) -> FileList:
-        """The list from the bytes of files.jsonl (a header line, then one line per column,
-        each parsed when first used) and the array of files.stamps.npy."""
-        lines = data.split(b"\n")
+    def parse(cls, data: bytes | mmap.mmap, stamps: np.ndarray, source: str = FILES) -> FileList:
+        """The list from the bytes of files.jsonl (a header line, then one line per column)
+        and the array of files.stamps.npy. Only the header is parsed now, and the line ends
+        found: a column's line is read and parsed when first used, so that staleness, which
+        needs the paths, neither copies nor splits the whole file (8.5 MB for 36,612 files)."""
+        lines = _line_bounds(data, len(COLUMNS) + 1)
         try:
-            header = json.loads(lines[0])
+            header = json.loads(data[lines[0][0] : lines[0][1]])
         except ValueError as err:
             raise _unreadable(source, err) from err
         if isinstance(header, dict) and header.get("format") == 1:  # one object (main, briefly)
@@ -109,7 +111,12 @@ class FileList:
             or len(lines) != len(COLUMNS) + 1
         ):
             raise _unreadable(source, f"not a format {FORMAT} file list")
-        return cls(lambda name: json.loads(lines[1 + COLUMNS.index(name)]), stamps, source)
+
+        def column(name: str) -> Any:
+            start, end = lines[1 + COLUMNS.index(name)]
+            return json.loads(data[start:end])
+
+        return cls(column, stamps, source)
 
     def save(self, folder: Path) -> None:
         """Write files.jsonl and files.stamps.npy into `folder` (a build being written)."""
@@ -162,6 +169,21 @@ class FileList:
         return [row for row in zip(*columns, strict=True) if row[0] is not None]
 
 
+def _line_bounds(data: bytes | mmap.mmap, most: int) -> list[tuple[int, int]]:
+    """(start, end) of each line of `data`, newlines left out: `most` + 1 of them at most,
+    enough to tell a file of more than `most` lines."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(bounds) <= most:
+        end = data.find(b"\n", start)
+        if end < 0:
+            bounds.append((start, len(data)))
+            break
+        bounds.append((start, end))
+        start = end + 1
+    return bounds
+
+
 def _field(record: dict[str, Any], name: str) -> Any:
     defaults: dict[str, Any] = {"doc_id": None, "title": "", "chunks": 0, "lang": []}
     return record[name] if name in record or name not in defaults else defaults[name]
@@ -195,7 +217,7 @@ class RecordedFiles:
         except (OSError, ValueError) as err:
             raise _unreadable(str(folder / name), err) from err
         source = str(folder / name)
-        return cls(lambda: FileList.parse(bytes(columns), np.asarray(stamps), source))
+        return cls(lambda: FileList.parse(columns, np.asarray(stamps), source))
 
     def get(self) -> FileList:
         with self._lock:

@@ -31,7 +31,7 @@ def corpus_changes(recorded: FileList, corpus_dir: Path, manifest_sha256: str | 
     except CiteqaError:
         return [f"removed: {corpus_dir} (corpus folder missing)"]
     if now.names == recorded.names:  # the usual case: compare the stamps as two arrays
-        changes = _modified(recorded, list(range(len(recorded))), now, corpus_dir)
+        changes = _modified(recorded, None, now, corpus_dir)
     else:
         changes = _renamed(recorded, now, corpus_dir)
     if corpus_manifest_digest(corpus_dir) != manifest_sha256:
@@ -55,18 +55,21 @@ def _renamed(recorded: FileList, now: CorpusStamps, corpus_dir: Path) -> list[st
 
 
 def _modified(
-    recorded: FileList, numbers: list[int], now: CorpusStamps, corpus_dir: Path
+    recorded: FileList, numbers: list[int] | None, now: CorpusStamps, corpus_dir: Path
 ) -> list[str]:
-    """ "modified: f" for each file `now.names[i]` (recorded as file `numbers[i]`) whose size or
-    time differ from the record and whose content does too. Only those files are read and
-    hashed, and only if citeqa reads their type; a file unreadable then and now is unchanged."""
+    """ "modified: f" for each file `now.names[i]` (recorded as file `numbers[i]`, or as file
+    i when `numbers` is None) whose size or time differ from the record and whose content does
+    too. Only those files are read and hashed, and only if citeqa reads their type; a file
+    unreadable then and now is unchanged."""
     names = now.names
-    stamps = np.column_stack([now.sizes, now.mtimes_ns]).astype(np.int64).reshape(-1, 2)
-    differ = np.flatnonzero(np.any(stamps != recorded.stamps[numbers], axis=1))
+    then = recorded.stamps if numbers is None else recorded.stamps[numbers]
+    sizes = np.array(now.sizes, dtype=np.int64)
+    times = np.array(now.mtimes_ns, dtype=np.int64)
+    differ = np.flatnonzero((sizes != then[:, 0]) | (times != then[:, 1]))
     changes = []
     for at in differ.tolist():
         digest = file_digest(corpus_dir / names[at])
-        if digest != recorded.sha256[numbers[at]]:
+        if digest != recorded.sha256[at if numbers is None else numbers[at]]:
             note = " (unreadable)" if digest == UNREADABLE else ""
             changes.append(f"modified: {names[at]}{note}")
     return changes
