@@ -48,7 +48,7 @@ from citeqa.contents import chunk_tokens
 from citeqa.enginefusion import engine_of, retrieve_in_engine
 from citeqa.qdrantindex import LEXICAL, MEMORY, bm25_sparse, query_sparse
 from citeqa.retrieval import retrieve
-from citeqa.vectorindex import HybridQuery
+from citeqa.vectorindex import HybridQuery, lexical_engine_of
 
 VARIANTS = ["citeqa fusion, FAISS + bm25s", "citeqa fusion, engine BM25", "engine fusion"]
 EDGE = importlib.util.find_spec("qdrant_edge") is not None
@@ -157,7 +157,9 @@ def calls(
     index = theirs.index
     hybrid = engine_of(index.vectors)
     assert hybrid is not None and index.lexical is None and ours.index.lexical is not None
-    lexical = next(iter(index.vectors.values())).lexical()  # type: ignore[attr-defined]
+    engine_bm25 = lexical_engine_of(index.vectors)
+    assert engine_bm25 is not None
+    lexical = engine_bm25.lexical()
     settings, glossary, chunks = faiss.settings, theirs.glossary, index.chunks
     found: list[Callable[[], object]] = [
         lambda: retrieve(

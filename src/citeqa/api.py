@@ -31,7 +31,6 @@ from citeqa.ondemand import (
     prefetch,
 )
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example, choose, term_examples
-from citeqa.qdrantindex import QdrantIndex
 from citeqa.questions import (
     QuestionTerms,
     Vocabulary,
@@ -41,10 +40,11 @@ from citeqa.questions import (
     is_follow_up,
 )
 from citeqa.reranking import rerank
-from citeqa.retrieval import LexicalSearch, retrieve
+from citeqa.retrieval import retrieve
 from citeqa.sentences import SentenceBank, SentenceRules
 from citeqa.status import describe_index, index_changes
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
+from citeqa.vectorindex import LexicalSearch, lexical_engine_of
 
 EXAMPLE_DOCUMENTS = 6
 """Documents `Assistant.suggested_examples` looks into."""
@@ -352,9 +352,9 @@ def _lexical_of(index: LoadedIndex, settings: Settings) -> LexicalSearch:
     """The embedded BM25 index, or the vector engine's when `engine_lexical` (or
     `engine_fusion`) asks for it or the build left BM25 to the engine."""
     if settings.engine_lexical or settings.engine_fusion or index.lexical is None:
-        for vectors in index.vectors.values():
-            if isinstance(vectors, QdrantIndex):
-                return vectors.lexical()
+        engine = lexical_engine_of(index.vectors)
+        if engine is not None:
+            return engine.lexical()
     if index.lexical is None:
         raise IndexCorrupt(
             f"The index in {index.folder} has no BM25 index; run `citeqa index --rebuild`."

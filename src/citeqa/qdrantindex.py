@@ -300,7 +300,7 @@ def _point(
 
 
 class EngineLexical:
-    """BM25 computed by the engine from the points' sparse vectors (retrieval.LexicalSearch)."""
+    """BM25 computed by the engine from the points' sparse vectors (vectorindex.LexicalSearch)."""
 
     def __init__(self, index: QdrantIndex) -> None:
         self.index = index

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 import numpy as np
 
@@ -23,17 +22,9 @@ from citeqa.glossary import NO_GLOSSARY, Glossary
 from citeqa.language import detect_lang
 from citeqa.lexical import query_tokens, tokenize
 from citeqa.models import Chunk, Hit, Lang, Retrieval
-from citeqa.vectorindex import VectorIndex
+from citeqa.vectorindex import LexicalSearch, VectorIndex
 
 LEXICAL = "lexical"
-
-
-class LexicalSearch(Protocol):
-    """What ranks chunks by BM25: the embedded LexicalIndex, or a vector engine's sparse side."""
-
-    def search(self, tokens: list[str], k: int) -> list[tuple[int, float]]:
-        """The best k (chunk index, score) pairs for `tokens`, best first."""
-        ...
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ A VectorIndex holds one channel's unit vectors, in chunk order (row n is chunk n
 "the k rows nearest a query by inner product". Everything else in citeqa (store, retrieval,
 indexing) talks to this interface; this module is the only one that imports faiss. A second
 implementation on a distributed engine lives in its own module and follows the same contract.
-An index whose engine also ranks BM25 and fuses rankings itself offers `HybridSearch` too
-(FAISS does not): retrieval then asks it for the fused candidates (enginefusion.py).
+An index whose engine also ranks BM25 offers `LexicalEngine` (the lexical channel can run
+there), and one that also fuses rankings itself `HybridSearch` (FAISS does neither):
+retrieval then asks it for the fused candidates (enginefusion.py).
 
 Three kinds, chosen by the number of rows (`index_kind_for`, Settings.flat_index_max and
 Settings.compressed_index_min): exact `flat` for a small corpus, `hnsw` past it, and `pq`
@@ -20,7 +21,7 @@ its 8-bit rows mapped (measured on 200k x 512: +50 MB at open, +155 MB after 50 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -100,6 +101,32 @@ class HybridQuery:
     method: str = "rrf"
     """`rrf` (weighted reciprocal-rank fusion), or `dbsf`: each ranking's scores normalised by
     their mean and spread (distribution-based score fusion), then summed with the weights."""
+
+
+class LexicalSearch(Protocol):
+    """What ranks chunks by BM25: the embedded LexicalIndex, or a vector engine's sparse side."""
+
+    def search(self, tokens: list[str], k: int) -> list[tuple[int, float]]:
+        """The best k (chunk index, score) pairs for `tokens`, best first."""
+        ...
+
+
+@runtime_checkable
+class LexicalEngine(Protocol):
+    """A VectorIndex whose engine also holds each row's BM25 terms and ranks them: the lexical
+    channel can run there instead of in the embedded bm25s index (Settings.engine_lexical)."""
+
+    def lexical(self) -> LexicalSearch:
+        """The engine's BM25 ranking over the rows' stored terms."""
+        ...
+
+
+def lexical_engine_of(indexes: Mapping[str, VectorIndex]) -> LexicalEngine | None:
+    """The first of `indexes` whose engine ranks BM25 too, or None (e.g. FAISS)."""
+    for index in indexes.values():
+        if isinstance(index, LexicalEngine):
+            return index
+    return None
 
 
 @runtime_checkable

@@ -19,6 +19,7 @@ from citeqa.vectorindex import (
     VectorIndex,
     faiss_index_of,
     index_kind_for,
+    lexical_engine_of,
     training_sample,
 )
 
@@ -146,3 +147,41 @@ def test_a_search_leaves_the_callers_thread_count_as_it_was() -> None:
         assert faiss.omp_get_max_threads() == 2
     finally:
         faiss.omp_set_num_threads(before)
+
+
+class _EngineWithBM25:
+    """A vector engine of no known kind whose rows also carry BM25 terms (LexicalEngine)."""
+
+    kind, dim = "fake-engine", 4
+
+    def __init__(self) -> None:
+        self.asked: list[list[str]] = []
+
+    def lexical(self) -> _EngineWithBM25:
+        return self
+
+    def search(self, tokens: list[str], k: int) -> list[tuple[int, float]]:
+        self.asked.append(tokens)
+        return [(7, 2.5)][:k]
+
+
+def test_the_lexical_channel_runs_in_any_engine_that_offers_it_through_the_seam() -> None:
+    from types import SimpleNamespace
+
+    from citeqa.api import _lexical_of
+    from citeqa.config import Settings
+    from citeqa.errors import IndexCorrupt
+
+    faiss = FaissIndex(4)
+    engine = _EngineWithBM25()
+    assert lexical_engine_of({"use": faiss}) is None
+    assert lexical_engine_of({"use": faiss, "other": engine}) is engine  # type: ignore[dict-item]
+    embedded = SimpleNamespace(search=lambda tokens, k: [(1, 1.0)])
+    both = SimpleNamespace(lexical=embedded, vectors={"use": engine}, folder=Path("/x"))
+    asked = Settings(engine_lexical=True)
+    assert _lexical_of(both, asked).search(["renal"], 3) == [(7, 2.5)]  # type: ignore[arg-type]
+    assert engine.asked == [["renal"]]
+    assert _lexical_of(both, Settings()) is embedded  # type: ignore[arg-type]
+    neither = SimpleNamespace(lexical=None, vectors={"use": faiss}, folder=Path("/x"))
+    with pytest.raises(IndexCorrupt, match="no BM25 index"):
+        _lexical_of(neither, asked)  # type: ignore[arg-type]
