@@ -1,7 +1,7 @@
 """Print where a build's memory goes, stage by stage. Not a test; run it by hand:
 
     python benchmarks/build_memory.py CORPUS [--channel scale-hash|use] [--before OTHER/src]
-        [--repeat N]
+        [--repeat N] [--changed]
 
 One build of CORPUS (a fresh index in a temporary folder, `rebuild`) in a fresh process per
 source tree. The build's progress callback marks each stage (reading, chunking, embedding,
@@ -12,6 +12,11 @@ the whole build's peak and wall time. With `--before`, another checkout's src/ r
 build first, so the two are compared in one run (as a ratio for the wall time); `--repeat N`
 alternates N builds of each and compares the median walls.
 
+With `--changed`, what is measured is the build of a changed corpus: a copy of CORPUS is built
+(in its own process, not measured), then changed as a user changes a folder (`change_corpus`:
+two files edited, one touched, one removed, one added) and built again, incrementally; that
+second build is the one measured, so its peak shows what reusing the previous build costs.
+
 The default embedder is the hashed bag of words of scale.py (`scale-hash`, 512 dimensions), so
 that citeqa's own memory shows without a model's; `--channel use` builds with the real model.
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -49,17 +55,26 @@ def _reset_peak() -> bool:
     return True
 
 
-def measure(corpus: Path, channel: str) -> dict[str, Any]:
-    """Build `corpus` here, recording each stage's peak and end RSS (the hidden sub-command)."""
+def measure(corpus: Path, channel: str, index: Path | None) -> dict[str, Any]:
+    """Build `corpus` here, recording each stage's peak and end RSS (the hidden sub-command):
+    a new build in a temporary folder, or, given `index`, an incremental build into it."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import scale
 
-    from citeqa.config import Settings
     from citeqa.embedding import get_embedder
-    from citeqa.indexing import build_index
 
     scale.register()
     get_embedder(channel).embed_batch(["warm-up"])  # the model's load is not the build's
+    if index is not None:
+        return _measured_build(corpus, index, channel, rebuild=False)
+    with tempfile.TemporaryDirectory(prefix="build-memory-") as folder:
+        return _measured_build(corpus, Path(folder), channel, rebuild=True)
+
+
+def _measured_build(corpus: Path, index: Path, channel: str, *, rebuild: bool) -> dict[str, Any]:
+    from citeqa.config import Settings
+    from citeqa.indexing import build_index
+
     stages: list[list[object]] = [["start", _status("VmHWM"), _status("VmRSS")]]
     overall = _status("VmHWM")
     _reset_peak()
@@ -67,30 +82,50 @@ def measure(corpus: Path, channel: str) -> dict[str, Any]:
     def progress(stage: str, done: int, total: int) -> None:
         nonlocal overall
         del done, total
-        name = stage
-        if name != stages[-1][0]:
+        if stage != stages[-1][0]:
             peak = _status("VmHWM")
             overall = max(overall, peak)
             stages[-1][1] = max(float(stages[-1][1]), peak)  # type: ignore[arg-type]
             stages[-1][2] = _status("VmRSS")
-            stages.append([name, _status("VmRSS"), _status("VmRSS")])
+            stages.append([stage, _status("VmRSS"), _status("VmRSS")])
             _reset_peak()
 
-    with tempfile.TemporaryDirectory(prefix="build-memory-") as index:
-        settings = Settings(corpus_dir=corpus, index_dir=Path(index), channels=(channel,))
-        began = time.perf_counter()
-        report = build_index(settings, rebuild=True, progress=progress)
-        seconds = time.perf_counter() - began
-        stages[-1][1] = max(float(stages[-1][1]), _status("VmHWM"))  # type: ignore[arg-type]
-        stages[-1][2] = _status("VmRSS")
-        overall = max(overall, _status("VmHWM"))
-    return {"chunks": report.chunks, "seconds": seconds, "peak": overall, "stages": stages}
+    settings = Settings(corpus_dir=corpus, index_dir=index, channels=(channel,))
+    began = time.perf_counter()
+    report = build_index(settings, rebuild=rebuild, progress=progress)
+    seconds = time.perf_counter() - began
+    stages[-1][1] = max(float(stages[-1][1]), _status("VmHWM"))  # type: ignore[arg-type]
+    stages[-1][2] = _status("VmRSS")
+    overall = max(overall, _status("VmHWM"))
+    reused = len(report.unchanged)
+    return {
+        "chunks": report.chunks,
+        "seconds": seconds,
+        "peak": overall,
+        "stages": stages,
+        "reused": reused,
+        "full": report.full_rebuild,
+    }
 
 
-def in_child(src: Path, corpus: Path, channel: str) -> dict[str, Any]:
+def change_corpus(corpus: Path) -> None:
+    """Change a corpus as a user changes a folder: the files a quarter and half way through
+    (sorted) get a paragraph added, the one three quarters through is touched (same bytes,
+    new time), the last is removed and a new one is added."""
+    files = sorted(path for path in corpus.rglob("*") if path.is_file())
+    for path in (files[len(files) // 4], files[len(files) // 2]):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + "\n\nA paragraph added since the last build.\n", "utf-8")
+    os.utime(files[3 * len(files) // 4])
+    files[-1].unlink()
+    (corpus / "added-since.txt").write_text(files[0].read_text(encoding="utf-8"), "utf-8")
+
+
+def in_child(src: Path, corpus: Path, channel: str, index: Path | None = None) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(src)}
+    extra = ["--index", str(index)] if index is not None else []
     done = subprocess.run(
-        [sys.executable, __file__, "_measure", str(corpus), "--channel", channel],
+        [sys.executable, __file__, "_measure", str(corpus), "--channel", channel, *extra],
         check=True,
         capture_output=True,
         text=True,
@@ -100,9 +135,20 @@ def in_child(src: Path, corpus: Path, channel: str) -> dict[str, Any]:
     return result
 
 
+def changed_in_child(src: Path, corpus: Path, channel: str) -> dict[str, Any]:
+    """Build a copy of `corpus`, change it, and measure the incremental build (child processes)."""
+    with tempfile.TemporaryDirectory(prefix="build-memory-changed-") as folder:
+        copy, index = Path(folder) / "corpus", Path(folder) / "index"
+        shutil.copytree(corpus, copy)
+        in_child(src, copy, channel, index)
+        change_corpus(copy)
+        return in_child(src, copy, channel, index)
+
+
 def main() -> None:
     if sys.argv[1:2] == ["_measure"]:  # the child process
-        print(json.dumps(measure(Path(sys.argv[2]), sys.argv[4])))
+        index = Path(sys.argv[6]) if sys.argv[5:6] == ["--index"] else None
+        print(json.dumps(measure(Path(sys.argv[2]), sys.argv[4], index)))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -111,23 +157,30 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="builds of each, alternated (wall: the median)"
     )
+    parser.add_argument(
+        "--changed", action="store_true", help="measure the build of a changed corpus"
+    )
     args = parser.parse_args()
+    run = changed_in_child if args.changed else in_child
     sources = ([("before", args.before)] if args.before else []) + [("this", ROOT / "src")]
     runs: dict[str, list[dict[str, Any]]] = {label: [] for label, _ in sources}
     for _ in range(args.repeat):
         for label, src in sources:
-            runs[label].append(in_child(src, args.corpus, args.channel))
+            runs[label].append(run(src, args.corpus, args.channel))
     walls = {label: statistics.median(r["seconds"] for r in done) for label, done in runs.items()}
+    peaks = {label: max(r["peak"] for r in done) for label, done in runs.items()}
     for label, done in runs.items():
         result = done[-1]
         print(
             f"{label}: {result['chunks']} chunks, median {walls[label]:.2f} s of {len(done)},"
-            f" peak {max(r['peak'] for r in done):.0f} MB"
+            f" peak {peaks[label]:.0f} MB"
+            + (f", {result['reused']} files reused" if args.changed else "")
         )
         for name, peak, end in result["stages"]:
             print(f"  {name:<22} peak {peak:>7.0f} MB   after {end:>7.0f} MB")
     if args.before:
         print(f"wall this/before (medians): {walls['this'] / walls['before']:.2f}")
+        print(f"peak this/before: {peaks['this'] / peaks['before']:.2f}")
 
 
 if __name__ == "__main__":

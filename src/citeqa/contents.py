@@ -9,7 +9,8 @@ chunked and its chunks written, their BM25 terms, sentences and word counts tall
 a batch at a time, into a spool file that fills its vector index (vectorspool.py). So the
 build's memory grows with the vocabulary and the vector index, not with the corpus's chunks and
 sentences. Documents whose file hash is unchanged reuse their chunks and vectors from the
-previous build (`Reuse`); only the others are chunked and embedded. `passage_text` and
+previous build (`Reuse`, read a document at a time: reuse.py); only the others are chunked and
+embedded. `passage_text` and
 `chunk_tokens` say what a chunk's vector and its BM25 entry are computed from. Sentences are
 embedded at build time only up to `Settings.embed_sentences_max`; past it, answering scores
 sentences with their passages' vectors, or embeds them on demand (ondemand.py).
@@ -41,6 +42,7 @@ from citeqa.jsonlines import ChunkTable, JsonlWriter
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import corpus_words
+from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import (
     STATISTICS,
@@ -71,12 +73,12 @@ def chunk_tokens(chunk: Chunk) -> list[str]:
 
 @dataclass
 class Reuse:
-    """What the previous build can give this one: per document, its chunks and vectors."""
+    """What the previous build can give this one: its file list, and (when its models and
+    settings match) each unchanged document's chunks and vectors, read as needed (reuse.py)."""
 
-    chunks: dict[str, list[Chunk]] = field(default_factory=dict)
-    vectors: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
-    sentence_vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    previous: Previous | None = None
     sha256: dict[str, str] = field(default_factory=dict)
+    """The file hash of each document of the previous build (its chunks can be reused)."""
     files: list[IndexedFile] = field(default_factory=list)
     corpus_manifest_sha256: str | None = None
     knowledge: int | None = None
@@ -100,6 +102,7 @@ def compute_contents(
     file that fills its vector index. What stays in memory grows with the vocabulary (and the
     vector index itself), not with the number of chunks or sentences."""
     kept = {doc.doc_id for doc in documents if reuse.sha256.get(doc.doc_id) == doc.sha256}
+    kept = kept if reuse.previous is not None else set()
     folder.mkdir(parents=True)
     tally = _chunk_pass(documents, kept, reuse, settings, report, folder)
     chunks = ChunkTable.load(folder / CHUNKS)
@@ -224,8 +227,8 @@ def _chunk_pass(
             report("chunking", number, len(documents))
             documents_out.write(doc)
             made: Iterable[Chunk] = (
-                reuse.chunks.get(doc.doc_id, [])
-                if doc.doc_id in kept
+                reuse.previous.chunks(doc.doc_id)
+                if reuse.previous is not None and doc.doc_id in kept
                 else iter_chunks(doc, settings.chunk_size, settings.chunk_overlap)
             )
             spans: list[tuple[int, int, int]] = []
@@ -271,9 +274,9 @@ def _channel_vectors(
 
     def texts() -> Iterator[tuple[int, str]]:
         for doc_id, (first, count) in tally.chunks.items():
-            if doc_id in kept:
-                if count:
-                    spool.write(first, reuse.vectors[doc_id][embedder.name])
+            if reuse.previous is not None and doc_id in kept:
+                for offset, rows in reuse.previous.vectors(embedder.name, doc_id):
+                    spool.write(first + offset, rows)
                 continue
             for row in range(first, first + count):
                 yield row, passage_text(chunks[row])
@@ -293,16 +296,22 @@ def _sentence_vectors(
     folder: Path,
 ) -> None:
     """sentences-<channel>.npy: reused for kept documents that have them, embedded otherwise."""
-    kept = {doc_id for doc_id in kept if doc_id in reuse.sentence_vectors}
+    previous = reuse.previous
+    kept = {
+        doc_id
+        for doc_id in kept
+        if previous is not None
+        and previous.has_sentence_vectors(doc_id, tally.sentences[doc_id][1])
+    }
     spool = VectorSpool(spool_path(folder, "sentences"), len(sentences), embedder.dim)
     fresh = sum(count for doc_id, (_, count) in tally.sentences.items() if doc_id not in kept)
 
     def texts() -> Iterator[tuple[int, str]]:
         for doc in documents:
             first, count = tally.sentences[doc.doc_id]
-            if doc.doc_id in kept:
-                if count:
-                    spool.write(first, reuse.sentence_vectors[doc.doc_id])
+            if previous is not None and doc.doc_id in kept:
+                for offset, rows in previous.sentence_vectors(doc.doc_id, count):
+                    spool.write(first + offset, rows)
                 continue
             for row in range(first, first + count):
                 sentence = sentences[row]

@@ -15,8 +15,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from citeqa.config import Settings
 from citeqa.contents import Progress, Reuse, compute_contents
 from citeqa.corpus import (
@@ -36,6 +34,7 @@ from citeqa.filelist import FileList
 from citeqa.models import BuildReport, ChannelInfo, Chunk, Document
 from citeqa.ownership import Ownership, check_separate, claim
 from citeqa.publishing import build_lock, discard, publish, remove_leftovers
+from citeqa.reuse import Previous
 from citeqa.store import (
     FORMAT_VERSION,
     BuildContents,
@@ -172,22 +171,9 @@ def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Sett
 
 
 def _fill_reuse(reuse: Reuse, loaded: LoadedIndex) -> None:
-    """Each document's chunks, vectors and sentence vectors from `loaded`, into `reuse`. One
-    channel's vectors are reconstructed at a time, and each document's rows copied out once."""
-    numbers: dict[str, list[int]] = {}
-    for number, chunk in enumerate(loaded.chunks):
-        reuse.chunks.setdefault(chunk.doc_id, []).append(chunk)
-        numbers.setdefault(chunk.doc_id, []).append(number)
-    for name, index in loaded.vectors.items():
-        vectors = index.vectors()
-        for doc_id, rows in numbers.items():
-            reuse.vectors.setdefault(doc_id, {})[name] = vectors[rows]
-        del vectors
-    if loaded.sentence_vectors is not None:
-        for doc_id in loaded.documents:  # in text order, as the build numbers them
-            sentences, _ = loaded.sentences.in_document(doc_id)
-            if sentences:
-                reuse.sentence_vectors[doc_id] = np.asarray(loaded.sentence_vectors[sentences])
+    """Point `reuse` at `loaded`, whose unchanged documents' chunks and vectors the build reads
+    a document at a time (reuse.py), and record each document's file hash."""
+    reuse.previous = Previous(loaded)
     files = loaded.files()  # each document's sha256, without parsing the documents
     reuse.sha256 = {
         doc_id: digest

@@ -2,7 +2,8 @@
 
 A build writes chunks.jsonl and documents.jsonl line by line as it produces them (`JsonlWriter`,
 so that neither the items nor their encoded lines pile up), with a byte-offset index beside each
-(`<name>.offsets.npy`: n + 1 int64 offsets). Opening the index memory-maps both, so it costs
+(`<name>.offsets.npy`: n + 1 int64 offsets); the next build reads runs of them back
+(`LineReader`). Opening the index memory-maps both, so it costs
 neither time nor memory in proportion to the corpus; `ChunkTable[i]` parses line i on access
 and keeps the most recently used ones, and `DocumentTable[doc_id]` does the same by document id
 (the ids are listed in `documents.ids.json`). An index written before the offsets existed is
@@ -112,6 +113,33 @@ class _Lines(Generic[M]):
             self._cache.clear()
         self._cache[number] = item
         return item
+
+
+class LineReader(Generic[M]):
+    """Runs of consecutive lines of a jsonl file, read with `pread` through its offsets rather
+    than memory-mapped: a build that reads the whole previous file this way holds a run of
+    lines at a time, not the file's pages (reuse.py)."""
+
+    def __init__(self, path: Path, model: type[M]) -> None:
+        self.path, self._model = path, model
+        self._offsets = np.load(path.with_name(offsets_name(path.name)), allow_pickle=False)
+
+    def read(self, first: int, count: int) -> list[M]:
+        """Lines first .. first + count - 1, parsed; ValueError when the file lacks them."""
+        if first < 0 or count < 0 or first + count >= len(self._offsets):
+            raise ValueError(f"{self.path.name} has no lines {first}..{first + count - 1}")
+        ends = self._offsets[first : first + count + 1] - self._offsets[first]
+        descriptor = os.open(self.path, os.O_RDONLY)
+        try:
+            data = os.pread(descriptor, int(ends[-1]), int(self._offsets[first]))
+        finally:
+            os.close(descriptor)
+        if len(data) != ends[-1]:
+            raise ValueError(f"{self.path.name} is shorter than its offsets say")
+        return [
+            self._model.model_validate_json(data[start:end])
+            for start, end in zip(ends[:-1].tolist(), ends[1:].tolist(), strict=True)
+        ]
 
 
 class ChunkTable(Sequence[Chunk]):

@@ -23,6 +23,7 @@ from citeqa.models import Chunk, Document
 from citeqa.questions import corpus_words
 from citeqa.store import load_index
 from citeqa.tallies import PIECE_CHARS
+from citeqa.verification import STAMPS
 
 Row = tuple[str, int, int, int]
 
@@ -104,3 +105,31 @@ def test_a_build_stores_what_an_in_memory_computation_gives(
     assert statistics["compounds"] == corpus_compounds(texts.values())
     assert {"covid19", "week52", "il6", "antiil6based"} <= set(statistics["compounds"])
     assert not any(path.name.startswith(".spool") for path in index.folder.iterdir())
+
+
+@pytest.mark.parametrize("overrides", [{}, {"embed_sentences_max": 0}])
+def test_a_changed_corpus_stores_what_a_new_build_of_it_stores(
+    tmp_path: Path, overrides: dict[str, Any], fake_embedder: Any
+) -> None:
+    """Reused chunks and vectors (reuse.py, read a document at a time from the previous build)
+    give every index file a new build of the changed corpus writes, byte for byte."""
+    corpus = _corpus(tmp_path / "corpus")
+    settings = fake_settings(corpus, tmp_path / "index", **overrides)
+    build_index(settings)
+    edited = corpus / "biotherapy-in-lupus-faq.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn added line.\n", "utf-8")
+    (corpus / "car-t-lupus-remission-news.txt").unlink()
+    (corpus / "added.md").write_text("# Added\n\nA new document about walruses.\n", "utf-8")
+    fake_embedder.reset_counts()
+    report = build_index(settings)
+    assert report.unchanged and not report.full_rebuild
+    reembedded = fake_embedder.texts_embedded
+    fresh = fake_settings(corpus, tmp_path / "fresh", **overrides)
+    build_index(fresh)
+    assert 0 < reembedded < fake_embedder.texts_embedded - reembedded  # most were reused
+    left, right = load_index(settings.index_dir).folder, load_index(fresh.index_dir).folder
+    names = sorted(p.relative_to(left).as_posix() for p in left.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(right).as_posix() for p in right.rglob("*") if p.is_file())
+    for name in names:
+        if name not in ("manifest.json", STAMPS):  # build time, the files' times
+            assert (left / name).read_bytes() == (right / name).read_bytes(), name

@@ -194,6 +194,7 @@ def test_an_unchanged_corpus_reads_no_chunk_or_vector(
         raise AssertionError("vectors reconstructed")
 
     monkeypatch.setattr(FaissIndex, "vectors", refuse)
+    monkeypatch.setattr(FaissIndex, "rows", refuse)
     report = build_index(fake_settings(corpus, index))  # nothing changed: nothing to reuse
     assert not report.full_rebuild and report.added == report.updated == []
     (corpus / "new.md").write_text("# New\n\nA new document about walruses.\n")

@@ -7,7 +7,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from citeqa.jsonlines import IDS, ChunkTable, DocumentTable, offsets_name, write_indexed
+from citeqa.jsonlines import (
+    IDS,
+    ChunkTable,
+    DocumentTable,
+    LineReader,
+    offsets_name,
+    write_indexed,
+)
 from citeqa.models import Chunk, Document
 
 DOCUMENTS = [
@@ -49,3 +56,17 @@ def test_offsets_that_do_not_fit_the_file_are_refused(tmp_path: Path) -> None:
     _write(path, [])
     assert len(ChunkTable.load(path)) == 0
     assert np.load(tmp_path / offsets_name("chunks.jsonl")).tolist() == [0]
+
+
+def test_runs_of_lines_are_read_without_the_file_mapped(tmp_path: Path) -> None:
+    path = tmp_path / "chunks.jsonl"
+    _write(path, CHUNKS)
+    reader = LineReader(path, Chunk)
+    assert reader.read(0, 5) == CHUNKS and reader.read(1, 3) == CHUNKS[1:4]
+    assert reader.read(4, 1) == CHUNKS[4:] and reader.read(2, 0) == []
+    for first, count in ((4, 2), (-1, 1), (6, 0)):
+        with pytest.raises(ValueError, match="no lines"):
+            reader.read(first, count)
+    path.write_bytes(path.read_bytes()[:-3])
+    with pytest.raises(ValueError, match="shorter"):
+        reader.read(3, 2)

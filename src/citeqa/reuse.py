@@ -1,0 +1,148 @@
+"""What a build of a changed corpus takes from the previous build, read when it is needed.
+
+A document whose file hash is unchanged keeps its chunks, their vectors in every channel and its
+sentence vectors (contents.py). Nothing of the previous build is loaded whole: `Previous` knows
+where each document's chunks lie in the previous build (two numbers per document, from its file
+list) and reads them when the build reaches that document: chunks as lines of chunks.jsonl
+(read, not memory-mapped, a block of lines at a time), vectors ROWS_PER_READ rows at a time
+from the channel's index, sentence vectors as rows of their .npy file (read likewise). So a
+build of a changed corpus holds a batch of the previous build at a time, as a new build does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from citeqa.errors import IndexCorrupt
+from citeqa.jsonlines import CHUNKS_FILE, LineReader, offsets_name
+from citeqa.models import Chunk
+from citeqa.store import LoadedIndex
+
+ROWS_PER_READ = 8192
+"""Vectors read from the previous build at a time (16 MB of 512-d rows)."""
+LINES_PER_READ = 1024
+"""Chunk lines read from the previous build at a time."""
+
+
+class Previous:
+    """The previous build of an index, read a document at a time."""
+
+    def __init__(self, loaded: LoadedIndex) -> None:
+        self._loaded = loaded
+        self._ranges = _chunk_ranges(loaded)
+        path = loaded.folder / CHUNKS_FILE
+        indexed = offsets_name(CHUNKS_FILE) in loaded.manifest.index_files
+        self._lines = LineReader(path, Chunk) if indexed else None
+        self._sentence_file = _sentence_file(loaded)
+
+    def chunks(self, doc_id: str) -> Iterator[Chunk]:
+        """The document's chunks in the previous build, in order; IndexCorrupt when the index
+        does not hold them where its file list says."""
+        first, count = self._ranges.get(doc_id, (0, 0))
+        for start in range(first, first + count, LINES_PER_READ):
+            size = min(LINES_PER_READ, first + count - start)
+            block = (
+                self._loaded.chunks[start : start + size]
+                if self._lines is None
+                else self._lines.read(start, size)
+            )
+            for chunk in block:
+                if chunk.doc_id != doc_id:
+                    raise IndexCorrupt(
+                        f"The index in {self._loaded.folder.parent} does not hold the chunks of"
+                        f" {doc_id!r} where its file list says; run `citeqa index --rebuild`."
+                    )
+                yield chunk
+
+    def vectors(self, channel: str, doc_id: str) -> Iterator[tuple[int, np.ndarray]]:
+        """The vectors of the document's chunks in `channel`, as (offset in the document, rows)
+        blocks of at most ROWS_PER_READ rows."""
+        first, count = self._ranges.get(doc_id, (0, 0))
+        index = self._loaded.vectors[channel]
+        for start in range(0, count, ROWS_PER_READ):
+            numbers = list(range(first + start, first + min(count, start + ROWS_PER_READ)))
+            yield start, index.rows(numbers)
+
+    def sentence_vectors(self, doc_id: str, count: int) -> Iterator[tuple[int, np.ndarray]]:
+        """The vectors of the document's `count` sentences, as (offset, rows) blocks; nothing
+        when the previous build has none for it (`has_sentence_vectors`)."""
+        numbers = self._sentence_numbers(doc_id)
+        if self._sentence_file is None or len(numbers) != count:
+            return
+        for start in range(0, count, ROWS_PER_READ):
+            yield start, self._sentence_file.rows(numbers[start : start + ROWS_PER_READ])
+
+    def has_sentence_vectors(self, doc_id: str, count: int) -> bool:
+        """Whether the previous build holds vectors for the document's `count` sentences."""
+        return self._sentence_file is not None and len(self._sentence_numbers(doc_id)) == count
+
+    def _sentence_numbers(self, doc_id: str) -> np.ndarray:
+        return np.asarray(self._loaded.sentences.in_document(doc_id)[0], dtype=np.int64)
+
+
+def _chunk_ranges(loaded: LoadedIndex) -> dict[str, tuple[int, int]]:
+    """Per document of the previous build: the number of its first chunk and how many it has.
+    The build numbered chunks document by document, in the order of its document ids; the file
+    list gives each document's count. Should the counts not add up to the chunks (an index
+    that recorded none), the chunks are read once for their document ids."""
+    counts = {row[0]: int(row[3] or 0) for row in loaded.files().documents()}
+    ranges, first = {}, 0
+    for doc_id in loaded.documents:  # the ids only: no document is parsed
+        ranges[doc_id] = (first, counts.get(doc_id, 0))
+        first += ranges[doc_id][1]
+    if first == len(loaded.chunks):
+        return ranges
+    ranges = {}
+    for number, chunk in enumerate(loaded.chunks):
+        start, count = ranges.get(chunk.doc_id, (number, 0))
+        ranges[chunk.doc_id] = (start, count + 1)
+    return ranges
+
+
+def _sentence_file(loaded: LoadedIndex) -> NpyRows | None:
+    """The previous build's sentence vectors, or None when it stored none."""
+    if loaded.sentence_vectors is None:
+        return None
+    return NpyRows(loaded.folder / f"sentences-{loaded.manifest.answer_channel}.npy")
+
+
+class NpyRows:
+    """Rows of a 2-d float32 .npy file read with `pread` (np.lib.format parses its header), so
+    that reading every row once leaves none of the file's pages mapped into the process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with path.open("rb") as stream:
+            version = np.lib.format.read_magic(stream)
+            read_header = (
+                np.lib.format.read_array_header_1_0
+                if version == (1, 0)
+                else np.lib.format.read_array_header_2_0
+            )
+            shape, fortran, dtype = read_header(stream)
+            self._offset = stream.tell()
+        if len(shape) != 2 or fortran or dtype != np.dtype(np.float32):
+            raise IndexCorrupt(f"{path.name} is not a (rows, dim) float32 array")
+        self.count, self.dim = shape
+
+    def rows(self, numbers: np.ndarray) -> np.ndarray:
+        """The given rows (ascending numbers), reading the span from the first to the last."""
+        if not len(numbers):
+            return np.zeros((0, self.dim), dtype=np.float32)
+        low, high = int(numbers[0]), int(numbers[-1]) + 1
+        if low < 0 or high > self.count:
+            raise IndexCorrupt(f"{self.path.name} holds no row {high - 1}")
+        size = self.dim * 4
+        descriptor = os.open(self.path, os.O_RDONLY)
+        try:
+            data = os.pread(descriptor, (high - low) * size, self._offset + low * size)
+        finally:
+            os.close(descriptor)
+        if len(data) != (high - low) * size:
+            raise IndexCorrupt(f"{self.path.name} is shorter than its header says")
+        block = np.frombuffer(data, dtype=np.float32).reshape(high - low, self.dim)
+        return block[numbers - low].copy()
