@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, overload
 
 import numpy as np
 
@@ -51,6 +51,18 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 API_KEY_VARIABLE = "CITEQA_QDRANT_API_KEY"
 """The environment variable a cluster's API key is read from (never written anywhere)."""
+
+
+class Rows(Protocol):
+    """Rows of vectors that can be read a slice at a time: an array, or a build's spool."""
+
+    @property
+    def shape(self) -> tuple[int, ...]: ...
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, rows: slice, /) -> np.ndarray: ...
+
 
 _clients: dict[str, Any] = {}
 _clients_lock = threading.Lock()
@@ -273,29 +285,35 @@ def _create_collection(client: Any, collection: str, dims: Mapping[str, int]) ->
 def _upsert(
     client: Any,
     collection: str,
-    vectors: Mapping[str, np.ndarray],
+    vectors: Mapping[str, Rows],
     lexical: Sequence[dict[int, float]] | None,
     first: int,
 ) -> None:
     """Write points first, first + 1, ... each with row n of every named vector in `vectors`
-    (and its sparse lexical vector when `lexical` is given), BATCH points per request."""
+    (and its sparse lexical vector when `lexical` is given), BATCH points per request; each
+    channel's rows are read a batch at a time."""
     from qdrant_client import models
 
     count = min((len(rows) for rows in vectors.values()), default=0)
     for start in range(0, count, BATCH):
+        end = min(start + BATCH, count)
+        block = {name: np.asarray(rows[start:end]) for name, rows in vectors.items()}
         points = [
-            models.PointStruct(id=first + number, vector=_point(vectors, lexical, number))
-            for number in range(start, min(start + BATCH, count))
+            models.PointStruct(
+                id=first + number,
+                vector=_point(block, number - start, None if lexical is None else lexical[number]),
+            )
+            for number in range(start, end)
         ]
         client.upsert(collection, points=points, wait=True)
 
 
 def _point(
-    vectors: Mapping[str, np.ndarray], lexical: Sequence[dict[int, float]] | None, number: int
+    block: Mapping[str, np.ndarray], row: int, lexical: dict[int, float] | None
 ) -> dict[str, Any]:
-    point: dict[str, Any] = {name: rows[number].tolist() for name, rows in vectors.items()}
-    if lexical is not None and lexical[number]:
-        point[LEXICAL] = _sparse(lexical[number])
+    point: dict[str, Any] = {name: rows[row].tolist() for name, rows in block.items()}
+    if lexical:
+        point[LEXICAL] = _sparse(lexical)
     return point
 
 
@@ -327,17 +345,34 @@ def term_id(token: str) -> int:
 def bm25_sparse(documents: Sequence[Sequence[str]]) -> list[dict[int, float]]:
     """Each document's tokens as a sparse vector of BM25 term-frequency weights (the engine
     multiplies them by the IDF); lengths are relative to these documents' average."""
-    average = max(1.0, sum(len(tokens) for tokens in documents) / max(1, len(documents)))
-    rows = []
-    for tokens in documents:
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * len(tokens) / average)
-        rows.append(
-            {
-                term_id(token): tf * (BM25_K1 + 1) / (tf + norm)
-                for token, tf in Counter(tokens).items()
-            }
-        )
-    return rows
+    return list(Bm25Rows(documents))
+
+
+class Bm25Rows(Sequence[dict[int, float]]):
+    """`bm25_sparse` of `documents`, each row computed when asked for (a build's rows are then
+    held a batch at a time, not all at once)."""
+
+    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
+        self._documents = documents
+        total = sum(len(tokens) for tokens in documents)
+        self._average = max(1.0, total / max(1, len(documents)))
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[int, float]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[int, float]]: ...
+    def __getitem__(self, index: int | slice) -> dict[int, float] | list[dict[int, float]]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        tokens = self._documents[index]
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * len(tokens) / self._average)
+        return {
+            term_id(token): tf * (BM25_K1 + 1) / (tf + norm)
+            for token, tf in Counter(tokens).items()
+        }
 
 
 def query_sparse(tokens: Sequence[str]) -> dict[int, float]:
@@ -347,14 +382,16 @@ def query_sparse(tokens: Sequence[str]) -> dict[int, float]:
 
 def write_collections(
     folder: Path,
-    vectors: Mapping[str, np.ndarray],
+    vectors: Mapping[str, Rows],
     tokens: Sequence[Sequence[str]],
     location: str,
 ) -> None:
     """A build as one collection named after its folder: point n holds chunk n's vector of
     every channel (named after it) and its BM25 sparse vector; a pointer file per channel in
-    `folder`. The engine's own errors (unreachable, refused...) become OSError, as a failed
-    file write would."""
+    `folder`. Rows and sparse vectors are read and sent a batch at a time (BATCH points), so
+    `vectors` may be a build's spool files (vectorspool.py) and `tokens` a lazy view. The
+    engine's own errors (unreachable, refused...) become OSError, as a failed file write
+    would."""
     collection = f"citeqa-{folder.name.lstrip('.')}"
     indexes = {
         name: (folder / f"vectors-{name}{POINTER_SUFFIX}", rows.shape[1])
@@ -365,7 +402,7 @@ def write_collections(
         _create_collection(client, collection, {name: dim for name, (_, dim) in indexes.items()})
         for name, (pointer, dim) in indexes.items():  # before adding: a failed build then
             QdrantIndex(location, collection, dim, name).save(pointer)  # drops the collection
-        _upsert(client, collection, vectors, bm25_sparse(tokens), 0)
+        _upsert(client, collection, vectors, Bm25Rows(tokens), 0)
         for name, (pointer, dim) in indexes.items():
             QdrantIndex(location, collection, dim, name).save(pointer)
     except OSError:

@@ -77,8 +77,31 @@ class TermIds(Sequence[list[int]]):
 
     def tokens(self) -> list[list[str]]:
         """Every chunk's terms back as strings."""
-        words = list(self.vocab)
-        return [[words[term] for term in ids] for ids in self]
+        return list(self.token_rows())
+
+    def token_rows(self) -> TokenRows:
+        """Every chunk's terms as strings, each chunk's made when asked for."""
+        return TokenRows(self, list(self.vocab))
+
+
+class TokenRows(Sequence[list[str]]):
+    """A chunk's terms as strings (`TermIds.token_rows`), made from their ids on access."""
+
+    def __init__(self, ids: TermIds, words: list[str]) -> None:
+        self._ids, self._words = ids, words
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str]]: ...
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        words = self._words
+        return [words[term] for term in self._ids[index]]
 
 
 def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]]) -> np.ndarray:

@@ -4,7 +4,8 @@ A build knows how many rows a channel has before it embeds anything (chunking co
 `VectorSpool` is a raw float32 file of that many rows in the build's temporary folder, written
 at each row's number as batches are embedded (or reused from the previous build), in any order.
 The channel's index is then filled from it a batch at a time (`save_faiss`: a `pq` index first
-learns from an even sample of all the rows, the same sample as from the rows in memory), and the
+learns from an even sample of all the rows, the same sample as from the rows in memory; a Qdrant
+collection reads it a request's points at a time, qdrantindex.write_collections), and the
 sentence vectors are copied into their .npy file (`save_npy`, np.save's bytes). The spool file
 is deleted once used; a failed build's temporary folder goes with it.
 """
@@ -40,8 +41,7 @@ def write_channels(
     if is_qdrant_location(location):
         from citeqa.qdrantindex import write_collections
 
-        vectors = {name: spool.everything() for name, spool in spools.items()}
-        write_collections(folder, vectors, terms.tokens(), location)
+        write_collections(folder, spools, terms.token_rows(), location)
     elif location == "faiss":
         for name, spool in spools.items():
             path = folder / f"vectors-{name}{FaissIndex.suffix}"
@@ -81,6 +81,20 @@ class VectorSpool:
             out[done:upto] = batch[numbers[done:upto] - start]
             done = upto
         return out
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.count, self.dim
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, rows: slice) -> np.ndarray:
+        """A slice of consecutive rows (step 1), read from the file."""
+        start, stop, step = rows.indices(self.count)
+        if step != 1:
+            raise ValueError("a spool is read in runs of consecutive rows")
+        return self._read(start, max(0, stop - start))
 
     def everything(self) -> np.ndarray:
         """All the rows at once (for a store that takes them so)."""

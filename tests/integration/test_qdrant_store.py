@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from citeqa.api import build_index, open_assistant
@@ -188,3 +189,30 @@ def test_an_engine_lost_mid_session_is_an_error_for_that_question(tmp_path: Path
     for chosen in (assistant, assistant.configured(engine_fusion=False)):
         with pytest.raises(StoreUnreachable, match="citeqa index --rebuild"):
             chosen.ask("How does belimumab work?")
+
+
+def test_a_qdrant_build_reads_its_spools_and_terms_a_batch_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citeqa.tallies import TermIds
+    from citeqa.vectorspool import VectorSpool
+
+    def whole(*args: object) -> None:
+        raise AssertionError("read whole")
+
+    monkeypatch.setattr(VectorSpool, "everything", whole)
+    monkeypatch.setattr(TermIds, "tokens", whole)
+    monkeypatch.setattr("citeqa.qdrantindex.BATCH", 3)
+    corpus = make_corpus(tmp_path / "corpus")
+    settings = fake_settings(corpus, tmp_path / "qdrant", vector_store=MEMORY, engine_lexical=True)
+    build_index(settings)
+    loaded = load_index(settings.index_dir)
+    assert len(loaded.chunks) > 3 * 2  # several requests
+    faiss_settings = fake_settings(corpus, tmp_path / "faiss")
+    build_index(faiss_settings)
+    expected = load_index(faiss_settings.index_dir).vectors["fake"].vectors()
+    np.testing.assert_allclose(loaded.vectors["fake"].vectors(), expected, atol=1e-6)
+    on_qdrant = open_assistant(settings, build_if_missing=False)
+    assert loaded.lexical is None  # BM25 is the engine's, from the sparse rows sent in batches
+    hits = on_qdrant.retrieve("rituximab").hits
+    assert hits and "rituximab" in hits[0].chunk.text.lower() and "lexical" in hits[0].channel_ranks

@@ -20,6 +20,7 @@ from citeqa.lexical import tokenize
 from citeqa.qdrantindex import (
     API_KEY_VARIABLE,
     MEMORY,
+    Bm25Rows,
     QdrantIndex,
     bm25_sparse,
     query_sparse,
@@ -227,6 +228,13 @@ def test_a_cluster_key_comes_from_the_environment_and_is_never_written(
         server.shutdown()
     assert _Recorder.seen and all(h.get("api-key") == "s3cr3t-key" for h in _Recorder.seen)
     assert not any("s3cr3t" in path.read_text() for path in folder.rglob("*") if path.is_file())
+
+
+def test_bm25_rows_are_made_one_at_a_time_as_bm25_sparse_makes_them() -> None:
+    documents = [["a", "b"], ["a"] + ["x"] * 8, [], ["b", "b"]]
+    rows = Bm25Rows(documents)
+    assert len(rows) == 4 and rows[1:] == bm25_sparse(documents)[1:]
+    assert [rows[n] for n in range(4)] == bm25_sparse(documents) and rows[2] == {}
 
 
 def test_bm25_weights_saturate_and_favour_short_documents() -> None:

@@ -44,6 +44,9 @@ def test_term_ids_number_terms_in_order_of_first_appearance() -> None:
     assert list(terms) == [[0, 1, 0], [], [2, 1]] and len(terms) == 3
     assert terms[2] == [2, 1] and terms[-3] == [0, 1, 0] and terms[0:2] == [[0, 1, 0], []]
     assert terms.tokens() == [["b", "a", "b"], [], ["c", "a"]]
+    rows = terms.token_rows()
+    assert len(rows) == 3 and rows[2] == ["c", "a"] and rows[-3] == ["b", "a", "b"]
+    assert rows[1:] == [[], ["c", "a"]]
     with pytest.raises(IndexError):
         terms[3]
 
@@ -76,6 +79,10 @@ def test_a_spool_takes_rows_in_any_order_and_gives_them_back_in_order(tmp_path: 
     picks = np.array([0, 3, 7, 8, 19])
     assert np.array_equal(spool.rows(picks), rows[picks])
     assert np.array_equal(spool.everything(), rows)
+    assert spool.shape == (20, 8) and len(spool) == 20
+    assert np.array_equal(spool[3:11], rows[3:11]) and np.array_equal(spool[15:40], rows[15:])
+    with pytest.raises(ValueError, match="consecutive"):
+        spool[::2]
     expected = io.BytesIO()
     np.save(expected, rows, allow_pickle=False)
     spool.save_npy(tmp_path / "rows.npy")
