@@ -3,17 +3,18 @@ token statistics that answering needs (so opening the assistant need not tokenis
 with the corpus's term knowledge: its domain file as read, and the cross-language term pairs
 derived from it (derived_terms.py).
 
-A build writes as it goes, into its temporary folder (`compute_contents`): each document is
-chunked and its chunks written, their BM25 terms, sentences and word counts tallied
-(tallies.py), before the next; then each channel embeds the chunks read back from chunks.jsonl,
-a batch at a time, into a spool file that fills its vector index (vectorspool.py). So the
-build's memory grows with the vocabulary and the vector index, not with the corpus's chunks and
-sentences. Documents whose file hash is unchanged reuse their chunks and vectors from the
-previous build (`Reuse`, read a document at a time: reuse.py); only the others are chunked and
-embedded. `passage_text` and
-`chunk_tokens` say what a chunk's vector and its BM25 entry are computed from. Sentences are
-embedded at build time only up to `Settings.embed_sentences_max`; past it, answering scores
-sentences with their passages' vectors, or embeds them on demand (ondemand.py).
+A build writes as it goes, into its temporary folder: each document as it is read
+(`write_documents`); then (`compute_contents`) each document, read back, is chunked and its
+chunks written, their BM25 terms, sentences and word counts tallied (tallies.py), before the
+next; then each channel embeds the chunks read back from chunks.jsonl, a batch at a time, into
+a spool file that fills its vector index (vectorspool.py). So the build's memory grows with the
+vocabulary and the vector index, not with the corpus's documents, chunks and sentences.
+Documents whose file hash is unchanged reuse their chunks and vectors from the previous build
+(`Reuse`, read a document at a time: reuse.py); only the others are chunked and embedded.
+`passage_text` and `chunk_tokens` say what a chunk's vector and its BM25 entry are computed
+from. Sentences are embedded at build time only up to `Settings.embed_sentences_max`; past it,
+answering scores sentences with their passages' vectors, or embeds them on demand
+(ondemand.py).
 """
 
 from __future__ import annotations
@@ -32,13 +33,14 @@ import numpy as np
 from citeqa.chunking import iter_chunks
 from citeqa.compounds import corpus_compounds
 from citeqa.config import Settings
+from citeqa.corpus import CorpusScan, DocumentEntry, scan_corpus
 from citeqa.derived_terms import FrequentWords, pairs_of
 from citeqa.domain import KNOWLEDGE_FORMAT, Domain
 from citeqa.embedding import Embedder, embed_texts
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
-from citeqa.jsonlines import ChunkTable, JsonlWriter
+from citeqa.jsonlines import ChunkTable, DocumentFile, JsonlWriter
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import corpus_words
@@ -85,8 +87,20 @@ class Reuse:
     """The term-knowledge format the previous build stored (None: stored none)."""
 
 
+def write_documents(corpus_dir: Path, folder: Path) -> CorpusScan:
+    """Read the corpus into `folder` (a new temporary build folder): documents.jsonl and the
+    ids beside it, written as each document is read, so that one document's text is held at
+    a time; what the reading found (corpus.scan_corpus)."""
+    folder.mkdir(parents=True)
+    with _writer(folder / DOCUMENTS) as documents_out:
+        scan = scan_corpus(corpus_dir, documents_out.write)
+    ids = [entry.doc_id for entry in scan.entries]
+    write_synced(folder / DOCUMENT_IDS, json.dumps(ids, ensure_ascii=False).encode())
+    return scan
+
+
 def compute_contents(
-    documents: list[Document],
+    entries: list[DocumentEntry],
     embedders: list[Embedder],
     reuse: Reuse,
     settings: Settings,
@@ -94,19 +108,20 @@ def compute_contents(
     domain: Domain | None,
     folder: Path,
 ) -> BuildContents:
-    """Write everything the index stores but its manifest into `folder` (a new temporary
-    folder), a document and a batch at a time; `domain` is the corpus's domain file, if any.
+    """Write everything the index stores but its documents (`write_documents` wrote them, the
+    documents of `entries`) and its manifest into `folder`, a document and a batch at a time;
+    `domain` is the corpus's domain file, if any.
 
     Chunks go to chunks.jsonl as they are made, with their BM25 terms, sentences and word
     counts tallied; then each channel embeds the chunks read back from that file, into a spool
     file that fills its vector index. What stays in memory grows with the vocabulary (and the
-    vector index itself), not with the number of chunks or sentences."""
-    kept = {doc.doc_id for doc in documents if reuse.sha256.get(doc.doc_id) == doc.sha256}
+    vector index itself), not with the number of documents, chunks or sentences."""
+    kept = {e.doc_id for e in entries if reuse.sha256.get(e.doc_id) == e.sha256}
     kept = kept if reuse.previous is not None else set()
-    folder.mkdir(parents=True)
+    documents = DocumentFile(folder / DOCUMENTS)
     tally = _chunk_pass(documents, kept, reuse, settings, report, folder)
     chunks = ChunkTable.load(folder / CHUNKS)
-    ids = [doc.doc_id for doc in documents]
+    ids = [entry.doc_id for entry in entries]
     sentences = SentenceTable(tally.sentence_rows(), ids)
     sentences.save(folder)
     spools = {
@@ -125,8 +140,7 @@ def compute_contents(
     statistics.update(knowledge(domain, pairs_of(tally.words, embedders)))
     report("term pairs", 1, 1)
     write_synced(folder / STATISTICS, json.dumps(statistics, sort_keys=True).encode())
-    write_synced(folder / DOCUMENT_IDS, json.dumps(ids, ensure_ascii=False).encode())
-    return BuildContents(documents, chunks, sentences)
+    return BuildContents(entries, chunks, sentences)
 
 
 def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> frozenset[str]:
@@ -200,32 +214,31 @@ class _Tally:
         rows = np.concatenate(self.rows) if self.rows else np.zeros((0, 4), np.int64)
         return np.asfortranarray(rows.reshape(-1, 4), dtype=np.int64)
 
-    def statistics(self, documents: list[Document]) -> dict[str, Any]:
-        """The token statistics `token_statistics` computes, from the tallies."""
-        texts = [doc.text for doc in documents]
+    def statistics(self, documents: Sequence[Document]) -> dict[str, Any]:
+        """The token statistics `token_statistics` computes, from the tallies (and the texts,
+        read a document at a time)."""
         return {
             "format": STATISTICS_FORMAT,
             "sentence_count": self.frequency.sentences,
             "frequency": dict(self.frequency.counts),
-            "words": corpus_words(_pieces(texts)),
-            "compounds": corpus_compounds(_pieces(texts)),
+            "words": corpus_words(_pieces(doc.text for doc in documents)),
+            "compounds": corpus_compounds(_pieces(doc.text for doc in documents)),
         }
 
 
 def _chunk_pass(
-    documents: list[Document],
+    documents: Sequence[Document],
     kept: set[str],
     reuse: Reuse,
     settings: Settings,
     report: Progress,
     folder: Path,
 ) -> _Tally:
-    """Write documents.jsonl and chunks.jsonl a line at a time, tallying as it goes."""
+    """Write chunks.jsonl a line at a time, tallying as it goes."""
     tally = _Tally()
-    with _writer(folder / DOCUMENTS) as documents_out, _writer(folder / CHUNKS) as chunks_out:
+    with _writer(folder / CHUNKS) as chunks_out:
         for number, doc in enumerate(documents):
             report("chunking", number, len(documents))
-            documents_out.write(doc)
             made: Iterable[Chunk] = (
                 reuse.previous.chunks(doc.doc_id)
                 if reuse.previous is not None and doc.doc_id in kept
@@ -288,7 +301,7 @@ def _channel_vectors(
 def _sentence_vectors(
     embedder: Embedder,
     sentences: SentenceTable,
-    documents: list[Document],
+    documents: Sequence[Document],
     tally: _Tally,
     kept: set[str],
     reuse: Reuse,
@@ -307,15 +320,15 @@ def _sentence_vectors(
     fresh = sum(count for doc_id, (_, count) in tally.sentences.items() if doc_id not in kept)
 
     def texts() -> Iterator[tuple[int, str]]:
-        for doc in documents:
-            first, count = tally.sentences[doc.doc_id]
-            if previous is not None and doc.doc_id in kept:
-                for offset, rows in previous.sentence_vectors(doc.doc_id, count):
+        for number, (doc_id, (first, count)) in enumerate(tally.sentences.items()):
+            if previous is not None and doc_id in kept:
+                for offset, rows in previous.sentence_vectors(doc_id, count):
                     spool.write(first + offset, rows)
                 continue
+            text = documents[number].text if count else ""  # read only when it has sentences
             for row in range(first, first + count):
                 sentence = sentences[row]
-                yield row, doc.text[sentence.start : sentence.end]
+                yield row, text[sentence.start : sentence.end]
 
     _embed_into(spool, embedder, texts(), fresh, "embedding sentences", report)
     spool.save_npy(folder / f"sentences-{embedder.name}.npy")

@@ -1,8 +1,10 @@
 """Walk a corpus folder into Documents: which files are read, how, and which are skipped.
 
 Owns the folder walk, text decoding, titles and document ids; each file format's reader lives
-in the citeqa.readers registry (one module per format). Text files are decoded byte for byte and
-never normalised (CRLF stays CRLF), because every citation offset points into `Document.text`.
+in the citeqa.readers registry (one module per format). A build takes the documents one at a
+time as they are read (`scan_corpus`), so that one document's text is held at a time. Text
+files are decoded byte for byte and never normalised (CRLF stays CRLF), because every citation
+offset points into `Document.text`.
 A file that cannot be read is skipped with a reason, never raised: only a missing or empty
 corpus is an error (`CorpusMissing`, `CorpusEmpty`).
 """
@@ -14,6 +16,8 @@ import hashlib
 import json
 import os
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from os import stat_result
 from pathlib import Path, PurePosixPath
 from stat import S_ISDIR, S_ISLNK, S_ISREG
@@ -191,12 +195,43 @@ def relative_path(path: Path, corpus_dir: Path) -> str:
 
 def read_corpus(corpus_dir: Path) -> CorpusReading:
     """Read every document of `corpus_dir`; raise CorpusMissing or CorpusEmpty."""
+    documents: list[Document] = []
+    scan = scan_corpus(corpus_dir, documents.append)
+    return CorpusReading(
+        documents=documents, skipped=scan.skipped, warnings=scan.warnings, domain=scan.domain
+    )
+
+
+class DocumentEntry(NamedTuple):
+    """A document as a build lists it once its text has gone on (`scan_corpus`)."""
+
+    doc_id: str
+    title: str
+    path: str
+    sha256: str
+
+
+@dataclass
+class CorpusScan:
+    """What `scan_corpus` found: each document's entry, and what it skipped or noticed."""
+
+    entries: list[DocumentEntry]
+    skipped: list[str]
+    """Each "relative/path: reason"."""
+    warnings: list[str]
+    domain: Domain | None = None
+
+
+def scan_corpus(corpus_dir: Path, take: Callable[[Document], None]) -> CorpusScan:
+    """Read the documents of `corpus_dir` one at a time, in order, handing each to `take` as
+    it is read (a build writes it out) and keeping its entry only, so that no more than one
+    document's text is held; raise CorpusMissing or CorpusEmpty."""
     check_folder(corpus_dir)
     titles, warnings = read_titles(corpus_dir)
     domain, domain_warnings = corpus_domain(corpus_dir)
     warnings.extend(domain_warnings)
     files, skipped = _walk(corpus_dir)
-    documents: list[Document] = []
+    entries: list[DocumentEntry] = []
     used: set[str] = set()
     for path in (corpus_dir / name for name in files.names):
         try:
@@ -205,14 +240,17 @@ def read_corpus(corpus_dir: Path) -> CorpusReading:
             skipped.append(f"{relative_path(path, corpus_dir)}: {unreadable.reason}")
             continue
         document = _unique(document, used, warnings)
-        documents.append(document)
+        take(document)
+        entries.append(
+            DocumentEntry(document.doc_id, document.title, document.path, document.sha256)
+        )
         warnings.extend(document.warnings)
-    if not documents:
+    if not entries:
         raise CorpusEmpty(
             f"No readable document in {corpus_dir}: citeqa reads {read_types()} files"
             + (f" ({len(skipped)} other files skipped)." if skipped else ".")
         )
-    return CorpusReading(documents=documents, skipped=skipped, warnings=warnings, domain=domain)
+    return CorpusScan(entries, skipped, warnings, domain)
 
 
 def check_folder(corpus_dir: Path) -> None:

@@ -16,15 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from citeqa.config import Settings
-from citeqa.contents import Progress, Reuse, compute_contents
+from citeqa.contents import Progress, Reuse, compute_contents, write_documents
 from citeqa.corpus import (
     MANIFEST,
+    CorpusScan,
+    DocumentEntry,
     check_folder,
     file_digest,
     file_sha256,
     file_stamp,
     list_corpus_files,
-    read_corpus,
     relative_path,
 )
 from citeqa.domain import KNOWLEDGE_FORMAT, domain_digest
@@ -51,7 +52,7 @@ from citeqa.store import (
 LIBRARIES = ("citeqa", "faiss-cpu", "bm25s", "PyStemmer", "numpy", "sentence-transformers")
 
 
-def relative_file(document: Document, corpus_dir: Path) -> str:
+def relative_file(document: Document | DocumentEntry, corpus_dir: Path) -> str:
     """The document's path relative to the corpus folder, posix style."""
     return relative_path(Path(document.path), corpus_dir.absolute())
 
@@ -67,32 +68,59 @@ def build_index(
     owner = claim(settings.index_dir)
     with build_lock(settings.index_dir):
         remove_leftovers(owner)
-        report("reading", 0, 1)
-        reading = read_corpus(settings.corpus_dir)
-        report("reading", 1, 1)
-        embedders = [get_embedder(name) for name in settings.channels]
-        channels = [
-            _channel_info(embedder, len(reading.documents), settings) for embedder in embedders
-        ]
-        previous, full, loaded = _previous(settings, channels, rebuild)
-        files = _indexed_files(reading.documents, settings.corpus_dir, [])
-        if previous is not None and not full and _unchanged(previous, files, settings.corpus_dir):
-            return _report(
-                settings, previous.files, files, began, reading, full_rebuild=False, chunks=None
-            )
-        if previous is not None and loaded is not None:
-            _fill_reuse(previous, loaded)  # only now: an unchanged corpus needs none of it
-        contents, files = _build(settings, owner, reading, embedders, channels, previous, report)
-        old_files = previous.files if previous is not None else []
-        return _report(
-            settings,
-            old_files,
-            files,
-            began,
-            reading,
-            full_rebuild=full,
-            chunks=len(contents.chunks),
-        )
+        temporary, name = owner.new_build_names()
+        try:
+            return _update(settings, owner, (temporary, name), rebuild, report, began)
+        except KeyboardInterrupt:
+            discard(temporary)
+            raise BuildInterrupted("Build interrupted; the previous index is unchanged.") from None
+        except OSError as err:
+            discard(temporary)
+            raise IndexWriteError(
+                f"Cannot write the index in {settings.index_dir}: {err.strerror or err};"
+                " the previous index is unchanged."
+            ) from err
+        except BaseException:
+            discard(temporary)
+            raise
+
+
+def _update(
+    settings: Settings,
+    owner: Ownership,
+    names: tuple[Path, str],
+    rebuild: bool,
+    report: Progress,
+    began: float,
+) -> BuildReport:
+    """Read the corpus into a new build folder (`names`: its temporary path and final name);
+    unless nothing changed (the folder then goes), compute the rest and publish it."""
+    temporary, name = names
+    report("reading", 0, 1)
+    reading = write_documents(settings.corpus_dir, temporary)
+    report("reading", 1, 1)
+    embedders = [get_embedder(name) for name in settings.channels]
+    channels = [_channel_info(embedder, len(reading.entries), settings) for embedder in embedders]
+    previous, full, loaded = _previous(settings, channels, rebuild)
+    files = _indexed_files(reading.entries, settings.corpus_dir, [])
+    if previous is not None and not full and _unchanged(previous, files, settings.corpus_dir):
+        discard(temporary)
+        return _report(settings, previous.files, files, began, reading, full_rebuild=False)
+    if previous is not None and loaded is not None:
+        _fill_reuse(previous, loaded)  # only now: an unchanged corpus needs none of it
+    contents = compute_contents(
+        reading.entries, embedders, previous or Reuse(), settings, report, reading.domain, temporary
+    )
+    files = _indexed_files(reading.entries, settings.corpus_dir, contents.chunks)
+    report("writing", 0, 1)
+    manifest = _manifest(settings, contents, channels)
+    write_build(temporary, contents, manifest, settings, FileList.of(files))
+    publish(owner, temporary, name)
+    report("writing", 1, 1)
+    old_files = previous.files if previous is not None else []
+    return _report(
+        settings, old_files, files, began, reading, full_rebuild=full, chunks=len(contents.chunks)
+    )
 
 
 def _check_corpus(settings: Settings) -> None:
@@ -198,7 +226,7 @@ def _answer_channel(settings: Settings) -> str | None:
 
 
 def _indexed_files(
-    documents: list[Document], corpus_dir: Path, chunks: Sequence[Chunk]
+    documents: list[DocumentEntry], corpus_dir: Path, chunks: Sequence[Chunk]
 ) -> list[IndexedFile]:
     """Every corpus file with its hash: indexed documents, and skipped files (doc_id None)."""
     by_file = {relative_file(doc, corpus_dir): doc for doc in documents}
@@ -264,49 +292,6 @@ def corpus_manifest_digest(corpus_dir: Path) -> str | None:
 # ---- writing and reporting -------------------------------------------------------------------
 
 
-def _build(
-    settings: Settings,
-    owner: Ownership,
-    reading: Any,
-    embedders: list[Embedder],
-    channels: list[ChannelInfo],
-    previous: Reuse | None,
-    report: Progress,
-) -> tuple[BuildContents, list[IndexedFile]]:
-    """Write a new build into a temporary folder as it is computed, then publish it; a build
-    that fails or is interrupted leaves nothing behind and the previous index as it was."""
-    temporary, name = owner.new_build_names()
-    try:
-        contents = compute_contents(
-            reading.documents,
-            embedders,
-            previous or Reuse(),
-            settings,
-            report,
-            reading.domain,
-            temporary,
-        )
-        files = _indexed_files(reading.documents, settings.corpus_dir, contents.chunks)
-        report("writing", 0, 1)
-        manifest = _manifest(settings, contents, channels)
-        write_build(temporary, contents, manifest, settings, FileList.of(files))
-        publish(owner, temporary, name)
-    except KeyboardInterrupt:
-        discard(temporary)
-        raise BuildInterrupted("Build interrupted; the previous index is unchanged.") from None
-    except OSError as err:
-        discard(temporary)
-        raise IndexWriteError(
-            f"Cannot write the index in {settings.index_dir}: {err.strerror or err};"
-            " the previous index is unchanged."
-        ) from err
-    except BaseException:
-        discard(temporary)
-        raise
-    report("writing", 1, 1)
-    return contents, files
-
-
 def _manifest(
     settings: Settings,
     contents: BuildContents,
@@ -350,10 +335,10 @@ def _report(
     old: list[IndexedFile],
     new: list[IndexedFile],
     began: float,
-    reading: Any,
+    reading: CorpusScan,
     *,
     full_rebuild: bool,
-    chunks: int | None,
+    chunks: int | None = None,
 ) -> BuildReport:
     before = {f.file: f.sha256 for f in old if f.doc_id}
     after = {f.file: f.sha256 for f in new if f.doc_id}

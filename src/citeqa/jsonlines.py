@@ -124,6 +124,9 @@ class LineReader(Generic[M]):
         self.path, self._model = path, model
         self._offsets = np.load(path.with_name(offsets_name(path.name)), allow_pickle=False)
 
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
     def read(self, first: int, count: int) -> list[M]:
         """Lines first .. first + count - 1, parsed; ValueError when the file lacks them."""
         if first < 0 or count < 0 or first + count >= len(self._offsets):
@@ -140,6 +143,28 @@ class LineReader(Generic[M]):
             self._model.model_validate_json(data[start:end])
             for start, end in zip(ends[:-1].tolist(), ends[1:].tolist(), strict=True)
         ]
+
+
+class DocumentFile(Sequence[Document]):
+    """The documents a build wrote into its folder, read back by number, one line at a time
+    (`LineReader`): a pass over them holds one document's text at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self._lines = LineReader(path, Document)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Document: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Document]: ...
+    def __getitem__(self, index: int | slice) -> Document | list[Document]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._lines.read(index, 1)[0]
 
 
 class ChunkTable(Sequence[Chunk]):

@@ -46,7 +46,7 @@ import numpy as np
 from pydantic import ValidationError
 
 from citeqa.config import Settings, is_qdrant_location
-from citeqa.corpus import file_sha256
+from citeqa.corpus import DocumentEntry, file_sha256
 from citeqa.errors import (
     CiteqaError,
     IndexCorrupt,
@@ -327,7 +327,8 @@ def _read_sentence_vectors(folder: Path, manifest: IndexManifest) -> np.ndarray 
 class BuildContents:
     """What a build wrote into its folder (contents.compute_contents), as the manifest needs it."""
 
-    documents: list[Document]
+    documents: list[DocumentEntry]
+    """Listed as they were read (their texts are in the build's documents.jsonl)."""
     chunks: Sequence[Chunk]
     """Read back from the build's chunks.jsonl (jsonlines.ChunkTable)."""
     sentences: Sequence[Sentence]

@@ -10,13 +10,16 @@ import pytest
 
 from citeqa.corpus import (
     CorpusReading,
+    DocumentEntry,
     UnreadableDocument,
     file_sha256,
     list_corpus_files,
     read_corpus,
     read_document,
+    scan_corpus,
 )
 from citeqa.errors import CorpusEmpty, CorpusMissing
+from citeqa.models import Document
 
 BUNDLED = Path(__file__).parents[2] / "corpus"
 
@@ -289,3 +292,22 @@ def test_bundled_corpus_reads_with_manifest_titles() -> None:
     for document in reading.documents:
         assert document.text == Path(document.path).read_bytes().decode("utf-8")
     assert reading.skipped == [] and reading.warnings == []
+
+
+def test_a_scan_hands_each_document_on_as_it_is_read_and_keeps_its_entry(tmp_path: Path) -> None:
+    """scan_corpus, what a build reads the corpus with: every document handed on in order,
+    once, and only its id, title, path and hash kept."""
+    (tmp_path / "b.txt").write_text("Second document.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# First\n\nFirst document.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Another first.\n", encoding="utf-8")  # id "a" is taken
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    handed: list[Document] = []
+    scan = scan_corpus(tmp_path, handed.append)
+    reading = read_corpus(tmp_path)
+    assert handed == reading.documents and [d.doc_id for d in handed] == ["a", "a.txt", "b"]
+    assert scan.entries == [DocumentEntry(d.doc_id, d.title, d.path, d.sha256) for d in handed]
+    assert scan.skipped == reading.skipped and scan.warnings == reading.warnings
+    assert not hasattr(scan.entries[0], "text")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CorpusEmpty):
+        scan_corpus(tmp_path / "empty", handed.append)

@@ -10,6 +10,7 @@ import pytest
 from citeqa.jsonlines import (
     IDS,
     ChunkTable,
+    DocumentFile,
     DocumentTable,
     LineReader,
     offsets_name,
@@ -70,3 +71,13 @@ def test_runs_of_lines_are_read_without_the_file_mapped(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[:-3])
     with pytest.raises(ValueError, match="shorter"):
         reader.read(3, 2)
+
+
+def test_a_builds_documents_are_read_back_one_at_a_time(tmp_path: Path) -> None:
+    path = tmp_path / "documents.jsonl"
+    _write(path, DOCUMENTS)
+    documents = DocumentFile(path)
+    assert len(documents) == 3 and list(documents) == DOCUMENTS
+    assert documents[2] == DOCUMENTS[2] and documents[1:] == DOCUMENTS[1:]
+    with pytest.raises(IndexError):
+        documents[3]
