@@ -1,7 +1,7 @@
 """Train citeqa's learned answer layer and write it to src/citeqa/data/ as JSON (never pickle).
 
     pip install -e '.[train]'
-    python evals/tools/train_answer_models.py [--cache DIR] [--write]
+    python evals/tools/train_answer_models.py [--cache DIR] [--write] [--keep-ranker]
 
 Asks every question of the evaluation sets (train_sets.py: evals/sets/, indexes in the eval
 cache, built when missing) and collects the features of answer_features.py. Then, on the `dev`
@@ -45,7 +45,15 @@ from citeqa.answer_features import (
     question_features,
     sentence_features,
 )
-from citeqa.answer_models import AnswerModels, LogisticModel, Model, TreeModel, sentence_scores
+from citeqa.answer_models import (
+    RANKER,
+    AnswerModels,
+    LogisticModel,
+    Model,
+    TreeModel,
+    read_model,
+    sentence_scores,
+)
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.evaluation.corpora import eval_cache_dir, index_dir_for
@@ -231,10 +239,9 @@ class Frozen:
         return self.by_rows[key] if key in self.by_rows else self.fallback.predict(rows)
 
 
-def choose_blend(asked: list[Asked], folds: int = 5) -> tuple[float, float, dict]:
-    """(hand_power, neighbour_ratio) by macro quote accuracy on out-of-fold ranker predictions
-    (each question scored by trees that never saw it), with the BLEND_TOLERANCE rule."""
-    answerable = [a for a in asked if a.item.answerable and not a.early]
+def out_of_fold_ranker(answerable: list[Asked], folds: int = 5) -> dict[bytes, np.ndarray]:
+    """Each answerable question's candidate rows scored by a ranker fitted without its fold,
+    keyed by the rows."""
     fold_of = np.random.default_rng(SEED).integers(0, folds, len(answerable))
     by_rows: dict[bytes, np.ndarray] = {}
     for fold in range(folds):
@@ -242,6 +249,14 @@ def choose_blend(asked: list[Asked], folds: int = 5) -> tuple[float, float, dict
         for a, f in zip(answerable, fold_of, strict=True):
             if f == fold and len(a.rows):
                 by_rows[np.ascontiguousarray(a.rows).tobytes()] = model.predict(a.rows)
+    return by_rows
+
+
+def choose_blend(asked: list[Asked], folds: int = 5) -> tuple[float, float, dict]:
+    """(hand_power, neighbour_ratio) by macro quote accuracy on out-of-fold ranker predictions
+    (each question scored by trees that never saw it), with the BLEND_TOLERANCE rule."""
+    answerable = [a for a in asked if a.item.answerable and not a.early]
+    by_rows = out_of_fold_ranker(answerable, folds)
     print(
         f"  hand-weighted quotes: macro quote accuracy {macro_quote_accuracy(asked, None, 1):.3f}"
     )
@@ -354,11 +369,20 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, w: np.ndarray, folds: int = 5) -> 
     return predicted
 
 
-def train(asked: list[Asked]) -> AnswerModels:
+def train(asked: list[Asked], keep_ranker: bool = False) -> AnswerModels:
+    """The three models, fitted on the dev halves; with `keep_ranker`, the shipped sentence
+    ranker and its blend stay (out-of-fold rankers still give the evidence the other two
+    models learn from, as a question the ranker never saw would show it)."""
     train_half = [a for a in asked if a.item.role == "train"]
-    power, ratio, by_rows = choose_blend(train_half)
-    extra = {"neighbour_ratio": ratio, "hand_power": power}
-    ranker = dataclasses.replace(fit_ranker(train_half), extra=extra)
+    if keep_ranker:
+        ranker = read_model(RANKER, SENTENCE_FEATURES)
+        extra = dict(ranker.extra)
+        ratio = extra["neighbour_ratio"]
+        by_rows = out_of_fold_ranker([a for a in train_half if a.item.answerable and not a.early])
+    else:
+        power, ratio, by_rows = choose_blend(train_half)
+        extra = {"neighbour_ratio": ratio, "hand_power": power}
+        ranker = dataclasses.replace(fit_ranker(train_half), extra=extra)
     unseen = Frozen(by_rows, extra, ranker)  # the evidence as a question not trained on sees it
     open_ = [a for a in train_half if not a.early]
     outcomes = [outcome(a, unseen, ratio) for a in open_]  # type: ignore[arg-type]
@@ -477,11 +501,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=None, help="eval cache (indexes)")
     parser.add_argument("--write", action="store_true", help="write the models to src/citeqa/data")
+    parser.add_argument(
+        "--keep-ranker",
+        action="store_true",
+        help="keep the shipped sentence ranker; fit only the answerability and confidence models",
+    )
     args = parser.parse_args()
     began = time.perf_counter()
     asked = collect(eval_cache_dir(args.cache))
     collected = time.perf_counter()
-    models = train(asked)
+    models = train(asked, args.keep_ranker)
     print(f"collect {collected - began:.0f} s, train {time.perf_counter() - collected:.0f} s")
     report(asked, models)
     if args.write:

@@ -79,6 +79,11 @@ QUESTION_FEATURES = (
     "best_length",
     "top_ranker_margin",
     "dense_peak",
+    "dense_best",
+    "matched_rarity",
+    "present_coverage",
+    "best_present_coverage",
+    "top3_coverage",
 )
 
 ANSWER_KINDS = ("number", "share", "date", "person", "place")
@@ -287,6 +292,49 @@ def question_features(
             float(rows[0, column["log_length"]]) if len(rows) else 0.0,
             float(ranker[0] - ranker[1]) if len(ranker) > 1 else 0.0,
             max(dense, default=0.0) - _mean_dense(hits[1:]),
+            *_corpus_evidence(hits, terms, bank),
         ],
         dtype=np.float64,
     )
+
+
+TOP_PASSAGES = 3
+"""Passages read together for `top3_coverage`."""
+
+
+def _corpus_evidence(hits: list[Hit], terms: QuestionTerms, bank: SentenceBank) -> list[float]:
+    """What says whether the corpus speaks of the question's subject at all, whatever the
+    corpus: the best dense similarity among the hits; how rare in the corpus the rarest question
+    term the best passage holds is (an off-topic question shares only common words with it);
+    how much of the question's terms that the corpus uses the best passage and the best
+    sentence cover; and how much of the question the first passages cover together."""
+    focus = terms.terms[: terms.focus_terms]
+    unseen = terms.unseen_weight or 1.0
+    present = [(alternatives, weight) for alternatives, weight in focus if weight < unseen]
+    passage = passage_tokens(bank, hits[:1])
+    matched = [weight for alternatives, weight in present if alternatives & passage]
+    sentences = [bank.tokens[n] for hit in hits for n in bank.in_chunk(hit.chunk)]
+    dense = [v for hit in hits for k, v in hit.channel_scores.items() if k != "lexical"]
+    return [
+        max(dense, default=0.0),
+        max(matched, default=0.0) / unseen,
+        _covered(present, passage),
+        max((_covered(present, tokens) for tokens in sentences), default=0.0),
+        terms.coverage(passage_tokens(bank, hits[:TOP_PASSAGES])),
+    ]
+
+
+def passage_tokens(bank: SentenceBank, hits: list[Hit]) -> frozenset[str]:
+    """Every token of these passages' sentences and headings."""
+    tokens: set[str] = set()
+    for hit in hits:
+        tokens |= bank.section_tokens(hit.chunk)
+        for number in bank.in_chunk(hit.chunk):
+            tokens |= bank.tokens[number]
+    return frozenset(tokens)
+
+
+def _covered(terms: list[tuple[frozenset[str], float]], tokens: frozenset[str]) -> float:
+    """The share of these terms' weight that `tokens` hold."""
+    total = sum(weight for _, weight in terms)
+    return sum(weight for alts, weight in terms if alts & tokens) / total if total else 0.0

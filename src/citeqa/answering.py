@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa import abstention
-from citeqa.answer_features import Wants, question_features, sentence_features
+from citeqa.answer_features import Wants, passage_tokens, question_features, sentence_features
 from citeqa.answer_models import AnswerModels, sentence_scores, shipped_models
 from citeqa.config import Settings
-from citeqa.models import Answer, Document, Hit, Lang, Passage, Retrieval
+from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences
@@ -147,27 +147,16 @@ def compose(
     top = retrieval.hits[: settings.answer_passages]
     models = shipped_models()
     candidates = rank_candidates(bank, top, terms, query_vector, models)
-    if settings.learned_quotes:
-        ratio = models.ranker.extra.get("neighbour_ratio", 1.0)
-        chosen = choose(
-            candidates, bank, settings.max_quote_sentences, ratio, settings.quote_budget
-        )
-    else:
-        chosen = choose_by_score(
-            candidates.sentences, bank, settings.max_quote_sentences, settings.quote_budget
-        )
     evidence = question_features(candidates.probabilities, candidates.rows, top, terms, bank)
-    answerable = float(models.answerability.predict(evidence))
     sure = round(float(models.confidence.predict(evidence)), 4)
-    citations = citations_of(quote_spans(chosen, bank, top, terms), bank.documents)
     passages = passages_of(retrieval, bank.documents)
-    if (
-        answerable < settings.abstain_threshold
-        or sure < models.answerability.extra.get("min_confidence", 0.0)
-        or not citations
-        or not verified(citations, bank.documents)
-    ):
-        reason = abstention.not_answered(terms, lang, _tokens_of(top, bank))
+    citations = (
+        []
+        if unlikely(models, evidence, sure, settings)
+        else _quoted(candidates, bank, top, terms, models, settings)
+    )
+    if not citations or not verified(citations, bank.documents):
+        reason = abstention.not_answered(terms, lang, passage_tokens(bank, top))
         return abstained(question, reason, lang, sure, passages)
     return Answer(
         question=question,
@@ -179,14 +168,33 @@ def compose(
     )
 
 
-def _tokens_of(hits: list[Hit], bank: SentenceBank) -> frozenset[str]:
-    """Every token of these passages' sentences and headings."""
-    tokens: set[str] = set()
-    for hit in hits:
-        tokens |= bank.section_tokens(hit.chunk)
-        for number in bank.in_chunk(hit.chunk):
-            tokens |= bank.tokens[number]
-    return frozenset(tokens)
+def unlikely(models: AnswerModels, evidence: np.ndarray, sure: float, settings: Settings) -> bool:
+    """Whether the documents seem not to answer: the answerability model says so, or the
+    confidence that the quote would be right is below the models' `min_confidence`."""
+    answerable = float(models.answerability.predict(evidence))
+    floor = models.answerability.extra.get("min_confidence", 0.0)
+    return answerable < settings.abstain_threshold or sure < floor
+
+
+def _quoted(
+    candidates: Candidates,
+    bank: SentenceBank,
+    top: list[Hit],
+    terms: QuestionTerms,
+    models: AnswerModels,
+    settings: Settings,
+) -> list[Citation]:
+    """The citations of the chosen sentences (built only for a question that is answered)."""
+    if settings.learned_quotes:
+        ratio = models.ranker.extra.get("neighbour_ratio", 1.0)
+        chosen = choose(
+            candidates, bank, settings.max_quote_sentences, ratio, settings.quote_budget
+        )
+    else:
+        chosen = choose_by_score(
+            candidates.sentences, bank, settings.max_quote_sentences, settings.quote_budget
+        )
+    return citations_of(quote_spans(chosen, bank, top, terms), bank.documents)
 
 
 def abstained(

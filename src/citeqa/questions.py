@@ -142,6 +142,9 @@ class QuestionTerms:
     absent: list[str] = field(default_factory=list)
     """Words of the question (not of the context) that occur nowhere in the corpus as typed
     (a word read as a typo of a corpus word counts: the corpus does not use it)."""
+    unseen_weight: float = 0.0
+    """The weight of a term the corpus never uses, the largest a term can weigh: a term
+    weighing less occurs in the corpus, and its weight over this one says how rare it is."""
 
     def worst_gap(self, tokens: frozenset[str]) -> float:
         """The weight of the heaviest question term absent from `tokens`, over the heaviest
@@ -271,6 +274,7 @@ def _frequency(alternatives: frozenset[str], vocabulary: Vocabulary) -> int:
 def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> QuestionTerms:
     """Weigh the words of the question (full weight) and of the carried context (half)."""
     result = QuestionTerms(focus=focus)
+    result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
         for word in _WORD.findall(text):

@@ -1,0 +1,74 @@
+"""Question features that say whether the corpus speaks of the question's subject at all:
+how rare the rarest question term the best passage holds is, and how much of the question's
+terms that the corpus uses the best passage, the best sentence and the first passages cover."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from citeqa.answer_features import QUESTION_FEATURES, SENTENCE_FEATURES, question_features
+from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.questions import QuestionTerms
+from citeqa.sentences import SentenceBank
+
+UNSEEN = 6.0
+"""The weight of a term the corpus never uses (the test's corpus: log(1 + 2N))."""
+
+
+def _terms() -> QuestionTerms:
+    """A rare word of the corpus (5), a common one (1), one the corpus never uses (6)."""
+    return QuestionTerms(
+        focus="rare common absent",
+        terms=[
+            (frozenset({"rare"}), 5.0),
+            (frozenset({"common"}), 1.0),
+            (frozenset({"absent"}), UNSEEN),
+        ],
+        focus_terms=3,
+        unseen_weight=UNSEEN,
+    )
+
+
+def _evidence(passages: list[list[set[str]]]) -> dict[str, float]:
+    """The question features over passages given as their sentences' tokens."""
+    documents, chunks, sentences, tokens, hits = {}, [], [], [], []
+    for number, passage in enumerate(passages):
+        text = " ".join("word." for _ in passage)
+        doc = Document(doc_id=f"d{number}", title="", path=f"/d{number}.txt", text=text, sha256="0")
+        chunk = Chunk(chunk_id=f"d{number}:0", doc_id=doc.doc_id, start=0, end=len(text), text=text)
+        documents[doc.doc_id] = doc
+        for place, words in enumerate(passage):
+            sentences.append(
+                Sentence(doc_id=doc.doc_id, chunk_index=number, start=6 * place, end=6 * place + 5)
+            )
+            tokens.append(frozenset(words))
+        chunks.append(chunk)
+        hits.append(Hit(chunk=chunk, chunk_index=number, score=1.0 / (1 + number)))
+    bank = SentenceBank(documents, chunks, sentences, None, tokens)
+    rows = np.zeros((1, len(SENTENCE_FEATURES)))
+    row = question_features(np.array([0.5]), rows, hits, _terms(), bank)
+    return dict(zip(QUESTION_FEATURES, row.tolist(), strict=True))
+
+
+def test_a_passage_sharing_only_common_words_is_told_from_one_holding_a_rare_word() -> None:
+    common = _evidence([[{"common", "other"}]])
+    rare = _evidence([[{"rare", "other"}]])
+    assert common["matched_rarity"] == pytest.approx(1 / UNSEEN)
+    assert rare["matched_rarity"] == pytest.approx(5 / UNSEEN)
+
+
+def test_coverage_of_the_used_terms_leaves_out_words_the_corpus_never_uses() -> None:
+    evidence = _evidence([[{"rare"}, {"common"}]])
+    assert evidence["present_coverage"] == pytest.approx(1.0)
+    assert evidence["best_present_coverage"] == pytest.approx(5 / 6)
+    assert evidence["passage_coverage"] == pytest.approx(6 / 12)
+
+
+def test_the_first_passages_are_read_together() -> None:
+    evidence = _evidence([[{"common"}], [{"other"}], [{"rare"}], [{"other"}]])
+    assert evidence["present_coverage"] == pytest.approx(1 / 6)
+    assert evidence["top3_coverage"] == pytest.approx(6 / 12)
+    fourth = _evidence([[{"common"}], [{"other"}], [{"other"}], [{"rare"}]])
+    assert fourth["top3_coverage"] == pytest.approx(1 / 12)
+    assert evidence["dense_best"] == 0.0
