@@ -14,8 +14,8 @@ already computed:
 - `citeqa fusion, FAISS + bm25s`: retrieval.retrieve, the default;
 - `citeqa fusion, engine BM25`: the same fusion over Qdrant's dense and BM25 rankings (two
   requests);
-- `engine fusion`: enginefusion.retrieve_in_engine (one request, then the chosen rows read back
-  for their dense scores);
+- `engine fusion`: enginefusion.retrieve_in_engine (one request: a batch of the fused query and
+  each ranking it fuses, which give each hit its rank and score per channel);
 
 - `engine fusion, Qdrant Edge`: the same retrieve_in_engine over Qdrant Edge, the Rust engine
   of a Qdrant server's shards run in-process (qdrant-edge-py, when installed; not a citeqa
@@ -48,7 +48,7 @@ from citeqa.contents import chunk_tokens
 from citeqa.enginefusion import engine_of, retrieve_in_engine
 from citeqa.qdrantindex import LEXICAL, MEMORY, bm25_sparse, query_sparse
 from citeqa.retrieval import retrieve
-from citeqa.vectorindex import HybridQuery, lexical_engine_of
+from citeqa.vectorindex import HybridFound, HybridQuery, lexical_engine_of
 
 VARIANTS = ["citeqa fusion, FAISS + bm25s", "citeqa fusion, engine BM25", "engine fusion"]
 EDGE = importlib.util.find_spec("qdrant_edge") is not None
@@ -85,24 +85,30 @@ class EdgeChannel:
     def rows(self, numbers: list[int]) -> np.ndarray:
         return self._rows[numbers]
 
-    def search_hybrid(self, query: HybridQuery, k: int) -> list[tuple[int, float]]:
+    def search_hybrid(self, query: HybridQuery, k: int) -> HybridFound:
         import qdrant_edge as edge
 
-        prefetch, weights = [], []
-        for index, vector, weight in query.dense:
+        nearest, weights, slots = [], [], []
+        for place, (index, vector, weight) in enumerate(query.dense):
             if weight > 0:
                 dense = [float(x) for x in vector]
-                near = edge.Query.Nearest(dense, using=index.using)  # type: ignore[attr-defined]
-                prefetch.append(edge.Prefetch(limit=query.depth, query=near))
+                using = index.using  # type: ignore[attr-defined]
+                nearest.append(edge.Query.Nearest(dense, using=using))
                 weights.append(weight)
+                slots.append(place)
         terms = query_sparse(query.tokens)
         if query.lexical_weight > 0 and terms:
             sparse = edge.SparseVector(list(terms), [float(v) for v in terms.values()])
-            near = edge.Query.Nearest(sparse, using=LEXICAL)
-            prefetch.append(edge.Prefetch(limit=query.depth, query=near))
+            nearest.append(edge.Query.Nearest(sparse, using=LEXICAL))
             weights.append(query.lexical_weight)
-        if not prefetch:
-            return []
+            slots.append(len(query.dense))
+        rankings: list[list[tuple[int, float]]] = [[] for _ in range(len(query.dense) + 1)]
+        if not nearest:
+            return HybridFound([], rankings[:-1], [])
+        for slot, near in zip(slots, nearest, strict=True):  # in process: no round trip
+            ranked = self.shard.query(edge.QueryRequest(limit=query.depth, query=near))
+            rankings[slot] = [(int(point.id), float(point.score)) for point in ranked]
+        prefetch = [edge.Prefetch(limit=query.depth, query=near) for near in nearest]
         fusion: Any = edge.Fusion.Rrf(k=query.rrf_k + 1, weights=weights)
         if query.method == "dbsf":  # as QdrantIndex: each ranking normalised, weighted sum
             prefetch = [
@@ -118,7 +124,8 @@ class EdgeChannel:
             defaults = {f"$score[{n}]": 0.0 for n in range(len(weights))}
             fusion = edge.Formula(edge.Expression.Sum(terms), defaults)
         found = self.shard.query(edge.QueryRequest(limit=k, query=fusion, prefetches=prefetch))
-        return [(int(point.id), float(point.score)) for point in found]
+        fused = [(int(point.id), float(point.score)) for point in found]
+        return HybridFound(fused, rankings[:-1], rankings[-1])
 
 
 def edge_channels(faiss: Assistant, folder: Path) -> dict[str, EdgeChannel]:

@@ -2,17 +2,16 @@
 
 When the index's vectors live in an engine that also ranks BM25 and fuses rankings itself (a
 `HybridSearch`, such as a Qdrant store), one request per question returns the fused
-candidates: every channel's dense ranking and the engine's BM25 over the question's tokens
-(glossary-expanded as for citeqa's own lexical channel), fused by the engine's counterpart of
-`Settings.fusion`: `blend` (weighted min-max normalised scores) becomes weighted
-distribution-based score fusion (`dbsf`: each ranking's scores normalised by their mean and
-spread, then summed with the channels' weights), `rrf` the engine's weighted reciprocal-rank
-fusion. Per-language lexical weights do not apply
-(the engine does not know a passage's language). The candidates are then cleaned as
-retrieval.py cleans its own (overlapping chunks collapsed, the per-document cap), and each
-chosen hit gets its dense channels' scores (query . row, the rows read back for those hits
-only) so that answering sees them as after citeqa's fusion; its rank is the engine's (channel
-`engine`): the per-channel ranks are not known.
+candidates and each ranking that was fused: every channel's dense ranking and the engine's BM25
+over the question's tokens (glossary-expanded as for citeqa's own lexical channel), fused by
+the engine's counterpart of `Settings.fusion`: `blend` (weighted min-max normalised scores)
+becomes weighted distribution-based score fusion (`dbsf`: each ranking's scores normalised by
+their mean and spread, then summed with the channels' weights), `rrf` the engine's weighted
+reciprocal-rank fusion. Per-language lexical weights do not apply (the engine does not know a
+passage's language). The candidates are then cleaned as retrieval.py cleans its own
+(overlapping chunks collapsed, the per-document cap), and each chosen hit gets its rank and
+score in every ranking that holds it, as after citeqa's fusion (answering reads them: whether
+the channels agree, the best dense score).
 
 This module knows no engine's API: only `HybridSearch` and `VectorIndex` (vectorindex.py).
 """
@@ -26,12 +25,16 @@ import numpy as np
 from citeqa.config import Settings
 from citeqa.glossary import NO_GLOSSARY, Glossary
 from citeqa.language import detect_lang
-from citeqa.models import Chunk, Hit, Retrieval
-from citeqa.retrieval import channel_weight, lexical_query, select
+from citeqa.models import Chunk, Retrieval
+from citeqa.retrieval import (
+    LEXICAL,
+    Candidates,
+    channel_weight,
+    hit_of,
+    lexical_query,
+    select,
+)
 from citeqa.vectorindex import HybridQuery, HybridSearch, VectorIndex
-
-ENGINE = "engine"
-"""The channel name a hit's fused rank is reported under."""
 
 
 def engine_of(vector_indexes: Mapping[str, VectorIndex]) -> HybridSearch | None:
@@ -64,30 +67,13 @@ def retrieve_in_engine(
         method="dbsf" if settings.fusion == "blend" else "rrf",
     )
     found = engine.search_hybrid(query, settings.candidates)
-    fused = dict(found)
-    chosen = select([row for row, _ in found], fused, chunks, k, settings)
-    rank = {row: place for place, (row, _) in enumerate(found, 1)}
-    dense = {
-        channel: _scores(vector_indexes[channel], vector, chosen)
-        for channel, vector in query_vectors.items()
-        if weights[channel] > 0
-    }
-    hits = [
-        Hit(
-            chunk=chunks[row],
-            chunk_index=row,
-            score=fused[row],
-            channel_ranks={ENGINE: rank[row]},
-            channel_scores={channel: round(scores[row], 4) for channel, scores in dense.items()},
-        )
-        for row in chosen
+    rankings = [*zip(query_vectors, found.dense, strict=True), (LEXICAL, found.lexical)]
+    candidates = [
+        Candidates(channel, {row: (rank, score) for rank, (row, score) in enumerate(ranked, 1)})
+        for channel, ranked in rankings
+        if ranked
     ]
+    fused = dict(found.fused)
+    chosen = select([row for row, _ in found.fused], fused, chunks, k, settings)
+    hits = [hit_of(row, fused[row], chunks, candidates) for row in chosen]
     return Retrieval(question=question, query_lang=detect_lang(question), hits=hits)
-
-
-def _scores(index: VectorIndex, query: np.ndarray, rows: list[int]) -> dict[int, float]:
-    """The inner product of `query` with each of `rows` (read back from the index)."""
-    if not rows:
-        return {}
-    products = index.rows(rows) @ np.asarray(query, dtype=np.float32).reshape(index.dim)
-    return {row: float(score) for row, score in zip(rows, products, strict=True)}

@@ -12,7 +12,8 @@ Hybrid retrieval inside the engine: the sparse "lexical" vector holds hashed ste
 weighted by BM25's term-frequency saturation; the collection applies the IDF
 (`Modifier.IDF`), so a sparse query of the question's tokens scores BM25, and
 `search_hybrid` fuses it with every channel's dense ranking server-side (weighted
-reciprocal-rank fusion), one request per question.
+reciprocal-rank or distribution-based fusion) and returns each ranking too, in one request per
+question (a batch: the fused query, then each ranking on its own).
 
 A cluster's API key comes from the environment (`CITEQA_QDRANT_API_KEY`) only: the location
 written to pointers and manifests is the bare URL (config.py refuses one carrying credentials).
@@ -34,7 +35,7 @@ from typing import Any, Protocol, overload
 import numpy as np
 
 from citeqa.errors import StoreUnreachable
-from citeqa.vectorindex import HybridQuery
+from citeqa.vectorindex import HybridFound, HybridQuery
 
 DENSE = "dense"
 """Name of the dense vector in a single-channel collection (QdrantIndex.create); a build's
@@ -161,36 +162,53 @@ class QdrantIndex:
         """This collection's BM25 side, searchable as retrieval's lexical channel."""
         return EngineLexical(self)
 
-    def search_hybrid(self, query: HybridQuery, k: int) -> list[tuple[int, float]]:
+    def search_hybrid(self, query: HybridQuery, k: int) -> HybridFound:
         """Each channel's dense ranking and BM25's (each `query.depth` deep) fused by the
-        engine in one request, rankings of weight 0 left out. `rrf`: weighted RRF, a rank r of
-        weight w scoring 1 / (r / w + rrf_k) (Qdrant's constant is one more than citeqa's).
-        `dbsf`: each ranking's scores normalised by the engine (DBSF of that ranking alone:
+        engine, rankings of weight 0 left out, and each of those rankings on its own, in one
+        request (a batch of queries). `rrf`: weighted RRF, a rank r of weight w scoring
+        1 / (r / w + rrf_k) (Qdrant's constant is one more than citeqa's). `dbsf`: each
+        ranking's scores normalised by the engine (DBSF of that ranking alone:
         (score - mean + 3 sd) / 6 sd), then summed with the weights by a formula."""
         from qdrant_client import models
 
-        prefetch, weights = [], []
-        for index, vector, weight in query.dense:
+        prefetch, weights, slots = self._rankings(query)
+        if k <= 0 or not prefetch:
+            return HybridFound([], [[] for _ in query.dense], [])
+        fusion: Any = models.RrfQuery(rrf=models.Rrf(k=query.rrf_k + 1, weights=weights))
+        fused = prefetch
+        if query.method == "dbsf":
+            fused, fusion = _weighted_dbsf(prefetch, weights, query.depth)
+        requests = [models.QueryRequest(prefetch=fused, query=fusion, limit=k)]
+        requests += [
+            models.QueryRequest(query=p.query, using=p.using, limit=p.limit) for p in prefetch
+        ]
+        with _reaching(self.location, self.collection):
+            found = self._client.query_batch_points(self.collection, requests=requests)
+        rankings: list[list[tuple[int, float]]] = [[] for _ in range(len(query.dense) + 1)]
+        for slot, response in zip(slots, found[1:], strict=True):
+            rankings[slot] = _pairs(response)
+        return HybridFound(_pairs(found[0]), rankings[:-1], rankings[-1])
+
+    def _rankings(self, query: HybridQuery) -> tuple[list[Any], list[float], list[int]]:
+        """The engine query of each ranking to fuse (those of weight > 0), its weight, and its
+        place: its channel's in `query.dense`, or one past them for BM25."""
+        from qdrant_client import models
+
+        prefetch, weights, slots = [], [], []
+        for place, (index, vector, weight) in enumerate(query.dense):
             if not isinstance(index, QdrantIndex) or index.collection != self.collection:
                 raise ValueError("a hybrid search fuses only vectors of its own collection")
             if weight > 0:
                 dense = _dense(vector, index.dim)
                 prefetch.append(models.Prefetch(query=dense, using=index.using, limit=query.depth))
                 weights.append(weight)
+                slots.append(place)
         terms = query_sparse(query.tokens)
         if query.lexical_weight > 0 and terms:
             prefetch.append(models.Prefetch(query=_sparse(terms), using=LEXICAL, limit=query.depth))
             weights.append(query.lexical_weight)
-        if k <= 0 or not prefetch:
-            return []
-        fusion: Any = models.RrfQuery(rrf=models.Rrf(k=query.rrf_k + 1, weights=weights))
-        if query.method == "dbsf":
-            prefetch, fusion = _weighted_dbsf(prefetch, weights, query.depth)
-        with _reaching(self.location, self.collection):
-            found = self._client.query_points(
-                self.collection, prefetch=prefetch, query=fusion, limit=k
-            )
-        return [(int(point.id), float(point.score)) for point in found.points]
+            slots.append(len(query.dense))
+        return prefetch, weights, slots
 
     def count(self) -> int:
         with _reaching(self.location, self.collection):
@@ -325,6 +343,11 @@ class EngineLexical:
 
     def search(self, tokens: list[str], k: int) -> list[tuple[int, float]]:
         return self.index.search_lexical(tokens, k)
+
+
+def _pairs(response: Any) -> list[tuple[int, float]]:
+    """(row, score) of each point a query returned, in its order."""
+    return [(int(point.id), float(point.score)) for point in response.points]
 
 
 def _dense(query: np.ndarray, dim: int) -> list[float]:

@@ -163,11 +163,13 @@ def retrieve(
     fused = fuse(candidates, chunks, query_lang, settings)
     order = sorted(fused, key=lambda index: (-fused[index], index))
     chosen = select(order, fused, chunks, k, settings)
-    hits = [_hit(index, fused[index], chunks, candidates) for index in chosen]
+    hits = [hit_of(index, fused[index], chunks, candidates) for index in chosen]
     return Retrieval(question=question, query_lang=query_lang, hits=hits)
 
 
-def _hit(index: int, score: float, chunks: Sequence[Chunk], candidates: list[Candidates]) -> Hit:
+def hit_of(index: int, score: float, chunks: Sequence[Chunk], candidates: list[Candidates]) -> Hit:
+    """Chunk `index` as a Hit of fused `score`, with its rank and score in each channel's
+    ranking that holds it."""
     ranks = {c.channel: c.ranked[index][0] for c in candidates if index in c.ranked}
     scores = {c.channel: round(c.ranked[index][1], 4) for c in candidates if index in c.ranked}
     return Hit(

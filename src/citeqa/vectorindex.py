@@ -129,12 +129,27 @@ def lexical_engine_of(indexes: Mapping[str, VectorIndex]) -> LexicalEngine | Non
     return None
 
 
+@dataclass(frozen=True)
+class HybridFound:
+    """What an engine's hybrid search found: the fused ranking, and each ranking it fused, as
+    (row, score) pairs best first (a ranking's own scores: inner product, BM25)."""
+
+    fused: list[tuple[int, float]]
+    """The up to k best rows by the engine's fusion, with their fused scores."""
+    dense: list[list[tuple[int, float]]]
+    """Each channel's ranking, `depth` deep, in the order of HybridQuery.dense (empty for a
+    channel of weight 0, which is not searched)."""
+    lexical: list[tuple[int, float]]
+    """BM25's ranking, `depth` deep (empty for a weight of 0 or a question without terms)."""
+
+
 @runtime_checkable
 class HybridSearch(Protocol):
     """A VectorIndex whose engine also holds each row's BM25 terms and fuses rankings itself."""
 
-    def search_hybrid(self, query: HybridQuery, k: int) -> list[tuple[int, float]]:
-        """The (row, fused score) of the up to k best rows by the engine's fusion, best first."""
+    def search_hybrid(self, query: HybridQuery, k: int) -> HybridFound:
+        """The up to k best rows by the engine's fusion, and the rankings it fused (so that
+        each row's rank in each channel is known, as after citeqa's own fusion)."""
         ...
 
 

@@ -56,9 +56,10 @@ def test_the_bundled_corpus_is_answered_from_the_engine_with_cited_quotes(
     for citation in answer.citations:
         text = engine.document(citation.doc_id).text
         assert text[citation.start : citation.end] == citation.quote
-    assert answer.passages and all(
-        set(hit.channel_ranks) == {"engine"} for hit in engine.retrieve(answer.question).hits
-    )
+    hits = engine.retrieve(answer.question).hits
+    assert answer.passages and all(hit.channel_ranks for hit in hits)
+    assert all(set(hit.channel_ranks) <= {"use", "lexical"} for hit in hits)
+    assert any(set(hit.channel_ranks) == {"use", "lexical"} for hit in hits)  # channels agree
 
 
 def test_engine_fusion_against_citeqa_fusion_on_the_bundled_eval(engine: Assistant) -> None:

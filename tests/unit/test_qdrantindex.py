@@ -129,15 +129,22 @@ def test_hybrid_fuses_dense_and_lexical_rankings() -> None:
     query = index.vectors()[1]
     dense_only = index.search(query, 1)[0][0]
     found = index.search_hybrid(hybrid([(index, query, 1.0)], "anifrolumab"), 2)
-    assert {row for row, _ in found} == {dense_only, 2}
+    assert {row for row, _ in found.fused} == {dense_only, 2}
+    # ... and each ranking it fused, `depth` (4) deep, with its own scores
+    assert found.dense == [pytest.approx(index.search(query, 4))]
+    assert found.lexical == index.search_lexical(tokenize("anifrolumab", "en"), 4)
+    assert [row for row, _ in found.lexical] == [2]
     # weighted: BM25 alone decides when the dense ranking weighs nothing, and the reverse
     # ... scored as citeqa's RRF scores a rank: 1 / (rrf_k + rank)
     lexical_only = index.search_hybrid(hybrid([(index, query, 0.0)], "anifrolumab"), 4)
-    assert lexical_only == [(2, pytest.approx(1 / 61))]
+    assert lexical_only.fused == [(2, pytest.approx(1 / 61))]
+    assert lexical_only.dense == [[]] and lexical_only.lexical == found.lexical
     dense = index.search_hybrid(hybrid([(index, query, 1.0)], "anifrolumab", 0.0), 4)
-    assert [row for row, _ in dense] == [row for row, _ in index.search(query, 4)]
-    assert [score for _, score in dense] == pytest.approx([1 / (60 + r) for r in range(1, 5)])
-    assert index.search_hybrid(hybrid([(index, query, 0.0)], "", 0.0), 4) == []
+    assert [row for row, _ in dense.fused] == [row for row, _ in index.search(query, 4)]
+    assert [s for _, s in dense.fused] == pytest.approx([1 / (60 + r) for r in range(1, 5)])
+    assert dense.lexical == [] and dense.dense == found.dense
+    nothing = index.search_hybrid(hybrid([(index, query, 0.0)], "", 0.0), 4)
+    assert (nothing.fused, nothing.dense, nothing.lexical) == ([], [[]], [])
 
 
 def test_distribution_based_fusion_sums_normalised_scores_with_weights() -> None:
@@ -146,7 +153,7 @@ def test_distribution_based_fusion_sums_normalised_scores_with_weights() -> None
     dense = dict(index.search(query, 4))
     lexical = dict(index.search_lexical(tokenize("renal response", "en"), 4))
     plain = hybrid([(index, query, 1.0)], "renal response", lexical_weight=0.5)
-    found = index.search_hybrid(dataclasses.replace(plain, method="dbsf"), 4)
+    found = index.search_hybrid(dataclasses.replace(plain, method="dbsf"), 4).fused
 
     def normalised(scores: dict[int, float]) -> dict[int, float]:
         values = list(scores.values())
@@ -179,10 +186,15 @@ def test_hybrid_search_fuses_every_channel_of_a_build(tmp_path: Path) -> None:
     assert second.search(minilm[1], 1)[0][0] == 1 and first.search(use[3], 1)[0][0] == 3
     # rows 1 (minilm's nearest) and 3 (use's nearest) agree 2 to 1 against BM25's row 2
     query = hybrid([(first, use[3], 1.0), (second, minilm[1], 1.0)], "anifrolumab")
-    found = [row for row, _ in first.search_hybrid(query, 4)]
-    assert set(found[:3]) == {1, 2, 3}
+    both = first.search_hybrid(query, 4)
+    assert set([row for row, _ in both.fused][:3]) == {1, 2, 3}
+    assert both.dense == [
+        pytest.approx(first.search(use[3], 4)),
+        pytest.approx(second.search(minilm[1], 4)),
+    ]
     weighted = hybrid([(first, use[3], 1.0), (second, minilm[1], 0.0)], "anifrolumab", 0.0)
-    assert first.search_hybrid(weighted, 1)[0][0] == 3
+    alone = first.search_hybrid(weighted, 1)
+    assert alone.fused[0][0] == 3 and alone.dense[1] == [] and alone.lexical == []
     elsewhere = new_index(8)
     with pytest.raises(ValueError, match="its own collection"):
         first.search_hybrid(hybrid([(elsewhere, use[3], 1.0)], "renal"), 2)
