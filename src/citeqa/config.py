@@ -112,8 +112,9 @@ class Settings(BaseSettings):
     returns the candidates of every channel's dense search and the engine's BM25, fused by
     the engine's counterpart of `fusion`: `blend` by weighted distribution-based score fusion
     (each ranking's scores normalised by their mean and spread, summed with the weights), `rrf`
-    by weighted reciprocal-rank fusion; `weight_lexical_cross` does not apply
-    (enginefusion.py). Needs Qdrant 1.14 (1.17 for `rrf`). Implies `engine_lexical`."""
+    by weighted reciprocal-rank fusion; each hit keeps its rank in every channel.
+    `weight_lexical_cross` does not apply (the points carry no language yet: enginefusion.py).
+    Needs Qdrant 1.14 (1.17 for `rrf`). Implies `engine_lexical`."""
 
     @field_validator("vector_store")
     @classmethod
