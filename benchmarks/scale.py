@@ -1,6 +1,6 @@
 """Print how citeqa scales with the number of chunks. Not a test; run it by hand:
 
-    python benchmarks/scale.py pipeline [--sizes 10000 100000] [--before OTHER/src]
+    python benchmarks/scale.py pipeline [--sizes 10000 100000] [--before OTHER/src] [--reuse]
     python benchmarks/scale.py cold [--sizes 100000] [--repeats 5] [--before OTHER/src]
         # (cold: after pipeline)
     python benchmarks/scale.py vectors [--sizes 100000] [--kinds flat hnsw ivf-sq8 pq]
@@ -225,8 +225,10 @@ def in_child(*args: str, src: Path = ROOT / "src") -> dict[str, float]:
     return result
 
 
-def pipeline(sizes: list[int], before: Path | None) -> None:
-    """One row per corpus; with `before` (another checkout's src/), its row follows each."""
+def pipeline(sizes: list[int], before: Path | None, reuse: bool = False) -> None:
+    """One row per corpus; with `before` (another checkout's src/), its row follows each.
+    With `reuse`, an index this code built earlier is asked as it is, by both codes (its
+    build columns are then left empty): a real build of 100k chunks takes minutes."""
     rows = [("bundled", ROOT / "corpus")]
     rows += [(f"{size:,}", synthetic_corpus(size)) for size in sizes]
     print(
@@ -238,12 +240,19 @@ def pipeline(sizes: list[int], before: Path | None) -> None:
     for label, corpus in rows:
         for code, src in sources:
             index = WORK / f"index-{label.replace(',', '')}-{code}"
-            built = in_child("_build", str(corpus), str(index), src=src)
+            kept = WORK / f"index-{label.replace(',', '')}-this"
+            if reuse and kept.is_dir():
+                index, building = kept, f"{'-':>7} {'-':>8} {'-':>9} {'-':>9}"
+            else:
+                built = in_child("_build", str(corpus), str(index), src=src)
+                building = (
+                    f"{built['chunks']:>7.0f} {built['build_s']:>8.1f}"
+                    f" {built['index_mb']:>9.1f} {built['build_rss_mb']:>8.0f}M"
+                )
             asked = in_child("_ask", str(corpus), str(index), "100", src=src)
             cli = in_child("_cli", str(corpus), str(index), src=src)
             print(
-                f"{label:>10} {code:>6} {built['chunks']:>7.0f} {built['build_s']:>8.1f}"
-                f" {built['index_mb']:>9.1f} {built['build_rss_mb']:>8.0f}M"
+                f"{label:>10} {code:>6} {building}"
                 f" {asked['cold_s']:>10.2f} {cli['cold_cli_s']:>10.2f}"
                 f" {asked['compound_s']:>10.2f}"
                 f" {asked['warm_p50_ms']:>7.1f}ms"
@@ -525,6 +534,9 @@ def main() -> None:
     parser.add_argument(
         "--before", type=Path, default=None, help="pipeline, cold: also run another checkout's src/"
     )
+    parser.add_argument(
+        "--reuse", action="store_true", help="pipeline: ask the indexes built before, unbuilt"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=None)
     parser.add_argument("--kinds", nargs="+", default=["flat", "hnsw", "ivf-sq8", "pq"])
     parser.add_argument("--data", nargs="+", choices=DATA, default=list(DATA))
@@ -533,7 +545,7 @@ def main() -> None:
     if args.what == "throughput":
         throughput(args.corpus)
     elif args.what == "pipeline":
-        pipeline(args.sizes or [10_000, 100_000], args.before)
+        pipeline(args.sizes or [10_000, 100_000], args.before, args.reuse)
     elif args.what == "cold":
         cold(args.sizes or [100_000], args.repeats, args.before)
     else:
