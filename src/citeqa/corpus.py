@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from os import stat_result
 from pathlib import Path, PurePosixPath
@@ -89,8 +89,12 @@ def _walk(corpus_dir: Path) -> tuple[CorpusStamps, list[str]]:
     domain = domain_path(corpus_dir)
     skipped = {MANIFEST, relative_path(domain, corpus_dir) if domain is not None else MANIFEST}
     walk = _Walk(corpus_dir.resolve(), skipped)
-    walk.folder("", os.fspath(corpus_dir), corpus_dir)
+    walk.walk(corpus_dir)
     return CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), walk.notes
+
+
+_Visit = tuple[str, str, Iterator[tuple[str, stat_result | None]]]
+"""A folder being walked: its relative name ("sub/"), its path, the rest of its listing."""
 
 
 class _Walk:
@@ -109,25 +113,38 @@ class _Walk:
         self.mtimes_ns: list[int] = []
         self.notes: list[str] = []
 
-    def folder(self, prefix: str, path: str, corpus_dir: Path) -> None:
-        """Record the files under the folder `path` (relative name `prefix`)."""
+    def walk(self, corpus_dir: Path) -> None:
+        """Record the files under `corpus_dir`, depth first in sorted order (a stack of the
+        folders being visited, each with the rest of its listing: no recursion)."""
+        pending = [self._folder("", os.fspath(corpus_dir), corpus_dir)]
+        while pending:
+            prefix, path, entries = pending[-1]
+            for key, stat in entries:
+                if key.endswith("/"):  # visit it now, then the rest of this listing
+                    folder = os.path.join(path, key[:-1])
+                    pending.append(self._folder(prefix + key, folder, corpus_dir))
+                    break
+                if prefix + key not in self.skipped:
+                    self._file(prefix + key, stat or self._link(prefix + key, path, key))
+            else:
+                pending.pop()
+
+    def _folder(self, prefix: str, path: str, corpus_dir: Path) -> _Visit:
+        """The folder `path` (relative name `prefix`) to visit: its sorted listing, or none
+        (with a note) when it cannot be listed."""
+        listing: list[tuple[str, stat_result | None]] = []
         try:
             descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as error:
             self.notes.append(f"{relative_path(Path(path), corpus_dir)}: {error}")
-            return
+            return prefix, path, iter(listing)
         try:
             listing = self._listing(descriptor)
         except OSError as error:
             self.notes.append(f"{relative_path(Path(path), corpus_dir)}: {error}")
-            return
         finally:
             os.close(descriptor)
-        for key, stat in listing:
-            if key.endswith("/"):
-                self.folder(prefix + key, os.path.join(path, key[:-1]), corpus_dir)
-            elif prefix + key not in self.skipped:
-                self._file(prefix + key, stat or self._link(prefix + key, path, key))
+        return prefix, path, iter(listing)
 
     @staticmethod
     def _listing(descriptor: int) -> list[tuple[str, stat_result | None]]:
