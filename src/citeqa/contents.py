@@ -40,7 +40,7 @@ from citeqa.embedding import Embedder, embed_texts
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
-from citeqa.jsonlines import ChunkTable, DocumentFile, JsonlWriter
+from citeqa.jsonlines import ChunkTable, DocumentFile, JsonlWriter, LineReader
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import corpus_words
@@ -122,14 +122,16 @@ def compute_contents(
     tally = _chunk_pass(documents, kept, reuse, settings, report, folder)
     chunks = ChunkTable.load(folder / CHUNKS)
     ids = [entry.doc_id for entry in entries]
-    sentences = SentenceTable(tally.sentence_rows(), ids)
+    rows = tally.sentence_rows()
+    sentences = SentenceTable(rows, ids)
     sentences.save(folder)
+    lines = LineReader(folder / CHUNKS, Chunk)  # read, not mapped: each chunk is read once
     spools = {
-        embedder.name: _channel_vectors(embedder, chunks, tally, kept, reuse, report, folder)
+        embedder.name: _channel_vectors(embedder, lines, tally, kept, reuse, report, folder)
         for embedder in embedders
     }
     if embedders and len(sentences) <= settings.embed_sentences_max:
-        _sentence_vectors(embedders[0], sentences, documents, tally, kept, reuse, report, folder)
+        _sentence_vectors(embedders[0], rows, documents, tally, kept, reuse, report, folder)
     write_channels(folder, spools, tally.terms, settings)
     report("lexical", 0, 1)
     if not settings.engine_serves_lexical:  # else the engine ranks BM25 (qdrantindex.py)
@@ -274,7 +276,7 @@ def _writer(path: Path) -> Iterator[JsonlWriter]:
 
 def _channel_vectors(
     embedder: Embedder,
-    chunks: ChunkTable,
+    chunks: LineReader[Chunk],
     tally: _Tally,
     kept: set[str],
     reuse: Reuse,
@@ -291,8 +293,8 @@ def _channel_vectors(
                 for offset, rows in reuse.previous.vectors(embedder.name, doc_id):
                     spool.write(first + offset, rows)
                 continue
-            for row in range(first, first + count):
-                yield row, passage_text(chunks[row])
+            for row, chunk in enumerate(chunks.each(first, count), start=first):
+                yield row, passage_text(chunk)
 
     _embed_into(spool, embedder, texts(), fresh, f"embedding {embedder.name}", report)
     return spool
@@ -300,7 +302,7 @@ def _channel_vectors(
 
 def _sentence_vectors(
     embedder: Embedder,
-    sentences: SentenceTable,
+    sentences: np.ndarray,
     documents: Sequence[Document],
     tally: _Tally,
     kept: set[str],
@@ -308,7 +310,8 @@ def _sentence_vectors(
     report: Progress,
     folder: Path,
 ) -> None:
-    """sentences-<channel>.npy: reused for kept documents that have them, embedded otherwise."""
+    """sentences-<channel>.npy: reused for kept documents that have them, embedded otherwise;
+    `sentences` holds the rows (document, chunk, start, end) of the sentence table."""
     previous = reuse.previous
     kept = {
         doc_id
@@ -326,9 +329,9 @@ def _sentence_vectors(
                     spool.write(first + offset, rows)
                 continue
             text = documents[number].text if count else ""  # read only when it has sentences
-            for row in range(first, first + count):
-                sentence = sentences[row]
-                yield row, text[sentence.start : sentence.end]
+            spans = sentences[first : first + count, 2:4].tolist()
+            for row, (start, end) in enumerate(spans, start=first):
+                yield row, text[start:end]
 
     _embed_into(spool, embedder, texts(), fresh, "embedding sentences", report)
     spool.save_npy(folder / f"sentences-{embedder.name}.npy")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from citeqa.domain import KNOWLEDGE_FORMAT, domain_digest
 from citeqa.embedding import Embedder, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
 from citeqa.filelist import FileList
+from citeqa.jsonlines import CHUNKS_FILE, LineReader
 from citeqa.models import BuildReport, ChannelInfo, Chunk, Document
 from citeqa.ownership import Ownership, check_separate, claim
 from citeqa.publishing import build_lock, discard, publish, remove_leftovers
@@ -111,7 +112,8 @@ def _update(
     contents = compute_contents(
         reading.entries, embedders, previous or Reuse(), settings, report, reading.domain, temporary
     )
-    files = _indexed_files(reading.entries, settings.corpus_dir, contents.chunks)
+    chunks = LineReader(temporary / CHUNKS_FILE, Chunk).each()  # read, not mapped
+    files = _indexed_files(reading.entries, settings.corpus_dir, chunks)
     report("writing", 0, 1)
     manifest = _manifest(settings, contents, channels)
     write_build(temporary, contents, manifest, settings, FileList.of(files))
@@ -226,7 +228,7 @@ def _answer_channel(settings: Settings) -> str | None:
 
 
 def _indexed_files(
-    documents: list[DocumentEntry], corpus_dir: Path, chunks: Sequence[Chunk]
+    documents: list[DocumentEntry], corpus_dir: Path, chunks: Iterable[Chunk]
 ) -> list[IndexedFile]:
     """Every corpus file with its hash: indexed documents, and skipped files (doc_id None)."""
     by_file = {relative_file(doc, corpus_dir): doc for doc in documents}

@@ -127,6 +127,13 @@ class LineReader(Generic[M]):
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
+    def each(self, first: int = 0, count: int | None = None, run: int = 1024) -> Iterator[M]:
+        """Lines first .. first + count - 1 (to the end when count is None), parsed, read `run`
+        lines at a time."""
+        end = len(self) if count is None else first + count
+        for start in range(first, end, run):
+            yield from self.read(start, min(run, end - start))
+
     def read(self, first: int, count: int) -> list[M]:
         """Lines first .. first + count - 1, parsed; ValueError when the file lacks them."""
         if first < 0 or count < 0 or first + count >= len(self._offsets):

@@ -22,8 +22,8 @@ from citeqa.config import Settings, is_qdrant_location
 from citeqa.tallies import TermIds
 from citeqa.vectorindex import FaissIndex, index_kind_for, training_rows
 
-ROWS_PER_READ = 8192
-"""Rows read back at a time (16 MB of 512-d rows)."""
+ROWS_PER_READ = 4096
+"""Rows read back at a time (8 MB of 512-d rows)."""
 
 
 def spool_path(folder: Path, name: str) -> Path:
@@ -113,7 +113,10 @@ class VectorSpool:
         return index.kind
 
     def save_npy(self, path: Path) -> None:
-        """Write the rows as np.save would write the (count, dim) float32 array."""
+        """Write the rows as np.save would write the (count, dim) float32 array: its header
+        (np.lib.format), then the rows a batch at a time. Not np.lib.format.open_memmap: every
+        page written through a mapping stays in the process's resident set until it is
+        unmapped, so a build's peak would grow with the rows (100 MB at 50k sentences)."""
         header = {
             "descr": np.lib.format.dtype_to_descr(np.dtype(np.float32)),
             "fortran_order": False,
@@ -121,8 +124,8 @@ class VectorSpool:
         }
         with path.open("wb") as stream:
             np.lib.format.write_array_header_1_0(stream, header)
-            for batch in self.batches():
-                stream.write(batch.tobytes())
+            for start in range(0, self.count, ROWS_PER_READ):
+                stream.write(self._read_bytes(start, min(ROWS_PER_READ, self.count - start)))
             stream.flush()
             os.fsync(stream.fileno())
 
@@ -142,7 +145,12 @@ class VectorSpool:
         return self._fd
 
     def _read(self, start: int, count: int) -> np.ndarray:
+        """Rows start .. start + count - 1 (a read-only array over the bytes read)."""
+        data = self._read_bytes(start, count)
+        return np.frombuffer(data, dtype=np.float32).reshape(count, self.dim)
+
+    def _read_bytes(self, start: int, count: int) -> bytes:
         data = os.pread(self._descriptor(), count * self._row_bytes, start * self._row_bytes)
         if len(data) != count * self._row_bytes:
             raise OSError(f"{self.path.name} is shorter than its {self.count} rows")
-        return np.frombuffer(data, dtype=np.float32).reshape(count, self.dim).copy()
+        return data
