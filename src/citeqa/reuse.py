@@ -4,7 +4,7 @@ A document whose file hash is unchanged keeps its chunks, their vectors in every
 sentence vectors (contents.py). Nothing of the previous build is loaded whole: `Previous` knows
 where each document's chunks lie in the previous build (two numbers per document, from its file
 list) and reads them when the build reaches that document: chunks as lines of chunks.jsonl
-(read, not memory-mapped, a block of lines at a time), vectors ROWS_PER_READ rows at a time
+(read, not memory-mapped, a run of lines at a time), vectors ROWS_PER_READ rows at a time
 from the channel's index, sentence vectors as rows of their .npy file (read likewise). So a
 build of a changed corpus holds a batch of the previous build at a time, as a new build does.
 """
@@ -21,11 +21,10 @@ from citeqa.errors import IndexCorrupt
 from citeqa.jsonlines import CHUNKS_FILE, LineReader, offsets_name
 from citeqa.models import Chunk
 from citeqa.store import LoadedIndex
+from citeqa.vectorindex import FLAT, HNSW, FaissIndex
 
 ROWS_PER_READ = 8192
 """Vectors read from the previous build at a time (16 MB of 512-d rows)."""
-LINES_PER_READ = 1024
-"""Chunk lines read from the previous build at a time."""
 
 
 class Previous:
@@ -38,34 +37,34 @@ class Previous:
         indexed = offsets_name(CHUNKS_FILE) in loaded.manifest.index_files
         self._lines = LineReader(path, Chunk) if indexed else None
         self._sentence_file = _sentence_file(loaded)
+        self._rows: dict[str, _IndexRows] = {}
 
     def chunks(self, doc_id: str) -> Iterator[Chunk]:
         """The document's chunks in the previous build, in order; IndexCorrupt when the index
         does not hold them where its file list says."""
         first, count = self._ranges.get(doc_id, (0, 0))
-        for start in range(first, first + count, LINES_PER_READ):
-            size = min(LINES_PER_READ, first + count - start)
-            block = (
-                self._loaded.chunks[start : start + size]
-                if self._lines is None
-                else self._lines.read(start, size)
-            )
-            for chunk in block:
-                if chunk.doc_id != doc_id:
-                    raise IndexCorrupt(
-                        f"The index in {self._loaded.folder.parent} does not hold the chunks of"
-                        f" {doc_id!r} where its file list says; run `citeqa index --rebuild`."
-                    )
-                yield chunk
+        chunks = (
+            iter(self._loaded.chunks[first : first + count])
+            if self._lines is None
+            else self._lines.each(first, count)
+        )
+        for chunk in chunks:
+            if chunk.doc_id != doc_id:
+                raise IndexCorrupt(
+                    f"The index in {self._loaded.folder.parent} does not hold the chunks of"
+                    f" {doc_id!r} where its file list says; run `citeqa index --rebuild`."
+                )
+            yield chunk
 
     def vectors(self, channel: str, doc_id: str) -> Iterator[tuple[int, np.ndarray]]:
         """The vectors of the document's chunks in `channel`, as (offset in the document, rows)
         blocks of at most ROWS_PER_READ rows."""
         first, count = self._ranges.get(doc_id, (0, 0))
-        index = self._loaded.vectors[channel]
+        if channel not in self._rows:
+            self._rows[channel] = _IndexRows(self._loaded, channel)
         for start in range(0, count, ROWS_PER_READ):
             numbers = list(range(first + start, first + min(count, start + ROWS_PER_READ)))
-            yield start, index.rows(numbers)
+            yield start, self._rows[channel].rows(numbers)
 
     def sentence_vectors(self, doc_id: str, count: int) -> Iterator[tuple[int, np.ndarray]]:
         """The vectors of the document's `count` sentences, as (offset, rows) blocks; nothing
@@ -101,6 +100,27 @@ def _chunk_ranges(loaded: LoadedIndex) -> dict[str, tuple[int, int]]:
         start, count = ranges.get(chunk.doc_id, (number, 0))
         ranges[chunk.doc_id] = (start, count + 1)
     return ranges
+
+
+class _IndexRows:
+    """A channel's rows in the previous build. A flat or HNSW FAISS file is opened anew every
+    ROWS_PER_READ rows read: opened memory-mapped, it keeps each page a read touched resident
+    until it is closed (a 30k-row flat index: +66 MB by the end of a pass over it); a `pq`
+    index (whose codes are read whole at each opening) and a Qdrant one are read as loaded."""
+
+    def __init__(self, loaded: LoadedIndex, channel: str) -> None:
+        self._index = loaded.vectors[channel]
+        path = loaded.folder / f"vectors-{channel}{FaissIndex.suffix}"
+        mapped = isinstance(self._index, FaissIndex) and self._index.kind in (FLAT, HNSW)
+        self._path = path if mapped else None
+        self._read = ROWS_PER_READ  # a first opening of its own: the loaded one stays untouched
+
+    def rows(self, numbers: list[int]) -> np.ndarray:
+        if self._path is not None and self._read >= ROWS_PER_READ:
+            self._index = FaissIndex.load(self._path)  # the previous opening is unmapped
+            self._read = 0
+        self._read += len(numbers)
+        return self._index.rows(numbers)
 
 
 def _sentence_file(loaded: LoadedIndex) -> NpyRows | None:

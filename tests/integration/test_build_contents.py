@@ -107,12 +107,20 @@ def test_a_build_stores_what_an_in_memory_computation_gives(
     assert not any(path.name.startswith(".spool") for path in index.folder.iterdir())
 
 
-@pytest.mark.parametrize("overrides", [{}, {"embed_sentences_max": 0}])
+@pytest.mark.parametrize(
+    "overrides",
+    [{}, {"embed_sentences_max": 0}, {"flat_index_max": 10}],  # HNSW
+)
 def test_a_changed_corpus_stores_what_a_new_build_of_it_stores(
-    tmp_path: Path, overrides: dict[str, Any], fake_embedder: Any
+    tmp_path: Path,
+    overrides: dict[str, Any],
+    fake_embedder: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Reused chunks and vectors (reuse.py, read a document at a time from the previous build)
-    give every index file a new build of the changed corpus writes, byte for byte."""
+    """Reused chunks and vectors (reuse.py, read a document at a time from the previous build,
+    here 3 rows at a time) give every index file a new build of the changed corpus writes,
+    byte for byte."""
+    monkeypatch.setattr("citeqa.reuse.ROWS_PER_READ", 3)
     corpus = _corpus(tmp_path / "corpus")
     settings = fake_settings(corpus, tmp_path / "index", **overrides)
     build_index(settings)
