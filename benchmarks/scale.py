@@ -27,7 +27,9 @@ what benchmarks/embedders.py prints.
 
 `cold` asks again, cold, the indexes `pipeline` built with this code, alternating the bundled
 corpus and each size in every round (medians, and ratios to the bundled corpus): the machine's
-load changes between a pipeline's rows; alternating makes the ratio robust to it.
+load changes between a pipeline's rows; alternating makes the ratio robust to it. It also
+prints the cold CLI process's CPU time (user + system, interpreter start included), which the
+load of a shared machine moves far less than the wall time.
 
 `vectors` times the vector store alone on N synthetic unit vectors of 512 dimensions (like
 USE's), for each data set of DATA (`random`, the worst case; `clustered`, the realistic one) and
@@ -212,7 +214,12 @@ def pipeline_cli(corpus: Path, index: Path) -> dict[str, float]:
     register()
     assistant = open_for_questions(settings(corpus, index))  # type: ignore[arg-type]
     assistant.ask(questions()[0]).model_dump_json()
-    return {"cold_cli_s": time.perf_counter() - began, "cli_rss_mb": peak_rss_mb()}
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "cold_cli_s": time.perf_counter() - began,
+        "cli_cpu_s": used.ru_utime + used.ru_stime,
+        "cli_rss_mb": peak_rss_mb(),
+    }
 
 
 def in_child(*args: str, src: Path = ROOT / "src") -> dict[str, float]:
@@ -279,17 +286,19 @@ def cold(sizes: list[int], repeats: int, before: Path | None = None) -> None:
                 cli = in_child("_cli", str(corpus), str(index), src=src)
                 times.setdefault((code, label, "ask"), []).append(asked["cold_s"])
                 times.setdefault((code, label, "cli"), []).append(cli["cold_cli_s"])
+                times.setdefault((code, label, "cpu"), []).append(cli["cli_cpu_s"])
     header = f"{'cold ask s':>10} {'ratio':>6} {'cold CLI s':>10} {'ratio':>6}"
-    print(f"{'corpus':>10} {'code':>6} {header}")
+    print(f"{'corpus':>10} {'code':>6} {header} {'CLI CPU s':>10} {'ratio':>6}")
+    kinds = ("ask", "cli", "cpu")
     for code, _ in sources:
-        base = {kind: statistics.median(times[(code, "bundled", kind)]) for kind in ("ask", "cli")}
+        base = {kind: statistics.median(times[(code, "bundled", kind)]) for kind in kinds}
         for label, _ in rows:
-            ask, cli = (statistics.median(times[(code, label, kind)]) for kind in ("ask", "cli"))
-            print(
-                f"{label:>10} {code:>6} {ask:>10.2f} {ask / base['ask']:>5.2f}x"
-                f" {cli:>10.2f} {cli / base['cli']:>5.2f}x",
-                flush=True,
-            )
+            figures = [
+                f"{statistics.median(times[(code, label, kind)]):>10.2f}"
+                f" {statistics.median(times[(code, label, kind)]) / base[kind]:>5.2f}x"
+                for kind in kinds
+            ]
+            print(f"{label:>10} {code:>6} {' '.join(figures)}", flush=True)
 
 
 def throughput_embed(corpus: Path) -> dict[str, float]:
