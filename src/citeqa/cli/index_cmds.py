@@ -22,6 +22,9 @@ from citeqa.cli.common import (
 from citeqa.models import BuildReport, IndexStatus
 from citeqa.visible import shown, to_json
 
+LISTED = 50
+"""Documents, and changes, `citeqa status` lists before saying how many more there are."""
+
 
 @app.command("index", epilog=examples("citeqa index --corpus ~/papers --rebuild"))
 def index(
@@ -83,6 +86,10 @@ def status(
     corpus: CorpusOption = None,
     index: IndexOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help=f"List every document and change (not the first {LISTED})."),
+    ] = False,
 ) -> None:
     """What is indexed, with which models, and whether the corpus changed since."""
     from citeqa.api import index_status
@@ -91,15 +98,22 @@ def status(
     if as_json:
         print(to_json(described.model_dump(mode="json"), indent=2))
     else:
-        print_status(described)
+        print_status(described, None if every else LISTED)
 
 
-def print_status(described: IndexStatus) -> None:
+def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
+    """The status as tables and lines; with `listed`, at most that many documents and changes
+    are listed, then how many more there are (a corpus of 36,612 files made a table that took
+    rich 27 s to lay out)."""
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=True)
-    for table in status_tables(described):
-        console.print(table)
+    documents, channels = status_tables(described, listed)
+    console.print(documents)
+    if listed is not None and len(described.documents) > listed:
+        more = len(described.documents) - listed
+        console.print(Text(f"... and {more} more documents (`citeqa status --all` or --json)"))
+    console.print(channels)
     size = described.size_bytes / 1e6
     console.print(
         Text(
@@ -120,22 +134,26 @@ def print_status(described: IndexStatus) -> None:
                 style="bold yellow",
             )
         )
-        for change in described.changed:
+        for change in described.changed[:listed]:
             console.print(Text(f"  {shown(change)}", style="yellow"))
+        if listed is not None and len(described.changed) > listed:
+            more = len(described.changed) - listed
+            console.print(Text(f"  ... and {more} more changes (`citeqa status --all`)"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))
 
 
-def status_tables(described: IndexStatus) -> tuple[Table, Table]:
-    """The documents and the vector channels; every cell is cleaned literal text (the
-    manifest is read from disk) and folds in a narrow or piped terminal, never cut."""
+def status_tables(described: IndexStatus, listed: int | None = None) -> tuple[Table, Table]:
+    """The documents (the first `listed` of them, or all) and the vector channels; every cell
+    is cleaned literal text (the manifest is read from disk) and folds in a narrow or piped
+    terminal, never cut."""
 
     def cells(*values: object) -> list[Text]:
         return [Text(shown(value)) for value in values]
 
     title = Text(shown(f"Index {described.index_dir}"))
     documents = Table("document", "title", "chunks", "lang", title=title)
-    for doc in described.documents:
+    for doc in described.documents[:listed]:
         documents.add_row(*cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
     channels = Table("channel", "model", "package", "version", "dim", "index")
     for c in described.channels:
