@@ -191,6 +191,25 @@ class FaissIndex:
         """Whether the index must learn from rows before it takes any (`pq`)."""
         return not self._index.is_trained
 
+    def reserve(self, count: int) -> None:
+        """Size the store of an empty index's rows for `count` rows at once, before they are
+        added a batch at a time: grown batch by batch, the store is reallocated with the old
+        and the new copy briefly both held (33,570 flat rows of 512: a 138 MB peak for a 65 MB
+        index, 75 MB reserved). `add` then fills it: resizing the store down to the rows added
+        so far keeps its capacity (std::vector), so the rows are never copied again. The
+        store of a `pq` index's 8-bit rows is sized; its 4-bit codes are not."""
+        import faiss
+
+        if count <= 0 or self.count():
+            return
+        if self.kind == FLAT:
+            store = self._index
+        elif self.kind == HNSW:
+            store = faiss.downcast_index(self._index.storage)
+        else:
+            store = faiss.downcast_index(self._index.refine_index)
+        store.codes.resize(count * store.code_size)
+
     def train(self, rows: np.ndarray) -> None:
         """Learn a `pq` index's codebooks from `rows` (a sample of those to be added)."""
         self._index.train(np.ascontiguousarray(rows, dtype=np.float32).reshape(-1, self.dim))

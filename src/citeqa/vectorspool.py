@@ -107,6 +107,7 @@ class VectorSpool:
         picks = training_rows(self.count)
         if index.needs_training and self.count:
             index.train(self.everything() if picks is None else self.rows(picks))
+        index.reserve(self.count)
         for batch in self.batches():
             index.add(batch)
         index.save(path)

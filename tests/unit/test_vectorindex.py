@@ -185,3 +185,23 @@ def test_the_lexical_channel_runs_in_any_engine_that_offers_it_through_the_seam(
     neither = SimpleNamespace(lexical=None, vectors={"use": faiss}, folder=Path("/x"))
     with pytest.raises(IndexCorrupt, match="no BM25 index"):
         _lexical_of(neither, asked)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", [FLAT, HNSW, PQ])
+def test_an_index_reserved_for_its_rows_then_filled_in_batches_is_the_same_index(
+    tmp_path: Path, kind: str
+) -> None:
+    rows = unit_rows(300, 8, seed=7)
+    plain, reserved = FaissIndex(8, kind), FaissIndex(8, kind)
+    for index in (plain, reserved):
+        if index.needs_training:
+            index.train(rows)
+    reserved.reserve(len(rows))
+    for start in range(0, len(rows), 64):
+        plain.add(rows[start : start + 64])
+        reserved.add(rows[start : start + 64])
+    reserved.reserve(10)  # no effect on an index that holds rows
+    plain.save(tmp_path / "plain.faiss")
+    reserved.save(tmp_path / "reserved.faiss")
+    assert (tmp_path / "plain.faiss").read_bytes() == (tmp_path / "reserved.faiss").read_bytes()
+    assert reserved.count() == 300 and reserved.search(rows[5], 1)[0][0] == 5
