@@ -14,6 +14,8 @@ halves only, it fits (fixed seeds, two threads, about a minute once collected):
   set; the bias is shifted so that it sits at 0.5 (Settings.abstain_threshold);
 - the confidence model: a logistic regression (scikit-learn) on "is the quote right?", so that
   answers given at 0.8 are right about 80 % of the time.
+With --keep-ranker the shipped ranker and its blend stay, and only the other two are fitted
+(on evidence from out-of-fold rankers all the same).
 Trees are exported from LightGBM's own JSON dump to flat arrays (answer_models.TreeModel).
 It prints every set's figures on both halves and the reliability table of the test halves.
 """

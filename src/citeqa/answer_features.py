@@ -6,7 +6,9 @@ holds the kind of value asked for (answer types in English and French: a number,
 year or date, a person or a place), how much new information it brings, its length and position.
 Question features (`question_features`) say whether the documents answer at all: the best
 sentences' ranker scores and meaning, how much of the question the best passage covers, the
-share of the question's words the corpus never uses. Names and order are fixed by the tuples
+share of the question's words the corpus never uses, and whether the corpus speaks of the
+question's subject (how rare the shared terms are, the coverage of the terms the corpus uses,
+the best dense similarity). Names and order are fixed by the tuples
 below; the shipped models (citeqa/data/*.json) name the features they were trained on.
 """
 
