@@ -108,6 +108,8 @@ class Asked:
     scored: list
     rows: np.ndarray
     labels: np.ndarray
+    meaning: tuple = (None, None)
+    """The question's answer-channel vector and the corpus centroid (question_features)."""
 
 
 def open_corpus(corpus: Corpus, cache: Path) -> Assistant:
@@ -134,7 +136,8 @@ def ask(assistant: Assistant, item: Item) -> Asked:
     scored = score_sentences(bank, top, terms, answer_vector)
     rows = sentence_features(scored, bank, top, terms, Wants.of(terms.focus))
     labels = np.array([_right_alone(item, s, bank, top) for s in scored], dtype=np.float64)
-    return Asked(item, assistant, False, top, terms, scored, rows, labels)
+    meaning = (answer_vector, assistant._loaded.centroid)
+    return Asked(item, assistant, False, top, terms, scored, rows, labels, meaning)
 
 
 def _right_alone(item: Item, sentence, bank, top) -> bool:
@@ -324,7 +327,9 @@ def outcome(a: Asked, ranker: Model | None, ratio: float) -> Outcome:
             candidates, bank, settings.max_quote_sentences, ratio, settings.quote_budget
         )
     citations = citations_of(quote_spans(chosen, bank, a.top, a.terms), bank.documents)
-    evidence = question_features(candidates.probabilities, candidates.rows, a.top, a.terms, bank)
+    evidence = question_features(
+        candidates.probabilities, candidates.rows, a.top, a.terms, bank, a.meaning
+    )
     short = sum(len(c.quote) for c in citations) <= LONG_QUOTE
     return Outcome(evidence, citations, short and quote_right(a.item, citations))
 

@@ -28,6 +28,7 @@ from citeqa.lexical import tokenize
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.vectorindex import VectorIndex
 
 SENTENCE_FEATURES = (
     "semantic",
@@ -86,6 +87,8 @@ QUESTION_FEATURES = (
     "present_coverage",
     "best_present_coverage",
     "top3_coverage",
+    "centroid_similarity",
+    "dense_lift",
 )
 
 ANSWER_KINDS = ("number", "share", "date", "person", "place")
@@ -261,9 +264,11 @@ def question_features(
     hits: list[Hit],
     terms: QuestionTerms,
     bank: SentenceBank,
+    meaning: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
 ) -> np.ndarray:
     """The row of QUESTION_FEATURES for a question whose candidate sentences scored `ranker`
-    (probabilities, best first) with feature `rows`."""
+    (probabilities, best first) with feature `rows`; `meaning` holds the question's vector in
+    the answer channel and the corpus's centroid there, when known."""
     column = {name: number for number, name in enumerate(SENTENCE_FEATURES)}
     top = hits[0] if hits else None
     passage: frozenset[str] = frozenset()
@@ -295,6 +300,7 @@ def question_features(
             float(ranker[0] - ranker[1]) if len(ranker) > 1 else 0.0,
             max(dense, default=0.0) - _mean_dense(hits[1:]),
             *_corpus_evidence(hits, terms, bank),
+            *_typical_meaning(hits, *meaning),
         ],
         dtype=np.float64,
     )
@@ -324,6 +330,39 @@ def _corpus_evidence(hits: list[Hit], terms: QuestionTerms, bank: SentenceBank) 
         max((_covered(present, tokens) for tokens in sentences), default=0.0),
         terms.coverage(passage_tokens(bank, hits[:TOP_PASSAGES])),
     ]
+
+
+CENTROID_ROWS = 8192
+"""At most this many chunk vectors (an even sample) make a corpus's centroid."""
+
+
+def corpus_centroid(vectors: VectorIndex) -> np.ndarray | None:
+    """The unit mean of a channel's chunk vectors (of an even sample of at most CENTROID_ROWS):
+    the corpus's typical meaning. A question's similarity to it says how close the question is
+    to what this corpus usually speaks of, whatever the corpus; None for an empty index."""
+    count = vectors.count()
+    if count == 0:
+        return None
+    if count <= CENTROID_ROWS:
+        rows = vectors.vectors()
+    else:
+        rows = vectors.rows(np.linspace(0, count - 1, CENTROID_ROWS).astype(int).tolist())
+    mean = np.asarray(rows, dtype=np.float64).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else None
+
+
+def _typical_meaning(
+    hits: list[Hit], query: np.ndarray | None, centroid: np.ndarray | None
+) -> list[float]:
+    """The question's similarity to the corpus centroid, and how far the best dense hit rises
+    above it (an off-topic question is about as close to its best passage as to anything the
+    corpus says); zeros when either vector is unknown."""
+    if query is None or centroid is None or len(query) != len(centroid):
+        return [0.0, 0.0]
+    typical = float(np.dot(query, centroid))
+    dense = [v for hit in hits for k, v in hit.channel_scores.items() if k != "lexical"]
+    return [typical, max(dense, default=0.0) - typical]
 
 
 def passage_tokens(bank: SentenceBank, hits: list[Hit]) -> frozenset[str]:

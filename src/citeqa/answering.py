@@ -135,8 +135,10 @@ def compose(
     terms: QuestionTerms,
     query_vector: np.ndarray | None,
     settings: Settings,
+    centroid: np.ndarray | None = None,
 ) -> Answer:
-    """The Answer for a retrieval: quotes and citations, or an abstention with the passages."""
+    """The Answer for a retrieval: quotes and citations, or an abstention with the passages
+    (`centroid`: the corpus's, see answer_features.corpus_centroid)."""
     lang = retrieval.query_lang
     early = abstention.before_search(terms, lang)
     if early is not None:
@@ -147,7 +149,9 @@ def compose(
     top = retrieval.hits[: settings.answer_passages]
     models = shipped_models()
     candidates = rank_candidates(bank, top, terms, query_vector, models)
-    evidence = question_features(candidates.probabilities, candidates.rows, top, terms, bank)
+    evidence = question_features(
+        candidates.probabilities, candidates.rows, top, terms, bank, (query_vector, centroid)
+    )
     sure = round(float(models.confidence.predict(evidence)), 4)
     passages = passages_of(retrieval, bank.documents)
     citations = (

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from citeqa import indexing
+from citeqa.answer_features import corpus_centroid
 from citeqa.answering import compose
 from citeqa.config import Settings, load_settings
 from citeqa.contents import sentence_tokens, token_statistics
@@ -107,6 +108,15 @@ class _Loaded:
         self.index, self.bank, self.vocabulary, self.embedders = index, bank, vocabulary, embedders
         self.glossary = vocabulary.glossary
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
+        self._centroid: np.ndarray | None = None
+
+    @property
+    def centroid(self) -> np.ndarray | None:
+        """The answer channel's corpus centroid (corpus_centroid), computed when first asked."""
+        channel = self.index.manifest.answer_channel
+        if self._centroid is None and channel in self.index.vectors:
+            self._centroid = corpus_centroid(self.index.vectors[channel])
+        return self._centroid
 
     @classmethod
     def of(cls, index: LoadedIndex, embed_on_demand: bool = False) -> _Loaded:
@@ -338,7 +348,9 @@ class Assistant:
         retrieved = time.perf_counter()
         loaded = self._loaded
         answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
-        answer = compose(question, retrieval, loaded.bank, terms, answer_vector, self.settings)
+        answer = compose(
+            question, retrieval, loaded.bank, terms, answer_vector, self.settings, loaded.centroid
+        )
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - began) * 1000, 2),

@@ -1,16 +1,24 @@
 """Question features that say whether the corpus speaks of the question's subject at all:
 how rare the rarest question term the best passage holds is, and how much of the question's
-terms that the corpus uses the best passage, the best sentence and the first passages cover."""
+terms that the corpus uses the best passage, the best sentence and the first passages cover;
+how close the question is to the corpus's typical meaning (its centroid)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from citeqa.answer_features import QUESTION_FEATURES, SENTENCE_FEATURES, question_features
+from citeqa import answer_features
+from citeqa.answer_features import (
+    QUESTION_FEATURES,
+    SENTENCE_FEATURES,
+    corpus_centroid,
+    question_features,
+)
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
+from citeqa.vectorindex import FaissIndex
 
 UNSEEN = 6.0
 """The weight of a term the corpus never uses (the test's corpus: log(1 + 2N))."""
@@ -72,3 +80,39 @@ def test_the_first_passages_are_read_together() -> None:
     fourth = _evidence([[{"common"}], [{"other"}], [{"other"}], [{"rare"}]])
     assert fourth["top3_coverage"] == pytest.approx(1 / 12)
     assert evidence["dense_best"] == 0.0
+
+
+def test_the_corpus_centroid_is_the_unit_mean_of_its_vectors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = np.array([[1, 0, 0, 0], [0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 0]], dtype=np.float32)
+    index = FaissIndex(4)
+    index.add(rows)
+    expected = rows.mean(axis=0) / np.linalg.norm(rows.mean(axis=0))
+    assert corpus_centroid(index) == pytest.approx(expected)
+    monkeypatch.setattr(answer_features, "CENTROID_ROWS", 2)  # an even sample: rows 0 and 3
+    sampled = np.array([1, 0, 1, 0]) / np.sqrt(2)
+    assert corpus_centroid(index) == pytest.approx(sampled)
+    assert corpus_centroid(FaissIndex(4)) is None
+
+
+def test_a_question_is_read_against_the_corpus_typical_meaning() -> None:
+    unknown = _evidence([[{"rare"}]])
+    assert unknown["centroid_similarity"] == 0.0 and unknown["dense_lift"] == 0.0
+    query, centroid = np.array([0.6, 0.8]), np.array([1.0, 0.0])
+    hit = Hit(
+        chunk=Chunk(chunk_id="d:0", doc_id="d", start=0, end=1, text="x"),
+        chunk_index=0,
+        score=1.0,
+        channel_scores={"lexical": 3.0, "use": 0.9},
+    )
+    evidence = dict(zip(QUESTION_FEATURES, _row([hit], (query, centroid)), strict=True))
+    assert evidence["centroid_similarity"] == pytest.approx(0.6)
+    assert evidence["dense_lift"] == pytest.approx(0.3)
+
+
+def _row(hits: list[Hit], meaning: tuple) -> list[float]:
+    doc = Document(doc_id="d", title="", path="/d.txt", text="x", sha256="0")
+    bank = SentenceBank({"d": doc}, [hits[0].chunk], [], None, [])
+    rows = np.zeros((0, len(SENTENCE_FEATURES)))
+    return question_features(np.zeros(0), rows, hits, _terms(), bank, meaning).tolist()
