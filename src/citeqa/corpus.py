@@ -120,6 +120,9 @@ class _Walk:
         while pending:
             prefix, path, entries = pending[-1]
             for key, stat in entries:
+                if not _encodable(key):  # its name could not be stored in the index's files
+                    self.notes.append(f"{prefix + key}: {NOT_UTF8}")
+                    continue
                 if key.endswith("/"):  # visit it now, then the rest of this listing
                     folder = os.path.join(path, key[:-1])
                     pending.append(self._folder(prefix + key, folder, corpus_dir))
@@ -187,6 +190,21 @@ class _Walk:
             self.notes.append(f"{name}: {problem}")
             return None
         return target
+
+
+NOT_UTF8 = "name is not valid UTF-8; rename it to have it indexed"
+"""Why a file or folder whose name holds bytes that are not UTF-8 is left out: the index's
+files (documents.jsonl, files.jsonl) are UTF-8 JSON and could not record its path."""
+
+
+def _encodable(name: str) -> bool:
+    """Whether a listed name is text (os.listdir hands bytes that are not UTF-8 over as lone
+    surrogates, which no UTF-8 file can hold)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _link_problem(path: Path, root: Path) -> str | None:
