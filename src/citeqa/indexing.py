@@ -164,12 +164,13 @@ def _previous(
         return _files_only(settings.index_dir), True, None
     try:
         loaded = load_index(settings.index_dir)
-    except CiteqaError:
+        files = loaded.files().entries()  # read only now: a file list that cannot be read
+    except CiteqaError:  # must not stop the build that replaces it
         return _files_only(settings.index_dir), True, None
     if not _compatible(loaded, channels, settings):
-        return Reuse(files=loaded.files().entries()), True, None
+        return Reuse(files=files), True, None
     reuse = Reuse(
-        files=loaded.files().entries(),
+        files=files,
         corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256,
         knowledge=_stored_knowledge(loaded),
     )
@@ -180,10 +181,9 @@ def _files_only(index_dir: Path) -> Reuse | None:
     """Only the file list of the published build (nothing to reuse), or None without one."""
     try:
         folder = current_build(index_dir)
-        files = read_files(folder, read_manifest(folder)[0])
+        return Reuse(files=read_files(folder, read_manifest(folder)[0]).entries())
     except CiteqaError:
         return None
-    return Reuse(files=files.entries())
 
 
 def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Settings) -> bool:

@@ -1,0 +1,62 @@
+"""A previous index damaged between builds, against the build that reads it a document at a
+time (reuse.py) and its file list (session 4 probe): the next `citeqa index` either rebuilds
+cleanly or stops with one message naming the fix, and the last good index survives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fault_helpers import QUESTION, make_corpus
+
+from citeqa.ownership import CURRENT
+
+THIRD = "car-t-lupus-remission-news.txt"
+COMPARED = ("chunks.jsonl", "vectors-fake.faiss", "sentences-fake.npy", "sentences.npy")
+
+
+def _changed_corpus(tmp_path: Path, cli: Any) -> tuple[Path, Path]:
+    """An index of two documents, then one of them edited (the next build reuses the other)."""
+    corpus = make_corpus(tmp_path / "corpus", ("biotherapy-in-lupus-faq.txt", THIRD))
+    index = tmp_path / "index"
+    assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
+    edited = corpus / THIRD
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nRituximab was added.\n")
+    return corpus, index
+
+
+def _rewrite(path: Path, data: bytes, keep_stamp: bool) -> None:
+    """Replace the file's bytes; with `keep_stamp`, its size and time stay (as a copy tool
+    that restores times would leave them), so only a hash tells it changed."""
+    stat = path.stat()
+    assert len(data) == stat.st_size or not keep_stamp
+    path.write_bytes(data)
+    if keep_stamp:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def _same_as_a_new_build(corpus: Path, index: Path, tmp_path: Path, cli: Any) -> None:
+    fresh = tmp_path / "fresh"
+    assert cli("index", "--corpus", str(corpus), "--index", str(fresh)).code == 0
+    for name in COMPARED:
+        ours, theirs = index / CURRENT / name, fresh / CURRENT / name
+        assert ours.read_bytes() == theirs.read_bytes(), name
+
+
+@pytest.mark.parametrize("keep_stamp", [False, True])
+def test_a_file_list_with_a_bad_line_is_rebuilt(tmp_path: Path, cli: Any, keep_stamp: bool) -> None:
+    """files.jsonl is read only when first needed: a bad line raised IndexCorrupt out of the
+    build itself, so `citeqa index` and the `--rebuild` its message advised both failed."""
+    corpus, index = _changed_corpus(tmp_path, cli)
+    path = index / CURRENT / "files.jsonl"
+    lines = path.read_bytes().split(b"\n")
+    lines[1] = b"{" + b" " * (len(lines[1]) - 1)
+    _rewrite(path, b"\n".join(lines), keep_stamp)
+    assert cli("status", "--corpus", str(corpus), "--index", str(index)).code != 0
+    result = cli("index", "--corpus", str(corpus), "--index", str(index))
+    assert result.code == 0, result.err
+    _same_as_a_new_build(corpus, index, tmp_path, cli)
+    assert cli("ask", QUESTION, "--corpus", str(corpus), "--index", str(index)).code == 0
+    assert cli("index", "--rebuild", "--corpus", str(corpus), "--index", str(index)).code == 0
