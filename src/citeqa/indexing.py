@@ -36,7 +36,7 @@ from citeqa.jsonlines import CHUNKS_FILE, LineReader
 from citeqa.models import BuildReport, ChannelInfo, Chunk, Document
 from citeqa.ownership import Ownership, check_separate, claim
 from citeqa.publishing import build_lock, discard, publish, remove_leftovers
-from citeqa.reuse import Previous
+from citeqa.reuse import Previous, reusable
 from citeqa.store import (
     FORMAT_VERSION,
     BuildContents,
@@ -108,7 +108,10 @@ def _update(
         discard(temporary)
         return _report(settings, previous.files, files, began, reading, full_rebuild=False)
     if previous is not None and loaded is not None:
-        _fill_reuse(previous, loaded)  # only now: an unchanged corpus needs none of it
+        if reusable(loaded):  # only now: an unchanged corpus needs none of it
+            _fill_reuse(previous, loaded)
+        else:  # altered since its build: nothing of it is taken
+            full = True
     contents = compute_contents(
         reading.entries, embedders, previous or Reuse(), settings, report, reading.domain, temporary
     )

@@ -23,6 +23,7 @@ from typing import Generic, TypeVar, overload
 import numpy as np
 from pydantic import BaseModel
 
+from citeqa.errors import IndexCorrupt
 from citeqa.models import Chunk, Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -95,7 +96,7 @@ class _Lines(Generic[M]):
         with path.open("rb") as stream:
             self._data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
         self._offsets, self._count = offsets, len(offsets) - 1
-        self._model, self._capacity = model, capacity
+        self._model, self._capacity, self._path = model, capacity, path
         self._cache: dict[int, M] = {}
 
     def __len__(self) -> int:
@@ -108,11 +109,23 @@ class _Lines(Generic[M]):
         if not 0 <= number < self._count:
             raise IndexError(number)
         start, end = int(self._offsets[number]), int(self._offsets[number + 1])
-        item = self._model.model_validate_json(self._data[start:end])
+        try:
+            item = self._model.model_validate_json(self._data[start:end])
+        except ValueError as err:  # altered since the build, its size and time kept
+            raise _altered(self._path.name, number) from err
         if len(self._cache) >= self._capacity:
             self._cache.clear()
         self._cache[number] = item
         return item
+
+
+def _altered(name: str, number: int) -> IndexCorrupt:
+    """A line that does not read as the build wrote it: the file was altered after the hash
+    check trusted its size and time (verification.py)."""
+    return IndexCorrupt(
+        f"Line {number + 1} of the index file {name} is not what the build wrote;"
+        " run `citeqa index --rebuild`."
+    )
 
 
 class LineReader(Generic[M]):
@@ -226,7 +239,7 @@ class DocumentTable(Mapping[str, Document]):
             return self._lines[doc_id]
         document = self._lines.get(self._numbers[doc_id])  # KeyError for an unknown id
         if document.doc_id != doc_id:
-            raise ValueError(f"documents.jsonl does not hold {doc_id!r} where its index says")
+            raise _altered("documents.jsonl", self._numbers[doc_id])
         return document
 
     def __iter__(self) -> Iterator[str]:

@@ -17,9 +17,11 @@ from pathlib import Path
 
 import numpy as np
 
+from citeqa.corpus import file_sha256
 from citeqa.errors import IndexCorrupt
-from citeqa.jsonlines import CHUNKS_FILE, LineReader, offsets_name
+from citeqa.jsonlines import CHUNKS_FILE, IDS, LineReader, offsets_name
 from citeqa.models import Chunk
+from citeqa.sentencetable import FILE as SENTENCE_FILE
 from citeqa.store import LoadedIndex
 from citeqa.vectorindex import FLAT, HNSW, FaissIndex
 
@@ -43,18 +45,21 @@ class Previous:
         """The document's chunks in the previous build, in order; IndexCorrupt when the index
         does not hold them where its file list says."""
         first, count = self._ranges.get(doc_id, (0, 0))
-        chunks = (
-            iter(self._loaded.chunks[first : first + count])
-            if self._lines is None
-            else self._lines.each(first, count)
-        )
-        for chunk in chunks:
-            if chunk.doc_id != doc_id:
-                raise IndexCorrupt(
-                    f"The index in {self._loaded.folder.parent} does not hold the chunks of"
-                    f" {doc_id!r} where its file list says; run `citeqa index --rebuild`."
-                )
-            yield chunk
+        try:
+            chunks = (
+                iter(self._loaded.chunks[first : first + count])
+                if self._lines is None
+                else self._lines.each(first, count)
+            )
+            for chunk in chunks:
+                if chunk.doc_id != doc_id:
+                    raise ValueError("another document's chunk")
+                yield chunk
+        except (ValueError, IndexError) as err:  # lines or offsets altered since the build
+            raise IndexCorrupt(
+                f"The index in {self._loaded.folder.parent} does not hold the chunks of"
+                f" {doc_id!r} where its file list says; run `citeqa index --rebuild`."
+            ) from err
 
     def vectors(self, channel: str, doc_id: str) -> Iterator[tuple[int, np.ndarray]]:
         """The vectors of the document's chunks in `channel`, as (offset in the document, rows)
@@ -81,6 +86,26 @@ class Previous:
 
     def _sentence_numbers(self, doc_id: str) -> np.ndarray:
         return np.asarray(self._loaded.sentences.in_document(doc_id)[0], dtype=np.int64)
+
+
+def reusable(loaded: LoadedIndex) -> bool:
+    """Whether the files a build reuses from `loaded` still have the sha256 its manifest
+    records, each hashed in full. Opening an index trusts a file whose size and time are
+    unchanged (verification.py); a build that would copy chunks and vectors out of it does
+    not, for a file altered with its size and time kept would go on, wrong, into every later
+    build (hashing costs a read of the files, against a build's minutes of embedding)."""
+    manifest = loaded.manifest
+    names = [CHUNKS_FILE, offsets_name(CHUNKS_FILE), SENTENCE_FILE, IDS]
+    names += [f"vectors-{info.name}{FaissIndex.suffix}" for info in manifest.channels]
+    names.append(f"sentences-{manifest.answer_channel}.npy")
+    try:
+        return all(
+            file_sha256(loaded.folder / name) == manifest.index_files[name]
+            for name in names
+            if name in manifest.index_files
+        )
+    except OSError:
+        return False
 
 
 def _chunk_ranges(loaded: LoadedIndex) -> dict[str, tuple[int, int]]:

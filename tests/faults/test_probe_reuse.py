@@ -4,14 +4,19 @@ cleanly or stops with one message naming the fix, and the last good index surviv
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from fault_helpers import QUESTION, make_corpus
 
+from citeqa.errors import IndexCorrupt
 from citeqa.ownership import CURRENT
+from citeqa.reuse import Previous
+from citeqa.store import load_index
 
 THIRD = "car-t-lupus-remission-news.txt"
 COMPARED = ("chunks.jsonl", "vectors-fake.faiss", "sentences-fake.npy", "sentences.npy")
@@ -60,3 +65,66 @@ def test_a_file_list_with_a_bad_line_is_rebuilt(tmp_path: Path, cli: Any, keep_s
     _same_as_a_new_build(corpus, index, tmp_path, cli)
     assert cli("ask", QUESTION, "--corpus", str(corpus), "--index", str(index)).code == 0
     assert cli("index", "--rebuild", "--corpus", str(corpus), "--index", str(index)).code == 0
+
+
+def _swap_lines(data: bytes) -> bytes:
+    lines = data.split(b"\n")
+    lines[0], lines[-2] = lines[-2], lines[0]
+    return b"\n".join(lines)
+
+
+def _swap_offsets(path: Path) -> bytes:
+    offsets = np.load(path, allow_pickle=False)
+    offsets[[1, 2]] = offsets[[2, 1]]
+    stream = io.BytesIO()
+    np.save(stream, offsets, allow_pickle=False)
+    return stream.getvalue()
+
+
+def _zero_rows(data: bytes) -> bytes:
+    """Zero 256 bytes a quarter of the way in: rows of the unchanged (first) document."""
+    start = len(data) // 4
+    return data[:start] + bytes(256) + data[start + 256 :]
+
+
+ALTERATIONS = {
+    "chunks.jsonl": lambda path: _swap_lines(path.read_bytes()),
+    "chunks.offsets.npy": _swap_offsets,
+    "vectors-fake.faiss": lambda path: _zero_rows(path.read_bytes()),
+    "sentences-fake.npy": lambda path: _zero_rows(path.read_bytes()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ALTERATIONS))
+def test_a_reused_file_altered_with_its_stamp_kept_is_not_reused(
+    tmp_path: Path, cli: Any, name: str
+) -> None:
+    """Opening trusts a file whose size and time are unchanged; a build reusing it copied
+    zeroed vectors into the new index silently, or raised a traceback on a moved line."""
+    corpus, index = _changed_corpus(tmp_path, cli)
+    path = index / CURRENT / name
+    _rewrite(path, ALTERATIONS[name](path), keep_stamp=True)
+    result = cli("index", "--corpus", str(corpus), "--index", str(index))
+    assert result.code == 0, result.err
+    _same_as_a_new_build(corpus, index, tmp_path, cli)
+
+
+def test_asking_an_index_with_a_line_altered_is_one_message(tmp_path: Path, cli: Any) -> None:
+    corpus, index = _changed_corpus(tmp_path, cli)
+    path = index / CURRENT / "chunks.jsonl"
+    _rewrite(path, _swap_lines(path.read_bytes()), keep_stamp=True)
+    result = cli("ask", QUESTION, "--corpus", str(corpus), "--index", str(index))
+    assert result.code != 0
+    assert "citeqa index --rebuild" in result.error_line()
+
+
+def test_the_previous_builds_chunks_read_where_they_are_not_is_index_corrupt(
+    tmp_path: Path, cli: Any
+) -> None:
+    """Should a file change between the build's hash of it and its read, the read says so."""
+    index = _changed_corpus(tmp_path, cli)[1]
+    path = index / CURRENT / "chunks.offsets.npy"
+    _rewrite(path, _swap_offsets(path), keep_stamp=True)
+    previous = Previous(load_index(index))
+    with pytest.raises(IndexCorrupt, match="rebuild"):
+        list(previous.chunks("biotherapy-in-lupus-faq"))
