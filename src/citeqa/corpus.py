@@ -17,7 +17,7 @@ import json
 import os
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from os import stat_result
 from pathlib import Path, PurePosixPath
 from stat import S_ISDIR, S_ISLNK, S_ISREG
@@ -255,6 +255,9 @@ class CorpusScan:
     """Each "relative/path: reason"."""
     warnings: list[str]
     domain: Domain | None = None
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Size and time (ns) of each file by relative path, as the walk found them before any
+    was read: a file edited after its read then differs from what the index records."""
 
 
 def scan_corpus(corpus_dir: Path, take: Callable[[Document], None]) -> CorpusScan:
@@ -285,7 +288,8 @@ def scan_corpus(corpus_dir: Path, take: Callable[[Document], None]) -> CorpusSca
             f"No readable document in {corpus_dir}: citeqa reads {read_types()} files"
             + (f" ({len(skipped)} other files skipped)." if skipped else ".")
         )
-    return CorpusScan(entries, skipped, warnings, domain)
+    stamps = dict(zip(files.names, zip(files.sizes, files.mtimes_ns, strict=True), strict=True))
+    return CorpusScan(entries, skipped, warnings, domain, stamps)
 
 
 def check_folder(corpus_dir: Path) -> None:

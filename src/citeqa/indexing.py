@@ -103,7 +103,7 @@ def _update(
     embedders = [get_embedder(name) for name in settings.channels]
     channels = [_channel_info(embedder, len(reading.entries), settings) for embedder in embedders]
     previous, full, loaded = _previous(settings, channels, rebuild)
-    files = _indexed_files(reading.entries, settings.corpus_dir, [])
+    files = _indexed_files(reading, settings.corpus_dir, [])
     if previous is not None and not full and _unchanged(previous, files, settings.corpus_dir):
         discard(temporary)
         return _report(settings, previous.files, files, began, reading, full_rebuild=False)
@@ -116,7 +116,7 @@ def _update(
         reading.entries, embedders, previous or Reuse(), settings, report, reading.domain, temporary
     )
     chunks = LineReader(temporary / CHUNKS_FILE, Chunk).each()  # read, not mapped
-    files = _indexed_files(reading.entries, settings.corpus_dir, chunks)
+    files = _indexed_files(reading, settings.corpus_dir, chunks)
     report("writing", 0, 1)
     manifest = _manifest(settings, contents, channels)
     write_build(temporary, contents, manifest, settings, FileList.of(files))
@@ -231,10 +231,11 @@ def _answer_channel(settings: Settings) -> str | None:
 
 
 def _indexed_files(
-    documents: list[DocumentEntry], corpus_dir: Path, chunks: Iterable[Chunk]
+    reading: CorpusScan, corpus_dir: Path, chunks: Iterable[Chunk]
 ) -> list[IndexedFile]:
-    """Every corpus file with its hash: indexed documents, and skipped files (doc_id None)."""
-    by_file = {relative_file(doc, corpus_dir): doc for doc in documents}
+    """Every corpus file with its hash: indexed documents, and skipped files (doc_id None).
+    A document's size and time are those from before it was read (`CorpusScan.stamps`)."""
+    by_file = {relative_file(doc, corpus_dir): doc for doc in reading.entries}
     counts: dict[str, int] = {}
     langs: dict[str, set[str]] = {}
     for chunk in chunks:
@@ -244,7 +245,8 @@ def _indexed_files(
     for path in list_corpus_files(corpus_dir):
         relative = relative_path(path, corpus_dir)
         doc = by_file.get(relative)
-        size, mtime_ns = file_stamp(path) or (None, None)
+        stamp = reading.stamps.get(relative) if doc is not None else None
+        size, mtime_ns = stamp or file_stamp(path) or (None, None)
         if doc is None:
             digest = file_digest(path)
             files.append(IndexedFile(file=relative, sha256=digest, size=size, mtime_ns=mtime_ns))

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fault_helpers import QUESTION, make_corpus
+
+from citeqa import indexing
 
 
 def _write(folder: Path, name: bytes, data: bytes) -> None:
@@ -42,4 +46,30 @@ def test_names_that_are_not_utf8_are_skipped_with_a_note(tmp_path: Path, cli: An
         result = cli(*args, "--corpus", str(corpus), "--index", str(index))
         assert result.code == 0, result.err
         assert _inert(result.out) and _inert(result.err)
+    assert "Up to date" in cli("status", "--corpus", str(corpus), "--index", str(index)).out
+
+
+def test_a_file_edited_during_a_build_is_stale_afterwards(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file list recorded each file's size and time when the build ended, after the file
+    was read: one edited meanwhile had its new time recorded beside its old text, and status
+    called the index up to date (ask gave no staleness warning) until the file changed again."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    edited = corpus / "biotherapy-in-lupus-faq.txt"
+    compute = indexing.compute_contents
+
+    def edit_then_compute(*args: Any, **kwargs: Any) -> Any:
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nEdited meanwhile.\n")
+        os.utime(edited, ns=(time.time_ns() + 10**9,) * 2)  # another time, whatever the clock
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(indexing, "compute_contents", edit_then_compute)
+    assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
+    monkeypatch.setattr(indexing, "compute_contents", compute)
+    status = cli("status", "--corpus", str(corpus), "--index", str(index))
+    assert "STALE" in status.out and "modified: biotherapy-in-lupus-faq.txt" in status.out
+    rebuilt = cli("index", "--corpus", str(corpus), "--index", str(index))
+    assert "updated (1): biotherapy-in-lupus-faq.txt" in rebuilt.out
     assert "Up to date" in cli("status", "--corpus", str(corpus), "--index", str(index)).out
