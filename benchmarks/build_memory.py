@@ -8,9 +8,10 @@ source tree. The build's progress callback marks each stage (reading, chunking, 
 lexical, term pairs, writing...); at each change of stage the process's peak resident set since
 the previous mark (VmHWM, reset through /proc/self/clear_refs) is recorded, so each stage's own
 peak shows, not only the build's. Printed: per stage, its peak RSS and the RSS it leaves; then
-the whole build's peak and wall time. With `--before`, another checkout's src/ runs the same
-build first, so the two are compared in one run (as a ratio for the wall time); `--repeat N`
-alternates N builds of each and compares the median walls.
+the whole build's peak, wall and CPU time. With `--before`, another checkout's src/ runs the
+same build first, so the two are compared in one run (as ratios for the times: on a loaded
+machine the CPU time's is the steadier); `--repeat N` alternates N builds of each and compares
+the medians.
 
 With `--changed`, what is measured is the build of a changed corpus: a copy of CORPUS is built
 (in its own process, not measured), then changed as a user changes a folder (`change_corpus`:
@@ -91,9 +92,9 @@ def _measured_build(corpus: Path, index: Path, channel: str, *, rebuild: bool) -
             _reset_peak()
 
     settings = Settings(corpus_dir=corpus, index_dir=index, channels=(channel,))
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     report = build_index(settings, rebuild=rebuild, progress=progress)
-    seconds = time.perf_counter() - began
+    seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
     stages[-1][1] = max(float(stages[-1][1]), _status("VmHWM"))  # type: ignore[arg-type]
     stages[-1][2] = _status("VmRSS")
     overall = max(overall, _status("VmHWM"))
@@ -101,6 +102,7 @@ def _measured_build(corpus: Path, index: Path, channel: str, *, rebuild: bool) -
     return {
         "chunks": report.chunks,
         "seconds": seconds,
+        "cpu": cpu,
         "peak": overall,
         "stages": stages,
         "reused": reused,
@@ -168,18 +170,20 @@ def main() -> None:
         for label, src in sources:
             runs[label].append(run(src, args.corpus, args.channel))
     walls = {label: statistics.median(r["seconds"] for r in done) for label, done in runs.items()}
+    cpus = {label: statistics.median(r["cpu"] for r in done) for label, done in runs.items()}
     peaks = {label: max(r["peak"] for r in done) for label, done in runs.items()}
     for label, done in runs.items():
         result = done[-1]
         print(
-            f"{label}: {result['chunks']} chunks, median {walls[label]:.2f} s of {len(done)},"
-            f" peak {peaks[label]:.0f} MB"
+            f"{label}: {result['chunks']} chunks, median {walls[label]:.2f} s of {len(done)}"
+            f" (CPU {cpus[label]:.2f} s), peak {peaks[label]:.0f} MB"
             + (f", {result['reused']} files reused" if args.changed else "")
         )
         for name, peak, end in result["stages"]:
             print(f"  {name:<22} peak {peak:>7.0f} MB   after {end:>7.0f} MB")
     if args.before:
         print(f"wall this/before (medians): {walls['this'] / walls['before']:.2f}")
+        print(f"CPU this/before (medians): {cpus['this'] / cpus['before']:.2f}")
         print(f"peak this/before: {peaks['this'] / peaks['before']:.2f}")
 
 
