@@ -37,6 +37,7 @@ from citeqa.corpus import CorpusScan, DocumentEntry, scan_corpus
 from citeqa.derived_terms import FrequentWords, pairs_of
 from citeqa.domain import KNOWLEDGE_FORMAT, Domain
 from citeqa.embedding import Embedder, embed_texts
+from citeqa.filelist import FileList
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
@@ -50,7 +51,6 @@ from citeqa.store import (
     STATISTICS,
     STATISTICS_FORMAT,
     BuildContents,
-    IndexedFile,
     write_synced,
 )
 from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, text_pieces
@@ -81,7 +81,8 @@ class Reuse:
     previous: Previous | None = None
     sha256: dict[str, str] = field(default_factory=dict)
     """The file hash of each document of the previous build (its chunks can be reused)."""
-    files: list[IndexedFile] = field(default_factory=list)
+    files: FileList | None = None
+    """The corpus files the previous build was made from (columns, not an object per file)."""
     corpus_manifest_sha256: str | None = None
     knowledge: int | None = None
     """The term-knowledge format the previous build stored (None: stored none)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -122,7 +122,7 @@ def _update(
     write_build(temporary, contents, manifest, settings, FileList.of(files))
     publish(owner, temporary, name)
     report("writing", 1, 1)
-    old_files = previous.files if previous is not None else []
+    old_files = previous.files if previous is not None else None
     return _report(
         settings, old_files, files, began, reading, full_rebuild=full, chunks=len(contents.chunks)
     )
@@ -167,7 +167,7 @@ def _previous(
         return _files_only(settings.index_dir), True, None
     try:
         loaded = load_index(settings.index_dir)
-        files = loaded.files().entries()  # read only now: a file list that cannot be read
+        files = _read_columns(loaded.files())  # read only now: a file list that cannot be read
     except CiteqaError:  # must not stop the build that replaces it
         return _files_only(settings.index_dir), True, None
     if not _compatible(loaded, channels, settings):
@@ -184,9 +184,16 @@ def _files_only(index_dir: Path) -> Reuse | None:
     """Only the file list of the published build (nothing to reuse), or None without one."""
     try:
         folder = current_build(index_dir)
-        return Reuse(files=read_files(folder, read_manifest(folder)[0]).entries())
+        return Reuse(files=_read_columns(read_files(folder, read_manifest(folder)[0])))
     except CiteqaError:
         return None
+
+
+def _read_columns(files: FileList) -> FileList:
+    """`files` with the columns a build compares read (IndexCorrupt when one is malformed)."""
+    for name in ("file", "sha256", "doc_id", "title", "chunks"):
+        files.column(name)
+    return files
 
 
 def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Settings) -> bool:
@@ -274,7 +281,7 @@ def _safe_digest(path: Path) -> str:
 
 
 def _unchanged(previous: Reuse, files: list[IndexedFile], corpus_dir: Path) -> bool:
-    old = {(f.file, f.sha256, f.doc_id, f.title) for f in previous.files}
+    old = set(_keys(previous.files)) if previous.files is not None else set()
     new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
     return (
         old == new
@@ -337,9 +344,15 @@ def _library_versions() -> dict[str, str]:
     return versions
 
 
+def _keys(files: FileList) -> Iterator[tuple[str, str, str | None, str | None]]:
+    """(file, sha256, doc_id, title) of each recorded file, from the list's columns."""
+    columns = (files.names, files.sha256, files.column("doc_id"), files.column("title"))
+    return zip(*columns, strict=True)
+
+
 def _report(
     settings: Settings,
-    old: list[IndexedFile],
+    old: FileList | None,
     new: list[IndexedFile],
     began: float,
     reading: CorpusScan,
@@ -347,7 +360,7 @@ def _report(
     full_rebuild: bool,
     chunks: int | None = None,
 ) -> BuildReport:
-    before = {f.file: f.sha256 for f in old if f.doc_id}
+    before = {file: sha256 for file, sha256, doc_id, _ in _keys(old) if doc_id} if old else {}
     after = {f.file: f.sha256 for f in new if f.doc_id}
     return BuildReport(
         index_dir=str(settings.index_dir),
@@ -358,7 +371,18 @@ def _report(
         skipped=list(reading.skipped),
         warnings=list(reading.warnings),
         documents=len(after),
-        chunks=chunks if chunks is not None else sum(f.chunks for f in old if f.doc_id),
+        chunks=chunks if chunks is not None else _chunk_total(old),
         seconds=round(time.perf_counter() - began, 3),
         full_rebuild=full_rebuild,
+    )
+
+
+def _chunk_total(files: FileList | None) -> int:
+    """The chunks of the documents of a recorded file list."""
+    if files is None:
+        return 0
+    return sum(
+        c or 0
+        for c, doc_id in zip(files.column("chunks"), files.column("doc_id"), strict=True)
+        if doc_id
     )
