@@ -24,8 +24,6 @@ from citeqa.corpus import (
     check_folder,
     file_digest,
     file_sha256,
-    file_stamp,
-    list_corpus_files,
     relative_path,
 )
 from citeqa.domain import KNOWLEDGE_FORMAT, domain_digest
@@ -241,7 +239,8 @@ def _indexed_files(
     reading: CorpusScan, corpus_dir: Path, chunks: Iterable[Chunk]
 ) -> list[IndexedFile]:
     """Every corpus file with its hash: indexed documents, and skipped files (doc_id None).
-    A document's size and time are those from before it was read (`CorpusScan.stamps`)."""
+    The files, sizes and times are those the build's walk found before reading any
+    (`CorpusScan.stamps`): a file added or edited since then differs from the list."""
     by_file = {relative_file(doc, corpus_dir): doc for doc in reading.entries}
     counts: dict[str, int] = {}
     langs: dict[str, set[str]] = {}
@@ -249,13 +248,10 @@ def _indexed_files(
         counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
         langs.setdefault(chunk.doc_id, set()).add(chunk.lang)
     files = []
-    for path in list_corpus_files(corpus_dir):
-        relative = relative_path(path, corpus_dir)
+    for relative, (size, mtime_ns) in reading.stamps.items():
         doc = by_file.get(relative)
-        stamp = reading.stamps.get(relative) if doc is not None else None
-        size, mtime_ns = stamp or file_stamp(path) or (None, None)
         if doc is None:
-            digest = file_digest(path)
+            digest = file_digest(corpus_dir / relative)
             files.append(IndexedFile(file=relative, sha256=digest, size=size, mtime_ns=mtime_ns))
             continue
         files.append(

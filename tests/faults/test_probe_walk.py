@@ -73,3 +73,27 @@ def test_a_file_edited_during_a_build_is_stale_afterwards(
     rebuilt = cli("index", "--corpus", str(corpus), "--index", str(index))
     assert "updated (1): biotherapy-in-lupus-faq.txt" in rebuilt.out
     assert "Up to date" in cli("status", "--corpus", str(corpus), "--index", str(index)).out
+
+
+def test_a_file_added_during_a_build_is_indexed_by_the_next(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file list was made from a second walk at the end of the build: a file added after
+    the first walk went into it as a file seen and not indexed, so status and every later
+    build called the index up to date and the file was never indexed until it changed."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    compute = indexing.compute_contents
+
+    def add_then_compute(*args: Any, **kwargs: Any) -> Any:
+        (corpus / "zz-new.txt").write_text("Voclosporin is a calcineurin inhibitor.\n")
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(indexing, "compute_contents", add_then_compute)
+    assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
+    monkeypatch.setattr(indexing, "compute_contents", compute)
+    status = cli("status", "--corpus", str(corpus), "--index", str(index))
+    assert "STALE" in status.out and "added: zz-new.txt" in status.out
+    rebuilt = cli("index", "--corpus", str(corpus), "--index", str(index))
+    assert "added (1): zz-new.txt" in rebuilt.out
+    assert "Up to date" in cli("status", "--corpus", str(corpus), "--index", str(index)).out
