@@ -19,6 +19,7 @@ import numpy as np
 
 from citeqa.corpus import file_sha256
 from citeqa.errors import IndexCorrupt
+from citeqa.filelist import FILES
 from citeqa.jsonlines import CHUNKS_FILE, IDS, LineReader, offsets_name
 from citeqa.models import Chunk
 from citeqa.sentencetable import FILE as SENTENCE_FILE
@@ -89,13 +90,14 @@ class Previous:
 
 
 def reusable(loaded: LoadedIndex) -> bool:
-    """Whether the files a build reuses from `loaded` still have the sha256 its manifest
-    records, each hashed in full. Opening an index trusts a file whose size and time are
-    unchanged (verification.py); a build that would copy chunks and vectors out of it does
-    not, for a file altered with its size and time kept would go on, wrong, into every later
-    build (hashing costs a read of the files, against a build's minutes of embedding)."""
+    """Whether the files a build reuses from `loaded` (and the file list that says where each
+    document's chunks lie) still have the sha256 its manifest records, each hashed in full.
+    Opening an index trusts a file whose size and time are unchanged (verification.py); a
+    build that would copy chunks and vectors out of it does not, for a file altered with its
+    size and time kept would go on, wrong, into every later build (hashing costs a read of
+    the files, against a build's minutes of embedding)."""
     manifest = loaded.manifest
-    names = [CHUNKS_FILE, offsets_name(CHUNKS_FILE), SENTENCE_FILE, IDS]
+    names = [CHUNKS_FILE, offsets_name(CHUNKS_FILE), SENTENCE_FILE, IDS, FILES]
     names += [f"vectors-{info.name}{FaissIndex.suffix}" for info in manifest.channels]
     names.append(f"sentences-{manifest.answer_channel}.npy")
     try:

@@ -5,6 +5,7 @@ cleanly or stops with one message naming the fix, and the last good index surviv
 from __future__ import annotations
 
 import io
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,20 @@ def _zero_rows(data: bytes) -> bytes:
     return data[:start] + bytes(256) + data[start + 256 :]
 
 
+def _swap_chunk_counts(data: bytes) -> bytes:
+    """files.jsonl with its chunks column's two counts swapped (line 6: the header, then the
+    columns file, sha256, doc_id, title, chunks)."""
+    lines = data.split(b"\n")
+    counts = json.loads(lines[5])
+    assert len(counts) == 2 and counts[0] != counts[1]
+    swapped = json.dumps(counts[::-1]).encode()
+    assert len(swapped) == len(lines[5])
+    lines[5] = swapped
+    return b"\n".join(lines)
+
+
 ALTERATIONS = {
+    "files.jsonl": lambda path: _swap_chunk_counts(path.read_bytes()),
     "chunks.jsonl": lambda path: _swap_lines(path.read_bytes()),
     "chunks.offsets.npy": _swap_offsets,
     "vectors-fake.faiss": lambda path: _zero_rows(path.read_bytes()),
