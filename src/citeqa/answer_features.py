@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from citeqa.centroid import centroid_of
 from citeqa.clauses import LONG_QUOTE
 from citeqa.domain import language_data
 from citeqa.glossary import fold
@@ -332,24 +333,16 @@ def _corpus_evidence(hits: list[Hit], terms: QuestionTerms, bank: SentenceBank) 
     ]
 
 
-CENTROID_ROWS = 8192
-"""At most this many chunk vectors (an even sample) make a corpus's centroid."""
-
-
 def corpus_centroid(vectors: VectorIndex) -> np.ndarray | None:
-    """The unit mean of a channel's chunk vectors (of an even sample of at most CENTROID_ROWS):
-    the corpus's typical meaning. A question's similarity to it says how close the question is
-    to what this corpus usually speaks of, whatever the corpus; None for an empty index."""
+    """The unit mean of a channel's chunk vectors (centroid.py's even sample): the corpus's
+    typical meaning. A question's similarity to it says how close the question is to what this
+    corpus usually speaks of, whatever the corpus; None for an empty index."""
     count = vectors.count()
-    if count == 0:
-        return None
-    if count <= CENTROID_ROWS:
-        rows = vectors.vectors()
-    else:
-        rows = vectors.rows(np.linspace(0, count - 1, CENTROID_ROWS).astype(int).tolist())
-    mean = np.asarray(rows, dtype=np.float64).mean(axis=0)
-    norm = float(np.linalg.norm(mean))
-    return mean / norm if norm else None
+
+    def read(numbers: np.ndarray) -> np.ndarray:
+        return vectors.vectors() if len(numbers) == count else vectors.rows(numbers.tolist())
+
+    return centroid_of(count, read)
 
 
 def _typical_meaning(

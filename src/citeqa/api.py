@@ -15,6 +15,7 @@ import numpy as np
 from citeqa import indexing
 from citeqa.answer_features import corpus_centroid
 from citeqa.answering import compose
+from citeqa.centroid import stored_centroid
 from citeqa.config import Settings, load_settings
 from citeqa.contents import sentence_tokens, token_statistics
 from citeqa.domain import Domain, stored_knowledge
@@ -112,8 +113,11 @@ class _Loaded:
 
     @property
     def centroid(self) -> np.ndarray | None:
-        """The answer channel's corpus centroid (corpus_centroid), computed when first asked."""
+        """The answer channel's corpus centroid: as the build stored it, or (an index written
+        before builds stored it) computed from its vectors when first asked."""
         channel = self.index.manifest.answer_channel
+        if self._centroid is None:
+            self._centroid = stored_centroid(self.index.statistics, channel)
         if self._centroid is None and channel in self.index.vectors:
             self._centroid = corpus_centroid(self.index.vectors[channel])
         return self._centroid

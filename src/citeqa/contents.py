@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from citeqa.centroid import centroid_of
 from citeqa.chunking import iter_chunks
 from citeqa.compounds import corpus_compounds
 from citeqa.config import Settings
@@ -133,6 +134,7 @@ def compute_contents(
     }
     if embedders and len(sentences) <= settings.embed_sentences_max:
         _sentence_vectors(embedders[0], rows, documents, tally, kept, reuse, report, folder)
+    centroids = {name: centroid_of(len(spool), spool.rows) for name, spool in spools.items()}
     write_channels(folder, spools, tally.terms, settings)
     report("lexical", 0, 1)
     if not settings.engine_serves_lexical:  # else the engine ranks BM25 (qdrantindex.py)
@@ -141,6 +143,7 @@ def compute_contents(
     report("lexical", 1, 1)
     report("term pairs", 0, 1)
     statistics.update(knowledge(domain, pairs_of(tally.words, embedders)))
+    statistics["centroids"] = {n: c.tolist() for n, c in centroids.items() if c is not None}
     report("term pairs", 1, 1)
     write_synced(folder / STATISTICS, json.dumps(statistics, sort_keys=True).encode())
     return BuildContents(entries, chunks, sentences)

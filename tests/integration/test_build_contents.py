@@ -104,6 +104,8 @@ def test_a_build_stores_what_an_in_memory_computation_gives(
     assert statistics["words"] == corpus_words(texts.values())
     assert statistics["compounds"] == corpus_compounds(texts.values())
     assert {"covid19", "week52", "il6", "antiil6based"} <= set(statistics["compounds"])
+    mean = vectors.astype(np.float64).mean(axis=0)
+    assert statistics["centroids"] == {"fake": (mean / np.linalg.norm(mean)).tolist()}
     assert not any(path.name.startswith(".spool") for path in index.folder.iterdir())
 
 

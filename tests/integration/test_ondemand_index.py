@@ -8,10 +8,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from integration_helpers import CORPUS, fake_settings, make_corpus
 
+from citeqa import api
+from citeqa.answer_features import corpus_centroid
 from citeqa.api import build_index, open_assistant
+from citeqa.centroid import stored_centroid
 from citeqa.store import STATISTICS, load_index
 
 QUESTIONS = (
@@ -95,3 +99,24 @@ def test_stored_statistics_match_those_computed_at_open(corpus: Path, tmp_path: 
     del manifest["index_files"][STATISTICS]
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     assert _answers(corpus, tmp_path / "index") == with_stats
+
+
+def test_the_stored_centroid_spares_reading_vectors_and_gives_the_same_answers(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_index(fake_settings(corpus, tmp_path / "index"))
+    loaded = load_index(tmp_path / "index")
+    channel = loaded.manifest.answer_channel
+    computed = corpus_centroid(loaded.vectors[channel])
+    assert np.array_equal(stored_centroid(loaded.statistics, channel), computed)
+
+    def no_rows(_: Any) -> None:
+        raise AssertionError("the stored centroid should spare reading the vectors")
+
+    monkeypatch.setattr(api, "corpus_centroid", no_rows)
+    with_stored = _answers(corpus, tmp_path / "index")
+    # an index built before builds stored it: computed from its vectors, same answers
+    monkeypatch.setattr(api, "corpus_centroid", corpus_centroid)
+    monkeypatch.setattr(api, "stored_centroid", lambda *_: None)
+    assert _answers(corpus, tmp_path / "index") == with_stored
+    assert any(answer["citations"] for answer in with_stored)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from citeqa import answer_features
+from citeqa import centroid
 from citeqa.answer_features import (
     QUESTION_FEATURES,
     SENTENCE_FEATURES,
@@ -90,7 +90,7 @@ def test_the_corpus_centroid_is_the_unit_mean_of_its_vectors(
     index.add(rows)
     expected = rows.mean(axis=0) / np.linalg.norm(rows.mean(axis=0))
     assert corpus_centroid(index) == pytest.approx(expected)
-    monkeypatch.setattr(answer_features, "CENTROID_ROWS", 2)  # an even sample: rows 0 and 3
+    monkeypatch.setattr(centroid, "CENTROID_ROWS", 2)  # an even sample: rows 0 and 3
     sampled = np.array([1, 0, 1, 0]) / np.sqrt(2)
     assert corpus_centroid(index) == pytest.approx(sampled)
     assert corpus_centroid(FaissIndex(4)) is None
