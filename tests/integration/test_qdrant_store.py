@@ -9,12 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from integration_helpers import SMALL_DOCS, CliResult, build_folders, fake_settings, make_corpus
 
 from citeqa.api import build_index, open_assistant
 from citeqa.errors import IndexWriteError, StoreUnreachable
 from citeqa.qdrantindex import MEMORY, client_for
 from citeqa.store import load_index
-from conftest import SMALL_DOCS, CliResult, build_folders, fake_settings, make_corpus
 
 QUESTIONS = (
     "What was the complete renal response with obinutuzumab?",
