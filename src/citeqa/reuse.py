@@ -7,6 +7,8 @@ list) and reads them when the build reaches that document: chunks as lines of ch
 (read, not memory-mapped, a run of lines at a time), vectors ROWS_PER_READ rows at a time
 from the channel's index, sentence vectors as rows of their .npy file (read likewise). So a
 build of a changed corpus holds a batch of the previous build at a time, as a new build does.
+Before any of it is taken, the files it is taken from are hashed in full (`reusable`): the
+check on opening trusts a file's size and time, which a build copying from it does not.
 """
 
 from __future__ import annotations
