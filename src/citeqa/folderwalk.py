@@ -1,0 +1,167 @@
+"""The walk of a corpus folder: which files it holds, with their sizes and times, and notes on
+what it leaves out (hidden names, links to folders or outside the corpus, loops, names that
+are not UTF-8, folders that cannot be listed). corpus.py decides what is a document; this
+module only lists, as cheaply as a walk in Python can (no Path per file, no recursion).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+from os import stat_result
+from pathlib import Path
+from stat import S_ISDIR, S_ISLNK, S_ISREG
+from typing import NamedTuple
+
+
+class CorpusStamps(NamedTuple):
+    """The corpus files (as `list_corpus_files` lists them) by relative posix path, sorted,
+    with the size and modification time (ns) of each, as parallel lists."""
+
+    names: list[str]
+    sizes: list[int]
+    mtimes_ns: list[int]
+
+
+def walk_folder(corpus_dir: Path, skipped: set[str]) -> tuple[CorpusStamps, list[str]]:
+    """The files under `corpus_dir` (but the relative names in `skipped`) with their sizes
+    and times, in sorted order, and the notes of the walk."""
+    walk = _Walk(corpus_dir.resolve(), skipped)
+    walk.walk(corpus_dir)
+    return CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), walk.notes
+
+
+_Visit = tuple[str, str, Iterator[tuple[str, stat_result | None]]]
+"""A folder being walked: its relative name ("sub/"), its path, the rest of its listing."""
+
+
+class _Walk:
+    """What a walk of the corpus found so far: the name, size and time of each file (as
+    columns, in sorted order), and notes.
+
+    Each folder is listed by descriptor and its entries `lstat`ed relative to it (no path
+    lookup, no object per entry but the stat), then visited in sorted order, a folder sorting
+    as its name plus "/": so the files come out in the order of their sorted relative paths,
+    with no sort of the whole list (36,612 files: 0.14 -> 0.11 s of CPU)."""
+
+    def __init__(self, root: Path, skipped: set[str]) -> None:
+        self.root, self.skipped = root, skipped
+        self.names: list[str] = []
+        self.sizes: list[int] = []
+        self.mtimes_ns: list[int] = []
+        self.notes: list[str] = []
+
+    def walk(self, corpus_dir: Path) -> None:
+        """Record the files under `corpus_dir`, depth first in sorted order (a stack of the
+        folders being visited, each with the rest of its listing: no recursion)."""
+        pending = [self._folder("", os.fspath(corpus_dir), corpus_dir)]
+        while pending:
+            prefix, path, entries = pending[-1]
+            for key, stat in entries:
+                if not _encodable(key):  # its name could not be stored in the index's files
+                    self.notes.append(f"{prefix + key}: {NOT_UTF8}")
+                    continue
+                if key.endswith("/"):  # visit it now, then the rest of this listing
+                    folder = os.path.join(path, key[:-1])
+                    pending.append(self._folder(prefix + key, folder, corpus_dir))
+                    break
+                if prefix + key not in self.skipped:
+                    self._file(prefix + key, stat or self._link(prefix + key, path, key))
+            else:
+                pending.pop()
+
+    def _folder(self, prefix: str, path: str, corpus_dir: Path) -> _Visit:
+        """The folder `path` (relative name `prefix`) to visit: its sorted listing, or none
+        (with a note) when it cannot be listed."""
+        listing: list[tuple[str, stat_result | None]] = []
+        try:
+            descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as error:
+            self.notes.append(f"{relative_path(Path(path), corpus_dir)}: {error}")
+            return prefix, path, iter(listing)
+        try:
+            listing = self._listing(descriptor)
+        except OSError as error:
+            self.notes.append(f"{relative_path(Path(path), corpus_dir)}: {error}")
+        finally:
+            os.close(descriptor)
+        return prefix, path, iter(listing)
+
+    @staticmethod
+    def _listing(descriptor: int) -> list[tuple[str, stat_result | None]]:
+        """The visible entries of the open folder, sorted: (name + "/", None) for a folder,
+        (name, its lstat) for a file, (name, None) for a symbolic link."""
+        listing: list[tuple[str, stat_result | None]] = []
+        for name in os.listdir(descriptor):
+            if name.startswith("."):
+                continue
+            try:
+                stat = os.stat(name, dir_fd=descriptor, follow_symlinks=False)
+            except OSError:
+                continue
+            if S_ISDIR(stat.st_mode):
+                listing.append((name + "/", None))
+            elif S_ISREG(stat.st_mode) or S_ISLNK(stat.st_mode):
+                listing.append((name, stat if S_ISREG(stat.st_mode) else None))
+        listing.sort()
+        return listing
+
+    def _file(self, name: str, stat: stat_result | None) -> None:
+        if stat is not None and S_ISREG(stat.st_mode):
+            self.names.append(name)
+            self.sizes.append(stat.st_size)
+            self.mtimes_ns.append(stat.st_mtime_ns)
+
+    def _link(self, name: str, folder: str, entry: str) -> stat_result | None:
+        """The target's stat of a symbolic link kept as a file; None (with a note when a user
+        may not expect it) for a link to a folder (not followed), a loop, a dangling link or
+        one leading outside the corpus."""
+        path = os.path.join(folder, entry)
+        try:
+            target: stat_result | None = os.stat(path)
+        except OSError:
+            target = None
+        if target is not None and S_ISDIR(target.st_mode):
+            return None
+        problem = _link_problem(Path(path), self.root)
+        if problem is not None:
+            self.notes.append(f"{name}: {problem}")
+            return None
+        return target
+
+
+NOT_UTF8 = "name is not valid UTF-8; rename it to have it indexed"
+"""Why a file or folder whose name holds bytes that are not UTF-8 is left out: the index's
+files (documents.jsonl, files.jsonl) are UTF-8 JSON and could not record its path."""
+
+
+def _encodable(name: str) -> bool:
+    """Whether a listed name is text (os.listdir hands bytes that are not UTF-8 over as lone
+    surrogates, which no UTF-8 file can hold)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why a symbolic link to a file is left out (a loop, a dangling or an outside link)."""
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a loop this way
+        return "symbolic link loop"
+    except OSError as error:
+        return "symbolic link loop" if error.errno == errno.ELOOP else "broken symbolic link"
+    if not target.is_file() or not target.is_relative_to(root):
+        return "link to a file outside the corpus"
+    return None
+
+
+def relative_path(path: Path, corpus_dir: Path) -> str:
+    """The path relative to the corpus, in posix form ("sub/notes.md")."""
+    try:
+        return path.relative_to(corpus_dir).as_posix()
+    except ValueError:
+        return path.as_posix()
