@@ -1,5 +1,5 @@
 """Hostile corpora against the folder walk and the build reading a document at a time
-(session 4 probe): names that are not UTF-8, and files changing while a build reads them."""
+names that are not UTF-8, and files changing while a build reads them."""
 
 from __future__ import annotations
 
@@ -49,6 +49,27 @@ def test_names_that_are_not_utf8_are_skipped_with_a_note(tmp_path: Path, cli: An
     assert "Up to date" in cli("status", "--corpus", str(corpus), "--index", str(index)).out
 
 
+def _changed_during_a_build(
+    corpus: Path, index: Path, cli: Any, monkeypatch: pytest.MonkeyPatch, change: Any
+) -> tuple[str, str]:
+    """Build with `change()` made to the corpus after the walk, before the documents are
+    read; then (the status right after, the next build's report), and check that the build
+    after that one finds the index up to date."""
+    compute = indexing.compute_contents
+
+    def change_then_compute(*args: Any, **kwargs: Any) -> Any:
+        change()
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(indexing, "compute_contents", change_then_compute)
+    assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
+    monkeypatch.setattr(indexing, "compute_contents", compute)
+    status = cli("status", "--corpus", str(corpus), "--index", str(index)).out
+    rebuilt = cli("index", "--corpus", str(corpus), "--index", str(index)).out
+    assert "Up to date" in cli("status", "--corpus", str(corpus), "--index", str(index)).out
+    return status, rebuilt
+
+
 def test_a_file_edited_during_a_build_is_stale_afterwards(
     tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -56,23 +77,15 @@ def test_a_file_edited_during_a_build_is_stale_afterwards(
     was read: one edited meanwhile had its new time recorded beside its old text, and status
     called the index up to date (ask gave no staleness warning) until the file changed again."""
     corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
     edited = corpus / "biotherapy-in-lupus-faq.txt"
-    compute = indexing.compute_contents
 
-    def edit_then_compute(*args: Any, **kwargs: Any) -> Any:
+    def edit() -> None:
         edited.write_text(edited.read_text(encoding="utf-8") + "\nEdited meanwhile.\n")
         os.utime(edited, ns=(time.time_ns() + 10**9,) * 2)  # another time, whatever the clock
-        return compute(*args, **kwargs)
 
-    monkeypatch.setattr(indexing, "compute_contents", edit_then_compute)
-    assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
-    monkeypatch.setattr(indexing, "compute_contents", compute)
-    status = cli("status", "--corpus", str(corpus), "--index", str(index))
-    assert "STALE" in status.out and "modified: biotherapy-in-lupus-faq.txt" in status.out
-    rebuilt = cli("index", "--corpus", str(corpus), "--index", str(index))
-    assert "updated (1): biotherapy-in-lupus-faq.txt" in rebuilt.out
-    assert "Up to date" in cli("status", "--corpus", str(corpus), "--index", str(index)).out
+    status, rebuilt = _changed_during_a_build(corpus, tmp_path / "index", cli, monkeypatch, edit)
+    assert "STALE" in status and "modified: biotherapy-in-lupus-faq.txt" in status
+    assert "updated (1): biotherapy-in-lupus-faq.txt" in rebuilt
 
 
 def test_a_file_added_during_a_build_is_indexed_by_the_next(
@@ -82,18 +95,10 @@ def test_a_file_added_during_a_build_is_indexed_by_the_next(
     the first walk went into it as a file seen and not indexed, so status and every later
     build called the index up to date and the file was never indexed until it changed."""
     corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    compute = indexing.compute_contents
 
-    def add_then_compute(*args: Any, **kwargs: Any) -> Any:
+    def add() -> None:
         (corpus / "zz-new.txt").write_text("Voclosporin is a calcineurin inhibitor.\n")
-        return compute(*args, **kwargs)
 
-    monkeypatch.setattr(indexing, "compute_contents", add_then_compute)
-    assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
-    monkeypatch.setattr(indexing, "compute_contents", compute)
-    status = cli("status", "--corpus", str(corpus), "--index", str(index))
-    assert "STALE" in status.out and "added: zz-new.txt" in status.out
-    rebuilt = cli("index", "--corpus", str(corpus), "--index", str(index))
-    assert "added (1): zz-new.txt" in rebuilt.out
-    assert "Up to date" in cli("status", "--corpus", str(corpus), "--index", str(index)).out
+    status, rebuilt = _changed_during_a_build(corpus, tmp_path / "index", cli, monkeypatch, add)
+    assert "STALE" in status and "added: zz-new.txt" in status
+    assert "added (1): zz-new.txt" in rebuilt

@@ -1,5 +1,5 @@
 """A previous index damaged between builds, against the build that reads it a document at a
-time (reuse.py) and its file list (session 4 probe): the next `citeqa index` either rebuilds
+time (reuse.py) and its file list: the next `citeqa index` either rebuilds
 cleanly or stops with one message naming the fix, and the last good index survives."""
 
 from __future__ import annotations
