@@ -85,8 +85,6 @@ class Reuse:
     files: FileList | None = None
     """The corpus files the previous build was made from (columns, not an object per file)."""
     corpus_manifest_sha256: str | None = None
-    knowledge: int | None = None
-    """The term-knowledge format the previous build stored (None: stored none)."""
 
 
 def write_documents(corpus_dir: Path, folder: Path) -> CorpusScan:

@@ -39,12 +39,13 @@ from citeqa.store import (
     FORMAT_VERSION,
     BuildContents,
     IndexedFile,
-    LoadedIndex,
+    PreviousBuild,
     current_build,
     index_type_for,
-    load_index,
+    open_for_reuse,
     read_files,
     read_manifest,
+    read_statistics,
     write_build,
 )
 
@@ -102,7 +103,11 @@ def _update(
     channels = [_channel_info(embedder, len(reading.entries), settings) for embedder in embedders]
     previous, full, loaded = _previous(settings, channels, rebuild)
     files = _indexed_files(reading, settings.corpus_dir, [])
-    if previous is not None and not full and _unchanged(previous, files, settings.corpus_dir):
+    if (
+        previous is not None
+        and not full
+        and _unchanged(previous, files, settings.corpus_dir, loaded)
+    ):
         discard(temporary)
         return _report(settings, previous.files, files, began, reading, full_rebuild=False)
     if previous is not None and loaded is not None:
@@ -154,9 +159,10 @@ def _channel_info(embedder: Embedder, count_hint: int, settings: Settings) -> Ch
 
 def _previous(
     settings: Settings, channels: list[ChannelInfo], rebuild: bool
-) -> tuple[Reuse | None, bool, LoadedIndex | None]:
+) -> tuple[Reuse | None, bool, PreviousBuild | None]:
     """What the published index says of the corpus it was built from, whether this is a full
-    rebuild, and the index whose chunks and vectors can be reused (`_fill_reuse`), if any.
+    rebuild, and the index whose chunks and vectors can be reused (`_fill_reuse`), if any,
+    opened for that only (store.open_for_reuse: no BM25 index, no statistics).
 
     A full rebuild still gets the previous build's file list (when its manifest is readable),
     so that its report says which files are unchanged rather than calling them all added.
@@ -164,17 +170,13 @@ def _previous(
     if rebuild:
         return _files_only(settings.index_dir), True, None
     try:
-        loaded = load_index(settings.index_dir)
+        loaded = open_for_reuse(settings.index_dir)
         files = _read_columns(loaded.files())  # read only now: a file list that cannot be read
     except CiteqaError:  # must not stop the build that replaces it
         return _files_only(settings.index_dir), True, None
     if not _compatible(loaded, channels, settings):
         return Reuse(files=files), True, None
-    reuse = Reuse(
-        files=files,
-        corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256,
-        knowledge=_stored_knowledge(loaded),
-    )
+    reuse = Reuse(files=files, corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256)
     return reuse, False, loaded
 
 
@@ -194,7 +196,7 @@ def _read_columns(files: FileList) -> FileList:
     return files
 
 
-def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Settings) -> bool:
+def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Settings) -> bool:
     manifest = loaded.manifest
     same_models = [(c.name, c.model, c.version, c.dim) for c in manifest.channels] == [
         (c.name, c.model, c.version, c.dim) for c in channels
@@ -208,7 +210,7 @@ def _compatible(loaded: LoadedIndex, channels: list[ChannelInfo], settings: Sett
     )
 
 
-def _fill_reuse(reuse: Reuse, loaded: LoadedIndex) -> None:
+def _fill_reuse(reuse: Reuse, loaded: PreviousBuild) -> None:
     """Point `reuse` at `loaded`, whose unchanged documents' chunks and vectors the build reads
     a document at a time (reuse.py), and record each document's file hash."""
     reuse.previous = Previous(loaded)
@@ -220,13 +222,18 @@ def _fill_reuse(reuse: Reuse, loaded: LoadedIndex) -> None:
     }
 
 
-def _stored_knowledge(loaded: LoadedIndex) -> int | None:
+def _stored_knowledge(loaded: PreviousBuild) -> int | None:
     """The term-knowledge format the index stored, or None for an index of an older format
-    (store.READABLE_FORMATS): either way an unchanged corpus still gets its index rewritten,
-    in this format and with this knowledge, with nothing re-embedded."""
+    (store.READABLE_FORMATS) or a statistics file that no longer reads: either way an unchanged
+    corpus still gets its index rewritten, in this format and with this knowledge, with nothing
+    re-embedded. Read only for a corpus whose files are unchanged (statistics.json is big)."""
     if loaded.manifest.format_version != FORMAT_VERSION:
         return None
-    knowledge = (loaded.statistics or {}).get("knowledge")
+    try:
+        statistics = read_statistics(loaded.folder, loaded.manifest)
+    except (OSError, ValueError):  # altered since it was verified: rewritten by this build
+        return None
+    knowledge = (statistics or {}).get("knowledge")
     return knowledge if isinstance(knowledge, int) else None
 
 
@@ -276,13 +283,19 @@ def _safe_digest(path: Path) -> str:
         return "unreadable"
 
 
-def _unchanged(previous: Reuse, files: list[IndexedFile], corpus_dir: Path) -> bool:
+def _unchanged(
+    previous: Reuse, files: list[IndexedFile], corpus_dir: Path, loaded: PreviousBuild | None
+) -> bool:
+    """Whether the corpus, its manifest and the term knowledge are as the previous build
+    (`loaded`) left them: then the build has nothing to write."""
+    if loaded is None:
+        return False
     old = set(_keys(previous.files)) if previous.files is not None else set()
     new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
     return (
         old == new
         and previous.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
-        and previous.knowledge == KNOWLEDGE_FORMAT  # else: store the term knowledge (no embedding)
+        and _stored_knowledge(loaded) == KNOWLEDGE_FORMAT  # else: store it (nothing embedded)
     )
 
 

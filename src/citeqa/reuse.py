@@ -25,8 +25,11 @@ from citeqa.filelist import FILES
 from citeqa.jsonlines import CHUNKS_FILE, IDS, LineReader, offsets_name
 from citeqa.models import Chunk
 from citeqa.sentencetable import FILE as SENTENCE_FILE
-from citeqa.store import LoadedIndex
+from citeqa.store import LoadedIndex, PreviousBuild
 from citeqa.vectorindex import FLAT, HNSW, FaissIndex
+
+Opened = LoadedIndex | PreviousBuild
+"""The previous build as a build opens it (store.open_for_reuse), or as loaded to be searched."""
 
 ROWS_PER_READ = 8192
 """Vectors read from the previous build at a time (16 MB of 512-d rows)."""
@@ -35,7 +38,7 @@ ROWS_PER_READ = 8192
 class Previous:
     """The previous build of an index, read a document at a time."""
 
-    def __init__(self, loaded: LoadedIndex) -> None:
+    def __init__(self, loaded: Opened) -> None:
         self._loaded = loaded
         self._ranges = _chunk_ranges(loaded)
         path = loaded.folder / CHUNKS_FILE
@@ -91,7 +94,7 @@ class Previous:
         return np.asarray(self._loaded.sentences.in_document(doc_id)[0], dtype=np.int64)
 
 
-def reusable(loaded: LoadedIndex) -> bool:
+def reusable(loaded: Opened) -> bool:
     """Whether the files a build reuses from `loaded` (and the file list that says where each
     document's chunks lie) still have the sha256 its manifest records, each hashed in full.
     Opening an index trusts a file whose size and time are unchanged (verification.py); a
@@ -112,7 +115,7 @@ def reusable(loaded: LoadedIndex) -> bool:
         return False
 
 
-def _chunk_ranges(loaded: LoadedIndex) -> dict[str, tuple[int, int]]:
+def _chunk_ranges(loaded: Opened) -> dict[str, tuple[int, int]]:
     """Per document of the previous build: the number of its first chunk and how many it has.
     The build numbered chunks document by document, in the order of its document ids; the file
     list gives each document's count. Should the counts not add up to the chunks (an index
@@ -137,7 +140,7 @@ class _IndexRows:
     until it is closed (a 30k-row flat index: +66 MB by the end of a pass over it); a `pq`
     index (whose codes are read whole at each opening) and a Qdrant one are read as loaded."""
 
-    def __init__(self, loaded: LoadedIndex, channel: str) -> None:
+    def __init__(self, loaded: Opened, channel: str) -> None:
         self._index = loaded.vectors[channel]
         path = loaded.folder / f"vectors-{channel}{FaissIndex.suffix}"
         mapped = isinstance(self._index, FaissIndex) and self._index.kind in (FLAT, HNSW)
@@ -152,11 +155,12 @@ class _IndexRows:
         return self._index.rows(numbers)
 
 
-def _sentence_file(loaded: LoadedIndex) -> NpyRows | None:
+def _sentence_file(loaded: Opened) -> NpyRows | None:
     """The previous build's sentence vectors, or None when it stored none."""
-    if loaded.sentence_vectors is None:
+    name = f"sentences-{loaded.manifest.answer_channel}.npy"
+    if loaded.manifest.answer_channel is None or name not in loaded.manifest.index_files:
         return None
-    return NpyRows(loaded.folder / f"sentences-{loaded.manifest.answer_channel}.npy")
+    return NpyRows(loaded.folder / name)
 
 
 class NpyRows:

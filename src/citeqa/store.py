@@ -37,7 +37,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -223,38 +224,83 @@ def load_index(index_dir: Path) -> LoadedIndex:
 
     The readers' lock is held while loading, so no build removes this one meanwhile."""
     with reading(index_dir):
-        return _load(index_dir)
+        build, manifest_hash = _open(index_dir)
+        folder, manifest = build.folder, build.manifest
+        with _unreadable(index_dir):
+            return LoadedIndex(
+                folder=folder,
+                manifest=manifest,
+                manifest_hash=manifest_hash,
+                documents=build.documents,
+                chunks=build.chunks,
+                sentences=build.sentences,
+                vectors=build.vectors,
+                sentence_vectors=_read_sentence_vectors(folder, manifest),
+                lexical=(  # none when the build left BM25 to the vector engine
+                    LexicalIndex.load(folder / "lexical")
+                    if "lexical/lexical.json" in manifest.index_files
+                    else None
+                ),
+                recorded=build.recorded,
+                statistics=read_statistics(folder, manifest),
+            )
 
 
-def _load(index_dir: Path) -> LoadedIndex:
+@dataclass(frozen=True)
+class PreviousBuild:
+    """The published build opened for a build to reuse (`open_for_reuse`): what reuse.py reads
+    of it (chunks and documents on demand, the sentence table mapped, each channel's vectors
+    opened mapped, the file list on first use) and nothing else: no BM25 index, no statistics,
+    no sentence vectors (reuse.py reads their rows itself)."""
+
+    folder: Path
+    manifest: IndexManifest
+    documents: DocumentTable
+    chunks: ChunkTable
+    sentences: SentenceTable
+    vectors: dict[str, VectorIndex]
+    recorded: RecordedFiles
+
+    def files(self) -> FileList:
+        """The corpus files the build was made from (read when first asked for)."""
+        return self.recorded.get()
+
+
+def open_for_reuse(index_dir: Path) -> PreviousBuild:
+    """The published index opened for reuse, verified as `load_index` verifies it (every file
+    by its size and time, or its hash); IndexMissing, IndexCorrupt or IndexIncompatible."""
+    with reading(index_dir):
+        return _open(index_dir)[0]
+
+
+def _open(index_dir: Path) -> tuple[PreviousBuild, str]:
+    """The published build (each file checked) as reuse reads it, and its manifest's hash."""
     folder = current_build(index_dir)
     manifest, manifest_hash = read_manifest(folder)
-    try:
+    with _unreadable(index_dir, (OSError,)):  # the build went while it was read (no lock)
         verify_files(folder, manifest.index_files)
-    except OSError as err:  # the build went while it was read (a reader without the lock)
-        raise IndexCorrupt(
-            f"The index in {index_dir} is unreadable ({err}); run `citeqa index --rebuild`."
-        ) from err
-    try:
+    with _unreadable(index_dir):
         documents = _read_documents(folder, manifest)
-        return LoadedIndex(
+        build = PreviousBuild(
             folder=folder,
             manifest=manifest,
-            manifest_hash=manifest_hash,
             documents=documents,
             chunks=_read_chunks(folder, manifest),
             sentences=_read_sentences(folder, manifest, list(documents)),
             vectors={info.name: _read_vectors(folder, info.name) for info in manifest.channels},
-            sentence_vectors=_read_sentence_vectors(folder, manifest),
-            lexical=(  # none when the build left BM25 to the vector engine
-                LexicalIndex.load(folder / "lexical")
-                if "lexical/lexical.json" in manifest.index_files
-                else None
-            ),
             recorded=RecordedFiles.of_build(folder, manifest.files),
-            statistics=_read_statistics(folder, manifest),
         )
-    except (OSError, ValueError, RuntimeError) as err:
+    return build, manifest_hash
+
+
+@contextmanager
+def _unreadable(
+    index_dir: Path, kinds: tuple[type[Exception], ...] = (OSError, ValueError, RuntimeError)
+) -> Iterator[None]:
+    """IndexCorrupt naming the fix for an error of `kinds` raised while reading the index."""
+    try:
+        yield
+    except kinds as err:
         raise IndexCorrupt(
             f"The index in {index_dir} is unreadable ({err}); run `citeqa index --rebuild`."
         ) from err
@@ -295,7 +341,8 @@ def _read_vectors(folder: Path, channel: str) -> VectorIndex:
     return FaissIndex.load(folder / f"vectors-{channel}{FaissIndex.suffix}")
 
 
-def _read_statistics(folder: Path, manifest: IndexManifest) -> dict[str, Any] | None:
+def read_statistics(folder: Path, manifest: IndexManifest) -> dict[str, Any] | None:
+    """The build's statistics.json parsed (None when it has none); OSError or ValueError."""
     if STATISTICS not in manifest.index_files:
         return None
     data = json.loads((folder / STATISTICS).read_text(encoding="utf-8"))

@@ -13,9 +13,11 @@ import numpy as np
 import pytest
 from integration_helpers import build_folders, fake_settings, make_corpus
 
+from citeqa import indexing
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.errors import IndexCorrupt
 from citeqa.filelist import COLUMNS, EARLIER_FILES, FILES, STAMPS, FileList, IndexedFile
+from citeqa.lexical import LexicalIndex
 from citeqa.store import current_build, load_index
 from citeqa.vectorindex import FaissIndex
 
@@ -200,3 +202,28 @@ def test_an_unchanged_corpus_reads_no_chunk_or_vector(
     (corpus / "new.md").write_text("# New\n\nA new document about walruses.\n")
     with pytest.raises(AssertionError, match="reconstructed"):
         build_index(fake_settings(corpus, index))  # now the vectors are carried over
+
+
+def test_a_changed_corpus_opens_no_bm25_index_nor_statistics(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The previous build is opened for reuse only (store.open_for_reuse): its BM25 index and
+    statistics.json, which reuse never reads, are not loaded; an unchanged corpus reads the
+    statistics for their term knowledge, and nothing else."""
+    corpus, index = built
+    opened: list[str] = []
+    monkeypatch.setattr(LexicalIndex, "load", lambda *a: opened.append("lexical"))
+    real_statistics = indexing.read_statistics
+    monkeypatch.setattr(
+        indexing,
+        "read_statistics",
+        lambda *a: opened.append("statistics") or real_statistics(*a),
+    )
+    report = build_index(fake_settings(corpus, index))
+    assert not report.full_rebuild and report.added == report.updated == []
+    assert opened == ["statistics"]
+    opened.clear()
+    (corpus / "new.md").write_text("# New\n\nA new document about walruses.\n")
+    report = build_index(fake_settings(corpus, index))
+    assert not report.full_rebuild and report.added == ["new.md"]
+    assert opened == []
