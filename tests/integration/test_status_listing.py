@@ -1,5 +1,5 @@
 """`citeqa status` on a corpus of many files: the document table and the list of changes stop
-at cli.index_cmds.LISTED rows and say how many more there are; `--all` and `--json` give them
+at citeqa.listing.LISTED rows and say how many more there are; `--all` and `--json` give them
 all (a corpus of 36,612 files made a table that took 27 s to lay out)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 from integration_helpers import fake_settings
 
 from citeqa.api import build_index
-from citeqa.cli.index_cmds import LISTED
+from citeqa.listing import LISTED
 
 FILES = LISTED + 12
 

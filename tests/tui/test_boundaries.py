@@ -38,6 +38,7 @@ def test_tui_reaches_the_core_only_through_api_and_models():
         "citeqa.errors",
         "citeqa.config",
         "citeqa.visible",
+        "citeqa.listing",  # how many rows a status display lists, shared with `citeqa status`
         "citeqa.readable",
         "citeqa.overview",
         "citeqa.userdirs",

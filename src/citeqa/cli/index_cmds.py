@@ -19,11 +19,9 @@ from citeqa.cli.common import (
     settings_for,
     stderr_console,
 )
+from citeqa.listing import LISTED, first
 from citeqa.models import BuildReport, IndexStatus
 from citeqa.visible import shown, to_json
-
-LISTED = 50
-"""Documents, and changes, `citeqa status` lists before saying how many more there are."""
 
 
 @app.command("index", epilog=examples("citeqa index --corpus ~/papers --rebuild"))
@@ -110,8 +108,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     console = Console(highlight=False, soft_wrap=True)
     documents, channels = status_tables(described, listed)
     console.print(documents)
-    if listed is not None and len(described.documents) > listed:
-        more = len(described.documents) - listed
+    _, more = first(described.documents, listed)
+    if more:
         console.print(Text(f"... and {more} more documents (`citeqa status --all` or --json)"))
     console.print(channels)
     size = described.size_bytes / 1e6
@@ -134,10 +132,10 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
                 style="bold yellow",
             )
         )
-        for change in described.changed[:listed]:
+        changes, more = first(described.changed, listed)
+        for change in changes:
             console.print(Text(f"  {shown(change)}", style="yellow"))
-        if listed is not None and len(described.changed) > listed:
-            more = len(described.changed) - listed
+        if more:
             console.print(Text(f"  ... and {more} more changes (`citeqa status --all`)"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))
@@ -153,7 +151,7 @@ def status_tables(described: IndexStatus, listed: int | None = None) -> tuple[Ta
 
     title = Text(shown(f"Index {described.index_dir}"))
     documents = Table("document", "title", "chunks", "lang", title=title)
-    for doc in described.documents[:listed]:
+    for doc in first(described.documents, listed)[0]:
         documents.add_row(*cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
     channels = Table("channel", "model", "package", "version", "dim", "index")
     for c in described.channels:

@@ -1,4 +1,8 @@
-"""A modal describing the index: where it is, what it holds, which models, whether it is stale."""
+"""A modal describing the index: where it is, what it holds, which models, whether it is stale.
+
+Like `citeqa status`, it lists the first `citeqa.listing.LISTED` documents and changes, then
+how many more there are: every row of a corpus of tens of thousands of files would make one huge
+Content and freeze the chat."""
 
 from __future__ import annotations
 
@@ -11,13 +15,22 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from citeqa.listing import LISTED, first
 from citeqa.models import IndexStatus
 from citeqa.tui.safe_text import assemble, one_line
 
+Parts = list[str | tuple[str, str]]
 
-def status_content(status: IndexStatus) -> Content:
-    """The status as literal lines of text."""
-    parts: list[str | tuple[str, str]] = [
+
+def more_line(count: int) -> Parts:
+    """The line that follows a cut list: how many items it left out and how to see them all."""
+    return [(f"… and {count} more (run `citeqa status --all` for the full list)", "dim")]
+
+
+def status_content(status: IndexStatus, listed: int | None = LISTED) -> Content:
+    """The status as literal lines of text; at most `listed` documents and changes are listed,
+    then how many more there are (36,612 documents would freeze the chat)."""
+    parts: Parts = [
         ("Index ", "bold"),
         one_line(status.index_dir),
         "\n",
@@ -34,17 +47,31 @@ def status_content(status: IndexStatus) -> Content:
         ("STALE" if status.stale else "up to date", "bold" if status.stale else ""),
         "\n",
     ]
-    for change in status.changed:
-        parts += ["  ", one_line(change), "\n"]
-    parts += ["\n", (f"{len(status.documents)} documents, {status.chunk_count} chunks", "bold")]
-    for doc in status.documents:
-        langs = ",".join(doc.lang) or "?"
-        parts += ["\n  ", one_line(doc.title), (f"  {doc.chunks} chunks · {langs}", "dim")]
+    parts += listed_lines(status, listed)
     parts += ["\n\n", ("Vector channels", "bold")]
     for channel in status.channels:
         parts += [f"\n  {channel.name}: ", one_line(channel.model)]
         parts += [(f"  {channel.package} {channel.version} · dim {channel.dim}", "dim")]
     return assemble(*parts)
+
+
+def listed_lines(status: IndexStatus, listed: int | None) -> Parts:
+    """The changes, the document count and the documents: at most `listed` of each, each cut
+    list followed by how many more there are."""
+    parts: Parts = []
+    changes, more = first(status.changed, listed)
+    for change in changes:
+        parts += ["  ", one_line(change), "\n"]
+    if more:
+        parts += ["  ", *more_line(more), "\n"]
+    parts += ["\n", (f"{len(status.documents)} documents, {status.chunk_count} chunks", "bold")]
+    documents, more = first(status.documents, listed)
+    for doc in documents:
+        langs = ",".join(doc.lang) or "?"
+        parts += ["\n  ", one_line(doc.title), (f"  {doc.chunks} chunks · {langs}", "dim")]
+    if more:
+        parts += ["\n  ", *more_line(more)]
+    return parts
 
 
 class IndexStatusScreen(ModalScreen[None]):

@@ -1,0 +1,73 @@
+"""The chat's index-status screen on a big corpus: it lists the first `LISTED` documents and
+changes, like `citeqa status`, then how many more there are; a small index is listed in full."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from citeqa.listing import LISTED
+from citeqa.models import DocumentStatus, IndexStatus
+from citeqa.tui.screens.index_status import IndexStatusScreen
+from conftest import FakeAssistant, FakeFactory, run, settle, wait_for
+
+ORIGINAL_STATUS = FakeAssistant.status
+MORE = "more (run `citeqa status --all` for the full list)"
+
+
+def big_status(documents: int, changes: int) -> IndexStatus:
+    """The fake assistant's status with `documents` documents and `changes` changed files."""
+    return ORIGINAL_STATUS(FakeAssistant()).model_copy(
+        update={
+            "documents": [
+                DocumentStatus(
+                    doc_id=f"doc-{n:05d}", title=f"Title {n:05d}", path=f"f{n}.txt", chunks=3
+                )
+                for n in range(documents)
+            ],
+            "changed": [f"modified: file-{n:05d}.txt" for n in range(changes)],
+            "stale": changes > 0,
+        }
+    )
+
+
+def status_screen_text(make_app, factory=None):
+    """Open the status screen as the palette command does and return the text it shows."""
+
+    async def body():
+        app = make_app(factory)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            app.action_show_status()
+            await wait_for(pilot, lambda: isinstance(app.screen, IndexStatusScreen))
+            return app.screen.query_one("#status-body", Static).content.plain
+
+    return run(body())
+
+
+def test_a_big_index_lists_the_first_documents_and_changes_and_counts_the_rest(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(FakeAssistant, "status", lambda self: big_status(5000, 3000))
+    text = status_screen_text(make_app)
+    assert "5000 documents" in text
+    assert text.count("Title ") == LISTED and text.count("modified: file-") == LISTED
+    assert f"Title {LISTED - 1:05d}" in text and f"Title {LISTED:05d}" not in text
+    assert f"file-{LISTED - 1:05d}" in text and f"file-{LISTED:05d}" not in text
+    assert f"… and {5000 - LISTED} {MORE}" in text
+    assert f"… and {3000 - LISTED} {MORE}" in text
+
+
+def test_a_small_index_is_listed_in_full_without_a_more_line(make_app) -> None:
+    expected = FakeAssistant(stale=True).status()
+    text = status_screen_text(make_app, FakeFactory(stale=True))
+    assert all(doc.title in text for doc in expected.documents)
+    assert all(change in text for change in expected.changed) and expected.changed
+    assert "more (run" not in text
+
+
+def test_exactly_listed_items_need_no_more_line(make_app, monkeypatch) -> None:
+    monkeypatch.setattr(FakeAssistant, "status", lambda self: big_status(LISTED, LISTED))
+    text = status_screen_text(make_app)
+    assert text.count("Title ") == LISTED and text.count("modified: file-") == LISTED
+    assert "more (run" not in text
