@@ -4,6 +4,10 @@ It answers from two tiny in-memory documents. One of them is hostile: its text h
 markup, an ANSI escape sequence and a 3000-character line, to prove they render as data.
 Question words steer it: "fail" raises a domain error, "weather" abstains, "markup" cites
 the hostile document, "slide" a French slide dump; anything else cites the trial document.
+
+Test modules import the helpers as `from tui_helpers import ...`: this conftest registers itself
+under that name, because "conftest" is ambiguous in sys.modules when several test folders (each
+with its own conftest.py) run in one pytest call.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import sys
 import threading
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -377,3 +382,6 @@ def screen_text(app: CiteqaApp) -> str:
     """What the terminal shows right now, as plain text (one line per row)."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+sys.modules.setdefault("tui_helpers", sys.modules[__name__])

@@ -6,6 +6,15 @@ import threading
 
 from textual import events
 from textual.widgets import OptionList
+from tui_helpers import (
+    TRIAL_QUOTES,
+    FakeFactory,
+    ask,
+    run,
+    screen_text,
+    settle,
+    wait_for,
+)
 
 from citeqa.errors import IndexMissing
 from citeqa.tui.conversation import MODE_OVERRIDES
@@ -17,15 +26,6 @@ from citeqa.tui.widgets.transcript import (
     AnswerMessage,
     ErrorMessage,
     SourceBlock,
-)
-from conftest import (
-    TRIAL_QUOTES,
-    FakeFactory,
-    ask,
-    run,
-    screen_text,
-    settle,
-    wait_for,
 )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from tui_helpers import MANIFEST_HASH, TRIAL_QUOTES, ask, fake_answer, run, settle
+
 from citeqa.tui.conversation import Turn
 from citeqa.tui.export import ExportContext, answer_text, conversation_markdown
-from conftest import MANIFEST_HASH, TRIAL_QUOTES, ask, fake_answer, run, settle
 
 
 def test_export_writes_questions_quotes_offsets_and_manifest(make_app, tmp_path):

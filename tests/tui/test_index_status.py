@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Static
+from tui_helpers import FakeAssistant, FakeFactory, run, settle, wait_for
 
 from citeqa.listing import LISTED
 from citeqa.models import DocumentStatus, IndexStatus
 from citeqa.tui.screens.index_status import IndexStatusScreen
-from conftest import FakeAssistant, FakeFactory, run, settle, wait_for
 
 ORIGINAL_STATUS = FakeAssistant.status
 MORE = "more (run `citeqa status --all` for the full list)"

@@ -4,12 +4,12 @@ and readable (folded) slide quotes."""
 from __future__ import annotations
 
 from textual.widgets import Footer, OptionList
+from tui_helpers import SLIDE_QUOTE, ask, run, screen_text, settle, wait_for
 
 from citeqa.tui.screens.help import HelpScreen, help_sections
 from citeqa.tui.screens.viewer import DocumentViewer
 from citeqa.tui.widgets.question_input import QuestionInput
 from citeqa.tui.widgets.transcript import QUOTE_LINES, SourceBlock, Transcript
-from conftest import SLIDE_QUOTE, ask, run, screen_text, settle, wait_for
 
 
 def test_footer_shows_quit_and_help(make_app):

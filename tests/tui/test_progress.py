@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from tui_helpers import FakeAssistant, FakeFactory, run, settle
+
 from citeqa.tui.progress import StageProgress
 from citeqa.tui.widgets.status import StatusLine
-from conftest import FakeAssistant, FakeFactory, run, settle
 
 BUILD = [
     ("reading", 0, 1),

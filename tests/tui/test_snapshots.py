@@ -7,10 +7,10 @@ Update with `python -m pytest tests/tui/test_snapshots.py --snapshot-update`.
 from __future__ import annotations
 
 import pytest
+from tui_helpers import FakeFactory, ask, fake_builder, make_corpus, settle, wait_for
 
 from citeqa.tui.app import CiteqaApp
 from citeqa.tui.screens.viewer import DocumentViewer
-from conftest import FakeFactory, ask, fake_builder, make_corpus, settle, wait_for
 
 SIZES = [(80, 24), (120, 40)]
 

@@ -8,9 +8,10 @@ import os
 import subprocess
 from pathlib import Path
 
+from tui_helpers import FakeFactory, ask, fake_builder, run, screen_text, settle
+
 from citeqa.tui.app import CiteqaApp
 from citeqa.userdirs import exports_dir, read_ui_state, ui_state_file
-from conftest import FakeFactory, ask, fake_builder, run, screen_text, settle
 
 
 def _git(folder: Path, *args: str) -> str:

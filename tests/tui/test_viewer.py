@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from tui_helpers import DOCUMENTS, EVIL_QUOTE, ask, run, screen_text, settle, wait_for
+
 from citeqa.tui.safe_text import clean
 from citeqa.tui.screens.viewer import HIGHLIGHT, DocumentViewer
 from citeqa.tui.widgets.transcript import SourceBlock
-from conftest import DOCUMENTS, EVIL_QUOTE, ask, run, screen_text, settle, wait_for
 
 
 def _viewer(app) -> DocumentViewer:

@@ -5,11 +5,7 @@ from __future__ import annotations
 import threading
 
 from textual.widgets import OptionList
-
-from citeqa.tui.app import CiteqaApp
-from citeqa.tui.widgets.transcript import AnswerMessage
-from citeqa.tui.widgets.welcome import WAITING, Welcome
-from conftest import (
+from tui_helpers import (
     SUGGESTED,
     FakeFactory,
     fake_builder,
@@ -19,6 +15,10 @@ from conftest import (
     settle,
     wait_for,
 )
+
+from citeqa.tui.app import CiteqaApp
+from citeqa.tui.widgets.transcript import AnswerMessage
+from citeqa.tui.widgets.welcome import WAITING, Welcome
 
 
 def _app(tmp_path, factory=None):
