@@ -28,7 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_answer_models import Asked, ask, open_corpus, outcome
 from train_sets import corpora, quote_right
 
+from citeqa import answering
 from citeqa.answer_models import shipped_models
+from citeqa.config import Settings
 from citeqa.evaluation.corpora import eval_cache_dir
 from citeqa.evaluation.judging import QUOTE_LIMIT, Span, is_relevant
 from citeqa.models import Citation, Sentence
@@ -53,9 +55,8 @@ def bucket(a: Asked, ratio: float) -> str:
     if a.early:
         return "e abstained"
     judged = outcome(a, models.ranker, ratio)
-    floor = models.answerability.extra.get("min_confidence", 0.0)
     sure = float(models.confidence.predict(judged.evidence))
-    if float(models.answerability.predict(judged.evidence)) < 0.5 or sure < floor:
+    if answering.unlikely(models, judged.evidence, sure, Settings()):
         return "e abstained"
     if judged.right:
         return "right"

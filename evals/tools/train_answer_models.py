@@ -474,9 +474,7 @@ def _judged(a: Asked, models: AnswerModels, ratio: float) -> tuple[bool, bool, i
         return True, False, 0, 0.0
     o = outcome(a, models.ranker, ratio)
     sure = float(models.confidence.predict(o.evidence))
-    floor = models.answerability.extra.get("min_confidence", 0.0)
-    unlikely = float(models.answerability.predict(o.evidence)) < 0.5 or sure < floor
-    abstained = unlikely or not o.citations
+    abstained = answering.unlikely(models, o.evidence, sure, Settings()) or not o.citations
     length = sum(len(c.quote) for c in o.citations)
     return abstained, o.right and not abstained, length, sure
 

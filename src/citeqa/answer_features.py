@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from citeqa.centroid import centroid_of
 from citeqa.clauses import LONG_QUOTE
 from citeqa.domain import language_data
 from citeqa.glossary import fold
@@ -29,7 +28,6 @@ from citeqa.lexical import tokenize
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
-from citeqa.vectorindex import VectorIndex
 
 SENTENCE_FEATURES = (
     "semantic",
@@ -253,9 +251,14 @@ def _heaviest(terms: QuestionTerms) -> frozenset[str]:
     return max(focus, key=lambda item: item[1])[0]
 
 
+def _dense_scores(hits: list[Hit]) -> list[float]:
+    """Every dense-channel score of these hits."""
+    return [v for hit in hits for k, v in hit.channel_scores.items() if k != "lexical"]
+
+
 def _mean_dense(hits: list[Hit]) -> float:
     """Mean dense-channel score of these hits (0 without any)."""
-    scores = [v for hit in hits for k, v in hit.channel_scores.items() if k != "lexical"]
+    scores = _dense_scores(hits)
     return sum(scores) / len(scores) if scores else 0.0
 
 
@@ -271,15 +274,10 @@ def question_features(
     (probabilities, best first) with feature `rows`; `meaning` holds the question's vector in
     the answer channel and the corpus's centroid there, when known."""
     column = {name: number for number, name in enumerate(SENTENCE_FEATURES)}
-    top = hits[0] if hits else None
-    passage: frozenset[str] = frozenset()
-    if top is not None:
-        passage = frozenset().union(*(bank.tokens[n] for n in bank.in_chunk(top.chunk)))
-        passage |= bank.section_tokens(top.chunk)
-    ranks = top.channel_ranks if top is not None else {}
-    dense = [
-        v for k, v in (top.channel_scores if top is not None else {}).items() if k != "lexical"
-    ]
+    passage = passage_tokens(bank, hits[:1])
+    ranks = hits[0].channel_ranks if hits else {}
+    dense = _dense_scores(hits[:1])
+    best_dense = max(_dense_scores(hits), default=0.0)
     best = (lambda name: float(rows[:, column[name]].max())) if len(rows) else (lambda name: 0.0)
     return np.array(
         [
@@ -300,8 +298,8 @@ def question_features(
             float(rows[0, column["log_length"]]) if len(rows) else 0.0,
             float(ranker[0] - ranker[1]) if len(ranker) > 1 else 0.0,
             max(dense, default=0.0) - _mean_dense(hits[1:]),
-            *_corpus_evidence(hits, terms, bank),
-            *_typical_meaning(hits, *meaning),
+            *_corpus_evidence(hits, terms, bank, passage, best_dense),
+            *_typical_meaning(best_dense, *meaning),
         ],
         dtype=np.float64,
     )
@@ -311,42 +309,35 @@ TOP_PASSAGES = 3
 """Passages read together for `top3_coverage`."""
 
 
-def _corpus_evidence(hits: list[Hit], terms: QuestionTerms, bank: SentenceBank) -> list[float]:
+def _corpus_evidence(
+    hits: list[Hit],
+    terms: QuestionTerms,
+    bank: SentenceBank,
+    passage: frozenset[str],
+    best_dense: float,
+) -> list[float]:
     """What says whether the corpus speaks of the question's subject at all, whatever the
     corpus: the best dense similarity among the hits; how rare in the corpus the rarest question
     term the best passage holds is (an off-topic question shares only common words with it);
     how much of the question's terms that the corpus uses the best passage and the best
-    sentence cover; and how much of the question the first passages cover together."""
+    sentence cover; and how much of the question the first passages cover together.
+    (`passage`: the best passage's tokens; `best_dense`: the best dense score of the hits.)"""
     focus = terms.terms[: terms.focus_terms]
     unseen = terms.unseen_weight or 1.0
     present = [(alternatives, weight) for alternatives, weight in focus if weight < unseen]
-    passage = passage_tokens(bank, hits[:1])
     matched = [weight for alternatives, weight in present if alternatives & passage]
     sentences = [bank.tokens[n] for hit in hits for n in bank.in_chunk(hit.chunk)]
-    dense = [v for hit in hits for k, v in hit.channel_scores.items() if k != "lexical"]
     return [
-        max(dense, default=0.0),
+        best_dense,
         max(matched, default=0.0) / unseen,
         _covered(present, passage),
         max((_covered(present, tokens) for tokens in sentences), default=0.0),
-        terms.coverage(passage_tokens(bank, hits[:TOP_PASSAGES])),
+        terms.coverage(passage | passage_tokens(bank, hits[1:TOP_PASSAGES])),
     ]
 
 
-def corpus_centroid(vectors: VectorIndex) -> np.ndarray | None:
-    """The unit mean of a channel's chunk vectors (centroid.py's even sample): the corpus's
-    typical meaning. A question's similarity to it says how close the question is to what this
-    corpus usually speaks of, whatever the corpus; None for an empty index."""
-    count = vectors.count()
-
-    def read(numbers: np.ndarray) -> np.ndarray:
-        return vectors.vectors() if len(numbers) == count else vectors.rows(numbers.tolist())
-
-    return centroid_of(count, read)
-
-
 def _typical_meaning(
-    hits: list[Hit], query: np.ndarray | None, centroid: np.ndarray | None
+    best_dense: float, query: np.ndarray | None, centroid: np.ndarray | None
 ) -> list[float]:
     """The question's similarity to the corpus centroid, and how far the best dense hit rises
     above it (an off-topic question is about as close to its best passage as to anything the
@@ -354,8 +345,7 @@ def _typical_meaning(
     if query is None or centroid is None or len(query) != len(centroid):
         return [0.0, 0.0]
     typical = float(np.dot(query, centroid))
-    dense = [v for hit in hits for k, v in hit.channel_scores.items() if k != "lexical"]
-    return [typical, max(dense, default=0.0) - typical]
+    return [typical, best_dense - typical]
 
 
 def passage_tokens(bank: SentenceBank, hits: list[Hit]) -> frozenset[str]:

@@ -5,6 +5,7 @@ CLI and TUI call only this module. Nothing here prints; progress goes through a 
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,9 +14,8 @@ from typing import Any
 import numpy as np
 
 from citeqa import indexing
-from citeqa.answer_features import corpus_centroid
 from citeqa.answering import compose
-from citeqa.centroid import stored_centroid
+from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.config import Settings, load_settings
 from citeqa.contents import sentence_tokens, token_statistics
 from citeqa.domain import Domain, stored_knowledge
@@ -109,18 +109,16 @@ class _Loaded:
         self.index, self.bank, self.vocabulary, self.embedders = index, bank, vocabulary, embedders
         self.glossary = vocabulary.glossary
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
-        self._centroid: np.ndarray | None = None
 
-    @property
+    @functools.cached_property
     def centroid(self) -> np.ndarray | None:
         """The answer channel's corpus centroid: as the build stored it, or (an index written
-        before builds stored it) computed from its vectors when first asked."""
+        before builds stored it) computed from its vectors, once, when first asked."""
         channel = self.index.manifest.answer_channel
-        if self._centroid is None:
-            self._centroid = stored_centroid(self.index.statistics, channel)
-        if self._centroid is None and channel in self.index.vectors:
-            self._centroid = corpus_centroid(self.index.vectors[channel])
-        return self._centroid
+        stored = stored_centroid(self.index.statistics, channel)
+        if stored is not None or channel not in self.index.vectors:
+            return stored
+        return corpus_centroid(self.index.vectors[channel])
 
     @classmethod
     def of(cls, index: LoadedIndex, embed_on_demand: bool = False) -> _Loaded:

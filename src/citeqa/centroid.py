@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from citeqa.vectorindex import VectorIndex, even_sample
+
 CENTROID_ROWS = 8192
 """At most this many chunk vectors (an even sample) make a corpus's centroid."""
 
@@ -19,9 +21,8 @@ CENTROID_ROWS = 8192
 def sample_rows(count: int) -> np.ndarray:
     """The row numbers that make the centroid of `count` vectors: all of them, or an even
     sample of CENTROID_ROWS (sorted, first and last included)."""
-    if count <= CENTROID_ROWS:
-        return np.arange(count)
-    return np.linspace(0, count - 1, CENTROID_ROWS).astype(int)
+    sample = even_sample(count, CENTROID_ROWS)
+    return np.arange(count) if sample is None else sample
 
 
 def centroid_of(count: int, rows_of: Callable[[np.ndarray], np.ndarray]) -> np.ndarray | None:
@@ -40,3 +41,16 @@ def stored_centroid(statistics: dict | None, channel: str | None) -> np.ndarray 
     if not isinstance(stored, list) or not stored:
         return None
     return np.asarray(stored, dtype=np.float64)
+
+
+def corpus_centroid(vectors: VectorIndex) -> np.ndarray | None:
+    """The centroid of a channel's chunk vectors read from its index (for an index built
+    before builds stored it): the corpus's typical meaning. A question's similarity to it says
+    how close the question is to what this corpus usually speaks of, whatever the corpus; None
+    for an empty index."""
+    count = vectors.count()
+
+    def read(numbers: np.ndarray) -> np.ndarray:
+        return vectors.vectors() if len(numbers) == count else vectors.rows(numbers.tolist())
+
+    return centroid_of(count, read)

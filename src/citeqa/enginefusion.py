@@ -68,11 +68,7 @@ def retrieve_in_engine(
     )
     found = engine.search_hybrid(query, settings.candidates)
     rankings = [*zip(query_vectors, found.dense, strict=True), (LEXICAL, found.lexical)]
-    candidates = [
-        Candidates(channel, {row: (rank, score) for rank, (row, score) in enumerate(ranked, 1)})
-        for channel, ranked in rankings
-        if ranked
-    ]
+    candidates = [Candidates.of(channel, ranked) for channel, ranked in rankings if ranked]
     fused = dict(found.fused)
     chosen = select([row for row, _ in found.fused], fused, chunks, k, settings)
     hits = [hit_of(row, fused[row], chunks, candidates) for row in chosen]

@@ -145,7 +145,7 @@ class QdrantIndex:
             found = self._client.query_points(
                 self.collection, query=_dense(query, self.dim), using=self.using, limit=k
             )
-        return [(int(point.id), float(point.score)) for point in found.points]
+        return _pairs(found)
 
     def search_lexical(self, tokens: Sequence[str], k: int) -> list[tuple[int, float]]:
         """BM25 inside the engine: rows ranked by the question's (stemmed) tokens."""
@@ -156,7 +156,7 @@ class QdrantIndex:
             found = self._client.query_points(
                 self.collection, query=_sparse(query), using=LEXICAL, limit=k
             )
-        return [(int(point.id), float(point.score)) for point in found.points]
+        return _pairs(found)
 
     def lexical(self) -> EngineLexical:
         """This collection's BM25 side, searchable as retrieval's lexical channel."""

@@ -34,6 +34,11 @@ class Candidates:
     channel: str
     ranked: dict[int, tuple[int, float]]
 
+    @classmethod
+    def of(cls, channel: str, found: list[tuple[int, float]]) -> Candidates:
+        """The channel's ranking from its (row, score) pairs, best first."""
+        return cls(channel, {row: (rank, score) for rank, (row, score) in enumerate(found, 1)})
+
 
 def lexical_query(question: str, glossary: Glossary = NO_GLOSSARY) -> list[str]:
     """The question's BM25 tokens, plus the glossary's equivalents."""
@@ -49,16 +54,13 @@ def lexical_candidates(
     """BM25's ranking; the glossary expands the query unless `expand_queries` is off."""
     query = lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
     found = lexical.search(query, settings.candidates)
-    return Candidates(
-        LEXICAL, {index: (rank, score) for rank, (index, score) in enumerate(found, 1)}
-    )
+    return Candidates.of(LEXICAL, found)
 
 
 def vector_candidates(
     channel: str, index: VectorIndex, query: np.ndarray, count: int
 ) -> Candidates:
-    found = index.search(query, count)
-    return Candidates(channel, {row: (rank, score) for rank, (row, score) in enumerate(found, 1)})
+    return Candidates.of(channel, index.search(query, count))
 
 
 def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:

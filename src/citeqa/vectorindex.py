@@ -296,9 +296,15 @@ def training_sample(rows: np.ndarray) -> np.ndarray:
 
 def training_rows(count: int) -> np.ndarray | None:
     """The numbers (sorted) of the rows `training_sample` picks out of `count`; None: all."""
-    if count <= PQ_TRAIN_ROWS:
+    return even_sample(count, PQ_TRAIN_ROWS)
+
+
+def even_sample(count: int, cap: int) -> np.ndarray | None:
+    """`cap` row numbers spread evenly over `count` rows (sorted, first and last included);
+    None when there are no more than `cap` rows (take them all)."""
+    if count <= cap:
         return None
-    return np.linspace(0, count - 1, PQ_TRAIN_ROWS).astype(np.int64)
+    return np.linspace(0, count - 1, cap).astype(np.int64)
 
 
 def index_kind_for(count: int, flat_index_max: int, compressed_index_min: int) -> str:

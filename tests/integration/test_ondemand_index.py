@@ -13,9 +13,8 @@ import pytest
 from integration_helpers import CORPUS, fake_settings, make_corpus
 
 from citeqa import api
-from citeqa.answer_features import corpus_centroid
 from citeqa.api import build_index, open_assistant
-from citeqa.centroid import stored_centroid
+from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.store import STATISTICS, load_index
 
 QUESTIONS = (

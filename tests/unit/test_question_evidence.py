@@ -12,9 +12,9 @@ from citeqa import centroid
 from citeqa.answer_features import (
     QUESTION_FEATURES,
     SENTENCE_FEATURES,
-    corpus_centroid,
     question_features,
 )
+from citeqa.centroid import corpus_centroid
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
