@@ -94,13 +94,14 @@ class Previous:
         return np.asarray(self._loaded.sentences.in_document(doc_id)[0], dtype=np.int64)
 
 
-def reusable(loaded: Opened) -> bool:
+def reusable(loaded: PreviousBuild) -> bool:
     """Whether the files a build reuses from `loaded` (and the file list that says where each
     document's chunks lie) still have the sha256 its manifest records, each hashed in full.
     Opening an index trusts a file whose size and time are unchanged (verification.py); a
     build that would copy chunks and vectors out of it does not, for a file altered with its
     size and time kept would go on, wrong, into every later build (hashing costs a read of
-    the files, against a build's minutes of embedding)."""
+    the files, against a build's minutes of embedding). A file the opening hashed in full
+    (`loaded.hashed`) is not hashed again."""
     manifest = loaded.manifest
     names = [CHUNKS_FILE, offsets_name(CHUNKS_FILE), SENTENCE_FILE, IDS, FILES]
     names += [f"vectors-{info.name}{FaissIndex.suffix}" for info in manifest.channels]
@@ -109,7 +110,7 @@ def reusable(loaded: Opened) -> bool:
         return all(
             file_sha256(loaded.folder / name) == manifest.index_files[name]
             for name in names
-            if name in manifest.index_files
+            if name in manifest.index_files and name not in loaded.hashed
         )
     except OSError:
         return False

@@ -34,8 +34,10 @@ def record_stamps(folder: Path, names: list[str]) -> None:
         os.fsync(stream.fileno())
 
 
-def verify_files(folder: Path, index_files: dict[str, str]) -> None:
+def verify_files(folder: Path, index_files: dict[str, str]) -> frozenset[str]:
     """Every file of the build is listed and has its recorded sha256; IndexCorrupt if not.
+    Returns the names of the files it hashed in full (those whose size or time it could not
+    trust), so that a caller needing every file hashed need not hash those again.
 
     Hidden names (this module's record, or what a storage engine creates) are passed over."""
     present = {
@@ -51,14 +53,17 @@ def verify_files(folder: Path, index_files: dict[str, str]) -> None:
             " it was altered. Run `citeqa index --rebuild`."
         )
     stamps, recorded_at = _read_stamps(folder)
+    hashed = set()
     for name, expected in index_files.items():
         path = folder / name
-        if not path.is_file() or (
-            not _unchanged(path, stamps.get(name), recorded_at) and file_sha256(path) != expected
-        ):
+        if path.is_file() and _unchanged(path, stamps.get(name), recorded_at):
+            continue
+        if not path.is_file() or file_sha256(path) != expected:
             raise IndexCorrupt(
                 f"Index file {path} is missing, truncated or altered; run `citeqa index --rebuild`."
             )
+        hashed.add(name)
+    return frozenset(hashed)
 
 
 def _unchanged(path: Path, stamp: object, recorded_at: int) -> bool:
