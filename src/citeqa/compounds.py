@@ -39,14 +39,21 @@ def corpus_compounds(texts: Iterable[str]) -> list[str]:
     """The keys of the compound names `texts` hold, sorted."""
     keys: set[str] = set()
     for text in texts:
-        for chain in _CHAIN.findall(fold(text)):
-            if chain.isalpha():  # most of them: a plain word (a quick test, in C)
-                continue
-            if _JOINER.search(chain):
-                keys.update(_chain_keys(_JOINER.split(chain)))
-            elif _is_alphanumeric(chain):
-                keys.add(chain)
+        keys.update(folded_compounds(fold(text)))
     return sorted(keys)
+
+
+def folded_compounds(folded: str) -> set[str]:
+    """The keys of the compound names a folded text holds (`corpus_compounds`)."""
+    keys: set[str] = set()
+    for chain in _CHAIN.findall(folded):
+        if chain.isalpha():  # most of them: a plain word (a quick test, in C)
+            continue
+        if _JOINER.search(chain):
+            keys.update(_chain_keys(_JOINER.split(chain)))
+        elif _is_alphanumeric(chain):
+            keys.add(chain)
+    return keys
 
 
 def _chain_keys(pieces: list[str]) -> set[str]:

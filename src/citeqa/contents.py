@@ -32,20 +32,21 @@ import numpy as np
 
 from citeqa.centroid import centroid_of
 from citeqa.chunking import iter_chunks
-from citeqa.compounds import corpus_compounds
+from citeqa.compounds import folded_compounds
 from citeqa.config import Settings
 from citeqa.corpus import CorpusScan, DocumentEntry, scan_corpus
 from citeqa.derived_terms import FrequentWords, pairs_of
 from citeqa.domain import KNOWLEDGE_FORMAT, Domain
 from citeqa.embedding import Embedder, embed_texts
 from citeqa.filelist import FileList
+from citeqa.glossary import fold
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
 from citeqa.jsonlines import ChunkTable, DocumentFile, JsonlWriter, LineReader
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
-from citeqa.questions import corpus_words
+from citeqa.questions import folded_words
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import (
@@ -144,7 +145,10 @@ def compute_contents(
     statistics["centroids"] = {n: c.tolist() for n, c in centroids.items() if c is not None}
     report("term pairs", 1, 1)
     write_synced(folder / STATISTICS, json.dumps(statistics, sort_keys=True).encode())
-    return BuildContents(entries, chunks, sentences)
+    per_document = {
+        doc_id: (count, tally.languages[doc_id]) for doc_id, (_, count) in tally.chunks.items()
+    }
+    return BuildContents(entries, chunks, sentences, per_document)
 
 
 def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> frozenset[str]:
@@ -166,8 +170,7 @@ def token_statistics(
         "format": STATISTICS_FORMAT,
         "sentence_count": len(sentences),
         "frequency": dict(frequency),
-        "words": corpus_words(_pieces(texts.values())),
-        "compounds": corpus_compounds(_pieces(texts.values())),
+        **_words_and_compounds(texts.values()),
     }
 
 
@@ -180,10 +183,17 @@ def knowledge(domain: Domain | None, pairs: list[list[str]]) -> dict[str, Any]:
     }
 
 
-def _pieces(texts: Iterable[str]) -> Iterator[str]:
-    """The texts in pieces (tallies.text_pieces): folding them costs a piece at a time."""
+def _words_and_compounds(texts: Iterable[str]) -> dict[str, list[str]]:
+    """questions.corpus_words and compounds.corpus_compounds of `texts`, in one pass: each text
+    is read once and folded once, a piece at a time (tallies.text_pieces)."""
+    words: set[str] = set()
+    compounds: set[str] = set()
     for text in texts:
-        yield from text_pieces(text)
+        for piece in text_pieces(text):
+            folded = fold(piece)
+            words.update(folded_words(folded))
+            compounds.update(folded_compounds(folded))
+    return {"words": sorted(words), "compounds": sorted(compounds)}
 
 
 # ---- the chunk pass --------------------------------------------------------------------------
@@ -198,6 +208,8 @@ class _Tally:
     frequency: SentenceFrequency = field(default_factory=SentenceFrequency)
     chunks: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Per document: the number of its first chunk, and how many it has."""
+    languages: dict[str, list[str]] = field(default_factory=dict)
+    """Per document: the languages of its chunks, sorted."""
     sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Per document: the number of its first sentence, and how many it has."""
     rows: list[np.ndarray] = field(default_factory=list)
@@ -211,6 +223,7 @@ class _Tally:
         self.sentences[doc.doc_id] = (self.frequency.sentences, len(found))
         self.frequency.add(doc.text, found, langs, first)
         self.chunks[doc.doc_id] = (first, len(spans))
+        self.languages[doc.doc_id] = sorted(set(langs))
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
 
     def sentence_rows(self) -> np.ndarray:
@@ -225,8 +238,7 @@ class _Tally:
             "format": STATISTICS_FORMAT,
             "sentence_count": self.frequency.sentences,
             "frequency": dict(self.frequency.counts),
-            "words": corpus_words(_pieces(doc.text for doc in documents)),
-            "compounds": corpus_compounds(_pieces(doc.text for doc in documents)),
+            **_words_and_compounds(doc.text for doc in documents),
         }
 
 

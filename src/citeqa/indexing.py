@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -30,8 +30,7 @@ from citeqa.domain import KNOWLEDGE_FORMAT, domain_digest
 from citeqa.embedding import Embedder, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
 from citeqa.filelist import FileList
-from citeqa.jsonlines import CHUNKS_FILE, LineReader
-from citeqa.models import BuildReport, ChannelInfo, Chunk, Document
+from citeqa.models import BuildReport, ChannelInfo, Document
 from citeqa.ownership import Ownership, check_separate, claim
 from citeqa.publishing import build_lock, discard, publish, remove_leftovers
 from citeqa.reuse import Previous, reusable
@@ -102,7 +101,7 @@ def _update(
     embedders = [get_embedder(name) for name in settings.channels]
     channels = [_channel_info(embedder, len(reading.entries), settings) for embedder in embedders]
     previous, full, loaded = _previous(settings, channels, rebuild)
-    files = _indexed_files(reading, settings.corpus_dir, [])
+    files = _indexed_files(reading, settings.corpus_dir)
     if (
         previous is not None
         and not full
@@ -118,8 +117,7 @@ def _update(
     contents = compute_contents(
         reading.entries, embedders, previous or Reuse(), settings, report, reading.domain, temporary
     )
-    chunks = LineReader(temporary / CHUNKS_FILE, Chunk).each()  # read, not mapped
-    files = _indexed_files(reading, settings.corpus_dir, chunks)
+    files = _with_chunks(files, contents.per_document)
     report("writing", 0, 1)
     manifest = _manifest(settings, contents, channels)
     write_build(temporary, contents, manifest, settings, FileList.of(files))
@@ -242,18 +240,12 @@ def _answer_channel(settings: Settings) -> str | None:
     return settings.channels[0] if settings.channels else None
 
 
-def _indexed_files(
-    reading: CorpusScan, corpus_dir: Path, chunks: Iterable[Chunk]
-) -> list[IndexedFile]:
-    """Every corpus file with its hash: indexed documents, and skipped files (doc_id None).
-    The files, sizes and times are those the build's walk found before reading any
-    (`CorpusScan.stamps`): a file added or edited since then differs from the list."""
+def _indexed_files(reading: CorpusScan, corpus_dir: Path) -> list[IndexedFile]:
+    """Every corpus file with its hash: indexed documents (their chunks not yet counted:
+    `_with_chunks`), and skipped files (doc_id None). The files, sizes and times are those
+    the build's walk found before reading any (`CorpusScan.stamps`): a file added or edited
+    since then differs from the list."""
     by_file = {relative_file(doc, corpus_dir): doc for doc in reading.entries}
-    counts: dict[str, int] = {}
-    langs: dict[str, set[str]] = {}
-    for chunk in chunks:
-        counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
-        langs.setdefault(chunk.doc_id, set()).add(chunk.lang)
     files = []
     for relative, (size, mtime_ns) in reading.stamps.items():
         doc = by_file.get(relative)
@@ -267,13 +259,24 @@ def _indexed_files(
                 sha256=doc.sha256,
                 doc_id=doc.doc_id,
                 title=doc.title,
-                chunks=counts.get(doc.doc_id, 0),
-                lang=sorted(langs.get(doc.doc_id, set())),
                 size=size,
                 mtime_ns=mtime_ns,
             )
         )
     return files
+
+
+def _with_chunks(
+    files: list[IndexedFile], per_document: dict[str, tuple[int, list[str]]]
+) -> list[IndexedFile]:
+    """`files` with each document's chunk count and languages (BuildContents.per_document)."""
+    counted = []
+    for entry in files:
+        if entry.doc_id is not None and entry.doc_id in per_document:
+            chunks, lang = per_document[entry.doc_id]
+            entry = entry.model_copy(update={"chunks": chunks, "lang": lang})
+        counted.append(entry)
+    return counted
 
 
 def _safe_digest(path: Path) -> str:

@@ -253,8 +253,13 @@ def corpus_words(texts: Iterable[str]) -> list[str]:
     """The distinct folded words of `texts` that typos are corrected to, sorted."""
     words: set[str] = set()
     for text in texts:
-        words.update(_WORDS.findall(fold(text)))
+        words.update(folded_words(fold(text)))
     return sorted(words)
+
+
+def folded_words(folded: str) -> list[str]:
+    """The words of a folded text that typos are corrected to (`corpus_words`)."""
+    return _WORDS.findall(folded)
 
 
 def _stems(word: str) -> set[str]:

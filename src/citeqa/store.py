@@ -382,6 +382,8 @@ class BuildContents:
     chunks: Sequence[Chunk]
     """Read back from the build's chunks.jsonl (jsonlines.ChunkTable)."""
     sentences: Sequence[Sentence]
+    per_document: dict[str, tuple[int, list[str]]]
+    """Per document id: how many chunks it has, and their languages (sorted)."""
 
 
 def write_build(

@@ -250,3 +250,26 @@ def test_a_changed_build_hashes_each_previous_file_once(
     report = build_index(fake_settings(corpus, index))
     assert not report.full_rebuild and report.added == ["new.md"]
     assert "chunks.jsonl" in hashed and len(hashed) == len(set(hashed))
+
+
+def test_the_file_list_counts_each_documents_chunks_and_languages(
+    built: tuple[Path, Path],
+) -> None:
+    """After a new and a changed build, each document's chunk count and languages in the file
+    list are those of its chunks in chunks.jsonl; a skipped file has none."""
+    corpus, index = built
+    assert_counts_match_chunks(index)
+    (corpus / "nouveau.md").write_text("# Nouveau\n\nUn document sur les morses.\n")
+    assert build_index(fake_settings(corpus, index)).added == ["nouveau.md"]
+    assert_counts_match_chunks(index)
+
+
+def assert_counts_match_chunks(index: Path) -> None:
+    loaded = load_index(index)
+    counted: dict[str, tuple[int, set[str]]] = {}
+    for chunk in loaded.chunks:
+        count, langs = counted.get(chunk.doc_id, (0, set()))
+        counted[chunk.doc_id] = (count + 1, langs | {chunk.lang})
+    listed = {e.doc_id: (e.chunks, set(e.lang)) for e in loaded.files().entries()}
+    assert listed.pop(None) == (0, set())  # picture.png
+    assert listed == counted and all(len(langs) for _, langs in listed.values())
