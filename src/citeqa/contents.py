@@ -10,7 +10,7 @@ next; then each channel embeds the chunks read back from chunks.jsonl, a batch a
 a spool file that fills its vector index (vectorspool.py). So the build's memory grows with the
 vocabulary and the vector index, not with the corpus's documents, chunks and sentences.
 Documents whose file hash is unchanged reuse their chunks and vectors from the previous build
-(`Reuse`, read a document at a time: reuse.py); only the others are chunked and embedded.
+(`reuse.Previous`, read a document at a time); only the others are chunked and embedded.
 `passage_text` and `chunk_tokens` say what a chunk's vector and its BM25 entry are computed
 from. Sentences are embedded at build time only up to `Settings.embed_sentences_max`; past it,
 answering scores sentences with their passages' vectors, or embeds them on demand
@@ -38,7 +38,6 @@ from citeqa.corpus import CorpusScan, DocumentEntry, scan_corpus
 from citeqa.derived_terms import FrequentWords, pairs_of
 from citeqa.domain import KNOWLEDGE_FORMAT, Domain
 from citeqa.embedding import Embedder, embed_texts
-from citeqa.filelist import FileList
 from citeqa.glossary import fold
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
@@ -75,19 +74,6 @@ def chunk_tokens(chunk: Chunk) -> list[str]:
     return tokenize(passage_text(chunk), chunk.lang)
 
 
-@dataclass
-class Reuse:
-    """What the previous build can give this one: its file list, and (when its models and
-    settings match) each unchanged document's chunks and vectors, read as needed (reuse.py)."""
-
-    previous: Previous | None = None
-    sha256: dict[str, str] = field(default_factory=dict)
-    """The file hash of each document of the previous build (its chunks can be reused)."""
-    files: FileList | None = None
-    """The corpus files the previous build was made from (columns, not an object per file)."""
-    corpus_manifest_sha256: str | None = None
-
-
 def write_documents(corpus_dir: Path, folder: Path) -> CorpusScan:
     """Read the corpus into `folder` (a new temporary build folder): documents.jsonl and the
     ids beside it, written as each document is read, so that one document's text is held at
@@ -103,7 +89,7 @@ def write_documents(corpus_dir: Path, folder: Path) -> CorpusScan:
 def compute_contents(
     entries: list[DocumentEntry],
     embedders: list[Embedder],
-    reuse: Reuse,
+    previous: Previous | None,
     settings: Settings,
     report: Progress,
     domain: Domain | None,
@@ -117,10 +103,9 @@ def compute_contents(
     counts tallied; then each channel embeds the chunks read back from that file, into a spool
     file that fills its vector index. What stays in memory grows with the vocabulary (and the
     vector index itself), not with the number of documents, chunks or sentences."""
-    kept = {e.doc_id for e in entries if reuse.sha256.get(e.doc_id) == e.sha256}
-    kept = kept if reuse.previous is not None else set()
+    kept = set() if previous is None else previous.unchanged(entries)
     documents = DocumentFile(folder / DOCUMENTS)
-    tally = _chunk_pass(documents, kept, reuse, settings, report, folder)
+    tally = _chunk_pass(documents, kept, previous, settings, report, folder)
     chunks = ChunkTable.load(folder / CHUNKS)
     ids = [entry.doc_id for entry in entries]
     rows = tally.sentence_rows()
@@ -128,11 +113,11 @@ def compute_contents(
     sentences.save(folder)
     lines = LineReader(folder / CHUNKS, Chunk)  # read, not mapped: each chunk is read once
     spools = {
-        embedder.name: _channel_vectors(embedder, lines, tally, kept, reuse, report, folder)
+        embedder.name: _channel_vectors(embedder, lines, tally, kept, previous, report, folder)
         for embedder in embedders
     }
     if embedders and len(sentences) <= settings.embed_sentences_max:
-        _sentence_vectors(embedders[0], rows, documents, tally, kept, reuse, report, folder)
+        _sentence_vectors(embedders[0], rows, documents, tally, kept, previous, report, folder)
     centroids = {name: centroid_of(len(spool), spool.rows) for name, spool in spools.items()}
     write_channels(folder, spools, tally.terms, settings)
     report("lexical", 0, 1)
@@ -245,7 +230,7 @@ class _Tally:
 def _chunk_pass(
     documents: Sequence[Document],
     kept: set[str],
-    reuse: Reuse,
+    previous: Previous | None,
     settings: Settings,
     report: Progress,
     folder: Path,
@@ -256,8 +241,8 @@ def _chunk_pass(
         for number, doc in enumerate(documents):
             report("chunking", number, len(documents))
             made: Iterable[Chunk] = (
-                reuse.previous.chunks(doc.doc_id)
-                if reuse.previous is not None and doc.doc_id in kept
+                previous.chunks(doc.doc_id)
+                if previous is not None and doc.doc_id in kept
                 else iter_chunks(doc, settings.chunk_size, settings.chunk_overlap)
             )
             spans: list[tuple[int, int, int]] = []
@@ -293,7 +278,7 @@ def _channel_vectors(
     chunks: LineReader[Chunk],
     tally: _Tally,
     kept: set[str],
-    reuse: Reuse,
+    previous: Previous | None,
     report: Progress,
     folder: Path,
 ) -> VectorSpool:
@@ -303,8 +288,8 @@ def _channel_vectors(
 
     def texts() -> Iterator[tuple[int, str]]:
         for doc_id, (first, count) in tally.chunks.items():
-            if reuse.previous is not None and doc_id in kept:
-                for offset, rows in reuse.previous.vectors(embedder.name, doc_id):
+            if previous is not None and doc_id in kept:
+                for offset, rows in previous.vectors(embedder.name, doc_id):
                     spool.write(first + offset, rows)
                 continue
             for row, chunk in enumerate(chunks.each(first, count), start=first):
@@ -320,13 +305,12 @@ def _sentence_vectors(
     documents: Sequence[Document],
     tally: _Tally,
     kept: set[str],
-    reuse: Reuse,
+    previous: Previous | None,
     report: Progress,
     folder: Path,
 ) -> None:
     """sentences-<channel>.npy: reused for kept documents that have them, embedded otherwise;
     `sentences` holds the rows (document, chunk, start, end) of the sentence table."""
-    previous = reuse.previous
     kept = {
         doc_id
         for doc_id in kept

@@ -106,9 +106,9 @@ class CorpusScan:
     """Each "relative/path: reason"."""
     warnings: list[str]
     domain: Domain | None = None
-    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Size and time (ns) of each file by relative path, as the walk found them before any
-    was read: a file edited after its read then differs from what the index records."""
+    files: CorpusStamps = field(default_factory=lambda: CorpusStamps([], [], []))
+    """Each file's relative path, size and time (ns), as the walk found them before any was
+    read: a file edited after its read then differs from what the index records."""
 
 
 def scan_corpus(corpus_dir: Path, take: Callable[[Document], None]) -> CorpusScan:
@@ -139,8 +139,7 @@ def scan_corpus(corpus_dir: Path, take: Callable[[Document], None]) -> CorpusSca
             f"No readable document in {corpus_dir}: citeqa reads {read_types()} files"
             + (f" ({len(skipped)} other files skipped)." if skipped else ".")
         )
-    stamps = dict(zip(files.names, zip(files.sizes, files.mtimes_ns, strict=True), strict=True))
-    return CorpusScan(entries, skipped, warnings, domain, stamps)
+    return CorpusScan(entries, skipped, warnings, domain, files)
 
 
 def check_folder(corpus_dir: Path) -> None:

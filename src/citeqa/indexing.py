@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from citeqa.config import Settings
-from citeqa.contents import Progress, Reuse, compute_contents, write_documents
+from citeqa.contents import Progress, compute_contents, write_documents
 from citeqa.corpus import (
     MANIFEST,
     CorpusScan,
@@ -100,22 +100,15 @@ def _update(
     report("reading", 1, 1)
     embedders = [get_embedder(name) for name in settings.channels]
     channels = [_channel_info(embedder, len(reading.entries), settings) for embedder in embedders]
-    previous, full, loaded = _previous(settings, channels, rebuild)
+    old_files, loaded = _previous(settings, channels, rebuild)
     files = _indexed_files(reading, settings.corpus_dir)
-    if (
-        previous is not None
-        and not full
-        and _unchanged(previous, files, settings.corpus_dir, loaded)
-    ):
+    if loaded is not None and _unchanged(loaded, files, settings.corpus_dir):
         discard(temporary)
-        return _report(settings, previous.files, files, began, reading, full_rebuild=False)
-    if previous is not None and loaded is not None:
-        if reusable(loaded):  # only now: an unchanged corpus needs none of it
-            _fill_reuse(previous, loaded)
-        else:  # altered since its build: nothing of it is taken
-            full = True
+        return _report(settings, old_files, files, began, reading, full_rebuild=False)
+    # only now: an unchanged corpus needs none of it; one altered since its build gives nothing
+    previous = Previous(loaded) if loaded is not None and reusable(loaded) else None
     contents = compute_contents(
-        reading.entries, embedders, previous or Reuse(), settings, report, reading.domain, temporary
+        reading.entries, embedders, previous, settings, report, reading.domain, temporary
     )
     files = _with_chunks(files, contents.per_document)
     report("writing", 0, 1)
@@ -123,7 +116,7 @@ def _update(
     write_build(temporary, contents, manifest, settings, FileList.of(files))
     publish(owner, temporary, name)
     report("writing", 1, 1)
-    old_files = previous.files if previous is not None else None
+    full = previous is None  # nothing taken from the previous build
     return _report(
         settings, old_files, files, began, reading, full_rebuild=full, chunks=len(contents.chunks)
     )
@@ -157,32 +150,29 @@ def _channel_info(embedder: Embedder, count_hint: int, settings: Settings) -> Ch
 
 def _previous(
     settings: Settings, channels: list[ChannelInfo], rebuild: bool
-) -> tuple[Reuse | None, bool, PreviousBuild | None]:
-    """What the published index says of the corpus it was built from, whether this is a full
-    rebuild, and the index whose chunks and vectors can be reused (`_fill_reuse`), if any,
-    opened for that only (store.open_for_reuse: no BM25 index, no statistics).
+) -> tuple[FileList | None, PreviousBuild | None]:
+    """The corpus files the published index was built from, and that index when its chunks
+    and vectors can be reused (else this is a full rebuild), opened for that only
+    (store.open_for_reuse: no BM25 index, no statistics).
 
     A full rebuild still gets the previous build's file list (when its manifest is readable),
     so that its report says which files are unchanged rather than calling them all added.
     """
     if rebuild:
-        return _files_only(settings.index_dir), True, None
+        return _files_only(settings.index_dir), None
     try:
         loaded = open_for_reuse(settings.index_dir)
         files = _read_columns(loaded.files())  # read only now: a file list that cannot be read
     except CiteqaError:  # must not stop the build that replaces it
-        return _files_only(settings.index_dir), True, None
-    if not _compatible(loaded, channels, settings):
-        return Reuse(files=files), True, None
-    reuse = Reuse(files=files, corpus_manifest_sha256=loaded.manifest.corpus_manifest_sha256)
-    return reuse, False, loaded
+        return _files_only(settings.index_dir), None
+    return files, loaded if _compatible(loaded, channels, settings) else None
 
 
-def _files_only(index_dir: Path) -> Reuse | None:
+def _files_only(index_dir: Path) -> FileList | None:
     """Only the file list of the published build (nothing to reuse), or None without one."""
     try:
         folder = current_build(index_dir)
-        return Reuse(files=_read_columns(read_files(folder, read_manifest(folder)[0])))
+        return _read_columns(read_files(folder, read_manifest(folder)[0]))
     except CiteqaError:
         return None
 
@@ -208,18 +198,6 @@ def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Se
     )
 
 
-def _fill_reuse(reuse: Reuse, loaded: PreviousBuild) -> None:
-    """Point `reuse` at `loaded`, whose unchanged documents' chunks and vectors the build reads
-    a document at a time (reuse.py), and record each document's file hash."""
-    reuse.previous = Previous(loaded)
-    files = loaded.files()  # each document's sha256, without parsing the documents
-    reuse.sha256 = {
-        doc_id: digest
-        for doc_id, digest in zip(files.column("doc_id"), files.sha256, strict=True)
-        if doc_id is not None
-    }
-
-
 def _stored_knowledge(loaded: PreviousBuild) -> int | None:
     """The term-knowledge format the index stored, or None for an index of an older format
     (store.READABLE_FORMATS) or a statistics file that no longer reads: either way an unchanged
@@ -243,11 +221,11 @@ def _answer_channel(settings: Settings) -> str | None:
 def _indexed_files(reading: CorpusScan, corpus_dir: Path) -> list[IndexedFile]:
     """Every corpus file with its hash: indexed documents (their chunks not yet counted:
     `_with_chunks`), and skipped files (doc_id None). The files, sizes and times are those
-    the build's walk found before reading any (`CorpusScan.stamps`): a file added or edited
+    the build's walk found before reading any (`CorpusScan.files`): a file added or edited
     since then differs from the list."""
     by_file = {relative_file(doc, corpus_dir): doc for doc in reading.entries}
     files = []
-    for relative, (size, mtime_ns) in reading.stamps.items():
+    for relative, size, mtime_ns in zip(*reading.files, strict=True):
         doc = by_file.get(relative)
         if doc is None:
             digest = file_digest(corpus_dir / relative)
@@ -286,18 +264,13 @@ def _safe_digest(path: Path) -> str:
         return "unreadable"
 
 
-def _unchanged(
-    previous: Reuse, files: list[IndexedFile], corpus_dir: Path, loaded: PreviousBuild | None
-) -> bool:
+def _unchanged(loaded: PreviousBuild, files: list[IndexedFile], corpus_dir: Path) -> bool:
     """Whether the corpus, its manifest and the term knowledge are as the previous build
     (`loaded`) left them: then the build has nothing to write."""
-    if loaded is None:
-        return False
-    old = set(_keys(previous.files)) if previous.files is not None else set()
     new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
     return (
-        old == new
-        and previous.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
+        set(_keys(loaded.files())) == new
+        and loaded.manifest.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
         and _stored_knowledge(loaded) == KNOWLEDGE_FORMAT  # else: store it (nothing embedded)
     )
 

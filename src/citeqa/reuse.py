@@ -14,12 +14,12 @@ check on opening trusts a file's size and time, which a build copying from it do
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
 
-from citeqa.corpus import file_sha256
+from citeqa.corpus import DocumentEntry, file_sha256
 from citeqa.errors import IndexCorrupt
 from citeqa.filelist import FILES
 from citeqa.jsonlines import CHUNKS_FILE, IDS, LineReader, offsets_name
@@ -46,6 +46,13 @@ class Previous:
         self._lines = LineReader(path, Chunk) if indexed else None
         self._sentence_file = _sentence_file(loaded)
         self._rows: dict[str, _IndexRows] = {}
+
+    def unchanged(self, entries: Iterable[DocumentEntry]) -> set[str]:
+        """The ids of the documents of `entries` whose file hash is the one the previous build
+        recorded (its file list): their chunks and vectors are taken from it."""
+        files = self._loaded.files()
+        recorded = dict(zip(files.column("doc_id"), files.sha256, strict=True))
+        return {entry.doc_id for entry in entries if recorded.get(entry.doc_id) == entry.sha256}
 
     def chunks(self, doc_id: str) -> Iterator[Chunk]:
         """The document's chunks in the previous build, in order; IndexCorrupt when the index
