@@ -22,7 +22,7 @@ from typing import NamedTuple
 from citeqa.domain import Domain, corpus_domain, domain_path
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
-from citeqa.models import Document, Frozen
+from citeqa.models import Document
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
 from citeqa.readers.base import TITLE_MAX
 
@@ -38,17 +38,6 @@ SNIFF_BYTES = 8192
 """How much of a file is inspected to decide whether it is binary."""
 MAX_CONTROL_RATIO = 0.1
 """A text whose sample has more control characters than this is treated as binary."""
-
-
-class CorpusReading(Frozen):
-    """What `read_corpus` found: the documents, and what it skipped or noticed on the way."""
-
-    documents: list[Document]
-    skipped: list[str]
-    """Each "relative/path: reason"."""
-    warnings: list[str]
-    domain: Domain | None = None
-    """The corpus's domain file, when its manifest names a readable one."""
 
 
 # ---- the folder ----------------------------------------------------------------------------
@@ -77,15 +66,6 @@ def _walk(corpus_dir: Path) -> tuple[CorpusStamps, list[str]]:
     domain = domain_path(corpus_dir)
     skipped = {MANIFEST, relative_path(domain, corpus_dir) if domain is not None else MANIFEST}
     return walk_folder(corpus_dir, skipped)
-
-
-def read_corpus(corpus_dir: Path) -> CorpusReading:
-    """Read every document of `corpus_dir`; raise CorpusMissing or CorpusEmpty."""
-    documents: list[Document] = []
-    scan = scan_corpus(corpus_dir, documents.append)
-    return CorpusReading(
-        documents=documents, skipped=scan.skipped, warnings=scan.warnings, domain=scan.domain
-    )
 
 
 class DocumentEntry(NamedTuple):

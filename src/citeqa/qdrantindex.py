@@ -365,15 +365,10 @@ def term_id(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=4).digest(), "big") >> 1
 
 
-def bm25_sparse(documents: Sequence[Sequence[str]]) -> list[dict[int, float]]:
-    """Each document's tokens as a sparse vector of BM25 term-frequency weights (the engine
-    multiplies them by the IDF); lengths are relative to these documents' average."""
-    return list(Bm25Rows(documents))
-
-
 class Bm25Rows(Sequence[dict[int, float]]):
-    """`bm25_sparse` of `documents`, each row computed when asked for (a build's rows are then
-    held a batch at a time, not all at once)."""
+    """Each document's tokens as a sparse vector of BM25 term-frequency weights (the engine
+    multiplies them by the IDF), lengths relative to these documents' average; each row is
+    computed when asked for (a build's rows are then held a batch at a time, not all at once)."""
 
     def __init__(self, documents: Sequence[Sequence[str]]) -> None:
         self._documents = documents

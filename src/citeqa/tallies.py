@@ -75,10 +75,6 @@ class TermIds(Sequence[list[int]]):
         for start, end in zip(self._ends, self._ends[1:], strict=False):
             yield self._ids[start:end].tolist()
 
-    def tokens(self) -> list[list[str]]:
-        """Every chunk's terms back as strings."""
-        return list(self.token_rows())
-
     def token_rows(self) -> TokenRows:
         """Every chunk's terms as strings, each chunk's made when asked for."""
         return TokenRows(self, list(self.vocab))

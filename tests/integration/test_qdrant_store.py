@@ -208,14 +208,12 @@ def test_an_engine_lost_mid_session_is_an_error_for_that_question(tmp_path: Path
 def test_a_qdrant_build_reads_its_spools_and_terms_a_batch_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from citeqa.tallies import TermIds
     from citeqa.vectorspool import VectorSpool
 
     def whole(*args: object) -> None:
         raise AssertionError("read whole")
 
     monkeypatch.setattr(VectorSpool, "everything", whole)
-    monkeypatch.setattr(TermIds, "tokens", whole)
     monkeypatch.setattr("citeqa.qdrantindex.BATCH", 3)
     corpus = make_corpus(tmp_path / "corpus")
     settings = fake_settings(corpus, tmp_path / "qdrant", vector_store=MEMORY, engine_lexical=True)

@@ -22,7 +22,6 @@ from citeqa.qdrantindex import (
     MEMORY,
     Bm25Rows,
     QdrantIndex,
-    bm25_sparse,
     query_sparse,
     release,
     write_collections,
@@ -99,7 +98,7 @@ TEXTS = [
 def lexical_index() -> QdrantIndex:
     tokens = [tokenize(text, lang) for text, lang in TEXTS]
     index = new_index(4)
-    index.add(unit_rows(len(TEXTS), 4, seed=3), lexical=bm25_sparse(tokens))
+    index.add(unit_rows(len(TEXTS), 4, seed=3), lexical=Bm25Rows(tokens)[:])
     return index
 
 
@@ -242,19 +241,19 @@ def test_a_cluster_key_comes_from_the_environment_and_is_never_written(
     assert not any("s3cr3t" in path.read_text() for path in folder.rglob("*") if path.is_file())
 
 
-def test_bm25_rows_are_made_one_at_a_time_as_bm25_sparse_makes_them() -> None:
+def test_bm25_rows_are_made_one_at_a_time() -> None:
     documents = [["a", "b"], ["a"] + ["x"] * 8, [], ["b", "b"]]
     rows = Bm25Rows(documents)
-    assert len(rows) == 4 and rows[1:] == bm25_sparse(documents)[1:]
-    assert [rows[n] for n in range(4)] == bm25_sparse(documents) and rows[2] == {}
+    assert len(rows) == 4 and rows[1:] == [rows[n] for n in range(1, 4)] and rows[2] == {}
+    assert list(rows) == rows[:] and rows[-1] == rows[3] and set(rows[3]) < set(rows[0])
 
 
 def test_bm25_weights_saturate_and_favour_short_documents() -> None:
-    short, long = bm25_sparse([["a", "b"], ["a"] + ["x"] * 8])
+    short, long = Bm25Rows([["a", "b"], ["a"] + ["x"] * 8])
     (a_short,) = [v for k, v in short.items() if k in query_sparse(["a"])]
     (a_long,) = [v for k, v in long.items() if k in query_sparse(["a"])]
     assert a_short > a_long
-    (repeated,) = bm25_sparse([["a"] * 50])[0].values()
+    (repeated,) = Bm25Rows([["a"] * 50])[0].values()
     assert repeated < 1.2 + 1
 
 
