@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -85,7 +84,8 @@ class Domain(BaseModel):
     """Regular expressions (folded text) of questions that ask for a percentage."""
     answer_types: dict[str, str] = Field(default_factory=dict)
     """Per kind of value (number, share, date, person, place), a regular expression of the
-    folded question that asks for it. Read from citeqa's language data (answer_features.py)."""
+    folded question that asks for it. This and the fields below it are read from citeqa's
+    language data only (answer_features.py, abstention.py), never merged with a corpus's."""
     answer_values: dict[str, str] = Field(default_factory=dict)
     """Per kind, a regular expression of folded sentence text that holds such a value."""
     yes_no_questions: tuple[str, ...] = ()
@@ -112,30 +112,26 @@ class Domain(BaseModel):
         return patterns
 
     def merged(self, *others: Domain) -> Domain:
-        """This knowledge and the others', concatenated (the first file's description)."""
-        fields: dict[str, Any] = {}
-        for name in _LIST_FIELDS:
-            fields[name] = tuple(
-                item for domain in (self, *others) for item in getattr(domain, name)
-            )
-        for name in ("answer_types", "answer_values"):
-            fields[name] = _either(getattr(domain, name) for domain in (self, *others))
+        """This knowledge and the others', the fields answering reads from it (MERGED)
+        concatenated; every other field is this one's (the first file's description)."""
+        fields = {
+            name: tuple(item for domain in (self, *others) for item in getattr(domain, name))
+            for name in MERGED
+        }
         return self.model_copy(update=fields)
 
 
-def _either(pattern_maps: Iterable[dict[str, str]]) -> dict[str, str]:
-    """Per key, a pattern matching what any of the maps' patterns for that key matches."""
-    joined: dict[str, list[str]] = {}
-    for patterns in pattern_maps:
-        for key, pattern in patterns.items():
-            joined.setdefault(key, []).append(pattern)
-    return {
-        key: parts[0] if len(parts) == 1 else "|".join(f"(?:{p})" for p in parts)
-        for key, parts in joined.items()
-    }
-
-
-_LIST_FIELDS = ("groups", "numbered", "name_endings", *_PATTERN_FIELDS, "interrogatives")
+MERGED = (
+    "groups",
+    "numbered",
+    "name_endings",
+    "label_patterns",
+    "definition_cues",
+    "quantity_cues",
+    "share_cues",
+)
+"""The fields of a corpus's knowledge that answering reads (glossary.py, questions.py,
+sentences.py): merged with the language data's. The others are read from the language data."""
 EMPTY = Domain()
 
 
