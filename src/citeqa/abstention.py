@@ -16,7 +16,7 @@ from functools import cache
 
 from citeqa.domain import language_data
 from citeqa.models import Lang
-from citeqa.questions import QuestionTerms, word_alternatives
+from citeqa.questions import QuestionTerms, question_words, word_alternatives
 
 NOTHING_TO_SEARCH = {
     "en": "Nothing to search for: the question has no word to look up in the documents.",
@@ -52,7 +52,6 @@ QUESTION_WORDS = frozenset(language_data().interrogatives)
 ("quand", "combien" often recur in the answering sentence), but a question made of nothing
 else has nothing to look up."""
 _LETTERS = re.compile(r"[^\W\d_]+")
-_WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 def before_search(terms: QuestionTerms, lang: Lang) -> str | None:
@@ -90,7 +89,7 @@ def unmatched_words(terms: QuestionTerms, tokens: frozenset[str]) -> list[str]:
     interrogatives aside."""
     focus = terms.terms[: terms.focus_terms]
     lacking: list[tuple[float, str]] = []
-    for word in dict.fromkeys(_WORD.findall(terms.focus)):
+    for word in dict.fromkeys(question_words(terms.focus)):
         plain = word_alternatives(word)
         if not plain or plain & interrogative_tokens():
             continue

@@ -304,6 +304,12 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     return result
 
 
+def question_words(text: str) -> list[str]:
+    """The words of a question, in order, as `analyse` reads them (hyphens and apostrophes
+    inside a word kept)."""
+    return _WORD.findall(text)
+
+
 def _check_focus_word(
     word: str, alternatives: frozenset[str], vocabulary: Vocabulary, result: QuestionTerms
 ) -> frozenset[str]:
