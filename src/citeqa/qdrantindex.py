@@ -27,8 +27,7 @@ import json
 import os
 import threading
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, overload
 
@@ -106,6 +105,7 @@ class QdrantIndex:
         self.using = using
         """The name of this channel's vector in the collection's points."""
         self._client = client_for(location)
+        self._reaching = _Reaching(location, collection)
 
     @classmethod
     def create(cls, location: str, collection: str, dim: int) -> QdrantIndex:
@@ -135,13 +135,13 @@ class QdrantIndex:
         are written whole: for a collection of one channel, as `create` makes)."""
         rows = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         first = self.count()
-        with _reaching(self.location, self.collection):
+        with self._reaching:
             _upsert(self._client, self.collection, {self.using: rows}, lexical, first)
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
         if k <= 0:
             return []
-        with _reaching(self.location, self.collection):
+        with self._reaching:
             found = self._client.query_points(
                 self.collection, query=_dense(query, self.dim), using=self.using, limit=k
             )
@@ -152,7 +152,7 @@ class QdrantIndex:
         query = query_sparse(tokens)
         if k <= 0 or not query:
             return []
-        with _reaching(self.location, self.collection):
+        with self._reaching:
             found = self._client.query_points(
                 self.collection, query=_sparse(query), using=LEXICAL, limit=k
             )
@@ -182,7 +182,7 @@ class QdrantIndex:
         requests += [
             models.QueryRequest(query=p.query, using=p.using, limit=p.limit) for p in prefetch
         ]
-        with _reaching(self.location, self.collection):
+        with self._reaching:
             found = self._client.query_batch_points(self.collection, requests=requests)
         rankings: list[list[tuple[int, float]]] = [[] for _ in range(len(query.dense) + 1)]
         for slot, response in zip(slots, found[1:], strict=True):
@@ -211,14 +211,14 @@ class QdrantIndex:
         return prefetch, weights, slots
 
     def count(self) -> int:
-        with _reaching(self.location, self.collection):
+        with self._reaching:
             return int(self._client.count(self.collection, exact=True).count)
 
     def vectors(self) -> np.ndarray:
         out = np.zeros((self.count(), self.dim), dtype=np.float32)
         offset: Any = None
         while True:
-            with _reaching(self.location, self.collection):
+            with self._reaching:
                 points, offset = self._client.scroll(
                     self.collection, limit=BATCH, offset=offset, with_vectors=[self.using]
                 )
@@ -230,7 +230,7 @@ class QdrantIndex:
     def rows(self, numbers: list[int]) -> np.ndarray:
         out = np.zeros((len(numbers), self.dim), dtype=np.float32)
         wanted = list(dict.fromkeys(numbers))
-        with _reaching(self.location, self.collection):
+        with self._reaching:
             points = self._client.retrieve(self.collection, ids=wanted, with_vectors=[self.using])
         found = {int(point.id): point.vector[self.using] for point in points}
         for place, number in enumerate(numbers):
@@ -253,20 +253,25 @@ class QdrantIndex:
         self._client.delete_collection(self.collection)
 
 
-@contextmanager
-def _reaching(location: str, collection: str) -> Iterator[None]:
-    """Turn whatever the engine or its client raises (refused connection, timeout, a rejected
-    key, an unknown collection) into StoreUnreachable: one message, never a traceback."""
-    try:
-        yield
-    except StoreUnreachable:
-        raise
-    except Exception as err:
+class _Reaching:
+    """Around each request to the engine: turns whatever the engine or its client raises
+    (refused connection, timeout, a rejected key, an unknown collection) into StoreUnreachable,
+    one message, never a traceback. Made once per index, entered by every request."""
+
+    def __init__(self, location: str, collection: str) -> None:
+        self._location, self._collection = location, collection
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, _: Any) -> None:
+        if not isinstance(err, Exception) or isinstance(err, StoreUnreachable):
+            return  # none, or already one message: raised as it is
         detail = " ".join(f"{type(err).__name__}: {err}".split())[:200]
         raise StoreUnreachable(
-            f"The Qdrant engine at {location} is unreachable or no longer holds collection"
-            f" {collection!r} ({detail}); start it (a cluster's key goes in {API_KEY_VARIABLE})"
-            " or rebuild the index with `citeqa index --rebuild`."
+            f"The Qdrant engine at {self._location} is unreachable or no longer holds collection"
+            f" {self._collection!r} ({detail}); start it (a cluster's key goes in"
+            f" {API_KEY_VARIABLE}) or rebuild the index with `citeqa index --rebuild`."
         ) from err
 
 
