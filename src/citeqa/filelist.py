@@ -24,7 +24,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 from pydantic import Field
@@ -208,9 +208,10 @@ class RecordedFiles:
         cannot be opened."""
         if records is not None:
             return cls(lambda: FileList.of_records(records, str(folder / "manifest.json")))
-        name = EARLIER_FILES if (folder / EARLIER_FILES).is_file() else FILES
+        name = FILES
         try:
-            with (folder / name).open("rb") as stream:
+            stream, name = _open_list(folder)
+            with stream:
                 size = os.fstat(stream.fileno()).st_size
                 columns = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
             stamps = np.load(folder / STAMPS, mmap_mode="r", allow_pickle=False)
@@ -224,6 +225,15 @@ class RecordedFiles:
             if self._list is None:
                 self._list = self._read()
             return self._list
+
+
+def _open_list(folder: Path) -> tuple[BinaryIO, str]:
+    """The build's files.jsonl open, or else the EARLIER_FILES a build of main wrote for a
+    moment (a build holds one or the other), and its name: one open in the usual case."""
+    try:
+        return (folder / FILES).open("rb"), FILES
+    except FileNotFoundError:
+        return (folder / EARLIER_FILES).open("rb"), EARLIER_FILES
 
 
 def _unreadable(source: str, reason: object) -> IndexCorrupt:
