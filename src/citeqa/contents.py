@@ -48,14 +48,10 @@ from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import folded_words
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
-from citeqa.store import (
-    STATISTICS,
-    STATISTICS_FORMAT,
-    BuildContents,
-    write_synced,
-)
+from citeqa.store import STATISTICS, STATISTICS_FORMAT
 from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, text_pieces
 from citeqa.vectorspool import VectorSpool, spool_path, write_channels
+from citeqa.writing import BuildContents, write_synced
 
 Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 64

@@ -1,9 +1,9 @@
-"""Builds the index: corpus → documents → chunks → vectors + BM25, written atomically by store.
+"""Builds the index: corpus → documents → chunks → vectors + BM25, published atomically.
 
 Incremental: a document whose file hash is unchanged keeps its chunks and vectors from the
 previous build (nothing is re-embedded); a change of models or chunker settings, an index of
 another format or `rebuild=True` starts from scratch. What a build computes lives in contents.py;
-the files and their atomic publication in store.py.
+the layout in store.py, the manifest and file list in writing.py, publication in publishing.py.
 """
 
 from __future__ import annotations
@@ -36,17 +36,15 @@ from citeqa.publishing import build_lock, discard, publish, remove_leftovers
 from citeqa.reuse import Previous, reusable
 from citeqa.store import (
     FORMAT_VERSION,
-    BuildContents,
     IndexedFile,
     PreviousBuild,
     current_build,
-    index_type_for,
     open_for_reuse,
     read_files,
     read_manifest,
     read_statistics,
-    write_build,
 )
+from citeqa.writing import BuildContents, index_type_for, write_build
 
 LIBRARIES = ("citeqa", "faiss-cpu", "bm25s", "PyStemmer", "numpy", "sentence-transformers")
 
@@ -113,7 +111,7 @@ def _update(
     files = _with_chunks(files, contents.per_document)
     report("writing", 0, 1)
     manifest = _manifest(settings, contents, channels)
-    write_build(temporary, contents, manifest, settings, FileList.of(files))
+    write_build(temporary, manifest, settings, FileList.of(files))
     publish(owner, temporary, name)
     report("writing", 1, 1)
     full = previous is None  # nothing taken from the previous build

@@ -1,4 +1,4 @@
-"""Owns index/: its layout, the manifest, atomic publication, the build lock, loading and checks.
+"""Owns index/: its layout, the manifest, and opening a build (loading it, checked).
 
 Layout (see index/README.md):
 
@@ -30,14 +30,15 @@ Nothing is ever pickled; every file's sha256 is in the manifest and is checked o
 unchanged since the build by size and time are not read again: verification.py), so a
 truncated or corrupt file is reported as such instead of producing wrong answers. An index of
 format 1 (the corpus files listed in manifest.json itself) still opens and is reused by builds.
+A build's files are written by contents.py and completed by writing.py (the file list, the
+hashes, the manifest); publishing.py publishes it and holds the build lock.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,8 +47,7 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
-from citeqa.config import Settings, is_qdrant_location
-from citeqa.corpus import DocumentEntry, file_sha256
+from citeqa.config import Settings
 from citeqa.errors import (
     CiteqaError,
     IndexCorrupt,
@@ -63,8 +63,8 @@ from citeqa.ownership import CURRENT
 from citeqa.publishing import reading
 from citeqa.sentencetable import FILE as SENTENCE_FILE
 from citeqa.sentencetable import SentenceTable
-from citeqa.vectorindex import FaissIndex, VectorIndex, index_kind_for
-from citeqa.verification import record_stamps, verify_files
+from citeqa.vectorindex import FaissIndex, VectorIndex
+from citeqa.verification import verify_files
 
 STATISTICS = "statistics.json"
 """The build's token statistics (contents.token_statistics), read with the index."""
@@ -368,61 +368,6 @@ def _read_sentence_vectors(folder: Path, manifest: IndexManifest) -> np.ndarray 
         return None
     mapped = np.load(folder / name, mmap_mode="r", allow_pickle=False)
     return mapped.view(np.ndarray)  # still mapped; without np.memmap's cost on every row read
-
-
-# ---- writing --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BuildContents:
-    """What a build wrote into its folder (contents.compute_contents), as the manifest needs it."""
-
-    documents: list[DocumentEntry]
-    """Listed as they were read (their texts are in the build's documents.jsonl)."""
-    chunks: Sequence[Chunk]
-    """Read back from the build's chunks.jsonl (jsonlines.ChunkTable)."""
-    sentences: Sequence[Sentence]
-    per_document: dict[str, tuple[int, list[str]]]
-    """Per document id: how many chunks it has, and their languages (sorted)."""
-
-
-def write_build(
-    folder: Path,
-    contents: BuildContents,
-    manifest: dict[str, Any],
-    settings: Settings,
-    files: FileList,
-) -> None:
-    """Complete a build written into `folder` (a temporary folder; contents.compute_contents
-    wrote every other file): `files`, the corpus files it was built from (filelist.py), the
-    hash of each file into the manifest, then the manifest."""
-    del contents
-    if is_qdrant_location(settings.vector_store):
-        for channel in manifest["channels"]:
-            channel["index_type"] = "qdrant"
-    files.save(folder)
-    manifest["index_files"] = {
-        path.relative_to(folder).as_posix(): file_sha256(path)
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-    write_synced(
-        folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False).encode()
-    )
-    record_stamps(folder, list(manifest["index_files"]))
-
-
-def index_type_for(count: int, settings: Settings) -> str:
-    """The FAISS index kind for `count` vectors under `settings` (vectorindex.index_kind_for)."""
-    return index_kind_for(count, settings.flat_index_max, settings.compressed_index_min)
-
-
-def write_synced(path: Path, data: bytes) -> None:
-    """Write `data` to a new file at `path` and sync it."""
-    with path.open("wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
 
 
 def size_on_disk(folder: Path) -> int:

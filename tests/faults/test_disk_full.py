@@ -114,7 +114,7 @@ def test_a_full_disk_while_writing_the_lock(small_disk: Path, tmp_path: Path, cl
 WRITES = [
     "citeqa.ownership.write_new_file",
     "citeqa.publishing.os.pwrite",
-    "citeqa.store.write_synced",
+    "citeqa.writing.write_synced",
     "citeqa.contents.write_synced",
     "citeqa.jsonlines.JsonlWriter.write",
     "citeqa.vectorspool.VectorSpool.write",

@@ -25,7 +25,7 @@ from integration_helpers import (
     tmp_leftovers,
 )
 
-from citeqa import publishing, store
+from citeqa import publishing, store, writing
 from citeqa.api import build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.embedding import get_embedder, register_embedder
@@ -294,7 +294,7 @@ def test_index_folder_not_writable(good: Good, cli: Any) -> None:
 def test_disk_full(
     good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch, failing_file: str
 ) -> None:
-    write, write_line = store.write_synced, JsonlWriter.write
+    write, write_line = writing.write_synced, JsonlWriter.write
 
     def full_disk(path: Path, data: bytes) -> None:
         if path.name == failing_file:
@@ -306,7 +306,7 @@ def test_disk_full(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(writer.path))
         write_line(writer, item)
 
-    monkeypatch.setattr(store, "write_synced", full_disk)
+    monkeypatch.setattr(writing, "write_synced", full_disk)
     monkeypatch.setattr(JsonlWriter, "write", full_disk_line)
     message = _raises(IndexWriteError, good.settings, rebuild=True)
     assert "No space left on device" in message and "previous index is unchanged" in message

@@ -1,0 +1,69 @@
+"""Owns what completes a build's folder and how each of its small files is written: the file
+list, every file's sha256 in the manifest, the manifest, then the size/time record
+(verification.py), each synced (`write_synced`); and what a build hands over for its manifest
+(`BuildContents`). The folder's layout, and reading it back, are store.py's; publishing it,
+publishing.py's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from citeqa.config import Settings, is_qdrant_location
+from citeqa.corpus import DocumentEntry, file_sha256
+from citeqa.filelist import FileList
+from citeqa.models import Chunk, Sentence
+from citeqa.vectorindex import index_kind_for
+from citeqa.verification import record_stamps
+
+
+@dataclass(frozen=True)
+class BuildContents:
+    """What a build wrote into its folder (contents.compute_contents), as the manifest needs it."""
+
+    documents: list[DocumentEntry]
+    """Listed as they were read (their texts are in the build's documents.jsonl)."""
+    chunks: Sequence[Chunk]
+    """Read back from the build's chunks.jsonl (jsonlines.ChunkTable)."""
+    sentences: Sequence[Sentence]
+    per_document: dict[str, tuple[int, list[str]]]
+    """Per document id: how many chunks it has, and their languages (sorted)."""
+
+
+def write_build(
+    folder: Path, manifest: dict[str, Any], settings: Settings, files: FileList
+) -> None:
+    """Complete a build written into `folder` (a temporary folder; contents.compute_contents
+    wrote every other file): `files`, the corpus files it was built from (filelist.py), the
+    hash of each file into the manifest, then the manifest."""
+    if is_qdrant_location(settings.vector_store):
+        for channel in manifest["channels"]:
+            channel["index_type"] = "qdrant"
+    files.save(folder)
+    manifest["index_files"] = {
+        path.relative_to(folder).as_posix(): file_sha256(path)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+    write_synced(
+        folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False).encode()
+    )
+    record_stamps(folder, list(manifest["index_files"]))
+
+
+def index_type_for(count: int, settings: Settings) -> str:
+    """The FAISS index kind for `count` vectors under `settings` (vectorindex.index_kind_for)."""
+    return index_kind_for(count, settings.flat_index_max, settings.compressed_index_min)
+
+
+def write_synced(path: Path, data: bytes) -> None:
+    """Write `data` to a new file at `path` and sync it."""
+    with path.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
