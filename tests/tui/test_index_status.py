@@ -39,7 +39,13 @@ def status_screen_text(make_app, factory=None):
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
             app.action_show_status()
-            await wait_for(pilot, lambda: isinstance(app.screen, IndexStatusScreen))
+            await wait_for(  # the screen, then its body (composed a moment later, under load)
+                pilot,
+                lambda: (
+                    isinstance(app.screen, IndexStatusScreen)
+                    and bool(app.screen.query("#status-body"))
+                ),
+            )
             return app.screen.query_one("#status-body", Static).content.plain
 
     return run(body())
