@@ -35,9 +35,11 @@ def questions(count: int) -> list[str]:
 def corpus_chunks(count: int) -> list[str]:
     """`count` chunk texts of the bundled corpus, as the index cuts them (cycled if fewer)."""
     from citeqa.chunking import chunk_document
-    from citeqa.corpus import read_corpus
+    from citeqa.corpus import scan_corpus
+    from citeqa.models import Document
 
-    documents = read_corpus(ROOT / "corpus").documents
+    documents: list[Document] = []
+    scan_corpus(ROOT / "corpus", documents.append)
     texts = [chunk.text for doc in documents for chunk in chunk_document(doc)]
     return list(islice(cycle(texts), count))
 

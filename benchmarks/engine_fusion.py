@@ -46,7 +46,7 @@ from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.contents import chunk_tokens
 from citeqa.enginefusion import engine_of, retrieve_in_engine
-from citeqa.qdrantindex import LEXICAL, MEMORY, bm25_sparse, query_sparse
+from citeqa.qdrantindex import LEXICAL, MEMORY, Bm25Rows, query_sparse
 from citeqa.retrieval import retrieve
 from citeqa.vectorindex import HybridFound, HybridQuery, lexical_engine_of
 
@@ -141,7 +141,7 @@ def edge_channels(faiss: Assistant, folder: Path) -> dict[str, EdgeChannel]:
     sparse = {LEXICAL: edge.EdgeSparseVectorParams(modifier=edge.Modifier.Idf)}
     config = edge.EdgeConfig(vectors=params, sparse_vectors=sparse, max_search_threads=1)
     shard = edge.EdgeShard.create(str(folder), config)
-    lexical = bm25_sparse([chunk_tokens(index.chunks[n]) for n in range(len(index.chunks))])
+    lexical = Bm25Rows([chunk_tokens(index.chunks[n]) for n in range(len(index.chunks))])
     points = []
     for n, terms in enumerate(lexical):
         vector: dict[str, Any] = {name: r[n].tolist() for name, r in rows.items()}

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from citeqa.qdrantindex import MEMORY, QdrantIndex, bm25_sparse
+from citeqa.qdrantindex import MEMORY, Bm25Rows, QdrantIndex
 from citeqa.vectorindex import FLAT, HNSW, FaissIndex, HybridQuery, VectorIndex
 
 K = 50
@@ -95,7 +95,7 @@ def main() -> None:
         report(
             "qdrant",
             qdrant,
-            lambda: qdrant.add(rows, lexical=bm25_sparse(tokens)),
+            lambda: qdrant.add(rows, lexical=Bm25Rows(tokens)),
             rows,
             queries,
         )
