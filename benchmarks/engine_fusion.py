@@ -1,6 +1,7 @@
-"""Print what a question's retrieval costs when the vector engine fuses (Qdrant, one request:
-every channel's dense search and BM25 over the stored sparse vectors, weighted RRF) against
-citeqa's own fusion over FAISS + the embedded bm25s index, as ratios in one run. Not a test:
+"""Print what a question's retrieval costs when every ranking comes from the vector engine in one
+request (Qdrant, a batch: every channel's dense search and BM25 over the stored sparse vectors,
+fused by citeqa) against citeqa's own fusion over FAISS + the embedded bm25s index, as ratios in
+one run. Not a test:
 
     python benchmarks/engine_fusion.py [--sizes 10000] [--queries 100] [--qdrant-url URL]
 
@@ -14,8 +15,8 @@ already computed:
 - `citeqa fusion, FAISS + bm25s`: retrieval.retrieve, the default;
 - `citeqa fusion, engine BM25`: the same fusion over Qdrant's dense and BM25 rankings (two
   requests);
-- `engine fusion`: enginefusion.retrieve_in_engine (one request: a batch of the fused query and
-  each ranking it fuses, which give each hit its rank and score per channel);
+- `engine fusion`: enginefusion.retrieve_in_engine (one request: a batch of every ranking,
+  fused by citeqa as in the first two);
 
 - `engine fusion, Qdrant Edge`: the same retrieve_in_engine over Qdrant Edge, the Rust engine
   of a Qdrant server's shards run in-process (qdrant-edge-py, when installed; not a citeqa
@@ -85,47 +86,26 @@ class EdgeChannel:
     def rows(self, numbers: list[int]) -> np.ndarray:
         return self._rows[numbers]
 
-    def search_hybrid(self, query: HybridQuery, k: int) -> HybridFound:
+    def search_hybrid(self, query: HybridQuery) -> HybridFound:
         import qdrant_edge as edge
 
-        nearest, weights, slots = [], [], []
+        nearest, slots = [], []
         for place, (index, vector, weight) in enumerate(query.dense):
             if weight > 0:
                 dense = [float(x) for x in vector]
                 using = index.using  # type: ignore[attr-defined]
                 nearest.append(edge.Query.Nearest(dense, using=using))
-                weights.append(weight)
                 slots.append(place)
         terms = query_sparse(query.tokens)
         if query.lexical_weight > 0 and terms:
             sparse = edge.SparseVector(list(terms), [float(v) for v in terms.values()])
             nearest.append(edge.Query.Nearest(sparse, using=LEXICAL))
-            weights.append(query.lexical_weight)
             slots.append(len(query.dense))
         rankings: list[list[tuple[int, float]]] = [[] for _ in range(len(query.dense) + 1)]
-        if not nearest:
-            return HybridFound([], rankings[:-1], [])
         for slot, near in zip(slots, nearest, strict=True):  # in process: no round trip
             ranked = self.shard.query(edge.QueryRequest(limit=query.depth, query=near))
             rankings[slot] = [(int(point.id), float(point.score)) for point in ranked]
-        prefetch = [edge.Prefetch(limit=query.depth, query=near) for near in nearest]
-        fusion: Any = edge.Fusion.Rrf(k=query.rrf_k + 1, weights=weights)
-        if query.method == "dbsf":  # as QdrantIndex: each ranking normalised, weighted sum
-            prefetch = [
-                edge.Prefetch(limit=query.depth, query=edge.Fusion.Dbsf(), prefetches=[p])
-                for p in prefetch
-            ]
-            terms = [
-                edge.Expression.Mult(
-                    [edge.Expression.Constant(w), edge.Expression.Variable(f"$score[{n}]")]
-                )
-                for n, w in enumerate(weights)
-            ]
-            defaults = {f"$score[{n}]": 0.0 for n in range(len(weights))}
-            fusion = edge.Formula(edge.Expression.Sum(terms), defaults)
-        found = self.shard.query(edge.QueryRequest(limit=k, query=fusion, prefetches=prefetch))
-        fused = [(int(point.id), float(point.score)) for point in found]
-        return HybridFound(fused, rankings[:-1], rankings[-1])
+        return HybridFound(rankings[:-1], rankings[-1])
 
 
 def edge_channels(faiss: Assistant, folder: Path) -> dict[str, EdgeChannel]:

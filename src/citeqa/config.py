@@ -108,13 +108,11 @@ class Settings(BaseSettings):
     chunk) rather than with the embedded bm25s index: what a corpus past one machine needs.
     A build under this setting (or `engine_fusion`) writes no bm25s index at all."""
     engine_fusion: bool = False
-    """With a Qdrant store, let the engine fuse the rankings too: one request per question
-    returns the candidates of every channel's dense search and the engine's BM25, fused by
-    the engine's counterpart of `fusion`: `blend` by weighted distribution-based score fusion
-    (each ranking's scores normalised by their mean and spread, summed with the weights), `rrf`
-    by weighted reciprocal-rank fusion; each hit keeps its rank in every channel.
-    `weight_lexical_cross` does not apply (the points carry no language yet: enginefusion.py).
-    Needs Qdrant 1.14 (1.17 for `rrf`). Implies `engine_lexical`."""
+    """With a Qdrant store, get every ranking from the engine in one request per question (a
+    batch: every channel's dense search and the engine's BM25), which citeqa fuses as its own
+    (`fusion`, the weights, `weight_lexical_cross`): the ranking of `engine_lexical`, in one
+    round trip instead of one per channel (enginefusion.py). Needs Qdrant 1.10 (its Query
+    API). Implies `engine_lexical`."""
 
     @field_validator("vector_store")
     @classmethod

@@ -1,17 +1,14 @@
-"""Retrieval whose fusion runs inside the vector engine (Settings.engine_fusion).
+"""Retrieval whose rankings all come from the vector engine in one request (Settings.engine_fusion).
 
-When the index's vectors live in an engine that also ranks BM25 and fuses rankings itself (a
-`HybridSearch`, such as a Qdrant store), one request per question returns the fused
-candidates and each ranking that was fused: every channel's dense ranking and the engine's BM25
-over the question's tokens (glossary-expanded as for citeqa's own lexical channel), fused by
-the engine's counterpart of `Settings.fusion`: `blend` (weighted min-max normalised scores)
-becomes weighted distribution-based score fusion (`dbsf`: each ranking's scores normalised by
-their mean and spread, then summed with the channels' weights), `rrf` the engine's weighted
-reciprocal-rank fusion. Per-language lexical weights do not apply (the engine does not know a
-passage's language). The candidates are then cleaned as retrieval.py cleans its own
-(overlapping chunks collapsed, the per-document cap), and each chosen hit gets its rank and
-score in every ranking that holds it, as after citeqa's fusion (answering reads them: whether
-the channels agree, the best dense score).
+When the index's vectors live in an engine that also ranks BM25 and runs several rankings in
+one request (a `HybridSearch`, such as a Qdrant store), one request per question returns every
+channel's dense ranking and the engine's BM25 over the question's tokens (glossary-expanded as
+for citeqa's own lexical channel), each `Settings.candidates` deep. citeqa then fuses them as it
+fuses its own channels (retrieval.fused_retrieval: `fusion`, the channels' weights, the
+cross-language lexical weight by each passage's language, then overlapping chunks collapsed and
+the per-document cap), so each chosen hit has its rank and score in every ranking that holds
+it. The engine ranks each channel once; the result is the ranking of citeqa's fusion over the
+engine's channels, in one round trip instead of one per channel.
 
 This module knows no engine's API: only `HybridSearch` and `VectorIndex` (vectorindex.py).
 """
@@ -24,21 +21,20 @@ import numpy as np
 
 from citeqa.config import Settings
 from citeqa.glossary import NO_GLOSSARY, Glossary
-from citeqa.language import detect_lang
 from citeqa.models import Chunk, Retrieval
 from citeqa.retrieval import (
     LEXICAL,
     Candidates,
     channel_weight,
-    hit_of,
+    fused_retrieval,
     lexical_query,
-    select,
+    lexical_searched,
 )
 from citeqa.vectorindex import HybridQuery, HybridSearch, VectorIndex
 
 
 def engine_of(vector_indexes: Mapping[str, VectorIndex]) -> HybridSearch | None:
-    """The index whose engine can fuse every channel (all share it), or None (e.g. FAISS)."""
+    """The index whose engine can rank every channel (all share it), or None (e.g. FAISS)."""
     for index in vector_indexes.values():
         if isinstance(index, HybridSearch):
             return index
@@ -55,21 +51,21 @@ def retrieve_in_engine(
     k: int,
     glossary: Glossary = NO_GLOSSARY,
 ) -> Retrieval:
-    """The k best chunks for `question` as the engine fuses them (see the module docstring)."""
+    """The k best chunks for `question` from the engine's rankings (see the module docstring):
+    the same chunks as retrieval.retrieve over the engine's channels and BM25."""
     weights = {channel: channel_weight(channel, settings, True) for channel in query_vectors}
     tokens = lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
     query = HybridQuery(
         dense=[(vector_indexes[c], vector, weights[c]) for c, vector in query_vectors.items()],
         tokens=tokens,
-        lexical_weight=settings.weight_lexical,
+        lexical_weight=1.0 if lexical_searched(settings) else 0.0,
         depth=settings.candidates,
-        rrf_k=settings.rrf_k,
-        method="dbsf" if settings.fusion == "blend" else "rrf",
     )
-    found = engine.search_hybrid(query, settings.candidates)
-    rankings = [*zip(query_vectors, found.dense, strict=True), (LEXICAL, found.lexical)]
-    candidates = [Candidates.of(channel, ranked) for channel, ranked in rankings if ranked]
-    fused = dict(found.fused)
-    chosen = select([row for row, _ in found.fused], fused, chunks, k, settings)
-    hits = [hit_of(row, fused[row], chunks, candidates) for row in chosen]
-    return Retrieval(question=question, query_lang=detect_lang(question), hits=hits)
+    found = engine.search_hybrid(query)
+    candidates = [Candidates.of(LEXICAL, found.lexical)] if lexical_searched(settings) else []
+    candidates += [  # in retrieval.retrieve's order, so that ties break alike
+        Candidates.of(channel, ranked)
+        for channel, ranked in zip(query_vectors, found.dense, strict=True)
+        if weights[channel] > 0
+    ]
+    return fused_retrieval(question, candidates, chunks, settings, k)

@@ -11,9 +11,8 @@ so publication, hashing and deletion of builds work as for FAISS. Qdrant's on-di
 Hybrid retrieval inside the engine: the sparse "lexical" vector holds hashed stemmed tokens
 weighted by BM25's term-frequency saturation; the collection applies the IDF
 (`Modifier.IDF`), so a sparse query of the question's tokens scores BM25, and
-`search_hybrid` fuses it with every channel's dense ranking server-side (weighted
-reciprocal-rank or distribution-based fusion) and returns each ranking too, in one request per
-question (a batch: the fused query, then each ranking on its own).
+`search_hybrid` runs it and every channel's dense ranking in one request per question (a batch
+of queries, one per ranking), for citeqa to fuse (enginefusion.py).
 
 A cluster's API key comes from the environment (`CITEQA_QDRANT_API_KEY`) only: the location
 written to pointers and manifests is the bare URL (config.py refuses one carrying credentials).
@@ -162,53 +161,39 @@ class QdrantIndex:
         """This collection's BM25 side, searchable as retrieval's lexical channel."""
         return EngineLexical(self)
 
-    def search_hybrid(self, query: HybridQuery, k: int) -> HybridFound:
-        """Each channel's dense ranking and BM25's (each `query.depth` deep) fused by the
-        engine, rankings of weight 0 left out, and each of those rankings on its own, in one
-        request (a batch of queries). `rrf`: weighted RRF, a rank r of weight w scoring
-        1 / (r / w + rrf_k) (Qdrant's constant is one more than citeqa's). `dbsf`: each
-        ranking's scores normalised by the engine (DBSF of that ranking alone:
-        (score - mean + 3 sd) / 6 sd), then summed with the weights by a formula."""
-        from qdrant_client import models
-
-        prefetch, weights, slots = self._rankings(query)
-        if k <= 0 or not prefetch:
-            return HybridFound([], [[] for _ in query.dense], [])
-        fusion: Any = models.RrfQuery(rrf=models.Rrf(k=query.rrf_k + 1, weights=weights))
-        fused = prefetch
-        if query.method == "dbsf":
-            fused, fusion = _weighted_dbsf(prefetch, weights, query.depth)
-        requests = [models.QueryRequest(prefetch=fused, query=fusion, limit=k)]
-        requests += [
-            models.QueryRequest(query=p.query, using=p.using, limit=p.limit) for p in prefetch
-        ]
-        with self._reaching:
-            found = self._client.query_batch_points(self.collection, requests=requests)
+    def search_hybrid(self, query: HybridQuery) -> HybridFound:
+        """Each channel's dense ranking and BM25's (each `query.depth` deep, rankings of
+        weight 0 left out) in one request: a batch of queries, one per ranking."""
+        requests, slots = self._rankings(query)
         rankings: list[list[tuple[int, float]]] = [[] for _ in range(len(query.dense) + 1)]
-        for slot, response in zip(slots, found[1:], strict=True):
-            rankings[slot] = _pairs(response)
-        return HybridFound(_pairs(found[0]), rankings[:-1], rankings[-1])
+        if query.depth > 0 and requests:
+            with self._reaching:
+                found = self._client.query_batch_points(self.collection, requests=requests)
+            for slot, response in zip(slots, found, strict=True):
+                rankings[slot] = _pairs(response)
+        return HybridFound(rankings[:-1], rankings[-1])
 
-    def _rankings(self, query: HybridQuery) -> tuple[list[Any], list[float], list[int]]:
-        """The engine query of each ranking to fuse (those of weight > 0), its weight, and its
-        place: its channel's in `query.dense`, or one past them for BM25."""
+    def _rankings(self, query: HybridQuery) -> tuple[list[Any], list[int]]:
+        """The engine query of each ranking to run (those of weight > 0), and its place: its
+        channel's in `query.dense`, or one past them for BM25."""
         from qdrant_client import models
 
-        prefetch, weights, slots = [], [], []
+        requests, slots = [], []
         for place, (index, vector, weight) in enumerate(query.dense):
             if not isinstance(index, QdrantIndex) or index.collection != self.collection:
-                raise ValueError("a hybrid search fuses only vectors of its own collection")
+                raise ValueError("a hybrid search ranks only vectors of its own collection")
             if weight > 0:
                 dense = _dense(vector, index.dim)
-                prefetch.append(models.Prefetch(query=dense, using=index.using, limit=query.depth))
-                weights.append(weight)
+                requests.append(
+                    models.QueryRequest(query=dense, using=index.using, limit=query.depth)
+                )
                 slots.append(place)
         terms = query_sparse(query.tokens)
         if query.lexical_weight > 0 and terms:
-            prefetch.append(models.Prefetch(query=_sparse(terms), using=LEXICAL, limit=query.depth))
-            weights.append(query.lexical_weight)
+            sparse = _sparse(terms)
+            requests.append(models.QueryRequest(query=sparse, using=LEXICAL, limit=query.depth))
             slots.append(len(query.dense))
-        return prefetch, weights, slots
+        return requests, slots
 
     def count(self) -> int:
         with self._reaching:
@@ -273,20 +258,6 @@ class _Reaching:
             f" {self._collection!r} ({detail}); start it (a cluster's key goes in"
             f" {API_KEY_VARIABLE}) or rebuild the index with `citeqa index --rebuild`."
         ) from err
-
-
-def _weighted_dbsf(prefetch: list[Any], weights: list[float], depth: int) -> tuple[list[Any], Any]:
-    """Prefetches whose scores the engine normalises one ranking at a time (DBSF of a single
-    ranking), and the formula summing them with `weights` (0 where a ranking lacks a row)."""
-    from qdrant_client import models
-
-    dbsf = models.FusionQuery(fusion=models.Fusion.DBSF)
-    normalised = [models.Prefetch(prefetch=[p], query=dbsf, limit=depth) for p in prefetch]
-    terms = [models.MultExpression(mult=[w, f"$score[{n}]"]) for n, w in enumerate(weights)]
-    defaults = {f"$score[{n}]": 0.0 for n in range(len(weights))}
-    return normalised, models.FormulaQuery(
-        formula=models.SumExpression(sum=list(terms)), defaults=defaults
-    )
 
 
 def _create_collection(client: Any, collection: str, dims: Mapping[str, int]) -> None:

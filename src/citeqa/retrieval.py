@@ -153,15 +153,31 @@ def retrieve(
 ) -> Retrieval:
     """The k best chunks for `question`; `query_vectors` holds the question's vector per channel,
     `glossary` the corpus's equivalent terms."""
-    query_lang = detect_lang(question)
     candidates = []
-    if settings.weight_lexical > 0 or settings.weight_lexical_cross > 0:
+    if lexical_searched(settings):
         candidates.append(lexical_candidates(lexical, question, settings, glossary))
     for channel, vector in query_vectors.items():
         if channel_weight(channel, settings, True) > 0:
             candidates.append(
                 vector_candidates(channel, vector_indexes[channel], vector, settings.candidates)
             )
+    return fused_retrieval(question, candidates, chunks, settings, k)
+
+
+def lexical_searched(settings: Settings) -> bool:
+    """Whether BM25 ranks candidates at all (a weight above 0 in either language case)."""
+    return settings.weight_lexical > 0 or settings.weight_lexical_cross > 0
+
+
+def fused_retrieval(
+    question: str,
+    candidates: list[Candidates],
+    chunks: Sequence[Chunk],
+    settings: Settings,
+    k: int,
+) -> Retrieval:
+    """The k best chunks of the channels' rankings (`candidates`), fused, then cleaned."""
+    query_lang = detect_lang(question)
     fused = fuse(candidates, chunks, query_lang, settings)
     order = sorted(fused, key=lambda index: (-fused[index], index))
     chosen = select(order, fused, chunks, k, settings)

@@ -5,8 +5,8 @@ A VectorIndex holds one channel's unit vectors, in chunk order (row n is chunk n
 indexing) talks to this interface; this module is the only one that imports faiss. A second
 implementation on a distributed engine lives in its own module and follows the same contract.
 An index whose engine also ranks BM25 offers `LexicalEngine` (the lexical channel can run
-there), and one that also fuses rankings itself `HybridSearch` (FAISS does neither):
-retrieval then asks it for the fused candidates (enginefusion.py).
+there), and one that runs every channel's ranking in one request `HybridSearch` (FAISS does
+neither): retrieval then asks it for all of them at once and fuses them (enginefusion.py).
 
 Three kinds, chosen by the number of rows (`index_kind_for`, Settings.flat_index_max and
 Settings.compressed_index_min): exact `flat` for a small corpus, `hnsw` past it, and `pq`
@@ -88,8 +88,7 @@ class VectorIndex(Protocol):
 @dataclass(frozen=True)
 class HybridQuery:
     """One engine-side hybrid search: each channel's dense ranking and BM25's over `tokens`,
-    each `depth` deep, fused by weighted reciprocal-rank fusion (constant `rrf_k`, as
-    Settings.rrf_k: a rank r in a ranking of weight w adds about w / (rrf_k + r))."""
+    each `depth` deep, in one request; a ranking of weight 0 is not searched."""
 
     dense: Sequence[tuple[VectorIndex, np.ndarray, float]]
     """(index, query vector, weight) per channel; the indexes share the engine's rows."""
@@ -97,10 +96,6 @@ class HybridQuery:
     """The question's BM25 terms (folded, stemmed, as lexical.py makes them)."""
     lexical_weight: float
     depth: int
-    rrf_k: int
-    method: str = "rrf"
-    """`rrf` (weighted reciprocal-rank fusion), or `dbsf`: each ranking's scores normalised by
-    their mean and spread (distribution-based score fusion), then summed with the weights."""
 
 
 class LexicalSearch(Protocol):
@@ -131,11 +126,9 @@ def lexical_engine_of(indexes: Mapping[str, VectorIndex]) -> LexicalEngine | Non
 
 @dataclass(frozen=True)
 class HybridFound:
-    """What an engine's hybrid search found: the fused ranking, and each ranking it fused, as
-    (row, score) pairs best first (a ranking's own scores: inner product, BM25)."""
+    """What an engine's hybrid search found: each ranking, as (row, score) pairs best first
+    (a ranking's own scores: inner product, BM25)."""
 
-    fused: list[tuple[int, float]]
-    """The up to k best rows by the engine's fusion, with their fused scores."""
     dense: list[list[tuple[int, float]]]
     """Each channel's ranking, `depth` deep, in the order of HybridQuery.dense (empty for a
     channel of weight 0, which is not searched)."""
@@ -145,11 +138,11 @@ class HybridFound:
 
 @runtime_checkable
 class HybridSearch(Protocol):
-    """A VectorIndex whose engine also holds each row's BM25 terms and fuses rankings itself."""
+    """A VectorIndex whose engine also holds each row's BM25 terms and runs every ranking of
+    a question in one request."""
 
-    def search_hybrid(self, query: HybridQuery, k: int) -> HybridFound:
-        """The up to k best rows by the engine's fusion, and the rankings it fused (so that
-        each row's rank in each channel is known, as after citeqa's own fusion)."""
+    def search_hybrid(self, query: HybridQuery) -> HybridFound:
+        """Each channel's dense ranking and BM25's, `query.depth` deep, in one request."""
         ...
 
 

@@ -3,9 +3,7 @@ file that reconnects, vectors back for reuse, and BM25 + hybrid retrieval inside
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
-import statistics
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
@@ -77,7 +75,7 @@ def test_an_engine_that_stops_answering_is_one_error_not_a_traceback() -> None:
     calls = (
         lambda: index.search(query, 3),
         lambda: index.search_lexical(tokenize("renal", "en"), 3),
-        lambda: index.search_hybrid(hybrid([(index, query, 1.0)], "renal"), 3),
+        lambda: index.search_hybrid(hybrid([(index, query, 1.0)], "renal")),
         lambda: index.rows([0]),
         index.vectors,
         index.count,
@@ -119,57 +117,41 @@ def test_bm25_runs_inside_the_engine() -> None:
 def hybrid(
     dense: list[tuple[QdrantIndex, np.ndarray, float]], words: str, lexical_weight: float = 1.0
 ) -> HybridQuery:
-    return HybridQuery(dense, tokenize(words, "en"), lexical_weight, depth=4, rrf_k=60)
+    return HybridQuery(dense, tokenize(words, "en"), lexical_weight, depth=4)
 
 
-def test_hybrid_fuses_dense_and_lexical_rankings() -> None:
+def test_hybrid_search_runs_every_ranking_in_one_request(monkeypatch) -> None:
     index = lexical_index()
     assert isinstance(index, HybridSearch)
     query = index.vectors()[1]
-    dense_only = index.search(query, 1)[0][0]
-    found = index.search_hybrid(hybrid([(index, query, 1.0)], "anifrolumab"), 2)
-    assert {row for row, _ in found.fused} == {dense_only, 2}
-    # ... and each ranking it fused, `depth` (4) deep, with its own scores
-    assert found.dense == [pytest.approx(index.search(query, 4))]
-    assert found.lexical == index.search_lexical(tokenize("anifrolumab", "en"), 4)
-    assert [row for row, _ in found.lexical] == [2]
-    # weighted: BM25 alone decides when the dense ranking weighs nothing, and the reverse
-    # ... scored as citeqa's RRF scores a rank: 1 / (rrf_k + rank)
-    lexical_only = index.search_hybrid(hybrid([(index, query, 0.0)], "anifrolumab"), 4)
-    assert lexical_only.fused == [(2, pytest.approx(1 / 61))]
+    expected_dense, expected_lexical = (
+        index.search(query, 4),
+        index.search_lexical(tokenize("anifrolumab", "en"), 4),
+    )
+    requests: list[int] = []
+    batch = index._client.query_batch_points
+    monkeypatch.setattr(
+        index._client,
+        "query_batch_points",
+        lambda *a, **kw: requests.append(len(kw["requests"])) or batch(*a, **kw),
+    )
+    found = index.search_hybrid(hybrid([(index, query, 1.0)], "anifrolumab"))
+    assert requests == [2]  # one request: a batch of the two rankings, each `depth` (4) deep
+    assert found.dense == [pytest.approx(expected_dense)]
+    assert found.lexical == expected_lexical and [row for row, _ in found.lexical] == [2]
+    # a ranking of weight 0 is not searched
+    lexical_only = index.search_hybrid(hybrid([(index, query, 0.0)], "anifrolumab"))
     assert lexical_only.dense == [[]] and lexical_only.lexical == found.lexical
-    dense = index.search_hybrid(hybrid([(index, query, 1.0)], "anifrolumab", 0.0), 4)
-    assert [row for row, _ in dense.fused] == [row for row, _ in index.search(query, 4)]
-    assert [s for _, s in dense.fused] == pytest.approx([1 / (60 + r) for r in range(1, 5)])
+    dense = index.search_hybrid(hybrid([(index, query, 1.0)], "anifrolumab", 0.0))
     assert dense.lexical == [] and dense.dense == found.dense
-    nothing = index.search_hybrid(hybrid([(index, query, 0.0)], "", 0.0), 4)
-    assert (nothing.fused, nothing.dense, nothing.lexical) == ([], [[]], [])
+    nothing = index.search_hybrid(hybrid([(index, query, 0.0)], "", 0.0))
+    assert (nothing.dense, nothing.lexical) == ([[]], [])
+    assert requests == [2, 1, 1]  # nothing to rank: no request
 
 
-def test_distribution_based_fusion_sums_normalised_scores_with_weights() -> None:
-    index = lexical_index()
-    query = index.vectors()[0]
-    dense = dict(index.search(query, 4))
-    lexical = dict(index.search_lexical(tokenize("renal response", "en"), 4))
-    plain = hybrid([(index, query, 1.0)], "renal response", lexical_weight=0.5)
-    found = index.search_hybrid(dataclasses.replace(plain, method="dbsf"), 4).fused
-
-    def normalised(scores: dict[int, float]) -> dict[int, float]:
-        values = list(scores.values())
-        mean, spread = statistics.mean(values), statistics.stdev(values)
-        return {row: (v - mean + 3 * spread) / (6 * spread) for row, v in scores.items()}
-
-    expected: dict[int, float] = {}
-    for weight, ranking in ((1.0, normalised(dense)), (0.5, normalised(lexical))):
-        for row, score in ranking.items():
-            expected[row] = expected.get(row, 0.0) + weight * score
-    assert dict(found) == pytest.approx(expected, abs=1e-5)
-    assert [row for row, _ in found] == sorted(expected, key=lambda row: -expected[row])
-
-
-def test_hybrid_search_fuses_every_channel_of_a_build(tmp_path: Path) -> None:
+def test_hybrid_search_ranks_every_channel_of_a_build(tmp_path: Path) -> None:
     """A build is one collection: each channel a named vector of its points, BM25 beside them;
-    one engine request fuses them all."""
+    one engine request ranks them all."""
     use, minilm = unit_rows(len(TEXTS), 8, seed=4), unit_rows(len(TEXTS), 6, seed=5)
     tokens = [tokenize(text, lang) for text, lang in TEXTS]
     folder = tmp_path / f"build-{next(_names)}"
@@ -183,20 +165,19 @@ def test_hybrid_search_fuses_every_channel_of_a_build(tmp_path: Path) -> None:
     )
     np.testing.assert_allclose(second.vectors(), minilm, atol=1e-6)
     assert second.search(minilm[1], 1)[0][0] == 1 and first.search(use[3], 1)[0][0] == 3
-    # rows 1 (minilm's nearest) and 3 (use's nearest) agree 2 to 1 against BM25's row 2
     query = hybrid([(first, use[3], 1.0), (second, minilm[1], 1.0)], "anifrolumab")
-    both = first.search_hybrid(query, 4)
-    assert set([row for row, _ in both.fused][:3]) == {1, 2, 3}
+    both = first.search_hybrid(query)
+    assert [row for row, _ in both.lexical] == [2]
     assert both.dense == [
         pytest.approx(first.search(use[3], 4)),
         pytest.approx(second.search(minilm[1], 4)),
     ]
     weighted = hybrid([(first, use[3], 1.0), (second, minilm[1], 0.0)], "anifrolumab", 0.0)
-    alone = first.search_hybrid(weighted, 1)
-    assert alone.fused[0][0] == 3 and alone.dense[1] == [] and alone.lexical == []
+    alone = first.search_hybrid(weighted)
+    assert alone.dense[0][0][0] == 3 and alone.dense[1] == [] and alone.lexical == []
     elsewhere = new_index(8)
     with pytest.raises(ValueError, match="its own collection"):
-        first.search_hybrid(hybrid([(elsewhere, use[3], 1.0)], "renal"), 2)
+        first.search_hybrid(hybrid([(elsewhere, use[3], 1.0)], "renal"))
     release(folder)
     with pytest.raises(StoreUnreachable, match="unreachable"):
         QdrantIndex.load(folder / "vectors-use.qdrant.json")
