@@ -4,7 +4,7 @@ Qdrant (in-process, or a server with --qdrant-url), side by side in one run.
 For each: the import time of its client library (in a fresh process), the time to add the N
 vectors, query latency p50/p95 for k=50 (what retrieval asks each channel), recall@10
 against exact search, and, for Qdrant, BM25 (sparse) and hybrid query latency inside the
-engine. Not a test; run it by hand:
+engine (both rankings in one request). Not a test; run it by hand:
 
     python benchmarks/vector_stores.py [--n 10000] [--dim 512] [--queries 100]
     python benchmarks/vector_stores.py --qdrant-url http://localhost:6333
@@ -104,7 +104,7 @@ def main() -> None:
         cycle = itertools.cycle(queries)
         hybrid = timed(
             lambda: qdrant.search_hybrid(
-                HybridQuery([(qdrant, next(cycle), 1.0)], next(words)[:5], 1.0, K, 60), 10
+                HybridQuery([(qdrant, next(cycle), 1.0)], next(words)[:5], 1.0, K)
             ),
             args.queries,
         )
