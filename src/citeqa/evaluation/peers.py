@@ -96,7 +96,9 @@ class _Dense:
         self._index.add(vectors)
 
     def rank(self, question: str) -> list[int]:
-        query = self._embedder.embed_batch([question])[0]
+        from citeqa.embedding import embed_questions
+
+        query = embed_questions(self._embedder, [question])[0]
         return [i for i, _ in self._index.search(query, min(DEPTH, self._index.count()))]
 
 
