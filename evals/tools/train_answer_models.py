@@ -327,8 +327,9 @@ def outcome(a: Asked, ranker: Model | None, ratio: float) -> Outcome:
             candidates, bank, settings.max_quote_sentences, ratio, settings.quote_budget
         )
     citations = citations_of(quote_spans(chosen, bank, a.top, a.terms), bank.documents)
+    channel = a.assistant._loaded.index.manifest.answer_channel
     evidence = question_features(
-        candidates.probabilities, candidates.rows, a.top, a.terms, bank, a.meaning
+        candidates.probabilities, candidates.rows, a.top, a.terms, bank, a.meaning, channel
     )
     short = sum(len(c.quote) for c in citations) <= LONG_QUOTE
     return Outcome(evidence, citations, short and quote_right(a.item, citations))

@@ -251,14 +251,19 @@ def _heaviest(terms: QuestionTerms) -> frozenset[str]:
     return max(focus, key=lambda item: item[1])[0]
 
 
-def _dense_scores(hits: list[Hit]) -> list[float]:
-    """Every dense-channel score of these hits."""
-    return [v for hit in hits for k, v in hit.channel_scores.items() if k != "lexical"]
+def _dense_scores(hits: list[Hit], channel: str | None) -> list[float]:
+    """The dense scores of these hits in `channel` (None: in every dense channel)."""
+    return [
+        v
+        for hit in hits
+        for k, v in hit.channel_scores.items()
+        if k != "lexical" and (channel is None or k == channel)
+    ]
 
 
-def _mean_dense(hits: list[Hit]) -> float:
-    """Mean dense-channel score of these hits (0 without any)."""
-    scores = _dense_scores(hits)
+def _mean_dense(hits: list[Hit], channel: str | None) -> float:
+    """Mean dense score of these hits in `channel` (0 without any)."""
+    scores = _dense_scores(hits, channel)
     return sum(scores) / len(scores) if scores else 0.0
 
 
@@ -269,15 +274,24 @@ def question_features(
     terms: QuestionTerms,
     bank: SentenceBank,
     meaning: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
+    channel: str | None = None,
 ) -> np.ndarray:
     """The row of QUESTION_FEATURES for a question whose candidate sentences scored `ranker`
     (probabilities, best first) with feature `rows`; `meaning` holds the question's vector in
-    the answer channel and the corpus's centroid there, when known."""
+    the answer channel and the corpus's centroid there, when known. The dense features read
+    the scores of `channel`, the answer channel (None: every dense channel, as with one), and
+    whether the channels agree counts BM25 and that channel only: the models were fitted on
+    them, and another channel's scores are on another scale (e5 scores unrelated text about
+    0.76) and its ranks make agreement rarer."""
     column = {name: number for number, name in enumerate(SENTENCE_FEATURES)}
     passage = passage_tokens(bank, hits[:1])
-    ranks = hits[0].channel_ranks if hits else {}
-    dense = _dense_scores(hits[:1])
-    best_dense = max(_dense_scores(hits), default=0.0)
+    ranks = {
+        name: rank
+        for name, rank in (hits[0].channel_ranks if hits else {}).items()
+        if channel is None or name in ("lexical", channel)
+    }
+    dense = _dense_scores(hits[:1], channel)
+    best_dense = max(_dense_scores(hits, channel), default=0.0)
     best = (lambda name: float(rows[:, column[name]].max())) if len(rows) else (lambda name: 0.0)
     return np.array(
         [
@@ -297,7 +311,7 @@ def question_features(
             float(rows[0, column["type_missing"]]) if len(rows) else 1.0,
             float(rows[0, column["log_length"]]) if len(rows) else 0.0,
             float(ranker[0] - ranker[1]) if len(ranker) > 1 else 0.0,
-            max(dense, default=0.0) - _mean_dense(hits[1:]),
+            max(dense, default=0.0) - _mean_dense(hits[1:], channel),
             *_corpus_evidence(hits, terms, bank, passage, best_dense),
             *_typical_meaning(best_dense, *meaning),
         ],

@@ -136,9 +136,11 @@ def compose(
     query_vector: np.ndarray | None,
     settings: Settings,
     centroid: np.ndarray | None = None,
+    channel: str | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
-    (`centroid`: the corpus's, see answer_features.corpus_centroid)."""
+    (`centroid`: the corpus's, see answer_features.corpus_centroid; `channel`: the answer
+    channel, whose dense scores the question features read)."""
     lang = retrieval.query_lang
     early = abstention.before_search(terms, lang)
     if early is not None:
@@ -150,7 +152,13 @@ def compose(
     models = shipped_models()
     candidates = rank_candidates(bank, top, terms, query_vector, models)
     evidence = question_features(
-        candidates.probabilities, candidates.rows, top, terms, bank, (query_vector, centroid)
+        candidates.probabilities,
+        candidates.rows,
+        top,
+        terms,
+        bank,
+        (query_vector, centroid),
+        channel,
     )
     sure = round(float(models.confidence.predict(evidence)), 4)
     passages = passages_of(retrieval, bank.documents)

@@ -355,9 +355,16 @@ class Assistant:
         retrieval = self._retrieve(text, vectors, k, terms)
         retrieved = time.perf_counter()
         loaded = self._loaded
-        answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
+        channel = loaded.index.manifest.answer_channel
         answer = compose(
-            question, retrieval, loaded.bank, terms, answer_vector, self.settings, loaded.centroid
+            question,
+            retrieval,
+            loaded.bank,
+            terms,
+            vectors.get(channel or ""),
+            self.settings,
+            loaded.centroid,
+            channel,
         )
         done = time.perf_counter()
         timings = {

@@ -38,8 +38,13 @@ def _terms() -> QuestionTerms:
     )
 
 
-def _evidence(passages: list[list[set[str]]]) -> dict[str, float]:
-    """The question features over passages given as their sentences' tokens."""
+def _evidence(
+    passages: list[list[set[str]]],
+    channels: list[dict[str, tuple[int, float]]] | None = None,
+    channel: str | None = None,
+) -> dict[str, float]:
+    """The question features over passages given as their sentences' tokens; `channels` gives
+    each passage's (rank, score) per channel, and `channel` the answer channel."""
     documents, chunks, sentences, tokens, hits = {}, [], [], [], []
     for number, passage in enumerate(passages):
         text = " ".join("word." for _ in passage)
@@ -52,10 +57,19 @@ def _evidence(passages: list[list[set[str]]]) -> dict[str, float]:
             )
             tokens.append(frozenset(words))
         chunks.append(chunk)
-        hits.append(Hit(chunk=chunk, chunk_index=number, score=1.0 / (1 + number)))
+        ranked = channels[number] if channels else {}
+        hits.append(
+            Hit(
+                chunk=chunk,
+                chunk_index=number,
+                score=1.0 / (1 + number),
+                channel_ranks={name: rank for name, (rank, _) in ranked.items()},
+                channel_scores={name: score for name, (_, score) in ranked.items()},
+            )
+        )
     bank = SentenceBank(documents, chunks, sentences, None, tokens)
     rows = np.zeros((1, len(SENTENCE_FEATURES)))
-    row = question_features(np.array([0.5]), rows, hits, _terms(), bank)
+    row = question_features(np.array([0.5]), rows, hits, _terms(), bank, channel=channel)
     return dict(zip(QUESTION_FEATURES, row.tolist(), strict=True))
 
 
@@ -116,3 +130,16 @@ def _row(hits: list[Hit], meaning: tuple) -> list[float]:
     bank = SentenceBank({"d": doc}, [hits[0].chunk], [], None, [])
     rows = np.zeros((0, len(SENTENCE_FEATURES)))
     return question_features(np.zeros(0), rows, hits, _terms(), bank, meaning).tolist()
+
+
+def test_the_dense_features_read_the_answer_channel_only() -> None:
+    """A second dense channel (e5 scores unrelated text about 0.76) changes none of the features
+    the models were fitted on, when the answer channel is named."""
+    passages = [[{"rare"}], [{"common"}]]
+    one = [{"lexical": (1, 9.0), "use": (2, 0.31)}, {"lexical": (2, 4.0), "use": (1, 0.35)}]
+    two = [{**ranks, "e5": (9, 0.86 - 0.01 * n)} for n, ranks in enumerate(one)]
+    alone = _evidence(passages, one, "use")
+    assert alone["top_dense"] == pytest.approx(0.31) and alone["agreement"] == 1.0
+    assert _evidence(passages, two, "use") == alone
+    unnamed = _evidence(passages, two)  # every dense channel, as before the answer channel
+    assert unnamed["top_dense"] == pytest.approx(0.86) and unnamed["agreement"] == 0.0
