@@ -90,14 +90,13 @@ class EdgeChannel:
         import qdrant_edge as edge
 
         nearest, slots = [], []
-        for place, (index, vector, weight) in enumerate(query.dense):
-            if weight > 0:
-                dense = [float(x) for x in vector]
-                using = index.using  # type: ignore[attr-defined]
-                nearest.append(edge.Query.Nearest(dense, using=using))
-                slots.append(place)
+        for place, (index, vector) in enumerate(query.dense):
+            dense = [float(x) for x in vector]
+            using = index.using  # type: ignore[attr-defined]
+            nearest.append(edge.Query.Nearest(dense, using=using))
+            slots.append(place)
         terms = query_sparse(query.tokens)
-        if query.lexical_weight > 0 and terms:
+        if terms:
             sparse = edge.SparseVector(list(terms), [float(v) for v in terms.values()])
             nearest.append(edge.Query.Nearest(sparse, using=LEXICAL))
             slots.append(len(query.dense))

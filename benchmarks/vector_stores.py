@@ -104,7 +104,7 @@ def main() -> None:
         cycle = itertools.cycle(queries)
         hybrid = timed(
             lambda: qdrant.search_hybrid(
-                HybridQuery([(qdrant, next(cycle), 1.0)], next(words)[:5], 1.0, K)
+                HybridQuery([(qdrant, next(cycle))], next(words)[:5], K)
             ),
             args.queries,
         )

@@ -22,14 +22,7 @@ import numpy as np
 from citeqa.config import Settings
 from citeqa.glossary import NO_GLOSSARY, Glossary
 from citeqa.models import Chunk, Retrieval
-from citeqa.retrieval import (
-    LEXICAL,
-    Candidates,
-    channel_weight,
-    fused_retrieval,
-    lexical_query,
-    lexical_searched,
-)
+from citeqa.retrieval import LEXICAL, Candidates, fused_retrieval, rankings
 from citeqa.vectorindex import HybridQuery, HybridSearch, VectorIndex
 
 
@@ -53,19 +46,12 @@ def retrieve_in_engine(
 ) -> Retrieval:
     """The k best chunks for `question` from the engine's rankings (see the module docstring):
     the same chunks as retrieval.retrieve over the engine's channels and BM25."""
-    weights = {channel: channel_weight(channel, settings, True) for channel in query_vectors}
-    tokens = lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
-    query = HybridQuery(
-        dense=[(vector_indexes[c], vector, weights[c]) for c, vector in query_vectors.items()],
-        tokens=tokens,
-        lexical_weight=1.0 if lexical_searched(settings) else 0.0,
-        depth=settings.candidates,
-    )
-    found = engine.search_hybrid(query)
-    candidates = [Candidates.of(LEXICAL, found.lexical)] if lexical_searched(settings) else []
+    ranked = rankings(question, query_vectors, settings, glossary)
+    dense = [(vector_indexes[channel], query_vectors[channel]) for channel in ranked.dense]
+    found = engine.search_hybrid(HybridQuery(dense, ranked.tokens, settings.candidates))
+    candidates = [Candidates.of(LEXICAL, found.lexical)] if ranked.tokens else []
     candidates += [  # in retrieval.retrieve's order, so that ties break alike
-        Candidates.of(channel, ranked)
-        for channel, ranked in zip(query_vectors, found.dense, strict=True)
-        if weights[channel] > 0
+        Candidates.of(channel, found_dense)
+        for channel, found_dense in zip(ranked.dense, found.dense, strict=True)
     ]
     return fused_retrieval(question, candidates, chunks, settings, k)

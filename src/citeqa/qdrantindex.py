@@ -162,8 +162,8 @@ class QdrantIndex:
         return EngineLexical(self)
 
     def search_hybrid(self, query: HybridQuery) -> HybridFound:
-        """Each channel's dense ranking and BM25's (each `query.depth` deep, rankings of
-        weight 0 left out) in one request: a batch of queries, one per ranking."""
+        """Each channel's dense ranking and BM25's (each `query.depth` deep) in one request:
+        a batch of queries, one per ranking."""
         requests, slots = self._rankings(query)
         rankings: list[list[tuple[int, float]]] = [[] for _ in range(len(query.dense) + 1)]
         if query.depth > 0 and requests:
@@ -174,22 +174,19 @@ class QdrantIndex:
         return HybridFound(rankings[:-1], rankings[-1])
 
     def _rankings(self, query: HybridQuery) -> tuple[list[Any], list[int]]:
-        """The engine query of each ranking to run (those of weight > 0), and its place: its
-        channel's in `query.dense`, or one past them for BM25."""
+        """The engine query of each ranking to run, and its place: its channel's in
+        `query.dense`, or one past them for BM25 (when the question has terms)."""
         from qdrant_client import models
 
         requests, slots = [], []
-        for place, (index, vector, weight) in enumerate(query.dense):
+        for place, (index, vector) in enumerate(query.dense):
             if not isinstance(index, QdrantIndex) or index.collection != self.collection:
                 raise ValueError("a hybrid search ranks only vectors of its own collection")
-            if weight > 0:
-                dense = _dense(vector, index.dim)
-                requests.append(
-                    models.QueryRequest(query=dense, using=index.using, limit=query.depth)
-                )
-                slots.append(place)
+            dense = _dense(vector, index.dim)
+            requests.append(models.QueryRequest(query=dense, using=index.using, limit=query.depth))
+            slots.append(place)
         terms = query_sparse(query.tokens)
-        if query.lexical_weight > 0 and terms:
+        if terms:
             sparse = _sparse(terms)
             requests.append(models.QueryRequest(query=sparse, using=LEXICAL, limit=query.depth))
             slots.append(len(query.dense))

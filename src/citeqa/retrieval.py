@@ -11,7 +11,7 @@ languages are mostly names and numbers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,19 +48,26 @@ def lexical_query(question: str, glossary: Glossary = NO_GLOSSARY) -> list[str]:
     return list(dict.fromkeys(tokens))
 
 
-def lexical_candidates(
-    lexical: LexicalSearch, question: str, settings: Settings, glossary: Glossary = NO_GLOSSARY
-) -> Candidates:
-    """BM25's ranking; the glossary expands the query unless `expand_queries` is off."""
-    query = lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
-    found = lexical.search(query, settings.candidates)
-    return Candidates.of(LEXICAL, found)
+@dataclass(frozen=True)
+class Rankings:
+    """Which channels rank a question's candidates: BM25 over `tokens` (empty when it does not
+    rank), then each of `dense`, the vector channels of weight above 0, in the question's order."""
+
+    tokens: list[str]
+    dense: list[str]
 
 
-def vector_candidates(
-    channel: str, index: VectorIndex, query: np.ndarray, count: int
-) -> Candidates:
-    return Candidates.of(channel, index.search(query, count))
+def rankings(
+    question: str, channels: Iterable[str], settings: Settings, glossary: Glossary = NO_GLOSSARY
+) -> Rankings:
+    """The rankings `question` gets from `channels` (those it has a vector for): BM25 when its
+    weight is above 0 in either language case, over the question's tokens expanded by the
+    glossary unless `expand_queries` is off; each channel of weight above 0."""
+    tokens: list[str] = []
+    if settings.weight_lexical > 0 or settings.weight_lexical_cross > 0:
+        tokens = lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
+    dense = [channel for channel in channels if channel_weight(channel, settings, True) > 0]
+    return Rankings(tokens, dense)
 
 
 def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:
@@ -153,20 +160,15 @@ def retrieve(
 ) -> Retrieval:
     """The k best chunks for `question`; `query_vectors` holds the question's vector per channel,
     `glossary` the corpus's equivalent terms."""
+    ranked = rankings(question, query_vectors, settings, glossary)
+    depth = settings.candidates
     candidates = []
-    if lexical_searched(settings):
-        candidates.append(lexical_candidates(lexical, question, settings, glossary))
-    for channel, vector in query_vectors.items():
-        if channel_weight(channel, settings, True) > 0:
-            candidates.append(
-                vector_candidates(channel, vector_indexes[channel], vector, settings.candidates)
-            )
+    if ranked.tokens:
+        candidates.append(Candidates.of(LEXICAL, lexical.search(ranked.tokens, depth)))
+    for channel in ranked.dense:
+        found = vector_indexes[channel].search(query_vectors[channel], depth)
+        candidates.append(Candidates.of(channel, found))
     return fused_retrieval(question, candidates, chunks, settings, k)
-
-
-def lexical_searched(settings: Settings) -> bool:
-    """Whether BM25 ranks candidates at all (a weight above 0 in either language case)."""
-    return settings.weight_lexical > 0 or settings.weight_lexical_cross > 0
 
 
 def fused_retrieval(

@@ -88,13 +88,12 @@ class VectorIndex(Protocol):
 @dataclass(frozen=True)
 class HybridQuery:
     """One engine-side hybrid search: each channel's dense ranking and BM25's over `tokens`,
-    each `depth` deep, in one request; a ranking of weight 0 is not searched."""
+    each `depth` deep, in one request (the caller names only the rankings it wants)."""
 
-    dense: Sequence[tuple[VectorIndex, np.ndarray, float]]
-    """(index, query vector, weight) per channel; the indexes share the engine's rows."""
+    dense: Sequence[tuple[VectorIndex, np.ndarray]]
+    """(index, query vector) per channel to rank; the indexes share the engine's rows."""
     tokens: Sequence[str]
-    """The question's BM25 terms (folded, stemmed, as lexical.py makes them)."""
-    lexical_weight: float
+    """The question's BM25 terms (folded, stemmed, as lexical.py makes them); none: no BM25."""
     depth: int
 
 
@@ -130,10 +129,9 @@ class HybridFound:
     (a ranking's own scores: inner product, BM25)."""
 
     dense: list[list[tuple[int, float]]]
-    """Each channel's ranking, `depth` deep, in the order of HybridQuery.dense (empty for a
-    channel of weight 0, which is not searched)."""
+    """Each channel's ranking, `depth` deep, in the order of HybridQuery.dense."""
     lexical: list[tuple[int, float]]
-    """BM25's ranking, `depth` deep (empty for a weight of 0 or a question without terms)."""
+    """BM25's ranking, `depth` deep (empty for a question without terms)."""
 
 
 @runtime_checkable

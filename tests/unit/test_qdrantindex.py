@@ -75,7 +75,7 @@ def test_an_engine_that_stops_answering_is_one_error_not_a_traceback() -> None:
     calls = (
         lambda: index.search(query, 3),
         lambda: index.search_lexical(tokenize("renal", "en"), 3),
-        lambda: index.search_hybrid(hybrid([(index, query, 1.0)], "renal")),
+        lambda: index.search_hybrid(hybrid([(index, query)], "renal")),
         lambda: index.rows([0]),
         index.vectors,
         index.count,
@@ -114,10 +114,8 @@ def test_bm25_runs_inside_the_engine() -> None:
     assert index.search_lexical([], 4) == []
 
 
-def hybrid(
-    dense: list[tuple[QdrantIndex, np.ndarray, float]], words: str, lexical_weight: float = 1.0
-) -> HybridQuery:
-    return HybridQuery(dense, tokenize(words, "en"), lexical_weight, depth=4)
+def hybrid(dense: list[tuple[QdrantIndex, np.ndarray]], words: str) -> HybridQuery:
+    return HybridQuery(dense, tokenize(words, "en"), depth=4)
 
 
 def test_hybrid_search_runs_every_ranking_in_one_request(monkeypatch) -> None:
@@ -135,17 +133,17 @@ def test_hybrid_search_runs_every_ranking_in_one_request(monkeypatch) -> None:
         "query_batch_points",
         lambda *a, **kw: requests.append(len(kw["requests"])) or batch(*a, **kw),
     )
-    found = index.search_hybrid(hybrid([(index, query, 1.0)], "anifrolumab"))
+    found = index.search_hybrid(hybrid([(index, query)], "anifrolumab"))
     assert requests == [2]  # one request: a batch of the two rankings, each `depth` (4) deep
     assert found.dense == [pytest.approx(expected_dense)]
     assert found.lexical == expected_lexical and [row for row, _ in found.lexical] == [2]
-    # a ranking of weight 0 is not searched
-    lexical_only = index.search_hybrid(hybrid([(index, query, 0.0)], "anifrolumab"))
-    assert lexical_only.dense == [[]] and lexical_only.lexical == found.lexical
-    dense = index.search_hybrid(hybrid([(index, query, 1.0)], "anifrolumab", 0.0))
+    # only the rankings asked for are searched
+    lexical_only = index.search_hybrid(hybrid([], "anifrolumab"))
+    assert lexical_only.dense == [] and lexical_only.lexical == found.lexical
+    dense = index.search_hybrid(hybrid([(index, query)], ""))
     assert dense.lexical == [] and dense.dense == found.dense
-    nothing = index.search_hybrid(hybrid([(index, query, 0.0)], "", 0.0))
-    assert (nothing.dense, nothing.lexical) == ([[]], [])
+    nothing = index.search_hybrid(hybrid([], ""))
+    assert (nothing.dense, nothing.lexical) == ([], [])
     assert requests == [2, 1, 1]  # nothing to rank: no request
 
 
@@ -165,19 +163,18 @@ def test_hybrid_search_ranks_every_channel_of_a_build(tmp_path: Path) -> None:
     )
     np.testing.assert_allclose(second.vectors(), minilm, atol=1e-6)
     assert second.search(minilm[1], 1)[0][0] == 1 and first.search(use[3], 1)[0][0] == 3
-    query = hybrid([(first, use[3], 1.0), (second, minilm[1], 1.0)], "anifrolumab")
+    query = hybrid([(first, use[3]), (second, minilm[1])], "anifrolumab")
     both = first.search_hybrid(query)
     assert [row for row, _ in both.lexical] == [2]
     assert both.dense == [
         pytest.approx(first.search(use[3], 4)),
         pytest.approx(second.search(minilm[1], 4)),
     ]
-    weighted = hybrid([(first, use[3], 1.0), (second, minilm[1], 0.0)], "anifrolumab", 0.0)
-    alone = first.search_hybrid(weighted)
-    assert alone.dense[0][0][0] == 3 and alone.dense[1] == [] and alone.lexical == []
+    alone = first.search_hybrid(hybrid([(second, minilm[1])], ""))
+    assert alone.dense == [pytest.approx(second.search(minilm[1], 4))] and alone.lexical == []
     elsewhere = new_index(8)
     with pytest.raises(ValueError, match="its own collection"):
-        first.search_hybrid(hybrid([(elsewhere, use[3], 1.0)], "renal"))
+        first.search_hybrid(hybrid([(elsewhere, use[3])], "renal"))
     release(folder)
     with pytest.raises(StoreUnreachable, match="unreachable"):
         QdrantIndex.load(folder / "vectors-use.qdrant.json")

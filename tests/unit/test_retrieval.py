@@ -10,8 +10,9 @@ import pytest
 from citeqa.config import Settings, load_settings
 from citeqa.embedding import MiniLMEmbedder, UseEmbedder, register_embedder
 from citeqa.errors import SettingsInvalid
+from citeqa.glossary import Glossary
 from citeqa.models import Chunk
-from citeqa.retrieval import Candidates, channel_weight, fuse, select
+from citeqa.retrieval import Candidates, channel_weight, fuse, lexical_query, rankings, select
 
 
 def chunk(doc: str, start: int, end: int, lang: str = "en") -> Chunk:
@@ -84,6 +85,24 @@ def test_a_channel_without_a_setting_gets_its_own_default_weight() -> None:
     assert channel_weight("use", Settings(channel_weights={"heavy": 1.0}), True) == (
         UseEmbedder.default_weight
     )
+
+
+def test_rankings_name_the_channels_of_weight_above_zero() -> None:
+    glossary = Glossary([("side effect", "effet indésirable")])
+    question = "Which side effect was seen?"
+    channels = ["use", "minilm"]
+    every = rankings(question, channels, Settings(), glossary)
+    assert every.dense == ["use", "minilm"]
+    assert every.tokens == lexical_query(question, glossary)
+    assert set(every.tokens) > set(lexical_query(question))  # the glossary's equivalents
+    plain = rankings(question, channels, Settings(expand_queries=False), glossary)
+    assert plain.tokens == lexical_query(question)
+    no_use = rankings(question, channels, Settings(channel_weights={"use": 0.0}))
+    assert no_use.dense == ["minilm"] and no_use.tokens
+    cross_only = Settings(weight_lexical=0.0, weight_lexical_cross=0.2, weight_vectors=0.0)
+    assert rankings(question, channels, cross_only) == rankings(question, [], Settings())
+    no_bm25 = rankings(question, channels, Settings(weight_lexical=0.0, weight_lexical_cross=0.0))
+    assert no_bm25.tokens == [] and no_bm25.dense == channels
 
 
 def test_select_drops_overlapping_chunks_of_one_region() -> None:
