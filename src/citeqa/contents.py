@@ -42,7 +42,7 @@ from citeqa.glossary import fold
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
-from citeqa.jsonlines import ChunkTable, DocumentFile, JsonlWriter, LineReader
+from citeqa.jsonlines import DocumentFile, JsonlWriter, LineReader
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import folded_words
@@ -51,11 +51,22 @@ from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT
 from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, text_pieces
 from citeqa.vectorspool import VectorSpool, spool_path, write_channels
-from citeqa.writing import BuildContents, write_synced
+from citeqa.writing import write_synced
 
 Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 64
 """Texts embedded at a time (embed_texts's default batch)."""
+
+
+@dataclass(frozen=True)
+class BuildContents:
+    """What `compute_contents` wrote into a build's folder, as the manifest and the file list
+    need it: counts, not the tables (those are in the folder)."""
+
+    chunk_count: int
+    sentence_count: int
+    per_document: dict[str, tuple[int, list[str]]]
+    """Per document id: how many chunks it has, and their languages (sorted)."""
 
 
 def passage_text(chunk: Chunk) -> str:
@@ -102,7 +113,6 @@ def compute_contents(
     kept = set() if previous is None else previous.unchanged(entries)
     documents = DocumentFile(folder / DOCUMENTS)
     tally = _chunk_pass(documents, kept, previous, settings, report, folder)
-    chunks = ChunkTable.load(folder / CHUNKS)
     ids = [entry.doc_id for entry in entries]
     rows = tally.sentence_rows()
     sentences = SentenceTable(rows, ids)
@@ -129,7 +139,7 @@ def compute_contents(
     per_document = {
         doc_id: (count, tally.languages[doc_id]) for doc_id, (_, count) in tally.chunks.items()
     }
-    return BuildContents(entries, chunks, sentences, per_document)
+    return BuildContents(len(lines), len(sentences), per_document)
 
 
 def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> frozenset[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from citeqa.config import Settings
-from citeqa.contents import Progress, compute_contents, write_documents
+from citeqa.contents import BuildContents, Progress, compute_contents, write_documents
 from citeqa.corpus import (
     MANIFEST,
     CorpusScan,
@@ -44,7 +44,7 @@ from citeqa.store import (
     read_manifest,
     read_statistics,
 )
-from citeqa.writing import BuildContents, index_type_for, write_build
+from citeqa.writing import index_type_for, write_build
 
 LIBRARIES = ("citeqa", "faiss-cpu", "bm25s", "PyStemmer", "numpy", "sentence-transformers")
 
@@ -116,7 +116,7 @@ def _update(
     report("writing", 1, 1)
     full = previous is None  # nothing taken from the previous build
     return _report(
-        settings, old_files, files, began, reading, full_rebuild=full, chunks=len(contents.chunks)
+        settings, old_files, files, began, reading, full_rebuild=full, chunks=contents.chunk_count
     )
 
 
@@ -306,13 +306,13 @@ def _manifest(
         "vector_store": settings.vector_store,
         "channels": [
             c.model_copy(
-                update={"index_type": index_type_for(len(contents.chunks), settings)}
+                update={"index_type": index_type_for(contents.chunk_count, settings)}
             ).model_dump()
             for c in channels
         ],
         "answer_channel": _answer_channel(settings),
-        "chunk_count": len(contents.chunks),
-        "sentence_count": len(contents.sentences),
+        "chunk_count": contents.chunk_count,
+        "sentence_count": contents.sentence_count,
         "libraries": _library_versions(),
     }
 

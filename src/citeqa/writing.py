@@ -1,38 +1,21 @@
 """Owns what completes a build's folder and how each of its small files is written: the file
 list, every file's sha256 in the manifest, the manifest, then the size/time record
-(verification.py), each synced (`write_synced`); and what a build hands over for its manifest
-(`BuildContents`). The folder's layout, and reading it back, are store.py's; publishing it,
-publishing.py's.
+(verification.py), each synced (`write_synced`). The folder's layout, and reading it back, are
+store.py's; publishing it, publishing.py's.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from citeqa.config import Settings, is_qdrant_location
-from citeqa.corpus import DocumentEntry, file_sha256
+from citeqa.corpus import file_sha256
 from citeqa.filelist import FileList
-from citeqa.models import Chunk, Sentence
 from citeqa.vectorindex import index_kind_for
 from citeqa.verification import record_stamps
-
-
-@dataclass(frozen=True)
-class BuildContents:
-    """What a build wrote into its folder (contents.compute_contents), as the manifest needs it."""
-
-    documents: list[DocumentEntry]
-    """Listed as they were read (their texts are in the build's documents.jsonl)."""
-    chunks: Sequence[Chunk]
-    """Read back from the build's chunks.jsonl (jsonlines.ChunkTable)."""
-    sentences: Sequence[Sentence]
-    per_document: dict[str, tuple[int, list[str]]]
-    """Per document id: how many chunks it has, and their languages (sorted)."""
 
 
 def write_build(
