@@ -58,6 +58,16 @@ EMBED_BATCH = 64
 """Texts embedded at a time (embed_texts's default batch)."""
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentChunks:
+    """A document's chunks in the build: the number of its first, how many, their languages."""
+
+    first: int
+    count: int
+    languages: list[str]
+    """Sorted, each once."""
+
+
 @dataclass(frozen=True)
 class BuildContents:
     """What `compute_contents` wrote into a build's folder, as the manifest and the file list
@@ -65,8 +75,8 @@ class BuildContents:
 
     chunk_count: int
     sentence_count: int
-    per_document: dict[str, tuple[int, list[str]]]
-    """Per document id: how many chunks it has, and their languages (sorted)."""
+    per_document: dict[str, DocumentChunks]
+    """Per document id, in the build's order."""
 
 
 def passage_text(chunk: Chunk) -> str:
@@ -136,10 +146,7 @@ def compute_contents(
     statistics["centroids"] = {n: c.tolist() for n, c in centroids.items() if c is not None}
     report("term pairs", 1, 1)
     write_synced(folder / STATISTICS, json.dumps(statistics, sort_keys=True).encode())
-    per_document = {
-        doc_id: (count, tally.languages[doc_id]) for doc_id, (_, count) in tally.chunks.items()
-    }
-    return BuildContents(len(lines), len(sentences), per_document)
+    return BuildContents(len(lines), len(sentences), tally.chunks)
 
 
 def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> frozenset[str]:
@@ -197,10 +204,8 @@ class _Tally:
     terms: TermIds = field(default_factory=TermIds)
     words: FrequentWords = field(default_factory=FrequentWords)
     frequency: SentenceFrequency = field(default_factory=SentenceFrequency)
-    chunks: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Per document: the number of its first chunk, and how many it has."""
-    languages: dict[str, list[str]] = field(default_factory=dict)
-    """Per document: the languages of its chunks, sorted."""
+    chunks: dict[str, DocumentChunks] = field(default_factory=dict)
+    """Per document: its chunks' numbers and languages."""
     sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Per document: the number of its first sentence, and how many it has."""
     rows: list[np.ndarray] = field(default_factory=list)
@@ -213,8 +218,7 @@ class _Tally:
         found = document_sentences(doc.text, spans)
         self.sentences[doc.doc_id] = (self.frequency.sentences, len(found))
         self.frequency.add(doc.text, found, langs, first)
-        self.chunks[doc.doc_id] = (first, len(spans))
-        self.languages[doc.doc_id] = sorted(set(langs))
+        self.chunks[doc.doc_id] = DocumentChunks(first, len(spans), sorted(set(langs)))
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
 
     def sentence_rows(self) -> np.ndarray:
@@ -290,15 +294,15 @@ def _channel_vectors(
 ) -> VectorSpool:
     """The channel's chunk vectors in a spool: reused for kept documents, embedded otherwise."""
     spool = VectorSpool(spool_path(folder, embedder.name), len(chunks), embedder.dim)
-    fresh = sum(count for doc_id, (_, count) in tally.chunks.items() if doc_id not in kept)
+    fresh = sum(run.count for doc_id, run in tally.chunks.items() if doc_id not in kept)
 
     def texts() -> Iterator[tuple[int, str]]:
-        for doc_id, (first, count) in tally.chunks.items():
+        for doc_id, run in tally.chunks.items():
             if previous is not None and doc_id in kept:
                 for offset, rows in previous.vectors(embedder.name, doc_id):
-                    spool.write(first + offset, rows)
+                    spool.write(run.first + offset, rows)
                 continue
-            for row, chunk in enumerate(chunks.each(first, count), start=first):
+            for row, chunk in enumerate(chunks.each(run.first, run.count), start=run.first):
                 yield row, passage_text(chunk)
 
     _embed_into(spool, embedder, texts(), fresh, f"embedding {embedder.name}", report)

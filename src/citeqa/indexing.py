@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from citeqa.config import Settings
-from citeqa.contents import BuildContents, Progress, compute_contents, write_documents
+from citeqa.contents import (
+    BuildContents,
+    DocumentChunks,
+    Progress,
+    compute_contents,
+    write_documents,
+)
 from citeqa.corpus import (
     MANIFEST,
     CorpusScan,
@@ -243,14 +249,14 @@ def _indexed_files(reading: CorpusScan, corpus_dir: Path) -> list[IndexedFile]:
 
 
 def _with_chunks(
-    files: list[IndexedFile], per_document: dict[str, tuple[int, list[str]]]
+    files: list[IndexedFile], per_document: dict[str, DocumentChunks]
 ) -> list[IndexedFile]:
     """`files` with each document's chunk count and languages (BuildContents.per_document)."""
     counted = []
     for entry in files:
         if entry.doc_id is not None and entry.doc_id in per_document:
-            chunks, lang = per_document[entry.doc_id]
-            entry = entry.model_copy(update={"chunks": chunks, "lang": lang})
+            chunks = per_document[entry.doc_id]
+            entry = entry.model_copy(update={"chunks": chunks.count, "lang": chunks.languages})
         counted.append(entry)
     return counted
 
