@@ -8,7 +8,8 @@ Question features (`question_features`) say whether the documents answer at all:
 sentences' ranker scores and meaning, how much of the question the best passage covers, the
 share of the question's words the corpus never uses, and whether the corpus speaks of the
 question's subject (how rare the shared terms are, the coverage of the terms the corpus uses,
-the best dense similarity). Names and order are fixed by the tuples
+the best dense similarity), and how much of what the question asks beyond its document's
+subject the best passage covers (topic_terms.py). Names and order are fixed by the tuples
 below; the shipped models (citeqa/data/*.json) name the features they were trained on.
 """
 
@@ -28,6 +29,7 @@ from citeqa.lexical import tokenize
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.topic_terms import covered, specific_coverage
 
 SENTENCE_FEATURES = (
     "semantic",
@@ -88,6 +90,7 @@ QUESTION_FEATURES = (
     "top3_coverage",
     "centroid_similarity",
     "dense_lift",
+    "specific_coverage",
 )
 
 ANSWER_KINDS = ("number", "share", "date", "person", "place")
@@ -314,6 +317,7 @@ def question_features(
             max(dense, default=0.0) - _mean_dense(hits[1:], channel),
             *_corpus_evidence(hits, terms, bank, passage, best_dense),
             *_typical_meaning(best_dense, *meaning),
+            specific_coverage(terms, bank, hits, passage),
         ],
         dtype=np.float64,
     )
@@ -344,8 +348,8 @@ def _corpus_evidence(
     return [
         best_dense,
         max(matched, default=0.0) / unseen,
-        _covered(present, passage),
-        max((_covered(present, tokens) for tokens in sentences), default=0.0),
+        covered(present, passage),
+        max((covered(present, tokens) for tokens in sentences), default=0.0),
         terms.coverage(passage | passage_tokens(bank, hits[1:TOP_PASSAGES])),
     ]
 
@@ -370,9 +374,3 @@ def passage_tokens(bank: SentenceBank, hits: list[Hit]) -> frozenset[str]:
         for number in bank.in_chunk(hit.chunk):
             tokens |= bank.tokens[number]
     return frozenset(tokens)
-
-
-def _covered(terms: list[tuple[frozenset[str], float]], tokens: frozenset[str]) -> float:
-    """The share of these terms' weight that `tokens` hold."""
-    total = sum(weight for _, weight in terms)
-    return sum(weight for alts, weight in terms if alts & tokens) / total if total else 0.0

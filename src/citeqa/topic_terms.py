@@ -1,0 +1,78 @@
+"""What a question asks beyond its document's subject: its topic terms and its specific terms.
+
+A question about a document names the document's subject ("Beyoncé", "lupus nephritis") and
+what it wants to know about it ("first album", "which year"). The subject's words are rare in
+the corpus, so they weigh heavily in IDF-weighted coverage, yet every passage of that document
+holds them: a passage of the right document that does not hold the answer (a near miss) covers
+them as well as the answering one does. `specific_terms` splits the question's terms the corpus
+uses into the best document's topic terms (in its title, or in many of its sentences) and the
+rest; `specific_coverage` says how much of the specific terms' weight the best passage holds.
+Computed from what the pipeline has at ask time (the hits, the sentence bank's tokens, the
+question's IDF weights); no corpus knowledge.
+"""
+
+from __future__ import annotations
+
+from citeqa.lexical import tokenize
+from citeqa.models import Hit
+from citeqa.questions import QuestionTerms
+from citeqa.sentences import SentenceBank
+
+TOPIC_SHARE = 0.2
+"""A term in at least this share of the best document's sentences (read around the best
+passage) is one of the document's topic terms."""
+TOPIC_MIN_SENTENCES = 2
+"""... and in at least this many of them (a short document's every word is not its topic)."""
+DOCUMENT_WINDOW = 120
+"""At most this many of the best document's sentences are read, centred on the best passage:
+enough to see its subject, bounded for a long document (the tokens are computed on demand)."""
+
+Terms = list[tuple[frozenset[str], float]]
+
+
+def specific_terms(
+    terms: QuestionTerms, bank: SentenceBank, hits: list[Hit]
+) -> tuple[Terms, Terms]:
+    """(the question's terms the corpus uses, those of them that are not the best document's
+    topic terms), each with its IDF weight."""
+    focus = terms.terms[: terms.focus_terms]
+    unseen = terms.unseen_weight or 1.0
+    present = [(alternatives, weight) for alternatives, weight in focus if weight < unseen]
+    if not hits or not present:
+        return present, present
+    chunk = hits[0].chunk
+    title = bank.documents[chunk.doc_id].title or ""
+    heading = frozenset(tokenize(title, "en")) | frozenset(tokenize(title, "fr"))
+    sentences = [bank.tokens[n] for n in _around(bank, chunk.doc_id, chunk.start)]
+    needed = max(TOPIC_MIN_SENTENCES, TOPIC_SHARE * len(sentences))
+
+    def topic(alternatives: frozenset[str]) -> bool:
+        if alternatives & heading:
+            return True
+        return sum(1 for tokens in sentences if alternatives & tokens) >= needed
+
+    return present, [(alts, weight) for alts, weight in present if not topic(alts)]
+
+
+def _around(bank: SentenceBank, doc_id: str, start: int) -> list[int]:
+    """Up to DOCUMENT_WINDOW sentence numbers of the document, centred on offset `start`."""
+    numbers, starts = bank.sentences.in_document(doc_id)
+    if len(numbers) <= DOCUMENT_WINDOW:
+        return list(numbers)
+    middle = sum(1 for s in starts if s < start)
+    first = min(max(0, middle - DOCUMENT_WINDOW // 2), len(numbers) - DOCUMENT_WINDOW)
+    return list(numbers[first : first + DOCUMENT_WINDOW])
+
+
+def specific_coverage(
+    terms: QuestionTerms, bank: SentenceBank, hits: list[Hit], tokens: frozenset[str]
+) -> float:
+    """The share of the specific terms' weight that `tokens` (the best passage's) hold; 0 when
+    the question has none (it names only the document's subject, or nothing the corpus uses)."""
+    return covered(specific_terms(terms, bank, hits)[1], tokens)
+
+
+def covered(terms: Terms, tokens: frozenset[str]) -> float:
+    """The share of these terms' weight that `tokens` hold."""
+    total = sum(weight for _, weight in terms)
+    return sum(weight for alts, weight in terms if alts & tokens) / total if total else 0.0
