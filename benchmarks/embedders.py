@@ -35,11 +35,9 @@ def questions(count: int) -> list[str]:
 def corpus_chunks(count: int) -> list[str]:
     """`count` chunk texts of the bundled corpus, as the index cuts them (cycled if fewer)."""
     from citeqa.chunking import chunk_document
-    from citeqa.corpus import scan_corpus
-    from citeqa.models import Document
+    from citeqa.corpus import read_corpus
 
-    documents: list[Document] = []
-    scan_corpus(ROOT / "corpus", documents.append)
+    documents = read_corpus(ROOT / "corpus").documents
     texts = [chunk.text for doc in documents for chunk in chunk_document(doc)]
     return list(islice(cycle(texts), count))
 

@@ -304,15 +304,12 @@ def cold(sizes: list[int], repeats: int, before: Path | None = None) -> None:
 def throughput_embed(corpus: Path) -> dict[str, float]:
     from citeqa.chunking import chunk_document
     from citeqa.contents import passage_text
-    from citeqa.corpus import scan_corpus
+    from citeqa.corpus import read_corpus
     from citeqa.embedding import embed_texts, get_embedder
-    from citeqa.models import Document
 
     embedder = get_embedder("use")
     embedder.embed_batch(["warm-up"])  # model load is not throughput
-    documents: list[Document] = []
-    scan_corpus(corpus, documents.append)
-    chunks = [c for doc in documents for c in chunk_document(doc)]
+    chunks = [c for doc in read_corpus(corpus).documents for c in chunk_document(doc)]
     began = time.perf_counter()
     embed_texts(embedder, [passage_text(chunk) for chunk in chunks])
     seconds = time.perf_counter() - began

@@ -3,8 +3,9 @@
 Owns what the folder's walk (folderwalk.py) yields as documents: text decoding, titles and
 document ids; each file format's reader lives in the citeqa.readers registry (one module per
 format). A build takes the documents one at a time as they are read (`scan_corpus`), so that
-one document's text is held at a time. Text files are decoded byte for byte and never
-normalised (CRLF stays CRLF), because every citation offset points into `Document.text`.
+one document's text is held at a time; `read_corpus` keeps them all, for scripts and tests.
+Text files are decoded byte for byte and never normalised (CRLF stays CRLF), because every
+citation offset points into `Document.text`.
 A file that cannot be read is skipped with a reason, never raised: only a missing or empty
 corpus is an error (`CorpusMissing`, `CorpusEmpty`).
 """
@@ -120,6 +121,27 @@ def scan_corpus(corpus_dir: Path, take: Callable[[Document], None]) -> CorpusSca
             + (f" ({len(skipped)} other files skipped)." if skipped else ".")
         )
     return CorpusScan(entries, skipped, warnings, domain, files)
+
+
+@dataclass
+class CorpusReading:
+    """What `read_corpus` found: the documents, and what it skipped or noticed on the way."""
+
+    documents: list[Document]
+    skipped: list[str]
+    """Each "relative/path: reason"."""
+    warnings: list[str]
+    domain: Domain | None = None
+    """The corpus's domain file, when its manifest names a readable one."""
+
+
+def read_corpus(corpus_dir: Path) -> CorpusReading:
+    """Every document of `corpus_dir` with its text (`scan_corpus`, keeping them all), for
+    what inspects a corpus whole (benchmarks, tests); a build holds one document at a time.
+    Raise CorpusMissing or CorpusEmpty."""
+    documents: list[Document] = []
+    scan = scan_corpus(corpus_dir, documents.append)
+    return CorpusReading(documents, scan.skipped, scan.warnings, scan.domain)
 
 
 def check_folder(corpus_dir: Path) -> None:

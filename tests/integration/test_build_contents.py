@@ -16,6 +16,7 @@ from citeqa.api import build_index
 from citeqa.chunking import chunk_document, split_sentences
 from citeqa.compounds import corpus_compounds
 from citeqa.contents import chunk_tokens, passage_text
+from citeqa.corpus import read_corpus
 from citeqa.embedding import embed_texts, get_embedder
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document
@@ -23,7 +24,6 @@ from citeqa.questions import corpus_words
 from citeqa.store import load_index
 from citeqa.tallies import PIECE_CHARS
 from citeqa.verification import STAMPS
-from small_corpora import read_corpus
 
 Row = tuple[str, int, int, int]
 

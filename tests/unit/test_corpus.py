@@ -9,16 +9,17 @@ from pathlib import Path
 import pytest
 
 from citeqa.corpus import (
+    CorpusReading,
     DocumentEntry,
     UnreadableDocument,
     file_sha256,
     list_corpus_files,
+    read_corpus,
     read_document,
     scan_corpus,
 )
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.models import Document
-from small_corpora import CorpusReading, read_corpus
 
 BUNDLED = Path(__file__).parents[2] / "corpus"
 

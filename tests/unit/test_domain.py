@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from citeqa import derived_terms
-from citeqa.corpus import list_corpus_files
+from citeqa.corpus import list_corpus_files, read_corpus
 from citeqa.derived_terms import frequent_words, pair_words, term_pairs
 from citeqa.domain import (
     Domain,
@@ -22,7 +22,6 @@ from citeqa.domain import (
 from citeqa.glossary import Glossary
 from citeqa.models import Chunk
 from citeqa.sentences import SentenceRules
-from small_corpora import read_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 ENGINE_MODULES = (
