@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from citeqa.reuse import reusable
-from citeqa.store import open_for_reuse
+from citeqa.store import open_for_reuse, size_on_disk
 from citeqa.verification import STAMPS
 
 
@@ -47,7 +47,7 @@ def main() -> None:
         for _ in range(args.repeat):
             for twice in (True, False):
                 times[twice].append(timed_ms(index, twice=twice))
-        size = sum(p.stat().st_size for p in (index / "current").rglob("*") if p.is_file())
+        size = size_on_disk(index / "current")
         before, after = statistics.median(times[True]), statistics.median(times[False])
         print(f"reused files hashed twice: {before:8.1f} ms (median of {args.repeat})")
         print(f"reused files hashed once:  {after:8.1f} ms over {size / 1e6:.0f} MB")
