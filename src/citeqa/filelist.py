@@ -229,11 +229,15 @@ class RecordedFiles:
 
 def _open_list(folder: Path) -> tuple[BinaryIO, str]:
     """The build's files.jsonl open, or else the EARLIER_FILES a build of main wrote for a
-    moment (a build holds one or the other), and its name: one open in the usual case."""
+    moment (a build holds one or the other), and its name: one open in the usual case. When
+    neither opens, files.jsonl's error."""
     try:
         return (folder / FILES).open("rb"), FILES
-    except FileNotFoundError:
-        return (folder / EARLIER_FILES).open("rb"), EARLIER_FILES
+    except FileNotFoundError as missing:
+        try:
+            return (folder / EARLIER_FILES).open("rb"), EARLIER_FILES
+        except OSError:
+            raise missing from None
 
 
 def _unreadable(source: str, reason: object) -> IndexCorrupt:

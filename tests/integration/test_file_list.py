@@ -16,7 +16,15 @@ from integration_helpers import build_folders, fake_settings, make_corpus
 from citeqa import indexing, reuse, verification
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.errors import IndexCorrupt
-from citeqa.filelist import COLUMNS, EARLIER_FILES, FILES, STAMPS, FileList, IndexedFile
+from citeqa.filelist import (
+    COLUMNS,
+    EARLIER_FILES,
+    FILES,
+    STAMPS,
+    FileList,
+    IndexedFile,
+    RecordedFiles,
+)
 from citeqa.lexical import LexicalIndex
 from citeqa.store import current_build, load_index
 from citeqa.vectorindex import FaissIndex
@@ -185,6 +193,17 @@ def test_the_one_object_file_list_of_a_moment_ago_is_still_read(built: tuple[Pat
     path.write_text(json.dumps(manifest), encoding="utf-8")
     assert load_index(index).files().entries() == expected
     assert not index_status(fake_settings(corpus, index)).stale
+
+
+def test_a_build_without_either_file_list_names_files_jsonl(built: tuple[Path, Path]) -> None:
+    _, index = built
+    build = current_build(index)
+    (build / FILES).unlink()
+    with pytest.raises(IndexCorrupt, match="file list") as raised:
+        RecordedFiles.of_build(build, None)
+    message = str(raised.value)
+    assert message.count(str(build / FILES)) == 2  # the list named, and the error read
+    assert f"{build / EARLIER_FILES}'" not in message and "--rebuild" in message
 
 
 def test_an_unchanged_corpus_reads_no_chunk_or_vector(
