@@ -18,6 +18,7 @@ manifest.json instead: `FileList.of_records` takes that list as it is.
 
 from __future__ import annotations
 
+import io
 import json
 import mmap
 import os
@@ -30,6 +31,7 @@ import numpy as np
 from pydantic import Field
 
 from citeqa.errors import IndexCorrupt
+from citeqa.jsonlines import write_synced
 from citeqa.models import Frozen
 
 FILES = "files.jsonl"
@@ -122,11 +124,10 @@ class FileList:
         """Write files.jsonl and files.stamps.npy into `folder` (a build being written)."""
         header = json.dumps({"format": FORMAT, "columns": list(COLUMNS)})
         lines = [header, *(json.dumps(self.column(name), ensure_ascii=False) for name in COLUMNS)]
-        with (folder / FILES).open("wb") as stream:
-            stream.write("\n".join(lines).encode())
-            stream.flush()
-            os.fsync(stream.fileno())
-        np.save(folder / STAMPS, self.stamps, allow_pickle=False)
+        write_synced(folder / FILES, "\n".join(lines).encode())
+        stamps = io.BytesIO()
+        np.save(stamps, self.stamps, allow_pickle=False)
+        write_synced(folder / STAMPS, stamps.getvalue())
 
     def column(self, name: str) -> list[Any]:
         """One value per file for the field `name` of COLUMNS."""

@@ -8,6 +8,9 @@ neither time nor memory in proportion to the corpus; `ChunkTable[i]` parses line
 and keeps the most recently used ones, and `DocumentTable[doc_id]` does the same by document id
 (the ids are listed in `documents.ids.json`). An index written before the offsets existed is
 read whole, as before (`ChunkTable.of`, `DocumentTable.of`).
+
+Also `write_synced`, through which each small file of a build is written and synced (the file
+list, the manifest, the size/time record...): here, below every module that writes one.
 """
 
 from __future__ import annotations
@@ -35,6 +38,14 @@ DOCUMENTS_CACHED = 32
 IDS = "documents.ids.json"
 CHUNKS_FILE = "chunks.jsonl"
 DOCUMENTS_FILE = "documents.jsonl"
+
+
+def write_synced(path: Path, data: bytes) -> None:
+    """Write `data` to a new file at `path` and sync it."""
+    with path.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
 
 
 def offsets_name(jsonl: str) -> str:

@@ -12,11 +12,11 @@ hashed; an index copied without its times is hashed in full: correct, only slowe
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from citeqa.corpus import file_sha256
 from citeqa.errors import IndexCorrupt
+from citeqa.jsonlines import write_synced
 
 STAMPS = ".verified.json"
 """Hidden, so the check of which files a build holds passes it over; written last."""
@@ -28,10 +28,7 @@ def record_stamps(folder: Path, names: list[str]) -> None:
     for name in names:
         stat = (folder / name).stat()
         stamps[name] = [stat.st_size, stat.st_mtime_ns]
-    with (folder / STAMPS).open("w", encoding="utf-8") as stream:
-        json.dump(stamps, stream, sort_keys=True)
-        stream.flush()
-        os.fsync(stream.fileno())
+    write_synced(folder / STAMPS, json.dumps(stamps, sort_keys=True).encode())
 
 
 def verify_files(folder: Path, index_files: dict[str, str]) -> frozenset[str]:

@@ -1,19 +1,19 @@
-"""Owns what completes a build's folder and how each of its small files is written: the file
-list, every file's sha256 in the manifest, the manifest, then the size/time record
-(verification.py), each synced (`write_synced`). The folder's layout, and reading it back, are
-store.py's; publishing it, publishing.py's.
+"""Owns what completes a build's folder: the file list, every file's sha256 in the manifest, the
+manifest, then the size/time record (verification.py), each small file written and synced by
+`write_synced` (jsonlines.py, below filelist and verification, which write theirs with it too).
+The folder's layout, and reading it back, are store.py's; publishing it, publishing.py's.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from citeqa.config import Settings, is_qdrant_location
 from citeqa.corpus import file_sha256
 from citeqa.filelist import FileList
+from citeqa.jsonlines import write_synced
 from citeqa.vectorindex import index_kind_for
 from citeqa.verification import record_stamps
 
@@ -42,11 +42,3 @@ def write_build(
 def index_type_for(count: int, settings: Settings) -> str:
     """The FAISS index kind for `count` vectors under `settings` (vectorindex.index_kind_for)."""
     return index_kind_for(count, settings.flat_index_max, settings.compressed_index_min)
-
-
-def write_synced(path: Path, data: bytes) -> None:
-    """Write `data` to a new file at `path` and sync it."""
-    with path.open("wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())

@@ -116,6 +116,8 @@ WRITES = [
     "citeqa.publishing.os.pwrite",
     "citeqa.writing.write_synced",
     "citeqa.contents.write_synced",
+    "citeqa.filelist.write_synced",
+    "citeqa.verification.write_synced",
     "citeqa.jsonlines.JsonlWriter.write",
     "citeqa.vectorspool.VectorSpool.write",
     "citeqa.vectorspool.VectorSpool.save_faiss",

@@ -25,7 +25,7 @@ from integration_helpers import (
     tmp_leftovers,
 )
 
-from citeqa import publishing, store, writing
+from citeqa import contents, filelist, jsonlines, publishing, store, verification, writing
 from citeqa.api import build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.e5channel import E5Embedder
@@ -305,11 +305,13 @@ def test_index_folder_not_writable(good: Good, cli: Any) -> None:
     good.assert_intact()
 
 
-@pytest.mark.parametrize("failing_file", ["documents.jsonl", "manifest.json"])
+@pytest.mark.parametrize(
+    "failing_file", ["documents.jsonl", "files.jsonl", "manifest.json", ".verified.json"]
+)
 def test_disk_full(
     good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch, failing_file: str
 ) -> None:
-    write, write_line = writing.write_synced, JsonlWriter.write
+    write, write_line = jsonlines.write_synced, JsonlWriter.write
 
     def full_disk(path: Path, data: bytes) -> None:
         if path.name == failing_file:
@@ -321,7 +323,8 @@ def test_disk_full(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(writer.path))
         write_line(writer, item)
 
-    monkeypatch.setattr(writing, "write_synced", full_disk)
+    for module in (writing, contents, filelist, verification):  # every small file of a build
+        monkeypatch.setattr(module, "write_synced", full_disk)
     monkeypatch.setattr(JsonlWriter, "write", full_disk_line)
     message = _raises(IndexWriteError, good.settings, rebuild=True)
     assert "No space left on device" in message and "previous index is unchanged" in message
