@@ -28,8 +28,9 @@ from citeqa.glossary import fold
 from citeqa.lexical import tokenize
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
+from citeqa.retrieval import LEXICAL
 from citeqa.sentences import ScoredSentence, SentenceBank
-from citeqa.topic_terms import covered, specific_coverage
+from citeqa.topic_terms import Terms, covered, present_terms, specific_coverage
 
 SENTENCE_FEATURES = (
     "semantic",
@@ -255,13 +256,10 @@ def _heaviest(terms: QuestionTerms) -> frozenset[str]:
 
 
 def _dense_scores(hits: list[Hit], channel: str | None) -> list[float]:
-    """The dense scores of these hits in `channel` (None: in every dense channel)."""
-    return [
-        v
-        for hit in hits
-        for k, v in hit.channel_scores.items()
-        if k != "lexical" and (channel is None or k == channel)
-    ]
+    """The scores of these hits in dense `channel` (None, no vector channel: none)."""
+    if channel is None:
+        return []
+    return [hit.channel_scores[channel] for hit in hits if channel in hit.channel_scores]
 
 
 def _mean_dense(hits: list[Hit], channel: str | None) -> float:
@@ -276,25 +274,26 @@ def question_features(
     hits: list[Hit],
     terms: QuestionTerms,
     bank: SentenceBank,
-    meaning: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
-    channel: str | None = None,
+    meaning: tuple[np.ndarray | None, np.ndarray | None],
+    channel: str | None,
 ) -> np.ndarray:
     """The row of QUESTION_FEATURES for a question whose candidate sentences scored `ranker`
     (probabilities, best first) with feature `rows`; `meaning` holds the question's vector in
     the answer channel and the corpus's centroid there, when known. The dense features read
-    the scores of `channel`, the answer channel (None: every dense channel, as with one), and
-    whether the channels agree counts BM25 and that channel only: the models were fitted on
-    them, and another channel's scores are on another scale (e5 scores unrelated text about
-    0.76) and its ranks make agreement rarer."""
+    the scores of `channel`, the answer channel (None: the index has no vector channel, so no
+    dense scores), and whether the channels agree counts BM25 and that channel only: the
+    models were fitted on them, and another channel's scores are on another scale (e5 scores
+    unrelated text about 0.76) and its ranks make agreement rarer."""
     column = {name: number for number, name in enumerate(SENTENCE_FEATURES)}
     passage = passage_tokens(bank, hits[:1])
     ranks = {
         name: rank
         for name, rank in (hits[0].channel_ranks if hits else {}).items()
-        if channel is None or name in ("lexical", channel)
+        if name in (LEXICAL, channel)
     }
     dense = _dense_scores(hits[:1], channel)
     best_dense = max(_dense_scores(hits, channel), default=0.0)
+    present = present_terms(terms)
     best = (lambda name: float(rows[:, column[name]].max())) if len(rows) else (lambda name: 0.0)
     return np.array(
         [
@@ -315,9 +314,9 @@ def question_features(
             float(rows[0, column["log_length"]]) if len(rows) else 0.0,
             float(ranker[0] - ranker[1]) if len(ranker) > 1 else 0.0,
             max(dense, default=0.0) - _mean_dense(hits[1:], channel),
-            *_corpus_evidence(hits, terms, bank, passage, best_dense),
+            *_corpus_evidence(hits, terms, present, bank, passage, best_dense),
             *_typical_meaning(best_dense, *meaning),
-            specific_coverage(terms, bank, hits, passage),
+            specific_coverage(present, bank, hits, passage),
         ],
         dtype=np.float64,
     )
@@ -330,6 +329,7 @@ TOP_PASSAGES = 3
 def _corpus_evidence(
     hits: list[Hit],
     terms: QuestionTerms,
+    present: Terms,
     bank: SentenceBank,
     passage: frozenset[str],
     best_dense: float,
@@ -339,10 +339,9 @@ def _corpus_evidence(
     term the best passage holds is (an off-topic question shares only common words with it);
     how much of the question's terms that the corpus uses the best passage and the best
     sentence cover; and how much of the question the first passages cover together.
-    (`passage`: the best passage's tokens; `best_dense`: the best dense score of the hits.)"""
-    focus = terms.terms[: terms.focus_terms]
+    (`present`: the question's terms the corpus uses, topic_terms.present_terms; `passage`: the
+    best passage's tokens; `best_dense`: the best dense score of the hits.)"""
     unseen = terms.unseen_weight or 1.0
-    present = [(alternatives, weight) for alternatives, weight in focus if weight < unseen]
     matched = [weight for alternatives, weight in present if alternatives & passage]
     sentences = [bank.tokens[n] for hit in hits for n in bank.in_chunk(hit.chunk)]
     return [

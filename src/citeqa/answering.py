@@ -135,12 +135,13 @@ def compose(
     terms: QuestionTerms,
     query_vector: np.ndarray | None,
     settings: Settings,
-    centroid: np.ndarray | None = None,
-    channel: str | None = None,
+    centroid: np.ndarray | None,
+    channel: str | None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
-    (`centroid`: the corpus's, see answer_features.corpus_centroid; `channel`: the answer
-    channel, whose dense scores the question features read)."""
+    (`centroid`: the corpus's, see centroid.corpus_centroid, None when unknown; `channel`: the
+    answer channel, whose dense scores the question features read, None when the index has
+    no vector channel)."""
     lang = retrieval.query_lang
     early = abstention.before_search(terms, lang)
     if early is not None:

@@ -4,14 +4,18 @@ A question about a document names the document's subject ("Beyoncé", "lupus nep
 what it wants to know about it ("first album", "which year"). The subject's words are rare in
 the corpus, so they weigh heavily in IDF-weighted coverage, yet every passage of that document
 holds them: a passage of the right document that does not hold the answer (a near miss) covers
-them as well as the answering one does. `specific_terms` splits the question's terms the corpus
-uses into the best document's topic terms (in its title, or in many of its sentences) and the
-rest; `specific_coverage` says how much of the specific terms' weight the best passage holds.
+them as well as the answering one does. `present_terms` are the question's terms the corpus
+uses; `specific_terms` leaves out those that are the best document's topic terms (in its title,
+or in many of its sentences); `specific_coverage` says how much of the remaining (specific)
+terms' weight the best passage holds.
 Computed from what the pipeline has at ask time (the hits, the sentence bank's tokens, the
 question's IDF weights); no corpus knowledge.
 """
 
 from __future__ import annotations
+
+import bisect
+import functools
 
 from citeqa.lexical import tokenize
 from citeqa.models import Hit
@@ -26,23 +30,26 @@ TOPIC_MIN_SENTENCES = 2
 DOCUMENT_WINDOW = 120
 """At most this many of the best document's sentences are read, centred on the best passage:
 enough to see its subject, bounded for a long document (the tokens are computed on demand)."""
+TITLE_CACHE = 4096
+"""Document titles whose tokens are kept."""
 
 Terms = list[tuple[frozenset[str], float]]
 
 
-def specific_terms(
-    terms: QuestionTerms, bank: SentenceBank, hits: list[Hit]
-) -> tuple[Terms, Terms]:
-    """(the question's terms the corpus uses, those of them that are not the best document's
-    topic terms), each with its IDF weight."""
-    focus = terms.terms[: terms.focus_terms]
+def present_terms(terms: QuestionTerms) -> Terms:
+    """The question's own terms the corpus uses (weighing less than a term it never uses),
+    each with its IDF weight."""
     unseen = terms.unseen_weight or 1.0
-    present = [(alternatives, weight) for alternatives, weight in focus if weight < unseen]
+    return [(alts, weight) for alts, weight in terms.terms[: terms.focus_terms] if weight < unseen]
+
+
+def specific_terms(present: Terms, bank: SentenceBank, hits: list[Hit]) -> Terms:
+    """Those of the `present` terms (present_terms) that are not the best document's topic
+    terms, each with its IDF weight."""
     if not hits or not present:
-        return present, present
+        return present
     chunk = hits[0].chunk
-    title = bank.documents[chunk.doc_id].title or ""
-    heading = frozenset(tokenize(title, "en")) | frozenset(tokenize(title, "fr"))
+    heading = _title_tokens(bank.documents[chunk.doc_id].title or "")
     sentences = [bank.tokens[n] for n in _around(bank, chunk.doc_id, chunk.start)]
     needed = max(TOPIC_MIN_SENTENCES, TOPIC_SHARE * len(sentences))
 
@@ -51,7 +58,14 @@ def specific_terms(
             return True
         return sum(1 for tokens in sentences if alternatives & tokens) >= needed
 
-    return present, [(alts, weight) for alts, weight in present if not topic(alts)]
+    return [(alts, weight) for alts, weight in present if not topic(alts)]
+
+
+@functools.lru_cache(maxsize=TITLE_CACHE)
+def _title_tokens(title: str) -> frozenset[str]:
+    """A document title's tokens in English and French (kept: a corpus's best documents recur
+    from question to question)."""
+    return frozenset(tokenize(title, "en")) | frozenset(tokenize(title, "fr"))
 
 
 def _around(bank: SentenceBank, doc_id: str, start: int) -> list[int]:
@@ -59,17 +73,18 @@ def _around(bank: SentenceBank, doc_id: str, start: int) -> list[int]:
     numbers, starts = bank.sentences.in_document(doc_id)
     if len(numbers) <= DOCUMENT_WINDOW:
         return list(numbers)
-    middle = sum(1 for s in starts if s < start)
+    middle = bisect.bisect_left(starts, start)
     first = min(max(0, middle - DOCUMENT_WINDOW // 2), len(numbers) - DOCUMENT_WINDOW)
     return list(numbers[first : first + DOCUMENT_WINDOW])
 
 
 def specific_coverage(
-    terms: QuestionTerms, bank: SentenceBank, hits: list[Hit], tokens: frozenset[str]
+    present: Terms, bank: SentenceBank, hits: list[Hit], tokens: frozenset[str]
 ) -> float:
-    """The share of the specific terms' weight that `tokens` (the best passage's) hold; 0 when
-    the question has none (it names only the document's subject, or nothing the corpus uses)."""
-    return covered(specific_terms(terms, bank, hits)[1], tokens)
+    """The share of the specific terms' weight that `tokens` (the best passage's) hold, of the
+    question's `present` terms (present_terms); 0 when the question has none (it names only the
+    document's subject, or nothing the corpus uses)."""
+    return covered(specific_terms(present, bank, hits), tokens)
 
 
 def covered(terms: Terms, tokens: frozenset[str]) -> float:

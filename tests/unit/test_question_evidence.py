@@ -69,7 +69,7 @@ def _evidence(
         )
     bank = SentenceBank(documents, chunks, sentences, None, tokens)
     rows = np.zeros((1, len(SENTENCE_FEATURES)))
-    row = question_features(np.array([0.5]), rows, hits, _terms(), bank, channel=channel)
+    row = question_features(np.array([0.5]), rows, hits, _terms(), bank, (None, None), channel)
     return dict(zip(QUESTION_FEATURES, row.tolist(), strict=True))
 
 
@@ -129,7 +129,7 @@ def _row(hits: list[Hit], meaning: tuple) -> list[float]:
     doc = Document(doc_id="d", title="", path="/d.txt", text="x", sha256="0")
     bank = SentenceBank({"d": doc}, [hits[0].chunk], [], None, [])
     rows = np.zeros((0, len(SENTENCE_FEATURES)))
-    return question_features(np.zeros(0), rows, hits, _terms(), bank, meaning).tolist()
+    return question_features(np.zeros(0), rows, hits, _terms(), bank, meaning, "use").tolist()
 
 
 def test_the_dense_features_read_the_answer_channel_only() -> None:
@@ -141,5 +141,16 @@ def test_the_dense_features_read_the_answer_channel_only() -> None:
     alone = _evidence(passages, one, "use")
     assert alone["top_dense"] == pytest.approx(0.31) and alone["agreement"] == 1.0
     assert _evidence(passages, two, "use") == alone
-    unnamed = _evidence(passages, two)  # every dense channel, as before the answer channel
-    assert unnamed["top_dense"] == pytest.approx(0.86) and unnamed["agreement"] == 0.0
+    other = _evidence(passages, two, "e5")
+    assert other["top_dense"] == pytest.approx(0.86) and other["agreement"] == 0.0
+
+
+def test_without_an_answer_channel_no_dense_score_is_read() -> None:
+    """None is an index without a vector channel: the dense features stay 0 and agreement
+    needs two channels, whatever scores the hits carry."""
+    passages = [[{"rare"}], [{"common"}]]
+    scored = [{"lexical": (1, 9.0), "use": (1, 0.35)}, {"lexical": (2, 4.0), "use": (2, 0.31)}]
+    evidence = _evidence(passages, scored)
+    assert evidence["top_dense"] == evidence["dense_best"] == evidence["dense_peak"] == 0.0
+    assert evidence["agreement"] == 0.0
+    assert _evidence(passages, scored, "use")["agreement"] == 1.0

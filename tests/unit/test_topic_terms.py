@@ -12,7 +12,7 @@ from citeqa.answer_features import QUESTION_FEATURES, SENTENCE_FEATURES, questio
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
-from citeqa.topic_terms import specific_coverage, specific_terms
+from citeqa.topic_terms import present_terms, specific_coverage, specific_terms
 
 UNSEEN = 8.0
 
@@ -59,7 +59,8 @@ def test_a_term_in_many_of_the_documents_sentences_is_its_topic() -> None:
     answering = [{"singer", "album", "released"}]
     others = [[{"singer", "born"}], [{"singer", "tour"}], [{"singer", "award"}]]
     bank, hits = _bank([answering, *others])
-    present, specific = specific_terms(_terms(), bank, hits)
+    present = present_terms(_terms())
+    specific = specific_terms(present, bank, hits)
     assert [sorted(alts) for alts, _ in present] == [["singer"], ["album"]]
     assert [sorted(alts) for alts, _ in specific] == [["album"]]
 
@@ -69,19 +70,19 @@ def test_the_near_miss_passage_covers_the_topic_but_not_the_specific_terms() -> 
     bank, hits = _bank(passages)
     answering = frozenset({"singer", "album"})
     near_miss = frozenset({"singer", "born"})
-    assert specific_coverage(_terms(), bank, hits, answering) == pytest.approx(1.0)
-    assert specific_coverage(_terms(), bank, hits, near_miss) == 0.0
+    assert specific_coverage(present_terms(_terms()), bank, hits, answering) == pytest.approx(1.0)
+    assert specific_coverage(present_terms(_terms()), bank, hits, near_miss) == 0.0
 
 
 def test_a_term_of_the_title_is_a_topic_term_even_when_rare_in_the_text() -> None:
     bank, hits = _bank([[{"singer", "album"}], [{"other"}], [{"more"}]], title="The album")
-    _, specific = specific_terms(_terms(), bank, hits)
+    specific = specific_terms(present_terms(_terms()), bank, hits)
     assert [sorted(alts) for alts, _ in specific] == [["singer"]]
 
 
 def test_a_term_in_a_single_sentence_of_a_short_document_is_not_its_topic() -> None:
     bank, hits = _bank([[{"singer", "album"}]])  # 1 sentence: 100 % of it, but only once
-    _, specific = specific_terms(_terms(), bank, hits)
+    specific = specific_terms(present_terms(_terms()), bank, hits)
     assert len(specific) == 2
 
 
@@ -93,14 +94,14 @@ def test_a_long_document_is_read_around_the_best_passage(
     passages = [[{"singer"}] * 6, [{"other"}, {"other"}], [{"album"}, {"singer", "album"}]]
     bank, hits = _bank(passages)
     best_first = [hits[2], hits[0], hits[1]]
-    _, specific = specific_terms(_terms(), bank, best_first)
+    specific = specific_terms(present_terms(_terms()), bank, best_first)
     assert [sorted(alts) for alts, _ in specific] == [["singer"]]  # "album": 2 of 4 read
 
 
 def test_the_question_features_carry_the_specific_coverage() -> None:
     bank, hits = _bank([[{"singer", "born"}], [{"singer", "album"}], [{"singer", "tour"}]])
     rows = np.zeros((1, len(SENTENCE_FEATURES)))
-    row = question_features(np.array([0.5]), rows, hits, _terms(), bank)
+    row = question_features(np.array([0.5]), rows, hits, _terms(), bank, (None, None), None)
     evidence = dict(zip(QUESTION_FEATURES, row.tolist(), strict=True))
     assert evidence["specific_coverage"] == 0.0
     assert evidence["passage_coverage"] == pytest.approx(6 / 16)  # the topic still counts there
