@@ -110,6 +110,8 @@ class Asked:
     labels: np.ndarray
     meaning: tuple = (None, None)
     """The question's answer-channel vector and the corpus centroid (question_features)."""
+    channel: str | None = None
+    """The index's answer channel (question_features), None without a vector channel."""
 
 
 def open_corpus(corpus: Corpus, cache: Path) -> Assistant:
@@ -132,12 +134,13 @@ def ask(assistant: Assistant, item: Item) -> Asked:
         return Asked(item, assistant, True, [], terms, [], np.zeros((0, 0)), np.zeros(0))
     bank = assistant._loaded.bank
     top = retrieval.hits[: assistant.settings.answer_passages]
-    answer_vector = vectors.get(assistant._loaded.index.manifest.answer_channel or "")
+    channel = assistant._loaded.index.manifest.answer_channel
+    answer_vector = vectors.get(channel or "")
     scored = score_sentences(bank, top, terms, answer_vector)
     rows = sentence_features(scored, bank, top, terms, Wants.of(terms.focus))
     labels = np.array([_right_alone(item, s, bank, top) for s in scored], dtype=np.float64)
     meaning = (answer_vector, assistant._loaded.centroid)
-    return Asked(item, assistant, False, top, terms, scored, rows, labels, meaning)
+    return Asked(item, assistant, False, top, terms, scored, rows, labels, meaning, channel)
 
 
 def _right_alone(item: Item, sentence, bank, top) -> bool:
@@ -327,9 +330,8 @@ def outcome(a: Asked, ranker: Model | None, ratio: float) -> Outcome:
             candidates, bank, settings.max_quote_sentences, ratio, settings.quote_budget
         )
     citations = citations_of(quote_spans(chosen, bank, a.top, a.terms), bank.documents)
-    channel = a.assistant._loaded.index.manifest.answer_channel
     evidence = question_features(
-        candidates.probabilities, candidates.rows, a.top, a.terms, bank, a.meaning, channel
+        candidates.probabilities, candidates.rows, a.top, a.terms, bank, a.meaning, a.channel
     )
     short = sum(len(c.quote) for c in citations) <= LONG_QUOTE
     return Outcome(evidence, citations, short and quote_right(a.item, citations))
