@@ -20,6 +20,7 @@ from citeqa.config import Settings, load_settings
 from citeqa.contents import sentence_tokens, token_statistics
 from citeqa.domain import Domain, stored_knowledge
 from citeqa.embedding import (
+    MISSING,
     embed_questions,
     embed_texts,
     get_embedder,
@@ -27,7 +28,7 @@ from citeqa.embedding import (
     preload,
 )
 from citeqa.enginefusion import engine_of, retrieve_in_engine
-from citeqa.errors import IndexCorrupt, IndexIncompatible, IndexMissing
+from citeqa.errors import EmbedderUnavailable, IndexCorrupt, IndexIncompatible, IndexMissing
 from citeqa.glossary import Glossary
 from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
 from citeqa.ondemand import (
@@ -208,6 +209,12 @@ def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
                 " which this installation does not have. Run `citeqa index --rebuild`."
             )
         embedder = get_embedder(channel.name)
+        if embedder.version == MISSING:
+            raise EmbedderUnavailable(
+                f"The index uses the {channel.name!r} channel ({channel.model}), whose package"
+                f" {channel.package} is not installed here: install it, or set `channels`"
+                f" without {channel.name!r} and run `citeqa index --rebuild`."
+            )
         if (embedder.model, embedder.version, embedder.dim) != (
             channel.model,
             channel.version,
@@ -293,6 +300,11 @@ class Assistant:
         """What changed since the index was built, as `status().changed` says it ([] when
         it is up to date), without describing the index."""
         return index_changes(self._loaded.index, self.settings.corpus_dir)
+
+    @property
+    def channels(self) -> list[str]:
+        """The vector channels the index was built with, in order."""
+        return [channel.name for channel in self._loaded.index.manifest.channels]
 
     @property
     def manifest_hash(self) -> str:

@@ -77,12 +77,16 @@ def embed_questions(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
 # ---- helpers ---------------------------------------------------------------------------------
 
 
+MISSING = "missing"
+"""The version `installed_version` gives a package that is not installed."""
+
+
 def installed_version(package: str) -> str:
-    """The installed version of `package`, or "missing" when it is not installed."""
+    """The installed version of `package`, or MISSING when it is not installed."""
     try:
         return package_version(package)
     except PackageNotFoundError:
-        return "missing"
+        return MISSING
 
 
 def normalize_rows(vectors: Any, dim: int) -> np.ndarray:

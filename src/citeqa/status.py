@@ -111,3 +111,15 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         stale=bool(changed),
         changed=changed,
     )
+
+
+def channels_differ(built: list[str], wanted: list[str] | tuple[str, ...]) -> str | None:
+    """What to tell a user whose settings ask for other vector channels than the index was built
+    with (the index answers with its own until it is rebuilt), or None when they agree."""
+    if list(built) == list(wanted):
+        return None
+    return (
+        f"the index was built with the channels {', '.join(built) or 'none'}, the settings ask"
+        f" for {', '.join(wanted) or 'none'}; it answers with its own until"
+        " `citeqa index --rebuild`."
+    )

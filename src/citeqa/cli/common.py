@@ -137,6 +137,7 @@ def open_for_questions(settings: Settings) -> Assistant:
 
     preload(settings.channels)  # the models load while citeqa's core imports and reads the index
     from citeqa.api import build_index, open_assistant
+    from citeqa.status import channels_differ
 
     try:
         assistant = open_assistant(settings, build_if_missing=False)
@@ -145,6 +146,9 @@ def open_for_questions(settings: Settings) -> Assistant:
         with progress_bar(stderr_console()) as progress:
             build_index(settings, progress=progress)
         assistant = open_assistant(settings, build_if_missing=False)
+    differ = channels_differ(assistant.channels, settings.channels)
+    if differ:
+        warn(clean(differ))
     changes = assistant.changes()
     if changes:
         changed = ", ".join(clean(c) for c in changes[:5])

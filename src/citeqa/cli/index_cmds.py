@@ -18,10 +18,11 @@ from citeqa.cli.common import (
     progress_bar,
     settings_for,
     stderr_console,
+    warn,
 )
 from citeqa.listing import LISTED, first
 from citeqa.models import BuildReport, IndexStatus
-from citeqa.visible import shown, to_json
+from citeqa.visible import clean, shown, to_json
 
 
 @app.command("index", epilog=examples("citeqa index --corpus ~/papers --rebuild"))
@@ -91,12 +92,17 @@ def status(
 ) -> None:
     """What is indexed, with which models, and whether the corpus changed since."""
     from citeqa.api import index_status
+    from citeqa.status import channels_differ
 
-    described = index_status(settings_for(corpus, index))
+    settings = settings_for(corpus, index)
+    described = index_status(settings)
     if as_json:
         print(to_json(described.model_dump(mode="json"), indent=2))
     else:
         print_status(described, None if every else LISTED)
+    differ = channels_differ([c.name for c in described.channels], settings.channels)
+    if differ:
+        warn(clean(differ))
 
 
 def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
