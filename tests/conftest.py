@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 import pytest
 
+from citeqa import embedding
 from citeqa.embedding import get_embedder, register_embedder
 
 _WORD = re.compile(r"\w+")
@@ -118,3 +119,12 @@ def fake_embedder() -> Iterator[FakeEmbedder]:
     assert isinstance(embedder, FakeEmbedder)
     embedder.reset_counts()
     yield embedder
+
+
+@pytest.fixture
+def scratch_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The channel registry as it is now, restored after the test: the channels the test
+    registers (or replaces) and the embedders it builds are forgotten, so that no other test,
+    whatever the order, sees them in `known_channels()` or `get_embedder`."""
+    monkeypatch.setattr(embedding, "_factories", dict(embedding._factories))
+    monkeypatch.setattr(embedding, "_instances", dict(embedding._instances))

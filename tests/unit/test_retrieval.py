@@ -70,7 +70,7 @@ def test_lexical_weight_depends_on_languages() -> None:
     assert channel_weight("minilm", settings, False) == MiniLMEmbedder.default_weight
 
 
-def test_a_channel_without_a_setting_gets_its_own_default_weight() -> None:
+def test_a_channel_without_a_setting_gets_its_own_default_weight(scratch_registry: None) -> None:
     class Heavy:
         name, model, package, version, dim = "heavy", "heavy", "citeqa-tests", "0", 4
         default_weight = 2.5
