@@ -12,9 +12,10 @@ Two sources share one format (`Domain`):
   titles), cue words of the kinds of values its questions ask for.
 
 `corpus_domain` reads a corpus's file (a bad one is ignored with a warning, as a bad manifest
-is); the build stores what it read in the index, so answering never needs the corpus folder.
-`merged` combines the language data, the corpus's file and the pairs derived at build
-(derived_terms.py) into the knowledge answering uses.
+is; a field only the language data's are read for, such as `answer_types`, is named in a
+warning and ignored); the build stores what it read in the index, so answering never needs
+the corpus folder. `merged` combines the language data, the corpus's file and the pairs
+derived at build (derived_terms.py) into the knowledge answering uses.
 """
 
 from __future__ import annotations
@@ -50,15 +51,10 @@ class NumberedForms(BaseModel):
     """The equivalent forms, "{n}" standing for the number ("s{n}", "week {n}")."""
 
 
-_PATTERN_FIELDS = (
-    "label_patterns",
-    "definition_cues",
-    "quantity_cues",
-    "share_cues",
-    "yes_no_questions",
-    "summary_labels",
-)
-"""Fields that list regular expressions (each is checked to compile)."""
+CORPUS_PATTERNS = ("label_patterns", "definition_cues", "quantity_cues", "share_cues")
+"""Fields that list regular expressions, read from a corpus's file as from the language data."""
+LANGUAGE_PATTERNS = ("yes_no_questions", "summary_labels")
+"""Fields that list regular expressions, read from the language data only."""
 
 
 class Domain(BaseModel):
@@ -97,7 +93,7 @@ class Domain(BaseModel):
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 
-    @field_validator(*_PATTERN_FIELDS)
+    @field_validator(*CORPUS_PATTERNS, *LANGUAGE_PATTERNS)
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in patterns:
@@ -121,17 +117,11 @@ class Domain(BaseModel):
         return self.model_copy(update=fields)
 
 
-MERGED = (
-    "groups",
-    "numbered",
-    "name_endings",
-    "label_patterns",
-    "definition_cues",
-    "quantity_cues",
-    "share_cues",
-)
+MERGED = ("groups", "numbered", "name_endings", *CORPUS_PATTERNS)
 """The fields of a corpus's knowledge that answering reads (glossary.py, questions.py,
 sentences.py): merged with the language data's. The others are read from the language data."""
+UNMERGED_ALLOWED = frozenset({"format", "description", "notes"})
+"""The fields outside MERGED a corpus's file may set without a warning (nothing reads them)."""
 EMPTY = Domain()
 
 
@@ -166,7 +156,8 @@ def domain_path(corpus_dir: Path) -> Path | None:
 
 
 def corpus_domain(corpus_dir: Path) -> tuple[Domain | None, list[str]]:
-    """The corpus's domain file, read and checked, and a warning when it was ignored."""
+    """The corpus's domain file, read and checked, and a warning when it was ignored, or when
+    it sets fields that only the language data's are read for (`unread_fields`)."""
     path = domain_path(corpus_dir)
     if path is None:
         return None, []
@@ -175,10 +166,27 @@ def corpus_domain(corpus_dir: Path) -> tuple[Domain | None, list[str]]:
         raw = path.read_bytes()
         if len(raw) > DOMAIN_MAX_BYTES:
             raise ValueError(f"larger than {DOMAIN_MAX_BYTES:,} bytes")
-        return Domain.model_validate_json(raw), []
+        domain = Domain.model_validate_json(raw)
     except (OSError, ValueError, ValidationError) as error:
         reason = _short(error)
         return None, [f"{name} (the domain file manifest.json names) was ignored: {reason}"]
+    unread = unread_fields(domain)
+    if not unread:
+        return domain, []
+    return domain, [
+        f"{name} sets {', '.join(unread)}, which citeqa reads from its language data only;"
+        " ignored (a corpus's file may set " + ", ".join(MERGED) + ")"
+    ]
+
+
+def unread_fields(domain: Domain) -> list[str]:
+    """The fields a corpus's domain file sets to something that answering never reads from it
+    (outside MERGED, description, format and notes), in the model's order."""
+    return [
+        name
+        for name in Domain.model_fields
+        if name not in MERGED and name not in UNMERGED_ALLOWED and getattr(domain, name)
+    ]
 
 
 def _short(error: Exception) -> str:

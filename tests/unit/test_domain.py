@@ -13,6 +13,7 @@ from citeqa import derived_terms
 from citeqa.corpus import list_corpus_files, read_corpus
 from citeqa.derived_terms import frequent_words, pair_words, term_pairs
 from citeqa.domain import (
+    MERGED,
     Domain,
     corpus_domain,
     domain_digest,
@@ -85,6 +86,7 @@ def test_domain_file_is_read_and_left_out_of_the_documents(tmp_path: Path) -> No
         ("{not json", "terms.json"),
         (json.dumps({"groups": "kidney"}), "groups"),
         (json.dumps({"label_patterns": ["(unclosed"]}), "regular expression"),
+        (json.dumps({"summary_labels": ["(unclosed"]}), "regular expression"),
         (json.dumps({"glosary": []}), "glosary"),
     ],
 )
@@ -96,6 +98,35 @@ def test_bad_domain_file_is_ignored_with_a_warning(
     assert reading.domain is None
     assert len(reading.warnings) == 1 and reason in reading.warnings[0]
     assert "terms.json" in reading.warnings[0]
+
+
+def test_fields_a_corpus_file_sets_but_answering_never_reads_from_it_are_warned(
+    tmp_path: Path,
+) -> None:
+    unread = {
+        "answer_types": {"number": "how many"},
+        "answer_values": {"number": "[0-9]+"},
+        "yes_no_questions": ["^is "],
+        "summary_labels": ["conclusion"],
+        "interrogatives": ["which"],
+    }
+    content = json.dumps({"groups": [["kidney", "rein"]], "summary_labels": [], **unread})
+    corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, content)
+    domain, warnings = corpus_domain(corpus)
+    assert domain is not None and domain.groups == (("kidney", "rein"),)  # still read
+    assert len(warnings) == 1 and warnings[0].startswith("terms.json sets ")
+    named = warnings[0].removeprefix("terms.json sets ").split(", which")[0]
+    assert named.split(", ") == list(unread)
+    assert read_corpus(corpus).warnings == warnings
+
+
+def test_a_corpus_file_setting_only_merged_fields_is_not_warned(tmp_path: Path) -> None:
+    content = {name: [] for name in MERGED} | {"groups": [["kidney", "rein"]]}
+    content |= {"format": 1, "description": "terms", "notes": {"why": "a comment"}}
+    content |= {"yes_no_questions": [], "answer_types": {}}  # set, but to nothing
+    corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, json.dumps(content))
+    domain, warnings = corpus_domain(corpus)
+    assert domain is not None and warnings == []
 
 
 @pytest.mark.parametrize("name", ["../outside.json", "/etc/passwd", "", 3])
