@@ -24,13 +24,14 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from citeqa.e5channel import E5Embedder
-from citeqa.embedding import normalize_rows, register_embedder
+from citeqa.embedding import register_embedder
 
 
 class VectorStore:
@@ -70,13 +71,11 @@ def stored_e5(folder: Path) -> type[E5Embedder]:
     atexit.register(queries.save)
 
     class StoredE5(E5Embedder):
-        def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-            model = lambda batch: self._lazy.get().passage(batch)  # noqa: E731
-            return normalize_rows(passages.vectors(list(texts), model), self.dim)
+        def _encode(self, loaded: Any, texts: list[str]) -> Any:
+            return passages.vectors(texts, partial(super()._encode, loaded))
 
-        def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-            model = lambda batch: self._lazy.get().query(batch)  # noqa: E731
-            return normalize_rows(queries.vectors(list(texts), model), self.dim)
+        def _encode_queries(self, loaded: Any, texts: list[str]) -> Any:
+            return queries.vectors(texts, partial(super()._encode_queries, loaded))
 
     return StoredE5
 

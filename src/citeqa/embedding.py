@@ -39,7 +39,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from citeqa.errors import IndexIncompatible
+from citeqa.errors import EmbedderUnavailable, IndexIncompatible
 
 Progress = Callable[[int, int], None]
 """progress(done, total): texts embedded so far, out of all of them."""
@@ -169,14 +169,19 @@ SMALL_BATCH = 8
 
 
 class _LazyEmbedder:
-    """What both real embedders share: their package's version, a model loaded once (on first
-    use or on `load()`) by the subclass's `_load`, and `embed_batch` around its `_encode`."""
+    """What the real embedders share: their package's version, a model loaded once (on first
+    use or on `load()`) by the subclass's `_load`, one `EmbedderUnavailable` naming the package
+    where that load fails, and `embed_batch` around the subclass's `_encode` hook. A model that
+    embeds questions its own way adds `embed_queries` around another hook, through `_embed`."""
 
     package: str
+    platforms = ""
+    """Where the package installs, when not everywhere (e.g. " (Linux x86_64 only)"): said in
+    the error where it cannot load."""
 
     def __init__(self) -> None:
         self.version = installed_version(self.package)
-        self._lazy = _LazyModel(self._load)
+        self._lazy = _LazyModel(self._checked_load)
 
     name: str
     dim: int
@@ -189,10 +194,27 @@ class _LazyEmbedder:
         """Vectors of `texts` from the loaded model (subclasses)."""
         raise NotImplementedError
 
+    def _checked_load(self) -> Any:
+        """`_load`, where the package is missing or its model cannot load here (an engine or a
+        file refused: ImportError, OSError, RuntimeError...) one message, not a traceback."""
+        try:
+            return self._load()
+        except Exception as err:
+            reason = " ".join(f"{type(err).__name__}: {err}".split())
+            raise EmbedderUnavailable(
+                f"The {self.name} channel needs the {self.package} package{self.platforms},"
+                f" which cannot be loaded here ({reason}). Install {self.package}, or choose"
+                " other channels (`channels` in the settings)."
+            ) from None
+
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(self._encode, texts)
+
+    def _embed(self, encode: Callable[[Any, list[str]], Any], texts: Sequence[str]) -> np.ndarray:
+        """`encode(model, texts)` as unit float32 rows; no text loads no model."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return normalize_rows(self._encode(self._lazy.get(), list(texts)), self.dim)
+        return normalize_rows(encode(self._lazy.get(), list(texts)), self.dim)
 
     def load(self) -> None:
         """Load the model now rather than on the first `embed_batch`."""

