@@ -91,13 +91,15 @@ def chunk_tokens(chunk: Chunk) -> list[str]:
     return tokenize(passage_text(chunk), chunk.lang)
 
 
-def write_documents(corpus_dir: Path, folder: Path) -> CorpusScan:
+def write_documents(
+    corpus_dir: Path, folder: Path, progress: Callable[[int, int], None] | None = None
+) -> CorpusScan:
     """Read the corpus into `folder` (a new temporary build folder): documents.jsonl and the
     ids beside it, written as each document is read, so that one document's text is held at
-    a time; what the reading found (corpus.scan_corpus)."""
+    a time; what the reading found (corpus.scan_corpus, which tells `progress` of each file)."""
     folder.mkdir(parents=True)
     with _writer(folder / DOCUMENTS) as documents_out:
-        scan = scan_corpus(corpus_dir, documents_out.write)
+        scan = scan_corpus(corpus_dir, documents_out.write, progress)
     ids = [entry.doc_id for entry in scan.entries]
     write_synced(folder / DOCUMENT_IDS, json.dumps(ids, ensure_ascii=False).encode())
     return scan

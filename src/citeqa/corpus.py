@@ -92,10 +92,15 @@ class CorpusScan:
     read: a file edited after its read then differs from what the index records."""
 
 
-def scan_corpus(corpus_dir: Path, take: Callable[[Document], None]) -> CorpusScan:
+def scan_corpus(
+    corpus_dir: Path,
+    take: Callable[[Document], None],
+    progress: Callable[[int, int], None] | None = None,
+) -> CorpusScan:
     """Read the documents of `corpus_dir` one at a time, in order, handing each to `take` as
     it is read (a build writes it out) and keeping its entry only, so that no more than one
-    document's text is held; raise CorpusMissing or CorpusEmpty."""
+    document's text is held; `progress(done, total)` hears of each file read or skipped;
+    raise CorpusMissing or CorpusEmpty."""
     check_folder(corpus_dir)
     titles, warnings = read_titles(corpus_dir)
     domain, domain_warnings = corpus_domain(corpus_dir)
@@ -103,7 +108,9 @@ def scan_corpus(corpus_dir: Path, take: Callable[[Document], None]) -> CorpusSca
     files, skipped = _walk(corpus_dir)
     entries: list[DocumentEntry] = []
     used: set[str] = set()
-    for path in (corpus_dir / name for name in files.names):
+    heard = progress or (lambda done, total: None)
+    for done, path in enumerate(corpus_dir / name for name in files.names):
+        heard(done, len(files.names))
         try:
             document = read_document(path, corpus_dir, titles)
         except UnreadableDocument as unreadable:
@@ -115,6 +122,7 @@ def scan_corpus(corpus_dir: Path, take: Callable[[Document], None]) -> CorpusSca
             DocumentEntry(document.doc_id, document.title, document.path, document.sha256)
         )
         warnings.extend(document.warnings)
+    heard(len(files.names), len(files.names))
     if not entries:
         raise CorpusEmpty(
             f"No readable document in {corpus_dir}: citeqa reads {read_types()} files"

@@ -99,9 +99,10 @@ def _update(
     """Read the corpus into a new build folder (`names`: its temporary path and final name);
     unless nothing changed (the folder then goes), compute the rest and publish it."""
     temporary, name = names
-    report("reading", 0, 1)
-    reading = write_documents(settings.corpus_dir, temporary)
-    report("reading", 1, 1)
+    report("reading", 0, 1)  # until the corpus is listed
+    reading = write_documents(
+        settings.corpus_dir, temporary, lambda done, total: report("reading", done, total)
+    )
     embedders = [get_embedder(name) for name in settings.channels]
     channels = [_channel_info(embedder, len(reading.entries), settings) for embedder in embedders]
     old_files, loaded = _previous(settings, channels, rebuild)

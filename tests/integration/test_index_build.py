@@ -328,3 +328,19 @@ def test_status_json_without_index(tmp_path: Path, cli: Any) -> None:
     done = cli("status", "--json", index_dir=str(tmp_path / "none"))
     assert done.code != 0 and "No index" in done.one_line_error()
     assert not (tmp_path / "none").exists()
+
+
+def test_the_reading_stage_counts_the_corpus_files(tmp_path: Path) -> None:
+    """A build's progress says how many of the corpus's files are read (it said 1/1 for any
+    corpus)."""
+    corpus = make_corpus(tmp_path / "corpus")
+    heard: list[tuple[int, int]] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "reading":
+            heard.append((done, total))
+
+    build_index(fake_settings(corpus, tmp_path / "index"), progress=progress)
+    files = len(SMALL_DOCS)
+    assert heard[-1] == (files, files) and files > 1
+    assert [done for done, total in heard if total == files] == list(range(files + 1))

@@ -308,6 +308,9 @@ def test_a_scan_hands_each_document_on_as_it_is_read_and_keeps_its_entry(tmp_pat
     assert scan.entries == [DocumentEntry(d.doc_id, d.title, d.path, d.sha256) for d in handed]
     assert scan.skipped == reading.skipped and scan.warnings == reading.warnings
     assert not hasattr(scan.entries[0], "text")
+    heard: list[tuple[int, int]] = []
+    scan_corpus(tmp_path, lambda document: None, lambda done, total: heard.append((done, total)))
+    assert heard == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]  # each file (the image skipped too)
     (tmp_path / "empty").mkdir()
     with pytest.raises(CorpusEmpty):
         scan_corpus(tmp_path / "empty", handed.append)
