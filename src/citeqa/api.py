@@ -51,7 +51,7 @@ from citeqa.questions import (
 from citeqa.reranking import rerank
 from citeqa.retrieval import retrieve
 from citeqa.sentences import SentenceBank, SentenceRules
-from citeqa.status import describe_index, index_changes
+from citeqa.status import channels_differ, describe_index, index_changes
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
 
@@ -305,6 +305,11 @@ class Assistant:
     def channels(self) -> list[str]:
         """The vector channels the index was built with, in order."""
         return [channel.name for channel in self._loaded.index.manifest.channels]
+
+    def channels_notice(self) -> str | None:
+        """What to tell a user whose settings ask for other vector channels than the index was
+        built with (status.channels_differ), or None."""
+        return channels_differ(self.channels, self.settings.channels)
 
     @property
     def manifest_hash(self) -> str:

@@ -208,10 +208,12 @@ class FakeAssistant:
         overrides: dict[str, object] | None = None,
         stale: bool = False,
         corpus_dir: str = "/fake/corpus",
+        notice: str | None = None,
     ) -> None:
         self.overrides = overrides or {}
         self.stale = stale
         self.corpus_dir = corpus_dir
+        self.notice = notice
         self.sessions: list[FakeSession] = []
 
     def ask(self, question: str, k: int | None = None, *, id: str | int | None = None) -> Answer:
@@ -223,7 +225,12 @@ class FakeAssistant:
         return session
 
     def configured(self, **overrides: object) -> FakeAssistant:
-        return FakeAssistant({**self.overrides, **overrides}, self.stale, self.corpus_dir)
+        return FakeAssistant(
+            {**self.overrides, **overrides}, self.stale, self.corpus_dir, self.notice
+        )
+
+    def channels_notice(self) -> str | None:
+        return self.notice
 
     def document(self, doc_id: str) -> Document:
         return DOCUMENTS[doc_id]
@@ -275,10 +282,12 @@ class FakeFactory:
         gate: threading.Event | None = None,
         stale: bool = False,
         corpus_dir: str = "/fake/corpus",
+        notice: str | None = None,
     ) -> None:
         self.gate = gate
         self.stale = stale
         self.corpus_dir = corpus_dir
+        self.notice = notice
         self.opened: list[FakeAssistant] = []
         self.progress: list[tuple[str, int, int]] = []
 
@@ -288,7 +297,7 @@ class FakeFactory:
             progress("embedding use", done, 2)
         if self.gate is not None:
             self.gate.wait(10)
-        assistant = FakeAssistant(stale=self.stale, corpus_dir=self.corpus_dir)
+        assistant = FakeAssistant(stale=self.stale, corpus_dir=self.corpus_dir, notice=self.notice)
         self.opened.append(assistant)
         return assistant
 

@@ -212,6 +212,27 @@ def test_stale_index_shows_banner_and_rebuild_reloads(make_app):
     run(body())
 
 
+def test_settings_asking_for_other_channels_are_named_once_loaded(make_app):
+    """The chat says what `ask` and `status` say when the settings ask for other vector channels
+    than the index was built with (the index answers with its own until rebuilt)."""
+
+    async def body():
+        notice = "the index was built with the channels use, the settings ask for use, e5"
+        app = make_app(FakeFactory(notice=notice + "\x1b[2J"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            warned = [n for n in app._notifications if n.title == "Vector channels"]
+            assert len(warned) == 1 and warned[0].message.startswith(notice)
+            assert "\x1b" not in warned[0].message  # the escape is shown, never sent
+            assert warned[0].severity == "warning"
+        quiet = make_app(FakeFactory())
+        async with quiet.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert not [n for n in quiet._notifications if n.title == "Vector channels"]
+
+    run(body())
+
+
 def test_palette_lists_citeqa_commands(make_app):
     async def body():
         app = make_app()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from citeqa.config import Settings
 from citeqa.models import Answer, ChannelInfo, Citation, Document, IndexStatus, Passage
+from citeqa.status import channels_differ
 
 DOCS = {
     "trial": (
@@ -119,6 +120,9 @@ class FakeAssistant:
 
     def changes(self) -> list[str]:
         return []
+
+    def channels_notice(self) -> str | None:
+        return channels_differ(list(self.channels), self.settings.channels)
 
     def status(self) -> IndexStatus:
         from citeqa.models import DocumentStatus

@@ -137,7 +137,6 @@ def open_for_questions(settings: Settings) -> Assistant:
 
     preload(settings.channels)  # the models load while citeqa's core imports and reads the index
     from citeqa.api import build_index, open_assistant
-    from citeqa.status import channels_differ
 
     try:
         assistant = open_assistant(settings, build_if_missing=False)
@@ -146,9 +145,9 @@ def open_for_questions(settings: Settings) -> Assistant:
         with progress_bar(stderr_console()) as progress:
             build_index(settings, progress=progress)
         assistant = open_assistant(settings, build_if_missing=False)
-    differ = channels_differ(assistant.channels, settings.channels)
-    if differ:
-        warn(clean(differ))
+    notice = assistant.channels_notice()
+    if notice:
+        warn(clean(notice))
     changes = assistant.changes()
     if changes:
         changed = ", ".join(clean(c) for c in changes[:5])

@@ -155,6 +155,9 @@ class CiteqaApp(KeyedApp):
         self._load_error = None
         self.base = message.assistant
         self._show_index(message.status)
+        notice = message.assistant.channels_notice()
+        if notice:
+            self.notify(one_line(notice), title="Vector channels", severity="warning")
         self.query_one(Welcome).ready()
         if message.status is not None:
             self.read_overview(Path(message.status.corpus_dir), message.status, message.assistant)
