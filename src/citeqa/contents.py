@@ -42,7 +42,7 @@ from citeqa.glossary import fold
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
-from citeqa.jsonlines import DocumentFile, JsonlWriter, LineReader
+from citeqa.jsonlines import DocumentFile, JsonlWriter, LineReader, write_synced
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import folded_words
@@ -51,7 +51,6 @@ from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT
 from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, text_pieces
 from citeqa.vectorspool import VectorSpool, spool_path, write_channels
-from citeqa.writing import write_synced
 
 Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 64

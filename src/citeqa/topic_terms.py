@@ -1,7 +1,7 @@
 """What a question asks beyond its document's subject: its topic terms and its specific terms.
 
-A question about a document names the document's subject ("Beyoncé", "lupus nephritis") and
-what it wants to know about it ("first album", "which year"). The subject's words are rare in
+A question about a document names the document's subject ("the Eiffel Tower") and what it
+wants to know about it ("which year", "how tall"). The subject's words are rare in
 the corpus, so they weigh heavily in IDF-weighted coverage, yet every passage of that document
 holds them: a passage of the right document that does not hold the answer (a near miss) covers
 them as well as the answering one does. `present_terms` are the question's terms the corpus
@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 
-from citeqa.lexical import tokenize
+from citeqa.lexical import query_tokens
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
@@ -63,9 +63,9 @@ def specific_terms(present: Terms, bank: SentenceBank, hits: list[Hit]) -> Terms
 
 @functools.lru_cache(maxsize=TITLE_CACHE)
 def _title_tokens(title: str) -> frozenset[str]:
-    """A document title's tokens in English and French (kept: a corpus's best documents recur
-    from question to question)."""
-    return frozenset(tokenize(title, "en")) | frozenset(tokenize(title, "fr"))
+    """A document title's tokens, stemmed in English and in French as a question's are
+    (lexical.query_tokens; kept: a corpus's best documents recur from question to question)."""
+    return frozenset(query_tokens(title))
 
 
 def _around(bank: SentenceBank, doc_id: str, start: int) -> list[int]:
