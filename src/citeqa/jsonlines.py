@@ -10,11 +10,13 @@ and keeps the most recently used ones, and `DocumentTable[doc_id]` does the same
 read whole, as before (`ChunkTable.of`, `DocumentTable.of`).
 
 Also `write_synced`, through which each small file of a build is written and synced (the file
-list, the manifest, the size/time record...): here, below every module that writes one.
+list, the manifest, the size/time record, the offsets files...): here, below every module that
+writes one.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import mmap
 import os
@@ -48,6 +50,13 @@ def write_synced(path: Path, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
+def save_offsets(jsonl: Path, offsets: np.ndarray) -> None:
+    """Save the offsets of the jsonl file at `jsonl` beside it (np.save's bytes), synced."""
+    data = io.BytesIO()
+    np.save(data, offsets, allow_pickle=False)
+    write_synced(jsonl.with_name(offsets_name(jsonl.name)), data.getvalue())
+
+
 def offsets_name(jsonl: str) -> str:
     """The offsets file that goes with a jsonl file."""
     return jsonl.removesuffix(".jsonl") + ".offsets.npy"
@@ -59,7 +68,7 @@ def write_indexed(path: Path, items: Sequence[BaseModel]) -> list[bytes]:
     lines = [item.model_dump_json().encode() + b"\n" for item in items]
     offsets = np.zeros(len(lines) + 1, dtype=np.int64)
     np.cumsum([len(line) for line in lines], out=offsets[1:])
-    np.save(path.with_name(offsets_name(path.name)), offsets, allow_pickle=False)
+    save_offsets(path, offsets)
     return lines
 
 
@@ -83,12 +92,11 @@ class JsonlWriter:
         self._offsets.append(self._offsets[-1] + len(line))
 
     def close(self) -> None:
-        """Sync the lines and save their offsets; the writer is done."""
-        self._stream.flush()
-        os.fsync(self._stream.fileno())
-        self._stream.close()
-        offsets = np.frombuffer(self._offsets, dtype=np.int64)
-        np.save(self.path.with_name(offsets_name(self.path.name)), offsets, allow_pickle=False)
+        """Sync the lines, then save their offsets synced too; the writer is done."""
+        with self._stream:
+            self._stream.flush()
+            os.fsync(self._stream.fileno())
+        save_offsets(self.path, np.frombuffer(self._offsets, dtype=np.int64))
 
     def abandon(self) -> None:
         """Close the file without saving offsets (the build failed; its folder is discarded)."""

@@ -118,6 +118,7 @@ WRITES = [
     "citeqa.contents.write_synced",
     "citeqa.filelist.write_synced",
     "citeqa.verification.write_synced",
+    "citeqa.jsonlines.write_synced",  # the offsets files beside chunks.jsonl, documents.jsonl
     "citeqa.jsonlines.JsonlWriter.write",
     "citeqa.vectorspool.VectorSpool.write",
     "citeqa.vectorspool.VectorSpool.save_faiss",

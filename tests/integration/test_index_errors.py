@@ -316,7 +316,15 @@ def test_index_folder_not_writable(good: Good, cli: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "failing_file", ["documents.jsonl", "files.jsonl", "manifest.json", ".verified.json"]
+    "failing_file",
+    [
+        "documents.jsonl",
+        "documents.offsets.npy",
+        "chunks.offsets.npy",
+        "files.jsonl",
+        "manifest.json",
+        ".verified.json",
+    ],
 )
 def test_disk_full(
     good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch, failing_file: str
@@ -333,7 +341,8 @@ def test_disk_full(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(writer.path))
         write_line(writer, item)
 
-    for module in (writing, contents, filelist, verification):  # every small file of a build
+    # every small file of a build
+    for module in (writing, contents, filelist, verification, jsonlines):
         monkeypatch.setattr(module, "write_synced", full_disk)
     monkeypatch.setattr(JsonlWriter, "write", full_disk_line)
     message = _raises(IndexWriteError, good.settings, rebuild=True)
