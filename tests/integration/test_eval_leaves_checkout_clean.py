@@ -64,6 +64,6 @@ def test_eval_across_corpora_writes_only_the_report_asked_for(
     done = run_eval(args, env)
     assert done.returncode == 0, done.stderr
     assert "contentfree-bundled" in done.stdout
-    assert "| contentfree-bundled | content-free | 16 | **citeqa** |" in report.read_text()
+    assert "| contentfree-bundled | content-free | 0 + 16 | **citeqa** |" in report.read_text()
     assert list((tmp_path / "cache" / "indexes").iterdir())
     assert git_status() == checkout

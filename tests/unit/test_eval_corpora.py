@@ -11,16 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from citeqa.cli.eval_cmd import print_corpora
 from citeqa.config import Settings
 from citeqa.evaluation import peer_cache
 from citeqa.evaluation.corpora import (
     CITEQA,
+    PEERS_QUESTIONS,
     evaluate_corpora,
     index_dir_for,
     macro_average,
     peer_metrics,
 )
-from citeqa.evaluation.corpora_markdown import render_corpora
+from citeqa.evaluation.corpora_markdown import PEERS_NOTE, render_corpora
 from citeqa.evaluation.judging import QUOTE_LIMIT, Outcome, Span, judge_outcome
 from citeqa.evaluation.peers import PeerRunner, paragraphs, rrf
 from citeqa.evaluation.questions import EvalQuestion
@@ -144,7 +146,7 @@ def test_peer_results_are_cached_in_a_plain_file(
 # ---- the multi-set runner --------------------------------------------------------------------
 
 
-def write_registry(tmp_path: Path, corpus: Path) -> Path:
+def write_registry(tmp_path: Path, corpus: Path, more_facts: tuple[dict, ...] = ()) -> Path:
     para = span_of(
         "albanie", ALBANIA, "Sa monnaie est le lek. Elle est émise par la banque centrale."
     )
@@ -153,6 +155,7 @@ def write_registry(tmp_path: Path, corpus: Path) -> Path:
          "doc_id": "albanie", "answers": ["lek"], "span": [para.start, para.end], "split": "dev"},
         {"id": "a2", "question": "Quelle est la hauteur de l'Etna ?", "lang": "fr",
          "doc_id": "volcans", "answers": ["3 300 mètres"], "split": "test"},
+        *more_facts,
     ]  # fmt: skip
     empty = [{"id": "c1", "question": "???", "split": "dev", "answerable": False}]
     for name, rows in (("answerable.jsonl", answerable), ("empty.jsonl", empty)):
@@ -187,7 +190,7 @@ def test_sets_run_on_an_index_in_the_cache_and_average_over_sets(
     assert macro["hit_5"] == 1.0
     assert macro["abstention_recall"] == nothing.systems[CITEQA].abstention_recall
     text = render_corpora(report, "citeqa eval --sets facts,nothing")
-    assert "| facts | answerable | 2 | **citeqa** |" in text and "## Macro average" in text
+    assert "| facts | answerable | 2 + 0 | **citeqa** |" in text and "## Macro average" in text
 
 
 def test_peers_are_measured_on_the_same_questions(corpus: Path, tmp_path: Path) -> None:
@@ -205,3 +208,50 @@ def test_macro_average_skips_sets_without_the_figure(corpus: Path, tmp_path: Pat
     again = macro_average(report.sets)
     assert again[CITEQA]["mrr"] == facts.mrr
     assert again[CITEQA]["latency_p50_ms"] is not None
+
+
+FOLLOW_UP = {"id": "f1", "question": "Et qui l'émet ?", "lang": "fr", "doc_id": "albanie",
+             "answers": ["banque centrale"], "follows": "a1", "split": "dev"}  # fmt: skip
+OFF_TOPIC = {"id": "u1", "question": "Qui a écrit Hamlet ?", "split": "test", "answerable": False}
+PEER_NAMES = {"bm25", "minilm", "use", "rrf"}
+
+
+def test_each_peer_has_a_citeqa_row_on_its_own_questions(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.setattr(peer_cache, "DENSE_CHANNELS", FAKE)
+    registry = write_registry(tmp_path, corpus, (FOLLOW_UP, OFF_TOPIC))
+    sets = load_sets(registry=registry)
+    report = evaluate_corpora(sets, Settings(channels=("fake",)), tmp_path / "c", peers=True)
+    facts, nothing = report.sets
+    assert set(facts.systems) == {CITEQA, PEERS_QUESTIONS, *PEER_NAMES}
+    assert set(nothing.systems) == {CITEQA}  # no answerable question: no peers
+    counts = {name: (m.answerable, m.unanswerable) for name, m in facts.systems.items()}
+    assert counts.pop(CITEQA) == (3, 1)  # the follow-up is citeqa's alone
+    assert set(counts.values()) == {(2, 1)}
+    assert report.macro[PEERS_QUESTIONS]["mrr"] == facts.systems[PEERS_QUESTIONS].mrr
+    assert list(report.macro)[:2] == [CITEQA, PEERS_QUESTIONS]
+    text = render_corpora(report)
+    assert "| facts | answerable | 3 + 1 | **citeqa** |" in text
+    assert f"| facts | answerable | 2 + 1 | {PEERS_QUESTIONS} |" in text
+    assert "| facts | answerable | 2 + 1 | bm25 |" in text and PEERS_NOTE in text
+    print_corpora(report)  # the terminal's tables: the same rows, the same note
+    shown = [
+        " ".join(line.replace("│", " ").split()) for line in capsys.readouterr().out.splitlines()
+    ]
+    assert any(line.startswith("facts answerable 3 + 1 citeqa ") for line in shown)
+    assert any(line.startswith(f"facts answerable 2 + 1 {PEERS_QUESTIONS} ") for line in shown)
+    assert any(line.startswith("Peers keep no context") for line in shown)
+
+
+def test_without_follow_ups_citeqa_and_the_peers_share_one_row_of_questions(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(peer_cache, "DENSE_CHANNELS", FAKE)
+    registry = write_registry(tmp_path, corpus, (OFF_TOPIC,))
+    (facts,) = load_sets(["facts"], registry=registry)
+    report = evaluate_corpora([facts], Settings(channels=("fake",)), tmp_path / "c", peers=True)
+    systems = report.sets[0].systems
+    assert set(systems) == {CITEQA, *PEER_NAMES} and PEERS_QUESTIONS not in report.macro
+    assert {(m.answerable, m.unanswerable) for m in systems.values()} == {(2, 1)}
+    assert PEERS_NOTE not in render_corpora(report)

@@ -205,15 +205,27 @@ def print_corpora(report: CorporaReport) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from citeqa.evaluation.corpora_markdown import COLUMNS, macro_rows, set_rows
+    from citeqa.evaluation.corpora_markdown import (
+        COLUMNS,
+        SET_HEADER,
+        macro_rows,
+        peers_note,
+        set_rows,
+    )
 
     console = Console(width=None if sys.stdout.isatty() else 160)
-    per_set = Table(title=f"citeqa eval across corpora ({report.split})")
+    note = peers_note(report)
+    per_set = Table(
+        title=f"citeqa eval across corpora ({report.split})",
+        caption=note.replace("`", '"') if note else None,
+    )
     widest = max((len(s.name) for s in report.sets), default=3)
     per_set.add_column("set", no_wrap=True, min_width=widest)
     per_set.add_column("kind", no_wrap=True)
-    for label in ["n", "system", *[label for label, _ in COLUMNS]]:
-        per_set.add_column(label, justify="left" if label == "system" else "right")
+    per_set.add_column(SET_HEADER[2], justify="right")
+    per_set.add_column(SET_HEADER[3], no_wrap=True)
+    for label, _ in COLUMNS:
+        per_set.add_column(label, justify="right")
     for row in set_rows(report):
         per_set.add_row(*[cell.replace("**", "") for cell in row])
     console.print(per_set)

@@ -4,6 +4,11 @@ Each set's corpus is indexed in a cache folder this module owns (`eval_cache_dir
 repository; `--cache`, `CITEQA_EVAL_CACHE`, else the per-user cache), updated when the corpus
 changed. Each set is reported per system (citeqa and, on answerable sets, each peer), and the
 macro average of every metric is taken over the sets where it is defined.
+
+Peers keep no context, so they are asked a set's standalone questions only; where a set also
+holds follow-ups, citeqa is reported twice: on every question (`citeqa`) and on exactly the
+peers' questions (`PEERS_QUESTIONS`, the same answers scored over fewer questions), so that each
+peer has a citeqa row measured on the same questions.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, r
 from citeqa.evaluation.sets import EvalSet
 
 CITEQA = "citeqa"
+PEERS_QUESTIONS = "citeqa, peers' questions"
+"""citeqa scored on the questions the peers were asked (a set's standalone questions)."""
 MACRO_FIELDS = (
     "hit_1", "hit_5", "mrr", "quote_accuracy", "quote_accuracy_unlimited", "quote_chars_median",
     "abstention_recall", "false_abstention_rate", "latency_p50_ms", "latency_p95_ms",
@@ -112,6 +119,11 @@ def run_set(
     )
     systems = {CITEQA: summarize(results)}
     if peers and any(q.is_answerable for q in eval_set.questions):
+        standalone = [
+            r for q, r in zip(eval_set.questions, results, strict=True) if q.follows is None
+        ]
+        if len(standalone) < len(results):
+            systems[PEERS_QUESTIONS] = summarize(standalone)
         systems.update(peer_metrics(eval_set, assistants.cache, progress))
     report = SetReport(
         name=eval_set.name, kind=eval_set.kind, split=eval_set.split,
@@ -165,17 +177,29 @@ def evaluate_corpora(
 
 
 def macro_average(reports: list[SetReport]) -> dict[str, dict[str, float | None]]:
-    """system → metric → mean over the sets where that system has that metric."""
-    systems = [CITEQA, *[s for s in PEERS if any(s in r.systems for r in reports)]]
-    macro = {}
-    for system in systems:
-        figures = {}
-        for field in MACRO_FIELDS:
-            values = [
-                getattr(r.systems[system], field)
-                for r in reports
-                if system in r.systems and getattr(r.systems[system], field) is not None
-            ]
-            figures[field] = statistics.fmean(values) if values else None
-        macro[system] = figures
-    return macro
+    """system → metric → mean over the sets where that system has that metric. citeqa on the
+    peers' questions is averaged over the sets the peers ran on (where a set has no follow-ups,
+    those are all its questions: citeqa's own row)."""
+    peers = [s for s in PEERS if any(s in r.systems for r in reports)]
+    rows = {CITEQA: [r.systems.get(CITEQA) for r in reports]}
+    if any(PEERS_QUESTIONS in r.systems for r in reports):
+        rows[PEERS_QUESTIONS] = [
+            r.systems.get(PEERS_QUESTIONS, r.systems[CITEQA]) if _has_peers(r) else None
+            for r in reports
+        ]
+    rows |= {peer: [r.systems.get(peer) for r in reports] for peer in peers}
+    return {system: _means(metrics) for system, metrics in rows.items()}
+
+
+def _has_peers(report: SetReport) -> bool:
+    return any(peer in report.systems for peer in PEERS)
+
+
+def _means(metrics: list[Metrics | None]) -> dict[str, float | None]:
+    """Each MACRO_FIELDS metric averaged over the sets that have it."""
+    figures = {}
+    for field in MACRO_FIELDS:
+        values = [getattr(m, field) for m in metrics if m is not None]
+        present = [value for value in values if value is not None]
+        figures[field] = statistics.fmean(present) if present else None
+    return figures

@@ -6,7 +6,7 @@ it with `--markdown` and writes it with `--report PATH`; evals/REPORT-corpora.md
 
 from __future__ import annotations
 
-from citeqa.evaluation.corpora import CITEQA, CorporaReport
+from citeqa.evaluation.corpora import CITEQA, PEERS_QUESTIONS, CorporaReport
 from citeqa.evaluation.judging import QUOTE_LIMIT
 from citeqa.evaluation.markdown import fmt, table
 
@@ -23,14 +23,30 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+SET_HEADER = ["set", "kind", "n (ans. + unans.)", "system"]
+"""The columns before the metrics in the per-set table: each row counts its own questions,
+answerable + unanswerable."""
+PEERS_NOTE = (
+    "Peers keep no context, so they are asked a set's standalone questions only; where a set"
+    f" also has follow-up questions, the row `{PEERS_QUESTIONS}` scores citeqa's answers to"
+    " exactly the peers' questions."
+)
+
+
 def set_rows(report: CorporaReport) -> list[list[str]]:
     rows = []
     for s in report.sets:
         for system, metrics in s.systems.items():
             label = f"**{system}**" if system == CITEQA else system
             cells = [fmt(getattr(metrics, field), field) for _, field in COLUMNS]
-            rows.append([s.name, s.kind, str(metrics.n), label, *cells])
+            counts = f"{metrics.answerable} + {metrics.unanswerable}"
+            rows.append([s.name, s.kind, counts, label, *cells])
     return rows
+
+
+def peers_note(report: CorporaReport) -> str | None:
+    """PEERS_NOTE where some set was run with peers on fewer questions than citeqa."""
+    return PEERS_NOTE if any(PEERS_QUESTIONS in s.systems for s in report.sets) else None
 
 
 def macro_rows(report: CorporaReport) -> list[list[str]]:
@@ -57,8 +73,9 @@ def render_corpora(report: CorporaReport, command: str = "") -> str:
         "",
         "## Per set",
         "",
-        *table(["set", "kind", "n", "system", *header], set_rows(report)),
+        *table([*SET_HEADER, *header], set_rows(report)),
         "",
+        *([note, ""] if (note := peers_note(report)) else []),
         "## Macro average over sets",
         "",
         *table(["system", *header], macro_rows(report)),
