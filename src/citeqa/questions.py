@@ -24,7 +24,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold
-from citeqa.lexical import tokenize
+from citeqa.lexical import content_words, query_tokens
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -114,7 +114,7 @@ def is_follow_up(question: str, endings: tuple[str, ...] = ()) -> bool:
     parts = [part.lower() for word in words for part in re.split(r"[-'’]", word) if part]
     if any(part in _ANAPHORS for part in parts) or _EXISTENTIAL.search(question.strip()):
         return True
-    content = [word for word in words if tokenize(word, "en") or tokenize(word, "fr")]
+    content = [word for word in words if content_words(word)]
     return len(content) < OWN_SUBJECT_WORDS
 
 
@@ -165,10 +165,10 @@ class QuestionTerms:
 
 def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[str]:
     """Tokens that count as this word in a passage: both stems and glossary equivalents."""
-    found = set(tokenize(word, "en")) | set(tokenize(word, "fr"))
+    found = set(query_tokens(word))
     if found:
         for term in glossary.expansions(word):
-            found |= set(tokenize(term, "en")) | set(tokenize(term, "fr"))
+            found.update(query_tokens(term))
     return frozenset(found)
 
 
@@ -228,7 +228,9 @@ class Vocabulary:
                 break
             if candidate != folded and abs(len(candidate) - len(folded)) <= 2 * COGNATE_SHARED:
                 found.append(candidate)
-        found.sort(key=lambda w: -max((self.frequency.get(t, 0) for t in _stems(w)), default=0))
+        found.sort(
+            key=lambda w: -max((self.frequency.get(t, 0) for t in query_tokens(w)), default=0)
+        )
         return found[:COGNATE_MAX]
 
     def has_compound(self, word: str) -> bool:
@@ -260,10 +262,6 @@ def corpus_words(texts: Iterable[str]) -> list[str]:
 def folded_words(folded: str) -> list[str]:
     """The words of a folded text that typos are corrected to (`corpus_words`)."""
     return _WORDS.findall(folded)
-
-
-def _stems(word: str) -> set[str]:
-    return set(tokenize(word, "en")) | set(tokenize(word, "fr"))
 
 
 def _is_compound(word: str) -> bool:
