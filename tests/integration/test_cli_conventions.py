@@ -75,6 +75,26 @@ def test_usage_errors_stay_2(cli: Any, tmp_path: Path) -> None:
     assert cli("ask", "What?", "--jsonl").code == USAGE
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("ask", "--bogus"), "no such option: --bogus; see `citeqa ask --help`"),
+        (("index", "-x"), "no such option: -x; see `citeqa index --help`"),
+        (("--bogus",), "no such option: --bogus; see `citeqa --help`"),
+        (("ask", "What?", "--corpsu", "c"), "--corpsu (did you mean --corpus?); see `citeqa"),
+        (("ask", "--bo\x1b[31mgus"), "no such option: --bo␛[31mgus; see"),
+    ],
+)
+def test_an_unknown_option_is_one_line_naming_the_help(
+    cli: Any, args: tuple[str, ...], expected: str
+) -> None:
+    done = cli(*args)
+    assert done.code == USAGE
+    message = done.one_line_error()
+    assert expected in message and "Possible options" not in done.err
+    assert ("did you mean" in message) == ("corpsu" in message)
+
+
 def test_a_missing_corpus_is_its_own_code(cli: Any, tmp_path: Path) -> None:
     done = cli("index", "--corpus", str(tmp_path / "nowhere"))
     assert done.code == errors.CorpusMissing.exit_code

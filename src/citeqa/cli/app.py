@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import warnings
+from difflib import get_close_matches
 from typing import Annotated
 
 import typer
@@ -149,5 +150,29 @@ def _show_usage_error(err: Exception) -> int | None:
     if not hasattr(err, "show"):  # click's Abort
         print("citeqa: aborted", file=sys.stderr)
         return 130
+    unknown = unknown_option(err)
+    if unknown is not None:
+        say(unknown)
+        return USAGE
     err.show()
     return int(getattr(err, "exit_code", 2))
+
+
+TYPO_CUTOFF = 0.75
+"""How close (difflib's ratio) a known option must be to an unknown one to be suggested: click
+suggests from 0.6, which offered `--corpus` for `--bogus`; a typo such as `--corpsu` or `--cor`
+scores above 0.75."""
+
+
+def unknown_option(err: Exception) -> str | None:
+    """One line for an option the command does not have, pointing to the command's --help,
+    or None when `err` is another usage error. click's NoSuchOption is known by its
+    `option_name` and `possibilities` (typer vendors its own copy and exports neither class)."""
+    name = getattr(err, "option_name", None)
+    if not isinstance(name, str) or not hasattr(err, "possibilities"):
+        return None
+    ctx = getattr(err, "ctx", None)
+    command = ctx.command_path if ctx is not None else "citeqa"
+    close = get_close_matches(name, list(getattr(err, "possibilities", None) or ()), 3, TYPO_CUTOFF)
+    hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+    return f"no such option: {name}{hint}; see `{command} --help`"
