@@ -2,8 +2,8 @@
 and the removal of what citeqa left behind.
 
 - One build at a time: `build_lock` holds `.lock` (flock, exclusive) for the whole build.
-- A build is written into a temporary folder, renamed to its final `build-<token>-...` name,
-  and `current` (a symbolic link) is swapped to it atomically.
+- A build is written into a temporary folder, synced whole (`sync_tree`), renamed to its final
+  `build-<token>-...` name, and `current` (a symbolic link) is swapped to it atomically.
 - Readers take a shared lock on `.readers` before resolving `current` and keep it while they
   load (`reading`); a superseded build is removed only under the exclusive lock, so no reader can
   be half way through it. When readers keep the lock longer than a moment, the superseded build
@@ -84,6 +84,7 @@ def publish(owner: Ownership, temporary: Path, name: str) -> Path:
             " move it away and build again."
         )
     final = index_dir / name
+    sync_tree(temporary)
     os.replace(temporary, final)
     link = owner.temporary_name("link")
     os.symlink(name, link)
@@ -91,6 +92,21 @@ def publish(owner: Ownership, temporary: Path, name: str) -> Path:
     _fsync_dir(index_dir)
     remove_leftovers(owner)
     return final
+
+
+def sync_tree(folder: Path) -> None:
+    """Sync every file and folder of a finished build, so that the build `current` will point
+    to is on disk whole: most files are synced as they are written (`write_synced`...), but
+    not what libraries write (bm25s's arrays, FAISS's index, the sentence table's np.save);
+    syncing a file with nothing left to write costs next to nothing."""
+    for root, _folders, names in os.walk(folder):
+        for name in names:
+            descriptor = os.open(os.path.join(root, name), os.O_RDONLY)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+        _fsync_dir(Path(root))
 
 
 def _fsync_dir(folder: Path) -> None:

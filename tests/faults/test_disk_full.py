@@ -124,6 +124,7 @@ WRITES = [
     "citeqa.vectorspool.VectorSpool.save_faiss",
     "citeqa.store.np.save",
     "citeqa.lexical.LexicalIndex.save",
+    "citeqa.publishing.sync_tree",  # the whole build, synced before it is published
     "citeqa.publishing.os.symlink",
 ]
 
