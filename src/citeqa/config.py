@@ -116,6 +116,21 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     round trip instead of one per channel (enginefusion.py). Needs Qdrant 1.10 (its Query
     API). Implies `engine_lexical`."""
 
+    @field_validator("channels")
+    @classmethod
+    def _known_channels(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Every channel names a registered embedder (the registry of names only: no model
+        package is imported or found here)."""
+        from citeqa.embedding import known_channels
+
+        known = known_channels()
+        unknown = [name for name in value if name not in known]
+        if unknown:
+            raise ValueError(
+                f"unknown vector channel {unknown[0]!r}; known: {', '.join(known) or 'none'}"
+            )
+        return value
+
     @field_validator("vector_store")
     @classmethod
     def _known_store(cls, value: str) -> str:
@@ -222,10 +237,13 @@ def load_settings(**overrides: Any) -> Settings:
     except SettingsError as err:  # a value that must be JSON (CITEQA_CHANNELS) is not
         raise SettingsInvalid(f"Bad setting: {err}.") from None
     except ValidationError as err:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in e['loc']) or 'settings'}: {e['msg']}"
-            for e in err.errors()[:3]
-        )
+        problems = "; ".join(_problem(e) for e in err.errors()[:3])
         raise SettingsInvalid(
             f"Bad setting ({problems}); check the CITEQA_* variables and {userdirs.config_file()}."
         ) from None
+
+
+def _problem(error: Any) -> str:
+    """One pydantic error as `field: message` (without pydantic's "Value error, ")."""
+    where = ".".join(str(part) for part in error["loc"]) or "settings"
+    return f"{where}: {str(error['msg']).removeprefix('Value error, ')}"

@@ -96,9 +96,11 @@ def test_invalid_utf8_in_a_batch_answers_the_rest(
         ("FUSION", "magic", "fusion"),
         ("WEIGHT_VECTORS", "nan?", "weight_vectors"),
         ("CHANNELS", "[", "channels"),
+        ("CHANNELS", '["nope"]', "unknown vector channel 'nope'; known: "),
+        ("CHANNELS", '["fake", "nope"]', "unknown vector channel 'nope'"),
     ],
 )
-@pytest.mark.parametrize("command", [["status"], ["index"], ["ask", QUESTION]])
+@pytest.mark.parametrize("command", [["status"], ["index"], ["ask", QUESTION], ["chat"]])
 def test_malformed_settings(
     tmp_path: Path, cli: Any, name: str, value: str, shown: str, command: list[str]
 ) -> None:
