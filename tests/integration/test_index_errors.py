@@ -24,11 +24,26 @@ from integration_helpers import (
     tmp_leftovers,
 )
 
-from citeqa import contents, filelist, jsonlines, publishing, store, verification, writing
+from citeqa import (
+    contents,
+    filelist,
+    indexing,
+    jsonlines,
+    publishing,
+    store,
+    verification,
+    writing,
+)
 from citeqa.api import build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.e5channel import E5Embedder
-from citeqa.embedding import MiniLMEmbedder, UseEmbedder, get_embedder, register_embedder
+from citeqa.embedding import (
+    MiniLMEmbedder,
+    UseEmbedder,
+    _LazyEmbedder,
+    get_embedder,
+    register_embedder,
+)
 from citeqa.errors import (
     CiteqaError,
     CorpusEmpty,
@@ -279,12 +294,37 @@ def test_a_channel_whose_package_cannot_load(
     index built with the other channels survives and answers."""
     monkeypatch.setitem(sys.modules, module, None)  # importing it raises ImportError
     register_embedder(embedder.name, embedder)  # a fresh instance, no model loaded yet
+    read: list[Path] = []
+    monkeypatch.setattr(indexing, "write_documents", lambda corpus, *_: read.append(corpus))
     done = cli("index", **good.env(channels=f'["fake", "{embedder.name}"]'))
     assert done.code == EmbedderUnavailable.exit_code != 0
     message = done.one_line_error()
     assert f"{embedder.name} channel needs the {embedder.package} package" in message
-    assert f"ModuleNotFoundError: import of {module} halted" in message  # the reason
+    assert f"No module named '{module}'" in message  # the reason
+    assert read == []  # found missing before the corpus was read (and embedded)
     good.assert_intact()
+
+
+def test_status_of_an_index_whose_channel_package_is_missing(
+    good: Good, cli: Any, scratch_registry: None
+) -> None:
+    """`status` shows the index, then says its channel cannot be loaded here and how to fix
+    it (exit 15), as `ask` would, instead of "Up to date" alone."""
+
+    class PackageMissing(type(get_embedder("fake"))):  # type: ignore[misc]
+        package = "citeqa-missing-package"
+        platforms = ""
+        modules = ("citeqa_missing_package",)
+        check_available = _LazyEmbedder.check_available
+        _unavailable = _LazyEmbedder._unavailable
+
+    register_embedder("fake", PackageMissing)
+    done = cli("status", **good.env())
+    assert done.code == EmbedderUnavailable.exit_code
+    assert "Up to date with the corpus." in done.out
+    message = done.one_line_error()
+    assert "fake channel needs the citeqa-missing-package package" in message
+    assert "Install citeqa-missing-package" in message
 
 
 # ---- writing the index -----------------------------------------------------------------------

@@ -103,6 +103,16 @@ def status(
     differ = channels_differ([c.name for c in described.channels], settings.channels)
     if differ:
         warn(clean(differ))
+    check_loadable(described)
+
+
+def check_loadable(described: IndexStatus) -> None:
+    """EmbedderUnavailable (exit 15, after the status) when a channel of the index cannot be
+    loaded here: its model package is missing, so asking would fail (found, not imported)."""
+    from citeqa.embedding import check_available, known_channels
+
+    known = known_channels()
+    check_available([c.name for c in described.channels if c.name in known])
 
 
 def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
