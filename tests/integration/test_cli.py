@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from integration_helpers import (
     FIRST_QUESTION,
     RealIndex,
@@ -192,3 +193,23 @@ def test_ask_names_a_stale_index(tmp_path: Path, cli: Any) -> None:
     assert done.code == 0, done.err
     assert "STALE" in done.err and "modified: biotherapy-in-lupus-faq.txt" in done.err
     assert "Belimumab" in done.out  # still answered, from the index as built
+
+
+@pytest.mark.parametrize(
+    ("added", "named"), [(5, "); run"), (6, " and 1 more); run"), (9, " and 4 more); run")]
+)
+def test_a_stale_warning_counts_the_changes_it_does_not_name(
+    tmp_path: Path, cli: Any, added: int, named: str
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    build_index(fake_settings(corpus, index))
+    for number in range(added):
+        (corpus / f"new-{number}.txt").write_text(f"Note {number} on belimumab.\n")
+
+    done = cli("ask", "How does belimumab work?", corpus_dir=str(corpus), index_dir=str(index))
+
+    assert done.code == 0, done.err
+    warning = " ".join(done.err.split())
+    assert warning.count("added: new-") == min(added, 5)
+    assert f"added: new-{min(added, 5) - 1}.txt{named}" in warning

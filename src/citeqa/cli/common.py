@@ -17,6 +17,7 @@ import typer
 
 from citeqa.cli.app import say
 from citeqa.errors import CorpusMissing, IndexMissing
+from citeqa.listing import first
 from citeqa.visible import clean
 
 if TYPE_CHECKING:
@@ -150,9 +151,19 @@ def open_for_questions(settings: Settings) -> Assistant:
         warn(clean(notice))
     changes = assistant.changes()
     if changes:
-        changed = ", ".join(clean(c) for c in changes[:5])
         warn(
-            f"the index is STALE, the corpus changed since it was built ({changed});"
+            f"the index is STALE, the corpus changed since it was built ({stale_list(changes)});"
             " run `citeqa index`."
         )
     return assistant
+
+
+STALE_NAMED = 5
+"""Changes a stale warning names before saying how many more there are (`citeqa status`)."""
+
+
+def stale_list(changes: list[str]) -> str:
+    """The first STALE_NAMED changes, cleaned, then "and N more" when there are more."""
+    named, more = first(changes, STALE_NAMED)
+    listed = ", ".join(clean(change) for change in named)
+    return f"{listed} and {more} more" if more else listed
