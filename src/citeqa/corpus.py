@@ -124,11 +124,34 @@ def scan_corpus(
         warnings.extend(document.warnings)
     heard(len(files.names), len(files.names))
     if not entries:
-        raise CorpusEmpty(
-            f"No readable document in {corpus_dir}: citeqa reads {read_types()} files"
-            + (f" ({len(skipped)} other files skipped)." if skipped else ".")
-        )
+        raise CorpusEmpty(nothing_read(corpus_dir, skipped))
     return CorpusScan(entries, skipped, warnings, domain, files)
+
+
+UNSUPPORTED_TYPE = "unsupported file type"
+"""The reason a file of a type citeqa does not read is skipped (its note starts with it)."""
+NAMED_SKIPS = 3
+"""Skipped files an empty-corpus message names with their reasons."""
+
+
+def nothing_read(corpus_dir: Path, skipped: list[str]) -> str:
+    """Why a corpus gave no document: the types citeqa reads, then the files it could not
+    read with their reasons (the first NAMED_SKIPS) apart from those of another type."""
+    message = f"No readable document in {corpus_dir}: citeqa reads {read_types()} files."
+    other = sum(1 for note in skipped if note.partition(": ")[2].startswith(UNSUPPORTED_TYPE))
+    unread = [note for note in skipped if not note.partition(": ")[2].startswith(UNSUPPORTED_TYPE)]
+    parts = []
+    if unread:
+        more = len(unread) - NAMED_SKIPS
+        named = "; ".join(unread[:NAMED_SKIPS]) + (f"; and {more} more" if more > 0 else "")
+        parts.append(f"{_files(len(unread))} it could not read ({named})")
+    if other:
+        parts.append(f"{_files(other)} of another type")
+    return message + (f" Skipped {' and '.join(parts)}." if parts else "")
+
+
+def _files(count: int) -> str:
+    return f"{count} file" if count == 1 else f"{count} files"
 
 
 @dataclass
@@ -194,7 +217,7 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
     """One file as a Document; raise UnreadableDocument (with a reason) when it is skipped."""
     reader = reader_for(path.suffix)
     if reader is None:
-        raise UnreadableDocument(f"unsupported file type (citeqa reads {read_types()})")
+        raise UnreadableDocument(f"{UNSUPPORTED_TYPE} (citeqa reads {read_types()})")
     raw = _read_bytes(path)
     if not raw.strip():
         raise UnreadableDocument("empty file")

@@ -143,9 +143,26 @@ def test_corpus_of_unreadable_files_only(good: Good, tmp_path: Path, cli: Any) -
     (junk / "empty.md").write_text("  \n\n")
     (junk / ".hidden.txt").write_text("Hidden files are ignored, not read.")
     message = _raises(CorpusEmpty, fake_settings(junk, good.index))
-    assert "3 other files skipped" in message
+    assert message.endswith(
+        "files. Skipped 2 files it could not read (binary.txt: binary content (NUL bytes), not"
+        " text; empty.md: empty file) and 1 file of another type."
+    )
     done = cli("index", "--corpus", str(junk), "--index", str(good.index))
     assert done.code != 0 and "No readable document" in done.one_line_error()
+    good.assert_intact()
+
+
+def test_a_corpus_of_one_binary_txt_says_why_it_was_skipped(
+    good: Good, tmp_path: Path, cli: Any
+) -> None:
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "only.txt").write_bytes(BINARY)
+    done = cli("index", "--corpus", str(junk), "--index", str(good.index))
+    assert done.code == CorpusEmpty.exit_code
+    message = done.one_line_error()
+    assert "Skipped 1 file it could not read (only.txt: binary content" in message
+    assert "other" not in message and "another type" not in message
     good.assert_intact()
 
 

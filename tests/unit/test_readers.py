@@ -3,6 +3,7 @@ registered from outside is used by corpus.read_document like a built-in one."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,3 +55,18 @@ def test_a_decoded_reader_never_sees_binary_content(tmp_path: Path) -> None:
     (tmp_path / "b.shout").write_bytes(b"\x00\x01binary")
     with pytest.raises(UnreadableDocument, match="binary"):
         read_document(tmp_path / "b.shout", tmp_path, {})
+
+
+def test_a_damaged_pdf_is_skipped_with_citeqa_reason_and_no_pypdf_log_lines(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """pypdf logs "invalid pdf header" and "EOF marker not found" on such a file; citeqa's skip
+    reason says it all, and pypdf's logger level is restored after the read."""
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"_\x0e\xfb8N not a PDF at all")
+    before = logging.getLogger("pypdf").level
+    with caplog.at_level(logging.DEBUG), pytest.raises(UnreadableDocument) as skipped:
+        read_document(broken, tmp_path, {})
+    assert "not a readable PDF" in skipped.value.reason
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []
+    assert logging.getLogger("pypdf").level == before

@@ -1,8 +1,16 @@
-"""PDF: each page's text (pypdf), pages joined by blank lines, with the offset of each page."""
+"""PDF: each page's text (pypdf), pages joined by blank lines, with the offset of each page.
+
+pypdf reports what it repaired or could not read through its `pypdf` logger (`invalid pdf
+header`, `EOF marker not found`): raw lines beside citeqa's own skip line and warnings, so the
+logger is quietened while a file is read (pypdf's documented way: the logger's level).
+"""
 
 from __future__ import annotations
 
 import io
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from citeqa.readers.base import Extracted, UnreadableDocument
 
@@ -24,10 +32,11 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
     try:
         from pypdf import PdfReader
 
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadableDocument("encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(raw))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise UnreadableDocument("encrypted PDF")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except UnreadableDocument:
         raise
     except Exception as error:  # pypdf raises many kinds on damaged files
@@ -42,6 +51,19 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
         if not page.strip()
     ]
     return Extracted("\n\n".join(pages), page_starts=starts, warnings=warnings)
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf's log lines silenced while it reads (its level restored after): a damaged file
+    is skipped with citeqa's reason, a page without text is a citeqa warning."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 READERS = (PdfFileReader(),)
