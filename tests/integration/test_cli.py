@@ -7,6 +7,8 @@ Every call goes through `run_citeqa`, which fails the test if stderr holds a tra
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import pytest
 from integration_helpers import (
     FIRST_QUESTION,
     RealIndex,
+    citeqa_executable,
     fake_settings,
     make_corpus,
     one_error_line,
@@ -213,3 +216,33 @@ def test_a_stale_warning_counts_the_changes_it_does_not_name(
     warning = " ".join(done.err.split())
     assert warning.count("added: new-") == min(added, 5)
     assert f"added: new-{min(added, 5) - 1}.txt{named}" in warning
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ask", FIRST_QUESTION],  # rich's console
+        ["ask", FIRST_QUESTION, "--json"],  # print, flushed at the end
+        ["status"],
+        ["--help"],  # click's own output
+    ],
+)
+def test_a_closed_stdout_ends_quietly_with_141(real_index: RealIndex, args: list[str]) -> None:
+    """`citeqa ... | head -1`: the reader is gone before citeqa writes; citeqa ends with 141
+    (128 + SIGPIPE, as the README says) and nothing on stderr, where click exited with 1."""
+    reader, writer = os.pipe()
+    os.close(reader)  # whatever citeqa writes now meets a closed pipe
+    try:
+        done = subprocess.run(
+            [*citeqa_executable(), *args],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=real_index.env,
+            cwd=real_index.cwd,
+            timeout=180,
+        )
+    finally:
+        os.close(writer)
+    assert done.returncode == 141
+    assert done.stderr == ""

@@ -16,7 +16,7 @@ from integration_helpers import make_corpus, subprocess_env
 import citeqa
 from citeqa import errors, userdirs
 from citeqa.cli import ask_cmd, chat_cmd, eval_cmd, index_cmds  # noqa: F401  (registration)
-from citeqa.cli.app import USAGE
+from citeqa.cli.app import PIPE_CLOSED, USAGE
 from citeqa.embedding import get_embedder, known_channels
 
 COMMANDS = ("ask", "chat", "eval", "index", "status")
@@ -65,7 +65,7 @@ def test_each_error_class_has_its_own_exit_code() -> None:
 
 def test_the_readme_lists_every_exit_code() -> None:
     listed = {int(n) for n in re.findall(r"^\| (\d+) \|", README.read_text(), re.MULTILINE)}
-    expected = {0, USAGE, 130} | {cls.exit_code for cls in _error_classes()}
+    expected = {0, USAGE, 130, PIPE_CLOSED} | {cls.exit_code for cls in _error_classes()}
     assert listed == expected
 
 

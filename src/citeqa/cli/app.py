@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 import warnings
 from difflib import get_close_matches
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from citeqa.errors import CiteqaError
 from citeqa.visible import shown
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="citeqa",
@@ -96,12 +101,57 @@ def _say_warning(
 
 
 def run_app() -> int:
-    """Run the app, turning domain errors and Ctrl-C into one line and an exit code."""
+    """Run the app, turning domain errors and Ctrl-C into one line and an exit code, and a
+    closed stdout (`citeqa ask ... | head -1`) into a quiet PIPE_CLOSED."""
     previous, warnings.showwarning = warnings.showwarning, _say_warning
     try:
-        return _run_app()
+        code = _run_app()
+        sys.stdout.flush()  # what is still buffered meets a closed pipe here, not at exit
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
+    except SystemExit:
+        if _pipe_closed_for_click():
+            return _stdout_closed()
+        raise
     finally:
         warnings.showwarning = previous
+
+
+PIPE_CLOSED = 141
+"""Exit code when whatever reads citeqa's output closed it early (`| head -1`): 128 + SIGPIPE,
+what a shell reports for tools that die of SIGPIPE (README, exit codes)."""
+
+
+def _pipe_closed_for_click() -> bool:
+    """Whether click ended the run for a closed stdout: on a BrokenPipeError (from a command,
+    its help or --version) it wraps stdout in its PacifyFlushWrapper and exits with 1."""
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
+def _stdout_closed() -> int:
+    """End quietly when stdout is a closed pipe: later writes (and Python's last flush at exit)
+    go to /dev/null instead of raising again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor behind stdout (an embedding host)
+        pass
+    return PIPE_CLOSED
+
+
+def stdout_console(**options: Any) -> Console:
+    """A rich Console on stdout whose closed pipe raises BrokenPipeError (run_app ends quietly
+    with PIPE_CLOSED) where rich's own handler would exit with 1."""
+    from rich.console import Console
+
+    class PipedConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return PipedConsole(**options)
 
 
 def _run_app() -> int:

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from citeqa import userdirs
-from citeqa.cli.app import app, examples
+from citeqa.cli.app import app, examples, stdout_console
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
@@ -56,9 +56,7 @@ def build_verb(report: BuildReport) -> str:
 
 def print_report(report: BuildReport) -> None:
     """What a build did, in a few lines."""
-    from rich.console import Console
-
-    console = Console(highlight=False, soft_wrap=True)
+    console = stdout_console(highlight=False, soft_wrap=True)
     console.print(
         Text(
             f"{build_verb(report)}: {report.documents} documents, {report.chunks} chunks"
@@ -119,9 +117,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     """The status as tables and lines; with `listed`, at most that many documents and changes
     are listed, then how many more there are (a corpus of 36,612 files made a table that took
     rich 27 s to lay out)."""
-    from rich.console import Console
-
-    console = Console(highlight=False, soft_wrap=True)
+    console = stdout_console(highlight=False, soft_wrap=True)
     documents, channels = status_tables(described, listed)
     console.print(documents)
     _, more = first(described.documents, listed)
