@@ -37,7 +37,7 @@ from citeqa.embedding import Embedder, check_available, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
 from citeqa.filelist import FileList
 from citeqa.models import BuildReport, ChannelInfo, Document
-from citeqa.ownership import Ownership, check_separate, claim
+from citeqa.ownership import Ownership, check_separate, claim, missing_folders, remove_unused
 from citeqa.publishing import build_lock, discard, publish, remove_leftovers
 from citeqa.reuse import Previous, reusable
 from citeqa.store import (
@@ -69,6 +69,19 @@ def build_index(
     _check_corpus(settings)
     check_available(settings.channels)  # a missing model package fails before any reading
     check_separate(settings.index_dir, settings.corpus_dir)
+    made = missing_folders(settings.index_dir)
+    try:
+        return _claimed_build(settings, rebuild, report, began)
+    except BaseException:
+        remove_unused(made)  # a first build that failed leaves no folder behind
+        raise
+
+
+def _claimed_build(
+    settings: Settings, rebuild: bool, report: Progress, began: float
+) -> BuildReport:
+    """Claim the index folder, hold its build lock and build; a failed or interrupted build
+    discards its temporary folder and the previous index stays."""
     owner = claim(settings.index_dir)
     with build_lock(settings.index_dir):
         remove_leftovers(owner)

@@ -20,6 +20,7 @@ from a user's files), and anything else makes the folder a user's folder: refuse
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import os
 import secrets
@@ -128,6 +129,45 @@ def claim(index_dir: Path) -> Ownership:
             " --index folder."
         )
     return _create_marker(index_dir, sorted(adopted or []))
+
+
+def missing_folders(index_dir: Path) -> list[Path]:
+    """`index_dir` and those of its parents that do not exist yet, deepest first: the folders a
+    build there would create (`remove_unused` takes them back when the build fails)."""
+    made: list[Path] = []
+    for path in (index_dir, *index_dir.parents):
+        if path.exists() or path.is_symlink():
+            break
+        made.append(path)
+    return made
+
+
+def remove_unused(made: list[Path]) -> None:
+    """After a failed build: remove the folders `made` (created by this run, deepest first)
+    when the index folder holds nothing but what claiming it wrote (the marker and the lock
+    files: no build, no temporary, nothing of a user's), and no other build holds its lock.
+    A folder that existed before the run is never in `made`; one that is not empty stays."""
+    if not made:
+        return
+    index_dir = made[0]
+    try:
+        names = {path.name for path in index_dir.iterdir()}
+        lock = os.open(index_dir / LOCK, os.O_RDONLY) if LOCK in names else None
+    except OSError:
+        return
+    try:
+        if lock is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: another build runs
+        if names <= {MARKER, LOCK, READERS}:
+            for name in names:
+                (index_dir / name).unlink(missing_ok=True)
+            for folder in made:
+                folder.rmdir()  # OSError when something else came in: it stays
+    except OSError:
+        return
+    finally:
+        if lock is not None:
+            os.close(lock)
 
 
 def _make_folder(index_dir: Path) -> None:

@@ -19,6 +19,7 @@ from fault_helpers import (
     snapshot,
 )
 
+from citeqa import ownership as ownership_module
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.config import Settings
 from citeqa.errors import CorpusMissing, IndexRefused
@@ -64,6 +65,43 @@ def test_the_issue_repro_with_an_empty_corpus(tmp_path: Path, cli: Any) -> None:
     before = plant_decoys(home)
     assert cli("index", "--corpus", str(empty), "--index", str(home)).code != 0
     assert snapshot(home) == before
+
+
+@pytest.mark.parametrize("where", ["eidx", "new/parents/eidx"])
+def test_a_failed_first_build_leaves_no_folder_it_created(
+    tmp_path: Path, cli: Any, where: str
+) -> None:
+    """`citeqa index --corpus EMPTY --index eidx` (exit 9) left eidx/ holding the marker: the
+    folders this run created, holding only what it wrote, go with the failure."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    index = tmp_path / "cwd" / where
+    assert cli("index", "--corpus", str(empty), "--index", str(index)).code == 9
+    assert sorted(p.name for p in (tmp_path / "cwd").iterdir()) == []
+    assert not os.path.lexists(index)
+
+
+def test_a_failed_build_keeps_a_folder_that_existed_or_holds_more(tmp_path: Path, cli: Any) -> None:
+    """An existing empty folder stays (with what claiming it wrote); a new folder into which
+    something else came during the build stays, with that and the marker."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    assert cli("index", "--corpus", str(empty), "--index", str(existing)).code == 9
+    assert existing.is_dir() and read_marker(existing) is not None
+
+    new = tmp_path / "new"
+    write = ownership_module.write_new_file
+
+    def and_a_users_file(path: Path, data: bytes) -> None:  # the marker's write, then a note
+        write(path, data)
+        (new / "notes.txt").write_text("mine")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ownership_module, "write_new_file", and_a_users_file)
+        assert cli("index", "--corpus", str(empty), "--index", str(new)).code == 9
+    assert (new / "notes.txt").read_text() == "mine" and (new / MARKER).is_file()
 
 
 def test_decoys_inside_an_index_folder_survive_rebuilds(tmp_path: Path, cli: Any) -> None:
