@@ -1,21 +1,28 @@
 """Train citeqa's learned answer layer and write it to src/citeqa/data/ as JSON (never pickle).
 
     pip install -e '.[train]'
-    python evals/tools/train_answer_models.py [--cache DIR] [--write] [--keep-ranker]
+    python evals/tools/train_answer_models.py [--cache DIR] [--write]
+        [--keep-ranker | --quote-ranker-only]
 
 Asks every question of the evaluation sets (train_sets.py: evals/sets/, indexes in the eval
 cache, built when missing) and collects the features of answer_features.py. Then, on the `dev`
 halves only, it fits (fixed seeds, two threads, about a minute once collected):
 - the sentence ranker: gradient-boosted trees (LightGBM, binary) on "does this sentence's quote
-  hold the answer?", each set weighing the same and each question the same within its set;
+  hold the answer?" over MATCH_FEATURES, each question weighing the same; its probabilities are
+  the evidence the next two models read;
 - the answerability model: gradient-boosted trees on "do the documents answer?" over the
   question features. Its threshold is chosen on out-of-fold predictions (5 folds), as the
   highest that keeps false abstention at most TARGET_FALSE_ABSTENTION on every answerable dev
   set; the bias is shifted so that it sits at 0.5 (Settings.abstain_threshold);
 - the confidence model: a logistic regression (scikit-learn) on "is the quote right?", so that
   answers given at 0.8 are right about 80 % of the time.
-With --keep-ranker the shipped ranker and its blend stay, and only the other two are fitted
-(on evidence from out-of-fold rankers all the same).
+- the quote ranker: the same task over every SENTENCE_FEATURES (with the answer-locating ones,
+  answer_location.py), smaller and more regularised trees (RANKER_PARAMETERS); it chooses the
+  quoted sentence, its blend chosen on out-of-fold predictions as the sentence ranker's is.
+With --keep-ranker both rankers and their blends stay, and only the answerability and confidence
+models are fitted (on evidence from out-of-fold rankers all the same). With --quote-ranker-only
+the other three models stay as shipped and only the quote ranker is fitted and written: the
+evidence the answerability and confidence models were trained on does not move.
 Trees are exported from LightGBM's own JSON dump to flat arrays (answer_models.TreeModel).
 It prints every set's figures on both halves and the reliability table of the test halves.
 """
@@ -41,6 +48,7 @@ from train_sets import SEED, Corpus, Item, corpora, quote_right
 from citeqa import abstention, answering
 from citeqa.answer_features import (
     LONG_QUOTE,
+    MATCH_FEATURES,
     QUESTION_FEATURES,
     SENTENCE_FEATURES,
     Wants,
@@ -48,6 +56,9 @@ from citeqa.answer_features import (
     sentence_features,
 )
 from citeqa.answer_models import (
+    ANSWERABILITY,
+    CONFIDENCE,
+    QUOTER,
     RANKER,
     AnswerModels,
     LogisticModel,
@@ -92,7 +103,19 @@ TREE_PARAMETERS = {
     "seed": SEED,
     "verbosity": -1,
 }
-RANKER_ROUNDS = 300
+RANKER_PARAMETERS = {
+    **TREE_PARAMETERS,
+    "num_leaves": 7,
+    "min_data_in_leaf": 200,
+    "feature_fraction": 0.5,
+    "lambda_l2": 10.0,
+}
+"""The quote ranker's trees are smaller and more regularised than the other models': with
+TREE_PARAMETERS and 300 rounds the trees learnt the dev questions' passages (out-of-fold macro
+quote accuracy, document folds, on MATCH_FEATURES: .584 against .596 for these and 150 rounds;
+with the answer-locating features .606)."""
+RANKER_ROUNDS = 150
+EVIDENCE_ROUNDS = 300
 ANSWERABILITY_ROUNDS = 200
 
 
@@ -180,10 +203,15 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, weights: np.ndarray, names: tuple
 
 
 def fit_trees(
-    x: np.ndarray, y: np.ndarray, weights: np.ndarray, names: tuple[str, ...], rounds: int
+    x: np.ndarray,
+    y: np.ndarray,
+    weights: np.ndarray,
+    names: tuple[str, ...],
+    rounds: int,
+    parameters: dict | None = None,
 ) -> TreeModel:
     data = lightgbm.Dataset(x, y, weight=weights, feature_name=list(names), free_raw_data=False)
-    booster = lightgbm.train(TREE_PARAMETERS, data, num_boost_round=rounds)
+    booster = lightgbm.train(parameters or TREE_PARAMETERS, data, num_boost_round=rounds)
     return trees_of(booster.dump_model(), names)
 
 
@@ -226,15 +254,25 @@ def set_weights(asked: list[Asked]) -> np.ndarray:
     return np.array([len(asked) / (len(counts) * counts[key]) for key in keys])
 
 
-def fit_ranker(asked: list[Asked]) -> Model:
+def ranker_rows(a: Asked, quote: bool) -> np.ndarray:
+    """The columns the quote ranker (every feature) or the sentence ranker (a prefix) reads."""
+    return a.rows if quote else a.rows[:, : len(MATCH_FEATURES)]
+
+
+def fit_ranker(asked: list[Asked], quote: bool = False) -> Model:
     """Trees on "does this sentence alone answer?" over the answerable questions that have a
-    right candidate, each question weighing the same. (Weighing each set the same, as the other
-    models do, let the 65 bundled questions be learnt by heart.)"""
+    right candidate, each question weighing the same: the quote ranker (`quote`) or the
+    sentence ranker. (Weighing each set the same, as the other models do, let the 65 bundled
+    questions be learnt by heart.)"""
     useful = [a for a in asked if a.item.answerable and a.labels.any()]
-    x = np.vstack([a.rows for a in useful])
+    x = np.vstack([ranker_rows(a, quote) for a in useful])
     y = np.concatenate([a.labels for a in useful])
     w = np.concatenate([np.full(len(a.rows), 1.0 / len(a.rows)) for a in useful])
-    return fit_trees(x, y, w * len(x) / w.sum(), SENTENCE_FEATURES, RANKER_ROUNDS)
+    if quote:
+        return fit_trees(
+            x, y, w * len(x) / w.sum(), SENTENCE_FEATURES, RANKER_ROUNDS, RANKER_PARAMETERS
+        )
+    return fit_trees(x, y, w * len(x) / w.sum(), MATCH_FEATURES, EVIDENCE_ROUNDS)
 
 
 class Frozen:
@@ -242,9 +280,14 @@ class Frozen:
     other rows are scored by `fallback`."""
 
     def __init__(
-        self, by_rows: dict[bytes, np.ndarray], extra: dict[str, float], fallback=None
+        self,
+        by_rows: dict[bytes, np.ndarray],
+        extra: dict[str, float],
+        fallback=None,
+        features: tuple[str, ...] = MATCH_FEATURES,
     ) -> None:
         self.by_rows, self.extra, self.fallback = by_rows, extra, fallback
+        self.features = features
 
     def predict(self, rows: np.ndarray) -> np.ndarray:
         key = np.ascontiguousarray(rows).tobytes()
@@ -271,32 +314,45 @@ def document_folds(asked: list[Asked], folds: int) -> np.ndarray:
     return np.array([fold_of[key] for key in keys], dtype=np.int64)
 
 
-def out_of_fold_ranker(answerable: list[Asked], folds: int = 5) -> dict[bytes, np.ndarray]:
-    """Each answerable question's candidate rows scored by a ranker fitted without its fold,
-    keyed by the rows (folds by document: `document_folds`)."""
+def out_of_fold_ranker(
+    answerable: list[Asked], folds: int = 5, quote: bool = False
+) -> dict[bytes, np.ndarray]:
+    """Each answerable question's candidate rows scored by a ranker (the quote ranker with
+    `quote`) fitted without its fold, keyed by the rows it reads (folds by document:
+    `document_folds`)."""
     fold_of = document_folds(answerable, folds)
     by_rows: dict[bytes, np.ndarray] = {}
     for fold in range(folds):
-        model = fit_ranker([a for a, f in zip(answerable, fold_of, strict=True) if f != fold])
+        inside = [a for a, f in zip(answerable, fold_of, strict=True) if f != fold]
+        model = fit_ranker(inside, quote)
         for a, f in zip(answerable, fold_of, strict=True):
             if f == fold and len(a.rows):
-                by_rows[np.ascontiguousarray(a.rows).tobytes()] = model.predict(a.rows)
+                rows = np.ascontiguousarray(ranker_rows(a, quote))
+                by_rows[rows.tobytes()] = model.predict(rows)
     return by_rows
 
 
-def choose_blend(asked: list[Asked], folds: int = 5) -> tuple[float, float, dict]:
-    """(hand_power, neighbour_ratio) by macro quote accuracy on out-of-fold ranker predictions
-    (each question scored by trees that never saw it), with the BLEND_TOLERANCE rule."""
+def choose_blend(
+    asked: list[Asked], folds: int = 5, quote: bool = False
+) -> tuple[float, float, dict]:
+    """(hand_power, neighbour_ratio) of the sentence ranker (the quote ranker with `quote`) by
+    macro quote accuracy on out-of-fold predictions (each question scored by trees that never
+    saw it), with the BLEND_TOLERANCE rule."""
     answerable = [a for a in asked if a.item.answerable and not a.early]
-    by_rows = out_of_fold_ranker(answerable, folds)
+    by_rows = out_of_fold_ranker(answerable, folds, quote)
+    features = SENTENCE_FEATURES if quote else MATCH_FEATURES
     print(
         f"  hand-weighted quotes: macro quote accuracy {macro_quote_accuracy(asked, None, 1):.3f}"
     )
     scores = {}
     for power in HAND_POWERS:
         for ratio in RATIOS:
-            frozen = Frozen(by_rows, {"hand_power": power})
-            scores[power, ratio] = macro_quote_accuracy(answerable, frozen, ratio)  # type: ignore[arg-type]
+            frozen = Frozen(by_rows, {"hand_power": power}, None, features)
+            scores[power, ratio] = (
+                macro_quote_accuracy(answerable, None, ratio, frozen)  # type: ignore[arg-type]
+                if quote
+                else macro_quote_accuracy(answerable, frozen, ratio)  # type: ignore[arg-type]
+            )
             print(
                 f"  hand power {power}, ratio {ratio}: out-of-fold macro {scores[power, ratio]:.3f}"
             )
@@ -312,8 +368,9 @@ class Outcome:
     right: bool
 
 
-def outcome(a: Asked, ranker: Model | None, ratio: float) -> Outcome:
-    """What citeqa would quote: by the learned ranker, or by the hand score when it is None."""
+def outcome(a: Asked, ranker: Model | None, ratio: float, quoter: Model | None = None) -> Outcome:
+    """What citeqa would quote: by the quote ranker, else by the sentence ranker, else (both
+    None) by the hand score; the evidence is read in the sentence ranker's order."""
     bank, settings = a.assistant._loaded.bank, a.assistant.settings
     scores = sentence_scores(ranker, a.rows) if ranker is not None and len(a.scored) else None
     probabilities = scores if scores is not None else np.zeros(len(a.scored))
@@ -321,13 +378,14 @@ def outcome(a: Asked, ranker: Model | None, ratio: float) -> Outcome:
     candidates = answering.Candidates(
         [a.scored[i] for i in order], probabilities[order], a.rows[order]
     )
-    if ranker is None:
+    if ranker is None and quoter is None:
         chosen = answering.choose_by_score(
             a.scored, bank, settings.max_quote_sentences, settings.quote_budget
         )
     else:
+        quoting = candidates if quoter is None else _by_quoter(a, quoter)
         chosen = answering.choose(
-            candidates, bank, settings.max_quote_sentences, ratio, settings.quote_budget
+            quoting, bank, settings.max_quote_sentences, ratio, settings.quote_budget
         )
     citations = citations_of(quote_spans(chosen, bank, a.top, a.terms), bank.documents)
     evidence = question_features(
@@ -337,6 +395,14 @@ def outcome(a: Asked, ranker: Model | None, ratio: float) -> Outcome:
     return Outcome(evidence, citations, short and quote_right(a.item, citations))
 
 
+def _by_quoter(a: Asked, quoter: Model) -> answering.Candidates:
+    """The candidates in the quote ranker's order (answering.reordered), scored on the rows as
+    collected, which out-of-fold predictions are keyed by."""
+    scores = sentence_scores(quoter, a.rows) if len(a.scored) else np.zeros(0)
+    order = np.argsort(-scores, kind="stable")
+    return answering.Candidates([a.scored[i] for i in order], scores[order], a.rows[order])
+
+
 def by_set(asked: list[Asked]) -> dict[str, list[int]]:
     groups: dict[str, list[int]] = {}
     for number, a in enumerate(asked):
@@ -344,9 +410,11 @@ def by_set(asked: list[Asked]) -> dict[str, list[int]]:
     return groups
 
 
-def macro_quote_accuracy(asked: list[Asked], ranker: Model | None, ratio: float) -> float:
+def macro_quote_accuracy(
+    asked: list[Asked], ranker: Model | None, ratio: float, quoter: Model | None = None
+) -> float:
     answerable = [a for a in asked if a.item.answerable and not a.early]
-    rights = [outcome(a, ranker, ratio).right for a in answerable]
+    rights = [outcome(a, ranker, ratio, quoter).right for a in answerable]
     groups = by_set(answerable)
     return statistics.mean(float(np.mean([rights[i] for i in idx])) for idx in groups.values())
 
@@ -403,15 +471,36 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, w: np.ndarray, folds: int = 5) -> 
     return predicted
 
 
-def train(asked: list[Asked], keep_ranker: bool = False) -> AnswerModels:
-    """The three models, fitted on the dev halves; with `keep_ranker`, the shipped sentence
-    ranker and its blend stay (out-of-fold rankers still give the evidence the other two
-    models learn from, as a question the ranker never saw would show it)."""
+def fit_quoter(train_half: list[Asked], keep: bool) -> tuple[Model, Frozen]:
+    """The quote ranker (the shipped one with `keep`), and its out-of-fold stand-in."""
+    if keep:
+        quoter = read_model(QUOTER, SENTENCE_FEATURES)
+        answerable = [a for a in train_half if a.item.answerable and not a.early]
+        by_rows = out_of_fold_ranker(answerable, quote=True)
+    else:
+        power, ratio, by_rows = choose_blend(train_half, quote=True)
+        extra = {"neighbour_ratio": ratio, "hand_power": power}
+        quoter = dataclasses.replace(fit_ranker(train_half, quote=True), extra=extra)
+    return quoter, Frozen(by_rows, dict(quoter.extra), quoter, SENTENCE_FEATURES)
+
+
+def train(asked: list[Asked], keep_ranker: bool = False, quote_only: bool = False) -> AnswerModels:
+    """The four models, fitted on the dev halves; with `keep_ranker`, the shipped rankers and
+    their blends stay (out-of-fold rankers still give the evidence the other two models learn
+    from, as a question the rankers never saw would show it); with `quote_only`, only the quote
+    ranker is fitted."""
     train_half = [a for a in asked if a.item.role == "train"]
+    quoter, unseen_quoter = fit_quoter(train_half, keep_ranker)
+    if quote_only:
+        return AnswerModels(
+            read_model(RANKER, MATCH_FEATURES),
+            read_model(ANSWERABILITY, QUESTION_FEATURES),
+            read_model(CONFIDENCE, QUESTION_FEATURES),
+            quoter,
+        )
     if keep_ranker:
-        ranker = read_model(RANKER, SENTENCE_FEATURES)
+        ranker = read_model(RANKER, MATCH_FEATURES)
         extra = dict(ranker.extra)
-        ratio = extra["neighbour_ratio"]
         by_rows = out_of_fold_ranker([a for a in train_half if a.item.answerable and not a.early])
     else:
         power, ratio, by_rows = choose_blend(train_half)
@@ -419,7 +508,8 @@ def train(asked: list[Asked], keep_ranker: bool = False) -> AnswerModels:
         ranker = dataclasses.replace(fit_ranker(train_half), extra=extra)
     unseen = Frozen(by_rows, extra, ranker)  # the evidence as a question not trained on sees it
     open_ = [a for a in train_half if not a.early]
-    outcomes = [outcome(a, unseen, ratio) for a in open_]  # type: ignore[arg-type]
+    ratio = quoter.extra["neighbour_ratio"]
+    outcomes = [outcome(a, unseen, ratio, unseen_quoter) for a in open_]  # type: ignore[arg-type]
     x = np.vstack([o.evidence for o in outcomes])
     weights = set_weights(open_)
     answerable = np.array([a.item.answerable for a in open_], dtype=np.float64)
@@ -432,14 +522,14 @@ def train(asked: list[Asked], keep_ranker: bool = False) -> AnswerModels:
         bias=model.bias - float(np.log(t / (1 - t))),
         extra={"threshold_before_shift": t, "min_confidence": floor},
     )
-    return AnswerModels(ranker, shifted, confidence)
+    return AnswerModels(ranker, shifted, confidence, quoter)
 
 
 def report(asked: list[Asked], models: AnswerModels) -> None:
     """Per set and half: abstention (false abstention on answerable sets, recall on the
     others), quote accuracy (citations ≤ 400 characters), the best any candidate sentence
     could do, and the median quote length."""
-    ratio = models.ranker.extra["neighbour_ratio"]
+    ratio = models.quoting.extra["neighbour_ratio"]
     print(
         f"{'set':<22}{'half':<7}{'n':>6}{'abstain':>9}{'quote≤400':>11}{'hand':>7}"
         f"{'oracle':>8}{'len':>6}"
@@ -475,7 +565,7 @@ def _judged(a: Asked, models: AnswerModels, ratio: float) -> tuple[bool, bool, i
     """(abstained, right, quote length, confidence) as citeqa would answer."""
     if a.early:
         return True, False, 0, 0.0
-    o = outcome(a, models.ranker, ratio)
+    o = outcome(a, models.ranker, ratio, models.quoter)
     sure = float(models.confidence.predict(o.evidence))
     abstained = answering.unlikely(models, o.evidence, sure, Settings()) or not o.citations
     length = sum(len(c.quote) for c in o.citations)
@@ -518,13 +608,12 @@ def as_json(model: Model) -> dict:
     return data
 
 
-def write(models: AnswerModels) -> None:
+def write(models: AnswerModels, quote_only: bool = False) -> None:
+    """The models as JSON into DATA (only the quote ranker with `quote_only`)."""
     DATA.mkdir(parents=True, exist_ok=True)
-    for name, model in (
-        ("sentence_ranker.json", models.ranker),
-        ("answerability.json", models.answerability),
-        ("confidence.json", models.confidence),
-    ):
+    every = ((RANKER, models.ranker), (ANSWERABILITY, models.answerability))
+    every += ((CONFIDENCE, models.confidence), (QUOTER, models.quoting))
+    for name, model in every[3:] if quote_only else every:
         text = json.dumps(as_json(model), separators=(",", ":")) + "\n"
         (DATA / name).write_text(text, encoding="utf-8")
 
@@ -533,20 +622,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=None, help="eval cache (indexes)")
     parser.add_argument("--write", action="store_true", help="write the models to src/citeqa/data")
-    parser.add_argument(
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
         "--keep-ranker",
         action="store_true",
-        help="keep the shipped sentence ranker; fit only the answerability and confidence models",
+        help="keep the shipped rankers; fit only the answerability and confidence models",
+    )
+    which.add_argument(
+        "--quote-ranker-only",
+        action="store_true",
+        help="keep the sentence ranker, answerability and confidence; fit the quote ranker",
     )
     args = parser.parse_args()
     began = time.perf_counter()
     asked = collect(eval_cache_dir(args.cache))
     collected = time.perf_counter()
-    models = train(asked, args.keep_ranker)
+    models = train(asked, args.keep_ranker, args.quote_ranker_only)
     print(f"collect {collected - began:.0f} s, train {time.perf_counter() - collected:.0f} s")
     report(asked, models)
     if args.write:
-        write(models)
+        write(models, args.quote_ranker_only)
 
 
 if __name__ == "__main__":

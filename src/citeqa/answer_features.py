@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from citeqa.answer_location import LOCATION_FEATURES, location_features
 from citeqa.clauses import LONG_QUOTE
 from citeqa.domain import language_data
 from citeqa.glossary import fold
@@ -32,7 +33,7 @@ from citeqa.retrieval import LEXICAL
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.topic_terms import Terms, covered, present_terms, specific_coverage
 
-SENTENCE_FEATURES = (
+MATCH_FEATURES = (
     "semantic",
     "coverage",
     "context",
@@ -66,6 +67,10 @@ SENTENCE_FEATURES = (
     "hand_order",
     "type_and_coverage",
 )
+SENTENCE_FEATURES = MATCH_FEATURES + LOCATION_FEATURES
+"""A candidate sentence's row: how well it matches (MATCH_FEATURES, what the evidence ranker
+reads), then where in it the question's terms meet (answer_location.py; the quote ranker reads
+all of them)."""
 QUESTION_FEATURES = (
     "best_ranker",
     "second_ranker",
@@ -189,7 +194,8 @@ def sentence_features(
                 _shared_pairs(question_pairs, text, hit.chunk.lang),
             ]
         )
-    return _with_relative(np.array(rows, dtype=np.float64).reshape(len(rows), _OWN))
+    own = _with_relative(np.array(rows, dtype=np.float64).reshape(len(rows), _OWN))
+    return np.hstack([own, location_features(scored, bank, hits, terms)])
 
 
 def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
@@ -216,7 +222,7 @@ def _placement(bank: SentenceBank, index: int) -> tuple[float, float, float]:
     return sentence.start / max(1, len(text)), float(label is not None), float(summary)
 
 
-_OWN = len(SENTENCE_FEATURES) - 6
+_OWN = len(MATCH_FEATURES) - 6
 """Columns computed per sentence; the last six compare it with the question's other ones."""
 
 
@@ -225,8 +231,8 @@ def _with_relative(own: np.ndarray) -> np.ndarray:
     meaning, coverage and context against the best of them, its order by hand score, and
     answer type held times coverage."""
     if not len(own):
-        return np.zeros((0, len(SENTENCE_FEATURES)))
-    column = {name: number for number, name in enumerate(SENTENCE_FEATURES[:_OWN])}
+        return np.zeros((0, len(MATCH_FEATURES)))
+    column = {name: number for number, name in enumerate(MATCH_FEATURES[:_OWN])}
 
     def share(name: str) -> np.ndarray:
         values = own[:, column[name]]

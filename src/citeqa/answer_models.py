@@ -3,7 +3,10 @@
 Each model is either a logistic regression over named, standardised features, or an ensemble
 of regression trees (gradient boosting, trained with LightGBM and exported to plain arrays, so
 citeqa needs no LightGBM at run time: `TreeModel`). They are: the sentence ranker
-(how likely a sentence's quote holds the answer), the answerability model (how likely the
+(how likely a sentence's quote holds the answer: its probabilities are the evidence the other
+two read), the quote ranker (which sentence to quote: the sentence ranker's task, with the
+answer-locating features too, answer_location.py; fitted after the other three, so the evidence
+they were trained on stays as it was), the answerability model (how likely the
 documents answer the question at all; abstain below the threshold) and the confidence model
 (how likely the quoted answer is right, calibrated across corpora). evals/tools/
 train_answer_models.py writes them; `read_model` checks that the features it was
@@ -20,9 +23,10 @@ from typing import Any
 
 import numpy as np
 
-from citeqa.answer_features import QUESTION_FEATURES, SENTENCE_FEATURES
+from citeqa.answer_features import MATCH_FEATURES, QUESTION_FEATURES, SENTENCE_FEATURES
 
 RANKER = "sentence_ranker.json"
+QUOTER = "quote_ranker.json"
 ANSWERABILITY = "answerability.json"
 CONFIDENCE = "confidence.json"
 
@@ -134,8 +138,17 @@ def read_model(name: str, expected: tuple[str, ...]) -> Model:
 @dataclass(frozen=True)
 class AnswerModels:
     ranker: Model
+    """The evidence ranker: its probabilities feed the question features (MATCH_FEATURES)."""
     answerability: Model
     confidence: Model
+    quoter: Model | None = None
+    """The quote ranker, choosing the quoted sentence (SENTENCE_FEATURES); None: the evidence
+    ranker chooses."""
+
+    @property
+    def quoting(self) -> Model:
+        """The model that chooses the quote."""
+        return self.quoter if self.quoter is not None else self.ranker
 
 
 def sentence_scores(ranker: Model, rows: np.ndarray) -> np.ndarray:
@@ -143,11 +156,12 @@ def sentence_scores(ranker: Model, rows: np.ndarray) -> np.ndarray:
     relative to the best (`hand_relative`) raised to the ranker's `hand_power`: the trees
     learn what the hand score misses, the hand score keeps them from trusting a lone feature
     (the power is chosen on out-of-fold predictions by the training script)."""
-    probabilities = ranker.predict(rows)
+    matrix = np.atleast_2d(rows)
+    probabilities = ranker.predict(matrix[:, : len(ranker.features)])  # its features: a prefix
     power = ranker.extra.get("hand_power", 0.0)
     if not power or not len(rows):
         return probabilities
-    hand = np.clip(np.atleast_2d(rows)[:, SENTENCE_FEATURES.index("hand_relative")], 1e-6, None)
+    hand = np.clip(matrix[:, SENTENCE_FEATURES.index("hand_relative")], 1e-6, None)
     return probabilities * hand**power
 
 
@@ -155,7 +169,8 @@ def sentence_scores(ranker: Model, rows: np.ndarray) -> np.ndarray:
 def shipped_models() -> AnswerModels:
     """The models shipped with citeqa, read once per process."""
     return AnswerModels(
-        read_model(RANKER, SENTENCE_FEATURES),
+        read_model(RANKER, MATCH_FEATURES),
         read_model(ANSWERABILITY, QUESTION_FEATURES),
         read_model(CONFIDENCE, QUESTION_FEATURES),
+        read_model(QUOTER, SENTENCE_FEATURES),
     )

@@ -1,10 +1,12 @@
 """Hits → Answer: choose the sentences that answer, quote them, decide to abstain.
 
 The sentences of the top passages are scored (sentences.py) and ordered by the learned sentence
-ranker (answer_models.py, over answer_features.py); the best one, and any nearly as good while
-the quote stays short, are quoted (quoting.py) with citations checked against the document
-text. The answerability model decides whether to abstain; the confidence model says how likely
-the quote is right. An abstention says why (abstention.py) and still lists the closest passages.
+ranker (answer_models.py, over answer_features.py), whose probabilities are the evidence for
+abstaining; the quote ranker reorders them to choose the quote: the best one, and any nearly as
+good while the quote stays short, are quoted (quoting.py) with citations checked against the
+document text. The answerability model decides whether to abstain; the confidence model says
+how likely the quote is right. An abstention says why (abstention.py) and still lists the
+closest passages.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import numpy as np
 
 from citeqa import abstention
 from citeqa.answer_features import Wants, passage_tokens, question_features, sentence_features
-from citeqa.answer_models import AnswerModels, sentence_scores, shipped_models
+from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
 from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
 from citeqa.questions import QuestionTerms
@@ -48,6 +50,17 @@ def rank_candidates(
     probabilities = sentence_scores(models.ranker, rows)
     order = np.argsort(-probabilities, kind="stable")
     return Candidates([scored[i] for i in order], probabilities[order], rows[order])
+
+
+def reordered(candidates: Candidates, quoter: Model | None) -> Candidates:
+    """The candidates ordered by the quote ranker (unchanged without one)."""
+    if quoter is None or not candidates.sentences:
+        return candidates
+    probabilities = sentence_scores(quoter, candidates.rows)
+    order = np.argsort(-probabilities, kind="stable")
+    return Candidates(
+        [candidates.sentences[i] for i in order], probabilities[order], candidates.rows[order]
+    )
 
 
 def choose(
@@ -199,9 +212,13 @@ def _quoted(
 ) -> list[Citation]:
     """The citations of the chosen sentences (built only for a question that is answered)."""
     if settings.learned_quotes:
-        ratio = models.ranker.extra.get("neighbour_ratio", 1.0)
+        ratio = models.quoting.extra.get("neighbour_ratio", 1.0)
         chosen = choose(
-            candidates, bank, settings.max_quote_sentences, ratio, settings.quote_budget
+            reordered(candidates, models.quoter),
+            bank,
+            settings.max_quote_sentences,
+            ratio,
+            settings.quote_budget,
         )
     else:
         chosen = choose_by_score(

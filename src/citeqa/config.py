@@ -185,8 +185,8 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     """Questions the answerability model (citeqa/data/answerability.json) rates below this
     abstain; the model is shifted so that 0.5 is the threshold it was tuned for."""
     learned_quotes: bool = True
-    """Choose the quoted sentences with the learned sentence ranker (citeqa/data/
-    sentence_ranker.json) instead of the hand-weighted score (sentences.py), which is kept
+    """Choose the quoted sentences with the learned quote ranker (citeqa/data/
+    quote_ranker.json) instead of the hand-weighted score (sentences.py), which is kept
     for comparison (`false`) and as the ranker's strongest feature."""
     max_question_chars: int = Field(default=2_000, ge=10)
     """Longer questions are truncated (with a warning)."""

@@ -11,8 +11,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from citeqa.answer_features import QUESTION_FEATURES, SENTENCE_FEATURES, Wants
-from citeqa.answer_models import LogisticModel, TreeModel, shipped_models
+from citeqa.answer_features import (
+    MATCH_FEATURES,
+    QUESTION_FEATURES,
+    SENTENCE_FEATURES,
+    Wants,
+)
+from citeqa.answer_models import LogisticModel, TreeModel, sentence_scores, shipped_models
 
 
 @pytest.mark.parametrize(
@@ -40,14 +45,18 @@ def test_a_plain_question_wants_no_particular_type() -> None:
 
 def test_the_shipped_models_match_the_features_the_code_computes() -> None:
     models = shipped_models()
-    assert models.ranker.features == SENTENCE_FEATURES
+    assert models.ranker.features == MATCH_FEATURES
+    assert SENTENCE_FEATURES[: len(MATCH_FEATURES)] == MATCH_FEATURES
+    assert models.quoter is not None and models.quoter.features == SENTENCE_FEATURES
+    assert models.quoting is models.quoter
     assert models.answerability.features == QUESTION_FEATURES
     assert models.confidence.features == QUESTION_FEATURES
-    assert 0.0 < models.ranker.extra["neighbour_ratio"] <= 1.01
+    assert 0.0 < models.quoter.extra["neighbour_ratio"] <= 1.01
     rows = np.random.default_rng(0).random((7, len(SENTENCE_FEATURES)))
-    probabilities = models.ranker.predict(rows)
-    assert probabilities.shape == (7,)
-    assert ((probabilities > 0) & (probabilities < 1)).all()
+    for model in (models.ranker, models.quoter):
+        probabilities = sentence_scores(model, rows)
+        assert probabilities.shape == (7,)
+        assert ((probabilities > 0) & (probabilities < 1)).all()
 
 
 def model_json(features: tuple[str, ...]) -> dict[str, object]:

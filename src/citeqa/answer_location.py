@@ -1,0 +1,162 @@
+"""Where in a sentence the question's terms meet: features that locate the answer, not the topic.
+
+A passage about the question's subject holds many sentences naming it; the one that answers
+usually repeats the question's terms close together and in its order, weighs them as BM25
+weighs a short document, holds the question's specific terms (what it asks about the subject,
+topic_terms.py), and is the best of its passage. `location_features` gives these per candidate
+sentence, from what the pipeline has at ask time (the sentence's stemmed words, the question's
+IDF-weighted terms, the passages): no corpus knowledge. Names and order: LOCATION_FEATURES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from citeqa.lexical import tokenize
+from citeqa.models import Hit
+from citeqa.questions import QuestionTerms
+from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.topic_terms import Terms, present_terms, specific_terms
+
+LOCATION_FEATURES = (
+    "proximity",
+    "proximity_relative",
+    "question_run",
+    "question_run_relative",
+    "bm25",
+    "bm25_relative",
+    "specific_heaviest",
+    "specific_share",
+    "specific_relative",
+    "best_in_passage",
+    "passage_relative",
+    "matched_share",
+)
+BM25_K1 = 1.2
+BM25_B = 0.75
+"""BM25's usual constants; a sentence's length is read against the candidates' mean."""
+
+
+def term_positions(words: Sequence[str], terms: Terms) -> dict[int, list[int]]:
+    """For each of `terms` (by number) that the words hold, the positions where they do."""
+    positions: dict[int, list[int]] = {}
+    for place, word in enumerate(words):
+        for number, (alternatives, _) in enumerate(terms):
+            if word in alternatives:
+                positions.setdefault(number, []).append(place)
+    return positions
+
+
+def shortest_window(positions: dict[int, list[int]]) -> int:
+    """The fewest consecutive words holding every term of `positions` at least once (0 for
+    none): a sliding window over the terms' occurrences in text order."""
+    events = sorted((place, term) for term, places in positions.items() for place in places)
+    held: dict[int, int] = {}
+    best, first = 0, 0
+    for place, term in events:
+        held[term] = held.get(term, 0) + 1
+        while len(held) == len(positions):
+            width = place - events[first][0] + 1
+            best = width if not best or width < best else best
+            dropped = events[first][1]
+            held[dropped] -= 1
+            if not held[dropped]:
+                del held[dropped]
+            first += 1
+    return best
+
+
+def proximity(positions: dict[int, list[int]]) -> float:
+    """How tightly the matched terms sit: their number over the shortest window holding them
+    all (1 when they stand side by side, or for a single term; 0 for none)."""
+    window = shortest_window(positions)
+    return len(positions) / window if window else 0.0
+
+
+def longest_run(question: Sequence[str], words: Sequence[str]) -> int:
+    """The longest run of consecutive question words that the sentence repeats in order."""
+    places: dict[str, list[int]] = {}
+    for place, asked in enumerate(question):
+        places.setdefault(asked, []).append(place)
+    best, previous = 0, dict[int, int]()
+    for word in words:
+        current = {place: previous.get(place - 1, 0) + 1 for place in places.get(word, ())}
+        best = max(best, *current.values()) if current else best
+        previous = current
+    return best
+
+
+def bm25(
+    positions: dict[int, list[int]], weights: Sequence[float], length: int, mean: float
+) -> float:
+    """BM25 of the sentence as a document against the question, the terms' IDF weights given."""
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / (mean or 1.0))
+    return sum(
+        weights[term] * len(places) * (BM25_K1 + 1) / (len(places) + norm)
+        for term, places in positions.items()
+    )
+
+
+def _relative(values: np.ndarray) -> np.ndarray:
+    best = values.max() if len(values) else 0.0
+    return values / best if best > 0 else np.zeros_like(values)
+
+
+def location_features(
+    scored: list[ScoredSentence], bank: SentenceBank, hits: list[Hit], terms: QuestionTerms
+) -> np.ndarray:
+    """One row of LOCATION_FEATURES per scored sentence, in the order given."""
+    if not scored:
+        return np.zeros((0, len(LOCATION_FEATURES)))
+    focus = terms.terms[: terms.focus_terms]
+    weights = [weight for _, weight in focus]
+    specific = specific_terms(present_terms(terms), bank, hits)
+    total = sum(weight for _, weight in specific)
+    heaviest = max(specific, key=lambda item: item[1])[0] if specific else frozenset()
+    asked = {lang: tokenize(terms.focus, lang) for lang in ("en", "fr")}
+    rows, found, lengths = [], [], []
+    for item in scored:
+        lang = hits[item.passage_rank - 1].chunk.lang
+        words = tokenize(bank.text(item.index), lang)
+        positions = term_positions(words, focus)
+        tokens = bank.tokens[item.index]
+        share = sum(w for alts, w in specific if alts & tokens) / total if total else 0.0
+        question = asked.get(lang, asked["en"])
+        rows.append(
+            [
+                proximity(positions),
+                longest_run(question, words) / max(1, len(question)),
+                float(bool(heaviest & tokens)),
+                share,
+                len(positions) / max(1, len(focus)),
+            ]
+        )
+        found.append(positions)
+        lengths.append(len(words))
+    own = np.array(rows, dtype=np.float64)
+    mean = float(np.mean(lengths))
+    matches = np.array([bm25(p, weights, n, mean) for p, n in zip(found, lengths, strict=True)])
+    best, within = _passage_standing(scored)
+    return np.column_stack(
+        [
+            own[:, 0], _relative(own[:, 0]), own[:, 1], _relative(own[:, 1]),
+            matches, _relative(matches), own[:, 2], own[:, 3], _relative(own[:, 3]),
+            best, within, own[:, 4],
+        ]
+    )  # fmt: skip
+
+
+def _passage_standing(scored: list[ScoredSentence]) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each sentence has the best hand score of its passage, and its score over that
+    best."""
+    hand = np.array([item.score for item in scored])
+    passage = np.array([item.passage_rank for item in scored])
+    best, within = np.zeros(len(hand)), np.zeros(len(hand))
+    for rank in np.unique(passage):
+        inside = passage == rank
+        top = hand[inside].max()
+        best[inside] = (hand[inside] >= top).astype(np.float64)
+        within[inside] = hand[inside] / top if top > 0 else 0.0
+    return best, within
