@@ -72,9 +72,15 @@ def build_index(
     made = missing_folders(settings.index_dir)
     try:
         return _claimed_build(settings, rebuild, report, began)
+    except KeyboardInterrupt:  # before the build's own handler (claiming, leftovers)
+        remove_unused(made)
+        raise BuildInterrupted(INTERRUPTED) from None
     except BaseException:
         remove_unused(made)  # a first build that failed leaves no folder behind
         raise
+
+
+INTERRUPTED = "Build interrupted; the previous index is unchanged."
 
 
 def _claimed_build(
@@ -90,7 +96,7 @@ def _claimed_build(
             return _update(settings, owner, (temporary, name), rebuild, report, began)
         except KeyboardInterrupt:
             discard(temporary)
-            raise BuildInterrupted("Build interrupted; the previous index is unchanged.") from None
+            raise BuildInterrupted(INTERRUPTED) from None
         except OSError as err:
             discard(temporary)
             raise IndexWriteError(

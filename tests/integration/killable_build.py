@@ -3,9 +3,11 @@
     python killable_build.py MODE STAGE CORPUS INDEX MARKER
 
 MODE is `api` (citeqa.api.build_index, --rebuild) or `cli` (`citeqa index --rebuild` through
-the console-script entry point). STAGE is `embed` (stall inside the embedder) or `write`
-(stall while the temporary build folder is half written). When the build reaches STAGE it
-creates the file MARKER and sleeps, so the test knows when to send its signal.
+the console-script entry point). STAGE is `embed` (stall inside the embedder), `write`
+(stall while the temporary build folder is half written), `leftovers` (the folder claimed and
+locked, before the build's temporary folder) or `settings` (`cli` only: before the build).
+When the build reaches STAGE it creates the file MARKER and sleeps, so the test knows when to
+send its signal.
 
 The "fake" channel of tests/conftest.py is registered, with a stalling subclass in its place.
 """
@@ -51,6 +53,26 @@ def main() -> int:
             return super().embed_batch(texts)
 
     register_embedder("fake", StallingFake)
+    if stage == "leftovers":  # claimed and locked, before the build's own handler
+        from citeqa import indexing
+
+        remove_leftovers = indexing.remove_leftovers
+
+        def stalling_remove_leftovers(*args, **kwargs):  # type: ignore[no-untyped-def]
+            _stall(marker)
+            return remove_leftovers(*args, **kwargs)
+
+        indexing.remove_leftovers = stalling_remove_leftovers
+    if stage == "settings":  # `citeqa index` before the build began
+        from citeqa.cli import index_cmds
+
+        settings_for = index_cmds.settings_for
+
+        def stalling_settings_for(*args, **kwargs):  # type: ignore[no-untyped-def]
+            _stall(marker)
+            return settings_for(*args, **kwargs)
+
+        index_cmds.settings_for = stalling_settings_for
     if stage == "write":
         write_faiss = VectorSpool.save_faiss
 

@@ -20,6 +20,7 @@ from citeqa.cli.common import (
     stderr_console,
     warn,
 )
+from citeqa.errors import BuildInterrupted
 from citeqa.listing import LISTED, first
 from citeqa.models import BuildReport, IndexStatus
 from citeqa.visible import clean, shown, to_json
@@ -35,12 +36,16 @@ def index(
     store: StoreOption = None,
 ) -> None:
     """Build or update the index; only changed files are re-embedded."""
-    from citeqa.api import build_index
+    try:
+        from citeqa.api import build_index
 
-    settings = settings_for(corpus, index, store)
-    console = stderr_console()
-    with interruptible(), progress_bar(console) as progress:
-        report = build_index(settings, rebuild=rebuild, progress=progress)
+        settings = settings_for(corpus, index, store)
+        with interruptible(), progress_bar(stderr_console()) as progress:
+            report = build_index(settings, rebuild=rebuild, progress=progress)
+    except KeyboardInterrupt:  # before the build began (imports, settings): nothing changed
+        from citeqa.indexing import INTERRUPTED
+
+        raise BuildInterrupted(INTERRUPTED) from None
     print_report(report)
 
 
