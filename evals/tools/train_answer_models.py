@@ -361,6 +361,25 @@ def choose_blend(
     return (*best, by_rows)
 
 
+LEADS = (1.0, 0.95, 0.9, 0.85, 0.8)
+"""The quote ranker's lead ratios tried: the shortest sentence rated at least this share of the
+best one's probability leads the quote (answering.choose), as the hand-weighted choice does
+(answering.LEAD_RATIO)."""
+
+
+def choose_lead(asked: list[Asked], by_rows: dict, extra: dict[str, float]) -> float:
+    """The lead ratio with the best out-of-fold macro quote accuracy, the lowest (shortest
+    quotes) among equals."""
+    answerable = [a for a in asked if a.item.answerable and not a.early]
+    scores = {}
+    for lead in LEADS:
+        frozen = Frozen(by_rows, {**extra, "lead_ratio": lead}, None, SENTENCE_FEATURES)
+        scores[lead] = macro_quote_accuracy(answerable, None, extra["neighbour_ratio"], frozen)  # type: ignore[arg-type]
+        print(f"  lead ratio {lead}: out-of-fold macro {scores[lead]:.3f}", flush=True)
+    best = max(scores.values())
+    return min(lead for lead, score in scores.items() if score >= best - 1e-9)
+
+
 @dataclass
 class Outcome:
     evidence: np.ndarray
@@ -384,8 +403,9 @@ def outcome(a: Asked, ranker: Model | None, ratio: float, quoter: Model | None =
         )
     else:
         quoting = candidates if quoter is None else _by_quoter(a, quoter)
+        lead = (quoter or ranker).extra.get("lead_ratio", 1.0)  # type: ignore[union-attr]
         chosen = answering.choose(
-            quoting, bank, settings.max_quote_sentences, ratio, settings.quote_budget
+            quoting, bank, settings.max_quote_sentences, ratio, settings.quote_budget, lead
         )
     citations = citations_of(quote_spans(chosen, bank, a.top, a.terms), bank.documents)
     evidence = question_features(
@@ -480,6 +500,7 @@ def fit_quoter(train_half: list[Asked], keep: bool) -> tuple[Model, Frozen]:
     else:
         power, ratio, by_rows = choose_blend(train_half, quote=True)
         extra = {"neighbour_ratio": ratio, "hand_power": power}
+        extra["lead_ratio"] = choose_lead(train_half, by_rows, extra)
         quoter = dataclasses.replace(fit_ranker(train_half, quote=True), extra=extra)
     return quoter, Frozen(by_rows, dict(quoter.extra), quoter, SENTENCE_FEATURES)
 

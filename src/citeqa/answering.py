@@ -64,20 +64,31 @@ def reordered(candidates: Candidates, quoter: Model | None) -> Candidates:
 
 
 def choose(
-    candidates: Candidates, bank: SentenceBank, limit: int, ratio: float, budget: int
+    candidates: Candidates,
+    bank: SentenceBank,
+    limit: int,
+    ratio: float,
+    budget: int,
+    lead: float = 1.0,
 ) -> list[ScoredSentence]:
-    """The best sentence, then those the ranker finds nearly as good (at least `ratio` of the
-    best's probability) while the quote stays within `budget` characters; at most `limit`, in
-    reading order."""
+    """The shortest of the sentences the ranker rates at least `lead` of the best's
+    probability, then those nearly as good (at least `ratio` of the best's) while the quote
+    stays within `budget` characters; at most `limit`, in reading order."""
     if not candidates.sentences:
         return []
-    best = candidates.sentences[0]
+    top = candidates.probabilities[0]
+    leading = [
+        s
+        for s, p in zip(candidates.sentences, candidates.probabilities, strict=True)
+        if p >= lead * top
+    ]
+    best = min(leading or candidates.sentences[:1], key=lambda s: _length(bank, s))
     chosen, length = [best], _length(bank, best)
-    for candidate, probability in zip(
-        candidates.sentences[1:], candidates.probabilities[1:], strict=True
-    ):
-        if len(chosen) >= limit or probability < ratio * candidates.probabilities[0]:
+    for candidate, probability in zip(candidates.sentences, candidates.probabilities, strict=True):
+        if len(chosen) >= limit or probability < ratio * top:
             break
+        if candidate is best:
+            continue
         if length + _length(bank, candidate) <= budget:
             chosen.append(candidate)
             length += _length(bank, candidate)
@@ -212,13 +223,14 @@ def _quoted(
 ) -> list[Citation]:
     """The citations of the chosen sentences (built only for a question that is answered)."""
     if settings.learned_quotes:
-        ratio = models.quoting.extra.get("neighbour_ratio", 1.0)
+        extra = models.quoting.extra
         chosen = choose(
             reordered(candidates, models.quoter),
             bank,
             settings.max_quote_sentences,
-            ratio,
+            extra.get("neighbour_ratio", 1.0),
             settings.quote_budget,
+            extra.get("lead_ratio", 1.0),
         )
     else:
         chosen = choose_by_score(

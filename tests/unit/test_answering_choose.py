@@ -114,3 +114,18 @@ def test_the_quote_ranker_reorders_what_the_evidence_ranker_ranked() -> None:
     alone = AnswerModels(evidence, evidence, evidence)
     assert reordered(candidates, alone.quoter) is candidates
     assert alone.quoting is evidence
+
+
+def test_the_shortest_of_the_near_best_leads_when_a_lead_ratio_is_set() -> None:
+    bank = _Bank([300, 80, 60])
+    candidates = Candidates(
+        [scored(0, 0.0), scored(1, 0.0), scored(2, 0.0)],
+        np.array([0.9, 0.8, 0.5]),
+        np.zeros((3, 1)),
+    )
+    by_best = choose(candidates, bank, limit=3, ratio=1.01, budget=250)  # type: ignore[arg-type]
+    assert [s.index for s in by_best] == [0]
+    shortest = choose(candidates, bank, limit=3, ratio=1.01, budget=250, lead=0.85)  # type: ignore[arg-type]
+    assert [s.index for s in shortest] == [1]  # 0.8 >= 0.85 * 0.9; 0.5 is too far behind
+    joined = choose(candidates, bank, limit=3, ratio=0.5, budget=250, lead=0.85)  # type: ignore[arg-type]
+    assert [s.index for s in joined] == [1, 2]  # the long best one no longer fits the budget
