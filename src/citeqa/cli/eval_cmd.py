@@ -31,6 +31,7 @@ from citeqa.cli.common import (
 from citeqa.visible import shown, to_json
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
 
     from citeqa.evaluation import EvalReport
@@ -234,6 +235,26 @@ def print_corpora(report: CorporaReport) -> None:
     for row in macro_rows(report):
         macro.add_row(*row)
     console.print(macro)
+    print_reliability(console, report)
+
+
+def print_reliability(console: Console, report: CorporaReport) -> None:
+    """The reliability table of the confidence, when some answer was given."""
+    from rich.table import Table
+
+    from citeqa.evaluation.corpora_markdown import RELIABILITY_NOTE
+    from citeqa.evaluation.reliability import RELIABILITY_HEADER, reliability_rows
+
+    pooled = report.reliability
+    if pooled is None or not pooled.answers:
+        return
+    caption = f"expected calibration error {pooled.calibration_error:.3f}; {RELIABILITY_NOTE}"
+    shown = Table(title="reliability of the confidence", caption=caption)
+    for label in RELIABILITY_HEADER:
+        shown.add_column(label, justify="left" if label == "confidence" else "right")
+    for row in reliability_rows(pooled):
+        shown.add_row(*row)
+    console.print(shown)
 
 
 def print_tables(report: EvalReport) -> None:

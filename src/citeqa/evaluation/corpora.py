@@ -27,6 +27,7 @@ from citeqa.evaluation.judging import judge_outcome
 from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
 from citeqa.evaluation.peer_cache import peer_outcomes
 from citeqa.evaluation.peers import PEERS
+from citeqa.evaluation.reliability import Reliability, reliability
 from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
 from citeqa.evaluation.sets import EvalSet
 
@@ -63,6 +64,8 @@ class CorporaReport(BaseModel):
     """system → metric → mean over the sets where it is defined."""
     pooled_abstention_precision: float | None = None
     """citeqa's abstentions over all sets together: the share that were unanswerable."""
+    reliability: Reliability | None = None
+    """How often citeqa's answers at each confidence are right, all sets pooled."""
 
 
 def eval_cache_dir(explicit: Path | None = None) -> Path:
@@ -167,6 +170,7 @@ def evaluate_corpora(
     abstained = [r for r in pooled if r.abstained]
     precision = sum(not r.answerable for r in abstained) / len(abstained) if abstained else None
     return CorporaReport(
+        reliability=reliability(pooled),
         created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
         split=split,
         settings=settings.model_dump(mode="json", exclude={"index_dir", "corpus_dir"}),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from citeqa.evaluation.corpora import CITEQA, PEERS_QUESTIONS, CorporaReport
 from citeqa.evaluation.judging import QUOTE_LIMIT
 from citeqa.evaluation.markdown import fmt, table
+from citeqa.evaluation.reliability import RELIABILITY_HEADER, reliability_rows
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("hit@1", "hit_1"),
@@ -86,4 +87,30 @@ def render_corpora(report: CorporaReport, command: str = "") -> str:
     if report.pooled_abstention_precision is not None:
         precision = fmt(report.pooled_abstention_precision)
         lines.append(f"citeqa's abstention precision, all sets pooled: {precision}.")
+    lines += reliability_section(report)
     return "\n".join(lines) + "\n"
+
+
+RELIABILITY_NOTE = (
+    "Every answer citeqa gave, all sets pooled, by its confidence: a calibrated confidence has"
+    " the share right close to the mean confidence in each bin (an answer to a question the"
+    f" documents cannot answer is wrong; a right quote totals at most {QUOTE_LIMIT} characters)."
+)
+
+
+def reliability_section(report: CorporaReport) -> list[str]:
+    """The reliability table with its calibration error, or nothing when no answer was given."""
+    table_ = report.reliability
+    if table_ is None or not table_.answers:
+        return []
+    error = fmt(table_.calibration_error)
+    return [
+        "",
+        "## Reliability of the confidence",
+        "",
+        RELIABILITY_NOTE,
+        "",
+        *table(RELIABILITY_HEADER, reliability_rows(table_)),
+        "",
+        f"Expected calibration error over {table_.answers} answers: {error}.",
+    ]
