@@ -94,6 +94,11 @@ class BuildInterrupted(CiteqaError):
 
     exit_code = 130
 
+    def __init__(
+        self, message: str = "Build interrupted; the previous index is unchanged."
+    ) -> None:
+        super().__init__(message)
+
 
 class EmbedderUnavailable(CiteqaError):
     """A vector channel's model cannot be loaded here (its package is not installed, or has no

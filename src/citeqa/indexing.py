@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterator
+from contextlib import suppress
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -72,15 +73,11 @@ def build_index(
     made = missing_folders(settings.index_dir)
     try:
         return _claimed_build(settings, rebuild, report, began)
-    except KeyboardInterrupt:  # before the build's own handler (claiming, leftovers)
-        remove_unused(made)
-        raise BuildInterrupted(INTERRUPTED) from None
-    except BaseException:
+    except BaseException as err:
         remove_unused(made)  # a first build that failed leaves no folder behind
+        if isinstance(err, KeyboardInterrupt):  # in claiming, leftovers or the build itself
+            raise BuildInterrupted() from None
         raise
-
-
-INTERRUPTED = "Build interrupted; the previous index is unchanged."
 
 
 def _claimed_build(
@@ -94,9 +91,6 @@ def _claimed_build(
         temporary, name = owner.new_build_names()
         try:
             return _update(settings, owner, (temporary, name), rebuild, report, began)
-        except KeyboardInterrupt:
-            discard(temporary)
-            raise BuildInterrupted(INTERRUPTED) from None
         except OSError as err:
             discard(temporary)
             raise IndexWriteError(
@@ -106,6 +100,16 @@ def _claimed_build(
         except BaseException:
             discard(temporary)
             raise
+
+
+def _after_switch(owner: Ownership, report: Progress) -> None:
+    """Remove what the new build superseded, as best effort: `current` already points to the
+    new build, so a failure or Ctrl-C here must not report the old index as still in use (the
+    next build removes what is left)."""
+    with suppress(KeyboardInterrupt, OSError, CiteqaError):
+        remove_leftovers(owner)
+    with suppress(KeyboardInterrupt):
+        report("writing", 1, 1)
 
 
 def _update(
@@ -140,7 +144,7 @@ def _update(
     manifest = _manifest(settings, contents, channels)
     write_build(temporary, manifest, settings, FileList.of(files))
     publish(owner, temporary, name)
-    report("writing", 1, 1)
+    _after_switch(owner, report)
     full = previous is None  # nothing taken from the previous build
     return _report(
         settings, old_files, files, began, reading, full_rebuild=full, chunks=contents.chunk_count

@@ -74,8 +74,8 @@ def _lock_within(descriptor: int, wait: float) -> bool:
 
 
 def publish(owner: Ownership, temporary: Path, name: str) -> Path:
-    """Rename the finished build into place, point `current` at it atomically, then remove
-    superseded builds (see `remove_leftovers`)."""
+    """Rename the finished build into place and point `current` at it atomically; the caller
+    then removes superseded builds (`remove_leftovers`, best effort: the switch is done)."""
     index_dir = owner.folder
     link_path = index_dir / CURRENT
     if link_path.exists() and not link_path.is_symlink():
@@ -90,7 +90,6 @@ def publish(owner: Ownership, temporary: Path, name: str) -> Path:
     os.symlink(name, link)
     os.replace(link, link_path)
     _fsync_dir(index_dir)
-    remove_leftovers(owner)
     return final
 
 

@@ -36,16 +36,18 @@ def index(
     store: StoreOption = None,
 ) -> None:
     """Build or update the index; only changed files are re-embedded."""
+    built = False
     try:
         from citeqa.api import build_index
 
         settings = settings_for(corpus, index, store)
         with interruptible(), progress_bar(stderr_console()) as progress:
             report = build_index(settings, rebuild=rebuild, progress=progress)
-    except KeyboardInterrupt:  # before the build began (imports, settings): nothing changed
-        from citeqa.indexing import INTERRUPTED
-
-        raise BuildInterrupted(INTERRUPTED) from None
+            built = True
+    except KeyboardInterrupt:
+        if built:  # the new index is in use: not "the previous index is unchanged"
+            raise
+        raise BuildInterrupted() from None  # before the build began (imports, settings)
     print_report(report)
 
 

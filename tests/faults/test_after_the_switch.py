@@ -1,0 +1,88 @@
+"""A build whose `current` already points to the new build has succeeded: what fails after the
+switch (removing the superseded build, which may wait for readers; the progress bar closing)
+never says "the previous index is unchanged"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fault_helpers import fake_settings, make_corpus
+
+from citeqa import publishing
+from citeqa.api import build_index
+from citeqa.cli import index_cmds
+from citeqa.errors import StoreUnreachable
+from citeqa.publishing import current_name
+
+
+def _failing_removal(monkeypatch: pytest.MonkeyPatch, failure: BaseException) -> None:
+    """Removing the superseded build (reached only after the switch) raises `failure`."""
+
+    @contextmanager
+    def failing(folder: Path, wait: float) -> Iterator[bool]:
+        raise failure
+        yield True
+
+    monkeypatch.setattr(publishing, "_readers_excluded", failing)
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [KeyboardInterrupt(), OSError(5, "Input/output error"), StoreUnreachable("gone")],
+    ids=["ctrl-c", "oserror", "store"],
+)
+def test_a_failure_after_the_switch_keeps_the_new_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    old = current_name(index)
+    with monkeypatch.context() as patch:
+        _failing_removal(patch, failure)
+        report = build_index(settings, rebuild=True)
+    assert report.full_rebuild and report.documents == 2
+    new = current_name(index)
+    assert new is not None and new != old
+    assert old is not None and (index / old).is_dir()  # left for the next build
+    build_index(settings, rebuild=True)
+    assert not (index / old).exists()
+
+
+def test_ctrl_c_after_the_switch_reports_the_build(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
+    _failing_removal(monkeypatch, KeyboardInterrupt())
+    result = cli("index", "--corpus", str(corpus), "--index", str(index), "--rebuild")
+    assert result.code == 0, result.err
+    assert result.out.startswith("Rebuilt: 2 documents")
+
+
+def test_ctrl_c_once_the_build_returned_is_no_build_interruption(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl-C as the progress bar closes, after build_index returned: the new index is in
+    use, so the message is the plain one, not "the previous index is unchanged"."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    progress_bar = index_cmds.progress_bar
+
+    @contextmanager
+    def interrupted_on_close(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        with progress_bar(*args, **kwargs) as update:
+            yield update
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(index_cmds, "progress_bar", interrupted_on_close)
+    result = cli("index", "--corpus", str(corpus), "--index", str(index))
+    assert result.code == 130
+    assert result.error_line() == "citeqa: interrupted"
+    assert current_name(index) is not None
