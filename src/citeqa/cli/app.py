@@ -7,15 +7,12 @@ import os
 import sys
 import warnings
 from difflib import get_close_matches
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
 from citeqa.errors import CiteqaError
 from citeqa.visible import shown
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 app = typer.Typer(
     name="citeqa",
@@ -110,8 +107,8 @@ def run_app() -> int:
         return code
     except BrokenPipeError:
         return _stdout_closed()
-    except SystemExit:
-        if _pipe_closed_for_click():
+    except SystemExit as done:
+        if _ended_for_closed_pipe(done):
             return _stdout_closed()
         raise
     finally:
@@ -123,10 +120,12 @@ PIPE_CLOSED = 141
 what a shell reports for tools that die of SIGPIPE (README, exit codes)."""
 
 
-def _pipe_closed_for_click() -> bool:
-    """Whether click ended the run for a closed stdout: on a BrokenPipeError (from a command,
-    its help or --version) it wraps stdout in its PacifyFlushWrapper and exits with 1."""
-    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+def _ended_for_closed_pipe(done: SystemExit) -> bool:
+    """Whether the run exited for a closed stdout: typer (its help and --version too) and
+    rich's Console.on_broken_pipe raise SystemExit(1) while handling the BrokenPipeError, which
+    Python keeps as the exit's context."""
+    cause = done.__context__
+    return isinstance(cause, OSError) and cause.errno == errno.EPIPE
 
 
 def _stdout_closed() -> int:
@@ -139,19 +138,6 @@ def _stdout_closed() -> int:
     except (OSError, ValueError):  # no file descriptor behind stdout (an embedding host)
         pass
     return PIPE_CLOSED
-
-
-def stdout_console(**options: Any) -> Console:
-    """A rich Console on stdout whose closed pipe raises BrokenPipeError (run_app ends quietly
-    with PIPE_CLOSED) where rich's own handler would exit with 1."""
-    from rich.console import Console
-
-    class PipedConsole(Console):
-        def on_broken_pipe(self) -> None:
-            self.quiet = True
-            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
-
-    return PipedConsole(**options)
 
 
 def _run_app() -> int:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from citeqa.cli.app import USAGE, app, examples, fail, stdout_console
+from citeqa.cli.app import USAGE, app, examples, fail
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
@@ -117,9 +117,10 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
 def print_answer(answer: Answer) -> None:
     """The answer as a person reads it: quotes laid out by `citeqa.readable` with [n], then the
     numbered sources. Piped output is never wrapped (a quote's lines are the layout's own)."""
+    from rich.console import Console
     from rich.text import Text
 
-    console = stdout_console(highlight=False)
+    console = Console(highlight=False)
     console.soft_wrap = not console.is_terminal
     if answer.abstained:
         console.print(Text(clean(answer.answer), style="bold yellow"))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from citeqa.cli.app import app, examples, stdout_console
+from citeqa.cli.app import app, examples
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
@@ -203,6 +203,7 @@ def chosen_sets(names: str, split: str, cache: Path, quick: bool) -> list[EvalSe
 
 def print_corpora(report: CorporaReport) -> None:
     """Per-set and macro tables on stdout."""
+    from rich.console import Console
     from rich.table import Table
 
     from citeqa.evaluation.corpora_markdown import (
@@ -213,7 +214,7 @@ def print_corpora(report: CorporaReport) -> None:
         set_rows,
     )
 
-    console = stdout_console(width=None if sys.stdout.isatty() else 160)
+    console = Console(width=None if sys.stdout.isatty() else 160)
     note = peers_note(report)
     per_set = Table(
         title=f"citeqa eval across corpora ({report.split})",
@@ -259,8 +260,10 @@ def print_reliability(console: Console, report: CorporaReport) -> None:
 
 def print_tables(report: EvalReport) -> None:
     """Headline, ablation and language-pair tables on stdout."""
+    from rich.console import Console
+
     # Piped output has no terminal width; rich would squeeze the wide tables into 80 columns.
-    console = stdout_console(width=None if sys.stdout.isatty() else 140)
+    console = Console(width=None if sys.stdout.isatty() else 140)
     console.print(headline_table(report))
     console.print(breakdown_table(report, "language pair"))
     if len(report.ablations) > 1:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from citeqa import userdirs
-from citeqa.cli.app import app, examples, stdout_console
+from citeqa.cli.app import app, examples
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
@@ -63,7 +64,7 @@ def build_verb(report: BuildReport) -> str:
 
 def print_report(report: BuildReport) -> None:
     """What a build did, in a few lines."""
-    console = stdout_console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True)
     console.print(
         Text(
             f"{build_verb(report)}: {report.documents} documents, {report.chunks} chunks"
@@ -124,7 +125,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     """The status as tables and lines; with `listed`, at most that many documents and changes
     are listed, then how many more there are (a corpus of 36,612 files made a table that took
     rich 27 s to lay out)."""
-    console = stdout_console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True)
     documents, channels = status_tables(described, listed)
     console.print(documents)
     _, more = first(described.documents, listed)
