@@ -38,8 +38,8 @@ from citeqa.embedding import Embedder, check_available, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
 from citeqa.filelist import FileList
 from citeqa.models import BuildReport, ChannelInfo, Document
-from citeqa.ownership import Ownership, check_separate, claim, missing_folders, remove_unused
-from citeqa.publishing import build_lock, discard, publish, remove_leftovers
+from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
+from citeqa.publishing import claimed_and_locked, discard, publish, remove_leftovers
 from citeqa.reuse import Previous, reusable
 from citeqa.store import (
     FORMAT_VERSION,
@@ -85,8 +85,7 @@ def _claimed_build(
 ) -> BuildReport:
     """Claim the index folder, hold its build lock and build; a failed or interrupted build
     discards its temporary folder and the previous index stays."""
-    owner = claim(settings.index_dir)
-    with build_lock(settings.index_dir):
+    with claimed_and_locked(settings.index_dir) as owner:
         remove_leftovers(owner)
         temporary, name = owner.new_build_names()
         try:

@@ -133,12 +133,18 @@ def claim(index_dir: Path) -> Ownership:
 
 def missing_folders(index_dir: Path) -> list[Path]:
     """`index_dir` and those of its parents that do not exist yet, deepest first: the folders a
-    build there would create (`remove_unused` takes them back when the build fails)."""
+    build there would create (`remove_unused` takes them back when the build fails).
+
+    The path is taken as written, as `mkdir(parents=True)` takes it: `a/../b` with no `a/`
+    creates `a/` and `b/`. A `..` prefix names a folder made (or found) under another name, so
+    it is left out; normalising the path instead (os.path.abspath) would drop `a/`, which the
+    build still creates, and would change which folder a `..` after a symbolic link names."""
     made: list[Path] = []
     for path in (index_dir, *index_dir.parents):
         if path.exists() or path.is_symlink():
             break
-        made.append(path)
+        if path.name != "..":
+            made.append(path)
     return made
 
 
@@ -159,7 +165,7 @@ def remove_unused(made: list[Path]) -> None:
         if lock is not None:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: another build runs
         if names <= {MARKER, LOCK, READERS}:
-            for name in names:
+            for name in sorted(names, key=lambda name: name != MARKER):  # the marker first
                 (index_dir / name).unlink(missing_ok=True)
             for folder in made:
                 folder.rmdir()  # OSError when something else came in: it stays

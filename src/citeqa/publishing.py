@@ -24,8 +24,11 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from citeqa.errors import IndexLocked, IndexRefused, IndexWriteError
-from citeqa.ownership import CURRENT, LOCK, READERS, Ownership
+from citeqa.ownership import CURRENT, LOCK, READERS, Ownership, claim, read_marker
 
+CLAIM_ATTEMPTS = 3
+"""How many times a build claims the folder again when its claim vanished before it held the
+lock (`claimed_and_locked`)."""
 EXCLUSIVE_WAIT_SECONDS = 2.0
 """How long a build waits for loading readers before leaving a superseded build for later."""
 
@@ -164,6 +167,27 @@ def discard(path: Path) -> None:
     else:
         with suppress(OSError):
             path.unlink(missing_ok=True)
+
+
+@contextmanager
+def claimed_and_locked(index_dir: Path) -> Iterator[Ownership]:
+    """Claim the index folder and hold its build lock. A first build that failed elsewhere
+    removes the folder it created (ownership.remove_unused: the marker first, then the lock
+    files, under the lock) and may do so between this build's claim and its lock; so the claim
+    is checked under the lock and made again when the marker went, or when the lock file could
+    not be opened because the folder went."""
+    for attempt in range(1, CLAIM_ATTEMPTS + 1):
+        owner, building = claim(index_dir), False
+        try:
+            with build_lock(index_dir):
+                if read_marker(index_dir) == owner:
+                    building = True
+                    yield owner
+                    return
+        except IndexWriteError:
+            if building or attempt == CLAIM_ATTEMPTS or read_marker(index_dir) is not None:
+                raise
+    raise IndexWriteError(f"The index folder {index_dir} was removed while citeqa claimed it.")
 
 
 @contextmanager

@@ -3,6 +3,7 @@ the previous version's indexes, and the corpus an index remembers."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -20,9 +21,10 @@ from fault_helpers import (
 )
 
 from citeqa import ownership as ownership_module
+from citeqa import publishing as publishing_module
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.config import Settings
-from citeqa.errors import CorpusMissing, IndexRefused
+from citeqa.errors import CorpusEmpty, CorpusMissing, IndexRefused
 from citeqa.ownership import MARKER, read_marker
 from citeqa.store import load_index
 
@@ -268,3 +270,74 @@ def test_a_committed_marker_without_its_lock_files(tmp_path: Path) -> None:
     owner = read_marker(index)
     assert owner is not None and [owner.owns(name) for name in _builds(index)] == [True]
     assert (index / "README.md").read_bytes() == (repo_index / "README.md").read_bytes()
+
+
+@pytest.mark.parametrize("where", ["a/../eidx", "a/b/../../eidx"])
+def test_a_failed_first_build_through_dot_dot_leaves_no_folder(tmp_path: Path, where: str) -> None:
+    """An index folder given as `a/../eidx` with no `a/` (the CLI resolves its --index; the
+    API takes the path as given): the build creates `a/` (mkdir takes the path as written),
+    and a failure took back `eidx/` but left `a/`."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(CorpusEmpty):
+        build_index(fake_settings(empty, tmp_path / where))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
+
+
+def _check_build_b(index: Path, corpus: Path) -> None:
+    report = build_index(fake_settings(corpus, index))
+    assert report.documents == 2
+    owner = read_marker(index)
+    assert owner is not None and owner.is_build(os.readlink(index / "current"))
+    assert load_index(index) is not None
+
+
+def test_a_claim_removed_before_the_lock_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Build A fails and removes the new folder it created (marker, lock files, folder) while
+    build B is between claiming the folder and opening its lock file: B claims it again and
+    builds, its build owned by the folder's marker (it failed: no lock file in a folder that
+    went)."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "new" / "index"
+    claim = ownership_module.claim
+    calls: list[Path] = []
+
+    def claimed_then_removed_by_a(index_dir: Path) -> Any:
+        owner = claim(index_dir)
+        if not calls:
+            ownership_module.remove_unused([index_dir, index_dir.parent])
+            assert not index_dir.parent.exists()
+        calls.append(index_dir)
+        return owner
+
+    monkeypatch.setattr(publishing_module, "claim", claimed_then_removed_by_a)
+    _check_build_b(index, corpus)
+    assert len(calls) == 2
+
+
+def test_a_claim_removed_before_the_lock_is_taken_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same between B opening the lock file and locking it: B locks the removed lock file,
+    sees no marker under the lock, and claims again (it built in a folder without a marker,
+    whose next claim would not own the build)."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "new" / "index"
+    removed: list[bool] = []
+
+    class RemovedBeforeTheLock:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(fcntl, name)
+
+        def flock(self, descriptor: int, operation: int) -> None:
+            if not removed:
+                removed.append(True)
+                ownership_module.remove_unused([index, index.parent])
+                assert not index.parent.exists()
+            fcntl.flock(descriptor, operation)
+
+    monkeypatch.setattr(publishing_module, "fcntl", RemovedBeforeTheLock())
+    _check_build_b(index, corpus)
+    assert removed
