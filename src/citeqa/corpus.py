@@ -23,6 +23,7 @@ from typing import NamedTuple
 from citeqa.domain import Domain, corpus_domain, domain_path
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
+from citeqa.listing import first
 from citeqa.models import Document
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
 from citeqa.readers.base import TITLE_MAX
@@ -108,13 +109,15 @@ def scan_corpus(
     files, skipped = _walk(corpus_dir)
     entries: list[DocumentEntry] = []
     used: set[str] = set()
+    unread, other_type = list(skipped), 0  # for the message when nothing could be read
     heard = progress or (lambda done, total: None)
     for done, path in enumerate(corpus_dir / name for name in files.names):
         heard(done, len(files.names))
         try:
             document = read_document(path, corpus_dir, titles)
         except UnreadableDocument as unreadable:
-            skipped.append(f"{relative_path(path, corpus_dir)}: {unreadable.reason}")
+            note = f"{relative_path(path, corpus_dir)}: {unreadable.reason}"
+            other_type += _note_skip(note, unreadable.reason, skipped, unread)
             continue
         document = _unique(document, used, warnings)
         take(document)
@@ -124,7 +127,7 @@ def scan_corpus(
         warnings.extend(document.warnings)
     heard(len(files.names), len(files.names))
     if not entries:
-        raise CorpusEmpty(nothing_read(corpus_dir, skipped))
+        raise CorpusEmpty(nothing_read(corpus_dir, unread, other_type))
     return CorpusScan(entries, skipped, warnings, domain, files)
 
 
@@ -134,19 +137,28 @@ NAMED_SKIPS = 3
 """Skipped files an empty-corpus message names with their reasons."""
 
 
-def nothing_read(corpus_dir: Path, skipped: list[str]) -> str:
+def _note_skip(note: str, reason: str, skipped: list[str], unread: list[str]) -> int:
+    """Add a skipped file's note; 1 when it is of a type citeqa does not read, else 0 (and the
+    note is also one of the files it could not read)."""
+    skipped.append(note)
+    if reason.startswith(UNSUPPORTED_TYPE):
+        return 1
+    unread.append(note)
+    return 0
+
+
+def nothing_read(corpus_dir: Path, unread: list[str], other_type: int) -> str:
     """Why a corpus gave no document: the types citeqa reads, then the files it could not
-    read with their reasons (the first NAMED_SKIPS) apart from those of another type."""
+    read (`unread`: "path: reason" notes, the first NAMED_SKIPS named) and how many files were
+    of a type it does not read (`other_type`)."""
     message = f"No readable document in {corpus_dir}: citeqa reads {read_types()} files."
-    other = sum(1 for note in skipped if note.partition(": ")[2].startswith(UNSUPPORTED_TYPE))
-    unread = [note for note in skipped if not note.partition(": ")[2].startswith(UNSUPPORTED_TYPE)]
     parts = []
     if unread:
-        more = len(unread) - NAMED_SKIPS
-        named = "; ".join(unread[:NAMED_SKIPS]) + (f"; and {more} more" if more > 0 else "")
-        parts.append(f"{_files(len(unread))} it could not read ({named})")
-    if other:
-        parts.append(f"{_files(other)} of another type")
+        named, more = first(unread, NAMED_SKIPS)
+        listed = "; ".join(named) + (f"; and {more} more" if more else "")
+        parts.append(f"{_files(len(unread))} it could not read ({listed})")
+    if other_type:
+        parts.append(f"{_files(other_type)} of another type")
     return message + (f" Skipped {' and '.join(parts)}." if parts else "")
 
 

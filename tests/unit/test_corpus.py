@@ -282,6 +282,26 @@ def test_empty_corpus_raises_corpus_empty(tmp_path: Path) -> None:
         read_corpus(tmp_path)
 
 
+def test_an_empty_corpus_message_counts_skips_as_they_were_caught(tmp_path: Path) -> None:
+    """The message re-parsed "file: reason" notes: a name holding ": " made an empty file
+    count as a file of another type. Four unread files: three named, then "and 1 more"."""
+    (tmp_path / "notes: unsupported file type.txt").write_text("")
+    with pytest.raises(CorpusEmpty) as caught:
+        read_corpus(tmp_path)
+    assert str(caught.value).endswith(
+        "Skipped 1 file it could not read (notes: unsupported file type.txt: empty file)."
+    )
+    for name in ("b.txt", "c.txt", "d.txt"):
+        (tmp_path / name).write_text("")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    with pytest.raises(CorpusEmpty) as caught:
+        read_corpus(tmp_path)
+    assert str(caught.value).endswith(
+        "Skipped 4 files it could not read (b.txt: empty file; c.txt: empty file; d.txt: empty"
+        " file; and 1 more) and 1 file of another type."
+    )
+
+
 def test_bundled_corpus_reads_with_manifest_titles() -> None:
     reading = read_corpus(BUNDLED)
     documents = {document.doc_id: document for document in reading.documents}
