@@ -121,14 +121,12 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     def _known_channels(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         """Every channel names a registered embedder (the registry of names only: no model
         package is imported or found here)."""
-        from citeqa.embedding import known_channels
+        from citeqa.embedding import known_channels, unknown_channel_message
 
         known = known_channels()
         unknown = [name for name in value if name not in known]
         if unknown:
-            raise ValueError(
-                f"unknown vector channel {unknown[0]!r}; known: {', '.join(known) or 'none'}"
-            )
+            raise ValueError(unknown_channel_message(unknown[0]))
         return value
 
     @field_validator("vector_store")

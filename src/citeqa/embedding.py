@@ -418,8 +418,13 @@ def _factory(name: str) -> Callable[[], Embedder]:
     try:
         return _factories[name]
     except KeyError:
-        known = ", ".join(sorted(_factories)) or "none"
-        raise IndexIncompatible(f"unknown vector channel {name!r}; known: {known}") from None
+        raise IndexIncompatible(unknown_channel_message(name)) from None
+
+
+def unknown_channel_message(name: str) -> str:
+    """What is said of a channel name no embedder is registered under (a setting, an index).
+    Takes no lock: `get_embedder` calls it holding the registry's."""
+    return f"unknown vector channel {name!r}; known: {', '.join(sorted(_factories)) or 'none'}"
 
 
 def preload(names: Sequence[str]) -> None:
