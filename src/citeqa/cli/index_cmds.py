@@ -113,12 +113,14 @@ def status(
 
 
 def check_loadable(described: IndexStatus) -> None:
-    """EmbedderUnavailable (exit 15, after the status) when a channel of the index cannot be
-    loaded here: its model package is missing, so asking would fail (found, not imported)."""
-    from citeqa.embedding import check_available, known_channels
+    """After the status, the error `ask` would give when a channel of the index cannot be
+    loaded here: IndexIncompatible (exit 7) for a channel this installation does not know,
+    EmbedderUnavailable (exit 15) when its model package is missing (found, not imported)."""
+    from citeqa.api import check_channels_known
+    from citeqa.embedding import check_available
 
-    known = known_channels()
-    check_available([c.name for c in described.channels if c.name in known])
+    check_channels_known(described.channels)
+    check_available([c.name for c in described.channels])
 
 
 def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
