@@ -54,7 +54,7 @@ def bucket(a: Asked, ratio: float) -> str:
     models = shipped_models()
     if a.early:
         return "e abstained"
-    judged = outcome(a, models.ranker, ratio)
+    judged = outcome(a, models.ranker, ratio, models.quoter)
     sure = float(models.confidence.predict(judged.evidence))
     if answering.unlikely(models, judged.evidence, sure, Settings()):
         return "e abstained"
@@ -88,7 +88,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="eval cache (indexes)")
     args = parser.parse_args()
     wanted = set(args.sets.split(","))
-    ratio = shipped_models().ranker.extra.get("neighbour_ratio", 1.0)
+    ratio = shipped_models().quoter.extra.get("neighbour_ratio", 1.0)
     for corpus in corpora():
         chosen = [i for i in corpus.items if i.set in wanted and i.role == args.half]
         if not any(item.answerable for item in chosen):
