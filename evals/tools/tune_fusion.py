@@ -24,11 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from citeqa.config import load_settings
-from citeqa.evaluation.corpora import Assistants, peer_metrics
+from citeqa.evaluation.corpora import Assistants, cached_peer_metrics
 from citeqa.evaluation.judging import Span, is_relevant
 from citeqa.evaluation.metrics import CUTOFF, reciprocal_rank
-from citeqa.evaluation.peer_cache import cache_key
-from citeqa.evaluation.peers import DENSE_CHANNELS
 from citeqa.evaluation.sets import EvalSet, load_sets
 from citeqa.questions import clean_question
 
@@ -60,11 +58,9 @@ def measure(assistant: Any, rows: list[tuple]) -> tuple[float, float, float]:
 def best_peer(eval_set: EvalSet, cache: Path) -> tuple[str, float] | None:
     """The set's best peer by MRR@10 and its MRR, if `citeqa eval --sets` cached the peers'
     results for these questions; None otherwise (they are not computed here)."""
-    standalone = [q for q in eval_set.questions if q.follows is None]
-    key = cache_key(eval_set.corpus_dir, standalone, DENSE_CHANNELS)
-    if not (cache / "peers" / f"{eval_set.name}-{key}.json").is_file():
+    metrics = cached_peer_metrics(eval_set, cache)
+    if metrics is None:
         return None
-    metrics = peer_metrics(eval_set, cache)
     mrr = {peer: figures.mrr or 0.0 for peer, figures in metrics.items()}
     name = max(mrr, key=mrr.__getitem__)
     return name, mrr[name]

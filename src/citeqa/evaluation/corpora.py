@@ -23,10 +23,11 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from citeqa.config import Settings
-from citeqa.evaluation.judging import judge_outcome
+from citeqa.evaluation.judging import Outcome, judge_outcome
 from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
-from citeqa.evaluation.peer_cache import peer_outcomes
+from citeqa.evaluation.peer_cache import cached_outcomes, peer_outcomes
 from citeqa.evaluation.peers import PEERS
+from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.reliability import Reliability, reliability
 from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
 from citeqa.evaluation.sets import EvalSet
@@ -145,6 +146,20 @@ def peer_metrics(
     """Each peer's metrics on the set (standalone questions only: peers keep no context)."""
     standalone = [q for q in eval_set.questions if q.follows is None]
     outcomes = peer_outcomes(eval_set.name, eval_set.corpus_dir, standalone, cache, progress, dense)
+    return _peer_summaries(standalone, outcomes)
+
+
+def cached_peer_metrics(eval_set: EvalSet, cache: Path) -> dict[str, Metrics] | None:
+    """`peer_metrics` when the eval cache holds the peers' results for the set's standalone
+    questions; None when it does not (they are not computed: MiniLM takes minutes a set)."""
+    standalone = [q for q in eval_set.questions if q.follows is None]
+    outcomes = cached_outcomes(eval_set.name, eval_set.corpus_dir, standalone, cache)
+    return None if outcomes is None else _peer_summaries(standalone, outcomes)
+
+
+def _peer_summaries(
+    standalone: list[EvalQuestion], outcomes: dict[str, dict[str, Outcome]]
+) -> dict[str, Metrics]:
     return {
         peer: summarize([judge_outcome(q, outcomes[q.id][peer]) for q in standalone])
         for peer in PEERS

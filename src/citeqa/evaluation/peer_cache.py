@@ -41,17 +41,46 @@ def peer_outcomes(
 ) -> dict[str, dict[str, Outcome]]:
     """question id → peer → outcome, from the cache file or computed (and then cached)."""
     channels = dense or DENSE_CHANNELS
-    key = cache_key(corpus_dir, questions, channels)
-    path = cache_dir / "peers" / f"{name}-{key}.json"
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    path = _path(name, corpus_dir, questions, cache_dir, channels)
+    stored = _stored(path)
+    if stored is None:
         stored = _compute(PeerRunner(corpus_dir, progress, channels), questions, progress)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(stored), encoding="utf-8")
         temporary.replace(path)
     return _outcomes(stored, corpus_dir)
+
+
+def cached_outcomes(
+    name: str,
+    corpus_dir: Path,
+    questions: list[EvalQuestion],
+    cache_dir: Path,
+    dense: dict[str, str] | None = None,
+) -> dict[str, dict[str, Outcome]] | None:
+    """What `peer_outcomes` would return, read from the cache file only: None when it holds
+    none for these questions (missing or unreadable); never computed."""
+    stored = _stored(_path(name, corpus_dir, questions, cache_dir, dense or DENSE_CHANNELS))
+    return None if stored is None else _outcomes(stored, corpus_dir)
+
+
+def _path(
+    name: str,
+    corpus_dir: Path,
+    questions: list[EvalQuestion],
+    cache_dir: Path,
+    dense: dict[str, str],
+) -> Path:
+    return cache_dir / "peers" / f"{name}-{cache_key(corpus_dir, questions, dense)}.json"
+
+
+def _stored(path: Path) -> dict[str, Any] | None:
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return stored if isinstance(stored, dict) else None
 
 
 def _compute(
