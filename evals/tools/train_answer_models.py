@@ -337,7 +337,9 @@ def choose_blend(
 ) -> tuple[float, float, dict]:
     """(hand_power, neighbour_ratio) of the sentence ranker (the quote ranker with `quote`) by
     macro quote accuracy on out-of-fold predictions (each question scored by trees that never
-    saw it), with the BLEND_TOLERANCE rule."""
+    saw it), with the BLEND_TOLERANCE rule. citeqa reads only the quote ranker's
+    neighbour_ratio; the sentence ranker's serves here only, to choose its hand_power by the
+    quotes it would choose."""
     answerable = [a for a in asked if a.item.answerable and not a.early]
     by_rows = out_of_fold_ranker(answerable, folds, quote)
     features = SENTENCE_FEATURES if quote else MATCH_FEATURES
@@ -550,7 +552,7 @@ def report(asked: list[Asked], models: AnswerModels) -> None:
     """Per set and half: abstention (false abstention on answerable sets, recall on the
     others), quote accuracy (citations ≤ 400 characters), the best any candidate sentence
     could do, and the median quote length."""
-    ratio = models.quoting.extra["neighbour_ratio"]
+    ratio = models.quoter.extra["neighbour_ratio"]
     print(
         f"{'set':<22}{'half':<7}{'n':>6}{'abstain':>9}{'quote≤400':>11}{'hand':>7}"
         f"{'oracle':>8}{'len':>6}"
@@ -632,9 +634,15 @@ def as_json(model: Model) -> dict:
 def write(models: AnswerModels, quote_only: bool = False) -> None:
     """The models as JSON into DATA (only the quote ranker with `quote_only`)."""
     DATA.mkdir(parents=True, exist_ok=True)
-    every = ((RANKER, models.ranker), (ANSWERABILITY, models.answerability))
-    every += ((CONFIDENCE, models.confidence), (QUOTER, models.quoting))
-    for name, model in every[3:] if quote_only else every:
+    every = {
+        RANKER: models.ranker,
+        ANSWERABILITY: models.answerability,
+        CONFIDENCE: models.confidence,
+        QUOTER: models.quoter,
+    }
+    for name, model in every.items():
+        if quote_only and name != QUOTER:
+            continue
         text = json.dumps(as_json(model), separators=(",", ":")) + "\n"
         (DATA / name).write_text(text, encoding="utf-8")
 

@@ -22,16 +22,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from citeqa.answer_location import LOCATION_FEATURES, location_features
+from citeqa.answer_location import LOCATION_FEATURES, Reading, location_features, share_of_best
 from citeqa.clauses import LONG_QUOTE
 from citeqa.domain import language_data
 from citeqa.glossary import fold
-from citeqa.lexical import tokenize
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.retrieval import LEXICAL
 from citeqa.sentences import ScoredSentence, SentenceBank
-from citeqa.topic_terms import Terms, covered, present_terms, specific_coverage
+from citeqa.topic_terms import Terms, covered, present_terms
 
 MATCH_FEATURES = (
     "semantic",
@@ -151,14 +150,23 @@ def sentence_features(
     terms: QuestionTerms,
     wants: Wants,
 ) -> np.ndarray:
-    """One row of SENTENCE_FEATURES per scored sentence, in the order given."""
+    """One row of SENTENCE_FEATURES per scored sentence, in the order given: its MATCH_FEATURES
+    (match_features) then its LOCATION_FEATURES (answer_location.location_features), as the
+    answer reads them (answering.py computes the second only for a question it answers)."""
+    reading = Reading(bank, hits, terms)
+    return np.hstack([match_features(scored, reading, wants), location_features(scored, reading)])
+
+
+def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants) -> np.ndarray:
+    """One row of MATCH_FEATURES per scored sentence, in the order given."""
+    bank, hits, terms = reading.bank, reading.hits, reading.terms
     top = max((hit.score for hit in hits), default=0.0) or 1.0
     heaviest = _heaviest(terms)
     question_tokens = frozenset().union(*(alternatives for alternatives, _ in terms.terms))
     question_numbers = set(_NUMBER.findall(terms.focus))
     yesno = float(_YESNO.search(fold(terms.focus)) is not None)
     asks_definition = bank.rules.definition.search(fold(terms.focus)) is not None
-    question_pairs = _pairs(tokenize(terms.focus, "en")) | _pairs(tokenize(terms.focus, "fr"))
+    question_pairs = _pairs(reading.question("en")) | _pairs(reading.question("fr"))
     rows = []
     for item in scored:
         text = bank.text(item.index)
@@ -191,23 +199,22 @@ def sentence_features(
                 *_placement(bank, item.index),
                 yesno,
                 float(not asks_definition and bank.rules.definition.search(folded) is not None),
-                _shared_pairs(question_pairs, text, hit.chunk.lang),
+                _shared_pairs(question_pairs, reading.words(item.index, hit.chunk.lang)),
             ]
         )
-    own = _with_relative(np.array(rows, dtype=np.float64).reshape(len(rows), _OWN))
-    return np.hstack([own, location_features(scored, bank, hits, terms)])
+    return _with_relative(np.array(rows, dtype=np.float64).reshape(len(rows), _OWN))
 
 
 def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(tokens))
 
 
-def _shared_pairs(question: set[tuple[str, str]], text: str, lang: str) -> float:
-    """The share of the question's consecutive word pairs (stemmed) the sentence repeats: a
-    sentence that echoes the question's phrasing usually holds its answer."""
+def _shared_pairs(question: set[tuple[str, str]], words: list[str]) -> float:
+    """The share of the question's consecutive word pairs (stemmed) the sentence (its stemmed
+    `words`) repeats: a sentence that echoes the question's phrasing usually holds its answer."""
     if not question:
         return 0.0
-    return len(question & _pairs(tokenize(text, lang))) / len(question) * 2
+    return len(question & _pairs(words)) / len(question) * 2
 
 
 def _placement(bank: SentenceBank, index: int) -> tuple[float, float, float]:
@@ -235,8 +242,7 @@ def _with_relative(own: np.ndarray) -> np.ndarray:
     column = {name: number for number, name in enumerate(MATCH_FEATURES[:_OWN])}
 
     def share(name: str) -> np.ndarray:
-        values = own[:, column[name]]
-        return values / (values.max() or 1.0)
+        return share_of_best(own[:, column[name]])
 
     hand = own[:, column["hand_score"]]
     order = np.argsort(np.argsort(-hand, kind="stable"), kind="stable")
@@ -282,6 +288,7 @@ def question_features(
     bank: SentenceBank,
     meaning: tuple[np.ndarray | None, np.ndarray | None],
     channel: str | None,
+    reading: Reading | None = None,
 ) -> np.ndarray:
     """The row of QUESTION_FEATURES for a question whose candidate sentences scored `ranker`
     (probabilities, best first) with feature `rows`; `meaning` holds the question's vector in
@@ -289,7 +296,8 @@ def question_features(
     the scores of `channel`, the answer channel (None: the index has no vector channel, so no
     dense scores), and whether the channels agree counts BM25 and that channel only: the
     models were fitted on them, and another channel's scores are on another scale (e5 scores
-    unrelated text about 0.76) and its ranks make agreement rarer."""
+    unrelated text about 0.76) and its ranks make agreement rarer. `reading`: what the
+    candidates' features already read of the question (answer_location.Reading), if at hand."""
     column = {name: number for number, name in enumerate(SENTENCE_FEATURES)}
     passage = passage_tokens(bank, hits[:1])
     ranks = {
@@ -322,7 +330,7 @@ def question_features(
             max(dense, default=0.0) - _mean_dense(hits[1:], channel),
             *_corpus_evidence(hits, terms, present, bank, passage, best_dense),
             *_typical_meaning(best_dense, *meaning),
-            specific_coverage(present, bank, hits, passage),
+            covered((reading or Reading(bank, hits, terms)).specific(), passage),
         ],
         dtype=np.float64,
     )

@@ -11,6 +11,7 @@ IDF-weighted terms, the passages): no corpus knowledge. Names and order: LOCATIO
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from citeqa.lexical import tokenize
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
-from citeqa.topic_terms import Terms, present_terms, specific_terms
+from citeqa.topic_terms import Terms, covered, present_terms, specific_terms
 
 LOCATION_FEATURES = (
     "proximity",
@@ -37,6 +38,39 @@ LOCATION_FEATURES = (
 BM25_K1 = 1.2
 BM25_B = 0.75
 """BM25's usual constants; a sentence's length is read against the candidates' mean."""
+
+
+@dataclass
+class Reading:
+    """What the answer layer reads of one question more than once, each computed once: the
+    question's stemmed words per language, each candidate sentence's stemmed words, and the
+    question's specific terms (topic_terms.specific_terms) against the top passages `hits`."""
+
+    bank: SentenceBank
+    hits: list[Hit]
+    terms: QuestionTerms
+    _asked: dict[str, list[str]] = field(default_factory=dict)
+    _words: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    _specific: Terms | None = None
+
+    def question(self, lang: str) -> list[str]:
+        """The question's focus, stemmed in `lang`."""
+        if lang not in self._asked:
+            self._asked[lang] = tokenize(self.terms.focus, lang)
+        return self._asked[lang]
+
+    def words(self, index: int, lang: str) -> list[str]:
+        """Sentence `index` of the bank, stemmed in `lang` (its passage's language)."""
+        key = (index, lang)
+        if key not in self._words:
+            self._words[key] = tokenize(self.bank.text(index), lang)
+        return self._words[key]
+
+    def specific(self) -> Terms:
+        """The question's specific terms: those it uses beyond the best document's topic."""
+        if self._specific is None:
+            self._specific = specific_terms(present_terms(self.terms), self.bank, self.hits)
+        return self._specific
 
 
 def term_positions(words: Sequence[str], terms: Terms) -> dict[int, list[int]]:
@@ -99,37 +133,36 @@ def bm25(
     )
 
 
-def _relative(values: np.ndarray) -> np.ndarray:
-    best = values.max() if len(values) else 0.0
-    return values / best if best > 0 else np.zeros_like(values)
+def share_of_best(values: np.ndarray) -> np.ndarray:
+    """Each value over the largest (over 1 when the largest is 0): a candidate's standing among
+    the question's candidates."""
+    if not len(values):
+        return values
+    return values / (values.max() or 1.0)
 
 
-def location_features(
-    scored: list[ScoredSentence], bank: SentenceBank, hits: list[Hit], terms: QuestionTerms
-) -> np.ndarray:
+def location_features(scored: list[ScoredSentence], reading: Reading) -> np.ndarray:
     """One row of LOCATION_FEATURES per scored sentence, in the order given."""
     if not scored:
         return np.zeros((0, len(LOCATION_FEATURES)))
+    terms, hits = reading.terms, reading.hits
     focus = terms.terms[: terms.focus_terms]
     weights = [weight for _, weight in focus]
-    specific = specific_terms(present_terms(terms), bank, hits)
-    total = sum(weight for _, weight in specific)
+    specific = reading.specific()
     heaviest = max(specific, key=lambda item: item[1])[0] if specific else frozenset()
-    asked = {lang: tokenize(terms.focus, lang) for lang in ("en", "fr")}
     rows, found, lengths = [], [], []
     for item in scored:
         lang = hits[item.passage_rank - 1].chunk.lang
-        words = tokenize(bank.text(item.index), lang)
+        words = reading.words(item.index, lang)
         positions = term_positions(words, focus)
-        tokens = bank.tokens[item.index]
-        share = sum(w for alts, w in specific if alts & tokens) / total if total else 0.0
-        question = asked.get(lang, asked["en"])
+        tokens = reading.bank.tokens[item.index]
+        question = reading.question(lang)
         rows.append(
             [
                 proximity(positions),
                 longest_run(question, words) / max(1, len(question)),
                 float(bool(heaviest & tokens)),
-                share,
+                covered(specific, tokens),
                 len(positions) / max(1, len(focus)),
             ]
         )
@@ -141,8 +174,8 @@ def location_features(
     best, within = _passage_standing(scored)
     return np.column_stack(
         [
-            own[:, 0], _relative(own[:, 0]), own[:, 1], _relative(own[:, 1]),
-            matches, _relative(matches), own[:, 2], own[:, 3], _relative(own[:, 3]),
+            own[:, 0], share_of_best(own[:, 0]), own[:, 1], share_of_best(own[:, 1]),
+            matches, share_of_best(matches), own[:, 2], own[:, 3], share_of_best(own[:, 3]),
             best, within, own[:, 4],
         ]
     )  # fmt: skip

@@ -141,14 +141,8 @@ class AnswerModels:
     """The evidence ranker: its probabilities feed the question features (MATCH_FEATURES)."""
     answerability: Model
     confidence: Model
-    quoter: Model | None = None
-    """The quote ranker, choosing the quoted sentence (SENTENCE_FEATURES); None: the evidence
-    ranker chooses."""
-
-    @property
-    def quoting(self) -> Model:
-        """The model that chooses the quote."""
-        return self.quoter if self.quoter is not None else self.ranker
+    quoter: Model
+    """The quote ranker, choosing the quoted sentence (SENTENCE_FEATURES)."""
 
 
 def sentence_scores(ranker: Model, rows: np.ndarray) -> np.ndarray:

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa import abstention
-from citeqa.answer_features import Wants, passage_tokens, question_features, sentence_features
+from citeqa.answer_features import Wants, match_features, passage_tokens, question_features
+from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
-from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
+from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences
@@ -28,7 +29,8 @@ from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences
 
 @dataclass(frozen=True)
 class Candidates:
-    """The candidate sentences, best first by the learned ranker, with their feature rows."""
+    """The candidate sentences, best first by the learned ranker, with their feature rows
+    (MATCH_FEATURES; SENTENCE_FEATURES once `reordered` for the quote)."""
 
     sentences: list[ScoredSentence]
     probabilities: np.ndarray
@@ -36,15 +38,12 @@ class Candidates:
 
 
 def rank_candidates(
-    bank: SentenceBank,
-    top: list[Hit],
-    terms: QuestionTerms,
-    query_vector: np.ndarray | None,
-    models: AnswerModels,
+    reading: Reading, query_vector: np.ndarray | None, models: AnswerModels
 ) -> Candidates:
-    """Every sentence of the top passages, ordered by the sentence ranker."""
+    """Every sentence of the top passages (`reading.hits`), ordered by the sentence ranker."""
+    bank, top, terms = reading.bank, reading.hits, reading.terms
     scored = score_sentences(bank, top, terms, query_vector)
-    rows = sentence_features(scored, bank, top, terms, Wants.of(terms.focus))
+    rows = match_features(scored, reading, Wants.of(terms.focus))
     if not scored:
         return Candidates([], np.zeros(0), rows)
     probabilities = sentence_scores(models.ranker, rows)
@@ -52,15 +51,15 @@ def rank_candidates(
     return Candidates([scored[i] for i in order], probabilities[order], rows[order])
 
 
-def reordered(candidates: Candidates, quoter: Model | None) -> Candidates:
-    """The candidates ordered by the quote ranker (unchanged without one)."""
-    if quoter is None or not candidates.sentences:
+def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candidates:
+    """The candidates ordered by the quote ranker, their rows completed with the
+    LOCATION_FEATURES it reads (computed only here: for a question that is answered)."""
+    if not candidates.sentences:
         return candidates
-    probabilities = sentence_scores(quoter, candidates.rows)
+    rows = np.hstack([candidates.rows, location_features(candidates.sentences, reading)])
+    probabilities = sentence_scores(quoter, rows)
     order = np.argsort(-probabilities, kind="stable")
-    return Candidates(
-        [candidates.sentences[i] for i in order], probabilities[order], candidates.rows[order]
-    )
+    return Candidates([candidates.sentences[i] for i in order], probabilities[order], rows[order])
 
 
 def choose(
@@ -175,7 +174,8 @@ def compose(
         return abstained(question, early, lang, 0.0, shown)
     top = retrieval.hits[: settings.answer_passages]
     models = shipped_models()
-    candidates = rank_candidates(bank, top, terms, query_vector, models)
+    reading = Reading(bank, top, terms)
+    candidates = rank_candidates(reading, query_vector, models)
     evidence = question_features(
         candidates.probabilities,
         candidates.rows,
@@ -184,13 +184,14 @@ def compose(
         bank,
         (query_vector, centroid),
         channel,
+        reading,
     )
     sure = round(float(models.confidence.predict(evidence)), 4)
     passages = passages_of(retrieval, bank.documents)
     citations = (
         []
         if unlikely(models, evidence, sure, settings)
-        else _quoted(candidates, bank, top, terms, models, settings)
+        else _quoted(candidates, reading, models, settings)
     )
     if not citations or not verified(citations, bank.documents):
         reason = abstention.not_answered(terms, lang, passage_tokens(bank, top))
@@ -214,18 +215,14 @@ def unlikely(models: AnswerModels, evidence: np.ndarray, sure: float, settings: 
 
 
 def _quoted(
-    candidates: Candidates,
-    bank: SentenceBank,
-    top: list[Hit],
-    terms: QuestionTerms,
-    models: AnswerModels,
-    settings: Settings,
+    candidates: Candidates, reading: Reading, models: AnswerModels, settings: Settings
 ) -> list[Citation]:
     """The citations of the chosen sentences (built only for a question that is answered)."""
+    bank, top, terms = reading.bank, reading.hits, reading.terms
     if settings.learned_quotes:
-        extra = models.quoting.extra
+        extra = models.quoter.extra
         chosen = choose(
-            reordered(candidates, models.quoter),
+            reordered(candidates, models.quoter, reading),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),

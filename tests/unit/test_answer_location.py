@@ -10,6 +10,7 @@ import pytest
 
 from citeqa.answer_location import (
     LOCATION_FEATURES,
+    Reading,
     bm25,
     location_features,
     longest_run,
@@ -17,6 +18,8 @@ from citeqa.answer_location import (
     shortest_window,
     term_positions,
 )
+from citeqa.answer_models import TreeModel
+from citeqa.answering import Candidates, reordered
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
@@ -95,7 +98,9 @@ def _bank(texts: list[list[str]]) -> tuple[SentenceBank, list[Hit]]:
     return bank, hits
 
 
-def test_location_features_prefer_the_sentence_that_answers() -> None:
+def _tower() -> tuple[Reading, list[ScoredSentence]]:
+    """A question, two passages of one document, and their three sentences (the second one
+    answers)."""
     bank, hits = _bank(
         [
             ["The tower stands in the city and the tower is tall.", "The tower was built in 1889."],
@@ -113,7 +118,12 @@ def test_location_features_prefer_the_sentence_that_answers() -> None:
         ScoredSentence(1, 0.4, 0.0, 0.9, 0.9, 1),
         ScoredSentence(2, 0.3, 0.0, 0.4, 0.4, 2),
     ]
-    rows = location_features(scored, bank, hits, terms)
+    return Reading(bank, hits, terms), scored
+
+
+def test_location_features_prefer_the_sentence_that_answers() -> None:
+    reading, scored = _tower()
+    rows = location_features(scored, reading)
     assert rows.shape == (3, len(LOCATION_FEATURES))
     feature = dict(zip(LOCATION_FEATURES, rows.T, strict=True))
     # the answering sentence (1) holds both terms, in the question's order, and the only
@@ -132,7 +142,31 @@ def test_location_features_prefer_the_sentence_that_answers() -> None:
 
 def test_no_candidate_gives_no_row() -> None:
     bank, hits = _bank([["A sentence."]])
-    terms = QuestionTerms(focus="x", terms=[], focus_terms=0)
-    assert location_features([], bank, hits, terms).shape == (0, len(LOCATION_FEATURES))
+    reading = Reading(bank, hits, QuestionTerms(focus="x", terms=[], focus_terms=0))
+    assert location_features([], reading).shape == (0, len(LOCATION_FEATURES))
     lone = [ScoredSentence(0, 0.0, 0.0, 0.0, 0.0, 1)]
-    assert np.isfinite(location_features(lone, bank, hits, terms)).all()
+    assert np.isfinite(location_features(lone, reading)).all()
+
+
+def _stump(feature: int) -> TreeModel:
+    """One tree over the first `feature` + 1 columns: logit +1 when column `feature` exceeds
+    0.5, otherwise -1."""
+    names = tuple(f"f{n}" for n in range(feature + 1))
+    return TreeModel(
+        names, np.array([feature, -1, -1]), np.array([0.5, 0.0, 0.0]), np.array([1, 1, 2]),
+        np.array([2, 1, 2]), np.array([0.0, -1.0, 1.0]), np.array([0]), 1, 0.0, {},
+    )  # fmt: skip
+
+
+def test_the_quote_ranker_reorders_on_the_location_features_it_adds() -> None:
+    reading, scored = _tower()
+    match = np.array([[1.0, 0.0], [0.5, 0.0], [0.2, 0.0]])  # the evidence ranker's order
+    candidates = Candidates(scored, np.array([0.7, 0.5, 0.3]), match)
+    matched = len(match[0]) + LOCATION_FEATURES.index("specific_share")
+    quoting = reordered(candidates, _stump(matched), reading)
+    assert [s.index for s in quoting.sentences] == [1, 0, 2]
+    assert quoting.rows.shape == (3, 2 + len(LOCATION_FEATURES))
+    assert quoting.rows[:, :2].tolist() == [[0.5, 0.0], [1.0, 0.0], [0.2, 0.0]]
+    assert quoting.probabilities[0] > quoting.probabilities[1]
+    empty = Candidates([], np.zeros(0), np.zeros((0, 2)))
+    assert reordered(empty, _stump(matched), reading) is empty

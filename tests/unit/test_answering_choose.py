@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from citeqa.answer_models import AnswerModels, TreeModel
-from citeqa.answering import Candidates, choose, choose_by_score, reordered
+from citeqa.answering import Candidates, choose, choose_by_score
 from citeqa.sentences import ScoredSentence
 
 
@@ -91,29 +90,6 @@ def test_with_ratio_above_one_only_the_ranker_s_best_is_quoted() -> None:
     found = candidates((1, 0.9), (0, 0.9))
     chosen = choose(found, bank, limit=3, ratio=1.01, budget=10_000)  # type: ignore[arg-type]
     assert [s.index for s in chosen] == [1]
-
-
-def _stump(feature: int, extra: dict[str, float]) -> TreeModel:
-    """One tree: a row whose `feature` exceeds 0.5 gets logit +1, otherwise -1."""
-    names = tuple(f"f{n}" for n in range(feature + 1))
-    return TreeModel(
-        names, np.array([feature, -1, -1]), np.array([0.5, 0.0, 0.0]), np.array([1, 1, 2]),
-        np.array([2, 1, 2]), np.array([0.0, -1.0, 1.0]), np.array([0]), 1, 0.0, extra,
-    )  # fmt: skip
-
-
-def test_the_quote_ranker_reorders_what_the_evidence_ranker_ranked() -> None:
-    rows = np.array([[1.0, 0.0], [0.0, 1.0]])
-    candidates = Candidates([scored(0, 1.0), scored(1, 0.5)], np.array([0.7, 0.3]), rows)
-    evidence = _stump(0, {})
-    with_quoter = AnswerModels(evidence, evidence, evidence, _stump(1, {"neighbour_ratio": 1.01}))
-    quoting = reordered(candidates, with_quoter.quoter)
-    assert [s.index for s in quoting.sentences] == [1, 0]
-    assert quoting.rows.tolist() == [[0.0, 1.0], [1.0, 0.0]]
-    assert quoting.probabilities[0] > quoting.probabilities[1]
-    alone = AnswerModels(evidence, evidence, evidence)
-    assert reordered(candidates, alone.quoter) is candidates
-    assert alone.quoting is evidence
 
 
 def test_the_shortest_of_the_near_best_leads_when_a_lead_ratio_is_set() -> None:
