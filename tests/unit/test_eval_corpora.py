@@ -128,9 +128,14 @@ def test_peer_results_are_cached_in_a_plain_file(
 ) -> None:
     cache = tmp_path / "cache"
     questions = [question(id="q1", question="Quelle est la capitale de l'Albanie ?")]
+    assert peer_cache.cached_outcomes("s", corpus, questions, cache, dense=FAKE) is None
     first = peer_cache.peer_outcomes("s", corpus, questions, cache, dense=FAKE)
     (stored,) = (cache / "peers").glob("s-*.json")
     assert set(json.loads(stored.read_text())["q1"]) == {"bm25", "minilm", "use", "rrf"}
+    looked_up = peer_cache.cached_outcomes("s", corpus, questions, cache, dense=FAKE)
+    assert (
+        looked_up is not None and looked_up["q1"]["bm25"].passages == first["q1"]["bm25"].passages
+    )
 
     def no_recompute(*args: object, **kwargs: object) -> None:
         raise AssertionError("peers recomputed although cached")
@@ -139,8 +144,18 @@ def test_peer_results_are_cached_in_a_plain_file(
     again = peer_cache.peer_outcomes("s", corpus, questions, cache, dense=FAKE)
     assert again["q1"]["bm25"].passages == first["q1"]["bm25"].passages
     (corpus / "volcans.txt").write_text(VOLCANO + "\nNouveau.\n", encoding="utf-8")
+    assert peer_cache.cached_outcomes("s", corpus, questions, cache, dense=FAKE) is None
     with pytest.raises(AssertionError, match="recomputed"):
         peer_cache.peer_outcomes("s", corpus, questions, cache, dense=FAKE)
+
+
+def test_an_unreadable_peer_cache_file_is_no_cached_result(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    questions = [question(id="q1", question="Quelle est la capitale de l'Albanie ?")]
+    peer_cache.peer_outcomes("s", corpus, questions, cache, dense=FAKE)
+    (stored,) = (cache / "peers").glob("s-*.json")
+    stored.write_text("{not json", encoding="utf-8")
+    assert peer_cache.cached_outcomes("s", corpus, questions, cache, dense=FAKE) is None
 
 
 # ---- the multi-set runner --------------------------------------------------------------------
