@@ -243,13 +243,15 @@ def print_reliability(console: Console, report: CorporaReport) -> None:
     """The reliability table of the confidence, when some answer was given."""
     from rich.table import Table
 
-    from citeqa.evaluation.corpora_markdown import RELIABILITY_NOTE
     from citeqa.evaluation.reliability import RELIABILITY_HEADER, reliability_rows
 
     pooled = report.reliability
     if pooled is None or not pooled.answers:
         return
-    caption = f"expected calibration error {pooled.calibration_error:.3f}; {RELIABILITY_NOTE}"
+    caption = (
+        f"{pooled.answers} answers, all sets pooled (an answer to an unanswerable question is"
+        f" wrong); expected calibration error {pooled.calibration_error:.3f}"
+    )
     shown = Table(title="reliability of the confidence", caption=caption)
     for label in RELIABILITY_HEADER:
         shown.add_column(label, justify="left" if label == "confidence" else "right")
