@@ -55,6 +55,7 @@ from citeqa.answer_features import (
     question_features,
     sentence_features,
 )
+from citeqa.answer_location import Reading
 from citeqa.answer_models import (
     ANSWERABILITY,
     CONFIDENCE,
@@ -411,7 +412,11 @@ def outcome(a: Asked, ranker: Model | None, ratio: float, quoter: Model | None =
         )
     citations = citations_of(quote_spans(chosen, bank, a.top, a.terms), bank.documents)
     evidence = question_features(
-        candidates.probabilities, candidates.rows, a.top, a.terms, bank, a.meaning, a.channel
+        candidates.probabilities,
+        candidates.rows,
+        Reading(bank, a.top, a.terms),
+        a.meaning,
+        a.channel,
     )
     short = sum(len(c.quote) for c in citations) <= LONG_QUOTE
     return Outcome(evidence, citations, short and quote_right(a.item, citations))

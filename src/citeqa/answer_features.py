@@ -30,7 +30,7 @@ from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.retrieval import LEXICAL
 from citeqa.sentences import ScoredSentence, SentenceBank
-from citeqa.topic_terms import Terms, covered, present_terms
+from citeqa.topic_terms import Terms, covered
 
 MATCH_FEATURES = (
     "semantic",
@@ -283,12 +283,9 @@ def _mean_dense(hits: list[Hit], channel: str | None) -> float:
 def question_features(
     ranker: np.ndarray,
     rows: np.ndarray,
-    hits: list[Hit],
-    terms: QuestionTerms,
-    bank: SentenceBank,
+    reading: Reading,
     meaning: tuple[np.ndarray | None, np.ndarray | None],
     channel: str | None,
-    reading: Reading | None = None,
 ) -> np.ndarray:
     """The row of QUESTION_FEATURES for a question whose candidate sentences scored `ranker`
     (probabilities, best first) with feature `rows`; `meaning` holds the question's vector in
@@ -296,8 +293,9 @@ def question_features(
     the scores of `channel`, the answer channel (None: the index has no vector channel, so no
     dense scores), and whether the channels agree counts BM25 and that channel only: the
     models were fitted on them, and another channel's scores are on another scale (e5 scores
-    unrelated text about 0.76) and its ranks make agreement rarer. `reading`: what the
-    candidates' features already read of the question (answer_location.Reading), if at hand."""
+    unrelated text about 0.76) and its ranks make agreement rarer. `reading`: the question
+    against its top passages, as the candidates' features read it (answer_location.Reading)."""
+    hits, terms, bank = reading.hits, reading.terms, reading.bank
     column = {name: number for number, name in enumerate(SENTENCE_FEATURES)}
     passage = passage_tokens(bank, hits[:1])
     ranks = {
@@ -307,7 +305,7 @@ def question_features(
     }
     dense = _dense_scores(hits[:1], channel)
     best_dense = max(_dense_scores(hits, channel), default=0.0)
-    present = present_terms(terms)
+    present = reading.present()
     best = (lambda name: float(rows[:, column[name]].max())) if len(rows) else (lambda name: 0.0)
     return np.array(
         [
@@ -330,7 +328,7 @@ def question_features(
             max(dense, default=0.0) - _mean_dense(hits[1:], channel),
             *_corpus_evidence(hits, terms, present, bank, passage, best_dense),
             *_typical_meaning(best_dense, *meaning),
-            covered((reading or Reading(bank, hits, terms)).specific(), passage),
+            covered(reading.specific(), passage),
         ],
         dtype=np.float64,
     )

@@ -42,15 +42,17 @@ BM25_B = 0.75
 
 @dataclass
 class Reading:
-    """What the answer layer reads of one question more than once, each computed once: the
-    question's stemmed words per language, each candidate sentence's stemmed words, and the
-    question's specific terms (topic_terms.specific_terms) against the top passages `hits`."""
+    """One question against its top passages `hits`, and what the answer layer reads of it more
+    than once, each computed once: the question's stemmed words per language, each candidate
+    sentence's stemmed words, the question's terms the corpus uses and its specific terms
+    (topic_terms) against the best passage."""
 
     bank: SentenceBank
     hits: list[Hit]
     terms: QuestionTerms
     _asked: dict[str, list[str]] = field(default_factory=dict)
     _words: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    _present: Terms | None = None
     _specific: Terms | None = None
 
     def question(self, lang: str) -> list[str]:
@@ -66,10 +68,16 @@ class Reading:
             self._words[key] = tokenize(self.bank.text(index), lang)
         return self._words[key]
 
+    def present(self) -> Terms:
+        """The question's terms the corpus uses (topic_terms.present_terms)."""
+        if self._present is None:
+            self._present = present_terms(self.terms)
+        return self._present
+
     def specific(self) -> Terms:
         """The question's specific terms: those it uses beyond the best document's topic."""
         if self._specific is None:
-            self._specific = specific_terms(present_terms(self.terms), self.bank, self.hits)
+            self._specific = specific_terms(self.present(), self.bank, self.hits)
         return self._specific
 
 

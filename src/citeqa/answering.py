@@ -177,14 +177,7 @@ def compose(
     reading = Reading(bank, top, terms)
     candidates = rank_candidates(reading, query_vector, models)
     evidence = question_features(
-        candidates.probabilities,
-        candidates.rows,
-        top,
-        terms,
-        bank,
-        (query_vector, centroid),
-        channel,
-        reading,
+        candidates.probabilities, candidates.rows, reading, (query_vector, centroid), channel
     )
     sure = round(float(models.confidence.predict(evidence)), 4)
     passages = passages_of(retrieval, bank.documents)

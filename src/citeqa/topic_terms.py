@@ -6,8 +6,8 @@ the corpus, so they weigh heavily in IDF-weighted coverage, yet every passage of
 holds them: a passage of the right document that does not hold the answer (a near miss) covers
 them as well as the answering one does. `present_terms` are the question's terms the corpus
 uses; `specific_terms` leaves out those that are the best document's topic terms (in its title,
-or in many of its sentences); `specific_coverage` says how much of the remaining (specific)
-terms' weight the best passage holds.
+or in many of its sentences); `covered` says how much of a list of terms' weight a passage
+holds (answer_features reads it of the specific terms and the best passage).
 Computed from what the pipeline has at ask time (the hits, the sentence bank's tokens, the
 question's IDF weights); no corpus knowledge.
 """
@@ -76,15 +76,6 @@ def _around(bank: SentenceBank, doc_id: str, start: int) -> list[int]:
     middle = bisect.bisect_left(starts, start)
     first = min(max(0, middle - DOCUMENT_WINDOW // 2), len(numbers) - DOCUMENT_WINDOW)
     return list(numbers[first : first + DOCUMENT_WINDOW])
-
-
-def specific_coverage(
-    present: Terms, bank: SentenceBank, hits: list[Hit], tokens: frozenset[str]
-) -> float:
-    """The share of the specific terms' weight that `tokens` (the best passage's) hold, of the
-    question's `present` terms (present_terms); 0 when the question has none (it names only the
-    document's subject, or nothing the corpus uses)."""
-    return covered(specific_terms(present, bank, hits), tokens)
 
 
 def covered(terms: Terms, tokens: frozenset[str]) -> float:

@@ -14,6 +14,7 @@ from citeqa.answer_features import (
     SENTENCE_FEATURES,
     question_features,
 )
+from citeqa.answer_location import Reading
 from citeqa.centroid import corpus_centroid
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
@@ -69,7 +70,8 @@ def _evidence(
         )
     bank = SentenceBank(documents, chunks, sentences, None, tokens)
     rows = np.zeros((1, len(SENTENCE_FEATURES)))
-    row = question_features(np.array([0.5]), rows, hits, _terms(), bank, (None, None), channel)
+    reading = Reading(bank, hits, _terms())
+    row = question_features(np.array([0.5]), rows, reading, (None, None), channel)
     return dict(zip(QUESTION_FEATURES, row.tolist(), strict=True))
 
 
@@ -129,7 +131,8 @@ def _row(hits: list[Hit], meaning: tuple) -> list[float]:
     doc = Document(doc_id="d", title="", path="/d.txt", text="x", sha256="0")
     bank = SentenceBank({"d": doc}, [hits[0].chunk], [], None, [])
     rows = np.zeros((0, len(SENTENCE_FEATURES)))
-    return question_features(np.zeros(0), rows, hits, _terms(), bank, meaning, "use").tolist()
+    reading = Reading(bank, hits, _terms())
+    return question_features(np.zeros(0), rows, reading, meaning, "use").tolist()
 
 
 def test_the_dense_features_read_the_answer_channel_only() -> None:

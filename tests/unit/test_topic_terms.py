@@ -9,10 +9,11 @@ import pytest
 
 from citeqa import topic_terms
 from citeqa.answer_features import QUESTION_FEATURES, SENTENCE_FEATURES, question_features
+from citeqa.answer_location import Reading
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
-from citeqa.topic_terms import present_terms, specific_coverage, specific_terms
+from citeqa.topic_terms import covered, present_terms, specific_terms
 
 UNSEEN = 8.0
 
@@ -70,8 +71,9 @@ def test_the_near_miss_passage_covers_the_topic_but_not_the_specific_terms() -> 
     bank, hits = _bank(passages)
     answering = frozenset({"singer", "album"})
     near_miss = frozenset({"singer", "born"})
-    assert specific_coverage(present_terms(_terms()), bank, hits, answering) == pytest.approx(1.0)
-    assert specific_coverage(present_terms(_terms()), bank, hits, near_miss) == 0.0
+    specific = specific_terms(present_terms(_terms()), bank, hits)
+    assert covered(specific, answering) == pytest.approx(1.0)
+    assert covered(specific, near_miss) == 0.0
 
 
 def test_a_term_of_the_title_is_a_topic_term_even_when_rare_in_the_text() -> None:
@@ -101,7 +103,9 @@ def test_a_long_document_is_read_around_the_best_passage(
 def test_the_question_features_carry_the_specific_coverage() -> None:
     bank, hits = _bank([[{"singer", "born"}], [{"singer", "album"}], [{"singer", "tour"}]])
     rows = np.zeros((1, len(SENTENCE_FEATURES)))
-    row = question_features(np.array([0.5]), rows, hits, _terms(), bank, (None, None), None)
+    row = question_features(
+        np.array([0.5]), rows, Reading(bank, hits, _terms()), (None, None), None
+    )
     evidence = dict(zip(QUESTION_FEATURES, row.tolist(), strict=True))
     assert evidence["specific_coverage"] == 0.0
     assert evidence["passage_coverage"] == pytest.approx(6 / 16)  # the topic still counts there
