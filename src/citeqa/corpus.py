@@ -109,7 +109,7 @@ def scan_corpus(
     files, skipped = _walk(corpus_dir)
     entries: list[DocumentEntry] = []
     used: set[str] = set()
-    unread, other_type = list(skipped), 0  # for the message when nothing could be read
+    unread = list(skipped)  # the files it could not read, for the message when none was read
     heard = progress or (lambda done, total: None)
     for done, path in enumerate(corpus_dir / name for name in files.names):
         heard(done, len(files.names))
@@ -117,7 +117,9 @@ def scan_corpus(
             document = read_document(path, corpus_dir, titles)
         except UnreadableDocument as unreadable:
             note = f"{relative_path(path, corpus_dir)}: {unreadable.reason}"
-            other_type += _note_skip(note, unreadable.reason, skipped, unread)
+            skipped.append(note)
+            if not unreadable.reason.startswith(UNSUPPORTED_TYPE):
+                unread.append(note)
             continue
         document = _unique(document, used, warnings)
         take(document)
@@ -127,7 +129,7 @@ def scan_corpus(
         warnings.extend(document.warnings)
     heard(len(files.names), len(files.names))
     if not entries:
-        raise CorpusEmpty(nothing_read(corpus_dir, unread, other_type))
+        raise CorpusEmpty(nothing_read(corpus_dir, unread, len(skipped) - len(unread)))
     return CorpusScan(entries, skipped, warnings, domain, files)
 
 
@@ -135,16 +137,6 @@ UNSUPPORTED_TYPE = "unsupported file type"
 """The reason a file of a type citeqa does not read is skipped (its note starts with it)."""
 NAMED_SKIPS = 3
 """Skipped files an empty-corpus message names with their reasons."""
-
-
-def _note_skip(note: str, reason: str, skipped: list[str], unread: list[str]) -> int:
-    """Add a skipped file's note; 1 when it is of a type citeqa does not read, else 0 (and the
-    note is also one of the files it could not read)."""
-    skipped.append(note)
-    if reason.startswith(UNSUPPORTED_TYPE):
-        return 1
-    unread.append(note)
-    return 0
 
 
 def nothing_read(corpus_dir: Path, unread: list[str], other_type: int) -> str:

@@ -18,7 +18,6 @@ manifest.json instead: `FileList.of_records` takes that list as it is.
 
 from __future__ import annotations
 
-import io
 import json
 import mmap
 import os
@@ -31,7 +30,7 @@ import numpy as np
 from pydantic import Field
 
 from citeqa.errors import IndexCorrupt
-from citeqa.jsonlines import write_synced
+from citeqa.jsonlines import save_array, write_synced
 from citeqa.models import Frozen
 
 FILES = "files.jsonl"
@@ -125,9 +124,7 @@ class FileList:
         header = json.dumps({"format": FORMAT, "columns": list(COLUMNS)})
         lines = [header, *(json.dumps(self.column(name), ensure_ascii=False) for name in COLUMNS)]
         write_synced(folder / FILES, "\n".join(lines).encode())
-        stamps = io.BytesIO()
-        np.save(stamps, self.stamps, allow_pickle=False)
-        write_synced(folder / STAMPS, stamps.getvalue())
+        save_array(folder / STAMPS, self.stamps)
 
     def column(self, name: str) -> list[Any]:
         """One value per file for the field `name` of COLUMNS."""

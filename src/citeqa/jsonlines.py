@@ -50,11 +50,16 @@ def write_synced(path: Path, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
-def save_offsets(jsonl: Path, offsets: np.ndarray) -> None:
-    """Save the offsets of the jsonl file at `jsonl` beside it (np.save's bytes), synced."""
+def save_array(path: Path, array: np.ndarray) -> None:
+    """Write `array` to `path` as np.save does (no pickle), synced (write_synced)."""
     data = io.BytesIO()
-    np.save(data, offsets, allow_pickle=False)
-    write_synced(jsonl.with_name(offsets_name(jsonl.name)), data.getvalue())
+    np.save(data, array, allow_pickle=False)
+    write_synced(path, data.getvalue())
+
+
+def save_offsets(jsonl: Path, offsets: np.ndarray) -> None:
+    """Save the offsets of the jsonl file at `jsonl` beside it, synced."""
+    save_array(jsonl.with_name(offsets_name(jsonl.name)), offsets)
 
 
 def offsets_name(jsonl: str) -> str:

@@ -164,33 +164,32 @@ class QdrantIndex:
     def search_hybrid(self, query: HybridQuery) -> HybridFound:
         """Each channel's dense ranking and BM25's (each `query.depth` deep) in one request:
         a batch of queries, one per ranking."""
-        requests, slots = self._rankings(query)
-        rankings: list[list[tuple[int, float]]] = [[] for _ in range(len(query.dense) + 1)]
+        requests = self._rankings(query)
+        found = []
         if query.depth > 0 and requests:
             with self._reaching:
                 found = self._client.query_batch_points(self.collection, requests=requests)
-            for slot, response in zip(slots, found, strict=True):
-                rankings[slot] = _pairs(response)
-        return HybridFound(rankings[:-1], rankings[-1])
+        rankings = [_pairs(response) for response in found]
+        channels = len(query.dense)
+        dense = rankings[:channels] or [[] for _ in query.dense]
+        return HybridFound(dense, rankings[channels] if len(rankings) > channels else [])
 
-    def _rankings(self, query: HybridQuery) -> tuple[list[Any], list[int]]:
-        """The engine query of each ranking to run, and its place: its channel's in
-        `query.dense`, or one past them for BM25 (when the question has terms)."""
+    def _rankings(self, query: HybridQuery) -> list[Any]:
+        """The engine query of each ranking to run: one per channel of `query.dense`, in its
+        order, then BM25's when the question has terms."""
         from qdrant_client import models
 
-        requests, slots = [], []
-        for place, (index, vector) in enumerate(query.dense):
+        requests = []
+        for index, vector in query.dense:
             if not isinstance(index, QdrantIndex) or index.collection != self.collection:
                 raise ValueError("a hybrid search ranks only vectors of its own collection")
             dense = _dense(vector, index.dim)
             requests.append(models.QueryRequest(query=dense, using=index.using, limit=query.depth))
-            slots.append(place)
         terms = query_sparse(query.tokens)
         if terms:
             sparse = _sparse(terms)
             requests.append(models.QueryRequest(query=sparse, using=LEXICAL, limit=query.depth))
-            slots.append(len(query.dense))
-        return requests, slots
+        return requests
 
     def count(self) -> int:
         with self._reaching:

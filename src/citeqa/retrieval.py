@@ -20,7 +20,7 @@ from citeqa.config import Settings
 from citeqa.embedding import default_weight
 from citeqa.glossary import NO_GLOSSARY, Glossary
 from citeqa.language import detect_lang
-from citeqa.lexical import query_tokens, tokenize
+from citeqa.lexical import query_tokens
 from citeqa.models import Chunk, Hit, Lang, Retrieval
 from citeqa.vectorindex import LexicalSearch, VectorIndex
 
@@ -44,7 +44,7 @@ def lexical_query(question: str, glossary: Glossary = NO_GLOSSARY) -> list[str]:
     """The question's BM25 tokens, plus the glossary's equivalents."""
     tokens = query_tokens(question)
     for term in glossary.expansions(question):
-        tokens.extend(tokenize(term, "en") + tokenize(term, "fr"))
+        tokens.extend(query_tokens(term))
     return list(dict.fromkeys(tokens))
 
 
