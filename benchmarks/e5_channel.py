@@ -27,15 +27,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from scale import percentile  # benchmarks/scale.py
+
 ROOT = Path(__file__).resolve().parents[1]
 PIAF = ROOT / "evals" / "sets" / "piaf" / "corpus"
 QUESTION = "What was the complete renal response with obinutuzumab at week 76?"
 SETUPS = {"use": ("use",), "use+e5": ("use", "e5")}
 
 
-def p(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+def questions() -> list[str]:
+    """The bundled evaluation questions' texts."""
+    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["question"] for line in lines]
 
 
 def settings_for(folder: Path, channels: tuple[str, ...]) -> Any:
@@ -80,10 +83,8 @@ def warm(folder: Path) -> dict[str, list[float]]:
     from citeqa.api import open_assistant
 
     assistants = {n: open_assistant(settings_for(folder, c)) for n, c in SETUPS.items()}
-    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-    questions = [json.loads(line)["question"] for line in lines]
     millis: dict[str, list[float]] = {name: [] for name in SETUPS}
-    for question in questions:
+    for question in questions():
         for name, assistant in assistants.items():
             millis[name].append(1000 * timed(lambda a=assistant, q=question: a.ask(q)))
     return millis
@@ -92,11 +93,10 @@ def warm(folder: Path) -> dict[str, list[float]]:
 def question_vectors() -> dict[str, list[float]]:
     from citeqa.embedding import embed_questions, get_embedder
 
-    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
     millis: dict[str, list[float]] = {"use": [], "e5": []}
-    for line in lines:
+    for text in questions():
         for name in millis:
-            model, text = get_embedder(name), json.loads(line)["question"]
+            model = get_embedder(name)
             millis[name].append(1000 * timed(lambda m=model, t=text: embed_questions(m, [t])))
     return millis
 
@@ -119,7 +119,7 @@ def show(title: str, figures: dict[str, list[float]], unit: str, tail: bool = Fa
     parts = [f"{n} p50 {medians[n]:.1f}{unit}" for n in names]
     if tail:
         parts = [
-            f"{part} p95 {p(figures[n], 0.95):.1f}{unit}"
+            f"{part} p95 {percentile(figures[n], 0.95):.1f}{unit}"
             for part, n in zip(parts, names, strict=True)
         ]
     ratio = medians[names[1]] / medians[names[0]]

@@ -89,22 +89,19 @@ class EdgeChannel:
     def search_hybrid(self, query: HybridQuery) -> HybridFound:
         import qdrant_edge as edge
 
-        nearest, slots = [], []
-        for place, (index, vector) in enumerate(query.dense):
-            dense = [float(x) for x in vector]
+        def rank(near: Any) -> list[tuple[int, float]]:  # in process: no round trip
+            ranked = self.shard.query(edge.QueryRequest(limit=query.depth, query=near))
+            return [(int(point.id), float(point.score)) for point in ranked]
+
+        dense = []
+        for index, vector in query.dense:
             using = index.using  # type: ignore[attr-defined]
-            nearest.append(edge.Query.Nearest(dense, using=using))
-            slots.append(place)
-        terms = query_sparse(query.tokens)
+            dense.append(rank(edge.Query.Nearest([float(x) for x in vector], using=using)))
+        terms, lexical = query_sparse(query.tokens), []
         if terms:
             sparse = edge.SparseVector(list(terms), [float(v) for v in terms.values()])
-            nearest.append(edge.Query.Nearest(sparse, using=LEXICAL))
-            slots.append(len(query.dense))
-        rankings: list[list[tuple[int, float]]] = [[] for _ in range(len(query.dense) + 1)]
-        for slot, near in zip(slots, nearest, strict=True):  # in process: no round trip
-            ranked = self.shard.query(edge.QueryRequest(limit=query.depth, query=near))
-            rankings[slot] = [(int(point.id), float(point.score)) for point in ranked]
-        return HybridFound(rankings[:-1], rankings[-1])
+            lexical = rank(edge.Query.Nearest(sparse, using=LEXICAL))
+        return HybridFound(dense, lexical)
 
 
 def edge_channels(faiss: Assistant, folder: Path) -> dict[str, EdgeChannel]:

@@ -71,6 +71,7 @@ from citeqa.answer_models import (
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.evaluation.corpora import eval_cache_dir, index_dir_for
+from citeqa.evaluation.reliability import reliability, reliability_rows
 from citeqa.questions import in_context, is_follow_up
 from citeqa.quoting import citations_of, quote_spans
 from citeqa.sentences import score_sentences
@@ -134,8 +135,11 @@ class Asked:
     labels: np.ndarray
     meaning: tuple = (None, None)
     """The question's answer-channel vector and the corpus centroid (question_features)."""
-    channel: str | None = None
-    """The index's answer channel (question_features), None without a vector channel."""
+
+    @property
+    def channel(self) -> str | None:
+        """The index's answer channel (question_features), None without a vector channel."""
+        return self.assistant._loaded.index.manifest.answer_channel
 
 
 def open_corpus(corpus: Corpus, cache: Path) -> Assistant:
@@ -164,7 +168,7 @@ def ask(assistant: Assistant, item: Item) -> Asked:
     rows = sentence_features(scored, bank, top, terms, Wants.of(terms.focus))
     labels = np.array([_right_alone(item, s, bank, top) for s in scored], dtype=np.float64)
     meaning = (answer_vector, assistant._loaded.centroid)
-    return Asked(item, assistant, False, top, terms, scored, rows, labels, meaning, channel)
+    return Asked(item, assistant, False, top, terms, scored, rows, labels, meaning)
 
 
 def _right_alone(item: Item, sentence, bank, top) -> bool:
@@ -396,10 +400,7 @@ def outcome(a: Asked, ranker: Model | None, ratio: float, quoter: Model | None =
     bank, settings = a.assistant._loaded.bank, a.assistant.settings
     scores = sentence_scores(ranker, a.rows) if ranker is not None and len(a.scored) else None
     probabilities = scores if scores is not None else np.zeros(len(a.scored))
-    order = np.argsort(-probabilities, kind="stable")
-    candidates = answering.Candidates(
-        [a.scored[i] for i in order], probabilities[order], a.rows[order]
-    )
+    candidates = answering.in_order(a.scored, probabilities, a.rows)
     if ranker is None and quoter is None:
         chosen = answering.choose_by_score(
             a.scored, bank, settings.max_quote_sentences, settings.quote_budget
@@ -426,8 +427,7 @@ def _by_quoter(a: Asked, quoter: Model) -> answering.Candidates:
     """The candidates in the quote ranker's order (answering.reordered), scored on the rows as
     collected, which out-of-fold predictions are keyed by."""
     scores = sentence_scores(quoter, a.rows) if len(a.scored) else np.zeros(0)
-    order = np.argsort(-scores, kind="stable")
-    return answering.Candidates([a.scored[i] for i in order], scores[order], a.rows[order])
+    return answering.in_order(a.scored, scores, a.rows)
 
 
 def by_set(asked: list[Asked]) -> dict[str, list[int]]:
@@ -586,7 +586,7 @@ def report(asked: list[Asked], models: AnswerModels) -> None:
                 )
                 if role == "check":
                     table.extend((r[3], r[1]) for r in rows if not r[0])
-    reliability(table)
+    print_reliability(table)
 
 
 def _judged(a: Asked, models: AnswerModels, ratio: float) -> tuple[bool, bool, int, float]:
@@ -600,12 +600,13 @@ def _judged(a: Asked, models: AnswerModels, ratio: float) -> tuple[bool, bool, i
     return abstained, o.right and not abstained, length, sure
 
 
-def reliability(pairs: list[tuple[float, bool]]) -> None:
+def print_reliability(pairs: list[tuple[float, bool]]) -> None:
+    """The reliability table of the check halves' answers (citeqa.evaluation.reliability)."""
+    table = reliability(pairs)
     print("\nreliability (check halves, answered questions): confidence bin → share right")
-    for low in np.arange(0.0, 1.0, 0.1):
-        inside = [right for sure, right in pairs if low <= sure < low + 0.1]
-        if inside:
-            print(f"  {low:.1f}–{low + 0.1:.1f}: {np.mean(inside):.2f} of {len(inside)}")
+    for low_high, answers, _, share in reliability_rows(table):
+        print(f"  {low_high}: {share} of {answers}")
+    print(f"  expected calibration error {table.calibration_error}")
 
 
 def as_json(model: Model) -> dict:

@@ -46,9 +46,15 @@ def rank_candidates(
     rows = match_features(scored, reading, Wants.of(terms.focus))
     if not scored:
         return Candidates([], np.zeros(0), rows)
-    probabilities = sentence_scores(models.ranker, rows)
+    return in_order(scored, sentence_scores(models.ranker, rows), rows)
+
+
+def in_order(
+    sentences: list[ScoredSentence], probabilities: np.ndarray, rows: np.ndarray
+) -> Candidates:
+    """The candidates best first by `probabilities` (a stable sort: ties keep their order)."""
     order = np.argsort(-probabilities, kind="stable")
-    return Candidates([scored[i] for i in order], probabilities[order], rows[order])
+    return Candidates([sentences[i] for i in order], probabilities[order], rows[order])
 
 
 def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candidates:
@@ -57,9 +63,7 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     if not candidates.sentences:
         return candidates
     rows = np.hstack([candidates.rows, location_features(candidates.sentences, reading)])
-    probabilities = sentence_scores(quoter, rows)
-    order = np.argsort(-probabilities, kind="stable")
-    return Candidates([candidates.sentences[i] for i in order], probabilities[order], rows[order])
+    return in_order(candidates.sentences, sentence_scores(quoter, rows), rows)
 
 
 def choose(

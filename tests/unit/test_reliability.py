@@ -8,7 +8,7 @@ from citeqa.cli.eval_cmd import print_corpora
 from citeqa.evaluation.corpora import CorporaReport
 from citeqa.evaluation.corpora_markdown import render_corpora
 from citeqa.evaluation.metrics import QuestionResult
-from citeqa.evaluation.reliability import reliability
+from citeqa.evaluation.reliability import answered, reliability
 
 
 def result(confidence: float, right: bool, answerable: bool = True, abstained: bool = False):
@@ -20,7 +20,7 @@ def result(confidence: float, right: bool, answerable: bool = True, abstained: b
 
 def test_answers_are_binned_by_confidence_with_the_share_right() -> None:
     table = reliability(
-        [result(0.82, True), result(0.88, True), result(0.85, False), result(0.12, False)]
+        answered([result(0.82, True), result(0.88, True), result(0.85, False), result(0.12, False)])
     )
     assert [(b.low, b.high, b.answers) for b in table.bins] == [(0.1, 0.2, 1), (0.8, 0.9, 3)]
     high = table.bins[1]
@@ -32,25 +32,31 @@ def test_answers_are_binned_by_confidence_with_the_share_right() -> None:
 
 def test_abstentions_are_left_out_and_answers_to_unanswerable_questions_are_wrong() -> None:
     table = reliability(
-        [
-            result(0.95, True),
-            result(0.97, False, answerable=False),
-            result(0.99, False, abstained=True),
-        ]
+        answered(
+            [
+                result(0.95, True),
+                result(0.97, False, answerable=False),
+                result(0.99, False, abstained=True),
+            ]
+        )
     )
     assert table.answers == 2 and [b.answers for b in table.bins] == [2]
     assert table.bins[0].share_right == 0.5
 
 
 def test_a_confidence_of_one_falls_in_the_last_bin_and_no_answer_gives_no_error() -> None:
-    assert reliability([result(1.0, True)]).bins[0].low == 0.9
-    empty = reliability([result(0.5, False, abstained=True)])
+    assert reliability(answered([result(1.0, True)])).bins[0].low == 0.9
+    empty = reliability(answered([result(0.5, False, abstained=True)]))
     assert empty.bins == [] and empty.answers == 0 and empty.calibration_error is None
 
 
 def report_with(results: list[QuestionResult]) -> CorporaReport:
     return CorporaReport(
-        created_at="now", split="test", sets=[], macro={}, reliability=reliability(results)
+        created_at="now",
+        split="test",
+        sets=[],
+        macro={},
+        reliability=reliability(answered(results)),
     )
 
 

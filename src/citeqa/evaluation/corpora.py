@@ -28,7 +28,7 @@ from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
 from citeqa.evaluation.peer_cache import cached_outcomes, peer_outcomes
 from citeqa.evaluation.peers import PEERS
 from citeqa.evaluation.questions import EvalQuestion
-from citeqa.evaluation.reliability import Reliability, reliability
+from citeqa.evaluation.reliability import Reliability, answered, reliability
 from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
 from citeqa.evaluation.sets import EvalSet
 
@@ -144,7 +144,7 @@ def peer_metrics(
     dense: dict[str, str] | None = None,
 ) -> dict[str, Metrics]:
     """Each peer's metrics on the set (standalone questions only: peers keep no context)."""
-    standalone = [q for q in eval_set.questions if q.follows is None]
+    standalone = standalone_questions(eval_set)
     outcomes = peer_outcomes(eval_set.name, eval_set.corpus_dir, standalone, cache, progress, dense)
     return _peer_summaries(standalone, outcomes)
 
@@ -152,9 +152,14 @@ def peer_metrics(
 def cached_peer_metrics(eval_set: EvalSet, cache: Path) -> dict[str, Metrics] | None:
     """`peer_metrics` when the eval cache holds the peers' results for the set's standalone
     questions; None when it does not (they are not computed: MiniLM takes minutes a set)."""
-    standalone = [q for q in eval_set.questions if q.follows is None]
+    standalone = standalone_questions(eval_set)
     outcomes = cached_outcomes(eval_set.name, eval_set.corpus_dir, standalone, cache)
     return None if outcomes is None else _peer_summaries(standalone, outcomes)
+
+
+def standalone_questions(eval_set: EvalSet) -> list[EvalQuestion]:
+    """The set's questions that follow no other: those the peers, which keep no context, ask."""
+    return [q for q in eval_set.questions if q.follows is None]
 
 
 def _peer_summaries(
@@ -185,7 +190,7 @@ def evaluate_corpora(
     abstained = [r for r in pooled if r.abstained]
     precision = sum(not r.answerable for r in abstained) / len(abstained) if abstained else None
     return CorporaReport(
-        reliability=reliability(pooled),
+        reliability=reliability(answered(pooled)),
         created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
         split=split,
         settings=settings.model_dump(mode="json", exclude={"index_dir", "corpus_dir"}),

@@ -37,28 +37,34 @@ class Reliability(BaseModel):
     calibration_error: float | None
 
 
-def reliability(results: Iterable[QuestionResult]) -> Reliability:
-    """The reliability table of the answered questions among `results`."""
-    answered = [r for r in results if not r.abstained]
-    grouped: dict[int, list[QuestionResult]] = {}
-    for r in answered:
-        grouped.setdefault(min(int(r.confidence * BINS), BINS - 1), []).append(r)
+def reliability(answers: Iterable[tuple[float, bool]]) -> Reliability:
+    """The reliability table of `answers`: each answer given, as (confidence, right)."""
+    given = list(answers)
+    grouped: dict[int, list[tuple[float, bool]]] = {}
+    for sure, right in given:
+        grouped.setdefault(min(int(sure * BINS), BINS - 1), []).append((sure, right))
     bins = [_bin(number, grouped[number]) for number in sorted(grouped)]
     gap = sum(b.answers * abs(b.share_right - b.mean_confidence) for b in bins)
     return Reliability(
         bins=bins,
-        answers=len(answered),
-        calibration_error=round(gap / len(answered), 4) if answered else None,
+        answers=len(given),
+        calibration_error=round(gap / len(given), 4) if given else None,
     )
 
 
-def _bin(number: int, members: list[QuestionResult]) -> ReliabilityBin:
+def answered(results: Iterable[QuestionResult]) -> list[tuple[float, bool]]:
+    """(confidence, right) of each question answered among `results` (an answer to an
+    unanswerable question is never right)."""
+    return [(r.confidence, r.quote_correct) for r in results if not r.abstained]
+
+
+def _bin(number: int, members: list[tuple[float, bool]]) -> ReliabilityBin:
     return ReliabilityBin(
         low=number / BINS,
         high=(number + 1) / BINS,
         answers=len(members),
-        mean_confidence=round(sum(r.confidence for r in members) / len(members), 4),
-        share_right=round(sum(r.quote_correct for r in members) / len(members), 4),
+        mean_confidence=round(sum(sure for sure, _ in members) / len(members), 4),
+        share_right=round(sum(right for _, right in members) / len(members), 4),
     )
 
 
