@@ -85,13 +85,13 @@ class FakeEmbedder:
 
 register_embedder("fake", FakeEmbedder)
 
-_USER_DIRS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+_USER_DIRS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
 _OWN_HOME = "CITEQA_TEST_HOME"
 _home_key = pytest.StashKey[str]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Per-user folders (data, config, UI state) point into a temporary folder for the whole
+    """Per-user folders (data, config, UI state, cache) point into a temporary folder for the whole
     run, in this process and the processes it starts: tests never read the developer's
     config file nor write indexes into their data folder."""
     if os.environ.get(_OWN_HOME):  # an xdist worker of a run that already set them

