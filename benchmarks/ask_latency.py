@@ -2,10 +2,13 @@
 already open assistant (warm), with p50/p95 and peak memory. Not a test; run it by hand:
 
     python benchmarks/ask_latency.py [--index DIR] [--cold-runs 5] [--versus-import MODULE]
+        [--baseline-src DIR]
 
 With --versus-import (e.g. sentence_transformers), a fresh `import MODULE` is timed in turn with
 each cold ask, and the ratio of the medians is printed (issue 9's target: cold ask < 0.3x a cold
-`import sentence_transformers`).
+`import sentence_transformers`). With --baseline-src (the src/ folder of another citeqa, e.g.
+an older commit's `git archive`), its cold ask is timed in turn too, on the same index, and
+its ratios printed beside: before and after in one run on a shared, noisy machine.
 
 Warm figures use every question of evals/questions.jsonl; the index is built first if missing.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -21,7 +25,12 @@ import sys
 import time
 from pathlib import Path
 
+import citeqa
+from citeqa.config import Settings
+
 ROOT = Path(__file__).resolve().parents[1]
+SRC = Path(citeqa.__file__).resolve().parents[1]
+"""The src/ folder of the citeqa this script imports: its cold asks run that one too."""
 QUESTION = "What was the complete renal response with obinutuzumab at week 76?"
 
 
@@ -31,31 +40,36 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def cold(
-    index: Path | None, runs: int, module: str | None = None
-) -> tuple[list[float], list[float]]:
-    """Wall times of `citeqa ask --json` in a fresh process, `runs` times, and of a fresh
-    `import module` run in turn with each (empty without a module)."""
+    index: Path | None, runs: int, module: str | None = None, baseline: Path | None = None
+) -> tuple[list[float], list[float], list[float]]:
+    """Wall times of `citeqa ask --json` in a fresh process, `runs` times, of a fresh
+    `import module` run in turn with each (empty without a module), and of the same ask by
+    the citeqa in `baseline` (a src/ folder; empty without one)."""
     command = [sys.executable, "-m", "citeqa.cli", "ask", "--json", QUESTION]
     if index is not None:
         command += ["--index", str(index)]
-    asks, imports = [], []
+    asks, imports, baselines = [], [], []
     for _ in range(runs):
-        asks.append(_timed(command))
+        asks.append(_timed(command, SRC))
         if module:
             imports.append(_timed([sys.executable, "-c", f"import {module}"]))
-    return asks, imports
+        if baseline is not None:
+            baselines.append(_timed(command, baseline))
+    return asks, imports, baselines
 
 
-def _timed(command: list[str]) -> float:
+def _timed(command: list[str], src: Path | None = None) -> float:
+    environment = dict(os.environ)
+    if src is not None:
+        environment["PYTHONPATH"] = str(src)
     began = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True, env=environment)
     return time.perf_counter() - began
 
 
 def warm(index: Path | None) -> tuple[float, list[float]]:
     """Seconds to open the assistant, then milliseconds per question (each asked alone)."""
     from citeqa.api import open_assistant
-    from citeqa.config import Settings
 
     settings = Settings() if index is None else Settings(index_dir=index)
     began = time.perf_counter()
@@ -76,6 +90,7 @@ def main() -> None:
     parser.add_argument("--index", type=Path, default=None)
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--versus-import", default=None, metavar="MODULE")
+    parser.add_argument("--baseline-src", type=Path, default=None, metavar="DIR")
     args = parser.parse_args()
     opened, timings = warm(args.index)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -85,17 +100,24 @@ def main() -> None:
         f"   p95 {percentile(timings, 0.95):6.1f} ms"
     )
     print(f"peak RSS (warm process)             {peak:8.0f} MB")
-    times, imports = cold(args.index, args.cold_runs, args.versus_import)
-    print(
-        f"cold `citeqa ask --json`, {len(times)} runs   p50 {statistics.median(times):6.2f} s"
-        f"    max {max(times):6.2f} s"
-    )
-    if imports:
-        ratio = statistics.median(times) / statistics.median(imports)
+    index = args.index or Settings().index_dir  # the same index for the baseline's asks
+    times, imports, baselines = cold(index, args.cold_runs, args.versus_import, args.baseline_src)
+    for label, runs in (("", times), (" (baseline)", baselines)):
+        if not runs:
+            continue
         print(
-            f"cold `import {args.versus_import}`          p50 {statistics.median(imports):6.2f} s"
-            f"    ask / import {ratio:.2f}x"
+            f"cold `citeqa ask --json`{label}, {len(runs)} runs   p50"
+            f" {statistics.median(runs):6.2f} s    max {max(runs):6.2f} s"
         )
+        if imports:
+            ratio = statistics.median(runs) / statistics.median(imports)
+            print(
+                f"  versus cold `import {args.versus_import}` p50"
+                f" {statistics.median(imports):6.2f} s:  ask / import {ratio:.2f}x"
+            )
+    if baselines:
+        ratio = statistics.median(times) / statistics.median(baselines)
+        print(f"cold ask / baseline's cold ask  {ratio:.2f}x")
 
 
 if __name__ == "__main__":
