@@ -10,7 +10,9 @@ This module owns two things:
   and saves it to / loads it from a folder. The files are bm25s's own (.npy arrays written and
   read with allow_pickle=False, JSON for the vocabulary and parameters) plus `lexical.json`,
   which records the document and term counts and is written last. Nothing is ever pickled.
-  Any failure to load becomes `IndexCorrupt`.
+  Any failure to load becomes `IndexCorrupt`. A loaded index is searched by `StoredBM25`,
+  which reads bm25s's files and scores as bm25s does without importing it: bm25s imports
+  scipy.sparse, a quarter of a cold `citeqa ask`'s CPU time; builds still use bm25s.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import bm25s
 import numpy as np
 import Stemmer
 
@@ -145,6 +146,8 @@ class LexicalIndex:
         first appearance): what `build` does, for a caller that collects ids as it goes."""
         if not vocab:  # bm25s cannot index an empty vocabulary
             return cls(None, len(ids))
+        import bm25s
+
         bm25 = bm25s.BM25()
         corpus = bm25s.tokenization.Tokenized(ids=ids, vocab=vocab)
         bm25.index(corpus, create_empty_token=False, show_progress=False)
@@ -191,12 +194,50 @@ class LexicalIndex:
                 return cls(None, size)
             # memory-mapped: opening costs no time or memory in proportion to the corpus, and a
             # question reads only the score columns of its own terms
-            bm25 = bm25s.BM25.load(folder, mmap=True, allow_pickle=False, show_progress=False)
+            bm25 = StoredBM25(folder)
             _check_vocab(bm25.vocab_dict, terms)
             _check_scores(bm25.scores, size, terms)
         except Exception as error:  # any damage at all means the same thing: rebuild
             raise IndexCorrupt(f"lexical index in {folder} is unreadable: {error}") from error
         return cls(bm25, size)
+
+
+class StoredBM25:
+    """A bm25s index as `BM25.save` wrote it, read for searching without importing bm25s: the
+    parameters and vocabulary (JSON) and the CSC score arrays (memory-mapped .npy), scored as
+    bm25s 0.3's `get_scores_from_ids` scores them (token by token, np.add.at in the index's
+    dtype), so the scores are bm25s's to the bit (tests/unit/test_lexical.py compares them).
+    Methods that add a non-occurrence score (BM25L, BM25+) are refused: citeqa builds none."""
+
+    ARRAYS = ("data", "indices", "indptr")
+
+    def __init__(self, folder: Path) -> None:
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        if params.get("method") in ("bm25l", "bm25+"):
+            raise ValueError(f"the BM25 method {params['method']!r} is not read here")
+        self.dtype = np.dtype(params.get("dtype", "float32"))
+        self.int_dtype = np.dtype(params.get("int_dtype", "int32"))
+        self.vocab_dict = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        self.scores: dict[str, Any] = {
+            name: np.load(folder / f"{name}.csc.index.npy", mmap_mode="r", allow_pickle=False)
+            for name in self.ARRAYS
+        }
+        self.scores["num_docs"] = params.get("num_docs")
+
+    def get_tokens_ids(self, tokens: list[str]) -> list[int]:
+        """The ids of the `tokens` the vocabulary holds, in order."""
+        return [self.vocab_dict[token] for token in tokens if token in self.vocab_dict]
+
+    def get_scores_from_ids(self, ids: list[int]) -> np.ndarray:
+        """Every document's BM25 score for the terms `ids`."""
+        data, indices, indptr = (self.scores[name] for name in self.ARRAYS)
+        terms = np.asarray(ids, dtype=self.int_dtype)
+        if int(terms.max(initial=0)) >= len(indptr) - 1:
+            raise ValueError("a term id is past the index's vocabulary")
+        scores = np.zeros(self.scores["num_docs"], dtype=self.dtype)
+        for start, end in zip(indptr[terms], indptr[terms + 1], strict=True):
+            np.add.at(scores, indices[start:end], data[start:end])
+        return scores
 
 
 def _read_meta(path: Path) -> tuple[int, int]:

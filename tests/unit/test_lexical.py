@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from citeqa.errors import IndexCorrupt
-from citeqa.lexical import LexicalIndex, query_tokens, tokenize
+from citeqa.lexical import LexicalIndex, StoredBM25, query_tokens, tokenize
 
 DOCUMENTS = [
     ("The weather in Paris was mild in spring.", "en"),
@@ -182,6 +182,29 @@ def test_save_load_round_trip_gives_identical_results(index: LexicalIndex, tmp_p
         assert loaded.search(tokens, k=5) == index.search(tokens, k=5)
 
 
+def test_a_loaded_index_scores_as_bm25s_does_without_importing_it(tmp_path: Path) -> None:
+    import bm25s
+
+    rng = np.random.default_rng(7)
+    words = [f"w{n}" for n in range(300)]
+    docs = [[str(w) for w in rng.choice(words, size=int(rng.integers(0, 60)))] for _ in range(400)]
+    LexicalIndex.build(docs).save(tmp_path)
+    reference = bm25s.BM25.load(tmp_path, mmap=True, allow_pickle=False, show_progress=False)
+    stored = StoredBM25(tmp_path)
+    for size in (1, 2, 5, 12, 40):
+        tokens = [str(w) for w in rng.choice([*words, "unknown"], size=size)]  # repeats, unknowns
+        ids = stored.get_tokens_ids(tokens)
+        assert ids == reference.get_tokens_ids(tokens)
+        assert np.array_equal(stored.get_scores_from_ids(ids), reference.get_scores_from_ids(ids))
+    code = (
+        "import sys; from pathlib import Path; from citeqa.lexical import LexicalIndex;"
+        f" LexicalIndex.load(Path({str(tmp_path)!r})).search(['w1', 'w2'], 5);"
+        " print(sorted({'bm25s', 'scipy'} & set(sys.modules)))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
+
+
 def test_saved_files_are_not_pickles(index: LexicalIndex, tmp_path: Path) -> None:
     index.save(tmp_path)
     files = sorted(tmp_path.iterdir())
@@ -222,6 +245,10 @@ def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
         vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
         vocab["zzzz"] = len(vocab)
         (folder / "vocab.index.json").write_text(json.dumps(vocab), encoding="utf-8")
+    elif damage == "other method":
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        params["method"] = "bm25l"
+        (folder / "params.index.json").write_text(json.dumps(params), encoding="utf-8")
     elif damage == "wrong document count":
         meta = json.loads((folder / "lexical.json").read_text(encoding="utf-8"))
         meta["documents"] = 2
@@ -242,6 +269,7 @@ def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
         "truncated json",
         "short offsets",
         "extra term",
+        "other method",
         "wrong document count",
     ],
 )
