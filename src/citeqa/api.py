@@ -84,8 +84,12 @@ def open_assistant(
     *,
     build_if_missing: bool = True,
     progress: ProgressCallback | None = None,
+    prefill: bool = True,
 ) -> Assistant:
-    """Load the index (building it first when missing) and the query models."""
+    """Load the index (building it first when missing) and the query models. With `prefill`,
+    a small index's sentence token sets are computed now (ondemand.TOKENS_AT_OPEN), so that the
+    first questions cost no more than later ones; without (one question, `citeqa ask`), each
+    when first needed."""
     settings = with_recorded_corpus(settings or load_settings())
     try:
         loaded = load_index(settings.index_dir)
@@ -97,7 +101,8 @@ def open_assistant(
         loaded = load_index(settings.index_dir)
     if progress is not None:
         progress("loading models", 0, 1)
-    assistant = Assistant(settings, _Loaded.of(loaded, settings.embed_sentences_on_demand))
+    ready = _Loaded.of(loaded, settings.embed_sentences_on_demand, prefill)
+    assistant = Assistant(settings, ready)
     if progress is not None:
         progress("loading models", 1, 1)
     return assistant
@@ -128,12 +133,13 @@ class _Loaded:
         return corpus_centroid(self.index.vectors[channel])
 
     @classmethod
-    def of(cls, index: LoadedIndex, embed_on_demand: bool = False) -> _Loaded:
-        """What answering needs from `index`; per-sentence data is computed on demand."""
+    def of(cls, index: LoadedIndex, embed_on_demand: bool = False, prefill: bool = True) -> _Loaded:
+        """What answering needs from `index`; per-sentence data is computed on demand (the
+        token sets of a small index now, with `prefill`)."""
         embedders = _query_embedders(index)
         knowledge = _knowledge(index)
         tokens = LazyTokens(lambda n: _sentence_tokens(index, n))
-        if len(index.sentences) <= TOKENS_AT_OPEN:
+        if prefill and len(index.sentences) <= TOKENS_AT_OPEN:
             tokens.prefill(range(len(index.sentences)))
         bank = SentenceBank(
             index.documents,

@@ -59,7 +59,7 @@ def ask(
         from citeqa.questions import clean_question
 
         clean_question(question, settings.max_question_chars)
-    assistant = open_for_questions(settings)
+    assistant = open_for_questions(settings, prefill=False)  # each token set when first needed
     if jsonl:
         answer_batch(assistant, k)
         return

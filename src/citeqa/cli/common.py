@@ -132,20 +132,21 @@ def warn(message: str) -> None:
     say(message)
 
 
-def open_for_questions(settings: Settings) -> Assistant:
-    """The assistant; a missing index is built first (with a message), a stale one is named."""
+def open_for_questions(settings: Settings, *, prefill: bool = True) -> Assistant:
+    """The assistant; a missing index is built first (with a message), a stale one is named.
+    `prefill` as `api.open_assistant` takes it."""
     from citeqa.embedding import preload
 
     preload(settings.channels)  # the models load while citeqa's core imports and reads the index
     from citeqa.api import build_index, open_assistant
 
     try:
-        assistant = open_assistant(settings, build_if_missing=False)
+        assistant = open_assistant(settings, build_if_missing=False, prefill=prefill)
     except IndexMissing:
         warn(f"no index in {settings.index_dir} yet; building it first (once).")
         with progress_bar(stderr_console()) as progress:
             build_index(settings, progress=progress)
-        assistant = open_assistant(settings, build_if_missing=False)
+        assistant = open_assistant(settings, build_if_missing=False, prefill=prefill)
     notice = assistant.channels_notice()
     if notice:
         warn(clean(notice))
