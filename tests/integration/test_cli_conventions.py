@@ -95,6 +95,32 @@ def test_an_unknown_option_is_one_line_naming_the_help(
     assert ("did you mean" in message) == ("corpsu" in message)
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ("ask", "What?", "--k", "0"),
+            "'--k': input should be greater than or equal to 1; see `citeqa ask --help`",
+        ),
+        (
+            ("ask", "What?", "--k", "101"),
+            "'--k': input should be less than or equal to 100; see `citeqa ask",
+        ),
+        (("ask", "What?", "--k", "abc"), "'--k': input should be a valid integer"),
+        (("eval", "--split", "never"), "'--split'"),
+        (("ask", "What?", "--k"), "option '--k' requires an argument"),
+        (("index", "--rebuild=yes"), "option '--rebuild' does not take a value"),
+    ],
+)
+def test_a_bad_value_is_one_line_not_the_usage_block(
+    cli: Any, args: tuple[str, ...], expected: str
+) -> None:
+    done = cli(*args)
+    assert done.code == USAGE
+    assert expected in done.one_line_error().lower()
+    assert "Usage:" not in done.err and "Try '" not in done.err and "Error:" not in done.err
+
+
 def test_a_missing_corpus_is_its_own_code(cli: Any, tmp_path: Path) -> None:
     done = cli("index", "--corpus", str(tmp_path / "nowhere"))
     assert done.code == errors.CorpusMissing.exit_code

@@ -186,12 +186,13 @@ def _show_usage_error(err: Exception) -> int | None:
     if not hasattr(err, "show"):  # click's Abort
         print("citeqa: aborted", file=sys.stderr)
         return 130
-    unknown = unknown_option(err)
-    if unknown is not None:
-        say(unknown)
-        return USAGE
-    err.show()
-    return int(getattr(err, "exit_code", 2))
+    code = int(getattr(err, "exit_code", USAGE))
+    line = unknown_option(err) or usage_line(err)
+    if line is None:
+        err.show()
+        return code
+    say(line)
+    return code
 
 
 TYPO_CUTOFF = 0.75
@@ -212,3 +213,19 @@ def unknown_option(err: Exception) -> str | None:
     close = get_close_matches(name, list(getattr(err, "possibilities", None) or ()), 3, TYPO_CUTOFF)
     hint = f" (did you mean {' or '.join(close)}?)" if close else ""
     return f"no such option: {name}{hint}; see `{command} --help`"
+
+
+def usage_line(err: Exception) -> str | None:
+    """One line for any other usage error (a bad or out-of-range value, a missing argument:
+    `citeqa ask --k 0`), pointing to the command's --help when it is known, instead of click's
+    usage block; None for one that shows the help itself (click's no-arguments help, whose
+    message is the whole help text)."""
+    format_message = getattr(err, "format_message", None)
+    if format_message is None:
+        return None
+    message = " ".join(str(format_message()).split())
+    if message.startswith("Usage:"):
+        return None
+    line = message[:1].lower() + message[1:].rstrip(".")
+    ctx = getattr(err, "ctx", None)
+    return f"{line}; see `{ctx.command_path} --help`" if ctx is not None else line
