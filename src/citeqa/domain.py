@@ -11,12 +11,12 @@ Two sources share one format (`Domain`):
   it uses (drug stems such as "-mab"), patterns of lines that are labels and not values (slide
   titles), cue words of the kinds of values its questions ask for.
 
-`corpus_domain` reads a corpus's file (a bad one is ignored with a warning, as a bad manifest
-is; a field only the language data's are read for, such as `answer_types`, is named in a
-warning and ignored); the build stores what it read in the index, so answering never needs
-the corpus folder. `merged` combines the language data, the corpus's file and the pairs
-derived at build (derived_terms.py) into the knowledge answering uses.
-"""
+`corpus_domain` reads a corpus's file (a bad one is ignored with a warning, as a bad manifest is; a
+field only the language data's are read for, such as `answer_types`, is named in a warning and
+ignored, unchecked: a bad pattern there does not cost the rest of the file); the build stores what
+it read in the index, so answering never needs the corpus folder. `merged` combines the language
+data, the corpus's file and the pairs derived at build (derived_terms.py) into the knowledge
+answering uses."""
 
 from __future__ import annotations
 
@@ -157,7 +157,8 @@ def domain_path(corpus_dir: Path) -> Path | None:
 
 def corpus_domain(corpus_dir: Path) -> tuple[Domain | None, list[str]]:
     """The corpus's domain file, read and checked, and a warning when it was ignored, or when
-    it sets fields that only the language data's are read for (`unread_fields`)."""
+    it sets fields that only the language data's are read for (`unread_fields`: left out
+    before the check, so a bad pattern there costs the file nothing)."""
     path = domain_path(corpus_dir)
     if path is None:
         return None, []
@@ -166,11 +167,14 @@ def corpus_domain(corpus_dir: Path) -> tuple[Domain | None, list[str]]:
         raw = path.read_bytes()
         if len(raw) > DOMAIN_MAX_BYTES:
             raise ValueError(f"larger than {DOMAIN_MAX_BYTES:,} bytes")
-        domain = Domain.model_validate_json(raw)
+        fields = json.loads(raw)
+        if not isinstance(fields, dict):
+            raise ValueError("not a JSON object")
+        unread = unread_fields(fields)
+        domain = Domain.model_validate({k: v for k, v in fields.items() if k not in unread})
     except (OSError, ValueError, ValidationError) as error:
         reason = _short(error)
         return None, [f"{name} (the domain file manifest.json names) was ignored: {reason}"]
-    unread = unread_fields(domain)
     if not unread:
         return domain, []
     return domain, [
@@ -179,13 +183,14 @@ def corpus_domain(corpus_dir: Path) -> tuple[Domain | None, list[str]]:
     ]
 
 
-def unread_fields(domain: Domain) -> list[str]:
-    """The fields a corpus's domain file sets to something that answering never reads from it
-    (outside MERGED, description, format and notes), in the model's order."""
+def unread_fields(fields: dict[str, Any]) -> list[str]:
+    """The fields a corpus's domain file (its JSON object) sets to something that answering
+    never reads from it (outside MERGED, description, format and notes), in the model's
+    order."""
     return [
         name
         for name in Domain.model_fields
-        if name not in MERGED and name not in UNMERGED_ALLOWED and getattr(domain, name)
+        if name not in MERGED and name not in UNMERGED_ALLOWED and fields.get(name)
     ]
 
 

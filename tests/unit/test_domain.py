@@ -86,7 +86,8 @@ def test_domain_file_is_read_and_left_out_of_the_documents(tmp_path: Path) -> No
         ("{not json", "terms.json"),
         (json.dumps({"groups": "kidney"}), "groups"),
         (json.dumps({"label_patterns": ["(unclosed"]}), "regular expression"),
-        (json.dumps({"summary_labels": ["(unclosed"]}), "regular expression"),
+        (json.dumps({"groups": [["kidney"]], "quantity_cues": ["["]}), "quantity_cues"),
+        ("[1, 2]", "not a JSON object"),
         (json.dumps({"glosary": []}), "glosary"),
     ],
 )
@@ -118,6 +119,27 @@ def test_fields_a_corpus_file_sets_but_answering_never_reads_from_it_are_warned(
     named = warnings[0].removeprefix("terms.json sets ").split(", which")[0]
     assert named.split(", ") == list(unread)
     assert read_corpus(corpus).warnings == warnings
+
+
+@pytest.mark.parametrize(
+    "unread",
+    [
+        {"summary_labels": ["(unclosed"]},
+        {"answer_types": {"number": "how (many"}},
+        {"answer_values": {"number": 3}},
+        {"interrogatives": "which"},
+    ],
+)
+def test_a_bad_value_in_a_field_never_read_from_a_corpus_costs_the_file_nothing(
+    tmp_path: Path, unread: dict
+) -> None:
+    content = json.dumps({"groups": [["kidney", "rein"]], "label_patterns": ["^Slide"], **unread})
+    corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, content)
+    domain, warnings = corpus_domain(corpus)
+    assert domain is not None and domain.groups == (("kidney", "rein"),)
+    assert domain.label_patterns == ("^Slide",)
+    assert len(warnings) == 1 and warnings[0].startswith(f"terms.json sets {next(iter(unread))},")
+    assert getattr(domain, next(iter(unread))) == getattr(Domain(), next(iter(unread)))
 
 
 def test_a_corpus_file_setting_only_merged_fields_is_not_warned(tmp_path: Path) -> None:
