@@ -42,7 +42,7 @@ from citeqa.glossary import fold
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
-from citeqa.jsonlines import DocumentFile, JsonlWriter, LineReader, write_synced
+from citeqa.jsonlines import DocumentFile, JsonlWriter, LineReader, write_file
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import folded_words
@@ -100,7 +100,7 @@ def write_documents(
     with _writer(folder / DOCUMENTS) as documents_out:
         scan = scan_corpus(corpus_dir, documents_out.write, progress)
     ids = [entry.doc_id for entry in scan.entries]
-    write_synced(folder / DOCUMENT_IDS, json.dumps(ids, ensure_ascii=False).encode())
+    write_file(folder / DOCUMENT_IDS, json.dumps(ids, ensure_ascii=False).encode())
     return scan
 
 
@@ -146,7 +146,7 @@ def compute_contents(
     statistics.update(knowledge(domain, pairs_of(tally.words, embedders)))
     statistics["centroids"] = {n: c.tolist() for n, c in centroids.items() if c is not None}
     report("term pairs", 1, 1)
-    write_synced(folder / STATISTICS, json.dumps(statistics, sort_keys=True).encode())
+    write_file(folder / STATISTICS, json.dumps(statistics, sort_keys=True).encode())
     return BuildContents(len(lines), len(sentences), tally.chunks)
 
 
@@ -271,7 +271,7 @@ def _chunk_pass(
 
 @contextmanager
 def _writer(path: Path) -> Iterator[JsonlWriter]:
-    """A JsonlWriter closed (synced, offsets saved) when the block ends well, abandoned if not."""
+    """A JsonlWriter closed (offsets saved) when the block ends well, abandoned if not."""
     writer = JsonlWriter(path)
     try:
         yield writer

@@ -30,7 +30,7 @@ import numpy as np
 from pydantic import Field
 
 from citeqa.errors import IndexCorrupt
-from citeqa.jsonlines import save_array, write_synced
+from citeqa.jsonlines import save_array, write_file
 from citeqa.models import Frozen
 
 FILES = "files.jsonl"
@@ -123,7 +123,7 @@ class FileList:
         """Write files.jsonl and files.stamps.npy into `folder` (a build being written)."""
         header = json.dumps({"format": FORMAT, "columns": list(COLUMNS)})
         lines = [header, *(json.dumps(self.column(name), ensure_ascii=False) for name in COLUMNS)]
-        write_synced(folder / FILES, "\n".join(lines).encode())
+        write_file(folder / FILES, "\n".join(lines).encode())
         save_array(folder / STAMPS, self.stamps)
 
     def column(self, name: str) -> list[Any]:

@@ -9,9 +9,10 @@ and keeps the most recently used ones, and `DocumentTable[doc_id]` does the same
 (the ids are listed in `documents.ids.json`). An index written before the offsets existed is
 read whole, as before (`ChunkTable.of`, `DocumentTable.of`).
 
-Also `write_synced`, through which each small file of a build is written and synced (the file
-list, the manifest, the size/time record, the offsets files...): here, below every module that
-writes one.
+Also `write_file`, through which each small file of a build is written (the file list, the
+manifest, the size/time record, the offsets files...): here, below every module that writes one.
+Nothing here syncs: publishing.sync_tree syncs the whole build, every file once, before it is
+published.
 """
 
 from __future__ import annotations
@@ -42,23 +43,21 @@ CHUNKS_FILE = "chunks.jsonl"
 DOCUMENTS_FILE = "documents.jsonl"
 
 
-def write_synced(path: Path, data: bytes) -> None:
-    """Write `data` to a new file at `path` and sync it."""
-    with path.open("wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
+def write_file(path: Path, data: bytes) -> None:
+    """Write `data` to a new file at `path` of a build being written (synced with the whole
+    build by publishing.sync_tree; one function, so that tests can fail each such write)."""
+    path.write_bytes(data)
 
 
 def save_array(path: Path, array: np.ndarray) -> None:
-    """Write `array` to `path` as np.save does (no pickle), synced (write_synced)."""
+    """Write `array` to `path` as np.save does (no pickle), through write_file."""
     data = io.BytesIO()
     np.save(data, array, allow_pickle=False)
-    write_synced(path, data.getvalue())
+    write_file(path, data.getvalue())
 
 
 def save_offsets(jsonl: Path, offsets: np.ndarray) -> None:
-    """Save the offsets of the jsonl file at `jsonl` beside it, synced."""
+    """Save the offsets of the jsonl file at `jsonl` beside it."""
     save_array(jsonl.with_name(offsets_name(jsonl.name)), offsets)
 
 
@@ -69,7 +68,7 @@ def offsets_name(jsonl: str) -> str:
 
 def write_indexed(path: Path, items: Sequence[BaseModel]) -> list[bytes]:
     """The encoded lines of `items`, and their offsets saved beside `path` (the caller writes
-    the lines, so that it controls how the file is synced)."""
+    the lines)."""
     lines = [item.model_dump_json().encode() + b"\n" for item in items]
     offsets = np.zeros(len(lines) + 1, dtype=np.int64)
     np.cumsum([len(line) for line in lines], out=offsets[1:])
@@ -79,7 +78,7 @@ def write_indexed(path: Path, items: Sequence[BaseModel]) -> list[bytes]:
 
 class JsonlWriter:
     """Appends items to a jsonl file one line at a time, recording each line's offset; `close`
-    syncs the file and saves the offsets beside it (as `write_indexed` does, byte for byte)."""
+    closes the file and saves the offsets beside it (as `write_indexed` does, byte for byte)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -97,10 +96,8 @@ class JsonlWriter:
         self._offsets.append(self._offsets[-1] + len(line))
 
     def close(self) -> None:
-        """Sync the lines, then save their offsets synced too; the writer is done."""
-        with self._stream:
-            self._stream.flush()
-            os.fsync(self._stream.fileno())
+        """Close the file, then save the offsets of its lines; the writer is done."""
+        self._stream.close()
         save_offsets(self.path, np.frombuffer(self._offsets, dtype=np.int64))
 
     def abandon(self) -> None:

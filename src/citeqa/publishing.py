@@ -98,9 +98,9 @@ def publish(owner: Ownership, temporary: Path, name: str) -> Path:
 
 def sync_tree(folder: Path) -> None:
     """Sync every file and folder of a finished build, so that the build `current` will point
-    to is on disk whole: most files are synced as they are written (`write_synced`...), but
-    not what libraries write (bm25s's arrays, FAISS's index, the sentence table's np.save);
-    syncing a file with nothing left to write costs next to nothing."""
+    to is on disk whole. The only place a build's files are synced: citeqa's own as well as
+    what libraries write (bm25s's arrays, FAISS's index, the sentence table's np.save), each
+    once, after the whole build is written, so the system writes them back together."""
     for root, _folders, names in os.walk(folder):
         for name in names:
             descriptor = os.open(os.path.join(root, name), os.O_RDONLY)

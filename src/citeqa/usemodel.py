@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 
 from citeqa import userdirs
-from citeqa.jsonlines import save_array, write_synced
+from citeqa.jsonlines import save_array, write_file
 
 FORMAT = 1
 """The copy's layout; a copy written in another is ignored."""
@@ -231,10 +231,13 @@ def write_copy(encoder: Any, folder: Path) -> bool:
         for name, values in arrays.items():
             save_array(temporary / f"{name}.npy", np.ascontiguousarray(values))
         for name, data in files.items():
-            write_synced(temporary / name, data)
-        write_synced(temporary / MANIFEST, json.dumps(manifest).encode("utf-8"))
+            write_file(temporary / name, data)
+        write_file(temporary / MANIFEST, json.dumps(manifest).encode("utf-8"))
         if not _same_vectors(encoder, temporary):
             return False
+        from citeqa.publishing import sync_tree  # as a build is, before it goes into place
+
+        sync_tree(temporary)
         shutil.rmtree(folder, ignore_errors=True)
         os.rename(temporary, folder)
         return True

@@ -127,8 +127,6 @@ class VectorSpool:
             np.lib.format.write_array_header_1_0(stream, header)
             for start in range(0, self.count, ROWS_PER_READ):
                 stream.write(self._read_bytes(start, min(ROWS_PER_READ, self.count - start)))
-            stream.flush()
-            os.fsync(stream.fileno())
 
     def remove(self) -> None:
         """Close and delete the spool file."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from citeqa.corpus import file_sha256
 from citeqa.errors import IndexCorrupt
-from citeqa.jsonlines import write_synced
+from citeqa.jsonlines import write_file
 
 STAMPS = ".verified.json"
 """Hidden, so the check of which files a build holds passes it over; written last."""
@@ -28,7 +28,7 @@ def record_stamps(folder: Path, names: list[str]) -> None:
     for name in names:
         stat = (folder / name).stat()
         stamps[name] = [stat.st_size, stat.st_mtime_ns]
-    write_synced(folder / STAMPS, json.dumps(stamps, sort_keys=True).encode())
+    write_file(folder / STAMPS, json.dumps(stamps, sort_keys=True).encode())
 
 
 def verify_files(folder: Path, index_files: dict[str, str]) -> frozenset[str]:

@@ -1,6 +1,7 @@
 """Owns what completes a build's folder: the file list, every file's sha256 in the manifest, the
-manifest, then the size/time record (verification.py), each small file written and synced by
-`write_synced` (jsonlines.py, below filelist and verification, which write theirs with it too).
+manifest, then the size/time record (verification.py), each small file written by `write_file`
+(jsonlines.py, below filelist and verification, which write theirs with it too; publishing.py
+syncs the whole build once).
 The folder's layout, and reading it back, are store.py's; publishing it, publishing.py's.
 """
 
@@ -13,7 +14,7 @@ from typing import Any
 from citeqa.config import Settings, is_qdrant_location
 from citeqa.corpus import file_sha256
 from citeqa.filelist import FileList
-from citeqa.jsonlines import write_synced
+from citeqa.jsonlines import write_file
 from citeqa.vectorindex import index_kind_for
 from citeqa.verification import record_stamps
 
@@ -33,7 +34,7 @@ def write_build(
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
-    write_synced(
+    write_file(
         folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False).encode()
     )
     record_stamps(folder, list(manifest["index_files"]))

@@ -114,11 +114,11 @@ def test_a_full_disk_while_writing_the_lock(small_disk: Path, tmp_path: Path, cl
 WRITES = [
     "citeqa.ownership.write_new_file",
     "citeqa.publishing.os.pwrite",
-    "citeqa.writing.write_synced",
-    "citeqa.contents.write_synced",
-    "citeqa.filelist.write_synced",
-    "citeqa.verification.write_synced",
-    "citeqa.jsonlines.write_synced",  # the offsets files beside chunks.jsonl, documents.jsonl
+    "citeqa.writing.write_file",
+    "citeqa.contents.write_file",
+    "citeqa.filelist.write_file",
+    "citeqa.verification.write_file",
+    "citeqa.jsonlines.write_file",  # the offsets files beside chunks.jsonl, documents.jsonl
     "citeqa.jsonlines.JsonlWriter.write",
     "citeqa.vectorspool.VectorSpool.write",
     "citeqa.vectorspool.VectorSpool.save_faiss",

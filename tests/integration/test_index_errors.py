@@ -398,7 +398,7 @@ def test_index_folder_not_writable(good: Good, cli: Any) -> None:
 def test_disk_full(
     good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch, failing_file: str
 ) -> None:
-    write, write_line = jsonlines.write_synced, JsonlWriter.write
+    write, write_line = jsonlines.write_file, JsonlWriter.write
 
     def full_disk(path: Path, data: bytes) -> None:
         if path.name == failing_file:
@@ -412,7 +412,7 @@ def test_disk_full(
 
     # every small file of a build
     for module in (writing, contents, filelist, verification, jsonlines):
-        monkeypatch.setattr(module, "write_synced", full_disk)
+        monkeypatch.setattr(module, "write_file", full_disk)
     monkeypatch.setattr(JsonlWriter, "write", full_disk_line)
     message = _raises(IndexWriteError, good.settings, rebuild=True)
     assert "No space left on device" in message and "previous index is unchanged" in message
