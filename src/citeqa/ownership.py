@@ -152,7 +152,9 @@ def remove_unused(made: list[Path]) -> None:
     """After a failed build: remove the folders `made` (created by this run, deepest first)
     when the index folder holds nothing but what claiming it wrote (the marker and the lock
     files: no build, no temporary, nothing of a user's), and no other build holds its lock.
-    A folder that existed before the run is never in `made`; one that is not empty stays."""
+    A folder that existed before the run is never in `made`; one that is not empty stays.
+    The failed build released its build lock on leaving publishing.claimed_and_locked, so the
+    lock taken here is the only one held: it tells whether another build came in since."""
     if not made:
         return
     index_dir = made[0]

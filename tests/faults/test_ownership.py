@@ -24,7 +24,7 @@ from citeqa import ownership as ownership_module
 from citeqa import publishing as publishing_module
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.config import Settings
-from citeqa.errors import CorpusEmpty, CorpusMissing, IndexRefused
+from citeqa.errors import CorpusEmpty, CorpusMissing, IndexRefused, IndexWriteError
 from citeqa.ownership import MARKER, read_marker
 from citeqa.store import load_index
 
@@ -341,3 +341,32 @@ def test_a_claim_removed_before_the_lock_is_taken_is_made_again(
     monkeypatch.setattr(publishing_module, "fcntl", RemovedBeforeTheLock())
     _check_build_b(index, corpus)
     assert removed
+
+
+def test_a_failed_first_build_leaves_the_folder_to_a_build_holding_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build lock is released when a failed build leaves `claimed_and_locked`; the removal
+    of the folder it created (remove_unused) then takes the lock again for itself, and leaves
+    everything when another build holds it meanwhile (that build owns the folder now)."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "new" / "index"
+    remove_unused = ownership_module.remove_unused
+    held: list[bool] = []
+
+    def while_another_build_holds_the_lock(made: list[Path]) -> None:
+        with publishing_module.build_lock(index):  # raises IndexLocked if the failed one held it
+            held.append(True)
+            remove_unused(made)
+        assert read_marker(index) is not None and (index / ".lock").exists()
+
+    def fails(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("citeqa.indexing.remove_unused", while_another_build_holds_the_lock)
+    monkeypatch.setattr("citeqa.indexing._update", fails)
+    with pytest.raises(IndexWriteError):
+        build_index(fake_settings(corpus, index))
+    assert held and index.is_dir()
+    monkeypatch.undo()
+    _check_build_b(index, corpus)  # the folder and its marker serve the next build
