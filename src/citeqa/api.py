@@ -19,17 +19,11 @@ from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.config import Settings, load_settings
 from citeqa.contents import sentence_tokens, token_statistics
 from citeqa.domain import Domain, stored_knowledge
-from citeqa.embedding import (
-    MISSING,
-    embed_questions,
-    embed_texts,
-    get_embedder,
-    known_channels,
-    preload,
-)
+from citeqa.embedding import embed_questions, embed_texts, get_embedder, known_channels, preload
 from citeqa.enginefusion import engine_of, retrieve_in_engine
 from citeqa.errors import EmbedderUnavailable, IndexCorrupt, IndexIncompatible, IndexMissing
 from citeqa.glossary import Glossary
+from citeqa.lazyembedder import MISSING
 from citeqa.models import Answer, BuildReport, ChannelInfo, Document, IndexStatus, Retrieval
 from citeqa.ondemand import (
     TOKENS_AT_OPEN,

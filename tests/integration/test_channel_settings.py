@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from integration_helpers import CliResult, make_corpus, one_error_line
 
-from citeqa.embedding import MISSING, get_embedder
+from citeqa.embedding import get_embedder
 from citeqa.errors import EmbedderUnavailable
+from citeqa.lazyembedder import MISSING
 
 
 @pytest.fixture

@@ -40,7 +40,6 @@ from citeqa.e5channel import E5Embedder
 from citeqa.embedding import (
     MiniLMEmbedder,
     UseEmbedder,
-    _LazyEmbedder,
     get_embedder,
     register_embedder,
 )
@@ -55,6 +54,7 @@ from citeqa.errors import (
     IndexWriteError,
 )
 from citeqa.jsonlines import JsonlWriter
+from citeqa.lazyembedder import LazyEmbedder
 from citeqa.store import load_index
 
 HERE = Path(__file__).resolve().parent
@@ -344,8 +344,8 @@ def test_status_of_an_index_whose_channel_package_is_missing(
         package = "citeqa-missing-package"
         platforms = ""
         modules = ("citeqa_missing_package",)
-        check_available = _LazyEmbedder.check_available
-        _unavailable = _LazyEmbedder._unavailable
+        check_available = LazyEmbedder.check_available
+        _unavailable = LazyEmbedder._unavailable
 
     register_embedder("fake", PackageMissing)
     done = cli("status", **good.env())

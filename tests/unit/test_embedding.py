@@ -20,10 +20,10 @@ from citeqa.embedding import (
     embed_texts,
     get_embedder,
     known_channels,
-    normalize_rows,
     register_embedder,
 )
 from citeqa.errors import CiteqaError, IndexIncompatible
+from citeqa.lazyembedder import normalize_rows
 
 FakeEmbedder = Any
 """The conftest's FakeEmbedder (conftest modules are not imported by name: there are several)."""

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from citeqa import usemodel
-from citeqa.embedding import installed_version
+from citeqa.lazyembedder import installed_version
 from citeqa.usemodel import PieceLookup, copy_folder, load_copy, load_use, write_copy
 
 TEXTS = [
