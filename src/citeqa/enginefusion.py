@@ -22,8 +22,8 @@ import numpy as np
 from citeqa.config import Settings
 from citeqa.glossary import NO_GLOSSARY, Glossary
 from citeqa.models import Chunk, Retrieval
-from citeqa.retrieval import LEXICAL, Candidates, fused_retrieval, rankings
-from citeqa.vectorindex import HybridQuery, HybridSearch, VectorIndex
+from citeqa.retrieval import Rankings, retrieve_with
+from citeqa.vectorindex import HybridFound, HybridQuery, HybridSearch, VectorIndex
 
 
 def engine_of(vector_indexes: Mapping[str, VectorIndex]) -> HybridSearch | None:
@@ -45,13 +45,11 @@ def retrieve_in_engine(
     glossary: Glossary = NO_GLOSSARY,
 ) -> Retrieval:
     """The k best chunks for `question` from the engine's rankings (see the module docstring):
-    the same chunks as retrieval.retrieve over the engine's channels and BM25."""
-    ranked = rankings(question, query_vectors, settings, glossary)
-    dense = [(vector_indexes[channel], query_vectors[channel]) for channel in ranked.dense]
-    found = engine.search_hybrid(HybridQuery(dense, ranked.tokens, settings.candidates))
-    candidates = [Candidates.of(LEXICAL, found.lexical)] if ranked.tokens else []
-    candidates += [  # in retrieval.retrieve's order, so that ties break alike
-        Candidates.of(channel, found_dense)
-        for channel, found_dense in zip(ranked.dense, found.dense, strict=True)
-    ]
-    return fused_retrieval(question, candidates, chunks, settings, k)
+    the same chunks as retrieval.retrieve over the engine's channels and BM25 (both are
+    retrieval.retrieve_with; here every ranking runs in one engine request)."""
+
+    def search(ranked: Rankings) -> HybridFound:
+        dense = [(vector_indexes[name], query_vectors[name]) for name in ranked.dense]
+        return engine.search_hybrid(HybridQuery(dense, ranked.tokens, settings.candidates))
+
+    return retrieve_with(search, question, chunks, query_vectors, settings, k, glossary)

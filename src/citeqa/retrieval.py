@@ -11,7 +11,7 @@ languages are mostly names and numbers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +22,7 @@ from citeqa.glossary import NO_GLOSSARY, Glossary
 from citeqa.language import detect_lang
 from citeqa.lexical import query_tokens
 from citeqa.models import Chunk, Hit, Lang, Retrieval
-from citeqa.vectorindex import LexicalSearch, VectorIndex
+from citeqa.vectorindex import HybridFound, LexicalSearch, VectorIndex
 
 LEXICAL = "lexical"
 
@@ -159,15 +159,41 @@ def retrieve(
     glossary: Glossary = NO_GLOSSARY,
 ) -> Retrieval:
     """The k best chunks for `question`; `query_vectors` holds the question's vector per channel,
-    `glossary` the corpus's equivalent terms."""
-    ranked = rankings(question, query_vectors, settings, glossary)
+    `glossary` the corpus's equivalent terms. Each channel searches its own index."""
     depth = settings.candidates
-    candidates = []
-    if ranked.tokens:
-        candidates.append(Candidates.of(LEXICAL, lexical.search(ranked.tokens, depth)))
-    for channel in ranked.dense:
-        found = vector_indexes[channel].search(query_vectors[channel], depth)
-        candidates.append(Candidates.of(channel, found))
+
+    def search(ranked: Rankings) -> HybridFound:
+        found_lexical = lexical.search(ranked.tokens, depth) if ranked.tokens else []
+        dense = [vector_indexes[name].search(query_vectors[name], depth) for name in ranked.dense]
+        return HybridFound(dense, found_lexical)
+
+    return retrieve_with(search, question, chunks, query_vectors, settings, k, glossary)
+
+
+Search = Callable[[Rankings], HybridFound]
+"""Runs a question's rankings (BM25 when it has tokens, then each dense channel) `candidates`
+deep: the one step in which retrieve and enginefusion.retrieve_in_engine differ."""
+
+
+def retrieve_with(
+    search: Search,
+    question: str,
+    chunks: Sequence[Chunk],
+    query_vectors: Mapping[str, np.ndarray],
+    settings: Settings,
+    k: int,
+    glossary: Glossary = NO_GLOSSARY,
+) -> Retrieval:
+    """The steps every retrieval shares: the rankings `question` gets, run by `search`, as
+    each channel's Candidates (BM25 first, then the dense channels in order, so that ties
+    break alike), fused and cleaned."""
+    ranked = rankings(question, query_vectors, settings, glossary)
+    found = search(ranked)
+    candidates = [Candidates.of(LEXICAL, found.lexical)] if ranked.tokens else []
+    candidates += [
+        Candidates.of(channel, found_dense)
+        for channel, found_dense in zip(ranked.dense, found.dense, strict=True)
+    ]
     return fused_retrieval(question, candidates, chunks, settings, k)
 
 
