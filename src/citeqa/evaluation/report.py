@@ -141,9 +141,9 @@ def _run(
 
 
 def _carried_channels(assistant: AssistantLike) -> set[str]:
-    """Vector channels the loaded index carries."""
-    channels = {channel.name for channel in assistant.status().channels}
-    return channels or set(assistant.settings.channels)
+    """Vector channels the loaded index carries (`Assistant.channels`: read from its manifest,
+    without describing the index as `status` does)."""
+    return set(assistant.channels) or set(assistant.settings.channels)
 
 
 def _counts(selected: list[EvalQuestion]) -> dict[str, int]:

@@ -8,7 +8,7 @@ interface below (`AssistantLike`), so tests drive it with a fake assistant.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from citeqa.config import Settings
@@ -35,6 +35,9 @@ class AssistantLike(Protocol):
 
     @property
     def manifest_hash(self) -> str: ...
+
+    @property
+    def channels(self) -> Sequence[str]: ...
 
     def session(self) -> SessionLike: ...
 
