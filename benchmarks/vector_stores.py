@@ -103,9 +103,7 @@ def main() -> None:
         lexical = timed(lambda: qdrant.search_lexical(next(words)[:5], K), args.queries)
         cycle = itertools.cycle(queries)
         hybrid = timed(
-            lambda: qdrant.search_hybrid(
-                HybridQuery([(qdrant, next(cycle))], next(words)[:5], K)
-            ),
+            lambda: qdrant.search_hybrid(HybridQuery([(qdrant, next(cycle))], next(words)[:5], K)),
             args.queries,
         )
         print(f"qdrant bm25     query p50 {lexical[0]:7.2f} ms  p95 {lexical[1]:7.2f} ms")
