@@ -6,8 +6,9 @@ into chunks of at most `size` characters. Invariants, for every chunk `c` of a d
 `d.text[c.start:c.end] == c.text`; `c.text` neither starts nor ends with whitespace;
 `len(c.text) <= size`; together the chunks cover every non-whitespace character of `d.text`.
 
-Also here: `find_table_header` (to show a table row with its header) and, re-exported from
-language.py where it lives, `split_sentences` (used again when answering, to quote sentences).
+Also here: `section_of` (the heading a quote stands under) and, re-exported from language.py
+where it lives, `split_sentences` (used again when answering, to quote sentences). A table's
+header and frame are found in tables.py.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from citeqa.language import (
 )
 from citeqa.models import Chunk, Document, Lang
 
-__all__ = ["BlockKind", "chunk_document", "find_table_header", "split_sentences"]
+__all__ = ["BlockKind", "chunk_document", "section_of", "split_sentences"]
 
 BlockKind = Literal["text", "list", "table", "heading"]
 
@@ -44,31 +45,6 @@ HEADING_FOLLOWER_MIN = 25
 """A short-line heading must be followed by a block at least this long (or a list/table)."""
 
 _BOLD_PARAGRAPH = re.compile(r"(\*\*|__)[^*_].*(\*\*|__)", re.DOTALL)
-
-
-# ---- tables --------------------------------------------------------------------------------
-
-
-def find_table_header(text: str, offset: int) -> Span | None:
-    """The span of the header row (first row) of the table holding `offset`, or None.
-
-    A table is two or more consecutive lines with tabs or pipes.
-    """
-    if not 0 <= offset < len(text):
-        return None
-    lines = line_spans(text, 0, len(text))
-    index = bisect.bisect_right([line[0] for line in lines], offset) - 1
-    if not is_table_row(text[slice(*lines[index])]):
-        return None
-    first = index
-    while first > 0 and is_table_row(text[slice(*lines[first - 1])]):
-        first -= 1
-    last = index
-    while last + 1 < len(lines) and is_table_row(text[slice(*lines[last + 1])]):
-        last += 1
-    if first == last:
-        return None
-    return trim_span(text, *lines[first])
 
 
 # ---- blocks --------------------------------------------------------------------------------
@@ -389,6 +365,21 @@ class _ChunkContext:
         """The text of the last heading starting at or before `offset`."""
         index = bisect.bisect_right(self.heading_starts, offset) - 1
         return self.headings[index].heading if index >= 0 else None
+
+
+def section_of(text: str, chunk: Chunk, offset: int) -> str | None:
+    """The heading that the character at `offset` of the chunk's document stands under: the
+    last heading inside the chunk before `offset`, else the chunk's section (the heading its
+    start stands under). Headings are found as a build finds them, in the chunk's text."""
+    if not chunk.start < offset < chunk.end:
+        return chunk.section
+    section = chunk.section
+    for block in _split_blocks(text[chunk.start : chunk.end]):
+        if block.start > offset - chunk.start:
+            break
+        if block.heading and block.start > 0:
+            section = block.heading
+    return section
 
 
 def _dominant_kind(segments: list[_Segment], blocks: list[_Block]) -> BlockKind:

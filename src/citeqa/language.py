@@ -8,8 +8,8 @@ must work on one short question as well as on a page. Without evidence either wa
 
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row).
-The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`...) are shared with
-chunking.py, which builds blocks from the same notion of a line.
+The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
+are shared with chunking.py, which builds blocks from the same notion of a line.
 """
 
 from __future__ import annotations
@@ -137,6 +137,14 @@ def trim_span(text: str, start: int, end: int) -> Span:
 def is_table_row(line: str) -> bool:
     """A line with a tab after its first cell, or with two pipes or more."""
     return bool(line.strip()) and ("\t" in line.lstrip() or line.count("|") >= 2)
+
+
+_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?")
+
+
+def is_table_separator(line: str) -> bool:
+    """A markdown table's rule under its header: pipes and dashes only (`|---|:--:|`)."""
+    return _TABLE_SEPARATOR.fullmatch(line) is not None
 
 
 def is_bullet(line: str) -> bool:

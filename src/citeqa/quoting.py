@@ -13,11 +13,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from citeqa.chunking import find_table_header
+from citeqa.chunking import section_of
 from citeqa.clauses import best_clauses
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
+from citeqa.tables import find_table_header
 
 
 @dataclass(frozen=True)
@@ -62,16 +63,17 @@ def quote_spans(
 
 def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote starts: a short one (a number on a slide) takes in the short label lines
-    just above it, so "56.2 %" is quoted under "Response rate at week 52"."""
+    just above it, so "56.2 %" is quoted under "Response rate at week 52". A table row stands
+    alone: its header row is quoted with it instead (`quote_spans`)."""
     sentence = bank.sentences[index]
     start = sentence.start
-    if sentence.end - sentence.start >= SHORT_QUOTE:
+    if sentence.end - sentence.start >= SHORT_QUOTE or bank.table_header(index) is not None:
         return start
     doc = bank.documents[sentence.doc_id]
     for before in reversed(bank.preceding(index, chunk.start, CONTEXT_SENTENCES)):
         previous = bank.sentences[before]
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
-        if too_long or not _same_page(doc, previous.start, sentence.end):
+        if too_long or _in_table(bank, before) or not _same_page(doc, previous.start, sentence.end):
             break
         start = previous.start
     return start
@@ -86,18 +88,26 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     end = sentence.end
     text = bank.documents[sentence.doc_id].text
     doc = bank.documents[sentence.doc_id]
-    if _stands_alone(text[sentence.start : sentence.end]):
+    if _stands_alone(text[sentence.start : sentence.end]) or bank.table_header(index) is not None:
         return end
     for following in bank.following(index, chunk.end):
         quote = text[sentence.start : end]
         if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
             break
-        if not _same_page(doc, sentence.start, bank.sentences[following].end):
+        if _in_table(bank, following) or not _same_page(
+            doc, sentence.start, bank.sentences[following].end
+        ):
             break
         end = bank.sentences[following].end
         if end - sentence.start > 3 * SHORT_QUOTE:
             break
     return end
+
+
+def _in_table(bank: SentenceBank, index: int) -> bool:
+    """A table row under a header, or a markdown table's frame: what a quote of other lines
+    never runs into (a row is quoted with its header instead)."""
+    return bank.table_header(index) is not None or bank.is_table_frame(index)
 
 
 _SENTENCE_END = re.compile(r"[.!?…](?:\s*['’\"”»)\]])*\s*$")
@@ -178,7 +188,7 @@ def citations_of(spans: list[Span], documents: Mapping[str, Document]) -> list[C
                 end=span.end,
                 quote=quote,
                 page=doc.page_at(span.start),
-                section=span.chunk.section,
+                section=section_of(doc.text, span.chunk, span.start),
                 score=round(span.score, 4),
             )
         )

@@ -22,11 +22,13 @@ import numpy as np
 
 from citeqa.domain import Domain, language_data
 from citeqa.glossary import fold
+from citeqa.language import is_table_row, is_table_separator
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
 from citeqa.questions import QuestionTerms
 from citeqa.sentencetable import SentenceTable
+from citeqa.tables import find_table_header, is_table_frame
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -118,11 +120,42 @@ class SentenceBank:
         self._sections: dict[tuple[str, str], frozenset[str]] = {}
 
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
-        """Tokens of the sentence, the few before it in its passage, and the passage heading."""
+        """Tokens of the sentence, its context (`context_of`), and the passage heading."""
         tokens = set(self.tokens[index]) | self.section_tokens(chunk)
-        for before in self.preceding(index, chunk.start, CONTEXT_SENTENCES):
+        for before in self.context_of(index, chunk):
             tokens |= self.tokens[before]
         return frozenset(tokens)
+
+    def context_of(self, index: int, chunk: Chunk) -> list[int]:
+        """What a sentence is read with: a table row with its table's header row (not the rows
+        above it), any other sentence with the few before it in its passage."""
+        header = self.table_header(index)
+        if header is not None:
+            return [header]
+        return self.preceding(index, chunk.start, CONTEXT_SENTENCES)
+
+    def table_header(self, index: int) -> int | None:
+        """The sentence that is the header row of the table whose row `index` is, if any."""
+        text = self.text(index)
+        if not is_table_row(text):
+            return None
+        sentence = self.sentences[index]
+        header = find_table_header(self.documents[sentence.doc_id].text, sentence.start)
+        if header is None or header[0] >= sentence.start:
+            return None
+        numbers, starts = self.sentences.in_document(sentence.doc_id)
+        position = bisect.bisect_left(starts, header[0])
+        found = position < len(numbers) and starts[position] == header[0]
+        return int(numbers[position]) if found else None
+
+    def is_table_frame(self, index: int) -> bool:
+        """Whether the sentence is a markdown table's `|---|` rule or its header row: never an
+        answer on its own (a row is quoted with its header)."""
+        text = self.text(index)
+        if not (is_table_row(text) or is_table_separator(text)):
+            return False
+        sentence = self.sentences[index]
+        return is_table_frame(self.documents[sentence.doc_id].text, sentence.start)
 
     def preceding(self, index: int, limit_start: int, count: int) -> list[int]:
         """Up to `count` sentences just before `index`, starting at or after `limit_start`."""
@@ -171,7 +204,7 @@ def score_sentences(
     scored = []
     for rank, hit in enumerate(hits, 1):
         for index in bank.in_chunk(hit.chunk):
-            if index not in seen:
+            if index not in seen and not bank.is_table_frame(index):
                 seen.add(index)
                 scored.append(
                     _scored(
@@ -199,7 +232,7 @@ def _scored(
     text = bank.text(index)
     semantic = _semantic(bank, index, query_vector)
     if len(text) < SHORT_QUOTE:
-        for before in bank.preceding(index, chunk.start, CONTEXT_SENTENCES):
+        for before in bank.context_of(index, chunk):
             semantic = max(semantic, 0.9 * _semantic(bank, before, query_vector))
     coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(bank.context_tokens(index, chunk))

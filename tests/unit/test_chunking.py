@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.chunking import chunk_document, find_table_header, split_sentences
+from citeqa.chunking import chunk_document, split_sentences
 from citeqa.corpus import read_corpus
 from citeqa.language import detect_lang
 from citeqa.models import Chunk, Document
+from citeqa.tables import find_table_header
 
 CORPUS = Path(__file__).parents[2] / "corpus"
 SLIDES = "targeted-therapies-lupus-slides"

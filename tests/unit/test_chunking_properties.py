@@ -7,8 +7,9 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citeqa.chunking import chunk_document, find_table_header, split_sentences
+from citeqa.chunking import chunk_document, split_sentences
 from citeqa.models import Document
+from citeqa.tables import find_table_header
 
 WORD_CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"))
 ANY_CHARS = st.characters(blacklist_categories=("Cs",))
