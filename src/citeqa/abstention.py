@@ -6,7 +6,7 @@ documents ("What is the capital of Peru?" on a corpus that never says "capital" 
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some, or else which of its words the closest passages
 never mention (a near miss: the documents are on the subject, the passage that answered is not
-there).
+there); or, when the user's `min_confidence` setting alone refuses the answer, says so.
 """
 
 from __future__ import annotations
@@ -41,6 +41,12 @@ NOT_IN_PASSAGES = {
     "fr": "Les documents ne semblent pas répondre à cette question : les passages les plus"
     " proches ne mentionnent pas {words}.",
 }
+UNSURE = {
+    "en": "The closest answer is not sure enough: its confidence, {sure}, is below the"
+    " min_confidence setting, {floor}.",
+    "fr": "La réponse la plus proche n’est pas assez sûre : sa confiance, {sure}, est inférieure"
+    " au réglage min_confidence, {floor}.",
+}
 CLOSEST = {
     "en": "The closest passages are listed below.",
     "fr": "Les passages les plus proches sont listés ci-dessous.",
@@ -48,9 +54,10 @@ CLOSEST = {
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 QUESTION_WORDS = frozenset(language_data().interrogatives)
-"""English and French interrogatives (citeqa/data/language.json). Search keeps some of them
-("quand", "combien" often recur in the answering sentence), but a question made of nothing
-else has nothing to look up."""
+"""English and French interrogatives and the words of a question's form ("many", "often",
+"combien": citeqa/data/language.json). Search keeps some of them ("quand", "combien" often
+recur in the answering sentence), but a question made of nothing else has nothing to look up,
+and a reason never names them among the words the documents lack."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -76,12 +83,21 @@ def _only_question_words(question: str) -> bool:
 def not_answered(terms: QuestionTerms, lang: Lang, passages: frozenset[str] = frozenset()) -> str:
     """The reason for a low-confidence abstention, naming the words the corpus lacks, or else
     those the closest passages (their tokens: `passages`) lack."""
-    if terms.absent:
-        return NEVER_MENTIONED[lang].format(words=_quoted(list(dict.fromkeys(terms.absent))))
+    absent = [word for word in dict.fromkeys(terms.absent) if not _asks(word)]
+    if absent:
+        return NEVER_MENTIONED[lang].format(words=_quoted(absent))
     unmatched = unmatched_words(terms, passages) if passages else []
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
     return NOT_ANSWERED[lang]
+
+
+def unsure(sure: float, floor: float, lang: Lang) -> str:
+    """The reason for an abstention by the user's `min_confidence` alone (figures as shown)."""
+    shown = [f"{value:.2f}" for value in (sure, floor)]
+    if lang == "fr":
+        shown = [value.replace(".", ",") for value in shown]
+    return UNSURE[lang].format(sure=shown[0], floor=shown[1])
 
 
 def unmatched_words(terms: QuestionTerms, tokens: frozenset[str]) -> list[str]:
@@ -91,13 +107,18 @@ def unmatched_words(terms: QuestionTerms, tokens: frozenset[str]) -> list[str]:
     lacking: list[tuple[float, str]] = []
     for word in dict.fromkeys(question_words(terms.focus)):
         plain = word_alternatives(word)
-        if not plain or plain & interrogative_tokens():
+        if not plain or _asks(word):
             continue
         term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
         if term is not None and not term[0] & tokens:
             lacking.append((term[1], word))
     lacking.sort(key=lambda pair: -pair[0])
     return [word for _, word in lacking[:MAX_WORDS_NAMED]]
+
+
+def _asks(word: str) -> bool:
+    """Whether a question word is of the question's form ("many", "combien"), not its subject."""
+    return bool(word_alternatives(word) & interrogative_tokens())
 
 
 @cache

@@ -191,7 +191,10 @@ def compose(
         else _quoted(candidates, reading, models, settings)
     )
     if not citations or not verified(citations, bank.documents):
-        reason = abstention.not_answered(terms, lang, passage_tokens(bank, top))
+        if unsure(models, evidence, sure, settings):
+            reason = abstention.unsure(sure, settings.min_confidence or 0.0, lang)
+        else:
+            reason = abstention.not_answered(terms, lang, passage_tokens(bank, top))
         return abstained(question, reason, lang, sure, passages)
     return Answer(
         question=question,
@@ -205,10 +208,25 @@ def compose(
 
 def unlikely(models: AnswerModels, evidence: np.ndarray, sure: float, settings: Settings) -> bool:
     """Whether the documents seem not to answer: the answerability model says so, or the
-    confidence that the quote would be right is below the models' `min_confidence`."""
+    confidence that the quote would be right is below the floor (`confidence_floor`)."""
     answerable = float(models.answerability.predict(evidence))
-    floor = models.answerability.extra.get("min_confidence", 0.0)
-    return answerable < settings.abstain_threshold or sure < floor
+    return answerable < settings.abstain_threshold or sure < confidence_floor(models, settings)
+
+
+def confidence_floor(models: AnswerModels, settings: Settings) -> float:
+    """The least confidence answered: the user's `min_confidence`, or else the shipped models'
+    own floor (their `min_confidence`)."""
+    if settings.min_confidence is not None:
+        return settings.min_confidence
+    return float(models.answerability.extra.get("min_confidence", 0.0))
+
+
+def unsure(models: AnswerModels, evidence: np.ndarray, sure: float, settings: Settings) -> bool:
+    """Whether an abstention is the user's `min_confidence` alone: the answerability model
+    would answer, but the confidence shown would be below the floor the user set."""
+    if settings.min_confidence is None or sure >= settings.min_confidence:
+        return False
+    return float(models.answerability.predict(evidence)) >= settings.abstain_threshold
 
 
 def _quoted(

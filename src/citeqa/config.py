@@ -180,8 +180,15 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     """Share of the best-sentence score in the reranked score (0 turns reranking off)."""
 
     abstain_threshold: float = Field(default=0.5, ge=0, le=1)
-    """Questions the answerability model (citeqa/data/answerability.json) rates below this
-    abstain; the model is shifted so that 0.5 is the threshold it was tuned for."""
+    """Questions the answerability model (citeqa/data/answerability.json: whether the
+    documents answer at all) rates below this abstain; the model is shifted so that 0.5 is the
+    threshold it was tuned for. This is not the confidence an answer shows: for that, see
+    `min_confidence`."""
+    min_confidence: float | None = Field(default=None, ge=0, le=1)
+    """An answer whose confidence (the figure shown with it: the calibrated chance that its
+    quote is right) is below this abstains, saying so. Unset: the shipped models' own floor
+    (`min_confidence` in citeqa/data/answerability.json, 0.01), so the default answers as
+    tuned; 0.5 answers only what is more likely right than wrong."""
     learned_quotes: bool = True
     """Choose the quoted sentences with the learned quote ranker (citeqa/data/
     quote_ranker.json) instead of the hand-weighted score (sentences.py), which is kept

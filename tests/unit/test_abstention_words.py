@@ -1,9 +1,10 @@
 """The reason an abstention gives names the question's words the documents, or else the closest
-passages, never mention; interrogatives are never named."""
+passages, never mention; interrogatives and the words of a question's form ("many", "combien")
+are never named."""
 
 from __future__ import annotations
 
-from citeqa.abstention import NOT_ANSWERED, not_answered, unmatched_words
+from citeqa.abstention import NOT_ANSWERED, not_answered, nothing_to_search, unmatched_words
 from citeqa.questions import QuestionTerms, word_alternatives
 
 
@@ -37,3 +38,23 @@ def test_a_question_the_passages_cover_gets_the_plain_reason() -> None:
     covering = PASSAGES | word_alternatives("sculpté")
     assert not_answered(ASKED, "en", covering) == NOT_ANSWERED["en"]
     assert not_answered(ASKED, "en") == NOT_ANSWERED["en"]
+
+
+def test_words_of_the_question_form_are_never_named_as_lacking() -> None:
+    """Found by the session-7 user trial: "they never mention “many”, “bicycles”, ..."."""
+    english = terms(
+        "How many bicycles does the bike-sharing scheme have?",
+        {"many": 3.0, "bicycles": 8.0, "bike-sharing": 9.0},
+        absent=("many", "bicycles", "bike-sharing"),
+    )
+    assert not_answered(english, "en").endswith("they never mention “bicycles”, “bike-sharing”.")
+    for form in ("much", "often", "long", "Combien"):
+        asked = terms(f"{form} vélos ?", {form: 3.0, "vélos": 8.0}, absent=(form, "vélos"))
+        assert not_answered(asked, "fr").endswith("ils ne mentionnent jamais “vélos”.")
+        assert unmatched_words(asked, frozenset()) == ["vélos"]
+
+
+def test_a_question_of_its_form_alone_has_nothing_to_search() -> None:
+    for question in ("How many?", "How long?", "How often?", "Combien ?"):
+        assert nothing_to_search(terms(question, {"x": 1.0}))
+    assert not nothing_to_search(terms("How long is the trial?", {"trial": 1.0}))
