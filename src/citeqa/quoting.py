@@ -63,8 +63,8 @@ def quote_spans(
 
 def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote starts: a short one (a number on a slide) takes in the short label lines
-    just above it, so "56.2 %" is quoted under "Response rate at week 52". A table row stands
-    alone: its header row is quoted with it instead (`quote_spans`)."""
+    just above it, so "56.2 %" is quoted under "Response rate at week 52". A markdown table's
+    row stands alone: its header row is quoted with it instead (`quote_spans`)."""
     sentence = bank.sentences[index]
     start = sentence.start
     if sentence.end - sentence.start >= SHORT_QUOTE or bank.table_header(index) is not None:
@@ -105,7 +105,7 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
 
 
 def _in_table(bank: SentenceBank, index: int) -> bool:
-    """A table row under a header, or a markdown table's frame: what a quote of other lines
+    """A markdown table's row under its header, or its frame: what a quote of other lines
     never runs into (a row is quoted with its header instead)."""
     return bank.table_header(index) is not None or bank.is_table_frame(index)
 

@@ -127,21 +127,24 @@ class SentenceBank:
         return frozenset(tokens)
 
     def context_of(self, index: int, chunk: Chunk) -> list[int]:
-        """What a sentence is read with: a table row with its table's header row (not the rows
-        above it), any other sentence with the few before it in its passage."""
+        """What a sentence is read with: a markdown table's row with its header row (not the
+        rows above it), any other sentence with the few before it in its passage."""
         header = self.table_header(index)
         if header is not None:
             return [header]
         return self.preceding(index, chunk.start, CONTEXT_SENTENCES)
 
     def table_header(self, index: int) -> int | None:
-        """The sentence that is the header row of the table whose row `index` is, if any."""
+        """The sentence that is the header row of the markdown table whose row `index` is, if
+        any. (A table of tabs or pipes without a `|---|` rule may have no header: its first
+        row is quoted with a row, but the rows are read as other lines are.)"""
         text = self.text(index)
         if not is_table_row(text):
             return None
         sentence = self.sentences[index]
-        header = find_table_header(self.documents[sentence.doc_id].text, sentence.start)
-        if header is None or header[0] >= sentence.start:
+        doc_text = self.documents[sentence.doc_id].text
+        header = find_table_header(doc_text, sentence.start)
+        if header is None or header[0] >= sentence.start or not is_table_frame(doc_text, header[0]):
             return None
         numbers, starts = self.sentences.in_document(sentence.doc_id)
         position = bisect.bisect_left(starts, header[0])
