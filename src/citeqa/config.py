@@ -230,7 +230,14 @@ models, so a slow channel (e5, minilm) goes after `use`."""
 
 def load_settings(**overrides: Any) -> Settings:
     """Settings with `overrides` (which beat the environment and the file); a malformed
-    config file or a bad value raises SettingsInvalid naming where it came from."""
+    config file, a `CITEQA_CONFIG_FILE` naming no file, or a bad value raises SettingsInvalid
+    naming where it came from."""
+    named = userdirs.named_config_file()
+    if named is not None and not named.is_file():
+        raise SettingsInvalid(
+            f"CITEQA_CONFIG_FILE names {named}, which is not a file; "
+            "create it, or unset the variable to use the usual config file."
+        )
     try:
         return Settings(**overrides)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:

@@ -54,8 +54,14 @@ def state_dir() -> Path:
 
 def config_file() -> Path:
     """The optional TOML settings file; `CITEQA_CONFIG_FILE` names another one."""
+    named = named_config_file()
+    return named if named is not None else config_dir() / "config.toml"
+
+
+def named_config_file() -> Path | None:
+    """The settings file `CITEQA_CONFIG_FILE` names, if it names one (it must then exist)."""
     named = os.environ.get("CITEQA_CONFIG_FILE")
-    return Path(named).expanduser() if named else config_dir() / "config.toml"
+    return Path(named).expanduser() if named else None
 
 
 def exports_dir() -> Path:

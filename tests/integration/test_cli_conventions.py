@@ -144,6 +144,21 @@ def test_a_bad_config_file_is_one_line(
     assert str(config) in done.one_line_error()
 
 
+@pytest.mark.parametrize(
+    "args", [("status",), ("ask", "What?"), ("index",), ("chat",), ("eval", "--json")]
+)
+def test_a_config_file_variable_naming_no_file_is_one_line(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """Found by the session-7 user trial: it was silently ignored."""
+    missing = tmp_path / "nowhere" / "citeqa.toml"
+    monkeypatch.setenv("CITEQA_CONFIG_FILE", str(missing))
+    done = cli(*args, corpus_dir=str(make_corpus(tmp_path / "corpus")))
+    assert done.code == errors.SettingsInvalid.exit_code
+    assert f"CITEQA_CONFIG_FILE names {missing}, which is not a file" in done.one_line_error()
+    assert done.out == ""
+
+
 def test_status_names_the_settings_file_in_use(
     cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -155,6 +170,18 @@ def test_status_names_the_settings_file_in_use(
     monkeypatch.setenv("CITEQA_CONFIG_FILE", str(config))
     done = cli("status", "--index", str(index))
     assert done.code == 0 and f"settings file: {config}" in done.out
+
+
+def test_a_first_build_names_ten_files_then_how_many_more(cli: Any, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(12):
+        (corpus / f"note-{number:02}.txt").write_text(f"Note {number} on belimumab in lupus.\n")
+    done = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert done.code == 0, done.err
+    added = next(line for line in done.out.splitlines() if "added" in line)
+    named = ", ".join(f"note-{number:02}.txt" for number in range(10))
+    assert added == f"  added (12): {named} and 2 more (`citeqa status --all` lists the documents)"
 
 
 def test_build_wording(cli: Any, tmp_path: Path) -> None:

@@ -132,6 +132,7 @@ def test_corpus_empty(good: Good, tmp_path: Path, cli: Any) -> None:
     done = cli("index", "--corpus", str(empty), "--index", str(good.index))
     assert done.code == CorpusEmpty.exit_code != 0
     assert "No readable document" in done.one_line_error()
+    assert "reading" not in done.err  # the progress bar goes when the build fails
     good.assert_intact()
 
 

@@ -74,13 +74,22 @@ def ask(
 
 def answer_batch(assistant: Assistant, k: int | None) -> None:
     """One JSON answer per stdin line, in order; a bad line gives an error object and goes on
-    (bytes that are not UTF-8 become U+FFFD instead of ending the batch)."""
+    (bytes that are not UTF-8 become U+FFFD instead of ending the batch). When any line
+    failed, BadQuestion at the end (exit code 10), saying how many."""
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")
+    failed = []
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
-        print(to_json(_batch_answer(assistant, line, number, k)), flush=True)
+        result = _batch_answer(assistant, line, number, k)
+        if "error" in result:
+            failed.append(number)
+        print(to_json(result), flush=True)
+    if failed:
+        shown = ", ".join(map(str, failed[:10])) + (" …" if len(failed) > 10 else "")
+        lines = f"line {shown}" if len(failed) == 1 else f"{len(failed)} lines ({shown})"
+        raise BadQuestion(f"{lines} of the batch got an error object; the others were answered")
 
 
 def _batch_answer(assistant: Assistant, line: str, number: int, k: int | None) -> dict[str, Any]:

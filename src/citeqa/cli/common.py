@@ -88,7 +88,9 @@ def stderr_console() -> Console:
 
 @contextmanager
 def progress_bar(console: Console, *, transient: bool = False) -> Iterator[Any]:
-    """A rich progress bar (counts, ETA) fed by progress(stage, done, total) callbacks."""
+    """A rich progress bar (counts, ETA) fed by progress(stage, done, total) callbacks. When
+    the work fails, the bar goes, so that its message stands alone (an empty corpus's error
+    came after "reading 0/1")."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -111,7 +113,11 @@ def progress_bar(console: Console, *, transient: bool = False) -> Iterator[Any]:
                 tasks[stage] = bar.add_task(stage, total=max(total, 1))
             bar.update(tasks[stage], completed=done, total=max(total, 1))
 
-        yield update
+        try:
+            yield update
+        except BaseException:
+            bar.live.transient = True
+            raise
 
 
 @contextmanager

@@ -77,13 +77,26 @@ def print_report(report: BuildReport) -> None:
         ("removed", report.removed),
     ):
         if files:
-            console.print(Text(f"  {label} ({len(files)}): " + ", ".join(shown(f) for f in files)))
+            console.print(Text(f"  {label} ({len(files)}): {_named(files)}"))
     if report.unchanged and not report.full_rebuild:
         console.print(Text(f"  unchanged ({len(report.unchanged)})"))
     for line in report.skipped:
         console.print(Text(f"  skipped: {shown(line)}", style="yellow"))
     for line in report.warnings:
         console.print(Text(f"  warning: {shown(line)}", style="yellow"))
+
+
+REPORT_NAMED = 10
+"""Files a build's report names per line (added, updated, removed) before saying how many more
+there are: a first build of 92 files named every one."""
+
+
+def _named(files: list[str]) -> str:
+    named, more = first(files, REPORT_NAMED)
+    listed = ", ".join(shown(name) for name in named)
+    return (
+        f"{listed} and {more} more (`citeqa status --all` lists the documents)" if more else listed
+    )
 
 
 @app.command("status", epilog=examples("citeqa status --corpus ~/papers --json"))
