@@ -32,6 +32,7 @@ import tempfile
 import threading
 from array import array
 from bisect import bisect_left
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -264,9 +265,9 @@ def _contents(backend: Any, tokenizer: Any) -> tuple[dict[str, Any], dict[str, b
     pieces: list[str] = tokenizer._pieces
     if any("\n" in piece for piece in pieces):
         raise ValueError("a piece holds a line break")
-    order = sorted(range(len(pieces)), key=pieces.__getitem__)
-    arrays["order"] = np.asarray(order, dtype=np.int32)
-    arrays["values"] = np.asarray(_last_ids(pieces, order), dtype=np.int32)
+    order = _sorted_order(pieces)
+    arrays["order"] = order
+    arrays["values"] = _last_ids(pieces, order)
     arrays["scores"] = np.frombuffer(tokenizer._scores.tobytes(), dtype=np.float32)
     files = {PIECES: "\n".join(pieces).encode("utf-8")}
     charsmap = _charsmap(tokenizer._normalizer)
@@ -286,13 +287,24 @@ def _contents(backend: Any, tokenizer: Any) -> tuple[dict[str, Any], dict[str, b
     return arrays, files, manifest
 
 
-def _last_ids(pieces: list[str], order: list[int]) -> list[int]:
+def _sorted_order(pieces: list[str]) -> np.ndarray:
+    """The ids of `pieces` in Python's string order (stable): numpy's sort of them, checked
+    (numpy drops trailing NULs), else Python's."""
+    order = np.argsort(np.array(pieces), kind="stable").astype(np.int32)
+    ordered = [pieces[n] for n in order.tolist()]
+    if all(a <= b for a, b in pairwise(ordered)):
+        return order
+    return np.asarray(sorted(range(len(pieces)), key=pieces.__getitem__), dtype=np.int32)
+
+
+def _last_ids(pieces: list[str], order: np.ndarray) -> np.ndarray:
     """For each sorted position, the id the package's prefix table keeps for that piece: the
-    last of the ids that spell it."""
-    values = list(order)
-    for at in range(len(order) - 2, -1, -1):
-        if pieces[order[at]] == pieces[order[at + 1]]:
-            values[at] = max(values[at], values[at + 1])
+    last of the ids that spell it (equal pieces sort together, in id order)."""
+    ordered = [pieces[n] for n in order.tolist()]
+    values = order.copy()
+    repeats = [at for at, (a, b) in enumerate(pairwise(ordered)) if a == b]
+    for at in reversed(repeats):
+        values[at] = values[at + 1]
     return values
 
 

@@ -50,8 +50,10 @@ def fresh() -> Any:
 
 def test_piece_lookup_answers_as_the_prefix_table() -> None:
     pieces = ["▁a", "▁ab", "b", "▁ab", "c"]  # "▁ab" twice: the table keeps the last id (3)
-    order = sorted(range(len(pieces)), key=pieces.__getitem__)
-    lookup = PieceLookup([pieces[n] for n in order], usemodel._last_ids(pieces, order))
+    order = usemodel._sorted_order(pieces)
+    assert order.tolist() == sorted(range(len(pieces)), key=pieces.__getitem__)
+    values = usemodel._last_ids(pieces, order).tolist()
+    lookup = PieceLookup([pieces[n] for n in order.tolist()], values)
     table: dict[str, int] = {}
     for number, piece in enumerate(pieces):
         for end in range(1, len(piece)):
