@@ -1,13 +1,17 @@
 """Opening for one question (`citeqa ask`): nothing is computed ahead that the answer may not
-need, and the answers are those of an assistant that prepared everything at open."""
+need, and the answers are those of an assistant that prepared everything at open; nothing heavy
+is imported, and the USE model is read from its decoded copy (usemodel.py)."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from integration_helpers import fake_settings, make_corpus
+from integration_helpers import RealIndex, fake_settings, make_corpus
 
 from citeqa import api
 from citeqa.api import build_index, open_assistant
@@ -61,3 +65,31 @@ def test_ask_opens_without_prefill(
     )  # fmt: skip
     assert done.code == 0 and '"citations"' in done.out
     assert opened == [False]
+
+
+AT_EXIT = """
+import atexit, json, sys
+def report():
+    from citeqa.embedding import get_embedder
+    use = get_embedder("use")._lazy.get()
+    heavy = {"rich", "bm25s", "scipy", "lightgbm", "torch", "sentence_transformers", "textual"}
+    print(json.dumps([sorted(heavy & set(sys.modules)), type(use._sp._prefixes).__name__]),
+          file=sys.stderr)
+atexit.register(report)
+from citeqa.cli import main
+sys.argv = ["citeqa", "ask", "--json", "What is belimumab?"]
+main()
+"""
+
+
+def test_a_cold_ask_imports_nothing_heavy_and_reads_the_decoded_model(
+    real_index: RealIndex,
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", AT_EXIT],
+        capture_output=True, text=True, env=real_index.env, cwd=real_index.cwd, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    heavy, lookup = json.loads(done.stderr.strip().splitlines()[-1])
+    assert heavy == []
+    assert lookup == "PieceLookup"  # the first ask (the build) wrote the copy; this one reads it

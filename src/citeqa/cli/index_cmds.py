@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from citeqa import userdirs
 from citeqa.cli.app import app, examples
@@ -25,6 +22,9 @@ from citeqa.errors import BuildInterrupted
 from citeqa.listing import LISTED, first
 from citeqa.models import BuildReport, IndexStatus
 from citeqa.visible import clean, shown, to_json
+
+if TYPE_CHECKING:  # rich is imported where a report is printed: `citeqa ask` never needs it
+    from rich.table import Table
 
 
 @app.command("index", epilog=examples("citeqa index --corpus ~/papers --rebuild"))
@@ -64,6 +64,9 @@ def build_verb(report: BuildReport) -> str:
 
 def print_report(report: BuildReport) -> None:
     """What a build did, in a few lines."""
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(highlight=False, soft_wrap=True)
     console.print(
         Text(
@@ -140,6 +143,9 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     """The status as tables and lines; with `listed`, at most that many documents and changes
     are listed, then how many more there are (a corpus of 36,612 files made a table that took
     rich 27 s to lay out)."""
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(highlight=False, soft_wrap=True)
     documents, channels = status_tables(described, listed)
     console.print(documents)
@@ -180,6 +186,8 @@ def status_tables(described: IndexStatus, listed: int | None = None) -> tuple[Ta
     """The documents (the first `listed` of them, or all) and the vector channels; every cell
     is cleaned literal text (the manifest is read from disk) and folds in a narrow or piped
     terminal, never cut."""
+    from rich.table import Table
+    from rich.text import Text
 
     def cells(*values: object) -> list[Text]:
         return [Text(shown(value)) for value in values]
