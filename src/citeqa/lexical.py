@@ -223,6 +223,11 @@ class StoredBM25:
             for name in self.ARRAYS
         }
         self.scores["num_docs"] = params.get("num_docs")
+        # scores add up in `dtype`: an integer one would round every score to 0 (BM25 off)
+        if self.dtype.kind != "f" or self.dtype != self.scores["data"].dtype:
+            raise ValueError(f"the parameters' dtype {self.dtype} is not the scores' float type")
+        if self.int_dtype.kind not in "iu":
+            raise ValueError(f"the parameters' int_dtype {self.int_dtype} is not an integer type")
 
     def get_tokens_ids(self, tokens: list[str]) -> list[int]:
         """The ids of the `tokens` the vocabulary holds, in order."""

@@ -189,7 +189,7 @@ def test_a_loaded_index_scores_as_bm25s_does_without_importing_it(tmp_path: Path
     words = [f"w{n}" for n in range(300)]
     docs = [[str(w) for w in rng.choice(words, size=int(rng.integers(0, 60)))] for _ in range(400)]
     LexicalIndex.build(docs).save(tmp_path)
-    reference = bm25s.BM25.load(tmp_path, mmap=True, allow_pickle=False, show_progress=False)
+    reference = bm25s.BM25.load(tmp_path, mmap=True, allow_pickle=False)  # as bm25s 0.3.6 takes
     stored = StoredBM25(tmp_path)
     for size in (1, 2, 5, 12, 40):
         tokens = [str(w) for w in rng.choice([*words, "unknown"], size=size)]  # repeats, unknowns
@@ -249,6 +249,15 @@ def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
         params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
         params["method"] = "bm25l"
         (folder / "params.index.json").write_text(json.dumps(params), encoding="utf-8")
+    elif damage in ("integer dtype", "other float dtype", "float int_dtype"):
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        key, value = {
+            "integer dtype": ("dtype", "int32"),
+            "other float dtype": ("dtype", "float64"),
+            "float int_dtype": ("int_dtype", "float32"),
+        }[damage]
+        params[key] = value
+        (folder / "params.index.json").write_text(json.dumps(params), encoding="utf-8")
     elif damage == "wrong document count":
         meta = json.loads((folder / "lexical.json").read_text(encoding="utf-8"))
         meta["documents"] = 2
@@ -270,6 +279,9 @@ def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
         "short offsets",
         "extra term",
         "other method",
+        "integer dtype",
+        "other float dtype",
+        "float int_dtype",
         "wrong document count",
     ],
 )
