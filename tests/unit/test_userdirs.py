@@ -142,3 +142,17 @@ def test_a_damaged_ui_state_reads_as_empty(home: Path, damage: str) -> None:
     assert userdirs.read_ui_state() == {}
     userdirs.write_ui_state(theme="nord")
     assert userdirs.read_ui_state() == {"theme": "nord"}
+
+
+def test_the_eval_cache_is_inside_the_one_user_cache(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citeqa.evaluation.corpora import eval_cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg_cache_home"))
+    assert userdirs.cache_dir() == home / "xdg_cache_home" / "citeqa"
+    monkeypatch.setattr(userdirs, "cache_dir", lambda: tmp_path / "elsewhere")
+    assert eval_cache_dir() == tmp_path / "elsewhere" / "eval"
+    monkeypatch.setenv("CITEQA_EVAL_CACHE", str(tmp_path / "named"))
+    assert eval_cache_dir() == tmp_path / "named"
+    assert eval_cache_dir(tmp_path / "given") == tmp_path / "given"

@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from citeqa import userdirs
 from citeqa.config import Settings
 from citeqa.evaluation.judging import Outcome, judge_outcome
 from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
@@ -75,9 +76,7 @@ def eval_cache_dir(explicit: Path | None = None) -> Path:
         return explicit.resolve()
     if os.environ.get("CITEQA_EVAL_CACHE"):
         return Path(os.environ["CITEQA_EVAL_CACHE"]).resolve()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("citeqa")) / "eval"
+    return userdirs.cache_dir() / "eval"
 
 
 def index_dir_for(cache: Path, corpus_dir: Path) -> Path:
