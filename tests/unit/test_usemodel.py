@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -137,3 +138,26 @@ def test_load_use_works_where_the_cache_cannot_be_written(
     encoder = load_use(1, VERSION)
     assert np.array_equal(encoder.encode(TEXTS[:2]), plain.encode(TEXTS[:2]))
     assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_writer_keeps_a_good_copy_and_removes_only_stale_temporaries(
+    plain: Any, written: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "usem3-copy"
+    folder.mkdir()
+    for path in written.iterdir():
+        os.link(path, folder / path.name)
+    table = (folder / "table.npy").stat().st_ino
+    stale, fresh_one = tmp_path / ".usem3-killed", tmp_path / ".usem3-writing"
+    other = tmp_path / ".other"
+    for made in (stale, fresh_one, other):
+        made.mkdir()
+        (made / "x.npy").write_bytes(b"x")
+    hours_ago = time.time() - 2 * usemodel.STALE_SECONDS
+    for made in (stale, other):
+        os.utime(made, (hours_ago, hours_ago))
+    assert write_copy(plain, folder)  # another process's copy loads: kept as it is
+    assert (folder / "table.npy").stat().st_ino == table
+    assert not stale.exists()
+    assert fresh_one.is_dir() and other.is_dir()  # a writer still at work; not citeqa's
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other", ".usem3-writing", "usem3-copy"]
