@@ -5,12 +5,15 @@ its meaning and key-term match (from sentences.py), its passage's rank and score
 holds the kind of value asked for (answer types in English and French: a number, a share, a
 year or date, a person or a place), how much new information it brings, its length and position.
 Question features (`question_features`) say whether the documents answer at all: the best
-sentences' ranker scores and meaning, how much of the question the best passage covers, the
+sentences' ranker scores and meaning, how much of the question a passage covers, the
 share of the question's words the corpus never uses, and whether the corpus speaks of the
 question's subject (how rare the shared terms are, the coverage of the terms the corpus uses,
 the best dense similarity), and how much of what the question asks beyond its document's
-subject the best passage covers (topic_terms.py). Names and order are fixed by the tuples
-below; the shipped models (citeqa/data/*.json) name the features they were trained on.
+subject a passage covers (topic_terms.py). What the passages show is read on each of the top
+passages and the best kept, so that it does not move when the fusion reorders them (a fusion
+that brought a closer passage first made unanswerable questions look answerable). Names and
+order are fixed by the tuples below; the shipped models (citeqa/data/*.json) name the
+features they were trained on.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.retrieval import LEXICAL
 from citeqa.sentences import ScoredSentence, SentenceBank
-from citeqa.topic_terms import Terms, covered
+from citeqa.topic_terms import covered, specific_terms
 
 MATCH_FEATURES = (
     "semantic",
@@ -92,7 +95,7 @@ QUESTION_FEATURES = (
     "matched_rarity",
     "present_coverage",
     "best_present_coverage",
-    "top3_coverage",
+    "passages_coverage",
     "centroid_similarity",
     "dense_lift",
     "specific_coverage",
@@ -274,12 +277,6 @@ def _dense_scores(hits: list[Hit], channel: str | None) -> list[float]:
     return [hit.channel_scores[channel] for hit in hits if channel in hit.channel_scores]
 
 
-def _mean_dense(hits: list[Hit], channel: str | None) -> float:
-    """Mean dense score of these hits in `channel` (0 without any)."""
-    scores = _dense_scores(hits, channel)
-    return sum(scores) / len(scores) if scores else 0.0
-
-
 def question_features(
     ranker: np.ndarray,
     rows: np.ndarray,
@@ -294,19 +291,13 @@ def question_features(
     dense scores), and whether the channels agree counts BM25 and that channel only: the
     models were fitted on them, and another channel's scores are on another scale (e5 scores
     unrelated text about 0.76) and its ranks make agreement rarer. `reading`: the question
-    against its top passages, as the candidates' features read it (answer_location.Reading)."""
-    hits, terms, bank = reading.hits, reading.terms, reading.bank
+    against its top passages, as the candidates' features read it (answer_location.Reading).
+    What a passage says of the question is read on each of the top passages and the best
+    kept (passage_evidence), whichever the fusion put first."""
+    terms = reading.terms
     column = {name: number for number, name in enumerate(SENTENCE_FEATURES)}
-    passage = passage_tokens(bank, hits[:1])
-    ranks = {
-        name: rank
-        for name, rank in (hits[0].channel_ranks if hits else {}).items()
-        if name in (LEXICAL, channel)
-    }
-    dense = _dense_scores(hits[:1], channel)
-    best_dense = max(_dense_scores(hits, channel), default=0.0)
-    present = reading.present()
     best = (lambda name: float(rows[:, column[name]].max())) if len(rows) else (lambda name: 0.0)
+    passages = passage_evidence(reading, channel)
     return np.array(
         [
             float(ranker[0]) if len(ranker) else 0.0,
@@ -314,54 +305,98 @@ def question_features(
             best("semantic"),
             best("coverage"),
             best("context"),
-            max(dense, default=0.0),
-            terms.coverage(passage),
-            terms.worst_gap(passage),
+            passages.dense,
+            passages.coverage,
+            passages.gap,
             terms.missing,
             len(terms.absent) / max(1, terms.focus_terms),
             terms.unknown_names,
             math.log1p(terms.focus_terms) / 3.0,
-            1.0 if len(ranks) > 1 and max(ranks.values()) <= 3 else 0.0,
+            passages.agreement,
             float(rows[0, column["type_missing"]]) if len(rows) else 1.0,
             float(rows[0, column["log_length"]]) if len(rows) else 0.0,
             float(ranker[0] - ranker[1]) if len(ranker) > 1 else 0.0,
-            max(dense, default=0.0) - _mean_dense(hits[1:], channel),
-            *_corpus_evidence(hits, terms, present, bank, passage, best_dense),
-            *_typical_meaning(best_dense, *meaning),
-            covered(reading.specific(), passage),
+            passages.dense_peak,
+            passages.dense,  # dense_best: top_dense's twin since both read every passage
+            passages.rarity,
+            passages.present_coverage,
+            *_sentence_and_joint_coverage(reading),
+            *_typical_meaning(passages.dense, *meaning),
+            passages.specific_coverage,
         ],
         dtype=np.float64,
     )
 
 
-TOP_PASSAGES = 3
-"""Passages read together for `top3_coverage`."""
+@dataclass(frozen=True)
+class PassageEvidence:
+    """The best any one of the question's top passages shows of the question: the highest
+    dense score in the answer channel (`dense`) and how far it rises above
+    the others' mean (`dense_peak`); the highest weighted coverage of the question's terms
+    (`coverage`) and the lowest weight of the heaviest term left out (`gap`); whether a passage
+    ranks in the first three of both BM25 and the answer channel (`agreement`); how rare in the
+    corpus the rarest question term a passage holds is (`rarity`: an off-topic question shares
+    only common words); the highest coverage of the question's terms the corpus uses
+    (`present_coverage`) and of its specific terms, those beyond the passage's document's topic
+    (`specific_coverage`, topic_terms.specific_terms). Each is read on every passage, so the
+    figures do not move when the fusion reorders the same passages."""
+
+    dense: float
+    dense_peak: float
+    coverage: float
+    gap: float
+    agreement: float
+    rarity: float
+    present_coverage: float
+    specific_coverage: float
 
 
-def _corpus_evidence(
-    hits: list[Hit],
-    terms: QuestionTerms,
-    present: Terms,
-    bank: SentenceBank,
-    passage: frozenset[str],
-    best_dense: float,
-) -> list[float]:
-    """What says whether the corpus speaks of the question's subject at all, whatever the
-    corpus: the best dense similarity among the hits; how rare in the corpus the rarest question
-    term the best passage holds is (an off-topic question shares only common words with it);
-    how much of the question's terms that the corpus uses the best passage and the best
-    sentence cover; and how much of the question the first passages cover together.
-    (`present`: the question's terms the corpus uses, topic_terms.present_terms; `passage`: the
-    best passage's tokens; `best_dense`: the best dense score of the hits.)"""
+def passage_evidence(reading: Reading, channel: str | None) -> PassageEvidence:
+    """The question's PassageEvidence over `reading`'s passages (zeros, and a full gap, for
+    none)."""
+    hits, terms, bank = reading.hits, reading.terms, reading.bank
+    present = reading.present()
+    tokens = [passage_tokens(bank, [hit]) for hit in hits]
+    dense = sorted(_dense_scores(hits, channel), reverse=True)
+    others = dense[1:]
     unseen = terms.unseen_weight or 1.0
-    matched = [weight for alternatives, weight in present if alternatives & passage]
+    return PassageEvidence(
+        dense=max(dense, default=0.0),
+        dense_peak=dense[0] - sum(others) / len(others) if others else max(dense, default=0.0),
+        coverage=max((terms.coverage(t) for t in tokens), default=0.0),
+        gap=min((terms.worst_gap(t) for t in tokens), default=1.0 if terms.focus_terms else 0.0),
+        agreement=max((_agree(hit, channel) for hit in hits), default=0.0),
+        rarity=max(
+            (weight for alternatives, weight in present if any(alternatives & t for t in tokens)),
+            default=0.0,
+        )
+        / unseen,
+        present_coverage=max((covered(present, t) for t in tokens), default=0.0),
+        specific_coverage=max(
+            (
+                covered(specific_terms(present, bank, [hit]), t)
+                for hit, t in zip(hits, tokens, strict=True)
+            ),
+            default=0.0,
+        ),
+    )
+
+
+def _agree(hit: Hit, channel: str | None) -> float:
+    """1 when the passage ranks in the first three of both BM25 and the answer `channel`."""
+    ranks = [rank for name, rank in hit.channel_ranks.items() if name in (LEXICAL, channel)]
+    return 1.0 if len(ranks) > 1 and max(ranks) <= 3 else 0.0
+
+
+def _sentence_and_joint_coverage(reading: Reading) -> list[float]:
+    """The highest coverage of the question's terms the corpus uses by one sentence of the top
+    passages, and the weighted coverage of the question's terms by the top passages together
+    (both whatever their order)."""
+    hits, bank, present = reading.hits, reading.bank, reading.present()
     sentences = [bank.tokens[n] for hit in hits for n in bank.in_chunk(hit.chunk)]
     return [
-        best_dense,
-        max(matched, default=0.0) / unseen,
-        covered(present, passage),
         max((covered(present, tokens) for tokens in sentences), default=0.0),
-        terms.coverage(passage | passage_tokens(bank, hits[1:TOP_PASSAGES])),
+        reading.terms.coverage(passage_tokens(bank, hits)),
     ]
 
 

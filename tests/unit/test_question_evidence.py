@@ -1,6 +1,7 @@
 """Question features that say whether the corpus speaks of the question's subject at all:
-how rare the rarest question term the best passage holds is, and how much of the question's
-terms that the corpus uses the best passage, the best sentence and the first passages cover;
+how rare the rarest question term a top passage holds is, and how much of the question's
+terms that the corpus uses the best passage, the best sentence and the top passages cover,
+each read on every top passage whatever the fusion's order;
 how close the question is to the corpus's typical meaning (its centroid)."""
 
 from __future__ import annotations
@@ -89,13 +90,36 @@ def test_coverage_of_the_used_terms_leaves_out_words_the_corpus_never_uses() -> 
     assert evidence["passage_coverage"] == pytest.approx(6 / 12)
 
 
-def test_the_first_passages_are_read_together() -> None:
+def test_every_top_passage_is_read_and_the_best_kept() -> None:
     evidence = _evidence([[{"common"}], [{"other"}], [{"rare"}], [{"other"}]])
-    assert evidence["present_coverage"] == pytest.approx(1 / 6)
-    assert evidence["top3_coverage"] == pytest.approx(6 / 12)
-    fourth = _evidence([[{"common"}], [{"other"}], [{"other"}], [{"rare"}]])
-    assert fourth["top3_coverage"] == pytest.approx(1 / 12)
+    assert evidence["present_coverage"] == pytest.approx(5 / 6)  # the third passage's
+    assert evidence["matched_rarity"] == pytest.approx(5 / UNSEEN)
+    assert evidence["passage_coverage"] == pytest.approx(5 / 12)
+    assert evidence["passage_gap"] == pytest.approx(1.0)  # "absent" is nowhere
+    assert evidence["passages_coverage"] == pytest.approx(6 / 12)  # all of them together
     assert evidence["dense_best"] == 0.0
+    nothing = _evidence([[{"other"}], [{"other"}]])
+    assert nothing["present_coverage"] == nothing["passages_coverage"] == 0.0
+    assert nothing["matched_rarity"] == 0.0
+
+
+def test_the_evidence_does_not_move_when_the_fusion_reorders_the_passages() -> None:
+    """A fusion that brings another of the same passages first changes no question feature
+    read on the passages (only the candidates' own rows, given here, could)."""
+    passages = [[{"common"}], [{"rare", "common"}], [{"other"}]]
+    scored = [
+        {"lexical": (3, 2.0), "use": (1, 0.42)},
+        {"lexical": (1, 9.0), "use": (2, 0.40)},
+        {"lexical": (2, 4.0), "use": (5, 0.20)},
+    ]
+    order = [2, 0, 1]
+    moved = _evidence([passages[n] for n in order], [scored[n] for n in order], "use")
+    evidence = _evidence(passages, scored, "use")
+    assert moved == pytest.approx(evidence)
+    assert evidence["top_dense"] == evidence["dense_best"] == pytest.approx(0.42)
+    assert evidence["dense_peak"] == pytest.approx(0.42 - 0.30)
+    assert evidence["agreement"] == 1.0  # the second passage: BM25 1st, USE 2nd
+    assert evidence["specific_coverage"] == pytest.approx(1.0)
 
 
 def test_the_corpus_centroid_is_the_unit_mean_of_its_vectors(
@@ -142,7 +166,7 @@ def test_the_dense_features_read_the_answer_channel_only() -> None:
     one = [{"lexical": (1, 9.0), "use": (2, 0.31)}, {"lexical": (2, 4.0), "use": (1, 0.35)}]
     two = [{**ranks, "e5": (9, 0.86 - 0.01 * n)} for n, ranks in enumerate(one)]
     alone = _evidence(passages, one, "use")
-    assert alone["top_dense"] == pytest.approx(0.31) and alone["agreement"] == 1.0
+    assert alone["top_dense"] == pytest.approx(0.35) and alone["agreement"] == 1.0
     assert _evidence(passages, two, "use") == alone
     other = _evidence(passages, two, "e5")
     assert other["top_dense"] == pytest.approx(0.86) and other["agreement"] == 0.0

@@ -100,12 +100,19 @@ def test_a_long_document_is_read_around_the_best_passage(
     assert [sorted(alts) for alts, _ in specific] == [["singer"]]  # "album": 2 of 4 read
 
 
-def test_the_question_features_carry_the_specific_coverage() -> None:
-    bank, hits = _bank([[{"singer", "born"}], [{"singer", "album"}], [{"singer", "tour"}]])
+def _question_evidence(passages: list[list[set[str]]]) -> dict[str, float]:
+    bank, hits = _bank(passages)
     rows = np.zeros((1, len(SENTENCE_FEATURES)))
     row = question_features(
         np.array([0.5]), rows, Reading(bank, hits, _terms()), (None, None), None
     )
-    evidence = dict(zip(QUESTION_FEATURES, row.tolist(), strict=True))
-    assert evidence["specific_coverage"] == 0.0
-    assert evidence["passage_coverage"] == pytest.approx(6 / 16)  # the topic still counts there
+    return dict(zip(QUESTION_FEATURES, row.tolist(), strict=True))
+
+
+def test_the_question_features_carry_the_specific_coverage_of_the_best_passage() -> None:
+    near_miss = _question_evidence([[{"singer", "born"}], [{"singer", "tour"}]] * 2)
+    assert near_miss["specific_coverage"] == 0.0
+    assert near_miss["passage_coverage"] == pytest.approx(6 / 16)  # the topic still counts
+    answered = _question_evidence([[{"singer", "born"}], [{"singer", "album"}], [{"singer"}]])
+    assert answered["specific_coverage"] == pytest.approx(1.0)  # not first, read all the same
+    assert answered["passage_coverage"] == pytest.approx(8 / 16)
