@@ -18,7 +18,6 @@ from citeqa.clauses import best_clauses
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
-from citeqa.tables import find_table_header
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def quote_spans(
         )
         if terms is not None:
             start, end = best_clauses(text, start, end, terms, chunk.lang)
-        header = find_table_header(text, start)
+        header = bank.header_span(sentence.doc_id, start)
         if (
             header is not None
             and header[0] < start

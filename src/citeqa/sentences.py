@@ -28,7 +28,7 @@ from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
 from citeqa.questions import QuestionTerms
 from citeqa.sentencetable import SentenceTable
-from citeqa.tables import find_table_header, is_table_frame
+from citeqa.tables import TableHeaders, is_table_frame
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -118,6 +118,7 @@ class SentenceBank:
         )
         self.vectors, self.tokens = vectors, tokens
         self._sections: dict[tuple[str, str], frozenset[str]] = {}
+        self._tables: dict[str, TableHeaders] = {}
 
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
         """Tokens of the sentence, its context (`context_of`), and the passage heading."""
@@ -143,13 +144,20 @@ class SentenceBank:
             return None
         sentence = self.sentences[index]
         doc_text = self.documents[sentence.doc_id].text
-        header = find_table_header(doc_text, sentence.start)
+        header = self.header_span(sentence.doc_id, sentence.start)
         if header is None or header[0] >= sentence.start or not is_table_frame(doc_text, header[0]):
             return None
         numbers, starts = self.sentences.in_document(sentence.doc_id)
         position = bisect.bisect_left(starts, header[0])
         found = position < len(numbers) and starts[position] == header[0]
         return int(numbers[position]) if found else None
+
+    def header_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
+        """The span of the header row of the table holding `offset` in the document, if any
+        (tables.find_table_header; each table of a document is read once per bank)."""
+        if doc_id not in self._tables:
+            self._tables[doc_id] = TableHeaders(self.documents[doc_id].text)
+        return self._tables[doc_id].header(offset)
 
     def is_table_frame(self, index: int) -> bool:
         """Whether the sentence is a markdown table's `|---|` rule or its header row: never an

@@ -1,15 +1,18 @@
 """Tables in plain text: a table row's header row and a markdown table's frame.
 
 A table is two or more consecutive lines with tabs or pipes (language.is_table_row); a markdown
-table's second line is its `|---|` rule. Only the lines around an offset are read, so these are
-cheap to call for every candidate sentence when answering.
+table's second line is its `|---|` rule. Only the lines around an offset are read, and
+`TableHeaders` reads each table of a text once, so these are cheap to call for every candidate
+sentence when answering.
 """
 
 from __future__ import annotations
 
+import bisect
+
 from citeqa.language import Span, is_table_row, is_table_separator, trim_span
 
-__all__ = ["find_table_header", "is_table_frame"]
+__all__ = ["TableHeaders", "find_table_header", "is_table_frame"]
 
 
 def find_table_header(text: str, offset: int) -> Span | None:
@@ -18,20 +21,49 @@ def find_table_header(text: str, offset: int) -> Span | None:
     A table is two or more consecutive lines with tabs or pipes; a markdown table whose first
     row is its `|---|` rule has no header. Only the table's own lines are read.
     """
-    if not 0 <= offset < len(text):
-        return None
-    row = _line_at(text, offset)
-    if not is_table_row(text[slice(*row)]):
-        return None
-    first, alone = row, True
+    return TableHeaders(text).header(offset)
+
+
+class TableHeaders:
+    """The header rows of one text's tables, each table read once: asked about many rows of
+    a long table (every candidate sentence, several times a question), it walks the table's
+    lines the first time only, then finds the row's table among those it knows."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._firsts: list[int] = []
+        """The start of each known table's first line, in text order."""
+        self._tables: list[tuple[int, int, Span | None]] = []
+        """Each known table's (first line's start, last line's end, header row)."""
+
+    def header(self, offset: int) -> Span | None:
+        """The span of the header row of the table holding `offset`, or None (as
+        `find_table_header`)."""
+        if not 0 <= offset < len(self.text):
+            return None
+        row = _line_at(self.text, offset)
+        if not is_table_row(self.text[slice(*row)]):
+            return None
+        position = bisect.bisect_right(self._firsts, row[0])
+        if position and row[0] <= self._tables[position - 1][1]:
+            return self._tables[position - 1][2]
+        table = _table_around(self.text, row)
+        self._firsts.insert(position, table[0])
+        self._tables.insert(position, table)
+        return table[2]
+
+
+def _table_around(text: str, row: Span) -> tuple[int, int, Span | None]:
+    """The table holding the table row `row`: its first line's start, its last line's end and
+    its header row (None for a lone row or a table opening with its `|---|` rule)."""
+    first = last = row
     while (above := _line_before(text, first)) is not None and is_table_row(text[slice(*above)]):
-        first, alone = above, False
-    below = _line_after(text, row)
-    if alone and (below is None or not is_table_row(text[slice(*below)])):
-        return None
-    if is_table_separator(text[slice(*first)]):
-        return None
-    return trim_span(text, *first)
+        first = above
+    while (below := _line_after(text, last)) is not None and is_table_row(text[slice(*below)]):
+        last = below
+    if first == last or is_table_separator(text[slice(*first)]):
+        return first[0], last[1], None
+    return first[0], last[1], trim_span(text, *first)
 
 
 def is_table_frame(text: str, start: int) -> bool:
@@ -45,10 +77,15 @@ def is_table_frame(text: str, start: int) -> bool:
 
 
 def _line_at(text: str, offset: int) -> Span:
-    """The (start, end) of the line holding `offset`, its line break excluded."""
-    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    ends = [found for found in (text.find("\n", offset), text.find("\r", offset)) if found >= 0]
-    return start, min(ends, default=len(text))
+    """The (start, end) of the line holding `offset`, its line break excluded. A line ends at
+    "\n" or "\r": "\n" is searched first, "\r" only within the line it bounds, so finding a
+    line reads that line, not the text to either end."""
+    before = text.rfind("\n", 0, offset)
+    start = max(before, text.rfind("\r", before + 1, offset)) + 1
+    after = text.find("\n", offset)
+    end = len(text) if after < 0 else after
+    carriage = text.find("\r", offset, end)
+    return start, end if carriage < 0 else carriage
 
 
 def _line_before(text: str, line: Span) -> Span | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.language import is_table_separator
-from citeqa.tables import find_table_header, is_table_frame
+from citeqa.tables import TableHeaders, find_table_header, is_table_frame
 
 MARKDOWN = (
     "## Tomato trial 2025\n\n"
@@ -60,3 +60,37 @@ def test_the_frame_is_the_rule_and_the_header_row_only() -> None:
     assert framed == {"Variety", "|------"}
     tabs = "a\tb\nc\td\n"
     assert not is_table_frame(tabs, 0)  # a tab table has no rule: its first row may be data
+
+
+MIXED = (
+    "Intro line.\r\n"
+    "a\tb\r\nc\td\r\ne\tf\r\n"
+    "\n"
+    "| H1 | H2 |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n"
+    "between\r"
+    "| lone | row |\r"
+    "\r"
+    "|---|---|\n| x | y |\n"
+    "end"
+)
+
+
+def test_one_table_headers_answers_as_a_fresh_search_in_any_order() -> None:
+    offsets = list(range(-1, len(MIXED) + 1))
+    expected = [find_table_header(MIXED, o) for o in offsets]
+    assert {MIXED[s[0] : s[1]] for s in expected if s is not None} == {"a\tb", "| H1 | H2 |"}
+    for order in (offsets, offsets[::-1], offsets[1::2] + offsets[::2]):
+        headers = TableHeaders(MIXED)
+        found = {o: headers.header(o) for o in order}
+        assert [found[o] for o in offsets] == expected
+
+
+def test_a_long_table_is_read_once() -> None:
+    rows = "".join(f"| {n} | {n * 2} |\n" for n in range(2000))
+    text = "| N | Double |\n|---|---|\n" + rows
+    headers = TableHeaders(text)
+    bottom = text.rindex("| 1999")
+    assert headers.header(bottom) == (0, len("| N | Double |"))
+    assert len(headers._tables) == 1
+    assert headers.header(text.index("| 7 |")) == (0, len("| N | Double |"))
+    assert len(headers._tables) == 1  # found among the tables known, not walked again
