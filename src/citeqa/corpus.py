@@ -13,14 +13,13 @@ corpus is an error (`CorpusMissing`, `CorpusEmpty`).
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from citeqa.domain import Domain, corpus_domain, domain_path
+from citeqa.domain import Domain, corpus_domain, domain_path, parse_json
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
 from citeqa.listing import first
@@ -203,7 +202,7 @@ def read_titles(corpus_dir: Path) -> tuple[dict[str, str], list[str]]:
     if not path.is_file():
         return {}, []
     try:
-        entries = json.loads(path.read_bytes()).get("documents", [])  # a domain file alone
+        entries = parse_json(path.read_bytes()).get("documents", [])  # a domain file alone
         titles = {
             PurePosixPath(entry["file"]).as_posix(): str(entry["title"])
             for entry in entries

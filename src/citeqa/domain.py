@@ -139,11 +139,20 @@ def language_data() -> Domain:
     return Domain.model_validate_json(raw)
 
 
+def parse_json(raw: bytes | str) -> Any:
+    """The JSON value of a file a user wrote (a manifest, a domain file); ValueError, as for
+    any bad JSON, when it is nested too deeply to read (json raises RecursionError)."""
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
+
+
 def domain_path(corpus_dir: Path) -> Path | None:
     """The domain file the corpus's manifest.json names, or None (no manifest, no key, a
     name outside the corpus or not a string)."""
     try:
-        manifest = json.loads((corpus_dir / "manifest.json").read_bytes())
+        manifest = parse_json((corpus_dir / "manifest.json").read_bytes())
     except (OSError, ValueError):
         return None
     name = manifest.get(DOMAIN_KEY) if isinstance(manifest, dict) else None
@@ -167,7 +176,7 @@ def corpus_domain(corpus_dir: Path) -> tuple[Domain | None, list[str]]:
         raw = path.read_bytes()
         if len(raw) > DOMAIN_MAX_BYTES:
             raise ValueError(f"larger than {DOMAIN_MAX_BYTES:,} bytes")
-        fields = json.loads(raw)
+        fields = parse_json(raw)
         if not isinstance(fields, dict):
             raise ValueError("not a JSON object")
         unread = unread_fields(fields)

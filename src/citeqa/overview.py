@@ -12,7 +12,6 @@ the bundled one brings its examples in its own manifest.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citeqa.corpus import MANIFEST, list_corpus_files
+from citeqa.domain import parse_json
 from citeqa.lexical import tokenize
 from citeqa.models import IndexStatus
 
@@ -96,7 +96,7 @@ def human_size(size: int) -> str:
 def _manifest(corpus_dir: Path) -> dict[str, object]:
     """The corpus's manifest.json, or {} when it is missing or unreadable."""
     try:
-        data = json.loads((corpus_dir / MANIFEST).read_bytes())
+        data = parse_json((corpus_dir / MANIFEST).read_bytes())
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

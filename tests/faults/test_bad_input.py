@@ -131,3 +131,22 @@ def test_a_library_warning_is_one_sanitised_citeqa_line(
     assert warned == [warned[0]] and warned[0].startswith("citeqa: warning: Api key is used")
     assert "\x1b" not in result.err and "UserWarning" not in result.err
     assert result.code != 0
+
+
+@pytest.mark.parametrize("deep", ["manifest.json", "terms.json"])
+def test_a_data_file_nested_too_deeply_is_ignored_with_one_warning(
+    tmp_path: Path, cli: Any, deep: str
+) -> None:
+    """json raises RecursionError, not ValueError, on '[' * 100000: still one warning."""
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "manifest.json").write_text(json.dumps({"domain": "terms.json"}), encoding="utf-8")
+    (corpus / "terms.json").write_text(json.dumps({"groups": [["kidney", "rein"]]}))
+    (corpus / deep).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "i"))
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err and "RecursionError" not in result.err
+    warned = [
+        line for line in (result.out + result.err).splitlines() if "nested too deeply" in line
+    ]
+    assert len(warned) == 1 and deep in warned[0]
+    assert cli("status", "--corpus", str(corpus), "--index", str(tmp_path / "i")).code == 0

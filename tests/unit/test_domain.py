@@ -89,6 +89,7 @@ def test_domain_file_is_read_and_left_out_of_the_documents(tmp_path: Path) -> No
         (json.dumps({"groups": [["kidney"]], "quantity_cues": ["["]}), "quantity_cues"),
         ("[1, 2]", "not a JSON object"),
         (json.dumps({"glosary": []}), "glosary"),
+        pytest.param("[" * 100_000 + "]" * 100_000, "nested too deeply", id="deep"),
     ],
 )
 def test_bad_domain_file_is_ignored_with_a_warning(
@@ -156,6 +157,16 @@ def test_domain_names_outside_the_corpus_are_not_read(tmp_path: Path, name: obje
     (tmp_path / "outside.json").write_text("{}")
     corpus = write_corpus(tmp_path / "c", {"domain": name}, None)
     assert corpus_domain(corpus) == (None, [])
+
+
+def test_a_manifest_nested_too_deeply_names_no_domain_and_warns_once(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c", None, json.dumps({"groups": [["kidney", "rein"]]}))
+    (corpus / "manifest.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert corpus_domain(corpus) == (None, [])
+    reading = read_corpus(corpus)
+    assert [doc.doc_id for doc in reading.documents] == ["paper"]
+    assert reading.domain is None
+    assert len(reading.warnings) == 1 and "nested too deeply" in reading.warnings[0]
 
 
 def test_missing_domain_file_warns(tmp_path: Path) -> None:
