@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from citeqa.domain import language_data
+from citeqa.glossary import fold
 from citeqa.models import Lang
 from citeqa.questions import QuestionTerms, question_words, word_alternatives
 
@@ -117,15 +118,16 @@ def unmatched_words(terms: QuestionTerms, tokens: frozenset[str]) -> list[str]:
 
 
 def _asks(word: str) -> bool:
-    """Whether a question word is of the question's form ("many", "combien"), not its subject."""
-    return bool(word_alternatives(word) & interrogative_tokens())
+    """Whether a question word is of the question's form ("many", "Combien"), not its subject:
+    the word itself, folded, is one of QUESTION_WORDS ("long-term" and "longer" are not, though
+    their tokens hold "long")."""
+    return fold(word) in folded_question_words()
 
 
 @cache
-def interrogative_tokens() -> frozenset[str]:
-    """The tokens of the interrogatives that search keeps ("combien", "pourquoi"): they say
-    what kind of answer is wanted, not what it is about, and rarely occur in the answer."""
-    return frozenset().union(*(word_alternatives(word) for word in QUESTION_WORDS))
+def folded_question_words() -> frozenset[str]:
+    """QUESTION_WORDS folded (lowercase, no accents: "où" is "ou")."""
+    return frozenset(fold(word) for word in QUESTION_WORDS)
 
 
 def _quoted(words: list[str]) -> str:

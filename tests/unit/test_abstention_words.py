@@ -58,3 +58,17 @@ def test_a_question_of_its_form_alone_has_nothing_to_search() -> None:
     for question in ("How many?", "How long?", "How often?", "Combien ?"):
         assert nothing_to_search(terms(question, {"x": 1.0}))
     assert not nothing_to_search(terms("How long is the trial?", {"trial": 1.0}))
+
+
+def test_words_holding_a_question_word_are_still_named() -> None:
+    """A question word ("long", as in "How long") inside a subject word ("long-term", "longer")."""
+    asked = terms(
+        "Which long-term toxicity does rituximab cause?",
+        {"long-term": 6.0, "toxicity": 4.0, "rituximab": 9.0},
+        absent=("long-term",),
+    )
+    assert not_answered(asked, "en").endswith("they never mention “long-term”.")
+    longer = terms("Is rituximab given longer?", {"rituximab": 9.0, "longer": 5.0})
+    assert unmatched_words(longer, word_alternatives("rituximab")) == ["longer"]
+    for form in ("How", "LONG", "Où"):
+        assert unmatched_words(terms(f"{form} rituximab", {form: 3.0}), frozenset()) == []
