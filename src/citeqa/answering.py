@@ -184,15 +184,17 @@ def compose(
         candidates.probabilities, candidates.rows, reading, (query_vector, centroid), channel
     )
     sure = round(float(models.confidence.predict(evidence)), 4)
+    answerable = float(models.answerability.predict(evidence))
     passages = passages_of(retrieval, bank.documents)
     citations = (
         []
-        if unlikely(models, evidence, sure, settings)
+        if refuses(models, answerable, sure, settings)
         else _quoted(candidates, reading, models, settings)
     )
     if not citations or not verified(citations, bank.documents):
-        if unsure(models, evidence, sure, settings):
-            reason = abstention.unsure(sure, settings.min_confidence or 0.0, lang)
+        floor = unsure(answerable, sure, settings)
+        if floor is not None:
+            reason = abstention.unsure(sure, floor, lang)
         else:
             reason = abstention.not_answered(terms, lang, passage_tokens(bank, top))
         return abstained(question, reason, lang, sure, passages)
@@ -207,9 +209,14 @@ def compose(
 
 
 def unlikely(models: AnswerModels, evidence: np.ndarray, sure: float, settings: Settings) -> bool:
-    """Whether the documents seem not to answer: the answerability model says so, or the
-    confidence that the quote would be right is below the floor (`confidence_floor`)."""
-    answerable = float(models.answerability.predict(evidence))
+    """Whether the documents seem not to answer (`refuses`), from the question's evidence."""
+    return refuses(models, float(models.answerability.predict(evidence)), sure, settings)
+
+
+def refuses(models: AnswerModels, answerable: float, sure: float, settings: Settings) -> bool:
+    """Whether the documents seem not to answer: the answerability model's `answerable` is
+    below the threshold, or the confidence that the quote would be right is below the floor
+    (`confidence_floor`)."""
     return answerable < settings.abstain_threshold or sure < confidence_floor(models, settings)
 
 
@@ -221,12 +228,13 @@ def confidence_floor(models: AnswerModels, settings: Settings) -> float:
     return float(models.answerability.extra.get("min_confidence", 0.0))
 
 
-def unsure(models: AnswerModels, evidence: np.ndarray, sure: float, settings: Settings) -> bool:
-    """Whether an abstention is the user's `min_confidence` alone: the answerability model
-    would answer, but the confidence shown would be below the floor the user set."""
-    if settings.min_confidence is None or sure >= settings.min_confidence:
-        return False
-    return float(models.answerability.predict(evidence)) >= settings.abstain_threshold
+def unsure(answerable: float, sure: float, settings: Settings) -> float | None:
+    """The user's `min_confidence` when it alone refuses the answer (the answerability model
+    would answer, but the confidence shown is below the floor the user set), else None."""
+    floor = settings.min_confidence
+    if floor is None or sure >= floor or answerable < settings.abstain_threshold:
+        return None
+    return floor
 
 
 def _quoted(
