@@ -94,11 +94,22 @@ def not_answered(terms: QuestionTerms, lang: Lang, passages: frozenset[str] = fr
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:
-    """The reason for an abstention by the user's `min_confidence` alone (figures as shown)."""
-    shown = [f"{value:.2f}" for value in (sure, floor)]
+    """The reason for an abstention by the user's `min_confidence` alone: both figures with two
+    decimals, as shown, or with as many more as it takes for the confidence to read below the
+    setting (0.6116 and 0.6117, not 0.61 and 0.61)."""
+    shown = _below(sure, floor)
     if lang == "fr":
         shown = [value.replace(".", ",") for value in shown]
     return UNSURE[lang].format(sure=shown[0], floor=shown[1])
+
+
+def _below(low: float, high: float) -> list[str]:
+    """`low` and `high` with the fewest decimals (two or more) at which `low` reads below."""
+    for decimals in range(2, 10):
+        shown = [f"{value:.{decimals}f}" for value in (low, high)]
+        if float(shown[0]) < float(shown[1]):
+            return shown
+    return [repr(low), repr(high)]
 
 
 def unmatched_words(terms: QuestionTerms, tokens: frozenset[str]) -> list[str]:

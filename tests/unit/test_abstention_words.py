@@ -4,7 +4,13 @@ are never named."""
 
 from __future__ import annotations
 
-from citeqa.abstention import NOT_ANSWERED, not_answered, nothing_to_search, unmatched_words
+from citeqa.abstention import (
+    NOT_ANSWERED,
+    not_answered,
+    nothing_to_search,
+    unmatched_words,
+    unsure,
+)
 from citeqa.questions import QuestionTerms, word_alternatives
 
 
@@ -72,3 +78,16 @@ def test_words_holding_a_question_word_are_still_named() -> None:
     assert unmatched_words(longer, word_alternatives("rituximab")) == ["longer"]
     for form in ("How", "LONG", "Où"):
         assert unmatched_words(terms(f"{form} rituximab", {form: 3.0}), frozenset()) == []
+
+
+def test_the_min_confidence_reason_reads_below_its_setting() -> None:
+    """CITEQA_MIN_CONFIDENCE=0.6117 and a confidence of 0.6116: not "0.61 ... below ... 0.61"."""
+    assert unsure(0.6116, 0.6117, "en").endswith(
+        "its confidence, 0.6116, is below the min_confidence setting, 0.6117."
+    )
+    assert "sa confiance, 0,6116, est inférieure au réglage min_confidence, 0,6117." in unsure(
+        0.6116, 0.6117, "fr"
+    )
+    assert "confidence, 0.37, is below the min_confidence setting, 0.60." in unsure(0.37, 0.6, "en")
+    assert "0.60, is below the min_confidence setting, 0.61" in unsure(0.6049, 0.61, "en")
+    assert "0.611, is below the min_confidence setting, 0.612." in unsure(0.6112, 0.6118, "en")
