@@ -150,3 +150,44 @@ def test_a_data_file_nested_too_deeply_is_ignored_with_one_warning(
     ]
     assert len(warned) == 1 and deep in warned[0]
     assert cli("status", "--corpus", str(corpus), "--index", str(tmp_path / "i")).code == 0
+
+
+@pytest.mark.parametrize(
+    ("bad", "code"),
+    [("ask", 6), ("question", 10), ("both", 6)],
+)
+def test_a_batch_exits_with_the_code_of_what_failed(
+    looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch, bad: str, code: int
+) -> None:
+    """A question that cannot be used is exit 10; a failure of the index (or the models) on
+    some line exits with that error's own code, every line still answered or given an error."""
+    from citeqa import api
+    from citeqa.errors import IndexCorrupt
+
+    build_index(looping)
+    asked = api.Assistant.ask
+
+    def ask(self: Any, question: str, *args: Any, **kwargs: Any) -> Any:
+        if "broken" in question:
+            raise IndexCorrupt("Index file chunks.jsonl is truncated")
+        return asked(self, question, *args, **kwargs)
+
+    monkeypatch.setattr(api.Assistant, "ask", ask)
+    lines = ["How does belimumab work?"]
+    lines += ["broken biopsy?"] if bad in ("ask", "both") else []
+    lines += ['{"id": 9}'] if bad in ("question", "both") else []
+    lines += ['{"q": ' + "[" * 100_000 + "]" * 100_000 + "}"] if bad == "question" else []
+    stdin = io.StringIO("\n".join(lines) + "\n")
+    monkeypatch.setattr("sys.stdin", stdin)
+    result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
+    assert result.code == code
+    answers = [json.loads(line) for line in result.out.splitlines()]
+    assert len(answers) == len(lines) and "passages" in answers[0]
+    assert all("error" in answer for answer in answers[1:])
+    last = result.error_line()
+    if code == 6:
+        assert last == "citeqa: Index file chunks.jsonl is truncated"
+    else:
+        assert "got an error object; the others were answered" in last
+    if bad == "question":
+        assert answers[2]["error"] == "line 3 is JSON nested too deeply to read"

@@ -73,34 +73,46 @@ def ask(
 
 
 def answer_batch(assistant: Assistant, k: int | None) -> None:
-    """One JSON answer per stdin line, in order; a bad line gives an error object and goes on
-    (bytes that are not UTF-8 become U+FFFD instead of ending the batch). When any line
-    failed, BadQuestion at the end (exit code 10), saying how many."""
+    """One JSON answer per stdin line, in order; a line that fails gives an error object and
+    the batch goes on (bytes that are not UTF-8 become U+FFFD instead of ending the batch).
+    When any line failed, an error at the end, saying how many: BadQuestion (exit code 10)
+    when only questions were unusable, else the first other error (the index's, the
+    models': its own exit code)."""
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")
-    failed = []
+    failed: list[int] = []
+    other: CiteqaError | None = None
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
-        result = _batch_answer(assistant, line, number, k)
-        if "error" in result:
+        result, error = _batch_answer(assistant, line, number, k)
+        if error is not None:
             failed.append(number)
+            if other is None and not isinstance(error, BadQuestion):
+                other = error
         print(to_json(result), flush=True)
     if failed:
         shown = ", ".join(map(str, failed[:10])) + (" …" if len(failed) > 10 else "")
         lines = f"line {shown}" if len(failed) == 1 else f"{len(failed)} lines ({shown})"
-        raise BadQuestion(f"{lines} of the batch got an error object; the others were answered")
+        told = f"{lines} of the batch got an error object; the others were answered"
+        if other is None:
+            raise BadQuestion(told)
+        warn(told)
+        raise other
 
 
-def _batch_answer(assistant: Assistant, line: str, number: int, k: int | None) -> dict[str, Any]:
+def _batch_answer(
+    assistant: Assistant, line: str, number: int, k: int | None
+) -> tuple[dict[str, Any], CiteqaError | None]:
+    """The answer JSON of one batch line, or its error object and the error."""
     item_id: Any = number
     try:
         item_id, question = parse_batch_line(line, number)
         if question is None:
             raise BadQuestion(f'line {number} needs a "question" string')
-        return assistant.ask(question, k=k, id=item_id).model_dump(mode="json")
+        return assistant.ask(question, k=k, id=item_id).model_dump(mode="json"), None
     except CiteqaError as err:
-        return {"id": item_id, "error": str(err), "line": number}
+        return {"id": item_id, "error": str(err), "line": number}, err
 
 
 def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
@@ -114,6 +126,8 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
         item = json.loads(text)
     except json.JSONDecodeError as err:
         raise BadQuestion(f"line {number} is not valid JSON ({err.msg})") from None
+    except RecursionError:
+        raise BadQuestion(f"line {number} is JSON nested too deeply to read") from None
     if not isinstance(item, dict):
         raise BadQuestion(f'line {number} needs a "question" string')
     item_id = item.get("id", number)
