@@ -116,6 +116,12 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     round trip instead of one per channel (enginefusion.py). Needs Qdrant 1.10 (its Query
     API). Implies `engine_lexical`."""
 
+    @field_validator("min_confidence", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        """An empty value (as `CITEQA_MIN_CONFIDENCE=` gives) is None: unset."""
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("channels")
     @classmethod
     def _known_channels(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -188,7 +194,9 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     """An answer whose confidence (the figure shown with it: the calibrated chance that its
     quote is right) is below this abstains, saying so. Unset: the shipped models' own floor
     (`min_confidence` in citeqa/data/answerability.json, 0.01), so the default answers as
-    tuned; 0.5 answers only what is more likely right than wrong."""
+    tuned; 0.5 answers only what is more likely right than wrong; 0 drops the shipped floor
+    too (answers shown with confidence below 0.01). An empty value (`CITEQA_MIN_CONFIDENCE=`)
+    is unset, so the environment can clear the config file's."""
     learned_quotes: bool = True
     """Choose the quoted sentences with the learned quote ranker (citeqa/data/
     quote_ranker.json) instead of the hand-weighted score (sentences.py), which is kept

@@ -83,6 +83,23 @@ def test_the_config_file_is_read_and_the_environment_wins(
     assert load_settings(k=12).k == 12
 
 
+def test_an_empty_min_confidence_variable_clears_the_config_file_value(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = userdirs.config_file()
+    config.parent.mkdir(parents=True)
+    config.write_text("min_confidence = 0.5\n")
+    assert load_settings().min_confidence == 0.5
+    for empty in ("", "  "):
+        monkeypatch.setenv("CITEQA_MIN_CONFIDENCE", empty)
+        assert load_settings().min_confidence is None
+    monkeypatch.setenv("CITEQA_MIN_CONFIDENCE", "0")
+    assert load_settings().min_confidence == 0.0  # 0 is a floor, not unset
+    monkeypatch.setenv("CITEQA_MIN_CONFIDENCE", "none")
+    with pytest.raises(SettingsInvalid, match="min_confidence"):
+        load_settings()
+
+
 def test_another_config_file_can_be_named(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     named = home / "team.toml"
     named.write_text("rerank_depth = 7\n")
