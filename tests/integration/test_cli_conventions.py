@@ -182,6 +182,12 @@ def test_a_first_build_names_ten_files_then_how_many_more(cli: Any, tmp_path: Pa
     added = next(line for line in done.out.splitlines() if "added" in line)
     named = ", ".join(f"note-{number:02}.txt" for number in range(10))
     assert added == f"  added (12): {named} and 2 more (`citeqa status --all` lists the documents)"
+    for number in range(11):
+        (corpus / f"note-{number:02}.txt").unlink()
+    done = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert done.code == 0, done.err
+    removed = next(line for line in done.out.splitlines() if "removed" in line)
+    assert removed == f"  removed (11): {named} and 1 more"  # status lists no removed file
 
 
 def test_build_wording(cli: Any, tmp_path: Path) -> None:

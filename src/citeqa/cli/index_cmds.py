@@ -80,7 +80,7 @@ def print_report(report: BuildReport) -> None:
         ("removed", report.removed),
     ):
         if files:
-            console.print(Text(f"  {label} ({len(files)}): {_named(files)}"))
+            console.print(Text(f"  {label} ({len(files)}): {_named(files, label != 'removed')}"))
     if report.unchanged and not report.full_rebuild:
         console.print(Text(f"  unchanged ({len(report.unchanged)})"))
     for line in report.skipped:
@@ -94,12 +94,15 @@ REPORT_NAMED = 10
 there are: a first build of 92 files named every one."""
 
 
-def _named(files: list[str]) -> str:
+def _named(files: list[str], indexed: bool) -> str:
+    """The first REPORT_NAMED files, then how many more; for files now `indexed` (added,
+    updated), where the rest are listed (status lists no removed file)."""
     named, more = first(files, REPORT_NAMED)
     listed = ", ".join(shown(name) for name in named)
-    return (
-        f"{listed} and {more} more (`citeqa status --all` lists the documents)" if more else listed
-    )
+    if not more:
+        return listed
+    where = " (`citeqa status --all` lists the documents)" if indexed else ""
+    return f"{listed} and {more} more{where}"
 
 
 @app.command("status", epilog=examples("citeqa status --corpus ~/papers --json"))
