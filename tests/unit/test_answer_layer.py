@@ -106,6 +106,21 @@ def test_exported_trees_predict_what_lightgbm_predicts() -> None:
     assert model.predict(fresh[0]) == pytest.approx(booster.predict(fresh[:1])[0])
 
 
+def test_answerability_folds_keep_each_question_on_one_side() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals" / "tools"))
+    from train_answer_models import question_folds
+
+    asked_of_four_sets = ["Quand est né Victor Hugo ?", "QUAND est ne Victor Hugo ?  "] * 2
+    others = [f"Question number {n}?" for n in range(200)]
+    texts = asked_of_four_sets + others
+    folds = question_folds(texts, 5, seed=9)
+    assert len(set(folds[:4].tolist())) == 1
+    assert sorted(set(folds[4:].tolist())) == [0, 1, 2, 3, 4]
+    again = question_folds(list(reversed(texts)), 5, seed=9)
+    assert again[::-1].tolist() == folds.tolist()
+    assert question_folds(texts, 5, seed=10).tolist() != folds.tolist()
+
+
 def test_a_trees_file_round_trips_through_json() -> None:
     data = {
         "kind": "trees", "features": ["a", "b"], "feature": [0, -1, 1, -1, -1],
