@@ -193,10 +193,10 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     min_confidence: float | None = Field(default=None, ge=0, le=1)
     """An answer whose confidence (the figure shown with it: the calibrated chance that its
     quote is right) is below this abstains, saying so. Unset: the shipped models' own floor
-    (`min_confidence` in citeqa/data/answerability.json, 0.01), so the default answers as
-    tuned; 0.5 answers only what is more likely right than wrong; 0 drops the shipped floor
-    too (answers shown with confidence below 0.01). An empty value (`CITEQA_MIN_CONFIDENCE=`)
-    is unset, so the environment can clear the config file's."""
+    (`min_confidence` in citeqa/data/answerability.json, set by the trainer), so the default
+    answers as tuned; 0.5 answers only what is more likely right than wrong; 0 drops the
+    shipped floor too (answers shown with any confidence). An empty value
+    (`CITEQA_MIN_CONFIDENCE=`) is unset, so the environment can clear the config file's."""
     learned_quotes: bool = True
     """Choose the quoted sentences with the learned quote ranker (citeqa/data/
     quote_ranker.json) instead of the hand-weighted score (sentences.py), which is kept
