@@ -119,6 +119,10 @@ class SentenceBank:
         self.vectors, self.tokens = vectors, tokens
         self._sections: dict[tuple[str, str], frozenset[str]] = {}
         self._tables: dict[str, TableHeaders] = {}
+        self._headers: dict[int, int | None] = {}
+        """`table_header` of each table row asked about."""
+        self._frames: dict[int, bool] = {}
+        """`is_table_frame` of each table row asked about."""
 
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
         """Tokens of the sentence, its context (`context_of`), and the passage heading."""
@@ -138,14 +142,18 @@ class SentenceBank:
     def table_header(self, index: int) -> int | None:
         """The sentence that is the header row of the markdown table whose row `index` is, if
         any. (A table of tabs or pipes without a `|---|` rule may have no header: its first
-        row is quoted with a row, but the rows are read as other lines are.)"""
-        text = self.text(index)
-        if not is_table_row(text):
+        row is quoted with a row, but the rows are read as other lines are.) Remembered for
+        table rows: scoring and quoting ask it several times a question."""
+        if not is_table_row(self.text(index)):
             return None
+        if index not in self._headers:
+            self._headers[index] = self._find_table_header(index)
+        return self._headers[index]
+
+    def _find_table_header(self, index: int) -> int | None:
         sentence = self.sentences[index]
-        doc_text = self.documents[sentence.doc_id].text
-        header = self.header_span(sentence.doc_id, sentence.start)
-        if header is None or header[0] >= sentence.start or not is_table_frame(doc_text, header[0]):
+        header = self._tables_of(sentence.doc_id).ruled_header(sentence.start)
+        if header is None or header[0] >= sentence.start:
             return None
         numbers, starts = self.sentences.in_document(sentence.doc_id)
         position = bisect.bisect_left(starts, header[0])
@@ -154,19 +162,26 @@ class SentenceBank:
 
     def header_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         """The span of the header row of the table holding `offset` in the document, if any
-        (tables.find_table_header; each table of a document is read once per bank)."""
+        (tables.TableHeaders.header)."""
+        return self._tables_of(doc_id).header(offset)
+
+    def _tables_of(self, doc_id: str) -> TableHeaders:
+        """The document's tables, each read once per bank."""
         if doc_id not in self._tables:
             self._tables[doc_id] = TableHeaders(self.documents[doc_id].text)
-        return self._tables[doc_id].header(offset)
+        return self._tables[doc_id]
 
     def is_table_frame(self, index: int) -> bool:
         """Whether the sentence is a markdown table's `|---|` rule or its header row: never an
-        answer on its own (a row is quoted with its header)."""
+        answer on its own (a row is quoted with its header). Remembered for table rows."""
         text = self.text(index)
         if not (is_table_row(text) or is_table_separator(text)):
             return False
-        sentence = self.sentences[index]
-        return is_table_frame(self.documents[sentence.doc_id].text, sentence.start)
+        if index not in self._frames:
+            sentence = self.sentences[index]
+            doc_text = self.documents[sentence.doc_id].text
+            self._frames[index] = is_table_frame(doc_text, sentence.start)
+        return self._frames[index]
 
     def preceding(self, index: int, limit_start: int, count: int) -> list[int]:
         """Up to `count` sentences just before `index`, starting at or after `limit_start`."""

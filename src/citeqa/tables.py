@@ -12,16 +12,11 @@ import bisect
 
 from citeqa.language import Span, is_table_row, is_table_separator, trim_span
 
-__all__ = ["TableHeaders", "find_table_header", "is_table_frame"]
+__all__ = ["TableHeaders", "is_table_frame"]
 
-
-def find_table_header(text: str, offset: int) -> Span | None:
-    """The span of the header row (first row) of the table holding `offset`, or None.
-
-    A table is two or more consecutive lines with tabs or pipes; a markdown table whose first
-    row is its `|---|` rule has no header. Only the table's own lines are read.
-    """
-    return TableHeaders(text).header(offset)
+_Table = tuple[int, int, Span | None, bool]
+"""A table's first line's start, last line's end, header row (None for a lone row or a table
+opening with its `|---|` rule), and whether its second line is its `|---|` rule."""
 
 
 class TableHeaders:
@@ -33,12 +28,23 @@ class TableHeaders:
         self.text = text
         self._firsts: list[int] = []
         """The start of each known table's first line, in text order."""
-        self._tables: list[tuple[int, int, Span | None]] = []
-        """Each known table's (first line's start, last line's end, header row)."""
+        self._tables: list[_Table] = []
+        """Each known table, in text order."""
 
     def header(self, offset: int) -> Span | None:
-        """The span of the header row of the table holding `offset`, or None (as
-        `find_table_header`)."""
+        """The span of the header row (first row) of the table holding `offset`, or None. A
+        table is two or more consecutive lines with tabs or pipes; a markdown table whose first
+        row is its `|---|` rule has no header."""
+        table = self._table_at(offset)
+        return None if table is None else table[2]
+
+    def ruled_header(self, offset: int) -> Span | None:
+        """The header row of the markdown table holding `offset`, the table's second line
+        being its `|---|` rule; None for any other line (a table of tabs has no header here)."""
+        table = self._table_at(offset)
+        return table[2] if table is not None and table[3] else None
+
+    def _table_at(self, offset: int) -> _Table | None:
         if not 0 <= offset < len(self.text):
             return None
         row = _line_at(self.text, offset)
@@ -46,24 +52,25 @@ class TableHeaders:
             return None
         position = bisect.bisect_right(self._firsts, row[0])
         if position and row[0] <= self._tables[position - 1][1]:
-            return self._tables[position - 1][2]
+            return self._tables[position - 1]
         table = _table_around(self.text, row)
         self._firsts.insert(position, table[0])
         self._tables.insert(position, table)
-        return table[2]
+        return table
 
 
-def _table_around(text: str, row: Span) -> tuple[int, int, Span | None]:
-    """The table holding the table row `row`: its first line's start, its last line's end and
-    its header row (None for a lone row or a table opening with its `|---|` rule)."""
+def _table_around(text: str, row: Span) -> _Table:
+    """The table holding the table row `row` (see `_Table`)."""
     first = last = row
     while (above := _line_before(text, first)) is not None and is_table_row(text[slice(*above)]):
         first = above
     while (below := _line_after(text, last)) is not None and is_table_row(text[slice(*below)]):
         last = below
     if first == last or is_table_separator(text[slice(*first)]):
-        return first[0], last[1], None
-    return first[0], last[1], trim_span(text, *first)
+        return first[0], last[1], None, False
+    second = _line_after(text, first)
+    ruled = second is not None and is_table_separator(text[slice(*second)])
+    return first[0], last[1], trim_span(text, *first), ruled
 
 
 def is_table_frame(text: str, start: int) -> bool:

@@ -12,7 +12,7 @@ from citeqa.chunking import chunk_document, split_sentences
 from citeqa.corpus import read_corpus
 from citeqa.language import detect_lang
 from citeqa.models import Chunk, Document
-from citeqa.tables import find_table_header
+from citeqa.tables import TableHeaders
 
 CORPUS = Path(__file__).parents[2] / "corpus"
 SLIDES = "targeted-therapies-lupus-slides"
@@ -116,19 +116,19 @@ def test_long_table_is_split_between_rows() -> None:
     assert "Name\tValue\tNote\nrow 0" in chunks[0].text
 
 
-def test_find_table_header() -> None:
+def test_table_headers() -> None:
     text = bundled()[SLIDES].text
-    header = find_table_header(text, text.index("Miltenyi CAR-T"))
+    header = TableHeaders(text).header(text.index("Miltenyi CAR-T"))
     assert header is not None
     assert text[header[0] : header[1]] == "Lupus systémique"
-    obi = find_table_header(text, text.index("décès\t0,7%"))
+    obi = TableHeaders(text).header(text.index("décès\t0,7%"))
     assert obi is not None and text[obi[0] : obi[1]] == "OBI (n=151)\tPBO (n=151)"
-    assert find_table_header(text, text.index("Réponse BICLA")) is None
+    assert TableHeaders(text).header(text.index("Réponse BICLA")) is None
     lone = text.index("Tanya Siddiqi | City")  # one line with a pipe is not a table
-    assert find_table_header(text, lone) is None
+    assert TableHeaders(text).header(lone) is None
     pipes = "Intro\n| a | b |\n|---|---|\n| 1 | 2 |\n"
-    assert find_table_header(pipes, pipes.index("| 1")) == (6, 15)
-    assert find_table_header(pipes, len(pipes) + 5) is None
+    assert TableHeaders(pipes).header(pipes.index("| 1")) == (6, 15)
+    assert TableHeaders(pipes).header(len(pipes) + 5) is None
 
 
 def test_lists_are_one_block() -> None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from citeqa.chunking import chunk_document, split_sentences
 from citeqa.models import Document
-from citeqa.tables import find_table_header
+from citeqa.tables import TableHeaders
 
 WORD_CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"))
 ANY_CHARS = st.characters(blacklist_categories=("Cs",))
@@ -99,7 +99,7 @@ def test_sentences_map_back_and_cover(text: str, cut: tuple[int, int]) -> None:
 @settings(max_examples=100, deadline=None)
 @given(text=documents(), where=st.integers(0, 3000))
 def test_table_header_is_a_row_at_or_before_the_offset(text: str, where: int) -> None:
-    header = find_table_header(text, where)
+    header = TableHeaders(text).header(where)
     if header is not None:
         start, end = header
         row = text[start:end]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from citeqa.language import is_table_separator
-from citeqa.tables import TableHeaders, find_table_header, is_table_frame
+from citeqa.models import Chunk, Document, Sentence
+from citeqa.sentences import SentenceBank
+from citeqa.tables import TableHeaders, is_table_frame
 
 MARKDOWN = (
     "## Tomato trial 2025\n\n"
@@ -19,7 +21,7 @@ MARKDOWN = (
 
 
 def header_of(text: str, word: str) -> str | None:
-    span = find_table_header(text, text.index(word))
+    span = TableHeaders(text).header(text.index(word))
     return None if span is None else text[span[0] : span[1]]
 
 
@@ -77,7 +79,7 @@ MIXED = (
 
 def test_one_table_headers_answers_as_a_fresh_search_in_any_order() -> None:
     offsets = list(range(-1, len(MIXED) + 1))
-    expected = [find_table_header(MIXED, o) for o in offsets]
+    expected = [TableHeaders(MIXED).header(o) for o in offsets]  # a fresh search each
     assert {MIXED[s[0] : s[1]] for s in expected if s is not None} == {"a\tb", "| H1 | H2 |"}
     for order in (offsets, offsets[::-1], offsets[1::2] + offsets[::2]):
         headers = TableHeaders(MIXED)
@@ -94,3 +96,49 @@ def test_a_long_table_is_read_once() -> None:
     assert len(headers._tables) == 1
     assert headers.header(text.index("| 7 |")) == (0, len("| N | Double |"))
     assert len(headers._tables) == 1  # found among the tables known, not walked again
+
+
+def test_a_ruled_header_is_the_header_of_a_table_whose_second_line_is_its_rule() -> None:
+    """`ruled_header` answers as `header` then `is_table_frame` on the header row: the header of
+    a markdown table only (never of a tab table, a lone row or a table opening with its rule)."""
+    offsets = range(-1, len(MIXED) + 1)
+    expected = []
+    for offset in offsets:
+        header = TableHeaders(MIXED).header(offset)
+        framed = header is not None and is_table_frame(MIXED, header[0])
+        expected.append(header if framed else None)
+    assert {MIXED[s[0] : s[1]] for s in expected if s is not None} == {"| H1 | H2 |"}
+    headers = TableHeaders(MIXED)
+    assert [headers.ruled_header(o) for o in offsets] == expected
+    assert TableHeaders(MARKDOWN).ruled_header(MARKDOWN.index("Roma")) is not None
+    assert TableHeaders("a\tb\nc\td\n").ruled_header(4) is None
+
+
+def _line_bank(text: str) -> tuple[SentenceBank, list[str]]:
+    """A bank of one document whose sentences are its lines."""
+    lines = text.splitlines(keepends=True)
+    starts = [sum(len(line) for line in lines[:n]) for n in range(len(lines))]
+    cuts = [(a, a + len(line.rstrip("\r\n"))) for a, line in zip(starts, lines, strict=True)]
+    doc = Document(doc_id="d", title="d", path="/d.md", text=text, sha256="0")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text)
+    sentences = [Sentence(doc_id="d", chunk_index=0, start=a, end=b) for a, b in cuts if b > a]
+    tokens = [frozenset[str]() for _ in sentences]
+    return SentenceBank({"d": doc}, [chunk], sentences, None, tokens), [
+        text[a:b] for a, b in cuts if b > a
+    ]
+
+
+def test_a_bank_reads_each_row_with_its_ruled_header_however_often_asked() -> None:
+    bank, lines = _line_bank(MARKDOWN + "x\ty\nz\tw\n")
+    variety = lines.index("| Variety | Yield per plant (kg) |")
+    for _ in range(3):  # the second and third answers are the remembered ones
+        headers = {lines[n]: bank.table_header(n) for n in range(len(lines))}
+        frames = {lines[n] for n in range(len(lines)) if bank.is_table_frame(n)}
+        assert {line for line, h in headers.items() if h is not None} == {
+            "|------|:----:|",
+            "| Roma | 5.6 |",
+            "| Sungold | 3.2 |",
+        }
+        assert {h for h in headers.values() if h is not None} == {variety}
+        assert frames == {"| Variety | Yield per plant (kg) |", "|------|:----:|"}
+    assert lines.index("We grew four varieties.") not in bank._headers  # prose: not remembered
