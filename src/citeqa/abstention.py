@@ -77,8 +77,8 @@ def nothing_to_search(terms: QuestionTerms) -> bool:
 
 
 def _only_question_words(question: str) -> bool:
-    words = _LETTERS.findall(question.casefold())
-    return bool(words) and all(word in QUESTION_WORDS for word in words)
+    words = _LETTERS.findall(question)
+    return bool(words) and all(_asks(word) for word in words)
 
 
 def not_answered(terms: QuestionTerms, lang: Lang, passages: frozenset[str] = frozenset()) -> str:

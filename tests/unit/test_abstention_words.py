@@ -66,6 +66,16 @@ def test_a_question_of_its_form_alone_has_nothing_to_search() -> None:
     assert not nothing_to_search(terms("How long is the trial?", {"trial": 1.0}))
 
 
+def test_nothing_to_search_and_the_reasons_fold_question_words_alike() -> None:
+    """One rule for both: a word asks when it folds to a question word, accents and case
+    aside ("QUÉLLE", "Pourquói" as typed in haste)."""
+    for question in ("QUÉLLE ?", "Pourquói ?", "Où ?", "OU ?"):
+        assert nothing_to_search(terms(question, {"x": 1.0}))
+        asked = terms(f"{question} vélos", {question[:-2]: 3.0, "vélos": 8.0})
+        assert unmatched_words(asked, frozenset()) == ["vélos"]
+    assert not nothing_to_search(terms("Pourquoi vélos ?", {"vélos": 1.0}))
+
+
 def test_words_holding_a_question_word_are_still_named() -> None:
     """A question word ("long", as in "How long") inside a subject word ("long-term", "longer")."""
     asked = terms(
