@@ -122,12 +122,14 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
     text = line.strip()
     if not text.startswith("{"):
         return number, text
+    from citeqa.domain import parse_json
+
     try:
-        item = json.loads(text)
+        item = parse_json(text)
     except json.JSONDecodeError as err:
         raise BadQuestion(f"line {number} is not valid JSON ({err.msg})") from None
-    except RecursionError:
-        raise BadQuestion(f"line {number} is JSON nested too deeply to read") from None
+    except ValueError as err:  # parse_json's: nested too deeply to read
+        raise BadQuestion(f"line {number} is JSON {err}") from None
     if not isinstance(item, dict):
         raise BadQuestion(f'line {number} needs a "question" string')
     item_id = item.get("id", number)
