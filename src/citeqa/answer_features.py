@@ -33,7 +33,7 @@ from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.retrieval import LEXICAL
 from citeqa.sentences import ScoredSentence, SentenceBank
-from citeqa.topic_terms import covered, specific_terms
+from citeqa.topic_terms import covered
 
 MATCH_FEATURES = (
     "semantic",
@@ -320,7 +320,8 @@ def question_features(
             passages.dense,  # dense_best: top_dense's twin since both read every passage
             passages.rarity,
             passages.present_coverage,
-            *_sentence_and_joint_coverage(reading),
+            passages.sentence_coverage,
+            passages.joint_coverage,
             *_typical_meaning(passages.dense, *meaning),
             passages.specific_coverage,
         ],
@@ -338,8 +339,10 @@ class PassageEvidence:
     corpus the rarest question term a passage holds is (`rarity`: an off-topic question shares
     only common words); the highest coverage of the question's terms the corpus uses
     (`present_coverage`) and of its specific terms, those beyond the passage's document's topic
-    (`specific_coverage`, topic_terms.specific_terms). Each is read on every passage, so the
-    figures do not move when the fusion reorders the same passages."""
+    (`specific_coverage`, topic_terms.specific_terms); the highest coverage of the terms the
+    corpus uses by one sentence of the passages (`sentence_coverage`), and the weighted
+    coverage of the question's terms by the passages together (`joint_coverage`). Each is read
+    on every passage, so the figures do not move when the fusion reorders the same passages."""
 
     dense: float
     dense_peak: float
@@ -349,6 +352,8 @@ class PassageEvidence:
     rarity: float
     present_coverage: float
     specific_coverage: float
+    sentence_coverage: float
+    joint_coverage: float
 
 
 def passage_evidence(reading: Reading, channel: str | None) -> PassageEvidence:
@@ -356,7 +361,7 @@ def passage_evidence(reading: Reading, channel: str | None) -> PassageEvidence:
     none)."""
     hits, terms, bank = reading.hits, reading.terms, reading.bank
     present = reading.present()
-    tokens = [passage_tokens(bank, [hit]) for hit in hits]
+    tokens = [reading.tokens_at(number) for number in range(len(hits))]
     dense = sorted(_dense_scores(hits, channel), reverse=True)
     others = dense[1:]
     unseen = terms.unseen_weight or 1.0
@@ -373,12 +378,14 @@ def passage_evidence(reading: Reading, channel: str | None) -> PassageEvidence:
         / unseen,
         present_coverage=max((covered(present, t) for t in tokens), default=0.0),
         specific_coverage=max(
-            (
-                covered(specific_terms(present, bank, [hit]), t)
-                for hit, t in zip(hits, tokens, strict=True)
-            ),
+            (covered(reading.specific_at(number), t) for number, t in enumerate(tokens)),
             default=0.0,
         ),
+        sentence_coverage=max(
+            (covered(present, bank.tokens[n]) for hit in hits for n in bank.in_chunk(hit.chunk)),
+            default=0.0,
+        ),
+        joint_coverage=terms.coverage(reading.passage_tokens()),
     )
 
 
@@ -386,18 +393,6 @@ def _agree(hit: Hit, channel: str | None) -> float:
     """1 when the passage ranks in the first three of both BM25 and the answer `channel`."""
     ranks = [rank for name, rank in hit.channel_ranks.items() if name in (LEXICAL, channel)]
     return 1.0 if len(ranks) > 1 and max(ranks) <= 3 else 0.0
-
-
-def _sentence_and_joint_coverage(reading: Reading) -> list[float]:
-    """The highest coverage of the question's terms the corpus uses by one sentence of the top
-    passages, and the weighted coverage of the question's terms by the top passages together
-    (both whatever their order)."""
-    hits, bank, present = reading.hits, reading.bank, reading.present()
-    sentences = [bank.tokens[n] for hit in hits for n in bank.in_chunk(hit.chunk)]
-    return [
-        max((covered(present, tokens) for tokens in sentences), default=0.0),
-        reading.terms.coverage(passage_tokens(bank, hits)),
-    ]
 
 
 def _typical_meaning(
@@ -410,13 +405,3 @@ def _typical_meaning(
         return [0.0, 0.0]
     typical = float(np.dot(query, centroid))
     return [typical, best_dense - typical]
-
-
-def passage_tokens(bank: SentenceBank, hits: list[Hit]) -> frozenset[str]:
-    """Every token of these passages' sentences and headings."""
-    tokens: set[str] = set()
-    for hit in hits:
-        tokens |= bank.section_tokens(hit.chunk)
-        for number in bank.in_chunk(hit.chunk):
-            tokens |= bank.tokens[number]
-    return frozenset(tokens)

@@ -44,8 +44,8 @@ BM25_B = 0.75
 class Reading:
     """One question against its top passages `hits`, and what the answer layer reads of it more
     than once, each computed once: the question's stemmed words per language, each candidate
-    sentence's stemmed words, the question's terms the corpus uses and its specific terms
-    (topic_terms) against the best passage."""
+    sentence's stemmed words, the question's terms the corpus uses, its specific terms
+    (topic_terms) against each passage's document, and each passage's tokens."""
 
     bank: SentenceBank
     hits: list[Hit]
@@ -53,7 +53,8 @@ class Reading:
     _asked: dict[str, list[str]] = field(default_factory=dict)
     _words: dict[tuple[int, str], list[str]] = field(default_factory=dict)
     _present: Terms | None = None
-    _specific: Terms | None = None
+    _specific: dict[int, Terms] = field(default_factory=dict)
+    _tokens: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def question(self, lang: str) -> list[str]:
         """The question's focus, stemmed in `lang`."""
@@ -76,9 +77,28 @@ class Reading:
 
     def specific(self) -> Terms:
         """The question's specific terms: those it uses beyond the best document's topic."""
-        if self._specific is None:
-            self._specific = specific_terms(self.present(), self.bank, self.hits)
-        return self._specific
+        return self.specific_at(0) if self.hits else self.present()
+
+    def specific_at(self, number: int) -> Terms:
+        """The question's specific terms beyond the topic of passage `number`'s document."""
+        if number not in self._specific:
+            hit = self.hits[number]
+            self._specific[number] = specific_terms(self.present(), self.bank, [hit])
+        return self._specific[number]
+
+    def tokens_at(self, number: int) -> frozenset[str]:
+        """Every token of passage `number`'s sentences and heading."""
+        if number not in self._tokens:
+            chunk = self.hits[number].chunk
+            tokens = set(self.bank.section_tokens(chunk))
+            for sentence in self.bank.in_chunk(chunk):
+                tokens |= self.bank.tokens[sentence]
+            self._tokens[number] = frozenset(tokens)
+        return self._tokens[number]
+
+    def passage_tokens(self) -> frozenset[str]:
+        """Every token of the passages' sentences and headings."""
+        return frozenset().union(*(self.tokens_at(n) for n in range(len(self.hits))))
 
 
 def term_positions(words: Sequence[str], terms: Terms) -> dict[int, list[int]]:
