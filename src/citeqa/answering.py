@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
 from citeqa import abstention
-from citeqa.answer_features import Wants, match_features, passage_tokens, question_features
+from citeqa.answer_features import Wants, match_features, question_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
@@ -120,6 +121,11 @@ def choose_by_score(
     return sorted(chosen, key=lambda s: _reading_order(bank, best, s))
 
 
+Refusal = Literal["model", "min_confidence"]
+MODEL: Refusal = "model"
+"""Refused by the shipped models: the answerability model, or their own confidence floor."""
+USER_FLOOR: Refusal = "min_confidence"
+"""Refused by the user's `min_confidence` setting alone."""
 NEIGHBOUR_RATIO = 0.85
 """With the hand-weighted choice, a further sentence is quoted when its score is at least this
 share of the best one."""
@@ -186,17 +192,13 @@ def compose(
     sure = round(float(models.confidence.predict(evidence)), 4)
     answerable = float(models.answerability.predict(evidence))
     passages = passages_of(retrieval, bank.documents)
-    citations = (
-        []
-        if refuses(models, answerable, sure, settings)
-        else _quoted(candidates, reading, models, settings)
-    )
+    refused = refusal(models, answerable, sure, settings)
+    citations = [] if refused else _quoted(candidates, reading, models, settings)
     if not citations or not verified(citations, bank.documents):
-        floor = unsure(answerable, sure, settings)
-        if floor is not None:
-            reason = abstention.unsure(sure, floor, lang)
+        if refused == USER_FLOOR and settings.min_confidence is not None:
+            reason = abstention.unsure(sure, settings.min_confidence, lang)
         else:
-            reason = abstention.not_answered(terms, lang, passage_tokens(bank, top))
+            reason = abstention.not_answered(terms, lang, reading.passage_tokens())
         return abstained(question, reason, lang, sure, passages)
     return Answer(
         question=question,
@@ -209,15 +211,23 @@ def compose(
 
 
 def unlikely(models: AnswerModels, evidence: np.ndarray, sure: float, settings: Settings) -> bool:
-    """Whether the documents seem not to answer (`refuses`), from the question's evidence."""
-    return refuses(models, float(models.answerability.predict(evidence)), sure, settings)
+    """Whether the documents seem not to answer (`refusal`), from the question's evidence."""
+    answerable = float(models.answerability.predict(evidence))
+    return refusal(models, answerable, sure, settings) is not None
 
 
-def refuses(models: AnswerModels, answerable: float, sure: float, settings: Settings) -> bool:
-    """Whether the documents seem not to answer: the answerability model's `answerable` is
-    below the threshold, or the confidence that the quote would be right is below the floor
-    (`confidence_floor`)."""
-    return answerable < settings.abstain_threshold or sure < confidence_floor(models, settings)
+def refusal(
+    models: AnswerModels, answerable: float, sure: float, settings: Settings
+) -> Refusal | None:
+    """Why the answer is refused, or None: MODEL when the answerability model's `answerable`
+    is below the threshold, or the confidence that the quote would be right is below the
+    models' own floor; USER_FLOOR when the answerability model would answer but the
+    confidence is below the user's `min_confidence` (confidence_floor)."""
+    if answerable < settings.abstain_threshold:
+        return MODEL
+    if sure >= confidence_floor(models, settings):
+        return None
+    return MODEL if settings.min_confidence is None else USER_FLOOR
 
 
 def confidence_floor(models: AnswerModels, settings: Settings) -> float:
@@ -226,15 +236,6 @@ def confidence_floor(models: AnswerModels, settings: Settings) -> float:
     if settings.min_confidence is not None:
         return settings.min_confidence
     return float(models.answerability.extra.get("min_confidence", 0.0))
-
-
-def unsure(answerable: float, sure: float, settings: Settings) -> float | None:
-    """The user's `min_confidence` when it alone refuses the answer (the answerability model
-    would answer, but the confidence shown is below the floor the user set), else None."""
-    floor = settings.min_confidence
-    if floor is None or sure >= floor or answerable < settings.abstain_threshold:
-        return None
-    return floor
 
 
 def _quoted(
