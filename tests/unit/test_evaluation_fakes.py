@@ -98,6 +98,7 @@ class FakeAssistant:
         )
         self.log: list = [] if log is None else log
         self.sessions = 0
+        self.statuses = 0
 
     @property
     def manifest_hash(self) -> str:
@@ -127,6 +128,7 @@ class FakeAssistant:
     def status(self) -> IndexStatus:
         from citeqa.models import DocumentStatus
 
+        self.statuses += 1
         return IndexStatus(
             index_dir="/nowhere", corpus_dir="/corpus", built_at="now", format_version=1,
             documents=[DocumentStatus(doc_id=d, title=d, path=f"/{d}.txt", chunks=1) for d in DOCS],

@@ -212,6 +212,7 @@ def test_evaluate_reports_headline_breakdowns_and_ablations(set_file):
     assert report.headline["dev"].hit_1 == 0.5
     assert set(report.breakdowns["test"]["language pair"]) == {"fr→en", "en→none"}
     assert report.configuration.manifest_hash == "fakehash"
+    assert fake.statuses == 1  # status walks and hashes the corpus: read once
     assert len(report.ablations) > 3
     configs = [overrides for *_, overrides in fake.log]
     assert {"weight_vectors": 0.0} in configs and {"expand_queries": False} in configs

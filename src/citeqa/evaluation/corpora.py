@@ -116,7 +116,7 @@ def run_set(
 ) -> tuple[SetReport, list[QuestionResult]]:
     """citeqa (and the peers, on an answerable set) on one set."""
     assistant = assistants(eval_set.corpus_dir)
-    check_documents(assistant, eval_set.questions)
+    check_documents(assistant.status(), eval_set.questions)
     results = run_questions(
         assistant, eval_set.questions, eval_set.questions, progress=progress, stage=eval_set.name
     )

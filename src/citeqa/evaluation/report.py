@@ -25,7 +25,7 @@ from citeqa.evaluation.metrics import (
 )
 from citeqa.evaluation.questions import EvalQuestion, EvalSetError
 from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
-from citeqa.models import ChannelInfo
+from citeqa.models import ChannelInfo, IndexStatus
 
 SplitChoice = Literal["dev", "test", "all"]
 SWEEP_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 17))
@@ -86,7 +86,8 @@ def evaluate(
     progress: Progress | None = None,
 ) -> EvalReport:
     """Run the set (or one split of it) under the default settings and, optionally, ablations."""
-    check_documents(assistant, questions)
+    status = assistant.status()  # walks and hashes the corpus: once
+    check_documents(status, questions)
     selected = [q for q in questions if split == "all" or q.split == split]
     if not selected:
         raise EvalSetError(f"question set {set_path} has no question in the {split} split")
@@ -102,7 +103,7 @@ def evaluate(
         set_sha256=hashlib.sha256(set_path.read_bytes()).hexdigest(),
         split=split,
         questions=_counts(selected),
-        configuration=_configuration(assistant),
+        configuration=_configuration(assistant, status),
         headline_split="test" if any(q.split == "test" for q in selected) else "dev",
         headline=_per_split(default, summarize),
         breakdowns=_breakdowns(default),
@@ -183,9 +184,8 @@ def _sweep(results: list[QuestionResult]) -> list[dict[str, float | None]]:
     return abstention_sweep(tuning, SWEEP_THRESHOLDS)
 
 
-def _configuration(assistant: AssistantLike) -> Configuration:
+def _configuration(assistant: AssistantLike, status: IndexStatus) -> Configuration:
     settings = assistant.settings
-    status = assistant.status()
     return Configuration(
         manifest_hash=assistant.manifest_hash,
         index_dir=str(settings.index_dir),

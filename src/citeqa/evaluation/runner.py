@@ -116,9 +116,10 @@ def run_questions(
     return results
 
 
-def check_documents(assistant: AssistantLike, questions: list[EvalQuestion]) -> None:
-    """Every question's document must be in the index, or its misses would be silent."""
-    indexed = {doc.doc_id for doc in assistant.status().documents}
+def check_documents(status: IndexStatus, questions: list[EvalQuestion]) -> None:
+    """Every question's document must be in the index (`status`, the assistant's), or its
+    misses would be silent."""
+    indexed = {doc.doc_id for doc in status.documents}
     for question in questions:
         if question.doc_id is not None and question.doc_id not in indexed:
             known = ", ".join(sorted(indexed)) or "none"
