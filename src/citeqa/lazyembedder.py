@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib.util
 import threading
-import time
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
@@ -50,22 +49,14 @@ class LazyModel:
         self._build = build
         self._model: Any = None
         self._lock = threading.Lock()
-        self.load_seconds: float | None = None
-        """How long the load took (import included); None until loaded."""
 
     def get(self) -> Any:
         """The model, built now if this is the first call."""
         if self._model is None:
             with self._lock:
                 if self._model is None:
-                    self._model = self._timed_build()
+                    self._model = self._build()
         return self._model
-
-    def _timed_build(self) -> Any:
-        started = time.perf_counter()
-        model = self._build()
-        self.load_seconds = time.perf_counter() - started
-        return model
 
     @property
     def loaded(self) -> bool:
@@ -142,5 +133,6 @@ class LazyEmbedder:
         self._lazy.get()
 
     @property
-    def load_seconds(self) -> float | None:
-        return self._lazy.load_seconds
+    def loaded(self) -> bool:
+        """Whether the model is loaded yet."""
+        return self._lazy.loaded

