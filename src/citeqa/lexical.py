@@ -194,9 +194,7 @@ class LexicalIndex:
                 return cls(None, size)
             # memory-mapped: opening costs no time or memory in proportion to the corpus, and a
             # question reads only the score columns of its own terms
-            bm25 = StoredBM25(folder)
-            _check_vocab(bm25.vocab_dict, terms)
-            _check_scores(bm25.scores, size, terms)
+            bm25 = StoredBM25(folder, size, terms)
         except Exception as error:  # any damage at all means the same thing: rebuild
             raise IndexCorrupt(f"lexical index in {folder} is unreadable: {error}") from error
         return cls(bm25, size)
@@ -211,37 +209,68 @@ class StoredBM25:
 
     ARRAYS = ("data", "indices", "indptr")
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, size: int, terms: int) -> None:
+        """Read the index in `folder`, checked to hold `size` documents and `terms` terms (so
+        that every id of its vocabulary has its scores); ValueError where it does not."""
         params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
         if params.get("method") in ("bm25l", "bm25+"):
             raise ValueError(f"the BM25 method {params['method']!r} is not read here")
+        if params.get("num_docs") != size:
+            raise ValueError(f"the parameters count {params.get('num_docs')} documents, not {size}")
+        self.num_docs: int = size
         self.dtype = np.dtype(params.get("dtype", "float32"))
         self.int_dtype = np.dtype(params.get("int_dtype", "int32"))
         self.vocab_dict = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
-        self.scores: dict[str, Any] = {
-            name: np.load(folder / f"{name}.csc.index.npy", mmap_mode="r", allow_pickle=False)
+        self._check_vocab(terms)
+        self.data, self.indices, self.indptr = (
+            np.load(folder / f"{name}.csc.index.npy", mmap_mode="r", allow_pickle=False)
             for name in self.ARRAYS
-        }
-        self.scores["num_docs"] = params.get("num_docs")
-        # scores add up in `dtype`: an integer one would round every score to 0 (BM25 off)
-        if self.dtype.kind != "f" or self.dtype != self.scores["data"].dtype:
+        )
+        self._check_types()
+        self._check_arrays(terms)
+
+    def _check_vocab(self, terms: int) -> None:
+        """ValueError unless the vocabulary maps `terms` words onto the ids 0..terms-1."""
+        vocab = self.vocab_dict
+        if not isinstance(vocab, dict) or len(vocab) != terms:
+            raise ValueError(f"the vocabulary does not hold the {terms} terms recorded")
+        if set(vocab.values()) != set(range(terms)):
+            raise ValueError("the vocabulary's term ids are not 0..n-1")
+
+    def _check_types(self) -> None:
+        """ValueError unless the arrays are one-dimensional, the scores of the parameters'
+        float dtype (they add up in it: an integer one would round every score to 0) and the
+        offsets and document numbers integers, as the parameters' int_dtype is."""
+        if any(array.ndim != 1 for array in (self.data, self.indices, self.indptr)):
+            raise ValueError("a score array is not one-dimensional")
+        if self.dtype.kind != "f" or self.dtype != self.data.dtype:
             raise ValueError(f"the parameters' dtype {self.dtype} is not the scores' float type")
         if self.int_dtype.kind not in "iu":
             raise ValueError(f"the parameters' int_dtype {self.int_dtype} is not an integer type")
+        if self.indices.dtype.kind not in "iu" or self.indptr.dtype.kind not in "iu":
+            raise ValueError("a score array has the wrong type")
+
+    def _check_arrays(self, terms: int) -> None:
+        """ValueError unless the CSC arrays fit `terms` terms and `num_docs` documents."""
+        data, indices, indptr = self.data, self.indices, self.indptr
+        if len(indptr) != terms + 1 or len(indices) != len(data):
+            raise ValueError("the score arrays' lengths disagree with each other")
+        if indptr[0] != 0 or indptr[-1] != len(data) or np.any(np.diff(indptr) < 0):
+            raise ValueError("the score array offsets are out of order")
+        if len(indices) and (indices.min() < 0 or indices.max() >= self.num_docs):
+            raise ValueError("a score refers to a document that does not exist")
 
     def get_tokens_ids(self, tokens: list[str]) -> list[int]:
         """The ids of the `tokens` the vocabulary holds, in order."""
         return [self.vocab_dict[token] for token in tokens if token in self.vocab_dict]
 
     def get_scores_from_ids(self, ids: list[int]) -> np.ndarray:
-        """Every document's BM25 score for the terms `ids`."""
-        data, indices, indptr = (self.scores[name] for name in self.ARRAYS)
+        """Every document's BM25 score for the terms `ids` (the vocabulary's: their scores
+        exist, as the load checked)."""
         terms = np.asarray(ids, dtype=self.int_dtype)
-        if int(terms.max(initial=0)) >= len(indptr) - 1:
-            raise ValueError("a term id is past the index's vocabulary")
-        scores = np.zeros(self.scores["num_docs"], dtype=self.dtype)
-        for start, end in zip(indptr[terms], indptr[terms + 1], strict=True):
-            np.add.at(scores, indices[start:end], data[start:end])
+        scores = np.zeros(self.num_docs, dtype=self.dtype)
+        for start, end in zip(self.indptr[terms], self.indptr[terms + 1], strict=True):
+            np.add.at(scores, self.indices[start:end], self.data[start:end])
         return scores
 
 
@@ -254,28 +283,3 @@ def _read_meta(path: Path) -> tuple[int, int]:
     if not all(type(count) is int and count >= 0 for count in counts):
         raise ValueError(f"{path.name} has no valid document and term counts")
     return meta["documents"], meta["terms"]
-
-
-def _check_vocab(vocab: Any, terms: int) -> None:
-    """Raise ValueError unless `vocab` maps `terms` words onto the ids 0..terms-1."""
-    if not isinstance(vocab, dict) or len(vocab) != terms:
-        raise ValueError(f"the vocabulary does not hold the {terms} terms recorded")
-    if set(vocab.values()) != set(range(terms)):
-        raise ValueError("the vocabulary's term ids are not 0..n-1")
-
-
-def _check_scores(scores: dict[str, Any], size: int, terms: int) -> None:
-    """Raise ValueError unless the CSC score arrays fit `size` documents and `terms` terms."""
-    data, indices, indptr = scores["data"], scores["indices"], scores["indptr"]
-    if scores["num_docs"] != size:
-        raise ValueError(f"the parameters count {scores['num_docs']} documents, not {size}")
-    if any(array.ndim != 1 for array in (data, indices, indptr)):
-        raise ValueError("a score array is not one-dimensional")
-    if data.dtype.kind != "f" or indices.dtype.kind not in "iu" or indptr.dtype.kind not in "iu":
-        raise ValueError("a score array has the wrong type")
-    if len(indptr) != terms + 1 or len(indices) != len(data):
-        raise ValueError("the score arrays' lengths disagree with each other")
-    if indptr[0] != 0 or indptr[-1] != len(data) or np.any(np.diff(indptr) < 0):
-        raise ValueError("the score array offsets are out of order")
-    if len(indices) and (indices.min() < 0 or indices.max() >= size):
-        raise ValueError("a score refers to a document that does not exist")

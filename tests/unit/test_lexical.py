@@ -190,7 +190,8 @@ def test_a_loaded_index_scores_as_bm25s_does_without_importing_it(tmp_path: Path
     docs = [[str(w) for w in rng.choice(words, size=int(rng.integers(0, 60)))] for _ in range(400)]
     LexicalIndex.build(docs).save(tmp_path)
     reference = bm25s.BM25.load(tmp_path, mmap=True, allow_pickle=False)  # as bm25s 0.3.6 takes
-    stored = StoredBM25(tmp_path)
+    terms = len(json.loads((tmp_path / "vocab.index.json").read_text(encoding="utf-8")))
+    stored = StoredBM25(tmp_path, len(docs), terms)
     for size in (1, 2, 5, 12, 40):
         tokens = [str(w) for w in rng.choice([*words, "unknown"], size=size)]  # repeats, unknowns
         ids = stored.get_tokens_ids(tokens)
