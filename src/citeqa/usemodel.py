@@ -249,8 +249,8 @@ def write_copy(encoder: Any, folder: Path) -> bool:
         from citeqa.publishing import sync_tree  # as a build is, before it goes into place
 
         sync_tree(temporary)
-        if load_copy(_fresh_use(encoder.threads), folder):  # another process's: keep it
-            return True
+        if (folder / MANIFEST).exists() and load_copy(_fresh_use(encoder.threads), folder):
+            return True  # another process's copy: keep it
         shutil.rmtree(folder, ignore_errors=True)
         os.rename(temporary, folder)
         usecopies.remove_others(folder)
