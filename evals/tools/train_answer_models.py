@@ -452,13 +452,16 @@ def threshold(asked: list[Asked], draws: list[np.ndarray], forced: np.ndarray) -
     """The highest threshold that keeps false abstention low on every answerable set, given
     the questions that abstain anyway (`forced`), a set's false abstention averaged over the
     fold draws' out-of-fold probabilities (`draws`); None when even `forced` are too many."""
+    groups = [
+        np.array([i for i in idx if asked[i].item.answerable], dtype=np.int64)
+        for idx in by_set(asked).values()
+    ]
+    answerable = [group for group in groups if len(group)]
     for t in np.arange(0.95, 0.0, -0.01):
         worst = 0.0
-        for idx in by_set(asked).values():
-            answerable = np.array([i for i in idx if asked[i].item.answerable], dtype=np.int64)
-            if len(answerable):
-                shares = [np.mean(forced[answerable] | (p[answerable] < t)) for p in draws]
-                worst = max(worst, float(np.mean(shares)))
+        for group in answerable:
+            shares = [np.mean(forced[group] | (p[group] < t)) for p in draws]
+            worst = max(worst, float(np.mean(shares)))
         if worst <= TARGET_FALSE_ABSTENTION:
             return float(t)
     return None
