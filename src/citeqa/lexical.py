@@ -196,7 +196,9 @@ class LexicalIndex:
             # question reads only the score columns of its own terms
             bm25 = StoredBM25(folder, size, terms)
         except Exception as error:  # any damage at all means the same thing: rebuild
-            raise IndexCorrupt(f"lexical index in {folder} is unreadable: {error}") from error
+            raise IndexCorrupt(
+                f"lexical index in {folder} is unreadable: {error}; run `citeqa index --rebuild`."
+            ) from error
         return cls(bm25, size)
 
 

@@ -292,8 +292,9 @@ def test_damaged_index_raises_index_corrupt(
     folder = tmp_path / "lexical"
     save_then(damage, index, folder)
     expected = re.escape(f"lexical index in {folder} is unreadable: ")
-    with pytest.raises(IndexCorrupt, match=expected):
+    with pytest.raises(IndexCorrupt, match=expected) as raised:
         LexicalIndex.load(folder)
+    assert str(raised.value).endswith("; run `citeqa index --rebuild`.")  # as the others say
 
 
 def test_importing_lexical_stays_light() -> None:
