@@ -201,6 +201,11 @@ def test_build_wording(cli: Any, tmp_path: Path) -> None:
     assert again.out.startswith("Rebuilt: ") and "unchanged" not in again.out
     same = cli(*args)
     assert same.out.startswith("Index up to date: ") and "unchanged (" in same.out
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "only.txt").write_text("One short note.\n", encoding="utf-8")
+    single = cli("index", "--corpus", str(one), "--index", str(tmp_path / "one-index"))
+    assert single.out.startswith("Built: 1 document, 1 chunk in "), single.out
 
 
 def test_a_corpus_without_index_is_indexed_in_the_user_data_folder(
