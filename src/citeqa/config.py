@@ -15,6 +15,7 @@ corpus folder's path. `load_settings` turns a bad file or value into one `Settin
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
@@ -258,9 +259,18 @@ def load_settings(**overrides: Any) -> Settings:
         raise SettingsInvalid(f"Bad setting: {err}.") from None
     except ValidationError as err:
         problems = "; ".join(_problem(e) for e in err.errors()[:3])
-        raise SettingsInvalid(
-            f"Bad setting ({problems}); check the CITEQA_* variables and {userdirs.config_file()}."
-        ) from None
+        fields = {str(e["loc"][0]) for e in err.errors()[:3] if e["loc"]}
+        raise SettingsInvalid(f"Bad setting ({problems}); check {_sources(fields)}.") from None
+
+
+def _sources(fields: set[str]) -> str:
+    """Where the bad values of `fields` may come from: the `CITEQA_*` variables set for them
+    and the config file if it exists (a command-line option otherwise)."""
+    set_names = {name.upper() for name in os.environ}
+    places = sorted(f"CITEQA_{f.upper()}" for f in fields if f"CITEQA_{f.upper()}" in set_names)
+    if userdirs.config_file().is_file():
+        places.append(str(userdirs.config_file()))
+    return " and ".join(places) or "the values given on the command line"
 
 
 def _problem(error: Any) -> str:

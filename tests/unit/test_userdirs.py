@@ -96,8 +96,15 @@ def test_an_empty_min_confidence_variable_clears_the_config_file_value(
     monkeypatch.setenv("CITEQA_MIN_CONFIDENCE", "0")
     assert load_settings().min_confidence == 0.0  # 0 is a floor, not unset
     monkeypatch.setenv("CITEQA_MIN_CONFIDENCE", "none")
-    with pytest.raises(SettingsInvalid, match="min_confidence"):
+    with pytest.raises(SettingsInvalid, match="min_confidence") as raised:
         load_settings()
+    assert str(raised.value).endswith(f"check CITEQA_MIN_CONFIDENCE and {config}.")
+    config.unlink()  # no config file: the variable alone is named
+    monkeypatch.setenv("CITEQA_MIN_CONFIDENCE", "abc")
+    with pytest.raises(SettingsInvalid) as raised:
+        load_settings()
+    assert str(raised.value).endswith("; check CITEQA_MIN_CONFIDENCE.")
+    assert "config.toml" not in str(raised.value)
 
 
 def test_another_config_file_can_be_named(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
