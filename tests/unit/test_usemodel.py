@@ -76,6 +76,9 @@ def test_the_copy_encodes_exactly_as_the_package(plain: Any, written: Path) -> N
         assert copied._sp.encode(text, out_type=int) == plain._sp.encode(text, out_type=int)
     manifest = json.loads((written / usemodel.MANIFEST).read_text(encoding="utf-8"))
     assert manifest["pieces"] == len(plain._sp._pieces)
+    assert manifest["writer"] == usecopies.WRITER and usecopies.is_copy(written)
+    assert {*manifest["files"], usemodel.MANIFEST} == {p.name for p in written.iterdir()}
+    assert np.array_equal(np.asarray(manifest["probe"], np.float32), plain.encode([usemodel.PROBE]))
 
 
 @pytest.mark.parametrize(
@@ -130,6 +133,43 @@ def test_load_use_writes_the_copy_then_reads_it_and_replaces_a_damaged_one(
         assert np.array_equal(encoder.encode(TEXTS), plain.encode(TEXTS))
 
 
+def test_a_copy_altered_in_place_is_noticed_and_written_anew(
+    plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
+    folder = copy_folder(VERSION)
+    assert folder is not None
+    load_use(1, VERSION)
+    weights = folder / "proj_W.npy"
+    data, stamp = weights.read_bytes(), weights.stat()
+    header = len(data) - np.load(weights, allow_pickle=False).nbytes
+    weights.unlink()  # replaced, not written into (an encoder may map it)
+    weights.write_bytes(data[:header] + bytes(len(data) - header))  # zeroed: same size
+    os.utime(weights, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert np.load(weights, allow_pickle=False).shape == np.load(weights).shape
+    assert not load_copy(fresh(), folder)  # shapes and types agree; the probe does not
+    encoder = load_use(1, VERSION)
+    assert not isinstance(encoder._sp._prefixes, PieceLookup)  # the package's model
+    assert np.array_equal(encoder.encode(TEXTS), plain.encode(TEXTS))
+    assert weights.read_bytes() == data  # the copy written anew
+    assert isinstance(load_use(1, VERSION)._sp._prefixes, PieceLookup)
+
+
+def test_a_folder_of_the_copy_s_name_that_citeqa_did_not_write_is_left_alone(
+    plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
+    folder = copy_folder(VERSION)
+    assert folder is not None
+    folder.mkdir(parents=True)
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    encoder = load_use(1, VERSION)
+    assert np.array_equal(encoder.encode(TEXTS[:2]), plain.encode(TEXTS[:2]))
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert not usecopies.marker(folder).exists()  # tried again later, never marked
+    assert sorted(p.name for p in folder.parent.iterdir()) == [folder.name]  # no temporary
+
+
 def test_load_use_works_where_the_cache_cannot_be_written(
     plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -151,17 +191,22 @@ def test_a_writer_keeps_a_good_copy_and_removes_only_stale_temporaries(
     table = (folder / "table.npy").stat().st_ino
     stale, fresh_one = tmp_path / ".usem3-killed", tmp_path / ".usem3-writing"
     other = tmp_path / ".other"
-    for made in (stale, fresh_one, other):
+    foreign = tmp_path / ".usem3-notes"  # old and named as citeqa's temporaries, but not one
+    for made in (stale, fresh_one, other, foreign):
         made.mkdir()
-        (made / "x.npy").write_bytes(b"x")
+        (made / "table.npy").write_bytes(b"x")
+    (foreign / "notes.txt").write_text("mine", encoding="utf-8")
     hours_ago = time.time() - 2 * usemodel.STALE_SECONDS
-    for made in (stale, other):
+    for made in (stale, other, foreign):
         os.utime(made, (hours_ago, hours_ago))
     assert write_copy(plain, folder)  # another process's copy loads: kept as it is
     assert (folder / "table.npy").stat().st_ino == table
     assert not stale.exists()
     assert fresh_one.is_dir() and other.is_dir()  # a writer still at work; not citeqa's
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".other", ".usem3-writing", "usem3-copy"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".other", ".usem3-notes", ".usem3-writing", "usem3-copy"
+    ]  # fmt: skip
+    assert sorted(p.name for p in foreign.iterdir()) == ["notes.txt", "table.npy"]
 
 
 def test_the_copy_is_keyed_by_the_files_contents_not_their_times(
@@ -187,8 +232,20 @@ def test_the_copy_is_keyed_by_the_files_contents_not_their_times(
     assert before not in (None, installed, copy_folder(VERSION))
 
 
+def _older_copy(written: Path, folder: Path) -> None:
+    """In `folder`, the copy in `written` as citeqa wrote it before manifests named their
+    writer and files and kept a probe."""
+    for path in written.iterdir():
+        if path.name != usemodel.MANIFEST:
+            os.link(path, folder / path.name)
+    manifest = json.loads((written / usemodel.MANIFEST).read_text(encoding="utf-8"))
+    for key in ("writer", "files", "probe"):
+        del manifest[key]
+    (folder / usemodel.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+
+
 def test_writing_a_copy_removes_the_other_copies_and_abandoned_temporaries(
-    plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    plain: Any, written: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
     folder = copy_folder(VERSION)
@@ -196,13 +253,22 @@ def test_writing_a_copy_removes_the_other_copies_and_abandoned_temporaries(
     models = folder.parent
     models.mkdir(parents=True)
     gone = [models / "usem3-0.2.0-0123456789abcdef", models / ".usem3-abcd_123"]
-    kept = [models / ".usem3-fresh123", models / "usem3-mine", models / "notes.txt"]
+    look_alikes = [models / f"usem3-0.2.0-{n:016x}" for n in range(3)]  # citeqa's names only
+    kept = [models / ".usem3-fresh123", models / "usem3-mine", models / "notes.txt", *look_alikes]
     for path in [*gone, *kept]:
         path.mkdir() if path.suffix != ".txt" else path.write_text("mine", encoding="utf-8")
-    (gone[0] / "table.npy").write_bytes(b"an older copy")
+    _older_copy(written, gone[0])  # written before manifests named their writer
     (gone[1] / "table.npy").write_bytes(b"a process ended while writing this")
+    (look_alikes[0] / "notes.txt").write_text("a user's own folder", encoding="utf-8")
+    _older_copy(written, look_alikes[1])
+    (look_alikes[1] / "notes.txt").write_text("added by hand", encoding="utf-8")
+    for path in written.iterdir():  # a copy of this version with one more file
+        os.link(path, look_alikes[2] / path.name)
+    (look_alikes[2] / "notes.txt").write_text("added by hand", encoding="utf-8")
     gone.append(models / "usem3-0.2.1-fedcba9876543210.unusable")
     gone[-1].write_text("0.0.1", encoding="utf-8")
+    kept.append(models / "usem3-0.2.1-00000000000000ff.unusable")  # not a version: a user's
+    kept[-1].write_text("my notes about this model\n", encoding="utf-8")
     two_hours_ago = time.time() - 7200
     os.utime(gone[1], (two_hours_ago, two_hours_ago))
     assert write_copy(plain, folder)
