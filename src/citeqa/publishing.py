@@ -132,7 +132,7 @@ def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
     somewhere and no reader is loading, the builds it no longer points to. Call it with the
     build lock held. Names citeqa did not create are never touched."""
     keep = current_name(owner.folder)
-    mine = [path for path in _listing(owner.folder) if owner.owns(path.name)]
+    mine = [path for path in listing(owner.folder) if owner.owns(path.name)]
     builds = [path for path in mine if owner.is_build(path.name)]
     for path in mine:
         if path not in builds:
@@ -146,7 +146,8 @@ def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
                 discard(path)
 
 
-def _listing(folder: Path) -> list[Path]:
+def listing(folder: Path) -> list[Path]:
+    """The entries of `folder`, none when it cannot be read."""
     try:
         return list(folder.iterdir())
     except OSError:

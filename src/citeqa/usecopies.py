@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,11 +105,13 @@ def unusable(folder: Path) -> bool:
 def remove_others(folder: Path) -> None:
     """Remove the copies and markers beside `folder` (`COPY_NAME`) that citeqa wrote (`is_copy`,
     `is_marker`), quietly; anything else stays."""
-    for entry in _entries(folder.parent):
+    from citeqa.publishing import discard, listing  # only when a copy is written
+
+    for entry in listing(folder.parent):
         if entry.name == folder.name or not COPY_NAME.fullmatch(entry.name):
             continue
         if is_marker(entry) if entry.name.endswith(".unusable") else is_copy(entry):
-            _remove(entry)
+            discard(entry)
 
 
 def is_copy(folder: Path) -> bool:
@@ -165,18 +166,3 @@ def holds_only(folder: Path, names: frozenset[str]) -> bool:
     except OSError:
         return False
     return all(p.name in names and p.is_file() and not p.is_symlink() for p in entries)
-
-
-def _entries(parent: Path) -> list[Path]:
-    try:
-        return list(parent.iterdir())
-    except OSError:
-        return []
-
-
-def _remove(entry: Path) -> None:
-    with contextlib.suppress(OSError):
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
