@@ -156,6 +156,16 @@ class BuildReport(Frozen):
     seconds: float = 0.0
     full_rebuild: bool = False
 
+    @property
+    def contents(self) -> str:
+        """What the index holds, in words: "1 document, 3 chunks"."""
+        return f"{_counted(self.documents, 'document')}, {_counted(self.chunks, 'chunk')}"
+
+
+def _counted(number: int, noun: str) -> str:
+    """`number` `noun`s: "1 document", "2 documents"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
 
 class ChannelInfo(Frozen):
     """A vector channel of the index and the model behind it."""

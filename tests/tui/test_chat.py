@@ -208,6 +208,7 @@ def test_stale_index_shows_banner_and_rebuild_reloads(make_app):
             await settle(pilot)
             assert len(factory.opened) == 2
             assert any("Index rebuilt" in (n.title or "") for n in app._notifications)
+            assert any("2 documents, 4 chunks" in n.message for n in app._notifications)
 
     run(body())
 

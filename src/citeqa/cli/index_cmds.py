@@ -62,11 +62,6 @@ def build_verb(report: BuildReport) -> str:
     return "Index up to date"
 
 
-def counted(number: int, noun: str) -> str:
-    """`number` `noun`s: "1 document", "2 documents"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def print_report(report: BuildReport) -> None:
     """What a build did, in a few lines."""
     from rich.console import Console
@@ -75,8 +70,7 @@ def print_report(report: BuildReport) -> None:
     console = Console(highlight=False, soft_wrap=True)
     console.print(
         Text(
-            f"{build_verb(report)}: {counted(report.documents, 'document')},"
-            f" {counted(report.chunks, 'chunk')}"
+            f"{build_verb(report)}: {report.contents}"
             f" in {shown(report.index_dir)} ({report.seconds:.1f} s)"
         )
     )

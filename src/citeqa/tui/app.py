@@ -325,8 +325,7 @@ class CiteqaApp(KeyedApp):
         report = message.report
         self._rebuilding = False
         self.notify(
-            f"Index rebuilt: {report.documents} documents, {report.chunks} chunks "
-            f"in {report.seconds:.1f} s.",
+            f"Index rebuilt: {report.contents} in {report.seconds:.1f} s.",
             title="Index rebuilt",
         )
         self.query_one(StatusLine).busy("Loading models…")
