@@ -125,6 +125,7 @@ def test_an_abstained_answer_is_never_quote_correct(set_file):
     ("content", "message"),
     [
         ('{"id": "q1", "question": "x"\n', "set.jsonl:1: not valid JSON"),
+        ("[" * 100000 + "]" * 100000 + "\n", "set.jsonl:1: not valid JSON (nested too deeply"),
         ("[1, 2]\n", "set.jsonl:1: expected a JSON object"),
         ('{"id": "q1"}\n', "set.jsonl:1: question: Field required"),
         ('{"id": "q1", "question": "  "}\n', "question is blank"),

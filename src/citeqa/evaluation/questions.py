@@ -8,13 +8,13 @@ so `citeqa eval --set FILE` can say it in one line. Any corpus can have such a s
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from citeqa.config import PACKAGE_ROOT
+from citeqa.domain import parse_json
 from citeqa.errors import EvalSetError
 
 Split = Literal["dev", "test"]
@@ -122,9 +122,10 @@ def _numbered(lines: list[str]) -> list[tuple[int, str]]:
 def _parse_line(path: Path, number: int, line: str) -> EvalQuestion:
     """One line → EvalQuestion, or an error naming the file and line."""
     try:
-        data = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise EvalSetError(f"{path}:{number}: not valid JSON ({err.msg})") from None
+        data = parse_json(line)
+    except ValueError as err:  # bad JSON, or nested too deeply to read
+        reason = getattr(err, "msg", str(err))
+        raise EvalSetError(f"{path}:{number}: not valid JSON ({reason})") from None
     if not isinstance(data, dict):
         raise EvalSetError(f"{path}:{number}: expected a JSON object, got {type(data).__name__}")
     try:
