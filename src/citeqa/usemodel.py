@@ -57,11 +57,11 @@ LISTS = ("w1", "b1", "w2", "b2")
 """Its per-n-gram-order weights: a list of three arrays each (`w1_0.npy`...)."""
 PIECES = "pieces.txt"
 MANIFEST = "manifest.json"
-CHECK_TEXTS = ("warm-up", "Réponse rénale complète à S52 ?", "👍 x\t\n", "")
+CHECK_TEXTS = ("warm-up", "Quelle réponse à la question 52 ?", "👍 x\t\n", "")
 """Encoded by the package's model and by the copy before the copy is kept: equal or no copy."""
 PROBE = (
-    "Le patient (57 ans) a reçu 3,5 mg/kg d'obinutuzumab ; the complete renal response rose to"
-    " 46.2 % at week 76 — p=0.0002. ﬁ Ⅻ ① ＡＢＣ 日本語 😀 Zürich, Kraków? WHO-5 + IL-6 [QA]"
+    "Le client (57 ans) a payé 3,5 €/kg d'épeautre ; the quarterly output of the plant rose to"
+    " 46.2 % in week 76 — p=0.0002. ﬁ Ⅻ ① ＡＢＣ 日本語 😀 Zürich, Kraków? ISO-9001 + A-4 [QA]"
 )
 """Encoded at every load of the copy and compared with the vector its manifest keeps."""
 PROBE_TOLERANCE = 1e-6
