@@ -118,16 +118,13 @@ def is_copy(folder: Path) -> bool:
     """Whether `folder` is a copy citeqa wrote: a real folder of plain files whose manifest
     names citeqa as writer and lists every file there (an older copy, whose manifest names no
     writer: exactly the files its manifest implies)."""
+    held = _plain_files(folder)
+    if held is None:
+        return False
     try:
-        if folder.is_symlink():
-            return False
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         listed, exact = _listed(manifest)
-        entries = list(folder.iterdir())
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return False
-    held = {path.name for path in entries}
-    if any(path.is_symlink() or not path.is_file() for path in entries):
         return False
     return held == listed if exact else held <= listed
 
@@ -159,10 +156,18 @@ def is_marker(path: Path) -> bool:
 
 def holds_only(folder: Path, names: frozenset[str]) -> bool:
     """Whether `folder` is a real folder holding only plain files named in `names`."""
+    held = _plain_files(folder)
+    return held is not None and held <= names
+
+
+def _plain_files(folder: Path) -> set[str] | None:
+    """The names in `folder` when it is a real folder holding plain files only, else None."""
     try:
         if folder.is_symlink() or not folder.is_dir():
-            return False
+            return None
         entries = list(folder.iterdir())
+        if any(path.is_symlink() or not path.is_file() for path in entries):
+            return None
     except OSError:
-        return False
-    return all(p.name in names and p.is_file() and not p.is_symlink() for p in entries)
+        return None
+    return {path.name for path in entries}

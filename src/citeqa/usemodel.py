@@ -188,10 +188,11 @@ def load_copy(encoder: Any, folder: Path) -> bool:
         probe = np.asarray(manifest["probe"], dtype=np.float32)
     except Exception:
         return False
+    before = encoder._sp, encoder._backend
     encoder._sp, encoder._backend = tokenizer, backend
     if _encodes(encoder, probe):
         return True
-    encoder._sp = encoder._backend = None
+    encoder._sp, encoder._backend = before
     return False
 
 
