@@ -70,7 +70,8 @@ def build_index(
 def index_status(settings: Settings | None = None) -> IndexStatus:
     """Describe the index and whether the corpus changed since it was built."""
     settings = with_recorded_corpus(settings or load_settings())
-    return describe_index(load_index(settings.index_dir), settings.corpus_dir, settings.index_dir)
+    loaded = load_index(settings.index_dir, full=True)  # a damaged file is reported, not trusted
+    return describe_index(loaded, settings.corpus_dir, settings.index_dir)
 
 
 def open_assistant(

@@ -12,7 +12,6 @@ import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import suppress
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,13 @@ from citeqa.corpus import (
 )
 from citeqa.domain import KNOWLEDGE_FORMAT, domain_digest
 from citeqa.embedding import Embedder, check_available, get_embedder
-from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
+from citeqa.errors import (
+    BuildInterrupted,
+    CiteqaError,
+    CorpusMissing,
+    IndexCorrupt,
+    IndexWriteError,
+)
 from citeqa.filelist import FileList
 from citeqa.models import BuildReport, ChannelInfo, Document
 from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
@@ -51,9 +56,7 @@ from citeqa.store import (
     read_manifest,
     read_statistics,
 )
-from citeqa.writing import index_type_for, write_build
-
-LIBRARIES = ("citeqa", "faiss-cpu", "bm25s", "PyStemmer", "numpy", "sentence-transformers")
+from citeqa.writing import index_type_for, library_versions, write_build
 
 
 def relative_file(document: Document | DocumentEntry, corpus_dir: Path) -> str:
@@ -128,7 +131,7 @@ def _update(
     )
     embedders = [get_embedder(name) for name in settings.channels]
     channels = [_channel_info(embedder, len(reading.entries), settings) for embedder in embedders]
-    old_files, loaded = _previous(settings, channels, rebuild)
+    old_files, loaded, damage = _previous(settings, channels, rebuild)
     files = _indexed_files(reading, settings.corpus_dir)
     if loaded is not None and _unchanged(loaded, files, settings.corpus_dir):
         discard(temporary)
@@ -146,7 +149,14 @@ def _update(
     _after_switch(owner, report)
     full = previous is None  # nothing taken from the previous build
     return _report(
-        settings, old_files, files, began, reading, full_rebuild=full, chunks=contents.chunk_count
+        settings,
+        old_files,
+        files,
+        began,
+        reading,
+        full_rebuild=full,
+        chunks=contents.chunk_count,
+        notes=damage,
     )
 
 
@@ -178,22 +188,27 @@ def _channel_info(embedder: Embedder, count_hint: int, settings: Settings) -> Ch
 
 def _previous(
     settings: Settings, channels: list[ChannelInfo], rebuild: bool
-) -> tuple[FileList | None, PreviousBuild | None]:
+) -> tuple[FileList | None, PreviousBuild | None, list[str]]:
     """The corpus files the published index was built from, and that index when its chunks
     and vectors can be reused (else this is a full rebuild), opened for that only
-    (store.open_for_reuse: no BM25 index, no statistics).
+    (store.open_for_reuse: every file hashed; no BM25 index, no statistics), and a warning
+    for the report when it is damaged (it is then rebuilt, never called up to date).
 
     A full rebuild still gets the previous build's file list (when its manifest is readable),
     so that its report says which files are unchanged rather than calling them all added.
     """
     if rebuild:
-        return _files_only(settings.index_dir), None
+        return _files_only(settings.index_dir), None, []
     try:
         loaded = open_for_reuse(settings.index_dir)
         files = _read_columns(loaded.files())  # read only now: a file list that cannot be read
-    except CiteqaError:  # must not stop the build that replaces it
-        return _files_only(settings.index_dir), None
-    return files, loaded if _compatible(loaded, channels, settings) else None
+    except CiteqaError as err:  # must not stop the build that replaces it
+        damage = [DAMAGED] if isinstance(err, IndexCorrupt) else []
+        return _files_only(settings.index_dir), None, damage
+    return files, (loaded if _compatible(loaded, channels, settings) else None), []
+
+
+DAMAGED = "the previous index was damaged (a file missing, truncated or altered): rebuilt in full"
 
 
 def _files_only(index_dir: Path) -> FileList | None:
@@ -343,18 +358,8 @@ def _manifest(
         "answer_channel": _answer_channel(settings),
         "chunk_count": contents.chunk_count,
         "sentence_count": contents.sentence_count,
-        "libraries": _library_versions(),
+        "libraries": library_versions(),
     }
-
-
-def _library_versions() -> dict[str, str]:
-    versions = {}
-    for name in LIBRARIES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-    return versions
 
 
 def _keys(files: FileList) -> Iterator[tuple[str, str, str | None, str | None]]:
@@ -372,6 +377,7 @@ def _report(
     *,
     full_rebuild: bool,
     chunks: int | None = None,
+    notes: list[str] | None = None,
 ) -> BuildReport:
     before = {file: sha256 for file, sha256, doc_id, _ in _keys(old) if doc_id} if old else {}
     after = {f.file: f.sha256 for f in new if f.doc_id}
@@ -382,7 +388,7 @@ def _report(
         removed=sorted(set(before) - set(after)),
         unchanged=sorted(f for f in after if before.get(f) == after[f]),
         skipped=list(reading.skipped),
-        warnings=list(reading.warnings),
+        warnings=list(reading.warnings) + (notes or []),
         documents=len(after),
         chunks=chunks if chunks is not None else _chunk_total(old),
         seconds=round(time.perf_counter() - began, 3),

@@ -104,8 +104,9 @@ class Previous:
 def reusable(loaded: PreviousBuild) -> bool:
     """Whether the files a build reuses from `loaded` (and the file list that says where each
     document's chunks lie) still have the sha256 its manifest records, each hashed in full.
-    Opening an index trusts a file whose size and time are unchanged (verification.py); a
-    build that would copy chunks and vectors out of it does not, for a file altered with its
+    Loading an index trusts a file whose size and time are unchanged (verification.py); a
+    build that would copy chunks and vectors out of it does not (store.open_for_reuse hashes
+    every file, so this check hashes again none of those), for a file altered with its
     size and time kept would go on, wrong, into every later build (hashing costs a read of
     the files, against a build's minutes of embedding). A file the opening hashed in full
     (`loaded.hashed`) is not hashed again."""

@@ -27,8 +27,9 @@ Layout (see index/README.md):
       .tmp-<token>-<...>/              a build being written; removed when it fails
 
 Nothing is ever pickled; every file's sha256 is in the manifest and is checked on load (files
-unchanged since the build by size and time are not read again: verification.py), so a
-truncated or corrupt file is reported as such instead of producing wrong answers. An index of
+unchanged since the build by size and time are not read again: verification.py, except when
+a build opens the index to reuse it and when status loads it: then every file is hashed), so
+a truncated or corrupt file is reported as such instead of producing wrong answers. An index of
 format 1 (the corpus files listed in manifest.json itself) still opens and is reused by builds.
 A build's files are written by contents.py and completed by writing.py (the file list, the
 hashes, the manifest); publishing.py publishes it and holds the build lock.
@@ -219,12 +220,14 @@ def content_hash(manifest: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def load_index(index_dir: Path) -> LoadedIndex:
+def load_index(index_dir: Path, *, full: bool = False) -> LoadedIndex:
     """Read and verify the published index; IndexMissing, IndexCorrupt or IndexIncompatible.
+    Files whose size and time are unchanged since the build are trusted, unless `full` (then
+    every file is hashed: verification.py).
 
     The readers' lock is held while loading, so no build removes this one meanwhile."""
     with reading(index_dir):
-        build, manifest_hash = _open(index_dir)
+        build, manifest_hash = _open(index_dir, full)
         folder, manifest = build.folder, build.manifest
         with _unreadable(index_dir):
             return LoadedIndex(
@@ -269,18 +272,20 @@ class PreviousBuild:
 
 
 def open_for_reuse(index_dir: Path) -> PreviousBuild:
-    """The published index opened for reuse, verified as `load_index` verifies it (every file
-    by its size and time, or its hash); IndexMissing, IndexCorrupt or IndexIncompatible."""
+    """The published index opened for reuse, every file hashed (a build must not call an index
+    damaged with its files' sizes and times kept up to date, nor reuse it);
+    IndexMissing, IndexCorrupt or IndexIncompatible."""
     with reading(index_dir):
-        return _open(index_dir)[0]
+        return _open(index_dir, full=True)[0]
 
 
-def _open(index_dir: Path) -> tuple[PreviousBuild, str]:
-    """The published build (each file checked) as reuse reads it, and its manifest's hash."""
+def _open(index_dir: Path, full: bool) -> tuple[PreviousBuild, str]:
+    """The published build (each file checked; hashed, with `full`) as reuse reads it, and its
+    manifest's hash."""
     folder = current_build(index_dir)
     manifest, manifest_hash = read_manifest(folder)
     with _unreadable(index_dir, (OSError,)):  # the build went while it was read (no lock)
-        hashed = verify_files(folder, manifest.index_files)
+        hashed = verify_files(folder, manifest.index_files, full=full)
     with _unreadable(index_dir):
         documents = _read_documents(folder, manifest)
         build = PreviousBuild(

@@ -7,6 +7,11 @@ hashed. An open hashes only the files whose size or time differ from it, as git'
 and, like git, trusts a time only when it is older than the record itself (a file changed in
 the same clock tick as the record is hashed). A file altered in place gets a new time and is
 hashed; an index copied without its times is hashed in full: correct, only slower.
+
+A file damaged with its size and time kept (a disk's bit rot, a copy tool restoring times)
+passes that cheap check, so `citeqa index` and `citeqa status` ask for every file to be hashed
+(`full`): a build must not call a damaged index up to date, and status must say it is damaged;
+`ask` keeps the cheap check, and a damaged file it reads still fails as corrupt.
 """
 
 from __future__ import annotations
@@ -31,10 +36,13 @@ def record_stamps(folder: Path, names: list[str]) -> None:
     write_file(folder / STAMPS, json.dumps(stamps, sort_keys=True).encode())
 
 
-def verify_files(folder: Path, index_files: dict[str, str]) -> frozenset[str]:
+def verify_files(
+    folder: Path, index_files: dict[str, str], *, full: bool = False
+) -> frozenset[str]:
     """Every file of the build is listed and has its recorded sha256; IndexCorrupt if not.
     Returns the names of the files it hashed in full (those whose size or time it could not
-    trust), so that a caller needing every file hashed need not hash those again.
+    trust; every file with `full`), so that a caller needing every file hashed need not hash
+    those again.
 
     Hidden names (this module's record, or what a storage engine creates) are passed over."""
     present = {
@@ -53,11 +61,12 @@ def verify_files(folder: Path, index_files: dict[str, str]) -> frozenset[str]:
     hashed = set()
     for name, expected in index_files.items():
         path = folder / name
-        if path.is_file() and _unchanged(path, stamps.get(name), recorded_at):
+        if not full and path.is_file() and _unchanged(path, stamps.get(name), recorded_at):
             continue
         if not path.is_file() or file_sha256(path) != expected:
             raise IndexCorrupt(
-                f"Index file {path} is missing, truncated or altered; run `citeqa index --rebuild`."
+                f"The index is damaged: {path} is missing, truncated or altered;"
+                " run `citeqa index --rebuild`."
             )
         hashed.add(name)
     return frozenset(hashed)

@@ -8,6 +8,7 @@ The folder's layout, and reading it back, are store.py's; publishing it, publish
 from __future__ import annotations
 
 import json
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +44,18 @@ def write_build(
 def index_type_for(count: int, settings: Settings) -> str:
     """The FAISS index kind for `count` vectors under `settings` (vectorindex.index_kind_for)."""
     return index_kind_for(count, settings.flat_index_max, settings.compressed_index_min)
+
+
+LIBRARIES = ("citeqa", "faiss-cpu", "bm25s", "PyStemmer", "numpy", "sentence-transformers")
+"""The packages whose versions a manifest records (`library_versions`)."""
+
+
+def library_versions() -> dict[str, str]:
+    """The installed version of each of LIBRARIES (those installed), for the manifest."""
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions

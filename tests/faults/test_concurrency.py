@@ -163,7 +163,7 @@ def test_a_build_vanishing_under_a_reader_is_a_clear_error(
     from citeqa import store
     from citeqa.errors import IndexCorrupt
 
-    def vanished(folder: Path, index_files: object) -> None:
+    def vanished(folder: Path, index_files: object, **options: object) -> None:
         raise FileNotFoundError(2, "No such file or directory", str(folder))
 
     monkeypatch.setattr(store, "verify_files", vanished)

@@ -23,7 +23,6 @@ from fault_helpers import (
 from citeqa import indexing
 from citeqa.api import build_index
 from citeqa.ownership import CURRENT
-from citeqa.reuse import reusable
 from citeqa.store import load_index
 
 THIRD = "car-t-lupus-remission-news.txt"
@@ -71,21 +70,27 @@ def test_a_build_failing_while_it_reuses_leaves_the_last_index(
     corpus, index, decoys = _index_with_decoys(tmp_path)
     before = os.readlink(index / CURRENT)
     offsets = index / CURRENT / "chunks.offsets.npy"
-    stat = offsets.stat()
-    numbers = np.load(offsets, allow_pickle=False)
-    numbers[[1, 2]] = numbers[[2, 1]]  # lines misplaced, the file's size kept
-    np.save(offsets, numbers, allow_pickle=False)
-    os.utime(offsets, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    published = snapshot(index / before)
-    monkeypatch.setattr(indexing, "reusable", lambda loaded: True)  # changed after the hash
+    opened, published = indexing.open_for_reuse, {}
+
+    def altered_after_the_hash(index_dir: Path) -> Any:
+        loaded = opened(index_dir)  # every file hashed: the build trusts them from here on
+        stat = offsets.stat()
+        numbers = np.load(offsets, allow_pickle=False)
+        numbers[[1, 2]] = numbers[[2, 1]]  # lines misplaced, the file's size kept
+        np.save(offsets, numbers, allow_pickle=False)
+        os.utime(offsets, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        published.update(snapshot(index / before))
+        return loaded
+
+    monkeypatch.setattr(indexing, "open_for_reuse", altered_after_the_hash)
     result = cli("index", "--corpus", str(corpus), "--index", str(index))
     assert result.code != 0 and "citeqa index --rebuild" in result.error_line()
     assert os.readlink(index / CURRENT) == before
-    assert snapshot(index / before) == published
+    assert published and snapshot(index / before) == published
     assert decoy_snapshot(index, skip=("current",)) == decoys
     assert not _owned_leftovers(index)
     load_index(index)  # still opens (its size and time unchanged)
-    monkeypatch.setattr(indexing, "reusable", reusable)
+    monkeypatch.setattr(indexing, "open_for_reuse", opened)  # the damage found: rebuilt
     assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
     assert cli("ask", QUESTION, "--corpus", str(corpus), "--index", str(index)).code == 0
     assert decoy_snapshot(index, skip=("current",)) == decoys
