@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from citeqa.domain import Domain, corpus_domain, domain_path, parse_json
+from citeqa.domain import Domain, corpus_domain, domain_path
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
+from citeqa.jsonfiles import parse_json
 from citeqa.listing import first
 from citeqa.models import Document
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for

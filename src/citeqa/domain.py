@@ -21,7 +21,6 @@ answering uses."""
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from functools import cache
 from importlib import resources
@@ -29,6 +28,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from citeqa.jsonfiles import parse_json
 
 DOMAIN_KEY = "domain"
 """The key of a corpus's manifest.json that names its domain file."""
@@ -137,15 +138,6 @@ def language_data() -> Domain:
     """The language data shipped with citeqa (English and French)."""
     raw = resources.files("citeqa").joinpath("data", "language.json").read_bytes()
     return Domain.model_validate_json(raw)
-
-
-def parse_json(raw: bytes | str) -> Any:
-    """The JSON value of a file a user wrote (a manifest, a domain file); ValueError, as for
-    any bad JSON, when it is nested too deeply to read (json raises RecursionError)."""
-    try:
-        return json.loads(raw)
-    except RecursionError:
-        raise ValueError("nested too deeply to read") from None
 
 
 def domain_path(corpus_dir: Path) -> Path | None:

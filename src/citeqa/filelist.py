@@ -30,6 +30,7 @@ import numpy as np
 from pydantic import Field
 
 from citeqa.errors import IndexCorrupt
+from citeqa.jsonfiles import parse_json
 from citeqa.jsonlines import save_array, write_file
 from citeqa.models import Frozen
 
@@ -100,7 +101,7 @@ class FileList:
         needs the paths, neither copies nor splits the whole file (8.5 MB for 36,612 files)."""
         lines = _line_bounds(data, len(COLUMNS) + 1)
         try:
-            header = json.loads(data[lines[0][0] : lines[0][1]])
+            header = parse_json(data[lines[0][0] : lines[0][1]])
         except ValueError as err:
             raise _unreadable(source, err) from err
         if isinstance(header, dict) and header.get("format") == 1:  # one object (main, briefly)
@@ -115,7 +116,7 @@ class FileList:
 
         def column(name: str) -> Any:
             start, end = lines[1 + COLUMNS.index(name)]
-            return json.loads(data[start:end])
+            return parse_json(data[start:end])
 
         return cls(column, stamps, source)
 

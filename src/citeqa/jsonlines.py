@@ -18,7 +18,6 @@ published.
 from __future__ import annotations
 
 import io
-import json
 import mmap
 import os
 from array import array
@@ -30,6 +29,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from citeqa.errors import IndexCorrupt
+from citeqa.jsonfiles import parse_json
 from citeqa.models import Chunk, Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -245,7 +245,7 @@ class DocumentTable(Mapping[str, Document]):
 
     @classmethod
     def load(cls, path: Path) -> DocumentTable:
-        ids = json.loads(path.with_name(IDS).read_text(encoding="utf-8"))
+        ids = parse_json(path.with_name(IDS).read_bytes())
         lines = _Lines(path, Document, DOCUMENTS_CACHED)
         if not isinstance(ids, list) or len(ids) != len(lines):
             raise ValueError(f"{IDS} does not list the documents of {path.name}")

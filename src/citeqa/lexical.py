@@ -29,6 +29,7 @@ import numpy as np
 import Stemmer
 
 from citeqa.errors import IndexCorrupt
+from citeqa.jsonfiles import parse_json, read_object
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -214,7 +215,7 @@ class StoredBM25:
     def __init__(self, folder: Path, size: int, terms: int) -> None:
         """Read the index in `folder`, checked to hold `size` documents and `terms` terms (so
         that every id of its vocabulary has its scores); ValueError where it does not."""
-        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        params = read_object(folder / "params.index.json")
         if params.get("method") in ("bm25l", "bm25+"):
             raise ValueError(f"the BM25 method {params['method']!r} is not read here")
         if params.get("num_docs") != size:
@@ -222,7 +223,7 @@ class StoredBM25:
         self.num_docs: int = size
         self.dtype = np.dtype(params.get("dtype", "float32"))
         self.int_dtype = np.dtype(params.get("int_dtype", "int32"))
-        self.vocab_dict = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        self.vocab_dict = parse_json((folder / "vocab.index.json").read_bytes())
         self._check_vocab(terms)
         self.data, self.indices, self.indptr = (
             np.load(folder / f"{name}.csc.index.npy", mmap_mode="r", allow_pickle=False)
@@ -278,8 +279,8 @@ class StoredBM25:
 
 def _read_meta(path: Path) -> tuple[int, int]:
     """The (documents, terms) counts recorded in `lexical.json`."""
-    meta = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(meta, dict) or meta.get("format") != _FORMAT:
+    meta = read_object(path)
+    if meta.get("format") != _FORMAT:
         raise ValueError(f"{path.name} is not a format {_FORMAT} lexical index description")
     counts = meta.get("documents"), meta.get("terms")
     if not all(type(count) is int and count >= 0 for count in counts):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citeqa.corpus import MANIFEST, list_corpus_files
-from citeqa.domain import parse_json
+from citeqa.jsonfiles import parse_json
 from citeqa.lexical import tokenize
 from citeqa.models import IndexStatus
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeqa.errors import IndexRefused, IndexWriteError
+from citeqa.jsonfiles import read_object
 
 MARKER = "citeqa-index.json"
 """The file that makes a folder a citeqa index folder."""
@@ -85,10 +86,10 @@ def _stamp() -> str:
 def read_marker(index_dir: Path) -> Ownership | None:
     """The folder's ownership from its marker; None without a (valid) marker."""
     try:
-        data = json.loads((index_dir / MARKER).read_bytes())
+        data = read_object(index_dir / MARKER)
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("kind") != MARKER_KIND:
+    if data.get("kind") != MARKER_KIND:
         return None
     token, adopted = data.get("token"), data.get("adopted", [])
     if not isinstance(token, str) or not token.isalnum() or not isinstance(adopted, list):

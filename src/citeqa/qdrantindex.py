@@ -33,6 +33,7 @@ from typing import Any, Protocol, overload
 import numpy as np
 
 from citeqa.errors import StoreUnreachable
+from citeqa.jsonfiles import read_object
 from citeqa.vectorindex import HybridFound, HybridQuery
 
 DENSE = "dense"
@@ -118,11 +119,11 @@ class QdrantIndex:
     def load(cls, path: Path) -> QdrantIndex:
         """Reconnect to the collection a pointer file names: StoreUnreachable when the engine
         does not answer or lacks it, RuntimeError when it holds another number of points."""
-        pointer = json.loads(path.read_text(encoding="utf-8"))
-        location, collection = str(pointer["location"]), str(pointer["collection"])
-        index = cls(location, collection, int(pointer["dim"]), str(pointer.get("vector", DENSE)))
+        pointer = read_pointer(path)
+        location, collection = pointer["location"], pointer["collection"]
+        index = cls(location, collection, pointer["dim"], pointer.get("vector", DENSE))
         found = index.count()  # the first request: StoreUnreachable when nothing answers
-        if found != int(pointer["count"]):
+        if found != pointer["count"]:
             raise RuntimeError(
                 f"Qdrant collection {index.collection!r} holds {found} points,"
                 f" the index expects {pointer['count']}"
@@ -401,15 +402,30 @@ def write_collections(
         raise OSError(f"Qdrant at {location}: {type(err).__name__}: {err}") from err
 
 
+POINTER_FIELDS = {"location": str, "collection": str, "vector": str, "dim": int, "count": int}
+"""A pointer file's fields and their types (`vector` may be missing: an older pointer)."""
+
+
+def read_pointer(path: Path) -> dict[str, Any]:
+    """The pointer file's fields, each of its type; OSError or ValueError when it is damaged."""
+    pointer = read_object(path)
+    for name, kind in POINTER_FIELDS.items():
+        value = pointer.get(name)
+        if (value is None and name == "vector") or (type(value) is kind):
+            continue
+        raise ValueError(f"{path.name}: {name} is not a {kind.__name__}")
+    return pointer
+
+
 def release(folder: Path) -> None:
     """Drop the collections a build folder points to (best effort: the folder is going away)."""
     dropped: set[tuple[str, str]] = set()
     for path in sorted(folder.glob(f"*{POINTER_SUFFIX}")):
         try:
-            pointer = json.loads(path.read_text(encoding="utf-8"))
-            named = (str(pointer["location"]), str(pointer["collection"]))
+            pointer = read_pointer(path)
+            named = (pointer["location"], pointer["collection"])
             if named not in dropped:
                 dropped.add(named)
-                QdrantIndex(named[0], named[1], int(pointer["dim"])).drop()
+                QdrantIndex(named[0], named[1], pointer["dim"]).drop()
         except Exception:  # unreadable pointer, engine gone: nothing more to release
             continue

@@ -57,6 +57,7 @@ from citeqa.errors import (
 )
 from citeqa.filelist import STAMPS, FileList, RecordedFiles
 from citeqa.filelist import IndexedFile as IndexedFile  # re-exported: contents.py, status.py
+from citeqa.jsonfiles import parse_json, read_object
 from citeqa.jsonlines import ChunkTable, DocumentTable, offsets_name
 from citeqa.lexical import LexicalIndex
 from citeqa.models import ChannelInfo, Chunk, Document, Frozen, Sentence
@@ -155,7 +156,7 @@ def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
     """The manifest of a build folder and the hash that names it."""
     try:
         raw = (folder / "manifest.json").read_bytes()
-        data = json.loads(raw)
+        data = parse_json(raw)
     except (OSError, ValueError) as err:
         raise IndexCorrupt(
             f"Index manifest {folder / 'manifest.json'} is unreadable ({err});"
@@ -353,8 +354,8 @@ def read_statistics(folder: Path, manifest: IndexManifest) -> dict[str, Any] | N
     """The build's statistics.json parsed (None when it has none); OSError or ValueError."""
     if STATISTICS not in manifest.index_files:
         return None
-    data = json.loads((folder / STATISTICS).read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or data.get("format") != STATISTICS_FORMAT:
+    data = read_object(folder / STATISTICS)
+    if data.get("format") != STATISTICS_FORMAT:
         raise ValueError(f"{STATISTICS} is not a format {STATISTICS_FORMAT} statistics file")
     return data
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citeqa import __version__, userdirs
+from citeqa.jsonfiles import read_object
 
 if TYPE_CHECKING:
     from importlib.metadata import PackagePath
@@ -122,7 +122,7 @@ def is_copy(folder: Path) -> bool:
     if held is None:
         return False
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest = read_object(folder / MANIFEST)
         listed, exact = _listed(manifest)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return False

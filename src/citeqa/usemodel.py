@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 
 from citeqa import usecopies
+from citeqa.jsonfiles import read_object
 from citeqa.jsonlines import save_array, write_file
 
 FORMAT = 1
@@ -180,7 +181,7 @@ def load_copy(encoder: Any, folder: Path) -> bool:
     untouched) when there is none or it does not load or match its manifest, or does not
     encode `PROBE` as the manifest says."""
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest = read_object(folder / MANIFEST)
         if manifest.get("format") != FORMAT:
             return False
         tokenizer = _tokenizer(folder, manifest)

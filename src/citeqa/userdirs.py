@@ -27,6 +27,8 @@ from typing import Any
 
 import platformdirs
 
+from citeqa.jsonfiles import read_object
+
 APP = "citeqa"
 UI_STATE_FILE = "ui.json"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -89,10 +91,9 @@ def read_ui_state() -> dict[str, Any]:
     """The saved UI choices; an empty dict when there are none or the file is unreadable
     (a damaged state file must never stop the chat from opening)."""
     try:
-        state = json.loads(ui_state_file().read_text(encoding="utf-8"))
+        return read_object(ui_state_file())
     except (OSError, ValueError):
         return {}
-    return state if isinstance(state, dict) else {}
 
 
 def write_ui_state(**changes: Any) -> None:

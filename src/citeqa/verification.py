@@ -21,6 +21,7 @@ from pathlib import Path
 
 from citeqa.corpus import file_sha256
 from citeqa.errors import IndexCorrupt
+from citeqa.jsonfiles import parse_json
 from citeqa.jsonlines import write_file
 
 STAMPS = ".verified.json"
@@ -81,7 +82,7 @@ def _read_stamps(folder: Path) -> tuple[dict[str, object], int]:
     """The record and its own time; nothing to trust when it is missing or unreadable."""
     path = folder / STAMPS
     try:
-        stamps = json.loads(path.read_text(encoding="utf-8"))
+        stamps = parse_json(path.read_bytes())
         recorded_at = path.stat().st_mtime_ns
     except (OSError, ValueError):
         return {}, 0

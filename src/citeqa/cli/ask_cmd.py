@@ -122,7 +122,7 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
     text = line.strip()
     if not text.startswith("{"):
         return number, text
-    from citeqa.domain import parse_json
+    from citeqa.jsonfiles import parse_json
 
     try:
         item = parse_json(text)

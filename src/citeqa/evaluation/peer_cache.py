@@ -15,6 +15,7 @@ from typing import Any
 from citeqa.evaluation.judging import Outcome, Span
 from citeqa.evaluation.peers import DENSE_CHANNELS, PEERS, PeerRunner, Progress
 from citeqa.evaluation.questions import EvalQuestion
+from citeqa.jsonfiles import read_object
 
 PEERS_VERSION = "1"
 """Bump when a peer changes: cached results of the old version are then ignored."""
@@ -77,10 +78,9 @@ def _path(
 
 def _stored(path: Path) -> dict[str, Any] | None:
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
+        return read_object(path)
     except (OSError, ValueError):
         return None
-    return stored if isinstance(stored, dict) else None
 
 
 def _compute(

@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from citeqa.config import PACKAGE_ROOT
-from citeqa.domain import parse_json
 from citeqa.errors import EvalSetError
+from citeqa.jsonfiles import parse_json
 
 Split = Literal["dev", "test"]
 

@@ -9,15 +9,15 @@ questions), each question set cut to the split asked for. A bad registry or set 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from citeqa.config import PACKAGE_ROOT
 from citeqa.evaluation.questions import EvalQuestion, EvalSetError, load_questions
+from citeqa.jsonfiles import parse_json
 
 SetKind = Literal["answerable", "off-topic", "near-miss", "content-free"]
 SplitChoice = Literal["dev", "test", "all"]
@@ -60,11 +60,11 @@ def read_registry(path: Path | None = None) -> list[SetEntry]:
     """The registry's entries, validated."""
     path = path or default_registry()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = parse_json(path.read_bytes())
         return Registry.model_validate(data).sets
     except FileNotFoundError:
         raise EvalSetError(f"set registry not found: {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValidationError) as err:
+    except (OSError, ValueError) as err:  # ValidationError is a ValueError
         first = str(err).splitlines()[0]
         raise EvalSetError(f"set registry {path} is not valid: {first}") from None
 
