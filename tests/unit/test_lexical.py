@@ -297,6 +297,41 @@ def test_damaged_index_raises_index_corrupt(
     assert str(raised.value).endswith("; run `citeqa index --rebuild`.")  # as the others say
 
 
+def _damage_postings(folder: Path, damage: str) -> str:
+    """Damage the saved arrays in a way the open's constant-time checks let through; returns
+    a word whose scores then read the damage."""
+    vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+    indptr = np.load(folder / "indptr.csc.index.npy")
+    inner = [term for term in vocab if vocab[term] < len(vocab) - 1]  # the last end is checked
+    word = max(inner, key=lambda term: indptr[vocab[term] + 1] - indptr[vocab[term]])
+    first = indptr[vocab[word]]
+    if damage == "document out of range":
+        indices = np.load(folder / "indices.csc.index.npy")
+        indices[first] = 10_000
+        np.save(folder / "indices.csc.index.npy", indices, allow_pickle=False)
+    else:  # "offsets out of order": the word's scores would end before they start
+        indptr[vocab[word] + 1] = (
+            first - 1 if first else len(np.load(folder / "data.csc.index.npy")) + 1
+        )
+        np.save(folder / "indptr.csc.index.npy", indptr, allow_pickle=False)
+    return word
+
+
+@pytest.mark.parametrize("damage", ["document out of range", "offsets out of order"])
+def test_damaged_postings_are_index_corrupt_when_read(
+    damage: str, index: LexicalIndex, tmp_path: Path
+) -> None:
+    """The open no longer scans every score (O(postings)); a question reading a damaged
+    term's scores gets IndexCorrupt, never an IndexError or a wrong document."""
+    folder = tmp_path / "lexical"
+    index.save(folder)
+    word = _damage_postings(folder, damage)
+    loaded = LexicalIndex.load(folder)
+    with pytest.raises(IndexCorrupt, match=re.escape(f"lexical index in {folder}")) as raised:
+        loaded.search([word], k=5)
+    assert str(raised.value).endswith("; run `citeqa index --rebuild`.")
+
+
 def test_importing_lexical_stays_light() -> None:
     code = "import sys, citeqa.lexical; print(sorted({'torch', 'pydantic'} & set(sys.modules)))"
     result = subprocess.run(
