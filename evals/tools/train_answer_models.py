@@ -154,12 +154,14 @@ def open_corpus(corpus: Corpus, cache: Path) -> Assistant:
 
 
 def ask(assistant: Assistant, item: Item) -> Asked:
-    """What the assistant sees for one question, as api.Assistant._answer computes it."""
+    """What the assistant sees for one question, as api.Assistant._answer computes it: the
+    top passages of the evidence fusion (Settings.evidence_channel_weights), which the answer
+    models read and quote from, whatever the ranking shown."""
     context = item.follows if item.follows and is_follow_up(item.text) else None
     text = in_context(context, item.text) if context else item.text
     vectors = assistant._query_vectors(text)
     terms = assistant._terms(item.text, context)
-    retrieval = assistant._retrieve(text, vectors, assistant.settings.k, terms)
+    retrieval = assistant._retrievals(text, vectors, assistant.settings.k, terms)[1]
     if abstention.before_search(terms, "en") is not None:
         return Asked(item, assistant, True, [], terms, [], np.zeros((0, 0)), np.zeros(0))
     bank = assistant._loaded.bank

@@ -13,14 +13,14 @@ from typing import Any
 
 import numpy as np
 
-from citeqa import indexing
+from citeqa import indexing, twofusions
 from citeqa.answering import compose
 from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.config import Settings, load_settings
 from citeqa.contents import sentence_tokens, token_statistics
 from citeqa.domain import Domain, stored_knowledge
 from citeqa.embedding import embed_questions, embed_texts, get_embedder, known_channels, preload
-from citeqa.enginefusion import engine_of, retrieve_in_engine
+from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import EmbedderUnavailable, IndexCorrupt, IndexIncompatible, IndexMissing
 from citeqa.glossary import Glossary
 from citeqa.lazyembedder import MISSING
@@ -31,7 +31,6 @@ from citeqa.ondemand import (
     LazyVectors,
     PassageVectors,
     VectorSource,
-    prefetch,
 )
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example, choose, term_examples
 from citeqa.questions import (
@@ -42,8 +41,7 @@ from citeqa.questions import (
     in_context,
     is_follow_up,
 )
-from citeqa.reranking import rerank
-from citeqa.retrieval import retrieve
+from citeqa.retrieval import Candidates, channel_candidates, local_search
 from citeqa.sentences import SentenceBank, SentenceRules
 from citeqa.status import channels_differ, describe_index, index_changes
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
@@ -341,31 +339,48 @@ class Assistant:
         k: int | None,
         terms: QuestionTerms | None = None,
     ) -> Retrieval:
-        index, settings = self._loaded.index, self.settings
-        count = max(1, k if k is not None else settings.k)
-        depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
+        """The ranking shown (the settings' fusion)."""
+        return self._retrievals(text, vectors, k, terms)[0]
+
+    def _retrievals(
+        self,
+        text: str,
+        vectors: dict[str, np.ndarray],
+        k: int | None,
+        terms: QuestionTerms | None = None,
+    ) -> tuple[Retrieval, Retrieval]:
+        """The ranking shown and the evidence fusion's (the same object when both fusions
+        agree; twofusions.py), from one search of every channel."""
+        loaded, count = self._loaded, max(1, k if k is not None else self.settings.k)
         terms = terms or self._terms(text, None)
         searched = " ".join([text, *terms.corrections, *terms.cognates])
-        found = self._ranked(searched, vectors, depth)
-        bank = self._loaded.bank
-        prefetch(bank.vectors, (n for hit in found.hits for n in bank.in_chunk(hit.chunk)))
-        answer_vector = vectors.get(index.manifest.answer_channel or "")
-        reranked = rerank(found, self._loaded.bank, terms, answer_vector, settings.rerank_weight)
-        return reranked.model_copy(update={"hits": reranked.hits[:count]})
+        candidates = self._candidates(searched, vectors, self._fusions)
+        answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
+        return twofusions.ranked(
+            searched, candidates, loaded.index.chunks, loaded.bank, terms, answer_vector,
+            self._fusions, count,
+        )  # fmt: skip
 
-    def _ranked(self, searched: str, vectors: dict[str, np.ndarray], depth: int) -> Retrieval:
-        """The fused candidates: by the vector engine when `engine_fusion` asks for it and the
-        index's engine can fuse (enginefusion.py), else by citeqa (retrieval.py)."""
+    @functools.cached_property
+    def _fusions(self) -> list[Settings]:
+        """The ranking's settings, then the evidence fusion's when they differ."""
+        return twofusions.fusions_of(self.settings)
+
+    def _candidates(
+        self, searched: str, vectors: dict[str, np.ndarray], fusions: list[Settings]
+    ) -> list[Candidates]:
+        """Every channel's ranking of the question that one of `fusions` reads (retrieval.
+        channel_candidates): from the vector engine in one request when
+        `engine_fusion` asks for it and the index's engine can fuse (enginefusion.py), else
+        from citeqa's own indexes (retrieval.py)."""
         index, settings, glossary = self._loaded.index, self.settings, self._loaded.glossary
         engine = engine_of(index.vectors) if settings.engine_fusion else None
         if engine is not None:
-            return retrieve_in_engine(
-                searched, index.chunks, engine, index.vectors, vectors, settings, depth, glossary
-            )
-        lexical = _lexical_of(index, settings)
-        return retrieve(
-            searched, index.chunks, lexical, index.vectors, vectors, settings, depth, glossary
-        )
+            search = engine_search(engine, index.vectors, vectors, settings.candidates)
+        else:
+            lexical = _lexical_of(index, settings)
+            search = local_search(lexical, index.vectors, vectors, settings.candidates)
+        return channel_candidates(search, searched, vectors, fusions, glossary)
 
     def _terms(self, question: str, context: str | None) -> QuestionTerms:
         loaded = self._loaded
@@ -378,7 +393,7 @@ class Assistant:
         text = in_context(context, question) if context else question
         vectors = self._query_vectors(text)
         terms = self._terms(question, context)
-        retrieval = self._retrieve(text, vectors, k, terms)
+        retrieval, evidence = self._retrievals(text, vectors, k, terms)
         retrieved = time.perf_counter()
         loaded = self._loaded
         channel = loaded.index.manifest.answer_channel
@@ -391,6 +406,7 @@ class Assistant:
             self.settings,
             loaded.centroid,
             channel,
+            evidence,
         )
         done = time.perf_counter()
         timings = {

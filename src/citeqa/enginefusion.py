@@ -22,7 +22,7 @@ import numpy as np
 from citeqa.config import Settings
 from citeqa.glossary import NO_GLOSSARY, Glossary
 from citeqa.models import Chunk, Retrieval
-from citeqa.retrieval import Rankings, retrieve_with
+from citeqa.retrieval import Rankings, Search, retrieve_with
 from citeqa.vectorindex import HybridFound, HybridQuery, HybridSearch, VectorIndex
 
 
@@ -48,8 +48,20 @@ def retrieve_in_engine(
     the same chunks as retrieval.retrieve over the engine's channels and BM25 (both are
     retrieval.retrieve_with; here every ranking runs in one engine request)."""
 
+    search = engine_search(engine, vector_indexes, query_vectors, settings.candidates)
+    return retrieve_with(search, question, chunks, query_vectors, settings, k, glossary)
+
+
+def engine_search(
+    engine: HybridSearch,
+    vector_indexes: Mapping[str, VectorIndex],
+    query_vectors: Mapping[str, np.ndarray],
+    depth: int,
+) -> Search:
+    """The Search that runs every ranking of a question in one engine request, `depth` deep."""
+
     def search(ranked: Rankings) -> HybridFound:
         dense = [(vector_indexes[name], query_vectors[name]) for name in ranked.dense]
-        return engine.search_hybrid(HybridQuery(dense, ranked.tokens, settings.candidates))
+        return engine.search_hybrid(HybridQuery(dense, ranked.tokens, depth))
 
-    return retrieve_with(search, question, chunks, query_vectors, settings, k, glossary)
+    return search

@@ -14,6 +14,9 @@ from citeqa.models import Hit, Retrieval
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank, score_sentences
 
+BestSentences = dict[int, float]
+"""A question's best sentence score per chunk index, filled as chunks are first reranked."""
+
 
 def rerank(
     retrieval: Retrieval,
@@ -21,25 +24,23 @@ def rerank(
     terms: QuestionTerms,
     query_vector: np.ndarray | None,
     weight: float,
+    best: BestSentences | None = None,
 ) -> Retrieval:
-    """The same hits, reordered by (1 - weight) × fused + weight × best sentence score."""
+    """The same hits, reordered by (1 - weight) × fused + weight × best sentence score;
+    `best` holds the scores already computed for this question and gets the new ones."""
     if not retrieval.hits or weight <= 0:
         return retrieval
+    best = {} if best is None else best
+    for hit in retrieval.hits:
+        if hit.chunk_index not in best:
+            sentences = score_sentences(bank, [hit], terms, query_vector)
+            best[hit.chunk_index] = sentences[0].score if sentences else 0.0
     top = max(hit.score for hit in retrieval.hits) or 1.0
-    rescored = [_rescored(hit, top, bank, terms, query_vector, weight) for hit in retrieval.hits]
+    rescored = [_rescored(hit, top, best[hit.chunk_index], weight) for hit in retrieval.hits]
     rescored.sort(key=lambda hit: -hit.score)
     return retrieval.model_copy(update={"hits": rescored})
 
 
-def _rescored(
-    hit: Hit,
-    top: float,
-    bank: SentenceBank,
-    terms: QuestionTerms,
-    query_vector: np.ndarray | None,
-    weight: float,
-) -> Hit:
-    sentences = score_sentences(bank, [hit], terms, query_vector)
-    best = sentences[0].score if sentences else 0.0
+def _rescored(hit: Hit, top: float, best: float, weight: float) -> Hit:
     score = (1 - weight) * hit.score / top + weight * best
     return hit.model_copy(update={"score": round(score, 6)})

@@ -66,8 +66,7 @@ def rankings(
     tokens: list[str] = []
     if settings.weight_lexical > 0 or settings.weight_lexical_cross > 0:
         tokens = lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
-    dense = [channel for channel in channels if channel_weight(channel, settings, True) > 0]
-    return Rankings(tokens, dense)
+    return Rankings(tokens, rankings_dense(settings, channels))
 
 
 def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:
@@ -160,19 +159,29 @@ def retrieve(
 ) -> Retrieval:
     """The k best chunks for `question`; `query_vectors` holds the question's vector per channel,
     `glossary` the corpus's equivalent terms. Each channel searches its own index."""
-    depth = settings.candidates
-
-    def search(ranked: Rankings) -> HybridFound:
-        found_lexical = lexical.search(ranked.tokens, depth) if ranked.tokens else []
-        dense = [vector_indexes[name].search(query_vectors[name], depth) for name in ranked.dense]
-        return HybridFound(dense, found_lexical)
-
+    search = local_search(lexical, vector_indexes, query_vectors, settings.candidates)
     return retrieve_with(search, question, chunks, query_vectors, settings, k, glossary)
 
 
 Search = Callable[[Rankings], HybridFound]
 """Runs a question's rankings (BM25 when it has tokens, then each dense channel) `candidates`
 deep: the one step in which retrieve and enginefusion.retrieve_in_engine differ."""
+
+
+def local_search(
+    lexical: LexicalSearch,
+    vector_indexes: Mapping[str, VectorIndex],
+    query_vectors: Mapping[str, np.ndarray],
+    depth: int,
+) -> Search:
+    """The Search of citeqa's own indexes: BM25 and each channel's vector index, `depth` deep."""
+
+    def search(ranked: Rankings) -> HybridFound:
+        found_lexical = lexical.search(ranked.tokens, depth) if ranked.tokens else []
+        dense = [vector_indexes[name].search(query_vectors[name], depth) for name in ranked.dense]
+        return HybridFound(dense, found_lexical)
+
+    return search
 
 
 def retrieve_with(
@@ -184,17 +193,44 @@ def retrieve_with(
     k: int,
     glossary: Glossary = NO_GLOSSARY,
 ) -> Retrieval:
-    """The steps every retrieval shares: the rankings `question` gets, run by `search`, as
-    each channel's Candidates (BM25 first, then the dense channels in order, so that ties
-    break alike), fused and cleaned."""
-    ranked = rankings(question, query_vectors, settings, glossary)
-    found = search(ranked)
+    """The steps every retrieval shares: the channels' rankings (channel_candidates), fused
+    and cleaned."""
+    candidates = channel_candidates(search, question, query_vectors, [settings], glossary)
+    return fused_retrieval(question, candidates, chunks, settings, k)
+
+
+def channel_candidates(
+    search: Search,
+    question: str,
+    query_vectors: Mapping[str, np.ndarray],
+    fusions: Sequence[Settings],
+    glossary: Glossary = NO_GLOSSARY,
+) -> list[Candidates]:
+    """The rankings `question` gets, run by `search`, as each channel's Candidates (BM25
+    first, then the dense channels in order, so that ties break alike): every channel that
+    one of `fusions` ranks by (the settings of each fusion the question gets; the first gives
+    the lexical query), searched once for all of them (see `ranked_by`)."""
+    ranked = rankings(question, query_vectors, fusions[0], glossary)
+    dense = [c for c in query_vectors if any(c in rankings_dense(f, [c]) for f in fusions)]
+    found = search(Rankings(ranked.tokens, dense))
     candidates = [Candidates.of(LEXICAL, found.lexical)] if ranked.tokens else []
     candidates += [
         Candidates.of(channel, found_dense)
-        for channel, found_dense in zip(ranked.dense, found.dense, strict=True)
+        for channel, found_dense in zip(dense, found.dense, strict=True)
     ]
-    return fused_retrieval(question, candidates, chunks, settings, k)
+    return candidates
+
+
+def rankings_dense(settings: Settings, channels: Iterable[str]) -> list[str]:
+    """The vector channels among `channels` that `settings` weigh above 0."""
+    return [channel for channel in channels if channel_weight(channel, settings, True) > 0]
+
+
+def ranked_by(candidates: list[Candidates], settings: Settings) -> list[Candidates]:
+    """The channels' rankings that `settings`' fusion reads: BM25's, and each vector
+    channel's that it weighs above 0 (channel_candidates may have searched more, for another
+    fusion)."""
+    return [c for c in candidates if c.channel == LEXICAL or rankings_dense(settings, [c.channel])]
 
 
 def fused_retrieval(

@@ -1,0 +1,87 @@
+"""Two fusions of one search: the ranking shown follows the ranking's weights
+(`channel_weights`, `rerank_weight`), while the passages the answer models read, and so the
+abstention, the confidence and the quote, follow the evidence fusion's
+(`evidence_channel_weights`, `evidence_rerank_weight`) whatever the ranking's are."""
+
+from __future__ import annotations
+
+import pytest
+from integration_helpers import fake_settings, make_corpus
+
+from citeqa.api import Assistant, build_index, open_assistant
+from citeqa.models import Retrieval
+
+QUESTIONS = (
+    "How does belimumab work?",
+    "How many biopsies does REFRACT plan?",
+    "Who leads the REFRACT project?",
+    "What is the role of B cells in lupus?",
+    "Which treatments are approved for lupus nephritis?",
+    "What is the capital of Peru?",
+)
+RANKINGS = (
+    {"channel_weights": {"fake": 0.0}, "rerank_weight": 0.0},
+    {"channel_weights": {"fake": 0.2}, "rerank_weight": 0.9},
+    {"channel_weights": {"fake": 3.0}, "rerank_weight": 0.3},
+)
+"""Ranking settings far from the evidence fusion's (the fake channel's own weight, 0.5)."""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    folder = tmp_path_factory.mktemp("evidence")
+    settings = fake_settings(make_corpus(folder / "corpus"), folder / "index")
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False)
+
+
+def _hits(retrieval: Retrieval) -> list[tuple[int, float, dict[str, int]]]:
+    return [(hit.chunk_index, hit.score, hit.channel_ranks) for hit in retrieval.hits]
+
+
+def _both(assistant: Assistant, question: str) -> tuple[Retrieval, Retrieval]:
+    vectors = assistant._query_vectors(question)
+    return assistant._retrievals(question, vectors, None)
+
+
+def test_the_evidence_passages_do_not_move_with_the_ranking_weights(
+    assistant: Assistant,
+) -> None:
+    moved = 0
+    for question in QUESTIONS:
+        _, evidence = _both(assistant, question)
+        alone = assistant.ask(question)
+        for ranking in RANKINGS:
+            other = assistant.configured(**ranking)
+            shown, same = _both(other, question)
+            assert _hits(same) == _hits(evidence), (question, ranking)
+            moved += _hits(shown) != _hits(evidence)
+            answer = other.ask(question)
+            assert answer.confidence == alone.confidence, (question, ranking)
+            assert answer.abstained == alone.abstained, (question, ranking)
+            assert answer.citations == alone.citations, (question, ranking)
+            assert [(p.doc_id, p.start) for p in answer.passages] == [
+                (h.chunk.doc_id, h.chunk.start) for h in shown.hits
+            ]
+    assert moved > len(QUESTIONS)  # the rankings did change: the test can tell
+
+
+def test_the_ranking_follows_its_own_weights(assistant: Assistant) -> None:
+    for ranking in RANKINGS:
+        two = assistant.configured(**ranking)
+        one = assistant.configured(
+            **ranking,
+            evidence_channel_weights=ranking["channel_weights"],
+            evidence_rerank_weight=ranking["rerank_weight"],
+        )
+        for question in QUESTIONS:
+            shown, _ = _both(two, question)
+            single, also = _both(one, question)
+            assert also is single  # one fusion: computed once
+            assert _hits(shown) == _hits(single), (question, ranking)
+
+
+def test_a_channel_the_ranking_leaves_out_still_feeds_the_evidence(assistant: Assistant) -> None:
+    shown, evidence = _both(assistant.configured(**RANKINGS[0]), QUESTIONS[0])
+    assert all("fake" not in hit.channel_ranks for hit in shown.hits)
+    assert any("fake" in hit.channel_ranks for hit in evidence.hits)
