@@ -2,13 +2,18 @@
 already open assistant (warm), with p50/p95 and peak memory. Not a test; run it by hand:
 
     python benchmarks/ask_latency.py [--index DIR] [--cold-runs 5] [--versus-import MODULE]
-        [--baseline-src DIR]
+        [--baseline-src DIR] [--versus-settings JSON]
 
 With --versus-import (e.g. sentence_transformers), a fresh `import MODULE` is timed in turn with
 each cold ask, and the ratio of the medians is printed (issue 9's target: cold ask < 0.3x a cold
 `import sentence_transformers`). With --baseline-src (the src/ folder of another citeqa, e.g.
 an older commit's `git archive`), its cold ask is timed in turn too, on the same index, and
 its ratios printed beside: before and after in one run on a shared, noisy machine.
+
+With --versus-settings (settings overrides as JSON, e.g. '{"channel_weights": {},
+"rerank_weight": 0.5}'), each warm question is also asked of the same assistant under those
+settings (each first in turn), and both p50s and their ratio are printed: what a setting costs,
+in one process.
 
 Warm figures use every question of evals/questions.jsonl; the index is built first if missing.
 """
@@ -67,22 +72,32 @@ def _timed(command: list[str], src: Path | None = None) -> float:
     return time.perf_counter() - began
 
 
-def warm(index: Path | None) -> tuple[float, list[float]]:
-    """Seconds to open the assistant, then milliseconds per question (each asked alone)."""
+def warm(index: Path | None, versus: dict | None = None) -> tuple[float, list[float], list[float]]:
+    """Seconds to open the assistant, then milliseconds per question (each asked alone), and
+    per question asked in turn of the same assistant under the `versus` overrides (empty
+    without)."""
     from citeqa.api import open_assistant
 
     settings = Settings() if index is None else Settings(index_dir=index)
     began = time.perf_counter()
     assistant = open_assistant(settings)
     opened = time.perf_counter() - began
+    other = assistant.configured(**versus) if versus else None
     lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
     questions = [json.loads(line)["question"] for line in lines]
-    timings = []
-    for question in questions:
-        began = time.perf_counter()
-        assistant.ask(question)
-        timings.append((time.perf_counter() - began) * 1000)
-    return opened, timings
+    timings: list[float] = []
+    others: list[float] = []
+    for number, question in enumerate(questions):
+        turns = [(assistant, timings)] + ([(other, others)] if other is not None else [])
+        for asker, into in turns[:: 1 if number % 2 == 0 else -1]:  # each goes first in turn
+            into.append(_asked(asker, question))
+    return opened, timings, others
+
+
+def _asked(assistant: object, question: str) -> float:
+    began = time.perf_counter()
+    assistant.ask(question)  # type: ignore[attr-defined]
+    return (time.perf_counter() - began) * 1000
 
 
 def main() -> None:
@@ -91,14 +106,22 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--versus-import", default=None, metavar="MODULE")
     parser.add_argument("--baseline-src", type=Path, default=None, metavar="DIR")
+    parser.add_argument("--versus-settings", default=None, metavar="JSON")
     args = parser.parse_args()
-    opened, timings = warm(args.index)
+    versus = json.loads(args.versus_settings) if args.versus_settings else None
+    opened, timings, others = warm(args.index, versus)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"open assistant (index + USE model)  {opened * 1000:8.0f} ms")
     print(
         f"warm ask, {len(timings)} questions     p50 {statistics.median(timings):6.1f} ms"
         f"   p95 {percentile(timings, 0.95):6.1f} ms"
     )
+    if others:
+        ratio = statistics.median(timings) / statistics.median(others)
+        print(
+            f"warm ask under {args.versus_settings}  p50 {statistics.median(others):6.1f} ms"
+            f"   p95 {percentile(others, 0.95):6.1f} ms;  default / those {ratio:.2f}x"
+        )
     print(f"peak RSS (warm process)             {peak:8.0f} MB")
     index = args.index or Settings().index_dir  # the same index for the baseline's asks
     times, imports, baselines = cold(index, args.cold_runs, args.versus_import, args.baseline_src)

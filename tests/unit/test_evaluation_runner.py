@@ -196,7 +196,9 @@ def test_ablations_with_both_channels():
     plan, _ = plan_ablations(fake.settings, {"use", "minilm"})
     by_name = {p.name: p.overrides for p in plan}
     assert by_name["minilm only"]["channel_weights"] == {"use": 0.0}
-    assert by_name["use only"]["channel_weights"] == {"minilm": 0.0}
+    # the channel left alone keeps its own weight (the settings' ranking weight for USE)
+    kept = {**fake.settings.channel_weights, "minilm": 0.0}
+    assert by_name["use only"]["channel_weights"] == kept
     assert by_name["minilm only"]["weight_lexical"] == 0.0
     assert "vectors only" in by_name
 
