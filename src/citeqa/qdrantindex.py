@@ -3,10 +3,11 @@
 The same code runs against an in-process Qdrant (`:memory:`, what the tests use) and against a
 Qdrant server or cluster (`http://host:6333`): only the location differs. A build is one
 collection whose point n is chunk n, holding one named dense vector per channel (named after
-the channel) and the chunk's sparse BM25 vector; the build folder keeps a small JSON pointer
-per channel (location, collection, vector name, dimension, count) in place of the FAISS file,
-so publication, hashing and deletion of builds work as for FAISS. Qdrant's on-disk local mode
-(`path=`) is not offered: it pickles points, and citeqa never reads pickles back.
+the channel) and the chunk's sparse BM25 vector (qdrantsparse.py); the build folder keeps a
+small JSON pointer per channel (location, collection, vector name, dimension, count) in place
+of the FAISS file, so publication, hashing and deletion of builds work as for FAISS. Qdrant's
+on-disk local mode (`path=`) is not offered: it pickles points, and citeqa never reads pickles
+back.
 
 Hybrid retrieval inside the engine: the sparse "lexical" vector holds hashed stemmed tokens
 weighted by BM25's term-frequency saturation; the collection applies the IDF
@@ -21,19 +22,20 @@ qdrant-client is imported only when a Qdrant store is used (its import costs sec
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol, overload
+from typing import Any, Protocol
 
 import numpy as np
 
 from citeqa.errors import StoreUnreachable
 from citeqa.jsonfiles import read_object
+from citeqa.qdrantsparse import Bm25Rows as Bm25Rows  # re-exported: benchmarks, tests
+from citeqa.qdrantsparse import query_sparse as query_sparse
+from citeqa.qdrantsparse import sparse_vector
 from citeqa.vectorindex import HybridFound, HybridQuery
 
 DENSE = "dense"
@@ -47,8 +49,6 @@ POINTER_SUFFIX = ".qdrant.json"
 """File-name ending of the pointer a build folder keeps for a Qdrant index (as store.py)."""
 BATCH = 512
 """Points per upsert request."""
-BM25_K1 = 1.2
-BM25_B = 0.75
 API_KEY_VARIABLE = "CITEQA_QDRANT_API_KEY"
 """The environment variable a cluster's API key is read from (never written anywhere)."""
 
@@ -154,7 +154,7 @@ class QdrantIndex:
             return []
         with self._reaching:
             found = self._client.query_points(
-                self.collection, query=_sparse(query), using=LEXICAL, limit=k
+                self.collection, query=sparse_vector(query), using=LEXICAL, limit=k
             )
         return _pairs(found)
 
@@ -188,7 +188,7 @@ class QdrantIndex:
             requests.append(models.QueryRequest(query=dense, using=index.using, limit=query.depth))
         terms = query_sparse(query.tokens)
         if terms:
-            sparse = _sparse(terms)
+            sparse = sparse_vector(terms)
             requests.append(models.QueryRequest(query=sparse, using=LEXICAL, limit=query.depth))
         return requests
 
@@ -304,7 +304,7 @@ def _point(
 ) -> dict[str, Any]:
     point: dict[str, Any] = {name: rows[row].tolist() for name, rows in block.items()}
     if lexical:
-        point[LEXICAL] = _sparse(lexical)
+        point[LEXICAL] = sparse_vector(lexical)
     return point
 
 
@@ -325,50 +325,6 @@ def _pairs(response: Any) -> list[tuple[int, float]]:
 
 def _dense(query: np.ndarray, dim: int) -> list[float]:
     return [float(x) for x in np.asarray(query, dtype=np.float32).reshape(dim)]
-
-
-def _sparse(terms: dict[int, float]) -> Any:
-    from qdrant_client import models
-
-    return models.SparseVector(indices=list(terms), values=[float(v) for v in terms.values()])
-
-
-def term_id(token: str) -> int:
-    """A stable 31-bit id for a token (the sparse vector's dimension)."""
-    return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=4).digest(), "big") >> 1
-
-
-class Bm25Rows(Sequence[dict[int, float]]):
-    """Each document's tokens as a sparse vector of BM25 term-frequency weights (the engine
-    multiplies them by the IDF), lengths relative to these documents' average; each row is
-    computed when asked for (a build's rows are then held a batch at a time, not all at once)."""
-
-    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
-        self._documents = documents
-        total = sum(len(tokens) for tokens in documents)
-        self._average = max(1.0, total / max(1, len(documents)))
-
-    def __len__(self) -> int:
-        return len(self._documents)
-
-    @overload
-    def __getitem__(self, index: int) -> dict[int, float]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[dict[int, float]]: ...
-    def __getitem__(self, index: int | slice) -> dict[int, float] | list[dict[int, float]]:
-        if isinstance(index, slice):
-            return [self[n] for n in range(*index.indices(len(self)))]
-        tokens = self._documents[index]
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * len(tokens) / self._average)
-        return {
-            term_id(token): tf * (BM25_K1 + 1) / (tf + norm)
-            for token, tf in Counter(tokens).items()
-        }
-
-
-def query_sparse(tokens: Sequence[str]) -> dict[int, float]:
-    """A question's tokens as a sparse query (each distinct token once)."""
-    return {term_id(token): 1.0 for token in dict.fromkeys(tokens)}
 
 
 def write_collections(
