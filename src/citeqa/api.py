@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +17,13 @@ from citeqa import indexing, twofusions
 from citeqa.answering import compose
 from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.config import Settings, load_settings
-from citeqa.contents import sentence_tokens, token_statistics
-from citeqa.domain import Domain, stored_knowledge
-from citeqa.embedding import embed_questions, embed_texts, get_embedder, known_channels, preload
+from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
-from citeqa.errors import EmbedderUnavailable, IndexCorrupt, IndexIncompatible, IndexMissing
-from citeqa.glossary import Glossary
-from citeqa.lazyembedder import MISSING
-from citeqa.models import Answer, BuildReport, ChannelInfo, Document, IndexStatus, Retrieval
-from citeqa.ondemand import (
-    TOKENS_AT_OPEN,
-    LazyTokens,
-    LazyVectors,
-    PassageVectors,
-    VectorSource,
-)
+from citeqa.errors import IndexCorrupt, IndexMissing
+from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example, choose, term_examples
+from citeqa.prepared import check_channels_known as check_channels_known  # cli: index_cmds
+from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.questions import (
     QuestionTerms,
     Vocabulary,
@@ -42,7 +33,7 @@ from citeqa.questions import (
     is_follow_up,
 )
 from citeqa.retrieval import Candidates, channel_candidates, local_search
-from citeqa.sentences import SentenceBank, SentenceRules
+from citeqa.sentences import SentenceBank
 from citeqa.status import channels_differ, describe_index, index_changes
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
@@ -102,7 +93,8 @@ def open_assistant(
 
 
 class _Loaded:
-    """The loaded index plus what answering derives from it, shared by configured copies."""
+    """The loaded index plus what answering derives from it (prepared.py), shared by
+    configured copies."""
 
     def __init__(
         self,
@@ -129,111 +121,10 @@ class _Loaded:
     def of(cls, index: LoadedIndex, embed_on_demand: bool = False, prefill: bool = True) -> _Loaded:
         """What answering needs from `index`; per-sentence data is computed on demand (the
         token sets of a small index now, with `prefill`)."""
-        embedders = _query_embedders(index)
-        knowledge = _knowledge(index)
-        tokens = LazyTokens(lambda n: _sentence_tokens(index, n))
-        if prefill and len(index.sentences) <= TOKENS_AT_OPEN:
-            tokens.prefill(range(len(index.sentences)))
-        bank = SentenceBank(
-            index.documents,
-            index.chunks,
-            index.sentences,
-            _sentence_vectors(index, embedders, embed_on_demand),
-            tokens,
-            SentenceRules.of(knowledge),
-        )
-        return cls(index, bank, _vocabulary(index, knowledge), embedders)
-
-
-def _knowledge(index: LoadedIndex) -> Domain:
-    try:
-        return stored_knowledge(index.statistics)
-    except ValueError as err:
-        raise IndexCorrupt(
-            f"The index in {index.folder} has unreadable term knowledge ({err});"
-            " run `citeqa index --rebuild`."
-        ) from err
-
-
-def _sentence_tokens(index: LoadedIndex, number: int) -> frozenset[str]:
-    sentence = index.sentences[number]
-    return sentence_tokens(index.documents[sentence.doc_id].text, sentence, index.chunks)
-
-
-def _sentence_vectors(
-    index: LoadedIndex, embedders: dict[str, Any], embed_on_demand: bool
-) -> VectorSource | None:
-    """The stored sentence vectors; without them, their passages' vectors, or (when
-    `embed_on_demand`) the answer channel's embedder run on demand (ondemand.py)."""
-    channel = index.manifest.answer_channel
-    if index.sentence_vectors is not None or channel not in embedders:
-        return index.sentence_vectors
-    if not embed_on_demand:
-        chunks = index.vectors[channel]
-        return PassageVectors(lambda n: index.sentences[n].chunk_index, chunks.rows)
-
-    def text_of(number: int) -> str:
-        sentence = index.sentences[number]
-        return index.documents[sentence.doc_id].text[sentence.start : sentence.end]
-
-    return LazyVectors(text_of, lambda texts: embed_texts(embedders[channel], texts))
-
-
-def _vocabulary(index: LoadedIndex, knowledge: Domain) -> Vocabulary:
-    """Token statistics as the build stored them (an older index: computed now), with the
-    corpus's term knowledge."""
-    texts = (doc.text for doc in index.documents.values())  # read only for an older index
-    stored = index.statistics
-    if stored is None:
-        stored = token_statistics(list(index.documents.values()), index.chunks, index.sentences)
-    return Vocabulary(
-        texts,
-        stored["frequency"],
-        stored["sentence_count"],
-        stored["words"],
-        glossary=Glossary.of(knowledge),
-        name_endings=knowledge.name_endings,
-        compounds=stored.get("compounds"),
-    )
-
-
-def check_channels_known(channels: Sequence[ChannelInfo]) -> None:
-    """IndexIncompatible naming the first channel of an index that this installation does not
-    know (no embedder registered under its name)."""
-    known = known_channels()
-    for channel in channels:
-        if channel.name not in known:
-            raise IndexIncompatible(
-                f"The index needs the {channel.name!r} channel"
-                f" ({channel.model} from {channel.package}),"
-                " which this installation does not have. Run `citeqa index --rebuild`."
-            )
-
-
-def _query_embedders(index: LoadedIndex) -> dict[str, Any]:
-    """The embedders of the index's channels, checked against the versions that built it."""
-    embedders = {}
-    check_channels_known(index.manifest.channels)
-    for channel in index.manifest.channels:
-        embedder = get_embedder(channel.name)
-        if embedder.version == MISSING:
-            raise EmbedderUnavailable(
-                f"The index uses the {channel.name!r} channel ({channel.model}), whose package"
-                f" {channel.package} is not installed here: install it, or set `channels`"
-                f" without {channel.name!r} and run `citeqa index --rebuild`."
-            )
-        if (embedder.model, embedder.version, embedder.dim) != (
-            channel.model,
-            channel.version,
-            channel.dim,
-        ):
-            raise IndexIncompatible(
-                f"The index was built with {channel.model} {channel.version} ({channel.package}); "
-                f"{embedder.model} {embedder.version} is installed. Run `citeqa index --rebuild`."
-            )
-        embedder.embed_batch(["warm-up"])  # load the model now, not on the first question
-        embedders[channel.name] = embedder
-    return embedders
+        embedders = query_embedders(index)
+        knowledge = knowledge_of(index)
+        bank = sentence_bank(index, embedders, knowledge, embed_on_demand, prefill)
+        return cls(index, bank, vocabulary_of(index, knowledge), embedders)
 
 
 class Session:

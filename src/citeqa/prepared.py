@@ -1,0 +1,138 @@
+"""Owns what answering derives from a loaded index when an assistant opens it.
+
+`query_embedders` checks the index's vector channels against the embedders installed here
+(`check_channels_known`, then each model's version and dimension) and loads them;
+`knowledge_of` reads the term knowledge the build stored; `sentence_bank` sets up the
+sentences (token sets and vectors on demand: ondemand.py) and `vocabulary_of` the token
+statistics. api.py assembles them once per opened index (configured copies share it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from citeqa.contents import sentence_tokens, token_statistics
+from citeqa.domain import Domain, stored_knowledge
+from citeqa.embedding import embed_texts, get_embedder, known_channels
+from citeqa.errors import EmbedderUnavailable, IndexCorrupt, IndexIncompatible
+from citeqa.glossary import Glossary
+from citeqa.lazyembedder import MISSING
+from citeqa.models import ChannelInfo
+from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, PassageVectors, VectorSource
+from citeqa.questions import Vocabulary
+from citeqa.sentences import SentenceBank, SentenceRules
+from citeqa.store import LoadedIndex
+
+
+def sentence_bank(
+    index: LoadedIndex,
+    embedders: dict[str, Any],
+    knowledge: Domain,
+    embed_on_demand: bool = False,
+    prefill: bool = True,
+) -> SentenceBank:
+    """The index's sentences as answering reads them: token sets computed on demand (those of
+    a small index now, with `prefill`), vectors as `_sentence_vectors` finds them."""
+    tokens = LazyTokens(lambda n: _sentence_tokens(index, n))
+    if prefill and len(index.sentences) <= TOKENS_AT_OPEN:
+        tokens.prefill(range(len(index.sentences)))
+    return SentenceBank(
+        index.documents,
+        index.chunks,
+        index.sentences,
+        _sentence_vectors(index, embedders, embed_on_demand),
+        tokens,
+        SentenceRules.of(knowledge),
+    )
+
+
+def knowledge_of(index: LoadedIndex) -> Domain:
+    try:
+        return stored_knowledge(index.statistics)
+    except ValueError as err:
+        raise IndexCorrupt(
+            f"The index in {index.folder} has unreadable term knowledge ({err});"
+            " run `citeqa index --rebuild`."
+        ) from err
+
+
+def _sentence_tokens(index: LoadedIndex, number: int) -> frozenset[str]:
+    sentence = index.sentences[number]
+    return sentence_tokens(index.documents[sentence.doc_id].text, sentence, index.chunks)
+
+
+def _sentence_vectors(
+    index: LoadedIndex, embedders: dict[str, Any], embed_on_demand: bool
+) -> VectorSource | None:
+    """The stored sentence vectors; without them, their passages' vectors, or (when
+    `embed_on_demand`) the answer channel's embedder run on demand (ondemand.py)."""
+    channel = index.manifest.answer_channel
+    if index.sentence_vectors is not None or channel not in embedders:
+        return index.sentence_vectors
+    if not embed_on_demand:
+        chunks = index.vectors[channel]
+        return PassageVectors(lambda n: index.sentences[n].chunk_index, chunks.rows)
+
+    def text_of(number: int) -> str:
+        sentence = index.sentences[number]
+        return index.documents[sentence.doc_id].text[sentence.start : sentence.end]
+
+    return LazyVectors(text_of, lambda texts: embed_texts(embedders[channel], texts))
+
+
+def vocabulary_of(index: LoadedIndex, knowledge: Domain) -> Vocabulary:
+    """Token statistics as the build stored them (an older index: computed now), with the
+    corpus's term knowledge."""
+    texts = (doc.text for doc in index.documents.values())  # read only for an older index
+    stored = index.statistics
+    if stored is None:
+        stored = token_statistics(list(index.documents.values()), index.chunks, index.sentences)
+    return Vocabulary(
+        texts,
+        stored["frequency"],
+        stored["sentence_count"],
+        stored["words"],
+        glossary=Glossary.of(knowledge),
+        name_endings=knowledge.name_endings,
+        compounds=stored.get("compounds"),
+    )
+
+
+def check_channels_known(channels: Sequence[ChannelInfo]) -> None:
+    """IndexIncompatible naming the first channel of an index that this installation does not
+    know (no embedder registered under its name)."""
+    known = known_channels()
+    for channel in channels:
+        if channel.name not in known:
+            raise IndexIncompatible(
+                f"The index needs the {channel.name!r} channel"
+                f" ({channel.model} from {channel.package}),"
+                " which this installation does not have. Run `citeqa index --rebuild`."
+            )
+
+
+def query_embedders(index: LoadedIndex) -> dict[str, Any]:
+    """The embedders of the index's channels, checked against the versions that built it."""
+    embedders = {}
+    check_channels_known(index.manifest.channels)
+    for channel in index.manifest.channels:
+        embedder = get_embedder(channel.name)
+        if embedder.version == MISSING:
+            raise EmbedderUnavailable(
+                f"The index uses the {channel.name!r} channel ({channel.model}), whose package"
+                f" {channel.package} is not installed here: install it, or set `channels`"
+                f" without {channel.name!r} and run `citeqa index --rebuild`."
+            )
+        if (embedder.model, embedder.version, embedder.dim) != (
+            channel.model,
+            channel.version,
+            channel.dim,
+        ):
+            raise IndexIncompatible(
+                f"The index was built with {channel.model} {channel.version} ({channel.package}); "
+                f"{embedder.model} {embedder.version} is installed. Run `citeqa index --rebuild`."
+            )
+        embedder.embed_batch(["warm-up"])  # load the model now, not on the first question
+        embedders[channel.name] = embedder
+    return embedders
