@@ -126,7 +126,7 @@ def test_html_gives_visible_text_only(tmp_path: Path) -> None:
         assert hidden not in text
     assert "Heading\n\nFish & chips été – ok" in text
     assert "one\ntwo" in text
-    assert "Drug\tDose\nHCQ\t5 mg" in text
+    assert "| Drug | Dose |\n| --- | --- |\n| HCQ | 5 mg |" in text  # a markdown table
 
 
 def test_cp1252_text_is_decoded_with_a_warning(tmp_path: Path) -> None:

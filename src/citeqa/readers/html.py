@@ -1,5 +1,11 @@
 """HTML: the visible text a browser shows (no scripts, styles or head), blocks on their own
-lines, and the page's <title>."""
+lines, and the page's <title>.
+
+A table whose first row is a header (`<th>` cells, or a `<thead>`) becomes a markdown pipe
+table, its header row over a `|---|` rule, so that a row is read and quoted with its header
+exactly as a markdown file's table row is (tables.py); any other table keeps its cells apart
+with tabs, one row a line.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +37,7 @@ _PARAGRAPH_TAGS = frozenset(
 )
 _LINE_TAGS = frozenset({"br", "li", "tr", "dt", "dd", "option", "caption"})
 _CELL_TAGS = frozenset({"td", "th"})
+_TABLE_TAGS = frozenset({"table", "tr", "td", "th", "thead"})
 _BREAKS = {1: "\t", 2: "\n", 3: "\n\n"}
 
 
@@ -49,6 +56,8 @@ class _VisibleText(HTMLParser):
         self.preformatted = 0
         self.in_title = False
         self.title = ""
+        self.tables: list[_Table] = []
+        """The tables being read, innermost last: their text is written when they close."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
@@ -58,6 +67,10 @@ class _VisibleText(HTMLParser):
         self.in_title = self.in_title or tag == "title"
         self.preformatted += tag == "pre"
         self._hold_break(tag, closing=False)
+        if tag == "table":
+            self.tables.append(_Table())
+        elif tag in _TABLE_TAGS and self.tables and not self.hidden:
+            self.tables[-1].open(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED_TAGS:
@@ -65,16 +78,42 @@ class _VisibleText(HTMLParser):
         self.in_title = self.in_title and tag != "title"
         self.preformatted = max(0, self.preformatted - (tag == "pre"))
         self._hold_break(tag, closing=True)
+        if tag == "thead" and self.tables:
+            self.tables[-1].in_head = False
+        elif tag == "table" and self.tables:
+            self._end_table()
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
         if self.hidden or not data.strip():
             return
+        if self.tables:
+            self.tables[-1].add(data)
+        else:
+            self._write(data if self.preformatted else re.sub(r"\s+", " ", data))
+
+    def close(self) -> None:
+        super().close()
+        while self.tables:  # a table left open at the end of the page
+            self._end_table()
+
+    def _write(self, text: str) -> None:
+        """Visible text, after the break held back before it."""
         if self.parts and self.pending:
             self.parts.append(_BREAKS[self.pending])
         self.pending = 0
-        self.parts.append(data if self.preformatted else re.sub(r"\s+", " ", data))
+        self.parts.append(text)
+
+    def _end_table(self) -> None:
+        """Write the innermost table: into its outer table's cell, run together, if nested."""
+        table = self.tables.pop()
+        if self.tables:
+            self.tables[-1].add(" " + " ".join(table.words()) + " ")
+        elif text := table.render():
+            self.pending = max(self.pending, 3)
+            self._write(text)
+            self.pending = 3
 
     def _hold_break(self, tag: str, closing: bool) -> None:
         if tag in _PARAGRAPH_TAGS:
@@ -84,6 +123,69 @@ class _VisibleText(HTMLParser):
         else:
             strength = 1 if tag in _CELL_TAGS and not closing else 0
         self.pending = max(self.pending, strength)
+
+
+class _Row:
+    """One table row: its cells' text pieces, and which cells are header cells (`<th>`)."""
+
+    def __init__(self, in_head: bool) -> None:
+        self.cells: list[list[str]] = []
+        self.heads: list[bool] = []
+        self.in_head = in_head
+
+    def texts(self) -> list[str]:
+        return [" ".join("".join(cell).split()) for cell in self.cells]
+
+    def is_header(self) -> bool:
+        return self.in_head or (bool(self.heads) and all(self.heads))
+
+
+class _Table:
+    """A table being read: its caption and rows, written out when it closes (`render`)."""
+
+    def __init__(self) -> None:
+        self.caption: list[str] = []
+        self.rows: list[_Row] = []
+        self.in_head = False
+
+    def open(self, tag: str) -> None:
+        if tag == "thead":
+            self.in_head = True
+        elif tag == "tr" or not self.rows:
+            self.rows.append(_Row(self.in_head))
+        if tag in _CELL_TAGS:
+            self.rows[-1].cells.append([])
+            self.rows[-1].heads.append(tag == "th")
+
+    def add(self, data: str) -> None:
+        if not self.rows or not self.rows[-1].cells:
+            self.caption.append(data)  # a <caption>, or text outside any cell
+        else:
+            self.rows[-1].cells[-1].append(data)
+
+    def words(self) -> list[str]:
+        """The caption's and cells' text, in reading order (a table nested in a cell)."""
+        return ["".join(self.caption)] + [text for row in self.rows for text in row.texts()]
+
+    def render(self) -> str:
+        """The table's text: a markdown pipe table under its header row when its first row is
+        one (and it has rows and columns to spare), else cells apart with tabs, a row a line."""
+        rows = [row for row in self.rows if any(row.texts())]
+        caption = " ".join("".join(self.caption).split())
+        cells = [row.texts() for row in rows]
+        width = max((len(texts) for texts in cells), default=0)
+        if rows and rows[0].is_header() and len(rows) > 1 and width > 1:
+            lines = [_pipe_row(cells[0], width), "|" + " --- |" * width]
+            lines += [_pipe_row(texts, width) for texts in cells[1:]]
+        else:
+            lines = ["\t".join(text for text in texts if text) for texts in cells]
+        return "\n".join(([caption] if caption else []) + lines)
+
+
+def _pipe_row(cells: list[str], width: int) -> str:
+    """A markdown table row of `width` cells (missing ones empty)."""
+    escaped = [cell.replace("|", "\\|") for cell in cells]
+    return "| " + " | ".join(escaped + [""] * (width - len(cells))) + " |"
 
 
 def html_visible_text(html: str) -> tuple[str, str | None]:

@@ -1,0 +1,82 @@
+"""HTML tables: a table whose first row is a header becomes a markdown pipe table (its header
+row over a `|---|` rule), so a row is read with its header as a markdown row is; any other
+table keeps tabs between cells (found by the session-8 user trial: an HTML table's row came
+without its header, and the row naming the thing asked about could not win)."""
+
+from __future__ import annotations
+
+from citeqa.models import Chunk, Document, Sentence
+from citeqa.readers.html import html_visible_text
+from citeqa.sentences import SentenceBank
+from citeqa.tables import TableHeaders
+
+LEAVE = (
+    "<h2>Leave</h2><table>"
+    "<tr><th>Type of leave</th><th>Days per year</th></tr>"
+    "<tr><td>Annual leave</td><td>27</td></tr>"
+    "<tr><td>Bereavement leave</td><td>5</td></tr>"
+    "</table><p>After the table.</p>"
+)
+
+
+def text_of(html: str) -> str:
+    return html_visible_text(html)[0]
+
+
+def test_a_table_under_a_header_row_becomes_a_markdown_table() -> None:
+    assert text_of(LEAVE) == (
+        "Leave\n\n"
+        "| Type of leave | Days per year |\n"
+        "| --- | --- |\n"
+        "| Annual leave | 27 |\n"
+        "| Bereavement leave | 5 |\n\n"
+        "After the table."
+    )
+
+
+def test_a_thead_row_is_a_header_and_short_rows_get_empty_cells() -> None:
+    html = (
+        "<table><caption>Doses</caption><thead><tr><td>Drug<td>Dose<td>Note</thead>"
+        "<tbody><tr><th>HCQ<td>5 mg</tbody></table>"
+    )
+    assert text_of(html) == "Doses\n| Drug | Dose | Note |\n| --- | --- | --- |\n| HCQ | 5 mg | |"
+
+
+def test_a_pipe_in_a_cell_is_escaped_so_the_cells_stay_apart() -> None:
+    html = "<table><tr><th>a</th><th>b</th></tr><tr><td>x | y</td><td>z</td></tr></table>"
+    assert text_of(html).splitlines()[-1] == "| x \\| y | z |"
+
+
+def test_a_table_without_a_header_row_keeps_tabs() -> None:
+    html = "<table><tr><td>Name</td><td>Ada</td></tr><tr><td>Born</td><td>1815</td></tr></table>"
+    assert text_of(html) == "Name\tAda\nBorn\t1815"
+    one_row = "<table><tr><th>Only</th><th>header</th></tr></table>"
+    assert text_of(one_row) == "Only\theader"
+
+
+def test_a_nested_table_runs_into_its_cell_and_an_unclosed_table_is_kept() -> None:
+    html = (
+        "<table><tr><th>k</th><th>v</th></tr><tr><td>inner</td><td>"
+        "<table><tr><th>i</th><th>j</th></tr><tr><td>1</td><td>2</td></tr></table>"
+        "</td></tr>"
+    )
+    assert text_of(html) == "| k | v |\n| --- | --- |\n| inner | i j 1 2 |"
+
+
+def test_an_html_row_is_read_with_its_header_row_by_the_sentence_bank() -> None:
+    text = text_of(LEAVE)
+    lines = text.split("\n")
+    starts = [sum(len(line) + 1 for line in lines[:n]) for n in range(len(lines))]
+    doc = Document(doc_id="p", title="p", path="/p.html", text=text, sha256="0")
+    chunk = Chunk(chunk_id="p:0", doc_id="p", start=0, end=len(text), text=text)
+    sentences = [
+        Sentence(doc_id="p", chunk_index=0, start=a, end=a + len(line))
+        for a, line in zip(starts, lines, strict=True)
+        if line
+    ]
+    bank = SentenceBank({"p": doc}, [chunk], sentences, None, [frozenset()] * len(sentences))
+    row = next(n for n, s in enumerate(sentences) if text[s.start :].startswith("| Bereave"))
+    header = bank.table_header(row)
+    assert header is not None and bank.text(header) == "| Type of leave | Days per year |"
+    assert bank.is_table_frame(header) and not bank.is_table_frame(row)
+    assert TableHeaders(text).ruled_header(sentences[row].start) is not None
