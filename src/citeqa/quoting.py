@@ -1,8 +1,8 @@
 """Turning chosen sentences into verbatim quotes and citations.
 
 A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
-the label lines above it and runs on until it holds a number; adjacent sentences of one passage
-merge into one quote; a table row comes after its header row; a sentence too long to read at a
+the label lines above it and runs on until it holds a number, but never across a heading into
+the next section; adjacent sentences of one passage under one heading merge into one quote; a table row comes after its header row; a sentence too long to read at a
 glance is cut to its clauses that answer (clauses.py). Citations carry the exact offsets,
 and `verified` checks every quote against the document text before an answer is returned.
 """
@@ -93,8 +93,11 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         quote = text[sentence.start : end]
         if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
             break
-        if _in_table(bank, following) or not _same_page(
-            doc, sentence.start, bank.sentences[following].end
+        reach = bank.sentences[following].end
+        if (
+            _in_table(bank, following)
+            or not _same_page(doc, sentence.start, reach)
+            or not _same_section(doc, chunk, sentence.start, reach)
         ):
             break
         end = bank.sentences[following].end
@@ -151,20 +154,34 @@ def _same_page(doc: Document, start: int, end: int) -> bool:
     return doc.page_at(start) == doc.page_at(max(start, end - 1))
 
 
+def _same_section(doc: Document, chunk: Chunk, start: int, end: int) -> bool:
+    """Whether [start, end) stands under one heading (chunking.section_of): a quote may open
+    with its own heading line but never runs on across the next one into another section."""
+    return section_of(doc.text, chunk, start) == section_of(doc.text, chunk, max(start, end - 1))
+
+
+def _one_section(doc: Document, low: Span, far: Span) -> bool:
+    """Whether a quote from `low`'s start to `far`'s end stands under one heading, each end
+    read in its own span's passage."""
+    first = section_of(doc.text, low.chunk, low.start)
+    return first == section_of(doc.text, far.chunk, max(low.start, far.end - 1))
+
+
 def _add(spans: list[Span], new: Span, doc: Document) -> list[Span]:
     """Append `new`, merging it with a span of the same document it touches or overlaps, unless
-    the merged quote would run across a page break (a citation names one page)."""
+    the merged quote would run across a page break (a citation names one page) or a heading
+    into another section."""
     text = doc.text
     for number, old in enumerate(spans):
         if old.doc_id != new.doc_id:
             continue
         low, high = sorted((old, new), key=lambda s: s.start)
-        if not _same_page(doc, low.start, max(low.end, high.end)):
+        far = max((low, high), key=lambda s: s.end)
+        end = far.end
+        if not _same_page(doc, low.start, end) or not _one_section(doc, low, far):
             continue
         if high.start <= low.end or not text[low.end : high.start].strip():
-            merged = Span(
-                old.doc_id, low.start, max(low.end, high.end), max(old.score, new.score), old.chunk
-            )
+            merged = Span(old.doc_id, low.start, end, max(old.score, new.score), old.chunk)
             return [*spans[:number], merged, *spans[number + 1 :]]
     return [*spans, new]
 

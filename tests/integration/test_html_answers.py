@@ -1,0 +1,75 @@
+"""Answers from an HTML page with the real model (found by the session-8 user trial): a table's
+row is quoted with its header row as a markdown table's is, and a short list item's quote
+never runs on across the next heading into another section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeqa.api import Assistant, build_index, open_assistant
+from citeqa.config import Settings
+
+BENEFITS = """<!DOCTYPE html><html lang="en"><head><title>Staff benefits</title></head>
+<body><h1>Staff benefits</h1>
+<p>This page lists the benefits offered to permanent staff of the cooperative.</p>
+<h2>Leave entitlements</h2>
+<table>
+<tr><th>Type of leave</th><th>Days per year</th><th>Paid</th></tr>
+<tr><td>Annual leave</td><td>27</td><td>Yes</td></tr>
+<tr><td>Volunteering leave</td><td>3</td><td>Yes</td></tr>
+<tr><td>Bereavement leave</td><td>5</td><td>Yes</td></tr>
+<tr><td>Study leave</td><td>10</td><td>Unpaid</td></tr>
+</table>
+<h2>Health and wellbeing</h2>
+<ul>
+<li>Private health insurance covering the employee and their children.</li>
+<li>A yearly eye test refunded up to 80 euros.</li>
+<li>A gym subsidy of 35 euros per month.</li>
+</ul>
+<h2>Pension</h2>
+<p>The cooperative contributes 6% of base salary to the group pension plan.</p>
+</body></html>"""
+CLUB = """<html><head><title>Cycling club</title></head><body>
+<h1>Cycling club</h1><p>The cycling club rides every Sunday morning from the car park.</p>
+<p>Members bring their own helmet and a spare inner tube.</p></body></html>"""
+HEADER = "| Type of leave | Days per year | Paid |"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus = tmp_path_factory.mktemp("pages")
+    (corpus / "benefits.html").write_text(BENEFITS, encoding="utf-8")
+    (corpus / "club.html").write_text(CLUB, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"))
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False)
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("How many days of bereavement leave are there?", "| Bereavement leave | 5 | Yes |"),
+        ("Is study leave paid?", "| Study leave | 10 | Unpaid |"),
+    ],
+)
+def test_an_html_table_row_is_quoted_with_its_header_row(
+    assistant: Assistant, question: str, row: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert [c.quote for c in answer.citations] == [HEADER, row]
+    assert "---" not in answer.answer
+    assert {c.section for c in answer.citations} == {"Leave entitlements"}
+    text = assistant.document(answer.citations[0].doc_id).text
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+
+
+def test_a_list_item_is_quoted_without_the_next_section(assistant: Assistant) -> None:
+    answer = assistant.ask("How much is the gym subsidy?")
+    assert not answer.abstained
+    quote = " ".join(c.quote for c in answer.citations)
+    assert "A gym subsidy of 35 euros per month." in quote
+    assert "Pension" not in quote and "pension" not in quote
+    assert {c.section for c in answer.citations} == {"Health and wellbeing"}
