@@ -2,9 +2,10 @@
 
 A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
 the label lines above it and runs on until it holds a number, but never across a heading into
-the next section; adjacent sentences of one passage under one heading merge into one quote; a table row comes after its header row; a sentence too long to read at a
-glance is cut to its clauses that answer (clauses.py). Citations carry the exact offsets,
-and `verified` checks every quote against the document text before an answer is returned.
+the next section; adjacent sentences of one passage under one heading merge into one quote; a
+table row comes after its header row; a sentence too long to read at a glance is cut to its
+clauses that answer (clauses.py). Citations carry the exact offsets, and `verified` checks
+every quote against the document text before an answer is returned.
 """
 
 from __future__ import annotations

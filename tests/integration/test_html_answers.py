@@ -4,8 +4,6 @@ never runs on across the next heading into another section."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from citeqa.api import Assistant, build_index, open_assistant
