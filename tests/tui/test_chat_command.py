@@ -34,3 +34,16 @@ def test_chat_command_passes_corpus_and_index(launches, tmp_path):
 def test_missing_corpus_is_a_domain_error_before_textual_starts(tmp_path):
     with pytest.raises(CorpusMissing, match=r"(?i)corpus folder not found"):
         chat_cmd.launch_chat(tmp_path / "nowhere", None)
+
+
+def test_bare_citeqa_takes_the_chat_options(launches, tmp_path):
+    result = CliRunner().invoke(app, ["--corpus", str(tmp_path), "--index", "idx"])
+    assert result.exit_code == 0, result.output
+    assert launches == [(tmp_path, Path("idx"))]
+
+
+def test_a_chat_option_before_another_command_is_a_usage_error(launches, tmp_path):
+    result = CliRunner().invoke(app, ["--corpus", str(tmp_path), "chat"])
+    assert result.exit_code == 2
+    assert "--corpus goes after the command: `citeqa chat --corpus DIR`" in result.output
+    assert launches == []

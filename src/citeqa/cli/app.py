@@ -17,7 +17,7 @@ from citeqa.visible import shown
 app = typer.Typer(
     name="citeqa",
     help="Ask questions of a document collection; get verbatim quotes cited to the character."
-    " With no command, opens the chat on the bundled corpus.",
+    " With no command, opens the chat (on --corpus DIR, else the bundled corpus).",
     epilog='\b\nExamples:\n  citeqa ask "What was the main result?"\n  citeqa ask -h',
     no_args_is_help=False,
     add_completion=True,

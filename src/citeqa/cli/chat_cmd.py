@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from citeqa.cli.app import VersionOption, app, examples, fail
+from citeqa.cli.app import USAGE, VersionOption, app, examples, fail
 from citeqa.cli.common import CorpusOption, IndexOption, settings_for
 
 if TYPE_CHECKING:
@@ -31,10 +31,23 @@ NO_TERMINAL = (
 
 
 @app.callback(invoke_without_command=True)
-def default_to_chat(ctx: typer.Context, version: VersionOption = False) -> None:
-    """With no command, `citeqa` opens the chat on the bundled corpus."""
+def default_to_chat(
+    ctx: typer.Context,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    version: VersionOption = False,
+) -> None:
+    """With no command, `citeqa [--corpus DIR] [--index DIR]` opens the chat (on the bundled
+    corpus by default). Before a command, these options would be silently ignored: they belong
+    after it (`citeqa ask --corpus DIR ...`), and saying so is a usage error."""
     if ctx.invoked_subcommand is None:
-        launch_chat(None, None)
+        launch_chat(corpus, index)
+    elif corpus is not None or index is not None:
+        option = "--corpus" if corpus is not None else "--index"
+        raise fail(
+            f"{option} goes after the command: `citeqa {ctx.invoked_subcommand} {option} DIR`",
+            USAGE,
+        )
 
 
 @app.command("chat", epilog=examples("citeqa chat --corpus ~/papers"))
