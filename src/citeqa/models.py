@@ -136,8 +136,9 @@ class Answer(Frozen):
     reason: str | None = None
     """Why it abstained, in words a person reads ("nothing to search for", "no word of the
     question occurs in the documents"); None when it answered."""
-    warnings: list[str] = Field(default_factory=list, exclude=True)
-    """Notes for the person asking (a truncated question, a stale index); not in the JSON."""
+    warnings: list[str] = Field(default_factory=list)
+    """Notes for the person asking (a question cut to `max_question_chars`), in the JSON as
+    DESIGN.md's contract lists them; the CLI also prints them on stderr."""
 
 
 class BuildReport(Frozen):

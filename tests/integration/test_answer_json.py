@@ -21,6 +21,7 @@ TOP_KEYS = {
     "passages",
     "timings_ms",
     "reason",
+    "warnings",
 }
 CITATION_KEYS = {
     "n": int,
@@ -105,6 +106,7 @@ def check_answer(answer: dict[str, Any], k: int) -> None:
     assert _is(answer["confidence"], (int, float)) and 0.0 <= answer["confidence"] <= 1.0
     assert _is(answer["answer"], str) and answer["answer"].strip()
     assert answer["id"] is None or _is(answer["id"], (str, int))
+    assert _is(answer["warnings"], list) and all(_is(w, str) for w in answer["warnings"])
 
     assert _is(answer["timings_ms"], dict) and set(answer["timings_ms"]) == TIMING_KEYS
     for value in answer["timings_ms"].values():

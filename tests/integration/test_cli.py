@@ -73,6 +73,7 @@ def test_huge_question_is_truncated_and_answered(real_index: RealIndex) -> None:
     warning = one_error_line(done.stderr)
     assert "100,000 characters" in warning and "only the first" in warning
     answer = json.loads(done.stdout)
+    assert answer["warnings"] == [warning.removeprefix("citeqa: ")]  # in the JSON too
     assert 0 < len(answer["question"]) <= 2_000
     assert answer["question"].startswith("How does belimumab work in lupus?")
     assert answer["passages"]
