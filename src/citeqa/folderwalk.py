@@ -114,15 +114,16 @@ class _Walk:
             self.mtimes_ns.append(stat.st_mtime_ns)
 
     def _link(self, name: str, folder: str, entry: str) -> stat_result | None:
-        """The target's stat of a symbolic link kept as a file; None (with a note when a user
-        may not expect it) for a link to a folder (not followed), a loop, a dangling link or
-        one leading outside the corpus."""
+        """The target's stat of a symbolic link kept as a file; None, with a note as for a
+        link to a file left out, for a link to a folder (not followed), a loop, a dangling
+        link or one leading outside the corpus."""
         path = os.path.join(folder, entry)
         try:
             target: stat_result | None = os.stat(path)
         except OSError:
             target = None
         if target is not None and S_ISDIR(target.st_mode):
+            self.notes.append(f"{name}: {FOLDER_LINK}")
             return None
         problem = _link_problem(Path(path), self.root)
         if problem is not None:
@@ -131,6 +132,9 @@ class _Walk:
         return target
 
 
+FOLDER_LINK = "link to a folder, not followed (link its files, or copy the folder in)"
+"""Why a symbolic link to a folder is left out: following one could loop or index a folder
+twice."""
 NOT_UTF8 = "name is not valid UTF-8; rename it to have it indexed"
 """Why a file or folder whose name holds bytes that are not UTF-8 is left out: the index's
 files (documents.jsonl, files.jsonl) are UTF-8 JSON and could not record its path."""

@@ -19,6 +19,7 @@ from citeqa.corpus import (
     scan_corpus,
 )
 from citeqa.errors import CorpusEmpty, CorpusMissing
+from citeqa.folderwalk import FOLDER_LINK
 from citeqa.models import Document
 
 BUNDLED = Path(__file__).parents[2] / "corpus"
@@ -218,6 +219,23 @@ def test_links_outside_the_corpus_are_ignored(tmp_path: Path) -> None:
     reading = read_corpus(corpus)
     assert sorted(document.doc_id for document in reading.documents) == ["alias", "inside"]
     assert all("Not part" not in document.text for document in reading.documents)
+    assert reading.skipped == ["escape.txt: link to a file outside the corpus"]
+
+
+def test_a_link_to_a_folder_is_not_followed_and_says_so(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "real").mkdir(parents=True)
+    (corpus / "real" / "a.txt").write_text("Inside.")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.txt").write_text("Not part of the corpus.")
+    (corpus / "linkdir").symlink_to(tmp_path / "outside")
+    (corpus / "again").symlink_to(corpus / "real")
+    reading = read_corpus(corpus)
+    assert [document.doc_id for document in reading.documents] == ["real/a"]
+    assert sorted(reading.skipped) == [
+        f"again: {FOLDER_LINK}",
+        f"linkdir: {FOLDER_LINK}",
+    ]
 
 
 def test_files_are_listed_sorted_and_recursively(tmp_path: Path) -> None:
