@@ -44,3 +44,19 @@ def test_piped_output_never_breaks_a_quote_line(capsys: pytest.CaptureFixture[st
     print_answer(_answer((PROSE.strip(), None)))
     out = capsys.readouterr().out
     assert f"“{PROSE.strip()}” [1]\n" in out
+
+
+def test_the_labels_follow_the_question_language(capsys: pytest.CaptureFixture[str]) -> None:
+    french = _answer((PROSE.strip(), None)).model_copy(
+        update={"question": "Quelle est la réponse rénale complète à la semaine 76 ?"}
+    )
+    print_answer(french)
+    out = capsys.readouterr().out
+    assert "confiance 0.76" in out and "Sources :" in out and "slides caractères 10-" in out
+    assert "confidence" not in out and "chars" not in out
+    abstained = french.model_copy(update={"abstained": True, "citations": [], "answer": "Non."})
+    print_answer(abstained.model_copy(update={"passages": []}))
+    assert "confiance 0.76" in capsys.readouterr().out
+    print_answer(_answer((PROSE.strip(), None)))  # an English question: English labels
+    out = capsys.readouterr().out
+    assert "confidence 0.76" in out and "Sources:" in out and "slides chars 10-" in out

@@ -145,18 +145,22 @@ def print_answer(answer: Answer) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    from citeqa.language import detect_lang
+
     console = Console(highlight=False)
     console.soft_wrap = not console.is_terminal
+    label = LABELS[detect_lang(answer.question)]
+    confidence = Text(f"{label['confidence']} {answer.confidence:.2f}", style="dim")
     if answer.abstained:
         console.print(Text(clean(answer.answer), style="bold yellow"))
-        console.print(Text(f"confidence {answer.confidence:.2f}", style="dim"))
+        console.print(confidence)
         if answer.passages:
-            console.print(Text("Closest passages:", style="bold"))
+            console.print(Text(label["closest"], style="bold"))
         for passage in answer.passages:
             console.print(
                 Text(
                     f"  [{passage.rank}] {shown(source_name(passage.title, None))}"
-                    f" ({shown(passage.doc_id)}, chars {passage.start}-{passage.end})",
+                    f" ({shown(passage.doc_id)}, {label['chars']} {passage.start}-{passage.end})",
                     style="cyan",
                 )
             )
@@ -164,17 +168,35 @@ def print_answer(answer: Answer) -> None:
         return
     for citation in answer.citations:
         console.print(_quote_text(citation.quote, citation.n))
-    console.print(Text(f"confidence {answer.confidence:.2f}", style="dim"))
-    console.print(Text("Sources:", style="bold"))
+    console.print(confidence)
+    console.print(Text(label["sources"], style="bold"))
     for citation in answer.citations:
         where = f"p. {citation.page}" if citation.page else citation.section
         console.print(
             Text(
                 f"  [{citation.n}] {shown(source_name(citation.title, where))},"
-                f" {shown(citation.doc_id)} chars {citation.start}-{citation.end}",
+                f" {shown(citation.doc_id)} {label['chars']} {citation.start}-{citation.end}",
                 style="cyan",
             )
         )
+
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "confidence": "confidence",
+        "sources": "Sources:",
+        "closest": "Closest passages:",
+        "chars": "chars",
+    },
+    "fr": {
+        "confidence": "confiance",
+        "sources": "Sources :",
+        "closest": "Passages les plus proches :",
+        "chars": "caractères",
+    },
+}
+"""The readable answer's labels in the question's language, as its reason is (abstention.py
+words reasons in English or French the same way); `--json` keys stay English."""
 
 
 def _quote_text(quote: str, n: int) -> Text:
