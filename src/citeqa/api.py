@@ -184,8 +184,8 @@ class Assistant:
         for turn in range(EXAMPLE_DOCUMENTS):
             for lang, doc_ids in by_lang.items():
                 if turn < len(doc_ids) and len(sampled) < EXAMPLE_DOCUMENTS:
-                    text = loaded.index.documents[doc_ids[turn]].text[:TEXT_SAMPLE]
-                    sampled.append(DocumentText(lang, text))
+                    document = loaded.index.documents[doc_ids[turn]]
+                    sampled.append(DocumentText(lang, document.text[:TEXT_SAMPLE], document.title))
         vocabulary = loaded.vocabulary
         examples = term_examples(sampled, vocabulary.frequency, vocabulary.sentence_count)
         return choose([e for e in examples if not self.ask(e.question).abstained], count)

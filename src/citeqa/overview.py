@@ -5,9 +5,11 @@ manifest.json, or the index status once it is loaded) and picks example question
 ones the manifest lists under "examples" (`{"question": ..., "lang": ...}`); for a corpus
 without any, once its index is loaded, questions on the salient term of a few documents
 (`term_examples`: a word frequent in the document and rare in the corpus, by the index's
-sentence frequencies, in a template of the document's language); before that, or when no term
-stands out, questions made from the document titles. Nothing here knows any particular corpus;
-the bundled one brings its examples in its own manifest.
+sentence frequencies, asked about as a person would: the document's title when it is itself a
+question holding the term, else a short heading holding it, else the words the term runs with
+in the text, "salle de sport" rather than "salle"; in the document's language); before that,
+or when no term stands out, questions made from the document titles. Nothing here knows any
+particular corpus; the bundled one brings its examples in its own manifest.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citeqa.corpus import MANIFEST, list_corpus_files
+from citeqa.domain import language_data
 from citeqa.jsonfiles import parse_json
+from citeqa.language import is_table_row
 from citeqa.lexical import tokenize
 from citeqa.models import IndexStatus
 
@@ -34,10 +38,23 @@ TITLE_TEMPLATES = {
 """Questions made from a document title, by the document's language (English otherwise)."""
 
 TERM_TEMPLATES = {
-    "en": "What is known about {term}?",
-    "fr": "Que sait-on de « {term} » ?",
+    "en": "What do the documents say about {term}?",
+    "fr": "Que disent les documents sur « {term} » ?",
 }
-"""Questions on a document's salient term, by the document's language (English otherwise)."""
+"""Questions on a document's salient term (or the words it runs with), by the document's
+language (English otherwise)."""
+HEADING_TEMPLATES = {
+    "en": "What do the documents say about “{heading}”?",
+    "fr": "Que disent les documents sur « {heading} » ?",
+}
+"""Questions on a short heading holding a document's salient term."""
+HEADING_MAX = 60
+"""A line this short, of two words or more and not ending as a sentence, reads as a heading."""
+PHRASE_WORDS = 4
+"""The words a term runs with are at most this many, the term included."""
+_LABEL = re.compile(r"[^\W\d_]{1,3}\s?:\s+")
+"""A short label opening a title ("Q: "), left out of a title asked as it is."""
+_JOINS = frozenset({" ", "-"})
 
 TEXT_SAMPLE = 20_000
 """Characters read from the start of a document to find its salient term."""
@@ -47,6 +64,8 @@ MIN_TERM_COUNT = 2
 """A term is a word of at least this many letters, said at least this often in the sample."""
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
+QUESTION_WORDS = frozenset(language_data().interrogatives)
+"""Question words (citeqa/data/language.json), never part of a phrase asked about."""
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
@@ -128,6 +147,7 @@ class DocumentText:
 
     lang: str
     text: str
+    title: str = ""
 
 
 def salient_terms(
@@ -166,8 +186,100 @@ def term_examples(
         if term is not None:
             asked.add(term.casefold())
             lang = document.lang if document.lang in TERM_TEMPLATES else "en"
-            examples.append(Example(TERM_TEMPLATES[lang].format(term=term), lang))
+            examples.append(Example(term_question(document, term, lang), lang))
     return examples
+
+
+def term_question(document: DocumentText, term: str, lang: str) -> str:
+    """A question on `term` as a person would ask it: the document's title when it is a
+    question holding the term, else a question on a short heading holding it, else on the
+    words it runs with in the text (`term_phrase`)."""
+    title = " ".join(document.title.split())
+    if title.endswith("?") and term.casefold() in title.casefold():
+        return _LABEL.sub("", title, count=1)
+    heading = _heading_with(document.text[:TEXT_SAMPLE], term)
+    if heading is not None:
+        return HEADING_TEMPLATES[lang].format(heading=heading)
+    return TERM_TEMPLATES[lang].format(term=term_phrase(document.text[:TEXT_SAMPLE], term, lang))
+
+
+def _heading_with(text: str, term: str) -> str | None:
+    """The first short line holding `term` that reads as a heading (HEADING_MAX)."""
+    for raw in text.splitlines():
+        line = " ".join(raw.strip().lstrip("#").split())
+        words = _WORD.findall(line)
+        if (
+            len(line) <= HEADING_MAX
+            and len(words) >= 2
+            and term in words
+            and not line.endswith((".", "!", "?", ":", ";", ","))
+            and not is_table_row(raw)
+        ):
+            return line
+    return None
+
+
+def term_phrase(text: str, term: str, lang: str) -> str:
+    """The words `term` runs with: around each time it is said, the words just before it
+    that are not stopwords ("office opening"), then a short stopword and such a word after it
+    ("salle de sport"), in one run of at most PHRASE_WORDS words; the longest run said at least
+    MIN_TERM_COUNT times (a run said once is as likely a verb as a name), else the term alone.
+    Its first letter is lower case when it is also said so."""
+    words = list(_WORD.finditer(text))
+    found: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    alone = term
+    for at, word in enumerate(words):
+        if word.group().casefold() != term.casefold():
+            continue
+        if word.group()[0].islower():
+            alone = word.group()
+        first, last = _run_around(text, words, at, lang)
+        phrase = text[words[first].start() : words[last].end()]
+        key = phrase.casefold()
+        found[key] += 1
+        if key not in spelled or (spelled[key][0].isupper() and phrase[0].islower()):
+            spelled[key] = phrase
+    folded = text.casefold()
+    recurring = [key for key in found if " " in key and folded.count(key) >= MIN_TERM_COUNT]
+    if not recurring:
+        return alone
+    return spelled[max(recurring, key=lambda key: (len(key.split()), found[key], key))]
+
+
+def _run_around(text: str, words: list[re.Match[str]], at: int, lang: str) -> tuple[int, int]:
+    """The first and last word of the run around `words[at]` (`term_phrase`)."""
+    first = last = at
+
+    def joined(left: int) -> bool:
+        return text[words[left].end() : words[left + 1].start()] in _JOINS
+
+    while first > 0 and last - first + 1 < PHRASE_WORDS and joined(first - 1):
+        if not _content(words[first - 1].group(), lang):
+            break
+        first -= 1
+    after = last + 2
+    if (
+        after < len(words)
+        and after - first + 1 <= PHRASE_WORDS
+        and joined(last)
+        and joined(last + 1)
+        and _connector(words[last + 1].group(), lang)
+        and _content(words[after].group(), lang)
+    ):
+        last = after
+    return first, last
+
+
+def _content(word: str, lang: str) -> bool:
+    """A word that is no stopword, number or question word."""
+    stems = tokenize(word, lang)
+    return len(stems) == 1 and not stems[0].isdigit() and word.casefold() not in QUESTION_WORDS
+
+
+def _connector(word: str, lang: str) -> bool:
+    """A short stopword in lower case that may join two words of a name ("de", "of")."""
+    return len(word) <= 3 and word.islower() and not tokenize(word, lang)
 
 
 def choose(examples: list[Example], count: int = EXAMPLE_COUNT) -> list[Example]:

@@ -1,0 +1,64 @@
+"""The chat's welcome examples for a corpus whose manifest lists none read like questions a
+person asks (found by the session-8 user trial: "What is known about opening?", "Que sait-on
+de « salle » ?"): a document titled by a question offers that question, a page offers its
+heading or the words its salient term runs with, never one bare word in a template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from integration_helpers import fake_settings
+
+from citeqa.api import build_index, open_assistant
+from citeqa.overview import Example
+
+FAQ = {
+    "hours.txt": "Q: What are the office opening hours?\nA: The office is open from 7:00 to"
+    " 21:00; the opening hours change in August.",
+    "bikes.txt": "Q: Where can I park my bicycle?\nA: The bicycle room on level -1 has 60"
+    " racks; the bicycle room closes at 22:00.",
+    "sport.txt": "Q: Où se trouve la salle de sport ?\nR : La salle de sport est au sous-sol;"
+    " la salle de sport ouvre à 7 h.",
+}
+PAGES = {
+    "garden.md": "# Allotment rules\n\n## Water butts\n\nEach plot has two water butts. Water"
+    " butts are emptied in October. Hoses are not allowed.\n",
+    "jardin.md": "# Règlement du jardin\n\nLa cabane à outils ferme à 20 h. La cabane à outils"
+    " reste propre. Les outils restent dans la cabane à outils.\n",
+}
+
+
+def _examples(root: Path, files: dict[str, str]) -> list[Example]:
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = fake_settings(corpus, root / "index")
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False).suggested_examples()
+
+
+def test_documents_titled_by_a_question_offer_that_question(tmp_path: Path) -> None:
+    examples = _examples(tmp_path, FAQ)
+    assert examples
+    titles = {text.split("\n")[0].removeprefix("Q: ") for text in FAQ.values()}
+    assert {example.question for example in examples} <= titles
+    assert {example.lang for example in examples} == {"en", "fr"}
+
+
+def test_pages_offer_their_headings_or_the_words_a_term_runs_with(tmp_path: Path) -> None:
+    examples = _examples(tmp_path, PAGES)
+    assert examples
+    for example in examples:
+        assert "known about" not in example.question and "sait-on" not in example.question
+        asked = example.question.split("«")[-1].split("“")[-1].split("about ")[-1]
+        assert len(asked.strip(" ?»”").split()) >= 2, example  # a heading or a phrase
+    assert any("outils" in e.question or "Water butts" in e.question for e in examples)
+
+
+@pytest.mark.parametrize("files", [FAQ, PAGES])
+def test_every_example_is_answered(tmp_path: Path, files: dict[str, str]) -> None:
+    examples = _examples(tmp_path, files)
+    assistant = open_assistant(fake_settings(tmp_path / "corpus", tmp_path / "index"))
+    assert all(not assistant.ask(example.question).abstained for example in examples)
