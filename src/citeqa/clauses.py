@@ -5,8 +5,11 @@ asides) does not read at a glance, and a quote of it alone is already too long t
 one. `best_clauses` cuts it at clause punctuation (a comma, semicolon or colon before a space,
 brackets, guillemets, a spaced dash) and keeps the run of consecutive clauses, at most
 CLAUSE_BUDGET characters, that covers most of the question's key terms; among equal runs the
-longer one, which more likely holds the answer beside those terms. The result is a sub-span
-of the sentence, so the quote stays verbatim and cited to its exact characters.
+longer one, which more likely holds the answer beside those terms. A sentence with no clause
+short enough to quote (a long run of words without punctuation) is cut the same way at its
+spaces instead: the run of whole words, at most CLAUSE_BUDGET characters, that covers most of
+those terms, the earliest among equals. The result is a sub-span of the sentence, so the quote
+stays verbatim and cited to its exact characters.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ cut down to its best clauses (and answer_features.py marks such a sentence as lo
 CLAUSE_BUDGET = 250
 """The longest run of clauses quoted from an over-long sentence."""
 _CUT = re.compile(r"[,;:](?=\s)|[()\[\]«»]|\s[—–-]\s")
+_WORDS = re.compile(r"\S+")
 """Where a sentence divides into clauses; a comma inside a number ("56,2") is no cut."""
 
 
@@ -58,4 +62,25 @@ def best_clauses(
             key = (round(terms.coverage(covered), 9), high - low)
             if best is None or key > best[0]:
                 best = (key, low, high)
+    return (best[1], best[2]) if best is not None else best_words(text, start, end, terms, lang)
+
+
+def best_words(text: str, start: int, end: int, terms: QuestionTerms, lang: str) -> tuple[int, int]:
+    """The run of whole words of `text[start:end]`, at most CLAUSE_BUDGET characters, that
+    covers most of the question's key terms (the earliest among equals); the span itself when
+    not even one word fits."""
+    words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
+    tokens = [frozenset(tokenize(text[a:b], lang)) for a, b in words]
+    best: tuple[float, int, int] | None = None
+    last = 0
+    for first, (low, _) in enumerate(words):
+        last = max(last, first)
+        while last + 1 < len(words) and words[last + 1][1] - low <= CLAUSE_BUDGET:
+            last += 1
+        if words[last][1] - low > CLAUSE_BUDGET:
+            continue  # one word longer than the budget
+        covered = frozenset[str]().union(*tokens[first : last + 1])
+        key = round(terms.coverage(covered), 9)
+        if best is None or key > best[0]:
+            best = (key, low, words[last][1])
     return (best[1], best[2]) if best is not None else (start, end)

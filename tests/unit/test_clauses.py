@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citeqa.clauses import CLAUSE_BUDGET, LONG_QUOTE, best_clauses, clause_spans
+from citeqa.clauses import CLAUSE_BUDGET, LONG_QUOTE, best_clauses, best_words, clause_spans
 from citeqa.lexical import tokenize
 from citeqa.questions import QuestionTerms
 
@@ -58,6 +58,28 @@ def test_a_sentence_within_the_limit_is_quoted_whole() -> None:
     assert best_clauses(text, 0, len(text), _terms("Palaiseau"), "fr") == (0, len(text))
 
 
-def test_a_long_sentence_without_any_cut_is_quoted_whole() -> None:
+def test_a_long_sentence_without_any_cut_is_cut_at_its_spaces_not_quoted_whole() -> None:
     text = " ".join(["mot"] * 150) + "."
-    assert best_clauses(text, 0, len(text), _terms("mot"), "fr") == (0, len(text))
+    start, end = best_clauses(text, 0, len(text), _terms("mot"), "fr")
+    assert start == 0 and CLAUSE_BUDGET - 4 <= end <= CLAUSE_BUDGET  # the earliest window
+    assert text[end] == " "
+
+
+def test_a_long_run_of_words_without_punctuation_is_cut_to_a_window_on_the_terms() -> None:
+    """Found by the session-8 user trial: an 899-character quote from a file of words with no
+    punctuation at all, where the quote budget is 250."""
+    filler = "desk office server alpha " * 20
+    text = filler + "the budget for lunch is twelve euros " + filler
+    start, end = best_clauses(text, 0, len(text), _terms("budget", "lunch"), "en")
+    assert end - start <= CLAUSE_BUDGET
+    assert "budget for lunch" in text[start:end]
+    assert text[start - 1] == " " and text[end] == " "  # whole words
+    assert text[start:end] == text[start:end].strip()
+
+
+def test_a_word_window_takes_the_earliest_best_and_a_giant_word_stays_whole() -> None:
+    text = "lunch " + "x" * 10 + " " + "desk " * 100
+    start, end = best_words(text, 0, len(text), _terms("lunch"), "en")
+    assert start == 0 and end <= CLAUSE_BUDGET and text[start:end].startswith("lunch")
+    giant = "y" * (CLAUSE_BUDGET + 5)
+    assert best_words(giant, 0, len(giant), _terms("lunch"), "en") == (0, len(giant))
