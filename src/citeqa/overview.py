@@ -38,14 +38,15 @@ TITLE_TEMPLATES = {
 """Questions made from a document title, by the document's language (English otherwise)."""
 
 TERM_TEMPLATES = {
-    "en": "What do the documents say about {term}?",
-    "fr": "Que disent les documents sur « {term} » ?",
+    "en": "What about {term}?",
+    "fr": "Qu'en est-il de « {term} » ?",
 }
 """Questions on a document's salient term (or the words it runs with), by the document's
-language (English otherwise)."""
+language (English otherwise). Their own words are all stopwords: a template word the corpus
+never says ("documents", "known") would make the question abstain on that word."""
 HEADING_TEMPLATES = {
-    "en": "What do the documents say about “{heading}”?",
-    "fr": "Que disent les documents sur « {heading} » ?",
+    "en": "What about “{heading}”?",
+    "fr": "Qu'en est-il de « {heading} » ?",
 }
 """Questions on a short heading holding a document's salient term."""
 HEADING_MAX = 60
@@ -221,10 +222,10 @@ def _heading_with(text: str, term: str) -> str | None:
 
 def term_phrase(text: str, term: str, lang: str) -> str:
     """The words `term` runs with: around each time it is said, the words just before it
-    that are not stopwords ("office opening"), then a short stopword and such a word after it
-    ("salle de sport"), in one run of at most PHRASE_WORDS words; the longest run said at least
-    MIN_TERM_COUNT times (a run said once is as likely a verb as a name), else the term alone.
-    Its first letter is lower case when it is also said so."""
+    that are not stopwords ("office opening", "cabane à outils"), then a short stopword and
+    such a word after it ("salle de sport"), in one run of at most PHRASE_WORDS words; the
+    longest run said at least MIN_TERM_COUNT times (a run said once is as likely a verb as a
+    name), else the term alone. Its first letter is lower case when it is also said so."""
     words = list(_WORD.finditer(text))
     found: Counter[str] = Counter()
     spelled: dict[str, str] = {}
@@ -248,26 +249,33 @@ def term_phrase(text: str, term: str, lang: str) -> str:
 
 
 def _run_around(text: str, words: list[re.Match[str]], at: int, lang: str) -> tuple[int, int]:
-    """The first and last word of the run around `words[at]` (`term_phrase`)."""
+    """The first and last word of the run around `words[at]` (`term_phrase`): words before it
+    that are not stopwords, or a short stopword between two such ("cabane à outils"), then one
+    short stopword and such a word after it."""
     first = last = at
 
     def joined(left: int) -> bool:
         return text[words[left].end() : words[left + 1].start()] in _JOINS
 
+    def linked(near: int, far: int) -> bool:
+        """Whether `words[far]` joins the run through the short stopword `words[near]`."""
+        return (
+            0 <= far < len(words)
+            and joined(near - 1)
+            and joined(near)
+            and _connector(words[near].group(), lang)
+            and _content(words[far].group(), lang)
+        )
+
     while first > 0 and last - first + 1 < PHRASE_WORDS and joined(first - 1):
-        if not _content(words[first - 1].group(), lang):
+        if _content(words[first - 1].group(), lang):
+            first -= 1
+        elif last - first + 2 < PHRASE_WORDS and linked(first - 1, first - 2):
+            first -= 2
+        else:
             break
-        first -= 1
-    after = last + 2
-    if (
-        after < len(words)
-        and after - first + 1 <= PHRASE_WORDS
-        and joined(last)
-        and joined(last + 1)
-        and _connector(words[last + 1].group(), lang)
-        and _content(words[after].group(), lang)
-    ):
-        last = after
+    if last + 1 < len(words) and last - first + 3 <= PHRASE_WORDS and linked(last + 1, last + 2):
+        last += 2
     return first, last
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from citeqa.api import open_assistant
-from citeqa.overview import TERM_TEMPLATES
+from citeqa.overview import PHRASE_WORDS, TERM_TEMPLATES
 from small_corpora import fake_settings, make_corpus
 
 DOCS = (
@@ -20,11 +20,13 @@ def test_suggested_examples_are_answered_in_each_language(tmp_path: Path) -> Non
     corpus = make_corpus(tmp_path / "corpus", DOCS)
     assistant = open_assistant(fake_settings(corpus, tmp_path / "index"))
     examples = assistant.suggested_examples()
+    said = " ".join((corpus / name).read_text(encoding="utf-8") for name in DOCS).casefold()
     assert 1 <= len(examples) <= 3
     assert {example.lang for example in examples} == {"en", "fr"}
     for example in examples:
         before, after = TERM_TEMPLATES[example.lang].split("{term}")
         assert example.question.startswith(before) and example.question.endswith(after)
         term = example.question[len(before) : len(example.question) - len(after)]
-        assert term and " " not in term
+        assert term and len(term.split()) <= PHRASE_WORDS  # the term, or the words it runs with
+        assert all(word.casefold() in said for word in term.split()), term
         assert not assistant.ask(example.question).abstained
