@@ -14,7 +14,9 @@ halves only, it fits (fixed seeds, two threads, about a minute once collected):
   question features. Its threshold is chosen on out-of-fold predictions (5 folds by question
   text, over three fold draws), as the highest that keeps false abstention (averaged over the
   draws) at most TARGET_FALSE_ABSTENTION on every answerable dev set; the bias is shifted
-  so that it sits at 0.5 (Settings.abstain_threshold);
+  so that it sits at 0.5 (Settings.abstain_threshold). It also prints what folds by document
+  read at that threshold (answer_folds.held_out_report), the figure that tracks the test
+  halves: select changes on it;
 - the confidence model: a logistic regression (scikit-learn) on "is the quote right?", so that
   answers given at 0.8 are right about 80 % of the time.
 - the quote ranker: the same task over every SENTENCE_FEATURES (with the answer-locating ones,
@@ -44,6 +46,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from answer_folds import held_out_report, question_folds, question_groups
 from train_sets import SEED, Corpus, Item, corpora, quote_right
 
 from citeqa import abstention, answering
@@ -73,7 +76,6 @@ from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.evaluation.corpora import eval_cache_dir, index_dir_for
 from citeqa.evaluation.reliability import reliability, reliability_rows
-from citeqa.glossary import fold as folded
 from citeqa.questions import in_context, is_follow_up
 from citeqa.quoting import citations_of, quote_spans
 from citeqa.sentences import score_sentences
@@ -500,18 +502,6 @@ FOLD_SEEDS = (SEED, SEED + 1, SEED + 2)
 chosen threshold moved by .03 and its macro recall by .05 from one seed to the next."""
 
 
-def question_folds(texts: list[str], folds: int, seed: int) -> np.ndarray:
-    """A fold per question text (case and accents folded): the same question asked of several
-    corpora (a PIAF question is in piaf and piaf-paragraphs, answerable, and in its near-miss
-    and off-topic sets, not) sits on one side of a fold. Folds drawn per row let the trees
-    recognise a question they were trained on, with either label."""
-    keys = [folded(text).strip() for text in texts]
-    unique = sorted(set(keys))
-    drawn = np.random.default_rng(seed).integers(0, folds, len(unique))
-    fold_of = dict(zip(unique, drawn, strict=True))
-    return np.array([fold_of[key] for key in keys], dtype=np.int64)
-
-
 def out_of_fold(
     x: np.ndarray, y: np.ndarray, w: np.ndarray, fold_of: np.ndarray, folds: int = 5
 ) -> np.ndarray:
@@ -522,6 +512,16 @@ def out_of_fold(
         model = fit_trees(x[inside], y[inside], w[inside], QUESTION_FEATURES, ANSWERABILITY_ROUNDS)
         predicted[~inside] = model.predict(x[~inside])
     return predicted
+
+
+def held_out(
+    open_: list[Asked], x: np.ndarray, y: np.ndarray, w: np.ndarray, forced: np.ndarray, t: float
+) -> dict[str, float]:
+    """What out-of-fold predictions on folds drawn per document read at threshold `t`
+    (answer_folds.held_out_report): the figure to select changes on."""
+    keys = question_groups([a.item for a in open_])
+    draws = [out_of_fold(x, y, w, question_folds(keys, 5, seed)) for seed in FOLD_SEEDS]
+    return held_out_report([a.item.set for a in open_], y.astype(bool), draws, forced, t)
 
 
 def fit_quoter(train_half: list[Asked], keep: bool) -> tuple[Model, Frozen]:
@@ -572,6 +572,7 @@ def train(asked: list[Asked], keep_ranker: bool = False, quote_only: bool = Fals
     texts = [a.item.text for a in open_]
     draws = [out_of_fold(x, answerable, weights, question_folds(texts, 5, s)) for s in FOLD_SEEDS]
     t, floor = choose_abstention(open_, draws, confidence.predict(x))
+    held_out(open_, x, answerable, weights, confidence.predict(x) < floor, t)
     model = fit_trees(x, answerable, weights, QUESTION_FEATURES, ANSWERABILITY_ROUNDS)
     shifted = dataclasses.replace(
         model,

@@ -121,6 +121,62 @@ def test_answerability_folds_keep_each_question_on_one_side() -> None:
     assert question_folds(texts, 5, seed=10).tolist() != folds.tolist()
 
 
+def test_answerability_folds_keep_each_document_on_one_side() -> None:
+    """A question made from another (near-miss, off-topic, paragraph sets: `source`) goes with
+    the document its source was asked of, so no document is on both sides of a fold; a
+    question with no document and no source goes by its text."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals" / "tools"))
+    from answer_folds import question_folds, question_groups
+    from train_sets import Item
+
+    from citeqa.evaluation.questions import EvalQuestion
+
+    def item(set_name: str, id_: str, text: str, doc: str | None, source: str | None) -> Item:
+        answers = ["x"] if doc else []
+        q = EvalQuestion(id=id_, question=text, doc_id=doc, answers=answers, source=source)
+        return Item(set_name, q, "train")
+
+    items = [
+        item("piaf", "p1", "Who?", "d1", None),
+        item("piaf", "p2", "When?", "d1", None),
+        item("piaf-paragraphs", "pp1", "Who?", "d1-para", "p1"),
+        item("nearmiss-piaf", "n2", "When?", None, "p2"),
+        item("offtopic-bundled", "o2", "When?", None, "p2"),
+        item("piaf", "p3", "Where?", "d2", None),
+        item("offtopic-piaf", "o9", "Why?", None, "gone"),
+    ]
+    keys = question_groups(items)
+    assert len(set(keys[:5])) == 1
+    assert keys[5] != keys[0] and keys[6] == "Why?"
+    many = items + [item("piaf", f"q{n}", f"Q{n}?", f"doc{n}", None) for n in range(200)]
+    for seed in (9, 10, 11):
+        folds = question_folds(question_groups(many), 5, seed)
+        assert len(set(folds[:5].tolist())) == 1
+        assert sorted(set(folds.tolist())) == [0, 1, 2, 3, 4]
+
+
+def test_the_held_out_report_reads_false_abstention_and_recall_per_set() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals" / "tools"))
+    from answer_folds import held_out_report
+
+    sets = ["piaf"] * 4 + ["nearmiss-piaf"] * 4 + ["offtopic-piaf"] * 2 + ["bundled"] * 2
+    answerable = np.array([True] * 4 + [False] * 6 + [True, False])
+    one = np.array([0.9, 0.9, 0.9, 0.05, 0.05, 0.05, 0.9, 0.9, 0.05, 0.9, 0.9, 0.05])
+    two = np.array([0.9, 0.9, 0.05, 0.05, 0.05, 0.9, 0.9, 0.9, 0.05, 0.05, 0.05, 0.05])
+    forced = np.zeros(12, dtype=bool)
+    figures = held_out_report(sets, answerable, [one, two], forced, 0.1)
+    assert figures["piaf FA"] == pytest.approx((1 / 4 + 2 / 4) / 2)
+    assert "piaf" not in figures and "nearmiss-piaf FA" not in figures
+    assert figures["bundled FA"] == pytest.approx(0.5) and figures["bundled"] == 1.0
+    assert figures["nearmiss-piaf"] == pytest.approx((2 / 4 + 1 / 4) / 2)
+    assert figures["offtopic-piaf"] == pytest.approx((1 / 2 + 2 / 2) / 2)
+    assert figures["macro"] == pytest.approx((1.0 + 0.375 + 0.75) / 3)
+    forced[7] = True  # abstains whatever its probability (the confidence floor)
+    assert held_out_report(sets, answerable, [one, two], forced, 0.1)[
+        "nearmiss-piaf"
+    ] == pytest.approx((3 / 4 + 2 / 4) / 2)
+
+
 def test_a_trees_file_round_trips_through_json() -> None:
     data = {
         "kind": "trees", "features": ["a", "b"], "feature": [0, -1, 1, -1, -1],
