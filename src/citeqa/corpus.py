@@ -7,7 +7,8 @@ one document's text is held at a time; `read_corpus` keeps them all, for scripts
 Text files are decoded byte for byte and never normalised (CRLF stays CRLF), because every
 citation offset points into `Document.text`.
 A file that cannot be read is skipped with a reason, never raised: only a missing or empty
-corpus is an error (`CorpusMissing`, `CorpusEmpty`).
+corpus is an error (`CorpusMissing`, `CorpusEmpty`). `corpus_manifest_digest` names the
+corpus's manifest and domain file as builds record them and status compares them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from citeqa.domain import Domain, corpus_domain, domain_path
+from citeqa.domain import Domain, corpus_domain, domain_digest, domain_path
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
 from citeqa.jsonfiles import parse_json
@@ -344,3 +345,23 @@ def _looks_binary(sample: str) -> bool:
     )
     controls += sample.count("\ufffd")
     return bool(sample) and controls / len(sample) > MAX_CONTROL_RATIO
+
+
+def _safe_digest(path: Path) -> str:
+    try:
+        return file_sha256(path)
+    except OSError:
+        return "unreadable"
+
+
+def corpus_manifest_digest(corpus_dir: Path) -> str | None:
+    """Hash of the corpus's manifest.json (titles, domain file name) and of the domain file it
+    names, or None without a manifest."""
+    path = corpus_dir / MANIFEST
+    if not path.is_file():
+        return None
+    domain = domain_digest(corpus_dir)
+    manifest = _safe_digest(path)
+    if domain is None:
+        return manifest
+    return hashlib.sha256(f"{manifest} {domain}".encode()).hexdigest()

@@ -8,7 +8,6 @@ the layout in store.py, the manifest and file list in writing.py, publication in
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import suppress
@@ -24,15 +23,14 @@ from citeqa.contents import (
     write_documents,
 )
 from citeqa.corpus import (
-    MANIFEST,
     CorpusScan,
     DocumentEntry,
     check_folder,
+    corpus_manifest_digest,
     file_digest,
-    file_sha256,
     relative_path,
 )
-from citeqa.domain import KNOWLEDGE_FORMAT, domain_digest
+from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.embedding import Embedder, check_available, get_embedder
 from citeqa.errors import (
     BuildInterrupted,
@@ -300,13 +298,6 @@ def _with_chunks(
     return counted
 
 
-def _safe_digest(path: Path) -> str:
-    try:
-        return file_sha256(path)
-    except OSError:
-        return "unreadable"
-
-
 def _unchanged(loaded: PreviousBuild, files: list[IndexedFile], corpus_dir: Path) -> bool:
     """Whether the corpus, its manifest and the term knowledge are as the previous build
     (`loaded`) left them: then the build has nothing to write."""
@@ -316,19 +307,6 @@ def _unchanged(loaded: PreviousBuild, files: list[IndexedFile], corpus_dir: Path
         and loaded.manifest.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
         and _stored_knowledge(loaded) == KNOWLEDGE_FORMAT  # else: store it (nothing embedded)
     )
-
-
-def corpus_manifest_digest(corpus_dir: Path) -> str | None:
-    """Hash of the corpus's manifest.json (titles, domain file name) and of the domain file it
-    names, or None without a manifest."""
-    path = corpus_dir / MANIFEST
-    if not path.is_file():
-        return None
-    domain = domain_digest(corpus_dir)
-    manifest = _safe_digest(path)
-    if domain is None:
-        return manifest
-    return hashlib.sha256(f"{manifest} {domain}".encode()).hexdigest()
 
 
 # ---- writing and reporting -------------------------------------------------------------------

@@ -15,11 +15,16 @@ from pathlib import Path
 
 import numpy as np
 
-from citeqa.corpus import UNREADABLE, CorpusStamps, corpus_stamps, file_digest
+from citeqa.corpus import (
+    UNREADABLE,
+    CorpusStamps,
+    corpus_manifest_digest,
+    corpus_stamps,
+    file_digest,
+)
 from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
-from citeqa.indexing import corpus_manifest_digest
 from citeqa.models import DocumentStatus, IndexStatus
 from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
 
