@@ -10,10 +10,10 @@ each cold ask, and the ratio of the medians is printed (issue 9's target: cold a
 an older commit's `git archive`), its cold ask is timed in turn too, on the same index, and
 its ratios printed beside: before and after in one run on a shared, noisy machine.
 
-With --versus-settings (settings overrides as JSON, e.g. '{"channel_weights": {},
-"rerank_weight": 0.5}'), each warm question is also asked of the same assistant under those
-settings (each first in turn), and both p50s and their ratio are printed: what a setting costs,
-in one process.
+With --versus-settings (settings overrides as JSON, e.g. '{"channel_weights": {"use": 0.4},
+"rerank_weight": 0.5}', one fusion), each warm question is also asked of the same assistant
+under those settings (each first in turn), and both p50s and their ratio are printed: what a
+setting costs, in one process.
 
 Warm figures use every question of evals/questions.jsonl; the index is built first if missing.
 """

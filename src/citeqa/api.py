@@ -230,8 +230,8 @@ class Assistant:
         k: int | None,
         terms: QuestionTerms | None = None,
     ) -> Retrieval:
-        """The ranking shown (the settings' fusion)."""
-        return self._retrievals(text, vectors, k, terms)[0]
+        """The ranking shown (the settings' fusion) alone: the evidence fusion is not run."""
+        return self._retrievals(text, vectors, k, terms, self._fusions[:1])[0]
 
     def _retrievals(
         self,
@@ -239,23 +239,27 @@ class Assistant:
         vectors: dict[str, np.ndarray],
         k: int | None,
         terms: QuestionTerms | None = None,
+        fusions: list[Settings] | None = None,
     ) -> tuple[Retrieval, Retrieval]:
-        """The ranking shown and the evidence fusion's (the same object when both fusions
-        agree; twofusions.py), from one search of every channel."""
+        """The ranking shown, `k` deep, and the evidence fusion's, `answer_passages` deep
+        whatever `k` is (the passages the answer models were trained on; the same object when
+        both fusions agree; twofusions.py), from one search of every channel `fusions` (default:
+        both) read."""
         loaded, count = self._loaded, max(1, k if k is not None else self.settings.k)
         terms = terms or self._terms(text, None)
+        fusions = fusions or self._fusions
         searched = " ".join([text, *terms.corrections, *terms.cognates])
-        candidates = self._candidates(searched, vectors, self._fusions)
+        candidates = self._candidates(searched, vectors, fusions)
         answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
         return twofusions.ranked(
             searched, candidates, loaded.index.chunks, loaded.bank, terms, answer_vector,
-            self._fusions, count,
+            fusions, count, self.settings.answer_passages,
         )  # fmt: skip
 
     @functools.cached_property
     def _fusions(self) -> list[Settings]:
         """The ranking's settings, then the evidence fusion's when they differ."""
-        return twofusions.fusions_of(self.settings)
+        return twofusions.fusions_of(self.settings, self.channels)
 
     def _candidates(
         self, searched: str, vectors: dict[str, np.ndarray], fusions: list[Settings]

@@ -185,14 +185,13 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     """Fusion weight of BM25 when query and passage share a language."""
     weight_lexical_cross: float = Field(default=1.0, ge=0)
     """Fusion weight of BM25 when the passage is in the other language."""
-    channel_weights: dict[str, Annotated[float, Field(ge=0)]] = Field(
-        default_factory=lambda: {"use": 0.7}
-    )
+    channel_weights: dict[str, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
     """Fusion weight of a vector channel by name in the ranking shown; a channel not listed
-    gets its embedder's own `default_weight` (see embedding.py; USE's is 0.4). USE 0.7 with
-    `rerank_weight` 0.7 ranks best on the macro MRR@10 of the dev halves (.8424 against .8369
-    at 0.4 and 0.5; evals/README.md "Ranking against the peers"); the answer models read the
-    evidence fusion's passages (`evidence_channel_weights`)."""
+    gets its embedder's own `default_weight` (see embedding.py; USE's is 0.7), so naming one
+    channel leaves the others at theirs. USE 0.7 with `rerank_weight` 0.7 ranks best on the
+    macro MRR@10 of the dev halves (.8424 against .8369 at 0.4 and 0.5; evals/README.md
+    "Ranking against the peers"); the answer models read the evidence fusion's passages
+    (`evidence_channel_weights`)."""
     weight_vectors: float = Field(default=1.0, ge=0)
     """Multiplies every vector channel's weight (0 leaves BM25 alone)."""
     expand_queries: bool = True
@@ -208,11 +207,14 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     """Fused candidates reordered by their best sentence before the top k are kept."""
     rerank_weight: float = Field(default=0.7, ge=0, le=1)
     """Share of the best-sentence score in the reranked score (0 turns reranking off)."""
-    evidence_channel_weights: dict[str, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
+    evidence_channel_weights: dict[str, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=lambda: {"use": 0.4}
+    )
     """The vector channels' weights in the evidence fusion: the fusion whose top
     `answer_passages` the answer models read and quote from (the passages they were trained
-    on: train_answer_models.py collects them the same way), whatever `channel_weights` ranks
-    the passages shown by; a channel not listed gets its embedder's own `default_weight`.
+    on, USE at 0.4: train_answer_models.py collects them the same way), whatever
+    `channel_weights` ranks the passages shown by; a channel not listed gets its embedder's
+    own `default_weight`.
     Both fusions read one search of every channel either weighs above 0, and share every
     other fusion setting and each passage's best-sentence score. Decoupled because a fusion
     that ranks better brings closer passages into the five: read by the models, near misses

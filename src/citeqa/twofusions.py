@@ -21,19 +21,24 @@ from citeqa.models import Chunk, Retrieval
 from citeqa.ondemand import prefetch
 from citeqa.questions import QuestionTerms
 from citeqa.reranking import BestSentences, rerank
-from citeqa.retrieval import Candidates, fused_retrieval, ranked_by
+from citeqa.retrieval import Candidates, channel_weight, fused_retrieval, ranked_by
 from citeqa.sentences import SentenceBank
 
 
-def fusions_of(settings: Settings) -> list[Settings]:
-    """The settings of the ranking shown, then of the evidence fusion when it differs."""
-    fusion = {
-        "channel_weights": settings.evidence_channel_weights,
-        "rerank_weight": settings.evidence_rerank_weight,
-    }
-    if all(getattr(settings, name) == value for name, value in fusion.items()):
-        return [settings]
-    return [settings, settings.model_copy(update=fusion)]
+def fusions_of(settings: Settings, channels: Sequence[str]) -> list[Settings]:
+    """The settings of the ranking shown, then of the evidence fusion when it weighs one of
+    the index's vector `channels` or the rerank otherwise (a weight named for a channel the
+    index lacks changes nothing)."""
+    evidence = settings.model_copy(
+        update={
+            "channel_weights": settings.evidence_channel_weights,
+            "rerank_weight": settings.evidence_rerank_weight,
+        }
+    )
+    differ = settings.rerank_weight != evidence.rerank_weight or any(
+        channel_weight(c, settings, True) != channel_weight(c, evidence, True) for c in channels
+    )
+    return [settings, evidence] if differ else [settings]
 
 
 def ranked(
@@ -45,16 +50,28 @@ def ranked(
     answer_vector: np.ndarray | None,
     fusions: list[Settings],
     count: int,
+    evidence_count: int,
 ) -> tuple[Retrieval, Retrieval]:
-    """The `count` best passages by the first of `fusions` (the ranking shown) and by the
-    last (the evidence's; the same object when there is one fusion), each fused from
-    `candidates` and reranked by its passages' best sentences."""
+    """The `count` best passages by the first of `fusions` (the ranking shown) and the
+    `evidence_count` best by the last (the evidence's: the answer models read as many
+    passages as they were trained on, whatever `count` the user asks for), each fused from
+    `candidates` and reranked by its passages' best sentences. With one fusion, it is
+    ranked once, `max(count, evidence_count)` deep, and the ranking shown is the first
+    `count` of it (the passages ranking `count` deep gives while both are within
+    `rerank_depth`: select keeps the fused order whatever its depth), the same object when
+    `count` is at least `evidence_count`."""
     best: BestSentences = {}
-    found = [
-        _fused(question, candidates, chunks, bank, terms, answer_vector, fusion, count, best)
-        for fusion in fusions
-    ]
-    return found[0], found[-1]
+
+    def fused(settings: Settings, depth: int) -> Retrieval:
+        return _fused(question, candidates, chunks, bank, terms, answer_vector, settings, depth,
+                      best)  # fmt: skip
+
+    if len(fusions) == 1:
+        found = fused(fusions[0], max(count, evidence_count))
+        if count >= evidence_count:
+            return found, found
+        return found.model_copy(update={"hits": found.hits[:count]}), found
+    return fused(fusions[0], count), fused(fusions[-1], evidence_count)
 
 
 def _fused(

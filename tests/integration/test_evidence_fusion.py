@@ -85,3 +85,17 @@ def test_a_channel_the_ranking_leaves_out_still_feeds_the_evidence(assistant: As
     shown, evidence = _both(assistant.configured(**RANKINGS[0]), QUESTIONS[0])
     assert all("fake" not in hit.channel_ranks for hit in shown.hits)
     assert any("fake" in hit.channel_ranks for hit in evidence.hits)
+
+
+@pytest.mark.parametrize("ranking", [{}, RANKINGS[1]], ids=["one fusion", "two fusions"])
+def test_the_answer_reads_the_same_passages_whatever_k(
+    assistant: Assistant, ranking: dict[str, object]
+) -> None:
+    configured = assistant.configured(**ranking)
+    for question in QUESTIONS:
+        five, one = configured.ask(question, k=5), configured.ask(question, k=1)
+        assert one.confidence == five.confidence, question
+        assert one.abstained == five.abstained, question
+        assert one.citations == five.citations, question
+        assert one.passages == five.passages[:1], question
+        assert len(configured.retrieve(question, k=1).hits) <= 1

@@ -127,3 +127,14 @@ def test_a_negative_channel_weight_is_refused() -> None:
     with pytest.raises(SettingsInvalid, match="channel_weights"):
         load_settings(channel_weights={"use": -1.0})
     assert load_settings(channel_weights={"use": 0.0}).channel_weights == {"use": 0.0}
+
+
+def test_naming_one_channel_weight_leaves_use_at_the_shipped_ranking_weight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CITEQA_CHANNEL_WEIGHTS", '{"minilm": 0.5}')
+    settings = load_settings()
+    assert channel_weight("use", settings, True) == 0.7 == channel_weight("use", Settings(), True)
+    assert channel_weight("minilm", settings, True) == 0.5
+    evidence = Settings(channel_weights=Settings().evidence_channel_weights)
+    assert channel_weight("use", evidence, True) == 0.4  # the fusion the models were trained on
