@@ -2,7 +2,7 @@
 
     pip install -e '.[train]'
     python evals/tools/train_answer_models.py [--cache DIR] [--write]
-        [--keep-ranker | --quote-ranker-only]
+        [--keep-ranker | --quote-ranker-only | --confidence-only]
 
 Asks every question of the evaluation sets (train_sets.py: evals/sets/, indexes in the eval
 cache, built when missing) and collects the features of answer_features.py. Then, on the `dev`
@@ -25,7 +25,10 @@ halves only, it fits (fixed seeds, two threads, about a minute once collected):
 With --keep-ranker both rankers and their blends stay, and only the answerability and confidence
 models are fitted (on evidence from out-of-fold rankers all the same). With --quote-ranker-only
 the other three models stay as shipped and only the quote ranker is fitted and written: the
-evidence the answerability and confidence models were trained on does not move.
+evidence the answerability and confidence models were trained on does not move. With
+--confidence-only every other model stays as shipped and only the confidence model is fitted
+(on the quotes the shipped quote ranker chooses, out of fold): run it after a new quote ranker,
+whose quotes the confidence model judges.
 Trees are exported from LightGBM's own JSON dump to flat arrays (answer_models.TreeModel).
 It prints every set's figures on both halves and the reliability table of the test halves.
 """
@@ -538,12 +541,15 @@ def fit_quoter(train_half: list[Asked], keep: bool) -> tuple[Model, Frozen]:
     return quoter, Frozen(by_rows, dict(quoter.extra), quoter, SENTENCE_FEATURES)
 
 
-def train(asked: list[Asked], keep_ranker: bool = False, quote_only: bool = False) -> AnswerModels:
+def train(
+    asked: list[Asked], keep_ranker: bool = False, quote_only: bool = False, only: str = ""
+) -> AnswerModels:
     """The four models, fitted on the dev halves; with `keep_ranker`, the shipped rankers and
     their blends stay (out-of-fold rankers still give the evidence the other two models learn
     from, as a question the rankers never saw would show it); with `quote_only`, only the quote
-    ranker is fitted."""
+    ranker is fitted; with `only` == CONFIDENCE, only the confidence model is."""
     train_half = [a for a in asked if a.item.role == "train"]
+    keep_ranker = keep_ranker or only == CONFIDENCE
     quoter, unseen_quoter = fit_quoter(train_half, keep_ranker)
     if quote_only:
         return AnswerModels(
@@ -569,6 +575,10 @@ def train(asked: list[Asked], keep_ranker: bool = False, quote_only: bool = Fals
     answerable = np.array([a.item.answerable for a in open_], dtype=np.float64)
     right = np.array([o.right for o in outcomes], dtype=np.float64)
     confidence = fit_logistic(x, right, weights, QUESTION_FEATURES)
+    if only == CONFIDENCE:
+        return AnswerModels(
+            ranker, read_model(ANSWERABILITY, QUESTION_FEATURES), confidence, quoter
+        )
     texts = [a.item.text for a in open_]
     draws = [out_of_fold(x, answerable, weights, question_folds(texts, 5, s)) for s in FOLD_SEEDS]
     t, floor = choose_abstention(open_, draws, confidence.predict(x))
@@ -666,8 +676,8 @@ def as_json(model: Model) -> dict:
     return data
 
 
-def write(models: AnswerModels, quote_only: bool = False) -> None:
-    """The models as JSON into DATA (only the quote ranker with `quote_only`)."""
+def write(models: AnswerModels, only: str = "") -> None:
+    """The models as JSON into DATA (only the one named `only`, when given)."""
     DATA.mkdir(parents=True, exist_ok=True)
     every = {
         RANKER: models.ranker,
@@ -676,7 +686,7 @@ def write(models: AnswerModels, quote_only: bool = False) -> None:
         QUOTER: models.quoter,
     }
     for name, model in every.items():
-        if quote_only and name != QUOTER:
+        if only and name != only:
             continue
         text = json.dumps(as_json(model), separators=(",", ":")) + "\n"
         (DATA / name).write_text(text, encoding="utf-8")
@@ -697,15 +707,21 @@ def main() -> None:
         action="store_true",
         help="keep the sentence ranker, answerability and confidence; fit the quote ranker",
     )
+    which.add_argument(
+        "--confidence-only",
+        action="store_true",
+        help="keep the rankers and the answerability model; fit the confidence model",
+    )
     args = parser.parse_args()
     began = time.perf_counter()
     asked = collect(eval_cache_dir(args.cache))
     collected = time.perf_counter()
-    models = train(asked, args.keep_ranker, args.quote_ranker_only)
+    only = QUOTER if args.quote_ranker_only else CONFIDENCE if args.confidence_only else ""
+    models = train(asked, args.keep_ranker, args.quote_ranker_only, only)
     print(f"collect {collected - began:.0f} s, train {time.perf_counter() - collected:.0f} s")
     report(asked, models)
     if args.write:
-        write(models, args.quote_ranker_only)
+        write(models, only)
 
 
 if __name__ == "__main__":

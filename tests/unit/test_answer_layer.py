@@ -17,7 +17,14 @@ from citeqa.answer_features import (
     SENTENCE_FEATURES,
     Wants,
 )
-from citeqa.answer_models import LogisticModel, TreeModel, sentence_scores, shipped_models
+from citeqa.answer_models import (
+    CONFIDENCE,
+    QUOTER,
+    LogisticModel,
+    TreeModel,
+    sentence_scores,
+    shipped_models,
+)
 
 
 @pytest.mark.parametrize(
@@ -189,3 +196,20 @@ def test_a_trees_file_round_trips_through_json() -> None:
     assert np.allclose(model.predict(rows), expected)
     with pytest.raises(ValueError, match="differ"):
         TreeModel.from_json(data, ("a", "c"))
+
+
+def test_confidence_only_writes_the_confidence_model_alone(tmp_path, monkeypatch) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals" / "tools"))
+    import train_answer_models
+
+    monkeypatch.setattr(train_answer_models, "DATA", tmp_path)
+    models = shipped_models()
+    train_answer_models.write(models, CONFIDENCE)
+    assert [p.name for p in tmp_path.iterdir()] == [CONFIDENCE]
+    written = json.loads((tmp_path / CONFIDENCE).read_text(encoding="utf-8"))
+    assert written["features"] == list(QUESTION_FEATURES)
+    assert written["kind"] == "logistic"
+    train_answer_models.write(models, QUOTER)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([CONFIDENCE, QUOTER])
+    train_answer_models.write(models)
+    assert len(list(tmp_path.iterdir())) == 4
