@@ -9,11 +9,12 @@ the layout in store.py, the manifest and file list in writing.py, publication in
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from citeqa import rereading
 from citeqa.config import Settings
 from citeqa.contents import (
     BuildContents,
@@ -155,6 +156,7 @@ def _update(
         full_rebuild=full,
         chunks=contents.chunk_count,
         notes=damage,
+        reread=_reread(loaded, files),
     )
 
 
@@ -285,6 +287,13 @@ def _indexed_files(reading: CorpusScan, corpus_dir: Path) -> list[IndexedFile]:
     return files
 
 
+def _reread(loaded: PreviousBuild | None, files: list[IndexedFile]) -> list[str]:
+    """The documents a new version of their reader read again (none in a full rebuild)."""
+    if loaded is None:
+        return []
+    return rereading.outdated(loaded.manifest.readers, [f.file for f in files if f.doc_id])
+
+
 def _with_chunks(
     files: list[IndexedFile], per_document: dict[str, DocumentChunks]
 ) -> list[IndexedFile]:
@@ -302,8 +311,10 @@ def _unchanged(loaded: PreviousBuild, files: list[IndexedFile], corpus_dir: Path
     """Whether the corpus, its manifest and the term knowledge are as the previous build
     (`loaded`) left them: then the build has nothing to write."""
     new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
+    documents = [f.file for f in files if f.doc_id]
     return (
         set(_keys(loaded.files())) == new
+        and not rereading.outdated(loaded.manifest.readers, documents)
         and loaded.manifest.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
         and _stored_knowledge(loaded) == KNOWLEDGE_FORMAT  # else: store it (nothing embedded)
     )
@@ -337,6 +348,7 @@ def _manifest(
         "chunk_count": contents.chunk_count,
         "sentence_count": contents.sentence_count,
         "libraries": library_versions(),
+        "readers": rereading.current(),
     }
 
 
@@ -356,15 +368,19 @@ def _report(
     full_rebuild: bool,
     chunks: int | None = None,
     notes: list[str] | None = None,
+    reread: Collection[str] = (),
 ) -> BuildReport:
+    """What the build did; `reread`: files of unchanged content read again by a new version
+    of their reader (rereading.py), reported as updated."""
     before = {file: sha256 for file, sha256, doc_id, _ in _keys(old) if doc_id} if old else {}
     after = {f.file: f.sha256 for f in new if f.doc_id}
+    same = {f for f in after if before.get(f) == after[f] and f not in reread}
     return BuildReport(
         index_dir=str(settings.index_dir),
         added=sorted(set(after) - set(before)),
-        updated=sorted(f for f in after if f in before and before[f] != after[f]),
+        updated=sorted(f for f in after if f in before and f not in same),
         removed=sorted(set(before) - set(after)),
-        unchanged=sorted(f for f in after if before.get(f) == after[f]),
+        unchanged=sorted(same),
         skipped=list(reading.skipped),
         warnings=list(reading.warnings) + (notes or []),
         documents=len(after),

@@ -24,6 +24,7 @@ from citeqa.errors import IndexCorrupt
 from citeqa.filelist import FILES
 from citeqa.jsonlines import CHUNKS_FILE, IDS, LineReader, offsets_name
 from citeqa.models import Chunk
+from citeqa.rereading import outdated
 from citeqa.sentencetable import FILE as SENTENCE_FILE
 from citeqa.store import LoadedIndex, PreviousBuild
 from citeqa.vectorindex import FLAT, HNSW, FaissIndex
@@ -49,10 +50,13 @@ class Previous:
 
     def unchanged(self, entries: Iterable[DocumentEntry]) -> set[str]:
         """The ids of the documents of `entries` whose file hash is the one the previous build
-        recorded (its file list): their chunks and vectors are taken from it."""
+        recorded (its file list) and whose reader is the version that read it then
+        (rereading.py): their chunks and vectors are taken from it."""
         files = self._loaded.files()
         recorded = dict(zip(files.column("doc_id"), files.sha256, strict=True))
-        return {entry.doc_id for entry in entries if recorded.get(entry.doc_id) == entry.sha256}
+        same = [entry for entry in entries if recorded.get(entry.doc_id) == entry.sha256]
+        reread = set(outdated(self._loaded.manifest.readers, [entry.path for entry in same]))
+        return {entry.doc_id for entry in same if entry.path not in reread}
 
     def chunks(self, doc_id: str) -> Iterator[Chunk]:
         """The document's chunks in the previous build, in order; IndexCorrupt when the index

@@ -6,7 +6,7 @@ built: names, then size and modification time; only a file whose size or time ch
 that was unreadable when indexed and still is, is unchanged. An index built before citeqa
 stored the corpus's term knowledge (domain.py), or written in an older format that it still
 reads (store.READABLE_FORMATS), is stale too: `citeqa index` rewrites it without re-embedding
-anything.
+anything; so is one whose documents a reader read that changed since (rereading.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from citeqa import rereading
 from citeqa.corpus import (
     UNREADABLE,
     CorpusStamps,
@@ -85,6 +86,7 @@ def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
     term knowledge of an index built before citeqa stored it; [] when it is up to date."""
     manifest = index.manifest
     changed = corpus_changes(index.files(), corpus_dir, manifest.corpus_manifest_sha256)
+    changed += rereading.reasons(manifest.readers, _documents(index.files()))
     if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         changed.append("term knowledge: built by an older citeqa (no re-embedding needed)")
     if manifest.format_version != FORMAT_VERSION:
@@ -93,6 +95,12 @@ def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
             " (no re-embedding needed)"
         )
     return changed
+
+
+def _documents(files: FileList) -> list[str]:
+    """The recorded files that were read as documents (not skipped)."""
+    named = zip(files.names, files.column("doc_id"), strict=True)
+    return [name for name, doc_id in named if doc_id]
 
 
 def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> IndexStatus:

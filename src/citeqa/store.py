@@ -103,6 +103,9 @@ class IndexManifest(Frozen):
     index_files: dict[str, str]
     """sha256 of every other file of the build folder, checked when loading."""
     libraries: dict[str, str]
+    readers: dict[str, int] | None = None
+    """The version of the reader of each file ending that read the documents (rereading.py);
+    None: written before readers had versions."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ __all__ = [
     "UnreadableDocument",
     "read_types",
     "reader_for",
+    "reader_versions",
     "register_reader",
 ]
 
@@ -39,6 +40,13 @@ def reader_for(suffix: str) -> Reader | None:
     """The reader of files ending in `suffix` (".PDF" or ".pdf"), or None."""
     _discover()
     return _by_suffix.get(suffix.lower())
+
+
+def reader_versions() -> dict[str, int]:
+    """The version of the reader of each ending read ({".html": 2, ...}); a reader that gives
+    none (a plug-in written before readers had versions) is at version 1."""
+    _discover()
+    return {suffix: int(getattr(reader, "version", 1)) for suffix, reader in _by_suffix.items()}
 
 
 def read_types() -> str:

@@ -43,6 +43,9 @@ class Reader(Protocol):
     """File-name endings it reads, lower case with the dot (".htm")."""
     decoded: bool
     """True: `extract` gets the decoded text (str); False: the raw bytes."""
+    version: int
+    """Bumped whenever what `extract` gives for the same file changes: an index records the
+    version that read each file, and `citeqa index` reads again a file read by another."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         """The text of a file (`relative` names it in warnings); UnreadableDocument if none."""

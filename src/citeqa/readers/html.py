@@ -21,6 +21,8 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
+    version = 2
+    """2: a table with a header row is read as a markdown pipe table (session 8)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative

@@ -14,6 +14,7 @@ class TextReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
+    version: int = 1
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative

@@ -1,0 +1,92 @@
+"""A reader whose output changed reads its files again: an index records the version of the
+reader of each file ending (rereading.py), and a build, status and the report act on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from integration_helpers import SMALL_DOCS, fake_settings, make_corpus
+
+from citeqa import rereading
+from citeqa.api import build_index, index_status
+from citeqa.readers.html import HtmlReader
+from citeqa.store import load_index
+
+TABLE_PAGE = (
+    "<html><head><title>Leave</title></head><body><h1>Leave</h1><table>"
+    "<tr><th>Kind</th><th>Days</th></tr><tr><td>Bereavement leave</td><td>5</td></tr>"
+    "</table></body></html>"
+)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Two text files and an HTML page."""
+    folder = make_corpus(tmp_path / "corpus", SMALL_DOCS)
+    (folder / "leave.html").write_text(TABLE_PAGE, encoding="utf-8")
+    return folder
+
+
+def _built_by_older_html_reader(corpus: Path, index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index whose HTML files the reader of version 1 read (then the version goes back)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(HtmlReader, "version", 1)
+        build_index(fake_settings(corpus, index))
+    assert load_index(index).manifest.readers == {**rereading.current(), ".html": 1, ".htm": 1}
+
+
+def test_an_older_html_reader_makes_only_the_html_files_read_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
+) -> None:
+    index = tmp_path / "index"
+    _built_by_older_html_reader(corpus, index, monkeypatch)
+    fake_embedder.texts_embedded = 0
+
+    report = build_index(fake_settings(corpus, index))
+
+    assert report.updated == ["leave.html"] and report.unchanged == list(SMALL_DOCS)
+    assert report.added == report.removed == [] and not report.full_rebuild
+    loaded = load_index(index)
+    html_chunks = [c for c in loaded.chunks if c.doc_id == "leave"]
+    html_sentences = [s for s in loaded.sentences if s.doc_id == "leave"]
+    assert fake_embedder.texts_embedded == len(html_chunks) + len(html_sentences) > 0
+    assert loaded.manifest.readers == rereading.current()
+    fake_embedder.texts_embedded = 0
+    again = build_index(fake_settings(corpus, index))  # now up to date
+    assert again.updated == [] and fake_embedder.texts_embedded == 0
+
+
+def test_status_names_the_reader_that_changed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
+) -> None:
+    index = tmp_path / "index"
+    _built_by_older_html_reader(corpus, index, monkeypatch)
+
+    status = index_status(fake_settings(corpus, index))
+
+    assert status.stale
+    assert status.changed == [
+        "reader changed: 1 .html file read by version 1 of its reader, now 2"
+        " (`citeqa index` reads them again)"
+    ]
+    build_index(fake_settings(corpus, index))
+    assert not index_status(fake_settings(corpus, index)).stale
+
+
+def test_an_index_that_recorded_no_reader_versions_reads_again_only_changed_formats(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
+) -> None:
+    """An index written before readers had versions: its files count as read by version 1,
+    so only the HTML page (version 2 now) is read again, once."""
+    index = tmp_path / "index"
+    with monkeypatch.context() as patched:
+        patched.setattr(rereading, "current", lambda: None)
+        build_index(fake_settings(corpus, index))
+    assert load_index(index).manifest.readers is None
+
+    report = build_index(fake_settings(corpus, index))
+
+    assert report.updated == ["leave.html"] and report.unchanged == list(SMALL_DOCS)
+    assert not index_status(fake_settings(corpus, index)).stale
