@@ -91,6 +91,11 @@ class Domain(BaseModel):
     """Regular expressions (folded text) of labels of a section that states the finding."""
     interrogatives: tuple[str, ...] = ()
     """Question words: a question made of nothing else has nothing to search for."""
+    stopwords: tuple[str, ...] = ()
+    """English and French function words (folded) dropped from every text's BM25 terms."""
+    function_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per language, the other function words (folded, BM25 keeps them): never a term the
+    chat's welcome examples ask about (overview.py)."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 

@@ -22,6 +22,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -32,32 +33,17 @@ from citeqa.errors import IndexCorrupt
 from citeqa.jsonfiles import parse_json, read_object
 
 
-def _word_set(text: str) -> frozenset[str]:
-    """The whitespace-separated words of `text`, as a set (keeps word lists readable)."""
-    return frozenset(text.split())
+def _stopwords() -> frozenset[str]:
+    """The `stopwords` of citeqa/data/language.json, read as plain JSON: its model (domain.py)
+    would import pydantic, which importing this module must not."""
+    raw = resources.files("citeqa").joinpath("data", "language.json").read_bytes()
+    words = parse_json(raw).get("stopwords")
+    return frozenset(words if isinstance(words, list) else ())
 
 
-_STOPWORDS = _word_set(
-    """
-    about above after again against all am and any are as at be been before being below
-    between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers him his how if in into is it its itself just me more most
-    my no nor not now of off on once only or other our ours out over own same she should so some
-    such than that the their theirs them then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you your
-    au aux avec ce ceci cela celle celles celui ces cet cette ceux chez dans de des donc dont du
-    elle elles en entre est et etaient etait ete etre eu il ils je la le les leur leurs lui ma
-    mais meme mes moi mon ne nos notre nous on ont ou par pas qu que quel quelle quelles quels
-    qui sa sans se ses si sont sur ta te tes toi tu un une vos votre vous
-    """
-)
-"""English and French function words, in folded form (accents stripped: "été" is "ete").
-
-Both lists apply to every text, so a word that is a function word in one language but a content
-word in the other is left out: "son" (his / a son), "car" (because / a car), "pour", "plus",
-"comment", "ai" (j'ai / AI), "may", "us". Single letters (l', d', j'...) need no entry: the
-tokenizer drops every one-letter word.
-"""
+_STOPWORDS = _stopwords()
+"""English and French function words, in folded form (citeqa/data/language.json says which
+and why: a word that is a function word in one language only is left out)."""
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][^\W_]*")

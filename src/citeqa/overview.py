@@ -25,7 +25,7 @@ from citeqa.corpus import MANIFEST, list_corpus_files
 from citeqa.domain import language_data
 from citeqa.jsonfiles import parse_json
 from citeqa.language import is_table_row
-from citeqa.lexical import tokenize
+from citeqa.lexical import fold, tokenize
 from citeqa.models import IndexStatus
 
 EXAMPLE_COUNT = 3
@@ -67,6 +67,9 @@ MIN_TERM_COUNT = 2
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
 QUESTION_WORDS = frozenset(language_data().interrogatives)
 """Question words (citeqa/data/language.json), never part of a phrase asked about."""
+FUNCTION_WORDS = {lang: frozenset(words) for lang, words in language_data().function_words.items()}
+"""Per language, function words BM25 keeps ("après", "however"; citeqa/data/language.json):
+never a term asked about, nor part of a phrase asked about (the stopwords neither)."""
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
@@ -162,7 +165,7 @@ def salient_terms(
     for match in _WORD.finditer(document.text[:TEXT_SAMPLE]):
         word = match.group()
         stems = tokenize(word, lang) if len(word) >= MIN_TERM_LENGTH else []
-        if len(stems) == 1 and not stems[0].isdigit():
+        if len(stems) == 1 and not stems[0].isdigit() and not _function_word(word, lang):
             spellings.setdefault(stems[0], Counter())[word] += 1
     scored = []
     for stem, spelled in spellings.items():
@@ -282,7 +285,17 @@ def _run_around(text: str, words: list[re.Match[str]], at: int, lang: str) -> tu
 def _content(word: str, lang: str) -> bool:
     """A word that is no stopword, number or question word."""
     stems = tokenize(word, lang)
-    return len(stems) == 1 and not stems[0].isdigit() and word.casefold() not in QUESTION_WORDS
+    return (
+        len(stems) == 1
+        and not stems[0].isdigit()
+        and word.casefold() not in QUESTION_WORDS
+        and not _function_word(word, lang)
+    )
+
+
+def _function_word(word: str, lang: str) -> bool:
+    """A function word of `lang` that BM25 keeps (FUNCTION_WORDS)."""
+    return fold(word) in FUNCTION_WORDS.get(lang, frozenset())
 
 
 def _connector(word: str, lang: str) -> bool:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from citeqa.domain import language_data
 from citeqa.errors import CorpusMissing
+from citeqa.lexical import fold, tokenize
 from citeqa.models import DocumentStatus, IndexStatus
 from citeqa.overview import (
+    FUNCTION_WORDS,
     DocumentText,
     Example,
     choose,
@@ -164,3 +169,48 @@ def test_a_title_that_is_a_question_or_a_heading_is_asked_as_a_person_would() ->
     assert term_question(twice, "room", "en") == (  # no title: the words it runs with
         "What about bicycle room?"
     )
+
+
+STOPWORDS = frozenset(language_data().stopwords)
+
+
+def _sentence_frequency(documents: list[DocumentText]) -> tuple[dict[str, int], int]:
+    """Per stem, the sentences of `documents` holding it, and how many sentences there are."""
+    sentences = [s for d in documents for s in d.text.split(".") if s.strip()]
+    frequency: Counter[str] = Counter()
+    for sentence in sentences:
+        frequency.update(set(tokenize(sentence, "fr")))
+    return dict(frequency), len(sentences)
+
+
+FRENCH_DOCS = [
+    DocumentText(
+        "fr",
+        "Après la pluie, les rosiers fleurissent. Après la taille, les rosiers repartent."
+        " Après l'hiver, on taille encore. Après tout, le jardin vit aussi l'hiver.",
+    ),
+    DocumentText(
+        "fr",
+        "Pendant l'été, la cabane reste ouverte. Pendant les vacances, elle ferme aussi."
+        " Pendant l'hiver, la cabane garde les outils. Pendant ce temps, rien ne bouge.",
+    ),
+    DocumentText("fr", "Le potager donne des tomates. Les tomates mûrissent en août."),
+]
+
+
+def test_welcome_examples_of_a_french_corpus_never_ask_about_a_function_word() -> None:
+    frequency, sentences = _sentence_frequency(FRENCH_DOCS)
+    assert frequency[tokenize("après", "fr")[0]] == 4  # said often, in one document only
+
+    examples = term_examples(FRENCH_DOCS, frequency, sentences)
+
+    assert [e.lang for e in examples] == ["fr", "fr", "fr"]
+    for example in examples:
+        asked = example.question.removeprefix("Qu'en est-il de « ").removesuffix(" » ?")
+        words = {fold(word) for word in re.findall(r"\w+", asked)}
+        assert not words & (FUNCTION_WORDS["fr"] | STOPWORDS), example.question
+    assert [salient_terms(d, frequency, sentences, limit=1) for d in FRENCH_DOCS] == [
+        ["rosiers"],
+        ["cabane"],
+        ["tomates"],
+    ]
