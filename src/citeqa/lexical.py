@@ -8,7 +8,8 @@ This module owns two things:
   `query_tokens` stems a question both ways, since it must match passages in either language.
 - The lexical index. `LexicalIndex` wraps a `bm25s.BM25` built from those tokens, searches it,
   and saves it to / loads it from a folder. The files are bm25s's own (.npy arrays written and
-  read with allow_pickle=False, JSON for the vocabulary and parameters) plus `lexical.json`,
+  read with allow_pickle=False, JSON for the vocabulary and parameters), the vocabulary sorted
+  for lookups that read only the terms they probe (sortedvocab.py), plus `lexical.json`,
   which records the document and term counts and is written last. Nothing is ever pickled.
   Any failure to load becomes `IndexCorrupt`. A loaded index is searched by `StoredBM25`,
   which reads bm25s's files and scores as bm25s does without importing it: bm25s imports
@@ -31,6 +32,7 @@ import Stemmer
 
 from citeqa.errors import IndexCorrupt
 from citeqa.jsonfiles import parse_json, read_object
+from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, write_sorted
 
 
 def _stopwords() -> frozenset[str]:
@@ -169,6 +171,7 @@ class LexicalIndex:
         folder.mkdir(parents=True, exist_ok=True)
         if self._bm25 is not None:
             self._bm25.save(folder, allow_pickle=False, show_progress=False)
+            write_sorted(folder, self._bm25.vocab_dict)
         meta = {"format": _FORMAT, "documents": self._size, "terms": self._terms}
         (folder / _META_NAME).write_text(json.dumps(meta), encoding="utf-8")
 
@@ -191,7 +194,8 @@ class LexicalIndex:
 
 class StoredBM25:
     """A bm25s index as `BM25.save` wrote it, read for searching without importing bm25s: the
-    parameters and vocabulary (JSON) and the CSC score arrays (memory-mapped .npy), scored as
+    parameters (JSON), the vocabulary (sortedvocab.py; bm25s's JSON in an index built before
+    it) and the CSC score arrays (memory-mapped .npy), scored as
     bm25s 0.3's `get_scores_from_ids` scores them (token by token, np.add.at in the index's
     dtype), so the scores are bm25s's to the bit (tests/unit/test_lexical.py compares them).
     Methods that add a non-occurrence score (BM25L, BM25+) are refused: citeqa builds none."""
@@ -209,22 +213,15 @@ class StoredBM25:
         self.folder, self.num_docs = folder, size
         self.dtype = np.dtype(params.get("dtype", "float32"))
         self.int_dtype = np.dtype(params.get("int_dtype", "int32"))
-        self.vocab_dict = parse_json((folder / "vocab.index.json").read_bytes())
-        self._check_vocab(terms)
+        self.vocab: SortedVocab | dict[str, int] = open_sorted(folder, terms) or _json_vocab(
+            folder, terms
+        )  # the JSON only for an index built before the sorted vocabulary (sortedvocab.py)
         self.data, self.indices, self.indptr = (
             np.load(folder / f"{name}.csc.index.npy", mmap_mode="r", allow_pickle=False)
             for name in self.ARRAYS
         )
         self._check_types()
         self._check_arrays(terms)
-
-    def _check_vocab(self, terms: int) -> None:
-        """ValueError unless the vocabulary maps `terms` words onto the ids 0..terms-1."""
-        vocab = self.vocab_dict
-        if not isinstance(vocab, dict) or len(vocab) != terms:
-            raise ValueError(f"the vocabulary does not hold the {terms} terms recorded")
-        if set(vocab.values()) != set(range(terms)):
-            raise ValueError("the vocabulary's term ids are not 0..n-1")
 
     def _check_types(self) -> None:
         """ValueError unless the arrays are one-dimensional, the scores of the parameters'
@@ -252,7 +249,8 @@ class StoredBM25:
 
     def get_tokens_ids(self, tokens: list[str]) -> list[int]:
         """The ids of the `tokens` the vocabulary holds, in order."""
-        return [self.vocab_dict[token] for token in tokens if token in self.vocab_dict]
+        ids = (self.vocab.get(token) for token in tokens)
+        return [ident for ident in ids if ident is not None]
 
     def get_scores_from_ids(self, ids: list[int]) -> np.ndarray:
         """Every document's BM25 score for the terms `ids` (the vocabulary's: their scores
@@ -277,6 +275,17 @@ class StoredBM25:
         raise IndexCorrupt(
             f"lexical index in {self.folder} is unreadable: {reason}; run `citeqa index --rebuild`."
         )
+
+
+def _json_vocab(folder: Path, terms: int) -> dict[str, int]:
+    """bm25s's JSON vocabulary in `folder`; ValueError unless it maps `terms` words onto the
+    ids 0..terms-1 (parsing it costs time in proportion to the terms)."""
+    vocab = parse_json((folder / JSON_VOCAB).read_bytes())
+    if not isinstance(vocab, dict) or len(vocab) != terms:
+        raise ValueError(f"the vocabulary does not hold the {terms} terms recorded")
+    if set(vocab.values()) != set(range(terms)):
+        raise ValueError("the vocabulary's term ids are not 0..n-1")
+    return vocab
 
 
 def _read_meta(path: Path) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from citeqa.ownership import CURRENT
 DAMAGEABLE = (
     "lexical/indices.csc.index.npy",
     "lexical/vocab.index.json",
+    "lexical/vocab.sorted.npy",
     "vectors-fake.faiss",
     "chunks.jsonl",
     "documents.jsonl",

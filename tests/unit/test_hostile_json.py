@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from citeqa import ownership, store, usecopies, usemodel, userdirs
+from citeqa import ownership, sortedvocab, store, usecopies, usemodel, userdirs
 from citeqa.errors import CiteqaError, IndexCorrupt
 from citeqa.evaluation import peer_cache, sets
 from citeqa.filelist import FileList
@@ -88,9 +88,14 @@ def _qdrant_pointer(folder: Path, data: bytes) -> None:
         QdrantIndex.load(folder / "vectors-use.qdrant.json")
 
 
-def _lexical_file(name: str) -> Callable[[Path, bytes], None]:
+def _lexical_file(name: str, older: bool = False) -> Callable[[Path, bytes], None]:
+    """Damage `name` in a saved lexical index (`older`: one saved before the sorted vocabulary,
+    whose JSON vocabulary is read)."""
+
     def check(folder: Path, data: bytes) -> None:
         LexicalIndex.build([["lupus", "rein"], ["rein"]]).save(folder)
+        for sorted_file in sortedvocab.FILES if older else ():
+            (folder / sorted_file).unlink()
         (folder / name).write_bytes(data)
         with pytest.raises(IndexCorrupt):
             LexicalIndex.load(folder)
@@ -136,7 +141,7 @@ READERS: dict[str, Callable[[Path, bytes], None]] = {
     "qdrant pointer": _qdrant_pointer,
     "lexical.json": _lexical_file("lexical.json"),
     "bm25 params": _lexical_file("params.index.json"),
-    "bm25 vocabulary": _lexical_file("vocab.index.json"),
+    "bm25 vocabulary": _lexical_file("vocab.index.json", older=True),
     "USE copy manifest": _use_copy_manifest,
     "ui state": _ui_state,
     "peer cache": _peer_cache,

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from citeqa import sortedvocab
 from citeqa.errors import IndexCorrupt
 from citeqa.lexical import LexicalIndex, StoredBM25, query_tokens, tokenize
 
@@ -218,9 +219,22 @@ def test_saved_files_are_not_pickles(index: LexicalIndex, tmp_path: Path) -> Non
             json.loads(path.read_text(encoding="utf-8"))
 
 
+def _write_reversed(folder: Path, vocab: dict[str, int]) -> None:
+    """The sorted vocabulary files of `vocab`, written in descending order."""
+    encoded = sorted(((t.encode(), i) for t, i in vocab.items()), reverse=True)
+    offsets = np.cumsum([0] + [len(t) for t, _ in encoded]).astype(np.int64)
+    blob = np.frombuffer(b"".join(t for t, _ in encoded), dtype=np.uint8)
+    np.save(folder / sortedvocab.TERMS, blob, allow_pickle=False)
+    np.save(folder / sortedvocab.OFFSETS, offsets, allow_pickle=False)
+    np.save(folder / sortedvocab.IDS, np.array([i for _, i in encoded], dtype=np.int64))
+
+
 def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
     """Save `index` into `folder`, then damage it in the way named by `damage`."""
     index.save(folder)
+    if damage in ("no vocabulary", "truncated json", "extra term"):  # an index built before
+        for name in sortedvocab.FILES:  # the sorted vocabulary reads bm25s's JSON one
+            (folder / name).unlink()
     if damage == "no folder":
         for path in folder.iterdir():
             path.unlink()
@@ -246,6 +260,17 @@ def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
         vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
         vocab["zzzz"] = len(vocab)
         (folder / "vocab.index.json").write_text(json.dumps(vocab), encoding="utf-8")
+    elif damage == "sorted terms of another dtype":
+        terms = np.load(folder / sortedvocab.TERMS)
+        np.save(folder / sortedvocab.TERMS, terms.astype(np.int32), allow_pickle=False)
+    elif damage == "sorted terms out of order":
+        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        _write_reversed(folder, vocab)
+    elif damage == "sorted vocabulary incomplete":
+        (folder / sortedvocab.IDS).unlink()
+    elif damage == "sorted ids short":
+        ids = np.load(folder / sortedvocab.IDS)
+        np.save(folder / sortedvocab.IDS, ids[:-1], allow_pickle=False)
     elif damage == "other method":
         params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
         params["method"] = "bm25l"
@@ -279,6 +304,10 @@ def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
         "truncated json",
         "short offsets",
         "extra term",
+        "sorted terms of another dtype",
+        "sorted terms out of order",
+        "sorted vocabulary incomplete",
+        "sorted ids short",
         "other method",
         "integer dtype",
         "other float dtype",
