@@ -5,8 +5,9 @@ built: names, then size and modification time; only a file whose size or time ch
 (and only when citeqa reads its type), so a status check does not read the whole corpus. A file
 that was unreadable when indexed and still is, is unchanged. An index built before citeqa
 stored the corpus's term knowledge (domain.py), or written in an older format that it still
-reads (store.READABLE_FORMATS), is stale too: `citeqa index` rewrites it without re-embedding
-anything; so is one whose documents a reader read that changed since (rereading.py).
+reads (store.READABLE_FORMATS), or without the sorted BM25 vocabulary (sortedvocab.py), is
+stale too: `citeqa index` rewrites it without re-embedding anything; so is one whose documents a
+reader read that changed since (rereading.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
 from citeqa.models import DocumentStatus, IndexStatus
+from citeqa.sortedvocab import has_sorted
 from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
 
 
@@ -83,7 +85,8 @@ def _modified(
 
 def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
     """What changed since `index` was built: the corpus's files (`corpus_changes`), and the
-    term knowledge of an index built before citeqa stored it; [] when it is up to date."""
+    term knowledge of an index built before citeqa stored it, its format and its BM25
+    vocabulary (unsorted in an index built before sortedvocab.py); [] when it is up to date."""
     manifest = index.manifest
     changed = corpus_changes(index.files(), corpus_dir, manifest.corpus_manifest_sha256)
     changed += rereading.reasons(manifest.readers, _documents(index.files()))
@@ -93,6 +96,10 @@ def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
         changed.append(
             f"index format {manifest.format_version}: written by an older citeqa"
             " (no re-embedding needed)"
+        )
+    if not has_sorted(manifest.index_files, prefix="lexical/"):
+        changed.append(
+            "BM25 vocabulary: unsorted, read whole by every ask (no re-embedding needed)"
         )
     return changed
 
