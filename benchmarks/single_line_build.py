@@ -11,8 +11,9 @@ progress reports: reading, chunking, each embedding pass, lexical, writing) and,
 the same text, chunking (chunk_document, with table and heading detection) and sentence
 splitting (document_sentences), as CPU seconds per MB. `--embedder hash` (the default)
 embeds with benchmarks/scale.py's hashed bag of words, so the figures are citeqa's own;
-`--embedder use` with the real model (about 30 s per MB: each chunk of such a text is
-embedded twice, as a chunk and as its only sentence).
+`--embedder use` with the real model, whose time is most of a build's (each chunk of such a
+text is its only sentence: embedded once since session 8, its vector copied to the sentence;
+before, twice: about 30 s per MB). Before/after: run it with PYTHONPATH on each tree.
 """
 
 from __future__ import annotations

@@ -49,8 +49,14 @@ from citeqa.questions import folded_words
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT
-from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, text_pieces
-from citeqa.vectorspool import VectorSpool, spool_path, write_channels
+from citeqa.tallies import (
+    SentenceFrequency,
+    TermIds,
+    document_sentences,
+    text_pieces,
+    whole_chunk_sentences,
+)
+from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
 
 Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 64
@@ -134,7 +140,8 @@ def compute_contents(
         for embedder in embedders
     }
     if embedders and len(sentences) <= settings.embed_sentences_max:
-        _sentence_vectors(embedders[0], rows, documents, tally, kept, previous, report, folder)
+        sources = (previous, spools[embedders[0].name])
+        _sentence_vectors(embedders[0], rows, documents, tally, kept, sources, report, folder)
     centroids = {name: centroid_of(len(spool), spool.rows) for name, spool in spools.items()}
     write_channels(folder, spools, tally.terms, settings)
     report("lexical", 0, 1)
@@ -210,13 +217,26 @@ class _Tally:
     sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Per document: the number of its first sentence, and how many it has."""
     rows: list[np.ndarray] = field(default_factory=list)
+    whole: dict[str, np.ndarray] = field(default_factory=dict)
+    """Per document: (sentence number, chunk number) of its sentences that are the whole of
+    their chunk (`whole_chunk_sentences`), whose vector is copied from the chunk's."""
 
     def add_document(
-        self, doc: Document, number: int, spans: list[tuple[int, int, int]], langs: list[str]
+        self,
+        doc: Document,
+        number: int,
+        spans: list[tuple[int, int, int]],
+        langs: list[str],
+        plain: list[int],
     ) -> None:
-        """Tally one document's sentences, given its chunks as (number, start, end)."""
+        """Tally one document's sentences, given its chunks as (number, start, end) and the
+        numbers of those whose passage text is their text (`plain`)."""
         first = spans[0][0] if spans else 0
         found = document_sentences(doc.text, spans)
+        at = whole_chunk_sentences(found, spans, plain)
+        if len(at):
+            numbers = self.frequency.sentences + at
+            self.whole[doc.doc_id] = np.column_stack([numbers, found[at, 0]])
         self.sentences[doc.doc_id] = (self.frequency.sentences, len(found))
         self.frequency.add(doc.text, found, langs, first)
         self.chunks[doc.doc_id] = DocumentChunks(first, len(spans), sorted(set(langs)))
@@ -258,13 +278,16 @@ def _chunk_pass(
             )
             spans: list[tuple[int, int, int]] = []
             langs: list[str] = []
+            plain: list[int] = []
             for chunk in made:
                 spans.append((len(chunks_out), chunk.start, chunk.end))
+                if passage_text(chunk) == doc.text[chunk.start : chunk.end]:
+                    plain.append(len(chunks_out))
                 langs.append(chunk.lang)
                 chunks_out.write(chunk)
                 tally.terms.add(chunk_tokens(chunk))
                 tally.words.add(chunk)
-            tally.add_document(doc, number, spans, langs)
+            tally.add_document(doc, number, spans, langs, plain)
     report("chunking", len(documents), len(documents))
     return tally
 
@@ -316,12 +339,15 @@ def _sentence_vectors(
     documents: Sequence[Document],
     tally: _Tally,
     kept: set[str],
-    previous: Previous | None,
+    sources: tuple[Previous | None, VectorSpool],
     report: Progress,
     folder: Path,
 ) -> None:
-    """sentences-<channel>.npy: reused for kept documents that have them, embedded otherwise;
-    `sentences` holds the rows (document, chunk, start, end) of the sentence table."""
+    """sentences-<channel>.npy: reused for kept documents that have them (`sources`: the
+    previous build), copied from the chunk's vector (`sources`: the channel's spool) for a
+    sentence that is the whole of its chunk (the same text: the same vector), embedded
+    otherwise; `sentences` holds the rows (document, chunk, start, end) of the sentence table."""
+    previous, chunk_vectors = sources
     kept = {
         doc_id
         for doc_id in kept
@@ -329,6 +355,9 @@ def _sentence_vectors(
         and previous.has_sentence_vectors(doc_id, tally.sentences[doc_id][1])
     }
     spool = VectorSpool(spool_path(folder, "sentences"), len(sentences), embedder.dim)
+    whole = [pairs for doc_id, pairs in tally.whole.items() if doc_id not in kept]
+    copies = np.concatenate(whole) if whole else np.zeros((0, 2), dtype=np.int64)
+    copied = set(copies[:, 0].tolist())
     fresh = sum(count for doc_id, (_, count) in tally.sentences.items() if doc_id not in kept)
 
     def texts() -> Iterator[tuple[int, str]]:
@@ -340,9 +369,11 @@ def _sentence_vectors(
             text = documents[number].text if count else ""  # read only when it has sentences
             spans = sentences[first : first + count, 2:4].tolist()
             for row, (start, end) in enumerate(spans, start=first):
-                yield row, text[start:end]
+                if row not in copied:
+                    yield row, text[start:end]
 
-    _embed_into(spool, embedder, texts(), fresh, "embedding sentences", report)
+    _embed_into(spool, embedder, texts(), fresh - len(copied), "embedding sentences", report)
+    copy_rows(chunk_vectors, spool, copies)
     spool.save_npy(folder / f"sentences-{embedder.name}.npy")
     spool.remove()
 

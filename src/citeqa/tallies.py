@@ -116,6 +116,21 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]]) -> np.
     return rows[new]
 
 
+def whole_chunk_sentences(
+    found: np.ndarray, spans: Sequence[tuple[int, int, int]], plain: Iterable[int]
+) -> np.ndarray:
+    """The positions in `found` (`document_sentences` rows) of the sentences that are the whole
+    of their chunk, given as (number, start, end) in `spans`, when the chunk's passage text is
+    its text (its number in `plain`): the sentence's vector is the chunk's. A text without
+    sentence ends (one long line) has one such sentence per chunk; prose has few or none."""
+    plain = set(plain)
+    bounds = {number: (start, end) for number, start, end in spans if number in plain}
+    if not bounds:
+        return np.zeros(0, dtype=np.int64)
+    whole = [at for at, (n, s, e) in enumerate(found.tolist()) if bounds.get(n) == (s, e)]
+    return np.asarray(whole, dtype=np.int64)
+
+
 class SentenceFrequency:
     """How many sentences hold each BM25 token (a sentence's tokens in its chunk's language)."""
 

@@ -153,3 +153,18 @@ class VectorSpool:
         if len(data) != count * self._row_bytes:
             raise OSError(f"{self.path.name} is shorter than its {self.count} rows")
         return data
+
+
+def copy_rows(source: VectorSpool, target: VectorSpool, pairs: np.ndarray) -> None:
+    """Copy rows of `source` into `target`, `pairs` holding (target row, source row): the
+    source is read once, a batch at a time, and only when there is something to copy."""
+    if not len(pairs):
+        return
+    ordered = pairs[np.argsort(pairs[:, 1], kind="stable")]
+    done = 0
+    batches = source.batches(ROWS_PER_READ)
+    for start, batch in zip(range(0, source.count, ROWS_PER_READ), batches, strict=True):
+        upto = int(np.searchsorted(ordered[:, 1], start + len(batch)))
+        for row, number in ordered[done:upto].tolist():
+            target.write(row, batch[number - start])
+        done = upto

@@ -10,7 +10,7 @@ import pytest
 
 from citeqa.compounds import corpus_compounds
 from citeqa.questions import corpus_words
-from citeqa.tallies import TermIds, document_sentences, text_pieces
+from citeqa.tallies import TermIds, document_sentences, text_pieces, whole_chunk_sentences
 from citeqa.vectorindex import PQ, FaissIndex, faiss_index_of
 from citeqa.vectorspool import VectorSpool
 
@@ -109,3 +109,17 @@ def test_a_spool_fills_the_index_the_rows_in_memory_would(
             tmp_path / "expected.faiss"
         ).read_bytes()
     assert spooled.search(rows[5], 1)[0][0] == 5
+
+
+def test_whole_chunk_sentences_are_those_spanning_a_plain_chunk() -> None:
+    text = "one long line without any end of sentence at all and more words"
+    cut, end = text.index(" end"), len(text)
+    spans = [(4, 0, cut), (5, cut + 1, end), (6, cut + 1, end)]
+    found = document_sentences(text, spans)
+    assert found.tolist() == [[4, 0, cut], [5, cut + 1, end]]
+    assert whole_chunk_sentences(found, spans, [4, 5]).tolist() == [0, 1]
+    assert whole_chunk_sentences(found, spans, [5]).tolist() == [1]  # chunk 4 has a heading
+    assert whole_chunk_sentences(found, spans, []).tolist() == []
+    prose = "A first sentence. A second one."
+    found = document_sentences(prose, [(0, 0, len(prose))])
+    assert len(found) == 2 and not len(whole_chunk_sentences(found, [(0, 0, len(prose))], [0]))
