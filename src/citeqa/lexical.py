@@ -222,6 +222,9 @@ class StoredBM25:
         )
         self._check_types()
         self._check_arrays(terms)
+        self._checked: set[int] = set()
+        """The term ids whose postings a question has read, checked (`_postings`): each term
+        is checked once, when first read."""
 
     def _check_types(self) -> None:
         """ValueError unless the arrays are one-dimensional, the scores of the parameters'
@@ -257,14 +260,19 @@ class StoredBM25:
         exist, as the load checked)."""
         terms = np.asarray(ids, dtype=self.int_dtype)
         scores = np.zeros(self.num_docs, dtype=self.dtype)
-        for start, end in zip(self.indptr[terms], self.indptr[terms + 1], strict=True):
-            np.add.at(scores, self._postings(int(start), int(end)), self.data[start:end])
+        for term, start, end in zip(ids, self.indptr[terms], self.indptr[terms + 1], strict=True):
+            if term in self._checked:
+                documents = self.indices[start:end]
+            else:
+                documents = self._postings(int(start), int(end))
+                self._checked.add(term)
+            np.add.at(scores, documents, self.data[start:end])
         return scores
 
     def _postings(self, start: int, end: int) -> np.ndarray:
-        """The documents of the scores `start`..`end` (one term's), checked: IndexCorrupt when
-        the offsets are out of order or a document does not exist (a file damaged since the
-        open, whose checks are constant-time, let them through)."""
+        """The documents of the scores `start`..`end` (one term's, read for the first time),
+        checked: IndexCorrupt when the offsets are out of order or a document does not exist
+        (a damaged file the open's constant-time checks let through)."""
         documents = self.indices[start:end]
         if not 0 <= start <= end <= len(self.data):
             reason = "the score array offsets are out of order"

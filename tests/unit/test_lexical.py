@@ -361,6 +361,30 @@ def test_damaged_postings_are_index_corrupt_when_read(
     assert str(raised.value).endswith("; run `citeqa index --rebuild`.")
 
 
+def test_each_term_is_checked_when_first_read(
+    index: LexicalIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lexical"
+    index.save(folder)
+    loaded = LexicalIndex.load(folder)
+    stored = loaded._bm25
+    vocabulary = sorted(stored.vocab_dict, key=stored.vocab_dict.__getitem__)
+    first, second = vocabulary[:2]
+    found = loaded.search([first], k=5)
+    checked: list[tuple[int, int]] = []
+    original = stored._postings
+
+    def counted(start: int, end: int) -> np.ndarray:
+        checked.append((start, end))
+        return original(start, end)
+
+    monkeypatch.setattr(stored, "_postings", counted)
+    assert loaded.search([first], k=5) == found  # read before: not checked again
+    assert checked == []
+    loaded.search([first, second], k=5)
+    assert len(checked) == 1  # the new term only
+
+
 def test_importing_lexical_stays_light() -> None:
     code = "import sys, citeqa.lexical; print(sorted({'torch', 'pydantic'} & set(sys.modules)))"
     result = subprocess.run(
