@@ -10,15 +10,17 @@ of the bundled and ../shared/benchmarks documents; the embedder is its hashed st
 `scale-hash`, so citeqa's side is timed on its own), it builds a FAISS index and a Qdrant one
 (`engine_fusion`: no bm25s index), then times, question by question and interleaved so that
 the machine's load falls on all alike, the retrieval step alone with the question's vectors
-already computed:
+already computed, as `ask` runs it (api.Assistant._retrievals): the channels' search
+(retrieval.channel_candidates over a `Search`), then both fusions and their reranks
+(twofusions.ranked), the evidence fusion's `answer_passages` deep:
 
-- `citeqa fusion, FAISS + bm25s`: retrieval.retrieve, the default;
-- `citeqa fusion, engine BM25`: the same fusion over Qdrant's dense and BM25 rankings (two
+- `citeqa fusion, FAISS + bm25s`: retrieval.local_search over FAISS and bm25s, the default;
+- `citeqa fusion, engine BM25`: the same over Qdrant's dense and BM25 rankings (two
   requests);
-- `engine fusion`: enginefusion.retrieve_in_engine (one request: a batch of every ranking,
+- `engine fusion`: enginefusion.engine_search (one request: a batch of every ranking,
   fused by citeqa as in the first two);
 
-- `engine fusion, Qdrant Edge`: the same retrieve_in_engine over Qdrant Edge, the Rust engine
+- `engine fusion, Qdrant Edge`: the same engine_search over Qdrant Edge, the Rust engine
   of a Qdrant server's shards run in-process (qdrant-edge-py, when installed; not a citeqa
   dependency), holding the same vectors and sparse BM25 vectors, on one search thread: what a
   server costs a question short of the network and a second engine behind the same seam;
@@ -43,12 +45,13 @@ from typing import Any
 import numpy as np
 import scale  # benchmarks/scale.py: the synthetic corpus and the hashed embedder
 
+from citeqa import twofusions
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.contents import chunk_tokens
-from citeqa.enginefusion import engine_of, retrieve_in_engine
+from citeqa.enginefusion import engine_of, engine_search
 from citeqa.qdrantindex import LEXICAL, MEMORY, Bm25Rows, query_sparse
-from citeqa.retrieval import retrieve
+from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.vectorindex import HybridFound, HybridQuery, lexical_engine_of
 
 VARIANTS = ["citeqa fusion, FAISS + bm25s", "citeqa fusion, engine BM25", "engine fusion"]
@@ -77,7 +80,7 @@ def assistants(corpus: Path, folder: Path, location: str) -> tuple[Assistant, As
 
 
 class EdgeChannel:
-    """One channel of a Qdrant Edge shard as retrieve_in_engine uses an index (HybridSearch,
+    """One channel of a Qdrant Edge shard as engine_search uses an index (HybridSearch,
     `rows`, `dim`): a second engine behind the same seam."""
 
     def __init__(self, shard: Any, name: str, rows: np.ndarray) -> None:
@@ -130,44 +133,44 @@ def edge_channels(faiss: Assistant, folder: Path) -> dict[str, EdgeChannel]:
     return {name: EdgeChannel(shard, name, r) for name, r in rows.items()}
 
 
+def shipped(assistant: Assistant, search: Search, question: str, vectors: Any) -> Any:
+    """The retrieval `ask` runs (api.Assistant._retrievals) over `search`: the channels'
+    rankings, then both fusions reranked, with the question's terms read beforehand."""
+    loaded, settings, fusions = assistant._loaded, assistant.settings, assistant._fusions
+    terms = assistant._terms(question, None)
+    answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
+    chunks = loaded.index.chunks
+
+    def call() -> object:
+        candidates = channel_candidates(search, question, vectors, fusions, loaded.glossary)
+        return twofusions.ranked(
+            question, candidates, chunks, loaded.bank, terms, answer_vector, fusions,
+            settings.k, settings.answer_passages,
+        )  # fmt: skip
+
+    return call
+
+
 def calls(
     faiss: Assistant, engine: Assistant, edge: dict[str, EdgeChannel], question: str
 ) -> list[Callable[[], object]]:
     """The retrievals of `question`, one per variant, with its vectors computed once."""
     vectors = faiss._query_vectors(question)
-    k = faiss.settings.rerank_depth
-    ours, theirs = faiss._loaded, engine._loaded
-    index = theirs.index
+    ours, index = faiss._loaded.index, engine._loaded.index
     hybrid = engine_of(index.vectors)
-    assert hybrid is not None and index.lexical is None and ours.index.lexical is not None
+    assert hybrid is not None and index.lexical is None and ours.lexical is not None
     engine_bm25 = lexical_engine_of(index.vectors)
     assert engine_bm25 is not None
-    lexical = engine_bm25.lexical()
-    settings, glossary, chunks = faiss.settings, theirs.glossary, index.chunks
-    found: list[Callable[[], object]] = [
-        lambda: retrieve(
-            question, chunks, ours.index.lexical, ours.index.vectors, vectors, settings, k, glossary
-        ),
-        lambda: retrieve(question, chunks, lexical, index.vectors, vectors, settings, k, glossary),
-        lambda: retrieve_in_engine(
-            question, chunks, hybrid, index.vectors, vectors, engine.settings, k, glossary
-        ),
+    depth = faiss.settings.candidates
+    searches: list[tuple[Assistant, Search]] = [
+        (faiss, local_search(ours.lexical, ours.vectors, vectors, depth)),
+        (engine, local_search(engine_bm25.lexical(), index.vectors, vectors, depth)),
+        (engine, engine_search(hybrid, index.vectors, vectors, depth)),
     ]
     if edge:
         shard = next(iter(edge.values()))
-        found.append(
-            lambda: retrieve_in_engine(
-                question,
-                chunks,
-                shard,
-                edge,
-                vectors,
-                engine.settings,
-                k,
-                glossary,  # type: ignore[arg-type]
-            )
-        )
-    return found
+        searches.append((faiss, engine_search(shard, edge, vectors, depth)))  # type: ignore[arg-type]
+    return [shipped(assistant, search, question, vectors) for assistant, search in searches]
 
 
 def timed(

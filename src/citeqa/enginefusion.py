@@ -15,14 +15,11 @@ This module knows no engine's API: only `HybridSearch` and `VectorIndex` (vector
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import numpy as np
 
-from citeqa.config import Settings
-from citeqa.glossary import NO_GLOSSARY, Glossary
-from citeqa.models import Chunk, Retrieval
-from citeqa.retrieval import Rankings, Search, retrieve_with
+from citeqa.retrieval import Rankings, Search
 from citeqa.vectorindex import HybridFound, HybridQuery, HybridSearch, VectorIndex
 
 
@@ -32,24 +29,6 @@ def engine_of(vector_indexes: Mapping[str, VectorIndex]) -> HybridSearch | None:
         if isinstance(index, HybridSearch):
             return index
     return None
-
-
-def retrieve_in_engine(
-    question: str,
-    chunks: Sequence[Chunk],
-    engine: HybridSearch,
-    vector_indexes: Mapping[str, VectorIndex],
-    query_vectors: Mapping[str, np.ndarray],
-    settings: Settings,
-    k: int,
-    glossary: Glossary = NO_GLOSSARY,
-) -> Retrieval:
-    """The k best chunks for `question` from the engine's rankings (see the module docstring):
-    the same chunks as retrieval.retrieve over the engine's channels and BM25 (both are
-    retrieval.retrieve_with; here every ranking runs in one engine request)."""
-
-    search = engine_search(engine, vector_indexes, query_vectors, settings.candidates)
-    return retrieve_with(search, question, chunks, query_vectors, settings, k, glossary)
 
 
 def engine_search(

@@ -63,10 +63,16 @@ def rankings(
     """The rankings `question` gets from `channels` (those it has a vector for): BM25 when its
     weight is above 0 in either language case, over the question's tokens expanded by the
     glossary unless `expand_queries` is off; each channel of weight above 0."""
-    tokens: list[str] = []
-    if settings.weight_lexical > 0 or settings.weight_lexical_cross > 0:
-        tokens = lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
-    return Rankings(tokens, rankings_dense(settings, channels))
+    return Rankings(
+        lexical_tokens(question, settings, glossary), rankings_dense(settings, channels)
+    )
+
+
+def lexical_tokens(question: str, settings: Settings, glossary: Glossary) -> list[str]:
+    """The question's BM25 query (see `rankings`), empty when BM25 weighs 0."""
+    if settings.weight_lexical <= 0 and settings.weight_lexical_cross <= 0:
+        return []
+    return lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
 
 
 def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:
@@ -147,25 +153,10 @@ def _cap(indexes: list[int], chunks: Sequence[Chunk], cap: int) -> tuple[list[in
     return within, over
 
 
-def retrieve(
-    question: str,
-    chunks: Sequence[Chunk],
-    lexical: LexicalSearch,
-    vector_indexes: Mapping[str, VectorIndex],
-    query_vectors: Mapping[str, np.ndarray],
-    settings: Settings,
-    k: int,
-    glossary: Glossary = NO_GLOSSARY,
-) -> Retrieval:
-    """The k best chunks for `question`; `query_vectors` holds the question's vector per channel,
-    `glossary` the corpus's equivalent terms. Each channel searches its own index."""
-    search = local_search(lexical, vector_indexes, query_vectors, settings.candidates)
-    return retrieve_with(search, question, chunks, query_vectors, settings, k, glossary)
-
-
 Search = Callable[[Rankings], HybridFound]
 """Runs a question's rankings (BM25 when it has tokens, then each dense channel) `candidates`
-deep: the one step in which retrieve and enginefusion.retrieve_in_engine differ."""
+deep: citeqa's own indexes (`local_search`) or the vector engine in one request
+(enginefusion.engine_search)."""
 
 
 def local_search(
@@ -184,21 +175,6 @@ def local_search(
     return search
 
 
-def retrieve_with(
-    search: Search,
-    question: str,
-    chunks: Sequence[Chunk],
-    query_vectors: Mapping[str, np.ndarray],
-    settings: Settings,
-    k: int,
-    glossary: Glossary = NO_GLOSSARY,
-) -> Retrieval:
-    """The steps every retrieval shares: the channels' rankings (channel_candidates), fused
-    and cleaned."""
-    candidates = channel_candidates(search, question, query_vectors, [settings], glossary)
-    return fused_retrieval(question, candidates, chunks, settings, k)
-
-
 def channel_candidates(
     search: Search,
     question: str,
@@ -210,10 +186,10 @@ def channel_candidates(
     first, then the dense channels in order, so that ties break alike): every channel that
     one of `fusions` ranks by (the settings of each fusion the question gets; the first gives
     the lexical query), searched once for all of them (see `ranked_by`)."""
-    ranked = rankings(question, query_vectors, fusions[0], glossary)
-    dense = [c for c in query_vectors if any(c in rankings_dense(f, [c]) for f in fusions)]
-    found = search(Rankings(ranked.tokens, dense))
-    candidates = [Candidates.of(LEXICAL, found.lexical)] if ranked.tokens else []
+    tokens = lexical_tokens(question, fusions[0], glossary)
+    dense = [c for c in query_vectors if any(channel_weight(c, f, True) > 0 for f in fusions)]
+    found = search(Rankings(tokens, dense))
+    candidates = [Candidates.of(LEXICAL, found.lexical)] if tokens else []
     candidates += [
         Candidates.of(channel, found_dense)
         for channel, found_dense in zip(dense, found.dense, strict=True)
