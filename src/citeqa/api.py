@@ -56,11 +56,15 @@ def build_index(
     return indexing.build_index(settings, rebuild=rebuild, progress=progress)
 
 
-def index_status(settings: Settings | None = None) -> IndexStatus:
-    """Describe the index and whether the corpus changed since it was built."""
+def index_status(settings: Settings | None = None, *, verify: bool = False) -> IndexStatus:
+    """Describe the index and whether the corpus changed since it was built. The index's files
+    are checked as `ask` checks them (a file whose size or time changed is hashed), or, with
+    `verify`, every one hashed (a file damaged in place, its size and time kept, is reported:
+    IndexCorrupt), a cost that grows with the index."""
     settings = with_recorded_corpus(settings or load_settings())
-    loaded = load_index(settings.index_dir, full=True)  # a damaged file is reported, not trusted
-    return describe_index(loaded, settings.corpus_dir, settings.index_dir)
+    loaded = load_index(settings.index_dir, full=verify)
+    described = describe_index(loaded, settings.corpus_dir, settings.index_dir)
+    return described.model_copy(update={"verified": verify})
 
 
 def open_assistant(

@@ -204,3 +204,7 @@ class IndexStatus(Frozen):
     stale: bool
     changed: list[str] = Field(default_factory=list)
     """Corpus files that differ from the index, each prefixed with added/modified/removed."""
+    verified: bool = False
+    """Every file of the index was hashed against the sha256 its build recorded (`citeqa
+    status --verify`); else a file whose size and time are unchanged since the build was
+    trusted, as `ask` trusts it."""

@@ -28,7 +28,7 @@ Layout (see index/README.md):
 
 Nothing is ever pickled; every file's sha256 is in the manifest and is checked on load (files
 unchanged since the build by size and time are not read again: verification.py, except when
-a build opens the index to reuse it and when status loads it: then every file is hashed), so
+a build opens the index to reuse it and with `status --verify`: then every file is hashed), so
 a truncated or corrupt file is reported as such instead of producing wrong answers. An index of
 format 1 (the corpus files listed in manifest.json itself) still opens and is reused by builds.
 A build's files are written by contents.py and completed by writing.py (the file list, the

@@ -9,9 +9,10 @@ the same clock tick as the record is hashed). A file altered in place gets a new
 hashed; an index copied without its times is hashed in full: correct, only slower.
 
 A file damaged with its size and time kept (a disk's bit rot, a copy tool restoring times)
-passes that cheap check, so `citeqa index` and `citeqa status` ask for every file to be hashed
-(`full`): a build must not call a damaged index up to date, and status must say it is damaged;
-`ask` keeps the cheap check, and a damaged file it reads still fails as corrupt.
+passes that cheap check, so `citeqa index` and `citeqa status --verify` ask for every file to
+be hashed (`full`): a build must not call a damaged index up to date, and a verified status
+must say it is damaged; `ask`, the chat and plain `status` keep the cheap check (its cost does
+not grow with the index), and a damaged file `ask` reads still fails as corrupt.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """An index damaged in place after its build, its files' sizes and times kept (bit rot, a copy
-tool restoring times) or truncated: `citeqa status` says it is damaged, and plain
-`citeqa index` notices and rebuilds it (it called it "up to date" while `ask` failed)."""
+tool restoring times) or truncated: `citeqa status --verify` says it is damaged (plain
+`status` checks sizes and times, as `ask` does, and says so), and plain `citeqa index`
+notices and rebuilds it (it called it "up to date" while `ask` failed)."""
 
 from __future__ import annotations
 
@@ -48,14 +49,23 @@ def test_a_damaged_index_is_reported_and_rebuilt(
     index = tmp_path / "index"
     where = ("--corpus", str(corpus), "--index", str(index))
     assert cli("index", *where).code == 0
+    before = cli("status", *where)
+    assert before.code == 0
+    assert "sizes and times checked; --verify hashes every file" in " ".join(before.out.split())
     _damage(index / CURRENT / name, how)
-    status = cli("status", *where)
+    cheap = cli("status", *where)
+    if how == "truncated":  # its size changed: hashed, damaged
+        assert cheap.code == 6
+    elif cheap.code == 0:  # the file was trusted by its size and time, as ask trusts it
+        assert "sizes and times checked; --verify hashes every file" in " ".join(cheap.out.split())
+    status = cli("status", "--verify", *where)
     assert status.code == 6
     assert "damaged" in status.error_line() and name.split("/")[-1] in status.error_line()
     built = cli("index", *where)
     assert built.code == 0, built.err
     assert built.out.startswith("Rebuilt") and DAMAGED in " ".join(built.out.split())
-    assert cli("status", *where).code == 0
+    verified = cli("status", "--verify", *where)
+    assert verified.code == 0 and "every file hashed" in verified.out
     assert cli("ask", QUESTION, *where).code == 0
     again = cli("index", *where)
     assert again.out.startswith("Index up to date") and "warning" not in again.out

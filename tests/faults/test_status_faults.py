@@ -104,3 +104,32 @@ def test_a_hand_edited_manifest_is_still_verified(tmp_path: Path, edit: str) -> 
     (path.parent / "chunks.jsonl").write_text("garbage\n")
     with pytest.raises(IndexCorrupt, match="altered"):
         load_index(settings.index_dir)
+
+
+def test_status_hashes_the_index_files_only_with_verify(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plain status checks the index's files by size and time, as ask does (a cost that does
+    not grow with the index); --verify hashes every one, and says so."""
+    from citeqa import verification
+    from citeqa.verification import STAMPS
+
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
+    build_index(settings)
+    folder = current_build(settings.index_dir)
+    record = (folder / STAMPS).stat()
+    os.utime(folder / STAMPS, ns=(record.st_atime_ns, record.st_mtime_ns + 10**9))
+    hashed: list[str] = []
+    real = verification.file_sha256
+
+    def counting(path: Path) -> str:
+        hashed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(verification, "file_sha256", counting)
+    cheap = index_status(settings)
+    assert hashed == [] and not cheap.verified
+    verified = index_status(settings, verify=True)
+    assert verified.verified and "chunks.jsonl" in hashed
+    listed = json.loads((folder / "manifest.json").read_text())["index_files"]
+    assert sorted(hashed) == sorted(Path(name).name for name in listed)

@@ -114,13 +114,17 @@ def status(
         bool,
         typer.Option("--all", help=f"List every document and change (not the first {LISTED})."),
     ] = False,
+    verify: Annotated[
+        bool,
+        typer.Option("--verify", help="Hash every index file (else sizes and times are checked)."),
+    ] = False,
 ) -> None:
     """What is indexed, with which models, and whether the corpus changed since."""
     from citeqa.api import index_status
     from citeqa.status import channels_differ
 
     settings = settings_for(corpus, index)
-    described = index_status(settings)
+    described = index_status(settings, verify=verify)
     if as_json:
         print(to_json(described.model_dump(mode="json"), indent=2))
     else:
@@ -165,6 +169,10 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
         )
     )
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
+    if described.verified:
+        console.print(Text("index files: every file hashed"))
+    else:
+        console.print(Text("index files: sizes and times checked; --verify hashes every file"))
     config = userdirs.config_file()
     if config.is_file():
         console.print(Text(f"settings file: {shown(config)}"))
