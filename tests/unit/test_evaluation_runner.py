@@ -201,6 +201,12 @@ def test_ablations_with_both_channels():
     assert by_name["use only"]["channel_weights"] == kept
     assert by_name["minilm only"]["weight_lexical"] == 0.0
     assert "vectors only" in by_name
+    # the answer models read the evidence fusion: each ablation sets it too
+    assert by_name["minilm only"]["evidence_channel_weights"] == {"use": 0.0}
+    evidence = {**fake.settings.evidence_channel_weights, "minilm": 0.0}
+    assert by_name["use only"]["evidence_channel_weights"] == evidence
+    no_rerank = by_name["no sentence reranking"]
+    assert no_rerank == {"rerank_weight": 0.0, "evidence_rerank_weight": 0.0}
 
 
 def test_evaluate_reports_headline_breakdowns_and_ablations(set_file):

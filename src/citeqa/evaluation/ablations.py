@@ -34,22 +34,39 @@ class Ablation:
     """Vector channels the index must carry for this ablation to mean anything."""
 
 
+FUSIONS = (
+    ("channel_weights", "rerank_weight"),
+    ("evidence_channel_weights", "evidence_rerank_weight"),
+)
+"""The settings of the ranking shown and of the evidence fusion the answer models read
+(twofusions.py): an ablation sets both, so that its answer columns measure it too."""
+
+
 def _alone(channel: str, others: list[str]) -> Callable[[Settings], dict[str, object]]:
-    """Overrides that leave one vector channel alone (weight at least 1 if it was 0)."""
+    """Overrides that leave one vector channel alone in both fusions (weight at least 1 where
+    it was 0)."""
 
     def overrides(settings: Settings) -> dict[str, object]:
-        weights = dict(settings.channel_weights)
-        weights.update({other: 0.0 for other in others if other != channel})
-        if channel_weight(channel, settings, True) == 0:
-            weights[channel] = 1.0
-        return {
+        changed: dict[str, object] = {
             "weight_lexical": 0.0,
             "weight_lexical_cross": 0.0,
             "weight_vectors": settings.weight_vectors or 1.0,
-            "channel_weights": weights,
         }
+        for name, _ in FUSIONS:
+            weights = dict(getattr(settings, name))
+            weights.update({other: 0.0 for other in others if other != channel})
+            fusion = settings.model_copy(update={"channel_weights": weights})
+            if channel_weight(channel, fusion, True) == 0:
+                weights[channel] = 1.0
+            changed[name] = weights
+        return changed
 
     return overrides
+
+
+def _no_rerank(settings: Settings) -> dict[str, object]:
+    """Both fusions keep their fused order."""
+    return {rerank: 0.0 for _, rerank in FUSIONS}
 
 
 def channel_ablations(channels: list[str]) -> tuple[Ablation, ...]:
@@ -98,8 +115,8 @@ TAIL: tuple[Ablation, ...] = (
     Ablation("no per-document cap", "no per-document cap", lambda s: {"per_doc_cap": CUTOFF}),
     Ablation(
         "no sentence reranking",
-        "fused order kept (no reordering by best sentence)",
-        lambda s: {"rerank_weight": 0.0},
+        "fused order kept (no reordering by best sentence), in both fusions",
+        _no_rerank,
     ),
 )
 """The ablations listed after the per-channel ones."""
@@ -125,12 +142,11 @@ def effective_overrides(
     """The overrides that change something on an index carrying `carried` channels (weights
     of channels it does not carry change nothing)."""
     kept = dict(overrides)
-    if isinstance(weights := kept.get("channel_weights"), dict):
-        kept["channel_weights"] = {c: w for c, w in weights.items() if c in carried}
-        if kept["channel_weights"] == {
-            c: w for c, w in settings.channel_weights.items() if c in carried
-        }:
-            del kept["channel_weights"]
+    for name, _ in FUSIONS:
+        if isinstance(weights := kept.get(name), dict):
+            kept[name] = {c: w for c, w in weights.items() if c in carried}
+            if kept[name] == {c: w for c, w in getattr(settings, name).items() if c in carried}:
+                del kept[name]
     return {key: value for key, value in kept.items() if getattr(settings, key) != value}
 
 
