@@ -54,7 +54,8 @@ ABLATION_COLUMNS: tuple[tuple[str, str], ...] = (
 SETTINGS_SHOWN = (
     "channels", "k", "candidates", "fusion", "rrf_k", "weight_lexical", "weight_lexical_cross",
     "channel_weights", "weight_vectors", "expand_queries", "per_doc_cap", "cap_relevance",
-    "rerank_depth", "rerank_weight", "abstain_threshold", "answer_passages",
+    "rerank_depth", "rerank_weight", "evidence_channel_weights", "evidence_rerank_weight",
+    "abstain_threshold", "answer_passages",
     "max_quote_sentences", "quote_budget", "chunk_size", "chunk_overlap",
 )  # fmt: skip
 
