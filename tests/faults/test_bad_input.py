@@ -120,7 +120,7 @@ def test_a_library_warning_is_one_sanitised_citeqa_line(
 
     from citeqa import api
 
-    def warning_status(settings: Any) -> None:
+    def warning_status(settings: Any, **_: Any) -> None:
         insecure = "Api key is used with an \x1b[31minsecure\x1b[0m connection."
         warnings.warn(insecure, UserWarning, stacklevel=2)
         raise api.IndexMissing(settings.index_dir)
