@@ -368,8 +368,9 @@ def test_each_term_is_checked_when_first_read(
     index.save(folder)
     loaded = LexicalIndex.load(folder)
     stored = loaded._bm25
-    vocabulary = sorted(stored.vocab_dict, key=stored.vocab_dict.__getitem__)
-    first, second = vocabulary[:2]
+    words = list(dict.fromkeys(tokenize(DOCUMENTS[0][0], DOCUMENTS[0][1])))
+    first, second = words[:2]
+    assert len(stored.get_tokens_ids([first, second])) == 2
     found = loaded.search([first], k=5)
     checked: list[tuple[int, int]] = []
     original = stored._postings
