@@ -208,14 +208,16 @@ def term_question(document: DocumentText, term: str, lang: str) -> str:
 
 
 def _heading_with(text: str, term: str) -> str | None:
-    """The first short line holding `term` that reads as a heading (HEADING_MAX)."""
+    """The first short line holding `term` (in any case, as the title is matched) that reads
+    as a heading (HEADING_MAX)."""
+    wanted = term.casefold()
     for raw in text.splitlines():
         line = " ".join(raw.strip().lstrip("#").split())
         words = _WORD.findall(line)
         if (
             len(line) <= HEADING_MAX
             and len(words) >= 2
-            and term in words
+            and wanted in {word.casefold() for word in words}
             and not line.endswith((".", "!", "?", ":", ";", ","))
             and not is_table_row(raw)
         ):

@@ -165,6 +165,9 @@ def test_a_title_that_is_a_question_or_a_heading_is_asked_as_a_person_would() ->
     assert term_question(page, "entitlements", "en") == ("What about “Leave entitlements”?")
     assert term_question(page, "Days", "en") == "What about Days?"
     assert term_question(faq, "room", "en") == "What about room?"
+    said_lower = DocumentText("en", "## Leave entitlements\n\nAnnual leave is 27 days; leave.")
+    assert term_question(said_lower, "leave", "en") == "What about “Leave entitlements”?"
+    assert term_question(said_lower, "LEAVE", "en") == "What about “Leave entitlements”?"
     twice = DocumentText("en", faq.text + " Lock the bicycle room.")
     assert term_question(twice, "room", "en") == (  # no title: the words it runs with
         "What about bicycle room?"
