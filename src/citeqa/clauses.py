@@ -26,8 +26,9 @@ cut down to its best clauses (and answer_features.py marks such a sentence as lo
 CLAUSE_BUDGET = 250
 """The longest run of clauses quoted from an over-long sentence."""
 _CUT = re.compile(r"[,;:](?=\s)|[()\[\]«»]|\s[—–-]\s")
-_WORDS = re.compile(r"\S+")
 """Where a sentence divides into clauses; a comma inside a number ("56,2") is no cut."""
+_WORDS = re.compile(r"\S+")
+"""A word, as a sentence with no clause short enough is cut at its spaces."""
 
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
