@@ -1,7 +1,8 @@
 """HTML tables: a table whose first row is a header becomes a markdown pipe table (its header
 row over a `|---|` rule), so a row is read with its header as a markdown row is; any other
-table keeps tabs between cells (found by the session-8 user trial: an HTML table's row came
-without its header, and the row naming the thing asked about could not win)."""
+table reads as it would without the table, tabs between cells (found by the session-8 user
+trial: an HTML table's row came without its header, and the row naming the thing asked about
+could not win)."""
 
 from __future__ import annotations
 
@@ -80,3 +81,37 @@ def test_an_html_row_is_read_with_its_header_row_by_the_sentence_bank() -> None:
     assert header is not None and bank.text(header) == "| Type of leave | Days per year |"
     assert bank.is_table_frame(header) and not bank.is_table_frame(row)
     assert TableHeaders(text).ruled_header(sentences[row].start) is not None
+
+
+def test_breaks_inside_a_header_tables_cell_are_spaces() -> None:
+    html = (
+        "<table><tr><th>Type of<br>leave</th><th>Days</th></tr>"
+        "<tr><td>Annual<br>leave</td><td><p>27</p><p>(pro rata)</p></td></tr>"
+        "<tr><td><h2>Study</h2>leave</td><td><pre>10\n days</pre></td></tr></table>"
+    )
+    assert text_of(html) == (
+        "| Type of leave | Days |\n| --- | --- |\n"
+        "| Annual leave | 27 (pro rata) |\n| Study leave | 10 days |"
+    )
+
+
+def test_a_table_without_a_header_row_reads_as_without_the_table() -> None:
+    cells = "<td>Annual<br>leave</td><td>27</td>"
+    assert text_of(f"<table><tr>{cells}</tr></table>") == "Annual\nleave\t27"
+    layout = (
+        "<table><tr><td><h1>Leave policy</h1><p>Staff get 25 days.</p>"
+        "<h2>Pension</h2><p>Paid monthly.</p><pre>a  b\nc</pre></td>"
+        "<td>Side note</td></tr></table><p>After.</p>"
+    )
+    bare = layout.replace("<table><tr><td>", "").replace("</td><td>", "").split("</td>")[0]
+    assert text_of(layout) == (
+        "Leave policy\n\nStaff get 25 days.\n\nPension\n\nPaid monthly.\n\na b\nc\n\n"
+        "Side note\n\nAfter."
+    )
+    assert text_of(layout).startswith(text_of(bare))
+
+
+def test_a_header_table_inside_a_layout_table_is_still_a_markdown_table() -> None:
+    inner = "<table><tr><th>Type</th><th>Days</th></tr><tr><td>Annual</td><td>27</td></tr></table>"
+    html = f"<table><tr><td><h2>Leave</h2>{inner}<p>Ask HR.</p></td></tr></table>"
+    assert text_of(html) == ("Leave\n\n| Type | Days |\n| --- | --- |\n| Annual | 27 |\n\nAsk HR.")

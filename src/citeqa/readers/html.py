@@ -3,8 +3,10 @@ lines, and the page's <title>.
 
 A table whose first row is a header (`<th>` cells, or a `<thead>`) becomes a markdown pipe
 table, its header row over a `|---|` rule, so that a row is read and quoted with its header
-exactly as a markdown file's table row is (tables.py); any other table keeps its cells apart
-with tabs, one row a line.
+exactly as a markdown file's table row is (tables.py); a break inside such a cell (`<br>`, a
+paragraph) is a space. Any other table (a page laid out in a table) reads as it would without
+the table: cells apart with tabs, one row a line, its headings and paragraphs on their own
+lines.
 """
 
 from __future__ import annotations
@@ -90,10 +92,12 @@ class _VisibleText(HTMLParser):
             self.title += data
         if self.hidden or not data.strip():
             return
-        if self.tables:
-            self.tables[-1].add(data)
+        text = data if self.preformatted else re.sub(r"\s+", " ", data)
+        if self.tables:  # held until the table closes, with the break before it
+            self.tables[-1].add(text, self.pending)
+            self.pending = 0
         else:
-            self._write(data if self.preformatted else re.sub(r"\s+", " ", data))
+            self._write(text)
 
     def close(self) -> None:
         super().close()
@@ -108,14 +112,20 @@ class _VisibleText(HTMLParser):
         self.parts.append(text)
 
     def _end_table(self) -> None:
-        """Write the innermost table: into its outer table's cell, run together, if nested."""
+        """Write the innermost table (into its outer table, if nested): a pipe table under its
+        header row, else its text and breaks as they came (`_Table.stream`)."""
         table = self.tables.pop()
+        piped = table.piped()
+        stream = [(3, piped)] if piped else table.stream
+        after = 3 if piped else self.pending
         if self.tables:
-            self.tables[-1].add(" " + " ".join(table.words()) + " ")
-        elif text := table.render():
-            self.pending = max(self.pending, 3)
-            self._write(text)
-            self.pending = 3
+            self.tables[-1].nest(stream, table.words())
+        elif stream:
+            self.pending = 0  # the break before the table is held in its first piece
+            for strength, text in stream:
+                self.pending = max(self.pending, strength)
+                self._write(text)
+        self.pending = max(self.pending, after)
 
     def _hold_break(self, tag: str, closing: bool) -> None:
         if tag in _PARAGRAPH_TAGS:
@@ -138,17 +148,24 @@ class _Row:
     def texts(self) -> list[str]:
         return [" ".join("".join(cell).split()) for cell in self.cells]
 
+    def add(self, text: str, pending: int) -> None:
+        """A piece of the last cell's text; a break before it (`<br>`, `<p>`) is a space."""
+        cell = self.cells[-1]
+        cell.append(" " + text if cell and pending else text)
+
     def is_header(self) -> bool:
         return self.in_head or (bool(self.heads) and all(self.heads))
 
 
 class _Table:
-    """A table being read: its caption and rows, written out when it closes (`render`)."""
+    """A table being read: its caption and rows, and its text as it came (`stream`: each piece
+    with the break before it), written out when it closes."""
 
     def __init__(self) -> None:
         self.caption: list[str] = []
         self.rows: list[_Row] = []
         self.in_head = False
+        self.stream: list[tuple[int, str]] = []
 
     def open(self, tag: str) -> None:
         if tag == "thead":
@@ -159,28 +176,38 @@ class _Table:
             self.rows[-1].cells.append([])
             self.rows[-1].heads.append(tag == "th")
 
-    def add(self, data: str) -> None:
+    def add(self, text: str, pending: int) -> None:
+        """A piece of visible text, after a break of strength `pending`."""
+        self.stream.append((pending, text))
         if not self.rows or not self.rows[-1].cells:
-            self.caption.append(data)  # a <caption>, or text outside any cell
+            self.caption.append(" " + text if pending else text)  # a <caption>, or stray text
         else:
-            self.rows[-1].cells[-1].append(data)
+            self.rows[-1].add(text, pending)
+
+    def nest(self, stream: list[tuple[int, str]], words: list[str]) -> None:
+        """A table nested in this one: its text as it came, and its words run into the cell."""
+        self.stream += stream
+        joined = " " + " ".join(words) + " "
+        if not self.rows or not self.rows[-1].cells:
+            self.caption.append(joined)
+        else:
+            self.rows[-1].cells[-1].append(joined)
 
     def words(self) -> list[str]:
         """The caption's and cells' text, in reading order (a table nested in a cell)."""
         return ["".join(self.caption)] + [text for row in self.rows for text in row.texts()]
 
-    def render(self) -> str:
-        """The table's text: a markdown pipe table under its header row when its first row is
-        one (and it has rows and columns to spare), else cells apart with tabs, a row a line."""
+    def piped(self) -> str:
+        """The table as a markdown pipe table under its header row when its first row is one
+        (and it has rows and columns to spare), else "" (the table reads as it came)."""
         rows = [row for row in self.rows if any(row.texts())]
-        caption = " ".join("".join(self.caption).split())
         cells = [row.texts() for row in rows]
         width = max((len(texts) for texts in cells), default=0)
-        if rows and rows[0].is_header() and len(rows) > 1 and width > 1:
-            lines = [_pipe_row(cells[0], width), "|" + " --- |" * width]
-            lines += [_pipe_row(texts, width) for texts in cells[1:]]
-        else:
-            lines = ["\t".join(text for text in texts if text) for texts in cells]
+        if not (rows and rows[0].is_header() and len(rows) > 1 and width > 1):
+            return ""
+        caption = " ".join("".join(self.caption).split())
+        lines = [_pipe_row(cells[0], width), "|" + " --- |" * width]
+        lines += [_pipe_row(texts, width) for texts in cells[1:]]
         return "\n".join(([caption] if caption else []) + lines)
 
 
