@@ -43,9 +43,12 @@ def test_a_thead_row_is_a_header_and_short_rows_get_empty_cells() -> None:
     assert text_of(html) == "Doses\n| Drug | Dose | Note |\n| --- | --- | --- |\n| HCQ | 5 mg | |"
 
 
-def test_a_pipe_in_a_cell_is_escaped_so_the_cells_stay_apart() -> None:
-    html = "<table><tr><th>a</th><th>b</th></tr><tr><td>x | y</td><td>z</td></tr></table>"
-    assert text_of(html).splitlines()[-1] == "| x \\| y | z |"
+def test_a_pipe_in_a_cell_is_kept_verbatim_and_the_row_keeps_its_header() -> None:
+    html = "<table><tr><th>a | b</th><th>c</th></tr><tr><td>x | y</td><td>z</td></tr></table>"
+    text = text_of(html)
+    assert text.splitlines() == ["| a | b | c |", "| --- | --- |", "| x | y | z |"]
+    headers = TableHeaders(text)
+    assert headers.ruled_header(text.index("| x")) == (0, len("| a | b | c |"))
 
 
 def test_a_table_without_a_header_row_keeps_tabs() -> None:

@@ -212,9 +212,11 @@ class _Table:
 
 
 def _pipe_row(cells: list[str], width: int) -> str:
-    """A markdown table row of `width` cells (missing ones empty)."""
-    escaped = [cell.replace("|", "\\|") for cell in cells]
-    return "| " + " | ".join(escaped + [""] * (width - len(cells))) + " |"
+    """A markdown table row of `width` cells (missing ones empty). A pipe inside a cell stays
+    as the page shows it, unescaped: this text is quoted verbatim and never rendered as
+    markdown, and nothing splits a row into cells (tables.py only needs two pipes a line), so
+    a `\\|` would only put a backslash the page does not have into a quote."""
+    return "| " + " | ".join(cells + [""] * (width - len(cells))) + " |"
 
 
 def html_visible_text(html: str) -> tuple[str, str | None]:
