@@ -14,6 +14,7 @@ header and frame are found in tables.py.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -373,13 +374,17 @@ def section_of(text: str, chunk: Chunk, offset: int) -> str | None:
     start stands under). Headings are found as a build finds them, in the chunk's text."""
     if not chunk.start < offset < chunk.end:
         return chunk.section
-    section = chunk.section
-    for block in _split_blocks(text[chunk.start : chunk.end]):
-        if block.start > offset - chunk.start:
-            break
-        if block.heading and block.start > 0:
-            section = block.heading
-    return section
+    starts, headings = _inner_headings(text[chunk.start : chunk.end])
+    index = bisect.bisect_right(starts, offset - chunk.start) - 1
+    return headings[index] if index >= 0 else chunk.section
+
+
+@functools.lru_cache(maxsize=2048)
+def _inner_headings(chunk_text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The headings inside a chunk's text after its first character: their offsets and text.
+    Cached by the text itself, not the chunk id (one id holds other text after a rebuild)."""
+    found = [(b.start, b.heading) for b in _split_blocks(chunk_text) if b.heading and b.start]
+    return tuple(start for start, _ in found), tuple(heading for _, heading in found)
 
 
 def _dominant_kind(segments: list[_Segment], blocks: list[_Block]) -> BlockKind:

@@ -2,7 +2,7 @@
 
 A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
 the label lines above it and runs on until it holds a number, but never across a heading into
-the next section; adjacent sentences of one passage under one heading merge into one quote; a
+another section; adjacent sentences of one passage under one heading merge into one quote; a
 table row comes after its header row; a sentence too long to read at a glance is cut to its
 clauses that answer (clauses.py). Citations carry the exact offsets, and `verified` checks
 every quote against the document text before an answer is returned.
@@ -63,17 +63,21 @@ def quote_spans(
 
 def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote starts: a short one (a number on a slide) takes in the short label lines
-    just above it, so "56.2 %" is quoted under "Response rate at week 52". A markdown table's
-    row stands alone: its header row is quoted with it instead (`quote_spans`)."""
+    just above it, so "56.2 %" is quoted under "Response rate at week 52", but never reaches
+    back across a heading into the section above (its own heading line it may take). A
+    markdown table's row stands alone: its header row is quoted with it instead."""
     sentence = bank.sentences[index]
     start = sentence.start
     if sentence.end - sentence.start >= SHORT_QUOTE or bank.table_header(index) is not None:
         return start
     doc = bank.documents[sentence.doc_id]
+    own = section_of(doc.text, chunk, max(start, sentence.end - 1))
     for before in reversed(bank.preceding(index, chunk.start, CONTEXT_SENTENCES)):
         previous = bank.sentences[before]
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
         if too_long or _in_table(bank, before) or not _same_page(doc, previous.start, sentence.end):
+            break
+        if section_of(doc.text, chunk, previous.start) != own:
             break
         start = previous.start
     return start
@@ -81,15 +85,16 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
 
 def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote ends: a short one (a slide label) runs on through the next lines of its
-    passage until it holds a number and is long enough to stand alone. A sentence of prose
-    (long enough, ending as a sentence does) stands alone as it is: running it on into the next
-    one only lengthens the quote."""
+    passage until it holds a number and is long enough to stand alone, but never across a
+    heading into the next section. A sentence of prose (long enough, ending as a sentence
+    does) stands alone as it is: running it on into the next one only lengthens the quote."""
     sentence = bank.sentences[index]
     end = sentence.end
-    text = bank.documents[sentence.doc_id].text
     doc = bank.documents[sentence.doc_id]
+    text = doc.text
     if _stands_alone(text[sentence.start : sentence.end]) or bank.table_header(index) is not None:
         return end
+    own = section_of(text, chunk, sentence.start)
     for following in bank.following(index, chunk.end):
         quote = text[sentence.start : end]
         if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
@@ -98,10 +103,10 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         if (
             _in_table(bank, following)
             or not _same_page(doc, sentence.start, reach)
-            or not _same_section(doc, chunk, sentence.start, reach)
+            or section_of(text, chunk, max(sentence.start, reach - 1)) != own
         ):
             break
-        end = bank.sentences[following].end
+        end = reach
         if end - sentence.start > 3 * SHORT_QUOTE:
             break
     return end
@@ -153,12 +158,6 @@ def _covered(spans: list[Span], doc_id: str, start: int, end: int) -> bool:
 def _same_page(doc: Document, start: int, end: int) -> bool:
     """Whether [start, end) lies on one page (always, for documents without pages)."""
     return doc.page_at(start) == doc.page_at(max(start, end - 1))
-
-
-def _same_section(doc: Document, chunk: Chunk, start: int, end: int) -> bool:
-    """Whether [start, end) stands under one heading (chunking.section_of): a quote may open
-    with its own heading line but never runs on across the next one into another section."""
-    return section_of(doc.text, chunk, start) == section_of(doc.text, chunk, max(start, end - 1))
 
 
 def _one_section(doc: Document, low: Span, far: Span) -> bool:

@@ -56,3 +56,18 @@ def test_a_long_label_line_without_a_full_stop_still_runs_on_to_its_value() -> N
     label = "Proportion of patients reaching the primary end point of the trial"
     text, cuts = _cuts([label, "46.4 %", "Placebo 33.1 %"], "\n")
     assert _quoted(text, cuts, 0) == f"{label}\n46.4 %"
+
+
+def test_a_short_quote_never_reaches_back_across_a_heading() -> None:
+    text, cuts = _cuts(["## Pension", "Paid monthly.", "## Gym", "€20 a month"], "\n\n")
+    assert _quoted(text, cuts, 3) == "## Gym\n\n€20 a month"  # its own heading line, no more
+
+
+def test_a_short_quote_never_runs_on_across_a_heading() -> None:
+    text, cuts = _cuts(["## Gym", "Subsidy", "## Pension", "Paid monthly, 6 %"], "\n\n")
+    assert _quoted(text, cuts, 1) == "## Gym\n\nSubsidy"
+
+
+def test_a_short_quote_still_takes_in_label_lines_of_its_own_section() -> None:
+    text, cuts = _cuts(["## Results", "Response rate", "at week 52", "56.2 %"], "\n")
+    assert _quoted(text, cuts, 3) == "Response rate\nat week 52\n56.2 %"
