@@ -68,7 +68,7 @@ def test_status_names_the_reader_that_changed(
 
     assert status.stale
     assert status.changed == [
-        "reader changed: 1 .html file read by version 1 of its reader, now 2"
+        "reader changed: 1 .html file read by version 1 of its reader, now 3"
         " (`citeqa index` reads them again)"
     ]
     build_index(fake_settings(corpus, index))
@@ -79,7 +79,7 @@ def test_an_index_that_recorded_no_reader_versions_reads_again_only_changed_form
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
 ) -> None:
     """An index written before readers had versions: its files count as read by version 1,
-    so only the HTML page (version 2 now) is read again, once."""
+    so only the HTML page (version 3 now) is read again, once."""
     index = tmp_path / "index"
     with monkeypatch.context() as patched:
         patched.setattr(rereading, "current", lambda: None)

@@ -23,8 +23,10 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 2
-    """2: a table with a header row is read as a markdown pipe table (session 8)."""
+    version = 3
+    """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
+    in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
+    as before 2 (its headings and paragraphs on their own lines)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
