@@ -15,9 +15,7 @@ corpus folder's path. `load_settings` turns a bad file or value into one `Settin
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import tomllib
 from difflib import get_close_matches
 from pathlib import Path
@@ -30,12 +28,12 @@ from pydantic_settings import (
     NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
-    SettingsError,
     TomlConfigSettingsSource,
 )
 
 from citeqa import userdirs
 from citeqa.errors import SettingsInvalid
+from citeqa.jsonfiles import parse_json
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 """src/citeqa; the repository root is two levels up in a source checkout."""
@@ -70,6 +68,11 @@ def default_index_dir(corpus_dir: Path) -> Path:
 def _index_for(data: dict[str, Any]) -> Path:
     corpus = data.get("corpus_dir")
     return default_index_dir(corpus if isinstance(corpus, Path) else BUNDLED_CORPUS)
+
+
+ChannelWeights = Annotated[dict[str, Annotated[float, Field(ge=0)]], NoDecode]
+"""A weight (>= 0) per vector channel name; a string (an environment variable) is read as
+JSON by `Settings._weights_object`, not by pydantic-settings."""
 
 
 class Settings(BaseSettings):
@@ -141,13 +144,25 @@ models, so a slow channel (e5, minilm) goes after `use`."""
             return DEFAULT_CHANNELS
         if value.strip().startswith("["):
             try:
-                return json.loads(value)
+                return parse_json(value)
             except ValueError:
                 raise ValueError(f"not a list; write it as {CHANNELS_FORM}") from None
         names = tuple(name.strip() for name in value.split(",") if name.strip())
         if not names:
             raise ValueError(f"no channel named; write it as {CHANNELS_FORM}")
         return names
+
+    @field_validator("channel_weights", "evidence_channel_weights", mode="before")
+    @classmethod
+    def _weights_object(cls, value: object) -> object:
+        """Channel weights in one string (`CITEQA_CHANNEL_WEIGHTS`,
+        `CITEQA_EVIDENCE_CHANNEL_WEIGHTS`): a JSON object."""
+        if not isinstance(value, str):
+            return value
+        try:
+            return parse_json(value)
+        except ValueError:
+            raise ValueError(f"not valid JSON; write it as {WEIGHTS_FORM}") from None
 
     @field_validator("channels")
     @classmethod
@@ -193,7 +208,7 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     """Fusion weight of BM25 when query and passage share a language."""
     weight_lexical_cross: float = Field(default=1.0, ge=0)
     """Fusion weight of BM25 when the passage is in the other language."""
-    channel_weights: dict[str, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
+    channel_weights: ChannelWeights = Field(default_factory=dict)
     """Fusion weight of a vector channel by name in the ranking shown; a channel not listed
     gets its embedder's own `default_weight` (see embedding.py; USE's is 0.7), so naming one
     channel leaves the others at theirs. USE 0.7 with `rerank_weight` 0.7 ranks best on the
@@ -215,9 +230,7 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     """Fused candidates reordered by their best sentence before the top k are kept."""
     rerank_weight: float = Field(default=0.7, ge=0, le=1)
     """Share of the best-sentence score in the reranked score (0 turns reranking off)."""
-    evidence_channel_weights: dict[str, Annotated[float, Field(ge=0)]] = Field(
-        default_factory=lambda: {"use": 0.4}
-    )
+    evidence_channel_weights: ChannelWeights = Field(default_factory=lambda: {"use": 0.4})
     """The vector channels' weights in the evidence fusion: the fusion whose top
     `answer_passages` the answer models read and quote from (the passages they were trained
     on, USE at 0.4: train_answer_models.py collects them the same way), whatever
@@ -300,8 +313,6 @@ def load_settings(**overrides: Any) -> Settings:
     except OSError as err:
         where = userdirs.config_file()
         raise SettingsInvalid(f"The config file {where} cannot be read: {err.strerror}") from None
-    except SettingsError as err:  # a value that must be JSON (CITEQA_CHANNEL_WEIGHTS) is not
-        raise SettingsInvalid(_not_json(err)) from None
     except ValidationError as err:
         problems = "; ".join(_problem(e) for e in err.errors()[:3])
         fields = {str(e["loc"][0]) for e in err.errors()[:3] if e["loc"]}
@@ -320,19 +331,8 @@ def _sources(fields: set[str]) -> str:
 
 CHANNELS_FORM = 'a JSON list (`["use", "e5"]`) or names separated by commas (`use,e5`)'
 """How a list of channels is written in one string (`CITEQA_CHANNELS`)."""
-_UNPARSED = re.compile(r'error parsing value for field "(\w+)" from source "(\w+)"')
-
-
-def _not_json(err: SettingsError) -> str:
-    """pydantic-settings' "error parsing value for field ... from source EnvSettingsSource"
-    as the variable to fix and the form its value takes."""
-    found = _UNPARSED.search(str(err))
-    if found is None or found.group(2) != "EnvSettingsSource":
-        return f"Bad setting: {err}."
-    return (
-        f"Bad setting: CITEQA_{found.group(1).upper()} is not valid JSON;"
-        ' write it as JSON (an object such as `{"use": 1.0}`, a list such as `["use"]`).'
-    )
+WEIGHTS_FORM = 'a JSON object of channel names to weights (`{"use": 0.7}`)'
+"""How channel weights are written in one string (`CITEQA_CHANNEL_WEIGHTS`)."""
 
 
 def _problem(error: Any) -> str:

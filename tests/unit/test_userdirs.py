@@ -191,8 +191,39 @@ def test_a_variable_that_is_not_json_is_named_with_its_form(
     with pytest.raises(SettingsInvalid) as raised:
         load_settings()
     message = str(raised.value)
-    assert "CITEQA_CHANNEL_WEIGHTS is not valid JSON" in message
+    assert "channel_weights: not valid JSON; write it as a JSON object" in message
+    assert "check CITEQA_CHANNEL_WEIGHTS" in message
     assert "EnvSettingsSource" not in message and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("variable", "field"),
+    [
+        ("CITEQA_CHANNELS", "channels"),
+        ("CITEQA_CHANNEL_WEIGHTS", "channel_weights"),
+        ("CITEQA_EVIDENCE_CHANNEL_WEIGHTS", "evidence_channel_weights"),
+    ],
+)
+def test_a_variable_nested_too_deeply_is_one_error_not_a_crash(
+    home: Path, monkeypatch: pytest.MonkeyPatch, variable: str, field: str
+) -> None:
+    opener = "[" if field == "channels" else '{"use": ' + "[" * 10
+    monkeypatch.setenv(variable, opener + "[" * 100_000)
+    with pytest.raises(SettingsInvalid) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert f"{field}: not " in message and "write it as a JSON" in message
+    assert f"check {variable}" in message and "\n" not in message
+
+
+def test_weights_in_a_variable_are_a_json_object(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CITEQA_EVIDENCE_CHANNEL_WEIGHTS", '{"use": 0.25}')
+    assert load_settings().evidence_channel_weights == {"use": 0.25}
+    monkeypatch.setenv("CITEQA_CHANNEL_WEIGHTS", '["use"]')
+    with pytest.raises(SettingsInvalid, match=r"channel_weights: .*dictionary"):
+        load_settings()
 
 
 def test_an_unreadable_config_file_is_one_clear_error(home: Path) -> None:
