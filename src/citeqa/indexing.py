@@ -44,7 +44,7 @@ from citeqa.filelist import FileList
 from citeqa.models import BuildReport, ChannelInfo, Document
 from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
 from citeqa.publishing import claimed_and_locked, discard, publish, remove_leftovers
-from citeqa.reuse import Previous, reusable
+from citeqa.reuse import Previous
 from citeqa.sortedvocab import has_sorted
 from citeqa.store import (
     FORMAT_VERSION,
@@ -136,8 +136,8 @@ def _update(
     if loaded is not None and _unchanged(loaded, files, settings.corpus_dir):
         discard(temporary)
         return _report(settings, old_files, files, began, reading, full_rebuild=False)
-    # only now: an unchanged corpus needs none of it; one altered since its build gives nothing
-    previous = Previous(loaded) if loaded is not None and reusable(loaded) else None
+    # only now: an unchanged corpus needs none of it (open_for_reuse hashed every file)
+    previous = Previous(loaded) if loaded is not None else None
     contents = compute_contents(
         reading.entries, embedders, previous, settings, report, reading.domain, temporary
     )

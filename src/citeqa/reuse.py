@@ -7,8 +7,9 @@ list) and reads them when the build reaches that document: chunks as lines of ch
 (read, not memory-mapped, a run of lines at a time), vectors ROWS_PER_READ rows at a time
 from the channel's index, sentence vectors as rows of their .npy file (read likewise). So a
 build of a changed corpus holds a batch of the previous build at a time, as a new build does.
-Before any of it is taken, the files it is taken from are hashed in full (`reusable`): the
-check on opening trusts a file's size and time, which a build copying from it does not.
+Before any of it is taken, the files it is taken from are hashed in full: a build opens the
+previous one with store.open_for_reuse, which trusts no file's size and time (a file altered
+with them kept would go on, wrong, into every later build).
 """
 
 from __future__ import annotations
@@ -19,13 +20,11 @@ from pathlib import Path
 
 import numpy as np
 
-from citeqa.corpus import DocumentEntry, file_sha256
+from citeqa.corpus import DocumentEntry
 from citeqa.errors import IndexCorrupt
-from citeqa.filelist import FILES
-from citeqa.jsonlines import CHUNKS_FILE, IDS, LineReader, offsets_name
+from citeqa.jsonlines import CHUNKS_FILE, LineReader, offsets_name
 from citeqa.models import Chunk
 from citeqa.rereading import outdated
-from citeqa.sentencetable import FILE as SENTENCE_FILE
 from citeqa.store import LoadedIndex, PreviousBuild
 from citeqa.vectorindex import FLAT, HNSW, FaissIndex
 
@@ -103,29 +102,6 @@ class Previous:
 
     def _sentence_numbers(self, doc_id: str) -> np.ndarray:
         return np.asarray(self._loaded.sentences.in_document(doc_id)[0], dtype=np.int64)
-
-
-def reusable(loaded: PreviousBuild) -> bool:
-    """Whether the files a build reuses from `loaded` (and the file list that says where each
-    document's chunks lie) still have the sha256 its manifest records, each hashed in full.
-    Loading an index trusts a file whose size and time are unchanged (verification.py); a
-    build that would copy chunks and vectors out of it does not (store.open_for_reuse hashes
-    every file, so this check hashes again none of those), for a file altered with its
-    size and time kept would go on, wrong, into every later build (hashing costs a read of
-    the files, against a build's minutes of embedding). A file the opening hashed in full
-    (`loaded.hashed`) is not hashed again."""
-    manifest = loaded.manifest
-    names = [CHUNKS_FILE, offsets_name(CHUNKS_FILE), SENTENCE_FILE, IDS, FILES]
-    names += [f"vectors-{info.name}{FaissIndex.suffix}" for info in manifest.channels]
-    names.append(f"sentences-{manifest.answer_channel}.npy")
-    try:
-        return all(
-            file_sha256(loaded.folder / name) == manifest.index_files[name]
-            for name in names
-            if name in manifest.index_files and name not in loaded.hashed
-        )
-    except OSError:
-        return False
 
 
 def _chunk_ranges(loaded: Opened) -> dict[str, tuple[int, int]]:

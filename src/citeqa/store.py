@@ -267,8 +267,6 @@ class PreviousBuild:
     sentences: SentenceTable
     vectors: dict[str, VectorIndex]
     recorded: RecordedFiles
-    hashed: frozenset[str] = frozenset()
-    """The files the check on opening hashed in full (verification.verify_files)."""
 
     def files(self) -> FileList:
         """The corpus files the build was made from (read when first asked for)."""
@@ -289,7 +287,7 @@ def _open(index_dir: Path, full: bool) -> tuple[PreviousBuild, str]:
     folder = current_build(index_dir)
     manifest, manifest_hash = read_manifest(folder)
     with _unreadable(index_dir, (OSError,)):  # the build went while it was read (no lock)
-        hashed = verify_files(folder, manifest.index_files, full=full)
+        verify_files(folder, manifest.index_files, full=full)
     with _unreadable(index_dir):
         documents = _read_documents(folder, manifest)
         build = PreviousBuild(
@@ -300,7 +298,6 @@ def _open(index_dir: Path, full: bool) -> tuple[PreviousBuild, str]:
             sentences=_read_sentences(folder, manifest, list(documents)),
             vectors={info.name: _read_vectors(folder, info.name) for info in manifest.channels},
             recorded=RecordedFiles.of_build(folder, manifest.files),
-            hashed=hashed,
         )
     return build, manifest_hash
 

@@ -38,13 +38,9 @@ def record_stamps(folder: Path, names: list[str]) -> None:
     write_file(folder / STAMPS, json.dumps(stamps, sort_keys=True).encode())
 
 
-def verify_files(
-    folder: Path, index_files: dict[str, str], *, full: bool = False
-) -> frozenset[str]:
+def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = False) -> None:
     """Every file of the build is listed and has its recorded sha256; IndexCorrupt if not.
-    Returns the names of the files it hashed in full (those whose size or time it could not
-    trust; every file with `full`), so that a caller needing every file hashed need not hash
-    those again.
+    A file whose size and time are unchanged since it was hashed is trusted, unless `full`.
 
     Hidden names (this module's record, or what a storage engine creates) are passed over."""
     present = {
@@ -60,7 +56,6 @@ def verify_files(
             " it was altered. Run `citeqa index --rebuild`."
         )
     stamps, recorded_at = _read_stamps(folder)
-    hashed = set()
     for name, expected in index_files.items():
         path = folder / name
         if not full and path.is_file() and _unchanged(path, stamps.get(name), recorded_at):
@@ -70,8 +65,6 @@ def verify_files(
                 f"The index is damaged: {path} is missing, truncated or altered;"
                 " run `citeqa index --rebuild`."
             )
-        hashed.add(name)
-    return frozenset(hashed)
 
 
 def _unchanged(path: Path, stamp: object, recorded_at: int) -> bool:

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from integration_helpers import build_folders, fake_settings, make_corpus
 
-from citeqa import indexing, reuse, verification
+from citeqa import indexing, verification
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.errors import IndexCorrupt
 from citeqa.filelist import (
@@ -252,7 +252,7 @@ def test_a_changed_build_hashes_each_previous_file_once(
     built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Without the size and time record, opening the previous build hashes every file; the
-    check that its reused files are intact (reuse.reusable) then hashes none of them again."""
+    build then reuses them without hashing any of them again."""
     corpus, index = built
     (current_build(index) / ".verified.json").unlink()
     hashed: list[str] = []
@@ -264,7 +264,6 @@ def test_a_changed_build_hashes_each_previous_file_once(
         return real(path)
 
     monkeypatch.setattr(verification, "file_sha256", counting)
-    monkeypatch.setattr(reuse, "file_sha256", counting)
     (corpus / "new.md").write_text("# New\n\nA new document about walruses.\n")
     report = build_index(fake_settings(corpus, index))
     assert not report.full_rebuild and report.added == ["new.md"]

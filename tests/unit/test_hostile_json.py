@@ -79,7 +79,9 @@ def _verification_stamps(folder: Path, data: bytes) -> None:
     (folder / "a.bin").write_bytes(b"abc")
     (folder / STAMPS).write_bytes(data)
     digest = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-    assert verify_files(folder, {"a.bin": digest}) == {"a.bin"}  # nothing trusted: hashed
+    verify_files(folder, {"a.bin": digest})
+    with pytest.raises(IndexCorrupt):  # nothing trusted: hashed, so a wrong digest is caught
+        verify_files(folder, {"a.bin": "0" * 64})
 
 
 def _qdrant_pointer(folder: Path, data: bytes) -> None:

