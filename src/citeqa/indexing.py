@@ -45,7 +45,6 @@ from citeqa.models import BuildReport, ChannelInfo, Document
 from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
 from citeqa.publishing import claimed_and_locked, discard, publish, remove_leftovers
 from citeqa.reuse import Previous
-from citeqa.sortedvocab import has_sorted
 from citeqa.store import (
     FORMAT_VERSION,
     IndexedFile,
@@ -309,17 +308,14 @@ def _with_chunks(
 
 
 def _unchanged(loaded: PreviousBuild, files: list[IndexedFile], corpus_dir: Path) -> bool:
-    """Whether the corpus, its manifest and the term knowledge are as the previous build
-    (`loaded`) left them, and its BM25 vocabulary sorted (sortedvocab.py; an index built
-    before it is rewritten, nothing re-embedded, so that a cold ask no longer parses it all):
-    then the build has nothing to write."""
+    """Whether the corpus, its manifest, the term knowledge and the index format are as the
+    previous build (`loaded`) left them: then the build has nothing to write."""
     new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
     documents = [f.file for f in files if f.doc_id]
     return (
         set(_keys(loaded.files())) == new
         and not rereading.outdated(loaded.manifest.readers, documents)
         and loaded.manifest.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
-        and has_sorted(loaded.manifest.index_files, prefix="lexical/")
         and _stored_knowledge(loaded) == KNOWLEDGE_FORMAT  # else: store it (nothing embedded)
     )
 

@@ -12,12 +12,13 @@ Opening memory-maps them (constant time: the headers, and a few sampled terms ch
 order); a term is found by a binary search of about log2(terms) probes, each reading one term.
 UTF-8 bytes and offsets rather than a fixed-width unicode array: one long term (a URL, a
 chemical name) would widen every entry of a fixed-width array (benchmarks/bm25_open.py measures
-both). An index written before these files keeps its JSON vocabulary (`open_sorted` gives None).
+both). An index written before these files (format 2, store.FORMAT_VERSION) keeps its JSON
+vocabulary (`open_sorted` gives None).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -41,13 +42,6 @@ def write_sorted(folder: Path, vocab: Mapping[str, int]) -> None:
     ids = np.fromiter((ident for _, ident in encoded), dtype=np.int64, count=len(encoded))
     for name, array in ((TERMS, blob), (OFFSETS, offsets), (IDS, ids)):
         np.save(folder / name, array, allow_pickle=False)
-
-
-def has_sorted(index_files: Iterable[str], prefix: str = "") -> bool:
-    """Whether a build's file names (`prefix` + name) include the sorted vocabulary, or need
-    none (no bm25s vocabulary either: no BM25 index, or one of no term)."""
-    names = set(index_files)
-    return prefix + JSON_VOCAB not in names or all(prefix + name in names for name in FILES)
 
 
 class SortedVocab:

@@ -5,9 +5,8 @@ built: names, then size and modification time; only a file whose size or time ch
 (and only when citeqa reads its type), so a status check does not read the whole corpus. A file
 that was unreadable when indexed and still is, is unchanged. An index built before citeqa
 stored the corpus's term knowledge (domain.py), or written in an older format that it still
-reads (store.READABLE_FORMATS), or without the sorted BM25 vocabulary (sortedvocab.py), is
-stale too: `citeqa index` rewrites it without re-embedding anything; so is one whose documents a
-reader read that changed since (rereading.py).
+reads (store.READABLE_FORMATS), is stale too: `citeqa index` rewrites it without re-embedding
+anything; so is one whose documents a reader read that changed since (rereading.py).
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
 from citeqa.models import DocumentStatus, IndexStatus
-from citeqa.sortedvocab import has_sorted
 from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
 
 
@@ -85,11 +83,12 @@ def _modified(
 
 def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
     """What changed since `index` was built: the corpus's files (`corpus_changes`), and the
-    term knowledge of an index built before citeqa stored it, its format and its BM25
-    vocabulary (unsorted in an index built before sortedvocab.py); [] when it is up to date."""
+    term knowledge of an index built before citeqa stored it and its format; [] when it is up
+    to date."""
     manifest = index.manifest
-    changed = corpus_changes(index.files(), corpus_dir, manifest.corpus_manifest_sha256)
-    changed += rereading.reasons(manifest.readers, _documents(index.files()))
+    files = index.files()
+    changed = corpus_changes(files, corpus_dir, manifest.corpus_manifest_sha256)
+    changed += rereading.reasons(manifest.readers, [row[2] for row in files.documents()])
     if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         changed.append("term knowledge: built by an older citeqa (no re-embedding needed)")
     if manifest.format_version != FORMAT_VERSION:
@@ -97,17 +96,7 @@ def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
             f"index format {manifest.format_version}: written by an older citeqa"
             " (no re-embedding needed)"
         )
-    if not has_sorted(manifest.index_files, prefix="lexical/"):
-        changed.append(
-            "BM25 vocabulary: unsorted, read whole by every ask (no re-embedding needed)"
-        )
     return changed
-
-
-def _documents(files: FileList) -> list[str]:
-    """The recorded files that were read as documents (not skipped)."""
-    named = zip(files.names, files.column("doc_id"), strict=True)
-    return [name for name, doc_id in named if doc_id]
 
 
 def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> IndexStatus:

@@ -71,10 +71,12 @@ from citeqa.verification import verify_files
 STATISTICS = "statistics.json"
 """The build's token statistics (contents.token_statistics), read with the index."""
 STATISTICS_FORMAT = 1
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Bumped whenever the files' meaning changes; an index of another format must be rebuilt,
-except one of READABLE_FORMATS. 2: the corpus files in files.jsonl, no longer in manifest.json."""
-READABLE_FORMATS = (1, 2)
+except one of READABLE_FORMATS (`citeqa index` rewrites it, nothing re-embedded). 2: the corpus
+files in files.jsonl, no longer in manifest.json. 3: the BM25 vocabulary also written sorted
+(sortedvocab.py; an older index's JSON vocabulary is still read)."""
+READABLE_FORMATS = (1, 2, 3)
 POINTER_SUFFIX = ".qdrant.json"
 """A channel stored in Qdrant keeps this pointer file (see qdrantindex.py) instead of FAISS's."""
 

@@ -26,7 +26,7 @@ from citeqa.filelist import (
     RecordedFiles,
 )
 from citeqa.lexical import LexicalIndex
-from citeqa.store import current_build, load_index
+from citeqa.store import FORMAT_VERSION, current_build, load_index
 from citeqa.vectorindex import FaissIndex
 
 
@@ -117,7 +117,7 @@ def test_an_index_of_format_1_is_rewritten_without_embedding(
     assert not report.full_rebuild and report.added == report.updated == report.removed == []
     assert fake_embedder.texts_embedded == 0
     loaded = load_index(index)
-    assert loaded.manifest.format_version == 2 and loaded.folder != before.folder
+    assert loaded.manifest.format_version == FORMAT_VERSION and loaded.folder != before.folder
     assert loaded.manifest_hash == before.manifest_hash
     assert not index_status(fake_settings(corpus, index)).stale
 
@@ -143,7 +143,7 @@ def test_an_index_of_format_1_is_reused_by_the_next_build(
     assert fake_embedder.texts_embedded <= new_chunks + sum(
         1 for s in loaded.sentences if s.doc_id == "biotherapy-in-lupus-faq"
     )
-    assert loaded.manifest.format_version == 2 and loaded.manifest.files is None
+    assert loaded.manifest.format_version == FORMAT_VERSION and loaded.manifest.files is None
     assert not index_status(fake_settings(corpus, index)).stale
 
 

@@ -13,7 +13,7 @@ import pytest
 from citeqa import sortedvocab
 from citeqa.errors import IndexCorrupt
 from citeqa.lexical import LexicalIndex, StoredBM25, query_tokens, tokenize
-from citeqa.sortedvocab import SortedVocab, has_sorted, open_sorted, write_sorted
+from citeqa.sortedvocab import SortedVocab, open_sorted, write_sorted
 
 ALPHABET = "abcdeéèàçôœüßzxyq0123456789ñ日本"
 
@@ -104,10 +104,3 @@ def test_an_incomplete_or_absent_sorted_vocabulary(tmp_path: Path) -> None:
     (tmp_path / sortedvocab.OFFSETS).unlink()
     with pytest.raises(ValueError, match="incomplete"):
         open_sorted(tmp_path, 3)
-
-
-def test_has_sorted_tells_an_index_built_before_the_sorted_vocabulary() -> None:
-    new = ["lexical/vocab.index.json", *(f"lexical/{name}" for name in sortedvocab.FILES)]
-    assert has_sorted(new, prefix="lexical/")
-    assert not has_sorted(new[:2], prefix="lexical/")
-    assert has_sorted(["chunks.jsonl"], prefix="lexical/")  # no BM25 index: nothing to sort
