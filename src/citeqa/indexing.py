@@ -14,7 +14,6 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from citeqa import rereading
 from citeqa.config import Settings
 from citeqa.contents import (
     BuildContents,
@@ -44,6 +43,8 @@ from citeqa.filelist import FileList
 from citeqa.models import BuildReport, ChannelInfo, Document
 from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
 from citeqa.publishing import claimed_and_locked, discard, publish, remove_leftovers
+from citeqa.readers import reader_versions
+from citeqa.rereading import outdated
 from citeqa.reuse import Previous
 from citeqa.store import (
     FORMAT_VERSION,
@@ -132,11 +133,12 @@ def _update(
     channels = [_channel_info(embedder, len(reading.entries), settings) for embedder in embedders]
     old_files, loaded, damage = _previous(settings, channels, rebuild)
     files = _indexed_files(reading, settings.corpus_dir)
-    if loaded is not None and _unchanged(loaded, files, settings.corpus_dir):
+    reread = _reread(loaded, files)  # once: for the check below, the reuse and the report
+    if loaded is not None and not reread and _unchanged(loaded, files, settings.corpus_dir):
         discard(temporary)
         return _report(settings, old_files, files, began, reading, full_rebuild=False)
     # only now: an unchanged corpus needs none of it (open_for_reuse hashed every file)
-    previous = Previous(loaded) if loaded is not None else None
+    previous = Previous(loaded, _doc_ids(files, reread)) if loaded is not None else None
     contents = compute_contents(
         reading.entries, embedders, previous, settings, report, reading.domain, temporary
     )
@@ -156,7 +158,7 @@ def _update(
         full_rebuild=full,
         chunks=contents.chunk_count,
         notes=damage,
-        reread=_reread(loaded, files),
+        reread=reread,
     )
 
 
@@ -291,7 +293,13 @@ def _reread(loaded: PreviousBuild | None, files: list[IndexedFile]) -> list[str]
     """The documents a new version of their reader read again (none in a full rebuild)."""
     if loaded is None:
         return []
-    return rereading.outdated(loaded.manifest.readers, [f.file for f in files if f.doc_id])
+    return outdated(loaded.manifest.readers, [f.file for f in files if f.doc_id])
+
+
+def _doc_ids(files: list[IndexedFile], names: Collection[str]) -> set[str]:
+    """The document ids of the files of `names`."""
+    named = set(names)
+    return {f.doc_id for f in files if f.doc_id is not None and f.file in named}
 
 
 def _with_chunks(
@@ -309,12 +317,11 @@ def _with_chunks(
 
 def _unchanged(loaded: PreviousBuild, files: list[IndexedFile], corpus_dir: Path) -> bool:
     """Whether the corpus, its manifest, the term knowledge and the index format are as the
-    previous build (`loaded`) left them: then the build has nothing to write."""
+    previous build (`loaded`) left them (its documents' readers too: `_reread`, checked
+    before): then the build has nothing to write."""
     new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
-    documents = [f.file for f in files if f.doc_id]
     return (
         set(_keys(loaded.files())) == new
-        and not rereading.outdated(loaded.manifest.readers, documents)
         and loaded.manifest.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
         and _stored_knowledge(loaded) == KNOWLEDGE_FORMAT  # else: store it (nothing embedded)
     )
@@ -348,7 +355,7 @@ def _manifest(
         "chunk_count": contents.chunk_count,
         "sentence_count": contents.sentence_count,
         "libraries": library_versions(),
-        "readers": rereading.current(),
+        "readers": reader_versions(),
     }
 
 

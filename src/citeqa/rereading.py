@@ -22,11 +22,6 @@ UNVERSIONED = 1
 """The version of every reader in an index that recorded none."""
 
 
-def current() -> dict[str, int]:
-    """What a build records: the version of the reader of each ending, now."""
-    return reader_versions()
-
-
 def outdated(recorded: dict[str, int] | None, files: Iterable[str]) -> list[str]:
     """The files (paths relative to the corpus, documents only) that the index's reader of
     their ending (`recorded`, None: an index that recorded none) read otherwise than now."""

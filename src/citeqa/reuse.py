@@ -15,7 +15,7 @@ with them kept would go on, wrong, into every later build).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +24,6 @@ from citeqa.corpus import DocumentEntry
 from citeqa.errors import IndexCorrupt
 from citeqa.jsonlines import CHUNKS_FILE, LineReader, offsets_name
 from citeqa.models import Chunk
-from citeqa.rereading import outdated
 from citeqa.store import LoadedIndex, PreviousBuild
 from citeqa.vectorindex import FLAT, HNSW, FaissIndex
 
@@ -38,8 +37,10 @@ ROWS_PER_READ = 8192
 class Previous:
     """The previous build of an index, read a document at a time."""
 
-    def __init__(self, loaded: Opened) -> None:
-        self._loaded = loaded
+    def __init__(self, loaded: Opened, reread: Collection[str] = ()) -> None:
+        """`reread`: the ids of the documents a new version of their reader reads again
+        (rereading.py): none of them is taken from `loaded`."""
+        self._loaded, self._reread = loaded, reread
         self._ranges = _chunk_ranges(loaded)
         path = loaded.folder / CHUNKS_FILE
         indexed = offsets_name(CHUNKS_FILE) in loaded.manifest.index_files
@@ -49,13 +50,15 @@ class Previous:
 
     def unchanged(self, entries: Iterable[DocumentEntry]) -> set[str]:
         """The ids of the documents of `entries` whose file hash is the one the previous build
-        recorded (its file list) and whose reader is the version that read it then
-        (rereading.py): their chunks and vectors are taken from it."""
+        recorded (its file list) and that no new reader reads again (`reread`): their chunks
+        and vectors are taken from it."""
         files = self._loaded.files()
         recorded = dict(zip(files.column("doc_id"), files.sha256, strict=True))
-        same = [entry for entry in entries if recorded.get(entry.doc_id) == entry.sha256]
-        reread = set(outdated(self._loaded.manifest.readers, [entry.path for entry in same]))
-        return {entry.doc_id for entry in same if entry.path not in reread}
+        return {
+            entry.doc_id
+            for entry in entries
+            if recorded.get(entry.doc_id) == entry.sha256 and entry.doc_id not in self._reread
+        }
 
     def chunks(self, doc_id: str) -> Iterator[Chunk]:
         """The document's chunks in the previous build, in order; IndexCorrupt when the index

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from integration_helpers import SMALL_DOCS, fake_settings, make_corpus
 
-from citeqa import rereading
+from citeqa import indexing
 from citeqa.api import build_index, index_status
+from citeqa.readers import reader_versions
 from citeqa.readers.html import HtmlReader
 from citeqa.store import load_index
 
@@ -34,7 +35,7 @@ def _built_by_older_html_reader(corpus: Path, index: Path, monkeypatch: pytest.M
     with monkeypatch.context() as patched:
         patched.setattr(HtmlReader, "version", 1)
         build_index(fake_settings(corpus, index))
-    assert load_index(index).manifest.readers == {**rereading.current(), ".html": 1, ".htm": 1}
+    assert load_index(index).manifest.readers == {**reader_versions(), ".html": 1, ".htm": 1}
 
 
 def test_an_older_html_reader_makes_only_the_html_files_read_again(
@@ -52,7 +53,7 @@ def test_an_older_html_reader_makes_only_the_html_files_read_again(
     html_chunks = [c for c in loaded.chunks if c.doc_id == "leave"]
     html_sentences = [s for s in loaded.sentences if s.doc_id == "leave"]
     assert fake_embedder.texts_embedded == len(html_chunks) + len(html_sentences) > 0
-    assert loaded.manifest.readers == rereading.current()
+    assert loaded.manifest.readers == reader_versions()
     fake_embedder.texts_embedded = 0
     again = build_index(fake_settings(corpus, index))  # now up to date
     assert again.updated == [] and fake_embedder.texts_embedded == 0
@@ -82,7 +83,7 @@ def test_an_index_that_recorded_no_reader_versions_reads_again_only_changed_form
     so only the HTML page (version 3 now) is read again, once."""
     index = tmp_path / "index"
     with monkeypatch.context() as patched:
-        patched.setattr(rereading, "current", lambda: None)
+        patched.setattr(indexing, "reader_versions", lambda: None)
         build_index(fake_settings(corpus, index))
     assert load_index(index).manifest.readers is None
 
