@@ -91,9 +91,9 @@ def passage_text(chunk: Chunk) -> str:
     return chunk.text
 
 
-def chunk_tokens(chunk: Chunk) -> list[str]:
-    """What BM25 indexes for a chunk: its heading and text, folded and stemmed in its language."""
-    return tokenize(passage_text(chunk), chunk.lang)
+def chunk_tokens(chunk: Chunk, passage: str | None = None) -> list[str]:
+    """What BM25 indexes for a chunk: its `passage_text`, folded and stemmed in its language."""
+    return tokenize(passage_text(chunk) if passage is None else passage, chunk.lang)
 
 
 def write_documents(
@@ -281,11 +281,12 @@ def _chunk_pass(
             plain: list[int] = []
             for chunk in made:
                 spans.append((len(chunks_out), chunk.start, chunk.end))
-                if passage_text(chunk) == doc.text[chunk.start : chunk.end]:
+                passage = passage_text(chunk)
+                if passage == chunk.text:  # the document's text from start to end (chunking.py)
                     plain.append(len(chunks_out))
                 langs.append(chunk.lang)
                 chunks_out.write(chunk)
-                tally.terms.add(chunk_tokens(chunk))
+                tally.terms.add(chunk_tokens(chunk, passage))
                 tally.words.add(chunk)
             tally.add_document(doc, number, spans, langs, plain)
     report("chunking", len(documents), len(documents))
