@@ -57,19 +57,9 @@ class Rankings:
     dense: list[str]
 
 
-def rankings(
-    question: str, channels: Iterable[str], settings: Settings, glossary: Glossary = NO_GLOSSARY
-) -> Rankings:
-    """The rankings `question` gets from `channels` (those it has a vector for): BM25 when its
-    weight is above 0 in either language case, over the question's tokens expanded by the
-    glossary unless `expand_queries` is off; each channel of weight above 0."""
-    return Rankings(
-        lexical_tokens(question, settings, glossary), rankings_dense(settings, channels)
-    )
-
-
 def lexical_tokens(question: str, settings: Settings, glossary: Glossary) -> list[str]:
-    """The question's BM25 query (see `rankings`), empty when BM25 weighs 0."""
+    """The question's BM25 query: its tokens, expanded by the glossary unless `expand_queries`
+    is off; empty when BM25 weighs 0 in either language case."""
     if settings.weight_lexical <= 0 and settings.weight_lexical_cross <= 0:
         return []
     return lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
@@ -187,7 +177,8 @@ def channel_candidates(
     one of `fusions` ranks by (the settings of each fusion the question gets; the first gives
     the lexical query), searched once for all of them (see `ranked_by`)."""
     tokens = lexical_tokens(question, fusions[0], glossary)
-    dense = [c for c in query_vectors if any(channel_weight(c, f, True) > 0 for f in fusions)]
+    wanted = {channel for f in fusions for channel in rankings_dense(f, query_vectors)}
+    dense = [channel for channel in query_vectors if channel in wanted]
     found = search(Rankings(tokens, dense))
     candidates = [Candidates.of(LEXICAL, found.lexical)] if tokens else []
     candidates += [

@@ -12,7 +12,16 @@ from citeqa.embedding import MiniLMEmbedder, UseEmbedder, register_embedder
 from citeqa.errors import SettingsInvalid
 from citeqa.glossary import Glossary
 from citeqa.models import Chunk
-from citeqa.retrieval import Candidates, channel_weight, fuse, lexical_query, rankings, select
+from citeqa.retrieval import (
+    Candidates,
+    Rankings,
+    channel_candidates,
+    channel_weight,
+    fuse,
+    lexical_query,
+    select,
+)
+from citeqa.vectorindex import HybridFound
 
 
 def chunk(doc: str, start: int, end: int, lang: str = "en") -> Chunk:
@@ -87,22 +96,39 @@ def test_a_channel_without_a_setting_gets_its_own_default_weight(scratch_registr
     )
 
 
-def test_rankings_name_the_channels_of_weight_above_zero() -> None:
+def searched(question: str, fusions: list[Settings], glossary: Glossary | None = None) -> Rankings:
+    """The Rankings channel_candidates asks a search for (USE and MiniLM vectors at hand)."""
+    asked: list[Rankings] = []
+
+    def search(rankings: Rankings) -> HybridFound:
+        asked.append(rankings)
+        return HybridFound([[(0, 1.0)] for _ in rankings.dense], [(0, 1.0)])
+
+    vectors = {"use": np.zeros(2), "minilm": np.zeros(2)}
+    found = channel_candidates(search, question, vectors, fusions, glossary or Glossary([]))
+    (rankings,) = asked
+    names = ["lexical"] * bool(rankings.tokens) + rankings.dense
+    assert [c.channel for c in found] == names
+    return rankings
+
+
+def test_channel_candidates_search_the_channels_of_weight_above_zero() -> None:
     glossary = Glossary([("side effect", "effet indésirable")])
     question = "Which side effect was seen?"
-    channels = ["use", "minilm"]
-    every = rankings(question, channels, Settings(), glossary)
+    every = searched(question, [Settings()], glossary)
     assert every.dense == ["use", "minilm"]
     assert every.tokens == lexical_query(question, glossary)
     assert set(every.tokens) > set(lexical_query(question))  # the glossary's equivalents
-    plain = rankings(question, channels, Settings(expand_queries=False), glossary)
+    plain = searched(question, [Settings(expand_queries=False)], glossary)
     assert plain.tokens == lexical_query(question)
-    no_use = rankings(question, channels, Settings(channel_weights={"use": 0.0}))
+    no_use = searched(question, [Settings(channel_weights={"use": 0.0})])
     assert no_use.dense == ["minilm"] and no_use.tokens
+    either = searched(question, [Settings(channel_weights={"use": 0.0}), Settings()])
+    assert either.dense == ["use", "minilm"]  # one search serves both fusions
     cross_only = Settings(weight_lexical=0.0, weight_lexical_cross=0.2, weight_vectors=0.0)
-    assert rankings(question, channels, cross_only) == rankings(question, [], Settings())
-    no_bm25 = rankings(question, channels, Settings(weight_lexical=0.0, weight_lexical_cross=0.0))
-    assert no_bm25.tokens == [] and no_bm25.dense == channels
+    assert searched(question, [cross_only]) == Rankings(lexical_query(question), [])
+    no_bm25 = searched(question, [Settings(weight_lexical=0.0, weight_lexical_cross=0.0)])
+    assert no_bm25.tokens == [] and no_bm25.dense == ["use", "minilm"]
 
 
 def test_select_drops_overlapping_chunks_of_one_region() -> None:
