@@ -24,16 +24,21 @@ from citeqa.reranking import BestSentences, rerank
 from citeqa.retrieval import Candidates, channel_weight, fused_retrieval, ranked_by
 from citeqa.sentences import SentenceBank
 
+FUSIONS = (
+    ("channel_weights", "rerank_weight"),
+    ("evidence_channel_weights", "evidence_rerank_weight"),
+)
+"""The settings that are each fusion's own, (channel weights, rerank weight): the ranking
+shown's, then the evidence fusion's; every other setting both share."""
+
 
 def fusions_of(settings: Settings, channels: Sequence[str]) -> list[Settings]:
     """The settings of the ranking shown, then of the evidence fusion when it weighs one of
     the index's vector `channels` or the rerank otherwise (a weight named for a channel the
     index lacks changes nothing)."""
+    shown, own = FUSIONS
     evidence = settings.model_copy(
-        update={
-            "channel_weights": settings.evidence_channel_weights,
-            "rerank_weight": settings.evidence_rerank_weight,
-        }
+        update={name: getattr(settings, mine) for name, mine in zip(shown, own, strict=True)}
     )
     differ = settings.rerank_weight != evidence.rerank_weight or any(
         channel_weight(c, settings, True) != channel_weight(c, evidence, True) for c in channels

@@ -5,7 +5,9 @@ Switches are listed both ways (fusion rrf / blend, expansion on / off, language-
 weighting on / off), so whichever the default is, the other side gets measured.
 An ablation is skipped when the index does not carry the vector channel it needs, and dropped
 when, on this index, it changes nothing relative to the default or to an earlier ablation
-(e.g. "vectors only" equals "use only" when USE is the only channel).
+(e.g. "vectors only" equals "use only" when USE is the only channel). An ablation of channel
+weights or the rerank sets both fusions' (the ranking shown's and the evidence's the answer
+models read: twofusions.FUSIONS), so that its answer columns measure it too.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from citeqa.config import Settings
 from citeqa.embedding import known_channels
 from citeqa.evaluation.metrics import CUTOFF
 from citeqa.retrieval import channel_weight
+from citeqa.twofusions import FUSIONS
 
 CROSS_FACTOR = 0.3
 """The "language-aware lexical" ablation weighs cross-language BM25 this much of same-language."""
@@ -32,14 +35,6 @@ class Ablation:
     overrides: Callable[[Settings], dict[str, object]]
     needs: tuple[str, ...] = field(default=())
     """Vector channels the index must carry for this ablation to mean anything."""
-
-
-FUSIONS = (
-    ("channel_weights", "rerank_weight"),
-    ("evidence_channel_weights", "evidence_rerank_weight"),
-)
-"""The settings of the ranking shown and of the evidence fusion the answer models read
-(twofusions.py): an ablation sets both, so that its answer columns measure it too."""
 
 
 def _alone(channel: str, others: list[str]) -> Callable[[Settings], dict[str, object]]:
