@@ -211,6 +211,7 @@ def compose(
         answer=answer_text(citations),
         citations=citations,
         passages=passages,
+        lang=lang,
     )
 
 
@@ -275,4 +276,5 @@ def abstained(
         answer=abstention.message(reason, lang, bool(passages)),
         passages=passages,
         reason=reason,
+        lang=lang,
     )

@@ -139,6 +139,9 @@ class Answer(Frozen):
     warnings: list[str] = Field(default_factory=list)
     """Notes for the person asking (a question cut to `max_question_chars`), in the JSON as
     DESIGN.md's contract lists them; the CLI also prints them on stderr."""
+    lang: Lang = Field(default="en", exclude=True)
+    """The language the answer's words (its message, its reason) were composed in: the one
+    retrieval read the question in, which a reader's labels follow too. Not in the JSON."""
 
 
 class BuildReport(Frozen):

@@ -1,11 +1,19 @@
-"""`citeqa ask`'s text output: readable quotes, no line breaks added when piped, no "X · X"."""
+"""`citeqa ask`'s text output: readable quotes, no line breaks added when piped, no "X · X",
+labels in the language the answer was worded in."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 
+from citeqa.abstention import NOTHING_TO_SEARCH
+from citeqa.answering import compose
 from citeqa.cli.ask_cmd import print_answer
-from citeqa.models import Answer, Citation
+from citeqa.config import Settings
+from citeqa.models import Answer, Citation, Retrieval
+from citeqa.questions import QuestionTerms
+from citeqa.sentences import SentenceBank
 
 SLIDE = "Réponse BICLA à S52\n\n56,2 %\n\np=0,0002\n\n37,1 %\n\nAnifrolumab\n\nPlacebo"
 PROSE = "A complete renal response at week 76 was observed in 46.4% of the patients " * 3
@@ -46,9 +54,11 @@ def test_piped_output_never_breaks_a_quote_line(capsys: pytest.CaptureFixture[st
     assert f"“{PROSE.strip()}” [1]\n" in out
 
 
-def test_the_labels_follow_the_question_language(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_labels_follow_the_language_the_answer_was_composed_in(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     french = _answer((PROSE.strip(), None)).model_copy(
-        update={"question": "Quelle est la réponse rénale complète à la semaine 76 ?"}
+        update={"question": "What was the renal response?", "lang": "fr"}
     )
     print_answer(french)
     out = capsys.readouterr().out
@@ -57,6 +67,24 @@ def test_the_labels_follow_the_question_language(capsys: pytest.CaptureFixture[s
     abstained = french.model_copy(update={"abstained": True, "citations": [], "answer": "Non."})
     print_answer(abstained.model_copy(update={"passages": []}))
     assert "confiance 0.76" in capsys.readouterr().out
-    print_answer(_answer((PROSE.strip(), None)))  # an English question: English labels
+    english = french.model_copy(  # a French-looking question the answer was worded in English
+        update={"question": "Quelle est la réponse rénale complète ?", "lang": "en"}
+    )
+    print_answer(english)
     out = capsys.readouterr().out
     assert "confidence 0.76" in out and "Sources:" in out and "slides chars 10-" in out
+
+
+def test_an_answer_carries_its_language_outside_the_json() -> None:
+    """compose words the answer in retrieval's query language and says which, for the labels;
+    the public JSON keys stay as they were."""
+    question = "Pourquoi ?"
+    retrieval = Retrieval(question=question, query_lang="fr", hits=[])
+    terms = QuestionTerms(focus=question)
+    bank = cast(SentenceBank, None)  # nothing to search: no passage is read
+    answer = compose(question, retrieval, bank, terms, None, Settings(), None, None)
+    assert answer.abstained and answer.lang == "fr" and answer.reason == NOTHING_TO_SEARCH["fr"]
+    english = compose(question, retrieval.model_copy(update={"query_lang": "en"}), bank, terms,
+                      None, Settings(), None, None)  # fmt: skip
+    assert english.lang == "en" and english.reason == NOTHING_TO_SEARCH["en"]
+    assert "lang" not in answer.model_dump() and '"lang"' not in answer.model_dump_json()

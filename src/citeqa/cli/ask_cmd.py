@@ -145,11 +145,9 @@ def print_answer(answer: Answer) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from citeqa.language import detect_lang
-
     console = Console(highlight=False)
     console.soft_wrap = not console.is_terminal
-    label = LABELS[detect_lang(answer.question)]
+    label = LABELS[answer.lang]
     confidence = Text(f"{label['confidence']} {answer.confidence:.2f}", style="dim")
     if answer.abstained:
         console.print(Text(clean(answer.answer), style="bold yellow"))
@@ -195,8 +193,8 @@ LABELS: dict[str, dict[str, str]] = {
         "chars": "caractères",
     },
 }
-"""The readable answer's labels in the question's language, as its reason is (abstention.py
-words reasons in English or French the same way); `--json` keys stay English."""
+"""The readable answer's labels in the language its words were composed in (`Answer.lang`, the
+one its reason is worded in by abstention.py); `--json` keys stay English."""
 
 
 def _quote_text(quote: str, n: int) -> Text:
