@@ -45,13 +45,12 @@ from typing import Any
 import numpy as np
 import scale  # benchmarks/scale.py: the synthetic corpus and the hashed embedder
 
-from citeqa import twofusions
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.contents import chunk_tokens
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.qdrantindex import LEXICAL, MEMORY, Bm25Rows, query_sparse
-from citeqa.retrieval import Search, channel_candidates, local_search
+from citeqa.retrieval import Search, local_search
 from citeqa.vectorindex import HybridFound, HybridQuery, lexical_engine_of
 
 VARIANTS = ["citeqa fusion, FAISS + bm25s", "citeqa fusion, engine BM25", "engine fusion"]
@@ -134,21 +133,10 @@ def edge_channels(faiss: Assistant, folder: Path) -> dict[str, EdgeChannel]:
 
 
 def shipped(assistant: Assistant, search: Search, question: str, vectors: Any) -> Any:
-    """The retrieval `ask` runs (api.Assistant._retrievals) over `search`: the channels'
-    rankings, then both fusions reranked, with the question's terms read beforehand."""
-    loaded, settings, fusions = assistant._loaded, assistant.settings, assistant._fusions
+    """The retrieval `ask` runs (api.Assistant._retrievals itself) over `search`: the
+    channels' rankings, then both fusions reranked, with the question's terms read beforehand."""
     terms = assistant._terms(question, None)
-    answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
-    chunks = loaded.index.chunks
-
-    def call() -> object:
-        candidates = channel_candidates(search, question, vectors, fusions, loaded.glossary)
-        return twofusions.ranked(
-            question, candidates, chunks, loaded.bank, terms, answer_vector, fusions,
-            settings.k, settings.answer_passages,
-        )  # fmt: skip
-
-    return call
+    return lambda: assistant._retrievals(question, vectors, None, terms, search=search)
 
 
 def calls(

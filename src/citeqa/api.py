@@ -32,7 +32,7 @@ from citeqa.questions import (
     in_context,
     is_follow_up,
 )
-from citeqa.retrieval import Candidates, channel_candidates, local_search
+from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import SentenceBank
 from citeqa.status import channels_differ, describe_index, index_changes
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
@@ -244,16 +244,18 @@ class Assistant:
         k: int | None,
         terms: QuestionTerms | None = None,
         fusions: list[Settings] | None = None,
+        search: Search | None = None,
     ) -> tuple[Retrieval, Retrieval]:
         """The ranking shown, `k` deep, and the evidence fusion's, `answer_passages` deep
         whatever `k` is (the passages the answer models were trained on; the same object when
         both fusions agree; twofusions.py), from one search of every channel `fusions` (default:
-        both) read."""
+        both) read, by `search` (default: the index's, see `_search`)."""
         loaded, count = self._loaded, max(1, k if k is not None else self.settings.k)
         terms = terms or self._terms(text, None)
         fusions = fusions or self._fusions
         searched = " ".join([text, *terms.corrections, *terms.cognates])
-        candidates = self._candidates(searched, vectors, fusions)
+        search = search or self._search(vectors)
+        candidates = channel_candidates(search, searched, vectors, fusions, loaded.glossary)
         answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
         return twofusions.ranked(
             searched, candidates, loaded.index.chunks, loaded.bank, terms, answer_vector,
@@ -265,21 +267,16 @@ class Assistant:
         """The ranking's settings, then the evidence fusion's when they differ."""
         return twofusions.fusions_of(self.settings, self.channels)
 
-    def _candidates(
-        self, searched: str, vectors: dict[str, np.ndarray], fusions: list[Settings]
-    ) -> list[Candidates]:
-        """Every channel's ranking of the question that one of `fusions` reads (retrieval.
-        channel_candidates): from the vector engine in one request when
-        `engine_fusion` asks for it and the index's engine can fuse (enginefusion.py), else
-        from citeqa's own indexes (retrieval.py)."""
-        index, settings, glossary = self._loaded.index, self.settings, self._loaded.glossary
+    def _search(self, vectors: dict[str, np.ndarray]) -> Search:
+        """The search of every channel's ranking (retrieval.channel_candidates runs it): from
+        the vector engine in one request when `engine_fusion` asks for it and the index's
+        engine can fuse (enginefusion.py), else from citeqa's own indexes (retrieval.py)."""
+        index, settings = self._loaded.index, self.settings
         engine = engine_of(index.vectors) if settings.engine_fusion else None
         if engine is not None:
-            search = engine_search(engine, index.vectors, vectors, settings.candidates)
-        else:
-            lexical = _lexical_of(index, settings)
-            search = local_search(lexical, index.vectors, vectors, settings.candidates)
-        return channel_candidates(search, searched, vectors, fusions, glossary)
+            return engine_search(engine, index.vectors, vectors, settings.candidates)
+        lexical = _lexical_of(index, settings)
+        return local_search(lexical, index.vectors, vectors, settings.candidates)
 
     def _terms(self, question: str, context: str | None) -> QuestionTerms:
         loaded = self._loaded
