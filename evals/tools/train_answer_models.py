@@ -161,16 +161,16 @@ def open_corpus(corpus: Corpus, cache: Path) -> Assistant:
 def ask(assistant: Assistant, item: Item) -> Asked:
     """What the assistant sees for one question, as api.Assistant._answer computes it: the
     top passages of the evidence fusion (Settings.evidence_channel_weights), which the answer
-    models read and quote from, whatever the ranking shown."""
+    models read and quote from, whatever the ranking shown (which is not run)."""
     context = item.follows if item.follows and is_follow_up(item.text) else None
     text = in_context(context, item.text) if context else item.text
-    vectors = assistant._query_vectors(text)
     terms = assistant._terms(item.text, context)
-    retrieval = assistant._retrievals(text, vectors, assistant.settings.k, terms)[1]
     if abstention.before_search(terms, "en") is not None:
         return Asked(item, assistant, True, [], terms, [], np.zeros((0, 0)), np.zeros(0))
+    vectors = assistant._query_vectors(text)
+    depth, evidence = assistant.settings.answer_passages, assistant._fusions[-1:]
+    top = assistant._retrievals(text, vectors, depth, terms, evidence)[1].hits[:depth]
     bank = assistant._loaded.bank
-    top = retrieval.hits[: assistant.settings.answer_passages]
     channel = assistant._loaded.index.manifest.answer_channel
     answer_vector = vectors.get(channel or "")
     scored = score_sentences(bank, top, terms, answer_vector)
@@ -541,17 +541,15 @@ def fit_quoter(train_half: list[Asked], keep: bool) -> tuple[Model, Frozen]:
     return quoter, Frozen(by_rows, dict(quoter.extra), quoter, SENTENCE_FEATURES)
 
 
-def train(
-    asked: list[Asked], keep_ranker: bool = False, quote_only: bool = False, only: str = ""
-) -> AnswerModels:
+def train(asked: list[Asked], keep_ranker: bool = False, only: str = "") -> AnswerModels:
     """The four models, fitted on the dev halves; with `keep_ranker`, the shipped rankers and
     their blends stay (out-of-fold rankers still give the evidence the other two models learn
-    from, as a question the rankers never saw would show it); with `quote_only`, only the quote
-    ranker is fitted; with `only` == CONFIDENCE, only the confidence model is."""
+    from, as a question the rankers never saw would show it); with `only` == QUOTER, only the
+    quote ranker is fitted; with `only` == CONFIDENCE, only the confidence model is."""
     train_half = [a for a in asked if a.item.role == "train"]
     keep_ranker = keep_ranker or only == CONFIDENCE
     quoter, unseen_quoter = fit_quoter(train_half, keep_ranker)
-    if quote_only:
+    if only == QUOTER:
         return AnswerModels(
             read_model(RANKER, MATCH_FEATURES),
             read_model(ANSWERABILITY, QUESTION_FEATURES),
@@ -581,8 +579,9 @@ def train(
         )
     texts = [a.item.text for a in open_]
     draws = [out_of_fold(x, answerable, weights, question_folds(texts, 5, s)) for s in FOLD_SEEDS]
-    t, floor = choose_abstention(open_, draws, confidence.predict(x))
-    held_out(open_, x, answerable, weights, confidence.predict(x) < floor, t)
+    sure = confidence.predict(x)
+    t, floor = choose_abstention(open_, draws, sure)
+    held_out(open_, x, answerable, weights, sure < floor, t)
     model = fit_trees(x, answerable, weights, QUESTION_FEATURES, ANSWERABILITY_ROUNDS)
     shifted = dataclasses.replace(
         model,
@@ -717,7 +716,7 @@ def main() -> None:
     asked = collect(eval_cache_dir(args.cache))
     collected = time.perf_counter()
     only = QUOTER if args.quote_ranker_only else CONFIDENCE if args.confidence_only else ""
-    models = train(asked, args.keep_ranker, args.quote_ranker_only, only)
+    models = train(asked, args.keep_ranker, only)
     print(f"collect {collected - began:.0f} s, train {time.perf_counter() - collected:.0f} s")
     report(asked, models)
     if args.write:
