@@ -310,6 +310,9 @@ def load_settings(**overrides: Any) -> Settings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         where = userdirs.config_file()
         raise SettingsInvalid(f"The config file {where} is not TOML: {err}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        where = userdirs.config_file()
+        raise SettingsInvalid(f"The config file {where} is nested too deeply to read.") from None
     except OSError as err:
         where = userdirs.config_file()
         raise SettingsInvalid(f"The config file {where} cannot be read: {err.strerror}") from None

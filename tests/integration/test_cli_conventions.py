@@ -133,15 +133,19 @@ def test_a_bad_setting_is_one_line_not_a_traceback(cli: Any, tmp_path: Path) -> 
     assert "k:" in done.one_line_error() and "Traceback" not in done.err
 
 
+@pytest.mark.parametrize(
+    "text", ["k = [\n", "k = " + "[" * 500 + "]" * 500], ids=["unclosed", "500-deep"]
+)
 def test_a_bad_config_file_is_one_line(
-    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
+    """A file nested 500 deep (the session-8 trial) was a RecursionError traceback."""
     config = tmp_path / "config.toml"
-    config.write_text("k = [\n")
+    config.write_text(text)
     monkeypatch.setenv("CITEQA_CONFIG_FILE", str(config))
     done = cli("status")
     assert done.code == errors.SettingsInvalid.exit_code
-    assert str(config) in done.one_line_error()
+    assert str(config) in done.one_line_error() and "Traceback" not in done.err
 
 
 @pytest.mark.parametrize(

@@ -120,6 +120,8 @@ def test_another_config_file_can_be_named(home: Path, monkeypatch: pytest.Monkey
         ("k = [unclosed\n", "not TOML"),
         ("kk = 3\n", "kk"),
         ('k = "many"\n', "k"),
+        pytest.param("k = " + "[" * 500 + "]" * 500, "nested too deeply", id="deep-arrays"),
+        pytest.param("k = " + "{a=" * 500 + "}" * 500, "nested too deeply", id="deep-tables"),
     ],
 )
 def test_a_bad_config_file_is_one_clear_error(home: Path, text: str, words: str) -> None:
