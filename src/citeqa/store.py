@@ -57,7 +57,7 @@ from citeqa.errors import (
 )
 from citeqa.filelist import STAMPS, FileList, RecordedFiles
 from citeqa.filelist import IndexedFile as IndexedFile  # re-exported: contents.py, status.py
-from citeqa.jsonfiles import parse_json, read_object
+from citeqa.jsonfiles import read_object
 from citeqa.jsonlines import ChunkTable, DocumentTable, offsets_name
 from citeqa.lexical import LexicalIndex
 from citeqa.models import ChannelInfo, Chunk, Document, Frozen, Sentence
@@ -160,15 +160,14 @@ def current_build(index_dir: Path) -> Path:
 def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
     """The manifest of a build folder and the hash that names it."""
     try:
-        raw = (folder / "manifest.json").read_bytes()
-        data = parse_json(raw)
+        data = read_object(folder / "manifest.json")  # a list, a string or null is damage too
     except (OSError, ValueError) as err:
         raise IndexCorrupt(
             f"Index manifest {folder / 'manifest.json'} is unreadable ({err});"
             " run `citeqa index --rebuild`."
         ) from err
-    if not isinstance(data, dict) or data.get("format_version") not in READABLE_FORMATS:
-        found = data.get("format_version") if isinstance(data, dict) else None
+    if data.get("format_version") not in READABLE_FORMATS:
+        found = data.get("format_version")
         raise IndexIncompatible(
             f"The index in {folder.parent} has format {found!r},"
             f" this citeqa reads format {FORMAT_VERSION}; "

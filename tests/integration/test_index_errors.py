@@ -53,6 +53,7 @@ from citeqa.errors import (
     IndexLocked,
     IndexWriteError,
 )
+from citeqa.indexing import DAMAGED
 from citeqa.jsonlines import JsonlWriter
 from citeqa.lazyembedder import LazyEmbedder
 from citeqa.store import load_index
@@ -230,6 +231,21 @@ def test_damaged_index_file(good: Good, cli: Any, name: str, damage: Any) -> Non
     assert report.full_rebuild
     assert load_index(good.index).manifest_hash
     assert len(build_folders(good.index)) == 1
+
+
+@pytest.mark.parametrize("content", ["[]", '"str"', "null", "[1, 2]"])
+def test_a_manifest_holding_no_object_is_damage(good: Good, cli: Any, content: str) -> None:
+    """The session-8 trial: a list, a string or null was "format None" (exit 7, another
+    format); it is damage, as a truncated manifest is, and plain `citeqa index` repairs it."""
+    (good.index / "current" / "manifest.json").write_text(content)
+    for command in (["status"], ["ask", "How does belimumab work?"]):
+        done = cli(*command, **good.env())
+        assert done.code == IndexCorrupt.exit_code != IndexIncompatible.exit_code
+        assert "manifest.json" in done.one_line_error() and "format None" not in done.err
+    built = cli("index", **good.env())
+    assert built.code == 0, built.err
+    assert DAMAGED in " ".join(built.out.split())  # "Built": no file list to compare with
+    assert cli("status", **good.env()).code == 0
 
 
 def test_current_points_to_a_missing_build(good: Good, cli: Any) -> None:
