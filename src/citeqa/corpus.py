@@ -199,20 +199,25 @@ def _unique(document: Document, used: set[str], warnings: list[str]) -> Document
 
 
 def read_titles(corpus_dir: Path) -> tuple[dict[str, str], list[str]]:
-    """Titles from the corpus's manifest.json by relative path, and a warning if it is corrupt."""
+    """Titles from the corpus's manifest.json by relative path, and a warning if it is corrupt
+    or not of the expected shape (then it is ignored)."""
     path = corpus_dir / MANIFEST
     if not path.is_file():
         return {}, []
     try:
-        entries = parse_json(path.read_bytes()).get("documents", [])  # a domain file alone
-        titles = {
-            PurePosixPath(entry["file"]).as_posix(): str(entry["title"])
-            for entry in entries
-            if entry.get("file") and entry.get("title")
-        }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        data = parse_json(path.read_bytes())
+    except (OSError, ValueError) as error:
         return {}, [f"{MANIFEST} is unreadable and was ignored ({error})"]
-    return titles, []
+    if not isinstance(data, dict):
+        return {}, [f"{MANIFEST} is not a JSON object and was ignored"]
+    entries = data.get("documents", [])  # none: a domain file alone
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        return {}, [f'{MANIFEST}: its "documents" is not a list of JSON objects; ignored']
+    return {
+        PurePosixPath(str(entry["file"])).as_posix(): str(entry["title"])
+        for entry in entries
+        if entry.get("file") and entry.get("title")
+    }, []
 
 
 # ---- one document --------------------------------------------------------------------------

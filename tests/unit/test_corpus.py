@@ -265,6 +265,29 @@ def test_corrupt_manifest_warns_and_is_ignored(tmp_path: Path) -> None:
     assert any("manifest.json" in warning for warning in reading.warnings)
 
 
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("[1, 2]", "manifest.json is not a JSON object and was ignored"),
+        ('"str"', "manifest.json is not a JSON object and was ignored"),
+        ('{"documents": {"file": "a"}}', '"documents" is not a list of JSON objects'),
+        ('{"documents": ["paper.txt"]}', '"documents" is not a list of JSON objects'),
+    ],
+)
+def test_a_manifest_of_another_shape_is_one_plain_warning(
+    tmp_path: Path, content: str, words: str
+) -> None:
+    """The session-8 trial: a list warned "('list' object has no attribute 'get')"."""
+    (tmp_path / "manifest.json").write_text(content)
+    (tmp_path / "paper.txt").write_text("Title from text\nbody")
+    reading = read_corpus(tmp_path)
+    assert reading.documents[0].title == "Title from text"
+    assert [w for w in reading.warnings if "manifest.json" in w] == [
+        next(w for w in reading.warnings if words in w)
+    ]
+    assert "attribute" not in " ".join(reading.warnings)
+
+
 def test_long_first_line_title_is_cut(tmp_path: Path) -> None:
     (tmp_path / "long.txt").write_text("word " * 60)
     (tmp_path / "stars.txt").write_text("***\n")
