@@ -321,7 +321,5 @@ def _lexical_of(index: LoadedIndex, settings: Settings) -> LexicalSearch:
         if engine is not None:
             return engine.lexical()
     if index.lexical is None:
-        raise IndexCorrupt(
-            f"The index in {index.folder} has no BM25 index; run `citeqa index --rebuild`."
-        )
+        raise IndexCorrupt(f"The index in {index.folder} has no BM25 index; run `citeqa index`.")
     return index.lexical

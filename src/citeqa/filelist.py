@@ -241,5 +241,5 @@ def _open_list(folder: Path) -> tuple[BinaryIO, str]:
 
 def _unreadable(source: str, reason: object) -> IndexCorrupt:
     return IndexCorrupt(
-        f"The index's file list {source} is unreadable ({reason}); run `citeqa index --rebuild`."
+        f"The index's file list {source} is unreadable ({reason}); run `citeqa index`."
     )

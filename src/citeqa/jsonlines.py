@@ -145,7 +145,7 @@ def _altered(name: str, number: int) -> IndexCorrupt:
     check trusted its size and time (verification.py)."""
     return IndexCorrupt(
         f"Line {number + 1} of the index file {name} is not what the build wrote;"
-        " run `citeqa index --rebuild`."
+        " run `citeqa index`."
     )
 
 

@@ -187,7 +187,7 @@ class LexicalIndex:
             bm25 = StoredBM25(folder, size, terms)
         except Exception as error:  # any damage at all means the same thing: rebuild
             raise IndexCorrupt(
-                f"lexical index in {folder} is unreadable: {error}; run `citeqa index --rebuild`."
+                f"lexical index in {folder} is unreadable: {error}; run `citeqa index`."
             ) from error
         return cls(bm25, size)
 
@@ -281,7 +281,7 @@ class StoredBM25:
         else:
             return documents
         raise IndexCorrupt(
-            f"lexical index in {self.folder} is unreadable: {reason}; run `citeqa index --rebuild`."
+            f"lexical index in {self.folder} is unreadable: {reason}; run `citeqa index`."
         )
 
 

@@ -53,7 +53,7 @@ def knowledge_of(index: LoadedIndex) -> Domain:
     except ValueError as err:
         raise IndexCorrupt(
             f"The index in {index.folder} has unreadable term knowledge ({err});"
-            " run `citeqa index --rebuild`."
+            " run `citeqa index`."
         ) from err
 
 

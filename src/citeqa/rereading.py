@@ -12,7 +12,6 @@ upgrade reads again only the formats whose reading changed since, not the whole 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
@@ -36,14 +35,16 @@ def outdated(recorded: dict[str, int] | None, files: Iterable[str]) -> list[str]
 
 
 def reasons(recorded: dict[str, int] | None, files: Iterable[str]) -> list[str]:
-    """For `citeqa status`: one line per ending whose reader changed since the index read its
-    files, e.g. "reader changed: 3 .html files read by version 1 of its reader, now 2"."""
+    """For `citeqa status`: one line per file whose reader changed since the index read it
+    (one per file, as for a modified file, so that the count of changes is the count of lines
+    listed), e.g. "reader changed: a.html (read by version 1 of the .html reader, now 2; ...)"."""
     now = reader_versions()
     then = recorded or {}
-    counts = Counter(PurePosixPath(name).suffix.lower() for name in outdated(recorded, files))
-    return [
-        f"reader changed: {count} {suffix} file{'s' if count > 1 else ''} read by version"
-        f" {then.get(suffix, UNVERSIONED)} of its reader, now {now[suffix]}"
-        " (`citeqa index` reads them again)"
-        for suffix, count in sorted(counts.items())
-    ]
+    lines = []
+    for name in outdated(recorded, files):
+        suffix = PurePosixPath(name).suffix.lower()
+        lines.append(
+            f"reader changed: {name} (read by version {then.get(suffix, UNVERSIONED)} of the"
+            f" {suffix} reader, now {now[suffix]}; `citeqa index` reads it again)"
+        )
+    return lines

@@ -77,7 +77,7 @@ class Previous:
         except (ValueError, IndexError) as err:  # lines or offsets altered since the build
             raise IndexCorrupt(
                 f"The index in {self._loaded.folder.parent} does not hold the chunks of"
-                f" {doc_id!r} where its file list says; run `citeqa index --rebuild`."
+                f" {doc_id!r} where its file list says; run `citeqa index`."
             ) from err
 
     def vectors(self, channel: str, doc_id: str) -> Iterator[tuple[int, np.ndarray]]:

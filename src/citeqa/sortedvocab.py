@@ -123,7 +123,7 @@ class SortedVocab:
 
     def _corrupt(self, reason: str) -> IndexCorrupt:
         return IndexCorrupt(
-            f"lexical index in {self.folder} is unreadable: {reason}; run `citeqa index --rebuild`."
+            f"lexical index in {self.folder} is unreadable: {reason}; run `citeqa index`."
         )
 
 

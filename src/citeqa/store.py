@@ -152,7 +152,7 @@ def current_build(index_dir: Path) -> Path:
         target = None
     if target is None or not target.is_dir():
         raise IndexCorrupt(
-            f"The index in {index_dir} points to a missing build; run `citeqa index --rebuild`."
+            f"The index in {index_dir} points to a missing build; run `citeqa index`."
         )
     return target
 
@@ -163,8 +163,7 @@ def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
         data = read_object(folder / "manifest.json")  # a list, a string or null is damage too
     except (OSError, ValueError) as err:
         raise IndexCorrupt(
-            f"Index manifest {folder / 'manifest.json'} is unreadable ({err});"
-            " run `citeqa index --rebuild`."
+            f"Index manifest {folder / 'manifest.json'} is unreadable ({err}); run `citeqa index`."
         ) from err
     if data.get("format_version") not in READABLE_FORMATS:
         found = data.get("format_version")
@@ -177,7 +176,7 @@ def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
         manifest = IndexManifest.model_validate(data)
     except ValidationError as err:
         raise IndexCorrupt(
-            f"Index manifest {folder / 'manifest.json'} is invalid; run `citeqa index --rebuild`."
+            f"Index manifest {folder / 'manifest.json'} is invalid; run `citeqa index`."
         ) from err
     return manifest, content_hash(data)
 
@@ -312,7 +311,7 @@ def _unreadable(
         yield
     except kinds as err:
         raise IndexCorrupt(
-            f"The index in {index_dir} is unreadable ({err}); run `citeqa index --rebuild`."
+            f"The index in {index_dir} is unreadable ({err}); run `citeqa index`."
         ) from err
 
 

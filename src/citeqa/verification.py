@@ -53,7 +53,7 @@ def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = Fals
     if unlisted or not index_files:
         raise IndexCorrupt(
             f"The manifest of {folder} does not list {', '.join(unlisted) or 'any file'};"
-            " it was altered. Run `citeqa index --rebuild`."
+            " it was altered. Run `citeqa index`."
         )
     stamps, recorded_at = _read_stamps(folder)
     for name, expected in index_files.items():
@@ -63,7 +63,7 @@ def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = Fals
         if not path.is_file() or file_sha256(path) != expected:
             raise IndexCorrupt(
                 f"The index is damaged: {path} is missing, truncated or altered;"
-                " run `citeqa index --rebuild`."
+                " run `citeqa index`."
             )
 
 

@@ -84,7 +84,7 @@ def test_a_build_failing_while_it_reuses_leaves_the_last_index(
 
     monkeypatch.setattr(indexing, "open_for_reuse", altered_after_the_hash)
     result = cli("index", "--corpus", str(corpus), "--index", str(index))
-    assert result.code != 0 and "citeqa index --rebuild" in result.error_line()
+    assert result.code != 0 and "run `citeqa index`." in result.error_line()
     assert os.readlink(index / CURRENT) == before
     assert published and snapshot(index / before) == published
     assert decoy_snapshot(index, skip=("current",)) == decoys

@@ -63,14 +63,16 @@ def test_status_names_the_reader_that_changed(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
 ) -> None:
     index = tmp_path / "index"
+    (corpus / "more.html").write_text(TABLE_PAGE.replace("Bereavement", "Parental"))
     _built_by_older_html_reader(corpus, index, monkeypatch)
 
     status = index_status(fake_settings(corpus, index))
 
     assert status.stale
-    assert status.changed == [
-        "reader changed: 1 .html file read by version 1 of its reader, now 3"
-        " (`citeqa index` reads them again)"
+    assert status.changed == [  # one line per file: the count of changes is the count listed
+        f"reader changed: {name}.html (read by version 1 of the .html reader, now 3;"
+        " `citeqa index` reads it again)"
+        for name in ("leave", "more")
     ]
     build_index(fake_settings(corpus, index))
     assert not index_status(fake_settings(corpus, index)).stale

@@ -323,7 +323,7 @@ def test_damaged_index_raises_index_corrupt(
     expected = re.escape(f"lexical index in {folder} is unreadable: ")
     with pytest.raises(IndexCorrupt, match=expected) as raised:
         LexicalIndex.load(folder)
-    assert str(raised.value).endswith("; run `citeqa index --rebuild`.")  # as the others say
+    assert str(raised.value).endswith("; run `citeqa index`.")  # as the others say
 
 
 def _damage_postings(folder: Path, damage: str) -> str:
@@ -358,7 +358,7 @@ def test_damaged_postings_are_index_corrupt_when_read(
     loaded = LexicalIndex.load(folder)
     with pytest.raises(IndexCorrupt, match=re.escape(f"lexical index in {folder}")) as raised:
         loaded.search([word], k=5)
-    assert str(raised.value).endswith("; run `citeqa index --rebuild`.")
+    assert str(raised.value).endswith("; run `citeqa index`.")
 
 
 def test_each_term_is_checked_when_first_read(
