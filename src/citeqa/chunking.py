@@ -6,9 +6,9 @@ into chunks of at most `size` characters. Invariants, for every chunk `c` of a d
 `d.text[c.start:c.end] == c.text`; `c.text` neither starts nor ends with whitespace;
 `len(c.text) <= size`; together the chunks cover every non-whitespace character of `d.text`.
 
-Also here: `section_of` (the heading a quote stands under) and, re-exported from language.py
-where it lives, `split_sentences` (used again when answering, to quote sentences). A table's
-header and frame are found in tables.py.
+Also here: `section_of` (the heading a quote stands under), `headings` (those of a text) and,
+re-exported from language.py where it lives, `split_sentences` (used again when answering, to
+quote sentences). A table's header and frame are found in tables.py.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from citeqa.language import (
 )
 from citeqa.models import Chunk, Document, Lang
 
-__all__ = ["BlockKind", "chunk_document", "section_of", "split_sentences"]
+__all__ = ["BlockKind", "chunk_document", "headings", "section_of", "split_sentences"]
 
 BlockKind = Literal["text", "list", "table", "heading"]
 
@@ -377,6 +377,12 @@ def section_of(text: str, chunk: Chunk, offset: int) -> str | None:
     starts, headings = _inner_headings(text[chunk.start : chunk.end])
     index = bisect.bisect_right(starts, offset - chunk.start) - 1
     return headings[index] if index >= 0 else chunk.section
+
+
+def headings(text: str) -> list[str]:
+    """The headings of `text`, in order, as a build finds them (markdown headings, short lines
+    alone leading content, bold paragraphs), without their markdown."""
+    return [block.heading for block in _split_blocks(text) if block.heading]
 
 
 @functools.lru_cache(maxsize=2048)

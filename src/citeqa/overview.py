@@ -21,11 +21,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from citeqa.chunking import headings
 from citeqa.corpus import MANIFEST, list_corpus_files
 from citeqa.domain import language_data
 from citeqa.jsonfiles import parse_json
-from citeqa.language import is_table_row
-from citeqa.lexical import fold, tokenize
+from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import IndexStatus
 
 EXAMPLE_COUNT = 3
@@ -49,13 +49,13 @@ HEADING_TEMPLATES = {
     "fr": "Qu'en est-il de « {heading} » ?",
 }
 """Questions on a short heading holding a document's salient term."""
-HEADING_MAX = 60
-"""A line this short, of two words or more and not ending as a sentence, reads as a heading."""
 PHRASE_WORDS = 4
 """The words a term runs with are at most this many, the term included."""
 _LABEL = re.compile(r"[^\W\d_]{1,3}\s?:\s+")
 """A short label opening a title ("Q: "), left out of a title asked as it is."""
 _JOINS = frozenset({" ", "-"})
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", ",")
+"""A heading ending so is a sentence or a lead-in, not a subject to ask about."""
 
 TEXT_SAMPLE = 20_000
 """Characters read from the start of a document to find its salient term."""
@@ -208,20 +208,13 @@ def term_question(document: DocumentText, term: str, lang: str) -> str:
 
 
 def _heading_with(text: str, term: str) -> str | None:
-    """The first short line holding `term` (in any case, as the title is matched) that reads
-    as a heading (HEADING_MAX)."""
+    """The first heading of two words or more holding `term` (in any case, as the title is
+    matched), headings found as chunking finds them."""
     wanted = term.casefold()
-    for raw in text.splitlines():
-        line = " ".join(raw.strip().lstrip("#").split())
-        words = _WORD.findall(line)
-        if (
-            len(line) <= HEADING_MAX
-            and len(words) >= 2
-            and wanted in {word.casefold() for word in words}
-            and not line.endswith((".", "!", "?", ":", ";", ","))
-            and not is_table_row(raw)
-        ):
-            return line
+    for heading in headings(text):
+        words = [word.casefold() for word in _WORD.findall(heading)]
+        if len(words) >= 2 and wanted in words and not heading.endswith(_SENTENCE_ENDS):
+            return heading
     return None
 
 
@@ -286,10 +279,10 @@ def _run_around(text: str, words: list[re.Match[str]], at: int, lang: str) -> tu
 
 def _content(word: str, lang: str) -> bool:
     """A word that is no stopword, number or question word."""
-    stems = tokenize(word, lang)
+    words = content_words(word)
     return (
-        len(stems) == 1
-        and not stems[0].isdigit()
+        len(words) == 1
+        and not words[0].isdigit()
         and word.casefold() not in QUESTION_WORDS
         and not _function_word(word, lang)
     )
@@ -302,7 +295,7 @@ def _function_word(word: str, lang: str) -> bool:
 
 def _connector(word: str, lang: str) -> bool:
     """A short stopword in lower case that may join two words of a name ("de", "of")."""
-    return len(word) <= 3 and word.islower() and not tokenize(word, lang)
+    return len(word) <= 3 and word.islower() and not content_words(word)
 
 
 def choose(examples: list[Example], count: int = EXAMPLE_COUNT) -> list[Example]:

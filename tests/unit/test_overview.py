@@ -174,6 +174,17 @@ def test_a_title_that_is_a_question_or_a_heading_is_asked_as_a_person_would() ->
     )
 
 
+def test_a_heading_is_one_chunking_finds_never_a_list_item_or_a_question() -> None:
+    listed = DocumentText("en", "Results\n\n- Efficacy of rituximab shown\n- Safety of rituximab")
+    assert term_question(listed, "rituximab", "en") == "What about rituximab?"
+    faq = DocumentText("en", "What is rituximab for?\n\nIt treats lupus when other drugs fail.")
+    assert term_question(faq, "rituximab", "en") == "What about rituximab?"
+    names = DocumentText("en", "Project partners\n\nKarolinska Institutet\n\nLupus Europe\n")
+    assert term_question(names, "Karolinska", "en") == "What about Karolinska?"
+    bold = DocumentText("en", "**Rituximab in lupus nephritis**\n\nA trial of rituximab ran.")
+    assert term_question(bold, "rituximab", "en") == "What about “Rituximab in lupus nephritis”?"
+
+
 STOPWORDS = frozenset(language_data().stopwords)
 
 
