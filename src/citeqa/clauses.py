@@ -8,13 +8,14 @@ CLAUSE_BUDGET characters, that covers most of the question's key terms; among eq
 longer one, which more likely holds the answer beside those terms. A sentence with no clause
 short enough to quote (a long run of words without punctuation) is cut the same way at its
 spaces instead: the run of whole words, at most CLAUSE_BUDGET characters, that covers most of
-those terms, the earliest among equals. The result is a sub-span of the sentence, so the quote
-stays verbatim and cited to its exact characters.
+those terms, the earliest among equals (then the longest). The result is a sub-span of the
+sentence, so the quote stays verbatim and cited to its exact characters.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from citeqa.language import trim_span
 from citeqa.lexical import tokenize
@@ -50,38 +51,49 @@ def best_clauses(
     has no clause to cut at, else its best run of clauses (see the module docstring)."""
     if end - start <= LONG_QUOTE:
         return start, end
-    clauses = clause_spans(text, start, end)
-    tokens = [frozenset(tokenize(text[a:b], lang)) for a, b in clauses]
-    best: tuple[tuple[float, int], int, int] | None = None
-    for first in range(len(clauses)):
-        covered: frozenset[str] = frozenset()
-        for last in range(first, len(clauses)):
-            low, high = clauses[first][0], clauses[last][1]
-            if high - low > CLAUSE_BUDGET:
-                break
-            covered |= tokens[last]
-            key = (round(terms.coverage(covered), 9), high - low)
-            if best is None or key > best[0]:
-                best = (key, low, high)
-    return (best[1], best[2]) if best is not None else best_words(text, start, end, terms, lang)
+    best = _best_run(text, clause_spans(text, start, end), terms, lang, _longer)
+    return best if best is not None else best_words(text, start, end, terms, lang)
 
 
 def best_words(text: str, start: int, end: int, terms: QuestionTerms, lang: str) -> tuple[int, int]:
     """The run of whole words of `text[start:end]`, at most CLAUSE_BUDGET characters, that
-    covers most of the question's key terms (the earliest among equals); the span itself when
-    not even one word fits."""
+    covers most of the question's key terms (the earliest among equals, then the longest);
+    the span itself when not even one word fits."""
     words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
-    tokens = [frozenset(tokenize(text[a:b], lang)) for a, b in words]
-    best: tuple[float, int, int] | None = None
-    last = 0
-    for first, (low, _) in enumerate(words):
-        last = max(last, first)
-        while last + 1 < len(words) and words[last + 1][1] - low <= CLAUSE_BUDGET:
-            last += 1
-        if words[last][1] - low > CLAUSE_BUDGET:
-            continue  # one word longer than the budget
-        covered = frozenset[str]().union(*tokens[first : last + 1])
-        key = round(terms.coverage(covered), 9)
-        if best is None or key > best[0]:
-            best = (key, low, words[last][1])
-    return (best[1], best[2]) if best is not None else (start, end)
+    best = _best_run(text, words, terms, lang, _earliest_longest)
+    return best if best is not None else (start, end)
+
+
+def _best_run(
+    text: str,
+    spans: list[tuple[int, int]],
+    terms: QuestionTerms,
+    lang: str,
+    tie_break: Callable[[int, int], tuple[int, ...]],
+) -> tuple[int, int] | None:
+    """The run of consecutive `spans`, at most CLAUSE_BUDGET characters from the first's start
+    to the last's end, whose terms cover most of the question's key terms; among equal runs
+    the one `tie_break(low, high)` ranks highest, then the earliest. None when no span fits."""
+    tokens = [frozenset(tokenize(text[a:b], lang)) for a, b in spans]
+    best: tuple[tuple[float, ...], int, int] | None = None
+    for first in range(len(spans)):
+        covered: frozenset[str] = frozenset()
+        for last in range(first, len(spans)):
+            low, high = spans[first][0], spans[last][1]
+            if high - low > CLAUSE_BUDGET:
+                break
+            covered |= tokens[last]
+            key = (round(terms.coverage(covered), 9), *tie_break(low, high))
+            if best is None or key > best[0]:
+                best = (key, low, high)
+    return (best[1], best[2]) if best is not None else None
+
+
+def _longer(low: int, high: int) -> tuple[int, ...]:
+    """Among runs of clauses covering as much, the longer (more likely holding the answer)."""
+    return (high - low,)
+
+
+def _earliest_longest(low: int, high: int) -> tuple[int, ...]:
+    """Among runs of words covering as much, the earliest, then the longest."""
+    return (-low, high)
