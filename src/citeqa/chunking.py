@@ -6,9 +6,10 @@ into chunks of at most `size` characters. Invariants, for every chunk `c` of a d
 `d.text[c.start:c.end] == c.text`; `c.text` neither starts nor ends with whitespace;
 `len(c.text) <= size`; together the chunks cover every non-whitespace character of `d.text`.
 
-Also here: `section_of` (the heading a quote stands under), `headings` (those of a text) and,
-re-exported from language.py where it lives, `split_sentences` (used again when answering, to
-quote sentences). A table's header and frame are found in tables.py.
+Also here: `section_of` (the heading a quote stands under), `section_bounds` (the stretch of a
+chunk under it), `headings` (those of a text) and, re-exported from language.py where it
+lives, `split_sentences` (used again when answering, to quote sentences). A table's header and
+frame are found in tables.py.
 """
 
 from __future__ import annotations
@@ -32,7 +33,14 @@ from citeqa.language import (
 )
 from citeqa.models import Chunk, Document, Lang
 
-__all__ = ["BlockKind", "chunk_document", "headings", "section_of", "split_sentences"]
+__all__ = [
+    "BlockKind",
+    "chunk_document",
+    "headings",
+    "section_bounds",
+    "section_of",
+    "split_sentences",
+]
 
 BlockKind = Literal["text", "list", "table", "heading"]
 
@@ -377,6 +385,18 @@ def section_of(text: str, chunk: Chunk, offset: int) -> str | None:
     starts, headings = _inner_headings(text[chunk.start : chunk.end])
     index = bisect.bisect_right(starts, offset - chunk.start) - 1
     return headings[index] if index >= 0 else chunk.section
+
+
+def section_bounds(text: str, chunk: Chunk, offset: int) -> tuple[int, int]:
+    """The stretch of the chunk, as offsets of its document, that stands under the heading
+    the character at `offset` stands under (`section_of`): from that heading inside the chunk
+    (or the chunk's start) to the next heading inside it (or the chunk's end)."""
+    starts, _ = _inner_headings(text[chunk.start : chunk.end])
+    inside = chunk.start < offset < chunk.end
+    index = bisect.bisect_right(starts, offset - chunk.start) - 1 if inside else -1
+    low = chunk.start + starts[index] if index >= 0 else chunk.start
+    high = chunk.start + starts[index + 1] if index + 1 < len(starts) else chunk.end
+    return low, high
 
 
 def headings(text: str) -> list[str]:

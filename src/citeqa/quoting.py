@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from citeqa.chunking import section_of
+from citeqa.chunking import section_bounds, section_of
 from citeqa.clauses import best_clauses
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
@@ -71,13 +71,11 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     if sentence.end - sentence.start >= SHORT_QUOTE or bank.table_header(index) is not None:
         return start
     doc = bank.documents[sentence.doc_id]
-    own = section_of(doc.text, chunk, max(start, sentence.end - 1))
-    for before in reversed(bank.preceding(index, chunk.start, CONTEXT_SENTENCES)):
+    section_start, _ = section_bounds(doc.text, chunk, max(start, sentence.end - 1))
+    for before in reversed(bank.preceding(index, section_start, CONTEXT_SENTENCES)):
         previous = bank.sentences[before]
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
         if too_long or _in_table(bank, before) or not _same_page(doc, previous.start, sentence.end):
-            break
-        if section_of(doc.text, chunk, previous.start) != own:
             break
         start = previous.start
     return start
@@ -94,17 +92,13 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     text = doc.text
     if _stands_alone(text[sentence.start : sentence.end]) or bank.table_header(index) is not None:
         return end
-    own = section_of(text, chunk, sentence.start)
-    for following in bank.following(index, chunk.end):
+    _, section_end = section_bounds(text, chunk, sentence.start)
+    for following in bank.following(index, section_end):
         quote = text[sentence.start : end]
         if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
             break
         reach = bank.sentences[following].end
-        if (
-            _in_table(bank, following)
-            or not _same_page(doc, sentence.start, reach)
-            or section_of(text, chunk, max(sentence.start, reach - 1)) != own
-        ):
+        if _in_table(bank, following) or not _same_page(doc, sentence.start, reach):
             break
         end = reach
         if end - sentence.start > 3 * SHORT_QUOTE:

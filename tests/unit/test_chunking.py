@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.chunking import chunk_document, split_sentences
+from citeqa.chunking import chunk_document, headings, section_bounds, section_of, split_sentences
 from citeqa.corpus import read_corpus
 from citeqa.language import detect_lang
 from citeqa.models import Chunk, Document
@@ -288,3 +288,24 @@ def test_sentences_of_a_slice_use_absolute_offsets() -> None:
     spans = split_sentences(text, start, end)
     assert [text[a:b] for a, b in spans] == ["First one.", "Second one."]
     assert spans[0][0] == start
+
+
+def test_section_bounds_hold_exactly_the_offsets_under_the_same_heading() -> None:
+    document = bundled()[SLIDES]
+    under_inner = 0
+    for chunk in bundled_chunks(SLIDES)[:40]:
+        for offset in range(chunk.start, chunk.end, 7):
+            low, high = section_bounds(document.text, chunk, offset)
+            assert chunk.start <= low <= max(offset, chunk.start) < high <= chunk.end
+            own = section_of(document.text, chunk, offset)
+            for other in range(chunk.start + 1, chunk.end):
+                same = section_of(document.text, chunk, other) == own
+                assert same or not low < other < high
+            under_inner += low > chunk.start
+    assert under_inner > 0  # some offsets stand under a heading inside their chunk
+
+
+def test_headings_are_the_ones_a_build_finds() -> None:
+    text = "# Results\n\nThe rate was 56 %.\n\nLeave entitlements\n\n- a day\n- two days\n"
+    assert headings(text) == ["Results", "Leave entitlements"]
+    assert headings("- Efficacy shown\n- Safety shown\n") == []
