@@ -43,7 +43,7 @@ _PARAGRAPH_TAGS = frozenset(
 )
 _LINE_TAGS = frozenset({"br", "li", "tr", "dt", "dd", "option", "caption"})
 _CELL_TAGS = frozenset({"td", "th"})
-_TABLE_TAGS = frozenset({"table", "tr", "td", "th", "thead"})
+_TABLE_TAGS = frozenset({"tr", "td", "th", "thead"})
 _BREAKS = {1: "\t", 2: "\n", 3: "\n\n"}
 
 
@@ -63,7 +63,8 @@ class _VisibleText(HTMLParser):
         self.in_title = False
         self.title = ""
         self.tables: list[_Table] = []
-        """The tables being read, innermost last: their text is written when they close."""
+        """The tables being read, innermost last: their text is written as it comes, and
+        replaced by a pipe table when one closes that reads as one."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
@@ -74,7 +75,7 @@ class _VisibleText(HTMLParser):
         self.preformatted += tag == "pre"
         self._hold_break(tag, closing=False)
         if tag == "table":
-            self.tables.append(_Table())
+            self.tables.append(_Table(len(self.parts)))
         elif tag in _TABLE_TAGS and self.tables and not self.hidden:
             self.tables[-1].open(tag)
 
@@ -95,11 +96,9 @@ class _VisibleText(HTMLParser):
         if self.hidden or not data.strip():
             return
         text = data if self.preformatted else re.sub(r"\s+", " ", data)
-        if self.tables:  # held until the table closes, with the break before it
+        if self.tables:
             self.tables[-1].add(text, self.pending)
-            self.pending = 0
-        else:
-            self._write(text)
+        self._write(text)
 
     def close(self) -> None:
         super().close()
@@ -114,20 +113,18 @@ class _VisibleText(HTMLParser):
         self.parts.append(text)
 
     def _end_table(self) -> None:
-        """Write the innermost table (into its outer table, if nested): a pipe table under its
-        header row, else its text and breaks as they came (`_Table.stream`)."""
+        """Close the innermost table (its words run into its outer table's cell, if nested):
+        when it reads as a pipe table under its header row, its text as it came is cut back
+        and the pipe table written instead, a paragraph apart."""
         table = self.tables.pop()
         piped = table.piped()
-        stream = [(3, piped)] if piped else table.stream
-        after = 3 if piped else self.pending
         if self.tables:
-            self.tables[-1].nest(stream, table.words())
-        elif stream:
-            self.pending = 0  # the break before the table is held in its first piece
-            for strength, text in stream:
-                self.pending = max(self.pending, strength)
-                self._write(text)
-        self.pending = max(self.pending, after)
+            self.tables[-1].nest(table.words())
+        if piped:
+            del self.parts[table.mark :]
+            self.pending = 3
+            self._write(piped)
+            self.pending = 3
 
     def _hold_break(self, tag: str, closing: bool) -> None:
         if tag in _PARAGRAPH_TAGS:
@@ -150,24 +147,19 @@ class _Row:
     def texts(self) -> list[str]:
         return [" ".join("".join(cell).split()) for cell in self.cells]
 
-    def add(self, text: str, pending: int) -> None:
-        """A piece of the last cell's text; a break before it (`<br>`, `<p>`) is a space."""
-        cell = self.cells[-1]
-        cell.append(" " + text if cell and pending else text)
-
     def is_header(self) -> bool:
         return self.in_head or (bool(self.heads) and all(self.heads))
 
 
 class _Table:
-    """A table being read: its caption and rows, and its text as it came (`stream`: each piece
-    with the break before it), written out when it closes."""
+    """A table being read: its caption and rows, and where its text starts among the parts
+    written (`mark`), to be cut back to if it closes as a pipe table."""
 
-    def __init__(self) -> None:
+    def __init__(self, mark: int) -> None:
         self.caption: list[str] = []
         self.rows: list[_Row] = []
         self.in_head = False
-        self.stream: list[tuple[int, str]] = []
+        self.mark = mark
 
     def open(self, tag: str) -> None:
         if tag == "thead":
@@ -179,21 +171,17 @@ class _Table:
             self.rows[-1].heads.append(tag == "th")
 
     def add(self, text: str, pending: int) -> None:
-        """A piece of visible text, after a break of strength `pending`."""
-        self.stream.append((pending, text))
-        if not self.rows or not self.rows[-1].cells:
-            self.caption.append(" " + text if pending else text)  # a <caption>, or stray text
-        else:
-            self.rows[-1].add(text, pending)
+        """A piece of visible text, after a break of strength `pending`: a break inside a cell
+        (`<br>`, `<p>`) or a caption is a space (the cells' and caption's spaces are evened)."""
+        self._pieces().append(" " + text if pending else text)
 
-    def nest(self, stream: list[tuple[int, str]], words: list[str]) -> None:
-        """A table nested in this one: its text as it came, and its words run into the cell."""
-        self.stream += stream
-        joined = " " + " ".join(words) + " "
-        if not self.rows or not self.rows[-1].cells:
-            self.caption.append(joined)
-        else:
-            self.rows[-1].cells[-1].append(joined)
+    def nest(self, words: list[str]) -> None:
+        """A table nested in this one: its words run into the cell."""
+        self._pieces().append(" " + " ".join(words) + " ")
+
+    def _pieces(self) -> list[str]:
+        """Where text goes now: the last cell, else the caption (a <caption>, or stray text)."""
+        return self.rows[-1].cells[-1] if self.rows and self.rows[-1].cells else self.caption
 
     def words(self) -> list[str]:
         """The caption's and cells' text, in reading order (a table nested in a cell)."""
