@@ -5,7 +5,9 @@
 MODE is `api` (citeqa.api.build_index, --rebuild) or `cli` (`citeqa index --rebuild` through
 the console-script entry point). STAGE is `embed` (stall inside the embedder), `write`
 (stall while the temporary build folder is half written), `leftovers` (the folder claimed and
-locked, before the build's temporary folder) or `settings` (`cli` only: before the build).
+locked, before the build's temporary folder), `cleanup` (as `embed`, then MARKER.cleanup is
+made and the interrupted build's cleanup takes 2 s) or `settings` (`cli` only: before the
+build).
 When the build reaches STAGE it creates the file MARKER and sleeps, so the test knows when to
 send its signal.
 
@@ -48,7 +50,7 @@ def main() -> int:
 
     class StallingFake(fakes.FakeEmbedder):  # type: ignore[name-defined,misc]
         def embed_batch(self, texts):  # type: ignore[no-untyped-def]
-            if stage == "embed":
+            if stage in ("embed", "cleanup"):
                 _stall(marker)
             return super().embed_batch(texts)
 
@@ -73,6 +75,17 @@ def main() -> int:
             return settings_for(*args, **kwargs)
 
         index_cmds.settings_for = stalling_settings_for
+    if stage == "cleanup":  # stall in embedding, then again in the interrupted build's cleanup
+        from citeqa import indexing
+
+        discard = indexing.discard
+
+        def slow_discard(*args, **kwargs):  # type: ignore[no-untyped-def]
+            Path(f"{marker}.cleanup").write_text(str(os.getpid()))
+            time.sleep(2)  # a second Ctrl-C lands here
+            return discard(*args, **kwargs)
+
+        indexing.discard = slow_discard
     if stage == "write":
         write_faiss = VectorSpool.save_faiss
 

@@ -542,6 +542,24 @@ def test_build_killed_while_writing(good: Good, tmp_path: Path) -> None:
     good.assert_intact()
 
 
+def test_a_second_ctrl_c_while_the_first_unwinds_is_quiet(good: Good, tmp_path: Path) -> None:
+    """The session-8 trial: two Ctrl-C in quick succession printed "Exception ignored in
+    threading ... KeyboardInterrupt"; the second may also cut the cleanup short."""
+    process = _stalled_build(good, tmp_path, "cli", "cleanup")
+    process.send_signal(signal.SIGINT)
+    cleanup = tmp_path / "stalled-cli-cleanup.cleanup"
+    deadline = time.monotonic() + 30
+    while not cleanup.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert cleanup.exists()
+    code, _, err = _stop(process, signal.SIGINT)  # lands in the 2 s cleanup
+    assert code == 130, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+    assert "Build interrupted; the previous index is unchanged." in err
+    assert tmp_leftovers(good.index) == []  # the cleanup ran to its end
+    good.assert_intact()
+
+
 @pytest.mark.parametrize(
     ("stage", "signum"),
     [

@@ -122,16 +122,30 @@ def progress_bar(console: Console, *, transient: bool = False) -> Iterator[Any]:
 
 @contextmanager
 def interruptible() -> Iterator[None]:
-    """Turn SIGTERM into KeyboardInterrupt, so a killed build cleans up like Ctrl-C."""
+    """Turn SIGTERM into KeyboardInterrupt, so a killed build cleans up like Ctrl-C; the first
+    Ctrl-C or SIGTERM makes citeqa ignore the next ones while the build unwinds and the process
+    exits (a second Ctrl-C then printed "Exception ignored in threading ... KeyboardInterrupt"
+    or cut the cleanup short). Without an interruption the handlers are restored."""
+    interrupted = False
 
     def interrupt(signum: int, frame: object) -> None:
+        nonlocal interrupted
+        interrupted = True
+        for quieted in QUIETED:
+            signal.signal(quieted, signal.SIG_IGN)
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {signum: signal.signal(signum, interrupt) for signum in QUIETED}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if not interrupted:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+
+QUIETED = (signal.SIGINT, signal.SIGTERM)
+"""The signals that interrupt a build, once."""
 
 
 def warn(message: str) -> None:

@@ -39,12 +39,13 @@ def index(
     """Build or update the index; only changed files are re-embedded."""
     built = False
     try:
-        from citeqa.api import build_index
+        with interruptible():  # from the start: a Ctrl-C in the imports is quiet too
+            from citeqa.api import build_index
 
-        settings = settings_for(corpus, index, store)
-        with interruptible(), progress_bar(stderr_console()) as progress:
-            report = build_index(settings, rebuild=rebuild, progress=progress)
-            built = True
+            settings = settings_for(corpus, index, store)
+            with progress_bar(stderr_console()) as progress:
+                report = build_index(settings, rebuild=rebuild, progress=progress)
+                built = True
     except KeyboardInterrupt:
         if built:  # the new index is in use: not "the previous index is unchanged"
             raise
