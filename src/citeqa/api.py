@@ -20,7 +20,7 @@ from citeqa.config import Settings, load_settings
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexMissing
-from citeqa.models import Answer, BuildReport, Document, IndexStatus, Retrieval
+from citeqa.models import Answer, BuildReport, Citation, Document, IndexStatus, Retrieval
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example, choose, term_examples
 from citeqa.prepared import check_channels_known as check_channels_known  # cli: index_cmds
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
@@ -177,7 +177,8 @@ class Assistant:
         return self._loaded.index.documents[doc_id]
 
     def suggested_examples(self, count: int = EXAMPLE_COUNT) -> list[Example]:
-        """Questions this assistant answers, on the salient terms of a few documents taken
+        """Questions this assistant answers with content (`_has_content`: a quote of more than
+        a heading line), on the salient terms of a few documents taken
         from each language in turn: for a welcome when the corpus lists no examples. Reads
         the beginnings of at most `EXAMPLE_DOCUMENTS` documents, whatever the corpus's size."""
         loaded = self._loaded
@@ -192,7 +193,7 @@ class Assistant:
                     sampled.append(DocumentText(lang, document.text[:TEXT_SAMPLE], document.title))
         vocabulary = loaded.vocabulary
         examples = term_examples(sampled, vocabulary.frequency, vocabulary.sentence_count)
-        return choose([e for e in examples if not self.ask(e.question).abstained], count)
+        return choose([e for e in examples if _has_content(self.ask(e.question))], count)
 
     def status(self) -> IndexStatus:
         """Index status, as `index_status` gives it."""
@@ -311,6 +312,19 @@ class Assistant:
             "total": round((done - began) * 1000, 2),
         }
         return answer.model_copy(update={"timings_ms": timings, "warnings": warnings})
+
+
+def _has_content(answer: Answer) -> bool:
+    """An answer worth offering as a welcome example: not an abstention, and quoting more than
+    a heading (a quote that is its section's heading line alone, "# Cafeteria", says nothing)."""
+    return not answer.abstained and not all(_heading_only(c) for c in answer.citations)
+
+
+def _heading_only(citation: Citation) -> bool:
+    """The quote is one line that is its section's heading (markdown marks aside)."""
+    line = citation.quote.strip()
+    words = " ".join(line.strip("#*_ \t").split())
+    return "\n" not in line and citation.section is not None and words == citation.section.strip()
 
 
 def _lexical_of(index: LoadedIndex, settings: Settings) -> LexicalSearch:

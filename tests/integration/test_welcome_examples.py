@@ -62,3 +62,36 @@ def test_every_example_is_answered(tmp_path: Path, files: dict[str, str]) -> Non
     examples = _examples(tmp_path, files)
     assistant = open_assistant(fake_settings(tmp_path / "corpus", tmp_path / "index"))
     assert all(not assistant.ask(example.question).abstained for example in examples)
+
+
+TRIAL_PAGES = {  # the session-8 trial's corpus: "What about cafeteria?" quoted "# Cafeteria"
+    "cafeteria.md": "# Cafeteria\n\n## Opening hours\n\nThe cafeteria opens at 11:45 and closes"
+    " at 14:15 on weekdays. It is closed on Saturdays and Sundays.\n\n## Prices\n\nA main course"
+    " costs €6.50 for employees and €9 for visitors. Coffee is free before 10:00.\n",
+    "onboarding.md": "# Onboarding guide\n\n## First day\n\nNew employees receive their laptop"
+    " from the IT desk on the second floor at 9:30. Bring a photo ID so that security can print"
+    " your badge.\n\n## Payroll\n\nSalaries are paid on the 25th of each month. Expense claims"
+    " submitted before the 10th are reimbursed with that month's salary.\n\n## Holidays\n\nEvery"
+    " full-time employee gets 27 days of paid leave per year, plus public holidays. Unused days"
+    " can be carried over until the end of March.\n",
+    "security.md": "# Security policy\n\n## Passwords\n\nPasswords must be at least 14"
+    " characters long and are rotated only after a suspected compromise. A password manager is"
+    " provided to every employee.\n\n## Lost devices\n\nReport a lost laptop or phone to"
+    " security@example.org within two hours. The device is wiped remotely once the report is"
+    " confirmed.\n",
+}
+
+
+def test_an_example_offered_answers_with_more_than_a_heading(tmp_path: Path) -> None:
+    examples = _examples(tmp_path, TRIAL_PAGES)
+    assistant = open_assistant(
+        fake_settings(tmp_path / "corpus", tmp_path / "index"), build_if_missing=False
+    )
+    assert examples
+    for example in examples:
+        answer = assistant.ask(example.question)
+        assert not answer.abstained
+        assert any(
+            "\n" in c.quote.strip() or not c.quote.lstrip().startswith("#")
+            for c in answer.citations
+        ), (example.question, answer.citations)
