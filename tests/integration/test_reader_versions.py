@@ -70,7 +70,7 @@ def test_status_names_the_reader_that_changed(
 
     assert status.stale
     assert status.changed == [  # one line per file: the count of changes is the count listed
-        f"reader changed: {name}.html (read by version 1 of the .html reader, now 3;"
+        f"reader changed: {name}.html (read by version 1 of the .html reader, now 4;"
         " `citeqa index` reads it again)"
         for name in ("leave", "more")
     ]
@@ -82,7 +82,7 @@ def test_an_index_that_recorded_no_reader_versions_reads_again_only_changed_form
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
 ) -> None:
     """An index written before readers had versions: its files count as read by version 1,
-    so only the HTML page (version 3 now) is read again, once."""
+    so only the HTML page (version 4 now) is read again, once."""
     index = tmp_path / "index"
     with monkeypatch.context() as patched:
         patched.setattr(indexing, "reader_versions", lambda: None)

@@ -100,7 +100,7 @@ def test_breaks_inside_a_header_tables_cell_are_spaces() -> None:
 
 def test_a_table_without_a_header_row_reads_as_without_the_table() -> None:
     cells = "<td>Annual<br>leave</td><td>27</td>"
-    assert text_of(f"<table><tr>{cells}</tr></table>") == "Annual\nleave\t27"
+    assert text_of(f"<table><tr>{cells}</tr></table>") == "Annual leave\t27"
     layout = (
         "<table><tr><td><h1>Leave policy</h1><p>Staff get 25 days.</p>"
         "<h2>Pension</h2><p>Paid monthly.</p><pre>a  b\nc</pre></td>"
@@ -118,3 +118,18 @@ def test_a_header_table_inside_a_layout_table_is_still_a_markdown_table() -> Non
     inner = "<table><tr><th>Type</th><th>Days</th></tr><tr><td>Annual</td><td>27</td></tr></table>"
     html = f"<table><tr><td><h2>Leave</h2>{inner}<p>Ask HR.</p></td></tr></table>"
     assert text_of(html) == ("Leave\n\n| Type | Days |\n| --- | --- |\n| Annual | 27 |\n\nAsk HR.")
+
+
+def test_a_line_break_in_a_headerless_cell_never_reads_as_a_new_row() -> None:
+    rows = (
+        "<tr><td>Berlin office</td><td>Open Monday to Friday<br>8:00 to 18:00</td></tr>"
+        "<tr><td>Madrid office</td><td>Calle de Alcalá 48<br>28014 Madrid</td>"
+        "<td>Open Monday to Thursday<br>9:00 to 17:30</td></tr>"
+    )
+    assert text_of(f"<table>{rows}</table><p>Line<br>break</p>").split("\n") == [
+        "Berlin office\tOpen Monday to Friday 8:00 to 18:00",
+        "Madrid office\tCalle de Alcalá 48 28014 Madrid\tOpen Monday to Thursday 9:00 to 17:30",
+        "",
+        "Line",
+        "break",
+    ]

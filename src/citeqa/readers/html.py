@@ -6,7 +6,7 @@ table, its header row over a `|---|` rule, so that a row is read and quoted with
 exactly as a markdown file's table row is (tables.py); a break inside such a cell (`<br>`, a
 paragraph) is a space. Any other table (a page laid out in a table) reads as it would without
 the table: cells apart with tabs, one row a line, its headings and paragraphs on their own
-lines.
+lines, and a `<br>` inside a cell a space (so a cell's lines never read as rows of their own).
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 3
+    version = 4
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
-    as before 2 (its headings and paragraphs on their own lines)."""
+    as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
+    cell is a space (an address over three lines read as three rows)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -44,14 +45,17 @@ _PARAGRAPH_TAGS = frozenset(
 _LINE_TAGS = frozenset({"br", "li", "tr", "dt", "dd", "option", "caption"})
 _CELL_TAGS = frozenset({"td", "th"})
 _TABLE_TAGS = frozenset({"tr", "td", "th", "thead"})
-_BREAKS = {1: "\t", 2: "\n", 3: "\n\n"}
+SPACE, CELL, LINE, PARAGRAPH = 1, 2, 3, 4
+"""Breaks between pieces of visible text, weakest first; the strongest held back wins."""
+_BREAKS = {SPACE: " ", CELL: "\t", LINE: "\n", PARAGRAPH: "\n\n"}
 
 
 class _VisibleText(HTMLParser):
     """Collects the text a browser shows: no scripts, styles or head; blocks on their own lines.
 
     Breaks are held back until the next visible text, and the strongest wins: a paragraph
-    break (blank line), a line break, or a tab between table cells.
+    break (blank line), a line break, a tab between table cells, or a space (a `<br>` in a
+    table's cell).
     """
 
     def __init__(self) -> None:
@@ -122,17 +126,19 @@ class _VisibleText(HTMLParser):
             self.tables[-1].nest(table.words())
         if piped:
             del self.parts[table.mark :]
-            self.pending = 3
+            self.pending = PARAGRAPH
             self._write(piped)
-            self.pending = 3
+            self.pending = PARAGRAPH
 
     def _hold_break(self, tag: str, closing: bool) -> None:
         if tag in _PARAGRAPH_TAGS:
-            strength = 3
+            strength = PARAGRAPH
+        elif tag == "br" and self.tables and not self.preformatted:
+            strength = SPACE
         elif tag in _LINE_TAGS:
-            strength = 2
+            strength = LINE
         else:
-            strength = 1 if tag in _CELL_TAGS and not closing else 0
+            strength = CELL if tag in _CELL_TAGS and not closing else 0
         self.pending = max(self.pending, strength)
 
 
