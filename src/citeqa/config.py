@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -154,11 +154,14 @@ models, so a slow channel (e5, minilm) goes after `use`."""
 
     @field_validator("channel_weights", "evidence_channel_weights", mode="before")
     @classmethod
-    def _weights_object(cls, value: object) -> object:
+    def _weights_object(cls, value: object, info: ValidationInfo) -> object:
         """Channel weights in one string (`CITEQA_CHANNEL_WEIGHTS`,
-        `CITEQA_EVIDENCE_CHANNEL_WEIGHTS`): a JSON object."""
+        `CITEQA_EVIDENCE_CHANNEL_WEIGHTS`): a JSON object. A blank value is unset (the
+        field's default), as every empty variable is."""
         if not isinstance(value, str):
             return value
+        if not value.strip():
+            return cls.model_fields[str(info.field_name)].get_default(call_default_factory=True)
         try:
             return parse_json(value)
         except ValueError:

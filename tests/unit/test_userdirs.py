@@ -277,3 +277,15 @@ def test_the_eval_cache_is_inside_the_one_user_cache(
     monkeypatch.setenv("CITEQA_EVAL_CACHE", str(tmp_path / "named"))
     assert eval_cache_dir() == tmp_path / "named"
     assert eval_cache_dir(tmp_path / "given") == tmp_path / "given"
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_blank_weights_variable_is_unset(
+    home: Path, monkeypatch: pytest.MonkeyPatch, blank: str
+) -> None:
+    monkeypatch.setenv("CITEQA_CHANNEL_WEIGHTS", blank)
+    monkeypatch.setenv("CITEQA_EVIDENCE_CHANNEL_WEIGHTS", blank)
+    settings = load_settings()
+    assert settings.channel_weights == Settings().channel_weights == {}
+    assert settings.evidence_channel_weights == Settings().evidence_channel_weights
+    assert settings.evidence_channel_weights == {"use": 0.4}
