@@ -165,8 +165,13 @@ def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
         raise IndexCorrupt(
             f"Index manifest {folder / 'manifest.json'} is unreadable ({err}); run `citeqa index`."
         ) from err
-    if data.get("format_version") not in READABLE_FORMATS:
-        found = data.get("format_version")
+    found = data.get("format_version")
+    if not isinstance(found, int) or isinstance(found, bool):  # citeqa always writes one
+        raise IndexCorrupt(
+            f"Index manifest {folder / 'manifest.json'} names no format version; "
+            "run `citeqa index`."
+        )
+    if found not in READABLE_FORMATS:
         raise IndexIncompatible(
             f"The index in {folder.parent} has format {found!r},"
             f" this citeqa reads format {FORMAT_VERSION}; "

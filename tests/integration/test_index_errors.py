@@ -233,10 +233,15 @@ def test_damaged_index_file(good: Good, cli: Any, name: str, damage: Any) -> Non
     assert len(build_folders(good.index)) == 1
 
 
-@pytest.mark.parametrize("content", ["[]", '"str"', "null", "[1, 2]"])
-def test_a_manifest_holding_no_object_is_damage(good: Good, cli: Any, content: str) -> None:
+@pytest.mark.parametrize(
+    "content", ["[]", '"str"', "null", "[1, 2]", "{}", '{"format_version": "3"}']
+)
+def test_a_manifest_holding_no_object_or_no_format_is_damage(
+    good: Good, cli: Any, content: str
+) -> None:
     """The session-8 trial: a list, a string or null was "format None" (exit 7, another
-    format); it is damage, as a truncated manifest is, and plain `citeqa index` repairs it."""
+    format); it is damage, as a truncated manifest or one naming no format version is, and
+    plain `citeqa index` repairs it."""
     (good.index / "current" / "manifest.json").write_text(content)
     for command in (["status"], ["ask", "How does belimumab work?"]):
         done = cli(*command, **good.env())
