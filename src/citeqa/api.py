@@ -258,10 +258,10 @@ class Assistant:
         search = search or self._search(vectors)
         candidates = channel_candidates(search, searched, vectors, fusions, loaded.glossary)
         answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
-        return twofusions.ranked(
-            searched, candidates, loaded.index.chunks, loaded.bank, terms, answer_vector,
-            fusions, count, self.settings.answer_passages,
-        )  # fmt: skip
+        found = twofusions.Searched(
+            searched, candidates, loaded.index.chunks, loaded.bank, terms, answer_vector
+        )
+        return twofusions.ranked(found, fusions, count, self.settings.answer_passages)
 
     @functools.cached_property
     def _fusions(self) -> list[Settings]:

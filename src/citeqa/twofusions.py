@@ -13,6 +13,7 @@ best-sentence score is computed once for both reranks.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -46,21 +47,27 @@ def fusions_of(settings: Settings, channels: Sequence[str]) -> list[Settings]:
     return [settings, evidence] if differ else [settings]
 
 
+@dataclass(frozen=True)
+class Searched:
+    """One question's search, what either fusion ranks: the text searched, each channel's
+    candidates, the index's chunks and sentences, the question's terms and its vector in the
+    answer channel."""
+
+    question: str
+    candidates: list[Candidates]
+    chunks: Sequence[Chunk]
+    bank: SentenceBank
+    terms: QuestionTerms
+    answer_vector: np.ndarray | None
+
+
 def ranked(
-    question: str,
-    candidates: list[Candidates],
-    chunks: Sequence[Chunk],
-    bank: SentenceBank,
-    terms: QuestionTerms,
-    answer_vector: np.ndarray | None,
-    fusions: list[Settings],
-    count: int,
-    evidence_count: int,
+    searched: Searched, fusions: list[Settings], count: int, evidence_count: int
 ) -> tuple[Retrieval, Retrieval]:
     """The `count` best passages by the first of `fusions` (the ranking shown) and the
     `evidence_count` best by the last (the evidence's: the answer models read as many
     passages as they were trained on, whatever `count` the user asks for), each fused from
-    `candidates` and reranked by its passages' best sentences. With one fusion, it is
+    `searched` and reranked by its passages' best sentences. With one fusion, it is
     ranked once, `max(count, evidence_count)` deep, and the ranking shown is the first
     `count` of it (the passages ranking `count` deep gives while both are within
     `rerank_depth`: select keeps the fused order whatever its depth), the same object when
@@ -68,8 +75,7 @@ def ranked(
     best: BestSentences = {}
 
     def fused(settings: Settings, depth: int) -> Retrieval:
-        return _fused(question, candidates, chunks, bank, terms, answer_vector, settings, depth,
-                      best)  # fmt: skip
+        return _fused(searched, settings, depth, best)
 
     if len(fusions) == 1:
         found = fused(fusions[0], max(count, evidence_count))
@@ -79,22 +85,16 @@ def ranked(
     return fused(fusions[0], count), fused(fusions[-1], evidence_count)
 
 
-def _fused(
-    question: str,
-    candidates: list[Candidates],
-    chunks: Sequence[Chunk],
-    bank: SentenceBank,
-    terms: QuestionTerms,
-    answer_vector: np.ndarray | None,
-    settings: Settings,
-    count: int,
-    best: BestSentences,
-) -> Retrieval:
-    """The `count` best of `candidates` by `settings`' fusion, reranked by their best sentence
-    (`best`: the scores already computed for this question, which it extends)."""
+def _fused(searched: Searched, settings: Settings, count: int, best: BestSentences) -> Retrieval:
+    """The `count` best of the candidates by `settings`' fusion, reranked by their best
+    sentence (`best`: the scores already computed for this question, which it extends)."""
+    bank = searched.bank
     depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
-    found = fused_retrieval(question, ranked_by(candidates, settings), chunks, settings, depth)
+    fusion = ranked_by(searched.candidates, settings)
+    found = fused_retrieval(searched.question, fusion, searched.chunks, settings, depth)
     fresh = (hit for hit in found.hits if hit.chunk_index not in best)
     prefetch(bank.vectors, (n for hit in fresh for n in bank.in_chunk(hit.chunk)))
-    reranked = rerank(found, bank, terms, answer_vector, settings.rerank_weight, best)
+    reranked = rerank(
+        found, bank, searched.terms, searched.answer_vector, settings.rerank_weight, best
+    )
     return reranked.model_copy(update={"hits": reranked.hits[:count]})
