@@ -17,6 +17,7 @@ import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -128,3 +129,20 @@ def scratch_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     whatever the order, sees them in `known_channels()` or `get_embedder`."""
     monkeypatch.setattr(embedding, "_factories", dict(embedding._factories))
     monkeypatch.setattr(embedding, "_instances", dict(embedding._instances))
+
+
+@pytest.fixture
+def hashed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files citeqa hashes (verification.file_sha256) from now on, in order:
+    a list the test reads as it goes."""
+    from citeqa import verification
+
+    hashed: list[str] = []
+    real = verification.file_sha256
+
+    def counting(path: Path) -> str:
+        hashed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(verification, "file_sha256", counting)
+    return hashed

@@ -107,11 +107,10 @@ def test_a_hand_edited_manifest_is_still_verified(tmp_path: Path, edit: str) -> 
 
 
 def test_status_hashes_the_index_files_only_with_verify(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, hashed_files: list[str]
 ) -> None:
     """Plain status checks the index's files by size and time, as ask does (a cost that does
     not grow with the index); --verify hashes every one, and says so."""
-    from citeqa import verification
     from citeqa.verification import STAMPS
 
     settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
@@ -119,14 +118,7 @@ def test_status_hashes_the_index_files_only_with_verify(
     folder = current_build(settings.index_dir)
     record = (folder / STAMPS).stat()
     os.utime(folder / STAMPS, ns=(record.st_atime_ns, record.st_mtime_ns + 10**9))
-    hashed: list[str] = []
-    real = verification.file_sha256
-
-    def counting(path: Path) -> str:
-        hashed.append(path.name)
-        return real(path)
-
-    monkeypatch.setattr(verification, "file_sha256", counting)
+    hashed = hashed_files
     cheap = index_status(settings)
     assert hashed == [] and not cheap.verified
     verified = index_status(settings, verify=True)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from citeqa import verification
 from citeqa.errors import IndexCorrupt
 from citeqa.verification import STAMPS, record_stamps, verify_files
 
@@ -29,30 +28,23 @@ def build(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return tmp_path, files
 
 
-def hashes_during(monkeypatch: pytest.MonkeyPatch, folder: Path, files: dict[str, str]) -> list:
-    """The files `verify_files` hashed."""
-    hashed: list[str] = []
-    real = verification.file_sha256
-
-    def counting(path: Path) -> str:
-        hashed.append(path.name)
-        return real(path)
-
-    monkeypatch.setattr(verification, "file_sha256", counting)
+def hashes_during(hashed: list[str], folder: Path, files: dict[str, str]) -> list[str]:
+    """The files `verify_files` hashed (`hashed`: the hashed_files fixture's list)."""
+    hashed.clear()
     verify_files(folder, files)
-    return hashed
+    return list(hashed)
 
 
-def test_unchanged_files_are_not_read_again(build, monkeypatch) -> None:
+def test_unchanged_files_are_not_read_again(build, hashed_files) -> None:
     folder, files = build
-    assert hashes_during(monkeypatch, folder, files) == []
+    assert hashes_during(hashed_files, folder, files) == []
 
 
-def test_a_file_altered_in_place_at_the_same_size_is_hashed_and_caught(build, monkeypatch) -> None:
+def test_a_file_altered_in_place_at_the_same_size_is_hashed_and_caught(build, hashed_files) -> None:
     folder, files = build
     (folder / "chunks.jsonl").write_text('{"text": "alpho"}\n', encoding="utf-8")
     with pytest.raises(IndexCorrupt, match=r"chunks\.jsonl"):
-        hashes_during(monkeypatch, folder, files)
+        hashes_during(hashed_files, folder, files)
 
 
 def test_a_truncated_file_is_caught(build) -> None:
@@ -62,23 +54,23 @@ def test_a_truncated_file_is_caught(build) -> None:
         verify_files(folder, files)
 
 
-def test_a_time_as_new_as_the_record_is_not_trusted(build, monkeypatch) -> None:
+def test_a_time_as_new_as_the_record_is_not_trusted(build, hashed_files) -> None:
     folder, files = build
     recorded = (folder / STAMPS).stat().st_mtime_ns
     os.utime(folder / "vectors.bin", ns=(recorded, recorded))
     record_stamps(folder, list(files))  # the record now holds that time too
     os.utime(folder / STAMPS, ns=(recorded, recorded))
-    assert hashes_during(monkeypatch, folder, files) == ["vectors.bin"]
+    assert hashes_during(hashed_files, folder, files) == ["vectors.bin"]
 
 
 @pytest.mark.parametrize("record", [None, "not json", "[1, 2]"])
-def test_without_a_usable_record_every_file_is_hashed(build, monkeypatch, record) -> None:
+def test_without_a_usable_record_every_file_is_hashed(build, hashed_files, record) -> None:
     folder, files = build
     if record is None:
         (folder / STAMPS).unlink()
     else:
         (folder / STAMPS).write_text(record, encoding="utf-8")
-    assert sorted(hashes_during(monkeypatch, folder, files)) == sorted(files)
+    assert sorted(hashes_during(hashed_files, folder, files)) == sorted(files)
 
 
 def test_a_file_the_manifest_does_not_list_is_refused(build) -> None:
