@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,3 +28,13 @@ def make_corpus(folder: Path, names: tuple[str, ...] = SMALL_DOCS) -> Path:
 def fake_settings(corpus: Path, index: Path, **overrides: object) -> Settings:
     """Settings for a fast index with the conftest's deterministic "fake" channel."""
     return Settings(channels=("fake",), corpus_dir=corpus, index_dir=index, **overrides)
+
+
+def assistant_over(files: dict[str, str], corpus: Path, index: Path) -> Assistant:
+    """An assistant over a corpus of `files` (name → text) written into `corpus`, its index
+    (the default channels) built into `index` first."""
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=index)
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.api import Assistant, build_index, open_assistant
-from citeqa.config import Settings
+from citeqa.api import Assistant
+from small_corpora import assistant_over
 
 BENEFITS = """<!DOCTYPE html><html lang="en"><head><title>Staff benefits</title></head>
 <body><h1>Staff benefits</h1>
@@ -37,12 +37,8 @@ HEADER = "| Type of leave | Days per year | Paid |"
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    corpus = tmp_path_factory.mktemp("pages")
-    (corpus / "benefits.html").write_text(BENEFITS, encoding="utf-8")
-    (corpus / "club.html").write_text(CLUB, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"))
-    build_index(settings)
-    return open_assistant(settings, build_if_missing=False)
+    files = {"benefits.html": BENEFITS, "club.html": CLUB}
+    return assistant_over(files, tmp_path_factory.mktemp("pages"), tmp_path_factory.mktemp("index"))
 
 
 @pytest.mark.parametrize(

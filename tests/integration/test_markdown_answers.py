@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.api import Assistant, build_index, open_assistant
-from citeqa.config import Settings
+from citeqa.api import Assistant
+from small_corpora import assistant_over
 
 GARDEN = """# Riverside Garden Club
 
@@ -45,12 +45,10 @@ HEADER = "| Variety | Yield per plant (kg) | Days to harvest |"
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    corpus = tmp_path_factory.mktemp("garden")
-    (corpus / "garden.md").write_text(GARDEN, encoding="utf-8")
-    (corpus / "jardin.md").write_text(JARDIN, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"))
-    build_index(settings)
-    return open_assistant(settings, build_if_missing=False)
+    files = {"garden.md": GARDEN, "jardin.md": JARDIN}
+    return assistant_over(
+        files, tmp_path_factory.mktemp("garden"), tmp_path_factory.mktemp("index")
+    )
 
 
 @pytest.mark.parametrize(

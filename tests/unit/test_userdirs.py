@@ -24,6 +24,17 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def write_config(content: str | bytes) -> Path:
+    """The user's config file (userdirs.config_file), written with `content`."""
+    config = userdirs.config_file()
+    config.parent.mkdir(parents=True)
+    if isinstance(content, bytes):
+        config.write_bytes(content)
+    else:
+        config.write_text(content)
+    return config
+
+
 def test_folders_follow_the_platform_convention(home: Path) -> None:
     assert userdirs.data_dir() == home / "xdg_data_home" / "citeqa"
     assert userdirs.config_file() == home / "xdg_config_home" / "citeqa" / "config.toml"
@@ -72,9 +83,7 @@ def test_the_bundled_corpus_is_the_default_from_any_folder(
 def test_the_config_file_is_read_and_the_environment_wins(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = userdirs.config_file()
-    config.parent.mkdir(parents=True)
-    config.write_text('k = 8\nabstain_threshold = 0.3\nchannels = ["use", "minilm"]\n')
+    write_config('k = 8\nabstain_threshold = 0.3\nchannels = ["use", "minilm"]\n')
     settings = load_settings()
     assert (settings.k, settings.abstain_threshold) == (8, 0.3)
     assert settings.channels == ("use", "minilm")
@@ -86,9 +95,7 @@ def test_the_config_file_is_read_and_the_environment_wins(
 def test_an_empty_min_confidence_variable_clears_the_config_file_value(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = userdirs.config_file()
-    config.parent.mkdir(parents=True)
-    config.write_text("min_confidence = 0.5\n")
+    config = write_config("min_confidence = 0.5\n")
     assert load_settings().min_confidence == 0.5
     for empty in ("", "  "):
         monkeypatch.setenv("CITEQA_MIN_CONFIDENCE", empty)
@@ -125,18 +132,14 @@ def test_another_config_file_can_be_named(home: Path, monkeypatch: pytest.Monkey
     ],
 )
 def test_a_bad_config_file_is_one_clear_error(home: Path, text: str, words: str) -> None:
-    config = userdirs.config_file()
-    config.parent.mkdir(parents=True)
-    config.write_text(text)
+    config = write_config(text)
     with pytest.raises(SettingsInvalid) as raised:
         load_settings()
     assert words in str(raised.value) and str(config) in str(raised.value)
 
 
 def test_a_misspelt_setting_names_the_closest_real_one(home: Path) -> None:
-    config = userdirs.config_file()
-    config.parent.mkdir(parents=True)
-    config.write_text("min_confidense = 0.3\n")
+    config = write_config("min_confidense = 0.3\n")
     with pytest.raises(SettingsInvalid) as raised:
         load_settings()
     assert "min_confidense: no such setting (did you mean min_confidence?)" in str(raised.value)
@@ -229,9 +232,7 @@ def test_weights_in_a_variable_are_a_json_object(
 
 
 def test_an_unreadable_config_file_is_one_clear_error(home: Path) -> None:
-    config = userdirs.config_file()
-    config.parent.mkdir(parents=True)
-    config.write_bytes(b"k = 3\n# \xff\xfe not UTF-8\n")
+    config = write_config(b"k = 3\n# \xff\xfe not UTF-8\n")
     with pytest.raises(SettingsInvalid, match="not TOML"):
         load_settings()
     config.unlink()
