@@ -257,8 +257,10 @@ UNREADABLE = "unreadable"
 def file_digest(path: Path) -> str:
     """sha256 of a file citeqa reads; UNSUPPORTED for other types (not hashed), UNREADABLE when
     it cannot be read."""
-    if reader_for(path.suffix) is None:
-        return UNSUPPORTED
+    return UNSUPPORTED if reader_for(path.suffix) is None else _sha256_or_unreadable(path)
+
+
+def _sha256_or_unreadable(path: Path) -> str:
     try:
         return file_sha256(path)
     except OSError:
@@ -352,13 +354,6 @@ def _looks_binary(sample: str) -> bool:
     return bool(sample) and controls / len(sample) > MAX_CONTROL_RATIO
 
 
-def _safe_digest(path: Path) -> str:
-    try:
-        return file_sha256(path)
-    except OSError:
-        return "unreadable"
-
-
 def corpus_manifest_digest(corpus_dir: Path) -> str | None:
     """Hash of the corpus's manifest.json (titles, domain file name) and of the domain file it
     names, or None without a manifest."""
@@ -366,7 +361,7 @@ def corpus_manifest_digest(corpus_dir: Path) -> str | None:
     if not path.is_file():
         return None
     domain = domain_digest(corpus_dir)
-    manifest = _safe_digest(path)
+    manifest = _sha256_or_unreadable(path)
     if domain is None:
         return manifest
     return hashlib.sha256(f"{manifest} {domain}".encode()).hexdigest()
