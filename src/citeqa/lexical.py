@@ -30,9 +30,8 @@ from typing import Any
 import numpy as np
 import Stemmer
 
-from citeqa.errors import IndexCorrupt
 from citeqa.jsonfiles import parse_json, read_object
-from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, write_sorted
+from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
 
 
 def _stopwords() -> frozenset[str]:
@@ -186,9 +185,7 @@ class LexicalIndex:
             # question reads only the score columns of its own terms
             bm25 = StoredBM25(folder, size, terms)
         except Exception as error:  # any damage at all means the same thing: rebuild
-            raise IndexCorrupt(
-                f"lexical index in {folder} is unreadable: {error}; run `citeqa index`."
-            ) from error
+            raise unreadable(folder, str(error)) from error
         return cls(bm25, size)
 
 
@@ -280,9 +277,7 @@ class StoredBM25:
             reason = "a score refers to a document that does not exist"
         else:
             return documents
-        raise IndexCorrupt(
-            f"lexical index in {self.folder} is unreadable: {reason}; run `citeqa index`."
-        )
+        raise unreadable(self.folder, reason)
 
 
 def _json_vocab(folder: Path, terms: int) -> dict[str, int]:

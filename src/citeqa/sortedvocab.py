@@ -95,12 +95,12 @@ class SortedVocab:
             found = low < self.terms and self._term(low) == key
             self._check_around(low)
         except ValueError as error:
-            raise self._corrupt(str(error)) from error
+            raise unreadable(self.folder, str(error)) from error
         if not found:
             return None
         ident = int(self.ids[low])
         if not 0 <= ident < self.terms:
-            raise self._corrupt("a term's id is out of range")
+            raise unreadable(self.folder, "a term's id is out of range")
         return ident
 
     def _insertion_point(self, key: bytes) -> int:
@@ -121,10 +121,10 @@ class SortedVocab:
             if not self._term(left) < self._term(left + 1):
                 raise ValueError("the sorted vocabulary is not in order")
 
-    def _corrupt(self, reason: str) -> IndexCorrupt:
-        return IndexCorrupt(
-            f"lexical index in {self.folder} is unreadable: {reason}; run `citeqa index`."
-        )
+
+def unreadable(folder: Path, reason: str) -> IndexCorrupt:
+    """The error for a lexical index in `folder` damaged as `reason` says: rebuild it."""
+    return IndexCorrupt(f"lexical index in {folder} is unreadable: {reason}; run `citeqa index`.")
 
 
 def open_sorted(folder: Path, terms: int) -> SortedVocab | None:
