@@ -22,7 +22,6 @@ from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexMissing
 from citeqa.models import Answer, BuildReport, Citation, Document, IndexStatus, Retrieval
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example, choose, term_examples
-from citeqa.prepared import check_channels_known as check_channels_known  # cli: index_cmds
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.questions import (
     QuestionTerms,

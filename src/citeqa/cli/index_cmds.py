@@ -140,8 +140,8 @@ def check_loadable(described: IndexStatus) -> None:
     """After the status, the error `ask` would give when a channel of the index cannot be
     loaded here: IndexIncompatible (exit 7) for a channel this installation does not know,
     EmbedderUnavailable (exit 15) when its model package is missing (found, not imported)."""
-    from citeqa.api import check_channels_known
     from citeqa.embedding import check_available
+    from citeqa.prepared import check_channels_known
 
     check_channels_known(described.channels)
     check_available([c.name for c in described.channels])
