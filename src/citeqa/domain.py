@@ -96,6 +96,9 @@ class Domain(BaseModel):
     function_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     """Per language, the other function words (folded, BM25 keeps them): never a term the
     chat's welcome examples ask about (overview.py)."""
+    frame_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per language, folded words that speak of the documents, not of their subject ("paper",
+    "says", "selon"): one the corpus never uses is not a term of the question (questions.py)."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 

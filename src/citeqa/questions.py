@@ -22,6 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from citeqa.compounds import compound_key, corpus_compounds
+from citeqa.domain import language_data
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold
 from citeqa.lexical import content_words, query_tokens
@@ -30,6 +31,10 @@ _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """Controls, and lone surrogates (bytes of a command line that were not UTF-8)."""
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+FRAME_WORDS = frozenset(w for words in language_data().frame_words.values() for w in words)
+"""Folded words that speak of the documents ("paper", "says", "selon"), English and French
+(citeqa/data/language.json): a question's word among them that the corpus never uses is left
+out of its terms, so "Which paper says that…" lacks no word the documents would need."""
 _NAME_SHAPE = re.compile(r"\d|^[A-Z0-9-]{3,}$|[a-z][A-Z]")
 NAME_MIN_LENGTH = 7
 """A word shorter than this is not read as a name by its ending alone."""
@@ -282,7 +287,11 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
         for word in _WORD.findall(text):
             alternatives = word_alternatives(word, vocabulary.glossary)
-            if not alternatives or alternatives in seen:
+            if (
+                not alternatives
+                or alternatives in seen
+                or _unused_frame(word, alternatives, vocabulary)
+            ):
                 continue
             seen.add(alternatives)
             own = alternatives
@@ -300,6 +309,12 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     focus_weight = sum(weight for _, weight in result.terms[: result.focus_terms])
     result.missing = result.missing / focus_weight if focus_weight else 0.0
     return result
+
+
+def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabulary) -> bool:
+    """A word about the documents ("paper", "says") that the corpus never uses: no term."""
+    elided = re.split(r"['’]", fold(word))[-1]  # "l'article" is "article"
+    return elided in FRAME_WORDS and _frequency(alternatives, vocabulary) == 0
 
 
 def question_words(text: str) -> list[str]:

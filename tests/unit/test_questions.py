@@ -194,3 +194,32 @@ def test_cognates_are_searched_for_words_the_corpus_does_not_use() -> None:
     terms = analyse("Which mesenchymal cells?", None, words)
     assert terms.cognates == ["mesenchymateuses"]
     assert terms.missing > 0, "a cognate is searched, not counted as the question's word"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which paper says that the immune system was reset?",
+        "Selon l'article, quelle réponse BICLA ?",
+    ],
+)
+def test_words_about_the_documents_that_the_corpus_lacks_are_no_terms(question: str) -> None:
+    """ "paper", "says", "article", "selon" speak of the documents: the corpus never uses them,
+    so they are neither words it lacks nor terms a quote must cover."""
+    terms = analyse(question, None, vocabulary())
+    assert terms.absent == [] and terms.missing == 0.0
+    assert terms.coverage(frozenset(t for alts, _ in terms.terms for t in alts)) == 1.0
+    assert not any(
+        alts & {"paper", "say", "says", "articl", "article", "selon"} for alts, _ in terms.terms
+    )
+
+
+def test_a_word_about_the_documents_that_the_corpus_uses_stays_a_term() -> None:
+    """A corpus that speaks of a "report" keeps the word as a term of the question."""
+    CORPUS.append("The trial report gave the response.")
+    try:
+        terms = analyse("What does the report say about the response?", None, vocabulary())
+    finally:
+        CORPUS.pop()
+    assert terms.focus_terms == 2 and terms.absent == []  # "report", "response"; no "say"
+    assert any("report" in alternatives for alternatives, _ in terms.terms)
