@@ -156,6 +156,15 @@ def test_answerable_defaults_from_doc_and_answers():
     assert EvalQuestion(id="b", question="x").lang_pair == "en→none"
 
 
+def test_a_set_without_lang_gets_the_language_ask_would_detect():
+    """A user's set often omits `lang`: a French question is not counted en→en."""
+    french = EvalQuestion(id="f", question="Combien de morts la peste de 1720 fit-elle ?",
+                          doc_id="peste", answers=["50 000"])  # fmt: skip
+    assert (french.lang, french.lang_pair) == ("fr", "fr→fr")
+    assert EvalQuestion(id="e", question="How many died of the plague?").lang_pair == "en→none"
+    assert EvalQuestion(id="g", question="Combien ?", lang="en").lang == "en"  # given: kept
+
+
 def test_a_question_on_a_document_not_indexed_is_refused(tmp_path):
     path = write_set(tmp_path, [dict(QUESTIONS[0], doc_id="elsewhere")])
     with pytest.raises(EvalSetError, match="'elsewhere', which is not in the index"):

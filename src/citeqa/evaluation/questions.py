@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from citeqa.config import PACKAGE_ROOT
 from citeqa.errors import EvalSetError
 from citeqa.jsonfiles import parse_json
+from citeqa.language import detect_lang
 
 Split = Literal["dev", "test"]
 
@@ -28,6 +29,8 @@ class EvalQuestion(BaseModel):
     id: str = Field(min_length=1)
     question: str = Field(min_length=1)
     lang: str = "en"
+    """The question's language; detected from its words as `citeqa ask` does when the set
+    omits it."""
     doc_id: str | None = None
     """The document that answers; None for an unanswerable question."""
     answers: list[str] = Field(default_factory=list)
@@ -48,6 +51,17 @@ class EvalQuestion(BaseModel):
     """`answer`: right when a text holds an accepted answer; `span`: when it overlaps the span."""
     source: str | None = None
     """For a generated question, the id of the question it was made from."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _detected_lang(cls, data: object) -> object:
+        if (
+            isinstance(data, dict)
+            and data.get("lang") is None
+            and isinstance(data.get("question"), str)
+        ):
+            return {**data, "lang": detect_lang(data["question"])}
+        return data
 
     @field_validator("id", mode="before")
     @classmethod
