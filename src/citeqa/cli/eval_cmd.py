@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from citeqa.evaluation import EvalReport
+    from citeqa.evaluation import EvalQuestion, EvalReport
     from citeqa.evaluation.corpora import CorporaReport
     from citeqa.evaluation.sets import EvalSet
 
@@ -122,6 +122,7 @@ def eval_command(
         sys.stdout.write(render(report))
     else:
         print_tables(report)
+        print_misses(report, questions)
 
 
 NO_DEFAULT_SET = (
@@ -271,6 +272,33 @@ def print_tables(report: EvalReport) -> None:
     if len(report.ablations) > 1:
         console.print(ablation_table(report))
     console.print(f"manifest {report.configuration.manifest_hash}", markup=False, highlight=False)
+
+
+MISSES_SHOWN = 20
+"""At most this many missed questions are listed; the rest are counted."""
+QUESTION_SHOWN = 90
+"""A longer question is cut to this many characters in the list."""
+
+
+def print_misses(report: EvalReport, questions: list[EvalQuestion]) -> None:
+    """The questions the default configuration missed, each with what citeqa did, sanitised."""
+    from citeqa.evaluation.misses import misses
+
+    missed = misses(report.results, questions)
+    total = len(report.results)
+    if not missed:
+        sys.stdout.write(f"no question missed ({total} asked)\n")
+        return
+    lines = [f"missed {len(missed)} of {total} questions (id · question · expected document:"
+             " what citeqa did):"]  # fmt: skip
+    for miss in missed[:MISSES_SHOWN]:
+        question = miss.question if len(miss.question) <= QUESTION_SHOWN else (
+            miss.question[: QUESTION_SHOWN - 1] + "…"
+        )  # fmt: skip
+        lines.append("  " + shown(f"{miss.id} · {question} · {miss.expected}: {miss.did}"))
+    if len(missed) > MISSES_SHOWN:
+        lines.append(f"  … and {len(missed) - MISSES_SHOWN} more (all of them: --json, results)")
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def headline_table(report: EvalReport) -> Table:

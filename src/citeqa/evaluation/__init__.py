@@ -5,6 +5,7 @@
 - `metrics`: pure retrieval and answer metrics over judged questions, with breakdowns.
 - `runner`: asks each question (follow-ups in one session with their parents) and judges it.
 - `ablations`: the settings variations measured in the same run.
+- `misses`: the questions a run missed, each with what citeqa did (listed by `citeqa eval`).
 - `report`: `evaluate(...)` → `EvalReport`; `markdown.render(report)` → evals/REPORT.md.
 
 The core never imports rich, typer or textual; ir-measures is used only by tests, to prove the
