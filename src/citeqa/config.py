@@ -34,6 +34,7 @@ from pydantic_settings import (
 from citeqa import userdirs
 from citeqa.errors import SettingsInvalid
 from citeqa.jsonfiles import parse_json
+from citeqa.paths import real_path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 """src/citeqa; the repository root is two levels up in a source checkout."""
@@ -60,7 +61,7 @@ def _checkout_index() -> Path | None:
 def default_index_dir(corpus_dir: Path) -> Path:
     """Where the index of `corpus_dir` goes when no index folder is given."""
     checkout = _checkout_index()
-    if checkout is not None and corpus_dir.resolve() == BUNDLED_CORPUS.resolve():
+    if checkout is not None and real_path(corpus_dir) == BUNDLED_CORPUS:
         return checkout
     return userdirs.index_dir_for(corpus_dir)
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
 from typing import NamedTuple
 
+from citeqa.paths import real_path
+
 
 class CorpusStamps(NamedTuple):
     """The corpus files (as `list_corpus_files` lists them) by relative posix path, sorted,
@@ -27,7 +29,7 @@ class CorpusStamps(NamedTuple):
 def walk_folder(corpus_dir: Path, skipped: set[str]) -> tuple[CorpusStamps, list[str]]:
     """The files under `corpus_dir` (but the relative names in `skipped`) with their sizes
     and times, in sorted order, and the notes of the walk."""
-    walk = _Walk(corpus_dir.resolve(), skipped)
+    walk = _Walk(real_path(corpus_dir), skipped)
     walk.walk(corpus_dir)
     return CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), walk.notes
 

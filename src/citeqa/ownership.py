@@ -30,6 +30,7 @@ from pathlib import Path
 
 from citeqa.errors import IndexRefused, IndexWriteError
 from citeqa.jsonfiles import read_object
+from citeqa.paths import not_a_folder, real_path
 
 MARKER = "citeqa-index.json"
 """The file that makes a folder a citeqa index folder."""
@@ -100,7 +101,7 @@ def read_marker(index_dir: Path) -> Ownership | None:
 
 def check_separate(index_dir: Path, corpus_dir: Path) -> None:
     """Refuse an index inside its corpus, a corpus inside its index, or one folder for both."""
-    index, corpus = index_dir.resolve(), corpus_dir.resolve()
+    index, corpus = real_path(index_dir), real_path(corpus_dir)
     if index == corpus or index.is_relative_to(corpus):
         raise IndexRefused(
             f"The index folder {index_dir} is inside the corpus {corpus_dir}: choose an index"
@@ -182,6 +183,10 @@ def remove_unused(made: list[Path]) -> None:
 def _make_folder(index_dir: Path) -> None:
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as err:  # a file, or a link that loops or leads to a file
+        raise IndexWriteError(
+            f"Cannot create the index folder {index_dir}: {not_a_folder(index_dir, err)}."
+        ) from err
     except OSError as err:
         raise IndexWriteError(
             f"Cannot create the index folder {index_dir}: {err.strerror or err}."

@@ -28,6 +28,7 @@ from typing import Any
 import platformdirs
 
 from citeqa.jsonfiles import read_object
+from citeqa.paths import real_path
 
 APP = "citeqa"
 UI_STATE_FILE = "ui.json"
@@ -77,7 +78,7 @@ def index_dir_for(corpus: Path) -> Path:
     Two folders with the same name get different indexes; the same folder reached through
     another relative path or a symlink gets the same one.
     """
-    resolved = corpus.expanduser().resolve()
+    resolved = real_path(corpus.expanduser())
     digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogateescape")).hexdigest()[:12]
     name = _UNSAFE.sub("_", resolved.name).strip("._")[:40] or "corpus"
     return data_dir() / "indexes" / f"{name}-{digest}"

@@ -18,6 +18,7 @@ import typer
 from citeqa.cli.app import say
 from citeqa.errors import CorpusMissing, IndexMissing
 from citeqa.listing import first
+from citeqa.paths import real_path
 from citeqa.visible import clean
 
 if TYPE_CHECKING:
@@ -57,9 +58,9 @@ def settings_for(corpus: Path | None, index: Path | None, store: str | None = No
     if corpus is not None:
         if not corpus.is_dir():
             raise CorpusMissing(f"Corpus folder not found: {corpus}")
-        overrides["corpus_dir"] = corpus.resolve()
+        overrides["corpus_dir"] = real_path(corpus)
     if index is not None:
-        overrides["index_dir"] = index.resolve()
+        overrides["index_dir"] = real_path(index)
         if corpus is None:
             built_from = corpus_of_index(index)
             if built_from is not None:

@@ -28,6 +28,7 @@ from citeqa.cli.common import (
     settings_for,
     stderr_console,
 )
+from citeqa.paths import real_path
 from citeqa.visible import shown, to_json
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def eval_command(
         run_corpora(sets, split.value, cache, not no_peers, quick, output)
         return
     settings = settings_for(corpus, index)
-    path = (set_file or _default_set(default_set_path())).resolve()
+    path = real_path(set_file or _default_set(default_set_path()))
     questions = load_questions(path)
     console = stderr_console()
     assistant = open_for_questions(settings)
@@ -168,10 +169,10 @@ def run_corpora(
 ) -> None:
     """`--sets`: the registered sets across corpora, beside the peers."""
     from citeqa.config import load_settings
-    from citeqa.evaluation.corpora import eval_cache_dir, evaluate_corpora
+    from citeqa.evaluation.corpora import eval_cache_dir, evaluate_corpora, make_cache_dir
     from citeqa.evaluation.corpora_markdown import render_corpora
 
-    folder = eval_cache_dir(cache)
+    folder = make_cache_dir(eval_cache_dir(cache))
     loaded = chosen_sets(names, split, folder, quick)
     with progress_bar(stderr_console(), transient=True) as progress:
         report = evaluate_corpora(

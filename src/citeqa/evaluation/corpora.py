@@ -13,6 +13,7 @@ peer has a citeqa row measured on the same questions.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import statistics
@@ -24,6 +25,7 @@ from pydantic import BaseModel, Field
 
 from citeqa import userdirs
 from citeqa.config import Settings
+from citeqa.errors import IndexWriteError
 from citeqa.evaluation.judging import Outcome, judge_outcome
 from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
 from citeqa.evaluation.peer_cache import cached_outcomes, peer_outcomes
@@ -32,6 +34,7 @@ from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.reliability import Reliability, answered, reliability
 from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
 from citeqa.evaluation.sets import EvalSet
+from citeqa.paths import not_a_folder, real_path
 
 CITEQA = "citeqa"
 PEERS_QUESTIONS = "citeqa, peers' questions"
@@ -73,15 +76,33 @@ class CorporaReport(BaseModel):
 def eval_cache_dir(explicit: Path | None = None) -> Path:
     """Where eval keeps its indexes and peer results: never inside the repository."""
     if explicit is not None:
-        return explicit.resolve()
+        return real_path(explicit)
     if os.environ.get("CITEQA_EVAL_CACHE"):
-        return Path(os.environ["CITEQA_EVAL_CACHE"]).resolve()
+        return real_path(os.environ["CITEQA_EVAL_CACHE"])
     return userdirs.cache_dir() / "eval"
+
+
+def make_cache_dir(folder: Path) -> Path:
+    """`folder` (eval_cache_dir's), made when missing; IndexWriteError when it cannot be (a
+    file in the way, a link loop, no permission), before any index or copy goes there."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    except FileExistsError as err:
+        raise IndexWriteError(
+            f"Cannot use the eval cache folder {folder}: {not_a_folder(folder, err)}."
+        ) from None
+    except OSError as err:
+        raise IndexWriteError(
+            f"Cannot use the eval cache folder {folder}: {err.strerror or err}."
+        ) from None
+    return folder
 
 
 def index_dir_for(cache: Path, corpus_dir: Path) -> Path:
     """The cached index of one corpus folder, named by the folder and its absolute path."""
-    digest = hashlib.sha256(str(corpus_dir.resolve()).encode()).hexdigest()[:10]
+    digest = hashlib.sha256(str(real_path(corpus_dir)).encode()).hexdigest()[:10]
     return cache / "indexes" / f"{corpus_dir.name}-{digest}"
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from citeqa.evaluation.metrics import Metrics, QuestionResult
 from citeqa.evaluation.notes import ablation_notes, threshold_note
 from citeqa.evaluation.report import EvalReport
+from citeqa.paths import real_path
 
 HEADLINE_ROWS: tuple[tuple[str, str], ...] = (
     ("hit@1", "hit_1"),
@@ -63,7 +64,7 @@ SETTINGS_SHOWN = (
 def shown(path: str) -> str:
     """A path relative to the working folder when it lies inside it (the report is committed)."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        return str(real_path(path).relative_to(real_path(Path.cwd())))
     except ValueError:
         return path
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from citeqa.domain import domain_path
 from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.sets import EvalSet
+from citeqa.paths import real_path
 
 QUICK_DOCS = 20
 """Files kept of each corpus (the bundled corpus keeps all five)."""
@@ -32,7 +33,7 @@ def quick_corpus(corpus_dir: Path, folder: Path, docs: int, named: set[str]) -> 
     """A copy of `docs` documents of `corpus_dir` and of its manifest.json and domain file, if
     any: first those that questions name (sorted), then the others (sorted); made once per
     source folder."""
-    digest = hashlib.sha256(str(corpus_dir.resolve()).encode()).hexdigest()[:10]
+    digest = hashlib.sha256(str(real_path(corpus_dir)).encode()).hexdigest()[:10]
     target = folder / f"{corpus_dir.name}-{digest}"
     if not target.exists():
         own = _own_files(corpus_dir)

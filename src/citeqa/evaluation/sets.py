@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from citeqa.config import PACKAGE_ROOT
 from citeqa.evaluation.questions import EvalQuestion, EvalSetError, load_questions
 from citeqa.jsonfiles import parse_json
+from citeqa.paths import real_path
 
 SetKind = Literal["answerable", "off-topic", "near-miss", "content-free"]
 SplitChoice = Literal["dev", "test", "all"]
@@ -89,10 +90,10 @@ def load_sets(
 
 
 def _load(entry: SetEntry, base: Path, split: SplitChoice) -> EvalSet:
-    corpus_dir = (base / entry.corpus).resolve()
+    corpus_dir = real_path(base / entry.corpus)
     if not corpus_dir.is_dir():
         raise EvalSetError(f"set {entry.name}: corpus folder not found: {corpus_dir}")
-    questions_path = (base / entry.questions).resolve()
+    questions_path = real_path(base / entry.questions)
     questions = load_questions(questions_path)
     selected = [q for q in questions if split == "all" or q.split == split]
     return EvalSet(entry.name, entry.kind, corpus_dir, selected, questions_path, split)

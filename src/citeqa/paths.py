@@ -1,0 +1,29 @@
+"""Absolute paths of the folders and files a user names, resolved as the system resolves them.
+
+`Path.resolve()` raises RuntimeError on a symbolic link loop (Python 3.11), so a `--index`,
+`--set` or `--cache` that is a loop, or leads through one, would end in a traceback. Every
+path citeqa resolves goes through `real_path` instead: `os.path.realpath` resolves the same
+way and leaves a loop as it is written, so the operation that then uses the path (making the
+folder, reading the file) fails with ELOOP, and its own clear message says so;
+`not_a_folder` words why a name cannot be made a folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def real_path(path: Path | str) -> Path:
+    """`path` made absolute, every symbolic link followed; a loop stays as written."""
+    return Path(os.path.realpath(path))
+
+
+def not_a_folder(path: Path, err: OSError) -> str:
+    """Why `mkdir(exist_ok=True)` found `path` in the way (`err`, its FileExistsError): a link
+    that loops, or leads nowhere one can follow, says what following it gives; a file says so."""
+    try:
+        path.stat()
+    except OSError as found:
+        return found.strerror or str(found)
+    return "a file of that name is in the way" if not path.is_dir() else err.strerror or str(err)
