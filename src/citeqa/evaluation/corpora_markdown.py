@@ -10,6 +10,7 @@ from citeqa.evaluation.corpora import CITEQA, PEERS_QUESTIONS, CorporaReport
 from citeqa.evaluation.judging import QUOTE_LIMIT
 from citeqa.evaluation.markdown import fmt, table
 from citeqa.evaluation.reliability import RELIABILITY_HEADER, reliability_rows
+from citeqa.visible import clean
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("hit@1", "hit_1"),
@@ -88,7 +89,7 @@ def render_corpora(report: CorporaReport, command: str = "") -> str:
         precision = fmt(report.pooled_abstention_precision)
         lines.append(f"citeqa's abstention precision, all sets pooled: {precision}.")
     lines += reliability_section(report)
-    return "\n".join(lines) + "\n"
+    return clean("\n".join(lines) + "\n")
 
 
 RELIABILITY_NOTE = (

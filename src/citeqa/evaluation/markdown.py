@@ -1,6 +1,9 @@
 """Render an `EvalReport` as Markdown (evals/REPORT.md), with notes on what it says of defaults.
 
-Plain text only: the CLI prints it with `--markdown` and writes it to the report file. The notes
+Plain text only: the CLI prints it with `--markdown` and writes it to the report file. A
+question set is data (its ids, questions, kinds and languages may hold escape sequences or bidi
+controls), so every table cell and listed question is one visible line (`visible.shown`) and the
+whole text goes through `visible.clean`, as every export does. The notes
 compare each ablation with the default on the dev half, where tuning belongs; test figures are
 the headline and are not used to choose anything.
 """
@@ -13,6 +16,8 @@ from citeqa.evaluation.metrics import Metrics, QuestionResult
 from citeqa.evaluation.notes import ablation_notes, threshold_note
 from citeqa.evaluation.report import EvalReport
 from citeqa.paths import real_path
+from citeqa.visible import clean
+from citeqa.visible import shown as one_line
 
 HEADLINE_ROWS: tuple[tuple[str, str], ...] = (
     ("hit@1", "hit_1"),
@@ -81,7 +86,9 @@ def fmt(value: float | None, field: str = "") -> str:
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
     """A Markdown table."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+    lines += [
+        "| " + " | ".join(one_line(cell).replace("|", "\\|") for cell in row) + " |" for row in rows
+    ]
     return lines
 
 
@@ -98,7 +105,7 @@ def render(report: EvalReport) -> str:
         _misses(report.results),
         _definitions(),
     ]
-    return "\n\n".join(part for part in parts if part) + "\n"
+    return clean("\n\n".join(part for part in parts if part) + "\n")
 
 
 def _intro(report: EvalReport) -> str:
@@ -252,7 +259,10 @@ def _notes(report: EvalReport) -> str:
 def _misses(results: list[QuestionResult]) -> str:
     def listing(title: str, chosen: list[QuestionResult]) -> list[str]:
         lines = ["", f"**{title}** ({len(chosen)})", ""]
-        return lines + [f"- `{r.id}` ({r.split}, {r.lang_pair}): {r.question}" for r in chosen]
+        return lines + [
+            f"- `{one_line(r.id)}` ({r.split}, {one_line(r.lang_pair)}): {one_line(r.question)}"
+            for r in chosen
+        ]
 
     answerable = [r for r in results if r.answerable]
     lines = ["## Misses (default configuration)"]

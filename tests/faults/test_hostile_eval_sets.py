@@ -1,0 +1,57 @@
+"""A question set is data like a document: its ids, questions, kinds and languages may hold
+escape sequences, bidi controls and newlines, and the Markdown report (`--report`,
+`--markdown`) must carry none of them raw, nor let a newline break its tables and lists."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from fault_helpers import make_corpus
+
+from citeqa.api import build_index
+from small_corpora import fake_settings
+
+ESC = "\x1b]0;pwned\x07\x1b[2J"
+RLO = "\u202e"
+
+
+def _raw_controls(text: str) -> set[str]:
+    return {hex(ord(c)) for c in text if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl")} - {
+        hex(ord("\n"))
+    }
+
+
+def _hostile_set(path: Path) -> Path:
+    rows = [  # none can be answered by the two documents: every one is listed as a miss
+        {"id": f"h1{ESC}", "question": f"What is the sponsor{RLO} code{ESC}?",
+         "doc_id": "biotherapy-in-lupus-faq", "answers": ["zzqx-never-there"],
+         "kinds": [f"kind{ESC}", f"line\nbreak{RLO}"], "lang": f"en{RLO}", "split": "dev"},
+        {"id": "h2\nsecond line", "question": "Which\nline\rbreaks?\u2028",
+         "doc_id": "refract-lupus-nephritis-biopsies", "answers": ["zzqy-never-there"],
+         "kinds": ["plain"], "split": "dev"},
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_the_markdown_report_of_a_hostile_set_is_inert(tmp_path: Path, cli: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    build_index(fake_settings(corpus, index))
+    questions = _hostile_set(tmp_path / "hostile.jsonl")
+    report = tmp_path / "report.md"
+    where = ["--set", str(questions), "--corpus", str(corpus), "--index", str(index)]
+    result = cli("eval", *where, "--no-ablations", "--split", "dev", "--report", str(report))
+    assert result.code == 0, result.err
+    shown = cli("eval", *where, "--no-ablations", "--split", "dev", "--markdown")
+    assert shown.code == 0, shown.err
+    for text in (report.read_text(encoding="utf-8"), shown.out):
+        assert _raw_controls(text) == set()
+        assert "kind␛]0;pwned␇␛[2J" in text  # the kinds breakdown names the group, visibly
+        assert "What is the sponsor� code␛]0;pwned␇␛[2J?" in text  # listed among the misses
+        assert "- `h2␊second line` (dev, en→en): Which␊line␍breaks?␤" in text
+        for line in text.splitlines():  # no cell or list item broken over two lines
+            assert not line.startswith(("second line", "line", "break", "breaks")), line
