@@ -6,174 +6,32 @@ into chunks of at most `size` characters. Invariants, for every chunk `c` of a d
 `d.text[c.start:c.end] == c.text`; `c.text` neither starts nor ends with whitespace;
 `len(c.text) <= size`; together the chunks cover every non-whitespace character of `d.text`.
 
-Also here: `section_of` (the heading a quote stands under), `section_bounds` (the stretch of a
-chunk under it), `headings` (those of a text) and, re-exported from language.py where it
-lives, `split_sentences` (used again when answering, to quote sentences). A table's header and
-frame are found in tables.py.
+Blocks (paragraphs, lists, tables, headings) are read in blocks.py. Also here: `section_of`
+(the heading a quote stands under), `section_bounds` (the stretch of a chunk under it) and,
+re-exported from language.py where it lives, `split_sentences` (used again when answering, to
+quote sentences). A table's header and frame are found in tables.py.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
 
-from citeqa.language import (
-    Span,
-    detect_lang,
-    is_bullet,
-    is_markdown_heading,
-    is_table_row,
-    line_spans,
-    split_sentences,
-    trim_span,
-)
+from citeqa.blocks import Block, BlockKind, split_blocks
+from citeqa.language import Span, detect_lang, line_spans, split_sentences, trim_span
 from citeqa.models import Chunk, Document, Lang
 
 __all__ = [
-    "BlockKind",
     "chunk_document",
-    "headings",
     "section_bounds",
     "section_of",
     "split_sentences",
 ]
 
-BlockKind = Literal["text", "list", "table", "heading"]
-
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""
-HEADING_MAX = 90
-"""A line standing alone is a heading candidate only up to this length."""
-BOLD_HEADING_MAX = 120
-"""A paragraph wholly in **bold** is a heading up to this length."""
-HEADING_FOLLOWER_MIN = 25
-"""A short-line heading must be followed by a block at least this long (or a list/table)."""
-
-_BOLD_PARAGRAPH = re.compile(r"(\*\*|__)[^*_].*(\*\*|__)", re.DOTALL)
-
-
-# ---- blocks --------------------------------------------------------------------------------
-
-
-@dataclass
-class _Block:
-    start: int
-    end: int
-    kind: BlockKind
-    lines: int = 1
-    heading: str | None = None
-
-
-def _paragraphs(text: str) -> Iterator[list[Span]]:
-    """Runs of non-blank lines."""
-    run: list[Span] = []
-    for line in line_spans(text, 0, len(text)):
-        if text[slice(*line)].strip():
-            run.append(line)
-        elif run:
-            yield run
-            run = []
-    if run:
-        yield run
-
-
-def _line_kind(text: str, lines: list[Span], index: int) -> BlockKind:
-    line = text[slice(*lines[index])]
-    if is_markdown_heading(line):
-        return "heading"
-    neighbours = [text[slice(*lines[i])] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
-    if is_table_row(line) and any(is_table_row(other) for other in neighbours):
-        return "table"
-    return "list" if is_bullet(line) else "text"
-
-
-def _paragraph_blocks(text: str, lines: list[Span]) -> list[_Block]:
-    """A paragraph cut where its lines change kind (lines after a bullet continue the list)."""
-    blocks: list[_Block] = []
-    for index, (start, end) in enumerate(lines):
-        kind = _line_kind(text, lines, index)
-        previous = blocks[-1] if blocks else None
-        same = previous is not None and previous.kind == kind != "heading"
-        if previous and (same or _continues_item(text, previous, kind, lines[index - 1])):
-            previous.end, previous.lines = end, previous.lines + 1
-        else:
-            blocks.append(_Block(start, end, kind))
-    for block in blocks:
-        block.start, block.end = trim_span(text, block.start, block.end)
-        if block.kind == "heading":
-            block.heading = _clean_heading(text[block.start : block.end])
-    return blocks
-
-
-def _continues_item(text: str, block: _Block, kind: BlockKind, previous_line: Span) -> bool:
-    """Whether a text line carries on the list item above it (that item has no final period)."""
-    last = text[slice(*previous_line)].rstrip().rstrip("*_")
-    return block.kind == "list" and kind == "text" and last[-1:] not in (".", "!", "?", "…")
-
-
-def _clean_heading(line: str) -> str:
-    """Heading text without markdown: no leading '#', no '**', single spaces."""
-    line = line.strip().lstrip("#").strip().strip("*_").strip()
-    return " ".join(line.split())
-
-
-def _heading_candidate(text: str, block: _Block) -> bool:
-    """A short line alone, with no final period, starting with a capital or a digit."""
-    line = text[block.start : block.end]
-    letters = sum(char.isalpha() for char in line)
-    return (
-        block.kind == "text"
-        and block.lines == 1
-        and len(line) <= HEADING_MAX
-        and (line[0].isupper() or line[0].isdigit())
-        and line[-1] not in ".,;"
-        and letters >= 2
-    )
-
-
-def _is_bold_heading(text: str, block: _Block) -> bool:
-    body = text[block.start : block.end]
-    return (
-        block.kind == "text"
-        and len(body) <= BOLD_HEADING_MAX
-        and _BOLD_PARAGRAPH.fullmatch(body) is not None
-        and "**" not in body[2:-2]
-    )
-
-
-def _mark_headings(text: str, paragraphs: list[list[_Block]]) -> None:
-    """Turn standalone short lines and bold paragraphs into headings (in place)."""
-    for index, blocks in enumerate(paragraphs):
-        if len(blocks) != 1:
-            continue
-        block = blocks[0]
-        short = _heading_candidate(text, block) and _leads_content(text, paragraphs, index)
-        if short or _is_bold_heading(text, block):
-            block.kind, block.heading = "heading", _clean_heading(text[block.start : block.end])
-
-
-def _leads_content(text: str, paragraphs: list[list[_Block]], index: int) -> bool:
-    """Whether the paragraph after `index` is content that a heading could introduce."""
-    if index + 1 >= len(paragraphs):
-        return False
-    following = paragraphs[index + 1][0]
-    if index == 0 and len(paragraphs[index + 1]) == 1 and following.kind == "text":
-        return not _heading_candidate(text, following) or following.lines > 1  # a title
-    if following.kind in ("list", "table") or following.lines > 1:
-        return True
-    long_enough = following.end - following.start >= HEADING_FOLLOWER_MIN
-    return long_enough and not _heading_candidate(text, following)
-
-
-def _split_blocks(text: str) -> list[_Block]:
-    """The document's blocks, in order: paragraphs, lists, tables and headings."""
-    paragraphs = [_paragraph_blocks(text, lines) for lines in _paragraphs(text)]
-    _mark_headings(text, paragraphs)
-    return [block for blocks in paragraphs for block in blocks]
 
 
 # ---- segments ------------------------------------------------------------------------------
@@ -195,7 +53,7 @@ def _cut_long(text: str, span: Span, size: int) -> list[Span]:
     return [piece for piece in pieces if piece[0] < piece[1]]
 
 
-def _segments(text: str, block: _Block, size: int) -> list[Span]:
+def _segments(text: str, block: Block, size: int) -> list[Span]:
     """The block as sentence-sized pieces: table rows, or sentences, none longer than size."""
     if block.kind == "table":
         parts = [trim_span(text, *line) for line in line_spans(text, block.start, block.end)]
@@ -220,7 +78,7 @@ class _Segment:
 class _Packer:
     """Greedy packing of segments into chunks of at most `size` characters."""
 
-    blocks: list[_Block]
+    blocks: list[Block]
     size: int
     overlap: int
     min_chars: int
@@ -294,7 +152,7 @@ class _Packer:
         return taken if len(taken) < len(chunk) else []
 
 
-def _merge_small(chunks: list[list[_Segment]], blocks: list[_Block], size: int, small: int) -> None:
+def _merge_small(chunks: list[list[_Segment]], blocks: list[Block], size: int, small: int) -> None:
     """Merge each chunk shorter than `small` into a neighbour when the result fits (in place).
 
     A small chunk that opens with a heading joins the next chunk first, any other the previous.
@@ -335,7 +193,7 @@ def iter_chunks(doc: Document, size: int = 900, overlap: int = 150) -> Iterator[
     time rather than a large document's every chunk (its spans are found first, in full)."""
     if size < 1 or not 0 <= overlap < size:
         raise ValueError(f"need size >= 1 and 0 <= overlap < size, got {size=} {overlap=}")
-    blocks = _split_blocks(doc.text)
+    blocks = split_blocks(doc.text)
     packer = _Packer(blocks, size, overlap, min_chars=min(MIN_CHUNK, size // 4))
     for index, block in enumerate(blocks):
         spans = _segments(doc.text, block, size)
@@ -350,7 +208,7 @@ def iter_chunks(doc: Document, size: int = 900, overlap: int = 150) -> Iterator[
 class _ChunkContext:
     """What every chunk of one document needs: its text, headings and dominant language."""
 
-    def __init__(self, doc: Document, blocks: list[_Block], doc_lang: Lang) -> None:
+    def __init__(self, doc: Document, blocks: list[Block], doc_lang: Lang) -> None:
         self.doc, self.blocks, self.doc_lang = doc, blocks, doc_lang
         self.headings = [block for block in blocks if block.heading]
         self.heading_starts = [block.start for block in self.headings]
@@ -399,21 +257,15 @@ def section_bounds(text: str, chunk: Chunk, offset: int) -> tuple[int, int]:
     return low, high
 
 
-def headings(text: str) -> list[str]:
-    """The headings of `text`, in order, as a build finds them (markdown headings, short lines
-    alone leading content, bold paragraphs), without their markdown."""
-    return [block.heading for block in _split_blocks(text) if block.heading]
-
-
 @functools.lru_cache(maxsize=2048)
 def _inner_headings(chunk_text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """The headings inside a chunk's text after its first character: their offsets and text.
     Cached by the text itself, not the chunk id (one id holds other text after a rebuild)."""
-    found = [(b.start, b.heading) for b in _split_blocks(chunk_text) if b.heading and b.start]
+    found = [(b.start, b.heading) for b in split_blocks(chunk_text) if b.heading and b.start]
     return tuple(start for start, _ in found), tuple(heading for _, heading in found)
 
 
-def _dominant_kind(segments: list[_Segment], blocks: list[_Block]) -> BlockKind:
+def _dominant_kind(segments: list[_Segment], blocks: list[Block]) -> BlockKind:
     """The block kind holding most of the segments' characters (headings count last)."""
     weight: dict[BlockKind, int] = {"table": 0, "list": 0, "text": 0, "heading": 0}
     for segment in segments:

@@ -9,7 +9,7 @@ must work on one short question as well as on a page. Without evidence either wa
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row).
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
-are shared with chunking.py, which builds blocks from the same notion of a line.
+are shared with blocks.py, which builds blocks from the same notion of a line.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citeqa.chunking import headings
+from citeqa.blocks import headings
 from citeqa.corpus import MANIFEST, list_corpus_files
 from citeqa.domain import language_data
 from citeqa.jsonfiles import parse_json

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.chunking import chunk_document, headings, section_bounds, section_of, split_sentences
+from citeqa.blocks import headings
+from citeqa.chunking import chunk_document, section_bounds, section_of, split_sentences
 from citeqa.corpus import read_corpus
 from citeqa.language import detect_lang
 from citeqa.models import Chunk, Document

@@ -1,0 +1,161 @@
+"""Read a text as blocks: paragraphs, bullet lists, tables and headings, with their offsets.
+
+Pure functions, no I/O. Lines are grouped into runs of non-blank lines, each cut where its lines
+change kind (a markdown heading, table rows, bullets, text; lines after a bullet continue its
+item); a standalone short line that leads content, or a paragraph wholly in bold, is a heading.
+chunking.py packs blocks into chunks; `headings` lists a text's headings as a build finds them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from citeqa.language import (
+    Span,
+    is_bullet,
+    is_markdown_heading,
+    is_table_row,
+    line_spans,
+    trim_span,
+)
+
+__all__ = ["Block", "BlockKind", "headings", "split_blocks"]
+
+BlockKind = Literal["text", "list", "table", "heading"]
+
+HEADING_MAX = 90
+"""A line standing alone is a heading candidate only up to this length."""
+BOLD_HEADING_MAX = 120
+"""A paragraph wholly in **bold** is a heading up to this length."""
+HEADING_FOLLOWER_MIN = 25
+"""A short-line heading must be followed by a block at least this long (or a list/table)."""
+
+_BOLD_PARAGRAPH = re.compile(r"(\*\*|__)[^*_].*(\*\*|__)", re.DOTALL)
+
+
+@dataclass
+class Block:
+    """A stretch of lines of one kind, trimmed; a heading's text without its markdown."""
+
+    start: int
+    end: int
+    kind: BlockKind
+    lines: int = 1
+    heading: str | None = None
+
+
+def _paragraphs(text: str) -> Iterator[list[Span]]:
+    """Runs of non-blank lines."""
+    run: list[Span] = []
+    for line in line_spans(text, 0, len(text)):
+        if text[slice(*line)].strip():
+            run.append(line)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _line_kind(text: str, lines: list[Span], index: int) -> BlockKind:
+    line = text[slice(*lines[index])]
+    if is_markdown_heading(line):
+        return "heading"
+    neighbours = [text[slice(*lines[i])] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    if is_table_row(line) and any(is_table_row(other) for other in neighbours):
+        return "table"
+    return "list" if is_bullet(line) else "text"
+
+
+def _paragraph_blocks(text: str, lines: list[Span]) -> list[Block]:
+    """A paragraph cut where its lines change kind (lines after a bullet continue the list)."""
+    blocks: list[Block] = []
+    for index, (start, end) in enumerate(lines):
+        kind = _line_kind(text, lines, index)
+        previous = blocks[-1] if blocks else None
+        same = previous is not None and previous.kind == kind != "heading"
+        if previous and (same or _continues_item(text, previous, kind, lines[index - 1])):
+            previous.end, previous.lines = end, previous.lines + 1
+        else:
+            blocks.append(Block(start, end, kind))
+    for block in blocks:
+        block.start, block.end = trim_span(text, block.start, block.end)
+        if block.kind == "heading":
+            block.heading = _clean_heading(text[block.start : block.end])
+    return blocks
+
+
+def _continues_item(text: str, block: Block, kind: BlockKind, previous_line: Span) -> bool:
+    """Whether a text line carries on the list item above it (that item has no final period)."""
+    last = text[slice(*previous_line)].rstrip().rstrip("*_")
+    return block.kind == "list" and kind == "text" and last[-1:] not in (".", "!", "?", "…")
+
+
+def _clean_heading(line: str) -> str:
+    """Heading text without markdown: no leading '#', no '**', single spaces."""
+    line = line.strip().lstrip("#").strip().strip("*_").strip()
+    return " ".join(line.split())
+
+
+def _heading_candidate(text: str, block: Block) -> bool:
+    """A short line alone, with no final period, starting with a capital or a digit."""
+    line = text[block.start : block.end]
+    letters = sum(char.isalpha() for char in line)
+    return (
+        block.kind == "text"
+        and block.lines == 1
+        and len(line) <= HEADING_MAX
+        and (line[0].isupper() or line[0].isdigit())
+        and line[-1] not in ".,;"
+        and letters >= 2
+    )
+
+
+def _is_bold_heading(text: str, block: Block) -> bool:
+    body = text[block.start : block.end]
+    return (
+        block.kind == "text"
+        and len(body) <= BOLD_HEADING_MAX
+        and _BOLD_PARAGRAPH.fullmatch(body) is not None
+        and "**" not in body[2:-2]
+    )
+
+
+def _mark_headings(text: str, paragraphs: list[list[Block]]) -> None:
+    """Turn standalone short lines and bold paragraphs into headings (in place)."""
+    for index, blocks in enumerate(paragraphs):
+        if len(blocks) != 1:
+            continue
+        block = blocks[0]
+        short = _heading_candidate(text, block) and _leads_content(text, paragraphs, index)
+        if short or _is_bold_heading(text, block):
+            block.kind, block.heading = "heading", _clean_heading(text[block.start : block.end])
+
+
+def _leads_content(text: str, paragraphs: list[list[Block]], index: int) -> bool:
+    """Whether the paragraph after `index` is content that a heading could introduce."""
+    if index + 1 >= len(paragraphs):
+        return False
+    following = paragraphs[index + 1][0]
+    if index == 0 and len(paragraphs[index + 1]) == 1 and following.kind == "text":
+        return not _heading_candidate(text, following) or following.lines > 1  # a title
+    if following.kind in ("list", "table") or following.lines > 1:
+        return True
+    long_enough = following.end - following.start >= HEADING_FOLLOWER_MIN
+    return long_enough and not _heading_candidate(text, following)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """The document's blocks, in order: paragraphs, lists, tables and headings."""
+    paragraphs = [_paragraph_blocks(text, lines) for lines in _paragraphs(text)]
+    _mark_headings(text, paragraphs)
+    return [block for blocks in paragraphs for block in blocks]
+
+
+def headings(text: str) -> list[str]:
+    """The headings of `text`, in order, as a build finds them (markdown headings, short lines
+    alone leading content, bold paragraphs), without their markdown."""
+    return [block.heading for block in split_blocks(text) if block.heading]
