@@ -3,13 +3,14 @@
 Incremental: a document whose file hash is unchanged keeps its chunks and vectors from the
 previous build (nothing is re-embedded); a change of models or chunker settings, an index of
 another format or `rebuild=True` starts from scratch. What a build computes lives in contents.py;
-the layout in store.py, the manifest and file list in writing.py, publication in publishing.py.
+what it keeps from the published index, and whether anything changed, in previousindex.py; the
+layout in store.py, the manifest and file list in writing.py, publication in publishing.py.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -30,32 +31,22 @@ from citeqa.corpus import (
     file_digest,
     relative_path,
 )
-from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.embedding import Embedder, check_available, get_embedder
-from citeqa.errors import (
-    BuildInterrupted,
-    CiteqaError,
-    CorpusMissing,
-    IndexCorrupt,
-    IndexWriteError,
-)
+from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
 from citeqa.filelist import FileList
 from citeqa.models import BuildReport, ChannelInfo, Document
 from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
+from citeqa.previousindex import (
+    answer_channel,
+    previous_index,
+    recorded_keys,
+    to_reread,
+    unchanged,
+)
 from citeqa.publishing import claimed_and_locked, discard, publish, remove_leftovers
 from citeqa.readers import reader_versions
-from citeqa.rereading import outdated
 from citeqa.reuse import Previous
-from citeqa.store import (
-    FORMAT_VERSION,
-    IndexedFile,
-    PreviousBuild,
-    current_build,
-    open_for_reuse,
-    read_files,
-    read_manifest,
-    read_statistics,
-)
+from citeqa.store import FORMAT_VERSION, IndexedFile
 from citeqa.writing import index_type_for, library_versions, write_build
 
 
@@ -131,10 +122,10 @@ def _update(
     )
     embedders = [get_embedder(name) for name in settings.channels]
     channels = [_channel_info(embedder, len(reading.entries), settings) for embedder in embedders]
-    old_files, loaded, damage = _previous(settings, channels, rebuild)
+    old_files, loaded, damage = previous_index(settings, channels, rebuild)
     files = _indexed_files(reading, settings.corpus_dir)
-    reread = _reread(loaded, files)  # once: for the check below, the reuse and the report
-    if loaded is not None and not reread and _unchanged(loaded, files, settings.corpus_dir):
+    reread = to_reread(loaded, files)  # once: for the check below, the reuse and the report
+    if loaded is not None and not reread and unchanged(loaded, files, settings.corpus_dir):
         discard(temporary)
         return _report(settings, old_files, files, began, reading, full_rebuild=False)
     # only now: an unchanged corpus needs none of it (open_for_reuse hashed every file)
@@ -188,81 +179,6 @@ def _channel_info(embedder: Embedder, count_hint: int, settings: Settings) -> Ch
     )
 
 
-def _previous(
-    settings: Settings, channels: list[ChannelInfo], rebuild: bool
-) -> tuple[FileList | None, PreviousBuild | None, list[str]]:
-    """The corpus files the published index was built from, and that index when its chunks
-    and vectors can be reused (else this is a full rebuild), opened for that only
-    (store.open_for_reuse: every file hashed; no BM25 index, no statistics), and a warning
-    for the report when it is damaged (it is then rebuilt, never called up to date).
-
-    A full rebuild still gets the previous build's file list (when its manifest is readable),
-    so that its report says which files are unchanged rather than calling them all added.
-    """
-    if rebuild:
-        return _files_only(settings.index_dir), None, []
-    try:
-        loaded = open_for_reuse(settings.index_dir)
-        files = _read_columns(loaded.files())  # read only now: a file list that cannot be read
-    except CiteqaError as err:  # must not stop the build that replaces it
-        damage = [DAMAGED] if isinstance(err, IndexCorrupt) else []
-        return _files_only(settings.index_dir), None, damage
-    return files, (loaded if _compatible(loaded, channels, settings) else None), []
-
-
-DAMAGED = "the previous index was damaged (a file missing, truncated or altered): rebuilt in full"
-
-
-def _files_only(index_dir: Path) -> FileList | None:
-    """Only the file list of the published build (nothing to reuse), or None without one."""
-    try:
-        folder = current_build(index_dir)
-        return _read_columns(read_files(folder, read_manifest(folder)[0]))
-    except CiteqaError:
-        return None
-
-
-def _read_columns(files: FileList) -> FileList:
-    """`files` with the columns a build compares read (IndexCorrupt when one is malformed)."""
-    for name in ("file", "sha256", "doc_id", "title", "chunks"):
-        files.column(name)
-    return files
-
-
-def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Settings) -> bool:
-    manifest = loaded.manifest
-    same_models = [(c.name, c.model, c.version, c.dim) for c in manifest.channels] == [
-        (c.name, c.model, c.version, c.dim) for c in channels
-    ]
-    return (
-        same_models
-        and manifest.chunk_size == settings.chunk_size
-        and manifest.chunk_overlap == settings.chunk_overlap
-        and manifest.answer_channel == _answer_channel(settings)
-        and manifest.vector_store == settings.vector_store
-    )
-
-
-def _stored_knowledge(loaded: PreviousBuild) -> int | None:
-    """The term-knowledge format the index stored, or None for an index of an older format
-    (store.READABLE_FORMATS) or a statistics file that no longer reads: either way an unchanged
-    corpus still gets its index rewritten, in this format and with this knowledge, with nothing
-    re-embedded. Read only for a corpus whose files are unchanged (statistics.json is big)."""
-    if loaded.manifest.format_version != FORMAT_VERSION:
-        return None
-    try:
-        statistics = read_statistics(loaded.folder, loaded.manifest)
-    except (OSError, ValueError):  # altered since it was verified: rewritten by this build
-        return None
-    knowledge = (statistics or {}).get("knowledge")
-    return knowledge if isinstance(knowledge, int) else None
-
-
-def _answer_channel(settings: Settings) -> str | None:
-    """The channel whose vectors score sentences when answering: the first one."""
-    return settings.channels[0] if settings.channels else None
-
-
 def _indexed_files(reading: CorpusScan, corpus_dir: Path) -> list[IndexedFile]:
     """Every corpus file with its hash: indexed documents (their chunks not yet counted:
     `_with_chunks`), and skipped files (doc_id None). The files, sizes and times are those
@@ -289,13 +205,6 @@ def _indexed_files(reading: CorpusScan, corpus_dir: Path) -> list[IndexedFile]:
     return files
 
 
-def _reread(loaded: PreviousBuild | None, files: list[IndexedFile]) -> list[str]:
-    """The documents a new version of their reader read again (none in a full rebuild)."""
-    if loaded is None:
-        return []
-    return outdated(loaded.manifest.readers, [f.file for f in files if f.doc_id])
-
-
 def _doc_ids(files: list[IndexedFile], names: Collection[str]) -> set[str]:
     """The document ids of the files of `names`."""
     named = set(names)
@@ -313,18 +222,6 @@ def _with_chunks(
             entry = entry.model_copy(update={"chunks": chunks.count, "lang": chunks.languages})
         counted.append(entry)
     return counted
-
-
-def _unchanged(loaded: PreviousBuild, files: list[IndexedFile], corpus_dir: Path) -> bool:
-    """Whether the corpus, its manifest, the term knowledge and the index format are as the
-    previous build (`loaded`) left them (its documents' readers too: `_reread`, checked
-    before): then the build has nothing to write."""
-    new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
-    return (
-        set(_keys(loaded.files())) == new
-        and loaded.manifest.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
-        and _stored_knowledge(loaded) == KNOWLEDGE_FORMAT  # else: store it (nothing embedded)
-    )
 
 
 # ---- writing and reporting -------------------------------------------------------------------
@@ -351,18 +248,12 @@ def _manifest(
             ).model_dump()
             for c in channels
         ],
-        "answer_channel": _answer_channel(settings),
+        "answer_channel": answer_channel(settings),
         "chunk_count": contents.chunk_count,
         "sentence_count": contents.sentence_count,
         "libraries": library_versions(),
         "readers": reader_versions(),
     }
-
-
-def _keys(files: FileList) -> Iterator[tuple[str, str, str | None, str | None]]:
-    """(file, sha256, doc_id, title) of each recorded file, from the list's columns."""
-    columns = (files.names, files.sha256, files.column("doc_id"), files.column("title"))
-    return zip(*columns, strict=True)
 
 
 def _report(
@@ -379,7 +270,9 @@ def _report(
 ) -> BuildReport:
     """What the build did; `reread`: files of unchanged content read again by a new version
     of their reader (rereading.py), reported as updated."""
-    before = {file: sha256 for file, sha256, doc_id, _ in _keys(old) if doc_id} if old else {}
+    before = (
+        {file: sha256 for file, sha256, doc_id, _ in recorded_keys(old) if doc_id} if old else {}
+    )
     after = {f.file: f.sha256 for f in new if f.doc_id}
     same = {f for f in after if before.get(f) == after[f] and f not in reread}
     return BuildReport(

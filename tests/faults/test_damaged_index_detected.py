@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from fault_helpers import QUESTION, make_corpus
 
-from citeqa.indexing import DAMAGED
 from citeqa.ownership import CURRENT
+from citeqa.previousindex import DAMAGED
 
 DAMAGEABLE = (
     "lexical/indices.csc.index.npy",

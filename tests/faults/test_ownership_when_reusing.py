@@ -20,7 +20,7 @@ from fault_helpers import (
     snapshot,
 )
 
-from citeqa import indexing
+from citeqa import previousindex
 from citeqa.api import build_index
 from citeqa.ownership import CURRENT
 from citeqa.store import load_index
@@ -70,7 +70,7 @@ def test_a_build_failing_while_it_reuses_leaves_the_last_index(
     corpus, index, decoys = _index_with_decoys(tmp_path)
     before = os.readlink(index / CURRENT)
     offsets = index / CURRENT / "chunks.offsets.npy"
-    opened, published = indexing.open_for_reuse, {}
+    opened, published = previousindex.open_for_reuse, {}
 
     def altered_after_the_hash(index_dir: Path) -> Any:
         loaded = opened(index_dir)  # every file hashed: the build trusts them from here on
@@ -82,7 +82,7 @@ def test_a_build_failing_while_it_reuses_leaves_the_last_index(
         published.update(snapshot(index / before))
         return loaded
 
-    monkeypatch.setattr(indexing, "open_for_reuse", altered_after_the_hash)
+    monkeypatch.setattr(previousindex, "open_for_reuse", altered_after_the_hash)
     result = cli("index", "--corpus", str(corpus), "--index", str(index))
     assert result.code != 0 and "run `citeqa index`." in result.error_line()
     assert os.readlink(index / CURRENT) == before
@@ -90,7 +90,7 @@ def test_a_build_failing_while_it_reuses_leaves_the_last_index(
     assert decoy_snapshot(index, skip=("current",)) == decoys
     assert not _owned_leftovers(index)
     load_index(index)  # still opens (its size and time unchanged)
-    monkeypatch.setattr(indexing, "open_for_reuse", opened)  # the damage found: rebuilt
+    monkeypatch.setattr(previousindex, "open_for_reuse", opened)  # the damage found: rebuilt
     assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
     assert cli("ask", QUESTION, "--corpus", str(corpus), "--index", str(index)).code == 0
     assert decoy_snapshot(index, skip=("current",)) == decoys

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from integration_helpers import build_folders, fake_settings, make_corpus
 
-from citeqa import indexing, verification
+from citeqa import previousindex, verification
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.errors import IndexCorrupt
 from citeqa.filelist import (
@@ -232,9 +232,9 @@ def test_a_changed_corpus_opens_no_bm25_index_nor_statistics(
     corpus, index = built
     opened: list[str] = []
     monkeypatch.setattr(LexicalIndex, "load", lambda *a: opened.append("lexical"))
-    real_statistics = indexing.read_statistics
+    real_statistics = previousindex.read_statistics
     monkeypatch.setattr(
-        indexing,
+        previousindex,
         "read_statistics",
         lambda *a: opened.append("statistics") or real_statistics(*a),
     )

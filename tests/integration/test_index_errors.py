@@ -53,9 +53,9 @@ from citeqa.errors import (
     IndexLocked,
     IndexWriteError,
 )
-from citeqa.indexing import DAMAGED
 from citeqa.jsonlines import JsonlWriter
 from citeqa.lazyembedder import LazyEmbedder
+from citeqa.previousindex import DAMAGED
 from citeqa.store import load_index
 
 HERE = Path(__file__).resolve().parent

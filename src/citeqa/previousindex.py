@@ -1,0 +1,132 @@
+"""The published index as a new build sees it: what can be kept from it, and what changed since.
+
+`previous_index` reads the published build's file list and opens that build for reuse when its
+models, chunker settings, answer channel and vector store are those of this build (else the
+build starts from scratch; a damaged index is rebuilt in full, with a warning); `to_reread`
+names the documents a new version of their reader reads again; `unchanged` says whether the
+corpus, its manifest and the stored term knowledge are as that build left them (then a build
+writes nothing). indexing.py runs the build; store.py reads the folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from citeqa.config import Settings
+from citeqa.corpus import corpus_manifest_digest
+from citeqa.domain import KNOWLEDGE_FORMAT
+from citeqa.errors import CiteqaError, IndexCorrupt
+from citeqa.filelist import FileList
+from citeqa.models import ChannelInfo
+from citeqa.rereading import outdated
+from citeqa.store import (
+    FORMAT_VERSION,
+    IndexedFile,
+    PreviousBuild,
+    current_build,
+    open_for_reuse,
+    read_files,
+    read_manifest,
+    read_statistics,
+)
+
+
+def previous_index(
+    settings: Settings, channels: list[ChannelInfo], rebuild: bool
+) -> tuple[FileList | None, PreviousBuild | None, list[str]]:
+    """The corpus files the published index was built from, and that index when its chunks
+    and vectors can be reused (else this is a full rebuild), opened for that only
+    (store.open_for_reuse: every file hashed; no BM25 index, no statistics), and a warning
+    for the report when it is damaged (it is then rebuilt, never called up to date).
+
+    A full rebuild still gets the previous build's file list (when its manifest is readable),
+    so that its report says which files are unchanged rather than calling them all added.
+    """
+    if rebuild:
+        return _files_only(settings.index_dir), None, []
+    try:
+        loaded = open_for_reuse(settings.index_dir)
+        files = _read_columns(loaded.files())  # read only now: a file list that cannot be read
+    except CiteqaError as err:  # must not stop the build that replaces it
+        damage = [DAMAGED] if isinstance(err, IndexCorrupt) else []
+        return _files_only(settings.index_dir), None, damage
+    return files, (loaded if _compatible(loaded, channels, settings) else None), []
+
+
+DAMAGED = "the previous index was damaged (a file missing, truncated or altered): rebuilt in full"
+
+
+def _files_only(index_dir: Path) -> FileList | None:
+    """Only the file list of the published build (nothing to reuse), or None without one."""
+    try:
+        folder = current_build(index_dir)
+        return _read_columns(read_files(folder, read_manifest(folder)[0]))
+    except CiteqaError:
+        return None
+
+
+def _read_columns(files: FileList) -> FileList:
+    """`files` with the columns a build compares read (IndexCorrupt when one is malformed)."""
+    for name in ("file", "sha256", "doc_id", "title", "chunks"):
+        files.column(name)
+    return files
+
+
+def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Settings) -> bool:
+    manifest = loaded.manifest
+    same_models = [(c.name, c.model, c.version, c.dim) for c in manifest.channels] == [
+        (c.name, c.model, c.version, c.dim) for c in channels
+    ]
+    return (
+        same_models
+        and manifest.chunk_size == settings.chunk_size
+        and manifest.chunk_overlap == settings.chunk_overlap
+        and manifest.answer_channel == answer_channel(settings)
+        and manifest.vector_store == settings.vector_store
+    )
+
+
+def _stored_knowledge(loaded: PreviousBuild) -> int | None:
+    """The term-knowledge format the index stored, or None for an index of an older format
+    (store.READABLE_FORMATS) or a statistics file that no longer reads: either way an unchanged
+    corpus still gets its index rewritten, in this format and with this knowledge, with nothing
+    re-embedded. Read only for a corpus whose files are unchanged (statistics.json is big)."""
+    if loaded.manifest.format_version != FORMAT_VERSION:
+        return None
+    try:
+        statistics = read_statistics(loaded.folder, loaded.manifest)
+    except (OSError, ValueError):  # altered since it was verified: rewritten by this build
+        return None
+    knowledge = (statistics or {}).get("knowledge")
+    return knowledge if isinstance(knowledge, int) else None
+
+
+def answer_channel(settings: Settings) -> str | None:
+    """The channel whose vectors score sentences when answering: the first one."""
+    return settings.channels[0] if settings.channels else None
+
+
+def to_reread(loaded: PreviousBuild | None, files: list[IndexedFile]) -> list[str]:
+    """The documents a new version of their reader read again (none in a full rebuild)."""
+    if loaded is None:
+        return []
+    return outdated(loaded.manifest.readers, [f.file for f in files if f.doc_id])
+
+
+def unchanged(loaded: PreviousBuild, files: list[IndexedFile], corpus_dir: Path) -> bool:
+    """Whether the corpus, its manifest, the term knowledge and the index format are as the
+    previous build (`loaded`) left them (its documents' readers too: `to_reread`, checked
+    before): then the build has nothing to write."""
+    new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
+    return (
+        set(recorded_keys(loaded.files())) == new
+        and loaded.manifest.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
+        and _stored_knowledge(loaded) == KNOWLEDGE_FORMAT  # else: store it (nothing embedded)
+    )
+
+
+def recorded_keys(files: FileList) -> Iterator[tuple[str, str, str | None, str | None]]:
+    """(file, sha256, doc_id, title) of each recorded file, from the list's columns."""
+    columns = (files.names, files.sha256, files.column("doc_id"), files.column("title"))
+    return zip(*columns, strict=True)
