@@ -5,8 +5,9 @@
         [--keep-ranker | --quote-ranker-only | --confidence-only]
 
 Asks every question of the evaluation sets (train_sets.py: evals/sets/, indexes in the eval
-cache, built when missing) and collects the features of answer_features.py. Then, on the `dev`
-halves only, it fits (fixed seeds, two threads, about a minute once collected):
+cache, built when missing) and collects the features of answer_features.py and
+question_evidence.py. Then, on the `dev` halves only, it fits (fixed seeds, two threads,
+about a minute once collected):
 - the sentence ranker: gradient-boosted trees (LightGBM, binary) on "does this sentence's quote
   hold the answer?" over MATCH_FEATURES, each question weighing the same; its probabilities are
   the evidence the next two models read;
@@ -56,10 +57,8 @@ from citeqa import abstention, answering
 from citeqa.answer_features import (
     LONG_QUOTE,
     MATCH_FEATURES,
-    QUESTION_FEATURES,
     SENTENCE_FEATURES,
     Wants,
-    question_features,
     sentence_features,
 )
 from citeqa.answer_location import Reading
@@ -79,6 +78,7 @@ from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.evaluation.corpora import eval_cache_dir, index_dir_for
 from citeqa.evaluation.reliability import reliability, reliability_rows
+from citeqa.question_evidence import QUESTION_FEATURES, question_features
 from citeqa.questions import in_context, is_follow_up
 from citeqa.quoting import citations_of, quote_spans
 from citeqa.sentences import score_sentences

@@ -23,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from citeqa.answer_features import MATCH_FEATURES, QUESTION_FEATURES, SENTENCE_FEATURES
+from citeqa.answer_features import MATCH_FEATURES, SENTENCE_FEATURES
+from citeqa.question_evidence import QUESTION_FEATURES
 
 RANKER = "sentence_ranker.json"
 QUOTER = "quote_ranker.json"

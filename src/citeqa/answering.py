@@ -18,11 +18,12 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
-from citeqa.answer_features import Wants, match_features, question_features
+from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
 from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
+from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences

@@ -7,7 +7,7 @@ holds them: a passage of the right document that does not hold the answer (a nea
 them as well as the answering one does. `present_terms` are the question's terms the corpus
 uses; `specific_terms` leaves out those that are the best document's topic terms (in its title,
 or in many of its sentences); `covered` says how much of a list of terms' weight a passage
-holds (answer_features reads it of the specific terms and the best passage).
+holds (question_evidence reads it of the specific terms and the best passage).
 Computed from what the pipeline has at ask time (the hits, the sentence bank's tokens, the
 question's IDF weights); no corpus knowledge.
 """

@@ -13,7 +13,6 @@ import pytest
 
 from citeqa.answer_features import (
     MATCH_FEATURES,
-    QUESTION_FEATURES,
     SENTENCE_FEATURES,
     Wants,
 )
@@ -25,6 +24,7 @@ from citeqa.answer_models import (
     sentence_scores,
     shipped_models,
 )
+from citeqa.question_evidence import QUESTION_FEATURES
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,11 @@ import numpy as np
 import pytest
 
 from citeqa import centroid
-from citeqa.answer_features import (
-    QUESTION_FEATURES,
-    SENTENCE_FEATURES,
-    question_features,
-)
+from citeqa.answer_features import SENTENCE_FEATURES
 from citeqa.answer_location import Reading
 from citeqa.centroid import corpus_centroid
 from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.question_evidence import QUESTION_FEATURES, question_features
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
 from citeqa.vectorindex import FaissIndex
