@@ -46,8 +46,8 @@ import numpy as np
 import scale  # benchmarks/scale.py: the synthetic corpus and the hashed embedder
 
 from citeqa.api import Assistant, build_index, open_assistant
+from citeqa.chunkpass import chunk_tokens
 from citeqa.config import Settings
-from citeqa.contents import chunk_tokens
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.qdrantindex import LEXICAL, MEMORY, Bm25Rows, query_sparse
 from citeqa.retrieval import Search, local_search

@@ -303,7 +303,7 @@ def cold(sizes: list[int], repeats: int, before: Path | None = None) -> None:
 
 def throughput_embed(corpus: Path) -> dict[str, float]:
     from citeqa.chunking import chunk_document
-    from citeqa.contents import passage_text
+    from citeqa.chunkpass import passage_text
     from citeqa.corpus import read_corpus
     from citeqa.embedding import embed_texts, get_embedder
 

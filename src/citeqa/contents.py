@@ -11,8 +11,8 @@ a spool file that fills its vector index (vectorspool.py). So the build's memory
 vocabulary and the vector index, not with the corpus's documents, chunks and sentences.
 Documents whose file hash is unchanged reuse their chunks and vectors from the previous build
 (`reuse.Previous`, read a document at a time); only the others are chunked and embedded.
-`passage_text` and `chunk_tokens` say what a chunk's vector and its BM25 entry are computed
-from. Sentences are embedded at build time only up to `Settings.embed_sentences_max`; past it,
+The chunk pass, and what a chunk's vector and BM25 entry are computed from, are chunkpass.py's.
+Sentences are embedded at build time only up to `Settings.embed_sentences_max`; past it,
 answering scores sentences with their passages' vectors, or embeds them on demand
 (ondemand.py).
 """
@@ -23,54 +23,36 @@ import itertools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from citeqa.centroid import centroid_of
-from citeqa.chunking import iter_chunks
+from citeqa.chunkpass import DocumentChunks, Progress, Tally, chunk_pass, passage_text
 from citeqa.compounds import folded_compounds
 from citeqa.config import Settings
 from citeqa.corpus import CorpusScan, DocumentEntry, scan_corpus
-from citeqa.derived_terms import FrequentWords, pairs_of
+from citeqa.derived_terms import pairs_of
 from citeqa.domain import KNOWLEDGE_FORMAT, Domain
 from citeqa.embedding import Embedder, embed_texts
 from citeqa.glossary import fold
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
-from citeqa.jsonlines import DocumentFile, JsonlWriter, LineReader, write_file
+from citeqa.jsonlines import DocumentFile, LineReader, jsonl_writer, write_file
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import folded_words
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT
-from citeqa.tallies import (
-    SentenceFrequency,
-    TermIds,
-    document_sentences,
-    text_pieces,
-    whole_chunk_sentences,
-)
+from citeqa.tallies import text_pieces
 from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
 
-Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 64
 """Texts embedded at a time (embed_texts's default batch)."""
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentChunks:
-    """A document's chunks in the build: the number of its first, how many, their languages."""
-
-    first: int
-    count: int
-    languages: list[str]
-    """Sorted, each once."""
 
 
 @dataclass(frozen=True)
@@ -84,18 +66,6 @@ class BuildContents:
     """Per document id, in the build's order."""
 
 
-def passage_text(chunk: Chunk) -> str:
-    """What a chunk's vector is computed from: its heading, then its text."""
-    if chunk.section and not chunk.text.startswith(chunk.section):
-        return f"{chunk.section}\n{chunk.text}"
-    return chunk.text
-
-
-def chunk_tokens(chunk: Chunk, passage: str | None = None) -> list[str]:
-    """What BM25 indexes for a chunk: its `passage_text`, folded and stemmed in its language."""
-    return tokenize(passage_text(chunk) if passage is None else passage, chunk.lang)
-
-
 def write_documents(
     corpus_dir: Path, folder: Path, progress: Callable[[int, int], None] | None = None
 ) -> CorpusScan:
@@ -103,7 +73,7 @@ def write_documents(
     ids beside it, written as each document is read, so that one document's text is held at
     a time; what the reading found (corpus.scan_corpus, which tells `progress` of each file)."""
     folder.mkdir(parents=True)
-    with _writer(folder / DOCUMENTS) as documents_out:
+    with jsonl_writer(folder / DOCUMENTS) as documents_out:
         scan = scan_corpus(corpus_dir, documents_out.write, progress)
     ids = [entry.doc_id for entry in scan.entries]
     write_file(folder / DOCUMENT_IDS, json.dumps(ids, ensure_ascii=False).encode())
@@ -129,7 +99,7 @@ def compute_contents(
     vector index itself), not with the number of documents, chunks or sentences."""
     kept = set() if previous is None else previous.unchanged(entries)
     documents = DocumentFile(folder / DOCUMENTS)
-    tally = _chunk_pass(documents, kept, previous, settings, report, folder)
+    tally = chunk_pass(documents, kept, previous, settings, report, folder)
     ids = [entry.doc_id for entry in entries]
     rows = tally.sentence_rows()
     sentences = SentenceTable(rows, ids)
@@ -147,7 +117,7 @@ def compute_contents(
     report("lexical", 0, 1)
     if not settings.engine_serves_lexical:  # else the engine ranks BM25 (qdrantindex.py)
         LexicalIndex.of_ids(tally.terms, tally.terms.vocab).save(folder / "lexical")
-    statistics = tally.statistics(documents)
+    statistics = _statistics(tally, documents)
     report("lexical", 1, 1)
     report("term pairs", 0, 1)
     statistics.update(knowledge(domain, pairs_of(tally.words, embedders)))
@@ -202,107 +172,15 @@ def _words_and_compounds(texts: Iterable[str]) -> dict[str, list[str]]:
     return {"words": sorted(words), "compounds": sorted(compounds)}
 
 
-# ---- the chunk pass --------------------------------------------------------------------------
-
-
-@dataclass
-class _Tally:
-    """What the chunk pass gathers besides the files it writes."""
-
-    terms: TermIds = field(default_factory=TermIds)
-    words: FrequentWords = field(default_factory=FrequentWords)
-    frequency: SentenceFrequency = field(default_factory=SentenceFrequency)
-    chunks: dict[str, DocumentChunks] = field(default_factory=dict)
-    """Per document: its chunks' numbers and languages."""
-    sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Per document: the number of its first sentence, and how many it has."""
-    rows: list[np.ndarray] = field(default_factory=list)
-    whole: dict[str, np.ndarray] = field(default_factory=dict)
-    """Per document: (sentence number, chunk number) of its sentences that are the whole of
-    their chunk (`whole_chunk_sentences`), whose vector is copied from the chunk's."""
-
-    def add_document(
-        self,
-        doc: Document,
-        number: int,
-        spans: list[tuple[int, int, int]],
-        langs: list[str],
-        plain: list[int],
-    ) -> None:
-        """Tally one document's sentences, given its chunks as (number, start, end) and the
-        numbers of those whose passage text is their text (`plain`)."""
-        first = spans[0][0] if spans else 0
-        found = document_sentences(doc.text, spans)
-        at = whole_chunk_sentences(found, spans, plain)
-        if len(at):
-            numbers = self.frequency.sentences + at
-            self.whole[doc.doc_id] = np.column_stack([numbers, found[at, 0]])
-        self.sentences[doc.doc_id] = (self.frequency.sentences, len(found))
-        self.frequency.add(doc.text, found, langs, first)
-        self.chunks[doc.doc_id] = DocumentChunks(first, len(spans), sorted(set(langs)))
-        self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
-
-    def sentence_rows(self) -> np.ndarray:
-        """Every sentence as (document number, chunk, start, end), in document then text order."""
-        rows = np.concatenate(self.rows) if self.rows else np.zeros((0, 4), np.int64)
-        return np.asfortranarray(rows.reshape(-1, 4), dtype=np.int64)
-
-    def statistics(self, documents: Sequence[Document]) -> dict[str, Any]:
-        """The token statistics `token_statistics` computes, from the tallies (and the texts,
-        read a document at a time)."""
-        return {
-            "format": STATISTICS_FORMAT,
-            "sentence_count": self.frequency.sentences,
-            "frequency": dict(self.frequency.counts),
-            **_words_and_compounds(doc.text for doc in documents),
-        }
-
-
-def _chunk_pass(
-    documents: Sequence[Document],
-    kept: set[str],
-    previous: Previous | None,
-    settings: Settings,
-    report: Progress,
-    folder: Path,
-) -> _Tally:
-    """Write chunks.jsonl a line at a time, tallying as it goes."""
-    tally = _Tally()
-    with _writer(folder / CHUNKS) as chunks_out:
-        for number, doc in enumerate(documents):
-            report("chunking", number, len(documents))
-            made: Iterable[Chunk] = (
-                previous.chunks(doc.doc_id)
-                if previous is not None and doc.doc_id in kept
-                else iter_chunks(doc, settings.chunk_size, settings.chunk_overlap)
-            )
-            spans: list[tuple[int, int, int]] = []
-            langs: list[str] = []
-            plain: list[int] = []
-            for chunk in made:
-                spans.append((len(chunks_out), chunk.start, chunk.end))
-                passage = passage_text(chunk)
-                if passage == chunk.text:  # the document's text from start to end (chunking.py)
-                    plain.append(len(chunks_out))
-                langs.append(chunk.lang)
-                chunks_out.write(chunk)
-                tally.terms.add(chunk_tokens(chunk, passage))
-                tally.words.add(chunk)
-            tally.add_document(doc, number, spans, langs, plain)
-    report("chunking", len(documents), len(documents))
-    return tally
-
-
-@contextmanager
-def _writer(path: Path) -> Iterator[JsonlWriter]:
-    """A JsonlWriter closed (offsets saved) when the block ends well, abandoned if not."""
-    writer = JsonlWriter(path)
-    try:
-        yield writer
-    except BaseException:
-        writer.abandon()
-        raise
-    writer.close()
+def _statistics(tally: Tally, documents: Sequence[Document]) -> dict[str, Any]:
+    """The token statistics `token_statistics` computes, from the chunk pass's tallies (and the
+    texts, read a document at a time)."""
+    return {
+        "format": STATISTICS_FORMAT,
+        "sentence_count": tally.frequency.sentences,
+        "frequency": dict(tally.frequency.counts),
+        **_words_and_compounds(doc.text for doc in documents),
+    }
 
 
 # ---- the embedding passes --------------------------------------------------------------------
@@ -311,7 +189,7 @@ def _writer(path: Path) -> Iterator[JsonlWriter]:
 def _channel_vectors(
     embedder: Embedder,
     chunks: LineReader[Chunk],
-    tally: _Tally,
+    tally: Tally,
     kept: set[str],
     previous: Previous | None,
     report: Progress,
@@ -338,7 +216,7 @@ def _sentence_vectors(
     embedder: Embedder,
     sentences: np.ndarray,
     documents: Sequence[Document],
-    tally: _Tally,
+    tally: Tally,
     kept: set[str],
     sources: tuple[Previous | None, VectorSpool],
     report: Progress,

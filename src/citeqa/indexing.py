@@ -15,14 +15,9 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from citeqa.chunkpass import DocumentChunks, Progress
 from citeqa.config import Settings
-from citeqa.contents import (
-    BuildContents,
-    DocumentChunks,
-    Progress,
-    compute_contents,
-    write_documents,
-)
+from citeqa.contents import BuildContents, compute_contents, write_documents
 from citeqa.corpus import (
     CorpusScan,
     DocumentEntry,

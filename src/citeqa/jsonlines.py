@@ -1,9 +1,9 @@
 """Chunks and documents written to, and read from, their jsonl files one line at a time.
 
 A build writes chunks.jsonl and documents.jsonl line by line as it produces them (`JsonlWriter`,
-so that neither the items nor their encoded lines pile up), with a byte-offset index beside each
-(`<name>.offsets.npy`: n + 1 int64 offsets); the next build reads runs of them back
-(`LineReader`). Opening the index memory-maps both, so it costs
+through `jsonl_writer`, so that neither the items nor their encoded lines pile up), with a
+byte-offset index beside each (`<name>.offsets.npy`: n + 1 int64 offsets); the next build reads
+runs of them back (`LineReader`). Opening the index memory-maps both, so it costs
 neither time nor memory in proportion to the corpus; `ChunkTable[i]` parses line i on access
 and keeps the most recently used ones, and `DocumentTable[doc_id]` does the same by document id
 (the ids are listed in `documents.ids.json`). An index written before the offsets existed is
@@ -22,6 +22,7 @@ import mmap
 import os
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Generic, TypeVar, overload
 
@@ -103,6 +104,18 @@ class JsonlWriter:
     def abandon(self) -> None:
         """Close the file without saving offsets (the build failed; its folder is discarded)."""
         self._stream.close()
+
+
+@contextmanager
+def jsonl_writer(path: Path) -> Iterator[JsonlWriter]:
+    """A JsonlWriter closed (offsets saved) when the block ends well, abandoned if not."""
+    writer = JsonlWriter(path)
+    try:
+        yield writer
+    except BaseException:
+        writer.abandon()
+        raise
+    writer.close()
 
 
 class _Lines(Generic[M]):

@@ -14,8 +14,8 @@ from integration_helpers import CORPUS, fake_settings
 
 from citeqa.api import build_index
 from citeqa.chunking import chunk_document, split_sentences
+from citeqa.chunkpass import chunk_tokens, passage_text
 from citeqa.compounds import corpus_compounds
-from citeqa.contents import chunk_tokens, passage_text
 from citeqa.corpus import read_corpus
 from citeqa.embedding import embed_texts, get_embedder
 from citeqa.lexical import LexicalIndex, tokenize
