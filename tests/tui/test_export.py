@@ -65,3 +65,15 @@ def test_export_does_not_repeat_a_title_as_section():
     text = conversation_markdown([turn], context, datetime(2025, 1, 2, 3, 4, 5))
     assert "- [1] Traitements ciblés — doc `slides`" in text
     assert "section “Traitements ciblés”" not in text
+
+
+def test_the_export_context_falls_back_to_the_loaded_assistant_then_to_question_marks():
+    class Loaded:
+        manifest_hash = "abc"
+        index_dir = "/index"
+
+    from_assistant = ExportContext.of(None, Loaded(), "bm25", 3)
+    assert (from_assistant.manifest_hash, from_assistant.index_dir) == ("abc", "/index")
+    assert (from_assistant.mode, from_assistant.k, from_assistant.channels) == ("bm25", 3, [])
+    unknown = ExportContext.of(None, None, "hybrid", None)
+    assert (unknown.manifest_hash, unknown.index_dir, unknown.corpus_dir) == ("?", "?", "")

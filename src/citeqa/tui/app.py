@@ -365,22 +365,6 @@ class CiteqaApp(KeyedApp):
         self._show_index(message.status)
         self.push_screen(IndexStatusScreen(message.status))
 
-    def export_context(self) -> ExportContext:
-        status = self.index_info
-        assistant = self.assistant
-        return ExportContext(
-            manifest_hash=status.manifest_hash
-            if status
-            else (assistant.manifest_hash if assistant else "?"),
-            index_dir=status.index_dir
-            if status
-            else (str(assistant.index_dir) if assistant else "?"),
-            corpus_dir=status.corpus_dir if status else "",
-            channels=list(status.channels) if status else [],
-            mode=self.mode,
-            k=self.k,
-        )
-
     def action_export(self) -> None:
         """Write the conversation as Markdown to the per-user exports folder (or the folder the
         app was given) and say where, in a notification and in the transcript."""
@@ -389,7 +373,8 @@ class CiteqaApp(KeyedApp):
             return
         folder = self.export_dir or exports_dir()
         try:
-            path = write_conversation(self.turns, self.export_context(), folder, datetime.now())
+            context = ExportContext.of(self.index_info, self.assistant, self.mode, self.k)
+            path = write_conversation(self.turns, context, folder, datetime.now())
         except OSError as error:
             self.notify(f"Cannot write the export: {error}", severity="error")
             return

@@ -9,10 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from citeqa.models import Answer, ChannelInfo, Citation
+from citeqa.models import Answer, ChannelInfo, Citation, IndexStatus
 from citeqa.tui.conversation import Turn, source_refs
 from citeqa.tui.safe_text import clean, one_line, shown
+
+if TYPE_CHECKING:
+    from citeqa.api import Assistant
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,25 @@ class ExportContext:
     channels: list[ChannelInfo] = field(default_factory=list)
     mode: str = "hybrid"
     k: int | None = None
+
+    @classmethod
+    def of(
+        cls, status: IndexStatus | None, assistant: Assistant | None, mode: str, k: int | None
+    ) -> ExportContext:
+        """What the chat knows of its index: its status once read, else the loaded assistant's
+        manifest hash and folder ("?" before either)."""
+        if status is not None:
+            return cls(
+                status.manifest_hash,
+                status.index_dir,
+                status.corpus_dir,
+                list(status.channels),
+                mode,
+                k,
+            )
+        if assistant is not None:
+            return cls(assistant.manifest_hash, str(assistant.index_dir), mode=mode, k=k)
+        return cls("?", "?", mode=mode, k=k)
 
 
 def export_filename(now: datetime) -> str:
