@@ -2,7 +2,7 @@
 
     python evals/tools/quote_errors.py [--sets bundled,piaf] [--half train] [--cache DIR]
 
-Asks each question as citeqa answers it (train_answer_models.ask, the shipped models) and
+Asks each question as citeqa answers it (answer_rows.ask, the shipped models) and
 counts, among the answerable questions whose quote is not right within 400 characters:
   a  the gold passage is not among the passages the answer reads (settings.answer_passages)
   b  it is, but the quote comes from another passage
@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_answer_models import Asked, ask, open_corpus, outcome
+from answer_rows import Asked, ask, open_corpus, outcome
 from train_sets import corpora, quote_right
 
 from citeqa import answering

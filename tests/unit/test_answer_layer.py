@@ -100,7 +100,7 @@ def test_exported_trees_predict_what_lightgbm_predicts() -> None:
     import lightgbm
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals" / "tools"))
-    from train_answer_models import trees_of
+    from model_fitting import trees_of
 
     rng = np.random.default_rng(3)
     x = rng.random((400, 3))
@@ -115,7 +115,7 @@ def test_exported_trees_predict_what_lightgbm_predicts() -> None:
 
 def test_answerability_folds_keep_each_question_on_one_side() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals" / "tools"))
-    from train_answer_models import question_folds
+    from answer_folds import question_folds
 
     asked_of_four_sets = ["Quand est né Victor Hugo ?", "QUAND est ne Victor Hugo ?  "] * 2
     others = [f"Question number {n}?" for n in range(200)]
@@ -200,16 +200,16 @@ def test_a_trees_file_round_trips_through_json() -> None:
 
 def test_confidence_only_writes_the_confidence_model_alone(tmp_path, monkeypatch) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals" / "tools"))
-    import train_answer_models
+    import model_fitting
 
-    monkeypatch.setattr(train_answer_models, "DATA", tmp_path)
+    monkeypatch.setattr(model_fitting, "DATA", tmp_path)
     models = shipped_models()
-    train_answer_models.write(models, CONFIDENCE)
+    model_fitting.write(models, CONFIDENCE)
     assert [p.name for p in tmp_path.iterdir()] == [CONFIDENCE]
     written = json.loads((tmp_path / CONFIDENCE).read_text(encoding="utf-8"))
     assert written["features"] == list(QUESTION_FEATURES)
     assert written["kind"] == "logistic"
-    train_answer_models.write(models, QUOTER)
+    model_fitting.write(models, QUOTER)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([CONFIDENCE, QUOTER])
-    train_answer_models.write(models)
+    model_fitting.write(models)
     assert len(list(tmp_path.iterdir())) == 4
