@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,7 @@ def builds(folder: Path, rounds: int) -> dict[str, list[float]]:
     for _ in range(rounds):
         for name, channels in SETUPS.items():
             settings = settings_for(folder, channels)
-            seconds[name].append(timed(lambda s=settings: build_index(s, rebuild=True)))
+            seconds[name].append(timed(partial(build_index, settings, rebuild=True)))
     return seconds
 
 
@@ -75,7 +76,7 @@ def throughput(count: int) -> dict[str, float]:
     spent = {name: 0.0 for name in models}
     for half in (texts[: count // 2], texts[count // 2 :]):
         for name, model in models.items():
-            spent[name] += timed(lambda m=model, h=half: m.embed_batch(h))
+            spent[name] += timed(partial(model.embed_batch, half))
     return {name: len(texts) / seconds for name, seconds in spent.items()}
 
 
@@ -86,7 +87,7 @@ def warm(folder: Path) -> dict[str, list[float]]:
     millis: dict[str, list[float]] = {name: [] for name in SETUPS}
     for question in questions():
         for name, assistant in assistants.items():
-            millis[name].append(1000 * timed(lambda a=assistant, q=question: a.ask(q)))
+            millis[name].append(1000 * timed(partial(assistant.ask, question)))
     return millis
 
 
@@ -97,7 +98,7 @@ def question_vectors() -> dict[str, list[float]]:
     for text in questions():
         for name in millis:
             model = get_embedder(name)
-            millis[name].append(1000 * timed(lambda m=model, t=text: embed_questions(m, [t])))
+            millis[name].append(1000 * timed(partial(embed_questions, model, [text])))
     return millis
 
 

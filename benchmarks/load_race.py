@@ -37,11 +37,11 @@ def _unsafe() -> None:
     def always_alone(index_dir: Path, wait: float) -> Iterator[bool]:
         yield True
 
-    store.reading = no_lock  # type: ignore[assignment]
-    publishing._readers_excluded = always_alone  # type: ignore[assignment]
+    store.reading = no_lock
+    publishing._readers_excluded = always_alone
 
 
-def _settings(root: Path):  # type: ignore[no-untyped-def]
+def _settings(root: Path):
     from citeqa.config import Settings
 
     return Settings(channels=("fake",), corpus_dir=root / "corpus", index_dir=root / "index")

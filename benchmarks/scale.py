@@ -351,8 +351,8 @@ def main() -> None:
     }
     if len(sys.argv) > 1 and sys.argv[1] in hidden:
         paths = [Path(arg) for arg in sys.argv[2:] if not arg.isdigit()]
-        args = [*paths, *(int(arg) for arg in sys.argv[2:] if arg.isdigit())]
-        print(json.dumps(hidden[sys.argv[1]](*args)))  # type: ignore[operator]
+        call = [*paths, *(int(arg) for arg in sys.argv[2:] if arg.isdigit())]
+        print(json.dumps(hidden[sys.argv[1]](*call)))  # type: ignore[operator]
         return
     import scale_vectors  # here: it imports this module's helpers
 

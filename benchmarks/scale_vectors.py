@@ -104,7 +104,8 @@ def native_index(kind: str, count: int) -> Any:
     if kind == "hnsw":
         return faiss.IndexHNSWFlat(DIM, 32, faiss.METRIC_INNER_PRODUCT)
     if kind == "hnsw-sq8":
-        return faiss.IndexHNSWSQ(DIM, faiss.ScalarQuantizer.QT_8bit, 32, faiss.METRIC_INNER_PRODUCT)
+        eight_bit: Any = faiss.ScalarQuantizer.QT_8bit  # an int in faiss's stubs, a QuantizerType
+        return faiss.IndexHNSWSQ(DIM, eight_bit, 32, faiss.METRIC_INNER_PRODUCT)
     lists = max(16, int(4 * np.sqrt(count)))
     if kind == "ivf-sq8":
         return faiss.index_factory(DIM, f"IVF{lists},SQ8", faiss.METRIC_INNER_PRODUCT)
@@ -138,7 +139,8 @@ def vector_search(data: str, kind: str, count: int, path: Path) -> dict[str, flo
     faiss.omp_set_num_threads(1)  # one query at a time: threads only wait on each other
     index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY)
     if kind.startswith("hnsw"):
-        faiss.downcast_index(index).hnsw.efSearch = 64
+        hnsw: Any = faiss.downcast_index(index)  # an IndexHNSW, typed as the base Index
+        hnsw.hnsw.efSearch = 64
     if kind.startswith("ivf"):
         faiss.extract_index_ivf(index).nprobe = 16
     index.search(queries[:1], 10)

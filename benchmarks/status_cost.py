@@ -25,7 +25,7 @@ def _hash_everything(corpus: Path) -> None:
         file_sha256(path)
 
 
-def _best(function, runs: int) -> float:  # type: ignore[no-untyped-def]
+def _best(function, runs: int) -> float:
     times = []
     for _ in range(runs):
         began = time.perf_counter()

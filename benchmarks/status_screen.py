@@ -13,6 +13,7 @@ import asyncio
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 
 from citeqa.listing import LISTED
 from citeqa.models import ChannelInfo, DocumentStatus, IndexStatus
@@ -50,14 +51,14 @@ async def open_screen(status: IndexStatus, listed: int | None) -> None:
     from textual.app import App
 
     original = index_status.status_content
-    index_status.status_content = lambda s: original(s, listed)  # type: ignore[assignment]
+    index_status.status_content = partial(original, listed=listed)
     try:
         app: App[None] = App()
         async with app.run_test(size=(120, 40)) as pilot:
             await app.push_screen(index_status.IndexStatusScreen(status))
             await pilot.pause()
     finally:
-        index_status.status_content = original  # type: ignore[assignment]
+        index_status.status_content = original
 
 
 def alternate(before: Callable[[], object], now: Callable[[], object], runs: int) -> list[float]:

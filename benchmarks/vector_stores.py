@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
@@ -87,7 +88,7 @@ def main() -> None:
         print(f"import {module:<14} {import_seconds(module):6.2f} s")
     for kind in (FLAT, HNSW):
         faiss_index = FaissIndex(args.dim, kind)
-        report(f"faiss {kind}", faiss_index, lambda i=faiss_index: i.add(rows), rows, queries)
+        report(f"faiss {kind}", faiss_index, partial(faiss_index.add, rows), rows, queries)
     rng = np.random.default_rng(2)
     tokens = [list(rng.choice(WORDS, size=60)) for _ in range(args.n)]
     qdrant = QdrantIndex.create(args.qdrant_url, f"bench-{time.time_ns()}", args.dim)

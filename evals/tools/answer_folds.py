@@ -42,7 +42,7 @@ def question_groups(items: list[Item]) -> list[str]:
     def root(item: Item) -> str:
         seen = {item.question.id}
         while item.question.source in by_id and item.question.source not in seen:
-            item = by_id[item.question.source]  # type: ignore[index]
+            item = by_id[item.question.source]
             seen.add(item.question.id)
         if item.question.doc_id:
             return f"{item.set} document {item.question.doc_id}"

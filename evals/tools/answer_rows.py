@@ -27,7 +27,7 @@ from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.evaluation.corpora import index_dir_for
 from citeqa.question_evidence import question_features
-from citeqa.questions import in_context, is_follow_up
+from citeqa.questions import QuestionTerms, in_context, is_follow_up
 from citeqa.quoting import citations_of, quote_spans
 from citeqa.sentences import score_sentences
 
@@ -40,7 +40,7 @@ class Asked:
     assistant: Assistant
     early: bool
     top: list
-    terms: object
+    terms: QuestionTerms
     scored: list
     rows: np.ndarray
     labels: np.ndarray
@@ -98,7 +98,7 @@ def _right_alone(item: Item, sentence, bank, top) -> bool:
 
 
 def collect(cache: Path) -> list[Asked]:
-    asked = []
+    asked: list[Asked] = []
     for corpus in corpora():
         began = time.perf_counter()
         assistant = open_corpus(corpus, cache)

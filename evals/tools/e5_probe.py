@@ -71,11 +71,9 @@ def stored_e5(folder: Path) -> type[E5Embedder]:
     atexit.register(queries.save)
 
     class StoredE5(E5Embedder):
-        def _encode(self, loaded: Any, texts: list[str]) -> Any:
-            return passages.vectors(texts, partial(super()._encode, loaded))
-
-        def _encode_queries(self, loaded: Any, texts: list[str]) -> Any:
-            return queries.vectors(texts, partial(super()._encode_queries, loaded))
+        def _encode(self, loaded: Any, texts: list[str], kind: str = "passage") -> Any:
+            store = queries if kind == "query" else passages
+            return store.vectors(texts, partial(super()._encode, loaded, kind=kind))
 
     return StoredE5
 

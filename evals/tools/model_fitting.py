@@ -68,14 +68,22 @@ def fit_trees(
 
 def trees_of(dump: dict, names: tuple[str, ...]) -> TreeModel:
     """LightGBM's JSON dump as flat arrays (numerical splits, no missing values here)."""
-    feature, threshold, left, right, value, roots = [], [], [], [], [], []
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
     depth = 0
 
     def add(node: dict, level: int) -> int:
         nonlocal depth
         depth = max(depth, level)
         number = len(feature)
-        feature.append(-1), threshold.append(0.0), left.append(number), right.append(number)
+        feature.append(-1)
+        threshold.append(0.0)
+        left.append(number)
+        right.append(number)
         value.append(float(node.get("leaf_value", 0.0)))
         if "split_feature" in node:
             if node["decision_type"] != "<=":

@@ -211,7 +211,7 @@ def report(asked: list[Asked], models: AnswerModels) -> None:
         f"{'set':<22}{'half':<7}{'n':>6}{'abstain':>9}{'quote≤400':>11}{'hand':>7}"
         f"{'oracle':>8}{'len':>6}"
     )
-    table = []
+    table: list[tuple[float, bool]] = []
     for name, idx in sorted(by_set(asked).items()):
         for role in ("train", "check"):
             for answerable in (True, False):
