@@ -196,10 +196,11 @@ class _Table:
     def piped(self) -> str:
         """The table as a markdown pipe table under its header row when its first row is one
         (and it has rows and columns to spare), else "" (the table reads as it came)."""
-        rows = [row for row in self.rows if any(row.texts())]
-        cells = [row.texts() for row in rows]
+        read = [(row, row.texts()) for row in self.rows]  # each cell's text made once
+        kept = [(row, texts) for row, texts in read if any(texts)]
+        cells = [texts for _, texts in kept]
         width = max((len(texts) for texts in cells), default=0)
-        if not (rows and rows[0].is_header() and len(rows) > 1 and width > 1):
+        if not (kept and kept[0][0].is_header() and len(kept) > 1 and width > 1):
             return ""
         caption = " ".join("".join(self.caption).split())
         lines = [_pipe_row(cells[0], width), "|" + " --- |" * width]
