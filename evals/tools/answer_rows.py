@@ -22,7 +22,7 @@ from train_sets import Corpus, Item, corpora, quote_right
 from citeqa import abstention, answering
 from citeqa.answer_features import LONG_QUOTE, Wants, sentence_features
 from citeqa.answer_location import Reading
-from citeqa.answer_models import Model, sentence_scores
+from citeqa.answer_models import AnswerModels, Model, sentence_scores
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.evaluation.corpora import index_dir_for
@@ -167,3 +167,10 @@ def macro_quote_accuracy(
     rights = [outcome(a, ranker, ratio, quoter).right for a in answerable]
     groups = by_set(answerable)
     return statistics.mean(float(np.mean([rights[i] for i in idx])) for idx in groups.values())
+
+
+def unlikely(models: AnswerModels, evidence: np.ndarray, sure: float) -> bool:
+    """Whether citeqa, with its default settings, would refuse to answer (answering.refusal)
+    given the question's evidence row and the confidence `sure` that the quote is right."""
+    answerable = float(models.answerability.predict(evidence))
+    return answering.refusal(models, answerable, sure, Settings()) is not None

@@ -25,12 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from answer_rows import Asked, ask, open_corpus, outcome
+from answer_rows import Asked, ask, open_corpus, outcome, unlikely
 from train_sets import corpora, quote_right
 
-from citeqa import answering
 from citeqa.answer_models import shipped_models
-from citeqa.config import Settings
 from citeqa.evaluation.corpora import eval_cache_dir
 from citeqa.evaluation.judging import QUOTE_LIMIT, Span, is_relevant
 from citeqa.models import Citation, Sentence
@@ -56,7 +54,7 @@ def bucket(a: Asked, ratio: float) -> str:
         return "e abstained"
     judged = outcome(a, models.ranker, ratio, models.quoter)
     sure = float(models.confidence.predict(judged.evidence))
-    if answering.unlikely(models, judged.evidence, sure, Settings()):
+    if unlikely(models, judged.evidence, sure):
         return "e abstained"
     if judged.right:
         return "right"

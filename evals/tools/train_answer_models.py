@@ -51,15 +51,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from answer_folds import held_out_report, question_folds, question_groups
-from answer_rows import Asked, by_set, collect, outcome
+from answer_rows import Asked, by_set, collect, outcome, unlikely
 from model_fitting import fit_logistic, fit_trees, write
 from ranker_fitting import Frozen, choose_blend, fit_quoter, fit_ranker, out_of_fold_ranker
 from train_sets import SEED
 
-from citeqa import answering
 from citeqa.answer_features import MATCH_FEATURES
 from citeqa.answer_models import ANSWERABILITY, CONFIDENCE, QUOTER, RANKER, AnswerModels, read_model
-from citeqa.config import Settings
 from citeqa.evaluation.corpora import eval_cache_dir
 from citeqa.evaluation.reliability import reliability, reliability_rows
 from citeqa.question_evidence import QUESTION_FEATURES
@@ -244,7 +242,7 @@ def _judged(a: Asked, models: AnswerModels, ratio: float) -> tuple[bool, bool, i
         return True, False, 0, 0.0
     o = outcome(a, models.ranker, ratio, models.quoter)
     sure = float(models.confidence.predict(o.evidence))
-    abstained = answering.unlikely(models, o.evidence, sure, Settings()) or not o.citations
+    abstained = unlikely(models, o.evidence, sure) or not o.citations
     length = sum(len(c.quote) for c in o.citations)
     return abstained, o.right and not abstained, length, sure
 

@@ -216,12 +216,6 @@ def compose(
     )
 
 
-def unlikely(models: AnswerModels, evidence: np.ndarray, sure: float, settings: Settings) -> bool:
-    """Whether the documents seem not to answer (`refusal`), from the question's evidence."""
-    answerable = float(models.answerability.predict(evidence))
-    return refusal(models, answerable, sure, settings) is not None
-
-
 def refusal(
     models: AnswerModels, answerable: float, sure: float, settings: Settings
 ) -> Refusal | None:
