@@ -23,7 +23,7 @@ from typing import NamedTuple
 from citeqa.domain import Domain, corpus_domain, domain_digest, domain_path
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import read_object
 from citeqa.listing import first
 from citeqa.models import Document
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
@@ -205,11 +205,9 @@ def read_titles(corpus_dir: Path) -> tuple[dict[str, str], list[str]]:
     if not path.is_file():
         return {}, []
     try:
-        data = parse_json(path.read_bytes())
-    except (OSError, ValueError) as error:
+        data = read_object(path)
+    except (OSError, ValueError) as error:  # a list or a string too: read_object says which
         return {}, [f"{MANIFEST} is unreadable and was ignored ({error})"]
-    if not isinstance(data, dict):
-        return {}, [f"{MANIFEST} is not a JSON object and was ignored"]
     entries = data.get("documents", [])  # none: a domain file alone
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         return {}, [f'{MANIFEST}: its "documents" is not a list of JSON objects; ignored']

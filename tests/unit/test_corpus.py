@@ -268,8 +268,8 @@ def test_corrupt_manifest_warns_and_is_ignored(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "words"),
     [
-        ("[1, 2]", "manifest.json is not a JSON object and was ignored"),
-        ('"str"', "manifest.json is not a JSON object and was ignored"),
+        ("[1, 2]", "manifest.json is unreadable and was ignored (manifest.json holds list, not"),
+        ('"str"', "manifest.json is unreadable and was ignored (manifest.json holds str, not"),
         ('{"documents": {"file": "a"}}', '"documents" is not a list of JSON objects'),
         ('{"documents": ["paper.txt"]}', '"documents" is not a list of JSON objects'),
     ],
