@@ -279,3 +279,37 @@ def test_eval_without_a_bundled_set_says_how_to_pass_one(
     done = cli("eval", "--no-ablations")
     assert done.code == errors.EvalSetError.exit_code
     assert "--set FILE" in done.err and '"question":' in done.err and "Traceback" not in done.err
+
+
+_EXIT_PROBE = """
+import signal, sys
+import citeqa.cli as cli
+def interrupted():
+    raise KeyboardInterrupt
+def done():
+    return 0
+cli.run_app = interrupted if sys.argv[1] == "interrupted" else done
+real_exit = sys.exit
+def exit_saying_sigint(code):
+    print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)
+    real_exit(code)
+sys.exit = exit_saying_sigint
+cli.main()
+"""
+
+
+@pytest.mark.parametrize(("when", "code"), [("interrupted", 130), ("done", 0)])
+def test_ctrl_c_around_the_command_is_one_line_and_ignored_once_it_is_done(
+    when: str, code: int, tmp_path: Path
+) -> None:
+    """A Ctrl-C outside run_app's own handling exits 130 with one line; after the command, the
+    process ends ignoring SIGINT (finalisation restored the default handler, which killed an
+    `eval --report` that had finished: -2, no word)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _EXIT_PROBE, when],
+        capture_output=True, text=True, timeout=60,
+        env=subprocess_env(tmp_path / "corpus", tmp_path / "index"),
+    )  # fmt: skip
+    assert done.returncode == code
+    assert done.stdout == "True\n"
+    assert done.stderr == ("citeqa: interrupted\n" if code else "")
