@@ -131,7 +131,9 @@ def as_json(model: Model) -> dict:
 
 
 def write(models: AnswerModels, only: str = "") -> None:
-    """The models as JSON into DATA (only the one named `only`, when given)."""
+    """The models as JSON into DATA (only the one named `only`, when given; with the
+    confidence model, the answerability model too, whose confidence floor moves with the
+    confidence's scale: confidence_fit.moved_floor)."""
     DATA.mkdir(parents=True, exist_ok=True)
     every = {
         RANKER: models.ranker,
@@ -139,8 +141,9 @@ def write(models: AnswerModels, only: str = "") -> None:
         CONFIDENCE: models.confidence,
         QUOTER: models.quoter,
     }
+    written = {only, ANSWERABILITY} if only == CONFIDENCE else {only}
     for name, model in every.items():
-        if only and name != only:
+        if only and name not in written:
             continue
         text = json.dumps(as_json(model), separators=(",", ":")) + "\n"
         (DATA / name).write_text(text, encoding="utf-8")

@@ -18,8 +18,10 @@ about a minute once collected):
   so that it sits at 0.5 (Settings.abstain_threshold). It also prints what folds by document
   read at that threshold (answer_folds.held_out_report), the figure that tracks the test
   halves: select changes on it;
-- the confidence model: a logistic regression (scikit-learn) on "is the quote right?", so that
-  answers given at 0.8 are right about 80 % of the time.
+- the confidence model: a logistic regression (scikit-learn) on "is the quote right?", rescaled
+  to be calibrated on the answers given, held out by document (confidence_fit.py), so that
+  answers given at 0.8 are right about 80 % of the time; the answerability model's confidence
+  floor moves with it.
 - the quote ranker: the same task over every SENTENCE_FEATURES (with the answer-locating ones,
   answer_location.py), smaller and more regularised trees (RANKER_PARAMETERS); it chooses the
   quoted sentence, its blend chosen on out-of-fold predictions as the sentence ranker's is.
@@ -28,8 +30,9 @@ models are fitted (on evidence from out-of-fold rankers all the same). With --qu
 the other three models stay as shipped and only the quote ranker is fitted and written: the
 evidence the answerability and confidence models were trained on does not move. With
 --confidence-only every other model stays as shipped and only the confidence model is fitted
-(on the quotes the shipped quote ranker chooses, out of fold): run it after a new quote ranker,
-whose quotes the confidence model judges.
+(on the quotes the shipped quote ranker chooses, out of fold; the answerability model is
+written again, its trees as they were, its confidence floor moved to the new scale): run it
+after a new quote ranker, whose quotes the confidence model judges.
 Trees are exported from LightGBM's own JSON dump to flat arrays (answer_models.TreeModel).
 It prints every set's figures on both halves and the reliability table of the test halves.
 Here: the answerability and confidence models, the threshold, the report. The questions as
@@ -52,18 +55,35 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from answer_folds import held_out_report, question_folds, question_groups
 from answer_rows import Asked, by_set, collect, outcome, unlikely
+from confidence_fit import (
+    answered_share,
+    calibration_report,
+    fit_confidence,
+    held_out_confidence,
+    moved_floor,
+)
 from model_fitting import fit_logistic, fit_trees, write
 from ranker_fitting import Frozen, choose_blend, fit_quoter, fit_ranker, out_of_fold_ranker
 from train_sets import SEED
 
 from citeqa.answer_features import MATCH_FEATURES
-from citeqa.answer_models import ANSWERABILITY, CONFIDENCE, QUOTER, RANKER, AnswerModels, read_model
+from citeqa.answer_models import (
+    ANSWERABILITY,
+    CONFIDENCE,
+    QUOTER,
+    RANKER,
+    AnswerModels,
+    LogisticModel,
+    read_model,
+)
 from citeqa.evaluation.corpora import eval_cache_dir
 from citeqa.evaluation.reliability import reliability, reliability_rows
 from citeqa.question_evidence import QUESTION_FEATURES
 
 TARGET_FALSE_ABSTENTION = 0.02
 MIN_CONFIDENCES = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08)
+"""The confidence floors tried, on the scale of the confidence logistic before its rescaling
+(confidence_fit.moved_floor), so the same floors are tried whatever the rescaling."""
 ANSWERABILITY_ROUNDS = 200
 
 
@@ -104,22 +124,25 @@ def abstention_recall(asked: list[Asked], abstained: np.ndarray) -> float:
 
 
 def choose_abstention(
-    asked: list[Asked], draws: list[np.ndarray], sure: np.ndarray
+    asked: list[Asked], draws: list[np.ndarray], sure: np.ndarray, confidence: LogisticModel
 ) -> tuple[float, float]:
-    """(threshold, min_confidence): the pair with the best macro abstention recall whose
+    """(threshold, unscaled floor): the pair with the best macro abstention recall whose
     false abstention stays within the target on every answerable set, both averaged over the
     fold draws (`draws`: out-of-fold answerability probabilities, one array per draw); a
-    confidence below min_confidence abstains too (the quote would almost surely be wrong)."""
+    confidence below the floor abstains too (the quote would almost surely be wrong). The
+    floors tried are MIN_CONFIDENCES, on the scale of the `confidence` model before its
+    rescaling (moved_floor moves them to the confidence shown: min_confidence)."""
     best, best_recall = (0.01, 0.0), -1.0
-    for floor in MIN_CONFIDENCES:
+    for unscaled in MIN_CONFIDENCES:
+        floor = moved_floor(unscaled, confidence)
         t = threshold(asked, draws, sure < floor)
         if t is None:
-            print(f"  min confidence {floor}: false abstention over the target")
+            print(f"  min confidence {floor:.4f}: false abstention over the target")
             continue
         recall = statistics.mean(abstention_recall(asked, (p < t) | (sure < floor)) for p in draws)
-        print(f"  min confidence {floor}: threshold {t:.2f}, abstention recall {recall:.3f}")
+        print(f"  min confidence {floor:.4f}: threshold {t:.2f}, abstention recall {recall:.3f}")
         if recall > best_recall + 1e-9:
-            best, best_recall = (t, floor), recall
+            best, best_recall = (t, unscaled), recall
     return best
 
 
@@ -140,14 +163,43 @@ def out_of_fold(
     return predicted
 
 
-def held_out(
-    open_: list[Asked], x: np.ndarray, y: np.ndarray, w: np.ndarray, forced: np.ndarray, t: float
-) -> dict[str, float]:
-    """What out-of-fold predictions on folds drawn per document read at threshold `t`
-    (answer_folds.held_out_report): the figure to select changes on."""
+UNSCALED_FLOOR = "min_confidence_unscaled"
+"""The answerability model's confidence floor on the scale of the confidence logistic before
+its rescaling (MIN_CONFIDENCES), kept so that a refit of the confidence model alone moves the
+same floor to its new scale."""
+
+
+def floors(unscaled: float, confidence: LogisticModel) -> dict[str, float]:
+    """The answerability model's confidence floor, shown scale (min_confidence) and unscaled."""
+    return {"min_confidence": moved_floor(unscaled, confidence), UNSCALED_FLOOR: unscaled}
+
+
+def calibrated_confidence(
+    open_: list[Asked],
+    x: np.ndarray,
+    right: np.ndarray,
+    weights: np.ndarray,
+    by_document: list[np.ndarray],
+    t: float,
+) -> LogisticModel:
+    """The confidence model (confidence_fit.fit_confidence), calibrated on the questions the
+    answerability draws by document (`by_document`) answer at threshold `t`; prints the
+    calibration error of the answers, held out by document, before and after the rescaling."""
     keys = question_groups([a.item for a in open_])
-    draws = [out_of_fold(x, y, w, question_folds(keys, 5, seed)) for seed in FOLD_SEEDS]
-    return held_out_report([a.item.set for a in open_], y.astype(bool), draws, forced, t)
+    share = answered_share(by_document, t)
+    sets = [a.item.set for a in open_]
+    given = [p >= t for p in by_document]
+
+    def fit(rows: np.ndarray, labels: np.ndarray, w: np.ndarray) -> LogisticModel:
+        return fit_logistic(rows, labels, w, QUESTION_FEATURES)
+
+    for rescale in (False, True):
+        held = [
+            held_out_confidence(x, right, weights, share, keys, fit, s, rescale) for s in FOLD_SEEDS
+        ]
+        print("  the logistic, rescaled:" if rescale else "  the logistic alone:")
+        calibration_report(sets, right, given, held)
+    return fit_confidence(x, right, weights, share, keys, fit)
 
 
 def train(asked: list[Asked], keep_ranker: bool = False, only: str = "") -> AnswerModels:
@@ -181,21 +233,30 @@ def train(asked: list[Asked], keep_ranker: bool = False, only: str = "") -> Answ
     weights = set_weights(open_)
     answerable = np.array([a.item.answerable for a in open_], dtype=np.float64)
     right = np.array([o.right for o in outcomes], dtype=np.float64)
-    confidence = fit_logistic(x, right, weights, QUESTION_FEATURES)
+    keys = question_groups([a.item for a in open_])
+    by_document = [
+        out_of_fold(x, answerable, weights, question_folds(keys, 5, s)) for s in FOLD_SEEDS
+    ]
     if only == CONFIDENCE:
-        return AnswerModels(
-            ranker, read_model(ANSWERABILITY, QUESTION_FEATURES), confidence, quoter
-        )
+        shipped = read_model(ANSWERABILITY, QUESTION_FEATURES)
+        t = shipped.extra["threshold_before_shift"]
+        confidence = calibrated_confidence(open_, x, right, weights, by_document, t)
+        unscaled = shipped.extra.get(UNSCALED_FLOOR, shipped.extra.get("min_confidence", 0.0))
+        extra = {**shipped.extra, **floors(unscaled, confidence)}
+        return AnswerModels(ranker, dataclasses.replace(shipped, extra=extra), confidence, quoter)
     texts = [a.item.text for a in open_]
     draws = [out_of_fold(x, answerable, weights, question_folds(texts, 5, s)) for s in FOLD_SEEDS]
+    first = threshold(open_, draws, np.zeros(len(open_), dtype=bool)) or 0.5
+    confidence = calibrated_confidence(open_, x, right, weights, by_document, first)
     sure = confidence.predict(x)
-    t, floor = choose_abstention(open_, draws, sure)
-    held_out(open_, x, answerable, weights, sure < floor, t)
+    t, unscaled = choose_abstention(open_, draws, sure, confidence)
+    floor = moved_floor(unscaled, confidence)
+    held_out_report([a.item.set for a in open_], answerable > 0, by_document, sure < floor, t)
     model = fit_trees(x, answerable, weights, QUESTION_FEATURES, ANSWERABILITY_ROUNDS)
     shifted = dataclasses.replace(
         model,
         bias=model.bias - float(np.log(t / (1 - t))),
-        extra={"threshold_before_shift": t, "min_confidence": floor},
+        extra={"threshold_before_shift": t, **floors(unscaled, confidence)},
     )
     return AnswerModels(ranker, shifted, confidence, quoter)
 
@@ -209,7 +270,7 @@ def report(asked: list[Asked], models: AnswerModels) -> None:
         f"{'set':<22}{'half':<7}{'n':>6}{'abstain':>9}{'quote≤400':>11}{'hand':>7}"
         f"{'oracle':>8}{'len':>6}"
     )
-    table: list[tuple[float, bool]] = []
+    table: list[tuple[str, float, bool]] = []
     for name, idx in sorted(by_set(asked).items()):
         for role in ("train", "check"):
             for answerable in (True, False):
@@ -232,8 +293,14 @@ def report(asked: list[Asked], models: AnswerModels) -> None:
                     flush=True,
                 )
                 if role == "check":
-                    table.extend((r[3], r[1]) for r in rows if not r[0])
-    print_reliability(table)
+                    table.extend((name, r[3], r[1]) for r in rows if not r[0])
+    print_reliability([(sure, right) for _, sure, right in table])
+    errors = {
+        name: reliability([(sure, right) for n, sure, right in table if n == name])
+        for name in sorted({n for n, _, _ in table})
+    }
+    shown = ", ".join(f"{name} {r.calibration_error} ({r.answers})" for name, r in errors.items())
+    print(f"  per set (answers): {shown}")
 
 
 def _judged(a: Asked, models: AnswerModels, ratio: float) -> tuple[bool, bool, int, float]:

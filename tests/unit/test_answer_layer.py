@@ -17,6 +17,7 @@ from citeqa.answer_features import (
     Wants,
 )
 from citeqa.answer_models import (
+    ANSWERABILITY,
     CONFIDENCE,
     QUOTER,
     LogisticModel,
@@ -198,18 +199,18 @@ def test_a_trees_file_round_trips_through_json() -> None:
         TreeModel.from_json(data, ("a", "c"))
 
 
-def test_confidence_only_writes_the_confidence_model_alone(tmp_path, monkeypatch) -> None:
+def test_confidence_only_writes_the_confidence_model_and_its_floor(tmp_path, monkeypatch) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals" / "tools"))
     import model_fitting
 
     monkeypatch.setattr(model_fitting, "DATA", tmp_path)
     models = shipped_models()
     model_fitting.write(models, CONFIDENCE)
-    assert [p.name for p in tmp_path.iterdir()] == [CONFIDENCE]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([ANSWERABILITY, CONFIDENCE])
     written = json.loads((tmp_path / CONFIDENCE).read_text(encoding="utf-8"))
     assert written["features"] == list(QUESTION_FEATURES)
     assert written["kind"] == "logistic"
     model_fitting.write(models, QUOTER)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([CONFIDENCE, QUOTER])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([ANSWERABILITY, CONFIDENCE, QUOTER])
     model_fitting.write(models)
     assert len(list(tmp_path.iterdir())) == 4
