@@ -13,6 +13,7 @@ vectors, tokens and rules; reranking and answering both score through `score_sen
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,14 @@ defined as..."), unless the question asks about definitions."""
 CONTEXT_SENTENCES = 2
 SHORT_QUOTE = 60
 """A quote shorter than this is extended with the following lines of its passage."""
+TABLE_DOCUMENTS = 64
+"""Documents whose tables a bank keeps read (the least recently used first forgotten): each
+keeps its document's text, so an open assistant must not keep every document a long chat
+quoted (benchmarks/long_chat.py)."""
+TABLE_ROWS = 20_000
+"""Table rows whose header row, and whether they are a table's frame, a bank remembers."""
+SECTIONS = 4096
+"""Passage headings whose tokens a bank remembers."""
 
 _PERCENT = re.compile(r"\d\s?%")
 _NEVER = re.compile(r"(?!)")
@@ -85,6 +94,10 @@ def language_rules() -> SentenceRules:
     return SentenceRules.of(language_data())
 
 
+def _heading_tokens(section: str, lang: str) -> frozenset[str]:
+    return frozenset(tokenize(section, lang))
+
+
 @dataclass(frozen=True)
 class ScoredSentence:
     """A candidate sentence with its score and where it came from."""
@@ -117,12 +130,14 @@ class SentenceBank:
             else SentenceTable.of(sentences, list(documents))
         )
         self.vectors, self.tokens = vectors, tokens
-        self._sections: dict[tuple[str, str], frozenset[str]] = {}
-        self._tables: dict[str, TableHeaders] = {}
-        self._headers: dict[int, int | None] = {}
-        """`table_header` of each table row asked about."""
-        self._frames: dict[int, bool] = {}
-        """`is_table_frame` of each table row asked about."""
+        self._sections = functools.lru_cache(SECTIONS)(_heading_tokens)
+        """The tokens of the passage headings asked about, by heading and language."""
+        self._tables = functools.lru_cache(TABLE_DOCUMENTS)(self._read_tables)
+        """A document's tables, by document id (`_tables_of`)."""
+        self._headers = functools.lru_cache(TABLE_ROWS)(self._find_table_header)
+        """`table_header` of the table rows asked about."""
+        self._frames = functools.lru_cache(TABLE_ROWS)(self._is_frame)
+        """`is_table_frame` of the table rows asked about."""
 
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
         """Tokens of the sentence, its context (`context_of`), and the passage heading."""
@@ -146,9 +161,7 @@ class SentenceBank:
         table rows: scoring and quoting ask it several times a question."""
         if not is_table_row(self.text(index)):
             return None
-        if index not in self._headers:
-            self._headers[index] = self._find_table_header(index)
-        return self._headers[index]
+        return self._headers(index)
 
     def _find_table_header(self, index: int) -> int | None:
         sentence = self.sentences[index]
@@ -166,10 +179,11 @@ class SentenceBank:
         return self._tables_of(doc_id).header(offset)
 
     def _tables_of(self, doc_id: str) -> TableHeaders:
-        """The document's tables, each read once per bank."""
-        if doc_id not in self._tables:
-            self._tables[doc_id] = TableHeaders(self.documents[doc_id].text)
-        return self._tables[doc_id]
+        """The document's tables, each read once while the bank keeps it (TABLE_DOCUMENTS)."""
+        return self._tables(doc_id)
+
+    def _read_tables(self, doc_id: str) -> TableHeaders:
+        return TableHeaders(self.documents[doc_id].text)
 
     def is_table_frame(self, index: int) -> bool:
         """Whether the sentence is a markdown table's `|---|` rule or its header row: never an
@@ -177,11 +191,11 @@ class SentenceBank:
         text = self.text(index)
         if not (is_table_row(text) or is_table_separator(text)):
             return False
-        if index not in self._frames:
-            sentence = self.sentences[index]
-            doc_text = self.documents[sentence.doc_id].text
-            self._frames[index] = is_table_frame(doc_text, sentence.start)
-        return self._frames[index]
+        return self._frames(index)
+
+    def _is_frame(self, index: int) -> bool:
+        sentence = self.sentences[index]
+        return is_table_frame(self.documents[sentence.doc_id].text, sentence.start)
 
     def preceding(self, index: int, limit_start: int, count: int) -> list[int]:
         """Up to `count` sentences just before `index`, starting at or after `limit_start`."""
@@ -194,10 +208,7 @@ class SentenceBank:
     def section_tokens(self, chunk: Chunk) -> frozenset[str]:
         if not chunk.section:
             return frozenset()
-        key = (chunk.section, chunk.lang)
-        if key not in self._sections:
-            self._sections[key] = frozenset(tokenize(chunk.section, chunk.lang))
-        return self._sections[key]
+        return self._sections(chunk.section, chunk.lang)
 
     def following(self, index: int, limit_end: int) -> list[int]:
         """Sentences after `index` in its document, up to offset `limit_end`."""

@@ -141,4 +141,61 @@ def test_a_bank_reads_each_row_with_its_ruled_header_however_often_asked() -> No
         }
         assert {h for h in headers.values() if h is not None} == {variety}
         assert frames == {"| Variety | Yield per plant (kg) |", "|------|:----:|"}
-    assert lines.index("We grew four varieties.") not in bank._headers  # prose: not remembered
+    rows = [line for line in lines if "|" in line or "\t" in line]
+    assert bank._headers.cache_info().currsize == len(rows) == 6  # prose is not remembered
+
+
+def _documents_bank(count: int) -> SentenceBank:
+    """A bank of `count` one-table documents, each sentence a line of its document."""
+    documents, chunks, sentences = {}, [], []
+    for number in range(count):
+        doc_id, text = f"d{number}", MARKDOWN.replace("Roma", f"Roma {number}")
+        documents[doc_id] = Document(
+            doc_id=doc_id, title=doc_id, path=f"/{doc_id}.md", text=text, sha256="0"
+        )
+        chunks.append(
+            Chunk(
+                chunk_id=f"{doc_id}:0",
+                doc_id=doc_id,
+                start=0,
+                end=len(text),
+                text=text,
+                section=f"Trial {number}",
+            )
+        )
+        start = 0
+        for line in text.splitlines(keepends=True):
+            if line.strip():
+                end = start + len(line.rstrip("\n"))
+                sentences.append(Sentence(doc_id=doc_id, chunk_index=number, start=start, end=end))
+            start += len(line)
+    tokens = [frozenset[str]() for _ in sentences]
+    return SentenceBank(documents, chunks, sentences, None, tokens)
+
+
+def _table_readings(bank: SentenceBank) -> list[object]:
+    """Everything the bank answers about tables and headings, for every sentence in turn."""
+    found: list[object] = []
+    for number, sentence in enumerate(bank.sentences):
+        found += [bank.table_header(number), bank.is_table_frame(number)]
+        found.append(bank.header_span(sentence.doc_id, sentence.start))
+        found.append(bank.section_tokens(bank.chunks[sentence.chunk_index]))
+    return found
+
+
+def test_what_a_bank_remembers_of_tables_and_headings_stays_within_its_bounds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long chat quotes ever more documents: the bank keeps at most TABLE_DOCUMENTS of them
+    read (each holds its document's text), TABLE_ROWS rows' headers and frames, SECTIONS
+    headings' tokens, and answers as a bank that forgets nothing."""
+    unbounded = _table_readings(_documents_bank(40))
+    for name, bound in (("TABLE_DOCUMENTS", 8), ("TABLE_ROWS", 20), ("SECTIONS", 5)):
+        monkeypatch.setattr(f"citeqa.sentences.{name}", bound)
+    bank = _documents_bank(40)
+    assert _table_readings(bank) == unbounded
+    assert _table_readings(bank) == unbounded  # asked again, after each cache was overrun
+    sizes = [
+        cache.cache_info() for cache in (bank._tables, bank._headers, bank._frames, bank._sections)
+    ]
+    assert [(info.currsize, info.maxsize) for info in sizes] == [(8, 8), (20, 20), (20, 20), (5, 5)]
