@@ -30,9 +30,16 @@ import numpy as np
 T = TypeVar("T")
 
 VECTOR_CACHE = 100_000
-"""Sentence vectors kept at most (about 200 MB at 512 float32 dimensions)."""
-TOKEN_CACHE = 200_000
-"""Sentence token sets kept at most."""
+"""Sentence vectors embedded on demand kept at most (about 200 MB at 512 float32 dimensions:
+a miss runs the model)."""
+PASSAGE_VECTOR_CACHE = 8_192
+"""Passage vectors kept at most (about 17 MB at 512 float32 dimensions). A miss reads the vector
+index's row (microseconds), so a bigger cache only grows a long chat's memory: at 100k chunks,
+as VECTOR_CACHE it would have reached 200 MB, every passage's vector (benchmarks/long_chat.py)."""
+TOKEN_CACHE = 40_000
+"""Sentence token sets kept at most (about 1.1 KB each: 45 MB); at least TOKENS_AT_OPEN, so
+that a small index keeps every set it computed at open. 200,000 before: 220 MB, which a long
+chat on a large index fills (benchmarks/long_chat.py)."""
 TOKENS_AT_OPEN = 20_000
 """Up to this many sentences, all token sets are computed when the assistant opens (the first
 questions then cost no more than later ones); past it, on first use."""
@@ -112,7 +119,7 @@ class PassageVectors:
         self,
         chunk_of: Callable[[int], int],
         rows_of: Callable[[list[int]], np.ndarray],
-        capacity: int = VECTOR_CACHE,
+        capacity: int = PASSAGE_VECTOR_CACHE,
     ) -> None:
         self._chunk_of = chunk_of
         self._cache: _Cache[np.ndarray] = _Cache(
@@ -125,6 +132,11 @@ class PassageVectors:
     def prefetch(self, indexes: Iterable[int]) -> None:
         """Read, in one call, the passage vectors of `indexes` not cached yet."""
         self._cache.get_many(list(dict.fromkeys(self._chunk_of(i) for i in indexes)))
+
+    @property
+    def cached(self) -> int:
+        """How many passage vectors are held now."""
+        return len(self._cache)
 
 
 class LazyTokens:
@@ -143,6 +155,11 @@ class LazyTokens:
     def prefill(self, indexes: Iterable[int]) -> None:
         """Compute the token sets of `indexes` now (a small index: all of them at open)."""
         self._cache.get_many(list(indexes))
+
+    @property
+    def cached(self) -> int:
+        """How many token sets are held now."""
+        return len(self._cache)
 
 
 def prefetch(vectors: VectorSource | None, indexes: Iterable[int]) -> None:

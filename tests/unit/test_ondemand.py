@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from citeqa.ondemand import LazyTokens, LazyVectors, PassageVectors, prefetch
+from citeqa.ondemand import (
+    PASSAGE_VECTOR_CACHE,
+    TOKEN_CACHE,
+    TOKENS_AT_OPEN,
+    LazyTokens,
+    LazyVectors,
+    PassageVectors,
+    prefetch,
+)
 
 TEXTS = [f"sentence number {n}" for n in range(10)]
 
@@ -75,3 +83,17 @@ def test_passage_vectors_stand_for_their_sentences_and_are_read_once_per_passage
     assert np.array_equal(vectors[1], chunk_rows[0]) and np.array_equal(vectors[3], chunk_rows[2])
     assert reads == [[0, 2]]
     assert np.array_equal(vectors[4], chunk_rows[3]) and reads[-1] == [3]
+
+
+def test_a_long_chat_keeps_at_most_the_default_bounds_of_passage_vectors_and_token_sets() -> None:
+    """Each question reads new passages and sentences: past PASSAGE_VECTOR_CACHE passages and
+    TOKEN_CACHE sentences, the oldest are dropped (read again if asked), the newest kept."""
+    rows = np.eye(8, 16, dtype=np.float32)
+    vectors = PassageVectors(lambda n: n, lambda chunks: rows[[c % 8 for c in chunks]])
+    tokens = LazyTokens(lambda n: frozenset({f"t{n}"}))
+    for start in range(0, TOKEN_CACHE + 1000, 500):  # 500 sentences, one passage each, a question
+        prefetch(vectors, range(start, start + 500))
+        tokens.prefill(range(start, start + 500))
+    assert vectors.cached == PASSAGE_VECTOR_CACHE and tokens.cached == TOKEN_CACHE
+    assert tokens[0] == frozenset({"t0"}) and np.array_equal(vectors[9], rows[1])
+    assert TOKEN_CACHE >= TOKENS_AT_OPEN  # a small index keeps all it computed at open
