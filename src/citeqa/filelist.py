@@ -162,6 +162,11 @@ class FileList:
             for *row, (size, mtime_ns) in zip(*columns, self.stamps.tolist(), strict=True)
         ]
 
+    def document_files(self) -> list[str]:
+        """The path of each file that is a document (no other column read)."""
+        ids, files = self.column("doc_id"), self.column("file")
+        return [file for doc_id, file in zip(ids, files, strict=True) if doc_id is not None]
+
     def documents(self) -> list[tuple[str, str, str, int, list[str]]]:
         """(doc_id, title, path, chunks, languages) of each file that is a document."""
         columns = [self.column(name) for name in ("doc_id", "title", "file", "chunks", "lang")]

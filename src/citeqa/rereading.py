@@ -21,17 +21,26 @@ UNVERSIONED = 1
 """The version of every reader in an index that recorded none."""
 
 
+def changed_endings(recorded: dict[str, int] | None) -> tuple[str, ...]:
+    """The file endings whose reader is of another version now than the one the index recorded
+    (`recorded`, None: an index that recorded none); () almost always, and then no file needs
+    looking at: `citeqa ask` and `status` check this on every start, whatever the corpus's size."""
+    then = recorded or {}
+    return tuple(sorted(s for s, v in reader_versions().items() if then.get(s, UNVERSIONED) != v))
+
+
 def outdated(recorded: dict[str, int] | None, files: Iterable[str]) -> list[str]:
     """The files (paths relative to the corpus, documents only) that the index's reader of
-    their ending (`recorded`, None: an index that recorded none) read otherwise than now."""
-    now = reader_versions()
-    then = recorded or {}
-    changed = []
-    for name in files:
-        suffix = PurePosixPath(name).suffix.lower()
-        if suffix in now and then.get(suffix, UNVERSIONED) != now[suffix]:
-            changed.append(name)
-    return changed
+    their ending (`recorded`, None: an index that recorded none) read otherwise than now.
+    `files` is not read when no reader changed."""
+    endings = changed_endings(recorded)
+    if not endings:
+        return []
+    return [
+        name
+        for name in files  # a cheap test of the name's end first, the exact ending of those
+        if name.lower().endswith(endings) and PurePosixPath(name).suffix.lower() in endings
+    ]
 
 
 def reasons(recorded: dict[str, int] | None, files: Iterable[str]) -> list[str]:

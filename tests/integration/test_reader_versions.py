@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from integration_helpers import SMALL_DOCS, fake_settings, make_corpus
 
-from citeqa import indexing
-from citeqa.api import build_index, index_status
+from citeqa import indexing, rereading
+from citeqa.api import build_index, index_status, open_assistant
+from citeqa.filelist import FileList
 from citeqa.readers import reader_versions
 from citeqa.readers.html import HtmlReader
 from citeqa.store import load_index
@@ -93,3 +94,27 @@ def test_an_index_that_recorded_no_reader_versions_reads_again_only_changed_form
 
     assert report.updated == ["leave.html"] and report.unchanged == list(SMALL_DOCS)
     assert not index_status(fake_settings(corpus, index)).stale
+
+
+def test_an_up_to_date_index_is_checked_for_reader_changes_without_reading_its_file_list(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
+) -> None:
+    """`citeqa ask` checks on every start whether a reader changed: when none did, no
+    document's path is read or looked at, so the check does not grow with the corpus."""
+    index = tmp_path / "index"
+    build_index(fake_settings(corpus, index))
+
+    def unread(*_: object) -> list[str]:
+        raise AssertionError("the file list was read though no reader changed")
+
+    monkeypatch.setattr(FileList, "document_files", unread)
+    monkeypatch.setattr(FileList, "documents", unread)
+    assert open_assistant(fake_settings(corpus, index)).changes() == []
+    assert rereading.outdated(reader_versions(), map(unread, [0])) == []
+
+
+def test_a_changed_reader_outdates_exactly_the_files_of_its_ending() -> None:
+    names = ["a.html", "b/C.HTML", "x.html/readme.txt", "d/.html", "e.htm", "f.html.txt", "g."]
+    then = {**reader_versions(), ".html": 1}
+    assert rereading.outdated(then, names) == ["a.html", "b/C.HTML"]
+    assert rereading.changed_endings(then) == (".html",)
