@@ -3,6 +3,8 @@
     python benchmarks/scale.py pipeline [--sizes 10000 100000] [--before OTHER/src] [--reuse]
     python benchmarks/scale.py cold [--sizes 100000] [--repeats 5] [--before OTHER/src]
         # (cold: after pipeline)
+    python benchmarks/scale.py warm [--sizes 100000] [--questions 200] [--before OTHER/src]
+        # (warm: after pipeline)
     python benchmarks/scale.py vectors [--sizes 100000] [--kinds flat hnsw ivf-sq8 pq]
         [--data random clustered]
     python benchmarks/scale.py vectors --sizes 1000000 --kinds pq    # the 1M row, ~5 min
@@ -30,6 +32,11 @@ corpus and each size in every round (medians, and ratios to the bundled corpus):
 load changes between a pipeline's rows; alternating makes the ratio robust to it. It also
 prints the cold CLI process's CPU time (user + system, interpreter start included), which the
 load of a shared machine moves far less than the wall time.
+
+`warm` opens, in one process, the bundled corpus's index and each size's that `pipeline` built
+with this code, and asks each question of every one in turn: warm p50/p95 per corpus and the
+ratio to the bundled corpus, robust to a load that moves between a pipeline's rows. With
+`before`, another process does the same with that code, on the indexes it built.
 
 `vectors` times the vector store alone (benchmarks/scale_vectors.py says how).
 """
@@ -216,11 +223,12 @@ def pipeline_cli(corpus: Path, index: Path) -> dict[str, float]:
     }
 
 
-def in_child(*args: str, src: Path = ROOT / "src") -> dict[str, float]:
-    """Run this script's hidden sub-command in a fresh process (citeqa from `src`); its JSON."""
+def in_child(*args: str, src: Path = ROOT / "src", script: str = __file__) -> dict[str, float]:
+    """Run a hidden sub-command of `script` (this one unless said) in a fresh process (citeqa
+    from `src`); its JSON."""
     env = {**os.environ, "PYTHONPATH": str(src)}
     done = subprocess.run(
-        [sys.executable, __file__, *args], check=True, capture_output=True, text=True, env=env
+        [sys.executable, script, *args], check=True, capture_output=True, text=True, env=env
     )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -295,6 +303,44 @@ def cold(sizes: list[int], repeats: int, before: Path | None = None) -> None:
             print(f"{label:>10} {code:>6} {' '.join(figures)}", flush=True)
 
 
+def warm_alternated(built: Path, count: int, *sizes: int) -> dict[str, list[float]]:
+    """Each question asked of the bundled corpus's assistant and each size's in turn, on the
+    indexes the code `built` names (this, before) built."""
+    from citeqa.api import open_assistant
+
+    register()
+    rows = [("bundled", ROOT / "corpus")] + [(f"{n:,}", synthetic_corpus(n)) for n in sizes]
+    opened = [
+        (label, open_assistant(settings(corpus, WORK / f"index-{label.replace(',', '')}-{built}")))  # type: ignore[arg-type]
+        for label, corpus in rows
+    ]
+    times: dict[str, list[float]] = {label: [] for label, _ in rows}
+    for question in questions()[: count + 1]:
+        for label, assistant in opened:
+            start = time.perf_counter()
+            assistant.ask(question)
+            times[label].append((time.perf_counter() - start) * 1000)
+    return {
+        label: [statistics.median(found[1:]), percentile(found[1:], 0.95)]
+        for label, found in times.items()
+    }
+
+
+def warm(sizes: list[int], before: Path | None, count: int) -> None:
+    sources = [("this", ROOT / "src")] + ([("before", before)] if before else [])
+    print(f"{'corpus':>10} {'code':>6} {'warm p50':>9} {'ratio':>6} {'warm p95':>9} {'ratio':>6}")
+    for code, src in sources:
+        found: dict[str, list[float]]
+        found = in_child("_warm", code, str(count), *map(str, sizes), src=src)  # type: ignore[assignment]
+        base = found["bundled"]
+        for label, (p50, p95) in found.items():
+            print(
+                f"{label:>10} {code:>6} {p50:>7.1f}ms {p50 / base[0]:>5.2f}x"
+                f" {p95:>7.1f}ms {p95 / base[1]:>5.2f}x",
+                flush=True,
+            )
+
+
 def throughput_embed(corpus: Path) -> dict[str, float]:
     from citeqa.chunking import chunk_document
     from citeqa.chunkpass import passage_text
@@ -348,6 +394,7 @@ def main() -> None:
         "_cli": pipeline_cli,
         "_embed": throughput_embed,
         "_tbuild": throughput_build,
+        "_warm": warm_alternated,
     }
     if len(sys.argv) > 1 and sys.argv[1] in hidden:
         paths = [Path(arg) for arg in sys.argv[2:] if not arg.isdigit()]
@@ -363,7 +410,7 @@ def main() -> None:
         print(json.dumps(run(sys.argv[2], sys.argv[3], int(sys.argv[4]), Path(sys.argv[5]))))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("pipeline", "cold", "vectors", "throughput"))
+    parser.add_argument("what", choices=("pipeline", "cold", "warm", "vectors", "throughput"))
     parser.add_argument("--repeats", type=int, default=5, help="cold: rounds of alternated asks")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument(
@@ -373,6 +420,7 @@ def main() -> None:
         "--reuse", action="store_true", help="pipeline: ask the indexes built before, unbuilt"
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=None)
+    parser.add_argument("--questions", type=int, default=200, help="warm: questions asked")
     parser.add_argument("--kinds", nargs="+", default=["flat", "hnsw", "ivf-sq8", "pq"])
     parser.add_argument(
         "--data", nargs="+", choices=scale_vectors.DATA, default=list(scale_vectors.DATA)
@@ -385,6 +433,8 @@ def main() -> None:
         pipeline(args.sizes or [10_000, 100_000], args.before, args.reuse)
     elif args.what == "cold":
         cold(args.sizes or [100_000], args.repeats, args.before)
+    elif args.what == "warm":
+        warm(args.sizes or [100_000], args.before, args.questions)
     else:
         scale_vectors.vectors(args.sizes or [100_000], args.kinds, args.data)
 
