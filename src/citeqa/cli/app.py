@@ -41,15 +41,18 @@ def version_text() -> str:
     from citeqa import __version__
     from citeqa.config import Settings
     from citeqa.embedding import get_embedder, known_channels
+    from citeqa.lazyembedder import MISSING
 
     defaults = Settings.model_fields["channels"].default
     lines = [f"citeqa {__version__} (Python {platform.python_version()})", "channels:"]
     for name in known_channels():
         embedder = get_embedder(name)
         mark = " (default)" if name in defaults else ""
+        version = embedder.version
+        if version == MISSING:
+            version = f"not installed ({getattr(embedder, 'install_hint', 'its package')})"
         lines.append(
-            f"  {name}{mark}: {embedder.model}, {embedder.package} {embedder.version},"
-            f" dim {embedder.dim}"
+            f"  {name}{mark}: {embedder.model}, {embedder.package} {version}, dim {embedder.dim}"
         )
     return "\n".join(lines)
 

@@ -156,7 +156,7 @@ def warn(message: str) -> None:
 def open_for_questions(settings: Settings, *, prefill: bool = True) -> Assistant:
     """The assistant; a missing index is built first (with a message), a stale one is named.
     `prefill` as `api.open_assistant` takes it."""
-    from citeqa.embedding import preload
+    from citeqa.embedding import check_available, preload
 
     preload(settings.channels)  # the models load while citeqa's core imports and reads the index
     from citeqa.api import build_index, open_assistant
@@ -164,6 +164,7 @@ def open_for_questions(settings: Settings, *, prefill: bool = True) -> Assistant
     try:
         assistant = open_assistant(settings, build_if_missing=False, prefill=prefill)
     except IndexMissing:
+        check_available(settings.channels)  # a channel's missing package: that alone is said
         warn(f"no index in {settings.index_dir} yet; building it first (once).")
         with progress_bar(stderr_console()) as progress:
             build_index(settings, progress=progress)

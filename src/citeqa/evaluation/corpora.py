@@ -28,7 +28,7 @@ from citeqa.config import Settings
 from citeqa.errors import IndexWriteError
 from citeqa.evaluation.judging import Outcome, judge_outcome
 from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
-from citeqa.evaluation.peer_cache import cached_outcomes, peer_outcomes
+from citeqa.evaluation.peer_cache import cached_outcomes, check_peer_models, peer_outcomes
 from citeqa.evaluation.peers import PEERS
 from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.reliability import Reliability, answered, reliability
@@ -200,7 +200,17 @@ def evaluate_corpora(
     peers: bool = True,
     progress: Progress | None = None,
 ) -> CorporaReport:
-    """Run every set; the per-set figures, their macro average and pooled abstention."""
+    """Run every set; the per-set figures, their macro average and pooled abstention.
+    EmbedderUnavailable before any set runs when peers are asked for and one cannot run here."""
+    if peers:
+        check_peer_models(
+            [
+                (s.name, s.corpus_dir, standalone_questions(s))
+                for s in sets
+                if any(q.is_answerable for q in s.questions)
+            ],
+            cache,
+        )
     assistants = Assistants(settings, cache, progress)
     reports, pooled = [], []
     for eval_set in sets:

