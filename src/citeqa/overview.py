@@ -7,7 +7,8 @@ without any, once its index is loaded, questions on the salient term of a few do
 (`term_examples`: a word frequent in the document and rare in the corpus, by the index's
 sentence frequencies, asked about as a person would: the document's title when it is itself a
 question holding the term, else a short heading holding it, else the words the term runs with
-in the text, "salle de sport" rather than "salle"; in the document's language); before that,
+in the text, "salle de sport" rather than "salle", else the title holding it; never the word
+alone, "What about reefs?"; in the document's language); before that,
 or when no term stands out, questions made from the document titles. Nothing here knows any
 particular corpus; the bundled one brings its examples in its own manifest.
 """
@@ -60,6 +61,8 @@ _SENTENCE_ENDS = (".", "!", "?", ":", ";", ",")
 TEXT_SAMPLE = 20_000
 """Characters read from the start of a document to find its salient term."""
 
+TERMS_TRIED = 3
+"""Salient terms of a document tried in turn until one makes a question worth asking."""
 MIN_TERM_LENGTH = 4
 MIN_TERM_COUNT = 2
 """A term is a word of at least this many letters, said at least this often in the sample."""
@@ -185,26 +188,40 @@ def term_examples(
     examples: list[Example] = []
     asked: set[str] = set()
     for document in documents:
-        terms = salient_terms(document, frequency, sentence_count)
-        term = next((t for t in terms if t.casefold() not in asked), None)
-        if term is not None:
-            asked.add(term.casefold())
-            lang = document.lang if document.lang in TERM_TEMPLATES else "en"
-            examples.append(Example(term_question(document, term, lang), lang))
+        lang = document.lang if document.lang in TERM_TEMPLATES else "en"
+        terms = salient_terms(document, frequency, sentence_count, limit=TERMS_TRIED)
+        for term in (t for t in terms if t.casefold() not in asked):
+            question = term_question(document, term, lang)
+            if question is not None:
+                asked.add(term.casefold())
+                examples.append(Example(question, lang))
+                break
     return examples
 
 
-def term_question(document: DocumentText, term: str, lang: str) -> str:
+def term_question(document: DocumentText, term: str, lang: str) -> str | None:
     """A question on `term` as a person would ask it: the document's title when it is a
     question holding the term, else a question on a short heading holding it, else on the
-    words it runs with in the text (`term_phrase`)."""
+    words it runs with in the text (`term_phrase`) when they are several, else on the title
+    when it holds the term; None when there is nothing but the word itself to ask about ("What
+    about reefs?" says too little to be worth asking)."""
     title = " ".join(document.title.split())
     if title.endswith("?") and term.casefold() in title.casefold():
         return _LABEL.sub("", title, count=1)
     heading = _heading_with(document.text[:TEXT_SAMPLE], term)
     if heading is not None:
         return HEADING_TEMPLATES[lang].format(heading=heading)
-    return TERM_TEMPLATES[lang].format(term=term_phrase(document.text[:TEXT_SAMPLE], term, lang))
+    phrase = term_phrase(document.text[:TEXT_SAMPLE], term, lang)
+    if len(_WORD.findall(phrase)) >= 2:
+        return TERM_TEMPLATES[lang].format(term=phrase)
+    if _holds(title, term, lang) and len(_WORD.findall(title)) >= 2:
+        return HEADING_TEMPLATES[lang].format(heading=title)
+    return None
+
+
+def _holds(title: str, term: str, lang: str) -> bool:
+    """Whether `title` says `term`, in any form (its stem: "Reef" says "reefs")."""
+    return bool(set(tokenize(term, lang)) & set(tokenize(title, lang)))
 
 
 def _heading_with(text: str, term: str) -> str | None:

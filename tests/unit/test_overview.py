@@ -118,13 +118,30 @@ def test_the_salient_term_is_frequent_in_the_document_and_rare_in_the_corpus() -
 
 
 def test_term_examples_speak_the_documents_language_and_never_repeat_a_term() -> None:
-    assert term_examples([BEES, ABEILLES, BEES], FREQUENCY, 40) == [
-        Example("What about hives?", "en"),
-        Example("Qu'en est-il de « ruches » ?", "fr"),
-        Example("What about bees?", "en"),  # said so mid-sentence
+    hives = DocumentText(BEES.lang, BEES.text, title="Urban hives")
+    ruches = DocumentText(ABEILLES.lang, ABEILLES.text, title="Les ruches du toit")
+    town_bees = DocumentText(BEES.lang, BEES.text, title="Town bees")
+    assert term_examples([hives, ruches, town_bees], FREQUENCY, 40) == [
+        Example("What about “Urban hives”?", "en"),
+        Example("Qu'en est-il de « Les ruches du toit » ?", "fr"),
+        Example("What about “Town bees”?", "en"),  # "hives" was asked: its next term
     ]
-    german = DocumentText("de", "Bienen hives hives")  # no template: English
+    german = DocumentText("de", "Bienen hives hives", title="Hives")  # no template: English
+    assert term_examples([german], FREQUENCY, 40) == []  # a one-word title is no question
+    german = DocumentText("de", "Bienen hives hives", title="Hives in Berlin")
     assert term_examples([german], FREQUENCY, 40)[0].lang == "en"
+
+
+def test_a_lone_word_is_never_an_example_but_the_title_holding_it_is() -> None:
+    """The session-9 trial's welcome offered "What about Collapse?" and "What about reefs?":
+    a word alone says too little. Its document's title, holding it in any form, is asked."""
+    reefs = "Bleaching hit 61% of reefs. Reefs with turbid water bleached less."
+    titled = DocumentText("en", reefs, title="Coral bleaching on the Great Barrier Reef")
+    assert term_question(titled, "reefs", "en") == (
+        "What about “Coral bleaching on the Great Barrier Reef”?"
+    )
+    assert term_question(DocumentText("en", reefs), "reefs", "en") is None
+    assert term_question(DocumentText("en", reefs, title="Corals"), "reefs", "en") is None
 
 
 def test_suggested_examples_are_used_only_without_manifest_examples(tmp_path: Path) -> None:
@@ -163,8 +180,8 @@ def test_a_title_that_is_a_question_or_a_heading_is_asked_as_a_person_would() ->
     assert term_question(titled, "bicycle", "en") == "Where can I park my bicycle?"
     page = DocumentText("en", "Benefits\n\nLeave entitlements\n\n| Leave | Days |\n| a | 1 |\n")
     assert term_question(page, "entitlements", "en") == ("What about “Leave entitlements”?")
-    assert term_question(page, "Days", "en") == "What about Days?"
-    assert term_question(faq, "room", "en") == "What about room?"
+    assert term_question(page, "Days", "en") is None  # a word alone: no question
+    assert term_question(faq, "room", "en") is None
     said_lower = DocumentText("en", "## Leave entitlements\n\nAnnual leave is 27 days; leave.")
     assert term_question(said_lower, "leave", "en") == "What about “Leave entitlements”?"
     assert term_question(said_lower, "LEAVE", "en") == "What about “Leave entitlements”?"
@@ -176,11 +193,11 @@ def test_a_title_that_is_a_question_or_a_heading_is_asked_as_a_person_would() ->
 
 def test_a_heading_is_one_chunking_finds_never_a_list_item_or_a_question() -> None:
     listed = DocumentText("en", "Results\n\n- Efficacy of rituximab shown\n- Safety of rituximab")
-    assert term_question(listed, "rituximab", "en") == "What about rituximab?"
+    assert term_question(listed, "rituximab", "en") is None  # no heading: the word alone
     faq = DocumentText("en", "What is rituximab for?\n\nIt treats lupus when other drugs fail.")
-    assert term_question(faq, "rituximab", "en") == "What about rituximab?"
+    assert term_question(faq, "rituximab", "en") is None
     names = DocumentText("en", "Project partners\n\nKarolinska Institutet\n\nLupus Europe\n")
-    assert term_question(names, "Karolinska", "en") == "What about Karolinska?"
+    assert term_question(names, "Karolinska", "en") is None
     bold = DocumentText("en", "**Rituximab in lupus nephritis**\n\nA trial of rituximab ran.")
     assert term_question(bold, "rituximab", "en") == "What about “Rituximab in lupus nephritis”?"
 
@@ -202,14 +219,19 @@ FRENCH_DOCS = [
         "fr",
         "Après la pluie, les rosiers fleurissent. Après la taille, les rosiers repartent."
         " Après l'hiver, on taille encore. Après tout, le jardin vit aussi l'hiver.",
+        title="Rosiers grimpants",
     ),
     DocumentText(
         "fr",
         "Pendant l'été, la cabane reste ouverte. Pendant les vacances, elle ferme aussi."
         " Pendant l'hiver, la cabane garde les outils. Pendant ce temps, rien ne bouge.",
+        title="Cabane partagée",
     ),
-    DocumentText("fr", "Le potager donne des tomates. Les tomates mûrissent en août."),
+    DocumentText(
+        "fr", "Le potager donne des tomates. Les tomates mûrissent en août.", title="Tomates mûres"
+    ),
 ]
+"""Each titled, a title holding its salient term: a word alone is never asked about."""
 
 
 def test_welcome_examples_of_a_french_corpus_never_ask_about_a_function_word() -> None:
