@@ -45,7 +45,8 @@ def test_answer_shows_quotes_and_sources(make_app):
             options = app.query_one("#sources", OptionList)
             first = str(options.get_option_at_index(0).prompt)
             assert first.startswith("[1] REGENCY trial summary") and "Results" in first
-            assert "en" in first and "0.91" in first
+            assert first.endswith(" · en")  # no score beside "Confidence 0.83"
+            assert "0.91" not in screen_text(app)
             assert "3 documents · 4 chunks · use+bm25" in app.sub_title
 
     run(body())
@@ -63,6 +64,8 @@ def test_abstention_is_shown_as_such_with_closest_passages(make_app):
             passages = list(abstention.query(SourceBlock))
             assert len(passages) == 1 and TRIAL_QUOTES[1] in str(passages[0].content)
             assert app.query_one(SourcesPanel).refs[0].text == TRIAL_QUOTES[1]
+            listed = str(app.query_one("#sources", OptionList).get_option_at_index(0).prompt)
+            assert listed.startswith("#1 ") and " · match " in listed
 
     run(body())
 

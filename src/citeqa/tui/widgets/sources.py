@@ -1,6 +1,8 @@
 """The sources panel: the citations of the latest answer (or an abstention's closest passages).
 
-Each line shows the [n] marker, title, section or page, language and score. Choosing a line
+Each line shows the [n] marker, title, section or page and language; an abstention's closest
+passage (#n) also its retrieval match ("match 0.51"). A citation shows no score of its own:
+the answer's confidence, beside it, is the figure a reader can use. Choosing a line
 (enter or click) posts `SourceChosen`; the number keys 1–9 do the same from the app.
 """
 
@@ -20,10 +22,12 @@ EMPTY_HINT = "Sources of the latest answer appear here."
 
 
 def source_line(ref: SourceRef, *, passage: bool = False) -> Content:
-    """One line describing a source: [n] title · section · lang · score."""
+    """One line describing a source: [n] title · section · lang (a passage's: · match 0.51)."""
     marker = f"#{ref.label} " if passage else f"[{ref.label}] "
     parts: list[str | tuple[str, str]] = [(marker, "bold"), one_line(ref.name)]
-    parts += [(" · ", "dim"), (ref.lang or "?", "italic"), (f" · {ref.score:.2f}", "dim")]
+    parts += [(" · ", "dim"), (ref.lang or "?", "italic")]
+    if passage:
+        parts.append((f" · match {ref.score:.2f}", "dim"))
     return assemble(*parts)
 
 
