@@ -7,7 +7,8 @@ of an aligned table, tab-separated lines become table rows, other short fragment
 with " · ", and prose is one line per paragraph (soft line breaks joined). The characters shown
 are the quote's own; only the whitespace between them changes. The JSON answer and the document
 viewer keep the verbatim text; this is for the chat and `citeqa ask`'s text output only.
-`fold` cuts a long layout to its first lines. No UI library is imported here.
+`fold` cuts a long layout to its first lines; `preview_text` makes a passage one line of plain
+text, its markdown markup left out. No UI library is imported here.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from citeqa.language import is_table_separator
 
 JOIN = " · "
 """What joins short fragments (and several values of one label) on a line."""
@@ -245,3 +248,23 @@ def source_name(title: str, where: str | None) -> str:
     if not title:
         return where
     return f"{title} · {where}"
+
+
+_HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def preview_text(passage: str) -> str:
+    """A passage as one line of plain text for a preview (an abstention's closest passages),
+    its markdown markup left out: heading marks ("## "), table rules (`|---|`), the pipes
+    around table cells (cells joined with " · ") and bold marks. Never for a quote, whose
+    characters are shown as cited."""
+    parts = []
+    for line in passage.splitlines():
+        if is_table_separator(line):
+            continue
+        line = _HEADING_MARK.sub("", line)
+        if line.count("|") >= 2:
+            line = JOIN.join(cell.strip() for cell in line.strip().strip("|").split("|"))
+        parts.append(_EMPHASIS.sub(r"\2", line))
+    return _squash(" ".join(parts))

@@ -113,3 +113,18 @@ def test_source_name_drops_a_section_that_repeats_the_title() -> None:
     assert source_name("Slides", "  RESULTS ") == "Slides · RESULTS"
     assert source_name("Notes", None) == "Notes"
     assert source_name("", "Intro") == "Intro"
+
+
+def test_a_passage_preview_leaves_out_markdown_markup() -> None:
+    """The trial's abstention listed "# Street trees… ## Abstract" and "|---|---|" rows."""
+    from citeqa.readable import preview_text
+
+    page = (
+        "# Street trees and the urban heat island\n\n## Abstract\nWe measured **surface** heat.\n"
+        "| Model | F1 score |\n|---|---|\n| Random forest | 0.81 |\nA plain | pipe."
+    )
+    assert preview_text(page) == (
+        "Street trees and the urban heat island Abstract We measured surface heat."
+        " Model · F1 score Random forest · 0.81 A plain | pipe."
+    )
+    assert preview_text("#hashtag and 3 # 4") == "#hashtag and 3 # 4"  # no heading mark

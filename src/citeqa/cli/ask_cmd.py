@@ -18,7 +18,7 @@ from citeqa.cli.common import (
     warn,
 )
 from citeqa.errors import BadQuestion, CiteqaError
-from citeqa.readable import readable_lines, source_name
+from citeqa.readable import preview_text, readable_lines, source_name
 from citeqa.visible import clean, shown, to_json
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ def print_answer(answer: Answer) -> None:
                     style="cyan",
                 )
             )
-            console.print(Text("      " + clean(" ".join(passage.text.split())[:300])))
+            console.print(Text("      " + clean(preview_text(passage.text)[:300])))
         return
     for citation in answer.citations:
         console.print(_quote_text(citation.quote, citation.n))

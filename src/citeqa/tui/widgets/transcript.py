@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Label, LoadingIndicator, Static
 
 from citeqa.models import Answer
-from citeqa.readable import fold, readable_lines
+from citeqa.readable import fold, preview_text, readable_lines
 from citeqa.tui.conversation import SourceRef, Turn, citation_ref, passage_ref
 from citeqa.tui.messages import SourceChosen
 from citeqa.tui.safe_text import assemble, one_line, plain
@@ -65,7 +65,7 @@ class SourceBlock(Static):
     def _body(self) -> Content:
         ref = self.ref
         if self.preview:
-            text = " ".join(self._lines)
+            text = preview_text(ref.text)
             if len(text) > PASSAGE_PREVIEW_CHARS:
                 text = text[:PASSAGE_PREVIEW_CHARS].rstrip() + "…"
             marker = f"#{ref.label} "
