@@ -82,6 +82,11 @@ class LazyEmbedder:
         """How to install what the model needs: citeqa's extra when it has one."""
         return f"`pip install 'citeqa[{self.extra}]'`" if self.extra else self.package
 
+    @property
+    def install_advice(self) -> str:
+        """The sentence's start that says so: "Run `pip install …`" or "Install PACKAGE"."""
+        return f"Run {self.install_hint}" if self.extra else f"Install {self.package}"
+
     def __init__(self) -> None:
         self.version = installed_version(self.package)
         self._lazy = LazyModel(self._checked_load)
@@ -122,7 +127,7 @@ class LazyEmbedder:
     def _unavailable(self, reason: str) -> EmbedderUnavailable:
         return EmbedderUnavailable(
             f"The {self.name} channel needs the {self.package} package{self.platforms},"
-            f" which cannot be loaded here ({reason}). Install {self.install_hint}, or choose"
+            f" which cannot be loaded here ({reason}). {self.install_advice}, or choose"
             " other channels (`channels` in the settings)."
         )
 

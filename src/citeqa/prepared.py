@@ -119,11 +119,11 @@ def query_embedders(index: LoadedIndex) -> dict[str, Any]:
     for channel in index.manifest.channels:
         embedder = get_embedder(channel.name)
         if embedder.version == MISSING:
-            install = getattr(embedder, "install_hint", channel.package)
+            advice = getattr(embedder, "install_advice", f"Install {channel.package}")
             raise EmbedderUnavailable(
                 f"The index uses the {channel.name!r} channel ({channel.model}), whose package"
-                f" {channel.package} is not installed here: install {install}, or set"
-                f" `channels` without {channel.name!r} and run `citeqa index --rebuild`."
+                f" {channel.package} is not installed here. {advice}, or set `channels`"
+                f" without {channel.name!r} and run `citeqa index --rebuild`."
             )
         if (embedder.model, embedder.version, embedder.dim) != (
             channel.model,

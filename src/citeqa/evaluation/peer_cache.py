@@ -87,8 +87,8 @@ def check_peer_models(
     raise EmbedderUnavailable(
         f"`citeqa eval` compares citeqa with its peers, and the {peer} peer needs the"
         f" {embedder.package} package, which cannot be loaded here (no module named"
-        f" {module!r}). Install {getattr(embedder, 'install_hint', embedder.package)},"
-        " or run with --no-peers (citeqa's own figures only)."
+        f" {module!r}). {getattr(embedder, 'install_advice', f'Install {embedder.package}')},"
+        " or pass --no-peers (citeqa's own figures only)."
     )
 
 
