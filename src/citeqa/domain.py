@@ -29,12 +29,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import parse_json, read_regular
 
 DOMAIN_KEY = "domain"
 """The key of a corpus's manifest.json that names its domain file."""
 DOMAIN_MAX_BYTES = 2_000_000
 """A larger domain file is refused (it is a word list, not a corpus)."""
+MANIFEST_MAX_BYTES = 64_000_000
+"""A larger corpus manifest.json is ignored (titles of a few hundred thousand documents fit)."""
 KNOWLEDGE_FORMAT = 2
 """The version of the term knowledge a build stores (statistics.json: `knowledge`, `domain`,
 `term_pairs`; 2: and `compounds`, compounds.py); an index without it is brought up to date by
@@ -152,7 +154,7 @@ def domain_path(corpus_dir: Path) -> Path | None:
     """The domain file the corpus's manifest.json names, or None (no manifest, no key, a
     name outside the corpus or not a string)."""
     try:
-        manifest = parse_json((corpus_dir / "manifest.json").read_bytes())
+        manifest = parse_json(read_regular(corpus_dir / "manifest.json", MANIFEST_MAX_BYTES))
     except (OSError, ValueError):
         return None
     name = manifest.get(DOMAIN_KEY) if isinstance(manifest, dict) else None
@@ -173,10 +175,7 @@ def corpus_domain(corpus_dir: Path) -> tuple[Domain | None, list[str]]:
         return None, []
     name = path.relative_to(corpus_dir).as_posix()
     try:
-        raw = path.read_bytes()
-        if len(raw) > DOMAIN_MAX_BYTES:
-            raise ValueError(f"larger than {DOMAIN_MAX_BYTES:,} bytes")
-        fields = parse_json(raw)
+        fields = parse_json(read_regular(path, DOMAIN_MAX_BYTES))
         if not isinstance(fields, dict):
             raise ValueError("not a JSON object")
         unread = unread_fields(fields)
@@ -236,6 +235,7 @@ def domain_digest(corpus_dir: Path) -> str | None:
     """sha256 of the named domain file's bytes, or None without one (or unreadable)."""
     path = domain_path(corpus_dir)
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else None
-    except OSError:
+        raw = read_regular(path, DOMAIN_MAX_BYTES) if path is not None else None
+    except (OSError, ValueError):
         return None
+    return hashlib.sha256(raw).hexdigest() if raw is not None else None

@@ -8,11 +8,19 @@ its reader one error it already handles, never a traceback: `parse_json` turns j
 RecursionError into ValueError (UnicodeDecodeError and JSONDecodeError already are ones), and
 `read_object` adds the check that the file holds an object (a list where a dict was expected
 would otherwise fail later, as an AttributeError or a TypeError).
+
+A corpus's own small files (its manifest.json, the domain file it names) are read by name, not
+found by the walk that leaves out everything but regular files, so `read_regular` reads them:
+opened without blocking and read only when the name is a regular file of at most `limit`
+bytes. A FIFO named manifest.json would otherwise hang every build, and a link to /dev/zero
+would be read until memory ran out.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -32,4 +40,24 @@ def read_object(path: Path) -> dict[str, Any]:
     data = parse_json(path.read_bytes())
     if not isinstance(data, dict):
         raise ValueError(f"{path.name} holds {type(data).__name__}, not a JSON object")
+    return data
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at `path`: OSError when it cannot be opened, ValueError
+    when it is no regular file (a FIFO, a device, a folder) or holds more than `limit` bytes.
+    Opening does not block (O_NONBLOCK), so a FIFO is refused rather than waited on."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise ValueError(f"{path.name} is not a regular file")
+        if status.st_size > limit:
+            raise ValueError(f"{path.name} is larger than {limit:,} bytes")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        raise ValueError(f"{path.name} is larger than {limit:,} bytes")
     return data

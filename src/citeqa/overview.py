@@ -24,8 +24,8 @@ from pathlib import Path
 
 from citeqa.blocks import headings
 from citeqa.corpus import MANIFEST, list_corpus_files
-from citeqa.domain import language_data
-from citeqa.jsonfiles import parse_json
+from citeqa.domain import MANIFEST_MAX_BYTES, language_data
+from citeqa.jsonfiles import parse_json, read_regular
 from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import IndexStatus
 
@@ -122,7 +122,7 @@ def human_size(size: int) -> str:
 def _manifest(corpus_dir: Path) -> dict[str, object]:
     """The corpus's manifest.json, or {} when it is missing or unreadable."""
     try:
-        data = parse_json((corpus_dir / MANIFEST).read_bytes())
+        data = parse_json(read_regular(corpus_dir / MANIFEST, MANIFEST_MAX_BYTES))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
