@@ -8,7 +8,8 @@ and the removal of what citeqa left behind.
   load (`reading`); a superseded build is removed only under the exclusive lock, so no reader can
   be half way through it. When readers keep the lock longer than a moment, the superseded build
   simply stays until the next build removes it.
-- Only names the folder's `Ownership` says citeqa created are ever removed.
+- Only names the folder's `Ownership` says citeqa created are ever removed, and in a build
+  folder only what its manifest lists: a file a user put there stays, and its folders with it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from citeqa.errors import IndexLocked, IndexRefused, IndexWriteError
+from citeqa.jsonfiles import read_object
 from citeqa.ownership import CURRENT, LOCK, READERS, Ownership, claim, read_marker
 
 CLAIM_ATTEMPTS = 3
@@ -164,10 +166,53 @@ def discard(path: Path) -> None:
             from citeqa.qdrantindex import release
 
             release(path)
-        shutil.rmtree(path, ignore_errors=True)
+        _remove_build(path)
     else:
         with suppress(OSError):
             path.unlink(missing_ok=True)
+
+
+def _remove_build(folder: Path) -> None:
+    """Remove a build folder, all but what a user put in it: the files its manifest lists and
+    hidden names (citeqa's records) go, then the folders left empty; a user's file keeps its
+    folders and the manifest (the record of what is citeqa's there), so the build folder stays
+    while the file does. A folder whose manifest lists no files (a temporary, a damaged build)
+    is citeqa's alone and goes whole."""
+    foreign = _foreign_names(folder)
+    if not foreign:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    for root, folders, names in os.walk(folder, topdown=False):
+        for name in names:
+            relative = os.path.relpath(os.path.join(root, name), folder)
+            if relative not in foreign and relative != "manifest.json":
+                with suppress(OSError):
+                    os.unlink(os.path.join(root, name))
+        for name in folders:
+            with suppress(OSError):  # not empty, or a user's link: it stays
+                os.rmdir(os.path.join(root, name))
+    with suppress(OSError):
+        os.rmdir(folder)
+
+
+def _foreign_names(folder: Path) -> set[str]:
+    """Relative names of the files and links in a build folder that its manifest does not list
+    (nor are the manifest or hidden names): a user's. None when the manifest lists nothing."""
+    try:
+        listed = read_object(folder / "manifest.json").get("index_files")
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(listed, dict) or not listed:
+        return set()
+    found: set[str] = set()
+    for root, folders, names in os.walk(folder):
+        links = [name for name in folders if os.path.islink(os.path.join(root, name))]
+        for name in [*names, *links]:
+            relative = os.path.relpath(os.path.join(root, name), folder)
+            hidden = any(part.startswith(".") for part in Path(relative).parts)
+            if relative not in listed and relative != "manifest.json" and not hidden:
+                found.add(relative)
+    return found
 
 
 @contextmanager

@@ -1,0 +1,56 @@
+"""A file a user puts inside one of citeqa's build folders is theirs: when a newer build
+supersedes that build, citeqa removes what the build's manifest lists (and the manifest),
+never the user's file, nor the folders holding it. A build folder holding nothing of a user's
+still goes whole."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from fault_helpers import QUESTION, fake_settings, make_corpus
+
+from citeqa.api import build_index
+from citeqa.publishing import current_name
+
+
+def _builds(index: Path) -> list[str]:
+    return sorted(p.name for p in index.iterdir() if p.name.startswith("build-"))
+
+
+def test_a_users_file_in_a_superseded_build_stays(tmp_path: Path, cli: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    first = index / str(current_name(index))
+    (first / "my-notes.txt").write_text("mine\n")
+    (first / "lexical" / "my-list.txt").write_text("also mine\n")
+    (first / "mine").mkdir()
+    (first / "mine" / "a.md").write_text("# mine\n")
+    os.symlink(tmp_path, first / "my-link")
+    build_index(settings, rebuild=True)
+    assert current_name(index) != first.name
+    assert first.is_dir()  # it holds the user's files
+    left = sorted(str(p.relative_to(first)) for p in first.rglob("*"))
+    mine = ["lexical/my-list.txt", "mine", "mine/a.md", "my-link", "my-notes.txt"]
+    assert left == sorted(["lexical", "manifest.json", *mine])  # the record of what is citeqa's
+    assert (first / "my-notes.txt").read_text() == "mine\n"
+    assert os.readlink(first / "my-link") == str(tmp_path)
+    build_index(settings, rebuild=True)  # a later build leaves it as it is
+    assert sorted(str(p.relative_to(first)) for p in first.rglob("*")) == left
+    assert len(_builds(index)) == 2
+    where = ["--corpus", str(corpus), "--index", str(index)]
+    assert cli("ask", QUESTION, *where).code == 0
+    assert cli("status", *where).code == 0
+
+
+def test_a_build_holding_nothing_of_a_users_goes_whole(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    first = current_name(index)
+    build_index(settings, rebuild=True)
+    assert _builds(index) == [current_name(index)] != [first]
