@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from train_extra import extra_corpora
 from train_sets import Corpus, Item, corpora, quote_right
 
 from citeqa import abstention, answering
@@ -97,9 +98,11 @@ def _right_alone(item: Item, sentence, bank, top) -> bool:
     return short and quote_right(item, citations)
 
 
-def collect(cache: Path) -> list[Asked]:
+def collect(cache: Path, extra: tuple[str, ...] = ()) -> list[Asked]:
+    """Every question asked of its corpus; with `extra`, the training-only sets of those kinds
+    too (train_extra.py)."""
     asked: list[Asked] = []
-    for corpus in corpora():
+    for corpus in extra_corpora(corpora(), cache, extra) if extra else corpora():
         began = time.perf_counter()
         assistant = open_corpus(corpus, cache)
         asked.extend(ask(assistant, item) for item in corpus.items)

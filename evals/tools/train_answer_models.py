@@ -2,7 +2,7 @@
 
     pip install -e '.[train]'
     python evals/tools/train_answer_models.py [--cache DIR] [--write]
-        [--keep-ranker | --quote-ranker-only | --confidence-only]
+        [--keep-ranker | --quote-ranker-only | --confidence-only] [--extra KINDS]
 
 Asks every question of the evaluation sets (train_sets.py: evals/sets/, indexes in the eval
 cache, built when missing) and collects the features of answer_features.py and
@@ -33,6 +33,9 @@ evidence the answerability and confidence models were trained on does not move. 
 (on the quotes the shipped quote ranker chooses, out of fold; the answerability model is
 written again, its trees as they were, its confidence floor moved to the new scale): run it
 after a new quote ranker, whose quotes the confidence model judges.
+With --extra, the training-only unanswerable sets of train_extra.py whose names start with the
+given kinds (nearmiss, offtopic-piaf, ...) are learnt from too, never judged: the held-out
+figures read the evaluation sets alone.
 Trees are exported from LightGBM's own JSON dump to flat arrays (answer_models.TreeModel).
 It prints every set's figures on both halves and the reliability table of the test halves.
 Here: the answerability and confidence models, the threshold, the report. The questions as
@@ -202,6 +205,27 @@ def calibrated_confidence(
     return fit_confidence(x, right, weights, share, keys, fit)
 
 
+HELD_OUT_THRESHOLDS = (0.06, 0.08, 0.1, 0.12)
+"""Thresholds the held-out-document figures are also printed at, so that two trainings compare
+at equal false abstention whatever threshold each chose."""
+
+
+def judged_report(
+    open_: list[Asked],
+    answerable: np.ndarray,
+    draws: list[np.ndarray],
+    forced: np.ndarray,
+    t: float,
+) -> None:
+    """answer_folds.held_out_report over the evaluation sets' questions alone (training-only
+    ones, train_extra.py, are learnt from, never judged), at `t` and at HELD_OUT_THRESHOLDS."""
+    judged = np.array([not a.item.set.startswith("extra-") for a in open_])
+    sets = [a.item.set for a, keep in zip(open_, judged, strict=True) if keep]
+    kept = [p[judged] for p in draws]
+    for other in sorted({*HELD_OUT_THRESHOLDS, round(t, 2)}):
+        held_out_report(sets, answerable[judged], kept, forced[judged], other)
+
+
 def train(asked: list[Asked], keep_ranker: bool = False, only: str = "") -> AnswerModels:
     """The four models, fitted on the dev halves; with `keep_ranker`, the shipped rankers and
     their blends stay (out-of-fold rankers still give the evidence the other two models learn
@@ -251,7 +275,7 @@ def train(asked: list[Asked], keep_ranker: bool = False, only: str = "") -> Answ
     sure = confidence.predict(x)
     t, unscaled = choose_abstention(open_, draws, sure, confidence)
     floor = moved_floor(unscaled, confidence)
-    held_out_report([a.item.set for a in open_], answerable > 0, by_document, sure < floor, t)
+    judged_report(open_, answerable > 0, by_document, sure < floor, t)
     model = fit_trees(x, answerable, weights, QUESTION_FEATURES, ANSWERABILITY_ROUNDS)
     shifted = dataclasses.replace(
         model,
@@ -343,9 +367,16 @@ def main() -> None:
         action="store_true",
         help="keep the rankers and the answerability model; fit the confidence model",
     )
+    parser.add_argument(
+        "--extra",
+        default="",
+        help="learn from the training-only sets of these kinds too, comma-separated name "
+        "prefixes: nearmiss, offtopic, nearmiss-piaf, offtopic-piaf, ... (train_extra.py)",
+    )
     args = parser.parse_args()
     began = time.perf_counter()
-    asked = collect(eval_cache_dir(args.cache))
+    extra = tuple(kind.strip() for kind in args.extra.split(",") if kind.strip())
+    asked = collect(eval_cache_dir(args.cache), extra)
     collected = time.perf_counter()
     only = QUOTER if args.quote_ranker_only else CONFIDENCE if args.confidence_only else ""
     models = train(asked, args.keep_ranker, only)
