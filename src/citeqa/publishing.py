@@ -27,10 +27,12 @@ from pathlib import Path
 from citeqa.errors import IndexLocked, IndexRefused, IndexWriteError
 from citeqa.jsonfiles import read_object
 from citeqa.ownership import CURRENT, LOCK, READERS, Ownership, claim, read_marker
+from citeqa.verification import STAMPS
 
 CLAIM_ATTEMPTS = 3
 """How many times a build claims the folder again when its claim vanished before it held the
 lock (`claimed_and_locked`)."""
+MANIFEST = "manifest.json"
 EXCLUSIVE_WAIT_SECONDS = 2.0
 """How long a build waits for loading readers before leaving a superseded build for later."""
 
@@ -173,46 +175,39 @@ def discard(path: Path) -> None:
 
 
 def _remove_build(folder: Path) -> None:
-    """Remove a build folder, all but what a user put in it: the files its manifest lists and
-    hidden names (citeqa's records) go, then the folders left empty; a user's file keeps its
-    folders and the manifest (the record of what is citeqa's there), so the build folder stays
-    while the file does. A folder whose manifest lists no files (a temporary, a damaged build)
-    is citeqa's alone and goes whole."""
-    foreign = _foreign_names(folder)
-    if not foreign:
+    """Remove a build folder, all but what a user put in it, in one bottom-up pass: the files
+    its manifest lists and citeqa's record (verification.STAMPS) go, then the folders left
+    empty, then the manifest and the folder when nothing else is left. Any other name, hidden
+    or not, is a user's: it keeps its folders and the manifest (the record of what is citeqa's
+    there). A folder whose manifest lists no files (a temporary, a damaged build) is citeqa's
+    alone and goes whole."""
+    listed = listed_files(folder)
+    if not listed:
         shutil.rmtree(folder, ignore_errors=True)
         return
+    ours = listed | {STAMPS}
     for root, folders, names in os.walk(folder, topdown=False):
         for name in names:
-            relative = os.path.relpath(os.path.join(root, name), folder)
-            if relative not in foreign and relative != "manifest.json":
+            if os.path.relpath(os.path.join(root, name), folder) in ours:
                 with suppress(OSError):
                     os.unlink(os.path.join(root, name))
         for name in folders:
             with suppress(OSError):  # not empty, or a user's link: it stays
                 os.rmdir(os.path.join(root, name))
-    with suppress(OSError):
-        os.rmdir(folder)
+    if [path.name for path in listing(folder)] == [MANIFEST]:
+        with suppress(OSError):
+            os.unlink(folder / MANIFEST)
+            os.rmdir(folder)
 
 
-def _foreign_names(folder: Path) -> set[str]:
-    """Relative names of the files and links in a build folder that its manifest does not list
-    (nor are the manifest or hidden names): a user's. None when the manifest lists nothing."""
+def listed_files(folder: Path) -> set[str]:
+    """The relative names of the files a build folder's manifest lists; none when it cannot be
+    read or lists nothing."""
     try:
-        listed = read_object(folder / "manifest.json").get("index_files")
+        listed = read_object(folder / MANIFEST).get("index_files")
     except (OSError, ValueError):
         return set()
-    if not isinstance(listed, dict) or not listed:
-        return set()
-    found: set[str] = set()
-    for root, folders, names in os.walk(folder):
-        links = [name for name in folders if os.path.islink(os.path.join(root, name))]
-        for name in [*names, *links]:
-            relative = os.path.relpath(os.path.join(root, name), folder)
-            hidden = any(part.startswith(".") for part in Path(relative).parts)
-            if relative not in listed and relative != "manifest.json" and not hidden:
-                found.add(relative)
-    return found
+    return {str(name) for name in listed} if isinstance(listed, dict) else set()
 
 
 @contextmanager

@@ -26,7 +26,8 @@ from citeqa.jsonfiles import parse_json
 from citeqa.jsonlines import write_file
 
 STAMPS = ".verified.json"
-"""Hidden, so the check of which files a build holds passes it over; written last."""
+"""Hidden, so the check of which files a build holds passes it over; written last. The one
+hidden name citeqa writes in a build: publishing removes it with the build's listed files."""
 
 
 def record_stamps(folder: Path, names: list[str]) -> None:
@@ -42,7 +43,8 @@ def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = Fals
     """Every file of the build is listed and has its recorded sha256; IndexCorrupt if not.
     A file whose size and time are unchanged since it was hashed is trusted, unless `full`.
 
-    Hidden names (this module's record, or what a storage engine creates) are passed over."""
+    Hidden names are passed over: this module's record (the only hidden name citeqa writes in
+    a build) and what a user's tools leave (`.DS_Store`), which publishing keeps as the user's."""
     present = {
         path.relative_to(folder).as_posix()
         for path in folder.rglob("*")

@@ -30,11 +30,15 @@ def test_a_users_file_in_a_superseded_build_stays(tmp_path: Path, cli: Any) -> N
     (first / "mine").mkdir()
     (first / "mine" / "a.md").write_text("# mine\n")
     os.symlink(tmp_path, first / "my-link")
+    (first / ".obsidian").mkdir()
+    (first / ".obsidian" / "workspace.json").write_text("{}\n")
+    (first / "mine" / ".draft.md").write_text("draft\n")
     build_index(settings, rebuild=True)
     assert current_name(index) != first.name
     assert first.is_dir()  # it holds the user's files
     left = sorted(str(p.relative_to(first)) for p in first.rglob("*"))
     mine = ["lexical/my-list.txt", "mine", "mine/a.md", "my-link", "my-notes.txt"]
+    mine += [".obsidian", ".obsidian/workspace.json", "mine/.draft.md"]
     assert left == sorted(["lexical", "manifest.json", *mine])  # the record of what is citeqa's
     assert (first / "my-notes.txt").read_text() == "mine\n"
     assert os.readlink(first / "my-link") == str(tmp_path)
@@ -44,6 +48,20 @@ def test_a_users_file_in_a_superseded_build_stays(tmp_path: Path, cli: Any) -> N
     where = ["--corpus", str(corpus), "--index", str(index)]
     assert cli("ask", QUESTION, *where).code == 0
     assert cli("status", *where).code == 0
+
+
+def test_a_users_hidden_files_alone_keep_their_build(tmp_path: Path) -> None:
+    """Hidden names are not citeqa's: only its named record (verification.STAMPS) is."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    first = index / str(current_name(index))
+    (first / ".obsidian").mkdir()
+    (first / ".obsidian" / "workspace.json").write_text("{}\n")
+    build_index(settings, rebuild=True)
+    assert (first / ".obsidian" / "workspace.json").read_text() == "{}\n"
+    assert sorted(p.name for p in first.iterdir()) == [".obsidian", "manifest.json"]
 
 
 def test_a_build_holding_nothing_of_a_users_goes_whole(tmp_path: Path) -> None:
