@@ -10,6 +10,7 @@ and the removal of what citeqa left behind.
   simply stays until the next build removes it.
 - Only names the folder's `Ownership` says citeqa created are ever removed, and in a build
   folder only what its manifest lists: a file a user put there stays, and its folders with it.
+  Later builds pass over a build folder left holding only a user's files (`left_to_user`).
 """
 
 from __future__ import annotations
@@ -141,7 +142,9 @@ def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
     for path in mine:
         if path not in builds:
             discard(path)
-    superseded = [path for path in builds if keep is not None and path.name != keep]
+    superseded = [
+        path for path in builds if keep is not None and path.name != keep and not left_to_user(path)
+    ]
     if not superseded:
         return
     with _readers_excluded(owner.folder, EXCLUSIVE_WAIT_SECONDS if wait is None else wait) as alone:
@@ -198,6 +201,16 @@ def _remove_build(folder: Path) -> None:
         with suppress(OSError):
             os.unlink(folder / MANIFEST)
             os.rmdir(folder)
+
+
+def left_to_user(folder: Path) -> bool:
+    """Whether a build folder is what an earlier removal left of a build for a user's files:
+    none of citeqa's files is there any more, only its manifest and other names. Later builds
+    pass it over (no readers' lock to wait for, nothing to walk) and never rewrite it."""
+    listed = listed_files(folder)
+    if not listed or any(os.path.lexists(folder / name) for name in [*listed, STAMPS]):
+        return False
+    return any(path.name != MANIFEST for path in listing(folder))
 
 
 def listed_files(folder: Path) -> set[str]:

@@ -6,13 +6,17 @@ still goes whole."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fault_helpers import QUESTION, fake_settings, make_corpus
 
+from citeqa import publishing
 from citeqa.api import build_index
-from citeqa.publishing import current_name
+from citeqa.publishing import claimed_and_locked, current_name, remove_leftovers
 
 
 def _builds(index: Path) -> list[str]:
@@ -72,3 +76,32 @@ def test_a_build_holding_nothing_of_a_users_goes_whole(tmp_path: Path) -> None:
     first = current_name(index)
     build_index(settings, rebuild=True)
     assert _builds(index) == [current_name(index)] != [first]
+
+
+def test_a_build_left_to_a_users_files_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Later builds neither walk it, nor wait for the readers' lock on its account, nor
+    rewrite its manifest."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    first = index / str(current_name(index))
+    (first / "my-notes.txt").write_text("mine\n")
+    build_index(settings, rebuild=True)
+    manifest = (first / "manifest.json").read_bytes()
+    seen: list[object] = []
+
+    @contextmanager
+    def excluded(*args: object) -> Iterator[bool]:
+        seen.append(args)
+        yield True
+
+    monkeypatch.setattr(publishing, "_readers_excluded", excluded)
+    monkeypatch.setattr(publishing, "discard", seen.append)
+    with claimed_and_locked(index) as owner:
+        remove_leftovers(owner)
+    assert seen == []
+    assert (first / "manifest.json").read_bytes() == manifest
+    assert sorted(p.name for p in first.iterdir()) == ["manifest.json", "my-notes.txt"]
