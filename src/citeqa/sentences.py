@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -132,11 +132,20 @@ class SentenceBank:
         self.vectors, self.tokens = vectors, tokens
         self._sections = functools.lru_cache(SECTIONS)(_heading_tokens)
         """The tokens of the passage headings asked about, by heading and language."""
-        self._tables = functools.lru_cache(TABLE_DOCUMENTS)(self._read_tables)
+        # The caches hold functions of the documents and sentences, never of `self`: a bound
+        # method in them would be a reference cycle keeping the bank (and through `tokens` the
+        # loaded index) alive after its last user until the cycle collector's slow pass.
+        self._tables = functools.lru_cache(TABLE_DOCUMENTS)(
+            functools.partial(_read_tables, documents)
+        )
         """A document's tables, by document id (`_tables_of`)."""
-        self._headers = functools.lru_cache(TABLE_ROWS)(self._find_table_header)
+        self._headers = functools.lru_cache(TABLE_ROWS)(
+            functools.partial(_find_table_header, self._tables, self.sentences)
+        )
         """`table_header` of the table rows asked about."""
-        self._frames = functools.lru_cache(TABLE_ROWS)(self._is_frame)
+        self._frames = functools.lru_cache(TABLE_ROWS)(
+            functools.partial(_is_frame, documents, self.sentences)
+        )
         """`is_table_frame` of the table rows asked about."""
 
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
@@ -163,16 +172,6 @@ class SentenceBank:
             return None
         return self._headers(index)
 
-    def _find_table_header(self, index: int) -> int | None:
-        sentence = self.sentences[index]
-        header = self._tables_of(sentence.doc_id).ruled_header(sentence.start)
-        if header is None or header[0] >= sentence.start:
-            return None
-        numbers, starts = self.sentences.in_document(sentence.doc_id)
-        position = bisect.bisect_left(starts, header[0])
-        found = position < len(numbers) and starts[position] == header[0]
-        return int(numbers[position]) if found else None
-
     def header_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         """The span of the header row of the table holding `offset` in the document, if any
         (tables.TableHeaders.header)."""
@@ -182,9 +181,6 @@ class SentenceBank:
         """The document's tables, each read once while the bank keeps it (TABLE_DOCUMENTS)."""
         return self._tables(doc_id)
 
-    def _read_tables(self, doc_id: str) -> TableHeaders:
-        return TableHeaders(self.documents[doc_id].text)
-
     def is_table_frame(self, index: int) -> bool:
         """Whether the sentence is a markdown table's `|---|` rule or its header row: never an
         answer on its own (a row is quoted with its header). Remembered for table rows."""
@@ -192,10 +188,6 @@ class SentenceBank:
         if not (is_table_row(text) or is_table_separator(text)):
             return False
         return self._frames(index)
-
-    def _is_frame(self, index: int) -> bool:
-        sentence = self.sentences[index]
-        return is_table_frame(self.documents[sentence.doc_id].text, sentence.start)
 
     def preceding(self, index: int, limit_start: int, count: int) -> list[int]:
         """Up to `count` sentences just before `index`, starting at or after `limit_start`."""
@@ -228,6 +220,28 @@ class SentenceBank:
         first = bisect.bisect_left(starts, chunk.start)
         stop = bisect.bisect_left(starts, chunk.end)
         return [n for n in numbers[first:stop] if self.sentences[n].end <= chunk.end]
+
+
+def _read_tables(documents: Mapping[str, Document], doc_id: str) -> TableHeaders:
+    return TableHeaders(documents[doc_id].text)
+
+
+def _find_table_header(
+    tables: Callable[[str], TableHeaders], sentences: SentenceTable, index: int
+) -> int | None:
+    sentence = sentences[index]
+    header = tables(sentence.doc_id).ruled_header(sentence.start)
+    if header is None or header[0] >= sentence.start:
+        return None
+    numbers, starts = sentences.in_document(sentence.doc_id)
+    position = bisect.bisect_left(starts, header[0])
+    found = position < len(numbers) and starts[position] == header[0]
+    return int(numbers[position]) if found else None
+
+
+def _is_frame(documents: Mapping[str, Document], sentences: SentenceTable, index: int) -> bool:
+    sentence = sentences[index]
+    return is_table_frame(documents[sentence.doc_id].text, sentence.start)
 
 
 def score_sentences(
