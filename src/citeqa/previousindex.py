@@ -111,7 +111,7 @@ def to_reread(loaded: PreviousBuild | None, files: list[IndexedFile]) -> list[st
     """The documents a new version of their reader read again (none in a full rebuild)."""
     if loaded is None:
         return []
-    return outdated(loaded.manifest.readers, [f.file for f in files if f.doc_id])
+    return outdated(loaded.manifest.readers, lambda: [f.file for f in files if f.doc_id])
 
 
 def unchanged(loaded: PreviousBuild, files: list[IndexedFile], corpus_dir: Path) -> bool:

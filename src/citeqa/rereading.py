@@ -12,7 +12,7 @@ upgrade reads again only the formats whose reading changed since, not the whole 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
 from citeqa.readers import reader_versions
@@ -29,24 +29,26 @@ def changed_endings(recorded: dict[str, int] | None) -> tuple[str, ...]:
     return tuple(sorted(s for s, v in reader_versions().items() if then.get(s, UNVERSIONED) != v))
 
 
-def outdated(recorded: dict[str, int] | None, files: Iterable[str]) -> list[str]:
-    """The files (paths relative to the corpus, documents only) that the index's reader of
-    their ending (`recorded`, None: an index that recorded none) read otherwise than now.
-    `files` is not read when no reader changed."""
+def outdated(recorded: dict[str, int] | None, files: Callable[[], Iterable[str]]) -> list[str]:
+    """The files (paths relative to the corpus, documents only, as `files()` lists them) that
+    the index's reader of their ending (`recorded`, None: an index that recorded none) read
+    otherwise than now. `files` is not called when no reader changed (almost always), so an
+    up-to-date check reads no file list, whatever the corpus's size."""
     endings = changed_endings(recorded)
     if not endings:
         return []
     return [
         name
-        for name in files  # a cheap test of the name's end first, the exact ending of those
+        for name in files()  # a cheap test of the name's end first, the exact ending of those
         if name.lower().endswith(endings) and PurePosixPath(name).suffix.lower() in endings
     ]
 
 
-def reasons(recorded: dict[str, int] | None, files: Iterable[str]) -> list[str]:
+def reasons(recorded: dict[str, int] | None, files: Callable[[], Iterable[str]]) -> list[str]:
     """For `citeqa status`: one line per file whose reader changed since the index read it
     (one per file, as for a modified file, so that the count of changes is the count of lines
-    listed), e.g. "reader changed: a.html (read by version 1 of the .html reader, now 2; ...)"."""
+    listed), e.g. "reader changed: a.html (read by version 1 of the .html reader, now 2; ...)".
+    `files` is called only then (`outdated`)."""
     now = reader_versions()
     then = recorded or {}
     lines = []

@@ -88,8 +88,7 @@ def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
     manifest = index.manifest
     files = index.files()
     changed = corpus_changes(files, corpus_dir, manifest.corpus_manifest_sha256)
-    if rereading.changed_endings(manifest.readers):  # else no document's columns are read
-        changed += rereading.reasons(manifest.readers, files.document_files())
+    changed += rereading.reasons(manifest.readers, files.document_files)  # called if needed
     if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         changed.append("term knowledge: built by an older citeqa (no re-embedding needed)")
     if manifest.format_version != FORMAT_VERSION:

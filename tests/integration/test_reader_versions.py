@@ -110,11 +110,12 @@ def test_an_up_to_date_index_is_checked_for_reader_changes_without_reading_its_f
     monkeypatch.setattr(FileList, "document_files", unread)
     monkeypatch.setattr(FileList, "documents", unread)
     assert open_assistant(fake_settings(corpus, index)).changes() == []
-    assert rereading.outdated(reader_versions(), map(unread, [0])) == []
+    assert rereading.outdated(reader_versions(), unread) == []
+    assert rereading.reasons(reader_versions(), unread) == []
 
 
 def test_a_changed_reader_outdates_exactly_the_files_of_its_ending() -> None:
     names = ["a.html", "b/C.HTML", "x.html/readme.txt", "d/.html", "e.htm", "f.html.txt", "g."]
     then = {**reader_versions(), ".html": 1}
-    assert rereading.outdated(then, names) == ["a.html", "b/C.HTML"]
+    assert rereading.outdated(then, lambda: names) == ["a.html", "b/C.HTML"]
     assert rereading.changed_endings(then) == (".html",)
