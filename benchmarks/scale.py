@@ -55,8 +55,12 @@ import time
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from citeqa.config import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
@@ -311,7 +315,7 @@ def warm_alternated(built: Path, count: int, *sizes: int) -> dict[str, list[floa
     register()
     rows = [("bundled", ROOT / "corpus")] + [(f"{n:,}", synthetic_corpus(n)) for n in sizes]
     opened = [
-        (label, open_assistant(settings(corpus, WORK / f"index-{label.replace(',', '')}-{built}")))  # type: ignore[arg-type]
+        (label, open_assistant(_settings(corpus, label, built), build_if_missing=False))
         for label, corpus in rows
     ]
     times: dict[str, list[float]] = {label: [] for label, _ in rows}
@@ -326,8 +330,42 @@ def warm_alternated(built: Path, count: int, *sizes: int) -> dict[str, list[floa
     }
 
 
+def _settings(corpus: Path, label: str, code: Path) -> Settings:
+    """The settings of the index `pipeline` built of `corpus` with a code (this, before)."""
+    from citeqa.config import Settings
+
+    found = settings(corpus, _index_of(label, str(code)))
+    assert isinstance(found, Settings)
+    return found
+
+
+def _index_of(label: str, code: str) -> Path:
+    """The index `pipeline` built of a corpus (bundled, or a size as "100,000") with a code."""
+    return WORK / f"index-{label.replace(',', '')}-{code}"
+
+
+def _check_built(sizes: list[int], before: Path | None) -> None:
+    """`warm` never builds (a missing index would be built inside the timed child): exit
+    naming the `pipeline` command that builds the indexes it lacks."""
+    codes = ["this"] + (["before"] if before else [])
+    labels = ["bundled", *(f"{size:,}" for size in sizes)]
+    missing = [
+        str(_index_of(label, code))
+        for code in codes
+        for label in labels
+        if not (_index_of(label, code) / "current").exists()
+    ]
+    if missing:
+        again = ["--sizes", *map(str, sizes)] + (["--before", str(before)] if before else [])
+        raise SystemExit(
+            f"No index at {', '.join(missing)}: build them first with"
+            f" `python benchmarks/scale.py pipeline {' '.join(again)}`."
+        )
+
+
 def warm(sizes: list[int], before: Path | None, count: int) -> None:
     sources = [("this", ROOT / "src")] + ([("before", before)] if before else [])
+    _check_built(sizes, before)
     print(f"{'corpus':>10} {'code':>6} {'warm p50':>9} {'ratio':>6} {'warm p95':>9} {'ratio':>6}")
     for code, src in sources:
         found: dict[str, list[float]]
