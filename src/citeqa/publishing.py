@@ -213,6 +213,16 @@ def left_to_user(folder: Path) -> bool:
     return any(path.name != MANIFEST for path in listing(folder))
 
 
+def kept_for_user(index_dir: Path) -> list[Path]:
+    """The build folders of the index folder that citeqa keeps only for a user's files in
+    them (`left_to_user`), for `citeqa status` to name."""
+    owner, keep = read_marker(index_dir), current_name(index_dir)
+    if owner is None:
+        return []
+    builds = [path for path in listing(index_dir) if owner.is_build(path.name)]
+    return sorted(path for path in builds if path.name != keep and left_to_user(path))
+
+
 def listed_files(folder: Path) -> set[str]:
     """The relative names of the files a build folder's manifest lists; none when it cannot be
     read or lists nothing."""

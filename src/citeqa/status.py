@@ -27,6 +27,7 @@ from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
 from citeqa.models import DocumentStatus, IndexStatus
+from citeqa.publishing import kept_for_user
 from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
 
 
@@ -119,6 +120,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         manifest_hash=index.manifest_hash,
         stale=bool(changed),
         changed=changed,
+        kept_for_user=[str(path) for path in kept_for_user(index_dir)],
     )
 
 

@@ -51,7 +51,10 @@ def test_a_users_file_in_a_superseded_build_stays(tmp_path: Path, cli: Any) -> N
     assert len(_builds(index)) == 2
     where = ["--corpus", str(corpus), "--index", str(index)]
     assert cli("ask", QUESTION, *where).code == 0
-    assert cli("status", *where).code == 0
+    status = cli("status", *where)
+    assert status.code == 0
+    assert f"kept for files of yours in it (citeqa's are gone): {first}" in status.out
+    assert cli("status", "--json", *where).out.count(str(first)) == 1
 
 
 def test_a_users_hidden_files_alone_keep_their_build(tmp_path: Path) -> None:

@@ -177,6 +177,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     config = userdirs.config_file()
     if config.is_file():
         console.print(Text(f"settings file: {shown(config)}"))
+    for folder in described.kept_for_user:
+        console.print(Text(f"kept for files of yours in it (citeqa's are gone): {shown(folder)}"))
     if described.stale:
         console.print(
             Text(
