@@ -219,3 +219,17 @@ def test_eval_with_peers_refuses_before_any_work(
     done = cli("eval", "--sets", "facts", "--split", "dev", "--cache", str(cache), "--no-peers")
     assert done.code == 0, done.err
     assert "facts" in done.out
+
+
+@pytest.mark.parametrize("quick", [(), ("--quick",)])
+def test_an_unknown_set_is_refused_with_or_without_quick(
+    cli: Cli, registry: Path, tmp_path: Path, quick: tuple[str, ...]
+) -> None:
+    from citeqa.cli import eval_cmd  # noqa: F401  (command registration)
+    from citeqa.evaluation.questions import EvalSetError
+
+    cache = tmp_path / "cache"
+    done = cli("eval", "--sets", "facts,nonesuch", "--no-peers", *quick, "--cache", str(cache))
+    assert done.code == EvalSetError.exit_code
+    assert done.one_line_error() == "citeqa: unknown set nonesuch (known: facts)"
+    assert not (cache / "quick").exists()

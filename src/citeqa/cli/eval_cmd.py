@@ -191,13 +191,15 @@ def run_corpora(
 
 
 def chosen_sets(names: str, split: str, cache: Path, quick: bool) -> list[EvalSet]:
-    """The sets named (or all), cut to the split; their quick subsets with `quick`."""
+    """The sets named (or all; an unknown name raises EvalSetError), cut to the split; their
+    quick subsets with `quick`."""
     from citeqa.evaluation.quick import QUICK_DOCS, QUICK_QUESTIONS, quick_sets
-    from citeqa.evaluation.sets import load_sets
+    from citeqa.evaluation.sets import check_set_names, load_sets
 
     wanted = None if names.strip() == "all" else [n.strip() for n in names.split(",") if n.strip()]
     if not quick:
         return load_sets(wanted, split=split)  # type: ignore[arg-type]
+    check_set_names(wanted or [])
     every = load_sets(split=split)  # type: ignore[arg-type]
     small = quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS)
     return [s for s in small if wanted is None or s.name in wanted]

@@ -81,12 +81,20 @@ def load_sets(
     """The named sets (all when None), each cut to `split`; unknown names raise EvalSetError."""
     path = registry or default_registry()
     entries = {entry.name: entry for entry in read_registry(path)}
-    unknown = [name for name in names or [] if name not in entries]
-    if unknown:
-        known = ", ".join(entries)
-        raise EvalSetError(f"unknown set {', '.join(unknown)} (known: {known})")
+    _check_known(names or [], list(entries))
     chosen = [entries[name] for name in names] if names else list(entries.values())
     return [_load(entry, path.parent, split) for entry in chosen]
+
+
+def check_set_names(names: list[str], registry: Path | None = None) -> None:
+    """EvalSetError naming the unknown ones when some of `names` are not registered sets."""
+    _check_known(names, set_names(registry or default_registry()))
+
+
+def _check_known(names: list[str], known: list[str]) -> None:
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise EvalSetError(f"unknown set {', '.join(unknown)} (known: {', '.join(known)})")
 
 
 def _load(entry: SetEntry, base: Path, split: SplitChoice) -> EvalSet:
