@@ -221,6 +221,25 @@ def test_eval_with_peers_refuses_before_any_work(
     assert "facts" in done.out
 
 
+def test_quick_eval_with_peers_refuses_before_copying_any_corpus(
+    cli: Cli, registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    scratch_registry: None,
+) -> None:  # fmt: skip
+    """With --quick too, the missing peer stops eval before the quick corpora are copied."""
+    from citeqa.cli import eval_cmd  # noqa: F401  (command registration)
+
+    without(monkeypatch, "sentence_transformers")
+    cache = tmp_path / "cache"
+    done = cli("eval", "--sets", "facts", "--split", "dev", "--quick", "--cache", str(cache))
+    assert done.code == EmbedderUnavailable.exit_code
+    assert "minilm peer" in done.one_line_error()
+    assert not (cache / "quick").exists(), "nothing copied before the refusal"
+    done = cli("eval", "--sets", "facts", "--split", "dev", "--quick", "--no-peers",
+               "--cache", str(cache))  # fmt: skip
+    assert done.code == 0, done.err
+    assert len(list((cache / "quick").iterdir())) == 1
+
+
 @pytest.mark.parametrize("quick", [(), ("--quick",)])
 def test_an_unknown_set_is_refused_with_or_without_quick(
     cli: Cli, registry: Path, tmp_path: Path, quick: tuple[str, ...]

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.evaluation.quick import quick_sets
+from citeqa.evaluation.peer_cache import cache_key
+from citeqa.evaluation.quick import make_quick_sets, plan_quick_sets, quick_sets
 from citeqa.evaluation.sets import load_sets
 
 
@@ -52,3 +53,29 @@ def test_near_miss_questions_keep_their_source_article(quick: dict) -> None:
 def test_follow_ups_come_with_their_parent(quick: dict) -> None:
     ids = {q.id for q in quick["bundled"].questions}
     assert all(q.follows in ids for q in quick["bundled"].questions if q.follows)
+
+
+def test_only_the_sets_asked_for_are_copied_and_as_when_all_are(
+    quick: dict, tmp_path: Path
+) -> None:
+    every = load_sets(split="test")
+    plans = plan_quick_sets(every, tmp_path, docs=20, questions=50, wanted=["nearmiss-piaf"])
+    assert not list(tmp_path.iterdir()), "planning copies nothing"
+    [alone] = quick_sets(every, tmp_path, docs=20, questions=50, wanted=["nearmiss-piaf"])
+    assert [p.name for p in tmp_path.iterdir()] == [alone.corpus_dir.name]
+    assert sorted(p.name for p in plans[0].files) == sorted(
+        p.name for p in alone.corpus_dir.iterdir()
+    )
+    together = quick["nearmiss-piaf"]
+    assert docs(alone.corpus_dir) == docs(together.corpus_dir)
+    assert alone.questions == together.questions
+
+
+def test_planned_files_key_the_peer_cache_as_the_copy_does(tmp_path: Path) -> None:
+    every = load_sets(split="test")
+    [plan] = plan_quick_sets(every, tmp_path, docs=20, questions=50, wanted=["bundled"])
+    [made] = make_quick_sets([plan])
+    dense = {"minilm": "minilm"}
+    assert cache_key(plan.files, made.questions, dense) == cache_key(
+        made.corpus_dir, made.questions, dense
+    )

@@ -173,7 +173,7 @@ def run_corpora(
     from citeqa.evaluation.corpora_markdown import render_corpora
 
     folder = make_cache_dir(eval_cache_dir(cache))
-    loaded = chosen_sets(names, split, folder, quick)
+    loaded = chosen_sets(names, split, folder, quick, peers)
     with progress_bar(stderr_console(), transient=True) as progress:
         report = evaluate_corpora(
             loaded, load_settings(), folder, split=split, peers=peers, progress=progress
@@ -190,10 +190,15 @@ def run_corpora(
         print_corpora(report)
 
 
-def chosen_sets(names: str, split: str, cache: Path, quick: bool) -> list[EvalSet]:
-    """The sets named (or all; an unknown name raises EvalSetError), cut to the split; their
-    quick subsets with `quick`."""
-    from citeqa.evaluation.quick import QUICK_DOCS, QUICK_QUESTIONS, quick_sets
+def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -> list[EvalSet]:
+    """The sets named (or all; an unknown name raises EvalSetError), cut to the split; with
+    `quick`, their quick subsets, copied into the cache only once the peers are known to run."""
+    from citeqa.evaluation.quick import (
+        QUICK_DOCS,
+        QUICK_QUESTIONS,
+        make_quick_sets,
+        plan_quick_sets,
+    )
     from citeqa.evaluation.sets import check_set_names, load_sets
 
     wanted = None if names.strip() == "all" else [n.strip() for n in names.split(",") if n.strip()]
@@ -201,8 +206,20 @@ def chosen_sets(names: str, split: str, cache: Path, quick: bool) -> list[EvalSe
         return load_sets(wanted, split=split)  # type: ignore[arg-type]
     check_set_names(wanted or [])
     every = load_sets(split=split)  # type: ignore[arg-type]
-    small = quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS)
-    return [s for s in small if wanted is None or s.name in wanted]
+    plans = plan_quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS, wanted)
+    if peers:
+        from citeqa.evaluation.corpora import standalone_questions
+        from citeqa.evaluation.peer_cache import check_peer_models
+
+        check_peer_models(
+            [
+                (plan.eval_set.name, plan.files, standalone_questions(plan.eval_set))
+                for plan in plans
+                if any(q.is_answerable for q in plan.eval_set.questions)
+            ],
+            cache,
+        )
+    return make_quick_sets(plans)
 
 
 def print_corpora(report: CorporaReport) -> None:

@@ -22,15 +22,27 @@ PEERS_VERSION = "1"
 """Bump when a peer changes: cached results of the old version are then ignored."""
 
 
-def cache_key(corpus_dir: Path, questions: list[EvalQuestion], dense: dict[str, str]) -> str:
+Corpus = Path | list[Path]
+"""A corpus folder, or the files a flat folder not made yet will hold (a quick copy's)."""
+
+
+def cache_key(corpus: Corpus, questions: list[EvalQuestion], dense: dict[str, str]) -> str:
     """Hash of the peers' version and models, the questions asked and the corpus's files."""
     digest = hashlib.sha256(f"{PEERS_VERSION}\0{sorted(dense.items())}".encode())
     for question in questions:
         digest.update(f"{question.id}\0{question.question}\0".encode())
-    for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(corpus_dir).as_posix().encode())
+    for name, path in _files(corpus):
+        digest.update(name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
+
+
+def _files(corpus: Corpus) -> list[tuple[str, Path]]:
+    """(name relative to the corpus folder, path) of each file, in path order."""
+    if isinstance(corpus, list):
+        return [(path.name, path) for path in sorted(corpus, key=lambda p: p.name)]
+    paths = sorted(p for p in corpus.rglob("*") if p.is_file())
+    return [(path.relative_to(corpus).as_posix(), path) for path in paths]
 
 
 def peer_outcomes(
@@ -68,15 +80,16 @@ def cached_outcomes(
 
 
 def check_peer_models(
-    needed: list[tuple[str, Path, list[EvalQuestion]]],
+    needed: list[tuple[str, Corpus, list[EvalQuestion]]],
     cache_dir: Path,
     dense: dict[str, str] | None = None,
 ) -> None:
     """EmbedderUnavailable, before any set runs, when a dense peer's model cannot be found here
-    (MiniLM without `citeqa[minilm]`) and some set in `needed` (name, corpus, questions) has
-    no cached peer results. Eval refuses rather than skip the peer: the comparison is what the
-    peers are for, and one without its strongest dense peer (MiniLM leads on PubMedQA) would
-    flatter citeqa under the same headings. Nothing is imported or loaded."""
+    (MiniLM without `citeqa[minilm]`) and some set in `needed` (name, corpus, questions; a
+    corpus not copied yet given by its files) has no cached peer results. Eval refuses rather
+    than skip the peer: the comparison is what the peers are for, and one without its strongest
+    dense peer (MiniLM leads on PubMedQA) would flatter citeqa under the same headings. Nothing
+    is imported or loaded."""
     channels = dense or DENSE_CHANNELS
     missing = _missing_peer_model(channels)
     if missing is None:
@@ -107,12 +120,12 @@ def _missing_peer_model(channels: dict[str, str]) -> tuple[str, Any, str] | None
 
 def _path(
     name: str,
-    corpus_dir: Path,
+    corpus: Corpus,
     questions: list[EvalQuestion],
     cache_dir: Path,
     dense: dict[str, str],
 ) -> Path:
-    return cache_dir / "peers" / f"{name}-{cache_key(corpus_dir, questions, dense)}.json"
+    return cache_dir / "peers" / f"{name}-{cache_key(corpus, questions, dense)}.json"
 
 
 def _stored(path: Path) -> dict[str, Any] | None:

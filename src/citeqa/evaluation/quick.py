@@ -6,7 +6,8 @@ questions those files can judge: answerable ones whose document was kept; near-m
 source question's document was kept; off-topic and content-free ones as they are (still
 unanswerable on a smaller corpus). At most `questions` per set are kept, in file order (a
 follow-up only with the question it follows). Deterministic, so floors measured on it stay
-comparable.
+comparable. `plan_quick_sets` says what would be copied without copying, so eval can refuse
+(a peer's package missing) before it writes anything.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from citeqa.domain import domain_path
 from citeqa.evaluation.questions import EvalQuestion
@@ -29,32 +31,29 @@ QUICK_QUESTIONS = 50
 """Questions kept of each set."""
 
 
-def quick_corpus(corpus_dir: Path, folder: Path, docs: int, named: set[str]) -> Path:
-    """A copy of `docs` documents of `corpus_dir` and of its manifest.json and domain file, if
-    any: first those that questions name (sorted), then the others (sorted); made once per
-    source folder."""
+def quick_target(corpus_dir: Path, folder: Path) -> Path:
+    """Where the quick copy of `corpus_dir` goes: named by the folder and its absolute path."""
     digest = hashlib.sha256(str(real_path(corpus_dir)).encode()).hexdigest()[:10]
-    target = folder / f"{corpus_dir.name}-{digest}"
-    if not target.exists():
-        own = _own_files(corpus_dir)
-        files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name not in own)
-        files.sort(key=lambda p: p.stem not in named)
-        target.mkdir(parents=True)
-        for path in [*files[:docs], *(corpus_dir / name for name in sorted(own))]:
-            if path.is_file():
-                shutil.copyfile(path, target / path.name)
-    return target
+    return folder / f"{corpus_dir.name}-{digest}"
+
+
+def quick_files(corpus_dir: Path, folder: Path, docs: int, named: set[str]) -> list[Path]:
+    """The files of the quick copy of `corpus_dir`: those already copied when the copy exists,
+    else `docs` documents (first those that questions name, sorted, then the others, sorted)
+    and the corpus's manifest.json and domain file, if any. Nothing is copied."""
+    target = quick_target(corpus_dir, folder)
+    if target.exists():
+        return sorted(p for p in target.iterdir() if p.is_file())
+    own = _own_files(corpus_dir)
+    files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name not in own)
+    files.sort(key=lambda p: p.stem not in named)
+    return [*files[:docs], *(p for p in (corpus_dir / n for n in sorted(own)) if p.is_file())]
 
 
 def _own_files(corpus: Path) -> set[str]:
     """The corpus's manifest and the domain file it names: files that are not documents."""
     domain = domain_path(corpus)
     return {MANIFEST} | ({domain.name} if domain is not None else set())
-
-
-def _doc_ids(corpus: Path) -> set[str]:
-    own = _own_files(corpus)
-    return {p.stem for p in corpus.iterdir() if p.is_file() and p.name not in own}
 
 
 def _keep(question: EvalQuestion, kept: set[str], source_doc: dict[str, str | None]) -> bool:
@@ -65,16 +64,51 @@ def _keep(question: EvalQuestion, kept: set[str], source_doc: dict[str, str | No
     return True
 
 
-def quick_sets(sets: list[EvalSet], folder: Path, docs: int, questions: int) -> list[EvalSet]:
-    """Each set on a small copy of its corpus, cut to the questions that copy can judge."""
+class QuickPlan(NamedTuple):
+    """One quick set before its corpus is copied: the set (its corpus_dir the copy's folder)
+    and the source files the copy is made of."""
+
+    eval_set: EvalSet
+    files: list[Path]
+
+
+def plan_quick_sets(
+    sets: list[EvalSet], folder: Path, docs: int, questions: int, wanted: list[str] | None = None
+) -> list[QuickPlan]:
+    """What `quick_sets` would make of the sets named in `wanted` (all when None), copying
+    nothing: every set of `sets` still decides which documents are kept, so a set's quick copy
+    is the same whichever sets are asked for."""
     source_doc = {q.id: q.doc_id for s in sets for q in s.questions if q.is_answerable}
     named = {doc for doc in source_doc.values() if doc is not None}
-    quick = []
+    plans = []
     for eval_set in sets:
-        corpus = quick_corpus(eval_set.corpus_dir, folder, docs, named)
-        kept = _doc_ids(corpus)
+        if wanted is not None and eval_set.name not in wanted:
+            continue
+        files = quick_files(eval_set.corpus_dir, folder, docs, named)
+        own = _own_files(eval_set.corpus_dir)
+        kept = {p.stem for p in files if p.name not in own}
         chosen = [q for q in eval_set.questions if _keep(q, kept, source_doc)][:questions]
         ids = {q.id for q in chosen}
         chosen = [q for q in chosen if q.follows is None or q.follows in ids]
-        quick.append(replace(eval_set, corpus_dir=corpus, questions=chosen))
-    return quick
+        target = quick_target(eval_set.corpus_dir, folder)
+        plans.append(QuickPlan(replace(eval_set, corpus_dir=target, questions=chosen), files))
+    return plans
+
+
+def make_quick_sets(plans: list[QuickPlan]) -> list[EvalSet]:
+    """The planned quick sets, their corpora copied (once per folder)."""
+    for plan in plans:
+        target = plan.eval_set.corpus_dir
+        if not target.exists():
+            target.mkdir(parents=True)
+            for path in plan.files:
+                shutil.copyfile(path, target / path.name)
+    return [plan.eval_set for plan in plans]
+
+
+def quick_sets(
+    sets: list[EvalSet], folder: Path, docs: int, questions: int, wanted: list[str] | None = None
+) -> list[EvalSet]:
+    """Each set named in `wanted` (all when None) on a small copy of its corpus, cut to the
+    questions that copy can judge."""
+    return make_quick_sets(plan_quick_sets(sets, folder, docs, questions, wanted))
