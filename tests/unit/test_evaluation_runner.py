@@ -313,3 +313,27 @@ def test_core_does_not_import_ui_libraries():
             "print([m for m in ('rich', 'typer', 'textual') if m in sys.modules])")  # fmt: skip
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_cli_report_names_the_command_that_made_it(fake_open, set_file, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    report = tmp_path / "my report.md"
+    args = ["eval", "--set", "set.jsonl", "--split", "test", "--no-ablations", "--report",
+            str(report)]  # fmt: skip
+    assert CliRunner().invoke(app, args).exit_code == 0
+    text = report.read_text(encoding="utf-8")
+    assert (
+        f"(regenerate it with `citeqa eval --set set.jsonl --split test --no-ablations"
+        f" --report '{report}'`)" in text
+    )
+    assert "evals/REPORT.md" not in text
+    result = CliRunner().invoke(app, ["eval", "--set", "set.jsonl", "--markdown"])
+    assert "(regenerate it with `citeqa eval --set set.jsonl --markdown`)" in result.stdout
+
+
+def test_the_bundled_report_names_its_own_command_and_a_backtick_cannot_break_it(set_file):
+    report = evaluate(FakeAssistant(SCRIPTS), load_questions(set_file), set_path=set_file,
+                      ablations=False)  # fmt: skip
+    assert "(regenerate it with `citeqa eval --report evals/REPORT.md`)" in render(report)
+    odd = render(report, "citeqa eval --set 'a`b\n.jsonl'")
+    assert "(regenerate it with `` citeqa eval --set 'a`b␊.jsonl' ``)" in odd

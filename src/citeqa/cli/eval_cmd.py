@@ -12,6 +12,7 @@ rich markup: tables hold figures.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -115,15 +116,32 @@ def eval_command(
             assistant, questions, set_path=path, split=split.value,
             ablations=not no_ablations, progress=progress,
         )  # fmt: skip
+    command = command_line(
+        ("--set", set_file), ("--split", None if split is SplitChoice.all else split.value),
+        ("--no-ablations", no_ablations), ("--corpus", corpus), ("--index", index),
+        ("--report", report_path), ("--markdown", markdown and report_path is None),
+    )  # fmt: skip
     if report_path is not None:
-        write_report(report_path, render(report))
+        write_report(report_path, render(report, command))
     if as_json:
         sys.stdout.write(to_json(report.model_dump(mode="json"), indent=2) + "\n")
     elif markdown:
-        sys.stdout.write(render(report))
+        sys.stdout.write(render(report, command))
     else:
         print_tables(report)
         print_misses(report, questions)
+
+
+def command_line(*options: tuple[str, object]) -> str:
+    """`citeqa eval` with the options given (a flag when its value is True, none when it is
+    None or False), as a shell would take it: the command the report says made it."""
+    words = ["citeqa", "eval"]
+    for flag, value in options:
+        if value is True:
+            words.append(flag)
+        elif value is not None and value is not False:
+            words += [flag, str(value)]
+    return shlex.join(words)
 
 
 NO_DEFAULT_SET = (
