@@ -337,3 +337,13 @@ def test_the_bundled_report_names_its_own_command_and_a_backtick_cannot_break_it
     assert "(regenerate it with `citeqa eval --report evals/REPORT.md`)" in render(report)
     odd = render(report, "citeqa eval --set 'a`b\n.jsonl'")
     assert "(regenerate it with `` citeqa eval --set 'a`b␊.jsonl' ``)" in odd
+
+
+def test_a_set_without_kinds_has_no_by_kind_section(tmp_path):
+    rows = [{k: v for k, v in row.items() if k != "kinds"} for row in QUESTIONS]
+    plain = write_set(tmp_path, rows, "plain.jsonl")
+    report = evaluate(FakeAssistant(SCRIPTS), load_questions(plain), set_path=plain,
+                      ablations=False)  # fmt: skip
+    text = render(report)
+    assert "### By language pair, test half" in text
+    assert "By kind" not in text

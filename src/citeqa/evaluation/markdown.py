@@ -177,7 +177,8 @@ def _breakdowns(report: EvalReport) -> str:
     order = [report.headline_split] + [s for s in report.breakdowns if s != report.headline_split]
     for split in order:
         for axis, groups in report.breakdowns.get(split, {}).items():
-            lines += ["", f"### By {axis}, {split} half", "", *breakdown_table(groups)]
+            if groups:  # no kind in the set: no "By kind" table
+                lines += ["", f"### By {axis}, {split} half", "", *breakdown_table(groups)]
     return "\n".join(lines)
 
 
