@@ -179,3 +179,16 @@ def test_metrics_agree_with_ir_measures(seed):
     results = _random_results(seed)
     assert any(len(r.relevant_ranks) > 1 for r in results)
     agreement_with_ir_measures(results)
+
+
+def test_abstention_sweep_keeps_the_runs_other_abstentions_above_the_current_floor():
+    results = [
+        result(id="a", confidence=0.6),
+        result(id="b", confidence=0.7, abstained=True),  # refused for another reason
+        result(id="u", answerable=False, confidence=0.2, abstained=True),  # under the floor
+    ]
+    at_floor, above, below = abstention_sweep(results, [0.3, 0.65, 0.1], current=0.3)
+    assert at_floor["abstention_recall"] == 1.0 and at_floor["false_abstention_rate"] == 0.5
+    assert above["false_abstention_rate"] == 1.0
+    assert below["abstention_recall"] == 0.0, "under the floor, estimated answered"
+    assert below["false_abstention_rate"] == 0.5, "another reason's abstention stays"

@@ -255,7 +255,7 @@ def test_markdown_report_names_configuration_and_sections(set_file):
     report = evaluate(FakeAssistant(SCRIPTS), load_questions(set_file), set_path=set_file)
     text = render(report)
     for needle in ("# citeqa evaluation report", "fakehash", "## Headline", "By language pair",
-                   "By kind", "## Ablations", "lexical only", "threshold sweep",
+                   "By kind", "## Ablations", "lexical only", "min_confidence sweep",
                    "## Misses", "`weight_lexical_cross`"):  # fmt: skip
         assert needle in text, needle
 
@@ -347,3 +347,23 @@ def test_a_set_without_kinds_has_no_by_kind_section(tmp_path):
     text = render(report)
     assert "### By language pair, test half" in text
     assert "By kind" not in text
+
+
+def test_the_sweep_is_of_min_confidence_and_its_current_row_is_the_run(set_file):
+    scripts = dict(SCRIPTS)  # q4 answered; q3 refused for another reason than its confidence
+    scripts["Dose of anifrolumab in children?"] = Script(passages=[FAQ_FORMS], confidence=0.95)
+    scripts["Âge minimum pour le bélimumab ?"] = Script(passages=[FAQ_AGE], abstained=True,
+                                                       confidence=0.9)  # fmt: skip
+    questions = load_questions(set_file)
+    report = evaluate(FakeAssistant(scripts), questions, set_path=set_file, split="test",
+                      ablations=False)  # fmt: skip
+    floor = report.configuration.confidence_floor
+    assert floor is not None and 0 < floor < 0.9
+    [current] = [row for row in report.abstention_sweep if row["threshold"] == floor]
+    run = report.headline["test"]
+    assert current["abstention_recall"] == run.abstention_recall
+    assert current["false_abstention_rate"] == run.false_abstention_rate == 1.0
+    text = render(report)
+    assert "## min_confidence sweep (test half)" in text
+    assert f"| {floor:.4f} (current) |" in text and "abstain_threshold**" not in text
+    assert f"**min_confidence** (current {floor:g})" in text

@@ -228,37 +228,45 @@ def pair_ablation_table(report: EvalReport, field: str = "hit_5") -> list[str]:
 def _sweep(report: EvalReport) -> str:
     if not report.abstention_sweep:
         return ""
-    current = report.configuration.settings.get("abstain_threshold")
+    current = report.configuration.confidence_floor
     fields = ("abstention_precision", "abstention_recall", "false_abstention_rate")
     rows = [
-        [f"{row['threshold']:.2f}" + (" (current)" if row["threshold"] == current else "")]
+        [threshold_label(row["threshold"]) + (" (current)" if row["threshold"] == current else "")]
         + [fmt(row[f]) for f in fields]
         for row in report.abstention_sweep
     ]
     return "\n".join(
         [
-            f"## Abstention threshold sweep ({report.sweep_split} half)",
+            f"## min_confidence sweep ({report.sweep_split} half)",
             "",
-            "What abstention would have been had the threshold been t (abstain when the "
-            "answer's confidence < t), from the default run's confidences." + _rule_check(report),
+            "What abstention would have been had `min_confidence` (the least confidence an"
+            " answer may show) been t, from the default run: an answer whose confidence is"
+            " below t abstains." + _current_floor(report),
             "",
-            *table(["threshold", "abst P", "abst R", "false abst"], rows),
+            *table(["min_confidence", "abst P", "abst R", "false abst"], rows),
         ]
     )
 
 
-def _rule_check(report: EvalReport) -> str:
-    """Whether the run's abstentions follow "confidence < threshold" (the sweep assumes so)."""
-    current = report.configuration.settings.get("abstain_threshold")
-    if not isinstance(current, int | float):
+def threshold_label(value: float | None) -> str:
+    """A swept value: two decimals, four when it needs them (the models' floor)."""
+    if value is None:
+        return "—"
+    return f"{value:.2f}" if round(value, 2) == value else f"{value:.4f}"
+
+
+def _current_floor(report: EvalReport) -> str:
+    """What the current row is, and where the sweep is exact or an estimate."""
+    current = report.configuration.confidence_floor
+    if current is None:
         return ""
-    odd = [r for r in report.results if r.abstained != (r.confidence < current)]
-    if not odd:
-        return " In this run every abstention followed that rule at the current threshold."
+    unset = report.configuration.settings.get("min_confidence") is None
+    whose = ", the shipped models' floor (the setting is unset)" if unset else ""
     return (
-        f" {len(odd)} answers of this run did not follow that rule at the current threshold "
-        "(they abstained for another reason, such as no verifiable quote), so read the sweep "
-        "as an estimate."
+        f" The current value, {threshold_label(current)}{whose}, gives this run's figures;"
+        " above it the rows are exact, below it an estimate (an abstention whose confidence"
+        " lies between t and the current value counts as answered, though the answerability"
+        " model, which `abstain_threshold` thresholds, may have refused it too)."
     )
 
 

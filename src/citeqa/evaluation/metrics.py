@@ -204,26 +204,35 @@ def by_kind(results: list[QuestionResult]) -> dict[str, Metrics]:
 
 
 def abstention_sweep(
-    results: list[QuestionResult], thresholds: Iterable[float]
+    results: list[QuestionResult], thresholds: Iterable[float], current: float = 0.0
 ) -> list[dict[str, float | None]]:
-    """Abstention figures had the threshold been t: abstain when confidence < t."""
+    """Abstention figures had `min_confidence` (the least confidence answered, `current` in
+    the run) been t: see `abstains_at`. Exact at t ≥ current, an estimate below it."""
     rows = []
-    answerable = [r for r in results if r.answerable]
-    unanswerable = [r for r in results if not r.answerable]
     for t in thresholds:
-        abstain = [r for r in results if r.confidence < t]
+        abstain = [r for r in results if abstains_at(r, t, current)]
+        unanswerable = [not r.answerable for r in abstain]
         rows.append(
             {
                 "threshold": t,
-                "abstention_precision": _ratio(
-                    sum(not r.answerable for r in abstain), len(abstain)
-                ),
+                "abstention_precision": _ratio(sum(unanswerable), len(abstain)),
                 "abstention_recall": _ratio(
-                    sum(r.confidence < t for r in unanswerable), len(unanswerable)
+                    sum(unanswerable), sum(not r.answerable for r in results)
                 ),
                 "false_abstention_rate": _ratio(
-                    sum(r.confidence < t for r in answerable), len(answerable)
+                    len(abstain) - sum(unanswerable), sum(r.answerable for r in results)
                 ),
             }
         )
     return rows
+
+
+def abstains_at(result: QuestionResult, t: float, current: float) -> bool:
+    """Whether the question would abstain with t for least confidence: when its confidence is
+    below t, or when it abstained in the run for another reason than the floor (its confidence
+    was at least `current`: the answerability model, or no verifiable quote). An abstention
+    with a confidence in [t, current) counts as answered, though another reason may have
+    refused it too (the run records none)."""
+    if result.confidence < t:
+        return True
+    return result.abstained and result.confidence >= current

@@ -2,7 +2,7 @@
 
 Each ablation is compared with the default on the dev half (the tuning half): the mean change of
 hit@5, MRR, nDCG@10 and quote accuracy says whether the default's choice is supported. The
-abstention sweep suggests the threshold with the best recall minus false-abstention rate.
+`min_confidence` sweep suggests the value with the best recall minus false-abstention rate.
 """
 
 from __future__ import annotations
@@ -69,7 +69,8 @@ def ablation_notes(report: EvalReport) -> list[str]:
 
 
 def threshold_note(report: EvalReport) -> list[str]:
-    """The sweep's best threshold (max recall − false-abstention rate) against the current one."""
+    """The sweep's best `min_confidence` (max recall − false-abstention rate) against the
+    current one."""
     rows = [
         r
         for r in report.abstention_sweep
@@ -80,10 +81,11 @@ def threshold_note(report: EvalReport) -> list[str]:
     best = max(
         rows, key=lambda r: (r["abstention_recall"] or 0) - (r["false_abstention_rate"] or 0)
     )
-    current = report.configuration.settings.get("abstain_threshold")
+    current = report.configuration.confidence_floor
+    now = "" if current is None else f" (current {current:g})"
     return [
-        f"- **abstain_threshold** (current {current}): on {report.sweep_split}, "
-        f"{best['threshold']:.2f} gives the best abstention recall minus false-abstention rate "
+        f"- **min_confidence**{now}: on {report.sweep_split}, "
+        f"{best['threshold']:g} gives the best abstention recall minus false-abstention rate "
         f"(recall {best['abstention_recall']:.3f}, false abstentions "
         f"{best['false_abstention_rate']:.3f})."
     ]

@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from citeqa.answer_models import shipped_models
+from citeqa.answering import confidence_floor
 from citeqa.evaluation.ablations import PlannedAblation, plan_ablations
 from citeqa.evaluation.metrics import (
     Metrics,
@@ -29,7 +31,8 @@ from citeqa.models import ChannelInfo, IndexStatus
 
 SplitChoice = Literal["dev", "test", "all"]
 SWEEP_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 17))
-"""Abstention thresholds tried in the sweep: 0.05 … 0.80."""
+"""Least confidences answered (`min_confidence`) tried in the sweep: 0.05 … 0.80, and the
+run's own."""
 
 
 class Configuration(BaseModel):
@@ -40,6 +43,9 @@ class Configuration(BaseModel):
     corpus_dir: str
     channels: list[ChannelInfo] = Field(default_factory=list)
     settings: dict[str, Any] = Field(default_factory=dict)
+    confidence_floor: float | None = None
+    """The least confidence answered: `min_confidence`, or the shipped models' floor when that
+    setting is unset (what the sweep varies)."""
 
 
 class AblationResult(BaseModel):
@@ -97,19 +103,20 @@ def evaluate(
         plan, skipped = plan[:1], []
     runs = [_run(assistant, ablation, selected, questions, progress) for ablation in plan]
     default = runs[0].results
+    configuration = _configuration(assistant, status)
     return EvalReport(
         created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
         set_path=str(set_path),
         set_sha256=hashlib.sha256(set_path.read_bytes()).hexdigest(),
         split=split,
         questions=_counts(selected),
-        configuration=_configuration(assistant, status),
+        configuration=configuration,
         headline_split="test" if any(q.split == "test" for q in selected) else "dev",
         headline=_per_split(default, summarize),
         breakdowns=_breakdowns(default),
         ablations=[run.result for run in runs],
         skipped_ablations=skipped,
-        abstention_sweep=_sweep(default),
+        abstention_sweep=_sweep(default, configuration.confidence_floor or 0.0),
         sweep_split="dev" if any(r.split == "dev" for r in default) else "test",
         results=default,
     )
@@ -178,10 +185,11 @@ def _breakdowns(results: list[QuestionResult]) -> dict[str, dict[str, dict[str, 
     }
 
 
-def _sweep(results: list[QuestionResult]) -> list[dict[str, float | None]]:
-    """Abstention figures per threshold, on the dev half (where tuning belongs)."""
+def _sweep(results: list[QuestionResult], floor: float) -> list[dict[str, float | None]]:
+    """Abstention figures per least confidence answered (the current one among them), on the
+    dev half (where tuning belongs)."""
     tuning = [r for r in results if r.split == "dev"] or results
-    return abstention_sweep(tuning, SWEEP_THRESHOLDS)
+    return abstention_sweep(tuning, sorted({*SWEEP_THRESHOLDS, round(floor, 4)}), floor)
 
 
 def _configuration(assistant: AssistantLike, status: IndexStatus) -> Configuration:
@@ -192,4 +200,5 @@ def _configuration(assistant: AssistantLike, status: IndexStatus) -> Configurati
         corpus_dir=str(settings.corpus_dir),
         channels=list(status.channels),
         settings=settings.model_dump(mode="json", exclude={"index_dir", "corpus_dir"}),
+        confidence_floor=round(confidence_floor(shipped_models(), settings), 4),
     )
