@@ -252,3 +252,20 @@ def test_an_unknown_set_is_refused_with_or_without_quick(
     assert done.code == EvalSetError.exit_code
     assert done.one_line_error() == "citeqa: unknown set nonesuch (known: facts)"
     assert not (cache / "quick").exists()
+
+
+@pytest.mark.parametrize("quick", [(), ("--quick",)])
+@pytest.mark.parametrize("names", ["", " , "])
+def test_sets_naming_no_set_is_refused_with_or_without_quick(
+    cli: Cli, registry: Path, tmp_path: Path, quick: tuple[str, ...], names: str
+) -> None:
+    from citeqa.cli import eval_cmd  # noqa: F401  (command registration)
+    from citeqa.evaluation.questions import EvalSetError
+
+    cache = tmp_path / "cache"
+    done = cli("eval", "--sets", names, "--no-peers", *quick, "--cache", str(cache))
+    assert done.code == EvalSetError.exit_code
+    assert done.one_line_error() == (
+        "citeqa: --sets names no set: give names, comma-separated, or 'all' (facts)"
+    )
+    assert not (cache / "indexes").exists() and not (cache / "quick").exists()

@@ -209,20 +209,19 @@ def run_corpora(
 
 
 def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -> list[EvalSet]:
-    """The sets named (or all; an unknown name raises EvalSetError), cut to the split; with
-    `quick`, their quick subsets, copied into the cache only once the peers are known to run."""
+    """The sets named (or all; none or an unknown one raises EvalSetError), cut to the split;
+    with `quick`, their quick subsets, copied into the cache once the peers are known to run."""
     from citeqa.evaluation.quick import (
         QUICK_DOCS,
         QUICK_QUESTIONS,
         make_quick_sets,
         plan_quick_sets,
     )
-    from citeqa.evaluation.sets import check_set_names, load_sets
+    from citeqa.evaluation.sets import load_sets, named_sets
 
-    wanted = None if names.strip() == "all" else [n.strip() for n in names.split(",") if n.strip()]
+    wanted = named_sets(names)
     if not quick:
         return load_sets(wanted, split=split)  # type: ignore[arg-type]
-    check_set_names(wanted or [])
     every = load_sets(split=split)  # type: ignore[arg-type]
     plans = plan_quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS, wanted)
     if peers:

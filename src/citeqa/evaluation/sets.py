@@ -86,6 +86,19 @@ def load_sets(
     return [_load(entry, path.parent, split) for entry in chosen]
 
 
+def named_sets(text: str, registry: Path | None = None) -> list[str] | None:
+    """`--sets`'s value as set names: None for "all" (every set); EvalSetError when it names
+    none (empty, or commas only) or an unknown set."""
+    if text.strip() == "all":
+        return None
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        known = ", ".join(set_names(registry or default_registry()))
+        raise EvalSetError(f"--sets names no set: give names, comma-separated, or 'all' ({known})")
+    check_set_names(names, registry)
+    return names
+
+
 def check_set_names(names: list[str], registry: Path | None = None) -> None:
     """EvalSetError naming the unknown ones when some of `names` are not registered sets."""
     _check_known(names, set_names(registry or default_registry()))
