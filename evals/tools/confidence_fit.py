@@ -9,9 +9,11 @@ halves (session 8). So its logit is rescaled (`platt`: Platt scaling, a·logit +
 answers citeqa gives, as on documents it never saw: its predictions for held-out documents
 (folds by document, answer_folds.question_groups), on the questions the answerability model's
 out-of-fold draws by document answer (`answered_share`, each weighing the share of draws that
-answer it). The two are folded into one logistic model (`rescaled`), so citeqa reads the same
-JSON, the order of answers by confidence does not move, and the floor moves with the scale
-(`moved_floor`): the same questions abstain. `held_out_confidence` repeats the whole fit with
+answer it) and whose held-out prediction reaches the confidence floor (the floor refuses the
+others at run time: the lowest, mostly wrong, would pull the fit down). The two are folded
+into one logistic model (`rescaled`), so citeqa reads the same JSON, the order of answers by
+confidence does not move, and the floor moves with the scale (`moved_floor`): the same
+questions abstain. `held_out_confidence` repeats the whole fit with
 folds by document, and `calibration_report` prints what it reads: the expected calibration
 error per set and pooled, and the AUC of right against wrong answers.
 (Tried, session 9, on the per-document out-of-fold figures: the logistic fitted on the answered
@@ -27,7 +29,7 @@ import dataclasses
 from collections.abc import Callable
 
 import numpy as np
-from answer_folds import question_folds
+from answer_folds import out_of_fold, question_folds
 
 from citeqa.answer_models import LogisticModel
 from citeqa.evaluation.reliability import reliability
@@ -39,8 +41,15 @@ PLATT_SEED = 9
 
 def answered_share(draws: list[np.ndarray], threshold: float) -> np.ndarray:
     """Per question, the share of the answerability draws (out-of-fold probabilities) that
-    answer it (at least `threshold`)."""
+    answer it (at least `threshold`); the confidence floor refuses some of them too
+    (`fit_confidence`'s `floor`)."""
     return np.mean([p >= threshold for p in draws], axis=0)
+
+
+def answered(draw: np.ndarray, threshold: float, unscaled: np.ndarray, floor: float) -> np.ndarray:
+    """The questions citeqa answers: the answerability draw at least `threshold` and the
+    confidence logistic's prediction before its rescaling (`unscaled`) at least `floor`."""
+    return (draw >= threshold) & (unscaled >= floor)
 
 
 def logit(p: np.ndarray) -> np.ndarray:
@@ -48,14 +57,38 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.log(clipped / (1 - clipped))
 
 
+MIN_SLOPE = 0.01
+"""The least Platt slope: the rescaled confidence keeps the scores' order (so a floor refuses
+the same answers on either scale)."""
+
+
 def platt(scores: np.ndarray, right: np.ndarray, weights: np.ndarray) -> tuple[float, float]:
-    """(a, b) such that sigmoid(a·logit(score) + b) is calibrated on these answers; a ≥ 0.01,
-    so the rescaled confidence keeps the scores' order."""
+    """(a, b) such that sigmoid(a·logit(score) + b) is calibrated on these answers. A slope
+    below MIN_SLOPE (the scores order these answers no better than chance, or backwards) is
+    raised to it and the intercept refitted with the slope fixed (`shift`): the confidence is
+    then about the answers' share right, as calibrated as a score without signal can be,
+    where refusing would leave the model unscaled and over- or under-confident."""
     from sklearn.linear_model import LogisticRegression  # training only (the `train` extra)
 
     model = LogisticRegression(C=1e6, max_iter=1000, random_state=PLATT_SEED)
     model.fit(logit(scores)[:, None], right, sample_weight=weights)
-    return max(float(model.coef_[0][0]), 0.01), float(model.intercept_[0])
+    a, b = float(model.coef_[0][0]), float(model.intercept_[0])
+    if a >= MIN_SLOPE:
+        return a, b
+    return MIN_SLOPE, shift(MIN_SLOPE * logit(scores), right, weights)
+
+
+def shift(offset: np.ndarray, right: np.ndarray, weights: np.ndarray) -> float:
+    """The maximum-likelihood intercept b of sigmoid(offset + b) for these labels (the
+    weighted mean prediction equals the weighted share right: a root in b, bracketed)."""
+    from scipy.optimize import brentq  # training only (scikit-learn's dependency)
+
+    share = float(np.average(right, weights=weights))
+
+    def gap(b: float) -> float:
+        return float(np.average(1 / (1 + np.exp(-(offset + b))), weights=weights)) - share
+
+    return float(brentq(gap, -60.0, 60.0))
 
 
 def rescaled(model: LogisticModel, a: float, b: float) -> LogisticModel:
@@ -73,16 +106,19 @@ def fit_confidence(
     share: np.ndarray,
     keys: list[str],
     fit: Fit,
+    floor: float = 0.0,
 ) -> LogisticModel:
     """The confidence model: the logistic on every question (weighing `weights`), rescaled to
-    be calibrated on the answered ones (`share` > 0, weighing `share`), from its predictions
-    for held-out documents (`keys`: a question's document)."""
-    given = share > 0
+    be calibrated on the answered ones, from its predictions for held-out documents (`keys`:
+    a question's document): those the answerability draws answer (`share` > 0, weighing
+    `share`) whose held-out prediction reaches the confidence `floor` (before the rescaling),
+    as citeqa refuses the others."""
 
     def logistic(inside: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
         return fit(x[inside], right[inside], weights[inside]).predict
 
-    held = out_of_fold(x, keys, logistic, PLATT_SEED)
+    held = out_of_fold(x, question_folds(keys, 5, PLATT_SEED), logistic)
+    given = (share > 0) & (held >= floor)
     model = fit(x, right, weights)
     return rescaled(model, *platt(held[given], right[given], share[given]))
 
@@ -96,23 +132,6 @@ def moved_floor(floor: float, model: LogisticModel) -> float:
     return float(1.0 / (1.0 + np.exp(-(a * logit(np.array(floor)) + b))))
 
 
-def out_of_fold(
-    x: np.ndarray,
-    keys: list[str],
-    fit: Callable[[np.ndarray], Callable[[np.ndarray], np.ndarray]],
-    seed: int,
-    folds: int = 5,
-) -> np.ndarray:
-    """Each question's prediction by a model fitted (`fit`: a mask of the questions to fit
-    on → a predict function) on the other folds, folds by document (`keys`)."""
-    fold_of = question_folds(keys, folds, seed)
-    predicted = np.zeros(len(x))
-    for number in range(folds):
-        outside = fold_of == number
-        predicted[outside] = fit(~outside)(x[outside])
-    return predicted
-
-
 def held_out_confidence(
     x: np.ndarray,
     right: np.ndarray,
@@ -122,9 +141,11 @@ def held_out_confidence(
     fit: Fit,
     seed: int,
     rescale: bool = True,
+    floor: float = 0.0,
 ) -> np.ndarray:
-    """The whole fit (`fit_confidence`; without `rescale`, the logistic alone) repeated
-    without each fold of documents: each question's confidence as on a document never seen."""
+    """The whole fit (`fit_confidence`, at the confidence `floor`; without `rescale`, the
+    logistic alone) repeated without each fold of documents (folds drawn with `seed`): each
+    question's confidence as on a document never seen."""
     key_array = np.array(keys)
 
     def whole(inside: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
@@ -132,9 +153,9 @@ def held_out_confidence(
             return fit(x[inside], right[inside], weights[inside]).predict
         part = list(key_array[inside])
         rows = x[inside], right[inside], weights[inside], share[inside]
-        return fit_confidence(*rows, part, fit).predict
+        return fit_confidence(*rows, part, fit, floor).predict
 
-    return out_of_fold(x, keys, whole, seed)
+    return out_of_fold(x, question_folds(keys, 5, seed), whole)
 
 
 def calibration_report(
@@ -160,3 +181,32 @@ def calibration_report(
         f"{label} {value:.4f}" for label, value in means.items()
     ))  # fmt: skip
     return means
+
+
+def calibrated(
+    rows: tuple[np.ndarray, np.ndarray, np.ndarray],
+    keys: list[str],
+    sets: list[str],
+    by_document: list[np.ndarray],
+    pick: tuple[float, float],
+    fit: Fit,
+    seeds: tuple[int, ...],
+) -> LogisticModel:
+    """The confidence model (`fit_confidence`; `rows`: features, right, weights), calibrated
+    on the questions citeqa answers: those the answerability draws by document (`by_document`)
+    answer at the threshold whose confidence reaches the floor (`pick`: threshold, floor
+    before the rescaling); prints the calibration error of those answers, held out by
+    document (`held_out_confidence`, one draw per seed), before and after the rescaling."""
+    x, right, weights = rows
+    t, unscaled = pick
+    share = answered_share(by_document, t)
+    alone = [held_out_confidence(x, right, weights, share, keys, fit, s, False) for s in seeds]
+    given = [answered(p, t, a, unscaled) for p, a in zip(by_document, alone, strict=True)]
+    print("  the logistic alone:")
+    calibration_report(sets, right, given, alone)
+    held = [
+        held_out_confidence(x, right, weights, share, keys, fit, s, True, unscaled) for s in seeds
+    ]
+    print("  the logistic, rescaled:")
+    calibration_report(sets, right, given, held)
+    return fit_confidence(x, right, weights, share, keys, fit, unscaled)

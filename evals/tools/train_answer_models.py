@@ -50,21 +50,16 @@ import dataclasses
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from answer_folds import held_out_report, question_folds, question_groups
+from answer_folds import held_out_report, out_of_fold, question_folds, question_groups
 from answer_rows import Asked, by_set, collect, outcome, unlikely
-from confidence_fit import (
-    answered_share,
-    calibration_report,
-    fit_confidence,
-    held_out_confidence,
-    moved_floor,
-)
+from confidence_fit import calibrated, logit, moved_floor
 from model_fitting import fit_logistic, fit_trees, write
 from ranker_fitting import Frozen, choose_blend, fit_quoter, fit_ranker, out_of_fold_ranker
 from train_sets import SEED
@@ -154,16 +149,16 @@ FOLD_SEEDS = (SEED, SEED + 1, SEED + 2)
 chosen threshold moved by .03 and its macro recall by .05 from one seed to the next."""
 
 
-def out_of_fold(
-    x: np.ndarray, y: np.ndarray, w: np.ndarray, fold_of: np.ndarray, folds: int = 5
+def answerability_out_of_fold(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, fold_of: np.ndarray
 ) -> np.ndarray:
     """Each row's answerability predicted by trees fitted without its fold (`fold_of`)."""
-    predicted = np.zeros(len(x))
-    for number in range(folds):
-        inside = fold_of != number
-        model = fit_trees(x[inside], y[inside], w[inside], QUESTION_FEATURES, ANSWERABILITY_ROUNDS)
-        predicted[~inside] = model.predict(x[~inside])
-    return predicted
+
+    def trees(inside: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+        rows = x[inside], y[inside], w[inside]
+        return fit_trees(*rows, QUESTION_FEATURES, ANSWERABILITY_ROUNDS).predict
+
+    return out_of_fold(x, fold_of, trees)
 
 
 UNSCALED_FLOOR = "min_confidence_unscaled"
@@ -184,25 +179,42 @@ def calibrated_confidence(
     weights: np.ndarray,
     by_document: list[np.ndarray],
     t: float,
+    unscaled: float,
 ) -> LogisticModel:
-    """The confidence model (confidence_fit.fit_confidence), calibrated on the questions the
-    answerability draws by document (`by_document`) answer at threshold `t`; prints the
-    calibration error of the answers, held out by document, before and after the rescaling."""
-    keys = question_groups([a.item for a in open_])
-    share = answered_share(by_document, t)
-    sets = [a.item.set for a in open_]
-    given = [p >= t for p in by_document]
+    """The confidence model calibrated on the answers citeqa gives (confidence_fit.calibrated,
+    over the fold draws FOLD_SEEDS)."""
 
     def fit(rows: np.ndarray, labels: np.ndarray, w: np.ndarray) -> LogisticModel:
         return fit_logistic(rows, labels, w, QUESTION_FEATURES)
 
-    for rescale in (False, True):
-        held = [
-            held_out_confidence(x, right, weights, share, keys, fit, s, rescale) for s in FOLD_SEEDS
-        ]
-        print("  the logistic, rescaled:" if rescale else "  the logistic alone:")
-        calibration_report(sets, right, given, held)
-    return fit_confidence(x, right, weights, share, keys, fit)
+    keys, sets = question_groups([a.item for a in open_]), [a.item.set for a in open_]
+    rows = x, right, weights
+    return calibrated(rows, keys, sets, by_document, (t, unscaled), fit, FOLD_SEEDS)
+
+
+def abstention_and_confidence(
+    open_: list[Asked],
+    x: np.ndarray,
+    right: np.ndarray,
+    weights: np.ndarray,
+    draws: list[np.ndarray],
+    by_document: list[np.ndarray],
+) -> tuple[float, float, LogisticModel]:
+    """(threshold, unscaled floor, confidence model): the abstention chosen (choose_abstention)
+    with the confidence logistic before its rescaling, then the confidence calibrated on the
+    questions that threshold and floor answer. The rescaling keeps the logistic's order, so
+    the pick should hold with the rescaled model; it is checked, and calibrated again once if
+    it moved."""
+    confidence = fit_logistic(x, right, weights, QUESTION_FEATURES)
+    pick = choose_abstention(open_, draws, confidence.predict(x), confidence)
+    for _ in range(2):
+        t, unscaled = pick
+        confidence = calibrated_confidence(open_, x, right, weights, by_document, t, unscaled)
+        pick = choose_abstention(open_, draws, confidence.predict(x), confidence)
+        if pick == (t, unscaled):
+            break
+        print(f"  the rescaled confidence moved the pick to {pick}: calibrated again")
+    return (*pick, confidence)
 
 
 HELD_OUT_THRESHOLDS = (0.06, 0.08, 0.1, 0.12)
@@ -259,27 +271,30 @@ def train(asked: list[Asked], keep_ranker: bool = False, only: str = "") -> Answ
     right = np.array([o.right for o in outcomes], dtype=np.float64)
     keys = question_groups([a.item for a in open_])
     by_document = [
-        out_of_fold(x, answerable, weights, question_folds(keys, 5, s)) for s in FOLD_SEEDS
+        answerability_out_of_fold(x, answerable, weights, question_folds(keys, 5, s))
+        for s in FOLD_SEEDS
     ]
     if only == CONFIDENCE:
         shipped = read_model(ANSWERABILITY, QUESTION_FEATURES)
         t = shipped.extra["threshold_before_shift"]
-        confidence = calibrated_confidence(open_, x, right, weights, by_document, t)
         unscaled = shipped.extra.get(UNSCALED_FLOOR, shipped.extra.get("min_confidence", 0.0))
+        confidence = calibrated_confidence(open_, x, right, weights, by_document, t, unscaled)
         extra = {**shipped.extra, **floors(unscaled, confidence)}
         return AnswerModels(ranker, dataclasses.replace(shipped, extra=extra), confidence, quoter)
     texts = [a.item.text for a in open_]
-    draws = [out_of_fold(x, answerable, weights, question_folds(texts, 5, s)) for s in FOLD_SEEDS]
-    first = threshold(open_, draws, np.zeros(len(open_), dtype=bool)) or 0.5
-    confidence = calibrated_confidence(open_, x, right, weights, by_document, first)
-    sure = confidence.predict(x)
-    t, unscaled = choose_abstention(open_, draws, sure, confidence)
-    floor = moved_floor(unscaled, confidence)
-    judged_report(open_, answerable > 0, by_document, sure < floor, t)
+    draws = [
+        answerability_out_of_fold(x, answerable, weights, question_folds(texts, 5, s))
+        for s in FOLD_SEEDS
+    ]
+    t, unscaled, confidence = abstention_and_confidence(
+        open_, x, right, weights, draws, by_document
+    )
+    refused = confidence.predict(x) < moved_floor(unscaled, confidence)
+    judged_report(open_, answerable > 0, by_document, refused, t)
     model = fit_trees(x, answerable, weights, QUESTION_FEATURES, ANSWERABILITY_ROUNDS)
     shifted = dataclasses.replace(
         model,
-        bias=model.bias - float(np.log(t / (1 - t))),
+        bias=model.bias - float(logit(np.array(t))),
         extra={"threshold_before_shift": t, **floors(unscaled, confidence)},
     )
     return AnswerModels(ranker, shifted, confidence, quoter)

@@ -93,3 +93,38 @@ def test_the_calibration_report_reads_each_set_and_the_pool() -> None:
     assert np.isclose(figures["b"], 0.5)
     assert np.isclose(figures["pooled"], (0.1 + 0.1 + 0.5) / 3, atol=1e-4)
     assert figures["auc"] == 1.0
+
+
+def test_the_rescaling_fits_only_the_answers_above_the_confidence_floor() -> None:
+    """The answered questions below the floor (all wrong here) are refused at run time: the
+    rescaling fits the answers that pass it, not the refused ones that would pull it down."""
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(3000, 2))
+    low = x[:, 0] < -0.5
+    right = (~low & (rng.random(3000) < 0.7)).astype(np.float64)
+    share = np.ones(3000)
+    keys = [f"document {n // 4}" for n in range(3000)]
+    weights = np.ones(3000)
+    floor = float(np.quantile(fit(x, right, weights).predict(x), 0.35))
+    kept = fit(x, right, weights).predict(x) >= floor
+
+    def gap(model: LogisticModel) -> float:
+        return abs(float(model.predict(x[kept]).mean() - right[kept].mean()))
+
+    everything = confidence_fit.fit_confidence(x, right, weights, share, keys, fit)
+    above = confidence_fit.fit_confidence(x, right, weights, share, keys, fit, floor)
+    assert gap(everything) > 0.05
+    assert gap(above) < 0.02
+
+
+def test_a_slope_without_signal_keeps_the_order_and_fits_the_share_right() -> None:
+    """Scores that order the answers backwards: the slope is raised to the least one and the
+    intercept refitted with it, so the mean confidence is the answers' share right."""
+    rng = np.random.default_rng(7)
+    scores = rng.uniform(0.3, 0.99, 2000)
+    right = (rng.random(2000) < 0.8 - 0.6 * scores).astype(np.float64)
+    weights = rng.uniform(0.5, 1.5, 2000)
+    a, b = confidence_fit.platt(scores, right, weights)
+    assert a == confidence_fit.MIN_SLOPE
+    shown = 1 / (1 + np.exp(-(a * confidence_fit.logit(scores) + b)))
+    assert abs(np.average(shown, weights=weights) - np.average(right, weights=weights)) < 1e-6
