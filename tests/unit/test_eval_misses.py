@@ -34,6 +34,8 @@ def result(**fields: object) -> QuestionResult:
         ({"relevant_ranks": [1]}, "right passage first, wrong quote"),
         ({"relevant_ranks": [1], "quote_correct_unlimited": True, "quote_chars": 512},
          "right quote, but 512 characters (over 400)"),
+        ({"relevant_ranks": [2], "quote_correct_unlimited": True, "quote_chars": 431},
+         "right quote, but 431 characters (over 400)"),
         ({"relevant_ranks": [3], "top_doc": "faq"},
          "wrong passage (top passage from faq; the right one ranked 3)"),
         ({"relevant_ranks": [], "top_doc": "trial"},

@@ -51,10 +51,10 @@ def what_went_wrong(result: QuestionResult, expected: str | None = None) -> str 
         return "abstained"
     if result.quote_correct:
         return None
-    if 1 not in result.relevant_ranks:
-        return _wrong_passage(result, expected)
     if result.quote_correct_unlimited:
         return f"right quote, but {result.quote_chars} characters (over {QUOTE_LIMIT})"
+    if 1 not in result.relevant_ranks:
+        return _wrong_passage(result, expected)
     return "right passage first, wrong quote"
 
 
