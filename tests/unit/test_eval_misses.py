@@ -93,3 +93,23 @@ def test_cli_eval_says_when_nothing_was_missed(monkeypatch, tmp_path) -> None:
     out = CliRunner().invoke(app, ["eval", "--set", str(write_set(tmp_path, QUESTIONS)),
                                    "--no-ablations"])  # fmt: skip
     assert out.exit_code == 0 and "no question missed (4 asked)" in out.stdout
+
+
+def test_markdown_report_lists_each_miss_once_under_its_reason() -> None:
+    from citeqa.evaluation.markdown import _misses
+    from citeqa.evaluation.questions import EvalQuestion
+
+    results = [result(id="a", abstained=True), result(id="b", relevant_ranks=[1]),
+               result(id="c", relevant_ranks=[2], quote_correct_unlimited=True, quote_chars=450),
+               result(id="d", answerable=False), result(id="e", quote_correct=True)]  # fmt: skip
+    questions = [EvalQuestion.model_validate(dict(QUESTIONS[0], id=n)) for n in "abce"]
+    text = _misses(results, questions)
+    assert text.count("`a`") == text.count("`b`") == text.count("`c`") == text.count("`d`") == 1
+    assert "`e`" not in text
+    groups = {block.split("**")[0]: block for block in text.split("\n\n**")[1:]}
+    abstained = groups["Answerable but abstained"]
+    assert "(1)" in abstained and "`a`" in abstained and "expected trial" in abstained
+    assert "`c`" in groups["Right quote, but over 400 characters"]
+    assert "right quote, but 450 characters" in groups["Right quote, but over 400 characters"]
+    assert "`d`" in groups["Unanswerable but answered"]
+    assert "`b`" in groups["Right passage first, wrong quote"]

@@ -122,11 +122,11 @@ def eval_command(
         ("--report", report_path), ("--markdown", markdown and report_path is None),
     )  # fmt: skip
     if report_path is not None:
-        write_report(report_path, render(report, command))
+        write_report(report_path, render(report, command, questions))
     if as_json:
         sys.stdout.write(to_json(report.model_dump(mode="json"), indent=2) + "\n")
     elif markdown:
-        sys.stdout.write(render(report, command))
+        sys.stdout.write(render(report, command, questions))
     else:
         print_tables(report)
         print_misses(report, questions)

@@ -10,10 +10,13 @@ the headline and are not used to choose anything.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from citeqa.evaluation.metrics import Metrics, QuestionResult
+from citeqa.evaluation.misses import REASONS, misses
 from citeqa.evaluation.notes import ablation_notes, threshold_note
+from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.report import EvalReport
 from citeqa.paths import real_path
 from citeqa.visible import clean
@@ -104,8 +107,11 @@ BUNDLED_COMMAND = "citeqa eval --report evals/REPORT.md"
 """The command that regenerates evals/REPORT.md (run from the checkout's root)."""
 
 
-def render(report: EvalReport, command: str = BUNDLED_COMMAND) -> str:
-    """The whole report as Markdown; `command` is the one that made it (to regenerate it)."""
+def render(
+    report: EvalReport, command: str = BUNDLED_COMMAND, questions: Iterable[EvalQuestion] = ()
+) -> str:
+    """The whole report as Markdown; `command` is the one that made it (to regenerate it),
+    `questions` the set run (naming each missed question's expected document)."""
     parts = [
         _intro(report, command),
         _configuration(report),
@@ -114,7 +120,7 @@ def render(report: EvalReport, command: str = BUNDLED_COMMAND) -> str:
         _ablations(report),
         _sweep(report),
         _notes(report),
-        _misses(report.results),
+        _misses(report.results, questions),
         _definitions(),
     ]
     return clean("\n\n".join(part for part in parts if part) + "\n")
@@ -277,27 +283,22 @@ def _notes(report: EvalReport) -> str:
     return "\n".join(["## What the numbers say about the defaults", "", *notes])
 
 
-def _misses(results: list[QuestionResult]) -> str:
-    def listing(title: str, chosen: list[QuestionResult]) -> list[str]:
-        lines = ["", f"**{title}** ({len(chosen)})", ""]
-        return lines + [
-            f"- `{one_line(r.id)}` ({r.split}, {one_line(r.lang_pair)}): {one_line(r.question)}"
-            for r in chosen
+def _misses(results: list[QuestionResult], questions: Iterable[EvalQuestion]) -> str:
+    """The missed questions grouped by their one reason (misses.REASONS), as `citeqa eval`
+    lists them."""
+    missed = misses(results, questions)
+    lines = ["## Misses (default configuration)", ""]
+    lines.append(f"{len(missed)} of {len(results)} questions missed, each under its reason.")
+    for reason, title in REASONS.items():
+        chosen = [miss for miss in missed if miss.reason == reason]
+        if not chosen:
+            continue
+        lines += ["", f"**{title}** ({len(chosen)})", ""]
+        lines += [
+            f"- `{one_line(m.id)}` ({m.result.split}, {one_line(m.result.lang_pair)}): "
+            f"{one_line(m.question)} — expected {one_line(m.expected)}: {one_line(m.did)}"
+            for m in chosen
         ]
-
-    answerable = [r for r in results if r.answerable]
-    lines = ["## Misses (default configuration)"]
-    lines += listing(
-        "No relevant passage in the top 10", [r for r in answerable if not r.relevant_ranks]
-    )
-    lines += listing("Answerable but abstained", [r for r in answerable if r.abstained])
-    lines += listing(
-        "Answered without quoting an accepted answer (in at most 400 characters)",
-        [r for r in answerable if not r.abstained and not r.quote_correct],
-    )
-    lines += listing(
-        "Unanswerable but answered", [r for r in results if not r.answerable and not r.abstained]
-    )
     return "\n".join(lines)
 
 

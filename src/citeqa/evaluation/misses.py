@@ -19,15 +19,27 @@ from citeqa.evaluation.questions import EvalQuestion
 UNANSWERABLE = "none (unanswerable)"
 """What an unanswerable question expects."""
 
+REASONS = {
+    "abstained": "Answerable but abstained",
+    "passage": "Answered from the wrong passage",
+    "long": f"Right quote, but over {QUOTE_LIMIT} characters",
+    "quote": "Right passage first, wrong quote",
+    "answered": "Unanswerable but answered",
+}
+"""Each kind of miss (`Miss.reason`) and its title, in the order a report lists them."""
+
 
 @dataclass(frozen=True)
 class Miss:
-    """One missed question: its id and text, the document expected, what citeqa did."""
+    """One missed question: its id and text, the document expected, what citeqa did, and the
+    kind of miss that was (a key of REASONS)."""
 
     id: str
     question: str
     expected: str
     did: str
+    reason: str
+    result: QuestionResult
 
 
 def misses(results: Iterable[QuestionResult], questions: Iterable[EvalQuestion]) -> list[Miss]:
@@ -36,26 +48,46 @@ def misses(results: Iterable[QuestionResult], questions: Iterable[EvalQuestion])
     found = []
     for result in results:
         document = expected.get(result.id)
-        did = what_went_wrong(result, document)
-        if did is not None:
-            found.append(Miss(result.id, result.question, document or UNANSWERABLE, did))
+        if document is None and result.answerable:
+            document = "not given"
+        reason = reason_missed(result)
+        if reason is not None:
+            did = _what_it_did(result, reason, document)
+            found.append(
+                Miss(result.id, result.question, document or UNANSWERABLE, did, reason, result)
+            )
     return found
 
 
-def what_went_wrong(result: QuestionResult, expected: str | None = None) -> str | None:
-    """What citeqa did on a missed question (`expected`: its document), or None when it did
-    right."""
+def reason_missed(result: QuestionResult) -> str | None:
+    """The kind of miss (a key of REASONS), or None when citeqa did right. Each missed question
+    has exactly one."""
     if not result.answerable:
-        return None if result.abstained else "answered an unanswerable question"
+        return None if result.abstained else "answered"
     if result.abstained:
         return "abstained"
     if result.quote_correct:
         return None
     if result.quote_correct_unlimited:
+        return "long"
+    return "quote" if 1 in result.relevant_ranks else "passage"
+
+
+def what_went_wrong(result: QuestionResult, expected: str | None = None) -> str | None:
+    """What citeqa did on a missed question (`expected`: its document), or None when it did
+    right."""
+    reason = reason_missed(result)
+    return None if reason is None else _what_it_did(result, reason, expected)
+
+
+def _what_it_did(result: QuestionResult, reason: str, expected: str | None) -> str:
+    if reason == "answered":
+        return "answered an unanswerable question"
+    if reason == "long":
         return f"right quote, but {result.quote_chars} characters (over {QUOTE_LIMIT})"
-    if 1 not in result.relevant_ranks:
+    if reason == "passage":
         return _wrong_passage(result, expected)
-    return "right passage first, wrong quote"
+    return "right passage first, wrong quote" if reason == "quote" else reason
 
 
 def _wrong_passage(result: QuestionResult, expected: str | None) -> str:
