@@ -18,21 +18,24 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from citeqa.domain import Domain, corpus_domain, domain_digest, domain_path
+from citeqa.domain import (
+    MANIFEST,
+    Domain,
+    corpus_domain,
+    domain_digest,
+    domain_path,
+    read_manifest,
+)
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
-from citeqa.jsonfiles import read_object
 from citeqa.listing import first
 from citeqa.models import Document
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
 from citeqa.readers.base import TITLE_MAX
 
-__all__ = ["CorpusStamps", "UnreadableDocument", "relative_path"]  # re-exported for callers
-MANIFEST = "manifest.json"
-"""The corpus's own description at its root: titles of its files, and the name of its domain
-file (domain.py); neither is a document."""
+__all__ = ["MANIFEST", "CorpusStamps", "UnreadableDocument", "relative_path"]  # for callers
 ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
 """Tried in order; anything but UTF-8 adds a warning. latin-1 decodes any bytes."""
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -54,19 +57,20 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
     kept when their target lies inside the corpus. Raises CorpusMissing.
     """
     check_folder(corpus_dir)
-    return [corpus_dir / name for name in _walk(corpus_dir)[0].names]
+    return [corpus_dir / name for name in _walk(corpus_dir, domain_path(corpus_dir))[0].names]
 
 
-def corpus_stamps(corpus_dir: Path) -> CorpusStamps:
+def corpus_stamps(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> CorpusStamps:
     """The corpus files with their sizes and times, in one walk (a `stat` each), without
-    building a Path per file: what tells whether the corpus changed. Raises CorpusMissing."""
+    building a Path per file: what tells whether the corpus changed (`manifest`: the corpus's,
+    read when not given). Raises CorpusMissing."""
     check_folder(corpus_dir)
-    return _walk(corpus_dir)[0]
+    return _walk(corpus_dir, domain_path(corpus_dir, manifest))[0]
 
 
-def _walk(corpus_dir: Path) -> tuple[CorpusStamps, list[str]]:
-    """The corpus files, and notes on what was left out that a user may not expect."""
-    domain = domain_path(corpus_dir)
+def _walk(corpus_dir: Path, domain: Path | None) -> tuple[CorpusStamps, list[str]]:
+    """The corpus files but the manifest and the `domain` file it names, and notes on what was
+    left out that a user may not expect."""
     skipped = {MANIFEST, relative_path(domain, corpus_dir) if domain is not None else MANIFEST}
     return walk_folder(corpus_dir, skipped)
 
@@ -104,10 +108,11 @@ def scan_corpus(
     document's text is held; `progress(done, total)` hears of each file read or skipped;
     raise CorpusMissing or CorpusEmpty."""
     check_folder(corpus_dir)
-    titles, warnings = read_titles(corpus_dir)
-    domain, domain_warnings = corpus_domain(corpus_dir)
+    manifest, warnings = read_manifest(corpus_dir)
+    titles = titles_from(manifest, warnings)
+    domain, domain_warnings = corpus_domain(corpus_dir, manifest)
     warnings.extend(domain_warnings)
-    files, skipped = _walk(corpus_dir)
+    files, skipped = _walk(corpus_dir, domain_path(corpus_dir, manifest))
     entries: list[DocumentEntry] = []
     used: set[str] = set()
     unread = list(skipped)  # the files it could not read, for the message when none was read
@@ -201,21 +206,22 @@ def _unique(document: Document, used: set[str], warnings: list[str]) -> Document
 def read_titles(corpus_dir: Path) -> tuple[dict[str, str], list[str]]:
     """Titles from the corpus's manifest.json by relative path, and a warning if it is corrupt
     or not of the expected shape (then it is ignored)."""
-    path = corpus_dir / MANIFEST
-    if not path.is_file():
-        return {}, []
-    try:
-        data = read_object(path)
-    except (OSError, ValueError) as error:  # a list or a string too: read_object says which
-        return {}, [f"{MANIFEST} is unreadable and was ignored ({error})"]
-    entries = data.get("documents", [])  # none: a domain file alone
+    manifest, warnings = read_manifest(corpus_dir)
+    return titles_from(manifest, warnings), warnings
+
+
+def titles_from(manifest: dict[str, Any], warnings: list[str]) -> dict[str, str]:
+    """The titles the corpus's `manifest` gives by relative path; a warning added to
+    `warnings` when its "documents" is of the wrong shape (then none are)."""
+    entries = manifest.get("documents", [])  # none: a domain file alone
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        return {}, [f'{MANIFEST}: its "documents" is not a list of JSON objects; ignored']
+        warnings.append(f'{MANIFEST}: its "documents" is not a list of JSON objects; ignored')
+        return {}
     return {
         PurePosixPath(str(entry["file"])).as_posix(): str(entry["title"])
         for entry in entries
         if entry.get("file") and entry.get("title")
-    }, []
+    }
 
 
 # ---- one document --------------------------------------------------------------------------
@@ -352,14 +358,14 @@ def _looks_binary(sample: str) -> bool:
     return bool(sample) and controls / len(sample) > MAX_CONTROL_RATIO
 
 
-def corpus_manifest_digest(corpus_dir: Path) -> str | None:
-    """Hash of the corpus's manifest.json (titles, domain file name) and of the domain file it
-    names, or None without a manifest."""
+def corpus_manifest_digest(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> str | None:
+    """Hash of the corpus's manifest.json (titles, domain file name; `manifest`: its content,
+    read when not given) and of the domain file it names, or None without a manifest."""
     path = corpus_dir / MANIFEST
     if not path.is_file():
         return None
-    domain = domain_digest(corpus_dir)
-    manifest = _sha256_or_unreadable(path)
+    domain = domain_digest(corpus_dir, manifest)
+    own = _sha256_or_unreadable(path)
     if domain is None:
-        return manifest
-    return hashlib.sha256(f"{manifest} {domain}".encode()).hexdigest()
+        return own
+    return hashlib.sha256(f"{own} {domain}".encode()).hexdigest()

@@ -35,6 +35,9 @@ DOMAIN_KEY = "domain"
 """The key of a corpus's manifest.json that names its domain file."""
 DOMAIN_MAX_BYTES = 2_000_000
 """A larger domain file is refused (it is a word list, not a corpus)."""
+MANIFEST = "manifest.json"
+"""The corpus's own description at its root: titles of its files, and the name of its domain
+file; neither is a document."""
 MANIFEST_MAX_BYTES = 64_000_000
 """A larger corpus manifest.json is ignored (titles of a few hundred thousand documents fit)."""
 KNOWLEDGE_FORMAT = 2
@@ -150,14 +153,28 @@ def language_data() -> Domain:
     return Domain.model_validate_json(raw)
 
 
-def domain_path(corpus_dir: Path) -> Path | None:
-    """The domain file the corpus's manifest.json names, or None (no manifest, no key, a
-    name outside the corpus or not a string)."""
+def read_manifest(corpus_dir: Path) -> tuple[dict[str, Any], list[str]]:
+    """The corpus's manifest.json as a JSON object ({} when there is none), and one warning
+    when it is there but ignored: not a regular file, over MANIFEST_MAX_BYTES, unreadable,
+    damaged or not an object. Every reader of the manifest (titles, domain file, examples,
+    digests) goes through here."""
     try:
-        manifest = parse_json(read_regular(corpus_dir / "manifest.json", MANIFEST_MAX_BYTES))
-    except (OSError, ValueError):
-        return None
-    name = manifest.get(DOMAIN_KEY) if isinstance(manifest, dict) else None
+        data = parse_json(read_regular(corpus_dir / MANIFEST, MANIFEST_MAX_BYTES))
+        if not isinstance(data, dict):
+            raise ValueError(f"{MANIFEST} holds {type(data).__name__}, not a JSON object")
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, ValueError) as error:
+        return {}, [f"{MANIFEST} is unreadable and was ignored ({error})"]
+    return data, []
+
+
+def domain_path(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> Path | None:
+    """The domain file the corpus's manifest.json (`manifest`, read when not given) names, or
+    None (no manifest, no key, a name outside the corpus or not a string)."""
+    if manifest is None:
+        manifest = read_manifest(corpus_dir)[0]
+    name = manifest.get(DOMAIN_KEY)
     if not isinstance(name, str) or not name.strip():
         return None
     relative = PurePosixPath(name)
@@ -166,11 +183,14 @@ def domain_path(corpus_dir: Path) -> Path | None:
     return corpus_dir.joinpath(*relative.parts)
 
 
-def corpus_domain(corpus_dir: Path) -> tuple[Domain | None, list[str]]:
-    """The corpus's domain file, read and checked, and a warning when it was ignored, or when
-    it sets fields that only the language data's are read for (`unread_fields`: left out
-    before the check, so a bad pattern there costs the file nothing)."""
-    path = domain_path(corpus_dir)
+def corpus_domain(
+    corpus_dir: Path, manifest: dict[str, Any] | None = None
+) -> tuple[Domain | None, list[str]]:
+    """The corpus's domain file (named by `manifest`, read when not given), read and checked,
+    and a warning when it was ignored, or when it sets fields that only the language data's
+    are read for (`unread_fields`: left out before the check, so a bad pattern there costs the
+    file nothing)."""
+    path = domain_path(corpus_dir, manifest)
     if path is None:
         return None, []
     name = path.relative_to(corpus_dir).as_posix()
@@ -231,9 +251,10 @@ def _is_words(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(word, str) for word in value)
 
 
-def domain_digest(corpus_dir: Path) -> str | None:
-    """sha256 of the named domain file's bytes, or None without one (or unreadable)."""
-    path = domain_path(corpus_dir)
+def domain_digest(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> str | None:
+    """sha256 of the domain file `manifest` (read when not given) names, or None without one
+    (or unreadable)."""
+    path = domain_path(corpus_dir, manifest)
     try:
         raw = read_regular(path, DOMAIN_MAX_BYTES) if path is not None else None
     except (OSError, ValueError):

@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citeqa.blocks import headings
-from citeqa.corpus import MANIFEST, list_corpus_files
-from citeqa.domain import MANIFEST_MAX_BYTES, language_data
-from citeqa.jsonfiles import parse_json, read_regular
+from citeqa.corpus import list_corpus_files
+from citeqa.domain import language_data, read_manifest
 from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import IndexStatus
 
@@ -117,15 +116,6 @@ def human_size(size: int) -> str:
             return f"{value:.0f} {unit}" if unit in ("bytes", "kB") else f"{value:.1f} {unit}"
         value /= 1000
     return f"{size} bytes"
-
-
-def _manifest(corpus_dir: Path) -> dict[str, object]:
-    """The corpus's manifest.json, or {} when it is missing or unreadable."""
-    try:
-        data = parse_json(read_regular(corpus_dir / MANIFEST, MANIFEST_MAX_BYTES))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def manifest_examples(manifest: dict[str, object]) -> list[Example]:
@@ -348,7 +338,7 @@ def corpus_overview(
     manifest has none (`Assistant.suggested_examples`). Raises CorpusMissing when the folder
     is not there."""
     files = list_corpus_files(corpus_dir)
-    manifest = _manifest(corpus_dir)
+    manifest = read_manifest(corpus_dir)[0]
     if status is not None:
         documents = [(doc.title, list(doc.lang)) for doc in status.documents]
     else:

@@ -23,7 +23,7 @@ from citeqa.corpus import (
     corpus_stamps,
     file_digest,
 )
-from citeqa.domain import KNOWLEDGE_FORMAT
+from citeqa.domain import KNOWLEDGE_FORMAT, read_manifest
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
 from citeqa.models import DocumentStatus, IndexStatus
@@ -33,15 +33,16 @@ from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
 
 def corpus_changes(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None) -> list[str]:
     """Corpus files that differ from the index: "added: f", "modified: f", "removed: f"."""
+    manifest = read_manifest(corpus_dir)[0]  # once, for the walk and the digest
     try:
-        now = corpus_stamps(corpus_dir)
+        now = corpus_stamps(corpus_dir, manifest)
     except CiteqaError:
         return [f"removed: {corpus_dir} (corpus folder missing)"]
     if now.names == recorded.names:  # the usual case: compare the stamps as two arrays
         changes = _modified(recorded, None, now, corpus_dir)
     else:
         changes = _renamed(recorded, now, corpus_dir)
-    if corpus_manifest_digest(corpus_dir) != manifest_sha256:
+    if corpus_manifest_digest(corpus_dir, manifest) != manifest_sha256:
         changes.append("modified: manifest.json (titles or domain file)")
     return changes
 

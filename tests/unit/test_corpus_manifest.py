@@ -1,0 +1,64 @@
+"""A corpus's manifest.json is read through one bounded reader (domain.read_manifest): once per
+build and once per status check, and a manifest citeqa ignores gives one warning."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citeqa import domain
+from citeqa.corpus import scan_corpus
+from citeqa.filelist import FileList
+from citeqa.status import corpus_changes
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Alpha text about trials.", encoding="utf-8")
+    (corpus / "words.json").write_text(json.dumps({"groups": [["alpha", "alpha"]]}))
+    manifest = {"domain": "words.json", "documents": [{"file": "a.txt", "title": "The A"}]}
+    (corpus / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return corpus
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    real = domain.read_regular
+
+    def counted(path: Path, limit: int) -> bytes:
+        reads.append(path.name)
+        return real(path, limit)
+
+    monkeypatch.setattr(domain, "read_regular", counted)
+    return reads
+
+
+def test_a_build_and_a_status_check_each_read_the_manifest_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _corpus(tmp_path)
+    reads = _count_reads(monkeypatch)
+    scan = scan_corpus(corpus, lambda document: None)
+    assert [entry.title for entry in scan.entries] == ["The A"]
+    assert scan.domain is not None and scan.files.names == ["a.txt"]
+    assert reads.count("manifest.json") == 1
+    reads.clear()
+    changes = corpus_changes(FileList.of([]), corpus, None)
+    assert changes == ["added: a.txt", "modified: manifest.json (titles or domain file)"]
+    assert reads.count("manifest.json") == 1
+
+
+def test_an_oversized_manifest_is_ignored_with_one_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _corpus(tmp_path)
+    monkeypatch.setattr(domain, "MANIFEST_MAX_BYTES", 20)
+    scan = scan_corpus(corpus, lambda document: None)
+    assert [entry.title for entry in scan.entries] == ["Alpha text about trials."]  # not "The A"
+    assert scan.files.names == ["a.txt", "words.json"]  # so is the domain file it names
+    noted = [w for w in scan.warnings if "manifest.json" in w]
+    assert noted == ["manifest.json is unreadable and was ignored (manifest.json is larger than"
+                     " 20 bytes)"]  # fmt: skip
