@@ -3,8 +3,9 @@ share (embedding.py's `use` and `minilm`, e5channel.py's `e5`).
 
 It owns the package's installed version (`installed_version`), loading the model once even
 when threads race for it (`LazyModel`), the check that the package can be found without
-importing it, the one message (`EmbedderUnavailable`) where the model cannot load, and turning
-the model's output into unit float32 rows (`normalize_rows`). It imports no model package
+importing it, the one message where the model cannot load (`needs_package`, raised as
+`EmbedderUnavailable` here, by an index's channels and by eval's peers), and turning the
+model's output into unit float32 rows (`normalize_rows`). It imports no model package
 itself: each subclass's `_load` does, when the model is first needed.
 """
 
@@ -31,6 +32,28 @@ def installed_version(package: str) -> str:
         return package_version(package)
     except PackageNotFoundError:
         return MISSING
+
+
+def install_hint(embedder: object) -> str:
+    """How to install what `embedder`'s model needs: its `install_hint` (citeqa's extra) when
+    it has one, else its package's name."""
+    hint = getattr(embedder, "install_hint", None)
+    return hint if isinstance(hint, str) else str(getattr(embedder, "package", "its package"))
+
+
+def needs_package(embedder: object, who: str, reason: str, otherwise: str) -> str:
+    """The one message for a model whose package cannot be loaded here, wherever it is found
+    missing (a build or a load, an index's channel, eval's peer): "WHO needs the P package,
+    which cannot be loaded here (REASON). Run `pip install …` (or: Install P), or OTHERWISE."."""
+    package = str(getattr(embedder, "package", "its"))
+    platforms = str(getattr(embedder, "platforms", ""))
+    advice = getattr(embedder, "install_advice", None)
+    if not isinstance(advice, str):
+        advice = f"Install {package}"
+    return (
+        f"{who} needs the {package} package{platforms}, which cannot be loaded here ({reason})."
+        f" {advice}, or {otherwise}."
+    )
 
 
 def normalize_rows(vectors: Any, dim: int) -> np.ndarray:
@@ -126,10 +149,11 @@ class LazyEmbedder:
 
     def _unavailable(self, reason: str) -> EmbedderUnavailable:
         return EmbedderUnavailable(
-            f"The {self.name} channel needs the {self.package} package{self.platforms},"
-            f" which cannot be loaded here ({reason}). {self.install_advice}, or choose"
-            " other channels (`channels` in the settings)."
-        )
+            needs_package(
+                self, f"The {self.name} channel", reason,
+                "choose other channels (`channels` in the settings)",
+            )
+        )  # fmt: skip
 
     def _checked_load(self) -> Any:
         """`_load`, where the package is missing or its model cannot load here (an engine or a

@@ -17,7 +17,7 @@ from citeqa.domain import Domain, stored_knowledge
 from citeqa.embedding import embed_texts, get_embedder, known_channels
 from citeqa.errors import EmbedderUnavailable, IndexCorrupt, IndexIncompatible
 from citeqa.glossary import Glossary
-from citeqa.lazyembedder import MISSING
+from citeqa.lazyembedder import MISSING, needs_package
 from citeqa.models import ChannelInfo
 from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, PassageVectors, VectorSource
 from citeqa.questions import Vocabulary
@@ -119,12 +119,13 @@ def query_embedders(index: LoadedIndex) -> dict[str, Any]:
     for channel in index.manifest.channels:
         embedder = get_embedder(channel.name)
         if embedder.version == MISSING:
-            advice = getattr(embedder, "install_advice", f"Install {channel.package}")
             raise EmbedderUnavailable(
-                f"The index uses the {channel.name!r} channel ({channel.model}), whose package"
-                f" {channel.package} is not installed here. {advice}, or set `channels`"
-                f" without {channel.name!r} and run `citeqa index --rebuild`."
-            )
+                needs_package(
+                    embedder, f"The index's {channel.name!r} channel ({channel.model})",
+                    "not installed", f"set `channels` without {channel.name!r} and run"
+                    " `citeqa index --rebuild`",
+                )
+            )  # fmt: skip
         if (embedder.model, embedder.version, embedder.dim) != (
             channel.model,
             channel.version,

@@ -58,5 +58,6 @@ def test_an_index_whose_channel_package_is_gone_says_so(
     done = cli("ask", "How does belimumab work?", **built)
     assert done.code == EmbedderUnavailable.exit_code
     message = one_error_line(done.err)
-    assert "'fake' channel" in message and "citeqa-tests is not installed" in message
+    assert "'fake' channel" in message and "needs the citeqa-tests package" in message
+    assert "(not installed). Install citeqa-tests, or set `channels`" in message
     assert "citeqa index --rebuild" in message

@@ -41,7 +41,7 @@ def version_text() -> str:
     from citeqa import __version__
     from citeqa.config import Settings
     from citeqa.embedding import get_embedder, known_channels
-    from citeqa.lazyembedder import MISSING
+    from citeqa.lazyembedder import MISSING, install_hint
 
     defaults = Settings.model_fields["channels"].default
     lines = [f"citeqa {__version__} (Python {platform.python_version()})", "channels:"]
@@ -50,7 +50,7 @@ def version_text() -> str:
         mark = " (default)" if name in defaults else ""
         version = embedder.version
         if version == MISSING:
-            version = f"not installed ({getattr(embedder, 'install_hint', 'its package')})"
+            version = f"not installed ({install_hint(embedder)})"
         lines.append(
             f"  {name}{mark}: {embedder.model}, {embedder.package} {version}, dim {embedder.dim}"
         )

@@ -17,6 +17,7 @@ from citeqa.evaluation.judging import Outcome, Span
 from citeqa.evaluation.peers import DENSE_CHANNELS, PEERS, PeerRunner, Progress
 from citeqa.evaluation.questions import EvalQuestion
 from citeqa.jsonfiles import read_object
+from citeqa.lazyembedder import needs_package
 
 PEERS_VERSION = "1"
 """Bump when a peer changes: cached results of the old version are then ignored."""
@@ -98,11 +99,11 @@ def check_peer_models(
         return  # every set's peer results are cached: no peer model is needed
     peer, embedder, module = missing
     raise EmbedderUnavailable(
-        f"`citeqa eval` compares citeqa with its peers, and the {peer} peer needs the"
-        f" {embedder.package} package, which cannot be loaded here (no module named"
-        f" {module!r}). {getattr(embedder, 'install_advice', f'Install {embedder.package}')},"
-        " or pass --no-peers (citeqa's own figures only)."
-    )
+        needs_package(
+            embedder, f"`citeqa eval` compares citeqa with its peers, and the {peer} peer",
+            f"no module named {module!r}", "pass --no-peers (citeqa's own figures only)",
+        )
+    )  # fmt: skip
 
 
 def _missing_peer_model(channels: dict[str, str]) -> tuple[str, Any, str] | None:
