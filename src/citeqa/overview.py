@@ -180,8 +180,10 @@ def term_examples(
     for document in documents:
         lang = document.lang if document.lang in TERM_TEMPLATES else "en"
         terms = salient_terms(document, frequency, sentence_count, limit=TERMS_TRIED)
+        heads: list[str] | None = None  # the sample's headings, found once for all its terms
         for term in (t for t in terms if t.casefold() not in asked):
-            question = term_question(document, term, lang)
+            heads = heads if heads is not None else headings(document.text[:TEXT_SAMPLE])
+            question = term_question(document, term, lang, heads)
             if question is not None:
                 asked.add(term.casefold())
                 examples.append(Example(question, lang))
@@ -189,16 +191,21 @@ def term_examples(
     return examples
 
 
-def term_question(document: DocumentText, term: str, lang: str) -> str | None:
+def term_question(
+    document: DocumentText, term: str, lang: str, heads: Sequence[str] | None = None
+) -> str | None:
     """A question on `term` as a person would ask it: the document's title when it is a
-    question holding the term, else a question on a short heading holding it, else on the
-    words it runs with in the text (`term_phrase`) when they are several, else on the title
-    when it holds the term; None when there is nothing but the word itself to ask about ("What
-    about reefs?" says too little to be worth asking)."""
+    question holding the term, else a question on a short heading holding it (`heads`: the
+    headings of the text's sample, found here when not given), else on the words it runs with
+    in the text (`term_phrase`) when they are several, else on the title when it holds the
+    term; None when there is nothing but the word itself to ask about ("What about reefs?"
+    says too little to be worth asking)."""
     title = " ".join(document.title.split())
     if title.endswith("?") and term.casefold() in title.casefold():
         return _LABEL.sub("", title, count=1)
-    heading = _heading_with(document.text[:TEXT_SAMPLE], term)
+    if heads is None:
+        heads = headings(document.text[:TEXT_SAMPLE])
+    heading = _heading_with(heads, term)
     if heading is not None:
         return HEADING_TEMPLATES[lang].format(heading=heading)
     phrase = term_phrase(document.text[:TEXT_SAMPLE], term, lang)
@@ -214,11 +221,11 @@ def _holds(title: str, term: str, lang: str) -> bool:
     return bool(set(tokenize(term, lang)) & set(tokenize(title, lang)))
 
 
-def _heading_with(text: str, term: str) -> str | None:
-    """The first heading of two words or more holding `term` (in any case, as the title is
-    matched), headings found as chunking finds them."""
+def _heading_with(heads: Sequence[str], term: str) -> str | None:
+    """The first of `heads` (headings found as chunking finds them) of two words or more
+    holding `term` (in any case, as the title is matched)."""
     wanted = term.casefold()
-    for heading in headings(text):
+    for heading in heads:
         words = [word.casefold() for word in _WORD.findall(heading)]
         if len(words) >= 2 and wanted in words and not heading.endswith(_SENTENCE_ENDS):
             return heading

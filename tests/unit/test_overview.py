@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from citeqa.blocks import headings
 from citeqa.domain import language_data
 from citeqa.errors import CorpusMissing
 from citeqa.lexical import fold, tokenize
@@ -250,3 +251,21 @@ def test_welcome_examples_of_a_french_corpus_never_ask_about_a_function_word() -
         ["cabane"],
         ["tomates"],
     ]
+
+
+def test_term_examples_find_a_documents_headings_once_for_all_its_terms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import citeqa.overview as overview
+
+    found: list[str] = []
+
+    def counted(text: str) -> list[str]:
+        found.append(text)
+        return headings(text)
+
+    monkeypatch.setattr(overview, "headings", counted)
+    plain = DocumentText("en", BEES.text)  # no title: every salient term is tried
+    assert len(salient_terms(plain, FREQUENCY, 40)) >= 2
+    assert term_examples([plain], FREQUENCY, 40) == []
+    assert len(found) == 1
