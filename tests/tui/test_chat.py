@@ -336,3 +336,20 @@ def test_failed_rebuild_keeps_the_conversation(tmp_path):
             assert session.asked == [("obinutuzumab week 76", None)]
 
     run(body())
+
+
+def test_a_passage_preview_does_not_lay_out_the_passage_as_a_quote(monkeypatch):
+    from citeqa.tui.conversation import SourceRef
+    from citeqa.tui.widgets import transcript
+
+    laid_out: list[str] = []
+    real = transcript.readable_lines
+    monkeypatch.setattr(
+        transcript, "readable_lines", lambda text: laid_out.append(text) or real(text)
+    )
+    ref = SourceRef(1, "trial", "Trial", "trial.txt", 0, 20, "Line one\nline two\n" * 40, 0.5)
+    preview = SourceBlock(ref, preview=True)
+    assert laid_out == [] and not preview.folds
+    assert "#1 Line one line two" in str(preview.content)
+    quote = SourceBlock(ref)
+    assert laid_out == [ref.text] and str(quote.content).startswith("[1] Line one")

@@ -48,7 +48,7 @@ class SourceBlock(Static):
         self.ref = ref
         self.preview = preview
         self.expanded = False
-        self._lines = readable_lines(ref.text)
+        self._lines = [] if preview else readable_lines(ref.text)  # a preview is one line
         self.update(self._body())
 
     @property
