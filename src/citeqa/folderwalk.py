@@ -1,7 +1,8 @@
 """The walk of a corpus folder: which files it holds, with their sizes and times, and notes on
 what it leaves out (hidden names, links to folders or outside the corpus, loops, names that
-are not UTF-8, folders that cannot be listed). corpus.py decides what is a document; this
-module only lists, as cheaply as a walk in Python can (no Path per file, no recursion).
+are not UTF-8, folders that cannot be listed, FIFOs, sockets and devices, found by their
+`lstat` and never opened). corpus.py decides what is a document; this module only lists, as
+cheaply as a walk in Python can (no Path per file, no recursion).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 from collections.abc import Iterator
 from os import stat_result
 from pathlib import Path
-from stat import S_ISDIR, S_ISLNK, S_ISREG
+from stat import S_ISDIR, S_ISFIFO, S_ISLNK, S_ISREG, S_ISSOCK
 from typing import NamedTuple
 
 from citeqa.paths import real_path
@@ -104,16 +105,22 @@ class _Walk:
                 continue
             if S_ISDIR(stat.st_mode):
                 listing.append((name + "/", None))
-            elif S_ISREG(stat.st_mode) or S_ISLNK(stat.st_mode):
-                listing.append((name, stat if S_ISREG(stat.st_mode) else None))
+            else:  # a file, a link (None: its target is found later), a FIFO, a socket...
+                listing.append((name, None if S_ISLNK(stat.st_mode) else stat))
         listing.sort()
         return listing
 
     def _file(self, name: str, stat: stat_result | None) -> None:
-        if stat is not None and S_ISREG(stat.st_mode):
+        """Record a regular file; note anything else (a FIFO, a socket, a device, itself or
+        as a link's target), never opened: reading a FIFO would wait for a writer."""
+        if stat is None:
+            return
+        if S_ISREG(stat.st_mode):
             self.names.append(name)
             self.sizes.append(stat.st_size)
             self.mtimes_ns.append(stat.st_mtime_ns)
+        else:
+            self.notes.append(f"{name}: {_not_regular(stat.st_mode)}")
 
     def _link(self, name: str, folder: str, entry: str) -> stat_result | None:
         """The target's stat of a symbolic link kept as a file; None, with a note as for a
@@ -134,6 +141,14 @@ class _Walk:
         return target
 
 
+def _not_regular(mode: int) -> str:
+    """Why a name that is no regular file is left out, saying what it is."""
+    kind = "a FIFO" if S_ISFIFO(mode) else "a socket" if S_ISSOCK(mode) else "a device"
+    return f"{NOT_REGULAR} ({kind})"
+
+
+NOT_REGULAR = "not a regular file"
+"""Why a FIFO, a socket or a device in the corpus is left out (it is never opened)."""
 FOLDER_LINK = "link to a folder, not followed (link its files, or copy the folder in)"
 """Why a symbolic link to a folder is left out: following one could loop or index a folder
 twice."""

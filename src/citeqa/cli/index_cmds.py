@@ -84,8 +84,8 @@ def print_report(report: BuildReport) -> None:
             console.print(Text(f"  {label} ({len(files)}): {_named(files, label != 'removed')}"))
     if report.unchanged and not report.full_rebuild:
         console.print(Text(f"  unchanged ({len(report.unchanged)})"))
-    for line in report.skipped:
-        console.print(Text(f"  skipped: {shown(line)}", style="yellow"))
+    for line in skipped_lines(report.skipped):
+        console.print(Text(line, style="yellow"))
     for line in report.warnings:
         console.print(Text(f"  warning: {shown(line)}", style="yellow"))
 
@@ -93,6 +93,29 @@ def print_report(report: BuildReport) -> None:
 REPORT_NAMED = 10
 """Files a build's report names per line (added, updated, removed) before saying how many more
 there are: a first build of 92 files named every one."""
+
+
+def skipped_lines(skipped: list[str]) -> list[str]:
+    """The skipped files ("path: reason" each) grouped by reason, in the order first met: one
+    line a reason naming REPORT_NAMED files, then how many more; past REPORT_NAMED reasons, the
+    rest on one line (20,000 empty files made 20,000 lines). A path holding ": " is taken as
+    ending at its first one."""
+    groups: dict[str, list[str]] = {}
+    for note in skipped:
+        name, _, reason = note.partition(": ")
+        groups.setdefault(reason, []).append(name)
+    reasons = list(groups)
+    lines = [
+        f"  skipped, {shown(reason)} ({len(groups[reason])}): {_named(groups[reason], False)}"
+        for reason in reasons[:REPORT_NAMED]
+    ]
+    if len(reasons) > REPORT_NAMED:
+        rest = [name for reason in reasons[REPORT_NAMED:] for name in groups[reason]]
+        lines.append(
+            f"  skipped for {len(reasons) - REPORT_NAMED} other reasons ({len(rest)}):"
+            f" {_named(rest, False)}"
+        )
+    return lines
 
 
 def _named(files: list[str], indexed: bool) -> str:
