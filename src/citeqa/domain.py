@@ -11,6 +11,8 @@ Two sources share one format (`Domain`):
   it uses (drug stems such as "-mab"), patterns of lines that are labels and not values (slide
   titles), cue words of the kinds of values its questions ask for.
 
+`read_manifest` reads the corpus's manifest.json for every reader of it (titles, the domain
+file's name, examples, digests), bounded, once per build or status check.
 `corpus_domain` reads a corpus's file (a bad one is ignored with a warning, as a bad manifest is; a
 field only the language data's are read for, such as `answer_types`, is named in a warning and
 ignored, unchecked: a bad pattern there does not cost the rest of the file); the build stores what
