@@ -203,13 +203,6 @@ def _unique(document: Document, used: set[str], warnings: list[str]) -> Document
     return document
 
 
-def read_titles(corpus_dir: Path) -> tuple[dict[str, str], list[str]]:
-    """Titles from the corpus's manifest.json by relative path, and a warning if it is corrupt
-    or not of the expected shape (then it is ignored)."""
-    manifest, warnings = read_manifest(corpus_dir)
-    return titles_from(manifest, warnings), warnings
-
-
 def titles_from(manifest: dict[str, Any], warnings: list[str]) -> dict[str, str]:
     """The titles the corpus's `manifest` gives by relative path; a warning added to
     `warnings` when its "documents" is of the wrong shape (then none are)."""

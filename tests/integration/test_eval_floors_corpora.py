@@ -16,7 +16,7 @@ import pytest
 
 from citeqa.config import Settings
 from citeqa.evaluation.corpora import CITEQA, CorporaReport, evaluate_corpora
-from citeqa.evaluation.quick import QUICK_DOCS, QUICK_QUESTIONS, quick_sets
+from citeqa.evaluation.quick import QUICK_DOCS, QUICK_QUESTIONS, make_quick_sets, plan_quick_sets
 from citeqa.evaluation.sets import load_sets, set_names
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,8 +28,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> CorporaReport:
     folder = tmp_path_factory.mktemp("eval-quick")
-    sets = quick_sets(load_sets(split=FLOORS["split"]), folder / "corpora", QUICK_DOCS,
-                      QUICK_QUESTIONS)  # fmt: skip
+    plans = plan_quick_sets(load_sets(split=FLOORS["split"]), folder / "corpora", QUICK_DOCS,
+                            QUICK_QUESTIONS)  # fmt: skip
+    sets = make_quick_sets(plans)
     return evaluate_corpora(sets, Settings(), folder / "cache", split=FLOORS["split"], peers=False)
 
 

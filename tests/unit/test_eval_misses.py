@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 from citeqa.cli import eval_cmd
 from citeqa.cli.app import app
 from citeqa.evaluation.metrics import QuestionResult
-from citeqa.evaluation.misses import UNANSWERABLE, misses, what_went_wrong
+from citeqa.evaluation.misses import UNANSWERABLE, misses
+from citeqa.evaluation.questions import EvalQuestion
 
 
 def result(**fields: object) -> QuestionResult:
@@ -45,16 +46,17 @@ def result(**fields: object) -> QuestionResult:
         ({"answerable": False}, "answered an unanswerable question"),
     ],
 )  # fmt: skip
-def test_what_went_wrong_names_each_kind_of_miss(fields: dict, did: str | None) -> None:
-    assert what_went_wrong(result(**fields), "trial") == did
+def test_misses_name_each_kind_of_miss(fields: dict, did: str | None) -> None:
+    missed = result(**fields)
+    asked = QUESTIONS[0] if missed.answerable else QUESTIONS[3]
+    found = misses([missed], [EvalQuestion.model_validate(dict(asked, id="q"))])
+    assert [m.did for m in found] == ([] if did is None else [did])
 
 
 def test_misses_keep_the_set_order_with_the_expected_document() -> None:
     results = [result(id="a", abstained=True), result(id="b", quote_correct=True),
                result(id="c", answerable=False)]  # fmt: skip
     questions = [dict(QUESTIONS[0], id="a"), dict(QUESTIONS[0], id="b"), dict(QUESTIONS[3], id="c")]
-    from citeqa.evaluation.questions import EvalQuestion
-
     found = misses(results, [EvalQuestion.model_validate(q) for q in questions])
     assert [(m.id, m.expected, m.did) for m in found] == [
         ("a", "trial", "abstained"),
@@ -97,7 +99,6 @@ def test_cli_eval_says_when_nothing_was_missed(monkeypatch, tmp_path) -> None:
 
 def test_markdown_report_lists_each_miss_once_under_its_reason() -> None:
     from citeqa.evaluation.markdown import _misses
-    from citeqa.evaluation.questions import EvalQuestion
 
     results = [result(id="a", abstained=True), result(id="b", relevant_ranks=[1]),
                result(id="c", relevant_ranks=[2], quote_correct_unlimited=True, quote_chars=450),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from citeqa.evaluation.peer_cache import cache_key
-from citeqa.evaluation.quick import make_quick_sets, plan_quick_sets, quick_sets
+from citeqa.evaluation.quick import make_quick_sets, plan_quick_sets
 from citeqa.evaluation.sets import load_sets
 
 
@@ -15,7 +15,9 @@ from citeqa.evaluation.sets import load_sets
 def quick(tmp_path_factory: pytest.TempPathFactory) -> dict:
     every = load_sets(split="test")
     folder = tmp_path_factory.mktemp("quick")
-    return {s.name: s for s in quick_sets(every, folder, docs=20, questions=50)}
+    return {
+        s.name: s for s in make_quick_sets(plan_quick_sets(every, folder, docs=20, questions=50))
+    }
 
 
 def docs(corpus: Path) -> set[str]:
@@ -61,7 +63,7 @@ def test_only_the_sets_asked_for_are_copied_and_as_when_all_are(
     every = load_sets(split="test")
     plans = plan_quick_sets(every, tmp_path, docs=20, questions=50, wanted=["nearmiss-piaf"])
     assert not list(tmp_path.iterdir()), "planning copies nothing"
-    [alone] = quick_sets(every, tmp_path, docs=20, questions=50, wanted=["nearmiss-piaf"])
+    [alone] = make_quick_sets(plans)
     assert [p.name for p in tmp_path.iterdir()] == [alone.corpus_dir.name]
     assert sorted(p.name for p in plans[0].files) == sorted(
         p.name for p in alone.corpus_dir.iterdir()

@@ -73,13 +73,6 @@ def reason_missed(result: QuestionResult) -> str | None:
     return "quote" if 1 in result.relevant_ranks else "passage"
 
 
-def what_went_wrong(result: QuestionResult, expected: str | None = None) -> str | None:
-    """What citeqa did on a missed question (`expected`: its document), or None when it did
-    right."""
-    reason = reason_missed(result)
-    return None if reason is None else _what_it_did(result, reason, expected)
-
-
 def _what_it_did(result: QuestionResult, reason: str, expected: str | None) -> str:
     if reason == "answered":
         return "answered an unanswerable question"

@@ -1,13 +1,13 @@
 """Quick subsets of the evaluation sets, for CI floors: small corpora, the same kinds of question.
 
-`quick_sets` copies `docs` files of each set's corpus (those the split's answerable questions
-name first, each group sorted by name) into a folder of its own, and keeps of each set the
+`plan_quick_sets` picks `docs` files of each set's corpus (those the split's answerable questions
+name first, each group sorted by name) for a folder of its own, and keeps of each set the
 questions those files can judge: answerable ones whose document was kept; near-miss ones whose
 source question's document was kept; off-topic and content-free ones as they are (still
 unanswerable on a smaller corpus). At most `questions` per set are kept, in file order (a
 follow-up only with the question it follows). Deterministic, so floors measured on it stay
-comparable. `plan_quick_sets` says what would be copied without copying, so eval can refuse
-(a peer's package missing) before it writes anything.
+comparable. It copies nothing, so eval can refuse (a peer's package missing) before it writes
+anything; `make_quick_sets` then copies the planned files.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from citeqa.domain import domain_path
 from citeqa.evaluation.questions import EvalQuestion
-from citeqa.evaluation.sets import EvalSet
+from citeqa.evaluation.sets import EvalSet, check_known
 from citeqa.paths import real_path
 
 QUICK_DOCS = 20
@@ -75,9 +75,12 @@ class QuickPlan(NamedTuple):
 def plan_quick_sets(
     sets: list[EvalSet], folder: Path, docs: int, questions: int, wanted: list[str] | None = None
 ) -> list[QuickPlan]:
-    """What `quick_sets` would make of the sets named in `wanted` (all when None), copying
+    """The quick copies of the sets named in `wanted` (all when None), copying
     nothing: every set of `sets` still decides which documents are kept, so a set's quick copy
-    is the same whichever sets are asked for."""
+    is the same whichever sets are asked for. EvalSetError when `wanted` names a set not in
+    `sets`."""
+    if wanted is not None:
+        check_known(wanted, [eval_set.name for eval_set in sets])
     source_doc = {q.id: q.doc_id for s in sets for q in s.questions if q.is_answerable}
     named = {doc for doc in source_doc.values() if doc is not None}
     plans = []
@@ -104,11 +107,3 @@ def make_quick_sets(plans: list[QuickPlan]) -> list[EvalSet]:
             for path in plan.files:
                 shutil.copyfile(path, target / path.name)
     return [plan.eval_set for plan in plans]
-
-
-def quick_sets(
-    sets: list[EvalSet], folder: Path, docs: int, questions: int, wanted: list[str] | None = None
-) -> list[EvalSet]:
-    """Each set named in `wanted` (all when None) on a small copy of its corpus, cut to the
-    questions that copy can judge."""
-    return make_quick_sets(plan_quick_sets(sets, folder, docs, questions, wanted))

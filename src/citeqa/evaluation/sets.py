@@ -81,30 +81,25 @@ def load_sets(
     """The named sets (all when None), each cut to `split`; unknown names raise EvalSetError."""
     path = registry or default_registry()
     entries = {entry.name: entry for entry in read_registry(path)}
-    _check_known(names or [], list(entries))
+    check_known(names or [], list(entries))
     chosen = [entries[name] for name in names] if names else list(entries.values())
     return [_load(entry, path.parent, split) for entry in chosen]
 
 
 def named_sets(text: str, registry: Path | None = None) -> list[str] | None:
     """`--sets`'s value as set names: None for "all" (every set); EvalSetError when it names
-    none (empty, or commas only) or an unknown set."""
+    none (empty, or commas only). Unknown names are refused where the sets are loaded."""
     if text.strip() == "all":
         return None
     names = [name.strip() for name in text.split(",") if name.strip()]
     if not names:
         known = ", ".join(set_names(registry or default_registry()))
         raise EvalSetError(f"--sets names no set: give names, comma-separated, or 'all' ({known})")
-    check_set_names(names, registry)
     return names
 
 
-def check_set_names(names: list[str], registry: Path | None = None) -> None:
-    """EvalSetError naming the unknown ones when some of `names` are not registered sets."""
-    _check_known(names, set_names(registry or default_registry()))
-
-
-def _check_known(names: list[str], known: list[str]) -> None:
+def check_known(names: list[str], known: list[str]) -> None:
+    """EvalSetError naming the unknown ones when some of `names` are not in `known`."""
     unknown = [name for name in names if name not in known]
     if unknown:
         raise EvalSetError(f"unknown set {', '.join(unknown)} (known: {', '.join(known)})")
