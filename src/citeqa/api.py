@@ -23,6 +23,7 @@ from citeqa.errors import IndexCorrupt, IndexMissing
 from citeqa.models import Answer, BuildReport, Citation, Document, IndexStatus, Retrieval
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example, choose, term_examples
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
+from citeqa.publishing import kept_for_user
 from citeqa.questions import (
     QuestionTerms,
     Vocabulary,
@@ -63,7 +64,8 @@ def index_status(settings: Settings | None = None, *, verify: bool = False) -> I
     settings = with_recorded_corpus(settings or load_settings())
     loaded = load_index(settings.index_dir, full=verify)
     described = describe_index(loaded, settings.corpus_dir, settings.index_dir)
-    return described.model_copy(update={"verified": verify})
+    kept = [str(path) for path in kept_for_user(settings.index_dir)]
+    return described.model_copy(update={"verified": verify, "kept_for_user": kept})
 
 
 def open_assistant(
@@ -195,7 +197,8 @@ class Assistant:
         return choose([e for e in examples if _has_content(self.ask(e.question))], count)
 
     def status(self) -> IndexStatus:
-        """Index status, as `index_status` gives it."""
+        """Index status, as `index_status` gives it but for `kept_for_user` (left empty: only
+        `citeqa status` names those folders, and reading them costs a manifest per build)."""
         return describe_index(self._loaded.index, self.settings.corpus_dir, self.settings.index_dir)
 
     def changes(self) -> list[str]:

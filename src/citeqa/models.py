@@ -209,7 +209,8 @@ class IndexStatus(Frozen):
     """Corpus files that differ from the index, each prefixed with added/modified/removed."""
     kept_for_user: list[str] = Field(default_factory=list)
     """Superseded build folders citeqa emptied of its own files and keeps for the files a
-    user put in them (publishing.left_to_user): the user's to move or delete."""
+    user put in them (publishing.left_to_user): the user's to move or delete. Filled by
+    api.index_status (`citeqa status`) only; Assistant.status leaves it empty."""
     verified: bool = False
     """Every file of the index was hashed against the sha256 its build recorded (`citeqa
     status --verify`); else a file whose size and time are unchanged since the build was

@@ -27,7 +27,6 @@ from citeqa.domain import KNOWLEDGE_FORMAT, read_manifest
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
 from citeqa.models import DocumentStatus, IndexStatus
-from citeqa.publishing import kept_for_user
 from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
 
 
@@ -102,7 +101,8 @@ def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
 
 
 def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> IndexStatus:
-    """The IndexStatus of a loaded index against the corpus folder as it is now."""
+    """The IndexStatus of a loaded index against the corpus folder as it is now (without the
+    build folders kept for a user's files: `citeqa status` alone names them, api.index_status)."""
     manifest = index.manifest
     changed = index_changes(index, corpus_dir)
     documents = [
@@ -121,7 +121,6 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         manifest_hash=index.manifest_hash,
         stale=bool(changed),
         changed=changed,
-        kept_for_user=[str(path) for path in kept_for_user(index_dir)],
     )
 
 
