@@ -137,20 +137,29 @@ def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
     somewhere and no reader is loading, the builds it no longer points to. Call it with the
     build lock held. Names citeqa did not create are never touched."""
     keep = current_name(owner.folder)
-    mine = [path for path in listing(owner.folder) if owner.owns(path.name)]
-    builds = [path for path in mine if owner.is_build(path.name)]
-    for path in mine:
-        if path not in builds:
+    for path in listing(owner.folder):
+        if owner.owns(path.name) and not owner.is_build(path.name):
             discard(path)
-    superseded = [
-        path for path in builds if keep is not None and path.name != keep and not left_to_user(path)
-    ]
+    if keep is None:  # no build is current: none is superseded
+        return
+    superseded = {
+        path: listed
+        for path, listed in _old_builds(owner, keep).items()
+        if not left_to_user(path, listed)
+    }
     if not superseded:
         return
     with _readers_excluded(owner.folder, EXCLUSIVE_WAIT_SECONDS if wait is None else wait) as alone:
         if alone:
-            for path in superseded:
-                discard(path)
+            for path, listed in superseded.items():
+                discard(path, listed)
+
+
+def _old_builds(owner: Ownership, keep: str | None) -> dict[Path, set[str]]:
+    """The builds of the owner's folder other than `keep` (all of them when None), each with
+    the files its manifest lists (`listed_files`, read once here for the callers)."""
+    builds = [path for path in listing(owner.folder) if owner.is_build(path.name)]
+    return {path: listed_files(path) for path in sorted(builds) if path.name != keep}
 
 
 def listing(folder: Path) -> list[Path]:
@@ -161,9 +170,10 @@ def listing(folder: Path) -> list[Path]:
         return []
 
 
-def discard(path: Path) -> None:
+def discard(path: Path, listed: set[str] | None = None) -> None:
     """Remove a file or folder citeqa created, ignoring what is already gone (and the Qdrant
-    collections a build folder points to: citeqa created them)."""
+    collections a build folder points to: citeqa created them). `listed`: a build folder's
+    `listed_files` when the caller already read them."""
     if path.is_dir() and not path.is_symlink():
         from citeqa.store import POINTER_SUFFIX
 
@@ -171,20 +181,19 @@ def discard(path: Path) -> None:
             from citeqa.qdrantindex import release
 
             release(path)
-        _remove_build(path)
+        _remove_build(path, listed_files(path) if listed is None else listed)
     else:
         with suppress(OSError):
             path.unlink(missing_ok=True)
 
 
-def _remove_build(folder: Path) -> None:
+def _remove_build(folder: Path, listed: set[str]) -> None:
     """Remove a build folder, all but what a user put in it, in one bottom-up pass: the files
     its manifest lists and citeqa's record (verification.STAMPS) go, then the folders left
     empty, then the manifest and the folder when nothing else is left. Any other name, hidden
     or not, is a user's: it keeps its folders and the manifest (the record of what is citeqa's
     there). A folder whose manifest lists no files (a temporary, a damaged build) is citeqa's
-    alone and goes whole."""
-    listed = listed_files(folder)
+    alone and goes whole. `listed`: its `listed_files`."""
     if not listed:
         shutil.rmtree(folder, ignore_errors=True)
         return
@@ -203,11 +212,11 @@ def _remove_build(folder: Path) -> None:
             os.rmdir(folder)
 
 
-def left_to_user(folder: Path) -> bool:
+def left_to_user(folder: Path, listed: set[str]) -> bool:
     """Whether a build folder is what an earlier removal left of a build for a user's files:
-    none of citeqa's files is there any more, only its manifest and other names. Later builds
-    pass it over (no readers' lock to wait for, nothing to walk) and never rewrite it."""
-    listed = listed_files(folder)
+    none of citeqa's files (`listed`, its `listed_files`) is there any more, only its manifest
+    and other names. Later builds pass it over (no readers' lock to wait for, nothing to walk)
+    and never rewrite it."""
     if not listed or any(os.path.lexists(folder / name) for name in [*listed, STAMPS]):
         return False
     return any(path.name != MANIFEST for path in listing(folder))
@@ -216,11 +225,11 @@ def left_to_user(folder: Path) -> bool:
 def kept_for_user(index_dir: Path) -> list[Path]:
     """The build folders of the index folder that citeqa keeps only for a user's files in
     them (`left_to_user`), for `citeqa status` to name."""
-    owner, keep = read_marker(index_dir), current_name(index_dir)
+    owner = read_marker(index_dir)
     if owner is None:
         return []
-    builds = [path for path in listing(index_dir) if owner.is_build(path.name)]
-    return sorted(path for path in builds if path.name != keep and left_to_user(path))
+    old = _old_builds(owner, current_name(index_dir))
+    return [path for path, listed in old.items() if left_to_user(path, listed)]
 
 
 def listed_files(folder: Path) -> set[str]:
