@@ -84,14 +84,16 @@ def cache_sizes(assistant: Any) -> dict[str, int]:
     found = {
         "bank.tables": _size(bank, "_tables"),
         "bank.headers": _size(bank, "_headers"),
-        "bank.frames": _size(bank, "_frames"),
-        "bank.sections": _size(bank, "_sections"),
         "tokens": _size(bank.tokens, "_cache"),
         "vectors": _size(bank.vectors, "_cache"),
         "sentences": _size(bank.sentences, "_made"),
         "bm25.checked": _size(getattr(lexical, "_bm25", lexical), "_checked"),
     }
-    for name in ("citeqa.topic_terms:_title_tokens", "citeqa.chunking:_inner_headings"):
+    for name in (
+        "citeqa.topic_terms:_title_tokens",
+        "citeqa.chunking:_inner_headings",
+        "citeqa.sentences:_heading_tokens",
+    ):
         module, function = name.split(":")
         cached = getattr(sys.modules.get(module), function, None)
         found[function.strip("_")] = cached.cache_info().currsize if cached else -1

@@ -52,9 +52,10 @@ TABLE_DOCUMENTS = 64
 keeps its document's text, so an open assistant must not keep every document a long chat
 quoted (benchmarks/long_chat.py)."""
 TABLE_ROWS = 20_000
-"""Table rows whose header row, and whether they are a table's frame, a bank remembers."""
+"""Table rows whose header row a bank remembers."""
 SECTIONS = 4096
-"""Passage headings whose tokens a bank remembers."""
+"""Passage headings whose tokens are remembered (one cache for every bank: `_heading_tokens`
+does not depend on the index)."""
 
 _PERCENT = re.compile(r"\d\s?%")
 _NEVER = re.compile(r"(?!)")
@@ -94,6 +95,7 @@ def language_rules() -> SentenceRules:
     return SentenceRules.of(language_data())
 
 
+@functools.lru_cache(maxsize=SECTIONS)
 def _heading_tokens(section: str, lang: str) -> frozenset[str]:
     return frozenset(tokenize(section, lang))
 
@@ -130,8 +132,6 @@ class SentenceBank:
             else SentenceTable.of(sentences, list(documents))
         )
         self.vectors, self.tokens = vectors, tokens
-        self._sections = functools.lru_cache(SECTIONS)(_heading_tokens)
-        """The tokens of the passage headings asked about, by heading and language."""
         # The caches hold functions of the documents and sentences, never of `self`: a bound
         # method in them would be a reference cycle keeping the bank (and through `tokens` the
         # loaded index) alive after its last user until the cycle collector's slow pass.
@@ -143,10 +143,6 @@ class SentenceBank:
             functools.partial(_find_table_header, self._tables, self.sentences)
         )
         """`table_header` of the table rows asked about."""
-        self._frames = functools.lru_cache(TABLE_ROWS)(
-            functools.partial(_is_frame, documents, self.sentences)
-        )
-        """`is_table_frame` of the table rows asked about."""
 
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
         """Tokens of the sentence, its context (`context_of`), and the passage heading."""
@@ -183,11 +179,14 @@ class SentenceBank:
 
     def is_table_frame(self, index: int) -> bool:
         """Whether the sentence is a markdown table's `|---|` rule or its header row: never an
-        answer on its own (a row is quoted with its header). Remembered for table rows."""
-        text = self.text(index)
-        if not (is_table_row(text) or is_table_separator(text)):
+        answer on its own (a row is quoted with its header). Reads one or two lines: not
+        remembered."""
+        sentence = self.sentences[index]
+        document = self.documents[sentence.doc_id].text
+        line = document[sentence.start : sentence.end]
+        if not (is_table_row(line) or is_table_separator(line)):
             return False
-        return self._frames(index)
+        return is_table_frame(document, sentence.start)
 
     def preceding(self, index: int, limit_start: int, count: int) -> list[int]:
         """Up to `count` sentences just before `index`, starting at or after `limit_start`."""
@@ -200,7 +199,7 @@ class SentenceBank:
     def section_tokens(self, chunk: Chunk) -> frozenset[str]:
         if not chunk.section:
             return frozenset()
-        return self._sections(chunk.section, chunk.lang)
+        return _heading_tokens(chunk.section, chunk.lang)
 
     def following(self, index: int, limit_end: int) -> list[int]:
         """Sentences after `index` in its document, up to offset `limit_end`."""
@@ -237,11 +236,6 @@ def _find_table_header(
     position = bisect.bisect_left(starts, header[0])
     found = position < len(numbers) and starts[position] == header[0]
     return int(numbers[position]) if found else None
-
-
-def _is_frame(documents: Mapping[str, Document], sentences: SentenceTable, index: int) -> bool:
-    sentence = sentences[index]
-    return is_table_frame(documents[sentence.doc_id].text, sentence.start)
 
 
 def score_sentences(

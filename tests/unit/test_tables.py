@@ -6,7 +6,7 @@ import pytest
 
 from citeqa.language import is_table_separator
 from citeqa.models import Chunk, Document, Sentence
-from citeqa.sentences import SentenceBank
+from citeqa.sentences import SECTIONS, SentenceBank, _heading_tokens
 from citeqa.tables import TableHeaders, is_table_frame
 
 MARKDOWN = (
@@ -187,15 +187,14 @@ def test_what_a_bank_remembers_of_tables_and_headings_stays_within_its_bounds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A long chat quotes ever more documents: the bank keeps at most TABLE_DOCUMENTS of them
-    read (each holds its document's text), TABLE_ROWS rows' headers and frames, SECTIONS
-    headings' tokens, and answers as a bank that forgets nothing."""
+    read (each holds its document's text) and TABLE_ROWS rows' headers, and answers as a bank
+    that forgets nothing; the headings' tokens are one module cache of SECTIONS."""
     unbounded = _table_readings(_documents_bank(40))
-    for name, bound in (("TABLE_DOCUMENTS", 8), ("TABLE_ROWS", 20), ("SECTIONS", 5)):
+    for name, bound in (("TABLE_DOCUMENTS", 8), ("TABLE_ROWS", 20)):
         monkeypatch.setattr(f"citeqa.sentences.{name}", bound)
     bank = _documents_bank(40)
     assert _table_readings(bank) == unbounded
     assert _table_readings(bank) == unbounded  # asked again, after each cache was overrun
-    sizes = [
-        cache.cache_info() for cache in (bank._tables, bank._headers, bank._frames, bank._sections)
-    ]
-    assert [(info.currsize, info.maxsize) for info in sizes] == [(8, 8), (20, 20), (20, 20), (5, 5)]
+    sizes = [cache.cache_info() for cache in (bank._tables, bank._headers)]
+    assert [(info.currsize, info.maxsize) for info in sizes] == [(8, 8), (20, 20)]
+    assert _heading_tokens.cache_info().maxsize == SECTIONS
