@@ -183,13 +183,9 @@ def remove_unused(made: list[Path]) -> None:
 def _make_folder(index_dir: Path) -> None:
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
-    except FileExistsError as err:  # a file, or a link that loops or leads to a file
+    except OSError as err:  # in the way (a file, a link that loops), no permission, disk full
         raise IndexWriteError(
             f"Cannot create the index folder {index_dir}: {not_a_folder(index_dir, err)}."
-        ) from err
-    except OSError as err:
-        raise IndexWriteError(
-            f"Cannot create the index folder {index_dir}: {err.strerror or err}."
         ) from err
     if not os.access(index_dir, os.W_OK | os.X_OK):
         raise IndexWriteError(f"The index folder {index_dir} is not writable.")

@@ -5,7 +5,7 @@
 path citeqa resolves goes through `real_path` instead: `os.path.realpath` resolves the same
 way and leaves a loop as it is written, so the operation that then uses the path (making the
 folder, reading the file) fails with ELOOP, and its own clear message says so;
-`not_a_folder` words why a name cannot be made a folder.
+`not_a_folder` words why a name cannot be made a folder, whatever the error.
 """
 
 from __future__ import annotations
@@ -20,8 +20,11 @@ def real_path(path: Path | str) -> Path:
 
 
 def not_a_folder(path: Path, err: OSError) -> str:
-    """Why `mkdir(exist_ok=True)` found `path` in the way (`err`, its FileExistsError): a link
-    that loops, or leads nowhere one can follow, says what following it gives; a file says so."""
+    """Why `mkdir(exist_ok=True)` could not make `path` a folder (`err`, any OSError), in words.
+    When something is in the way (FileExistsError), a link that loops, or leads nowhere one can
+    follow, says what following it gives, and a file says so; any other error says its own."""
+    if not isinstance(err, FileExistsError):
+        return err.strerror or str(err)
     try:
         path.stat()
     except OSError as found:

@@ -89,13 +89,9 @@ def make_cache_dir(folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         if not os.access(folder, os.W_OK | os.X_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-    except FileExistsError as err:
-        raise IndexWriteError(
-            f"Cannot use the eval cache folder {folder}: {not_a_folder(folder, err)}."
-        ) from None
     except OSError as err:
         raise IndexWriteError(
-            f"Cannot use the eval cache folder {folder}: {err.strerror or err}."
+            f"Cannot use the eval cache folder {folder}: {not_a_folder(folder, err)}."
         ) from None
     return folder
 
