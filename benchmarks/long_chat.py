@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scale import ROOT, WORK, in_child, register, settings, synthetic_corpus
+from scale import ROOT, in_child, index_of, register, settings, synthetic_corpus
 
 FORMS = {
     "en": ("What about {}?", "What does it say about {}?", "Which {}?", "How is {} described?"),
@@ -197,7 +197,7 @@ def main() -> None:
     sources = [("this", ROOT / "src")] + ([("before", args.before)] if args.before else [])
     for code, src in sources:
         built = "this" if args.same_index else code  # by default, the index that code built
-        index = WORK / f"index-{args.size or 'bundled'}-{built}"
+        index = index_of(f"{args.size:,}" if args.size else "bundled", built)
         counts = [str(args.questions), *map(str, args.checkpoints)]
         rows = in_child("_chat", str(corpus), str(index), *counts, src=src, script=__file__)
         print(f"{code} ({src}): {args.questions} questions, one session, on {index}")

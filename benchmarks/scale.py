@@ -143,6 +143,18 @@ def questions() -> list[str]:
     return found
 
 
+def corpora(sizes: Sequence[int]) -> list[tuple[str, Path]]:
+    """The bundled corpus, then a synthetic corpus of about each size, with their labels
+    ("bundled", "100,000")."""
+    return [("bundled", ROOT / "corpus")] + [(f"{n:,}", synthetic_corpus(n)) for n in sizes]
+
+
+def index_of(label: str, code: str) -> Path:
+    """The index `pipeline` built of a corpus (bundled, or a size as "100,000") with a code
+    (this, before)."""
+    return WORK / f"index-{label.replace(',', '')}-{code}"
+
+
 def synthetic_corpus(chunks: int) -> Path:
     """A folder of copies of the bundled and shared documents holding about `chunks` chunks."""
     folder = WORK / f"corpus-{chunks}"
@@ -242,8 +254,7 @@ def pipeline(sizes: list[int], before: Path | None, reuse: bool = False) -> None
     """One row per corpus; with `before` (another checkout's src/), its row follows each.
     With `reuse`, an index this code built earlier is asked as it is, by both codes (its
     build columns are then left empty): a real build of 100k chunks takes minutes."""
-    rows = [("bundled", ROOT / "corpus")]
-    rows += [(f"{size:,}", synthetic_corpus(size)) for size in sizes]
+    rows = corpora(sizes)
     print(
         f"{'corpus':>10} {'code':>6} {'chunks':>7} {'build s':>8} {'index MB':>9}"
         f" {'build RSS':>9} {'cold ask s':>10} {'cold CLI s':>10} {'compound s':>10}"
@@ -252,8 +263,7 @@ def pipeline(sizes: list[int], before: Path | None, reuse: bool = False) -> None
     sources = [("this", ROOT / "src")] + ([("before", before)] if before else [])
     for label, corpus in rows:
         for code, src in sources:
-            index = WORK / f"index-{label.replace(',', '')}-{code}"
-            kept = WORK / f"index-{label.replace(',', '')}-this"
+            index, kept = index_of(label, code), index_of(label, "this")
             if reuse and kept.is_dir():
                 index, building = kept, f"{'-':>7} {'-':>8} {'-':>9} {'-':>9}"
             else:
@@ -280,14 +290,13 @@ def cold(sizes: list[int], repeats: int, before: Path | None = None) -> None:
     between rows shows in every row alike; medians over `repeats` rounds, and each size's
     ratio to the bundled corpus. With `before` (another checkout's src/), each round also asks
     the same indexes with that code, and its rows follow."""
-    rows = [("bundled", ROOT / "corpus")]
-    rows += [(f"{size:,}", synthetic_corpus(size)) for size in sizes]
+    rows = corpora(sizes)
     sources = [("this", ROOT / "src")] + ([("before", before)] if before else [])
     times: dict[tuple[str, str, str], list[float]] = {}
     for _ in range(repeats):
         for label, corpus in rows:
             for code, src in sources:
-                index = WORK / f"index-{label.replace(',', '')}-this"
+                index = index_of(label, "this")
                 asked = in_child("_ask", str(corpus), str(index), "1", src=src)
                 cli = in_child("_cli", str(corpus), str(index), src=src)
                 times.setdefault((code, label, "ask"), []).append(asked["cold_s"])
@@ -313,7 +322,7 @@ def warm_alternated(built: Path, count: int, *sizes: int) -> dict[str, list[floa
     from citeqa.api import open_assistant
 
     register()
-    rows = [("bundled", ROOT / "corpus")] + [(f"{n:,}", synthetic_corpus(n)) for n in sizes]
+    rows = corpora(sizes)
     opened = [
         (label, open_assistant(_settings(corpus, label, built), build_if_missing=False))
         for label, corpus in rows
@@ -334,26 +343,21 @@ def _settings(corpus: Path, label: str, code: Path) -> Settings:
     """The settings of the index `pipeline` built of `corpus` with a code (this, before)."""
     from citeqa.config import Settings
 
-    found = settings(corpus, _index_of(label, str(code)))
+    found = settings(corpus, index_of(label, str(code)))
     assert isinstance(found, Settings)
     return found
-
-
-def _index_of(label: str, code: str) -> Path:
-    """The index `pipeline` built of a corpus (bundled, or a size as "100,000") with a code."""
-    return WORK / f"index-{label.replace(',', '')}-{code}"
 
 
 def _check_built(sizes: list[int], before: Path | None) -> None:
     """`warm` never builds (a missing index would be built inside the timed child): exit
     naming the `pipeline` command that builds the indexes it lacks."""
     codes = ["this"] + (["before"] if before else [])
-    labels = ["bundled", *(f"{size:,}" for size in sizes)]
+    labels = ["bundled", *(f"{size:,}" for size in sizes)]  # not corpora(): it writes them
     missing = [
-        str(_index_of(label, code))
+        str(index_of(label, code))
         for code in codes
         for label in labels
-        if not (_index_of(label, code) / "current").exists()
+        if not (index_of(label, code) / "current").exists()
     ]
     if missing:
         again = ["--sizes", *map(str, sizes)] + (["--before", str(before)] if before else [])

@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from scale import ROOT, WORK, in_child, peak_rss_mb, register, synthetic_corpus
+from scale import corpora, in_child, index_of, peak_rss_mb, register
 
 HASHED = [0]
 """Bytes hashed by `file_sha256` in this process."""
@@ -79,12 +79,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    rows = [("bundled", ROOT / "corpus")]
-    rows += [(f"{size:,}", synthetic_corpus(size)) for size in args.sizes]
+    rows = corpora(args.sizes)
     runs: dict[tuple[str, str], list[dict[str, float]]] = {}
     for _ in range(args.repeats):
         for label, corpus in rows:
-            index = WORK / f"index-{label.replace(',', '')}-this"
+            index = index_of(label, "this")
             for kind, verify in (("status", "0"), ("--verify", "1")):
                 found = in_child("_status", str(corpus), str(index), verify, script=__file__)
                 runs.setdefault((label, kind), []).append(found)
