@@ -159,7 +159,7 @@ def chat(corpus: Path, index: Path, count: int, *checkpoints: int) -> dict[str, 
     from citeqa.api import open_assistant
 
     register()
-    assistant = open_assistant(settings(corpus, index), build_if_missing=False)  # type: ignore[arg-type]
+    assistant = open_assistant(settings(corpus, index), build_if_missing=False)
     session = assistant.session()
     asked = questions(corpus, count)
     rows, times = [], []

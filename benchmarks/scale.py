@@ -127,7 +127,7 @@ def register() -> None:
     register_embedder(HashEmbedder.name, HashEmbedder)
 
 
-def settings(corpus: Path, index: Path) -> object:
+def settings(corpus: Path, index: Path) -> Settings:
     from citeqa.config import Settings
 
     return Settings(corpus_dir=corpus, index_dir=index, channels=(HashEmbedder.name,))
@@ -185,7 +185,7 @@ def pipeline_build(corpus: Path, index: Path) -> dict[str, float]:
 
     register()
     began = time.perf_counter()
-    report = build_index(settings(corpus, index), rebuild=True)  # type: ignore[arg-type]
+    report = build_index(settings(corpus, index), rebuild=True)
     return {
         "chunks": report.chunks,
         "build_s": time.perf_counter() - began,
@@ -200,7 +200,7 @@ def pipeline_ask(corpus: Path, index: Path, count: int) -> dict[str, float]:
     from citeqa.api import open_assistant
 
     register()
-    assistant = open_assistant(settings(corpus, index), build_if_missing=False)  # type: ignore[arg-type]
+    assistant = open_assistant(settings(corpus, index), build_if_missing=False)
     asked = questions()
     assistant.ask(asked[0])
     cold = time.perf_counter() - began
@@ -229,7 +229,7 @@ def pipeline_cli(corpus: Path, index: Path) -> dict[str, float]:
     from citeqa.cli.common import open_for_questions
 
     register()
-    assistant = open_for_questions(settings(corpus, index))  # type: ignore[arg-type]
+    assistant = open_for_questions(settings(corpus, index))
     assistant.ask(questions()[0]).model_dump_json()
     used = resource.getrusage(resource.RUSAGE_SELF)
     return {
@@ -316,7 +316,7 @@ def cold(sizes: list[int], repeats: int, before: Path | None = None) -> None:
             print(f"{label:>10} {code:>6} {' '.join(figures)}", flush=True)
 
 
-def warm_alternated(built: Path, count: int, *sizes: int) -> dict[str, list[float]]:
+def warm_alternated(built: str, count: int, *sizes: int) -> dict[str, list[float]]:
     """Each question asked of the bundled corpus's assistant and each size's in turn, on the
     indexes the code `built` names (this, before) built."""
     from citeqa.api import open_assistant
@@ -324,7 +324,7 @@ def warm_alternated(built: Path, count: int, *sizes: int) -> dict[str, list[floa
     register()
     rows = corpora(sizes)
     opened = [
-        (label, open_assistant(_settings(corpus, label, built), build_if_missing=False))
+        (label, open_assistant(settings(corpus, index_of(label, built)), build_if_missing=False))
         for label, corpus in rows
     ]
     times: dict[str, list[float]] = {label: [] for label, _ in rows}
@@ -337,15 +337,6 @@ def warm_alternated(built: Path, count: int, *sizes: int) -> dict[str, list[floa
         label: [statistics.median(found[1:]), percentile(found[1:], 0.95)]
         for label, found in times.items()
     }
-
-
-def _settings(corpus: Path, label: str, code: Path) -> Settings:
-    """The settings of the index `pipeline` built of `corpus` with a code (this, before)."""
-    from citeqa.config import Settings
-
-    found = settings(corpus, index_of(label, str(code)))
-    assert isinstance(found, Settings)
-    return found
 
 
 def _check_built(sizes: list[int], before: Path | None) -> None:
@@ -439,8 +430,12 @@ def main() -> None:
         "_warm": warm_alternated,
     }
     if len(sys.argv) > 1 and sys.argv[1] in hidden:
-        paths = [Path(arg) for arg in sys.argv[2:] if not arg.isdigit()]
-        call = [*paths, *(int(arg) for arg in sys.argv[2:] if arg.isdigit())]
+        given = sys.argv[2:]
+        if sys.argv[1] == "_warm":  # the code's name (this, before), then numbers
+            call: list[object] = [given[0], *map(int, given[1:])]
+        else:
+            paths = [Path(arg) for arg in given if not arg.isdigit()]
+            call = [*paths, *(int(arg) for arg in given if arg.isdigit())]
         print(json.dumps(hidden[sys.argv[1]](*call)))  # type: ignore[operator]
         return
     import scale_vectors  # here: it imports this module's helpers
