@@ -438,14 +438,6 @@ def main() -> None:
             call = [*paths, *(int(arg) for arg in given if arg.isdigit())]
         print(json.dumps(hidden[sys.argv[1]](*call)))  # type: ignore[operator]
         return
-    import scale_vectors  # here: it imports this module's helpers
-
-    if len(sys.argv) > 1 and sys.argv[1] in ("_vbuild", "_vsearch"):
-        run = (
-            scale_vectors.vector_build if sys.argv[1] == "_vbuild" else scale_vectors.vector_search
-        )
-        print(json.dumps(run(sys.argv[2], sys.argv[3], int(sys.argv[4]), Path(sys.argv[5]))))
-        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=("pipeline", "cold", "warm", "vectors", "throughput"))
     parser.add_argument("--repeats", type=int, default=5, help="cold: rounds of alternated asks")
@@ -459,9 +451,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=None)
     parser.add_argument("--questions", type=int, default=200, help="warm: questions asked")
     parser.add_argument("--kinds", nargs="+", default=["flat", "hnsw", "ivf-sq8", "pq"])
-    parser.add_argument(
-        "--data", nargs="+", choices=scale_vectors.DATA, default=list(scale_vectors.DATA)
-    )
+    parser.add_argument("--data", nargs="+", default=None, help="vectors: random, clustered")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     if args.what == "throughput":
@@ -473,7 +463,22 @@ def main() -> None:
     elif args.what == "warm":
         warm(args.sizes or [100_000], args.before, args.questions)
     else:
-        scale_vectors.vectors(args.sizes or [100_000], args.kinds, args.data)
+        vectors_command(parser, args)
+
+
+def vectors_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """The `vectors` sub-command: scale_vectors.py, imported only here (it imports this module
+    as `scale`); its child processes run that script, not this one."""
+    import scale_vectors
+
+    unknown = sorted(set(args.data or ()) - set(scale_vectors.DATA))
+    if unknown:
+        parser.error(
+            f"argument --data: invalid choice: {unknown[0]!r} (choose from {scale_vectors.DATA})"
+        )
+    scale_vectors.vectors(
+        args.sizes or [100_000], args.kinds, args.data or list(scale_vectors.DATA)
+    )
 
 
 if __name__ == "__main__":

@@ -7,14 +7,16 @@ size, the peak RSS of a fresh process that opens the file and searches, cold (fi
 p50/p95 latency of one query at a time, and recall@10 against exact search (computed in batches
 over 200 queries). Build and search each run in their own process.
 
-The `vectors` sub-command and the child processes (`_vbuild`, `_vsearch`) run through scale.py,
-whose helpers (in_child, peak RSS, percentiles) this module uses.
+The `vectors` sub-command runs through scale.py, whose helpers (in_child, peak RSS, percentiles)
+this module uses; its child processes (`_vbuild`, `_vsearch`) run this script.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import statistics
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -182,8 +184,8 @@ def vector_row(data: str, kind: str, count: int, folder: Path, queries: np.ndarr
     path = folder / f"{kind}.faiss"
     np.save(path.with_suffix(".queries.npy"), queries)
     shutil.copyfile(folder / "truth.npy", path.with_suffix(".truth.npy"))
-    built = in_child("_vbuild", data, kind, str(count), str(path))
-    found = in_child("_vsearch", data, kind, str(count), str(path))
+    built = in_child("_vbuild", data, kind, str(count), str(path), script=__file__)
+    found = in_child("_vsearch", data, kind, str(count), str(path), script=__file__)
     print(
         f"{count:>10,} {data:>9} {kind:>9} {built['build_s']:>8.1f} {built['rss_mb']:>8.0f}M"
         f" {built['file_mb']:>8.0f}"
@@ -192,3 +194,13 @@ def vector_row(data: str, kind: str, count: int, folder: Path, queries: np.ndarr
         flush=True,
     )
     path.unlink()
+
+
+def main() -> None:
+    """The child processes of `scale.py vectors`: `_vbuild` or `_vsearch` DATA KIND N PATH."""
+    run = {"_vbuild": vector_build, "_vsearch": vector_search}[sys.argv[1]]
+    print(json.dumps(run(sys.argv[2], sys.argv[3], int(sys.argv[4]), Path(sys.argv[5]))))
+
+
+if __name__ == "__main__":
+    main()
