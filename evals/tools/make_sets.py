@@ -91,6 +91,12 @@ def copy_corpus(source: Path, target: Path) -> None:
         shutil.copyfile(path, target / path.name)
 
 
+def cut(text: str, start: int, end: int) -> str:
+    """`text` without `text[start:end]` (a paragraph): the text on either side joined by one
+    blank line, ending in one newline."""
+    return (text[:start].rstrip("\n") + "\n\n" + text[end:].lstrip("\n")).rstrip("\n") + "\n"
+
+
 def near_miss(corpus: Path, questions: list[dict], out: Path) -> list[dict]:
     """Remove one answering paragraph per article (keeping others); its orphaned questions."""
     rng = random.Random(f"{SEED}-nearmiss")
@@ -105,7 +111,7 @@ def near_miss(corpus: Path, questions: list[dict], out: Path) -> list[dict]:
         if len([p for p in text.split("\n\n") if p.strip()]) < 3:
             continue  # title and one paragraph: removing it would remove the article
         start, end = rng.choice(sorted(by_doc[doc]))
-        rest = (text[:start].rstrip("\n") + "\n\n" + text[end:].lstrip("\n")).rstrip("\n") + "\n"
+        rest = cut(text, start, end)
         (target / f"{doc}.txt").write_text(rest, encoding="utf-8")
         for q in by_doc[doc][(start, end)]:
             if not any(fold(answer) in fold(rest) for answer in q["answers"]):

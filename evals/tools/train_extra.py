@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from make_sets import MEDICAL_OVERLAP, fold
+from make_sets import MEDICAL_OVERLAP, cut, fold
 from train_sets import Corpus, Item
 
 from citeqa.evaluation.questions import EvalQuestion
@@ -100,9 +100,10 @@ def off_topic(target: str, sets: dict[str, list[Item]], asked: set) -> list[Item
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` without the spans, as make_sets.near_miss cuts one."""
+    """`text` without the spans, each cut as make_sets.near_miss cuts one (the last first, so
+    the earlier spans keep their offsets)."""
     for start, end in sorted(spans, reverse=True):
-        text = (text[:start].rstrip("\n") + "\n\n" + text[end:].lstrip("\n")).rstrip("\n") + "\n"
+        text = cut(text, start, end)
     return text
 
 
