@@ -96,6 +96,9 @@ class CorpusScan:
     files: CorpusStamps = field(default_factory=lambda: CorpusStamps([], [], []))
     """Each file's relative path, size and time (ns), as the walk found them before any was
     read: a file edited after its read then differs from what the index records."""
+    manifest_sha256: str | None = None
+    """`corpus_manifest_digest` of the manifest the scan read: what the build records and
+    compares with the previous build's, computed once."""
 
 
 def scan_corpus(
@@ -112,6 +115,7 @@ def scan_corpus(
     titles = titles_from(manifest, warnings)
     domain, domain_warnings = corpus_domain(corpus_dir, manifest)
     warnings.extend(domain_warnings)
+    digest = corpus_manifest_digest(corpus_dir, manifest)
     files, skipped = _walk(corpus_dir, domain_path(corpus_dir, manifest))
     entries: list[DocumentEntry] = []
     used: set[str] = set()
@@ -136,7 +140,7 @@ def scan_corpus(
     heard(len(files.names), len(files.names))
     if not entries:
         raise CorpusEmpty(nothing_read(corpus_dir, unread, len(skipped) - len(unread)))
-    return CorpusScan(entries, skipped, warnings, domain, files)
+    return CorpusScan(entries, skipped, warnings, domain, files, digest)
 
 
 UNSUPPORTED_TYPE = "unsupported file type"

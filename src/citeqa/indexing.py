@@ -22,7 +22,6 @@ from citeqa.corpus import (
     CorpusScan,
     DocumentEntry,
     check_folder,
-    corpus_manifest_digest,
     file_digest,
     relative_path,
 )
@@ -120,7 +119,7 @@ def _update(
     old_files, loaded, damage = previous_index(settings, channels, rebuild)
     files = _indexed_files(reading, settings.corpus_dir)
     reread = to_reread(loaded, files)  # once: for the check below, the reuse and the report
-    if loaded is not None and not reread and unchanged(loaded, files, settings.corpus_dir):
+    if loaded is not None and not reread and unchanged(loaded, files, reading.manifest_sha256):
         discard(temporary)
         return _report(settings, old_files, files, began, reading, full_rebuild=False)
     # only now: an unchanged corpus needs none of it (open_for_reuse hashed every file)
@@ -130,7 +129,7 @@ def _update(
     )
     files = _with_chunks(files, contents.per_document)
     report("writing", 0, 1)
-    manifest = _manifest(settings, contents, channels)
+    manifest = _manifest(settings, contents, channels, reading.manifest_sha256)
     write_build(temporary, manifest, settings, FileList.of(files))
     publish(owner, temporary, name)
     _after_switch(owner, report)
@@ -226,12 +225,13 @@ def _manifest(
     settings: Settings,
     contents: BuildContents,
     channels: list[ChannelInfo],
+    manifest_sha256: str | None,
 ) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "corpus_dir": str(settings.corpus_dir.absolute()),
-        "corpus_manifest_sha256": corpus_manifest_digest(settings.corpus_dir),
+        "corpus_manifest_sha256": manifest_sha256,
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
         "flat_index_max": settings.flat_index_max,

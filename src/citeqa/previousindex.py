@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from citeqa.config import Settings
-from citeqa.corpus import corpus_manifest_digest
 from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.errors import CiteqaError, IndexCorrupt
 from citeqa.filelist import FileList
@@ -114,14 +113,15 @@ def to_reread(loaded: PreviousBuild | None, files: list[IndexedFile]) -> list[st
     return outdated(loaded.manifest.readers, lambda: [f.file for f in files if f.doc_id])
 
 
-def unchanged(loaded: PreviousBuild, files: list[IndexedFile], corpus_dir: Path) -> bool:
-    """Whether the corpus, its manifest, the term knowledge and the index format are as the
-    previous build (`loaded`) left them (its documents' readers too: `to_reread`, checked
-    before): then the build has nothing to write."""
+def unchanged(loaded: PreviousBuild, files: list[IndexedFile], manifest_sha256: str | None) -> bool:
+    """Whether the corpus, its manifest (`manifest_sha256`: its `corpus_manifest_digest`, as
+    the build's scan found it), the term knowledge and the index format are as the previous
+    build (`loaded`) left them (its documents' readers too: `to_reread`, checked before): then
+    the build has nothing to write."""
     new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
     return (
         set(recorded_keys(loaded.files())) == new
-        and loaded.manifest.corpus_manifest_sha256 == corpus_manifest_digest(corpus_dir)
+        and loaded.manifest.corpus_manifest_sha256 == manifest_sha256
         and _stored_knowledge(loaded) == KNOWLEDGE_FORMAT  # else: store it (nothing embedded)
     )
 

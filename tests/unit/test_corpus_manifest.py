@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from citeqa import corpus as corpus_module
 from citeqa import domain
-from citeqa.corpus import scan_corpus
+from citeqa.corpus import corpus_manifest_digest, scan_corpus
 from citeqa.filelist import FileList
+from citeqa.indexing import build_index
 from citeqa.status import corpus_changes
+from citeqa.store import current_build, read_manifest
+from small_corpora import fake_settings
 
 
 def _corpus(tmp_path: Path) -> Path:
@@ -49,6 +53,47 @@ def test_a_build_and_a_status_check_each_read_the_manifest_once(
     changes = corpus_changes(FileList.of([]), corpus, None)
     assert changes == ["added: a.txt", "modified: manifest.json (titles or domain file)"]
     assert reads.count("manifest.json") == 1
+
+
+def _count_corpus_reads(monkeypatch: pytest.MonkeyPatch, corpus: Path) -> list[str]:
+    """The corpus's manifest and domain file, each time it is read whole (parsed or hashed)."""
+    reads: list[str] = []
+    read_regular, file_sha256 = domain.read_regular, corpus_module.file_sha256
+
+    def parsed(path: Path, limit: int) -> bytes:
+        reads.extend([path.name] if path.parent == corpus else [])
+        return read_regular(path, limit)
+
+    def hashed(path: Path) -> str:
+        reads.extend([path.name] if path.parent == corpus else [])
+        return file_sha256(path)
+
+    monkeypatch.setattr(domain, "read_regular", parsed)
+    monkeypatch.setattr(corpus_module, "file_sha256", hashed)
+    return reads
+
+
+def test_a_build_reads_the_manifest_to_parse_and_to_hash_once_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index = _corpus(tmp_path), tmp_path / "index"
+    reads = _count_corpus_reads(monkeypatch, corpus)
+    build_index(fake_settings(corpus, index))
+    first = current_build(index)
+    assert read_manifest(first)[0].corpus_manifest_sha256 == corpus_manifest_digest(corpus)
+    reads.clear()
+    build_index(fake_settings(corpus, index))
+    assert current_build(index) == first, "nothing changed: nothing written"
+    assert reads.count("manifest.json") == 2  # parsed once, hashed once
+    assert reads.count("words.json") == 2  # read once, hashed once
+    (corpus / "words.json").write_text(json.dumps({"groups": [["alpha", "alfa"]]}))
+    reads.clear()
+    build_index(fake_settings(corpus, index))
+    assert current_build(index) != first, "a new domain file is a change"
+    assert reads.count("manifest.json") == 2
+    assert read_manifest(current_build(index))[0].corpus_manifest_sha256 == (
+        corpus_manifest_digest(corpus)
+    )
 
 
 def test_an_oversized_manifest_is_ignored_with_one_warning(
