@@ -19,6 +19,7 @@ from citeqa.evaluation import peer_cache
 from citeqa.evaluation.corpora import (
     CITEQA,
     PEERS_QUESTIONS,
+    check_peers,
     evaluate_corpora,
     index_dir_for,
     macro_average,
@@ -293,11 +294,12 @@ def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
     sets = load_sets(registry=write_registry(tmp_path, corpus))
     cache, settings = tmp_path / "c", Settings(channels=("fake",))
     with pytest.raises(EmbedderUnavailable, match=r"minilm peer .*--no-peers") as refused:
-        evaluate_corpora(sets, settings, cache, peers=True)
+        check_peers(sets, cache)
     assert "sentence_transformers" in str(refused.value)
     assert not index_dir_for(cache, corpus).exists(), "refused before any set ran"
     assert evaluate_corpora(sets, settings, cache, peers=False).sets[0].systems
     facts = sets[0]
     peer_cache.peer_outcomes(facts.name, corpus, standalone_questions(facts), cache, dense=dense)
+    check_peers(sets, cache)  # the peers' results are cached: no model needed
     report = evaluate_corpora(sets, settings, cache, peers=True)  # the peers' results: cached
     assert set(report.sets[0].systems) == {CITEQA, *PEER_NAMES}

@@ -210,7 +210,9 @@ def run_corpora(
 
 def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -> list[EvalSet]:
     """The sets named (or all; none or an unknown one raises EvalSetError), cut to the split;
-    with `quick`, their quick subsets, copied into the cache once the peers are known to run."""
+    with `quick`, their quick subsets, copied into the cache. With `peers`, EmbedderUnavailable
+    first when a peer cannot run (`check_peers`: the one check, before anything is copied)."""
+    from citeqa.evaluation.corpora import check_peers
     from citeqa.evaluation.quick import (
         QUICK_DOCS,
         QUICK_QUESTIONS,
@@ -221,21 +223,14 @@ def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -
 
     wanted = named_sets(names)
     if not quick:
-        return load_sets(wanted, split=split)  # type: ignore[arg-type]
+        loaded = load_sets(wanted, split=split)  # type: ignore[arg-type]
+        if peers:
+            check_peers(loaded, cache)
+        return loaded
     every = load_sets(split=split)  # type: ignore[arg-type]
     plans = plan_quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS, wanted)
-    if peers:
-        from citeqa.evaluation.corpora import standalone_questions
-        from citeqa.evaluation.peer_cache import check_peer_models
-
-        check_peer_models(
-            [
-                (plan.eval_set.name, plan.files, standalone_questions(plan.eval_set))
-                for plan in plans
-                if any(q.is_answerable for q in plan.eval_set.questions)
-            ],
-            cache,
-        )
+    if peers:  # before any corpus is copied
+        check_peers([plan.eval_set for plan in plans], cache, [plan.files for plan in plans])
     return make_quick_sets(plans)
 
 

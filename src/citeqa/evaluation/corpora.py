@@ -17,6 +17,7 @@ import errno
 import hashlib
 import os
 import statistics
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,12 @@ from citeqa.config import Settings
 from citeqa.errors import IndexWriteError
 from citeqa.evaluation.judging import Outcome, judge_outcome
 from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
-from citeqa.evaluation.peer_cache import cached_outcomes, check_peer_models, peer_outcomes
+from citeqa.evaluation.peer_cache import (
+    Corpus,
+    cached_outcomes,
+    check_peer_models,
+    peer_outcomes,
+)
 from citeqa.evaluation.peers import PEERS
 from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.reliability import Reliability, answered, reliability
@@ -173,6 +179,20 @@ def cached_peer_metrics(eval_set: EvalSet, cache: Path) -> dict[str, Metrics] | 
     return None if outcomes is None else _peer_summaries(standalone, outcomes)
 
 
+def check_peers(sets: list[EvalSet], cache: Path, corpora: Sequence[Corpus] | None = None) -> None:
+    """EmbedderUnavailable when a peer's model cannot be found here and some set with answerable
+    questions has no cached peer results (peer_cache.check_peer_models): eval checks it once,
+    before it copies or indexes anything. `corpora`: each set's corpus when it is not at its
+    corpus_dir yet (a quick copy's source files)."""
+    where = [s.corpus_dir for s in sets] if corpora is None else corpora
+    needed = [
+        (eval_set.name, corpus, standalone_questions(eval_set))
+        for eval_set, corpus in zip(sets, where, strict=True)
+        if any(q.is_answerable for q in eval_set.questions)
+    ]
+    check_peer_models(needed, cache)
+
+
 def standalone_questions(eval_set: EvalSet) -> list[EvalQuestion]:
     """The set's questions that follow no other: those the peers, which keep no context, ask."""
     return [q for q in eval_set.questions if q.follows is None]
@@ -196,17 +216,8 @@ def evaluate_corpora(
     peers: bool = True,
     progress: Progress | None = None,
 ) -> CorporaReport:
-    """Run every set; the per-set figures, their macro average and pooled abstention.
-    EmbedderUnavailable before any set runs when peers are asked for and one cannot run here."""
-    if peers:
-        check_peer_models(
-            [
-                (s.name, s.corpus_dir, standalone_questions(s))
-                for s in sets
-                if any(q.is_answerable for q in s.questions)
-            ],
-            cache,
-        )
+    """Run every set; the per-set figures, their macro average and pooled abstention. With
+    `peers`, the caller has checked first that they can run (`check_peers`)."""
     assistants = Assistants(settings, cache, progress)
     reports, pooled = [], []
     for eval_set in sets:
