@@ -37,14 +37,15 @@ def quick_target(corpus_dir: Path, folder: Path) -> Path:
     return folder / f"{corpus_dir.name}-{digest}"
 
 
-def quick_files(corpus_dir: Path, folder: Path, docs: int, named: set[str]) -> list[Path]:
-    """The files of the quick copy of `corpus_dir`: those already copied when the copy exists,
-    else `docs` documents (first those that questions name, sorted, then the others, sorted)
-    and the corpus's manifest.json and domain file, if any. Nothing is copied."""
-    target = quick_target(corpus_dir, folder)
+def quick_files(
+    corpus_dir: Path, target: Path, own: set[str], docs: int, named: set[str]
+) -> list[Path]:
+    """The files of the quick copy `target` of `corpus_dir`: those already copied when the copy
+    exists, else `docs` documents (first those that questions name, sorted, then the others,
+    sorted) and the corpus's manifest.json and domain file (`own`: their names, `_own_files`),
+    if any. Nothing is copied."""
     if target.exists():
         return sorted(p for p in target.iterdir() if p.is_file())
-    own = _own_files(corpus_dir)
     files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name not in own)
     files.sort(key=lambda p: p.stem not in named)
     return [*files[:docs], *(p for p in (corpus_dir / n for n in sorted(own)) if p.is_file())]
@@ -87,13 +88,13 @@ def plan_quick_sets(
     for eval_set in sets:
         if wanted is not None and eval_set.name not in wanted:
             continue
-        files = quick_files(eval_set.corpus_dir, folder, docs, named)
+        target = quick_target(eval_set.corpus_dir, folder)
         own = _own_files(eval_set.corpus_dir)
+        files = quick_files(eval_set.corpus_dir, target, own, docs, named)
         kept = {p.stem for p in files if p.name not in own}
         chosen = [q for q in eval_set.questions if _keep(q, kept, source_doc)][:questions]
         ids = {q.id for q in chosen}
         chosen = [q for q in chosen if q.follows is None or q.follows in ids]
-        target = quick_target(eval_set.corpus_dir, folder)
         plans.append(QuickPlan(replace(eval_set, corpus_dir=target, questions=chosen), files))
     return plans
 
