@@ -16,7 +16,16 @@ from fault_helpers import QUESTION, fake_settings, make_corpus
 
 from citeqa import publishing
 from citeqa.api import build_index
+from citeqa.config import Settings
 from citeqa.publishing import claimed_and_locked, current_name, remove_leftovers
+
+
+def _built(tmp_path: Path) -> tuple[Settings, Path]:
+    """A small corpus's settings and index folder, built once."""
+    index = tmp_path / "index"
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), index)
+    build_index(settings)
+    return settings, index
 
 
 def _builds(index: Path) -> list[str]:
@@ -24,10 +33,7 @@ def _builds(index: Path) -> list[str]:
 
 
 def test_a_users_file_in_a_superseded_build_stays(tmp_path: Path, cli: Any) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
-    build_index(settings)
+    settings, index = _built(tmp_path)
     first = index / str(current_name(index))
     (first / "my-notes.txt").write_text("mine\n")
     (first / "lexical" / "my-list.txt").write_text("also mine\n")
@@ -49,7 +55,7 @@ def test_a_users_file_in_a_superseded_build_stays(tmp_path: Path, cli: Any) -> N
     build_index(settings, rebuild=True)  # a later build leaves it as it is
     assert sorted(str(p.relative_to(first)) for p in first.rglob("*")) == left
     assert len(_builds(index)) == 2
-    where = ["--corpus", str(corpus), "--index", str(index)]
+    where = ["--corpus", str(settings.corpus_dir), "--index", str(index)]
     assert cli("ask", QUESTION, *where).code == 0
     status = cli("status", *where)
     assert status.code == 0
@@ -59,10 +65,7 @@ def test_a_users_file_in_a_superseded_build_stays(tmp_path: Path, cli: Any) -> N
 
 def test_a_users_hidden_files_alone_keep_their_build(tmp_path: Path) -> None:
     """Hidden names are not citeqa's: only its named record (verification.STAMPS) is."""
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
-    build_index(settings)
+    settings, index = _built(tmp_path)
     first = index / str(current_name(index))
     (first / ".obsidian").mkdir()
     (first / ".obsidian" / "workspace.json").write_text("{}\n")
@@ -72,10 +75,7 @@ def test_a_users_hidden_files_alone_keep_their_build(tmp_path: Path) -> None:
 
 
 def test_a_build_holding_nothing_of_a_users_goes_whole(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
-    build_index(settings)
+    settings, index = _built(tmp_path)
     first = current_name(index)
     build_index(settings, rebuild=True)
     assert _builds(index) == [current_name(index)] != [first]
@@ -86,10 +86,7 @@ def test_a_build_left_to_a_users_files_is_passed_over(
 ) -> None:
     """Later builds neither walk it, nor wait for the readers' lock on its account, nor
     rewrite its manifest."""
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
-    build_index(settings)
+    settings, index = _built(tmp_path)
     first = index / str(current_name(index))
     (first / "my-notes.txt").write_text("mine\n")
     build_index(settings, rebuild=True)
