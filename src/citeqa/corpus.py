@@ -268,16 +268,6 @@ def _sha256_or_unreadable(path: Path) -> str:
         return UNREADABLE
 
 
-def file_stamp(path: Path) -> tuple[int, int] | None:
-    """(size, mtime in ns) of a file, None when it cannot be read: what says it may have
-    changed without reading it."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_size, stat.st_mtime_ns
-
-
 def file_sha256(path: Path) -> str:
     """Hex SHA-256 of the file's bytes."""
     digest = hashlib.sha256()
