@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citeqa.blocks import headings
-from citeqa.corpus import list_corpus_files
+from citeqa.corpus import corpus_stamps
 from citeqa.domain import language_data, read_manifest
 from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import IndexStatus
@@ -344,8 +344,8 @@ def corpus_overview(
     passages and the languages found; `suggest` gives examples from the corpus when its
     manifest has none (`Assistant.suggested_examples`). Raises CorpusMissing when the folder
     is not there."""
-    files = list_corpus_files(corpus_dir)
     manifest = read_manifest(corpus_dir)[0]
+    files = corpus_stamps(corpus_dir, manifest)
     if status is not None:
         documents = [(doc.title, list(doc.lang)) for doc in status.documents]
     else:
@@ -358,16 +358,9 @@ def corpus_overview(
     )
     return Overview(
         name=corpus_dir.absolute().name,
-        documents=len(status.documents) if status is not None else len(files),
-        size_bytes=sum(_size(path) for path in files),
+        documents=len(status.documents) if status is not None else len(files.names),
+        size_bytes=sum(files.sizes),
         languages=languages,
         chunks=status.chunk_count if status is not None else None,
         examples=choose(examples),
     )
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
