@@ -10,6 +10,7 @@ folder, reading the file) fails with ELOOP, and its own clear message says so;
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -17,6 +18,13 @@ from pathlib import Path
 def real_path(path: Path | str) -> Path:
     """`path` made absolute, every symbolic link followed; a loop stays as written."""
     return Path(os.path.realpath(path))
+
+
+def folder_key(folder: Path) -> str:
+    """A name for something kept about `folder` (its index, its copy): its own name and a
+    digest of its absolute path, so two folders of one name do not share it."""
+    digest = hashlib.sha256(str(real_path(folder)).encode()).hexdigest()[:10]
+    return f"{folder.name}-{digest}"
 
 
 def not_a_folder(path: Path, err: OSError) -> str:

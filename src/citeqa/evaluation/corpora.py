@@ -14,7 +14,6 @@ peer has a citeqa row measured on the same questions.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import statistics
 from collections.abc import Sequence
@@ -40,7 +39,7 @@ from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.reliability import Reliability, answered, reliability
 from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
 from citeqa.evaluation.sets import EvalSet
-from citeqa.paths import not_a_folder, real_path
+from citeqa.paths import folder_key, not_a_folder, real_path
 
 CITEQA = "citeqa"
 PEERS_QUESTIONS = "citeqa, peers' questions"
@@ -104,8 +103,7 @@ def make_cache_dir(folder: Path) -> Path:
 
 def index_dir_for(cache: Path, corpus_dir: Path) -> Path:
     """The cached index of one corpus folder, named by the folder and its absolute path."""
-    digest = hashlib.sha256(str(real_path(corpus_dir)).encode()).hexdigest()[:10]
-    return cache / "indexes" / f"{corpus_dir.name}-{digest}"
+    return cache / "indexes" / folder_key(corpus_dir)
 
 
 class Assistants:

@@ -12,7 +12,6 @@ anything; `make_quick_sets` then copies the planned files.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import NamedTuple
 from citeqa.domain import domain_path
 from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.sets import EvalSet, check_known
-from citeqa.paths import real_path
+from citeqa.paths import folder_key
 
 QUICK_DOCS = 20
 """Files kept of each corpus (the bundled corpus keeps all five)."""
@@ -33,8 +32,7 @@ QUICK_QUESTIONS = 50
 
 def quick_target(corpus_dir: Path, folder: Path) -> Path:
     """Where the quick copy of `corpus_dir` goes: named by the folder and its absolute path."""
-    digest = hashlib.sha256(str(real_path(corpus_dir)).encode()).hexdigest()[:10]
-    return folder / f"{corpus_dir.name}-{digest}"
+    return folder / folder_key(corpus_dir)
 
 
 def quick_files(
