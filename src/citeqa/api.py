@@ -15,6 +15,7 @@ import numpy as np
 
 from citeqa import indexing, twofusions
 from citeqa.answering import compose
+from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.config import Settings, load_settings
 from citeqa.embedding import embed_questions, preload
@@ -325,8 +326,9 @@ def _has_content(answer: Answer) -> bool:
 def _heading_only(citation: Citation) -> bool:
     """The quote is one line that is its section's heading (markdown marks aside)."""
     line = citation.quote.strip()
-    words = " ".join(line.strip("#*_ \t").split())
-    return "\n" not in line and citation.section is not None and words == citation.section.strip()
+    if "\n" in line or citation.section is None:
+        return False
+    return clean_heading(line) == citation.section
 
 
 def _lexical_of(index: LoadedIndex, settings: Settings) -> LexicalSearch:

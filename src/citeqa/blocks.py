@@ -84,7 +84,7 @@ def _paragraph_blocks(text: str, lines: list[Span]) -> list[Block]:
     for block in blocks:
         block.start, block.end = trim_span(text, block.start, block.end)
         if block.kind == "heading":
-            block.heading = _clean_heading(text[block.start : block.end])
+            block.heading = clean_heading(text[block.start : block.end])
     return blocks
 
 
@@ -94,7 +94,7 @@ def _continues_item(text: str, block: Block, kind: BlockKind, previous_line: Spa
     return block.kind == "list" and kind == "text" and last[-1:] not in (".", "!", "?", "…")
 
 
-def _clean_heading(line: str) -> str:
+def clean_heading(line: str) -> str:
     """Heading text without markdown: no leading '#', no '**', single spaces."""
     line = line.strip().lstrip("#").strip().strip("*_").strip()
     return " ".join(line.split())
@@ -132,7 +132,7 @@ def _mark_headings(text: str, paragraphs: list[list[Block]]) -> None:
         block = blocks[0]
         short = _heading_candidate(text, block) and _leads_content(text, paragraphs, index)
         if short or _is_bold_heading(text, block):
-            block.kind, block.heading = "heading", _clean_heading(text[block.start : block.end])
+            block.kind, block.heading = "heading", clean_heading(text[block.start : block.end])
 
 
 def _leads_content(text: str, paragraphs: list[list[Block]], index: int) -> bool:
