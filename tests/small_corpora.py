@@ -30,11 +30,23 @@ def fake_settings(corpus: Path, index: Path, **overrides: object) -> Settings:
     return Settings(channels=("fake",), corpus_dir=corpus, index_dir=index, **overrides)
 
 
-def assistant_over(files: dict[str, str], corpus: Path, index: Path) -> Assistant:
+def assistant_over(
+    files: dict[str, str], corpus: Path, index: Path, **overrides: object
+) -> Assistant:
     """An assistant over a corpus of `files` (name → text) written into `corpus`, its index
-    (the default channels) built into `index` first."""
+    (the default channels, or the `overrides`' settings) built into `index` first."""
     for name, text in files.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=index)
+    settings = Settings(corpus_dir=corpus, index_dir=index, **overrides)
     build_index(settings)
     return open_assistant(settings, build_if_missing=False)
+
+
+def build_folders(index_dir: Path) -> list[str]:
+    """The names of the index folder's builds, sorted."""
+    return sorted(p.name for p in index_dir.iterdir() if p.name.startswith("build-"))
+
+
+def tmp_leftovers(index_dir: Path) -> list[str]:
+    """The names of the index folder's temporary builds left behind, sorted."""
+    return sorted(p.name for p in index_dir.iterdir() if p.name.startswith(".tmp-"))

@@ -19,6 +19,7 @@ from small_corpora import (  # noqa: F401 (re-exported to the test modules)
     CORPUS,
     REPO,
     SMALL_DOCS,
+    build_folders,
     fake_settings,
     make_corpus,
 )

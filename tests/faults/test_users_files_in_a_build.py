@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, fake_settings, make_corpus
+from fault_helpers import QUESTION, build_folders, fake_settings, make_corpus
 
 from citeqa import publishing
 from citeqa.api import build_index
@@ -26,10 +26,6 @@ def _built(tmp_path: Path) -> tuple[Settings, Path]:
     settings = fake_settings(make_corpus(tmp_path / "corpus"), index)
     build_index(settings)
     return settings, index
-
-
-def _builds(index: Path) -> list[str]:
-    return sorted(p.name for p in index.iterdir() if p.name.startswith("build-"))
 
 
 def test_a_users_file_in_a_superseded_build_stays(tmp_path: Path, cli: Any) -> None:
@@ -54,7 +50,7 @@ def test_a_users_file_in_a_superseded_build_stays(tmp_path: Path, cli: Any) -> N
     assert os.readlink(first / "my-link") == str(tmp_path)
     build_index(settings, rebuild=True)  # a later build leaves it as it is
     assert sorted(str(p.relative_to(first)) for p in first.rglob("*")) == left
-    assert len(_builds(index)) == 2
+    assert len(build_folders(index)) == 2
     where = ["--corpus", str(settings.corpus_dir), "--index", str(index)]
     assert cli("ask", QUESTION, *where).code == 0
     status = cli("status", *where)
@@ -78,7 +74,7 @@ def test_a_build_holding_nothing_of_a_users_goes_whole(tmp_path: Path) -> None:
     settings, index = _built(tmp_path)
     first = current_name(index)
     build_index(settings, rebuild=True)
-    assert _builds(index) == [current_name(index)] != [first]
+    assert build_folders(index) == [current_name(index)] != [first]
 
 
 def test_a_build_left_to_a_users_files_is_passed_over(

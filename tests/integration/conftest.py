@@ -27,8 +27,10 @@ from small_corpora import (  # noqa: F401 (re-exported to the test modules)
     CORPUS,
     REPO,
     SMALL_DOCS,
+    build_folders,
     fake_settings,
     make_corpus,
+    tmp_leftovers,
 )
 
 REAL_DOCS = (*SMALL_DOCS, "cellules-stromales-lupus-phase1.txt")
@@ -37,14 +39,6 @@ FIRST_QUESTION = "How does belimumab work?"
 
 
 sys.modules.setdefault("integration_helpers", sys.modules[__name__])
-
-
-def tmp_leftovers(index_dir: Path) -> list[str]:
-    return sorted(p.name for p in index_dir.iterdir() if p.name.startswith(".tmp-"))
-
-
-def build_folders(index_dir: Path) -> list[str]:
-    return sorted(p.name for p in index_dir.iterdir() if p.name.startswith("build-"))
 
 
 # ---- the CLI ---------------------------------------------------------------------------------

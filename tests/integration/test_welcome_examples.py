@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from integration_helpers import fake_settings
 
-from citeqa.api import build_index, open_assistant
+from citeqa.api import open_assistant
 from citeqa.overview import Example
+from small_corpora import assistant_over
 
 FAQ = {
     "hours.txt": "Q: What are the office opening hours?\nA: The office is open from 7:00 to"
@@ -32,11 +33,7 @@ PAGES = {
 def _examples(root: Path, files: dict[str, str]) -> list[Example]:
     corpus = root / "corpus"
     corpus.mkdir()
-    for name, text in files.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = fake_settings(corpus, root / "index")
-    build_index(settings)
-    return open_assistant(settings, build_if_missing=False).suggested_examples()
+    return assistant_over(files, corpus, root / "index", channels=("fake",)).suggested_examples()
 
 
 def test_documents_titled_by_a_question_offer_that_question(tmp_path: Path) -> None:
