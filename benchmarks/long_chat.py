@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scale import ROOT, in_child, index_of, register, settings, synthetic_corpus
+from scale import ROOT, in_child, index_of, register, settings, sources, synthetic_corpus
 
 FORMS = {
     "en": ("What about {}?", "What does it say about {}?", "Which {}?", "How is {} described?"),
@@ -194,8 +194,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     corpus = synthetic_corpus(args.size) if args.size else ROOT / "corpus"
-    sources = [("this", ROOT / "src")] + ([("before", args.before)] if args.before else [])
-    for code, src in sources:
+    versions = sources(args.before)
+    for code, src in versions:
         built = "this" if args.same_index else code  # by default, the index that code built
         index = index_of(f"{args.size:,}" if args.size else "bundled", built)
         counts = [str(args.questions), *map(str, args.checkpoints)]

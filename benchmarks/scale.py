@@ -155,15 +155,21 @@ def index_of(label: str, code: str) -> Path:
     return WORK / f"index-{label.replace(',', '')}-{code}"
 
 
+def sources(before: Path | None) -> list[tuple[str, Path]]:
+    """The code versions a run compares: (name, src folder), this checkout's first, then
+    `before`'s when given."""
+    return [("this", ROOT / "src")] + ([("before", before)] if before else [])
+
+
 def synthetic_corpus(chunks: int) -> Path:
     """A folder of copies of the bundled and shared documents holding about `chunks` chunks."""
     folder = WORK / f"corpus-{chunks}"
     if folder.is_dir():
         return folder
-    sources = sorted((ROOT / "corpus").glob("*.txt"))
+    files = sorted((ROOT / "corpus").glob("*.txt"))
     for name in ("piaf-dev", "pubmedqa-dev"):
-        sources += sorted((SHARED / name / "corpus").glob("*.txt"))
-    texts = [path.read_text(encoding="utf-8") for path in sources]
+        files += sorted((SHARED / name / "corpus").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in files]
     partial = folder.with_name(folder.name + ".part")
     shutil.rmtree(partial, ignore_errors=True)
     total, copy = 0, 0
@@ -260,9 +266,9 @@ def pipeline(sizes: list[int], before: Path | None, reuse: bool = False) -> None
         f" {'build RSS':>9} {'cold ask s':>10} {'cold CLI s':>10} {'compound s':>10}"
         f" {'warm p50':>9} {'warm p95':>9} {'ask RSS':>8}"
     )
-    sources = [("this", ROOT / "src")] + ([("before", before)] if before else [])
+    versions = sources(before)
     for label, corpus in rows:
-        for code, src in sources:
+        for code, src in versions:
             index, kept = index_of(label, code), index_of(label, "this")
             if reuse and kept.is_dir():
                 index, building = kept, f"{'-':>7} {'-':>8} {'-':>9} {'-':>9}"
@@ -291,11 +297,11 @@ def cold(sizes: list[int], repeats: int, before: Path | None = None) -> None:
     ratio to the bundled corpus. With `before` (another checkout's src/), each round also asks
     the same indexes with that code, and its rows follow."""
     rows = corpora(sizes)
-    sources = [("this", ROOT / "src")] + ([("before", before)] if before else [])
+    versions = sources(before)
     times: dict[tuple[str, str, str], list[float]] = {}
     for _ in range(repeats):
         for label, corpus in rows:
-            for code, src in sources:
+            for code, src in versions:
                 index = index_of(label, "this")
                 asked = in_child("_ask", str(corpus), str(index), "1", src=src)
                 cli = in_child("_cli", str(corpus), str(index), src=src)
@@ -305,7 +311,7 @@ def cold(sizes: list[int], repeats: int, before: Path | None = None) -> None:
     header = f"{'cold ask s':>10} {'ratio':>6} {'cold CLI s':>10} {'ratio':>6}"
     print(f"{'corpus':>10} {'code':>6} {header} {'CLI CPU s':>10} {'ratio':>6}")
     kinds = ("ask", "cli", "cpu")
-    for code, _ in sources:
+    for code, _ in versions:
         base = {kind: statistics.median(times[(code, "bundled", kind)]) for kind in kinds}
         for label, _ in rows:
             figures = [
@@ -342,7 +348,7 @@ def warm_alternated(built: str, count: int, *sizes: int) -> dict[str, list[float
 def _check_built(sizes: list[int], before: Path | None) -> None:
     """`warm` never builds (a missing index would be built inside the timed child): exit
     naming the `pipeline` command that builds the indexes it lacks."""
-    codes = ["this"] + (["before"] if before else [])
+    codes = [code for code, _ in sources(before)]
     labels = ["bundled", *(f"{size:,}" for size in sizes)]  # not corpora(): it writes them
     missing = [
         str(index_of(label, code))
@@ -359,10 +365,10 @@ def _check_built(sizes: list[int], before: Path | None) -> None:
 
 
 def warm(sizes: list[int], before: Path | None, count: int) -> None:
-    sources = [("this", ROOT / "src")] + ([("before", before)] if before else [])
+    versions = sources(before)
     _check_built(sizes, before)
     print(f"{'corpus':>10} {'code':>6} {'warm p50':>9} {'ratio':>6} {'warm p95':>9} {'ratio':>6}")
-    for code, src in sources:
+    for code, src in versions:
         found: dict[str, list[float]]
         found = in_child("_warm", code, str(count), *map(str, sizes), src=src)  # type: ignore[assignment]
         base = found["bundled"]

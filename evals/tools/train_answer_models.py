@@ -178,16 +178,17 @@ def calibrated_confidence(
     right: np.ndarray,
     weights: np.ndarray,
     by_document: list[np.ndarray],
+    keys: list[str],
     t: float,
     unscaled: float,
 ) -> LogisticModel:
     """The confidence model calibrated on the answers citeqa gives (confidence_fit.calibrated,
-    over the fold draws FOLD_SEEDS)."""
+    over the fold draws FOLD_SEEDS; `keys`: each question's document)."""
 
     def fit(rows: np.ndarray, labels: np.ndarray, w: np.ndarray) -> LogisticModel:
         return fit_logistic(rows, labels, w, QUESTION_FEATURES)
 
-    keys, sets = question_groups([a.item for a in open_]), [a.item.set for a in open_]
+    sets = [a.item.set for a in open_]
     rows = x, right, weights
     return calibrated(rows, keys, sets, by_document, (t, unscaled), fit, FOLD_SEEDS)
 
@@ -199,22 +200,17 @@ def abstention_and_confidence(
     weights: np.ndarray,
     draws: list[np.ndarray],
     by_document: list[np.ndarray],
+    keys: list[str],
 ) -> tuple[float, float, LogisticModel]:
     """(threshold, unscaled floor, confidence model): the abstention chosen (choose_abstention)
     with the confidence logistic before its rescaling, then the confidence calibrated on the
-    questions that threshold and floor answer. The rescaling keeps the logistic's order, so
-    the pick should hold with the rescaled model; it is checked, and calibrated again once if
-    it moved."""
+    questions that threshold and floor answer. The rescaling (a·logit + b, a > 0, of the same
+    deterministic logistic) keeps the order and moves the floor with the scale, so the pick
+    holds with the rescaled model; it is not chosen again."""
     confidence = fit_logistic(x, right, weights, QUESTION_FEATURES)
-    pick = choose_abstention(open_, draws, confidence.predict(x), confidence)
-    for _ in range(2):
-        t, unscaled = pick
-        confidence = calibrated_confidence(open_, x, right, weights, by_document, t, unscaled)
-        pick = choose_abstention(open_, draws, confidence.predict(x), confidence)
-        if pick == (t, unscaled):
-            break
-        print(f"  the rescaled confidence moved the pick to {pick}: calibrated again")
-    return (*pick, confidence)
+    t, unscaled = choose_abstention(open_, draws, confidence.predict(x), confidence)
+    confidence = calibrated_confidence(open_, x, right, weights, by_document, keys, t, unscaled)
+    return t, unscaled, confidence
 
 
 HELD_OUT_THRESHOLDS = (0.06, 0.08, 0.1, 0.12)
@@ -278,7 +274,7 @@ def train(asked: list[Asked], keep_ranker: bool = False, only: str = "") -> Answ
         shipped = read_model(ANSWERABILITY, QUESTION_FEATURES)
         t = shipped.extra["threshold_before_shift"]
         unscaled = shipped.extra.get(UNSCALED_FLOOR, shipped.extra.get("min_confidence", 0.0))
-        confidence = calibrated_confidence(open_, x, right, weights, by_document, t, unscaled)
+        confidence = calibrated_confidence(open_, x, right, weights, by_document, keys, t, unscaled)
         extra = {**shipped.extra, **floors(unscaled, confidence)}
         return AnswerModels(ranker, dataclasses.replace(shipped, extra=extra), confidence, quoter)
     texts = [a.item.text for a in open_]
@@ -287,7 +283,7 @@ def train(asked: list[Asked], keep_ranker: bool = False, only: str = "") -> Answ
         for s in FOLD_SEEDS
     ]
     t, unscaled, confidence = abstention_and_confidence(
-        open_, x, right, weights, draws, by_document
+        open_, x, right, weights, draws, by_document, keys
     )
     refused = confidence.predict(x) < moved_floor(unscaled, confidence)
     judged_report(open_, answerable > 0, by_document, refused, t)
