@@ -238,10 +238,7 @@ def section_of(text: str, chunk: Chunk, offset: int) -> str | None:
     """The heading that the character at `offset` of the chunk's document stands under: the
     last heading inside the chunk before `offset`, else the chunk's section (the heading its
     start stands under). Headings are found as a build finds them, in the chunk's text."""
-    if not chunk.start < offset < chunk.end:
-        return chunk.section
-    starts, headings = _inner_headings(text[chunk.start : chunk.end])
-    index = bisect.bisect_right(starts, offset - chunk.start) - 1
+    index, _, headings = _heading_under(text, chunk, offset)
     return headings[index] if index >= 0 else chunk.section
 
 
@@ -249,12 +246,21 @@ def section_bounds(text: str, chunk: Chunk, offset: int) -> tuple[int, int]:
     """The stretch of the chunk, as offsets of its document, that stands under the heading
     the character at `offset` stands under (`section_of`): from that heading inside the chunk
     (or the chunk's start) to the next heading inside it (or the chunk's end)."""
-    starts, _ = _inner_headings(text[chunk.start : chunk.end])
-    inside = chunk.start < offset < chunk.end
-    index = bisect.bisect_right(starts, offset - chunk.start) - 1 if inside else -1
+    index, starts, _ = _heading_under(text, chunk, offset)
     low = chunk.start + starts[index] if index >= 0 else chunk.start
     high = chunk.start + starts[index + 1] if index + 1 < len(starts) else chunk.end
     return low, high
+
+
+def _heading_under(
+    text: str, chunk: Chunk, offset: int
+) -> tuple[int, tuple[int, ...], tuple[str, ...]]:
+    """(which of the chunk's inner headings the character at `offset` stands under, -1 for
+    none or an offset outside the chunk; the inner headings' offsets in the chunk; their text)."""
+    starts, headings = _inner_headings(text[chunk.start : chunk.end])
+    inside = chunk.start < offset < chunk.end
+    index = bisect.bisect_right(starts, offset - chunk.start) - 1 if inside else -1
+    return index, starts, headings
 
 
 @functools.lru_cache(maxsize=2048)
