@@ -75,12 +75,20 @@ class VectorSpool:
     def rows(self, numbers: np.ndarray) -> np.ndarray:
         """The given rows (sorted numbers), read a batch at a time."""
         out = np.empty((len(numbers), self.dim), dtype=np.float32)
-        done = 0
-        for start, batch in zip(range(0, self.count, ROWS_PER_READ), self.batches(), strict=True):
-            upto = int(np.searchsorted(numbers, start + len(batch)))
-            out[done:upto] = batch[numbers[done:upto] - start]
-            done = upto
+        for done, upto, picked in self.picked_runs(numbers):
+            out[done:upto] = picked
         return out
+
+    def picked_runs(self, numbers: np.ndarray) -> Iterator[tuple[int, int, np.ndarray]]:
+        """The given rows (sorted numbers) as runs (done, upto, the rows numbers[done:upto]),
+        one per batch of the file that holds any of them: batches holding none are not read."""
+        done = 0
+        for batch_number in np.unique(numbers // ROWS_PER_READ).tolist():
+            start = batch_number * ROWS_PER_READ
+            batch = self._read(start, min(ROWS_PER_READ, self.count - start))
+            upto = int(np.searchsorted(numbers, start + len(batch)))
+            yield done, upto, batch[numbers[done:upto] - start]
+            done = upto
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -156,15 +164,11 @@ class VectorSpool:
 
 
 def copy_rows(source: VectorSpool, target: VectorSpool, pairs: np.ndarray) -> None:
-    """Copy rows of `source` into `target`, `pairs` holding (target row, source row): the
-    source is read once, a batch at a time, and only when there is something to copy."""
+    """Copy rows of `source` into `target`, `pairs` holding (target row, source row): only the
+    source's batches holding a row to copy are read, each once."""
     if not len(pairs):
         return
     ordered = pairs[np.argsort(pairs[:, 1], kind="stable")]
-    done = 0
-    batches = source.batches(ROWS_PER_READ)
-    for start, batch in zip(range(0, source.count, ROWS_PER_READ), batches, strict=True):
-        upto = int(np.searchsorted(ordered[:, 1], start + len(batch)))
-        for row, number in ordered[done:upto].tolist():
-            target.write(row, batch[number - start])
-        done = upto
+    for done, upto, picked in source.picked_runs(ordered[:, 1]):
+        for row, vector in zip(ordered[done:upto, 0].tolist(), picked, strict=True):
+            target.write(row, vector)
