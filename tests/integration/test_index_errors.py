@@ -369,8 +369,6 @@ def test_status_of_an_index_whose_channel_package_is_missing(
         extra = ""
         check_available = LazyEmbedder.check_available
         missing_module = LazyEmbedder.missing_module
-        install_hint = LazyEmbedder.install_hint
-        install_advice = LazyEmbedder.install_advice
         _unavailable = LazyEmbedder._unavailable
 
     register_embedder("fake", PackageMissing)
