@@ -4,6 +4,8 @@ A set is JSON Lines, one question per line (fields in evals/README.md; `span`, `
 `match` as in ../shared/benchmarks/README.md). Every line is validated
 with pydantic; a bad file raises `EvalSetError` naming the file, the line and what is wrong,
 so `citeqa eval --set FILE` can say it in one line. Any corpus can have such a set.
+A set is read only when it is a regular file of at most `MAX_SET_BYTES` (jsonfiles.read_regular):
+a FIFO given as `--set` hung eval, and /dev/zero or a 1 GB line was read until memory ran out.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from citeqa.config import PACKAGE_ROOT
 from citeqa.errors import EvalSetError
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import parse_json, read_regular
 from citeqa.language import detect_lang
 
 Split = Literal["dev", "test"]
+
+MAX_SET_BYTES = 64 * 1024 * 1024
+"""The largest question set read (the largest shipped one is 0.6 MB): a 1 GB line took 9 GB of
+memory to read."""
 
 
 class EvalQuestion(BaseModel):
@@ -117,10 +123,12 @@ def default_set_path() -> Path:
 def load_questions(path: Path) -> list[EvalQuestion]:
     """Read and validate a question set; raise `EvalSetError` on the first problem."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = read_regular(path, MAX_SET_BYTES).decode("utf-8").splitlines()
     except FileNotFoundError:
         raise EvalSetError(f"question set not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as err:
+    except OSError as err:
+        raise EvalSetError(f"cannot read question set {path}: {err.strerror or err}") from None
+    except ValueError as err:  # not UTF-8, not a regular file, too large
         raise EvalSetError(f"cannot read question set {path}: {err}") from None
     questions = [_parse_line(path, number, line) for number, line in _numbered(lines)]
     if not questions:

@@ -16,8 +16,13 @@ from typing import Literal
 from pydantic import BaseModel
 
 from citeqa.config import PACKAGE_ROOT
-from citeqa.evaluation.questions import EvalQuestion, EvalSetError, load_questions
-from citeqa.jsonfiles import parse_json
+from citeqa.evaluation.questions import (
+    MAX_SET_BYTES,
+    EvalQuestion,
+    EvalSetError,
+    load_questions,
+)
+from citeqa.jsonfiles import parse_json, read_regular
 from citeqa.paths import real_path
 
 SetKind = Literal["answerable", "off-topic", "near-miss", "content-free"]
@@ -61,7 +66,7 @@ def read_registry(path: Path | None = None) -> list[SetEntry]:
     """The registry's entries, validated."""
     path = path or default_registry()
     try:
-        data = parse_json(path.read_bytes())
+        data = parse_json(read_regular(path, MAX_SET_BYTES))
         return Registry.model_validate(data).sets
     except FileNotFoundError:
         raise EvalSetError(f"set registry not found: {path}") from None
