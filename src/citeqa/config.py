@@ -34,7 +34,7 @@ from pydantic_settings import (
 from citeqa import userdirs
 from citeqa.errors import SettingsInvalid
 from citeqa.jsonfiles import parse_json
-from citeqa.paths import real_path
+from citeqa.paths import real_path, unusable_path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 """src/citeqa; the repository root is two levels up in a source checkout."""
@@ -126,6 +126,16 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     (`fusion`, the weights, `weight_lexical_cross`): the ranking of `engine_lexical`, in one
     round trip instead of one per channel (enginefusion.py). Needs Qdrant 1.10 (its Query
     API). Implies `engine_lexical`."""
+
+    @field_validator("corpus_dir", "index_dir")
+    @classmethod
+    def _usable_path(cls, value: Path) -> Path:
+        """A folder no system call could use (a NUL character, a name or path too long)
+        is a bad setting, not a traceback from the first step that touches it."""
+        problem = unusable_path(value)
+        if problem is not None:
+            raise ValueError(f"not a usable path: {problem}")
+        return value
 
     @field_validator("min_confidence", mode="before")
     @classmethod
@@ -324,8 +334,10 @@ def load_settings(**overrides: Any) -> Settings:
         where = userdirs.config_file()
         raise SettingsInvalid(f"The config file {where} cannot be read: {err.strerror}") from None
     except ValidationError as err:
-        problems = "; ".join(_problem(e) for e in err.errors()[:3])
-        fields = {str(e["loc"][0]) for e in err.errors()[:3] if e["loc"]}
+        # index_dir's default is made from corpus_dir: when that is bad, it is not a second error
+        errors = [e for e in err.errors() if e["type"] != "default_factory_not_called"][:3]
+        problems = "; ".join(_problem(e) for e in errors)
+        fields = {str(e["loc"][0]) for e in errors if e["loc"]}
         raise SettingsInvalid(f"Bad setting ({problems}); check {_sources(fields)}.") from None
 
 

@@ -5,7 +5,10 @@
 path citeqa resolves goes through `real_path` instead: `os.path.realpath` resolves the same
 way and leaves a loop as it is written, so the operation that then uses the path (making the
 folder, reading the file) fails with ELOOP, and its own clear message says so;
-`not_a_folder` words why a name cannot be made a folder, whatever the error.
+`not_a_folder` words why a name cannot be made a folder, whatever the error;
+`unusable_path` why the system would refuse a path before looking at it (a NUL character, a
+name or a path longer than it takes), which otherwise surfaced as a ValueError or an
+ENAMETOOLONG traceback from whichever step touched the path first.
 """
 
 from __future__ import annotations
@@ -18,6 +21,25 @@ from pathlib import Path
 def real_path(path: Path | str) -> Path:
     """`path` made absolute, every symbolic link followed; a loop stays as written."""
     return Path(os.path.realpath(path))
+
+
+NAME_MAX = 255
+"""The longest name (one path component, in bytes) the usual file systems take."""
+PATH_MAX = 4096
+"""The longest path (in bytes, with its final NUL) the system takes (Linux's PATH_MAX)."""
+
+
+def unusable_path(path: Path | str) -> str | None:
+    """Why no file system call could use `path`, in words, or None: a NUL character, a name
+    longer than NAME_MAX bytes, or an absolute form of PATH_MAX bytes or more."""
+    text = os.fsencode(os.path.abspath(path))
+    if b"\0" in text:
+        return "it holds a NUL character"
+    if len(text) >= PATH_MAX:
+        return f"it is longer than the {PATH_MAX - 1} bytes a path may have"
+    if any(len(name) > NAME_MAX for name in text.split(b"/")):
+        return f"one of its names is longer than the {NAME_MAX} bytes a name may have"
+    return None
 
 
 def folder_key(folder: Path) -> str:

@@ -18,7 +18,7 @@ import typer
 from citeqa.cli.app import say
 from citeqa.errors import CorpusMissing, IndexMissing
 from citeqa.listing import first
-from citeqa.paths import real_path
+from citeqa.paths import real_path, unusable_path
 from citeqa.visible import clean
 
 if TYPE_CHECKING:
@@ -55,6 +55,13 @@ def settings_for(corpus: Path | None, index: Path | None, store: str | None = No
     overrides: dict[str, Path | str] = {}
     if store is not None:
         overrides["vector_store"] = store
+    unusable = {
+        field: path
+        for field, path in (("corpus_dir", corpus), ("index_dir", index))
+        if path is not None and unusable_path(path) is not None
+    }
+    if unusable:  # no system call takes it (a name too long): the settings say so, exit 11
+        return load_settings(**overrides, **unusable)
     if corpus is not None:
         if not corpus.is_dir():
             raise CorpusMissing(f"Corpus folder not found: {corpus}")

@@ -1,0 +1,56 @@
+"""Folders no system call can take (probe s10-pr): a name longer than 255 bytes or a path of
+4096 bytes given as --corpus or --index (or in CITEQA_* / the config file), or a NUL character
+in the config file's folder, ended in an ENAMETOOLONG or "embedded null byte" traceback from
+whichever step touched the path first. Each is a bad setting now: one line, exit code 11,
+nothing created."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fault_helpers import QUESTION, make_corpus
+
+LONG_NAME = "n" * 300
+COMMANDS = [["status"], ["index"], ["ask", QUESTION], ["chat"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    ("option", "path", "said"),
+    [
+        ("--index", LONG_NAME, "one of its names is longer than the 255 bytes"),
+        ("--corpus", LONG_NAME, "one of its names is longer than the 255 bytes"),
+        ("--corpus", "d/" * 2100, "longer than the 4095 bytes a path may have"),
+    ],
+)
+def test_a_path_too_long_for_the_system_is_a_bad_setting(
+    tmp_path: Path, cli: Any, command: list[str], option: str, path: str, said: str
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    given = {"--corpus": str(corpus), "--index": str(tmp_path / "index")}
+    given[option] = str(tmp_path / path)
+    where = [part for pair in given.items() for part in pair]
+    result = cli(*command, *where)
+    assert result.code == 11
+    line = result.error_line()
+    assert said in line and f"{option.lstrip('-')}_dir: not a usable path" in line
+    assert "default factory" not in line  # index_dir's default is no second error
+    assert not (tmp_path / "index").exists()
+
+
+@pytest.mark.parametrize("field", ["index_dir", "corpus_dir"])
+def test_a_nul_character_in_the_config_files_folder_is_a_bad_setting(
+    tmp_path: Path, cli: Any, field: str
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    config = tmp_path / "config.toml"
+    folders = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    folders[field] = str(tmp_path / "a\0b")
+    lines = [f'{key} = "{value}"\n'.replace("\0", "\\u0000") for key, value in folders.items()]
+    config.write_text("".join(lines), encoding="utf-8")
+    result = cli("ask", QUESTION, CONFIG_FILE=str(config))
+    assert result.code == 11
+    assert f"{field}: not a usable path: it holds a NUL character" in result.error_line()
+    assert str(config) in result.error_line()
