@@ -127,6 +127,16 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     round trip instead of one per channel (enginefusion.py). Needs Qdrant 1.10 (its Query
     API). Implies `engine_lexical`."""
 
+    @field_validator("corpus_dir", "index_dir", mode="before")
+    @classmethod
+    def _blank_path_is_unset(cls, value: object, info: ValidationInfo) -> object:
+        """An empty or blank folder (`CITEQA_CORPUS_DIR=`, `index_dir = ""`) is unset: the
+        default folder, as every empty variable is, never the working folder (which
+        `Path("")` is: an empty `CITEQA_INDEX_DIR` built an index in it)."""
+        if not isinstance(value, str) or value.strip():
+            return value
+        return BUNDLED_CORPUS if info.field_name == "corpus_dir" else _index_for(info.data)
+
     @field_validator("corpus_dir", "index_dir")
     @classmethod
     def _usable_path(cls, value: Path) -> Path:

@@ -54,3 +54,27 @@ def test_a_nul_character_in_the_config_files_folder_is_a_bad_setting(
     assert result.code == 11
     assert f"{field}: not a usable path: it holds a NUL character" in result.error_line()
     assert str(config) in result.error_line()
+
+
+@pytest.mark.parametrize("where", ["environment", "config file"])
+def test_a_blank_folder_setting_is_unset_not_the_working_folder(
+    tmp_path: Path, cli: Any, where: str
+) -> None:
+    """`Path("")` is the working folder: an empty CITEQA_INDEX_DIR (or `index_dir = ""`)
+    built the index there, and an empty CITEQA_CORPUS_DIR indexed it (a home folder, say).
+    Blank is unset, as for every setting: the default corpus and its default index folder."""
+    from citeqa.config import BUNDLED_CORPUS, default_index_dir
+
+    corpus = make_corpus(tmp_path / "corpus")
+    if where == "environment":
+        result = cli("index", "--corpus", str(corpus), INDEX_DIR="")
+    else:
+        config = tmp_path / "config.toml"
+        config.write_text('index_dir = ""\n', encoding="utf-8")
+        result = cli("index", "--corpus", str(corpus), CONFIG_FILE=str(config))
+    assert result.code == 0, result.err
+    assert list((tmp_path / "cwd").iterdir()) == []  # nothing built in the working folder
+    assert default_index_dir(corpus).is_dir()
+    shown = cli("status", "--json", CORPUS_DIR=" ", INDEX_DIR="")
+    assert str(default_index_dir(BUNDLED_CORPUS)) in shown.out + shown.err
+    assert str(tmp_path / "cwd") not in shown.out + shown.err
