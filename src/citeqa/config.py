@@ -79,7 +79,9 @@ JSON by `Settings._weights_object`, not by pydantic-settings."""
 class Settings(BaseSettings):
     """All knobs of citeqa, with their defaults."""
 
-    model_config = SettingsConfigDict(env_prefix="CITEQA_", frozen=True)
+    model_config = SettingsConfigDict(env_prefix="CITEQA_", frozen=True, allow_inf_nan=False)
+    """No setting is infinite or NaN: an infinite weight made every fused score NaN (inf - inf),
+    and the answers quietly abstained."""
 
     corpus_dir: Path = BUNDLED_CORPUS
     """Folder of documents to index."""

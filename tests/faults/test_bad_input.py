@@ -95,6 +95,11 @@ def test_invalid_utf8_in_a_batch_answers_the_rest(
         ("ABSTAIN_THRESHOLD", "2", "abstain_threshold"),
         ("FUSION", "magic", "fusion"),
         ("WEIGHT_VECTORS", "nan?", "weight_vectors"),
+        # an infinite weight made every fused score NaN and quietly abstained (probe s10-pr)
+        ("WEIGHT_LEXICAL", "inf", "weight_lexical: Input should be a finite number"),
+        ("WEIGHT_VECTORS", "1e309", "weight_vectors: Input should be a finite number"),
+        ("CHANNEL_WEIGHTS", '{"fake": 1e309}', "channel_weights.fake: Input should be a finite"),
+        ("MIN_CONFIDENCE", "nan", "min_confidence: Input should be a finite number"),
         ("CHANNELS", "[", "channels"),
         ("CHANNELS", '["nope"]', "unknown vector channel 'nope'; known: "),
         ("CHANNELS", '["fake", "nope"]', "unknown vector channel 'nope'"),
