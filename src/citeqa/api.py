@@ -35,7 +35,7 @@ from citeqa.questions import (
 )
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import SentenceBank
-from citeqa.status import channels_differ, describe_index, index_changes
+from citeqa.status import channels_differ, describe_index, index_changes, stale_notice
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
 
@@ -75,11 +75,14 @@ def open_assistant(
     build_if_missing: bool = True,
     progress: ProgressCallback | None = None,
     prefill: bool = True,
+    stale_warning: bool = False,
 ) -> Assistant:
     """Load the index (building it first when missing) and the query models. With `prefill`,
     a small index's sentence token sets are computed now (ondemand.TOKENS_AT_OPEN), so that the
     first questions cost no more than later ones; without (one question, `citeqa ask`), each
-    when first needed."""
+    when first needed. With `stale_warning`, an answer from a stale index says so in its
+    `warnings` (`Assistant.stale_notice`; the first answer then reads the index's file list and
+    the corpus folder's, which answering otherwise never reads; the chat shows a banner)."""
     settings = with_recorded_corpus(settings or load_settings())
     try:
         loaded = load_index(settings.index_dir)
@@ -92,6 +95,7 @@ def open_assistant(
     if progress is not None:
         progress("loading models", 0, 1)
     ready = _Loaded.of(loaded, settings.embed_sentences_on_demand, prefill)
+    ready.stale_warning = stale_warning
     assistant = Assistant(settings, ready)
     if progress is not None:
         progress("loading models", 1, 1)
@@ -112,6 +116,17 @@ class _Loaded:
         self.index, self.bank, self.vocabulary, self.embedders = index, bank, vocabulary, embedders
         self.glossary = vocabulary.glossary
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
+        self.stale_warning = False
+        """Whether answers carry the stale notice in their warnings (open_assistant's
+        `stale_warning`)."""
+        self._stale: dict[Path, str | None] = {}
+
+    def stale_notice(self, corpus_dir: Path) -> str | None:
+        """status.stale_notice of this index against `corpus_dir`, read once (each question
+        would otherwise list the corpus folder again)."""
+        if corpus_dir not in self._stale:
+            self._stale[corpus_dir] = stale_notice(index_changes(self.index, corpus_dir))
+        return self._stale[corpus_dir]
 
     @functools.cached_property
     def centroid(self) -> np.ndarray | None:
@@ -201,6 +216,11 @@ class Assistant:
         """Index status, as `index_status` gives it but for `kept_for_user` (left empty: only
         `citeqa status` names those folders, and reading them costs a manifest per build)."""
         return describe_index(self._loaded.index, self.settings.corpus_dir, self.settings.index_dir)
+
+    def stale_notice(self) -> str | None:
+        """What to tell a user whose index is stale (status.stale_notice), or None: the corpus
+        as it was when first asked (by this or a configured copy), not re-read per question."""
+        return self._loaded.stale_notice(self.settings.corpus_dir)
 
     def changes(self) -> list[str]:
         """What changed since the index was built, as `status().changed` says it ([] when
@@ -314,7 +334,9 @@ class Assistant:
             "answer": round((done - retrieved) * 1000, 2),
             "total": round((done - began) * 1000, 2),
         }
-        return answer.model_copy(update={"timings_ms": timings, "warnings": warnings})
+        stale = self.stale_notice() if loaded.stale_warning else None
+        notes = [*warnings, stale] if stale else warnings
+        return answer.model_copy(update={"timings_ms": timings, "warnings": notes})
 
 
 def _has_content(answer: Answer) -> bool:

@@ -137,8 +137,9 @@ class Answer(Frozen):
     """Why it abstained, in words a person reads ("nothing to search for", "no word of the
     question occurs in the documents"); None when it answered."""
     warnings: list[str] = Field(default_factory=list)
-    """Notes for the person asking (a question cut to `max_question_chars`), in the JSON as
-    DESIGN.md's contract lists them; the CLI also prints them on stderr."""
+    """Notes for the person asking (a question cut to `max_question_chars`, an index older
+    than the corpus: status.stale_notice), in the JSON as DESIGN.md's contract lists them; the
+    CLI also prints them on stderr."""
     lang: Lang = Field(default="en", exclude=True)
     """The language the answer's words (its message, its reason) were composed in: the one
     retrieval read the question in, which a reader's labels follow too. Not in the JSON."""

@@ -26,8 +26,10 @@ from citeqa.corpus import (
 from citeqa.domain import KNOWLEDGE_FORMAT, read_manifest
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
+from citeqa.listing import first
 from citeqa.models import DocumentStatus, IndexStatus
 from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
+from citeqa.visible import clean
 
 
 def corpus_changes(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None) -> list[str]:
@@ -134,3 +136,25 @@ def channels_differ(built: list[str], wanted: list[str] | tuple[str, ...]) -> st
         f" for {', '.join(wanted) or 'none'}; it answers with its own until"
         " `citeqa index --rebuild`."
     )
+
+
+STALE_NAMED = 5
+"""Changes a stale notice names before saying how many more there are (`citeqa status`)."""
+
+
+def stale_notice(changes: list[str]) -> str | None:
+    """What `ask` tells a user whose index is stale (on stderr, and in each answer's
+    `warnings`), naming the first changes (`stale_list`); None when nothing changed."""
+    if not changes:
+        return None
+    return (
+        f"the index is STALE, the corpus changed since it was built ({stale_list(changes)});"
+        " run `citeqa index`."
+    )
+
+
+def stale_list(changes: list[str]) -> str:
+    """The first STALE_NAMED changes, cleaned, then "and N more" when there are more."""
+    named, more = first(changes, STALE_NAMED)
+    listed = ", ".join(clean(change) for change in named)
+    return f"{listed} and {more} more" if more else listed

@@ -6,9 +6,11 @@ Every call goes through `run_citeqa`, which fails the test if stderr holds a tra
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ from integration_helpers import (
     subprocess_env,
 )
 
-from citeqa.api import build_index
+from citeqa.api import build_index, open_assistant
 from citeqa.cli.app import USAGE
 from citeqa.errors import BadQuestion, IndexMissing
 
@@ -201,6 +203,76 @@ def test_ask_names_a_stale_index(tmp_path: Path, cli: Any) -> None:
     assert done.code == 0, done.err
     assert "STALE" in done.err and "modified: biotherapy-in-lupus-faq.txt" in done.err
     assert "Belimumab" in done.out  # still answered, from the index as built
+
+
+def _stale_index(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus whose FAQ was edited after its index was built, and that index."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    build_index(fake_settings(corpus, index))
+    (corpus / "biotherapy-in-lupus-faq.txt").write_text("Belimumab is a biotherapy.\n")
+    return corpus, index
+
+
+STALE_NOTICE = (
+    "the index is STALE, the corpus changed since it was built"
+    " (modified: biotherapy-in-lupus-faq.txt); run `citeqa index`."
+)
+
+
+def test_ask_json_on_a_stale_index_says_so_in_its_warnings(tmp_path: Path, cli: Any) -> None:
+    """A program reading the JSON learns what stderr says, once on stderr."""
+    corpus, index = _stale_index(tmp_path)
+
+    done = cli(
+        "ask", "How does belimumab work?", "--json", corpus_dir=str(corpus), index_dir=str(index)
+    )
+
+    assert done.code == 0, done.err
+    assert json.loads(done.out)["warnings"] == [STALE_NOTICE]
+    assert " ".join(done.err.split()).count(STALE_NOTICE) == 1
+
+
+def test_a_jsonl_batch_on_a_stale_index_says_so_in_every_answer(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index = _stale_index(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("How does belimumab work?\nWhat is lupus?\n"))
+
+    done = cli("ask", "--jsonl", corpus_dir=str(corpus), index_dir=str(index))
+
+    assert done.code == 0, done.err
+    answers = [json.loads(line) for line in done.out.splitlines()]
+    assert [answer["warnings"] for answer in answers] == [[STALE_NOTICE]] * 2
+    assert " ".join(done.err.split()).count(STALE_NOTICE) == 1
+
+
+def test_an_up_to_date_index_gives_no_warning(tmp_path: Path, cli: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    build_index(fake_settings(corpus, tmp_path / "index"))
+
+    done = cli(
+        "ask",
+        "How does belimumab work?",
+        "--json",
+        corpus_dir=str(corpus),
+        index_dir=str(tmp_path / "index"),
+    )
+
+    assert done.code == 0, done.err
+    assert json.loads(done.out)["warnings"] == [] and "STALE" not in done.err
+
+
+def test_the_api_puts_the_stale_notice_in_warnings_when_asked_to(tmp_path: Path) -> None:
+    corpus, index = _stale_index(tmp_path)
+    settings = fake_settings(corpus, index)
+
+    warned = open_assistant(settings, stale_warning=True)
+    assert warned.ask("How does belimumab work?").warnings == [STALE_NOTICE]
+    assert warned.session().ask("How does belimumab work?").warnings == [STALE_NOTICE]
+    quiet = open_assistant(settings)  # answering reads no file list (the chat: a banner)
+    assert quiet.ask("How does belimumab work?").warnings == []
+    assert quiet.stale_notice() == STALE_NOTICE
 
 
 @pytest.mark.parametrize(

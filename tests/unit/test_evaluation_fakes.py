@@ -119,8 +119,8 @@ class FakeAssistant:
         return Document(doc_id=doc_id, title=doc_id, path=f"/{doc_id}.txt", text=DOCS[doc_id],
                         sha256="0")  # fmt: skip
 
-    def changes(self) -> list[str]:
-        return []
+    def stale_notice(self) -> str | None:
+        return None
 
     def channels_notice(self) -> str | None:
         return channels_differ(list(self.channels), self.settings.channels)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,7 +18,6 @@ import typer
 
 from citeqa.cli.app import say
 from citeqa.errors import CorpusMissing, IndexMissing
-from citeqa.listing import first
 from citeqa.paths import real_path, unusable_path
 from citeqa.visible import clean
 
@@ -160,40 +160,36 @@ def warn(message: str) -> None:
     say(message)
 
 
-def open_for_questions(settings: Settings, *, prefill: bool = True) -> Assistant:
-    """The assistant; a missing index is built first (with a message), a stale one is named.
-    `prefill` as `api.open_assistant` takes it."""
+def open_for_questions(
+    settings: Settings, *, prefill: bool = True, stale_warning: bool = False
+) -> Assistant:
+    """The assistant; a missing index is built first (with a message), a stale one is named on
+    stderr, or, with `stale_warning`, in each answer's warnings instead (`ask` prints those).
+    `prefill` and `stale_warning` as `api.open_assistant` takes them."""
     from citeqa.embedding import check_available, preload
 
     preload(settings.channels)  # the models load while citeqa's core imports and reads the index
     from citeqa.api import build_index, open_assistant
 
+    opening = partial(
+        open_assistant,
+        settings,
+        build_if_missing=False,
+        prefill=prefill,
+        stale_warning=stale_warning,
+    )
     try:
-        assistant = open_assistant(settings, build_if_missing=False, prefill=prefill)
+        assistant = opening()
     except IndexMissing:
         check_available(settings.channels)  # a channel's missing package: that alone is said
         warn(f"no index in {settings.index_dir} yet; building it first (once).")
         with progress_bar(stderr_console()) as progress:
             build_index(settings, progress=progress)
-        assistant = open_assistant(settings, build_if_missing=False, prefill=prefill)
+        assistant = opening()
     notice = assistant.channels_notice()
     if notice:
         warn(clean(notice))
-    changes = assistant.changes()
-    if changes:
-        warn(
-            f"the index is STALE, the corpus changed since it was built ({stale_list(changes)});"
-            " run `citeqa index`."
-        )
+    stale = None if stale_warning else assistant.stale_notice()
+    if stale:
+        warn(stale)
     return assistant
-
-
-STALE_NAMED = 5
-"""Changes a stale warning names before saying how many more there are (`citeqa status`)."""
-
-
-def stale_list(changes: list[str]) -> str:
-    """The first STALE_NAMED changes, cleaned, then "and N more" when there are more."""
-    named, more = first(changes, STALE_NAMED)
-    listed = ", ".join(clean(change) for change in named)
-    return f"{listed} and {more} more" if more else listed
