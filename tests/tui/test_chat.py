@@ -61,6 +61,8 @@ def test_abstention_is_shown_as_such_with_closest_passages(make_app):
             abstention = app.query_one(AbstentionMessage)
             assert not app.query(AnswerMessage)
             assert ABSTAIN_HEADLINE in screen_text(app)
+            # not "Confidence 0.12": the figure of a quote it did not give reads like a half-answer
+            assert "Closest passages:" in screen_text(app) and "0.12" not in screen_text(app)
             passages = list(abstention.query(SourceBlock))
             assert len(passages) == 1 and TRIAL_QUOTES[1] in str(passages[0].content)
             assert app.query_one(SourcesPanel).refs[0].text == TRIAL_QUOTES[1]

@@ -11,7 +11,7 @@ from citeqa.abstention import NOTHING_TO_SEARCH
 from citeqa.answering import compose
 from citeqa.cli.ask_cmd import print_answer
 from citeqa.config import Settings
-from citeqa.models import Answer, Citation, Retrieval
+from citeqa.models import Answer, Citation, Passage, Retrieval
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
 
@@ -64,15 +64,30 @@ def test_the_labels_follow_the_language_the_answer_was_composed_in(
     out = capsys.readouterr().out
     assert "confiance 0.76" in out and "Sources :" in out and "slides caractères 10-" in out
     assert "confidence" not in out and "chars" not in out
-    abstained = french.model_copy(update={"abstained": True, "citations": [], "answer": "Non."})
-    print_answer(abstained.model_copy(update={"passages": []}))
-    assert "confiance 0.76" in capsys.readouterr().out
     english = french.model_copy(  # a French-looking question the answer was worded in English
         update={"question": "Quelle est la réponse rénale complète ?", "lang": "en"}
     )
     print_answer(english)
     out = capsys.readouterr().out
     assert "confidence 0.76" in out and "Sources:" in out and "slides chars 10-" in out
+
+
+def test_an_abstention_shows_its_reason_and_passages_but_no_bare_confidence(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The confidence of a quote it did not give reads like a half-answer; --json keeps it."""
+    passage = Passage(rank=1, doc_id="slides", title="Slides on lupus", path="slides.txt",
+                      start=0, end=20, text=SLIDE, lang="fr", score=0.4)  # fmt: skip
+    for lang, label in [("en", "Closest passages:"), ("fr", "Passages les plus proches :")]:
+        abstained = Answer(
+            question="q", abstained=True, confidence=0.35, lang=lang, passages=[passage],
+            answer="The documents do not appear to answer.",
+        )  # fmt: skip
+        print_answer(abstained)
+        out = capsys.readouterr().out
+        assert "The documents do not appear to answer." in out and label in out
+        assert "0.35" not in out and "confiden" not in out and "confiance" not in out
+        assert abstained.model_dump()["confidence"] == 0.35
 
 
 def test_an_answer_carries_its_language_outside_the_json() -> None:

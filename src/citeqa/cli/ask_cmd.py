@@ -144,8 +144,10 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
 
 
 def print_answer(answer: Answer) -> None:
-    """The answer as a person reads it: quotes laid out by `citeqa.readable` with [n], then the
-    numbered sources. Piped output is never wrapped (a quote's lines are the layout's own)."""
+    """The answer as a person reads it: quotes laid out by `citeqa.readable` with [n], their
+    confidence, then the numbered sources; an abstention's reason and closest passages, without
+    the confidence (that of a quote it did not give, which reads like a half-answer: `--json`
+    keeps it). Piped output is never wrapped (a quote's lines are the layout's own)."""
     from rich.console import Console
     from rich.text import Text
 
@@ -155,7 +157,6 @@ def print_answer(answer: Answer) -> None:
     confidence = Text(f"{label['confidence']} {answer.confidence:.2f}", style="dim")
     if answer.abstained:
         console.print(Text(clean(answer.answer), style="bold yellow"))
-        console.print(confidence)
         if answer.passages:
             console.print(Text(label["closest"], style="bold"))
         for passage in answer.passages:

@@ -136,7 +136,8 @@ class AnswerMessage(Vertical):
 
 
 class AbstentionMessage(Vertical):
-    """An abstention, shown as such, with the closest passages for the user to judge."""
+    """An abstention, shown as such, with the closest passages for the user to judge (without
+    the confidence of the quote it did not give, which would read like a half-answer)."""
 
     def __init__(self, turn: Turn, answer: Answer) -> None:
         super().__init__(classes="abstention")
@@ -146,11 +147,10 @@ class AbstentionMessage(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(assemble(("⚠ " + ABSTAIN_HEADLINE, "bold")), classes="abstain-headline")
         yield Static(plain(self.answer.answer), classes="abstain-reason")
-        confidence = f"Confidence {self.answer.confidence:.2f}"
         if self.answer.passages:
-            yield Static(assemble((confidence + " · closest passages:", "dim")))
+            yield Static(assemble(("Closest passages:", "dim")))
         else:
-            yield Static(assemble((confidence + " · no passage came close.", "dim")))
+            yield Static(assemble(("No passage came close.", "dim")))
         for passage in self.answer.passages:
             yield SourceBlock(passage_ref(passage), preview=True, classes="passage")
 
