@@ -293,6 +293,18 @@ def test_cli_eval_markdown(fake_open, set_file):
     assert result.stdout.startswith("# citeqa evaluation report")
 
 
+def test_unanswerable_questions_are_named_so_in_the_tables_and_keyed_none_in_the_json(
+    fake_open, set_file
+):
+    """`en→none` read like a language; the tables say `en→(unanswerable)`, the JSON's key stays."""
+    runner = CliRunner()
+    for flag in ("--markdown", "--no-ablations"):  # the Markdown report, then the text tables
+        out = runner.invoke(app, ["eval", "--set", str(set_file), "--split", "test", flag]).stdout
+        assert "en→(unanswerable)" in out and "en→none" not in out, flag
+    data = json.loads(runner.invoke(app, ["eval", "--set", str(set_file), "--json"]).stdout)
+    assert "en→none" in data["breakdowns"]["test"]["language pair"]
+
+
 def test_cli_bad_set_is_one_line_and_its_own_exit_code(tmp_path, capsys, monkeypatch):
     from citeqa.cli.app import run_app
 

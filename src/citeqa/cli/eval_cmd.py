@@ -354,6 +354,7 @@ def breakdown_table(report: EvalReport, axis: str) -> Table:
     from rich.table import Table
 
     from citeqa.evaluation.markdown import BREAKDOWN_COLUMNS, fmt
+    from citeqa.evaluation.questions import pair_label
 
     split = report.headline_split
     table = Table(title=f"by {axis}, {split} half")
@@ -362,7 +363,7 @@ def breakdown_table(report: EvalReport, axis: str) -> Table:
         table.add_column(label, justify="right")
     for name, metrics in report.breakdowns.get(split, {}).get(axis, {}).items():
         figures = [fmt(getattr(metrics, field), field) for _, field in BREAKDOWN_COLUMNS]
-        table.add_row(name, str(metrics.n), *figures)
+        table.add_row(pair_label(name), str(metrics.n), *figures)
     return table
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from citeqa.evaluation.metrics import Metrics, QuestionResult
 from citeqa.evaluation.misses import REASONS, misses
 from citeqa.evaluation.notes import ablation_notes, threshold_note
-from citeqa.evaluation.questions import EvalQuestion
+from citeqa.evaluation.questions import EvalQuestion, pair_label
 from citeqa.evaluation.report import EvalReport
 from citeqa.paths import real_path
 from citeqa.visible import clean
@@ -172,7 +172,8 @@ def _headline(report: EvalReport) -> str:
 def breakdown_table(groups: dict[str, Metrics]) -> list[str]:
     """One row per group: n, then the breakdown columns."""
     rows = [
-        [name, str(m.n)] + [fmt(getattr(m, field), field) for _, field in BREAKDOWN_COLUMNS]
+        [pair_label(name), str(m.n)]
+        + [fmt(getattr(m, field), field) for _, field in BREAKDOWN_COLUMNS]
         for name, m in groups.items()
     ]
     return table(["group", "n", *[label for label, _ in BREAKDOWN_COLUMNS]], rows)
@@ -295,7 +296,7 @@ def _misses(results: list[QuestionResult], questions: Iterable[EvalQuestion]) ->
             continue
         lines += ["", f"**{title}** ({len(chosen)})", ""]
         lines += [
-            f"- `{one_line(m.id)}` ({m.result.split}, {one_line(m.result.lang_pair)}): "
+            f"- `{one_line(m.id)}` ({m.result.split}, {one_line(pair_label(m.result.lang_pair))}): "
             f"{one_line(m.question)} — expected {one_line(m.expected)}: {one_line(m.did)}"
             for m in chosen
         ]

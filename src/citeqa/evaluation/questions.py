@@ -112,6 +112,14 @@ class EvalQuestion(BaseModel):
         return f"{self.lang}→{target}"
 
 
+def pair_label(pair: str) -> str:
+    """A language pair as a reader reads it in eval's tables: an unanswerable question's
+    `en→none` (no passage, so no passage language) reads `en→(unanswerable)`; the JSON keeps
+    `en→none`, a key other tools read."""
+    asked, arrow, target = pair.partition("→")
+    return f"{asked}→(unanswerable)" if arrow and target == "none" else pair
+
+
 def default_set_path() -> Path:
     """evals/questions.jsonl in the working folder, else the one of this source checkout."""
     here = Path.cwd() / "evals" / "questions.jsonl"
