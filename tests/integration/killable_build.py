@@ -6,10 +6,13 @@ MODE is `api` (citeqa.api.build_index, --rebuild) or `cli` (`citeqa index --rebu
 the console-script entry point). STAGE is `embed` (stall inside the embedder), `write`
 (stall while the temporary build folder is half written), `leftovers` (the folder claimed and
 locked, before the build's temporary folder), `cleanup` (as `embed`, then MARKER.cleanup is
-made and the interrupted build's cleanup takes 2 s) or `settings` (`cli` only: before the
+made and the interrupted build's cleanup waits for the test) or `settings` (`cli` only: before the
 build).
-When the build reaches STAGE it creates the file MARKER and sleeps, so the test knows when to
-send its signal.
+When the build reaches STAGE it creates the file MARKER and waits there for the test's signal,
+with no time limit: it reads its stdin, a pipe the test holds open, until a signal interrupts
+the read (or the test closes the pipe). A slow machine cannot move the signal past the stall
+point (a timed sleep, once over, let the build go on). The `cleanup` stage's second wait ends
+when the test closes the pipe, after its second Ctrl-C.
 
 The "fake" channel of tests/conftest.py is registered, with a stalling subclass in its place.
 """
@@ -20,15 +23,19 @@ import importlib.util
 import os
 import signal
 import sys
-import time
 from pathlib import Path
 
-STALL_SECONDS = 120
+
+def _wait_for_the_test() -> None:
+    """Block until a signal interrupts the wait (its handler raises) or the test closes our
+    stdin."""
+    os.read(sys.stdin.fileno(), 1)
 
 
 def _stall(marker: Path) -> None:
     marker.write_text(str(os.getpid()))
-    time.sleep(STALL_SECONDS)
+    _wait_for_the_test()
+    sys.exit("killable_build: stdin closed at the stall point, with no signal")
 
 
 def main() -> int:
@@ -82,7 +89,7 @@ def main() -> int:
 
         def slow_discard(*args, **kwargs):  # type: ignore[no-untyped-def]
             Path(f"{marker}.cleanup").write_text(str(os.getpid()))
-            time.sleep(2)  # a second Ctrl-C lands here
+            _wait_for_the_test()  # a second Ctrl-C lands here, then the test closes stdin
             return discard(*args, **kwargs)
 
         indexing.discard = slow_discard

@@ -488,39 +488,77 @@ def test_second_build_while_another_process_builds(good: Good) -> None:
 # ---- a build killed or interrupted half-way --------------------------------------------------
 
 
+HANG = 600
+"""Seconds after which a build that neither stalls, nor ends once signalled, is taken for hung.
+No step waits on a time window: the build waits at its stall point for the signal (it reads a
+pipe this test holds open), so the figure only bounds a real hang, never a slow machine."""
+
+
 def _stalled_build(good: Good, tmp_path: Path, mode: str, stage: str) -> subprocess.Popen[str]:
-    """A build subprocess, returned once it has reached `stage` and stalls there."""
+    """A build subprocess, returned once it has reached `stage`, where it waits for a signal."""
     marker = tmp_path / f"stalled-{mode}-{stage}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITEQA_")}
     script = str(HERE / "killable_build.py")
     process = subprocess.Popen(
         [sys.executable, script, mode, stage, str(good.corpus), str(good.index), str(marker)],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
         cwd=tmp_path,
     )
-    deadline = time.monotonic() + 60
-    while not marker.exists():
-        if process.poll() is not None:
-            out, err = process.communicate()
-            pytest.fail(f"the build ended before stalling ({process.returncode}):\n{out}\n{err}")
-        if time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("the build never reached its stall point")
-        time.sleep(0.05)
+    if not _wait_for(marker, process):
+        out, err = _end(process)
+        pytest.fail(f"the build ended before stalling ({process.returncode}):\n{out}\n{err}")
     return process
 
 
-def _stop(process: subprocess.Popen[str], signum: int) -> tuple[int, str, str]:
-    process.send_signal(signum)
-    try:
-        out, err = process.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
+def _wait_for(path: Path, process: subprocess.Popen[str]) -> bool:
+    """Whether `path` appears while `process` runs (False: it ended first)."""
+    deadline = time.monotonic() + HANG
+    while not path.exists():
+        if process.poll() is not None:
+            return path.exists()
+        if time.monotonic() > deadline:
+            _end(process)
+            pytest.fail(f"the build never made {path.name} in {HANG} s: hung")
+        time.sleep(0.02)
+    return True
+
+
+def _end(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """Kill `process` if it still runs; its output."""
+    if process.poll() is None:
         process.kill()
-        out, err = process.communicate()
-        pytest.fail(f"the build ignored signal {signum}:\n{err}")
+    process.wait()
+    return _output(process)
+
+
+def _output(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """The stdout and stderr of an ended `process` (its stdin closed, if still open)."""
+    assert process.stdin is not None and process.stdout is not None
+    assert process.stderr is not None
+    process.stdin.close()
+    return process.stdout.read(), process.stderr.read()
+
+
+def _stop(
+    process: subprocess.Popen[str], signum: int, *, release: bool = False
+) -> tuple[int, str, str]:
+    """Send `signum` and wait for the build to end; `release` then closes its stdin (a wait
+    the signal does not end, the `cleanup` stage's, goes on). Without it, stdin stays open
+    until the build has ended, so only the signal can end the stall."""
+    process.send_signal(signum)
+    if release:
+        assert process.stdin is not None
+        process.stdin.close()
+    try:
+        process.wait(timeout=HANG)
+    except subprocess.TimeoutExpired:
+        _, err = _end(process)
+        pytest.fail(f"the build ignored signal {signum} for {HANG} s:\n{err}")
+    out, err = _output(process)
     return process.returncode, out, err
 
 
@@ -554,12 +592,8 @@ def test_a_second_ctrl_c_while_the_first_unwinds_is_quiet(good: Good, tmp_path: 
     threading ... KeyboardInterrupt"; the second may also cut the cleanup short."""
     process = _stalled_build(good, tmp_path, "cli", "cleanup")
     process.send_signal(signal.SIGINT)
-    cleanup = tmp_path / "stalled-cli-cleanup.cleanup"
-    deadline = time.monotonic() + 30
-    while not cleanup.exists() and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert cleanup.exists()
-    code, _, err = _stop(process, signal.SIGINT)  # lands in the 2 s cleanup
+    assert _wait_for(tmp_path / "stalled-cli-cleanup.cleanup", process)
+    code, _, err = _stop(process, signal.SIGINT, release=True)  # lands in the waiting cleanup
     assert code == 130, err
     assert "Traceback" not in err and "Exception ignored" not in err
     assert "Build interrupted; the previous index is unchanged." in err
