@@ -26,7 +26,7 @@ from citeqa.domain import (
     corpus_domain,
     domain_digest,
     domain_path,
-    read_manifest,
+    read_corpus_manifest,
 )
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
@@ -111,7 +111,7 @@ def scan_corpus(
     document's text is held; `progress(done, total)` hears of each file read or skipped;
     raise CorpusMissing or CorpusEmpty."""
     check_folder(corpus_dir)
-    manifest, warnings = read_manifest(corpus_dir)
+    manifest, warnings = read_corpus_manifest(corpus_dir)
     titles = titles_from(manifest, warnings)
     domain, domain_warnings = corpus_domain(corpus_dir, manifest)
     warnings.extend(domain_warnings)

@@ -11,8 +11,9 @@ Two sources share one format (`Domain`):
   it uses (drug stems such as "-mab"), patterns of lines that are labels and not values (slide
   titles), cue words of the kinds of values its questions ask for.
 
-`read_manifest` reads the corpus's manifest.json for every reader of it (titles, the domain
-file's name, examples, digests), bounded, once per build or status check.
+`read_corpus_manifest` reads the corpus's manifest.json for every reader of it (titles, the
+domain file's name, examples, digests), bounded, once per build or status check (an index's own
+manifest.json is store.read_manifest's).
 `corpus_domain` reads a corpus's file (a bad one is ignored with a warning, as a bad manifest is; a
 field only the language data's are read for, such as `answer_types`, is named in a warning and
 ignored, unchecked: a bad pattern there does not cost the rest of the file); the build stores what
@@ -155,7 +156,7 @@ def language_data() -> Domain:
     return Domain.model_validate_json(raw)
 
 
-def read_manifest(corpus_dir: Path) -> tuple[dict[str, Any], list[str]]:
+def read_corpus_manifest(corpus_dir: Path) -> tuple[dict[str, Any], list[str]]:
     """The corpus's manifest.json as a JSON object ({} when there is none), and one warning
     when it is there but ignored: not a regular file, over MANIFEST_MAX_BYTES, unreadable,
     damaged or not an object. Every reader of the manifest (titles, domain file, examples,
@@ -175,7 +176,7 @@ def domain_path(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> Pat
     """The domain file the corpus's manifest.json (`manifest`, read when not given) names, or
     None (no manifest, no key, a name outside the corpus or not a string)."""
     if manifest is None:
-        manifest = read_manifest(corpus_dir)[0]
+        manifest = read_corpus_manifest(corpus_dir)[0]
     name = manifest.get(DOMAIN_KEY)
     if not isinstance(name, str) or not name.strip():
         return None

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from citeqa.blocks import headings
 from citeqa.corpus import corpus_stamps
-from citeqa.domain import language_data, read_manifest
+from citeqa.domain import language_data, read_corpus_manifest
 from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import IndexStatus
 
@@ -344,7 +344,7 @@ def corpus_overview(
     passages and the languages found; `suggest` gives examples from the corpus when its
     manifest has none (`Assistant.suggested_examples`). Raises CorpusMissing when the folder
     is not there."""
-    manifest = read_manifest(corpus_dir)[0]
+    manifest = read_corpus_manifest(corpus_dir)[0]
     files = corpus_stamps(corpus_dir, manifest)
     if status is not None:
         documents = [(doc.title, list(doc.lang)) for doc in status.documents]

@@ -23,7 +23,7 @@ from citeqa.corpus import (
     corpus_stamps,
     file_digest,
 )
-from citeqa.domain import KNOWLEDGE_FORMAT, read_manifest
+from citeqa.domain import KNOWLEDGE_FORMAT, read_corpus_manifest
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
 from citeqa.listing import first
@@ -34,7 +34,7 @@ from citeqa.visible import clean
 
 def corpus_changes(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None) -> list[str]:
     """Corpus files that differ from the index: "added: f", "modified: f", "removed: f"."""
-    manifest = read_manifest(corpus_dir)[0]  # once, for the walk and the digest
+    manifest = read_corpus_manifest(corpus_dir)[0]  # once, for the walk and the digest
     try:
         now = corpus_stamps(corpus_dir, manifest)
     except CiteqaError:

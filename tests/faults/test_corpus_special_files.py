@@ -16,7 +16,7 @@ import pytest
 from fault_helpers import QUESTION, make_corpus
 
 from citeqa.corpus import corpus_manifest_digest, titles_from
-from citeqa.domain import corpus_domain, domain_digest, read_manifest
+from citeqa.domain import corpus_domain, domain_digest, read_corpus_manifest
 from citeqa.jsonfiles import read_regular
 from citeqa.overview import corpus_overview
 
@@ -61,7 +61,7 @@ def test_a_fifo_named_by_the_corpus_is_skipped_not_waited_on(
     # the readers first, in this thread, where the alarm can interrupt a blocked open()
     # (the CLI reads the corpus in worker threads: there a blocked open() would never end)
     assert corpus_overview(corpus).documents == 2
-    assert titles_from(*read_manifest(corpus)) == {}
+    assert titles_from(*read_corpus_manifest(corpus)) == {}
     assert domain_digest(corpus) is None
     assert corpus_manifest_digest(corpus) is not None or fifo == "fifo"
     assert corpus_domain(corpus)[0] is None

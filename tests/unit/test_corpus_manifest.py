@@ -1,5 +1,5 @@
-"""A corpus's manifest.json is read through one bounded reader (domain.read_manifest): once per
-build and once per status check, and a manifest citeqa ignores gives one warning."""
+"""A corpus's manifest.json is read through one bounded reader (domain.read_corpus_manifest):
+once per build and once per status check, and a manifest citeqa ignores gives one warning."""
 
 from __future__ import annotations
 
