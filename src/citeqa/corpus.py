@@ -22,6 +22,8 @@ from typing import Any, NamedTuple
 
 from citeqa.domain import (
     MANIFEST,
+    UNREADABLE,
+    CorpusManifest,
     Domain,
     corpus_domain,
     domain_digest,
@@ -35,7 +37,9 @@ from citeqa.models import Document
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
 from citeqa.readers.base import TITLE_MAX
 
-__all__ = ["MANIFEST", "CorpusStamps", "UnreadableDocument", "relative_path"]  # for callers
+__all__ = [  # for callers
+    "MANIFEST", "UNREADABLE", "CorpusStamps", "UnreadableDocument", "relative_path",
+]  # fmt: skip
 ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
 """Tried in order; anything but UTF-8 adds a warning. latin-1 decodes any bytes."""
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -111,12 +115,13 @@ def scan_corpus(
     document's text is held; `progress(done, total)` hears of each file read or skipped;
     raise CorpusMissing or CorpusEmpty."""
     check_folder(corpus_dir)
-    manifest, warnings = read_corpus_manifest(corpus_dir)
-    titles = titles_from(manifest, warnings)
-    domain, domain_warnings = corpus_domain(corpus_dir, manifest)
-    warnings.extend(domain_warnings)
-    digest = corpus_manifest_digest(corpus_dir, manifest)
-    files, skipped = _walk(corpus_dir, domain_path(corpus_dir, manifest))
+    manifest = read_corpus_manifest(corpus_dir)  # each read once, parsed and hashed
+    warnings = list(manifest.warnings)
+    titles = titles_from(manifest.data, warnings)
+    domain_file = corpus_domain(corpus_dir, manifest.data)
+    warnings.extend(domain_file.warnings)
+    digest = combined_digest(manifest.sha256, domain_file.sha256)
+    files, skipped = _walk(corpus_dir, domain_path(corpus_dir, manifest.data))
     entries: list[DocumentEntry] = []
     used: set[str] = set()
     unread = list(skipped)  # the files it could not read, for the message when none was read
@@ -140,7 +145,7 @@ def scan_corpus(
     heard(len(files.names), len(files.names))
     if not entries:
         raise CorpusEmpty(nothing_read(corpus_dir, unread, len(skipped) - len(unread)))
-    return CorpusScan(entries, skipped, warnings, domain, files, digest)
+    return CorpusScan(entries, skipped, warnings, domain_file.domain, files, digest)
 
 
 UNSUPPORTED_TYPE = "unsupported file type"
@@ -251,8 +256,6 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
 
 UNSUPPORTED = "unsupported"
 """The recorded digest of a file citeqa does not read: never hashed (it may be huge)."""
-UNREADABLE = "unreadable"
-"""The recorded digest of a file that could not be read."""
 
 
 def file_digest(path: Path) -> str:
@@ -345,14 +348,18 @@ def _looks_binary(sample: str) -> bool:
     return bool(sample) and controls / len(sample) > MAX_CONTROL_RATIO
 
 
-def corpus_manifest_digest(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> str | None:
-    """Hash of the corpus's manifest.json (titles, domain file name; `manifest`: its content,
-    read when not given) and of the domain file it names, or None without a manifest."""
-    path = corpus_dir / MANIFEST
-    if not path.is_file():
+def corpus_manifest_digest(corpus_dir: Path, manifest: CorpusManifest | None = None) -> str | None:
+    """Hash of the corpus's manifest.json (titles, domain file name; `manifest`: as read, read
+    when not given) and of the domain file it names, or None without a manifest."""
+    if manifest is None:
+        manifest = read_corpus_manifest(corpus_dir)
+    if manifest.sha256 is None:
         return None
-    domain = domain_digest(corpus_dir, manifest)
-    own = _sha256_or_unreadable(path)
-    if domain is None:
-        return own
-    return hashlib.sha256(f"{own} {domain}".encode()).hexdigest()
+    return combined_digest(manifest.sha256, domain_digest(corpus_dir, manifest.data))
+
+
+def combined_digest(manifest_sha256: str | None, domain_sha256: str | None) -> str | None:
+    """The corpus's manifest digest from the digests of its two files (None: no manifest)."""
+    if manifest_sha256 is None or domain_sha256 is None:
+        return manifest_sha256
+    return hashlib.sha256(f"{manifest_sha256} {domain_sha256}".encode()).hexdigest()

@@ -28,7 +28,7 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -156,27 +156,48 @@ def language_data() -> Domain:
     return Domain.model_validate_json(raw)
 
 
-def read_corpus_manifest(corpus_dir: Path) -> tuple[dict[str, Any], list[str]]:
-    """The corpus's manifest.json as a JSON object ({} when there is none), and one warning
-    when it is there but ignored: not a regular file, over MANIFEST_MAX_BYTES, unreadable,
-    damaged or not an object. Every reader of the manifest (titles, domain file, examples,
-    digests) goes through here."""
+class CorpusManifest(NamedTuple):
+    """The corpus's manifest.json, read once: what it says and the digest of those bytes."""
+
+    data: dict[str, Any]
+    """Its JSON object; {} when there is none or it is ignored."""
+    warnings: list[str]
+    """One warning when it is there but ignored."""
+    sha256: str | None
+    """Of the bytes `data` was parsed from; None without a manifest.json (or one that is no
+    regular file, or too large: nothing was read), UNREADABLE when it could not be read."""
+
+
+UNREADABLE = "unreadable"
+"""The digest of a file that is there but could not be read."""
+
+
+def read_corpus_manifest(corpus_dir: Path) -> CorpusManifest:
+    """The corpus's manifest.json, read once (parsed and hashed from the same bytes), and one
+    warning when it is there but ignored: not a regular file, over MANIFEST_MAX_BYTES,
+    unreadable, damaged or not an object. Every reader of the manifest (titles, domain file,
+    examples, digests) goes through here."""
+    digest = None
     try:
-        data = parse_json(read_regular(corpus_dir / MANIFEST, MANIFEST_MAX_BYTES))
+        raw = read_regular(corpus_dir / MANIFEST, MANIFEST_MAX_BYTES)
+        digest = hashlib.sha256(raw).hexdigest()
+        data = parse_json(raw)
         if not isinstance(data, dict):
             raise ValueError(f"{MANIFEST} holds {type(data).__name__}, not a JSON object")
     except FileNotFoundError:
-        return {}, []
+        return CorpusManifest({}, [], None)
     except (OSError, ValueError) as error:
-        return {}, [f"{MANIFEST} is unreadable and was ignored ({error})"]
-    return data, []
+        if digest is None and isinstance(error, OSError):
+            digest = UNREADABLE
+        return CorpusManifest({}, [f"{MANIFEST} is unreadable and was ignored ({error})"], digest)
+    return CorpusManifest(data, [], digest)
 
 
 def domain_path(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> Path | None:
     """The domain file the corpus's manifest.json (`manifest`, read when not given) names, or
     None (no manifest, no key, a name outside the corpus or not a string)."""
     if manifest is None:
-        manifest = read_corpus_manifest(corpus_dir)[0]
+        manifest = read_corpus_manifest(corpus_dir).data
     name = manifest.get(DOMAIN_KEY)
     if not isinstance(name, str) or not name.strip():
         return None
@@ -186,32 +207,45 @@ def domain_path(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> Pat
     return corpus_dir.joinpath(*relative.parts)
 
 
-def corpus_domain(
-    corpus_dir: Path, manifest: dict[str, Any] | None = None
-) -> tuple[Domain | None, list[str]]:
-    """The corpus's domain file (named by `manifest`, read when not given), read and checked,
-    and a warning when it was ignored, or when it sets fields that only the language data's
-    are read for (`unread_fields`: left out before the check, so a bad pattern there costs the
-    file nothing)."""
+class DomainFile(NamedTuple):
+    """The corpus's domain file, read once: its knowledge, warnings and the digest of its bytes."""
+
+    domain: Domain | None
+    """None without one, or when it was ignored."""
+    warnings: list[str]
+    sha256: str | None
+    """Of the bytes `domain` was read from (also when they were ignored as bad); None without a
+    domain file or when it could not be read."""
+
+
+def corpus_domain(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> DomainFile:
+    """The corpus's domain file (named by `manifest`, read when not given), read once, checked
+    and hashed, and a warning when it was ignored, or when it sets fields that only the
+    language data's are read for (`unread_fields`: left out before the check, so a bad pattern
+    there costs the file nothing)."""
     path = domain_path(corpus_dir, manifest)
     if path is None:
-        return None, []
+        return DomainFile(None, [], None)
     name = path.relative_to(corpus_dir).as_posix()
+    digest = None
     try:
-        fields = parse_json(read_regular(path, DOMAIN_MAX_BYTES))
+        raw = read_regular(path, DOMAIN_MAX_BYTES)
+        digest = hashlib.sha256(raw).hexdigest()
+        fields = parse_json(raw)
         if not isinstance(fields, dict):
             raise ValueError("not a JSON object")
         unread = unread_fields(fields)
         domain = Domain.model_validate({k: v for k, v in fields.items() if k not in unread})
     except (OSError, ValueError, ValidationError) as error:
         reason = _short(error)
-        return None, [f"{name} (the domain file manifest.json names) was ignored: {reason}"]
+        ignored = f"{name} (the domain file manifest.json names) was ignored: {reason}"
+        return DomainFile(None, [ignored], digest)
     if not unread:
-        return domain, []
-    return domain, [
+        return DomainFile(domain, [], digest)
+    return DomainFile(domain, [
         f"{name} sets {', '.join(unread)}, which citeqa reads from its language data only;"
         " ignored (a corpus's file may set " + ", ".join(MERGED) + ")"
-    ]
+    ], digest)  # fmt: skip
 
 
 def unread_fields(fields: dict[str, Any]) -> list[str]:

@@ -344,7 +344,7 @@ def corpus_overview(
     passages and the languages found; `suggest` gives examples from the corpus when its
     manifest has none (`Assistant.suggested_examples`). Raises CorpusMissing when the folder
     is not there."""
-    manifest = read_corpus_manifest(corpus_dir)[0]
+    manifest = read_corpus_manifest(corpus_dir).data
     files = corpus_stamps(corpus_dir, manifest)
     if status is not None:
         documents = [(doc.title, list(doc.lang)) for doc in status.documents]

@@ -34,9 +34,9 @@ from citeqa.visible import clean
 
 def corpus_changes(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None) -> list[str]:
     """Corpus files that differ from the index: "added: f", "modified: f", "removed: f"."""
-    manifest = read_corpus_manifest(corpus_dir)[0]  # once, for the walk and the digest
+    manifest = read_corpus_manifest(corpus_dir)  # once, for the walk and the digest
     try:
-        now = corpus_stamps(corpus_dir, manifest)
+        now = corpus_stamps(corpus_dir, manifest.data)
     except CiteqaError:
         return [f"removed: {corpus_dir} (corpus folder missing)"]
     if now.names == recorded.names:  # the usual case: compare the stamps as two arrays

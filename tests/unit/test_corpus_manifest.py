@@ -3,6 +3,7 @@ once per build and once per status check, and a manifest citeqa ignores gives on
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def _count_corpus_reads(monkeypatch: pytest.MonkeyPatch, corpus: Path) -> list[s
     return reads
 
 
-def test_a_build_reads_the_manifest_to_parse_and_to_hash_once_each(
+def test_a_build_reads_the_manifest_and_domain_file_once_each(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus, index = _corpus(tmp_path), tmp_path / "index"
@@ -84,16 +85,44 @@ def test_a_build_reads_the_manifest_to_parse_and_to_hash_once_each(
     reads.clear()
     build_index(fake_settings(corpus, index))
     assert current_build(index) == first, "nothing changed: nothing written"
-    assert reads.count("manifest.json") == 2  # parsed once, hashed once
-    assert reads.count("words.json") == 2  # read once, hashed once
+    assert reads.count("manifest.json") == 1  # read once, parsed and hashed
+    assert reads.count("words.json") == 1
     (corpus / "words.json").write_text(json.dumps({"groups": [["alpha", "alfa"]]}))
     reads.clear()
     build_index(fake_settings(corpus, index))
     assert current_build(index) != first, "a new domain file is a change"
-    assert reads.count("manifest.json") == 2
+    assert reads.count("manifest.json") == 1
     assert read_manifest(current_build(index))[0].corpus_manifest_sha256 == (
         corpus_manifest_digest(corpus)
     )
+
+
+def test_a_manifest_saved_again_during_the_build_is_recorded_as_it_was_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user saves the manifest and the domain file again right after the build read them:
+    the digest the build records is that of the bytes it parsed (it hashed a second read), so
+    the next status check sees the newer files as a change."""
+    corpus, index = _corpus(tmp_path), tmp_path / "index"
+    parsed: dict[str, bytes] = {}
+    read_regular = domain.read_regular
+
+    def read_then_saved_again(path: Path, limit: int) -> bytes:
+        raw = read_regular(path, limit)
+        if path.parent == corpus and path.name not in parsed:
+            parsed[path.name] = raw
+            path.write_bytes(raw + b"\n")
+        return raw
+
+    monkeypatch.setattr(domain, "read_regular", read_then_saved_again)
+    build_index(fake_settings(corpus, index))
+    monkeypatch.undo()
+    own, words = (
+        hashlib.sha256(parsed[name]).hexdigest() for name in ("manifest.json", "words.json")
+    )
+    recorded = read_manifest(current_build(index))[0].corpus_manifest_sha256
+    assert recorded == hashlib.sha256(f"{own} {words}".encode()).hexdigest()
+    assert corpus_manifest_digest(corpus) != recorded  # the files as saved since
 
 
 def test_an_oversized_manifest_is_ignored_with_one_warning(

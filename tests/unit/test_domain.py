@@ -57,7 +57,7 @@ def test_engine_modules_name_no_corpus_term(module: str) -> None:
 
 
 def test_bundled_corpus_names_its_domain_file() -> None:
-    domain, warnings = corpus_domain(REPO / "corpus")
+    domain, warnings, _ = corpus_domain(REPO / "corpus")
     assert warnings == [] and domain is not None
     assert any("poussee" in group for group in domain.groups)
     assert "domain.json" not in {p.name for p in list_corpus_files(REPO / "corpus")}
@@ -114,7 +114,7 @@ def test_fields_a_corpus_file_sets_but_answering_never_reads_from_it_are_warned(
     }
     content = json.dumps({"groups": [["kidney", "rein"]], "summary_labels": [], **unread})
     corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, content)
-    domain, warnings = corpus_domain(corpus)
+    domain, warnings, _ = corpus_domain(corpus)
     assert domain is not None and domain.groups == (("kidney", "rein"),)  # still read
     assert len(warnings) == 1 and warnings[0].startswith("terms.json sets ")
     named = warnings[0].removeprefix("terms.json sets ").split(", which")[0]
@@ -136,7 +136,7 @@ def test_a_bad_value_in_a_field_never_read_from_a_corpus_costs_the_file_nothing(
 ) -> None:
     content = json.dumps({"groups": [["kidney", "rein"]], "label_patterns": ["^Slide"], **unread})
     corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, content)
-    domain, warnings = corpus_domain(corpus)
+    domain, warnings, _ = corpus_domain(corpus)
     assert domain is not None and domain.groups == (("kidney", "rein"),)
     assert domain.label_patterns == ("^Slide",)
     assert len(warnings) == 1 and warnings[0].startswith(f"terms.json sets {next(iter(unread))},")
@@ -148,7 +148,7 @@ def test_a_corpus_file_setting_only_merged_fields_is_not_warned(tmp_path: Path) 
     content |= {"format": 1, "description": "terms", "notes": {"why": "a comment"}}
     content |= {"yes_no_questions": [], "answer_types": {}}  # set, but to nothing
     corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, json.dumps(content))
-    domain, warnings = corpus_domain(corpus)
+    domain, warnings, _ = corpus_domain(corpus)
     assert domain is not None and warnings == []
 
 
@@ -156,13 +156,13 @@ def test_a_corpus_file_setting_only_merged_fields_is_not_warned(tmp_path: Path) 
 def test_domain_names_outside_the_corpus_are_not_read(tmp_path: Path, name: object) -> None:
     (tmp_path / "outside.json").write_text("{}")
     corpus = write_corpus(tmp_path / "c", {"domain": name}, None)
-    assert corpus_domain(corpus) == (None, [])
+    assert corpus_domain(corpus) == (None, [], None)
 
 
 def test_a_manifest_nested_too_deeply_names_no_domain_and_warns_once(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c", None, json.dumps({"groups": [["kidney", "rein"]]}))
     (corpus / "manifest.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    assert corpus_domain(corpus) == (None, [])
+    assert corpus_domain(corpus) == (None, [], None)
     reading = read_corpus(corpus)
     assert [doc.doc_id for doc in reading.documents] == ["paper"]
     assert reading.domain is None
@@ -171,7 +171,7 @@ def test_a_manifest_nested_too_deeply_names_no_domain_and_warns_once(tmp_path: P
 
 def test_missing_domain_file_warns(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, None)
-    domain, warnings = corpus_domain(corpus)
+    domain, warnings, _ = corpus_domain(corpus)
     assert domain is None and "terms.json" in warnings[0]
 
 

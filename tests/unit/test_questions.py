@@ -27,7 +27,7 @@ CORPUS = [
 
 def bundled_knowledge() -> Domain:
     """The language data with the bundled corpus's domain file, as answering merges them."""
-    domain, warnings = corpus_domain(Path(__file__).parents[2] / "corpus")
+    domain, warnings, _ = corpus_domain(Path(__file__).parents[2] / "corpus")
     assert domain is not None and not warnings
     return language_data().merged(domain)
 
