@@ -118,6 +118,13 @@ def run_app() -> int:
         warnings.showwarning = previous
 
 
+OUT_OF_MEMORY = (
+    "out of memory: stopped. A build in progress left the previous index as it was; free some"
+    " memory (or raise the process's limit, `ulimit -v`) and try again."
+)
+"""The line for a MemoryError, from any command (exit code 1): a build's temporary folder is
+removed on the way out as for any error, and its previous index stays in place."""
+
 PIPE_CLOSED = 141
 """Exit code when whatever reads citeqa's output closed it early (`| head -1`): 128 + SIGPIPE,
 what a shell reports for tools that die of SIGPIPE (README, exit codes)."""
@@ -154,6 +161,9 @@ def _run_app() -> int:
     except KeyboardInterrupt:
         print("citeqa: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:  # a process memory limit (ulimit -v) or a machine out of memory
+        say(OUT_OF_MEMORY)
+        return 1
     except typer.Exit as done:
         return int(done.exit_code or 0)
     except typer.Abort:
