@@ -164,11 +164,15 @@ def _default_set(path: Path) -> Path:
 
 
 def write_report(path: Path, text: str) -> None:
-    """Write the Markdown report where `--report` says, and say so on stderr."""
+    """Write the Markdown report where `--report` says (over a citeqa report only, whole or
+    not at all: outputs.py), and say so on stderr."""
+    from citeqa.evaluation.corpora_markdown import CORPORA_HEADING
+    from citeqa.evaluation.markdown import REPORT_HEADING
     from citeqa.evaluation.questions import EvalSetError
+    from citeqa.outputs import replace_own
 
     try:
-        path.write_text(text, encoding="utf-8")
+        replace_own(path, text, (REPORT_HEADING, CORPORA_HEADING))
     except OSError as err:
         raise EvalSetError(f"cannot write the report to {path}: {err.strerror}") from None
     stderr_console().print(f"report written to {shown(path)}", markup=False, soft_wrap=True)

@@ -25,6 +25,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+CORPORA_HEADING = "# citeqa across corpora"
+"""The report's first line: `--report` replaces only a file that starts with it (outputs.py)."""
 SET_HEADER = ["set", "kind", "n (ans. + unans.)", "system"]
 """The columns before the metrics in the per-set table: each row counts its own questions,
 answerable + unanswerable."""
@@ -62,7 +64,7 @@ def render_corpora(report: CorporaReport, command: str = "") -> str:
     """The whole report as Markdown."""
     header = [label for label, _ in COLUMNS]
     lines = [
-        "# citeqa across corpora",
+        CORPORA_HEADING,
         "",
         f"Generated on {report.created_at}"
         + (f" by `{command}`" if command else "")

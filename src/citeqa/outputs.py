@@ -1,0 +1,87 @@
+"""Owns writing the files citeqa makes for a user to read: eval's `--report`, the chat's
+conversation exports. A file of the user's is never replaced, and none is left half-written.
+
+- `replace_own(path, text, headings)`: a report. It replaces only a file that is itself one
+  of citeqa's (it starts with one of `headings`), so `--report notes.md` no longer wipes the
+  user's notes; a regular file is written whole or not at all (a temporary file beside it,
+  then os.replace), so a full disk keeps the previous report; a device or FIFO
+  (`--report /dev/stdout`) is written as it is.
+- `write_new(folder, stem, suffix, text)`: an export. It never replaces anything: a name
+  already taken (two exports in one second, from two chats, or a link planted there) gets
+  `-2`, `-3`... ; a write that fails removes the file it created.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from citeqa.paths import real_path
+
+NOT_OURS = (
+    "it exists and is not a citeqa report (citeqa replaces only its own reports);"
+    " remove it or name another file"
+)
+MAX_TAKEN = 1000
+"""Names tried for one export before giving up (`-2` ... `-999`)."""
+
+
+def replace_own(path: Path, text: str, headings: tuple[str, ...]) -> None:
+    """Write `text` to `path` (a link: to its target): OSError when it cannot, and
+    FileExistsError when a regular file there does not start with one of `headings`."""
+    target = real_path(path)
+    try:
+        mode: int | None = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "w", encoding="utf-8") as stream:  # a device or FIFO: as it is
+            stream.write(text)
+        return
+    if mode is not None and not _starts_with(target, headings):
+        raise FileExistsError(errno.EEXIST, NOT_OURS)
+    temporary = target.with_name(f".citeqa-{os.getpid()}.tmp")
+    _write_created(temporary, text)
+    try:
+        os.replace(temporary, target)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_new(folder: Path, stem: str, suffix: str, text: str) -> Path:
+    """Write `text` to a new file `folder/stem+suffix` (created with the folder if needed),
+    or `stem-2+suffix`... when that name is taken; return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(1, MAX_TAKEN):
+        path = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            _write_created(path, text)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(errno.EEXIST, f"{MAX_TAKEN - 1} files named {stem}… exist already")
+
+
+def _write_created(path: Path, text: str) -> None:
+    """Create `path` (FileExistsError when anything, a link too, has that name) and write
+    `text` to it; a failed write removes it."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _starts_with(path: Path, headings: tuple[str, ...]) -> bool:
+    """Whether the file at `path` begins with one of `headings` (read no further)."""
+    longest = max(len(heading.encode()) for heading in headings)
+    with open(path, "rb") as stream:
+        start = stream.read(longest)
+    return any(start.startswith(heading.encode()) for heading in headings)
