@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citeqa.models import Answer, ChannelInfo, Citation, IndexStatus
+from citeqa.outputs import write_new
 from citeqa.tui.conversation import Turn, source_refs
 from citeqa.tui.safe_text import clean, one_line, shown
 
@@ -122,12 +123,12 @@ def conversation_markdown(turns: list[Turn], context: ExportContext, now: dateti
 def write_conversation(
     turns: list[Turn], context: ExportContext, directory: Path, now: datetime | None = None
 ) -> Path:
-    """Write the Markdown export into `directory` (created if needed) and return its path."""
+    """Write the Markdown export into `directory` (created if needed) and return its path: a
+    new file, never over one (a name taken, by an export of the same second from another chat
+    or a file of the user's, gets `-2`...: outputs.write_new)."""
     now = now or datetime.now()
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / export_filename(now)
-    path.write_text(conversation_markdown(turns, context, now), encoding="utf-8")
-    return path
+    stem = export_filename(now).removesuffix(".md")
+    return write_new(directory, stem, ".md", conversation_markdown(turns, context, now))
 
 
 def answer_text(turn: Turn) -> str:
