@@ -22,7 +22,7 @@ from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexMissing
 from citeqa.models import Answer, BuildReport, Citation, Document, IndexStatus, Retrieval
-from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example, choose, term_examples
+from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import kept_for_user
 from citeqa.questions import (
@@ -37,10 +37,8 @@ from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import SentenceBank
 from citeqa.status import channels_differ, describe_index, index_changes, stale_notice
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
+from citeqa.suggestions import TermCounts, suggest
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
-
-EXAMPLE_DOCUMENTS = 6
-"""Documents `Assistant.suggested_examples` looks into."""
 
 ProgressCallback = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is a short label such as "reading", "embedding use"."""
@@ -195,22 +193,21 @@ class Assistant:
 
     def suggested_examples(self, count: int = EXAMPLE_COUNT) -> list[Example]:
         """Questions this assistant answers with content (`_has_content`: a quote of more than
-        a heading line), on the salient terms of a few documents taken
-        from each language in turn: for a welcome when the corpus lists no examples. Reads
-        the beginnings of at most `EXAMPLE_DOCUMENTS` documents, whatever the corpus's size."""
+        a heading line), on the salient terms of documents of the corpus's main language
+        first, then of each other language in turn (suggestions.suggest): for a welcome when
+        the corpus lists no examples. Reads the beginnings of at most
+        `suggestions.EXAMPLE_DOCUMENTS` documents, whatever the corpus's size."""
         loaded = self._loaded
         by_lang: dict[str, list[str]] = {}
         for doc_id, _, _, _, langs in loaded.index.files().documents():
             by_lang.setdefault(langs[0] if langs else "en", []).append(doc_id)
-        sampled: list[DocumentText] = []
-        for turn in range(EXAMPLE_DOCUMENTS):
-            for lang, doc_ids in by_lang.items():
-                if turn < len(doc_ids) and len(sampled) < EXAMPLE_DOCUMENTS:
-                    document = loaded.index.documents[doc_ids[turn]]
-                    sampled.append(DocumentText(lang, document.text[:TEXT_SAMPLE], document.title))
-        vocabulary = loaded.vocabulary
-        examples = term_examples(sampled, vocabulary.frequency, vocabulary.sentence_count)
-        return choose([e for e in examples if _has_content(self.ask(e.question))], count)
+
+        def read(lang: str, doc_id: str) -> DocumentText:
+            document = loaded.index.documents[doc_id]
+            return DocumentText(lang, document.text[:TEXT_SAMPLE], document.title)
+
+        counts = TermCounts(loaded.vocabulary.frequency, loaded.vocabulary.sentence_count)
+        return suggest(by_lang, read, counts, lambda e: _has_content(self.ask(e.question)), count)
 
     def status(self) -> IndexStatus:
         """Index status, as `index_status` gives it but for `kept_for_user` (left empty: only

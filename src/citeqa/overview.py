@@ -8,7 +8,8 @@ without any, once its index is loaded, questions on the salient term of a few do
 sentence frequencies, asked about as a person would: the document's title when it is itself a
 question holding the term, else a short heading holding it, else the words the term runs with
 in the text, "salle de sport" rather than "salle", else the title holding it; never the word
-alone, "What about reefs?"; in the document's language); before that,
+alone, "What about reefs?"; in the document's language; lines that repeat but for their
+numbers, "Réponse pratique numéro 1…40", are a template, not a topic, and left out); before that,
 or when no term stands out, questions made from the document titles. Nothing here knows any
 particular corpus; the bundled one brings its examples in its own manifest.
 """
@@ -19,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from citeqa.blocks import headings
@@ -56,6 +57,11 @@ _LABEL = re.compile(r"[^\W\d_]{1,3}\s?:\s+")
 _JOINS = frozenset({" ", "-"})
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", ",")
 """A heading ending so is a sentence or a lead-in, not a subject to ask about."""
+
+TEMPLATE_REPEATS = 3
+"""A line with a number said this often, numbers aside, is a template ("Réponse pratique numéro
+1", "… 2", …; a changelog's "## 4.2.1 — 2026-09-14"): no topic to offer (`untemplated`)."""
+_NUMBER = re.compile(r"\d+")
 
 TEXT_SAMPLE = 20_000
 """Characters read from the start of a document to find its salient term."""
@@ -170,14 +176,30 @@ def salient_terms(
     return [term for score, term in scored[:limit] if score > 0]
 
 
+def untemplated(text: str) -> str:
+    """`text` with its template lines (TEMPLATE_REPEATS) blanked: the terms, headings and
+    phrases a document is asked about are found in the rest."""
+    lines = text.splitlines(keepends=True)
+    shapes = Counter(_NUMBER.sub("#", line.strip()) for line in lines if _NUMBER.search(line))
+    return "".join(
+        "\n" if shapes.get(_NUMBER.sub("#", line.strip()), 0) >= TEMPLATE_REPEATS else line
+        for line in lines
+    )
+
+
 def term_examples(
-    documents: Sequence[DocumentText], frequency: Mapping[str, int], sentence_count: int
+    documents: Sequence[DocumentText],
+    frequency: Mapping[str, int],
+    sentence_count: int,
+    asked: set[str] | None = None,
 ) -> list[Example]:
-    """A question on the salient term of each document, in the document's language; a term
-    already asked about is not asked again."""
+    """A question on the salient term of each document (its template lines left out), in the
+    document's language; a term already asked about (in `asked`, which grows) is not asked
+    again."""
     examples: list[Example] = []
-    asked: set[str] = set()
-    for document in documents:
+    asked = set() if asked is None else asked
+    for sampled in documents:
+        document = replace(sampled, text=untemplated(sampled.text[:TEXT_SAMPLE]))
         lang = document.lang if document.lang in TERM_TEMPLATES else "en"
         terms = salient_terms(document, frequency, sentence_count, limit=TERMS_TRIED)
         heads: list[str] | None = None  # the sample's headings, found once for all its terms
