@@ -18,6 +18,7 @@ from citeqa.config import Settings
 from citeqa.derived_terms import FrequentWords
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import jsonl_writer
+from citeqa.language import document_languages
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document
 from citeqa.reuse import Previous
@@ -34,7 +35,7 @@ class DocumentChunks:
     first: int
     count: int
     languages: list[str]
-    """Sorted, each once."""
+    """Sorted, each once; [language.OTHER] for a document in neither language."""
 
 
 def passage_text(chunk: Chunk) -> str:
@@ -83,7 +84,8 @@ class Tally:
             self.whole[doc.doc_id] = np.column_stack([numbers, found[at, 0]])
         self.sentences[doc.doc_id] = (self.frequency.sentences, len(found))
         self.frequency.add(doc.text, found, langs, first)
-        self.chunks[doc.doc_id] = DocumentChunks(first, len(spans), sorted(set(langs)))
+        languages = document_languages(doc.text, langs)  # named only: chunks keep theirs
+        self.chunks[doc.doc_id] = DocumentChunks(first, len(spans), languages)
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
 
     def sentence_rows(self) -> np.ndarray:

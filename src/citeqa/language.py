@@ -5,6 +5,9 @@ the, of, and, with...), French elisions (d', l', qu'), accented letters in lower
 (names such as "Université Paris-Est" don't count) and French typography (a space before
 "?", ":", ";", "!"). It is used on chunks when indexing and on questions when asking, so it
 must work on one short question as well as on a page. Without evidence either way: English.
+A document with few function words of either language (`fits_neither`, a German page) is
+said to be in another language (`OTHER`) where citeqa names a document's languages
+(`document_languages`: `citeqa status`), while its chunks are still read as `detect_lang` says.
 
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row).
@@ -77,6 +80,35 @@ def _has_french_letter(word: str) -> bool:
     if word[0].isupper() and word[0].lower() not in FRENCH_LETTERS:
         return False
     return any(letter in FRENCH_LETTERS for letter in word.lower())
+
+
+OTHER = "other"
+"""A document's language, as `citeqa status` names it, when it fits neither (`fits_neither`)."""
+NEITHER_SHARE = 0.10
+"""Under this share of a document's words being either language's function words, it fits
+neither: English and French prose, PubMed abstracts and slides say 17-40 % (the lowest
+documents of every eval corpus and the bundled one), a German page 9 %."""
+NEITHER_WORDS = 30
+"""Fewer words than this (a title, a table of figures) are too few to say it fits neither."""
+NEITHER_SAMPLE = 50_000
+"""Characters of a document read to decide it."""
+
+
+def fits_neither(text: str) -> bool:
+    """Whether `text` (a document's) is in neither English nor French: of its NEITHER_WORDS
+    words at least, under NEITHER_SHARE are English function words and under it French ones."""
+    found = [match.group().lower() for match in _WORD.finditer(text[:NEITHER_SAMPLE])]
+    if len(found) < NEITHER_WORDS:
+        return False
+    english = sum(word in ENGLISH_WORDS for word in found)
+    french = sum(word in FRENCH_WORDS for word in found)
+    return max(english, french) < NEITHER_SHARE * len(found)
+
+
+def document_languages(text: str, chunk_langs: list[str]) -> list[str]:
+    """A document's languages as citeqa names them: its chunks' (`detect_lang`'s), or
+    [OTHER] when the document fits neither language."""
+    return [OTHER] if fits_neither(text) else sorted(set(chunk_langs))
 
 
 def detect_lang(text: str, default: Lang = "en") -> Lang:

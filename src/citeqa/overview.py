@@ -26,6 +26,7 @@ from pathlib import Path
 from citeqa.blocks import headings
 from citeqa.corpus import corpus_stamps
 from citeqa.domain import language_data, read_corpus_manifest
+from citeqa.language import OTHER
 from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import IndexStatus
 
@@ -79,7 +80,7 @@ FUNCTION_WORDS = {lang: frozenset(words) for lang, words in language_data().func
 """Per language, function words BM25 keeps ("après", "however"; citeqa/data/language.json):
 never a term asked about, nor part of a phrase asked about (the stopwords neither)."""
 
-LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+LANGUAGE_NAMES = {"en": "English", "fr": "French", OTHER: "other languages"}
 
 
 @dataclass(frozen=True)

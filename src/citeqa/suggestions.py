@@ -2,10 +2,11 @@
 
 The corpus's main language (the one most of its documents are in) offers the first example,
 then each other language in turn (overview.choose's order), so that a mostly English corpus
-greets in English. Each example is the first worth offering (`worth`: the assistant answers it
-with content) among a language's documents, read in order, a few at most per example
-(`TRIES_PER_EXAMPLE`) and `EXAMPLE_DOCUMENTS` in all, whatever the corpus's size; the
-question itself is made by overview.term_examples.
+greets in English; a document in neither language (language.OTHER) offers none. Each example
+is the first worth offering (`worth`: the assistant answers it with content) among a
+language's documents, read in order, a few at most per example (`TRIES_PER_EXAMPLE`) and
+`EXAMPLE_DOCUMENTS` in all, whatever the corpus's size; the question itself is made by
+overview.term_examples.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from citeqa.language import OTHER
 from citeqa.overview import EXAMPLE_COUNT, DocumentText, Example, term_examples
 
 EXAMPLE_DOCUMENTS = 16
@@ -44,7 +46,7 @@ def suggest(
 ) -> list[Example]:
     """Up to `count` examples, the main language's first, then each language in turn;
     `read(lang, doc_id)` gives a document's text, `by_lang` each language's documents."""
-    queues = main_language_first(by_lang)
+    queues = main_language_first({k: v for k, v in by_lang.items() if k != OTHER})
     chosen: list[Example] = []
     asked: set[str] = set()
     budget = [EXAMPLE_DOCUMENTS]
