@@ -155,11 +155,14 @@ class Session:
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         cleaned, warnings = clean_question(question, self.assistant.settings.max_question_chars)
-        endings = self.assistant._loaded.vocabulary.name_endings
-        context = self.previous if self.previous and is_follow_up(cleaned, endings) else None
+        vocabulary = self.assistant._loaded.vocabulary
+        follows = self.previous is not None and is_follow_up(
+            cleaned, vocabulary.name_endings, previous=self.previous, uses=vocabulary.uses
+        )
+        context = self.previous if follows else None
         answer = self.assistant._answer(cleaned, context, k, warnings)
         self.previous = in_context(context, cleaned)[-600:] if context else cleaned
-        return answer
+        return answer.model_copy(update={"read_with": context})
 
 
 class Assistant:

@@ -62,7 +62,12 @@ class NumberedForms(BaseModel):
 
 CORPUS_PATTERNS = ("label_patterns", "definition_cues", "quantity_cues", "share_cues")
 """Fields that list regular expressions, read from a corpus's file as from the language data."""
-LANGUAGE_PATTERNS = ("yes_no_questions", "summary_labels")
+LANGUAGE_PATTERNS = (
+    "yes_no_questions",
+    "summary_labels",
+    "follow_up_openers",
+    "follow_up_cues",
+)
 """Fields that list regular expressions, read from the language data only."""
 
 
@@ -107,6 +112,15 @@ class Domain(BaseModel):
     frame_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     """Per language, folded words that speak of the documents, not of their subject ("paper",
     "says", "selon"): one the corpus never uses is not a term of the question (questions.py)."""
+    anaphors: tuple[str, ...] = ()
+    """Folded words that point back at something named before ("their", "ces"): a short
+    question holding one leans on the previous question (questions.is_follow_up)."""
+    follow_up_openers: tuple[str, ...] = ()
+    """Regular expressions (folded text) of questions that open by leaning on the previous one
+    ("And…", "Et…", "What about…")."""
+    follow_up_cues: tuple[str, ...] = ()
+    """Regular expressions (folded text) of other questions that lean on the previous one
+    ("Were there any…", the French pronouns "en" and "y" before a verb)."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 

@@ -140,6 +140,10 @@ class Answer(Frozen):
     """Notes for the person asking (a question cut to `max_question_chars`, an index older
     than the corpus: status.stale_notice), in the JSON as DESIGN.md's contract lists them; the
     CLI also prints them on stderr."""
+    read_with: str | None = Field(default=None, exclude=True)
+    """In a conversation (`Assistant.session`), the earlier question(s) this one was read
+    with, as a follow-up (questions.is_follow_up); None when it was read on its own. Not in
+    the JSON: `ask` keeps no conversation."""
     lang: Lang = Field(default="en", exclude=True)
     """The language the answer's words (its message, its reason) were composed in: the one
     retrieval read the question in, which a reader's labels follow too. Not in the JSON."""

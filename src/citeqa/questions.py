@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -48,11 +48,6 @@ def looks_like_name(word: str, endings: tuple[str, ...] = ()) -> bool:
     return bool(endings) and len(word) >= NAME_MIN_LENGTH and word.lower().endswith(endings)
 
 
-_FOLLOW_OPENERS = re.compile(
-    r"^(and|et|also|aussi|what about|how about|and in|and with|and for|et pour|et avec|et en"
-    r"|qu['’]en est-il|same for|idem)\b",
-    re.IGNORECASE,
-)
 FOLLOW_UP_MAX_WORDS = 12
 TYPO_MIN_LENGTH = 5
 """Shorter words are never read as typos: "Peru" is not a misspelt "per"."""
@@ -85,42 +80,81 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     return text, warnings
 
 
-_ANAPHORS = frozenset(
-    {"it", "its", "they", "them", "their", "theirs", "those", "these", "this", "that", "he"}
-    | {"she", "his", "her", "such", "ils", "elles", "leur", "leurs", "ces", "cet", "cette"}
-    | {"celui", "celle", "ceux", "celles"}
-)
-"""Words that point back at something named before ("their mean age", "that study", "ces
-patients")."""
-_EXISTENTIAL = re.compile(
-    r"^(?:(?:is|are|was|were) there|(?:y a|y avait|y aura)-t-il)\b", re.IGNORECASE
-)
-"""Whether something occurred ("Were there any deaths?") asks within the subject at hand."""
+_LANGUAGE = language_data()
+_OPENERS = re.compile("|".join(f"(?:{p})" for p in _LANGUAGE.follow_up_openers) or r"(?!)")
+"""A question opening by leaning on the previous one ("And in the other group?", "Et à un an ?")."""
+_CUES = re.compile("|".join(f"(?:{p})" for p in _LANGUAGE.follow_up_cues) or r"(?!)")
+"""A question asking within the subject at hand ("Were there any deaths?", "Combien en ont
+reçu ?")."""
+ANAPHORS = frozenset(_LANGUAGE.anaphors)
+"""Folded words that point back at something named before ("their mean age", "that study",
+"ces patients")."""
+_QUESTION_WORDS = frozenset(fold(word) for word in _LANGUAGE.interrogatives)
+_IDENTIFIER = re.compile(r"[^\W_]_[^\W_]")
+"""A word with an inner underscore: a setting, a field, a function (`retention_days`)."""
 OWN_SUBJECT_WORDS = 3
 """A question with this many content words names its own subject (unless it points back)."""
 
 
-def is_follow_up(question: str, endings: tuple[str, ...] = ()) -> bool:
+def is_follow_up(
+    question: str,
+    endings: tuple[str, ...] = (),
+    *,
+    previous: str | None = None,
+    uses: Callable[[str], bool] | None = None,
+) -> bool:
     """A short question that leans on the previous one ("And at week 52?", "Their mean age?").
 
-    A question that names its own subject is a new question: one with a name (a drug, a trial,
-    COVID-19), or, without a word pointing back and unless it asks whether something occurred
-    ("Were there any deaths?"), one with OWN_SUBJECT_WORDS content words
-    ("What were the biopsy findings in refractory disease?", "How long is the walrus tusk?").
-    `endings` are the name endings of the corpus's domain (see `looks_like_name`).
+    A question opening by leaning back ("And…", "Et…") is one. Otherwise a question that names
+    its own subject is a new question: one with a name shaped as such (a drug, a trial,
+    COVID-19: `looks_like_name`, `endings` being the domain's name endings); or, without a word
+    pointing back (ANAPHORS) and unless it asks within the subject at hand ("Were there any
+    deaths?"), one with an identifier (`retention_days`), a capitalised name ("Australia"), a
+    word the corpus `uses` that `previous` did not ("What is the default port?" after one on
+    the default max_connections), or OWN_SUBJECT_WORDS content words.
     """
     words = _WORD.findall(question)
     if not words or len(words) > FOLLOW_UP_MAX_WORDS:
         return False
-    if _FOLLOW_OPENERS.search(question.strip()):
+    folded = fold(question.strip())
+    if _OPENERS.search(folded):
         return True
     if any(looks_like_name(word, endings) for word in words[1:]):
         return False
-    parts = [part.lower() for word in words for part in re.split(r"[-'’]", word) if part]
-    if any(part in _ANAPHORS for part in parts) or _EXISTENTIAL.search(question.strip()):
+    if _points_back(words) or _CUES.search(folded):
         return True
-    content = [word for word in words if content_words(word)]
-    return len(content) < OWN_SUBJECT_WORDS
+    if _names_subject(words, previous, uses):
+        return False
+    return len([word for word in words if content_words(word)]) < OWN_SUBJECT_WORDS
+
+
+def _points_back(words: list[str]) -> bool:
+    """Whether a word, or a part of a hyphenated or elided one ("avaient-ils"), is an anaphor."""
+    return any(fold(part) in ANAPHORS for word in words for part in re.split(r"[-'’]", word))
+
+
+def _names_subject(
+    words: list[str], previous: str | None, uses: Callable[[str], bool] | None
+) -> bool:
+    """Whether the question's words name a subject of their own (`is_follow_up`)."""
+    if any(_IDENTIFIER.search(word) or _capitalised(word) for word in words[1:]):
+        return True
+    if uses is None:
+        return False
+    before = frozenset(query_tokens(previous or ""))
+    return any(
+        uses(word) and not before.intersection(query_tokens(word))
+        for word in words
+        if content_words(word) and fold(word) not in _QUESTION_WORDS | FRAME_WORDS
+    )
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word ("Australia", "l'Australie"), not one letter ("I")."""
+    return any(
+        len(part) > 1 and part[0].isupper() and part[1:].islower()
+        for part in re.split(r"[-'’]", word)
+    )
 
 
 def in_context(previous: str, question: str) -> str:
@@ -237,6 +271,10 @@ class Vocabulary:
             key=lambda w: -max((self.frequency.get(t, 0) for t in query_tokens(w)), default=0)
         )
         return found[:COGNATE_MAX]
+
+    def uses(self, word: str) -> bool:
+        """Whether a sentence of the corpus holds the word (a stem of it, or an equivalent)."""
+        return _frequency(word_alternatives(word, self.glossary), self) > 0
 
     def has_compound(self, word: str) -> bool:
         """Whether a hyphenated or alphanumeric name (COVID-19, SRI-4) occurs as such: a set

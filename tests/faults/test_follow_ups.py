@@ -39,3 +39,38 @@ def test_a_question_naming_its_own_subject_is_new(tmp_path: Path) -> None:
     follow = session.ask("And their weight?")  # a real follow-up still carries the subject
     assert follow.passages[0].doc_id in {"walrus", "orca"}
     assert session.previous is not None and "walrus" in session.previous
+
+
+CHANGELOG = (
+    "# Changelog\n\n## 4.1.0\n\n- Added selective sync with ignore files.\n"
+    "- Raised the default `max_connections` from 32 to 64.\n\n"
+    "## 4.0.0\n\n- A new dashboard for the sync agent.\n"
+)
+OPTIONS = (
+    "# Configuration\n\n| Option | Default | Description |\n|---|---|---|\n"
+    "| `listen_port` | 7443 | The port the agent listens on |\n"
+    "| `retention_days` | 30 | Number of days deleted files are kept in the trash |\n"
+)
+
+
+def test_a_short_question_naming_an_identifier_is_not_read_as_a_follow_up(
+    tmp_path: Path,
+) -> None:
+    """The user trial: "What is the default retention_days?" after a question on
+    max_connections quoted the max_connections entry again, read with that question."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "CHANGELOG.md").write_text(CHANGELOG, encoding="utf-8")
+    (corpus / "options.md").write_text(OPTIONS, encoding="utf-8")
+    settings = fake_settings(corpus, tmp_path / "index", abstain_threshold=0.0)
+    build_index(settings)
+    assistant = open_assistant(settings, build_if_missing=False)
+    session = assistant.session()
+    first = session.ask("Which version raised the default max_connections?")
+    assert first.read_with is None
+    after = session.ask("What is the default retention_days?")
+    alone = assistant.ask("What is the default retention_days?")
+    assert after.read_with is None and session.previous == "What is the default retention_days?"
+    assert after.model_dump(exclude={"timings_ms"}) == alone.model_dump(exclude={"timings_ms"})
+    follow = session.ask("And what does it describe?")
+    assert follow.read_with == "What is the default retention_days?"

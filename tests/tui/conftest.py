@@ -182,15 +182,20 @@ def fake_answer(question: str) -> Answer:
 
 
 class FakeSession:
-    """Records the questions of the conversation."""
+    """Records the questions of the conversation; one opening with "and " after another is
+    read with it, as a real session reads a follow-up (`Answer.read_with`)."""
 
     def __init__(self, assistant: FakeAssistant) -> None:
         self.assistant = assistant
         self.asked: list[tuple[str, int | None]] = []
 
     def ask(self, question: str, k: int | None = None) -> Answer:
+        previous = self.asked[-1][0] if self.asked else None
         self.asked.append((question, k))
-        return self.assistant.ask(question, k)
+        answer = self.assistant.ask(question, k)
+        if previous is not None and question.lower().startswith("and "):
+            return answer.model_copy(update={"read_with": previous})
+        return answer
 
 
 SUGGESTED = [

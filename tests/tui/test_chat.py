@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from textual import events
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from tui_helpers import (
     TRIAL_QUOTES,
     FakeFactory,
@@ -170,12 +170,17 @@ def test_follow_ups_go_through_one_session_with_k(make_app):
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
             await ask(pilot, "obinutuzumab week 76")
+            assert "read with your previous question" not in screen_text(app)
             app.action_set_k(8)
             await ask(pilot, "and its safety?")
             sessions = factory.opened[0].sessions
             assert len(sessions) == 1
             assert sessions[0].asked == [("obinutuzumab week 76", None), ("and its safety?", 8)]
             assert "k=8" in screen_text(app)
+            second = app.query(AnswerMessage).last()
+            line = str(second.query_one(".read-with", Static).content)
+            assert line == "↳ read with your previous question: “obinutuzumab week 76”"
+            assert not app.query(AnswerMessage).first().query(".read-with")
 
     run(body())
 

@@ -77,3 +77,14 @@ def test_the_export_context_falls_back_to_the_loaded_assistant_then_to_question_
     assert (from_assistant.mode, from_assistant.k, from_assistant.channels) == ("bm25", 3, [])
     unknown = ExportContext.of(None, None, "hybrid", None)
     assert (unknown.manifest_hash, unknown.index_dir, unknown.corpus_dir) == ("?", "?", "")
+
+
+def test_export_says_which_answers_were_read_with_the_previous_question():
+    first = Turn(number=1, question="obinutuzumab week 76", answer=fake_answer("obinutuzumab"))
+    follow = fake_answer("and its safety?").model_copy(update={"read_with": "obinutuzumab\x1b[2J"})
+    second = Turn(number=2, question="and its safety?", answer=follow)
+    context = ExportContext(manifest_hash="h", index_dir="/i")
+    text = conversation_markdown([first, second], context, datetime(2025, 1, 2, 3, 4, 5))
+    said = [line for line in text.splitlines() if "read with your previous question" in line]
+    assert said == ["*↳ read with your previous question: “obinutuzumab␛[2J”*"]
+    assert text.index("## 2.") < text.index(said[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from citeqa.tui.conversation import READ_WITH_CHARS, read_with_text
 from citeqa.tui.safe_text import assemble, clean, highlighted, one_line, plain
 
 
@@ -49,3 +50,14 @@ def test_viewer_split_cuts_at_line_breaks_around_the_quote():
         offset = len(expected[0]) + 1 if expected[0] else 0
         spans = [(s.start + offset, s.end + offset) for s in parts[1].spans]
         assert spans == [(start, end)]
+
+
+def test_the_read_with_line_is_one_clean_line_ending_with_the_previous_question():
+    previous = "What was [b]the\x1b[31m\nresponse\u202e? " + "And in the placebo group? " * 5
+    line = read_with_text(previous)
+    assert line.startswith("↳ read with your previous question: “…")
+    assert line.endswith("And in the placebo group?”")
+    assert len(line) <= len("↳ read with your previous question: “”") + READ_WITH_CHARS
+    assert "\n" not in line and "\x1b" not in line and "\u202e" not in line
+    short = read_with_text("What was the\x1b[31m response?")
+    assert short == "↳ read with your previous question: “What was the␛[31m response?”"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from citeqa.questions import (
     looks_like_name,
 )
 
+BUNDLED_SET = Path(__file__).parents[2] / "evals" / "questions.jsonl"
 CORPUS = [
     "Obinutuzumab improved the complete renal response at week 76 in REGENCY.",
     "L'anifrolumab SC dans l'essai TULIP-SC : réponse BICLA à S52, 56,2 %.",
@@ -89,11 +91,61 @@ def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
         ("Qu'est-ce que la néphrite lupique réfractaire ?", False),
         ("Were there any heart attacks or deaths?", True),
         ("Y a-t-il eu des décès ou des infarctus ?", True),
+        ("Combien en ont reçu ?", True),  # "en", the pronoun
+        ("Qui y a participé ?", True),
+        ("What is the default retention_days?", False),  # an identifier names the subject
+        ("What does exit code E1042 mean?", False),
+        ("What is the capital of Australia?", False),  # so does a name
+        ("Quelle est la capitale de l'Australie ?", False),
+        ("What should I do?", True),  # "I" is no name
     ],
 )
 def test_is_follow_up(question: str, expected: bool) -> None:
     assert is_follow_up(question, ENDINGS) is expected
     assert is_follow_up(question) is expected  # none of these needs the domain's name endings
+
+
+SUPPORT = Vocabulary(
+    [
+        "Raised the default max_connections from 32 to 64.",
+        "| retention_days | 30 | Days deleted files are kept |",
+        "The agent listens on port 7443 by default. Le délai est de 30 jours.",
+    ],
+    {"rais": 1, "default": 2, "port": 1, "agent": 1, "listen": 1, "delai": 1, "jour": 1},
+    3,
+)
+MAX_CONNECTIONS = "Which version raised the default max_connections?"
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "expected"),
+    [
+        ("What is the default port?", MAX_CONNECTIONS, False),  # "port": the corpus's, new
+        ("Quel est le délai en jours ?", MAX_CONNECTIONS, False),  # "en", the preposition
+        ("What is the default?", MAX_CONNECTIONS, True),  # nothing the previous did not ask
+        ("What was the mean age?", MAX_CONNECTIONS, True),  # words the corpus never uses
+        ("What is the default port for it?", MAX_CONNECTIONS, True),  # pointing back
+        ("And the port?", MAX_CONNECTIONS, True),
+        ("Which agent version raised it?", "What is the default port?", True),
+    ],
+)
+def test_a_word_of_the_corpus_the_previous_question_did_not_use_names_a_subject(
+    question: str, previous: str, expected: bool
+) -> None:
+    assert is_follow_up(question, previous=previous, uses=SUPPORT.uses) is expected
+
+
+def test_the_bundled_follow_ups_lean_on_their_question_whatever_the_corpus_uses() -> None:
+    """Each follow-up of the bundled set points back or opens with "and"/"et": read with its
+    question even were every word of it one the corpus uses (`uses` always True)."""
+    rows = [json.loads(line) for line in BUNDLED_SET.read_text(encoding="utf-8").splitlines()]
+    by_id = {row["id"]: row for row in rows}
+    follow_ups = [
+        (row["question"], by_id[row["follows"]]["question"]) for row in rows if row.get("follows")
+    ]
+    assert len(follow_ups) >= 15
+    for question, previous in follow_ups:
+        assert is_follow_up(question, previous=previous, uses=lambda word: True), question
 
 
 def test_in_context_puts_the_previous_subject_first() -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from citeqa.models import Answer, Citation, Passage
 from citeqa.readable import source_name
+from citeqa.visible import one_line
 
 MODES = ("hybrid", "lexical", "vectors")
 """Retrieval modes the chat can switch between."""
@@ -105,6 +106,19 @@ def passage_ref(passage: Passage) -> SourceRef:
         score=passage.score,
         lang=passage.lang,
     )
+
+
+READ_WITH_CHARS = 80
+"""At most this much of the previous question is shown by `read_with_text`."""
+
+
+def read_with_text(previous: str) -> str:
+    """The line saying a question was read with the previous one, whose end it quotes (one
+    line, cleaned: `Answer.read_with` holds the user's earlier questions)."""
+    shown = one_line(previous)
+    if len(shown) > READ_WITH_CHARS:
+        shown = "…" + shown[-(READ_WITH_CHARS - 1) :].lstrip()
+    return f"↳ read with your previous question: “{shown}”"
 
 
 def source_refs(answer: Answer) -> list[SourceRef]:

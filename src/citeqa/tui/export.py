@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from citeqa.models import Answer, ChannelInfo, Citation, IndexStatus
 from citeqa.outputs import write_new
-from citeqa.tui.conversation import Turn, source_refs
+from citeqa.tui.conversation import Turn, read_with_text, source_refs
 from citeqa.tui.safe_text import clean, one_line, shown
 
 if TYPE_CHECKING:
@@ -111,6 +111,8 @@ def conversation_markdown(turns: list[Turn], context: ExportContext, now: dateti
     lines = _header(context, now)
     for turn in turns:
         lines += [f"## {turn.number}. {one_line(turn.question)}", ""]
+        if turn.answer is not None and turn.answer.read_with:
+            lines += [f"*{read_with_text(turn.answer.read_with)}*", ""]
         if turn.answer is not None:
             lines += _answer_lines(turn.answer)
         elif turn.error is not None:

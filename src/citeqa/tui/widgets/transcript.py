@@ -19,7 +19,7 @@ from textual.widgets import Label, LoadingIndicator, Static
 
 from citeqa.models import Answer
 from citeqa.readable import fold, preview_text, readable_lines
-from citeqa.tui.conversation import SourceRef, Turn, citation_ref, passage_ref
+from citeqa.tui.conversation import SourceRef, Turn, citation_ref, passage_ref, read_with_text
 from citeqa.tui.messages import SourceChosen
 from citeqa.tui.safe_text import assemble, one_line, plain
 
@@ -116,6 +116,8 @@ class AnswerMessage(Vertical):
         self.answer = answer
 
     def compose(self) -> ComposeResult:
+        if self.answer.read_with:
+            yield read_with_line(self.answer.read_with)
         for citation in self.answer.citations:
             ref = citation_ref(citation, self.answer.passages)
             yield SourceBlock(ref, classes="quote")
@@ -146,6 +148,8 @@ class AbstentionMessage(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(assemble(("⚠ " + ABSTAIN_HEADLINE, "bold")), classes="abstain-headline")
+        if self.answer.read_with:
+            yield read_with_line(self.answer.read_with)
         yield Static(plain(self.answer.answer), classes="abstain-reason")
         if self.answer.passages:
             yield Static(assemble(("Closest passages:", "dim")))
@@ -153,6 +157,13 @@ class AbstentionMessage(Vertical):
             yield Static(assemble(("No passage came close.", "dim")))
         for passage in self.answer.passages:
             yield SourceBlock(passage_ref(passage), preview=True, classes="passage")
+
+
+def read_with_line(previous: str) -> Static:
+    """A dim line saying the question was read with the previous one (a follow-up), so the
+    reader can tell an answer that carries the earlier subject; the previous question's end
+    is shown (cleaned, conversation.read_with_text)."""
+    return Static(assemble((read_with_text(previous), "dim")), classes="read-with")
 
 
 class ErrorMessage(Static):
