@@ -157,6 +157,22 @@ def _capitalised(word: str) -> bool:
     )
 
 
+_KEY_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
+"""Punctuation around a word of the question, left out of its keys."""
+
+
+def question_keys(question: str) -> frozenset[str]:
+    """The numbers and identifiers the question names, folded ("exit code 9" → "9";
+    "E1042", "retention_days", "4.1.0"): what it may look up as a table's cell
+    (tables.names_a_cell). A French elision is left out ("l'E1042" → "e1042")."""
+    keys = set()
+    for raw in question.split():
+        word = re.split(r"['’]", raw.strip(_KEY_EDGES))[-1].strip(_KEY_EDGES)
+        if word and (looks_like_name(word) or _IDENTIFIER.search(word)):
+            keys.add(fold(word))
+    return frozenset(keys)
+
+
 def in_context(previous: str, question: str) -> str:
     """The question as retrieval should read it: the previous subject, then the question."""
     return f"{previous} {question}"

@@ -27,9 +27,9 @@ from citeqa.language import is_table_row, is_table_separator
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, question_keys
 from citeqa.sentencetable import SentenceTable
-from citeqa.tables import TableHeaders, is_table_frame
+from citeqa.tables import TableHeaders, is_table_frame, names_a_cell
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -245,6 +245,7 @@ def score_sentences(
     folded = fold(terms.focus)
     wants_number = bool(bank.rules.quantity.search(folded))
     wants_percent = bool(bank.rules.share.search(folded))
+    keys = question_keys(terms.focus)
     seen: set[int] = set()
     scored = []
     for rank, hit in enumerate(hits, 1):
@@ -260,6 +261,7 @@ def score_sentences(
                         terms,
                         query_vector,
                         (wants_number, wants_percent),
+                        keys,
                     )
                 )
     return sorted(scored, key=lambda s: -s.score)
@@ -273,7 +275,11 @@ def _scored(
     terms: QuestionTerms,
     query_vector: np.ndarray | None,
     wants: tuple[bool, bool],
+    keys: frozenset[str] = frozenset(),
 ) -> ScoredSentence:
+    """A sentence's hand score: meaning, key-term coverage (its own and its context's), the
+    passage's rank, the kind of value asked for; a heading or a short label scores less, but
+    never a table row holding a cell the question names (`keys`: the row it looks up)."""
     text = bank.text(index)
     semantic = _semantic(bank, index, query_vector)
     if len(text) < SHORT_QUOTE:
@@ -292,7 +298,7 @@ def _scored(
         + _answer_type_bonus(text, has_number, *wants)
     )
     rules = bank.rules
-    if _is_label(text, chunk, has_number, rules.label):
+    if _is_label(text, chunk, has_number, rules.label) and not names_a_cell(text, keys):
         score *= HEADING_PENALTY
     if rules.definition.search(fold(text)) and not rules.definition.search(fold(terms.focus)):
         score *= DEFINITION_PENALTY

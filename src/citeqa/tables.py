@@ -1,4 +1,4 @@
-"""Tables in plain text: a table row's header row and a markdown table's frame.
+"""Tables in plain text: a table row's header row, a markdown table's frame, a row's cells.
 
 A table is two or more consecutive lines with tabs or pipes (language.is_table_row); a markdown
 table's second line is its `|---|` rule. Only the lines around an offset are read, and
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 
+from citeqa.glossary import fold
 from citeqa.language import Span, is_table_row, is_table_separator, trim_span
 
-__all__ = ["TableHeaders", "is_table_frame"]
+__all__ = ["TableHeaders", "is_table_frame", "names_a_cell", "row_cells"]
 
 _Table = tuple[int, int, Span | None, bool]
 """A table's first line's start, last line's end, header row (None for a lone row or a table
@@ -71,6 +72,25 @@ def _table_around(text: str, row: Span) -> _Table:
     second = _line_after(text, first)
     ruled = second is not None and is_table_separator(text[slice(*second)])
     return first[0], last[1], trim_span(text, *first), ruled
+
+
+_CELL_MARKUP = " \t`*_\"'"
+"""Around a cell's text: spaces and inline markup (`code`, **bold**, _italic_, quotes)."""
+
+
+def row_cells(line: str) -> list[str]:
+    """The cells of a table row (`is_table_row`: pipes, else tabs), each without the spaces
+    and inline markup around it; empty cells left out."""
+    separator = "|" if line.count("|") >= 2 else "\t"
+    cells = (cell.strip(_CELL_MARKUP) for cell in line.split(separator))
+    return [cell for cell in cells if cell]
+
+
+def names_a_cell(line: str, keys: frozenset[str]) -> bool:
+    """Whether a table row holds a whole cell among `keys` (folded: a number or an identifier
+    the question names, questions.question_keys): the row the question looks up ("exit code
+    9" → `| 9 | The license has expired |`)."""
+    return bool(keys) and is_table_row(line) and any(fold(c) in keys for c in row_cells(line))
 
 
 def is_table_frame(text: str, start: int) -> bool:

@@ -17,6 +17,7 @@ from citeqa.questions import (
     in_context,
     is_follow_up,
     looks_like_name,
+    question_keys,
 )
 
 BUNDLED_SET = Path(__file__).parents[2] / "evals" / "questions.jsonl"
@@ -146,6 +147,20 @@ def test_the_bundled_follow_ups_lean_on_their_question_whatever_the_corpus_uses(
     assert len(follow_ups) >= 15
     for question, previous in follow_ups:
         assert is_follow_up(question, previous=previous, uses=lambda word: True), question
+
+
+@pytest.mark.parametrize(
+    ("question", "keys"),
+    [
+        ("What does exit code 9 mean?", {"9"}),
+        ("What is the default `retention_days`?", {"retention_days"}),
+        ("Que signifie l'erreur E1042 ?", {"e1042"}),
+        ("What changed in 4.1.0, and in TULIP-2?", {"4.1.0", "tulip-2"}),
+        ("What is the capital of Australia?", set()),
+    ],
+)
+def test_question_keys_are_its_numbers_and_identifiers(question: str, keys: set[str]) -> None:
+    assert question_keys(question) == keys
 
 
 def test_in_context_puts_the_previous_subject_first() -> None:

@@ -7,7 +7,7 @@ import pytest
 from citeqa.language import is_table_separator
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.sentences import SECTIONS, SentenceBank, _heading_tokens
-from citeqa.tables import TableHeaders, is_table_frame
+from citeqa.tables import TableHeaders, is_table_frame, names_a_cell, row_cells
 
 MARKDOWN = (
     "## Tomato trial 2025\n\n"
@@ -198,3 +198,31 @@ def test_what_a_bank_remembers_of_tables_and_headings_stays_within_its_bounds(
     sizes = [cache.cache_info() for cache in (bank._tables, bank._headers)]
     assert [(info.currsize, info.maxsize) for info in sizes] == [(8, 8), (20, 20)]
     assert _heading_tokens.cache_info().maxsize == SECTIONS
+
+
+def test_row_cells_drop_spaces_and_inline_markup() -> None:
+    assert row_cells("| `retention_days` | **30** | Days kept |") == [
+        "retention_days",
+        "30",
+        "Days kept",
+    ]
+    assert row_cells("E1042\tDisk full\t") == ["E1042", "Disk full"]
+    assert row_cells("| 9 |  | expired |") == ["9", "expired"]
+
+
+@pytest.mark.parametrize(
+    ("line", "keys", "expected"),
+    [
+        ("| 9 | The license has expired |", {"9"}, True),
+        ("| 0 | Success |", {"9"}, False),
+        ("| 19 | Nine of them |", {"9"}, False),  # a whole cell, not a part of one
+        ("| `retention_days` | 30 | Days kept |", {"retention_days"}, True),
+        ("| E1042 | Disk full |", {"e1042"}, True),  # folded
+        ("Code 9 means the license has expired.", {"9"}, False),  # not a table row
+        ("| 9 | The license has expired |", set(), False),
+    ],
+)
+def test_a_row_names_a_cell_when_a_whole_cell_is_a_key(
+    line: str, keys: set[str], expected: bool
+) -> None:
+    assert names_a_cell(line, frozenset(keys)) is expected

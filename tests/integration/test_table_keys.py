@@ -1,0 +1,70 @@
+"""A question naming a number or an identifier that is a whole cell of a table row gets that
+row quoted, whatever its length (found by the session-10 user trial: "What does exit code 9
+mean?" quoted `| 0 | Success |`, the short row holding only the asked number being scored as a
+label without a value)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+
+EXIT_CODES = """# Exit codes of the sync command
+
+| Code | Meaning |
+|---|---|
+| 0 | Success |
+| 3 | The configuration file could not be parsed |
+| 4 | The agent could not bind its listening port |
+| 7 | A peer rejected the authentication token |
+| 9 | The license has expired |
+"""
+STATUS = """# Status codes of the gateway
+
+The gateway answers every request with one of these status codes.
+
+| Status | Meaning |
+|---|---|
+| 200 | OK |
+| 301 | Moved for good |
+| 404 | Not found |
+| 429 | Too many requests |
+| 503 | Busy, try again later |
+"""
+OPTIONS = """# Options of the agent
+
+| Option | Default | Description |
+|---|---|---|
+| `max_connections` | 64 | Parallel connections to peers |
+| `retention_days` | 30 | Days deleted files stay in the trash |
+| `log_level` | info | How much the agent logs |
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {"exit-codes.md": EXIT_CODES, "status.md": STATUS, "options.md": OPTIONS}
+    return assistant_over(
+        files, tmp_path_factory.mktemp("tables"), tmp_path_factory.mktemp("index")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("What does exit code 9 mean?", "| 9 | The license has expired |"),
+        ("What does exit code 0 mean?", "| 0 | Success |"),
+        ("What does exit code 7 mean?", "| 7 | A peer rejected the authentication token |"),
+        ("What does status 301 mean?", "| 301 | Moved for good |"),
+        ("What does status 404 mean?", "| 404 | Not found |"),
+        ("What does status 503 mean?", "| 503 | Busy, try again later |"),
+        ("What is the default log_level?", "| `log_level` | info | How much the agent logs |"),
+    ],
+)
+def test_the_row_holding_the_asked_key_is_quoted(
+    assistant: Assistant, question: str, row: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert row in [citation.quote for citation in answer.citations], answer.answer
