@@ -137,7 +137,7 @@ def _names_subject(
     words: list[str], previous: str | None, uses: Callable[[str], bool] | None
 ) -> bool:
     """Whether the question's words name a subject of their own (`is_follow_up`)."""
-    if any(_IDENTIFIER.search(word) or _capitalised(word) for word in words[1:]):
+    if any(_IDENTIFIER.search(word) for word in words) or any(map(_capitalised, words[1:])):
         return True
     if uses is None:
         return False

@@ -94,6 +94,9 @@ def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
         ("Y a-t-il eu des décès ou des infarctus ?", True),
         ("Combien en ont reçu ?", True),  # "en", the pronoun
         ("Qui y a participé ?", True),
+        ("Combien y a-t-il de jours de rétention par défaut ?", False),  # "y a-t-il" inside
+        ("Il y a combien de jours de rétention par défaut ?", False),
+        ("retention_days default?", False),  # an identifier opening the question
         ("What is the default retention_days?", False),  # an identifier names the subject
         ("What does exit code E1042 mean?", False),
         ("What is the capital of Australia?", False),  # so does a name
