@@ -296,6 +296,27 @@ def test_long_first_line_title_is_cut(tmp_path: Path) -> None:
     assert documents["stars"].title == "stars.txt"
 
 
+def test_a_derived_title_is_the_first_lines_first_sentence(tmp_path: Path) -> None:
+    """The session-10 trial's PDF, whose first extracted line is two sentences, was titled by
+    both; every reader's derived title takes the first (its period dropped)."""
+    opening = "Tallyfox Service Level Agreement. Critical incidents are answered within 4 hours."
+    (tmp_path / "sla.pdf").write_bytes(minimal_pdf([opening, "Page two."]))
+    (tmp_path / "notes.md").write_text("# Dr. Smith's notes. Then more.\n\nBody.\n")
+    (tmp_path / "one.txt").write_text("One sentence only.\n\nBody.\n")
+    documents = {document.doc_id: document for document in read_corpus(tmp_path).documents}
+    assert documents["sla"].title == "Tallyfox Service Level Agreement"
+    assert documents["notes"].title == "Dr. Smith's notes"  # an abbreviation ends no sentence
+    assert documents["one"].title == "One sentence only."  # a whole line: as it is
+
+
+def test_a_longer_first_line_is_cut_as_before(tmp_path: Path) -> None:
+    """Its words are the answer models' topic words for the document (corpus._title_from)."""
+    line = "Background: a first sentence. " + "A second sentence goes on and on. " * 5
+    (tmp_path / "abstract.txt").write_text(line + "\n\nBody.\n")
+    documents = {document.doc_id: document for document in read_corpus(tmp_path).documents}
+    assert documents["abstract"].title == line[:120].rstrip()
+
+
 def test_same_id_from_two_extensions_stays_unique(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("Markdown.")
     (tmp_path / "notes.txt").write_text("Text.")
