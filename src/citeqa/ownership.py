@@ -30,7 +30,7 @@ from pathlib import Path
 
 from citeqa.errors import IndexRefused, IndexWriteError
 from citeqa.jsonfiles import read_object
-from citeqa.paths import not_a_folder, real_path
+from citeqa.paths import make_folder, real_path
 
 MARKER = "citeqa-index.json"
 """The file that makes a folder a citeqa index folder."""
@@ -117,7 +117,7 @@ def check_separate(index_dir: Path, corpus_dir: Path) -> None:
 def claim(index_dir: Path) -> Ownership:
     """The ownership of `index_dir` for writing: create the folder and its marker when it is new
     (or empty, or an index of the previous version); IndexRefused when it is a user's folder."""
-    _make_folder(index_dir)
+    make_folder(index_dir, "index folder")
     found = read_marker(index_dir)
     if found is not None:
         _touch_layout(index_dir)  # a marker that came without them (a checkout's index/)
@@ -178,17 +178,6 @@ def remove_unused(made: list[Path]) -> None:
     finally:
         if lock is not None:
             os.close(lock)
-
-
-def _make_folder(index_dir: Path) -> None:
-    try:
-        index_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as err:  # in the way (a file, a link that loops), no permission, disk full
-        raise IndexWriteError(
-            f"Cannot create the index folder {index_dir}: {not_a_folder(index_dir, err)}."
-        ) from err
-    if not os.access(index_dir, os.W_OK | os.X_OK):
-        raise IndexWriteError(f"The index folder {index_dir} is not writable.")
 
 
 def _entries(index_dir: Path) -> list[Path]:

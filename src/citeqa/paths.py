@@ -5,7 +5,9 @@
 path citeqa resolves goes through `real_path` instead: `os.path.realpath` resolves the same
 way and leaves a loop as it is written, so the operation that then uses the path (making the
 folder, reading the file) fails with ELOOP, and its own clear message says so;
-`not_a_folder` words why a name cannot be made a folder, whatever the error;
+`not_a_folder` words why a name cannot be made a folder, whatever the error, and
+`make_folder` makes a folder citeqa writes in (the index folder, the eval cache) or says why
+not, in one wording for both;
 `unusable_path` why the system would refuse a path before looking at it (a NUL character, a
 name or a path longer than it takes), which otherwise surfaced as a ValueError or an
 ENAMETOOLONG traceback from whichever step touched the path first.
@@ -13,9 +15,12 @@ ENAMETOOLONG traceback from whichever step touched the path first.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from pathlib import Path
+
+from citeqa.errors import IndexWriteError
 
 
 def real_path(path: Path | str) -> Path:
@@ -60,3 +65,19 @@ def not_a_folder(path: Path, err: OSError) -> str:
     except OSError as found:
         return found.strerror or str(found)
     return "a file of that name is in the way" if not path.is_dir() else err.strerror or str(err)
+
+
+def make_folder(folder: Path, what: str) -> Path:
+    """`folder`, made when missing (with its parents) and checked writable: IndexWriteError
+    naming it as `what` ("index folder", "eval cache folder") and saying why when it cannot be
+    used (a file in the way, a link loop, no permission, a full disk), before anything is
+    written there."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    except OSError as err:
+        raise IndexWriteError(
+            f"Cannot use the {what} {folder}: {not_a_folder(folder, err)}."
+        ) from None
+    return folder

@@ -12,7 +12,8 @@ import pytest
 from fault_helpers import QUESTION, make_corpus
 
 from citeqa.errors import EvalSetError, IndexMissing, IndexWriteError
-from citeqa.paths import real_path
+from citeqa.ownership import claim
+from citeqa.paths import make_folder, real_path
 
 
 @pytest.fixture
@@ -81,3 +82,21 @@ def test_a_file_as_the_index_folder_says_so(tmp_path: Path, cli: Any) -> None:
     assert result.code == IndexWriteError.exit_code
     assert "a file of that name is in the way" in result.error_line()
     assert a_file.read_text() == "mine\n"
+
+
+def test_a_folder_citeqa_cannot_use_is_said_one_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index folder and the eval cache, under a file or not writable: one wording."""
+    a_file = tmp_path / "a-file"
+    a_file.write_text("mine\n")
+    for what in ("index folder", "eval cache folder"):
+        with pytest.raises(IndexWriteError) as under_a_file:
+            make_folder(a_file / "folder", what)
+        said = f"Cannot use the {what} {a_file / 'folder'}: Not a directory."
+        assert str(under_a_file.value) == said
+    monkeypatch.setattr(os, "access", lambda *args: False)  # root would write there anyway
+    with pytest.raises(IndexWriteError) as not_writable:
+        claim(tmp_path / "index")
+    said = f"Cannot use the index folder {tmp_path / 'index'}: Permission denied."
+    assert str(not_writable.value) == said

@@ -391,7 +391,7 @@ def test_index_folder_under_a_file(good: Good, tmp_path: Path, cli: Any) -> None
     assert str(target) in message
     done = cli("index", "--corpus", str(good.corpus), "--index", str(target))
     assert done.code == IndexWriteError.exit_code != 0
-    assert "Cannot create the index folder" in done.one_line_error()
+    assert f"Cannot use the index folder {target}: Not a directory." in done.one_line_error()
 
 
 @pytest.mark.skipif(IS_ROOT, reason="root writes whatever the permissions")

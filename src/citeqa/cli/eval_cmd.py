@@ -191,10 +191,11 @@ def run_corpora(
 ) -> None:
     """`--sets`: the registered sets across corpora, beside the peers."""
     from citeqa.config import load_settings
-    from citeqa.evaluation.corpora import eval_cache_dir, evaluate_corpora, make_cache_dir
+    from citeqa.evaluation.corpora import eval_cache_dir, evaluate_corpora
     from citeqa.evaluation.corpora_markdown import render_corpora
+    from citeqa.paths import make_folder
 
-    folder = make_cache_dir(eval_cache_dir(cache))
+    folder = make_folder(eval_cache_dir(cache), "eval cache folder")
     loaded = chosen_sets(names, split, folder, quick, peers)
     with progress_bar(stderr_console(), transient=True) as progress:
         report = evaluate_corpora(

@@ -13,7 +13,6 @@ peer has a citeqa row measured on the same questions.
 
 from __future__ import annotations
 
-import errno
 import os
 import statistics
 from collections.abc import Sequence
@@ -25,7 +24,6 @@ from pydantic import BaseModel, Field
 
 from citeqa import userdirs
 from citeqa.config import Settings
-from citeqa.errors import IndexWriteError
 from citeqa.evaluation.judging import Outcome, judge_outcome
 from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
 from citeqa.evaluation.peer_cache import (
@@ -39,7 +37,7 @@ from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.reliability import Reliability, answered, reliability
 from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
 from citeqa.evaluation.sets import EvalSet
-from citeqa.paths import folder_key, not_a_folder, real_path
+from citeqa.paths import folder_key, real_path
 
 CITEQA = "citeqa"
 PEERS_QUESTIONS = "citeqa, peers' questions"
@@ -85,20 +83,6 @@ def eval_cache_dir(explicit: Path | None = None) -> Path:
     if os.environ.get("CITEQA_EVAL_CACHE"):
         return real_path(os.environ["CITEQA_EVAL_CACHE"])
     return userdirs.cache_dir() / "eval"
-
-
-def make_cache_dir(folder: Path) -> Path:
-    """`folder` (eval_cache_dir's), made when missing; IndexWriteError when it cannot be (a
-    file in the way, a link loop, no permission), before any index or copy goes there."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if not os.access(folder, os.W_OK | os.X_OK):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-    except OSError as err:
-        raise IndexWriteError(
-            f"Cannot use the eval cache folder {folder}: {not_a_folder(folder, err)}."
-        ) from None
-    return folder
 
 
 def index_dir_for(cache: Path, corpus_dir: Path) -> Path:
