@@ -16,8 +16,10 @@ from fault_helpers import QUESTION, build_folders, fake_settings, make_corpus
 
 from citeqa import publishing
 from citeqa.api import build_index
+from citeqa.cli.index_cmds import KEPT_FOR_USER
 from citeqa.config import Settings
 from citeqa.publishing import claimed_and_locked, current_name, remove_leftovers
+from citeqa.visible import shown
 
 
 def _built(tmp_path: Path) -> tuple[Settings, Path]:
@@ -55,8 +57,26 @@ def test_a_users_file_in_a_superseded_build_stays(tmp_path: Path, cli: Any) -> N
     assert cli("ask", QUESTION, *where).code == 0
     status = cli("status", *where)
     assert status.code == 0
-    assert f"kept for files of yours in it (citeqa's are gone): {first}" in status.out
+    said = [line for line in status.out.splitlines() if str(first) in line]
+    assert said == [KEPT_FOR_USER.format(folder=first)]
+    assert "delete it yourself" in said[0]
     assert cli("status", "--json", *where).out.count(str(first)) == 1
+
+
+def test_status_names_a_kept_build_once_sanitised(tmp_path: Path, cli: Any) -> None:
+    """A Finder file alone keeps a superseded build: `citeqa status` names the folder once, on
+    one line whatever its name holds, and the file stays."""
+    index = tmp_path / "index\x1b[2J\nmine"
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), index)
+    build_index(settings)
+    first = index / str(current_name(index))
+    (first / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    build_index(settings, rebuild=True)
+    status = cli("status", "--corpus", str(settings.corpus_dir), "--index", str(index))
+    assert status.code == 0 and "\x1b" not in status.out
+    said = [line for line in status.out.splitlines() if line.startswith("old build kept")]
+    assert said == [KEPT_FOR_USER.format(folder=shown(first))]
+    assert (first / ".DS_Store").read_bytes() == b"\x00\x00\x00\x01Bud1"
 
 
 def test_a_users_hidden_files_alone_keep_their_build(tmp_path: Path) -> None:

@@ -170,6 +170,14 @@ def check_loadable(described: IndexStatus) -> None:
     check_available([c.name for c in described.channels])
 
 
+KEPT_FOR_USER = (
+    "old build kept for files citeqa did not write in it (its own are removed);"
+    " delete it yourself once you no longer need them: {folder}"
+)
+"""What `citeqa status` says, once, of each build folder citeqa keeps only for a user's files
+(publishing.kept_for_user): citeqa never deletes them, so the user is told which folder."""
+
+
 def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     """The status as tables and lines; with `listed`, at most that many documents and changes
     are listed, then how many more there are (a corpus of 36,612 files made a table that took
@@ -201,7 +209,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     if config.is_file():
         console.print(Text(f"settings file: {shown(config)}"))
     for folder in described.kept_for_user:
-        console.print(Text(f"kept for files of yours in it (citeqa's are gone): {shown(folder)}"))
+        console.print(Text(KEPT_FOR_USER.format(folder=shown(folder))))
     if described.stale:
         console.print(
             Text(
