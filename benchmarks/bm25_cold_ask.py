@@ -13,6 +13,7 @@ stands in for the model so that the build takes minutes, not hours.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -52,10 +53,16 @@ def write_corpus(corpus: Path, docs: int, seed: int = 11) -> None:
 
 
 def older_copy(index: Path, copy: Path) -> None:
-    """`copy`: the index without its sorted vocabulary, its manifest no longer listing it."""
+    """`copy`: the index as built before the sorted vocabulary: bm25s's JSON one in its place
+    (a build no longer keeps it), its manifest listing that instead."""
     shutil.copytree(index, copy, symlinks=True)
     build = (copy / "current").resolve()
     manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    vocab = build / "lexical" / sortedvocab.JSON_VOCAB
+    vocab.write_text(json.dumps(sortedvocab.read_whole(vocab.parent)), encoding="utf-8")
+    manifest["index_files"][f"lexical/{vocab.name}"] = hashlib.sha256(
+        vocab.read_bytes()
+    ).hexdigest()
     for name in sortedvocab.FILES:
         (build / "lexical" / name).unlink()
         del manifest["index_files"][f"lexical/{name}"]

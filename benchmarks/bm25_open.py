@@ -172,6 +172,17 @@ def _older_view(folder: Path, view: Path) -> Path:
     return view
 
 
+def _with_json_vocab(folder: Path, copy: Path) -> Path:
+    """`folder`, or when its build did not keep bm25s's JSON vocabulary (none does now), `copy`:
+    the folder with that JSON written from its sorted vocabulary, so both can be timed."""
+    if (folder / sortedvocab.JSON_VOCAB).is_file():
+        return folder
+    shutil.copytree(folder, copy)
+    vocab = json.dumps(sortedvocab.read_whole(copy))
+    (copy / sortedvocab.JSON_VOCAB).write_text(vocab, encoding="utf-8")
+    return copy
+
+
 def open_and_lookup(folder: Path, runs: int, scratch: Path) -> None:
     """Median open + first lookup (five terms, two absent), sorted vocabulary against bm25s's
     JSON alone, alternated; `folder` is copied and given its sorted vocabulary when it has none."""
@@ -209,7 +220,8 @@ def main() -> None:
     for terms in args.layouts:
         compare_layouts(terms, args.runs)
     with tempfile.TemporaryDirectory() as scratch:
-        for number, folder in enumerate(args.lexical):
+        for number, given in enumerate(args.lexical):
+            folder = _with_json_vocab(given, Path(scratch) / f"json{number}")
             measure(folder, args.runs)
             open_and_lookup(folder, args.runs, Path(scratch) / f"given{number}")
         for docs in args.docs:

@@ -8,8 +8,9 @@ This module owns two things:
   `query_tokens` stems a question both ways, since it must match passages in either language.
 - The lexical index. `LexicalIndex` wraps a `bm25s.BM25` built from those tokens, searches it,
   and saves it to / loads it from a folder. The files are bm25s's own (.npy arrays written and
-  read with allow_pickle=False, JSON for the vocabulary and parameters), the vocabulary sorted
-  for lookups that read only the terms they probe (sortedvocab.py), plus `lexical.json`,
+  read with allow_pickle=False, JSON for the parameters), the vocabulary sorted for lookups
+  that read only the terms they probe (sortedvocab.py; bm25s's JSON vocabulary, which nothing
+  reads back, is not kept: an index built before the sorted one keeps it), plus `lexical.json`,
   which records the document and term counts and is written last. Nothing is ever pickled.
   Any failure to load becomes `IndexCorrupt`. A loaded index is searched by `StoredBM25`,
   which reads bm25s's files and scores as bm25s does without importing it: bm25s imports
@@ -171,6 +172,7 @@ class LexicalIndex:
         if self._bm25 is not None:
             self._bm25.save(folder, allow_pickle=False, show_progress=False)
             write_sorted(folder, self._bm25.vocab_dict)
+            (folder / JSON_VOCAB).unlink()  # bm25s always writes it; the sorted files serve
         meta = {"format": _FORMAT, "documents": self._size, "terms": self._terms}
         (folder / _META_NAME).write_text(json.dumps(meta), encoding="utf-8")
 

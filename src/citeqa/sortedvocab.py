@@ -2,7 +2,7 @@
 
 bm25s saves its vocabulary as one JSON object (`vocab.index.json`, term → id); parsing it costs
 time in proportion to the terms (about 100 ms at 100k terms), paid by every cold `citeqa ask`.
-Beside it, a build writes the same vocabulary sorted, in three .npy files (no pickle):
+In its place a build keeps the same vocabulary sorted, in three .npy files (no pickle):
 
     vocab.sorted.npy    uint8: the terms' UTF-8 bytes, concatenated in byte order
     vocab.offsets.npy   int64: where each term starts in it, and the end (terms + 1 numbers)
@@ -28,7 +28,9 @@ from citeqa.errors import IndexCorrupt
 TERMS, OFFSETS, IDS = "vocab.sorted.npy", "vocab.offsets.npy", "vocab.ids.npy"
 FILES = (TERMS, OFFSETS, IDS)
 JSON_VOCAB = "vocab.index.json"
-"""bm25s's own vocabulary file, read when the sorted files are absent."""
+"""bm25s's own vocabulary file: a build removes it once the sorted files are written (nothing
+reads it back); read only in an index built before them, which has no sorted files. Such an
+index's manifest lists it, so when a newer build supersedes it, it goes as citeqa's."""
 SAMPLED_PAIRS = 32
 """Neighbouring terms checked to be in order on opening (the first, the last, spread between)."""
 
@@ -42,6 +44,16 @@ def write_sorted(folder: Path, vocab: Mapping[str, int]) -> None:
     ids = np.fromiter((ident for _, ident in encoded), dtype=np.int64, count=len(encoded))
     for name, array in ((TERMS, blob), (OFFSETS, offsets), (IDS, ids)):
         np.save(folder / name, array, allow_pickle=False)
+
+
+def read_whole(folder: Path) -> dict[str, int]:
+    """The sorted vocabulary of `folder` as one dict (term → id), every term read: for the
+    tools and tests that write bm25s's JSON vocabulary beside it, never for a question."""
+    blob, offsets, ids = (np.load(folder / name, allow_pickle=False) for name in FILES)
+    return {
+        blob[offsets[n] : offsets[n + 1]].tobytes().decode("utf-8"): int(ids[n])
+        for n in range(len(ids))
+    }
 
 
 class SortedVocab:

@@ -17,7 +17,6 @@ from citeqa.previousindex import DAMAGED
 
 DAMAGEABLE = (
     "lexical/indices.csc.index.npy",
-    "lexical/vocab.index.json",
     "lexical/vocab.sorted.npy",
     "vectors-fake.faiss",
     "chunks.jsonl",

@@ -5,6 +5,7 @@ still goes whole."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,8 +19,11 @@ from citeqa import publishing
 from citeqa.api import build_index
 from citeqa.cli.index_cmds import KEPT_FOR_USER
 from citeqa.config import Settings
+from citeqa.corpus import file_sha256
 from citeqa.publishing import claimed_and_locked, current_name, remove_leftovers
+from citeqa.sortedvocab import JSON_VOCAB
 from citeqa.visible import shown
+from older_lexical import write_json_vocab
 
 
 def _built(tmp_path: Path) -> tuple[Settings, Path]:
@@ -88,6 +92,21 @@ def test_a_users_hidden_files_alone_keep_their_build(tmp_path: Path) -> None:
     build_index(settings, rebuild=True)
     assert (first / ".obsidian" / "workspace.json").read_text() == "{}\n"
     assert sorted(p.name for p in first.iterdir()) == [".obsidian", "manifest.json"]
+
+
+def test_an_older_builds_json_vocabulary_goes_with_it(tmp_path: Path) -> None:
+    """Builds no longer keep bm25s's JSON vocabulary; one an older citeqa wrote is listed in its
+    build's manifest, so it is citeqa's: the superseded build goes whole."""
+    settings, index = _built(tmp_path)
+    first = index / str(current_name(index))
+    assert not (first / "lexical" / JSON_VOCAB).exists()
+    write_json_vocab(first / "lexical")  # as an older citeqa wrote and listed it
+    manifest = json.loads((first / "manifest.json").read_text(encoding="utf-8"))
+    listed = f"lexical/{JSON_VOCAB}"
+    manifest["index_files"][listed] = file_sha256(first / listed)
+    (first / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    build_index(settings, rebuild=True)
+    assert build_folders(index) == [current_name(index)] != [first.name]
 
 
 def test_a_build_holding_nothing_of_a_users_goes_whole(tmp_path: Path) -> None:

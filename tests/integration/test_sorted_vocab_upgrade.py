@@ -12,16 +12,21 @@ from integration_helpers import build_folders, fake_settings, make_corpus
 
 from citeqa import sortedvocab
 from citeqa.api import build_index, index_status, open_assistant
+from citeqa.corpus import file_sha256
 from citeqa.ownership import CURRENT
+from older_lexical import write_json_vocab
 
 QUESTIONS = ("Is belimumab approved for children?", "Combien de biopsies ?", "weather")
 
 
 def _as_built_before(index: Path) -> None:
-    """Remove the sorted vocabulary from the published build and from its manifest, which
-    records format 2 (the format before it)."""
+    """Put bm25s's JSON vocabulary in place of the sorted one in the published build and its
+    manifest, which records format 2 (the format before it)."""
     build = (index / CURRENT).resolve()
     manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    write_json_vocab(build / "lexical")
+    listed = f"lexical/{sortedvocab.JSON_VOCAB}"
+    manifest["index_files"][listed] = file_sha256(build / listed)
     for name in sortedvocab.FILES:
         (build / "lexical" / name).unlink()
         del manifest["index_files"][f"lexical/{name}"]
@@ -57,6 +62,7 @@ def test_an_index_built_before_the_sorted_vocabulary_answers_alike_and_is_rewrit
     assert build_folders(settings.index_dir) != folders  # written again, with the sorted files
     rewritten = (settings.index_dir / CURRENT).resolve() / "lexical"
     assert all((rewritten / name).is_file() for name in sortedvocab.FILES)
+    assert not (rewritten / sortedvocab.JSON_VOCAB).exists()  # a build keeps the sorted one only
     assert not index_status(settings).stale
     assert _answers(settings) == expected
 

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from citeqa import ownership, sortedvocab, store, usecopies, usemodel, userdirs
+from citeqa import ownership, store, usecopies, usemodel, userdirs
 from citeqa.errors import CiteqaError, IndexCorrupt
 from citeqa.evaluation import peer_cache, sets
 from citeqa.filelist import FileList
@@ -21,6 +21,7 @@ from citeqa.jsonlines import IDS, DocumentTable, offsets_name
 from citeqa.lexical import LexicalIndex
 from citeqa.qdrantindex import QdrantIndex
 from citeqa.verification import STAMPS, verify_files
+from older_lexical import as_older
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
 HOSTILE = {
@@ -96,8 +97,8 @@ def _lexical_file(name: str, older: bool = False) -> Callable[[Path, bytes], Non
 
     def check(folder: Path, data: bytes) -> None:
         LexicalIndex.build([["lupus", "rein"], ["rein"]]).save(folder)
-        for sorted_file in sortedvocab.FILES if older else ():
-            (folder / sorted_file).unlink()
+        if older:
+            as_older(folder)
         (folder / name).write_bytes(data)
         with pytest.raises(IndexCorrupt):
             LexicalIndex.load(folder)

@@ -15,6 +15,7 @@ import pytest
 from citeqa import sortedvocab
 from citeqa.errors import IndexCorrupt
 from citeqa.lexical import LexicalIndex, StoredBM25, query_tokens, tokenize
+from older_lexical import as_older, json_vocab, write_json_vocab
 
 DOCUMENTS = [
     ("The weather in Paris was mild in spring.", "en"),
@@ -190,8 +191,9 @@ def test_a_loaded_index_scores_as_bm25s_does_without_importing_it(tmp_path: Path
     words = [f"w{n}" for n in range(300)]
     docs = [[str(w) for w in rng.choice(words, size=int(rng.integers(0, 60)))] for _ in range(400)]
     LexicalIndex.build(docs).save(tmp_path)
+    write_json_vocab(tmp_path)  # bm25s reads its own JSON vocabulary, which citeqa does not keep
     reference = bm25s.BM25.load(tmp_path, mmap=True, allow_pickle=False)  # as bm25s 0.3.6 takes
-    terms = len(json.loads((tmp_path / "vocab.index.json").read_text(encoding="utf-8")))
+    terms = len(json_vocab(tmp_path))
     stored = StoredBM25(tmp_path, len(docs), terms)
     for size in (1, 2, 5, 12, 40):
         tokens = [str(w) for w in rng.choice([*words, "unknown"], size=size)]  # repeats, unknowns
@@ -205,6 +207,23 @@ def test_a_loaded_index_scores_as_bm25s_does_without_importing_it(tmp_path: Path
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_a_saved_index_keeps_no_json_vocabulary_and_an_older_one_still_loads(
+    index: LexicalIndex, tmp_path: Path
+) -> None:
+    """Nothing reads bm25s's JSON vocabulary back from an index with the sorted one: a build
+    does not keep it. An index saved before the sorted vocabulary has only the JSON one, and
+    still searches as the index does."""
+    index.save(tmp_path / "new")
+    index.save(tmp_path / "old")
+    as_older(tmp_path / "old")
+    assert not (tmp_path / "new" / "vocab.index.json").exists()
+    assert (tmp_path / "old" / "vocab.index.json").is_file()
+    for question in ("réponse rénale semaine 52", "renal response", "weather"):
+        tokens = query_tokens(question)
+        for name in ("new", "old"):
+            assert LexicalIndex.load(tmp_path / name).search(tokens, 5) == index.search(tokens, 5)
 
 
 def test_saved_files_are_not_pickles(index: LexicalIndex, tmp_path: Path) -> None:
@@ -233,8 +252,7 @@ def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
     """Save `index` into `folder`, then damage it in the way named by `damage`."""
     index.save(folder)
     if damage in ("no vocabulary", "truncated json", "extra term"):  # an index built before
-        for name in sortedvocab.FILES:  # the sorted vocabulary reads bm25s's JSON one
-            (folder / name).unlink()
+        as_older(folder)  # the sorted vocabulary reads bm25s's JSON one
     if damage == "no folder":
         for path in folder.iterdir():
             path.unlink()
@@ -264,8 +282,7 @@ def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
         terms = np.load(folder / sortedvocab.TERMS)
         np.save(folder / sortedvocab.TERMS, terms.astype(np.int32), allow_pickle=False)
     elif damage == "sorted terms out of order":
-        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
-        _write_reversed(folder, vocab)
+        _write_reversed(folder, json_vocab(folder))
     elif damage == "sorted vocabulary incomplete":
         (folder / sortedvocab.IDS).unlink()
     elif damage == "sorted ids short":
@@ -329,7 +346,7 @@ def test_damaged_index_raises_index_corrupt(
 def _damage_postings(folder: Path, damage: str) -> str:
     """Damage the saved arrays in a way the open's constant-time checks let through; returns
     a word whose scores then read the damage."""
-    vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+    vocab = json_vocab(folder)
     indptr = np.load(folder / "indptr.csc.index.npy")
     inner = [term for term in vocab if vocab[term] < len(vocab) - 1]  # the last end is checked
     word = max(inner, key=lambda term: indptr[vocab[term] + 1] - indptr[vocab[term]])

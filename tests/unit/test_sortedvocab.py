@@ -3,7 +3,6 @@ built before it still answers identically, and damage is refused as a corrupt in
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from citeqa import sortedvocab
 from citeqa.errors import IndexCorrupt
 from citeqa.lexical import LexicalIndex, StoredBM25, query_tokens, tokenize
 from citeqa.sortedvocab import SortedVocab, open_sorted, write_sorted
+from older_lexical import as_older, json_vocab
 
 ALPHABET = "abcdeéèàçôœüßzxyq0123456789ñ日本"
 
@@ -53,9 +53,8 @@ def test_a_saved_index_looks_up_through_the_sorted_files_and_answers_as_bm25s_js
     index = LexicalIndex.build(docs)
     index.save(tmp_path / "new")
     index.save(tmp_path / "old")
-    for name in sortedvocab.FILES:  # as an index built before the sorted vocabulary
-        (tmp_path / "old" / name).unlink()
-    terms = len(json.loads((tmp_path / "new" / "vocab.index.json").read_text(encoding="utf-8")))
+    as_older(tmp_path / "old")  # as an index built before the sorted vocabulary
+    terms = len(json_vocab(tmp_path / "new"))
     new = StoredBM25(tmp_path / "new", len(docs), terms)
     old = StoredBM25(tmp_path / "old", len(docs), terms)
     assert isinstance(new.vocab, SortedVocab) and isinstance(old.vocab, dict)
