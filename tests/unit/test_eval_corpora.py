@@ -285,6 +285,19 @@ class _ModelMissing(type(get_embedder("fake"))):  # type: ignore[misc]
         return "sentence_transformers"
 
 
+def _counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[object]:
+    """The calls made to `module.name` from now on (each call's arguments)."""
+    calls: list[object] = []
+    real = getattr(module, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
 def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scratch_registry: None
 ) -> None:
@@ -300,6 +313,8 @@ def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
     assert evaluate_corpora(sets, settings, cache, peers=False).sets[0].systems
     facts = sets[0]
     peer_cache.peer_outcomes(facts.name, corpus, standalone_questions(facts), cache, dense=dense)
-    check_peers(sets, cache)  # the peers' results are cached: no model needed
-    report = evaluate_corpora(sets, settings, cache, peers=True)  # the peers' results: cached
-    assert set(report.sets[0].systems) == {CITEQA, *PEER_NAMES}
+    keys = _counted(monkeypatch, peer_cache, "cache_key")
+    found = check_peers(sets, cache)  # the peers' results are cached: no model needed
+    report = evaluate_corpora(sets, settings, cache, peers=True, peer_files=found)
+    assert set(report.sets[0].systems) == {CITEQA, *PEER_NAMES}  # the peers' results: cached
+    assert len(keys) == 1  # the answerable set's corpus, hashed once (by the check)

@@ -53,10 +53,12 @@ def peer_outcomes(
     cache_dir: Path,
     progress: Progress | None = None,
     dense: dict[str, str] | None = None,
+    path: Path | None = None,
 ) -> dict[str, dict[str, Outcome]]:
-    """question id → peer → outcome, from the cache file or computed (and then cached)."""
+    """question id → peer → outcome, from the cache file or computed (and then cached).
+    `path`: the cache file, when `check_peer_models` found it (not hashed again)."""
     channels = dense or DENSE_CHANNELS
-    path = _path(name, corpus_dir, questions, cache_dir, channels)
+    path = path or _path(name, corpus_dir, questions, cache_dir, channels)
     stored = _stored(path)
     if stored is None:
         stored = _compute(PeerRunner(corpus_dir, progress, channels), questions, progress)
@@ -84,19 +86,22 @@ def check_peer_models(
     needed: list[tuple[str, Corpus, list[EvalQuestion]]],
     cache_dir: Path,
     dense: dict[str, str] | None = None,
-) -> None:
+) -> dict[str, Path]:
     """EmbedderUnavailable, before any set runs, when a dense peer's model cannot be found here
     (MiniLM without `citeqa[minilm]`) and some set in `needed` (name, corpus, questions; a
     corpus not copied yet given by its files) has no cached peer results. Eval refuses rather
     than skip the peer: the comparison is what the peers are for, and one without its strongest
     dense peer (MiniLM leads on PubMedQA) would flatter citeqa under the same headings. Nothing
-    is imported or loaded."""
+    is imported or loaded. Returns the cache file of each set it looked up (set name → path:
+    every set, when a model is missing; none otherwise), for `peer_outcomes` to take rather
+    than hash the set's corpus again."""
     channels = dense or DENSE_CHANNELS
     missing = _missing_peer_model(channels)
     if missing is None:
-        return
-    if all(_stored(_path(*set_, cache_dir, channels)) is not None for set_ in needed):
-        return  # every set's peer results are cached: no peer model is needed
+        return {}
+    paths = {set_[0]: _path(*set_, cache_dir, channels) for set_ in needed}
+    if all(_stored(path) is not None for path in paths.values()):
+        return paths  # every set's peer results are cached: no peer model is needed
     peer, embedder, module = missing
     raise EmbedderUnavailable(
         needs_package(
