@@ -1,0 +1,49 @@
+"""The process's open-file limit (`ulimit -n`) reached while reading the index (probe s10-pr):
+every reader words an OSError as a damaged index, so `ask` and `status` said "the index is
+unreadable ([Errno 24] Too many open files); run `citeqa index`" (exit 6), though the index was
+fine and a rebuild could not help. They now say what happened (exit 1); the index is untouched
+and answers once the limit is raised."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fault_helpers import QUESTION, make_corpus, snapshot
+
+
+@contextlib.contextmanager
+def few_files() -> Iterator[None]:
+    """The process may open only two more files than it holds now."""
+    previous = resource.getrlimit(resource.RLIMIT_NOFILE)
+    holding = len(os.listdir("/proc/self/fd"))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (holding + 2, previous[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, previous)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
+@pytest.mark.parametrize("command", [["ask", QUESTION], ["status"]])
+def test_the_open_file_limit_is_not_called_a_damaged_index(
+    tmp_path: Path, cli: Any, command: list[str]
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    assert cli("index", *where).code == 0
+    assert cli(*command, *where).code == 0  # every module it needs is imported by now
+    before = snapshot(tmp_path / "index")
+    with few_files():
+        result = cli(*command, *where)
+    line = result.error_line()
+    assert result.code == 1
+    assert "too many open files" in line and "no sign of damage" in line
+    assert "run `citeqa index`" not in line
+    assert snapshot(tmp_path / "index") == before
+    assert cli(*command, *where).code == 0
