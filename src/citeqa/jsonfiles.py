@@ -13,7 +13,9 @@ A corpus's own small files (its manifest.json, the domain file it names) are rea
 found by the walk that leaves out everything but regular files, so `read_regular` reads them:
 opened without blocking and read only when the name is a regular file of at most `limit`
 bytes. A FIFO named manifest.json would otherwise hang every build, and a link to /dev/zero
-would be read until memory ran out.
+would be read until memory ran out. `read_object` reads through it too (with no limit): a FIFO
+in the place of an index's ownership marker or the chat's ui.json hung every command or the
+chat's start.
 """
 
 from __future__ import annotations
@@ -36,28 +38,30 @@ def parse_json(raw: bytes | str) -> Any:
 
 def read_object(path: Path) -> dict[str, Any]:
     """The JSON object (dict) the file at `path` holds: OSError when it cannot be read,
-    ValueError when it is no JSON object (damaged, not UTF-8, too deep, a list...)."""
-    data = parse_json(path.read_bytes())
+    ValueError when it is no JSON object (damaged, not UTF-8, too deep, a list...) or no
+    regular file (a FIFO in its place hung every command that read it: read_regular)."""
+    data = parse_json(read_regular(path))
     if not isinstance(data, dict):
         raise ValueError(f"{path.name} holds {type(data).__name__}, not a JSON object")
     return data
 
 
-def read_regular(path: Path, limit: int) -> bytes:
+def read_regular(path: Path, limit: int | None = None) -> bytes:
     """The bytes of the regular file at `path`: OSError when it cannot be opened, ValueError
-    when it is no regular file (a FIFO, a device, a folder) or holds more than `limit` bytes.
-    Opening does not block (O_NONBLOCK), so a FIFO is refused rather than waited on."""
+    when it is no regular file (a FIFO, a device, a folder) or holds more than `limit` bytes
+    (None: no limit). Opening does not block (O_NONBLOCK), so a FIFO is refused rather than
+    waited on."""
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise ValueError(f"{path.name} is not a regular file")
-        if status.st_size > limit:
+        if limit is not None and status.st_size > limit:
             raise ValueError(f"{path.name} is larger than {limit:,} bytes")
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
+            data = stream.read() if limit is None else stream.read(limit + 1)
     finally:
         os.close(descriptor)
-    if len(data) > limit:
+    if limit is not None and len(data) > limit:
         raise ValueError(f"{path.name} is larger than {limit:,} bytes")
     return data

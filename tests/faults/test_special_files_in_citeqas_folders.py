@@ -1,0 +1,81 @@
+"""A FIFO (or a link to /dev/zero) in the place of a JSON file citeqa reads back from its own
+folders (probe s10-pr): the index's ownership marker, a build's manifest.json, the chat's
+ui.json. Each was read with Path.read_bytes, so a FIFO hung every command (or the chat's
+start) waiting for a writer, and /dev/zero was read until memory ran out. jsonfiles.read_object
+now reads a regular file only: a build's manifest is damage like any other (one line, exit 6,
+and `citeqa index` rebuilds), a marker that is no file makes `citeqa index` refuse the folder as
+not its own (exit 12) while `ask` and `status` answer, and the UI state is ignored."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fault_helpers import QUESTION, make_corpus
+
+from citeqa.store import current_build
+from citeqa.userdirs import read_ui_state, ui_state_file
+
+SECONDS = 20
+"""Long enough for a small command on a busy machine; a blocked open() never ends."""
+
+
+class Hung(BaseException):
+    """Raised by the alarm: not an OSError, which citeqa's readers catch."""
+
+
+@pytest.fixture(autouse=True)
+def no_hang() -> Iterator[None]:
+    def hung(signum: int, frame: Any) -> None:
+        raise Hung(f"citeqa blocked for {SECONDS} s on a special file")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _special(path: Path, kind: str) -> None:
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev zero"])
+@pytest.mark.parametrize("name", ["citeqa-index.json", "manifest.json"])
+def test_a_special_file_in_the_index_is_not_waited_on(
+    tmp_path: Path, cli: Any, kind: str, name: str
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    where = ["--corpus", str(corpus), "--index", str(index)]
+    assert cli("index", *where).code == 0
+    folder = index if name == "citeqa-index.json" else current_build(index)
+    _special(folder / name, kind)
+    for command in (["status"], ["ask", QUESTION], ["index"]):
+        result = cli(*command, *where)  # returns: no wait, no traceback
+        if name == "manifest.json" and command != ["index"]:
+            assert result.code == 6  # a damaged build: `citeqa index` rebuilds it
+        if result.code != 0:
+            assert result.error_line()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev zero"])
+def test_a_special_ui_state_file_is_ignored(kind: str) -> None:
+    state = ui_state_file()
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text("{}", encoding="utf-8")
+    try:
+        _special(state, kind)
+        assert read_ui_state() == {}
+    finally:
+        state.unlink()
