@@ -3,7 +3,8 @@
 The sentences of the top passages are scored (sentences.py) and ordered by the learned sentence
 ranker (answer_models.py, over answer_features.py), whose probabilities are the evidence for
 abstaining; the quote ranker reorders them to choose the quote: the best one, and any nearly as
-good while the quote stays short, are quoted (quoting.py) with citations checked against the
+good while the quote stays short (for a table lookup, among the rows holding the key the
+question names: `looked_up`), are quoted (quoting.py) with citations checked against the
 document text. The answerability model decides whether to abstain; the confidence model says
 how likely the quote is right. An abstention says why (abstention.py) and still lists the
 closest passages.
@@ -22,11 +23,13 @@ from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
+from citeqa.language import is_table_row
 from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, question_keys
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences
+from citeqa.tables import names_a_cell
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,31 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
         return candidates
     rows = np.hstack([candidates.rows, location_features(candidates.sentences, reading)])
     return in_order(candidates.sentences, sentence_scores(quoter, rows), rows)
+
+
+def looked_up(candidates: Candidates, bank: SentenceBank, keys: frozenset[str]) -> Candidates:
+    """The candidates, but for a lookup only the rows it looks up: when the best is a table
+    row and rows of the evidence hold a whole cell the question names (`keys`,
+    questions.question_keys; tables.names_a_cell: "exit code 9", "log_level"), those rows in
+    the quote ranker's order. The ranker read a row's terms, not that its key is the asked
+    one, and no training question looks a row up: it took a neighbouring row of the right
+    table ("What does log_level do?" quoted the log_max_size_mb row)."""
+    if not keys or not candidates.sentences:
+        return candidates
+    if not is_table_row(bank.text(candidates.sentences[0].index)):
+        return candidates
+    rows = [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if names_a_cell(bank.text(item.index), keys)
+    ]
+    if not rows or rows == [0]:
+        return candidates
+    return Candidates(
+        [candidates.sentences[n] for n in rows],
+        candidates.probabilities[rows],
+        candidates.rows[rows],
+    )
 
 
 def choose(
@@ -245,8 +273,9 @@ def _quoted(
     bank, top, terms = reading.bank, reading.hits, reading.terms
     if settings.learned_quotes:
         extra = models.quoter.extra
+        ranked = reordered(candidates, models.quoter, reading)
         chosen = choose(
-            reordered(candidates, models.quoter, reading),
+            looked_up(ranked, bank, question_keys(terms.focus)),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),

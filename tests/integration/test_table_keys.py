@@ -1,7 +1,7 @@
 """A question naming a number or an identifier that is a whole cell of a table row gets that
 row quoted, whatever its length (found by the session-10 user trial: "What does exit code 9
 mean?" quoted `| 0 | Success |`, the short row holding only the asked number being scored as a
-label without a value)."""
+label without a value; "What does log_level do?" quoted the log_max_size_mb row)."""
 
 from __future__ import annotations
 
@@ -38,13 +38,25 @@ OPTIONS = """# Options of the agent
 |---|---|---|
 | `max_connections` | 64 | Parallel connections to peers |
 | `retention_days` | 30 | Days deleted files stay in the trash |
-| `log_level` | info | How much the agent logs |
+| `scan_interval_s` | 300 | Seconds between two folder scans |
+"""
+LOGGING = """# Logging
+
+| Option | Default | Description |
+|---|---|---|
+| `log_level` | info | One of debug, info, warn, error |
+| `log_max_size_mb` | 50 | Size at which the log file is rotated |
 """
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    files = {"exit-codes.md": EXIT_CODES, "status.md": STATUS, "options.md": OPTIONS}
+    files = {
+        "exit-codes.md": EXIT_CODES,
+        "status.md": STATUS,
+        "options.md": OPTIONS,
+        "logging.md": LOGGING,
+    }
     return assistant_over(
         files, tmp_path_factory.mktemp("tables"), tmp_path_factory.mktemp("index")
     )
@@ -59,7 +71,11 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("What does status 301 mean?", "| 301 | Moved for good |"),
         ("What does status 404 mean?", "| 404 | Not found |"),
         ("What does status 503 mean?", "| 503 | Busy, try again later |"),
-        ("What is the default log_level?", "| `log_level` | info | How much the agent logs |"),
+        (
+            "What is the default max_connections?",
+            "| `max_connections` | 64 | Parallel connections to peers |",
+        ),
+        ("What does log_level do?", "| `log_level` | info | One of debug, info, warn, error |"),
     ],
 )
 def test_the_row_holding_the_asked_key_is_quoted(

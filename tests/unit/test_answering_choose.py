@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from citeqa.answering import Candidates, choose, choose_by_score
+from citeqa.answering import Candidates, choose, choose_by_score, looked_up
 from citeqa.sentences import ScoredSentence
 
 
@@ -105,3 +105,43 @@ def test_the_shortest_of_the_near_best_leads_when_a_lead_ratio_is_set() -> None:
     assert [s.index for s in shortest] == [1]  # 0.8 >= 0.85 * 0.9; 0.5 is too far behind
     joined = choose(candidates, bank, limit=3, ratio=0.5, budget=250, lead=0.85)  # type: ignore[arg-type]
     assert [s.index for s in joined] == [1, 2]  # the long best one no longer fits the budget
+
+
+class _Lines:
+    """Just what `looked_up` reads of a SentenceBank: each sentence's text."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def text(self, index: int) -> str:
+        return self.lines[index]
+
+
+def _candidates(order: list[int], probabilities: list[float]) -> Candidates:
+    rows = np.arange(len(order) * 2, dtype=np.float64).reshape(len(order), 2)
+    return Candidates([scored(i, 0.0) for i in order], np.array(probabilities), rows)
+
+
+LOG_ROWS = [
+    "| `log_level` | info | One of debug, info, warn, error |",
+    "| `log_max_size_mb` | 50 | Size at which the log file is rotated |",
+    "The log_level option sets how much the agent logs.",
+]
+
+
+def test_a_lookup_quotes_the_rows_holding_the_asked_key_in_the_rankers_order() -> None:
+    ranked = _candidates([1, 2, 0], [0.6, 0.5, 0.2])
+    found = looked_up(ranked, _Lines(LOG_ROWS), frozenset({"log_level"}))  # type: ignore[arg-type]
+    assert [s.index for s in found.sentences] == [0]
+    assert found.probabilities.tolist() == [0.2] and found.rows.tolist() == [[4.0, 5.0]]
+
+
+def test_no_lookup_when_the_best_is_prose_the_key_is_no_cell_or_already_leads() -> None:
+    lines = _Lines(LOG_ROWS)
+    prose_first = _candidates([2, 1, 0], [0.6, 0.5, 0.2])
+    assert looked_up(prose_first, lines, frozenset({"log_level"})) is prose_first  # type: ignore[arg-type]
+    ranked = _candidates([1, 0, 2], [0.6, 0.5, 0.2])
+    assert looked_up(ranked, lines, frozenset({"tls"})) is ranked  # type: ignore[arg-type]
+    assert looked_up(ranked, lines, frozenset()) is ranked  # type: ignore[arg-type]
+    leading = _candidates([0, 1, 2], [0.6, 0.5, 0.2])
+    assert looked_up(leading, lines, frozenset({"log_level"})) is leading  # type: ignore[arg-type]
