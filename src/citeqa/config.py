@@ -329,6 +329,14 @@ def load_settings(**overrides: Any) -> Settings:
     config file, a `CITEQA_CONFIG_FILE` naming no file, or a bad value raises SettingsInvalid
     naming where it came from."""
     named = userdirs.named_config_file()
+    problem = unusable_path(userdirs.config_file())
+    if problem is not None:  # not named in full: it may be 100 KB long
+        source = (
+            "CITEQA_CONFIG_FILE"
+            if named is not None
+            else "The config file's path (XDG_CONFIG_HOME)"
+        )
+        raise SettingsInvalid(f"{source} is not a usable path: {problem}.")
     if named is not None and not named.is_file():
         raise SettingsInvalid(
             f"CITEQA_CONFIG_FILE names {named}, which is not a file; "

@@ -78,3 +78,22 @@ def test_a_blank_folder_setting_is_unset_not_the_working_folder(
     shown = cli("status", "--json", CORPUS_DIR=" ", INDEX_DIR="")
     assert str(default_index_dir(BUNDLED_CORPUS)) in shown.out + shown.err
     assert str(tmp_path / "cwd") not in shown.out + shown.err
+
+
+@pytest.mark.parametrize("variable", ["CITEQA_CONFIG_FILE", "XDG_CONFIG_HOME"])
+def test_a_config_file_path_too_long_is_one_short_line(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    """CITEQA_CONFIG_FILE (or the config folder) of 100 KB: Path.is_file raised ENAMETOOLONG,
+    a traceback; the line says what is wrong without repeating the 100 KB."""
+    corpus = make_corpus(tmp_path / "corpus")
+    long = str(tmp_path / ("c" * 100_000))
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    if variable == "CITEQA_CONFIG_FILE":  # the cli fixture sets CITEQA_* itself
+        result = cli("ask", QUESTION, *where, CONFIG_FILE=long)
+    else:
+        monkeypatch.setenv(variable, long)
+        result = cli("ask", QUESTION, *where)
+    assert result.code == 11
+    line = result.error_line()
+    assert "is not a usable path: it is longer than the 4095 bytes" in line and len(line) < 200
