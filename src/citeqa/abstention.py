@@ -63,16 +63,22 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def before_search(terms: QuestionTerms, lang: Lang) -> str | None:
-    """The reason to abstain without looking at any passage, or None when there is none."""
+    """The reason to abstain without looking at any passage, or None when there is none:
+    nothing to search for, or no word of the question (of its own words, when it has any
+    beyond its form) in the corpus."""
     if nothing_to_search(terms):
         return NOTHING_TO_SEARCH[lang]
-    if len(terms.absent) >= terms.focus_terms:
+    if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
         return NO_WORD_OCCURS[lang]
     return None
 
 
 def nothing_to_search(terms: QuestionTerms) -> bool:
-    """No word to look up: none at all, or only interrogatives ("Pourquoi ?")."""
+    """No word to look up: none at all, or only interrogatives ("Pourquoi ?"), in the question
+    as read, with the previous question a follow-up is read with ("And what does it
+    describe?" searches for the previous question's subject)."""
+    if len(terms.terms) > terms.focus_terms:  # the context gave terms of its own
+        return False
     return terms.focus_terms == 0 or _only_question_words(terms.focus)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from citeqa import indexing, twofusions
+from citeqa.abstention import nothing_to_search
 from citeqa.answering import compose
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
@@ -157,11 +158,12 @@ class Session:
         cleaned, warnings = clean_question(question, self.assistant.settings.max_question_chars)
         vocabulary = self.assistant._loaded.vocabulary
         follows = self.previous is not None and is_follow_up(
-            cleaned, vocabulary.name_endings, previous=self.previous, uses=vocabulary.uses
+            cleaned, vocabulary.name_endings, previous=self.previous, specific=vocabulary.specific
         )
         context = self.previous if follows else None
         answer = self.assistant._answer(cleaned, context, k, warnings)
-        self.previous = in_context(context, cleaned)[-600:] if context else cleaned
+        if not nothing_to_search(self.assistant._terms(cleaned, None)):  # "???" keeps it
+            self.previous = in_context(context, cleaned)[-600:] if context else cleaned
         return answer.model_copy(update={"read_with": context})
 
 

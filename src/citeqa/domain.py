@@ -121,6 +121,9 @@ class Domain(BaseModel):
     follow_up_cues: tuple[str, ...] = ()
     """Regular expressions (folded text) of other questions that lean on the previous one
     ("Were there any…", the French pronouns "en" and "y" before a verb)."""
+    measure_words: tuple[str, ...] = ()
+    """Folded words that ask for a measure of the subject at hand ("mean", "median",
+    "moyenne"): never a new subject, however rare in the corpus (questions.is_follow_up)."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 

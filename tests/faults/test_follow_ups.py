@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fault_helpers import fake_settings
 
+from citeqa.abstention import NOTHING_TO_SEARCH
 from citeqa.api import build_index, open_assistant
 
 ORCA = (
@@ -74,3 +76,28 @@ def test_a_short_question_naming_an_identifier_is_not_read_as_a_follow_up(
     assert after.model_dump(exclude={"timings_ms"}) == alone.model_dump(exclude={"timings_ms"})
     follow = session.ask("And what does it describe?")
     assert follow.read_with == "What is the default retention_days?"
+    # judged on the combined reading: the previous question's words are there to search for
+    assert follow.reason != NOTHING_TO_SEARCH["en"]
+    assert follow.passages and follow.passages[0].doc_id == "options"
+
+
+@pytest.mark.parametrize("content_free", ["???", "the"])
+def test_a_content_free_input_after_a_question_still_abstains(
+    tmp_path: Path, content_free: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "options.md").write_text(OPTIONS, encoding="utf-8")
+    settings = fake_settings(corpus, tmp_path / "index", abstain_threshold=0.0)
+    build_index(settings)
+    assistant = open_assistant(settings, build_if_missing=False)
+    assert assistant.ask(content_free).reason == NOTHING_TO_SEARCH["en"]
+    session = assistant.session()
+    session.ask("What is the default retention_days?")
+    after = session.ask(content_free)
+    assert after.read_with is None and after.abstained and not after.citations
+    assert after.reason == NOTHING_TO_SEARCH["en"]
+    # nor does it take the subject's place: a follow-up still leans on the question before it
+    assert session.ask("And what does it describe?").read_with == (
+        "What is the default retention_days?"
+    )

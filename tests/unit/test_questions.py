@@ -116,7 +116,12 @@ SUPPORT = Vocabulary(
         "The agent listens on port 7443 by default. Le délai est de 30 jours.",
     ],
     {"rais": 1, "default": 2, "port": 1, "agent": 1, "listen": 1, "delai": 1, "jour": 1},
-    3,
+    100,  # as if among 97 other sentences: "port" is in 1 of 100, specific to the corpus
+)
+TRIALS = Vocabulary(
+    ["The REGENCY trial enrolled 100 patients.", "Patients had a mean age of 41."],
+    {"regency": 1, "trial": 3, "patient": 40, "enrol": 1, "mean": 1, "age": 3},
+    100,  # as if among 98 other sentences: "patients" is in 40 of 100, the corpus's topic
 )
 MAX_CONNECTIONS = "Which version raised the default max_connections?"
 
@@ -136,7 +141,30 @@ MAX_CONNECTIONS = "Which version raised the default max_connections?"
 def test_a_word_of_the_corpus_the_previous_question_did_not_use_names_a_subject(
     question: str, previous: str, expected: bool
 ) -> None:
-    assert is_follow_up(question, previous=previous, uses=SUPPORT.uses) is expected
+    assert is_follow_up(question, previous=previous, specific=SUPPORT.specific) is expected
+
+
+REGENCY = "What is the REGENCY trial?"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many patients?", True),  # "patients": in 40% of the corpus's sentences
+        ("What was the mean age?", True),  # "mean" is rare, but a measure, not a subject
+        ("Quel était le taux ?", True),
+        ("How many patients enrolled?", False),  # "enrolled": rare, a subject of its own
+    ],
+)
+def test_only_a_word_specific_to_the_corpus_names_a_subject(question: str, expected: bool) -> None:
+    assert TRIALS.specific("enrolled") and not TRIALS.specific("patients")
+    assert not TRIALS.specific("walrus")  # a word the corpus never uses is not its own
+    assert is_follow_up(question, previous=REGENCY, specific=TRIALS.specific) is expected
+
+
+@pytest.mark.parametrize("question", ["the", "???", "de la"])
+def test_a_question_without_a_content_word_is_no_follow_up(question: str) -> None:
+    assert not is_follow_up(question, previous=REGENCY, specific=TRIALS.specific)
 
 
 def test_the_bundled_follow_ups_lean_on_their_question_whatever_the_corpus_uses() -> None:
@@ -149,7 +177,7 @@ def test_the_bundled_follow_ups_lean_on_their_question_whatever_the_corpus_uses(
     ]
     assert len(follow_ups) >= 15
     for question, previous in follow_ups:
-        assert is_follow_up(question, previous=previous, uses=lambda word: True), question
+        assert is_follow_up(question, previous=previous, specific=lambda word: True), question
 
 
 @pytest.mark.parametrize(
