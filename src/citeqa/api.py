@@ -22,6 +22,7 @@ from citeqa.config import Settings, load_settings
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexMissing
+from citeqa.followups import in_context, is_follow_up
 from citeqa.models import Answer, BuildReport, Citation, Document, IndexStatus, Retrieval
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
@@ -31,8 +32,6 @@ from citeqa.questions import (
     Vocabulary,
     analyse,
     clean_question,
-    in_context,
-    is_follow_up,
 )
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import SentenceBank

@@ -114,7 +114,7 @@ class Domain(BaseModel):
     "says", "selon"): one the corpus never uses is not a term of the question (questions.py)."""
     anaphors: tuple[str, ...] = ()
     """Folded words that point back at something named before ("their", "ces"): a short
-    question holding one leans on the previous question (questions.is_follow_up)."""
+    question holding one leans on the previous question (followups.is_follow_up)."""
     follow_up_openers: tuple[str, ...] = ()
     """Regular expressions (folded text) of questions that open by leaning on the previous one
     ("And…", "Et…", "What about…")."""
@@ -123,7 +123,7 @@ class Domain(BaseModel):
     ("Were there any…", the French pronouns "en" and "y" before a verb)."""
     measure_words: tuple[str, ...] = ()
     """Folded words that ask for a measure of the subject at hand ("mean", "median",
-    "moyenne"): never a new subject, however rare in the corpus (questions.is_follow_up)."""
+    "moyenne"): never a new subject, however rare in the corpus (followups.is_follow_up)."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 

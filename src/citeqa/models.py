@@ -142,7 +142,7 @@ class Answer(Frozen):
     CLI also prints them on stderr."""
     read_with: str | None = Field(default=None, exclude=True)
     """In a conversation (`Assistant.session`), the earlier question(s) this one was read
-    with, as a follow-up (questions.is_follow_up); None when it was read on its own. Not in
+    with, as a follow-up (followups.is_follow_up); None when it was read on its own. Not in
     the JSON: `ask` keeps no conversation."""
     lang: Lang = Field(default="en", exclude=True)
     """The language the answer's words (its message, its reason) were composed in: the one

@@ -7,7 +7,7 @@
   `coverage` says how much of the question a sentence covers. `unknown_names` counts names
   (a hyphenated code, a word with digits or capitals, or one with a name ending the corpus's
   domain file lists) that appear nowhere in the corpus: a strong sign that it cannot answer.
-- `is_follow_up` and `in_context` let a session carry the previous question's subject.
+- `IDENTIFIER` and `question_keys`: the identifiers and numbers a question names.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -25,7 +25,7 @@ from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.domain import language_data
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold
-from citeqa.lexical import content_words, query_tokens
+from citeqa.lexical import query_tokens
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -48,7 +48,6 @@ def looks_like_name(word: str, endings: tuple[str, ...] = ()) -> bool:
     return bool(endings) and len(word) >= NAME_MIN_LENGTH and word.lower().endswith(endings)
 
 
-FOLLOW_UP_MAX_WORDS = 12
 TYPO_MIN_LENGTH = 5
 """Shorter words are never read as typos: "Peru" is not a misspelt "per"."""
 COGNATE_MIN_LENGTH = 6
@@ -87,95 +86,8 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     return text, warnings
 
 
-_LANGUAGE = language_data()
-_OPENERS = re.compile("|".join(f"(?:{p})" for p in _LANGUAGE.follow_up_openers) or r"(?!)")
-"""A question opening by leaning on the previous one ("And in the other group?", "Et à un an ?")."""
-_CUES = re.compile("|".join(f"(?:{p})" for p in _LANGUAGE.follow_up_cues) or r"(?!)")
-"""A question asking within the subject at hand ("Were there any deaths?", "Combien en ont
-reçu ?")."""
-ANAPHORS = frozenset(_LANGUAGE.anaphors)
-"""Folded words that point back at something named before ("their mean age", "that study",
-"ces patients")."""
-_QUESTION_WORDS = frozenset(fold(word) for word in _LANGUAGE.interrogatives)
-_IDENTIFIER = re.compile(r"[^\W_]_[^\W_]")
+IDENTIFIER = re.compile(r"[^\W_]_[^\W_]")
 """A word with an inner underscore: a setting, a field, a function (`retention_days`)."""
-_NO_SUBJECT = _QUESTION_WORDS | FRAME_WORDS | frozenset(_LANGUAGE.measure_words)
-"""Words that name no subject, however rare in a corpus: a question's form, words about the
-documents, measures ("mean", "taux")."""
-OWN_SUBJECT_WORDS = 3
-"""A question with this many content words names its own subject (unless it points back)."""
-
-
-def is_follow_up(
-    question: str,
-    endings: tuple[str, ...] = (),
-    *,
-    previous: str | None = None,
-    specific: Callable[[str], bool] | None = None,
-) -> bool:
-    """A short question that leans on the previous one ("And at week 52?", "Their mean age?").
-
-    A question opening by leaning back ("And…", "Et…") is one. Otherwise a question that names
-    its own subject is a new question: one with a name shaped as such (a drug, a trial,
-    COVID-19: `looks_like_name`, `endings` being the domain's name endings); or, without a word
-    pointing back (ANAPHORS) and unless it asks within the subject at hand ("Were there any
-    deaths?"), one with an identifier (`retention_days`), a capitalised name ("Australia"), a
-    word `specific` to the corpus (`Vocabulary.specific`: a rare one, not a measure such as
-    "mean") that `previous` did not use ("What is the default port?" after one on the default
-    max_connections; not "How many patients?" in a corpus about patients), or
-    OWN_SUBJECT_WORDS content words. Words without content or a question word ("the") lean
-    on nothing: no follow-up, unless they open or point back so.
-    """
-    words = _WORD.findall(question)
-    if not words or len(words) > FOLLOW_UP_MAX_WORDS:
-        return False
-    folded = fold(question.strip())
-    if _OPENERS.search(folded):
-        return True
-    if any(looks_like_name(word, endings) for word in words[1:]):
-        return False
-    if _points_back(words) or _CUES.search(folded):
-        return True
-    if _names_subject(words, previous, specific):
-        return False
-    return _short_question(words)
-
-
-def _short_question(words: list[str]) -> bool:
-    """Fewer than OWN_SUBJECT_WORDS content words, and a question: a content word or a
-    question word ("What should I do?"), not a function word alone ("the")."""
-    count = len([word for word in words if content_words(word)])
-    asks = _QUESTION_WORDS.intersection(map(fold, words))
-    return count < OWN_SUBJECT_WORDS and bool(count or asks)
-
-
-def _points_back(words: list[str]) -> bool:
-    """Whether a word, or a part of a hyphenated or elided one ("avaient-ils"), is an anaphor."""
-    return any(fold(part) in ANAPHORS for word in words for part in re.split(r"[-'’]", word))
-
-
-def _names_subject(
-    words: list[str], previous: str | None, specific: Callable[[str], bool] | None
-) -> bool:
-    """Whether the question's words name a subject of their own (`is_follow_up`)."""
-    if any(_IDENTIFIER.search(word) for word in words) or any(map(_capitalised, words[1:])):
-        return True
-    if specific is None:
-        return False
-    before = frozenset(query_tokens(previous or ""))
-    return any(
-        specific(word) and not before.intersection(query_tokens(word))
-        for word in words
-        if content_words(word) and fold(word) not in _NO_SUBJECT
-    )
-
-
-def _capitalised(word: str) -> bool:
-    """A capitalised word ("Australia", "l'Australie"), not one letter ("I")."""
-    return any(
-        len(part) > 1 and part[0].isupper() and part[1:].islower()
-        for part in re.split(r"[-'’]", word)
-    )
 
 
 _KEY_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
@@ -189,14 +101,9 @@ def question_keys(question: str) -> frozenset[str]:
     keys = set()
     for raw in question.split():
         word = re.split(r"['’]", raw.strip(_KEY_EDGES))[-1].strip(_KEY_EDGES)
-        if word and (looks_like_name(word) or _IDENTIFIER.search(word)):
+        if word and (looks_like_name(word) or IDENTIFIER.search(word)):
             keys.add(fold(word))
     return frozenset(keys)
-
-
-def in_context(previous: str, question: str) -> str:
-    """The question as retrieval should read it: the previous subject, then the question."""
-    return f"{previous} {question}"
 
 
 @dataclass

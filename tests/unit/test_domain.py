@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parents[2]
 ENGINE_MODULES = (
     "glossary.py",
     "questions.py",
+    "followups.py",
     "sentences.py",
     "language.py",
     "lexical.py",

@@ -9,13 +9,12 @@ import pytest
 
 from citeqa.domain import Domain, corpus_domain, language_data
 from citeqa.errors import BadQuestion
+from citeqa.followups import in_context, is_follow_up
 from citeqa.glossary import Glossary, fold
 from citeqa.questions import (
     Vocabulary,
     analyse,
     clean_question,
-    in_context,
-    is_follow_up,
     looks_like_name,
     question_keys,
 )
