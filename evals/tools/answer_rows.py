@@ -28,8 +28,9 @@ from citeqa.answer_models import AnswerModels, Model, sentence_scores
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.evaluation.corpora import index_dir_for
+from citeqa.followups import in_context, is_follow_up
 from citeqa.question_evidence import question_features
-from citeqa.questions import QuestionTerms, in_context, is_follow_up
+from citeqa.questions import QuestionTerms
 from citeqa.quoting import citations_of, quote_spans
 from citeqa.sentences import score_sentences
 
@@ -68,7 +69,11 @@ def ask(assistant: Assistant, item: Item) -> Asked:
     """What the assistant sees for one question, as api.Assistant._answer computes it: the
     top passages of the evidence fusion (Settings.evidence_channel_weights), which the answer
     models read and quote from, whatever the ranking shown (which is not run)."""
-    context = item.follows if item.follows and is_follow_up(item.text) else None
+    vocabulary = assistant._loaded.vocabulary
+    follows = item.follows is not None and is_follow_up(
+        item.text, vocabulary.name_endings, previous=item.follows, specific=vocabulary.specific
+    )
+    context = item.follows if follows else None
     text = in_context(context, item.text) if context else item.text
     terms = assistant._terms(item.text, context)
     if abstention.before_search(terms, "en") is not None:
