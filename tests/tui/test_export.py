@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from tui_helpers import MANIFEST_HASH, TRIAL_QUOTES, ask, fake_answer, run, settle
 
+from citeqa.mdtext import md_text
+from citeqa.models import Answer, Citation, Passage
 from citeqa.tui.conversation import Turn
 from citeqa.tui.export import ExportContext, answer_text, conversation_markdown
 
@@ -27,12 +31,12 @@ def test_export_writes_questions_quotes_offsets_and_manifest(make_app, tmp_path)
     assert re.fullmatch(r"citeqa-conversation-\d{8}-\d{6}\.md", path.name)
     text = path.read_text(encoding="utf-8")
     assert "## 1. obinutuzumab week 76" in text and "## 2. weather in Paris" in text
-    assert f"> {TRIAL_QUOTES[0]} [1]" in text
+    assert f"> {md_text(TRIAL_QUOTES[0])} [1]" in text
     first = turns[0].answer.citations[0]
     assert f"characters {first.start}–{first.end}" in text
     assert "doc `regency`, `/corpus/regency.txt`" in text
     assert f"Index manifest hash: `{MANIFEST_HASH}`" in text
-    assert "use (USE v3 0.2, dim 512)" in text
+    assert md_text("use (USE v3 0.2, dim 512)") in text
     assert "**Abstained:**" in text
 
 
@@ -40,7 +44,7 @@ def test_export_cleans_control_characters():
     turn = Turn(number=1, question="markup?", answer=fake_answer("markup?"))
     context = ExportContext(manifest_hash="h", index_dir="/i")
     text = conversation_markdown([turn], context, datetime(2025, 1, 2, 3, 4, 5))
-    assert "\x1b" not in text and "␛[31mred␛[0m" in text
+    assert "\x1b" not in text and md_text("␛[31mred␛[0m") in text
     assert "Exported: 2025-01-02T03:04:05" in text
 
 
@@ -86,5 +90,97 @@ def test_export_says_which_answers_were_read_with_the_previous_question():
     context = ExportContext(manifest_hash="h", index_dir="/i")
     text = conversation_markdown([first, second], context, datetime(2025, 1, 2, 3, 4, 5))
     said = [line for line in text.splitlines() if "read with your previous question" in line]
-    assert said == ["*↳ read with your previous question: “obinutuzumab␛[2J”*"]
+    assert said == ["*↳ read with your previous question: “obinutuzumab␛\\[2J”*"]
     assert text.index("## 2.") < text.index(said[0])
+
+
+HOSTILE = [
+    "[x](javascript:alert(1)) and ![i](http://e/x.png)",
+    "<img src=x onerror=alert(1)> &amp; <!-- c --> <http://e.org>",
+    "# not a heading",
+    "    not code\n1. not a list\n- nor this\n> nor a quote",
+    "*em* **strong** _u_ `code` ~~s~~ a\\b | c | \n---\n===",
+    "[ref]: javascript:alert(1)\nuse [ref] now",
+    "x \\\nafter a backslash, two spaces  \nend $\\pi$ ^1^ {a}",
+]
+"""Document text that is Markdown or HTML when not escaped."""
+
+
+def _tokens(text: str) -> list[Token]:
+    tokens = MarkdownIt("commonmark").parse(text)
+    return [child for t in tokens for child in ([t, *(t.children or [])])]
+
+
+def _rendered(tokens: list[Token]) -> str:
+    """The text a viewer shows: inline text and code, soft breaks as spaces, blocks by lines."""
+    shown = {"softbreak": " ", "inline": "\n"}
+    return "".join(
+        shown.get(t.type, t.content) for t in tokens if t.type in {*shown, "text", "code_inline"}
+    )
+
+
+def _hostile_turn(text: str) -> Turn:
+    name = f"{text.splitlines()[0]}`x`"
+    citation = Citation(
+        n=1, doc_id=name, title=text, path=f"/c/{name}", start=0, end=len(text), quote=text,
+        section="§ " + text,
+    )  # fmt: skip
+    answered = Answer(
+        question=text, abstained=False, confidence=0.5, answer=text, citations=[citation]
+    )
+    return Turn(number=1, question=text, answer=answered)
+
+
+def test_export_renders_document_text_name_and_id_verbatim():
+    """No link, image or HTML token comes from document or question text, names or ids, and
+    the rendered text of each quote, heading and code span is the document's own."""
+    for text in HOSTILE:
+        turn = _hostile_turn(text)
+        context = ExportContext(manifest_hash="h<b>", index_dir="/i`<b>`", corpus_dir="[c](j:x)")
+        tokens = _tokens(conversation_markdown([turn], context, datetime(2025, 1, 2)))
+        kinds = {t.type for t in tokens}
+        assert not kinds & {"link_open", "image", "html_inline", "html_block", "code_block"}
+        assert kinds <= {
+            "heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline",
+            "text", "softbreak", "code_inline", "bullet_list_open", "bullet_list_close",
+            "list_item_open", "list_item_close", "blockquote_open", "blockquote_close",
+            "strong_open", "strong_close",
+        }, text  # fmt: skip
+        rendered = _rendered(tokens)
+        words = " ".join(line.strip() for line in text.splitlines())
+        assert f"1. {words}" in rendered  # the heading
+        assert f"{words} [1]" in rendered  # the quote (its lines joined by soft breaks)
+        assert f"[1] {words} — doc" in rendered  # the title
+        codes = [t.content for t in tokens if t.type == "code_inline"]
+        assert codes[:3] == ["[c](j:x)", "/i`<b>`", "h<b>"]
+        name = f"{text.splitlines()[0]}`x`"
+        assert codes[3:] == [name, f"/c/{name}"]
+
+
+def test_export_of_an_abstention_renders_titles_and_names_verbatim():
+    text = HOSTILE[1]
+    passage = Passage(
+        rank=1,
+        doc_id="<i>",
+        title=text,
+        path="/c/[a](b)",
+        start=0,
+        end=5,
+        text=text,
+        lang="en",
+        score=0.1,
+    )
+    abstained = Answer(
+        question=text, abstained=True, confidence=0.0, answer=text, passages=[passage]
+    )
+    markdown = conversation_markdown(
+        [Turn(number=1, question=text, answer=abstained)],
+        ExportContext("h", "/i"),
+        datetime(2025, 1, 2),
+    )
+    tokens = _tokens(markdown)
+    assert not {t.type for t in tokens} & {"link_open", "image", "html_inline", "html_block"}
+    rendered = _rendered(tokens)
+    assert f"Abstained: {text}" in rendered
+    assert f"#1 {text} — doc" in rendered
+    assert [t.content for t in tokens if t.type == "code_inline"][-2:] == ["<i>", "/c/[a](b)"]

@@ -1,7 +1,9 @@
 """The conversation as Markdown (for a file) and the last answer as plain text (for the clipboard).
 
 Pure functions over `Turn`s, so they are tested without running the app. Document text is
-cleaned of control characters (a file that is later `cat`-ed must not drive the terminal).
+cleaned of control characters (a file that is later `cat`-ed must not drive the terminal), and
+every piece of document or question text, name and id is escaped (citeqa.mdtext) so a Markdown
+viewer shows it verbatim: a document's `[x](javascript:…)` or `<img …>` is no link, no HTML.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from citeqa.mdtext import code_span, md_text
 from citeqa.models import Answer, ChannelInfo, Citation, IndexStatus
 from citeqa.outputs import write_new
 from citeqa.tui.conversation import Turn, read_with_text, source_refs
@@ -57,16 +60,16 @@ def export_filename(now: datetime) -> str:
 
 
 def _header(context: ExportContext, now: datetime) -> list[str]:
-    models = shown(
-        ", ".join(f"{c.name} ({c.model} {c.version}, dim {c.dim})" for c in context.channels)
+    models = md_text(
+        shown(", ".join(f"{c.name} ({c.model} {c.version}, dim {c.dim})" for c in context.channels))
     )
     return [
         "# citeqa conversation",
         "",
         f"- Exported: {now.isoformat(timespec='seconds')}",
-        f"- Corpus: `{shown(context.corpus_dir)}`",
-        f"- Index: `{shown(context.index_dir)}`",
-        f"- Index manifest hash: `{shown(context.manifest_hash)}`",
+        f"- Corpus: {code_span(shown(context.corpus_dir))}",
+        f"- Index: {code_span(shown(context.index_dir))}",
+        f"- Index manifest hash: {code_span(shown(context.manifest_hash))}",
         f"- Models: {models or 'lexical only'} + BM25",
         f"- Retrieval: {context.mode}, k={context.k if context.k is not None else 'default'}",
         "",
@@ -74,16 +77,18 @@ def _header(context: ExportContext, now: datetime) -> list[str]:
 
 
 def _quote_lines(text: str) -> list[str]:
-    return ["> " + line for line in clean(text).splitlines() or [""]]
+    return ["> " + line for line in md_text(clean(text)).splitlines() or [""]]
 
 
 def _citation_line(c: Citation) -> str:
     repeats_title = c.section and one_line(c.section).casefold() == one_line(c.title).casefold()
-    where = [f"section “{one_line(c.section)}”"] if c.section and not repeats_title else []
+    section = md_text(one_line(c.section or ""))
+    where = [f"section “{section}”"] if c.section and not repeats_title else []
     where += [f"page {c.page}"] if c.page is not None else []
     extra = (", " + ", ".join(where)) if where else ""
     return (
-        f"- [{c.n}] {one_line(c.title)} — doc `{shown(c.doc_id)}`, `{shown(c.path)}`, "
+        f"- [{c.n}] {md_text(one_line(c.title))} — doc {code_span(shown(c.doc_id))}, "
+        f"{code_span(shown(c.path))}, "
         f"characters {c.start}–{c.end}{extra}, score {c.score:.3f}"
     )
 
@@ -91,16 +96,18 @@ def _citation_line(c: Citation) -> str:
 def _answer_lines(answer: Answer) -> list[str]:
     lines: list[str] = []
     if answer.abstained:
-        lines += ["**Abstained:** " + one_line(answer.answer), "", "Closest passages:", ""]
+        message = md_text(one_line(answer.answer))
+        lines += ["**Abstained:** " + message, "", "Closest passages:", ""]
         for ref in source_refs(answer):
             lines += [
-                f"- #{ref.label} {one_line(ref.title)}"
-                f" — doc `{shown(ref.doc_id)}`, `{shown(ref.path)}`, "
+                f"- #{ref.label} {md_text(one_line(ref.title))}"
+                f" — doc {code_span(shown(ref.doc_id))}, {code_span(shown(ref.path))}, "
                 f"characters {ref.start}–{ref.end}, score {ref.score:.3f}"
             ]
         return [*lines, ""]
     for citation in answer.citations:
-        lines += [*_quote_lines(citation.quote + f" [{citation.n}]"), ""]
+        quote = _quote_lines(citation.quote)
+        lines += [*quote[:-1], f"{quote[-1]} [{citation.n}]", ""]
     lines += [f"Confidence: {answer.confidence:.2f}", "", "Citations:", ""]
     lines += [_citation_line(c) for c in answer.citations]
     return [*lines, ""]
@@ -110,13 +117,13 @@ def conversation_markdown(turns: list[Turn], context: ExportContext, now: dateti
     """The whole conversation: each question, its quotes and its citations with offsets."""
     lines = _header(context, now)
     for turn in turns:
-        lines += [f"## {turn.number}. {one_line(turn.question)}", ""]
+        lines += [f"## {turn.number}. {md_text(one_line(turn.question))}", ""]
         if turn.answer is not None and turn.answer.read_with:
-            lines += [f"*{read_with_text(turn.answer.read_with)}*", ""]
+            lines += [f"*{md_text(shown(read_with_text(turn.answer.read_with)))}*", ""]
         if turn.answer is not None:
             lines += _answer_lines(turn.answer)
         elif turn.error is not None:
-            lines += [f"**Error:** {one_line(turn.error)}", ""]
+            lines += [f"**Error:** {md_text(one_line(turn.error))}", ""]
         else:
             lines += ["*(not answered)*", ""]
     return "\n".join(lines).rstrip() + "\n"
