@@ -3,9 +3,16 @@
 The core raises these; only the edges (CLI, TUI) turn them into one clear line for a person.
 Every subclass carries a message written for the user, not for a developer, and its own exit
 code (2 is left to command-line usage errors; the README lists them all).
+
+`open_files_message` is the one classification of an error that came of the process's
+open-file limit (EMFILE, ENFILE): every reader of the index words it as an unreadable, damaged
+index ("run `citeqa index`"), which a rebuild cannot help; the CLI and the chat both say this
+line instead.
 """
 
 from __future__ import annotations
+
+import errno
 
 
 class CiteqaError(Exception):
@@ -105,3 +112,39 @@ class EmbedderUnavailable(CiteqaError):
     build for this platform)."""
 
     exit_code = 15
+
+
+OUT_OF_FILES = (
+    "too many open files (this process may open {limit}), so the index could not be read or"
+    " written; that is no sign of damage. Raise the limit (`ulimit -n`) and try again."
+)
+"""The line for an error that came of the process's open-file limit: the index is fine."""
+
+
+def _out_of_file_descriptors(err: BaseException) -> bool:
+    """Whether `err` was raised while handling (or from) an OSError of the open-file limit."""
+    seen: set[int] = set()
+    cause: BaseException | None = err
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, OSError) and cause.errno in (errno.EMFILE, errno.ENFILE):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+def _open_files_limit() -> str:
+    try:
+        import resource
+
+        return str(resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+    except (ImportError, OSError, ValueError):  # not on this platform
+        return "only so many"
+
+
+def open_files_message(err: BaseException) -> str | None:
+    """`OUT_OF_FILES` when `err` came of the open-file limit (itself, its cause or context);
+    None for any other error, whose own message stands."""
+    if _out_of_file_descriptors(err):
+        return OUT_OF_FILES.format(limit=_open_files_limit())
+    return None

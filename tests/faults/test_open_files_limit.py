@@ -6,6 +6,7 @@ and answers once the limit is raised."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import resource
@@ -47,3 +48,38 @@ def test_the_open_file_limit_is_not_called_a_damaged_index(
     assert "run `citeqa index`" not in line
     assert snapshot(tmp_path / "index") == before
     assert cli(*command, *where).code == 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
+def test_the_chat_does_not_call_the_open_file_limit_a_damaged_index(
+    tmp_path: Path, cli: Any
+) -> None:
+    """The chat opens the index as `ask` does; at the open-file limit it says the same line
+    as the CLI (errors.open_files_message), not "unreadable ... run `citeqa index`"."""
+    from citeqa.cli.chat_cmd import _open
+    from citeqa.cli.common import settings_for
+    from citeqa.tui.app import CiteqaApp
+
+    corpus = make_corpus(tmp_path / "corpus")
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    assert cli("index", *where).code == 0
+    assert cli("ask", QUESTION, *where).code == 0  # every module it needs is imported by now
+    settings = settings_for(corpus, tmp_path / "index")
+
+    def open_with_few_files(progress: Any) -> Any:
+        with few_files():
+            return _open(settings, progress)
+
+    async def body() -> str | None:
+        app = CiteqaApp(open_with_few_files, lambda progress: None)
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(200):
+                if app._load_error is not None:
+                    break
+                await pilot.pause(0.02)
+            return app._load_error
+
+    error = asyncio.run(body())
+    assert error is not None
+    assert "too many open files" in error and "no sign of damage" in error
+    assert "run `citeqa index`" not in error

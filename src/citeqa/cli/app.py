@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from citeqa.errors import CiteqaError
+from citeqa.errors import CiteqaError, open_files_message
 from citeqa.visible import shown
 
 app = typer.Typer(
@@ -125,36 +125,6 @@ OUT_OF_MEMORY = (
 """The line for a MemoryError, from any command (exit code 1): a build's temporary folder is
 removed on the way out as for any error, and its previous index stays in place."""
 
-OUT_OF_FILES = (
-    "too many open files (this process may open {limit}), so the index could not be read or"
-    " written; that is no sign of damage. Raise the limit (`ulimit -n`) and try again."
-)
-"""The line for an error that came of the process's open-file limit (EMFILE, ENFILE), which
-every reader of the index words as an unreadable, damaged index ("run `citeqa index`"): a
-rebuild would not help, and the index is fine."""
-
-
-def _out_of_file_descriptors(err: BaseException) -> bool:
-    """Whether `err` was raised while handling (or from) an OSError of the open-file limit."""
-    seen: set[int] = set()
-    cause: BaseException | None = err
-    while cause is not None and id(cause) not in seen:
-        seen.add(id(cause))
-        if isinstance(cause, OSError) and cause.errno in (errno.EMFILE, errno.ENFILE):
-            return True
-        cause = cause.__cause__ or cause.__context__
-    return False
-
-
-def _open_files_limit() -> str:
-    try:
-        import resource
-
-        return str(resource.getrlimit(resource.RLIMIT_NOFILE)[0])
-    except (ImportError, OSError, ValueError):  # not on this platform
-        return "only so many"
-
-
 PIPE_CLOSED = 141
 """Exit code when whatever reads citeqa's output closed it early (`| head -1`): 128 + SIGPIPE,
 what a shell reports for tools that die of SIGPIPE (README, exit codes)."""
@@ -186,8 +156,8 @@ def _run_app() -> int:
         # explicit typer.Exit(n), and Ctrl-C (which it turns into 130).
         code = app(standalone_mode=False, prog_name="citeqa")
     except CiteqaError as err:
-        if _out_of_file_descriptors(err):
-            say(OUT_OF_FILES.format(limit=_open_files_limit()))
+        if (message := open_files_message(err)) is not None:
+            say(message)
             return 1
         say(str(err))
         return err.exit_code

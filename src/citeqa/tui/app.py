@@ -48,7 +48,7 @@ from citeqa.tui.widgets.sources import SourcesPanel
 from citeqa.tui.widgets.status import StaleBanner, StatusLine
 from citeqa.tui.widgets.transcript import Transcript
 from citeqa.tui.widgets.welcome import Welcome
-from citeqa.tui.workers import AssistantFactory, IndexBuilder
+from citeqa.tui.workers import AssistantFactory, IndexBuilder, describe
 from citeqa.userdirs import exports_dir
 
 if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
@@ -187,7 +187,7 @@ class CiteqaApp(KeyedApp):
         try:
             self.session = assistant.session()
         except CiteqaError as error:
-            self.notify(str(error), severity="error")
+            self.notify(describe(error), severity="error")
             return
         self._set_idle()
         self._next_question()
@@ -291,7 +291,8 @@ class CiteqaApp(KeyedApp):
         try:
             document = self.assistant.document(message.ref.doc_id)
         except (CiteqaError, KeyError) as error:
-            self.notify(f"Cannot open {message.ref.doc_id}: {error}", severity="error")
+            detail = str(error) if isinstance(error, KeyError) else describe(error)
+            self.notify(f"Cannot open {message.ref.doc_id}: {detail}", severity="error")
             return
         self.push_screen(DocumentViewer(document, message.ref))
 
