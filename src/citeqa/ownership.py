@@ -24,6 +24,7 @@ import fcntl
 import json
 import os
 import secrets
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,11 +127,29 @@ def claim(index_dir: Path) -> Ownership:
     adopted = _legacy_builds(index_dir, entries)
     if entries and adopted is None:
         raise IndexRefused(
-            f"{index_dir} is not empty and is not a citeqa index folder (it has no {MARKER});"
-            " citeqa builds only into a new or empty folder, or one it built. Choose another"
-            " --index folder."
+            f"{index_dir} is not empty and is not a citeqa index folder"
+            f" ({_marker_problem(index_dir)}); citeqa builds only into a new or empty folder,"
+            " or one it built. Choose another --index folder."
         )
     return _create_marker(index_dir, sorted(adopted or []))
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
+
+
+def _marker_problem(index_dir: Path) -> str:
+    """Why `read_marker` found no valid marker, in the words of `claim`'s refusal: none there,
+    one that is no regular file (a FIFO...), one that cannot be read, or one that is not ours."""
+    try:
+        mode = os.stat(index_dir / MARKER).st_mode
+    except FileNotFoundError:
+        return f"it has no {MARKER}"
+    except OSError as err:
+        return f"its {MARKER} cannot be read: {err.strerror or err}"
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "a device")
+        return f"its {MARKER} is not a regular file but {kind}"
+    return f"its {MARKER} is not a citeqa index marker"
 
 
 def missing_folders(index_dir: Path) -> list[Path]:

@@ -79,3 +79,29 @@ def test_a_special_ui_state_file_is_ignored(kind: str) -> None:
         assert read_ui_state() == {}
     finally:
         state.unlink()
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("fifo", "its citeqa-index.json is not a regular file but a FIFO"),
+        ("dev zero", "its citeqa-index.json is not a regular file but a device"),
+        ("damaged", "its citeqa-index.json is not a citeqa index marker"),
+    ],
+)
+def test_index_says_what_is_wrong_with_the_marker(
+    tmp_path: Path, cli: Any, kind: str, said: str
+) -> None:
+    """A marker that is there but no regular file (or not citeqa's) is not called missing."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    where = ["--corpus", str(corpus), "--index", str(index)]
+    assert cli("index", *where).code == 0
+    if kind == "damaged":
+        (index / "citeqa-index.json").write_text("{not json", encoding="utf-8")
+    else:
+        _special(index / "citeqa-index.json", kind)
+    result = cli("index", *where)
+    assert result.code == 12
+    line = result.error_line()
+    assert said in line and "it has no citeqa-index.json" not in line
