@@ -14,9 +14,11 @@ corpus's manifest and domain file as builds record them and status compares them
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -28,6 +30,7 @@ from citeqa.domain import (
     corpus_domain,
     domain_digest,
     domain_path,
+    language_data,
     read_corpus_manifest,
 )
 from citeqa.errors import CorpusEmpty, CorpusMissing
@@ -292,18 +295,49 @@ def _title_from(text: str) -> str | None:
     """The first non-blank line, without markdown '#' and '*', cut to TITLE_MAX characters;
     a line of several sentences that fits (a PDF's first extracted line is often a paragraph,
     "Service Level Agreement. Critical incidents are answered within 4 hours.") is titled by
-    its first, without its period. A longer line is cut as before: a derived title's words
-    are its document's topic words to the answer models (topic_terms), which were fitted on
-    those titles, and cutting 200 PubMedQA and PIAF-paragraph first lines at their first
-    sentence took the quick near-miss PubMedQA abstention under its floor (.40 < .42)."""
+    its first, without its period, when that sentence reads as a title (_title_like): an
+    enumerator or a label ("1. Getting started", "Chapter 3. Results") and an ellipsis
+    ("Hello world... Another") keep the whole line. A longer line is cut as before: a derived
+    title's words are its document's topic words to the answer models (topic_terms), which
+    were fitted on those titles, and cutting 200 PubMedQA and PIAF-paragraph first lines at
+    their first sentence took the quick near-miss PubMedQA abstention under its floor (.40 <
+    .42)."""
     for line in text.splitlines():
         title = " ".join(line.replace("*", " ").strip().lstrip("#").split())
         if title:
             first = split_sentences(title)[0]
             if first[1] < len(title) <= TITLE_MAX:
-                title = title[first[0] : first[1]].removesuffix(".")
+                sentence = title[first[0] : first[1]]
+                if _title_like(sentence):
+                    title = sentence.removesuffix(".")
             return title[:TITLE_MAX].rstrip()
     return None
+
+
+_WORD_WITH_LETTERS = re.compile(r"\w*[^\W\d_]\w*")
+
+
+def _title_like(sentence: str) -> bool:
+    """Whether a line's first sentence can stand for its title: it ends with no ellipsis, and
+    it has two words with letters or more, not a label and its number ("Chapter 3", "Part II",
+    "Étape deux": the language data's title_labels) — an enumerator ("1.", "IV.", "B.") has
+    fewer."""
+    if sentence.endswith(("..", "…")):
+        return False
+    words = _WORD_WITH_LETTERS.findall(sentence)
+    if len(words) < 2:
+        return False
+    return not (len(sentence.split()) == 2 and _folded(words[0]) in _title_labels())
+
+
+def _folded(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@cache
+def _title_labels() -> frozenset[str]:
+    return frozenset(language_data().title_labels)
 
 
 # ---- decoding -------------------------------------------------------------------------------

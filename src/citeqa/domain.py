@@ -124,6 +124,9 @@ class Domain(BaseModel):
     measure_words: tuple[str, ...] = ()
     """Folded words that ask for a measure of the subject at hand ("mean", "median",
     "moyenne"): never a new subject, however rare in the corpus (followups.is_follow_up)."""
+    title_labels: tuple[str, ...] = ()
+    """Folded words that label a numbered part ("chapter", "section", "étape" folded): with its
+    number alone ("Chapter 3."), a line's first sentence is no title (corpus._title_from)."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 

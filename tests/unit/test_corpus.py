@@ -309,6 +309,29 @@ def test_a_derived_title_is_the_first_lines_first_sentence(tmp_path: Path) -> No
     assert documents["one"].title == "One sentence only."  # a whole line: as it is
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "# 1. Getting started",
+        "Chapter 3. Results",
+        "Part II. Methods and materials",
+        "Étape 2. Installer le logiciel",
+        "1. 2. Three",
+        "IV. Methods",
+        "B. Other things",
+        "Hello world... Another",
+        "Hello world… Another",
+        ".. Intro",
+    ],
+)
+def test_a_first_sentence_that_is_no_title_keeps_the_whole_line(tmp_path: Path, line: str) -> None:
+    """An enumerator, a label and its number or an ellipsis is no title: the line is kept
+    whole (it was cut to "1", "Chapter 3", "Hello world..", ".")."""
+    (tmp_path / "doc.txt").write_text(line + "\n\nBody.\n")
+    (document,) = read_corpus(tmp_path).documents
+    assert document.title == line.lstrip("# ")
+
+
 def test_a_longer_first_line_is_cut_as_before(tmp_path: Path) -> None:
     """Its words are the answer models' topic words for the document (corpus._title_from)."""
     line = "Background: a first sentence. " + "A second sentence goes on and on. " * 5
