@@ -274,8 +274,10 @@ def unknown_channel_message(name: str) -> str:
     """What is said of a channel name no embedder is registered under (a setting, an index).
     Takes no lock: `get_embedder` calls it holding the registry's. A long name is cut (a
     CITEQA_CHANNELS of 100 KB made a 100 KB error line)."""
-    said = name if len(name) <= NAME_SHOWN else f"{name[:NAME_SHOWN]}… ({len(name):,} characters)"
-    return f"unknown vector channel {said!r}; known: {', '.join(sorted(_factories)) or 'none'}"
+    said = repr(name)
+    if len(name) > NAME_SHOWN:
+        said = f"{name[:NAME_SHOWN]!r}… ({len(name):,} characters)"
+    return f"unknown vector channel {said}; known: {', '.join(sorted(_factories)) or 'none'}"
 
 
 NAME_SHOWN = 60
