@@ -172,7 +172,8 @@ class LexicalIndex:
         if self._bm25 is not None:
             self._bm25.save(folder, allow_pickle=False, show_progress=False)
             write_sorted(folder, self._bm25.vocab_dict)
-            (folder / JSON_VOCAB).unlink()  # bm25s always writes it; the sorted files serve
+            # bm25s 0.2 writes it (a later release may not); the sorted files serve
+            (folder / JSON_VOCAB).unlink(missing_ok=True)
         meta = {"format": _FORMAT, "documents": self._size, "terms": self._terms}
         (folder / _META_NAME).write_text(json.dumps(meta), encoding="utf-8")
 

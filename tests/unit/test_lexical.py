@@ -175,6 +175,24 @@ def test_documents_without_terms_are_counted_but_never_found() -> None:
 # --- files ---------------------------------------------------------------------------------
 
 
+def test_save_needs_no_json_vocabulary_from_bm25s(
+    index: LexicalIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bm25s that does not write vocab.index.json (a later release may not) builds as well:
+    save deleted the file unconditionally, so every build would crash."""
+    import bm25s
+
+    original = bm25s.BM25.save
+
+    def save_without_json_vocab(self: bm25s.BM25, folder: Path, **kwargs: object) -> None:
+        original(self, folder, **kwargs)
+        (Path(folder) / sortedvocab.JSON_VOCAB).unlink()
+
+    monkeypatch.setattr(bm25s.BM25, "save", save_without_json_vocab)
+    index.save(tmp_path)
+    assert LexicalIndex.load(tmp_path).search(query_tokens("belimumab"), k=1)[0][0] == 2
+
+
 def test_save_load_round_trip_gives_identical_results(index: LexicalIndex, tmp_path: Path) -> None:
     index.save(tmp_path)
     loaded = LexicalIndex.load(tmp_path)
