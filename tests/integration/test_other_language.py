@@ -4,6 +4,7 @@ chunks are read as before (the language detect_lang gives them)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -48,5 +49,11 @@ def test_status_names_a_german_page_other_and_its_chunks_read_as_before(
     assistant = open_assistant(settings, build_if_missing=False)
     chunks = [c for c in assistant._loaded.index.chunks if c.doc_id == "de-hinweise"]
     assert chunks and {c.lang for c in chunks} == {"en"}  # processing unchanged
-    done = cli("status", corpus_dir=str(corpus), index_dir=str(tmp_path / "index"))
-    assert done.code == 0 and "other" in done.out
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    done = cli("status", "--json", **where)
+    assert done.code == 0
+    rows = {row["doc_id"]: row["lang"] for row in json.loads(done.out)["documents"]}
+    assert rows["de-hinweise"] == [OTHER] and rows["biotherapy-in-lupus-faq"] == ["en"]
+    done = cli("status", **where)  # the table's row of the German page, not any "other"
+    (row,) = [line for line in done.out.splitlines() if "de-hinweise" in line]
+    assert done.code == 0 and OTHER in row.split()
