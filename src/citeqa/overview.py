@@ -137,9 +137,13 @@ def manifest_examples(manifest: dict[str, object]) -> list[Example]:
 
 
 def title_examples(documents: list[tuple[str, list[str]]]) -> list[Example]:
-    """One question per (title, languages) document, in the document's first language."""
+    """One question per (title, languages) document, in the document's first language; a
+    document in neither language (its languages only language.OTHER) offers none, as in
+    suggestions.suggest (its title would be asked about in a language it is not in)."""
     examples = []
     for title, langs in documents:
+        if langs and all(lang == OTHER for lang in langs):
+            continue
         lang = next((lang for lang in langs if lang in TITLE_TEMPLATES), "en")
         examples.append(Example(TITLE_TEMPLATES[lang].format(title=" ".join(title.split())), lang))
     return examples

@@ -12,6 +12,7 @@ import pytest
 from citeqa.blocks import headings
 from citeqa.domain import language_data
 from citeqa.errors import CorpusMissing
+from citeqa.language import OTHER
 from citeqa.lexical import fold, tokenize
 from citeqa.models import DocumentStatus, IndexStatus
 from citeqa.overview import (
@@ -90,6 +91,15 @@ def test_choose_takes_languages_in_turn() -> None:
 def test_title_examples_fall_back_to_english_for_other_languages() -> None:
     assert title_examples([("Bienen", ["de"])]) == [
         Example("What are the main points of “Bienen”?", "en")
+    ]
+
+
+def test_title_examples_skip_a_document_in_neither_language() -> None:
+    """Its languages only `other` (a German page): no welcome example from it, on the
+    fallback path as in suggestions.suggest."""
+    documents = [("Hinweise für deutsche Kunden", [OTHER]), ("Port settings", ["en", OTHER])]
+    assert title_examples(documents) == [
+        Example("What are the main points of “Port settings”?", "en")
     ]
 
 
