@@ -24,7 +24,7 @@ from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexMissing
 from citeqa.followups import in_context, is_follow_up
 from citeqa.models import Answer, BuildReport, Citation, Document, IndexStatus, Retrieval
-from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText, Example
+from citeqa.overview import EXAMPLE_COUNT, DocumentText, Example
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import kept_for_user
 from citeqa.questions import (
@@ -213,7 +213,7 @@ class Assistant:
 
         def read(lang: str, doc_id: str) -> DocumentText:
             document = loaded.index.documents[doc_id]
-            return DocumentText(lang, document.text[:TEXT_SAMPLE], document.title)
+            return DocumentText(lang, document.text, document.title)  # its start is read
 
         counts = TermCounts(loaded.vocabulary.frequency, loaded.vocabulary.sentence_count)
         return suggest(by_lang, read, counts, lambda e: _has_content(self.ask(e.question)), count)

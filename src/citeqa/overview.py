@@ -19,9 +19,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from citeqa.blocks import headings
 from citeqa.corpus import corpus_stamps
@@ -151,7 +152,8 @@ def title_examples(documents: list[tuple[str, list[str]]]) -> list[Example]:
 
 @dataclass(frozen=True)
 class DocumentText:
-    """A document as `term_examples` reads it: its language and (the start of) its text."""
+    """A document as `term_examples` reads it: its language, its text (only its first
+    TEXT_SAMPLE characters are read) and its title."""
 
     lang: str
     text: str
@@ -193,29 +195,46 @@ def untemplated(text: str) -> str:
 
 
 def term_examples(
-    documents: Sequence[DocumentText],
+    documents: Sequence[DocumentText], frequency: Mapping[str, int], sentence_count: int
+) -> list[Example]:
+    """A question on the salient term of each document (`term_example`), in the document's
+    language; a term asked about for one document is not asked again for the next."""
+    examples: list[Example] = []
+    asked: set[str] = set()
+    for document in documents:
+        found = term_example(document, frequency, sentence_count, asked)
+        if found is not None:
+            asked.add(found.term)
+            examples.append(found.example)
+    return examples
+
+
+class TermExample(NamedTuple):
+    """An example and the term it asks about (folded as `term_example`'s `asked` holds it)."""
+
+    term: str
+    example: Example
+
+
+def term_example(
+    sampled: DocumentText,
     frequency: Mapping[str, int],
     sentence_count: int,
-    asked: set[str] | None = None,
-) -> list[Example]:
-    """A question on the salient term of each document (its template lines left out), in the
-    document's language; a term already asked about (in `asked`, which grows) is not asked
-    again."""
-    examples: list[Example] = []
-    asked = set() if asked is None else asked
-    for sampled in documents:
-        document = replace(sampled, text=untemplated(sampled.text[:TEXT_SAMPLE]))
-        lang = document.lang if document.lang in TERM_TEMPLATES else "en"
-        terms = salient_terms(document, frequency, sentence_count, limit=TERMS_TRIED)
-        heads: list[str] | None = None  # the sample's headings, found once for all its terms
-        for term in (t for t in terms if t.casefold() not in asked):
-            heads = heads if heads is not None else headings(document.text[:TEXT_SAMPLE])
-            question = term_question(document, term, lang, heads)
-            if question is not None:
-                asked.add(term.casefold())
-                examples.append(Example(question, lang))
-                break
-    return examples
+    asked: Collection[str] = (),
+) -> TermExample | None:
+    """A question on the document's most salient term a person would ask about
+    (`term_question`), read in its first TEXT_SAMPLE characters, its template lines left out;
+    a term in `asked` (casefolded) is passed over. None when no term makes a question."""
+    document = replace(sampled, text=untemplated(sampled.text[:TEXT_SAMPLE]))
+    lang = document.lang if document.lang in TERM_TEMPLATES else "en"
+    terms = salient_terms(document, frequency, sentence_count, limit=TERMS_TRIED)
+    heads: list[str] | None = None  # the sample's headings, found once for all its terms
+    for term in (t for t in terms if t.casefold() not in asked):
+        heads = heads if heads is not None else headings(document.text)
+        question = term_question(document, term, lang, heads)
+        if question is not None:
+            return TermExample(term.casefold(), Example(question, lang))
+    return None
 
 
 def term_question(

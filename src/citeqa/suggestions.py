@@ -6,7 +6,7 @@ greets in English; a document in neither language (language.OTHER) offers none. 
 is the first worth offering (`worth`: the assistant answers it with content) among a
 language's documents, read in order, a few at most per example (`TRIES_PER_EXAMPLE`) and
 `EXAMPLE_DOCUMENTS` in all, whatever the corpus's size; the question itself is made by
-overview.term_examples.
+overview.term_example.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from citeqa.language import OTHER
-from citeqa.overview import EXAMPLE_COUNT, DocumentText, Example, term_examples
+from citeqa.overview import EXAMPLE_COUNT, DocumentText, Example, term_example
 
 EXAMPLE_DOCUMENTS = 16
 """Documents read at most for the examples, whatever the corpus's size."""
@@ -47,34 +47,43 @@ def suggest(
     """Up to `count` examples, the main language's first, then each language in turn;
     `read(lang, doc_id)` gives a document's text, `by_lang` each language's documents."""
     queues = main_language_first({k: v for k, v in by_lang.items() if k != OTHER})
+    reading = _Reading(read, counts, worth)
     chosen: list[Example] = []
-    asked: set[str] = set()
-    budget = [EXAMPLE_DOCUMENTS]
-    while len(chosen) < count and budget[0] > 0 and any(queues.values()):
+    while len(chosen) < count and reading.left > 0 and any(queues.values()):
         for lang, queue in queues.items():
             if len(chosen) < count:
-                found = _first_worth(lang, queue, read, counts, worth, asked, budget)
+                found = reading.first_worth(lang, queue)
                 chosen += [found] if found is not None else []
     return chosen
 
 
-def _first_worth(
-    lang: str,
-    queue: list[str],
-    read: Callable[[str, str], DocumentText],
-    counts: TermCounts,
-    worth: Callable[[Example], bool],
-    asked: set[str],
-    budget: list[int],
-) -> Example | None:
-    """The first example worth offering among the next documents of `queue` (taken from it),
-    at most TRIES_PER_EXAMPLE of them and `budget` in all (which shrinks)."""
-    for _ in range(TRIES_PER_EXAMPLE):
-        if not queue or budget[0] <= 0:
-            return None
-        budget[0] -= 1
-        document = read(lang, queue.pop(0))
-        for example in term_examples([document], counts.frequency, counts.sentence_count, asked):
-            if worth(example):
-                return example
-    return None
+class _Reading:
+    """The documents read for one welcome: at most EXAMPLE_DOCUMENTS in all (`left`), and
+    the terms of the examples offered so far (`asked`), each asked about once."""
+
+    def __init__(
+        self,
+        read: Callable[[str, str], DocumentText],
+        counts: TermCounts,
+        worth: Callable[[Example], bool],
+    ) -> None:
+        self.read, self.counts, self.worth = read, counts, worth
+        self.left = EXAMPLE_DOCUMENTS
+        self.asked: set[str] = set()
+
+    def first_worth(self, lang: str, queue: list[str]) -> Example | None:
+        """The first example worth offering among the next documents of `queue` (taken from
+        it), at most TRIES_PER_EXAMPLE of them and `left` in all. A term whose example is not
+        worth offering may still be asked about for another document (only an offered
+        example's term enters `asked`)."""
+        for _ in range(TRIES_PER_EXAMPLE):
+            if not queue or self.left <= 0:
+                return None
+            self.left -= 1
+            document = self.read(lang, queue.pop(0))
+            counts = self.counts
+            found = term_example(document, counts.frequency, counts.sentence_count, self.asked)
+            if found is not None and self.worth(found.example):
+                self.asked.add(found.term)
+                return found.example
+        return None

@@ -5,9 +5,10 @@ whose mostly English corpus was greeted by two French examples, one of them that
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from citeqa.lexical import tokenize
-from citeqa.overview import DocumentText, Example, term_examples, untemplated
+from citeqa.overview import EXAMPLE_COUNT, DocumentText, Example, term_examples, untemplated
 from citeqa.suggestions import EXAMPLE_DOCUMENTS, TermCounts, suggest
 
 FILLER = "".join(
@@ -62,15 +63,24 @@ FRENCH = {
 }
 
 
-def _suggest(by_lang: dict[str, list[str]], read_log: list[str]) -> list[Example]:
-    documents = {**ENGLISH, **FRENCH}
+NIGHTLY = {"h": DocumentText("en", "The nightly backup copies a folder.\n\nA nightly backup ends.")}
+"""A page whose salient term, "backup", is also the first English page's ("d")."""
+
+
+def _suggest(
+    by_lang: dict[str, list[str]],
+    read_log: list[str],
+    worth: Callable[[Example], bool] = lambda example: True,
+    count: int = EXAMPLE_COUNT,
+) -> list[Example]:
+    documents = {**ENGLISH, **FRENCH, **NIGHTLY}
     counts = _counts([d.text for d in documents.values()] * 3, "en")
 
     def read(lang: str, doc_id: str) -> DocumentText:
         read_log.append(doc_id)
         return documents[doc_id]
 
-    return suggest(by_lang, read, counts, lambda example: True)
+    return suggest(by_lang, read, counts, worth, count)
 
 
 def test_the_main_language_comes_first_then_the_other() -> None:
@@ -86,3 +96,27 @@ def test_documents_read_are_bounded_whatever_the_corpus_size() -> None:
     many = {"en": ["a", "b"] * 50}  # documents that never give an example
     assert _suggest(many, read) == []
     assert len(read) == EXAMPLE_DOCUMENTS
+
+
+def test_an_example_not_worth_offering_passes_to_the_next_document() -> None:
+    """`worth` rejects the first document's example: the next document's is offered, and only
+    the documents needed are read. The rejected example's term ("backup") is not taken as
+    asked (it was: the nightly page was passed over and a third page read)."""
+    read: list[str] = []
+
+    def not_folders(example: Example) -> bool:
+        return "Backup folders" not in example.question
+
+    examples = _suggest({"en": ["d", "h", "e"]}, read, not_folders, count=1)
+    assert examples == [Example("What about nightly backup?", "en")]
+    assert read == ["d", "h"]
+
+
+def test_an_offered_example_s_term_is_not_asked_again() -> None:
+    read: list[str] = []
+    examples = _suggest({"en": ["d", "h", "e"]}, read, count=2)
+    assert [e.question for e in examples] == [
+        "What about “Backup folders”?",
+        "What about “Proxy settings”?",  # the nightly page, on backup again, offers none
+    ]
+    assert read == ["d", "h", "e"]
