@@ -10,14 +10,9 @@ from pathlib import Path
 from citeqa import sortedvocab
 
 
-def json_vocab(folder: Path) -> dict[str, int]:
-    """The vocabulary (term → id) of a saved lexical folder, read back from its sorted files."""
-    return sortedvocab.read_whole(folder)
-
-
 def write_json_vocab(folder: Path) -> None:
     """Write bm25s's JSON vocabulary into a saved lexical folder (beside its sorted files)."""
-    vocab = json.dumps(json_vocab(folder), ensure_ascii=False)
+    vocab = json.dumps(sortedvocab.read_whole(folder), ensure_ascii=False)
     (folder / sortedvocab.JSON_VOCAB).write_text(vocab, encoding="utf-8")
 
 

@@ -15,7 +15,7 @@ import pytest
 from citeqa import sortedvocab
 from citeqa.errors import IndexCorrupt
 from citeqa.lexical import LexicalIndex, StoredBM25, query_tokens, tokenize
-from older_lexical import as_older, json_vocab, write_json_vocab
+from older_lexical import as_older, write_json_vocab
 
 DOCUMENTS = [
     ("The weather in Paris was mild in spring.", "en"),
@@ -211,7 +211,7 @@ def test_a_loaded_index_scores_as_bm25s_does_without_importing_it(tmp_path: Path
     LexicalIndex.build(docs).save(tmp_path)
     write_json_vocab(tmp_path)  # bm25s reads its own JSON vocabulary, which citeqa does not keep
     reference = bm25s.BM25.load(tmp_path, mmap=True, allow_pickle=False)  # as bm25s 0.3.6 takes
-    terms = len(json_vocab(tmp_path))
+    terms = len(sortedvocab.read_whole(tmp_path))
     stored = StoredBM25(tmp_path, len(docs), terms)
     for size in (1, 2, 5, 12, 40):
         tokens = [str(w) for w in rng.choice([*words, "unknown"], size=size)]  # repeats, unknowns
@@ -300,7 +300,7 @@ def save_then(damage: str, index: LexicalIndex, folder: Path) -> None:
         terms = np.load(folder / sortedvocab.TERMS)
         np.save(folder / sortedvocab.TERMS, terms.astype(np.int32), allow_pickle=False)
     elif damage == "sorted terms out of order":
-        _write_reversed(folder, json_vocab(folder))
+        _write_reversed(folder, sortedvocab.read_whole(folder))
     elif damage == "sorted vocabulary incomplete":
         (folder / sortedvocab.IDS).unlink()
     elif damage == "sorted ids short":
@@ -364,7 +364,7 @@ def test_damaged_index_raises_index_corrupt(
 def _damage_postings(folder: Path, damage: str) -> str:
     """Damage the saved arrays in a way the open's constant-time checks let through; returns
     a word whose scores then read the damage."""
-    vocab = json_vocab(folder)
+    vocab = sortedvocab.read_whole(folder)
     indptr = np.load(folder / "indptr.csc.index.npy")
     inner = [term for term in vocab if vocab[term] < len(vocab) - 1]  # the last end is checked
     word = max(inner, key=lambda term: indptr[vocab[term] + 1] - indptr[vocab[term]])

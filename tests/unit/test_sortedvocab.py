@@ -13,7 +13,7 @@ from citeqa import sortedvocab
 from citeqa.errors import IndexCorrupt
 from citeqa.lexical import LexicalIndex, StoredBM25, query_tokens, tokenize
 from citeqa.sortedvocab import SortedVocab, open_sorted, write_sorted
-from older_lexical import as_older, json_vocab
+from older_lexical import as_older
 
 ALPHABET = "abcdeéèàçôœüßzxyq0123456789ñ日本"
 
@@ -54,7 +54,7 @@ def test_a_saved_index_looks_up_through_the_sorted_files_and_answers_as_bm25s_js
     index.save(tmp_path / "new")
     index.save(tmp_path / "old")
     as_older(tmp_path / "old")  # as an index built before the sorted vocabulary
-    terms = len(json_vocab(tmp_path / "new"))
+    terms = len(sortedvocab.read_whole(tmp_path / "new"))
     new = StoredBM25(tmp_path / "new", len(docs), terms)
     old = StoredBM25(tmp_path / "old", len(docs), terms)
     assert isinstance(new.vocab, SortedVocab) and isinstance(old.vocab, dict)
