@@ -92,6 +92,7 @@ def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
         ("Were there any heart attacks or deaths?", True),
         ("Y a-t-il eu des décès ou des infarctus ?", True),
         ("Combien en ont reçu ?", True),  # "en", the pronoun
+        ("Combien en moyenne coûte la licence ?", False),  # "en", the preposition
         ("Qui y a participé ?", True),
         ("Combien y a-t-il de jours de rétention par défaut ?", False),  # "y a-t-il" inside
         ("Il y a combien de jours de rétention par défaut ?", False),
