@@ -74,15 +74,31 @@ def _table_around(text: str, row: Span) -> _Table:
     return first[0], last[1], trim_span(text, *first), ruled
 
 
-_CELL_MARKUP = " \t`*_\"'"
-"""Around a cell's text: spaces and inline markup (`code`, **bold**, _italic_, quotes)."""
+_CELL_MARKUP = ("**", "`", "*", '"', "'")
+"""Inline markup around a cell's text, taken off only in pairs (`code`, **bold**, *italic*,
+quotes). Not "_": it begins and ends identifiers (`_sync_dir`, `__init__`), which the
+question keeps as typed (questions.question_keys)."""
+
+
+def _unmarked(cell: str) -> str:
+    """The cell's text without the spaces and the paired inline markup around it."""
+    cell = cell.strip(" \t")
+    marked = True
+    while marked:
+        marked = False
+        for mark in _CELL_MARKUP:
+            if len(cell) > 2 * len(mark) and cell.startswith(mark) and cell.endswith(mark):
+                cell = cell[len(mark) : -len(mark)].strip(" \t")
+                marked = True
+                break
+    return cell
 
 
 def row_cells(line: str) -> list[str]:
     """The cells of a table row (`is_table_row`: pipes, else tabs), each without the spaces
-    and inline markup around it; empty cells left out."""
+    and paired inline markup around it; empty cells left out."""
     separator = "|" if line.count("|") >= 2 else "\t"
-    cells = (cell.strip(_CELL_MARKUP) for cell in line.split(separator))
+    cells = (_unmarked(cell) for cell in line.split(separator))
     return [cell for cell in cells if cell]
 
 

@@ -208,6 +208,14 @@ def test_row_cells_drop_spaces_and_inline_markup() -> None:
     ]
     assert row_cells("E1042\tDisk full\t") == ["E1042", "Disk full"]
     assert row_cells("| 9 |  | expired |") == ["9", "expired"]
+    # paired markup only: "_" begins identifiers ("_sync_dir", as the question keeps it)
+    assert row_cells("| _sync_dir | `__init__` | *x* | **`y`** | ` |") == [
+        "_sync_dir",
+        "__init__",
+        "x",
+        "y",
+        "`",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -218,6 +226,7 @@ def test_row_cells_drop_spaces_and_inline_markup() -> None:
         ("| 19 | Nine of them |", {"9"}, False),  # a whole cell, not a part of one
         ("| `retention_days` | 30 | Days kept |", {"retention_days"}, True),
         ("| E1042 | Disk full |", {"e1042"}, True),  # folded
+        ("| _sync_dir | ~/sync | Where files sync |", {"_sync_dir"}, True),  # "_" kept
         ("Code 9 means the license has expired.", {"9"}, False),  # not a table row
         ("| 9 | The license has expired |", set(), False),
     ],
