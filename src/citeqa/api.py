@@ -95,8 +95,7 @@ def open_assistant(
     if progress is not None:
         progress("loading models", 0, 1)
     ready = _Loaded.of(loaded, settings.embed_sentences_on_demand, prefill)
-    ready.stale_warning = stale_warning
-    assistant = Assistant(settings, ready)
+    assistant = Assistant(settings, ready, stale_warning=stale_warning)
     if progress is not None:
         progress("loading models", 1, 1)
     return assistant
@@ -116,9 +115,6 @@ class _Loaded:
         self.index, self.bank, self.vocabulary, self.embedders = index, bank, vocabulary, embedders
         self.glossary = vocabulary.glossary
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
-        self.stale_warning = False
-        """Whether answers carry the stale notice in their warnings (open_assistant's
-        `stale_warning`)."""
         self._stale: dict[Path, str | None] = {}
 
     def stale_notice(self, corpus_dir: Path) -> str | None:
@@ -174,9 +170,13 @@ class Session:
 class Assistant:
     """A loaded index plus query models; `ask` is cheap once this exists."""
 
-    def __init__(self, settings: Settings, loaded: _Loaded) -> None:
+    def __init__(self, settings: Settings, loaded: _Loaded, *, stale_warning: bool = False) -> None:
         self.settings = settings
         self._loaded = loaded
+        self.stale_warning = stale_warning
+        """Whether this assistant's answers carry the stale notice in their warnings
+        (open_assistant's `stale_warning`): its own, not the loaded index's, which its
+        configured copies share (they start with it; setting one's changes no other's)."""
 
     def ask(self, question: str, k: int | None = None, *, id: str | int | None = None) -> Answer:
         """Answer one question on its own."""
@@ -194,7 +194,8 @@ class Assistant:
 
     def configured(self, **overrides: object) -> Assistant:
         """The same loaded index and models under other settings (k, weights, thresholds...)."""
-        return Assistant(self.settings.model_copy(update=overrides), self._loaded)
+        settings = self.settings.model_copy(update=overrides)
+        return Assistant(settings, self._loaded, stale_warning=self.stale_warning)
 
     def document(self, doc_id: str) -> Document:
         """The full document, as indexed (its text is what citation offsets point into)."""
@@ -341,7 +342,7 @@ class Assistant:
             "answer": round((done - retrieved) * 1000, 2),
             "total": round((done - began) * 1000, 2),
         }
-        stale = self.stale_notice() if loaded.stale_warning else None
+        stale = self.stale_notice() if self.stale_warning else None
         notes = [*warnings, stale] if stale else warnings
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes})
 

@@ -275,6 +275,17 @@ def test_the_api_puts_the_stale_notice_in_warnings_when_asked_to(tmp_path: Path)
     assert quiet.stale_notice() == STALE_NOTICE
 
 
+def test_a_stale_warning_is_the_assistants_own_not_its_copies(tmp_path: Path) -> None:
+    corpus, index = _stale_index(tmp_path)
+    warned = open_assistant(fake_settings(corpus, index), stale_warning=True)
+    copy = warned.configured(k=3)  # shares the loaded index, starts with the option
+    assert copy.ask("How does belimumab work?").warnings == [STALE_NOTICE]
+    copy.stale_warning = False
+    assert copy.ask("How does belimumab work?").warnings == []
+    assert warned.ask("How does belimumab work?").warnings == [STALE_NOTICE]
+    assert not open_assistant(fake_settings(corpus, index)).stale_warning
+
+
 @pytest.mark.parametrize(
     ("added", "named"), [(5, "); run"), (6, " and 1 more); run"), (9, " and 4 more); run")]
 )
