@@ -23,7 +23,6 @@ from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
-from citeqa.language import is_table_row
 from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, question_keys
@@ -73,19 +72,21 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
 
 def looked_up(candidates: Candidates, bank: SentenceBank, keys: frozenset[str]) -> Candidates:
     """The candidates, but for a lookup only the rows it looks up: when the best is a table
-    row and rows of the evidence hold a whole cell the question names (`keys`,
+    row and rows of that same table have a first cell the question names (`keys`,
     questions.question_keys; tables.names_a_cell: "exit code 9", "log_level"), those rows in
     the quote ranker's order. The ranker read a row's terms, not that its key is the asked
     one, and no training question looks a row up: it took a neighbouring row of the right
-    table ("What does log_level do?" quoted the log_max_size_mb row)."""
+    table ("What does log_level do?" quoted the log_max_size_mb row). Another table's row is
+    never taken for the best's: its key answers another lookup."""
     if not keys or not candidates.sentences:
         return candidates
-    if not is_table_row(bank.text(candidates.sentences[0].index)):
+    table = bank.table_of(candidates.sentences[0].index)
+    if table is None:
         return candidates
     rows = [
         number
         for number, item in enumerate(candidates.sentences)
-        if names_a_cell(bank.text(item.index), keys)
+        if names_a_cell(bank.text(item.index), keys) and bank.table_of(item.index) == table
     ]
     if not rows or rows == [0]:
         return candidates

@@ -173,6 +173,15 @@ class SentenceBank:
         (tables.TableHeaders.header)."""
         return self._tables_of(doc_id).header(offset)
 
+    def table_of(self, index: int) -> tuple[str, int, int] | None:
+        """The document and span of the table whose row sentence `index` is, or None (not a
+        table row): which table a row belongs to (tables.TableHeaders.span)."""
+        sentence = self.sentences[index]
+        if not is_table_row(self.text(index)):
+            return None
+        span = self._tables_of(sentence.doc_id).span(sentence.start)
+        return None if span is None else (sentence.doc_id, *span)
+
     def _tables_of(self, doc_id: str) -> TableHeaders:
         """The document's tables, each read once while the bank keeps it (TABLE_DOCUMENTS)."""
         return self._tables(doc_id)

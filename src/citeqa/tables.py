@@ -45,6 +45,12 @@ class TableHeaders:
         table = self._table_at(offset)
         return table[2] if table is not None and table[3] else None
 
+    def span(self, offset: int) -> Span | None:
+        """The (start, end) of the table holding `offset`, from its first line's start to its
+        last line's end, or None: which table a row belongs to."""
+        table = self._table_at(offset)
+        return None if table is None else (table[0], table[1])
+
     def _table_at(self, offset: int) -> _Table | None:
         if not 0 <= offset < len(self.text):
             return None
@@ -103,10 +109,14 @@ def row_cells(line: str) -> list[str]:
 
 
 def names_a_cell(line: str, keys: frozenset[str]) -> bool:
-    """Whether a table row holds a whole cell among `keys` (folded: a number or an identifier
-    the question names, questions.question_keys): the row the question looks up ("exit code
-    9" → `| 9 | The license has expired |`)."""
-    return bool(keys) and is_table_row(line) and any(fold(c) in keys for c in row_cells(line))
+    """Whether a table row's first cell, its lookup column, is among `keys` (folded: a number
+    or an identifier the question names, questions.question_keys): the row the question looks
+    up ("exit code 9" → `| 9 | The license has expired |`). A value cell is no key: "exit code
+    64" does not look up `| max_connections | 64 | … |`."""
+    if not keys or not is_table_row(line):
+        return False
+    cells = row_cells(line)
+    return bool(cells) and fold(cells[0]) in keys
 
 
 def is_table_frame(text: str, start: int) -> bool:

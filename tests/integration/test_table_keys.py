@@ -84,3 +84,21 @@ def test_the_row_holding_the_asked_key_is_quoted(
     answer = assistant.ask(question)
     assert not answer.abstained
     assert row in [citation.quote for citation in answer.citations], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        # the asked number is a value cell of another table's row, not its key
+        ("What does exit code 64 mean?", "| `max_connections` | 64 |"),
+        ("What does exit code 30 mean?", "| `retention_days` | 30 |"),
+        ("What does exit code 50 mean?", "| `log_max_size_mb` | 50 |"),
+        # the asked number keys a row of another table than the best row's
+        ("What does status 9 mean?", "| 9 | The license has expired |"),
+    ],
+)
+def test_a_lookup_keeps_to_the_key_column_of_the_best_rows_table(
+    assistant: Assistant, question: str, row: str
+) -> None:
+    quotes = [citation.quote for citation in assistant.ask(question).citations]
+    assert not any(quote.startswith(row) for quote in quotes), quotes

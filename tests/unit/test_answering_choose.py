@@ -108,13 +108,19 @@ def test_the_shortest_of_the_near_best_leads_when_a_lead_ratio_is_set() -> None:
 
 
 class _Lines:
-    """Just what `looked_up` reads of a SentenceBank: each sentence's text."""
+    """Just what `looked_up` reads of a SentenceBank: each sentence's text and table (by
+    default, every table row is of one table)."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], tables: list[int | None] | None = None) -> None:
         self.lines = lines
+        self.tables = tables or [0 if line.startswith("|") else None for line in lines]
 
     def text(self, index: int) -> str:
         return self.lines[index]
+
+    def table_of(self, index: int) -> tuple[str, int, int] | None:
+        table = self.tables[index]
+        return None if table is None else ("doc", table, table)
 
 
 def _candidates(order: list[int], probabilities: list[float]) -> Candidates:
@@ -145,3 +151,9 @@ def test_no_lookup_when_the_best_is_prose_the_key_is_no_cell_or_already_leads() 
     assert looked_up(ranked, lines, frozenset()) is ranked  # type: ignore[arg-type]
     leading = _candidates([0, 1, 2], [0.6, 0.5, 0.2])
     assert looked_up(leading, lines, frozenset({"log_level"})) is leading  # type: ignore[arg-type]
+
+
+def test_a_lookup_keeps_to_the_best_rows_table() -> None:
+    ranked = _candidates([1, 2, 0], [0.6, 0.5, 0.2])
+    apart = _Lines(LOG_ROWS, [0, 1, None])  # the log_level row in another table
+    assert looked_up(ranked, apart, frozenset({"log_level"})) is ranked  # type: ignore[arg-type]

@@ -226,6 +226,8 @@ def test_row_cells_drop_spaces_and_inline_markup() -> None:
         ("| 19 | Nine of them |", {"9"}, False),  # a whole cell, not a part of one
         ("| `retention_days` | 30 | Days kept |", {"retention_days"}, True),
         ("| E1042 | Disk full |", {"e1042"}, True),  # folded
+        ("| `max_connections` | 64 | Parallel connections |", {"64"}, False),  # a value cell
+        ("| Disk full | E1042 |", {"e1042"}, False),  # the key is the first cell only
         ("| _sync_dir | ~/sync | Where files sync |", {"_sync_dir"}, True),  # "_" kept
         ("Code 9 means the license has expired.", {"9"}, False),  # not a table row
         ("| 9 | The license has expired |", set(), False),
@@ -235,3 +237,13 @@ def test_a_row_names_a_cell_when_a_whole_cell_is_a_key(
     line: str, keys: set[str], expected: bool
 ) -> None:
     assert names_a_cell(line, frozenset(keys)) is expected
+
+
+def test_a_rows_table_span_is_its_tables_whole_lines() -> None:
+    text = "Intro.\n\n| a | b |\n|---|---|\n| 1 | x |\n\n| c | d |\n| 2 | y |\n"
+    headers = TableHeaders(text)
+    first = (text.index("| a"), text.index("| 1 | x |") + len("| 1 | x |"))
+    assert headers.span(text.index("| 1")) == first
+    assert headers.span(text.index("| a")) == first
+    assert headers.span(text.index("| 2")) == (text.index("| c"), len(text) - 1)
+    assert headers.span(text.index("Intro")) is None
