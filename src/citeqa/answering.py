@@ -25,10 +25,9 @@ from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_m
 from citeqa.config import Settings
 from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
-from citeqa.questions import QuestionTerms, question_keys
+from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences
-from citeqa.tables import names_a_cell
 
 
 @dataclass(frozen=True)
@@ -70,15 +69,15 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     return in_order(candidates.sentences, sentence_scores(quoter, rows), rows)
 
 
-def looked_up(candidates: Candidates, bank: SentenceBank, keys: frozenset[str]) -> Candidates:
+def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     """The candidates, but for a lookup only the rows it looks up: when the best is a table
-    row and rows of that same table have a first cell the question names (`keys`,
-    questions.question_keys; tables.names_a_cell: "exit code 9", "log_level"), those rows in
+    row and rows of that same table have a first cell the question names (ScoredSentence
+    .names_key, noted when scoring: "exit code 9", "log_level"), those rows in
     the quote ranker's order. The ranker read a row's terms, not that its key is the asked
     one, and no training question looks a row up: it took a neighbouring row of the right
     table ("What does log_level do?" quoted the log_max_size_mb row). Another table's row is
     never taken for the best's: its key answers another lookup."""
-    if not keys or not candidates.sentences:
+    if not any(item.names_key for item in candidates.sentences):
         return candidates
     table = bank.table_of(candidates.sentences[0].index)
     if table is None:
@@ -86,7 +85,7 @@ def looked_up(candidates: Candidates, bank: SentenceBank, keys: frozenset[str]) 
     rows = [
         number
         for number, item in enumerate(candidates.sentences)
-        if names_a_cell(bank.text(item.index), keys) and bank.table_of(item.index) == table
+        if item.names_key and bank.table_of(item.index) == table
     ]
     if not rows or rows == [0]:
         return candidates
@@ -276,7 +275,7 @@ def _quoted(
         extra = models.quoter.extra
         ranked = reordered(candidates, models.quoter, reading)
         chosen = choose(
-            looked_up(ranked, bank, question_keys(terms.focus)),
+            looked_up(ranked, bank),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),

@@ -126,6 +126,9 @@ class QuestionTerms:
     """Words of the question (not of the context) that occur nowhere in the corpus as typed
     (a word read as a typo of a corpus word counts: the corpus does not use it)."""
     unseen_weight: float = 0.0
+    keys: frozenset[str] = frozenset()
+    """The numbers and identifiers the focus names (`question_keys`), read once by `analyse`:
+    what scoring and quoting look a table row up by (tables.names_a_cell)."""
     """The weight of a term the corpus never uses, the largest a term can weigh: a term
     weighing less occurs in the corpus, and its weight over this one says how rare it is."""
 
@@ -266,7 +269,7 @@ def _frequency(alternatives: frozenset[str], vocabulary: Vocabulary) -> int:
 
 def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> QuestionTerms:
     """Weigh the words of the question (full weight) and of the carried context (half)."""
-    result = QuestionTerms(focus=focus)
+    result = QuestionTerms(focus=focus, keys=question_keys(focus))
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):

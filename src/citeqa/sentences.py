@@ -27,7 +27,7 @@ from citeqa.language import is_table_row, is_table_separator
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
-from citeqa.questions import QuestionTerms, question_keys
+from citeqa.questions import QuestionTerms
 from citeqa.sentencetable import SentenceTable
 from citeqa.tables import TableHeaders, is_table_frame, names_a_cell
 
@@ -110,6 +110,9 @@ class ScoredSentence:
     coverage: float
     context: float
     passage_rank: int
+    names_key: bool = False
+    """Whether the sentence is a table row whose first cell the question names (QuestionTerms
+    .keys, tables.names_a_cell): a row the question looks up (answering.looked_up)."""
 
 
 class SentenceBank:
@@ -254,7 +257,6 @@ def score_sentences(
     folded = fold(terms.focus)
     wants_number = bool(bank.rules.quantity.search(folded))
     wants_percent = bool(bank.rules.share.search(folded))
-    keys = question_keys(terms.focus)
     seen: set[int] = set()
     scored = []
     for rank, hit in enumerate(hits, 1):
@@ -270,7 +272,6 @@ def score_sentences(
                         terms,
                         query_vector,
                         (wants_number, wants_percent),
-                        keys,
                     )
                 )
     return sorted(scored, key=lambda s: -s.score)
@@ -284,11 +285,11 @@ def _scored(
     terms: QuestionTerms,
     query_vector: np.ndarray | None,
     wants: tuple[bool, bool],
-    keys: frozenset[str] = frozenset(),
 ) -> ScoredSentence:
     """A sentence's hand score: meaning, key-term coverage (its own and its context's), the
     passage's rank, the kind of value asked for; a heading or a short label scores less, but
-    never a table row holding a cell the question names (`keys`: the row it looks up)."""
+    never a table row whose key the question names (QuestionTerms.keys: the row it looks
+    up; noted on the ScoredSentence)."""
     text = bank.text(index)
     semantic = _semantic(bank, index, query_vector)
     if len(text) < SHORT_QUOTE:
@@ -307,11 +308,12 @@ def _scored(
         + _answer_type_bonus(text, has_number, *wants)
     )
     rules = bank.rules
-    if _is_label(text, chunk, has_number, rules.label) and not names_a_cell(text, keys):
+    names_key = names_a_cell(text, terms.keys)
+    if _is_label(text, chunk, has_number, rules.label) and not names_key:
         score *= HEADING_PENALTY
     if rules.definition.search(fold(text)) and not rules.definition.search(fold(terms.focus)):
         score *= DEFINITION_PENALTY
-    return ScoredSentence(index, score, semantic, coverage, context, rank)
+    return ScoredSentence(index, score, semantic, coverage, context, rank, names_key)
 
 
 def _answer_type_bonus(

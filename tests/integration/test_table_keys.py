@@ -102,3 +102,33 @@ def test_a_lookup_keeps_to_the_key_column_of_the_best_rows_table(
 ) -> None:
     quotes = [citation.quote for citation in assistant.ask(question).citations]
     assert not any(quote.startswith(row) for quote in quotes), quotes
+
+
+def test_a_lookups_keys_and_key_rows_are_read_once_a_question(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import citeqa.answering
+    import citeqa.questions
+    import citeqa.sentences
+
+    keyed: list[str] = []
+    again: list[str] = []
+    question_keys = citeqa.questions.question_keys
+
+    def counted_keys(question: str) -> frozenset[str]:
+        keyed.append(question)
+        return question_keys(question)
+
+    def read_again(line: str, keys: frozenset[str]) -> bool:
+        again.append(line)
+        return False
+
+    for module in (citeqa.questions, citeqa.sentences, citeqa.answering):
+        monkeypatch.setattr(module, "question_keys", counted_keys, raising=False)
+    # quoting reads the flag scoring noted (ScoredSentence.names_key), not the rows again
+    monkeypatch.setattr(citeqa.answering, "names_a_cell", read_again, raising=False)
+    answer = assistant.ask("What does log_level do?")
+    assert "| `log_level` | info | One of debug, info, warn, error |" in [
+        citation.quote for citation in answer.citations
+    ]
+    assert keyed == ["What does log_level do?"] and again == []

@@ -3,7 +3,7 @@ score), then close ones within the quote budget."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -123,9 +123,14 @@ class _Lines:
         return None if table is None else ("doc", table, table)
 
 
-def _candidates(order: list[int], probabilities: list[float]) -> Candidates:
+def _candidates(
+    order: list[int], probabilities: list[float], keyed: frozenset[int] = frozenset({0})
+) -> Candidates:
+    """Candidates in `order`; those in `keyed` are rows whose key the question names (the
+    log_level row, unless told)."""
     rows = np.arange(len(order) * 2, dtype=np.float64).reshape(len(order), 2)
-    return Candidates([scored(i, 0.0) for i in order], np.array(probabilities), rows)
+    sentences = [replace(scored(i, 0.0), names_key=i in keyed) for i in order]
+    return Candidates(sentences, np.array(probabilities), rows)
 
 
 LOG_ROWS = [
@@ -137,7 +142,7 @@ LOG_ROWS = [
 
 def test_a_lookup_quotes_the_rows_holding_the_asked_key_in_the_rankers_order() -> None:
     ranked = _candidates([1, 2, 0], [0.6, 0.5, 0.2])
-    found = looked_up(ranked, _Lines(LOG_ROWS), frozenset({"log_level"}))  # type: ignore[arg-type]
+    found = looked_up(ranked, _Lines(LOG_ROWS))  # type: ignore[arg-type]
     assert [s.index for s in found.sentences] == [0]
     assert found.probabilities.tolist() == [0.2] and found.rows.tolist() == [[4.0, 5.0]]
 
@@ -145,15 +150,14 @@ def test_a_lookup_quotes_the_rows_holding_the_asked_key_in_the_rankers_order() -
 def test_no_lookup_when_the_best_is_prose_the_key_is_no_cell_or_already_leads() -> None:
     lines = _Lines(LOG_ROWS)
     prose_first = _candidates([2, 1, 0], [0.6, 0.5, 0.2])
-    assert looked_up(prose_first, lines, frozenset({"log_level"})) is prose_first  # type: ignore[arg-type]
-    ranked = _candidates([1, 0, 2], [0.6, 0.5, 0.2])
-    assert looked_up(ranked, lines, frozenset({"tls"})) is ranked  # type: ignore[arg-type]
-    assert looked_up(ranked, lines, frozenset()) is ranked  # type: ignore[arg-type]
+    assert looked_up(prose_first, lines) is prose_first  # type: ignore[arg-type]
+    unkeyed = _candidates([1, 0, 2], [0.6, 0.5, 0.2], frozenset())
+    assert looked_up(unkeyed, lines) is unkeyed  # type: ignore[arg-type]
     leading = _candidates([0, 1, 2], [0.6, 0.5, 0.2])
-    assert looked_up(leading, lines, frozenset({"log_level"})) is leading  # type: ignore[arg-type]
+    assert looked_up(leading, lines) is leading  # type: ignore[arg-type]
 
 
 def test_a_lookup_keeps_to_the_best_rows_table() -> None:
     ranked = _candidates([1, 2, 0], [0.6, 0.5, 0.2])
     apart = _Lines(LOG_ROWS, [0, 1, None])  # the log_level row in another table
-    assert looked_up(ranked, apart, frozenset({"log_level"})) is ranked  # type: ignore[arg-type]
+    assert looked_up(ranked, apart) is ranked  # type: ignore[arg-type]
