@@ -32,6 +32,7 @@ from pathlib import Path
 from citeqa.errors import IndexRefused, IndexWriteError
 from citeqa.jsonfiles import read_object
 from citeqa.paths import make_folder, real_path
+from citeqa.visible import shown
 
 MARKER = "citeqa-index.json"
 """The file that makes a folder a citeqa index folder."""
@@ -143,13 +144,22 @@ def _marker_problem(index_dir: Path) -> str:
     try:
         mode = os.stat(index_dir / MARKER).st_mode
     except FileNotFoundError:
-        return f"it has no {MARKER}"
+        return _missing_marker(index_dir / MARKER)
     except OSError as err:
         return f"its {MARKER} cannot be read: {err.strerror or err}"
     if not stat.S_ISREG(mode):
         kind = next((name for test, name in _KINDS if test(mode)), "a device")
         return f"its {MARKER} is not a regular file but {kind}"
     return f"its {MARKER} is not a citeqa index marker"
+
+
+def _missing_marker(marker: Path) -> str:
+    """What stands where no marker could be found: nothing, or a symbolic link to nothing."""
+    try:
+        target = os.readlink(marker)
+    except OSError:
+        return f"it has no {MARKER}"
+    return f"its {MARKER} is a symbolic link to {shown(target)}, which does not exist"
 
 
 def missing_folders(index_dir: Path) -> list[Path]:

@@ -105,3 +105,21 @@ def test_index_says_what_is_wrong_with_the_marker(
     assert result.code == 12
     line = result.error_line()
     assert said in line and "it has no citeqa-index.json" not in line
+
+
+def test_index_says_the_marker_is_a_link_to_nothing(tmp_path: Path, cli: Any) -> None:
+    """A dangling symbolic link in the marker's place is named as such, not called missing."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    where = ["--corpus", str(corpus), "--index", str(index)]
+    assert cli("index", *where).code == 0
+    marker = index / "citeqa-index.json"
+    marker.unlink()
+    marker.symlink_to(tmp_path / "gone.json")
+    result = cli("index", *where)
+    assert result.code == 12
+    line = result.error_line()
+    assert "its citeqa-index.json is a symbolic link to" in line
+    assert "gone.json, which does not exist" in line
+    assert "it has no citeqa-index.json" not in line
+    assert marker.is_symlink()
