@@ -36,7 +36,7 @@ def test_export_writes_questions_quotes_offsets_and_manifest(make_app, tmp_path)
     assert f"characters {first.start}–{first.end}" in text
     assert "doc `regency`, `/corpus/regency.txt`" in text
     assert f"Index manifest hash: `{MANIFEST_HASH}`" in text
-    assert md_text("use (USE v3 0.2, dim 512)") in text
+    assert "use (USE v3 0.2, dim 512)" in text  # read raw too: nothing escaped needlessly
     assert "**Abstained:**" in text
 
 
@@ -102,6 +102,8 @@ HOSTILE = [
     "*em* **strong** _u_ `code` ~~s~~ a\\b | c | \n---\n===",
     "[ref]: javascript:alert(1)\nuse [ref] now",
     "x \\\nafter a backslash, two spaces  \nend $\\pi$ ^1^ {a}",
+    "12) not a list\n+ nor this\n| a | b |\n|---|:-:|\n~~~\n&#60;b&#62; C #",
+    "0.2 mg anti-CD20 (n = 12), p < 0.05, R&D, snake_case!",
 ]
 """Document text that is Markdown or HTML when not escaped."""
 
@@ -184,3 +186,18 @@ def test_export_of_an_abstention_renders_titles_and_names_verbatim():
     assert f"Abstained: {text}" in rendered
     assert f"#1 {text} — doc" in rendered
     assert [t.content for t in tokens if t.type == "code_inline"][-2:] == ["<i>", "/c/[a](b)"]
+
+
+def test_export_leaves_ordinary_punctuation_readable_in_the_raw_file():
+    """Text with no markup in it appears as it is in the file (read in a text editor) and
+    renders as itself."""
+    plain = ["0.2 mg", "anti-CD20 (n = 12)", "p < 0.05; R&D + 3-4 {a} snake_case Yes!"]
+    for text in plain:
+        turn = _hostile_turn(text)
+        markdown = conversation_markdown([turn], ExportContext("h", "/i"), datetime(2025, 1, 2))
+        assert f"## 1. {text}\n" in markdown and f"> {text} [1]\n" in markdown
+        assert f"- [1] {text} — doc" in markdown
+        tokens = _tokens(markdown)
+        assert not {t.type for t in tokens} & {"link_open", "html_inline", "em_open"}
+        rendered = _rendered(tokens)
+        assert f"1. {text}" in rendered and f"{text} [1]" in rendered
