@@ -114,3 +114,20 @@ def test_markdown_report_lists_each_miss_once_under_its_reason() -> None:
     assert "right quote, but 450 characters" in groups["Right quote, but over 400 characters"]
     assert "`d`" in groups["Unanswerable but answered"]
     assert "`b`" in groups["Right passage first, wrong quote"]
+
+
+def test_markdown_report_shows_an_id_with_backticks_as_one_code_span() -> None:
+    """The report quotes ids with the export's code_span: a backtick run in an id (`a``b`)
+    cannot end the span early, and an ordinary id is `a` as before."""
+    from markdown_it import MarkdownIt
+
+    from citeqa.evaluation.markdown import _misses
+
+    ids = ["a``b", "plain-id"]
+    results = [result(id=n, abstained=True) for n in ids]
+    questions = [EvalQuestion.model_validate(dict(QUESTIONS[0], id=n)) for n in ids]
+    text = _misses(results, questions)
+    assert "- ``` a``b ``` (" in text and "- `plain-id` (" in text
+    tokens = MarkdownIt("commonmark").parse(text)
+    codes = [c.content for t in tokens for c in t.children or [] if c.type == "code_inline"]
+    assert codes == ids
