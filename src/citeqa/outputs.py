@@ -4,8 +4,8 @@ conversation exports. A file of the user's is never replaced, and none is left h
 - `replace_own(path, text, headings)`: a report. It replaces only a file that is itself one
   of citeqa's (it starts with one of `headings`), so `--report notes.md` no longer wipes the
   user's notes; a regular file is written whole or not at all (a temporary file beside it,
-  then os.replace), so a full disk keeps the previous report; a device or FIFO
-  (`--report /dev/stdout`) is written as it is.
+  then os.replace), so a full disk keeps the previous report; anything else, a device, a
+  FIFO, `--report /dev/stdout` (a pipe, or a file the shell emptied), is written as it is.
 - `write_new(folder, stem, suffix, text)`: an export. It never replaces anything: a name
   already taken (two exports in one second, from two chats, or a link planted there) gets
   `-2`, `-3`... ; a write that fails removes the file it created.
@@ -30,19 +30,21 @@ MAX_TAKEN = 1000
 
 def replace_own(path: Path, text: str, headings: tuple[str, ...]) -> None:
     """Write `text` to `path` (a link: to its target): OSError when it cannot, and
-    FileExistsError when a regular file there does not start with one of `headings`."""
-    target = real_path(path)
+    FileExistsError when a non-empty regular file there does not start with one of
+    `headings`. Anything but a regular file (a pipe, a terminal, /dev/stdout, whatever it
+    stands for) is opened as given and written as it is."""
     try:
-        mode: int | None = os.stat(target).st_mode
+        mode: int | None = os.stat(path).st_mode
     except FileNotFoundError:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
     if mode is not None and not stat.S_ISREG(mode):
-        with open(target, "w", encoding="utf-8") as stream:  # a device or FIFO: as it is
+        with open(path, "w", encoding="utf-8") as stream:  # a device or FIFO: as it is
             stream.write(text)
         return
-    if mode is not None and not _starts_with(target, headings):
+    target = real_path(path)
+    if mode is not None and os.stat(target).st_size and not _starts_with(target, headings):
         raise FileExistsError(errno.EEXIST, NOT_OURS)
     temporary = target.with_name(f".citeqa-{os.getpid()}.tmp")
     _write_created(temporary, text)

@@ -6,7 +6,10 @@ new. It now replaces only a citeqa report, whole or not at all, and writes a dev
 from __future__ import annotations
 
 import json
+import os
 import resource
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,7 @@ from typing import Any
 import pytest
 from fault_helpers import make_corpus
 
+import citeqa
 from citeqa.api import build_index
 from citeqa.evaluation.markdown import REPORT_HEADING
 from small_corpora import fake_settings
@@ -25,22 +29,48 @@ LINE = {
     "answers": ["B lymphocytes"],
     "split": "dev",
 }
+CONFTEST = str(Path(__file__).parents[1] / "conftest.py")
+WITH_FAKES = (
+    "import sys, importlib.util as u; s = u.spec_from_file_location('fakes', sys.argv[1]);"
+    "s.loader.exec_module(u.module_from_spec(s)); sys.argv[1:2] = [];"
+    "from citeqa.cli import main; main()"
+)
 OLD_REPORT = f"{REPORT_HEADING}\n\nan older run's figures\n"
 
 
 @pytest.fixture
-def report_to(tmp_path: Path, cli: Any) -> Any:
+def eval_args(tmp_path: Path) -> list[str]:
+    """`eval` over a one-question set on a small corpus, without `--report`."""
     corpus = make_corpus(tmp_path / "corpus")
     index = tmp_path / "index"
     build_index(fake_settings(corpus, index))
     questions = tmp_path / "questions.jsonl"
     questions.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
     where = ["--set", str(questions), "--corpus", str(corpus), "--index", str(index)]
+    return ["eval", *where, "--no-ablations", "--split", "dev"]
 
+
+@pytest.fixture
+def report_to(eval_args: list[str], cli: Any) -> Any:
     def run(report: Path | str) -> Any:
-        return cli("eval", *where, "--no-ablations", "--split", "dev", "--report", str(report))
+        return cli(*eval_args, "--report", str(report))
 
     return run
+
+
+def _run_citeqa(args: list[str], stdout: Any) -> subprocess.CompletedProcess[bytes]:
+    """This tree's CLI in a process of its own (with the tests' fake channel), its stdout
+    where `stdout` says."""
+    source = str(Path(citeqa.__file__).parents[1])
+    environment = os.environ | {"PYTHONPATH": source}
+    return subprocess.run(
+        [sys.executable, "-c", WITH_FAKES, CONFTEST, *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -96,3 +126,33 @@ def test_a_write_that_fails_keeps_the_previous_report(
 
 def test_a_report_to_a_device_is_written_as_it_is(report_to: Any) -> None:
     assert report_to("/dev/null").code == 0
+
+
+def test_a_report_to_stdout_through_a_pipe_is_written(eval_args: list[str]) -> None:
+    """`--report /dev/stdout | cat`: the path stood for a pipe, os.path.realpath made it
+    /proc/<pid>/fd/pipe:[N], which no stat finds, and a temporary file was tried in /proc."""
+    result = _run_citeqa([*eval_args, "--report", "/dev/stdout"], subprocess.PIPE)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().startswith(REPORT_HEADING)
+
+
+def test_a_report_to_stdout_redirected_to_a_file_is_written(
+    tmp_path: Path, eval_args: list[str]
+) -> None:
+    """`--report /dev/stdout > out.md`: the shell empties out.md first; it was refused as
+    "not a citeqa report"."""
+    out = tmp_path / "out.md"
+    with out.open("wb") as stream:
+        result = _run_citeqa([*eval_args, "--report", "/dev/stdout"], stream)
+    assert result.returncode == 0, result.stderr.decode()
+    assert out.read_text(encoding="utf-8").startswith(REPORT_HEADING)
+    assert _leftovers(tmp_path) == []
+
+
+def test_an_empty_file_is_replaced_by_a_report(tmp_path: Path, report_to: Any) -> None:
+    """An empty file has nothing to lose: it was refused as "not a citeqa report"."""
+    empty = tmp_path / "REPORT.md"
+    empty.write_bytes(b"")
+    assert report_to(empty).code == 0
+    assert empty.read_text(encoding="utf-8").startswith(REPORT_HEADING)
+    assert _leftovers(tmp_path) == []
