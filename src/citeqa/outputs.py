@@ -2,13 +2,13 @@
 conversation exports. A file of the user's is never replaced, and none is left half-written.
 
 - `replace_own(path, text, headings)`: a report. It replaces only a file that is itself one
-  of citeqa's (it starts with one of `headings`), so `--report notes.md` no longer wipes the
-  user's notes; a regular file is written whole or not at all (a temporary file beside it,
-  then os.replace), so a full disk keeps the previous report; anything else, a device, a
-  FIFO, `--report /dev/stdout` (a pipe, or a file the shell emptied), is written as it is.
+  of citeqa's (it starts with one of `headings`) or is empty, so `--report notes.md` no
+  longer wipes the user's notes; a regular file is written whole or not at all
+  (safewrite.replace_whole), so a full disk keeps the previous report; anything else (a
+  device, a FIFO, `--report /dev/stdout` into a pipe) is written as it is.
 - `write_new(folder, stem, suffix, text)`: an export. It never replaces anything: a name
   already taken (two exports in one second, from two chats, or a link planted there) gets
-  `-2`, `-3`... ; a write that fails removes the file it created.
+  `-2`, `-3`... ; a write that fails removes the file it created (safewrite.write_new_file).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import stat
 from pathlib import Path
 
 from citeqa.paths import real_path
+from citeqa.safewrite import replace_whole, write_new_file
 
 NOT_OURS = (
     "it exists and is not a citeqa report (citeqa replaces only its own reports);"
@@ -46,13 +47,7 @@ def replace_own(path: Path, text: str, headings: tuple[str, ...]) -> None:
     target = real_path(path)
     if mode is not None and os.stat(target).st_size and not _starts_with(target, headings):
         raise FileExistsError(errno.EEXIST, NOT_OURS)
-    temporary = target.with_name(f".citeqa-{os.getpid()}.tmp")
-    _write_created(temporary, text)
-    try:
-        os.replace(temporary, target)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
+    replace_whole(target, text.encode("utf-8"), ".citeqa-")
 
 
 def write_new(folder: Path, stem: str, suffix: str, text: str) -> Path:
@@ -62,23 +57,11 @@ def write_new(folder: Path, stem: str, suffix: str, text: str) -> Path:
     for number in range(1, MAX_TAKEN):
         path = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
         try:
-            _write_created(path, text)
+            write_new_file(path, text.encode("utf-8"))
         except FileExistsError:
             continue
         return path
     raise FileExistsError(errno.EEXIST, f"{MAX_TAKEN - 1} files named {stem}… exist already")
-
-
-def _write_created(path: Path, text: str) -> None:
-    """Create `path` (FileExistsError when anything, a link too, has that name) and write
-    `text` to it; a failed write removes it."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
 
 
 def _starts_with(path: Path, headings: tuple[str, ...]) -> bool:

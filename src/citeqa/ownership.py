@@ -19,7 +19,6 @@ from a user's files), and anything else makes the folder a user's folder: refuse
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import json
 import os
@@ -32,6 +31,7 @@ from pathlib import Path
 from citeqa.errors import IndexRefused, IndexWriteError
 from citeqa.jsonfiles import read_object
 from citeqa.paths import make_folder, real_path
+from citeqa.safewrite import write_new_file
 from citeqa.visible import shown
 
 MARKER = "citeqa-index.json"
@@ -270,21 +270,3 @@ def _touch_layout(index_dir: Path, *, strict: bool = False) -> None:
         except OSError:
             if strict:
                 raise
-
-
-def write_new_file(path: Path, data: bytes) -> None:
-    """Create `path` (never an existing one) with `data`, synced to disk."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        view = memoryview(data)
-        while view:
-            written = os.write(descriptor, view)
-            if written <= 0:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            view = view[written:]
-        os.fsync(descriptor)
-    except OSError:
-        os.close(descriptor)
-        path.unlink(missing_ok=True)
-        raise
-    os.close(descriptor)

@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ import platformdirs
 
 from citeqa.jsonfiles import read_object
 from citeqa.paths import real_path
+from citeqa.safewrite import replace_whole
 
 APP = "citeqa"
 UI_STATE_FILE = "ui.json"
@@ -105,11 +105,5 @@ def write_ui_state(**changes: Any) -> None:
     state = read_ui_state() | changes
     target = ui_state_file()
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".ui-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(state, out, ensure_ascii=False, indent=2)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    data = json.dumps(state, ensure_ascii=False, indent=2).encode("utf-8")
+    replace_whole(target, data, ".ui-")

@@ -156,3 +156,17 @@ def test_an_empty_file_is_replaced_by_a_report(tmp_path: Path, report_to: Any) -
     assert report_to(empty).code == 0
     assert empty.read_text(encoding="utf-8").startswith(REPORT_HEADING)
     assert _leftovers(tmp_path) == []
+
+
+def test_a_killed_runs_leftover_neither_blocks_nor_is_touched(
+    tmp_path: Path, report_to: Any
+) -> None:
+    """The temporary file had a fixed name, `.citeqa-<pid>.tmp`: a leftover of a killed run
+    that had the same process id made every later report fail with "File exists"."""
+    leftover = tmp_path / f".citeqa-{os.getpid()}.tmp"
+    leftover.write_bytes(b"a killed run's half report")
+    report = tmp_path / "REPORT.md"
+    assert report_to(report).code == 0
+    assert report.read_text(encoding="utf-8").startswith(REPORT_HEADING)
+    assert leftover.read_bytes() == b"a killed run's half report"
+    assert _leftovers(tmp_path) == [leftover.name]
