@@ -36,6 +36,7 @@ from citeqa.questions import (
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import SentenceBank
 from citeqa.status import channels_differ, describe_index, index_changes, stale_notice
+from citeqa.status import stale_reason as stale_reason  # the chat's banner words it so too
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.suggestions import TermCounts, suggest
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of

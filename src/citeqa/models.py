@@ -137,9 +137,9 @@ class Answer(Frozen):
     """Why it abstained, in words a person reads ("nothing to search for", "no word of the
     question occurs in the documents"); None when it answered."""
     warnings: list[str] = Field(default_factory=list)
-    """Notes for the person asking (a question cut to `max_question_chars`, an index older
-    than the corpus: status.stale_notice), in the JSON as DESIGN.md's contract lists them; the
-    CLI also prints them on stderr."""
+    """Notes for the person asking (a question cut to `max_question_chars`, a stale index,
+    its corpus changed or an older citeqa built it: status.stale_notice), in the JSON as
+    DESIGN.md's contract lists them; the CLI also prints them on stderr."""
     read_with: str | None = Field(default=None, exclude=True)
     """In a conversation (`Assistant.session`), the earlier question(s) this one was read
     with, as a follow-up (followups.is_follow_up); None when it was read on its own. Not in

@@ -142,14 +142,30 @@ STALE_NAMED = 5
 """Changes a stale notice names before saying how many more there are (`citeqa status`)."""
 
 
+CORPUS_CHANGES = ("added: ", "modified: ", "removed: ")
+"""How a change of the corpus's files begins (`corpus_changes`); every other change is
+citeqa's own: a reader, the term knowledge or the index format newer than the build's."""
+
+
+def stale_reason(changes: list[str], index: str = "it") -> str:
+    """Why an index is stale, in words, from its `changes` (`index_changes`): "the corpus
+    changed since {index} was built", "an older citeqa built {index}", or both. An upgrade of
+    citeqa is no change of the corpus, and is not called one."""
+    older = any(not change.startswith(CORPUS_CHANGES) for change in changes)
+    corpus = any(change.startswith(CORPUS_CHANGES) for change in changes) or not older
+    reasons = [f"the corpus changed since {index} was built"] if corpus else []
+    if older:
+        reasons.append(f"an older citeqa built {'it' if corpus else index}")
+    return " and ".join(reasons)
+
+
 def stale_notice(changes: list[str]) -> str | None:
     """What `ask` tells a user whose index is stale (on stderr, and in each answer's
     `warnings`), naming the first changes (`stale_list`); None when nothing changed."""
     if not changes:
         return None
     return (
-        f"the index is STALE, the corpus changed since it was built ({stale_list(changes)});"
-        " run `citeqa index`."
+        f"the index is STALE, {stale_reason(changes)} ({stale_list(changes)}); run `citeqa index`."
     )
 
 

@@ -16,6 +16,7 @@ from citeqa.corpus import file_sha256
 from citeqa.ownership import CURRENT
 from older_lexical import write_json_vocab
 
+FORMAT_2 = "index format 2: written by an older citeqa (no re-embedding needed)"
 QUESTIONS = ("Is belimumab approved for children?", "Combien de biopsies ?", "weather")
 
 
@@ -52,9 +53,9 @@ def test_an_index_built_before_the_sorted_vocabulary_answers_alike_and_is_rewrit
     _as_built_before(settings.index_dir)
 
     assert _answers(settings) == expected  # bm25s's JSON vocabulary serves
-    assert index_status(settings).changed == [
-        "index format 2: written by an older citeqa (no re-embedding needed)"
-    ]
+    assert index_status(settings).changed == [FORMAT_2]
+    notice = f"the index is STALE, an older citeqa built it ({FORMAT_2}); run `citeqa index`."
+    assert open_assistant(settings).stale_notice() == notice  # no "the corpus changed"
     folders = build_folders(settings.index_dir)
     fake_embedder.reset_counts()
     report = build_index(settings)

@@ -266,7 +266,7 @@ class FakeAssistant:
             size_bytes=1234,
             manifest_hash=MANIFEST_HASH,
             stale=self.stale,
-            changed=["modified regency.txt"] if self.stale else [],
+            changed=["modified: regency.txt"] if self.stale else [],
         )
 
     @property

@@ -185,6 +185,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    from citeqa.status import stale_reason
+
     console = Console(highlight=False, soft_wrap=True)
     documents, channels = status_tables(described, listed)
     console.print(documents)
@@ -213,8 +215,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     if described.stale:
         console.print(
             Text(
-                f"STALE: the corpus changed since the index was built ({len(described.changed)});"
-                " run `citeqa index`",
+                f"STALE: {stale_reason(described.changed, 'the index')}"
+                f" ({len(described.changed)}); run `citeqa index`",
                 style="bold yellow",
             )
         )

@@ -60,23 +60,25 @@ class StatusLine(Horizontal):
 
 
 class StaleBanner(Static):
-    """A warning, shown only when the corpus changed since the index was built."""
+    """A warning, shown only when the index is stale (its corpus changed since it was built,
+    or an older citeqa built it)."""
 
     def __init__(self) -> None:
         super().__init__("", id="stale-banner")
         self.display = False
 
     def show_status(self, status: IndexStatus | None) -> None:
-        """Show the banner when `status` says the index is stale, hide it otherwise."""
+        """Show the banner when `status` says the index is stale (why: api.stale_reason),
+        hide it otherwise."""
+        from citeqa.api import stale_reason  # loaded by then: the status came from it
+
         if status is None or not status.stale:
             self.display = False
             return
-        changed = len(status.changed)
-        what = f"{changed} file{'s' if changed != 1 else ''} changed" if changed else "changed"
         self.update(
             assemble(
                 ("⚠ STALE index", "bold"),
-                f": the corpus {what} since the index was built. ",
+                f": {stale_reason(status.changed, 'the index')}. ",
                 ("ctrl+r", "bold"),
                 " rebuilds it.",
             )

@@ -1,0 +1,42 @@
+"""Why an index is stale, in words (status.stale_reason, stale_notice): a newer citeqa (index
+format, term knowledge, a reader) is no change of the corpus. Since every `ask --json` answer
+carries the notice in its warnings, "the corpus changed" for an upgrade was a false statement
+in every answer."""
+
+from __future__ import annotations
+
+from citeqa.status import stale_notice, stale_reason
+
+FORMAT = "index format 2: written by an older citeqa (no re-embedding needed)"
+KNOWLEDGE = "term knowledge: built by an older citeqa (no re-embedding needed)"
+READER = "reader changed: a.html (read by version 1 of the .html reader, now 2; ...)"
+MODIFIED = "modified: a.txt"
+
+
+def test_a_corpus_change_is_called_one() -> None:
+    assert stale_notice([MODIFIED, "added: b.txt", "removed: c.txt"]) == (
+        "the index is STALE, the corpus changed since it was built"
+        " (modified: a.txt, added: b.txt, removed: c.txt); run `citeqa index`."
+    )
+    assert stale_reason([MODIFIED], "the index") == "the corpus changed since the index was built"
+
+
+def test_an_older_citeqa_is_no_corpus_change() -> None:
+    for upgrade in (FORMAT, KNOWLEDGE, READER):
+        notice = stale_notice([upgrade])
+        assert (
+            notice
+            == f"the index is STALE, an older citeqa built it ({upgrade}); run `citeqa index`."
+        )
+        assert "corpus" not in notice.replace(upgrade, "")
+    assert stale_reason([FORMAT, KNOWLEDGE], "the index") == "an older citeqa built the index"
+
+
+def test_both_kinds_are_both_said() -> None:
+    assert stale_reason([FORMAT, MODIFIED], "the index") == (
+        "the corpus changed since the index was built and an older citeqa built it"
+    )
+    assert stale_notice([MODIFIED, FORMAT]) == (
+        "the index is STALE, the corpus changed since it was built and an older citeqa built it"
+        f" ({MODIFIED}, {FORMAT}); run `citeqa index`."
+    )
