@@ -495,19 +495,23 @@ pipe this test holds open), so the figure only bounds a real hang, never a slow 
 
 
 def _stalled_build(good: Good, tmp_path: Path, mode: str, stage: str) -> subprocess.Popen[str]:
-    """A build subprocess, returned once it has reached `stage`, where it waits for a signal."""
+    """A build subprocess, returned once it has reached `stage`, where it waits for a signal.
+    Its stdout and stderr go to files (`_logs`), never to pipes this test might not read
+    while it waits: a chatty build would block on a full pipe."""
     marker = tmp_path / f"stalled-{mode}-{stage}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITEQA_")}
     script = str(HERE / "killable_build.py")
-    process = subprocess.Popen(
-        [sys.executable, script, mode, stage, str(good.corpus), str(good.index), str(marker)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
+    out, err = _logs(marker)
+    with out.open("w") as stdout, err.open("w") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, script, mode, stage, str(good.corpus), str(good.index), str(marker)],
+            stdin=subprocess.PIPE,
+            stdout=stdout,
+            stderr=stderr,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
     if not _wait_for(marker, process):
         out, err = _end(process)
         pytest.fail(f"the build ended before stalling ({process.returncode}):\n{out}\n{err}")
@@ -535,12 +539,17 @@ def _end(process: subprocess.Popen[str]) -> tuple[str, str]:
     return _output(process)
 
 
+def _logs(marker: Path) -> tuple[Path, Path]:
+    """The files a stalled build's stdout and stderr go to, beside its `marker`."""
+    return marker.with_name(f"{marker.name}.out"), marker.with_name(f"{marker.name}.err")
+
+
 def _output(process: subprocess.Popen[str]) -> tuple[str, str]:
     """The stdout and stderr of an ended `process` (its stdin closed, if still open)."""
-    assert process.stdin is not None and process.stdout is not None
-    assert process.stderr is not None
+    assert process.stdin is not None
     process.stdin.close()
-    return process.stdout.read(), process.stderr.read()
+    out, err = _logs(Path(process.args[-1]))  # type: ignore[index]  # the marker, last
+    return out.read_text(errors="replace"), err.read_text(errors="replace")
 
 
 def _stop(
