@@ -103,9 +103,9 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 BUNDLED_COMMAND = "citeqa eval --report evals/REPORT.md"
+"""The command that regenerates evals/REPORT.md (run from the checkout's root)."""
 REPORT_HEADING = "# citeqa evaluation report"
 """The report's first line: `--report` replaces only a file that starts with it (outputs.py)."""
-"""The command that regenerates evals/REPORT.md (run from the checkout's root)."""
 
 
 def render(
