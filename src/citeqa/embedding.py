@@ -41,6 +41,7 @@ import numpy as np
 from citeqa.e5channel import E5Embedder
 from citeqa.errors import IndexIncompatible
 from citeqa.lazyembedder import LazyEmbedder, normalize_rows
+from citeqa.visible import cut
 
 Progress = Callable[[int, int], None]
 """progress(done, total): texts embedded so far, out of all of them."""
@@ -272,16 +273,11 @@ def _factory(name: str) -> Callable[[], Embedder]:
 
 def unknown_channel_message(name: str) -> str:
     """What is said of a channel name no embedder is registered under (a setting, an index).
-    Takes no lock: `get_embedder` calls it holding the registry's. A long name is cut (a
-    CITEQA_CHANNELS of 100 KB made a 100 KB error line)."""
-    said = repr(name)
-    if len(name) > NAME_SHOWN:
-        said = f"{name[:NAME_SHOWN]!r}… ({len(name):,} characters)"
-    return f"unknown vector channel {said}; known: {', '.join(sorted(_factories)) or 'none'}"
-
-
-NAME_SHOWN = 60
-"""The most of an unknown channel name an error repeats."""
+    Takes no lock: `get_embedder` calls it holding the registry's. A long name is cut, its
+    length after the quotes (visible.cut: a CITEQA_CHANNELS of 100 KB made a 100 KB error
+    line)."""
+    known = ", ".join(sorted(_factories)) or "none"
+    return f"unknown vector channel {cut(name, quoted=True)}; known: {known}"
 
 
 def preload(names: Sequence[str]) -> None:

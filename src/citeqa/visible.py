@@ -8,6 +8,8 @@ stand-ins (␛ for ESC), so offsets into a document's text stay valid for the cl
 - `clean`: document text (tab and newline kept, so paragraphs stay paragraphs);
 - `shown`: names, ids, paths, titles, messages: one line, newlines and tabs made visible too;
 - `one_line`: `clean` with every run of whitespace made one space (previews);
+- `cut` / `cut_words`: a long name or path (a 100 KB `--set`, `--cache`, channel name...) as
+  its two ends and its length, so an error line stays one line;
 - `to_json`: JSON whose strings escape every control, bidi and surrogate character (`\\u…`),
   so a document cannot drive a terminal that shows the JSON either.
 """
@@ -31,6 +33,11 @@ _PICTURES = {0x1B: "␛", 0x0D: " ", 0x7F: "␡"}
 _LABEL_PICTURES = {0x0A: "␊", 0x0D: "␍", 0x09: "␉", 0x2028: "␤", 0x2029: "¶"}
 
 _SPACES = re.compile(r"\s+")
+
+SHOWN_ENDS = 60
+"""How many characters of each end of a long name or path a message keeps (`cut`)."""
+_LONG_WORD = re.compile(f"\\S{{{3 * SHOWN_ENDS},}}[^\\s:;,.)'\"]")
+"""A run of non-space characters `cut` would shorten, without the punctuation after it."""
 
 
 def _stand_in(match: re.Match[str]) -> str:
@@ -56,6 +63,23 @@ def shown(text: object) -> str:
     """A name, id, path, title or message as one visible line: `clean`, and newlines, tabs and
     carriage returns shown as ␊, ␉ and ␍."""
     return _LABEL.sub(_label_stand_in, str(text))
+
+
+def cut(text: str, *, quoted: bool = False) -> str:
+    """`text` whole, or when longer than 3 × SHOWN_ENDS characters its first and last
+    SHOWN_ENDS characters around "…", then its length: "/tmp/aaa…aaa/set.jsonl (100,012
+    characters)". `quoted`: the text (or its ends) as a Python literal, the length after it."""
+    if len(text) <= 3 * SHOWN_ENDS:
+        return repr(text) if quoted else text
+    ends = f"{text[:SHOWN_ENDS]}…{text[-SHOWN_ENDS:]}"
+    return (
+        f"{ends!r} ({len(text):,} characters)" if quoted else f"{ends} ({len(text):,} characters)"
+    )
+
+
+def cut_words(message: str) -> str:
+    """`message` with each run of non-space characters (a path, a name) `cut`."""
+    return _LONG_WORD.sub(lambda match: cut(match.group()), message)
 
 
 def one_line(text: str) -> str:

@@ -170,3 +170,12 @@ def test_a_killed_runs_leftover_neither_blocks_nor_is_touched(
     assert report.read_text(encoding="utf-8").startswith(REPORT_HEADING)
     assert leftover.read_bytes() == b"a killed run's half report"
     assert _leftovers(tmp_path) == [leftover.name]
+
+
+def test_a_100_kb_report_path_is_not_repeated_whole(tmp_path: Path, report_to: Any) -> None:
+    """`--report` of 100 KB: "cannot write the report to <100 KB>: File name too long"."""
+    given = str(tmp_path / ("r" * 100_000))
+    result = report_to(given)
+    assert result.code == 13
+    line = result.error_line()
+    assert len(line) < 400 and f"({len(given):,} characters)" in line

@@ -97,3 +97,21 @@ def test_a_config_file_path_too_long_is_one_short_line(
     assert result.code == 11
     line = result.error_line()
     assert "is not a usable path: it is longer than the 4095 bytes" in line and len(line) < 200
+
+
+LONG_PATH = "p" * 100_000
+
+
+@pytest.mark.parametrize("option", ["--set", "--cache"])
+def test_a_100_kb_path_given_to_eval_is_not_repeated_whole(
+    tmp_path: Path, cli: Any, option: str
+) -> None:
+    """`eval --set` / `--cache` of 100 KB repeated it whole in a 100 KB error line; every
+    message on stderr now keeps a long path's two ends and its length (visible.cut_words)."""
+    given = str(tmp_path / LONG_PATH)
+    args = ["--set", given] if option == "--set" else ["--sets", "bundled", "--cache", given]
+    result = cli("eval", *args, "--no-peers" if option == "--cache" else "--no-ablations")
+    assert result.code != 0
+    line = result.error_line()
+    assert len(line) < 400 and f"({len(given):,} characters)" in line
+    assert given[:60] in line and given[-60:] in line

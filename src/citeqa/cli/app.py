@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from citeqa.errors import CiteqaError, open_files_message
-from citeqa.visible import shown
+from citeqa.visible import cut_words, shown
 
 app = typer.Typer(
     name="citeqa",
@@ -88,8 +88,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def say(message: str) -> None:
     """One line on stderr, sanitised: messages carry paths, keys and names users typed (a
-    newline in a name is shown as ␊, not joined to the next word)."""
-    print(f"citeqa: {shown(message)}", file=sys.stderr)
+    newline in a name is shown as ␊, not joined to the next word), and a long one is cut to
+    its two ends (visible.cut_words: a 100 KB `--set` made a 100 KB line)."""
+    print(f"citeqa: {cut_words(shown(message))}", file=sys.stderr)
 
 
 def _say_warning(
