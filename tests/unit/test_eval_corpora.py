@@ -313,8 +313,14 @@ def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
     assert evaluate_corpora(sets, settings, cache, peers=False).sets[0].systems
     facts = sets[0]
     peer_cache.peer_outcomes(facts.name, corpus, standalone_questions(facts), cache, dense=dense)
-    keys = _counted(monkeypatch, peer_cache, "cache_key")
-    found = check_peers(sets, cache)  # the peers' results are cached: no model needed
-    report = evaluate_corpora(sets, settings, cache, peers=True, peer_files=found)
+    peer_cache._KEYS.clear()  # as in a new process
+    hashed = _counted(monkeypatch, peer_cache, "_digest")
+    check_peers(sets, cache)  # the peers' results are cached: no model needed
+    report = evaluate_corpora(sets, settings, cache, peers=True)
     assert set(report.sets[0].systems) == {CITEQA, *PEER_NAMES}  # the peers' results: cached
-    assert len(keys) == 1  # the answerable set's corpus, hashed once (by the check)
+    assert len(hashed) == 1  # the answerable set's corpus, hashed once (by the check)
+    (corpus / "volcans.txt").write_text(VOLCANO + " Changed since.", encoding="utf-8")
+    assert (
+        peer_cache.cached_outcomes(facts.name, corpus, standalone_questions(facts), cache) is None
+    )
+    assert len(hashed) == 2  # a changed corpus is hashed again: its peer results no longer match

@@ -196,12 +196,11 @@ def run_corpora(
     from citeqa.paths import make_folder
 
     folder = make_folder(eval_cache_dir(cache), "eval cache folder")
-    loaded, peer_files = chosen_sets(names, split, folder, quick, peers)
+    loaded = chosen_sets(names, split, folder, quick, peers)
     with progress_bar(stderr_console(), transient=True) as progress:
         report = evaluate_corpora(
-            loaded, load_settings(), folder, split=split, peers=peers, progress=progress,
-            peer_files=peer_files,
-        )  # fmt: skip
+            loaded, load_settings(), folder, split=split, peers=peers, progress=progress
+        )
     flags = ("" if peers else " --no-peers") + (" --quick" if quick else "")
     text = render_corpora(report, f"citeqa eval --sets {names} --split {split}{flags}")
     if output.report_path is not None:
@@ -214,13 +213,10 @@ def run_corpora(
         print_corpora(report)
 
 
-def chosen_sets(
-    names: str, split: str, cache: Path, quick: bool, peers: bool
-) -> tuple[list[EvalSet], dict[str, Path]]:
+def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -> list[EvalSet]:
     """The sets named (or all; none or an unknown one raises EvalSetError), cut to the split;
     with `quick`, their quick subsets, copied into the cache. With `peers`, EmbedderUnavailable
-    first when a peer cannot run (`check_peers`: the one check, before anything is copied), and
-    the peers' cache files it found (set name → path)."""
+    first when a peer cannot run (`check_peers`: the one check, before anything is copied)."""
     from citeqa.evaluation.corpora import check_peers
     from citeqa.evaluation.quick import (
         QUICK_DOCS,
@@ -233,13 +229,14 @@ def chosen_sets(
     wanted = named_sets(names)
     if not quick:
         loaded = load_sets(wanted, split=split)  # type: ignore[arg-type]
-        return loaded, check_peers(loaded, cache) if peers else {}
+        if peers:
+            check_peers(loaded, cache)
+        return loaded
     every = load_sets(split=split)  # type: ignore[arg-type]
     plans = plan_quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS, wanted)
-    found = {}
     if peers:  # before any corpus is copied
-        found = check_peers([plan.eval_set for plan in plans], cache, [p.files for p in plans])
-    return make_quick_sets(plans), found
+        check_peers([plan.eval_set for plan in plans], cache, [p.files for p in plans])
+    return make_quick_sets(plans)
 
 
 def print_corpora(report: CorporaReport) -> None:

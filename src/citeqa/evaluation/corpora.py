@@ -118,10 +118,8 @@ def run_set(
     *,
     peers: bool = True,
     progress: Progress | None = None,
-    peer_file: Path | None = None,
 ) -> tuple[SetReport, list[QuestionResult]]:
-    """citeqa (and the peers, on an answerable set) on one set; `peer_file`: the cache file of
-    its peers' results, when `check_peers` found it."""
+    """citeqa (and the peers, on an answerable set) on one set."""
     assistant = assistants(eval_set.corpus_dir)
     check_documents(assistant.status(), eval_set.questions)
     results = run_questions(
@@ -134,7 +132,7 @@ def run_set(
         ]
         if len(standalone) < len(results):
             systems[PEERS_QUESTIONS] = summarize(standalone)
-        systems.update(peer_metrics(eval_set, assistants.cache, progress, path=peer_file))
+        systems.update(peer_metrics(eval_set, assistants.cache, progress))
     report = SetReport(
         name=eval_set.name, kind=eval_set.kind, split=eval_set.split,
         corpus_dir=str(eval_set.corpus_dir), n=len(eval_set.questions), systems=systems,
@@ -148,14 +146,10 @@ def peer_metrics(
     cache: Path,
     progress: Progress | None = None,
     dense: dict[str, str] | None = None,
-    path: Path | None = None,
 ) -> dict[str, Metrics]:
-    """Each peer's metrics on the set (standalone questions only: peers keep no context);
-    `path`: their cache file, when known (peer_cache.peer_outcomes)."""
+    """Each peer's metrics on the set (standalone questions only: peers keep no context)."""
     standalone = standalone_questions(eval_set)
-    outcomes = peer_outcomes(
-        eval_set.name, eval_set.corpus_dir, standalone, cache, progress, dense, path
-    )
+    outcomes = peer_outcomes(eval_set.name, eval_set.corpus_dir, standalone, cache, progress, dense)
     return _peer_summaries(standalone, outcomes)
 
 
@@ -167,21 +161,18 @@ def cached_peer_metrics(eval_set: EvalSet, cache: Path) -> dict[str, Metrics] | 
     return None if outcomes is None else _peer_summaries(standalone, outcomes)
 
 
-def check_peers(
-    sets: list[EvalSet], cache: Path, corpora: Sequence[Corpus] | None = None
-) -> dict[str, Path]:
+def check_peers(sets: list[EvalSet], cache: Path, corpora: Sequence[Corpus] | None = None) -> None:
     """EmbedderUnavailable when a peer's model cannot be found here and some set with answerable
     questions has no cached peer results (peer_cache.check_peer_models): eval checks it once,
     before it copies or indexes anything. `corpora`: each set's corpus when it is not at its
-    corpus_dir yet (a quick copy's source files). Returns the cache files it found (set name →
-    path), for `evaluate_corpora`'s `peer_files`."""
+    corpus_dir yet (a quick copy's source files)."""
     where = [s.corpus_dir for s in sets] if corpora is None else corpora
     needed = [
         (eval_set.name, corpus, standalone_questions(eval_set))
         for eval_set, corpus in zip(sets, where, strict=True)
         if any(q.is_answerable for q in eval_set.questions)
     ]
-    return check_peer_models(needed, cache)
+    check_peer_models(needed, cache)
 
 
 def standalone_questions(eval_set: EvalSet) -> list[EvalQuestion]:
@@ -206,18 +197,13 @@ def evaluate_corpora(
     split: str = "all",
     peers: bool = True,
     progress: Progress | None = None,
-    peer_files: dict[str, Path] | None = None,
 ) -> CorporaReport:
     """Run every set; the per-set figures, their macro average and pooled abstention. With
-    `peers`, the caller has checked first that they can run (`check_peers`, whose cache files
-    `peer_files` passes on: each set's corpus is then hashed once)."""
+    `peers`, the caller has checked first that they can run (`check_peers`)."""
     assistants = Assistants(settings, cache, progress)
     reports, pooled = [], []
     for eval_set in sets:
-        found = (peer_files or {}).get(eval_set.name)
-        report, results = run_set(
-            eval_set, assistants, peers=peers, progress=progress, peer_file=found
-        )
+        report, results = run_set(eval_set, assistants, peers=peers, progress=progress)
         reports.append(report)
         pooled += results
     abstained = [r for r in pooled if r.abstained]

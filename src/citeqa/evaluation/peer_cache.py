@@ -27,12 +27,36 @@ Corpus = Path | list[Path]
 """A corpus folder, or the files a flat folder not made yet will hold (a quick copy's)."""
 
 
+_KEYS: dict[tuple[Any, ...], str] = {}
+"""`cache_key`'s memo for this process: eval's check that the peers can run and the run after
+it look the same set up, and hashing a corpus again costs ~0.5 s."""
+
+
 def cache_key(corpus: Corpus, questions: list[EvalQuestion], dense: dict[str, str]) -> str:
-    """Hash of the peers' version and models, the questions asked and the corpus's files."""
+    """Hash of the peers' version and models, the questions asked and the corpus's files;
+    computed once a process for the same questions, models and files (each file's name, size
+    and modification time: a file changed since is hashed again)."""
+    files = _files(corpus)
+    stamps = tuple((name, *_stamp(path)) for name, path in files)
+    asked = tuple((question.id, question.question) for question in questions)
+    memo = (PEERS_VERSION, tuple(sorted(dense.items())), asked, stamps)
+    if memo not in _KEYS:
+        _KEYS[memo] = _digest(files, asked, dense)
+    return _KEYS[memo]
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def _digest(
+    files: list[tuple[str, Path]], asked: tuple[tuple[str, str], ...], dense: dict[str, str]
+) -> str:
     digest = hashlib.sha256(f"{PEERS_VERSION}\0{sorted(dense.items())}".encode())
-    for question in questions:
-        digest.update(f"{question.id}\0{question.question}\0".encode())
-    for name, path in _files(corpus):
+    for qid, question in asked:
+        digest.update(f"{qid}\0{question}\0".encode())
+    for name, path in files:
         digest.update(name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
@@ -53,12 +77,10 @@ def peer_outcomes(
     cache_dir: Path,
     progress: Progress | None = None,
     dense: dict[str, str] | None = None,
-    path: Path | None = None,
 ) -> dict[str, dict[str, Outcome]]:
-    """question id → peer → outcome, from the cache file or computed (and then cached).
-    `path`: the cache file, when `check_peer_models` found it (not hashed again)."""
+    """question id → peer → outcome, from the cache file or computed (and then cached)."""
     channels = dense or DENSE_CHANNELS
-    path = path or _path(name, corpus_dir, questions, cache_dir, channels)
+    path = _path(name, corpus_dir, questions, cache_dir, channels)
     stored = _stored(path)
     if stored is None:
         stored = _compute(PeerRunner(corpus_dir, progress, channels), questions, progress)
@@ -86,22 +108,21 @@ def check_peer_models(
     needed: list[tuple[str, Corpus, list[EvalQuestion]]],
     cache_dir: Path,
     dense: dict[str, str] | None = None,
-) -> dict[str, Path]:
+) -> None:
     """EmbedderUnavailable, before any set runs, when a dense peer's model cannot be found here
     (MiniLM without `citeqa[minilm]`) and some set in `needed` (name, corpus, questions; a
     corpus not copied yet given by its files) has no cached peer results. Eval refuses rather
     than skip the peer: the comparison is what the peers are for, and one without its strongest
     dense peer (MiniLM leads on PubMedQA) would flatter citeqa under the same headings. Nothing
-    is imported or loaded. Returns the cache file of each set it looked up (set name → path:
-    every set, when a model is missing; none otherwise), for `peer_outcomes` to take rather
-    than hash the set's corpus again."""
+    is imported or loaded; the cache keys it computes are kept (`cache_key`'s memo), so
+    `peer_outcomes` does not hash the sets' corpora again."""
     channels = dense or DENSE_CHANNELS
     missing = _missing_peer_model(channels)
     if missing is None:
-        return {}
-    paths = {set_[0]: _path(*set_, cache_dir, channels) for set_ in needed}
-    if all(_stored(path) is not None for path in paths.values()):
-        return paths  # every set's peer results are cached: no peer model is needed
+        return
+    paths = [_path(*set_, cache_dir, channels) for set_ in needed]
+    if all(_stored(path) is not None for path in paths):
+        return  # every set's peer results are cached: no peer model is needed
     peer, embedder, module = missing
     raise EmbedderUnavailable(
         needs_package(
