@@ -8,10 +8,12 @@ itself under that name: "conftest" is ambiguous in sys.modules and tests/faults 
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -113,3 +115,29 @@ def cli(
         return CliResult(code, out, err)
 
     return run
+
+
+HANG_SECONDS = 20
+"""How long a test that reads special files (FIFOs, /dev/zero) may block before it fails."""
+
+
+class Hung(BaseException):
+    """Raised by the alarm: not an OSError (TimeoutError is one, and citeqa's readers catch
+    OSError), so no handler of citeqa's takes it for an unreadable file."""
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """The test fails with Hung if citeqa blocks for HANG_SECONDS (on a FIFO, say) instead of
+    hanging the suite; a module uses it with `pytestmark = pytest.mark.usefixtures("no_hang")`."""
+
+    def hung(signum: int, frame: Any) -> None:
+        raise Hung(f"citeqa blocked for {HANG_SECONDS} s on a special file")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(HANG_SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,27 +18,7 @@ from citeqa.domain import corpus_domain, domain_digest, read_corpus_manifest
 from citeqa.jsonfiles import read_regular
 from citeqa.overview import corpus_overview
 
-SECONDS = 20
-"""Long enough for a small build on a busy machine; a blocked open() never ends."""
-
-
-class Hung(BaseException):
-    """Raised by the alarm: not an OSError (TimeoutError is one, and the readers catch
-    OSError), so no handler of citeqa's takes it for an unreadable file."""
-
-
-@pytest.fixture(autouse=True)
-def no_hang() -> Iterator[None]:
-    def hung(signum: int, frame: Any) -> None:
-        raise Hung(f"citeqa blocked for {SECONDS} s on a special file")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(SECONDS)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+pytestmark = pytest.mark.usefixtures("no_hang")
 
 
 def _corpus(tmp_path: Path, manifest: str | None) -> Path:

@@ -9,8 +9,6 @@ not its own (exit 12) while `ask` and `status` answer, and the UI state is ignor
 from __future__ import annotations
 
 import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,26 +18,7 @@ from fault_helpers import QUESTION, make_corpus
 from citeqa.store import current_build
 from citeqa.userdirs import read_ui_state, ui_state_file
 
-SECONDS = 20
-"""Long enough for a small command on a busy machine; a blocked open() never ends."""
-
-
-class Hung(BaseException):
-    """Raised by the alarm: not an OSError, which citeqa's readers catch."""
-
-
-@pytest.fixture(autouse=True)
-def no_hang() -> Iterator[None]:
-    def hung(signum: int, frame: Any) -> None:
-        raise Hung(f"citeqa blocked for {SECONDS} s on a special file")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(SECONDS)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+pytestmark = pytest.mark.usefixtures("no_hang")
 
 
 def _special(path: Path, kind: str) -> None:

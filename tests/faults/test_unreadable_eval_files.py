@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,27 +17,7 @@ from citeqa.evaluation import questions, sets
 from citeqa.evaluation.questions import EvalSetError
 from citeqa.evaluation.sets import read_registry
 
-SECONDS = 20
-"""Long enough for a small eval on a busy machine; a blocked open() never ends."""
-
-
-class Hung(BaseException):
-    """Raised by the alarm: not an OSError, so no handler of citeqa's takes it for an
-    unreadable file."""
-
-
-@pytest.fixture(autouse=True)
-def no_hang() -> Iterator[None]:
-    def hung(signum: int, frame: Any) -> None:
-        raise Hung(f"citeqa blocked for {SECONDS} s on a special file")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(SECONDS)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+pytestmark = pytest.mark.usefixtures("no_hang")
 
 
 LINE = {
