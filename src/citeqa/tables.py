@@ -115,8 +115,18 @@ def names_a_cell(line: str, keys: frozenset[str]) -> bool:
     64" does not look up `| max_connections | 64 | … |`."""
     if not keys or not is_table_row(line):
         return False
-    cells = row_cells(line)
-    return bool(cells) and fold(cells[0]) in keys
+    key = _first_cell(line)
+    return bool(key) and fold(key) in keys
+
+
+def _first_cell(line: str) -> str:
+    """A table row's first cell as written, empty cells kept (unlike `row_cells`): in
+    `|  | 64 | … |` it is the empty cell, not 64. Only the outer piece before a leading `|` is
+    no cell; a leading tab opens an empty first cell."""
+    if line.count("|") >= 2:
+        pieces = line.strip(" \t").split("|")
+        return _unmarked(pieces[1] if pieces[0] == "" else pieces[0])
+    return _unmarked(line.lstrip(" ").split("\t")[0])
 
 
 def is_table_frame(text: str, start: int) -> bool:

@@ -231,6 +231,11 @@ def test_row_cells_drop_spaces_and_inline_markup() -> None:
         ("| _sync_dir | ~/sync | Where files sync |", {"_sync_dir"}, True),  # "_" kept
         ("Code 9 means the license has expired.", {"9"}, False),  # not a table row
         ("| 9 | The license has expired |", set(), False),
+        ("|  | 64 | raised in 2.1 |", {"64"}, False),  # an empty first cell names no key
+        ("| ** ** | 64 | raised in 2.1 |", {"64"}, False),  # empty once unmarked
+        ("9 | The license has expired |", {"9"}, True),  # no leading pipe
+        ("9\tThe license has expired", {"9"}, True),
+        ("\t64\traised in 2.1", {"64"}, False),  # a leading tab: an empty first cell
     ],
 )
 def test_a_row_names_a_cell_when_a_whole_cell_is_a_key(
