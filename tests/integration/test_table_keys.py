@@ -5,9 +5,13 @@ label without a value; "What does log_level do?" quoted the log_max_size_mb row)
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
+
 import pytest
 
 from citeqa.api import Assistant
+from citeqa.sentences import ScoredSentence, SentenceBank
 from small_corpora import assistant_over
 
 EXIT_CODES = """# Exit codes of the sync command
@@ -107,28 +111,37 @@ def test_a_lookup_keeps_to_the_key_column_of_the_best_rows_table(
 def test_a_lookups_keys_and_key_rows_are_read_once_a_question(
     assistant: Assistant, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import citeqa.answering
     import citeqa.questions
     import citeqa.sentences
+    import citeqa.tables
 
     keyed: list[str] = []
-    again: list[str] = []
+    rows: Counter[str] = Counter()
+    scored: Counter[str] = Counter()
     question_keys = citeqa.questions.question_keys
+    names_a_cell = citeqa.tables.names_a_cell
+    scored_sentence = citeqa.sentences._scored
 
     def counted_keys(question: str) -> frozenset[str]:
         keyed.append(question)
         return question_keys(question)
 
-    def read_again(line: str, keys: frozenset[str]) -> bool:
-        again.append(line)
-        return False
+    def counted_rows(line: str, keys: frozenset[str]) -> bool:
+        rows[line] += 1
+        return names_a_cell(line, keys)
 
-    for module in (citeqa.questions, citeqa.sentences, citeqa.answering):
-        monkeypatch.setattr(module, "question_keys", counted_keys, raising=False)
-    # quoting reads the flag scoring noted (ScoredSentence.names_key), not the rows again
-    monkeypatch.setattr(citeqa.answering, "names_a_cell", read_again, raising=False)
+    def counted_scoring(bank: SentenceBank, index: int, *rest: Any) -> ScoredSentence:
+        scored[bank.text(index)] += 1
+        return scored_sentence(bank, index, *rest)
+
+    monkeypatch.setattr(citeqa.questions, "question_keys", counted_keys)
+    monkeypatch.setattr(citeqa.sentences, "_scored", counted_scoring)
+    for module in (citeqa.tables, citeqa.sentences):
+        monkeypatch.setattr(module, "names_a_cell", counted_rows)
     answer = assistant.ask("What does log_level do?")
-    assert "| `log_level` | info | One of debug, info, warn, error |" in [
-        citation.quote for citation in answer.citations
-    ]
-    assert keyed == ["What does log_level do?"] and again == []
+    row = "| `log_level` | info | One of debug, info, warn, error |"
+    assert row in [citation.quote for citation in answer.citations]
+    assert keyed == ["What does log_level do?"]
+    # each scoring of a candidate row reads it once (reranking, then answering, score it);
+    # quoting reads the flag scoring noted (ScoredSentence.names_key), not the rows again
+    assert rows[row] >= 1 and rows == scored, (rows, scored)
