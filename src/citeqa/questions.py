@@ -126,11 +126,11 @@ class QuestionTerms:
     """Words of the question (not of the context) that occur nowhere in the corpus as typed
     (a word read as a typo of a corpus word counts: the corpus does not use it)."""
     unseen_weight: float = 0.0
+    """The weight of a term the corpus never uses, the largest a term can weigh: a term
+    weighing less occurs in the corpus, and its weight over this one says how rare it is."""
     keys: frozenset[str] = frozenset()
     """The numbers and identifiers the focus names (`question_keys`), read once by `analyse`:
     what scoring and quoting look a table row up by (tables.names_a_cell)."""
-    """The weight of a term the corpus never uses, the largest a term can weigh: a term
-    weighing less occurs in the corpus, and its weight over this one says how rare it is."""
 
     def worst_gap(self, tokens: frozenset[str]) -> float:
         """The weight of the heaviest question term absent from `tokens`, over the heaviest
