@@ -12,12 +12,10 @@ there); or, when the user's `min_confidence` setting alone refuses the answer, s
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.models import Lang
-from citeqa.questions import QuestionTerms, question_words, word_alternatives
+from citeqa.questions import QUESTION_WORDS, QuestionTerms, question_words, word_alternatives
 
 NOTHING_TO_SEARCH = {
     "en": "Nothing to search for: the question has no word to look up in the documents.",
@@ -54,11 +52,6 @@ CLOSEST = {
 }
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
-QUESTION_WORDS = frozenset(language_data().interrogatives)
-"""English and French interrogatives and the words of a question's form ("many", "often",
-"combien": citeqa/data/language.json). Search keeps some of them ("quand", "combien" often
-recur in the answering sentence), but a question made of nothing else has nothing to look up,
-and a reason never names them among the words the documents lack."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -138,13 +131,7 @@ def _asks(word: str) -> bool:
     """Whether a question word is of the question's form ("many", "Combien"), not its subject:
     the word itself, folded, is one of QUESTION_WORDS ("long-term" and "longer" are not, though
     their tokens hold "long")."""
-    return fold(word) in folded_question_words()
-
-
-@cache
-def folded_question_words() -> frozenset[str]:
-    """QUESTION_WORDS folded (lowercase, no accents: "où" is "ou")."""
-    return frozenset(fold(word) for word in QUESTION_WORDS)
+    return fold(word) in QUESTION_WORDS
 
 
 def _quoted(words: list[str]) -> str:

@@ -10,7 +10,13 @@ from collections.abc import Callable
 from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.lexical import content_words, query_tokens
-from citeqa.questions import FRAME_WORDS, IDENTIFIER, looks_like_name, question_words
+from citeqa.questions import (
+    FRAME_WORDS,
+    IDENTIFIER,
+    QUESTION_WORDS,
+    looks_like_name,
+    question_words,
+)
 
 FOLLOW_UP_MAX_WORDS = 12
 """A longer question is never a follow-up."""
@@ -23,8 +29,7 @@ reçu ?")."""
 ANAPHORS = frozenset(_LANGUAGE.anaphors)
 """Folded words that point back at something named before ("their mean age", "that study",
 "ces patients")."""
-_QUESTION_WORDS = frozenset(fold(word) for word in _LANGUAGE.interrogatives)
-_NO_SUBJECT = _QUESTION_WORDS | FRAME_WORDS | frozenset(_LANGUAGE.measure_words)
+_NO_SUBJECT = QUESTION_WORDS | FRAME_WORDS | frozenset(_LANGUAGE.measure_words)
 """Words that name no subject, however rare in a corpus: a question's form, words about the
 documents, measures ("mean", "taux")."""
 OWN_SUBJECT_WORDS = 3
@@ -70,7 +75,7 @@ def _short_question(words: list[str]) -> bool:
     """Fewer than OWN_SUBJECT_WORDS content words, and a question: a content word or a
     question word ("What should I do?"), not a function word alone ("the")."""
     count = len([word for word in words if content_words(word)])
-    asks = _QUESTION_WORDS.intersection(map(fold, words))
+    asks = QUESTION_WORDS.intersection(map(fold, words))
     return count < OWN_SUBJECT_WORDS and bool(count or asks)
 
 

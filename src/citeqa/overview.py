@@ -30,6 +30,7 @@ from citeqa.domain import language_data, read_corpus_manifest
 from citeqa.language import OTHER
 from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import IndexStatus
+from citeqa.questions import QUESTION_WORDS
 
 EXAMPLE_COUNT = 3
 """Example questions offered."""
@@ -75,8 +76,6 @@ MIN_TERM_COUNT = 2
 """A term is a word of at least this many letters, said at least this often in the sample."""
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
-QUESTION_WORDS = frozenset(language_data().interrogatives)
-"""Question words (citeqa/data/language.json), never part of a phrase asked about."""
 FUNCTION_WORDS = {lang: frozenset(words) for lang, words in language_data().function_words.items()}
 """Per language, function words BM25 keeps ("après", "however"; citeqa/data/language.json):
 never a term asked about, nor part of a phrase asked about (the stopwords neither)."""
@@ -343,7 +342,7 @@ def _content(word: str, lang: str) -> bool:
     return (
         len(words) == 1
         and not words[0].isdigit()
-        and word.casefold() not in QUESTION_WORDS
+        and fold(word) not in QUESTION_WORDS
         and not _function_word(word, lang)
     )
 

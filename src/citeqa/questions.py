@@ -35,6 +35,13 @@ FRAME_WORDS = frozenset(w for words in language_data().frame_words.values() for 
 """Folded words that speak of the documents ("paper", "says", "selon"), English and French
 (citeqa/data/language.json): a question's word among them that the corpus never uses is left
 out of its terms, so "Which paper says that…" lacks no word the documents would need."""
+QUESTION_WORDS = frozenset(fold(word) for word in language_data().interrogatives)
+"""Folded English and French interrogatives and the words of a question's form ("many",
+"often", "combien", "ou" for "où": citeqa/data/language.json), the one set abstention,
+follow-ups and the overview read them from. Search keeps some of them ("quand", "combien"
+often recur in the answering sentence), but a question made of nothing else has nothing to
+look up, a reason never names them among the words the documents lack, and an overview
+never asks about them."""
 _NAME_SHAPE = re.compile(r"\d|^[A-Z0-9-]{3,}$|[a-z][A-Z]")
 NAME_MIN_LENGTH = 7
 """A word shorter than this is not read as a name by its ending alone."""
