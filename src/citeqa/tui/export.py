@@ -119,7 +119,7 @@ def conversation_markdown(turns: list[Turn], context: ExportContext, now: dateti
     for turn in turns:
         lines += [f"## {turn.number}. {md_text(one_line(turn.question))}", ""]
         if turn.answer is not None and turn.answer.read_with:
-            lines += [f"*{md_text(shown(read_with_text(turn.answer.read_with)))}*", ""]
+            lines += [f"*{md_text(read_with_text(turn.answer.read_with))}*", ""]
         if turn.answer is not None:
             lines += _answer_lines(turn.answer)
         elif turn.error is not None:
