@@ -72,6 +72,13 @@ def nothing_to_search(terms: QuestionTerms) -> bool:
     describe?" searches for the previous question's subject)."""
     if len(terms.terms) > terms.focus_terms:  # the context gave terms of its own
         return False
+    return nothing_of_its_own(terms)
+
+
+def nothing_of_its_own(terms: QuestionTerms) -> bool:
+    """The question itself has no word to look up (none, or only interrogatives), whatever
+    the previous question it is read with gives: a conversation does not carry "???" on as
+    its subject (api.Session)."""
     return terms.focus_terms == 0 or _only_question_words(terms.focus)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from citeqa import indexing, twofusions
-from citeqa.abstention import nothing_to_search
+from citeqa.abstention import nothing_of_its_own
 from citeqa.answering import compose
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
@@ -162,8 +162,9 @@ class Session:
             cleaned, vocabulary.name_endings, previous=self.previous, specific=vocabulary.specific
         )
         context = self.previous if follows else None
-        answer = self.assistant._answer(cleaned, context, k, warnings)
-        if not nothing_to_search(self.assistant._terms(cleaned, None)):  # "???" keeps it
+        terms = self.assistant._terms(cleaned, context)
+        answer = self.assistant._answer(cleaned, context, k, warnings, terms)
+        if not nothing_of_its_own(terms):  # "???" keeps the previous subject
             self.previous = in_context(context, cleaned)[-600:] if context else cleaned
         return answer.model_copy(update={"read_with": context})
 
@@ -316,12 +317,20 @@ class Assistant:
         return analyse(question, context, loaded.vocabulary)
 
     def _answer(
-        self, question: str, context: str | None, k: int | None, warnings: list[str]
+        self,
+        question: str,
+        context: str | None,
+        k: int | None,
+        warnings: list[str],
+        terms: QuestionTerms | None = None,
     ) -> Answer:
+        """The answer to `question` (read with `context`, a follow-up's previous question);
+        `terms` are its analysis, `_terms(question, context)`, when the caller made it."""
         began = time.perf_counter()
         text = in_context(context, question) if context else question
         vectors = self._query_vectors(text)
-        terms = self._terms(question, context)
+        if terms is None:
+            terms = self._terms(question, context)
         retrieval, evidence = self._retrievals(text, vectors, k, terms)
         retrieved = time.perf_counter()
         loaded = self._loaded

@@ -10,6 +10,7 @@ from fault_helpers import fake_settings
 
 from citeqa.abstention import NOTHING_TO_SEARCH
 from citeqa.api import build_index, open_assistant
+from citeqa.questions import QuestionTerms, Vocabulary
 
 ORCA = (
     "Orcas\n\nThe orca is the largest member of the dolphin family. Adult male orcas reach"
@@ -101,3 +102,37 @@ def test_a_content_free_input_after_a_question_still_abstains(
     assert session.ask("And what does it describe?").read_with == (
         "What is the default retention_days?"
     )
+
+
+def test_a_session_analyses_each_question_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import citeqa.api
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "options.md").write_text(OPTIONS, encoding="utf-8")
+    settings = fake_settings(corpus, tmp_path / "index", abstain_threshold=0.0)
+    build_index(settings)
+    session = open_assistant(settings, build_if_missing=False).session()
+    analysed: list[tuple[str, str | None]] = []
+    analyse = citeqa.api.analyse
+
+    def counted(focus: str, context: str | None, vocabulary: Vocabulary) -> QuestionTerms:
+        analysed.append((focus, context))
+        return analyse(focus, context, vocabulary)
+
+    monkeypatch.setattr(citeqa.api, "analyse", counted)
+    first = "What is the default retention_days?"
+    session.ask(first)
+    follow = session.ask("And what does it describe?")
+    assert follow.read_with == first and not follow.abstained
+    subject = session.previous
+    # the one analysis also says "???" has nothing of its own: the subject stays
+    assert session.ask("???").reason == NOTHING_TO_SEARCH["en"]
+    assert session.previous == subject
+    assert analysed == [
+        (first, None),
+        ("And what does it describe?", first),
+        ("???", None),
+    ]
