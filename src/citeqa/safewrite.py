@@ -6,13 +6,18 @@
 - `replace_whole(target, data, prefix)`: a new file beside `target` (tempfile.mkstemp, a name
   no other run, nor a killed run's leftover, can hold), written whole and fsynced, then
   os.replace over `target`; on any failure the temporary file is removed and `target` is as
-  it was. Eval's report (outputs.py) and the chat's saved choices (userdirs.py) are written so.
+  it was. Eval's report (outputs.py) and the chat's saved choices (userdirs.py, `mode` 0o600)
+  are written so. The new file gets `mode` when given, else keeps `target`'s mode when
+  `target` exists, else 0o666 less the process's umask (what `open` would give it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import functools
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -23,12 +28,18 @@ def write_new_file(path: Path, data: bytes) -> None:
     _write_or_remove(descriptor, Path(path), data)
 
 
-def replace_whole(target: Path, data: bytes, prefix: str) -> None:
-    """Replace `target` with a file holding `data`, whole or not at all."""
+def replace_whole(target: Path, data: bytes, prefix: str, mode: int | None = None) -> None:
+    """Replace `target` with a file holding `data`, whole or not at all; the new file has
+    `mode` if given, else `target`'s mode if it exists, else 0o666 less the umask."""
+    wanted = mode
+    if wanted is None:
+        try:
+            wanted = stat.S_IMODE(os.stat(target).st_mode)
+        except OSError:
+            wanted = 0o666 & ~_umask()
     descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
     temporary = Path(name)
-    os.fchmod(descriptor, 0o644)
-    _write_or_remove(descriptor, temporary, data)
+    _write_or_remove(descriptor, temporary, data, wanted)
     try:
         os.replace(temporary, target)
     except BaseException:
@@ -36,10 +47,22 @@ def replace_whole(target: Path, data: bytes, prefix: str) -> None:
         raise
 
 
-def _write_or_remove(descriptor: int, path: Path, data: bytes) -> None:
-    """Write `data` whole to the open `descriptor` of `path`, fsync and close it; on any
-    failure close it and remove `path`."""
+@functools.cache
+def _umask() -> int:
+    """The process's umask, read once (reading it means setting it for a moment)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _write_or_remove(descriptor: int, path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write `data` whole to the open `descriptor` of `path` (first given `mode`, if any,
+    where the file system allows it), fsync and close it; on any failure close it and remove
+    `path`."""
     try:
+        if mode is not None:
+            with contextlib.suppress(OSError):  # EPERM on vfat, FUSE: keep mkstemp's 0600
+                os.fchmod(descriptor, mode)
         view = memoryview(data)
         while view:
             written = os.write(descriptor, view)

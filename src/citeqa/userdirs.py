@@ -106,4 +106,4 @@ def write_ui_state(**changes: Any) -> None:
     target = ui_state_file()
     target.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(state, ensure_ascii=False, indent=2).encode("utf-8")
-    replace_whole(target, data, ".ui-")
+    replace_whole(target, data, ".ui-", mode=0o600)
