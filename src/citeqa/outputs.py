@@ -5,7 +5,11 @@ conversation exports. A file of the user's is never replaced, and none is left h
   of citeqa's (it starts with one of `headings`) or is empty, so `--report notes.md` no
   longer wipes the user's notes; a regular file is written whole or not at all
   (safewrite.replace_whole), so a full disk keeps the previous report; anything else (a
-  device, a FIFO, `--report /dev/stdout` into a pipe) is written as it is.
+  device, a FIFO, `--report /dev/stdout` into a pipe) is written as it is. A path that names
+  the file behind one of this process's open descriptors (`--report /dev/stdout > out.md`,
+  /dev/fd/N, /proc/self/fd/N, or out.md itself) is written through that descriptor, never
+  replaced: a new inode there would swallow everything printed after it, and `>>` would
+  become a replace.
 - `write_new(folder, stem, suffix, text)`: an export. It never replaces anything: a name
   already taken (two exports in one second, from two chats, or a link planted there) gets
   `-2`, `-3`... ; a write that fails removes the file it created (safewrite.write_new_file).
@@ -13,9 +17,12 @@ conversation exports. A file of the user's is never replaced, and none is left h
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
 import stat
+import sys
 from pathlib import Path
 
 from citeqa.paths import real_path
@@ -40,6 +47,10 @@ def replace_own(path: Path, text: str, headings: tuple[str, ...]) -> None:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    descriptor = _open_descriptor(path) if mode is not None else None
+    if descriptor is not None:
+        _write_through(descriptor, text.encode("utf-8"))
+        return
     if mode is not None and not stat.S_ISREG(mode):
         with open(path, "w", encoding="utf-8") as stream:  # a device or FIFO: as it is
             stream.write(text)
@@ -62,6 +73,47 @@ def write_new(folder: Path, stem: str, suffix: str, text: str) -> Path:
             continue
         return path
     raise FileExistsError(errno.EEXIST, f"{MAX_TAKEN - 1} files named {stem}… exist already")
+
+
+_FD_PATH = re.compile(r"/(?:dev/fd|proc/self/fd|proc/(\d+)/fd)/(\d+)")
+
+
+def _open_descriptor(path: Path) -> int | None:
+    """The descriptor of this process that `path` names (/dev/fd/N, /proc/self/fd/N) or whose
+    file it is (stdout, stderr: /dev/stdout, or `out.md` when stdout goes there), if any."""
+    named = _FD_PATH.fullmatch(str(path))
+    if named and (named.group(1) is None or int(named.group(1)) == os.getpid()):
+        number = int(named.group(2))
+        try:
+            os.fstat(number)
+        except OSError:
+            return None
+        return number
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    for number in (1, 2):
+        try:
+            if os.path.samestat(status, os.fstat(number)):
+                return number
+        except OSError:
+            continue
+    return None
+
+
+def _write_through(descriptor: int, data: bytes) -> None:
+    """Write `data` whole to the open `descriptor`, after what Python holds buffered for
+    stdout and stderr, so the report lands in order with the rest of the output."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    view = memoryview(data)
+    while view:
+        written = os.write(descriptor, view)
+        if written <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
 
 
 def _starts_with(path: Path, headings: tuple[str, ...]) -> bool:
