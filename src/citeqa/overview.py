@@ -4,14 +4,15 @@
 manifest.json, or the index status once it is loaded) and picks example questions: the
 ones the manifest lists under "examples" (`{"question": ..., "lang": ...}`); for a corpus
 without any, once its index is loaded, questions on the salient term of a few documents
-(`term_examples`: a word frequent in the document and rare in the corpus, by the index's
-sentence frequencies, asked about as a person would: the document's title when it is itself a
-question holding the term, else a short heading holding it, else the words the term runs with
-in the text, "salle de sport" rather than "salle", else the title holding it; never the word
-alone, "What about reefs?"; in the document's language; lines that repeat but for their
-numbers, "Réponse pratique numéro 1…40", are a template, not a topic, and left out); before that,
-or when no term stands out, questions made from the document titles. Nothing here knows any
-particular corpus; the bundled one brings its examples in its own manifest.
+(`term_example`, for the documents suggestions.py picks: a word frequent in the document and
+rare in the corpus, by the index's sentence frequencies, asked about as a person would: the
+document's title when it is itself a question holding the term, else a short heading holding
+it, else the words the term runs with in the text, "salle de sport" rather than "salle",
+else the title holding it; never the word alone, "What about reefs?"; in the document's
+language; lines that repeat but for their numbers, "Réponse pratique numéro 1…40", are a
+template, not a topic, and left out); before that, or when no term stands out, questions made
+from the document titles. Nothing here knows any particular corpus; the bundled one brings
+its examples in its own manifest.
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ def title_examples(documents: list[tuple[str, list[str]]]) -> list[Example]:
 
 @dataclass(frozen=True)
 class DocumentText:
-    """A document as `term_examples` reads it: its language, its text (only its first
+    """A document as `term_example` reads it: its language, its text (only its first
     TEXT_SAMPLE characters are read) and its title."""
 
     lang: str
@@ -191,21 +192,6 @@ def untemplated(text: str) -> str:
         "\n" if shapes.get(_NUMBER.sub("#", line.strip()), 0) >= TEMPLATE_REPEATS else line
         for line in lines
     )
-
-
-def term_examples(
-    documents: Sequence[DocumentText], frequency: Mapping[str, int], sentence_count: int
-) -> list[Example]:
-    """A question on the salient term of each document (`term_example`), in the document's
-    language; a term asked about for one document is not asked again for the next."""
-    examples: list[Example] = []
-    asked: set[str] = set()
-    for document in documents:
-        found = term_example(document, frequency, sentence_count, asked)
-        if found is not None:
-            asked.add(found.term)
-            examples.append(found.example)
-    return examples
 
 
 class TermExample(NamedTuple):

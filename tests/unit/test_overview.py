@@ -23,7 +23,7 @@ from citeqa.overview import (
     corpus_overview,
     human_size,
     salient_terms,
-    term_examples,
+    term_example,
     term_phrase,
     term_question,
     title_examples,
@@ -128,19 +128,27 @@ def test_the_salient_term_is_frequent_in_the_document_and_rare_in_the_corpus() -
     assert salient_terms(DocumentText("en", "the the hives"), FREQUENCY, 40) == []
 
 
-def test_term_examples_speak_the_documents_language_and_never_repeat_a_term() -> None:
-    hives = DocumentText(BEES.lang, BEES.text, title="Urban hives")
-    ruches = DocumentText(ABEILLES.lang, ABEILLES.text, title="Les ruches du toit")
-    town_bees = DocumentText(BEES.lang, BEES.text, title="Town bees")
-    assert term_examples([hives, ruches, town_bees], FREQUENCY, 40) == [
+def test_suggested_examples_speak_the_documents_language_and_never_repeat_a_term() -> None:
+    from citeqa.suggestions import TermCounts, suggest
+
+    documents = {
+        "hives": DocumentText(BEES.lang, BEES.text, title="Urban hives"),
+        "ruches": DocumentText(ABEILLES.lang, ABEILLES.text, title="Les ruches du toit"),
+        "town": DocumentText(BEES.lang, BEES.text, title="Town bees"),
+    }
+    by_lang = {"en": ["hives", "town"], "fr": ["ruches"]}
+    counts = TermCounts(FREQUENCY, 40)
+    examples = suggest(by_lang, lambda lang, doc_id: documents[doc_id], counts, lambda e: True)
+    assert examples == [
         Example("What about “Urban hives”?", "en"),
         Example("Qu'en est-il de « Les ruches du toit » ?", "fr"),
         Example("What about “Town bees”?", "en"),  # "hives" was asked: its next term
     ]
     german = DocumentText("de", "Bienen hives hives", title="Hives")  # no template: English
-    assert term_examples([german], FREQUENCY, 40) == []  # a one-word title is no question
+    assert term_example(german, FREQUENCY, 40) is None  # a one-word title is no question
     german = DocumentText("de", "Bienen hives hives", title="Hives in Berlin")
-    assert term_examples([german], FREQUENCY, 40)[0].lang == "en"
+    found = term_example(german, FREQUENCY, 40)
+    assert found is not None and found.example.lang == "en"
 
 
 def test_a_lone_word_is_never_an_example_but_the_title_holding_it_is() -> None:
@@ -249,7 +257,8 @@ def test_welcome_examples_of_a_french_corpus_never_ask_about_a_function_word() -
     frequency, sentences = _sentence_frequency(FRENCH_DOCS)
     assert frequency[tokenize("après", "fr")[0]] == 4  # said often, in one document only
 
-    examples = term_examples(FRENCH_DOCS, frequency, sentences)
+    found = [term_example(document, frequency, sentences) for document in FRENCH_DOCS]
+    examples = [each.example for each in found if each is not None]
 
     assert [e.lang for e in examples] == ["fr", "fr", "fr"]
     for example in examples:
@@ -263,7 +272,7 @@ def test_welcome_examples_of_a_french_corpus_never_ask_about_a_function_word() -
     ]
 
 
-def test_term_examples_find_a_documents_headings_once_for_all_its_terms(
+def test_term_example_finds_a_documents_headings_once_for_all_its_terms(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import citeqa.overview as overview
@@ -277,5 +286,5 @@ def test_term_examples_find_a_documents_headings_once_for_all_its_terms(
     monkeypatch.setattr(overview, "headings", counted)
     plain = DocumentText("en", BEES.text)  # no title: every salient term is tried
     assert len(salient_terms(plain, FREQUENCY, 40)) >= 2
-    assert term_examples([plain], FREQUENCY, 40) == []
+    assert term_example(plain, FREQUENCY, 40) is None
     assert len(found) == 1
