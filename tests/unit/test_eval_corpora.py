@@ -313,7 +313,7 @@ def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
     assert evaluate_corpora(sets, settings, cache, peers=False).sets[0].systems
     facts = sets[0]
     peer_cache.peer_outcomes(facts.name, corpus, standalone_questions(facts), cache, dense=dense)
-    peer_cache._KEYS.clear()  # as in a new process
+    peer_cache._HASHES.clear()  # as in a new process
     hashed = _counted(monkeypatch, peer_cache, "_digest")
     check_peers(sets, cache)  # the peers' results are cached: no model needed
     report = evaluate_corpora(sets, settings, cache, peers=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -27,39 +28,45 @@ Corpus = Path | list[Path]
 """A corpus folder, or the files a flat folder not made yet will hold (a quick copy's)."""
 
 
-_KEYS: dict[tuple[Any, ...], str] = {}
-"""`cache_key`'s memo for this process: eval's check that the peers can run and the run after
-it look the same set up, and hashing a corpus again costs ~0.5 s."""
+_HASHES: dict[tuple[str, int, int, int], bytes] = {}
+"""Each corpus file's content hash for this process, keyed on its path, size, modification
+time and inode (a file changed since is hashed again): eval's check that the peers can run
+and the run after it hash a set's corpus once (~0.5 s a set). The key keeps the inode and the
+path: two files of one name and size written in one clock tick share a modification time."""
 
 
 def cache_key(corpus: Corpus, questions: list[EvalQuestion], dense: dict[str, str]) -> str:
-    """Hash of the peers' version and models, the questions asked and the corpus's files;
-    computed once a process for the same questions, models and files (each file's name, size
-    and modification time: a file changed since is hashed again)."""
-    files = _files(corpus)
-    stamps = tuple((name, *_stamp(path)) for name, path in files)
-    asked = tuple((question.id, question.question) for question in questions)
-    memo = (PEERS_VERSION, tuple(sorted(dense.items())), asked, stamps)
-    if memo not in _KEYS:
-        _KEYS[memo] = _digest(files, asked, dense)
-    return _KEYS[memo]
-
-
-def _stamp(path: Path) -> tuple[int, int, int]:
-    status = path.stat()
-    return status.st_size, status.st_mtime_ns, status.st_ino
-
-
-def _digest(
-    files: list[tuple[str, Path]], asked: tuple[tuple[str, str], ...], dense: dict[str, str]
-) -> str:
+    """Hash of the peers' version and models, the questions asked and the corpus's files (each
+    file's content read once a process: `_HASHES`)."""
     digest = hashlib.sha256(f"{PEERS_VERSION}\0{sorted(dense.items())}".encode())
-    for qid, question in asked:
-        digest.update(f"{qid}\0{question}\0".encode())
-    for name, path in files:
+    for question in questions:
+        digest.update(f"{question.id}\0{question.question}\0".encode())
+    for name, path in _files(corpus):
         digest.update(name.encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(_content_hash(path))
     return digest.hexdigest()[:16]
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy `source` to `target` (a quick set's corpus); when `source`'s hash is known and
+    `source` did not change during the copy, `target` is known to hash the same, so the
+    quick run's key is not hashed again after its peer check (which read the sources)."""
+    before = _stamp(source)
+    shutil.copyfile(source, target)
+    if before in _HASHES and _stamp(source) == before:
+        _HASHES[_stamp(target)] = _HASHES[before]
+
+
+def _stamp(path: Path) -> tuple[str, int, int, int]:
+    status = path.stat()
+    return str(path.absolute()), status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def _content_hash(path: Path) -> bytes:
+    stamp = _stamp(path)
+    if stamp not in _HASHES:
+        _HASHES[stamp] = hashlib.sha256(path.read_bytes()).digest()
+    return _HASHES[stamp]
 
 
 def _files(corpus: Corpus) -> list[tuple[str, Path]]:

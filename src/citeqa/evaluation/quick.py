@@ -12,7 +12,6 @@ anything; `make_quick_sets` then copies the planned files.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -99,10 +98,12 @@ def plan_quick_sets(
 
 def make_quick_sets(plans: list[QuickPlan]) -> list[EvalSet]:
     """The planned quick sets, their corpora copied (once per folder)."""
+    from citeqa.evaluation.peer_cache import copy_file  # its hashes: the peer check's
+
     for plan in plans:
         target = plan.eval_set.corpus_dir
         if not target.exists():
             target.mkdir(parents=True)
             for path in plan.files:
-                shutil.copyfile(path, target / path.name)
+                copy_file(path, target / path.name)
     return [plan.eval_set for plan in plans]
