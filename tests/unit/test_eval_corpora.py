@@ -285,19 +285,6 @@ class _ModelMissing(type(get_embedder("fake"))):  # type: ignore[misc]
         return "sentence_transformers"
 
 
-def _counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[object]:
-    """The calls made to `module.name` from now on (each call's arguments)."""
-    calls: list[object] = []
-    real = getattr(module, name)
-
-    def counted(*args: object, **kwargs: object) -> object:
-        calls.append(args)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, counted)
-    return calls
-
-
 def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scratch_registry: None
 ) -> None:
@@ -314,13 +301,21 @@ def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
     facts = sets[0]
     peer_cache.peer_outcomes(facts.name, corpus, standalone_questions(facts), cache, dense=dense)
     peer_cache._HASHES.clear()  # as in a new process
-    hashed = _counted(monkeypatch, peer_cache, "_digest")
+    content_hash = peer_cache._content_hash
+    hashed: list[Path] = []
+
+    def counted_hash(path: Path) -> bytes:
+        hashed.extend([] if peer_cache._stamp(path) in peer_cache._HASHES else [path])
+        return content_hash(path)
+
+    monkeypatch.setattr(peer_cache, "_content_hash", counted_hash)
     check_peers(sets, cache)  # the peers' results are cached: no model needed
     report = evaluate_corpora(sets, settings, cache, peers=True)
     assert set(report.sets[0].systems) == {CITEQA, *PEER_NAMES}  # the peers' results: cached
-    assert len(hashed) == 1  # the answerable set's corpus, hashed once (by the check)
+    files = [p for p in corpus.rglob("*") if p.is_file()]
+    assert sorted(hashed) == sorted(files)  # the corpus, each file hashed once (by the check)
     (corpus / "volcans.txt").write_text(VOLCANO + " Changed since.", encoding="utf-8")
     assert (
         peer_cache.cached_outcomes(facts.name, corpus, standalone_questions(facts), cache) is None
     )
-    assert len(hashed) == 2  # a changed corpus is hashed again: its peer results no longer match
+    assert hashed[len(files) :] == [corpus / "volcans.txt"]  # changed: that file hashed again
