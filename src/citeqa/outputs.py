@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 from citeqa.paths import real_path
-from citeqa.safewrite import replace_whole, write_new_file
+from citeqa.safewrite import replace_whole, write_all, write_new_file
 
 NOT_OURS = (
     "it exists and is not a citeqa report (citeqa replaces only its own reports);"
@@ -108,12 +108,7 @@ def _write_through(descriptor: int, data: bytes) -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
-    view = memoryview(data)
-    while view:
-        written = os.write(descriptor, view)
-        if written <= 0:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        view = view[written:]
+    write_all(descriptor, data)
 
 
 def _starts_with(path: Path, headings: tuple[str, ...]) -> bool:

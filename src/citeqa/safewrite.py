@@ -63,15 +63,21 @@ def _write_or_remove(descriptor: int, path: Path, data: bytes, mode: int | None 
         if mode is not None:
             with contextlib.suppress(OSError):  # EPERM on vfat, FUSE: keep mkstemp's 0600
                 os.fchmod(descriptor, mode)
-        view = memoryview(data)
-        while view:
-            written = os.write(descriptor, view)
-            if written <= 0:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            view = view[written:]
+        write_all(descriptor, data)
         os.fsync(descriptor)
     except BaseException:
         os.close(descriptor)
         path.unlink(missing_ok=True)
         raise
     os.close(descriptor)
+
+
+def write_all(descriptor: int, data: bytes) -> None:
+    """Write `data` whole to the open `descriptor` (os.write may write part of it); a write
+    that takes nothing is a full device (ENOSPC)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(descriptor, view)
+        if written <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
