@@ -9,7 +9,7 @@ import pytest
 from fault_helpers import fake_settings
 
 from citeqa.abstention import NOTHING_TO_SEARCH
-from citeqa.api import build_index, open_assistant
+from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.questions import QuestionTerms, Vocabulary
 
 ORCA = (
@@ -22,14 +22,19 @@ WALRUS = (
 )
 
 
-def test_a_question_naming_its_own_subject_is_new(tmp_path: Path) -> None:
+def _assistant(tmp_path: Path, files: dict[str, str]) -> Assistant:
+    """An assistant (fake channel, never abstaining on the model's say) over `files`."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "orca.txt").write_text(ORCA, encoding="utf-8")
-    (corpus / "walrus.txt").write_text(WALRUS, encoding="utf-8")
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     settings = fake_settings(corpus, tmp_path / "index", abstain_threshold=0.0)
     build_index(settings)
-    assistant = open_assistant(settings, build_if_missing=False)
+    return open_assistant(settings, build_if_missing=False)
+
+
+def test_a_question_naming_its_own_subject_is_new(tmp_path: Path) -> None:
+    assistant = _assistant(tmp_path, {"orca.txt": ORCA, "walrus.txt": WALRUS})
     alone = assistant.ask("How long is the walrus tusk?")
     session = assistant.session()
     session.ask("How long are adult male orcas?")
@@ -61,13 +66,7 @@ def test_a_short_question_naming_an_identifier_is_not_read_as_a_follow_up(
 ) -> None:
     """The user trial: "What is the default retention_days?" after a question on
     max_connections quoted the max_connections entry again, read with that question."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "CHANGELOG.md").write_text(CHANGELOG, encoding="utf-8")
-    (corpus / "options.md").write_text(OPTIONS, encoding="utf-8")
-    settings = fake_settings(corpus, tmp_path / "index", abstain_threshold=0.0)
-    build_index(settings)
-    assistant = open_assistant(settings, build_if_missing=False)
+    assistant = _assistant(tmp_path, {"CHANGELOG.md": CHANGELOG, "options.md": OPTIONS})
     session = assistant.session()
     first = session.ask("Which version raised the default max_connections?")
     assert first.read_with is None
@@ -86,12 +85,7 @@ def test_a_short_question_naming_an_identifier_is_not_read_as_a_follow_up(
 def test_a_content_free_input_after_a_question_still_abstains(
     tmp_path: Path, content_free: str
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "options.md").write_text(OPTIONS, encoding="utf-8")
-    settings = fake_settings(corpus, tmp_path / "index", abstain_threshold=0.0)
-    build_index(settings)
-    assistant = open_assistant(settings, build_if_missing=False)
+    assistant = _assistant(tmp_path, {"options.md": OPTIONS})
     assert assistant.ask(content_free).reason == NOTHING_TO_SEARCH["en"]
     session = assistant.session()
     session.ask("What is the default retention_days?")
@@ -109,12 +103,7 @@ def test_a_session_analyses_each_question_once(
 ) -> None:
     import citeqa.api
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "options.md").write_text(OPTIONS, encoding="utf-8")
-    settings = fake_settings(corpus, tmp_path / "index", abstain_threshold=0.0)
-    build_index(settings)
-    session = open_assistant(settings, build_if_missing=False).session()
+    session = _assistant(tmp_path, {"options.md": OPTIONS}).session()
     analysed: list[tuple[str, str | None]] = []
     analyse = citeqa.api.analyse
 
