@@ -74,16 +74,17 @@ def open_assistant(
     build_if_missing: bool = True,
     progress: ProgressCallback | None = None,
     prefill: bool = True,
-    stale_warning: bool = False,
+    index_warnings: bool = False,
 ) -> Assistant:
     """Load the index (building it first when missing) and the query models. With `prefill`,
     a small index's sentence token sets are computed now (ondemand.TOKENS_AT_OPEN), so that the
     first questions cost no more than later ones; without (one question, `citeqa ask`), each
-    when first needed. With `stale_warning`, an answer from a stale index says so in its
-    `warnings` (`Assistant.stale_notice`; the first answer then reads the index's file list and
-    the corpus folder's, which answering otherwise never reads; the chat shows a banner). The
-    notice is as of that first check: a file changed later is not noticed until the index is
-    opened again."""
+    when first needed. With `index_warnings`, an answer says in its `warnings` what
+    `Assistant.index_notices` says: that the settings ask for other channels than the index
+    was built with, that the index is stale (`stale_notice`; the first answer then reads its
+    file list and the corpus folder's, which answering otherwise never reads; the chat shows a
+    banner). The stale notice is as of that first check: a file changed later is not noticed
+    until the index is opened again."""
     settings = with_recorded_corpus(settings or load_settings())
     try:
         loaded = load_index(settings.index_dir)
@@ -96,7 +97,7 @@ def open_assistant(
     if progress is not None:
         progress("loading models", 0, 1)
     ready = _Loaded.of(loaded, settings.embed_sentences_on_demand, prefill)
-    assistant = Assistant(settings, ready, stale_warning=stale_warning)
+    assistant = Assistant(settings, ready, index_warnings=index_warnings)
     if progress is not None:
         progress("loading models", 1, 1)
     return assistant
@@ -172,12 +173,15 @@ class Session:
 class Assistant:
     """A loaded index plus query models; `ask` is cheap once this exists."""
 
-    def __init__(self, settings: Settings, loaded: _Loaded, *, stale_warning: bool = False) -> None:
+    def __init__(
+        self, settings: Settings, loaded: _Loaded, *, index_warnings: bool = False
+    ) -> None:
         self.settings = settings
         self._loaded = loaded
-        self.stale_warning = stale_warning
-        """Whether this assistant's answers carry the stale notice in their warnings
-        (open_assistant's `stale_warning`): its own, not the loaded index's, which its
+        self.index_warnings = index_warnings
+        """Whether this assistant's answers carry the index's notices (`index_notices`: other
+        channels than the settings', a stale index) in their warnings
+        (open_assistant's `index_warnings`): its own, not the loaded index's, which its
         configured copies share (they start with it; setting one's changes no other's)."""
 
     def ask(self, question: str, k: int | None = None, *, id: str | int | None = None) -> Answer:
@@ -197,7 +201,7 @@ class Assistant:
     def configured(self, **overrides: object) -> Assistant:
         """The same loaded index and models under other settings (k, weights, thresholds...)."""
         settings = self.settings.model_copy(update=overrides)
-        return Assistant(settings, self._loaded, stale_warning=self.stale_warning)
+        return Assistant(settings, self._loaded, index_warnings=self.index_warnings)
 
     def document(self, doc_id: str) -> Document:
         """The full document, as indexed (its text is what citation offsets point into)."""
@@ -231,6 +235,12 @@ class Assistant:
         as it was when first asked (by this or a configured copy), never re-checked afterwards
         (a file changed since is not noticed until the index is opened again)."""
         return self._loaded.stale_notice(self.settings.corpus_dir)
+
+    def index_notices(self) -> list[str]:
+        """What to tell a user of this index before any answer: that the settings ask for other
+        channels than it was built with (`channels_notice`) and that it is stale
+        (`stale_notice`), those that apply."""
+        return [n for n in (self.channels_notice(), self.stale_notice()) if n]
 
     def changes(self) -> list[str]:
         """What changed since the index was built, as `status().changed` says it ([] when
@@ -352,8 +362,7 @@ class Assistant:
             "answer": round((done - retrieved) * 1000, 2),
             "total": round((done - began) * 1000, 2),
         }
-        stale = self.stale_notice() if self.stale_warning else None
-        notes = [*warnings, stale] if stale else warnings
+        notes = [*warnings, *self.index_notices()] if self.index_warnings else warnings
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes})
 
 

@@ -247,6 +247,29 @@ def test_a_jsonl_batch_on_a_stale_index_says_so_in_every_answer(
     assert " ".join(done.err.split()).count(STALE_NOTICE) == 1
 
 
+def test_an_index_of_other_channels_than_the_settings_says_so_in_the_answer_json(
+    tmp_path: Path, cli: Any
+) -> None:
+    """The settings ask for channels the index was not built with: the index answers with its
+    own, and the JSON's warnings say so (they said nothing: the notice went to stderr only)."""
+    corpus = make_corpus(tmp_path / "corpus")
+    build_index(fake_settings(corpus, tmp_path / "index"))
+
+    done = cli(
+        "ask",
+        "How does belimumab work?",
+        "--json",
+        corpus_dir=str(corpus),
+        index_dir=str(tmp_path / "index"),
+        channels='["fake", "use"]',
+    )
+
+    assert done.code == 0, done.err
+    warnings = json.loads(done.out)["warnings"]
+    assert len(warnings) == 1 and "built with the channels fake" in warnings[0]
+    assert " ".join(done.err.split()).count("built with the channels fake") == 1
+
+
 def test_an_up_to_date_index_gives_no_warning(tmp_path: Path, cli: Any) -> None:
     corpus = make_corpus(tmp_path / "corpus")
     build_index(fake_settings(corpus, tmp_path / "index"))
@@ -267,7 +290,7 @@ def test_the_api_puts_the_stale_notice_in_warnings_when_asked_to(tmp_path: Path)
     corpus, index = _stale_index(tmp_path)
     settings = fake_settings(corpus, index)
 
-    warned = open_assistant(settings, stale_warning=True)
+    warned = open_assistant(settings, index_warnings=True)
     assert warned.ask("How does belimumab work?").warnings == [STALE_NOTICE]
     assert warned.session().ask("How does belimumab work?").warnings == [STALE_NOTICE]
     quiet = open_assistant(settings)  # answering reads no file list (the chat: a banner)
@@ -275,21 +298,21 @@ def test_the_api_puts_the_stale_notice_in_warnings_when_asked_to(tmp_path: Path)
     assert quiet.stale_notice() == STALE_NOTICE
 
 
-def test_a_stale_warning_is_the_assistants_own_not_its_copies(tmp_path: Path) -> None:
+def test_index_warnings_are_the_assistants_own_not_its_copies(tmp_path: Path) -> None:
     corpus, index = _stale_index(tmp_path)
-    warned = open_assistant(fake_settings(corpus, index), stale_warning=True)
+    warned = open_assistant(fake_settings(corpus, index), index_warnings=True)
     copy = warned.configured(k=3)  # shares the loaded index, starts with the option
     assert copy.ask("How does belimumab work?").warnings == [STALE_NOTICE]
-    copy.stale_warning = False
+    copy.index_warnings = False
     assert copy.ask("How does belimumab work?").warnings == []
     assert warned.ask("How does belimumab work?").warnings == [STALE_NOTICE]
-    assert not open_assistant(fake_settings(corpus, index)).stale_warning
+    assert not open_assistant(fake_settings(corpus, index)).index_warnings
 
 
 @pytest.mark.parametrize(
     ("added", "named"), [(5, "); run"), (6, " and 1 more); run"), (9, " and 4 more); run")]
 )
-def test_a_stale_warning_counts_the_changes_it_does_not_name(
+def test_a_stale_notice_counts_the_changes_it_does_not_name(
     tmp_path: Path, cli: Any, added: int, named: str
 ) -> None:
     corpus = make_corpus(tmp_path / "corpus")

@@ -125,6 +125,9 @@ class FakeAssistant:
     def channels_notice(self) -> str | None:
         return channels_differ(list(self.channels), self.settings.channels)
 
+    def index_notices(self) -> list[str]:
+        return [n for n in (self.channels_notice(), self.stale_notice()) if n]
+
     def status(self) -> IndexStatus:
         from citeqa.models import DocumentStatus
 

@@ -59,12 +59,12 @@ def ask(
         from citeqa.questions import clean_question
 
         clean_question(question, settings.max_question_chars)
-    # each token set when first needed; a stale index is said in each answer's warnings
-    assistant = open_for_questions(settings, prefill=False, stale_warning=True)
+    # each token set when first needed; a stale index, or channels other than the settings',
+    # are said in each answer's warnings
+    assistant = open_for_questions(settings, prefill=False, index_warnings=True)
     if jsonl:
-        stale = assistant.stale_notice()
-        if stale:  # once on stderr: a batch's warnings are in its JSON lines only
-            warn(stale)
+        for notice in assistant.index_notices():  # once on stderr: then in each JSON line
+            warn(notice)
         answer_batch(assistant, k)
         return
     answer = assistant.ask(question or "", k=k)

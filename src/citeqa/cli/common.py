@@ -19,7 +19,6 @@ import typer
 from citeqa.cli.app import say
 from citeqa.errors import CorpusMissing, IndexMissing
 from citeqa.paths import real_path, unusable_path
-from citeqa.visible import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -161,11 +160,12 @@ def warn(message: str) -> None:
 
 
 def open_for_questions(
-    settings: Settings, *, prefill: bool = True, stale_warning: bool = False
+    settings: Settings, *, prefill: bool = True, index_warnings: bool = False
 ) -> Assistant:
-    """The assistant; a missing index is built first (with a message), a stale one is named on
-    stderr, or, with `stale_warning`, in each answer's warnings instead (`ask` prints those).
-    `prefill` and `stale_warning` as `api.open_assistant` takes them."""
+    """The assistant; a missing index is built first (with a message); the index's notices (a
+    stale index, other channels than the settings': `Assistant.index_notices`) are said on
+    stderr, or, with `index_warnings`, in each answer's warnings instead (`ask` prints those).
+    `prefill` and `index_warnings` as `api.open_assistant` takes them."""
     from citeqa.embedding import check_available, preload
 
     preload(settings.channels)  # the models load while citeqa's core imports and reads the index
@@ -176,7 +176,7 @@ def open_for_questions(
         settings,
         build_if_missing=False,
         prefill=prefill,
-        stale_warning=stale_warning,
+        index_warnings=index_warnings,
     )
     try:
         assistant = opening()
@@ -186,10 +186,7 @@ def open_for_questions(
         with progress_bar(stderr_console()) as progress:
             build_index(settings, progress=progress)
         assistant = opening()
-    notice = assistant.channels_notice()
-    if notice:
-        warn(clean(notice))
-    stale = None if stale_warning else assistant.stale_notice()
-    if stale:
-        warn(stale)
+    if not index_warnings:
+        for notice in assistant.index_notices():
+            warn(notice)
     return assistant
