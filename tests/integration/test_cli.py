@@ -247,22 +247,20 @@ def test_a_jsonl_batch_on_a_stale_index_says_so_in_every_answer(
     assert " ".join(done.err.split()).count(STALE_NOTICE) == 1
 
 
+def _ask_json_of_a_fresh_index(tmp_path: Path, cli: Any, **env: str) -> Any:
+    """`citeqa ask --json` (with `env`'s settings) on an index just built of the test corpus."""
+    corpus = make_corpus(tmp_path / "corpus")
+    build_index(fake_settings(corpus, tmp_path / "index"))
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    return cli("ask", "How does belimumab work?", "--json", **where, **env)
+
+
 def test_an_index_of_other_channels_than_the_settings_says_so_in_the_answer_json(
     tmp_path: Path, cli: Any
 ) -> None:
     """The settings ask for channels the index was not built with: the index answers with its
     own, and the JSON's warnings say so (they said nothing: the notice went to stderr only)."""
-    corpus = make_corpus(tmp_path / "corpus")
-    build_index(fake_settings(corpus, tmp_path / "index"))
-
-    done = cli(
-        "ask",
-        "How does belimumab work?",
-        "--json",
-        corpus_dir=str(corpus),
-        index_dir=str(tmp_path / "index"),
-        channels='["fake", "use"]',
-    )
+    done = _ask_json_of_a_fresh_index(tmp_path, cli, channels='["fake", "use"]')
 
     assert done.code == 0, done.err
     warnings = json.loads(done.out)["warnings"]
@@ -271,16 +269,7 @@ def test_an_index_of_other_channels_than_the_settings_says_so_in_the_answer_json
 
 
 def test_an_up_to_date_index_gives_no_warning(tmp_path: Path, cli: Any) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    build_index(fake_settings(corpus, tmp_path / "index"))
-
-    done = cli(
-        "ask",
-        "How does belimumab work?",
-        "--json",
-        corpus_dir=str(corpus),
-        index_dir=str(tmp_path / "index"),
-    )
+    done = _ask_json_of_a_fresh_index(tmp_path, cli)
 
     assert done.code == 0, done.err
     assert json.loads(done.out)["warnings"] == [] and "STALE" not in done.err
