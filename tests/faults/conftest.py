@@ -141,3 +141,13 @@ def no_hang() -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+EVAL_LINE = {
+    "id": "q1",
+    "question": "How does belimumab work?",
+    "doc_id": "biotherapy-in-lupus-faq",
+    "answers": ["B lymphocytes"],
+    "split": "dev",
+}
+"""One known-fact line (evals' question format) about the test corpus, for eval-file tests."""

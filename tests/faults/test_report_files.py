@@ -15,20 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import make_corpus
+from fault_helpers import EVAL_LINE, make_corpus
 
 import citeqa
 from citeqa.api import build_index
 from citeqa.evaluation.markdown import REPORT_HEADING
 from small_corpora import fake_settings
 
-LINE = {
-    "id": "q1",
-    "question": "How does belimumab work?",
-    "doc_id": "biotherapy-in-lupus-faq",
-    "answers": ["B lymphocytes"],
-    "split": "dev",
-}
 CONFTEST = str(Path(__file__).parents[1] / "conftest.py")
 WITH_FAKES = (
     "import sys, importlib.util as u; s = u.spec_from_file_location('fakes', sys.argv[1]);"
@@ -45,7 +38,7 @@ def eval_args(tmp_path: Path) -> list[str]:
     index = tmp_path / "index"
     build_index(fake_settings(corpus, index))
     questions = tmp_path / "questions.jsonl"
-    questions.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
+    questions.write_text(json.dumps(EVAL_LINE) + "\n", encoding="utf-8")
     where = ["--set", str(questions), "--corpus", str(corpus), "--index", str(index)]
     return ["eval", *where, "--no-ablations", "--split", "dev"]
 

@@ -11,22 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import make_corpus
+from fault_helpers import EVAL_LINE, make_corpus
 
 from citeqa.evaluation import questions, sets
 from citeqa.evaluation.questions import EvalSetError
 from citeqa.evaluation.sets import read_registry
 
 pytestmark = pytest.mark.usefixtures("no_hang")
-
-
-LINE = {
-    "id": "q1",
-    "question": "How does belimumab work?",
-    "doc_id": "biotherapy-in-lupus-faq",
-    "answers": ["B lymphocytes"],
-    "split": "dev",
-}
 
 
 def _eval(cli: Any, tmp_path: Path, question_set: Path) -> Any:
@@ -56,12 +47,14 @@ def test_a_question_set_past_the_limit_is_refused_unread(
 ) -> None:
     monkeypatch.setattr(questions, "MAX_SET_BYTES", 1000)
     big = tmp_path / "questions.jsonl"
-    big.write_text(json.dumps({**LINE, "question": "belimumab " * 200}) + "\n", encoding="utf-8")
+    big.write_text(
+        json.dumps({**EVAL_LINE, "question": "belimumab " * 200}) + "\n", encoding="utf-8"
+    )
     result = _eval(cli, tmp_path, big)
     assert result.code == 13
     assert "larger than 1,000 bytes" in result.error_line()
     small = tmp_path / "small.jsonl"
-    small.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
+    small.write_text(json.dumps(EVAL_LINE) + "\n", encoding="utf-8")
     assert _eval(cli, tmp_path, small).code == 0  # under the limit, the set runs
 
 
