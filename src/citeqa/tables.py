@@ -13,7 +13,7 @@ import bisect
 from citeqa.glossary import fold
 from citeqa.language import Span, is_table_row, is_table_separator, trim_span
 
-__all__ = ["TableHeaders", "is_table_frame", "names_a_cell", "row_cells"]
+__all__ = ["TableHeaders", "is_table_frame", "names_a_cell"]
 
 _Table = tuple[int, int, Span | None, bool]
 """A table's first line's start, last line's end, header row (None for a lone row or a table
@@ -100,14 +100,6 @@ def _unmarked(cell: str) -> str:
     return cell
 
 
-def row_cells(line: str) -> list[str]:
-    """The cells of a table row (`is_table_row`: pipes, else tabs), each without the spaces
-    and paired inline markup around it; empty cells left out."""
-    separator = "|" if line.count("|") >= 2 else "\t"
-    cells = (_unmarked(cell) for cell in line.split(separator))
-    return [cell for cell in cells if cell]
-
-
 def names_a_cell(line: str, keys: frozenset[str]) -> bool:
     """Whether a table row's first cell, its lookup column, is among `keys` (folded: a number
     or an identifier the question names, questions.question_keys): the row the question looks
@@ -120,7 +112,7 @@ def names_a_cell(line: str, keys: frozenset[str]) -> bool:
 
 
 def _first_cell(line: str) -> str:
-    """A table row's first cell as written, empty cells kept (unlike `row_cells`): in
+    """A table row's first cell as written, empty cells kept: in
     `|  | 64 | … |` it is the empty cell, not 64. Only the outer piece before a leading `|` is
     no cell; a leading tab opens an empty first cell."""
     if line.count("|") >= 2:

@@ -7,7 +7,7 @@ import pytest
 from citeqa.language import is_table_separator
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.sentences import SECTIONS, SentenceBank, _heading_tokens
-from citeqa.tables import TableHeaders, is_table_frame, names_a_cell, row_cells
+from citeqa.tables import TableHeaders, is_table_frame, names_a_cell
 
 MARKDOWN = (
     "## Tomato trial 2025\n\n"
@@ -200,22 +200,19 @@ def test_what_a_bank_remembers_of_tables_and_headings_stays_within_its_bounds(
     assert _heading_tokens.cache_info().maxsize == SECTIONS
 
 
-def test_row_cells_drop_spaces_and_inline_markup() -> None:
-    assert row_cells("| `retention_days` | **30** | Days kept |") == [
-        "retention_days",
-        "30",
-        "Days kept",
-    ]
-    assert row_cells("E1042\tDisk full\t") == ["E1042", "Disk full"]
-    assert row_cells("| 9 |  | expired |") == ["9", "expired"]
+def test_a_first_cell_is_read_without_spaces_and_paired_inline_markup() -> None:
+    assert names_a_cell("| `retention_days` | **30** | Days kept |", frozenset({"retention_days"}))
+    assert names_a_cell("| **30** | Days kept |", frozenset({"30"}))
+    assert names_a_cell("E1042\tDisk full\t", frozenset({"e1042"}))
     # paired markup only: "_" begins identifiers ("_sync_dir", as the question keeps it)
-    assert row_cells("| _sync_dir | `__init__` | *x* | **`y`** | ` |") == [
-        "_sync_dir",
-        "__init__",
-        "x",
-        "y",
-        "`",
-    ]
+    for row, key in [
+        ("| _sync_dir | x |", "_sync_dir"),
+        ("| `__init__` | x |", "__init__"),
+        ("| *x* | y |", "x"),
+        ("| **`y`** | z |", "y"),
+        ("| ` | z |", "`"),
+    ]:
+        assert names_a_cell(row, frozenset({key})), row
 
 
 @pytest.mark.parametrize(
