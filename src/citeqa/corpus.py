@@ -35,6 +35,7 @@ from citeqa.domain import (
 )
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
+from citeqa.glossary import fold
 from citeqa.language import split_sentences
 from citeqa.listing import first
 from citeqa.models import Document
@@ -327,12 +328,7 @@ def _title_like(sentence: str) -> bool:
     words = _WORD_WITH_LETTERS.findall(sentence)
     if len(words) < 2:
         return False
-    return not (len(sentence.split()) == 2 and _folded(words[0]) in _title_labels())
-
-
-def _folded(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return not (len(sentence.split()) == 2 and fold(words[0]) in _title_labels())
 
 
 @cache
