@@ -129,7 +129,7 @@ def test_abstention_sweep_recomputes_from_confidences():
         result(id="b", confidence=0.9),
         result(id="u", answerable=False, confidence=0.3),
     ]
-    low, high = abstention_sweep(results, [0.1, 0.5])
+    low, high = abstention_sweep(results, [0.1, 0.5], current=0.0)
     assert low["abstention_recall"] == 0.0 and low["abstention_precision"] is None
     assert high["abstention_recall"] == 1.0
     assert high["false_abstention_rate"] == 0.5

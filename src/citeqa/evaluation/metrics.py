@@ -204,24 +204,22 @@ def by_kind(results: list[QuestionResult]) -> dict[str, Metrics]:
 
 
 def abstention_sweep(
-    results: list[QuestionResult], thresholds: Iterable[float], current: float = 0.0
+    results: list[QuestionResult], thresholds: Iterable[float], current: float
 ) -> list[dict[str, float | None]]:
     """Abstention figures had `min_confidence` (the least confidence answered, `current` in
     the run) been t: see `abstains_at`. Exact at t ≥ current, an estimate below it."""
+    unanswerable_total = sum(not r.answerable for r in results)
+    answerable_total = len(results) - unanswerable_total
     rows = []
     for t in thresholds:
         abstain = [r for r in results if abstains_at(r, t, current)]
-        unanswerable = [not r.answerable for r in abstain]
+        unanswerable = sum(not r.answerable for r in abstain)
         rows.append(
             {
                 "threshold": t,
-                "abstention_precision": _ratio(sum(unanswerable), len(abstain)),
-                "abstention_recall": _ratio(
-                    sum(unanswerable), sum(not r.answerable for r in results)
-                ),
-                "false_abstention_rate": _ratio(
-                    len(abstain) - sum(unanswerable), sum(r.answerable for r in results)
-                ),
+                "abstention_precision": _ratio(unanswerable, len(abstain)),
+                "abstention_recall": _ratio(unanswerable, unanswerable_total),
+                "false_abstention_rate": _ratio(len(abstain) - unanswerable, answerable_total),
             }
         )
     return rows
