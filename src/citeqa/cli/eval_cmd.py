@@ -121,12 +121,13 @@ def eval_command(
         ("--no-ablations", no_ablations), ("--corpus", corpus), ("--index", index),
         ("--report", report_path), ("--markdown", markdown and report_path is None),
     )  # fmt: skip
+    text = render(report, command, questions) if report_path or markdown else ""
     if report_path is not None:
-        write_report(report_path, render(report, command, questions))
+        write_report(report_path, text)
     if as_json:
         sys.stdout.write(to_json(report.model_dump(mode="json"), indent=2) + "\n")
     elif markdown:
-        sys.stdout.write(render(report, command, questions))
+        sys.stdout.write(text)
     else:
         print_tables(report)
         print_misses(report, questions)
