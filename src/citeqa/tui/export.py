@@ -54,9 +54,14 @@ class ExportContext:
         return cls("?", "?", mode=mode, k=k)
 
 
+def export_stem(now: datetime) -> str:
+    """citeqa-conversation-YYYYmmdd-HHMMSS (the export's name without its .md)"""
+    return now.strftime("citeqa-conversation-%Y%m%d-%H%M%S")
+
+
 def export_filename(now: datetime) -> str:
     """citeqa-conversation-YYYYmmdd-HHMMSS.md"""
-    return now.strftime("citeqa-conversation-%Y%m%d-%H%M%S.md")
+    return export_stem(now) + ".md"
 
 
 def _header(context: ExportContext, now: datetime) -> list[str]:
@@ -136,7 +141,7 @@ def write_conversation(
     new file, never over one (a name taken, by an export of the same second from another chat
     or a file of the user's, gets `-2`...: outputs.write_new)."""
     now = now or datetime.now()
-    stem = export_filename(now).removesuffix(".md")
+    stem = export_stem(now)
     return write_new(directory, stem, ".md", conversation_markdown(turns, context, now))
 
 
