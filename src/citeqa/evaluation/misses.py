@@ -34,12 +34,18 @@ class Miss:
     """One missed question: its id and text, the document expected, what citeqa did, and the
     kind of miss that was (a key of REASONS)."""
 
-    id: str
-    question: str
     expected: str
     did: str
     reason: str
     result: QuestionResult
+
+    @property
+    def id(self) -> str:
+        return self.result.id
+
+    @property
+    def question(self) -> str:
+        return self.result.question
 
 
 def misses(results: Iterable[QuestionResult], questions: Iterable[EvalQuestion]) -> list[Miss]:
@@ -53,9 +59,7 @@ def misses(results: Iterable[QuestionResult], questions: Iterable[EvalQuestion])
         reason = reason_missed(result)
         if reason is not None:
             did = _what_it_did(result, reason, document)
-            found.append(
-                Miss(result.id, result.question, document or UNANSWERABLE, did, reason, result)
-            )
+            found.append(Miss(document or UNANSWERABLE, did, reason, result))
     return found
 
 
