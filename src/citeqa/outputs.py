@@ -42,21 +42,21 @@ def replace_own(path: Path, text: str, headings: tuple[str, ...]) -> None:
     `headings`. Anything but a regular file (a pipe, a terminal, /dev/stdout, whatever it
     stands for) is opened as given and written as it is."""
     try:
-        mode: int | None = os.stat(path).st_mode
+        status: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
-        mode = None
-    if mode is not None and stat.S_ISDIR(mode):
+        status = None
+    if status is not None and stat.S_ISDIR(status.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
-    descriptor = _open_descriptor(path) if mode is not None else None
+    descriptor = _open_descriptor(path, status) if status is not None else None
     if descriptor is not None:
         _write_through(descriptor, text.encode("utf-8"))
         return
-    if mode is not None and not stat.S_ISREG(mode):
+    if status is not None and not stat.S_ISREG(status.st_mode):
         with open(path, "w", encoding="utf-8") as stream:  # a device or FIFO: as it is
             stream.write(text)
         return
-    target = real_path(path)
-    if mode is not None and os.stat(target).st_size and not _starts_with(target, headings):
+    target = real_path(path)  # os.stat followed the same links: `status` is the target's
+    if status is not None and status.st_size and not _starts_with(target, headings):
         raise FileExistsError(errno.EEXIST, NOT_OURS)
     replace_whole(target, text.encode("utf-8"), ".citeqa-")
 
@@ -78,9 +78,10 @@ def write_new(folder: Path, stem: str, suffix: str, text: str) -> Path:
 _FD_PATH = re.compile(r"/(?:dev/fd|proc/self/fd|proc/(\d+)/fd)/(\d+)")
 
 
-def _open_descriptor(path: Path) -> int | None:
+def _open_descriptor(path: Path, status: os.stat_result) -> int | None:
     """The descriptor of this process that `path` names (/dev/fd/N, /proc/self/fd/N) or whose
-    file it is (stdout, stderr: /dev/stdout, or `out.md` when stdout goes there), if any."""
+    file it is (`status`, os.stat of `path`: stdout, stderr: /dev/stdout, or `out.md` when
+    stdout goes there), if any."""
     named = _FD_PATH.fullmatch(str(path))
     if named and (named.group(1) is None or int(named.group(1)) == os.getpid()):
         number = int(named.group(2))
@@ -89,10 +90,6 @@ def _open_descriptor(path: Path) -> int | None:
         except OSError:
             return None
         return number
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
     for number in (1, 2):
         try:
             if os.path.samestat(status, os.fstat(number)):
