@@ -49,8 +49,7 @@ def needs_package(embedder: object, who: str, reason: str, otherwise: str) -> st
     which cannot be loaded here (REASON). Run `pip install …` (or: Install P), or OTHERWISE."."""
     package = str(getattr(embedder, "package", "its"))
     platforms = str(getattr(embedder, "platforms", ""))
-    extra = getattr(embedder, "extra", "")
-    advice = f"Run {install_hint(embedder)}" if extra else f"Install {package}"
+    advice = ("Run " if getattr(embedder, "extra", "") else "Install ") + install_hint(embedder)
     return (
         f"{who} needs the {package} package{platforms}, which cannot be loaded here ({reason})."
         f" {advice}, or {otherwise}."
