@@ -164,10 +164,10 @@ class Session:
         )
         context = self.previous if follows else None
         terms = self.assistant._terms(cleaned, context)
-        answer = self.assistant._answer(cleaned, context, k, warnings, terms)
+        answer = self.assistant._answer(cleaned, context, k, warnings, terms, read_with=context)
         if not nothing_of_its_own(terms):  # "???" keeps the previous subject
             self.previous = in_context(context, cleaned)[-600:] if context else cleaned
-        return answer.model_copy(update={"read_with": context})
+        return answer
 
 
 class Assistant:
@@ -187,7 +187,7 @@ class Assistant:
     def ask(self, question: str, k: int | None = None, *, id: str | int | None = None) -> Answer:
         """Answer one question on its own."""
         cleaned, warnings = clean_question(question, self.settings.max_question_chars)
-        return self._answer(cleaned, None, k, warnings).model_copy(update={"id": id})
+        return self._answer(cleaned, None, k, warnings, id=id)
 
     def retrieve(self, question: str, k: int | None = None) -> Retrieval:
         """Only the ranked passages, no answer."""
@@ -333,9 +333,12 @@ class Assistant:
         k: int | None,
         warnings: list[str],
         terms: QuestionTerms | None = None,
+        **fields: object,
     ) -> Answer:
         """The answer to `question` (read with `context`, a follow-up's previous question);
-        `terms` are its analysis, `_terms(question, context)`, when the caller made it."""
+        `terms` are its analysis, `_terms(question, context)`, when the caller made it;
+        `fields` are the caller's own (its `id`, a follow-up's `read_with`), set in the same
+        copy as the timings and warnings."""
         began = time.perf_counter()
         text = in_context(context, question) if context else question
         vectors = self._query_vectors(text)
@@ -363,7 +366,7 @@ class Assistant:
             "total": round((done - began) * 1000, 2),
         }
         notes = [*warnings, *self.index_notices()] if self.index_warnings else warnings
-        return answer.model_copy(update={"timings_ms": timings, "warnings": notes})
+        return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
 
 
 def _has_content(answer: Answer) -> bool:
