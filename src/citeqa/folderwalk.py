@@ -12,10 +12,10 @@ import os
 from collections.abc import Iterator
 from os import stat_result
 from pathlib import Path
-from stat import S_ISDIR, S_ISFIFO, S_ISLNK, S_ISREG, S_ISSOCK
+from stat import S_ISDIR, S_ISLNK, S_ISREG
 from typing import NamedTuple
 
-from citeqa.paths import real_path
+from citeqa.paths import file_kind, real_path
 
 
 class CorpusStamps(NamedTuple):
@@ -143,8 +143,7 @@ class _Walk:
 
 def _not_regular(mode: int) -> str:
     """Why a name that is no regular file is left out, saying what it is."""
-    kind = "a FIFO" if S_ISFIFO(mode) else "a socket" if S_ISSOCK(mode) else "a device"
-    return f"{NOT_REGULAR} ({kind})"
+    return f"{NOT_REGULAR} ({file_kind(mode)})"
 
 
 NOT_REGULAR = "not a regular file"

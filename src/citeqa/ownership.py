@@ -30,7 +30,7 @@ from pathlib import Path
 
 from citeqa.errors import IndexRefused, IndexWriteError
 from citeqa.jsonfiles import read_object
-from citeqa.paths import make_folder, real_path
+from citeqa.paths import file_kind, make_folder, real_path
 from citeqa.safewrite import write_new_file
 from citeqa.visible import shown
 
@@ -135,9 +135,6 @@ def claim(index_dir: Path) -> Ownership:
     return _create_marker(index_dir, sorted(adopted or []))
 
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
-
-
 def _marker_problem(index_dir: Path) -> str:
     """Why `read_marker` found no valid marker, in the words of `claim`'s refusal: none there,
     one that is no regular file (a FIFO...), one that cannot be read, or one that is not ours."""
@@ -148,8 +145,7 @@ def _marker_problem(index_dir: Path) -> str:
     except OSError as err:
         return f"its {MARKER} cannot be read: {err.strerror or err}"
     if not stat.S_ISREG(mode):
-        kind = next((name for test, name in _KINDS if test(mode)), "a device")
-        return f"its {MARKER} is not a regular file but {kind}"
+        return f"its {MARKER} is not a regular file but {file_kind(mode)}"
     return f"its {MARKER} is not a citeqa index marker"
 
 

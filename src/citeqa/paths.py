@@ -18,6 +18,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from citeqa.errors import IndexWriteError
@@ -81,3 +82,10 @@ def make_folder(folder: Path, what: str) -> Path:
             f"Cannot use the {what} {folder}: {not_a_folder(folder, err)}."
         ) from None
     return folder
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is no regular file is, by its `mode` (os.stat's st_mode), in the words
+    messages use: "a FIFO", "a folder", "a socket", else "a device"."""
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "a device")
