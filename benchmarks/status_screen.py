@@ -40,6 +40,8 @@ def big_status(documents: int, changes: int) -> IndexStatus:
         channels=[ChannelInfo(name="use", model="USE v3", package="fast-use", version="0", dim=1)],
         chunk_count=7 * documents,
         size_bytes=10**9,
+        corpus_bytes=10**9,
+        corpus_examples=[],
         manifest_hash="0" * 64,
         stale=changes > 0,
         changed=[f"modified: reports/report-{n:05d}.txt" for n in range(changes)],

@@ -6,6 +6,7 @@ Document → Chunk → Hit → Retrieval → Answer (with Citations and Passages
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -197,6 +198,14 @@ class DocumentStatus(Frozen):
     lang: list[str] = Field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Example:
+    """A question to offer a user of the corpus, with its language (the chat's welcome)."""
+
+    question: str
+    lang: str
+
+
 class IndexStatus(Frozen):
     """What is indexed, with which models, and whether the corpus has changed since."""
 
@@ -208,6 +217,13 @@ class IndexStatus(Frozen):
     channels: list[ChannelInfo]
     chunk_count: int
     size_bytes: int
+    corpus_bytes: int | None
+    """The total size of the corpus's files as the status check's walk found them (the corpus
+    manifest and domain file left out): what the chat's welcome shows without walking the
+    corpus again; None when the corpus folder is missing."""
+    corpus_examples: list[Example]
+    """The example questions the corpus's manifest.json lists, as the status check read it
+    (overview.manifest_examples): what the chat's welcome offers without reading it again."""
     manifest_hash: str
     stale: bool
     changed: list[str] = Field(default_factory=list)

@@ -1,7 +1,8 @@
 """What a corpus is, in one line, and example questions to start with: for the chat's welcome.
 
 `corpus_overview` counts the corpus's files, their size and languages (from the corpus's
-manifest.json, or the index status once it is loaded) and picks example questions: the
+manifest.json, or the index status once it is loaded: its check read the corpus's size and
+the manifest's examples, read here no more) and picks example questions: the
 ones the manifest lists under "examples" (`{"question": ..., "lang": ...}`); for a corpus
 without any, once its index is loaded, questions on the salient term of a few documents
 (`term_example`, for the documents suggestions.py picks: a word frequent in the document and
@@ -30,7 +31,7 @@ from citeqa.corpus import corpus_stamps
 from citeqa.domain import language_data, read_corpus_manifest
 from citeqa.language import OTHER
 from citeqa.lexical import content_words, fold, tokenize
-from citeqa.models import IndexStatus
+from citeqa.models import Example, IndexStatus
 from citeqa.questions import QUESTION_WORDS
 
 EXAMPLE_COUNT = 3
@@ -82,14 +83,6 @@ FUNCTION_WORDS = {lang: frozenset(words) for lang, words in language_data().func
 never a term asked about, nor part of a phrase asked about (the stopwords neither)."""
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French", OTHER: "other languages"}
-
-
-@dataclass(frozen=True)
-class Example:
-    """One question to offer, with its language."""
-
-    question: str
-    lang: str
 
 
 @dataclass(frozen=True)
@@ -366,31 +359,60 @@ def _manifest_documents(manifest: dict[str, object]) -> list[tuple[str, list[str
     return documents
 
 
+class _Found(NamedTuple):
+    """What the overview reads of a corpus (`_found`)."""
+
+    documents: list[tuple[str, list[str]]]
+    """Each document's title and languages."""
+    document_count: int
+    """The documents (the files, before the index is loaded)."""
+    size: int
+    """The corpus's files' size in bytes."""
+    examples: list[Example]
+    """The corpus manifest's examples."""
+
+
+def _found(corpus_dir: Path, status: IndexStatus | None) -> _Found:
+    """What the overview reads of the corpus: from `status` when its check found the corpus
+    (then the folder is neither walked nor its manifest read again), else from a walk of the
+    folder and its manifest, with the documents of `status` when there is one."""
+    if status is not None and status.corpus_bytes is not None:
+        documents = _status_documents(status)
+        return _Found(documents, len(documents), status.corpus_bytes, status.corpus_examples)
+    manifest = read_corpus_manifest(corpus_dir).data
+    files = corpus_stamps(corpus_dir, manifest)
+    examples = manifest_examples(manifest)
+    if status is not None:
+        documents = _status_documents(status)
+        return _Found(documents, len(documents), sum(files.sizes), examples)
+    return _Found(_manifest_documents(manifest), len(files.names), sum(files.sizes), examples)
+
+
+def _status_documents(status: IndexStatus) -> list[tuple[str, list[str]]]:
+    return [(doc.title, list(doc.lang)) for doc in status.documents]
+
+
 def corpus_overview(
     corpus_dir: Path,
     status: IndexStatus | None = None,
     suggest: Callable[[], list[Example]] | None = None,
 ) -> Overview:
     """The corpus in figures with examples; `status` (once the index is loaded) adds the
-    passages and the languages found; `suggest` gives examples from the corpus when its
-    manifest has none (`Assistant.suggested_examples`). Raises CorpusMissing when the folder
-    is not there."""
-    manifest = read_corpus_manifest(corpus_dir).data
-    files = corpus_stamps(corpus_dir, manifest)
-    if status is not None:
-        documents = [(doc.title, list(doc.lang)) for doc in status.documents]
-    else:
-        documents = _manifest_documents(manifest)
-    languages = sorted({lang for _, langs in documents for lang in langs})
+    passages and the languages found, and gives what its check read of the corpus (`_found`:
+    its size and its manifest's examples, not read again); `suggest` gives examples from the
+    corpus when its manifest has none (`Assistant.suggested_examples`). Raises CorpusMissing
+    when the folder is not there."""
+    found = _found(corpus_dir, status)
+    languages = sorted({lang for _, langs in found.documents for lang in langs})
     examples = (
-        manifest_examples(manifest)
+        found.examples
         or (suggest() if suggest is not None else [])
-        or title_examples(documents)
+        or title_examples(found.documents)
     )
     return Overview(
         name=corpus_dir.absolute().name,
-        documents=len(status.documents) if status is not None else len(files.names),
-        size_bytes=sum(files.sizes),
+        documents=found.document_count,
+        size_bytes=found.size,
         languages=languages,
         chunks=status.chunk_count if status is not None else None,
         examples=choose(examples),

@@ -12,6 +12,7 @@ anything; so is one whose documents a reader read that changed since (rereading.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -27,25 +28,40 @@ from citeqa.domain import KNOWLEDGE_FORMAT, read_corpus_manifest
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
 from citeqa.listing import first
-from citeqa.models import DocumentStatus, IndexStatus
+from citeqa.models import DocumentStatus, Example, IndexStatus
+from citeqa.overview import manifest_examples
 from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
 from citeqa.visible import clean
 
 
-def corpus_changes(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None) -> list[str]:
-    """Corpus files that differ from the index: "added: f", "modified: f", "removed: f"."""
-    manifest = read_corpus_manifest(corpus_dir)  # once, for the walk and the digest
+class CorpusNow(NamedTuple):
+    """The corpus folder as a status check found it, against an index."""
+
+    changes: list[str]
+    """What differs from the index ("added: f", ...), [] when nothing does."""
+    corpus_bytes: int | None
+    """The total size of the corpus's files, as the check's walk found them (the manifest and
+    domain file left out); None when the corpus folder is missing."""
+    examples: list[Example]
+    """The example questions of the corpus's manifest, as the check read it."""
+
+
+def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None) -> CorpusNow:
+    """The corpus's files that differ from the index ("added: f", "modified: f", "removed: f"),
+    their total size and the manifest's examples, from one walk of the corpus and one read of
+    its manifest."""
+    manifest = read_corpus_manifest(corpus_dir)  # once, for the walk, the digest, the examples
     try:
         now = corpus_stamps(corpus_dir, manifest.data)
     except CiteqaError:
-        return [f"removed: {corpus_dir} (corpus folder missing)"]
+        return CorpusNow([f"removed: {corpus_dir} (corpus folder missing)"], None, [])
     if now.names == recorded.names:  # the usual case: compare the stamps as two arrays
         changes = _modified(recorded, None, now, corpus_dir)
     else:
         changes = _renamed(recorded, now, corpus_dir)
     if corpus_manifest_digest(corpus_dir, manifest) != manifest_sha256:
         changes.append("modified: manifest.json (titles or domain file)")
-    return changes
+    return CorpusNow(changes, sum(now.sizes), manifest_examples(manifest.data))
 
 
 def _renamed(recorded: FileList, now: CorpusStamps, corpus_dir: Path) -> list[str]:
@@ -85,13 +101,18 @@ def _modified(
 
 
 def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
-    """What changed since `index` was built: the corpus's files (`corpus_changes`), and the
+    """What changed since `index` was built: the corpus's files (`corpus_now`), and the
     term knowledge of an index built before citeqa stored it and its format; [] when it is up
     to date."""
+    return _index_now(index, corpus_dir).changes
+
+
+def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
+    """`index_changes`, with what its check read of the corpus (`corpus_now`)."""
     manifest = index.manifest
     files = index.files()
-    changed = corpus_changes(files, corpus_dir, manifest.corpus_manifest_sha256)
-    changed += rereading.reasons(manifest.readers, files.document_files)  # called if needed
+    corpus = corpus_now(files, corpus_dir, manifest.corpus_manifest_sha256)
+    changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
     if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         changed.append("term knowledge: built by an older citeqa (no re-embedding needed)")
     if manifest.format_version != FORMAT_VERSION:
@@ -99,14 +120,15 @@ def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
             f"index format {manifest.format_version}: written by an older citeqa"
             " (no re-embedding needed)"
         )
-    return changed
+    return corpus._replace(changes=changed)
 
 
 def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> IndexStatus:
     """The IndexStatus of a loaded index against the corpus folder as it is now (without the
     build folders kept for a user's files: `citeqa status` alone names them, api.index_status)."""
     manifest = index.manifest
-    changed = index_changes(index, corpus_dir)
+    corpus = _index_now(index, corpus_dir)
+    changed = corpus.changes
     documents = [
         DocumentStatus(doc_id=doc_id, title=title, path=path, chunks=chunks, lang=lang)
         for doc_id, title, path, chunks, lang in index.files().documents()
@@ -120,6 +142,8 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         channels=list(manifest.channels),
         chunk_count=manifest.chunk_count,
         size_bytes=size_on_disk(index.folder),
+        corpus_bytes=corpus.corpus_bytes,
+        corpus_examples=corpus.examples,
         manifest_hash=index.manifest_hash,
         stale=bool(changed),
         changed=changed,
@@ -143,7 +167,7 @@ STALE_NAMED = 5
 
 
 CORPUS_CHANGES = ("added: ", "modified: ", "removed: ")
-"""How a change of the corpus's files begins (`corpus_changes`); every other change is
+"""How a change of the corpus's files begins (`corpus_now`); every other change is
 citeqa's own: a reader, the term knowledge or the index format newer than the build's."""
 
 

@@ -21,6 +21,7 @@ from integration_helpers import (
 
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.errors import IndexMissing
+from citeqa.models import Example
 from citeqa.store import FORMAT_VERSION, load_index
 from citeqa.vectorindex import FaissIndex
 
@@ -295,6 +296,24 @@ def test_status_is_fresh_after_a_build(built: tuple[Path, Path]) -> None:
     assert [c.name for c in described.channels] == ["fake"]
     assert described.chunk_count == len(load_index(index).chunks)
     assert described.size_bytes > 0
+    assert described.corpus_bytes == sum(path.stat().st_size for path in corpus.iterdir())
+
+
+def test_the_status_gives_the_size_and_examples_of_the_corpus_as_it_is_now(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    corpus, index = built
+    examples = [{"question": "What is belimumab?", "lang": "en"}]
+    manifest = json.dumps({"examples": examples})  # its size is not the corpus's
+    (corpus / "manifest.json").write_text(manifest, encoding="utf-8")
+    (corpus / "late.txt").write_text("Added after the build.", encoding="utf-8")
+    files = [path for path in corpus.iterdir() if path.name != "manifest.json"]
+    described = index_status(fake_settings(corpus, index))
+    assert described.corpus_bytes == sum(path.stat().st_size for path in files)
+    assert described.corpus_examples == [Example("What is belimumab?", "en")]
+    assert described.model_dump(mode="json")["corpus_examples"] == examples
+    gone = index_status(fake_settings(tmp_path / "gone", index))
+    assert gone.corpus_bytes is None and gone.corpus_examples == []
 
 
 def test_modified_corpus_makes_the_index_stale(built: tuple[Path, Path], cli: Any) -> None:

@@ -25,6 +25,7 @@ import pytest
 from textual.worker import WorkerCancelled
 
 from citeqa.errors import BadQuestion
+from citeqa.filelist import FileList
 from citeqa.models import (
     Answer,
     BuildReport,
@@ -36,6 +37,7 @@ from citeqa.models import (
     Passage,
 )
 from citeqa.overview import Example
+from citeqa.status import corpus_now
 from citeqa.tui.app import CiteqaApp
 
 TRIAL_TEXT = (
@@ -244,6 +246,7 @@ class FakeAssistant:
         return SUGGESTED[:count]
 
     def status(self) -> IndexStatus:
+        corpus = corpus_now(FileList.of([]), Path(self.corpus_dir), None)  # as a check reads it
         return IndexStatus(
             index_dir="/fake/index",
             corpus_dir=self.corpus_dir,
@@ -264,6 +267,8 @@ class FakeAssistant:
             ],
             chunk_count=4,
             size_bytes=1234,
+            corpus_bytes=corpus.corpus_bytes,
+            corpus_examples=corpus.examples,
             manifest_hash=MANIFEST_HASH,
             stale=self.stale,
             changed=["modified: regency.txt"] if self.stale else [],

@@ -14,7 +14,7 @@ from citeqa import domain
 from citeqa.corpus import corpus_manifest_digest, scan_corpus
 from citeqa.filelist import FileList
 from citeqa.indexing import build_index
-from citeqa.status import corpus_changes
+from citeqa.status import corpus_now
 from citeqa.store import current_build, read_manifest
 from small_corpora import fake_settings
 
@@ -51,7 +51,7 @@ def test_a_build_and_a_status_check_each_read_the_manifest_once(
     assert scan.domain is not None and scan.files.names == ["a.txt"]
     assert reads.count("manifest.json") == 1
     reads.clear()
-    changes = corpus_changes(FileList.of([]), corpus, None)
+    changes = corpus_now(FileList.of([]), corpus, None).changes
     assert changes == ["added: a.txt", "modified: manifest.json (titles or domain file)"]
     assert reads.count("manifest.json") == 1
 

@@ -137,5 +137,6 @@ class FakeAssistant:
             documents=[DocumentStatus(doc_id=d, title=d, path=f"/{d}.txt", chunks=1) for d in DOCS],
             channels=[ChannelInfo(name=c, model=c, package=c, version="1", dim=4)
                       for c in self.channels],
-            chunk_count=2, size_bytes=1, manifest_hash="fakehash", stale=False,
+            chunk_count=2, size_bytes=1, corpus_bytes=1, corpus_examples=[],
+            manifest_hash="fakehash", stale=False,
         )  # fmt: skip

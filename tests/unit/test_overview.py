@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from citeqa import overview
 from citeqa.blocks import headings
-from citeqa.domain import language_data
+from citeqa.corpus import CorpusStamps, corpus_stamps
+from citeqa.domain import CorpusManifest, language_data, read_corpus_manifest
 from citeqa.errors import CorpusMissing
 from citeqa.language import OTHER
 from citeqa.lexical import fold, tokenize
@@ -40,14 +42,19 @@ def _corpus(tmp_path: Path, manifest: object | None) -> Path:
     return folder
 
 
-def _status(folder: Path) -> IndexStatus:
+def _status(
+    folder: Path, corpus_bytes: int | None = None, examples: list[Example] | None = None
+) -> IndexStatus:
+    """A status of two documents, with what its check read of the corpus (`corpus_bytes`
+    None: it found no folder)."""
     docs = [
         DocumentStatus(doc_id="a", title="Bees in towns", path="a.txt", chunks=3, lang=["en"]),
         DocumentStatus(doc_id="b", title="Les abeilles", path="b.md", chunks=2, lang=["fr", "en"]),
     ]
     return IndexStatus(
         index_dir="i", corpus_dir=str(folder), built_at="t", format_version=1, documents=docs,
-        channels=[], chunk_count=5, size_bytes=1, manifest_hash="h", stale=False,
+        channels=[], chunk_count=5, size_bytes=1, corpus_bytes=corpus_bytes,
+        corpus_examples=examples or [], manifest_hash="h", stale=False,
     )  # fmt: skip
 
 
@@ -69,6 +76,32 @@ def test_without_examples_questions_come_from_the_titles(tmp_path: Path) -> None
     ]
     assert overview.summary == "2 documents · English, French · 2 kB · 5 passages"
     assert overview.name == "papers"
+
+
+def test_a_status_gives_what_its_check_read_of_the_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _corpus(tmp_path, {"examples": [{"question": "How many hives?", "lang": "en"}]})
+    reads: list[str] = []
+
+    def walk(corpus_dir: Path, manifest: dict[str, object]) -> CorpusStamps:
+        reads.append("walk")
+        return corpus_stamps(corpus_dir, manifest)
+
+    def read(corpus_dir: Path) -> CorpusManifest:
+        reads.append("manifest")
+        return read_corpus_manifest(corpus_dir)
+
+    monkeypatch.setattr(overview, "corpus_stamps", walk)
+    monkeypatch.setattr(overview, "read_corpus_manifest", read)
+    checked = Example("Where are the hives?", "en")
+    shown = corpus_overview(folder, _status(folder, 1_234_567, [checked]))
+    assert reads == []  # neither the folder walked nor its manifest read again
+    assert shown.examples == [checked] and shown.documents == 2
+    assert shown.summary == "2 documents · English, French · 1.2 MB · 5 passages"
+    unfound = corpus_overview(folder, _status(folder))  # the check found no folder: read now
+    assert reads == ["manifest", "walk"]
+    assert unfound.size_bytes == 2000 and unfound.examples == [Example("How many hives?", "en")]
 
 
 def test_a_broken_manifest_is_ignored(tmp_path: Path) -> None:
