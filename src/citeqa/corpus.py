@@ -69,10 +69,10 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
     return [corpus_dir / name for name in _walk(corpus_dir, domain_path(corpus_dir))[0].names]
 
 
-def corpus_stamps(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> CorpusStamps:
+def corpus_stamps(corpus_dir: Path, manifest: dict[str, Any]) -> CorpusStamps:
     """The corpus files with their sizes and times, in one walk (a `stat` each), without
     building a Path per file: what tells whether the corpus changed (`manifest`: the corpus's,
-    read when not given). Raises CorpusMissing."""
+    read_corpus_manifest's data, which names the domain file left out). Raises CorpusMissing."""
     check_folder(corpus_dir)
     return _walk(corpus_dir, domain_path(corpus_dir, manifest))[0]
 

@@ -238,11 +238,11 @@ class DomainFile(NamedTuple):
     domain file or when it could not be read."""
 
 
-def corpus_domain(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> DomainFile:
-    """The corpus's domain file (named by `manifest`, read when not given), read once, checked
-    and hashed, and a warning when it was ignored, or when it sets fields that only the
-    language data's are read for (`unread_fields`: left out before the check, so a bad pattern
-    there costs the file nothing)."""
+def corpus_domain(corpus_dir: Path, manifest: dict[str, Any]) -> DomainFile:
+    """The corpus's domain file (named by its `manifest`, read_corpus_manifest's data), read
+    once, checked and hashed, and a warning when it was ignored, or when it sets fields that
+    only the language data's are read for (`unread_fields`: left out before the check, so a
+    bad pattern there costs the file nothing)."""
     path = domain_path(corpus_dir, manifest)
     if path is None:
         return DomainFile(None, [], None)
@@ -308,9 +308,9 @@ def _is_words(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(word, str) for word in value)
 
 
-def domain_digest(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> str | None:
-    """sha256 of the domain file `manifest` (read when not given) names, or None without one
-    (or unreadable)."""
+def domain_digest(corpus_dir: Path, manifest: dict[str, Any]) -> str | None:
+    """sha256 of the domain file the corpus's `manifest` (read_corpus_manifest's data) names,
+    or None without one (or unreadable)."""
     path = domain_path(corpus_dir, manifest)
     try:
         raw = read_regular(path, DOMAIN_MAX_BYTES) if path is not None else None

@@ -215,20 +215,16 @@ def term_example(
     return None
 
 
-def term_question(
-    document: DocumentText, term: str, lang: str, heads: Sequence[str] | None = None
-) -> str | None:
+def term_question(document: DocumentText, term: str, lang: str, heads: Sequence[str]) -> str | None:
     """A question on `term` as a person would ask it: the document's title when it is a
     question holding the term, else a question on a short heading holding it (`heads`: the
-    headings of the text's sample, found here when not given), else on the words it runs with
+    headings of the text's sample, blocks.headings), else on the words it runs with
     in the text (`term_phrase`) when they are several, else on the title when it holds the
     term; None when there is nothing but the word itself to ask about ("What about reefs?"
     says too little to be worth asking)."""
     title = " ".join(document.title.split())
     if title.endswith("?") and term.casefold() in title.casefold():
         return _LABEL.sub("", title, count=1)
-    if heads is None:
-        heads = headings(document.text[:TEXT_SAMPLE])
     heading = _heading_with(heads, term)
     if heading is not None:
         return HEADING_TEMPLATES[lang].format(heading=heading)

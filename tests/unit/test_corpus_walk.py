@@ -19,7 +19,7 @@ def test_files_come_out_in_sorted_path_order_with_their_stamps(tmp_path: Path) -
     (tmp_path / "manifest.json").write_text("{}", encoding="utf-8")  # the corpus's own: left out
     (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")  # a link inside the corpus: kept
     (tmp_path / "to-folder").symlink_to(tmp_path / "a")  # a link to a folder: not followed
-    stamps = corpus_stamps(tmp_path)
+    stamps = corpus_stamps(tmp_path, {})
     expected = sorted(
         path.relative_to(tmp_path).as_posix()
         for path in tmp_path.rglob("*")
@@ -51,7 +51,7 @@ def test_a_corpus_nested_deeper_than_the_recursion_limit_is_walked(tmp_path: Pat
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(_depth() + 150)  # below the nesting: a walk recursing per folder fails
     try:
-        names = corpus_stamps(tmp_path).names
+        names = corpus_stamps(tmp_path, {}).names
     finally:
         sys.setrecursionlimit(limit)
     assert names == ["d/" * 300 + "deep.txt", "top.txt"]

@@ -15,9 +15,11 @@ from citeqa.derived_terms import frequent_words, pair_words, term_pairs
 from citeqa.domain import (
     MERGED,
     Domain,
+    DomainFile,
     corpus_domain,
     domain_digest,
     language_data,
+    read_corpus_manifest,
     stored_knowledge,
 )
 from citeqa.glossary import Glossary
@@ -51,6 +53,11 @@ def write_corpus(folder: Path, manifest: dict | None, domain: str | None) -> Pat
     return folder
 
 
+def _domain_file(corpus: Path) -> DomainFile:
+    """The corpus's domain file, named by its manifest as a build reads it."""
+    return corpus_domain(corpus, read_corpus_manifest(corpus).data)
+
+
 @pytest.mark.parametrize("module", ENGINE_MODULES)
 def test_engine_modules_name_no_corpus_term(module: str) -> None:
     text = (REPO / "src" / "citeqa" / module).read_text(encoding="utf-8").lower()
@@ -58,7 +65,7 @@ def test_engine_modules_name_no_corpus_term(module: str) -> None:
 
 
 def test_bundled_corpus_names_its_domain_file() -> None:
-    domain, warnings, _ = corpus_domain(REPO / "corpus")
+    domain, warnings, _ = _domain_file(REPO / "corpus")
     assert warnings == [] and domain is not None
     assert any("poussee" in group for group in domain.groups)
     assert "domain.json" not in {p.name for p in list_corpus_files(REPO / "corpus")}
@@ -78,7 +85,7 @@ def test_domain_file_is_read_and_left_out_of_the_documents(tmp_path: Path) -> No
     assert [doc.doc_id for doc in reading.documents] == ["paper"]
     assert reading.domain is not None and reading.domain.groups == (("kidney", "rein"),)
     assert reading.warnings == []
-    assert domain_digest(corpus) is not None
+    assert domain_digest(corpus, read_corpus_manifest(corpus).data) is not None
 
 
 @pytest.mark.parametrize(
@@ -115,7 +122,7 @@ def test_fields_a_corpus_file_sets_but_answering_never_reads_from_it_are_warned(
     }
     content = json.dumps({"groups": [["kidney", "rein"]], "summary_labels": [], **unread})
     corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, content)
-    domain, warnings, _ = corpus_domain(corpus)
+    domain, warnings, _ = _domain_file(corpus)
     assert domain is not None and domain.groups == (("kidney", "rein"),)  # still read
     assert len(warnings) == 1 and warnings[0].startswith("terms.json sets ")
     named = warnings[0].removeprefix("terms.json sets ").split(", which")[0]
@@ -137,7 +144,7 @@ def test_a_bad_value_in_a_field_never_read_from_a_corpus_costs_the_file_nothing(
 ) -> None:
     content = json.dumps({"groups": [["kidney", "rein"]], "label_patterns": ["^Slide"], **unread})
     corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, content)
-    domain, warnings, _ = corpus_domain(corpus)
+    domain, warnings, _ = _domain_file(corpus)
     assert domain is not None and domain.groups == (("kidney", "rein"),)
     assert domain.label_patterns == ("^Slide",)
     assert len(warnings) == 1 and warnings[0].startswith(f"terms.json sets {next(iter(unread))},")
@@ -149,7 +156,7 @@ def test_a_corpus_file_setting_only_merged_fields_is_not_warned(tmp_path: Path) 
     content |= {"format": 1, "description": "terms", "notes": {"why": "a comment"}}
     content |= {"yes_no_questions": [], "answer_types": {}}  # set, but to nothing
     corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, json.dumps(content))
-    domain, warnings, _ = corpus_domain(corpus)
+    domain, warnings, _ = _domain_file(corpus)
     assert domain is not None and warnings == []
 
 
@@ -157,13 +164,13 @@ def test_a_corpus_file_setting_only_merged_fields_is_not_warned(tmp_path: Path) 
 def test_domain_names_outside_the_corpus_are_not_read(tmp_path: Path, name: object) -> None:
     (tmp_path / "outside.json").write_text("{}")
     corpus = write_corpus(tmp_path / "c", {"domain": name}, None)
-    assert corpus_domain(corpus) == (None, [], None)
+    assert _domain_file(corpus) == (None, [], None)
 
 
 def test_a_manifest_nested_too_deeply_names_no_domain_and_warns_once(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c", None, json.dumps({"groups": [["kidney", "rein"]]}))
     (corpus / "manifest.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    assert corpus_domain(corpus) == (None, [], None)
+    assert _domain_file(corpus) == (None, [], None)
     reading = read_corpus(corpus)
     assert [doc.doc_id for doc in reading.documents] == ["paper"]
     assert reading.domain is None
@@ -172,7 +179,7 @@ def test_a_manifest_nested_too_deeply_names_no_domain_and_warns_once(tmp_path: P
 
 def test_missing_domain_file_warns(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c", {"domain": "terms.json"}, None)
-    domain, warnings, _ = corpus_domain(corpus)
+    domain, warnings, _ = _domain_file(corpus)
     assert domain is None and "terms.json" in warnings[0]
 
 

@@ -58,6 +58,11 @@ def _status(
     )  # fmt: skip
 
 
+def _asked(document: DocumentText, term: str) -> str | None:
+    """term_question on an English document, given the headings of its text."""
+    return term_question(document, term, "en", headings(document.text))
+
+
 def test_manifest_examples_are_offered(tmp_path: Path) -> None:
     examples = [{"question": " How  many hives? ", "lang": "en"}, {"question": 3}, "bad"]
     folder = _corpus(tmp_path, {"examples": examples, "documents": []})
@@ -189,11 +194,9 @@ def test_a_lone_word_is_never_an_example_but_the_title_holding_it_is() -> None:
     a word alone says too little. Its document's title, holding it in any form, is asked."""
     reefs = "Bleaching hit 61% of reefs. Reefs with turbid water bleached less."
     titled = DocumentText("en", reefs, title="Coral bleaching on the Great Barrier Reef")
-    assert term_question(titled, "reefs", "en") == (
-        "What about “Coral bleaching on the Great Barrier Reef”?"
-    )
-    assert term_question(DocumentText("en", reefs), "reefs", "en") is None
-    assert term_question(DocumentText("en", reefs, title="Corals"), "reefs", "en") is None
+    assert _asked(titled, "reefs") == ("What about “Coral bleaching on the Great Barrier Reef”?")
+    assert _asked(DocumentText("en", reefs), "reefs") is None
+    assert _asked(DocumentText("en", reefs, title="Corals"), "reefs") is None
 
 
 def test_suggested_examples_are_used_only_without_manifest_examples(tmp_path: Path) -> None:
@@ -229,29 +232,29 @@ def test_a_term_is_asked_about_with_the_words_it_runs_with() -> None:
 def test_a_title_that_is_a_question_or_a_heading_is_asked_as_a_person_would() -> None:
     faq = DocumentText("en", "Q: Where can I park my bicycle?\nA: The bicycle room, level -1.")
     titled = DocumentText(faq.lang, faq.text, title="Q: Where can I park my bicycle?")
-    assert term_question(titled, "bicycle", "en") == "Where can I park my bicycle?"
+    assert _asked(titled, "bicycle") == "Where can I park my bicycle?"
     page = DocumentText("en", "Benefits\n\nLeave entitlements\n\n| Leave | Days |\n| a | 1 |\n")
-    assert term_question(page, "entitlements", "en") == ("What about “Leave entitlements”?")
-    assert term_question(page, "Days", "en") is None  # a word alone: no question
-    assert term_question(faq, "room", "en") is None
+    assert _asked(page, "entitlements") == ("What about “Leave entitlements”?")
+    assert _asked(page, "Days") is None  # a word alone: no question
+    assert _asked(faq, "room") is None
     said_lower = DocumentText("en", "## Leave entitlements\n\nAnnual leave is 27 days; leave.")
-    assert term_question(said_lower, "leave", "en") == "What about “Leave entitlements”?"
-    assert term_question(said_lower, "LEAVE", "en") == "What about “Leave entitlements”?"
+    assert _asked(said_lower, "leave") == "What about “Leave entitlements”?"
+    assert _asked(said_lower, "LEAVE") == "What about “Leave entitlements”?"
     twice = DocumentText("en", faq.text + " Lock the bicycle room.")
-    assert term_question(twice, "room", "en") == (  # no title: the words it runs with
+    assert _asked(twice, "room") == (  # no title: the words it runs with
         "What about bicycle room?"
     )
 
 
 def test_a_heading_is_one_chunking_finds_never_a_list_item_or_a_question() -> None:
     listed = DocumentText("en", "Results\n\n- Efficacy of rituximab shown\n- Safety of rituximab")
-    assert term_question(listed, "rituximab", "en") is None  # no heading: the word alone
+    assert _asked(listed, "rituximab") is None  # no heading: the word alone
     faq = DocumentText("en", "What is rituximab for?\n\nIt treats lupus when other drugs fail.")
-    assert term_question(faq, "rituximab", "en") is None
+    assert _asked(faq, "rituximab") is None
     names = DocumentText("en", "Project partners\n\nKarolinska Institutet\n\nLupus Europe\n")
-    assert term_question(names, "Karolinska", "en") is None
+    assert _asked(names, "Karolinska") is None
     bold = DocumentText("en", "**Rituximab in lupus nephritis**\n\nA trial of rituximab ran.")
-    assert term_question(bold, "rituximab", "en") == "What about “Rituximab in lupus nephritis”?"
+    assert _asked(bold, "rituximab") == "What about “Rituximab in lupus nephritis”?"
 
 
 STOPWORDS = frozenset(language_data().stopwords)

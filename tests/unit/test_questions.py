@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.domain import Domain, corpus_domain, language_data
+from citeqa.domain import Domain, corpus_domain, language_data, read_corpus_manifest
 from citeqa.errors import BadQuestion
 from citeqa.followups import in_context, is_follow_up
 from citeqa.glossary import Glossary, fold
@@ -29,7 +29,8 @@ CORPUS = [
 
 def bundled_knowledge() -> Domain:
     """The language data with the bundled corpus's domain file, as answering merges them."""
-    domain, warnings, _ = corpus_domain(Path(__file__).parents[2] / "corpus")
+    corpus = Path(__file__).parents[2] / "corpus"
+    domain, warnings, _ = corpus_domain(corpus, read_corpus_manifest(corpus).data)
     assert domain is not None and not warnings
     return language_data().merged(domain)
 
