@@ -309,9 +309,18 @@ def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
         return content_hash(path)
 
     monkeypatch.setattr(peer_cache, "_content_hash", counted_hash)
+    read_object = peer_cache.read_object
+    read: list[Path] = []
+
+    def counted_read(path: Path) -> dict[str, object]:
+        read.append(path)
+        return read_object(path)
+
+    monkeypatch.setattr(peer_cache, "read_object", counted_read)
     check_peers(sets, cache)  # the peers' results are cached: no model needed
     report = evaluate_corpora(sets, settings, cache, peers=True)
     assert set(report.sets[0].systems) == {CITEQA, *PEER_NAMES}  # the peers' results: cached
+    assert read == sorted((cache / "peers").iterdir())  # each read once, by the check
     files = [p for p in corpus.rglob("*") if p.is_file()]
     assert sorted(hashed) == sorted(files)  # the corpus, each file hashed once (by the check)
     (corpus / "volcans.txt").write_text(VOLCANO + " Changed since.", encoding="utf-8")
@@ -319,3 +328,13 @@ def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
         peer_cache.cached_outcomes(facts.name, corpus, standalone_questions(facts), cache) is None
     )
     assert hashed[len(files) :] == [corpus / "volcans.txt"]  # changed: that file hashed again
+
+
+def test_peer_results_the_check_kept_are_read_again_once_the_file_changed(tmp_path: Path) -> None:
+    results = tmp_path / "peers.json"
+    results.write_text(json.dumps({"q1": {}}), encoding="utf-8")
+    assert peer_cache._kept_for_the_run(results)
+    results.write_text(json.dumps({"q1": {}, "q2": {}}), encoding="utf-8")  # rewritten since
+    assert peer_cache._stored(results) == {"q1": {}, "q2": {}}
+    assert not peer_cache._kept_for_the_run(tmp_path / "none.json")
+    assert peer_cache._stored(tmp_path / "none.json") is None

@@ -35,6 +35,12 @@ and the run after it hash a set's corpus once (~0.5 s a set). The key keeps the 
 path: two files of one name and size written in one clock tick share a modification time."""
 
 
+_CHECKED: dict[Path, tuple[tuple[str, int, int, int], dict[str, Any]]] = {}
+"""Peer results eval's check read (`check_peer_models`, when a peer's model is missing), by
+file, with the file's size, modification time and inode when read: the run that follows takes
+them from here, once, rather than read the file again (unless it changed since)."""
+
+
 def cache_key(corpus: Corpus, questions: list[EvalQuestion], dense: dict[str, str]) -> str:
     """Hash of the peers' version and models, the questions asked and the corpus's files (each
     file's content read once a process: `_HASHES`)."""
@@ -122,13 +128,14 @@ def check_peer_models(
     than skip the peer: the comparison is what the peers are for, and one without its strongest
     dense peer (MiniLM leads on PubMedQA) would flatter citeqa under the same headings. Nothing
     is imported or loaded; the cache keys it computes are kept (`cache_key`'s memo), so
-    `peer_outcomes` does not hash the sets' corpora again."""
+    `peer_outcomes` does not hash the sets' corpora again, and so are the results it read
+    (`_CHECKED`), so it does not read them again either."""
     channels = dense or DENSE_CHANNELS
     missing = _missing_peer_model(channels)
     if missing is None:
         return
     paths = [_path(*set_, cache_dir, channels) for set_ in needed]
-    if all(_stored(path) is not None for path in paths):
+    if all(_kept_for_the_run(path) for path in paths):
         return  # every set's peer results are cached: no peer model is needed
     peer, embedder, module = missing
     raise EmbedderUnavailable(
@@ -163,9 +170,36 @@ def _path(
 
 
 def _stored(path: Path) -> dict[str, Any] | None:
+    """The peer results of the file `path` (taken from `_CHECKED` when the check read them and
+    the file is as it was then), or None when it is missing or unreadable."""
+    checked = _CHECKED.pop(path, None)
+    if checked is not None and checked[0] == _stamp_if_there(path):
+        return checked[1]
+    return _read_results(path)
+
+
+def _kept_for_the_run(path: Path) -> bool:
+    """Whether `path` holds peer results; they are kept in `_CHECKED` for the run."""
+    stamp = _stamp_if_there(path)
+    stored = _read_results(path)
+    if stored is None or stamp is None:
+        return False
+    _CHECKED[path] = (stamp, stored)
+    return True
+
+
+def _read_results(path: Path) -> dict[str, Any] | None:
     try:
         return read_object(path)
     except (OSError, ValueError):
+        return None
+
+
+def _stamp_if_there(path: Path) -> tuple[str, int, int, int] | None:
+    """`_stamp`, or None when the file is not there."""
+    try:
+        return _stamp(path)
+    except OSError:
         return None
 
 
