@@ -25,8 +25,13 @@ def changed_endings(recorded: dict[str, int] | None) -> tuple[str, ...]:
     """The file endings whose reader is of another version now than the one the index recorded
     (`recorded`, None: an index that recorded none); () almost always, and then no file needs
     looking at: `citeqa ask` and `status` check this on every start, whatever the corpus's size."""
-    then = recorded or {}
-    return tuple(sorted(s for s, v in reader_versions().items() if then.get(s, UNVERSIONED) != v))
+    return _changed(recorded or {}, reader_versions())
+
+
+def _changed(then: dict[str, int], now: dict[str, int]) -> tuple[str, ...]:
+    """The endings read `now` whose reader's version differs from `then`'s (UNVERSIONED when
+    `then` gives none)."""
+    return tuple(sorted(s for s, v in now.items() if then.get(s, UNVERSIONED) != v))
 
 
 def outdated(recorded: dict[str, int] | None, files: Callable[[], Iterable[str]]) -> list[str]:
@@ -34,7 +39,12 @@ def outdated(recorded: dict[str, int] | None, files: Callable[[], Iterable[str]]
     the index's reader of their ending (`recorded`, None: an index that recorded none) read
     otherwise than now. `files` is not called when no reader changed (almost always), so an
     up-to-date check reads no file list, whatever the corpus's size."""
-    endings = changed_endings(recorded)
+    return _ending_in(changed_endings(recorded), files)
+
+
+def _ending_in(endings: tuple[str, ...], files: Callable[[], Iterable[str]]) -> list[str]:
+    """The names of `files()` that end in one of `endings` (lower-cased), `files` called only
+    when there are some."""
     if not endings:
         return []
     return [
@@ -48,11 +58,12 @@ def reasons(recorded: dict[str, int] | None, files: Callable[[], Iterable[str]])
     """For `citeqa status`: one line per file whose reader changed since the index read it
     (one per file, as for a modified file, so that the count of changes is the count of lines
     listed), e.g. "reader changed: a.html (read by version 1 of the .html reader, now 2; ...)".
-    `files` is called only then (`outdated`)."""
+    `files` is called only then (`outdated`); the readers' versions are read once, for both
+    which files changed and what each line says."""
     now = reader_versions()
     then = recorded or {}
     lines = []
-    for name in outdated(recorded, files):
+    for name in _ending_in(_changed(then, now), files):
         suffix = PurePosixPath(name).suffix.lower()
         lines.append(
             f"reader changed: {name} (read by version {then.get(suffix, UNVERSIONED)} of the"

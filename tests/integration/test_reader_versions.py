@@ -114,6 +114,19 @@ def test_an_up_to_date_index_is_checked_for_reader_changes_without_reading_its_f
     assert rereading.reasons(reader_versions(), unread) == []
 
 
+def test_the_reasons_for_a_reread_read_the_readers_versions_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The versions `reasons` lists and those it found changed are one reading: a reader
+    registered meanwhile (a plug-in, another thread) cannot make them disagree."""
+    versions = iter([{".html": 2, ".txt": 1}, {".txt": 1}])  # .html's reader gone at a second
+    monkeypatch.setattr(rereading, "reader_versions", lambda: next(versions))
+    assert rereading.reasons({".html": 1}, lambda: ["a.html", "b.txt"]) == [
+        "reader changed: a.html (read by version 1 of the .html reader, now 2;"
+        " `citeqa index` reads it again)"
+    ]
+
+
 def test_a_changed_reader_outdates_exactly_the_files_of_its_ending() -> None:
     names = ["a.html", "b/C.HTML", "x.html/readme.txt", "d/.html", "e.htm", "f.html.txt", "g."]
     then = {**reader_versions(), ".html": 1}
