@@ -92,7 +92,7 @@ def evaluate(
     progress: Progress | None = None,
 ) -> EvalReport:
     """Run the set (or one split of it) under the default settings and, optionally, ablations."""
-    status = assistant.status()  # walks and hashes the corpus: once
+    status = assistant.status()  # walks the corpus (hashing only changed files): once
     check_documents(status, questions)
     selected = [q for q in questions if split == "all" or q.split == split]
     if not selected:

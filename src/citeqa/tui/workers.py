@@ -184,7 +184,8 @@ class WorkerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="status", exit_on_error=False)
     def read_status(self, assistant: Assistant) -> None:
-        """Read the index status afresh (it hashes the corpus to detect changes)."""
+        """Read the index status afresh (it walks the corpus, and hashes a file only when its
+        size or time changed: status.py)."""
         with self._tracked():
             try:
                 status = assistant.status()
