@@ -18,7 +18,9 @@ Writes (fixed seed; running it twice gives byte-identical files):
   English and French; each keeps the split of the question it came from);
 - `contentfree-<corpus>.jsonl`: inputs with nothing to search for (`???`, `the`, emoji, ...).
 `sets.json` names every set with its corpus and question file (read by
-`citeqa.evaluation.sets`).
+`citeqa.evaluation.sets`), including the hand-written `tables` set (`tables/corpus/`,
+`tables.jsonl`: written by hand, not by this script, which only registers it; kept out of
+`--sets all`, see evals/sets/README.md).
 """
 
 from __future__ import annotations
@@ -209,7 +211,7 @@ def content_free(target: str) -> list[dict]:
 def registry() -> dict:
     """sets.json: every set's kind, corpus and questions, relative to the sets folder."""
     corpora = {"bundled": "../../corpus", "piaf": "piaf/corpus", "pubmedqa": "pubmedqa/corpus"}
-    sets = [
+    sets: list[dict[str, str | bool]] = [
         {"name": "bundled", "kind": "answerable", "corpus": corpora["bundled"],
          "questions": "../questions.jsonl"},
         {"name": "piaf", "kind": "answerable", "corpus": corpora["piaf"],
@@ -227,6 +229,8 @@ def registry() -> dict:
         for name, corpus in corpora.items():
             sets.append({"name": f"{kind}-{name}", "kind": label, "corpus": corpus,
                          "questions": f"{kind}-{name}.jsonl"})  # fmt: skip
+    sets.append({"name": "tables", "kind": "answerable", "corpus": "tables/corpus",
+                 "questions": "tables.jsonl", "in_all": False})  # fmt: skip
     about = "Evaluation sets, made by evals/tools/make_sets.py; see evals/README.md."
     return {"_about": about, "sets": sets}
 

@@ -81,3 +81,14 @@ def test_planned_files_key_the_peer_cache_as_the_copy_does(tmp_path: Path) -> No
     assert cache_key(plan.files, made.questions, dense) == cache_key(
         made.corpus_dir, made.questions, dense
     )
+
+
+def test_quick_all_leaves_out_the_sets_kept_apart_and_runs_them_by_name(tmp_path: Path) -> None:
+    from citeqa.cli.eval_cmd import chosen_sets
+    from citeqa.evaluation.sets import set_names
+
+    every = chosen_sets("all", "test", tmp_path, quick=True, peers=False)
+    assert [s.name for s in every] == set_names() and "tables" not in set_names()
+    (tables,) = chosen_sets("tables", "test", tmp_path, quick=True, peers=False)
+    assert tables.name == "tables" and tables.questions
+    assert {q.split for q in tables.questions} == {"test"}

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from citeqa.evaluation import EvalQuestion, EvalReport
     from citeqa.evaluation.corpora import CorporaReport
+    from citeqa.evaluation.midsession import MidSession
     from citeqa.evaluation.sets import EvalSet
 
 
@@ -95,6 +96,14 @@ def eval_command(
         bool,
         typer.Option("--quick", help="With --sets: the CI floors' quick subset of each set."),
     ] = False,
+    mid_session: Annotated[
+        bool | None,
+        typer.Option(
+            "--mid-session/--no-mid-session",
+            help="Also ask each standalone question right after another one and count the "
+            "answers that change (default: on for one set and for --quick, off for full --sets).",
+        ),
+    ] = None,
 ) -> None:
     """Measure retrieval, quotes and abstention on question sets (with ablations or peers)."""
     from citeqa.evaluation import default_set_path, evaluate, load_questions, render
@@ -104,7 +113,8 @@ def eval_command(
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     if sets is not None:
         output = Output(report_path, as_json, markdown)
-        run_corpora(sets, split.value, cache, not no_peers, quick, output)
+        asked_mid_session = quick if mid_session is None else mid_session
+        run_corpora(sets, split.value, cache, not no_peers, quick, output, asked_mid_session)
         return
     settings = settings_for(corpus, index)
     path = real_path(set_file or _default_set(default_set_path()))
@@ -115,11 +125,13 @@ def eval_command(
         report = evaluate(
             assistant, questions, set_path=path, split=split.value,
             ablations=not no_ablations, progress=progress,
+            also_mid_session=mid_session is not False,
         )  # fmt: skip
     command = command_line(
         ("--set", set_file), ("--split", None if split is SplitChoice.all else split.value),
         ("--no-ablations", no_ablations), ("--corpus", corpus), ("--index", index),
         ("--report", report_path), ("--markdown", markdown and report_path is None),
+        ("--no-mid-session", mid_session is False),
     )  # fmt: skip
     text = render(report, command, questions) if report_path or markdown else ""
     if report_path is not None:
@@ -188,9 +200,16 @@ class Output(NamedTuple):
 
 
 def run_corpora(
-    names: str, split: str, cache: Path | None, peers: bool, quick: bool, output: Output
+    names: str,
+    split: str,
+    cache: Path | None,
+    peers: bool,
+    quick: bool,
+    output: Output,
+    mid_session: bool = False,
 ) -> None:
-    """`--sets`: the registered sets across corpora, beside the peers."""
+    """`--sets`: the registered sets across corpora, beside the peers (and, with
+    `mid_session`, each answerable set asked mid-session too)."""
     from citeqa.config import load_settings
     from citeqa.evaluation.corpora import eval_cache_dir, evaluate_corpora
     from citeqa.evaluation.corpora_markdown import render_corpora
@@ -200,9 +219,12 @@ def run_corpora(
     loaded = chosen_sets(names, split, folder, quick, peers)
     with progress_bar(stderr_console(), transient=True) as progress:
         report = evaluate_corpora(
-            loaded, load_settings(), folder, split=split, peers=peers, progress=progress
-        )
+            loaded, load_settings(), folder, split=split, peers=peers, progress=progress,
+            also_mid_session=mid_session,
+        )  # fmt: skip
     flags = ("" if peers else " --no-peers") + (" --quick" if quick else "")
+    if mid_session != quick:
+        flags += " --mid-session" if mid_session else " --no-mid-session"
     text = render_corpora(report, f"citeqa eval --sets {names} --split {split}{flags}")
     if output.report_path is not None:
         write_report(output.report_path, text)
@@ -225,7 +247,7 @@ def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -
         make_quick_sets,
         plan_quick_sets,
     )
-    from citeqa.evaluation.sets import load_sets, named_sets
+    from citeqa.evaluation.sets import load_sets, named_sets, set_names
 
     wanted = named_sets(names)
     if not quick:
@@ -233,8 +255,9 @@ def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -
         if peers:
             check_peers(loaded, cache)
         return loaded
-    every = load_sets(split=split)  # type: ignore[arg-type]
-    plans = plan_quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS, wanted)
+    every = load_sets(set_names(every=True), split=split)  # type: ignore[arg-type]
+    chosen = set_names() if wanted is None else wanted  # "all": not the sets kept apart
+    plans = plan_quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS, chosen)
     if peers:  # before any corpus is copied
         check_peers([plan.eval_set for plan in plans], cache, [p.files for p in plans])
     return make_quick_sets(plans)
@@ -275,7 +298,26 @@ def print_corpora(report: CorporaReport) -> None:
     for row in macro_rows(report):
         macro.add_row(*row)
     console.print(macro)
+    print_mid_session(console, report)
     print_reliability(console, report)
+
+
+def print_mid_session(console: Console, report: CorporaReport) -> None:
+    """The mid-session table, when some set was asked mid-session."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from citeqa.evaluation.corpora_markdown import MID_SESSION_COLUMNS, mid_session_rows
+
+    rows = mid_session_rows(report, shown)
+    if not rows:
+        return
+    table = Table(title="asked mid-session (standalone questions after another one)")
+    for label in MID_SESSION_COLUMNS:
+        table.add_column(label, justify="left" if label in ("set", "answer changed") else "right")
+    for row in rows:
+        table.add_row(*row[:-1], Text(row[-1]))  # the ids are the set's data: no markup
+    console.print(table)
 
 
 def print_reliability(console: Console, report: CorporaReport) -> None:
@@ -309,6 +351,8 @@ def print_tables(report: EvalReport) -> None:
     console.print(breakdown_table(report, "language pair"))
     if len(report.ablations) > 1:
         console.print(ablation_table(report))
+    if report.mid_session is not None:
+        console.print(mid_session_table(report.mid_session))
     console.print(f"manifest {report.configuration.manifest_hash}", markup=False, highlight=False)
 
 
@@ -370,6 +414,21 @@ def breakdown_table(report: EvalReport, axis: str) -> Table:
     for name, metrics in report.breakdowns.get(split, {}).get(axis, {}).items():
         figures = [fmt(getattr(metrics, field), field) for _, field in BREAKDOWN_COLUMNS]
         table.add_row(pair_label(name), str(metrics.n), *figures)
+    return table
+
+
+def mid_session_table(figures: MidSession) -> Table:
+    """The mid-session counts of the default configuration and the ids whose answer changed."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from citeqa.evaluation.markdown import MID_SESSION_HEADER, mid_session_cells
+
+    changed = Text(", ".join(shown(i) for i in figures.changed) or "—")  # data: no markup
+    table = Table(title="asked mid-session (standalone questions after another one)")
+    for label in [*MID_SESSION_HEADER, "answer changed"]:
+        table.add_column(label, justify="left" if label == "answer changed" else "right")
+    table.add_row(*mid_session_cells(figures), changed)
     return table
 
 

@@ -26,6 +26,7 @@ from citeqa import userdirs
 from citeqa.config import Settings
 from citeqa.evaluation.judging import Outcome, judge_outcome
 from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
+from citeqa.evaluation.midsession import MidSession, mid_session
 from citeqa.evaluation.peer_cache import (
     Corpus,
     cached_outcomes,
@@ -37,6 +38,7 @@ from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.reliability import Reliability, answered, reliability
 from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
 from citeqa.evaluation.sets import EvalSet
+from citeqa.models import Answer
 from citeqa.paths import folder_key, real_path
 
 CITEQA = "citeqa"
@@ -59,6 +61,9 @@ class SetReport(BaseModel):
     n: int
     systems: dict[str, Metrics]
     manifest_hash: str = ""
+    mid_session: MidSession | None = None
+    """citeqa's standalone answerable questions asked after another one (midsession.py), when
+    measured; kept out of the macro average."""
 
 
 class CorporaReport(BaseModel):
@@ -118,12 +123,21 @@ def run_set(
     *,
     peers: bool = True,
     progress: Progress | None = None,
+    also_mid_session: bool = False,
 ) -> tuple[SetReport, list[QuestionResult]]:
-    """citeqa (and the peers, on an answerable set) on one set."""
+    """citeqa (and the peers, on an answerable set) on one set; with `also_mid_session`, its
+    standalone answerable questions asked mid-session too (`mid_session`)."""
     assistant = assistants(eval_set.corpus_dir)
     check_documents(assistant.status(), eval_set.questions)
+    answers: dict[str, Answer] = {}
     results = run_questions(
-        assistant, eval_set.questions, eval_set.questions, progress=progress, stage=eval_set.name
+        assistant, eval_set.questions, eval_set.questions, progress=progress,
+        stage=eval_set.name, answers=answers,
+    )  # fmt: skip
+    asked_mid_session = (
+        mid_session(assistant, eval_set.questions, answers, progress=progress)
+        if also_mid_session and any(q.is_answerable for q in eval_set.questions)
+        else None
     )
     systems = {CITEQA: summarize(results)}
     if peers and any(q.is_answerable for q in eval_set.questions):
@@ -136,7 +150,7 @@ def run_set(
     report = SetReport(
         name=eval_set.name, kind=eval_set.kind, split=eval_set.split,
         corpus_dir=str(eval_set.corpus_dir), n=len(eval_set.questions), systems=systems,
-        manifest_hash=assistant.manifest_hash,
+        manifest_hash=assistant.manifest_hash, mid_session=asked_mid_session,
     )  # fmt: skip
     return report, results
 
@@ -197,13 +211,18 @@ def evaluate_corpora(
     split: str = "all",
     peers: bool = True,
     progress: Progress | None = None,
+    also_mid_session: bool = False,
 ) -> CorporaReport:
     """Run every set; the per-set figures, their macro average and pooled abstention. With
-    `peers`, the caller has checked first that they can run (`check_peers`)."""
+    `peers`, the caller has checked first that they can run (`check_peers`); with
+    `also_mid_session`, each set with answerable questions is also asked mid-session
+    (`SetReport.mid_session`)."""
     assistants = Assistants(settings, cache, progress)
     reports, pooled = [], []
     for eval_set in sets:
-        report, results = run_set(eval_set, assistants, peers=peers, progress=progress)
+        report, results = run_set(
+            eval_set, assistants, peers=peers, progress=progress, also_mid_session=also_mid_session
+        )
         reports.append(report)
         pooled += results
     abstained = [r for r in pooled if r.abstained]

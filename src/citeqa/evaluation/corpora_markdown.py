@@ -6,9 +6,18 @@ it with `--markdown` and writes it with `--report PATH`; evals/REPORT-corpora.md
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from citeqa.evaluation.corpora import CITEQA, PEERS_QUESTIONS, CorporaReport
 from citeqa.evaluation.judging import QUOTE_LIMIT
-from citeqa.evaluation.markdown import fmt, table
+from citeqa.evaluation.markdown import (
+    MID_SESSION_HEADER,
+    MID_SESSION_NOTE,
+    code_span,
+    fmt,
+    mid_session_cells,
+    table,
+)
 from citeqa.evaluation.reliability import RELIABILITY_HEADER, reliability_rows
 from citeqa.visible import clean
 
@@ -90,8 +99,41 @@ def render_corpora(report: CorporaReport, command: str = "") -> str:
     if report.pooled_abstention_precision is not None:
         precision = fmt(report.pooled_abstention_precision)
         lines.append(f"citeqa's abstention precision, all sets pooled: {precision}.")
+    lines += mid_session_section(report)
     lines += reliability_section(report)
     return clean("\n".join(lines) + "\n")
+
+
+def mid_session_rows(report: CorporaReport, mark: Callable[[str], str] = str) -> list[list[str]]:
+    """One row per set asked mid-session: its name, the figures and the ids whose answer
+    changed, each written by `mark` (a code span in Markdown)."""
+    return [
+        [
+            s.name,
+            *mid_session_cells(s.mid_session),
+            ", ".join(map(mark, s.mid_session.changed)) or "—",
+        ]
+        for s in report.sets
+        if s.mid_session is not None
+    ]
+
+
+MID_SESSION_COLUMNS = ["set", *MID_SESSION_HEADER, "answer changed"]
+
+
+def mid_session_section(report: CorporaReport) -> list[str]:
+    """The mid-session table (citeqa only, not in the macro average), when measured."""
+    rows = mid_session_rows(report, code_span)
+    if not rows:
+        return []
+    return [
+        "",
+        "## Asked mid-session",
+        "",
+        MID_SESSION_NOTE + " Not part of the macro average.",
+        "",
+        *table(MID_SESSION_COLUMNS, rows),
+    ]
 
 
 RELIABILITY_NOTE = (

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from citeqa.evaluation.metrics import Metrics, QuestionResult
+from citeqa.evaluation.midsession import MidSession
 from citeqa.evaluation.misses import REASONS, misses
 from citeqa.evaluation.notes import ablation_notes, threshold_note
 from citeqa.evaluation.questions import EvalQuestion, pair_label
@@ -121,6 +122,7 @@ def render(
         _ablations(report),
         _sweep(report),
         _notes(report),
+        _mid_session(report.mid_session, questions),
         _misses(report.results, questions),
         _definitions(),
     ]
@@ -303,6 +305,41 @@ def _misses(results: list[QuestionResult], questions: Iterable[EvalQuestion]) ->
             f"{one_line(m.question)} — expected {one_line(m.expected)}: {one_line(m.did)}"
             for m in chosen
         ]
+    return "\n".join(lines)
+
+
+MID_SESSION_HEADER = ["asked", "same answer", "share same", "read as follow-ups"]
+"""The mid-session table's figure columns (after the set's name in the cross-corpus report)."""
+MID_SESSION_NOTE = (
+    "Each standalone answerable question asked right after another standalone question (the"
+    " nearest earlier one in file order about another document) in one session, against the"
+    " same question asked fresh: the same answer is the same abstention and the same quoted"
+    " characters. A standalone question read as a follow-up is read with the question before."
+)
+
+
+def mid_session_cells(figures: MidSession) -> list[str]:
+    """One row of the mid-session table: the counts and the share answered the same."""
+    return [
+        str(figures.asked),
+        str(figures.same),
+        fmt(figures.same_share),
+        str(figures.read_as_follow_up),
+    ]
+
+
+def _mid_session(figures: MidSession | None, questions: Iterable[EvalQuestion]) -> str:
+    """The mid-session figures and the questions whose answer changed, when measured."""
+    if figures is None:
+        return ""
+    lines = ["## Asked mid-session (default configuration)", "", MID_SESSION_NOTE, ""]
+    lines += table(MID_SESSION_HEADER, [mid_session_cells(figures)])
+    text = {q.id: q.question for q in questions}
+    for title, ids in (("Answer changed", figures.changed), ("Read as follow-ups",
+                                                             figures.follow_ups)):  # fmt: skip
+        if ids:
+            lines += ["", f"**{title}** ({len(ids)})", ""]
+            lines += [f"- {code_span(i)}: {one_line(text.get(i, ''))}" for i in ids]
     return "\n".join(lines)
 
 

@@ -25,9 +25,10 @@ from citeqa.evaluation.metrics import (
     by_lang_pair,
     summarize,
 )
+from citeqa.evaluation.midsession import MidSession, mid_session
 from citeqa.evaluation.questions import EvalQuestion, EvalSetError
 from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
-from citeqa.models import ChannelInfo, IndexStatus
+from citeqa.models import Answer, ChannelInfo, IndexStatus
 
 SplitChoice = Literal["dev", "test", "all"]
 SWEEP_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 17))
@@ -80,6 +81,9 @@ class EvalReport(BaseModel):
     sweep_split: str = "dev"
     results: list[QuestionResult] = Field(default_factory=list)
     """Per question, default configuration."""
+    mid_session: MidSession | None = None
+    """The standalone answerable questions asked after another one in one session, default
+    configuration (midsession.py), when measured."""
 
 
 def evaluate(
@@ -90,8 +94,10 @@ def evaluate(
     split: SplitChoice = "all",
     ablations: bool = True,
     progress: Progress | None = None,
+    also_mid_session: bool = False,
 ) -> EvalReport:
-    """Run the set (or one split of it) under the default settings and, optionally, ablations."""
+    """Run the set (or one split of it) under the default settings and, optionally, ablations;
+    with `also_mid_session`, its standalone answerable questions asked mid-session too."""
     status = assistant.status()  # walks the corpus (hashing only changed files): once
     check_documents(status, questions)
     selected = [q for q in questions if split == "all" or q.split == split]
@@ -101,8 +107,15 @@ def evaluate(
     plan, skipped = plan_ablations(assistant.settings, carried)
     if not ablations:
         plan, skipped = plan[:1], []
-    runs = [_run(assistant, ablation, selected, questions, progress) for ablation in plan]
+    answers: dict[str, Answer] = {}
+    runs = [
+        _run(assistant, ablation, selected, questions, progress, answers if n == 0 else None)
+        for n, ablation in enumerate(plan)
+    ]
     default = runs[0].results
+    asked_mid_session = (
+        mid_session(assistant, selected, answers, progress=progress) if also_mid_session else None
+    )
     configuration = _configuration(assistant, status)
     return EvalReport(
         created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -119,6 +132,7 @@ def evaluate(
         abstention_sweep=_sweep(default, configuration.confidence_floor or 0.0),
         sweep_split="dev" if any(r.split == "dev" for r in default) else "test",
         results=default,
+        mid_session=asked_mid_session,
     )
 
 
@@ -142,9 +156,12 @@ def _run(
     selected: list[EvalQuestion],
     questions: list[EvalQuestion],
     progress: Progress | None,
+    answers: dict[str, Answer] | None = None,
 ) -> _Run:
     configured = assistant.configured(**ablation.overrides) if ablation.overrides else assistant
-    results = run_questions(configured, selected, questions, progress=progress, stage=ablation.name)
+    results = run_questions(
+        configured, selected, questions, progress=progress, stage=ablation.name, answers=answers
+    )
     return _Run(ablation, results)
 
 

@@ -97,8 +97,11 @@ def run_questions(
     *,
     progress: Progress | None = None,
     stage: str = "asking",
+    answers: dict[str, Answer] | None = None,
 ) -> list[QuestionResult]:
-    """Ask each question (follow-ups after their parents, in one session) and judge it."""
+    """Ask each question (follow-ups after their parents, in one session) and judge it;
+    `answers`, when given, receives each answer by question id (the mid-session check
+    compares with them)."""
     by_id = {q.id: q for q in all_questions}
     todo = list(questions)
     text_of = DocumentTexts(assistant)
@@ -110,6 +113,8 @@ def run_questions(
         for earlier in follow_chain(question, by_id):
             session.ask(earlier.question, k=CUTOFF)
         answer = session.ask(question.question, k=CUTOFF)
+        if answers is not None:
+            answers[question.id] = answer
         results.append(judge(question, answer, text_of))
     if progress:
         progress(stage, len(todo), len(todo))

@@ -2,9 +2,10 @@
 
 evals/sets/sets.json (written by evals/tools/make_sets.py) lists every set: its name, its kind
 (`answerable`, `off-topic`, `near-miss`, `content-free`), its corpus folder and its question
-file, both relative to the registry's folder. `load_sets` returns `EvalSet`s (name, corpus_dir,
-questions), each question set cut to the split asked for. A bad registry or set raises
-`EvalSetError` naming the file.
+file, both relative to the registry's folder, and whether `--sets all` runs it (`in_all`: a set
+kept apart from the macro averages compared across sessions says false; it runs when named).
+`load_sets` returns `EvalSet`s (name, corpus_dir, questions), each question set cut to the split
+asked for. A bad registry or set raises `EvalSetError` naming the file.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class SetEntry(BaseModel):
     kind: SetKind
     corpus: str
     questions: str
+    in_all: bool = True
+    """Whether `all` (no names) runs it; a set apart runs when named."""
 
 
 class Registry(BaseModel):
@@ -75,19 +78,24 @@ def read_registry(path: Path | None = None) -> list[SetEntry]:
         raise EvalSetError(f"set registry {path} is not valid: {first}") from None
 
 
-def set_names(path: Path | None = None) -> list[str]:
-    """Every set's name, in registry order."""
-    return [entry.name for entry in read_registry(path)]
+def set_names(path: Path | None = None, *, every: bool = False) -> list[str]:
+    """The names `all` runs, in registry order; with `every`, the sets apart too."""
+    return [entry.name for entry in read_registry(path) if every or entry.in_all]
 
 
 def load_sets(
     names: list[str] | None = None, split: SplitChoice = "all", registry: Path | None = None
 ) -> list[EvalSet]:
-    """The named sets (all when None), each cut to `split`; unknown names raise EvalSetError."""
+    """The named sets (when None, those `all` runs: not the sets apart), each cut to `split`;
+    unknown names raise EvalSetError."""
     path = registry or default_registry()
     entries = {entry.name: entry for entry in read_registry(path)}
     check_known(names or [], list(entries))
-    chosen = [entries[name] for name in names] if names else list(entries.values())
+    chosen = (
+        [entries[name] for name in names]
+        if names
+        else [entry for entry in entries.values() if entry.in_all]
+    )
     return [_load(entry, path.parent, split) for entry in chosen]
 
 
@@ -98,7 +106,7 @@ def named_sets(text: str, registry: Path | None = None) -> list[str] | None:
         return None
     names = [name.strip() for name in text.split(",") if name.strip()]
     if not names:
-        known = ", ".join(set_names(registry or default_registry()))
+        known = ", ".join(set_names(registry or default_registry(), every=True))
         raise EvalSetError(f"--sets names no set: give names, comma-separated, or 'all' ({known})")
     return names
 
