@@ -7,7 +7,8 @@ code (2 is left to command-line usage errors; the README lists them all).
 `open_files_message` is the one classification of an error that came of the process's
 open-file limit (EMFILE, ENFILE): every reader of the index words it as an unreadable, damaged
 index ("run `citeqa index`"), which a rebuild cannot help; the CLI and the chat both say this
-line instead.
+line instead. `limit_message` adds memory running out (a MemoryError) and a thread that could
+not start, so that both say one line for each of the process's limits.
 """
 
 from __future__ import annotations
@@ -147,4 +148,40 @@ def open_files_message(err: BaseException) -> str | None:
     None for any other error, whose own message stands."""
     if _out_of_file_descriptors(err):
         return OUT_OF_FILES.format(limit=_open_files_limit())
+    return None
+
+
+OUT_OF_MEMORY = (
+    "out of memory: stopped. A build in progress left the previous index as it was; free some"
+    " memory (or raise the process's limit, `ulimit -v`) and try again."
+)
+"""The line for a MemoryError, from any command (exit code 1): a build's temporary folder is
+removed on the way out as for any error, and its previous index stays in place."""
+
+NO_THREAD = (
+    "could not start a thread (the process's memory or thread limit, `ulimit -v` or `ulimit -u`,"
+    " is reached): stopped. A build in progress left the previous index as it was; raise the"
+    " limit and try again."
+)
+"""The line when Python cannot start a thread (its RuntimeError "can't start new thread"): a
+thread's stack is memory too, so a `ulimit -v` just above what loading the models needs ends
+here rather than in a MemoryError."""
+
+
+class AddressSpaceTooSmall(MemoryError):
+    """The process's address-space limit (`ulimit -v`) is below what loading FAISS needs: memory
+    running out, said before it happens (exit code 1, as any MemoryError), with its own line."""
+
+
+def limit_message(err: BaseException) -> str | None:
+    """The line for an error that came of one of the process's limits (open files, memory, a
+    thread that could not start); None for any other error, whose own message stands."""
+    if (message := open_files_message(err)) is not None:
+        return message
+    if isinstance(err, AddressSpaceTooSmall):
+        return str(err)
+    if isinstance(err, MemoryError):
+        return OUT_OF_MEMORY
+    if isinstance(err, RuntimeError) and "can't start new thread" in str(err):
+        return NO_THREAD
     return None

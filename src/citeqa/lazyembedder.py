@@ -147,9 +147,12 @@ class LazyEmbedder:
 
     def _checked_load(self) -> Any:
         """`_load`, where the package is missing or its model cannot load here (an engine or a
-        file refused: ImportError, OSError, RuntimeError...) one message, not a traceback."""
+        file refused: ImportError, OSError, RuntimeError...) one message, not a traceback. Memory
+        running out is not a missing package: its MemoryError goes on, to be said as such."""
         try:
             return self._load()
+        except MemoryError:
+            raise
         except Exception as err:
             raise self._unavailable(" ".join(f"{type(err).__name__}: {err}".split())) from None
 

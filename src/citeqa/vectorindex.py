@@ -17,16 +17,23 @@ neither time nor memory in proportion to its size, and pages are read as searche
 (measured: a 200 MB flat index opens in under 1 ms and +1 MB RSS, against 190 ms and +196 MB
 read in full). A `pq` index's fast-scan codes are read in full at open (a fifth of its file),
 its 8-bit rows mapped (measured on 200k x 512: +50 MB at open, +155 MB after 50 queries).
+
+FAISS is imported through `faiss_module`, which first checks the process's address-space limit
+(`ulimit -v`): under a low one, importing faiss kills the interpreter with a segmentation fault
+inside its native libraries instead of raising, so citeqa says so in one line before that.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
+
+from citeqa.errors import AddressSpaceTooSmall
 
 FLAT = "flat"
 """Exact inner-product search over every row."""
@@ -168,7 +175,7 @@ class FaissIndex:
     @classmethod
     def load(cls, path: Path, *, mmap: bool = True) -> FaissIndex:
         """Open a saved index, memory-mapped unless `mmap` is False; RuntimeError if unreadable."""
-        import faiss
+        faiss = faiss_module()
 
         flags = faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY if mmap else 0
         native = faiss.read_index(str(path), flags)  # already of its own class
@@ -189,7 +196,7 @@ class FaissIndex:
         index, 75 MB reserved). `add` then fills it: resizing the store down to the rows added
         so far keeps its capacity (std::vector), so the rows are never copied again. The
         store of a `pq` index's 8-bit rows is sized; its 4-bit codes are not."""
-        import faiss
+        faiss = faiss_module()
 
         if count <= 0 or self.count():
             return
@@ -237,9 +244,50 @@ class FaissIndex:
         return out
 
     def save(self, path: Path) -> None:
-        import faiss
+        faiss = faiss_module()
 
         faiss.write_index(self._index, str(path))
+
+
+FAISS_ADDRESS_SPACE = 1 << 30
+"""The least address space (`ulimit -v`, in bytes) under which citeqa loads FAISS. Below it,
+importing faiss can crash the interpreter (a segmentation fault in its native libraries, not an
+exception): here a bare `import faiss` crashed under limits from 250 to 400 MB, an `ask` on the
+bundled corpus from 500 to 700 MB and its first build at 900 MB; 1 GiB built and answered."""
+
+NO_ROOM_FOR_FAISS = (
+    "this process may use at most {limit} MB of memory (`ulimit -v`), too little for the vector"
+    " search library (FAISS; citeqa needs {needed} MB): raise the limit and try again."
+)
+
+
+def faiss_module() -> Any:
+    """The faiss module, once the address-space limit leaves room to load it (else
+    AddressSpaceTooSmall); a failure to map its libraries into memory is a MemoryError."""
+    if "faiss" not in sys.modules:
+        limit = address_space_limit()
+        if limit is not None and limit < FAISS_ADDRESS_SPACE:
+            raise AddressSpaceTooSmall(
+                NO_ROOM_FOR_FAISS.format(limit=limit >> 20, needed=FAISS_ADDRESS_SPACE >> 20)
+            )
+    try:
+        import faiss
+    except ImportError as err:  # "failed to map segment from shared object"
+        if "map segment" in str(err) or "allocate memory" in str(err):
+            raise MemoryError(str(err)) from err
+        raise
+    return faiss
+
+
+def address_space_limit() -> int | None:
+    """The process's soft address-space limit in bytes, None when there is none (or the
+    platform has no such limit)."""
+    try:
+        import resource
+    except ImportError:  # not a Unix
+        return None
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    return None if soft == resource.RLIM_INFINITY else soft
 
 
 def _search_one_thread(native: Any, query: np.ndarray, k: int) -> tuple[Any, Any]:
@@ -248,7 +296,7 @@ def _search_one_thread(native: Any, query: np.ndarray, k: int) -> tuple[Any, Any
     A single query is too small to share between threads: on 10k x 512 flat rows, p50 was
     0.5 ms on one thread against 1.0 ms on two on a quiet 2-core machine and 24 ms under load,
     where the second thread waits for a core (benchmarks/faiss_threads.py)."""
-    import faiss
+    faiss = faiss_module()
 
     threads = faiss.omp_get_max_threads()
     faiss.omp_set_num_threads(1)
@@ -259,7 +307,7 @@ def _search_one_thread(native: Any, query: np.ndarray, k: int) -> tuple[Any, Any
 
 
 def _new_native(dim: int, kind: str) -> Any:
-    import faiss
+    faiss = faiss_module()
 
     if kind == FLAT:
         return faiss.IndexFlatIP(dim)

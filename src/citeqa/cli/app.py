@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from citeqa.errors import CiteqaError, open_files_message
+from citeqa.errors import CiteqaError, limit_message
 from citeqa.visible import cut_words, shown
 
 app = typer.Typer(
@@ -119,13 +119,6 @@ def run_app() -> int:
         warnings.showwarning = previous
 
 
-OUT_OF_MEMORY = (
-    "out of memory: stopped. A build in progress left the previous index as it was; free some"
-    " memory (or raise the process's limit, `ulimit -v`) and try again."
-)
-"""The line for a MemoryError, from any command (exit code 1): a build's temporary folder is
-removed on the way out as for any error, and its previous index stays in place."""
-
 PIPE_CLOSED = 141
 """Exit code when whatever reads citeqa's output closed it early (`| head -1`): 128 + SIGPIPE,
 what a shell reports for tools that die of SIGPIPE (README, exit codes)."""
@@ -157,7 +150,7 @@ def _run_app() -> int:
         # explicit typer.Exit(n), and Ctrl-C (which it turns into 130).
         code = app(standalone_mode=False, prog_name="citeqa")
     except CiteqaError as err:
-        if (message := open_files_message(err)) is not None:
+        if (message := limit_message(err)) is not None:
             say(message)
             return 1
         say(str(err))
@@ -165,15 +158,15 @@ def _run_app() -> int:
     except KeyboardInterrupt:
         print("citeqa: interrupted", file=sys.stderr)
         return 130
-    except MemoryError:  # a process memory limit (ulimit -v) or a machine out of memory
-        say(OUT_OF_MEMORY)
-        return 1
     except typer.Exit as done:
         return int(done.exit_code or 0)
     except typer.Abort:
         print("citeqa: aborted", file=sys.stderr)
         return 130
-    except Exception as err:  # usage errors and the like
+    except Exception as err:  # a process's limit (ulimit -v, -u), a full machine, usage errors
+        if (message := limit_message(err)) is not None:
+            say(message)
+            return 1
         code = _show_usage_error(err)
         if code is None:
             raise

@@ -19,7 +19,7 @@ from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from citeqa.errors import CiteqaError, open_files_message
+from citeqa.errors import CiteqaError, limit_message
 from citeqa.models import BuildReport, IndexStatus
 from citeqa.tui.conversation import MODE_OVERRIDES, Turn
 from citeqa.tui.messages import (
@@ -49,9 +49,10 @@ PROGRESS_INTERVAL = 0.1
 
 
 def describe(error: BaseException) -> str:
-    """A domain error's own message, or the open-file limit's line when that is what it came of
-    (errors.open_files_message, as in the CLI); anything else with its type, since it is a bug."""
-    if (message := open_files_message(error)) is not None:
+    """A domain error's own message, or the line of the process's limit it came of (open files,
+    memory, a thread: errors.limit_message, as in the CLI); anything else with its type, since
+    it is a bug."""
+    if (message := limit_message(error)) is not None:
         return message
     if isinstance(error, CiteqaError):
         return str(error) or type(error).__name__
