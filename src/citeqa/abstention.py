@@ -58,19 +58,26 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def before_search(terms: QuestionTerms, lang: Lang) -> str | None:
     """The reason to abstain without looking at any passage, or None when there is none:
     nothing to search for, or no word of the question (of its own words, when it has any
-    beyond its form) in the corpus."""
+    beyond its form) in the corpus. A follow-up read with the previous question (whose words
+    the corpus may well use) names its own words the documents never mention instead: "No
+    word of the question occurs" would be false of the question as searched."""
     if nothing_to_search(terms):
         return NOTHING_TO_SEARCH[lang]
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
-        return NO_WORD_OCCURS[lang]
+        return not_answered(terms, lang) if _read_with_context(terms) else NO_WORD_OCCURS[lang]
     return None
+
+
+def _read_with_context(terms: QuestionTerms) -> bool:
+    """Whether the previous question a follow-up is read with gave terms of its own."""
+    return len(terms.terms) > terms.focus_terms
 
 
 def nothing_to_search(terms: QuestionTerms) -> bool:
     """No word to look up: none at all, or only interrogatives ("Pourquoi ?"), in the question
     as read, with the previous question a follow-up is read with ("And what does it
     describe?" searches for the previous question's subject)."""
-    if len(terms.terms) > terms.focus_terms:  # the context gave terms of its own
+    if _read_with_context(terms):
         return False
     return nothing_of_its_own(terms)
 

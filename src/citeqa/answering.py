@@ -200,6 +200,7 @@ def compose(
     centroid: np.ndarray | None,
     channel: str | None,
     evidence_ranking: Retrieval | None = None,
+    lang: Lang | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
     (`centroid`: the corpus's, see centroid.corpus_centroid, None when unknown; `channel`: the
@@ -207,8 +208,10 @@ def compose(
     no vector channel). The answer models read the top passages of `evidence_ranking`, the
     evidence fusion's ranking (None: `retrieval`'s), and quote from them (quoting from the
     ranking's passages instead lost .007 of macro quote accuracy on the dev halves, bundled
-    .508 -> .477); `retrieval` is the ranking shown."""
-    lang = retrieval.query_lang
+    .508 -> .477); `retrieval` is the ranking shown. The answer's words (its reason) are in
+    `lang`, the language the question was asked in (a follow-up's own: api), or else the
+    language of the text searched."""
+    lang = lang or retrieval.query_lang
     early = abstention.before_search(terms, lang)
     if early is not None:
         shown = (

@@ -23,7 +23,16 @@ from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexMissing
 from citeqa.followups import in_context, is_follow_up
-from citeqa.models import Answer, BuildReport, Citation, Document, IndexStatus, Retrieval
+from citeqa.language import detect_lang
+from citeqa.models import (
+    Answer,
+    BuildReport,
+    Citation,
+    Document,
+    IndexStatus,
+    Lang,
+    Retrieval,
+)
 from citeqa.overview import EXAMPLE_COUNT, DocumentText, Example
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import kept_for_user
@@ -358,6 +367,7 @@ class Assistant:
             loaded.centroid,
             channel,
             evidence,
+            _asked_in(question, retrieval.query_lang) if context else None,
         )
         done = time.perf_counter()
         timings = {
@@ -367,6 +377,13 @@ class Assistant:
         }
         notes = [*warnings, *self.index_notices()] if self.index_warnings else warnings
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
+
+
+def _asked_in(follow_up: str, searched: Lang) -> Lang:
+    """The language a follow-up was asked in: its own words' ("And for executives?" after
+    French questions is English), or, when they say nothing ("Week 52?"), that of the
+    question as searched, read with the previous one (`searched`)."""
+    return detect_lang(follow_up, searched)
 
 
 def _has_content(answer: Answer) -> bool:

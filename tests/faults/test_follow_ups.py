@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fault_helpers import fake_settings
 
-from citeqa.abstention import NOTHING_TO_SEARCH
+from citeqa.abstention import NEVER_MENTIONED, NO_WORD_OCCURS, NOTHING_TO_SEARCH
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.questions import QuestionTerms, Vocabulary
 
@@ -125,3 +125,44 @@ def test_a_session_analyses_each_question_once(
         ("And what does it describe?", first),
         ("???", None),
     ]
+
+
+RTT = (
+    "# Temps de travail\n\n## Combien de jours de RTT en 2026 ?\n\n"
+    "Les salariés au forfait jours ont droit à 11 jours de RTT en 2026. Les salariés à 35 heures"
+    " n'ont pas de jours de RTT : leurs heures supplémentaires sont payées.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "own_word"),
+    [("And for executives?", "executives"), ("and in English?", "English")],
+)
+def test_a_follow_up_whose_own_words_are_absent_says_so_in_its_own_language(
+    tmp_path: Path, follow_up: str, own_word: str
+) -> None:
+    """The user trial: after two French questions, "And for executives?" abstained saying, in
+    French, that no word of the question occurs in the documents, although the question it was
+    read with ("RTT", "salariés") does. The reason names the follow-up's own absent word, in
+    the follow-up's language, as the answer's."""
+    assistant = _assistant(tmp_path, {"faq.md": RTT})
+    session = assistant.session()
+    session.ask("Combien de jours de RTT en 2026 ?")
+    answer = session.ask(follow_up)
+    assert answer.read_with is not None and "RTT" in answer.read_with
+    assert answer.abstained and answer.reason is not None
+    assert answer.lang == "en"
+    assert answer.reason.startswith(NEVER_MENTIONED["en"].format(words=f"“{own_word}”"))
+    assert answer.reason not in (NO_WORD_OCCURS["en"], NO_WORD_OCCURS["fr"])
+
+
+def test_a_french_follow_up_after_an_english_question_is_answered_in_french(
+    tmp_path: Path,
+) -> None:
+    assistant = _assistant(tmp_path, {"orca.txt": ORCA, "walrus.txt": WALRUS})
+    session = assistant.session()
+    session.ask("How long are adult male orcas?")
+    answer = session.ask("Et les baleineaux ?")
+    assert answer.read_with == "How long are adult male orcas?"
+    assert answer.abstained and answer.lang == "fr"
+    assert answer.reason == NEVER_MENTIONED["fr"].format(words="“baleineaux”")
