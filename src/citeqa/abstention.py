@@ -6,12 +6,17 @@ documents ("What is the capital of Peru?" on a corpus that never says "capital" 
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some, or else which of its words the closest passages
 never mention (a near miss: the documents are on the subject, the passage that answered is not
-there); or, when the user's `min_confidence` setting alone refuses the answer, says so.
+there); or, when the user's `min_confidence` setting alone refuses the answer, says so. A
+question none of whose words occurs in the documents may be about what documents in the other
+language say in their words ("fire extinguishers" in a French note on "extincteurs"): its
+reason says so, and to ask in that language, when documents are in it (`ask_in`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from citeqa.glossary import fold
 from citeqa.models import Lang
@@ -50,22 +55,74 @@ CLOSEST = {
     "en": "The closest passages are listed below.",
     "fr": "Les passages les plus proches sont listés ci-dessous.",
 }
+LANGUAGE_NAMES = {
+    "en": {"en": "English", "fr": "French"},
+    "fr": {"en": "anglais", "fr": "français"},
+}
+"""The languages a question can be asked in, named in each of them."""
+ASK_IN = {
+    "all": {
+        "en": "The documents are in {language}: try asking in {language}.",
+        "fr": "Les documents sont en {language} : essayez de poser la question en {language}.",
+    },
+    "most": {
+        "en": "Most of the documents are in {language}: try asking in {language}.",
+        "fr": "La plupart des documents sont en {language} : essayez de poser la question en"
+        " {language}.",
+    },
+    "some": {
+        "en": "Some of the documents are in {language}: try asking in {language}.",
+        "fr": "Certains documents sont en {language} : essayez de poser la question en {language}.",
+    },
+}
+"""After a reason decided before any search, when documents are in the other language than
+the question's: a word the question shares with no document may be theirs in that language."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def before_search(terms: QuestionTerms, lang: Lang) -> str | None:
+@dataclass(frozen=True)
+class DocumentLanguages:
+    """How many of the corpus's documents are in each language (a document in two counts in
+    both), of how many documents."""
+
+    counts: Mapping[str, int]
+    documents: int
+
+
+def before_search(
+    terms: QuestionTerms, lang: Lang, languages: Callable[[], DocumentLanguages] | None = None
+) -> str | None:
     """The reason to abstain without looking at any passage, or None when there is none:
     nothing to search for, or no word of the question (of its own words, when it has any
     beyond its form) in the corpus. A follow-up read with the previous question (whose words
     the corpus may well use) names its own words the documents never mention instead: "No
-    word of the question occurs" would be false of the question as searched."""
+    word of the question occurs" would be false of the question as searched. Either of these
+    last says to ask in the other language when `languages` (read only then) puts documents
+    in it (`ask_in`)."""
     if nothing_to_search(terms):
         return NOTHING_TO_SEARCH[lang]
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
-        return not_answered(terms, lang) if _read_with_context(terms) else NO_WORD_OCCURS[lang]
+        reason = not_answered(terms, lang) if _read_with_context(terms) else NO_WORD_OCCURS[lang]
+        hint = ask_in(lang, languages()) if languages is not None else None
+        return f"{reason} {hint}" if hint else reason
     return None
+
+
+def ask_in(lang: Lang, languages: DocumentLanguages) -> str | None:
+    """Advice to ask in the other language, in `lang`, when documents are in it: all of them,
+    most, or some (English and French documents, a question in English). None when no document
+    is in the other language."""
+    other = next(code for code in LANGUAGE_NAMES if code != lang)
+    count = languages.counts.get(other, 0)
+    if not count:
+        return None
+    if not languages.counts.get(lang):
+        share = "all"
+    else:
+        share = "most" if 2 * count > languages.documents else "some"
+    return ASK_IN[share][lang].format(language=LANGUAGE_NAMES[lang][other])
 
 
 def _read_with_context(terms: QuestionTerms) -> bool:

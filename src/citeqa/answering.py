@@ -12,7 +12,7 @@ closest passages.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -201,6 +201,7 @@ def compose(
     channel: str | None,
     evidence_ranking: Retrieval | None = None,
     lang: Lang | None = None,
+    languages: Callable[[], abstention.DocumentLanguages] | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
     (`centroid`: the corpus's, see centroid.corpus_centroid, None when unknown; `channel`: the
@@ -210,9 +211,10 @@ def compose(
     ranking's passages instead lost .007 of macro quote accuracy on the dev halves, bundled
     .508 -> .477); `retrieval` is the ranking shown. The answer's words (its reason) are in
     `lang`, the language the question was asked in (a follow-up's own: api), or else the
-    language of the text searched."""
+    language of the text searched; `languages` gives the documents' languages, read only for a
+    question none of whose words the documents use (abstention.before_search)."""
     lang = lang or retrieval.query_lang
-    early = abstention.before_search(terms, lang)
+    early = abstention.before_search(terms, lang, languages)
     if early is not None:
         shown = (
             [] if abstention.nothing_to_search(terms) else passages_of(retrieval, bank.documents)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from citeqa import indexing, twofusions
-from citeqa.abstention import nothing_of_its_own
+from citeqa.abstention import DocumentLanguages, nothing_of_its_own
 from citeqa.answering import compose
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
@@ -147,6 +148,14 @@ class _Loaded:
         if stored is not None or channel not in self.index.vectors:
             return stored
         return corpus_centroid(self.index.vectors[channel])
+
+    @functools.cached_property
+    def document_languages(self) -> DocumentLanguages:
+        """How many documents are in each language, from the index's file list (read when
+        first asked: by a question none of whose words the documents use)."""
+        documents = self.index.files().documents()
+        counts = Counter(lang for *_, langs in documents for lang in langs)
+        return DocumentLanguages(counts, len(documents))
 
     @classmethod
     def of(cls, index: LoadedIndex, embed_on_demand: bool = False, prefill: bool = True) -> _Loaded:
@@ -368,6 +377,7 @@ class Assistant:
             channel,
             evidence,
             _asked_in(question, retrieval.query_lang) if context else None,
+            lambda: loaded.document_languages,
         )
         done = time.perf_counter()
         timings = {

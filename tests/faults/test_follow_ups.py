@@ -165,4 +165,7 @@ def test_a_french_follow_up_after_an_english_question_is_answered_in_french(
     answer = session.ask("Et les baleineaux ?")
     assert answer.read_with == "How long are adult male orcas?"
     assert answer.abstained and answer.lang == "fr"
-    assert answer.reason == NEVER_MENTIONED["fr"].format(words="“baleineaux”")
+    assert answer.reason == (
+        NEVER_MENTIONED["fr"].format(words="“baleineaux”")
+        + " Les documents sont en anglais : essayez de poser la question en anglais."
+    )

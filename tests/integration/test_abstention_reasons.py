@@ -47,11 +47,40 @@ def test_questions_whose_words_the_documents_never_use_abstain(
 ) -> None:
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations
-    assert answer.reason in (
-        "No word of the question occurs in the documents.",
-        "Aucun mot de la question n’apparaît dans les documents.",
+    assert answer.reason in (  # the bundled corpus has English and French documents
+        "No word of the question occurs in the documents. Some of the documents are in French:"
+        " try asking in French.",
+        "Aucun mot de la question n’apparaît dans les documents. La plupart des documents sont"
+        " en anglais : essayez de poser la question en anglais.",
     )
     assert answer.answer.startswith(answer.reason)
+
+
+EXTINGUISHERS = (
+    "Note de service - Sécurité incendie\n\nLe bâtiment compte 34 extincteurs, vérifiés chaque"
+    " année par un prestataire agréé. Les consignes d'évacuation sont affichées à chaque étage.\n"
+)
+
+
+def test_a_question_in_another_language_than_the_documents_is_told_to_ask_in_theirs(
+    tmp_path: Path,
+) -> None:
+    """The user trial: an English question about French documents, none of whose words they
+    use, abstained saying only that no word of the question occurs in the documents."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "incendie.txt").write_text(EXTINGUISHERS, encoding="utf-8")
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    assistant = open_assistant(settings, build_if_missing=False)
+    answer = assistant.ask("How many fire extinguishers are in the building?")
+    assert answer.abstained and answer.confidence == 0.0
+    assert answer.reason == (
+        "No word of the question occurs in the documents. The documents are in French: try"
+        " asking in French."
+    )
+    french = assistant.ask("Combien de parapluies dans le hall ?")
+    assert french.reason == "Aucun mot de la question n’apparaît dans les documents."
 
 
 def test_an_answered_question_has_no_reason(assistant: Assistant) -> None:

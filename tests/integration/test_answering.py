@@ -95,7 +95,10 @@ def test_off_topic_questions_abstain_saying_no_word_occurs(
 ) -> None:
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations
-    assert answer.reason == "No word of the question occurs in the documents."
+    assert answer.reason == (
+        "No word of the question occurs in the documents. Some of the documents are in French:"
+        " try asking in French."
+    )
     assert answer.passages, "the closest passages are still listed"
 
 

@@ -5,7 +5,11 @@ are never named."""
 from __future__ import annotations
 
 from citeqa.abstention import (
+    NO_WORD_OCCURS,
     NOT_ANSWERED,
+    DocumentLanguages,
+    ask_in,
+    before_search,
     not_answered,
     nothing_to_search,
     unmatched_words,
@@ -101,3 +105,45 @@ def test_the_min_confidence_reason_reads_below_its_setting() -> None:
     assert "confidence, 0.37, is below the min_confidence setting, 0.60." in unsure(0.37, 0.6, "en")
     assert "0.60, is below the min_confidence setting, 0.61" in unsure(0.6049, 0.61, "en")
     assert "0.611, is below the min_confidence setting, 0.612." in unsure(0.6112, 0.6118, "en")
+
+
+def test_a_question_sharing_no_word_with_the_documents_is_told_their_language() -> None:
+    """The user trial: "How many fire extinguishers are in the building?" on French notes
+    ("34 extincteurs") said only that no word of the question occurs in the documents."""
+    off = terms("How many fire extinguishers?", {"fire": 5.0, "extinguishers": 7.0})
+    off.absent = ["fire", "extinguishers"]
+    french = DocumentLanguages({"fr": 3}, 3)
+    assert before_search(off, "en", lambda: french) == (
+        "No word of the question occurs in the documents. The documents are in French: try"
+        " asking in French."
+    )
+    assert before_search(off, "en") == NO_WORD_OCCURS["en"]
+    assert before_search(off, "en", lambda: DocumentLanguages({"en": 2}, 2)) == NO_WORD_OCCURS["en"]
+
+
+def test_the_advice_says_how_many_documents_are_in_the_other_language() -> None:
+    assert ask_in("en", DocumentLanguages({"fr": 3}, 3)) == (
+        "The documents are in French: try asking in French."
+    )
+    assert ask_in("en", DocumentLanguages({"fr": 3, "en": 1}, 4)) == (
+        "Most of the documents are in French: try asking in French."
+    )
+    assert ask_in("en", DocumentLanguages({"fr": 2, "en": 2}, 4)) == (
+        "Some of the documents are in French: try asking in French."
+    )
+    assert ask_in("fr", DocumentLanguages({"en": 1, "fr": 4}, 5)) == (
+        "Certains documents sont en anglais : essayez de poser la question en anglais."
+    )
+    assert ask_in("fr", DocumentLanguages({"fr": 4, "other": 1}, 5)) is None
+
+
+def test_the_advice_is_read_only_for_a_question_sharing_no_word_with_the_documents() -> None:
+    read: list[bool] = []
+
+    def languages() -> DocumentLanguages:
+        read.append(True)
+        return DocumentLanguages({"fr": 1}, 1)
+
+    on_topic = terms("Who sculpted Jim?", {"sculpted": 7.0, "Jim": 2.0}, absent=("sculpted",))
+    assert before_search(on_topic, "en", languages) is None
+    assert not read
