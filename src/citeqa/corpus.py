@@ -33,12 +33,13 @@ from citeqa.domain import (
     language_data,
     read_corpus_manifest,
 )
-from citeqa.errors import CorpusEmpty, CorpusMissing
+from citeqa.errors import CorpusEmpty
 from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
 from citeqa.glossary import fold
 from citeqa.language import split_sentences
 from citeqa.listing import first
 from citeqa.models import Document
+from citeqa.paths import check_corpus_folder
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
 from citeqa.readers.base import TITLE_MAX
 
@@ -65,7 +66,7 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
     Symbolic links to folders are not followed (no loops, no duplicates); links to files are
     kept when their target lies inside the corpus. Raises CorpusMissing.
     """
-    check_folder(corpus_dir)
+    check_corpus_folder(corpus_dir)
     return [corpus_dir / name for name in _walk(corpus_dir, domain_path(corpus_dir))[0].names]
 
 
@@ -73,7 +74,7 @@ def corpus_stamps(corpus_dir: Path, manifest: dict[str, Any]) -> CorpusStamps:
     """The corpus files with their sizes and times, in one walk (a `stat` each), without
     building a Path per file: what tells whether the corpus changed (`manifest`: the corpus's,
     read_corpus_manifest's data, which names the domain file left out). Raises CorpusMissing."""
-    check_folder(corpus_dir)
+    check_corpus_folder(corpus_dir)
     return _walk(corpus_dir, domain_path(corpus_dir, manifest))[0]
 
 
@@ -119,7 +120,7 @@ def scan_corpus(
     it is read (a build writes it out) and keeping its entry only, so that no more than one
     document's text is held; `progress(done, total)` hears of each file read or skipped;
     raise CorpusMissing or CorpusEmpty."""
-    check_folder(corpus_dir)
+    check_corpus_folder(corpus_dir)
     manifest = read_corpus_manifest(corpus_dir)  # each read once, parsed and hashed
     warnings = list(manifest.warnings)
     titles = titles_from(manifest.data, warnings)
@@ -197,14 +198,6 @@ def read_corpus(corpus_dir: Path) -> CorpusReading:
     documents: list[Document] = []
     scan = scan_corpus(corpus_dir, documents.append)
     return CorpusReading(documents, scan.skipped, scan.warnings, scan.domain)
-
-
-def check_folder(corpus_dir: Path) -> None:
-    """CorpusMissing when `corpus_dir` is not an existing folder."""
-    if not corpus_dir.exists():
-        raise CorpusMissing(f"Corpus folder not found: {corpus_dir}")
-    if not corpus_dir.is_dir():
-        raise CorpusMissing(f"Corpus path is not a folder: {corpus_dir}")
 
 
 def _unique(document: Document, used: set[str], warnings: list[str]) -> Document:

@@ -21,7 +21,6 @@ from citeqa.contents import BuildContents, compute_contents, write_documents
 from citeqa.corpus import (
     CorpusScan,
     DocumentEntry,
-    check_folder,
     file_digest,
     relative_path,
 )
@@ -30,6 +29,7 @@ from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWri
 from citeqa.filelist import FileList
 from citeqa.models import BuildReport, ChannelInfo, Document
 from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
+from citeqa.paths import check_corpus_folder
 from citeqa.previousindex import (
     answer_channel,
     previous_index,
@@ -150,7 +150,7 @@ def _update(
 def _check_corpus(settings: Settings) -> None:
     """CorpusMissing naming the corpus (and the index that remembers it) when it is gone."""
     try:
-        check_folder(settings.corpus_dir)
+        check_corpus_folder(settings.corpus_dir)
     except CorpusMissing as err:
         raise CorpusMissing(
             f"{err} (the corpus of the index in {settings.index_dir});"

@@ -8,6 +8,7 @@ folder, reading the file) fails with ELOOP, and its own clear message says so;
 `not_a_folder` words why a name cannot be made a folder, whatever the error, and
 `make_folder` makes a folder citeqa writes in (the index folder, the eval cache) or says why
 not, in one wording for both;
+`check_corpus_folder` says why a corpus given is no folder (a file: the folder that holds it);
 `unusable_path` why the system would refuse a path before looking at it (a NUL character, a
 name or a path longer than it takes), which otherwise surfaced as a ValueError or an
 ENAMETOOLONG traceback from whichever step touched the path first.
@@ -21,7 +22,7 @@ import os
 import stat
 from pathlib import Path
 
-from citeqa.errors import IndexWriteError
+from citeqa.errors import CorpusMissing, IndexWriteError
 
 
 def real_path(path: Path | str) -> Path:
@@ -89,3 +90,17 @@ def file_kind(mode: int) -> str:
     messages use: "a FIFO", "a folder", "a socket", else "a device"."""
     kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
     return next((name for test, name in kinds if test(mode)), "a device")
+
+
+def check_corpus_folder(corpus_dir: Path) -> None:
+    """CorpusMissing when `corpus_dir` is not an existing folder, saying what it is instead: a
+    file, with the folder that holds it (`--corpus notes/faq.md`), or another kind of file."""
+    if not corpus_dir.exists():
+        raise CorpusMissing(f"Corpus folder not found: {corpus_dir}")
+    if corpus_dir.is_file():
+        raise CorpusMissing(
+            f"{corpus_dir} is a file; give the folder that holds it: {corpus_dir.parent}"
+        )
+    if not corpus_dir.is_dir():
+        kind = file_kind(corpus_dir.stat().st_mode)
+        raise CorpusMissing(f"Corpus path is {kind}, not a folder: {corpus_dir}")

@@ -119,10 +119,18 @@ def test_corpus_folder_missing(good: Good, tmp_path: Path, cli: Any) -> None:
 
 
 def test_corpus_path_is_a_file(good: Good, cli: Any) -> None:
+    """The user trial: `citeqa index --corpus docs/rh/faq-rh.md` said "Corpus folder not
+    found"; a file given for the corpus is named as one, with the folder that holds it."""
     a_file = good.corpus / "biotherapy-in-lupus-faq.txt"
-    _raises(CorpusMissing, fake_settings(a_file, good.index))
+    expected = f"{a_file} is a file; give the folder that holds it: {good.corpus}"
+    assert expected in _raises(CorpusMissing, fake_settings(a_file, good.index))
     done = cli("index", **good.env(corpus_dir=str(a_file)))
-    assert done.code != 0 and "not a folder" in done.one_line_error()
+    assert done.code == CorpusMissing.exit_code and expected in done.one_line_error()
+    for command in ("index", "status", "ask"):
+        extra = ("a question",) if command == "ask" else ()
+        done = cli(command, "--corpus", str(a_file), "--index", str(good.index), *extra)
+        assert done.code == CorpusMissing.exit_code, done.err
+        assert done.one_line_error() == f"citeqa: {expected}"
     good.assert_intact()
 
 

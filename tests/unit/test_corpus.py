@@ -354,8 +354,12 @@ def test_missing_folder_raises_corpus_missing(tmp_path: Path) -> None:
         read_corpus(missing)
     a_file = tmp_path / "file.txt"
     a_file.write_text("x")
-    with pytest.raises(CorpusMissing, match="not a folder"):
+    with pytest.raises(CorpusMissing, match=r"file\.txt is a file; give the folder that holds it"):
         read_corpus(a_file)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(CorpusMissing, match="Corpus path is a FIFO, not a folder"):
+        read_corpus(fifo)
 
 
 def test_empty_corpus_raises_corpus_empty(tmp_path: Path) -> None:

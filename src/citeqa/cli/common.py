@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from citeqa.cli.app import say
-from citeqa.errors import CorpusMissing, IndexMissing
-from citeqa.paths import real_path, unusable_path
+from citeqa.errors import IndexMissing
+from citeqa.paths import check_corpus_folder, real_path, unusable_path
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -62,8 +62,7 @@ def settings_for(corpus: Path | None, index: Path | None, store: str | None = No
     if unusable:  # no system call takes it (a name too long): the settings say so, exit 11
         return load_settings(**overrides, **unusable)
     if corpus is not None:
-        if not corpus.is_dir():
-            raise CorpusMissing(f"Corpus folder not found: {corpus}")
+        check_corpus_folder(corpus)
         overrides["corpus_dir"] = real_path(corpus)
     if index is not None:
         overrides["index_dir"] = real_path(index)
