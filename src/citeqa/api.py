@@ -43,6 +43,7 @@ from citeqa.questions import (
     analyse,
     clean_question,
 )
+from citeqa.readers import read_types as read_types  # the chat names them (an empty corpus)
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import SentenceBank
 from citeqa.status import channels_differ, describe_index, index_changes, stale_notice

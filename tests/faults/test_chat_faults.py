@@ -7,10 +7,12 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from citeqa.errors import IndexCorrupt
+from citeqa.corpus import nothing_read
+from citeqa.errors import CorpusEmpty, IndexCorrupt
 from citeqa.tui.app import CiteqaApp
 from citeqa.tui.widgets.question_input import QuestionInput
 from citeqa.tui.widgets.transcript import Transcript
+from citeqa.tui.widgets.welcome import WAITING
 
 ERROR = (
     "Index file /home/someone/papers-index/build-0123/chunks.jsonl is missing, truncated or"
@@ -73,5 +75,35 @@ def test_notifications_show_names_literally() -> None:
             assert "[bold red]x[/]" in note.message and not note.markup
             assert "\x1b" not in note.message and "\x07" not in note.message
             assert "\x1b" not in _screen(app)
+
+    asyncio.run(body())
+
+
+def test_the_chat_on_a_corpus_with_no_readable_document(tmp_path: Any) -> None:
+    """The user trial: `citeqa --corpus empty/` showed "index unusable · ctrl+r rebuilds it"
+    beside "The index is being prepared; you can type a question now". An empty corpus is no
+    index problem: the chat says what to add, and stops saying the index is being prepared."""
+    message = nothing_read(tmp_path, [], 1)
+
+    def empty(progress: Any) -> Any:
+        raise CorpusEmpty(message)
+
+    async def body() -> None:
+        app = CiteqaApp(empty, _no_rebuild)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _wait(pilot, lambda: app._load_error is not None)
+            await pilot.pause()
+            assert app.sub_title == (
+                "no readable document · add .htm, .html, .md, .pdf or .txt files, then ctrl+r"
+            )
+            screen = " ".join(_screen(app).split())
+            assert "unusable" not in screen and WAITING not in screen
+            assert "✖ Nothing to index: No readable document in" in screen
+            field = app.query_one(QuestionInput)
+            field.value = "What is in there?"
+            await pilot.press("enter")
+            await pilot.pause()
+            screen = " ".join(_screen(app).split())
+            assert "the corpus has no readable document" in screen and "unusable" not in screen
 
     asyncio.run(body())

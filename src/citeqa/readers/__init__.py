@@ -49,13 +49,14 @@ def reader_versions() -> dict[str, int]:
     return {suffix: int(getattr(reader, "version", 1)) for suffix, reader in _by_suffix.items()}
 
 
-def read_types() -> str:
-    """The endings read, for messages: ".htm, .html, .md, .pdf and .txt"."""
+def read_types(last: str = "and") -> str:
+    """The endings read, for messages: ".htm, .html, .md, .pdf and .txt" (`last`: the word
+    before the last one, "or" for "add .md or .txt files")."""
     _discover()
     suffixes = sorted(_by_suffix)
     if len(suffixes) < 2:
         return "".join(suffixes)
-    return ", ".join(suffixes[:-1]) + " and " + suffixes[-1]
+    return ", ".join(suffixes[:-1]) + f" {last} " + suffixes[-1]
 
 
 def _discover() -> None:

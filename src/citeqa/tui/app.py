@@ -25,6 +25,7 @@ from citeqa.tui.commands import CiteqaCommands, PaletteCommand, citeqa_commands
 from citeqa.tui.conversation import Turn, source_refs
 from citeqa.tui.export import ExportContext, answer_text, write_conversation
 from citeqa.tui.keys import KeyedApp
+from citeqa.tui.load_problem import INDEX_UNUSABLE
 from citeqa.tui.messages import (
     AnswerReady,
     AskFailed,
@@ -106,6 +107,8 @@ class CiteqaApp(KeyedApp):
         self._loading_since = time.monotonic()
         self._load_error: str | None = None
         """Why the assistant could not load, until it loads."""
+        self._load_problem = INDEX_UNUSABLE
+        """What the chat says of that failure (load_problem.py)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -167,13 +170,16 @@ class CiteqaApp(KeyedApp):
         self._use(message.assistant)
 
     def on_assistant_failed(self, message: AssistantFailed) -> None:
-        """The index cannot be used: say so in full (the banner wraps), in the header, and to
-        every question, instead of "loading…" and waiting for ever."""
-        self._load_error = message.error
-        self.sub_title = "index unusable · ctrl+r rebuilds it"
-        self.query_one(StatusLine).idle("Could not load the assistant: " + message.error)
-        self.query_one(StaleBanner).show_error(message.error)
-        self.notify(message.error, title="Could not load the assistant", severity="error")
+        """The index cannot be used, or the corpus has no readable document: say so in full
+        (the banner wraps), in the header, and to every question, instead of "loading…" and
+        waiting for ever; the welcome no longer says the index is being prepared."""
+        self._load_error, problem = message.error, message.problem
+        self._load_problem = problem
+        self.sub_title = problem.headline
+        self.query_one(StatusLine).idle(f"{problem.title}: {message.error}")
+        self.query_one(StaleBanner).show_error(message.error, problem)
+        self.query_one(Welcome).ready()
+        self.notify(message.error, title=problem.title, severity="error")
         for turn in self._queue:
             self.query_one(Transcript).set_waiting(turn, self._waiting_reason())
 
@@ -244,7 +250,7 @@ class CiteqaApp(KeyedApp):
         if self._rebuilding:
             return "Waiting for the index to be rebuilt…"
         if self._load_error is not None:
-            return "Cannot answer: the index is unusable (see above); ctrl+r rebuilds it."
+            return self._load_problem.waiting
         if self.session is None:
             return "Waiting for the models to load…"
         return "Waiting for the previous question…"

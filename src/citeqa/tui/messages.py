@@ -12,6 +12,7 @@ from textual.message import Message
 
 from citeqa.models import Answer, BuildReport, IndexStatus
 from citeqa.tui.conversation import SourceRef
+from citeqa.tui.load_problem import INDEX_UNUSABLE, LoadProblem
 
 if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
     from citeqa.api import Assistant
@@ -28,11 +29,13 @@ class AssistantReady(Message):
 
 
 class AssistantFailed(Message):
-    """Loading the index or the models failed."""
+    """Loading the index or the models failed: `error` says why, `problem` what the chat says
+    of it (an unusable index, or a corpus with no readable document)."""
 
-    def __init__(self, error: str) -> None:
+    def __init__(self, error: str, problem: LoadProblem = INDEX_UNUSABLE) -> None:
         super().__init__()
         self.error = error
+        self.problem = problem
 
 
 class AnswerReady(Message):

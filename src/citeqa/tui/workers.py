@@ -22,6 +22,7 @@ from textual.notifications import SeverityLevel
 from citeqa.errors import CiteqaError, limit_message
 from citeqa.models import BuildReport, IndexStatus
 from citeqa.tui.conversation import MODE_OVERRIDES, Turn
+from citeqa.tui.load_problem import load_problem
 from citeqa.tui.messages import (
     AnswerReady,
     AskFailed,
@@ -121,7 +122,7 @@ class WorkerApp(App[None]):
             try:
                 assistant = self._assistant_factory(self._progress)
             except Exception as error:  # reported, never raised into the UI
-                self.post_message(AssistantFailed(describe(error)))
+                self.post_message(AssistantFailed(describe(error), load_problem(error)))
                 return
             try:
                 status = assistant.status()

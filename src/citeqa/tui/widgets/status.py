@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label, LoadingIndicator, ProgressBar, Static
 
 from citeqa.models import IndexStatus
+from citeqa.tui.load_problem import INDEX_UNUSABLE, LoadProblem
 from citeqa.tui.safe_text import assemble, one_line
 
 
@@ -85,14 +86,15 @@ class StaleBanner(Static):
         )
         self.display = True
 
-    def show_error(self, error: str) -> None:
-        """Show why the index cannot be used, in full (the banner wraps; a status line cuts)."""
+    def show_error(self, error: str, problem: LoadProblem = INDEX_UNUSABLE) -> None:
+        """Show why nothing can be answered, in full (the banner wraps; a status line cuts):
+        the problem's title, the error, then what ctrl+r does about it."""
         self.update(
             assemble(
-                ("✖ The index cannot be used", "bold"),
+                (f"✖ {problem.title}", "bold"),
                 f": {one_line(error)} ",
                 ("ctrl+r", "bold"),
-                " rebuilds it.",
+                f" {problem.remedy}",
             )
         )
         self.display = True

@@ -71,7 +71,7 @@ class Welcome(Vertical):
         self.query_one("#welcome-pick").display = True
 
     def ready(self) -> None:
-        """The index is loaded: the line saying it is being prepared goes."""
+        """The index is loaded, or cannot be: the line saying it is being prepared goes."""
         self.query_one("#welcome-waiting").display = False
 
     def retire(self) -> None:

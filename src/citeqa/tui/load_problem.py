@@ -1,0 +1,51 @@
+"""What the chat says when the assistant cannot load: an index it cannot use, or a corpus with
+no readable document to index (an empty folder, only files of other types), which is no index
+problem and whose remedy is adding files, then ctrl+r. The words only: the app shows them in
+its header, banner, status line and to each question that waits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citeqa.errors import CorpusEmpty
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Why nothing can be answered, in the places the chat says it."""
+
+    headline: str
+    """The header's subtitle."""
+    title: str
+    """The banner's and the notification's title; the banner goes on with the error."""
+    remedy: str
+    """The banner's last words, after "ctrl+r"."""
+    waiting: str
+    """What a question asked meanwhile says."""
+
+
+INDEX_UNUSABLE = LoadProblem(
+    headline="index unusable · ctrl+r rebuilds it",
+    title="The index cannot be used",
+    remedy="rebuilds it.",
+    waiting="Cannot answer: the index is unusable (see above); ctrl+r rebuilds it.",
+)
+
+
+def no_document() -> LoadProblem:
+    """A corpus with no readable document: the file types to add (api.read_types; the api
+    module is loaded by then, in the worker that failed to open the assistant)."""
+    from citeqa.api import read_types
+
+    return LoadProblem(
+        headline=f"no readable document · add {read_types('or')} files, then ctrl+r",
+        title="Nothing to index",
+        remedy="builds the index once files are added.",
+        waiting="Cannot answer: the corpus has no readable document (see above); add files,"
+        " then ctrl+r.",
+    )
+
+
+def load_problem(error: BaseException) -> LoadProblem:
+    """The problem `error`, raised while opening the assistant, is."""
+    return no_document() if isinstance(error, CorpusEmpty) else INDEX_UNUSABLE
