@@ -134,7 +134,8 @@ class FakeAssistant:
         self.statuses += 1
         return IndexStatus(
             index_dir="/nowhere", corpus_dir="/corpus", built_at="now", format_version=1,
-            documents=[DocumentStatus(doc_id=d, title=d, path=f"/{d}.txt", chunks=1) for d in DOCS],
+            documents=[DocumentStatus(doc_id=d, title=d, path=f"/{d}.txt", chunks=1,
+                                      lang=["en"]) for d in DOCS],
             channels=[ChannelInfo(name=c, model=c, package=c, version="1", dim=4)
                       for c in self.channels],
             chunk_count=2, size_bytes=1, corpus_bytes=1, corpus_examples=[],

@@ -165,6 +165,19 @@ def test_a_set_without_lang_gets_the_language_ask_would_detect():
     assert EvalQuestion(id="g", question="Combien ?", lang="en").lang == "en"  # given: kept
 
 
+def test_a_set_without_passage_lang_takes_the_documents_language_from_the_index(tmp_path):
+    """The user trial: `eval --set` filed English questions about French documents under en→en
+    when the set left `passage_lang` out, though the index knows each document's language."""
+    rows = [
+        {k: v for k, v in row.items() if k not in ("lang", "passage_lang")} for row in QUESTIONS
+    ]
+    path = write_set(tmp_path, rows)
+    report = evaluate(FakeAssistant(SCRIPTS), load_questions(path), set_path=path, ablations=False)
+    pairs = {result.id: result.lang_pair for result in report.results}
+    assert pairs == {"q1": "en→en", "q2": "en→en", "q3": "fr→en", "q4": "en→none"}
+    assert set(report.breakdowns["test"]["language pair"]) == {"fr→en", "en→none"}
+
+
 def test_a_question_on_a_document_not_indexed_is_refused(tmp_path):
     path = write_set(tmp_path, [dict(QUESTIONS[0], doc_id="elsewhere")])
     with pytest.raises(EvalSetError, match="'elsewhere', which is not in the index"):

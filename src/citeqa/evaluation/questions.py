@@ -42,7 +42,8 @@ class EvalQuestion(BaseModel):
     answers: list[str] = Field(default_factory=list)
     """Accepted answers, each verbatim in the answering passage."""
     passage_lang: str | None = None
-    """Language of the answering passage (defaults to `lang`)."""
+    """Language of the answering passage; left out, `evaluate` takes the document's as the
+    index records it (runner.with_passage_languages), and `lang_pair` otherwise reads `lang`."""
     kinds: list[str] = Field(default_factory=list)
     follows: str | None = None
     """Id of the question this follow-up leans on (asked first, in the same session)."""

@@ -27,7 +27,13 @@ from citeqa.evaluation.metrics import (
 )
 from citeqa.evaluation.midsession import MidSession, mid_session
 from citeqa.evaluation.questions import EvalQuestion, EvalSetError
-from citeqa.evaluation.runner import AssistantLike, Progress, check_documents, run_questions
+from citeqa.evaluation.runner import (
+    AssistantLike,
+    Progress,
+    check_documents,
+    run_questions,
+    with_passage_languages,
+)
 from citeqa.models import Answer, ChannelInfo, IndexStatus
 
 SplitChoice = Literal["dev", "test", "all"]
@@ -100,6 +106,7 @@ def evaluate(
     with `also_mid_session`, its standalone answerable questions asked mid-session too."""
     status = assistant.status()  # walks the corpus (hashing only changed files): once
     check_documents(status, questions)
+    questions = with_passage_languages(status, questions)
     selected = [q for q in questions if split == "all" or q.split == split]
     if not selected:
         raise EvalSetError(f"question set {set_path} has no question in the {split} split")

@@ -132,3 +132,21 @@ def check_documents(status: IndexStatus, questions: list[EvalQuestion]) -> None:
                 f"question {question.id!r} names document {question.doc_id!r}, which is not "
                 f"in the index (indexed: {known})"
             )
+
+
+def with_passage_languages(
+    status: IndexStatus, questions: list[EvalQuestion]
+) -> list[EvalQuestion]:
+    """The questions, each answerable one that leaves `passage_lang` out given its document's
+    language as the index records it (`status`, the assistant's): an English question on a
+    French document is en→fr, not en→en. A document in several languages gives the question's
+    when it is among them, else the first."""
+    languages = {doc.doc_id: doc.lang for doc in status.documents}
+    return [_with_passage_lang(q, languages.get(q.doc_id or "", [])) for q in questions]
+
+
+def _with_passage_lang(question: EvalQuestion, languages: list[str]) -> EvalQuestion:
+    if question.passage_lang is not None or not question.is_answerable or not languages:
+        return question
+    lang = question.lang if question.lang in languages else languages[0]
+    return question.model_copy(update={"passage_lang": lang})
