@@ -346,3 +346,16 @@ def test_a_closed_stdout_ends_quietly_with_141(real_index: RealIndex, args: list
         os.close(writer)
     assert done.returncode == 141
     assert done.stderr == ""
+
+
+def test_the_folders_before_a_command_are_its_own(real_index: RealIndex) -> None:
+    """`citeqa --corpus DIR --index DIR status` is `citeqa status --corpus DIR --index DIR`:
+    `citeqa --help` lists both options before the command (the user trial found them refused)."""
+    folders = ["--corpus", str(real_index.corpus), "--index", str(real_index.index)]
+    named = ("CITEQA_CORPUS_DIR", "CITEQA_INDEX_DIR")
+    env = {k: v for k, v in real_index.env.items() if k not in named}
+    before = run_citeqa([*folders, "status", "--json"], env, real_index.cwd)
+    after = run_citeqa(["status", "--json", *folders], env, real_index.cwd)
+    assert before.returncode == after.returncode == 0, before.stderr
+    assert json.loads(before.stdout) == json.loads(after.stdout)
+    assert json.loads(before.stdout)["index_dir"] == str(real_index.index)

@@ -42,8 +42,14 @@ def test_bare_citeqa_takes_the_chat_options(launches, tmp_path):
     assert launches == [(tmp_path, Path("idx"))]
 
 
-def test_a_chat_option_before_another_command_is_a_usage_error(launches, tmp_path):
-    result = CliRunner().invoke(app, ["--corpus", str(tmp_path), "chat"])
-    assert result.exit_code == 2
-    assert "--corpus goes after the command: `citeqa chat --corpus DIR`" in result.output
-    assert launches == []
+def test_the_folders_before_a_command_are_the_commands_own(launches, tmp_path):
+    """The user trial: `citeqa --help` lists --corpus and --index, but `citeqa --corpus DIR
+    ask ...` was refused ("goes after the command"); before a command they are its own, and
+    the same option after the command wins."""
+    other = tmp_path / "other"
+    other.mkdir()
+    result = CliRunner().invoke(app, ["--corpus", str(tmp_path), "--index", "idx", "chat"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(app, ["--corpus", str(tmp_path), "chat", "--corpus", str(other)])
+    assert result.exit_code == 0, result.output
+    assert launches == [(tmp_path, Path("idx")), (other, None)]

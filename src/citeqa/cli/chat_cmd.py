@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from citeqa.cli.app import USAGE, VersionOption, app, examples, fail
+from citeqa.cli.app import VersionOption, app, examples, fail
 from citeqa.cli.common import CorpusOption, IndexOption, settings_for
 
 if TYPE_CHECKING:
@@ -38,16 +38,15 @@ def default_to_chat(
     version: VersionOption = False,
 ) -> None:
     """With no command, `citeqa [--corpus DIR] [--index DIR]` opens the chat (on the bundled
-    corpus by default). Before a command, these options would be silently ignored: they belong
-    after it (`citeqa ask --corpus DIR ...`), and saying so is a usage error."""
+    corpus by default). Before a command, as `citeqa --help` lists them, they are the command's
+    own (`citeqa --corpus DIR ask ...` is `citeqa ask --corpus DIR ...`; the same option after
+    the command wins)."""
     if ctx.invoked_subcommand is None:
         launch_chat(corpus, index)
-    elif corpus is not None or index is not None:
-        option = "--corpus" if corpus is not None else "--index"
-        raise fail(
-            f"{option} goes after the command: `citeqa {ctx.invoked_subcommand} {option} DIR`",
-            USAGE,
-        )
+        return
+    given = {name: str(path) for name, path in (("corpus", corpus), ("index", index)) if path}
+    if given:  # every command takes both; click gives a command its defaults from this map
+        ctx.default_map = {ctx.invoked_subcommand: given}
 
 
 @app.command("chat", epilog=examples("citeqa chat --corpus ~/papers"))
