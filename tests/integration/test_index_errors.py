@@ -142,6 +142,7 @@ def test_corpus_empty(good: Good, tmp_path: Path, cli: Any) -> None:
     assert done.code == CorpusEmpty.exit_code != 0
     assert "No readable document" in done.one_line_error()
     assert "reading" not in done.err  # the progress bar goes when the build fails
+    assert done.err == done.one_line_error() + "\n"  # no blank line before it (user trial)
     good.assert_intact()
 
 

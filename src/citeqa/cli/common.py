@@ -96,7 +96,8 @@ def stderr_console() -> Console:
 def progress_bar(console: Console, *, transient: bool = False) -> Iterator[Any]:
     """A rich progress bar (counts, ETA) fed by progress(stage, done, total) callbacks. When
     the work fails, the bar goes, so that its message stands alone (an empty corpus's error
-    came after "reading 0/1")."""
+    came after "reading 0/1"), and a bar that goes leaves no blank line where stderr is no
+    terminal (rich ends such a bar with one)."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -112,18 +113,24 @@ def progress_bar(console: Console, *, transient: bool = False) -> Iterator[Any]:
         TimeRemainingColumn(),
     )
     tasks: dict[str, Any] = {}
-    with Progress(*columns, console=console, transient=transient) as bar:
+    quiet = console.quiet
+    try:
+        with Progress(*columns, console=console, transient=transient) as bar:
 
-        def update(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=max(total, 1))
-            bar.update(tasks[stage], completed=done, total=max(total, 1))
+            def update(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=max(total, 1))
+                bar.update(tasks[stage], completed=done, total=max(total, 1))
 
-        try:
-            yield update
-        except BaseException:
-            bar.live.transient = True
-            raise
+            try:
+                yield update
+            except BaseException:
+                bar.live.transient = True
+                raise
+            finally:  # rich ends a bar it could not draw (no terminal) with a blank line
+                console.quiet = quiet or (bar.live.transient and not console.is_interactive)
+    finally:
+        console.quiet = quiet
 
 
 @contextmanager
