@@ -167,6 +167,15 @@ class FileList:
         ids, files = self.column("doc_id"), self.column("file")
         return [file for doc_id, file in zip(ids, files, strict=True) if doc_id is not None]
 
+    def skipped(self) -> list[str]:
+        """The files the build walked but did not index (a type citeqa does not read, an
+        unreadable file): their paths in the corpus."""
+        return [
+            name
+            for name, doc_id in zip(self.column("file"), self.column("doc_id"), strict=True)
+            if doc_id is None
+        ]
+
     def documents(self) -> list[tuple[str, str, str, int, list[str]]]:
         """(doc_id, title, path, chunks, languages) of each file that is a document."""
         columns = [self.column(name) for name in ("doc_id", "title", "file", "chunks", "lang")]

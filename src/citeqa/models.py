@@ -228,6 +228,9 @@ class IndexStatus(Frozen):
     stale: bool
     changed: list[str] = Field(default_factory=list)
     """Corpus files that differ from the index, each prefixed with added/modified/removed."""
+    skipped: list[str] = Field(default_factory=list)
+    """Corpus files the build skipped (a type citeqa does not read, an unreadable file), by
+    their paths in the corpus; `citeqa index` says why."""
     kept_for_user: list[str] = Field(default_factory=list)
     """Superseded build folders citeqa emptied of its own files and keeps for the files a
     user put in them (publishing.left_to_user): the user's to move or delete. Filled by

@@ -147,6 +147,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         manifest_hash=index.manifest_hash,
         stale=bool(changed),
         changed=changed,
+        skipped=index.files().skipped(),
     )
 
 

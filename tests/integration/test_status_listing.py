@@ -4,6 +4,7 @@ all (a corpus of 36,612 files made a table that took 27 s to lay out)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,24 @@ def test_status_lists_the_first_documents_and_changes_and_counts_the_rest(
     assert stale.out.count("  modified: note-") == LISTED
     assert "... and 12 more changes" in stale.out
     assert cli("status", "--all", **where).out.count("  modified: note-") == FILES
+
+
+def test_status_names_the_files_the_build_skipped(tmp_path: Path, cli: Any) -> None:
+    """The user trial: `citeqa status` never mentioned the .docx and the broken PDF that
+    `citeqa index` had skipped."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "notes.txt").write_text("Renal response at week 76.\n", encoding="utf-8")
+    (corpus / "dress-code.docx").write_bytes(b"PK\x03\x04 not read")
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 cut short")
+    build_index(fake_settings(corpus, index))
+    where = {"corpus_dir": str(corpus), "index_dir": str(index)}
+    shown = cli("status", **where)
+    assert shown.code == 0, shown.err
+    assert (
+        "skipped, not documents (2; `citeqa index` says why): broken.pdf, dress-code.docx"
+        in shown.out
+    )
+    described = json.loads(cli("status", "--json", **where).out)
+    assert described["skipped"] == ["broken.pdf", "dress-code.docx"]
+    assert [doc["doc_id"] for doc in described["documents"]] == ["notes"]

@@ -203,6 +203,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
         )
     )
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
+    if described.skipped:
+        console.print(Text(skipped_line(described.skipped, listed)))
     if described.verified:
         console.print(Text("index files: every file hashed"))
     else:
@@ -227,6 +229,14 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
             console.print(Text(f"  ... and {more} more changes (`citeqa status --all`)"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))
+
+
+def skipped_line(skipped: list[str], listed: int | None) -> str:
+    """The files the build skipped, the first `listed` (or all) named, then how many more."""
+    named, more = first(skipped, listed)
+    files = ", ".join(shown(name) for name in named)
+    rest = f" and {more} more (`citeqa status --all`)" if more else ""
+    return f"skipped, not documents ({len(skipped)}; `citeqa index` says why): {files}{rest}"
 
 
 def status_tables(described: IndexStatus, listed: int | None = None) -> tuple[Table, Table]:
