@@ -41,6 +41,7 @@ from citeqa.publishing import claimed_and_locked, discard, publish, remove_lefto
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
 from citeqa.store import FORMAT_VERSION, IndexedFile
+from citeqa.vectorindex import faiss_module
 from citeqa.writing import index_type_for, library_versions, write_build
 
 
@@ -58,6 +59,8 @@ def build_index(
     _check_corpus(settings)
     check_available(settings.channels)  # a missing model package fails before any reading
     check_separate(settings.index_dir, settings.corpus_dir)
+    if settings.vector_store == "faiss":
+        faiss_module()  # loaded first, while the most memory is free (vectorindex.faiss_module)
     made = missing_folders(settings.index_dir)
     try:
         return _claimed_build(settings, rebuild, report, began)

@@ -249,11 +249,14 @@ class FaissIndex:
         faiss.write_index(self._index, str(path))
 
 
-FAISS_ADDRESS_SPACE = 1 << 30
+FAISS_ADDRESS_SPACE = 768 << 20
 """The least address space (`ulimit -v`, in bytes) under which citeqa loads FAISS. Below it,
 importing faiss can crash the interpreter (a segmentation fault in its native libraries, not an
-exception): here a bare `import faiss` crashed under limits from 250 to 400 MB, an `ask` on the
-bundled corpus from 500 to 700 MB and its first build at 900 MB; 1 GiB built and answered."""
+exception): here a bare `import faiss` crashed under limits from 250 to 460 MB and an `ask` on
+the bundled corpus from 500 to 700 MB; from 790 MB it answered. How much the import needs
+depends on what the process already holds, so a build loads faiss before anything else
+(indexing.build_index): its first build of the bundled corpus, which crashed at 900 MB when
+faiss came after the embedding, says "out of memory" from 780 to 800 MB and builds at 820."""
 
 NO_ROOM_FOR_FAISS = (
     "this process may use at most {limit} MB of memory (`ulimit -v`), too little for the vector"
