@@ -157,6 +157,19 @@ def test_the_cross_corpus_report_shows_it_apart_from_the_macro_average() -> None
     assert "0.750" not in macro_part  # apart from the per-set and macro tables
 
 
+def test_the_progress_of_a_set_asked_mid_session_names_the_set() -> None:
+    from citeqa.evaluation.corpora import run_set
+    from citeqa.evaluation.sets import EvalSet
+
+    stages: list[str] = []
+    facts = EvalSet(name="facts", kind="answerable", corpus_dir=Path("/corpus"),
+                    questions=list(QUESTIONS), questions_path=Path("/facts.jsonl"))  # fmt: skip
+    fake = Contextual({})
+    run_set(facts, lambda corpus: fake, peers=False, also_mid_session=True,  # type: ignore[arg-type]
+            progress=lambda stage, done, total: stages.append(stage))  # fmt: skip
+    assert "facts mid-session" in stages and "mid-session" not in stages
+
+
 @pytest.fixture
 def fake_open(monkeypatch: pytest.MonkeyPatch) -> Contextual:
     import citeqa.api

@@ -26,6 +26,7 @@ from citeqa import userdirs
 from citeqa.config import Settings
 from citeqa.evaluation.judging import Outcome, judge_outcome
 from citeqa.evaluation.metrics import Metrics, QuestionResult, summarize
+from citeqa.evaluation.midsession import STAGE as MID_SESSION_STAGE
 from citeqa.evaluation.midsession import MidSession, mid_session
 from citeqa.evaluation.peer_cache import (
     Corpus,
@@ -135,7 +136,13 @@ def run_set(
         stage=eval_set.name, answers=answers,
     )  # fmt: skip
     asked_mid_session = (
-        mid_session(assistant, eval_set.questions, answers, progress=progress)
+        mid_session(
+            assistant,
+            eval_set.questions,
+            answers,
+            progress=progress,
+            stage=f"{eval_set.name} {MID_SESSION_STAGE}",
+        )
         if also_mid_session and any(q.is_answerable for q in eval_set.questions)
         else None
     )

@@ -312,9 +312,10 @@ MID_SESSION_HEADER = ["asked", "same answer", "share same", "read as follow-ups"
 """The mid-session table's figure columns (after the set's name in the cross-corpus report)."""
 MID_SESSION_NOTE = (
     "Each standalone answerable question asked right after another standalone question (the"
-    " nearest earlier one in file order about another document) in one session, against the"
-    " same question asked fresh: the same answer is the same abstention and the same quoted"
-    " characters. A standalone question read as a follow-up is read with the question before."
+    " nearest earlier one in file order about another document, else the question just"
+    " before) in one session, against the same question asked fresh: the same answer is the"
+    " same abstention and the same quoted characters. A standalone question read as a"
+    " follow-up is read with the question before."
 )
 
 

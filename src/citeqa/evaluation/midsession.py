@@ -80,16 +80,17 @@ def mid_session(
     fresh: Mapping[str, Answer] | None = None,
     *,
     progress: Progress | None = None,
+    stage: str = STAGE,
 ) -> MidSession:
     """Ask the set's standalone answerable questions after another one and compare each answer
     with the fresh one (`fresh`: answers already given by fresh sessions, by question id; the
-    others are asked fresh here)."""
+    others are asked fresh here); `stage` names the asks in `progress`."""
     pairs = predecessors(standalone_answerable(questions))
     ask_fresh = _fresh_asker(assistant, fresh or {})
     changed, follow_ups = [], []
     for done, (before, question) in enumerate(pairs):
         if progress:
-            progress(STAGE, done, len(pairs))
+            progress(stage, done, len(pairs))
         session = assistant.session()
         session.ask(before.question, k=CUTOFF)
         answer = session.ask(question.question, k=CUTOFF)
@@ -98,7 +99,7 @@ def mid_session(
         if signature(answer) != signature(ask_fresh(question)):
             changed.append(question.id)
     if progress:
-        progress(STAGE, len(pairs), len(pairs))
+        progress(stage, len(pairs), len(pairs))
     return MidSession(
         asked=len(pairs),
         same=len(pairs) - len(changed),
