@@ -6,6 +6,7 @@ peer cache) and JSON a user wrote (a corpus's manifest and domain file, question
 file cut short, in another encoding, of the wrong shape or nested thousands deep must give
 its reader one error it already handles, never a traceback: `parse_json` turns json's
 RecursionError into ValueError (UnicodeDecodeError and JSONDecodeError already are ones), and
+json's ValueError for a number of thousands of digits into one in a reader's words, and
 `read_object` adds the check that the file holds an object (a list where a dict was expected
 would otherwise fail later, as an AttributeError or a TypeError).
 
@@ -28,12 +29,18 @@ from typing import Any
 
 
 def parse_json(raw: bytes | str) -> Any:
-    """The JSON value of `raw`; ValueError, as for any bad JSON, when it is not UTF-8 or is
-    nested too deeply to read (json raises RecursionError)."""
+    """The JSON value of `raw`; ValueError, as for any bad JSON, when it is not UTF-8, is
+    nested too deeply to read (json raises RecursionError) or holds a number of more digits
+    than Python converts (json's ValueError for it told the user to call
+    sys.set_int_max_str_digits)."""
     try:
         return json.loads(raw)
     except RecursionError:
         raise ValueError("nested too deeply to read") from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise
+    except ValueError:  # int(): a number past sys.get_int_max_str_digits() digits
+        raise ValueError("a number too long to read") from None
 
 
 def read_object(path: Path) -> dict[str, Any]:

@@ -197,4 +197,24 @@ def test_a_batch_exits_with_the_code_of_what_failed(
     else:
         assert "got an error object; the others were answered" in last
     if bad == "question":
-        assert answers[2]["error"] == "line 3 is JSON nested too deeply to read"
+        assert answers[2]["error"] == "line 3 cannot be read as JSON (nested too deeply to read)"
+
+
+def test_a_batch_line_with_a_huge_number_is_one_clear_error(
+    looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line whose id is a number of 5,000 digits gets an error object in plain words (it
+    read "line 1 is JSON Exceeds the limit (4300 digits) … use sys.set_int_max_str_digits()"),
+    and the next line is answered."""
+    build_index(looping)
+    lines = ['{"id": 1' + "0" * 5000 + ', "question": "belimumab?"}', "How does belimumab work?"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
+    assert result.code == 10
+    answers = [json.loads(line) for line in result.out.splitlines()]
+    assert answers[0] == {
+        "id": 1,
+        "error": "line 1 cannot be read as JSON (a number too long to read)",
+        "line": 1,
+    }
+    assert "passages" in answers[1]

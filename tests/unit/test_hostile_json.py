@@ -5,6 +5,7 @@ list, a KeyError on a missing field escaped several of them)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -180,3 +181,16 @@ def test_parse_json_reads_what_json_reads(tmp_path: Path) -> None:
     assert nested == []
     (tmp_path / "f.json").write_bytes(b'{"kind": "citeqa-index"}')
     assert read_object(tmp_path / "f.json") == {"kind": "citeqa-index"}
+
+
+def test_a_number_too_long_to_read_is_said_without_python_advice() -> None:
+    """A number of more digits than Python converts (4,300) is a ValueError whose message
+    says so in a reader's words: json's own told the user to call sys.set_int_max_str_digits
+    (it reached a batch line's error, an index manifest's and a corpus manifest's warning)."""
+    with pytest.raises(ValueError) as caught:
+        parse_json('{"id": 1' + "0" * 5000 + "}")
+    message = str(caught.value)
+    assert "number too long to read" in message
+    assert "sys." not in message and "4300" not in message
+    with pytest.raises(json.JSONDecodeError):  # other bad JSON keeps json's own error
+        parse_json('{"id": 1')

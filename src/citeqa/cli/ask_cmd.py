@@ -132,8 +132,8 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
         item = parse_json(text)
     except json.JSONDecodeError as err:
         raise BadQuestion(f"line {number} is not valid JSON ({err.msg})") from None
-    except ValueError as err:  # parse_json's: nested too deeply to read
-        raise BadQuestion(f"line {number} is JSON {err}") from None
+    except ValueError as err:  # parse_json's: nested too deeply, a number too long
+        raise BadQuestion(f"line {number} cannot be read as JSON ({err})") from None
     if not isinstance(item, dict):
         raise BadQuestion(f'line {number} needs a "question" string')
     item_id = item.get("id", number)
