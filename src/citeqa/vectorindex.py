@@ -25,6 +25,7 @@ inside its native libraries instead of raising, so citeqa says so in one line be
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -174,11 +175,18 @@ class FaissIndex:
 
     @classmethod
     def load(cls, path: Path, *, mmap: bool = True) -> FaissIndex:
-        """Open a saved index, memory-mapped unless `mmap` is False; RuntimeError if unreadable."""
+        """Open a saved index, memory-mapped unless `mmap` is False: OSError when the file
+        cannot be opened (missing, the open-file limit), RuntimeError naming the file when
+        FAISS cannot read it (FAISS's own message is C++ internals: "Error in
+        faiss::read_index_up(IOReader*, int) at …/index_read.cpp:3251 …")."""
         faiss = faiss_module()
 
+        os.close(os.open(path, os.O_RDONLY))  # the OSError of a file that cannot be opened
         flags = faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY if mmap else 0
-        native = faiss.read_index(str(path), flags)  # already of its own class
+        try:
+            native = faiss.read_index(str(path), flags)  # already of its own class
+        except RuntimeError as err:
+            raise RuntimeError(f"{path.name} is not a FAISS index citeqa can read") from err
         kind = HNSW if isinstance(native, faiss.IndexHNSW) else FLAT
         if isinstance(native, faiss.IndexRefine):
             kind = PQ

@@ -142,3 +142,30 @@ def test_the_previous_builds_chunks_read_where_they_are_not_is_index_corrupt(
     previous = Previous(load_index(index))
     with pytest.raises(IndexCorrupt, match="run `citeqa index`"):
         list(previous.chunks("biotherapy-in-lupus-faq"))
+
+
+@pytest.mark.parametrize("damage", ["altered", "not there"])
+def test_vectors_faiss_cannot_read_are_named_in_plain_words(
+    tmp_path: Path, cli: Any, damage: str
+) -> None:
+    """A vectors file altered with its size and time kept, or missing for a channel a
+    hand-edited manifest names without listing its file: `ask` and `status` said FAISS's own
+    C++ error ("Error in faiss::read_index_up(IOReader*, int) at …/index_read.cpp:3251: Index
+    type 0x58585858 not recognized"); now one line naming the file and the fix."""
+    corpus, index = _changed_corpus(tmp_path, cli)
+    folder = index / CURRENT
+    if damage == "altered":
+        path = folder / "vectors-fake.faiss"
+        _rewrite(path, b"XXXXXXXX" + path.read_bytes()[8:], keep_stamp=True)
+        named = "vectors-fake.faiss"
+    else:
+        manifest = json.loads((folder / "manifest.json").read_text())
+        manifest["channels"].append({**manifest["channels"][0], "name": "fake2"})
+        (folder / "manifest.json").write_text(json.dumps(manifest))
+        named = "vectors-fake2.faiss"
+    for command in (["ask", QUESTION], ["status"]):
+        result = cli(*command, "--corpus", str(corpus), "--index", str(index))
+        line = result.error_line()
+        assert result.code == 6, result.err
+        assert named in line and line.endswith("run `citeqa index`.")
+        assert "faiss::" not in line and ".cpp" not in line

@@ -74,8 +74,10 @@ def test_empty_index_and_k_beyond_count() -> None:
 def test_unreadable_file_raises_runtime_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.faiss"
     path.write_bytes(b"not a faiss index")
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match=r"^broken\.faiss is not a FAISS index citeqa can"):
         FaissIndex.load(path)
+    with pytest.raises(FileNotFoundError):
+        FaissIndex.load(tmp_path / "missing.faiss")
 
 
 def test_kind_follows_the_thresholds() -> None:
