@@ -36,6 +36,9 @@ from citeqa.questions import QUESTION_WORDS
 
 EXAMPLE_COUNT = 3
 """Example questions offered."""
+EXAMPLE_MAX_CHARS = 300
+"""A longer example is not offered (a manifest's example or title of 100,000 characters filled
+the welcome): one to read at a glance, such as the question on a title of 250 characters."""
 
 TITLE_TEMPLATES = {
     "en": "What are the main points of “{title}”?",
@@ -346,12 +349,15 @@ def choose(examples: list[Example], count: int = EXAMPLE_COUNT) -> list[Example]
 
 
 def _manifest_documents(manifest: dict[str, object]) -> list[tuple[str, list[str]]]:
+    """(title, languages) of each document the corpus's manifest lists with a title; its
+    languages are the names its "languages" lists, or the one it names alone ("en")."""
     entries = manifest.get("documents")
     documents = []
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("title"), str):
             langs = entry.get("languages")
-            documents.append((entry["title"], [str(x) for x in langs or []]))
+            listed = [langs] if isinstance(langs, str) else langs if isinstance(langs, list) else []
+            documents.append((entry["title"], [lang for lang in listed if isinstance(lang, str)]))
     return documents
 
 
@@ -388,6 +394,11 @@ def _status_documents(status: IndexStatus) -> list[tuple[str, list[str]]]:
     return [(doc.title, list(doc.lang)) for doc in status.documents]
 
 
+def _short(examples: list[Example]) -> list[Example]:
+    """The examples short enough to offer (EXAMPLE_MAX_CHARS)."""
+    return [example for example in examples if len(example.question) <= EXAMPLE_MAX_CHARS]
+
+
 def corpus_overview(
     corpus_dir: Path,
     status: IndexStatus | None = None,
@@ -401,9 +412,9 @@ def corpus_overview(
     found = _found(corpus_dir, status)
     languages = sorted({lang for _, langs in found.documents for lang in langs})
     examples = (
-        found.examples
-        or (suggest() if suggest is not None else [])
-        or title_examples(found.documents)
+        _short(found.examples)
+        or _short(suggest() if suggest is not None else [])
+        or _short(title_examples(found.documents))
     )
     return Overview(
         name=corpus_dir.absolute().name,

@@ -324,3 +324,23 @@ def test_term_example_finds_a_documents_headings_once_for_all_its_terms(
     assert len(salient_terms(plain, FREQUENCY, 40)) >= 2
     assert term_example(plain, FREQUENCY, 40) is None
     assert len(found) == 1
+
+
+def test_a_hostile_manifest_gives_a_welcome_of_short_examples(tmp_path: Path) -> None:
+    """Languages that are no list of names ("languages": 5 raised TypeError in the welcome's
+    worker, "en" read as the languages e and n), and examples or titles of 100,000 characters
+    (offered whole, filling the welcome): a welcome all the same, of examples short enough to
+    read, the too long ones left out as malformed ones are."""
+    huge = "Q" * 100_000
+    documents = [
+        {"file": "a.txt", "title": "Bees in towns", "languages": 5},
+        {"file": "b.md", "title": "Les abeilles", "languages": "fr"},
+        {"file": "c.md", "title": "T" * 100_000, "languages": [None, {"a": 1}, "en"]},
+    ]
+    folder = _corpus(tmp_path, {"documents": documents, "examples": [{"question": huge}]})
+    overview = corpus_overview(folder)
+    assert overview.languages == ["en", "fr"]
+    assert overview.examples == [
+        Example("What are the main points of “Bees in towns”?", "en"),
+        Example("Quels sont les points principaux de « Les abeilles » ?", "fr"),
+    ]
