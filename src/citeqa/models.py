@@ -184,7 +184,7 @@ class ChannelInfo(Frozen):
     model: str
     package: str
     version: str
-    dim: int
+    dim: int = Field(ge=1)
     index_type: str = "flat"
 
 

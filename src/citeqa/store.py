@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from citeqa.config import Settings
 from citeqa.errors import (
@@ -81,11 +81,17 @@ POINTER_SUFFIX = ".qdrant.json"
 """A channel stored in Qdrant keeps this pointer file (see qdrantindex.py) instead of FAISS's."""
 
 
+BUILT_AT = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
+"""A manifest's build time as every build writes it (time.strftime's "%Y-%m-%dT%H:%M:%SZ")."""
+
+
 class IndexManifest(Frozen):
     """manifest.json: everything needed to trust, reuse or reject an index."""
 
     format_version: int
-    built_at: str
+    built_at: str = Field(pattern=BUILT_AT)
+    """When the build began, UTC: as `indexing` writes it, never another value (a manifest
+    edited to a 100 KB or a made-up time is invalid, not shown)."""
     corpus_dir: str
     corpus_manifest_sha256: str | None = None
     chunk_size: int
@@ -100,8 +106,8 @@ class IndexManifest(Frozen):
     files: list[Any] | None = None
     """Format 1 only: the corpus files, as written (see `recorded_files`); from format 2 on,
     files.jsonl holds them, read only when needed."""
-    chunk_count: int
-    sentence_count: int
+    chunk_count: int = Field(ge=0)
+    sentence_count: int = Field(ge=0)
     index_files: dict[str, str]
     """sha256 of every other file of the build folder, checked when loading."""
     libraries: dict[str, str]

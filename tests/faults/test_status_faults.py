@@ -125,3 +125,31 @@ def test_status_hashes_the_index_files_only_with_verify(
     assert verified.verified and "chunks.jsonl" in hashed
     listed = json.loads((folder / "manifest.json").read_text())["index_files"]
     assert sorted(hashed) == sorted(Path(name).name for name in listed)
+
+
+HAND_EDITS = {
+    "negative chunk count": {"chunk_count": -5},
+    "negative sentence count": {"sentence_count": -1},
+    "built at a 100 KB time": {"built_at": "\x1b[31m2026" + "9" * 100_000},
+    "built at no time": {"built_at": "yesterday"},
+    "a channel of no dimension": {"channels": [{"name": "fake", "model": "m", "package": "p",
+                                                "version": "1", "dim": -512}]},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("edit", sorted(HAND_EDITS))
+def test_a_manifest_edited_to_values_no_build_writes_is_invalid(
+    tmp_path: Path, cli: Any, edit: str
+) -> None:
+    """Values a build never writes (a count below zero, a build time that is none, 100 KB
+    long: `status` printed "-5 chunks" and the whole 100 KB "built" line, and called the index
+    up to date) are an invalid manifest: one line naming the fix, and `index` rebuilds it."""
+    corpus = make_corpus(tmp_path / "corpus")
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    assert cli("index", *where).code == 0
+    path = current_build(tmp_path / "index") / "manifest.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), **HAND_EDITS[edit]}))
+    result = cli("status", *where)
+    assert result.code == 6
+    assert result.error_line().endswith("manifest.json is invalid; run `citeqa index`.")
+    assert cli("index", *where).code == 0 and cli("status", *where).code == 0
