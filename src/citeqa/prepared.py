@@ -131,10 +131,21 @@ def query_embedders(index: LoadedIndex) -> dict[str, Any]:
             channel.version,
             channel.dim,
         ):
-            raise IndexIncompatible(
-                f"The index was built with {channel.model} {channel.version} ({channel.package}); "
-                f"{embedder.model} {embedder.version} is installed. Run `citeqa index --rebuild`."
-            )
+            raise IndexIncompatible(_other_model(channel, embedder))
         embedder.embed_batch(["warm-up"])  # load the model now, not on the first question
         embedders[channel.name] = embedder
     return embedders
+
+
+def _other_model(channel: ChannelInfo, embedder: Any) -> str:
+    """The line saying the index's channel was built with another model than the installed
+    one: by name and version, with the dimension too when only it differs (a hand-edited
+    manifest, or a package that changed its vectors but not its version)."""
+    built, installed = f"{channel.model} {channel.version}", f"{embedder.model} {embedder.version}"
+    if built == installed:
+        built += f", {channel.dim}-dimensional vectors"
+        installed += f", {embedder.dim}-dimensional vectors"
+    return (
+        f"The index was built with {built} ({channel.package}); {installed} is installed."
+        " Run `citeqa index --rebuild`."
+    )

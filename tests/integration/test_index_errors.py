@@ -316,6 +316,22 @@ def test_index_built_with_another_model_version(good: Good, cli: Any, fake_versi
     open_assistant(good.settings).ask("How does belimumab work?")
 
 
+def test_index_built_with_another_dimension_says_so(good: Good, cli: Any) -> None:
+    """A manifest naming the installed model and version with another dimension (edited by
+    hand, or a package that changed its vectors without its version) said "The index was built
+    with fake-hash 0 (…); fake-hash 0 is installed": the same model twice, as the reason."""
+    manifest_path = good.index / "current" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    dim = manifest["channels"][0]["dim"]
+    manifest["channels"][0]["dim"] = dim + 1
+    manifest_path.write_text(json.dumps(manifest))
+    done = cli("ask", "How does belimumab work?", **good.env())
+    assert done.code == IndexIncompatible.exit_code
+    line = done.one_line_error()
+    assert f"{dim + 1}-dimensional vectors" in line and f"{dim}-dimensional vectors" in line
+    assert "--rebuild" in line
+
+
 def test_index_of_a_channel_this_install_lacks(good: Good, tmp_path: Path) -> None:
     """A fresh process has no "fake" channel: the index names a model it does not know."""
     done = run_citeqa(
