@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from citeqa.glossary import fold
 from citeqa.models import Lang
 from citeqa.questions import QUESTION_WORDS, QuestionTerms, question_words, word_alternatives
+from citeqa.visible import cut
 
 NOTHING_TO_SEARCH = {
     "en": "Nothing to search for: the question has no word to look up in the documents.",
@@ -206,7 +207,8 @@ def _asks(word: str) -> bool:
 
 
 def _quoted(words: list[str]) -> str:
-    return ", ".join(f"“{word}”" for word in words[:MAX_WORDS_NAMED])
+    """The words between quotation marks, a word of hundreds of letters by its ends (`cut`)."""
+    return ", ".join(f"“{cut(word)}”" for word in words[:MAX_WORDS_NAMED])
 
 
 def message(reason: str, lang: Lang, has_passages: bool) -> str:

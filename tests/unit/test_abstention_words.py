@@ -147,3 +147,13 @@ def test_the_advice_is_read_only_for_a_question_sharing_no_word_with_the_documen
     on_topic = terms("Who sculpted Jim?", {"sculpted": 7.0, "Jim": 2.0}, absent=("sculpted",))
     assert before_search(on_topic, "en", languages) is None
     assert not read
+
+
+def test_a_word_of_thousands_of_letters_is_named_by_its_ends() -> None:
+    """A question naming a 2,000-letter table cell the corpus lacks: the reason quoted the whole
+    word, on the terminal, in the answer JSON and in the chat; now its two ends and length."""
+    word = "Z" * 1000 + "Y" * 1000
+    asked = terms(f"What is {word}?", {word: 7.0}, absent=(word,))
+    reason = not_answered(asked, "en", frozenset())
+    assert len(reason) < 300
+    assert reason.endswith(f"they never mention “{'Z' * 60}…{'Y' * 60} (2,000 characters)”.")
