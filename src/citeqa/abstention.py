@@ -119,10 +119,12 @@ def ask_in(lang: Lang, languages: DocumentLanguages) -> str | None:
     count = languages.counts.get(other, 0)
     if not count:
         return None
-    if not languages.counts.get(lang):
-        share = "all"
+    if count == languages.documents and not languages.counts.get(lang):
+        share = "all"  # not when some have no language the index detected
+    elif 2 * count > languages.documents:
+        share = "most"
     else:
-        share = "most" if 2 * count > languages.documents else "some"
+        share = "some"
     return ASK_IN[share][lang].format(language=LANGUAGE_NAMES[lang][other])
 
 

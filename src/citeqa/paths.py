@@ -99,7 +99,7 @@ def check_corpus_folder(corpus_dir: Path) -> None:
         raise CorpusMissing(f"Corpus folder not found: {corpus_dir}")
     if corpus_dir.is_file():
         raise CorpusMissing(
-            f"{corpus_dir} is a file; give the folder that holds it: {corpus_dir.parent}"
+            f"{corpus_dir} is a file; give the folder that holds it: {corpus_dir.absolute().parent}"
         )
     if not corpus_dir.is_dir():
         kind = file_kind(corpus_dir.stat().st_mode)

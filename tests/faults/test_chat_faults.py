@@ -107,3 +107,23 @@ def test_the_chat_on_a_corpus_with_no_readable_document(tmp_path: Any) -> None:
             assert "the corpus has no readable document" in screen and "unusable" not in screen
 
     asyncio.run(body())
+
+
+def test_a_model_that_cannot_load_is_not_called_an_unusable_index() -> None:
+    """Any failure to open the assistant (a channel's model, a memory limit) reached the chat
+    as "The index cannot be used" (review s11-2): its title is now true of them all."""
+    from citeqa.errors import EmbedderUnavailable
+
+    def no_model(progress: Any) -> Any:
+        raise EmbedderUnavailable("The use channel needs its package")
+
+    async def body() -> str:
+        app = CiteqaApp(no_model, _no_rebuild)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _wait(pilot, lambda: app._load_error is not None)
+            await pilot.pause()
+            return _screen(app)
+
+    screen = asyncio.run(body())
+    assert "Could not load the assistant" in screen
+    assert "index cannot be used" not in screen

@@ -134,6 +134,17 @@ def test_corpus_path_is_a_file(good: Good, cli: Any) -> None:
     good.assert_intact()
 
 
+def test_a_relative_file_given_for_the_corpus_names_its_folder(
+    good: Good, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from the folder that holds it, `--corpus faq.txt` named that folder as "." (review
+    s11-2); it is named in full."""
+    monkeypatch.chdir(good.corpus)
+    done = cli("index", "--corpus", "biotherapy-in-lupus-faq.txt", "--index", str(good.index))
+    assert done.code == CorpusMissing.exit_code
+    assert done.one_line_error().endswith(f"give the folder that holds it: {good.corpus}")
+
+
 def test_corpus_empty(good: Good, tmp_path: Path, cli: Any) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()

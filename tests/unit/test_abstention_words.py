@@ -135,6 +135,10 @@ def test_the_advice_says_how_many_documents_are_in_the_other_language() -> None:
         "Certains documents sont en anglais : essayez de poser la question en anglais."
     )
     assert ask_in("fr", DocumentLanguages({"fr": 4, "other": 1}, 5)) is None
+    # one French document beside two in no language the index detected: not "all" (review s11-2)
+    assert ask_in("en", DocumentLanguages({"fr": 1}, 3)) == (
+        "Some of the documents are in French: try asking in French."
+    )
 
 
 def test_the_advice_is_read_only_for_a_question_sharing_no_word_with_the_documents() -> None:

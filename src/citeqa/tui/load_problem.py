@@ -26,7 +26,7 @@ class LoadProblem:
 
 INDEX_UNUSABLE = LoadProblem(
     headline="index unusable · ctrl+r rebuilds it",
-    title="The index cannot be used",
+    title="Could not load the assistant",  # true of any failure: a model, a limit, the index
     remedy="rebuilds it.",
     waiting="Cannot answer: the index is unusable (see above); ctrl+r rebuilds it.",
 )
