@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from textual import events
+from textual.keys import _character_to_key
 from textual.widgets import OptionList, Static
 from tui_helpers import (
     TRIAL_QUOTES,
@@ -318,6 +319,51 @@ def test_typing_in_the_sources_list_goes_to_the_input(make_app):
             assert app.focused.id == "sources"
             await pilot.press("w", "h")
             assert isinstance(app.focused, QuestionInput) and app.focused.value == "wh"
+
+    run(body())
+
+
+async def _type_in_one_burst(pilot, text: str) -> None:
+    """Queue every key before the app handles any, as a fast typist or a paste of keys does."""
+    for char in text:
+        pilot.app.post_message(events.Key(_character_to_key(char), char))
+    pilot.app.post_message(events.Key("enter", "\r"))
+    await settle(pilot)
+
+
+def test_a_question_typed_in_one_burst_in_the_sources_loses_no_key(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            assert app.query_one(SourcesPanel).ref_numbered(2) is not None
+            await pilot.press("escape")
+            assert app.focused.id == "sources"
+            await _type_in_one_burst(pilot, "Combien de jours de RTT en 2026 ?")
+            await wait_for(pilot, lambda: len(app.turns) == 2 and app.turns[1].answer is not None)
+            assert app.turns[1].question == "Combien de jours de RTT en 2026 ?"
+            assert app.screen is app.screen_stack[0]  # "?" typed, no help screen over the chat
+            assert not [n for n in app._notifications if "No source" in n.message]
+
+    run(body())
+
+
+def test_in_the_sources_a_key_that_picks_no_source_is_typed_in_the_question(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            assert app.query_one(SourcesPanel).ref_numbered(7) is None
+            for first in ("7", "?"):
+                app.query_one(QuestionInput).value = ""
+                await pilot.press("escape")
+                assert app.focused.id == "sources"
+                await pilot.press(first)
+                assert isinstance(app.focused, QuestionInput) and app.focused.value == first
+                assert app.screen is app.screen_stack[0]
+            assert not [n for n in app._notifications if "No source" in n.message]
 
     run(body())
 

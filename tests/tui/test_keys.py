@@ -43,7 +43,7 @@ def test_f1_and_question_mark_open_help_listing_every_key(make_app):
                 assert description in shown
             await pilot.press("escape")
             assert not isinstance(app.screen, HelpScreen)
-            app.query_one("#sources").focus()  # "?" opens help outside the input...
+            app.query_one("#transcript").focus()  # "?" opens help outside the input...
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
             await pilot.press("escape")

@@ -2,8 +2,9 @@
 
 `KeyedApp` sits between the workers and the chat app: it owns the keys that are about moving
 around rather than about answers: ctrl+q, F1 / ?, tab order (question -> examples -> sources
--> transcript, shift+tab back; a hidden stop is skipped), letters typed in the sources or the
-examples list going on in the question, and which keys are active over the viewer and modals.
+-> transcript, shift+tab back; a hidden stop is skipped), keys typed in the sources or the
+examples list going on in the question (all but "/" and a listed source's number), and which
+keys are active over the viewer and modals.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ examples are a stop only until the first question."""
 
 
 TYPE_THROUGH = ("sources", "examples")
-"""Lists where typing a letter starts (or goes on with) a question instead."""
+"""Lists where typing a printable key starts (or goes on with) a question instead."""
 
 
 class KeyedApp(WorkerApp):
@@ -45,16 +46,26 @@ class KeyedApp(WorkerApp):
             return self.screen is self.screen_stack[0]
         return True
 
-    def on_key(self, event: events.Key) -> None:
-        """Typing a letter in the sources list or the examples goes on in the question input."""
-        if not isinstance(self.focused, OptionList) or self.focused.id not in TYPE_THROUGH:
-            return
+    async def on_event(self, event: events.Event) -> None:
+        """A printable key pressed in the sources list or the examples moves the focus to the
+        question input before the key is sent on, so the input types it (see `_types_through`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and self._types_through(event):
+            self.screen.set_focus(self.query_one(QuestionInput))
+        await super().on_event(event)
+
+    def _types_through(self, event: events.Key) -> bool:
+        """Whether `event`, about to reach a list of `TYPE_THROUGH`, belongs in the question: any
+        printable key but "/" (back to the question) and the number of a listed source. Decided
+        as the app dispatches the key and the focus moves at once (not `focus()`, which waits),
+        so keys typed in one burst, queued behind it, reach the input too."""
+        focused = self.focused
         char = event.character
-        if event.is_printable and char and not char.isdigit() and char not in "/?":
-            event.stop()
-            field = self.query_one(QuestionInput)
-            field.focus()
-            field.insert_text_at_cursor(char)
+        if not isinstance(focused, OptionList) or focused.id not in TYPE_THROUGH:
+            return False
+        if not event.is_printable or not char or char == "/":
+            return False
+        sources = self.query_one(SourcesPanel)
+        return not (char in "123456789" and sources.ref_numbered(int(char)) is not None)
 
     def action_focus_next(self) -> None:
         if not self._cycle_focus(1):

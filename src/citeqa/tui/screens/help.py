@@ -35,7 +35,7 @@ INPUT_ROWS: KeyRows = [
 SOURCES_ROWS: KeyRows = [
     ("↑ ↓", "Choose a source"),
     ("enter", "Open it in the viewer"),
-    ("a letter", "Back to the question, typing it"),
+    ("other keys", "Back to the question, typing them"),
 ]
 PALETTE_ROWS: KeyRows = [("ctrl+p", "Command palette: export, copy, retrieval mode, k, status")]
 VIEWER_ROWS: KeyRows = [("↑ ↓ pgup pgdn", "Scroll the document")]
