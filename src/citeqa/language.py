@@ -129,7 +129,8 @@ ABBREVIATIONS = words(
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BULLET = re.compile(r"[ \t]*(?:[-•*–▪◦·‣]|\d{1,3}[.)])[ \t]+\S")
-_MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
+_MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
+"""A Markdown heading's indent, "#" marks and the blanks before its words."""
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)\]*_]*(?=\s)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")
@@ -187,6 +188,14 @@ def is_bullet(line: str) -> bool:
 def is_markdown_heading(line: str) -> bool:
     """A line that opens with one to six "#" and a space."""
     return _MD_HEADING.match(line) is not None
+
+
+def past_heading_marks(text: str, start: int) -> int:
+    """Where the words start when `start` is on a Markdown heading line, before its words
+    (its indent and "#" marks and the blanks after them passed over); `start` anywhere else."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    marks = _MD_HEADING.match(text, line_start)
+    return marks.end() if marks and start < marks.end() else start
 
 
 def _continues(line: str, following: str) -> bool:

@@ -2,7 +2,8 @@
 
 A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
 the label lines above it and runs on until it holds a number, but never across a heading into
-another section; adjacent sentences of one passage under one heading merge into one quote; a
+another section; a quote opening on a Markdown heading starts at its words, after the "#"
+marks; adjacent sentences of one passage under one heading merge into one quote; a
 table row comes after its header row; a sentence too long to read at a glance is cut to its
 clauses that answer (clauses.py). Citations carry the exact offsets, and `verified` checks
 every quote against the document text before an answer is returned.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from citeqa.chunking import section_bounds, section_of
 from citeqa.clauses import best_clauses
+from citeqa.language import past_heading_marks
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
@@ -50,6 +52,7 @@ def quote_spans(
         )
         if terms is not None:
             start, end = best_clauses(text, start, end, terms, chunk.lang)
+        start = min(past_heading_marks(text, start), end)
         header = bank.header_span(sentence.doc_id, start)
         if (
             header is not None

@@ -4,7 +4,7 @@ through the lines below it until it holds a number."""
 from __future__ import annotations
 
 from citeqa.models import Chunk, Document, Hit, Sentence
-from citeqa.quoting import quote_spans
+from citeqa.quoting import citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank
 
 
@@ -60,14 +60,35 @@ def test_a_long_label_line_without_a_full_stop_still_runs_on_to_its_value() -> N
 
 def test_a_short_quote_never_reaches_back_across_a_heading() -> None:
     text, cuts = _cuts(["## Pension", "Paid monthly.", "## Gym", "€20 a month"], "\n\n")
-    assert _quoted(text, cuts, 3) == "## Gym\n\n€20 a month"  # its own heading line, no more
+    assert _quoted(text, cuts, 3) == "Gym\n\n€20 a month"  # its own heading's words, no more
 
 
 def test_a_short_quote_never_runs_on_across_a_heading() -> None:
     text, cuts = _cuts(["## Gym", "Subsidy", "## Pension", "Paid monthly, 6 %"], "\n\n")
-    assert _quoted(text, cuts, 1) == "## Gym\n\nSubsidy"
+    assert _quoted(text, cuts, 1) == "Gym\n\nSubsidy"
 
 
 def test_a_short_quote_still_takes_in_label_lines_of_its_own_section() -> None:
     text, cuts = _cuts(["## Results", "Response rate", "at week 52", "56.2 %"], "\n")
     assert _quoted(text, cuts, 3) == "Response rate\nat week 52\n56.2 %"
+
+
+def test_a_quote_opening_on_a_markdown_heading_starts_at_its_words() -> None:
+    text, cuts = _cuts(
+        ["Intro.", "  ##\tCombien coûte la mutuelle ?", "30 € par mois pour un salarié seul."],
+        "\n\n",
+    )
+    bank, hits = _bank(text, cuts)
+    spans = quote_spans([ScoredSentence(1, 1.0, 0.0, 0.0, 0.0, 1)], bank, hits)
+    cited = citations_of(spans, bank.documents)
+    assert [c.quote for c in cited] == ["Combien coûte la mutuelle ?"]
+    assert verified(cited, bank.documents) and text[: cited[0].start].endswith("\n  ##\t")
+
+
+def test_hash_marks_that_open_no_heading_stay_in_the_quote() -> None:
+    for line in (
+        "#3 on the list of causes of hospital stays in the region in the year 2024.",
+        "Room # 4 holds 120 seats for the written exams of the spring session.",
+    ):
+        text, cuts = _cuts(["Intro.", line], "\n")
+        assert _quoted(text, cuts, 1) == line
