@@ -5,12 +5,13 @@ manifest.json, or the index status once it is loaded: its check read the corpus'
 the manifest's examples, read here no more) and picks example questions: the
 ones the manifest lists under "examples" (`{"question": ..., "lang": ...}`); for a corpus
 without any, once its index is loaded, questions on the salient term of a few documents
-(`term_example`, for the documents suggestions.py picks: a word frequent in the document and
-rare in the corpus, by the index's sentence frequencies, asked about as a person would: the
-document's title when it is itself a question holding the term, else a short heading holding
-it, else the words the term runs with in the text, "salle de sport" rather than "salle",
-else the title holding it; never the word alone, "What about reefs?"; in the document's
-language; lines that repeat but for their numbers, "Réponse pratique numéro 1…40", are a
+(`term_example`, for the documents suggestions.py picks: a heading that is itself a question,
+a FAQ's, asked as it is, the one holding the salient term first; else a word frequent in the
+document and rare in the corpus, by the index's sentence frequencies, asked about as a person
+would: the document's title when it is itself a question holding the term, else a short
+heading holding it, else the words the term runs with in the text, "salle de sport" rather
+than "salle", else the title holding it; never the word alone, "What about reefs?"; in the
+document's language; lines that repeat but for their numbers, "Réponse pratique numéro 1…40", are a
 template, not a topic, and left out); before that, or when no term stands out, questions made
 from the document titles. Nothing here knows any particular corpus; the bundled one brings
 its examples in its own manifest.
@@ -70,6 +71,9 @@ TEMPLATE_REPEATS = 3
 """A line with a number said this often, numbers aside, is a template ("Réponse pratique numéro
 1", "… 2", …; a changelog's "## 4.2.1 — 2026-09-14"): no topic to offer (`untemplated`)."""
 _NUMBER = re.compile(r"\d+")
+
+QUESTION_HEADING_WORDS = 3
+"""A heading ending with "?" asks a question when it has at least this many words."""
 
 TEXT_SAMPLE = 20_000
 """Characters read from the start of a document to find its salient term."""
@@ -203,19 +207,42 @@ def term_example(
     sentence_count: int,
     asked: Collection[str] = (),
 ) -> TermExample | None:
-    """A question on the document's most salient term a person would ask about
-    (`term_question`), read in its first TEXT_SAMPLE characters, its template lines left out;
-    a term in `asked` (casefolded) is passed over. None when no term makes a question."""
+    """A heading of the document that asks a question (`question_heading`), else a question on
+    its most salient term a person would ask about (`term_question`), read in its first
+    TEXT_SAMPLE characters, its template lines left out; a term (or question) in `asked`
+    (casefolded) is passed over. None when nothing makes a question."""
     document = replace(sampled, text=untemplated(sampled.text[:TEXT_SAMPLE]))
     lang = document.lang if document.lang in TERM_TEMPLATES else "en"
     terms = salient_terms(document, frequency, sentence_count, limit=TERMS_TRIED)
-    heads: list[str] | None = None  # the sample's headings, found once for all its terms
+    heads = headings(document.text)
+    faq = question_heading(heads, terms, asked)
+    if faq is not None:
+        return TermExample(faq[0], Example(faq[1], lang))
     for term in (t for t in terms if t.casefold() not in asked):
-        heads = heads if heads is not None else headings(document.text)
         question = term_question(document, term, lang, heads)
         if question is not None:
             return TermExample(term.casefold(), Example(question, lang))
     return None
+
+
+def question_heading(
+    heads: Sequence[str], terms: Sequence[str], asked: Collection[str] = ()
+) -> tuple[str, str] | None:
+    """A heading that is itself a question (a FAQ's "Combien coûte la mutuelle ?"), asked as it
+    is: the first holding one of `terms` (best first), else the first; with the key it enters
+    `asked` by (the term, else the question, casefolded). None when no heading asks a question
+    or each one's key is in `asked`."""
+    questions = [
+        _LABEL.sub("", heading, count=1)
+        for heading in heads
+        if heading.endswith("?") and len(_WORD.findall(heading)) >= QUESTION_HEADING_WORDS
+    ]
+    for term in terms:
+        key = term.casefold()
+        holding = (q for q in questions if key in (w.casefold() for w in _WORD.findall(q)))
+        if key not in asked and (question := next(holding, None)) is not None:
+            return key, question
+    return next(((q.casefold(), q) for q in questions if q.casefold() not in asked), None)
 
 
 def term_question(document: DocumentText, term: str, lang: str, heads: Sequence[str]) -> str | None:

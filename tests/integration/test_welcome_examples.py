@@ -92,3 +92,29 @@ def test_an_example_offered_answers_with_more_than_a_heading(tmp_path: Path) -> 
             "\n" in c.quote.strip() or not c.quote.lstrip().startswith("#")
             for c in answer.citations
         ), (example.question, answer.citations)
+
+
+FAQ_PAGES = {  # the session-11 trial: an HR FAQ of question headings offered "Qu'en est-il de
+    # « Jardins et parcelles » ?" and a user guide "What about “tidyup 3.2 — User Guide”?"
+    "faq-rh.md": "# FAQ Ressources humaines\n\nMise à jour : mars 2026.\n\n## Combien de jours"
+    " de congés payés ai-je par an ?\n\nChaque salarié acquiert 2,5 jours de congés payés par"
+    " mois, soit 30 jours de congés par an.\n\n## Comment fonctionne le télétravail ?\n\nLe"
+    " télétravail est ouvert après la période d'essai, 2 jours de télétravail par semaine.\n\n"
+    "## Jardins et parcelles\n\nLes parcelles du jardin sont attribuées par tirage au sort; les"
+    " parcelles libres sont affichées au jardin.\n",
+    "guide.md": "# Parcel lockers guide\n\n## Collecting a parcel\n\nParcel lockers stand in"
+    " the lobby. Each parcel locker opens with the code sent by email; parcel lockers are"
+    " emptied after 5 days.\n",
+}
+
+
+def test_a_faq_offers_its_question_headings(tmp_path: Path) -> None:
+    examples = _examples(tmp_path, FAQ_PAGES)
+    faq = FAQ_PAGES["faq-rh.md"]
+    questions = [line[3:] for line in faq.splitlines() if line.startswith("## ")]
+    french = [example for example in examples if example.lang == "fr"]
+    assert french and all(example.question in questions[:2] for example in french), examples
+    assistant = open_assistant(
+        fake_settings(tmp_path / "corpus", tmp_path / "index"), build_if_missing=False
+    )
+    assert all(not assistant.ask(example.question).abstained for example in examples)
