@@ -94,6 +94,16 @@ class Retrieval(Frozen):
     hits: list[Hit]
 
 
+class TableHeader(Frozen):
+    """The header row of the markdown table a quoted row belongs to: verbatim, at its own
+    characters of the document, shown above the row so that its cells read as what they are."""
+
+    start: int
+    end: int
+    text: str
+    """== the document's text from `start` to `end`, verified as a quote is."""
+
+
 class Citation(Frozen):
     """A verbatim quote and the exact characters of the source it comes from."""
 
@@ -107,6 +117,8 @@ class Citation(Frozen):
     page: int | None = None
     section: str | None = None
     score: float = 0.0
+    header: TableHeader | None = None
+    """For a quote of table rows: the table's header row (its context, not part of the quote)."""
 
 
 class Passage(Frozen):

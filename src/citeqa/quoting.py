@@ -3,10 +3,11 @@
 A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
 the label lines above it and runs on until it holds a number, but never across a heading into
 another section; a quote opening on a Markdown heading starts at its words, after the "#"
-marks; adjacent sentences of one passage under one heading merge into one quote; a
-table row comes after its header row; a sentence too long to read at a glance is cut to its
-clauses that answer (clauses.py). Citations carry the exact offsets, and `verified` checks
-every quote against the document text before an answer is returned.
+marks; adjacent sentences of one passage under one heading merge into one quote; a table row
+is quoted with its table's header row as context (`Citation.header`, verbatim too); a sentence
+too long to read at a glance is cut to its clauses that answer (clauses.py). Citations carry
+the exact offsets, and `verified` checks every quote against the document text before an
+answer is returned.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from citeqa.chunking import section_bounds, section_of
 from citeqa.clauses import best_clauses
 from citeqa.language import past_heading_marks
-from citeqa.models import Chunk, Citation, Document, Hit, Sentence
+from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
 
@@ -30,6 +31,8 @@ class Span:
     end: int
     score: float
     chunk: Chunk
+    header: tuple[int, int] | None = None
+    """The header row of the table the span's rows belong to, shown with them as context."""
 
 
 def quote_spans(
@@ -38,7 +41,8 @@ def quote_spans(
     hits: list[Hit],
     terms: QuestionTerms | None = None,
 ) -> list[Span]:
-    """Spans to quote: whole words, adjacent sentences merged, table rows after their header;
+    """Spans to quote: whole words, adjacent sentences merged, a table row with its header
+    row as context;
     given the question's `terms`, an over-long sentence is cut to its best clauses."""
     chunk_of = {hit.chunk_index: hit.chunk for hit in hits}
     spans: list[Span] = []
@@ -54,13 +58,8 @@ def quote_spans(
             start, end = best_clauses(text, start, end, terms, chunk.lang)
         start = min(past_heading_marks(text, start), end)
         header = bank.header_span(sentence.doc_id, start)
-        if (
-            header is not None
-            and header[0] < start
-            and not _covered(spans, sentence.doc_id, *header)
-        ):
-            spans = _add(spans, Span(sentence.doc_id, header[0], header[1], item.score, chunk), doc)
-        spans = _add(spans, Span(sentence.doc_id, start, end, item.score, chunk), doc)
+        context = header if header is not None and header[1] <= start else None
+        spans = _add(spans, Span(sentence.doc_id, start, end, item.score, chunk, context), doc)
     return spans
 
 
@@ -148,10 +147,6 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _covered(spans: list[Span], doc_id: str, start: int, end: int) -> bool:
-    return any(s.doc_id == doc_id and s.start <= start and end <= s.end for s in spans)
-
-
 def _same_page(doc: Document, start: int, end: int) -> bool:
     """Whether [start, end) lies on one page (always, for documents without pages)."""
     return doc.page_at(start) == doc.page_at(max(start, end - 1))
@@ -178,7 +173,10 @@ def _add(spans: list[Span], new: Span, doc: Document) -> list[Span]:
         if not _same_page(doc, low.start, end) or not _one_section(doc, low, far):
             continue
         if high.start <= low.end or not text[low.end : high.start].strip():
-            merged = Span(old.doc_id, low.start, end, max(old.score, new.score), old.chunk)
+            header = low.header or high.header
+            context = header if header is not None and header[1] <= low.start else None
+            score = max(old.score, new.score)
+            merged = Span(old.doc_id, low.start, end, score, old.chunk, context)
             return [*spans[:number], merged, *spans[number + 1 :]]
     return [*spans, new]
 
@@ -203,16 +201,40 @@ def citations_of(spans: list[Span], documents: Mapping[str, Document]) -> list[C
                 page=doc.page_at(span.start),
                 section=section_of(doc.text, span.chunk, span.start),
                 score=round(span.score, 4),
+                header=_table_header(doc, span.header),
             )
         )
     return citations
 
 
+def _table_header(doc: Document, span: tuple[int, int] | None) -> TableHeader | None:
+    return (
+        None
+        if span is None
+        else TableHeader(start=span[0], end=span[1], text=doc.text[slice(*span)])
+    )
+
+
 def verified(citations: list[Citation], documents: Mapping[str, Document]) -> bool:
-    """Every quote equals the document text at its offsets."""
-    return all(documents[c.doc_id].text[c.start : c.end] == c.quote for c in citations)
+    """Every quote (and table header shown with it) equals the document text at its offsets."""
+    return all(
+        documents[c.doc_id].text[c.start : c.end] == c.quote
+        and (
+            c.header is None
+            or documents[c.doc_id].text[c.header.start : c.header.end] == c.header.text
+        )
+        for c in citations
+    )
 
 
 def answer_text(citations: list[Citation]) -> str:
-    """The readable answer: each quote in quotation marks with its [n] marker."""
-    return "\n".join(f"“{' '.join(c.quote.split())}” [{c.n}]" for c in citations)
+    """The readable answer: each quote in quotation marks with its [n] marker, a table row's
+    quote after its header row's (in quotation marks of its own)."""
+    return "\n".join(
+        f"{_quoted(c.header.text) + ' ' if c.header else ''}{_quoted(c.quote)} [{c.n}]"
+        for c in citations
+    )
+
+
+def _quoted(text: str) -> str:
+    return f"“{' '.join(text.split())}”"

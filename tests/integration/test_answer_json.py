@@ -34,6 +34,7 @@ CITATION_KEYS = {
     "page": (int, type(None)),
     "section": (str, type(None)),
     "score": (int, float),
+    "header": (dict, type(None)),
 }
 PASSAGE_KEYS = {
     "rank": int,
@@ -136,6 +137,8 @@ def check_answer(answer: dict[str, Any], k: int) -> None:
         assert 0 <= citation["start"] < citation["end"]
         assert citation["quote"].strip()
         assert _source(citation["path"])[citation["start"] : citation["end"]] == citation["quote"]
+        if (header := citation["header"]) is not None:  # a table row's header row, verbatim
+            assert _source(citation["path"])[header["start"] : header["end"]] == header["text"]
         assert f"[{citation['n']}]" in answer["answer"]
     if answer["abstained"]:
         assert citations == []

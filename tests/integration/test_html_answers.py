@@ -53,11 +53,14 @@ def test_an_html_table_row_is_quoted_with_its_header_row(
 ) -> None:
     answer = assistant.ask(question)
     assert not answer.abstained
-    assert [c.quote for c in answer.citations] == [HEADER, row]
+    assert [c.quote for c in answer.citations] == [row]
+    header = answer.citations[0].header  # the header row is the row's context, not a citation
+    assert header is not None and header.text == HEADER
     assert "---" not in answer.answer
     assert {c.section for c in answer.citations} == {"Leave entitlements"}
     text = assistant.document(answer.citations[0].doc_id).text
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+    assert text[header.start : header.end] == HEADER
 
 
 def test_a_list_item_is_quoted_without_the_next_section(assistant: Assistant) -> None:

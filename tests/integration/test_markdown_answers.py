@@ -1,6 +1,8 @@
 """Answers from markdown with the real model: a pipe table's row is quoted with its header row
-and never with the `|---|` rule, the row holding the asked name wins, and a citation's section
-is the nearest heading above the quote (found by the session-7 user trial)."""
+as its context (one citation, the header verbatim at its own offsets; the session-11 trial saw
+the header as a citation of its own) and never with the `|---|` rule, the row holding the
+asked name wins, and a citation's section is the nearest heading above the quote (found by
+the session-7 user trial)."""
 
 from __future__ import annotations
 
@@ -58,16 +60,20 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("How many days to harvest for Brandywine?", "| Brandywine | 4.1 | 90 |"),
     ],
 )
-def test_a_table_row_comes_with_its_header_and_never_the_rule(
+def test_a_table_row_comes_with_its_header_as_context_and_never_the_rule(
     assistant: Assistant, question: str, row: str
 ) -> None:
     answer = assistant.ask(question)
     assert not answer.abstained
     quotes = [c.quote for c in answer.citations]
-    assert quotes == [HEADER, row]
+    assert quotes == [row]
+    header = answer.citations[0].header
+    assert header is not None and header.text == HEADER
+    assert answer.answer == f"“{HEADER}” “{row}” [1]"
     assert "---" not in answer.answer
     text = Path(answer.citations[0].path).read_text(encoding="utf-8")
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+    assert text[header.start : header.end] == HEADER
 
 
 def test_prose_after_a_table_is_quoted_without_its_rows(assistant: Assistant) -> None:

@@ -18,7 +18,8 @@ from tui_helpers import (
 )
 
 from citeqa.errors import IndexMissing
-from citeqa.tui.conversation import MODE_OVERRIDES
+from citeqa.models import Citation, TableHeader
+from citeqa.tui.conversation import MODE_OVERRIDES, citation_ref
 from citeqa.tui.widgets.question_input import QuestionInput
 from citeqa.tui.widgets.sources import SourcesPanel
 from citeqa.tui.widgets.transcript import (
@@ -406,3 +407,15 @@ def test_a_passage_preview_does_not_lay_out_the_passage_as_a_quote(monkeypatch):
     assert "#1 Line one line two" in str(preview.content)
     quote = SourceBlock(ref)
     assert laid_out == [ref.text] and str(quote.content).startswith("[1] Line one")
+
+
+def test_the_transcript_shows_a_table_row_under_its_header_row():
+    row, header = "| Roma | 5.6 |", TableHeader(start=0, end=24, text="| Variety | Yield (kg) |")
+    citation = Citation(
+        n=1, doc_id="garden", title="Garden", path="/c/garden.md", start=50, end=50 + len(row),
+        quote=row, header=header,
+    )  # fmt: skip
+    ref = citation_ref(citation, [])
+    assert ref.context == header.text
+    lines = str(SourceBlock(ref).content).splitlines()
+    assert lines[:2] == [f"    {header.text}", f"[1] {row}"]

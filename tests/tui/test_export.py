@@ -10,7 +10,7 @@ from markdown_it.token import Token
 from tui_helpers import MANIFEST_HASH, TRIAL_QUOTES, ask, fake_answer, run, settle
 
 from citeqa.mdtext import md_text
-from citeqa.models import Answer, Citation, Passage
+from citeqa.models import Answer, Citation, Passage, TableHeader
 from citeqa.tui.conversation import Turn
 from citeqa.tui.export import ExportContext, answer_text, conversation_markdown
 
@@ -201,3 +201,18 @@ def test_export_leaves_ordinary_punctuation_readable_in_the_raw_file():
         assert not {t.type for t in tokens} & {"link_open", "html_inline", "em_open"}
         rendered = _rendered(tokens)
         assert f"1. {text}" in rendered and f"{text} [1]" in rendered
+
+
+def test_a_table_row_is_exported_and_copied_under_its_header_row():
+    row, header = "| Roma | 5.6 |", TableHeader(start=0, end=24, text="| Variety | Yield (kg) |")
+    citation = Citation(
+        n=1, doc_id="garden", title="Garden", path="/c/garden.md", start=50, end=50 + len(row),
+        quote=row, header=header,
+    )  # fmt: skip
+    answered = Answer(question="Roma?", abstained=False, confidence=0.5, answer="a",
+                      citations=[citation])  # fmt: skip
+    turn = Turn(number=1, question="Roma?", answer=answered)
+    context = ExportContext(manifest_hash="h", index_dir="/i", corpus_dir="/c")
+    exported = conversation_markdown([turn], context, datetime(2025, 1, 2))
+    assert f"> {md_text(header.text)}\n>\n> {md_text(row)} [1]" in exported
+    assert f"“{header.text}” “{row}” [1]" in answer_text(turn)

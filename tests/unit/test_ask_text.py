@@ -11,7 +11,7 @@ from citeqa.abstention import NOTHING_TO_SEARCH
 from citeqa.answering import compose
 from citeqa.cli.ask_cmd import print_answer
 from citeqa.config import Settings
-from citeqa.models import Answer, Citation, Passage, Retrieval
+from citeqa.models import Answer, Citation, Passage, Retrieval, TableHeader
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
 
@@ -103,3 +103,13 @@ def test_an_answer_carries_its_language_outside_the_json() -> None:
                       None, Settings(), None, None)  # fmt: skip
     assert english.lang == "en" and english.reason == NOTHING_TO_SEARCH["en"]
     assert "lang" not in answer.model_dump() and '"lang"' not in answer.model_dump_json()
+
+
+def test_a_table_row_is_printed_under_its_header_row(capsys: pytest.CaptureFixture[str]) -> None:
+    row = "| `--min-size SIZE` | `1k` | Ignore files smaller than SIZE. |"
+    header = TableHeader(start=0, end=34, text="| Option | Default | Description |")
+    answer = _answer((row, "Options"))
+    cited = answer.citations[0].model_copy(update={"header": header})
+    print_answer(answer.model_copy(update={"citations": [cited]}))
+    out = capsys.readouterr().out
+    assert f" {header.text}\n“{row}” [1]" in out

@@ -3,8 +3,8 @@ through the lines below it until it holds a number."""
 
 from __future__ import annotations
 
-from citeqa.models import Chunk, Document, Hit, Sentence
-from citeqa.quoting import citations_of, quote_spans, verified
+from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
+from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank
 
 
@@ -92,3 +92,31 @@ def test_hash_marks_that_open_no_heading_stay_in_the_quote() -> None:
     ):
         text, cuts = _cuts(["Intro.", line], "\n")
         assert _quoted(text, cuts, 1) == line
+
+
+TABLE = "Yields.\n\n| Variety | Yield (kg) |\n|---|---|\n| Roma | 5.6 |\n| Sungold | 3.2 |\n"
+
+
+def _table_citations(chosen: list[int]) -> list[Citation]:
+    lines = TABLE.split("\n")
+    text, cuts, offset = TABLE, [], 0
+    for line in lines:
+        if line:
+            cuts.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    bank, hits = _bank(text, cuts)
+    items = [ScoredSentence(i, 1.0, 0.0, 0.0, 0.0, 1) for i in chosen]
+    return citations_of(quote_spans(items, bank, hits), bank.documents)
+
+
+def test_table_rows_are_one_citation_with_their_header_row_as_context() -> None:
+    cited = _table_citations([4, 3])  # Sungold, then Roma: adjacent rows, one quote
+    assert [c.quote for c in cited] == ["| Roma | 5.6 |\n| Sungold | 3.2 |"]
+    header = cited[0].header
+    assert header is not None and header.text == "| Variety | Yield (kg) |"
+    assert TABLE[header.start : header.end] == header.text
+    assert answer_text(cited) == "“| Variety | Yield (kg) |” “| Roma | 5.6 | | Sungold | 3.2 |” [1]"
+    documents = {"d": Document(doc_id="d", title="d", path="/d.txt", text=TABLE, sha256="0")}
+    assert verified(cited, documents)
+    altered = TableHeader(start=header.start, end=header.end, text="| Variety | Yield (t) |")
+    assert not verified([cited[0].model_copy(update={"header": altered})], documents)

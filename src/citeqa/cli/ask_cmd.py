@@ -170,6 +170,8 @@ def print_answer(answer: Answer) -> None:
             console.print(Text("      " + clean(preview_text(passage.text)[:300])))
         return
     for citation in answer.citations:
+        if citation.header is not None:  # a table row's header, aligned over the row
+            console.print(Text(" " + clean(" ".join(citation.header.text.split())), style="dim"))
         console.print(_quote_text(citation.quote, citation.n))
     console.print(confidence)
     console.print(Text(label["sources"], style="bold"))

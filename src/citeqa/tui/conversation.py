@@ -53,6 +53,8 @@ class SourceRef:
     lang: str | None = None
     section: str | None = None
     page: int | None = None
+    context: str | None = None
+    """A table row's header row, shown above the quote (Citation.header)."""
 
     @property
     def where(self) -> str:
@@ -90,6 +92,7 @@ def citation_ref(citation: Citation, passages: list[Passage]) -> SourceRef:
         lang=_lang_of(citation, passages),
         section=citation.section,
         page=citation.page,
+        context=citation.header.text if citation.header is not None else None,
     )
 
 

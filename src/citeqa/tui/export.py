@@ -112,6 +112,8 @@ def _answer_lines(answer: Answer) -> list[str]:
         return [*lines, ""]
     for citation in answer.citations:
         quote = _quote_lines(citation.quote)
+        if citation.header is not None:  # a table row's header row, its context
+            lines += [*_quote_lines(citation.header.text), ">"]
         lines += [*quote[:-1], f"{quote[-1]} [{citation.n}]", ""]
     lines += [f"Confidence: {answer.confidence:.2f}", "", "Citations:", ""]
     lines += [_citation_line(c) for c in answer.citations]
@@ -153,7 +155,11 @@ def answer_text(turn: Turn) -> str:
     lines = ["Q: " + one_line(turn.question), ""]
     if answer.abstained:
         return "\n".join([*lines, one_line(answer.answer)]) + "\n"
-    lines += [f"“{one_line(c.quote)}” [{c.n}]" for c in answer.citations]
+    lines += [
+        (f"“{one_line(c.header.text)}” " if c.header is not None else "")
+        + f"“{one_line(c.quote)}” [{c.n}]"
+        for c in answer.citations
+    ]
     lines += ["", f"Confidence: {answer.confidence:.2f}"]
     lines += [
         f"[{c.n}] {one_line(c.title)} ({shown(c.path)}, characters {c.start}-{c.end})"

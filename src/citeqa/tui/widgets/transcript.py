@@ -73,7 +73,10 @@ class SourceBlock(Static):
         marker = f"[{ref.label}] "
         shown, hidden = (self._lines, 0) if self.expanded else fold(self._lines, QUOTE_LINES)
         indent = "\n" + " " * len(marker)  # continuation lines align under the first
-        parts: list[str | tuple[str, str]] = [(marker, "bold"), (indent.join(shown), "italic")]
+        parts: list[str | tuple[str, str]] = []
+        if ref.context:  # a table row's header row, over the row
+            parts += [indent[1:], (one_line(ref.context), "dim"), "\n"]
+        parts += [(marker, "bold"), (indent.join(shown), "italic")]
         if hidden:
             parts += [indent, (f"… {hidden} more lines (space shows all)", "dim")]
         elif self.expanded:
