@@ -154,7 +154,9 @@ def knowledge(domain: Domain | None, pairs: list[list[str]]) -> dict[str, Any]:
     """The term knowledge statistics.json carries beside the token statistics."""
     return {
         "knowledge": KNOWLEDGE_FORMAT,
-        "domain": None if domain is None else domain.model_dump(mode="json"),
+        # only the fields the domain file sets: a field added to Domain since stays out, so
+        # an older citeqa (Domain forbids unknown fields) still reads the index
+        "domain": None if domain is None else domain.model_dump(mode="json", exclude_defaults=True),
         "term_pairs": pairs,
     }
 

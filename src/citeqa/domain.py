@@ -115,6 +115,12 @@ class Domain(BaseModel):
     anaphors: tuple[str, ...] = ()
     """Folded words that point back at something named before ("their", "ces"): a short
     question holding one leans on the previous question (followups.is_follow_up)."""
+    inverted_subjects: tuple[str, ...] = ()
+    """Folded subject pronouns that follow their verb in a question ("ont-elles", "a-t-il"):
+    after a noun phrase of the question's own, no anaphor (followups.is_follow_up)."""
+    subject_determiners: tuple[str, ...] = ()
+    """Folded determiners that open a noun phrase able to be a question's subject ("les
+    cellules", "l'enzyme"): the noun phrase an inverted subject pronoun repeats."""
     follow_up_openers: tuple[str, ...] = ()
     """Regular expressions (folded text) of questions that open by leaning on the previous one
     ("And…", "Et…", "What about…")."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold
@@ -29,6 +30,12 @@ reçu ?")."""
 ANAPHORS = frozenset(_LANGUAGE.anaphors)
 """Folded words that point back at something named before ("their mean age", "that study",
 "ces patients")."""
+_INVERTED_SUBJECTS = frozenset(_LANGUAGE.inverted_subjects)
+"""Folded subject pronouns that follow their verb in a question ("ont-elles", "a-t-il")."""
+_SUBJECT_DETERMINERS = frozenset(_LANGUAGE.subject_determiners)
+"""Folded determiners opening a noun phrase that can be a question's subject ("les")."""
+_FUNCTION_WORDS = frozenset(word for words in _LANGUAGE.function_words.values() for word in words)
+"""Folded function words BM25 keeps ("pour", "parmi"): never the verb of an inverted subject."""
 _NO_SUBJECT = QUESTION_WORDS | FRAME_WORDS | frozenset(_LANGUAGE.measure_words)
 """Words that name no subject, however rare in a corpus: a question's form, words about the
 documents, measures ("mean", "taux")."""
@@ -80,8 +87,42 @@ def _short_question(words: list[str]) -> bool:
 
 
 def _points_back(words: list[str]) -> bool:
-    """Whether a word, or a part of a hyphenated or elided one ("avaient-ils"), is an anaphor."""
-    return any(fold(part) in ANAPHORS for word in words for part in re.split(r"[-'’]", word))
+    """Whether a word, or a part of a hyphenated or elided one ("avaient-ils"), is an anaphor;
+    a pronoun that is the inverted subject of the question's own noun phrase is none."""
+    for at, word in enumerate(words):
+        parts = re.split(r"[-'’]", word)
+        if _inverted_subject(words, at):
+            parts = parts[:-1]
+        if any(fold(part) in ANAPHORS for part in parts):
+            return True
+    return False
+
+
+def _inverted_subject(words: list[str], at: int) -> bool:
+    """Whether `words[at]` ends with a subject pronoun after its verb ("ont-elles", "a-t-il",
+    "s'allièrent elles") that repeats a noun phrase said before it in the question ("les
+    cellules ... ont-elles"): then it points back at nothing before the question."""
+    verb, _, pronoun = words[at].rpartition("-")
+    if verb and fold(pronoun) in _INVERTED_SUBJECTS:
+        return _names_noun_phrase(words[:at])
+    if at < 2 or fold(words[at]) not in _INVERTED_SUBJECTS:
+        return False
+    verb = words[at - 1]  # "s'allièrent elles": a content word, no preposition ("pour elles")
+    is_verb = bool(content_words(verb)) and fold(verb) not in _FUNCTION_WORDS
+    return is_verb and _names_noun_phrase(words[: at - 1])
+
+
+def _names_noun_phrase(words: list[str]) -> bool:
+    """Whether `words` hold a noun phrase that can be a question's subject: a content word
+    after a subject determiner ("les cellules", "l'enzyme") or a capitalised name; the noun of
+    the interrogative phrase ("Quel âge avaient-ils ?") is none."""
+    if any(map(_capitalised, words[1:])):
+        return True
+    pieces = [piece for word in words for piece in re.split(r"['’]", word) if piece]
+    return any(
+        fold(determiner) in _SUBJECT_DETERMINERS and bool(content_words(noun))
+        for determiner, noun in pairwise(pieces)
+    )
 
 
 def _names_subject(

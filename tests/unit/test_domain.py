@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from citeqa import derived_terms
+from citeqa.contents import knowledge
 from citeqa.corpus import list_corpus_files, read_corpus
 from citeqa.derived_terms import frequent_words, pair_words, term_pairs
 from citeqa.domain import (
@@ -193,6 +194,15 @@ def test_stored_knowledge_merges_language_domain_and_pairs() -> None:
     assert "mois" in glossary.expansions("six months")  # the language data
     assert SentenceRules.of(knowledge).label.fullmatch("Slide 3")
     assert stored_knowledge(None) == language_data()
+
+
+def test_stored_domain_holds_only_the_fields_its_file_sets() -> None:
+    """A field added to Domain since stays out of the index, so an older citeqa (its Domain
+    forbids unknown fields) still reads the index; this one reads it back whole."""
+    domain = Domain(groups=(("kidney", "rein"),), name_endings=("mab",))
+    stored = knowledge(domain, [])
+    assert stored["domain"] == {"groups": [["kidney", "rein"]], "name_endings": ["mab"]}
+    assert Domain.model_validate(stored["domain"]) == domain
 
 
 @pytest.mark.parametrize(

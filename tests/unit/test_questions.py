@@ -87,7 +87,17 @@ def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
         ("How long is the walrus tusk?", False),
         ("How many patients did that study include?", True),
         ("On what date did it come out?", True),
-        ("Quel âge avaient-ils en moyenne ?", True),
+        ("Quel âge avaient-ils en moyenne ?", True),  # "âge" is the interrogative phrase's
+        # an inverted subject pronoun repeating the question's own noun phrase points back at
+        # nothing (bundled q032); without a noun phrase of its own it still does
+        ("Dans quelle ville les cellules issues du cordon ont-elles été fabriquées ?", False),
+        ("Ont-elles été fabriquées en France ?", True),
+        ("Que peuvent-elles faire ?", True),
+        ("Quand l'enzyme a-t-elle été découverte et par qui ?", False),
+        ("Pourquoi les tribus du nord s'allièrent elles ?", False),
+        ("Pourquoi s'allièrent elles ?", True),
+        ("Les cellules souches de la moelle pour elles ?", True),  # "pour": no verb
+        ("Pourquoi les cellules sont-elles plus grandes que les leurs ?", True),  # "leurs"
         ("Et sous quelles formes peut-on l'administrer ?", True),
         ("Qu'est-ce que la néphrite lupique réfractaire ?", False),
         ("Were there any heart attacks or deaths?", True),
