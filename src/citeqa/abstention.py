@@ -120,7 +120,7 @@ def ask_in(lang: Lang, languages: DocumentLanguages) -> str | None:
     if not count:
         return None
     if count == languages.documents and not languages.counts.get(lang):
-        share = "all"  # not when some have no language the index detected
+        share = "all"  # every document in the other language, none also in the question's
     elif 2 * count > languages.documents:
         share = "most"
     else:
@@ -210,7 +210,7 @@ def _asks(word: str) -> bool:
 
 def _quoted(words: list[str]) -> str:
     """The words between quotation marks, a word of hundreds of letters by its ends (`cut`)."""
-    return ", ".join(f"“{cut(word)}”" for word in words[:MAX_WORDS_NAMED])
+    return ", ".join(cut(word, marks=("“", "”")) for word in words[:MAX_WORDS_NAMED])
 
 
 def message(reason: str, lang: Lang, has_passages: bool) -> str:

@@ -377,15 +377,23 @@ def choose(examples: list[Example], count: int = EXAMPLE_COUNT) -> list[Example]
 
 def _manifest_documents(manifest: dict[str, object]) -> list[tuple[str, list[str]]]:
     """(title, languages) of each document the corpus's manifest lists with a title; its
-    languages are the names its "languages" lists, or the one it names alone ("en")."""
+    languages are the codes its "languages" lists, or the one it names alone ("en"), any code
+    but English's and French's read as other languages (a hand-made manifest's 100,000-letter
+    name filled the welcome)."""
     entries = manifest.get("documents")
     documents = []
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("title"), str):
             langs = entry.get("languages")
             listed = [langs] if isinstance(langs, str) else langs if isinstance(langs, list) else []
-            documents.append((entry["title"], [lang for lang in listed if isinstance(lang, str)]))
+            names = {_language(lang) for lang in listed if isinstance(lang, str)}
+            documents.append((entry["title"], sorted(names)))
     return documents
+
+
+def _language(code: str) -> str:
+    """A manifest's language code as the welcome names it: "en", "fr", or OTHER."""
+    return code if code in LANGUAGE_NAMES else OTHER
 
 
 class _Found(NamedTuple):

@@ -26,6 +26,7 @@ inside its native libraries instead of raising, so citeqa says so in one line be
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -186,7 +187,11 @@ class FaissIndex:
         try:
             native = faiss.read_index(str(path), flags)  # already of its own class
         except RuntimeError as err:
-            raise RuntimeError(f"{path.name} is not a FAISS index citeqa can read") from err
+            reason = faiss_reason(err)
+            if "allocate memory" in reason:  # mmap refused under a memory limit: not damage
+                raise MemoryError(reason) from err
+            unreadable = f"{path.name} is not a FAISS index citeqa can read: {reason}"
+            raise RuntimeError(unreadable) from err
         kind = HNSW if isinstance(native, faiss.IndexHNSW) else FLAT
         if isinstance(native, faiss.IndexRefine):
             kind = PQ
@@ -288,6 +293,18 @@ def faiss_module() -> Any:
             raise MemoryError(str(err)) from err
         raise
     return faiss
+
+
+def faiss_reason(err: RuntimeError) -> str:
+    """What a FAISS error says went wrong, without the C++ function and source line before it
+    ("could not mmap(): No such device", "Index type 0x64636261 ("abcd") not recognized")."""
+    text = " ".join(str(err).split())
+    reason = re.sub(r"^Error in .*? at \S+:\d+: (?:Error: '[^']*' failed: )?", "", text)
+    return reason[:REASON_CHARS]
+
+
+REASON_CHARS = 200
+"""At most this many characters of FAISS's reason are kept in a message."""
 
 
 def address_space_limit() -> int | None:

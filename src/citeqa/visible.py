@@ -65,16 +65,19 @@ def shown(text: object) -> str:
     return _LABEL.sub(_label_stand_in, str(text))
 
 
-def cut(text: str, *, quoted: bool = False) -> str:
+def cut(text: str, *, quoted: bool = False, marks: tuple[str, str] = ("", "")) -> str:
     """`text` whole, or when longer than 3 × SHOWN_ENDS characters its first and last
     SHOWN_ENDS characters around "…", then its length: "/tmp/aaa…aaa/set.jsonl (100,012
-    characters)". `quoted`: the text (or its ends) as a Python literal, the length after it."""
+    characters)". `quoted`: the text (or its ends) as a Python literal, the length after it;
+    `marks`: between these quotation marks, the length after them (“aaa…aaa” (2,000
+    characters))."""
     if len(text) <= 3 * SHOWN_ENDS:
-        return repr(text) if quoted else text
-    ends = f"{text[:SHOWN_ENDS]}…{text[-SHOWN_ENDS:]}"
-    return (
-        f"{ends!r} ({len(text):,} characters)" if quoted else f"{ends} ({len(text):,} characters)"
-    )
+        shown = text
+        length = ""
+    else:
+        shown = f"{text[:SHOWN_ENDS]}…{text[-SHOWN_ENDS:]}"
+        length = f" ({len(text):,} characters)"
+    return f"{shown!r}{length}" if quoted else f"{marks[0]}{shown}{marks[1]}{length}"
 
 
 def cut_words(message: str) -> str:

@@ -160,4 +160,4 @@ def test_a_word_of_thousands_of_letters_is_named_by_its_ends() -> None:
     asked = terms(f"What is {word}?", {word: 7.0}, absent=(word,))
     reason = not_answered(asked, "en", frozenset())
     assert len(reason) < 300
-    assert reason.endswith(f"they never mention “{'Z' * 60}…{'Y' * 60} (2,000 characters)”.")
+    assert reason.endswith(f"they never mention “{'Z' * 60}…{'Y' * 60}” (2,000 characters).")

@@ -344,3 +344,14 @@ def test_a_hostile_manifest_gives_a_welcome_of_short_examples(tmp_path: Path) ->
         Example("What are the main points of “Bees in towns”?", "en"),
         Example("Quels sont les points principaux de « Les abeilles » ?", "fr"),
     ]
+
+
+def test_a_manifest_language_of_100000_letters_is_shown_by_its_ends(tmp_path: Path) -> None:
+    """A hand-made manifest naming a language of 100,000 letters filled the welcome's summary
+    (review s11-3): a code other than English's or French's is one of the other languages."""
+    documents = [
+        {"file": "a.txt", "title": "Bees", "languages": ["x" * 100_000, *"abcdefgh", "en"]}
+    ]
+    overview = corpus_overview(_corpus(tmp_path, {"documents": documents}))
+    assert overview.languages == ["en", OTHER]
+    assert "English, other languages ·" in overview.summary and len(overview.summary) < 100

@@ -74,10 +74,30 @@ def test_empty_index_and_k_beyond_count() -> None:
 def test_unreadable_file_raises_runtime_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.faiss"
     path.write_bytes(b"not a faiss index")
-    with pytest.raises(RuntimeError, match=r"^broken\.faiss is not a FAISS index citeqa can"):
+    with pytest.raises(
+        RuntimeError, match=r"^broken\.faiss is not a FAISS index citeqa can read: Index type "
+    ) as raised:
         FaissIndex.load(path)
+    assert "index_read.cpp" not in str(raised.value)
     with pytest.raises(FileNotFoundError):
         FaissIndex.load(tmp_path / "missing.faiss")
+    folder = tmp_path / "folder.faiss"
+    folder.mkdir()
+    with pytest.raises(RuntimeError, match=r"folder\.faiss is not .*: could not mmap\(\)"):
+        FaissIndex.load(folder)
+
+
+def test_a_mapping_refused_for_memory_is_memory_running_out() -> None:
+    """FAISS raises RuntimeError when mmap fails; under a memory limit that is ENOMEM, which
+    no rebuild mends (review s11-3): a MemoryError, said as such."""
+    from citeqa.vectorindex import faiss_reason
+
+    refused = RuntimeError(
+        "Error in faiss::MmappedFileMappingOwner::PImpl::PImpl(const std::string&) at"
+        " /project/faiss/impl/mapped_io.cpp:62: Error: 'address != MAP_FAILED' failed: could"
+        " not mmap(): Cannot allocate memory"
+    )
+    assert faiss_reason(refused) == "could not mmap(): Cannot allocate memory"
 
 
 def test_kind_follows_the_thresholds() -> None:

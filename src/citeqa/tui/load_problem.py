@@ -1,13 +1,14 @@
-"""What the chat says when the assistant cannot load: an index it cannot use, or a corpus with
-no readable document to index (an empty folder, only files of other types), which is no index
-problem and whose remedy is adding files, then ctrl+r. The words only: the app shows them in
-its header, banner, status line and to each question that waits."""
+"""What the chat says when the assistant cannot load: an index it cannot use, any other failure
+(a model, a memory limit), or a corpus with no readable document to index (an empty folder,
+only files of other types), which is no index problem and whose remedy is adding files, then
+ctrl+r. The words only: the app shows them in its header, banner, status line and to each
+question that waits."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citeqa.errors import CorpusEmpty
+from citeqa.errors import CorpusEmpty, IndexCorrupt, IndexIncompatible, IndexMissing
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class LoadProblem:
 
 INDEX_UNUSABLE = LoadProblem(
     headline="index unusable · ctrl+r rebuilds it",
-    title="Could not load the assistant",  # true of any failure: a model, a limit, the index
+    title="The index cannot be used",
     remedy="rebuilds it.",
     waiting="Cannot answer: the index is unusable (see above); ctrl+r rebuilds it.",
 )
@@ -46,6 +47,19 @@ def no_document() -> LoadProblem:
     )
 
 
+NOT_LOADED = LoadProblem(
+    headline="could not load · ctrl+r tries again",
+    title="Could not load the assistant",
+    remedy="tries again (rebuilding the index).",
+    waiting="Cannot answer: the assistant could not load (see above); ctrl+r tries again.",
+)
+"""Any other failure (a channel's model, a memory limit, a vector engine): no index problem."""
+
+
 def load_problem(error: BaseException) -> LoadProblem:
     """The problem `error`, raised while opening the assistant, is."""
-    return no_document() if isinstance(error, CorpusEmpty) else INDEX_UNUSABLE
+    if isinstance(error, CorpusEmpty):
+        return no_document()
+    if isinstance(error, (IndexCorrupt, IndexIncompatible, IndexMissing)):
+        return INDEX_UNUSABLE
+    return NOT_LOADED
