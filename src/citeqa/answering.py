@@ -70,16 +70,20 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
 
 
 def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
-    """The candidates, but for a lookup only the rows it looks up: when the best is a table
-    row and rows of that same table have a first cell the question names (ScoredSentence
-    .names_key, noted when scoring: "exit code 9", "log_level"), those rows in
-    the quote ranker's order. The ranker read a row's terms, not that its key is the asked
-    one, and no training question looks a row up: it took a neighbouring row of the right
-    table ("What does log_level do?" quoted the log_max_size_mb row). Another table's row is
-    never taken for the best's: its key answers another lookup."""
-    if not any(item.names_key for item in candidates.sentences):
+    """The candidates, but for a lookup only the rows it looks up: when rows have a first
+    cell the question names (ScoredSentence.names_key, noted when scoring: "exit code 9",
+    "log_level"), those of the best's table, or of the first such row's when the best is
+    prose, in the quote ranker's order. The ranker read a row's terms, not that its key is
+    the asked one, and no training question looks a row up: it took a neighbouring row of the
+    right table ("What does log_level do?" quoted the log_max_size_mb row) or the prose
+    around it (16 of the 67 lookups of evals/sets/tables). Another table's row is never
+    taken for the best's: its key answers another lookup."""
+    keyed = [item for item in candidates.sentences if item.names_key]
+    if not keyed:
         return candidates
     table = bank.table_of(candidates.sentences[0].index)
+    if table is None:
+        table = next((bank.table_of(item.index) for item in keyed), None)
     if table is None:
         return candidates
     rows = [

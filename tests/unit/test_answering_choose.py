@@ -147,10 +147,24 @@ def test_a_lookup_quotes_the_rows_holding_the_asked_key_in_the_rankers_order() -
     assert found.probabilities.tolist() == [0.2] and found.rows.tolist() == [[4.0, 5.0]]
 
 
-def test_no_lookup_when_the_best_is_prose_the_key_is_no_cell_or_already_leads() -> None:
-    lines = _Lines(LOG_ROWS)
+def test_a_lookup_quotes_the_asked_row_over_the_prose_around_its_table() -> None:
     prose_first = _candidates([2, 1, 0], [0.6, 0.5, 0.2])
-    assert looked_up(prose_first, lines) is prose_first  # type: ignore[arg-type]
+    found = looked_up(prose_first, _Lines(LOG_ROWS))  # type: ignore[arg-type]
+    assert [s.index for s in found.sentences] == [0]
+    assert found.probabilities.tolist() == [0.2] and found.rows.tolist() == [[4.0, 5.0]]
+
+
+def test_after_prose_a_lookup_keeps_to_the_first_keyed_rows_table_in_the_rankers_order() -> None:
+    lines = [*LOG_ROWS, "| `log_level` | warn | Level of the audit log |"]
+    prose_first = _candidates([2, 3, 1, 0], [0.6, 0.5, 0.4, 0.2], frozenset({0, 3}))
+    found = looked_up(prose_first, _Lines(lines, [0, 0, None, 1]))  # type: ignore[arg-type]
+    assert [s.index for s in found.sentences] == [3]  # not the other table's log_level row
+    together = looked_up(prose_first, _Lines(lines))  # type: ignore[arg-type]
+    assert [s.index for s in together.sentences] == [3, 0]
+
+
+def test_no_lookup_when_the_key_is_no_cell_or_already_leads() -> None:
+    lines = _Lines(LOG_ROWS)
     unkeyed = _candidates([1, 0, 2], [0.6, 0.5, 0.2], frozenset())
     assert looked_up(unkeyed, lines) is unkeyed  # type: ignore[arg-type]
     leading = _candidates([0, 1, 2], [0.6, 0.5, 0.2])
