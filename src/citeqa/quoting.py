@@ -4,7 +4,8 @@ A quote never cuts a word, number or unit in half; a short one (a value on a sli
 the label lines above it and runs on until it holds a number, but never across a heading into
 another section; a quote opening on a Markdown heading starts at its words, after the "#"
 marks; adjacent sentences of one passage under one heading merge into one quote; a table row
-is quoted with its table's header row as context (`Citation.header`, verbatim too); a sentence
+is quoted with its table's header row as context (`Citation.header`, verbatim too), unless
+another quote of the answer holds that header row; a sentence
 too long to read at a glance is cut to its clauses that answer (clauses.py). Citations carry
 the exact offsets, and `verified` checks every quote against the document text before an
 answer is returned.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citeqa.chunking import section_bounds, section_of
 from citeqa.clauses import best_clauses
@@ -60,7 +61,24 @@ def quote_spans(
         header = bank.header_span(sentence.doc_id, start)
         context = header if header is not None and header[1] <= start else None
         spans = _add(spans, Span(sentence.doc_id, start, end, item.score, chunk, context), doc)
-    return spans
+    return _without_quoted_headers(spans)
+
+
+def _without_quoted_headers(spans: list[Span]) -> list[Span]:
+    """The spans, a table header dropped as context where another span already quotes it (the
+    header row was chosen itself): the answer shows it once."""
+    return [
+        replace(span, header=None)
+        if span.header is not None
+        and any(_quotes(other, span.doc_id, span.header) for other in spans)
+        else span
+        for span in spans
+    ]
+
+
+def _quotes(span: Span, doc_id: str, bounds: tuple[int, int]) -> bool:
+    """Whether `span` quotes the text at `bounds` of document `doc_id`."""
+    return span.doc_id == doc_id and span.start <= bounds[0] and bounds[1] <= span.end
 
 
 def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:

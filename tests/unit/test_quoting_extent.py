@@ -120,3 +120,10 @@ def test_table_rows_are_one_citation_with_their_header_row_as_context() -> None:
     assert verified(cited, documents)
     altered = TableHeader(start=header.start, end=header.end, text="| Variety | Yield (t) |")
     assert not verified([cited[0].model_copy(update={"header": altered})], documents)
+
+
+def test_a_header_row_quoted_itself_is_not_shown_again_as_a_row_s_context() -> None:
+    cited = _table_citations([1, 3])  # the header row, then Roma's row
+    assert [c.quote for c in cited] == ["Yields.\n\n| Variety | Yield (kg) |", "| Roma | 5.6 |"]
+    assert [c.header for c in cited] == [None, None]
+    assert answer_text(cited).count("Variety") == 1
