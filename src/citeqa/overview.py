@@ -229,9 +229,11 @@ def question_heading(
     heads: Sequence[str], terms: Sequence[str], asked: Collection[str] = ()
 ) -> tuple[str, str] | None:
     """A heading that is itself a question (a FAQ's "Combien coûte la mutuelle ?"), asked as it
-    is: the first holding one of `terms` (best first), else the first; with the key it enters
-    `asked` by (the term, else the question, casefolded). None when no heading asks a question
-    or each one's key is in `asked`."""
+    is: the first holding one of `terms` (best first), else, in a FAQ (most `heads` are
+    questions), the first; with the key it enters `asked` by (the term, else the question,
+    casefolded). None when no heading asks a question, when none holding a term is left
+    outside a FAQ ("Why does it matter?" in a report on coral reefs says nothing of them), or
+    when each one's key is in `asked`."""
     questions = [
         _LABEL.sub("", heading, count=1)
         for heading in heads
@@ -242,6 +244,8 @@ def question_heading(
         holding = (q for q in questions if key in (w.casefold() for w in _WORD.findall(q)))
         if key not in asked and (question := next(holding, None)) is not None:
             return key, question
+    if len(questions) * 2 <= len(heads):
+        return None
     return next(((q.casefold(), q) for q in questions if q.casefold() not in asked), None)
 
 

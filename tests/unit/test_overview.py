@@ -355,3 +355,23 @@ def test_a_manifest_language_of_100000_letters_is_shown_by_its_ends(tmp_path: Pa
     overview = corpus_overview(_corpus(tmp_path, {"documents": documents}))
     assert overview.languages == ["en", OTHER]
     assert "English, other languages ·" in overview.summary and len(overview.summary) < 100
+
+
+REEF_HEADS = ["Coral reefs in 2025", "Why does it matter?", "Bleaching", "Coral reef surveys"]
+FAQ_HEADS = ["FAQ", "How do I reset my password?", "Where is the office?", "Who pays lunch?"]
+
+
+def test_a_question_heading_without_a_salient_term_is_not_offered_outside_a_faq() -> None:
+    assert overview.question_heading(REEF_HEADS, ["coral", "reef"]) is None
+    assert overview.question_heading([*REEF_HEADS, "Why do reefs bleach?"], ["reefs"]) == (
+        "reefs",
+        "Why do reefs bleach?",
+    )
+
+
+def test_a_faq_offers_its_first_question_heading_without_a_salient_term() -> None:
+    assert overview.question_heading(FAQ_HEADS, ["lunch"]) == ("lunch", "Who pays lunch?")
+    assert overview.question_heading(FAQ_HEADS, ["parking"]) == (
+        "how do i reset my password?",
+        "How do I reset my password?",
+    )
