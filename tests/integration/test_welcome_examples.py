@@ -11,6 +11,7 @@ import pytest
 from integration_helpers import fake_settings
 
 from citeqa.api import open_assistant
+from citeqa.models import Citation
 from citeqa.overview import Example
 from small_corpora import assistant_over
 
@@ -88,10 +89,14 @@ def test_an_example_offered_answers_with_more_than_a_heading(tmp_path: Path) -> 
     for example in examples:
         answer = assistant.ask(example.question)
         assert not answer.abstained
-        assert any(
-            "\n" in c.quote.strip() or not c.quote.lstrip().startswith("#")
-            for c in answer.citations
-        ), (example.question, answer.citations)
+        assert not all(map(_only_a_heading, answer.citations)), (example.question, answer)
+
+
+def _only_a_heading(citation: Citation) -> bool:
+    """Whether the quote is nothing but its section's heading or its document's title (a quote
+    opening on a heading starts after its "#" marks, so the marks tell nothing)."""
+    quote = " ".join(citation.quote.split())
+    return quote in {" ".join((citation.section or "").split()), " ".join(citation.title.split())}
 
 
 FAQ_PAGES = {  # the session-11 trial: an HR FAQ of question headings offered "Qu'en est-il de
