@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from citeqa.language import is_table_separator
+from citeqa.language import is_table_separator, past_heading_marks
 
 JOIN = " · "
 """What joins short fragments (and several values of one label) on a line."""
@@ -250,7 +250,6 @@ def source_name(title: str, where: str | None) -> str:
     return f"{title} · {where}"
 
 
-_HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -263,7 +262,7 @@ def preview_text(passage: str) -> str:
     for line in passage.splitlines():
         if is_table_separator(line):
             continue
-        line = _HEADING_MARK.sub("", line)
+        line = line[past_heading_marks(line, 0) :]
         if line.count("|") >= 2:
             line = JOIN.join(cell.strip() for cell in line.strip().strip("|").split("|"))
         parts.append(_EMPHASIS.sub(r"\2", line))
