@@ -114,15 +114,22 @@ def _inverted_subject(words: list[str], at: int) -> bool:
 
 def _names_noun_phrase(words: list[str]) -> bool:
     """Whether `words` hold a noun phrase that can be a question's subject: a content word
-    after a subject determiner ("les cellules", "l'enzyme") or a capitalised name; the noun of
-    the interrogative phrase ("Quel âge avaient-ils ?") is none."""
-    if any(map(_capitalised, words[1:])):
-        return True
+    after a subject determiner ("les cellules", "l'enzyme"), or a capitalised name after a
+    content word ("Quand Pfizer a-t-il…"), not after a preposition, where it is a place ("En
+    France", "Au Canada", "d'Australie"); the noun of the interrogative phrase ("Quel âge
+    avaient-ils ?") is none, nor is the question's first word."""
     pieces = [piece for word in words for piece in re.split(r"['’]", word) if piece]
-    return any(
-        fold(determiner) in _SUBJECT_DETERMINERS and bool(content_words(noun))
-        for determiner, noun in pairwise(pieces)
-    )
+    return any(_subject_after(before, word) for before, word in pairwise(pieces))
+
+
+def _subject_after(before: str, word: str) -> bool:
+    """Whether `word`, after `before`, can be a subject (`_names_noun_phrase`): a content word
+    after a subject determiner, or a capitalised name after a content word that is no
+    function word; after a preposition ("en", "au", "dans", "pour") a name is a place."""
+    if fold(before) in _SUBJECT_DETERMINERS:
+        return bool(content_words(word))
+    leads = bool(content_words(before)) and fold(before) not in _FUNCTION_WORDS
+    return leads and _capitalised(word)
 
 
 def _names_subject(

@@ -92,6 +92,10 @@ def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
         # nothing (bundled q032); without a noun phrase of its own it still does
         ("Dans quelle ville les cellules issues du cordon ont-elles été fabriquées ?", False),
         ("Ont-elles été fabriquées en France ?", True),
+        # a name after a preposition is a place, not the subject the pronoun repeats
+        ("En France, combien ont-elles coûté ?", True),
+        ("Au Canada, ont-elles été approuvées ?", True),
+        ("Quand Pfizer a-t-il livré les doses ?", False),  # after a content word: the subject
         ("Que peuvent-elles faire ?", True),
         ("Quand l'enzyme a-t-elle été découverte et par qui ?", False),
         ("Pourquoi les tribus du nord s'allièrent elles ?", False),
