@@ -151,3 +151,22 @@ EVAL_LINE = {
     "split": "dev",
 }
 """One known-fact line (evals' question format) about the test corpus, for eval-file tests."""
+
+
+def chat_load_error(open_assistant: Callable[[Any], Any]) -> str | None:
+    """What the chat says when `open_assistant` (its assistant factory) fails: the load error
+    it shows, or None if it never failed within four seconds."""
+    import asyncio
+
+    from citeqa.tui.app import CiteqaApp
+
+    async def body() -> str | None:
+        app = CiteqaApp(open_assistant, lambda progress: None)
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(200):
+                if app._load_error is not None:
+                    break
+                await pilot.pause(0.02)
+            return app._load_error
+
+    return asyncio.run(body())

@@ -6,7 +6,6 @@ and answers once the limit is raised."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import resource
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, make_corpus, snapshot
+from fault_helpers import QUESTION, chat_load_error, make_corpus, snapshot
 
 
 @contextlib.contextmanager
@@ -58,7 +57,6 @@ def test_the_chat_does_not_call_the_open_file_limit_a_damaged_index(
     as the CLI (errors.open_files_message), not "unreadable ... run `citeqa index`"."""
     from citeqa.cli.chat_cmd import _open
     from citeqa.cli.common import settings_for
-    from citeqa.tui.app import CiteqaApp
 
     corpus = make_corpus(tmp_path / "corpus")
     where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
@@ -70,16 +68,7 @@ def test_the_chat_does_not_call_the_open_file_limit_a_damaged_index(
         with few_files():
             return _open(settings, progress)
 
-    async def body() -> str | None:
-        app = CiteqaApp(open_with_few_files, lambda progress: None)
-        async with app.run_test(size=(100, 30)) as pilot:
-            for _ in range(200):
-                if app._load_error is not None:
-                    break
-                await pilot.pause(0.02)
-            return app._load_error
-
-    error = asyncio.run(body())
+    error = chat_load_error(open_with_few_files)
     assert error is not None
     assert "too many open files" in error and "no sign of damage" in error
     assert "run `citeqa index`" not in error

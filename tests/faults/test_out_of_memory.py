@@ -8,14 +8,13 @@ now (session 11)."""
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, build_folders, make_corpus, snapshot
+from fault_helpers import QUESTION, build_folders, chat_load_error, make_corpus, snapshot
 
 from small_corpora import tmp_leftovers
 
@@ -141,21 +140,11 @@ def test_a_thread_that_cannot_start_is_one_line(
 def test_the_chat_says_the_limit_as_the_cli_does(error: BaseException, line: str) -> None:
     """Opening the index in the chat ran out of memory, or of threads: the chat said
     "unexpected MemoryError" (as for a bug); it now says the CLI's line."""
-    from citeqa.tui.app import CiteqaApp
 
     def open_failing(progress: Any) -> Any:
         raise error
 
-    async def body() -> str | None:
-        app = CiteqaApp(open_failing, lambda progress: None)
-        async with app.run_test(size=(100, 30)) as pilot:
-            for _ in range(200):
-                if app._load_error is not None:
-                    break
-                await pilot.pause(0.02)
-            return app._load_error
-
-    shown = asyncio.run(body())
+    shown = chat_load_error(open_failing)
     assert shown is not None and shown.startswith(line)
     assert "unexpected" not in shown and "ulimit -v" in shown
 

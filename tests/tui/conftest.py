@@ -35,6 +35,7 @@ from citeqa.models import (
     DocumentStatus,
     IndexStatus,
     Passage,
+    TableHeader,
 )
 from citeqa.overview import Example
 from citeqa.status import corpus_now
@@ -132,6 +133,16 @@ def _passage(rank: int, doc_id: str, text: str, score: float, lang: str = "en") 
         lang=lang,
         score=score,
     )
+
+
+def table_row_citation() -> tuple[Citation, TableHeader]:
+    """A citation of one Markdown table row, "| Roma | 5.6 |", with its header row as context."""
+    row, header = "| Roma | 5.6 |", TableHeader(start=0, end=24, text="| Variety | Yield (kg) |")
+    citation = Citation(
+        n=1, doc_id="garden", title="Garden", path="/c/garden.md", start=50, end=50 + len(row),
+        quote=row, header=header,
+    )  # fmt: skip
+    return citation, header
 
 
 def fake_answer(question: str) -> Answer:

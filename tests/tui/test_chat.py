@@ -14,11 +14,11 @@ from tui_helpers import (
     run,
     screen_text,
     settle,
+    table_row_citation,
     wait_for,
 )
 
 from citeqa.errors import IndexMissing
-from citeqa.models import Citation, TableHeader
 from citeqa.tui.conversation import MODE_OVERRIDES, citation_ref
 from citeqa.tui.widgets.question_input import QuestionInput
 from citeqa.tui.widgets.sources import SourcesPanel
@@ -410,11 +410,8 @@ def test_a_passage_preview_does_not_lay_out_the_passage_as_a_quote(monkeypatch):
 
 
 def test_the_transcript_shows_a_table_row_under_its_header_row():
-    row, header = "| Roma | 5.6 |", TableHeader(start=0, end=24, text="| Variety | Yield (kg) |")
-    citation = Citation(
-        n=1, doc_id="garden", title="Garden", path="/c/garden.md", start=50, end=50 + len(row),
-        quote=row, header=header,
-    )  # fmt: skip
+    citation, header = table_row_citation()
+    row = citation.quote
     ref = citation_ref(citation, [])
     assert ref.context == header.text
     lines = str(SourceBlock(ref).content).splitlines()

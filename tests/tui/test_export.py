@@ -7,10 +7,18 @@ from datetime import datetime
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from tui_helpers import MANIFEST_HASH, TRIAL_QUOTES, ask, fake_answer, run, settle
+from tui_helpers import (
+    MANIFEST_HASH,
+    TRIAL_QUOTES,
+    ask,
+    fake_answer,
+    run,
+    settle,
+    table_row_citation,
+)
 
 from citeqa.mdtext import md_text
-from citeqa.models import Answer, Citation, Passage, TableHeader
+from citeqa.models import Answer, Citation, Passage
 from citeqa.tui.conversation import Turn
 from citeqa.tui.export import ExportContext, answer_text, conversation_markdown
 
@@ -204,11 +212,8 @@ def test_export_leaves_ordinary_punctuation_readable_in_the_raw_file():
 
 
 def test_a_table_row_is_exported_and_copied_under_its_header_row():
-    row, header = "| Roma | 5.6 |", TableHeader(start=0, end=24, text="| Variety | Yield (kg) |")
-    citation = Citation(
-        n=1, doc_id="garden", title="Garden", path="/c/garden.md", start=50, end=50 + len(row),
-        quote=row, header=header,
-    )  # fmt: skip
+    citation, header = table_row_citation()
+    row = citation.quote
     answered = Answer(question="Roma?", abstained=False, confidence=0.5, answer="a",
                       citations=[citation])  # fmt: skip
     turn = Turn(number=1, question="Roma?", answer=answered)
