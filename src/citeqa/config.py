@@ -359,6 +359,13 @@ def load_settings(**overrides: Any) -> Settings:
         problems = "; ".join(_problem(e) for e in errors)
         fields = {str(e["loc"][0]) for e in errors if e["loc"]}
         raise SettingsInvalid(f"Bad setting ({problems}); check {_sources(fields)}.") from None
+    except ValueError as err:  # tomllib's int() of thousands of digits; after ValidationError
+        if "Exceeds the limit" not in str(err):
+            raise
+        where = userdirs.config_file()
+        raise SettingsInvalid(
+            f"The config file {where} is not TOML citeqa can read: a number too long to read."
+        ) from None
 
 
 def _sources(fields: set[str]) -> str:

@@ -66,14 +66,18 @@ def quote_spans(
 
 def _without_quoted_headers(spans: list[Span]) -> list[Span]:
     """The spans, a table header dropped as context where another span already quotes it (the
-    header row was chosen itself): the answer shows it once."""
-    return [
-        replace(span, header=None)
-        if span.header is not None
-        and any(_quotes(other, span.doc_id, span.header) for other in spans)
-        else span
-        for span in spans
-    ]
+    header row was chosen itself) or an earlier span carries it (two rows of one table apart):
+    the answer shows it once."""
+    kept: list[Span] = []
+    for span in spans:
+        header = span.header
+        if header is not None and (
+            any(_quotes(other, span.doc_id, header) for other in spans)
+            or any(other.doc_id == span.doc_id and other.header == header for other in kept)
+        ):
+            span = replace(span, header=None)
+        kept.append(span)
+    return kept
 
 
 def _quotes(span: Span, doc_id: str, bounds: tuple[int, int]) -> bool:

@@ -72,12 +72,12 @@ def cut(text: str, *, quoted: bool = False, marks: tuple[str, str] = ("", "")) -
     `marks`: between these quotation marks, the length after them (“aaa…aaa” (2,000
     characters))."""
     if len(text) <= 3 * SHOWN_ENDS:
-        shown = text
+        ends = text
         length = ""
     else:
-        shown = f"{text[:SHOWN_ENDS]}…{text[-SHOWN_ENDS:]}"
+        ends = f"{text[:SHOWN_ENDS]}…{text[-SHOWN_ENDS:]}"
         length = f" ({len(text):,} characters)"
-    return f"{shown!r}{length}" if quoted else f"{marks[0]}{shown}{marks[1]}{length}"
+    return f"{ends!r}{length}" if quoted else f"{marks[0]}{ends}{marks[1]}{length}"
 
 
 def cut_words(message: str) -> str:

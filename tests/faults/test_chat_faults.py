@@ -111,7 +111,8 @@ def test_the_chat_on_a_corpus_with_no_readable_document(tmp_path: Any) -> None:
 
 def test_a_model_that_cannot_load_is_not_called_an_unusable_index() -> None:
     """Any failure to open the assistant (a channel's model, a memory limit) reached the chat
-    as "The index cannot be used" (review s11-2): its title is now true of them all."""
+    as "The index cannot be used" (review s11-2): it is now "Could not load the assistant"
+    (load_problem.NOT_LOADED); a corrupt, incompatible or missing index keeps the index's words."""
     from citeqa.errors import EmbedderUnavailable
 
     def no_model(progress: Any) -> Any:

@@ -72,3 +72,21 @@ def test_the_chat_does_not_call_the_open_file_limit_a_damaged_index(
     assert error is not None
     assert "too many open files" in error and "no sign of damage" in error
     assert "run `citeqa index`" not in error
+
+
+def test_the_chat_does_not_offer_a_rebuild_for_the_open_file_limit() -> None:
+    """The index's readers turn EMFILE into IndexCorrupt; the chat's header said "index
+    unusable · ctrl+r rebuilds it" beside "no sign of damage" (whole-change review)."""
+    import errno
+
+    from citeqa.errors import IndexCorrupt
+    from citeqa.tui.load_problem import INDEX_UNUSABLE, NOT_LOADED, load_problem
+
+    try:
+        try:
+            raise OSError(errno.EMFILE, "Too many open files")
+        except OSError as cause:
+            raise IndexCorrupt("vectors-use.faiss is unreadable; run `citeqa index`") from cause
+    except IndexCorrupt as error:
+        assert load_problem(error) is NOT_LOADED
+    assert load_problem(IndexCorrupt("damaged")) is INDEX_UNUSABLE

@@ -328,6 +328,14 @@ def test_a_peer_that_cannot_run_stops_eval_unless_its_results_are_cached(
         peer_cache.cached_outcomes(facts.name, corpus, standalone_questions(facts), cache) is None
     )
     assert hashed[len(files) :] == [corpus / "volcans.txt"]  # changed: that file hashed again
+    peer_cache._CHECKED.clear()
+    facts = load_sets(registry=write_registry(tmp_path, corpus))[0]
+    peer_cache.peer_outcomes(facts.name, corpus, standalone_questions(facts), cache, dense=dense)
+    cached = (facts.name, corpus, standalone_questions(facts))
+    uncached = ("other", corpus, standalone_questions(facts)[:1])
+    with pytest.raises(EmbedderUnavailable):  # one set's results cached, the other's not
+        peer_cache.check_peer_models([cached, uncached], cache, dense=dense)
+    assert peer_cache._CHECKED == {}  # no run follows the refusal: nothing read is held for one
 
 
 def test_peer_results_the_check_kept_are_read_again_once_the_file_changed(tmp_path: Path) -> None:

@@ -97,9 +97,9 @@ def test_hash_marks_that_open_no_heading_stay_in_the_quote() -> None:
 TABLE = "Yields.\n\n| Variety | Yield (kg) |\n|---|---|\n| Roma | 5.6 |\n| Sungold | 3.2 |\n"
 
 
-def _table_citations(chosen: list[int]) -> list[Citation]:
-    lines = TABLE.split("\n")
-    text, cuts, offset = TABLE, [], 0
+def _table_citations(chosen: list[int], table: str = TABLE) -> list[Citation]:
+    lines = table.split("\n")
+    text, cuts, offset = table, [], 0
     for line in lines:
         if line:
             cuts.append((offset, offset + len(line)))
@@ -126,4 +126,14 @@ def test_a_header_row_quoted_itself_is_not_shown_again_as_a_row_s_context() -> N
     cited = _table_citations([1, 3])  # the header row, then Roma's row
     assert [c.quote for c in cited] == ["Yields.\n\n| Variety | Yield (kg) |", "| Roma | 5.6 |"]
     assert [c.header for c in cited] == [None, None]
+    assert answer_text(cited).count("Variety") == 1
+
+
+def test_two_rows_of_one_table_apart_show_its_header_once() -> None:
+    """Rows of one table that are not adjacent are two citations; each carried the header, so
+    the answer showed it twice (whole-change review): the first carries it."""
+    table = TABLE + "| Brandywine | 4.1 |\n"
+    cited = _table_citations([5, 3], table)  # Brandywine, then Roma: a row apart
+    assert [c.quote for c in cited] == ["| Brandywine | 4.1 |", "| Roma | 5.6 |"]
+    assert cited[0].header is not None and cited[1].header is None
     assert answer_text(cited).count("Variety") == 1

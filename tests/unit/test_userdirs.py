@@ -129,6 +129,7 @@ def test_another_config_file_can_be_named(home: Path, monkeypatch: pytest.Monkey
         ('k = "many"\n', "k"),
         pytest.param("k = " + "[" * 500 + "]" * 500, "nested too deeply", id="deep-arrays"),
         pytest.param("k = " + "{a=" * 500 + "}" * 500, "nested too deeply", id="deep-tables"),
+        pytest.param("top_k = " + "9" * 5000, "a number too long to read", id="long-number"),
     ],
 )
 def test_a_bad_config_file_is_one_clear_error(home: Path, text: str, words: str) -> None:

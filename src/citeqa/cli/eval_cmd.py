@@ -101,8 +101,8 @@ def eval_command(
         typer.Option(
             "--mid-session/--no-mid-session",
             help="Also ask each standalone question right after another one and count the "
-            "answers that change (default: on for --set FILE and for --quick, off for full --sets "
-            "runs).",
+            "answers that change (default: on for one set, the bundled one or --set FILE, and for "
+            "--quick; off for full --sets runs).",
         ),
     ] = None,
 ) -> None:

@@ -135,6 +135,7 @@ def run_set(
         assistant, eval_set.questions, eval_set.questions, progress=progress,
         stage=eval_set.name, answers=answers,
     )  # fmt: skip
+    answerable = any(q.is_answerable for q in eval_set.questions)
     asked_mid_session = (
         mid_session(
             assistant,
@@ -143,11 +144,11 @@ def run_set(
             progress=progress,
             stage=f"{eval_set.name} {MID_SESSION_STAGE}",
         )
-        if also_mid_session and any(q.is_answerable for q in eval_set.questions)
+        if also_mid_session and answerable
         else None
     )
     systems = {CITEQA: summarize(results)}
-    if peers and any(q.is_answerable for q in eval_set.questions):
+    if peers and answerable:
         standalone = [
             r for q, r in zip(eval_set.questions, results, strict=True) if q.follows is None
         ]

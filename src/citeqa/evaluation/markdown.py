@@ -313,9 +313,9 @@ MID_SESSION_HEADER = ["asked", "same answer", "share same", "read as follow-ups"
 MID_SESSION_NOTE = (
     "Each standalone answerable question asked right after another standalone question (the"
     " nearest earlier one in file order about another document, else the question just"
-    " before) in one session, against the same question asked fresh: the same answer is the"
-    " same abstention and the same quoted characters. A standalone question read as a"
-    " follow-up is read with the question before."
+    " before; the first after the last) in one session, against the same question asked"
+    " fresh: the same answer is the same abstention and the same quoted characters. A"
+    " standalone question read as a follow-up is read with the question before."
 )
 
 

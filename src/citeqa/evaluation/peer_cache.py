@@ -137,6 +137,8 @@ def check_peer_models(
     paths = [_path(*set_, cache_dir, channels) for set_ in needed]
     if all(_kept_for_the_run(path) for path in paths):
         return  # every set's peer results are cached: no peer model is needed
+    for path in paths:  # no run follows: what was read is not held for one
+        _CHECKED.pop(path, None)
     peer, embedder, module = missing
     raise EmbedderUnavailable(
         needs_package(

@@ -154,7 +154,7 @@ def _parse_line(path: Path, number: int, line: str) -> EvalQuestion:
     """One line → EvalQuestion, or an error naming the file and line."""
     try:
         data = parse_json(line)
-    except ValueError as err:  # bad JSON, or nested too deeply to read
+    except ValueError as err:  # bad JSON, nested too deeply, or a number too long to read
         reason = getattr(err, "msg", str(err))
         raise EvalSetError(f"{path}:{number}: not valid JSON ({reason})") from None
     if not isinstance(data, dict):

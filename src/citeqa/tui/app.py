@@ -170,7 +170,8 @@ class CiteqaApp(KeyedApp):
         self._use(message.assistant)
 
     def on_assistant_failed(self, message: AssistantFailed) -> None:
-        """The index cannot be used, or the corpus has no readable document: say so in full
+        """The index cannot be used, the assistant could not load (a model, a memory limit), or
+        the corpus has no readable document: say so in full
         (the banner wraps), in the header, and to every question, instead of "loading…" and
         waiting for ever; the welcome no longer says the index is being prepared."""
         self._load_error, problem = message.error, message.problem

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citeqa.errors import CorpusEmpty, IndexCorrupt, IndexIncompatible, IndexMissing
+from citeqa.errors import (
+    CorpusEmpty,
+    IndexCorrupt,
+    IndexIncompatible,
+    IndexMissing,
+    limit_message,
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,10 @@ NOT_LOADED = LoadProblem(
 
 
 def load_problem(error: BaseException) -> LoadProblem:
-    """The problem `error`, raised while opening the assistant, is."""
+    """The problem `error`, raised while opening the assistant, is: a process limit is none
+    of the index's, even where a reader of the index took it for damage (open files)."""
+    if limit_message(error) is not None:
+        return NOT_LOADED
     if isinstance(error, CorpusEmpty):
         return no_document()
     if isinstance(error, (IndexCorrupt, IndexIncompatible, IndexMissing)):

@@ -30,7 +30,8 @@ class AssistantReady(Message):
 
 class AssistantFailed(Message):
     """Loading the index or the models failed: `error` says why, `problem` what the chat says
-    of it (an unusable index, or a corpus with no readable document)."""
+    of it (an unusable index, an assistant that could not load, or a corpus with no readable
+    document)."""
 
     def __init__(self, error: str, problem: LoadProblem = INDEX_UNUSABLE) -> None:
         super().__init__()
