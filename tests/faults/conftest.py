@@ -117,6 +117,15 @@ def cli(
     return run
 
 
+def indexed(tmp_path: Path, cli: Callable[..., CliResult]) -> tuple[Path, Path, list[str]]:
+    """A small corpus indexed through the CLI: (corpus, index, its --corpus/--index options)."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    where = ["--corpus", str(corpus), "--index", str(index)]
+    assert cli("index", *where).code == 0
+    return corpus, index, where
+
+
 HANG_SECONDS = 20
 """How long a test that reads special files (FIFOs, /dev/zero) may block before it fails."""
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, build_folders, chat_load_error, make_corpus, snapshot
+from fault_helpers import QUESTION, build_folders, chat_load_error, indexed, make_corpus, snapshot
 
 from small_corpora import tmp_leftovers
 
@@ -26,10 +26,7 @@ def _no_memory(*_args: Any, **_kwargs: Any) -> Any:
 def test_memory_running_out_mid_embedding_keeps_the_last_index(
     tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
 ) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    where = ["--corpus", str(corpus), "--index", str(index)]
-    assert cli("index", *where).code == 0
+    corpus, index, where = indexed(tmp_path, cli)
     builds, before = build_folders(index), snapshot(index)
     (corpus / "new.txt").write_text("Belimumab is a monoclonal antibody. " * 40, encoding="utf-8")
     monkeypatch.setattr(type(fake_embedder), "embed_batch", _no_memory)
@@ -63,10 +60,7 @@ def test_too_low_an_address_space_limit_for_faiss_is_one_line(
 ) -> None:
     from citeqa import vectorindex
 
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    where = ["--corpus", str(corpus), "--index", str(index)]
-    assert cli("index", *where).code == 0
+    corpus, index, where = indexed(tmp_path, cli)
     before = snapshot(index)
     (corpus / "new.txt").write_text("Belimumab is a monoclonal antibody. " * 40, encoding="utf-8")
     monkeypatch.delitem(sys.modules, "faiss", raising=False)  # as in a new process

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, make_corpus
+from fault_helpers import QUESTION, indexed
 
 from citeqa.store import current_build
 from citeqa.userdirs import read_ui_state, ui_state_file
@@ -34,10 +34,7 @@ def _special(path: Path, kind: str) -> None:
 def test_a_special_file_in_the_index_is_not_waited_on(
     tmp_path: Path, cli: Any, kind: str, name: str
 ) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    where = ["--corpus", str(corpus), "--index", str(index)]
-    assert cli("index", *where).code == 0
+    _corpus, index, where = indexed(tmp_path, cli)
     folder = index if name == "citeqa-index.json" else current_build(index)
     _special(folder / name, kind)
     marker = name == "citeqa-index.json"
@@ -75,10 +72,7 @@ def test_index_says_what_is_wrong_with_the_marker(
     tmp_path: Path, cli: Any, kind: str, said: str
 ) -> None:
     """A marker that is there but no regular file (or not citeqa's) is not called missing."""
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    where = ["--corpus", str(corpus), "--index", str(index)]
-    assert cli("index", *where).code == 0
+    _corpus, index, where = indexed(tmp_path, cli)
     if kind == "damaged":
         (index / "citeqa-index.json").write_text("{not json", encoding="utf-8")
     else:
@@ -91,10 +85,7 @@ def test_index_says_what_is_wrong_with_the_marker(
 
 def test_index_says_the_marker_is_a_link_to_nothing(tmp_path: Path, cli: Any) -> None:
     """A dangling symbolic link in the marker's place is named as such, not called missing."""
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    where = ["--corpus", str(corpus), "--index", str(index)]
-    assert cli("index", *where).code == 0
+    _corpus, index, where = indexed(tmp_path, cli)
     marker = index / "citeqa-index.json"
     marker.unlink()
     marker.symlink_to(tmp_path / "gone.json")
