@@ -81,15 +81,16 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     keyed = [item for item in candidates.sentences if item.names_key]
     if not keyed:
         return candidates
+    table_of = {item.index: bank.table_of(item.index) for item in keyed}
     table = bank.table_of(candidates.sentences[0].index)
     if table is None:
-        table = next((bank.table_of(item.index) for item in keyed), None)
+        table = table_of[keyed[0].index]
     if table is None:
         return candidates
     rows = [
         number
         for number, item in enumerate(candidates.sentences)
-        if item.names_key and bank.table_of(item.index) == table
+        if item.names_key and table_of[item.index] == table
     ]
     if not rows or rows == [0]:
         return candidates

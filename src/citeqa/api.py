@@ -30,11 +30,11 @@ from citeqa.models import (
     BuildReport,
     Citation,
     Document,
+    Example,
     IndexStatus,
-    Lang,
     Retrieval,
 )
-from citeqa.overview import EXAMPLE_COUNT, DocumentText, Example
+from citeqa.overview import EXAMPLE_COUNT, DocumentText
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import kept_for_user
 from citeqa.questions import (
@@ -377,7 +377,9 @@ class Assistant:
             loaded.centroid,
             channel,
             evidence,
-            _asked_in(question, retrieval.query_lang) if context else None,
+            # a follow-up is answered in its own words' language ("And for executives?" after
+            # French questions is English), else in that of the question as searched
+            detect_lang(question, retrieval.query_lang) if context else None,
             lambda: loaded.document_languages,
         )
         done = time.perf_counter()
@@ -388,13 +390,6 @@ class Assistant:
         }
         notes = [*warnings, *self.index_notices()] if self.index_warnings else warnings
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
-
-
-def _asked_in(follow_up: str, searched: Lang) -> Lang:
-    """The language a follow-up was asked in: its own words' ("And for executives?" after
-    French questions is English), or, when they say nothing ("Week 52?"), that of the
-    question as searched, read with the previous one (`searched`)."""
-    return detect_lang(follow_up, searched)
 
 
 def _has_content(answer: Answer) -> bool:

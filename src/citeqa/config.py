@@ -33,7 +33,7 @@ from pydantic_settings import (
 
 from citeqa import userdirs
 from citeqa.errors import SettingsInvalid
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import NUMBER_TOO_LONG, parse_json
 from citeqa.paths import real_path, unusable_path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
@@ -364,7 +364,7 @@ def load_settings(**overrides: Any) -> Settings:
             raise
         where = userdirs.config_file()
         raise SettingsInvalid(
-            f"The config file {where} is not TOML citeqa can read: a number too long to read."
+            f"The config file {where} is not TOML citeqa can read: {NUMBER_TOO_LONG}."
         ) from None
 
 

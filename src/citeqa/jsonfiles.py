@@ -27,6 +27,10 @@ import stat
 from pathlib import Path
 from typing import Any
 
+NUMBER_TOO_LONG = "a number too long to read"
+"""What a JSON or TOML file holding a number of thousands of digits is told (Python's own
+ValueError for it says to call sys.set_int_max_str_digits)."""
+
 
 def parse_json(raw: bytes | str) -> Any:
     """The JSON value of `raw`; ValueError, as for any bad JSON, when it is not UTF-8, is
@@ -40,7 +44,7 @@ def parse_json(raw: bytes | str) -> Any:
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise
     except ValueError:  # int(): a number past sys.get_int_max_str_digits() digits
-        raise ValueError("a number too long to read") from None
+        raise ValueError(NUMBER_TOO_LONG) from None
 
 
 def read_object(path: Path) -> dict[str, Any]:

@@ -190,11 +190,17 @@ def is_markdown_heading(line: str) -> bool:
     return _MD_HEADING.match(line) is not None
 
 
+def line_start(text: str, offset: int) -> int:
+    """Where the line holding `offset` starts, after "\n" or "\r": "\n" is searched first, "\r"
+    only within the line it bounds, so finding it reads that line, not the text before it."""
+    before = text.rfind("\n", 0, offset)
+    return max(before, text.rfind("\r", before + 1, offset)) + 1
+
+
 def past_heading_marks(text: str, start: int) -> int:
     """Where the words start when `start` is on a Markdown heading line, before its words
     (its indent and "#" marks and the blanks after them passed over); `start` anywhere else."""
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    marks = _MD_HEADING.match(text, line_start)
+    marks = _MD_HEADING.match(text, line_start(text, start))
     return marks.end() if marks and start < marks.end() else start
 
 

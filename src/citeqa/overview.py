@@ -235,18 +235,19 @@ def question_heading(
     outside a FAQ ("Why does it matter?" in a report on coral reefs says nothing of them), or
     when each one's key is in `asked`."""
     questions = [
-        _LABEL.sub("", heading, count=1)
+        (_LABEL.sub("", heading, count=1), [word.casefold() for word in _WORD.findall(heading)])
         for heading in heads
-        if heading.endswith("?") and len(_WORD.findall(heading)) >= QUESTION_HEADING_WORDS
+        if heading.endswith("?")
     ]
+    questions = [(q, words) for q, words in questions if len(words) >= QUESTION_HEADING_WORDS]
     for term in terms:
         key = term.casefold()
-        holding = (q for q in questions if key in (w.casefold() for w in _WORD.findall(q)))
+        holding = (q for q, words in questions if key in words)
         if key not in asked and (question := next(holding, None)) is not None:
             return key, question
     if len(questions) * 2 <= len(heads):
         return None
-    return next(((q.casefold(), q) for q in questions if q.casefold() not in asked), None)
+    return next(((q.casefold(), q) for q, _ in questions if q.casefold() not in asked), None)
 
 
 def term_question(document: DocumentText, term: str, lang: str, heads: Sequence[str]) -> str | None:
@@ -422,11 +423,12 @@ def _found(corpus_dir: Path, status: IndexStatus | None) -> _Found:
         return _Found(documents, len(documents), status.corpus_bytes, status.corpus_examples)
     manifest = read_corpus_manifest(corpus_dir).data
     files = corpus_stamps(corpus_dir, manifest)
-    examples = manifest_examples(manifest)
     if status is not None:
         documents = _status_documents(status)
-        return _Found(documents, len(documents), sum(files.sizes), examples)
-    return _Found(_manifest_documents(manifest), len(files.names), sum(files.sizes), examples)
+        count = len(documents)
+    else:
+        documents, count = _manifest_documents(manifest), len(files.names)
+    return _Found(documents, count, sum(files.sizes), manifest_examples(manifest))
 
 
 def _status_documents(status: IndexStatus) -> list[tuple[str, list[str]]]:

@@ -59,9 +59,15 @@ def quote_spans(
             start, end = best_clauses(text, start, end, terms, chunk.lang)
         start = min(past_heading_marks(text, start), end)
         header = bank.header_span(sentence.doc_id, start)
-        context = header if header is not None and header[1] <= start else None
-        spans = _add(spans, Span(sentence.doc_id, start, end, item.score, chunk, context), doc)
+        spans = _add(
+            spans, Span(sentence.doc_id, start, end, item.score, chunk, _above(header, start)), doc
+        )
     return _without_quoted_headers(spans)
+
+
+def _above(header: tuple[int, int] | None, start: int) -> tuple[int, int] | None:
+    """A table's header row as a quote's context when it lies above the quote's `start`."""
+    return header if header is not None and header[1] <= start else None
 
 
 def _without_quoted_headers(spans: list[Span]) -> list[Span]:
@@ -195,8 +201,7 @@ def _add(spans: list[Span], new: Span, doc: Document) -> list[Span]:
         if not _same_page(doc, low.start, end) or not _one_section(doc, low, far):
             continue
         if high.start <= low.end or not text[low.end : high.start].strip():
-            header = low.header or high.header
-            context = header if header is not None and header[1] <= low.start else None
+            context = _above(low.header or high.header, low.start)
             score = max(old.score, new.score)
             merged = Span(old.doc_id, low.start, end, score, old.chunk, context)
             return [*spans[:number], merged, *spans[number + 1 :]]

@@ -176,8 +176,9 @@ def stale_reason(changes: list[str], index: str = "it") -> str:
     """Why an index is stale, in words, from its `changes` (`index_changes`): "the corpus
     changed since {index} was built", "an older citeqa built {index}", or both. An upgrade of
     citeqa is no change of the corpus, and is not called one."""
-    older = any(not change.startswith(CORPUS_CHANGES) for change in changes)
-    corpus = any(change.startswith(CORPUS_CHANGES) for change in changes) or not older
+    kinds = {change.startswith(CORPUS_CHANGES) for change in changes}
+    older = False in kinds
+    corpus = True in kinds or not older
     reasons = [f"the corpus changed since {index} was built"] if corpus else []
     if older:
         reasons.append(f"an older citeqa built {'it' if corpus else index}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 
 from citeqa.glossary import fold
-from citeqa.language import Span, is_table_row, is_table_separator, trim_span
+from citeqa.language import Span, is_table_row, is_table_separator, line_start, trim_span
 
 __all__ = ["TableHeaders", "is_table_frame", "names_a_cell"]
 
@@ -135,8 +135,7 @@ def _line_at(text: str, offset: int) -> Span:
     """The (start, end) of the line holding `offset`, its line break excluded. A line ends at
     "\n" or "\r": "\n" is searched first, "\r" only within the line it bounds, so finding a
     line reads that line, not the text to either end."""
-    before = text.rfind("\n", 0, offset)
-    start = max(before, text.rfind("\r", before + 1, offset)) + 1
+    start = line_start(text, offset)
     after = text.find("\n", offset)
     end = len(text) if after < 0 else after
     carriage = text.find("\r", offset, end)

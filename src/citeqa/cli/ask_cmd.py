@@ -19,7 +19,7 @@ from citeqa.cli.common import (
 )
 from citeqa.errors import BadQuestion, CiteqaError
 from citeqa.readable import preview_text, readable_lines, source_name
-from citeqa.visible import clean, shown, to_json
+from citeqa.visible import clean, one_line, shown, to_json
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -171,7 +171,7 @@ def print_answer(answer: Answer) -> None:
         return
     for citation in answer.citations:
         if citation.header is not None:  # a table row's header, aligned over the row
-            console.print(Text(" " + clean(" ".join(citation.header.text.split())), style="dim"))
+            console.print(Text(" " + one_line(citation.header.text), style="dim"))
         console.print(_quote_text(citation.quote, citation.n))
     console.print(confidence)
     console.print(Text(label["sources"], style="bold"))

@@ -13,7 +13,7 @@ compares the answer with the fresh one: the same abstention and the same quoted 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -60,11 +60,10 @@ def predecessors(questions: list[EvalQuestion]) -> list[tuple[EvalQuestion, Eval
     it; none when there is a single question."""
     pairs = []
     count = len(questions)
-    for n, question in enumerate(questions):
-        earlier = [questions[(n - step) % count] for step in range(1, count)]
-        other = [q for q in earlier if q.doc_id != question.doc_id]
-        if earlier:
-            pairs.append(((other or earlier)[0], question))
+    for n, question in enumerate(questions[: count if count > 1 else 0]):
+        earlier = (questions[(n - step) % count] for step in range(1, count))
+        other = (q for q in earlier if q.doc_id != question.doc_id)
+        pairs.append((next(other, questions[n - 1]), question))
     return pairs
 
 
@@ -86,7 +85,7 @@ def mid_session(
     with the fresh one (`fresh`: answers already given by fresh sessions, by question id; the
     others are asked fresh here); `stage` names the asks in `progress`."""
     pairs = predecessors(standalone_answerable(questions))
-    ask_fresh = _fresh_asker(assistant, fresh or {})
+    fresh = fresh or {}
     changed, follow_ups = [], []
     for done, (before, question) in enumerate(pairs):
         if progress:
@@ -96,7 +95,9 @@ def mid_session(
         answer = session.ask(question.question, k=CUTOFF)
         if answer.read_with is not None:
             follow_ups.append(question.id)
-        if signature(answer) != signature(ask_fresh(question)):
+        known = fresh.get(question.id)
+        alone = known if known is not None else assistant.session().ask(question.question, CUTOFF)
+        if signature(answer) != signature(alone):
             changed.append(question.id)
     if progress:
         progress(stage, len(pairs), len(pairs))
@@ -107,13 +108,3 @@ def mid_session(
         changed=changed,
         follow_ups=follow_ups,
     )
-
-
-def _fresh_asker(
-    assistant: AssistantLike, fresh: Mapping[str, Answer]
-) -> Callable[[EvalQuestion], Answer]:
-    def ask(question: EvalQuestion) -> Answer:
-        known = fresh.get(question.id)
-        return known if known is not None else assistant.session().ask(question.question, CUTOFF)
-
-    return ask

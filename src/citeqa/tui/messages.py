@@ -12,7 +12,7 @@ from textual.message import Message
 
 from citeqa.models import Answer, BuildReport, IndexStatus
 from citeqa.tui.conversation import SourceRef
-from citeqa.tui.load_problem import INDEX_UNUSABLE, LoadProblem
+from citeqa.tui.load_problem import LoadProblem
 
 if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
     from citeqa.api import Assistant
@@ -33,7 +33,7 @@ class AssistantFailed(Message):
     of it (an unusable index, an assistant that could not load, or a corpus with no readable
     document)."""
 
-    def __init__(self, error: str, problem: LoadProblem = INDEX_UNUSABLE) -> None:
+    def __init__(self, error: str, problem: LoadProblem) -> None:
         super().__init__()
         self.error = error
         self.problem = problem

@@ -7,7 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label, LoadingIndicator, ProgressBar, Static
 
 from citeqa.models import IndexStatus
-from citeqa.tui.load_problem import INDEX_UNUSABLE, LoadProblem
+from citeqa.tui.load_problem import LoadProblem
 from citeqa.tui.safe_text import assemble, one_line
 
 
@@ -86,7 +86,7 @@ class StaleBanner(Static):
         )
         self.display = True
 
-    def show_error(self, error: str, problem: LoadProblem = INDEX_UNUSABLE) -> None:
+    def show_error(self, error: str, problem: LoadProblem) -> None:
         """Show why nothing can be answered, in full (the banner wraps; a status line cuts):
         the problem's title, the error, then what ctrl+r does about it."""
         self.update(
