@@ -3,9 +3,10 @@
 This module owns two things:
 
 - Tokens. `tokenize` turns a passage into BM25 terms: case and accents folded ("Réponse" and
-  "reponse" are one word), decimal numbers kept whole and normalised ("56,2" and "56.2" are
-  both "56.2"), English and French stopwords dropped, words stemmed in the passage's language.
-  `query_tokens` stems a question both ways, since it must match passages in either language.
+  "reponse" are one word), zero-width characters and soft hyphens dropped (`INVISIBLE`),
+  decimal numbers kept whole and normalised ("56,2" and "56.2" are both "56.2"), English and
+  French stopwords dropped, words stemmed in the passage's language. `query_tokens` stems a
+  question both ways, since it must match passages in either language.
 - The lexical index. `LexicalIndex` wraps a `bm25s.BM25` built from those tokens, searches it,
   and saves it to / loads it from a folder. The files are bm25s's own (.npy arrays written and
   read with allow_pickle=False, JSON for the parameters), the vocabulary sorted for lookups
@@ -47,7 +48,13 @@ _STOPWORDS = _stopwords()
 """English and French function words, in folded form (citeqa/data/language.json says which
 and why: a word that is a function word in one language only is left out)."""
 
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+"""Characters that show nothing inside a word: the soft hyphen, the zero-width space, non-joiner
+and joiner, the word joiner and the byte-order mark. A document or a question pasted with one
+inside "bélimu\u200bmab" still means "bélimumab": words are read without them (`fold`,
+`without_invisible`), while a document's text and offsets keep them."""
+_FOLDED = str.maketrans({"œ": "oe", "æ": "ae"} | dict.fromkeys(INVISIBLE))
+_VISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][^\W_]*")
 """A decimal number ("56,2", "0.02"), or a word starting with a letter ("s52", "week52")."""
 
@@ -60,10 +67,15 @@ _FORMAT = 1
 
 
 def fold(text: str) -> str:
-    """`text` lower-cased, without accents, œ and æ spelt out."""
+    """`text` lower-cased, without accents or `INVISIBLE` characters, œ and æ spelt out."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return bare.translate(_LIGATURES)
+    return bare.translate(_FOLDED)
+
+
+def without_invisible(text: str) -> str:
+    """`text` without its `INVISIBLE` characters: what a model reads of a passage or question."""
+    return text.translate(_VISIBLE)
 
 
 def _words(text: str) -> list[str]:

@@ -1,7 +1,8 @@
 """What a question asks: cleaning it, weighing its key terms, and reading follow-ups in context.
 
-- `clean_question` strips terminal control characters and escape sequences, collapses
-  whitespace, rejects an empty question (BadQuestion) and truncates a huge one (with a warning).
+- `clean_question` strips terminal control characters, escape sequences and zero-width
+  characters, collapses whitespace, rejects an empty question (BadQuestion) and truncates a
+  huge one (with a warning).
 - `QuestionTerms` holds the question's content words with their IDF weights over the corpus's
   sentences, each word matching its English and French stems and its glossary equivalents;
   `coverage` says how much of the question a sentence covers. `unknown_names` counts names
@@ -25,7 +26,7 @@ from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.domain import language_data
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold
-from citeqa.lexical import query_tokens
+from citeqa.lexical import query_tokens, without_invisible
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -75,11 +76,12 @@ COGNATE_MAX = 3
 
 
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
-    """The question without control characters, and warnings; BadQuestion when empty."""
+    """The question without control or zero-width characters (lexical.INVISIBLE: one pasted
+    inside a word would split it), and warnings; BadQuestion when empty."""
     if not isinstance(question, str):
         raise BadQuestion("The question must be text.")
     warnings = []
-    text = _CONTROL.sub(" ", _ANSI.sub("", question))
+    text = _CONTROL.sub(" ", _ANSI.sub("", without_invisible(question)))
     text = " ".join(text.split())
     if not text:
         raise BadQuestion("The question is empty: type a question about the documents.")

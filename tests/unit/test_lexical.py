@@ -34,6 +34,12 @@ def index() -> LexicalIndex:
 # --- tokens -------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("hidden", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_an_invisible_character_inside_a_word_does_not_split_it(hidden: str) -> None:
+    assert tokenize(f"Bélimu{hidden}mab réduit", "fr") == tokenize("Bélimumab réduit", "fr")
+    assert query_tokens(f"belimu{hidden}mab?") == query_tokens("belimumab?")
+
+
 def test_accents_and_case_are_folded() -> None:
     assert tokenize("Réponse RÉNALE", "fr") == tokenize("reponse renale", "fr")
     assert tokenize("Réponse rénale", "fr") == ["repons", "renal"]

@@ -62,7 +62,12 @@ def test_clean_question_strips_escape_sequences_and_controls() -> None:
     assert warnings == []
 
 
-@pytest.mark.parametrize("question", ["", "  \n\t ", "\x1b[2J", "\x00\x07"])
+def test_clean_question_drops_zero_width_characters_inside_words() -> None:
+    text, _ = clean_question("What does beli\u200bmu\u00admab\ufeff reduce?", 100)
+    assert text == "What does belimumab reduce?"
+
+
+@pytest.mark.parametrize("question", ["", "  \n\t ", "\x1b[2J", "\x00\x07", "\u200b\u2060"])
 def test_clean_question_refuses_empty(question: str) -> None:
     with pytest.raises(BadQuestion):
         clean_question(question, 100)

@@ -1,0 +1,66 @@
+"""Zero-width characters and soft hyphens inside a word (lexical.INVISIBLE) do not split it:
+a document writing "Bélimu\u200bmab" answers "belimumab", a question pasted with one finds the
+plain word, and the quote stays the source's own characters at its own offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeqa.api import Assistant
+from citeqa.chunkpass import passage_text
+from citeqa.models import Chunk
+from small_corpora import assistant_over
+
+HIDDEN = "Bélimu\u200bmab"
+NOTES = f"""# Notes
+
+The weather was mild all week in the valley.
+
+{HIDDEN} reduces flares in patients with lupus nephritis by a third.
+
+The cafeteria serves lunch from noon until two in the afternoon.
+"""
+PLAIN = """# Garden
+
+Tomatoes need six hours of sun a day and regular watering.
+
+Anifrolumab lowers the interferon signature in the blood of treated patients.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {"notes.md": NOTES, "garden.md": PLAIN}
+    return assistant_over(
+        files,
+        tmp_path_factory.mktemp("corpus"),
+        tmp_path_factory.mktemp("index"),
+        channels=("fake",),
+    )
+
+
+def test_a_word_with_a_zero_width_space_in_the_document_is_found(assistant: Assistant) -> None:
+    answer = assistant.ask("What does belimumab reduce?")
+    assert not answer.abstained
+    quote = answer.citations[0]
+    assert HIDDEN in quote.quote
+    source = Path(quote.path).read_text(encoding="utf-8")
+    assert source[quote.start : quote.end] == quote.quote
+
+
+@pytest.mark.parametrize("hidden", ["\u00ad", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_a_question_pasted_with_an_invisible_character_finds_the_word(
+    assistant: Assistant, hidden: str
+) -> None:
+    answer = assistant.ask(f"What does anifro{hidden}lumab lower?")
+    assert not answer.abstained
+    assert "Anifrolumab lowers" in answer.citations[0].quote
+
+
+def test_a_chunks_vector_is_computed_without_invisible_characters() -> None:
+    text = f"{HIDDEN} reduces flares."
+    chunk = Chunk(chunk_id="c", doc_id="d", start=0, end=len(text), text=text, section="Notes")
+    assert passage_text(chunk) == "Notes\nBélimumab reduces flares."
+    assert chunk.text == text
