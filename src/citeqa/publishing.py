@@ -28,7 +28,7 @@ from pathlib import Path
 from citeqa.errors import IndexLocked, IndexRefused, IndexWriteError
 from citeqa.jsonfiles import read_object
 from citeqa.ownership import CURRENT, LOCK, READERS, Ownership, claim, read_marker
-from citeqa.verification import STAMPS
+from citeqa.verification import STAMPS, is_build_file_name
 
 CLAIM_ATTEMPTS = 3
 """How many times a build claims the folder again when its claim vanished before it held the
@@ -233,13 +233,15 @@ def kept_for_user(index_dir: Path) -> list[Path]:
 
 
 def listed_files(folder: Path) -> set[str]:
-    """The relative names of the files a build folder's manifest lists; none when it cannot be
-    read or lists nothing."""
+    """The relative names of the files a build folder's manifest lists, inside it
+    (`is_build_file_name`: a name outside is never looked at); none when it cannot be read or
+    lists nothing."""
     try:
         listed = read_object(folder / MANIFEST).get("index_files")
     except (OSError, ValueError):
         return set()
-    return {str(name) for name in listed} if isinstance(listed, dict) else set()
+    names = listed if isinstance(listed, dict) else {}
+    return {name for name in names if isinstance(name, str) and is_build_file_name(name)}
 
 
 @contextmanager

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 
 from citeqa.config import Settings
 from citeqa.errors import (
@@ -66,7 +66,7 @@ from citeqa.publishing import reading
 from citeqa.sentencetable import FILE as SENTENCE_FILE
 from citeqa.sentencetable import SentenceTable
 from citeqa.vectorindex import FaissIndex, VectorIndex
-from citeqa.verification import verify_files
+from citeqa.verification import is_build_file_name, verify_files
 
 STATISTICS = "statistics.json"
 """The build's token statistics (contents.token_statistics), read with the index."""
@@ -109,11 +109,20 @@ class IndexManifest(Frozen):
     chunk_count: int = Field(ge=0)
     sentence_count: int = Field(ge=0)
     index_files: dict[str, str]
-    """sha256 of every other file of the build folder, checked when loading."""
+    """sha256 of every other file of the build folder, checked when loading; each name inside
+    the folder (`verification.is_build_file_name`), else the manifest is invalid."""
     libraries: dict[str, str]
     readers: dict[str, int] | None = None
     """The version of the reader of each file ending that read the documents (rereading.py);
     None: written before readers had versions."""
+
+    @field_validator("index_files")
+    @classmethod
+    def _inside_the_build(cls, index_files: dict[str, str]) -> dict[str, str]:
+        """No name outside the build folder: it would be stat'ed and hashed on every open."""
+        if not all(is_build_file_name(name) for name in index_files):
+            raise ValueError("index_files names a file outside the build folder")
+        return index_files
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,17 @@ STAMPS = ".verified.json"
 hidden name citeqa writes in a build: publishing removes it with the build's listed files."""
 
 
+def is_build_file_name(name: str) -> bool:
+    """Whether a manifest's `index_files` entry names a file inside its build folder as a build
+    writes it: a relative path of "/"-separated parts, none empty, "." or "..", no backslash or
+    NUL. Anything else ("/etc/x", "../x": a hand-edited manifest) is damage, and the file it
+    names is never stat'ed, opened or removed."""
+    parts = name.split("/")
+    return all(
+        part not in ("", ".", "..") and "\\" not in part and "\0" not in part for part in parts
+    )
+
+
 def record_stamps(folder: Path, names: list[str]) -> None:
     """Write the size and time of each named file of `folder` (already hashed)."""
     stamps = {}
