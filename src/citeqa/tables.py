@@ -89,15 +89,17 @@ question keeps as typed (questions.question_keys)."""
 def _unmarked(cell: str) -> str:
     """The cell's text without the spaces and the paired inline markup around it."""
     cell = cell.strip(" \t")
-    marked = True
-    while marked:
-        marked = False
-        for mark in _CELL_MARKUP:
-            if len(cell) > 2 * len(mark) and cell.startswith(mark) and cell.endswith(mark):
-                cell = cell[len(mark) : -len(mark)].strip(" \t")
-                marked = True
-                break
+    while mark := _markup_around(cell):
+        cell = cell[len(mark) : -len(mark)].strip(" \t")
     return cell
+
+
+def _markup_around(cell: str) -> str:
+    """The first of `_CELL_MARKUP` that opens and closes `cell` around some text; "" if none."""
+    for mark in _CELL_MARKUP:
+        if len(cell) > 2 * len(mark) and cell.startswith(mark) and cell.endswith(mark):
+            return mark
+    return ""
 
 
 def names_a_cell(line: str, keys: frozenset[str]) -> bool:
