@@ -121,6 +121,11 @@ class Domain(BaseModel):
     subject_determiners: tuple[str, ...] = ()
     """Folded determiners that open a noun phrase able to be a question's subject ("les
     cellules", "l'enzyme"): the noun phrase an inverted subject pronoun repeats."""
+    possessives: tuple[str, ...] = ()
+    """Folded possessives among the anaphors ("leurs"): after a noun phrase of the question's
+    own, not right after a genitive, no anaphor (followups.is_follow_up)."""
+    genitives: tuple[str, ...] = ()
+    """Folded words of a noun's complement of possession ("de", "des")."""
     follow_up_openers: tuple[str, ...] = ()
     """Regular expressions (folded text) of questions that open by leaning on the previous one
     ("And…", "Et…", "What about…")."""

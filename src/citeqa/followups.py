@@ -34,6 +34,10 @@ _INVERTED_SUBJECTS = frozenset(_LANGUAGE.inverted_subjects)
 """Folded subject pronouns that follow their verb in a question ("ont-elles", "a-t-il")."""
 _SUBJECT_DETERMINERS = frozenset(_LANGUAGE.subject_determiners)
 """Folded determiners opening a noun phrase that can be a question's subject ("les")."""
+_POSSESSIVES = frozenset(_LANGUAGE.possessives)
+"""Folded possessives among the anaphors ("leurs"): the question's own after its noun phrase."""
+_GENITIVES = frozenset(_LANGUAGE.genitives)
+"""Folded words after which a possessive is another's ("les effets de leurs traitements")."""
 _FUNCTION_WORDS = frozenset(word for words in _LANGUAGE.function_words.values() for word in words)
 """Folded function words BM25 keeps ("pour", "parmi"): never the verb of an inverted subject."""
 _NO_SUBJECT = QUESTION_WORDS | FRAME_WORDS | frozenset(_LANGUAGE.measure_words)
@@ -88,14 +92,28 @@ def _short_question(words: list[str]) -> bool:
 
 def _points_back(words: list[str]) -> bool:
     """Whether a word, or a part of a hyphenated or elided one ("avaient-ils"), is an anaphor;
-    a pronoun that is the inverted subject of the question's own noun phrase is none."""
+    a pronoun that is the inverted subject of the question's own noun phrase is none, nor is a
+    possessive of it (`_own_possessive`)."""
     for at, word in enumerate(words):
         parts = re.split(r"[-'’]", word)
         if _inverted_subject(words, at):
             parts = parts[:-1]
-        if any(fold(part) in ANAPHORS for part in parts):
+        if any(fold(part) in ANAPHORS for part in parts) and not _own_possessive(words, at):
             return True
     return False
+
+
+def _own_possessive(words: list[str], at: int) -> bool:
+    """Whether `words[at]` is a possessive (`_POSSESSIVES`) before its noun whose possessor is
+    a noun phrase said before it in the question ("les acteurs ... pour leurs paroles"), not
+    right after a genitive, where it is another's ("les effets de leurs traitements"); "Quels
+    sont leurs effets ?" names none, and "les leurs" (theirs) is a pronoun: both point back."""
+    if fold(words[at]) not in _POSSESSIVES or at + 1 == len(words) or at == 0:
+        return False
+    before = fold(re.split(r"['’]", words[at - 1])[-1])
+    if before in _GENITIVES or before in _SUBJECT_DETERMINERS:
+        return False
+    return _names_noun_phrase(words[:at])
 
 
 def _inverted_subject(words: list[str], at: int) -> bool:

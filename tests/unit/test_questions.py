@@ -107,6 +107,13 @@ def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
         ("Pourquoi s'allièrent elles ?", True),
         ("Les cellules souches de la moelle pour elles ?", True),  # "pour": no verb
         ("Pourquoi les cellules sont-elles plus grandes que les leurs ?", True),  # "leurs"
+        # a possessive after the question's own noun phrase is that noun phrase's (PIAF); without
+        # one, or right after a genitive (another's), it still points back
+        ("Qui sont les acteurs qui sont particulièrement écoutés pour leurs paroles ?", False),
+        ("Avec quel végétal les tortues s'opposent-elles dans leurs mutations ?", False),
+        ("Quels sont leurs effets ?", True),
+        ("Quels sont les effets secondaires de leurs traitements ?", True),
+        ("Quelle est la dose de leur traitement ?", True),
         ("Et sous quelles formes peut-on l'administrer ?", True),
         ("Qu'est-ce que la néphrite lupique réfractaire ?", False),
         ("Were there any heart attacks or deaths?", True),
