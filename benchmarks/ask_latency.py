@@ -2,13 +2,17 @@
 already open assistant (warm), with p50/p95 and peak memory. Not a test; run it by hand:
 
     python benchmarks/ask_latency.py [--index DIR] [--cold-runs 5] [--versus-import MODULE]
-        [--baseline-src DIR] [--versus-settings JSON]
+        [--baseline-src DIR [--warm-rounds N]] [--versus-settings JSON]
 
 With --versus-import (e.g. sentence_transformers), a fresh `import MODULE` is timed in turn with
 each cold ask, and the ratio of the medians is printed (issue 9's target: cold ask < 0.3x a cold
 `import sentence_transformers`). With --baseline-src (the src/ folder of another citeqa, e.g.
 an older commit's `git archive`), its cold ask is timed in turn too, on the same index, and
-its ratios printed beside: before and after in one run on a shared, noisy machine.
+its ratios printed beside: before and after in one run on a shared, noisy machine. With
+--warm-rounds N as well, the warm questions are also asked N times by a fresh process of each
+citeqa in turn (this one, then the baseline, alternating), and the medians of their p50s, in
+wall time and in the process's own CPU time (steadier when other work shares the cores), are
+printed with their ratios.
 
 With --versus-settings (settings overrides as JSON, e.g. '{"channel_weights": {"use": 0.4},
 "rerank_weight": 0.5}', one fusion), each warm question is also asked of the same assistant
@@ -94,6 +98,44 @@ def warm(index: Path | None, versus: dict | None = None) -> tuple[float, list[fl
     return opened, timings, others
 
 
+def warm_in_turn(index: Path, baseline: Path, rounds: int) -> dict[str, list[dict[str, float]]]:
+    """Each round, a fresh process of this citeqa, then of the one in `baseline`, asks every
+    warm question (`--warm-only`): their p50s, wall and CPU, per round."""
+    command = [sys.executable, __file__, "--warm-only", "--index", str(index)]
+    found: dict[str, list[dict[str, float]]] = {"this": [], "baseline": []}
+    for _ in range(rounds):
+        for name, src in (("this", SRC), ("baseline", baseline)):
+            environment = dict(os.environ, PYTHONPATH=str(src))
+            done = subprocess.run(command, check=True, capture_output=True, env=environment)
+            found[name].append(json.loads(done.stdout.decode().splitlines()[-1]))
+    return found
+
+
+def warm_only(index: Path | None) -> None:
+    """Print one JSON line: the warm p50 of every question, in wall and in CPU milliseconds."""
+    from citeqa.api import open_assistant
+
+    assistant = open_assistant(Settings() if index is None else Settings(index_dir=index))
+    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    wall, cpu = [], []
+    for line in lines:
+        began, began_cpu = time.perf_counter(), time.process_time()
+        assistant.ask(json.loads(line)["question"])
+        wall.append((time.perf_counter() - began) * 1000)
+        cpu.append((time.process_time() - began_cpu) * 1000)
+    print(json.dumps({"wall": statistics.median(wall), "cpu": statistics.median(cpu)}))
+
+
+def _print_in_turn(found: dict[str, list[dict[str, float]]]) -> None:
+    for clock in ("wall", "cpu"):
+        this = statistics.median(run[clock] for run in found["this"])
+        baseline = statistics.median(run[clock] for run in found["baseline"])
+        print(
+            f"warm ask p50 ({clock}), median of {len(found['this'])} fresh processes each:"
+            f" {this:6.1f} ms, baseline {baseline:6.1f} ms:  this / baseline {this / baseline:.2f}x"
+        )
+
+
 def _asked(assistant: object, question: str) -> float:
     began = time.perf_counter()
     assistant.ask(question)  # type: ignore[attr-defined]
@@ -107,7 +149,12 @@ def main() -> None:
     parser.add_argument("--versus-import", default=None, metavar="MODULE")
     parser.add_argument("--baseline-src", type=Path, default=None, metavar="DIR")
     parser.add_argument("--versus-settings", default=None, metavar="JSON")
+    parser.add_argument("--warm-rounds", type=int, default=0, metavar="N")
+    parser.add_argument("--warm-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.warm_only:
+        warm_only(args.index)
+        return
     versus = json.loads(args.versus_settings) if args.versus_settings else None
     opened, timings, others = warm(args.index, versus)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -141,6 +188,8 @@ def main() -> None:
     if baselines:
         ratio = statistics.median(times) / statistics.median(baselines)
         print(f"cold ask / baseline's cold ask  {ratio:.2f}x")
+    if args.baseline_src is not None and args.warm_rounds > 0:
+        _print_in_turn(warm_in_turn(index, args.baseline_src, args.warm_rounds))
 
 
 if __name__ == "__main__":

@@ -53,8 +53,26 @@ INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 and joiner, the word joiner and the byte-order mark. A document or a question pasted with one
 inside "bélimu\u200bmab" still means "bélimumab": words are read without them (`fold`,
 `without_invisible`), while a document's text and offsets keep them."""
-_FOLDED = str.maketrans({"œ": "oe", "æ": "ae"} | dict.fromkeys(INVISIBLE))
+_LIGATURES = {ord("œ"): "oe", ord("æ"): "ae"}
 _VISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+
+
+class _FoldTable(dict[int, str | int | None]):
+    """`fold`'s translation table, filled one character at a time as texts bring them: a
+    combining mark or an `INVISIBLE` character maps to None (dropped), œ and æ to their
+    letters, any other character to itself. str.translate looks each character up in C, so a
+    folded text costs no Python loop over its characters (the table holds at most the
+    characters the corpus uses)."""
+
+    def __missing__(self, code: int) -> str | int | None:
+        char = chr(code)
+        dropped = unicodedata.combining(char) or char in INVISIBLE
+        value = None if dropped else _LIGATURES.get(code, code)
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][^\W_]*")
 """A decimal number ("56,2", "0.02"), or a word starting with a letter ("s52", "week52")."""
 
@@ -68,9 +86,9 @@ _FORMAT = 1
 
 def fold(text: str) -> str:
     """`text` lower-cased, without accents or `INVISIBLE` characters, œ and æ spelt out."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return bare.translate(_FOLDED)
+    if text.isascii():
+        return text.lower()  # casefold and NFKD change no ASCII letter but its case
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD_TABLE)
 
 
 def without_invisible(text: str) -> str:

@@ -78,6 +78,14 @@ class _Cache(Generic[T]):
                 self._items.popitem(last=False)
         return found
 
+    def get(self, key: int) -> T:
+        """The value of one key (`get_many` of one key, without its lists)."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return self.get_many([key])[0]
+
     def __len__(self) -> int:
         return len(self._items)
 
@@ -99,7 +107,7 @@ class LazyVectors:
         return list(rows)
 
     def __getitem__(self, index: int) -> np.ndarray:
-        return self._cache.get_many([index])[0]
+        return self._cache.get(index)
 
     def prefetch(self, indexes: Iterable[int]) -> None:
         """Embed, in one batch, those of `indexes` not cached yet."""
@@ -127,7 +135,7 @@ class PassageVectors:
         )
 
     def __getitem__(self, index: int) -> np.ndarray:
-        return self._cache.get_many([self._chunk_of(index)])[0]
+        return self._cache.get(self._chunk_of(index))
 
     def prefetch(self, indexes: Iterable[int]) -> None:
         """Read, in one call, the passage vectors of `indexes` not cached yet."""
@@ -150,7 +158,7 @@ class LazyTokens:
         )
 
     def __getitem__(self, index: int) -> frozenset[str]:
-        return self._cache.get_many([index])[0]
+        return self._cache.get(index)
 
     def prefill(self, indexes: Iterable[int]) -> None:
         """Compute the token sets of `indexes` now (a small index: all of them at open)."""

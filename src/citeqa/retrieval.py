@@ -11,6 +11,7 @@ languages are mostly names and numbers.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -107,6 +108,41 @@ def _overlaps(a: Chunk, b: Chunk) -> bool:
     return shared > 0.5 * min(a.end - a.start, b.end - b.start)
 
 
+def _distinct(order: list[int], chunks: Sequence[Chunk]) -> list[int]:
+    """`order` without a chunk that overlaps one kept before it (`_overlaps`). Each chunk is
+    compared only with the kept chunks of its document that share characters with it: those
+    starting before its end and after its start less the longest kept chunk's length."""
+    kept: dict[str, _Kept] = {}
+    distinct: list[int] = []
+    for index in order:
+        chunk = chunks[index]
+        same_document = kept.setdefault(chunk.doc_id, _Kept())
+        if not same_document.overlaps(chunk):
+            same_document.add(chunk)
+            distinct.append(index)
+    return distinct
+
+
+class _Kept:
+    """The chunks of one document kept so far, by start offset."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.chunks: list[Chunk] = []
+        self.longest = 0
+
+    def overlaps(self, chunk: Chunk) -> bool:
+        first = bisect.bisect_right(self.starts, chunk.start - self.longest)
+        stop = bisect.bisect_left(self.starts, chunk.end)
+        return any(_overlaps(chunk, other) for other in self.chunks[first:stop])
+
+    def add(self, chunk: Chunk) -> None:
+        position = bisect.bisect_right(self.starts, chunk.start)
+        self.starts.insert(position, chunk.start)
+        self.chunks.insert(position, chunk)
+        self.longest = max(self.longest, chunk.end - chunk.start)
+
+
 def select(
     order: list[int],
     scores: Mapping[int, float],
@@ -117,11 +153,7 @@ def select(
     """The top k of `order`, overlapping duplicates dropped, at most `per_doc_cap` chunks per
     document among the relevant ones (score ≥ `cap_relevance` × best); chunks over the cap
     come after the other relevant ones, but before the irrelevant ones."""
-    distinct: list[int] = []
-    chunk = {index: chunks[index] for index in order}  # each read once: pairs compare many
-    for index in order:
-        if not any(_overlaps(chunk[index], chunk[kept]) for kept in distinct):
-            distinct.append(index)
+    distinct = _distinct(order, chunks)
     if not distinct:
         return []
     floor = settings.cap_relevance * scores[distinct[0]]

@@ -255,8 +255,11 @@ def score_sentences(
 ) -> list[ScoredSentence]:
     """Every sentence of the given passages, scored, best first."""
     folded = fold(terms.focus)
-    wants_number = bool(bank.rules.quantity.search(folded))
-    wants_percent = bool(bank.rules.share.search(folded))
+    wants = _Wants(
+        number=bool(bank.rules.quantity.search(folded)),
+        percent=bool(bank.rules.share.search(folded)),
+        definition=bool(bank.rules.definition.search(folded)),
+    )
     seen: set[int] = set()
     scored = []
     for rank, hit in enumerate(hits, 1):
@@ -271,10 +274,20 @@ def score_sentences(
                         rank,
                         terms,
                         query_vector,
-                        (wants_number, wants_percent),
+                        wants,
                     )
                 )
     return sorted(scored, key=lambda s: -s.score)
+
+
+@dataclass(frozen=True)
+class _Wants:
+    """What the question asks for, read once for all its candidate sentences: a number, a
+    share, a definition (the domain rules' patterns over its folded focus)."""
+
+    number: bool
+    percent: bool
+    definition: bool
 
 
 def _scored(
@@ -284,7 +297,7 @@ def _scored(
     rank: int,
     terms: QuestionTerms,
     query_vector: np.ndarray | None,
-    wants: tuple[bool, bool],
+    wants: _Wants,
 ) -> ScoredSentence:
     """A sentence's hand score: meaning, key-term coverage (its own and its context's), the
     passage's rank, the kind of value asked for; a heading or a short label scores less, but
@@ -297,21 +310,19 @@ def _scored(
             semantic = max(semantic, 0.9 * _semantic(bank, before, query_vector))
     coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(bank.context_tokens(index, chunk))
-    has_number = any(c.isdigit() for c in text) and not set(_digits(text)) <= set(
-        _digits(terms.focus)
-    )
+    has_number = any(map(str.isdigit, text)) and not set(_digits(text)) <= set(_digits(terms.focus))
     score = (
         SEMANTIC_WEIGHT * semantic
         + COVERAGE_WEIGHT * coverage
         + CONTEXT_WEIGHT * context
         + RANK_WEIGHT / rank
-        + _answer_type_bonus(text, has_number, *wants)
+        + _answer_type_bonus(text, has_number, wants.number, wants.percent)
     )
     rules = bank.rules
     names_key = names_a_cell(text, terms.keys)
     if _is_label(text, chunk, has_number, rules.label) and not names_key:
         score *= HEADING_PENALTY
-    if rules.definition.search(fold(text)) and not rules.definition.search(fold(terms.focus)):
+    if not wants.definition and rules.definition.search(fold(text)):
         score *= DEFINITION_PENALTY
     return ScoredSentence(index, score, semantic, coverage, context, rank, names_key)
 

@@ -7,14 +7,17 @@ import re
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citeqa import sortedvocab
 from citeqa.errors import IndexCorrupt
-from citeqa.lexical import LexicalIndex, StoredBM25, query_tokens, tokenize
+from citeqa.lexical import INVISIBLE, LexicalIndex, StoredBM25, fold, query_tokens, tokenize
 from older_lexical import as_older, write_json_vocab
 
 DOCUMENTS = [
@@ -43,6 +46,15 @@ def test_an_invisible_character_inside_a_word_does_not_split_it(hidden: str) -> 
 def test_accents_and_case_are_folded() -> None:
     assert tokenize("Réponse RÉNALE", "fr") == tokenize("reponse renale", "fr")
     assert tokenize("Réponse rénale", "fr") == ["repons", "renal"]
+
+
+@given(st.text(st.characters() | st.sampled_from([*INVISIBLE, "œ", "Æ", "é"]), max_size=30))
+def test_folding_drops_every_combining_mark_and_spells_out_ligatures(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(
+        char for char in decomposed if not unicodedata.combining(char) and char not in INVISIBLE
+    )
+    assert fold(text) == bare.replace("œ", "oe").replace("æ", "ae")
 
 
 def test_ligatures_are_spelt_out() -> None:

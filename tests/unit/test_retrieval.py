@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citeqa.config import Settings, load_settings
 from citeqa.embedding import MiniLMEmbedder, UseEmbedder, register_embedder
@@ -135,6 +137,43 @@ def test_select_drops_overlapping_chunks_of_one_region() -> None:
     settings = Settings(per_doc_cap=10)
     scores = {0: 1.0, 1: 0.9, 2: 0.8}
     assert select([0, 1, 2], scores, CHUNKS, 5, settings) == [0, 2]
+
+
+def _distinct_by_all_pairs(order: list[int], chunks: Sequence[Chunk]) -> list[int]:
+    """The rule `select` keeps, read plainly: a chunk is dropped when it overlaps (same
+    document, sharing over half of the shorter) any chunk kept before it."""
+    kept: list[Chunk] = []
+    distinct = []
+    for index in order:
+        one = chunks[index]
+        if not any(
+            one.doc_id == other.doc_id
+            and min(one.end, other.end) - max(one.start, other.start)
+            > 0.5 * min(one.end - one.start, other.end - other.start)
+            for other in kept
+        ):
+            kept.append(one)
+            distinct.append(index)
+    return distinct
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("ab"), st.integers(0, 300), st.integers(0, 120)),
+        max_size=40,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_select_keeps_what_comparing_every_kept_pair_keeps(
+    spans: list[tuple[str, int, int]], rng: object
+) -> None:
+    chunks = [chunk(doc, start, start + length) for doc, start, length in spans]
+    order = list(range(len(chunks)))
+    rng.shuffle(order)  # type: ignore[attr-defined]
+    scores = dict.fromkeys(order, 1.0)
+    settings = Settings(per_doc_cap=100)
+    expected = _distinct_by_all_pairs(order, chunks)
+    assert select(order, scores, chunks, len(chunks) + 1, settings) == expected
 
 
 def test_cap_lets_relevant_other_documents_in_first() -> None:
