@@ -92,3 +92,16 @@ def test_quick_all_leaves_out_the_sets_kept_apart_and_runs_them_by_name(tmp_path
     (tables,) = chosen_sets("tables", "test", tmp_path, quick=True, peers=False)
     assert tables.name == "tables" and tables.questions
     assert {q.split for q in tables.questions} == {"test"}
+
+
+def test_a_copy_made_for_one_split_is_not_reused_for_the_other(tmp_path: Path) -> None:
+    for split in ("dev", "test"):
+        [piaf] = make_quick_sets(
+            plan_quick_sets(
+                load_sets(split=split), tmp_path, docs=20, questions=50, wanted=["piaf"]
+            )
+        )
+        kept = docs(piaf.corpus_dir)
+        assert len(piaf.questions) >= 10, split
+        assert all(q.doc_id in kept for q in piaf.questions), split
+    assert len(list(tmp_path.iterdir())) == 2, "one copy per split's documents"

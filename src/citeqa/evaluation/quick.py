@@ -12,6 +12,7 @@ anything; `make_quick_sets` then copies the planned files.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -29,20 +30,18 @@ QUICK_QUESTIONS = 50
 """Questions kept of each set."""
 
 
-def quick_target(corpus_dir: Path, folder: Path) -> Path:
-    """Where the quick copy of `corpus_dir` goes: named by the folder and its absolute path."""
-    return folder / folder_key(corpus_dir)
+def quick_target(corpus_dir: Path, folder: Path, files: list[Path]) -> Path:
+    """Where the quick copy of `corpus_dir` made of `files` goes: named by the folder, its
+    absolute path and the names of the files kept, so a copy made for one split's questions
+    (the documents they name) is never reused for another split's."""
+    names = "\n".join(sorted(path.name for path in files))
+    return folder / f"{folder_key(corpus_dir)}-{hashlib.sha256(names.encode()).hexdigest()[:10]}"
 
 
-def quick_files(
-    corpus_dir: Path, target: Path, own: set[str], docs: int, named: set[str]
-) -> list[Path]:
-    """The files of the quick copy `target` of `corpus_dir`: those already copied when the copy
-    exists, else `docs` documents (first those that questions name, sorted, then the others,
-    sorted) and the corpus's manifest.json and domain file (`own`: their names, `_own_files`),
-    if any. Nothing is copied."""
-    if target.exists():
-        return sorted(p for p in target.iterdir() if p.is_file())
+def quick_files(corpus_dir: Path, own: set[str], docs: int, named: set[str]) -> list[Path]:
+    """The files of the quick copy of `corpus_dir`: `docs` documents (first those that
+    questions name, sorted, then the others, sorted) and the corpus's manifest.json and domain
+    file (`own`: their names, `_own_files`), if any. Nothing is copied."""
     files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name not in own)
     files.sort(key=lambda p: p.stem not in named)
     return [*files[:docs], *(p for p in (corpus_dir / n for n in sorted(own)) if p.is_file())]
@@ -85,9 +84,9 @@ def plan_quick_sets(
     for eval_set in sets:
         if wanted is not None and eval_set.name not in wanted:
             continue
-        target = quick_target(eval_set.corpus_dir, folder)
         own = _own_files(eval_set.corpus_dir)
-        files = quick_files(eval_set.corpus_dir, target, own, docs, named)
+        files = quick_files(eval_set.corpus_dir, own, docs, named)
+        target = quick_target(eval_set.corpus_dir, folder, files)
         kept = {p.stem for p in files if p.name not in own}
         chosen = [q for q in eval_set.questions if _keep(q, kept, source_doc)][:questions]
         ids = {q.id for q in chosen}
