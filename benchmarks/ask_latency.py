@@ -152,6 +152,8 @@ def main() -> None:
     parser.add_argument("--warm-rounds", type=int, default=0, metavar="N")
     parser.add_argument("--warm-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.warm_rounds and args.baseline_src is None:
+        parser.error("--warm-rounds compares with a baseline: give --baseline-src too")
     if args.warm_only:
         warm_only(args.index)
         return

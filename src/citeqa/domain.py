@@ -126,6 +126,8 @@ class Domain(BaseModel):
     own, not right after a genitive, no anaphor (followups.is_follow_up)."""
     genitives: tuple[str, ...] = ()
     """Folded words of a noun's complement of possession ("de", "des")."""
+    plural_determiners: tuple[str, ...] = ()
+    """Folded determiners of a plural noun phrase ("les"): the only possessors of "leurs"."""
     follow_up_openers: tuple[str, ...] = ()
     """Regular expressions (folded text) of questions that open by leaning on the previous one
     ("And…", "Et…", "What about…")."""

@@ -37,6 +37,8 @@ _SUBJECT_DETERMINERS = frozenset(_LANGUAGE.subject_determiners)
 _POSSESSIVES = frozenset(_LANGUAGE.possessives)
 """Folded possessives among the anaphors ("leurs"): the question's own after its noun phrase."""
 _GENITIVES = frozenset(_LANGUAGE.genitives)
+_PLURAL_DETERMINERS = frozenset(_LANGUAGE.plural_determiners)
+"""Folded determiners of a plural noun phrase ("les"): a possessive's possessor has one."""
 """Folded words after which a possessive is another's ("les effets de leurs traitements")."""
 _FUNCTION_WORDS = frozenset(word for words in _LANGUAGE.function_words.values() for word in words)
 """Folded function words BM25 keeps ("pour", "parmi"): never the verb of an inverted subject."""
@@ -105,15 +107,20 @@ def _points_back(words: list[str]) -> bool:
 
 def _own_possessive(words: list[str], at: int) -> bool:
     """Whether `words[at]` is a possessive (`_POSSESSIVES`) before its noun whose possessor is
-    a noun phrase said before it in the question ("les acteurs ... pour leurs paroles"), not
-    right after a genitive, where it is another's ("les effets de leurs traitements"); "Quels
-    sont leurs effets ?" names none, and "les leurs" (theirs) is a pronoun: both point back."""
+    a plural noun phrase said before it in the question ("les acteurs ... pour leurs paroles"),
+    not right after a genitive, where it is another's ("les effets de leurs traitements");
+    "Quels sont leurs effets ?" names none, "la dose ... pour leur traitement" no plural one,
+    and "les leurs" (theirs) is a pronoun: all point back."""
     if fold(words[at]) not in _POSSESSIVES or at + 1 == len(words) or at == 0:
         return False
     before = fold(re.split(r"['’]", words[at - 1])[-1])
     if before in _GENITIVES or before in _SUBJECT_DETERMINERS:
         return False
-    return _names_noun_phrase(words[:at])
+    pieces = [piece for word in words[:at] for piece in re.split(r"['’]", word) if piece]
+    return any(
+        fold(determiner) in _PLURAL_DETERMINERS and bool(content_words(noun))
+        for determiner, noun in pairwise(pieces)
+    )
 
 
 def _inverted_subject(words: list[str], at: int) -> bool:

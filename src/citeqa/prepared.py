@@ -18,6 +18,7 @@ from citeqa.embedding import embed_texts, get_embedder, known_channels
 from citeqa.errors import EmbedderUnavailable, IndexCorrupt, IndexIncompatible
 from citeqa.glossary import Glossary
 from citeqa.lazyembedder import MISSING, needs_package
+from citeqa.lexical import without_invisible
 from citeqa.models import ChannelInfo
 from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, PassageVectors, VectorSource
 from citeqa.questions import Vocabulary
@@ -76,7 +77,8 @@ def _sentence_vectors(
 
     def text_of(number: int) -> str:
         sentence = index.sentences[number]
-        return index.documents[sentence.doc_id].text[sentence.start : sentence.end]
+        text = index.documents[sentence.doc_id].text[sentence.start : sentence.end]
+        return without_invisible(text)  # what a model reads, as the build's passage_text
 
     return LazyVectors(text_of, lambda texts: embed_texts(embedders[channel], texts))
 

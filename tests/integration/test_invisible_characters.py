@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from citeqa.api import Assistant
@@ -64,3 +65,24 @@ def test_a_chunks_vector_is_computed_without_invisible_characters() -> None:
     chunk = Chunk(chunk_id="c", doc_id="d", start=0, end=len(text), text=text, section="Notes")
     assert passage_text(chunk) == "Notes\nBélimumab reduces flares."
     assert chunk.text == text
+
+
+def test_a_sentences_vector_is_computed_without_invisible_characters(tmp_path: Path) -> None:
+    from citeqa.embedding import get_embedder
+    from citeqa.store import load_index
+
+    (tmp_path / "c").mkdir()
+    assistant_over({"notes.md": NOTES}, tmp_path / "c", tmp_path / "i", channels=("fake",))
+    index = load_index(tmp_path / "i")
+    assert index.sentence_vectors is not None
+    [row] = [
+        number
+        for number, sentence in enumerate(index.sentences)
+        if HIDDEN in index.documents[sentence.doc_id].text[sentence.start : sentence.end]
+    ]
+    sentence = index.sentences[row]
+    text = index.documents[sentence.doc_id].text[sentence.start : sentence.end]
+    fake = get_embedder("fake")  # tests/conftest.py's hashed bag of words
+    [expected, as_written] = fake.embed_batch([text.replace("\u200b", ""), text])
+    assert not np.allclose(as_written, expected), "the test can tell them apart"
+    assert np.allclose(index.sentence_vectors[row], expected)

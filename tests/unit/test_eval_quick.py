@@ -105,3 +105,15 @@ def test_a_copy_made_for_one_split_is_not_reused_for_the_other(tmp_path: Path) -
         assert len(piaf.questions) >= 10, split
         assert all(q.doc_id in kept for q in piaf.questions), split
     assert len(list(tmp_path.iterdir())) == 2, "one copy per split's documents"
+
+
+def test_a_copy_cut_short_is_completed(tmp_path: Path) -> None:
+    plans = plan_quick_sets(
+        load_sets(split="test"), tmp_path, docs=20, questions=50, wanted=["piaf"]
+    )
+    [first] = make_quick_sets(plans)
+    removed = sorted(first.corpus_dir.iterdir())[:3]
+    for path in removed:
+        path.unlink()
+    [again] = make_quick_sets(plans)
+    assert all((again.corpus_dir / path.name).exists() for path in removed)

@@ -114,6 +114,8 @@ def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
         ("Quels sont leurs effets ?", True),
         ("Quels sont les effets secondaires de leurs traitements ?", True),
         ("Quelle est la dose de leur traitement ?", True),
+        ("Quelle est la dose recommandée pour leur traitement ?", True),  # no plural possessor
+        ("Quel est le mécanisme par lequel leur traitement agit ?", True),
         ("Et sous quelles formes peut-on l'administrer ?", True),
         ("Qu'est-ce que la néphrite lupique réfractaire ?", False),
         ("Were there any heart attacks or deaths?", True),

@@ -96,13 +96,14 @@ def plan_quick_sets(
 
 
 def make_quick_sets(plans: list[QuickPlan]) -> list[EvalSet]:
-    """The planned quick sets, their corpora copied (once per folder)."""
+    """The planned quick sets, their corpora copied (each file once per folder: a copy an
+    earlier run left unfinished gets its missing files)."""
     from citeqa.evaluation.peer_cache import copy_file  # its hashes: the peer check's
 
     for plan in plans:
         target = plan.eval_set.corpus_dir
-        if not target.exists():
-            target.mkdir(parents=True)
-            for path in plan.files:
+        target.mkdir(parents=True, exist_ok=True)
+        for path in plan.files:
+            if not (target / path.name).exists():  # a copy cut short is completed
                 copy_file(path, target / path.name)
     return [plan.eval_set for plan in plans]
