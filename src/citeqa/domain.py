@@ -33,6 +33,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from citeqa.jsonfiles import parse_json, read_regular
+from citeqa.paths import real_path
 
 DOMAIN_KEY = "domain"
 """The key of a corpus's manifest.json that names its domain file."""
@@ -201,6 +202,9 @@ class CorpusManifest(NamedTuple):
     regular file, or too large: nothing was read), UNREADABLE when it could not be read."""
 
 
+OUTSIDE = "it leads outside the corpus folder (give a path inside it, with no link out)"
+"""Why a domain file named outside the corpus is not read."""
+
 UNREADABLE = "unreadable"
 """The digest of a file that is there but could not be read."""
 
@@ -228,16 +232,25 @@ def read_corpus_manifest(corpus_dir: Path) -> CorpusManifest:
 
 def domain_path(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> Path | None:
     """The domain file the corpus's manifest.json (`manifest`, read when not given) names, or
-    None (no manifest, no key, a name outside the corpus or not a string)."""
+    None (no manifest, no key, not a string, or a name leading outside the corpus: absolute,
+    through "..", or through a symbolic link, which the corpus's documents are not read
+    through either)."""
     if manifest is None:
         manifest = read_corpus_manifest(corpus_dir).data
-    name = manifest.get(DOMAIN_KEY)
-    if not isinstance(name, str) or not name.strip():
+    name = named_domain(manifest)
+    if name is None:
         return None
     relative = PurePosixPath(name)
     if relative.is_absolute() or ".." in relative.parts:
         return None
-    return corpus_dir.joinpath(*relative.parts)
+    path = corpus_dir.joinpath(*relative.parts)
+    return path if real_path(path).is_relative_to(real_path(corpus_dir)) else None
+
+
+def named_domain(manifest: dict[str, Any]) -> str | None:
+    """The domain file's name as the corpus's manifest writes it, or None (none, not text)."""
+    name = manifest.get(DOMAIN_KEY)
+    return name if isinstance(name, str) and name.strip() else None
 
 
 class DomainFile(NamedTuple):
@@ -258,7 +271,9 @@ def corpus_domain(corpus_dir: Path, manifest: dict[str, Any]) -> DomainFile:
     bad pattern there costs the file nothing)."""
     path = domain_path(corpus_dir, manifest)
     if path is None:
-        return DomainFile(None, [], None)
+        named = named_domain(manifest)
+        outside = f"{named} (the domain file manifest.json names) was ignored: {OUTSIDE}"
+        return DomainFile(None, [outside] if named is not None else [], None)
     name = path.relative_to(corpus_dir).as_posix()
     digest = None
     try:

@@ -15,6 +15,7 @@ from citeqa.corpus import list_corpus_files, read_corpus
 from citeqa.derived_terms import frequent_words, pair_words, term_pairs
 from citeqa.domain import (
     MERGED,
+    OUTSIDE,
     Domain,
     DomainFile,
     corpus_domain,
@@ -161,10 +162,33 @@ def test_a_corpus_file_setting_only_merged_fields_is_not_warned(tmp_path: Path) 
     assert domain is not None and warnings == []
 
 
-@pytest.mark.parametrize("name", ["../outside.json", "/etc/passwd", "", 3])
-def test_domain_names_outside_the_corpus_are_not_read(tmp_path: Path, name: object) -> None:
-    (tmp_path / "outside.json").write_text("{}")
+@pytest.mark.parametrize("name", ["../outside.json", "/etc/passwd", "link.json", "up/outside.json"])
+def test_domain_names_outside_the_corpus_are_not_read_and_said(tmp_path: Path, name: str) -> None:
+    """Not through "..", an absolute path, nor a link (to a file or a folder) leading out of
+    the corpus, as the corpus's documents are not: the link was followed, and a JSON file
+    anywhere on the machine became the corpus's term knowledge, stored in its index."""
+    (tmp_path / "outside.json").write_text(json.dumps({"groups": [["kidney", "rein"]]}))
     corpus = write_corpus(tmp_path / "c", {"domain": name}, None)
+    (corpus / "link.json").symlink_to(tmp_path / "outside.json")
+    (corpus / "up").symlink_to(tmp_path)
+    domain, warnings, digest = _domain_file(corpus)
+    assert (domain, digest) == (None, None)
+    assert warnings == [f"{name} (the domain file manifest.json names) was ignored: {OUTSIDE}"]
+    assert domain_digest(corpus, read_corpus_manifest(corpus).data) is None
+    assert read_corpus(corpus).domain is None
+
+
+def test_a_link_to_a_domain_file_inside_the_corpus_is_read(tmp_path: Path) -> None:
+    terms = json.dumps({"groups": [["kidney", "rein"]]})
+    corpus = write_corpus(tmp_path / "c", {"domain": "link.json"}, terms)
+    (corpus / "link.json").symlink_to(corpus / "terms.json")
+    domain, warnings, _ = _domain_file(corpus)
+    assert domain is not None and domain.groups == (("kidney", "rein"),) and warnings == []
+
+
+@pytest.mark.parametrize("name", ["", "  ", 3, ["terms.json"]])
+def test_a_domain_name_that_is_no_text_names_none(tmp_path: Path, name: object) -> None:
+    corpus = write_corpus(tmp_path / "c", {"domain": name}, '{"groups": [["kidney", "rein"]]}')
     assert _domain_file(corpus) == (None, [], None)
 
 
