@@ -1,6 +1,7 @@
 """A question set is data like a document: its ids, questions, kinds and languages may hold
-escape sequences, bidi controls and newlines, and the Markdown report (`--report`,
-`--markdown`) must carry none of them raw, nor let a newline break its tables and lists."""
+escape sequences, bidi controls, Rich markup and newlines, and neither the Markdown report
+(`--report`, `--markdown`) nor the terminal's tables may carry them raw, read them as markup,
+or let a newline break a table or a list."""
 
 from __future__ import annotations
 
@@ -55,3 +56,37 @@ def test_the_markdown_report_of_a_hostile_set_is_inert(tmp_path: Path, cli: Any)
         assert "- `h2␊second line` (dev, en→en): Which␊line␍breaks?␤" in text
         for line in text.splitlines():  # no cell or list item broken over two lines
             assert not line.startswith(("second line", "line", "break", "breaks")), line
+
+
+def test_the_tables_of_a_hostile_set_are_inert(tmp_path: Path, cli: Any) -> None:
+    """The language-pair table showed a set's `lang` raw: its escapes reached the terminal, and
+    Rich read it as markup, so a `lang` of "[/bold]" ended eval in a MarkupError traceback."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    build_index(fake_settings(corpus, index))
+    questions = _hostile_set(tmp_path / "hostile.jsonl")
+    rows = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines()]
+    rows[1]["lang"] = "[/bold][red]fr"
+    questions.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    where = ["--set", str(questions), "--corpus", str(corpus), "--index", str(index)]
+    result = cli("eval", *where, "--no-ablations", "--split", "dev")
+    assert result.code == 0, result.err
+    assert _raw_controls(result.out) == set()
+    assert "en�→en" in result.out and "[/bold][red]fr→en" in result.out
+
+
+def test_the_per_set_table_shows_a_registered_sets_name_inert(capsys: Any) -> None:
+    """A set's name comes from the registry (evals/sets/sets.json of the working folder):
+    "[/bold]" in it ended `eval --sets` in a MarkupError traceback, its escapes reached the
+    terminal raw."""
+    from citeqa.cli.eval_cmd import print_corpora
+    from citeqa.evaluation.corpora import CorporaReport, SetReport
+    from citeqa.evaluation.metrics import Metrics
+
+    name = f"[/bold]set{ESC}{RLO}"
+    one = SetReport(name=name, kind="paragraphs", split="test", corpus_dir="c", n=0,
+                    systems={"citeqa": Metrics(n=0, answerable=0, unanswerable=0)})  # fmt: skip
+    print_corpora(CorporaReport(created_at="now", split="test", sets=[one], macro={}))
+    out = capsys.readouterr().out
+    assert _raw_controls(out) == set()
+    assert "[/bold]set␛]0;pwned␇␛[2J�" in out

@@ -268,6 +268,7 @@ def print_corpora(report: CorporaReport) -> None:
     """Per-set and macro tables on stdout."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from citeqa.evaluation.corpora_markdown import (
         COLUMNS,
@@ -290,8 +291,8 @@ def print_corpora(report: CorporaReport) -> None:
     per_set.add_column(SET_HEADER[3], no_wrap=True)
     for label, _ in COLUMNS:
         per_set.add_column(label, justify="right")
-    for row in set_rows(report):
-        per_set.add_row(*[cell.replace("**", "") for cell in row])
+    for name, *cells in set_rows(report):  # a set's name is its registry's data: no markup
+        per_set.add_row(Text(shown(name)), *[cell.replace("**", "") for cell in cells])
     console.print(per_set)
     macro = Table(title="macro average over sets")
     for label in ["system", *[label for label, _ in COLUMNS]]:
@@ -403,6 +404,7 @@ def headline_table(report: EvalReport) -> Table:
 def breakdown_table(report: EvalReport, axis: str) -> Table:
     """The headline split broken down by `axis` ("language pair" or "kind")."""
     from rich.table import Table
+    from rich.text import Text
 
     from citeqa.evaluation.markdown import BREAKDOWN_COLUMNS, fmt
     from citeqa.evaluation.questions import pair_label
@@ -414,7 +416,8 @@ def breakdown_table(report: EvalReport, axis: str) -> Table:
         table.add_column(label, justify="right")
     for name, metrics in report.breakdowns.get(split, {}).get(axis, {}).items():
         figures = [fmt(getattr(metrics, field), field) for _, field in BREAKDOWN_COLUMNS]
-        table.add_row(pair_label(name), str(metrics.n), *figures)
+        group = Text(shown(pair_label(name)))  # a set's languages are its data: no markup
+        table.add_row(group, str(metrics.n), *figures)
     return table
 
 
