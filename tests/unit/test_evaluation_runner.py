@@ -136,6 +136,10 @@ def test_an_abstained_answer_is_never_quote_correct(set_file):
         ('{"id": "a", "question": "x", "follows": "b"}\n{"id": "b", "question": "y", '
          '"follows": "a"}\n', "cycle"),
         ("\n\n", "holds no question"),
+        ('{"id": "q1", "question": "x", "doc_id": "d", "answers": ["a"], "span": [500, -4]}\n',
+         "set.jsonl:1: span: a span is"),
+        ('{"id": "q1", "question": "x", "span": [0, 9], "quote_span": [9, 9]}\n',
+         "set.jsonl:1: quote_span: a span is"),
     ],
 )  # fmt: skip
 def test_a_bad_set_file_is_a_clear_error(tmp_path, content, message):

@@ -82,6 +82,13 @@ class EvalQuestion(BaseModel):
             raise ValueError("question is blank")
         return value
 
+    @field_validator("span", "quote_span")
+    @classmethod
+    def _span_in_order(cls, value: tuple[int, int] | None) -> tuple[int, int] | None:
+        if value is not None and not 0 <= value[0] < value[1]:
+            raise ValueError("a span is [start, end) with 0 <= start < end")
+        return value
+
     @field_validator("answers")
     @classmethod
     def _answers_not_blank(cls, value: list[str]) -> list[str]:
