@@ -218,3 +218,31 @@ def test_a_batch_line_with_a_huge_number_is_one_clear_error(
         "line": 1,
     }
     assert "passages" in answers[1]
+
+
+def test_a_batch_line_too_long_to_hold_is_one_error_and_the_rest_is_answered(
+    looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch line was read whole however long: a 300 MB line with no newline took 726 MB
+    (a question is used up to max_question_chars only). Past BATCH_LINE_MAX it is an error
+    object, read in pieces of that size and dropped, and the next lines are answered."""
+    build_index(looping)
+    monkeypatch.setattr("citeqa.cli.ask_cmd.BATCH_LINE_MAX", 1000, raising=False)
+    held: list[int] = []
+    stdin = io.StringIO("How does belimumab work?\n" + "x" * 4500 + "\n\n" + "y" * 999 + "\n")
+    readline = stdin.readline
+
+    def read_line(size: int = -1) -> str:
+        line = readline(size)
+        held.append(len(line))
+        return line
+
+    monkeypatch.setattr(stdin, "readline", read_line)
+    monkeypatch.setattr("sys.stdin", stdin)
+    result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
+    assert result.code == 10
+    answers = [json.loads(line) for line in result.out.splitlines()]
+    assert [a.get("id") for a in answers] == [1, 2, 4]
+    assert answers[1] == {"id": 2, "error": "line 2 is longer than 1,000 characters", "line": 2}
+    assert "passages" in answers[0] and "passages" in answers[2]
+    assert max(held) == 1000  # the long line never held whole

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -76,6 +77,12 @@ def ask(
         print_answer(answer)
 
 
+BATCH_LINE_MAX = 16 * 1024 * 1024
+"""The longest batch line read, in characters: a longer one gets an error object and the rest
+of it is read and dropped piece by piece, so that a line of gigabytes with no newline cannot
+take the memory (a 300 MB line took 726 MB; a question is used up to `max_question_chars`)."""
+
+
 def answer_batch(assistant: Assistant, k: int | None) -> None:
     """One JSON answer per stdin line, in order; a line that fails gives an error object and
     the batch goes on (bytes that are not UTF-8 become U+FFFD instead of ending the batch).
@@ -86,8 +93,8 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
         sys.stdin.reconfigure(errors="replace")
     failed: list[int] = []
     other: CiteqaError | None = None
-    for number, line in enumerate(sys.stdin, 1):
-        if not line.strip():
+    for number, line in batch_lines(sys.stdin, BATCH_LINE_MAX):
+        if line is not None and not line.strip():
             continue
         result, error = _batch_answer(assistant, line, number, k)
         if error is not None:
@@ -105,12 +112,29 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
         raise other
 
 
+def batch_lines(stream: TextIO, limit: int) -> Iterator[tuple[int, str | None]]:
+    """Each line of `stream` with its number; None for a line longer than `limit` characters,
+    of which no more than `limit` is held at a time."""
+    number = 0
+    while line := stream.readline(limit):
+        number += 1
+        if len(line) < limit or line.endswith("\n"):
+            yield number, line
+            continue
+        while (rest := stream.readline(limit)) and not rest.endswith("\n"):
+            pass
+        yield number, None
+
+
 def _batch_answer(
-    assistant: Assistant, line: str, number: int, k: int | None
+    assistant: Assistant, line: str | None, number: int, k: int | None
 ) -> tuple[dict[str, Any], CiteqaError | None]:
-    """The answer JSON of one batch line, or its error object and the error."""
+    """The answer JSON of one batch line (None: too long to read), or its error object and
+    the error."""
     item_id: Any = number
     try:
+        if line is None:
+            raise BadQuestion(f"line {number} is longer than {BATCH_LINE_MAX:,} characters")
         item_id, question = parse_batch_line(line, number)
         if question is None:
             raise BadQuestion(f'line {number} needs a "question" string')
