@@ -81,12 +81,12 @@ class _Walk:
         try:
             descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as error:
-            self.notes.append(f"{relative_path(Path(path), corpus_dir)}: {error}")
+            self.notes.append(_unlisted(Path(path), corpus_dir, error))
             return prefix, path, iter(listing)
         try:
             listing = self._listing(descriptor)
         except OSError as error:
-            self.notes.append(f"{relative_path(Path(path), corpus_dir)}: {error}")
+            self.notes.append(_unlisted(Path(path), corpus_dir, error))
         finally:
             os.close(descriptor)
         return prefix, path, iter(listing)
@@ -164,6 +164,12 @@ def _encodable(name: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _unlisted(folder: Path, corpus_dir: Path, error: OSError) -> str:
+    """The note on a folder that could not be listed: its name once, the reason in words
+    (str(error) named the absolute path again: a folder past PATH_MAX was a 8 KB line)."""
+    return f"{relative_path(folder, corpus_dir)}/: cannot be listed ({error.strerror or error})"
 
 
 def _link_problem(path: Path, root: Path) -> str | None:

@@ -191,6 +191,23 @@ def test_read_error_is_skipped_with_reason(tmp_path: Path, monkeypatch: pytest.M
     assert reading.skipped == ["locked.txt: cannot be read (Permission denied)"]
 
 
+def test_a_folder_too_deep_to_list_is_one_short_skip_note(tmp_path: Path) -> None:
+    """A folder whose path passes PATH_MAX cannot be opened; its note named the folder, then
+    the OSError's text with the absolute path again ("[Errno 36] File name too long: '/…'")."""
+    (tmp_path / "real.txt").write_text("Real.")
+    deep, parent = tmp_path, os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    while len(os.fsencode(deep)) < os.pathconf("/", "PC_PATH_MAX"):  # made by descriptor
+        os.mkdir("d" * 200, dir_fd=parent)
+        folder = os.open("d" * 200, os.O_RDONLY | os.O_DIRECTORY, dir_fd=parent)
+        os.close(parent)
+        deep, parent = deep / ("d" * 200), folder
+    os.close(parent)
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["real"]
+    (note,) = reading.skipped
+    assert note == f"{deep.relative_to(tmp_path)}/: cannot be listed (File name too long)"
+
+
 def test_read_document_raises_unreadable_for_unknown_type(tmp_path: Path) -> None:
     path = tmp_path / "data.csv"
     path.write_text("a,b")
