@@ -202,8 +202,8 @@ class CorpusManifest(NamedTuple):
     regular file, or too large: nothing was read), UNREADABLE when it could not be read."""
 
 
-OUTSIDE = "it leads outside the corpus folder (give a path inside it, with no link out)"
-"""Why a domain file named outside the corpus is not read."""
+OUTSIDE = "it leads outside the corpus folder, which citeqa reads nothing from"
+"""Why a manifest.json or domain file leading out of the corpus (a link, "..") is not read."""
 
 UNREADABLE = "unreadable"
 """The digest of a file that is there but could not be read."""
@@ -211,9 +211,11 @@ UNREADABLE = "unreadable"
 
 def read_corpus_manifest(corpus_dir: Path) -> CorpusManifest:
     """The corpus's manifest.json, read once (parsed and hashed from the same bytes), and one
-    warning when it is there but ignored: not a regular file, over MANIFEST_MAX_BYTES,
-    unreadable, damaged or not an object. Every reader of the manifest (titles, domain file,
-    examples, digests) goes through here."""
+    warning when it is there but ignored: a link leading out of the corpus, not a regular
+    file, over MANIFEST_MAX_BYTES, unreadable, damaged or not an object. Every reader of the
+    manifest (titles, domain file, examples, digests) goes through here."""
+    if not inside(corpus_dir / MANIFEST, corpus_dir):
+        return CorpusManifest({}, [f"{MANIFEST} was ignored: {OUTSIDE}"], None)
     digest = None
     try:
         raw = read_regular(corpus_dir / MANIFEST, MANIFEST_MAX_BYTES)
@@ -244,7 +246,13 @@ def domain_path(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> Pat
     if relative.is_absolute() or ".." in relative.parts:
         return None
     path = corpus_dir.joinpath(*relative.parts)
-    return path if real_path(path).is_relative_to(real_path(corpus_dir)) else None
+    return path if inside(path, corpus_dir) else None
+
+
+def inside(path: Path, corpus_dir: Path) -> bool:
+    """Whether `path`, every link followed, lies in the corpus folder (as the documents read
+    must: a link leading out of it is not read)."""
+    return real_path(path).is_relative_to(real_path(corpus_dir))
 
 
 def named_domain(manifest: dict[str, Any]) -> str | None:

@@ -178,6 +178,15 @@ def test_domain_names_outside_the_corpus_are_not_read_and_said(tmp_path: Path, n
     assert read_corpus(corpus).domain is None
 
 
+def test_a_manifest_linked_from_outside_the_corpus_is_not_read_and_said(tmp_path: Path) -> None:
+    (tmp_path / "outside.json").write_text(json.dumps({"titles": {"paper.txt": "Elsewhere"}}))
+    corpus = write_corpus(tmp_path / "c", None, None)
+    (corpus / "manifest.json").symlink_to(tmp_path / "outside.json")
+    manifest = read_corpus_manifest(corpus)
+    assert manifest == ({}, [f"manifest.json was ignored: {OUTSIDE}"], None)
+    assert read_corpus(corpus).warnings == manifest.warnings
+
+
 def test_a_link_to_a_domain_file_inside_the_corpus_is_read(tmp_path: Path) -> None:
     terms = json.dumps({"groups": [["kidney", "rein"]]})
     corpus = write_corpus(tmp_path / "c", {"domain": "link.json"}, terms)
