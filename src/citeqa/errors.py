@@ -4,11 +4,11 @@ The core raises these; only the edges (CLI, TUI) turn them into one clear line f
 Every subclass carries a message written for the user, not for a developer, and its own exit
 code (2 is left to command-line usage errors; the README lists them all).
 
-`open_files_message` is the one classification of an error that came of the process's
-open-file limit (EMFILE, ENFILE): every reader of the index words it as an unreadable, damaged
-index ("run `citeqa index`"), which a rebuild cannot help; the CLI and the chat both say this
-line instead. `limit_message` adds memory running out (a MemoryError) and a thread that could
-not start, so that both say one line for each of the process's limits.
+`limit_message` is the one classification of an error that came of one of the process's limits
+(open files: EMFILE, ENFILE; memory: a MemoryError or ENOMEM; a thread that could not start):
+the CLI and the chat both say its line. A reader of the index that fails raises what
+`limit_or_damage` returns: a `ProcessLimit` for such an error, which a rebuild cannot help, and
+`IndexCorrupt` ("run `citeqa index`") only for anything else.
 """
 
 from __future__ import annotations
@@ -108,6 +108,14 @@ class BuildInterrupted(CiteqaError):
         super().__init__(message)
 
 
+class ProcessLimit(CiteqaError):
+    """One of the process's limits (open files, memory, a thread) was reached while the index
+    was read: no sign of damage, and no rebuild can help. Its message is `limit_message`'s line;
+    exit code 1, as for the same limit met anywhere else."""
+
+    exit_code = 1
+
+
 class EmbedderUnavailable(CiteqaError):
     """A vector channel's model cannot be loaded here (its package is not installed, or has no
     build for this platform)."""
@@ -180,8 +188,17 @@ def limit_message(err: BaseException) -> str | None:
         return message
     if isinstance(err, AddressSpaceTooSmall):
         return str(err)
-    if isinstance(err, MemoryError):
+    if isinstance(err, MemoryError) or (isinstance(err, OSError) and err.errno == errno.ENOMEM):
         return OUT_OF_MEMORY
     if isinstance(err, RuntimeError) and "can't start new thread" in str(err):
         return NO_THREAD
     return None
+
+
+def limit_or_damage(err: BaseException, damage: IndexCorrupt) -> CiteqaError:
+    """What a reader of the index raises (from `err`) when reading failed with `err`: a
+    `ProcessLimit` saying which limit when `err` came of one (`limit_message`), since the index
+    is then fine; otherwise `damage`."""
+    if (message := limit_message(err)) is not None:
+        return ProcessLimit(message)
+    return damage

@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 import numpy as np
 from pydantic import Field
 
-from citeqa.errors import IndexCorrupt
+from citeqa.errors import IndexCorrupt, limit_or_damage
 from citeqa.jsonfiles import parse_json
 from citeqa.jsonlines import save_array, write_file
 from citeqa.models import Frozen
@@ -229,7 +229,7 @@ class RecordedFiles:
                 columns = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
             stamps = np.load(folder / STAMPS, mmap_mode="r", allow_pickle=False)
         except (OSError, ValueError) as err:
-            raise _unreadable(str(folder / name), err) from err
+            raise limit_or_damage(err, _unreadable(str(folder / name), err)) from err
         source = str(folder / name)
         return cls(lambda: FileList.parse(columns, np.asarray(stamps), source))
 

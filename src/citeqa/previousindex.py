@@ -2,7 +2,8 @@
 
 `previous_index` reads the published build's file list and opens that build for reuse when its
 models, chunker settings, answer channel and vector store are those of this build (else the
-build starts from scratch; a damaged index is rebuilt in full, with a warning); `to_reread`
+build starts from scratch; a damaged index is rebuilt in full, with a warning, while one of
+the process's limits met reading it stops the build: errors.ProcessLimit); `to_reread`
 names the documents a new version of their reader reads again; `unchanged` says whether the
 corpus, its manifest and the stored term knowledge are as that build left them (then a build
 writes nothing). indexing.py runs the build; store.py reads the folder.
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from citeqa.config import Settings
 from citeqa.domain import KNOWLEDGE_FORMAT
-from citeqa.errors import CiteqaError, IndexCorrupt
+from citeqa.errors import CiteqaError, IndexCorrupt, ProcessLimit
 from citeqa.filelist import FileList
 from citeqa.models import ChannelInfo
 from citeqa.rereading import outdated
@@ -47,6 +48,8 @@ def previous_index(
     try:
         loaded = open_for_reuse(settings.index_dir)
         files = _read_columns(loaded.files())  # read only now: a file list that cannot be read
+    except ProcessLimit:  # no damage, and a full rebuild would meet the limit again
+        raise
     except CiteqaError as err:  # must not stop the build that replaces it
         damage = [DAMAGED] if isinstance(err, IndexCorrupt) else []
         return _files_only(settings.index_dir), None, damage

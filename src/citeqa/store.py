@@ -29,8 +29,10 @@ Layout (see index/README.md):
 Nothing is ever pickled; every file's sha256 is in the manifest and is checked on load (files
 unchanged since the build by size and time are not read again: verification.py, except when
 a build opens the index to reuse it and with `status --verify`: then every file is hashed), so
-a truncated or corrupt file is reported as such instead of producing wrong answers. An index of
-format 1 (the corpus files listed in manifest.json itself) still opens and is reused by builds.
+a truncated or corrupt file is reported as such instead of producing wrong answers (a read that
+fails on one of the process's limits, open files or memory, is no damage: errors.ProcessLimit,
+never "run `citeqa index`"). An index of format 1 (the corpus files listed in manifest.json
+itself) still opens and is reused by builds.
 A build's files are written by contents.py and completed by writing.py (the file list, the
 hashes, the manifest); publishing.py publishes it and holds the build lock.
 """
@@ -54,6 +56,7 @@ from citeqa.errors import (
     IndexCorrupt,
     IndexIncompatible,
     IndexMissing,
+    limit_or_damage,
 )
 from citeqa.filelist import STAMPS, FileList, RecordedFiles
 from citeqa.filelist import IndexedFile as IndexedFile  # re-exported: contents.py, status.py
@@ -177,8 +180,12 @@ def read_manifest(folder: Path) -> tuple[IndexManifest, str]:
     try:
         data = read_object(folder / "manifest.json")  # a list, a string or null is damage too
     except (OSError, ValueError) as err:
-        raise IndexCorrupt(
-            f"Index manifest {folder / 'manifest.json'} is unreadable ({err}); run `citeqa index`."
+        raise limit_or_damage(
+            err,
+            IndexCorrupt(
+                f"Index manifest {folder / 'manifest.json'} is unreadable ({err});"
+                " run `citeqa index`."
+            ),
         ) from err
     found = data.get("format_version")
     if not isinstance(found, int) or isinstance(found, bool):  # citeqa always writes one
@@ -263,11 +270,7 @@ def load_index(index_dir: Path, *, full: bool = False) -> LoadedIndex:
                 sentences=build.sentences,
                 vectors=build.vectors,
                 sentence_vectors=_read_sentence_vectors(folder, manifest),
-                lexical=(  # none when the build left BM25 to the vector engine
-                    LexicalIndex.load(folder / "lexical")
-                    if "lexical/lexical.json" in manifest.index_files
-                    else None
-                ),
+                lexical=_read_lexical(folder, manifest),
                 recorded=build.recorded,
                 statistics=read_statistics(folder, manifest),
             )
@@ -326,13 +329,13 @@ def _open(index_dir: Path, full: bool) -> tuple[PreviousBuild, str]:
 def _unreadable(
     index_dir: Path, kinds: tuple[type[Exception], ...] = (OSError, ValueError, RuntimeError)
 ) -> Iterator[None]:
-    """IndexCorrupt naming the fix for an error of `kinds` raised while reading the index."""
+    """IndexCorrupt naming the fix for an error of `kinds` raised while reading the index
+    (ProcessLimit when it came of one of the process's limits: errors.limit_or_damage)."""
     try:
         yield
     except kinds as err:
-        raise IndexCorrupt(
-            f"The index in {index_dir} is unreadable ({err}); run `citeqa index`."
-        ) from err
+        damage = f"The index in {index_dir} is unreadable ({err}); run `citeqa index`."
+        raise limit_or_damage(err, IndexCorrupt(damage)) from err
 
 
 def _read_documents(folder: Path, manifest: IndexManifest) -> DocumentTable:
@@ -348,6 +351,20 @@ def _read_chunks(folder: Path, manifest: IndexManifest) -> ChunkTable:
     if offsets_name(path.name) in manifest.index_files:
         return ChunkTable.load(path)
     return ChunkTable.of(_read_jsonl(path, Chunk))
+
+
+def _read_lexical(folder: Path, manifest: IndexManifest) -> LexicalIndex | None:
+    """The build's BM25 index; none when the build left BM25 to the vector engine. lexical.py
+    words any failure to load it as damage (IndexCorrupt from the error); one of the process's
+    limits is none (errors.limit_or_damage)."""
+    if "lexical/lexical.json" not in manifest.index_files:
+        return None
+    try:
+        return LexicalIndex.load(folder / "lexical")
+    except IndexCorrupt as damage:
+        if damage.__cause__ is None:
+            raise
+        raise limit_or_damage(damage.__cause__, damage) from damage.__cause__
 
 
 def read_files(folder: Path, manifest: IndexManifest) -> FileList:

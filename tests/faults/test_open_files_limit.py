@@ -7,6 +7,7 @@ and answers once the limit is raised."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import resource
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, chat_load_error, make_corpus, snapshot
+from fault_helpers import QUESTION, chat_load_error, indexed, make_corpus, snapshot
 
 
 @contextlib.contextmanager
@@ -54,7 +55,7 @@ def test_the_chat_does_not_call_the_open_file_limit_a_damaged_index(
     tmp_path: Path, cli: Any
 ) -> None:
     """The chat opens the index as `ask` does; at the open-file limit it says the same line
-    as the CLI (errors.open_files_message), not "unreadable ... run `citeqa index`"."""
+    as the CLI (errors.limit_message), not "unreadable ... run `citeqa index`"."""
     from citeqa.cli.chat_cmd import _open
     from citeqa.cli.common import settings_for
 
@@ -74,19 +75,100 @@ def test_the_chat_does_not_call_the_open_file_limit_a_damaged_index(
     assert "run `citeqa index`" not in error
 
 
-def test_the_chat_does_not_offer_a_rebuild_for_the_open_file_limit() -> None:
-    """The index's readers turn EMFILE into IndexCorrupt; the chat's header said "index
-    unusable · ctrl+r rebuilds it" beside "no sign of damage" (whole-change review)."""
-    import errno
+def _refused(error_number: int, name_ends: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """os.open of a file whose name ends with `name_ends` fails with `error_number`, as at a
+    process's limit; every other file opens."""
+    real_open = os.open
 
-    from citeqa.errors import IndexCorrupt
-    from citeqa.tui.load_problem import INDEX_UNUSABLE, NOT_LOADED, load_problem
+    def limited_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if str(path).endswith(name_ends):
+            raise OSError(error_number, os.strerror(error_number), str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    try:
-        try:
-            raise OSError(errno.EMFILE, "Too many open files")
-        except OSError as cause:
-            raise IndexCorrupt("vectors-use.faiss is unreadable; run `citeqa index`") from cause
-    except IndexCorrupt as error:
-        assert load_problem(error) is NOT_LOADED
-    assert load_problem(IndexCorrupt("damaged")) is INDEX_UNUSABLE
+    monkeypatch.setattr(os, "open", limited_open)
+
+
+def test_a_reader_at_the_open_file_limit_says_so_in_the_cli_and_the_chat(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index's readers turned EMFILE into IndexCorrupt ("run `citeqa index`"), which the
+    chat then had to tell from damage (whole-change review); they raise ProcessLimit now."""
+    from citeqa.cli.chat_cmd import _open
+    from citeqa.cli.common import settings_for
+    from citeqa.errors import ProcessLimit
+    from citeqa.tui.load_problem import NOT_LOADED, load_problem
+    from citeqa.tui.workers import describe
+
+    corpus, index, where = indexed(tmp_path, cli)
+    before = snapshot(index)
+    _refused(errno.EMFILE, ".faiss", monkeypatch)
+    result = cli("ask", QUESTION, *where)
+    assert result.code == 1
+    line = result.error_line()
+    assert "too many open files" in line and "run `citeqa index`" not in line
+    with pytest.raises(ProcessLimit) as raised:
+        _open(settings_for(corpus, index), lambda *progress: None)
+    assert load_problem(raised.value) is NOT_LOADED
+    assert describe(raised.value) == line.removeprefix("citeqa: ")
+    monkeypatch.undo()
+    assert snapshot(index) == before
+    assert cli("ask", QUESTION, *where).code == 0
+
+
+def test_a_build_at_the_open_file_limit_stops_instead_of_rebuilding_in_full(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
+) -> None:
+    """Reopening the published index to reuse it met the limit: that is no damaged index to
+    rebuild in full (every document embedded again, to fail at the same limit), but the limit,
+    said at once."""
+    corpus, index, where = indexed(tmp_path, cli)
+    (corpus / "new.txt").write_text("Belimumab is a monoclonal antibody.", encoding="utf-8")
+    before = snapshot(index)
+    _refused(errno.EMFILE, ".faiss", monkeypatch)
+    fake_embedder.reset_counts()
+    result = cli("index", *where)
+    assert result.code == 1
+    assert "too many open files" in result.error_line()
+    assert fake_embedder.texts_embedded == 0
+    monkeypatch.undo()
+    assert snapshot(index) == before
+
+
+def test_a_memory_map_refused_is_out_of_memory_not_damage(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mmap fails with ENOMEM under a memory limit: it said "unreadable ...; run `citeqa
+    index`" (exit 6)."""
+    import mmap
+
+    _, index, where = indexed(tmp_path, cli)
+    before = snapshot(index)
+
+    def no_memory(*_args: Any, **_kwargs: Any) -> Any:
+        raise OSError(errno.ENOMEM, os.strerror(errno.ENOMEM))
+
+    monkeypatch.setattr(mmap, "mmap", no_memory)
+    result = cli("ask", QUESTION, *where)
+    assert result.code == 1
+    assert result.error_line().startswith("citeqa: out of memory: stopped.")
+    monkeypatch.undo()
+    assert snapshot(index) == before
+
+
+def test_memory_running_out_in_the_lexical_index_is_no_damage(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lexical.py words any failure to load as IndexCorrupt; the store tells a limit from it."""
+    from citeqa import lexical
+    from citeqa.errors import OUT_OF_MEMORY, ProcessLimit
+    from citeqa.store import load_index
+
+    _, index, _ = indexed(tmp_path, cli)
+
+    def no_memory(*_args: Any, **_kwargs: Any) -> Any:
+        raise MemoryError
+
+    monkeypatch.setattr(lexical, "StoredBM25", no_memory)
+    with pytest.raises(ProcessLimit, match="out of memory") as raised:
+        load_index(index)
+    assert str(raised.value) == OUT_OF_MEMORY

@@ -57,10 +57,14 @@ def test_completion_can_be_installed(cli: Any) -> None:
 
 
 def test_each_error_class_has_its_own_exit_code() -> None:
-    codes = {cls: cls.exit_code for cls in _error_classes() if cls is not errors.CiteqaError}
+    """But a process limit met reading the index (ProcessLimit): 1, as the same limit met
+    anywhere else (the README's exit codes)."""
+    shared = (errors.CiteqaError, errors.ProcessLimit)
+    codes = {cls: cls.exit_code for cls in _error_classes() if cls not in shared}
     assert len(set(codes.values())) == len(codes), codes
     assert USAGE not in codes.values() and 0 not in codes.values()
     assert errors.CiteqaError.exit_code not in codes.values()
+    assert errors.ProcessLimit.exit_code == errors.CiteqaError.exit_code == 1
 
 
 def test_the_readme_lists_every_exit_code() -> None:

@@ -13,7 +13,6 @@ from citeqa.errors import (
     IndexCorrupt,
     IndexIncompatible,
     IndexMissing,
-    limit_message,
 )
 
 
@@ -63,10 +62,8 @@ NOT_LOADED = LoadProblem(
 
 
 def load_problem(error: BaseException) -> LoadProblem:
-    """The problem `error`, raised while opening the assistant, is: a process limit is none
-    of the index's, even where a reader of the index took it for damage (open files)."""
-    if limit_message(error) is not None:
-        return NOT_LOADED
+    """The problem `error`, raised while opening the assistant, is: one of the process's limits
+    is none of the index's (the index's readers raise errors.ProcessLimit for it)."""
     if isinstance(error, CorpusEmpty):
         return no_document()
     if isinstance(error, (IndexCorrupt, IndexIncompatible, IndexMissing)):
