@@ -151,7 +151,7 @@ def _open_files_limit() -> str:
         return "only so many"
 
 
-def open_files_message(err: BaseException) -> str | None:
+def _open_files_message(err: BaseException) -> str | None:
     """`OUT_OF_FILES` when `err` came of the open-file limit (itself, its cause or context);
     None for any other error, whose own message stands."""
     if _out_of_file_descriptors(err):
@@ -184,7 +184,7 @@ class AddressSpaceTooSmall(MemoryError):
 def limit_message(err: BaseException) -> str | None:
     """The line for an error that came of one of the process's limits (open files, memory, a
     thread that could not start); None for any other error, whose own message stands."""
-    if (message := open_files_message(err)) is not None:
+    if (message := _open_files_message(err)) is not None:
         return message
     if isinstance(err, AddressSpaceTooSmall):
         return str(err)
