@@ -49,7 +49,7 @@ async def measure(
 
         def on_assistant_failed(self, message: AssistantFailed) -> None:
             moments["failed"] = time.perf_counter() - START
-            print("load failed:", message.error)
+            print("load failed:", message.problem.error)
 
         def on_answer_ready(self, message: AnswerReady) -> None:
             moments.setdefault("answer", time.perf_counter() - START)

@@ -173,9 +173,9 @@ def chat_load_error(open_assistant: Callable[[Any], Any]) -> str | None:
         app = CiteqaApp(open_assistant, lambda progress: None)
         async with app.run_test(size=(100, 30)) as pilot:
             for _ in range(200):
-                if app._load_error is not None:
-                    break
+                if app._load_problem is not None:
+                    return app._load_problem.error
                 await pilot.pause(0.02)
-            return app._load_error
+            return None
 
     return asyncio.run(body())

@@ -45,7 +45,7 @@ def test_a_corrupt_index_in_the_chat() -> None:
     async def body() -> None:
         app = CiteqaApp(_broken, _no_rebuild)
         async with app.run_test(size=(80, 30)) as pilot:
-            await _wait(pilot, lambda: app._load_error is not None)
+            await _wait(pilot, lambda: app._load_problem is not None)
             await pilot.pause()
             assert "loading" not in app.sub_title and "unusable" in app.sub_title
             screen = _screen(app)
@@ -91,7 +91,7 @@ def test_the_chat_on_a_corpus_with_no_readable_document(tmp_path: Any) -> None:
     async def body() -> None:
         app = CiteqaApp(empty, _no_rebuild)
         async with app.run_test(size=(100, 30)) as pilot:
-            await _wait(pilot, lambda: app._load_error is not None)
+            await _wait(pilot, lambda: app._load_problem is not None)
             await pilot.pause()
             assert app.sub_title == (
                 "no readable document · add .htm, .html, .md, .pdf or .txt files, then ctrl+r"
@@ -121,7 +121,7 @@ def test_a_model_that_cannot_load_is_not_called_an_unusable_index() -> None:
     async def body() -> str:
         app = CiteqaApp(no_model, _no_rebuild)
         async with app.run_test(size=(100, 30)) as pilot:
-            await _wait(pilot, lambda: app._load_error is not None)
+            await _wait(pilot, lambda: app._load_problem is not None)
             await pilot.pause()
             return _screen(app)
 

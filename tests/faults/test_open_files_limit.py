@@ -96,7 +96,7 @@ def test_a_reader_at_the_open_file_limit_says_so_in_the_cli_and_the_chat(
     from citeqa.cli.chat_cmd import _open
     from citeqa.cli.common import settings_for
     from citeqa.errors import ProcessLimit
-    from citeqa.tui.load_problem import NOT_LOADED, load_problem
+    from citeqa.tui.load_problem import NOT_LOADED, problem_kind
     from citeqa.tui.workers import describe
 
     corpus, index, where = indexed(tmp_path, cli)
@@ -108,7 +108,7 @@ def test_a_reader_at_the_open_file_limit_says_so_in_the_cli_and_the_chat(
     assert "too many open files" in line and "run `citeqa index`" not in line
     with pytest.raises(ProcessLimit) as raised:
         _open(settings_for(corpus, index), lambda *progress: None)
-    assert load_problem(raised.value) is NOT_LOADED
+    assert problem_kind(raised.value) is NOT_LOADED
     assert describe(raised.value) == line.removeprefix("citeqa: ")
     monkeypatch.undo()
     assert snapshot(index) == before

@@ -310,6 +310,36 @@ def test_load_failure_is_a_notification_not_a_crash(make_app):
     run(body())
 
 
+def test_a_question_waits_on_the_load_problem_until_ctrl_r_loads_the_assistant(make_app):
+    """A question asked while the index is unusable says so (the load problem's words); once
+    ctrl+r has rebuilt and loaded it, the problem is forgotten and questions are answered."""
+    from citeqa.errors import IndexCorrupt
+
+    class FailsOnce(FakeFactory):
+        def __call__(self, progress):
+            if not self.progress:
+                self.progress.append(("failed", 0, 0))
+                raise IndexCorrupt("chunks.jsonl is truncated; run `citeqa index`")
+            return super().__call__(progress)
+
+    async def body():
+        app = make_app(FailsOnce())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: "unusable" in app.sub_title)
+            app.query_one(QuestionInput).value = "still there?"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "the index is unusable (see above); ctrl+r rebuilds it" in screen_text(app)
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            assert app.turns[0].answer is not None
+            await ask(pilot, "obinutuzumab week 76")
+            assert app.turns[1].answer is not None and "unusable" not in app.sub_title
+            assert app._waiting_reason() == "Waiting for the previous question…"
+
+    run(body())
+
+
 def test_typing_in_the_sources_list_goes_to_the_input(make_app):
     async def body():
         app = make_app()

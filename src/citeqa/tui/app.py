@@ -25,7 +25,7 @@ from citeqa.tui.commands import CiteqaCommands, PaletteCommand, citeqa_commands
 from citeqa.tui.conversation import Turn, source_refs
 from citeqa.tui.export import ExportContext, answer_text, write_conversation
 from citeqa.tui.keys import KeyedApp
-from citeqa.tui.load_problem import INDEX_UNUSABLE
+from citeqa.tui.load_problem import LoadProblem
 from citeqa.tui.messages import (
     AnswerReady,
     AskFailed,
@@ -105,10 +105,9 @@ class CiteqaApp(KeyedApp):
         self._held_session: Session | None = None
         self._stages = StageProgress()
         self._loading_since = time.monotonic()
-        self._load_error: str | None = None
-        """Why the assistant could not load, until it loads."""
-        self._load_problem = INDEX_UNUSABLE
-        """What the chat says of that failure (load_problem.py)."""
+        self._load_problem: LoadProblem | None = None
+        """Why the assistant could not load and what the chat says of it (load_problem.py),
+        until it loads."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,7 +154,7 @@ class CiteqaApp(KeyedApp):
         self._loading_since = time.monotonic()
 
     def on_assistant_ready(self, message: AssistantReady) -> None:
-        self._load_error = None
+        self._load_problem = None
         self.base = message.assistant
         self._show_index(message.status)
         notice = message.assistant.channels_notice()
@@ -174,13 +173,12 @@ class CiteqaApp(KeyedApp):
         the corpus has no readable document: say so in full
         (the banner wraps), in the header, and to every question, instead of "loading…" and
         waiting for ever; the welcome no longer says the index is being prepared."""
-        self._load_error, problem = message.error, message.problem
-        self._load_problem = problem
+        problem = self._load_problem = message.problem
         self.sub_title = problem.headline
-        self.query_one(StatusLine).idle(f"{problem.title}: {message.error}")
-        self.query_one(StaleBanner).show_error(message.error, problem)
+        self.query_one(StatusLine).idle(f"{problem.title}: {problem.error}")
+        self.query_one(StaleBanner).show_error(problem)
         self.query_one(Welcome).ready()
-        self.notify(message.error, title=problem.title, severity="error")
+        self.notify(problem.error, title=problem.title, severity="error")
         for turn in self._queue:
             self.query_one(Transcript).set_waiting(turn, self._waiting_reason())
 
@@ -250,7 +248,7 @@ class CiteqaApp(KeyedApp):
     def _waiting_reason(self) -> str:
         if self._rebuilding:
             return "Waiting for the index to be rebuilt…"
-        if self._load_error is not None:
+        if self._load_problem is not None:
             return self._load_problem.waiting
         if self.session is None:
             return "Waiting for the models to load…"

@@ -1,12 +1,12 @@
 """What the chat says when the assistant cannot load: an index it cannot use, any other failure
 (a model, a memory limit), or a corpus with no readable document to index (an empty folder,
 only files of other types), which is no index problem and whose remedy is adding files, then
-ctrl+r. The words only: the app shows them in its header, banner, status line and to each
-question that waits."""
+ctrl+r. The app shows them in its header, banner, status line and to each question that
+waits, with the error's own words, which the problem carries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citeqa.errors import (
     CorpusEmpty,
@@ -28,6 +28,9 @@ class LoadProblem:
     """The banner's last words, after "ctrl+r"."""
     waiting: str
     """What a question asked meanwhile says."""
+    error: str = ""
+    """The error itself, in the words shown for it (workers.describe): set by `load_problem`;
+    the kinds of problem below have none."""
 
 
 INDEX_UNUSABLE = LoadProblem(
@@ -61,9 +64,14 @@ NOT_LOADED = LoadProblem(
 """Any other failure (a channel's model, a memory limit, a vector engine): no index problem."""
 
 
-def load_problem(error: BaseException) -> LoadProblem:
-    """The problem `error`, raised while opening the assistant, is: one of the process's limits
-    is none of the index's (the index's readers raise errors.ProcessLimit for it)."""
+def load_problem(error: BaseException, said: str) -> LoadProblem:
+    """The problem `error`, raised while opening the assistant and shown as `said`, is."""
+    return replace(problem_kind(error), error=said)
+
+
+def problem_kind(error: BaseException) -> LoadProblem:
+    """Which kind of problem `error` is: one of the process's limits is none of the index's
+    (the index's readers raise errors.ProcessLimit for it)."""
     if isinstance(error, CorpusEmpty):
         return no_document()
     if isinstance(error, (IndexCorrupt, IndexIncompatible, IndexMissing)):

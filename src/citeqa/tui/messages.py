@@ -29,13 +29,12 @@ class AssistantReady(Message):
 
 
 class AssistantFailed(Message):
-    """Loading the index or the models failed: `error` says why, `problem` what the chat says
-    of it (an unusable index, an assistant that could not load, or a corpus with no readable
+    """Loading the index or the models failed: `problem` says why and what the chat says of it
+    (an unusable index, an assistant that could not load, or a corpus with no readable
     document)."""
 
-    def __init__(self, error: str, problem: LoadProblem) -> None:
+    def __init__(self, problem: LoadProblem) -> None:
         super().__init__()
-        self.error = error
         self.problem = problem
 
 

@@ -122,7 +122,7 @@ class WorkerApp(App[None]):
             try:
                 assistant = self._assistant_factory(self._progress)
             except Exception as error:  # reported, never raised into the UI
-                self.post_message(AssistantFailed(describe(error), load_problem(error)))
+                self.post_message(AssistantFailed(load_problem(error, describe(error))))
                 return
             try:
                 status = assistant.status()

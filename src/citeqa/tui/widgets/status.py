@@ -86,13 +86,13 @@ class StaleBanner(Static):
         )
         self.display = True
 
-    def show_error(self, error: str, problem: LoadProblem) -> None:
+    def show_error(self, problem: LoadProblem) -> None:
         """Show why nothing can be answered, in full (the banner wraps; a status line cuts):
-        the problem's title, the error, then what ctrl+r does about it."""
+        the problem's title, its error, then what ctrl+r does about it."""
         self.update(
             assemble(
                 (f"✖ {problem.title}", "bold"),
-                f": {one_line(error)} ",
+                f": {one_line(problem.error)} ",
                 ("ctrl+r", "bold"),
                 f" {problem.remedy}",
             )
