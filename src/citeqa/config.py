@@ -320,8 +320,29 @@ models, so a slow channel (e5, minilm) goes after `use`."""
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """Arguments, then `CITEQA_*` variables, then the per-user TOML file."""
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=userdirs.config_file())
+        toml = _UserToml(settings_cls, toml_file=userdirs.config_file())
         return init_settings, env_settings, toml
+
+
+class _NumberTooLong(Exception):
+    """The config file holds a number of more digits than Python converts."""
+
+
+class _UserToml(TomlConfigSettingsSource):
+    """The per-user TOML file, read as pydantic-settings reads it, but for a number too long
+    to read, told apart by where it is raised rather than by Python's wording of it: tomllib
+    reports every fault of a file as a TOMLDecodeError (a UnicodeDecodeError when it is not
+    UTF-8), save the bare ValueError of int() past sys.get_int_max_str_digits() digits (tomllib
+    has no parse_int hook to take it there)."""
+
+    def _read_file(self, file_path: Path) -> dict[str, Any]:
+        with file_path.open("rb") as stream:
+            try:
+                return tomllib.load(stream)
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+                raise
+            except ValueError as err:
+                raise _NumberTooLong from err
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -359,9 +380,7 @@ def load_settings(**overrides: Any) -> Settings:
         problems = "; ".join(_problem(e) for e in errors)
         fields = {str(e["loc"][0]) for e in errors if e["loc"]}
         raise SettingsInvalid(f"Bad setting ({problems}); check {_sources(fields)}.") from None
-    except ValueError as err:  # tomllib's int() of thousands of digits; after ValidationError
-        if "Exceeds the limit" not in str(err):
-            raise
+    except _NumberTooLong:
         where = userdirs.config_file()
         raise SettingsInvalid(
             f"The config file {where} is not TOML citeqa can read: {NUMBER_TOO_LONG}."

@@ -139,6 +139,25 @@ def test_a_bad_config_file_is_one_clear_error(home: Path, text: str, words: str)
     assert words in str(raised.value) and str(config) in str(raised.value)
 
 
+def test_a_number_too_long_is_told_apart_by_where_it_is_raised_not_by_its_words(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """config.py recognised Python's digit-limit error by its text ("Exceeds the limit"); any
+    other wording of it ended in a traceback. tomllib's int() raises it while reading a number."""
+    import tomllib._parser
+
+    def reworded(*_args: object, **_kwargs: object) -> object:
+        raise ValueError("integer string conversion: too many digits")
+
+    config = write_config("top_k = 12\n")
+    monkeypatch.setattr(tomllib._parser, "match_to_number", reworded)
+    with pytest.raises(SettingsInvalid) as raised:
+        load_settings()
+    assert str(raised.value) == (
+        f"The config file {config} is not TOML citeqa can read: a number too long to read."
+    )
+
+
 def test_a_misspelt_setting_names_the_closest_real_one(home: Path) -> None:
     config = write_config("min_confidense = 0.3\n")
     with pytest.raises(SettingsInvalid) as raised:
