@@ -92,15 +92,26 @@ def file_kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "a device")
 
 
+_NOTHING_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+"""The errors of os.stat that mean nothing is there to follow (as `Path.exists` reads them):
+no such name, a file where a folder should be on the way, a link loop. Any other (no
+permission) is an error of its own."""
+
+
 def check_corpus_folder(corpus_dir: Path) -> None:
     """CorpusMissing when `corpus_dir` is not an existing folder, saying what it is instead: a
-    file, with the folder that holds it (`--corpus notes/faq.md`), or another kind of file."""
-    if not corpus_dir.exists():
-        raise CorpusMissing(f"Corpus folder not found: {corpus_dir}")
-    if corpus_dir.is_file():
+    file, with the folder that holds it (`--corpus notes/faq.md`), or another kind of file.
+    One os.stat, its links followed."""
+    try:
+        mode = corpus_dir.stat().st_mode
+    except OSError as err:
+        if err.errno not in _NOTHING_THERE:
+            raise
+        raise CorpusMissing(f"Corpus folder not found: {corpus_dir}") from None
+    if stat.S_ISDIR(mode):
+        return
+    if stat.S_ISREG(mode):
         raise CorpusMissing(
             f"{corpus_dir} is a file; give the folder that holds it: {corpus_dir.absolute().parent}"
         )
-    if not corpus_dir.is_dir():
-        kind = file_kind(corpus_dir.stat().st_mode)
-        raise CorpusMissing(f"Corpus path is {kind}, not a folder: {corpus_dir}")
+    raise CorpusMissing(f"Corpus path is {file_kind(mode)}, not a folder: {corpus_dir}")
