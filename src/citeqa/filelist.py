@@ -164,16 +164,21 @@ class FileList:
 
     def document_files(self) -> list[str]:
         """The path of each file that is a document (no other column read)."""
-        ids, files = self.column("doc_id"), self.column("file")
-        return [file for doc_id, file in zip(ids, files, strict=True) if doc_id is not None]
+        return self._paths(documents=True)
 
     def skipped(self) -> list[str]:
         """The files the build walked but did not index (a type citeqa does not read, an
         unreadable file): their paths in the corpus."""
+        return self._paths(documents=False)
+
+    def _paths(self, *, documents: bool) -> list[str]:
+        """The paths, in order, of the files that are documents (a doc_id), or of the others;
+        only the file and doc_id columns are read."""
+        ids, files = self.column("doc_id"), self.column("file")
         return [
-            name
-            for name, doc_id in zip(self.column("file"), self.column("doc_id"), strict=True)
-            if doc_id is None
+            file
+            for doc_id, file in zip(ids, files, strict=True)
+            if (doc_id is not None) is documents
         ]
 
     def documents(self) -> list[tuple[str, str, str, int, list[str]]]:
