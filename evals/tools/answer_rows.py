@@ -28,7 +28,7 @@ from citeqa.answer_models import AnswerModels, Model, sentence_scores
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.evaluation.corpora import index_dir_for
-from citeqa.followups import in_context, is_follow_up
+from citeqa.followups import in_context
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import citations_of, quote_spans
@@ -69,11 +69,7 @@ def ask(assistant: Assistant, item: Item) -> Asked:
     """What the assistant sees for one question, as api.Assistant._answer computes it: the
     top passages of the evidence fusion (Settings.evidence_channel_weights), which the answer
     models read and quote from, whatever the ranking shown (which is not run)."""
-    vocabulary = assistant._loaded.vocabulary
-    follows = item.follows is not None and is_follow_up(
-        item.text, vocabulary.name_endings, previous=item.follows, specific=vocabulary.specific
-    )
-    context = item.follows if follows else None
+    context = assistant.follow_up_context(item.text, item.follows)
     text = in_context(context, item.text) if context else item.text
     terms = assistant._terms(item.text, context)
     if abstention.before_search(terms, "en") is not None:

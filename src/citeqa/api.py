@@ -177,11 +177,7 @@ class Session:
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         cleaned, warnings = clean_question(question, self.assistant.settings.max_question_chars)
-        vocabulary = self.assistant._loaded.vocabulary
-        follows = self.previous is not None and is_follow_up(
-            cleaned, vocabulary.name_endings, previous=self.previous, specific=vocabulary.specific
-        )
-        context = self.previous if follows else None
+        context = self.assistant.follow_up_context(cleaned, self.previous)
         terms = self.assistant._terms(cleaned, context)
         answer = self.assistant._answer(cleaned, context, k, warnings, terms, read_with=context)
         if not nothing_of_its_own(terms):  # "???" keeps the previous subject
@@ -212,6 +208,18 @@ class Assistant:
         """Only the ranked passages, no answer."""
         cleaned, _ = clean_question(question, self.settings.max_question_chars)
         return self._retrieve(cleaned, self._query_vectors(cleaned), k)
+
+    def follow_up_context(self, question: str, previous: str | None) -> str | None:
+        """`previous` when `question` leans on it (followups.is_follow_up, with the corpus's name
+        endings and specific words), else None: what a conversation reads `question` with.
+        Session.ask decides so, and so does the answer-model trainer (evals/tools/answer_rows)."""
+        if previous is None:
+            return None
+        vocabulary = self._loaded.vocabulary
+        follows = is_follow_up(
+            question, vocabulary.name_endings, previous=previous, specific=vocabulary.specific
+        )
+        return previous if follows else None
 
     def session(self) -> Session:
         """Start a conversation whose follow-ups carry the previous subject."""

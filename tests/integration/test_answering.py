@@ -4,6 +4,7 @@ abstention, follow-ups, both languages, and bad questions through the Python API
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,11 @@ import pytest
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.errors import BadQuestion
+from citeqa.evaluation.questions import EvalQuestion
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals" / "tools"))
+import answer_rows
+from train_sets import Item
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = [
@@ -116,6 +122,24 @@ def test_a_follow_up_in_a_session_carries_the_subject(assistant: Assistant) -> N
     session.ask(BY_ID["q075"]["question"])
     answer = session.ask("And in the placebo group?")
     assert any("33.1%" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "leans"), [("And in the placebo group?", True), (FLAGSHIP, False)]
+)
+def test_the_trainer_reads_a_question_after_another_as_a_session_does(
+    assistant: Assistant, question: str, leans: bool
+) -> None:
+    """The answer models learn from rows (answer_rows.ask) whose question is read with its
+    previous one exactly when a session reads it so: one decision, not a copy that can drift."""
+    parent = BY_ID["q075"]["question"]
+    session = assistant.session()
+    session.ask(parent)
+    assert (session.ask(question).read_with == parent) is leans
+    item = Item("bundled", EvalQuestion(id="after", question=question), "train", follows=parent)
+    expected = assistant._terms(question, parent if leans else None)
+    assert expected != assistant._terms(question, None if leans else parent)
+    assert answer_rows.ask(assistant, item).terms == expected
 
 
 def test_a_one_off_ask_has_no_memory(assistant: Assistant) -> None:
