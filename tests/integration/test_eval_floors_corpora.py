@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> CorporaReport:
     folder = tmp_path_factory.mktemp("eval-quick")
-    every = load_sets(set_names(every=True), split=FLOORS["split"])
+    every = load_sets(split=FLOORS["split"], every=True)
     plans = plan_quick_sets(every, folder / "corpora", QUICK_DOCS, QUICK_QUESTIONS)
     sets = make_quick_sets(plans)
     return evaluate_corpora(sets, Settings(), folder / "cache", split=FLOORS["split"], peers=False,
@@ -40,7 +40,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> CorporaReport:
 
 def test_every_registered_set_has_floors() -> None:
     assert set(FLOORS["floors"]) == set(set_names(every=True))
-    answerable = {s.name for s in load_sets(set_names(every=True)) if s.kind == "answerable"}
+    answerable = {s.name for s in load_sets(every=True) if s.kind == "answerable"}
     assert set(FLOORS["mid_session"]) == answerable
     assert (FLOORS["docs"], FLOORS["questions"]) == (QUICK_DOCS, QUICK_QUESTIONS)
 

@@ -117,3 +117,15 @@ def test_a_copy_cut_short_is_completed(tmp_path: Path) -> None:
         path.unlink()
     [again] = make_quick_sets(plans)
     assert all((again.corpus_dir / path.name).exists() for path in removed)
+
+
+def test_quick_all_reads_the_set_registry_once(tmp_path: Path, monkeypatch) -> None:
+    from citeqa.cli.eval_cmd import chosen_sets
+    from citeqa.evaluation import sets
+
+    reads: list[Path | None] = []
+    read = sets.read_registry
+    monkeypatch.setattr(sets, "read_registry", lambda path=None: reads.append(path) or read(path))
+    every = chosen_sets("all", "test", tmp_path, quick=True, peers=False)
+    assert len(reads) == 1
+    assert [s.name for s in every] == sets.set_names()

@@ -30,7 +30,7 @@ def fold(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def sets() -> dict:
-    return {s.name: s for s in load_sets(set_names(every=True))}
+    return {s.name: s for s in load_sets(every=True)}
 
 
 def test_every_registered_set_loads_with_its_corpus(sets: dict) -> None:
@@ -48,6 +48,9 @@ def test_all_runs_every_set_but_those_kept_apart() -> None:
     assert set_names(every=True) == [*set_names(), "tables"]
     assert [s.name for s in load_sets()] == set_names()
     assert [s.name for s in load_sets(["tables"])] == ["tables"]
+    every = load_sets(every=True)
+    assert [s.name for s in every] == set_names(every=True)
+    assert [s.name for s in every if not s.in_all] == ["tables"]
 
 
 @pytest.mark.parametrize("name", ["piaf", "pubmedqa", "piaf-paragraphs"])

@@ -248,7 +248,7 @@ def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -
         make_quick_sets,
         plan_quick_sets,
     )
-    from citeqa.evaluation.sets import load_sets, named_sets, set_names
+    from citeqa.evaluation.sets import chosen, load_sets, named_sets
 
     wanted = named_sets(names)
     if not quick:
@@ -256,9 +256,9 @@ def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -
         if peers:
             check_peers(loaded, cache)
         return loaded
-    every = load_sets(set_names(every=True), split=split)  # type: ignore[arg-type]
-    chosen = set_names() if wanted is None else wanted  # "all": not the sets kept apart
-    plans = plan_quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS, chosen)
+    every = load_sets(split=split, every=True)  # type: ignore[arg-type]
+    asked = [s.name for s in chosen(every, wanted)]  # "all": not the sets kept apart
+    plans = plan_quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS, asked)
     if peers:  # before any corpus is copied
         check_peers([plan.eval_set for plan in plans], cache, [p.files for p in plans])
     return make_quick_sets(plans)

@@ -5,14 +5,16 @@ evals/sets/sets.json (written by evals/tools/make_sets.py) lists every set: its 
 file, both relative to the registry's folder, and whether `--sets all` runs it (`in_all`: a set
 kept apart from the macro averages compared across sessions says false; it runs when named).
 `load_sets` returns `EvalSet`s (name, corpus_dir, questions), each question set cut to the split
-asked for. A bad registry or set raises `EvalSetError` naming the file.
+asked for; `chosen` is the one reading of names (or `all`) as sets. A bad registry or set raises
+`EvalSetError` naming the file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -55,6 +57,21 @@ class EvalSet:
     questions: list[EvalQuestion]
     questions_path: Path
     split: str = "all"
+    in_all: bool = True
+    """Whether `all` runs it (its registry entry's `in_all`)."""
+
+
+class _Registered(Protocol):
+    """A registry entry or a set loaded from one: its name and whether `all` runs it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def in_all(self) -> bool: ...
+
+
+Registered = TypeVar("Registered", bound=_Registered)
 
 
 def default_registry() -> Path:
@@ -80,23 +97,34 @@ def read_registry(path: Path | None = None) -> list[SetEntry]:
 
 def set_names(path: Path | None = None, *, every: bool = False) -> list[str]:
     """The names `all` runs, in registry order; with `every`, the sets apart too."""
-    return [entry.name for entry in read_registry(path) if every or entry.in_all]
+    return [entry.name for entry in chosen(read_registry(path), None, every=every)]
 
 
 def load_sets(
-    names: list[str] | None = None, split: SplitChoice = "all", registry: Path | None = None
+    names: list[str] | None = None,
+    split: SplitChoice = "all",
+    registry: Path | None = None,
+    *,
+    every: bool = False,
 ) -> list[EvalSet]:
-    """The named sets (when None, those `all` runs: not the sets apart), each cut to `split`;
-    unknown names raise EvalSetError."""
+    """The named sets (when None, those `all` runs: not the sets apart; with `every`, all),
+    each cut to `split`; unknown names raise EvalSetError."""
     path = registry or default_registry()
-    entries = {entry.name: entry for entry in read_registry(path)}
-    check_known(names or [], list(entries))
-    chosen = (
-        [entries[name] for name in names]
-        if names
-        else [entry for entry in entries.values() if entry.in_all]
-    )
-    return [_load(entry, path.parent, split) for entry in chosen]
+    entries = chosen(read_registry(path), names, every=every)
+    return [_load(entry, path.parent, split) for entry in entries]
+
+
+def chosen(
+    registered: Sequence[Registered], names: list[str] | None, *, every: bool = False
+) -> list[Registered]:
+    """Of `registered` (in registry order), those named, in the order named (an unknown name
+    raises EvalSetError); when `names` is None or empty, those `all` runs (not the sets kept
+    apart, `in_all` false), or every one with `every`."""
+    if not names:
+        return [item for item in registered if every or item.in_all]
+    by_name = {item.name: item for item in registered}
+    check_known(names, list(by_name))
+    return [by_name[name] for name in names]
 
 
 def named_sets(text: str, registry: Path | None = None) -> list[str] | None:
@@ -125,4 +153,6 @@ def _load(entry: SetEntry, base: Path, split: SplitChoice) -> EvalSet:
     questions_path = real_path(base / entry.questions)
     questions = load_questions(questions_path)
     selected = [q for q in questions if split == "all" or q.split == split]
-    return EvalSet(entry.name, entry.kind, corpus_dir, selected, questions_path, split)
+    return EvalSet(
+        entry.name, entry.kind, corpus_dir, selected, questions_path, split, entry.in_all
+    )
