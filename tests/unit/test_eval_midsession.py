@@ -191,3 +191,27 @@ def test_cli_eval_measures_it_by_default_and_not_with_the_flag_off(
     assert json.loads(runner.invoke(app, off).stdout)["mid_session"] is None
     shown = runner.invoke(app, ["eval", "--set", str(path), "--no-ablations"]).stdout
     assert "asked mid-session" in shown and "q3" in shown
+
+
+def test_both_reports_show_the_changed_ids_as_text_and_a_dash_for_none() -> None:
+    from rich.console import Console
+
+    changed = MidSession(asked=4, same=3, read_as_follow_up=1, changed=["[bold]q3[/bold]"])
+    unchanged = MidSession(asked=2, same=2, read_as_follow_up=0, changed=[])
+    metrics = summarize([])
+    report = CorporaReport(
+        created_at="now", split="test", macro={}, sets=[
+            SetReport(name=name, kind="answerable", split="test", corpus_dir="/c", n=4,
+                      systems={"citeqa": metrics}, mid_session=figures)
+            for name, figures in (("facts", changed), ("quiet", unchanged))
+        ],
+    )  # fmt: skip
+    single, across = Console(record=True, width=160), Console(record=True, width=160)
+    for figures in (changed, unchanged):
+        single.print(eval_cmd.mid_session_table(*eval_cmd.single_mid_session(figures)))
+    eval_cmd.print_mid_session(across, report)
+    for console in (single, across):
+        lines = console.export_text().splitlines()
+        rows = [line for line in lines if "0.750" in line]
+        assert len(rows) == 1 and rows[0].split()[-2:] == ["[bold]q3[/bold]", "│"]
+        assert any(line.split()[-2:] == ["—", "│"] for line in lines)

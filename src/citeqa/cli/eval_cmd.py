@@ -306,20 +306,11 @@ def print_corpora(report: CorporaReport) -> None:
 
 def print_mid_session(console: Console, report: CorporaReport) -> None:
     """The mid-session table, when some set was asked mid-session."""
-    from rich.table import Table
-    from rich.text import Text
-
     from citeqa.evaluation.corpora_markdown import MID_SESSION_COLUMNS, mid_session_rows
 
     rows = mid_session_rows(report, shown)
-    if not rows:
-        return
-    table = Table(title="asked mid-session (standalone questions after another one)")
-    for label in MID_SESSION_COLUMNS:
-        table.add_column(label, justify="left" if label in ("set", "answer changed") else "right")
-    for row in rows:
-        table.add_row(*row[:-1], Text(row[-1]))  # the ids are the set's data: no markup
-    console.print(table)
+    if rows:
+        console.print(mid_session_table(MID_SESSION_COLUMNS, rows))
 
 
 def print_reliability(console: Console, report: CorporaReport) -> None:
@@ -354,7 +345,7 @@ def print_tables(report: EvalReport) -> None:
     if len(report.ablations) > 1:
         console.print(ablation_table(report))
     if report.mid_session is not None:
-        console.print(mid_session_table(report.mid_session))
+        console.print(mid_session_table(*single_mid_session(report.mid_session)))
     console.print(f"manifest {report.configuration.manifest_hash}", markup=False, highlight=False)
 
 
@@ -421,18 +412,27 @@ def breakdown_table(report: EvalReport, axis: str) -> Table:
     return table
 
 
-def mid_session_table(figures: MidSession) -> Table:
-    """The mid-session counts of the default configuration and the ids whose answer changed."""
+def single_mid_session(figures: MidSession) -> tuple[list[str], list[list[str]]]:
+    """The single-set report's mid-session columns and its one row: the default
+    configuration's counts and the ids whose answer changed."""
+    from citeqa.evaluation.markdown import MID_SESSION_HEADER, changed_ids, mid_session_cells
+
+    row = [*mid_session_cells(figures), changed_ids(figures.changed, shown)]
+    return [*MID_SESSION_HEADER, "answer changed"], [row]
+
+
+def mid_session_table(columns: list[str], rows: list[list[str]]) -> Table:
+    """The mid-session table of both reports (one set's, or one row per set across corpora):
+    the names and ids left-aligned, the counts right-aligned; each row's last cell, the ids
+    whose answer changed, is the set's data, shown as text (no markup)."""
     from rich.table import Table
     from rich.text import Text
 
-    from citeqa.evaluation.markdown import MID_SESSION_HEADER, mid_session_cells
-
-    changed = Text(", ".join(shown(i) for i in figures.changed) or "—")  # data: no markup
     table = Table(title="asked mid-session (standalone questions after another one)")
-    for label in [*MID_SESSION_HEADER, "answer changed"]:
-        table.add_column(label, justify="left" if label == "answer changed" else "right")
-    table.add_row(*mid_session_cells(figures), changed)
+    for label in columns:
+        table.add_column(label, justify="left" if label in ("set", "answer changed") else "right")
+    for row in rows:
+        table.add_row(*row[:-1], Text(row[-1]))
     return table
 
 

@@ -13,6 +13,7 @@ from citeqa.evaluation.judging import QUOTE_LIMIT
 from citeqa.evaluation.markdown import (
     MID_SESSION_HEADER,
     MID_SESSION_NOTE,
+    changed_ids,
     code_span,
     fmt,
     mid_session_cells,
@@ -111,7 +112,7 @@ def mid_session_rows(report: CorporaReport, mark: Callable[[str], str] = str) ->
         [
             s.name,
             *mid_session_cells(s.mid_session),
-            ", ".join(map(mark, s.mid_session.changed)) or "—",
+            changed_ids(s.mid_session.changed, mark),
         ]
         for s in report.sets
         if s.mid_session is not None

@@ -10,7 +10,7 @@ the headline and are not used to choose anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from citeqa.evaluation.metrics import Metrics, QuestionResult
@@ -327,6 +327,11 @@ def mid_session_cells(figures: MidSession) -> list[str]:
         fmt(figures.same_share),
         str(figures.read_as_follow_up),
     ]
+
+
+def changed_ids(ids: list[str], mark: Callable[[str], str]) -> str:
+    """The ids whose answer changed mid-session, each written by `mark`, or a dash for none."""
+    return ", ".join(map(mark, ids)) or "—"
 
 
 def _mid_session(figures: MidSession | None, questions: Iterable[EvalQuestion]) -> str:
