@@ -8,13 +8,14 @@ is quoted with its table's header row as context (`Citation.header`, verbatim to
 another quote of the answer holds that header row; a sentence
 too long to read at a glance is cut to its clauses that answer (clauses.py). Citations carry
 the exact offsets, and `verified` checks every quote against the document text before an
-answer is returned.
+answer is returned. `quote_line` writes a citation as the answer's text reads it ("header"
+"quote" [n]), for the answer and for the chat's copied answer alike.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from citeqa.chunking import section_bounds, section_of
@@ -254,14 +255,19 @@ def verified(citations: list[Citation], documents: Mapping[str, Document]) -> bo
     )
 
 
+def _spaced(text: str) -> str:
+    """`text` with every run of whitespace made one space."""
+    return " ".join(text.split())
+
+
 def answer_text(citations: list[Citation]) -> str:
-    """The readable answer: each quote in quotation marks with its [n] marker, a table row's
-    quote after its header row's (in quotation marks of its own)."""
-    return "\n".join(
-        f"{_quoted(c.header.text) + ' ' if c.header else ''}{_quoted(c.quote)} [{c.n}]"
-        for c in citations
-    )
+    """The readable answer: one `quote_line` a citation."""
+    return "\n".join(quote_line(c) for c in citations)
 
 
-def _quoted(text: str) -> str:
-    return f"“{' '.join(text.split())}”"
+def quote_line(citation: Citation, one_line: Callable[[str], str] = _spaced) -> str:
+    """One citation as the answer reads it: its quote in quotation marks with its [n] marker,
+    a table row's quote after its header row's (in quotation marks of its own), each text made
+    one line by `one_line` (the chat's copy passes one that also sanitises, visible.one_line)."""
+    header = f"“{one_line(citation.header.text)}” " if citation.header else ""
+    return f"{header}“{one_line(citation.quote)}” [{citation.n}]"

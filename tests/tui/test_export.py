@@ -17,6 +17,7 @@ from tui_helpers import (
     table_row_citation,
 )
 
+from citeqa import quoting
 from citeqa.mdtext import md_text
 from citeqa.models import Answer, Citation, Passage
 from citeqa.tui.conversation import Turn
@@ -221,3 +222,4 @@ def test_a_table_row_is_exported_and_copied_under_its_header_row():
     exported = conversation_markdown([turn], context, datetime(2025, 1, 2))
     assert f"> {md_text(header.text)}\n>\n> {md_text(row)} [1]" in exported
     assert f"“{header.text}” “{row}” [1]" in answer_text(turn)
+    assert f"\n{quoting.answer_text([citation])}\n" in answer_text(turn), "as the answer reads"

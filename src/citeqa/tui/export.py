@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from citeqa.mdtext import code_span, md_text
 from citeqa.models import Answer, ChannelInfo, Citation, IndexStatus
 from citeqa.outputs import write_new
+from citeqa.quoting import quote_line
 from citeqa.tui.conversation import Turn, read_with_text, source_refs
 from citeqa.tui.safe_text import clean, one_line, shown
 
@@ -155,11 +156,7 @@ def answer_text(turn: Turn) -> str:
     lines = ["Q: " + one_line(turn.question), ""]
     if answer.abstained:
         return "\n".join([*lines, one_line(answer.answer)]) + "\n"
-    lines += [
-        (f"“{one_line(c.header.text)}” " if c.header is not None else "")
-        + f"“{one_line(c.quote)}” [{c.n}]"
-        for c in answer.citations
-    ]
+    lines += [quote_line(c, one_line) for c in answer.citations]
     lines += ["", f"Confidence: {answer.confidence:.2f}"]
     lines += [
         f"[{c.n}] {one_line(c.title)} ({shown(c.path)}, characters {c.start}-{c.end})"
