@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from citeqa.glossary import fold
+from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
 from citeqa.questions import QUESTION_WORDS, QuestionTerms, question_words, word_alternatives
 from citeqa.visible import cut
@@ -56,11 +57,6 @@ CLOSEST = {
     "en": "The closest passages are listed below.",
     "fr": "Les passages les plus proches sont listés ci-dessous.",
 }
-LANGUAGE_NAMES = {
-    "en": {"en": "English", "fr": "French"},
-    "fr": {"en": "anglais", "fr": "français"},
-}
-"""The languages a question can be asked in, named in each of them."""
 ASK_IN = {
     "all": {
         "en": "The documents are in {language}: try asking in {language}.",

@@ -8,6 +8,7 @@ must work on one short question as well as on a page. Without evidence either wa
 A document with few function words of either language (`fits_neither`, a German page) is
 said to be in another language (`OTHER`) where citeqa names a document's languages
 (`document_languages`: `citeqa status`), while its chunks are still read as `detect_lang` says.
+`LANGUAGE_NAMES` names them in English and in French.
 
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row).
@@ -84,6 +85,12 @@ def _has_french_letter(word: str) -> bool:
 
 OTHER = "other"
 """A document's language, as `citeqa status` names it, when it fits neither (`fits_neither`)."""
+LANGUAGE_NAMES = {
+    "en": {"en": "English", "fr": "French", OTHER: "other languages"},
+    "fr": {"en": "anglais", "fr": "français", OTHER: "autres langues"},
+}
+"""The languages a question can be asked in (the keys), and in each of them the names of the
+languages citeqa tells apart: an abstention's "try asking in French", the welcome's summary."""
 NEITHER_SHARE = 0.10
 """Under this share of a document's words being either language's function words, it fits
 neither: English and French prose, PubMed abstracts and slides say 17-40 % (the lowest

@@ -30,7 +30,7 @@ from typing import NamedTuple
 from citeqa.blocks import headings
 from citeqa.corpus import corpus_stamps
 from citeqa.domain import language_data, read_corpus_manifest
-from citeqa.language import OTHER
+from citeqa.language import LANGUAGE_NAMES, OTHER
 from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import Example, IndexStatus
 from citeqa.questions import QUESTION_WORDS
@@ -89,7 +89,8 @@ FUNCTION_WORDS = {lang: frozenset(words) for lang, words in language_data().func
 """Per language, function words BM25 keeps ("après", "however"; citeqa/data/language.json):
 never a term asked about, nor part of a phrase asked about (the stopwords neither)."""
 
-LANGUAGE_NAMES = {"en": "English", "fr": "French", OTHER: "other languages"}
+LANGUAGE_SHOWN = LANGUAGE_NAMES["en"]
+"""A corpus's languages as its summary names them (the welcome is in English)."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class Overview:
         count = f"{self.documents} document{'s' if self.documents != 1 else ''}"
         parts = [count]
         if self.languages:
-            parts.append(", ".join(LANGUAGE_NAMES.get(lang, lang) for lang in self.languages))
+            parts.append(", ".join(LANGUAGE_SHOWN.get(lang, lang) for lang in self.languages))
         parts.append(human_size(self.size_bytes))
         if self.chunks is not None:
             parts.append(f"{self.chunks} passages")
@@ -398,7 +399,7 @@ def _manifest_documents(manifest: dict[str, object]) -> list[tuple[str, list[str
 
 def _language(code: str) -> str:
     """A manifest's language code as the welcome names it: "en", "fr", or OTHER."""
-    return code if code in LANGUAGE_NAMES else OTHER
+    return code if code in LANGUAGE_SHOWN else OTHER
 
 
 class _Found(NamedTuple):

@@ -6,6 +6,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -14,9 +15,9 @@ from citeqa.blocks import headings
 from citeqa.corpus import CorpusStamps, corpus_stamps
 from citeqa.domain import CorpusManifest, language_data, read_corpus_manifest
 from citeqa.errors import CorpusMissing
-from citeqa.language import OTHER
+from citeqa.language import LANGUAGE_NAMES, OTHER
 from citeqa.lexical import fold, tokenize
-from citeqa.models import DocumentStatus, IndexStatus
+from citeqa.models import DocumentStatus, IndexStatus, Lang
 from citeqa.overview import (
     FUNCTION_WORDS,
     DocumentText,
@@ -355,6 +356,16 @@ def test_a_manifest_language_of_100000_letters_is_shown_by_its_ends(tmp_path: Pa
     overview = corpus_overview(_corpus(tmp_path, {"documents": documents}))
     assert overview.languages == ["en", OTHER]
     assert "English, other languages ·" in overview.summary and len(overview.summary) < 100
+
+
+def test_one_table_names_the_languages_for_every_reader() -> None:
+    """The welcome's summary and an abstention's advice ("try asking in French") read one table:
+    each language a question can be asked in (models.Lang) names every language citeqa tells
+    apart, the other languages included."""
+    assert set(LANGUAGE_NAMES) == set(get_args(Lang))
+    assert all(set(names) == {*get_args(Lang), OTHER} for names in LANGUAGE_NAMES.values())
+    summary = overview.Overview("c", documents=2, size_bytes=10, languages=["fr", OTHER]).summary
+    assert summary.startswith(f"2 documents · {LANGUAGE_NAMES['en']['fr']}, other languages ·")
 
 
 REEF_HEADS = ["Coral reefs in 2025", "Why does it matter?", "Bleaching", "Coral reef surveys"]
