@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from citeqa.jsonfiles import parse_json, read_regular
 from citeqa.paths import real_path
+from citeqa.visible import cut
 
 DOMAIN_KEY = "domain"
 """The key of a corpus's manifest.json that names its domain file."""
@@ -280,8 +281,10 @@ def corpus_domain(corpus_dir: Path, manifest: dict[str, Any]) -> DomainFile:
     path = domain_path(corpus_dir, manifest)
     if path is None:
         named = named_domain(manifest)
-        outside = f"{named} (the domain file manifest.json names) was ignored: {OUTSIDE}"
-        return DomainFile(None, [outside] if named is not None else [], None)
+        if named is None:
+            return DomainFile(None, [], None)
+        outside = f"{cut(named)} (the domain file manifest.json names) was ignored: {OUTSIDE}"
+        return DomainFile(None, [outside], None)
     name = path.relative_to(corpus_dir).as_posix()
     digest = None
     try:

@@ -225,11 +225,12 @@ def test_a_batch_line_too_long_to_hold_is_one_error_and_the_rest_is_answered(
 ) -> None:
     """A batch line was read whole however long: a 300 MB line with no newline took 726 MB
     (a question is used up to max_question_chars only). Past BATCH_LINE_MAX it is an error
-    object, read in pieces of that size and dropped, and the next lines are answered."""
+    object, read in pieces of that size and dropped, and the next lines are answered; a line of
+    exactly BATCH_LINE_MAX characters is not too long."""
     build_index(looping)
     monkeypatch.setattr("citeqa.cli.ask_cmd.BATCH_LINE_MAX", 1000, raising=False)
     held: list[int] = []
-    stdin = io.StringIO("How does belimumab work?\n" + "x" * 4500 + "\n\n" + "y" * 999 + "\n")
+    stdin = io.StringIO("How does belimumab work?\n" + "x" * 4500 + "\n\n" + "y" * 1000 + "\n")
     readline = stdin.readline
 
     def read_line(size: int = -1) -> str:
@@ -245,4 +246,4 @@ def test_a_batch_line_too_long_to_hold_is_one_error_and_the_rest_is_answered(
     assert [a.get("id") for a in answers] == [1, 2, 4]
     assert answers[1] == {"id": 2, "error": "line 2 is longer than 1,000 characters", "line": 2}
     assert "passages" in answers[0] and "passages" in answers[2]
-    assert max(held) == 1000  # the long line never held whole
+    assert max(held) == 1001  # the long line never held whole (a line of 1,000 and its newline)

@@ -178,6 +178,13 @@ def test_domain_names_outside_the_corpus_are_not_read_and_said(tmp_path: Path, n
     assert read_corpus(corpus).domain is None
 
 
+def test_a_long_domain_name_outside_the_corpus_is_said_by_its_ends(tmp_path: Path) -> None:
+    name = "../" + "x" * 5000 + ".json"
+    corpus = write_corpus(tmp_path / "c", {"domain": name}, None)
+    [warning] = _domain_file(corpus)[1]
+    assert len(warning) < 300 and "(5,008 characters)" in warning
+
+
 def test_a_manifest_linked_from_outside_the_corpus_is_not_read_and_said(tmp_path: Path) -> None:
     (tmp_path / "outside.json").write_text(json.dumps({"titles": {"paper.txt": "Elsewhere"}}))
     corpus = write_corpus(tmp_path / "c", None, None)

@@ -116,12 +116,12 @@ def batch_lines(stream: TextIO, limit: int) -> Iterator[tuple[int, str | None]]:
     """Each line of `stream` with its number; None for a line longer than `limit` characters,
     of which no more than `limit` is held at a time."""
     number = 0
-    while line := stream.readline(limit):
+    while line := stream.readline(limit + 1):  # a line of `limit` characters and its newline
         number += 1
-        if len(line) < limit or line.endswith("\n"):
+        if len(line) <= limit or line.endswith("\n"):
             yield number, line
             continue
-        while (rest := stream.readline(limit)) and not rest.endswith("\n"):
+        while (rest := stream.readline(limit + 1)) and not rest.endswith("\n"):
             pass
         yield number, None
 
