@@ -170,3 +170,19 @@ def test_help_fits_40_rows_and_scrolls_visibly_below(make_app):
 
     run(body((120, 40)))
     run(body((80, 24)))
+
+
+def test_ctrl_c_says_in_plain_words_which_key_quits(make_app):
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            app.query_one("#transcript").focus()
+            await pilot.press("ctrl+c")
+            await wait_for(pilot, lambda: bool(app._notifications))
+            (toast,) = list(app._notifications)
+            assert toast.title == "Do you want to quit?"
+            assert toast.message == "Press ctrl+q to quit the app"  # no literal [b] markup
+            assert app.is_running
+
+    run(body())

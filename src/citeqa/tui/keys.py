@@ -91,6 +91,14 @@ class KeyedApp(WorkerApp):
         stops[(here + step) % len(stops)].focus()
         return True
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual's copy key) says which key quits, in plain words: Textual's own toast
+        is markup, and this app's notifications show their text literally (workers.notify)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                return
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_sections(self)))
 
