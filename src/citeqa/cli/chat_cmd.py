@@ -7,8 +7,10 @@ runs them in its own workers (the first run builds the index, with progress in t
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +25,10 @@ if TYPE_CHECKING:
     from citeqa.config import Settings
     from citeqa.models import BuildReport
 
+
+STOP_GRACE = 5.0
+"""Seconds the chat waits, after the user quit, for a build to stop at its next step and
+remove its temporary folder (a model still loading cannot stop: it is left behind)."""
 
 NO_TERMINAL = (
     "the chat needs a terminal (stdin and stdout); from a script or a pipe use"
@@ -69,13 +75,22 @@ def launch_chat(corpus: Path | None, index: Path | None) -> None:
     chat_app = CiteqaApp(
         partial(_open, settings), partial(_rebuild, settings), corpus_dir=settings.corpus_dir
     )
-    chat_app.run()
+    chat_app.run(loop=asyncio.new_event_loop())  # not asyncio.run: it waits for the workers
     if chat_app.work_in_progress:
         # A worker thread is still loading models or building the index; the interpreter
-        # would wait for it after the user quit. The index build is atomic, so stop now.
+        # would wait for it after the user quit. A build stops at its next step (the app
+        # asked it to): give it a moment to remove its temporary folder, then stop now.
+        _let_the_build_stop(chat_app.work_done)
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(chat_app.return_code or 0)
+
+
+def _let_the_build_stop(done: Callable[[float], bool]) -> None:
+    """Wait up to STOP_GRACE seconds for the workers, saying so on stderr."""
+    sys.stderr.write("Stopping… (an unfinished index build is dropped; the previous index stays)\n")
+    sys.stderr.flush()
+    done(STOP_GRACE)
 
 
 def _open(settings: Settings, progress: ProgressCallback) -> Assistant:

@@ -91,6 +91,12 @@ class KeyedApp(WorkerApp):
         stops[(here + step) % len(stops)].focus()
         return True
 
+    async def action_quit(self) -> None:
+        """Quit at once: a build under way stops at its next step and keeps the previous index
+        (the chat command gives it a moment: chat_cmd.launch_chat)."""
+        self.stop_work()
+        await super().action_quit()
+
     def action_help_quit(self) -> None:
         """Ctrl+C (Textual's copy key) says which key quits, in plain words: Textual's own toast
         is markup, and this app's notifications show their text literally (workers.notify)."""

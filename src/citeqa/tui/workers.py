@@ -19,7 +19,7 @@ from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from citeqa.errors import CiteqaError, limit_message
+from citeqa.errors import BuildInterrupted, CiteqaError, limit_message
 from citeqa.models import BuildReport, IndexStatus
 from citeqa.tui.conversation import MODE_OVERRIDES, Turn
 from citeqa.tui.load_problem import load_problem
@@ -72,6 +72,8 @@ class WorkerApp(App[None]):
         self._last_progress = 0.0
         self._in_flight = 0
         self._in_flight_lock = threading.Lock()
+        self._stopping = threading.Event()
+        """Set when the user quits: a build under way stops at its next progress report."""
 
     def notify(
         self,
@@ -103,11 +105,27 @@ class WorkerApp(App[None]):
             with self._in_flight_lock:
                 self._in_flight -= 1
 
+    def work_done(self, timeout: float) -> bool:
+        """Wait up to `timeout` seconds for the workers to leave the core; whether they did."""
+        until = time.monotonic() + timeout
+        while self.work_in_progress and time.monotonic() < until:
+            time.sleep(0.02)
+        return not self.work_in_progress
+
+    def stop_work(self) -> None:
+        """Ask the workers to stop: a build stops at its next progress report as it does on
+        Ctrl-C in `citeqa index` (its temporary folder goes, the previous index stays)."""
+        self._stopping.set()
+
     def show_progress(self, stage: str, done: int, total: int) -> None:
         """Show progress on screen (runs on the event loop); overridden by the app."""
 
     def _progress(self, stage: str, done: int, total: int) -> None:
-        """The progress callback handed to the core; called in a worker thread."""
+        """The progress callback handed to the core; called in a worker thread. Once the user
+        quits, it raises BuildInterrupted, which a build meets as it meets Ctrl-C (not
+        KeyboardInterrupt itself: from a worker thread, asyncio would re-raise it in the app)."""
+        if self._stopping.is_set():
+            raise BuildInterrupted()
         now = time.monotonic()
         if done < total and now - self._last_progress < PROGRESS_INTERVAL:
             return
