@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from citeqa.api import Assistant
     from citeqa.models import Answer
 
+BOM = "\ufeff"
+"""The byte order mark some editors (Notepad) put at the start of a UTF-8 file: not text."""
+
 
 @app.command(
     "ask",
@@ -94,6 +97,8 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
     failed: list[int] = []
     other: CiteqaError | None = None
     for number, line in batch_lines(sys.stdin, BATCH_LINE_MAX):
+        if number == 1 and line is not None:
+            line = line.removeprefix(BOM)  # a file saved by Notepad: its first line is JSON too
         if line is not None and not line.strip():
             continue
         result, error = _batch_answer(assistant, line, number, k)

@@ -139,7 +139,7 @@ def default_set_path() -> Path:
 def load_questions(path: Path) -> list[EvalQuestion]:
     """Read and validate a question set; raise `EvalSetError` on the first problem."""
     try:
-        lines = read_regular(path, MAX_SET_BYTES).decode("utf-8").splitlines()
+        lines = read_regular(path, MAX_SET_BYTES).decode("utf-8-sig").splitlines()  # a BOM goes
     except FileNotFoundError:
         raise EvalSetError(f"question set not found: {path}") from None
     except OSError as err:
