@@ -14,7 +14,7 @@ from citeqa.cli.app import app
 from citeqa.evaluation import EvalSetError, evaluate, load_questions, render
 from citeqa.evaluation.ablations import plan_ablations
 from citeqa.evaluation.questions import EvalQuestion
-from citeqa.evaluation.runner import judge, run_questions
+from citeqa.evaluation.runner import check_documents, judge, run_questions
 
 TRIAL_HIT = ("trial", "Complete renal response at week 76 was 46.4% with obinutuzumab. ")
 PLACEBO = ("trial", "With placebo it was 33.1%. ")
@@ -186,6 +186,21 @@ def test_a_question_on_a_document_not_indexed_is_refused(tmp_path):
     path = write_set(tmp_path, [dict(QUESTIONS[0], doc_id="elsewhere")])
     with pytest.raises(EvalSetError, match="'elsewhere', which is not in the index"):
         evaluate(FakeAssistant(SCRIPTS), load_questions(path), set_path=path)
+
+
+def test_an_unknown_document_is_named_beside_the_closest_indexed_ones_not_all_of_them(tmp_path):
+    """The user trial: a typo in doc_id printed one line of 9.4 kB naming all 308 documents."""
+    status = FakeAssistant(SCRIPTS).status()
+    note = status.documents[0]
+    notes = [note.model_copy(update={"doc_id": f"notes/note-{n:03}"}) for n in range(300)]
+    status = status.model_copy(update={"documents": status.documents + notes})
+    questions = load_questions(write_set(tmp_path, [dict(QUESTIONS[0], doc_id="notes/note-07")]))
+    with pytest.raises(EvalSetError) as refused:
+        check_documents(status, questions)
+    message = str(refused.value)
+    assert message.startswith("question 'q1' names document 'notes/note-07', which is not in")
+    assert "(closest of those indexed: notes/note-007, " in message
+    assert message.endswith(f" and {len(status.documents) - 5} more)") and len(message) < 300
 
 
 def test_ablations_skip_missing_channels_and_duplicates():
