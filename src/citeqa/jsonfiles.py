@@ -47,6 +47,13 @@ def parse_json(raw: bytes | str) -> Any:
         raise ValueError(NUMBER_TOO_LONG) from None
 
 
+def json_problem(err: json.JSONDecodeError) -> str:
+    """What is wrong with one line of JSON and the column where (json's `msg` alone is cut:
+    "Unterminated string starting at")."""
+    at = "" if err.msg.endswith(" at") else " at"
+    return f"{err.msg}{at} column {err.colno}"
+
+
 def read_object(path: Path) -> dict[str, Any]:
     """The JSON object (dict) the file at `path` holds: OSError when it cannot be read,
     ValueError when it is no JSON object (damaged, not UTF-8, too deep, a list...) or no

@@ -155,12 +155,12 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
     text = line.strip()
     if not text.startswith("{"):
         return number, text
-    from citeqa.jsonfiles import parse_json
+    from citeqa.jsonfiles import json_problem, parse_json
 
     try:
-        item = parse_json(text)
+        item = parse_json(line.rstrip())  # not `text`: columns count from the line's start
     except json.JSONDecodeError as err:
-        raise BadQuestion(f"line {number} is not valid JSON ({err.msg})") from None
+        raise BadQuestion(f"line {number} is not valid JSON ({json_problem(err)})") from None
     except ValueError as err:  # parse_json's: nested too deeply, a number too long
         raise BadQuestion(f"line {number} cannot be read as JSON ({err})") from None
     if not isinstance(item, dict):

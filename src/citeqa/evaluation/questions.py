@@ -10,6 +10,7 @@ a FIFO given as `--set` hung eval, and /dev/zero or a 1 GB line was read until m
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Literal
 
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from citeqa.config import PACKAGE_ROOT
 from citeqa.errors import EvalSetError
-from citeqa.jsonfiles import parse_json, read_regular
+from citeqa.jsonfiles import json_problem, parse_json, read_regular
 from citeqa.language import detect_lang
 
 Split = Literal["dev", "test"]
@@ -162,7 +163,7 @@ def _parse_line(path: Path, number: int, line: str) -> EvalQuestion:
     try:
         data = parse_json(line)
     except ValueError as err:  # bad JSON, nested too deeply, or a number too long to read
-        reason = getattr(err, "msg", str(err))
+        reason = json_problem(err) if isinstance(err, json.JSONDecodeError) else str(err)
         raise EvalSetError(f"{path}:{number}: not valid JSON ({reason})") from None
     if not isinstance(data, dict):
         raise EvalSetError(f"{path}:{number}: expected a JSON object, got {type(data).__name__}")

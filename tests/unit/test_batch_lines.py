@@ -1,0 +1,27 @@
+"""`ask --jsonl` lines: a line that is not valid JSON is told what is wrong and where."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.cli.ask_cmd import parse_batch_line
+from citeqa.errors import BadQuestion
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        # the user trial read "line 1 is not valid JSON (Unterminated string starting at)"
+        ('{"id":"a", "question": "x\n', "Unterminated string starting at column 24"),
+        ('  {"id": "a" "question": "x"}\n', "Expecting ',' delimiter at column 14"),
+        ('{"id": "a", "question": "x"} }\n', "Extra data at column 30"),
+    ],
+)
+def test_a_line_that_is_not_json_says_what_is_wrong_and_at_which_column(line, message):
+    with pytest.raises(BadQuestion) as refused:
+        parse_batch_line(line, 1)
+    assert str(refused.value) == f"line 1 is not valid JSON ({message})"
+
+
+def test_a_plain_line_is_the_question_and_its_number_the_id():
+    assert parse_batch_line("  What is it?\n", 3) == (3, "What is it?")
