@@ -181,10 +181,10 @@ class BuildReport(Frozen):
     @property
     def contents(self) -> str:
         """What the index holds, in words: "1 document, 3 chunks"."""
-        return f"{_counted(self.documents, 'document')}, {_counted(self.chunks, 'chunk')}"
+        return f"{counted(self.documents, 'document')}, {counted(self.chunks, 'chunk')}"
 
 
-def _counted(number: int, noun: str) -> str:
+def counted(number: int, noun: str) -> str:
     """`number` `noun`s: "1 document", "2 documents"."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 

@@ -77,3 +77,23 @@ def test_exactly_listed_items_need_no_more_line(make_app, monkeypatch) -> None:
     text = status_screen_text(make_app)
     assert text.count("Title ") == LISTED and text.count("modified: file-") == LISTED
     assert "more (run" not in text
+
+
+def test_one_document_of_one_chunk_is_singular_in_the_title_and_the_status(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user trial's one-file folder read "1 documents · 1 chunks"."""
+    status = big_status(1, 0)
+    document = status.documents[0].model_copy(update={"chunks": 1})
+    one = status.model_copy(update={"chunk_count": 1, "documents": [document]})
+    monkeypatch.setattr(FakeAssistant, "status", lambda self: one)
+
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: "document" in app.sub_title)
+            return app.sub_title
+
+    assert " · 1 document · 1 chunk · " in run(body())
+    text = status_screen_text(make_app)
+    assert "1 document, 1 chunk" in text and "Title 00000  1 chunk · " in text

@@ -20,7 +20,7 @@ from citeqa.cli.common import (
 )
 from citeqa.errors import BuildInterrupted
 from citeqa.listing import LISTED, first
-from citeqa.models import BuildReport, IndexStatus
+from citeqa.models import BuildReport, IndexStatus, counted
 from citeqa.visible import clean, shown, to_json
 
 if TYPE_CHECKING:  # rich is imported where a report is printed: `citeqa ask` never needs it
@@ -197,7 +197,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     size = described.size_bytes / 1e6
     console.print(
         Text(
-            f"{described.chunk_count} chunks · {size:.1f} MB on disk"
+            f"{counted(described.chunk_count, 'chunk')} · {size:.1f} MB on disk"
             f" · built {shown(described.built_at)}"
             f" · format {described.format_version} · manifest {shown(described.manifest_hash)}"
         )

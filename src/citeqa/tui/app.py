@@ -20,7 +20,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input
 
 from citeqa.errors import CiteqaError
-from citeqa.models import IndexStatus
+from citeqa.models import IndexStatus, counted
 from citeqa.tui.commands import CiteqaCommands, PaletteCommand, citeqa_commands
 from citeqa.tui.conversation import Turn, source_refs
 from citeqa.tui.export import ExportContext, answer_text, write_conversation
@@ -208,8 +208,8 @@ class CiteqaApp(KeyedApp):
         corpus = one_line(Path(status.corpus_dir).name)
         stale = "⚠ STALE · " if status.stale else ""
         self.sub_title = (
-            f"{stale}{corpus} · {len(status.documents)} documents · "
-            f"{status.chunk_count} chunks · {models}"
+            f"{stale}{corpus} · {counted(len(status.documents), 'document')} · "
+            f"{counted(status.chunk_count, 'chunk')} · {models}"
         )
 
     def _set_idle(self) -> None:

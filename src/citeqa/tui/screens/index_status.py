@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from citeqa.listing import LISTED, first
-from citeqa.models import IndexStatus
+from citeqa.models import IndexStatus, counted
 from citeqa.tui.safe_text import assemble, one_line
 
 Parts = list[str | tuple[str, str]]
@@ -64,11 +64,21 @@ def listed_lines(status: IndexStatus, listed: int | None) -> Parts:
         parts += ["  ", one_line(change), "\n"]
     if more:
         parts += ["  ", *more_line(more), "\n"]
-    parts += ["\n", (f"{len(status.documents)} documents, {status.chunk_count} chunks", "bold")]
+    parts += [
+        "\n",
+        (
+            f"{counted(len(status.documents), 'document')}, {counted(status.chunk_count, 'chunk')}",
+            "bold",
+        ),
+    ]
     documents, more = first(status.documents, listed)
     for doc in documents:
         langs = ",".join(doc.lang) or "?"
-        parts += ["\n  ", one_line(doc.title), (f"  {doc.chunks} chunks · {langs}", "dim")]
+        parts += [
+            "\n  ",
+            one_line(doc.title),
+            (f"  {counted(doc.chunks, 'chunk')} · {langs}", "dim"),
+        ]
     if more:
         parts += ["\n  ", *more_line(more)]
     return parts
