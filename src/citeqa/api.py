@@ -47,6 +47,7 @@ from citeqa.readers import read_types as read_types  # the chat names them (an e
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import SentenceBank
 from citeqa.status import channels_differ, describe_index, index_changes, stale_notice
+from citeqa.status import stale_list as stale_list  # the chat's banner names them so too
 from citeqa.status import stale_reason as stale_reason  # the chat's banner words it so too
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.suggestions import TermCounts, suggest

@@ -10,6 +10,7 @@ from tui_helpers import FakeAssistant, FakeFactory, run, settle, wait_for
 from citeqa.listing import LISTED
 from citeqa.models import DocumentStatus, IndexStatus
 from citeqa.tui.screens.index_status import IndexStatusScreen
+from citeqa.tui.widgets.status import StaleBanner
 
 ORIGINAL_STATUS = FakeAssistant.status
 MORE = "more (run `citeqa status --all` for the full list)"
@@ -97,3 +98,22 @@ def test_one_document_of_one_chunk_is_singular_in_the_title_and_the_status(
     assert " · 1 document · 1 chunk · " in run(body())
     text = status_screen_text(make_app)
     assert "1 document, 1 chunk" in text and "Title 00000  1 chunk · " in text
+
+
+def test_the_stale_banner_names_the_first_changes_and_counts_the_rest(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user trial: the chat's banner said the corpus changed but not which files (`ask`
+    and `status` name them)."""
+    monkeypatch.setattr(FakeAssistant, "status", lambda self: big_status(3, 7))
+
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            banner = app.query_one(StaleBanner)
+            await wait_for(pilot, lambda: banner.display)
+            return banner.content.plain
+
+    shown = run(body())
+    named = ", ".join(f"modified: file-{n:05d}.txt" for n in range(5))
+    assert f"the corpus changed since the index was built ({named} and 2 more). " in shown

@@ -69,9 +69,9 @@ class StaleBanner(Static):
         self.display = False
 
     def show_status(self, status: IndexStatus | None) -> None:
-        """Show the banner when `status` says the index is stale (why: api.stale_reason),
-        hide it otherwise."""
-        from citeqa.api import stale_reason  # loaded by then: the status came from it
+        """Show the banner when `status` says the index is stale (why: api.stale_reason, and
+        the first changes, as `ask` names them: api.stale_list), hide it otherwise."""
+        from citeqa.api import stale_list, stale_reason  # loaded by then: the status came from it
 
         if status is None or not status.stale:
             self.display = False
@@ -79,7 +79,7 @@ class StaleBanner(Static):
         self.update(
             assemble(
                 ("⚠ STALE index", "bold"),
-                f": {stale_reason(status.changed, 'the index')}. ",
+                f": {stale_reason(status.changed, 'the index')} ({stale_list(status.changed)}). ",
                 ("ctrl+r", "bold"),
                 " rebuilds it.",
             )
