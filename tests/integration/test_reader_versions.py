@@ -71,7 +71,8 @@ def test_status_names_the_reader_that_changed(
 
     assert status.stale
     assert status.changed == [  # one line per file: the count of changes is the count listed
-        f"reader changed: {name}.html (read by version 1 of the .html reader, now 4;"
+        f"reader changed: {name}.html (read by version 1 of the .html reader, now"
+        f" {HtmlReader.version};"
         " `citeqa index` reads it again)"
         for name in ("leave", "more")
     ]

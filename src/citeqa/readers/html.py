@@ -1,6 +1,12 @@
 """HTML: the visible text a browser shows (no scripts, styles or head), blocks on their own
 lines, and the page's <title>.
 
+A page's boilerplate is left out: its navigation (`<nav>`, role=navigation), asides
+(`<aside>`), and the page's own header and footer (`<header>`/`<footer>` outside any article,
+section or main, role=banner/contentinfo), which held "Home | Journals | Submit" and "Cookie
+settings". An article's own header (its title, its authors) stays. A page where such an element
+is never closed, or that holds nothing else, is read whole, as before.
+
 A table whose first row is a header (`<th>` cells, or a `<thead>`) becomes a markdown pipe
 table, its header row over a `|---|` rule, so that a row is read and quoted with its header
 exactly as a markdown file's table row is (tables.py); a break inside such a cell (`<br>`, a
@@ -23,11 +29,12 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 4
+    version = 5
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
-    cell is a space (an address over three lines read as three rows)."""
+    cell is a space (an address over three lines read as three rows). 5: the page's navigation,
+    asides, header and footer are left out."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -42,6 +49,11 @@ _PARAGRAPH_TAGS = frozenset(
     | {"pre", "hr", "ul", "ol", "dl", "table", "figure", "figcaption", "form", "fieldset"}
     | {"address", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6"}
 )
+_BOILERPLATE_TAGS = frozenset({"nav", "aside"})
+_PAGE_TAGS = frozenset({"header", "footer"})
+"""Boilerplate as the page's own: outside any of `_SECTIONING_TAGS` (inside, an article's)."""
+_SECTIONING_TAGS = frozenset({"article", "section", "main"})
+_BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 _LINE_TAGS = frozenset({"br", "li", "tr", "dt", "dd", "option", "caption"})
 _CELL_TAGS = frozenset({"td", "th"})
 _TABLE_TAGS = frozenset({"tr", "td", "th", "thead"})
@@ -58,8 +70,15 @@ class _VisibleText(HTMLParser):
     table's cell).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, drop_boilerplate: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.drop_boilerplate = drop_boilerplate
+        self.dropping: str | None = None
+        """The tag of the boilerplate element being left out (`_is_boilerplate`), if any."""
+        self.drop_depth = 0
+        """How many elements of that tag are open inside it, itself included."""
+        self.sections = 0
+        """Open articles, sections and mains: a header or footer in them is theirs."""
         self.parts: list[str] = []
         self.pending = 0
         self.hidden = 0
@@ -71,6 +90,8 @@ class _VisibleText(HTMLParser):
         replaced by a pipe table when one closes that reads as one."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start_dropping(tag, attrs)
+        self.sections += tag in _SECTIONING_TAGS
         if tag == "body":
             self.hidden = 0  # a body ends an unclosed head
         elif tag in _SKIPPED_TAGS:
@@ -84,6 +105,8 @@ class _VisibleText(HTMLParser):
             self.tables[-1].open(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        self._end_dropping(tag)
+        self.sections = max(0, self.sections - (tag in _SECTIONING_TAGS))
         if tag in _SKIPPED_TAGS:
             self.hidden = max(0, self.hidden - 1)
         self.in_title = self.in_title and tag != "title"
@@ -93,6 +116,28 @@ class _VisibleText(HTMLParser):
             self.tables[-1].in_head = False
         elif tag == "table" and self.tables:
             self._end_table()
+
+    def _start_dropping(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Leave out what follows when `tag` opens boilerplate (counted as hidden)."""
+        if self.dropping is not None:
+            self.drop_depth += tag == self.dropping
+        elif self.drop_boilerplate and self._is_boilerplate(tag, attrs):
+            self.dropping, self.drop_depth = tag, 1
+            self.hidden += 1
+
+    def _end_dropping(self, tag: str) -> None:
+        if tag != self.dropping:
+            return
+        self.drop_depth -= 1
+        if not self.drop_depth:
+            self.dropping = None
+            self.hidden = max(0, self.hidden - 1)
+
+    def _is_boilerplate(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        role = (dict(attrs).get("role") or "").strip().lower()
+        if tag in _BOILERPLATE_TAGS or role in _BOILERPLATE_ROLES:
+            return True
+        return tag in _PAGE_TAGS and not self.sections
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -217,15 +262,29 @@ def _pipe_row(cells: list[str], width: int) -> str:
 
 
 def html_visible_text(html: str) -> tuple[str, str | None]:
-    """The visible text of an HTML page, and its <title> when it has one."""
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    lines = [re.sub(" {2,}", " ", line).strip(" ") for line in "".join(parser.parts).split("\n")]
-    lines = ["" if not line.strip() else line for line in lines]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    """The visible text of an HTML page, and its <title> when it has one; the page's
+    boilerplate left out unless that leaves nothing or never ends (an unclosed `<nav>`)."""
+    parser = _parsed(html, drop_boilerplate=True)
+    text = _text_of(parser)
+    if parser.dropping is not None or not text:
+        parser = _parsed(html, drop_boilerplate=False)
+        text = _text_of(parser)
     title = " ".join(parser.title.split())[:TITLE_MAX] or None
     return text, title
+
+
+def _parsed(html: str, drop_boilerplate: bool) -> _VisibleText:
+    parser = _VisibleText(drop_boilerplate)
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def _text_of(parser: _VisibleText) -> str:
+    """The parser's text: spaces evened, blank lines at most one in a row."""
+    lines = [re.sub(" {2,}", " ", line).strip(" ") for line in "".join(parser.parts).split("\n")]
+    lines = ["" if not line.strip() else line for line in lines]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 READERS = (HtmlReader(),)

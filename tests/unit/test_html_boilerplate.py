@@ -1,0 +1,47 @@
+"""An HTML page's navigation, asides, and its own header and footer are no document text (the
+user trial's paper indexed "Home | Journals | Submit" and "Cookie settings")."""
+
+from __future__ import annotations
+
+from citeqa.readers.html import html_visible_text
+
+PAGE = """<html><head><title>Capacity fade</title></head><body>
+<header><a href="/">Example Press</a> <span>Sign in</span></header>
+<nav>Home | Journals | Submit</nav>
+<div role="navigation"><div>Previous article</div> <div>Next article</div></div>
+<main><article>
+<header><h1>Capacity fade of LFP cells</h1><p>H. Tanaka, E. Rossi</p></header>
+<p>Cells charged at 6C kept 72.3% of their capacity.</p>
+<aside>Related: sodium cells</aside>
+<footer>Received 2 May 2025</footer>
+</article></main>
+<div role="contentinfo">Terms of use</div>
+<footer>&copy; 2025 Example Press. Cookie settings.</footer>
+</body></html>"""
+
+
+def test_the_pages_boilerplate_is_left_out_and_the_articles_header_kept():
+    text, title = html_visible_text(PAGE)
+    assert text == (
+        "Capacity fade of LFP cells\n\nH. Tanaka, E. Rossi\n\n"
+        "Cells charged at 6C kept 72.3% of their capacity.\n\nReceived 2 May 2025"
+    )
+    assert title == "Capacity fade"
+
+
+def test_a_page_whose_navigation_is_never_closed_is_read_whole():
+    text, _ = html_visible_text("<body><nav>Home | Journals<p>Cells kept 72.3%.</p></body>")
+    assert text == "Home | Journals\n\nCells kept 72.3%."
+
+
+def test_a_page_that_is_all_boilerplate_is_read_whole():
+    text, _ = html_visible_text("<body><header>Opening hours: 9 to 5</header></body>")
+    assert text == "Opening hours: 9 to 5"
+
+
+def test_a_header_inside_a_section_is_the_sections():
+    text, _ = html_visible_text(
+        "<body><nav>Menu</nav><section><header><h2>Results</h2></header>"
+        "<p>Fade was 38% lower.</p></section></body>"
+    )
+    assert text == "Results\n\nFade was 38% lower."
