@@ -1,6 +1,7 @@
-"""`citeqa status` on a corpus of many files: the document table and the list of changes stop
-at citeqa.listing.LISTED rows and say how many more there are; `--all` and `--json` give them
-all (a corpus of 36,612 files made a table that took 27 s to lay out)."""
+"""`citeqa status` on a corpus of many files: past citeqa.listing.LISTED documents, a summary
+per folder and the largest documents (status_summary), and the list of changes stops at LISTED
+rows, each saying how many more there are; `--all` and `--json` give them all (a corpus of
+36,612 files made a table that took 27 s to lay out)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from integration_helpers import fake_settings
 
 from citeqa.api import build_index
 from citeqa.listing import LISTED
+from citeqa.status_summary import LARGEST
 
 FILES = LISTED + 12
 
@@ -34,8 +36,8 @@ def test_status_lists_the_first_documents_and_changes_and_counts_the_rest(
 
     short = cli("status", **where)
     assert short.code == 0, short.err
-    assert f"note-{LISTED - 1:03d}" in short.out and f"note-{LISTED:03d}" not in short.out
-    assert "... and 12 more documents" in short.out and "Up to date" in short.out
+    assert f"note-{LARGEST - 1:03d}" in short.out and f"note-{LARGEST:03d}" not in short.out
+    assert f"... and {FILES - LARGEST} more documents" in short.out and "Up to date" in short.out
     every = cli("status", "--all", **where)
     assert f"note-{FILES - 1:03d}" in every.out and "more documents" not in every.out
     described = cli("status", "--json", **where)
@@ -69,3 +71,33 @@ def test_status_names_the_files_the_build_skipped(tmp_path: Path, cli: Any) -> N
     described = json.loads(cli("status", "--json", **where).out)
     assert described["skipped"] == ["broken.pdf", "dress-code.docx"]
     assert [doc["doc_id"] for doc in described["documents"]] == ["notes"]
+
+
+def test_a_corpus_of_many_notes_and_a_few_papers_is_summed_up_per_folder(
+    tmp_path: Path, cli: Any
+) -> None:
+    """The user trial: 300 short notes listed first alphabetically hid the 7 real documents."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    many_files(corpus / "notes")
+    paragraph = "The renal response at week 52 was measured in every patient of the trial. "
+    for name in ("a-paper", "b-paper"):
+        (corpus / "papers").mkdir(exist_ok=True)
+        (corpus / "papers" / f"{name}.txt").write_text(
+            "\n\n".join(paragraph * 4 for _ in range(12)), encoding="utf-8"
+        )
+    (corpus / "lettre.txt").write_text(
+        "La réponse rénale a été mesurée chez tous les patients de l'essai.\n", encoding="utf-8"
+    )
+    build_index(fake_settings(corpus, index))
+    shown = cli("status", corpus_dir=str(corpus), index_dir=str(index))
+    assert shown.code == 0, shown.err
+    rows = [" ".join(line.strip("│ ").split()) for line in shown.out.splitlines()]
+    assert f"Index {index}: {FILES + 3} documents by folder" in rows
+    assert f"notes │ {FILES} │ {FILES} │ en {FILES}" in rows
+    assert "(top level) │ 1 │ 1 │ fr 1" in rows
+    assert f"languages: en {FILES + 2}, fr 1" in rows
+    papers = [row for row in rows if row.startswith("papers/")]
+    assert [row.split(" │ ")[0] for row in papers] == ["papers/a-paper", "papers/b-paper"]
+    assert shown.out.index("papers/a-paper") < shown.out.index("notes/note-000")
+    assert f"... and {FILES + 3 - LARGEST} more documents" in shown.out

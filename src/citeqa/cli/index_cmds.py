@@ -25,6 +25,7 @@ from citeqa.visible import clean, shown, to_json
 
 if TYPE_CHECKING:  # rich is imported where a report is printed: `citeqa ask` never needs it
     from rich.table import Table
+    from rich.text import Text
 
 
 @app.command("index", epilog=examples("citeqa index --corpus ~/papers --rebuild"))
@@ -188,12 +189,12 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     from citeqa.status import stale_reason
 
     console = Console(highlight=False, soft_wrap=True)
-    documents, channels = status_tables(described, listed)
-    console.print(documents)
-    _, more = first(described.documents, listed)
-    if more:
-        console.print(Text(f"... and {more} more documents (`citeqa status --all` or --json)"))
-    console.print(channels)
+    if listed is not None and len(described.documents) > listed:
+        for part in summary_parts(described):
+            console.print(part)
+    else:
+        console.print(status_tables(described, listed)[0])
+    console.print(status_tables(described, 0)[1])
     size = described.size_bytes / 1e6
     console.print(
         Text(
@@ -231,6 +232,36 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
         console.print(Text("Up to date with the corpus.", style="green"))
 
 
+def summary_parts(described: IndexStatus) -> list[Table | Text]:
+    """An index too long to list (status_summary): its documents per top-level folder, their
+    languages, then the largest documents and how many more there are."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from citeqa.status_summary import LARGEST, by_folder, folder_count, largest
+
+    documents = described.documents
+    named = counted(len(documents), "document")
+    title = Text(shown(f"Index {described.index_dir}: {named} by folder"))
+    folders = Table("folder", "documents", "chunks", "languages", title=title)
+    for folder in by_folder(documents):
+        folders.add_row(
+            *_cells(folder.folder, folder.documents, folder.chunks, folder.languages_line())
+        )
+    whole = folder_count("all", documents).languages_line()
+    biggest = Table("document", "title", "chunks", "lang", title=Text("Largest documents"))
+    for doc in largest(documents, LARGEST):
+        biggest.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
+    more = len(documents) - min(LARGEST, len(documents))
+    _fold(folders, biggest)
+    return [
+        folders,
+        Text(f"languages: {shown(whole)}"),
+        biggest,
+        Text(f"... and {more} more documents (`citeqa status --all` or --json)"),
+    ]
+
+
 def skipped_line(skipped: list[str], listed: int | None) -> str:
     """The files the build skipped, the first `listed` (or all) named, then how many more."""
     named, more = first(skipped, listed)
@@ -246,17 +277,26 @@ def status_tables(described: IndexStatus, listed: int | None = None) -> tuple[Ta
     from rich.table import Table
     from rich.text import Text
 
-    def cells(*values: object) -> list[Text]:
-        return [Text(shown(value)) for value in values]
-
     title = Text(shown(f"Index {described.index_dir}"))
     documents = Table("document", "title", "chunks", "lang", title=title)
     for doc in first(described.documents, listed)[0]:
-        documents.add_row(*cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
+        documents.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
     channels = Table("channel", "model", "package", "version", "dim", "index")
     for c in described.channels:
-        channels.add_row(*cells(c.name, c.model, c.package, c.version, c.dim, c.index_type))
-    for table in (documents, channels):
+        channels.add_row(*_cells(c.name, c.model, c.package, c.version, c.dim, c.index_type))
+    _fold(documents, channels)
+    return documents, channels
+
+
+def _cells(*values: object) -> list[Text]:
+    """Cleaned literal text (the manifest is read from disk), never markup."""
+    from rich.text import Text
+
+    return [Text(shown(value)) for value in values]
+
+
+def _fold(*tables: Table) -> None:
+    """Cells fold in a narrow or piped terminal, never cut."""
+    for table in tables:
         for column in table.columns:
             column.overflow = "fold"
-    return documents, channels
