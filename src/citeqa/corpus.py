@@ -74,13 +74,20 @@ def corpus_stamps(corpus_dir: Path, manifest: dict[str, Any]) -> CorpusStamps:
     """The corpus files with their sizes and times, in one walk (a `stat` each), without
     building a Path per file: what tells whether the corpus changed (`manifest`: the corpus's,
     read_corpus_manifest's data, which names the domain file left out). Raises CorpusMissing."""
+    return corpus_walk(corpus_dir, manifest)[0]
+
+
+def corpus_walk(corpus_dir: Path, manifest: dict[str, Any]) -> tuple[CorpusStamps, list[str]]:
+    """`corpus_stamps`, and the names the walk left out as a build skips them (a link leading
+    outside the corpus, a FIFO...)."""
     check_corpus_folder(corpus_dir)
-    return _walk(corpus_dir, domain_path(corpus_dir, manifest))[0]
+    stamps, _, left_out = _walk(corpus_dir, domain_path(corpus_dir, manifest))
+    return stamps, left_out
 
 
-def _walk(corpus_dir: Path, domain: Path | None) -> tuple[CorpusStamps, list[str]]:
-    """The corpus files but the manifest and the `domain` file it names, and notes on what was
-    left out that a user may not expect."""
+def _walk(corpus_dir: Path, domain: Path | None) -> tuple[CorpusStamps, list[str], list[str]]:
+    """The corpus files but the manifest and the `domain` file it names, notes on what was
+    left out that a user may not expect, and the names of those (folderwalk.walk_folder)."""
     skipped = {MANIFEST, relative_path(domain, corpus_dir) if domain is not None else MANIFEST}
     return walk_folder(corpus_dir, skipped)
 
@@ -127,7 +134,7 @@ def scan_corpus(
     domain_file = corpus_domain(corpus_dir, manifest.data)
     warnings.extend(domain_file.warnings)
     digest = combined_digest(manifest.sha256, domain_file.sha256)
-    files, skipped = _walk(corpus_dir, domain_path(corpus_dir, manifest.data))
+    files, skipped, _ = _walk(corpus_dir, domain_path(corpus_dir, manifest.data))
     entries: list[DocumentEntry] = []
     used: set[str] = set()
     unread = list(skipped)  # the files it could not read, for the message when none was read

@@ -27,12 +27,13 @@ class CorpusStamps(NamedTuple):
     mtimes_ns: list[int]
 
 
-def walk_folder(corpus_dir: Path, skipped: set[str]) -> tuple[CorpusStamps, list[str]]:
+def walk_folder(corpus_dir: Path, skipped: set[str]) -> tuple[CorpusStamps, list[str], list[str]]:
     """The files under `corpus_dir` (but the relative names in `skipped`) with their sizes
-    and times, in sorted order, and the notes of the walk."""
+    and times, in sorted order, the notes of the walk ("name: why"), and the names it left
+    out with a note (a link leading outside, a FIFO...)."""
     walk = _Walk(real_path(corpus_dir), skipped)
     walk.walk(corpus_dir)
-    return CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), walk.notes
+    return CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), walk.notes, walk.left_out
 
 
 _Visit = tuple[str, str, Iterator[tuple[str, stat_result | None]]]
@@ -54,6 +55,7 @@ class _Walk:
         self.sizes: list[int] = []
         self.mtimes_ns: list[int] = []
         self.notes: list[str] = []
+        self.left_out: list[str] = []
 
     def walk(self, corpus_dir: Path) -> None:
         """Record the files under `corpus_dir`, depth first in sorted order (a stack of the
@@ -63,7 +65,7 @@ class _Walk:
             prefix, path, entries = pending[-1]
             for key, stat in entries:
                 if not _encodable(key):  # its name could not be stored in the index's files
-                    self.notes.append(f"{prefix + key}: {NOT_UTF8}")
+                    self._note(prefix + key, NOT_UTF8)
                     continue
                 if key.endswith("/"):  # visit it now, then the rest of this listing
                     folder = os.path.join(path, key[:-1])
@@ -74,6 +76,11 @@ class _Walk:
             else:
                 pending.pop()
 
+    def _note(self, name: str, reason: str) -> None:
+        """Leave out `name` (relative), saying why."""
+        self.notes.append(f"{name}: {reason}")
+        self.left_out.append(name)
+
     def _folder(self, prefix: str, path: str, corpus_dir: Path) -> _Visit:
         """The folder `path` (relative name `prefix`) to visit: its sorted listing, or none
         (with a note) when it cannot be listed."""
@@ -82,11 +89,13 @@ class _Walk:
             descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as error:
             self.notes.append(_unlisted(Path(path), corpus_dir, error))
+            self.left_out.append(relative_path(Path(path), corpus_dir))
             return prefix, path, iter(listing)
         try:
             listing = self._listing(descriptor)
         except OSError as error:
             self.notes.append(_unlisted(Path(path), corpus_dir, error))
+            self.left_out.append(relative_path(Path(path), corpus_dir))
         finally:
             os.close(descriptor)
         return prefix, path, iter(listing)
@@ -120,7 +129,7 @@ class _Walk:
             self.sizes.append(stat.st_size)
             self.mtimes_ns.append(stat.st_mtime_ns)
         else:
-            self.notes.append(f"{name}: {_not_regular(stat.st_mode)}")
+            self._note(name, _not_regular(stat.st_mode))
 
     def _link(self, name: str, folder: str, entry: str) -> stat_result | None:
         """The target's stat of a symbolic link kept as a file; None, with a note as for a
@@ -132,11 +141,11 @@ class _Walk:
         except OSError:
             target = None
         if target is not None and S_ISDIR(target.st_mode):
-            self.notes.append(f"{name}: {FOLDER_LINK}")
+            self._note(name, FOLDER_LINK)
             return None
         problem = _link_problem(Path(path), self.root)
         if problem is not None:
-            self.notes.append(f"{name}: {problem}")
+            self._note(name, problem)
             return None
         return target
 

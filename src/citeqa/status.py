@@ -21,7 +21,7 @@ from citeqa.corpus import (
     UNREADABLE,
     CorpusStamps,
     corpus_manifest_digest,
-    corpus_stamps,
+    corpus_walk,
     file_digest,
 )
 from citeqa.domain import KNOWLEDGE_FORMAT, read_corpus_manifest
@@ -44,6 +44,8 @@ class CorpusNow(NamedTuple):
     domain file left out); None when the corpus folder is missing."""
     examples: list[Example]
     """The example questions of the corpus's manifest, as the check read it."""
+    left_out: tuple[str, ...] = ()
+    """What the check's walk left out (a link leading outside...), as a build skips it."""
 
 
 def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None) -> CorpusNow:
@@ -52,7 +54,7 @@ def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None
     its manifest."""
     manifest = read_corpus_manifest(corpus_dir)  # once, for the walk, the digest, the examples
     try:
-        now = corpus_stamps(corpus_dir, manifest.data)
+        now, left_out = corpus_walk(corpus_dir, manifest.data)
     except CiteqaError:
         return CorpusNow([f"removed: {corpus_dir} (corpus folder missing)"], None, [])
     if now.names == recorded.names:  # the usual case: compare the stamps as two arrays
@@ -61,7 +63,7 @@ def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None
         changes = _renamed(recorded, now, corpus_dir)
     if corpus_manifest_digest(corpus_dir, manifest) != manifest_sha256:
         changes.append("modified: manifest.json (titles or domain file)")
-    return CorpusNow(changes, sum(now.sizes), manifest_examples(manifest.data))
+    return CorpusNow(changes, sum(now.sizes), manifest_examples(manifest.data), tuple(left_out))
 
 
 def _renamed(recorded: FileList, now: CorpusStamps, corpus_dir: Path) -> list[str]:
@@ -147,7 +149,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         manifest_hash=index.manifest_hash,
         stale=bool(changed),
         changed=changed,
-        skipped=index.files().skipped(),
+        skipped=sorted({*index.files().skipped(), *corpus.left_out}),
     )
 
 

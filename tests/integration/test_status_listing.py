@@ -101,3 +101,20 @@ def test_a_corpus_of_many_notes_and_a_few_papers_is_summed_up_per_folder(
     assert [row.split(" │ ")[0] for row in papers] == ["papers/a-paper", "papers/b-paper"]
     assert shown.out.index("papers/a-paper") < shown.out.index("notes/note-000")
     assert f"... and {FILES + 3 - LARGEST} more documents" in shown.out
+
+
+def test_status_names_a_link_leading_outside_as_index_does(tmp_path: Path, cli: Any) -> None:
+    """The user trial: `index` listed a link leading outside the corpus as skipped, `status
+    --json` left it out of `skipped`."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "notes.txt").write_text("Renal response at week 76.\n", encoding="utf-8")
+    (corpus / "report.docx").write_bytes(b"PK\x03\x04 not read")
+    (tmp_path / "secret.txt").write_text("Not in the corpus.\n", encoding="utf-8")
+    (corpus / "passwd.txt").symlink_to(tmp_path / "secret.txt")
+    where = {"corpus_dir": str(corpus), "index_dir": str(index)}
+    built = cli("index", **where)
+    assert built.code == 0 and "passwd.txt" in built.out + built.err
+    described = json.loads(cli("status", "--json", **where).out)
+    assert described["skipped"] == ["passwd.txt", "report.docx"]
+    assert "skipped, not documents (2; `citeqa index` says why)" in cli("status", **where).out
