@@ -162,6 +162,12 @@ def not_answered(terms: QuestionTerms, lang: Lang, passages: frozenset[str] = fr
     return NOT_ANSWERED[lang]
 
 
+def new_words_never_mentioned(words: list[str], lang: Lang) -> str:
+    """The reason for a follow-up whose new `words` (followup_quotes.py) the documents never
+    use: none of its closest sentences can mention them."""
+    return NEVER_MENTIONED[lang].format(words=_quoted(words))
+
+
 def unsure(sure: float, floor: float, lang: Lang) -> str:
     """The reason for an abstention by the user's `min_confidence` alone: both figures with two
     decimals, as shown, or with as many more as it takes for the confidence to read below the

@@ -2,12 +2,13 @@
 
 The sentences of the top passages are scored (sentences.py) and ordered by the learned sentence
 ranker (answer_models.py, over answer_features.py), whose probabilities are the evidence for
-abstaining; the quote ranker reorders them to choose the quote: the best one, and any nearly as
-good while the quote stays short (for a table lookup, among the rows holding the key the
-question names: `looked_up`), are quoted (quoting.py) with citations checked against the
-document text. The answerability model decides whether to abstain; the confidence model says
-how likely the quote is right. An abstention says why (abstention.py) and still lists the
-closest passages.
+abstaining (a follow-up's candidates are the sentences that mention one of its new words when
+any does: followup_quotes.py); the quote ranker reorders them to choose the quote: the best
+one, and any nearly as good while the quote stays short (for a table lookup, among the rows
+holding the key the question names: `looked_up`), are quoted (quoting.py) with citations
+checked against the document text. The answerability model decides whether to abstain; the
+confidence model says how likely the quote is right. An abstention says why (abstention.py) and
+still lists the closest passages.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
+from citeqa.followup_quotes import mentions_new_words, new_words
 from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
@@ -69,6 +71,26 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     return in_order(candidates.sentences, sentence_scores(quoter, rows), rows)
 
 
+def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates:
+    """The candidates that mention one of a follow-up's new words (followup_quotes.py), in
+    their order."""
+    kept = [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if mentions_new_words(item, reading)
+    ]
+    return _subset(candidates, kept)
+
+
+def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
+    """The candidates at `numbers`, in that order."""
+    return Candidates(
+        [candidates.sentences[n] for n in numbers],
+        candidates.probabilities[numbers],
+        candidates.rows[numbers],
+    )
+
+
 def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     """The candidates, but for a lookup only the rows it looks up: when rows have a first
     cell the question names (ScoredSentence.names_key, noted when scoring: "exit code 9",
@@ -94,11 +116,7 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     ]
     if not rows or rows == [0]:
         return candidates
-    return Candidates(
-        [candidates.sentences[n] for n in rows],
-        candidates.probabilities[rows],
-        candidates.rows[rows],
-    )
+    return _subset(candidates, rows)
 
 
 def choose(
@@ -229,6 +247,14 @@ def compose(
     models = shipped_models()
     reading = Reading(bank, top, terms)
     candidates = rank_candidates(reading, query_vector, models)
+    if terms.new_terms:
+        mentioning = mentioning_new_words(candidates, reading)
+        new = new_words(terms)
+        if not mentioning.sentences and all(word in terms.absent for word in new):
+            reason = abstention.new_words_never_mentioned(new, lang)
+            return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+        if mentioning.sentences:  # else the models read every candidate, as for any question
+            candidates = mentioning
     evidence = question_features(
         candidates.probabilities, candidates.rows, reading, (query_vector, centroid), channel
     )

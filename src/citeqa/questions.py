@@ -8,6 +8,7 @@
   `coverage` says how much of the question a sentence covers. `unknown_names` counts names
   (a hyphenated code, a word with digits or capitals, or one with a name ending the corpus's
   domain file lists) that appear nowhere in the corpus: a strong sign that it cannot answer.
+  A follow-up's `new_terms` are its words the previous question it is read with did not use.
 - `IDENTIFIER` and `question_keys`: the identifiers and numbers a question names.
 """
 
@@ -140,6 +141,11 @@ class QuestionTerms:
     keys: frozenset[str] = frozenset()
     """The numbers and identifiers the focus names (`question_keys`), read once by `analyse`:
     what scoring and quoting look a table row up by (tables.names_a_cell)."""
+    new_terms: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    """A follow-up's own words that the context it is read with does not use, each with its
+    alternatives, in order: what it asks beyond the previous question ("poids" in "Et le
+    poids ?" after one on the tank's capacity). Its quote must mention one
+    (followup_quotes.py). Empty for a question read on its own; interrogatives are none."""
 
     def worst_gap(self, tokens: frozenset[str]) -> float:
         """The weight of the heaviest question term absent from `tokens`, over the heaviest
@@ -281,6 +287,7 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     result = QuestionTerms(focus=focus, keys=question_keys(focus))
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()
+    own: list[tuple[str, frozenset[str]]] = []
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
         for word in _WORD.findall(text):
             alternatives = word_alternatives(word, vocabulary.glossary)
@@ -291,7 +298,7 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
             ):
                 continue
             seen.add(alternatives)
-            own = alternatives
+            typed = alternatives
             if scale == 1.0:
                 alternatives = _check_focus_word(word, alternatives, vocabulary, result)
             frequency = _frequency(alternatives, vocabulary)
@@ -300,12 +307,40 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
             result.focus_terms += scale == 1.0
             if scale == 1.0 and frequency == 0:
                 result.missing += weight
-            if scale == 1.0 and _frequency(own, vocabulary) == 0:
+            if scale == 1.0 and _frequency(typed, vocabulary) == 0:
                 result.absent.append(word)
+            if scale == 1.0:
+                own.extend(_own_term(word, alternatives, frequency, vocabulary))
+    if context:
+        result.new_terms = _new_terms(own, context, vocabulary.glossary)
     result.unknown_names = min(1.0, result.unknown_names)
     focus_weight = sum(weight for _, weight in result.terms[: result.focus_terms])
     result.missing = result.missing / focus_weight if focus_weight else 0.0
     return result
+
+
+def _own_term(
+    word: str, alternatives: frozenset[str], frequency: int, vocabulary: Vocabulary
+) -> list[tuple[str, frozenset[str]]]:
+    """The question's word as a term a quote can mention (`new_terms`), or none for an
+    interrogative; a word the corpus never uses is mentioned by its cognates ("organique" by
+    "organic"), or by nothing without any."""
+    if fold(word) in QUESTION_WORDS:
+        return []
+    if frequency:
+        return [(word, alternatives)]
+    cognates = vocabulary.cognates(word)
+    return [(word, alternatives.union(*(word_alternatives(c) for c in cognates)))]
+
+
+def _new_terms(
+    own: list[tuple[str, frozenset[str]]], context: str, glossary: Glossary
+) -> list[tuple[str, frozenset[str]]]:
+    """The question's own terms (`own`) that no word of `context` matches (`new_terms`)."""
+    said: set[str] = set()
+    for word in _WORD.findall(context):
+        said |= word_alternatives(word, glossary)
+    return [(word, alternatives) for word, alternatives in own if not alternatives & said]
 
 
 def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabulary) -> bool:

@@ -53,9 +53,7 @@ def quote_spans(
         doc = bank.documents[sentence.doc_id]
         text = doc.text
         chunk = _holding_chunk(chunk_of, sentence, bank)
-        start, end = _whole_words(
-            text, _extended_start(bank, item.index, chunk), _extended_end(bank, item.index, chunk)
-        )
+        start, end = _whole_words(text, *quoted_lines(bank, item.index, chunk))
         if terms is not None:
             start, end = best_clauses(text, start, end, terms, chunk.lang)
         start = min(past_heading_marks(text, start), end)
@@ -90,6 +88,12 @@ def _without_quoted_headers(spans: list[Span]) -> list[Span]:
 def _quotes(span: Span, doc_id: str, bounds: tuple[int, int]) -> bool:
     """Whether `span` quotes the text at `bounds` of document `doc_id`."""
     return span.doc_id == doc_id and span.start <= bounds[0] and bounds[1] <= span.end
+
+
+def quoted_lines(bank: SentenceBank, index: int, chunk: Chunk) -> tuple[int, int]:
+    """Where a quote of sentence `index` starts and ends, before it is cut to whole words and
+    its best clauses: the sentence with the lines a short one takes in above and below it."""
+    return _extended_start(bank, index, chunk), _extended_end(bank, index, chunk)
 
 
 def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:

@@ -169,3 +169,68 @@ def test_a_french_follow_up_after_an_english_question_is_answered_in_french(
         NEVER_MENTIONED["fr"].format(words="“baleineaux”")
         + " Les documents sont en anglais : essayez de poser la question en anglais."
     )
+
+
+MANUAL = (
+    "# Espresso machine\n\n## Specifications\n\n| Feature | Value |\n|---|---|\n"
+    "| Tank capacity | 1.8 litres |\n| Weight | 7.2 kg |\n| Power | 1450 W |\n\n"
+    "## Cleaning\n\nDescale the machine every month with a citric acid solution.\n"
+)
+TRIAL = (
+    "# Methods\n\nWe enrolled 96 night-shift nurses in a randomised trial of time-restricted"
+    " eating. Exclusion criteria were diabetes, pregnancy and a diagnosed sleep disorder."
+    " Sleep was measured with wrist actigraphy for eight weeks.\n"
+)
+POOL = (
+    "# Opening hours\n\nIn term time the pool opens from 12:00 to 14:00 on weekdays and from"
+    " 9:00 to 13:00 on Saturdays. During the school holidays the pool's opening hours are"
+    " 10:00 to 19:00 without a break, every day of the week.\n"
+)
+
+
+def test_a_follow_up_naming_a_new_attribute_quotes_it_not_the_previous_answer(
+    tmp_path: Path,
+) -> None:
+    """The user trial: "Quelle est la capacité du réservoir ?" then "Et le poids ?" quoted the
+    tank's row again (read with the previous question, whose words outweighed "poids"), at
+    about the first answer's confidence, instead of the weight's row."""
+    session = _assistant(tmp_path, {"manual.md": MANUAL}).session()
+    first = session.ask("What is the tank capacity?")
+    assert "1.8 litres" in first.citations[0].quote
+    follow = session.ask("And the weight?")
+    assert follow.read_with == "What is the tank capacity?"
+    assert [c.quote for c in follow.citations] == ["| Weight | 7.2 kg |"]
+
+
+def test_a_sentence_is_not_taken_to_answer_by_the_sentence_before_it(tmp_path: Path) -> None:
+    """The user trial: after the holidays' hours, "Et le samedi ?" quoted the holidays' sentence
+    again, the sentence before it naming Saturdays: a quote mentions the new word itself."""
+    session = _assistant(tmp_path, {"pool.md": POOL}).session()
+    session.ask("What are the pool's opening hours during the school holidays?")
+    follow = session.ask("And on Saturdays?")
+    assert follow.citations
+    assert all("9:00 to 13:00 on Saturdays" in c.quote for c in follow.citations)
+    assert not any("school holidays" in c.quote for c in follow.citations)
+
+
+def test_a_follow_up_whose_new_word_no_passage_mentions_abstains_naming_it(
+    tmp_path: Path,
+) -> None:
+    """The user trial: "And the inclusion criteria?" quoted the exclusion criteria again."""
+    session = _assistant(tmp_path, {"trial.md": TRIAL}).session()
+    first = session.ask("What were the exclusion criteria?")
+    assert "Exclusion criteria" in first.citations[0].quote
+    follow = session.ask("And the inclusion criteria?")
+    assert follow.abstained and not follow.citations
+    assert follow.reason == NEVER_MENTIONED["en"].format(words="“inclusion”")
+
+
+def test_a_follow_up_repeats_the_previous_quote_when_it_mentions_the_new_word(
+    tmp_path: Path,
+) -> None:
+    trial = TRIAL.replace("96 night-shift nurses", "96 night-shift nurses aged 25 to 60")
+    session = _assistant(tmp_path, {"trial.md": trial}).session()
+    first = session.ask("How many nurses were enrolled in the eating trial?")
+    follow = session.ask("And their age?")
+    assert follow.read_with is not None and not follow.abstained
+    assert [c.quote for c in follow.citations] == [c.quote for c in first.citations]

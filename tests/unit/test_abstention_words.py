@@ -10,6 +10,7 @@ from citeqa.abstention import (
     DocumentLanguages,
     ask_in,
     before_search,
+    new_words_never_mentioned,
     not_answered,
     nothing_to_search,
     unmatched_words,
@@ -161,3 +162,10 @@ def test_a_word_of_thousands_of_letters_is_named_by_its_ends() -> None:
     reason = not_answered(asked, "en", frozenset())
     assert len(reason) < 300
     assert reason.endswith(f"they never mention “{'Z' * 60}…{'Y' * 60}” (2,000 characters).")
+
+
+def test_a_follow_ups_new_words_the_documents_never_use_are_named() -> None:
+    """A follow-up whose new words the documents never use (followup_quotes.py) names them."""
+    assert new_words_never_mentioned(["inclusion"], "en") == (
+        "The documents do not appear to answer this question: they never mention “inclusion”."
+    )

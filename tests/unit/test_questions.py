@@ -350,3 +350,36 @@ def test_a_word_about_the_documents_that_the_corpus_uses_stays_a_term() -> None:
         CORPUS.pop()
     assert terms.focus_terms == 2 and terms.absent == []  # "report", "response"; no "say"
     assert any("report" in alternatives for alternatives, _ in terms.terms)
+
+
+MANUAL = Vocabulary(
+    ["| Tank capacity | 1.8 litres |", "| Weight | 7.2 kg |", "Soil organic carbon rose."],
+    {"tank": 1, "capac": 1, "weight": 1, "soil": 1, "organic": 1, "carbon": 1},
+    100,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "new"),
+    [
+        ("And the weight?", "What is the tank capacity?", ["weight"]),
+        ("And the tank weight?", "What is the tank capacity?", ["weight"]),  # "tank" was asked
+        ("And its capacity?", "What is the tank capacity?", []),
+        ("For how long?", "What is the tank capacity?", []),  # interrogatives ask no subject
+        ("And the colour?", "What is the tank capacity?", ["colour"]),  # never used: none says it
+        ("What is the weight?", None, []),  # a question read on its own
+    ],
+)
+def test_new_terms_are_a_follow_ups_words_its_context_lacks(
+    question: str, previous: str | None, new: list[str]
+) -> None:
+    terms = analyse(question, previous, MANUAL)
+    assert [word for word, _ in terms.new_terms] == new
+
+
+def test_a_new_word_the_corpus_never_uses_counts_by_its_cognates() -> None:
+    """The user trial's "Et le carbone organique ?" on an English paper: "organique" is
+    mentioned as "organic"."""
+    terms = analyse("Et le carbone organique ?", "What was the soil's carbon?", MANUAL)
+    assert [word for word, _ in terms.new_terms] == ["organique"]
+    assert "organic" in terms.new_terms[0][1]
