@@ -2,7 +2,9 @@
 
 Pure functions, no I/O. Lines are grouped into runs of non-blank lines, each cut where its lines
 change kind (a markdown heading, table rows, bullets, text; lines after a bullet continue its
-item); a standalone short line that leads content, or a paragraph wholly in bold, is a heading.
+item); a standalone short line that leads content, or a paragraph wholly in bold, is a heading,
+and so is a numbered line inside a paragraph standing over prose after a sentence's end ("3.
+Results", "Article 5 - Fees"), as plain text and PDF text have them.
 chunking.py packs blocks into chunks; `headings` lists a text's headings as a build finds them.
 """
 
@@ -20,6 +22,7 @@ from citeqa.language import (
     is_table_row,
     line_spans,
     trim_span,
+    without_closing_marks,
 )
 
 __all__ = ["Block", "BlockKind", "headings", "split_blocks"]
@@ -33,6 +36,16 @@ BOLD_HEADING_MAX = 120
 HEADING_FOLLOWER_MIN = 25
 """A short-line heading must be followed by a block at least this long (or a list/table)."""
 
+PROSE_LINE_MIN = 40
+"""A line that a heading inside a paragraph stands over is at least this long."""
+
+_ENDS = ".!?…:;,"
+_NUMBERED_HEADING = re.compile(
+    r"(?P<number>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+\S"  # 3. / 2.1 / IV.
+    r"|\w+\.?\s+(?:\d{1,3}|[IVXLC]{1,6})(?:\s*[-–—:.]\s+\S|$)"  # Article 5 - / TITRE II -
+)
+"""A numbered heading's opening: a section number, or a word and a number then a dash, colon
+or period (the word is any: "Article", "Chapter", "Section", "Titre"...)."""
 _BOLD_PARAGRAPH = re.compile(r"(\*\*|__)[^*_].*(\*\*|__)", re.DOTALL)
 
 
@@ -60,9 +73,10 @@ def _paragraphs(text: str) -> Iterator[list[Span]]:
         yield run
 
 
-def _line_kind(text: str, lines: list[Span], index: int) -> BlockKind:
+def _line_kind(text: str, lines: list[Span], index: int, heading: bool) -> BlockKind:
+    """The kind of the line at `index`; `heading`: it is a heading over prose (`_heading_lines`)."""
     line = text[slice(*lines[index])]
-    if is_markdown_heading(line):
+    if heading or is_markdown_heading(line):
         return "heading"
     neighbours = [text[slice(*lines[i])] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
     if is_table_row(line) and any(is_table_row(other) for other in neighbours):
@@ -73,8 +87,9 @@ def _line_kind(text: str, lines: list[Span], index: int) -> BlockKind:
 def _paragraph_blocks(text: str, lines: list[Span]) -> list[Block]:
     """A paragraph cut where its lines change kind (lines after a bullet continue the list)."""
     blocks: list[Block] = []
+    headings = _heading_lines(text, lines)
     for index, (start, end) in enumerate(lines):
-        kind = _line_kind(text, lines, index)
+        kind = _line_kind(text, lines, index, headings[index])
         previous = blocks[-1] if blocks else None
         same = previous is not None and previous.kind == kind != "heading"
         if previous and (same or _continues_item(text, previous, kind, lines[index - 1])):
@@ -86,6 +101,62 @@ def _paragraph_blocks(text: str, lines: list[Span]) -> list[Block]:
         if block.kind == "heading":
             block.heading = clean_heading(text[block.start : block.end])
     return blocks
+
+
+def _heading_lines(text: str, lines: list[Span]) -> list[bool]:
+    """For each line of a paragraph, whether it is a heading over the prose of the next line
+    (plain text and PDF have no markup): on the paragraph's first line, after a line ending a
+    sentence or after another such heading, when it is numbered ("3. Results", "2.1 Site",
+    "IV. Scope", "Article 5 - Fees", "TITRE II - ACCÈS"). An unnumbered short line ("Methods")
+    is not: tried, it moved two bundled documents' chunks and two abstentions (evals/README.md)."""
+    flags: list[bool] = []
+    for index in range(len(lines)):
+        previous = without_closing_marks(text[slice(*lines[index - 1])]) if index else "."
+        after_end = previous[-1:] in _ENDS or flags[-1]
+        flags.append(after_end and _heads_prose(text, lines, index))
+    return flags
+
+
+def _heads_prose(text: str, lines: list[Span], index: int) -> bool:
+    """Whether the line at `index`, short, numbered and without final punctuation, stands over
+    prose (or over a numbered heading of a lower level that does)."""
+    line = text[slice(*lines[index])].strip()
+    if index + 1 >= len(lines) or not _heading_candidate_line(line) or line[-1] in _ENDS:
+        return False
+    return _NUMBERED_HEADING.match(line) is not None and _numbered_leads(text, lines, index)
+
+
+def _numbered_leads(text: str, lines: list[Span], index: int) -> bool:
+    """Whether the numbered line at `index` is followed by prose, or by a numbered heading of
+    a lower level that is ("2. Methods" over "2.1 Site" over prose); a numbered list's next
+    item is no prose, so its items stay a list."""
+    number = _NUMBERED_HEADING.match(text[slice(*lines[index])].strip())
+    following = text[slice(*lines[index + 1])].strip()
+    if _leads_prose(following):
+        return True
+    deeper = _NUMBERED_HEADING.match(following)
+    if not (number and deeper and number.group("number")):
+        return False
+    parent, child = number.group("number").rstrip("."), (deeper.group("number") or "")
+    deeper_leads = index + 2 < len(lines) and _numbered_leads(text, lines, index + 1)
+    return child.startswith(parent + ".") and deeper_leads
+
+
+def _leads_prose(line: str) -> bool:
+    """A line a heading can stand over: a sentence's opening, long enough to be prose."""
+    line = line.strip()
+    return (
+        len(line) >= PROSE_LINE_MIN
+        and (line[0].isupper() or line[0].isdigit())
+        and not (is_bullet(line) or is_table_row(line) or is_markdown_heading(line))
+    )
+
+
+def _heading_candidate_line(line: str) -> bool:
+    """A short line starting with a capital or a digit, with letters in it."""
+    letters = sum(char.isalpha() for char in line)
+    opening = line[:1]
+    return len(line) <= HEADING_MAX and (opening.isupper() or opening.isdigit()) and letters >= 2
 
 
 def _continues_item(text: str, block: Block, kind: BlockKind, previous_line: Span) -> bool:
@@ -103,14 +174,11 @@ def clean_heading(line: str) -> str:
 def _heading_candidate(text: str, block: Block) -> bool:
     """A short line alone, with no final period, starting with a capital or a digit."""
     line = text[block.start : block.end]
-    letters = sum(char.isalpha() for char in line)
     return (
         block.kind == "text"
         and block.lines == 1
-        and len(line) <= HEADING_MAX
-        and (line[0].isupper() or line[0].isdigit())
+        and _heading_candidate_line(line)
         and line[-1] not in ".,;"
-        and letters >= 2
     )
 
 
@@ -140,6 +208,8 @@ def _leads_content(text: str, paragraphs: list[list[Block]], index: int) -> bool
     if index + 1 >= len(paragraphs):
         return False
     following = paragraphs[index + 1][0]
+    if following.kind == "heading" and len(paragraphs[index + 1]) > 1:
+        return True  # a heading over the first line of a paragraph (a title over an article)
     if index == 0 and len(paragraphs[index + 1]) == 1 and following.kind == "text":
         return not _heading_candidate(text, following) or following.lines > 1  # a title
     if following.kind in ("list", "table") or following.lines > 1:

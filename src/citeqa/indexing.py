@@ -15,6 +15,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from citeqa.chunking import CUTTING_VERSION
 from citeqa.chunkpass import DocumentChunks, Progress
 from citeqa.config import Settings
 from citeqa.contents import BuildContents, compute_contents, write_documents
@@ -237,6 +238,7 @@ def _manifest(
         "corpus_manifest_sha256": manifest_sha256,
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
+        "cutting": CUTTING_VERSION,
         "flat_index_max": settings.flat_index_max,
         "compressed_index_min": settings.compressed_index_min,
         "vector_store": settings.vector_store,

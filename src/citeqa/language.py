@@ -11,7 +11,9 @@ said to be in another language (`OTHER`) where citeqa names a document's languag
 `LANGUAGE_NAMES` names them in English and in French.
 
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
-holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row).
+holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
+a line without final punctuation runs on into the next when that one opens in lower case, or when
+it is a full line of a hard-wrapped paragraph (`_wrapped_lines`: as long as the lines around it).
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
 """
@@ -142,6 +144,9 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)\]*_]*(?=\s)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")
 _TERMINAL = ".!?…:;"
+_CLOSING_MARKS = " \t\r\n\f\v\u00a0\u2009\u202f*_\"'”»)]"
+"""What may close a line after its last word: blanks (French typography's narrow ones too),
+emphasis marks, closing quotes and brackets."""
 _OPENERS = "\"'“‘«([*¿¡"
 _JOINING_WORDS = words(
     "and or of the a an to in with for by on at from et ou de des du la le les à au aux en "
@@ -211,19 +216,50 @@ def past_heading_marks(text: str, start: int) -> int:
     return marks.end() if marks and start < marks.end() else start
 
 
-def _continues(line: str, following: str) -> bool:
-    """Whether `following` carries on the sentence that `line` (not ending a block) started."""
+def without_closing_marks(line: str) -> str:
+    """The line without the blanks, emphasis marks, quotes and brackets that close it, so that
+    its last character says whether a sentence ends there ("…l’injection. »" ends with ".")."""
+    return line.rstrip(_CLOSING_MARKS)
+
+
+def _continues(line: str, following: str, wrapped: bool) -> bool:
+    """Whether `following` carries on the sentence that `line` (not ending a block) started;
+    `wrapped`: `line` is as long as its neighbours (`_wrapped_lines`), so hard wrapping cut it."""
     if is_table_row(line) or is_table_row(following) or is_bullet(following):
         return False
-    if is_markdown_heading(line):
+    if is_markdown_heading(line) or is_markdown_heading(following):
         return False
-    core = line.rstrip().rstrip("*_\"'”»)]")
+    core = without_closing_marks(line)
     if not core or core[-1] in _TERMINAL:
         return False
     if core[-1] in ",-–(" or core.split()[-1].lower() in _JOINING_WORDS:
         return True
     first = following.lstrip()[:1]
-    return first.islower() or first == "("
+    return wrapped or first.islower() or first == "("
+
+
+WRAPPED_MIN = 60
+"""A line without final punctuation is read as wrapped prose only from this many characters
+(trailing blanks aside): slide lines, list items and labels are shorter."""
+WRAP_NEAR = 0.75
+"""A wrapped line is at least this share of its neighbours' length, and they of its length:
+a paragraph hard-wrapped at a width fills its lines to about that width, while a title or a
+label line is much longer or shorter than the lines around it."""
+_WRAP_WINDOW = 2
+"""How many lines on each side are the neighbours a line's length is compared with."""
+
+
+def _wrapped_lines(lengths: list[int]) -> list[bool]:
+    """For each line (its length without trailing blanks), whether it is a full line of a
+    hard-wrapped paragraph: long, and near the length of the longest of its neighbours."""
+    flags = []
+    for index, length in enumerate(lengths):
+        around = lengths[max(0, index - _WRAP_WINDOW) : index]
+        around += lengths[index + 1 : index + 1 + _WRAP_WINDOW]
+        widest = max(around, default=0)
+        near = WRAP_NEAR * length <= widest and WRAP_NEAR * widest <= length
+        flags.append(length >= WRAPPED_MIN and near)
+    return flags
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -246,17 +282,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
     """Groups of consecutive lines that belong to one sentence or more."""
+    lines = line_spans(text, start, end)
+    wrapped = _wrapped_lines([len(text[a:b].rstrip()) for a, b in lines])
     run: Span | None = None
-    last_line = ""
-    for line_start, line_end in line_spans(text, start, end):
+    for index, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end]
-        if run and line.strip() and _continues(last_line, line):
+        previous = text[slice(*lines[index - 1])] if index else ""
+        if run and line.strip() and _continues(previous, line, wrapped[index - 1]):
             run = (run[0], line_end)
         else:
             if run:
                 yield run
             run = (line_start, line_end) if line.strip() else None
-        last_line = line
     if run:
         yield run
 

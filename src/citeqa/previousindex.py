@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from citeqa.chunking import CUTTING_VERSION
 from citeqa.config import Settings
 from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.errors import CiteqaError, IndexCorrupt, ProcessLimit
@@ -84,6 +85,7 @@ def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Se
         same_models
         and manifest.chunk_size == settings.chunk_size
         and manifest.chunk_overlap == settings.chunk_overlap
+        and (manifest.cutting or 1) == CUTTING_VERSION
         and manifest.answer_channel == answer_channel(settings)
         and manifest.vector_store == settings.vector_store
     )

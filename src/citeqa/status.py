@@ -17,6 +17,7 @@ from typing import NamedTuple
 import numpy as np
 
 from citeqa import rereading
+from citeqa.chunking import CUTTING_VERSION
 from citeqa.corpus import (
     UNREADABLE,
     CorpusStamps,
@@ -117,6 +118,11 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
     if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         changed.append("term knowledge: built by an older citeqa (no re-embedding needed)")
+    if (manifest.cutting or 1) != CUTTING_VERSION:
+        changed.append(
+            f"documents cut into passages by an older citeqa (version {manifest.cutting or 1},"
+            f" now {CUTTING_VERSION}): `citeqa index` cuts and embeds them again"
+        )
     if manifest.format_version != FORMAT_VERSION:
         changed.append(
             f"index format {manifest.format_version}: written by an older citeqa"

@@ -115,6 +115,9 @@ class IndexManifest(Frozen):
     """sha256 of every other file of the build folder, checked when loading; each name inside
     the folder (`verification.is_build_file_name`), else the manifest is invalid."""
     libraries: dict[str, str]
+    cutting: int | None = None
+    """The version of the cutting of documents into chunks and sentences (chunking.py
+    CUTTING_VERSION); None: written before it was recorded (version 1)."""
     readers: dict[str, int] | None = None
     """The version of the reader of each file ending that read the documents (rereading.py);
     None: written before readers had versions."""

@@ -15,6 +15,7 @@ from integration_helpers import build_folders, fake_settings, make_corpus
 
 from citeqa import previousindex, verification
 from citeqa.api import build_index, index_status, open_assistant
+from citeqa.chunking import CUTTING_VERSION
 from citeqa.errors import IndexCorrupt
 from citeqa.filelist import (
     COLUMNS,
@@ -291,3 +292,24 @@ def assert_counts_match_chunks(index: Path) -> None:
     listed = {e.doc_id: (e.chunks, set(e.lang)) for e in loaded.files().entries()}
     assert listed.pop(None) == (0, set())  # picture.png
     assert listed == counted and all(len(langs) for _, langs in listed.values())
+
+
+def test_an_index_cut_by_an_older_citeqa_is_stale_and_cut_again(
+    built: tuple[Path, Path], fake_embedder: Any
+) -> None:
+    corpus, index = built
+    path = current_build(index) / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    del manifest["cutting"]  # as written before the cutting had versions
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    assert load_index(index).manifest.cutting is None  # it still opens: its own chunks
+    assert index_status(fake_settings(corpus, index)).changed == [
+        f"documents cut into passages by an older citeqa (version 1, now {CUTTING_VERSION}):"
+        " `citeqa index` cuts and embeds them again"
+    ]
+
+    report = build_index(fake_settings(corpus, index))
+
+    assert report.full_rebuild and fake_embedder.texts_embedded > 0
+    assert load_index(index).manifest.cutting == CUTTING_VERSION
+    assert not index_status(fake_settings(corpus, index)).stale
