@@ -8,14 +8,13 @@ is quoted with its table's header row as context (`Citation.header`, verbatim to
 another quote of the answer holds that header row; a sentence
 too long to read at a glance is cut to its clauses that answer (clauses.py). Citations carry
 the exact offsets, and `verified` checks every quote against the document text before an
-answer is returned. `quote_line` writes a citation as the answer's text reads it ("header"
-"quote" [n]), for the answer and for the chat's copied answer alike.
+answer is returned. `answer_text` writes them as the answer reads them (readable.quote_line).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from citeqa.chunking import section_bounds, section_of
@@ -23,6 +22,7 @@ from citeqa.clauses import best_clauses
 from citeqa.language import past_heading_marks
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.questions import QuestionTerms
+from citeqa.readable import quote_line
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
 
 
@@ -259,19 +259,6 @@ def verified(citations: list[Citation], documents: Mapping[str, Document]) -> bo
     )
 
 
-def _spaced(text: str) -> str:
-    """`text` with every run of whitespace made one space."""
-    return " ".join(text.split())
-
-
 def answer_text(citations: list[Citation]) -> str:
     """The readable answer: one `quote_line` a citation."""
     return "\n".join(quote_line(c) for c in citations)
-
-
-def quote_line(citation: Citation, one_line: Callable[[str], str] = _spaced) -> str:
-    """One citation as the answer reads it: its quote in quotation marks with its [n] marker,
-    a table row's quote after its header row's (in quotation marks of its own), each text made
-    one line by `one_line` (the chat's copy passes one that also sanitises, visible.one_line)."""
-    header = f"“{one_line(citation.header.text)}” " if citation.header else ""
-    return f"{header}“{one_line(citation.quote)}” [{citation.n}]"

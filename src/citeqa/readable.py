@@ -8,16 +8,23 @@ with " · ", and prose is one line per paragraph (soft line breaks joined). The 
 are the quote's own; only the whitespace between them changes. The JSON answer and the document
 viewer keep the verbatim text; this is for the chat and `citeqa ask`'s text output only.
 `fold` cuts a long layout to its first lines; `preview_text` makes a passage one line of plain
-text, its markdown markup left out. No UI library is imported here.
+text, its markdown markup left out; `quote_line` writes a citation as the answer's text reads
+it ("header" "quote" [n]), for the answer and the chat's copied answer alike. No UI library is
+imported here.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from citeqa.language import is_table_separator, past_heading_marks
+
+if TYPE_CHECKING:
+    from citeqa.models import Citation  # for annotations only
 
 JOIN = " · "
 """What joins short fragments (and several values of one label) on a line."""
@@ -267,3 +274,16 @@ def preview_text(passage: str) -> str:
             line = JOIN.join(cell.strip() for cell in line.strip().strip("|").split("|"))
         parts.append(_EMPHASIS.sub(r"\2", line))
     return _squash(" ".join(parts))
+
+
+def _spaced(text: str) -> str:
+    """`text` with every run of whitespace made one space."""
+    return " ".join(text.split())
+
+
+def quote_line(citation: Citation, one_line: Callable[[str], str] = _spaced) -> str:
+    """One citation as the answer reads it: its quote in quotation marks with its [n] marker,
+    a table row's quote after its header row's (in quotation marks of its own), each text made
+    one line by `one_line` (the chat's copy passes one that also sanitises, visible.one_line)."""
+    header = f"“{one_line(citation.header.text)}” " if citation.header else ""
+    return f"{header}“{one_line(citation.quote)}” [{citation.n}]"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from citeqa.mdtext import code_span, md_text
 from citeqa.models import Answer, ChannelInfo, Citation, IndexStatus
 from citeqa.outputs import write_new
-from citeqa.quoting import quote_line
+from citeqa.readable import quote_line
 from citeqa.tui.conversation import Turn, read_with_text, source_refs
 from citeqa.tui.safe_text import clean, one_line, shown
 
