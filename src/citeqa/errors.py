@@ -130,16 +130,22 @@ OUT_OF_FILES = (
 """The line for an error that came of the process's open-file limit: the index is fine."""
 
 
+def _chain(err: BaseException) -> list[BaseException]:
+    """`err`, then what it was raised from or while handling, and so on (each once)."""
+    chain: list[BaseException] = []
+    link: BaseException | None = err
+    while link is not None and all(link is not seen for seen in chain):
+        chain.append(link)
+        link = link.__cause__ or link.__context__
+    return chain
+
+
 def _out_of_file_descriptors(err: BaseException) -> bool:
     """Whether `err` was raised while handling (or from) an OSError of the open-file limit."""
-    seen: set[int] = set()
-    cause: BaseException | None = err
-    while cause is not None and id(cause) not in seen:
-        seen.add(id(cause))
-        if isinstance(cause, OSError) and cause.errno in (errno.EMFILE, errno.ENFILE):
-            return True
-        cause = cause.__cause__ or cause.__context__
-    return False
+    return any(
+        isinstance(link, OSError) and link.errno in (errno.EMFILE, errno.ENFILE)
+        for link in _chain(err)
+    )
 
 
 def _open_files_limit() -> str:
@@ -183,15 +189,19 @@ class AddressSpaceTooSmall(MemoryError):
 
 def limit_message(err: BaseException) -> str | None:
     """The line for an error that came of one of the process's limits (open files, memory, a
-    thread that could not start); None for any other error, whose own message stands."""
+    thread that could not start), itself or what it was raised from or while handling; None for
+    any other error, whose own message stands."""
     if (message := _open_files_message(err)) is not None:
         return message
-    if isinstance(err, AddressSpaceTooSmall):
-        return str(err)
-    if isinstance(err, MemoryError) or (isinstance(err, OSError) and err.errno == errno.ENOMEM):
-        return OUT_OF_MEMORY
-    if isinstance(err, RuntimeError) and "can't start new thread" in str(err):
-        return NO_THREAD
+    for link in _chain(err):  # a reader may wrap the limit's error in its own
+        if isinstance(link, AddressSpaceTooSmall):
+            return str(link)
+        if isinstance(link, MemoryError) or (
+            isinstance(link, OSError) and link.errno == errno.ENOMEM
+        ):
+            return OUT_OF_MEMORY
+        if isinstance(link, RuntimeError) and "can't start new thread" in str(link):
+            return NO_THREAD
     return None
 
 

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import Stemmer
 
+from citeqa.errors import limit_or_damage
 from citeqa.jsonfiles import parse_json, read_object
 from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
 
@@ -209,7 +210,8 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
-        """Read the index saved in `folder`; raise IndexCorrupt if it is missing or damaged."""
+        """Read the index saved in `folder`; raise IndexCorrupt if it is missing or damaged, or
+        ProcessLimit when reading it met one of the process's limits (errors.limit_or_damage)."""
         try:
             size, terms = _read_meta(folder / _META_NAME)
             if terms == 0:
@@ -218,7 +220,7 @@ class LexicalIndex:
             # question reads only the score columns of its own terms
             bm25 = StoredBM25(folder, size, terms)
         except Exception as error:  # any damage at all means the same thing: rebuild
-            raise unreadable(folder, str(error)) from error
+            raise limit_or_damage(error, unreadable(folder, str(error))) from error
         return cls(bm25, size)
 
 

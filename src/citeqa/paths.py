@@ -93,9 +93,9 @@ def file_kind(mode: int) -> str:
 
 
 _NOTHING_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
-"""The errors of os.stat that mean nothing is there to follow (as `Path.exists` reads them):
-no such name, a file where a folder should be on the way, a link loop. Any other (no
-permission) is an error of its own."""
+"""The errors of os.stat that mean nothing is there to follow (as `Path.exists` reads them on
+Python 3.11 and 3.12): no such name, a file where a folder should be on the way, a link loop.
+Any other (no permission) is an error of its own."""
 
 
 def check_corpus_folder(corpus_dir: Path) -> None:
@@ -104,8 +104,8 @@ def check_corpus_folder(corpus_dir: Path) -> None:
     One os.stat, its links followed."""
     try:
         mode = corpus_dir.stat().st_mode
-    except OSError as err:
-        if err.errno not in _NOTHING_THERE:
+    except (OSError, ValueError) as err:  # ValueError: a NUL in the path names nothing
+        if isinstance(err, OSError) and err.errno not in _NOTHING_THERE:
             raise
         raise CorpusMissing(f"Corpus folder not found: {corpus_dir}") from None
     if stat.S_ISDIR(mode):

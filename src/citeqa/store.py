@@ -357,17 +357,10 @@ def _read_chunks(folder: Path, manifest: IndexManifest) -> ChunkTable:
 
 
 def _read_lexical(folder: Path, manifest: IndexManifest) -> LexicalIndex | None:
-    """The build's BM25 index; none when the build left BM25 to the vector engine. lexical.py
-    words any failure to load it as damage (IndexCorrupt from the error); one of the process's
-    limits is none (errors.limit_or_damage)."""
+    """The build's BM25 index; none when the build left BM25 to the vector engine."""
     if "lexical/lexical.json" not in manifest.index_files:
         return None
-    try:
-        return LexicalIndex.load(folder / "lexical")
-    except IndexCorrupt as damage:
-        if damage.__cause__ is None:
-            raise
-        raise limit_or_damage(damage.__cause__, damage) from damage.__cause__
+    return LexicalIndex.load(folder / "lexical")
 
 
 def read_files(folder: Path, manifest: IndexManifest) -> FileList:

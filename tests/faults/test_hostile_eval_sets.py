@@ -90,3 +90,21 @@ def test_the_per_set_table_shows_a_registered_sets_name_inert(capsys: Any) -> No
     out = capsys.readouterr().out
     assert _raw_controls(out) == set()
     assert "[/bold]set␛]0;pwned␇␛[2J�" in out
+
+
+def test_the_mid_session_table_shows_a_registered_sets_name_inert(capsys: Any) -> None:
+    """The per-set table showed the name inert, but the mid-session table (printed by
+    `eval --sets ... --quick`) still read it as markup: a MarkupError traceback."""
+    from citeqa.cli.eval_cmd import print_corpora
+    from citeqa.evaluation.corpora import CorporaReport, SetReport
+    from citeqa.evaluation.metrics import Metrics
+    from citeqa.evaluation.midsession import MidSession
+
+    name = f"[/bold]set{ESC}{RLO}"
+    one = SetReport(name=name, kind="paragraphs", split="test", corpus_dir="c", n=0,
+                    systems={"citeqa": Metrics(n=0, answerable=0, unanswerable=0)},
+                    mid_session=MidSession(asked=1, same=1, read_as_follow_up=0))  # fmt: skip
+    print_corpora(CorporaReport(created_at="now", split="test", sets=[one], macro={}))
+    out = capsys.readouterr().out
+    assert _raw_controls(out) == set()
+    assert out.count("[/bold]set␛]0;pwned␇␛[2J�") == 2

@@ -57,8 +57,9 @@ def test_completion_can_be_installed(cli: Any) -> None:
 
 
 def test_each_error_class_has_its_own_exit_code() -> None:
-    """But a process limit met reading the index (ProcessLimit): 1, as the same limit met
-    anywhere else (the README's exit codes)."""
+    """Each error class has an exit code of its own, except a process limit met reading the
+    index (ProcessLimit), which exits 1 as the same limit met anywhere else (the README's exit
+    codes)."""
     shared = (errors.CiteqaError, errors.ProcessLimit)
     codes = {cls: cls.exit_code for cls in _error_classes() if cls not in shared}
     assert len(set(codes.values())) == len(codes), codes

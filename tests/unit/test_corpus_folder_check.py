@@ -74,3 +74,9 @@ def test_an_error_other_than_nothing_there_is_not_called_missing(
     monkeypatch.setattr(os, "stat", denied)
     with pytest.raises(PermissionError):
         check_corpus_folder(tmp_path)
+
+
+def test_a_path_with_a_nul_byte_is_not_found() -> None:
+    """Path.exists read a NUL in the path as nothing there; os.stat raises ValueError."""
+    with pytest.raises(CorpusMissing, match="Corpus folder not found"):
+        check_corpus_folder(Path("docs\x00evil"))

@@ -39,10 +39,14 @@ def test_the_open_file_limit_is_named_with_the_limit_itself_or_wrapped(number: i
         assert f"this process may open {limit})" in line
 
 
-def test_memory_and_threads_have_their_lines() -> None:
-    assert limit_message(MemoryError()) == OUT_OF_MEMORY
-    assert limit_message(OSError(errno.ENOMEM, "Cannot allocate memory")) == OUT_OF_MEMORY
-    assert limit_message(RuntimeError("can't start new thread")) == NO_THREAD
+def test_memory_and_threads_have_their_lines_themselves_or_wrapped() -> None:
+    for error, line in (
+        (MemoryError(), OUT_OF_MEMORY),
+        (OSError(errno.ENOMEM, "Cannot allocate memory"), OUT_OF_MEMORY),
+        (RuntimeError("can't start new thread"), NO_THREAD),
+    ):
+        assert limit_message(error) == line
+        assert limit_message(_wrapped(error)) == line, "a reader wrapping it in its own error"
 
 
 @pytest.mark.parametrize(

@@ -423,8 +423,9 @@ def single_mid_session(figures: MidSession) -> tuple[list[str], list[list[str]]]
 
 def mid_session_table(columns: list[str], rows: list[list[str]]) -> Table:
     """The mid-session table of both reports (one set's, or one row per set across corpora):
-    the names and ids left-aligned, the counts right-aligned; each row's last cell, the ids
-    whose answer changed, is the set's data, shown as text (no markup)."""
+    the names and ids left-aligned, the counts right-aligned; each row's first cell, the set's
+    name, and its last, the ids whose answer changed, are the set's data, shown as text (no
+    markup, names sanitised)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -432,7 +433,7 @@ def mid_session_table(columns: list[str], rows: list[list[str]]) -> Table:
     for label in columns:
         table.add_column(label, justify="left" if label in ("set", "answer changed") else "right")
     for row in rows:
-        table.add_row(*row[:-1], Text(row[-1]))
+        table.add_row(Text(shown(row[0])), *row[1:-1], Text(row[-1]))
     return table
 
 
