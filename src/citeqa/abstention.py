@@ -162,10 +162,16 @@ def not_answered(terms: QuestionTerms, lang: Lang, passages: frozenset[str] = fr
     return NOT_ANSWERED[lang]
 
 
-def new_words_never_mentioned(words: list[str], lang: Lang) -> str:
+def new_words_never_mentioned(
+    words: list[str], lang: Lang, languages: Callable[[], DocumentLanguages] | None = None
+) -> str:
     """The reason for a follow-up whose new `words` (followup_quotes.py) the documents never
-    use: none of its closest sentences can mention them."""
-    return NEVER_MENTIONED[lang].format(words=_quoted(words))
+    use, nor their cognates: none of its closest sentences can mention them; with the advice to
+    ask in the other language when `languages` puts documents in it (`ask_in`), as
+    `before_search` gives it."""
+    reason = NEVER_MENTIONED[lang].format(words=_quoted(words))
+    hint = ask_in(lang, languages()) if languages is not None else None
+    return f"{reason} {hint}" if hint else reason
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:

@@ -250,8 +250,8 @@ def compose(
     if terms.new_terms:
         mentioning = mentioning_new_words(candidates, reading)
         new = new_words(terms)
-        if not mentioning.sentences and all(word in terms.absent for word in new):
-            reason = abstention.new_words_never_mentioned(new, lang)
+        if not mentioning.sentences and set(new) <= set(terms.new_unused):
+            reason = abstention.new_words_never_mentioned(new, lang, languages)
             return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
         if mentioning.sentences:  # else the models read every candidate, as for any question
             candidates = mentioning

@@ -24,12 +24,9 @@ from citeqa.sentences import CONTEXT_SENTENCES, ScoredSentence
 
 def mentions_new_words(item: ScoredSentence, reading: Reading) -> bool:
     """Whether the candidate's quote, with its heading and table header (`_shown`), mentions
-    one of the follow-up's new words (always true for a question that adds none)."""
-    new_terms = reading.terms.new_terms
-    if not new_terms:
-        return True
+    one of the follow-up's new words."""
     tokens = _shown(item, reading)
-    return any(alternatives & tokens for _, alternatives in new_terms)
+    return any(alternatives & tokens for _, alternatives in reading.terms.new_terms)
 
 
 def _shown(item: ScoredSentence, reading: Reading) -> frozenset[str]:

@@ -144,8 +144,11 @@ class QuestionTerms:
     new_terms: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     """A follow-up's own words that the context it is read with does not use, each with its
     alternatives, in order: what it asks beyond the previous question ("poids" in "Et le
-    poids ?" after one on the tank's capacity). Its quote must mention one
+    poids ?" after one on the tank's capacity). Its quote mentions one when a candidate does
     (followup_quotes.py). Empty for a question read on its own; interrogatives are none."""
+    new_unused: list[str] = field(default_factory=list)
+    """The `new_terms` (as typed) that the corpus never uses, by any of their forms, cognates
+    included: no quote can mention them."""
 
     def worst_gap(self, tokens: frozenset[str]) -> float:
         """The weight of the heaviest question term absent from `tokens`, over the heaviest
@@ -313,6 +316,11 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
                 own.extend(_own_term(word, alternatives, frequency, vocabulary))
     if context:
         result.new_terms = _new_terms(own, context, vocabulary.glossary)
+        result.new_unused = [
+            word
+            for word, alternatives in result.new_terms
+            if not _frequency(alternatives, vocabulary)
+        ]
     result.unknown_names = min(1.0, result.unknown_names)
     focus_weight = sum(weight for _, weight in result.terms[: result.focus_terms])
     result.missing = result.missing / focus_weight if focus_weight else 0.0

@@ -5,12 +5,12 @@ A verbatim quote from slides or a table is a column of short lines ("Response ra
 person reads at a glance: `label : value` items and a label followed by its numbers become rows
 of an aligned table, tab-separated lines become table rows, other short fragments are joined
 with " · ", and prose is one line per paragraph (soft line breaks joined). The characters shown
-are the quote's own; only the whitespace between them changes. The JSON answer and the document
-viewer keep the verbatim text; this is for the chat and `citeqa ask`'s text output only.
-`fold` cuts a long layout to its first lines; `preview_text` makes a passage one line of plain
-text, its markdown markup left out; `quote_line` writes a citation as the answer's text reads
-it ("header" "quote" [n]), for the answer and the chat's copied answer alike. No UI library is
-imported here.
+are the quote's own; only the whitespace between them changes. The JSON answer's citations and
+the document viewer keep the verbatim text; these layouts are for the chat and `citeqa ask`'s
+text output only. `fold` cuts a long layout to its first lines; `preview_text` makes a passage
+one line of plain text, its markdown markup left out; `quote_line` writes a citation as the
+answer's text reads it ("header" "quote" [n]), for the answer's `answer` text and the chat's
+copied answer alike. No UI library is imported here.
 """
 
 from __future__ import annotations
@@ -276,12 +276,7 @@ def preview_text(passage: str) -> str:
     return _squash(" ".join(parts))
 
 
-def _spaced(text: str) -> str:
-    """`text` with every run of whitespace made one space."""
-    return " ".join(text.split())
-
-
-def quote_line(citation: Citation, one_line: Callable[[str], str] = _spaced) -> str:
+def quote_line(citation: Citation, one_line: Callable[[str], str] = _squash) -> str:
     """One citation as the answer reads it: its quote in quotation marks with its [n] marker,
     a table row's quote after its header row's (in quotation marks of its own), each text made
     one line by `one_line` (the chat's copy passes one that also sanitises, visible.one_line)."""

@@ -5,6 +5,7 @@ are never named."""
 from __future__ import annotations
 
 from citeqa.abstention import (
+    NEVER_MENTIONED,
     NO_WORD_OCCURS,
     NOT_ANSWERED,
     DocumentLanguages,
@@ -165,7 +166,14 @@ def test_a_word_of_thousands_of_letters_is_named_by_its_ends() -> None:
 
 
 def test_a_follow_ups_new_words_the_documents_never_use_are_named() -> None:
-    """A follow-up whose new words the documents never use (followup_quotes.py) names them."""
+    """A follow-up whose new words the documents never use (followup_quotes.py) names them,
+    and says to ask in the documents' language as an abstention before search does."""
     assert new_words_never_mentioned(["inclusion"], "en") == (
         "The documents do not appear to answer this question: they never mention “inclusion”."
+    )
+    french = new_words_never_mentioned(["poids"], "fr", lambda: DocumentLanguages({"en": 3}, 3))
+    assert french == (
+        NEVER_MENTIONED["fr"].format(words="“poids”")
+        + " "
+        + ask_in("fr", DocumentLanguages({"en": 3}, 3))
     )

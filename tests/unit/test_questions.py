@@ -383,3 +383,10 @@ def test_a_new_word_the_corpus_never_uses_counts_by_its_cognates() -> None:
     terms = analyse("Et le carbone organique ?", "What was the soil's carbon?", MANUAL)
     assert [word for word, _ in terms.new_terms] == ["organique"]
     assert "organic" in terms.new_terms[0][1]
+    assert terms.new_unused == [], "used by its cognate: a quote can mention it"
+
+
+def test_a_new_word_no_form_of_which_the_corpus_uses_is_unused() -> None:
+    terms = analyse("And the warranty?", "What is the weight?", MANUAL)
+    assert [word for word, _ in terms.new_terms] == ["warranty"]
+    assert terms.new_unused == ["warranty"]
