@@ -1,5 +1,6 @@
 """Quitting the chat while its first index build runs: the build stops at its next step, as
-`citeqa index` does on Ctrl-C (no folder left by a first build, the previous index kept)."""
+`citeqa index` does on Ctrl-C (no folder left by a first build, the previous index kept); while an answer is being written,
+it exits at once, with no word of a build."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from tui_helpers import make_corpus, run, wait_for
+import pytest
+from tui_helpers import make_corpus, run, settle, wait_for
 
+from citeqa.cli import chat_cmd
 from citeqa.cli.chat_cmd import _open, _rebuild
 from citeqa.errors import BuildInterrupted
 from citeqa.tui.app import CiteqaApp
@@ -76,3 +79,40 @@ def test_quitting_during_a_rebuild_keeps_the_previous_index(tmp_path: Path) -> N
     run(body())
     assert [type(error) for error in rebuild.failures] == [BuildInterrupted]
     assert sorted(path.relative_to(tmp_path) for path in settings.index_dir.rglob("*")) == before
+
+
+def test_quitting_while_an_answer_is_written_exits_at_once_without_the_build_message(
+    make_app: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = make_app()
+    reached, resume = threading.Event(), threading.Event()
+    exits: list[int] = []
+    seen: dict[str, bool] = {}
+    monkeypatch.setattr(chat_cmd.os, "_exit", exits.append)
+    monkeypatch.setattr(chat_cmd, "STOP_GRACE", 30.0)  # a wait would show in the test's time
+
+    async def body() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            answer = app.session.ask
+
+            def held(question: str, k: int | None = None) -> Any:
+                reached.set()
+                resume.wait(10)
+                return answer(question, k)
+
+            monkeypatch.setattr(app.session, "ask", held)
+            field = app.query_one("#question")
+            field.focus()
+            field.value = "obinutuzumab week 76"
+            await pilot.press("enter")
+            await wait_for(pilot, reached.is_set, 400)
+            seen["work"], seen["build"] = app.work_in_progress, app.build_in_progress
+            await pilot.press("ctrl+q")
+            chat_cmd._leave_unfinished_work(app)
+            resume.set()
+
+    run(body())
+    assert seen == {"work": True, "build": False}
+    assert exits == [0]
+    assert "Stopping" not in capsys.readouterr().err

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from citeqa.api import Assistant, ProgressCallback
     from citeqa.config import Settings
     from citeqa.models import BuildReport
+    from citeqa.tui.workers import WorkerApp
 
 
 STOP_GRACE = 5.0
@@ -76,18 +77,25 @@ def launch_chat(corpus: Path | None, index: Path | None) -> None:
         partial(_open, settings), partial(_rebuild, settings), corpus_dir=settings.corpus_dir
     )
     chat_app.run(loop=asyncio.new_event_loop())  # not asyncio.run: it waits for the workers
-    if chat_app.work_in_progress:
-        # A worker thread is still loading models or building the index; the interpreter
-        # would wait for it after the user quit. A build stops at its next step (the app
-        # asked it to): give it a moment to remove its temporary folder, then stop now.
-        _let_the_build_stop(chat_app.work_done)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(chat_app.return_code or 0)
+    _leave_unfinished_work(chat_app)
+
+
+def _leave_unfinished_work(chat_app: WorkerApp) -> None:
+    """After the user quit: a worker thread still in the core (the interpreter would wait for
+    it) is left behind by exiting now. A build stops at its next step (the app asked it to),
+    so only then wait a moment, saying so, for it to remove its temporary folder; an answer
+    or a status read being written is dropped at once."""
+    if not chat_app.work_in_progress:
+        return
+    if chat_app.build_in_progress:
+        _let_the_build_stop(chat_app.build_done)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(chat_app.return_code or 0)
 
 
 def _let_the_build_stop(done: Callable[[float], bool]) -> None:
-    """Wait up to STOP_GRACE seconds for the workers, saying so on stderr."""
+    """Wait up to STOP_GRACE seconds for the build, saying so on stderr."""
     sys.stderr.write("Stopping… (an unfinished index build is dropped; the previous index stays)\n")
     sys.stderr.flush()
     done(STOP_GRACE)

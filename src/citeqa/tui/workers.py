@@ -49,6 +49,14 @@ PROGRESS_INTERVAL = 0.1
 """Seconds between two progress updates forwarded to the screen (a build reports per chunk)."""
 
 
+def _waited(busy: Callable[[], bool], timeout: float) -> bool:
+    """Poll `busy` until it is false or `timeout` seconds pass; whether it became false."""
+    until = time.monotonic() + timeout
+    while busy() and time.monotonic() < until:
+        time.sleep(0.02)
+    return not busy()
+
+
 def describe(error: BaseException) -> str:
     """A domain error's own message, or the line of the process's limit it came of (open files,
     memory, a thread: errors.limit_message, as in the CLI); anything else with its type, since
@@ -71,6 +79,7 @@ class WorkerApp(App[None]):
         self._index_builder = index_builder
         self._last_progress = 0.0
         self._in_flight = 0
+        self._builds_in_flight = 0
         self._in_flight_lock = threading.Lock()
         self._stopping = threading.Event()
         """Set when the user quits: a build under way stops at its next progress report."""
@@ -95,22 +104,31 @@ class WorkerApp(App[None]):
         """Whether a worker thread is still inside a core call (loading, asking, building)."""
         return self._in_flight > 0
 
+    @property
+    def build_in_progress(self) -> bool:
+        """Whether the "load" or "rebuild" worker is still inside the core: the only work
+        that stops when the user quits (an answer or a status read is simply left behind)."""
+        return self._builds_in_flight > 0
+
     @contextlib.contextmanager
-    def _tracked(self) -> Iterator[None]:
+    def _tracked(self, *, build: bool = False) -> Iterator[None]:
         with self._in_flight_lock:
             self._in_flight += 1
+            self._builds_in_flight += build
         try:
             yield
         finally:
             with self._in_flight_lock:
                 self._in_flight -= 1
+                self._builds_in_flight -= build
 
     def work_done(self, timeout: float) -> bool:
         """Wait up to `timeout` seconds for the workers to leave the core; whether they did."""
-        until = time.monotonic() + timeout
-        while self.work_in_progress and time.monotonic() < until:
-            time.sleep(0.02)
-        return not self.work_in_progress
+        return _waited(lambda: self.work_in_progress, timeout)
+
+    def build_done(self, timeout: float) -> bool:
+        """Wait up to `timeout` seconds for a build under way to stop; whether it did."""
+        return _waited(lambda: self.build_in_progress, timeout)
 
     def stop_work(self) -> None:
         """Ask the workers to stop: a build stops at its next progress report as it does on
@@ -136,7 +154,7 @@ class WorkerApp(App[None]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_assistant(self) -> None:
         """Open the assistant, then read the index status for the header."""
-        with self._tracked():
+        with self._tracked(build=True):
             try:
                 assistant = self._assistant_factory(self._progress)
             except Exception as error:  # reported, never raised into the UI
@@ -162,7 +180,7 @@ class WorkerApp(App[None]):
     @work(thread=True, exclusive=True, group="rebuild", exit_on_error=False)
     def rebuild_index(self) -> None:
         """Rebuild the index from the corpus (the app reopens the assistant afterwards)."""
-        with self._tracked():
+        with self._tracked(build=True):
             if self._index_builder is None:
                 self.post_message(RebuildFailed("this session cannot rebuild the index"))
                 return
