@@ -47,11 +47,13 @@ def parse_json(raw: bytes | str) -> Any:
         raise ValueError(NUMBER_TOO_LONG) from None
 
 
-def json_problem(err: json.JSONDecodeError) -> str:
+def json_problem(err: json.JSONDecodeError, offset: int = 0) -> str:
     """What is wrong with one line of JSON and the column where (json's `msg` alone is cut:
-    "Unterminated string starting at")."""
+    "Unterminated string starting at"); `offset` characters were cut from the line's start
+    before parsing, so a column on its first line counts them back."""
     at = "" if err.msg.endswith(" at") else " at"
-    return f"{err.msg}{at} column {err.colno}"
+    column = err.colno + (offset if err.lineno == 1 else 0)
+    return f"{err.msg}{at} column {column}"
 
 
 def read_object(path: Path) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from citeqa.errors import BadQuestion
         ('{"id":"a", "question": "x\n', "Unterminated string starting at column 24"),
         ('  {"id": "a" "question": "x"}\n', "Expecting ',' delimiter at column 14"),
         ('{"id": "a", "question": "x"} }\n', "Extra data at column 30"),
+        # columns still count the blanks json itself would not skip
+        ('\u00a0\u3000{"id": "a" "question": "x"}\n', "Expecting ',' delimiter at column 14"),
     ],
 )
 def test_a_line_that_is_not_json_says_what_is_wrong_and_at_which_column(line, message):
@@ -25,3 +27,9 @@ def test_a_line_that_is_not_json_says_what_is_wrong_and_at_which_column(line, me
 
 def test_a_plain_line_is_the_question_and_its_number_the_id():
     assert parse_batch_line("  What is it?\n", 3) == (3, "What is it?")
+
+
+@pytest.mark.parametrize("blank", ["\u00a0", "\u3000", "\f", "\t "])
+def test_an_object_line_after_a_blank_json_does_not_skip_is_still_read(blank):
+    line = blank + '{"id": "a", "question": "What is it?"}\n'
+    assert parse_batch_line(line, 2) == ("a", "What is it?")

@@ -158,9 +158,10 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
     from citeqa.jsonfiles import json_problem, parse_json
 
     try:
-        item = parse_json(line.rstrip())  # not `text`: columns count from the line's start
+        item = parse_json(text)  # json skips only ASCII blanks, str.strip all (U+00A0, U+3000)
     except json.JSONDecodeError as err:
-        raise BadQuestion(f"line {number} is not valid JSON ({json_problem(err)})") from None
+        cut = len(line) - len(line.lstrip())  # columns count from the line's start
+        raise BadQuestion(f"line {number} is not valid JSON ({json_problem(err, cut)})") from None
     except ValueError as err:  # parse_json's: nested too deeply, a number too long
         raise BadQuestion(f"line {number} cannot be read as JSON ({err})") from None
     if not isinstance(item, dict):
