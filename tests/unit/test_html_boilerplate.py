@@ -1,4 +1,4 @@
-"""An HTML page's navigation, asides, and its own header and footer are no document text (the
+"""An HTML page's navigation, and its own asides, header and footer are no document text (the
 user trial's paper indexed "Home | Journals | Submit" and "Cookie settings")."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ PAGE = """<html><head><title>Capacity fade</title></head><body>
 <main><article>
 <header><h1>Capacity fade of LFP cells</h1><p>H. Tanaka, E. Rossi</p></header>
 <p>Cells charged at 6C kept 72.3% of their capacity.</p>
-<aside>Related: sodium cells</aside>
 <footer>Received 2 May 2025</footer>
 </article></main>
+<aside>Related: sodium cells</aside>
 <div role="contentinfo">Terms of use</div>
 <footer>&copy; 2025 Example Press. Cookie settings.</footer>
 </body></html>"""
@@ -45,3 +45,19 @@ def test_a_header_inside_a_section_is_the_sections():
         "<p>Fade was 38% lower.</p></section></body>"
     )
     assert text == "Results\n\nFade was 38% lower."
+
+
+def test_an_aside_inside_an_article_is_its_text():
+    text, _ = html_visible_text(
+        "<body><aside>Related: sodium cells</aside><article><p>Fade was 38% lower.</p>"
+        "<aside><h2>Box 1</h2><p>C-rate is current over capacity.</p></aside></article></body>"
+    )
+    assert text == "Fade was 38% lower.\n\nBox 1\n\nC-rate is current over capacity."
+
+
+def test_a_void_element_with_a_boilerplate_role_leaves_nothing_out():
+    text, _ = html_visible_text(
+        '<body><img role="banner" src="logo.png"><nav>Home | Journals</nav>'
+        "<p>Cells kept 72.3%.</p></body>"
+    )
+    assert text == "Cells kept 72.3%."

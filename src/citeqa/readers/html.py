@@ -1,10 +1,11 @@
 """HTML: the visible text a browser shows (no scripts, styles or head), blocks on their own
 lines, and the page's <title>.
 
-A page's boilerplate is left out: its navigation (`<nav>`, role=navigation), asides
-(`<aside>`), and the page's own header and footer (`<header>`/`<footer>` outside any article,
-section or main, role=banner/contentinfo), which held "Home | Journals | Submit" and "Cookie
-settings". An article's own header (its title, its authors) stays. A page where such an element
+A page's boilerplate is left out: its navigation (`<nav>`, role=navigation), and the page's own
+asides, header and footer (`<aside>`/`<header>`/`<footer>` outside any article, section or main,
+role=banner/contentinfo), which held "Home | Journals | Submit" and "Cookie settings". An
+article's own header (its title, its authors) and asides (a paper's "Box 1") stay. A void
+element (`<img role="banner">`) holds no text and drops nothing. A page where such an element
 is never closed, or that holds nothing else, is read whole, as before.
 
 A table whose first row is a header (`<th>` cells, or a `<thead>`) becomes a markdown pipe
@@ -29,12 +30,14 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 5
+    version = 6
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
     cell is a space (an address over three lines read as three rows). 5: the page's navigation,
-    asides, header and footer are left out."""
+    asides, header and footer are left out. 6: an aside inside an article, section or main
+    is its text (a paper's "Box 1"), and a void element with a boilerplate role drops
+    nothing (it left dropping open, so the page was read whole)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -49,11 +52,16 @@ _PARAGRAPH_TAGS = frozenset(
     | {"pre", "hr", "ul", "ol", "dl", "table", "figure", "figcaption", "form", "fieldset"}
     | {"address", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6"}
 )
-_BOILERPLATE_TAGS = frozenset({"nav", "aside"})
-_PAGE_TAGS = frozenset({"header", "footer"})
+_BOILERPLATE_TAGS = frozenset({"nav"})
+_PAGE_TAGS = frozenset({"header", "footer", "aside"})
 """Boilerplate as the page's own: outside any of `_SECTIONING_TAGS` (inside, an article's)."""
 _SECTIONING_TAGS = frozenset({"article", "section", "main"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo"})
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
+"""Elements that never close (HTML's void elements): they hold no text to leave out."""
 _LINE_TAGS = frozenset({"br", "li", "tr", "dt", "dd", "option", "caption"})
 _CELL_TAGS = frozenset({"td", "th"})
 _TABLE_TAGS = frozenset({"tr", "td", "th", "thead"})
@@ -121,7 +129,7 @@ class _VisibleText(HTMLParser):
         """Leave out what follows when `tag` opens boilerplate (counted as hidden)."""
         if self.dropping is not None:
             self.drop_depth += tag == self.dropping
-        elif self.drop_boilerplate and self._is_boilerplate(tag, attrs):
+        elif self.drop_boilerplate and tag not in _VOID_TAGS and self._is_boilerplate(tag, attrs):
             self.dropping, self.drop_depth = tag, 1
             self.hidden += 1
 
