@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
+from citeqa.domain import language_data
+from citeqa.glossary import fold
 from citeqa.language import (
     Span,
     is_bullet,
@@ -42,10 +45,12 @@ PROSE_LINE_MIN = 40
 _ENDS = ".!?…:;,"
 _NUMBERED_HEADING = re.compile(
     r"(?P<number>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+\S"  # 3. / 2.1 / IV.
-    r"|\w+\.?\s+(?:\d{1,3}|[IVXLC]{1,6})(?:\s*[-–—:.]\s+\S|$)"  # Article 5 - / TITRE II -
+    r"|(?P<label>\w+)\.?\s+(?:\d{1,3}|[IVXLC]{1,6})\s*[-–—:.]\s+\S"  # Article 5 - / TITRE II -
 )
 """A numbered heading's opening: a section number, or a word and a number then a dash, colon
-or period (the word is any: "Article", "Chapter", "Section", "Titre"...)."""
+or period and a title (the word is any: "Article", "Chapter", "Section", "Titre"...; a caption's
+word is none: `_is_caption`). A word and a number alone ("Page 12", a PDF page's running
+header) is no heading."""
 _BOLD_PARAGRAPH = re.compile(r"(\*\*|__)[^*_].*(\*\*|__)", re.DOTALL)
 
 
@@ -123,7 +128,21 @@ def _heads_prose(text: str, lines: list[Span], index: int) -> bool:
     line = text[slice(*lines[index])].strip()
     if index + 1 >= len(lines) or not _heading_candidate_line(line) or line[-1] in _ENDS:
         return False
-    return _NUMBERED_HEADING.match(line) is not None and _numbered_leads(text, lines, index)
+    number = _NUMBERED_HEADING.match(line)
+    if number is None or _is_caption(number.group("label")):
+        return False
+    return _numbered_leads(text, lines, index)
+
+
+def _is_caption(label: str | None) -> bool:
+    """Whether a numbered line's word opens a caption ("Figure 3. Mean HbA1c by arm", "Table 2.
+    Baseline": the language data's caption_labels), never a heading."""
+    return label is not None and fold(label) in _caption_labels()
+
+
+@cache
+def _caption_labels() -> frozenset[str]:
+    return frozenset(language_data().caption_labels)
 
 
 def _numbered_leads(text: str, lines: list[Span], index: int) -> bool:

@@ -30,14 +30,15 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 2
+CUTTING_VERSION = 3
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
 chunks and sentences are never mixed with ones cut otherwise). 1 (None in a manifest: written
 before versions): a hard-wrapped line cut at a capital, no heading inside a paragraph. 2: a full
 line of a hard-wrapped paragraph carries its sentence on; a numbered line over prose, inside a
-paragraph, is a heading ("3. Results", "Article 5 - Fees")."""
+paragraph, is a heading ("3. Results", "Article 5 - Fees"). 3: a word and a number with no
+title ("Page 12") or a caption ("Figure 3. Mean HbA1c by arm") is no such heading."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

@@ -142,6 +142,9 @@ class Domain(BaseModel):
     title_labels: tuple[str, ...] = ()
     """Folded words that label a numbered part ("chapter", "section", "étape" folded): with its
     number alone ("Chapter 3."), a line's first sentence is no title (corpus._title_from)."""
+    caption_labels: tuple[str, ...] = ()
+    """Folded words that open a numbered caption ("figure", "table", "encadre"): such a line is
+    no heading inside a paragraph (blocks._heads_prose)."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 

@@ -412,3 +412,22 @@ def test_a_quote_in_plain_text_stands_under_its_article() -> None:
 )
 def test_list_items_and_label_lines_are_no_headings(text: str) -> None:
     assert headings(text) == []
+
+
+ENDED = "The trial ran for a year and its results were clear to everyone.\n"
+OVER_PROSE = "\nThe intervention arm had lower HbA1c at every visit after baseline.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Page 12",  # a PDF page's running header, a word and a number alone
+        "Figure 3. Mean HbA1c by arm",
+        "Table 2. Baseline",
+        "Fig. 1 - Flow of participants",
+        "Tableau 4 : Effectifs",
+    ],
+)
+def test_a_running_header_or_a_caption_over_prose_is_no_heading(line: str) -> None:
+    assert headings(ENDED + line + OVER_PROSE) == []
+    assert headings(ENDED + "Article 5 - Tarifs" + OVER_PROSE) == ["Article 5 - Tarifs"]
