@@ -117,7 +117,7 @@ def _heading_lines(text: str, lines: list[Span]) -> list[bool]:
     flags: list[bool] = []
     for index in range(len(lines)):
         previous = without_closing_marks(text[slice(*lines[index - 1])]) if index else "."
-        after_end = previous[-1:] in _ENDS or flags[-1]
+        after_end = (previous != "" and previous[-1] in _ENDS) or flags[-1]
         flags.append(after_end and _heads_prose(text, lines, index))
     return flags
 

@@ -38,7 +38,8 @@ chunks and sentences are never mixed with ones cut otherwise). 1 (None in a mani
 before versions): a hard-wrapped line cut at a capital, no heading inside a paragraph. 2: a full
 line of a hard-wrapped paragraph carries its sentence on; a numbered line over prose, inside a
 paragraph, is a heading ("3. Results", "Article 5 - Fees"). 3: a word and a number with no
-title ("Page 12") or a caption ("Figure 3. Mean HbA1c by arm") is no such heading."""
+title ("Page 12") or a caption ("Figure 3. Mean HbA1c by arm") is no such heading, nor a
+numbered line after a line of closing marks alone (")")."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

@@ -431,3 +431,9 @@ OVER_PROSE = "\nThe intervention arm had lower HbA1c at every visit after baseli
 def test_a_running_header_or_a_caption_over_prose_is_no_heading(line: str) -> None:
     assert headings(ENDED + line + OVER_PROSE) == []
     assert headings(ENDED + "Article 5 - Tarifs" + OVER_PROSE) == ["Article 5 - Tarifs"]
+
+
+def test_a_line_of_closing_marks_alone_ends_no_sentence() -> None:
+    text = "He wrote that the cohort (followed for years\n)\n3. Results" + OVER_PROSE
+    assert headings(text) == []
+    assert headings(text.replace("years\n)", "years.)")) == ["3. Results"]  # ")" after "."
