@@ -85,7 +85,7 @@ def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Se
         same_models
         and manifest.chunk_size == settings.chunk_size
         and manifest.chunk_overlap == settings.chunk_overlap
-        and (manifest.cutting or 1) == CUTTING_VERSION
+        and manifest.cutting_version == CUTTING_VERSION
         and manifest.answer_channel == answer_channel(settings)
         and manifest.vector_store == settings.vector_store
     )

@@ -118,17 +118,28 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
     if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         changed.append("term knowledge: built by an older citeqa (no re-embedding needed)")
-    if (manifest.cutting or 1) != CUTTING_VERSION:
-        changed.append(
-            f"documents cut into passages by an older citeqa (version {manifest.cutting or 1},"
-            f" now {CUTTING_VERSION}): `citeqa index` cuts and embeds them again"
-        )
+    if manifest.cutting_version != CUTTING_VERSION:
+        changed.append(_cut_otherwise(manifest.cutting_version))
     if manifest.format_version != FORMAT_VERSION:
         changed.append(
             f"index format {manifest.format_version}: written by an older citeqa"
             " (no re-embedding needed)"
         )
     return corpus._replace(changes=changed)
+
+
+_NEWER = "a newer citeqa"
+"""Who built an index whose cutting is newer than this citeqa's (`_cut_otherwise`)."""
+
+
+def _cut_otherwise(version: int) -> str:
+    """The change of an index whose documents another version of the cutting cut: an older
+    citeqa's, or a newer one's (this citeqa opened an index a later one built)."""
+    built_by = "an older citeqa" if version < CUTTING_VERSION else _NEWER
+    return (
+        f"documents cut into passages by {built_by} (version {version},"
+        f" now {CUTTING_VERSION}): `citeqa index` cuts and embeds them again"
+    )
 
 
 def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> IndexStatus:
@@ -182,14 +193,17 @@ citeqa's own: a reader, the term knowledge or the index format newer than the bu
 
 def stale_reason(changes: list[str], index: str = "it") -> str:
     """Why an index is stale, in words, from its `changes` (`index_changes`): "the corpus
-    changed since {index} was built", "an older citeqa built {index}", or both. An upgrade of
-    citeqa is no change of the corpus, and is not called one."""
+    changed since {index} was built", "an older citeqa built {index}" ("another version of
+    citeqa" when a newer one cut it), or both. An upgrade of citeqa is no change of the corpus,
+    and is not called one."""
     kinds = {change.startswith(CORPUS_CHANGES) for change in changes}
     older = False in kinds
     corpus = True in kinds or not older
     reasons = [f"the corpus changed since {index} was built"] if corpus else []
     if older:
-        reasons.append(f"an older citeqa built {'it' if corpus else index}")
+        newer = any(_NEWER in change for change in changes)
+        built_by = "another version of citeqa" if newer else "an older citeqa"
+        reasons.append(f"{built_by} built {'it' if corpus else index}")
     return " and ".join(reasons)
 
 

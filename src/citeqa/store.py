@@ -122,6 +122,12 @@ class IndexManifest(Frozen):
     """The version of the reader of each file ending that read the documents (rereading.py);
     None: written before readers had versions."""
 
+    @property
+    def cutting_version(self) -> int:
+        """The version of the cutting that cut the index's documents (`cutting`, 1 when the
+        manifest was written before it was recorded)."""
+        return self.cutting or 1
+
     @field_validator("index_files")
     @classmethod
     def _inside_the_build(cls, index_files: dict[str, str]) -> dict[str, str]:

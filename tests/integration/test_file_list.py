@@ -27,6 +27,7 @@ from citeqa.filelist import (
     RecordedFiles,
 )
 from citeqa.lexical import LexicalIndex
+from citeqa.status import stale_reason
 from citeqa.store import FORMAT_VERSION, current_build, load_index
 from citeqa.vectorindex import FaissIndex
 
@@ -313,3 +314,17 @@ def test_an_index_cut_by_an_older_citeqa_is_stale_and_cut_again(
     assert report.full_rebuild and fake_embedder.texts_embedded > 0
     assert load_index(index).manifest.cutting == CUTTING_VERSION
     assert not index_status(fake_settings(corpus, index)).stale
+
+
+def test_an_index_cut_by_a_newer_citeqa_is_called_so(built: tuple[Path, Path]) -> None:
+    corpus, index = built
+    path = current_build(index) / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["cutting"] = CUTTING_VERSION + 1  # as a later citeqa writes it
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    changed = index_status(fake_settings(corpus, index)).changed
+    assert changed == [
+        f"documents cut into passages by a newer citeqa (version {CUTTING_VERSION + 1},"
+        f" now {CUTTING_VERSION}): `citeqa index` cuts and embeds them again"
+    ]
+    assert stale_reason(changed) == "another version of citeqa built it"
