@@ -1,6 +1,6 @@
 """Quitting the chat while its first index build runs: the build stops at its next step, as
-`citeqa index` does on Ctrl-C (no folder left by a first build, the previous index kept); while an answer is being written,
-it exits at once, with no word of a build."""
+`citeqa index` does on Ctrl-C (no folder left by a first build, the previous index kept);
+while an answer is being written, it exits at once, with no word of a build."""
 
 from __future__ import annotations
 
