@@ -335,14 +335,15 @@ class _UserToml(TomlConfigSettingsSource):
     UTF-8), save the bare ValueError of int() past sys.get_int_max_str_digits() digits (tomllib
     has no parse_int hook to take it there)."""
 
-    def _read_file(self, file_path: Path) -> dict[str, Any]:
-        with file_path.open("rb") as stream:
-            try:
-                return tomllib.load(stream)
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-                raise
-            except ValueError as err:
-                raise _NumberTooLong from err
+    def _read_file(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # pydantic-settings' own reading; its one argument, the file's path, is named
+        # `file_path` before 2.16 and `path` since, so it is passed on as given
+        try:
+            return super()._read_file(*args, **kwargs)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            raise
+        except ValueError as err:
+            raise _NumberTooLong from err
 
 
 def load_settings(**overrides: Any) -> Settings:
