@@ -26,6 +26,7 @@ from citeqa.language import (
     line_spans,
     trim_span,
     without_closing_marks,
+    wrapped_lines,
 )
 
 __all__ = ["Block", "BlockKind", "headings", "split_blocks"]
@@ -43,6 +44,8 @@ PROSE_LINE_MIN = 40
 """A line that a heading inside a paragraph stands over is at least this long."""
 
 _ENDS = ".!?…:;,"
+_SENTENCE_ENDS = ".!?…:;"
+"""What ends the line before a heading inside a paragraph (not a comma: the sentence runs on)."""
 _NUMBERED_HEADING = re.compile(
     r"(?P<number>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+\S"  # 3. / 2.1 / IV.
     r"|(?P<label>\w+)\.?\s+(?:\d{1,3}|[IVXLC]{1,6})\s*[-–—:.]\s+\S"  # Article 5 - / TITRE II -
@@ -112,13 +115,16 @@ def _heading_lines(text: str, lines: list[Span]) -> list[bool]:
     """For each line of a paragraph, whether it is a heading over the prose of the next line
     (plain text and PDF have no markup): on the paragraph's first line, after a line ending a
     sentence or after another such heading, when it is numbered ("3. Results", "2.1 Site",
-    "IV. Scope", "Article 5 - Fees", "TITRE II - ACCÈS"). An unnumbered short line ("Methods")
+    "IV. Scope", "Article 5 - Fees", "TITRE II - ACCÈS") and not a full line of wrapped prose
+    (`language.wrapped_lines`). An unnumbered short line ("Methods")
     is not: tried, it moved two bundled documents' chunks and two abstentions (evals/README.md)."""
+    wrapped = wrapped_lines([len(text[start:end].rstrip()) for start, end in lines])
     flags: list[bool] = []
     for index in range(len(lines)):
         previous = without_closing_marks(text[slice(*lines[index - 1])]) if index else "."
-        after_end = (previous != "" and previous[-1] in _ENDS) or flags[-1]
-        flags.append(after_end and _heads_prose(text, lines, index))
+        after_end = (previous != "" and previous[-1] in _SENTENCE_ENDS) or flags[-1]
+        heads = not wrapped[index] and _heads_prose(text, lines, index)  # a full wrapped line
+        flags.append(after_end and heads)  # of prose ("12 of them were…") is no heading
     return flags
 
 

@@ -37,9 +37,9 @@ _SUBJECT_DETERMINERS = frozenset(_LANGUAGE.subject_determiners)
 _POSSESSIVES = frozenset(_LANGUAGE.possessives)
 """Folded possessives among the anaphors ("leurs"): the question's own after its noun phrase."""
 _GENITIVES = frozenset(_LANGUAGE.genitives)
+"""Folded words after which a possessive is another's ("les effets de leurs traitements")."""
 _PLURAL_DETERMINERS = frozenset(_LANGUAGE.plural_determiners)
 """Folded determiners of a plural noun phrase ("les"): a possessive's possessor has one."""
-"""Folded words after which a possessive is another's ("les effets de leurs traitements")."""
 _FUNCTION_WORDS = frozenset(word for words in _LANGUAGE.function_words.values() for word in words)
 """Folded function words BM25 keeps ("pour", "parmi"): never the verb of an inverted subject."""
 _NO_SUBJECT = QUESTION_WORDS | FRAME_WORDS | frozenset(_LANGUAGE.measure_words)

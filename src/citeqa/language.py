@@ -13,7 +13,7 @@ said to be in another language (`OTHER`) where citeqa names a document's languag
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
 a line without final punctuation runs on into the next when that one opens in lower case, or when
-it is a full line of a hard-wrapped paragraph (`_wrapped_lines`: as long as the lines around it).
+it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it).
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
 """
@@ -224,7 +224,7 @@ def without_closing_marks(line: str) -> str:
 
 def _continues(line: str, following: str, wrapped: bool) -> bool:
     """Whether `following` carries on the sentence that `line` (not ending a block) started;
-    `wrapped`: `line` is as long as its neighbours (`_wrapped_lines`), so hard wrapping cut it."""
+    `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it."""
     if is_table_row(line) or is_table_row(following) or is_bullet(following):
         return False
     if is_markdown_heading(line) or is_markdown_heading(following):
@@ -249,7 +249,7 @@ _WRAP_WINDOW = 2
 """How many lines on each side are the neighbours a line's length is compared with."""
 
 
-def _wrapped_lines(lengths: list[int]) -> list[bool]:
+def wrapped_lines(lengths: list[int]) -> list[bool]:
     """For each line (its length without trailing blanks), whether it is a full line of a
     hard-wrapped paragraph: long, and near the length of the longest of its neighbours."""
     flags = []
@@ -283,7 +283,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
     """Groups of consecutive lines that belong to one sentence or more."""
     lines = line_spans(text, start, end)
-    wrapped = _wrapped_lines([len(text[a:b].rstrip()) for a, b in lines])
+    wrapped = wrapped_lines([len(text[a:b].rstrip()) for a, b in lines])
     run: Span | None = None
     for index, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end]

@@ -13,7 +13,8 @@ This module owns two things:
   that read only the terms they probe (sortedvocab.py; bm25s's JSON vocabulary, which nothing
   reads back, is not kept: an index built before the sorted one keeps it), plus `lexical.json`,
   which records the document and term counts and is written last. Nothing is ever pickled.
-  Any failure to load becomes `IndexCorrupt`. A loaded index is searched by `StoredBM25`,
+  Any failure to load becomes `IndexCorrupt`, or `ProcessLimit` when it came of one of the
+  process's limits (errors.limit_or_damage). A loaded index is searched by `StoredBM25`,
   which reads bm25s's files and scores as bm25s does without importing it: bm25s imports
   scipy.sparse, a quarter of a cold `citeqa ask`'s CPU time; builds still use bm25s.
 """

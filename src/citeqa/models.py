@@ -151,7 +151,7 @@ class Answer(Frozen):
     question occurs in the documents"); None when it answered."""
     warnings: list[str] = Field(default_factory=list)
     """Notes for the person asking (a question cut to `max_question_chars`, a stale index,
-    its corpus changed or an older citeqa built it: status.stale_notice), in the JSON as
+    its corpus changed or another version of citeqa built it: status.stale_notice), in the JSON as
     DESIGN.md's contract lists them; the CLI also prints them on stderr."""
     read_with: str | None = Field(default=None, exclude=True)
     """In a conversation (`Assistant.session`), the earlier question(s) this one was read

@@ -32,7 +32,7 @@ from citeqa.corpus import corpus_stamps
 from citeqa.domain import language_data, read_corpus_manifest
 from citeqa.language import LANGUAGE_NAMES, OTHER
 from citeqa.lexical import content_words, fold, tokenize
-from citeqa.models import Example, IndexStatus
+from citeqa.models import Example, IndexStatus, counted
 from citeqa.questions import QUESTION_WORDS
 
 EXAMPLE_COUNT = 3
@@ -107,13 +107,12 @@ class Overview:
     @property
     def summary(self) -> str:
         """ "5 documents · English, French · 412 kB · 106 passages" """
-        count = f"{self.documents} document{'s' if self.documents != 1 else ''}"
-        parts = [count]
+        parts = [counted(self.documents, "document")]
         if self.languages:
             parts.append(", ".join(LANGUAGE_SHOWN.get(lang, lang) for lang in self.languages))
         parts.append(human_size(self.size_bytes))
         if self.chunks is not None:
-            parts.append(f"{self.chunks} passages")
+            parts.append(counted(self.chunks, "passage"))
         return " · ".join(parts)
 
 

@@ -188,7 +188,8 @@ STALE_NAMED = 5
 
 CORPUS_CHANGES = ("added: ", "modified: ", "removed: ")
 """How a change of the corpus's files begins (`corpus_now`); every other change is
-citeqa's own: a reader, the term knowledge or the index format newer than the build's."""
+citeqa's own: a reader, the term knowledge, the index format or the cutting into passages
+other than the build's."""
 
 
 def stale_reason(changes: list[str], index: str = "it") -> str:

@@ -213,7 +213,7 @@ def test_a_sentence_is_not_taken_to_answer_by_the_sentence_before_it(tmp_path: P
     assert not any("school holidays" in c.quote for c in follow.citations)
 
 
-def test_a_follow_up_whose_new_word_no_passage_mentions_abstains_naming_it(
+def test_a_follow_up_whose_new_word_the_documents_never_use_abstains_naming_it(
     tmp_path: Path,
 ) -> None:
     """The user trial: "And the inclusion criteria?" quoted the exclusion criteria again."""

@@ -158,7 +158,7 @@ def test_a_memory_map_refused_is_out_of_memory_not_damage(
 def test_memory_running_out_in_the_lexical_index_is_no_damage(
     tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """lexical.py words any failure to load as IndexCorrupt; the store tells a limit from it."""
+    """LexicalIndex.load tells a process limit (ProcessLimit) from damage (IndexCorrupt)."""
     from citeqa import lexical
     from citeqa.errors import OUT_OF_MEMORY, ProcessLimit
     from citeqa.store import load_index

@@ -437,3 +437,18 @@ def test_a_line_of_closing_marks_alone_ends_no_sentence() -> None:
     text = "He wrote that the cohort (followed for years\n)\n3. Results" + OVER_PROSE
     assert headings(text) == []
     assert headings(text.replace("years\n)", "years.)")) == ["3. Results"]  # ")" after "."
+
+
+def test_wrapped_prose_opening_with_a_number_is_no_heading() -> None:
+    """A full line of wrapped prose that opens with a number ("12 of them were…") runs on; a
+    number after a comma does not open a heading either."""
+    wrapped = (
+        "The study enrolled patients at twelve sites across the west of France.\n"
+        "12 of them were university hospitals, the others were in the regions of\n"
+        "Brittany and Normandy, where the follow-up visits took place every month.\n"
+    )
+    assert headings(wrapped) == []
+    after_comma = (
+        "The follow-up ended at the sites in France,\n12 weeks after randomisation" + OVER_PROSE
+    )
+    assert headings(after_comma) == []

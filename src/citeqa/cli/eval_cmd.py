@@ -423,9 +423,9 @@ def single_mid_session(figures: MidSession) -> tuple[list[str], list[list[str]]]
 
 def mid_session_table(columns: list[str], rows: list[list[str]]) -> Table:
     """The mid-session table of both reports (one set's, or one row per set across corpora):
-    the names and ids left-aligned, the counts right-aligned; each row's first cell, the set's
-    name, and its last, the ids whose answer changed, are the set's data, shown as text (no
-    markup, names sanitised)."""
+    the names and ids left-aligned, the counts right-aligned; each row's first cell (a set's
+    name across corpora) and its last (the ids whose answer changed) are shown as text (no
+    markup, sanitised)."""
     from rich.table import Table
     from rich.text import Text
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,9 @@ def copy_file(source: Path, target: Path) -> None:
     `source` did not change during the copy, `target` is known to hash the same, so the
     quick run's key is not hashed again after its peer check (which read the sources)."""
     before = _stamp(source)
-    shutil.copyfile(source, target)
+    partial = target.with_name(target.name + ".part")  # a copy cut short leaves no target
+    shutil.copyfile(source, partial)
+    os.replace(partial, target)
     if before in _HASHES and _stamp(source) == before:
         _HASHES[_stamp(target)] = _HASHES[before]
 

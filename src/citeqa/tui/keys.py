@@ -93,7 +93,7 @@ class KeyedApp(WorkerApp):
 
     async def action_quit(self) -> None:
         """Quit at once: a build under way stops at its next step and keeps the previous index
-        (the chat command gives it a moment: chat_cmd.launch_chat)."""
+        (the chat command gives it a moment: chat_cmd._leave_unfinished_work)."""
         self.stop_work()
         await super().action_quit()
 

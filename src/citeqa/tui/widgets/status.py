@@ -62,7 +62,7 @@ class StatusLine(Horizontal):
 
 class StaleBanner(Static):
     """A warning, shown only when the index is stale (its corpus changed since it was built,
-    or an older citeqa built it)."""
+    or another version of citeqa built it)."""
 
     def __init__(self) -> None:
         super().__init__("", id="stale-banner")
