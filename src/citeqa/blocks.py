@@ -43,9 +43,10 @@ HEADING_FOLLOWER_MIN = 25
 PROSE_LINE_MIN = 40
 """A line that a heading inside a paragraph stands over is at least this long."""
 
-_ENDS = ".!?…:;,"
 _SENTENCE_ENDS = ".!?…:;"
 """What ends the line before a heading inside a paragraph (not a comma: the sentence runs on)."""
+_ENDS = _SENTENCE_ENDS + ","
+"""Final punctuation a heading never has."""
 _NUMBERED_HEADING = re.compile(
     r"(?P<number>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+\S"  # 3. / 2.1 / IV.
     r"|(?P<label>\w+)\.?\s+(?:\d{1,3}|[IVXLC]{1,6})\s*[-–—:.]\s+\S"  # Article 5 - / TITRE II -

@@ -130,6 +130,10 @@ OUT_OF_FILES = (
 """The line for an error that came of the process's open-file limit: the index is fine."""
 
 
+_OUT_OF_FILES = (errno.EMFILE, errno.ENFILE)
+"""The errors of the open-file limit, the process's and the system's."""
+
+
 def _chain(err: BaseException) -> list[BaseException]:
     """`err`, then what it was raised from or while handling, and so on (each once)."""
     chain: list[BaseException] = []
@@ -140,14 +144,6 @@ def _chain(err: BaseException) -> list[BaseException]:
     return chain
 
 
-def _out_of_file_descriptors(err: BaseException) -> bool:
-    """Whether `err` was raised while handling (or from) an OSError of the open-file limit."""
-    return any(
-        isinstance(link, OSError) and link.errno in (errno.EMFILE, errno.ENFILE)
-        for link in _chain(err)
-    )
-
-
 def _open_files_limit() -> str:
     try:
         import resource
@@ -155,14 +151,6 @@ def _open_files_limit() -> str:
         return str(resource.getrlimit(resource.RLIMIT_NOFILE)[0])
     except (ImportError, OSError, ValueError):  # not on this platform
         return "only so many"
-
-
-def _open_files_message(err: BaseException) -> str | None:
-    """`OUT_OF_FILES` when `err` came of the open-file limit (itself, its cause or context);
-    None for any other error, whose own message stands."""
-    if _out_of_file_descriptors(err):
-        return OUT_OF_FILES.format(limit=_open_files_limit())
-    return None
 
 
 OUT_OF_MEMORY = (
@@ -191,9 +179,10 @@ def limit_message(err: BaseException) -> str | None:
     """The line for an error that came of one of the process's limits (open files, memory, a
     thread that could not start), itself or what it was raised from or while handling; None for
     any other error, whose own message stands."""
-    if (message := _open_files_message(err)) is not None:
-        return message
-    for link in _chain(err):  # a reader may wrap the limit's error in its own
+    chain = _chain(err)  # a reader may wrap the limit's error in its own
+    if any(isinstance(link, OSError) and link.errno in _OUT_OF_FILES for link in chain):
+        return OUT_OF_FILES.format(limit=_open_files_limit())  # first, wherever it is
+    for link in chain:
         if isinstance(link, AddressSpaceTooSmall):
             return str(link)
         if isinstance(link, MemoryError) or (

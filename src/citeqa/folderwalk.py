@@ -81,6 +81,14 @@ class _Walk:
         self.notes.append(f"{name}: {reason}")
         self.left_out.append(name)
 
+    def _unlisted(self, folder: Path, corpus_dir: Path, error: OSError) -> None:
+        """Leave out a folder that could not be listed: its name once in the note, the reason
+        in words (str(error) named the absolute path again: a folder past PATH_MAX was a 8 KB
+        line)."""
+        name = relative_path(folder, corpus_dir)
+        self.notes.append(f"{name}/: cannot be listed ({error.strerror or error})")
+        self.left_out.append(name)
+
     def _folder(self, prefix: str, path: str, corpus_dir: Path) -> _Visit:
         """The folder `path` (relative name `prefix`) to visit: its sorted listing, or none
         (with a note) when it cannot be listed."""
@@ -88,14 +96,12 @@ class _Walk:
         try:
             descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as error:
-            self.notes.append(_unlisted(Path(path), corpus_dir, error))
-            self.left_out.append(relative_path(Path(path), corpus_dir))
+            self._unlisted(Path(path), corpus_dir, error)
             return prefix, path, iter(listing)
         try:
             listing = self._listing(descriptor)
         except OSError as error:
-            self.notes.append(_unlisted(Path(path), corpus_dir, error))
-            self.left_out.append(relative_path(Path(path), corpus_dir))
+            self._unlisted(Path(path), corpus_dir, error)
         finally:
             os.close(descriptor)
         return prefix, path, iter(listing)
@@ -173,12 +179,6 @@ def _encodable(name: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _unlisted(folder: Path, corpus_dir: Path, error: OSError) -> str:
-    """The note on a folder that could not be listed: its name once, the reason in words
-    (str(error) named the absolute path again: a folder past PATH_MAX was a 8 KB line)."""
-    return f"{relative_path(folder, corpus_dir)}/: cannot be listed ({error.strerror or error})"
 
 
 def _link_problem(path: Path, root: Path) -> str | None:

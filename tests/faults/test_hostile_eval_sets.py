@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fault_helpers import make_corpus
 
 from citeqa.api import build_index
@@ -75,36 +76,26 @@ def test_the_tables_of_a_hostile_set_are_inert(tmp_path: Path, cli: Any) -> None
     assert "en�→en" in result.out and "[/bold][red]fr→en" in result.out
 
 
-def test_the_per_set_table_shows_a_registered_sets_name_inert(capsys: Any) -> None:
+@pytest.mark.parametrize(("asked_mid_session", "tables"), [(False, 1), (True, 2)])
+def test_every_table_shows_a_registered_sets_name_inert(
+    capsys: Any, asked_mid_session: bool, tables: int
+) -> None:
     """A set's name comes from the registry (evals/sets/sets.json of the working folder):
     "[/bold]" in it ended `eval --sets` in a MarkupError traceback, its escapes reached the
-    terminal raw."""
-    from citeqa.cli.eval_cmd import print_corpora
-    from citeqa.evaluation.corpora import CorporaReport, SetReport
-    from citeqa.evaluation.metrics import Metrics
-
-    name = f"[/bold]set{ESC}{RLO}"
-    one = SetReport(name=name, kind="paragraphs", split="test", corpus_dir="c", n=0,
-                    systems={"citeqa": Metrics(n=0, answerable=0, unanswerable=0)})  # fmt: skip
-    print_corpora(CorporaReport(created_at="now", split="test", sets=[one], macro={}))
-    out = capsys.readouterr().out
-    assert _raw_controls(out) == set()
-    assert "[/bold]set␛]0;pwned␇␛[2J�" in out
-
-
-def test_the_mid_session_table_shows_a_registered_sets_name_inert(capsys: Any) -> None:
-    """The per-set table showed the name inert, but the mid-session table (printed by
-    `eval --sets ... --quick`) still read it as markup: a MarkupError traceback."""
+    terminal raw; once the per-set table showed it inert, the mid-session table (printed by
+    `eval --sets ... --quick`) still read it as markup."""
     from citeqa.cli.eval_cmd import print_corpora
     from citeqa.evaluation.corpora import CorporaReport, SetReport
     from citeqa.evaluation.metrics import Metrics
     from citeqa.evaluation.midsession import MidSession
 
     name = f"[/bold]set{ESC}{RLO}"
+    mid_session = MidSession(asked=1, same=1, read_as_follow_up=0) if asked_mid_session else None
     one = SetReport(name=name, kind="paragraphs", split="test", corpus_dir="c", n=0,
                     systems={"citeqa": Metrics(n=0, answerable=0, unanswerable=0)},
-                    mid_session=MidSession(asked=1, same=1, read_as_follow_up=0))  # fmt: skip
+                    mid_session=mid_session)  # fmt: skip
     print_corpora(CorporaReport(created_at="now", split="test", sets=[one], macro={}))
     out = capsys.readouterr().out
     assert _raw_controls(out) == set()
-    assert out.count("[/bold]set␛]0;pwned␇␛[2J�") == 2
+    assert "[/bold]set␛]0;pwned␇␛[2J�" in out
+    assert out.count("[/bold]set␛]0;pwned␇␛[2J�") == tables

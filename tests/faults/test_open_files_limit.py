@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, chat_load_error, indexed, make_corpus, snapshot
+from fault_helpers import QUESTION, chat_load_error, indexed, snapshot
 
 
 @contextlib.contextmanager
@@ -35,9 +35,7 @@ def few_files() -> Iterator[None]:
 def test_the_open_file_limit_is_not_called_a_damaged_index(
     tmp_path: Path, cli: Any, command: list[str]
 ) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
-    assert cli("index", *where).code == 0
+    _, _, where = indexed(tmp_path, cli)
     assert cli(*command, *where).code == 0  # every module it needs is imported by now
     before = snapshot(tmp_path / "index")
     with few_files():
@@ -59,9 +57,7 @@ def test_the_chat_does_not_call_the_open_file_limit_a_damaged_index(
     from citeqa.cli.chat_cmd import _open
     from citeqa.cli.common import settings_for
 
-    corpus = make_corpus(tmp_path / "corpus")
-    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
-    assert cli("index", *where).code == 0
+    corpus, _, where = indexed(tmp_path, cli)
     assert cli("ask", QUESTION, *where).code == 0  # every module it needs is imported by now
     settings = settings_for(corpus, tmp_path / "index")
 

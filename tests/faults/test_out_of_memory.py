@@ -46,9 +46,7 @@ def test_memory_running_out_mid_answer_is_one_line(
 ) -> None:
     from citeqa import api
 
-    corpus = make_corpus(tmp_path / "corpus")
-    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
-    assert cli("index", *where).code == 0
+    _, _, where = indexed(tmp_path, cli)
     monkeypatch.setattr(api.Assistant, "ask", _no_memory)
     result = cli("ask", QUESTION, *where)
     assert result.code == 1
@@ -114,9 +112,7 @@ def test_a_thread_that_cannot_start_is_one_line(
     def no_thread(*_args: Any, **_kwargs: Any) -> Any:
         raise RuntimeError("can't start new thread")
 
-    corpus = make_corpus(tmp_path / "corpus")
-    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
-    assert cli("index", *where).code == 0
+    _, _, where = indexed(tmp_path, cli)
     monkeypatch.setattr(api.Assistant, "ask", no_thread)
     result = cli("ask", QUESTION, *where)
     assert result.code == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import fake_settings, make_corpus
+from fault_helpers import fake_settings, indexed, make_corpus
 
 from citeqa import corpus as corpus_module
 from citeqa.api import build_index, index_status, open_assistant
@@ -144,9 +144,7 @@ def test_a_manifest_edited_to_values_no_build_writes_is_invalid(
     """Values a build never writes (a count below zero, a build time that is none, 100 KB
     long: `status` printed "-5 chunks" and the whole 100 KB "built" line, and called the index
     up to date) are an invalid manifest: one line naming the fix, and `index` rebuilds it."""
-    corpus = make_corpus(tmp_path / "corpus")
-    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
-    assert cli("index", *where).code == 0
+    _, _, where = indexed(tmp_path, cli)
     path = current_build(tmp_path / "index") / "manifest.json"
     path.write_text(json.dumps({**json.loads(path.read_text()), **HAND_EDITS[edit]}))
     result = cli("status", *where)

@@ -67,13 +67,11 @@ def test_a_chunks_vector_is_computed_without_invisible_characters() -> None:
     assert chunk.text == text
 
 
-def test_a_sentences_vector_is_computed_without_invisible_characters(tmp_path: Path) -> None:
+def test_a_sentences_vector_is_computed_without_invisible_characters(assistant: Assistant) -> None:
     from citeqa.embedding import get_embedder
     from citeqa.store import load_index
 
-    (tmp_path / "c").mkdir()
-    assistant_over({"notes.md": NOTES}, tmp_path / "c", tmp_path / "i", channels=("fake",))
-    index = load_index(tmp_path / "i")
+    index = load_index(assistant.index_dir)  # the module's corpus: NOTES and PLAIN
     assert index.sentence_vectors is not None
     [row] = [
         number
