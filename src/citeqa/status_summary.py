@@ -4,6 +4,7 @@ folder and per language, and the largest documents first.
 Listing the first documents alphabetically showed a corpus of 300 short notes and 7 papers as
 50 notes (the user trial): per-folder counts say where the documents are, and the largest
 (most chunks) are the ones a user came for. `citeqa status --all` and `--json` list them all.
+`summary_of` is the one builder: `citeqa status` and the chat's status screen each render it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from citeqa.listing import LISTED
 from citeqa.models import DocumentStatus
 
 LARGEST = 10
@@ -60,3 +62,31 @@ def folder_count(name: str, documents: Sequence[DocumentStatus]) -> FolderCount:
 def largest(documents: Sequence[DocumentStatus], count: int = LARGEST) -> list[DocumentStatus]:
     """The `count` documents of the most chunks, ties in the order of their doc_ids."""
     return sorted(documents, key=lambda doc: (-doc.chunks, doc.doc_id))[:count]
+
+
+@dataclass
+class Summary:
+    """What a display shows of documents too many to list."""
+
+    folders: list[FolderCount]
+    """The documents counted per top-level folder, in the folders' order of name."""
+    languages: str
+    """Every language with its documents, the most first ("en 298, fr 2")."""
+    largest: list[DocumentStatus]
+    """The LARGEST documents of the most chunks."""
+    more: int
+    """The documents not among `largest`."""
+
+
+def summary_of(documents: Sequence[DocumentStatus], listed: int | None = LISTED) -> Summary | None:
+    """The summary a display shows in place of the documents when there are more than `listed`
+    of them; None when they are all listed (`listed` None: every one)."""
+    if listed is None or len(documents) <= listed:
+        return None
+    biggest = largest(documents, LARGEST)
+    return Summary(
+        folders=by_folder(documents),
+        languages=folder_count("all", documents).languages_line(),
+        largest=biggest,
+        more=len(documents) - len(biggest),
+    )

@@ -1,5 +1,6 @@
-"""The chat's index-status screen on a big corpus: it lists the first `LISTED` documents and
-changes, like `citeqa status`, then how many more there are; a small index is listed in full."""
+"""The chat's index-status screen on a big corpus: like `citeqa status`, it lists the first
+`LISTED` changes, then how many more there are, and past `LISTED` documents it shows their
+summary (per folder, the languages, the largest); a small index is listed in full."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from tui_helpers import FakeAssistant, FakeFactory, run, settle, wait_for
 
 from citeqa.listing import LISTED
 from citeqa.models import DocumentStatus, IndexStatus
+from citeqa.status_summary import LARGEST
 from citeqa.tui.screens.index_status import IndexStatusScreen
 from citeqa.tui.widgets.status import StaleBanner
 
@@ -52,17 +54,58 @@ def status_screen_text(make_app, factory=None):
     return run(body())
 
 
-def test_a_big_index_lists_the_first_documents_and_changes_and_counts_the_rest(
+def test_a_big_index_lists_the_first_changes_and_sums_up_the_documents(
     make_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(FakeAssistant, "status", lambda self: big_status(5000, 3000))
     text = status_screen_text(make_app)
     assert "5000 documents" in text
-    assert text.count("Title ") == LISTED and text.count("modified: file-") == LISTED
-    assert f"Title {LISTED - 1:05d}" in text and f"Title {LISTED:05d}" not in text
+    assert text.count("Title ") == LARGEST and text.count("modified: file-") == LISTED
+    assert f"Title {LARGEST - 1:05d}" in text and f"Title {LARGEST:05d}" not in text
     assert f"file-{LISTED - 1:05d}" in text and f"file-{LISTED:05d}" not in text
-    assert f"… and {5000 - LISTED} {MORE}" in text
+    assert f"… and {5000 - LARGEST} {MORE}" in text
     assert f"… and {3000 - LISTED} {MORE}" in text
+
+
+def test_past_listed_documents_the_screen_shows_the_summary_citeqa_status_shows(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen listed the first 50 documents alphabetically: 300 short notes hid the few
+    papers a user came for, which `citeqa status` sums up per folder, largest first."""
+    notes = [
+        DocumentStatus(
+            doc_id=f"notes/n{n:03d}",
+            title=f"Note {n:03d}",
+            path=f"notes/n{n}.txt",
+            chunks=1,
+            lang=["en"],
+        )
+        for n in range(LISTED + 10)
+    ]
+    papers = [
+        DocumentStatus(
+            doc_id=f"papers/{name}",
+            title=f"Paper {name}",
+            path=f"papers/{name}.txt",
+            chunks=chunks,
+            lang=["fr", "en"],
+        )
+        for name, chunks in (("b", 30), ("a", 40))
+    ]
+    status = big_status(0, 0).model_copy(update={"documents": notes + papers})
+    monkeypatch.setattr(FakeAssistant, "status", lambda self: status)
+    text = status_screen_text(make_app)
+    assert f"notes  {LISTED + 10} documents, {LISTED + 10} chunks · en {LISTED + 10}" in text
+    assert "papers  2 documents, 70 chunks · fr 2, en 2" in text
+    assert f"Languages en {LISTED + 12}, fr 2" in text
+    largest = [line.strip() for line in text.split("Largest documents")[1].splitlines()[1:]]
+    assert largest[:3] == [
+        "Paper a  40 chunks · fr,en",
+        "Paper b  30 chunks · fr,en",
+        "Note 000  1 chunk · en",
+    ]
+    assert text.count("Note ") == LARGEST - 2
+    assert f"… and {LISTED + 12 - LARGEST} {MORE}" in text
 
 
 def test_a_small_index_is_listed_in_full_without_a_more_line(make_app) -> None:

@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # rich is imported where a report is printed: `citeqa ask` ne
     from rich.table import Table
     from rich.text import Text
 
+    from citeqa.status_summary import Summary
+
 
 @app.command("index", epilog=examples("citeqa index --corpus ~/papers --rebuild"))
 def index(
@@ -187,10 +189,12 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     from rich.text import Text
 
     from citeqa.status import stale_reason
+    from citeqa.status_summary import summary_of
 
     console = Console(highlight=False, soft_wrap=True)
-    if listed is not None and len(described.documents) > listed:
-        for part in summary_parts(described):
+    summary = summary_of(described.documents, listed)
+    if summary is not None:
+        for part in summary_parts(described, summary):
             console.print(part)
     else:
         console.print(status_tables(described, listed)[0])
@@ -232,33 +236,28 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
         console.print(Text("Up to date with the corpus.", style="green"))
 
 
-def summary_parts(described: IndexStatus) -> list[Table | Text]:
-    """An index too long to list (status_summary): its documents per top-level folder, their
-    languages, then the largest documents and how many more there are."""
+def summary_parts(described: IndexStatus, summary: Summary) -> list[Table | Text]:
+    """An index too long to list (status_summary.summary_of): its documents per top-level
+    folder, their languages, then the largest documents and how many more there are."""
     from rich.table import Table
     from rich.text import Text
 
-    from citeqa.status_summary import LARGEST, by_folder, folder_count, largest
-
-    documents = described.documents
-    named = counted(len(documents), "document")
+    named = counted(len(described.documents), "document")
     title = Text(shown(f"Index {described.index_dir}: {named} by folder"))
     folders = Table("folder", "documents", "chunks", "languages", title=title)
-    for folder in by_folder(documents):
+    for folder in summary.folders:
         folders.add_row(
             *_cells(folder.folder, folder.documents, folder.chunks, folder.languages_line())
         )
-    whole = folder_count("all", documents).languages_line()
     biggest = Table("document", "title", "chunks", "lang", title=Text("Largest documents"))
-    for doc in largest(documents, LARGEST):
+    for doc in summary.largest:
         biggest.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
-    more = len(documents) - min(LARGEST, len(documents))
     _fold(folders, biggest)
     return [
         folders,
-        Text(f"languages: {shown(whole)}"),
+        Text(f"languages: {shown(summary.languages)}"),
         biggest,
-        Text(f"... and {more} more documents (`citeqa status --all` or --json)"),
+        Text(f"... and {summary.more} more documents (`citeqa status --all` or --json)"),
     ]
 
 

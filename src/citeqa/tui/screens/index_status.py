@@ -1,11 +1,14 @@
 """A modal describing the index: where it is, what it holds, which models, whether it is stale.
 
-Like `citeqa status`, it lists the first `citeqa.listing.LISTED` documents and changes, then
-how many more there are: every row of a corpus of tens of thousands of files would make one huge
-Content and freeze the chat."""
+Like `citeqa status`, it lists the first `citeqa.listing.LISTED` changes, then how many more
+there are, and the documents when there are at most LISTED of them; past that, the summary
+`citeqa status` shows (status_summary.summary_of: per folder, the languages, the largest). Every
+row of a corpus of tens of thousands of files would make one huge Content and freeze the chat,
+and the first 50 alphabetically hid the documents a user came for."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -16,7 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from citeqa.listing import LISTED, first
-from citeqa.models import IndexStatus, counted
+from citeqa.models import DocumentStatus, IndexStatus, counted
+from citeqa.status_summary import Summary, summary_of
 from citeqa.tui.safe_text import assemble, one_line
 
 Parts = list[str | tuple[str, str]]
@@ -28,8 +32,8 @@ def more_line(count: int) -> Parts:
 
 
 def status_content(status: IndexStatus, listed: int | None = LISTED) -> Content:
-    """The status as literal lines of text; at most `listed` documents and changes are listed,
-    then how many more there are (36,612 documents would freeze the chat)."""
+    """The status as literal lines of text; at most `listed` changes are listed, then how many
+    more there are, and past `listed` documents their summary (36,612 would freeze the chat)."""
     parts: Parts = [
         ("Index ", "bold"),
         one_line(status.index_dir),
@@ -56,8 +60,8 @@ def status_content(status: IndexStatus, listed: int | None = LISTED) -> Content:
 
 
 def listed_lines(status: IndexStatus, listed: int | None) -> Parts:
-    """The changes, the document count and the documents: at most `listed` of each, each cut
-    list followed by how many more there are."""
+    """The changes (at most `listed`, then how many more), the document count, and the
+    documents: all of them, or past `listed` their summary."""
     parts: Parts = []
     changes, more = first(status.changed, listed)
     for change in changes:
@@ -71,7 +75,15 @@ def listed_lines(status: IndexStatus, listed: int | None) -> Parts:
             "bold",
         ),
     ]
-    documents, more = first(status.documents, listed)
+    summary = summary_of(status.documents, listed)
+    if summary is None:
+        return parts + document_lines(status.documents)
+    return parts + summary_lines(summary)
+
+
+def document_lines(documents: Sequence[DocumentStatus]) -> Parts:
+    """One line a document: its title, chunks and languages."""
+    parts: Parts = []
     for doc in documents:
         langs = ",".join(doc.lang) or "?"
         parts += [
@@ -79,8 +91,24 @@ def listed_lines(status: IndexStatus, listed: int | None) -> Parts:
             one_line(doc.title),
             (f"  {counted(doc.chunks, 'chunk')} · {langs}", "dim"),
         ]
-    if more:
-        parts += ["\n  ", *more_line(more)]
+    return parts
+
+
+def summary_lines(summary: Summary) -> Parts:
+    """The documents per top-level folder, the languages, then the largest documents and how
+    many more there are."""
+    parts: Parts = ["\n\n", ("By folder", "bold")]
+    for folder in summary.folders:
+        parts += [
+            "\n  ",
+            one_line(folder.folder),
+            f"  {counted(folder.documents, 'document')}, {counted(folder.chunks, 'chunk')}",
+            (f" · {folder.languages_line()}", "dim"),
+        ]
+    parts += ["\n", ("Languages ", "bold"), one_line(summary.languages)]
+    parts += ["\n\n", ("Largest documents", "bold"), *document_lines(summary.largest)]
+    if summary.more:
+        parts += ["\n  ", *more_line(summary.more)]
     return parts
 
 
