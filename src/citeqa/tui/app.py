@@ -170,15 +170,17 @@ class CiteqaApp(KeyedApp):
 
     def on_assistant_failed(self, message: AssistantFailed) -> None:
         """The index cannot be used, the assistant could not load (a model, a memory limit), or
-        the corpus has no readable document: say so in full
-        (the banner wraps), in the header, and to every question, instead of "loading…" and
+        the corpus has no readable document: say so in full (the banner wraps; an error in a
+        notification too), in the header, and to every question, instead of "loading…" and
         waiting for ever; the welcome no longer says the index is being prepared."""
         problem = self._load_problem = message.problem
         self.sub_title = problem.headline
-        self.query_one(StatusLine).idle(f"{problem.title}: {problem.error}")
+        line = problem.title if problem.banner_only else f"{problem.title}: {problem.error}"
+        self.query_one(StatusLine).idle(line)
         self.query_one(StaleBanner).show_error(problem)
         self.query_one(Welcome).ready()
-        self.notify(problem.error, title=problem.title, severity="error")
+        if not problem.banner_only:
+            self.notify(problem.error, title=problem.title, severity="error")
         for turn in self._queue:
             self.query_one(Transcript).set_waiting(turn, self._waiting_reason())
 

@@ -2,7 +2,8 @@
 (a model, a memory limit), or a corpus with no readable document to index (an empty folder,
 only files of other types), which is no index problem and whose remedy is adding files, then
 ctrl+r. The app shows them in its header, banner, status line and to each question that
-waits, with the error's own words, which the problem carries."""
+waits, with the error's own words, which the problem carries; an error is also a notification,
+while an empty folder's message is said once, in the banner (the status line only names it)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ class LoadProblem:
     error: str = ""
     """The error itself, in the words shown for it (workers.describe): set by `load_problem`;
     the kinds of problem below have none."""
+    banner_only: bool = False
+    """The error is said in the banner only: the status line shows the title alone and no
+    notification repeats it (an empty folder showed one message three times, the user trial)."""
 
 
 INDEX_UNUSABLE = LoadProblem(
@@ -52,6 +56,7 @@ def no_document() -> LoadProblem:
         remedy="builds the index once files are added.",
         waiting="Cannot answer: the corpus has no readable document (see above); add files,"
         " then ctrl+r.",
+        banner_only=True,
     )
 
 
