@@ -70,18 +70,18 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
     return [corpus_dir / name for name in _walk(corpus_dir, domain_path(corpus_dir))[0].names]
 
 
-def corpus_stamps(corpus_dir: Path, manifest: dict[str, Any]) -> CorpusStamps:
+def corpus_stamps(corpus_dir: Path, domain: Path | None) -> CorpusStamps:
     """The corpus files with their sizes and times, in one walk (a `stat` each), without
-    building a Path per file: what tells whether the corpus changed (`manifest`: the corpus's,
-    read_corpus_manifest's data, which names the domain file left out). Raises CorpusMissing."""
-    return corpus_walk(corpus_dir, manifest)[0]
+    building a Path per file: what tells whether the corpus changed (`domain`: the domain file
+    its manifest names, CorpusManifest.domain, left out). Raises CorpusMissing."""
+    return corpus_walk(corpus_dir, domain)[0]
 
 
-def corpus_walk(corpus_dir: Path, manifest: dict[str, Any]) -> tuple[CorpusStamps, list[str]]:
+def corpus_walk(corpus_dir: Path, domain: Path | None) -> tuple[CorpusStamps, list[str]]:
     """`corpus_stamps`, and the names the walk left out as a build skips them (a link leading
     outside the corpus, a FIFO...)."""
     check_corpus_folder(corpus_dir)
-    stamps, _, left_out = _walk(corpus_dir, domain_path(corpus_dir, manifest))
+    stamps, _, left_out = _walk(corpus_dir, domain)
     return stamps, left_out
 
 
@@ -131,10 +131,10 @@ def scan_corpus(
     manifest = read_corpus_manifest(corpus_dir)  # each read once, parsed and hashed
     warnings = list(manifest.warnings)
     titles = titles_from(manifest.data, warnings)
-    domain_file = corpus_domain(corpus_dir, manifest.data)
+    domain_file = corpus_domain(corpus_dir, manifest)
     warnings.extend(domain_file.warnings)
     digest = combined_digest(manifest.sha256, domain_file.sha256)
-    files, skipped, _ = _walk(corpus_dir, domain_path(corpus_dir, manifest.data))
+    files, skipped, _ = _walk(corpus_dir, manifest.domain)
     entries: list[DocumentEntry] = []
     used: set[str] = set()
     unread = list(skipped)  # the files it could not read, for the message when none was read
@@ -395,7 +395,7 @@ def corpus_manifest_digest(corpus_dir: Path, manifest: CorpusManifest | None = N
         manifest = read_corpus_manifest(corpus_dir)
     if manifest.sha256 is None:
         return None
-    return combined_digest(manifest.sha256, domain_digest(corpus_dir, manifest.data))
+    return combined_digest(manifest.sha256, domain_digest(manifest))
 
 
 def combined_digest(manifest_sha256: str | None, domain_sha256: str | None) -> str | None:

@@ -204,6 +204,9 @@ class CorpusManifest(NamedTuple):
     sha256: str | None
     """Of the bytes `data` was parsed from; None without a manifest.json (or one that is no
     regular file, or too large: nothing was read), UNREADABLE when it could not be read."""
+    domain: Path | None = None
+    """The domain file `data` names (`domain_path`), resolved once for the walk, the digest and
+    the reading of it (each resolution follows the links of two paths)."""
 
 
 OUTSIDE = "it leads outside the corpus folder, which citeqa reads nothing from"
@@ -233,16 +236,16 @@ def read_corpus_manifest(corpus_dir: Path) -> CorpusManifest:
         if digest is None and isinstance(error, OSError):
             digest = UNREADABLE
         return CorpusManifest({}, [f"{MANIFEST} is unreadable and was ignored ({error})"], digest)
-    return CorpusManifest(data, [], digest)
+    return CorpusManifest(data, [], digest, domain_path(corpus_dir, data))
 
 
 def domain_path(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> Path | None:
     """The domain file the corpus's manifest.json (`manifest`, read when not given) names, or
     None (no manifest, no key, not a string, or a name leading outside the corpus: absolute,
     through "..", or through a symbolic link, which the corpus's documents are not read
-    through either)."""
+    through either). A reader of the manifest has it as `CorpusManifest.domain`."""
     if manifest is None:
-        manifest = read_corpus_manifest(corpus_dir).data
+        return read_corpus_manifest(corpus_dir).domain
     name = named_domain(manifest)
     if name is None:
         return None
@@ -276,14 +279,14 @@ class DomainFile(NamedTuple):
     domain file or when it could not be read."""
 
 
-def corpus_domain(corpus_dir: Path, manifest: dict[str, Any]) -> DomainFile:
-    """The corpus's domain file (named by its `manifest`, read_corpus_manifest's data), read
-    once, checked and hashed, and a warning when it was ignored, or when it sets fields that
-    only the language data's are read for (`unread_fields`: left out before the check, so a
-    bad pattern there costs the file nothing)."""
-    path = domain_path(corpus_dir, manifest)
+def corpus_domain(corpus_dir: Path, manifest: CorpusManifest) -> DomainFile:
+    """The corpus's domain file (named by its `manifest`, as read_corpus_manifest read it),
+    read once, checked and hashed, and a warning when it was ignored, or when it sets fields
+    that only the language data's are read for (`unread_fields`: left out before the check, so
+    a bad pattern there costs the file nothing)."""
+    path = manifest.domain
     if path is None:
-        named = named_domain(manifest)
+        named = named_domain(manifest.data)
         if named is None:
             return DomainFile(None, [], None)
         outside = f"{cut(named)} (the domain file manifest.json names) was ignored: {OUTSIDE}"
@@ -350,10 +353,10 @@ def _is_words(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(word, str) for word in value)
 
 
-def domain_digest(corpus_dir: Path, manifest: dict[str, Any]) -> str | None:
-    """sha256 of the domain file the corpus's `manifest` (read_corpus_manifest's data) names,
-    or None without one (or unreadable)."""
-    path = domain_path(corpus_dir, manifest)
+def domain_digest(manifest: CorpusManifest) -> str | None:
+    """sha256 of the domain file the corpus's `manifest` (as read_corpus_manifest read it)
+    names, or None without one (or unreadable)."""
+    path = manifest.domain
     try:
         raw = read_regular(path, DOMAIN_MAX_BYTES) if path is not None else None
     except (OSError, ValueError):

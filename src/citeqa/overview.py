@@ -421,14 +421,14 @@ def _found(corpus_dir: Path, status: IndexStatus | None) -> _Found:
     if status is not None and status.corpus_bytes is not None:
         documents = _status_documents(status)
         return _Found(documents, len(documents), status.corpus_bytes, status.corpus_examples)
-    manifest = read_corpus_manifest(corpus_dir).data
-    files = corpus_stamps(corpus_dir, manifest)
+    manifest = read_corpus_manifest(corpus_dir)
+    files = corpus_stamps(corpus_dir, manifest.domain)
     if status is not None:
         documents = _status_documents(status)
         count = len(documents)
     else:
-        documents, count = _manifest_documents(manifest), len(files.names)
-    return _Found(documents, count, sum(files.sizes), manifest_examples(manifest))
+        documents, count = _manifest_documents(manifest.data), len(files.names)
+    return _Found(documents, count, sum(files.sizes), manifest_examples(manifest.data))
 
 
 def _status_documents(status: IndexStatus) -> list[tuple[str, list[str]]]:

@@ -55,7 +55,7 @@ def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None
     its manifest."""
     manifest = read_corpus_manifest(corpus_dir)  # once, for the walk, the digest, the examples
     try:
-        now, left_out = corpus_walk(corpus_dir, manifest.data)
+        now, left_out = corpus_walk(corpus_dir, manifest.domain)
     except CiteqaError:
         return CorpusNow([f"removed: {corpus_dir} (corpus folder missing)"], None, [])
     if now.names == recorded.names:  # the usual case: compare the stamps as two arrays

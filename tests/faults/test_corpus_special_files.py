@@ -40,9 +40,9 @@ def test_a_fifo_named_by_the_corpus_is_skipped_not_waited_on(
     # (the CLI reads the corpus in worker threads: there a blocked open() would never end)
     assert corpus_overview(corpus).documents == 2
     assert titles_from(read_corpus_manifest(corpus).data, []) == {}
-    assert domain_digest(corpus, read_corpus_manifest(corpus).data) is None
+    assert domain_digest(read_corpus_manifest(corpus)) is None
     assert corpus_manifest_digest(corpus) is not None or fifo == "fifo"
-    assert corpus_domain(corpus, read_corpus_manifest(corpus).data)[0] is None
+    assert corpus_domain(corpus, read_corpus_manifest(corpus))[0] is None
     where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
     built = cli("index", *where)
     assert built.code == 0, built.err

@@ -57,7 +57,7 @@ def write_corpus(folder: Path, manifest: dict | None, domain: str | None) -> Pat
 
 def _domain_file(corpus: Path) -> DomainFile:
     """The corpus's domain file, named by its manifest as a build reads it."""
-    return corpus_domain(corpus, read_corpus_manifest(corpus).data)
+    return corpus_domain(corpus, read_corpus_manifest(corpus))
 
 
 @pytest.mark.parametrize("module", ENGINE_MODULES)
@@ -87,7 +87,7 @@ def test_domain_file_is_read_and_left_out_of_the_documents(tmp_path: Path) -> No
     assert [doc.doc_id for doc in reading.documents] == ["paper"]
     assert reading.domain is not None and reading.domain.groups == (("kidney", "rein"),)
     assert reading.warnings == []
-    assert domain_digest(corpus, read_corpus_manifest(corpus).data) is not None
+    assert domain_digest(read_corpus_manifest(corpus)) is not None
 
 
 @pytest.mark.parametrize(
@@ -174,7 +174,7 @@ def test_domain_names_outside_the_corpus_are_not_read_and_said(tmp_path: Path, n
     domain, warnings, digest = _domain_file(corpus)
     assert (domain, digest) == (None, None)
     assert warnings == [f"{name} (the domain file manifest.json names) was ignored: {OUTSIDE}"]
-    assert domain_digest(corpus, read_corpus_manifest(corpus).data) is None
+    assert domain_digest(read_corpus_manifest(corpus)) is None
     assert read_corpus(corpus).domain is None
 
 
@@ -190,7 +190,7 @@ def test_a_manifest_linked_from_outside_the_corpus_is_not_read_and_said(tmp_path
     corpus = write_corpus(tmp_path / "c", None, None)
     (corpus / "manifest.json").symlink_to(tmp_path / "outside.json")
     manifest = read_corpus_manifest(corpus)
-    assert manifest == ({}, [f"manifest.json was ignored: {OUTSIDE}"], None)
+    assert manifest == ({}, [f"manifest.json was ignored: {OUTSIDE}"], None, None)
     assert read_corpus(corpus).warnings == manifest.warnings
 
 

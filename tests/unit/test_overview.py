@@ -90,9 +90,9 @@ def test_a_status_gives_what_its_check_read_of_the_corpus(
     folder = _corpus(tmp_path, {"examples": [{"question": "How many hives?", "lang": "en"}]})
     reads: list[str] = []
 
-    def walk(corpus_dir: Path, manifest: dict[str, object]) -> CorpusStamps:
+    def walk(corpus_dir: Path, domain: Path | None) -> CorpusStamps:
         reads.append("walk")
-        return corpus_stamps(corpus_dir, manifest)
+        return corpus_stamps(corpus_dir, domain)
 
     def read(corpus_dir: Path) -> CorpusManifest:
         reads.append("manifest")

@@ -30,7 +30,7 @@ CORPUS = [
 def bundled_knowledge() -> Domain:
     """The language data with the bundled corpus's domain file, as answering merges them."""
     corpus = Path(__file__).parents[2] / "corpus"
-    domain, warnings, _ = corpus_domain(corpus, read_corpus_manifest(corpus).data)
+    domain, warnings, _ = corpus_domain(corpus, read_corpus_manifest(corpus))
     assert domain is not None and not warnings
     return language_data().merged(domain)
 
