@@ -27,13 +27,24 @@ class CorpusStamps(NamedTuple):
     mtimes_ns: list[int]
 
 
+class LeftOut(NamedTuple):
+    """A name the walk left out, with the note that says why."""
+
+    name: str
+    """Its path relative to the corpus ("sub/pipe")."""
+    note: str
+    """ "name: why", as a build lists it among the skipped files."""
+
+
 def walk_folder(corpus_dir: Path, skipped: set[str]) -> tuple[CorpusStamps, list[str], list[str]]:
     """The files under `corpus_dir` (but the relative names in `skipped`) with their sizes
     and times, in sorted order, the notes of the walk ("name: why"), and the names it left
     out with a note (a link leading outside, a FIFO...)."""
     walk = _Walk(real_path(corpus_dir), skipped)
     walk.walk(corpus_dir)
-    return CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), walk.notes, walk.left_out
+    notes = [left.note for left in walk.left_out]
+    names = [left.name for left in walk.left_out]
+    return CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), notes, names
 
 
 _Visit = tuple[str, str, Iterator[tuple[str, stat_result | None]]]
@@ -42,7 +53,7 @@ _Visit = tuple[str, str, Iterator[tuple[str, stat_result | None]]]
 
 class _Walk:
     """What a walk of the corpus found so far: the name, size and time of each file (as
-    columns, in sorted order), and notes.
+    columns, in sorted order), and what it left out, each name with its note.
 
     Each folder is listed by descriptor and its entries `lstat`ed relative to it (no path
     lookup, no object per entry but the stat), then visited in sorted order, a folder sorting
@@ -54,8 +65,7 @@ class _Walk:
         self.names: list[str] = []
         self.sizes: list[int] = []
         self.mtimes_ns: list[int] = []
-        self.notes: list[str] = []
-        self.left_out: list[str] = []
+        self.left_out: list[LeftOut] = []
 
     def walk(self, corpus_dir: Path) -> None:
         """Record the files under `corpus_dir`, depth first in sorted order (a stack of the
@@ -76,18 +86,16 @@ class _Walk:
             else:
                 pending.pop()
 
-    def _note(self, name: str, reason: str) -> None:
-        """Leave out `name` (relative), saying why."""
-        self.notes.append(f"{name}: {reason}")
-        self.left_out.append(name)
+    def _note(self, name: str, reason: str, shown: str | None = None) -> None:
+        """Leave out `name` (relative), saying why; the note names it as `shown` if given."""
+        self.left_out.append(LeftOut(name, f"{shown or name}: {reason}"))
 
     def _unlisted(self, folder: Path, corpus_dir: Path, error: OSError) -> None:
         """Leave out a folder that could not be listed: its name once in the note, the reason
         in words (str(error) named the absolute path again: a folder past PATH_MAX was a 8 KB
         line)."""
         name = relative_path(folder, corpus_dir)
-        self.notes.append(f"{name}/: cannot be listed ({error.strerror or error})")
-        self.left_out.append(name)
+        self._note(name, f"cannot be listed ({error.strerror or error})", shown=f"{name}/")
 
     def _folder(self, prefix: str, path: str, corpus_dir: Path) -> _Visit:
         """The folder `path` (relative name `prefix`) to visit: its sorted listing, or none
