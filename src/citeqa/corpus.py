@@ -34,7 +34,7 @@ from citeqa.domain import (
     read_corpus_manifest,
 )
 from citeqa.errors import CorpusEmpty
-from citeqa.folderwalk import CorpusStamps, relative_path, walk_folder
+from citeqa.folderwalk import CorpusStamps, FolderWalk, relative_path, walk_folder
 from citeqa.glossary import fold
 from citeqa.language import split_sentences
 from citeqa.listing import first
@@ -67,27 +67,26 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
     kept when their target lies inside the corpus. Raises CorpusMissing.
     """
     check_corpus_folder(corpus_dir)
-    return [corpus_dir / name for name in _walk(corpus_dir, domain_path(corpus_dir))[0].names]
+    return [corpus_dir / name for name in _walk(corpus_dir, domain_path(corpus_dir)).files.names]
 
 
 def corpus_stamps(corpus_dir: Path, domain: Path | None) -> CorpusStamps:
     """The corpus files with their sizes and times, in one walk (a `stat` each), without
     building a Path per file: what tells whether the corpus changed (`domain`: the domain file
     its manifest names, CorpusManifest.domain, left out). Raises CorpusMissing."""
-    return corpus_walk(corpus_dir, domain)[0]
+    return corpus_walk(corpus_dir, domain).files
 
 
-def corpus_walk(corpus_dir: Path, domain: Path | None) -> tuple[CorpusStamps, list[str]]:
-    """`corpus_stamps`, and the names the walk left out as a build skips them (a link leading
-    outside the corpus, a FIFO...)."""
+def corpus_walk(corpus_dir: Path, domain: Path | None) -> FolderWalk:
+    """`corpus_stamps`, and what the walk left out as a build skips it (a link leading
+    outside the corpus, a FIFO...). Raises CorpusMissing."""
     check_corpus_folder(corpus_dir)
-    stamps, _, left_out = _walk(corpus_dir, domain)
-    return stamps, left_out
+    return _walk(corpus_dir, domain)
 
 
-def _walk(corpus_dir: Path, domain: Path | None) -> tuple[CorpusStamps, list[str], list[str]]:
-    """The corpus files but the manifest and the `domain` file it names, notes on what was
-    left out that a user may not expect, and the names of those (folderwalk.walk_folder)."""
+def _walk(corpus_dir: Path, domain: Path | None) -> FolderWalk:
+    """The corpus files but the manifest and the `domain` file it names, and what was left
+    out that a user may not expect, each with its note (folderwalk.walk_folder)."""
     skipped = {MANIFEST, relative_path(domain, corpus_dir) if domain is not None else MANIFEST}
     return walk_folder(corpus_dir, skipped)
 
@@ -134,7 +133,8 @@ def scan_corpus(
     domain_file = corpus_domain(corpus_dir, manifest)
     warnings.extend(domain_file.warnings)
     digest = combined_digest(manifest.sha256, domain_file.sha256)
-    files, skipped, _ = _walk(corpus_dir, manifest.domain)
+    walked = _walk(corpus_dir, manifest.domain)
+    files, skipped = walked.files, walked.notes()
     entries: list[DocumentEntry] = []
     used: set[str] = set()
     unread = list(skipped)  # the files it could not read, for the message when none was read

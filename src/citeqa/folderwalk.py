@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from os import stat_result
 from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
@@ -36,15 +37,29 @@ class LeftOut(NamedTuple):
     """ "name: why", as a build lists it among the skipped files."""
 
 
-def walk_folder(corpus_dir: Path, skipped: set[str]) -> tuple[CorpusStamps, list[str], list[str]]:
+@dataclass(frozen=True)
+class FolderWalk:
+    """What a walk of the corpus folder found: its files, and what it left out."""
+
+    files: CorpusStamps
+    left_out: list[LeftOut]
+    """What it left out with a note (a link leading outside, a FIFO...), in the order met."""
+
+    def notes(self) -> list[str]:
+        """ "name: why" for each name left out, as a build lists its skipped files."""
+        return [left.note for left in self.left_out]
+
+    def left_out_names(self) -> list[str]:
+        """The relative name of each file or folder left out."""
+        return [left.name for left in self.left_out]
+
+
+def walk_folder(corpus_dir: Path, skipped: set[str]) -> FolderWalk:
     """The files under `corpus_dir` (but the relative names in `skipped`) with their sizes
-    and times, in sorted order, the notes of the walk ("name: why"), and the names it left
-    out with a note (a link leading outside, a FIFO...)."""
+    and times, in sorted order, and what the walk left out, each with its note."""
     walk = _Walk(real_path(corpus_dir), skipped)
     walk.walk(corpus_dir)
-    notes = [left.note for left in walk.left_out]
-    names = [left.name for left in walk.left_out]
-    return CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), notes, names
+    return FolderWalk(CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), walk.left_out)
 
 
 _Visit = tuple[str, str, Iterator[tuple[str, stat_result | None]]]

@@ -55,16 +55,18 @@ def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None
     its manifest."""
     manifest = read_corpus_manifest(corpus_dir)  # once, for the walk, the digest, the examples
     try:
-        now, left_out = corpus_walk(corpus_dir, manifest.domain)
+        walked = corpus_walk(corpus_dir, manifest.domain)
     except CiteqaError:
         return CorpusNow([f"removed: {corpus_dir} (corpus folder missing)"], None, [])
+    now = walked.files
     if now.names == recorded.names:  # the usual case: compare the stamps as two arrays
         changes = _modified(recorded, None, now, corpus_dir)
     else:
         changes = _renamed(recorded, now, corpus_dir)
     if corpus_manifest_digest(corpus_dir, manifest) != manifest_sha256:
         changes.append("modified: manifest.json (titles or domain file)")
-    return CorpusNow(changes, sum(now.sizes), manifest_examples(manifest.data), tuple(left_out))
+    examples = manifest_examples(manifest.data)
+    return CorpusNow(changes, sum(now.sizes), examples, tuple(walked.left_out_names()))
 
 
 def _renamed(recorded: FileList, now: CorpusStamps, corpus_dir: Path) -> list[str]:

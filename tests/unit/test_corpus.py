@@ -12,6 +12,7 @@ from citeqa.corpus import (
     CorpusReading,
     DocumentEntry,
     UnreadableDocument,
+    corpus_walk,
     file_sha256,
     list_corpus_files,
     read_corpus,
@@ -206,6 +207,7 @@ def test_a_folder_too_deep_to_list_is_one_short_skip_note(tmp_path: Path) -> Non
     assert [document.doc_id for document in reading.documents] == ["real"]
     (note,) = reading.skipped
     assert note == f"{deep.relative_to(tmp_path)}/: cannot be listed (File name too long)"
+    assert corpus_walk(tmp_path, None).left_out_names() == [deep.relative_to(tmp_path).as_posix()]
 
 
 def test_read_document_raises_unreadable_for_unknown_type(tmp_path: Path) -> None:
