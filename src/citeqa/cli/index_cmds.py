@@ -182,9 +182,9 @@ KEPT_FOR_USER = (
 
 
 def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
-    """The status as tables and lines; with `listed`, at most that many documents and changes
-    are listed, then how many more there are (a corpus of 36,612 files made a table that took
-    rich 27 s to lay out)."""
+    """The status as tables and lines; with `listed`, past that many documents their summary
+    (status_summary.summary_of), and at most that many changes, then how many more there are
+    (a corpus of 36,612 files made a table that took rich 27 s to lay out)."""
     from rich.console import Console
     from rich.text import Text
 
@@ -197,8 +197,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
         for part in summary_parts(described, summary):
             console.print(part)
     else:
-        console.print(status_tables(described, listed)[0])
-    console.print(status_tables(described, 0)[1])
+        console.print(documents_table(described))
+    console.print(channels_table(described))
     size = described.size_bytes / 1e6
     console.print(
         Text(
@@ -269,22 +269,30 @@ def skipped_line(skipped: list[str], listed: int | None) -> str:
     return f"skipped, not documents ({len(skipped)}; `citeqa index` says why): {files}{rest}"
 
 
-def status_tables(described: IndexStatus, listed: int | None = None) -> tuple[Table, Table]:
-    """The documents (the first `listed` of them, or all) and the vector channels; every cell
-    is cleaned literal text (the manifest is read from disk) and folds in a narrow or piped
+def documents_table(described: IndexStatus) -> Table:
+    """Every document of the index (print_status shows a summary past `listed`); each cell is
+    cleaned literal text (the manifest is read from disk) and folds in a narrow or piped
     terminal, never cut."""
     from rich.table import Table
     from rich.text import Text
 
     title = Text(shown(f"Index {described.index_dir}"))
     documents = Table("document", "title", "chunks", "lang", title=title)
-    for doc in first(described.documents, listed)[0]:
+    for doc in described.documents:
         documents.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
+    _fold(documents)
+    return documents
+
+
+def channels_table(described: IndexStatus) -> Table:
+    """The index's vector channels, cells as in `documents_table`."""
+    from rich.table import Table
+
     channels = Table("channel", "model", "package", "version", "dim", "index")
     for c in described.channels:
         channels.add_row(*_cells(c.name, c.model, c.package, c.version, c.dim, c.index_type))
-    _fold(documents, channels)
-    return documents, channels
+    _fold(channels)
+    return channels
 
 
 def _cells(*values: object) -> list[Text]:
