@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from citeqa.listing import LISTED
+from citeqa.listing import LISTED, first
 from citeqa.models import DocumentStatus
 
 LARGEST = 10
@@ -59,9 +59,9 @@ def folder_count(name: str, documents: Sequence[DocumentStatus]) -> FolderCount:
     return count
 
 
-def largest(documents: Sequence[DocumentStatus], count: int = LARGEST) -> list[DocumentStatus]:
-    """The `count` documents of the most chunks, ties in the order of their doc_ids."""
-    return sorted(documents, key=lambda doc: (-doc.chunks, doc.doc_id))[:count]
+def by_size(documents: Sequence[DocumentStatus]) -> list[DocumentStatus]:
+    """The documents, those of the most chunks first, ties in the order of their doc_ids."""
+    return sorted(documents, key=lambda doc: (-doc.chunks, doc.doc_id))
 
 
 @dataclass
@@ -83,10 +83,10 @@ def summary_of(documents: Sequence[DocumentStatus], listed: int | None = LISTED)
     of them; None when they are all listed (`listed` None: every one)."""
     if listed is None or len(documents) <= listed:
         return None
-    biggest = largest(documents, LARGEST)
+    biggest, more = first(by_size(documents), LARGEST)
     return Summary(
         folders=by_folder(documents),
         languages=folder_count("all", documents).languages_line(),
-        largest=biggest,
-        more=len(documents) - len(biggest),
+        largest=list(biggest),
+        more=more,
     )

@@ -107,17 +107,14 @@ def skipped_lines(skipped: list[str]) -> list[str]:
     for note in skipped:
         name, _, reason = note.partition(": ")
         groups.setdefault(reason, []).append(name)
-    reasons = list(groups)
+    reasons, others = first(list(groups), REPORT_NAMED)
     lines = [
         f"  skipped, {shown(reason)} ({len(groups[reason])}): {_named(groups[reason], False)}"
-        for reason in reasons[:REPORT_NAMED]
+        for reason in reasons
     ]
-    if len(reasons) > REPORT_NAMED:
-        rest = [name for reason in reasons[REPORT_NAMED:] for name in groups[reason]]
-        lines.append(
-            f"  skipped for {len(reasons) - REPORT_NAMED} other reasons ({len(rest)}):"
-            f" {_named(rest, False)}"
-        )
+    if others:
+        rest = [name for reason in list(groups)[REPORT_NAMED:] for name in groups[reason]]
+        lines.append(f"  skipped for {others} other reasons ({len(rest)}): {_named(rest, False)}")
     return lines
 
 
