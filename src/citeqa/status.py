@@ -130,17 +130,21 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     return corpus._replace(changes=changed)
 
 
-_NEWER = "a newer citeqa"
-"""Who built an index whose cutting is newer than this citeqa's (`_cut_otherwise`)."""
+CUT_BY_NEWER = "documents cut into passages by a newer citeqa"
+"""How the change of an index whose cutting is newer than this citeqa's begins
+(`_cut_otherwise`): `stale_reason` knows it by this prefix, not by words found anywhere in a
+change (a file's name may hold them)."""
+CUT_BY_OLDER = "documents cut into passages by an older citeqa"
+"""How the change of an index an older citeqa's cutting cut begins."""
 
 
 def _cut_otherwise(version: int) -> str:
     """The change of an index whose documents another version of the cutting cut: an older
     citeqa's, or a newer one's (this citeqa opened an index a later one built)."""
-    built_by = "an older citeqa" if version < CUTTING_VERSION else _NEWER
+    cut_by = CUT_BY_OLDER if version < CUTTING_VERSION else CUT_BY_NEWER
     return (
-        f"documents cut into passages by {built_by} (version {version},"
-        f" now {CUTTING_VERSION}): `citeqa index` cuts and embeds them again"
+        f"{cut_by} (version {version}, now {CUTTING_VERSION}):"
+        " `citeqa index` cuts and embeds them again"
     )
 
 
@@ -204,7 +208,7 @@ def stale_reason(changes: list[str], index: str = "it") -> str:
     corpus = True in kinds or not older
     reasons = [f"the corpus changed since {index} was built"] if corpus else []
     if older:
-        newer = any(_NEWER in change for change in changes)
+        newer = any(change.startswith(CUT_BY_NEWER) for change in changes)
         built_by = "another version of citeqa" if newer else "an older citeqa"
         reasons.append(f"{built_by} built {'it' if corpus else index}")
     return " and ".join(reasons)

@@ -5,7 +5,8 @@ in every answer."""
 
 from __future__ import annotations
 
-from citeqa.status import stale_notice, stale_reason
+from citeqa.chunking import CUTTING_VERSION
+from citeqa.status import CUT_BY_NEWER, _cut_otherwise, stale_notice, stale_reason
 
 FORMAT = "index format 2: written by an older citeqa (no re-embedding needed)"
 KNOWLEDGE = "term knowledge: built by an older citeqa (no re-embedding needed)"
@@ -39,4 +40,17 @@ def test_both_kinds_are_both_said() -> None:
     assert stale_notice([MODIFIED, FORMAT]) == (
         "the index is STALE, the corpus changed since it was built and an older citeqa built it"
         f" ({MODIFIED}, {FORMAT}); run `citeqa index`."
+    )
+
+
+def test_a_newer_cutting_is_known_by_its_change_not_by_words_in_a_file_name() -> None:
+    """stale_reason looked for "a newer citeqa" anywhere in a change: a file named so, beside an
+    older index format, made "another version of citeqa built it"."""
+    newer = _cut_otherwise(CUTTING_VERSION + 1)
+    assert newer.startswith(CUT_BY_NEWER)
+    assert stale_reason([newer]) == "another version of citeqa built it"
+    assert stale_reason([_cut_otherwise(CUTTING_VERSION - 1)]) == "an older citeqa built it"
+    named = "modified: notes from a newer citeqa.txt"
+    assert stale_reason([named, FORMAT]) == (
+        "the corpus changed since it was built and an older citeqa built it"
     )
