@@ -13,12 +13,13 @@ no document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
 from citeqa.evaluation import EvalQuestion, load_sets
 from citeqa.questions import question_keys
-from citeqa.tables import is_table_row, names_a_cell
+from citeqa.tables import TableHeaders, names_a_cell
 
 WORD_KEYS = {"What does the held state mean in driftsync status?"}
 """Lookups by a word key (`held`): no number or identifier for question_keys to read."""
@@ -55,11 +56,19 @@ def name_words(text: str) -> set[str]:
     return words(re.split(r"\s*:", title.lstrip("# "), maxsplit=1)[0])
 
 
-def table_header(lines: list[str], row: int) -> str:
-    """The first line of the table the row at index `row` belongs to."""
-    while row > 0 and is_table_row(lines[row - 1]):
-        row -= 1
-    return lines[row]
+def lines_at(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of `text` with the offset it starts at."""
+    start = 0
+    for line in text.splitlines(keepends=True):
+        yield start, line.rstrip("\r\n")
+        start += len(line)
+
+
+def table_header(text: str, offset: int) -> str:
+    """The header row of the table holding `offset`, as answering finds it (tables.TableHeaders)."""
+    header = TableHeaders(text).header(offset)
+    assert header is not None, text[offset : offset + 80]
+    return text[slice(*header)]
 
 
 @pytest.fixture(scope="module")
@@ -107,16 +116,17 @@ def test_unanswerable_questions_name_a_missing_key_or_a_missing_column(
     for q in (q for q in questions if not q.is_answerable):
         keys = question_keys(q.question)
         keyed = [
-            (lines, n) for lines in (text.splitlines() for text in texts.values())
-            for n, line in enumerate(lines) if names_a_cell(line, keys)
+            (doc, start) for doc, text in texts.items()
+            for start, line in lines_at(text) if names_a_cell(line, keys)
         ]  # fmt: skip
         missing_key += not keyed
         assert (q.id in MISSING_COLUMNS) == bool(keyed), (q.id, keyed)
         if keyed:
-            ((lines, row),) = keyed
+            ((doc, start),) = keyed
             column = MISSING_COLUMNS[q.id]
             assert column in words(q.question), q.id
-            assert column not in words(table_header(lines, row)), (q.id, table_header(lines, row))
+            header = table_header(texts[doc], start)
+            assert column not in words(header), (q.id, header)
     assert missing_key >= 8
 
 
