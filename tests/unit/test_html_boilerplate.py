@@ -3,6 +3,8 @@ user trial's paper indexed "Home | Journals | Submit" and "Cookie settings")."""
 
 from __future__ import annotations
 
+import pytest
+
 from citeqa.readers.html import html_visible_text
 
 PAGE = """<html><head><title>Capacity fade</title></head><body>
@@ -29,35 +31,39 @@ def test_the_pages_boilerplate_is_left_out_and_the_articles_header_kept():
     assert title == "Capacity fade"
 
 
-def test_a_page_whose_navigation_is_never_closed_is_read_whole():
-    text, _ = html_visible_text("<body><nav>Home | Journals<p>Cells kept 72.3%.</p></body>")
-    assert text == "Home | Journals\n\nCells kept 72.3%."
-
-
-def test_a_page_that_is_all_boilerplate_is_read_whole():
-    text, _ = html_visible_text("<body><header>Opening hours: 9 to 5</header></body>")
-    assert text == "Opening hours: 9 to 5"
-
-
-def test_a_header_inside_a_section_is_the_sections():
-    text, _ = html_visible_text(
-        "<body><nav>Menu</nav><section><header><h2>Results</h2></header>"
-        "<p>Fade was 38% lower.</p></section></body>"
-    )
-    assert text == "Results\n\nFade was 38% lower."
-
-
-def test_an_aside_inside_an_article_is_its_text():
-    text, _ = html_visible_text(
-        "<body><aside>Related: sodium cells</aside><article><p>Fade was 38% lower.</p>"
-        "<aside><h2>Box 1</h2><p>C-rate is current over capacity.</p></aside></article></body>"
-    )
-    assert text == "Fade was 38% lower.\n\nBox 1\n\nC-rate is current over capacity."
-
-
-def test_a_void_element_with_a_boilerplate_role_leaves_nothing_out():
-    text, _ = html_visible_text(
-        '<body><img role="banner" src="logo.png"><nav>Home | Journals</nav>'
-        "<p>Cells kept 72.3%.</p></body>"
-    )
-    assert text == "Cells kept 72.3%."
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(
+            "<body><nav>Home | Journals<p>Cells kept 72.3%.</p></body>",
+            "Home | Journals\n\nCells kept 72.3%.",
+            id="a-page-whose-navigation-is-never-closed-is-read-whole",
+        ),
+        pytest.param(
+            "<body><header>Opening hours: 9 to 5</header></body>",
+            "Opening hours: 9 to 5",
+            id="a-page-that-is-all-boilerplate-is-read-whole",
+        ),
+        pytest.param(
+            "<body><nav>Menu</nav><section><header><h2>Results</h2></header>"
+            "<p>Fade was 38% lower.</p></section></body>",
+            "Results\n\nFade was 38% lower.",
+            id="a-header-inside-a-section-is-the-sections",
+        ),
+        pytest.param(
+            "<body><aside>Related: sodium cells</aside><article><p>Fade was 38% lower.</p>"
+            "<aside><h2>Box 1</h2><p>C-rate is current over capacity.</p></aside></article></body>",
+            "Fade was 38% lower.\n\nBox 1\n\nC-rate is current over capacity.",
+            id="an-aside-inside-an-article-is-its-text",
+        ),
+        pytest.param(
+            '<body><img role="banner" src="logo.png"><nav>Home | Journals</nav>'
+            "<p>Cells kept 72.3%.</p></body>",
+            "Cells kept 72.3%.",
+            id="a-void-element-with-a-boilerplate-role-leaves-nothing-out",
+        ),
+    ],
+)
+def test_what_of_a_page_is_boilerplate(page: str, expected: str) -> None:
+    text, _ = html_visible_text(page)
+    assert text == expected
