@@ -39,23 +39,33 @@ def _held_at_chunking(opener: Any, reached: threading.Event, resume: threading.E
     return opened
 
 
-def _quit_while_held(app: CiteqaApp, reached: threading.Event, resume: threading.Event) -> None:
+def _quit_while_held(
+    app: CiteqaApp, held: Any, reached: threading.Event, resume: threading.Event, rebuild: bool
+) -> None:
+    """Run `app`, with ctrl+r once its assistant is open if `rebuild`, quit once the build is
+    held (`held`, a _held_at_chunking opener) at its first chunking step, then let it go on: it
+    must stop there (BuildInterrupted) and the app finish its work."""
+
     async def body() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
+            if rebuild:
+                await wait_for(pilot, lambda: app.session is not None, 400)
+                await pilot.press("ctrl+r")
             await wait_for(pilot, reached.is_set, 400)
             await pilot.press("ctrl+q")
             resume.set()
         assert app.work_done(10)
 
     run(body())
+    assert [type(error) for error in held.failures] == [BuildInterrupted]
 
 
 def test_quitting_during_the_first_build_leaves_no_index_folder(tmp_path: Path) -> None:
     settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
     reached, resume = threading.Event(), threading.Event()
     opener = _held_at_chunking(lambda progress: _open(settings, progress), reached, resume)
-    _quit_while_held(CiteqaApp(opener, corpus_dir=settings.corpus_dir), reached, resume)
-    assert [type(error) for error in opener.failures] == [BuildInterrupted]
+    app = CiteqaApp(opener, corpus_dir=settings.corpus_dir)
+    _quit_while_held(app, opener, reached, resume, rebuild=False)
     assert not settings.index_dir.exists()
 
 
@@ -66,18 +76,7 @@ def test_quitting_during_a_rebuild_keeps_the_previous_index(tmp_path: Path) -> N
     reached, resume = threading.Event(), threading.Event()
     rebuild = _held_at_chunking(lambda progress: _rebuild(settings, progress), reached, resume)
     app = CiteqaApp(lambda progress: _open(settings, progress), rebuild)
-
-    async def body() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_for(pilot, lambda: app.session is not None, 400)
-            await pilot.press("ctrl+r")
-            await wait_for(pilot, reached.is_set, 400)
-            await pilot.press("ctrl+q")
-            resume.set()
-        assert app.work_done(10)
-
-    run(body())
-    assert [type(error) for error in rebuild.failures] == [BuildInterrupted]
+    _quit_while_held(app, rebuild, reached, resume, rebuild=True)
     assert sorted(path.relative_to(tmp_path) for path in settings.index_dir.rglob("*")) == before
 
 
