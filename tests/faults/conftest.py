@@ -8,6 +8,7 @@ itself under that name: "conftest" is ambiguous in sys.modules and tests/faults 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from citeqa.api import build_index
 from small_corpora import (  # noqa: F401 (re-exported to the test modules)
     CORPUS,
     REPO,
@@ -124,6 +126,28 @@ def indexed(tmp_path: Path, cli: Callable[..., CliResult]) -> tuple[Path, Path, 
     where = ["--corpus", str(corpus), "--index", str(index)]
     assert cli("index", *where).code == 0
     return corpus, index, where
+
+
+@pytest.fixture(scope="module")
+def shared_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
+    """`indexed`, built once per test module (by the API, with the settings the `cli` fixture
+    gives), for the tests that only read the corpus and the index; a test that writes into
+    either works on `indexed_copy` of it."""
+    folder = tmp_path_factory.mktemp("shared")
+    corpus, index = make_corpus(folder / "corpus"), folder / "index"
+    build_index(fake_settings(corpus, index))
+    return corpus, index, ["--corpus", str(corpus), "--index", str(index)]
+
+
+def indexed_copy(
+    shared: tuple[Path, Path, list[str]], tmp_path: Path
+) -> tuple[Path, Path, list[str]]:
+    """A copy of `shared_index`'s corpus and index in `tmp_path` (times kept, so the copy is
+    up to date; links copied as links, the index's `current` being relative), as `indexed`."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(shared[0], corpus, symlinks=True)
+    shutil.copytree(shared[1], index, symlinks=True)
+    return corpus, index, ["--corpus", str(corpus), "--index", str(index)]
 
 
 HANG_SECONDS = 20

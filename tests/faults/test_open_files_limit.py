@@ -15,7 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, chat_load_error, indexed, snapshot
+from fault_helpers import QUESTION, chat_load_error, indexed_copy, snapshot
+
+Shared = tuple[Path, Path, list[str]]
+"""The module's corpus and index (fault_helpers.shared_index): every test here reads them
+only, checking the index is as it found it, but the build's, which works on a copy."""
 
 
 @contextlib.contextmanager
@@ -33,33 +37,34 @@ def few_files() -> Iterator[None]:
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
 @pytest.mark.parametrize("command", [["ask", QUESTION], ["status"]])
 def test_the_open_file_limit_is_not_called_a_damaged_index(
-    tmp_path: Path, cli: Any, command: list[str]
+    shared_index: Shared, cli: Any, command: list[str]
 ) -> None:
-    _, _, where = indexed(tmp_path, cli)
+    _, index, where = shared_index
     assert cli(*command, *where).code == 0  # every module it needs is imported by now
-    before = snapshot(tmp_path / "index")
+    before = snapshot(index)
     with few_files():
         result = cli(*command, *where)
     line = result.error_line()
     assert result.code == 1
     assert "too many open files" in line and "no sign of damage" in line
     assert "run `citeqa index`" not in line
-    assert snapshot(tmp_path / "index") == before
+    assert snapshot(index) == before
     assert cli(*command, *where).code == 0
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
 def test_the_chat_does_not_call_the_open_file_limit_a_damaged_index(
-    tmp_path: Path, cli: Any
+    shared_index: Shared, cli: Any
 ) -> None:
     """The chat opens the index as `ask` does; at the open-file limit it says the same line
     as the CLI (errors.limit_message), not "unreadable ... run `citeqa index`"."""
     from citeqa.cli.chat_cmd import _open
     from citeqa.cli.common import settings_for
 
-    corpus, _, where = indexed(tmp_path, cli)
+    corpus, index, where = shared_index
     assert cli("ask", QUESTION, *where).code == 0  # every module it needs is imported by now
-    settings = settings_for(corpus, tmp_path / "index")
+    before = snapshot(index)
+    settings = settings_for(corpus, index)
 
     def open_with_few_files(progress: Any) -> Any:
         with few_files():
@@ -69,6 +74,7 @@ def test_the_chat_does_not_call_the_open_file_limit_a_damaged_index(
     assert error is not None
     assert "too many open files" in error and "no sign of damage" in error
     assert "run `citeqa index`" not in error
+    assert snapshot(index) == before
 
 
 def _refused(error_number: int, name_ends: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,7 +91,7 @@ def _refused(error_number: int, name_ends: str, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_reader_at_the_open_file_limit_says_so_in_the_cli_and_the_chat(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+    shared_index: Shared, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The index's readers turned EMFILE into IndexCorrupt ("run `citeqa index`"), which the
     chat then had to tell from damage (whole-change review); they raise ProcessLimit now."""
@@ -95,7 +101,7 @@ def test_a_reader_at_the_open_file_limit_says_so_in_the_cli_and_the_chat(
     from citeqa.tui.load_problem import NOT_LOADED, problem_kind
     from citeqa.tui.workers import describe
 
-    corpus, index, where = indexed(tmp_path, cli)
+    corpus, index, where = shared_index
     before = snapshot(index)
     _refused(errno.EMFILE, ".faiss", monkeypatch)
     result = cli("ask", QUESTION, *where)
@@ -112,12 +118,16 @@ def test_a_reader_at_the_open_file_limit_says_so_in_the_cli_and_the_chat(
 
 
 def test_a_build_at_the_open_file_limit_stops_instead_of_rebuilding_in_full(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
+    shared_index: Shared,
+    tmp_path: Path,
+    cli: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_embedder: Any,
 ) -> None:
     """Reopening the published index to reuse it met the limit: that is no damaged index to
     rebuild in full (every document embedded again, to fail at the same limit), but the limit,
     said at once."""
-    corpus, index, where = indexed(tmp_path, cli)
+    corpus, index, where = indexed_copy(shared_index, tmp_path)  # it adds a file
     (corpus / "new.txt").write_text("Belimumab is a monoclonal antibody.", encoding="utf-8")
     before = snapshot(index)
     _refused(errno.EMFILE, ".faiss", monkeypatch)
@@ -131,13 +141,13 @@ def test_a_build_at_the_open_file_limit_stops_instead_of_rebuilding_in_full(
 
 
 def test_a_memory_map_refused_is_out_of_memory_not_damage(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+    shared_index: Shared, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """mmap fails with ENOMEM under a memory limit: it said "unreadable ...; run `citeqa
     index`" (exit 6)."""
     import mmap
 
-    _, index, where = indexed(tmp_path, cli)
+    _, index, where = shared_index
     before = snapshot(index)
 
     def no_memory(*_args: Any, **_kwargs: Any) -> Any:
@@ -152,14 +162,15 @@ def test_a_memory_map_refused_is_out_of_memory_not_damage(
 
 
 def test_memory_running_out_in_the_lexical_index_is_no_damage(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+    shared_index: Shared, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """LexicalIndex.load tells a process limit (ProcessLimit) from damage (IndexCorrupt)."""
     from citeqa import lexical
     from citeqa.errors import OUT_OF_MEMORY, ProcessLimit
     from citeqa.store import load_index
 
-    _, index, _ = indexed(tmp_path, cli)
+    _, index, _ = shared_index
+    before = snapshot(index)
 
     def no_memory(*_args: Any, **_kwargs: Any) -> Any:
         raise MemoryError
@@ -168,3 +179,4 @@ def test_memory_running_out_in_the_lexical_index_is_no_damage(
     with pytest.raises(ProcessLimit, match="out of memory") as raised:
         load_index(index)
     assert str(raised.value) == OUT_OF_MEMORY
+    assert snapshot(index) == before

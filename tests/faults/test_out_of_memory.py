@@ -14,9 +14,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, build_folders, chat_load_error, indexed, make_corpus, snapshot
+from fault_helpers import (
+    QUESTION,
+    build_folders,
+    chat_load_error,
+    indexed_copy,
+    make_corpus,
+    snapshot,
+)
 
 from small_corpora import tmp_leftovers
+
+Shared = tuple[Path, Path, list[str]]
+"""The module's corpus and index (fault_helpers.shared_index): the answering tests read them
+only; the building ones add a file, to a copy."""
 
 
 def _no_memory(*_args: Any, **_kwargs: Any) -> Any:
@@ -24,9 +35,13 @@ def _no_memory(*_args: Any, **_kwargs: Any) -> Any:
 
 
 def test_memory_running_out_mid_embedding_keeps_the_last_index(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
+    shared_index: Shared,
+    tmp_path: Path,
+    cli: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_embedder: Any,
 ) -> None:
-    corpus, index, where = indexed(tmp_path, cli)
+    corpus, index, where = indexed_copy(shared_index, tmp_path)
     builds, before = build_folders(index), snapshot(index)
     (corpus / "new.txt").write_text("Belimumab is a monoclonal antibody. " * 40, encoding="utf-8")
     monkeypatch.setattr(type(fake_embedder), "embed_batch", _no_memory)
@@ -42,11 +57,11 @@ def test_memory_running_out_mid_embedding_keeps_the_last_index(
 
 
 def test_memory_running_out_mid_answer_is_one_line(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+    shared_index: Shared, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from citeqa import api
 
-    _, _, where = indexed(tmp_path, cli)
+    _, _, where = shared_index
     monkeypatch.setattr(api.Assistant, "ask", _no_memory)
     result = cli("ask", QUESTION, *where)
     assert result.code == 1
@@ -54,11 +69,11 @@ def test_memory_running_out_mid_answer_is_one_line(
 
 
 def test_too_low_an_address_space_limit_for_faiss_is_one_line(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+    shared_index: Shared, tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from citeqa import vectorindex
 
-    corpus, index, where = indexed(tmp_path, cli)
+    corpus, index, where = indexed_copy(shared_index, tmp_path)
     before = snapshot(index)
     (corpus / "new.txt").write_text("Belimumab is a monoclonal antibody. " * 40, encoding="utf-8")
     monkeypatch.delitem(sys.modules, "faiss", raising=False)  # as in a new process
@@ -105,14 +120,14 @@ def test_faiss_is_not_imported_under_a_low_limit_in_a_real_process() -> None:
 
 
 def test_a_thread_that_cannot_start_is_one_line(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+    shared_index: Shared, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from citeqa import api
 
     def no_thread(*_args: Any, **_kwargs: Any) -> Any:
         raise RuntimeError("can't start new thread")
 
-    _, _, where = indexed(tmp_path, cli)
+    _, _, where = shared_index
     monkeypatch.setattr(api.Assistant, "ask", no_thread)
     result = cli("ask", QUESTION, *where)
     assert result.code == 1

@@ -13,12 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, indexed
+from fault_helpers import QUESTION, indexed_copy
 
 from citeqa.store import current_build
 from citeqa.userdirs import read_ui_state, ui_state_file
 
 pytestmark = pytest.mark.usefixtures("no_hang")
+
+Shared = tuple[Path, Path, list[str]]
+"""The module's corpus and index (fault_helpers.shared_index), built once: each test puts a
+special file into a copy of it."""
 
 
 def _special(path: Path, kind: str) -> None:
@@ -32,9 +36,9 @@ def _special(path: Path, kind: str) -> None:
 @pytest.mark.parametrize("kind", ["fifo", "dev zero"])
 @pytest.mark.parametrize("name", ["citeqa-index.json", "manifest.json"])
 def test_a_special_file_in_the_index_is_not_waited_on(
-    tmp_path: Path, cli: Any, kind: str, name: str
+    shared_index: Shared, tmp_path: Path, cli: Any, kind: str, name: str
 ) -> None:
-    _corpus, index, where = indexed(tmp_path, cli)
+    _corpus, index, where = indexed_copy(shared_index, tmp_path)
     folder = index if name == "citeqa-index.json" else current_build(index)
     _special(folder / name, kind)
     marker = name == "citeqa-index.json"
@@ -69,10 +73,10 @@ def test_a_special_ui_state_file_is_ignored(kind: str) -> None:
     ],
 )
 def test_index_says_what_is_wrong_with_the_marker(
-    tmp_path: Path, cli: Any, kind: str, said: str
+    shared_index: Shared, tmp_path: Path, cli: Any, kind: str, said: str
 ) -> None:
     """A marker that is there but no regular file (or not citeqa's) is not called missing."""
-    _corpus, index, where = indexed(tmp_path, cli)
+    _corpus, index, where = indexed_copy(shared_index, tmp_path)
     if kind == "damaged":
         (index / "citeqa-index.json").write_text("{not json", encoding="utf-8")
     else:
@@ -83,9 +87,11 @@ def test_index_says_what_is_wrong_with_the_marker(
     assert said in line and "it has no citeqa-index.json" not in line
 
 
-def test_index_says_the_marker_is_a_link_to_nothing(tmp_path: Path, cli: Any) -> None:
+def test_index_says_the_marker_is_a_link_to_nothing(
+    shared_index: Shared, tmp_path: Path, cli: Any
+) -> None:
     """A dangling symbolic link in the marker's place is named as such, not called missing."""
-    _corpus, index, where = indexed(tmp_path, cli)
+    _corpus, index, where = indexed_copy(shared_index, tmp_path)
     marker = index / "citeqa-index.json"
     marker.unlink()
     marker.symlink_to(tmp_path / "gone.json")
