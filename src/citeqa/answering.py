@@ -104,7 +104,8 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     if not keyed:
         return candidates
     table_of = {item.index: bank.table_of(item.index) for item in keyed}
-    table = bank.table_of(candidates.sentences[0].index)
+    best = candidates.sentences[0].index
+    table = table_of[best] if best in table_of else bank.table_of(best)
     if table is None:
         table = table_of[keyed[0].index]
     if table is None:
