@@ -2,7 +2,9 @@
 
 Two reasons need no evidence at all and are decided before any sentence is scored: a question
 with no word to look up ("???", "the", "🙂🙂") and a question none of whose words occurs in the
-documents ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru").
+documents ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru"), or a
+follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
+criteria, on a trial that never says "inclusion").
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some, or else which of its words the closest passages
 never mention (a near miss: the documents are on the subject, the passage that answered is not
@@ -95,15 +97,27 @@ def before_search(
     nothing to search for, or no word of the question (of its own words, when it has any
     beyond its form) in the corpus. A follow-up read with the previous question (whose words
     the corpus may well use) names its own words the documents never mention instead: "No
-    word of the question occurs" would be false of the question as searched. Either of these
-    last says to ask in the other language when `languages` (read only then) puts documents
-    in it (`ask_in`)."""
+    word of the question occurs" would be false of the question as searched; and a follow-up
+    none of whose new words (QuestionTerms.new_terms) the documents use, nor their cognates,
+    names them: no quote can mention them (followup_quotes.py). Any of these last says to ask
+    in the other language when `languages` (read only then) puts documents in it (`ask_in`)."""
     if nothing_to_search(terms):
         return NOTHING_TO_SEARCH[lang]
+    reason = _words_never_used(terms, lang)
+    if reason is None:
+        return None
+    hint = ask_in(lang, languages()) if languages is not None else None
+    return f"{reason} {hint}" if hint else reason
+
+
+def _words_never_used(terms: QuestionTerms, lang: Lang) -> str | None:
+    """The reason for a question whose own words, or a follow-up whose new words, the
+    documents never use (`before_search`), or None."""
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
-        reason = not_answered(terms, lang) if _read_with_context(terms) else NO_WORD_OCCURS[lang]
-        hint = ask_in(lang, languages()) if languages is not None else None
-        return f"{reason} {hint}" if hint else reason
+        return not_answered(terms, lang) if _read_with_context(terms) else NO_WORD_OCCURS[lang]
+    new = list(dict.fromkeys(word for word, _ in terms.new_terms))
+    if new and set(new) <= set(terms.new_unused):
+        return NEVER_MENTIONED[lang].format(words=_quoted(new))
     return None
 
 
@@ -160,18 +174,6 @@ def not_answered(terms: QuestionTerms, lang: Lang, passages: frozenset[str] = fr
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
     return NOT_ANSWERED[lang]
-
-
-def new_words_never_mentioned(
-    words: list[str], lang: Lang, languages: Callable[[], DocumentLanguages] | None = None
-) -> str:
-    """The reason for a follow-up whose new `words` (followup_quotes.py) the documents never
-    use, nor their cognates: none of its closest sentences can mention them; with the advice to
-    ask in the other language when `languages` puts documents in it (`ask_in`), as
-    `before_search` gives it."""
-    reason = NEVER_MENTIONED[lang].format(words=_quoted(words))
-    hint = ask_in(lang, languages()) if languages is not None else None
-    return f"{reason} {hint}" if hint else reason
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:

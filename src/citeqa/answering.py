@@ -24,7 +24,7 @@ from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
-from citeqa.followup_quotes import mentions_new_words, new_words
+from citeqa.followup_quotes import mentions_new_words
 from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
@@ -104,7 +104,8 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     if not keyed:
         return candidates
     table_of = {item.index: bank.table_of(item.index) for item in keyed}
-    table = bank.table_of(candidates.sentences[0].index)
+    best = candidates.sentences[0].index
+    table = table_of[best] if best in table_of else bank.table_of(best)
     if table is None:
         table = table_of[keyed[0].index]
     if table is None:
@@ -235,7 +236,8 @@ def compose(
     .508 -> .477); `retrieval` is the ranking shown. The answer's words (its reason) are in
     `lang`, the language the question was asked in (a follow-up's own: api), or else the
     language of the text searched; `languages` gives the documents' languages, read only for a
-    question none of whose words the documents use (abstention.before_search)."""
+    question none of whose words (or a follow-up none of whose new words) the documents use
+    (abstention.before_search)."""
     lang = lang or retrieval.query_lang
     early = abstention.before_search(terms, lang, languages)
     if early is not None:
@@ -249,10 +251,6 @@ def compose(
     candidates = rank_candidates(reading, query_vector, models)
     if terms.new_terms:
         mentioning = mentioning_new_words(candidates, reading)
-        new = new_words(terms)
-        if not mentioning.sentences and set(new) <= set(terms.new_unused):
-            reason = abstention.new_words_never_mentioned(new, lang, languages)
-            return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
         if mentioning.sentences:  # else the models read every candidate, as for any question
             candidates = mentioning
     evidence = question_features(

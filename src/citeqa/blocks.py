@@ -138,7 +138,7 @@ def _heads_prose(text: str, lines: list[Span], index: int) -> bool:
     number = _NUMBERED_HEADING.match(line)
     if number is None or _is_caption(number.group("label")):
         return False
-    return _numbered_leads(text, lines, index)
+    return _numbered_leads(text, lines, index, number)
 
 
 def _is_caption(label: str | None) -> bool:
@@ -152,19 +152,18 @@ def _caption_labels() -> frozenset[str]:
     return frozenset(language_data().caption_labels)
 
 
-def _numbered_leads(text: str, lines: list[Span], index: int) -> bool:
-    """Whether the numbered line at `index` is followed by prose, or by a numbered heading of
-    a lower level that is ("2. Methods" over "2.1 Site" over prose); a numbered list's next
-    item is no prose, so its items stay a list."""
-    number = _NUMBERED_HEADING.match(text[slice(*lines[index])].strip())
+def _numbered_leads(text: str, lines: list[Span], index: int, number: re.Match[str]) -> bool:
+    """Whether the numbered line at `index` (`number`: its _NUMBERED_HEADING match) is
+    followed by prose, or by a numbered heading of a lower level that is ("2. Methods" over
+    "2.1 Site" over prose); a numbered list's next item is no prose, so its items stay a list."""
     following = text[slice(*lines[index + 1])].strip()
     if _leads_prose(following):
         return True
     deeper = _NUMBERED_HEADING.match(following)
-    if not (number and deeper and number.group("number")):
+    if not (deeper and number.group("number")):
         return False
     parent, child = number.group("number").rstrip("."), (deeper.group("number") or "")
-    deeper_leads = index + 2 < len(lines) and _numbered_leads(text, lines, index + 1)
+    deeper_leads = index + 2 < len(lines) and _numbered_leads(text, lines, index + 1, deeper)
     return child.startswith(parent + ".") and deeper_leads
 
 

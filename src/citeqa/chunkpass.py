@@ -19,7 +19,7 @@ from citeqa.derived_terms import FrequentWords
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import jsonl_writer
 from citeqa.language import document_languages
-from citeqa.lexical import tokenize, without_invisible
+from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document
 from citeqa.reuse import Previous
 from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, whole_chunk_sentences
@@ -39,11 +39,11 @@ class DocumentChunks:
 
 
 def passage_text(chunk: Chunk) -> str:
-    """What a chunk's vector is computed from: its heading, then its text, without the
-    zero-width characters that would split a word for the model (lexical.INVISIBLE)."""
+    """What a chunk's vector is computed from: its heading, then its text (embedding.embed_texts
+    reads it without zero-width characters, as every text embedded)."""
     if chunk.section and not chunk.text.startswith(chunk.section):
-        return without_invisible(f"{chunk.section}\n{chunk.text}")
-    return without_invisible(chunk.text)
+        return f"{chunk.section}\n{chunk.text}"
+    return chunk.text
 
 
 def chunk_tokens(chunk: Chunk, passage: str | None = None) -> list[str]:

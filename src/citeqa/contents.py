@@ -42,7 +42,7 @@ from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
 from citeqa.jsonlines import DocumentFile, LineReader, jsonl_writer, write_file
-from citeqa.lexical import LexicalIndex, tokenize, without_invisible
+from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import folded_words
 from citeqa.reuse import Previous
@@ -251,7 +251,7 @@ def _sentence_vectors(
             spans = sentences[first : first + count, 2:4].tolist()
             for row, (start, end) in enumerate(spans, start=first):
                 if row not in copied:
-                    yield row, without_invisible(text[start:end])  # as passage_text
+                    yield row, text[start:end]
 
     _embed_into(spool, embedder, texts(), fresh - len(copied), "embedding sentences", report)
     copy_rows(chunk_vectors, spool, copies)

@@ -41,6 +41,7 @@ import numpy as np
 from citeqa.e5channel import E5Embedder
 from citeqa.errors import IndexIncompatible
 from citeqa.lazyembedder import LazyEmbedder, normalize_rows
+from citeqa.lexical import without_invisible
 from citeqa.visible import cut
 
 Progress = Callable[[int, int], None]
@@ -71,9 +72,18 @@ class Embedder(Protocol):
 
 def embed_questions(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     """Vectors of questions (or search queries): the embedder's `embed_queries` when it has one
-    (a model that embeds queries and passages differently), else its `embed_batch`."""
+    (a model that embeds queries and passages differently), else its `embed_batch`; read, as
+    every text embedded, without its zero-width characters (`model_texts`)."""
     embed = getattr(embedder, "embed_queries", None) or embedder.embed_batch
-    return np.asarray(embed(texts))
+    return np.asarray(embed(model_texts(texts)))
+
+
+def model_texts(texts: Sequence[str]) -> list[str]:
+    """The texts as a model reads them: without the zero-width characters and soft hyphens
+    (lexical.INVISIBLE) that would split a word ("Bélimu\u200bmab") into two for it. The one
+    place they are removed before embedding; the texts themselves (a document's, its offsets)
+    keep them."""
+    return [without_invisible(text) for text in texts]
 
 
 # ---- helpers ---------------------------------------------------------------------------------
@@ -88,14 +98,15 @@ def embed_texts(
 ) -> np.ndarray:
     """Embed `texts` in batches of `batch_size`; call `progress(done, total)` after each batch.
 
-    Returns a float32 (len(texts), dim) array with unit rows (zero rows stay zero).
+    Returns a float32 (len(texts), dim) array with unit rows (zero rows stay zero). The
+    texts are embedded as `model_texts` gives them.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
     total = len(texts)
     out = np.zeros((total, embedder.dim), dtype=np.float32)
     for start in range(0, total, batch_size):
-        batch = texts[start : start + batch_size]
+        batch = model_texts(texts[start : start + batch_size])
         out[start : start + len(batch)] = _checked_batch(embedder, batch)
         if progress is not None:
             progress(start + len(batch), total)

@@ -10,14 +10,14 @@ kept only when it does. A quote is what a user reads: a slide's short "37,1 %" w
 lines it takes in ("Placebo"), a full sentence alone ("Pendant les vacances, la piscine ouvre
 de 10 h à 19 h." does not say when it opens on Saturdays because the sentence before does).
 When no candidate mentions one, the models read every candidate as before (a value such as
-"17 décembre 2024" answers "On what date…?" without the word "date"), unless the documents
-never use any of the new words: then the answer abstains naming them (answering.compose).
+"17 décembre 2024" answers "On what date…?" without the word "date"). When the documents never
+use any of the new words, none can: the answer abstains naming them before any sentence is
+scored (abstention.before_search).
 """
 
 from __future__ import annotations
 
 from citeqa.answer_location import Reading
-from citeqa.questions import QuestionTerms
 from citeqa.quoting import quoted_lines
 from citeqa.sentences import CONTEXT_SENTENCES, ScoredSentence
 
@@ -42,8 +42,3 @@ def _shown(item: ScoredSentence, reading: Reading) -> frozenset[str]:
         *([] if header is None else [header]),
     ]
     return bank.section_tokens(chunk).union(*(bank.tokens[n] for n in shown))
-
-
-def new_words(terms: QuestionTerms) -> list[str]:
-    """The follow-up's new words, as typed, each once."""
-    return list(dict.fromkeys(word for word, _ in terms.new_terms))

@@ -45,6 +45,8 @@ _FUNCTION_WORDS = frozenset(word for words in _LANGUAGE.function_words.values() 
 _NO_SUBJECT = QUESTION_WORDS | FRAME_WORDS | frozenset(_LANGUAGE.measure_words)
 """Words that name no subject, however rare in a corpus: a question's form, words about the
 documents, measures ("mean", "taux")."""
+_APOSTROPHE = re.compile(r"['’]")
+"""What splits an elided word ("l'enzyme", "d’Australie")."""
 OWN_SUBJECT_WORDS = 3
 """A question with this many content words names its own subject (unless it points back)."""
 
@@ -113,10 +115,10 @@ def _own_possessive(words: list[str], at: int) -> bool:
     and "les leurs" (theirs) is a pronoun: all point back."""
     if fold(words[at]) not in _POSSESSIVES or at + 1 == len(words) or at == 0:
         return False
-    before = fold(re.split(r"['’]", words[at - 1])[-1])
+    before = fold(_APOSTROPHE.split(words[at - 1])[-1])
     if before in _GENITIVES or before in _SUBJECT_DETERMINERS:
         return False
-    pieces = [piece for word in words[:at] for piece in re.split(r"['’]", word) if piece]
+    pieces = _elided(words[:at])
     return any(
         fold(determiner) in _PLURAL_DETERMINERS and bool(content_words(noun))
         for determiner, noun in pairwise(pieces)
@@ -143,8 +145,12 @@ def _names_noun_phrase(words: list[str]) -> bool:
     content word ("Quand Pfizer a-t-il…"), not after a preposition, where it is a place ("En
     France", "Au Canada", "d'Australie"); the noun of the interrogative phrase ("Quel âge
     avaient-ils ?") is none, nor is the question's first word."""
-    pieces = [piece for word in words for piece in re.split(r"['’]", word) if piece]
-    return any(_subject_after(before, word) for before, word in pairwise(pieces))
+    return any(_subject_after(before, word) for before, word in pairwise(_elided(words)))
+
+
+def _elided(words: list[str]) -> list[str]:
+    """The words with each elision split off ("l'enzyme" is "l", "enzyme"), in order."""
+    return [piece for word in words for piece in _APOSTROPHE.split(word) if piece]
 
 
 def _subject_after(before: str, word: str) -> bool:

@@ -18,7 +18,6 @@ from citeqa.embedding import embed_texts, get_embedder, known_channels
 from citeqa.errors import EmbedderUnavailable, IndexCorrupt, IndexIncompatible
 from citeqa.glossary import Glossary
 from citeqa.lazyembedder import MISSING, needs_package
-from citeqa.lexical import without_invisible
 from citeqa.models import ChannelInfo
 from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, PassageVectors, VectorSource
 from citeqa.questions import Vocabulary
@@ -77,8 +76,7 @@ def _sentence_vectors(
 
     def text_of(number: int) -> str:
         sentence = index.sentences[number]
-        text = index.documents[sentence.doc_id].text[sentence.start : sentence.end]
-        return without_invisible(text)  # what a model reads, as the build's passage_text
+        return index.documents[sentence.doc_id].text[sentence.start : sentence.end]
 
     return LazyVectors(text_of, lambda texts: embed_texts(embedders[channel], texts))
 

@@ -290,10 +290,13 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     result = QuestionTerms(focus=focus, keys=question_keys(focus))
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()
-    own: list[tuple[str, frozenset[str]]] = []
+    own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
+    said: set[str] = set()  # every alternative of the context's words: what it already asks
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
         for word in _WORD.findall(text):
             alternatives = word_alternatives(word, vocabulary.glossary)
+            if scale != 1.0:
+                said |= alternatives
             if (
                 not alternatives
                 or alternatives in seen
@@ -302,8 +305,9 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
                 continue
             seen.add(alternatives)
             typed = alternatives
+            cognates: list[str] | None = None
             if scale == 1.0:
-                alternatives = _check_focus_word(word, alternatives, vocabulary, result)
+                alternatives, cognates = _check_focus_word(word, alternatives, vocabulary, result)
             frequency = _frequency(alternatives, vocabulary)
             weight = math.log(1 + vocabulary.sentence_count / (frequency or 0.5))
             result.terms.append((alternatives, weight * scale))
@@ -312,10 +316,10 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
                 result.missing += weight
             if scale == 1.0 and _frequency(typed, vocabulary) == 0:
                 result.absent.append(word)
-            if scale == 1.0:
-                own.extend(_own_term(word, alternatives, frequency, vocabulary))
+            if scale == 1.0 and context:
+                own.extend(_own_term(word, alternatives, frequency, vocabulary, cognates))
     if context:
-        result.new_terms = _new_terms(own, context, vocabulary.glossary)
+        result.new_terms = [(word, alts) for word, alts in own if not alts & said]
         result.new_unused = [
             word
             for word, alternatives in result.new_terms
@@ -328,27 +332,22 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
 
 
 def _own_term(
-    word: str, alternatives: frozenset[str], frequency: int, vocabulary: Vocabulary
+    word: str,
+    alternatives: frozenset[str],
+    frequency: int,
+    vocabulary: Vocabulary,
+    cognates: list[str] | None,
 ) -> list[tuple[str, frozenset[str]]]:
-    """The question's word as a term a quote can mention (`new_terms`), or none for an
-    interrogative; a word the corpus never uses is mentioned by its cognates ("organique" by
-    "organic"), or by nothing without any."""
+    """The question's word as a term a quote can mention (`new_terms`: those no word of the
+    context matches), or none for an interrogative; a word the corpus never uses is mentioned
+    by its cognates ("organique" by "organic": `cognates`, as _check_focus_word found them,
+    looked up here when it did not), or by nothing without any."""
     if fold(word) in QUESTION_WORDS:
         return []
     if frequency:
         return [(word, alternatives)]
-    cognates = vocabulary.cognates(word)
-    return [(word, alternatives.union(*(word_alternatives(c) for c in cognates)))]
-
-
-def _new_terms(
-    own: list[tuple[str, frozenset[str]]], context: str, glossary: Glossary
-) -> list[tuple[str, frozenset[str]]]:
-    """The question's own terms (`own`) that no word of `context` matches (`new_terms`)."""
-    said: set[str] = set()
-    for word in _WORD.findall(context):
-        said |= word_alternatives(word, glossary)
-    return [(word, alternatives) for word, alternatives in own if not alternatives & said]
+    found = vocabulary.cognates(word) if cognates is None else cognates
+    return [(word, alternatives.union(*(word_alternatives(c) for c in found)))]
 
 
 def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabulary) -> bool:
@@ -365,19 +364,21 @@ def question_words(text: str) -> list[str]:
 
 def _check_focus_word(
     word: str, alternatives: frozenset[str], vocabulary: Vocabulary, result: QuestionTerms
-) -> frozenset[str]:
-    """Note unknown names and typos of a question word; return its (corrected) alternatives."""
+) -> tuple[frozenset[str], list[str] | None]:
+    """Note unknown names, typos and cognates of a question word; return its (corrected)
+    alternatives and the cognates it looked up (None when it did not)."""
     endings = vocabulary.name_endings
     if _is_compound(word) and looks_like_name(word, endings) and not vocabulary.has_compound(word):
         result.unknown_names += 1.0
-        return alternatives
+        return alternatives, None
     if _frequency(alternatives, vocabulary) > 0:
-        return alternatives
+        return alternatives, None
     corrected = vocabulary.correction(word)
     if corrected is not None:
         result.corrections.append(corrected)
-        return alternatives | word_alternatives(corrected, vocabulary.glossary)
-    result.cognates.extend(vocabulary.cognates(word))
+        return alternatives | word_alternatives(corrected, vocabulary.glossary), None
+    cognates = vocabulary.cognates(word)
+    result.cognates.extend(cognates)
     if looks_like_name(word, endings):
         result.unknown_names += 1.0
-    return alternatives
+    return alternatives, cognates

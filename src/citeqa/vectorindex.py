@@ -182,11 +182,12 @@ class FaissIndex:
         faiss::read_index_up(IOReader*, int) at …/index_read.cpp:3251 …")."""
         faiss = faiss_module()
 
-        os.close(os.open(path, os.O_RDONLY))  # the OSError of a file that cannot be opened
         flags = faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY if mmap else 0
         try:
             native = faiss.read_index(str(path), flags)  # already of its own class
         except RuntimeError as err:
+            os.close(os.open(path, os.O_RDONLY))  # FAISS's error for a file it cannot open:
+            # the OSError says why (missing, the open-file limit); opened only on a failure
             reason = faiss_reason(err)
             if "allocate memory" in reason:  # mmap refused under a memory limit: not damage
                 raise MemoryError(reason) from err

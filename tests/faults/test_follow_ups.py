@@ -214,12 +214,20 @@ def test_a_sentence_is_not_taken_to_answer_by_the_sentence_before_it(tmp_path: P
 
 
 def test_a_follow_up_whose_new_word_the_documents_never_use_abstains_naming_it(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The user trial: "And the inclusion criteria?" quoted the exclusion criteria again."""
+    """The user trial: "And the inclusion criteria?" quoted the exclusion criteria again. The
+    abstention is decided before any sentence is scored (abstention.before_search)."""
+    from citeqa import answering
+
     session = _assistant(tmp_path, {"trial.md": TRIAL}).session()
     first = session.ask("What were the exclusion criteria?")
     assert "Exclusion criteria" in first.citations[0].quote
+
+    def not_read(*_args: object) -> None:
+        raise AssertionError("the sentence ranker ran for a question decided before search")
+
+    monkeypatch.setattr(answering, "rank_candidates", not_read)
     follow = session.ask("And the inclusion criteria?")
     assert follow.abstained and not follow.citations
     assert follow.reason == NEVER_MENTIONED["en"].format(words="“inclusion”")

@@ -90,6 +90,27 @@ def _refused(error_number: int, name_ends: str, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(os, "open", limited_open)
 
 
+def _faiss_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAISS reads each .faiss file at the process's open-file limit, lowered for the read: its
+    own RuntimeError ("could not open … for reading: Too many open files"); the file cannot
+    be opened after it either (`_refused`), as while the limit holds."""
+    from citeqa.vectorindex import faiss_module
+
+    faiss = faiss_module()
+    real_read = faiss.read_index
+
+    def read_at_the_limit(path: str, *args: Any) -> Any:
+        limits = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (0, limits[1]))  # no file opens
+        try:
+            return real_read(path, *args)
+        finally:
+            resource.setrlimit(resource.RLIMIT_NOFILE, limits)
+
+    monkeypatch.setattr(faiss, "read_index", read_at_the_limit)
+    _refused(errno.EMFILE, ".faiss", monkeypatch)
+
+
 def test_a_reader_at_the_open_file_limit_says_so_in_the_cli_and_the_chat(
     shared_index: Shared, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -103,7 +124,7 @@ def test_a_reader_at_the_open_file_limit_says_so_in_the_cli_and_the_chat(
 
     corpus, index, where = shared_index
     before = snapshot(index)
-    _refused(errno.EMFILE, ".faiss", monkeypatch)
+    _faiss_at_the_limit(monkeypatch)
     result = cli("ask", QUESTION, *where)
     assert result.code == 1
     line = result.error_line()
@@ -130,7 +151,7 @@ def test_a_build_at_the_open_file_limit_stops_instead_of_rebuilding_in_full(
     corpus, index, where = indexed_copy(shared_index, tmp_path)  # it adds a file
     (corpus / "new.txt").write_text("Belimumab is a monoclonal antibody.", encoding="utf-8")
     before = snapshot(index)
-    _refused(errno.EMFILE, ".faiss", monkeypatch)
+    _faiss_at_the_limit(monkeypatch)
     fake_embedder.reset_counts()
     result = cli("index", *where)
     assert result.code == 1

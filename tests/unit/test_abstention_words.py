@@ -11,7 +11,6 @@ from citeqa.abstention import (
     DocumentLanguages,
     ask_in,
     before_search,
-    new_words_never_mentioned,
     not_answered,
     nothing_to_search,
     unmatched_words,
@@ -165,15 +164,33 @@ def test_a_word_of_thousands_of_letters_is_named_by_its_ends() -> None:
     assert reason.endswith(f"they never mention “{'Z' * 60}…{'Y' * 60}” (2,000 characters).")
 
 
-def test_a_follow_ups_new_words_the_documents_never_use_are_named() -> None:
-    """A follow-up whose new words the documents never use (followup_quotes.py) names them,
-    and says to ask in the documents' language as an abstention before search does."""
-    assert new_words_never_mentioned(["inclusion"], "en") == (
-        "The documents do not appear to answer this question: they never mention “inclusion”."
+def test_a_follow_ups_new_words_the_documents_never_use_are_named_before_search() -> None:
+    """A follow-up whose new words (followup_quotes.py) the documents never use, nor their
+    cognates, names them, and says to ask in the documents' language, as any abstention before
+    search does. It was decided after the sentence ranker had run (answering.compose), though it
+    reads only the question's terms."""
+
+    def follow_up(focus: str, new: list[str], unused: list[str]) -> QuestionTerms:
+        asked = terms(focus, {word: 5.0 for word in new})
+        asked.terms.append((word_alternatives("criteria"), 1.0))  # the previous question's
+        asked.new_terms = [(word, word_alternatives(word)) for word in new]
+        asked.new_unused = unused
+        return asked
+
+    inclusion = follow_up("And the inclusion rate?", ["inclusion", "rate"], ["inclusion", "rate"])
+    assert before_search(inclusion, "en") == (
+        "The documents do not appear to answer this question: they never mention “inclusion”,"
+        " “rate”."
     )
-    french = new_words_never_mentioned(["poids"], "fr", lambda: DocumentLanguages({"en": 3}, 3))
+    french = before_search(
+        follow_up("Et le poids ?", ["poids"], ["poids"]),
+        "fr",
+        lambda: DocumentLanguages({"en": 3}, 3),
+    )
     assert french == (
         NEVER_MENTIONED["fr"].format(words="“poids”")
         + " "
         + ask_in("fr", DocumentLanguages({"en": 3}, 3))
     )
+    used = follow_up("And the inclusion rate?", ["inclusion", "rate"], ["inclusion"])
+    assert before_search(used, "en") is None  # a quote can mention "rate"

@@ -175,3 +175,20 @@ def test_a_lookup_keeps_to_the_best_rows_table() -> None:
     ranked = _candidates([1, 2, 0], [0.6, 0.5, 0.2])
     apart = _Lines(LOG_ROWS, [0, 1, None])  # the log_level row in another table
     assert looked_up(ranked, apart) is ranked  # type: ignore[arg-type]
+
+
+def test_a_lookup_finds_each_keyed_rows_table_once() -> None:
+    """A keyed best row's table was looked up twice (once among the keyed rows, once as the
+    best's); each sentence's table is now found once."""
+    lines = [*LOG_ROWS, "| `log_level` | warn | Level of the audit log |"]
+    asked: list[int] = []
+
+    class Counting(_Lines):
+        def table_of(self, index: int) -> tuple[str, int, int] | None:
+            asked.append(index)
+            return super().table_of(index)
+
+    keyed_first = _candidates([3, 2, 1, 0], [0.6, 0.5, 0.4, 0.2], frozenset({0, 3}))
+    found = looked_up(keyed_first, Counting(lines))  # type: ignore[arg-type]
+    assert [s.index for s in found.sentences] == [3, 0]
+    assert sorted(asked) == [0, 3]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from functools import cache
 from pathlib import Path
 
@@ -452,3 +453,21 @@ def test_wrapped_prose_opening_with_a_number_is_no_heading() -> None:
         "The follow-up ended at the sites in France,\n12 weeks after randomisation" + OVER_PROSE
     )
     assert headings(after_comma) == []
+
+
+def test_a_numbered_line_is_matched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A numbered line over prose was matched against the numbered-heading pattern twice (by
+    _heads_prose, then by _numbered_leads); once now."""
+    from citeqa import blocks
+
+    pattern, matched = blocks._NUMBERED_HEADING, []
+
+    class Counting:
+        def match(self, line: str) -> re.Match[str] | None:
+            matched.append(line)
+            return pattern.match(line)
+
+    monkeypatch.setattr(blocks, "_NUMBERED_HEADING", Counting())
+    text = "Intro.\n\n3. Results\nBacterial diversity was similar in both systems overall."
+    assert headings(text) == ["3. Results"]
+    assert matched == ["3. Results"]

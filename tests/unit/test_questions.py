@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -390,3 +391,35 @@ def test_a_new_word_no_form_of_which_the_corpus_uses_is_unused() -> None:
     terms = analyse("And the warranty?", "What is the weight?", MANUAL)
     assert [word for word, _ in terms.new_terms] == ["warranty"]
     assert terms.new_unused == ["warranty"]
+
+
+def test_a_follow_ups_words_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """analyse looked a new word's cognates up twice (for the question's cognates, then for its
+    new terms) and the previous question's words' alternatives twice (for its terms, then for
+    what it already asks); once each now, and a question read on its own builds no new terms
+    (it read the cognates' alternatives for nothing)."""
+    from collections import Counter
+
+    from citeqa import questions
+
+    read, looked_up = Counter[str](), Counter[str]()
+    real_alternatives, real_cognates = questions.word_alternatives, MANUAL.cognates
+
+    def alternatives(word: str, *args: Any) -> frozenset[str]:
+        read[word] += 1
+        return real_alternatives(word, *args)
+
+    def cognates(word: str) -> list[str]:
+        looked_up[word] += 1
+        return real_cognates(word)
+
+    monkeypatch.setattr(questions, "word_alternatives", alternatives)
+    monkeypatch.setattr(MANUAL, "cognates", cognates)
+    terms = analyse("Et le carbone organique ?", "What was the soil's carbon?", MANUAL)
+    assert [word for word, _ in terms.new_terms] == ["organique"]
+    assert looked_up["organique"] == 1 and set(looked_up.values()) == {1}
+    assert read["carbon"] == 1 and read["soil's"] == 1 and set(read.values()) == {1}
+    read.clear()
+    alone = analyse("Et le carbone organique ?", None, MANUAL)
+    assert alone.new_terms == [] and "organic" in alone.cognates
+    assert "organic" not in read  # the cognate's alternatives serve only new terms

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -61,6 +62,31 @@ def test_save_and_load_keep_rows_kind_and_answers(tmp_path: Path, kind: str, mma
     np.testing.assert_allclose(loaded.vectors(), rows, atol=1e-6)
     np.testing.assert_allclose(loaded.rows([7, 299, 7]), rows[[7, 299, 7]], atol=1e-6)
     assert loaded.search(rows[42], 3) == index.search(rows[42], 3)
+
+
+def test_a_readable_file_is_opened_by_faiss_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each load opened the file once before FAISS read it, to raise the OSError of a file
+    that cannot be opened; that open is made only when FAISS fails now (the open-file limit's
+    tests: tests/faults/test_open_files_limit.py)."""
+    import os
+
+    path = tmp_path / f"v{FaissIndex.suffix}"
+    FaissIndex(8, FLAT).save(path)
+    opened: list[str] = []
+    real_open = os.open
+
+    def counted(name: Any, *args: Any, **kwargs: Any) -> int:
+        opened.append(str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", counted)
+    assert FaissIndex.load(path).dim == 8
+    assert opened == []
+    with pytest.raises(FileNotFoundError):
+        FaissIndex.load(tmp_path / "missing.faiss")
+    assert opened == [str(tmp_path / "missing.faiss")]
 
 
 def test_empty_index_and_k_beyond_count() -> None:
