@@ -3,6 +3,9 @@
 Two reasons need no evidence at all and are decided before any sentence is scored: a question
 with no word to look up ("???", "the", "🙂🙂") and a question none of whose words occurs in the
 documents ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru").
+A table lookup of a key no table of the evidence holds, which the corpus never writes
+("What is the default of --max-size?" on a manual listing `--min-size`), abstains before any
+sentence is scored too, naming the closest keys the tables hold (unheld_keys.py).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some, or else which of its words the closest passages
 never mention (a near miss: the documents are on the subject, the passage that answered is not
@@ -22,7 +25,7 @@ from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
 from citeqa.questions import QUESTION_WORDS, QuestionTerms, question_words, word_alternatives
-from citeqa.visible import cut
+from citeqa.visible import cut, shown
 
 NOTHING_TO_SEARCH = {
     "en": "Nothing to search for: the question has no word to look up in the documents.",
@@ -47,6 +50,15 @@ NOT_IN_PASSAGES = {
     "fr": "Les documents ne semblent pas répondre à cette question : les passages les plus"
     " proches ne mentionnent pas {words}.",
 }
+NO_ROW_NAMES = {
+    "en": "No row of the tables names {key}; the closest are {closest}.",
+    "fr": "Aucune ligne des tableaux ne porte {key} ; les plus proches sont {closest}.",
+}
+NO_ROW_NAMES_ONE = {
+    "en": "No row of the tables names {key}; the closest is {closest}.",
+    "fr": "Aucune ligne des tableaux ne porte {key} ; la plus proche est {closest}.",
+}
+"""A table lookup of a key no table holds (unheld_keys.py), naming the closest keys held."""
 UNSURE = {
     "en": "The closest answer is not sure enough: its confidence, {sure}, is below the"
     " min_confidence setting, {floor}.",
@@ -172,6 +184,15 @@ def new_words_never_mentioned(
     reason = NEVER_MENTIONED[lang].format(words=_quoted(words))
     hint = ask_in(lang, languages()) if languages is not None else None
     return f"{reason} {hint}" if hint else reason
+
+
+def no_row_names(key: str, closest: list[str], lang: Lang) -> str:
+    """The reason for a lookup of a key no table holds: the key between quotation marks, then
+    the closest keys the tables hold, as they write them (document text: made visible, one
+    line, a long one by its ends)."""
+    held = ", ".join(cut(shown(cell)) for cell in closest)
+    template = NO_ROW_NAMES_ONE if len(closest) == 1 else NO_ROW_NAMES
+    return template[lang].format(key=_quoted([key]), closest=held)
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:
