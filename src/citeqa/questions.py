@@ -278,11 +278,11 @@ class Vocabulary:
         with it, as the compound the build stored ("code 42", "code-42": `has_compound`): a
         bare number is written everywhere (times, prices: "12:42"); any other number counts
         when it is among the corpus's terms ("depuis 1990"). An option counts without its
-        dashes; a name as a
-        compound (`has_compound`: "BK-115" as "BK 115" or "bk115", "--max-size" as
-        "max-size" or "maxsize", never as "max" and "size" apart) or in a form of the
-        glossary; a setting (`cache_ttl_s`), which the stored compounds do not keep, when each
-        of its pieces of three letters or more is a corpus word and each other piece a term."""
+        dashes; a name as a compound (`has_compound`: "BK-115" as "BK 115" or "bk115",
+        "--max-size" as "max-size" or "maxsize", never as "max" and "size" apart) or in a form
+        of the glossary; a setting (`cache_ttl_s`), which the stored compounds do not keep,
+        when each of its pieces of three letters or more is a corpus word and each other piece
+        a term."""
         name = key.lstrip("-")
         if name.isdigit():
             if fold(before) in KEY_CUES:

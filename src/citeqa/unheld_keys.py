@@ -7,8 +7,9 @@ is scored, when all of these hold:
 
 - it names a key of a known kind (keyshapes.py: an option, a setting, a number, a code) that
   the corpus never writes in a form the build stored (QuestionTerms.unwritten_keys,
-  questions.Vocabulary.writes_key), so no row anywhere in the corpus is named by it and no
-  prose speaks of it;
+  questions.Vocabulary.writes_key), so no prose speaks of it and no row is named by it: a
+  number after a cue word is looked for with its cue only ("code 42"), so for one a table
+  beyond the evidence listing it as "| 42 |" is not seen;
 - the evidence's passages hold a table looked up by keys of that kind (most of its first
   cells, two at least, are of it): the question asks that table for a row;
 - no row of those passages' tables, whole, has a first cell that is one of the question's
