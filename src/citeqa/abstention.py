@@ -5,6 +5,9 @@ with no word to look up ("???", "the", "🙂🙂") and a question none of whose 
 documents ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru"), or a
 follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
 criteria, on a trial that never says "inclusion").
+A table lookup of a key no table of the evidence holds, which the corpus never writes
+("What is the default of --max-size?" on a manual listing `--min-size`), abstains before any
+sentence is scored too, naming the closest keys the tables hold (unheld_keys.py).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some, or else which of its words the closest passages
 never mention (a near miss: the documents are on the subject, the passage that answered is not
@@ -24,7 +27,7 @@ from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
 from citeqa.questions import QUESTION_WORDS, QuestionTerms, question_words, word_alternatives
-from citeqa.visible import cut
+from citeqa.visible import cut, shown
 
 NOTHING_TO_SEARCH = {
     "en": "Nothing to search for: the question has no word to look up in the documents.",
@@ -49,6 +52,15 @@ NOT_IN_PASSAGES = {
     "fr": "Les documents ne semblent pas répondre à cette question : les passages les plus"
     " proches ne mentionnent pas {words}.",
 }
+NO_ROW_NAMES = {
+    "en": "No row of the tables names {key}; the closest are {closest}.",
+    "fr": "Aucune ligne des tableaux ne porte {key} ; les plus proches sont {closest}.",
+}
+NO_ROW_NAMES_ONE = {
+    "en": "No row of the tables names {key}; the closest is {closest}.",
+    "fr": "Aucune ligne des tableaux ne porte {key} ; la plus proche est {closest}.",
+}
+"""A table lookup of a key no table holds (unheld_keys.py), naming the closest keys held."""
 UNSURE = {
     "en": "The closest answer is not sure enough: its confidence, {sure}, is below the"
     " min_confidence setting, {floor}.",
@@ -174,6 +186,15 @@ def not_answered(terms: QuestionTerms, lang: Lang, passages: frozenset[str] = fr
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
     return NOT_ANSWERED[lang]
+
+
+def no_row_names(key: str, closest: list[str], lang: Lang) -> str:
+    """The reason for a lookup of a key no table holds: the key between quotation marks, then
+    the closest keys the tables hold, as they write them (document text: made visible, one
+    line, a long one by its ends)."""
+    held = ", ".join(cut(shown(cell)) for cell in closest)
+    template = NO_ROW_NAMES_ONE if len(closest) == 1 else NO_ROW_NAMES
+    return template[lang].format(key=_quoted([key]), closest=held)
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:

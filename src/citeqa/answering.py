@@ -6,7 +6,9 @@ abstaining (a follow-up's candidates are the sentences that mention one of its n
 any does: followup_quotes.py); the quote ranker reorders them to choose the quote: the best
 one, and any nearly as good while the quote stays short (for a table lookup, among the rows
 holding the key the question names: `looked_up`), are quoted (quoting.py) with citations
-checked against the document text. The answerability model decides whether to abstain; the
+checked against the document text. A table lookup of a key no table of the evidence holds
+abstains before any sentence is scored (unheld_keys.py). The answerability model decides
+whether to abstain; the
 confidence model says how likely the quote is right. An abstention says why (abstention.py) and
 still lists the closest passages.
 """
@@ -30,6 +32,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences
+from citeqa.unheld_keys import unheld_key
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,10 @@ def compose(
         )
         return abstained(question, early, lang, 0.0, shown)
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
+    unheld = unheld_key(terms, top, bank)
+    if unheld is not None:
+        reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
+        return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
     models = shipped_models()
     reading = Reading(bank, top, terms)
     candidates = rank_candidates(reading, query_vector, models)

@@ -145,6 +145,13 @@ class Domain(BaseModel):
     caption_labels: tuple[str, ...] = ()
     """Folded words that open a numbered caption ("figure", "table", "encadre"): such a line is
     no heading inside a paragraph (blocks._heads_prose)."""
+    key_cues: tuple[str, ...] = ()
+    """Folded words that name what the number after them looks up ("code", "trip", "départ"
+    folded): such a number counts as written only with its cue (questions.Vocabulary
+    .writes_key)."""
+    key_shapes: dict[str, str] = Field(default_factory=dict)
+    """Per kind of key a table row is looked up by (option, identifier, number, code), a
+    regular expression of the folded key (unheld_keys.py)."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 
@@ -155,7 +162,7 @@ class Domain(BaseModel):
             _check_pattern(pattern)
         return patterns
 
-    @field_validator("answer_types", "answer_values")
+    @field_validator("answer_types", "answer_values", "key_shapes")
     @classmethod
     def _values_compile(cls, patterns: dict[str, str]) -> dict[str, str]:
         for pattern in patterns.values():

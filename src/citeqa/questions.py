@@ -9,7 +9,8 @@
   (a hyphenated code, a word with digits or capitals, or one with a name ending the corpus's
   domain file lists) that appear nowhere in the corpus: a strong sign that it cannot answer.
   A follow-up's `new_terms` are its words the previous question it is read with did not use.
-- `IDENTIFIER` and `question_keys`: the identifiers and numbers a question names.
+- `IDENTIFIER` and `question_keys`: the identifiers and numbers a question names;
+  `Vocabulary.writes_key` says whether the corpus writes one (`unwritten_keys`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.domain import language_data
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold
+from citeqa.keyshapes import key_kind
 from citeqa.lexical import query_tokens, without_invisible
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -44,6 +46,9 @@ follow-ups and the overview read them from. Search keeps some of them ("quand", 
 often recur in the answering sentence), but a question made of nothing else has nothing to
 look up, a reason never names them among the words the documents lack, and an overview
 never asks about them."""
+KEY_CUES = frozenset(fold(word) for word in language_data().key_cues)
+"""Folded words that name what the number after them looks up (citeqa/data/language.json
+`key_cues`: "code", "trip", "départ"), read by Vocabulary.writes_key."""
 _NAME_SHAPE = re.compile(r"\d|^[A-Z0-9-]{3,}$|[a-z][A-Z]")
 NAME_MIN_LENGTH = 7
 """A word shorter than this is not read as a name by its ending alone."""
@@ -106,14 +111,22 @@ _KEY_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
 
 def question_keys(question: str) -> frozenset[str]:
     """The numbers and identifiers the question names, folded ("exit code 9" → "9";
-    "E1042", "retention_days", "4.1.0"): what it may look up as a table's cell
+    "E1042", "retention_days", "4.1.0", "--max-size"): what it may look up as a table's cell
     (tables.names_a_cell). A French elision is left out ("l'E1042" → "e1042")."""
-    keys = set()
+    return frozenset(fold(word) for word, _ in key_words(question))
+
+
+def key_words(question: str) -> list[tuple[str, str]]:
+    """The words of the question that name a key (`question_keys`), as typed, each with the
+    word before it as typed ("" for none): "exit code 42" gives ("42", "code")."""
+    found = []
+    before = ""
     for raw in question.split():
         word = re.split(r"['’]", raw.strip(_KEY_EDGES))[-1].strip(_KEY_EDGES)
-        if word and (looks_like_name(word) or IDENTIFIER.search(word)):
-            keys.add(fold(word))
-    return frozenset(keys)
+        if word and (looks_like_name(word) or IDENTIFIER.search(word) or key_kind(word)):
+            found.append((word, before))
+        before = word
+    return found
 
 
 @dataclass
@@ -141,6 +154,10 @@ class QuestionTerms:
     keys: frozenset[str] = frozenset()
     """The numbers and identifiers the focus names (`question_keys`), read once by `analyse`:
     what scoring and quoting look a table row up by (tables.names_a_cell)."""
+    unwritten_keys: list[str] = field(default_factory=list)
+    """The keys of the focus (`key_words`), as typed, that the corpus never writes in a form
+    the build stored (Vocabulary.writes_key): a lookup of one no table can hold
+    (unheld_keys.py)."""
     new_terms: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     """A follow-up's own words that the context it is read with does not use, each with its
     alternatives, in order: what it asks beyond the previous question ("poids" in "Et le
@@ -253,9 +270,42 @@ class Vocabulary:
         key = compound_key(word)
         if key in self._compounds:
             return True
-        words = self.by_initial.get(key[:1], [])
-        found = bisect.bisect_left(words, key)
-        return key.isalpha() and found < len(words) and words[found] == key
+        return key.isalpha() and self._has_word(key)
+
+    def writes_key(self, key: str, before: str = "") -> bool:
+        """Whether the corpus writes a key a question names (`key_words`) in a form the build
+        stored. A number after a word of KEY_CUES ("exit code 42", "trip 713") counts only
+        with it, as the compound the build stored ("code 42", "code-42": `has_compound`): a
+        bare number is written everywhere (times, prices: "12:42"); any other number counts
+        when it is among the corpus's terms ("depuis 1990"). An option counts without its
+        dashes; a name as a compound (`has_compound`: "BK-115" as "BK 115" or "bk115",
+        "--max-size" as "max-size" or "maxsize", never as "max" and "size" apart) or in a form
+        of the glossary; a setting (`cache_ttl_s`), which the stored compounds do not keep,
+        when each of its pieces of three letters or more is a corpus word and each other piece
+        a term."""
+        name = key.lstrip("-")
+        if name.isdigit():
+            if fold(before) in KEY_CUES:
+                return self.has_compound(f"{before} {name}")
+            return _frequency(word_alternatives(name), self) > 0
+        forms = (name, *self.glossary.expansions(name))
+        if any(self.has_compound(form) for form in forms):
+            return True
+        pieces = [piece for piece in fold(name).split("_") if piece]
+        return len(pieces) > 1 and all(map(self._writes_piece, pieces))
+
+    def _writes_piece(self, piece: str) -> bool:
+        """Whether the corpus writes one piece of a setting's name (`writes_key`); a piece of
+        one or two letters cannot be told (the corpus's words have three or more): it counts."""
+        if piece.isalpha():
+            return len(piece) < 3 or self._has_word(piece)
+        return self.has_compound(piece) or _frequency(word_alternatives(piece), self) > 0
+
+    def _has_word(self, folded: str) -> bool:
+        """Whether the corpus's words (`corpus_words`) hold this folded word of letters."""
+        words = self.by_initial.get(folded[:1], [])
+        found = bisect.bisect_left(words, folded)
+        return found < len(words) and words[found] == folded
 
 
 _WORDS = re.compile(r"[^\W\d_]{3,}")
@@ -287,7 +337,11 @@ def _frequency(alternatives: frozenset[str], vocabulary: Vocabulary) -> int:
 
 def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> QuestionTerms:
     """Weigh the words of the question (full weight) and of the carried context (half)."""
-    result = QuestionTerms(focus=focus, keys=question_keys(focus))
+    keys = key_words(focus)
+    result = QuestionTerms(focus=focus, keys=frozenset(fold(word) for word, _ in keys))
+    result.unwritten_keys = [
+        word for word, before in keys if not vocabulary.writes_key(word, before)
+    ]
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms

@@ -185,6 +185,10 @@ class SentenceBank:
         span = self._tables_of(sentence.doc_id).span(sentence.start)
         return None if span is None else (sentence.doc_id, *span)
 
+    def table_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
+        """The span of the document's table holding `offset`, or None (no table row there)."""
+        return self._tables_of(doc_id).span(offset)
+
     def _tables_of(self, doc_id: str) -> TableHeaders:
         """The document's tables, each read once while the bank keeps it (TABLE_DOCUMENTS)."""
         return self._tables(doc_id)

@@ -13,7 +13,7 @@ import bisect
 from citeqa.glossary import fold
 from citeqa.language import Span, is_table_row, is_table_separator, line_start, trim_span
 
-__all__ = ["TableHeaders", "is_table_frame", "names_a_cell"]
+__all__ = ["TableHeaders", "first_cells", "is_table_frame", "names_a_cell"]
 
 _Table = tuple[int, int, Span | None, bool]
 """A table's first line's start, last line's end, header row (None for a lone row or a table
@@ -111,6 +111,16 @@ def names_a_cell(line: str, keys: frozenset[str]) -> bool:
         return False
     key = _first_cell(line)
     return bool(key) and fold(key) in keys
+
+
+def first_cells(text: str, span: Span) -> list[str]:
+    """The first cells, as written without their paired markup, of the rows of the table at
+    `span` of `text` (TableHeaders.span), its header row among them, its `|---|` rule not:
+    the keys the table can be looked up by."""
+    lines = text[slice(*span)].splitlines()
+    return [
+        _first_cell(line) for line in lines if is_table_row(line) and not is_table_separator(line)
+    ]
 
 
 def _first_cell(line: str) -> str:

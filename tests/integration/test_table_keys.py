@@ -118,13 +118,13 @@ def test_a_lookups_keys_and_key_rows_are_read_once_a_question(
     keyed: list[str] = []
     rows: Counter[str] = Counter()
     scored: Counter[str] = Counter()
-    question_keys = citeqa.questions.question_keys
+    key_words = citeqa.questions.key_words
     names_a_cell = citeqa.tables.names_a_cell
     scored_sentence = citeqa.sentences._scored
 
-    def counted_keys(question: str) -> frozenset[str]:
+    def counted_keys(question: str) -> list[tuple[str, str]]:
         keyed.append(question)
-        return question_keys(question)
+        return key_words(question)
 
     def counted_rows(line: str, keys: frozenset[str]) -> bool:
         rows[line] += 1
@@ -134,7 +134,7 @@ def test_a_lookups_keys_and_key_rows_are_read_once_a_question(
         scored[bank.text(index)] += 1
         return scored_sentence(bank, index, *rest)
 
-    monkeypatch.setattr(citeqa.questions, "question_keys", counted_keys)
+    monkeypatch.setattr(citeqa.questions, "key_words", counted_keys)
     monkeypatch.setattr(citeqa.sentences, "_scored", counted_scoring)
     for module in (citeqa.tables, citeqa.sentences):
         monkeypatch.setattr(module, "names_a_cell", counted_rows)

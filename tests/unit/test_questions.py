@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from citeqa.compounds import corpus_compounds
 from citeqa.domain import Domain, corpus_domain, language_data, read_corpus_manifest
 from citeqa.errors import BadQuestion
 from citeqa.followups import in_context, is_follow_up
@@ -16,6 +17,7 @@ from citeqa.questions import (
     Vocabulary,
     analyse,
     clean_question,
+    corpus_words,
     looks_like_name,
     question_keys,
 )
@@ -218,6 +220,8 @@ def test_the_bundled_follow_ups_lean_on_their_question_whatever_the_corpus_uses(
         ("Que signifie l'erreur E1042 ?", {"e1042"}),
         ("What changed in 4.1.0, and in TULIP-2?", {"4.1.0", "tulip-2"}),
         ("What is the capital of Australia?", set()),
+        ("What is the default of --max-size?", {"--max-size"}),
+        ("Are the -in suffixes French?", set()),
     ],
 )
 def test_question_keys_are_its_numbers_and_identifiers(question: str, keys: set[str]) -> None:
@@ -423,3 +427,44 @@ def test_a_follow_ups_words_are_read_once(monkeypatch: pytest.MonkeyPatch) -> No
     alone = analyse("Et le carbone organique ?", None, MANUAL)
     assert alone.new_terms == [] and "organic" in alone.cognates
     assert "organic" not in read  # the cognate's alternatives serve only new terms
+
+
+KEY_TEXTS = [
+    "Code 12 is reserved for future use. The log line reads 12:42 when it rotates.",
+    "Set max-size to limit files; see the BK 115 kit and keep_daily in the table.",
+]
+WRITTEN = Vocabulary(
+    KEY_TEXTS,
+    {"12": 1, "42": 1},
+    len(KEY_TEXTS),
+    corpus_words(KEY_TEXTS),
+    compounds=corpus_compounds(KEY_TEXTS),
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "before", "written"),
+    [
+        ("12", "code", True),  # "Code 12"
+        ("42", "code", False),  # only "12:42": not the code 42
+        ("42", "of", True),  # no cue to read it with: the corpus's term "42"
+        ("42", "depuis", True),
+        ("42", "retour", False),  # "code de retour 42"
+        ("43", "", False),
+        ("--max-size", "of", True),  # "max-size" in prose
+        ("--min-size", "of", False),
+        ("BK-115", "is", True),  # "BK 115"
+        ("BK-116", "is", False),
+        ("keep_daily", "", True),
+        ("cache_ttl_s", "", False),  # "cache" and "ttl" are no corpus words
+    ],
+)
+def test_the_corpus_writes_a_key_in_a_stored_form(key: str, before: str, written: bool) -> None:
+    assert WRITTEN.writes_key(key, before) is written
+
+
+def test_the_keys_the_corpus_never_writes_are_noted_as_typed() -> None:
+    terms = analyse("What do exit code 42, Code 12 and --Max-Size mean?", None, WRITTEN)
+    assert terms.unwritten_keys == ["42"]
+    terms = analyse("Is BK-116 the same as cache_ttl_s?", None, WRITTEN)
+    assert terms.unwritten_keys == ["BK-116", "cache_ttl_s"]
