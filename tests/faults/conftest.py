@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from citeqa.api import build_index
+from citeqa.config import Settings
 from small_corpora import (  # noqa: F401 (re-exported to the test modules)
     CORPUS,
     REPO,
@@ -42,6 +43,9 @@ DECOYS = {
 """Files a user may well have, named like citeqa's own; they must outlive every command."""
 
 sys.modules.setdefault("fault_helpers", sys.modules[__name__])
+
+# what `cli(**env)` may set: a setting, or one of the variables citeqa reads beside them
+ENV_NAMES = frozenset(Settings.model_fields) | {"config_file", "eval_cache"}
 
 
 def plant_decoys(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, object]:
@@ -107,6 +111,9 @@ def cli(
             monkeypatch.delenv(name)
         monkeypatch.setenv("CITEQA_CHANNELS", '["fake"]')
         for name, value in env.items():
+            assert name.lower() in ENV_NAMES, (
+                f"{name} is no setting: CITEQA_{name.upper()} would be ignored"
+            )
             monkeypatch.setenv(f"CITEQA_{name.upper()}", value)
         monkeypatch.setattr(sys, "argv", ["citeqa", *args])
         monkeypatch.chdir(workdir)

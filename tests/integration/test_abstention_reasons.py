@@ -92,7 +92,7 @@ def test_an_answered_question_has_no_reason(assistant: Assistant) -> None:
 
 def test_ask_prints_the_reason(cli: Callable[..., CliResult], tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", ALL_DOCS)
-    result = cli("ask", "🙂🙂", corpus=str(corpus), index_dir=str(tmp_path / "index"))
+    result = cli("ask", "🙂🙂", corpus_dir=str(corpus), index_dir=str(tmp_path / "index"))
     assert result.code == 0, result.err
     assert "Nothing to search for" in result.out
     assert "Closest passages" not in result.out  # there are none to list
