@@ -7,7 +7,8 @@ alone and with the lines just above it and its heading, on holding the kind of v
 labels and definitions score less. Which questions ask for a number or a share, which sentences
 define and which lines are labels is data (`SentenceRules`, from the language data and the
 corpus's domain file: see domain.py). `SentenceBank` holds the index's sentences with their
-vectors, tokens and rules; reranking and answering both score through `score_sentences`.
+vectors, tokens and rules; reranking and answering both score through one `QuestionScores`
+per question (`score_sentences` for one call).
 """
 
 from __future__ import annotations
@@ -291,31 +292,46 @@ def score_sentences(
     bank: SentenceBank, hits: list[Hit], terms: QuestionTerms, query_vector: np.ndarray | None
 ) -> list[ScoredSentence]:
     """Every sentence of the given passages, scored, best first."""
-    folded = fold(terms.focus)
-    wants = _Wants(
-        number=bool(bank.rules.quantity.search(folded)),
-        percent=bool(bank.rules.share.search(folded)),
-        definition=bool(bank.rules.definition.search(folded)),
-        numbers=frozenset(_digits(terms.focus)),
-    )
-    seen: set[int] = set()
-    scored = []
-    for rank, hit in enumerate(hits, 1):
-        for index in bank.in_chunk(hit.chunk):
-            if index not in seen and not bank.is_table_frame(index):
-                seen.add(index)
-                scored.append(
-                    _scored(
-                        bank,
-                        index,
-                        hit.chunk,
-                        rank,
-                        terms,
-                        query_vector,
-                        wants,
-                    )
-                )
-    return sorted(scored, key=lambda s: -s.score)
+    return QuestionScores(bank, terms, query_vector).scored(hits)
+
+
+class QuestionScores:
+    """One question's sentence scores against the bank's sentences. A sentence scored again in
+    the same passage costs nothing more: reranking scores each passage alone, then answering
+    the top ones together, and only the passage's rank differs (`_RankFree`)."""
+
+    def __init__(
+        self, bank: SentenceBank, terms: QuestionTerms, query_vector: np.ndarray | None
+    ) -> None:
+        self.bank, self.terms, self.query_vector = bank, terms, query_vector
+        self._rank_free: dict[tuple[int, int], _RankFree] = {}
+        """By sentence and passage (chunk index)."""
+
+    @functools.cached_property
+    def wants(self) -> _Wants:
+        """What the question asks for, read when a first sentence is scored."""
+        return _Wants.of(self.bank.rules, self.terms.focus)
+
+    def scored(self, hits: list[Hit]) -> list[ScoredSentence]:
+        """Every sentence of the given passages (a sentence in two, with the first), scored,
+        best first."""
+        bank = self.bank
+        seen: set[int] = set()
+        scored = []
+        for rank, hit in enumerate(hits, 1):
+            for index in bank.in_chunk(hit.chunk):
+                if index not in seen and not bank.is_table_frame(index):
+                    seen.add(index)
+                    scored.append(self._rank_free_of(index, hit).at(rank))
+        return sorted(scored, key=lambda s: -s.score)
+
+    def _rank_free_of(self, index: int, hit: Hit) -> _RankFree:
+        key = (index, hit.chunk_index)
+        if key not in self._rank_free:
+            self._rank_free[key] = _rank_free(
+                self.bank, index, hit.chunk, self.terms, self.query_vector, self.wants
+            )
+        return self._rank_free[key]
 
 
 @dataclass(frozen=True)
@@ -329,20 +345,58 @@ class _Wants:
     definition: bool
     numbers: frozenset[str]
 
+    @classmethod
+    def of(cls, rules: SentenceRules, focus: str) -> _Wants:
+        folded = fold(focus)
+        return cls(
+            number=bool(rules.quantity.search(folded)),
+            percent=bool(rules.share.search(folded)),
+            definition=bool(rules.definition.search(folded)),
+            numbers=frozenset(_digits(focus)),
+        )
 
-def _scored(
+
+@dataclass(frozen=True)
+class _RankFree:
+    """A sentence's hand score in one passage but for the passage's rank: `at(rank)` is it."""
+
+    index: int
+    weighted: float
+    """The weighted meaning, coverage and context (the score's first terms)."""
+    bonus: float
+    labelled: bool
+    """A heading or short label (HEADING_PENALTY)."""
+    defines: bool
+    """A definition the question does not ask for (DEFINITION_PENALTY)."""
+    semantic: float
+    coverage: float
+    context: float
+    names_key: bool
+
+    def at(self, rank: int) -> ScoredSentence:
+        """The sentence scored in the passage ranking `rank`."""
+        score = self.weighted + RANK_WEIGHT / rank + self.bonus
+        if self.labelled:
+            score *= HEADING_PENALTY
+        if self.defines:
+            score *= DEFINITION_PENALTY
+        return ScoredSentence(
+            self.index, score, self.semantic, self.coverage, self.context, rank, self.names_key
+        )
+
+
+def _rank_free(
     bank: SentenceBank,
     index: int,
     chunk: Chunk,
-    rank: int,
     terms: QuestionTerms,
     query_vector: np.ndarray | None,
     wants: _Wants,
-) -> ScoredSentence:
-    """A sentence's hand score: meaning, key-term coverage (its own and its context's), the
-    passage's rank, the kind of value asked for; a heading or a short label scores less, but
-    never a table row whose key the question names (QuestionTerms.keys: the row it looks
-    up; noted on the ScoredSentence)."""
+) -> _RankFree:
+    """A sentence's hand score but for its passage's rank: meaning, key-term coverage (its
+    own and its context's), the kind of value asked for; a heading or a short label scores
+    less, but never a table row whose key the question names (QuestionTerms.keys: the row
+    it looks up; noted on the ScoredSentence)."""
     facts = bank.facts(index)
     text, read_with = facts.text, bank.context_of(index, chunk)
     semantic = _semantic(bank, index, query_vector)
@@ -352,20 +406,18 @@ def _scored(
     coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(bank.context_tokens(index, chunk, read_with))
     has_number = facts.has_digit and not facts.numbers <= wants.numbers
-    score = (
-        SEMANTIC_WEIGHT * semantic
-        + COVERAGE_WEIGHT * coverage
-        + CONTEXT_WEIGHT * context
-        + RANK_WEIGHT / rank
-        + _answer_type_bonus(text, has_number, wants.number, wants.percent)
-    )
-    rules = bank.rules
     names_key = names_a_cell(text, terms.keys)
-    if _is_label(text, chunk, has_number, rules.label) and not names_key:
-        score *= HEADING_PENALTY
-    if not wants.definition and facts.defines:
-        score *= DEFINITION_PENALTY
-    return ScoredSentence(index, score, semantic, coverage, context, rank, names_key)
+    return _RankFree(
+        index,
+        SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
+        _answer_type_bonus(text, has_number, wants.number, wants.percent),
+        _is_label(text, chunk, has_number, bank.rules.label) and not names_key,
+        not wants.definition and facts.defines,
+        semantic,
+        coverage,
+        context,
+        names_key,
+    )
 
 
 def _answer_type_bonus(
