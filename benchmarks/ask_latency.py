@@ -10,9 +10,9 @@ each cold ask, and the ratio of the medians is printed (issue 9's target: cold a
 an older commit's `git archive`), its cold ask is timed in turn too, on the same index, and
 its ratios printed beside: before and after in one run on a shared, noisy machine. With
 --warm-rounds N as well, the warm questions are also asked N times by a fresh process of each
-citeqa in turn (this one, then the baseline, alternating), and the medians of their p50s, in
-wall time and in the process's own CPU time (steadier when other work shares the cores), are
-printed with their ratios.
+citeqa in turn (this one, then the baseline, alternating), and the medians of their p50s
+and p95s, in wall time and in the process's own CPU time (steadier when other work shares
+the cores), are printed with their ratios.
 
 With --versus-settings (settings overrides as JSON, e.g. '{"channel_weights": {"use": 0.4},
 "rerank_weight": 0.5}', one fusion), each warm question is also asked of the same assistant
@@ -33,9 +33,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import citeqa
 from citeqa.config import Settings
+
+if TYPE_CHECKING:
+    from citeqa.api import Assistant
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = Path(citeqa.__file__).resolve().parents[1]
@@ -80,27 +84,43 @@ def warm(index: Path | None, versus: dict | None = None) -> tuple[float, list[fl
     """Seconds to open the assistant, then milliseconds per question (each asked alone), and
     per question asked in turn of the same assistant under the `versus` overrides (empty
     without)."""
+    assistant, opened = _opened(index)
+    other = assistant.configured(**versus) if versus else None
+    timings: list[float] = []
+    others: list[float] = []
+    for number, question in enumerate(_warm_questions()):
+        turns = [(assistant, timings)] + ([(other, others)] if other is not None else [])
+        for asker, into in turns[:: 1 if number % 2 == 0 else -1]:  # each goes first in turn
+            into.append(_asked(asker, question)[0])
+    return opened, timings, others
+
+
+def _opened(index: Path | None) -> tuple[Assistant, float]:
+    """The assistant open on `index` (default: the bundled corpus's), and the seconds it took."""
     from citeqa.api import open_assistant
 
     settings = Settings() if index is None else Settings(index_dir=index)
     began = time.perf_counter()
     assistant = open_assistant(settings)
-    opened = time.perf_counter() - began
-    other = assistant.configured(**versus) if versus else None
+    return assistant, time.perf_counter() - began
+
+
+def _warm_questions() -> list[str]:
+    """Every question of evals/questions.jsonl, in order."""
     lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-    questions = [json.loads(line)["question"] for line in lines]
-    timings: list[float] = []
-    others: list[float] = []
-    for number, question in enumerate(questions):
-        turns = [(assistant, timings)] + ([(other, others)] if other is not None else [])
-        for asker, into in turns[:: 1 if number % 2 == 0 else -1]:  # each goes first in turn
-            into.append(_asked(asker, question))
-    return opened, timings, others
+    return [json.loads(line)["question"] for line in lines]
+
+
+def _asked(assistant: Assistant, question: str) -> tuple[float, float]:
+    """The milliseconds `assistant` took to answer `question`, in wall time and CPU time."""
+    began, began_cpu = time.perf_counter(), time.process_time()
+    assistant.ask(question)
+    return (time.perf_counter() - began) * 1000, (time.process_time() - began_cpu) * 1000
 
 
 def warm_in_turn(index: Path, baseline: Path, rounds: int) -> dict[str, list[dict[str, float]]]:
     """Each round, a fresh process of this citeqa, then of the one in `baseline`, asks every
-    warm question (`--warm-only`): their p50s, wall and CPU, per round."""
+    warm question (`--warm-only`): their p50s and p95s, wall and CPU, per round."""
     command = [sys.executable, __file__, "--warm-only", "--index", str(index)]
     found: dict[str, list[dict[str, float]]] = {"this": [], "baseline": []}
     for _ in range(rounds):
@@ -112,34 +132,26 @@ def warm_in_turn(index: Path, baseline: Path, rounds: int) -> dict[str, list[dic
 
 
 def warm_only(index: Path | None) -> None:
-    """Print one JSON line: the warm p50 of every question, in wall and in CPU milliseconds."""
-    from citeqa.api import open_assistant
-
-    assistant = open_assistant(Settings() if index is None else Settings(index_dir=index))
-    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-    wall, cpu = [], []
-    for line in lines:
-        began, began_cpu = time.perf_counter(), time.process_time()
-        assistant.ask(json.loads(line)["question"])
-        wall.append((time.perf_counter() - began) * 1000)
-        cpu.append((time.process_time() - began_cpu) * 1000)
-    print(json.dumps({"wall": statistics.median(wall), "cpu": statistics.median(cpu)}))
+    """Print one JSON line: the warm p50 and p95 of every question, in wall and in CPU
+    milliseconds."""
+    assistant, _ = _opened(index)
+    wall, cpu = zip(*(_asked(assistant, question) for question in _warm_questions()), strict=True)
+    found = {}
+    for clock, times in (("wall", list(wall)), ("cpu", list(cpu))):
+        found[f"{clock} p50"] = statistics.median(times)
+        found[f"{clock} p95"] = percentile(times, 0.95)
+    print(json.dumps(found))
 
 
 def _print_in_turn(found: dict[str, list[dict[str, float]]]) -> None:
-    for clock in ("wall", "cpu"):
-        this = statistics.median(run[clock] for run in found["this"])
-        baseline = statistics.median(run[clock] for run in found["baseline"])
+    for measure in ("wall p50", "cpu p50", "wall p95", "cpu p95"):
+        this = statistics.median(run[measure] for run in found["this"])
+        baseline = statistics.median(run[measure] for run in found["baseline"])
+        clock, share = measure.split()
         print(
-            f"warm ask p50 ({clock}), median of {len(found['this'])} fresh processes each:"
+            f"warm ask {share} ({clock}), median of {len(found['this'])} fresh processes each:"
             f" {this:6.1f} ms, baseline {baseline:6.1f} ms:  this / baseline {this / baseline:.2f}x"
         )
-
-
-def _asked(assistant: object, question: str) -> float:
-    began = time.perf_counter()
-    assistant.ask(question)  # type: ignore[attr-defined]
-    return (time.perf_counter() - began) * 1000
 
 
 def main() -> None:

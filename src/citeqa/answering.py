@@ -29,9 +29,8 @@ from citeqa.config import Settings
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
-from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
-from citeqa.sentences import ScoredSentence, SentenceBank, score_sentences
+from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
 from citeqa.unheld_keys import unheld_key
 
 
@@ -45,13 +44,10 @@ class Candidates:
     rows: np.ndarray
 
 
-def rank_candidates(
-    reading: Reading, query_vector: np.ndarray | None, models: AnswerModels
-) -> Candidates:
+def rank_candidates(reading: Reading, scores: QuestionScores, models: AnswerModels) -> Candidates:
     """Every sentence of the top passages (`reading.hits`), ordered by the sentence ranker."""
-    bank, top, terms = reading.bank, reading.hits, reading.terms
-    scored = score_sentences(bank, top, terms, query_vector)
-    rows = match_features(scored, reading, Wants.of(terms.focus))
+    scored = scores.scored(reading.hits)
+    rows = match_features(scored, reading, Wants.of(reading.terms.focus))
     if not scored:
         return Candidates([], np.zeros(0), rows)
     return in_order(scored, sentence_scores(models.ranker, rows), rows)
@@ -220,9 +216,7 @@ def passages_of(retrieval: Retrieval, documents: Mapping[str, Document]) -> list
 def compose(
     question: str,
     retrieval: Retrieval,
-    bank: SentenceBank,
-    terms: QuestionTerms,
-    query_vector: np.ndarray | None,
+    scores: QuestionScores,
     settings: Settings,
     centroid: np.ndarray | None,
     channel: str | None,
@@ -231,16 +225,18 @@ def compose(
     languages: Callable[[], abstention.DocumentLanguages] | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
-    (`centroid`: the corpus's, see centroid.corpus_centroid, None when unknown; `channel`: the
-    answer channel, whose dense scores the question features read, None when the index has
-    no vector channel). The answer models read the top passages of `evidence_ranking`, the
-    evidence fusion's ranking (None: `retrieval`'s), and quote from them (quoting from the
-    ranking's passages instead lost .007 of macro quote accuracy on the dev halves, bundled
-    .508 -> .477); `retrieval` is the ranking shown. The answer's words (its reason) are in
-    `lang`, the language the question was asked in (a follow-up's own: api), or else the
-    language of the text searched; `languages` gives the documents' languages, read only for a
-    question none of whose words (or a follow-up none of whose new words) the documents use
+    (`scores`: the question's sentence scores, its terms and its vector in the answer channel
+    against the index's sentences, holding those reranking computed; `centroid`: the corpus's, see
+    centroid.corpus_centroid, None when unknown; `channel`: the answer channel, whose dense scores
+    the question features read, None when the index has no vector channel). The answer models read
+    the top passages of `evidence_ranking`, the evidence fusion's ranking (None: `retrieval`'s), and
+    quote from them (quoting from the ranking's passages instead lost .007 of macro quote accuracy
+    on the dev halves, bundled .508 -> .477); `retrieval` is the ranking shown. The answer's words
+    (its reason) are in `lang`, the language the question was asked in (a follow-up's own: api), or
+    else the language of the text searched; `languages` gives the documents' languages, read only
+    for a question none of whose words (or a follow-up none of whose new words) the documents use
     (abstention.before_search)."""
+    bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = lang or retrieval.query_lang
     early = abstention.before_search(terms, lang, languages)
     if early is not None:
@@ -255,7 +251,7 @@ def compose(
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
     models = shipped_models()
     reading = Reading(bank, top, terms)
-    candidates = rank_candidates(reading, query_vector, models)
+    candidates = rank_candidates(reading, scores, models)
     if terms.new_terms:
         mentioning = mentioning_new_words(candidates, reading)
         if mentioning.sentences:  # else the models read every candidate, as for any question

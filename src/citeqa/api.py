@@ -45,7 +45,7 @@ from citeqa.questions import (
 )
 from citeqa.readers import read_types as read_types  # the chat names them (an empty corpus)
 from citeqa.retrieval import Search, channel_candidates, local_search
-from citeqa.sentences import SentenceBank
+from citeqa.sentences import QuestionScores, SentenceBank
 from citeqa.status import channels_differ, describe_index, index_changes, stale_notice
 from citeqa.status import stale_list as stale_list  # the chat's banner names them so too
 from citeqa.status import stale_reason as stale_reason  # the chat's banner words it so too
@@ -317,21 +317,24 @@ class Assistant:
         terms: QuestionTerms | None = None,
         fusions: list[Settings] | None = None,
         search: Search | None = None,
+        scores: QuestionScores | None = None,
     ) -> tuple[Retrieval, Retrieval]:
         """The ranking shown, `k` deep, and the evidence fusion's, `answer_passages` deep
         whatever `k` is (the passages the answer models were trained on; the same object when
         both fusions agree; twofusions.py), from one search of every channel `fusions` (default:
-        both) read, by `search` (default: the index's, see `_search`)."""
+        both) read, by `search` (default: the index's, see `_search`). The passages are
+        reranked by their sentences' `scores` for the question (default: fresh ones), which
+        then hold those sentences' scores for the answer."""
         loaded, count = self._loaded, max(1, k if k is not None else self.settings.k)
         terms = terms or self._terms(text, None)
         fusions = fusions or self._fusions
         searched = " ".join([text, *terms.corrections, *terms.cognates])
         search = search or self._search(vectors)
         candidates = channel_candidates(search, searched, vectors, fusions, loaded.glossary)
-        answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
-        found = twofusions.Searched(
-            searched, candidates, loaded.index.chunks, loaded.bank, terms, answer_vector
-        )
+        if scores is None:
+            answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
+            scores = QuestionScores(loaded.bank, terms, answer_vector)
+        found = twofusions.Searched(searched, candidates, loaded.index.chunks, scores)
         return twofusions.ranked(found, fusions, count, self.settings.answer_passages)
 
     @functools.cached_property
@@ -372,16 +375,15 @@ class Assistant:
         vectors = self._query_vectors(text)
         if terms is None:
             terms = self._terms(question, context)
-        retrieval, evidence = self._retrievals(text, vectors, k, terms)
-        retrieved = time.perf_counter()
         loaded = self._loaded
         channel = loaded.index.manifest.answer_channel
+        scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
+        retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
+        retrieved = time.perf_counter()
         answer = compose(
             question,
             retrieval,
-            loaded.bank,
-            terms,
-            vectors.get(channel or ""),
+            scores,
             self.settings,
             loaded.centroid,
             channel,

@@ -125,13 +125,20 @@ def _stemmer(lang: str) -> Any:
 
 def _stem(word: str, stemmer: Any) -> str:
     """`word` stemmed, unless it holds a digit (numbers and codes such as "s52" stay whole)."""
-    return word if any(char.isdigit() for char in word) else str(stemmer.stemWord(word))
+    return word if _has_digit(word) else str(stemmer.stemWord(word))
+
+
+def _has_digit(word: str) -> bool:
+    return any(map(str.isdigit, word))
 
 
 def tokenize(text: str, lang: str) -> list[str]:
-    """The BM25 terms of `text`, stemmed for its language `lang` ("en" or "fr")."""
-    stemmer = _stemmer(lang)
-    return [_stem(word, stemmer) for word in _words(text)]
+    """The BM25 terms of `text`, stemmed for its language `lang` ("en" or "fr"), as `_stem`
+    stems each word, the words stemmed in one PyStemmer call (half the time of a call a word
+    for a passage of PubMedQA abstracts)."""
+    words = _words(text)
+    stems = _stemmer(lang).stemWords(words)
+    return [word if _has_digit(word) else stem for word, stem in zip(words, stems, strict=True)]
 
 
 def query_tokens(question: str) -> list[str]:

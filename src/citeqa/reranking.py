@@ -8,11 +8,8 @@ sentence score of the chunk, computed exactly as answering scores sentences.
 
 from __future__ import annotations
 
-import numpy as np
-
 from citeqa.models import Hit, Retrieval
-from citeqa.questions import QuestionTerms
-from citeqa.sentences import SentenceBank, score_sentences
+from citeqa.sentences import QuestionScores
 
 BestSentences = dict[int, float]
 """A question's best sentence score per chunk index, filled as chunks are first reranked."""
@@ -20,20 +17,19 @@ BestSentences = dict[int, float]
 
 def rerank(
     retrieval: Retrieval,
-    bank: SentenceBank,
-    terms: QuestionTerms,
-    query_vector: np.ndarray | None,
+    scores: QuestionScores,
     weight: float,
     best: BestSentences | None = None,
 ) -> Retrieval:
-    """The same hits, reordered by (1 - weight) × fused + weight × best sentence score;
-    `best` holds the scores already computed for this question and gets the new ones."""
+    """The same hits, reordered by (1 - weight) × fused + weight × best sentence score (by
+    the question's `scores`); `best` holds the scores already computed for this question and
+    gets the new ones."""
     if not retrieval.hits or weight <= 0:
         return retrieval
     best = {} if best is None else best
     for hit in retrieval.hits:
         if hit.chunk_index not in best:
-            sentences = score_sentences(bank, [hit], terms, query_vector)
+            sentences = scores.scored([hit])
             best[hit.chunk_index] = sentences[0].score if sentences else 0.0
     top = max(hit.score for hit in retrieval.hits) or 1.0
     rescored = [_rescored(hit, top, best[hit.chunk_index], weight) for hit in retrieval.hits]

@@ -7,7 +7,8 @@ alone and with the lines just above it and its heading, on holding the kind of v
 labels and definitions score less. Which questions ask for a number or a share, which sentences
 define and which lines are labels is data (`SentenceRules`, from the language data and the
 corpus's domain file: see domain.py). `SentenceBank` holds the index's sentences with their
-vectors, tokens and rules; reranking and answering both score through `score_sentences`.
+vectors, tokens and rules; reranking and answering both score through one `QuestionScores`
+per question (`score_sentences` for one call).
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ keeps its document's text, so an open assistant must not keep every document a l
 quoted (benchmarks/long_chat.py)."""
 TABLE_ROWS = 20_000
 """Table rows whose header row a bank remembers."""
+SENTENCE_FACTS = 10_000
+"""Sentences whose `SentenceFacts` a bank remembers (about 770 bytes each with the text on
+PubMedQA: 7.7 MB full); a question scores about two hundred, mostly those the last ones
+scored."""
 SECTIONS = 4096
 """Passage headings whose tokens are remembered (one cache for every bank: `_heading_tokens`
 does not depend on the index)."""
@@ -101,6 +106,21 @@ def _heading_tokens(section: str, lang: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class SentenceFacts:
+    """What scoring reads of a sentence whatever the question, read once while the bank
+    remembers it (SENTENCE_FACTS): its text, whether it is a table row or a table's frame,
+    its numbers, whether it defines (SentenceRules.definition)."""
+
+    text: str
+    table_row: bool
+    table_frame: bool
+    """A markdown table's `|---|` rule or its header row (SentenceBank.is_table_frame)."""
+    has_digit: bool
+    numbers: frozenset[str]
+    defines: bool
+
+
+@dataclass(frozen=True)
 class ScoredSentence:
     """A candidate sentence with its score and where it came from."""
 
@@ -146,11 +166,16 @@ class SentenceBank:
             functools.partial(_find_table_header, self._tables, self.sentences)
         )
         """`table_header` of the table rows asked about."""
+        self.facts = functools.lru_cache(SENTENCE_FACTS)(
+            functools.partial(_read_facts, documents, self.sentences, self.rules)
+        )
+        """A sentence's `SentenceFacts`, by sentence number."""
 
-    def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
-        """Tokens of the sentence, its context (`context_of`), and the passage heading."""
+    def context_tokens(self, index: int, chunk: Chunk, context: list[int]) -> frozenset[str]:
+        """Tokens of the sentence, of the sentences it is read with (`context`, as
+        `context_of` gives them), and of the passage heading."""
         tokens = set(self.tokens[index]) | self.section_tokens(chunk)
-        for before in self.context_of(index, chunk):
+        for before in context:
             tokens |= self.tokens[before]
         return frozenset(tokens)
 
@@ -167,7 +192,7 @@ class SentenceBank:
         any. (A table of tabs or pipes without a `|---|` rule may have no header: its first
         row is quoted with a row, but the rows are read as other lines are.) Remembered for
         table rows: scoring and quoting ask it several times a question."""
-        if not is_table_row(self.text(index)):
+        if not self.facts(index).table_row:
             return None
         return self._headers(index)
 
@@ -195,22 +220,17 @@ class SentenceBank:
 
     def is_table_frame(self, index: int) -> bool:
         """Whether the sentence is a markdown table's `|---|` rule or its header row: never an
-        answer on its own (a row is quoted with its header). Reads one or two lines: not
-        remembered."""
-        sentence = self.sentences[index]
-        document = self.documents[sentence.doc_id].text
-        line = document[sentence.start : sentence.end]
-        if not (is_table_row(line) or is_table_separator(line)):
-            return False
-        return is_table_frame(document, sentence.start)
+        answer on its own (a row is quoted with its header)."""
+        return self.facts(index).table_frame
 
     def preceding(self, index: int, limit_start: int, count: int) -> list[int]:
         """Up to `count` sentences just before `index`, starting at or after `limit_start`."""
         sentence = self.sentences[index]
         numbers, starts = self.sentences.in_document(sentence.doc_id)
         position = bisect.bisect_left(starts, sentence.start)
-        before = numbers[max(0, position - count) : position]
-        return [n for n in before if self.sentences[n].start >= limit_start]
+        first = max(0, position - count)
+        before = zip(numbers[first:position], starts[first:position], strict=True)
+        return [number for number, start in before if start >= limit_start]
 
     def section_tokens(self, chunk: Chunk) -> frozenset[str]:
         if not chunk.section:
@@ -241,6 +261,24 @@ def _read_tables(documents: Mapping[str, Document], doc_id: str) -> TableHeaders
     return TableHeaders(documents[doc_id].text)
 
 
+def _read_facts(
+    documents: Mapping[str, Document], sentences: SentenceTable, rules: SentenceRules, index: int
+) -> SentenceFacts:
+    sentence = sentences[index]
+    document = documents[sentence.doc_id].text
+    text = document[sentence.start : sentence.end]
+    row = is_table_row(text)
+    frame = (row or is_table_separator(text)) and is_table_frame(document, sentence.start)
+    return SentenceFacts(
+        text,
+        row,
+        frame,
+        any(map(str.isdigit, text)),
+        frozenset(_digits(text)),
+        rules.definition.search(fold(text)) is not None,
+    )
+
+
 def _find_table_header(
     tables: Callable[[str], TableHeaders], sentences: SentenceTable, index: int
 ) -> int | None:
@@ -258,77 +296,132 @@ def score_sentences(
     bank: SentenceBank, hits: list[Hit], terms: QuestionTerms, query_vector: np.ndarray | None
 ) -> list[ScoredSentence]:
     """Every sentence of the given passages, scored, best first."""
-    folded = fold(terms.focus)
-    wants = _Wants(
-        number=bool(bank.rules.quantity.search(folded)),
-        percent=bool(bank.rules.share.search(folded)),
-        definition=bool(bank.rules.definition.search(folded)),
-    )
-    seen: set[int] = set()
-    scored = []
-    for rank, hit in enumerate(hits, 1):
-        for index in bank.in_chunk(hit.chunk):
-            if index not in seen and not bank.is_table_frame(index):
-                seen.add(index)
-                scored.append(
-                    _scored(
-                        bank,
-                        index,
-                        hit.chunk,
-                        rank,
-                        terms,
-                        query_vector,
-                        wants,
-                    )
-                )
-    return sorted(scored, key=lambda s: -s.score)
+    return QuestionScores(bank, terms, query_vector).scored(hits)
+
+
+class QuestionScores:
+    """One question's sentence scores against the bank's sentences. A sentence scored again in
+    the same passage costs nothing more: reranking scores each passage alone, then answering
+    the top ones together, and only the passage's rank differs (`_RankFree`)."""
+
+    def __init__(
+        self, bank: SentenceBank, terms: QuestionTerms, query_vector: np.ndarray | None
+    ) -> None:
+        self.bank, self.terms, self.query_vector = bank, terms, query_vector
+        self._rank_free: dict[tuple[int, int], _RankFree] = {}
+        """By sentence and passage (chunk index)."""
+
+    @functools.cached_property
+    def wants(self) -> _Wants:
+        """What the question asks for, read when a first sentence is scored."""
+        return _Wants.of(self.bank.rules, self.terms.focus)
+
+    def scored(self, hits: list[Hit]) -> list[ScoredSentence]:
+        """Every sentence of the given passages (a sentence in two, with the first), scored,
+        best first."""
+        bank = self.bank
+        seen: set[int] = set()
+        scored = []
+        for rank, hit in enumerate(hits, 1):
+            for index in bank.in_chunk(hit.chunk):
+                if index not in seen and not bank.is_table_frame(index):
+                    seen.add(index)
+                    scored.append(self._rank_free_of(index, hit).at(rank))
+        return sorted(scored, key=lambda s: -s.score)
+
+    def _rank_free_of(self, index: int, hit: Hit) -> _RankFree:
+        key = (index, hit.chunk_index)
+        if key not in self._rank_free:
+            self._rank_free[key] = _rank_free(
+                self.bank, index, hit.chunk, self.terms, self.query_vector, self.wants
+            )
+        return self._rank_free[key]
 
 
 @dataclass(frozen=True)
 class _Wants:
     """What the question asks for, read once for all its candidate sentences: a number, a
-    share, a definition (the domain rules' patterns over its folded focus)."""
+    share, a definition (the domain rules' patterns over its folded focus); and the numbers
+    it names itself (a sentence holding only those holds no new value)."""
 
     number: bool
     percent: bool
     definition: bool
+    numbers: frozenset[str]
+
+    @classmethod
+    def of(cls, rules: SentenceRules, focus: str) -> _Wants:
+        folded = fold(focus)
+        return cls(
+            number=bool(rules.quantity.search(folded)),
+            percent=bool(rules.share.search(folded)),
+            definition=bool(rules.definition.search(folded)),
+            numbers=frozenset(_digits(focus)),
+        )
 
 
-def _scored(
+@dataclass(frozen=True)
+class _RankFree:
+    """A sentence's hand score in one passage but for the passage's rank: `at(rank)` is it."""
+
+    index: int
+    weighted: float
+    """The weighted meaning, coverage and context (the score's first terms)."""
+    bonus: float
+    labelled: bool
+    """A heading or short label (HEADING_PENALTY)."""
+    defines: bool
+    """A definition the question does not ask for (DEFINITION_PENALTY)."""
+    semantic: float
+    coverage: float
+    context: float
+    names_key: bool
+
+    def at(self, rank: int) -> ScoredSentence:
+        """The sentence scored in the passage ranking `rank`."""
+        score = self.weighted + RANK_WEIGHT / rank + self.bonus
+        if self.labelled:
+            score *= HEADING_PENALTY
+        if self.defines:
+            score *= DEFINITION_PENALTY
+        return ScoredSentence(
+            self.index, score, self.semantic, self.coverage, self.context, rank, self.names_key
+        )
+
+
+def _rank_free(
     bank: SentenceBank,
     index: int,
     chunk: Chunk,
-    rank: int,
     terms: QuestionTerms,
     query_vector: np.ndarray | None,
     wants: _Wants,
-) -> ScoredSentence:
-    """A sentence's hand score: meaning, key-term coverage (its own and its context's), the
-    passage's rank, the kind of value asked for; a heading or a short label scores less, but
-    never a table row whose key the question names (QuestionTerms.keys: the row it looks
-    up; noted on the ScoredSentence)."""
-    text = bank.text(index)
+) -> _RankFree:
+    """A sentence's hand score but for its passage's rank: meaning, key-term coverage (its
+    own and its context's), the kind of value asked for; a heading or a short label scores
+    less, but never a table row whose key the question names (QuestionTerms.keys: the row
+    it looks up; noted on the ScoredSentence)."""
+    facts = bank.facts(index)
+    text, read_with = facts.text, bank.context_of(index, chunk)
     semantic = _semantic(bank, index, query_vector)
     if len(text) < SHORT_QUOTE:
-        for before in bank.context_of(index, chunk):
+        for before in read_with:
             semantic = max(semantic, 0.9 * _semantic(bank, before, query_vector))
     coverage = terms.coverage(bank.tokens[index])
-    context = terms.coverage(bank.context_tokens(index, chunk))
-    has_number = any(map(str.isdigit, text)) and not set(_digits(text)) <= set(_digits(terms.focus))
-    score = (
-        SEMANTIC_WEIGHT * semantic
-        + COVERAGE_WEIGHT * coverage
-        + CONTEXT_WEIGHT * context
-        + RANK_WEIGHT / rank
-        + _answer_type_bonus(text, has_number, wants.number, wants.percent)
-    )
-    rules = bank.rules
+    context = terms.coverage(bank.context_tokens(index, chunk, read_with))
+    has_number = facts.has_digit and not facts.numbers <= wants.numbers
     names_key = names_a_cell(text, terms.keys)
-    if _is_label(text, chunk, has_number, rules.label) and not names_key:
-        score *= HEADING_PENALTY
-    if not wants.definition and rules.definition.search(fold(text)):
-        score *= DEFINITION_PENALTY
-    return ScoredSentence(index, score, semantic, coverage, context, rank, names_key)
+    return _RankFree(
+        index,
+        SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
+        _answer_type_bonus(text, has_number, wants.number, wants.percent),
+        _is_label(text, chunk, has_number, bank.rules.label) and not names_key,
+        not wants.definition and facts.defines,
+        semantic,
+        coverage,
+        context,
+        names_key,
+    )
 
 
 def _answer_type_bonus(

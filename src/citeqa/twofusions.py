@@ -15,15 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from citeqa.config import Settings
 from citeqa.models import Chunk, Retrieval
 from citeqa.ondemand import prefetch
-from citeqa.questions import QuestionTerms
 from citeqa.reranking import BestSentences, rerank
 from citeqa.retrieval import Candidates, channel_weight, fused_retrieval, ranked_by
-from citeqa.sentences import SentenceBank
+from citeqa.sentences import QuestionScores
 
 FUSIONS = (
     ("channel_weights", "rerank_weight"),
@@ -50,15 +47,13 @@ def fusions_of(settings: Settings, channels: Sequence[str]) -> list[Settings]:
 @dataclass(frozen=True)
 class Searched:
     """One question's search, what either fusion ranks: the text searched, each channel's
-    candidates, the index's chunks and sentences, the question's terms and its vector in the
-    answer channel."""
+    candidates, the index's chunks, and the question's sentence scores (its terms and its
+    vector in the answer channel against the index's sentences), which answering reuses."""
 
     question: str
     candidates: list[Candidates]
     chunks: Sequence[Chunk]
-    bank: SentenceBank
-    terms: QuestionTerms
-    answer_vector: np.ndarray | None
+    scores: QuestionScores
 
 
 def ranked(
@@ -88,13 +83,11 @@ def ranked(
 def _fused(searched: Searched, settings: Settings, count: int, best: BestSentences) -> Retrieval:
     """The `count` best of the candidates by `settings`' fusion, reranked by their best
     sentence (`best`: the scores already computed for this question, which it extends)."""
-    bank = searched.bank
+    bank = searched.scores.bank
     depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
     fusion = ranked_by(searched.candidates, settings)
     found = fused_retrieval(searched.question, fusion, searched.chunks, settings, depth)
     fresh = (hit for hit in found.hits if hit.chunk_index not in best)
     prefetch(bank.vectors, (n for hit in fresh for n in bank.in_chunk(hit.chunk)))
-    reranked = rerank(
-        found, bank, searched.terms, searched.answer_vector, settings.rerank_weight, best
-    )
+    reranked = rerank(found, searched.scores, settings.rerank_weight, best)
     return reranked.model_copy(update={"hits": reranked.hits[:count]})

@@ -5,11 +5,16 @@ abstention, the confidence and the quote, follow the evidence fusion's
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
+
 import pytest
 from integration_helpers import fake_settings, make_corpus
 
+import citeqa.sentences
 from citeqa.api import Assistant, build_index, open_assistant
-from citeqa.models import Retrieval
+from citeqa.models import Chunk, Retrieval
+from citeqa.sentences import QuestionScores, SentenceBank, score_sentences
 
 QUESTIONS = (
     "How does belimumab work?",
@@ -99,3 +104,40 @@ def test_the_answer_reads_the_same_passages_whatever_k(
         assert one.citations == five.citations, question
         assert one.passages == five.passages[:1], question
         assert len(configured.retrieve(question, k=1).hits) <= 1
+
+
+@pytest.mark.parametrize("ranking", [{}, RANKINGS[1]], ids=["one fusion", "two fusions"])
+def test_a_sentence_is_scored_once_a_question_in_each_passage_holding_it(
+    assistant: Assistant, ranking: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reranking scores each passage alone, for either fusion, then the answer scores the
+    top ones together: a sentence's score in a passage is computed once for all of them."""
+    configured = assistant.configured(**ranking)
+    asked: Counter[tuple[int, int]] = Counter()
+    rank_free = citeqa.sentences._rank_free
+
+    def counted(bank: SentenceBank, index: int, chunk: Chunk, *rest: Any) -> object:
+        asked[(index, chunk.start)] += 1
+        return rank_free(bank, index, chunk, *rest)
+
+    monkeypatch.setattr(citeqa.sentences, "_rank_free", counted)
+    for question in QUESTIONS:
+        asked.clear()
+        configured.ask(question)
+        assert asked and max(asked.values()) == 1, (question, asked.most_common(3))
+
+
+def test_sentences_scored_again_score_as_when_scored_first(assistant: Assistant) -> None:
+    """A sentence reranking scored in its passage alone (rank 1) scores in the answer's
+    passages as a fresh scoring of those passages does, at its passage's rank there."""
+    bank = assistant._loaded.bank
+    for question in QUESTIONS:
+        terms, vector = assistant._terms(question, None), assistant._query_vectors(question)["fake"]
+        _, evidence = _both(assistant, question)
+        hits = evidence.hits[:5]
+        scores = QuestionScores(bank, terms, vector)
+        for hit in reversed(hits):
+            scores.scored([hit])
+        fresh = score_sentences(bank, hits, terms, vector)
+        assert scores.scored(hits) == fresh, question
+        assert {item.passage_rank for item in fresh} != {1}, question  # ranks other than 1

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from citeqa.api import Assistant
-from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.sentences import SentenceBank
 from small_corpora import assistant_over
 
 EXIT_CODES = """# Exit codes of the sync command
@@ -120,7 +120,7 @@ def test_a_lookups_keys_and_key_rows_are_read_once_a_question(
     scored: Counter[str] = Counter()
     key_words = citeqa.questions.key_words
     names_a_cell = citeqa.tables.names_a_cell
-    scored_sentence = citeqa.sentences._scored
+    rank_free = citeqa.sentences._rank_free
 
     def counted_keys(question: str) -> list[tuple[str, str]]:
         keyed.append(question)
@@ -130,18 +130,19 @@ def test_a_lookups_keys_and_key_rows_are_read_once_a_question(
         rows[line] += 1
         return names_a_cell(line, keys)
 
-    def counted_scoring(bank: SentenceBank, index: int, *rest: Any) -> ScoredSentence:
+    def counted_scoring(bank: SentenceBank, index: int, *rest: Any) -> object:
         scored[bank.text(index)] += 1
-        return scored_sentence(bank, index, *rest)
+        return rank_free(bank, index, *rest)
 
     monkeypatch.setattr(citeqa.questions, "key_words", counted_keys)
-    monkeypatch.setattr(citeqa.sentences, "_scored", counted_scoring)
+    monkeypatch.setattr(citeqa.sentences, "_rank_free", counted_scoring)
     for module in (citeqa.tables, citeqa.sentences):
         monkeypatch.setattr(module, "names_a_cell", counted_rows)
     answer = assistant.ask("What does log_level do?")
     row = "| `log_level` | info | One of debug, info, warn, error |"
     assert row in [citation.quote for citation in answer.citations]
     assert keyed == ["What does log_level do?"]
-    # each scoring of a candidate row reads it once (reranking, then answering, score it);
-    # quoting reads the flag scoring noted (ScoredSentence.names_key), not the rows again
+    # each scoring of a candidate row reads it once (once in each passage holding it: the
+    # answer reuses reranking's, sentences.QuestionScores); quoting reads the flag scoring
+    # noted (ScoredSentence.names_key), not the rows again
     assert rows[row] >= 1 and rows == scored, (rows, scored)

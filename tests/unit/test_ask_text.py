@@ -13,7 +13,7 @@ from citeqa.cli.ask_cmd import print_answer
 from citeqa.config import Settings
 from citeqa.models import Answer, Citation, Passage, Retrieval, TableHeader
 from citeqa.questions import QuestionTerms
-from citeqa.sentences import SentenceBank
+from citeqa.sentences import QuestionScores, SentenceBank
 
 SLIDE = "Réponse BICLA à S52\n\n56,2 %\n\np=0,0002\n\n37,1 %\n\nAnifrolumab\n\nPlacebo"
 PROSE = "A complete renal response at week 76 was observed in 46.4% of the patients " * 3
@@ -97,10 +97,12 @@ def test_an_answer_carries_its_language_outside_the_json() -> None:
     retrieval = Retrieval(question=question, query_lang="fr", hits=[])
     terms = QuestionTerms(focus=question)
     bank = cast(SentenceBank, None)  # nothing to search: no passage is read
-    answer = compose(question, retrieval, bank, terms, None, Settings(), None, None)
+    scores = QuestionScores(bank, terms, None)
+    answer = compose(question, retrieval, scores, Settings(), None, None)
     assert answer.abstained and answer.lang == "fr" and answer.reason == NOTHING_TO_SEARCH["fr"]
-    english = compose(question, retrieval.model_copy(update={"query_lang": "en"}), bank, terms,
-                      None, Settings(), None, None)  # fmt: skip
+    english = compose(
+        question, retrieval.model_copy(update={"query_lang": "en"}), scores, Settings(), None, None
+    )
     assert english.lang == "en" and english.reason == NOTHING_TO_SEARCH["en"]
     assert "lang" not in answer.model_dump() and '"lang"' not in answer.model_dump_json()
 

@@ -12,12 +12,21 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import Stemmer
 from hypothesis import given
 from hypothesis import strategies as st
 
 from citeqa import sortedvocab
 from citeqa.errors import IndexCorrupt
-from citeqa.lexical import INVISIBLE, LexicalIndex, StoredBM25, fold, query_tokens, tokenize
+from citeqa.lexical import (
+    INVISIBLE,
+    LexicalIndex,
+    StoredBM25,
+    content_words,
+    fold,
+    query_tokens,
+    tokenize,
+)
 from older_lexical import as_older, write_json_vocab
 
 DOCUMENTS = [
@@ -100,6 +109,21 @@ def test_french_stemming_merges_inflections() -> None:
 
 def test_english_stemming_merges_inflections() -> None:
     assert tokenize("responses", "en") == tokenize("response", "en")
+
+
+@given(
+    st.lists(st.sampled_from([*"abéœ ²½٣1-.,'", "running", "hôpitaux", "s52"])).map("".join),
+    st.sampled_from(["en", "fr"]),
+)
+def test_tokens_are_the_content_words_each_stemmed_unless_it_holds_a_digit(
+    text: str, lang: str
+) -> None:
+    stemmer = Stemmer.Stemmer({"en": "english", "fr": "french"}[lang])
+    expected = [
+        word if any(char.isdigit() for char in word) else stemmer.stemWord(word)
+        for word in content_words(text)
+    ]
+    assert tokenize(text, lang) == expected
 
 
 def test_unknown_language_is_refused() -> None:

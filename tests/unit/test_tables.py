@@ -187,16 +187,17 @@ def test_what_a_bank_remembers_of_tables_and_headings_stays_within_its_bounds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A long chat quotes ever more documents: the bank keeps at most TABLE_DOCUMENTS of them
-    read (each holds its document's text) and TABLE_ROWS rows' headers, and answers as a bank
-    that forgets nothing; the headings' tokens are one module cache of SECTIONS."""
+    read (each holds its document's text), TABLE_ROWS rows' headers and SENTENCE_FACTS
+    sentences' facts (each holds its text), and answers as a bank that forgets nothing; the
+    headings' tokens are one module cache of SECTIONS."""
     unbounded = _table_readings(_documents_bank(40))
-    for name, bound in (("TABLE_DOCUMENTS", 8), ("TABLE_ROWS", 20)):
+    for name, bound in (("TABLE_DOCUMENTS", 8), ("TABLE_ROWS", 20), ("SENTENCE_FACTS", 30)):
         monkeypatch.setattr(f"citeqa.sentences.{name}", bound)
     bank = _documents_bank(40)
     assert _table_readings(bank) == unbounded
     assert _table_readings(bank) == unbounded  # asked again, after each cache was overrun
-    sizes = [cache.cache_info() for cache in (bank._tables, bank._headers)]
-    assert [(info.currsize, info.maxsize) for info in sizes] == [(8, 8), (20, 20)]
+    sizes = [cache.cache_info() for cache in (bank._tables, bank._headers, bank.facts)]
+    assert [(info.currsize, info.maxsize) for info in sizes] == [(8, 8), (20, 20), (30, 30)]
     assert _heading_tokens.cache_info().maxsize == SECTIONS
 
 
