@@ -30,7 +30,7 @@ async def measure(
     question: str, corpus: Path | None, index: Path | None, at_launch: bool = False
 ) -> dict[str, float]:
     """Run the app headless and return the moments (seconds since START) of each milestone."""
-    from citeqa.cli.chat_cmd import _open, _rebuild
+    from citeqa.cli.chat_cmd import _open, _update
     from citeqa.config import Settings
     from citeqa.tui.app import CiteqaApp
     from citeqa.tui.messages import AnswerReady, AssistantFailed, AssistantReady
@@ -62,7 +62,7 @@ async def measure(
         if "corpus_dir" in signature(CiteqaApp).parameters
         else {}
     )
-    app = TimedApp(partial(_open, settings), partial(_rebuild, settings), **extra)
+    app = TimedApp(partial(_open, settings), partial(_update, settings), **extra)
     async with app.run_test(size=(120, 40)) as pilot:
         if at_launch and question:
             app.query_one("#question").value = question  # type: ignore[attr-defined]

@@ -36,6 +36,7 @@ from citeqa.models import (
 )
 from citeqa.overview import EXAMPLE_COUNT, DocumentText
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
+from citeqa.publishing import build_running as build_running  # and the chat's banner
 from citeqa.publishing import kept_for_user
 from citeqa.questions import (
     QuestionTerms,
@@ -49,6 +50,7 @@ from citeqa.sentences import QuestionScores, SentenceBank
 from citeqa.status import channels_differ, describe_index, index_changes, stale_notice
 from citeqa.status import stale_list as stale_list  # the chat's banner names them so too
 from citeqa.status import stale_reason as stale_reason  # the chat's banner words it so too
+from citeqa.status import update_in_progress as update_in_progress  # and the chat's banner
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.suggestions import TermCounts, suggest
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
@@ -129,17 +131,19 @@ class _Loaded:
         self.index, self.bank, self.vocabulary, self.embedders = index, bank, vocabulary, embedders
         self.glossary = vocabulary.glossary
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
-        self._stale: dict[Path, str | None] = {}
+        self._changes: dict[Path, list[str]] = {}
 
-    def stale_notice(self, corpus_dir: Path) -> str | None:
-        """status.stale_notice of this index against `corpus_dir` as of the first call, kept
-        for the life of the loaded index and never refreshed: re-checking stats every corpus
-        file (0.12 s of CPU for 36,612 files, docs/deployment.md), too much per question, and
-        no cheaper sign tells an edited file (a folder's time changes only when an entry is
-        added or removed)."""
-        if corpus_dir not in self._stale:
-            self._stale[corpus_dir] = stale_notice(index_changes(self.index, corpus_dir))
-        return self._stale[corpus_dir]
+    def stale_notice(self, corpus_dir: Path, index_dir: Path) -> str | None:
+        """status.stale_notice of this index against `corpus_dir`: its changes as of the first
+        call, kept for the life of the loaded index and never refreshed (re-checking stats every
+        corpus file, 0.12 s of CPU for 36,612 files, docs/deployment.md, is too much per
+        question, and no cheaper sign tells an edited file: a folder's time changes only when
+        an entry is added or removed); whether a build of `index_dir` runs, at each call (its
+        lock file read: publishing.build_running)."""
+        if corpus_dir not in self._changes:
+            self._changes[corpus_dir] = index_changes(self.index, corpus_dir)
+        changes = self._changes[corpus_dir]
+        return stale_notice(changes, build_running(index_dir) if changes else None)
 
     @functools.cached_property
     def centroid(self) -> np.ndarray | None:
@@ -261,8 +265,9 @@ class Assistant:
     def stale_notice(self) -> str | None:
         """What to tell a user whose index is stale (status.stale_notice), or None: the corpus
         as it was when first asked (by this or a configured copy), never re-checked afterwards
-        (a file changed since is not noticed until the index is opened again)."""
-        return self._loaded.stale_notice(self.settings.corpus_dir)
+        (a file changed since is not noticed until the index is opened again); while a build
+        of the index runs, it says so rather than asking for one."""
+        return self._loaded.stale_notice(self.settings.corpus_dir, self.settings.index_dir)
 
     def index_notices(self) -> list[str]:
         """What to tell a user of this index before any answer: that the settings ask for other

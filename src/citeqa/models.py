@@ -183,6 +183,16 @@ class BuildReport(Frozen):
         """What the index holds, in words: "1 document, 3 chunks"."""
         return f"{counted(self.documents, 'document')}, {counted(self.chunks, 'chunk')}"
 
+    @property
+    def verb(self) -> str:
+        """Built (no index before), Rebuilt (in full over one), Updated, or Index up to date."""
+        if self.full_rebuild:
+            first = not (self.unchanged or self.updated or self.removed)
+            return "Built" if first else "Rebuilt"
+        if self.added or self.updated or self.removed:
+            return "Updated"
+        return "Index up to date"
+
 
 def counted(number: int, noun: str) -> str:
     """`number` `noun`s: "1 document", "2 documents"."""

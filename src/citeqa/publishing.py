@@ -296,6 +296,32 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         os.close(descriptor)  # closing releases the lock
 
 
+def build_running(index_dir: Path) -> str | None:
+    """Who holds the build lock of `index_dir` ("pid 12 on host, started …", as `_write_holder`
+    wrote it), or None when no build runs: a stale notice then says an update is under way
+    instead of asking for one. The lock file is read first: a build holding the lock has written
+    its holder there and empties it when it ends, so the lock itself is tried only when the file
+    names a holder (a build that was killed leaves it named), and then for an instant (a build
+    starting in that instant is refused as if another ran, as for any second build)."""
+    try:
+        descriptor = os.open(index_dir / LOCK, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        holder = os.pread(descriptor, 4096, 0).decode("utf-8", "replace").strip()
+        if not holder:
+            return None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return holder
+        return None  # named by a build that was killed: none runs
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)  # closing releases a lock taken here
+
+
 def _write_holder(descriptor: int, path: Path) -> None:
     """Say in the lock file who holds it (for the IndexLocked message of a second build)."""
     holder = (

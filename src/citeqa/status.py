@@ -214,13 +214,25 @@ def stale_reason(changes: list[str], index: str = "it") -> str:
     return " and ".join(reasons)
 
 
-def stale_notice(changes: list[str]) -> str | None:
+def stale_notice(changes: list[str], updating: str | None = None) -> str | None:
     """What `ask` tells a user whose index is stale (on stderr, and in each answer's
-    `warnings`), naming the first changes (`stale_list`); None when nothing changed."""
+    `warnings`), naming the first changes (`stale_list`); None when nothing changed. While a
+    build of the index runs (`updating`: its holder, publishing.build_running), it says so
+    rather than asking for one."""
     if not changes:
         return None
+    stale = f"the index is STALE, {stale_reason(changes)} ({stale_list(changes)})"
+    if updating:
+        return f"{stale}; {update_in_progress(updating)}."
+    return f"{stale}; run `citeqa index`."
+
+
+def update_in_progress(holder: str) -> str:
+    """That a build of the index is running, by `holder` (its lock file's words, cleaned), and
+    that answers come from the index as it was built until it ends."""
     return (
-        f"the index is STALE, {stale_reason(changes)} ({stale_list(changes)}); run `citeqa index`."
+        f"an update of the index is in progress ({clean(holder)}); until it ends, answers come"
+        " from the index as it was built"
     )
 
 

@@ -26,9 +26,11 @@ from integration_helpers import (
     subprocess_env,
 )
 
+from citeqa import publishing
 from citeqa.api import build_index, open_assistant
 from citeqa.cli.app import USAGE
 from citeqa.errors import BadQuestion, IndexMissing
+from citeqa.ownership import LOCK
 
 HOSTILE = "What is \x1b[31mbelimumab\x1b[0m\x07 used for?\x1b]0;pwned\x07\x08\x7f"
 
@@ -231,6 +233,31 @@ def test_ask_json_on_a_stale_index_says_so_in_its_warnings(tmp_path: Path, cli: 
     assert done.code == 0, done.err
     assert json.loads(done.out)["warnings"] == [STALE_NOTICE]
     assert " ".join(done.err.split()).count(STALE_NOTICE) == 1
+
+
+def test_a_stale_index_being_updated_says_so_rather_than_ask_for_an_update(
+    tmp_path: Path, cli: Any
+) -> None:
+    """The s13 trial: `ask` during the chat's update still said "run `citeqa index`". While a
+    build holds the index's lock (here this process's, as another `citeqa index` holds it),
+    `ask` and `status` say an update is in progress; a lock file a killed build left naming
+    its holder, with no lock held, is no build running."""
+    corpus, index = _stale_index(tmp_path)
+    folders = {"corpus_dir": str(corpus), "index_dir": str(index)}
+    with publishing.build_lock(index):
+        asked = cli("ask", "How does belimumab work?", "--json", **folders)
+        status = cli("status", **folders)
+    [warning] = json.loads(asked.out)["warnings"]
+    assert warning.startswith(STALE_NOTICE.removesuffix("; run `citeqa index`."))
+    assert f"; an update of the index is in progress (pid {os.getpid()} on " in warning
+    assert "run `citeqa index`" not in warning
+    said = " ".join(status.out.split())
+    assert "an update of the index is in progress (pid " in said
+    assert "run `citeqa index`" not in said
+    (index / LOCK).write_text(f"pid {os.getpid()} on a host, started long ago")  # none holds it
+    asked = cli("ask", "How does belimumab work?", "--json", **folders)
+    assert json.loads(asked.out)["warnings"] == [STALE_NOTICE]
+    assert "run `citeqa index`" in " ".join(cli("status", **folders).out.split())
 
 
 def test_a_jsonl_batch_on_a_stale_index_says_so_in_every_answer(

@@ -227,11 +227,13 @@ class FakeAssistant:
         stale: bool = False,
         corpus_dir: str = "/fake/corpus",
         notice: str | None = None,
+        manifest_hash: str = MANIFEST_HASH,
     ) -> None:
         self.overrides = overrides or {}
         self.stale = stale
         self.corpus_dir = corpus_dir
         self.notice = notice
+        self._manifest_hash = manifest_hash
         self.sessions: list[FakeSession] = []
 
     def ask(self, question: str, k: int | None = None, *, id: str | int | None = None) -> Answer:
@@ -244,7 +246,11 @@ class FakeAssistant:
 
     def configured(self, **overrides: object) -> FakeAssistant:
         return FakeAssistant(
-            {**self.overrides, **overrides}, self.stale, self.corpus_dir, self.notice
+            {**self.overrides, **overrides},
+            self.stale,
+            self.corpus_dir,
+            self.notice,
+            self._manifest_hash,
         )
 
     def channels_notice(self) -> str | None:
@@ -280,14 +286,14 @@ class FakeAssistant:
             size_bytes=1234,
             corpus_bytes=corpus.corpus_bytes,
             corpus_examples=corpus.examples,
-            manifest_hash=MANIFEST_HASH,
+            manifest_hash=self._manifest_hash,
             stale=self.stale,
             changed=["modified: regency.txt"] if self.stale else [],
         )
 
     @property
     def manifest_hash(self) -> str:
-        return MANIFEST_HASH
+        return self._manifest_hash
 
     @property
     def index_dir(self) -> Path:
@@ -295,7 +301,9 @@ class FakeAssistant:
 
 
 class FakeFactory:
-    """Opens FakeAssistants, reporting progress; can be held back by a gate or made to fail."""
+    """Opens FakeAssistants, reporting progress; can be held back by a gate or made to fail.
+    With `hashes`, the n-th assistant opened has the n-th manifest hash (an index updated
+    between two opens)."""
 
     def __init__(
         self,
@@ -304,8 +312,10 @@ class FakeFactory:
         stale: bool = False,
         corpus_dir: str = "/fake/corpus",
         notice: str | None = None,
+        hashes: tuple[str, ...] = (),
     ) -> None:
         self.gate = gate
+        self.hashes = hashes
         self.stale = stale
         self.corpus_dir = corpus_dir
         self.notice = notice
@@ -318,7 +328,13 @@ class FakeFactory:
             progress("embedding use", done, 2)
         if self.gate is not None:
             self.gate.wait(10)
-        assistant = FakeAssistant(stale=self.stale, corpus_dir=self.corpus_dir, notice=self.notice)
+        manifest_hash = self.hashes[len(self.opened)] if self.hashes else MANIFEST_HASH
+        assistant = FakeAssistant(
+            stale=self.stale,
+            corpus_dir=self.corpus_dir,
+            notice=self.notice,
+            manifest_hash=manifest_hash,
+        )
         self.opened.append(assistant)
         return assistant
 
@@ -326,7 +342,12 @@ class FakeFactory:
 def fake_builder(progress: Callable[[str, int, int], None]) -> BuildReport:
     progress("reading", 2, 2)
     return BuildReport(
-        index_dir="/fake/index", documents=2, chunks=4, seconds=0.5, full_rebuild=True
+        index_dir="/fake/index",
+        updated=["regency.txt"],
+        unchanged=["hostile.txt", "slides.txt"],
+        documents=3,
+        chunks=6,
+        seconds=0.5,
     )
 
 

@@ -25,12 +25,12 @@ def _app(fake: bool) -> CiteqaApp:
         return CiteqaApp(FakeFactory(), fake_builder)
     from functools import partial
 
-    from citeqa.cli.chat_cmd import _open, _rebuild
+    from citeqa.cli.chat_cmd import _open, _update
     from citeqa.config import Settings
 
     settings = Settings()  # as `citeqa chat` opens it: with the corpus, for the welcome
     return CiteqaApp(
-        partial(_open, settings), partial(_rebuild, settings), corpus_dir=settings.corpus_dir
+        partial(_open, settings), partial(_update, settings), corpus_dir=settings.corpus_dir
     )
 
 

@@ -207,7 +207,7 @@ def test_switching_retrieval_mode_configures_the_assistant(make_app):
     run(body())
 
 
-def test_stale_index_shows_banner_and_rebuild_reloads(make_app):
+def test_stale_index_shows_banner_and_update_reloads(make_app):
     async def body():
         factory = FakeFactory(stale=True)
         app = make_app(factory)
@@ -219,8 +219,8 @@ def test_stale_index_shows_banner_and_rebuild_reloads(make_app):
             await pilot.press("ctrl+r")
             await settle(pilot)
             assert len(factory.opened) == 2
-            assert any("Index rebuilt" in (n.title or "") for n in app._notifications)
-            assert any("2 documents, 4 chunks" in n.message for n in app._notifications)
+            assert any(n.title == "Index updated" for n in app._notifications)
+            assert any("Updated: 3 documents, 6 chunks" in n.message for n in app._notifications)
 
     run(body())
 
@@ -253,7 +253,7 @@ def test_palette_lists_citeqa_commands(make_app):
             await settle(pilot)
             names = [name for name, _, _ in app.palette_commands()]
             for wanted in (
-                "Rebuild the index",
+                "Update the index",
                 "Export the conversation to Markdown",
                 "Copy the last answer",
                 "Show index status",

@@ -10,6 +10,7 @@ from markdown_it.token import Token
 from tui_helpers import (
     MANIFEST_HASH,
     TRIAL_QUOTES,
+    FakeFactory,
     ask,
     fake_answer,
     run,
@@ -47,6 +48,55 @@ def test_export_writes_questions_quotes_offsets_and_manifest(make_app, tmp_path)
     assert f"Index manifest hash: `{MANIFEST_HASH}`" in text
     assert "use (USE v3 0.2, dim 512)" in text  # read raw too: nothing escaped needlessly
     assert "**Abstained:**" in text
+
+
+def test_export_marks_where_an_update_in_the_chat_changed_the_index(make_app):
+    """The s13 trial: answers from before and after ctrl+r were under one manifest hash (the
+    new one), so the old answers' offsets pointed at changed text."""
+    old, new, later = "old-hash-1111", "new-hash-2222", "later-hash-3333"
+
+    async def body():
+        app = make_app(FakeFactory(hashes=(old, new, later)))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            await ask(pilot, "safety signal")
+            await ask(pilot, "and at week 52?")
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            return app.last_export
+
+    text = run(body()).read_text(encoding="utf-8")
+    assert f"Index manifest hash: `{old}`" in text  # the index of the first answers
+    marker = (
+        "*The index was updated here; the answers below come from it:"
+        f" index manifest hash `{new}`.*"
+    )
+    assert text.count(marker) == 1
+    assert text.index("## 1. ") < text.index(marker) < text.index("## 2. safety signal")
+    assert text.index("## 3. ") > text.index(marker)
+    after = f"*The index was updated after the last answer: index manifest hash `{later}`.*"
+    assert text.rstrip().endswith(after)
+
+
+def test_an_index_change_in_the_export_is_sanitised():
+    """The marker's hash and words are shown, never obeyed: no HTML, link or escape sequence."""
+    hostile = "h`2\x1b[31m<b>[x](j:y)"
+    turns = [
+        Turn(1, "q one", answer=fake_answer("q one"), index_hash="h1"),
+        Turn(2, "q two", answer=fake_answer("q two"), index_hash=hostile),
+    ]
+    context = ExportContext(hostile, "/i", index_changes={hostile: "re*built* <i>"})
+    text = conversation_markdown(turns, context, datetime(2026, 11, 29))
+    assert "\x1b" not in text
+    tokens = _tokens(text)
+    assert not {t.type for t in tokens} & {"link_open", "html_inline", "html_block"}
+    assert "The index was re*built* <i> here" in _rendered(tokens)
+    assert "h`2␛[31m<b>[x](j:y)" in [t.content for t in tokens if t.type == "code_inline"]
 
 
 def test_export_cleans_control_characters():

@@ -12,7 +12,7 @@ import pytest
 from tui_helpers import make_corpus, run, settle, wait_for
 
 from citeqa.cli import chat_cmd
-from citeqa.cli.chat_cmd import _open, _rebuild
+from citeqa.cli.chat_cmd import _open, _update
 from citeqa.errors import BuildInterrupted
 from citeqa.tui.app import CiteqaApp
 from small_corpora import fake_settings
@@ -69,12 +69,14 @@ def test_quitting_during_the_first_build_leaves_no_index_folder(tmp_path: Path) 
     assert not settings.index_dir.exists()
 
 
-def test_quitting_during_a_rebuild_keeps_the_previous_index(tmp_path: Path) -> None:
+def test_quitting_during_an_update_keeps_the_previous_index(tmp_path: Path) -> None:
     settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
     _open(settings, lambda stage, done, total: None)  # the first build
+    with (settings.corpus_dir / "regency.txt").open("a", encoding="utf-8") as edited:
+        edited.write("An edited line, for the update to embed.\n")
     before = sorted(path.relative_to(tmp_path) for path in settings.index_dir.rglob("*"))
     reached, resume = threading.Event(), threading.Event()
-    rebuild = _held_at_chunking(lambda progress: _rebuild(settings, progress), reached, resume)
+    rebuild = _held_at_chunking(lambda progress: _update(settings, progress), reached, resume)
     app = CiteqaApp(lambda progress: _open(settings, progress), rebuild)
     _quit_while_held(app, rebuild, reached, resume, rebuild=True)
     assert sorted(path.relative_to(tmp_path) for path in settings.index_dir.rglob("*")) == before

@@ -1,8 +1,9 @@
 """`citeqa chat` (and bare `citeqa`): open the Textual chat on a corpus and its index.
 
 Textual is imported inside the command, so `citeqa ask` and the other commands never pay
-for it. The app gets an assistant factory and an index builder bound to the settings; it
-runs them in its own workers (the first run builds the index, with progress in the app).
+for it. The app gets an assistant factory and an index updater bound to the settings; it runs
+them in its own workers (the first run builds the index, with progress in the app; ctrl+r
+updates it as `citeqa index` does).
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def launch_chat(corpus: Path | None, index: Path | None) -> None:
     from citeqa.tui.app import CiteqaApp  # lazy: only the chat pays for Textual
 
     chat_app = CiteqaApp(
-        partial(_open, settings), partial(_rebuild, settings), corpus_dir=settings.corpus_dir
+        partial(_open, settings), partial(_update, settings), corpus_dir=settings.corpus_dir
     )
     chat_app.run(loop=asyncio.new_event_loop())  # not asyncio.run: it waits for the workers
     _leave_unfinished_work(chat_app)
@@ -111,8 +112,10 @@ def _open(settings: Settings, progress: ProgressCallback) -> Assistant:
     return open_assistant(settings, progress=progress)
 
 
-def _rebuild(settings: Settings, progress: ProgressCallback) -> BuildReport:
-    """Rebuild the index from scratch; runs in the app's worker."""
+def _update(settings: Settings, progress: ProgressCallback) -> BuildReport:
+    """Update the index as `citeqa index` does (only the files added, changed or removed are
+    read and embedded again; a full rebuild only where `index` does one itself, e.g. other
+    models or cutting); runs in the app's worker."""
     from citeqa.api import build_index
 
-    return build_index(settings, rebuild=True, progress=progress)
+    return build_index(settings, progress=progress)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -56,16 +57,6 @@ def index(
     print_report(report)
 
 
-def build_verb(report: BuildReport) -> str:
-    """Built (no index before), Rebuilt (--rebuild), Updated, or Index up to date."""
-    if report.full_rebuild:
-        first = not (report.unchanged or report.updated or report.removed)
-        return "Built" if first else "Rebuilt"
-    if report.added or report.updated or report.removed:
-        return "Updated"
-    return "Index up to date"
-
-
 def print_report(report: BuildReport) -> None:
     """What a build did, in a few lines."""
     from rich.console import Console
@@ -74,7 +65,7 @@ def print_report(report: BuildReport) -> None:
     console = Console(highlight=False, soft_wrap=True)
     console.print(
         Text(
-            f"{build_verb(report)}: {report.contents}"
+            f"{report.verb}: {report.contents}"
             f" in {shown(report.index_dir)} ({report.seconds:.1f} s)"
         )
     )
@@ -220,7 +211,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
         console.print(
             Text(
                 f"STALE: {stale_reason(described.changed, 'the index')}"
-                f" ({len(described.changed)}); run `citeqa index`",
+                f" ({len(described.changed)}); {_stale_remedy(described)}",
                 style="bold yellow",
             )
         )
@@ -231,6 +222,15 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
             console.print(Text(f"  ... and {more} more changes (`citeqa status --all`)"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))
+
+
+def _stale_remedy(described: IndexStatus) -> str:
+    """What to do of a stale index: run `citeqa index`, unless a build of it already runs."""
+    from citeqa.publishing import build_running
+    from citeqa.status import update_in_progress
+
+    holder = build_running(Path(described.index_dir))
+    return update_in_progress(holder) if holder else "run `citeqa index`"
 
 
 def summary_parts(described: IndexStatus, summary: Summary) -> list[Table | Text]:

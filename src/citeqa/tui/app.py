@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -20,7 +21,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input
 
 from citeqa.errors import CiteqaError
-from citeqa.models import IndexStatus, counted
+from citeqa.models import BuildReport, IndexStatus, counted
 from citeqa.tui.commands import CiteqaCommands, PaletteCommand, citeqa_commands
 from citeqa.tui.conversation import Turn, source_refs
 from citeqa.tui.export import ExportContext, answer_text, write_conversation
@@ -35,9 +36,9 @@ from citeqa.tui.messages import (
     IndexBuilt,
     ModeChanged,
     OverviewRead,
-    RebuildFailed,
     SourceChosen,
     StatusRead,
+    UpdateFailed,
 )
 from citeqa.tui.preferences import restore_theme
 from citeqa.tui.progress import StageProgress
@@ -72,12 +73,16 @@ class CiteqaApp(KeyedApp):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+b", "toggle_sources", "Sources"),
         Binding("ctrl+s", "export", "Export"),
-        Binding("ctrl+r", "rebuild", "Rebuild"),
+        Binding("ctrl+r", "update_index", "Update index"),
         Binding("slash", "focus_input", "Ask"),
         Binding("escape", "focus_input", "Ask", show=False),
         *[_source_key(n) for n in range(1, 10)],
     ]
-    CHAT_ONLY_ACTIONS = KeyedApp.CHAT_ONLY_ACTIONS | {"open_source", "toggle_sources", "rebuild"}
+    CHAT_ONLY_ACTIONS = KeyedApp.CHAT_ONLY_ACTIONS | {
+        "open_source",
+        "toggle_sources",
+        "update_index",
+    }
 
     def __init__(
         self,
@@ -100,7 +105,12 @@ class CiteqaApp(KeyedApp):
         self.turns: list[Turn] = []
         self._queue: deque[Turn] = deque()
         self._asking = False
-        self._rebuilding = False
+        self._updating = False
+        self._last_build: BuildReport | None = None
+        """The chat's last update, until the index it made is loaded."""
+        self.index_changes: dict[str, str] = {}
+        """What an update in the chat did ("updated", "rebuilt"...), by the manifest hash of
+        the index it made (the export says it where that index's answers begin)."""
         self.last_export: Path | None = None
         self._held_session: Session | None = None
         self._stages = StageProgress()
@@ -155,6 +165,7 @@ class CiteqaApp(KeyedApp):
 
     def on_assistant_ready(self, message: AssistantReady) -> None:
         self._load_problem = None
+        self._note_index_change(message.assistant)
         self.base = message.assistant
         self._show_index(message.status)
         notice = message.assistant.channels_notice()
@@ -167,6 +178,15 @@ class CiteqaApp(KeyedApp):
             self.reconfigure(message.assistant, self.mode)
             return
         self._use(message.assistant)
+
+    def _note_index_change(self, assistant: Assistant) -> None:
+        """After an update in the chat, what became of the index, by the manifest hash of the
+        index now loaded (the export marks where its answers begin)."""
+        report, self._last_build = self._last_build, None
+        if report is None:
+            return
+        changed = report.verb != "Index up to date"
+        self.index_changes[assistant.manifest_hash] = report.verb.lower() if changed else "reloaded"
 
     def on_assistant_failed(self, message: AssistantFailed) -> None:
         """The index cannot be used, the assistant could not load (a model, a memory limit), or
@@ -202,7 +222,7 @@ class CiteqaApp(KeyedApp):
     def _show_index(self, status: IndexStatus | None) -> None:
         """Header subtitle and STALE banner from the index status."""
         self.index_info = status
-        self.query_one(StaleBanner).show_status(status)
+        self._show_stale()
         if status is None:
             self.sub_title = "index loaded"
             return
@@ -213,6 +233,12 @@ class CiteqaApp(KeyedApp):
             f"{stale}{corpus} · {counted(len(status.documents), 'document')} · "
             f"{counted(status.chunk_count, 'chunk')} · {models}"
         )
+
+    def _show_stale(self) -> None:
+        """The STALE banner from the index status, saying so while the chat updates the index
+        (the banner keeps a load problem shown: `on_assistant_failed`)."""
+        if self._load_problem is None:
+            self.query_one(StaleBanner).show_status(self.index_info, updating=self._updating)
 
     def _set_idle(self) -> None:
         k = self.k if self.k is not None else "default"
@@ -248,8 +274,8 @@ class CiteqaApp(KeyedApp):
         self._next_question()
 
     def _waiting_reason(self) -> str:
-        if self._rebuilding:
-            return "Waiting for the index to be rebuilt…"
+        if self._updating:
+            return "Waiting for the index update…"
         if self._load_problem is not None:
             return self._load_problem.waiting
         if self.session is None:
@@ -261,6 +287,8 @@ class CiteqaApp(KeyedApp):
         if self.session is None or self._asking or not self._queue:
             return
         turn = self._queue.popleft()
+        if self.assistant is not None:
+            turn.index_hash = self.assistant.manifest_hash
         self._asking = True
         self.query_one(Transcript).set_waiting(turn, "Searching the documents…")
         self.query_one(StatusLine).busy("Answering…")
@@ -319,35 +347,39 @@ class CiteqaApp(KeyedApp):
     def palette_commands(self) -> list[PaletteCommand]:
         return citeqa_commands(self)
 
-    def action_rebuild(self) -> None:
-        if self._rebuilding:
-            self.notify("A rebuild is already running.")
+    def action_update_index(self) -> None:
+        """Update the index as `citeqa index` does (only changed files re-embedded), then
+        reload it; questions asked meanwhile wait for the reload."""
+        if self._updating:
+            self.notify("An update of the index is already running.")
             return
-        self._rebuilding = True
+        self._updating = True
         self._held_session, self.session = self.session, None  # questions wait for the reload
-        self.query_one(StatusLine).busy("Rebuilding the index…")
+        self.query_one(StatusLine).busy("Updating the index…")
+        self._show_stale()
         self._count_progress_afresh()
-        self.rebuild_index()
+        self.update_index()
 
     def on_index_built(self, message: IndexBuilt) -> None:
         report = message.report
-        self._rebuilding = False
-        self.notify(
-            f"Index rebuilt: {report.contents} in {report.seconds:.1f} s.",
-            title="Index rebuilt",
-        )
+        self._updating = False
+        self._last_build = report
+        verb = report.verb
+        title = verb if verb == "Index up to date" else f"Index {verb.lower()}"
+        self.notify(f"{verb}: {report.contents} in {report.seconds:.1f} s.", title=title)
         self.query_one(StatusLine).busy("Loading models…")
-        self.load_assistant()  # its progress goes on from the rebuild's, on the same bar
+        self.load_assistant()  # its progress goes on from the update's, on the same bar
 
-    def on_rebuild_failed(self, message: RebuildFailed) -> None:
-        self._rebuilding = False
-        self.notify(message.error, title="Rebuild failed", severity="error")
+    def on_update_failed(self, message: UpdateFailed) -> None:
+        self._updating = False
+        self.notify(message.error, title="Update failed", severity="error")
+        self._show_stale()
         if self._held_session is not None:  # the old index still answers, in the same context
             self.session = self._held_session
             self._set_idle()
             self._next_question()
         else:
-            self.query_one(StatusLine).idle("Rebuild failed: " + message.error)
+            self.query_one(StatusLine).idle("Update failed: " + message.error)
 
     def action_set_mode(self, mode: str) -> None:
         if self.base is None:
@@ -382,6 +414,7 @@ class CiteqaApp(KeyedApp):
         folder = self.export_dir or exports_dir()
         try:
             context = ExportContext.of(self.index_info, self.assistant, self.mode, self.k)
+            context = replace(context, index_changes=dict(self.index_changes))
             path = write_conversation(self.turns, context, folder, datetime.now())
         except OSError as error:
             self.notify(f"Cannot write the export: {error}", severity="error")

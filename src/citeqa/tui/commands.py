@@ -1,4 +1,4 @@
-"""The command palette provider: rebuild, export, copy, retrieval mode, k, index status.
+"""The command palette provider: update the index, export, copy, retrieval mode, k, index status.
 
 `citeqa_commands` names each command and the app action it calls; the provider offers them
 to the palette of any app that has `palette_commands`.
@@ -28,7 +28,7 @@ class HasPaletteCommands(Protocol):
 class ChatActions(Protocol):
     """The app actions the palette triggers."""
 
-    def action_rebuild(self) -> None: ...
+    def action_update_index(self) -> None: ...
     def action_export(self) -> None: ...
     def action_copy_answer(self) -> None: ...
     def action_show_status(self) -> None: ...
@@ -40,7 +40,11 @@ class ChatActions(Protocol):
 def citeqa_commands(app: ChatActions) -> list[PaletteCommand]:
     """Every citeqa command: name, help and the action it calls."""
     commands: list[PaletteCommand] = [
-        ("Rebuild the index", "Re-read the corpus, rebuild, reload", app.action_rebuild),
+        (
+            "Update the index",
+            "Re-read changed files, as `citeqa index` does, and reload",
+            app.action_update_index,
+        ),
         (
             "Export the conversation to Markdown",
             "A .md file in the per-user exports folder",

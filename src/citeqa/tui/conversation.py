@@ -36,6 +36,8 @@ class Turn:
     k: int | None = None
     answer: Answer | None = None
     error: str | None = None
+    index_hash: str | None = None
+    """The manifest hash of the index that answered (set when the question is asked)."""
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,9 @@ class ExportContext:
     channels: list[ChannelInfo] = field(default_factory=list)
     mode: str = "hybrid"
     k: int | None = None
+    index_changes: dict[str, str] = field(default_factory=dict)
+    """What an update in the chat did ("updated", "rebuilt"...), by the manifest hash of the
+    index it made (CiteqaApp.index_changes)."""
 
     @classmethod
     def of(
@@ -65,7 +68,7 @@ def export_filename(now: datetime) -> str:
     return export_stem(now) + ".md"
 
 
-def _header(context: ExportContext, now: datetime) -> list[str]:
+def _header(context: ExportContext, now: datetime, first_hash: str) -> list[str]:
     models = md_text(
         shown(", ".join(f"{c.name} ({c.model} {c.version}, dim {c.dim})" for c in context.channels))
     )
@@ -75,7 +78,7 @@ def _header(context: ExportContext, now: datetime) -> list[str]:
         f"- Exported: {now.isoformat(timespec='seconds')}",
         f"- Corpus: {code_span(shown(context.corpus_dir))}",
         f"- Index: {code_span(shown(context.index_dir))}",
-        f"- Index manifest hash: {code_span(shown(context.manifest_hash))}",
+        f"- Index manifest hash: {code_span(shown(first_hash))}",
         f"- Models: {models or 'lexical only'} + BM25",
         f"- Retrieval: {context.mode}, k={context.k if context.k is not None else 'default'}",
         "",
@@ -121,10 +124,29 @@ def _answer_lines(answer: Answer) -> list[str]:
     return [*lines, ""]
 
 
+def _index_change(context: ExportContext, manifest_hash: str, where: str) -> list[str]:
+    """The line saying the index changed `where` (in the chat's update, or outside it) and the
+    manifest hash of the index from then on: the offsets of earlier answers are the text of
+    the index before."""
+    done = context.index_changes.get(manifest_hash, "changed")
+    return [
+        f"*The index was {md_text(one_line(done))} {where}: index manifest hash"
+        f" {code_span(shown(manifest_hash))}.*",
+        "",
+    ]
+
+
 def conversation_markdown(turns: list[Turn], context: ExportContext, now: datetime) -> str:
-    """The whole conversation: each question, its quotes and its citations with offsets."""
-    lines = _header(context, now)
+    """The whole conversation: each question, its quotes and its citations with offsets; each
+    answer under the manifest hash of the index that gave it (the header's, until a line says
+    the index changed)."""
+    hashes = [turn.index_hash for turn in turns if turn.index_hash is not None]
+    current = hashes[0] if hashes else context.manifest_hash
+    lines = _header(context, now, current)
     for turn in turns:
+        if turn.index_hash is not None and turn.index_hash != current:
+            current = turn.index_hash
+            lines += _index_change(context, current, "here; the answers below come from it")
         lines += [f"## {turn.number}. {md_text(one_line(turn.question))}", ""]
         if turn.answer is not None and turn.answer.read_with:
             lines += [f"*{md_text(read_with_text(turn.answer.read_with))}*", ""]
@@ -134,6 +156,8 @@ def conversation_markdown(turns: list[Turn], context: ExportContext, now: dateti
             lines += [f"**Error:** {md_text(one_line(turn.error))}", ""]
         else:
             lines += ["*(not answered)*", ""]
+    if hashes and context.manifest_hash not in ("?", current):
+        lines += _index_change(context, context.manifest_hash, "after the last answer")
     return "\n".join(lines).rstrip() + "\n"
 
 

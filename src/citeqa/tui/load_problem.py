@@ -63,7 +63,7 @@ def no_document() -> LoadProblem:
 NOT_LOADED = LoadProblem(
     headline="could not load · ctrl+r tries again",
     title="Could not load the assistant",
-    remedy="tries again (rebuilding the index).",
+    remedy="tries again (updating the index).",
     waiting="Cannot answer: the assistant could not load (see above); ctrl+r tries again.",
 )
 """Any other failure (a channel's model, a memory limit, a vector engine): no index problem."""

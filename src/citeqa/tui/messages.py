@@ -57,15 +57,15 @@ class AskFailed(Message):
 
 
 class IndexBuilt(Message):
-    """A rebuild of the index finished."""
+    """An update of the index (ctrl+r) finished."""
 
     def __init__(self, report: BuildReport) -> None:
         super().__init__()
         self.report = report
 
 
-class RebuildFailed(Message):
-    """A rebuild of the index failed; the previous index is untouched."""
+class UpdateFailed(Message):
+    """An update of the index (ctrl+r) failed; the previous index is untouched."""
 
     def __init__(self, error: str) -> None:
         super().__init__()

@@ -31,8 +31,8 @@ from citeqa.tui.messages import (
     IndexBuilt,
     ModeChanged,
     OverviewRead,
-    RebuildFailed,
     StatusRead,
+    UpdateFailed,
 )
 from citeqa.visible import clean
 
@@ -43,7 +43,7 @@ AssistantFactory: TypeAlias = "Callable[[ProgressCallback], Assistant]"
 """Opens an assistant (slow: loads the index and models, builds the index when missing)."""
 
 IndexBuilder: TypeAlias = "Callable[[ProgressCallback], BuildReport]"
-"""Rebuilds the index from the corpus."""
+"""Updates the index from the corpus as `citeqa index` does (chat_cmd._update)."""
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between two progress updates forwarded to the screen (a build reports per chunk)."""
@@ -106,7 +106,7 @@ class WorkerApp(App[None]):
 
     @property
     def build_in_progress(self) -> bool:
-        """Whether the "load" or "rebuild" worker is still inside the core: the only work
+        """Whether the "load" or "update" worker is still inside the core: the only work
         that stops when the user quits (an answer or a status read is simply left behind)."""
         return self._builds_in_flight > 0
 
@@ -177,17 +177,17 @@ class WorkerApp(App[None]):
                 return
             self.post_message(AnswerReady(turn.number, answer))
 
-    @work(thread=True, exclusive=True, group="rebuild", exit_on_error=False)
-    def rebuild_index(self) -> None:
-        """Rebuild the index from the corpus (the app reopens the assistant afterwards)."""
+    @work(thread=True, exclusive=True, group="update", exit_on_error=False)
+    def update_index(self) -> None:
+        """Update the index from the corpus (the app reopens the assistant afterwards)."""
         with self._tracked(build=True):
             if self._index_builder is None:
-                self.post_message(RebuildFailed("this session cannot rebuild the index"))
+                self.post_message(UpdateFailed("this session cannot update the index"))
                 return
             try:
                 report = self._index_builder(self._progress)
             except Exception as error:
-                self.post_message(RebuildFailed(describe(error)))
+                self.post_message(UpdateFailed(describe(error)))
                 return
             self.post_message(IndexBuilt(report))
 

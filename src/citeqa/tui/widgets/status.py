@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, LoadingIndicator, ProgressBar, Static
@@ -60,6 +62,20 @@ class StatusLine(Horizontal):
         return str(self.query_one("#status-text", Label).content)
 
 
+def _remedy(status: IndexStatus, updating: bool) -> tuple[str | tuple[str, str], ...]:
+    """The STALE banner's last words: the update under way (this chat's, or another process's:
+    the holder of the build lock), else what ctrl+r does."""
+    from citeqa.api import build_running, update_in_progress
+
+    if updating:
+        return ("Updating it now; questions wait for the update.",)
+    holder = build_running(Path(status.index_dir))
+    if holder:
+        said = update_in_progress(holder)
+        return (said[0].upper() + said[1:] + "; then ", ("ctrl+r", "bold"), " loads it.")
+    return (("ctrl+r", "bold"), " updates it.")
+
+
 class StaleBanner(Static):
     """A warning, shown only when the index is stale (its corpus changed since it was built,
     or another version of citeqa built it)."""
@@ -68,22 +84,18 @@ class StaleBanner(Static):
         super().__init__("", id="stale-banner")
         self.display = False
 
-    def show_status(self, status: IndexStatus | None) -> None:
+    def show_status(self, status: IndexStatus | None, updating: bool = False) -> None:
         """Show the banner when `status` says the index is stale (why: api.stale_reason, and
-        the first changes, as `ask` names them: api.stale_list), hide it otherwise."""
+        the first changes, as `ask` names them: api.stale_list), hide it otherwise. Its remedy
+        is ctrl+r, unless the chat is `updating` the index or another process's build of it
+        runs (api.build_running): then that an update is in progress."""
         from citeqa.api import stale_list, stale_reason  # loaded by then: the status came from it
 
         if status is None or not status.stale:
             self.display = False
             return
-        self.update(
-            assemble(
-                ("⚠ STALE index", "bold"),
-                f": {stale_reason(status.changed, 'the index')} ({stale_list(status.changed)}). ",
-                ("ctrl+r", "bold"),
-                " rebuilds it.",
-            )
-        )
+        stale = f": {stale_reason(status.changed, 'the index')} ({stale_list(status.changed)}). "
+        self.update(assemble(("⚠ STALE index", "bold"), stale, *_remedy(status, updating)))
         self.display = True
 
     def show_error(self, problem: LoadProblem) -> None:

@@ -1,0 +1,105 @@
+"""ctrl+r in the chat updates the index as `citeqa index` does (the s13 trial waited 7.5 min for
+a rebuild from scratch after editing 3 files of 1,596), and the STALE banner says an update is
+in progress while one runs (the chat's own, or another process's holding the build lock)
+instead of asking for one."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from tui_helpers import FakeFactory, fake_builder, make_corpus, run, screen_text, settle, wait_for
+
+from citeqa.cli.chat_cmd import _open, _update
+from citeqa.models import BuildReport
+from citeqa.publishing import build_lock
+from citeqa.tui.app import CiteqaApp
+from small_corpora import fake_settings
+
+
+def _edit(corpus: Path, name: str) -> None:
+    with (corpus / name).open("a", encoding="utf-8") as edited:
+        edited.write("\nAn edited line, for the update to read.\n")
+
+
+def test_ctrl_r_embeds_only_the_edited_file(tmp_path: Path, fake_embedder: Any) -> None:
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
+    fake_embedder.reset_counts()
+    _open(settings, lambda stage, done, total: None)  # the first build
+    first_build = fake_embedder.texts_embedded
+    _edit(settings.corpus_dir, "regency.txt")
+    reports: list[BuildReport] = []
+    embedded: list[int] = []
+
+    def updater(progress: Any) -> BuildReport:
+        fake_embedder.reset_counts()
+        reports.append(_update(settings, progress))
+        embedded.append(fake_embedder.texts_embedded)  # by the update alone
+        return reports[-1]
+
+    app = CiteqaApp(lambda progress: _open(settings, progress), updater)
+
+    async def body() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: bool(reports), 400)
+            await settle(pilot)
+            assert not app.query_one("#stale-banner").display  # the new index is up to date
+
+    run(body())
+    [report] = reports
+    assert (report.full_rebuild, report.updated) == (False, ["regency.txt"])
+    assert report.unchanged  # the other files were reused, not read and embedded again
+    assert 0 < embedded[0] < first_build  # the edited file's texts, not the whole corpus's
+    assert any(n.title == "Index updated" for n in app._notifications)
+
+
+def test_the_banner_says_the_chats_own_update_is_under_way(tmp_path: Path) -> None:
+    gate, started = threading.Event(), threading.Event()
+
+    def held(progress: Any) -> BuildReport:
+        started.set()
+        gate.wait(10)
+        return fake_builder(progress)
+
+    app = CiteqaApp(FakeFactory(stale=True), held, export_dir=tmp_path)
+
+    async def body() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, started.is_set, 400)
+            await pilot.pause()
+            text = " ".join(screen_text(app).split())
+            gate.set()
+            await settle(pilot)
+            assert "STALE index" in text and "Updating it now" in text
+            assert "ctrl+r updates it" not in text
+
+    run(body())
+
+
+def test_the_banner_names_another_process_updating_the_index(tmp_path: Path) -> None:
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
+    _open(settings, lambda stage, done, total: None)
+    _edit(settings.corpus_dir, "slides.txt")
+
+    def banner_with(lock_held: bool) -> str:
+        app = CiteqaApp(lambda progress: _open(settings, progress))
+
+        async def body() -> str:
+            async with app.run_test(size=(160, 40)) as pilot:
+                await settle(pilot)
+                return str(app.query_one("#stale-banner").render())
+
+        if not lock_held:
+            return run(body())
+        with build_lock(settings.index_dir):  # as another `citeqa index` holds it
+            return run(body())
+
+    idle, building = banner_with(False), banner_with(True)
+    assert "ctrl+r updates it" in idle and "in progress" not in idle
+    assert "An update of the index is in progress (pid " in building
+    assert "ctrl+r updates it" not in building and "ctrl+r loads it" in building
