@@ -39,6 +39,7 @@ def test_tui_reaches_the_core_only_through_api_and_models():
         "citeqa.config",
         "citeqa.visible",
         "citeqa.listing",  # how many rows a status display lists, shared with `citeqa status`
+        "citeqa.status_summary",  # what it shows of an index too long to list, the same
         "citeqa.readable",
         "citeqa.overview",
         "citeqa.userdirs",
