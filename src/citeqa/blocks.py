@@ -28,6 +28,7 @@ from citeqa.language import (
     without_closing_marks,
     wrapped_lines,
 )
+from citeqa.markup import is_adornment, underlines
 
 __all__ = ["Block", "BlockKind", "headings", "split_blocks"]
 
@@ -94,10 +95,17 @@ def _line_kind(text: str, lines: list[Span], index: int, heading: bool) -> Block
 
 
 def _paragraph_blocks(text: str, lines: list[Span]) -> list[Block]:
-    """A paragraph cut where its lines change kind (lines after a bullet continue the list)."""
+    """A paragraph cut where its lines change kind (lines after a bullet continue the list);
+    an underlined title opening it (`_adorned_title`) is one heading with its adornments."""
     blocks: list[Block] = []
     headings = _heading_lines(text, lines)
-    for index, (start, end) in enumerate(lines):
+    adorned = _adorned_title(text, lines)
+    if adorned is not None:
+        title, last = adorned
+        heading = clean_heading(text[slice(*lines[title])])
+        blocks.append(Block(lines[0][0], lines[last][1], "heading", last + 1, heading))
+    for index in range(0 if adorned is None else adorned[1] + 1, len(lines)):
+        start, end = lines[index]
         kind = _line_kind(text, lines, index, headings[index])
         previous = blocks[-1] if blocks else None
         same = previous is not None and previous.kind == kind != "heading"
@@ -107,9 +115,23 @@ def _paragraph_blocks(text: str, lines: list[Span]) -> list[Block]:
             blocks.append(Block(start, end, kind))
     for block in blocks:
         block.start, block.end = trim_span(text, block.start, block.end)
-        if block.kind == "heading":
+        if block.kind == "heading" and block.heading is None:
             block.heading = clean_heading(text[block.start : block.end])
     return blocks
+
+
+def _adorned_title(text: str, lines: list[Span]) -> tuple[int, int] | None:
+    """The underlined title opening a paragraph, as (its line, the underline's line): a title
+    line over an underline ("Parameters" over "~~~~~~~~~~": RST, and Markdown's setext
+    headings), or between an overline and an underline of one character (RST). A later line
+    over an adornment is left as it is (in Markdown the whole paragraph would be the heading;
+    in plain text, it is a rule under a line)."""
+    line = [text[slice(*span)] for span in lines[:3]]
+    if len(line) == 3 and is_adornment(line[0]) and underlines(line[1], line[2]):
+        return (1, 2) if line[0].strip()[0] == line[2].strip()[0] else None
+    if len(line) >= 2 and underlines(line[0], line[1]) and not is_adornment(line[0]):
+        return 0, 1
+    return None
 
 
 def _heading_lines(text: str, lines: list[Span]) -> list[bool]:

@@ -30,7 +30,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 3
+CUTTING_VERSION = 4
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -39,7 +39,11 @@ before versions): a hard-wrapped line cut at a capital, no heading inside a para
 line of a hard-wrapped paragraph carries its sentence on; a numbered line over prose, inside a
 paragraph, is a heading ("3. Results", "Article 5 - Fees"). 3: a word and a number with no
 title ("Page 12") or a caption ("Figure 3. Mean HbA1c by arm") is no such heading, nor a
-numbered line after a line of closing marks alone (")")."""
+numbered line after a line of closing marks alone (")"). 4: a title line opening a paragraph
+over an underline (or between an overline and an underline) of one repeated punctuation
+character is a heading with them ("Parameters" over "~~~~~~~~~~", RST and setext); a markup
+line (a code fence, an adornment, a bare RST directive: markup.py) carries no sentence on and
+is no sentence of the index."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

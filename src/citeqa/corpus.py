@@ -1,9 +1,10 @@
 """Walk a corpus folder into Documents: which files are read, how, and which are skipped.
 
-Owns what the folder's walk (folderwalk.py) yields as documents: text decoding, titles and
-document ids; each file format's reader lives in the citeqa.readers registry (one module per
-format). A build takes the documents one at a time as they are read (`scan_corpus`), so that
-one document's text is held at a time; `read_corpus` keeps them all, for scripts and tests.
+Owns what the folder's walk (folderwalk.py) yields as documents: text decoding, titles (one
+the text gives: titles.py) and document ids; each file format's reader lives in the
+citeqa.readers registry (one module per format). A build takes the documents one at a time
+as they are read (`scan_corpus`), so that one document's text is held at a time;
+`read_corpus` keeps them all, for scripts and tests.
 Text files are decoded byte for byte and never normalised (CRLF stays CRLF), because every
 citation offset points into `Document.text`.
 A file that cannot be read is skipped with a reason, never raised: only a missing or empty
@@ -14,11 +15,9 @@ corpus's manifest and domain file as builds record them and status compares them
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -30,18 +29,15 @@ from citeqa.domain import (
     corpus_domain,
     domain_digest,
     domain_path,
-    language_data,
     read_corpus_manifest,
 )
 from citeqa.errors import CorpusEmpty
 from citeqa.folderwalk import CorpusStamps, FolderWalk, relative_path, walk_folder
-from citeqa.glossary import fold
-from citeqa.language import split_sentences
 from citeqa.listing import first
 from citeqa.models import Document
 from citeqa.paths import check_corpus_folder
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
-from citeqa.readers.base import TITLE_MAX
+from citeqa.titles import derived_title
 
 __all__ = [  # for callers
     "MANIFEST", "UNREADABLE", "CorpusStamps", "UnreadableDocument", "relative_path",
@@ -246,7 +242,7 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
     extracted = _extract(reader, raw, relative)
     if not extracted.text.strip():
         raise UnreadableDocument("no text in it")
-    title = titles.get(relative) or extracted.title or _title_from(extracted.text) or path.name
+    title = titles.get(relative) or extracted.title or derived_title(extracted.text, path.name)
     return Document(
         doc_id=str(PurePosixPath(relative).with_suffix("")),
         title=title,
@@ -290,50 +286,6 @@ def _read_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise UnreadableDocument(f"cannot be read ({error.strerror or error})") from error
-
-
-def _title_from(text: str) -> str | None:
-    """The first non-blank line, without markdown '#' and '*', cut to TITLE_MAX characters;
-    a line of several sentences that fits (a PDF's first extracted line is often a paragraph,
-    "Service Level Agreement. Critical incidents are answered within 4 hours.") is titled by
-    its first, without its period, when that sentence reads as a title (_title_like): an
-    enumerator or a label ("1. Getting started", "Chapter 3. Results") and an ellipsis
-    ("Hello world... Another") keep the whole line. A longer line is cut as before: a derived
-    title's words are its document's topic words to the answer models (topic_terms), which
-    were fitted on those titles, and cutting 200 PubMedQA and PIAF-paragraph first lines at
-    their first sentence took the quick near-miss PubMedQA abstention under its floor (.40 <
-    .42)."""
-    for line in text.splitlines():
-        title = " ".join(line.replace("*", " ").strip().lstrip("#").split())
-        if title:
-            first = split_sentences(title)[0]
-            if first[1] < len(title) <= TITLE_MAX:
-                sentence = title[first[0] : first[1]]
-                if _title_like(sentence):
-                    title = sentence.removesuffix(".")
-            return title[:TITLE_MAX].rstrip()
-    return None
-
-
-_WORD_WITH_LETTERS = re.compile(r"\w*[^\W\d_]\w*")
-
-
-def _title_like(sentence: str) -> bool:
-    """Whether a line's first sentence can stand for its title: it ends with no ellipsis, and
-    it has two words with letters or more, not a label and its number ("Chapter 3", "Part II",
-    "Étape deux": the language data's title_labels) — an enumerator ("1.", "IV.", "B.") has
-    fewer."""
-    if sentence.endswith(("..", "…")):
-        return False
-    words = _WORD_WITH_LETTERS.findall(sentence)
-    if len(words) < 2:
-        return False
-    return not (len(sentence.split()) == 2 and fold(words[0]) in _title_labels())
-
-
-@cache
-def _title_labels() -> frozenset[str]:
-    return frozenset(language_data().title_labels)
 
 
 # ---- decoding -------------------------------------------------------------------------------

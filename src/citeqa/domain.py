@@ -141,7 +141,7 @@ class Domain(BaseModel):
     "moyenne"): never a new subject, however rare in the corpus (followups.is_follow_up)."""
     title_labels: tuple[str, ...] = ()
     """Folded words that label a numbered part ("chapter", "section", "étape" folded): with its
-    number alone ("Chapter 3."), a line's first sentence is no title (corpus._title_from)."""
+    number alone ("Chapter 3."), a line's first sentence is no title (titles.derived_title)."""
     caption_labels: tuple[str, ...] = ()
     """Folded words that open a numbered caption ("figure", "table", "encadre"): such a line is
     no heading inside a paragraph (blocks._heads_prose)."""
@@ -152,6 +152,9 @@ class Domain(BaseModel):
     key_shapes: dict[str, str] = Field(default_factory=dict)
     """Per kind of key a table row is looked up by (option, identifier, number, code), a
     regular expression of the folded key (unheld_keys.py)."""
+    title_header_keys: tuple[str, ...] = ()
+    """Folded keys of a header line that names its document ("Name: tqdm", "Title: …"): in a
+    block of such lines opening a file, its title (titles.derived_title)."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 

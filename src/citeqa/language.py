@@ -13,7 +13,8 @@ said to be in another language (`OTHER`) where citeqa names a document's languag
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
 a line without final punctuation runs on into the next when that one opens in lower case, or when
-it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it).
+it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it);
+a markup line (a code fence, a heading's underline: markup.py) runs into no other.
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
 """
@@ -24,6 +25,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from citeqa.markup import is_markup_line
 from citeqa.models import Lang
 
 Span = tuple[int, int]
@@ -228,6 +230,8 @@ def _continues(line: str, following: str, wrapped: bool) -> bool:
     if is_table_row(line) or is_table_row(following) or is_bullet(following):
         return False
     if is_markdown_heading(line) or is_markdown_heading(following):
+        return False
+    if is_markup_line(line) or is_markup_line(following):  # "```python" over "import os"
         return False
     core = without_closing_marks(line)
     if not core or core[-1] in _TERMINAL:

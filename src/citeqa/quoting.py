@@ -2,13 +2,14 @@
 
 A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
 the label lines above it and runs on until it holds a number, but never across a heading into
-another section; a quote opening on a Markdown heading starts at its words, after the "#"
-marks; adjacent sentences of one passage under one heading merge into one quote; a table row
-is quoted with its table's header row as context (`Citation.header`, verbatim too), unless
-another quote of the answer holds that header row; a sentence
-too long to read at a glance is cut to its clauses that answer (clauses.py). Citations carry
-the exact offsets, and `verified` checks every quote against the document text before an
-answer is returned. `answer_text` writes them as the answer reads them (readable.quote_line).
+another section nor across a markup line (a heading's underline, a code fence); a quote
+opening on a Markdown heading starts at its words, after the "#" marks; adjacent sentences
+of one passage under one heading merge into one quote; a table row is quoted with its table's
+header row as context (`Citation.header`, verbatim too), unless another quote of the answer
+holds that header row; a sentence too long to read at a glance is cut to its clauses that
+answer (clauses.py). Citations carry the exact offsets, and `verified` checks every quote
+against the document text before an answer is returned. `answer_text` writes them as the
+answer reads them (readable.quote_line).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, replace
 from citeqa.chunking import section_bounds, section_of
 from citeqa.clauses import best_clauses
 from citeqa.language import past_heading_marks
+from citeqa.markup import markup_between
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.questions import QuestionTerms
 from citeqa.readable import quote_line
@@ -99,7 +101,8 @@ def quoted_lines(bank: SentenceBank, index: int, chunk: Chunk) -> tuple[int, int
 def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote starts: a short one (a number on a slide) takes in the short label lines
     just above it, so "56.2 %" is quoted under "Response rate at week 52", but never reaches
-    back across a heading into the section above (its own heading line it may take). A
+    back across a heading into the section above (its own heading line it may take), nor
+    across a markup line (a heading's underline, a code fence: markup.py). A
     markdown table's row stands alone: its header row is quoted with it instead."""
     sentence = bank.sentences[index]
     start = sentence.start
@@ -112,6 +115,8 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
         if too_long or _in_table(bank, before) or not _same_page(doc, previous.start, sentence.end):
             break
+        if markup_between(doc.text, previous.end, start):  # an underline, a code fence
+            break
         start = previous.start
     return start
 
@@ -119,8 +124,9 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
 def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote ends: a short one (a slide label) runs on through the next lines of its
     passage until it holds a number and is long enough to stand alone, but never across a
-    heading into the next section. A sentence of prose (long enough, ending as a sentence
-    does) stands alone as it is: running it on into the next one only lengthens the quote."""
+    heading into the next section, nor across a markup line. A sentence of prose (long
+    enough, ending as a sentence does) stands alone as it is: running it on into the next one
+    only lengthens the quote."""
     sentence = bank.sentences[index]
     end = sentence.end
     doc = bank.documents[sentence.doc_id]
@@ -134,6 +140,8 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
             break
         reach = bank.sentences[following].end
         if _in_table(bank, following) or not _same_page(doc, sentence.start, reach):
+            break
+        if markup_between(text, end, bank.sentences[following].start):
             break
         end = reach
         if end - sentence.start > 3 * SHORT_QUOTE:

@@ -18,6 +18,7 @@ import numpy as np
 
 from citeqa.language import split_sentences
 from citeqa.lexical import tokenize
+from citeqa.markup import is_markup_line
 
 PIECE_CHARS = 1 << 16
 """About how many characters `text_pieces` gives at a time."""
@@ -103,11 +104,13 @@ class TokenRows(Sequence[list[str]]):
 def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]]) -> np.ndarray:
     """The sentences of one document's chunks, given as (chunk number, start, end): rows of
     (chunk number, start, end), each sentence once with the first chunk holding it, sorted by
-    start then end; sentences without a letter or digit are left out."""
+    start then end; sentences without a letter or digit are left out, and so are markup lines
+    (a code fence "```shell", a bare RST directive: markup.is_markup_line)."""
     found = array("q")
     for number, start, end in chunks:
         for first, last in split_sentences(text, start, end):
-            if any(char.isalnum() for char in text[first:last]):
+            sentence = text[first:last]
+            if any(char.isalnum() for char in sentence) and not is_markup_line(sentence):
                 found.extend((number, first, last))
     rows = np.frombuffer(found, dtype=np.int64).reshape(-1, 3)
     rows = rows[np.lexsort((rows[:, 0], rows[:, 2], rows[:, 1]))]

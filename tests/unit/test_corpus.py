@@ -312,7 +312,7 @@ def test_long_first_line_title_is_cut(tmp_path: Path) -> None:
     (tmp_path / "stars.txt").write_text("***\n")
     documents = {document.doc_id: document for document in read_corpus(tmp_path).documents}
     assert len(documents["long"].title) <= 120
-    assert documents["stars"].title == "stars.txt"
+    assert documents["stars"].title == "stars"  # a rule line is no title: the name, humanised
 
 
 def test_a_derived_title_is_the_first_lines_first_sentence(tmp_path: Path) -> None:
@@ -340,7 +340,7 @@ def test_a_derived_title_is_the_first_lines_first_sentence(tmp_path: Path) -> No
         "B. Other things",
         "Hello world... Another",
         "Hello world… Another",
-        ".. Intro",
+        "... Intro",
     ],
 )
 def test_a_first_sentence_that_is_no_title_keeps_the_whole_line(tmp_path: Path, line: str) -> None:
@@ -352,7 +352,7 @@ def test_a_first_sentence_that_is_no_title_keeps_the_whole_line(tmp_path: Path, 
 
 
 def test_a_longer_first_line_is_cut_as_before(tmp_path: Path) -> None:
-    """Its words are the answer models' topic words for the document (corpus._title_from)."""
+    """Its words are the answer models' topic words for the document (titles.derived_title)."""
     line = "Background: a first sentence. " + "A second sentence goes on and on. " * 5
     (tmp_path / "abstract.txt").write_text(line + "\n\nBody.\n")
     documents = {document.doc_id: document for document in read_corpus(tmp_path).documents}

@@ -14,10 +14,12 @@ from citeqa.readers import Extracted, read_types, reader_for, register_reader
 
 
 def test_built_in_formats_are_discovered() -> None:
-    kinds = {suffix: reader_for(suffix) for suffix in (".txt", ".md", ".pdf", ".html", ".htm")}
+    endings = (".txt", ".md", ".rst", ".pdf", ".html", ".htm")
+    kinds = {suffix: reader_for(suffix) for suffix in endings}
     assert {suffix: r.kind for suffix, r in kinds.items() if r} == {
         ".txt": "txt",
         ".md": "md",
+        ".rst": "rst",
         ".pdf": "pdf",
         ".html": "html",
         ".htm": "html",

@@ -50,7 +50,7 @@ def reader_versions() -> dict[str, int]:
 
 
 def read_types(last: str = "and") -> str:
-    """The endings read, for messages: ".htm, .html, .md, .pdf and .txt" (`last`: the word
+    """The endings read, for messages: ".htm, .html, .md, .pdf, .rst and .txt" (`last`: the word
     before the last one, "or" for "add .md or .txt files")."""
     _discover()
     suffixes = sorted(_by_suffix)

@@ -21,7 +21,9 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 1
+    version = 2
+    """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
+    `Key: value` lines, rule lines)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

@@ -1,4 +1,8 @@
-"""Plain text and Markdown: the decoded file is the text, byte for byte (CRLF stays CRLF)."""
+"""Plain text and Markdown: the decoded file is the text, byte for byte (CRLF stays CRLF).
+
+Version 2: a file's title passes over YAML front matter, a block of `Key: value` header lines
+(its `Name:`), RST comments and directives and adornment lines (titles.py); version 1 titled
+a file by its first line ("Metadata-Version: 2.4")."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ class TextReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 1
+    version: int = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative

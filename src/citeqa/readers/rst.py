@@ -1,0 +1,20 @@
+"""reStructuredText: the decoded file is the text, byte for byte, as plain text and Markdown.
+
+Why not docutils (a well-kept RST parser, installed here as awscli's dependency): its doctree
+has no character offsets (a node knows its line at best, inline nodes often not even that),
+and it rewrites the text it parses (``literal`` loses its backquotes, substitutions are
+replaced), while every citeqa quote must be the file's exact characters at exact offsets; it
+would also be a new dependency costing ~0.15-0.2 s of import (`python -X importtime`, this
+machine) for what the text reading below already gives. RST's light markup is read where
+Markdown's is, on the verbatim text: a title line over an underline (or between an overline
+and an underline) of one repeated punctuation character is a heading (blocks.py), adornment,
+code-fence and bare directive lines (".. code-block:: python") are no sentence and no quote
+runs across one (markup.py, tallies.py, quoting.py), and a title skips comments (".. This
+data file has been placed in the public domain.") and directives (titles.py).
+"""
+
+from __future__ import annotations
+
+from citeqa.readers.text import TextReader
+
+READERS = (TextReader("rst", (".rst",), version=1),)

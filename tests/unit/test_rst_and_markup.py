@@ -1,0 +1,131 @@
+"""reStructuredText is read verbatim, and the light markup of .rst, .md and .txt files is read
+as markup: an underlined title is a heading (its underline no text), a code fence or an
+underline is no sentence and no quote runs across one (session 13 trial, bugs 3 and "Markup
+quoted as text")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeqa.blocks import headings, split_blocks
+from citeqa.chunking import chunk_document
+from citeqa.corpus import read_corpus
+from citeqa.language import split_sentences
+from citeqa.markup import is_directive, is_fence, is_markup_line, is_rst_comment, underlines
+from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.quoting import quote_spans
+from citeqa.readers import reader_for, reader_versions
+from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.tallies import document_sentences
+
+RST = (
+    "=========\n"
+    "Overview\n"
+    "=========\n"
+    "\n"
+    "The tool copies files. It keeps their dates.\n"
+    "\n"
+    "Parameters\n"
+    "~~~~~~~~~~\n"
+    "* source : a folder, required\n"
+    "\n"
+    ".. note::\n"
+    "\n"
+    "    Dates are kept only on Linux.\n"
+    "\n"
+    ".. code-block:: shell\n"
+    "\n"
+    "    copy --keep-dates a b\n"
+)
+
+
+def test_an_rst_file_is_read_verbatim_and_its_underlined_titles_are_headings(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "guide.rst").write_bytes(RST.replace("\n", "\r\n").encode())
+    (document,) = read_corpus(tmp_path).documents
+    assert document.kind == "rst"
+    assert document.text == RST.replace("\n", "\r\n")  # byte for byte: offsets are exact
+    assert document.title == "Overview"  # the overline is passed over
+    assert headings(document.text) == ["Overview", "Parameters"]
+
+
+def test_an_underline_is_no_text_of_the_next_lines() -> None:
+    text = "Parameters\n~~~~~~~~~~\n* iterable : iterable, optional\n"
+    kinds = [(block.kind, text[block.start : block.end]) for block in split_blocks(text)]
+    assert kinds == [
+        ("heading", "Parameters\n~~~~~~~~~~"),
+        ("list", "* iterable : iterable, optional"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Install\n=======\n\nRun the installer first.\n", "Install"),  # RST, setext
+        ("Usage\n---\n\nRun it with care, always.\n", "Usage"),  # half its length will do
+        ("####\nNews\n####\n\nThe new version is out now.\n", "News"),  # over and under
+    ],
+)
+def test_titles_over_underlines_are_headings(text: str, heading: str) -> None:
+    assert headings(text) == [heading]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A line of a paragraph\nthen its last line\n----------\n\nMore.\n",  # not its first
+        "A long title line of forty characters..\n---\n\nBody text goes here.\n",  # too short
+        "====\nNews\n----\n\nThe new version is out now.\n",  # over and under differ
+    ],
+)
+def test_other_lines_over_adornments_are_no_headings(text: str) -> None:
+    assert headings(text) == []
+
+
+def test_markup_lines_are_told_apart_from_text() -> None:
+    assert underlines("Parameters", "~~~~~~~~~~") and underlines("Parameters", "=====")
+    assert not underlines("Parameters", "~~~~") and not underlines("~~~~", "~~~~")
+    assert is_fence("```shell") and is_fence("~~~") and not is_fence("``code``")
+    assert is_directive(".. code-block:: python") and is_directive(".. |PyPI| image:: x.svg")
+    assert is_directive(".. _install: https://example.org/install")
+    assert not is_directive(".. note:: Back up first.")  # prose on its line stays text
+    assert is_rst_comment(".. This data file has been placed in the public domain.")
+    assert not is_rst_comment(".. note::") and not is_rst_comment("... and so on")
+    assert not is_markup_line("| --- | --- |") and not is_markup_line("Total: 3")
+
+
+def test_a_code_fence_carries_no_sentence_on_and_is_no_indexed_sentence() -> None:
+    text = "Install it:\n\n```python\nimport httpx\n```\n"
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["Install it:", "```python", "import httpx", "```"]
+    document = Document(doc_id="d", title="t", path="/d.md", text=text, sha256="0")
+    chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
+    rows = document_sentences(text, chunks).tolist()
+    assert [text[start:end] for _, start, end in rows] == ["Install it:", "import httpx"]
+
+
+def _quoted(text: str, cuts: list[tuple[int, int]], index: int) -> str:
+    """The quote of sentence `index` of a one-chunk document cut into `cuts`."""
+    doc = Document(doc_id="d", title="d", path="/d.txt", text=text, sha256="0")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text)
+    sentences = [Sentence(doc_id="d", chunk_index=0, start=a, end=b) for a, b in cuts]
+    bank = SentenceBank({"d": doc}, [chunk], sentences, None, [frozenset() for _ in cuts])
+    item = ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1)
+    spans = quote_spans([item], bank, [Hit(chunk=chunk, chunk_index=0, score=1.0)])
+    return " | ".join(text[s.start : s.end] for s in spans)
+
+
+def test_a_short_quote_takes_no_label_across_an_underline_or_a_fence() -> None:
+    text = "Parameters\n~~~~~~~~~~\n* leave : bool\n"
+    assert _quoted(text, [(0, 10), (22, 36)], 1) == "* leave : bool"
+    text = "Install\n```shell\n$ pip install httpx[http2]\n```\n"
+    assert _quoted(text, [(0, 7), (17, 43)], 1) == "$ pip install httpx[http2]"
+
+
+def test_markup_changes_bumped_the_text_readers_versions() -> None:
+    """An index built by the version-1 text readers (titles from the first line) is stale."""
+    assert reader_for(".rst") is not None
+    assert reader_versions()[".md"] == reader_versions()[".txt"] == 2
