@@ -67,3 +67,11 @@ def test_one_stray_french_word_in_an_english_line_says_nothing() -> None:
     line = "Fundacio Clinic per a la Recerca Biomedica Barcelona Spain"
     assert prose_language(line) is None
     assert prose_language("Le patient est suivi dans le service de la clinique.") == "fr"
+
+
+def test_a_classifier_path_is_no_french_typography() -> None:
+    """A " ::" read as French spacing before ":" made PyPI classifier chunks French, so they were
+    stemmed as French and searched as the other language's."""
+    classifiers = "Classifier: Intended Audience :: Developers\nClassifier: Typing :: Typed"
+    assert detect_lang(classifiers) == "en"
+    assert detect_lang("Remarque : voir plus bas") == "fr"  # a single ":" still is
