@@ -3,8 +3,9 @@
 Language: `detect_lang` scores a text by its function words (le, la, des, dans... against
 the, of, and, with...), French elisions (d', l', qu'), accented letters in lower-case words
 (names such as "Université Paris-Est" don't count) and French typography (a space before
-"?", ":", ";", "!"). It is used on chunks when indexing and on questions when asking, so it
-must work on one short question as well as on a page. Without evidence either way: English.
+"?", ";", "!" or a single ":"). It is used on chunks when indexing and on questions when
+asking, so it must work on one short question as well as on a page. Without evidence either
+way: English.
 Where citeqa names a document's languages (`document_languages`: `citeqa status`), only its
 prose words count (`prose_words`: not code, URLs, header lines), and a document whose prose has
 few function words of either language (`fits_neither`, a German page) is said to be in another
