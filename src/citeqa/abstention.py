@@ -1,13 +1,16 @@
 """Why an answer abstains, in words a person reads (English or French).
 
-Two reasons need no evidence at all and are decided before any sentence is scored: a question
-with no word to look up ("???", "the", "🙂🙂") and a question none of whose words occurs in the
-documents ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru"), or a
-follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
-criteria, on a trial that never says "inclusion").
+Three reasons need no evidence at all and are decided before any sentence is scored: a
+question that only greets or thanks ("hello", "thanks!", "merci beaucoup": `only_courtesy`, the
+language data's courtesy phrases), a question with no word to look up ("???", "the", "🙂🙂")
+and a question none of whose words occurs in the documents ("What is the capital of Peru?" on
+a corpus that never says "capital" or "Peru"), or a follow-up none of whose new words does
+("And the inclusion criteria?" after the exclusion criteria, on a trial that never says
+"inclusion").
 A table lookup of a key no table of the evidence holds, which the corpus never writes
-("What is the default of --max-size?" on a manual listing `--min-size`), abstains before any
-sentence is scored too, naming the closest keys the tables hold (unheld_keys.py).
+("What is the default of --max-size?" on a manual listing `--min-size`), abstains before the
+candidates are ranked, from the evidence's tables, naming the closest keys they hold
+(unheld_keys.py).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some, or else which of its words the closest passages
 never mention (a near miss: the documents are on the subject, the passage that answered is not
@@ -22,7 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
+from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
@@ -32,6 +37,12 @@ from citeqa.visible import cut, shown
 NOTHING_TO_SEARCH = {
     "en": "Nothing to search for: the question has no word to look up in the documents.",
     "fr": "Rien à chercher : la question ne contient aucun mot à chercher dans les documents.",
+}
+COURTESY_ONLY = {
+    "en": "Nothing to search for: the question only greets or thanks. Ask a question about the"
+    " documents.",
+    "fr": "Rien à chercher : la question ne fait que saluer ou remercier. Posez une question sur"
+    " les documents.",
 }
 NO_WORD_OCCURS = {
     "en": "No word of the question occurs in the documents.",
@@ -105,14 +116,16 @@ class DocumentLanguages:
 def before_search(
     terms: QuestionTerms, lang: Lang, languages: Callable[[], DocumentLanguages] | None = None
 ) -> str | None:
-    """The reason to abstain without looking at any passage, or None when there is none:
-    nothing to search for, or no word of the question (of its own words, when it has any
+    """The reason to abstain without looking at any passage, or None when there is none: a
+    question that only greets or thanks, nothing to search for, or no word of the question (of its own words, when it has any
     beyond its form) in the corpus. A follow-up read with the previous question (whose words
     the corpus may well use) names its own words the documents never mention instead: "No
     word of the question occurs" would be false of the question as searched; and a follow-up
     none of whose new words (QuestionTerms.new_terms) the documents use, nor their cognates,
     names them: no quote can mention them (followup_quotes.py). Any of these last says to ask
     in the other language when `languages` (read only then) puts documents in it (`ask_in`)."""
+    if only_courtesy(terms.focus) is not None:
+        return COURTESY_ONLY[lang]
     if nothing_to_search(terms):
         return NOTHING_TO_SEARCH[lang]
     reason = _words_never_used(terms, lang)
@@ -160,15 +173,40 @@ def nothing_to_search(terms: QuestionTerms) -> bool:
     as read, with the previous question a follow-up is read with ("And what does it
     describe?" searches for the previous question's subject)."""
     if _read_with_context(terms):
-        return False
+        return only_courtesy(terms.focus) is not None  # "thanks!" after a question
     return nothing_of_its_own(terms)
 
 
 def nothing_of_its_own(terms: QuestionTerms) -> bool:
-    """The question itself has no word to look up (none, or only interrogatives), whatever
-    the previous question it is read with gives: a conversation does not carry "???" on as
-    its subject (api.Session)."""
-    return terms.focus_terms == 0 or _only_question_words(terms.focus)
+    """The question itself has no word to look up (none, only interrogatives, or only
+    greetings and thanks), whatever the previous question it is read with gives: a
+    conversation does not carry "???" or "thanks!" on as its subject (api.Session)."""
+    if terms.focus_terms == 0 or _only_question_words(terms.focus):
+        return True
+    return only_courtesy(terms.focus) is not None
+
+
+def _courtesy_pattern(phrases: list[str]) -> re.Pattern[str]:
+    longest_first = sorted(phrases, key=len, reverse=True)
+    return re.compile(f"(?:(?:{'|'.join(map(re.escape, longest_first))})(?: |$))+")
+
+
+_COURTESY = {
+    lang: _courtesy_pattern(list(phrases)) for lang, phrases in language_data().courtesy.items()
+}
+"""Per language, a question's folded words (one space apart) made only of its courtesy
+phrases."""
+
+
+def only_courtesy(question: str) -> Lang | None:
+    """The language whose greetings and thanks are all the words of `question` ("hello",
+    "Thank you!", "merci beaucoup"), None when it has any other word ("hello world program",
+    "Merci de préciser la dose") or none."""
+    words = " ".join(fold(word) for word in _LETTERS.findall(question))
+    for lang, pattern in _COURTESY.items():
+        if words and pattern.fullmatch(words):
+            return cast(Lang, lang)
+    return None
 
 
 def _only_question_words(question: str) -> bool:

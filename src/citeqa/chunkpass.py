@@ -85,7 +85,8 @@ class Tally:
             self.whole[doc.doc_id] = np.column_stack([numbers, found[at, 0]])
         self.sentences[doc.doc_id] = (self.frequency.sentences, len(found))
         self.frequency.add(doc.text, found, langs, first)
-        languages = document_languages(doc.text, langs)  # named only: chunks keep theirs
+        located = [(start, end, lang) for (_, start, end), lang in zip(spans, langs, strict=True)]
+        languages = document_languages(doc.text, located)  # named only: chunks keep theirs
         self.chunks[doc.doc_id] = DocumentChunks(first, len(spans), languages)
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
 

@@ -106,6 +106,9 @@ class Domain(BaseModel):
     """Regular expressions (folded text) of labels of a section that states the finding."""
     interrogatives: tuple[str, ...] = ()
     """Question words: a question made of nothing else has nothing to search for."""
+    courtesy: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per language, folded greetings and thanks ("hello", "thank you", "merci beaucoup"): a
+    question made of nothing else greets or thanks, and has nothing to search for."""
     stopwords: tuple[str, ...] = ()
     """English and French function words (folded) dropped from every text's BM25 terms."""
     function_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)

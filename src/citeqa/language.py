@@ -3,11 +3,13 @@
 Language: `detect_lang` scores a text by its function words (le, la, des, dans... against
 the, of, and, with...), French elisions (d', l', qu'), accented letters in lower-case words
 (names such as "Université Paris-Est" don't count) and French typography (a space before
-"?", ":", ";", "!"). It is used on chunks when indexing and on questions when asking, so it
-must work on one short question as well as on a page. Without evidence either way: English.
-A document with few function words of either language (`fits_neither`, a German page) is
-said to be in another language (`OTHER`) where citeqa names a document's languages
-(`document_languages`: `citeqa status`), while its chunks are still read as `detect_lang` says.
+"?", ";", "!" or a single ":"). It is used on chunks when indexing and on questions when
+asking, so it must work on one short question as well as on a page. Without evidence either
+way: English.
+Where citeqa names a document's languages (`document_languages`: `citeqa status`), only its
+prose words count (`prose_words`: not code, URLs, header lines), and a document whose prose has
+few function words of either language (`fits_neither`, a German page) is said to be in another
+language (`OTHER`), while its chunks are still read as `detect_lang` says.
 `LANGUAGE_NAMES` names them in English and in French.
 
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
@@ -22,6 +24,7 @@ are shared with blocks.py, which builds blocks from the same notion of a line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -58,7 +61,8 @@ FRENCH_LETTERS = frozenset("àâçéèêëîïôùûüÿœæ")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ELISION = re.compile(r"\b(?:[dlcjns]|qu)['’](?=\w)", re.IGNORECASE)
 _ET_AL = re.compile(r"\bet\s+al\b", re.IGNORECASE)
-_FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][?:;!]")
+_FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f](?:[?;!]|:(?!:))")
+"""A space before "?", ";", "!" or a single ":" ("::" is a path: "Audience :: Developers")."""
 _DIACRITIC_WEIGHT = 0.5
 _SPACING_WEIGHT = 0.5
 
@@ -105,10 +109,47 @@ NEITHER_SAMPLE = 50_000
 """Characters of a document read to decide it."""
 
 
+PROSE_MIN_WORDS = 4
+"""A line is prose (`prose_words`) from this many words: "Version: 2.4", "Classifier: Typing ::
+Typed" and code one-liners are shorter."""
+PROSE_WORD_SHARE = 0.85
+"""...and when at least this share of its blank-separated tokens are words (letters, with
+punctuation around them): code, URLs, version specifiers, "::" classifier paths fall under it.
+Measured on the s13 trial's package docs (evals/tools/language_labels.py)."""
+_PROSE_TOKEN = re.compile(r"[(\[\"'“‘«*_`]*([^\W\d_]+(?:['’-][^\W\d_]+)*)[)\]\"'”’»*_`.,;:!?…]*")
+"""A token that is a word: letters (an elision or hyphen inside), punctuation around it."""
+_FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+
+
+def prose_words(text: str) -> list[str]:
+    """The words of `text`'s prose lines, in order: lines outside fenced code blocks with
+    PROSE_MIN_WORDS words at least, PROSE_WORD_SHARE of their tokens words. Words inside a
+    URL, a path or an identifier ("docs.io/en/latest", "la_config") are no prose words."""
+    found: list[str] = []
+    fenced = False
+    for line in text.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        tokens = line.split()
+        if fenced or len(tokens) < PROSE_MIN_WORDS:
+            continue
+        matches = [_PROSE_TOKEN.fullmatch(token) for token in tokens]
+        line_words = [match.group(1) for match in matches if match]
+        if len(line_words) >= max(PROSE_MIN_WORDS, PROSE_WORD_SHARE * len(tokens)):
+            found += line_words
+    return found
+
+
 def fits_neither(text: str) -> bool:
     """Whether `text` (a document's) is in neither English nor French: of its NEITHER_WORDS
-    words at least, under NEITHER_SHARE are English function words and under it French ones."""
-    found = [match.group().lower() for match in _WORD.finditer(text[:NEITHER_SAMPLE])]
+    prose words at least (`prose_words`), under NEITHER_SHARE are English function words and
+    under it French ones. Code, names and URLs are no evidence either way."""
+    return _neither([word.lower() for word in prose_words(text[:NEITHER_SAMPLE])])
+
+
+def _neither(found: list[str]) -> bool:
+    """Whether NEITHER_WORDS words at least are under NEITHER_SHARE function words of each."""
     if len(found) < NEITHER_WORDS:
         return False
     english = sum(word in ENGLISH_WORDS for word in found)
@@ -116,10 +157,36 @@ def fits_neither(text: str) -> bool:
     return max(english, french) < NEITHER_SHARE * len(found)
 
 
-def document_languages(text: str, chunk_langs: list[str]) -> list[str]:
-    """A document's languages as citeqa names them: its chunks' (`detect_lang`'s), or
-    [OTHER] when the document fits neither language."""
-    return [OTHER] if fits_neither(text) else sorted(set(chunk_langs))
+def document_languages(text: str, chunks: list[tuple[int, int, str]]) -> list[str]:
+    """A document's languages as citeqa names them, given its chunks as (start, end, language
+    `detect_lang` gave them): [OTHER] when its prose fits neither language, else the languages
+    its chunks' prose words say (`prose_language`). When no chunk's prose says one (a word
+    list, a header block, code): [OTHER] when all its words fit neither, else the language
+    most of its chunks were detected in."""
+    if fits_neither(text):
+        return [OTHER]
+    said = {lang for start, end, _ in chunks if (lang := prose_language(text[start:end]))}
+    if said:
+        return sorted(said)
+    if _neither([match.group().lower() for match in _WORD.finditer(text[:NEITHER_SAMPLE])]):
+        return [OTHER]
+    detected = Counter(lang for _, _, lang in chunks).most_common(1)
+    return [detected[0][0]] if detected else []
+
+
+PROSE_EVIDENCE = 2.0
+"""A chunk's prose says its language (`prose_language`) from this much evidence of it
+(`language_scores`: a function word counts 1): one "la" in a Catalan affiliation line of an
+English abstract does not make it French."""
+
+
+def prose_language(text: str) -> Lang | None:
+    """The language of `text`'s prose words (`language_scores` on them alone: no typography,
+    no word of a URL or code), None without PROSE_EVIDENCE of one more than of the other."""
+    english, french = language_scores(" ".join(prose_words(text)))
+    if max(english, french) < PROSE_EVIDENCE or english == french:
+        return None
+    return "fr" if french > english else "en"
 
 
 def detect_lang(text: str, default: Lang = "en") -> Lang:

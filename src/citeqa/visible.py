@@ -10,8 +10,9 @@ stand-ins (␛ for ESC), so offsets into a document's text stay valid for the cl
 - `one_line`: `clean` with every run of whitespace made one space (previews);
 - `cut` / `cut_words`: a long name or path (a 100 KB `--set`, `--cache`, channel name...) as
   its two ends and its length, so an error line stays one line;
-- `to_json`: JSON whose strings escape every control, bidi and surrogate character (`\\u…`),
-  so a document cannot drive a terminal that shows the JSON either.
+- `to_json`: the JSON outputs (`status`, `ask`, `eval --json`): names (`NAME_KEYS`) `shown`,
+  every other string `clean`, so what a JSON reader decodes (`jq -r`) cannot drive a terminal
+  and holds no lone surrogate a strict UTF-8 parser would refuse.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 """C0 controls except tab and newline, DEL, C1 controls, bidi controls and lone surrogates."""
 _LABEL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff\u2028\u2029]")
 """Everything `_CONTROL` matches, plus tab, newline and the Unicode line separators."""
-_JSON = re.compile(f"[\x7f-\x9f{_BIDI}\ud800-\udfff\u2028\u2029]")
-"""What `json.dumps(ensure_ascii=False)` leaves raw but a terminal would act on."""
+_JSON = re.compile("[\u2028\u2029]")
+"""Line separators `json.dumps(ensure_ascii=False)` leaves raw (after `visible_values`)."""
 
 _PICTURES = {0x1B: "␛", 0x0D: " ", 0x7F: "␡"}
 """Visible stand-ins for the control characters people most often meet."""
@@ -94,9 +95,36 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
+NAME_KEYS = frozenset(
+    {
+        *("id", "doc_id", "chunk_id", "title", "path", "index_dir", "corpus_dir", "top_doc"),
+        *("skipped", "changed", "kept_for_user", "added", "updated", "removed", "unchanged"),
+    }
+)
+"""Keys of citeqa's JSON outputs whose strings (or lists of strings) are names: file names,
+doc ids, question ids, paths, titles. `to_json` writes them as the text outputs show them
+(`shown`)."""
+
+
+def visible_values(value: Any, named: bool = False) -> Any:
+    """`value` (JSON data) with every string made visible: `shown` for names (under a key of
+    NAME_KEYS, and every object key), `clean` for the rest (document text keeps its newlines
+    and tabs; each stand-in is one character, so offsets into it stay valid)."""
+    if isinstance(value, str):
+        return shown(value) if named else clean(value)
+    if isinstance(value, dict):
+        return {
+            shown(key): visible_values(item, named or key in NAME_KEYS)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [visible_values(item, named) for item in value]
+    return value
+
+
 def to_json(value: Any, *, indent: int | None = None) -> str:
-    """`value` as JSON, readable (non-ASCII letters kept) but with every control, bidi and
-    surrogate character escaped. They only ever occur inside strings, where `\\uXXXX` is the
-    same character to a JSON reader."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    """`value` as JSON, readable (non-ASCII letters kept), its strings made visible
+    (`visible_values`: no control, bidi or lone surrogate character left for a JSON reader
+    to decode), and U+2028/U+2029 escaped (`\\u2028`) for readers of JSON as JavaScript."""
+    text = json.dumps(visible_values(value), ensure_ascii=False, indent=indent)
     return _JSON.sub(_json_escape, text)

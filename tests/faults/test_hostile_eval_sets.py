@@ -99,3 +99,29 @@ def test_every_table_shows_a_registered_sets_name_inert(
     assert _raw_controls(out) == set()
     assert "[/bold]set␛]0;pwned␇␛[2J�" in out
     assert out.count("[/bold]set␛]0;pwned␇␛[2J�") == tables
+
+
+def _decoded_strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_decoded_strings(k), *_decoded_strings(v))]
+    if isinstance(value, list):
+        return [s for item in value for s in _decoded_strings(item)]
+    return []
+
+
+def test_the_json_report_of_a_hostile_set_decodes_inert(tmp_path: Path, cli: Any) -> None:
+    """`eval --json | jq -r` printed a question id's escape sequences raw."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    build_index(fake_settings(corpus, index))
+    questions = _hostile_set(tmp_path / "hostile.jsonl")
+    where = ["--set", str(questions), "--corpus", str(corpus), "--index", str(index)]
+    result = cli("eval", *where, "--no-ablations", "--split", "dev", "--json")
+    assert result.code == 0, result.err
+    strings = _decoded_strings(json.loads(result.out))
+    assert "What is the sponsor� code␛]0;pwned␇␛[2J?" in strings  # text: `clean`
+    assert "h2␊second line" in strings  # an id is a name: `shown`, as the tables show it
+    for text in strings:  # a line separator in a question's text is a letter to `clean`
+        assert _raw_controls(text) <= {hex(0x2028)}, text

@@ -5,6 +5,7 @@ export raw, and JSON escapes them."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -39,12 +40,31 @@ def test_every_sanitiser_output_is_inert(text: str) -> None:
     assert len(clean(text)) == len(text)  # one for one: document offsets stay valid
 
 
+def _assert_decoded_inert(value: Any) -> None:
+    """What a JSON reader decodes (`jq -r`) holds no raw control and no lone surrogate."""
+    if isinstance(value, str):
+        _assert_inert(value, [c for c in RAW if c != "\u2028"])
+        value.encode("utf-8")  # a lone surrogate cannot be encoded
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _assert_decoded_inert(key)
+            _assert_decoded_inert(item)
+    elif isinstance(value, list):
+        for item in value:
+            _assert_decoded_inert(item)
+
+
 @pytest.mark.parametrize("text", HOSTILE)
-def test_json_escapes_and_round_trips(text: str) -> None:
-    value = {"doc_id": text, "nested": [text, 1]}
+def test_json_decodes_to_what_the_text_outputs_show(text: str) -> None:
+    value = {"doc_id": text, "skipped": [text], "quote": f"a {text} b", "nested": [text, 1]}
     dumped = to_json(value)
     _assert_inert(dumped)
-    assert json.loads(dumped) == value
+    decoded = json.loads(dumped)
+    _assert_decoded_inert(decoded)
+    assert decoded["doc_id"] == shown(text) and decoded["skipped"] == [shown(text)]
+    assert decoded["quote"] == clean(f"a {text} b")  # one for one: offsets stay valid
+    assert decoded["nested"] == [clean(text), 1]
+    assert {shown(text): 1} == json.loads(to_json({text: 1}))  # keys are names
     assert "é" in to_json("é")  # readable, not all-ASCII
 
 
@@ -55,6 +75,7 @@ def hostile_index(tmp_path: Path) -> Any:
     text = (CORPUS / "biotherapy-in-lupus-faq.txt").read_text(encoding="utf-8")
     (corpus / name).write_text(f"Title {TITLE} \x9b31m\n{text}", encoding="utf-8")
     shutil.copyfile(CORPUS / "refract-lupus-nephritis-biopsies.txt", corpus / f"refract{OSC52}.txt")
+    (corpus / os.fsdecode(b"bad\xff\xfename\x1b[31m.md")).write_text("Not UTF-8 named.\n")
     settings = fake_settings(corpus, tmp_path / "index")
     build_index(settings)
     return settings
@@ -77,6 +98,8 @@ def test_cli_output_is_inert(hostile_index: Any, cli: Any, args: list[str]) -> N
     assert result.code == 0, result.err
     _assert_inert(result.out + result.err)
     assert result.out.strip()
+    if "--json" in args:
+        _assert_decoded_inert(json.loads(result.out))
 
 
 def test_batch_output_is_inert(
@@ -89,6 +112,8 @@ def test_batch_output_is_inert(
     result = cli("ask", "--jsonl", "--index", str(settings.index_dir))
     _assert_inert(result.out + result.err)
     assert len(result.out.splitlines()) == 2
+    for line in result.out.splitlines():
+        _assert_decoded_inert(json.loads(line))
 
 
 def test_errors_naming_a_hostile_folder_are_inert(tmp_path: Path, cli: Any) -> None:

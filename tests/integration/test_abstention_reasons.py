@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from integration_helpers import CliResult, fake_settings, make_corpus
 
+from citeqa.abstention import COURTESY_ONLY
 from citeqa.api import Assistant, build_index, open_assistant
 
 ALL_DOCS = tuple(p.name for p in (Path(__file__).parents[2] / "corpus").glob("*.txt"))
@@ -96,3 +97,59 @@ def test_ask_prints_the_reason(cli: Callable[..., CliResult], tmp_path: Path) ->
     assert result.code == 0, result.err
     assert "Nothing to search for" in result.out
     assert "Closest passages" not in result.out  # there are none to list
+
+
+CREDITS = (
+    "Hello from the study team.\n\nThanks to every patient who took part, and thank you to the"
+    " nurses of the renal unit for their help.\n\nMerci aux infirmières du service de"
+    " néphrologie. Bonjour à toutes les familles.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def thanked(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The bundled documents and a credits page that says hello and thanks (the s13 trial's
+    "hello" .69 and "thanks!" .57 quoted package credits)."""
+    root = tmp_path_factory.mktemp("courtesy")
+    corpus = make_corpus(root / "corpus", ALL_DOCS)
+    (corpus / "credits.txt").write_text(CREDITS, encoding="utf-8")
+    settings = fake_settings(corpus, root / "index")
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False)
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("hello", COURTESY_ONLY["en"]),
+        ("thanks!", COURTESY_ONLY["en"]),
+        ("Thank you very much.", COURTESY_ONLY["en"]),
+        ("Hi, thanks :)", COURTESY_ONLY["en"]),
+        ("Merci !", COURTESY_ONLY["fr"]),
+        ("Bonjour", COURTESY_ONLY["fr"]),
+    ],
+)
+def test_a_question_that_only_greets_or_thanks_abstains_and_says_so(
+    thanked: Assistant, question: str, reason: str
+) -> None:
+    answer = thanked.ask(question)
+    assert answer.abstained and not answer.citations and not answer.passages
+    assert answer.confidence == 0.0 and answer.reason == reason
+
+
+@pytest.mark.parametrize(
+    "question", ["hello from the study team", "Merci aux infirmières de quel service ?"]
+)
+def test_a_courtesy_word_with_content_is_a_question(thanked: Assistant, question: str) -> None:
+    answer = thanked.ask(question)
+    assert answer.reason not in COURTESY_ONLY.values()
+    assert answer.passages
+
+
+def test_thanks_in_a_conversation_abstains_and_keeps_the_subject(thanked: Assistant) -> None:
+    session = thanked.session()
+    session.ask("Which nurses took part?")
+    subject = session.previous
+    answer = session.ask("thanks!")
+    assert answer.abstained and answer.reason == COURTESY_ONLY["en"] and not answer.passages
+    assert session.previous == subject

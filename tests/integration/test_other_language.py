@@ -31,8 +31,10 @@ def test_a_text_with_few_function_words_of_either_language_fits_neither() -> Non
     assert fits_neither(GERMAN)
     assert not fits_neither(ENGLISH) and not fits_neither(FRENCH)
     assert not fits_neither("Efficacy · 56,2 % · p=0,0002")  # too few words to tell
-    assert document_languages(GERMAN, ["en"]) == [OTHER]
-    assert document_languages(FRENCH, ["fr", "en", "fr"]) == ["en", "fr"]
+    assert document_languages(GERMAN, [(0, len(GERMAN), "en")]) == [OTHER]
+    both = f"{ENGLISH}\n\n{FRENCH}"
+    halves = [(0, len(ENGLISH), "en"), (len(ENGLISH) + 2, len(both), "fr")]
+    assert document_languages(both, halves) == ["en", "fr"]
 
 
 def test_status_names_a_german_page_other_and_its_chunks_read_as_before(

@@ -1,0 +1,77 @@
+"""A document's languages are decided on its prose words (session-13 trial: 125 of 257 English
+package docs were named `en,fr` for " ::" classifier paths and "/en/" in URLs, 79 `other`
+for code, names and URLs): code, URLs, header lines and fenced blocks are no evidence."""
+
+from __future__ import annotations
+
+from citeqa.language import OTHER, detect_lang, document_languages, prose_language, prose_words
+
+METADATA = """Metadata-Version: 2.3
+Name: annotated-types
+Version: 0.7.0
+Project-URL: Documentation, https://annotated-types.readthedocs.io/en/latest/
+Classifier: Intended Audience :: Information Technology
+Classifier: Intended Audience :: System Administrators
+Classifier: Natural Language :: English
+Classifier: Operating System :: POSIX :: Linux
+Requires-Dist: typing-extensions>=4.0.0; python_version < "3.9"
+
+# annotated-types
+
+This package provides metadata objects which can be used to represent common constraints
+such as upper and lower bounds on scalar values and collection sizes.
+"""
+
+CODE_README = """# fastjson
+
+```python
+import fastjson
+data = fastjson.loads(open("config.json").read())
+results = fastjson.dumps(data, indent=2, sort_keys=True)
+cache = fastjson.Cache(prefix="en/", max_items=512, eviction="lru")
+handler = fastjson.Handler(encoding="utf-8", strict=False, errors="replace")
+stream = fastjson.StreamReader(handler, buffer_size=65536, max_depth=128)
+records = stream.collect(fastjson.Record, prefix="item", value_type=str)
+writer = fastjson.Writer(sys.stdout, indent=4, ensure_ascii=False, default=str)
+writer.write_many(records, separators=(",", ": "), flush_every=1000)
+```
+
+See https://fastjson.example.org/en/stable/ and https://github.com/example/fastjson/issues.
+The loader is faster than the standard library on large files.
+"""
+
+
+def _one_chunk(text: str) -> list[tuple[int, int, str]]:
+    return [(0, len(text), detect_lang(text))]
+
+
+def test_classifier_paths_and_urls_do_not_make_an_english_header_french() -> None:
+    assert detect_lang(METADATA[:400]) == "fr"  # what named it `en,fr` before
+    header = METADATA.split("\n\n", 1)[0]
+    chunks = [(0, len(header), detect_lang(header)), (len(header) + 2, len(METADATA), "en")]
+    assert document_languages(METADATA, chunks) == ["en"]
+
+
+def test_code_and_urls_do_not_make_an_english_readme_another_language() -> None:
+    assert document_languages(CODE_README, _one_chunk(CODE_README)) == ["en"]
+    assert "import" not in prose_words(CODE_README)  # the fenced block is no prose
+    assert "en" not in prose_words(CODE_README)  # nor the word inside a URL
+
+
+def test_a_document_without_prose_in_either_language_is_other() -> None:
+    word_list = "\n".join(["[PAD]", "[unused0]", *(f"Zyx{n} Qor{n}" for n in range(40))])
+    assert document_languages(word_list, _one_chunk(word_list)) == [OTHER]
+
+
+def test_one_stray_french_word_in_an_english_line_says_nothing() -> None:
+    line = "Fundacio Clinic per a la Recerca Biomedica Barcelona Spain"
+    assert prose_language(line) is None
+    assert prose_language("Le patient est suivi dans le service de la clinique.") == "fr"
+
+
+def test_a_classifier_path_is_no_french_typography() -> None:
+    """A " ::" read as French spacing before ":" made PyPI classifier chunks French, so they were
+    stemmed as French and searched as the other language's."""
+    classifiers = "Classifier: Intended Audience :: Developers\nClassifier: Typing :: Typed"
+    assert detect_lang(classifiers) == "en"
+    assert detect_lang("Remarque : voir plus bas") == "fr"  # a single ":" still is
