@@ -119,11 +119,12 @@ def before_search(
     """The reason to abstain without looking at any passage, or None when there is none: a
     question that only greets or thanks, nothing to search for, or no word of the question (of
     its own words, when it has any beyond its form) in the corpus. A follow-up read with the
-    previous question (whose words the corpus may well use) names its own words the documents never mention instead: "No
-    word of the question occurs" would be false of the question as searched; and a follow-up
-    none of whose new words (QuestionTerms.new_terms) the documents use, nor their cognates,
-    names them: no quote can mention them (followup_quotes.py). Any of these last says to ask
-    in the other language when `languages` (read only then) puts documents in it (`ask_in`)."""
+    previous question (whose words the corpus may well use) names its own words the documents
+    never mention instead: "No word of the question occurs" would be false of the question as
+    searched; and a follow-up none of whose new words (QuestionTerms.new_terms) the documents
+    use, nor their cognates, names them: no quote can mention them (followup_quotes.py). Any
+    of these last says to ask in the other language when `languages` (read only then) puts
+    documents in it (`ask_in`)."""
     if only_courtesy(terms.focus) is not None:
         return COURTESY_ONLY[lang]
     if nothing_to_search(terms):
