@@ -8,9 +8,9 @@ a corpus that never says "capital" or "Peru"), or a follow-up none of whose new 
 ("And the inclusion criteria?" after the exclusion criteria, on a trial that never says
 "inclusion").
 A table lookup of a key no table of the evidence holds, which the corpus never writes
-("What is the default of --max-size?" on a manual listing `--min-size`), abstains before the
-candidates are ranked, from the evidence's tables, naming the closest keys they hold
-(unheld_keys.py).
+("What is the default of --max-size?" on a manual listing `--min-size`), needs the evidence:
+it is decided once the passages are retrieved, from their tables, before the candidates are
+ranked, and its reason names the closest keys they hold (unheld_keys.py).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some, or else which of its words the closest passages
 never mention (a near miss: the documents are on the subject, the passage that answered is not
@@ -233,7 +233,7 @@ def no_row_names(key: str, closest: list[str], lang: Lang) -> str:
     line, a long one by its ends)."""
     held = ", ".join(cut(shown(cell)) for cell in closest)
     template = NO_ROW_NAMES_ONE if len(closest) == 1 else NO_ROW_NAMES
-    return template[lang].format(key=_quoted([key]), closest=held)
+    return template[lang].format(key=_quoted([shown(key)]), closest=held)
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:

@@ -7,10 +7,9 @@ any does: followup_quotes.py); the quote ranker reorders them to choose the quot
 one, and any nearly as good while the quote stays short (for a table lookup, among the rows
 holding the key the question names: `looked_up`), are quoted (quoting.py) with citations
 checked against the document text. A table lookup of a key no table of the evidence holds
-abstains before any sentence is scored (unheld_keys.py). The answerability model decides
-whether to abstain; the
-confidence model says how likely the quote is right. An abstention says why (abstention.py) and
-still lists the closest passages.
+abstains once the evidence is read, before the candidates are ranked (unheld_keys.py). The
+answerability model decides whether to abstain; the confidence model says how likely the quote
+is right. An abstention says why (abstention.py) and still lists the closest passages.
 """
 
 from __future__ import annotations

@@ -155,6 +155,9 @@ class Domain(BaseModel):
     key_shapes: dict[str, str] = Field(default_factory=dict)
     """Per kind of key a table row is looked up by (option, identifier, number, code), a
     regular expression of the folded key (unheld_keys.py)."""
+    range_words: tuple[str, ...] = ()
+    """Folded words that join the ends of a range of numbers in a table's cell ("64 to 78",
+    "64 à 78" folded): a number inside the range is a key the row holds (unheld_keys.py)."""
     title_header_keys: tuple[str, ...] = ()
     """Folded keys of a header line that names its document ("Name: tqdm", "Title: …"): in a
     block of such lines opening a file, its title (titles.derived_title)."""

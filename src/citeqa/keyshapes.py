@@ -33,7 +33,7 @@ def key_kind(key: str) -> str | None:
 
 
 def cell_key(cell: str) -> str:
-    """The key a table's first cell writes: the cell, or its first word when the cell is no
+    """The key a table's cell writes: the cell, or its first word when the cell is no
     key but that word is (`--min-size SIZE`: an option with its argument)."""
     if key_kind(cell) is not None:
         return cell

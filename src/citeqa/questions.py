@@ -276,7 +276,8 @@ class Vocabulary:
         """Whether the corpus writes a key a question names (`key_words`) in a form the build
         stored. A number after a word of KEY_CUES ("exit code 42", "trip 713") counts only
         with it, as the compound the build stored ("code 42", "code-42": `has_compound`): a
-        bare number is written everywhere (times, prices: "12:42"); any other number counts
+        bare number is written everywhere (times, prices: "12:42"), and a table's "| 42 |"
+        never counts here (unheld_keys.py reads the evidence's tables); any other number counts
         when it is among the corpus's terms ("depuis 1990"). An option counts without its
         dashes; a name as a compound (`has_compound`: "BK-115" as "BK 115" or "bk115",
         "--max-size" as "max-size" or "maxsize", never as "max" and "size" apart) or in a form

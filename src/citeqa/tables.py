@@ -13,7 +13,7 @@ import bisect
 from citeqa.glossary import fold
 from citeqa.language import Span, is_table_row, is_table_separator, line_start, trim_span
 
-__all__ = ["TableHeaders", "first_cells", "is_table_frame", "names_a_cell"]
+__all__ = ["TableHeaders", "is_table_frame", "names_a_cell", "row_cells"]
 
 _Table = tuple[int, int, Span | None, bool]
 """A table's first line's start, last line's end, header row (None for a lone row or a table
@@ -113,14 +113,26 @@ def names_a_cell(line: str, keys: frozenset[str]) -> bool:
     return bool(key) and fold(key) in keys
 
 
-def first_cells(text: str, span: Span) -> list[str]:
-    """The first cells, as written without their paired markup, of the rows of the table at
-    `span` of `text` (TableHeaders.span), its header row among them, its `|---|` rule not:
-    the keys the table can be looked up by."""
+def row_cells(text: str, span: Span) -> list[list[str]]:
+    """Every cell, as written without its paired markup, of each row of the table at `span`
+    of `text` (TableHeaders.span), its header row first, its `|---|` rule left out; a row's
+    cells are in the order of its columns, empty cells kept."""
     lines = text[slice(*span)].splitlines()
-    return [
-        _first_cell(line) for line in lines if is_table_row(line) and not is_table_separator(line)
-    ]
+    return [_cells(line) for line in lines if is_table_row(line) and not is_table_separator(line)]
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells (`_first_cell` for the first): a markdown row's pieces between its
+    pipes, the outer pieces before a leading `|` and after a trailing one no cells; or the
+    pieces between its tabs."""
+    if line.count("|") >= 2:
+        pieces = line.strip(" \t").split("|")
+        if pieces[0] == "":
+            pieces = pieces[1:]
+        if pieces and pieces[-1] == "":
+            pieces = pieces[:-1]
+        return [_unmarked(piece) for piece in pieces]
+    return [_unmarked(piece) for piece in line.lstrip(" ").split("\t")]
 
 
 def _first_cell(line: str) -> str:

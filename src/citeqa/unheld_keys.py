@@ -2,23 +2,28 @@
 whose options table has `--min-size` and `--max-depth` but no `--max-size`.
 
 The answer layer would quote a neighbouring row (`--min-size`, at confidence .80 in session
-11's user trial) or the prose around the table. A question abstains here, before any sentence
-is scored, when all of these hold:
+11's user trial) or the prose around the table. Reading the evidence (the passages the answer
+models would read), a question abstains here, before its candidates are ranked, when all of
+these hold:
 
 - it names a key of a known kind (keyshapes.py: an option, a setting, a number, a code) that
   the corpus never writes in a form the build stored (QuestionTerms.unwritten_keys,
-  questions.Vocabulary.writes_key), so no prose speaks of it and no row is named by it: a
-  number after a cue word is looked for with its cue only ("code 42"), so for one a table
-  beyond the evidence listing it as "| 42 |" is not seen;
-- the evidence's passages hold a table looked up by keys of that kind (most of its first
-  cells, two at least, are of it): the question asks that table for a row;
-- no row of those passages' tables, whole, has a first cell that is one of the question's
-  keys, written any way (`keyshapes.skeleton`: `max_size` for "--max-size").
+  questions.Vocabulary.writes_key), so no prose speaks of it: a number after a cue word is
+  looked for with its cue only ("code 42"), which no table cell writes, so for a number it is
+  the tables below that decide;
+- the evidence's passages hold a table looked up by keys of that kind: most of the cells of
+  its key column, two at least, are of it; its key column is its first one that does not
+  number its rows 1, 2, … n (`| # | Error code |` is looked up by its error codes);
+- no row of those passages' tables, whole, names any of its keys, written any way
+  (`keyshapes.skeleton`: `max_size` for "--max-size"), in any cell or word of a cell, or, for
+  a number, as a range holding it ("64–78", "64 à 78" for 70). A table looked up by keys that
+  are no numbers holds no number: its numbers are values (`| --jobs N | 4 |`).
 
 A key the corpus writes, even in prose only, leaves the question to the answer models, as a
 name the documents never write is a paraphrase as often as a near miss when no table of its
 kind is in sight (evals/README.md, session 11's identifier rule, not shipped). The reason names
-the closest keys of those tables, so the reader sees what the documents do list.
+the closest keys of the key columns of those tables, so the reader sees what the documents do
+list.
 """
 
 from __future__ import annotations
@@ -26,23 +31,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from citeqa.domain import language_data
+from citeqa.glossary import fold
 from citeqa.keyshapes import cell_key, key_kind, skeleton
 from citeqa.language import is_table_row
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
-from citeqa.tables import first_cells
+from citeqa.tables import row_cells
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "unheld_key"]
 
 CLOSEST_NAMED = 2
 """How many of the tables' keys the reason names as the closest to the asked one."""
 MIN_KEYED_ROWS = 2
-"""A table is looked up by keys of a kind when at least this many of its first cells, and at
-least half of them, are of that kind."""
+"""A table is looked up by keys of a kind when at least this many of the cells of its key
+column (its first column that is no row numbers), and at least half of them, are of that
+kind."""
 
 
 @dataclass(frozen=True)
@@ -60,21 +69,39 @@ def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) ->
     if not terms.unwritten_keys:
         return None
     tables = _tables(hits, bank)
-    asked = {skeleton(key) for key in terms.keys}
-    if any(skeleton(cell) in asked for cells in tables for cell in cells):
+    if any(_holds(table, terms.keys) for table in tables):
         return None
     for key in terms.unwritten_keys:
         kind = key_kind(key)
-        keys = [cell for cells in tables for cell in _keys_of_kind(cells, kind)]
+        keys = [cell for table in tables if table.kind == kind for cell in table.keys]
         if kind is not None and keys:
             return UnheldKey(key, closest(key, keys))
     return None
 
 
-def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[list[str]]:
-    """The keys (`keyshapes.cell_key`) of the first cells of each table that a passage of
-    `hits` holds a row of, the whole table read (the rows outside the passage too), each
-    table once."""
+@dataclass(frozen=True)
+class _Table:
+    """A table of the evidence: its rows, header row first, each the list of its cells
+    (tables.row_cells); the kind of key it is looked up by (None for none) and those keys, as
+    its key column writes them (`_key_column`)."""
+
+    rows: list[list[str]]
+    kind: str | None
+    keys: list[str]
+
+    @classmethod
+    def of(cls, rows: list[list[str]]) -> _Table:
+        column = _key_column(rows)
+        for kind in dict.fromkeys(filter(None, map(key_kind, column))):
+            keyed = [cell for cell in column if key_kind(cell) == kind]
+            if len(keyed) >= MIN_KEYED_ROWS and 2 * len(keyed) >= len(column):
+                return cls(rows, kind, keyed)
+        return cls(rows, None, [])
+
+
+def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
+    """Each table that a passage of `hits` holds a row of, the whole table read (the rows
+    outside the passage too), each table once."""
     spans: dict[tuple[str, int, int], None] = {}
     for hit in hits:
         chunk = hit.chunk
@@ -85,9 +112,17 @@ def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[list[str]]:
             if span is not None:
                 spans[(chunk.doc_id, *span)] = None
     return [
-        [cell_key(cell) for cell in first_cells(bank.documents[doc].text, (start, end))]
-        for doc, start, end in spans
+        _Table.of(row_cells(bank.documents[doc].text, (start, end))) for doc, start, end in spans
     ]
+
+
+def _holds(table: _Table, keys: Iterable[str]) -> bool:
+    """Whether a row of the table names one of the question's `keys`, in any of its cells
+    (`_names`). A table looked up by keys that are no numbers holds no number: its numbers are
+    values (`| --jobs N | 4 |` holds no exit code 4)."""
+    numbers = table.kind is None or all(map(str.isdigit, table.keys))
+    asked = {skeleton(key) for key in keys if numbers or not key.isdigit()}
+    return bool(asked) and any(_names(cell, asked) for row in table.rows for cell in row)
 
 
 def _lines(text: str, start: int) -> Iterable[tuple[int, str]]:
@@ -99,13 +134,59 @@ def _lines(text: str, start: int) -> Iterable[tuple[int, str]]:
         offset += len(line)
 
 
-def _keys_of_kind(cells: list[str], kind: str | None) -> list[str]:
-    """The cells of a table that are keys of `kind`, when the table is looked up by such keys
-    (MIN_KEYED_ROWS); [] otherwise."""
-    if kind is None:
-        return []
-    keyed = [cell for cell in cells if key_kind(cell) == kind]
-    return keyed if len(keyed) >= MIN_KEYED_ROWS and 2 * len(keyed) >= len(cells) else []
+_CELL_WORDS = re.compile(r"[\s,;=()\[\]]+")
+"""What parts the words of a cell that may each be a key: `-j, --jobs N`, `--max-size=SIZE`,
+"65 is bad input data". Not ":" nor ".": a time (12:42) or a price (42.00) names no 42."""
+
+
+def _names(cell: str, asked: set[str]) -> bool:
+    """Whether a cell names one of the `asked` keys (their skeletons): whole, by one of its
+    words, or, for a number, by a range that holds it ("64–78", "64 à 78" for 70)."""
+    words = [cell, *_CELL_WORDS.split(cell)]
+    if any(skeleton(word) in asked for word in words if word):
+        return True
+    ends = _range(cell)
+    return ends is not None and any(
+        key.isdigit() and ends[0] <= _number(key) <= ends[1] for key in asked
+    )
+
+
+@cache
+def _range_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word in language_data().range_words)
+    joint = rf"\s*[-–—]\s*|\s+(?:{words})\s+" if words else r"\s*[-–—]\s*"
+    return re.compile(rf"(\d{{1,{NUMBER_DIGITS}}})(?:{joint})(\d{{1,{NUMBER_DIGITS}}})")
+
+
+def _range(cell: str) -> tuple[int, int] | None:
+    """The ends of the range of numbers a cell is, whole ("64-78", "64–78", "64 to 78", "64 à
+    78": language data `range_words`), lowest first; None for any other cell."""
+    found = _range_pattern().fullmatch(fold(cell).strip())
+    if found is None:
+        return None
+    low, high = sorted((int(found.group(1)), int(found.group(2))))
+    return low, high
+
+
+def _key_column(table: list[list[str]]) -> list[str]:
+    """The keys (`keyshapes.cell_key`) of the cells of a table's key column, header included:
+    its first column that is no row numbers (`_row_numbers`: `| # | Error code | Meaning |` is
+    looked up by its error codes); [] when every column is."""
+    width = max((len(row) for row in table), default=0)
+    for column in range(width):
+        cells = [cell_key(row[column]) for row in table if column < len(row)]
+        if not _row_numbers(cells):
+            return cells
+    return []
+
+
+def _row_numbers(cells: list[str]) -> bool:
+    """Whether a column numbers its rows: 1, 2, … n, under its header or without one."""
+    return any(
+        len(numbered) >= MIN_KEYED_ROWS
+        and numbered == [str(number) for number in range(1, len(numbered) + 1)]
+        for numbered in (cells, cells[1:])
+    )
 
 
 def closest(key: str, keys: list[str]) -> list[str]:

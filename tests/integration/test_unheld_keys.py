@@ -152,3 +152,92 @@ def test_ask_json_and_text_give_the_reason(cli: Callable[..., CliResult], tmp_pa
     result = cli("ask", "What is the default of --max-size?", **where)
     assert result.code == 0, result.err
     assert "No row of the tables names “--max-size”" in result.out
+
+
+ERRORS = """# HTTP errors of the portal
+
+| # | Error code | Meaning |
+|---|---|---|
+| 1 | 404 | The page was not found |
+| 2 | 500 | The server failed |
+| 3 | 503 | The server is busy |
+"""
+SYSEXITS = """# Exit status of sweep
+
+| Status | Meaning |
+|---|---|
+| 0 | Success |
+| 1 | General failure |
+| 2 | Bad usage |
+| 64–78 | Reserved for sysexits |
+"""
+SIGNALS = """# Signals of sweep
+
+| Signal | Exit code | Meaning |
+|---|---|---|
+| SIGINT | 130 | Interrupted from the keyboard |
+| SIGTERM | 143 | Asked to stop |
+"""
+TRAJETS = """# Horaires des navettes
+
+| Quai | Trajet | Départ |
+|---|---|---|
+| 1 | 713 | 08:15 |
+| 2 | 715 | 09:15 |
+| 3 | 717 | 10:15 |
+"""
+
+
+@pytest.fixture(scope="module")
+def lookups(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {
+        "errors.md": ERRORS,
+        "sysexits.md": SYSEXITS,
+        "signals.md": SIGNALS,
+        "trajets.md": TRAJETS,
+    }
+    corpus, index = tmp_path_factory.mktemp("lookups"), tmp_path_factory.mktemp("lookups-idx")
+    return assistant_over(files, corpus, index)
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        # the key in the column after a row-number one ("#", "Quai": 1, 2, 3)
+        ("What does error code 404 mean?", "| 404 |"),
+        ("What does status 503 mean?", "| 503 |"),
+        ("À quelle heure part le trajet 715 ?", "| 715 |"),
+        # the key inside a range the table's key column writes
+        ("What does exit status 70 mean?", "| 64–78 |"),
+        # the key in a table's second column, its first naming signals
+        ("What does exit code 143 mean?", "| 143 |"),
+    ],
+)
+def test_a_key_any_cell_or_range_of_a_row_holds_is_looked_up(
+    lookups: Assistant, question: str, row: str
+) -> None:
+    answer = lookups.ask(question)
+    assert answer.reason is None or not answer.reason.startswith(NO_ROW), answer.reason
+    assert any(row in citation.quote for citation in answer.citations), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        # the closest keys come from the error codes, not the row numbers 1, 2, 3
+        (
+            "What does error code 502 mean?",
+            "No row of the tables names “502”; the closest are 503, 500.",
+        ),
+        (
+            "What does exit status 80 mean?",
+            "No row of the tables names “80”; the closest are 2, 1.",
+        ),
+    ],
+)
+def test_a_key_outside_every_row_and_range_still_abstains(
+    lookups: Assistant, question: str, reason: str
+) -> None:
+    answer = lookups.ask(question)
+    assert answer.abstained and not answer.citations, answer.answer
+    assert answer.reason == reason

@@ -7,7 +7,7 @@ import pytest
 from citeqa.language import is_table_separator
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.sentences import SECTIONS, SentenceBank, _heading_tokens
-from citeqa.tables import TableHeaders, is_table_frame, names_a_cell
+from citeqa.tables import TableHeaders, is_table_frame, names_a_cell, row_cells
 
 MARKDOWN = (
     "## Tomato trial 2025\n\n"
@@ -250,3 +250,23 @@ def test_a_rows_table_span_is_its_tables_whole_lines() -> None:
     assert headers.span(text.index("| a")) == first
     assert headers.span(text.index("| 2")) == (text.index("| c"), len(text) - 1)
     assert headers.span(text.index("Intro")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "| # | Code | Meaning |\n|---|---|---|\n| 1 | `404` |  |\n| 2 | 500 | Failed |\n",
+            [["#", "Code", "Meaning"], ["1", "404", ""], ["2", "500", "Failed"]],
+        ),
+        ("Code\tPrice\nBK-101\t12.50\n", [["Code", "Price"], ["BK-101", "12.50"]]),
+        (
+            "64–78 | Reserved | sysexits\n0 | Success | ok\n",
+            [["64–78", "Reserved", "sysexits"], ["0", "Success", "ok"]],
+        ),
+    ],
+)
+def test_row_cells_are_every_cell_of_each_row_but_the_rule(
+    text: str, rows: list[list[str]]
+) -> None:
+    assert row_cells(text, (0, len(text))) == rows

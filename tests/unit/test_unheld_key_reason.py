@@ -48,3 +48,9 @@ def test_the_reason_shows_document_text_visible_on_one_line() -> None:
     assert "\x1b" not in reason and "\n" not in reason
     assert "␛" in reason and "␊" in reason
     assert "(501 characters)" in reason and len(reason) < 300
+
+
+def test_the_reason_shows_the_typed_key_visible_on_one_line() -> None:
+    reason = no_row_names("E9\x1b[31m\nX", ["E1"], "en")
+    assert "\x1b" not in reason and "\n" not in reason
+    assert "␛" in reason and "␊" in reason
