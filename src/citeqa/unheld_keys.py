@@ -134,16 +134,23 @@ def _lines(text: str, start: int) -> Iterable[tuple[int, str]]:
         offset += len(line)
 
 
-_CELL_WORDS = re.compile(r"[\s,;=()\[\]]+")
-"""What parts the words of a cell that may each be a key: `-j, --jobs N`, `--max-size=SIZE`,
-"65 is bad input data". Not ":" nor ".": a time (12:42) or a price (42.00) names no 42."""
+_CELL_WORDS = re.compile(r"[\s,;=()\[\]`*]+")
+"""What separates the words of a cell, each of which may be a key: `-j, --jobs N`,
+`--max-size=SIZE`, "65 is bad input data". Not ":" nor ".": a time (12:42) or a price (42.00)
+names no 42."""
+_WORD_END = ".:!?"
+"""Punctuation after a word of a cell, left out before its kind is read ("65." or "E1042:")."""
 
 
 def _names(cell: str, asked: set[str]) -> bool:
     """Whether a cell names one of the `asked` keys (their skeletons): whole, by one of its
-    words, or, for a number, by a range that holds it ("64–78", "64 à 78" for 70)."""
-    words = [cell, *_CELL_WORDS.split(cell)]
-    if any(skeleton(word) in asked for word in words if word):
+    words shaped as a key (`keyshapes.key_kind`: "--jobs" in `-j, --jobs N`, "65" in "65 is
+    bad input data", not "jobs" in "Parallel jobs"), or, for a number, by a range that holds it
+    ("64–78", "64 à 78" for 70)."""
+    words = (word.rstrip(_WORD_END) for word in _CELL_WORDS.split(cell))
+    if skeleton(cell) in asked or any(
+        skeleton(word) in asked for word in words if key_kind(word) is not None
+    ):
         return True
     ends = _range(cell)
     return ends is not None and any(
