@@ -33,7 +33,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from citeqa.jsonfiles import parse_json, read_regular
-from citeqa.paths import real_path
+from citeqa.paths import real_path, unusable_path
 from citeqa.visible import cut
 
 DOMAIN_KEY = "domain"
@@ -257,9 +257,10 @@ def read_corpus_manifest(corpus_dir: Path) -> CorpusManifest:
 
 def domain_path(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> Path | None:
     """The domain file the corpus's manifest.json (`manifest`, read when not given) names, or
-    None (no manifest, no key, not a string, or a name leading outside the corpus: absolute,
-    through "..", or through a symbolic link, which the corpus's documents are not read
-    through either). A reader of the manifest has it as `CorpusManifest.domain`."""
+    None (no manifest, no key, not a string, a name no system call takes (`unusable_path`: a
+    NUL character), or a name leading outside the corpus: absolute, through "..", or through a
+    symbolic link, which the corpus's documents are not read through either). A reader of the
+    manifest has it as `CorpusManifest.domain`."""
     if manifest is None:
         return read_corpus_manifest(corpus_dir).domain
     name = named_domain(manifest)
@@ -269,6 +270,8 @@ def domain_path(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> Pat
     if relative.is_absolute() or ".." in relative.parts:
         return None
     path = corpus_dir.joinpath(*relative.parts)
+    if unusable_path(path) is not None:  # a NUL: resolving it would raise ValueError
+        return None
     return path if inside(path, corpus_dir) else None
 
 
@@ -305,8 +308,9 @@ def corpus_domain(corpus_dir: Path, manifest: CorpusManifest) -> DomainFile:
         named = named_domain(manifest.data)
         if named is None:
             return DomainFile(None, [], None)
-        outside = f"{cut(named)} (the domain file manifest.json names) was ignored: {OUTSIDE}"
-        return DomainFile(None, [outside], None)
+        why = unusable_path(corpus_dir / named) or OUTSIDE
+        ignored = f"{cut(named)} (the domain file manifest.json names) was ignored: {why}"
+        return DomainFile(None, [ignored], None)
     name = path.relative_to(corpus_dir).as_posix()
     digest = None
     try:

@@ -20,6 +20,7 @@ import fcntl
 import os
 import shutil
 import socket
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -302,12 +303,16 @@ def build_running(index_dir: Path) -> str | None:
     instead of asking for one. The lock file is read first: a build holding the lock has written
     its holder there and empties it when it ends, so the lock itself is tried only when the file
     names a holder (a build that was killed leaves it named), and then for an instant (a build
-    starting in that instant is refused as if another ran, as for any second build)."""
+    starting in that instant is refused as if another ran, as for any second build). A lock
+    file that is no regular file (a FIFO, whose opening for reading would wait for a writer; a
+    link) names no build: it is opened without waiting and without following a link."""
     try:
-        descriptor = os.open(index_dir / LOCK, os.O_RDONLY)
+        descriptor = os.open(index_dir / LOCK, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except OSError:
         return None
     try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
         holder = os.pread(descriptor, 4096, 0).decode("utf-8", "replace").strip()
         if not holder:
             return None

@@ -32,7 +32,7 @@ from citeqa.listing import first
 from citeqa.models import DocumentStatus, Example, IndexStatus
 from citeqa.overview import manifest_examples
 from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
-from citeqa.visible import clean
+from citeqa.visible import clean, cut, shown
 
 
 class CorpusNow(NamedTuple):
@@ -228,10 +228,11 @@ def stale_notice(changes: list[str], updating: str | None = None) -> str | None:
 
 
 def update_in_progress(holder: str) -> str:
-    """That a build of the index is running, by `holder` (its lock file's words, cleaned), and
-    that answers come from the index as it was built until it ends."""
+    """That a build of the index is running, by `holder` (its lock file's words: another
+    process's, so shown on one line and cut, as a name is), and that answers come from the
+    index as it was built until it ends."""
     return (
-        f"an update of the index is in progress ({clean(holder)}); until it ends, answers come"
+        f"an update of the index is in progress ({shown(cut(holder))}); until it ends, answers come"
         " from the index as it was built"
     )
 

@@ -69,7 +69,10 @@ class Summary:
     """What a display shows of documents too many to list."""
 
     folders: list[FolderCount]
-    """The documents counted per top-level folder, in the folders' order of name."""
+    """The documents counted per top-level folder, the first `listed` folders in their order of
+    name (a corpus of 36,000 folders made one row each)."""
+    more_folders: int
+    """The folders not among `folders`."""
     languages: str
     """Every language with its documents, the most first ("en 298, fr 2")."""
     largest: list[DocumentStatus]
@@ -80,12 +83,15 @@ class Summary:
 
 def summary_of(documents: Sequence[DocumentStatus], listed: int | None = LISTED) -> Summary | None:
     """The summary a display shows in place of the documents when there are more than `listed`
-    of them; None when they are all listed (`listed` None: every one)."""
+    of them (and of their folders, the first `listed`); None when they are all listed (`listed`
+    None: every one)."""
     if listed is None or len(documents) <= listed:
         return None
     biggest, more = first(by_size(documents), LARGEST)
+    folders, more_folders = first(by_folder(documents), listed)
     return Summary(
-        folders=by_folder(documents),
+        folders=list(folders),
+        more_folders=more_folders,
         languages=folder_count("all", documents).languages_line(),
         largest=list(biggest),
         more=more,

@@ -61,11 +61,13 @@ def test_memory_running_out_mid_answer_is_one_line(
 ) -> None:
     from citeqa import api
 
-    _, _, where = shared_index
+    _, index, where = shared_index
+    before = snapshot(index)
     monkeypatch.setattr(api.Assistant, "ask", _no_memory)
     result = cli("ask", QUESTION, *where)
     assert result.code == 1
     assert result.error_line().startswith("citeqa: out of memory: stopped.")
+    assert snapshot(index) == before  # the shared index, only read
 
 
 def test_too_low_an_address_space_limit_for_faiss_is_one_line(
@@ -127,12 +129,14 @@ def test_a_thread_that_cannot_start_is_one_line(
     def no_thread(*_args: Any, **_kwargs: Any) -> Any:
         raise RuntimeError("can't start new thread")
 
-    _, _, where = shared_index
+    _, index, where = shared_index
+    before = snapshot(index)
     monkeypatch.setattr(api.Assistant, "ask", no_thread)
     result = cli("ask", QUESTION, *where)
     assert result.code == 1
     assert result.error_line().startswith("citeqa: could not start a thread (")
     assert "ulimit -v" in result.error_line()
+    assert snapshot(index) == before  # the shared index, only read
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 from fault_helpers import QUESTION, indexed_copy
 
+from citeqa.ownership import LOCK
+from citeqa.publishing import build_running
 from citeqa.store import current_build
 from citeqa.userdirs import read_ui_state, ui_state_file
 
@@ -50,6 +52,28 @@ def test_a_special_file_in_the_index_is_not_waited_on(
             assert result.code == (0 if command == ["index"] else 6), result.err
         if result.code != 0:
             assert result.error_line()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev zero"])
+def test_a_special_lock_file_is_no_build_running(
+    shared_index: Shared, tmp_path: Path, cli: Any, kind: str
+) -> None:
+    """The build lock file is read to say who builds a stale index (publishing.build_running):
+    opened for reading, a FIFO there hung `ask` and `status` on a stale index (and the chat's
+    STALE banner, on its event loop) waiting for a writer. A lock file that is no regular file
+    names no build: they say to run `citeqa index`."""
+    corpus, index, where = indexed_copy(shared_index, tmp_path)
+    (corpus / "new.txt").write_text("A document added since the build.\n", encoding="utf-8")
+    (index / LOCK).unlink(missing_ok=True)
+    if kind == "fifo":
+        os.mkfifo(index / LOCK)
+    else:
+        (index / LOCK).symlink_to("/dev/zero")
+    assert build_running(index) is None  # returns: in this thread, the alarm can end a wait
+    for command in (["status"], ["ask", QUESTION]):
+        result = cli(*command, *where)
+        assert result.code == 0, result.err
+        assert "run `citeqa index`" in " ".join((result.out + result.err).split())
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev zero"])

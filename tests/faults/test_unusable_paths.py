@@ -6,6 +6,7 @@ nothing created."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -115,3 +116,19 @@ def test_a_100_kb_path_given_to_eval_is_not_repeated_whole(
     line = result.error_line()
     assert len(line) < 400 and f"({len(given):,} characters)" in line
     assert given[:60] in line and given[-60:] in line
+
+
+def test_a_nul_character_in_the_domain_files_name_ignores_it(tmp_path: Path, cli: Any) -> None:
+    """A corpus's manifest.json naming its domain file "a\\u0000b.json": resolving that name
+    raised ValueError ("embedded null byte") inside read_corpus_manifest, so `index`, `status`
+    and `ask` ended in a traceback. The domain file is ignored with the one-line warning of a
+    name leading outside the corpus, saying why; the documents are indexed and answered from."""
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "manifest.json").write_text(json.dumps({"domain": "a\u0000b.json"}))
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    ignored = "a␀b.json (the domain file manifest.json names) was ignored: it holds a NUL character"
+    for command in (["index"], ["status"], ["ask", QUESTION]):
+        result = cli(*command, *where)
+        assert result.code == 0, result.err
+        assert "Traceback" not in result.err
+    assert ignored in cli("index", *where).out  # status names no ignored domain file

@@ -260,6 +260,26 @@ def test_a_stale_index_being_updated_says_so_rather_than_ask_for_an_update(
     assert "run `citeqa index`" in " ".join(cli("status", **folders).out.split())
 
 
+def test_a_lock_file_holder_is_said_on_one_line_and_cut(tmp_path: Path, cli: Any) -> None:
+    """The holder a lock file names is another process's words: one written "pid 1\\nFAKE
+    LINE" forged a second line in `ask`'s warning (stderr and JSON) and in `status`, and a
+    long one was said whole. It is said on one line (␊ for the newline), a long one by its
+    ends and its length."""
+    corpus, index = _stale_index(tmp_path)
+    folders = {"corpus_dir": str(corpus), "index_dir": str(index)}
+    with publishing.build_lock(index):
+        (index / LOCK).write_text("pid 1\nFAKE LINE " + "x" * 1000)  # the lock stays held
+        asked = cli("ask", "How does belimumab work?", "--json", **folders)
+        status = cli("status", **folders)
+    [warning] = json.loads(asked.out)["warnings"]
+    assert "(pid 1␊FAKE LINE xxx" in warning and "\n" not in warning
+    assert "(1,016 characters)" in warning and len(warning) < 600
+    [said] = [line for line in status.out.splitlines() if "in progress" in line]
+    assert "pid 1␊FAKE LINE" in said
+    assert "FAKE LINE" not in status.out.replace(said, "")
+    assert "FAKE LINE" not in asked.err.replace("pid 1␊FAKE LINE", "")
+
+
 def test_a_jsonl_batch_on_a_stale_index_says_so_in_every_answer(
     tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

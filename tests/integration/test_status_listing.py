@@ -103,6 +103,25 @@ def test_a_corpus_of_many_notes_and_a_few_papers_is_summed_up_per_folder(
     assert f"... and {FILES + 3 - LARGEST} more documents" in shown.out
 
 
+def test_status_lists_the_first_folders_and_counts_the_rest(tmp_path: Path, cli: Any) -> None:
+    """One row a top-level folder, uncapped: 36,000 folders made one huge table."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    for number in range(LISTED + 7):
+        (corpus / f"f{number:03d}").mkdir(parents=True)
+        (corpus / f"f{number:03d}" / "note.txt").write_text(
+            f"Note {number} on renal response.\n", encoding="utf-8"
+        )
+    build_index(fake_settings(corpus, index))
+    where = {"corpus_dir": str(corpus), "index_dir": str(index)}
+    shown = cli("status", **where)
+    assert shown.code == 0, shown.err
+    rows = [" ".join(line.strip("│ ").split()) for line in shown.out.splitlines()]
+    folders = [row for row in rows if row.endswith("│ 1 │ 1 │ en 1")]
+    assert len(folders) == LISTED and folders[-1].startswith(f"f{LISTED - 1:03d} ")
+    assert "... and 7 more folders (`citeqa status --all` or --json)" in rows
+    assert "more folders" not in cli("status", "--all", **where).out
+
+
 def test_status_names_a_link_leading_outside_as_index_does(tmp_path: Path, cli: Any) -> None:
     """The user trial: `index` listed a link leading outside the corpus as skipped, `status
     --json` left it out of `skipped`."""

@@ -108,6 +108,23 @@ def test_past_listed_documents_the_screen_shows_the_summary_citeqa_status_shows(
     assert f"… and {LISTED + 12 - LARGEST} {MORE}" in text
 
 
+def test_the_summary_lists_the_first_folders_and_counts_the_rest(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One line a top-level folder, uncapped: 36,000 folders made one huge Content."""
+    documents = [
+        DocumentStatus(doc_id=f"f{n:05d}/doc", title=f"T{n}", path=f"f{n:05d}/doc.txt", chunks=1)
+        for n in range(LISTED + 7)
+    ]
+    status = big_status(0, 0).model_copy(update={"documents": documents})
+    monkeypatch.setattr(FakeAssistant, "status", lambda self: status)
+    text = status_screen_text(make_app)
+    folders = text.split("By folder")[1].split("Languages")[0]
+    assert folders.count("1 document, 1 chunk") == LISTED
+    assert f"f{LISTED - 1:05d}  1 document" in folders and f"f{LISTED:05d}" not in folders
+    assert "… and 7 more folders (run `citeqa status --all` for the full list)" in folders
+
+
 def test_a_small_index_is_listed_in_full_without_a_more_line(make_app) -> None:
     expected = FakeAssistant(stale=True).status()
     text = status_screen_text(make_app, FakeFactory(stale=True))

@@ -15,6 +15,7 @@ from citeqa.cli.chat_cmd import _open, _update
 from citeqa.models import BuildReport
 from citeqa.publishing import build_lock
 from citeqa.tui.app import CiteqaApp
+from citeqa.tui.widgets import status as status_widgets
 from small_corpora import fake_settings
 
 
@@ -103,3 +104,27 @@ def test_the_banner_names_another_process_updating_the_index(tmp_path: Path) -> 
     assert "ctrl+r updates it" in idle and "in progress" not in idle
     assert "An update of the index is in progress (pid " in building
     assert "ctrl+r updates it" not in building and "ctrl+r loads it" in building
+
+
+def test_the_banner_says_when_another_process_update_ends(tmp_path: Path, monkeypatch: Any) -> None:
+    """The banner read the build lock once, on load: it said another process's update was in
+    progress long after that build ended. It asks again every RECHECK_SECONDS while it says so."""
+    monkeypatch.setattr(status_widgets, "RECHECK_SECONDS", 0.1)
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
+    _open(settings, lambda stage, done, total: None)
+    _edit(settings.corpus_dir, "slides.txt")
+    app = CiteqaApp(lambda progress: _open(settings, progress))
+
+    def banner() -> str:
+        return " ".join(str(app.query_one("#stale-banner").render()).split())
+
+    async def body() -> None:
+        async with app.run_test(size=(160, 40)) as pilot:
+            with build_lock(settings.index_dir):  # as another `citeqa index` holds it
+                await settle(pilot)
+                await wait_for(pilot, lambda: "STALE index" in banner(), 400)
+                assert "An update of the index is in progress (pid " in banner()
+            await wait_for(pilot, lambda: "ctrl+r updates it" in banner(), 400)
+            assert "in progress" not in banner()
+
+    run(body())

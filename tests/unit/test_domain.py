@@ -356,3 +356,13 @@ def test_answer_cue_that_is_no_regular_expression_is_refused(field: str) -> None
         Domain.model_validate({field: {"number": "(unclosed"}})
     with pytest.raises(ValidationError, match="not a regular expression"):
         Domain.model_validate({"yes_no_questions": ["[bad"]})
+
+
+def test_a_domain_name_holding_a_nul_is_ignored_and_said(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c", {"domain": "a\u0000b.json"}, None)
+    domain, warnings, digest = _domain_file(corpus)
+    assert (domain, digest) == (None, None)
+    assert warnings == [
+        "a\u0000b.json (the domain file manifest.json names) was ignored: it holds a NUL character"
+    ]
+    assert read_corpus_manifest(corpus).domain is None

@@ -235,7 +235,8 @@ def _stale_remedy(described: IndexStatus) -> str:
 
 def summary_parts(described: IndexStatus, summary: Summary) -> list[Table | Text]:
     """An index too long to list (status_summary.summary_of): its documents per top-level
-    folder, their languages, then the largest documents and how many more there are."""
+    folder (the first `listed`, then how many more), their languages, then the largest
+    documents and how many more there are."""
     from rich.table import Table
     from rich.text import Text
 
@@ -250,8 +251,10 @@ def summary_parts(described: IndexStatus, summary: Summary) -> list[Table | Text
     for doc in summary.largest:
         biggest.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
     _fold(folders, biggest)
+    more_folders = f"... and {summary.more_folders} more folders (`citeqa status --all` or --json)"
     return [
         folders,
+        *([Text(more_folders)] if summary.more_folders else []),
         Text(f"languages: {shown(summary.languages)}"),
         biggest,
         Text(f"... and {summary.more} more documents (`citeqa status --all` or --json)"),

@@ -2,9 +2,10 @@
 
 Like `citeqa status`, it lists the first `citeqa.listing.LISTED` changes, then how many more
 there are, and the documents when there are at most LISTED of them; past that, the summary
-`citeqa status` shows (status_summary.summary_of: per folder, the languages, the largest). Every
-row of a corpus of tens of thousands of files would make one huge Content and freeze the chat,
-and the first 50 alphabetically hid the documents a user came for."""
+`citeqa status` shows (status_summary.summary_of: per folder, the first LISTED, the languages,
+the largest). Every row of a corpus of tens of thousands of files (or folders) would make one
+huge Content and freeze the chat, and the first 50 alphabetically hid the documents a user came
+for."""
 
 from __future__ import annotations
 
@@ -26,9 +27,10 @@ from citeqa.tui.safe_text import assemble, one_line
 Parts = list[str | tuple[str, str]]
 
 
-def more_line(count: int) -> Parts:
-    """The line that follows a cut list: how many items it left out and how to see them all."""
-    return [(f"… and {count} more (run `citeqa status --all` for the full list)", "dim")]
+def more_line(count: int, items: str = "") -> Parts:
+    """The line that follows a cut list: how many `items` it left out and how to see them all."""
+    more = f"{count} more {items}".rstrip()
+    return [(f"… and {more} (run `citeqa status --all` for the full list)", "dim")]
 
 
 def status_content(status: IndexStatus, listed: int | None = LISTED) -> Content:
@@ -95,8 +97,8 @@ def document_lines(documents: Sequence[DocumentStatus]) -> Parts:
 
 
 def summary_lines(summary: Summary) -> Parts:
-    """The documents per top-level folder, the languages, then the largest documents and how
-    many more there are."""
+    """The documents per top-level folder (the first LISTED, then how many more), the
+    languages, then the largest documents and how many more there are."""
     parts: Parts = ["\n\n", ("By folder", "bold")]
     for folder in summary.folders:
         parts += [
@@ -105,6 +107,8 @@ def summary_lines(summary: Summary) -> Parts:
             f"  {counted(folder.documents, 'document')}, {counted(folder.chunks, 'chunk')}",
             (f" · {folder.languages_line()}", "dim"),
         ]
+    if summary.more_folders:
+        parts += ["\n  ", *more_line(summary.more_folders, "folders")]
     parts += ["\n", ("Languages ", "bold"), one_line(summary.languages)]
     parts += ["\n\n", ("Largest documents", "bold"), *document_lines(summary.largest)]
     if summary.more:

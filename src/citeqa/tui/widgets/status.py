@@ -62,14 +62,17 @@ class StatusLine(Horizontal):
         return str(self.query_one("#status-text", Label).content)
 
 
-def _remedy(status: IndexStatus, updating: bool) -> tuple[str | tuple[str, str], ...]:
+RECHECK_SECONDS = 2.0
+"""How often the banner asks whether the other process's update it names still runs."""
+
+
+def _remedy(updating: bool, holder: str | None) -> tuple[str | tuple[str, str], ...]:
     """The STALE banner's last words: the update under way (this chat's, or another process's:
-    the holder of the build lock), else what ctrl+r does."""
-    from citeqa.api import build_running, update_in_progress
+    `holder`, of the build lock), else what ctrl+r does."""
+    from citeqa.api import update_in_progress
 
     if updating:
         return ("Updating it now; questions wait for the update.",)
-    holder = build_running(Path(status.index_dir))
     if holder:
         said = update_in_progress(holder)
         return (said[0].upper() + said[1:] + "; then ", ("ctrl+r", "bold"), " loads it.")
@@ -83,24 +86,46 @@ class StaleBanner(Static):
     def __init__(self) -> None:
         super().__init__("", id="stale-banner")
         self.display = False
+        self._status: IndexStatus | None = None
+        self._holder: str | None = None
+        """The other process's build the banner says is in progress, None when it says none."""
+
+    def on_mount(self) -> None:
+        self.set_interval(RECHECK_SECONDS, self._recheck_holder)
 
     def show_status(self, status: IndexStatus | None, updating: bool = False) -> None:
         """Show the banner when `status` says the index is stale (why: api.stale_reason, and
         the first changes, as `ask` names them: api.stale_list), hide it otherwise. Its remedy
         is ctrl+r, unless the chat is `updating` the index or another process's build of it
-        runs (api.build_running): then that an update is in progress."""
-        from citeqa.api import stale_list, stale_reason  # loaded by then: the status came from it
+        runs (api.build_running): then that an update is in progress, until that build ends
+        (`_recheck_holder`)."""
+        from citeqa.api import build_running, stale_list, stale_reason  # loaded by then
 
+        self._status, self._holder = status, None
         if status is None or not status.stale:
             self.display = False
             return
+        if not updating:
+            self._holder = build_running(Path(status.index_dir))
         stale = f": {stale_reason(status.changed, 'the index')} ({stale_list(status.changed)}). "
-        self.update(assemble(("⚠ STALE index", "bold"), stale, *_remedy(status, updating)))
+        self.update(assemble(("⚠ STALE index", "bold"), stale, *_remedy(updating, self._holder)))
         self.display = True
+
+    def _recheck_holder(self) -> None:
+        """While the banner says another process's update is in progress, whether it still is:
+        when it ended (or another took its place), the banner says so (it said "in progress"
+        until the chat next read the index status)."""
+        if self._holder is None or self._status is None:
+            return
+        from citeqa.api import build_running
+
+        if build_running(Path(self._status.index_dir)) != self._holder:
+            self.show_status(self._status)
 
     def show_error(self, problem: LoadProblem) -> None:
         """Show why nothing can be answered, in full (the banner wraps; a status line cuts):
         the problem's title, its error, then what ctrl+r does about it."""
+        self._holder = None
         self.update(
             assemble(
                 (f"✖ {problem.title}", "bold"),
