@@ -1,8 +1,11 @@
 """A build's chunk pass: each document, read back from documents.jsonl, is chunked (or its chunks
 reused from the previous build) and written to chunks.jsonl a line at a time, while its BM25
-terms, frequent words, sentences and chunk numbers are tallied (`Tally`, tallies.py), so that
-memory grows with the vocabulary rather than with the corpus. `passage_text` and `chunk_tokens`
-say what a chunk's vector and its BM25 entry are computed from. contents.py runs the passes.
+terms, frequent words, sentences, words and chunk numbers are tallied (`Tally`, tallies.py), so
+that memory grows with the vocabulary rather than with the corpus. A document's share of the
+tallies is stored in the index (doctally.py), and taken back for an unchanged document rather
+than computed again, so that an update does not tokenise the documents it keeps.
+`passage_text` and `chunk_tokens` say what a chunk's vector and its BM25 entry are computed
+from. contents.py runs the passes.
 """
 
 from __future__ import annotations
@@ -16,13 +19,13 @@ import numpy as np
 from citeqa.chunking import iter_chunks
 from citeqa.config import Settings
 from citeqa.derived_terms import FrequentWords
+from citeqa.doctally import TALLIES_FILE, DocumentTally, measure
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import jsonl_writer
-from citeqa.language import document_languages
 from citeqa.lexical import tokenize, without_invisible
 from citeqa.models import Chunk, Document
 from citeqa.reuse import Previous
-from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, whole_chunk_sentences
+from citeqa.tallies import SentenceFrequency, TermIds, whole_chunk_sentences
 
 Progress = Callable[[str, int, int], None]
 """A build's progress report: stage, done, total."""
@@ -58,6 +61,10 @@ class Tally:
     terms: TermIds = field(default_factory=TermIds)
     words: FrequentWords = field(default_factory=FrequentWords)
     frequency: SentenceFrequency = field(default_factory=SentenceFrequency)
+    corpus_words: set[str] = field(default_factory=set)
+    """The folded words of every document (questions.corpus_words)."""
+    compounds: set[str] = field(default_factory=set)
+    """The compound keys of every document (compounds.corpus_compounds)."""
     chunks: dict[str, DocumentChunks] = field(default_factory=dict)
     """Per document: its chunks' numbers and languages."""
     sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -69,24 +76,30 @@ class Tally:
 
     def add_document(
         self,
-        doc: Document,
+        share: DocumentTally,
         number: int,
         spans: list[tuple[int, int, int]],
         langs: list[str],
         plain: list[int],
     ) -> None:
-        """Tally one document's sentences, given its chunks as (number, start, end) and the
-        numbers of those whose passage text is their text (`plain`)."""
+        """Tally one document's share (doctally.py), given its chunks as (number, start, end),
+        their languages, and the numbers of those whose passage text is their text (`plain`)."""
         first = spans[0][0] if spans else 0
-        found = document_sentences(doc.text, spans)
+        for terms in share.terms:
+            self.terms.add(terms)
+        for lang, stems in zip(langs, share.stems, strict=True):
+            self.words.add_stemmed(lang, stems)
+        found = np.asarray(share.sentences, dtype=np.int64).reshape(-1, 3)
+        found[:, 0] += first  # the chunk's number in the build
         at = whole_chunk_sentences(found, spans, plain)
         if len(at):
             numbers = self.frequency.sentences + at
-            self.whole[doc.doc_id] = np.column_stack([numbers, found[at, 0]])
-        self.sentences[doc.doc_id] = (self.frequency.sentences, len(found))
-        self.frequency.add(doc.text, found, langs, first)
-        languages = document_languages(doc.text, langs)  # named only: chunks keep theirs
-        self.chunks[doc.doc_id] = DocumentChunks(first, len(spans), languages)
+            self.whole[share.doc_id] = np.column_stack([numbers, found[at, 0]])
+        self.sentences[share.doc_id] = (self.frequency.sentences, len(found))
+        self.frequency.add(share.frequency, len(found))
+        self.corpus_words.update(share.words)
+        self.compounds.update(share.compounds)
+        self.chunks[share.doc_id] = DocumentChunks(first, len(spans), share.languages)
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
 
     def sentence_rows(self) -> np.ndarray:
@@ -103,28 +116,47 @@ def chunk_pass(
     report: Progress,
     folder: Path,
 ) -> Tally:
-    """Write chunks.jsonl a line at a time, tallying as it goes."""
+    """Write chunks.jsonl, and each document's share of the tallies to doctally.TALLIES_FILE,
+    a document at a time, tallying as it goes. A kept document (unchanged since `previous`)
+    takes its chunks, and its share when that build stored one that fits, from `previous`."""
     tally = Tally()
-    with jsonl_writer(folder / CHUNKS) as chunks_out:
+    with (
+        jsonl_writer(folder / CHUNKS) as chunks_out,
+        jsonl_writer(folder / TALLIES_FILE) as shares_out,
+    ):
         for number, doc in enumerate(documents):
             report("chunking", number, len(documents))
+            source = previous if previous is not None and doc.doc_id in kept else None
             made: Iterable[Chunk] = (
-                previous.chunks(doc.doc_id)
-                if previous is not None and doc.doc_id in kept
+                source.chunks(doc.doc_id)
+                if source is not None
                 else iter_chunks(doc, settings.chunk_size, settings.chunk_overlap)
             )
+            chunks, passages = [], []
             spans: list[tuple[int, int, int]] = []
-            langs: list[str] = []
             plain: list[int] = []
             for chunk in made:
                 spans.append((len(chunks_out), chunk.start, chunk.end))
                 passage = passage_text(chunk)
                 if passage == chunk.text:  # the document's text from start to end (chunking.py)
                     plain.append(len(chunks_out))
-                langs.append(chunk.lang)
                 chunks_out.write(chunk)
-                tally.terms.add(chunk_tokens(chunk, passage))
-                tally.words.add(chunk)
-            tally.add_document(doc, number, spans, langs, plain)
+                chunks.append(chunk)
+                passages.append(passage)
+            stored = None if source is None else source.tally(doc.doc_id)
+            share = _share(doc, chunks, passages, stored)
+            shares_out.write(share)
+            tally.add_document(share, number, spans, [chunk.lang for chunk in chunks], plain)
     report("chunking", len(documents), len(documents))
     return tally
+
+
+def _share(
+    doc: Document, chunks: list[Chunk], passages: list[str], stored: DocumentTally | None
+) -> DocumentTally:
+    """The document's share of the tallies: `stored` (the previous build's) when it fits the
+    document's chunks, else computed (`chunk_tokens` giving each chunk's BM25 terms)."""
+    if stored is not None and stored.fits(doc.doc_id, len(chunks)):
+        return stored
+    terms = [chunk_tokens(chunk, passage) for chunk, passage in zip(chunks, passages, strict=True)]
+    return measure(doc, chunks, terms)

@@ -11,18 +11,15 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import overload
 
 import numpy as np
 
 from citeqa.language import split_sentences
-from citeqa.lexical import tokenize
 
 PIECE_CHARS = 1 << 16
 """About how many characters `text_pieces` gives at a time."""
-ROWS_AT_A_TIME = 4096
-"""Sentence rows turned into Python integers at a time."""
 _CUT = re.compile(r"\s[A-Za-z]")
 """A cut point: whitespace then an ASCII letter, where no word, number or compound name (which
 joins a word to a following number across a space: compounds.py) can continue."""
@@ -132,17 +129,15 @@ def whole_chunk_sentences(
 
 
 class SentenceFrequency:
-    """How many sentences hold each BM25 token (a sentence's tokens in its chunk's language)."""
+    """How many sentences hold each BM25 token (a sentence's tokens in its chunk's language),
+    added up a document at a time."""
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
         self.sentences = 0
 
-    def add(self, text: str, rows: np.ndarray, langs: Sequence[str], first_chunk: int) -> None:
-        """Count one document's sentences (`document_sentences` rows); `langs[n]` is the
-        language of its chunk `first_chunk + n`."""
-        for part in range(0, len(rows), ROWS_AT_A_TIME):
-            for number, start, end in rows[part : part + ROWS_AT_A_TIME].tolist():
-                lang = langs[number - first_chunk]
-                self.counts.update(frozenset(tokenize(text[start:end], lang)))
-        self.sentences += len(rows)
+    def add(self, counts: Mapping[str, int], sentences: int) -> None:
+        """Count one document's `sentences`, given how many of them hold each token
+        (doctally.DocumentTally.frequency)."""
+        self.counts.update(counts)
+        self.sentences += sentences
