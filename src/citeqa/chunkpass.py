@@ -19,13 +19,22 @@ import numpy as np
 from citeqa.chunking import iter_chunks
 from citeqa.config import Settings
 from citeqa.derived_terms import FrequentWords
-from citeqa.doctally import TALLIES_FILE, DocumentTally, measure
+from citeqa.doctally import (
+    STEMS,
+    TALLIES_FILE,
+    TERMS,
+    DocumentTally,
+    measure,
+    save_runs,
+    stem_keys,
+    stem_pairs,
+)
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
-from citeqa.jsonlines import jsonl_writer
+from citeqa.jsonlines import JsonlWriter, jsonl_writer
 from citeqa.lexical import tokenize, without_invisible
 from citeqa.models import Chunk, Document
 from citeqa.reuse import Previous
-from citeqa.tallies import SentenceFrequency, TermIds, whole_chunk_sentences
+from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, whole_chunk_sentences
 
 Progress = Callable[[str, int, int], None]
 """A build's progress report: stage, done, total."""
@@ -59,6 +68,8 @@ class Tally:
     """What the chunk pass gathers besides the files it writes."""
 
     terms: TermIds = field(default_factory=TermIds)
+    stems: TermIds = field(default_factory=TermIds)
+    """Each chunk's frequent-word keys (doctally.STEMS), stored for the next build."""
     words: FrequentWords = field(default_factory=FrequentWords)
     frequency: SentenceFrequency = field(default_factory=SentenceFrequency)
     corpus_words: set[str] = field(default_factory=set)
@@ -74,23 +85,24 @@ class Tally:
     """Per document: (sentence number, chunk number) of its sentences that are the whole of
     their chunk (`whole_chunk_sentences`), whose vector is copied from the chunk's."""
 
+    def add_chunk(self, lang: str, terms: list[str], stems: list[str]) -> None:
+        """Tally one chunk's BM25 terms and frequent-word keys (doctally.STEMS)."""
+        self.terms.add(terms)
+        self.stems.add(stems)
+        self.words.add_stemmed(lang, stem_pairs(stems))
+
     def add_document(
         self,
         share: DocumentTally,
         number: int,
         spans: list[tuple[int, int, int]],
-        langs: list[str],
+        found: np.ndarray,
         plain: list[int],
     ) -> None:
         """Tally one document's share (doctally.py), given its chunks as (number, start, end),
-        their languages, and the numbers of those whose passage text is their text (`plain`)."""
+        its sentences (`found`: tallies.document_sentences rows, chunk numbers of the build) and
+        the numbers of the chunks whose passage text is their text (`plain`)."""
         first = spans[0][0] if spans else 0
-        for terms in share.terms:
-            self.terms.add(terms)
-        for lang, stems in zip(langs, share.stems, strict=True):
-            self.words.add_stemmed(lang, stems)
-        found = np.asarray(share.sentences, dtype=np.int64).reshape(-1, 3)
-        found[:, 0] += first  # the chunk's number in the build
         at = whole_chunk_sentences(found, spans, plain)
         if len(at):
             numbers = self.frequency.sentences + at
@@ -117,8 +129,9 @@ def chunk_pass(
     folder: Path,
 ) -> Tally:
     """Write chunks.jsonl, and each document's share of the tallies to doctally.TALLIES_FILE,
-    a document at a time, tallying as it goes. A kept document (unchanged since `previous`)
-    takes its chunks, and its share when that build stored one that fits, from `previous`."""
+    a document at a time, tallying as it goes; then the chunks' stored runs (doctally.save_runs).
+    A kept document (unchanged since `previous`) takes its chunks from `previous`, and its
+    tallies when that build stored them (doctally.TALLY_VERSION)."""
     tally = Tally()
     with (
         jsonl_writer(folder / CHUNKS) as chunks_out,
@@ -127,36 +140,52 @@ def chunk_pass(
         for number, doc in enumerate(documents):
             report("chunking", number, len(documents))
             source = previous if previous is not None and doc.doc_id in kept else None
-            made: Iterable[Chunk] = (
-                source.chunks(doc.doc_id)
-                if source is not None
-                else iter_chunks(doc, settings.chunk_size, settings.chunk_overlap)
-            )
-            chunks, passages = [], []
-            spans: list[tuple[int, int, int]] = []
-            plain: list[int] = []
-            for chunk in made:
-                spans.append((len(chunks_out), chunk.start, chunk.end))
-                passage = passage_text(chunk)
-                if passage == chunk.text:  # the document's text from start to end (chunking.py)
-                    plain.append(len(chunks_out))
-                chunks_out.write(chunk)
-                chunks.append(chunk)
-                passages.append(passage)
-            stored = None if source is None else source.tally(doc.doc_id)
-            share = _share(doc, chunks, passages, stored)
-            shares_out.write(share)
-            tally.add_document(share, number, spans, [chunk.lang for chunk in chunks], plain)
+            shares_out.write(_document_pass(doc, number, source, settings, tally, chunks_out))
+    save_runs(folder, TERMS, tally.terms)
+    save_runs(folder, STEMS, tally.stems)
     report("chunking", len(documents), len(documents))
     return tally
 
 
-def _share(
-    doc: Document, chunks: list[Chunk], passages: list[str], stored: DocumentTally | None
+def _document_pass(
+    doc: Document,
+    number: int,
+    source: Previous | None,
+    settings: Settings,
+    tally: Tally,
+    chunks_out: JsonlWriter,
 ) -> DocumentTally:
-    """The document's share of the tallies: `stored` (the previous build's) when it fits the
-    document's chunks, else computed (`chunk_tokens` giving each chunk's BM25 terms)."""
-    if stored is not None and stored.fits(doc.doc_id, len(chunks)):
-        return stored
-    terms = [chunk_tokens(chunk, passage) for chunk, passage in zip(chunks, passages, strict=True)]
-    return measure(doc, chunks, terms)
+    """Chunk one document (or take its chunks from `source`, the previous build), writing its
+    chunks and tallying them; its share of the tallies, taken from `source` when it stored
+    them, else computed."""
+    stored = None if source is None else source.tally(doc.doc_id)
+    made: Iterable[Chunk] = (
+        iter_chunks(doc, settings.chunk_size, settings.chunk_overlap)
+        if source is None
+        else source.chunks(doc.doc_id)
+    )
+    runs = None if source is None or stored is None else source.runs(doc.doc_id)
+    spans: list[tuple[int, int, int]] = []
+    langs: list[str] = []
+    plain: list[int] = []
+    for chunk in made:
+        spans.append((len(chunks_out), chunk.start, chunk.end))
+        passage = passage_text(chunk)
+        if passage == chunk.text:  # the document's text from start to end (chunking.py)
+            plain.append(len(chunks_out))
+        langs.append(chunk.lang)
+        chunks_out.write(chunk)
+        terms, stems = (
+            (chunk_tokens(chunk, passage), stem_keys(chunk)) if runs is None else next(runs)
+        )
+        tally.add_chunk(chunk.lang, terms, stems)
+    if source is not None and stored is not None:
+        found = source.sentence_rows(doc.doc_id)
+        share = stored
+    else:
+        local = [(place, start, end) for place, (_, start, end) in enumerate(spans)]
+        found = document_sentences(doc.text, local)
+        share = measure(doc, langs, found)
+    found[:, 0] += spans[0][0] if spans else 0  # the chunks' numbers in the build
+    tally.add_document(share, number, spans, found, plain)
+    return share

@@ -20,6 +20,8 @@ from citeqa.language import split_sentences
 
 PIECE_CHARS = 1 << 16
 """About how many characters `text_pieces` gives at a time."""
+ROWS_AT_A_TIME = 4096
+"""Sentence rows turned into Python integers at a time."""
 _CUT = re.compile(r"\s[A-Za-z]")
 """A cut point: whitespace then an ASCII letter, where no word, number or compound name (which
 joins a word to a following number across a space: compounds.py) can continue."""
@@ -71,6 +73,10 @@ class TermIds(Sequence[list[int]]):
     def __iter__(self) -> Iterator[list[int]]:
         for start, end in zip(self._ends, self._ends[1:], strict=False):
             yield self._ids[start:end].tolist()
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The flat ids (int32) and where each chunk's run ends (int64, from a leading 0)."""
+        return np.frombuffer(self._ids, dtype=np.int32), np.frombuffer(self._ends, dtype=np.int64)
 
     def token_rows(self) -> TokenRows:
         """Every chunk's terms as strings, each chunk's made when asked for."""
