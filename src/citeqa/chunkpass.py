@@ -1,8 +1,11 @@
 """A build's chunk pass: each document, read back from documents.jsonl, is chunked (or its chunks
 reused from the previous build) and written to chunks.jsonl a line at a time, while its BM25
-terms, frequent words, sentences and chunk numbers are tallied (`Tally`, tallies.py), so that
-memory grows with the vocabulary rather than with the corpus. `passage_text` and `chunk_tokens`
-say what a chunk's vector and its BM25 entry are computed from. contents.py runs the passes.
+terms, frequent words, sentences, words and chunk numbers are tallied (`Tally`, tallies.py), so
+that memory grows with the vocabulary rather than with the corpus. A document's share of the
+tallies is stored in the index (doctally.py), and taken back for an unchanged document rather
+than computed again, so that an update does not tokenise the documents it keeps.
+`passage_text` and `chunk_tokens` say what a chunk's vector and its BM25 entry are computed
+from. contents.py runs the passes.
 """
 
 from __future__ import annotations
@@ -16,9 +19,18 @@ import numpy as np
 from citeqa.chunking import iter_chunks
 from citeqa.config import Settings
 from citeqa.derived_terms import FrequentWords
+from citeqa.doctally import (
+    STEMS,
+    TALLIES_FILE,
+    TERMS,
+    DocumentTally,
+    measure,
+    save_runs,
+    stem_keys,
+    stem_pairs,
+)
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
-from citeqa.jsonlines import jsonl_writer
-from citeqa.language import document_languages
+from citeqa.jsonlines import JsonlWriter, jsonl_writer
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document
 from citeqa.reuse import Previous
@@ -56,8 +68,14 @@ class Tally:
     """What the chunk pass gathers besides the files it writes."""
 
     terms: TermIds = field(default_factory=TermIds)
+    stems: TermIds = field(default_factory=TermIds)
+    """Each chunk's frequent-word keys (doctally.STEMS), stored for the next build."""
     words: FrequentWords = field(default_factory=FrequentWords)
     frequency: SentenceFrequency = field(default_factory=SentenceFrequency)
+    corpus_words: set[str] = field(default_factory=set)
+    """The folded words of every document (questions.corpus_words)."""
+    compounds: set[str] = field(default_factory=set)
+    """The compound keys of every document (compounds.corpus_compounds)."""
     chunks: dict[str, DocumentChunks] = field(default_factory=dict)
     """Per document: its chunks' numbers and languages."""
     sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -67,27 +85,33 @@ class Tally:
     """Per document: (sentence number, chunk number) of its sentences that are the whole of
     their chunk (`whole_chunk_sentences`), whose vector is copied from the chunk's."""
 
+    def add_chunk(self, lang: str, terms: list[str], stems: list[str]) -> None:
+        """Tally one chunk's BM25 terms and frequent-word keys (doctally.STEMS)."""
+        self.terms.add(terms)
+        self.stems.add(stems)
+        self.words.add_stemmed(lang, stem_pairs(stems))
+
     def add_document(
         self,
-        doc: Document,
+        share: DocumentTally,
         number: int,
         spans: list[tuple[int, int, int]],
-        langs: list[str],
+        found: np.ndarray,
         plain: list[int],
     ) -> None:
-        """Tally one document's sentences, given its chunks as (number, start, end) and the
-        numbers of those whose passage text is their text (`plain`)."""
+        """Tally one document's share (doctally.py), given its chunks as (number, start, end),
+        its sentences (`found`: tallies.document_sentences rows, chunk numbers of the build) and
+        the numbers of the chunks whose passage text is their text (`plain`)."""
         first = spans[0][0] if spans else 0
-        found = document_sentences(doc.text, spans)
         at = whole_chunk_sentences(found, spans, plain)
         if len(at):
             numbers = self.frequency.sentences + at
-            self.whole[doc.doc_id] = np.column_stack([numbers, found[at, 0]])
-        self.sentences[doc.doc_id] = (self.frequency.sentences, len(found))
-        self.frequency.add(doc.text, found, langs, first)
-        located = [(start, end, lang) for (_, start, end), lang in zip(spans, langs, strict=True)]
-        languages = document_languages(doc.text, located)  # named only: chunks keep theirs
-        self.chunks[doc.doc_id] = DocumentChunks(first, len(spans), languages)
+            self.whole[share.doc_id] = np.column_stack([numbers, found[at, 0]])
+        self.sentences[share.doc_id] = (self.frequency.sentences, len(found))
+        self.frequency.add(share.frequency, len(found))
+        self.corpus_words.update(share.words)
+        self.compounds.update(share.compounds)
+        self.chunks[share.doc_id] = DocumentChunks(first, len(spans), share.languages)
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
 
     def sentence_rows(self) -> np.ndarray:
@@ -104,28 +128,65 @@ def chunk_pass(
     report: Progress,
     folder: Path,
 ) -> Tally:
-    """Write chunks.jsonl a line at a time, tallying as it goes."""
+    """Write chunks.jsonl, and each document's share of the tallies to doctally.TALLIES_FILE,
+    a document at a time, tallying as it goes; then the chunks' stored runs (doctally.save_runs).
+    A kept document (unchanged since `previous`) takes its chunks from `previous`, and its
+    tallies when that build stored them (doctally.TALLY_VERSION)."""
     tally = Tally()
-    with jsonl_writer(folder / CHUNKS) as chunks_out:
+    with (
+        jsonl_writer(folder / CHUNKS) as chunks_out,
+        jsonl_writer(folder / TALLIES_FILE) as shares_out,
+    ):
         for number, doc in enumerate(documents):
             report("chunking", number, len(documents))
-            made: Iterable[Chunk] = (
-                previous.chunks(doc.doc_id)
-                if previous is not None and doc.doc_id in kept
-                else iter_chunks(doc, settings.chunk_size, settings.chunk_overlap)
-            )
-            spans: list[tuple[int, int, int]] = []
-            langs: list[str] = []
-            plain: list[int] = []
-            for chunk in made:
-                spans.append((len(chunks_out), chunk.start, chunk.end))
-                passage = passage_text(chunk)
-                if passage == chunk.text:  # the document's text from start to end (chunking.py)
-                    plain.append(len(chunks_out))
-                langs.append(chunk.lang)
-                chunks_out.write(chunk)
-                tally.terms.add(chunk_tokens(chunk, passage))
-                tally.words.add(chunk)
-            tally.add_document(doc, number, spans, langs, plain)
+            source = previous if previous is not None and doc.doc_id in kept else None
+            shares_out.write(_document_pass(doc, number, source, settings, tally, chunks_out))
+    save_runs(folder, TERMS, tally.terms)
+    save_runs(folder, STEMS, tally.stems)
     report("chunking", len(documents), len(documents))
     return tally
+
+
+def _document_pass(
+    doc: Document,
+    number: int,
+    source: Previous | None,
+    settings: Settings,
+    tally: Tally,
+    chunks_out: JsonlWriter,
+) -> DocumentTally:
+    """Chunk one document (or take its chunks from `source`, the previous build), writing its
+    chunks and tallying them; its share of the tallies, taken from `source` when it stored
+    them, else computed."""
+    stored = None if source is None else source.tally(doc.doc_id)
+    made: Iterable[Chunk] = (
+        iter_chunks(doc, settings.chunk_size, settings.chunk_overlap)
+        if source is None
+        else source.chunks(doc.doc_id)
+    )
+    runs = None if source is None or stored is None else source.runs(doc.doc_id)
+    spans: list[tuple[int, int, int]] = []
+    langs: list[str] = []
+    plain: list[int] = []
+    for chunk in made:
+        spans.append((len(chunks_out), chunk.start, chunk.end))
+        passage = passage_text(chunk)
+        if passage == chunk.text:  # the document's text from start to end (chunking.py)
+            plain.append(len(chunks_out))
+        langs.append(chunk.lang)
+        chunks_out.write(chunk)
+        terms, stems = (
+            (chunk_tokens(chunk, passage), stem_keys(chunk)) if runs is None else next(runs)
+        )
+        tally.add_chunk(chunk.lang, terms, stems)
+    if source is not None and stored is not None:
+        found = source.sentence_rows(doc.doc_id)
+        share = stored
+    else:
+        local = [(place, start, end) for place, (_, start, end) in enumerate(spans)]
+        found = document_sentences(doc.text, local)
+        located = [(start, end, lang) for (_, start, end), lang in zip(spans, langs, strict=True)]
+        share = measure(doc, located, found)
+    found[:, 0] += spans[0][0] if spans else 0  # the chunks' numbers in the build
+    tally.add_document(share, number, spans, found, plain)
+    return share

@@ -31,24 +31,21 @@ import numpy as np
 
 from citeqa.centroid import centroid_of
 from citeqa.chunkpass import DocumentChunks, Progress, Tally, chunk_pass, passage_text
-from citeqa.compounds import folded_compounds
 from citeqa.config import Settings
 from citeqa.corpus import CorpusScan, DocumentEntry, scan_corpus
 from citeqa.derived_terms import pairs_of
+from citeqa.doctally import words_and_compounds
 from citeqa.domain import KNOWLEDGE_FORMAT, Domain
 from citeqa.embedding import Embedder, embed_texts
-from citeqa.glossary import fold
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
 from citeqa.jsonlines import DocumentFile, LineReader, jsonl_writer, write_file
 from citeqa.lexical import LexicalIndex, tokenize
 from citeqa.models import Chunk, Document, Sentence
-from citeqa.questions import folded_words
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT
-from citeqa.tallies import text_pieces
 from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
 
 EMBED_BATCH = 64
@@ -117,7 +114,7 @@ def compute_contents(
     report("lexical", 0, 1)
     if not settings.engine_serves_lexical:  # else the engine ranks BM25 (qdrantindex.py)
         LexicalIndex.of_ids(tally.terms, tally.terms.vocab).save(folder / "lexical")
-    statistics = _statistics(tally, documents)
+    statistics = _statistics(tally)
     report("lexical", 1, 1)
     report("term pairs", 0, 1)
     statistics.update(knowledge(domain, pairs_of(tally.words, embedders)))
@@ -163,25 +160,24 @@ def knowledge(domain: Domain | None, pairs: list[list[str]]) -> dict[str, Any]:
 
 def _words_and_compounds(texts: Iterable[str]) -> dict[str, list[str]]:
     """questions.corpus_words and compounds.corpus_compounds of `texts`, in one pass: each text
-    is read once and folded once, a piece at a time (tallies.text_pieces)."""
+    is read once and folded once, a piece at a time (doctally.words_and_compounds)."""
     words: set[str] = set()
     compounds: set[str] = set()
     for text in texts:
-        for piece in text_pieces(text):
-            folded = fold(piece)
-            words.update(folded_words(folded))
-            compounds.update(folded_compounds(folded))
+        found = words_and_compounds(text)
+        words.update(found[0])
+        compounds.update(found[1])
     return {"words": sorted(words), "compounds": sorted(compounds)}
 
 
-def _statistics(tally: Tally, documents: Sequence[Document]) -> dict[str, Any]:
-    """The token statistics `token_statistics` computes, from the chunk pass's tallies (and the
-    texts, read a document at a time)."""
+def _statistics(tally: Tally) -> dict[str, Any]:
+    """The token statistics `token_statistics` computes, from the chunk pass's tallies."""
     return {
         "format": STATISTICS_FORMAT,
         "sentence_count": tally.frequency.sentences,
         "frequency": dict(tally.frequency.counts),
-        **_words_and_compounds(doc.text for doc in documents),
+        "words": sorted(tally.corpus_words),
+        "compounds": sorted(tally.compounds),
     }
 
 

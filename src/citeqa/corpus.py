@@ -15,9 +15,11 @@ corpus's manifest and domain file as builds record them and status compares them
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -333,11 +335,22 @@ def decode_text(raw: bytes) -> tuple[str, str]:
 
 
 def _looks_binary(sample: str) -> bool:
-    controls = sum(
-        1 for char in sample if unicodedata.category(char) in ("Cc", "Cs") and not char.isspace()
-    )
-    controls += sample.count("\ufffd")
+    controls = len(_controls().findall(sample)) + sample.count("\ufffd")
     return bool(sample) and controls / len(sample) > MAX_CONTROL_RATIO
+
+
+@cache
+def _controls() -> re.Pattern[str]:
+    """The control characters (categories Cc and Cs) that are not whitespace, as one character
+    class: a regular expression counts them in C, where testing each character of every file's
+    sample in Python was a tenth of an update's CPU time. Cc is U+0000-U+001F and U+007F-U+009F,
+    Cs the surrogates U+D800-U+DFFF; no other character is in either category."""
+    found = [
+        chr(point)
+        for point in (*range(0xA0), *range(0xD800, 0xE000))
+        if unicodedata.category(chr(point)) in ("Cc", "Cs") and not chr(point).isspace()
+    ]
+    return re.compile("[" + "".join(re.escape(char) for char in found) + "]")
 
 
 def corpus_manifest_digest(corpus_dir: Path, manifest: CorpusManifest | None = None) -> str | None:

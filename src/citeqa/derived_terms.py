@@ -16,7 +16,7 @@ multilingual channel, gets no pairs. The build stores the pairs in the index (st
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -40,6 +40,13 @@ def is_multilingual(embedder: Embedder) -> bool:
     return bool(getattr(embedder, "multilingual", False))
 
 
+def stemmed_words(chunk: Chunk) -> dict[str, str]:
+    """The words of a passage that `FrequentWords` counts (letters only, MIN_LETTERS or more,
+    no stopword), each with its stem in the passage's language."""
+    words = {w for w in content_words(chunk.text) if w.isalpha() and len(w) >= MIN_LETTERS}
+    return {word: tokenize(word, chunk.lang)[0] for word in words}
+
+
 class FrequentWords:
     """The counts `frequent_words` ranks, gathered one passage at a time (a build adds each
     chunk as it makes it; the counts grow with the vocabulary, not with the corpus)."""
@@ -50,15 +57,21 @@ class FrequentWords:
 
     def add(self, chunk: Chunk) -> None:
         """Count the words of one passage in its language."""
-        lang = chunk.lang
+        if chunk.lang in self._stems:
+            self.add_stemmed(chunk.lang, stemmed_words(chunk).items())
+
+    def add_stemmed(self, lang: str, stemmed: Iterable[tuple[str, str]]) -> None:
+        """Count one passage of `lang` by its `stemmed_words` pairs."""
         if lang not in self._stems:
             return
-        words = {w for w in content_words(chunk.text) if w.isalpha() and len(w) >= MIN_LETTERS}
-        stemmed = {word: tokenize(word, lang)[0] for word in words}
-        self._stems[lang].update(set(stemmed.values()))
+        stemmed = list(stemmed)
+        self._stems[lang].update({stem for _, stem in stemmed})
         forms = self._forms[lang]
-        for word, stem in stemmed.items():
-            forms.setdefault(stem, Counter())[word] += 1
+        for word, stem in stemmed:
+            counts = forms.get(stem)
+            if counts is None:
+                counts = forms[stem] = Counter()
+            counts[word] += 1
 
     def groups(self, lang: str) -> list[list[str]]:
         """`lang`'s words found in MIN_PASSAGES or more passages, as `frequent_words` says."""

@@ -1,11 +1,12 @@
 """What a build of a changed corpus takes from the previous build, read when it is needed.
 
-A document whose file hash is unchanged keeps its chunks, their vectors in every channel and its
-sentence vectors (contents.py). Nothing of the previous build is loaded whole: `Previous` knows
-where each document's chunks lie in the previous build (two numbers per document, from its file
-list) and reads them when the build reaches that document: chunks as lines of chunks.jsonl
-(read, not memory-mapped, a run of lines at a time), vectors ROWS_PER_READ rows at a time
-from the channel's index, sentence vectors as rows of their .npy file (read likewise). So a
+A document whose file hash is unchanged keeps its chunks, their vectors in every channel, its
+sentence vectors and its tallies (contents.py, doctally.py). Nothing of the previous build is
+loaded whole: `Previous` knows where each document's chunks lie in the previous build (two
+numbers per document, from its file list) and reads them when the build reaches that document:
+chunks as lines of chunks.jsonl (read, not memory-mapped, a run of lines at a time), its tallies
+as a line of tallies.jsonl and its chunks' runs of stored term ids, vectors ROWS_PER_READ rows at
+a time from the channel's index, sentence vectors as rows of their .npy file (read likewise). So a
 build of a changed corpus holds a batch of the previous build at a time, as a new build does.
 Before any of it is taken, the files it is taken from are hashed in full: a build opens the
 previous one with store.open_for_reuse, which trusts no file's size and time (a file altered
@@ -21,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from citeqa.corpus import DocumentEntry
+from citeqa.doctally import STEMS, TALLIES_FILE, TERMS, DocumentTally, StoredRuns, runs_names
 from citeqa.errors import IndexCorrupt
 from citeqa.jsonlines import CHUNKS_FILE, LineReader, offsets_name
 from citeqa.models import Chunk
@@ -47,6 +49,9 @@ class Previous:
         self._lines = LineReader(path, Chunk) if indexed else None
         self._sentence_file = _sentence_file(loaded)
         self._rows: dict[str, _IndexRows] = {}
+        self._shares = _shares(loaded)
+        self._runs = _runs(loaded)
+        self._share_lines: dict[str, int] | None = None
 
     def unchanged(self, entries: Iterable[DocumentEntry]) -> set[str]:
         """The ids of the documents of `entries` whose file hash is the one the previous build
@@ -79,6 +84,46 @@ class Previous:
                 f"The index in {self._loaded.folder.parent} does not hold the chunks of"
                 f" {doc_id!r} where its file list says; run `citeqa index`."
             ) from err
+
+    def tally(self, doc_id: str) -> DocumentTally | None:
+        """The document's stored share of the tallies (doctally.py) when the previous build
+        stored it, with its chunks' runs, under this TALLY_VERSION; else None (the build then
+        computes it all, as it did before tallies were stored)."""
+        if self._shares is None or self._runs is None:
+            return None
+        if self._share_lines is None:  # the build's order: that of its document ids
+            self._share_lines = {doc: line for line, doc in enumerate(self._loaded.documents)}
+        line = self._share_lines.get(doc_id)
+        if line is None or line >= len(self._shares):
+            return None
+        try:
+            share = self._shares.read(line, 1)[0]
+        except ValueError:
+            return None
+        return share if share.fits(doc_id) else None
+
+    def runs(self, doc_id: str) -> Iterator[tuple[list[str], list[str]]]:
+        """Per chunk of the document, its stored BM25 terms and frequent-word keys (only when
+        `tally` gave its share); IndexCorrupt when the index does not hold them."""
+        first, count = self._ranges.get(doc_id, (0, 0))
+        if self._runs is None:
+            raise ValueError("the previous build stored no runs")
+        terms, stems = self._runs
+        try:
+            for number in range(first, first + count):
+                yield terms.run(number), stems.run(number)
+        except IndexError as err:
+            raise IndexCorrupt(
+                f"The index in {self._loaded.folder.parent} does not hold the terms of"
+                f" {doc_id!r} where its file list says; run `citeqa index`."
+            ) from err
+
+    def sentence_rows(self, doc_id: str) -> np.ndarray:
+        """The document's sentences in the previous build as (chunk's place in the document,
+        start, end) rows (tallies.document_sentences gives them so)."""
+        rows = self._loaded.sentences.document_rows(doc_id)
+        rows[:, 0] -= self._ranges.get(doc_id, (0, 0))[0]
+        return rows
 
     def vectors(self, channel: str, doc_id: str) -> Iterator[tuple[int, np.ndarray]]:
         """The vectors of the document's chunks in `channel`, as (offset in the document, rows)
@@ -145,6 +190,26 @@ class _IndexRows:
             self._read = 0
         self._read += len(numbers)
         return self._index.rows(numbers)
+
+
+def _shares(loaded: Opened) -> LineReader[DocumentTally] | None:
+    """The previous build's stored shares of the tallies, or None when it stored none."""
+    if offsets_name(TALLIES_FILE) not in loaded.manifest.index_files:
+        return None
+    return LineReader(loaded.folder / TALLIES_FILE, DocumentTally)
+
+
+def _runs(loaded: Opened) -> tuple[StoredRuns, StoredRuns] | None:
+    """The previous build's stored runs of BM25 terms and frequent-word keys, or None when it
+    stored none (or they do not read)."""
+    names = [*runs_names(TERMS), *runs_names(STEMS)]
+    if not all(name in loaded.manifest.index_files for name in names):
+        return None
+    try:
+        count = len(loaded.chunks)
+        return StoredRuns(loaded.folder, TERMS, count), StoredRuns(loaded.folder, STEMS, count)
+    except ValueError:
+        return None
 
 
 def _sentence_file(loaded: Opened) -> NpyRows | None:

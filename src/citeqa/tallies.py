@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import overload
 
 import numpy as np
 
 from citeqa.language import split_sentences
-from citeqa.lexical import tokenize
 from citeqa.markup import is_markup_line
 
 PIECE_CHARS = 1 << 16
@@ -75,6 +74,10 @@ class TermIds(Sequence[list[int]]):
     def __iter__(self) -> Iterator[list[int]]:
         for start, end in zip(self._ends, self._ends[1:], strict=False):
             yield self._ids[start:end].tolist()
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The flat ids (int32) and where each chunk's run ends (int64, from a leading 0)."""
+        return np.frombuffer(self._ids, dtype=np.int32), np.frombuffer(self._ends, dtype=np.int64)
 
     def token_rows(self) -> TokenRows:
         """Every chunk's terms as strings, each chunk's made when asked for."""
@@ -135,17 +138,15 @@ def whole_chunk_sentences(
 
 
 class SentenceFrequency:
-    """How many sentences hold each BM25 token (a sentence's tokens in its chunk's language)."""
+    """How many sentences hold each BM25 token (a sentence's tokens in its chunk's language),
+    added up a document at a time."""
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
         self.sentences = 0
 
-    def add(self, text: str, rows: np.ndarray, langs: Sequence[str], first_chunk: int) -> None:
-        """Count one document's sentences (`document_sentences` rows); `langs[n]` is the
-        language of its chunk `first_chunk + n`."""
-        for part in range(0, len(rows), ROWS_AT_A_TIME):
-            for number, start, end in rows[part : part + ROWS_AT_A_TIME].tolist():
-                lang = langs[number - first_chunk]
-                self.counts.update(frozenset(tokenize(text[start:end], lang)))
-        self.sentences += len(rows)
+    def add(self, counts: Mapping[str, int], sentences: int) -> None:
+        """Count one document's `sentences`, given how many of them hold each token
+        (doctally.DocumentTally.frequency)."""
+        self.counts.update(counts)
+        self.sentences += sentences

@@ -38,6 +38,17 @@ def test_numbering_is_kept_and_documents_come_in_text_order() -> None:
         table[len(UNORDERED)]
 
 
+def test_a_documents_rows_come_in_text_order() -> None:
+    """(chunk, start, end) rows, as a build tallies them (reuse.Previous.sentence_rows), from a
+    table whose rows are out of order and from one whose rows are in order."""
+    rows = SentenceTable.of(UNORDERED, DOCS).document_rows("a")
+    assert rows.dtype == np.int64 and rows.tolist() == [[0, 0, 5], [1, 6, 11], [0, 10, 15]]
+    in_order = SentenceTable.of(UNORDERED[:3], DOCS)
+    assert in_order.document_rows("a").tolist() == [[0, 0, 5], [0, 10, 15]]
+    for doc_id in ("c", "unknown"):
+        assert SentenceTable.of(UNORDERED, DOCS).document_rows(doc_id).shape == (0, 3)
+
+
 def test_saved_table_is_sorted_memory_mapped_and_checked(tmp_path: Path) -> None:
     SentenceTable.of(UNORDERED, DOCS).save(tmp_path)
     loaded = SentenceTable.load(tmp_path, DOCS)

@@ -1,0 +1,163 @@
+"""What a build's chunk pass tallies (chunkpass.Tally) stored in the index, so that the next build
+takes it back for a document whose file is unchanged (reuse.Previous) instead of tokenising the
+document again (most of a build's CPU time besides embedding): an update then costs what its
+changed documents cost, not the corpus. What the pass adds up from stored tallies is what it
+adds up from computed ones, so an updated index is the one a full rebuild writes.
+
+Stored, beside the sentence table (which already holds each document's sentences):
+- per chunk, its BM25 terms and the (word, stem) keys it adds to the frequent-word counts
+  (derived_terms.py), as the build's own flat id arrays (`save_runs`: `<name>.ids.npy`,
+  `<name>.ends.npy`, `<name>.vocab.json`, with TERMS and STEMS as names), which the pass holds
+  anyway (tallies.TermIds: an int32 a term), so storing them costs no memory;
+- per document, a line of `TALLIES_FILE` (`DocumentTally`): how many of its sentences hold each
+  token, its languages, its words and compound keys (each the size of its vocabulary).
+
+`TALLY_VERSION` names how all of it is computed: a build takes nothing stored under another
+version (nor from an index that stored none), it computes it again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from citeqa.compounds import folded_compounds
+from citeqa.derived_terms import LANGUAGES, stemmed_words
+from citeqa.glossary import fold
+from citeqa.jsonfiles import parse_json
+from citeqa.jsonlines import save_array, write_file
+from citeqa.language import document_languages
+from citeqa.lexical import tokenize
+from citeqa.models import Chunk, Document
+from citeqa.questions import folded_words
+from citeqa.tallies import ROWS_AT_A_TIME, TermIds, text_pieces
+
+TALLIES_FILE = "tallies.jsonl"
+TERMS = "terms"
+"""The stored BM25 terms of each chunk (`save_runs`)."""
+STEMS = "stems"
+"""The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
+(a counted word is letters only, so is its stem)."""
+TALLY_VERSION = 1
+"""Bump when anything the stored tallies come from (tokenize, the frequent words, the sentence
+splitter, the language labels, the word and compound keys) changes what it gives."""
+
+
+class DocumentTally(BaseModel):
+    """One document's share of the tallies that is not per chunk (a line of TALLIES_FILE)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    version: int
+    doc_id: str
+    frequency: dict[str, int]
+    """How many of its sentences hold each token (in their chunk's language), by token."""
+    languages: list[str]
+    words: list[str]
+    """Its folded words (questions.corpus_words), sorted."""
+    compounds: list[str]
+    """Its compound keys (compounds.corpus_compounds), sorted."""
+
+    def fits(self, doc_id: str) -> bool:
+        """Whether this is the document's, of this version (else it is computed again)."""
+        return self.version == TALLY_VERSION and self.doc_id == doc_id
+
+
+def measure(doc: Document, located: list[tuple[int, int, str]], found: np.ndarray) -> DocumentTally:
+    """The document's share, given its chunks as (start, end, language) and its sentences
+    (`found`: rows of chunk's place in the document, start, end; tallies.document_sentences)."""
+    langs = [lang for _, _, lang in located]
+    words, compounds = words_and_compounds(doc.text)
+    return DocumentTally(
+        version=TALLY_VERSION,
+        doc_id=doc.doc_id,
+        frequency=_sentence_frequency(doc.text, found, langs),
+        languages=document_languages(doc.text, located),  # named only: chunks keep theirs
+        words=sorted(words),
+        compounds=sorted(compounds),
+    )
+
+
+def stem_keys(chunk: Chunk) -> list[str]:
+    """What the chunk adds to a build's frequent-word counts (which count LANGUAGES), as
+    STEMS keys, sorted."""
+    if chunk.lang not in LANGUAGES:
+        return []
+    return sorted(f"{word} {stem}" for word, stem in stemmed_words(chunk).items())
+
+
+def stem_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
+    """The (word, stem) pairs of STEMS keys."""
+    for key in keys:
+        word, _, stem = key.partition(" ")
+        yield word, stem
+
+
+def words_and_compounds(text: str) -> tuple[set[str], set[str]]:
+    """questions.corpus_words and compounds.corpus_compounds of one text, read a piece at a
+    time (tallies.text_pieces) and each piece folded once."""
+    words: set[str] = set()
+    compounds: set[str] = set()
+    for piece in text_pieces(text):
+        folded = fold(piece)
+        words.update(folded_words(folded))
+        compounds.update(folded_compounds(folded))
+    return words, compounds
+
+
+def _sentence_frequency(text: str, rows: np.ndarray, langs: list[str]) -> dict[str, int]:
+    """How many of the sentences (place, start, end) hold each BM25 token of their chunk's
+    language (what tallies.SentenceFrequency adds up over the documents)."""
+    counts: Counter[str] = Counter()
+    for part in range(0, len(rows), ROWS_AT_A_TIME):
+        for place, start, end in rows[part : part + ROWS_AT_A_TIME].tolist():
+            counts.update(frozenset(tokenize(text[start:end], langs[place])))
+    return dict(sorted(counts.items()))  # stored in this order whatever the set order was
+
+
+# ---- the per-chunk runs ----------------------------------------------------------------------
+
+
+def save_runs(folder: Path, name: str, runs: TermIds) -> None:
+    """Save each chunk's run of keys as the build holds them: the flat ids, where each chunk's
+    run ends, and the keys in id order."""
+    ids, ends = runs.arrays()
+    save_array(folder / f"{name}.ids.npy", ids)
+    save_array(folder / f"{name}.ends.npy", ends)
+    write_file(folder / f"{name}.vocab.json", json.dumps(list(runs.vocab)).encode())
+
+
+def runs_names(name: str) -> tuple[str, str, str]:
+    """The files `save_runs` writes for `name`."""
+    return f"{name}.ids.npy", f"{name}.ends.npy", f"{name}.vocab.json"
+
+
+class StoredRuns:
+    """Runs a previous build saved (`save_runs`), read by chunk number: the vocabulary is read
+    whole (it grows with the vocabulary), the ids memory-mapped."""
+
+    def __init__(self, folder: Path, name: str, chunk_count: int) -> None:
+        """ValueError when the files do not hold `chunk_count` runs of known keys."""
+        ids_name, ends_name, vocab_name = runs_names(name)
+        self._ids = np.load(folder / ids_name, mmap_mode="r", allow_pickle=False)
+        self._ends = np.load(folder / ends_name, allow_pickle=False)
+        vocab = parse_json((folder / vocab_name).read_bytes())
+        if not isinstance(vocab, list) or not all(isinstance(key, str) for key in vocab):
+            raise ValueError(f"{vocab_name} is not a list of keys")
+        self._vocab: list[str] = vocab
+        if self._ends.ndim != 1 or len(self._ends) != chunk_count + 1:
+            raise ValueError(f"{ends_name} does not hold a run for each chunk")
+
+    def run(self, chunk: int) -> list[str]:
+        """The keys of the previous build's chunk number `chunk`, in order; IndexError when the
+        files do not hold them."""
+        start, end = int(self._ends[chunk]), int(self._ends[chunk + 1])
+        if not 0 <= start <= end <= len(self._ids):
+            raise IndexError(chunk)
+        vocab = self._vocab
+        return [vocab[key] for key in self._ids[start:end].tolist()]

@@ -1,0 +1,131 @@
+"""An update tokenises only the documents that changed: an unchanged document's share of the
+build's tallies (its BM25 terms, frequent words, sentences, token counts, words and compound
+keys: doctally.py) is taken from the previous build, and the index it writes is the one a full
+rebuild writes. A share of another version, or a changed cutting, is computed again."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from integration_helpers import CORPUS, fake_settings
+
+import citeqa.lexical
+from citeqa.api import build_index
+from citeqa.config import Settings
+from citeqa.store import load_index
+from citeqa.verification import STAMPS
+
+EDITED = "biotherapy-in-lupus-faq.txt"
+ADDED_LINE = "\nAn added line about walruses and their tusks.\n"
+
+
+def _tokenised(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text `lexical.tokenize` is given from now on, wherever citeqa calls it from (each
+    module that imported it by name gets the recording one)."""
+    texts: list[str] = []
+    original: Callable[[str, str], list[str]] = citeqa.lexical.tokenize
+
+    def recording(text: str, lang: str) -> list[str]:
+        texts.append(text)
+        return original(text, lang)
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("citeqa") and getattr(module, "tokenize", None) is original:
+            monkeypatch.setattr(module, "tokenize", recording)
+    return texts
+
+
+def _built(tmp_path: Path) -> tuple[Path, Settings]:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    return corpus, settings
+
+
+def _edit(corpus: Path, line: str = ADDED_LINE) -> str:
+    """Append `line` to EDITED; its new text."""
+    path = corpus / EDITED
+    path.write_text(path.read_text(encoding="utf-8") + line, encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def _other_texts(corpus: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")) if p.name != EDITED]
+
+
+def _of_unchanged_documents(texts: list[str], edited: str, others: list[str]) -> list[str]:
+    """The texts found in one of `others` but not in `edited` (a word both hold is neither's),
+    case aside (the frequent-word counts tokenise words lowercased)."""
+    edited, others = edited.lower(), [other.lower() for other in others]
+    return [t for t in texts if t.lower() not in edited and any(t.lower() in o for o in others)]
+
+
+def _same_as_a_full_rebuild(corpus: Path, updated: Settings, scratch: Path) -> None:
+    fresh = fake_settings(corpus, scratch)
+    build_index(fresh)
+    left, right = load_index(updated.index_dir).folder, load_index(fresh.index_dir).folder
+    names = sorted(p.relative_to(left).as_posix() for p in left.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(right).as_posix() for p in right.rglob("*") if p.is_file())
+    assert "tallies.jsonl" in names
+    for name in names:
+        if name not in ("manifest.json", STAMPS):  # build time, the files' times
+            assert (left / name).read_bytes() == (right / name).read_bytes(), name
+
+
+def test_an_update_tokenises_only_the_changed_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, settings = _built(tmp_path)
+    edited = _edit(corpus)
+    texts = _tokenised(monkeypatch)
+    report = build_index(settings)
+    assert report.unchanged and not report.full_rebuild
+    assert any("walruses" in text for text in texts)
+    assert not _of_unchanged_documents(texts, edited, _other_texts(corpus))
+    monkeypatch.undo()
+    _same_as_a_full_rebuild(corpus, settings, tmp_path / "fresh")
+
+
+def test_a_second_update_reuses_what_the_first_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first update stores every document's share again (the changed one computed, the
+    others copied); a second edit is then tokenised alone, and the index is a full rebuild's."""
+    corpus, settings = _built(tmp_path)
+    _edit(corpus)
+    build_index(settings)
+    edited = _edit(corpus, "\nAnother line about narwhals.\n")
+    texts = _tokenised(monkeypatch)
+    build_index(settings)
+    assert any("narwhals" in text for text in texts)
+    assert not _of_unchanged_documents(texts, edited, _other_texts(corpus))
+    monkeypatch.undo()
+    _same_as_a_full_rebuild(corpus, settings, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize(
+    ("patched", "value"),
+    [("citeqa.doctally.TALLY_VERSION", 99), ("citeqa.previousindex.CUTTING_VERSION", 99)],
+)
+def test_a_share_of_another_version_or_cutting_is_computed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, patched: str, value: Any
+) -> None:
+    """A stored share of another TALLY_VERSION is not taken (the unchanged documents are
+    tokenised again, the chunks and vectors still reused); a changed cutting rebuilds in full.
+    Either way the index is a full rebuild's (with this version's shares)."""
+    corpus, settings = _built(tmp_path)
+    _edit(corpus)
+    monkeypatch.setattr(patched, value)
+    texts = _tokenised(monkeypatch)
+    report = build_index(settings)
+    assert report.full_rebuild == patched.endswith("CUTTING_VERSION")
+    edited = (corpus / EDITED).read_text(encoding="utf-8")
+    for other in _other_texts(corpus):  # each unchanged document tokenised again
+        assert _of_unchanged_documents(texts, edited, [other])
+    _same_as_a_full_rebuild(corpus, settings, tmp_path / "fresh")
