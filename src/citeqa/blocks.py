@@ -94,12 +94,13 @@ def _line_kind(text: str, lines: list[Span], index: int, heading: bool) -> Block
     return "list" if is_bullet(line) else "text"
 
 
-def _paragraph_blocks(text: str, lines: list[Span]) -> list[Block]:
+def _paragraph_blocks(text: str, lines: list[Span], front_matter: int) -> list[Block]:
     """A paragraph cut where its lines change kind (lines after a bullet continue the list);
-    an underlined title opening it (`_adorned_title`) is one heading with its adornments."""
+    an underlined title opening it (`_adorned_title`) is one heading with its adornments.
+    `front_matter`: the length of the YAML front matter opening `text`, where none is."""
     blocks: list[Block] = []
     headings = _heading_lines(text, lines)
-    adorned = _adorned_title(text, lines)
+    adorned = None if lines[0][0] < front_matter else _adorned_title(text, lines)
     if adorned is not None:
         title, last = adorned
         heading = clean_heading(text[slice(*lines[title])])
@@ -123,12 +124,10 @@ def _paragraph_blocks(text: str, lines: list[Span]) -> list[Block]:
 def _adorned_title(text: str, lines: list[Span]) -> tuple[int, int] | None:
     """The underlined title opening a paragraph, as (its line, the underline's line): a title
     line over an underline ("Parameters" over "~~~~~~~~~~": RST, and Markdown's setext
-    headings), or between an overline and an underline of one character (RST); never in the
-    YAML front matter opening the text, nor over a tilde code fence (a later line of the
-    paragraph closes it). A later line over an adornment is left as it is (in Markdown the
+    headings), or between an overline and an underline of one character (RST); never over a
+    tilde code fence (a later line of the paragraph closes it), nor in YAML front matter (the
+    caller's check). A later line over an adornment is left as it is (in Markdown the
     whole paragraph would be the heading; in plain text, it is a rule under a line)."""
-    if lines[0][0] < front_matter_chars(text):
-        return None
     line = [text[slice(*span)] for span in lines]
     found: tuple[int, int] | None = None
     if len(line) >= 3 and overlines(line[0], line[1]) and underlines(line[1], line[2]):
@@ -282,7 +281,8 @@ def _leads_content(text: str, paragraphs: list[list[Block]], index: int) -> bool
 
 def split_blocks(text: str) -> list[Block]:
     """The document's blocks, in order: paragraphs, lists, tables and headings."""
-    paragraphs = [_paragraph_blocks(text, lines) for lines in _paragraphs(text)]
+    front_matter = front_matter_chars(text)
+    paragraphs = [_paragraph_blocks(text, lines, front_matter) for lines in _paragraphs(text)]
     _mark_headings(text, paragraphs)
     return [block for blocks in paragraphs for block in blocks]
 

@@ -4,7 +4,9 @@ Plain text, Markdown and reStructuredText are read as they are (offsets point in
 so their markup lines are in the text. These predicates name them, for blocks.py (a title
 line over an underline, or between an overline and an underline, is a heading), tallies.py
 (a markup line is no sentence to index or quote), quoting.py (a quote never runs across
-one) and titles.py (a title is never one). Pure functions on one line, no I/O.
+one) and titles.py (a title is never one); blocks.py and titles.py pass over YAML front matter
+(`front_matter_chars`, `front_matter_end`). Pure functions on a line (or on a text's
+opening lines, for front matter), no I/O.
 
 - An adornment: one punctuation character repeated, 3 times or more ("~~~~~~", "=====",
   "-----", "^^^^", "....."): a rule, an RST section underline or overline, a Markdown setext
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 ADORNMENT_MIN = 3
@@ -77,7 +79,8 @@ def is_adornment(line: str) -> bool:
 
 def underlines(title: str, line: str) -> bool:
     """Whether `line` is a section adornment under the line `title` (`is_title_line`): "=" or
-    "-" at least UNDERLINE_SHARE as long, another of SECTION_CHARS as long."""
+    "-" at least UNDERLINE_SHARE as long, another of SECTION_CHARS as long, one of QUOTE_CHARS
+    as long and QUOTE_ADORNMENT_MIN long."""
     title, core = title.strip(), line.strip()
     if not (_section_adornment(line) and is_title_line(title)):
         return False
@@ -128,12 +131,22 @@ def front_matter_end(lines: Iterable[str]) -> int:
 
 def front_matter_chars(text: str) -> int:
     """The length of the YAML front matter opening `text` (to the end of its closing line), 0
-    when there is none."""
+    when there is none; reads no more than its lines."""
     if not text.startswith(_FRONT_MATTER_OPEN):
         return 0
-    lines = text.split("\n", FRONT_MATTER_LINES_MAX)[:FRONT_MATTER_LINES_MAX]
-    count = front_matter_end(line.rstrip("\r") for line in lines)
-    return sum(len(line) + 1 for line in lines[:count]) - 1 if count else 0
+    ends = list(islice(_line_ends(text), FRONT_MATTER_LINES_MAX))
+    starts = [0, *(end + 1 for end in ends)]
+    count = front_matter_end(text[a:b].rstrip("\r") for a, b in zip(starts, ends, strict=False))
+    return ends[count - 1] if count else 0
+
+
+def _line_ends(text: str) -> Iterator[int]:
+    """The offset of each "\n" of `text`, then its length (where its last line ends)."""
+    end = text.find("\n")
+    while end != -1:
+        yield end
+        end = text.find("\n", end + 1)
+    yield len(text)
 
 
 def is_fence(line: str) -> bool:

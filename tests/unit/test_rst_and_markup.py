@@ -13,7 +13,14 @@ from citeqa.blocks import headings, split_blocks
 from citeqa.chunking import chunk_document
 from citeqa.corpus import read_corpus
 from citeqa.language import split_sentences
-from citeqa.markup import is_directive, is_fence, is_markup_line, is_rst_comment, underlines
+from citeqa.markup import (
+    front_matter_chars,
+    is_directive,
+    is_fence,
+    is_markup_line,
+    is_rst_comment,
+    underlines,
+)
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.quoting import quote_spans
 from citeqa.readers import reader_for, reader_versions
@@ -200,3 +207,16 @@ def test_a_directive_with_prose_on_its_line_keeps_that_prose() -> None:
     assert not is_markup_line(".. warning:: Irreversible.")
     assert is_directive(".. warning:: irreversible") and is_directive(".. image:: logo.png")
     assert is_directive(".. _install: https://example.org/install/")
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("---\nid: 1\n---\nBody.\n", len("---\nid: 1\n---")),
+        ("---\r\nid: 1\r\n...\r\n\r\nBody.\r\n", len("---\r\nid: 1\r\n...\r")),
+        ("---\nid: 1\n", 0),  # never closed: a rule
+        ("--- a rule with words\nid: 1\n---\n", 0),
+    ],
+)
+def test_front_matter_is_measured_to_its_closing_line(text: str, length: int) -> None:
+    assert front_matter_chars(text) == length
