@@ -63,6 +63,8 @@ _DIRECTIVE = re.compile(
     + _ARGUMENT  # .. _target: url
 )
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t)\s*\S")
+_ENUMERATOR = re.compile(r"(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVXLCivxlc]+\.|[A-Za-z][.)])\s+")
+"""A title's leading number ("1.", "2.1", "IV.", "B)"), which two spaces may follow."""
 _FRONT_MATTER_OPEN = "---"
 _FRONT_MATTER_CLOSE = ("---", "...")
 FRONT_MATTER_LINES_MAX = 200
@@ -96,13 +98,14 @@ def is_title_line(line: str) -> bool:
     has no gap of two spaces or a tab between its words (a table's header row, "Drug      Dose",
     "Total   42"). A colon may end it: RST titles do ("Overriding pickle's serialization
     mechanism for importable constructs:", in the session 13 trial corpus) and "Usage:" over a
-    fence is caught by the fence."""
+    fence is caught by the fence; two spaces may follow a leading number ("1.  Scope")."""
     title = line.strip()
+    words = title[number.end() :] if (number := _ENUMERATOR.match(title)) else title
     return (
         any(char.isalnum() for char in title)
         and not is_adornment(title)
         and title[-1] not in ".;,"
-        and _COLUMN_GAP.search(title) is None
+        and _COLUMN_GAP.search(words) is None
     )
 
 

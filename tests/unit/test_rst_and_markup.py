@@ -164,6 +164,8 @@ def test_code_prompts_and_quotes_over_punctuation_lines_are_no_headings(text: st
         "Drug         Dose\n-----------------\nAspirin      100 mg\n",  # a table's header row
         "Drug\tDose\n---------\nAspirin\t100 mg\n",
         "Total   42\n=====\n",
+        "1.  Drug    Dose\n----------------\n",  # a numbered row is a row
+        "12   Aspirin\n------------\n",  # a number is a cell, no enumerator
         "---\nid: 12\n---\n\nThe body of the note.\n",  # YAML front matter with one key
         "---\nid: 12\n\nkey\n---\n\nThe body of the note.\n",  # with a blank line in it
         "The dose was raised after the second week.\n------------------------------------------\n",
@@ -184,6 +186,9 @@ def test_a_table_header_over_its_rule_stays_text() -> None:
     [
         ("What is new?\n============\n\nThe new version is out now.\n", "What is new?"),
         ("Notes\n^^^^^\n\nKeep them short.\n", "Notes"),
+        ("1.  Scope\n=========\n\nThis policy covers staff.\n", "1. Scope"),  # a typed gap
+        ("IV.  Fees\n---------\n\nFees are due monthly.\n", "IV. Fees"),
+        ("2.1  Site\n---------\n\nThe site is in Lyon.\n", "2.1 Site"),
         ("Constructs:\n-----------\n\nThey are pickled by value.\n", "Constructs:"),
         ("User Guide\n..........\n\nRead it first, please.\n", "User Guide"),  # RST's quiet
         ("Preparation\n'''''''''''\n\nInstall it first, please.\n", "Preparation"),  # ones
