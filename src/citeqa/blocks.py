@@ -28,7 +28,7 @@ from citeqa.language import (
     without_closing_marks,
     wrapped_lines,
 )
-from citeqa.markup import is_adornment, underlines
+from citeqa.markup import front_matter_chars, is_adornment, is_fence, overlines, underlines
 
 __all__ = ["Block", "BlockKind", "headings", "split_blocks"]
 
@@ -94,12 +94,13 @@ def _line_kind(text: str, lines: list[Span], index: int, heading: bool) -> Block
     return "list" if is_bullet(line) else "text"
 
 
-def _paragraph_blocks(text: str, lines: list[Span]) -> list[Block]:
+def _paragraph_blocks(text: str, lines: list[Span], front_matter: int) -> list[Block]:
     """A paragraph cut where its lines change kind (lines after a bullet continue the list);
-    an underlined title opening it (`_adorned_title`) is one heading with its adornments."""
+    an underlined title opening it (`_adorned_title`) is one heading with its adornments.
+    `front_matter`: the length of the YAML front matter opening `text`, where none is."""
     blocks: list[Block] = []
     headings = _heading_lines(text, lines)
-    adorned = _adorned_title(text, lines)
+    adorned = None if lines[0][0] < front_matter else _adorned_title(text, lines)
     if adorned is not None:
         title, last = adorned
         heading = clean_heading(text[slice(*lines[title])])
@@ -123,15 +124,28 @@ def _paragraph_blocks(text: str, lines: list[Span]) -> list[Block]:
 def _adorned_title(text: str, lines: list[Span]) -> tuple[int, int] | None:
     """The underlined title opening a paragraph, as (its line, the underline's line): a title
     line over an underline ("Parameters" over "~~~~~~~~~~": RST, and Markdown's setext
-    headings), or between an overline and an underline of one character (RST). A later line
-    over an adornment is left as it is (in Markdown the whole paragraph would be the heading;
-    in plain text, it is a rule under a line)."""
-    line = [text[slice(*span)] for span in lines[:3]]
-    if len(line) == 3 and is_adornment(line[0]) and underlines(line[1], line[2]):
-        return (1, 2) if line[0].strip()[0] == line[2].strip()[0] else None
-    if len(line) >= 2 and underlines(line[0], line[1]) and not is_adornment(line[0]):
-        return 0, 1
-    return None
+    headings), or between an overline and an underline of one character (RST); never over a
+    tilde code fence (a later line of the paragraph closes it), nor in YAML front matter (the
+    caller's check). A later line over an adornment is left as it is (in Markdown the
+    whole paragraph would be the heading; in plain text, it is a rule under a line)."""
+    line = [text[slice(*span)] for span in lines]
+    found: tuple[int, int] | None = None
+    if len(line) >= 3 and overlines(line[0], line[1]) and underlines(line[1], line[2]):
+        found = (1, 2) if line[0].strip()[0] == line[2].strip()[0] else None
+    elif len(line) >= 2 and underlines(line[0], line[1]) and not is_adornment(line[0]):
+        found = 0, 1
+    if found is None:
+        return None
+    first_adornment = 0 if found[0] == 1 else 1
+    return None if _fence_closed(line, first_adornment) else found
+
+
+def _fence_closed(line: list[str], under: int) -> bool:
+    """Whether the adornment line[under] opens a code fence a later line closes ("~~~")."""
+    opening = line[under].strip()
+    if not is_fence(opening):
+        return False
+    return any(is_fence(later) and later.strip()[:1] == opening[0] for later in line[under + 1 :])
 
 
 def _heading_lines(text: str, lines: list[Span]) -> list[bool]:
@@ -267,7 +281,8 @@ def _leads_content(text: str, paragraphs: list[list[Block]], index: int) -> bool
 
 def split_blocks(text: str) -> list[Block]:
     """The document's blocks, in order: paragraphs, lists, tables and headings."""
-    paragraphs = [_paragraph_blocks(text, lines) for lines in _paragraphs(text)]
+    front_matter = front_matter_chars(text)
+    paragraphs = [_paragraph_blocks(text, lines, front_matter) for lines in _paragraphs(text)]
     _mark_headings(text, paragraphs)
     return [block for blocks in paragraphs for block in blocks]
 

@@ -4,17 +4,28 @@ Plain text, Markdown and reStructuredText are read as they are (offsets point in
 so their markup lines are in the text. These predicates name them, for blocks.py (a title
 line over an underline, or between an overline and an underline, is a heading), tallies.py
 (a markup line is no sentence to index or quote), quoting.py (a quote never runs across
-one) and titles.py (a title is never one). Pure functions on one line, no I/O.
+one) and titles.py (a title is never one); blocks.py and titles.py pass over YAML front matter
+(`front_matter_chars`, `front_matter_end`). Pure functions on a line (or on a text's
+opening lines, for front matter), no I/O.
 
 - An adornment: one punctuation character repeated, 3 times or more ("~~~~~~", "=====",
-  "-----", "^^^^"): an RST section underline or overline, a Markdown setext underline or
-  thematic break. It underlines a title line (`underlines`) when at least UNDERLINE_SHARE
-  of the title's length (RST wants it as long as the title, Markdown any length).
+  "-----", "^^^^", "....."): a rule, an RST section underline or overline, a Markdown setext
+  underline or thematic break; no text. Only SECTION_CHARS and QUOTE_CHARS underline or
+  overline a title (`underlines`, `overlines`): RST allows any punctuation, but "```" opens
+  a code fence, ">>>" is a prompt, "///" and ":::" a comment or a fenced div; ".", "'" and
+  '"' (RST-recommended, found in package READMEs) count only as long as the title and from
+  QUOTE_ADORNMENT_MIN characters ("Wait" over "...", three docstring quotes are no
+  adornments). "=" and "-" (Markdown setext, any length) underline from UNDERLINE_SHARE of
+  the title's length, the others (RST only) from its whole length, as an overline must.
+  "~~~" opens a fence too, but "~" is RST's commonest underline after "=" and "-": blocks.py
+  takes a tilde line for a fence, no underline, when a later line of its paragraph closes it
+  ("Run" over "~~~", "make", "~~~"). A title line ends with no period and has no column gap
+  (`is_title_line`).
 - A code fence: three backticks or tildes or more, maybe an info word ("```shell").
-- An RST directive with at most one argument (".. code-block:: python", ".. note::",
-  ".. |Versions| image:: https://…", ".. _install: https://…"): what follows is its
-  content, the line itself says nothing. A directive followed by prose on its line (".. note::
-  Back up first.") keeps that prose as text.
+- An RST directive with at most one argument that ends with no period (".. code-block::
+  python", ".. note::", ".. |Versions| image:: https://…", ".. _install: https://…"): what
+  follows is its content, the line itself says nothing. A directive followed by prose on its
+  line (".. note:: Back up first.", ".. warning:: Irreversible.") keeps that prose as text.
 - An RST comment (".. This data file has been placed in the public domain."): text the
   rendered document never shows; only titles skip it (it may hold words worth finding).
 """
@@ -23,19 +34,41 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 ADORNMENT_MIN = 3
 """An adornment has at least this many characters."""
 UNDERLINE_SHARE = 0.5
-"""An underline is at least this share of its title line's length."""
+"""A setext underline ("=" or "-") is at least this share of its title line's length."""
+SETEXT_CHARS = frozenset("=-")
+"""The characters of Markdown's setext underlines, which may be shorter than their title."""
+SECTION_CHARS = SETEXT_CHARS | frozenset("~^*+#")
+"""The characters that underline or overline a section title: RST's usual ones that mark no
+code, prompt, quotation or ellipsis (see the module docstring)."""
+QUOTE_CHARS = frozenset(".'\"")
+"""RST's recommended adornments that also write an ellipsis or a docstring's quotes ("...",
+three quotes): they underline a title as long as it, from QUOTE_ADORNMENT_MIN characters."""
+QUOTE_ADORNMENT_MIN = 4
 
 _ADORNMENT_CHARS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 """The characters RST allows in section adornments (every printable non-alphanumeric ASCII)."""
 _FENCE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})[ \t]*[\w+#.-]*[ \t]*")
+_ARGUMENT = r"(?:[ \t]+\S*[^\s.])?[ \t]*"
+"""A directive's one argument (a name, a path, a URL): a word ending with no period."""
 _DIRECTIVE = re.compile(
-    r"[ \t]*\.\.[ \t]+(?:\|[^|]+\|[ \t]+)?[\w-]+::(?:[ \t]+\S+)?[ \t]*"  # .. name:: [arg]
-    r"|[ \t]*\.\.[ \t]+_[^:]+:(?:[ \t]+\S+)?[ \t]*"  # .. _target: url
+    r"[ \t]*\.\.[ \t]+(?:\|[^|]+\|[ \t]+)?[\w-]+::"
+    + _ARGUMENT  # .. name:: [arg]
+    + r"|[ \t]*\.\.[ \t]+_[^:]+:"
+    + _ARGUMENT  # .. _target: url
 )
+_COLUMN_GAP = re.compile(r"\S(?: {2,}|\t)\s*\S")
+_ENUMERATOR = re.compile(r"(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVXLCivxlc]+\.|[A-Za-z][.)])\s+")
+"""A title's leading number ("1.", "2.1", "IV.", "B)"), which two spaces may follow."""
+_FRONT_MATTER_OPEN = "---"
+_FRONT_MATTER_CLOSE = ("---", "...")
+FRONT_MATTER_LINES_MAX = 200
+"""YAML front matter closes within this many lines, or the opening "---" is a rule."""
 _EXPLICIT = re.compile(r"[ \t]*\.\.(?:[ \t]|$)")
 """Any RST explicit markup line: a directive, a target, a footnote, a comment."""
 
@@ -47,12 +80,76 @@ def is_adornment(line: str) -> bool:
 
 
 def underlines(title: str, line: str) -> bool:
-    """Whether `line` is an adornment under the title line `title`: a title with a letter or
-    digit that is no adornment itself, and an underline at least UNDERLINE_SHARE as long."""
-    title = title.strip()
-    if not is_adornment(line) or not any(char.isalnum() for char in title):
+    """Whether `line` is a section adornment under the line `title` (`is_title_line`): "=" or
+    "-" at least UNDERLINE_SHARE as long, another of SECTION_CHARS as long, one of QUOTE_CHARS
+    as long and QUOTE_ADORNMENT_MIN long."""
+    title, core = title.strip(), line.strip()
+    if not (_section_adornment(line) and is_title_line(title)):
         return False
-    return len(line.strip()) >= math.ceil(UNDERLINE_SHARE * len(title))
+    if core[0] in QUOTE_CHARS:
+        return len(core) >= max(QUOTE_ADORNMENT_MIN, len(title))
+    share = UNDERLINE_SHARE if core[0] in SETEXT_CHARS else 1.0
+    return len(core) >= math.ceil(share * len(title))
+
+
+def is_title_line(line: str) -> bool:
+    """Whether a line can be a section title: it has a letter or digit, is no adornment, ends
+    with no period, semicolon or comma (a sentence; RST and Markdown titles end with none) and
+    has no gap of two spaces or a tab between its words (a table's header row, "Drug      Dose",
+    "Total   42"). A colon may end it: RST titles do ("Overriding pickle's serialization
+    mechanism for importable constructs:", in the session 13 trial corpus) and "Usage:" over a
+    fence is caught by the fence; two spaces may follow a leading number ("1.  Scope")."""
+    title = line.strip()
+    words = title[number.end() :] if (number := _ENUMERATOR.match(title)) else title
+    return (
+        any(char.isalnum() for char in title)
+        and not is_adornment(title)
+        and title[-1] not in ".;,"
+        and _COLUMN_GAP.search(words) is None
+    )
+
+
+def overlines(line: str, title: str) -> bool:
+    """Whether `line` is a section adornment over the title line `title`, at least as long
+    (and QUOTE_ADORNMENT_MIN long when of QUOTE_CHARS)."""
+    core = line.strip()
+    least = QUOTE_ADORNMENT_MIN if core[:1] in QUOTE_CHARS else ADORNMENT_MIN
+    return _section_adornment(line) and len(core) >= max(least, len(title.strip()))
+
+
+def _section_adornment(line: str) -> bool:
+    return is_adornment(line) and line.strip()[0] in SECTION_CHARS | QUOTE_CHARS
+
+
+def front_matter_end(lines: Iterable[str]) -> int:
+    """The number of lines of the YAML front matter ("---" … "---" or "...") opening `lines`,
+    0 when there is none (read lazily: no more than FRONT_MATTER_LINES_MAX lines)."""
+    for number, line in enumerate(islice(lines, FRONT_MATTER_LINES_MAX)):
+        if number == 0 and line.strip() != _FRONT_MATTER_OPEN:
+            return 0
+        if number and line.strip() in _FRONT_MATTER_CLOSE:
+            return number + 1
+    return 0
+
+
+def front_matter_chars(text: str) -> int:
+    """The length of the YAML front matter opening `text` (to the end of its closing line), 0
+    when there is none; reads no more than its lines."""
+    if not text.startswith(_FRONT_MATTER_OPEN):
+        return 0
+    ends = list(islice(_line_ends(text), FRONT_MATTER_LINES_MAX))
+    starts = [0, *(end + 1 for end in ends)]
+    count = front_matter_end(text[a:b].rstrip("\r") for a, b in zip(starts, ends, strict=False))
+    return ends[count - 1] if count else 0
+
+
+def _line_ends(text: str) -> Iterator[int]:
+    """The offset of each "\n" of `text`, then its length (where its last line ends)."""
+    end = text.find("\n")
+    while end != -1:
+        yield end
+        end = text.find("\n", end + 1)
+    yield len(text)
 
 
 def is_fence(line: str) -> bool:

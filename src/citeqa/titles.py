@@ -3,23 +3,27 @@
 `derived_title` passes over what opens a file without naming it, then titles it by its first
 line: YAML front matter ("---" … "---", its `title:` when it has one), a block of RFC 822-style
 header lines ("Metadata-Version: 2.4", "Name: tqdm", …: its name header when it has one, the
-language data's title_header_keys), RST comments and bare directives (".. This data file has
-been placed in the public domain.", ".. note::") with their indented lines, and adornment
-lines (an RST overline, a rule: markup.py); an RST `:title:` field is read for its value. A
-file with nothing left is titled by its name, humanised ("release_notes-2024.md" → "release
-notes 2024"). Pure functions, no I/O.
+language data's title_header_keys) whose values read as headers (short, ending no sentence: a
+structured abstract's "Background: …" lines are its text), RST comments and bare directives
+(".. This data file has been placed in the public domain.", ".. note::") with their indented
+lines, and adornment lines (an RST overline, a rule: markup.py); an RST `:title:` field is
+read for its value. A file with nothing left is titled by its name, humanised
+("release_notes-2024.md" → "release notes 2024"). Lines are read lazily, up to the title.
+Pure functions, no I/O.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import chain, islice
 from pathlib import PurePath
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.language import split_sentences
-from citeqa.markup import is_directive, is_markup_line, is_rst_comment
+from citeqa.markup import front_matter_end, is_directive, is_markup_line, is_rst_comment
 from citeqa.readers.base import TITLE_MAX
 
 __all__ = ["derived_title"]
@@ -27,25 +31,33 @@ __all__ = ["derived_title"]
 HEADER_LINES_MIN = 2
 """A run of `Key: value` lines is a header block from this many lines ("Note: …" alone is
 prose); a key has two characters or more ("Q: …" over "A: …" is a dialogue)."""
-FRONT_MATTER_LINES_MAX = 200
-"""YAML front matter closes within this many lines, or the opening "---" is a rule."""
+HEADER_VALUE_MAX = 80
+"""A header's value is at most this long ("Name: tqdm", "Version: 4.70.1"); a longer one is
+prose ("Background: Lupus nephritis affects…")."""
+HEADER_SHARE_NAMED = 0.5
+"""A block holding a name header (`_title_keys`) is a header block when at least this share
+of its lines are header-like (a package's "Summary: A fast progress bar." ends a sentence);
+one without needs them all."""
 
 _HEADER = re.compile(r"(?P<key>[A-Za-z][A-Za-z0-9-]+):[ \t]+(?P<value>\S.*)")
 _YAML_TITLE = re.compile(r"title:[ \t]*(?P<value>\S.*)", re.IGNORECASE)
 _RST_TITLE_FIELD = re.compile(r":title:[ \t]*(?P<value>\S.*)", re.IGNORECASE)
 _WORD_WITH_LETTERS = re.compile(r"\w*[^\W\d_]\w*")
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+"""Where str.splitlines breaks a line."""
+_SENTENCE_END = ".!?…"
 
 
 def derived_title(text: str, file_name: str) -> str:
     """The title of a document whose text is `text`: a header's name, else its first line
-    that is no preamble (`_first_line_title`), else its file name humanised."""
-    lines = text.splitlines()
-    named, body = _front_matter(lines)
+    that is no preamble (`_first_line_title`), else its file name humanised. Lines are read
+    lazily: a title costs the lines up to it, not the whole document."""
+    named, body = _front_matter(text)
     if named is None and body == 0:
-        named, body = _header_block(lines)
+        named, body = _header_block(_lines(text))
     if named:
         return named[:TITLE_MAX].rstrip()
-    for line in _body_lines(lines[body:]):
+    for line in _body_lines(islice(_lines(text), body, None)):
         field = _RST_TITLE_FIELD.fullmatch(line.strip())
         title = _first_line_title(field.group("value") if field else line)
         if title:
@@ -53,44 +65,64 @@ def derived_title(text: str, file_name: str) -> str:
     return _humanised(file_name)
 
 
-def _front_matter(lines: list[str]) -> tuple[str | None, int]:
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` as str.splitlines gives them, one at a time."""
+    start = 0
+    for found in _LINE_BREAK.finditer(text):
+        yield text[start : found.start()]
+        start = found.end()
+    if start < len(text):
+        yield text[start:]
+
+
+def _front_matter(text: str) -> tuple[str | None, int]:
     """(its `title:`, the line after it) of YAML front matter opening the text, else (None, 0)."""
-    if not lines or lines[0].strip() != "---":
+    end = front_matter_end(_lines(text))
+    if not end:
         return None, 0
-    for number, line in enumerate(lines[1:FRONT_MATTER_LINES_MAX], start=1):
-        if line.strip() in ("---", "..."):
-            titles = [_YAML_TITLE.fullmatch(item.strip()) for item in lines[1:number]]
-            named = next((m.group("value").strip("'\" ") for m in titles if m), None)
-            return named or None, number + 1
-    return None, 0
+    titles = [_YAML_TITLE.fullmatch(item.strip()) for item in islice(_lines(text), 1, end - 1)]
+    return next((m.group("value").strip("'\" ") for m in titles if m), None) or None, end
 
 
-def _header_block(lines: list[str]) -> tuple[str | None, int]:
+def _header_block(lines: Iterable[str]) -> tuple[str | None, int]:
     """(the value of its name header, the line after it) of a block of RFC 822 header lines
-    opening the text (continuation lines indented), else (None, 0)."""
-    count, named = 0, None
-    for number, line in enumerate(lines):
+    opening the text (continuation lines indented) that reads as headers (`_reads_as_headers`),
+    else (None, 0)."""
+    values: list[str] = []
+    named, end = None, 0
+    for line in chain(lines, [""]):
         header = _HEADER.fullmatch(line.rstrip())
         if header:
-            count += 1
+            values.append(" ".join(header.group("value").split()))
             if named is None and fold(header.group("key")) in _title_keys():
-                named = " ".join(header.group("value").split())
-        elif not (count and line[:1] in (" ", "\t") and line.strip()):
-            return (named, number) if count >= HEADER_LINES_MIN else (None, 0)
-    return (named, len(lines)) if count >= HEADER_LINES_MIN else (None, 0)
+                named = values[-1]
+        elif not (values and line[:1] in (" ", "\t") and line.strip()):
+            break
+        end += 1
+    return (named, end) if _reads_as_headers(values, named is not None) else (None, 0)
 
 
-def _body_lines(lines: list[str]) -> list[str]:
+def _reads_as_headers(values: list[str], named: bool) -> bool:
+    """Whether `Key: value` lines with these values are a header block, not a structured
+    abstract ("Background: Lupus…", "Methods: We enrolled…"): HEADER_LINES_MIN lines or more,
+    whose values are header-like (short, ending no sentence) — all of them, or at least
+    HEADER_SHARE_NAMED when one is a name header."""
+    if len(values) < HEADER_LINES_MIN:
+        return False
+    header_like = sum(len(v) <= HEADER_VALUE_MAX and v[-1] not in _SENTENCE_END for v in values)
+    return header_like >= (HEADER_SHARE_NAMED * len(values) if named else len(values))
+
+
+def _body_lines(lines: Iterable[str]) -> Iterator[str]:
     """The lines left once RST comments and bare directives (with their indented lines) and
     adornment lines are passed over."""
-    kept, in_markup = [], False
+    in_markup = False
     for line in lines:
         if in_markup and (not line.strip() or line[:1] in (" ", "\t")):
             continue
         in_markup = is_rst_comment(line) or is_directive(line)
         if not (in_markup or is_markup_line(line)):
-            kept.append(line)
-    return kept
+            yield line
 
 
 def _first_line_title(line: str) -> str | None:

@@ -13,7 +13,14 @@ from citeqa.blocks import headings, split_blocks
 from citeqa.chunking import chunk_document
 from citeqa.corpus import read_corpus
 from citeqa.language import split_sentences
-from citeqa.markup import is_directive, is_fence, is_markup_line, is_rst_comment, underlines
+from citeqa.markup import (
+    front_matter_chars,
+    is_directive,
+    is_fence,
+    is_markup_line,
+    is_rst_comment,
+    underlines,
+)
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.quoting import quote_spans
 from citeqa.readers import reader_for, reader_versions
@@ -129,3 +136,92 @@ def test_markup_changes_bumped_the_text_readers_versions() -> None:
     """An index built by the version-1 text readers (titles from the first line) is stale."""
     assert reader_for(".rst") is not None
     assert reader_versions()[".md"] == reader_versions()[".txt"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Usage:\n```\npip install x\n```\n",  # a backtick fence is no underline
+        "Run:\n~~~\nmake all\n~~~\n",  # nor a tilde fence
+        "Run\n~~~\nmake all\n~~~\n",  # closed by a later line of its paragraph
+        "```\nmake\n```\n",  # nor an over- and underline
+        "~~~~\nmake\n~~~~\n",
+        "Wait\n...\n",  # an ellipsis
+        ">>> x\n>>>\n",  # a prompt
+        'a docstring\n"""\n',
+        "a docstring\n'''\n",
+        "int x;\n///\n",
+        "Note\n:::\n",  # a fenced div
+    ],
+)
+def test_code_prompts_and_quotes_over_punctuation_lines_are_no_headings(text: str) -> None:
+    assert headings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drug         Dose\n-----------------\nAspirin      100 mg\n",  # a table's header row
+        "Drug\tDose\n---------\nAspirin\t100 mg\n",
+        "Total   42\n=====\n",
+        "1.  Drug    Dose\n----------------\n",  # a numbered row is a row
+        "12   Aspirin\n------------\n",  # a number is a cell, no enumerator
+        "---\nid: 12\n---\n\nThe body of the note.\n",  # YAML front matter with one key
+        "---\nid: 12\n\nkey\n---\n\nThe body of the note.\n",  # with a blank line in it
+        "The dose was raised after the second week.\n------------------------------------------\n",
+        "Results.\n========\n",
+    ],
+)
+def test_table_rows_front_matter_and_sentences_over_rules_are_no_headings(text: str) -> None:
+    assert headings(text) == []
+
+
+def test_a_table_header_over_its_rule_stays_text() -> None:
+    text = "Drug         Dose\n-----------------\nAspirin      100 mg\n"
+    assert [block.kind for block in split_blocks(text)] == ["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("What is new?\n============\n\nThe new version is out now.\n", "What is new?"),
+        ("Notes\n^^^^^\n\nKeep them short.\n", "Notes"),
+        ("1.  Scope\n=========\n\nThis policy covers staff.\n", "1. Scope"),  # a typed gap
+        ("IV.  Fees\n---------\n\nFees are due monthly.\n", "IV. Fees"),
+        ("2.1  Site\n---------\n\nThe site is in Lyon.\n", "2.1 Site"),
+        ("Constructs:\n-----------\n\nThey are pickled by value.\n", "Constructs:"),
+        ("User Guide\n..........\n\nRead it first, please.\n", "User Guide"),  # RST's quiet
+        ("Preparation\n'''''''''''\n\nInstall it first, please.\n", "Preparation"),  # ones
+        ('Unit tests\n""""""""""\n\nRun them all, always.\n', "Unit tests"),
+        ("---\ntitle: A\n---\n\nInstall\n=======\n\nRun the installer first.\n", "Install"),
+    ],
+)
+def test_section_titles_stay_headings(text: str, heading: str) -> None:
+    assert headings(text) == [heading]
+
+
+def test_rst_underlines_and_overlines_are_as_long_as_their_title() -> None:
+    assert underlines("Parameters", "=====")  # Markdown setext: any length
+    assert not underlines("Parameters", "^^^^^^^^^") and underlines("Parameters", "^" * 10)
+    assert headings("###\nNews\n####\n\nThe new version is out now.\n") == []
+    assert not underlines("User Guide", ".........") and not underlines("Go", "...")
+
+
+def test_a_directive_with_prose_on_its_line_keeps_that_prose() -> None:
+    assert not is_directive(".. warning:: Irreversible.")
+    assert not is_markup_line(".. warning:: Irreversible.")
+    assert is_directive(".. warning:: irreversible") and is_directive(".. image:: logo.png")
+    assert is_directive(".. _install: https://example.org/install/")
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("---\nid: 1\n---\nBody.\n", len("---\nid: 1\n---")),
+        ("---\r\nid: 1\r\n...\r\n\r\nBody.\r\n", len("---\r\nid: 1\r\n...\r")),
+        ("---\nid: 1\n", 0),  # never closed: a rule
+        ("--- a rule with words\nid: 1\n---\n", 0),
+    ],
+)
+def test_front_matter_is_measured_to_its_closing_line(text: str, length: int) -> None:
+    assert front_matter_chars(text) == length

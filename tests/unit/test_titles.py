@@ -4,9 +4,13 @@ open a file are passed over (session 13 trial, bug 4: 178 of 274 documents were 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from citeqa.titles import derived_title
+from citeqa import titles
+from citeqa.readers.base import TITLE_MAX
+from citeqa.titles import _lines, derived_title
 
 METADATA = (
     "Metadata-Version: 2.4\n"
@@ -50,3 +54,49 @@ def test_a_first_line_that_is_no_preamble_is_the_title(text: str) -> None:
 
 def test_a_file_of_markup_alone_is_titled_by_its_name_humanised() -> None:
     assert derived_title("-----\n.. comment\n", "release_notes-2024.md") == "release notes 2024"
+
+
+ABSTRACT = (
+    "Background: Lupus nephritis affects half of the patients with systemic lupus.\n"
+    "Methods: We enrolled 120 adults with biopsy-proven nephritis in four centres.\n"
+    "Results: Remission was reached by 61 of them.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (ABSTRACT, ABSTRACT.splitlines()[0][:TITLE_MAX].rstrip()),  # a structured abstract
+        (
+            "Objective: To compare two doses\nDesign: Cohort.\n\nThe study found things.\n",
+            "Objective: To compare two doses",
+        ),
+        ("From: Ann Smith\nSubject: Budget 2027\nDate: 3 March 2027\n\nDear all,\n", "Dear all,"),
+        (METADATA.replace("Version: 4.70.1", "Summary: A fast progress bar."), "tqdm"),
+    ],
+)
+def test_key_value_lines_are_a_header_block_only_when_they_read_as_headers(
+    text: str, title: str
+) -> None:
+    assert derived_title(text, "abstract.txt") == title
+
+
+def test_lines_are_read_as_splitlines_reads_them() -> None:
+    text = "a\r\nb\rc\x0bd\x0ce\x1cf\x85g\u2028h\n\nlast"
+    assert list(_lines(text)) == text.splitlines()
+    assert list(_lines("one\n")) == ["one"] and list(_lines("")) == []
+
+
+def test_a_title_reads_no_further_than_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The title costs the lines up to it: a long document is not split whole (review of s13)."""
+    read: list[str] = []
+
+    def counted(text: str) -> Iterator[str]:
+        for line in _lines(text):
+            read.append(line)
+            yield line
+
+    monkeypatch.setattr(titles, "_lines", counted)
+    text = ".. comment\n\nRelease notes\n" + "A line of prose.\n" * 10_000
+    assert titles.derived_title(text, "doc.txt") == "Release notes"
+    assert len(read) < 20
