@@ -158,6 +158,10 @@ class Domain(BaseModel):
     range_words: tuple[str, ...] = ()
     """Folded words that join the ends of a range of numbers in a table's cell ("64 to 78",
     "64 à 78" folded): a number inside the range is a key the row holds (unheld_keys.py)."""
+    open_keys: tuple[str, ...] = ()
+    """Regular expressions of a folded cell of a table's key column that stands for many
+    numbers ("128+n", "4xx", "≥ 128", "100 and above"): such a table holds any number
+    (unheld_keys.py)."""
     title_header_keys: tuple[str, ...] = ()
     """Folded keys of a header line that names its document ("Name: tqdm", "Title: …"): in a
     block of such lines opening a file, its title (titles.derived_title)."""

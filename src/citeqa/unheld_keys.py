@@ -15,9 +15,13 @@ these hold:
   its key column, two at least, are of it; its key column is its first one that does not
   number its rows 1, 2, … n (`| # | Error code |` is looked up by its error codes);
 - no row of those passages' tables, whole, names any of its keys, written any way
-  (`keyshapes.skeleton`: `max_size` for "--max-size"), in any cell or word of a cell, or, for
-  a number, as a range holding it ("64–78", "64 à 78" for 70). A table looked up by keys that
-  are no numbers holds no number: its numbers are values (`| --jobs N | 4 |`).
+  (`keyshapes.skeleton`: `max_size` for "--max-size"), in any cell or word of a cell ("715"
+  in "713/715"), or, for a number, as a range anywhere in a cell holding it ("64–78", "64 ..
+  78 (reserved)", "64 à 78" for 70). A table looked up by keys that are no numbers holds no
+  number: its numbers are values (`| --jobs N | 4 |`);
+- for a number, no table of the evidence is open-ended: a cell of its key column standing for
+  many numbers ("128+n", "4xx", "≥ 128", "100 and above": language data `open_keys`) holds
+  any number, as bash's `128+n` holds exit code 143.
 
 A key the corpus writes, even in prose only, leaves the question to the answer models, as a
 name the documents never write is a paraphrase as often as a near miss when no table of its
@@ -83,20 +87,24 @@ def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) ->
 class _Table:
     """A table of the evidence: its rows, header row first, each the list of its cells
     (tables.row_cells); the kind of key it is looked up by (None for none) and those keys, as
-    its key column writes them (`_key_column`)."""
+    its key column writes them (`_key_column`); whether its key column is open-ended, a cell
+    of it standing for many numbers (`_open`: "128+n", "4xx", "≥ 128")."""
 
     rows: list[list[str]]
     kind: str | None
     keys: list[str]
+    open: bool = False
 
     @classmethod
     def of(cls, rows: list[list[str]]) -> _Table:
-        column = _key_column(rows)
+        cells = _key_column(rows)
+        open_ended = any(map(_open, cells))
+        column = [cell_key(cell) for cell in cells]
         for kind in dict.fromkeys(filter(None, map(key_kind, column))):
             keyed = [cell for cell in column if key_kind(cell) == kind]
             if len(keyed) >= MIN_KEYED_ROWS and 2 * len(keyed) >= len(column):
-                return cls(rows, kind, keyed)
-        return cls(rows, None, [])
+                return cls(rows, kind, keyed, open_ended)
+        return cls(rows, None, [], open_ended)
 
 
 def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
@@ -118,10 +126,13 @@ def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
 
 def _holds(table: _Table, keys: Iterable[str]) -> bool:
     """Whether a row of the table names one of the question's `keys`, in any of its cells
-    (`_names`). A table looked up by keys that are no numbers holds no number: its numbers are
-    values (`| --jobs N | 4 |` holds no exit code 4)."""
+    (`_names`), or the table is open-ended and one of them is a number (`_open`: "128+n"
+    holds 143). A table looked up by keys that are no numbers holds no number: its numbers
+    are values (`| --jobs N | 4 |` holds no exit code 4)."""
     numbers = table.kind is None or all(map(str.isdigit, table.keys))
     asked = {skeleton(key) for key in keys if numbers or not key.isdigit()}
+    if table.open and any(key.isdigit() for key in asked):
+        return True
     return bool(asked) and any(_names(cell, asked) for row in table.rows for cell in row)
 
 
@@ -134,10 +145,10 @@ def _lines(text: str, start: int) -> Iterable[tuple[int, str]]:
         offset += len(line)
 
 
-_CELL_WORDS = re.compile(r"[\s,;=()\[\]`*]+")
+_CELL_WORDS = re.compile(r"[\s,;=()\[\]`*/+]+")
 """What separates the words of a cell, each of which may be a key: `-j, --jobs N`,
-`--max-size=SIZE`, "65 is bad input data". Not ":" nor ".": a time (12:42) or a price (42.00)
-names no 42."""
+`--max-size=SIZE`, "65 is bad input data", "713/715" (two trips sharing a row), "128+15".
+Not ":" nor ".": a time (12:42) or a price (42.00) names no 42."""
 _WORD_END = ".:!?"
 """Punctuation after a word of a cell, left out before its kind is read ("65." or "E1042:")."""
 
@@ -145,44 +156,60 @@ _WORD_END = ".:!?"
 def _names(cell: str, asked: set[str]) -> bool:
     """Whether a cell names one of the `asked` keys (their skeletons): whole, by one of its
     words shaped as a key (`keyshapes.key_kind`: "--jobs" in `-j, --jobs N`, "65" in "65 is
-    bad input data", not "jobs" in "Parallel jobs"), or, for a number, by a range that holds it
-    ("64–78", "64 à 78" for 70)."""
+    bad input data", "715" in "713/715", not "jobs" in "Parallel jobs"), or, for a number, by
+    a range anywhere in it that holds it ("64–78", "64 .. 78 (reserved)", "64 à 78" for 70)."""
     words = (word.rstrip(_WORD_END) for word in _CELL_WORDS.split(cell))
     if skeleton(cell) in asked or any(
         skeleton(word) in asked for word in words if key_kind(word) is not None
     ):
         return True
-    ends = _range(cell)
-    return ends is not None and any(
-        key.isdigit() and ends[0] <= _number(key) <= ends[1] for key in asked
+    numbers = [_number(key) for key in asked if key.isdigit()]
+    return bool(numbers) and any(
+        low <= number <= high for low, high in _ranges(cell) for number in numbers
     )
 
 
 @cache
 def _range_pattern() -> re.Pattern[str]:
     words = "|".join(re.escape(word) for word in language_data().range_words)
-    joint = rf"\s*[-–—]\s*|\s+(?:{words})\s+" if words else r"\s*[-–—]\s*"
-    return re.compile(rf"(\d{{1,{NUMBER_DIGITS}}})(?:{joint})(\d{{1,{NUMBER_DIGITS}}})")
+    dash = r"\s*(?:[-–—]|\.\.)\s*"
+    joint = rf"{dash}|\s+(?:{words})\s+" if words else dash
+    number = rf"(\d{{1,{NUMBER_DIGITS}}})"
+    # neither end is part of a longer number, a code, a version or a date (E64-78, 1.64,
+    # 2024-03-12)
+    alone = r"(?<![\w.\-–—/])"
+    return re.compile(rf"{alone}{number}(?:{joint}){number}(?![\w.]*\d|[-–—/]\d)")
 
 
-def _range(cell: str) -> tuple[int, int] | None:
-    """The ends of the range of numbers a cell is, whole ("64-78", "64–78", "64 to 78", "64 à
-    78": language data `range_words`), lowest first; None for any other cell."""
-    found = _range_pattern().fullmatch(fold(cell).strip())
-    if found is None:
-        return None
-    low, high = sorted((int(found.group(1)), int(found.group(2))))
-    return low, high
+def _ranges(cell: str) -> Iterable[tuple[int, int]]:
+    """The ends of each range of numbers a cell writes, anywhere in it ("64-78", "64 – 78
+    (reserved)", "64..78", "64 to 78", "64 à 78": language data `range_words`), lowest
+    first."""
+    for found in _range_pattern().finditer(fold(cell)):
+        low, high = sorted((int(found.group(1)), int(found.group(2))))
+        yield low, high
+
+
+@cache
+def _open_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in language_data().open_keys)
+
+
+def _open(cell: str) -> bool:
+    """Whether a cell of a key column stands for many numbers (language data `open_keys`:
+    "128+n", "4xx", "≥ 128", "100 and above")."""
+    folded = fold(cell)
+    return any(pattern.search(folded) for pattern in _open_patterns())
 
 
 def _key_column(table: list[list[str]]) -> list[str]:
-    """The keys (`keyshapes.cell_key`) of the cells of a table's key column, header included:
-    its first column that is no row numbers (`_row_numbers`: `| # | Error code | Meaning |` is
-    looked up by its error codes); [] when every column is."""
+    """The cells of a table's key column, header included: its first column that is no row
+    numbers (`_row_numbers`: `| # | Error code | Meaning |` is looked up by its error codes);
+    [] when every column is."""
     width = max((len(row) for row in table), default=0)
     for column in range(width):
-        cells = [cell_key(row[column]) for row in table if column < len(row)]
-        if not _row_numbers(cells):
+        cells = [row[column] for row in table if column < len(row)]
+        if not _row_numbers([cell_key(cell) for cell in cells]):
             return cells
     return []
 

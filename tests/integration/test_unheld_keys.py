@@ -241,3 +241,44 @@ def test_a_key_outside_every_row_and_range_still_abstains(
     answer = lookups.ask(question)
     assert answer.abstained and not answer.citations, answer.answer
     assert answer.reason == reason
+
+
+BASH_EXITS = """# Exit status of bash
+
+| Status | Meaning |
+|---|---|
+| 0 | Success |
+| 1 | General error |
+| 2 | Misuse of a builtin |
+| 126 | Command found but not executable |
+| 128+n | Killed by signal n |
+"""
+SHUTTLES = """# Shuttle timetable
+
+| Trip | Leaves | Platform |
+|---|---|---|
+| 711 | 07:40 | A |
+| 713/715 | 08:10 | B |
+| 717 | 09:25 | A |
+"""
+
+
+@pytest.fixture(scope="module")
+def keyed_inside(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {"bash.md": BASH_EXITS, "shuttles.md": SHUTTLES}
+    corpus, index = tmp_path_factory.mktemp("inside"), tmp_path_factory.mktemp("inside-idx")
+    return assistant_over(files, corpus, index)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does exit code 143 mean?",  # 128+15: the key column stands for many numbers
+        "When does trip 715 leave?",  # two trips share the row "713/715"
+    ],
+)
+def test_a_key_written_inside_a_cell_is_left_to_the_answer_models(
+    keyed_inside: Assistant, question: str
+) -> None:
+    answer = keyed_inside.ask(question)
+    assert answer.reason is None or not answer.reason.startswith(NO_ROW), answer.reason
