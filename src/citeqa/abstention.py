@@ -102,6 +102,7 @@ the question's: a word the question shares with no document may be theirs in tha
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 _LETTERS = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -202,8 +203,13 @@ phrases."""
 def only_courtesy(question: str) -> Lang | None:
     """The language whose greetings and thanks are all the words of `question` ("hello",
     "Thank you!", "merci beaucoup"), None when it has any other word ("hello world program",
-    "Merci de préciser la dose") or none."""
-    words = " ".join(fold(word) for word in _LETTERS.findall(question))
+    "Merci de préciser la dose"), a number or identifier ("hello 42", "thank_you") or none.
+    Every word of the question counts, digits and underscores too: its letters alone would
+    read "hi 2" as "hi"."""
+    tokens = _WORDS.findall(question)
+    if not all(_LETTERS.fullmatch(token) for token in tokens):
+        return None
+    words = " ".join(fold(token) for token in tokens)
     for lang, pattern in _COURTESY.items():
         if words and pattern.fullmatch(words):
             return cast(Lang, lang)

@@ -1,0 +1,33 @@
+"""A question is courtesy only (abstention.only_courtesy) when greetings, farewells and thanks
+are all it says: a number, an identifier or any other word makes it a search, and each phrase
+belongs to one language's list."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.abstention import only_courtesy
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("hello", "en"),
+        ("Thank you!", "en"),
+        ("Hi, thanks :)", "en"),
+        ("Goodbye.", "en"),
+        ("merci beaucoup", "fr"),
+        ("Au revoir !", "fr"),
+        ("Bonjour", "fr"),
+    ],
+)
+def test_greetings_farewells_and_thanks_alone_are_courtesy(question: str, lang: str) -> None:
+    assert only_courtesy(question) == lang
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ok 200", "super 8", "hi 2", "please 911", "bye 1998", "hello 42", "merci 3", "thank_you"],
+)
+def test_a_number_or_identifier_beside_a_greeting_is_a_search(question: str) -> None:
+    assert only_courtesy(question) is None
