@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.abstention import only_courtesy
+from citeqa.domain import language_data
 
 
 @pytest.mark.parametrize(
@@ -16,6 +17,7 @@ from citeqa.abstention import only_courtesy
         ("Thank you!", "en"),
         ("Hi, thanks :)", "en"),
         ("Goodbye.", "en"),
+        ("Good night", "en"),
         ("merci beaucoup", "fr"),
         ("Au revoir !", "fr"),
         ("Bonjour", "fr"),
@@ -31,3 +33,30 @@ def test_greetings_farewells_and_thanks_alone_are_courtesy(question: str, lang: 
 )
 def test_a_number_or_identifier_beside_a_greeting_is_a_search(question: str) -> None:
     assert only_courtesy(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Perfect",
+        "Cheers",
+        "ok",
+        "okay",
+        "please",
+        "great",
+        "Greetings",
+        "How are you?",
+        "Super!",
+        "parfait",
+        "d'accord",
+        "ça va",
+        "s'il vous plaît",
+    ],
+)
+def test_words_that_neither_greet_nor_thank_are_a_search(question: str) -> None:
+    assert only_courtesy(question) is None
+
+
+def test_no_courtesy_phrase_is_in_two_languages() -> None:
+    english, french = (set(language_data().courtesy[lang]) for lang in ("en", "fr"))
+    assert english and french and not english & french
