@@ -98,6 +98,7 @@ def _json_escape(match: re.Match[str]) -> str:
 NAME_KEYS = frozenset(
     {
         *("id", "doc_id", "chunk_id", "title", "path", "index_dir", "corpus_dir", "top_doc"),
+        "set_path",
         *("skipped", "changed", "kept_for_user", "added", "updated", "removed", "unchanged"),
     }
 )

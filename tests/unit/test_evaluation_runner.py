@@ -16,6 +16,7 @@ from citeqa.evaluation import EvalSetError, evaluate, load_questions, render
 from citeqa.evaluation.ablations import plan_ablations
 from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.runner import check_documents, judge, run_questions
+from citeqa.visible import shown, to_json
 
 TRIAL_HIT = ("trial", "Complete renal response at week 76 was 46.4% with obinutuzumab. ")
 PLACEBO = ("trial", "With placebo it was 33.1%. ")
@@ -415,3 +416,11 @@ def test_the_sweep_is_of_min_confidence_and_its_current_row_is_the_run(set_file)
     assert "## min_confidence sweep (test half)" in text
     assert f"| {floor:.4f} (current) |" in text and "abstain_threshold**" not in text
     assert f"**min_confidence** (current {floor:g})" in text
+
+
+def test_the_json_report_shows_the_set_path_as_a_name(tmp_path):
+    path = write_set(tmp_path, QUESTIONS, name="line\nbreak\tset.jsonl")
+    report = evaluate(FakeAssistant(SCRIPTS), load_questions(path), set_path=path, ablations=False)
+    decoded = json.loads(to_json(report.model_dump(mode="json"), indent=2))
+    assert decoded["set_path"] == shown(str(path))  # as `jq -r` prints it: one line
+    assert "\n" not in decoded["set_path"] and "\t" not in decoded["set_path"]
