@@ -30,6 +30,7 @@ from citeqa.errors import IndexLocked, IndexRefused, IndexWriteError
 from citeqa.jsonfiles import read_object
 from citeqa.ownership import CURRENT, LOCK, READERS, Ownership, claim, read_marker
 from citeqa.verification import STAMPS, is_build_file_name
+from citeqa.visible import cut, shown
 
 CLAIM_ATTEMPTS = 3
 """How many times a build claims the folder again when its claim vanished before it held the
@@ -284,8 +285,8 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         except OSError:
             holder = os.pread(descriptor, 4096, 0).decode("utf-8", "replace").strip()
             raise IndexLocked(
-                f"Another build of {index_dir} is running ({holder or 'another process'});"
-                " try again when it ends."
+                f"Another build of {index_dir} is running"
+                f" ({shown(cut(holder)) if holder else 'another process'}); try again when it ends."
             ) from None
         _write_holder(descriptor, path)
         try:
