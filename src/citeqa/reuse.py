@@ -85,10 +85,10 @@ class Previous:
                 f" {doc_id!r} where its file list says; run `citeqa index`."
             ) from err
 
-    def tally(self, doc_id: str) -> DocumentTally | None:
+    def tally(self, doc_id: str, recipe: str) -> DocumentTally | None:
         """The document's stored share of the tallies (doctally.py) when the previous build
-        stored it, with its chunks' runs, under this TALLY_VERSION; else None (the build then
-        computes it all, as it did before tallies were stored)."""
+        stored it, with its chunks' runs, computed by `recipe` (doctally.tally_recipe); else
+        None (the build then computes it all, as it did before tallies were stored)."""
         if self._shares is None or self._runs is None:
             return None
         if self._share_lines is None:  # the build's order: that of its document ids
@@ -100,7 +100,7 @@ class Previous:
             share = self._shares.read(line, 1)[0]
         except ValueError:
             return None
-        return share if share.fits(doc_id) else None
+        return share if share.fits(doc_id, recipe) else None
 
     def runs(self, doc_id: str) -> Iterator[tuple[list[str], list[str]]]:
         """Per chunk of the document, its stored BM25 terms and frequent-word keys (only when
