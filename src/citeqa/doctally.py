@@ -181,18 +181,27 @@ def runs_names(name: str) -> tuple[str, str, str]:
 
 class StoredRuns:
     """Runs a previous build saved (`save_runs`), read by chunk number: the vocabulary is read
-    whole (it grows with the vocabulary), the ids memory-mapped."""
+    whole (it grows with the vocabulary), the ids memory-mapped (checked once, a pass over the
+    pages the build reads anyway)."""
 
     def __init__(self, folder: Path, name: str, chunk_count: int) -> None:
-        """ValueError when the files do not hold `chunk_count` runs of known keys."""
+        """ValueError when the files do not hold `chunk_count` runs of known keys: the ids a
+        1-d integer array of vocabulary numbers, the ends a 1-d integer array going from 0,
+        never down, to the ids' count. A file that is no .npy array of its own (empty, cut,
+        pickled) is a ValueError too, never numpy's EOFError or TypeError."""
         ids_name, ends_name, vocab_name = runs_names(name)
-        self._ids = np.load(folder / ids_name, mmap_mode="r", allow_pickle=False)
-        self._ends = np.load(folder / ends_name, allow_pickle=False)
+        try:
+            self._ids = np.load(folder / ids_name, mmap_mode="r", allow_pickle=False)
+            self._ends = np.load(folder / ends_name, allow_pickle=False)
+        except (EOFError, TypeError) as err:
+            raise ValueError(f"{ids_name} or {ends_name} is not an array") from err
         vocab = parse_json((folder / vocab_name).read_bytes())
         if not isinstance(vocab, list) or not all(isinstance(key, str) for key in vocab):
             raise ValueError(f"{vocab_name} is not a list of keys")
         self._vocab: list[str] = vocab
-        if self._ends.ndim != 1 or len(self._ends) != chunk_count + 1:
+        if not _are_ids(self._ids, len(vocab)):
+            raise ValueError(f"{ids_name} does not hold numbers of {vocab_name}'s keys")
+        if not _are_ends(self._ends, chunk_count, len(self._ids)):
             raise ValueError(f"{ends_name} does not hold a run for each chunk")
 
     def run(self, chunk: int) -> list[str]:
@@ -203,3 +212,17 @@ class StoredRuns:
             raise IndexError(chunk)
         vocab = self._vocab
         return [vocab[key] for key in self._ids[start:end].tolist()]
+
+
+def _are_ids(ids: np.ndarray, keys: int) -> bool:
+    """Whether `ids` is a 1-d integer array of numbers below `keys`, none negative."""
+    if ids.ndim != 1 or ids.dtype.kind not in "iu":
+        return False
+    return not len(ids) or (int(ids.min()) >= 0 and int(ids.max()) < keys)
+
+
+def _are_ends(ends: np.ndarray, chunk_count: int, ids: int) -> bool:
+    """Whether `ends` is where each of `chunk_count` runs of `ids` ids ends, from a leading 0."""
+    if ends.ndim != 1 or ends.dtype.kind not in "iu" or len(ends) != chunk_count + 1:
+        return False
+    return int(ends[0]) == 0 and int(ends[-1]) == ids and bool(np.all(np.diff(ends) >= 0))
