@@ -28,6 +28,7 @@ from citeqa.doctally import (
     save_runs,
     stem_keys,
     stem_pairs,
+    tally_recipe,
 )
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import JsonlWriter, jsonl_writer
@@ -131,8 +132,8 @@ def chunk_pass(
     """Write chunks.jsonl, and each document's share of the tallies to doctally.TALLIES_FILE,
     a document at a time, tallying as it goes; then the chunks' stored runs (doctally.save_runs).
     A kept document (unchanged since `previous`) takes its chunks from `previous`, and its
-    tallies when that build stored them (doctally.TALLY_VERSION)."""
-    tally = Tally()
+    tallies when that build stored them by this build's recipe (doctally.tally_recipe)."""
+    tally, recipe = Tally(), tally_recipe()
     with (
         jsonl_writer(folder / CHUNKS) as chunks_out,
         jsonl_writer(folder / TALLIES_FILE) as shares_out,
@@ -140,7 +141,8 @@ def chunk_pass(
         for number, doc in enumerate(documents):
             report("chunking", number, len(documents))
             source = previous if previous is not None and doc.doc_id in kept else None
-            shares_out.write(_document_pass(doc, number, source, settings, tally, chunks_out))
+            made = _document_pass(doc, number, source, settings, recipe, tally, chunks_out)
+            shares_out.write(made)
     save_runs(folder, TERMS, tally.terms)
     save_runs(folder, STEMS, tally.stems)
     report("chunking", len(documents), len(documents))
@@ -152,13 +154,14 @@ def _document_pass(
     number: int,
     source: Previous | None,
     settings: Settings,
+    recipe: str,
     tally: Tally,
     chunks_out: JsonlWriter,
 ) -> DocumentTally:
     """Chunk one document (or take its chunks from `source`, the previous build), writing its
     chunks and tallying them; its share of the tallies, taken from `source` when it stored
-    them, else computed."""
-    stored = None if source is None else source.tally(doc.doc_id)
+    them by `recipe` (doctally.tally_recipe), else computed by it."""
+    stored = None if source is None else source.tally(doc.doc_id, recipe)
     made: Iterable[Chunk] = (
         iter_chunks(doc, settings.chunk_size, settings.chunk_overlap)
         if source is None
@@ -186,7 +189,7 @@ def _document_pass(
         local = [(place, start, end) for place, (_, start, end) in enumerate(spans)]
         found = document_sentences(doc.text, local)
         located = [(start, end, lang) for (_, start, end), lang in zip(spans, langs, strict=True)]
-        share = measure(doc, located, found)
+        share = measure(doc, located, found, recipe)
     found[:, 0] += spans[0][0] if spans else 0  # the chunks' numbers in the build
     tally.add_document(share, number, spans, found, plain)
     return share

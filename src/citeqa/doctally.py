@@ -2,7 +2,8 @@
 takes it back for a document whose file is unchanged (reuse.Previous) instead of tokenising the
 document again (most of a build's CPU time besides embedding): an update then costs what its
 changed documents cost, not the corpus. What the pass adds up from stored tallies is what it
-adds up from computed ones, so an updated index is the one a full rebuild writes.
+adds up from computed ones, and a share is taken only when it was computed as this build would
+compute it (`tally_recipe`), so an updated index is the one a full rebuild writes.
 
 Stored, beside the sentence table (which already holds each document's sentences):
 - per chunk, its BM25 terms and the (word, stem) keys it adds to the frequent-word counts
@@ -12,15 +13,19 @@ Stored, beside the sentence table (which already holds each document's sentences
 - per document, a line of `TALLIES_FILE` (`DocumentTally`): how many of its sentences hold each
   token, its languages, its words and compound keys (each the size of its vocabulary).
 
-`TALLY_VERSION` names how all of it is computed: a build takes nothing stored under another
-version (nor from an index that stored none), it computes it again.
+Each share carries the recipe it was computed by (`tally_recipe`: TALLY_VERSION, the code's
+version, bumped by hand, and a digest of the data and library the code reads): a build takes no
+share of another recipe (nor anything from an index that stored none), it computes it again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from importlib import metadata, resources
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +37,7 @@ from citeqa.glossary import fold
 from citeqa.jsonfiles import parse_json
 from citeqa.jsonlines import save_array, write_file
 from citeqa.language import document_languages
-from citeqa.lexical import tokenize
+from citeqa.lexical import stopwords, tokenize
 from citeqa.models import Chunk, Document
 from citeqa.questions import folded_words
 from citeqa.tallies import ROWS_AT_A_TIME, TermIds, text_pieces
@@ -43,9 +48,13 @@ TERMS = "terms"
 STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so is its stem)."""
-TALLY_VERSION = 1
-"""Bump when anything the stored tallies come from (tokenize, the frequent words, the sentence
-splitter, the language labels, the word and compound keys) changes what it gives."""
+TALLY_VERSION = 2
+"""The version of the code the stored tallies come from: bump it when any of that code
+(tokenize, the frequent words, the sentence splitter, the language labels and the function words
+they read, the word and compound keys) changes what it gives. `tally_recipe` follows by itself
+only the data and library that code reads: a change in the code itself is seen only through this
+number, so a change left without a bump leaves stale shares in every later update. 2: a
+document's languages are read from its prose words chunk by chunk (document_languages)."""
 
 
 class DocumentTally(BaseModel):
@@ -53,7 +62,8 @@ class DocumentTally(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    version: int
+    recipe: str
+    """The `tally_recipe` it was computed by."""
     doc_id: str
     frequency: dict[str, int]
     """How many of its sentences hold each token (in their chunk's language), by token."""
@@ -63,18 +73,50 @@ class DocumentTally(BaseModel):
     compounds: list[str]
     """Its compound keys (compounds.corpus_compounds), sorted."""
 
-    def fits(self, doc_id: str) -> bool:
-        """Whether this is the document's, of this version (else it is computed again)."""
-        return self.version == TALLY_VERSION and self.doc_id == doc_id
+    def fits(self, doc_id: str, recipe: str) -> bool:
+        """Whether this is the document's, computed by `recipe` (else it is computed again)."""
+        return self.recipe == recipe and self.doc_id == doc_id
 
 
-def measure(doc: Document, located: list[tuple[int, int, str]], found: np.ndarray) -> DocumentTally:
-    """The document's share, given its chunks as (start, end, language) and its sentences
-    (`found`: rows of chunk's place in the document, start, end; tallies.document_sentences)."""
+def tally_recipe() -> str:
+    """How this build computes the tallies, as each stored share carries it: TALLY_VERSION,
+    then a digest of what that code reads besides itself: citeqa/data/language.json (its
+    bytes, and the stopwords in force, lexical.stopwords), the installed PyStemmer and the
+    Unicode database of Python that folding and every word pattern read (the chunks' cutting,
+    which the sentences and terms also follow, is previousindex.CUTTING_VERSION's: a changed
+    cutting rebuilds in full). Computed once per build: a digest of a few kilobytes."""
+    read = {
+        "language.json": hashlib.sha256(_language_data()).hexdigest(),
+        "stopwords": sorted(stopwords()),
+        "PyStemmer": _stemmer_version(),
+        "unicode": unicodedata.unidata_version,
+    }
+    digest = hashlib.sha256(json.dumps(read, sort_keys=True).encode()).hexdigest()
+    return f"{TALLY_VERSION}:{digest[:16]}"
+
+
+def _language_data() -> bytes:
+    return resources.files("citeqa").joinpath("data", "language.json").read_bytes()
+
+
+def _stemmer_version() -> str:
+    """The installed PyStemmer's version (the manifest records it too: writing.LIBRARIES)."""
+    try:
+        return metadata.version("PyStemmer")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def measure(
+    doc: Document, located: list[tuple[int, int, str]], found: np.ndarray, recipe: str
+) -> DocumentTally:
+    """The document's share, computed by `recipe` (`tally_recipe`), given its chunks as (start,
+    end, language) and its sentences (`found`: rows of chunk's place in the document, start,
+    end; tallies.document_sentences)."""
     langs = [lang for _, _, lang in located]
     words, compounds = words_and_compounds(doc.text)
     return DocumentTally(
-        version=TALLY_VERSION,
+        recipe=recipe,
         doc_id=doc.doc_id,
         frequency=_sentence_frequency(doc.text, found, langs),
         languages=document_languages(doc.text, located),  # named only: chunks keep theirs
@@ -139,18 +181,27 @@ def runs_names(name: str) -> tuple[str, str, str]:
 
 class StoredRuns:
     """Runs a previous build saved (`save_runs`), read by chunk number: the vocabulary is read
-    whole (it grows with the vocabulary), the ids memory-mapped."""
+    whole (it grows with the vocabulary), the ids memory-mapped (checked once, a pass over the
+    pages the build reads anyway)."""
 
     def __init__(self, folder: Path, name: str, chunk_count: int) -> None:
-        """ValueError when the files do not hold `chunk_count` runs of known keys."""
+        """ValueError when the files do not hold `chunk_count` runs of known keys: the ids a
+        1-d integer array of vocabulary numbers, the ends a 1-d integer array going from 0,
+        never down, to the ids' count. A file that is no .npy array of its own (empty, cut,
+        pickled) is a ValueError too, never numpy's EOFError or TypeError."""
         ids_name, ends_name, vocab_name = runs_names(name)
-        self._ids = np.load(folder / ids_name, mmap_mode="r", allow_pickle=False)
-        self._ends = np.load(folder / ends_name, allow_pickle=False)
+        try:
+            self._ids = np.load(folder / ids_name, mmap_mode="r", allow_pickle=False)
+            self._ends = np.load(folder / ends_name, allow_pickle=False)
+        except (EOFError, TypeError) as err:
+            raise ValueError(f"{ids_name} or {ends_name} is not an array") from err
         vocab = parse_json((folder / vocab_name).read_bytes())
         if not isinstance(vocab, list) or not all(isinstance(key, str) for key in vocab):
             raise ValueError(f"{vocab_name} is not a list of keys")
         self._vocab: list[str] = vocab
-        if self._ends.ndim != 1 or len(self._ends) != chunk_count + 1:
+        if not _are_ids(self._ids, len(vocab)):
+            raise ValueError(f"{ids_name} does not hold numbers of {vocab_name}'s keys")
+        if not _are_ends(self._ends, chunk_count, len(self._ids)):
             raise ValueError(f"{ends_name} does not hold a run for each chunk")
 
     def run(self, chunk: int) -> list[str]:
@@ -161,3 +212,17 @@ class StoredRuns:
             raise IndexError(chunk)
         vocab = self._vocab
         return [vocab[key] for key in self._ids[start:end].tolist()]
+
+
+def _are_ids(ids: np.ndarray, keys: int) -> bool:
+    """Whether `ids` is a 1-d integer array of numbers below `keys`, none negative."""
+    if ids.ndim != 1 or ids.dtype.kind not in "iu":
+        return False
+    return not len(ids) or (int(ids.min()) >= 0 and int(ids.max()) < keys)
+
+
+def _are_ends(ends: np.ndarray, chunk_count: int, ids: int) -> bool:
+    """Whether `ends` is where each of `chunk_count` runs of `ids` ids ends, from a leading 0."""
+    if ends.ndim != 1 or ends.dtype.kind not in "iu" or len(ends) != chunk_count + 1:
+        return False
+    return int(ends[0]) == 0 and int(ends[-1]) == ids and bool(np.all(np.diff(ends) >= 0))

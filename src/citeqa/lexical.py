@@ -108,6 +108,12 @@ def _words(text: str) -> list[str]:
     return words
 
 
+def stopwords() -> frozenset[str]:
+    """The stopwords in force (`_STOPWORDS`), which a build's stored tallies depend on
+    (doctally.tally_recipe)."""
+    return _STOPWORDS
+
+
 def content_words(text: str) -> list[str]:
     """The folded words and numbers of `text` that BM25 indexes, before stemming."""
     return _words(text)

@@ -85,10 +85,10 @@ class Previous:
                 f" {doc_id!r} where its file list says; run `citeqa index`."
             ) from err
 
-    def tally(self, doc_id: str) -> DocumentTally | None:
+    def tally(self, doc_id: str, recipe: str) -> DocumentTally | None:
         """The document's stored share of the tallies (doctally.py) when the previous build
-        stored it, with its chunks' runs, under this TALLY_VERSION; else None (the build then
-        computes it all, as it did before tallies were stored)."""
+        stored it, with its chunks' runs, computed by `recipe` (doctally.tally_recipe); else
+        None (the build then computes it all, as it did before tallies were stored)."""
         if self._shares is None or self._runs is None:
             return None
         if self._share_lines is None:  # the build's order: that of its document ids
@@ -98,9 +98,9 @@ class Previous:
             return None
         try:
             share = self._shares.read(line, 1)[0]
-        except ValueError:
+        except (ValueError, TypeError, OSError):  # offsets that are no line's: computed again
             return None
-        return share if share.fits(doc_id) else None
+        return share if share.fits(doc_id, recipe) else None
 
     def runs(self, doc_id: str) -> Iterator[tuple[list[str], list[str]]]:
         """Per chunk of the document, its stored BM25 terms and frequent-word keys (only when
@@ -113,9 +113,9 @@ class Previous:
             for number in range(first, first + count):
                 yield terms.run(number), stems.run(number)
         except IndexError as err:
-            raise IndexCorrupt(
+            raise IndexCorrupt(  # the files changed since they were checked (`_runs`)
                 f"The index in {self._loaded.folder.parent} does not hold the terms of"
-                f" {doc_id!r} where its file list says; run `citeqa index`."
+                f" {doc_id!r} where its file list says; run `citeqa index --rebuild`."
             ) from err
 
     def sentence_rows(self, doc_id: str) -> np.ndarray:
@@ -193,15 +193,19 @@ class _IndexRows:
 
 
 def _shares(loaded: Opened) -> LineReader[DocumentTally] | None:
-    """The previous build's stored shares of the tallies, or None when it stored none."""
+    """The previous build's stored shares of the tallies, or None when it stored none (or its
+    offsets are no array: every share is then computed again)."""
     if offsets_name(TALLIES_FILE) not in loaded.manifest.index_files:
         return None
-    return LineReader(loaded.folder / TALLIES_FILE, DocumentTally)
+    try:
+        return LineReader(loaded.folder / TALLIES_FILE, DocumentTally)
+    except (ValueError, EOFError, TypeError):
+        return None
 
 
 def _runs(loaded: Opened) -> tuple[StoredRuns, StoredRuns] | None:
     """The previous build's stored runs of BM25 terms and frequent-word keys, or None when it
-    stored none (or they do not read)."""
+    stored none (or they do not read, or hold ids or ends that fit no run: StoredRuns)."""
     names = [*runs_names(TERMS), *runs_names(STEMS)]
     if not all(name in loaded.manifest.index_files for name in names):
         return None

@@ -22,6 +22,8 @@ DAMAGEABLE = (
     "chunks.jsonl",
     "documents.jsonl",
     "statistics.json",
+    "tallies.jsonl",
+    "terms.ids.npy",
 )
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from fault_helpers import QUESTION, make_corpus
 
+from citeqa.doctally import StoredRuns, tally_recipe
 from citeqa.errors import IndexCorrupt
 from citeqa.ownership import CURRENT
 from citeqa.reuse import Previous
@@ -169,3 +170,39 @@ def test_vectors_faiss_cannot_read_are_named_in_plain_words(
         assert result.code == 6, result.err
         assert named in line and line.endswith("run `citeqa index`.")
         assert "faiss::" not in line and ".cpp" not in line
+
+
+def _negative_first_id(path: Path) -> bytes:
+    ids = np.load(path, allow_pickle=False)
+    ids[0] = -1
+    stream = io.BytesIO()
+    np.save(stream, ids, allow_pickle=False)
+    return stream.getvalue()
+
+
+def test_stored_term_ids_that_name_no_term_are_computed_again(tmp_path: Path, cli: Any) -> None:
+    """Should terms.ids.npy change between the build's hash of it and its read, an id that names
+    no term refuses the stored runs (every share is computed again); a negative id read the
+    vocabulary's last term for the first chunk's, silently."""
+    index = _changed_corpus(tmp_path, cli)[1]
+    path = index / CURRENT / "terms.ids.npy"
+    _rewrite(path, _negative_first_id(path), keep_stamp=True)
+    previous = Previous(load_index(index))
+    assert previous.tally("biotherapy-in-lupus-faq", tally_recipe()) is None
+
+
+def test_stored_runs_read_where_they_are_not_name_the_rebuild(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run missing once the build reads it (its files changed since they were checked): the
+    message said "run `citeqa index`", the very command that had just failed."""
+    index = _changed_corpus(tmp_path, cli)[1]
+    previous = Previous(load_index(index))
+    assert previous.tally("biotherapy-in-lupus-faq", tally_recipe()) is not None
+
+    def missing(self: StoredRuns, chunk: int) -> list[str]:
+        raise IndexError(chunk)
+
+    monkeypatch.setattr(StoredRuns, "run", missing)
+    with pytest.raises(IndexCorrupt, match=r"run `citeqa index --rebuild`\."):
+        list(previous.runs("biotherapy-in-lupus-faq"))

@@ -1,7 +1,8 @@
 """An update tokenises only the documents that changed: an unchanged document's share of the
 build's tallies (its BM25 terms, frequent words, sentences, token counts, words and compound
 keys: doctally.py) is taken from the previous build, and the index it writes is the one a full
-rebuild writes. A share of another version, or a changed cutting, is computed again."""
+rebuild writes. A share of another recipe (the code's version, the stopwords and language data,
+PyStemmer's version), or a changed cutting, is computed again."""
 
 from __future__ import annotations
 
@@ -109,14 +110,36 @@ def test_a_second_update_reuses_what_the_first_stored(
     _same_as_a_full_rebuild(corpus, settings, tmp_path / "fresh")
 
 
+def test_an_update_after_the_stopwords_changed_equals_a_full_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stored shares depend on the stopwords (citeqa/data/language.json), which
+    TALLY_VERSION does not follow: with "lupus" made a stopword, the update took every
+    unchanged document's terms, counts and frequent words as they were, and lexical/*,
+    statistics.json, tallies.jsonl, terms.* and stems.* differed from a full rebuild's."""
+    corpus, settings = _built(tmp_path)
+    _edit(corpus)
+    assert "lupus" not in citeqa.lexical._STOPWORDS
+    monkeypatch.setattr(citeqa.lexical, "_STOPWORDS", citeqa.lexical._STOPWORDS | {"lupus"})
+    report = build_index(settings)
+    assert report.unchanged and not report.full_rebuild
+    _same_as_a_full_rebuild(corpus, settings, tmp_path / "fresh")
+
+
 @pytest.mark.parametrize(
     ("patched", "value"),
-    [("citeqa.doctally.TALLY_VERSION", 99), ("citeqa.previousindex.CUTTING_VERSION", 99)],
+    [
+        ("citeqa.doctally.TALLY_VERSION", 99),
+        ("citeqa.doctally._stemmer_version", lambda: "0.0"),
+        ("citeqa.doctally._language_data", lambda: b"{}"),
+        ("citeqa.previousindex.CUTTING_VERSION", 99),
+    ],
 )
 def test_a_share_of_another_version_or_cutting_is_computed_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, patched: str, value: Any
 ) -> None:
-    """A stored share of another TALLY_VERSION is not taken (the unchanged documents are
+    """A stored share of another recipe (TALLY_VERSION, PyStemmer's version, the language
+    data's bytes: doctally.tally_recipe) is not taken (the unchanged documents are
     tokenised again, the chunks and vectors still reused); a changed cutting rebuilds in full.
     Either way the index is a full rebuild's (with this version's shares)."""
     corpus, settings = _built(tmp_path)
