@@ -9,6 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 
@@ -50,3 +52,16 @@ def build_folders(index_dir: Path) -> list[str]:
 def tmp_leftovers(index_dir: Path) -> list[str]:
     """The names of the index folder's temporary builds left behind, sorted."""
     return sorted(p.name for p in index_dir.iterdir() if p.name.startswith(".tmp-"))
+
+
+ENV_NAMES = frozenset(Settings.model_fields) | {"config_file", "eval_cache"}
+"""What a test may set as CITEQA_<NAME>: a setting, or a variable citeqa reads beside them."""
+
+
+def set_fake_env(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    """The "fake" channel and `env` as CITEQA_<NAME> variables; a name that is no setting
+    fails the test (CITEQA_CORPUS was silently ignored, so a test asked the bundled corpus)."""
+    monkeypatch.setenv("CITEQA_CHANNELS", '["fake"]')
+    for name, value in env.items():
+        assert name.lower() in ENV_NAMES, f"{name} is no setting: citeqa would ignore it"
+        monkeypatch.setenv(f"CITEQA_{name.upper()}", value)

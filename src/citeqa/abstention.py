@@ -1,12 +1,12 @@
 """Why an answer abstains, in words a person reads (English or French).
 
-Three reasons need no evidence at all and are decided before any sentence is scored: a
-question that only greets or thanks ("hello", "thanks!", "merci beaucoup": `only_courtesy`, the
-language data's courtesy phrases), a question with no word to look up ("???", "the", "🙂🙂")
-and a question none of whose words occurs in the documents ("What is the capital of Peru?" on
-a corpus that never says "capital" or "Peru"), or a follow-up none of whose new words does
-("And the inclusion criteria?" after the exclusion criteria, on a trial that never says
-"inclusion").
+Four reasons need no evidence at all and are decided before the sentence ranker runs, from
+the question's words alone: a question that only greets or thanks ("hello", "thanks!",
+"merci beaucoup": `only_courtesy`, the language data's courtesy phrases), a question with no
+word to look up ("???", "the", "🙂🙂"), a question none of whose words occurs in the documents
+("What is the capital of Peru?" on a corpus that never says "capital" or "Peru"), and a
+follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
+criteria, on a trial that never says "inclusion").
 A table lookup of a key no table of the evidence holds, which the corpus never writes
 ("What is the default of --max-size?" on a manual listing `--min-size`), needs the evidence:
 it is decided once the passages are retrieved, from their tables, before the candidates are
@@ -171,9 +171,10 @@ def _read_with_context(terms: QuestionTerms) -> bool:
 
 
 def nothing_to_search(terms: QuestionTerms) -> bool:
-    """No word to look up: none at all, or only interrogatives ("Pourquoi ?"), in the question
-    as read, with the previous question a follow-up is read with ("And what does it
-    describe?" searches for the previous question's subject)."""
+    """No word to look up: none at all, only interrogatives ("Pourquoi ?") or only greetings
+    and thanks ("thanks!", `only_courtesy`), in the question as read, with the previous
+    question a follow-up is read with ("And what does it describe?" searches for the previous
+    question's subject)."""
     if _read_with_context(terms):
         return only_courtesy(terms.focus) is not None  # "thanks!" after a question
     return nothing_of_its_own(terms)

@@ -159,8 +159,8 @@ def knowledge(domain: Domain | None, pairs: list[list[str]]) -> dict[str, Any]:
 
 
 def _words_and_compounds(texts: Iterable[str]) -> dict[str, list[str]]:
-    """questions.corpus_words and compounds.corpus_compounds of `texts`, in one pass: each text
-    is read once and folded once, a piece at a time (doctally.words_and_compounds)."""
+    """questions.corpus_words and compounds.corpus_compounds of `texts`: the union of each
+    text's (doctally.words_and_compounds, which reads and folds it once, a piece at a time)."""
     words: set[str] = set()
     compounds: set[str] = set()
     for text in texts:

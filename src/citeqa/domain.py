@@ -69,6 +69,7 @@ LANGUAGE_PATTERNS = (
     "summary_labels",
     "follow_up_openers",
     "follow_up_cues",
+    "open_keys",
 )
 """Fields that list regular expressions, read from the language data only."""
 

@@ -11,8 +11,8 @@ lines it takes in ("Placebo"), a full sentence alone ("Pendant les vacances, la 
 de 10 h à 19 h." does not say when it opens on Saturdays because the sentence before does).
 When no candidate mentions one, the models read every candidate as before (a value such as
 "17 décembre 2024" answers "On what date…?" without the word "date"). When the documents never
-use any of the new words, none can: the answer abstains naming them before any sentence is
-scored (abstention.before_search).
+use any of the new words, none can: the answer abstains naming them before the sentence
+ranker runs (abstention.before_search).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
-from citeqa.markup import is_markup_line
+from citeqa.markup import is_fence, is_markup_line, underlines
 from citeqa.models import Lang
 
 Span = tuple[int, int]
@@ -118,7 +118,6 @@ punctuation around them): code, URLs, version specifiers, "::" classifier paths 
 Measured on the s13 trial's package docs (evals/tools/language_labels.py)."""
 _PROSE_TOKEN = re.compile(r"[(\[\"'“‘«*_`]*([^\W\d_]+(?:['’-][^\W\d_]+)*)[)\]\"'”’»*_`.,;:!?…]*")
 """A token that is a word: letters (an elision or hyphen inside), punctuation around it."""
-_FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 
 
 def prose_words(text: str) -> list[str]:
@@ -127,9 +126,11 @@ def prose_words(text: str) -> list[str]:
     URL, a path or an identifier ("docs.io/en/latest", "la_config") are no prose words."""
     found: list[str] = []
     fenced = False
+    previous = ""
     for line in text.splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
+        title, previous = previous, line
+        if is_fence(line) and (fenced or not underlines(title, line)):  # "~~~~" under a title
+            fenced = not fenced  # is its underline (markup.underlines), no fence
             continue
         tokens = line.split()
         if fenced or len(tokens) < PROSE_MIN_WORDS:

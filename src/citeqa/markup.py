@@ -4,7 +4,8 @@ Plain text, Markdown and reStructuredText are read as they are (offsets point in
 so their markup lines are in the text. These predicates name them, for blocks.py (a title
 line over an underline, or between an overline and an underline, is a heading), tallies.py
 (a markup line is no sentence to index or quote), quoting.py (a quote never runs across
-one) and titles.py (a title is never one); blocks.py and titles.py pass over YAML front matter
+one), titles.py (a title is never one) and language.py (no sentence runs on across one, and
+a title's underline opens no fence); blocks.py and titles.py pass over YAML front matter
 (`front_matter_chars`, `front_matter_end`). Pure functions on a line (or on a text's
 opening lines, for front matter), no I/O.
 

@@ -283,7 +283,7 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            holder = os.pread(descriptor, 4096, 0).decode("utf-8", "replace").strip()
+            holder = _holder(descriptor)
             raise IndexLocked(
                 f"Another build of {index_dir} is running"
                 f" ({shown(cut(holder)) if holder else 'another process'}); try again when it ends."
@@ -296,6 +296,12 @@ def build_lock(index_dir: Path) -> Iterator[None]:
                 os.ftruncate(descriptor, 0)
     finally:
         os.close(descriptor)  # closing releases the lock
+
+
+def _holder(descriptor: int) -> str:
+    """What the lock file open as `descriptor` says of its holder (`_write_holder`'s words;
+    another process's, so read bounded and decoded whatever its bytes)."""
+    return os.pread(descriptor, 4096, 0).decode("utf-8", "replace").strip()
 
 
 def build_running(index_dir: Path) -> str | None:
@@ -314,7 +320,7 @@ def build_running(index_dir: Path) -> str | None:
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             return None
-        holder = os.pread(descriptor, 4096, 0).decode("utf-8", "replace").strip()
+        holder = _holder(descriptor)
         if not holder:
             return None
         try:

@@ -9,6 +9,7 @@ sentence when answering.
 from __future__ import annotations
 
 import bisect
+import re
 
 from citeqa.glossary import fold
 from citeqa.language import Span, is_table_row, is_table_separator, line_start, trim_span
@@ -113,11 +114,18 @@ def names_a_cell(line: str, keys: frozenset[str]) -> bool:
     return bool(key) and fold(key) in keys
 
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""What ends a line of a table, as TableHeaders reads them: a cell may hold a form feed or a
+Unicode line separator, which str.splitlines would take for the end of its row."""
+
+
 def row_cells(text: str, span: Span) -> list[list[str]]:
     """Every cell, as written without its paired markup, of each row of the table at `span`
     of `text` (TableHeaders.span), its header row first, its `|---|` rule left out; a row's
     cells are in the order of its columns, empty cells kept."""
-    lines = text[slice(*span)].splitlines()
+    lines = LINE_BREAK.split(
+        text[slice(*span)]
+    )  # not splitlines: "\u2028" in a cell is no row's end
     return [_cells(line) for line in lines if is_table_row(line) and not is_table_separator(line)]
 
 
@@ -136,13 +144,10 @@ def _cells(line: str) -> list[str]:
 
 
 def _first_cell(line: str) -> str:
-    """A table row's first cell as written, empty cells kept: in
-    `|  | 64 | … |` it is the empty cell, not 64. Only the outer piece before a leading `|` is
-    no cell; a leading tab opens an empty first cell."""
-    if line.count("|") >= 2:
-        pieces = line.strip(" \t").split("|")
-        return _unmarked(pieces[1] if pieces[0] == "" else pieces[0])
-    return _unmarked(line.lstrip(" ").split("\t")[0])
+    """A table row's first cell as written, empty cells kept: in `|  | 64 | … |` it is the
+    empty cell, not 64; a leading tab opens an empty first cell (`_cells` gives at least one
+    cell for any row)."""
+    return _cells(line)[0]
 
 
 def is_table_frame(text: str, start: int) -> bool:

@@ -1,9 +1,10 @@
 """What a build tallies one document at a time, so that memory grows with the vocabulary rather
 than with the corpus: the BM25 term ids of each chunk (`TermIds`, one int32 each), each
 document's sentences (`document_sentences`, integer rows) and the number of sentences holding
-each token (`SentenceFrequency`); and `text_pieces`, which cuts a long text where no word or
-compound name can span the cut, so that folding it (glossary.fold, several copies of its input)
-costs a piece at a time rather than a whole 50 MB document's.
+each token (`SentenceFrequency`, the sum of each document's counts, doctally.measure); and
+`text_pieces`, which cuts a long text where no word or compound name can span the cut, so that
+folding it (glossary.fold, several copies of its input) costs a piece at a time rather than a
+whole 50 MB document's.
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ from citeqa.language import is_table_row
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
-from citeqa.tables import row_cells
+from citeqa.tables import LINE_BREAK, row_cells
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "unheld_key"]
 
@@ -139,10 +139,11 @@ def _holds(table: _Table, keys: Iterable[str]) -> bool:
 def _lines(text: str, start: int) -> Iterable[tuple[int, str]]:
     """Each line of a passage with its offset in the document (the passage starting at
     `start`)."""
-    offset = start
-    for line in text.splitlines(keepends=True):
-        yield offset, line.rstrip("\r\n")
-        offset += len(line)
+    position = 0
+    for end in LINE_BREAK.finditer(text):  # rows end where TableHeaders ends them
+        yield start + position, text[position : end.start()]
+        position = end.end()
+    yield start + position, text[position:]
 
 
 _CELL_WORDS = re.compile(r"[\s,;=()\[\]`*/+]+")

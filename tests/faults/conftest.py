@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 from citeqa.api import build_index
-from citeqa.config import Settings
 from small_corpora import (  # noqa: F401 (re-exported to the test modules)
     CORPUS,
     REPO,
@@ -27,6 +26,7 @@ from small_corpora import (  # noqa: F401 (re-exported to the test modules)
     build_folders,
     fake_settings,
     make_corpus,
+    set_fake_env,
 )
 
 QUESTION = "How does belimumab work?"
@@ -43,9 +43,6 @@ DECOYS = {
 """Files a user may well have, named like citeqa's own; they must outlive every command."""
 
 sys.modules.setdefault("fault_helpers", sys.modules[__name__])
-
-# what `cli(**env)` may set: a setting, or one of the variables citeqa reads beside them
-ENV_NAMES = frozenset(Settings.model_fields) | {"config_file", "eval_cache"}
 
 
 def plant_decoys(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, object]:
@@ -109,12 +106,7 @@ def cli(
     def run(*args: str, **env: str) -> CliResult:
         for name in [name for name in os.environ if name.startswith("CITEQA_")]:
             monkeypatch.delenv(name)
-        monkeypatch.setenv("CITEQA_CHANNELS", '["fake"]')
-        for name, value in env.items():
-            assert name.lower() in ENV_NAMES, (
-                f"{name} is no setting: CITEQA_{name.upper()} would be ignored"
-            )
-            monkeypatch.setenv(f"CITEQA_{name.upper()}", value)
+        set_fake_env(monkeypatch, env)
         monkeypatch.setattr(sys, "argv", ["citeqa", *args])
         monkeypatch.chdir(workdir)
         capsys.readouterr()

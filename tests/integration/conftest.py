@@ -23,7 +23,6 @@ from typing import Any
 
 import pytest
 
-from citeqa.config import Settings
 from small_corpora import (  # noqa: F401 (re-exported to the test modules)
     CORPUS,
     REPO,
@@ -31,15 +30,13 @@ from small_corpora import (  # noqa: F401 (re-exported to the test modules)
     build_folders,
     fake_settings,
     make_corpus,
+    set_fake_env,
     tmp_leftovers,
 )
 
 REAL_DOCS = (*SMALL_DOCS, "cellules-stromales-lupus-phase1.txt")
 """The real-model index: two English documents and one French one."""
 FIRST_QUESTION = "How does belimumab work?"
-
-# what `cli(**env)` may set: a setting, or one of the variables citeqa reads beside them
-ENV_NAMES = frozenset(Settings.model_fields) | {"config_file", "eval_cache"}
 
 
 sys.modules.setdefault("integration_helpers", sys.modules[__name__])
@@ -80,12 +77,7 @@ def cli(
     from citeqa.cli.app import run_app
 
     def run(*args: str, **env: str) -> CliResult:
-        monkeypatch.setenv("CITEQA_CHANNELS", '["fake"]')
-        for name, value in env.items():
-            assert name.lower() in ENV_NAMES, (
-                f"{name} is no setting: CITEQA_{name.upper()} would be ignored"
-            )
-            monkeypatch.setenv(f"CITEQA_{name.upper()}", value)
+        set_fake_env(monkeypatch, env)
         monkeypatch.setattr(sys, "argv", ["citeqa", *args])
         capsys.readouterr()
         code = run_app()

@@ -14,6 +14,7 @@ import pytest
 from integration_helpers import CliResult
 
 from citeqa.api import Assistant
+from citeqa.models import Answer
 from small_corpora import assistant_over
 
 OPTIONS = """# Options of tidyup
@@ -54,6 +55,11 @@ BK-105\tGear tuning\t18.50
 BK-110\tBottom bracket replacement\t42.00
 """
 NO_ROW = ("No row of the tables names", "Aucune ligne des tableaux ne porte")
+
+
+def _not_the_rules(answer: Answer) -> bool:
+    """Whether this rule left the question to the answer models (no "No row…" reason)."""
+    return answer.reason is None or not answer.reason.startswith(NO_ROW)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +117,7 @@ def test_a_key_a_table_holds_however_written_is_looked_up(
     assistant: Assistant, question: str, row: str
 ) -> None:
     answer = assistant.ask(question)
-    assert answer.reason is None or not answer.reason.startswith(NO_ROW), answer.reason
+    assert _not_the_rules(answer), answer.reason
     assert any(row in citation.quote for citation in answer.citations), answer.answer
 
 
@@ -126,7 +132,7 @@ def test_a_key_written_in_prose_only_is_left_to_the_answer_models(
     assistant: Assistant, question: str
 ) -> None:
     answer = assistant.ask(question)
-    assert answer.reason is None or not answer.reason.startswith(NO_ROW), answer.reason
+    assert _not_the_rules(answer), answer.reason
 
 
 def test_a_lookup_with_no_table_in_sight_is_left_to_the_answer_models(
@@ -136,7 +142,7 @@ def test_a_lookup_with_no_table_in_sight_is_left_to_the_answer_models(
     (tmp_path / "corpus").mkdir()
     assistant = assistant_over(prose, tmp_path / "corpus", tmp_path / "index")
     answer = assistant.ask("What is the default of cache_ttl_s?")
-    assert answer.reason is None or not answer.reason.startswith(NO_ROW), answer.reason
+    assert _not_the_rules(answer), answer.reason
 
 
 def test_ask_json_and_text_give_the_reason(cli: Callable[..., CliResult], tmp_path: Path) -> None:
@@ -217,7 +223,7 @@ def test_a_key_any_cell_or_range_of_a_row_holds_is_looked_up(
     lookups: Assistant, question: str, row: str
 ) -> None:
     answer = lookups.ask(question)
-    assert answer.reason is None or not answer.reason.startswith(NO_ROW), answer.reason
+    assert _not_the_rules(answer), answer.reason
     assert any(row in citation.quote for citation in answer.citations), answer.answer
 
 
@@ -281,4 +287,4 @@ def test_a_key_written_inside_a_cell_is_left_to_the_answer_models(
     keyed_inside: Assistant, question: str
 ) -> None:
     answer = keyed_inside.ask(question)
-    assert answer.reason is None or not answer.reason.startswith(NO_ROW), answer.reason
+    assert _not_the_rules(answer), answer.reason

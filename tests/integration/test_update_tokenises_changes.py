@@ -114,9 +114,10 @@ def test_an_update_after_the_stopwords_changed_equals_a_full_rebuild(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The stored shares depend on the stopwords (citeqa/data/language.json), which
-    TALLY_VERSION does not follow: with "lupus" made a stopword, the update took every
-    unchanged document's terms, counts and frequent words as they were, and lexical/*,
-    statistics.json, tallies.jsonl, terms.* and stems.* differed from a full rebuild's."""
+    TALLY_VERSION does not follow: before doctally.tally_recipe, with "lupus" made a
+    stopword, the update took every unchanged document's terms, counts and frequent words as
+    they were, and lexical/*, statistics.json, tallies.jsonl, terms.* and stems.* differed
+    from a full rebuild's."""
     corpus, settings = _built(tmp_path)
     _edit(corpus)
     assert "lupus" not in citeqa.lexical._STOPWORDS

@@ -75,3 +75,16 @@ def test_a_classifier_path_is_no_french_typography() -> None:
     classifiers = "Classifier: Intended Audience :: Developers\nClassifier: Typing :: Typed"
     assert detect_lang(classifiers) == "en"
     assert detect_lang("Remarque : voir plus bas") == "fr"  # a single ":" still is
+
+
+def test_a_titles_tilde_underline_opens_no_fence() -> None:
+    """RST underlines a title with "~~~~", which also opens a Markdown fence: read as a fence,
+    every prose line after it was code, and a French paragraph under it went unseen."""
+    rst = (
+        "Parameters\n~~~~~~~~~~\n\nLe patient prend la dose tous les jours avec de l'eau.\n\n"
+        "Example\n\n~~~\nimport numpy as np and then call the function\n~~~\n"
+    )
+    words = prose_words(rst)
+    assert words[:4] == ["Le", "patient", "prend", "la"]
+    assert "import" not in words  # a "~~~" fence under no title is still a fence
+    assert document_languages(rst, _one_chunk(rst)) == ["fr"]

@@ -270,3 +270,10 @@ def test_row_cells_are_every_cell_of_each_row_but_the_rule(
     text: str, rows: list[list[str]]
 ) -> None:
     assert row_cells(text, (0, len(text))) == rows
+
+
+def test_a_line_separator_inside_a_cell_ends_no_row() -> None:
+    """str.splitlines ends a line at U+2028 or a form feed: the header row came out as two
+    rows, its first cell lost. Rows end where TableHeaders ends them (\\n, \\r)."""
+    text = "| a\u2028b | c\x0cd |\n|---|---|\n| 1 | 2 |"
+    assert row_cells(text, (0, len(text))) == [["a\u2028b", "c\x0cd"], ["1", "2"]]

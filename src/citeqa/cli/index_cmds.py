@@ -104,7 +104,7 @@ def skipped_lines(skipped: list[str]) -> list[str]:
         for reason in reasons
     ]
     if others:
-        rest = [name for reason in list(groups)[REPORT_NAMED:] for name in groups[reason]]
+        rest = [name for reason in groups if reason not in reasons for name in groups[reason]]
         lines.append(f"  skipped for {others} other reasons ({len(rest)}): {_named(rest, False)}")
     return lines
 

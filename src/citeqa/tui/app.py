@@ -159,7 +159,7 @@ class CiteqaApp(KeyedApp):
         self.query_one(StatusLine).progress(text, stages.fraction)
 
     def _count_progress_afresh(self) -> None:
-        """Before loading or rebuilding: the bar starts again from its first step."""
+        """Before loading or updating: the bar starts again from its first step."""
         self._stages = StageProgress()
         self._loading_since = time.monotonic()
 
