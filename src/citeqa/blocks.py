@@ -2,9 +2,10 @@
 
 Pure functions, no I/O. Lines are grouped into runs of non-blank lines, each cut where its lines
 change kind (a markdown heading, table rows, bullets, text; lines after a bullet continue its
-item); a standalone short line that leads content, or a paragraph wholly in bold, is a heading,
-and so is a numbered line inside a paragraph standing over prose after a sentence's end ("3.
-Results", "Article 5 - Fees"), as plain text and PDF text have them.
+item, a line after a backslash continuation its command's block); a standalone short line that
+leads content, or a paragraph wholly in bold, is a heading, and so is a numbered line inside a
+paragraph standing over prose after a sentence's end ("3. Results", "Article 5 - Fees"), as
+plain text and PDF text have them.
 chunking.py packs blocks into chunks; `headings` lists a text's headings as a build finds them.
 """
 
@@ -20,6 +21,7 @@ from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.language import (
     Span,
+    ends_in_continuation,
     is_bullet,
     is_markdown_heading,
     is_table_row,
@@ -95,7 +97,9 @@ def _line_kind(text: str, lines: list[Span], index: int, heading: bool) -> Block
 
 
 def _paragraph_blocks(text: str, lines: list[Span], front_matter: int) -> list[Block]:
-    """A paragraph cut where its lines change kind (lines after a bullet continue the list);
+    """A paragraph cut where its lines change kind (lines after a bullet continue the list, a
+    line after a backslash continuation the block of the command it carries on: a table-like
+    or bulleted option line too);
     an underlined title opening it (`_adorned_title`) is one heading with its adornments.
     `front_matter`: the length of the YAML front matter opening `text`, where none is."""
     blocks: list[Block] = []
@@ -109,8 +113,9 @@ def _paragraph_blocks(text: str, lines: list[Span], front_matter: int) -> list[B
         start, end = lines[index]
         kind = _line_kind(text, lines, index, headings[index])
         previous = blocks[-1] if blocks else None
-        same = previous is not None and previous.kind == kind != "heading"
-        if previous and (same or _continues_item(text, previous, kind, lines[index - 1])):
+        continued = index > 0 and ends_in_continuation(text[slice(*lines[index - 1])])
+        joins = previous is not None and _joins(previous, kind, continued)
+        if previous and (joins or _continues_item(text, previous, kind, lines[index - 1])):
             previous.end, previous.lines = end, previous.lines + 1
         else:
             blocks.append(Block(start, end, kind))
@@ -119,6 +124,13 @@ def _paragraph_blocks(text: str, lines: list[Span], front_matter: int) -> list[B
         if block.kind == "heading" and block.heading is None:
             block.heading = clean_heading(text[block.start : block.end])
     return blocks
+
+
+def _joins(block: Block, kind: BlockKind, continued: bool) -> bool:
+    """Whether a line of `kind` joins the block above it: one of its kind, or one carrying on
+    its command after a backslash continuation (`continued`: "| sort | uniq" under "aws ... \\"
+    is no table row of its own); no line joins a heading, nor does a heading join a block."""
+    return "heading" not in (kind, block.kind) and (block.kind == kind or continued)
 
 
 def _adorned_title(text: str, lines: list[Span]) -> tuple[int, int] | None:

@@ -43,7 +43,8 @@ numbered line after a line of closing marks alone (")"). 4: a title line opening
 over an underline (or between an overline and an underline) of one repeated punctuation
 character is a heading with them ("Parameters" over "~~~~~~~~~~", RST and setext); a markup
 line (a code fence, an adornment, a bare RST directive: markup.py) carries no sentence on and
-is no sentence of the index."""
+is no sentence of the index; a line ending in a backslash continuation ("aws s3 presign
+s3://bucket/key \\") carries its block and its sentence on into the next line."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

@@ -15,7 +15,8 @@ language (`OTHER`), while its chunks are still read as `detect_lang` says.
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
 a line without final punctuation runs on into the next when that one opens in lower case, or when
-it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it);
+it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it),
+and a command line continued by a backslash (`ends_in_continuation`) runs on into its next line;
 a markup line (a code fence, a heading's underline: markup.py) runs into no other.
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
@@ -292,14 +293,27 @@ def without_closing_marks(line: str) -> str:
     return line.rstrip(_CLOSING_MARKS)
 
 
+def ends_in_continuation(line: str) -> bool:
+    """Whether `line` ends in a shell line continuation: a backslash alone or after a blank,
+    blanks after it aside ("aws s3 presign s3://bucket/key \\" over "--expires-in 604800"), so
+    the command carries on into the next line. Two backslashes (LaTeX's line break "\\\\") or
+    one closing a word ("C:\\Temp\\") are none."""
+    core = line.rstrip()
+    return core.endswith("\\") and (len(core) == 1 or core[-2].isspace())
+
+
 def _continues(line: str, following: str, wrapped: bool) -> bool:
     """Whether `following` carries on the sentence that `line` (not ending a block) started;
-    `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it."""
-    if is_table_row(line) or is_table_row(following) or is_bullet(following):
-        return False
+    `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it.
+    A line continued by a backslash (`ends_in_continuation`) runs into any next line but a
+    heading or a markup line: a command's options may look like a table row or a bullet."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
     if is_markup_line(line) or is_markup_line(following):  # "```python" over "import os"
+        return False
+    if ends_in_continuation(line):
+        return True
+    if is_table_row(line) or is_table_row(following) or is_bullet(following):
         return False
     core = without_closing_marks(line)
     if not core or core[-1] in _TERMINAL:

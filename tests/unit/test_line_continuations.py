@@ -1,0 +1,78 @@
+"""A command continued by a backslash at the end of its line is one block and one sentence.
+
+The s13 trial quoted "aws s3 presign s3://…/test2.txt \\" without its next line
+"--expires-in 604800", the answer to "How do I make a presigned URL valid for one week?".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.blocks import split_blocks
+from citeqa.chunking import chunk_document
+from citeqa.language import ends_in_continuation, split_sentences
+from citeqa.models import Document
+from citeqa.tallies import document_sentences
+
+COMMAND = "aws s3 presign s3://amzn-s3-demo-bucket/test2.txt \\\n        --expires-in 604800"
+PRESIGN = (  # the awscli example file of the trial, abridged
+    "**Example 2: To create a pre-signed URL with a custom lifetime**\n"
+    "\n"
+    "The following ``presign`` command generates a pre-signed URL for a specified bucket and "
+    "key that is valid for one week. ::\n"
+    "\n"
+    f"    {COMMAND}\n"
+    "\n"
+    "Output::\n"
+    "\n"
+    "    https://amzn-s3-demo-bucket.s3.us-west-2.amazonaws.com/key?X-Amz-Expires=604800\n"
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+def test_a_continued_command_is_one_indexed_sentence() -> None:
+    document = Document(doc_id="d", title="t", path="/d.rst", text=PRESIGN, sha256="0")
+    chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
+    indexed = [PRESIGN[start:end] for _, start, end in document_sentences(PRESIGN, chunks)]
+    assert COMMAND in indexed
+    assert "--expires-in 604800" not in indexed
+
+
+@pytest.mark.parametrize(
+    ("line", "continued"),
+    [
+        ("aws s3 presign s3://b/k \\", True),
+        ("    --region eu-west-1 \\  ", True),  # blanks after it
+        ("\\", True),
+        ("a line break in LaTeX \\\\", False),
+        ("the folder C:\\Temp\\", False),
+        ("a sentence.", False),
+    ],
+)
+def test_a_continuation_is_a_backslash_alone_or_after_a_blank(line: str, continued: bool) -> None:
+    assert ends_in_continuation(line) is continued
+
+
+def test_option_lines_that_look_like_table_rows_stay_in_their_command() -> None:
+    """Two piped lines with two pipes each were a table of their own, cut from the command."""
+    command = "aws s3 ls s3://bucket \\\n    | sort | uniq -c \\\n    | head -5 | cat"
+    text = f"List it:\n\n{command}\n"
+    blocks = [(text[block.start : block.end], block.kind) for block in split_blocks(text)]
+    assert blocks == [("List it:", "heading"), (command, "text")]
+    assert sentences(text) == ["List it:", command]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Copy it to C:\\Temp\\\nThen run it.", ["Copy it to C:\\Temp\\", "Then run it."]),
+        ("Row one \\\\\nRow two", ["Row one \\\\", "Row two"]),
+        ("make build \\\n# Deploy", ["make build \\", "# Deploy"]),  # a heading stays apart
+        ("```\nmake \\\n```", ["```", "make \\", "```"]),  # so does a fence
+    ],
+)
+def test_other_lines_ending_in_a_backslash_run_on_as_before(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
