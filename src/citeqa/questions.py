@@ -20,16 +20,19 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from citeqa.compounds import compound_key, corpus_compounds
+from citeqa.courtesy import only_courtesy
 from citeqa.domain import language_data
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold
 from citeqa.keyshapes import key_kind
 from citeqa.lexical import query_tokens, without_invisible
+from citeqa.models import Lang
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -166,6 +169,13 @@ class QuestionTerms:
     new_unused: list[str] = field(default_factory=list)
     """The `new_terms` (as typed) that the corpus never uses, by any of their forms, cognates
     included: no quote can mention them."""
+
+    @cached_property
+    def courtesy(self) -> Lang | None:
+        """The language whose greetings and thanks are all the focus says ("merci": "fr"), None
+        when it says anything else (courtesy.only_courtesy): read once, by the answer's language
+        and each early reason (abstention.before_search, nothing_to_search)."""
+        return only_courtesy(self.focus)
 
     def worst_gap(self, tokens: frozenset[str]) -> float:
         """The weight of the heaviest question term absent from `tokens`, over the heaviest
