@@ -6,6 +6,7 @@ QuestionTerms.courtesy reads it once per question."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import cast
 
 from citeqa.domain import language_data
@@ -21,11 +22,13 @@ def _courtesy_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(f"(?:(?:{'|'.join(map(re.escape, longest_first))})(?: |$))+")
 
 
-_COURTESY = {
-    lang: _courtesy_pattern(list(phrases)) for lang, phrases in language_data().courtesy.items()
-}
-"""Per language, a question's folded words (one space apart) made only of its courtesy
-phrases."""
+@cache
+def _courtesy() -> dict[str, re.Pattern[str]]:
+    """Per language, a question's folded words (one space apart) made only of its courtesy
+    phrases: compiled when a first question is read, not at import."""
+    return {
+        lang: _courtesy_pattern(list(phrases)) for lang, phrases in language_data().courtesy.items()
+    }
 
 
 def only_courtesy(question: str) -> Lang | None:
@@ -38,7 +41,7 @@ def only_courtesy(question: str) -> Lang | None:
     if not all(_LETTERS.fullmatch(token) for token in tokens):
         return None
     words = " ".join(fold(token) for token in tokens)
-    for lang, pattern in _COURTESY.items():
+    for lang, pattern in _courtesy().items():
         if words and pattern.fullmatch(words):
             return cast(Lang, lang)
     return None

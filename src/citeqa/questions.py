@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -49,9 +49,16 @@ follow-ups and the overview read them from. Search keeps some of them ("quand", 
 often recur in the answering sentence), but a question made of nothing else has nothing to
 look up, a reason never names them among the words the documents lack, and an overview
 never asks about them."""
-KEY_CUES = frozenset(fold(word) for word in language_data().key_cues)
-"""Folded words that name what the number after them looks up (citeqa/data/language.json
-`key_cues`: "code", "trip", "départ"), read by Vocabulary.writes_key."""
+
+
+@cache
+def _key_cues() -> frozenset[str]:
+    """Folded words that name what the number after them looks up (citeqa/data/language.json
+    `key_cues`: "code", "trip", "départ"), read by Vocabulary.writes_key when it first looks a
+    number up, not at import."""
+    return frozenset(fold(word) for word in language_data().key_cues)
+
+
 _NAME_SHAPE = re.compile(r"\d|^[A-Z0-9-]{3,}$|[a-z][A-Z]")
 NAME_MIN_LENGTH = 7
 """A word shorter than this is not read as a name by its ending alone."""
@@ -284,7 +291,7 @@ class Vocabulary:
 
     def writes_key(self, key: str, before: str = "") -> bool:
         """Whether the corpus writes a key a question names (`key_words`) in a form the build
-        stored. A number after a word of KEY_CUES ("exit code 42", "trip 713") counts only
+        stored. A number after a word of `_key_cues` ("exit code 42", "trip 713") counts only
         with it, as the compound the build stored ("code 42", "code-42": `has_compound`): a
         bare number is written everywhere (times, prices: "12:42"), and a table's "| 42 |"
         never counts here (unheld_keys.py reads the evidence's tables); any other number counts
@@ -296,7 +303,7 @@ class Vocabulary:
         a term."""
         name = key.lstrip("-")
         if name.isdigit():
-            if fold(before) in KEY_CUES:
+            if fold(before) in _key_cues():
                 return self.has_compound(f"{before} {name}")
             return _frequency(word_alternatives(name), self) > 0
         forms = (name, *self.glossary.expansions(name))
