@@ -31,8 +31,9 @@ from citeqa.domain import language_data
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold
 from citeqa.keyshapes import key_kind
-from citeqa.lexical import query_tokens, without_invisible
+from citeqa.lexical import query_tokens
 from citeqa.models import Lang
+from citeqa.visible import without_invisible
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -92,7 +93,7 @@ COGNATE_MAX = 3
 
 
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
-    """The question without control or zero-width characters (lexical.INVISIBLE: one pasted
+    """The question without control or zero-width characters (visible.INVISIBLE: one pasted
     inside a word would split it), and warnings; BadQuestion when empty."""
     if not isinstance(question, str):
         raise BadQuestion("The question must be text.")
