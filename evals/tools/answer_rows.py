@@ -32,7 +32,7 @@ from citeqa.followups import in_context
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import citations_of, quote_spans
-from citeqa.sentences import score_sentences
+from citeqa.sentences import QuestionScores
 
 
 @dataclass
@@ -80,7 +80,7 @@ def ask(assistant: Assistant, item: Item) -> Asked:
     bank = assistant._loaded.bank
     channel = assistant._loaded.index.manifest.answer_channel
     answer_vector = vectors.get(channel or "")
-    scored = score_sentences(bank, top, terms, answer_vector)
+    scored = QuestionScores(bank, terms, answer_vector).scored(top)
     rows = sentence_features(scored, bank, top, terms, Wants.of(terms.focus))
     labels = np.array([_right_alone(item, s, bank, top) for s in scored], dtype=np.float64)
     meaning = (answer_vector, assistant._loaded.centroid)

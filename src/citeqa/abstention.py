@@ -2,7 +2,7 @@
 
 Four reasons need no evidence at all and are decided before the sentence ranker runs, from
 the question's words alone: a question that only greets or thanks ("hello", "thanks!",
-"merci beaucoup": `only_courtesy`, the language data's courtesy phrases), a question with no
+"merci beaucoup": QuestionTerms.courtesy, courtesy.py), a question with no
 word to look up ("???", "the", "🙂🙂"), a question none of whose words occurs in the documents
 ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru"), and a
 follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
@@ -25,9 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import cast
 
-from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
@@ -102,7 +100,6 @@ the question's: a word the question shares with no document may be theirs in tha
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 _LETTERS = re.compile(r"[^\W\d_]+")
-_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -126,7 +123,7 @@ def before_search(
     use, nor their cognates, names them: no quote can mention them (followup_quotes.py). Any
     of these last says to ask in the other language when `languages` (read only then) puts
     documents in it (`ask_in`)."""
-    if only_courtesy(terms.focus) is not None:
+    if terms.courtesy is not None:
         return COURTESY_ONLY[lang]
     if nothing_to_search(terms):
         return NOTHING_TO_SEARCH[lang]
@@ -172,11 +169,11 @@ def _read_with_context(terms: QuestionTerms) -> bool:
 
 def nothing_to_search(terms: QuestionTerms) -> bool:
     """No word to look up: none at all, only interrogatives ("Pourquoi ?") or only greetings
-    and thanks ("thanks!", `only_courtesy`), in the question as read, with the previous
+    and thanks ("thanks!", QuestionTerms.courtesy), in the question as read, with the previous
     question a follow-up is read with ("And what does it describe?" searches for the previous
     question's subject)."""
     if _read_with_context(terms):
-        return only_courtesy(terms.focus) is not None  # "thanks!" after a question
+        return terms.courtesy is not None  # "thanks!" after a question
     return nothing_of_its_own(terms)
 
 
@@ -186,35 +183,7 @@ def nothing_of_its_own(terms: QuestionTerms) -> bool:
     conversation does not carry "???" or "thanks!" on as its subject (api.Session)."""
     if terms.focus_terms == 0 or _only_question_words(terms.focus):
         return True
-    return only_courtesy(terms.focus) is not None
-
-
-def _courtesy_pattern(phrases: list[str]) -> re.Pattern[str]:
-    longest_first = sorted(phrases, key=len, reverse=True)
-    return re.compile(f"(?:(?:{'|'.join(map(re.escape, longest_first))})(?: |$))+")
-
-
-_COURTESY = {
-    lang: _courtesy_pattern(list(phrases)) for lang, phrases in language_data().courtesy.items()
-}
-"""Per language, a question's folded words (one space apart) made only of its courtesy
-phrases."""
-
-
-def only_courtesy(question: str) -> Lang | None:
-    """The language whose greetings and thanks are all the words of `question` ("hello",
-    "Thank you!", "merci beaucoup"), None when it has any other word ("hello world program",
-    "Merci de préciser la dose"), a number or identifier ("hello 42", "thank_you") or none.
-    Every word of the question counts, digits and underscores too: its letters alone would
-    read "hi 2" as "hi"."""
-    tokens = _WORDS.findall(question)
-    if not all(_LETTERS.fullmatch(token) for token in tokens):
-        return None
-    words = " ".join(fold(token) for token in tokens)
-    for lang, pattern in _COURTESY.items():
-        if words and pattern.fullmatch(words):
-            return cast(Lang, lang)
-    return None
+    return terms.courtesy is not None
 
 
 def _only_question_words(question: str) -> bool:

@@ -236,7 +236,7 @@ def compose(
     words); `languages` gives the documents' languages, read only for a question none of whose
     words (or a follow-up none of whose new words) the documents use (abstention.before_search)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
-    lang = abstention.only_courtesy(terms.focus) or lang or retrieval.query_lang  # "merci": fr
+    lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
     early = abstention.before_search(terms, lang, languages)
     if early is not None:
         shown = (

@@ -41,8 +41,7 @@ import numpy as np
 from citeqa.e5channel import E5Embedder
 from citeqa.errors import IndexIncompatible
 from citeqa.lazyembedder import LazyEmbedder, normalize_rows
-from citeqa.lexical import without_invisible
-from citeqa.visible import cut
+from citeqa.visible import cut, without_invisible
 
 Progress = Callable[[int, int], None]
 """progress(done, total): texts embedded so far, out of all of them."""
@@ -80,7 +79,7 @@ def embed_questions(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
 
 def model_texts(texts: Sequence[str]) -> list[str]:
     """The texts as a model reads them: without the zero-width characters and soft hyphens
-    (lexical.INVISIBLE) that would split a word ("Bélimu\u200bmab") into two for it. The one
+    (visible.INVISIBLE) that would split a word ("Bélimu\u200bmab") into two for it. The one
     place they are removed before embedding; the texts themselves (a document's, its offsets)
     keep them."""
     return [without_invisible(text) for text in texts]

@@ -1,9 +1,11 @@
 """The kinds of key a table row is looked up by: a command-line option (`--max-size`), a
 setting (`cache_ttl_s`), a number (exit code 42), a code (BK-115, E1042). The shapes are
 language data (citeqa/data/language.json `key_shapes`, a regular expression of the folded key
-per kind), read once; this module only says which kind a key is of, and what is left of a key
-once its case, dashes and underscores are set aside (`skeleton`), the form in which a cell and
-a question's key are compared ("--max-size" and `max_size` are one name written two ways)."""
+per kind), read once; this module only says which kind a key is of (`key_kind`), which key a
+table's cell writes (`cell_key`: `--min-size SIZE` writes `--min-size`), and what is left of a
+key once its case, dashes and underscores are set aside (`skeleton`), the form in which a cell
+and a question's key are compared ("--max-size" and `max_size` are one name written two
+ways)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 This module owns two things:
 
 - Tokens. `tokenize` turns a passage into BM25 terms: case and accents folded ("Réponse" and
-  "reponse" are one word), zero-width characters and soft hyphens dropped (`INVISIBLE`),
+  "reponse" are one word), zero-width characters and soft hyphens dropped (visible.INVISIBLE),
   decimal numbers kept whole and normalised ("56,2" and "56.2" are both "56.2"), English and
   French stopwords dropped, words stemmed in the passage's language. `query_tokens` stems a
   question both ways, since it must match passages in either language.
@@ -36,6 +36,7 @@ import Stemmer
 from citeqa.errors import limit_or_damage
 from citeqa.jsonfiles import parse_json, read_object
 from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
+from citeqa.visible import INVISIBLE
 
 
 def _stopwords() -> frozenset[str]:
@@ -50,13 +51,7 @@ _STOPWORDS = _stopwords()
 """English and French function words, in folded form (citeqa/data/language.json says which
 and why: a word that is a function word in one language only is left out)."""
 
-INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-"""Characters that show nothing inside a word: the soft hyphen, the zero-width space, non-joiner
-and joiner, the word joiner and the byte-order mark. A document or a question pasted with one
-inside "bélimu\u200bmab" still means "bélimumab": words are read without them (`fold`,
-`without_invisible`), while a document's text and offsets keep them."""
 _LIGATURES = {ord("œ"): "oe", ord("æ"): "ae"}
-_VISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
 
 
 class _FoldTable(dict[int, str | int | None]):
@@ -87,15 +82,10 @@ _FORMAT = 1
 
 
 def fold(text: str) -> str:
-    """`text` lower-cased, without accents or `INVISIBLE` characters, œ and æ spelt out."""
+    """`text` lower-cased, without accents or INVISIBLE characters, œ and æ spelt out."""
     if text.isascii():
         return text.lower()  # casefold and NFKD change no ASCII letter but its case
     return unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD_TABLE)
-
-
-def without_invisible(text: str) -> str:
-    """`text` without its `INVISIBLE` characters: what a model reads of a passage or question."""
-    return text.translate(_VISIBLE)
 
 
 def _words(text: str) -> list[str]:

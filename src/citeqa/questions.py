@@ -20,16 +20,20 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from citeqa.compounds import compound_key, corpus_compounds
+from citeqa.courtesy import only_courtesy
 from citeqa.domain import language_data
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold
 from citeqa.keyshapes import key_kind
-from citeqa.lexical import query_tokens, without_invisible
+from citeqa.lexical import query_tokens
+from citeqa.models import Lang
+from citeqa.visible import without_invisible
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -46,9 +50,16 @@ follow-ups and the overview read them from. Search keeps some of them ("quand", 
 often recur in the answering sentence), but a question made of nothing else has nothing to
 look up, a reason never names them among the words the documents lack, and an overview
 never asks about them."""
-KEY_CUES = frozenset(fold(word) for word in language_data().key_cues)
-"""Folded words that name what the number after them looks up (citeqa/data/language.json
-`key_cues`: "code", "trip", "départ"), read by Vocabulary.writes_key."""
+
+
+@cache
+def _key_cues() -> frozenset[str]:
+    """Folded words that name what the number after them looks up (citeqa/data/language.json
+    `key_cues`: "code", "trip", "départ"), read by Vocabulary.writes_key when it first looks a
+    number up, not at import."""
+    return frozenset(fold(word) for word in language_data().key_cues)
+
+
 _NAME_SHAPE = re.compile(r"\d|^[A-Z0-9-]{3,}$|[a-z][A-Z]")
 NAME_MIN_LENGTH = 7
 """A word shorter than this is not read as a name by its ending alone."""
@@ -82,7 +93,7 @@ COGNATE_MAX = 3
 
 
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
-    """The question without control or zero-width characters (lexical.INVISIBLE: one pasted
+    """The question without control or zero-width characters (visible.INVISIBLE: one pasted
     inside a word would split it), and warnings; BadQuestion when empty."""
     if not isinstance(question, str):
         raise BadQuestion("The question must be text.")
@@ -166,6 +177,13 @@ class QuestionTerms:
     new_unused: list[str] = field(default_factory=list)
     """The `new_terms` (as typed) that the corpus never uses, by any of their forms, cognates
     included: no quote can mention them."""
+
+    @cached_property
+    def courtesy(self) -> Lang | None:
+        """The language whose greetings and thanks are all the focus says ("merci": "fr"), None
+        when it says anything else (courtesy.only_courtesy): read once, by the answer's language
+        and each early reason (abstention.before_search, nothing_to_search)."""
+        return only_courtesy(self.focus)
 
     def worst_gap(self, tokens: frozenset[str]) -> float:
         """The weight of the heaviest question term absent from `tokens`, over the heaviest
@@ -274,7 +292,7 @@ class Vocabulary:
 
     def writes_key(self, key: str, before: str = "") -> bool:
         """Whether the corpus writes a key a question names (`key_words`) in a form the build
-        stored. A number after a word of KEY_CUES ("exit code 42", "trip 713") counts only
+        stored. A number after a word of `_key_cues` ("exit code 42", "trip 713") counts only
         with it, as the compound the build stored ("code 42", "code-42": `has_compound`): a
         bare number is written everywhere (times, prices: "12:42"), and a table's "| 42 |"
         never counts here (unheld_keys.py reads the evidence's tables); any other number counts
@@ -286,7 +304,7 @@ class Vocabulary:
         a term."""
         name = key.lstrip("-")
         if name.isdigit():
-            if fold(before) in KEY_CUES:
+            if fold(before) in _key_cues():
                 return self.has_compound(f"{before} {name}")
             return _frequency(word_alternatives(name), self) > 0
         forms = (name, *self.glossary.expansions(name))

@@ -8,7 +8,7 @@ labels and definitions score less. Which questions ask for a number or a share, 
 define and which lines are labels is data (`SentenceRules`, from the language data and the
 corpus's domain file: see domain.py). `SentenceBank` holds the index's sentences with their
 vectors, tokens and rules; reranking and answering both score through one `QuestionScores`
-per question (`score_sentences` for one call).
+per question.
 """
 
 from __future__ import annotations
@@ -290,13 +290,6 @@ def _find_table_header(
     position = bisect.bisect_left(starts, header[0])
     found = position < len(numbers) and starts[position] == header[0]
     return int(numbers[position]) if found else None
-
-
-def score_sentences(
-    bank: SentenceBank, hits: list[Hit], terms: QuestionTerms, query_vector: np.ndarray | None
-) -> list[ScoredSentence]:
-    """Every sentence of the given passages, scored, best first."""
-    return QuestionScores(bank, terms, query_vector).scored(hits)
 
 
 class QuestionScores:

@@ -48,7 +48,7 @@ from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
 from citeqa.tables import LINE_BREAK, row_cells
 
-__all__ = ["CLOSEST_NAMED", "UnheldKey", "unheld_key"]
+__all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "unheld_key"]
 
 CLOSEST_NAMED = 2
 """How many of the tables' keys the reason names as the closest to the asked one."""
@@ -56,6 +56,10 @@ MIN_KEYED_ROWS = 2
 """A table is looked up by keys of a kind when at least this many of the cells of its key
 column (its first column that is no row numbers), and at least half of them, are of that
 kind."""
+NUMBER_DIGITS = 18
+"""A key's number is read from its first digits only: a cell of thousands of digits is no
+number Python reads at once (int() refuses over 4,300), nor one a person compares."""
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -237,12 +241,6 @@ def closest(key: str, keys: list[str]) -> list[str]:
         return -letters, abs(_number(held) - _number(asked)), -fuzz.ratio(asked, held)
 
     return sorted(dict.fromkeys(keys), key=distance)[:CLOSEST_NAMED]
-
-
-_DIGITS = re.compile(r"\d+")
-NUMBER_DIGITS = 18
-"""A key's number is read from its first digits only: a cell of thousands of digits is no
-number Python reads at once (int() refuses over 4,300), nor one a person compares."""
 
 
 def _number(skeleton_: str) -> int:

@@ -13,6 +13,9 @@ stand-ins (␛ for ESC), so offsets into a document's text stay valid for the cl
 - `to_json`: the JSON outputs (`status`, `ask`, `eval --json`): names (`NAME_KEYS`) `shown`,
   every other string `clean`, so what a JSON reader decodes (`jq -r`) cannot drive a terminal
   and holds no lone surrogate a strict UTF-8 parser would refuse.
+
+It also owns what shows nothing inside a word (`INVISIBLE`): `without_invisible` is the text a
+model reads of a passage or question, and lexical.fold drops them too.
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ import json
 import re
 from typing import Any
 
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+"""Characters that show nothing inside a word: the soft hyphen, the zero-width space, non-joiner
+and joiner, the word joiner and the byte-order mark. A document or a question pasted with one
+inside "bélimu\u200bmab" still means "bélimumab": words are read without them (lexical.fold,
+`without_invisible`), while a document's text and offsets keep them."""
+_NO_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 """C0 controls except tab and newline, DEL, C1 controls, bidi controls and lone surrogates."""
@@ -129,3 +138,8 @@ def to_json(value: Any, *, indent: int | None = None) -> str:
     to decode), and U+2028/U+2029 escaped (`\\u2028`) for readers of JSON as JavaScript."""
     text = json.dumps(visible_values(value), ensure_ascii=False, indent=indent)
     return _JSON.sub(_json_escape, text)
+
+
+def without_invisible(text: str) -> str:
+    """`text` without its `INVISIBLE` characters: what a model reads of a passage or question."""
+    return text.translate(_NO_INVISIBLE)

@@ -14,7 +14,7 @@ from integration_helpers import fake_settings, make_corpus
 import citeqa.sentences
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.models import Chunk, Retrieval
-from citeqa.sentences import QuestionScores, SentenceBank, score_sentences
+from citeqa.sentences import QuestionScores, SentenceBank
 
 QUESTIONS = (
     "How does belimumab work?",
@@ -138,6 +138,6 @@ def test_sentences_scored_again_score_as_when_scored_first(assistant: Assistant)
         scores = QuestionScores(bank, terms, vector)
         for hit in reversed(hits):
             scores.scored([hit])
-        fresh = score_sentences(bank, hits, terms, vector)
+        fresh = QuestionScores(bank, terms, vector).scored(hits)
         assert scores.scored(hits) == fresh, question
         assert {item.passage_rank for item in fresh} != {1}, question  # ranks other than 1

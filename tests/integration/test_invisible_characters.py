@@ -1,4 +1,4 @@
-"""Zero-width characters and soft hyphens inside a word (lexical.INVISIBLE) do not split it:
+"""Zero-width characters and soft hyphens inside a word (visible.INVISIBLE) do not split it:
 a document writing "Bélimu\u200bmab" answers "belimumab", a question pasted with one finds the
 plain word, and the quote stays the source's own characters at its own offsets."""
 

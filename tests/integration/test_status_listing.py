@@ -37,7 +37,7 @@ def test_status_lists_the_first_documents_and_changes_and_counts_the_rest(
     short = cli("status", **where)
     assert short.code == 0, short.err
     assert f"note-{LARGEST - 1:03d}" in short.out and f"note-{LARGEST:03d}" not in short.out
-    assert f"... and {FILES - LARGEST} more documents" in short.out and "Up to date" in short.out
+    assert f"… and {FILES - LARGEST} more documents" in short.out and "Up to date" in short.out
     every = cli("status", "--all", **where)
     assert f"note-{FILES - 1:03d}" in every.out and "more documents" not in every.out
     described = cli("status", "--json", **where)
@@ -48,7 +48,7 @@ def test_status_lists_the_first_documents_and_changes_and_counts_the_rest(
     stale = cli("status", **where)
     assert f"STALE: the corpus changed since the index was built ({FILES})" in stale.out
     assert stale.out.count("  modified: note-") == LISTED
-    assert "... and 12 more changes" in stale.out
+    assert "… and 12 more changes (run `citeqa status --all` for the full list)" in stale.out
     assert cli("status", "--all", **where).out.count("  modified: note-") == FILES
 
 
@@ -100,7 +100,7 @@ def test_a_corpus_of_many_notes_and_a_few_papers_is_summed_up_per_folder(
     papers = [row for row in rows if row.startswith("papers/")]
     assert [row.split(" │ ")[0] for row in papers] == ["papers/a-paper", "papers/b-paper"]
     assert shown.out.index("papers/a-paper") < shown.out.index("notes/note-000")
-    assert f"... and {FILES + 3 - LARGEST} more documents" in shown.out
+    assert f"… and {FILES + 3 - LARGEST} more documents" in shown.out
 
 
 def test_status_lists_the_first_folders_and_counts_the_rest(tmp_path: Path, cli: Any) -> None:
@@ -118,7 +118,7 @@ def test_status_lists_the_first_folders_and_counts_the_rest(tmp_path: Path, cli:
     rows = [" ".join(line.strip("│ ").split()) for line in shown.out.splitlines()]
     folders = [row for row in rows if row.endswith("│ 1 │ 1 │ en 1")]
     assert len(folders) == LISTED and folders[-1].startswith(f"f{LISTED - 1:03d} ")
-    assert "... and 7 more folders (`citeqa status --all` or --json)" in rows
+    assert "… and 7 more folders (run `citeqa status --all` for the full list)" in rows
     assert "more folders" not in cli("status", "--all", **where).out
 
 

@@ -1,13 +1,17 @@
-"""A question is courtesy only (abstention.only_courtesy) when greetings, farewells and thanks
+"""A question is courtesy only (courtesy.only_courtesy) when greetings, farewells and thanks
 are all it says: a number, an identifier or any other word makes it a search, and each phrase
 belongs to one language's list."""
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 
-from citeqa.abstention import only_courtesy
+from citeqa import questions
+from citeqa.courtesy import only_courtesy
 from citeqa.domain import language_data
+from citeqa.questions import QuestionTerms
 
 
 @pytest.mark.parametrize(
@@ -60,3 +64,13 @@ def test_words_that_neither_greet_nor_thank_are_a_search(question: str) -> None:
 def test_no_courtesy_phrase_is_in_two_languages() -> None:
     english, french = (set(language_data().courtesy[lang]) for lang in ("en", "fr"))
     assert english and french and not english & french
+
+
+def test_the_question_terms_read_whether_the_focus_is_courtesy_once() -> None:
+    """The answer's language and each early reason ask QuestionTerms.courtesy, which reads the
+    focus once (it was read up to four times a question)."""
+    terms = QuestionTerms(focus="Merci beaucoup !")
+    with patch.object(questions, "only_courtesy", wraps=only_courtesy) as read:
+        assert [terms.courtesy, terms.courtesy, terms.courtesy] == ["fr", "fr", "fr"]
+    assert read.call_count == 1
+    assert QuestionTerms(focus="Merci de préciser la dose").courtesy is None

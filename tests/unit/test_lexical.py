@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from citeqa import sortedvocab
 from citeqa.errors import IndexCorrupt
 from citeqa.lexical import (
-    INVISIBLE,
     LexicalIndex,
     StoredBM25,
     content_words,
@@ -27,6 +26,7 @@ from citeqa.lexical import (
     query_tokens,
     tokenize,
 )
+from citeqa.visible import INVISIBLE
 from older_lexical import as_older, write_json_vocab
 
 DOCUMENTS = [

@@ -20,7 +20,7 @@ from citeqa.cli.common import (
     warn,
 )
 from citeqa.errors import BuildInterrupted
-from citeqa.listing import LISTED, first
+from citeqa.listing import LISTED, first, more_line
 from citeqa.models import BuildReport, IndexStatus, counted
 from citeqa.visible import clean, shown, to_json
 
@@ -219,7 +219,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
         for change in changes:
             console.print(Text(f"  {shown(change)}", style="yellow"))
         if more:
-            console.print(Text(f"  ... and {more} more changes (`citeqa status --all`)"))
+            console.print(Text(f"  {more_line(more, 'changes')}"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))
 
@@ -251,13 +251,12 @@ def summary_parts(described: IndexStatus, summary: Summary) -> list[Table | Text
     for doc in summary.largest:
         biggest.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
     _fold(folders, biggest)
-    more_folders = f"... and {summary.more_folders} more folders (`citeqa status --all` or --json)"
     return [
         folders,
-        *([Text(more_folders)] if summary.more_folders else []),
+        *([Text(more_line(summary.more_folders, "folders"))] if summary.more_folders else []),
         Text(f"languages: {shown(summary.languages)}"),
         biggest,
-        Text(f"... and {summary.more} more documents (`citeqa status --all` or --json)"),
+        Text(more_line(summary.more, "documents")),
     ]
 
 

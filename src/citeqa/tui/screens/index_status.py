@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from citeqa import listing
 from citeqa.listing import LISTED, first
 from citeqa.models import DocumentStatus, IndexStatus, counted
 from citeqa.status_summary import Summary, summary_of
@@ -28,9 +29,8 @@ Parts = list[str | tuple[str, str]]
 
 
 def more_line(count: int, items: str = "") -> Parts:
-    """The line that follows a cut list: how many `items` it left out and how to see them all."""
-    more = f"{count} more {items}".rstrip()
-    return [(f"… and {more} (run `citeqa status --all` for the full list)", "dim")]
+    """The line that follows a cut list (listing.more_line), dimmed."""
+    return [(listing.more_line(count, items), "dim")]
 
 
 def status_content(status: IndexStatus, listed: int | None = LISTED) -> Content:
