@@ -19,8 +19,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from citeqa import listing
 from citeqa.listing import LISTED, first
+from citeqa.listing import more_line as listed_more_line
 from citeqa.models import DocumentStatus, IndexStatus, counted
 from citeqa.status_summary import Summary, summary_of
 from citeqa.tui.safe_text import assemble, one_line
@@ -30,7 +30,7 @@ Parts = list[str | tuple[str, str]]
 
 def more_line(count: int, items: str = "") -> Parts:
     """The line that follows a cut list (listing.more_line), dimmed."""
-    return [(listing.more_line(count, items), "dim")]
+    return [(listed_more_line(count, items), "dim")]
 
 
 def status_content(status: IndexStatus, listed: int | None = LISTED) -> Content:
