@@ -90,10 +90,11 @@ def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
 
 
 def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
-    """The candidates, but for a lookup only the rows it looks up: when rows have a first
+    """The candidates, but for a lookup only the rows it looks up: when rows have a key-column
     cell the question names (ScoredSentence.names_key, noted when scoring: "exit code 9",
     "log_level"), those of the best's table, or of the first such row's when the best is
-    prose, in the quote ranker's order. The ranker read a row's terms, not that its key is
+    prose or a row whose row number the question names (`| 2 | 500 |` for "exit code 2"),
+    in the quote ranker's order. The ranker read a row's terms, not that its key is
     the asked one, and no training question looks a row up: it took a neighbouring row of the
     right table ("What does log_level do?" quoted the log_max_size_mb row) or the prose
     around it (16 of the 67 lookups of evals/sets/tables). Another table's row is never
@@ -103,7 +104,7 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
         return candidates
     table_of = {item.index: bank.table_of(item.index) for item in keyed}
     best = candidates.sentences[0].index
-    table = table_of[best] if best in table_of else bank.table_of(best)
+    table = table_of[best] if best in table_of else _table_of_unkeyed(candidates, bank)
     if table is None:
         table = table_of[keyed[0].index]
     if table is None:
@@ -116,6 +117,14 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     if not rows or rows == [0]:
         return candidates
     return _subset(candidates, rows)
+
+
+def _table_of_unkeyed(candidates: Candidates, bank: SentenceBank) -> tuple[str, int, int] | None:
+    """The table of the best candidate, a sentence naming no key; None for prose, or for a row
+    whose row number is the asked key (ScoredSentence.numbered_key: `| 2 | 500 |` for "exit
+    code 2"), which holds the number without being looked up by it."""
+    best = candidates.sentences[0]
+    return None if best.numbered_key else bank.table_of(best.index)
 
 
 def choose(

@@ -30,7 +30,7 @@ from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
 from citeqa.questions import QuestionTerms
 from citeqa.sentencetable import SentenceTable
-from citeqa.tables import TableHeaders, is_table_frame, names_a_cell
+from citeqa.tables import TableHeaders, is_table_frame, names_a_cell, names_a_row_number
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -131,8 +131,13 @@ class ScoredSentence:
     context: float
     passage_rank: int
     names_key: bool = False
-    """Whether the sentence is a table row whose first cell the question names (QuestionTerms
-    .keys, tables.names_a_cell): a row the question looks up (answering.looked_up)."""
+    """Whether the sentence is a table row whose key column's cell the question names
+    (QuestionTerms.keys, tables.names_a_cell): a row the question looks up
+    (answering.looked_up)."""
+    numbered_key: bool = False
+    """Whether the sentence is a table row whose row number (a cell before its key column,
+    tables.names_a_row_number) is a key the question names: `| 2 | 500 |` for "exit code 2",
+    a row the question does not look up though it holds the number."""
 
 
 class SentenceBank:
@@ -209,6 +214,14 @@ class SentenceBank:
             return None
         span = self._tables_of(sentence.doc_id).span(sentence.start)
         return None if span is None else (sentence.doc_id, *span)
+
+    def key_column(self, index: int) -> int:
+        """The position of the key column of the table whose row sentence `index` is
+        (tables.key_column: its first column that numbers no rows); 0 for any other sentence."""
+        if not self.facts(index).table_row:
+            return 0
+        sentence = self.sentences[index]
+        return self._tables_of(sentence.doc_id).key_column(sentence.start)
 
     def table_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         """The span of the document's table holding `offset`, or None (no table row there)."""
@@ -369,6 +382,7 @@ class _RankFree:
     coverage: float
     context: float
     names_key: bool
+    numbered_key: bool
 
     def at(self, rank: int) -> ScoredSentence:
         """The sentence scored in the passage ranking `rank`."""
@@ -378,7 +392,14 @@ class _RankFree:
         if self.defines:
             score *= DEFINITION_PENALTY
         return ScoredSentence(
-            self.index, score, self.semantic, self.coverage, self.context, rank, self.names_key
+            self.index,
+            score,
+            self.semantic,
+            self.coverage,
+            self.context,
+            rank,
+            self.names_key,
+            self.numbered_key,
         )
 
 
@@ -403,7 +424,8 @@ def _rank_free(
     coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(bank.context_tokens(index, chunk, read_with))
     has_number = facts.has_digit and not facts.numbers <= wants.numbers
-    names_key = names_a_cell(text, terms.keys)
+    column = bank.key_column(index) if terms.keys else 0
+    names_key = names_a_cell(text, terms.keys, column)
     return _RankFree(
         index,
         SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
@@ -414,6 +436,7 @@ def _rank_free(
         coverage,
         context,
         names_key,
+        names_a_row_number(text, terms.keys, column),
     )
 
 

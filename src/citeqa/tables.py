@@ -12,9 +12,20 @@ import bisect
 import re
 
 from citeqa.glossary import fold
+from citeqa.keyshapes import cell_key
 from citeqa.language import Span, is_table_row, is_table_separator, line_start, trim_span
 
-__all__ = ["TableHeaders", "is_table_frame", "names_a_cell", "row_cells"]
+__all__ = [
+    "TableHeaders",
+    "is_table_frame",
+    "key_column",
+    "names_a_cell",
+    "names_a_row_number",
+    "row_cells",
+]
+
+MIN_NUMBERED_ROWS = 2
+"""The fewest rows a column numbers 1, 2, … n to be a row-number column (`key_column`)."""
 
 _Table = tuple[int, int, Span | None, bool]
 """A table's first line's start, last line's end, header row (None for a lone row or a table
@@ -32,6 +43,8 @@ class TableHeaders:
         """The start of each known table's first line, in text order."""
         self._tables: list[_Table] = []
         """Each known table, in text order."""
+        self._key_columns: dict[int, int] = {}
+        """The key column (`key_column`) of each table asked about, by its first line's start."""
 
     def header(self, offset: int) -> Span | None:
         """The span of the header row (first row) of the table holding `offset`, or None. A
@@ -51,6 +64,18 @@ class TableHeaders:
         last line's end, or None: which table a row belongs to."""
         table = self._table_at(offset)
         return None if table is None else (table[0], table[1])
+
+    def key_column(self, offset: int) -> int:
+        """The position of the key column (`key_column`) of the table holding `offset`, read
+        once a table; 0, its first column, when no table is there or every column numbers
+        its rows."""
+        table = self._table_at(offset)
+        if table is None:
+            return 0
+        if table[0] not in self._key_columns:
+            column = key_column(row_cells(self.text, (table[0], table[1])))
+            self._key_columns[table[0]] = 0 if column is None else column
+        return self._key_columns[table[0]]
 
     def _table_at(self, offset: int) -> _Table | None:
         if not 0 <= offset < len(self.text):
@@ -103,15 +128,48 @@ def _markup_around(cell: str) -> str:
     return ""
 
 
-def names_a_cell(line: str, keys: frozenset[str]) -> bool:
-    """Whether a table row's first cell, its lookup column, is among `keys` (folded: a number
-    or an identifier the question names, questions.question_keys): the row the question looks
-    up ("exit code 9" → `| 9 | The license has expired |`). A value cell is no key: "exit code
-    64" does not look up `| max_connections | 64 | … |`."""
+def names_a_cell(line: str, keys: frozenset[str], column: int = 0) -> bool:
+    """Whether a table row's cell in its key column (`column`, its table's `key_column`: the
+    first by default) is among `keys` (folded: a number or an identifier the question names,
+    questions.question_keys): the row the question looks up ("exit code 9" → `| 9 | The
+    license has expired |`). A value cell is no key: "exit code 64" does not look up
+    `| max_connections | 64 | … |`, nor "exit code 2" the second row of `| # | Error code |`."""
     if not keys or not is_table_row(line):
         return False
-    key = _first_cell(line)
+    cells = _cells(line)
+    key = cells[column] if column < len(cells) else ""
     return bool(key) and fold(key) in keys
+
+
+def names_a_row_number(line: str, keys: frozenset[str], column: int) -> bool:
+    """Whether a cell before a table row's key column (`column`, its table's `key_column`),
+    a row number, is among `keys`: `| 2 | 500 | The server failed |` for "exit code 2", a
+    row that holds the asked number without being the row it looks up."""
+    if not keys or column == 0 or not is_table_row(line):
+        return False
+    return any(cell and fold(cell) in keys for cell in _cells(line)[:column])
+
+
+def key_column(rows: list[list[str]]) -> int | None:
+    """The position of a table's key column, what its rows are looked up by, in its `rows`
+    (`row_cells`, header row first): its first column that does not number its rows
+    (`| # | Error code | Meaning |` is looked up by its error codes); None when every column
+    does."""
+    width = max((len(row) for row in rows), default=0)
+    for column in range(width):
+        cells = [cell_key(row[column]) for row in rows if column < len(row)]
+        if not _row_numbers(cells):
+            return column
+    return None
+
+
+def _row_numbers(cells: list[str]) -> bool:
+    """Whether a column numbers its rows: 1, 2, … n, under its header or without one."""
+    return any(
+        len(numbered) >= MIN_NUMBERED_ROWS
+        and numbered == [str(number) for number in range(1, len(numbered) + 1)]
+        for numbered in (cells, cells[1:])
+    )
 
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -130,7 +188,8 @@ def row_cells(text: str, span: Span) -> list[list[str]]:
 
 
 def _cells(line: str) -> list[str]:
-    """A table row's cells (`_first_cell` for the first): a markdown row's pieces between its
+    """A table row's cells, empty ones kept (in `|  | 64 | … |` the first is the empty cell,
+    not 64): a markdown row's pieces between its
     pipes, the outer pieces before a leading `|` and after a trailing one no cells; or the
     pieces between its tabs."""
     if line.count("|") >= 2:
@@ -141,13 +200,6 @@ def _cells(line: str) -> list[str]:
             pieces = pieces[:-1]
         return [_unmarked(piece) for piece in pieces]
     return [_unmarked(piece) for piece in line.lstrip(" ").split("\t")]
-
-
-def _first_cell(line: str) -> str:
-    """A table row's first cell as written, empty cells kept: in `|  | 64 | … |` it is the
-    empty cell, not 64; a leading tab opens an empty first cell (`_cells` gives at least one
-    cell for any row)."""
-    return _cells(line)[0]
 
 
 def is_table_frame(text: str, start: int) -> bool:

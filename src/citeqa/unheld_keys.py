@@ -46,7 +46,7 @@ from citeqa.language import is_table_row
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
-from citeqa.tables import LINE_BREAK, row_cells
+from citeqa.tables import LINE_BREAK, key_column, row_cells
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "unheld_key"]
 
@@ -208,24 +208,10 @@ def _open(cell: str) -> bool:
 
 
 def _key_column(table: list[list[str]]) -> list[str]:
-    """The cells of a table's key column, header included: its first column that is no row
-    numbers (`_row_numbers`: `| # | Error code | Meaning |` is looked up by its error codes);
-    [] when every column is."""
-    width = max((len(row) for row in table), default=0)
-    for column in range(width):
-        cells = [row[column] for row in table if column < len(row)]
-        if not _row_numbers([cell_key(cell) for cell in cells]):
-            return cells
-    return []
-
-
-def _row_numbers(cells: list[str]) -> bool:
-    """Whether a column numbers its rows: 1, 2, … n, under its header or without one."""
-    return any(
-        len(numbered) >= MIN_KEYED_ROWS
-        and numbered == [str(number) for number in range(1, len(numbered) + 1)]
-        for numbered in (cells, cells[1:])
-    )
+    """The cells of a table's key column (tables.key_column: its first column that is no row
+    numbers), header included; [] when every column is."""
+    column = key_column(table)
+    return [] if column is None else [row[column] for row in table if column < len(row)]
 
 
 def closest(key: str, keys: list[str]) -> list[str]:

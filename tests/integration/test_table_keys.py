@@ -126,9 +126,9 @@ def test_a_lookups_keys_and_key_rows_are_read_once_a_question(
         keyed.append(question)
         return key_words(question)
 
-    def counted_rows(line: str, keys: frozenset[str]) -> bool:
+    def counted_rows(line: str, keys: frozenset[str], column: int = 0) -> bool:
         rows[line] += 1
-        return names_a_cell(line, keys)
+        return names_a_cell(line, keys, column)
 
     def counted_scoring(bank: SentenceBank, index: int, *rest: Any) -> object:
         scored[bank.text(index)] += 1
@@ -146,3 +146,90 @@ def test_a_lookups_keys_and_key_rows_are_read_once_a_question(
     # answer reuses reranking's, sentences.QuestionScores); quoting reads the flag scoring
     # noted (ScoredSentence.names_key), not the rows again
     assert rows[row] >= 1 and rows == scored, (rows, scored)
+
+
+NUMBERED = {
+    "en": {
+        "errors.md": """# Error codes of the sweep server
+
+| # | Error code | Meaning |
+|---|---|---|
+| 1 | 404 | The page was not found |
+| 2 | 500 | The server failed |
+| 3 | 503 | The server is busy |
+""",
+        "exits.md": """# Exit status of sweep
+
+| Status | Meaning |
+|---|---|
+| 0 | Success |
+| 1 | General failure |
+| 2 | Bad usage |
+| 64-78 | Reserved for sysexits: 65 is bad input data, 66 a missing input |
+""",
+        "options.md": """# Options of sweep
+
+| Option | Default | Description |
+|---|---|---|
+| `--min-size=SIZE` | 1k | Ignore small files |
+| `--max-size=SIZE` | 1G | Ignore large files |
+| `-j, --jobs N` | 4 | Workers |
+""",
+    },
+    "fr": {
+        "erreurs.md": """# Codes d'erreur du serveur
+
+| N° | Code d'erreur | Signification |
+|---|---|---|
+| 1 | 404 | La page est introuvable |
+| 2 | 500 | Le serveur a échoué |
+| 3 | 503 | Le serveur est occupé |
+""",
+        "sorties.md": """# Codes de sortie de l'outil
+
+| Code | Signification |
+|---|---|
+| 0 | Succès |
+| 1 | Échec général |
+| 2 | Mauvais usage |
+| 64-78 | Réservés à sysexits : 65 signale des données invalides, 66 une entrée absente |
+""",
+        "options.md": """# Options de l'outil
+
+| Option | Défaut | Description |
+|---|---|---|
+| `--taille-min=TAILLE` | 1k | Ignore les petits fichiers |
+| `--taille-max=TAILLE` | 1G | Ignore les gros fichiers |
+| `-j, --taches N` | 4 | Nombre de tâches |
+""",
+    },
+}
+"""A table whose first column numbers its rows, beside one keyed 0, 1, 2 (in each language)."""
+
+
+@pytest.fixture(scope="module")
+def numbered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Assistant]:
+    """An assistant over each language's `NUMBERED` tables, by language."""
+    return {
+        lang: assistant_over(files, tmp_path_factory.mktemp(lang), tmp_path_factory.mktemp("i"))
+        for lang, files in NUMBERED.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "row", "numbered_row"),
+    [
+        ("en", "What does exit code 2 mean?", "| 2 | Bad usage |", "| 2 | 500 |"),
+        ("en", "What does error code 500 mean?", "| 2 | 500 | The server failed |", "| 1 |"),
+        ("fr", "Que veut dire le code de retour 2 ?", "| 2 | Mauvais usage |", "| 2 | 500 |"),
+        ("fr", "Que signifie le code d'erreur 500 ?", "| 2 | 500 | Le serveur a échoué |", "| 1 |"),
+    ],
+)
+def test_a_row_number_column_is_no_key_column(
+    numbered: dict[str, Assistant], lang: str, question: str, row: str, numbered_row: str
+) -> None:
+    """A lookup quotes the row whose key column (its first column that does not number its
+    rows, tables.key_column) names the asked key, never a row whose row number it is."""
+    quotes = [citation.quote for citation in numbered[lang].ask(question).citations]
+    assert row in quotes, quotes
+    assert not any(quote.startswith(numbered_row) for quote in quotes), quotes

@@ -7,7 +7,14 @@ import pytest
 from citeqa.language import is_table_separator
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.sentences import SECTIONS, SentenceBank, _heading_tokens
-from citeqa.tables import TableHeaders, is_table_frame, names_a_cell, row_cells
+from citeqa.tables import (
+    TableHeaders,
+    is_table_frame,
+    key_column,
+    names_a_cell,
+    names_a_row_number,
+    row_cells,
+)
 
 MARKDOWN = (
     "## Tomato trial 2025\n\n"
@@ -277,3 +284,52 @@ def test_a_line_separator_inside_a_cell_ends_no_row() -> None:
     rows, its first cell lost. Rows end where TableHeaders ends them (\\n, \\r)."""
     text = "| a\u2028b | c\x0cd |\n|---|---|\n| 1 | 2 |"
     assert row_cells(text, (0, len(text))) == [["a\u2028b", "c\x0cd"], ["1", "2"]]
+
+
+NUMBERED_TABLE = (
+    "# Error codes\n\n"
+    "| # | Error code | Meaning |\n"
+    "|---|---|---|\n"
+    "| 1 | 404 | The page was not found |\n"
+    "| 2 | 500 | The server failed |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "column"),
+    [
+        # a column numbering its rows 1, 2, … n, under a header or without one, is no key
+        ([["#", "Error code"], ["1", "404"], ["2", "500"]], 1),
+        ([["1", "404"], ["2", "500"], ["3", "503"]], 1),
+        ([["N°", "Rang", "Code"], ["1", "1", "E1"], ["2", "2", "E2"]], 2),
+        # keys that are no row numbers: 0, 1, 2 …, 1 and 3, a lone row
+        ([["Code", "Meaning"], ["0", "OK"], ["1", "Failed"], ["2", "Usage"]], 0),
+        ([["Code", "Meaning"], ["1", "Failed"], ["3", "Usage"]], 0),
+        ([["1", "Failed"]], 0),
+        ([["Option", "Default"], ["--jobs", "4"], ["--depth", "8"]], 0),
+        # every column numbers its rows
+        ([["1"], ["2"]], None),
+        ([], None),
+    ],
+)
+def test_a_tables_key_column_is_its_first_that_numbers_no_rows(
+    rows: list[list[str]], column: int | None
+) -> None:
+    assert key_column(rows) == column
+
+
+def test_a_row_is_looked_up_by_its_key_column_not_its_row_number() -> None:
+    keys = frozenset({"2"})
+    headers = TableHeaders(NUMBERED_TABLE)
+    row = "| 2 | 500 | The server failed |"
+    column = headers.key_column(NUMBERED_TABLE.index(row))
+    assert column == 1
+    assert not names_a_cell(row, keys, column)
+    assert names_a_row_number(row, keys, column)
+    assert names_a_cell(row, frozenset({"500"}), column)
+    assert not names_a_row_number(row, frozenset({"500"}), column)
+    # the first column, by default and for prose
+    assert names_a_cell(row, keys)
+    assert headers.key_column(0) == 0
+    assert not names_a_row_number("| 2 | Bad usage |", keys, 0)
+    assert not names_a_cell("| 2 |", frozenset({"2"}), 3)
