@@ -12,7 +12,7 @@ import bisect
 import re
 
 from citeqa.glossary import fold
-from citeqa.keyshapes import cell_key
+from citeqa.keyshapes import cell_key, key_kind
 from citeqa.language import Span, is_table_row, is_table_separator, line_start, trim_span
 
 __all__ = [
@@ -26,6 +26,9 @@ __all__ = [
 
 MIN_NUMBERED_ROWS = 2
 """The fewest rows a column numbers 1, 2, … n to be a row-number column (`key_column`)."""
+MIN_KEYED_ROWS = 2
+"""A column is looked up by keys of a kind when at least this many of its cells, and at least
+half of them, are of that kind (`column_keys`)."""
 
 _Table = tuple[int, int, Span | None, bool]
 """A table's first line's start, last line's end, header row (None for a lone row or a table
@@ -152,15 +155,27 @@ def names_a_row_number(line: str, keys: frozenset[str], column: int) -> bool:
 
 def key_column(rows: list[list[str]]) -> int | None:
     """The position of a table's key column, what its rows are looked up by, in its `rows`
-    (`row_cells`, header row first): its first column that does not number its rows
-    (`| # | Error code | Meaning |` is looked up by its error codes); None when every column
-    does."""
+    (`row_cells`, header row first): its first column, but for columns numbering its rows
+    1, 2, … n before a column of keys (`column_keys`: `| # | Error code | Meaning |` is looked
+    up by its error codes; `| Level | Meaning |`, numbered 1, 2, 3, by its levels). None when
+    every column numbers its rows."""
     width = max((len(row) for row in rows), default=0)
     for column in range(width):
         cells = [cell_key(row[column]) for row in rows if column < len(row)]
         if not _row_numbers(cells):
-            return column
+            return column if column == 0 or column_keys(cells)[0] is not None else 0
     return None
+
+
+def column_keys(cells: list[str]) -> tuple[str | None, list[str]]:
+    """The kind of key (keyshapes.key_kind) a column's `cells` (each its keyshapes.cell_key)
+    are, and those of that kind, when at least MIN_KEYED_ROWS of them and half are of one
+    kind; (None, []) for a column of no keys."""
+    for kind in dict.fromkeys(filter(None, map(key_kind, cells))):
+        keyed = [cell for cell in cells if key_kind(cell) == kind]
+        if len(keyed) >= MIN_KEYED_ROWS and 2 * len(keyed) >= len(cells):
+            return kind, keyed
+    return None, []
 
 
 def _row_numbers(cells: list[str]) -> bool:

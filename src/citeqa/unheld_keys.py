@@ -46,16 +46,12 @@ from citeqa.language import is_table_row
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
-from citeqa.tables import LINE_BREAK, key_column, row_cells
+from citeqa.tables import LINE_BREAK, column_keys, key_column, row_cells
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "unheld_key"]
 
 CLOSEST_NAMED = 2
 """How many of the tables' keys the reason names as the closest to the asked one."""
-MIN_KEYED_ROWS = 2
-"""A table is looked up by keys of a kind when at least this many of the cells of its key
-column (its first column that is no row numbers), and at least half of them, are of that
-kind."""
 NUMBER_DIGITS = 18
 """A key's number is read from its first digits only: a cell of thousands of digits is no
 number Python reads at once (int() refuses over 4,300), nor one a person compares."""
@@ -104,11 +100,8 @@ class _Table:
         cells = _key_column(rows)
         open_ended = any(map(_open, cells))
         column = [cell_key(cell) for cell in cells]
-        for kind in dict.fromkeys(filter(None, map(key_kind, column))):
-            keyed = [cell for cell in column if key_kind(cell) == kind]
-            if len(keyed) >= MIN_KEYED_ROWS and 2 * len(keyed) >= len(column):
-                return cls(rows, kind, keyed, open_ended)
-        return cls(rows, None, [], open_ended)
+        kind, keyed = column_keys(column)
+        return cls(rows, kind, keyed, open_ended)
 
 
 def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
@@ -208,8 +201,8 @@ def _open(cell: str) -> bool:
 
 
 def _key_column(table: list[list[str]]) -> list[str]:
-    """The cells of a table's key column (tables.key_column: its first column that is no row
-    numbers), header included; [] when every column is."""
+    """The cells of a table's key column (tables.key_column: its first column but for row
+    numbers before a column of keys), header included; [] when every column numbers rows."""
     column = key_column(table)
     return [] if column is None else [row[column] for row in table if column < len(row)]
 

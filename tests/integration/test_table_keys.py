@@ -175,6 +175,14 @@ NUMBERED = {
 | `--max-size=SIZE` | 1G | Ignore large files |
 | `-j, --jobs N` | 4 | Workers |
 """,
+        "levels.md": """# Log levels of sweep
+
+| Level | Logged |
+|---|---|
+| 1 | Errors only |
+| 2 | Warnings and errors |
+| 3 | Everything, for debugging |
+""",
     },
     "fr": {
         "erreurs.md": """# Codes d'erreur du serveur
@@ -220,6 +228,8 @@ def numbered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Assistant]:
     ("lang", "question", "row", "numbered_row"),
     [
         ("en", "What does exit code 2 mean?", "| 2 | Bad usage |", "| 2 | 500 |"),
+        # numbered 1, 2, 3 beside no column of keys, the levels are the table's keys
+        ("en", "What is logged at log level 2?", "| 2 | Warnings and errors |", "| 1 |"),
         ("en", "What does error code 500 mean?", "| 2 | 500 | The server failed |", "| 1 |"),
         ("fr", "Que veut dire le code de retour 2 ?", "| 2 | Mauvais usage |", "| 2 | 500 |"),
         ("fr", "Que signifie le code d'erreur 500 ?", "| 2 | 500 | Le serveur a échoué |", "| 1 |"),

@@ -302,6 +302,9 @@ NUMBERED_TABLE = (
         ([["#", "Error code"], ["1", "404"], ["2", "500"]], 1),
         ([["1", "404"], ["2", "500"], ["3", "503"]], 1),
         ([["N°", "Rang", "Code"], ["1", "1", "E1"], ["2", "2", "E2"]], 2),
+        # numbered 1, 2, … n before no column of keys, a column is the key column itself
+        ([["Level", "Meaning"], ["1", "Errors only"], ["2", "Warnings"], ["3", "All"]], 0),
+        ([["#", "Name", "Role"], ["1", "Ann Lee", "Lead"], ["2", "Bo Kim", "Tests"]], 0),
         # keys that are no row numbers: 0, 1, 2 …, 1 and 3, a lone row
         ([["Code", "Meaning"], ["0", "OK"], ["1", "Failed"], ["2", "Usage"]], 0),
         ([["Code", "Meaning"], ["1", "Failed"], ["3", "Usage"]], 0),
