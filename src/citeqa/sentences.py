@@ -217,7 +217,8 @@ class SentenceBank:
 
     def key_column(self, index: int) -> int:
         """The position of the key column of the table whose row sentence `index` is
-        (tables.key_column: its first column that numbers no rows); 0 for any other sentence."""
+        (tables.key_column: its first column, but for row numbers before a column of keys); 0 for
+        any other sentence."""
         if not self.facts(index).table_row:
             return 0
         sentence = self.sentences[index]
