@@ -94,12 +94,17 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     cell the question names (ScoredSentence.names_key, noted when scoring: "exit code 9",
     "log_level"), those of the best's table, or of the first such row's when the best is
     prose or a row whose row number the question names (`| 2 | 500 |` for "exit code 2"),
-    in the quote ranker's order. The ranker read a row's terms, not that its key is
+    in the quote ranker's order; when no row's key column names it, the rows whose row number
+    it names (ScoredSentence.numbered_key: `| 2 | 8081 |` for "step 2" in `| Step | Port |`,
+    whose steps number its rows). The ranker read a row's terms, not that its key is
     the asked one, and no training question looks a row up: it took a neighbouring row of the
     right table ("What does log_level do?" quoted the log_max_size_mb row) or the prose
     around it (16 of the 67 lookups of evals/sets/tables). Another table's row is never
     taken for the best's: its key answers another lookup."""
     keyed = [item for item in candidates.sentences if item.names_key]
+    by_number = not keyed  # "step 2" in `| Step | Port |`: its steps number its rows, yet
+    if by_number:  # no port is 2, so the rows its row number names are the lookup's
+        keyed = [item for item in candidates.sentences if item.numbered_key]
     if not keyed:
         return candidates
     table_of = {item.index: bank.table_of(item.index) for item in keyed}
@@ -112,7 +117,7 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     rows = [
         number
         for number, item in enumerate(candidates.sentences)
-        if item.names_key and table_of[item.index] == table
+        if item.index in table_of and table_of[item.index] == table
     ]
     if not rows or rows == [0]:
         return candidates

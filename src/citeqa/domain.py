@@ -156,6 +156,9 @@ class Domain(BaseModel):
     key_shapes: dict[str, str] = Field(default_factory=dict)
     """Per kind of key a table row is looked up by (option, identifier, number, code), a
     regular expression of the folded key (unheld_keys.py)."""
+    row_number_headers: tuple[str, ...] = ()
+    """Folded headers of a table column that numbers its rows 1, 2, … n ("#", "n°"): such a
+    column is no key column when a column of keys follows (tables.key_column)."""
     range_words: tuple[str, ...] = ()
     """Folded words that join the ends of a range of numbers in a table's cell ("64 to 78",
     "64 à 78" folded): a number inside the range is a key the row holds (unheld_keys.py)."""

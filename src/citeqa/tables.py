@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from functools import cache
 
+from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.keyshapes import cell_key, key_kind
 from citeqa.language import Span, is_table_row, is_table_separator, line_start, trim_span
 
 __all__ = [
     "TableHeaders",
+    "first_unnumbered_column",
     "is_table_frame",
     "key_column",
     "names_a_cell",
@@ -154,16 +158,32 @@ def names_a_row_number(line: str, keys: frozenset[str], column: int) -> bool:
 
 
 def key_column(rows: list[list[str]]) -> int | None:
-    """The position of a table's key column, what its rows are looked up by, in its `rows`
+    """The position of a table's key column, what a lookup reads its rows by, in its `rows`
     (`row_cells`, header row first): its first column, but for columns numbering its rows
-    1, 2, … n before a column of keys (`column_keys`: `| # | Error code | Meaning |` is looked
-    up by its error codes; `| Level | Meaning |`, numbered 1, 2, 3, by its levels). None when
-    every column numbers its rows."""
+    (`_row_numbers`: "#", "N°") before a column of keys (`column_keys`: `| # | Error code |
+    Meaning |` is looked up by its error codes; `| Level | Meaning |` and `| Step | Port |`,
+    numbered 1, 2, 3, by their levels and steps). None when every column numbers its rows."""
+    column = _first_column(rows, _row_numbers)
+    if column is None or column == 0:
+        return column
+    cells = [cell_key(row[column]) for row in rows if column < len(row)]
+    return column if column_keys(cells)[0] is not None else 0
+
+
+def first_unnumbered_column(rows: list[list[str]]) -> int | None:
+    """The position of a table's first column whose cells do not count 1, 2, … n
+    (`counts_rows`, whatever its header), in its `rows` (`row_cells`); None when every
+    column counts them."""
+    return _first_column(rows, counts_rows)
+
+
+def _first_column(rows: list[list[str]], numbers: Callable[[list[str]], bool]) -> int | None:
+    """The position of the first column of `rows` whose cells `numbers` does not call row
+    numbers; None when it calls every column's so."""
     width = max((len(row) for row in rows), default=0)
     for column in range(width):
-        cells = [cell_key(row[column]) for row in rows if column < len(row)]
-        if not _row_numbers(cells):
-            return column if column == 0 or column_keys(cells)[0] is not None else 0
+        if not numbers([cell_key(row[column]) for row in rows if column < len(row)]):
+            return column
     return None
 
 
@@ -178,13 +198,26 @@ def column_keys(cells: list[str]) -> tuple[str | None, list[str]]:
     return None, []
 
 
-def _row_numbers(cells: list[str]) -> bool:
-    """Whether a column numbers its rows: 1, 2, … n, under its header or without one."""
+def counts_rows(cells: list[str]) -> bool:
+    """Whether a column's cells count 1, 2, … n, under its header or without one."""
     return any(
         len(numbered) >= MIN_NUMBERED_ROWS
         and numbered == [str(number) for number in range(1, len(numbered) + 1)]
         for numbered in (cells, cells[1:])
     )
+
+
+def _row_numbers(cells: list[str]) -> bool:
+    """Whether a column numbers its rows for a lookup: it counts them (`counts_rows`) under a
+    header that says so ("#", "N°": the language data's `row_number_headers`) or an empty one.
+    A column headed otherwise is looked up by its numbers ("Step", "Level", "Quai"), and so is
+    one with no header."""
+    return bool(cells) and fold(cells[0]).strip() in _row_number_headers() and counts_rows(cells)
+
+
+@cache
+def _row_number_headers() -> frozenset[str]:
+    return frozenset({"", *language_data().row_number_headers})
 
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")

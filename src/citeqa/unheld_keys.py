@@ -46,7 +46,7 @@ from citeqa.language import is_table_row
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
-from citeqa.tables import LINE_BREAK, column_keys, key_column, row_cells
+from citeqa.tables import LINE_BREAK, column_keys, first_unnumbered_column, row_cells
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "unheld_key"]
 
@@ -201,9 +201,11 @@ def _open(cell: str) -> bool:
 
 
 def _key_column(table: list[list[str]]) -> list[str]:
-    """The cells of a table's key column (tables.key_column: its first column but for row
-    numbers before a column of keys), header included; [] when every column numbers rows."""
-    column = key_column(table)
+    """The cells of a table's key column for this rule, header included: its first column that
+    does not number its rows (tables.first_unnumbered_column; a `| # | Step |` list numbered
+    1, 2, 3 is no table looked up by numbers, so it holds no number nor names a closest one);
+    [] when every column numbers rows."""
+    column = first_unnumbered_column(table)
     return [] if column is None else [row[column] for row in table if column < len(row)]
 
 

@@ -175,6 +175,14 @@ NUMBERED = {
 | `--max-size=SIZE` | 1G | Ignore large files |
 | `-j, --jobs N` | 4 | Workers |
 """,
+        "ports.md": """# Ports of the sweep setup
+
+| Step | Port |
+|---|---|
+| 1 | 8080 |
+| 2 | 8081 |
+| 3 | 9000 |
+""",
         "levels.md": """# Log levels of sweep
 
 | Level | Logged |
@@ -230,6 +238,8 @@ def numbered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Assistant]:
         ("en", "What does exit code 2 mean?", "| 2 | Bad usage |", "| 2 | 500 |"),
         # numbered 1, 2, 3 beside no column of keys, the levels are the table's keys
         ("en", "What is logged at log level 2?", "| 2 | Warnings and errors |", "| 1 |"),
+        # numbered 1, 2, 3 before a column of ports: no port is 2, the step is the key
+        ("en", "Which port does setup step 2 use?", "| 2 | 8081 |", "| 1 |"),
         ("en", "What does error code 500 mean?", "| 2 | 500 | The server failed |", "| 1 |"),
         ("fr", "Que veut dire le code de retour 2 ?", "| 2 | Mauvais usage |", "| 2 | 500 |"),
         ("fr", "Que signifie le code d'erreur 500 ?", "| 2 | 500 | Le serveur a échoué |", "| 1 |"),

@@ -298,10 +298,15 @@ NUMBERED_TABLE = (
 @pytest.mark.parametrize(
     ("rows", "column"),
     [
-        # a column numbering its rows 1, 2, … n, under a header or without one, is no key
+        # a column numbering its rows 1, 2, … n under a header saying so ("#", "N°") is no key
         ([["#", "Error code"], ["1", "404"], ["2", "500"]], 1),
-        ([["1", "404"], ["2", "500"], ["3", "503"]], 1),
-        ([["N°", "Rang", "Code"], ["1", "1", "E1"], ["2", "2", "E2"]], 2),
+        ([["N°", "Code"], ["1", "E1"], ["2", "E2"]], 1),
+        # one headed otherwise, or with no header, is looked up by its numbers
+        ([["N°", "Rang", "Code"], ["1", "1", "E1"], ["2", "2", "E2"]], 1),
+        ([["Step", "Port"], ["1", "8080"], ["2", "8081"], ["3", "9000"]], 0),
+        ([["Quai", "Trajet"], ["1", "713"], ["2", "715"], ["3", "717"]], 0),
+        ([["1", "404"], ["2", "500"], ["3", "503"]], 0),
+        ([["1"], ["2"]], 0),
         # numbered 1, 2, … n before no column of keys, a column is the key column itself
         ([["Level", "Meaning"], ["1", "Errors only"], ["2", "Warnings"], ["3", "All"]], 0),
         ([["#", "Name", "Role"], ["1", "Ann Lee", "Lead"], ["2", "Bo Kim", "Tests"]], 0),
@@ -311,7 +316,7 @@ NUMBERED_TABLE = (
         ([["1", "Failed"]], 0),
         ([["Option", "Default"], ["--jobs", "4"], ["--depth", "8"]], 0),
         # every column numbers its rows
-        ([["1"], ["2"]], None),
+        ([["#"], ["1"], ["2"]], None),
         ([], None),
     ],
 )

@@ -71,3 +71,11 @@ def test_an_option_table_with_a_numeric_argument_is_no_open_table() -> None:
     table = _Table.of([["Option", "Default"], ["--jobs N", "4"], ["--max-depth N", "8+"]])
     assert table.kind == "option" and not table.open
     assert not _holds(table, ["--max-size"]) and not _holds(table, ["4"])
+
+
+def test_a_numbered_list_is_no_table_looked_up_by_numbers() -> None:
+    """`| # | Step |` numbered 1, 2, 3 over prose steps lists steps: its numbers are no keys, so
+    the rule never names its 3 and 2 as the closest exit codes (its key column is its first
+    unnumbered one, tables.first_unnumbered_column, whose cells are no keys)."""
+    steps = _Table.of([["#", "Step"], ["1", "Install it"], ["2", "Run it"], ["3", "Start it"]])
+    assert steps.kind is None and steps.keys == []
