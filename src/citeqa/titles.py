@@ -33,7 +33,7 @@ HEADER_LINES_MIN = 2
 prose); a key has two characters or more ("Q: …" over "A: …" is a dialogue)."""
 HEADER_VALUE_MAX = 80
 """A header's value is at most this long ("Name: tqdm", "Version: 4.70.1"); a longer one is
-prose ("Background: Lupus nephritis affects…")."""
+prose ("Background: Soil carbon declines under tillage…")."""
 HEADER_SHARE_NAMED = 0.5
 """A block holding a name header (`_title_keys`) is a header block when at least this share
 of its lines are header-like (a package's "Summary: A fast progress bar." ends a sentence);
@@ -104,7 +104,7 @@ def _header_block(lines: Iterable[str]) -> tuple[str | None, int]:
 
 def _reads_as_headers(values: list[str], named: bool) -> bool:
     """Whether `Key: value` lines with these values are a header block, not a structured
-    abstract ("Background: Lupus…", "Methods: We enrolled…"): HEADER_LINES_MIN lines or more,
+    abstract ("Background: Soil carbon…", "Methods: We sampled…"): HEADER_LINES_MIN lines or more,
     whose values are header-like (short, ending no sentence) — all of them, or at least
     HEADER_SHARE_NAMED when one is a name header."""
     if len(values) < HEADER_LINES_MIN:
