@@ -102,8 +102,7 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     around it (16 of the 67 lookups of evals/sets/tables). Another table's row is never
     taken for the best's: its key answers another lookup."""
     keyed = [item for item in candidates.sentences if item.names_key]
-    by_number = not keyed  # "step 2" in `| Step | Port |`: its steps number its rows, yet
-    if by_number:  # no port is 2, so the rows its row number names are the lookup's
+    if not keyed:  # "step 2" in `| Step | Port |`: no port is 2, so the rows it numbers are read
         keyed = [item for item in candidates.sentences if item.numbered_key]
     if not keyed:
         return candidates

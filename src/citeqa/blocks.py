@@ -172,8 +172,8 @@ def _heading_lines(text: str, lines: list[Span]) -> list[bool]:
     for index in range(len(lines)):
         previous = without_closing_marks(text[slice(*lines[index - 1])]) if index else "."
         after_end = (previous != "" and previous[-1] in _SENTENCE_ENDS) or flags[-1]
-        heads = not wrapped[index] and _heads_prose(text, lines, index)  # a full wrapped line
-        flags.append(after_end and heads)  # of prose ("12 of them were…") is no heading
+        heads = after_end and not wrapped[index] and _heads_prose(text, lines, index)
+        flags.append(heads)  # a full wrapped line of prose ("12 of them were…") is no heading
     return flags
 
 

@@ -106,19 +106,19 @@ class SentenceTable(Sequence[Sentence]):
 
     def document_rows(self, doc_id: str) -> np.ndarray:
         """The document's sentences as (chunk, start, end) int64 rows, in text order."""
-        if doc_id not in self._numbers:
-            return np.zeros((0, 3), dtype=np.int64)
-        number = self._numbers[doc_id]
-        first = int(np.searchsorted(self._sorted_docs, number, side="left"))
-        last = int(np.searchsorted(self._sorted_docs, number, side="right"))
-        numbers = np.arange(first, last) if self._order is None else self._order[first:last]
+        numbers = self._row_numbers(doc_id)
         return np.asarray(self._rows[numbers, 1:4], dtype=np.int64).reshape(-1, 3)
 
     def _find(self, doc_id: str) -> tuple[list[int], list[int]]:
+        numbers = self._row_numbers(doc_id)
+        return [int(n) for n in numbers], [int(s) for s in self._rows[numbers, 2]]
+
+    def _row_numbers(self, doc_id: str) -> np.ndarray:
+        """The numbers of the document's sentence rows, in text order (none for an unknown
+        document)."""
         if doc_id not in self._numbers:
-            return [], []
+            return np.zeros(0, dtype=np.int64)
         number = self._numbers[doc_id]
         first = int(np.searchsorted(self._sorted_docs, number, side="left"))
         last = int(np.searchsorted(self._sorted_docs, number, side="right"))
-        numbers = np.arange(first, last) if self._order is None else self._order[first:last]
-        return [int(n) for n in numbers], [int(s) for s in self._rows[numbers, 2]]
+        return np.arange(first, last) if self._order is None else self._order[first:last]

@@ -9,14 +9,20 @@ sentence when answering.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from functools import cache
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.keyshapes import cell_key, key_kind
-from citeqa.language import Span, is_table_row, is_table_separator, line_start, trim_span
+from citeqa.language import (
+    Span,
+    is_table_row,
+    is_table_separator,
+    line_spans,
+    line_start,
+    trim_span,
+)
 
 __all__ = [
     "TableHeaders",
@@ -220,19 +226,14 @@ def _row_number_headers() -> frozenset[str]:
     return frozenset({"", *language_data().row_number_headers})
 
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
-"""What ends a line of a table, as TableHeaders reads them: a cell may hold a form feed or a
-Unicode line separator, which str.splitlines would take for the end of its row."""
-
-
 def row_cells(text: str, span: Span) -> list[list[str]]:
     """Every cell, as written without its paired markup, of each row of the table at `span`
     of `text` (TableHeaders.span), its header row first, its `|---|` rule left out; a row's
     cells are in the order of its columns, empty cells kept."""
-    lines = LINE_BREAK.split(
-        text[slice(*span)]
-    )  # not splitlines: "\u2028" in a cell is no row's end
-    return [_cells(line) for line in lines if is_table_row(line) and not is_table_separator(line)]
+    lines = [text[start:end] for start, end in line_spans(text, *span)]  # not splitlines: a
+    return [  # "\u2028" in a cell ends no row, as TableHeaders reads them
+        _cells(line) for line in lines if is_table_row(line) and not is_table_separator(line)
+    ]
 
 
 def _cells(line: str) -> list[str]:

@@ -42,11 +42,11 @@ from rapidfuzz import fuzz
 from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.keyshapes import cell_key, key_kind, skeleton
-from citeqa.language import is_table_row
+from citeqa.language import is_table_row, line_spans
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
-from citeqa.tables import LINE_BREAK, column_keys, first_unnumbered_column, row_cells
+from citeqa.tables import column_keys, first_unnumbered_column, row_cells
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "unheld_key"]
 
@@ -110,7 +110,8 @@ def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
     spans: dict[tuple[str, int, int], None] = {}
     for hit in hits:
         chunk = hit.chunk
-        for offset, line in _lines(chunk.text, chunk.start):
+        for start, end in line_spans(chunk.text):  # rows end where TableHeaders ends them
+            offset, line = chunk.start + start, chunk.text[start:end]
             if not is_table_row(line):
                 continue
             span = bank.table_span(chunk.doc_id, offset)
@@ -131,16 +132,6 @@ def _holds(table: _Table, keys: Iterable[str]) -> bool:
     if table.open and any(key.isdigit() for key in asked):
         return True
     return bool(asked) and any(_names(cell, asked) for row in table.rows for cell in row)
-
-
-def _lines(text: str, start: int) -> Iterable[tuple[int, str]]:
-    """Each line of a passage with its offset in the document (the passage starting at
-    `start`)."""
-    position = 0
-    for end in LINE_BREAK.finditer(text):  # rows end where TableHeaders ends them
-        yield start + position, text[position : end.start()]
-        position = end.end()
-    yield start + position, text[position:]
 
 
 _CELL_WORDS = re.compile(r"[\s,;=()\[\]`*/+]+")

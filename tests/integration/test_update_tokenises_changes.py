@@ -18,6 +18,7 @@ from integration_helpers import CORPUS, fake_settings
 import citeqa.lexical
 from citeqa.api import build_index
 from citeqa.config import Settings
+from citeqa.models import BuildReport
 from citeqa.store import load_index
 from citeqa.verification import STAMPS
 
@@ -79,17 +80,26 @@ def _same_as_a_full_rebuild(corpus: Path, updated: Settings, scratch: Path) -> N
             assert (left / name).read_bytes() == (right / name).read_bytes(), name
 
 
+def _update_tokenising_only(
+    edited: str, word: str, corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> BuildReport:
+    """An update, asserting that the tokeniser read the `edited` document's new `word` and no
+    text of an unchanged document; the tokeniser's recording undone after it."""
+    texts = _tokenised(monkeypatch)
+    report = build_index(settings)
+    assert any(word in text for text in texts)
+    assert not _of_unchanged_documents(texts, edited, _other_texts(corpus))
+    monkeypatch.undo()
+    return report
+
+
 def test_an_update_tokenises_only_the_changed_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus, settings = _built(tmp_path)
     edited = _edit(corpus)
-    texts = _tokenised(monkeypatch)
-    report = build_index(settings)
+    report = _update_tokenising_only(edited, "walruses", corpus, settings, monkeypatch)
     assert report.unchanged and not report.full_rebuild
-    assert any("walruses" in text for text in texts)
-    assert not _of_unchanged_documents(texts, edited, _other_texts(corpus))
-    monkeypatch.undo()
     _same_as_a_full_rebuild(corpus, settings, tmp_path / "fresh")
 
 
@@ -102,11 +112,7 @@ def test_a_second_update_reuses_what_the_first_stored(
     _edit(corpus)
     build_index(settings)
     edited = _edit(corpus, "\nAnother line about narwhals.\n")
-    texts = _tokenised(monkeypatch)
-    build_index(settings)
-    assert any("narwhals" in text for text in texts)
-    assert not _of_unchanged_documents(texts, edited, _other_texts(corpus))
-    monkeypatch.undo()
+    _update_tokenising_only(edited, "narwhals", corpus, settings, monkeypatch)
     _same_as_a_full_rebuild(corpus, settings, tmp_path / "fresh")
 
 

@@ -256,7 +256,7 @@ def summary_parts(described: IndexStatus, summary: Summary) -> list[Table | Text
         *([Text(more_line(summary.more_folders, "folders"))] if summary.more_folders else []),
         Text(f"languages: {shown(summary.languages)}"),
         biggest,
-        Text(more_line(summary.more, "documents")),
+        *([Text(more_line(summary.more, "documents"))] if summary.more else []),
     ]
 
 
