@@ -115,7 +115,6 @@ class SentenceFacts:
     table_row: bool
     table_frame: bool
     """A markdown table's `|---|` rule or its header row (SentenceBank.is_table_frame)."""
-    has_digit: bool
     numbers: frozenset[str]
     defines: bool
 
@@ -287,7 +286,6 @@ def _read_facts(
         text,
         row,
         frame,
-        any(map(str.isdigit, text)),
         frozenset(_digits(text)),
         rules.definition.search(fold(text)) is not None,
     )
@@ -424,7 +422,7 @@ def _rank_free(
             semantic = max(semantic, 0.9 * _semantic(bank, before, query_vector))
     coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(bank.context_tokens(index, chunk, read_with))
-    has_number = facts.has_digit and not facts.numbers <= wants.numbers
+    has_number = not facts.numbers <= wants.numbers  # a number the question does not name
     column = bank.key_column(index) if terms.keys else 0
     names_key = names_a_cell(text, terms.keys, column)
     return _RankFree(
