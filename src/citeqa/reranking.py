@@ -11,28 +11,14 @@ from __future__ import annotations
 from citeqa.models import Hit, Retrieval
 from citeqa.sentences import QuestionScores
 
-BestSentences = dict[int, float]
-"""A question's best sentence score per chunk index, filled as chunks are first reranked."""
 
-
-def rerank(
-    retrieval: Retrieval,
-    scores: QuestionScores,
-    weight: float,
-    best: BestSentences | None = None,
-) -> Retrieval:
+def rerank(retrieval: Retrieval, scores: QuestionScores, weight: float) -> Retrieval:
     """The same hits, reordered by (1 - weight) × fused + weight × best sentence score (by
-    the question's `scores`); `best` holds the scores already computed for this question and
-    gets the new ones."""
+    the question's `scores`, which compute each passage's once: QuestionScores.alone)."""
     if not retrieval.hits or weight <= 0:
         return retrieval
-    best = {} if best is None else best
-    for hit in retrieval.hits:
-        if hit.chunk_index not in best:
-            sentences = scores.scored([hit])
-            best[hit.chunk_index] = sentences[0].score if sentences else 0.0
     top = max(hit.score for hit in retrieval.hits) or 1.0
-    rescored = [_rescored(hit, top, best[hit.chunk_index], weight) for hit in retrieval.hits]
+    rescored = [_rescored(hit, top, scores.alone(hit), weight) for hit in retrieval.hits]
     rescored.sort(key=lambda hit: -hit.score)
     return retrieval.model_copy(update={"hits": rescored})
 

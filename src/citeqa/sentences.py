@@ -315,6 +315,8 @@ class QuestionScores:
         self.bank, self.terms, self.query_vector = bank, terms, query_vector
         self._rank_free: dict[tuple[int, int], _RankFree] = {}
         """By sentence and passage (chunk index)."""
+        self._alone: dict[int, float] = {}
+        """`alone`'s scores, by chunk index."""
 
     @functools.cached_property
     def wants(self) -> _Wants:
@@ -333,6 +335,18 @@ class QuestionScores:
                     seen.add(index)
                     scored.append(self._rank_free_of(index, hit).at(rank))
         return sorted(scored, key=lambda s: -s.score)
+
+    def alone(self, hit: Hit) -> float:
+        """The best score of a passage's sentences scored in it alone (rank 1), 0.0 for a
+        passage of none: what reranking reads, computed once a passage for this question."""
+        if hit.chunk_index not in self._alone:
+            sentences = self.scored([hit])
+            self._alone[hit.chunk_index] = sentences[0].score if sentences else 0.0
+        return self._alone[hit.chunk_index]
+
+    def scored_alone(self, hit: Hit) -> bool:
+        """Whether `alone` has scored the passage for this question already."""
+        return hit.chunk_index in self._alone
 
     def _rank_free_of(self, index: int, hit: Hit) -> _RankFree:
         key = (index, hit.chunk_index)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from citeqa.config import Settings
 from citeqa.models import Chunk, Retrieval
 from citeqa.ondemand import prefetch
-from citeqa.reranking import BestSentences, rerank
+from citeqa.reranking import rerank
 from citeqa.retrieval import Candidates, channel_weight, fused_retrieval, ranked_by
 from citeqa.sentences import QuestionScores
 
@@ -67,10 +67,9 @@ def ranked(
     `count` of it (the passages ranking `count` deep gives while both are within
     `rerank_depth`: select keeps the fused order whatever its depth), the same object when
     `count` is at least `evidence_count`."""
-    best: BestSentences = {}
 
     def fused(settings: Settings, depth: int) -> Retrieval:
-        return _fused(searched, settings, depth, best)
+        return _fused(searched, settings, depth)
 
     if len(fusions) == 1:
         found = fused(fusions[0], max(count, evidence_count))
@@ -80,14 +79,14 @@ def ranked(
     return fused(fusions[0], count), fused(fusions[-1], evidence_count)
 
 
-def _fused(searched: Searched, settings: Settings, count: int, best: BestSentences) -> Retrieval:
+def _fused(searched: Searched, settings: Settings, count: int) -> Retrieval:
     """The `count` best of the candidates by `settings`' fusion, reranked by their best
-    sentence (`best`: the scores already computed for this question, which it extends)."""
+    sentence (each passage's scored once a question: QuestionScores.alone)."""
     bank = searched.scores.bank
     depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
     fusion = ranked_by(searched.candidates, settings)
     found = fused_retrieval(searched.question, fusion, searched.chunks, settings, depth)
-    fresh = (hit for hit in found.hits if hit.chunk_index not in best)
+    fresh = (hit for hit in found.hits if not searched.scores.scored_alone(hit))
     prefetch(bank.vectors, (n for hit in fresh for n in bank.in_chunk(hit.chunk)))
-    reranked = rerank(found, searched.scores, settings.rerank_weight, best)
+    reranked = rerank(found, searched.scores, settings.rerank_weight)
     return reranked.model_copy(update={"hits": reranked.hits[:count]})
