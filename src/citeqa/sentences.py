@@ -30,7 +30,7 @@ from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
 from citeqa.questions import QuestionTerms
 from citeqa.sentencetable import SentenceTable
-from citeqa.tables import TableHeaders, is_table_frame, names_a_cell, names_a_row_number
+from citeqa.tables import TableHeaders, is_table_frame, key_cells
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -131,11 +131,11 @@ class ScoredSentence:
     passage_rank: int
     names_key: bool = False
     """Whether the sentence is a table row whose key column's cell the question names
-    (QuestionTerms.keys, tables.names_a_cell): a row the question looks up
+    (QuestionTerms.keys, tables.key_cells): a row the question looks up
     (answering.looked_up)."""
     numbered_key: bool = False
     """Whether the sentence is a table row whose row number (a cell before its key column,
-    tables.names_a_row_number) is a key the question names: `| 2 | 500 |` for "exit code 2",
+    tables.key_cells) is a key the question names: `| 2 | 500 |` for "exit code 2",
     a row the question does not look up though it holds the number."""
 
 
@@ -438,7 +438,7 @@ def _rank_free(
     context = terms.coverage(bank.context_tokens(index, chunk, read_with))
     has_number = not facts.numbers <= wants.numbers  # a number the question does not name
     column = bank.key_column(index) if terms.keys else 0
-    names_key = names_a_cell(text, terms.keys, column)
+    names_key, numbered_key = key_cells(text, terms.keys, column)
     return _RankFree(
         index,
         SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
@@ -449,7 +449,7 @@ def _rank_free(
         coverage,
         context,
         names_key,
-        names_a_row_number(text, terms.keys, column),
+        numbered_key,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold
@@ -25,12 +26,13 @@ from citeqa.language import (
 )
 
 __all__ = [
+    "KeyCells",
     "TableHeaders",
     "first_unnumbered_column",
     "is_table_frame",
+    "key_cells",
     "key_column",
     "names_a_cell",
-    "names_a_row_number",
     "row_cells",
 ]
 
@@ -141,26 +143,37 @@ def _markup_around(cell: str) -> str:
     return ""
 
 
-def names_a_cell(line: str, keys: frozenset[str], column: int = 0) -> bool:
-    """Whether a table row's cell in its key column (`column`, its table's `key_column`: the
-    first by default) is among `keys` (folded: a number or an identifier the question names,
-    questions.question_keys): the row the question looks up ("exit code 9" → `| 9 | The
-    license has expired |`). A value cell is no key: "exit code 64" does not look up
-    `| max_connections | 64 | … |`, nor "exit code 2" the second row of `| # | Error code |`."""
+class KeyCells(NamedTuple):
+    """What a table row's cells say of the keys a question names (`key_cells`)."""
+
+    names_key: bool
+    """Its key column's cell is one of them: the row the question looks up."""
+    numbered_key: bool
+    """A cell before its key column, a row number, is one of them: a row that holds the asked
+    number without being the row it looks up."""
+
+
+def key_cells(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
+    """Which of a table row's cells are among `keys` (folded: a number or an identifier the
+    question names, questions.question_keys), its cells split once: its cell in its key
+    column (`column`, its table's `key_column`: the first by default), the row the question
+    looks up ("exit code 9" → `| 9 | The license has expired |`), and those before it, its row
+    numbers (`| 2 | 500 | The server failed |` for "exit code 2"). A value cell is no key:
+    "exit code 64" does not look up `| max_connections | 64 | … |`, nor "exit code 2" the
+    second row of `| # | Error code |`."""
     if not keys or not is_table_row(line):
-        return False
+        return KeyCells(False, False)
     cells = _cells(line)
     key = cells[column] if column < len(cells) else ""
-    return bool(key) and fold(key) in keys
+    return KeyCells(
+        bool(key) and fold(key) in keys,
+        any(cell and fold(cell) in keys for cell in cells[:column]),
+    )
 
 
-def names_a_row_number(line: str, keys: frozenset[str], column: int) -> bool:
-    """Whether a cell before a table row's key column (`column`, its table's `key_column`),
-    a row number, is among `keys`: `| 2 | 500 | The server failed |` for "exit code 2", a
-    row that holds the asked number without being the row it looks up."""
-    if not keys or column == 0 or not is_table_row(line):
-        return False
-    return any(cell and fold(cell) in keys for cell in _cells(line)[:column])
+def names_a_cell(line: str, keys: frozenset[str], column: int = 0) -> bool:
+    """Whether a table row's cell in its key column is among `keys` (`key_cells`)."""
+    return key_cells(line, keys, column).names_key
 
 
 def key_column(rows: list[list[str]]) -> int | None:

@@ -12,6 +12,7 @@ import pytest
 
 from citeqa.api import Assistant
 from citeqa.sentences import SentenceBank
+from citeqa.tables import KeyCells
 from small_corpora import assistant_over
 
 EXIT_CODES = """# Exit codes of the sync command
@@ -119,16 +120,16 @@ def test_a_lookups_keys_and_key_rows_are_read_once_a_question(
     rows: Counter[str] = Counter()
     scored: Counter[str] = Counter()
     key_words = citeqa.questions.key_words
-    names_a_cell = citeqa.tables.names_a_cell
+    key_cells = citeqa.tables.key_cells
     rank_free = citeqa.sentences._rank_free
 
     def counted_keys(question: str) -> list[tuple[str, str]]:
         keyed.append(question)
         return key_words(question)
 
-    def counted_rows(line: str, keys: frozenset[str], column: int = 0) -> bool:
+    def counted_rows(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
         rows[line] += 1
-        return names_a_cell(line, keys, column)
+        return key_cells(line, keys, column)
 
     def counted_scoring(bank: SentenceBank, index: int, *rest: Any) -> object:
         scored[bank.text(index)] += 1
@@ -137,7 +138,7 @@ def test_a_lookups_keys_and_key_rows_are_read_once_a_question(
     monkeypatch.setattr(citeqa.questions, "key_words", counted_keys)
     monkeypatch.setattr(citeqa.sentences, "_rank_free", counted_scoring)
     for module in (citeqa.tables, citeqa.sentences):
-        monkeypatch.setattr(module, "names_a_cell", counted_rows)
+        monkeypatch.setattr(module, "key_cells", counted_rows)
     answer = assistant.ask("What does log_level do?")
     row = "| `log_level` | info | One of debug, info, warn, error |"
     assert row in [citation.quote for citation in answer.citations]

@@ -8,11 +8,12 @@ from citeqa.language import is_table_separator
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.sentences import SECTIONS, SentenceBank, _heading_tokens
 from citeqa.tables import (
+    KeyCells,
     TableHeaders,
     is_table_frame,
+    key_cells,
     key_column,
     names_a_cell,
-    names_a_row_number,
     row_cells,
 )
 
@@ -332,12 +333,11 @@ def test_a_row_is_looked_up_by_its_key_column_not_its_row_number() -> None:
     row = "| 2 | 500 | The server failed |"
     column = headers.key_column(NUMBERED_TABLE.index(row))
     assert column == 1
-    assert not names_a_cell(row, keys, column)
-    assert names_a_row_number(row, keys, column)
+    assert key_cells(row, keys, column) == KeyCells(names_key=False, numbered_key=True)
+    assert key_cells(row, frozenset({"500"}), column) == KeyCells(True, False)
     assert names_a_cell(row, frozenset({"500"}), column)
-    assert not names_a_row_number(row, frozenset({"500"}), column)
     # the first column, by default and for prose
     assert names_a_cell(row, keys)
     assert headers.key_column(0) == 0
-    assert not names_a_row_number("| 2 | Bad usage |", keys, 0)
+    assert key_cells("| 2 | Bad usage |", keys, 0) == KeyCells(True, False)
     assert not names_a_cell("| 2 |", frozenset({"2"}), 3)
