@@ -223,10 +223,6 @@ class SentenceBank:
         sentence = self.sentences[index]
         return self._tables_of(sentence.doc_id).key_column(sentence.start)
 
-    def table_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
-        """The span of the document's table holding `offset`, or None (no table row there)."""
-        return self._tables_of(doc_id).span(offset)
-
     def _tables_of(self, doc_id: str) -> TableHeaders:
         """The document's tables, each read once while the bank keeps it (TABLE_DOCUMENTS)."""
         return self._tables(doc_id)

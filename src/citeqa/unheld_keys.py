@@ -35,14 +35,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.keyshapes import cell_key, key_kind, skeleton
-from citeqa.language import is_table_row, line_spans
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
@@ -56,6 +55,8 @@ NUMBER_DIGITS = 18
 """A key's number is read from its first digits only: a cell of thousands of digits is no
 number Python reads at once (int() refuses over 4,300), nor one a person compares."""
 _DIGITS = re.compile(r"\d+")
+TABLES = 256
+"""Tables of the evidence whose `_Table` is remembered (`_table`), by their text."""
 
 
 @dataclass(frozen=True)
@@ -105,21 +106,23 @@ class _Table:
 
 
 def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
-    """Each table that a passage of `hits` holds a row of, the whole table read (the rows
+    """Each table that a passage of `hits` holds a row of, its rows' tables as answering reads
+    them (SentenceBank.table_of of the passage's sentences), the whole table read (the rows
     outside the passage too), each table once."""
-    spans: dict[tuple[str, int, int], None] = {}
-    for hit in hits:
-        chunk = hit.chunk
-        for start, end in line_spans(chunk.text):  # rows end where TableHeaders ends them
-            offset, line = chunk.start + start, chunk.text[start:end]
-            if not is_table_row(line):
-                continue
-            span = bank.table_span(chunk.doc_id, offset)
-            if span is not None:
-                spans[(chunk.doc_id, *span)] = None
-    return [
-        _Table.of(row_cells(bank.documents[doc].text, (start, end))) for doc, start, end in spans
-    ]
+    spans = dict.fromkeys(
+        table
+        for hit in hits
+        for index in bank.in_chunk(hit.chunk)
+        if (table := bank.table_of(index)) is not None
+    )
+    return [_table(bank.documents[doc].text[start:end]) for doc, start, end in spans]
+
+
+@lru_cache(maxsize=TABLES)
+def _table(text: str) -> _Table:
+    """The table written `text` (its span of its document), read once while remembered: the
+    same tables are in the evidence of question after question."""
+    return _Table.of(row_cells(text, (0, len(text))))
 
 
 def _holds(table: _Table, keys: Iterable[str]) -> bool:
