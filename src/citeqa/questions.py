@@ -124,7 +124,13 @@ def question_keys(question: str) -> frozenset[str]:
     """The numbers and identifiers the question names, folded ("exit code 9" → "9";
     "E1042", "retention_days", "4.1.0", "--max-size"): what it may look up as a table's cell
     (tables.names_a_cell). A French elision is left out ("l'E1042" → "e1042")."""
-    return frozenset(fold(word) for word, _ in key_words(question))
+    return folded_keys(key_words(question))
+
+
+def folded_keys(words: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """The keys of `key_words`' words, folded: `question_keys` of a question whose key words
+    are already read (`analyse` reads them once for its keys and its unwritten keys)."""
+    return frozenset(fold(word) for word, _ in words)
 
 
 def key_words(question: str) -> list[tuple[str, str]]:
@@ -357,7 +363,7 @@ def _frequency(alternatives: frozenset[str], vocabulary: Vocabulary) -> int:
 def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> QuestionTerms:
     """Weigh the words of the question (full weight) and of the carried context (half)."""
     keys = key_words(focus)
-    result = QuestionTerms(focus=focus, keys=frozenset(fold(word) for word, _ in keys))
+    result = QuestionTerms(focus=focus, keys=folded_keys(keys))
     result.unwritten_keys = [
         word for word, before in keys if not vocabulary.writes_key(word, before)
     ]

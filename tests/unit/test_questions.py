@@ -226,6 +226,7 @@ def test_the_bundled_follow_ups_lean_on_their_question_whatever_the_corpus_uses(
 )
 def test_question_keys_are_its_numbers_and_identifiers(question: str, keys: set[str]) -> None:
     assert question_keys(question) == keys
+    assert analyse(question, None, vocabulary()).keys == keys  # what scoring looks rows up by
 
 
 def test_in_context_puts_the_previous_subject_first() -> None:
