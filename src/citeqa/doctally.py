@@ -25,7 +25,7 @@ import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +41,7 @@ from citeqa.lexical import stopwords, tokenize
 from citeqa.models import Chunk, Document
 from citeqa.questions import folded_words
 from citeqa.tallies import ROWS_AT_A_TIME, TermIds, text_pieces
+from citeqa.writing import library_version
 
 TALLIES_FILE = "tallies.jsonl"
 TERMS = "terms"
@@ -90,7 +91,7 @@ def tally_recipe() -> str:
     read = {
         "language.json": hashlib.sha256(_language_data()).hexdigest(),
         "stopwords": sorted(stopwords()),
-        "PyStemmer": _stemmer_version(),
+        "PyStemmer": library_version("PyStemmer") or "unknown",  # the manifest records it too
         "unicode": unicodedata.unidata_version,
     }
     digest = hashlib.sha256(json.dumps(read, sort_keys=True).encode()).hexdigest()
@@ -99,14 +100,6 @@ def tally_recipe() -> str:
 
 def _language_data() -> bytes:
     return resources.files("citeqa").joinpath("data", "language.json").read_bytes()
-
-
-def _stemmer_version() -> str:
-    """The installed PyStemmer's version (the manifest records it too: writing.LIBRARIES)."""
-    try:
-        return metadata.version("PyStemmer")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def measure(

@@ -52,10 +52,13 @@ LIBRARIES = ("citeqa", "faiss-cpu", "bm25s", "PyStemmer", "numpy", "sentence-tra
 
 def library_versions() -> dict[str, str]:
     """The installed version of each of LIBRARIES (those installed), for the manifest."""
-    versions = {}
-    for name in LIBRARIES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-    return versions
+    versions = {name: library_version(name) for name in LIBRARIES}
+    return {name: version for name, version in versions.items() if version is not None}
+
+
+def library_version(name: str) -> str | None:
+    """The installed version of the package `name`; None when it is not installed."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
