@@ -167,7 +167,7 @@ def _document_pass(
         if source is None
         else source.chunks(doc.doc_id)
     )
-    runs = None if source is None or stored is None else source.runs(doc.doc_id)
+    runs = None if stored is None else stored.runs
     spans: list[tuple[int, int, int]] = []
     langs: list[str] = []
     plain: list[int] = []
@@ -184,7 +184,7 @@ def _document_pass(
         tally.add_chunk(chunk.lang, terms, stems)
     if source is not None and stored is not None:
         found = source.sentence_rows(doc.doc_id)
-        share = stored
+        share = stored.share
     else:
         local = [(place, start, end) for place, (_, start, end) in enumerate(spans)]
         found = document_sentences(doc.text, local)

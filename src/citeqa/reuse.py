@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -34,6 +35,14 @@ Opened = LoadedIndex | PreviousBuild
 
 ROWS_PER_READ = 8192
 """Vectors read from the previous build at a time (16 MB of 512-d rows)."""
+
+
+class StoredShare(NamedTuple):
+    """A document's share of the tallies as the previous build stored it (`Previous.tally`),
+    and its chunks' runs, (BM25 terms, frequent-word keys) a chunk, read one chunk a step."""
+
+    share: DocumentTally
+    runs: Iterator[tuple[list[str], list[str]]]
 
 
 class Previous:
@@ -85,7 +94,7 @@ class Previous:
                 f" {doc_id!r} where its file list says; run `citeqa index`."
             ) from err
 
-    def tally(self, doc_id: str, recipe: str) -> DocumentTally | None:
+    def tally(self, doc_id: str, recipe: str) -> StoredShare | None:
         """The document's stored share of the tallies (doctally.py) when the previous build
         stored it, with its chunks' runs, computed by `recipe` (doctally.tally_recipe); else
         None (the build then computes it all, as it did before tallies were stored)."""
@@ -100,15 +109,16 @@ class Previous:
             share = self._shares.read(line, 1)[0]
         except (ValueError, TypeError, OSError):  # offsets that are no line's: computed again
             return None
-        return share if share.fits(doc_id, recipe) else None
+        if not share.fits(doc_id, recipe):
+            return None
+        return StoredShare(share, self._stored_runs(doc_id, *self._runs))
 
-    def runs(self, doc_id: str) -> Iterator[tuple[list[str], list[str]]]:
-        """Per chunk of the document, its stored BM25 terms and frequent-word keys (only when
-        `tally` gave its share); IndexCorrupt when the index does not hold them."""
+    def _stored_runs(
+        self, doc_id: str, terms: StoredRuns, stems: StoredRuns
+    ) -> Iterator[tuple[list[str], list[str]]]:
+        """Per chunk of the document, its stored BM25 terms and frequent-word keys, read as
+        the build reaches it; IndexCorrupt when the index does not hold them."""
         first, count = self._ranges.get(doc_id, (0, 0))
-        if self._runs is None:
-            raise ValueError("the previous build stored no runs")
-        terms, stems = self._runs
         try:
             for number in range(first, first + count):
                 yield terms.run(number), stems.run(number)

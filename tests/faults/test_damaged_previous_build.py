@@ -198,11 +198,12 @@ def test_stored_runs_read_where_they_are_not_name_the_rebuild(
     message said "run `citeqa index`", the very command that had just failed."""
     index = _changed_corpus(tmp_path, cli)[1]
     previous = Previous(load_index(index))
-    assert previous.tally("biotherapy-in-lupus-faq", tally_recipe()) is not None
+    stored = previous.tally("biotherapy-in-lupus-faq", tally_recipe())
+    assert stored is not None
 
     def missing(self: StoredRuns, chunk: int) -> list[str]:
         raise IndexError(chunk)
 
     monkeypatch.setattr(StoredRuns, "run", missing)
     with pytest.raises(IndexCorrupt, match=r"run `citeqa index --rebuild`\."):
-        list(previous.runs("biotherapy-in-lupus-faq"))
+        list(stored.runs)
