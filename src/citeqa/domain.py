@@ -33,7 +33,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from citeqa.jsonfiles import parse_json, read_regular
-from citeqa.paths import real_path, unusable_path
+from citeqa.paths import inside, unusable_path
 from citeqa.visible import cut
 
 DOMAIN_KEY = "domain"
@@ -281,12 +281,6 @@ def domain_path(corpus_dir: Path, manifest: dict[str, Any] | None = None) -> Pat
     if unusable_path(path) is not None:  # a NUL: resolving it would raise ValueError
         return None
     return path if inside(path, corpus_dir) else None
-
-
-def inside(path: Path, corpus_dir: Path) -> bool:
-    """Whether `path`, every link followed, lies in the corpus folder (as the documents read
-    must: a link leading out of it is not read)."""
-    return real_path(path).is_relative_to(real_path(corpus_dir))
 
 
 def named_domain(manifest: dict[str, Any]) -> str | None:

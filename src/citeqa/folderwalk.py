@@ -16,7 +16,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
 from typing import NamedTuple
 
-from citeqa.paths import file_kind, real_path
+from citeqa.paths import file_kind, inside, real_path
 
 
 class CorpusStamps(NamedTuple):
@@ -212,7 +212,7 @@ def _link_problem(path: Path, root: Path) -> str | None:
         return "symbolic link loop"
     except OSError as error:
         return "symbolic link loop" if error.errno == errno.ELOOP else "broken symbolic link"
-    if not target.is_file() or not target.is_relative_to(root):
+    if not target.is_file() or not inside(target, root):
         return "link to a file outside the corpus"
     return None
 

@@ -4,7 +4,9 @@
 `--set` or `--cache` that is a loop, or leads through one, would end in a traceback. Every
 path citeqa resolves goes through `real_path` instead: `os.path.realpath` resolves the same
 way and leaves a loop as it is written, so the operation that then uses the path (making the
-folder, reading the file) fails with ELOOP, and its own clear message says so;
+folder, reading the file) fails with ELOOP, and its own clear message says so; `inside`
+says whether a path, its links followed, lies in a folder (a link out of the corpus is not
+read);
 `not_a_folder` words why a name cannot be made a folder, whatever the error, and
 `make_folder` makes a folder citeqa writes in (the index folder, the eval cache) or says why
 not, in one wording for both;
@@ -28,6 +30,12 @@ from citeqa.errors import CorpusMissing, IndexWriteError
 def real_path(path: Path | str) -> Path:
     """`path` made absolute, every symbolic link followed; a loop stays as written."""
     return Path(os.path.realpath(path))
+
+
+def inside(path: Path | str, folder: Path | str) -> bool:
+    """Whether `path`, every link followed, lies in `folder` (its links followed too): the
+    one test of a file read from the corpus, or a link found in it, leading out of it."""
+    return real_path(path).is_relative_to(real_path(folder))
 
 
 NAME_MAX = 255
