@@ -6,7 +6,7 @@ line over an underline, or between an overline and an underline, is a heading), 
 (a markup line is no sentence to index or quote), quoting.py (a quote never runs across
 one), titles.py (a title is never one) and language.py (no sentence runs on across one, and
 a title's underline opens no fence); blocks.py and titles.py pass over YAML front matter
-(`front_matter_chars`, `front_matter_end`). Pure functions on a line (or on a text's
+(`front_matter_chars`, `front_matter_lines`). Pure functions on a line (or on a text's
 opening lines, for front matter), no I/O.
 
 - An adornment: one punctuation character repeated, 3 times or more ("~~~~~~", "=====",
@@ -122,15 +122,18 @@ def _section_adornment(line: str) -> bool:
     return is_adornment(line) and line.strip()[0] in SECTION_CHARS | QUOTE_CHARS
 
 
-def front_matter_end(lines: Iterable[str]) -> int:
-    """The number of lines of the YAML front matter ("---" … "---" or "...") opening `lines`,
-    0 when there is none (read lazily: no more than FRONT_MATTER_LINES_MAX lines)."""
-    for number, line in enumerate(islice(lines, FRONT_MATTER_LINES_MAX)):
-        if number == 0 and line.strip() != _FRONT_MATTER_OPEN:
-            return 0
-        if number and line.strip() in _FRONT_MATTER_CLOSE:
-            return number + 1
-    return 0
+def front_matter_lines(lines: Iterable[str]) -> list[str]:
+    """The lines of the YAML front matter ("---" … "---" or "...") opening `lines`, its
+    opening and closing lines included; [] when there is none (read lazily: no more than
+    FRONT_MATTER_LINES_MAX lines)."""
+    read: list[str] = []
+    for line in islice(lines, FRONT_MATTER_LINES_MAX):
+        read.append(line)
+        if len(read) == 1 and line.strip() != _FRONT_MATTER_OPEN:
+            return []
+        if len(read) > 1 and line.strip() in _FRONT_MATTER_CLOSE:
+            return read
+    return []
 
 
 def front_matter_chars(text: str) -> int:
@@ -140,7 +143,8 @@ def front_matter_chars(text: str) -> int:
         return 0
     ends = list(islice(_line_ends(text), FRONT_MATTER_LINES_MAX))
     starts = [0, *(end + 1 for end in ends)]
-    count = front_matter_end(text[a:b].rstrip("\r") for a, b in zip(starts, ends, strict=False))
+    lines = (text[a:b].rstrip("\r") for a, b in zip(starts, ends, strict=False))
+    count = len(front_matter_lines(lines))
     return ends[count - 1] if count else 0
 
 

@@ -23,7 +23,7 @@ from pathlib import PurePath
 from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.language import split_sentences
-from citeqa.markup import front_matter_end, is_directive, is_markup_line, is_rst_comment
+from citeqa.markup import front_matter_lines, is_directive, is_markup_line, is_rst_comment
 from citeqa.readers.base import TITLE_MAX
 
 __all__ = ["derived_title"]
@@ -77,11 +77,11 @@ def _lines(text: str) -> Iterator[str]:
 
 def _front_matter(text: str) -> tuple[str | None, int]:
     """(its `title:`, the line after it) of YAML front matter opening the text, else (None, 0)."""
-    end = front_matter_end(_lines(text))
-    if not end:
+    lines = front_matter_lines(_lines(text))  # read once: its title is among them
+    if not lines:
         return None, 0
-    titles = [_YAML_TITLE.fullmatch(item.strip()) for item in islice(_lines(text), 1, end - 1)]
-    return next((m.group("value").strip("'\" ") for m in titles if m), None) or None, end
+    titles = [_YAML_TITLE.fullmatch(item.strip()) for item in lines[1:-1]]
+    return next((m.group("value").strip("'\" ") for m in titles if m), None) or None, len(lines)
 
 
 def _header_block(lines: Iterable[str]) -> tuple[str | None, int]:
