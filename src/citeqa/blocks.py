@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
-from citeqa.domain import language_data
-from citeqa.glossary import fold
+from citeqa.glossary import fold, language_words
 from citeqa.language import (
     Span,
     ends_in_continuation,
@@ -192,12 +190,7 @@ def _heads_prose(text: str, lines: list[Span], index: int) -> bool:
 def _is_caption(label: str | None) -> bool:
     """Whether a numbered line's word opens a caption ("Figure 3. Mean HbA1c by arm", "Table 2.
     Baseline": the language data's caption_labels), never a heading."""
-    return label is not None and fold(label) in _caption_labels()
-
-
-@cache
-def _caption_labels() -> frozenset[str]:
-    return frozenset(language_data().caption_labels)
+    return label is not None and fold(label) in language_words("caption_labels")
 
 
 def _numbered_leads(text: str, lines: list[Span], index: int, number: re.Match[str]) -> bool:

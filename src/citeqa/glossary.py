@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
-from citeqa.domain import Domain, NumberedForms
+from citeqa.domain import Domain, NumberedForms, language_data
 from citeqa.lexical import fold as lexical_fold
 
 _SPACES = re.compile(r"\s+")
@@ -20,6 +21,17 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """The lexical folding (lowercase, no accents, œ and æ spelt out), whitespace collapsed."""
     return _SPACES.sub(" ", lexical_fold(text)).strip()
+
+
+@cache
+def language_words(name: str) -> frozenset[str]:
+    """The words of the language data's list `name` (a field of domain.Domain: "key_cues",
+    "title_labels"; "frame_words", its lists by language, together), folded: the set a
+    folded word is looked up in, read when first asked for, not at import."""
+    words = getattr(language_data(), name)
+    if isinstance(words, dict):
+        words = [word for group in words.values() for word in group]
+    return frozenset(fold(word) for word in words)
 
 
 def _pattern(term: str) -> re.Pattern[str]:

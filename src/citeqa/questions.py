@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -29,7 +29,7 @@ from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
 from citeqa.domain import language_data
 from citeqa.errors import BadQuestion
-from citeqa.glossary import NO_GLOSSARY, Glossary, fold
+from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.keyshapes import key_kind
 from citeqa.lexical import query_tokens
 from citeqa.models import Lang
@@ -50,14 +50,6 @@ follow-ups and the overview read them from. Search keeps some of them ("quand", 
 often recur in the answering sentence), but a question made of nothing else has nothing to
 look up, a reason never names them among the words the documents lack, and an overview
 never asks about them."""
-
-
-@cache
-def _key_cues() -> frozenset[str]:
-    """Folded words that name what the number after them looks up (citeqa/data/language.json
-    `key_cues`: "code", "trip", "départ"), read by Vocabulary.writes_key when it first looks a
-    number up, not at import."""
-    return frozenset(fold(word) for word in language_data().key_cues)
 
 
 _NAME_SHAPE = re.compile(r"\d|^[A-Z0-9-]{3,}$|[a-z][A-Z]")
@@ -298,7 +290,7 @@ class Vocabulary:
 
     def writes_key(self, key: str, before: str = "") -> bool:
         """Whether the corpus writes a key a question names (`key_words`) in a form the build
-        stored. A number after a word of `_key_cues` ("exit code 42", "trip 713") counts only
+        stored. A number after a word of `key_cues` ("exit code 42", "trip 713") counts only
         with it, as the compound the build stored ("code 42", "code-42": `has_compound`): a
         bare number is written everywhere (times, prices: "12:42"), and a table's "| 42 |"
         never counts here (unheld_keys.py reads the evidence's tables); any other number counts
@@ -310,7 +302,7 @@ class Vocabulary:
         a term."""
         name = key.lstrip("-")
         if name.isdigit():
-            if fold(before) in _key_cues():
+            if fold(before) in language_words("key_cues"):
                 return self.has_compound(f"{before} {name}")
             return _frequency(word_alternatives(name), self) > 0
         forms = (name, *self.glossary.expansions(name))

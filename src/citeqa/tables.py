@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from functools import cache
 from typing import NamedTuple
 
-from citeqa.domain import language_data
-from citeqa.glossary import fold
+from citeqa.glossary import fold, language_words
 from citeqa.keyshapes import cell_key, key_kind
 from citeqa.language import (
     Span,
@@ -231,12 +229,10 @@ def _row_numbers(cells: list[str]) -> bool:
     header that says so ("#", "N°": the language data's `row_number_headers`) or an empty one.
     A column headed otherwise is looked up by its numbers ("Step", "Level", "Quai"), and so is
     one with no header."""
-    return bool(cells) and fold(cells[0]).strip() in _row_number_headers() and counts_rows(cells)
-
-
-@cache
-def _row_number_headers() -> frozenset[str]:
-    return frozenset({"", *language_data().row_number_headers})
+    if not cells:
+        return False
+    header = fold(cells[0]).strip()
+    return (not header or header in language_words("row_number_headers")) and counts_rows(cells)
 
 
 def row_cells(text: str, span: Span) -> list[list[str]]:

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from itertools import chain, islice
 from pathlib import PurePath
 
-from citeqa.domain import language_data
-from citeqa.glossary import fold
+from citeqa.glossary import fold, language_words
 from citeqa.language import split_sentences
 from citeqa.markup import front_matter_lines, is_directive, is_markup_line, is_rst_comment
 from citeqa.readers.base import TITLE_MAX
@@ -35,9 +33,9 @@ HEADER_VALUE_MAX = 80
 """A header's value is at most this long ("Name: tqdm", "Version: 4.70.1"); a longer one is
 prose ("Background: Soil carbon declines under tillage…")."""
 HEADER_SHARE_NAMED = 0.5
-"""A block holding a name header (`_title_keys`) is a header block when at least this share
-of its lines are header-like (a package's "Summary: A fast progress bar." ends a sentence);
-one without needs them all."""
+"""A block holding a name header (language data `title_header_keys`) is a header block when at
+least this share of its lines are header-like (a package's "Summary: A fast progress bar."
+ends a sentence); one without needs them all."""
 
 _HEADER = re.compile(r"(?P<key>[A-Za-z][A-Za-z0-9-]+):[ \t]+(?P<value>\S.*)")
 _YAML_TITLE = re.compile(r"title:[ \t]*(?P<value>\S.*)", re.IGNORECASE)
@@ -94,7 +92,7 @@ def _header_block(lines: Iterable[str]) -> tuple[str | None, int]:
         header = _HEADER.fullmatch(line.rstrip())
         if header:
             values.append(" ".join(header.group("value").split()))
-            if named is None and fold(header.group("key")) in _title_keys():
+            if named is None and fold(header.group("key")) in language_words("title_header_keys"):
                 named = values[-1]
         elif not (values and line[:1] in (" ", "\t") and line.strip()):
             break
@@ -157,20 +155,10 @@ def _title_like(sentence: str) -> bool:
     words = _WORD_WITH_LETTERS.findall(sentence)
     if len(words) < 2:
         return False
-    return not (len(sentence.split()) == 2 and fold(words[0]) in _title_labels())
+    return not (len(sentence.split()) == 2 and fold(words[0]) in language_words("title_labels"))
 
 
 def _humanised(file_name: str) -> str:
     """A file name as words: its stem with "_" and "-" read as spaces ("release notes 2024")."""
     words = PurePath(file_name).stem.replace("_", " ").replace("-", " ").split()
     return " ".join(words)[:TITLE_MAX] or file_name
-
-
-@cache
-def _title_labels() -> frozenset[str]:
-    return frozenset(language_data().title_labels)
-
-
-@cache
-def _title_keys() -> frozenset[str]:
-    return frozenset(language_data().title_header_keys)
