@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
-from citeqa.questions import QUESTION_WORDS, QuestionTerms, question_words, word_alternatives
+from citeqa.questions import QuestionTerms, interrogatives, question_words, word_alternatives
 from citeqa.visible import cut, shown
 
 NOTHING_TO_SEARCH = {
@@ -249,9 +249,9 @@ def unmatched_words(terms: QuestionTerms, tokens: frozenset[str]) -> list[str]:
 
 def _asks(word: str) -> bool:
     """Whether a question word is of the question's form ("many", "Combien"), not its subject:
-    the word itself, folded, is one of QUESTION_WORDS ("long-term" and "longer" are not, though
-    their tokens hold "long")."""
-    return fold(word) in QUESTION_WORDS
+    the word itself, folded, is one of questions.interrogatives ("long-term" and "longer" are
+    not, though their tokens hold "long")."""
+    return fold(word) in interrogatives()
 
 
 def _quoted(words: list[str]) -> str:

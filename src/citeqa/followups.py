@@ -12,9 +12,9 @@ from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.lexical import content_words, query_tokens
 from citeqa.questions import (
-    FRAME_WORDS,
     IDENTIFIER,
-    QUESTION_WORDS,
+    frame_words,
+    interrogatives,
     looks_like_name,
     question_words,
 )
@@ -42,7 +42,7 @@ _PLURAL_DETERMINERS = frozenset(_LANGUAGE.plural_determiners)
 """Folded determiners of a plural noun phrase ("les"): a possessive's possessor has one."""
 _FUNCTION_WORDS = frozenset(word for words in _LANGUAGE.function_words.values() for word in words)
 """Folded function words BM25 keeps ("pour", "parmi"): never the verb of an inverted subject."""
-_NO_SUBJECT = QUESTION_WORDS | FRAME_WORDS | frozenset(_LANGUAGE.measure_words)
+_NO_SUBJECT = interrogatives() | frame_words() | frozenset(_LANGUAGE.measure_words)
 """Words that name no subject, however rare in a corpus: a question's form, words about the
 documents, measures ("mean", "taux")."""
 _APOSTROPHE = re.compile(r"['’]")
@@ -90,7 +90,7 @@ def _short_question(words: list[str]) -> bool:
     """Fewer than OWN_SUBJECT_WORDS content words, and a question: a content word or a
     question word ("What should I do?"), not a function word alone ("the")."""
     count = len([word for word in words if content_words(word)])
-    asks = QUESTION_WORDS.intersection(map(fold, words))
+    asks = interrogatives().intersection(map(fold, words))
     return count < OWN_SUBJECT_WORDS and bool(count or asks)
 
 

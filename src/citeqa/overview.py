@@ -33,7 +33,7 @@ from citeqa.domain import language_data, read_corpus_manifest
 from citeqa.language import LANGUAGE_NAMES, OTHER
 from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import Example, IndexStatus, counted
-from citeqa.questions import QUESTION_WORDS
+from citeqa.questions import interrogatives
 
 EXAMPLE_COUNT = 3
 """Example questions offered."""
@@ -352,7 +352,7 @@ def _content(word: str, lang: str) -> bool:
     return (
         len(words) == 1
         and not words[0].isdigit()
-        and fold(word) not in QUESTION_WORDS
+        and fold(word) not in interrogatives()
         and not _function_word(word, lang)
     )
 

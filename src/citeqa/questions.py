@@ -27,7 +27,6 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
-from citeqa.domain import language_data
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.keyshapes import key_kind
@@ -39,17 +38,24 @@ _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """Controls, and lone surrogates (bytes of a command line that were not UTF-8)."""
 _WORD = re.compile(r"[^\W_][\w'’-]*")
-FRAME_WORDS = frozenset(w for words in language_data().frame_words.values() for w in words)
-"""Folded words that speak of the documents ("paper", "says", "selon"), English and French
-(citeqa/data/language.json): a question's word among them that the corpus never uses is left
-out of its terms, so "Which paper says that…" lacks no word the documents would need."""
-QUESTION_WORDS = frozenset(fold(word) for word in language_data().interrogatives)
-"""Folded English and French interrogatives and the words of a question's form ("many",
-"often", "combien", "ou" for "où": citeqa/data/language.json), the one set abstention,
-follow-ups and the overview read them from. Search keeps some of them ("quand", "combien"
-often recur in the answering sentence), but a question made of nothing else has nothing to
-look up, a reason never names them among the words the documents lack, and an overview
-never asks about them."""
+
+
+def frame_words() -> frozenset[str]:
+    """Folded words that speak of the documents ("paper", "says", "selon"), English and French
+    (citeqa/data/language.json `frame_words`, read when first asked for, not at import): a
+    question's word among them that the corpus never uses is left out of its terms, so "Which
+    paper says that…" lacks no word the documents would need."""
+    return language_words("frame_words")
+
+
+def interrogatives() -> frozenset[str]:
+    """Folded English and French interrogatives and the words of a question's form ("many",
+    "often", "combien", "ou" for "où": citeqa/data/language.json `interrogatives`, read when
+    first asked for), the one set abstention, follow-ups and the overview read them from.
+    Search keeps some of them ("quand", "combien" often recur in the answering sentence), but
+    a question made of nothing else has nothing to look up, a reason never names them among
+    the words the documents lack, and an overview never asks about them."""
+    return language_words("interrogatives")
 
 
 _NAME_SHAPE = re.compile(r"\d|^[A-Z0-9-]{3,}$|[a-z][A-Z]")
@@ -413,7 +419,7 @@ def _own_term(
     context matches), or none for an interrogative; a word the corpus never uses is mentioned
     by its cognates ("organique" by "organic": `cognates`, as _check_focus_word found them,
     looked up here when it did not), or by nothing without any."""
-    if fold(word) in QUESTION_WORDS:
+    if fold(word) in interrogatives():
         return []
     if frequency:
         return [(word, alternatives)]
@@ -424,7 +430,7 @@ def _own_term(
 def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabulary) -> bool:
     """A word about the documents ("paper", "says") that the corpus never uses: no term."""
     elided = re.split(r"['’]", fold(word))[-1]  # "l'article" is "article"
-    return elided in FRAME_WORDS and _frequency(alternatives, vocabulary) == 0
+    return elided in frame_words() and _frequency(alternatives, vocabulary) == 0
 
 
 def question_words(text: str) -> list[str]:
