@@ -46,7 +46,9 @@ line (a code fence, an adornment, a bare RST directive: markup.py) carries no se
 is no sentence of the index; a line ending in a backslash continuation ("aws s3 presign
 s3://bucket/key \\") carries its block and its sentence on into the next line. 5: so does one
 ending in Windows cmd's caret or PowerShell's backtick ("aws ec2 create-ipam ^"); the lines of
-an RST comment (".. a comment" and the lines indented under it) are no sentence of the index."""
+an RST comment (".. a comment" and the lines indented under it) are no sentence of the index; a
+`Key: value` header line runs into no other ("Project-URL: Changelog, https://…" over
+"Project-URL: GitHub, …", however long: a package's METADATA)."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

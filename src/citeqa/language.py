@@ -17,7 +17,8 @@ holds the period, and at line breaks that end a line (a bullet item, a slide lin
 a line without final punctuation runs on into the next when that one opens in lower case, or when
 it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it),
 and a command line continued by a backslash, cmd's caret or PowerShell's backtick
-(`ends_in_continuation`) runs on into its next line;
+(`ends_in_continuation`) runs on into its next line, while a `Key: value` header line never runs
+into another;
 a markup line (a code fence, a heading's underline: markup.py) runs into no other.
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
@@ -316,12 +317,17 @@ def ends_in_continuation(line: str) -> bool:
     return bool(words) and words[-1] not in _TERMINAL
 
 
+_HEADER_FIELD = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]+\S")
+"""A `Key: value` header line (a package's METADATA, an e-mail's headers): one word, a colon,
+a blank. Under another such line it starts a field of its own, however long the line above."""
+
+
 def _continues(line: str, following: str, wrapped: bool) -> bool:
     """Whether `following` carries on the sentence that `line` (not ending a block) started;
     `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it.
     A line continued by a backslash, a caret or a backtick (`ends_in_continuation`) runs into
     any next line but a heading or a markup line: a command's options may look like a table
-    row or a bullet."""
+    row or a bullet. A `Key: value` header line runs into no other (`_HEADER_FIELD`)."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
     if is_markup_line(line) or is_markup_line(following):  # "```python" over "import os"
@@ -330,6 +336,8 @@ def _continues(line: str, following: str, wrapped: bool) -> bool:
         return True
     if is_table_row(line) or is_table_row(following) or is_bullet(following):
         return False
+    if _HEADER_FIELD.match(line) and _HEADER_FIELD.match(following):
+        return False  # "Project-URL: Changelog, https://…" over "Project-URL: GitHub, …"
     core = without_closing_marks(line)
     if not core or core[-1] in _TERMINAL:
         return False
