@@ -285,5 +285,6 @@ def test_rst_comments_are_no_indexed_sentences_and_the_rest_keeps_its_offsets() 
     chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
     spans = [(start, end) for _, start, end in document_sentences(COMMENTED, chunks).tolist()]
     assert spans == [(COMMENTED.index(s), COMMENTED.index(s) + len(s)) for s in kept]
+    assert _indexed(COMMENTED.replace("\n", "\r\n")) == kept  # CRLF: a bare ".." too
     opening = COMMENTED.index(".. This")
     assert rst_comment_spans(COMMENTED)[0] == (opening, COMMENTED.index("\n", opening))
