@@ -30,6 +30,9 @@ def test_index_names_word_lists_and_indexes_them(tmp_path: Path, cli: Any) -> No
     lines = [line for line in result.out.splitlines() if "word lists" in line]
     assert lines == ["  indexed, but 2 files look like word lists, not prose: tlds.txt, vocab.txt"]
     assert "added (4)" in result.out  # indexed all the same
+    (corpus / "tlds.txt").unlink()
+    again = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert "  indexed, but 1 file looks like a word list, not prose: vocab.txt" in again.out
 
 
 def test_a_corpus_of_prose_names_no_word_list(tmp_path: Path, cli: Any) -> None:

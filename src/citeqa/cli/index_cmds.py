@@ -113,8 +113,9 @@ def skipped_lines(skipped: list[str]) -> list[str]:
 
 def word_lists_line(files: list[str]) -> str:
     """One line naming the files read that are lists of words, not prose (wordlists.py)."""
-    count = f"{len(files)} file looks" if len(files) == 1 else f"{len(files)} files look"
-    return f"  indexed, but {count} like word lists, not prose: {_named(files, False)}"
+    many = f"{len(files)} files look like word lists"
+    says = "1 file looks like a word list" if len(files) == 1 else many
+    return f"  indexed, but {says}, not prose: {_named(files, False)}"
 
 
 def _named(files: list[str], indexed: bool) -> str:
