@@ -30,7 +30,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 4
+CUTTING_VERSION = 5
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -44,7 +44,11 @@ over an underline (or between an overline and an underline) of one repeated punc
 character is a heading with them ("Parameters" over "~~~~~~~~~~", RST and setext); a markup
 line (a code fence, an adornment, a bare RST directive: markup.py) carries no sentence on and
 is no sentence of the index; a line ending in a backslash continuation ("aws s3 presign
-s3://bucket/key \\") carries its block and its sentence on into the next line."""
+s3://bucket/key \\") carries its block and its sentence on into the next line. 5: so does one
+ending in Windows cmd's caret or PowerShell's backtick ("aws ec2 create-ipam ^"); the lines of
+an RST comment (".. a comment" and the lines indented under it) are no sentence of the index; a
+`Key: value` header line runs into no other ("Project-URL: Changelog, https://…" over
+"Project-URL: GitHub, …", however long: a package's METADATA)."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

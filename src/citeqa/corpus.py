@@ -40,6 +40,7 @@ from citeqa.models import Document
 from citeqa.paths import check_corpus_folder
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
 from citeqa.titles import derived_title
+from citeqa.wordlists import looks_like_word_list
 
 __all__ = [  # for callers
     "MANIFEST", "UNREADABLE", "CorpusStamps", "UnreadableDocument", "relative_path",
@@ -113,6 +114,9 @@ class CorpusScan:
     manifest_sha256: str | None = None
     """`corpus_manifest_digest` of the manifest the scan read: what the build records and
     compares with the previous build's, computed once."""
+    word_lists: list[str] = field(default_factory=list)
+    """The relative paths of the documents read that are lists of words, not prose
+    (wordlists.looks_like_word_list): indexed, and named by the build's report."""
 
 
 def scan_corpus(
@@ -134,6 +138,7 @@ def scan_corpus(
     walked = _walk(corpus_dir, manifest.domain)
     files, skipped = walked.files, walked.notes()
     entries: list[DocumentEntry] = []
+    word_lists: list[str] = []
     used: set[str] = set()
     unread = list(skipped)  # the files it could not read, for the message when none was read
     heard = progress or (lambda done, total: None)
@@ -149,6 +154,8 @@ def scan_corpus(
             continue
         document = _unique(document, used, warnings)
         take(document)
+        if looks_like_word_list(document.text):
+            word_lists.append(relative_path(path, corpus_dir))
         entries.append(
             DocumentEntry(document.doc_id, document.title, document.path, document.sha256)
         )
@@ -156,7 +163,7 @@ def scan_corpus(
     heard(len(files.names), len(files.names))
     if not entries:
         raise CorpusEmpty(nothing_read(corpus_dir, unread, len(skipped) - len(unread)))
-    return CorpusScan(entries, skipped, warnings, domain_file.domain, files, digest)
+    return CorpusScan(entries, skipped, warnings, domain_file.domain, files, digest, word_lists)
 
 
 UNSUPPORTED_TYPE = "unsupported file type"

@@ -282,6 +282,7 @@ def _report(
         removed=sorted(set(before) - set(after)),
         unchanged=sorted(same),
         skipped=list(reading.skipped),
+        word_lists=list(reading.word_lists),
         warnings=list(reading.warnings) + (notes or []),
         documents=len(after),
         chunks=chunks if chunks is not None else _chunk_total(old),

@@ -16,7 +16,9 @@ Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an ini
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
 a line without final punctuation runs on into the next when that one opens in lower case, or when
 it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it),
-and a command line continued by a backslash (`ends_in_continuation`) runs on into its next line;
+and a command line continued by a backslash, cmd's caret or PowerShell's backtick
+(`ends_in_continuation`) runs on into its next line, while a `Key: value` header line never runs
+into another;
 a markup line (a code fence, a heading's underline: markup.py) runs into no other.
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
@@ -293,20 +295,39 @@ def without_closing_marks(line: str) -> str:
     return line.rstrip(_CLOSING_MARKS)
 
 
+_CONTINUATIONS = "\\^`"
+"""The characters that continue a command on the next line: POSIX shells', Windows cmd's and
+PowerShell's (`ends_in_continuation`)."""
+
+
 def ends_in_continuation(line: str) -> bool:
-    """Whether `line` ends in a shell line continuation: a backslash alone or after a blank,
-    blanks after it aside ("aws s3 presign s3://bucket/key \\" over "--expires-in 604800"), so
-    the command carries on into the next line. Two backslashes (LaTeX's line break "\\\\") or
-    one closing a word ("C:\\Temp\\") are none."""
+    """Whether `line` ends in a shell line continuation, blanks after it aside, so the command
+    carries on into the next line: a backslash (POSIX shells) alone or after a blank ("aws s3
+    presign s3://bucket/key \\" over "--expires-in 604800"), or a caret (Windows cmd: "aws ec2
+    create-ipam ^") or a backtick (PowerShell: "Get-ChildItem -Path C:\\ `") after a blank that
+    follows a command's words. Two backslashes (LaTeX's line break "\\\\"), one closing a word
+    ("C:\\Temp\\"), a caret or backtick alone on its line (a compiler's "^" under the column
+    of an error, a list of characters) or after a sentence's end ("Done. `") are none."""
     core = line.rstrip()
-    return core.endswith("\\") and (len(core) == 1 or core[-2].isspace())
+    if not core or core[-1] not in _CONTINUATIONS or (len(core) > 1 and not core[-2].isspace()):
+        return False
+    if core[-1] == "\\":
+        return True
+    words = core[:-1].rstrip()
+    return bool(words) and words[-1] not in _TERMINAL
+
+
+_HEADER_FIELD = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]+\S")
+"""A `Key: value` header line (a package's METADATA, an e-mail's headers): one word, a colon,
+a blank. Under another such line it starts a field of its own, however long the line above."""
 
 
 def _continues(line: str, following: str, wrapped: bool) -> bool:
     """Whether `following` carries on the sentence that `line` (not ending a block) started;
     `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it.
-    A line continued by a backslash (`ends_in_continuation`) runs into any next line but a
-    heading or a markup line: a command's options may look like a table row or a bullet."""
+    A line continued by a backslash, a caret or a backtick (`ends_in_continuation`) runs into
+    any next line but a heading or a markup line: a command's options may look like a table
+    row or a bullet. A `Key: value` header line runs into no other (`_HEADER_FIELD`)."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
     if is_markup_line(line) or is_markup_line(following):  # "```python" over "import os"
@@ -315,6 +336,8 @@ def _continues(line: str, following: str, wrapped: bool) -> bool:
         return True
     if is_table_row(line) or is_table_row(following) or is_bullet(following):
         return False
+    if _HEADER_FIELD.match(line) and _HEADER_FIELD.match(following):
+        return False  # "Project-URL: Changelog, https://…" over "Project-URL: GitHub, …"
     core = without_closing_marks(line)
     if not core or core[-1] in _TERMINAL:
         return False

@@ -172,6 +172,9 @@ class BuildReport(Frozen):
     unchanged: list[str] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list)
     """Files not indexed, each with the reason."""
+    word_lists: list[str] = Field(default_factory=list)
+    """Files read in this build that are lists of words, not prose (wordlists.py): indexed,
+    and named in the report so that a user can move them out of the corpus."""
     warnings: list[str] = Field(default_factory=list)
     documents: int = 0
     chunks: int = 0

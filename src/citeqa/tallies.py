@@ -9,7 +9,9 @@ whole 50 MB document's.
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -18,7 +20,7 @@ from typing import overload
 import numpy as np
 
 from citeqa.language import split_sentences
-from citeqa.markup import is_markup_line
+from citeqa.markup import is_markup_line, rst_comment_spans
 
 PIECE_CHARS = 1 << 16
 """About how many characters `text_pieces` gives at a time."""
@@ -109,18 +111,30 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]]) -> np.
     """The sentences of one document's chunks, given as (chunk number, start, end): rows of
     (chunk number, start, end), each sentence once with the first chunk holding it, sorted by
     start then end; sentences without a letter or digit are left out, and so are markup lines
-    (a code fence "```shell", a bare RST directive: markup.is_markup_line)."""
+    (a code fence "```shell", a bare RST directive: markup.is_markup_line) and sentences inside
+    an RST comment (markup.rst_comment_spans: text a reader of the document never sees)."""
     found = array("q")
+    comments = rst_comment_spans(text)
     for number, start, end in chunks:
         for first, last in split_sentences(text, start, end):
-            sentence = text[first:last]
-            if any(char.isalnum() for char in sentence) and not is_markup_line(sentence):
+            if _is_text(text[first:last]) and not _inside(comments, first, last):
                 found.extend((number, first, last))
     rows = np.frombuffer(found, dtype=np.int64).reshape(-1, 3)
     rows = rows[np.lexsort((rows[:, 0], rows[:, 2], rows[:, 1]))]
     new = np.ones(len(rows), dtype=bool)
     new[1:] = (rows[1:, 1] != rows[:-1, 1]) | (rows[1:, 2] != rows[:-1, 2])
     return rows[new]
+
+
+def _is_text(sentence: str) -> bool:
+    """Whether a sentence holds a letter or digit and is no markup line."""
+    return any(char.isalnum() for char in sentence) and not is_markup_line(sentence)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether text[start:end] lies within one of `spans` (sorted, none overlapping)."""
+    at = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
+    return at >= 0 and spans[at][0] <= start and end <= spans[at][1]
 
 
 def whole_chunk_sentences(

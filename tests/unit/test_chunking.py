@@ -352,6 +352,25 @@ def test_lines_that_are_items_stay_apart(text: str) -> None:
     assert all("\n" not in sentence for sentence in sentences(text))
 
 
+HEADERS = (  # a package's METADATA, as the session 13 trial indexed it
+    "Metadata-Version: 2.4\n"
+    "Name: attrs\n"
+    "Project-URL: Documentation, https://www.attrs.org/\n"
+    "Project-URL: Changelog, https://www.attrs.org/en/stable/changelog.html\n"
+    "Project-URL: GitHub, https://github.com/python-attrs/attrs\n"
+    "License-Expression: MIT\n"
+    "Classifier: Programming Language :: Python :: Implementation :: CPython\n"
+    "Classifier: Programming Language :: Python :: Implementation :: PyPy\n"
+    "Requires-Python: >=3.9"
+)
+
+
+def test_each_header_line_is_a_sentence_of_its_own() -> None:
+    """Long `Key: value` lines were read as a hard-wrapped paragraph: "Project-URL: Changelog…"
+    ran on into "Project-URL: GitHub…", two Classifier lines into one sentence."""
+    assert sentences(HEADERS) == HEADERS.split("\n")
+
+
 SOIL = """Soil Microbial Diversity Under No-Till Management
 
 Abstract

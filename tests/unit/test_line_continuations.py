@@ -33,10 +33,14 @@ def sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in split_sentences(text)]
 
 
-def test_a_continued_command_is_one_indexed_sentence() -> None:
-    document = Document(doc_id="d", title="t", path="/d.rst", text=PRESIGN, sha256="0")
+def _indexed(text: str) -> list[str]:
+    document = Document(doc_id="d", title="t", path="/d.rst", text=text, sha256="0")
     chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
-    indexed = [PRESIGN[start:end] for _, start, end in document_sentences(PRESIGN, chunks)]
+    return [text[start:end] for _, start, end in document_sentences(text, chunks)]
+
+
+def test_a_continued_command_is_one_indexed_sentence() -> None:
+    indexed = _indexed(PRESIGN)
     assert COMMAND in indexed
     assert "--expires-in 604800" not in indexed
 
@@ -50,10 +54,41 @@ def test_a_continued_command_is_one_indexed_sentence() -> None:
         ("a line break in LaTeX \\\\", False),
         ("the folder C:\\Temp\\", False),
         ("a sentence.", False),
+        ("    aws ec2 create-ipam ^", True),  # Windows cmd
+        ('        --description "Example description" ^  ', True),
+        ("Get-ChildItem -Path C:\\Logs `", True),  # PowerShell
+        ("                    ^", False),  # a compiler's caret under an error's column
+        ("^", False),
+        ("`", False),
+        ("2^", False),
+        ("echo `date`", False),
+        ("It is done. ^", False),
     ],
 )
 def test_a_continuation_is_a_backslash_alone_or_after_a_blank(line: str, continued: bool) -> None:
     assert ends_in_continuation(line) is continued
+
+
+WINDOWS = (  # the trial's awscli example, its Windows form
+    "(Windows)::\n"
+    "\n"
+    "    aws ec2 create-ipam ^\n"
+    '        --description "Example description" ^\n'
+    "        --tag-specifications ResourceType=ipam,Tags=[{Key=Name,Value=ExampleIPAM}]\n"
+    "\n"
+    "PowerShell::\n"
+    "\n"
+    "    Get-ChildItem -Path C:\\Logs `\n"
+    "        -Filter *.log | Remove-Item\n"
+)
+
+
+def test_cmd_and_powershell_continuations_run_on_like_a_backslash() -> None:
+    """A cmd caret or a PowerShell backtick ending a command line left its options apart."""
+    indexed = _indexed(WINDOWS)
+    assert WINDOWS.split("\n\n")[1].strip() in indexed
+    assert "Get-ChildItem -Path C:\\Logs `\n        -Filter *.log | Remove-Item" in indexed
+    assert "--description" not in " ".join(s for s in indexed if s.startswith("--"))
 
 
 def test_option_lines_that_look_like_table_rows_stay_in_their_command() -> None:

@@ -19,6 +19,7 @@ from citeqa.markup import (
     is_fence,
     is_markup_line,
     is_rst_comment,
+    rst_comment_spans,
     underlines,
 )
 from citeqa.models import Chunk, Document, Hit, Sentence
@@ -225,3 +226,65 @@ def test_a_directive_with_prose_on_its_line_keeps_that_prose() -> None:
 )
 def test_front_matter_is_measured_to_its_closing_line(text: str, length: int) -> None:
     assert front_matter_chars(text) == length
+
+
+COMMENTED = (
+    "Guide\n"
+    "=====\n"
+    "\n"
+    ".. This data file has been placed in the public domain.\n"
+    "\n"
+    "The tool copies files.\n"
+    "\n"
+    ".. A comment over two lines\n"
+    "   that the page never shows.\n"
+    "\n"
+    ".. note:: Back up first.\n"
+    "\n"
+    ".. note::\n"
+    "\n"
+    "   Dates are kept only on Linux.\n"
+    "\n"
+    "..\n"
+    "   A comment opened by a bare marker.\n"
+    "\n"
+    "..\n"
+    "\n"
+    "   A block quote after an empty marker.\n"
+    "\n"
+    ".. [1] A footnote the page shows.\n"
+    "\n"
+    "    .. An indented comment.\n"
+    "    Its paragraph's next line is no part of it.\n"
+)
+
+
+def _indexed(text: str) -> list[str]:
+    document = Document(doc_id="d", title="t", path="/d.rst", text=text, sha256="0", kind="rst")
+    chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
+    return [text[start:end] for _, start, end in document_sentences(text, chunks).tolist()]
+
+
+def test_rst_comments_are_no_indexed_sentences_and_the_rest_keeps_its_offsets() -> None:
+    """Session 13 readers: ".. this is a comment" blocks and their indented bodies were indexed
+    and quotable, though a reader of the rendered page never sees them."""
+    indexed = _indexed(COMMENTED)
+    assert not any("comment" in sentence for sentence in indexed), indexed
+    assert not any("public domain" in sentence for sentence in indexed)
+    kept = [
+        "Guide",
+        "The tool copies files.",
+        ".. note:: Back up first.",
+        "Dates are kept only on Linux.",
+        "A block quote after an empty marker.",
+        "[1] A footnote the page shows.",
+        "Its paragraph's next line is no part of it.",
+    ]
+    assert indexed == kept
+    document = Document(doc_id="d", title="t", path="/d.rst", text=COMMENTED, sha256="0")
+    chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
+    spans = [(start, end) for _, start, end in document_sentences(COMMENTED, chunks).tolist()]
+    assert spans == [(COMMENTED.index(s), COMMENTED.index(s) + len(s)) for s in kept]
+    assert _indexed(COMMENTED.replace("\n", "\r\n")) == kept  # CRLF: a bare ".." too
+    opening = COMMENTED.index(".. This")
+    assert rst_comment_spans(COMMENTED)[0] == (opening, COMMENTED.index("\n", opening))

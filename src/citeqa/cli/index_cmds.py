@@ -80,6 +80,8 @@ def print_report(report: BuildReport) -> None:
         console.print(Text(f"  unchanged ({len(report.unchanged)})"))
     for line in skipped_lines(report.skipped):
         console.print(Text(line, style="yellow"))
+    if report.word_lists:
+        console.print(Text(word_lists_line(report.word_lists), style="yellow"))
     for line in report.warnings:
         console.print(Text(f"  warning: {shown(line)}", style="yellow"))
 
@@ -107,6 +109,13 @@ def skipped_lines(skipped: list[str]) -> list[str]:
         rest = [name for reason in groups if reason not in reasons for name in groups[reason]]
         lines.append(f"  skipped for {others} other reasons ({len(rest)}): {_named(rest, False)}")
     return lines
+
+
+def word_lists_line(files: list[str]) -> str:
+    """One line naming the files read that are lists of words, not prose (wordlists.py)."""
+    many = f"{len(files)} files look like word lists"
+    says = "1 file looks like a word list" if len(files) == 1 else many
+    return f"  indexed, but {says}, not prose: {_named(files, False)}"
 
 
 def _named(files: list[str], indexed: bool) -> str:

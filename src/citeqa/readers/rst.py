@@ -9,8 +9,9 @@ machine) for what the text reading below already gives. RST's light markup is re
 Markdown's is, on the verbatim text: a title line over an underline (or between an overline
 and an underline) of one repeated punctuation character is a heading (blocks.py), adornment,
 code-fence and bare directive lines (".. code-block:: python") are no sentence and no quote
-runs across one (markup.py, tallies.py, quoting.py), and a title skips comments (".. This
-data file has been placed in the public domain.") and directives (titles.py).
+runs across one (markup.py, tallies.py, quoting.py), a comment (".. This data file has been
+placed in the public domain.", with the lines indented under it) is no sentence of the index
+(markup.rst_comment_spans, tallies.py) and a title skips comments and directives (titles.py).
 """
 
 from __future__ import annotations

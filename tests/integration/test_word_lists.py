@@ -1,0 +1,59 @@
+"""A file that is a list of words (a vocabulary, a dictionary, reserved names: one token a line,
+thousands of lines) was indexed in silence, filling the index with "sentences" of one word;
+`citeqa index` now names such files on one line, and still indexes them (session 13 trial: a
+model's 30,522-line vocab.txt in a corpus of package documentation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citeqa.wordlists import WORD_LIST_LINES_MIN, looks_like_word_list
+from small_corpora import make_corpus
+
+PROSE_LINE = "Belimumab reduces the activity of B cells in lupus.\n"
+
+
+def _vocabulary(lines: int) -> str:
+    """A made-up vocabulary: letter pairs and numbers, one a line, as tokenizers list them."""
+    return "".join(f"{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{n}\n" for n in range(lines))
+
+
+def test_index_names_word_lists_and_indexes_them(tmp_path: Path, cli: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "vocab.txt").write_text("[PAD]\n[UNK]\n" + _vocabulary(3000), encoding="utf-8")
+    (corpus / "tlds.txt").write_text("# Version 2026\n" + _vocabulary(1500), encoding="utf-8")
+    result = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert result.code == 0, result.err
+    lines = [line for line in result.out.splitlines() if "word lists" in line]
+    assert lines == ["  indexed, but 2 files look like word lists, not prose: tlds.txt, vocab.txt"]
+    assert "added (4)" in result.out  # indexed all the same
+    (corpus / "tlds.txt").unlink()
+    again = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert "  indexed, but 1 file looks like a word list, not prose: vocab.txt" in again.out
+
+
+def test_a_corpus_of_prose_names_no_word_list(tmp_path: Path, cli: Any) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    result = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert result.code == 0, result.err
+    assert "word list" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (_vocabulary(WORD_LIST_LINES_MIN), True),
+        (_vocabulary(WORD_LIST_LINES_MIN - 1), False),  # a short list is read as any text
+        (_vocabulary(1000).replace("\n", "\r\n"), True),
+        ("\n\n".join(_vocabulary(1000).splitlines()), True),  # blank lines between its words
+        (PROSE_LINE * 1000, False),
+        (_vocabulary(900) + PROSE_LINE * 100, False),  # a tenth of prose: no list
+        (_vocabulary(990) + PROSE_LINE * 10, True),  # a header line or two among thousands
+        ("".join(f"Step{n}\n{PROSE_LINE}" for n in range(500)), False),  # labels over prose
+    ],
+)
+def test_a_word_list_is_one_token_a_line_over_many_lines(text: str, listed: bool) -> None:
+    assert looks_like_word_list(text) is listed
