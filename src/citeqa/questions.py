@@ -121,7 +121,7 @@ _KEY_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
 def question_keys(question: str) -> frozenset[str]:
     """The numbers and identifiers the question names, folded ("exit code 9" → "9";
     "E1042", "retention_days", "4.1.0", "--max-size"): what it may look up as a table's cell
-    (tables.names_a_cell). A French elision is left out ("l'E1042" → "e1042")."""
+    (tables.key_cells). A French elision is left out ("l'E1042" → "e1042")."""
     return folded_keys(key_words(question))
 
 
@@ -168,7 +168,7 @@ class QuestionTerms:
     weighing less occurs in the corpus, and its weight over this one says how rare it is."""
     keys: frozenset[str] = frozenset()
     """The numbers and identifiers the focus names (`question_keys`), read once by `analyse`:
-    what scoring and quoting look a table row up by (tables.names_a_cell)."""
+    what scoring and quoting look a table row up by (tables.key_cells)."""
     unwritten_keys: list[str] = field(default_factory=list)
     """The keys of the focus (`key_words`), as typed, that the corpus never writes in a form
     the build stored (Vocabulary.writes_key): a lookup of one no table can hold

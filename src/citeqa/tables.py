@@ -30,7 +30,6 @@ __all__ = [
     "is_table_frame",
     "key_cells",
     "key_column",
-    "names_a_cell",
     "row_cells",
 ]
 
@@ -167,11 +166,6 @@ def key_cells(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
         bool(key) and fold(key) in keys,
         any(cell and fold(cell) in keys for cell in cells[:column]),
     )
-
-
-def names_a_cell(line: str, keys: frozenset[str], column: int = 0) -> bool:
-    """Whether a table row's cell in its key column is among `keys` (`key_cells`)."""
-    return key_cells(line, keys, column).names_key
 
 
 def key_column(rows: list[list[str]]) -> int | None:

@@ -13,7 +13,6 @@ from citeqa.tables import (
     is_table_frame,
     key_cells,
     key_column,
-    names_a_cell,
     row_cells,
 )
 
@@ -210,9 +209,11 @@ def test_what_a_bank_remembers_of_tables_and_headings_stays_within_its_bounds(
 
 
 def test_a_first_cell_is_read_without_spaces_and_paired_inline_markup() -> None:
-    assert names_a_cell("| `retention_days` | **30** | Days kept |", frozenset({"retention_days"}))
-    assert names_a_cell("| **30** | Days kept |", frozenset({"30"}))
-    assert names_a_cell("E1042\tDisk full\t", frozenset({"e1042"}))
+    assert key_cells(
+        "| `retention_days` | **30** | Days kept |", frozenset({"retention_days"})
+    ).names_key
+    assert key_cells("| **30** | Days kept |", frozenset({"30"})).names_key
+    assert key_cells("E1042\tDisk full\t", frozenset({"e1042"})).names_key
     # paired markup only: "_" begins identifiers ("_sync_dir", as the question keeps it)
     for row, key in [
         ("| _sync_dir | x |", "_sync_dir"),
@@ -221,7 +222,7 @@ def test_a_first_cell_is_read_without_spaces_and_paired_inline_markup() -> None:
         ("| **`y`** | z |", "y"),
         ("| ` | z |", "`"),
     ]:
-        assert names_a_cell(row, frozenset({key})), row
+        assert key_cells(row, frozenset({key})).names_key, row
 
 
 @pytest.mark.parametrize(
@@ -247,7 +248,7 @@ def test_a_first_cell_is_read_without_spaces_and_paired_inline_markup() -> None:
 def test_a_row_names_a_cell_when_a_whole_cell_is_a_key(
     line: str, keys: set[str], expected: bool
 ) -> None:
-    assert names_a_cell(line, frozenset(keys)) is expected
+    assert key_cells(line, frozenset(keys)).names_key is expected
 
 
 def test_a_rows_table_span_is_its_tables_whole_lines() -> None:
@@ -335,9 +336,9 @@ def test_a_row_is_looked_up_by_its_key_column_not_its_row_number() -> None:
     assert column == 1
     assert key_cells(row, keys, column) == KeyCells(names_key=False, numbered_key=True)
     assert key_cells(row, frozenset({"500"}), column) == KeyCells(True, False)
-    assert names_a_cell(row, frozenset({"500"}), column)
+    assert key_cells(row, frozenset({"500"}), column).names_key
     # the first column, by default and for prose
-    assert names_a_cell(row, keys)
+    assert key_cells(row, keys).names_key
     assert headers.key_column(0) == 0
     assert key_cells("| 2 | Bad usage |", keys, 0) == KeyCells(True, False)
-    assert not names_a_cell("| 2 |", frozenset({"2"}), 3)
+    assert not key_cells("| 2 |", frozenset({"2"}), 3).names_key

@@ -3,7 +3,7 @@
 A wrong answer string turns a right lookup into a miss, and a lookup whose key is not the
 first cell of its answering row measures something else, so every answerable question is
 checked against its document: the accepted answer is verbatim in it, once, on a table row
-whose first cell the question names (questions.question_keys, tables.names_a_cell), but for
+whose first cell the question names (questions.question_keys, tables.key_cells), but for
 the few asked by a word key. A key that is a row of several documents (exit code 1 is a row of
 driftsync's and of rangeur's codes) is asked with its document's name. Unanswerable ones ask a
 key no table has, or a column the table of the key they name does not have. Dev and test share
@@ -19,7 +19,7 @@ import pytest
 
 from citeqa.evaluation import EvalQuestion, load_sets
 from citeqa.questions import question_keys
-from citeqa.tables import TableHeaders, names_a_cell
+from citeqa.tables import TableHeaders, key_cells
 
 WORD_KEYS = {"What does the held state mean in driftsync status?"}
 """Lookups by a word key (`held`): no number or identifier for question_keys to read."""
@@ -45,7 +45,7 @@ def words(text: str) -> set[str]:
 def documents_keyed(question: str, texts: dict[str, str]) -> set[str]:
     """The documents with a row whose first cell the question names."""
     keys = question_keys(question)
-    return {doc for doc, text in texts.items() if any(names_a_cell(line, keys) for line in
+    return {doc for doc, text in texts.items() if any(key_cells(line, keys).names_key for line in
                                                       text.splitlines())}  # fmt: skip
 
 
@@ -106,7 +106,7 @@ def test_each_answer_is_once_in_its_document_on_the_row_the_question_names(
         holding = [line for line in lines if fold(answer) in fold(line)]
         assert len(holding) == 1, (q.id, holding)
         if q.question not in WORD_KEYS:
-            assert names_a_cell(holding[0], question_keys(q.question)), (q.id, holding[0])
+            assert key_cells(holding[0], question_keys(q.question)).names_key, (q.id, holding[0])
 
 
 def test_unanswerable_questions_name_a_missing_key_or_a_missing_column(
@@ -117,7 +117,7 @@ def test_unanswerable_questions_name_a_missing_key_or_a_missing_column(
         keys = question_keys(q.question)
         keyed = [
             (doc, start) for doc, text in texts.items()
-            for start, line in lines_at(text) if names_a_cell(line, keys)
+            for start, line in lines_at(text) if key_cells(line, keys).names_key
         ]  # fmt: skip
         missing_key += not keyed
         assert (q.id in MISSING_COLUMNS) == bool(keyed), (q.id, keyed)
