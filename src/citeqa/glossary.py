@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import Literal, get_args
 
 from citeqa.domain import Domain, NumberedForms, language_data
 from citeqa.lexical import fold as lexical_fold
@@ -23,15 +24,32 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", lexical_fold(text)).strip()
 
 
+WordList = Literal[
+    "caption_labels",
+    "frame_words",
+    "interrogatives",
+    "key_cues",
+    "row_number_headers",
+    "title_header_keys",
+    "title_labels",
+]
+"""The language data's word lists (fields of domain.Domain) that `language_words` reads."""
+
+
 @cache
-def language_words(name: str) -> frozenset[str]:
+def language_words(name: WordList) -> frozenset[str]:
     """The words of the language data's list `name` (a field of domain.Domain: "key_cues",
     "title_labels"; "frame_words", its lists by language, together), folded: the set a
-    folded word is looked up in, read when first asked for, not at import."""
+    folded word is looked up in, read when first asked for, not at import. Any other name is
+    a ValueError, and a field that is no list of words a TypeError (a string would be read as
+    the set of its characters)."""
+    if name not in get_args(WordList):
+        raise ValueError(f"no word list {name!r} in the language data")
     words = getattr(language_data(), name)
-    if isinstance(words, dict):
-        words = [word for group in words.values() for word in group]
-    return frozenset(fold(word) for word in words)
+    groups = words.values() if isinstance(words, dict) else [words]
+    if not all(isinstance(group, (list, tuple)) for group in groups):
+        raise TypeError(f"the language data's {name!r} is no list of words")
+    return frozenset(fold(word) for group in groups for word in group)
 
 
 def _pattern(term: str) -> re.Pattern[str]:
