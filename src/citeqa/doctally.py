@@ -38,10 +38,10 @@ from citeqa.jsonfiles import parse_json
 from citeqa.jsonlines import save_array, write_file
 from citeqa.language import document_languages
 from citeqa.lexical import stopwords, tokenize
+from citeqa.libraries import library_version
 from citeqa.models import Chunk, Document
 from citeqa.questions import folded_words
 from citeqa.tallies import ROWS_AT_A_TIME, TermIds, text_pieces
-from citeqa.writing import library_version
 
 TALLIES_FILE = "tallies.jsonl"
 TERMS = "terms"

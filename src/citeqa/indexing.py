@@ -28,6 +28,7 @@ from citeqa.corpus import (
 from citeqa.embedding import Embedder, check_available, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
 from citeqa.filelist import FileList
+from citeqa.libraries import library_versions
 from citeqa.models import BuildReport, ChannelInfo, Document
 from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
 from citeqa.paths import check_corpus_folder
@@ -43,7 +44,7 @@ from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
 from citeqa.store import FORMAT_VERSION, IndexedFile
 from citeqa.vectorindex import faiss_module
-from citeqa.writing import index_type_for, library_versions, write_build
+from citeqa.writing import index_type_for, write_build
 
 
 def relative_file(document: Document | DocumentEntry, corpus_dir: Path) -> str:

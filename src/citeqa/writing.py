@@ -8,7 +8,6 @@ The folder's layout, and reading it back, are store.py's; publishing it, publish
 from __future__ import annotations
 
 import json
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -44,21 +43,3 @@ def write_build(
 def index_type_for(count: int, settings: Settings) -> str:
     """The FAISS index kind for `count` vectors under `settings` (vectorindex.index_kind_for)."""
     return index_kind_for(count, settings.flat_index_max, settings.compressed_index_min)
-
-
-LIBRARIES = ("citeqa", "faiss-cpu", "bm25s", "PyStemmer", "numpy", "sentence-transformers")
-"""The packages whose versions a manifest records (`library_versions`)."""
-
-
-def library_versions() -> dict[str, str]:
-    """The installed version of each of LIBRARIES (those installed), for the manifest."""
-    versions = {name: library_version(name) for name in LIBRARIES}
-    return {name: version for name, version in versions.items() if version is not None}
-
-
-def library_version(name: str) -> str | None:
-    """The installed version of the package `name`; None when it is not installed."""
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return None

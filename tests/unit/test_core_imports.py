@@ -44,3 +44,13 @@ def test_the_check_can_fail() -> None:
     """The same probe sees a forbidden module when one is imported (so it is not vacuous)."""
     loaded = _modules_after_importing(("citeqa.store", "rich.text"))
     assert "rich" in loaded
+
+
+def test_the_tally_recipe_loads_no_build_writer() -> None:
+    """doctally names PyStemmer's version in its recipe through citeqa.libraries, not through
+    the manifest writer (citeqa.writing), which would load the settings, the vector index and
+    the verification with it (37 citeqa modules for `import citeqa.doctally`, 24 without)."""
+    loaded = _modules_after_importing(("citeqa.doctally",))
+    assert "citeqa.libraries" in loaded
+    writer = {"citeqa.writing", "citeqa.config", "citeqa.vectorindex", "citeqa.verification"}
+    assert not writer & loaded, sorted(writer & loaded)
