@@ -30,7 +30,7 @@ from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
 from citeqa.questions import QuestionTerms
 from citeqa.sentencetable import SentenceTable
-from citeqa.tables import TableHeaders, is_table_frame, key_cells
+from citeqa.tables import Reading, Rows, TableHeaders, is_table_frame, key_cells
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -208,11 +208,26 @@ class SentenceBank:
     def table_of(self, index: int) -> tuple[str, int, int] | None:
         """The document and span of the table whose row sentence `index` is, or None (not a
         table row): which table a row belongs to (tables.TableHeaders.span)."""
-        sentence = self.sentences[index]
         if not is_table_row(self.text(index)):
             return None
+        return self.table_holding(index)
+
+    def table_holding(self, index: int) -> tuple[str, int, int] | None:
+        """The document and span of the table one of whose rows holds the start of sentence
+        `index`, or None: `table_of`, but for any piece of a row, itself no row (a row cut
+        longer than a chunk: its middle piece holds no pipe). A sentence starting on a line that
+        is no row is in none, though it runs into one ('find . \\' continued by '| grep x |')."""
+        sentence = self.sentences[index]
         span = self._tables_of(sentence.doc_id).span(sentence.start)
         return None if span is None else (sentence.doc_id, *span)
+
+    def read_table(
+        self, table: tuple[str, int, int], reader: Callable[[Rows], Reading]
+    ) -> Reading | None:
+        """`reader` of the rows of `table` (as `table_of` gives it), read once a table and
+        reader while the bank keeps its document's tables (tables.TableHeaders.read)."""
+        doc_id, start, _ = table
+        return self._tables_of(doc_id).read(start, reader)
 
     def key_column(self, index: int) -> int:
         """The position of the key column of the table whose row sentence `index` is

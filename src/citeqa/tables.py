@@ -9,8 +9,8 @@ sentence when answering.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, TypeVar
 
 from citeqa.glossary import fold, language_words
 from citeqa.keyshapes import cell_key, key_kind
@@ -32,6 +32,10 @@ __all__ = [
     "key_column",
     "row_cells",
 ]
+
+Rows = tuple[tuple[str, ...], ...]
+"""A table's rows, each the tuple of its cells (`row_cells`), header row first."""
+Reading = TypeVar("Reading")
 
 MIN_NUMBERED_ROWS = 2
 """The fewest rows a column numbers 1, 2, … n to be a row-number column (`key_column`)."""
@@ -57,6 +61,9 @@ class TableHeaders:
         """Each known table, in text order."""
         self._key_columns: dict[int, int] = {}
         """The key column (`key_column`) of each table asked about, by its first line's start."""
+        self._readings: dict[tuple[int, Callable[[Rows], object]], object] = {}
+        """What each reader made of each table it read (`read`), by the table's first line's
+        start and the reader."""
 
     def header(self, offset: int) -> Span | None:
         """The span of the header row (first row) of the table holding `offset`, or None. A
@@ -88,6 +95,21 @@ class TableHeaders:
             column = key_column(row_cells(self.text, (table[0], table[1])))
             self._key_columns[table[0]] = 0 if column is None else column
         return self._key_columns[table[0]]
+
+    def read(self, offset: int, reader: Callable[[Rows], Reading]) -> Reading | None:
+        """`reader` of the rows (`row_cells`, as tuples) of the table holding `offset`, read
+        once a table and reader while this text's tables are kept (SentenceBank keeps a
+        document's, TABLE_DOCUMENTS of them); None when no table is there. `reader` is a
+        function of the rows alone and its reading is shared by every caller: an immutable
+        value."""
+        table = self._table_at(offset)
+        if table is None:
+            return None
+        key = (table[0], reader)
+        if key not in self._readings:
+            rows = row_cells(self.text, (table[0], table[1]))
+            self._readings[key] = reader(tuple(tuple(row) for row in rows))
+        return self._readings[key]  # type: ignore[return-value]  # stored by `reader` above
 
     def _table_at(self, offset: int) -> _Table | None:
         if not 0 <= offset < len(self.text):
@@ -181,14 +203,16 @@ def key_column(rows: list[list[str]]) -> int | None:
     return column if column_keys(cells)[0] is not None else 0
 
 
-def first_unnumbered_column(rows: list[list[str]]) -> int | None:
+def first_unnumbered_column(rows: Sequence[Sequence[str]]) -> int | None:
     """The position of a table's first column whose cells do not count 1, 2, … n
     (`counts_rows`, whatever its header), in its `rows` (`row_cells`); None when every
     column counts them."""
     return _first_column(rows, counts_rows)
 
 
-def _first_column(rows: list[list[str]], numbers: Callable[[list[str]], bool]) -> int | None:
+def _first_column(
+    rows: Sequence[Sequence[str]], numbers: Callable[[list[str]], bool]
+) -> int | None:
     """The position of the first column of `rows` whose cells `numbers` does not call row
     numbers; None when it calls every column's so."""
     width = max((len(row) for row in rows), default=0)

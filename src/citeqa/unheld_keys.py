@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -45,7 +45,7 @@ from citeqa.keyshapes import cell_key, key_kind, skeleton
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
-from citeqa.tables import column_keys, first_unnumbered_column, row_cells
+from citeqa.tables import Rows, column_keys, first_unnumbered_column
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "unheld_key"]
 
@@ -55,8 +55,6 @@ NUMBER_DIGITS = 18
 """A key's number is read from its first digits only: a cell of thousands of digits is no
 number Python reads at once (int() refuses over 4,300), nor one a person compares."""
 _DIGITS = re.compile(r"\d+")
-TABLES = 256
-"""Tables of the evidence whose `_Table` is remembered (`_table`), by their text."""
 
 
 @dataclass(frozen=True)
@@ -86,43 +84,42 @@ def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) ->
 
 @dataclass(frozen=True)
 class _Table:
-    """A table of the evidence: its rows, header row first, each the list of its cells
+    """A table of the evidence: its rows, header row first, each the tuple of its cells
     (tables.row_cells); the kind of key it is looked up by (None for none) and those keys, as
     its key column writes them (`_key_column`); whether its key column is open-ended, a cell
-    of it standing for many numbers (`_open`: "128+n", "4xx", "≥ 128")."""
+    of it standing for many numbers (`_open`: "128+n", "4xx", "≥ 128"). Immutable: the bank
+    keeps one for each table read (`_tables`), shared by every question after."""
 
-    rows: list[list[str]]
+    rows: Rows
     kind: str | None
-    keys: list[str]
+    keys: tuple[str, ...]
     open: bool = False
 
     @classmethod
-    def of(cls, rows: list[list[str]]) -> _Table:
+    def of(cls, rows: Sequence[Sequence[str]]) -> _Table:
         cells = _key_column(rows)
         open_ended = any(map(_open, cells))
         column = [cell_key(cell) for cell in cells]
         kind, keyed = column_keys(column)
-        return cls(rows, kind, keyed, open_ended)
+        return cls(tuple(map(tuple, rows)), kind, tuple(keyed), open_ended)
 
 
 def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
-    """Each table that a passage of `hits` holds a row of, its rows' tables as answering reads
-    them (SentenceBank.table_of of the passage's sentences), the whole table read (the rows
-    outside the passage too), each table once."""
+    """Each table that a passage of `hits` holds a row or a piece of a row of (a sentence of
+    the passage starting on one of its rows: SentenceBank.table_holding, so a row cut longer
+    than a chunk counts in each of its chunks), the whole table read (the rows outside the
+    passage too), each table once. A sentence is read where it starts, as answering reads it:
+    a shell line continued into '| grep x | sort' starts on no row, so it is no table.
+    Each table's `_Table` is read once while the bank keeps its document's tables
+    (SentenceBank.read_table, by the table's place): the same tables are in the evidence of
+    question after question."""
     spans = dict.fromkeys(
         table
         for hit in hits
         for index in bank.in_chunk(hit.chunk)
-        if (table := bank.table_of(index)) is not None
+        if (table := bank.table_holding(index)) is not None
     )
-    return [_table(bank.documents[doc].text[start:end]) for doc, start, end in spans]
-
-
-@lru_cache(maxsize=TABLES)
-def _table(text: str) -> _Table:
-    """The table written `text` (its span of its document), read once while remembered: the
-    same tables are in the evidence of question after question."""
-    return _Table.of(row_cells(text, (0, len(text))))
+    return [read for span in spans if (read := bank.read_table(span, _Table.of)) is not None]
 
 
 def _holds(table: _Table, keys: Iterable[str]) -> bool:
@@ -194,7 +191,7 @@ def _open(cell: str) -> bool:
     return any(pattern.search(folded) for pattern in _open_patterns())
 
 
-def _key_column(table: list[list[str]]) -> list[str]:
+def _key_column(table: Sequence[Sequence[str]]) -> list[str]:
     """The cells of a table's key column for this rule, header included: its first column that
     does not number its rows (tables.first_unnumbered_column; a `| # | Step |` list numbered
     1, 2, 3 is no table looked up by numbers, so it holds no number nor names a closest one);

@@ -78,4 +78,4 @@ def test_a_numbered_list_is_no_table_looked_up_by_numbers() -> None:
     the rule never names its 3 and 2 as the closest exit codes (its key column is its first
     unnumbered one, tables.first_unnumbered_column, whose cells are no keys)."""
     steps = _Table.of([["#", "Step"], ["1", "Install it"], ["2", "Run it"], ["3", "Start it"]])
-    assert steps.kind is None and steps.keys == []
+    assert steps.kind is None and steps.keys == ()
