@@ -2,7 +2,7 @@
 
 Pure functions, no I/O. Lines are grouped into runs of non-blank lines, each cut where its lines
 change kind (a markdown heading, table rows, bullets, text; lines after a bullet continue its
-item, a line after a backslash continuation its command's block); a standalone short line that
+item, a line carrying on a continued command its command's block); a standalone short line that
 leads content, or a paragraph wholly in bold, is a heading, and so is a numbered line inside a
 paragraph standing over prose after a sentence's end ("3. Results", "Article 5 - Fees"), as
 plain text and PDF text have them.
@@ -19,7 +19,7 @@ from typing import Literal
 from citeqa.glossary import fold, language_words
 from citeqa.language import (
     Span,
-    ends_in_continuation,
+    carried_commands,
     is_bullet,
     is_markdown_heading,
     is_table_row,
@@ -96,12 +96,13 @@ def _line_kind(text: str, lines: list[Span], index: int, heading: bool) -> Block
 
 def _paragraph_blocks(text: str, lines: list[Span], front_matter: int) -> list[Block]:
     """A paragraph cut where its lines change kind (lines after a bullet continue the list, a
-    line after a backslash continuation the block of the command it carries on: a table-like
-    or bulleted option line too);
+    line carrying on a command continued above it (language.carried_commands) the command's
+    block: a table-like or bulleted option line too);
     an underlined title opening it (`_adorned_title`) is one heading with its adornments.
     `front_matter`: the length of the YAML front matter opening `text`, where none is."""
     blocks: list[Block] = []
     headings = _heading_lines(text, lines)
+    carried = carried_commands([text[slice(*line)] for line in lines])
     adorned = None if lines[0][0] < front_matter else _adorned_title(text, lines)
     if adorned is not None:
         title, last = adorned
@@ -111,8 +112,7 @@ def _paragraph_blocks(text: str, lines: list[Span], front_matter: int) -> list[B
         start, end = lines[index]
         kind = _line_kind(text, lines, index, headings[index])
         previous = blocks[-1] if blocks else None
-        continued = index > 0 and ends_in_continuation(text[slice(*lines[index - 1])])
-        joins = previous is not None and _joins(previous, kind, continued)
+        joins = previous is not None and _joins(previous, kind, carried[index])
         if previous and (joins or _continues_item(text, previous, kind, lines[index - 1])):
             previous.end, previous.lines = end, previous.lines + 1
         else:
@@ -126,8 +126,8 @@ def _paragraph_blocks(text: str, lines: list[Span], front_matter: int) -> list[B
 
 def _joins(block: Block, kind: BlockKind, continued: bool) -> bool:
     """Whether a line of `kind` joins the block above it: one of its kind, or one carrying on
-    its command after a backslash continuation (`continued`: "| sort | uniq" under "aws ... \\"
-    is no table row of its own); no line joins a heading, nor does a heading join a block."""
+    its command after a continuation (`continued`: "| sort | uniq" under "aws ... \\" is no
+    table row of its own); no line joins a heading, nor does a heading join a block."""
     return "heading" not in (kind, block.kind) and (block.kind == kind or continued)
 
 

@@ -17,8 +17,9 @@ holds the period, and at line breaks that end a line (a bullet item, a slide lin
 a line without final punctuation runs on into the next when that one opens in lower case, or when
 it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it),
 and a command line continued by a backslash, cmd's caret or PowerShell's backtick
-(`ends_in_continuation`) runs on into its next line, while a `Key: value` header line never runs
-into another;
+(`ends_in_continuation`) runs on into its next line (after a caret or a backtick, only a line
+indented deeper or the command's next option line: `carried_commands`), while a `Key: value`
+header line never runs into another;
 a markup line (a code fence, a heading's underline: markup.py) runs into no other.
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
@@ -317,22 +318,50 @@ def ends_in_continuation(line: str) -> bool:
     return bool(words) and words[-1] not in _TERMINAL
 
 
+def carried_commands(lines: list[str]) -> list[bool]:
+    """For each line, whether it carries on a command from the line above it, which ends in a
+    continuation (`ends_in_continuation`). A backslash continues into any next line. A caret or
+    a backtick continues only into a line indented deeper than its own ("    aws ec2 create-ipam
+    ^" over "        --description ..."), or, on a line that itself carries on a command, into
+    one indented as deep or deeper (the command's next option line): in prose the characters are
+    an operator or a key ("The XOR operator in C is written as ^", "- Ctrl + `") and the line
+    under them (a sentence, a bullet, a table's header row, a compiler's "= note:" under its "^")
+    starts at the same indent or shallower."""
+    carried = [False] * len(lines)
+    for index in range(1, len(lines)):
+        line, following = lines[index - 1], lines[index]
+        if not following.strip() or not ends_in_continuation(line):
+            continue
+        if line.rstrip()[-1] == "\\":
+            carried[index] = True
+            continue
+        deeper = _indent(following) - _indent(line)
+        carried[index] = deeper > 0 or (deeper == 0 and carried[index - 1])
+    return carried
+
+
+def _indent(line: str) -> int:
+    """The width of `line`'s leading blanks, a tab reaching the next multiple of 8."""
+    return len(line.expandtabs()) - len(line.expandtabs().lstrip())
+
+
 _HEADER_FIELD = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]+\S")
 """A `Key: value` header line (a package's METADATA, an e-mail's headers): one word, a colon,
 a blank. Under another such line it starts a field of its own, however long the line above."""
 
 
-def _continues(line: str, following: str, wrapped: bool) -> bool:
+def _continues(line: str, following: str, wrapped: bool, carried: bool) -> bool:
     """Whether `following` carries on the sentence that `line` (not ending a block) started;
-    `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it.
-    A line continued by a backslash, a caret or a backtick (`ends_in_continuation`) runs into
-    any next line but a heading or a markup line: a command's options may look like a table
-    row or a bullet. A `Key: value` header line runs into no other (`_HEADER_FIELD`)."""
+    `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it;
+    `carried`: `following` carries on a command continued at the end of `line`
+    (`carried_commands`), so it runs on unless it is a heading or a markup line: a command's
+    options may look like a table row or a bullet. A `Key: value` header line runs into no
+    other (`_HEADER_FIELD`)."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
     if is_markup_line(line) or is_markup_line(following):  # "```python" over "import os"
         return False
-    if ends_in_continuation(line):
+    if carried:
         return True
     if is_table_row(line) or is_table_row(following) or is_bullet(following):
         return False
@@ -393,11 +422,12 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
     """Groups of consecutive lines that belong to one sentence or more."""
     lines = line_spans(text, start, end)
     wrapped = wrapped_lines([len(text[a:b].rstrip()) for a, b in lines])
+    carried = carried_commands([text[a:b] for a, b in lines])
     run: Span | None = None
     for index, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end]
         previous = text[slice(*lines[index - 1])] if index else ""
-        if run and line.strip() and _continues(previous, line, wrapped[index - 1]):
+        if run and line.strip() and _continues(previous, line, wrapped[index - 1], carried[index]):
             run = (run[0], line_end)
         else:
             if run:

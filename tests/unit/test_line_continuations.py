@@ -111,3 +111,46 @@ def test_option_lines_that_look_like_table_rows_stay_in_their_command() -> None:
 )
 def test_other_lines_ending_in_a_backslash_run_on_as_before(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+TABLE = "| op | meaning |\n|----|---------|\n| ** | power |\n| ^  | xor   |"
+RUST = (  # rustc's diagnostic: the caret under a column, then a note at the gutter's indent
+    "error[E0308]: mismatched types\n"
+    "  |\n"
+    '2 |     let x: i32 = "a";\n'
+    "  |                  ^\n"
+    "  = note: expected type `i32`, found `&str`"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The XOR operator in C is written as ^\nThe next sentence starts here.",
+            ["The XOR operator in C is written as ^", "The next sentence starts here."],
+        ),
+        ("- item one ^\n- item two", ["- item one ^", "- item two"]),
+        ("Keys to press:\n- Ctrl + `\n- Alt + F4", ["Keys to press:", "- Ctrl + `", "- Alt + F4"]),
+        (RUST, RUST.split("\n")),  # each line of its own
+    ],
+    ids=["xor", "bullets", "keys", "rustc"],
+)
+def test_a_caret_or_backtick_in_prose_continues_no_line(text: str, expected: list[str]) -> None:
+    """A caret or a backtick after a blank ran its line into the next at the same indent."""
+    assert [sentence.strip() for sentence in sentences(text)] == [e.strip() for e in expected]
+
+
+def test_a_table_under_a_caret_keeps_its_header_row() -> None:
+    text = f"The power operator in the table below is ^\n{TABLE}"
+    blocks = [(text[block.start : block.end], block.kind) for block in split_blocks(text)]
+    assert blocks == [("The power operator in the table below is ^", "text"), (TABLE, "table")]
+    assert sentences(text)[:2] == ["The power operator in the table below is ^", "| op | meaning |"]
+
+
+def test_a_caret_continues_into_a_deeper_line_and_the_options_at_its_depth() -> None:
+    """Unindented, as in a Markdown fence: the option lines under the command are deeper."""
+    command = 'aws ec2 create-ipam ^\n    --description "x" ^\n    --region us-east-1'
+    text = f"Run:\n\n{command}\n\nThen wait."
+    assert sentences(text) == ["Run:", command, "Then wait."]
+    assert [text[b.start : b.end] for b in split_blocks(text)] == ["Run:", command, "Then wait."]
