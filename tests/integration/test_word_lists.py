@@ -57,3 +57,23 @@ def test_a_corpus_of_prose_names_no_word_list(tmp_path: Path, cli: Any) -> None:
 )
 def test_a_word_list_is_one_token_a_line_over_many_lines(text: str, listed: bool) -> None:
     assert looks_like_word_list(text) is listed
+
+
+CHINESE = "狼疮是一种自身免疫性疾病，会影响皮肤、关节和肾脏。"  # hard-wrapped: short, commas inside
+JAPANESE = "全身性エリテマトーデスは皮膚や関節や腎臓など全身の臓器に炎症を起こす自己免疫疾患です。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(f"{CHINESE[: 10 + n % 15]}\n" for n in range(400)),
+        "".join(f"{JAPANESE}\n" for _ in range(400)),  # a paragraph a line: no blank, 43 chars
+        "id,name,age\n" + "".join(f"{n},Patient{n},{20 + n % 60}\n" for n in range(400)),
+        "".join(f"2026-01-{n % 28 + 1:02},LUPUS,{n * 0.5},{n % 7},ok\n" for n in range(400)),
+        "".join(f'{{"id":{n},"lang":"fr","chunks":{n % 9}}}\n' for n in range(400)),
+    ],
+    ids=["chinese-wrapped", "japanese-paragraphs", "csv", "csv-long", "json-lines"],
+)
+def test_lines_without_blanks_that_hold_no_single_word_are_no_word_list(text: str) -> None:
+    """A line without a blank counted as one token: CJK prose, a CSV and JSON lines were lists."""
+    assert looks_like_word_list(text) is False
