@@ -19,7 +19,7 @@ it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the l
 and a command line continued by a backslash, cmd's caret or PowerShell's backtick
 (`ends_in_continuation`) runs on into its next line (after a caret or a backtick, only a line
 indented deeper or the command's next option line: `carried_commands`), while a `Key: value`
-header line never runs into another;
+header line runs into another only when it ends mid-sentence (a joining word, a comma);
 a markup line (a code fence, a heading's underline: markup.py) runs into no other.
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
@@ -356,7 +356,7 @@ def _continues(line: str, following: str, wrapped: bool, carried: bool) -> bool:
     `carried`: `following` carries on a command continued at the end of `line`
     (`carried_commands`), so it runs on unless it is a heading or a markup line: a command's
     options may look like a table row or a bullet. A `Key: value` header line runs into no
-    other (`_HEADER_FIELD`)."""
+    other (`_HEADER_FIELD`) unless it ends mid-sentence (a joining word, a comma, a dash)."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
     if is_markup_line(line) or is_markup_line(following):  # "```python" over "import os"
@@ -365,15 +365,26 @@ def _continues(line: str, following: str, wrapped: bool, carried: bool) -> bool:
         return True
     if is_table_row(line) or is_table_row(following) or is_bullet(following):
         return False
-    if _HEADER_FIELD.match(line) and _HEADER_FIELD.match(following):
-        return False  # "Project-URL: Changelog, https://…" over "Project-URL: GitHub, …"
+    field = _HEADER_FIELD.match(line) if _HEADER_FIELD.match(following) else None
     core = without_closing_marks(line)
     if not core or core[-1] in _TERMINAL:
         return False
-    if core[-1] in ",-–(" or core.split()[-1].lower() in _JOINING_WORDS:
-        return True
+    if core[-1] in ",-–(" or _ends_in_joining_word(core, field):
+        return True  # "Note: the value is stored as a" over "string: not an integer."
+    if field:
+        return False  # "Project-URL: Changelog, https://…" over "Project-URL: GitHub, …"
     first = following.lstrip()[:1]
     return wrapped or first.islower() or first == "("
+
+
+def _ends_in_joining_word(core: str, field: re.Match[str] | None) -> bool:
+    """Whether `core` (a line without its closing marks) ends in a joining word ("stored as a");
+    on a header line (`field`: its `_HEADER_FIELD` match), only after other words of its value:
+    a value of one word is a code ("language: en", "Locale: de"), not a sentence cut mid-way."""
+    words = core.split()
+    if words[-1].lower() not in _JOINING_WORDS:
+        return False
+    return field is None or len(core[field.end() - 1 :].split()) > 1
 
 
 WRAPPED_MIN = 60

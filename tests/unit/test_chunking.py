@@ -369,6 +369,21 @@ def test_each_header_line_is_a_sentence_of_its_own() -> None:
     """Long `Key: value` lines were read as a hard-wrapped paragraph: "Project-URL: Changelog…"
     ran on into "Project-URL: GitHub…", two Classifier lines into one sentence."""
     assert sentences(HEADERS) == HEADERS.split("\n")
+    front_matter = "language: en\nlicense: apache-2.0\nLocale: de\nName: attrs"
+    assert sentences(front_matter) == front_matter.split("\n")  # a code, no joining word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: the value is stored as a\nstring: not an integer.",
+        "Warning: the cache keeps keys,\nvalues: and their times, for a day.",
+        "Tip: keep the old index –\nnote: it is read until the new one is written.",
+    ],
+)
+def test_a_line_ending_mid_sentence_runs_on_though_both_lines_look_like_headers(text: str) -> None:
+    """Two `Key: value` lines split a hard-wrapped sentence cut after "a" or a comma."""
+    assert sentences(text) == [text]
 
 
 SOIL = """Soil Microbial Diversity Under No-Till Management
