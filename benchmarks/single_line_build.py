@@ -102,7 +102,8 @@ def text_stages(text: str) -> tuple[float, float, int]:
     began = time.process_time()
     chunks = chunk_document(doc)
     chunked = time.process_time()
-    found = document_sentences(text, [(n, c.start, c.end) for n, c in enumerate(chunks)])
+    spans = [(n, c.start, c.end) for n, c in enumerate(chunks)]
+    found = document_sentences(text, spans, doc.kind)
     return chunked - began, time.process_time() - chunked, len(found)
 
 

@@ -187,7 +187,7 @@ def _document_pass(
         share = stored.share
     else:
         local = [(place, start, end) for place, (_, start, end) in enumerate(spans)]
-        found = document_sentences(doc.text, local)
+        found = document_sentences(doc.text, local, doc.kind)
         located = [(start, end, lang) for (_, start, end), lang in zip(spans, langs, strict=True)]
         share = measure(doc, located, found, recipe)
     found[:, 0] += spans[0][0] if spans else 0  # the chunks' numbers in the build

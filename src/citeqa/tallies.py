@@ -107,14 +107,16 @@ class TokenRows(Sequence[list[str]]):
         return [words[term] for term in self._ids[index]]
 
 
-def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]]) -> np.ndarray:
+def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: str) -> np.ndarray:
     """The sentences of one document's chunks, given as (chunk number, start, end): rows of
     (chunk number, start, end), each sentence once with the first chunk holding it, sorted by
     start then end; sentences without a letter or digit are left out, and so are markup lines
-    (a code fence "```shell", a bare RST directive: markup.is_markup_line) and sentences inside
-    an RST comment (markup.rst_comment_spans: text a reader of the document never sees)."""
+    (a code fence "```shell", a bare RST directive: markup.is_markup_line) and, in a document
+    whose `kind` (models.Document.kind) is "rst", sentences inside an RST comment
+    (markup.rst_comment_spans: text a reader of the page never sees). A ".. line" with lines
+    indented under it in a .txt or .md file is text its reader sees, and is kept."""
     found = array("q")
-    comments = rst_comment_spans(text)
+    comments = rst_comment_spans(text) if kind == "rst" else []
     for number, start, end in chunks:
         for first, last in split_sentences(text, start, end):
             if _is_text(text[first:last]) and not _inside(comments, first, last):

@@ -34,9 +34,9 @@ def sentences(text: str) -> list[str]:
 
 
 def _indexed(text: str) -> list[str]:
-    document = Document(doc_id="d", title="t", path="/d.rst", text=text, sha256="0")
+    document = Document(doc_id="d", title="t", path="/d.rst", text=text, sha256="0", kind="rst")
     chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
-    return [text[start:end] for _, start, end in document_sentences(text, chunks)]
+    return [text[start:end] for _, start, end in document_sentences(text, chunks, "rst")]
 
 
 def test_a_continued_command_is_one_indexed_sentence() -> None:

@@ -109,9 +109,9 @@ def test_a_code_fence_carries_no_sentence_on_and_is_no_indexed_sentence() -> Non
     text = "Install it:\n\n```python\nimport httpx\n```\n"
     spans = split_sentences(text)
     assert [text[a:b] for a, b in spans] == ["Install it:", "```python", "import httpx", "```"]
-    document = Document(doc_id="d", title="t", path="/d.md", text=text, sha256="0")
+    document = Document(doc_id="d", title="t", path="/d.md", text=text, sha256="0", kind="md")
     chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
-    rows = document_sentences(text, chunks).tolist()
+    rows = document_sentences(text, chunks, document.kind).tolist()
     assert [text[start:end] for _, start, end in rows] == ["Install it:", "import httpx"]
 
 
@@ -259,10 +259,10 @@ COMMENTED = (
 )
 
 
-def _indexed(text: str) -> list[str]:
-    document = Document(doc_id="d", title="t", path="/d.rst", text=text, sha256="0", kind="rst")
+def _indexed(text: str, kind: str = "rst") -> list[str]:
+    document = Document(doc_id="d", title="t", path=f"/d.{kind}", text=text, sha256="0", kind=kind)
     chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
-    return [text[start:end] for _, start, end in document_sentences(text, chunks).tolist()]
+    return [text[start:end] for _, start, end in document_sentences(text, chunks, kind).tolist()]
 
 
 def test_rst_comments_are_no_indexed_sentences_and_the_rest_keeps_its_offsets() -> None:
@@ -283,8 +283,30 @@ def test_rst_comments_are_no_indexed_sentences_and_the_rest_keeps_its_offsets() 
     assert indexed == kept
     document = Document(doc_id="d", title="t", path="/d.rst", text=COMMENTED, sha256="0")
     chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
-    spans = [(start, end) for _, start, end in document_sentences(COMMENTED, chunks).tolist()]
+    rows = document_sentences(COMMENTED, chunks, "rst").tolist()
+    spans = [(start, end) for _, start, end in rows]
     assert spans == [(COMMENTED.index(s), COMMENTED.index(s) + len(s)) for s in kept]
     assert _indexed(COMMENTED.replace("\n", "\r\n")) == kept  # CRLF: a bare ".." too
     opening = COMMENTED.index(".. This")
     assert rst_comment_spans(COMMENTED)[0] == (opening, COMMENTED.index("\n", opening))
+
+
+NOT_RST = (  # plain text whose lines happen to open with ".." and are indented under it
+    "Paths to try:\n"
+    "\n"
+    ".. not rst, the parent folder\n"
+    "   holds the settings file.\n"
+    "\n"
+    "..\n"
+    "   Two dots alone stand for the parent folder.\n"
+)
+
+
+@pytest.mark.parametrize("kind", ["txt", "md"])
+def test_a_text_or_markdown_file_keeps_its_lines_under_two_dots(kind: str) -> None:
+    """RST comments were dropped from every kind of document: a .txt's ".. not rst" paragraph
+    and the lines indented under a bare ".." were no indexed sentence."""
+    indexed = _indexed(NOT_RST, kind)
+    assert ".. not rst, the parent folder\n   holds the settings file." in indexed
+    assert "Two dots alone stand for the parent folder." in indexed
+    assert "Two dots alone stand for the parent folder." not in _indexed(NOT_RST, "rst")

@@ -53,13 +53,13 @@ def test_term_ids_number_terms_in_order_of_first_appearance() -> None:
 
 def test_document_sentences_keep_each_once_with_its_first_chunk() -> None:
     text = "One fact. Two facts here. Three!"
-    rows = document_sentences(text, [(4, 0, 25), (5, 10, 32)])
+    rows = document_sentences(text, [(4, 0, 25), (5, 10, 32)], "txt")
     assert [(int(c), text[s:e]) for c, s, e in rows] == [
         (4, "One fact."),
         (4, "Two facts here."),
         (5, "Three!"),
     ]
-    assert document_sentences(text, []).shape == (0, 3)
+    assert document_sentences(text, [], "txt").shape == (0, 3)
 
 
 def _rows(count: int, dim: int = 8) -> np.ndarray:
@@ -115,11 +115,11 @@ def test_whole_chunk_sentences_are_those_spanning_a_plain_chunk() -> None:
     text = "one long line without any end of sentence at all and more words"
     cut, end = text.index(" end"), len(text)
     spans = [(4, 0, cut), (5, cut + 1, end), (6, cut + 1, end)]
-    found = document_sentences(text, spans)
+    found = document_sentences(text, spans, "txt")
     assert found.tolist() == [[4, 0, cut], [5, cut + 1, end]]
     assert whole_chunk_sentences(found, spans, [4, 5]).tolist() == [0, 1]
     assert whole_chunk_sentences(found, spans, [5]).tolist() == [1]  # chunk 4 has a heading
     assert whole_chunk_sentences(found, spans, []).tolist() == []
     prose = "A first sentence. A second one."
-    found = document_sentences(prose, [(0, 0, len(prose))])
+    found = document_sentences(prose, [(0, 0, len(prose))], "txt")
     assert len(found) == 2 and not len(whole_chunk_sentences(found, [(0, 0, len(prose))], [0]))
