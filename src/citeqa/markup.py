@@ -190,7 +190,7 @@ def is_rst_comment(line: str) -> bool:
 
 def rst_comment_spans(text: str) -> list[tuple[int, int]]:
     """Where each RST comment of `text` is, as (start, end) offsets: its opening line
-    (`_COMMENT`) and the lines after it indented deeper than its "..", blank lines between
+    (`_COMMENT_OPENING`) and the lines after it indented deeper than its "..", blank lines between
     them included, to the end of the last one. A bare ".." over a blank line is an empty
     comment: the indented lines after the blank are a block quote, as docutils reads them.
     Sorted, none overlapping (a ".." line inside a comment is part of it)."""
