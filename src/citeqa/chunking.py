@@ -30,7 +30,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 4
+CUTTING_VERSION = 5
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -44,7 +44,14 @@ over an underline (or between an overline and an underline) of one repeated punc
 character is a heading with them ("Parameters" over "~~~~~~~~~~", RST and setext); a markup
 line (a code fence, an adornment, a bare RST directive: markup.py) carries no sentence on and
 is no sentence of the index; a line ending in a backslash continuation ("aws s3 presign
-s3://bucket/key \\") carries its block and its sentence on into the next line."""
+s3://bucket/key \\") carries its block and its sentence on into the next line. 5: a line with
+no final punctuation carries its sentence on into a next line indented 2 columns deeper or
+more (language.DEFINITION_INDENT: a definition under its term: "* leave : bool, optional"
+over "    If [default: True], keeps all traces…");
+a line of images, links or HTML tags alone ("![Rich CLI](…)", a README's badges) is no
+sentence of the index and carries none on (markup.is_link_line); a line inside a backtick
+code fence is never a heading ("# If you just want to use stemming…" over "pip install
+PyStemmer" in a fenced shell block)."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

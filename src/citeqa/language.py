@@ -15,9 +15,12 @@ language (`OTHER`), while its chunks are still read as `detect_lang` says.
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
 a line without final punctuation runs on into the next when that one opens in lower case, or when
-it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it),
-and a command line continued by a backslash (`ends_in_continuation`) runs on into its next line;
-a markup line (a code fence, a heading's underline: markup.py) runs into no other.
+it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it)
+or when it is indented deeper (a definition under its term: a numpydoc parameter's description
+under "* leave : bool, optional"), and a command line continued by a backslash
+(`ends_in_continuation`) runs on into its next line;
+a markup line (a code fence, a heading's underline: markup.py) or a line of images or links
+alone (a README's badges) runs into no other.
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
 """
@@ -29,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
-from citeqa.markup import is_fence, is_markup_line, underlines
+from citeqa.markup import is_fence, is_no_text, underlines
 from citeqa.models import Lang
 
 Span = tuple[int, int]
@@ -309,7 +312,7 @@ def _continues(line: str, following: str, wrapped: bool) -> bool:
     heading or a markup line: a command's options may look like a table row or a bullet."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
-    if is_markup_line(line) or is_markup_line(following):  # "```python" over "import os"
+    if is_no_text(line) or is_no_text(following):  # "```python" over "import os"
         return False
     if ends_in_continuation(line):
         return True
@@ -321,7 +324,30 @@ def _continues(line: str, following: str, wrapped: bool) -> bool:
     if core[-1] in ",-–(" or core.split()[-1].lower() in _JOINING_WORDS:
         return True
     first = following.lstrip()[:1]
-    return wrapped or first.islower() or first == "("
+    return wrapped or first.islower() or first == "(" or _defines(core, line, following)
+
+
+DEFINITION_INDENT = 2
+"""How many blanks deeper than its term a definition's line is indented, at least: a PDF's
+lines indented by one blank more than the line above (" $P < 0.001$" under a slide's value,
+" DAVID M. HARLAN" under "ALLAN D. KIRK" in the bundled slides) are no definitions."""
+
+
+def _defines(core: str, line: str, following: str) -> bool:
+    """Whether `following` is a definition under the term `line` (`core`: the line without its
+    closing marks): indented DEFINITION_INDENT columns or more deeper than the term, which
+    ends in a word, a number or inline code ("* leave : bool, optional" over "    If
+    [default: True], keeps all traces…", a numpydoc parameter; an RST definition list; a list
+    item's next line under its text). A line of code opening a block ("{", "[", "{%- else
+    -%}") is no term: JSON output and templates stay cut at their lines as before."""
+    term_end = core[-1].isalnum() or core[-1] == "`"
+    return term_end and _indent(following) >= _indent(line) + DEFINITION_INDENT
+
+
+def _indent(line: str) -> int:
+    """The number of columns of blanks opening `line` (tabs stopping every 4 columns)."""
+    opening = line[: len(line) - len(line.lstrip(" \t"))]
+    return len(opening.expandtabs(4))
 
 
 WRAPPED_MIN = 60

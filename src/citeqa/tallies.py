@@ -18,7 +18,7 @@ from typing import overload
 import numpy as np
 
 from citeqa.language import split_sentences
-from citeqa.markup import is_markup_line
+from citeqa.markup import is_no_text
 
 PIECE_CHARS = 1 << 16
 """About how many characters `text_pieces` gives at a time."""
@@ -109,12 +109,13 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]]) -> np.
     """The sentences of one document's chunks, given as (chunk number, start, end): rows of
     (chunk number, start, end), each sentence once with the first chunk holding it, sorted by
     start then end; sentences without a letter or digit are left out, and so are markup lines
-    (a code fence "```shell", a bare RST directive: markup.is_markup_line)."""
+    (a code fence "```shell", a bare RST directive, a line of images or links alone:
+    markup.is_no_text)."""
     found = array("q")
     for number, start, end in chunks:
         for first, last in split_sentences(text, start, end):
             sentence = text[first:last]
-            if any(char.isalnum() for char in sentence) and not is_markup_line(sentence):
+            if any(char.isalnum() for char in sentence) and not is_no_text(sentence):
                 found.extend((number, first, last))
     rows = np.frombuffer(found, dtype=np.int64).reshape(-1, 3)
     rows = rows[np.lexsort((rows[:, 0], rows[:, 2], rows[:, 1]))]
