@@ -5,7 +5,8 @@ change kind (a markdown heading, table rows, bullets, text; lines after a bullet
 item, a line carrying on a continued command its command's block); a standalone short line that
 leads content, or a paragraph wholly in bold, is a heading, and so is a numbered line inside a
 paragraph standing over prose after a sentence's end ("3. Results", "Article 5 - Fees"), as
-plain text and PDF text have them.
+plain text and PDF text have them; a line inside a backtick code fence is never a heading (a
+shell "# comment" is code).
 chunking.py packs blocks into chunks; `headings` lists a text's headings as a build finds them.
 """
 
@@ -24,6 +25,7 @@ from citeqa.language import (
     is_markdown_heading,
     is_table_row,
     line_spans,
+    line_start,
     trim_span,
     without_closing_marks,
     wrapped_lines,
@@ -83,10 +85,30 @@ def _paragraphs(text: str) -> Iterator[list[Span]]:
         yield run
 
 
-def _line_kind(text: str, lines: list[Span], index: int, heading: bool) -> BlockKind:
-    """The kind of the line at `index`; `heading`: it is a heading over prose (`_heading_lines`)."""
+def _fenced_lines(text: str) -> frozenset[int]:
+    """Where the lines inside a backtick code fence start ("```bash" … "```", the fence lines
+    aside): a "# comment" there is code, no heading. A fence with no closing line later is
+    none. Tilde fences are left out: "~~~~" is also RST's commonest underline (markup.py), and
+    two underlined titles would read as a fence around the text between them."""
+    spans = line_spans(text)
+    fences = [n for n, (a, b) in enumerate(spans) if _is_backtick_fence(text[a:b])]
+    inside: set[int] = set()
+    for opening, closing in zip(fences[::2], fences[1::2], strict=False):
+        inside.update(spans[n][0] for n in range(opening + 1, closing))
+    return frozenset(inside)
+
+
+def _is_backtick_fence(line: str) -> bool:
+    return is_fence(line) and line.lstrip()[:1] == "`"
+
+
+def _line_kind(
+    text: str, lines: list[Span], index: int, heading: bool, fenced: frozenset[int]
+) -> BlockKind:
+    """The kind of the line at `index`; `heading`: it is a heading over prose (`_heading_lines`);
+    a line inside a code fence (`fenced`: `_fenced_lines`) is never one."""
     line = text[slice(*lines[index])]
-    if heading or is_markdown_heading(line):
+    if lines[index][0] not in fenced and (heading or is_markdown_heading(line)):
         return "heading"
     neighbours = [text[slice(*lines[i])] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
     if is_table_row(line) and any(is_table_row(other) for other in neighbours):
@@ -94,23 +116,27 @@ def _line_kind(text: str, lines: list[Span], index: int, heading: bool) -> Block
     return "list" if is_bullet(line) else "text"
 
 
-def _paragraph_blocks(text: str, lines: list[Span], front_matter: int) -> list[Block]:
+def _paragraph_blocks(
+    text: str, lines: list[Span], front_matter: int, fenced: frozenset[int]
+) -> list[Block]:
     """A paragraph cut where its lines change kind (lines after a bullet continue the list, a
     line carrying on a command continued above it (language.carried_commands) the command's
     block: a table-like or bulleted option line too);
     an underlined title opening it (`_adorned_title`) is one heading with its adornments.
-    `front_matter`: the length of the YAML front matter opening `text`, where none is."""
+    `front_matter`: the length of the YAML front matter opening `text`, where none is;
+    `fenced`: where the lines inside code fences start (`_fenced_lines`), where none is either."""
     blocks: list[Block] = []
     headings = _heading_lines(text, lines)
     carried = carried_commands([text[slice(*line)] for line in lines])
-    adorned = None if lines[0][0] < front_matter else _adorned_title(text, lines)
+    outside = lines[0][0] >= front_matter and lines[0][0] not in fenced
+    adorned = _adorned_title(text, lines) if outside else None
     if adorned is not None:
         title, last = adorned
         heading = clean_heading(text[slice(*lines[title])])
         blocks.append(Block(lines[0][0], lines[last][1], "heading", last + 1, heading))
     for index in range(0 if adorned is None else adorned[1] + 1, len(lines)):
         start, end = lines[index]
-        kind = _line_kind(text, lines, index, headings[index])
+        kind = _line_kind(text, lines, index, headings[index], fenced)
         previous = blocks[-1] if blocks else None
         joins = previous is not None and _joins(previous, kind, carried[index])
         if previous and (joins or _continues_item(text, previous, kind, lines[index - 1])):
@@ -258,10 +284,11 @@ def _is_bold_heading(text: str, block: Block) -> bool:
     )
 
 
-def _mark_headings(text: str, paragraphs: list[list[Block]]) -> None:
-    """Turn standalone short lines and bold paragraphs into headings (in place)."""
+def _mark_headings(text: str, paragraphs: list[list[Block]], fenced: frozenset[int]) -> None:
+    """Turn standalone short lines and bold paragraphs into headings (in place), but for lines
+    inside code fences (`fenced`)."""
     for index, blocks in enumerate(paragraphs):
-        if len(blocks) != 1:
+        if len(blocks) != 1 or line_start(text, blocks[0].start) in fenced:
             continue
         block = blocks[0]
         short = _heading_candidate(text, block) and _leads_content(text, paragraphs, index)
@@ -287,8 +314,11 @@ def _leads_content(text: str, paragraphs: list[list[Block]], index: int) -> bool
 def split_blocks(text: str) -> list[Block]:
     """The document's blocks, in order: paragraphs, lists, tables and headings."""
     front_matter = front_matter_chars(text)
-    paragraphs = [_paragraph_blocks(text, lines, front_matter) for lines in _paragraphs(text)]
-    _mark_headings(text, paragraphs)
+    fenced = _fenced_lines(text) if "```" in text else frozenset()
+    paragraphs = [
+        _paragraph_blocks(text, lines, front_matter, fenced) for lines in _paragraphs(text)
+    ]
+    _mark_headings(text, paragraphs, fenced)
     return [block for blocks in paragraphs for block in blocks]
 
 

@@ -46,9 +46,17 @@ line (a code fence, an adornment, a bare RST directive: markup.py) carries no se
 is no sentence of the index; a line ending in a backslash continuation ("aws s3 presign
 s3://bucket/key \\") carries its block and its sentence on into the next line. 5: so does one
 ending in Windows cmd's caret or PowerShell's backtick ("aws ec2 create-ipam ^"); the lines of
-an RST comment (".. a comment" and the lines indented under it) are no sentence of the index; a
+an RST comment in a .rst document (".. a comment" and the lines indented under it) are no
+sentence of the index; a
 `Key: value` header line runs into no other ("Project-URL: Changelog, https://…" over
-"Project-URL: GitHub, …", however long: a package's METADATA)."""
+"Project-URL: GitHub, …", however long: a package's METADATA); a line with
+no final punctuation carries its sentence on into a next line indented 2 columns deeper or
+more (language.DEFINITION_INDENT: a definition under its term: "* leave : bool, optional"
+over "    If [default: True], keeps all traces…");
+a line of images, links or HTML tags alone ("![Rich CLI](…)", a README's badges) is no
+sentence of the index and carries none on (markup.is_link_line); a line inside a backtick
+code fence is never a heading ("# If you just want to use stemming…" over "pip install
+PyStemmer" in a fenced shell block)."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

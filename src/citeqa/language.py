@@ -15,12 +15,14 @@ language (`OTHER`), while its chunks are still read as `detect_lang` says.
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
 a line without final punctuation runs on into the next when that one opens in lower case, or when
-it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it),
-and a command line continued by a backslash, cmd's caret or PowerShell's backtick
-(`ends_in_continuation`) runs on into its next line (after a caret or a backtick, only a line
-indented deeper or the command's next option line: `carried_commands`), while a `Key: value`
-header line runs into another only when it ends mid-sentence (a joining word, a comma);
-a markup line (a code fence, a heading's underline: markup.py) runs into no other.
+it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it)
+or when it is indented deeper (a definition under its term: a numpydoc parameter's description
+under "* leave : bool, optional"), and a command line continued by a backslash, cmd's caret or
+PowerShell's backtick (`ends_in_continuation`) runs on into its next line (after a caret or a
+backtick, only a line indented deeper or the command's next option line: `carried_commands`),
+while a `Key: value` header line runs into another only when it ends mid-sentence (a joining
+word, a comma); a markup line (a code fence, a heading's underline: markup.py) or a line of
+images or links alone (a README's badges) runs into no other.
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
 """
@@ -32,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
-from citeqa.markup import is_fence, is_markup_line, underlines
+from citeqa.markup import is_fence, is_no_text, underlines
 from citeqa.models import Lang
 
 Span = tuple[int, int]
@@ -359,7 +361,7 @@ def _continues(line: str, following: str, wrapped: bool, carried: bool) -> bool:
     other (`_HEADER_FIELD`) unless it ends mid-sentence (a joining word, a comma, a dash)."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
-    if is_markup_line(line) or is_markup_line(following):  # "```python" over "import os"
+    if is_no_text(line) or is_no_text(following):  # "```python" over "import os"
         return False
     if carried:
         return True
@@ -374,7 +376,27 @@ def _continues(line: str, following: str, wrapped: bool, carried: bool) -> bool:
     if field:
         return False  # "Project-URL: Changelog, https://…" over "Project-URL: GitHub, …"
     first = following.lstrip()[:1]
-    return wrapped or first.islower() or first == "("
+    return wrapped or first.islower() or first == "(" or _defines(core, line, following)
+
+
+DEFINITION_INDENT = 2
+"""How many blanks deeper than its term a definition's line is indented, at least: a PDF's
+lines indented by one blank more than the line above (" $P < 0.001$" under a slide's value,
+" DAVID M. HARLAN" under "ALLAN D. KIRK" in the bundled slides) are no definitions."""
+
+
+def _defines(core: str, line: str, following: str) -> bool:
+    """Whether `following` is a definition under the term `line` (`core`: the line without its
+    closing marks): indented DEFINITION_INDENT columns or more deeper than the term, which
+    ends in a word, a number or inline code ("* leave : bool, optional" over "    If
+    [default: True], keeps all traces…", a numpydoc parameter; an RST definition list; a list
+    item's next line under its text). A line of code opening a block ("{", "[", "{%- else
+    -%}") is no term: JSON output and templates stay cut at their lines as before; a line with
+    no letter or digit is no definition (a compiler's gutter "  |" under its "error[E0308]:
+    mismatched types")."""
+    term_end = core[-1].isalnum() or core[-1] == "`"
+    deeper = _indent(following) >= _indent(line) + DEFINITION_INDENT
+    return term_end and deeper and any(char.isalnum() for char in following)
 
 
 def _ends_in_joining_word(core: str, field: re.Match[str] | None) -> bool:

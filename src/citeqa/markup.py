@@ -31,8 +31,15 @@ opening lines, for front matter), no I/O.
   indented under it): text the rendered document never shows. `is_rst_comment` (any explicit
   markup but a bare directive, footnotes included) is what titles skip; `rst_comment_spans`
   (comments only: no footnote, citation, target, substitution or directive, with or without
-  prose on its line) is where tallies.py finds no sentence to index or quote. The chunks still
-  hold a comment's words (a search may find them), only the sentences a user reads leave it out.
+  prose on its line) is where tallies.py finds no sentence of a .rst document to index or
+  quote. The chunks still hold a comment's words (a search may find them), only the sentences
+  a user reads leave it out.
+- A line of images, links and HTML tags alone ("![Rich CLI](https://…/splash.jpg)",
+  "[![PyPI](…badge.svg)](…) [![CI](…)](…)", "[Docs](…) | [Source](…)", '<p align="center">
+  <img src="logo.png"></p>', RST substitutions "|Versions| |Downloads|"), blanks and
+  separators between them: a README's banner, badges or navigation, which answers nothing
+  (`is_link_line`). No sentence is indexed for it and no quote runs across it, as for the
+  markup lines; titles do not skip it (titles.py reads only `is_markup_line`).
 """
 
 from __future__ import annotations
@@ -74,6 +81,16 @@ _FRONT_MATTER_OPEN = "---"
 _FRONT_MATTER_CLOSE = ("---", "...")
 FRONT_MATTER_LINES_MAX = 200
 """YAML front matter closes within this many lines, or the opening "---" is a rule."""
+_LINKS = re.compile(
+    r"!?\[(?:[^\[\]]|!?\[[^\[\]]*\]\([^()\s]*\))*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"  # ![alt](src)
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # an HTML tag: <img src=…>, </p>, no <https://…>
+    r"|\|[^|\s][^|]*\|_{0,2}"  # an RST substitution: |PyPI|, |Build|_
+)
+"""A Markdown image or link (a link may hold an image: a badge), an HTML tag or an RST
+substitution reference. An autolink ("<https://doi.org/10.1038/…>") is no tag: a reference's
+address alone on its line may be what a question asks for."""
+_LINK_SEPARATORS = frozenset(" \t|·•,;-–—/")
+"""What may stand between the links of a navigation line."""
 _EXPLICIT = re.compile(r"[ \t]*\.\.(?:[ \t]|$)")
 """Any RST explicit markup line: a directive, a target, a footnote, a comment."""
 _COMMENT_OPENING = (
@@ -238,7 +255,24 @@ def is_markup_line(line: str) -> bool:
     return is_adornment(line) or is_fence(line) or is_directive(line)
 
 
+def is_link_line(line: str) -> bool:
+    """A line holding images, links, HTML tags or RST substitutions and nothing else but blanks
+    and separators ("![logo](logo.png)", "[Docs](…) | [PyPI](…)"): no text to quote."""
+    if line.lstrip(" \t·•-–—")[:1] not in ("!", "[", "<", "|"):
+        return False  # the cheap test first: every sentence of a build is asked
+    if not _LINKS.search(line):
+        return False
+    rest = _LINKS.sub("", line)
+    return all(char in _LINK_SEPARATORS for char in rest)
+
+
+def is_no_text(line: str) -> bool:
+    """A line that no sentence holds and no quote runs across: a markup line
+    (`is_markup_line`) or a line of links and images alone (`is_link_line`)."""
+    return is_markup_line(line) or is_link_line(line)
+
+
 def markup_between(text: str, start: int, end: int) -> bool:
     """Whether a whole line inside text[start:end] (the gap between two sentences) is a
-    markup line (`is_markup_line`)."""
-    return any(is_markup_line(line) for line in text[start:end].split("\n")[1:-1])
+    markup line or a line of links alone (`is_no_text`)."""
+    return any(is_no_text(line) for line in text[start:end].split("\n")[1:-1])

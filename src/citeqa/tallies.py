@@ -20,7 +20,7 @@ from typing import overload
 import numpy as np
 
 from citeqa.language import split_sentences
-from citeqa.markup import is_markup_line, rst_comment_spans
+from citeqa.markup import is_no_text, rst_comment_spans
 
 PIECE_CHARS = 1 << 16
 """About how many characters `text_pieces` gives at a time."""
@@ -111,7 +111,8 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     """The sentences of one document's chunks, given as (chunk number, start, end): rows of
     (chunk number, start, end), each sentence once with the first chunk holding it, sorted by
     start then end; sentences without a letter or digit are left out, and so are markup lines
-    (a code fence "```shell", a bare RST directive: markup.is_markup_line) and, in a document
+    (a code fence "```shell", a bare RST directive, a line of images or links alone:
+    markup.is_no_text) and, in a document
     whose `kind` (models.Document.kind) is "rst", sentences inside an RST comment
     (markup.rst_comment_spans: text a reader of the page never sees). A ".. line" with lines
     indented under it in a .txt or .md file is text its reader sees, and is kept."""
@@ -129,8 +130,9 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
 
 
 def _is_text(sentence: str) -> bool:
-    """Whether a sentence holds a letter or digit and is no markup line."""
-    return any(char.isalnum() for char in sentence) and not is_markup_line(sentence)
+    """Whether a sentence holds a letter or digit and is no markup line or line of links and
+    images alone (markup.is_no_text)."""
+    return any(char.isalnum() for char in sentence) and not is_no_text(sentence)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -154,3 +154,45 @@ def test_a_caret_continues_into_a_deeper_line_and_the_options_at_its_depth() -> 
     text = f"Run:\n\n{command}\n\nThen wait."
     assert sentences(text) == ["Run:", command, "Then wait."]
     assert [text[b.start : b.end] for b in split_blocks(text)] == ["Run:", command, "Then wait."]
+
+
+PARAMETERS = (  # tqdm's README, abridged: numpydoc parameters as a Markdown list
+    "* leave  : bool, optional  \n"
+    "    If [default: True], keeps all traces of the progress bar\n"
+    "    upon termination of iteration.\n"
+    "    If ``None``, will leave only if ``position`` is ``0``.\n"
+    "* maxinterval  : float, optional  \n"
+    "    Maximum progress display update interval [default: 10] seconds.\n"
+)
+
+
+def test_a_definition_indented_under_its_term_is_one_sentence_with_it() -> None:
+    """The s13 trial quoted "* leave : bool, optional" for "What does the leave parameter of
+    tqdm do?": the parameter's name and its description were two sentences."""
+    assert sentences(PARAMETERS) == [
+        "* leave  : bool, optional  \n    If [default: True], keeps all traces of the progress"
+        " bar\n    upon termination of iteration.",
+        "If ``None``, will leave only if ``position`` is ``0``.",
+        "* maxinterval  : float, optional  \n    Maximum progress display update interval"
+        " [default: 10] seconds.",
+    ]
+
+
+def test_a_definition_may_be_indented_by_a_tab() -> None:
+    assert sentences("leave : bool\n\tKeeps the bar") == ["leave : bool\n\tKeeps the bar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Options\n\n    --fast  Skip checks", ["Options", "--fast  Skip checks"]),  # a blank line
+        ("    Indented opening\nThen the text", ["Indented opening", "Then the text"]),
+        ("Usage: run it.\n    Then stop.", ["Usage: run it.", "Then stop."]),  # an ended line
+        ("* one\n    * two", ["* one", "* two"]),  # a nested item is an item of its own
+        ("ALLAN D. KIRK\n DAVID M. HARLAN", ["ALLAN D. KIRK", "DAVID M. HARLAN"]),  # one blank
+        ('{\n    "Name": "locale"', ["{", '"Name": "locale"']),  # JSON opening a block
+        ("{%- else -%}\n    `{{ name }}`", ["{%- else -%}", "`{{ name }}`"]),  # a template
+    ],
+)
+def test_lines_not_indented_under_an_open_line_stay_apart(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

@@ -17,7 +17,9 @@ from citeqa.markup import (
     front_matter_chars,
     is_directive,
     is_fence,
+    is_link_line,
     is_markup_line,
+    is_no_text,
     is_rst_comment,
     rst_comment_spans,
     underlines,
@@ -310,3 +312,78 @@ def test_a_text_or_markdown_file_keeps_its_lines_under_two_dots(kind: str) -> No
     assert ".. not rst, the parent folder\n   holds the settings file." in indexed
     assert "Two dots alone stand for the parent folder." in indexed
     assert "Two dots alone stand for the parent folder." not in _indexed(NOT_RST, "rst")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "![Rich CLI](https://raw.githubusercontent.com/Textualize/rich-cli/main/imgs/splash.jpg)",
+        "[![PyPI](https://img.shields.io/pypi/v/rich.svg)](https://pypi.org/project/rich/)"
+        " [![CI](https://x.org/ci.svg)](https://x.org/ci)",
+        "[Docs](https://example.org/docs) | [Source](https://example.org/src)",
+        "- [Advanced Usage](https://example.org/advanced/)",
+        '<p align="center"><img src="logo.png" alt="logo"></p>',
+        "|PyPI| |Build|_",
+    ],
+)
+def test_a_line_of_images_or_links_alone_is_no_text(line: str) -> None:
+    assert is_link_line(line) and is_no_text(line)
+    assert not is_markup_line(line)  # titles (titles.py) still read it as before
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See [Rich CLI](https://github.com/textualize/rich-cli) for a command line application.",
+        "License: [MIT](https://opensource.org/licenses/MIT)",
+        "<b>Warning</b>: back up first",
+        "| Cotisations | 1 560 € | 1 650 € |",
+        "|a|b|c|",
+        "[default: 10] seconds",
+        "<https://doi.org/10.1038/s41591-024-02964-1>",  # an autolink: a reference's address
+    ],
+)
+def test_a_line_with_words_besides_its_links_is_text(line: str) -> None:
+    assert not is_link_line(line)
+
+
+def test_an_image_line_is_no_indexed_sentence_and_no_quote_runs_across_it() -> None:
+    """The s13 trial answered "What licence is rich under?" with the image line
+    "![Rich CLI](https://…/rich-cli-splash.jpg)"."""
+    text = "Rich CLI\n\n![Rich CLI](https://x.org/splash.jpg)\nMIT licence\n"
+    document = Document(doc_id="d", title="t", path="/d.md", text=text, sha256="0")
+    chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
+    rows = document_sentences(text, chunks, "md").tolist()
+    assert [text[start:end] for _, start, end in rows] == ["Rich CLI", "MIT licence"]
+    mit = text.index("MIT")
+    assert _quoted(text, [(0, 8), (mit, mit + 11)], 1) == "MIT licence"  # no label taken above
+
+
+INSTALL = (  # bm25s's README, abridged
+    "## Installation\n"
+    "\n"
+    "```bash\n"
+    "# HIGHLY RECOMMENDED: To install all core dependencies\n"
+    'pip install "bm25s[core]"\n'
+    "\n"
+    "# If you just want to use stemming for better results, you can install a stemmer\n"
+    "pip install PyStemmer\n"
+    "```\n"
+    "\n"
+    "## Quickstart\n"
+    "\n"
+    "Import it.\n"
+)
+
+
+def test_a_comment_inside_a_code_fence_is_no_heading() -> None:
+    """The s13 trial's "§HIGHLY RECOMMENDED: To install all core dependencies" section was a
+    shell comment in a fence, which cut "pip install PyStemmer" from its comment."""
+    assert headings(INSTALL) == ["Installation", "Quickstart"]
+    assert headings("```\n# one\n```\n# Two\n\nText here.\n") == ["Two"]  # after the fence
+
+
+def test_an_unclosed_or_tilde_fence_hides_no_heading() -> None:
+    assert headings("```bash\n# Usage\n\nRun it now please.\n") == ["Usage"]  # never closed
+    text = "Parameters\n~~~~~~~~~~\n\n# Returns\n\nA value.\n\nNotes\n~~~~~\n\nNone.\n"
+    assert headings(text) == ["Parameters", "Returns", "Notes"]
