@@ -22,7 +22,7 @@ from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.config import Settings, load_settings
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
-from citeqa.errors import IndexCorrupt, IndexMissing
+from citeqa.errors import IndexCorrupt, IndexLocked, IndexMissing
 from citeqa.followups import in_context, is_follow_up
 from citeqa.language import detect_lang
 from citeqa.models import (
@@ -37,7 +37,7 @@ from citeqa.models import (
 from citeqa.overview import EXAMPLE_COUNT, DocumentText
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import build_running as build_running  # and the chat's banner
-from citeqa.publishing import kept_for_user
+from citeqa.publishing import first_build_running, kept_for_user
 from citeqa.questions import (
     QuestionTerms,
     Vocabulary,
@@ -74,9 +74,16 @@ def index_status(settings: Settings | None = None, *, verify: bool = False) -> I
     """Describe the index and whether the corpus changed since it was built. The index's files
     are checked as `ask` checks them (a file whose size or time changed is hashed), or, with
     `verify`, every one hashed (a file damaged in place, its size and time kept, is reported:
-    IndexCorrupt), a cost that grows with the index."""
+    IndexCorrupt), a cost that grows with the index. No index yet is IndexMissing, or
+    IndexLocked while its first build runs."""
     settings = with_recorded_corpus(settings or load_settings())
-    loaded = load_index(settings.index_dir, full=verify)
+    try:
+        loaded = load_index(settings.index_dir, full=verify)
+    except IndexMissing:
+        holder = build_running(settings.index_dir)
+        if holder:  # the first build runs: say so, as `ask` does (IndexLocked), not "no index"
+            raise IndexLocked(first_build_running(settings.index_dir, holder)) from None
+        raise
     described = describe_index(loaded, settings.corpus_dir, settings.index_dir)
     kept = [str(path) for path in kept_for_user(settings.index_dir)]
     return described.model_copy(update={"verified": verify, "kept_for_user": kept})

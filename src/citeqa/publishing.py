@@ -286,7 +286,7 @@ def build_lock(index_dir: Path) -> Iterator[None]:
             holder = _holder(descriptor)
             raise IndexLocked(
                 f"Another build of {index_dir} is running"
-                f" ({shown(cut(holder)) if holder else 'another process'}); try again when it ends."
+                f" ({_named_holder(holder)}); try again when it ends."
             ) from None
         _write_holder(descriptor, path)
         try:
@@ -302,6 +302,20 @@ def _holder(descriptor: int) -> str:
     """What the lock file open as `descriptor` says of its holder (`_write_holder`'s words;
     another process's, so read bounded and decoded whatever its bytes)."""
     return os.pread(descriptor, 4096, 0).decode("utf-8", "replace").strip()
+
+
+def first_build_running(index_dir: Path, holder: str) -> str:
+    """What `citeqa status` says of an index with none published yet while `holder`
+    (build_running) builds it: who, worded as the IndexLocked of a second build."""
+    return (
+        f"No index in {index_dir} yet: its first build is running ({_named_holder(holder)});"
+        " try again when it ends."
+    )
+
+
+def _named_holder(holder: str) -> str:
+    """The holder a lock file names (another process's words: on one line, cut)."""
+    return shown(cut(holder)) if holder else "another process"
 
 
 def build_running(index_dir: Path) -> str | None:

@@ -29,7 +29,7 @@ from integration_helpers import (
 from citeqa import publishing
 from citeqa.api import build_index, open_assistant
 from citeqa.cli.app import USAGE
-from citeqa.errors import BadQuestion, IndexMissing
+from citeqa.errors import BadQuestion, IndexLocked, IndexMissing
 from citeqa.ownership import LOCK
 
 HOSTILE = "What is \x1b[31mbelimumab\x1b[0m\x07 used for?\x1b]0;pwned\x07\x08\x7f"
@@ -177,6 +177,25 @@ def test_status_without_an_index(tmp_path: Path) -> None:
     message = one_error_line(done.stderr)
     assert "No index" in message and "citeqa index" in message
     assert not (tmp_path / "index").exists()
+
+
+def test_status_during_the_first_build_says_it_runs_as_ask_does(tmp_path: Path, cli: Any) -> None:
+    """While the first build of an index runs (its lock held, no index published yet), `status`
+    said "No index …: run `citeqa index`" (exit 3) where `ask` said another build runs (exit
+    4). Both now say the build runs and who runs it, exit 4; once it ends, "No index" again."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    folders = {"corpus_dir": str(corpus), "index_dir": str(index)}
+    with publishing.claimed_and_locked(index):  # as a first build holds it
+        status = cli("status", **folders)
+        asked = cli("ask", "How does belimumab work?", **folders)
+    assert status.code == asked.code == IndexLocked.exit_code
+    said = " ".join(status.err.split())
+    assert f"its first build is running (pid {os.getpid()} on " in said
+    assert "try again when it ends" in said and "run `citeqa index`" not in said
+    assert f"is running (pid {os.getpid()} on " in " ".join(asked.err.split())
+    after = cli("status", **folders)
+    assert after.code == IndexMissing.exit_code and "run `citeqa index`" in after.err
 
 
 def test_ask_builds_a_missing_index_first(real_index: RealIndex) -> None:
