@@ -97,7 +97,15 @@ def progress_bar(console: Console, *, transient: bool = False) -> Iterator[Any]:
     """A rich progress bar (counts, ETA) fed by progress(stage, done, total) callbacks. When
     the work fails, the bar goes, so that its message stands alone (an empty corpus's error
     came after "reading 0/1"), and a bar that goes leaves no blank line where stderr is no
-    terminal (rich ends such a bar with one)."""
+    terminal (rich ends such a bar with one). Where the console is no terminal (a log file),
+    a bar that stays is plain lines instead (progress_lines.ProgressLines: one per finished
+    stage, and now and then one for a long stage), which a reader of the log sees as the
+    build goes: rich drew every bar only at the end; a transient bar says nothing there."""
+    if not (console.is_interactive or transient):
+        from citeqa.cli.progress_lines import ProgressLines
+
+        yield ProgressLines(console.file)
+        return
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
