@@ -456,3 +456,26 @@ def test_the_control_characters_counted_are_the_non_space_cc_and_cs_ones() -> No
     ]
     assert _controls().findall(every) == expected
     assert "\x00" in expected and "\ud800" in expected and "\t" not in expected
+
+
+def test_a_truncated_pdf_is_skipped_as_damaged_in_a_users_words(tmp_path: Path) -> None:
+    """pypdf's exception was the reason ("not a readable PDF (PdfStreamError: Stream has ended
+    unexpectedly)", s14 trial); the reason now says what happened to the file, no class name."""
+    whole = minimal_pdf(["First page text", "Second page text"])
+    (tmp_path / "cut.pdf").write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "other.pdf").write_bytes(b"PK\x03\x04 a zip file named .pdf" * 40)
+    (tmp_path / "good.txt").write_text("ok")
+    reading = read_corpus(tmp_path)
+    assert sorted(reading.skipped) == [
+        "cut.pdf: not a readable PDF: the file is damaged or incomplete",
+        "other.pdf: not a PDF: the file holds something else",
+    ]
+
+
+def test_a_pdf_with_no_text_is_said_to_be_maybe_a_scan(tmp_path: Path) -> None:
+    (tmp_path / "scan.pdf").write_bytes(minimal_pdf(["", " "]))
+    (tmp_path / "good.txt").write_text("ok")
+    reading = read_corpus(tmp_path)
+    assert reading.skipped == [
+        "scan.pdf: no text in it, maybe a scanned image: citeqa does no OCR"
+    ]

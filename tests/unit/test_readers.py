@@ -69,6 +69,6 @@ def test_a_damaged_pdf_is_skipped_with_citeqa_reason_and_no_pypdf_log_lines(
     before = logging.getLogger("pypdf").level
     with caplog.at_level(logging.DEBUG), pytest.raises(UnreadableDocument) as skipped:
         read_document(broken, tmp_path, {})
-    assert "not a readable PDF" in skipped.value.reason
+    assert skipped.value.reason == "not a PDF: the file holds something else"  # no header
     assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []
     assert logging.getLogger("pypdf").level == before

@@ -15,6 +15,16 @@ from contextlib import contextmanager
 from citeqa.readers.base import Extracted, UnreadableDocument
 
 
+DAMAGED = "not a readable PDF: the file is damaged or incomplete"
+"""Why a PDF pypdf cannot read is skipped (a truncated download, a damaged file): in a
+user's words, never the library's exception ("PdfStreamError: Stream has ended unexpectedly")."""
+NOT_A_PDF = "not a PDF: the file holds something else"
+"""Why a .pdf file with no PDF header (in its first 1,024 bytes, where readers look) is skipped."""
+PDF_HEADER = b"%PDF-"
+NO_TEXT_LAYER = "no text in it, maybe a scanned image: citeqa does no OCR"
+"""Why a PDF whose pages hold no text is skipped: most often a scan, pages as images."""
+
+
 class PdfFileReader:
     """A .pdf file; encrypted (with a password) or damaged files are skipped with a reason."""
 
@@ -42,8 +52,10 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
             pages = [page.extract_text() or "" for page in reader.pages]
     except UnreadableDocument:
         raise
-    except Exception as error:  # pypdf raises many kinds on damaged files
-        raise UnreadableDocument(f"not a readable PDF ({type(error).__name__}: {error})") from error
+    except Exception as error:  # pypdf raises many kinds on damaged files: none is the user's
+        raise UnreadableDocument(DAMAGED if PDF_HEADER in raw[:1024] else NOT_A_PDF) from error
+    if not any(page.strip() for page in pages):
+        raise UnreadableDocument(NO_TEXT_LAYER)
     starts, position = [], 0
     for page in pages:
         starts.append(position)
