@@ -29,7 +29,8 @@ from citeqa.embedding import Embedder, check_available, get_embedder
 from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
 from citeqa.filelist import FileList
 from citeqa.libraries import library_versions
-from citeqa.models import BuildReport, ChannelInfo, Document
+from citeqa.models import BuildReport, ChannelInfo, Document, OutsizedFile
+from citeqa.outsized import outsized
 from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
 from citeqa.paths import check_corpus_folder
 from citeqa.previousindex import (
@@ -270,12 +271,15 @@ def _report(
     reread: Collection[str] = (),
 ) -> BuildReport:
     """What the build did; `reread`: files of unchanged content read again by a new version
-    of their reader (rereading.py), reported as updated."""
+    of their reader (rereading.py), reported as updated. The files read in this build that
+    make an outsized share of the index (outsized.py) are named when it counted its `chunks`."""
     before = (
         {file: sha256 for file, sha256, doc_id, _ in recorded_keys(old) if doc_id} if old else {}
     )
     after = {f.file: f.sha256 for f in new if f.doc_id}
     same = {f for f in after if before.get(f) == after[f] and f not in reread}
+    read_now = {f.file: f.chunks for f in new if f.doc_id and f.file not in same}
+    large = outsized(read_now, len(after), chunks) if chunks is not None else []
     return BuildReport(
         index_dir=str(settings.index_dir),
         added=sorted(set(after) - set(before)),
@@ -284,6 +288,7 @@ def _report(
         unchanged=sorted(same),
         skipped=list(reading.skipped),
         word_lists=list(reading.word_lists),
+        outsized=[OutsizedFile(file=name, chunks=read_now[name]) for name in large],
         warnings=list(reading.warnings) + (notes or []),
         documents=len(after),
         chunks=chunks if chunks is not None else _chunk_total(old),

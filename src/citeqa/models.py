@@ -162,6 +162,13 @@ class Answer(Frozen):
     retrieval read the question in, which a reader's labels follow too. Not in the JSON."""
 
 
+class OutsizedFile(Frozen):
+    """A file that makes an outsized share of its index (outsized.py), and its chunks."""
+
+    file: str
+    chunks: int
+
+
 class BuildReport(Frozen):
     """What `build_index` did, file by file."""
 
@@ -175,6 +182,9 @@ class BuildReport(Frozen):
     word_lists: list[str] = Field(default_factory=list)
     """Files read in this build that are lists of words, not prose (wordlists.py): indexed,
     and named in the report so that a user can move them out of the corpus."""
+    outsized: list[OutsizedFile] = Field(default_factory=list)
+    """Files read in this build that make an outsized share of the index (outsized.py), with
+    their chunks, largest first: indexed, and named in the report as word lists are."""
     warnings: list[str] = Field(default_factory=list)
     documents: int = 0
     chunks: int = 0

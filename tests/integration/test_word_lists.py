@@ -1,7 +1,8 @@
 """A file that is a list of words (a vocabulary, a dictionary, reserved names: one token a line,
 thousands of lines) was indexed in silence, filling the index with "sentences" of one word;
 `citeqa index` now names such files on one line, and still indexes them (session 13 trial: a
-model's 30,522-line vocab.txt in a corpus of package documentation)."""
+model's 30,522-line vocab.txt in a corpus of package documentation); so is a file that makes an
+outsized share of the index (outsized.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from citeqa import outsized
 from citeqa.wordlists import WORD_LIST_LINES_MIN, looks_like_word_list
 from small_corpora import make_corpus
 
@@ -77,3 +79,59 @@ JAPANESE = "全身性エリテマトーデスは皮膚や関節や腎臓など�
 def test_lines_without_blanks_that_hold_no_single_word_are_no_word_list(text: str) -> None:
     """A line without a blank counted as one token: CJK prose, a CSV and JSON lines were lists."""
     assert looks_like_word_list(text) is False
+
+
+def _log(lines: int) -> str:
+    """A machine-written log: one timestamped line per event, as a server writes them."""
+    return "".join(
+        f"2026-11-29T10:{n // 60 % 60:02d}:{n % 60:02d} worker-{n % 7} GET /api/items/{n}"
+        f" 200 {n % 997} ms\n"
+        for n in range(lines)
+    )
+
+
+def test_index_names_a_file_that_makes_an_outsized_share_of_the_index(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The s14 trial's 20 MB log renamed .txt made 31,009 chunks (27 min) with no word said;
+    the report now names such a file, with its chunks out of the index's, on one line as word
+    lists are (thresholds lowered here: outsized.py's were measured on real corpora). It is
+    indexed all the same, and named by the build that reads it, not by every update."""
+    monkeypatch.setattr(outsized, "OUTSIZED_CHUNKS_ALONE", 40)
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "server.txt").write_text(_log(3000), encoding="utf-8")
+    result = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert result.code == 0, result.err
+    [line] = [line for line in result.out.splitlines() if "outsized" in line]
+    chunks = int(line.split("server.txt (")[1].split(" of ")[0].replace(",", ""))
+    assert chunks >= 40 and f" of {chunks} chunks" not in line  # other files' chunks count too
+    assert line.startswith(
+        "  indexed, but 1 file makes an outsized share of the index: server.txt ("
+    )
+    assert "added (3)" in result.out  # indexed all the same
+    (corpus / "note.txt").write_text(PROSE_LINE, encoding="utf-8")
+    again = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert again.code == 0 and "outsized" not in again.out  # the log was not read again
+
+
+@pytest.mark.parametrize(
+    ("chunks", "documents", "total", "named"),
+    [
+        (31_009, 1, 31_009, True),  # s14 trial: the 20 MB server log alone in its folder
+        (5_433, 274, 9_801, True),  # s13 trial: huge-one-line.txt among package docs
+        (5_433, 1_596, 13_402, True),  # ... and among all of them (40 %)
+        (577, 1_221, 21_203, False),  # s14 trial: bash(1), the largest man page
+        (86, 5, 106, False),  # the bundled corpus's slides (81 % of a 5-file corpus)
+        (21, 95, 387, False),  # the largest of 95 country pages (an eval corpus)
+        (3_000, 1, 3_000, False),  # a long book alone (some 2 MB of text)
+        (1_600, 11, 1_650, True),  # a long book among ten notes: most of the index
+        (1_600, 9, 1_650, False),  # ... among eight: a corpus of a few files
+    ],
+)
+def test_an_outsized_file_is_large_alone_or_most_of_an_index_of_many(
+    chunks: int, documents: int, total: int, named: bool
+) -> None:
+    others = {f"other-{n}.txt": 1 for n in range(3)}
+    assert outsized.outsized({"big.txt": chunks, **others}, documents, total) == (
+        ["big.txt"] if named else []
+    )

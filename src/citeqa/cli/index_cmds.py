@@ -82,6 +82,8 @@ def print_report(report: BuildReport) -> None:
         console.print(Text(line, style="yellow"))
     if report.word_lists:
         console.print(Text(word_lists_line(report.word_lists), style="yellow"))
+    if report.outsized:
+        console.print(Text(outsized_line(report), style="yellow"))
     for line in report.warnings:
         console.print(Text(f"  warning: {shown(line)}", style="yellow"))
 
@@ -116,6 +118,15 @@ def word_lists_line(files: list[str]) -> str:
     many = f"{len(files)} files look like word lists"
     says = "1 file looks like a word list" if len(files) == 1 else many
     return f"  indexed, but {says}, not prose: {_named(files, False)}"
+
+
+def outsized_line(report: BuildReport) -> str:
+    """One line naming the files read that make an outsized share of the index (outsized.py),
+    each with its chunks out of the index's."""
+    large = report.outsized
+    says = "1 file makes" if len(large) == 1 else f"{len(large)} files make"
+    files = [f"{file.file} ({file.chunks:,} of {report.chunks:,} chunks)" for file in large]
+    return f"  indexed, but {says} an outsized share of the index: {_named(files, False)}"
 
 
 def _named(files: list[str], indexed: bool) -> str:
