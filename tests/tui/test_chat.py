@@ -11,6 +11,7 @@ from tui_helpers import (
     TRIAL_QUOTES,
     FakeFactory,
     ask,
+    fake_builder,
     run,
     screen_text,
     settle,
@@ -19,6 +20,7 @@ from tui_helpers import (
 )
 
 from citeqa.errors import IndexMissing
+from citeqa.tui.app import CiteqaApp
 from citeqa.tui.conversation import MODE_OVERRIDES, citation_ref
 from citeqa.tui.widgets.question_input import QuestionInput
 from citeqa.tui.widgets.sources import SourcesPanel
@@ -446,3 +448,34 @@ def test_the_transcript_shows_a_table_row_under_its_header_row():
     assert ref.context == header.text
     lines = str(SourceBlock(ref).content).splitlines()
     assert lines[:2] == [f"    {header.text}", f"[1] {row}"]
+
+
+class _TypedAtLaunch(CiteqaApp):
+    """The chat with keys that reach it while it starts: Textual's driver reads the terminal
+    from before the app composes, so keys typed at launch (or before, in the shell's line
+    mode, where Enter is a newline: ctrl+j) are queued before anything is focused."""
+
+    typed = ""
+
+    def compose(self):
+        for char in self.typed:
+            key = "ctrl+j" if char == "\n" else _character_to_key(char)
+            self.post_message(events.Key(key, char))
+        yield from super().compose()
+
+
+def test_a_question_typed_as_the_chat_starts_is_kept_and_answered(tmp_path):
+    """s14 trial: a question typed 1 s after `citeqa` was dropped (keys reached the app before
+    the question input had the focus, which `focus()` gives only after them); typed once
+    "Loading models…" showed, it was kept. It is typed in the input and, with its Enter (a
+    newline from the shell's line mode), asked."""
+
+    async def body():
+        app = _TypedAtLaunch(FakeFactory(), fake_builder, export_dir=tmp_path)
+        app.typed = "Who won?\n"
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert [turn.question for turn in app.turns] == ["Who won?"]
+            assert app.turns[0].answer is not None
+
+    run(body())

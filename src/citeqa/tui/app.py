@@ -133,7 +133,10 @@ class CiteqaApp(KeyedApp):
     def on_mount(self) -> None:
         self.sub_title = "loading…"
         self.query_one(StatusLine).busy("Loading models…")
-        self.query_one(QuestionInput).focus()
+        # Focused now, not by focus() (which waits behind the queued messages): Textual's
+        # driver reads the terminal before the app composes, so keys typed at launch are queued
+        # already, and a key handled while nothing has the focus goes to the screen and is lost.
+        self.screen.set_focus(self.query_one(QuestionInput))
         restore_theme(self)
         self._count_progress_afresh()
         self.set_interval(1.0, self._say_progress)

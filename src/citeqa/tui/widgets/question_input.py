@@ -35,6 +35,12 @@ class QuestionInput(Input):
         if self.app.is_headless:
             self.cursor_blink = False  # deterministic screenshots
 
+    async def key_ctrl_j(self) -> None:
+        """A newline asks the question as Enter does: an Enter typed before the chat took the
+        terminal (in the shell's line mode, which makes it a newline) reaches the input so.
+        A key method, not a binding: no key of its own in the help."""
+        await self.action_submit()
+
     def remember(self, question: str) -> None:
         """Add a submitted question to the history and reset browsing to its end."""
         if question and (not self.history or self.history[-1] != question):
