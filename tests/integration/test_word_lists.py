@@ -105,9 +105,8 @@ def test_index_names_a_file_that_makes_an_outsized_share_of_the_index(
     [line] = [line for line in result.out.splitlines() if "outsized" in line]
     chunks = int(line.split("server.txt (")[1].split(" of ")[0].replace(",", ""))
     assert chunks >= 40 and f" of {chunks} chunks" not in line  # other files' chunks count too
-    assert line.startswith(
-        "  indexed, but 1 file makes an outsized share of the index: server.txt ("
-    )
+    said = "  indexed, but 1 file makes an outsized share of the index: server.txt ("
+    assert line.startswith(said)
     assert "added (3)" in result.out  # indexed all the same
     (corpus / "note.txt").write_text(PROSE_LINE, encoding="utf-8")
     again = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))

@@ -476,6 +476,4 @@ def test_a_pdf_with_no_text_is_said_to_be_maybe_a_scan(tmp_path: Path) -> None:
     (tmp_path / "scan.pdf").write_bytes(minimal_pdf(["", " "]))
     (tmp_path / "good.txt").write_text("ok")
     reading = read_corpus(tmp_path)
-    assert reading.skipped == [
-        "scan.pdf: no text in it, maybe a scanned image: citeqa does no OCR"
-    ]
+    assert reading.skipped == ["scan.pdf: no text in it, maybe a scanned image: citeqa does no OCR"]

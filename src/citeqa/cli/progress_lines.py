@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import IO
 
 from citeqa.visible import shown
 
@@ -24,7 +24,7 @@ class ProgressLines:
 
     def __init__(
         self,
-        stream: TextIO,
+        stream: IO[str],
         every: float = EVERY_SECONDS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -64,5 +64,5 @@ class ProgressLines:
 
 
 def _counts(done: int, total: int) -> str:
-    """", 1,221/1,221" for a stage that counts things; nothing for a one-step stage (0/1, 1/1)."""
+    """The counts of a stage that counts things (", 1,221/1,221"); none of a one-step stage."""
     return f", {done:,}/{total:,}" if total > 1 else ""

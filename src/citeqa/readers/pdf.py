@@ -14,7 +14,6 @@ from contextlib import contextmanager
 
 from citeqa.readers.base import Extracted, UnreadableDocument
 
-
 DAMAGED = "not a readable PDF: the file is damaged or incomplete"
 """Why a PDF pypdf cannot read is skipped (a truncated download, a damaged file): in a
 user's words, never the library's exception ("PdfStreamError: Stream has ended unexpectedly")."""
