@@ -14,10 +14,11 @@ language (`OTHER`), while its chunks are still read as `detect_lang` says.
 
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
-a line without final punctuation runs on into the next when that one opens in lower case, or when
-it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it)
-or when it is indented deeper (a definition under its term: a numpydoc parameter's description
-under "* leave : bool, optional"), and a command line continued by a backslash, cmd's caret or
+a line without final punctuation runs on into the next when that one opens in lower case (a link's
+text counts: "[contributing guide](…)"), or when it is a full line of a hard-wrapped paragraph
+(`wrapped_lines`: as long as the lines around it) or when it is indented deeper (a definition
+under its term: a numpydoc parameter's description under "* leave : bool, optional"), and a
+command line continued by a backslash, cmd's caret or
 PowerShell's backtick (`ends_in_continuation`) runs on into its next line (after a caret or a
 backtick, only a line indented deeper or the command's next option line: `carried_commands`),
 while a `Key: value` header line runs into another only when it ends mid-sentence (a joining
@@ -375,7 +376,7 @@ def _continues(line: str, following: str, wrapped: bool, carried: bool) -> bool:
         return True  # "Note: the value is stored as a" over "string: not an integer."
     if field:
         return False  # "Project-URL: Changelog, https://…" over "Project-URL: GitHub, …"
-    first = following.lstrip()[:1]
+    first = following.lstrip().removeprefix("[")[:1]  # "[contributing guide](…)" in prose
     return wrapped or first.islower() or first == "(" or _defines(core, line, following)
 
 
