@@ -18,9 +18,10 @@ a line without final punctuation runs on into the next when that one opens in lo
 text counts: "[contributing guide](…)"), or when it is a full line of a hard-wrapped paragraph
 (`wrapped_lines`: as long as the lines around it) or when it is indented deeper (a definition
 under its term: a numpydoc parameter's description under "* leave : bool, optional"; not a
-column-aligned table header's first row nor a contents heading's first entry), but never into a
-line indented 2 columns shallower or more (the next term: "y : int" under "    The first
-value") unless it ends mid-sentence (a comma, a dash, a joining word), and a command line
+column-aligned table header's first row nor a contents heading's first entry), but a line that
+is no full line of a wrapped paragraph never runs into one indented 2 columns shallower or more
+(the next term: "y : int" under "    The first value"; not from a paragraph's first line: the
+GPL indents them) unless it ends mid-sentence (a comma, a dash, a joining word), and a command line
 continued by a backslash, cmd's caret or PowerShell's backtick (`ends_in_continuation`) runs on
 into its next line (after a caret or a backtick, only a line indented deeper or the command's
 next option line: `carried_commands`), while a `Key: value` header line runs into another only
@@ -37,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
-from citeqa.markup import is_fence, is_no_text, underlines
+from citeqa.markup import LIST_MARKER, is_fence, is_no_text, opens_with_text_link, underlines
 from citeqa.models import Lang
 
 Span = tuple[int, int]
@@ -355,14 +356,16 @@ _HEADER_FIELD = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]+\S")
 a blank. Under another such line it starts a field of its own, however long the line above."""
 
 
-def _continues(line: str, following: str, wrapped: bool, carried: bool) -> bool:
+def _continues(line: str, following: str, wrapped: bool, carried: bool, opening: bool) -> bool:
     """Whether `following` carries on the sentence that `line` (not ending a block) started;
     `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it;
     `carried`: `following` carries on a command continued at the end of `line`
     (`carried_commands`), so it runs on unless it is a heading or a markup line: a command's
     options may look like a table row or a bullet. A `Key: value` header line runs into no
     other (`_HEADER_FIELD`) unless it ends mid-sentence (a joining word, a comma, a dash), nor
-    does a line into one DEFINITION_INDENT columns shallower or more (the next term)."""
+    does a line into one DEFINITION_INDENT columns shallower or more (the next term) unless it
+    is `wrapped` or `opening` its paragraph (the first line of a block or after a blank line:
+    the GPL indents its paragraphs' first lines)."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
     if is_no_text(line) or is_no_text(following):  # "```python" over "import os"
@@ -379,9 +382,9 @@ def _continues(line: str, following: str, wrapped: bool, carried: bool) -> bool:
         return True  # "Note: the value is stored as a" over "string: not an integer."
     if field:
         return False  # "Project-URL: Changelog, https://…" over "Project-URL: GitHub, …"
-    if _indent(following) <= _indent(line) - DEFINITION_INDENT:
+    if not (wrapped or opening) and _indent(following) <= _indent(line) - DEFINITION_INDENT:
         return False  # "    The first value" over "y : int": the next term, not the same sentence
-    first = following.lstrip().removeprefix("[")[:1]  # "[contributing guide](…)" in prose
+    first = following.lstrip()[1 if opens_with_text_link(following) else 0 :][:1]
     return wrapped or first.islower() or first == "(" or _defines(core, line, following)
 
 
@@ -413,7 +416,9 @@ def _defines(core: str, line: str, following: str) -> bool:
     deeper = _indent(following) >= _indent(line) + DEFINITION_INDENT
     if not (term_end and deeper and any(char.isalnum() for char in following)):
         return False
-    return not _TERM_COLUMN_GAP.search(core) and not _SECTION_NUMBER.match(following)
+    marker = LIST_MARKER.match(core)  # "-  `AWS CLI" over "   Documentation <…>`__"
+    term = core[marker.end() :] if marker else core
+    return not _TERM_COLUMN_GAP.search(term) and not _SECTION_NUMBER.match(following)
 
 
 def _ends_in_joining_word(core: str, field: re.Match[str] | None) -> bool:
@@ -477,7 +482,12 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
     for index, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end]
         previous = text[slice(*lines[index - 1])] if index else ""
-        if run and line.strip() and _continues(previous, line, wrapped[index - 1], carried[index]):
+        opening = index < 2 or not text[slice(*lines[index - 2])].strip()  # `previous` opens
+        if (
+            run
+            and line.strip()
+            and _continues(previous, line, wrapped[index - 1], carried[index], opening)
+        ):
             run = (run[0], line_end)
         else:
             if run:

@@ -189,9 +189,20 @@ def test_two_definitions_without_a_final_stop_stay_two_sentences(first: str) -> 
     ]
 
 
-def test_a_shallower_line_carries_on_a_line_ending_mid_sentence() -> None:
+def test_a_shallower_line_carries_on_a_line_ending_mid_sentence_or_a_wrapped_line() -> None:
     text = "x : int\n    The first value, and\ny the second"
     assert sentences(text) == [text]
+    gpl = (  # the GPL's preamble: a paragraph's first line indented, then wrapped at column 0
+        "  The licenses for most software and other practical works are designed\n"
+        "to take away your freedom to share and change the works.  By contrast,\n"
+        "the GNU General Public License is intended to guarantee your freedom.\n"
+    )
+    assert sentences(gpl)[0] == gpl[2 : gpl.index(".") + 1]
+    short = "Source.\n\n  The Corresponding Source for a work is that\nsame work.\n"  # no full line
+    assert sentences(short) == [
+        "Source.",
+        "The Corresponding Source for a work is that\nsame work.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -199,6 +210,7 @@ def test_a_shallower_line_carries_on_a_line_ending_mid_sentence() -> None:
     [
         ("Name  Value\n  Alpha 1\n  Beta 2", ["Name  Value", "Alpha 1", "Beta 2"]),  # a table
         ("Contents\n  1 Intro\n  2.1 Usage", ["Contents", "1 Intro", "2.1 Usage"]),  # a TOC
+        ("-  `AWS CLI\n   Documentation`__", ["-  `AWS CLI\n   Documentation`__"]),  # an item
     ],
 )
 def test_a_table_header_or_a_contents_heading_defines_nothing(

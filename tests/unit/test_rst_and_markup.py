@@ -326,6 +326,8 @@ def test_a_text_or_markdown_file_keeps_its_lines_under_two_dots(kind: str) -> No
         "+ ![logo](logo.png)",
         "1. [Docs](https://example.org/docs), [Source](https://example.org/src)",
         "![logo](x.png)\r\n",  # a CRLF line as markup_between splits it
+        "[Get started](https://example.org/start) |",  # one link of a navigation over lines
+        "- [Getting Started](#getting-started)",  # a table of contents' entry: an anchor
         '<p align="center"><img src="logo.png" alt="logo"></p>',
         "|PyPI| |Build|_",
     ],
@@ -348,6 +350,7 @@ def test_a_line_of_images_or_links_alone_is_no_text(line: str) -> None:
         "[MIT](LICENSE)",  # one text link alone: its words may be the answer
         "- [Advanced Usage](https://example.org/advanced/)",
         "[contributing guide](CONTRIBUTING.md)\r\n",
+        "[dataclass](https://github.com/ijl/orjson#dataclass),",  # a wrapped list's item
     ],
 )
 def test_a_line_with_words_besides_its_links_is_text(line: str) -> None:
@@ -365,6 +368,8 @@ def test_a_link_line_inside_wrapped_prose_stays_in_its_sentence() -> None:
         "Please read our\n[contributing guide](CONTRIBUTING.md)\nbefore opening a pull request.\n"
     )
     assert _indexed(text, "md") == [text.strip()]
+    tokens = "[PAD]\n[unused0]\n[github-ci]: https://x.org/ci\n[github-link]: https://x.org\n"
+    assert _indexed(tokens, "txt") == tokens.split("\n")[:4]  # no link: each line apart
 
 
 def test_no_quote_runs_across_an_image_line_of_a_crlf_text() -> None:
