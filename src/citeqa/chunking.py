@@ -53,8 +53,9 @@ sentence of the index; a
 no final punctuation carries its sentence on into a next line indented 2 columns deeper or
 more (language.DEFINITION_INDENT: a definition under its term: "* leave : bool, optional"
 over "    If [default: True], keeps all traces…");
-a line of images, links or HTML tags alone ("![Rich CLI](…)", a README's badges) is no
-sentence of the index and carries none on (markup.is_link_line); a line inside a backtick
+a line of images, links or HTML tags alone ("![Rich CLI](…)", a README's badges; one text
+link alone, "[MIT](LICENSE)", is text) is no sentence of the index and carries none on
+(markup.is_link_line); a line inside a backtick
 code fence is never a heading ("# If you just want to use stemming…" over "pip install
 PyStemmer" in a fenced shell block)."""
 

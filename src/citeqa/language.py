@@ -14,15 +14,19 @@ language (`OTHER`), while its chunks are still read as `detect_lang` says.
 
 Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
 holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
-a line without final punctuation runs on into the next when that one opens in lower case, or when
-it is a full line of a hard-wrapped paragraph (`wrapped_lines`: as long as the lines around it)
-or when it is indented deeper (a definition under its term: a numpydoc parameter's description
-under "* leave : bool, optional"), and a command line continued by a backslash, cmd's caret or
-PowerShell's backtick (`ends_in_continuation`) runs on into its next line (after a caret or a
-backtick, only a line indented deeper or the command's next option line: `carried_commands`),
-while a `Key: value` header line runs into another only when it ends mid-sentence (a joining
-word, a comma); a markup line (a code fence, a heading's underline: markup.py) or a line of
-images or links alone (a README's badges) runs into no other.
+a line without final punctuation runs on into the next when that one opens in lower case (a link's
+text counts: "[contributing guide](…)"), or when it is a full line of a hard-wrapped paragraph
+(`wrapped_lines`: as long as the lines around it) or when it is indented deeper (a definition
+under its term: a numpydoc parameter's description under "* leave : bool, optional"; not a
+column-aligned table header's first row nor a contents heading's first entry), but a line that
+is no full line of a wrapped paragraph never runs into one indented 2 columns shallower or more
+(the next term: "y : int" under "    The first value"; not from a paragraph's first line: the
+GPL indents them) unless it ends mid-sentence (a comma, a dash, a joining word), and a command line
+continued by a backslash, cmd's caret or PowerShell's backtick (`ends_in_continuation`) runs on
+into its next line (after a caret or a backtick, only a line indented deeper or the command's
+next option line: `carried_commands`), while a `Key: value` header line runs into another only
+when it ends mid-sentence (a joining word, a comma); a markup line (a code fence, a heading's
+underline: markup.py) or a line of images or links alone (a README's badges) runs into no other.
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
 """
@@ -34,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
-from citeqa.markup import is_fence, is_no_text, underlines
+from citeqa.markup import LIST_MARKER, is_fence, is_no_text, opens_with_text_link, underlines
 from citeqa.models import Lang
 
 Span = tuple[int, int]
@@ -352,13 +356,16 @@ _HEADER_FIELD = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]+\S")
 a blank. Under another such line it starts a field of its own, however long the line above."""
 
 
-def _continues(line: str, following: str, wrapped: bool, carried: bool) -> bool:
+def _continues(line: str, following: str, wrapped: bool, carried: bool, opening: bool) -> bool:
     """Whether `following` carries on the sentence that `line` (not ending a block) started;
     `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it;
     `carried`: `following` carries on a command continued at the end of `line`
     (`carried_commands`), so it runs on unless it is a heading or a markup line: a command's
     options may look like a table row or a bullet. A `Key: value` header line runs into no
-    other (`_HEADER_FIELD`) unless it ends mid-sentence (a joining word, a comma, a dash)."""
+    other (`_HEADER_FIELD`) unless it ends mid-sentence (a joining word, a comma, a dash), nor
+    does a line into one DEFINITION_INDENT columns shallower or more (the next term) unless it
+    is `wrapped` or `opening` its paragraph (the first line of a block or after a blank line:
+    the GPL indents its paragraphs' first lines)."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
     if is_no_text(line) or is_no_text(following):  # "```python" over "import os"
@@ -375,7 +382,9 @@ def _continues(line: str, following: str, wrapped: bool, carried: bool) -> bool:
         return True  # "Note: the value is stored as a" over "string: not an integer."
     if field:
         return False  # "Project-URL: Changelog, https://…" over "Project-URL: GitHub, …"
-    first = following.lstrip()[:1]
+    if not (wrapped or opening) and _indent(following) <= _indent(line) - DEFINITION_INDENT:
+        return False  # "    The first value" over "y : int": the next term, not the same sentence
+    first = following.lstrip()[1 if opens_with_text_link(following) else 0 :][:1]
     return wrapped or first.islower() or first == "(" or _defines(core, line, following)
 
 
@@ -383,6 +392,14 @@ DEFINITION_INDENT = 2
 """How many blanks deeper than its term a definition's line is indented, at least: a PDF's
 lines indented by one blank more than the line above (" $P < 0.001$" under a slide's value,
 " DAVID M. HARLAN" under "ALLAN D. KIRK" in the bundled slides) are no definitions."""
+
+
+_TERM_COLUMN_GAP = re.compile(r"\S(?:[ \t]{2,}|\t)[^\s:]")
+"""Two blanks or a tab between words, no colon after them: a plain-text table's header ("Name
+Value" aligned over its rows), no definition's term ("* leave  : bool, optional" aligns its
+colon)."""
+_SECTION_NUMBER = re.compile(r"[ \t]*\d+(?:\.\d+)*\.?[ \t]+[A-Z]")
+"""A table of contents' entry ("  1 Intro", "  2.1 Usage") under its heading: no definition."""
 
 
 def _defines(core: str, line: str, following: str) -> bool:
@@ -393,10 +410,15 @@ def _defines(core: str, line: str, following: str) -> bool:
     item's next line under its text). A line of code opening a block ("{", "[", "{%- else
     -%}") is no term: JSON output and templates stay cut at their lines as before; a line with
     no letter or digit is no definition (a compiler's gutter "  |" under its "error[E0308]:
-    mismatched types")."""
+    mismatched types"), nor a table's first row under its column-aligned header
+    (`_TERM_COLUMN_GAP`) or a contents entry "  1 Intro" (`_SECTION_NUMBER`)."""
     term_end = core[-1].isalnum() or core[-1] == "`"
     deeper = _indent(following) >= _indent(line) + DEFINITION_INDENT
-    return term_end and deeper and any(char.isalnum() for char in following)
+    if not (term_end and deeper and any(char.isalnum() for char in following)):
+        return False
+    marker = LIST_MARKER.match(core)  # "-  `AWS CLI" over "   Documentation <…>`__"
+    term = core[marker.end() :] if marker else core
+    return not _TERM_COLUMN_GAP.search(term) and not _SECTION_NUMBER.match(following)
 
 
 def _ends_in_joining_word(core: str, field: re.Match[str] | None) -> bool:
@@ -460,7 +482,12 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
     for index, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end]
         previous = text[slice(*lines[index - 1])] if index else ""
-        if run and line.strip() and _continues(previous, line, wrapped[index - 1], carried[index]):
+        opening = index < 2 or not text[slice(*lines[index - 2])].strip()  # `previous` opens
+        if (
+            run
+            and line.strip()
+            and _continues(previous, line, wrapped[index - 1], carried[index], opening)
+        ):
             run = (run[0], line_end)
         else:
             if run:

@@ -35,11 +35,16 @@ opening lines, for front matter), no I/O.
   quote. The chunks still hold a comment's words (a search may find them), only the sentences
   a user reads leave it out.
 - A line of images, links and HTML tags alone ("![Rich CLI](https://…/splash.jpg)",
-  "[![PyPI](…badge.svg)](…) [![CI](…)](…)", "[Docs](…) | [Source](…)", '<p align="center">
+  "[![PyPI](…badge.svg)](…) [![CI](…)](…)", "* [Docs](…) | [Source](…)", '<p align="center">
   <img src="logo.png"></p>', RST substitutions "|Versions| |Downloads|"), blanks and
-  separators between them: a README's banner, badges or navigation, which answers nothing
-  (`is_link_line`). No sentence is indexed for it and no quote runs across it, as for the
-  markup lines; titles do not skip it (titles.py reads only `is_markup_line`).
+  separators between them, maybe after a list item's mark: a README's banner, badges or
+  navigation, which answers nothing (`is_link_line`). No sentence is indexed for it and no
+  quote runs across it, as for the markup lines; titles do not skip it (titles.py reads only
+  `is_markup_line`). One text link alone ("[MIT](LICENSE)" under "## License",
+  "[contributing guide](CONTRIBUTING.md)" in wrapped prose) is text, unless it points to an
+  anchor of the page ("- [Usage](#usage)": a table of contents) or a "|" stands beside it
+  ("[Get started](…) |": navigation over several lines); language.py reads such a link's text
+  as the start of its line (`opens_with_text_link`).
 """
 
 from __future__ import annotations
@@ -91,6 +96,9 @@ substitution reference. An autolink ("<https://doi.org/10.1038/…>") is no tag:
 address alone on its line may be what a question asks for."""
 _LINK_SEPARATORS = frozenset(" \t|·•,;-–—/")
 """What may stand between the links of a navigation line."""
+LIST_MARKER = re.compile(r"[ \t]*(?:[-•*+–▪◦·‣]|\d{1,3}[.)])[ \t]+(?=\S)")
+"""A list item's mark and the blanks after it: "-", "*", "+", "•", "1." or "1)" (Markdown's and
+plain text's; language.is_bullet's marks and Markdown's "+")."""
 _EXPLICIT = re.compile(r"[ \t]*\.\.(?:[ \t]|$)")
 """Any RST explicit markup line: a directive, a target, a footnote, a comment."""
 _COMMENT_OPENING = (
@@ -256,14 +264,46 @@ def is_markup_line(line: str) -> bool:
 
 
 def is_link_line(line: str) -> bool:
-    """A line holding images, links, HTML tags or RST substitutions and nothing else but blanks
-    and separators ("![logo](logo.png)", "[Docs](…) | [PyPI](…)"): no text to quote."""
-    if line.lstrip(" \t·•-–—")[:1] not in ("!", "[", "<", "|"):
+    """A line holding images, links, HTML tags or RST substitutions and nothing else but blanks,
+    separators and a list item's mark ("![logo](logo.png)", "* [Docs](…) | [PyPI](…)"): no text
+    to quote. One text link alone ("[MIT](LICENSE)", "[contributing guide](CONTRIBUTING.md)" in
+    wrapped prose) is text: its words may be the answer, or a sentence's middle."""
+    core = line.rstrip("\r\n")  # markup_between's lines keep a CRLF's "\r"
+    marker = LIST_MARKER.match(core)
+    core = core[marker.end() :] if marker else core
+    if core.lstrip(" \t·•-–—")[:1] not in ("!", "[", "<", "|"):
         return False  # the cheap test first: every sentence of a build is asked
-    if not _LINKS.search(line):
+    links = _LINKS.findall(core)
+    if not links or any(char not in _LINK_SEPARATORS for char in _LINKS.sub("", core)):
         return False
-    rest = _LINKS.sub("", line)
-    return all(char in _LINK_SEPARATORS for char in rest)
+    lone = len(links) == 1 and _is_text_link(links[0])
+    return not (lone and all(char in _PROSE_MARKS for char in _LINKS.sub("", core)))
+
+
+_PROSE_MARKS = frozenset(" \t,;")
+"""What may stand beside one text link that is text ("[dataclass](…)," in a wrapped list): a
+"|" or a "·" beside it makes it a navigation line's part ("[Get started](…) |")."""
+
+
+def _is_text_link(link: str) -> bool:
+    """A Markdown link (a `_LINKS` match) whose text holds words and no image and whose target is
+    no anchor of the same page: "[MIT](LICENSE)", not a badge "[![CI](ci.svg)](…)", a table of
+    contents' "[Getting Started](#getting-started)", an image, an HTML tag or an RST
+    substitution."""
+    if not link.startswith("["):
+        return False
+    middle = link.rfind("](")
+    text = link[1:middle]
+    anchor = link[middle + 2 :].startswith("#")
+    return not anchor and "![" not in text and any(char.isalnum() for char in text)
+
+
+def opens_with_text_link(line: str) -> bool:
+    """Whether `line` opens (its indent aside) with a Markdown link holding words:
+    "[contributing guide](CONTRIBUTING.md)", not "[unused0]" (a vocabulary's token) or a
+    reference definition "[github-ci]: https://…"."""
+    link = _LINKS.match(line.lstrip())
+    return link is not None and _is_text_link(link.group())
 
 
 def is_no_text(line: str) -> bool:

@@ -178,6 +178,49 @@ def test_a_definition_indented_under_its_term_is_one_sentence_with_it() -> None:
     ]
 
 
+@pytest.mark.parametrize("first", ["The", "the"])
+def test_two_definitions_without_a_final_stop_stay_two_sentences(first: str) -> None:
+    """Review of 7ed3d42, finding 4: a description with no final stop ran into the next
+    parameter's name line, two definitions in one sentence."""
+    text = f"x : int\n    {first} first value\ny : int\n    {first} second value\n"
+    assert sentences(text) == [
+        f"x : int\n    {first} first value",
+        f"y : int\n    {first} second value",
+    ]
+
+
+def test_a_shallower_line_carries_on_a_line_ending_mid_sentence_or_a_wrapped_line() -> None:
+    text = "x : int\n    The first value, and\ny the second"
+    assert sentences(text) == [text]
+    gpl = (  # the GPL's preamble: a paragraph's first line indented, then wrapped at column 0
+        "  The licenses for most software and other practical works are designed\n"
+        "to take away your freedom to share and change the works.  By contrast,\n"
+        "the GNU General Public License is intended to guarantee your freedom.\n"
+    )
+    assert sentences(gpl)[0] == gpl[2 : gpl.index(".") + 1]
+    short = "Source.\n\n  The Corresponding Source for a work is that\nsame work.\n"  # no full line
+    assert sentences(short) == [
+        "Source.",
+        "The Corresponding Source for a work is that\nsame work.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Name  Value\n  Alpha 1\n  Beta 2", ["Name  Value", "Alpha 1", "Beta 2"]),  # a table
+        ("Contents\n  1 Intro\n  2.1 Usage", ["Contents", "1 Intro", "2.1 Usage"]),  # a TOC
+        ("-  `AWS CLI\n   Documentation`__", ["-  `AWS CLI\n   Documentation`__"]),  # an item
+    ],
+)
+def test_a_table_header_or_a_contents_heading_defines_nothing(
+    text: str, expected: list[str]
+) -> None:
+    """Review of 7ed3d42, finding 5: a column-aligned header joined its first row, a contents
+    heading its first entry (numpydoc's "* leave  : bool" aligns its colon and still joins)."""
+    assert sentences(text) == expected
+
+
 def test_a_definition_may_be_indented_by_a_tab() -> None:
     assert sentences("leave : bool\n\tKeeps the bar") == ["leave : bool\n\tKeeps the bar"]
 

@@ -321,7 +321,13 @@ def test_a_text_or_markdown_file_keeps_its_lines_under_two_dots(kind: str) -> No
         "[![PyPI](https://img.shields.io/pypi/v/rich.svg)](https://pypi.org/project/rich/)"
         " [![CI](https://x.org/ci.svg)](https://x.org/ci)",
         "[Docs](https://example.org/docs) | [Source](https://example.org/src)",
-        "- [Advanced Usage](https://example.org/advanced/)",
+        "- [Docs](https://example.org/docs) · [Source](https://example.org/src)",
+        "* [![PyPI](https://img.shields.io/pypi/v/rich.svg)](https://pypi.org/project/rich/)",
+        "+ ![logo](logo.png)",
+        "1. [Docs](https://example.org/docs), [Source](https://example.org/src)",
+        "![logo](x.png)\r\n",  # a CRLF line as markup_between splits it
+        "[Get started](https://example.org/start) |",  # one link of a navigation over lines
+        "- [Getting Started](#getting-started)",  # a table of contents' entry: an anchor
         '<p align="center"><img src="logo.png" alt="logo"></p>',
         "|PyPI| |Build|_",
     ],
@@ -341,10 +347,40 @@ def test_a_line_of_images_or_links_alone_is_no_text(line: str) -> None:
         "|a|b|c|",
         "[default: 10] seconds",
         "<https://doi.org/10.1038/s41591-024-02964-1>",  # an autolink: a reference's address
+        "[MIT](LICENSE)",  # one text link alone: its words may be the answer
+        "- [Advanced Usage](https://example.org/advanced/)",
+        "[contributing guide](CONTRIBUTING.md)\r\n",
+        "[dataclass](https://github.com/ijl/orjson#dataclass),",  # a wrapped list's item
     ],
 )
 def test_a_line_with_words_besides_its_links_is_text(line: str) -> None:
     assert not is_link_line(line)
+
+
+def test_a_licence_given_as_a_lone_text_link_is_indexed() -> None:
+    """Review of 7ed3d42, finding 2: "[MIT](LICENSE)" under "## License" was no sentence."""
+    assert _indexed("## License\n\n[MIT](LICENSE)\n", "md") == ["## License", "[MIT](LICENSE)"]
+
+
+def test_a_link_line_inside_wrapped_prose_stays_in_its_sentence() -> None:
+    """Review of 7ed3d42, finding 1: the link line was dropped and the sentence cut in three."""
+    text = (
+        "Please read our\n[contributing guide](CONTRIBUTING.md)\nbefore opening a pull request.\n"
+    )
+    assert _indexed(text, "md") == [text.strip()]
+    tokens = "[PAD]\n[unused0]\n[github-ci]: https://x.org/ci\n[github-link]: https://x.org\n"
+    assert _indexed(tokens, "txt") == tokens.split("\n")[:4]  # no link: each line apart
+
+
+def test_no_quote_runs_across_an_image_line_of_a_crlf_text() -> None:
+    """Review of 7ed3d42, finding 3: markup_between's lines kept their "\r", so a CRLF text's
+    image line was no link line and a quote ran across the banner."""
+    text = "First sentence here.\r\n![logo](x.png)\r\nSecond sentence here.\r\n"
+    second = text.index("Second")
+    assert _quoted(text, [(0, 20), (second, second + 21)], 1) == "Second sentence here."
+    assert _quoted(text.replace("\r\n", "\n"), [(0, 20), (second - 2, second + 19)], 1) == (
+        "Second sentence here."
+    )
 
 
 def test_an_image_line_is_no_indexed_sentence_and_no_quote_runs_across_it() -> None:

@@ -23,7 +23,8 @@ def _bank(text: str) -> tuple[SentenceBank, list[Chunk]]:
     """A bank of one document cut as a build cuts it (its chunks, their sentences)."""
     doc = Document(doc_id="d", title="d", path="/d.md", text=text, sha256="0")
     chunks = chunk_document(doc)
-    rows = document_sentences(text, [(n, chunk.start, chunk.end) for n, chunk in enumerate(chunks)])
+    spans = [(n, chunk.start, chunk.end) for n, chunk in enumerate(chunks)]
+    rows = document_sentences(text, spans, doc.kind)
     sentences = [Sentence(doc_id="d", chunk_index=n, start=a, end=b) for n, a, b in rows.tolist()]
     tokens = [frozenset[str]() for _ in sentences]
     return SentenceBank({"d": doc}, chunks, sentences, None, tokens), chunks
