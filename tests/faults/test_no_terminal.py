@@ -3,12 +3,20 @@ instead of starting a full-screen app that hangs (issue 10, item 8)."""
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
-from fault_helpers import REPO
+from fault_helpers import REPO, make_corpus
+from rich.console import Console
+
+from citeqa.cli import index_cmds
+from citeqa.store import load_index
 
 
 @pytest.mark.parametrize("args", [[], ["chat"]])
@@ -38,3 +46,40 @@ def test_no_terminal_is_a_hint_and_exit_2(args: list[str], stdin_tty: bool) -> N
     assert done.stdout == ""
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and "terminal" in lines[0] and "citeqa ask" in lines[0]
+
+
+class _FailingStderr(io.StringIO):
+    """A stderr whose every write fails as `error` says (a closed pipe, a full disk)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+        self.writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    "error",
+    [BrokenPipeError(errno.EPIPE, "Broken pipe"), OSError(errno.ENOSPC, "No space left")],
+    ids=["closed-pipe", "full-disk"],
+)
+def test_a_stderr_that_fails_does_not_stop_the_build(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    """`citeqa index 2>&1 | head -3` and `2>/dev/full`: the build's progress lines could not be
+    written, and the error came out of the build's callback, so the build stopped; the build
+    now completes, its index is published, and its progress says no more after the first
+    failed line."""
+    stderr = _FailingStderr(error)
+    monkeypatch.setattr(
+        index_cmds, "stderr_console", lambda: Console(file=stderr, force_terminal=False)
+    )
+    corpus = make_corpus(tmp_path / "corpus")
+    result = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert result.code == 0, result.err
+    assert "added (2)" in result.out
+    assert stderr.writes == 1  # silent after the first failure
+    assert load_index(tmp_path / "index").manifest.chunk_count > 0

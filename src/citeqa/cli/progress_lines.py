@@ -4,7 +4,10 @@ rich draws no bar where it cannot redraw one: it printed every finished bar at t
 13-minute build, so a logged build looked hung until then. `ProgressLines` takes the same
 progress(stage, done, total) calls and writes one plain line when a stage finishes, and, while
 a long stage runs, one line with done/total every `every` seconds: no ANSI code, the stage
-name shown on one visible line (`citeqa.visible.shown`).
+name shown on one visible line (`citeqa.visible.shown`). A line that cannot be written (stderr
+a closed pipe, `citeqa index 2>&1 | head -3`, or a full disk, `2>/dev/full`) ends the progress
+lines, never the build: the error would come out of the build's callback and stop it, where
+rich, writing nothing to such a stream until the end, let the build complete.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ class ProgressLines:
         """When each stage running last said how far it is (or began)."""
         self._finished: set[str] = set()
         """The stages whose end was said."""
+        self._silent = False
+        """Set once a line could not be written: the rest of the build says nothing."""
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if total <= 0:
@@ -59,8 +64,13 @@ class ProgressLines:
             self._write(f"{shown(stage)}: {done:,}/{total:,} ({100 * done // total} %)")
 
     def _write(self, line: str) -> None:
-        self._stream.write(line + "\n")
-        self._stream.flush()  # a log read while the build runs shows the line now
+        if self._silent:
+            return
+        try:
+            self._stream.write(line + "\n")
+            self._stream.flush()  # a log read while the build runs shows the line now
+        except (OSError, ValueError):  # a closed pipe, a full disk; ValueError: a closed file
+            self._silent = True  # progress is no reason to stop the build
 
 
 def _counts(done: int, total: int) -> str:
