@@ -272,13 +272,16 @@ def _report(
 ) -> BuildReport:
     """What the build did; `reread`: files of unchanged content read again by a new version
     of their reader (rereading.py), reported as updated. The files read in this build that
-    make an outsized share of the index (outsized.py) are named when it counted its `chunks`."""
+    make an outsized share of the index (outsized.py) are named when it counted its `chunks`:
+    every file when it is a `full_rebuild`."""
     before = (
         {file: sha256 for file, sha256, doc_id, _ in recorded_keys(old) if doc_id} if old else {}
     )
     after = {f.file: f.sha256 for f in new if f.doc_id}
     same = {f for f in after if before.get(f) == after[f] and f not in reread}
-    read_now = {f.file: f.chunks for f in new if f.doc_id and f.file not in same}
+    read_now = {  # a full rebuild reads and embeds every file, the unchanged ones too
+        f.file: f.chunks for f in new if f.doc_id and (full_rebuild or f.file not in same)
+    }
     large = outsized(read_now, len(after), chunks) if chunks is not None else []
     return BuildReport(
         index_dir=str(settings.index_dir),

@@ -96,7 +96,8 @@ def test_index_names_a_file_that_makes_an_outsized_share_of_the_index(
     """The s14 trial's 20 MB log renamed .txt made 31,009 chunks (27 min) with no word said;
     the report now names such a file, with its chunks out of the index's, on one line as word
     lists are (thresholds lowered here: outsized.py's were measured on real corpora). It is
-    indexed all the same, and named by the build that reads it, not by every update."""
+    indexed all the same, and named by the build that reads it, not by every update; a full
+    rebuild (--rebuild, other models, a damaged index) reads every file, so it names it again."""
     monkeypatch.setattr(outsized, "OUTSIZED_CHUNKS_ALONE", 40)
     corpus = make_corpus(tmp_path / "corpus")
     (corpus / "server.txt").write_text(_log(3000), encoding="utf-8")
@@ -111,6 +112,10 @@ def test_index_names_a_file_that_makes_an_outsized_share_of_the_index(
     (corpus / "note.txt").write_text(PROSE_LINE, encoding="utf-8")
     again = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
     assert again.code == 0 and "outsized" not in again.out  # the log was not read again
+    rebuilt = cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"), "--rebuild")
+    assert rebuilt.code == 0, rebuilt.err  # a full rebuild reads and embeds every file again
+    [named] = [line for line in rebuilt.out.splitlines() if "outsized" in line]
+    assert named.startswith(said)
 
 
 @pytest.mark.parametrize(
