@@ -477,3 +477,11 @@ def test_a_pdf_with_no_text_is_said_to_be_maybe_a_scan(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("ok")
     reading = read_corpus(tmp_path)
     assert reading.skipped == ["scan.pdf: no text in it, maybe a scanned image: citeqa does no OCR"]
+
+
+def test_a_pdf_with_no_pages_is_said_to_have_none(tmp_path: Path) -> None:
+    """A PDF of zero pages was "maybe a scanned image": it holds no page to scan."""
+    (tmp_path / "empty.pdf").write_bytes(minimal_pdf([]))
+    (tmp_path / "good.txt").write_text("ok")
+    reading = read_corpus(tmp_path)
+    assert reading.skipped == ["empty.pdf: no pages in it"]

@@ -22,6 +22,8 @@ NOT_A_PDF = "not a PDF: the file holds something else"
 PDF_HEADER = b"%PDF-"
 NO_TEXT_LAYER = "no text in it, maybe a scanned image: citeqa does no OCR"
 """Why a PDF whose pages hold no text is skipped: most often a scan, pages as images."""
+NO_PAGES = "no pages in it"
+"""Why a PDF of zero pages is skipped (no page to scan: NO_TEXT_LAYER would mislead)."""
 
 
 class PdfFileReader:
@@ -53,6 +55,8 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
         raise
     except Exception as error:  # pypdf raises many kinds on damaged files: none is the user's
         raise UnreadableDocument(DAMAGED if PDF_HEADER in raw[:1024] else NOT_A_PDF) from error
+    if not pages:
+        raise UnreadableDocument(NO_PAGES)
     if not any(page.strip() for page in pages):
         raise UnreadableDocument(NO_TEXT_LAYER)
     starts, position = [], 0
