@@ -18,7 +18,10 @@ nothing else: the s13 trial's huge-one-line.txt (5,433 chunks, 55 % of 274 docum
 document is bash(1) at 577 chunks (2.7 % of 1,221); the largest share of an index of 10
 documents or more is 6.4 % (95 country pages); the bundled corpus's slides (86 chunks, 81 % of 5
 documents) are small and their corpus few. OUTSIZED_CHUNKS_ALONE is well above the chunks of a
-long book (bash(1)'s 330 KB made 577; 10,000 chunks is some 6 MB of text).
+long book (bash(1)'s 330 KB made 577; 10,000 chunks is some 6 MB of text), and
+OUTSIZED_CHUNKS_MIN is between the largest legitimate document measured (577) and the smaller
+machine-written one (5,433), far enough above a long book (1,000 chunks is some 600 KB) that a
+book among a dozen papers is not named.
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from collections.abc import Mapping
 
 OUTSIZED_CHUNKS_ALONE = 10_000
 """A document of this many chunks is named whatever the rest of its index."""
-OUTSIZED_CHUNKS_MIN = 1_000
-"""A document of fewer chunks is never named (a long page of a small corpus is no burden)."""
+OUTSIZED_CHUNKS_MIN = 3_000
+"""A document of fewer chunks is never named (a long page of a small corpus is no burden, nor a
+long book among a dozen papers: 1,000 chunks, 27 % of 12 x 30 + 1,000, was named at 1,000)."""
 OUTSIZED_SHARE = 0.25
 """... and of at least OUTSIZED_CHUNKS_MIN it is named when it makes this share of its index,"""
 OUTSIZED_FILES_MIN = 10

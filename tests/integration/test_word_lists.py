@@ -128,8 +128,10 @@ def test_index_names_a_file_that_makes_an_outsized_share_of_the_index(
         (86, 5, 106, False),  # the bundled corpus's slides (81 % of a 5-file corpus)
         (21, 95, 387, False),  # the largest of 95 country pages (an eval corpus)
         (3_000, 1, 3_000, False),  # a long book alone (some 2 MB of text)
-        (1_600, 11, 1_650, True),  # a long book among ten notes: most of the index
-        (1_600, 9, 1_650, False),  # ... among eight: a corpus of a few files
+        (3_200, 11, 3_250, True),  # a huge file among ten notes: most of the index
+        (3_200, 9, 3_250, False),  # ... among eight: a corpus of a few files
+        (1_000, 13, 1_360, False),  # a long book among 12 papers of 30 chunks (27 %)
+        (2_999, 13, 3_359, False),  # ... below the share rule's floor, however large its share
     ],
 )
 def test_an_outsized_file_is_large_alone_or_most_of_an_index_of_many(
