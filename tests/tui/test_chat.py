@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import OptionList, Static
@@ -22,7 +23,7 @@ from tui_helpers import (
 from citeqa.errors import IndexMissing
 from citeqa.tui.app import CiteqaApp
 from citeqa.tui.conversation import MODE_OVERRIDES, citation_ref
-from citeqa.tui.widgets.question_input import QuestionInput
+from citeqa.tui.widgets.question_input import NEWLINE_WAIT, QuestionInput
 from citeqa.tui.widgets.sources import SourcesPanel
 from citeqa.tui.widgets.transcript import (
     ABSTAIN_HEADLINE,
@@ -474,8 +475,35 @@ def test_a_question_typed_as_the_chat_starts_is_kept_and_answered(tmp_path):
         app = _TypedAtLaunch(FakeFactory(), fake_builder, export_dir=tmp_path)
         app.typed = "Who won?\n"
         async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: bool(app.turns))  # the newline asks once it is alone
             await settle(pilot)
             assert [turn.question for turn in app.turns] == ["Who won?"]
             assert app.turns[0].answer is not None
+
+    run(body())
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked", "left"),
+    [
+        ("Who won\nthe trial?\n", ["Who won the trial?"], ""),
+        ("Who won\n\nthe trial?", [], "Who won the trial?"),
+    ],
+    ids=["ended-by-a-newline", "not-ended"],
+)
+def test_lines_pasted_as_the_chat_starts_are_one_question(tmp_path, typed, asked, left):
+    """Before Textual enables bracketed paste, a paste's line breaks arrive as newlines
+    (ctrl+j), the keys of an Enter typed in the shell's line mode: a newline followed at once
+    by a printable key is a line break of the paste (a space), not an Enter, so a multi-line
+    paste stays one question (each line was a question of its own)."""
+
+    async def body():
+        app = _TypedAtLaunch(FakeFactory(), fake_builder, export_dir=tmp_path)
+        app.typed = typed
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(3 * NEWLINE_WAIT)
+            await settle(pilot)
+            assert [turn.question for turn in app.turns] == asked
+            assert app.query_one("#question", QuestionInput).value == left
 
     run(body())
