@@ -74,7 +74,7 @@ def _bank(text: str, title: str) -> SimpleNamespace:
     """What only_title reads of a SentenceBank, for one document."""
     document = Document(doc_id="d", title=title, path="/d", text=text, sha256="0")
     chunks = chunk_document(document)
-    rows = document_sentences(text, [(i, c.start, c.end) for i, c in enumerate(chunks)])
+    rows = document_sentences(text, [(i, c.start, c.end) for i, c in enumerate(chunks)], "txt")
     sentences = [
         Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
     ]
@@ -88,7 +88,7 @@ def _index_of(bank: SimpleNamespace, words: str) -> int:
 
 def test_a_title_or_heading_alone_is_no_quote() -> None:
     bank = _bank(PAGE, derived_title(PAGE, "uniq.1.txt"))
-    header, answer = _index_of(bank, "UNIQ(1)"), _index_of(bank, "Filter")
+    header, answer = _index_of(bank, "UNIQ(1)"), _index_of(bank, "-c, --count")
     assert only_title(bank, header)  # type: ignore[arg-type]
     assert not only_title(bank, answer)  # type: ignore[arg-type]
     notes = "Release notes\n\nThe first release.\n\nKnown issues\n\nThe -c option counts wrong.\n"
@@ -103,7 +103,7 @@ def test_a_title_or_heading_alone_is_no_quote() -> None:
 
 def test_the_quote_is_chosen_past_a_title_the_ranker_puts_first() -> None:
     bank = _bank(PAGE, derived_title(PAGE, "uniq.1.txt"))
-    order = [_index_of(bank, "UNIQ(1)"), _index_of(bank, "Filter"), _index_of(bank, "UNIQ(1)")]
+    order = [_index_of(bank, "UNIQ(1)"), _index_of(bank, "-c, --count"), _index_of(bank, "UNIQ(1)")]
     items = [ScoredSentence(i, 1.0, 0.0, 0.0, 0.0, 1) for i in order]
     candidates = Candidates(items, np.array([0.9, 0.6, 0.5]), np.zeros((3, 2)))  # header twice
     kept = quotable(candidates, bank)  # type: ignore[arg-type]
