@@ -103,13 +103,13 @@ def capitals_heading(line: str, following: str) -> bool:
 def running_header(line: str) -> bool:
     """Whether a line is a running header: three words or more, opening and ending with the
     same one, which is no plain word ("XZ(1) XZ Utils XZ(1)", a manual page's header line;
-    "GIT-REBASE(1) Git Manual GIT-REBASE(1)"): in capitals or holding a character that is no
-    letter, with letters in it."""
+    "GIT-REBASE(1) Git Manual GIT-REBASE(1)"): letters with a character that is no letter (a
+    word in capitals alone is no such mark: "NASA a lancé la mission NASA" is a sentence)."""
     words = line.split()
     if len(words) < 3 or words[0] != words[-1] or len(words[0]) < 2:
         return False
     word = words[0]
-    return _WORD_WITH_LETTERS.search(word) is not None and (word.isupper() or not word.isalpha())
+    return _WORD_WITH_LETTERS.search(word) is not None and not word.isalpha()
 
 
 def _pastrunning_header(header: str, lines: Iterator[str]) -> str:

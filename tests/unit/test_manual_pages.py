@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 
 from citeqa.answering import Candidates, quotable
 from citeqa.chunking import chunk_document
@@ -17,7 +18,7 @@ from citeqa.overview import DocumentText, salient_terms, term_example
 from citeqa.sentences import ScoredSentence
 from citeqa.tallies import document_sentences
 from citeqa.titleonly import only_title
-from citeqa.titles import capitals_heading, derived_title
+from citeqa.titles import capitals_heading, derived_title, running_header
 
 PAGE = (
     "UNIQ(1)                          User Commands                         UNIQ(1)\n"
@@ -126,3 +127,14 @@ def test_welcome_examples_skip_placeholders_and_running_headers() -> None:
     found = term_example(DocumentText("en", text, title="grep - print lines"), {"grep": 1}, 40)
     assert found is not None
     assert found.example.question == "What about “grep - print lines”?"  # its title, not header
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["NASA a lancé la mission NASA", "UNESCO lists the site, a choice UNESCO"],
+)
+def test_a_sentence_opening_and_ending_with_one_acronym_is_no_running_header(
+    sentence: str,
+) -> None:
+    """An acronym in capitals alone opening and closing a sentence is prose, quotable."""
+    assert not running_header(sentence)
