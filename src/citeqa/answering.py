@@ -30,6 +30,7 @@ from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
+from citeqa.titleonly import without_titles
 from citeqa.unheld_keys import unheld_key
 
 
@@ -78,6 +79,12 @@ def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates
         if mentions_new_words(item, reading)
     ]
     return _subset(candidates, kept)
+
+
+def quotable(candidates: Candidates, bank: SentenceBank) -> Candidates:
+    """The candidates a quote may be made of, in their order: none that is only a title or
+    a heading (titleonly.py: "GIT-REBASE(1) Git Manual GIT-REBASE(1)" quoted alone at .89)."""
+    return _subset(candidates, without_titles(bank, candidates.sentences))
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
@@ -322,7 +329,7 @@ def _quoted(
     bank, top, terms = reading.bank, reading.hits, reading.terms
     if settings.learned_quotes:
         extra = models.quoter.extra
-        ranked = reordered(candidates, models.quoter, reading)
+        ranked = quotable(reordered(candidates, models.quoter, reading), bank)
         chosen = choose(
             looked_up(ranked, bank),
             bank,
@@ -333,7 +340,10 @@ def _quoted(
         )
     else:
         chosen = choose_by_score(
-            candidates.sentences, bank, settings.max_quote_sentences, settings.quote_budget
+            quotable(candidates, bank).sentences,
+            bank,
+            settings.max_quote_sentences,
+            settings.quote_budget,
         )
     return citations_of(quote_spans(chosen, bank, top, terms), bank.documents)
 

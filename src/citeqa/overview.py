@@ -34,6 +34,7 @@ from citeqa.language import LANGUAGE_NAMES, OTHER
 from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import Example, IndexStatus, counted
 from citeqa.questions import interrogatives
+from citeqa.titles import running_header
 
 EXAMPLE_COUNT = 3
 """Example questions offered."""
@@ -71,6 +72,8 @@ TEMPLATE_REPEATS = 3
 """A line with a number said this often, numbers aside, is a template ("Réponse pratique numéro
 1", "… 2", …; a changelog's "## 4.2.1 — 2026-09-14"): no topic to offer (`untemplated`)."""
 _NUMBER = re.compile(r"\d+")
+_NUMBERED_WORD = re.compile(r"(\D+)\d+")
+"""A word numbered at its end ("integer1", "file2")."""
 
 QUESTION_HEADING_WORDS = 3
 """A heading ending with "?" asks a question when it has at least this many words."""
@@ -174,13 +177,25 @@ def salient_terms(
         if len(stems) == 1 and not stems[0].isdigit() and not _function_word(word, lang):
             spellings.setdefault(stems[0], Counter())[word] += 1
     scored = []
+    placeholders = _numbered_variants(spellings)
     for stem, spelled in spellings.items():
         count = sum(spelled.values())
-        if count >= MIN_TERM_COUNT and stem in frequency:
+        if count >= MIN_TERM_COUNT and stem in frequency and stem not in placeholders:
             rarity = math.log((sentence_count + 1) / (frequency[stem] + 1))
             scored.append((count * rarity, spelled.most_common(1)[0][0]))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     return [term for score, term in scored[:limit] if score > 0]
+
+
+def _numbered_variants(stems: Collection[str]) -> set[str]:
+    """The stems that are one word numbered several ways ("integer1" and "integer2", "file1"
+    and "file2": a placeholder of a command's syntax, "INTEGER1 -eq INTEGER2"), no topic."""
+    numbered: dict[str, set[str]] = {}
+    for stem in stems:
+        found = _NUMBERED_WORD.fullmatch(stem)
+        if found:
+            numbered.setdefault(found.group(1), set()).add(stem)
+    return {stem for variants in numbered.values() if len(variants) > 1 for stem in variants}
 
 
 def untemplated(text: str) -> str:
@@ -278,11 +293,13 @@ def _holds(title: str, term: str, lang: str) -> bool:
 
 def _heading_with(heads: Sequence[str], term: str) -> str | None:
     """The first of `heads` (headings found as chunking finds them) of two words or more
-    holding `term` (in any case, as the title is matched)."""
+    holding `term` (in any case, as the title is matched), never a running header ("XZ(1)
+    XZ Utils XZ(1)": titles.running_header)."""
     wanted = term.casefold()
     for heading in heads:
         words = [word.casefold() for word in _WORD.findall(heading)]
-        if len(words) >= 2 and wanted in words and not heading.endswith(_SENTENCE_ENDS):
+        asks = len(words) >= 2 and wanted in words and not heading.endswith(_SENTENCE_ENDS)
+        if asks and not running_header(heading):
             return heading
     return None
 

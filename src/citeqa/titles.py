@@ -7,7 +7,9 @@ language data's title_header_keys) whose values read as headers (short, ending n
 structured abstract's "Background: …" lines are its text), RST comments and bare directives
 (".. This data file has been placed in the public domain.", ".. note::") with their indented
 lines, and adornment lines (an RST overline, a rule: markup.py); an RST `:title:` field is
-read for its value. A file with nothing left is titled by its name, humanised
+read for its value. A first line that is a running header ("XZ(1) XZ Utils XZ(1)": it opens and
+ends with one word) gives way to the line of text after it, past a heading in capitals ("NAME").
+A file with nothing left is titled by its name, humanised
 ("release_notes-2024.md" → "release notes 2024"). Lines are read lazily, up to the title.
 Pure functions, no I/O.
 """
@@ -24,7 +26,7 @@ from citeqa.language import split_sentences
 from citeqa.markup import front_matter_lines, is_directive, is_markup_line, is_rst_comment
 from citeqa.readers.base import TITLE_MAX
 
-__all__ = ["derived_title"]
+__all__ = ["derived_title", "running_header"]
 
 HEADER_LINES_MIN = 2
 """A run of `Key: value` lines is a header block from this many lines ("Note: …" alone is
@@ -44,6 +46,8 @@ _WORD_WITH_LETTERS = re.compile(r"\w*[^\W\d_]\w*")
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 """Where str.splitlines breaks a line."""
 _SENTENCE_END = ".!?…"
+RUNNING_HEADER_LOOKAHEAD = 6
+"""Lines read past a running header for a document's title (blank lines among them)."""
 
 
 def derived_title(text: str, file_name: str) -> str:
@@ -55,12 +59,90 @@ def derived_title(text: str, file_name: str) -> str:
         named, body = _header_block(_lines(text))
     if named:
         return named[:TITLE_MAX].rstrip()
-    for line in _body_lines(islice(_lines(text), body, None)):
+    lines = _body_lines(islice(_lines(text), body, None))
+    for line in lines:
         field = _RST_TITLE_FIELD.fullmatch(line.strip())
         title = _first_line_title(field.group("value") if field else line)
+        if title and running_header(title):
+            return _pastrunning_header(title, lines)
         if title:
             return title
     return _humanised(file_name)
+
+
+CAPITALS_HEADING_WORDS = 5
+"""A heading in capitals over indented text ("EXIT STATUS") has at most this many words."""
+
+MANUAL_INDENT = 3
+"""Text under a heading in capitals is indented by at least this many spaces (or a tab): a
+manual page's body is; the second line of a signature in capitals ("ALLAN D. KIRK" over
+" DAVID M. HARLAN") is not."""
+
+_HEADING_ENDS = ".!?…:;,"
+"""Final punctuation a heading in capitals never has."""
+
+
+def capitals_heading(line: str, following: str) -> bool:
+    """Whether `line` is a heading in capitals over `following`, the line under it: at column
+    0, of at most CAPITALS_HEADING_WORDS words with no lowercase letter nor final punctuation,
+    `following` indented by MANUAL_INDENT spaces or a tab ("NAME" over "       xz, unxz…": a
+    manual page's sections, as it reads rendered to text). Read for titles only: as headings
+    of the text they were tried and not shipped (evals/README.md, session 14)."""
+    words = line.split()
+    return (
+        line[:1].isalpha()
+        and 1 <= len(words) <= CAPITALS_HEADING_WORDS
+        and line.upper() == line
+        and sum(char.isalpha() for char in line) >= 2
+        and line.rstrip()[-1] not in _HEADING_ENDS
+        and following.strip() != ""
+        and (following[:1] == "\t" or following[:MANUAL_INDENT].isspace())
+    )
+
+
+def running_header(line: str) -> bool:
+    """Whether a line is a running header: three words or more, opening and ending with the
+    same one, which is no plain word ("XZ(1) XZ Utils XZ(1)", a manual page's header line;
+    "GIT-REBASE(1) Git Manual GIT-REBASE(1)"): letters with a character that is no letter (a
+    word in capitals alone is no such mark: "NASA a lancé la mission NASA" is a sentence)."""
+    words = line.split()
+    if len(words) < 3 or words[0] != words[-1] or len(words[0]) < 2:
+        return False
+    word = words[0]
+    return _WORD_WITH_LETTERS.search(word) is not None and not word.isalpha()
+
+
+def _pastrunning_header(header: str, lines: Iterator[str]) -> str:
+    """The title of a document opening with a running header: the first paragraph of text
+    after it (its lines joined), past a heading in capitals over its indented text
+    (`capitals_heading`: "NAME" over "       xz, unxz, xzcat - Compress or decompress
+    .xz files"), which names what the document is about as the header's repeated word does
+    not; else that repeated word."""
+    following = list(islice(lines, RUNNING_HEADER_LOOKAHEAD))
+    paragraph: list[str] = []
+    for number, line in enumerate(following):
+        below = following[number + 1] if number + 1 < len(following) else ""
+        if not line.strip() or (paragraph and _in_capitals(line)):
+            if paragraph:
+                break  # its end: a blank line, or a heading ("SYNOPSIS", in a PDF's text)
+        elif paragraph or not capitals_heading(line, below):
+            paragraph.append(line.strip())
+    return _first_line_title(_joined(paragraph)) or header.split()[0]
+
+
+def _in_capitals(line: str) -> bool:
+    """Whether a line has letters, none of them lowercase."""
+    return line.upper() == line and any(char.isalpha() for char in line)
+
+
+def _joined(lines: list[str]) -> str:
+    """Wrapped lines as one: a word hyphenated at a line's end is whole again ("appli‐" over
+    "cations")."""
+    text = ""
+    for line in lines:
+        hyphenated = text.endswith(("-", "\u2010")) and text[-2:-1].isalpha()
+        text = text[:-1] + line if hyphenated else f"{text} {line}".strip()
+    return text
 
 
 def _lines(text: str) -> Iterator[str]:

@@ -30,7 +30,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 7
+    version = 8
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -38,7 +38,8 @@ class HtmlReader:
     asides, header and footer are left out. 6: an aside inside an article, section or main
     is its text (a paper's "Box 1"), and a void element with a boilerplate role drops
     nothing (it left dropping open, so the page was read whole). 7: a page without a <title>
-    is titled past its preamble lines (titles.derived_title: header block, RST comments)."""
+    is titled past its preamble lines (titles.derived_title: header block, RST comments). 8:
+    and past a running header ("XZ(1) XZ Utils XZ(1)")."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative

@@ -32,9 +32,9 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 2
+    version = 3
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
-    `Key: value` lines, rule lines)."""
+    `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)")."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

@@ -1,0 +1,51 @@
+"""Which candidate sentences are only a title: never quoted alone as an answer.
+
+A sentence that is all of its document's title, of the heading it stands under (or is), its
+first line alone over a blank line ("systemctl(1)", a page's <h1>), or a running header line
+("GIT-REBASE(1) Git Manual GIT-REBASE(1)": it opens and ends with one word) names what the
+text is about and answers nothing; such a sentence still counts as evidence and as context
+for the sentences under it, but the quote is chosen among the others. Pure functions over
+the index's sentences.
+"""
+
+from __future__ import annotations
+
+from citeqa.chunking import section_of
+from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.titles import running_header
+
+__all__ = ["only_title", "without_titles"]
+
+_MARKS = " \t\r\n#*_-=:"
+"""Markup and punctuation around a heading that does not make it another heading."""
+
+
+def only_title(bank: SentenceBank, index: int) -> bool:
+    """Whether the sentence at `index` is only its document's title, its own heading or the
+    heading it stands under, or a running header line."""
+    sentence = bank.sentences[index]
+    document = bank.documents[sentence.doc_id]
+    text = _plain(document.text[sentence.start : sentence.end])
+    if not text or running_header(text) or _title_line(document.text, sentence.start, sentence.end):
+        return True
+    chunk = bank.chunks[sentence.chunk_index]
+    names = (document.title, chunk.section, section_of(document.text, chunk, sentence.start))
+    return any(name is not None and _plain(name) == text for name in names)
+
+
+def without_titles(bank: SentenceBank, items: list[ScoredSentence]) -> list[int]:
+    """The positions in `items` of the sentences that are not only a title (`only_title`)."""
+    return [number for number, item in enumerate(items) if not only_title(bank, item.index)]
+
+
+def _title_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the document's first line, alone over a blank line, with no
+    sentence's end: its title as a page shows it ("systemctl(1)", an HTML page's <h1>)."""
+    opening = len(text) - len(text.lstrip())
+    after = text[end : end + 4].replace("\r", "")[:2]
+    return start == opening and after in ("\n\n", "\n", "") and text[end - 1 : end] not in ".!?…"
+
+
+def _plain(text: str) -> str:
+    """Text compared as a title: single spaces, no surrounding markup, case folded."""
+    return " ".join(text.strip(_MARKS).split()).casefold()

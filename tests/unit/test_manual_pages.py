@@ -1,0 +1,140 @@
+"""A reference manual read as a person reads it (session 14 trial, 1,010 manual pages rendered
+to text): its running header gives way to the line naming what it is about as its title (past
+a heading in capitals such as NAME), a sentence that is only a title, a heading or a running
+header is never quoted alone, and the welcome asks about neither a running header nor the
+numbered placeholders of a command's syntax."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from citeqa.answering import Candidates, quotable
+from citeqa.chunking import chunk_document
+from citeqa.models import Document, Sentence
+from citeqa.overview import DocumentText, salient_terms, term_example
+from citeqa.sentences import ScoredSentence
+from citeqa.tallies import document_sentences
+from citeqa.titleonly import only_title
+from citeqa.titles import capitals_heading, derived_title, running_header
+
+PAGE = (
+    "UNIQ(1)                          User Commands                         UNIQ(1)\n"
+    "\n"
+    "NAME\n"
+    "       uniq - report or omit repeated lines\n"
+    "\n"
+    "SYNOPSIS\n"
+    "       uniq [OPTION]... [INPUT [OUTPUT]]\n"
+    "\n"
+    "DESCRIPTION\n"
+    "       Filter  adjacent matching lines from INPUT (or standard input), writing\n"
+    "       to OUTPUT (or standard output).\n"
+    "\n"
+    "       -c, --count\n"
+    "              prefix lines by the number of occurrences\n"
+    "\n"
+    "              The default is:\n"
+    "\n"
+    "                     uniq -c input.txt\n"
+    "\n"
+    "EXIT STATUS\n"
+    "       Zero on success, non-zero when an input could not be read.\n"
+)
+
+
+def test_what_is_no_heading_in_capitals() -> None:
+    assert capitals_heading("EXIT STATUS", "       Zero on success.")
+    assert not capitals_heading("ALLAN D. KIRK", " DAVID M. HARLAN")  # a signature
+    assert not capitals_heading("NAME", "uniq - report")  # not indented under it
+    assert not capitals_heading("    NAME", "       uniq")  # not at column 0
+    assert not capitals_heading("Name", "       uniq")
+    assert not capitals_heading("ONE TWO THREE FOUR FIVE SIX", "       text")
+    assert not capitals_heading("NOTE:", "       text")
+
+
+def test_a_running_header_gives_way_to_the_line_naming_the_page() -> None:
+    assert derived_title(PAGE, "uniq.1.txt") == "uniq - report or omit repeated lines"
+    wrapped = PAGE.replace(
+        "uniq - report or omit repeated lines\n",
+        "uniq - report or omit repeated lines of a file given as the input of the com‐\n"
+        "       mand\n",
+    )
+    assert derived_title(wrapped, "uniq.1.txt") == (
+        "uniq - report or omit repeated lines of a file given as the input of the command"
+    )
+    assert derived_title("XZ(1) XZ Utils XZ(1)\n", "xz.1.txt") == "XZ(1)"
+    plain = "Ask what a reader asks, then Ask"  # its repeated word is a plain word
+    assert derived_title(f"{plain}\n\nBody.\n", "a.txt") == plain
+    assert derived_title("Release notes for 2024\n\nBody.\n", "r.txt") == "Release notes for 2024"
+
+
+def _bank(text: str, title: str) -> SimpleNamespace:
+    """What only_title reads of a SentenceBank, for one document."""
+    document = Document(doc_id="d", title=title, path="/d", text=text, sha256="0")
+    chunks = chunk_document(document)
+    rows = document_sentences(text, [(i, c.start, c.end) for i, c in enumerate(chunks)], "txt")
+    sentences = [
+        Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
+    ]
+    return SimpleNamespace(documents={"d": document}, chunks=chunks, sentences=sentences)
+
+
+def _index_of(bank: SimpleNamespace, words: str) -> int:
+    text = bank.documents["d"].text
+    return next(i for i, s in enumerate(bank.sentences) if text[s.start : s.end].startswith(words))
+
+
+def test_a_title_or_heading_alone_is_no_quote() -> None:
+    bank = _bank(PAGE, derived_title(PAGE, "uniq.1.txt"))
+    header, answer = _index_of(bank, "UNIQ(1)"), _index_of(bank, "-c, --count")
+    assert only_title(bank, header)  # type: ignore[arg-type]
+    assert not only_title(bank, answer)  # type: ignore[arg-type]
+    notes = "Release notes\n\nThe first release.\n\nKnown issues\n\nThe -c option counts wrong.\n"
+    guide = _bank(notes, "Release notes")
+    assert only_title(guide, _index_of(guide, "Release notes"))  # type: ignore[arg-type]
+    assert only_title(guide, _index_of(guide, "Known issues"))  # type: ignore[arg-type]
+    assert not only_title(guide, _index_of(guide, "The -c option"))  # type: ignore[arg-type]
+    html = "systemctl(1)\n\nsystemctl may be used to introspect and control the state of systemd.\n"
+    page = _bank(html, "systemctl(1)")
+    assert only_title(page, _index_of(page, "systemctl(1)"))  # type: ignore[arg-type]
+
+
+def test_the_quote_is_chosen_past_a_title_the_ranker_puts_first() -> None:
+    bank = _bank(PAGE, derived_title(PAGE, "uniq.1.txt"))
+    order = [_index_of(bank, "UNIQ(1)"), _index_of(bank, "-c, --count"), _index_of(bank, "UNIQ(1)")]
+    items = [ScoredSentence(i, 1.0, 0.0, 0.0, 0.0, 1) for i in order]
+    candidates = Candidates(items, np.array([0.9, 0.6, 0.5]), np.zeros((3, 2)))  # header twice
+    kept = quotable(candidates, bank)  # type: ignore[arg-type]
+    assert [s.index for s in kept.sentences] == [order[1]]
+    assert kept.probabilities.tolist() == [0.6]
+
+
+def test_welcome_examples_skip_placeholders_and_running_headers() -> None:
+    """The session 14 trial's welcome offered "What about INTEGER1 is less?" (the placeholders
+    of `test`'s syntax) and questions on a manual page's running header."""
+    syntax = "INTEGER1 -eq INTEGER2 and INTEGER1 -lt INTEGER2: INTEGER1 is less than INTEGER2. "
+    frequency = {"integer1": 1, "integer2": 1, "compar": 1, "number": 30}
+    page = DocumentText("en", syntax + "Compare numbers. Compare them.", title="test")
+    assert "INTEGER1" not in salient_terms(page, frequency, 40)
+    assert salient_terms(page, frequency, 40, limit=1) == ["Compare"]
+    header = "GREP(1) User Commands GREP(1)"
+    text = f"{header}\n\nNAME\n       grep - print lines\n\nDESCRIPTION\n" + (
+        "       grep searches files; grep prints lines; grep again.\n"
+    )
+    found = term_example(DocumentText("en", text, title="grep - print lines"), {"grep": 1}, 40)
+    assert found is not None
+    assert found.example.question == "What about “grep - print lines”?"  # its title, not header
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["NASA a lancé la mission NASA", "UNESCO lists the site, a choice UNESCO"],
+)
+def test_a_sentence_opening_and_ending_with_one_acronym_is_no_running_header(
+    sentence: str,
+) -> None:
+    """An acronym in capitals alone opening and closing a sentence is prose, quotable."""
+    assert not running_header(sentence)
