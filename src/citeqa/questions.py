@@ -133,15 +133,41 @@ def folded_keys(words: Iterable[tuple[str, str]]) -> frozenset[str]:
 
 def key_words(question: str) -> list[tuple[str, str]]:
     """The words of the question that name a key (`question_keys`), as typed, each with the
-    word before it as typed ("" for none): "exit code 42" gives ("42", "code")."""
+    word before it as typed ("" for none): "exit code 42" gives ("42", "code"), "en tranche
+    E" ("E", "tranche") (`_letter_key`)."""
     found = []
     before = ""
-    for raw in question.split():
+    raws = question.split()
+    for at, raw in enumerate(raws):
         word = re.split(r"['’]", raw.strip(_KEY_EDGES))[-1].strip(_KEY_EDGES)
-        if word and (looks_like_name(word) or IDENTIFIER.search(word) or key_kind(word)):
+        if word and (
+            looks_like_name(word)
+            or IDENTIFIER.search(word)
+            or key_kind(word)
+            or _letter_key(word, before, ends=not any(map(_KEY_WORD.search, raws[at + 1 :])))
+        ):
             found.append((word, before))
         before = word
     return found
+
+
+_KEY_WORD = re.compile(r"[^\W_]")
+"""A character of a word: what punctuation alone ("?", "!") after a key lacks."""
+
+
+def _letter_key(word: str, before: str, *, ends: bool) -> bool:
+    """Whether `word` is one letter that a cue word before it looks up (language data
+    `letter_key_cues`: "tranche E", "zone C", "Appendix A"), a key a table row names in its
+    key column. A letter elsewhere is none: "a" is an English article and a French verb ("il
+    a"), "I" a pronoun. A lowercase letter counts only when it `ends` the question ("en
+    tranche e ?"), so that "the grade a student needs" names no key."""
+    if (
+        len(word) != 1
+        or not word.isalpha()
+        or fold(before) not in language_words("letter_key_cues")
+    ):
+        return False
+    return word.isupper() or ends
 
 
 @dataclass

@@ -222,6 +222,16 @@ def test_the_bundled_follow_ups_lean_on_their_question_whatever_the_corpus_uses(
         ("What is the capital of Australia?", set()),
         ("What is the default of --max-size?", {"--max-size"}),
         ("Are the -in suffixes French?", set()),
+        # one letter after a cue word (language data `letter_key_cues`) is a key
+        ("Quel est le tarif de l'accueil du soir en tranche E ?", {"e"}),
+        ("What is the fee in category B?", {"b"}),
+        ("Que dit l'annexe D du bail ?", {"d"}),
+        ("Quel est le prix en tranche c ?", {"c"}),  # lowercase, ending the question
+        # no other letter is: an article, a verb, a lowercase letter within the question
+        ("What grade a student needs to pass?", set()),
+        ("Il a quel tarif, ce repas ?", set()),
+        ("A snack is served at what time?", set()),
+        ("Depuis quand la catégorie a changé ?", set()),
     ],
 )
 def test_question_keys_are_its_numbers_and_identifiers(question: str, keys: set[str]) -> None:
