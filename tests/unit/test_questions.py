@@ -11,7 +11,7 @@ import pytest
 from citeqa.compounds import corpus_compounds
 from citeqa.domain import Domain, corpus_domain, language_data, read_corpus_manifest
 from citeqa.errors import BadQuestion
-from citeqa.followups import in_context, is_follow_up
+from citeqa.followups import carried, in_context, is_follow_up
 from citeqa.glossary import Glossary, fold
 from citeqa.questions import (
     Vocabulary,
@@ -241,6 +241,29 @@ def test_question_keys_are_its_numbers_and_identifiers(question: str, keys: set[
 
 def test_in_context_puts_the_previous_subject_first() -> None:
     assert in_context("REGENCY response?", "And placebo?") == "REGENCY response? And placebo?"
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # a name of the follow-up takes the place of the previous one's of its shape
+        ("Qui entraîne les U13 ?", "Et les U17 ?", "Qui entraîne les U17 ? Et les U17 ?"),
+        ("Le loyer du T2 ?", "Et le T3 ?", "Le loyer du T3 ? Et le T3 ?"),
+        (
+            "Response in TULIP-2 at week 24?",
+            "And at week 52?",
+            "Response in TULIP-2 at week 52? And at week 52?",
+        ),
+        # a name of another shape, or none, replaces nothing
+        ("Response in TULIP-2?", "And at week 52?", "Response in TULIP-2? And at week 52?"),
+        ("Who coaches the U13?", "And the seniors?", "Who coaches the U13? And the seniors?"),
+        ("Budget 2023-2024?", "And in 2025?", "Budget 2023-2024? And in 2025?"),
+    ],
+)
+def test_a_follow_up_carries_its_latest_subject(
+    previous: str, question: str, expected: str
+) -> None:
+    assert carried(previous, question) == expected
 
 
 @pytest.mark.parametrize("word", ["cenerimod", "deucravacitinib", "TULIP-2", "ABBV-599", "CC312"])
