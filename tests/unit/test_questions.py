@@ -258,6 +258,37 @@ def test_in_context_puts_the_previous_subject_first() -> None:
         ("Response in TULIP-2?", "And at week 52?", "Response in TULIP-2? And at week 52?"),
         ("Who coaches the U13?", "And the seniors?", "Who coaches the U13? And the seniors?"),
         ("Budget 2023-2024?", "And in 2025?", "Budget 2023-2024? And in 2025?"),
+        # a number alone replaces only the number after the same word
+        (
+            "How many received 10 mg/kg at week 52?",
+            "And at week 76?",
+            "How many received 10 mg/kg at week 76? And at week 76?",
+        ),
+        (
+            "Qu'y a-t-il le 12 mars à 18 h ?",
+            "Et le 14 ?",
+            "Qu'y a-t-il le 14 mars à 18 h ? Et le 14 ?",
+        ),
+        (
+            "What happened in 2019 with 3 patients?",
+            "And in 2020?",
+            "What happened in 2020 with 3 patients? And in 2020?",
+        ),
+        (
+            "What was the response at week 24?",
+            "And at week 52 with 10 mg/kg?",
+            "What was the response at week 52? And at week 52 with 10 mg/kg?",
+        ),
+        ("Week 24 and week 52?", "And week 76?", "Week 24 and week 52? And week 76?"),
+        # another shape only when each text names exactly one name of it
+        ("Compare U13 and U15 schedules", "And U17?", "Compare U13 and U15 schedules And U17?"),
+        ("The U13?", "And U15 or U17?", "The U13? And U15 or U17?"),
+        # a chain carried before names its subject twice: one name, replaced
+        (
+            "Qui entraîne les U17 ? Et les U17 ?",
+            "Et les U19 ?",
+            "Qui entraîne les U19 ? Et les U19 ? Et les U19 ?",
+        ),
     ],
 )
 def test_a_follow_up_carries_its_latest_subject(
