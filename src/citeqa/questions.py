@@ -136,7 +136,7 @@ def key_words(question: str) -> list[tuple[str, str]]:
     word before it as typed ("" for none): "exit code 42" gives ("42", "code"), "en tranche
     E" ("E", "tranche") (`_letter_key`)."""
     found = []
-    before = ""
+    before = cue = ""
     raws = question.split()
     for at, raw in enumerate(raws):
         word = re.split(r"['’]", raw.strip(_KEY_EDGES))[-1].strip(_KEY_EDGES)
@@ -144,30 +144,35 @@ def key_words(question: str) -> list[tuple[str, str]]:
             looks_like_name(word)
             or IDENTIFIER.search(word)
             or key_kind(word)
-            or _letter_key(word, before, ends=not any(map(_KEY_WORD.search, raws[at + 1 :])))
+            or _letter_key(word, cue, ends=not any(map(_KEY_WORD.search, raws[at + 1 :])))
         ):
             found.append((word, before))
         before = word
+        cue = "" if _SENTENCE_END.search(raw) else word
     return found
 
 
 _KEY_WORD = re.compile(r"[^\W_]")
 """A character of a word: what punctuation alone ("?", "!") after a key lacks."""
+_SENTENCE_END = re.compile(r"[.?!:][\"'`»”’)\]]*$")
+"""A word ending a sentence ("plan?", "said:"): no cue of the letter after it ("What is the
+best plan? A colleague said X." looks up no "A")."""
 
 
 def _letter_key(word: str, before: str, *, ends: bool) -> bool:
     """Whether `word` is one letter that a cue word before it looks up (language data
     `letter_key_cues`: "tranche E", "zone C", "Appendix A"), a key a table row names in its
     key column. A letter elsewhere is none: "a" is an English article and a French verb ("il
-    a"), "I" a pronoun. A lowercase letter counts only when it `ends` the question ("en
-    tranche e ?"), so that "the grade a student needs" names no key."""
+    a"), "I" a pronoun. A lowercase letter, or "I", counts only when it `ends` the question
+    ("en tranche e ?", "level I?"), so that "the grade a student needs" and "Which option I
+    should use?" name no key."""
     if (
         len(word) != 1
         or not word.isalpha()
         or fold(before) not in language_words("letter_key_cues")
     ):
         return False
-    return word.isupper() or ends
+    return (word.isupper() and word != "I") or ends
 
 
 @dataclass

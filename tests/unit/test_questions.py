@@ -232,6 +232,12 @@ def test_the_bundled_follow_ups_lean_on_their_question_whatever_the_corpus_uses(
         ("Il a quel tarif, ce repas ?", set()),
         ("A snack is served at what time?", set()),
         ("Depuis quand la catégorie a changé ?", set()),
+        # "I" is a pronoun unless it ends the question; a cue is no cue across a sentence's end
+        ("Which option I should use?", set()),
+        ("What level I need", set()),
+        ("What is the fee at level I?", {"i"}),
+        ("What is the best plan? A colleague said so.", set()),
+        ("C'est quel niveau ? A priori le deuxième.", set()),
     ],
 )
 def test_question_keys_are_its_numbers_and_identifiers(question: str, keys: set[str]) -> None:
