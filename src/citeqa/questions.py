@@ -120,8 +120,10 @@ _KEY_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
 
 def question_keys(question: str) -> frozenset[str]:
     """The numbers and identifiers the question names, folded ("exit code 9" → "9";
-    "E1042", "retention_days", "4.1.0", "--max-size"): what it may look up as a table's cell
-    (tables.key_cells). A French elision is left out ("l'E1042" → "e1042")."""
+    "E1042", "retention_days", "4.1.0", "--max-size"), and one letter after a cue word
+    ("tranche E" → "e", "Appendix A" → "a": `_letter_key`; a roman numeral of more than one
+    letter, "tranche IV", is none): what it may look up as a table's cell (tables.key_cells).
+    A French elision is left out ("l'E1042" → "e1042")."""
     return folded_keys(key_words(question))
 
 
@@ -198,8 +200,9 @@ class QuestionTerms:
     """The weight of a term the corpus never uses, the largest a term can weigh: a term
     weighing less occurs in the corpus, and its weight over this one says how rare it is."""
     keys: frozenset[str] = frozenset()
-    """The numbers and identifiers the focus names (`question_keys`), read once by `analyse`:
-    what scoring and quoting look a table row up by (tables.key_cells)."""
+    """The numbers and identifiers the focus names, and a letter after a cue word ("tranche
+    E"), folded (`question_keys`), read once by `analyse`: what scoring and quoting look a
+    table row up by (tables.key_cells)."""
     unwritten_keys: list[str] = field(default_factory=list)
     """The keys of the focus (`key_words`), as typed, that the corpus never writes in a form
     the build stored (Vocabulary.writes_key): a lookup of one no table can hold
