@@ -23,7 +23,7 @@ from citeqa.config import Settings, load_settings
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexLocked, IndexMissing
-from citeqa.followups import in_context, is_follow_up
+from citeqa.followups import carried, in_context, is_follow_up
 from citeqa.language import detect_lang
 from citeqa.models import (
     Answer,
@@ -193,7 +193,7 @@ class Session:
         terms = self.assistant._terms(cleaned, context)
         answer = self.assistant._answer(cleaned, context, k, warnings, terms, read_with=context)
         if not nothing_of_its_own(terms):  # "???" keeps the previous subject
-            self.previous = in_context(context, cleaned)[-600:] if context else cleaned
+            self.previous = carried(context, cleaned)[-600:] if context else cleaned
         return answer
 
 

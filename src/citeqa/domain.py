@@ -153,6 +153,9 @@ class Domain(BaseModel):
     """Folded words that name what the number after them looks up ("code", "trip", "départ"
     folded): such a number counts as written only with its cue (questions.Vocabulary
     .writes_key)."""
+    letter_key_cues: tuple[str, ...] = ()
+    """Folded words that name what the one letter after them looks up ("tranche", "zone",
+    "grade", "annexe"): "tranche E" looks up the row keyed `E` (questions.key_words)."""
     key_shapes: dict[str, str] = Field(default_factory=dict)
     """Per kind of key a table row is looked up by (option, identifier, number, code), a
     regular expression of the folded key (unheld_keys.py)."""

@@ -29,6 +29,7 @@ WordList = Literal[
     "frame_words",
     "interrogatives",
     "key_cues",
+    "letter_key_cues",
     "row_number_headers",
     "title_header_keys",
     "title_labels",

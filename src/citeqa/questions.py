@@ -120,8 +120,10 @@ _KEY_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
 
 def question_keys(question: str) -> frozenset[str]:
     """The numbers and identifiers the question names, folded ("exit code 9" → "9";
-    "E1042", "retention_days", "4.1.0", "--max-size"): what it may look up as a table's cell
-    (tables.key_cells). A French elision is left out ("l'E1042" → "e1042")."""
+    "E1042", "retention_days", "4.1.0", "--max-size"), and one letter after a cue word
+    ("tranche E" → "e", "Appendix A" → "a": `_letter_key`; a roman numeral of more than one
+    letter, "tranche IV", is none): what it may look up as a table's cell (tables.key_cells).
+    A French elision is left out ("l'E1042" → "e1042")."""
     return folded_keys(key_words(question))
 
 
@@ -133,15 +135,46 @@ def folded_keys(words: Iterable[tuple[str, str]]) -> frozenset[str]:
 
 def key_words(question: str) -> list[tuple[str, str]]:
     """The words of the question that name a key (`question_keys`), as typed, each with the
-    word before it as typed ("" for none): "exit code 42" gives ("42", "code")."""
+    word before it as typed ("" for none): "exit code 42" gives ("42", "code"), "en tranche
+    E" ("E", "tranche") (`_letter_key`)."""
     found = []
-    before = ""
-    for raw in question.split():
+    before = cue = ""
+    raws = question.split()
+    for at, raw in enumerate(raws):
         word = re.split(r"['’]", raw.strip(_KEY_EDGES))[-1].strip(_KEY_EDGES)
-        if word and (looks_like_name(word) or IDENTIFIER.search(word) or key_kind(word)):
+        if word and (
+            looks_like_name(word)
+            or IDENTIFIER.search(word)
+            or key_kind(word)
+            or _letter_key(word, cue, ends=not any(map(_KEY_WORD.search, raws[at + 1 :])))
+        ):
             found.append((word, before))
         before = word
+        cue = "" if _SENTENCE_END.search(raw) else word
     return found
+
+
+_KEY_WORD = re.compile(r"[^\W_]")
+"""A character of a word: what punctuation alone ("?", "!") after a key lacks."""
+_SENTENCE_END = re.compile(r"[.?!:][\"'`»”’)\]]*$")
+"""A word ending a sentence ("plan?", "said:"): no cue of the letter after it ("What is the
+best plan? A colleague said X." looks up no "A")."""
+
+
+def _letter_key(word: str, before: str, *, ends: bool) -> bool:
+    """Whether `word` is one letter that a cue word before it looks up (language data
+    `letter_key_cues`: "tranche E", "zone C", "Appendix A"), a key a table row names in its
+    key column. A letter elsewhere is none: "a" is an English article and a French verb ("il
+    a"), "I" a pronoun. A lowercase letter, or "I", counts only when it `ends` the question
+    ("en tranche e ?", "level I?"), so that "the grade a student needs" and "Which option I
+    should use?" name no key."""
+    if (
+        len(word) != 1
+        or not word.isalpha()
+        or fold(before) not in language_words("letter_key_cues")
+    ):
+        return False
+    return (word.isupper() and word != "I") or ends
 
 
 @dataclass
@@ -167,8 +200,9 @@ class QuestionTerms:
     """The weight of a term the corpus never uses, the largest a term can weigh: a term
     weighing less occurs in the corpus, and its weight over this one says how rare it is."""
     keys: frozenset[str] = frozenset()
-    """The numbers and identifiers the focus names (`question_keys`), read once by `analyse`:
-    what scoring and quoting look a table row up by (tables.key_cells)."""
+    """The numbers and identifiers the focus names, and a letter after a cue word ("tranche
+    E"), folded (`question_keys`), read once by `analyse`: what scoring and quoting look a
+    table row up by (tables.key_cells)."""
     unwritten_keys: list[str] = field(default_factory=list)
     """The keys of the focus (`key_words`), as typed, that the corpus never writes in a form
     the build stored (Vocabulary.writes_key): a lookup of one no table can hold

@@ -254,3 +254,83 @@ def test_a_row_number_column_is_no_key_column(
     quotes = [citation.quote for citation in numbered[lang].ask(question).citations]
     assert row in quotes, quotes
     assert not any(quote.startswith(numbered_row) for quote in quotes), quotes
+
+
+LETTERS = {
+    "fr": {
+        "grille.md": """# Grille tarifaire de la cantine
+
+| Tranche | Quotient familial | Repas régulier | Repas occasionnel | Accueil du soir |
+|---|---|---|---|---|
+| A | moins de 400 € | 1,00 € | 1,50 € | 0,80 € |
+| B | 400 à 700 € | 2,10 € | 2,60 € | 1,20 € |
+| C | 701 à 1 000 € | 3,00 € | 3,50 € | 1,60 € |
+| D | 1 001 à 1 400 € | 3,90 € | 4,40 € | 2,00 € |
+| E | plus de 1 400 € | 4,60 € | 5,10 € | 2,40 € |
+| Hors commune | - | 6,20 € | 6,70 € | 3,00 € |
+""",
+        "gouter.md": """# Un goûter est-il servi ?
+
+Le goûter est servi uniquement aux enfants inscrits à l'accueil du soir, à 16 h 30.
+""",
+        "prix.md": """# Combien coûte un repas ?
+
+Le prix du repas dépend du quotient familial : de 1 euro pour la tranche A à 4,60 euros pour
+la tranche E.
+""",
+    },
+    "en": {
+        "fees.md": """# Canteen fees
+
+| Band | Family income | Regular meal | Occasional meal | Evening care |
+|---|---|---|---|---|
+| A | under 400 | 1.00 | 1.50 | 0.80 |
+| B | 400 to 700 | 2.10 | 2.60 | 1.20 |
+| C | 701 to 1,000 | 3.00 | 3.50 | 1.60 |
+| D | 1,001 to 1,400 | 3.90 | 4.40 | 2.00 |
+| E | over 1,400 | 4.60 | 5.10 | 2.40 |
+| Non-residents | - | 6.20 | 6.70 | 3.00 |
+""",
+        "snack.md": """# Is a snack served?
+
+A snack is served only to the children registered for evening care, at 4:30 pm.
+""",
+        "price.md": """# How much is a meal?
+
+The price of a meal depends on the family income: from 1.00 for band A to 4.60 for band E.
+""",
+    },
+}
+"""A fee grid keyed by one letter a row (the s14 user trial's canteen grid), beside prose that
+speaks of the same bands, in each language."""
+
+
+@pytest.fixture(scope="module")
+def lettered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Assistant]:
+    """An assistant over each language's `LETTERS` documents, by language."""
+    return {
+        lang: assistant_over(files, tmp_path_factory.mktemp(lang), tmp_path_factory.mktemp("i"))
+        for lang, files in LETTERS.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "row"),
+    [
+        ("fr", "Quel est le tarif de l'accueil du soir en tranche E ?", "| E | plus de 1 400 €"),
+        ("fr", "Quel est le tarif de l'accueil du soir en tranche B ?", "| B | 400 à 700 €"),
+        ("fr", "Combien coûte un repas occasionnel en tranche d ?", "| D | 1 001 à 1 400 €"),
+        ("en", "What does evening care cost in band E?", "| E | over 1,400 |"),
+        ("en", "How much is an occasional meal for band C?", "| C | 701 to 1,000 |"),
+    ],
+)
+def test_a_letter_after_a_cue_word_looks_up_its_row(
+    lettered: dict[str, Assistant], lang: str, question: str, row: str
+) -> None:
+    """A letter after a cue word ("tranche E", language data `letter_key_cues`) looks up the
+    row whose key cell it is, not the grid's first row nor the prose naming the bands (the
+    s14 trial quoted `| A | moins de 400 € |` for tranche E)."""
+    answer = lettered[lang].ask(question)
+    quotes = [citation.quote for citation in answer.citations]
+    assert any(quote.startswith(row) for quote in quotes), quotes
+    assert not any(quote.startswith(("| A |", "| Hors", "| Non")) for quote in quotes), quotes

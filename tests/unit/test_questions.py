@@ -11,7 +11,7 @@ import pytest
 from citeqa.compounds import corpus_compounds
 from citeqa.domain import Domain, corpus_domain, language_data, read_corpus_manifest
 from citeqa.errors import BadQuestion
-from citeqa.followups import in_context, is_follow_up
+from citeqa.followups import carried, in_context, is_follow_up
 from citeqa.glossary import Glossary, fold
 from citeqa.questions import (
     Vocabulary,
@@ -222,6 +222,22 @@ def test_the_bundled_follow_ups_lean_on_their_question_whatever_the_corpus_uses(
         ("What is the capital of Australia?", set()),
         ("What is the default of --max-size?", {"--max-size"}),
         ("Are the -in suffixes French?", set()),
+        # one letter after a cue word (language data `letter_key_cues`) is a key
+        ("Quel est le tarif de l'accueil du soir en tranche E ?", {"e"}),
+        ("What is the fee in category B?", {"b"}),
+        ("Que dit l'annexe D du bail ?", {"d"}),
+        ("Quel est le prix en tranche c ?", {"c"}),  # lowercase, ending the question
+        # no other letter is: an article, a verb, a lowercase letter within the question
+        ("What grade a student needs to pass?", set()),
+        ("Il a quel tarif, ce repas ?", set()),
+        ("A snack is served at what time?", set()),
+        ("Depuis quand la catégorie a changé ?", set()),
+        # "I" is a pronoun unless it ends the question; a cue is no cue across a sentence's end
+        ("Which option I should use?", set()),
+        ("What level I need", set()),
+        ("What is the fee at level I?", {"i"}),
+        ("What is the best plan? A colleague said so.", set()),
+        ("C'est quel niveau ? A priori le deuxième.", set()),
     ],
 )
 def test_question_keys_are_its_numbers_and_identifiers(question: str, keys: set[str]) -> None:
@@ -231,6 +247,60 @@ def test_question_keys_are_its_numbers_and_identifiers(question: str, keys: set[
 
 def test_in_context_puts_the_previous_subject_first() -> None:
     assert in_context("REGENCY response?", "And placebo?") == "REGENCY response? And placebo?"
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # a name of the follow-up takes the place of the previous one's of its shape
+        ("Qui entraîne les U13 ?", "Et les U17 ?", "Qui entraîne les U17 ? Et les U17 ?"),
+        ("Le loyer du T2 ?", "Et le T3 ?", "Le loyer du T3 ? Et le T3 ?"),
+        (
+            "Response in TULIP-2 at week 24?",
+            "And at week 52?",
+            "Response in TULIP-2 at week 52? And at week 52?",
+        ),
+        # a name of another shape, or none, replaces nothing
+        ("Response in TULIP-2?", "And at week 52?", "Response in TULIP-2? And at week 52?"),
+        ("Who coaches the U13?", "And the seniors?", "Who coaches the U13? And the seniors?"),
+        ("Budget 2023-2024?", "And in 2025?", "Budget 2023-2024? And in 2025?"),
+        # a number alone replaces only the number after the same word
+        (
+            "How many received 10 mg/kg at week 52?",
+            "And at week 76?",
+            "How many received 10 mg/kg at week 76? And at week 76?",
+        ),
+        (
+            "Qu'y a-t-il le 12 mars à 18 h ?",
+            "Et le 14 ?",
+            "Qu'y a-t-il le 14 mars à 18 h ? Et le 14 ?",
+        ),
+        (
+            "What happened in 2019 with 3 patients?",
+            "And in 2020?",
+            "What happened in 2020 with 3 patients? And in 2020?",
+        ),
+        (
+            "What was the response at week 24?",
+            "And at week 52 with 10 mg/kg?",
+            "What was the response at week 52? And at week 52 with 10 mg/kg?",
+        ),
+        ("Week 24 and week 52?", "And week 76?", "Week 24 and week 52? And week 76?"),
+        # another shape only when each text names exactly one name of it
+        ("Compare U13 and U15 schedules", "And U17?", "Compare U13 and U15 schedules And U17?"),
+        ("The U13?", "And U15 or U17?", "The U13? And U15 or U17?"),
+        # a chain carried before names its subject twice: one name, replaced
+        (
+            "Qui entraîne les U17 ? Et les U17 ?",
+            "Et les U19 ?",
+            "Qui entraîne les U19 ? Et les U19 ? Et les U19 ?",
+        ),
+    ],
+)
+def test_a_follow_up_carries_its_latest_subject(
+    previous: str, question: str, expected: str
+) -> None:
+    assert carried(previous, question) == expected
 
 
 @pytest.mark.parametrize("word", ["cenerimod", "deucravacitinib", "TULIP-2", "ABBV-599", "CC312"])
