@@ -83,8 +83,11 @@ def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates
 
 def quotable(candidates: Candidates, bank: SentenceBank) -> Candidates:
     """The candidates a quote may be made of, in their order: none that is only a title or
-    a heading (titleonly.py: "GIT-REBASE(1) Git Manual GIT-REBASE(1)" quoted alone at .89)."""
-    return _subset(candidates, without_titles(bank, candidates.sentences))
+    a heading (titleonly.py: "GIT-REBASE(1) Git Manual GIT-REBASE(1)" quoted alone at .89),
+    unless every candidate is one (a one-line document, "Deadline: 1 March 2025"): then all of
+    them, so that a title never turns an answer into an abstention."""
+    kept = without_titles(bank, candidates.sentences)
+    return _subset(candidates, kept) if kept else candidates
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:

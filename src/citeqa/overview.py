@@ -177,7 +177,7 @@ def salient_terms(
         if len(stems) == 1 and not stems[0].isdigit() and not _function_word(word, lang):
             spellings.setdefault(stems[0], Counter())[word] += 1
     scored = []
-    placeholders = _numbered_variants(spellings)
+    placeholders = _numbered_variants(spellings)  # stems, with how each was written
     for stem, spelled in spellings.items():
         count = sum(spelled.values())
         if count >= MIN_TERM_COUNT and stem in frequency and stem not in placeholders:
@@ -187,13 +187,15 @@ def salient_terms(
     return [term for score, term in scored[:limit] if score > 0]
 
 
-def _numbered_variants(stems: Collection[str]) -> set[str]:
-    """The stems that are one word numbered several ways ("integer1" and "integer2", "file1"
-    and "file2": a placeholder of a command's syntax, "INTEGER1 -eq INTEGER2"), no topic."""
+def _numbered_variants(spellings: dict[str, Counter[str]]) -> set[str]:
+    """The stems that are one word in capitals numbered several ways ("INTEGER1" and
+    "INTEGER2", "FILE1" and "FILE2": a placeholder of a command's syntax, "INTEGER1 -eq
+    INTEGER2"), no topic. A word numbered otherwise is a topic ("Python2" and "Python3",
+    "IPv4" and "IPv6")."""
     numbered: dict[str, set[str]] = {}
-    for stem in stems:
+    for stem, spelled in spellings.items():
         found = _NUMBERED_WORD.fullmatch(stem)
-        if found:
+        if found and spelled.most_common(1)[0][0].isupper():
             numbered.setdefault(found.group(1), set()).add(stem)
     return {stem for variants in numbered.values() if len(variants) > 1 for stem in variants}
 

@@ -5,8 +5,10 @@ first line alone over a blank line ("systemctl(1)", a page's <h1>), or a running
 ("GIT-REBASE(1) Git Manual GIT-REBASE(1)": it opens and ends with one word) names what the
 text is about and answers nothing (a sentence ending a statement, ".", "!", "…", is prose, even
 when a document with no title line is titled by it); such a sentence still counts as evidence
-and as context for the sentences under it, but the quote is chosen among the others. Pure
-functions over the index's sentences.
+and as context for the sentences under it, but the quote is chosen among the others (when
+there are others: answering.quotable; so a heading stating an answer, "## Le tarif réduit est
+de 12 €", is quoted only when no other candidate is left). Pure functions over the index's
+sentences.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ __all__ = ["only_title", "without_titles"]
 _MARKS = " \t\r\n#*_-=:"
 """Markup and punctuation around a heading that does not make it another heading."""
 _STATEMENT_ENDS = (".", "!", "…")
+_CLOSING = " \t\"'”’»)]"
+"""Closing quotation marks and brackets after a statement's end ('"The fee is 40 euros."')."""
 """How a statement ends: a sentence so ending is prose, whatever title or heading it also is (a
 document with no title line is titled by its first sentence; a PDF's first line may be one)."""
 
@@ -30,7 +34,7 @@ def only_title(bank: SentenceBank, index: int) -> bool:
     sentence = bank.sentences[index]
     document = bank.documents[sentence.doc_id]
     text = _plain(document.text[sentence.start : sentence.end])
-    if text.endswith(_STATEMENT_ENDS):
+    if text.rstrip(_CLOSING).endswith(_STATEMENT_ENDS):
         return False  # a title derived from a first sentence is still that sentence's to quote
     if not text or running_header(text) or _title_line(document.text, sentence.start, sentence.end):
         return True

@@ -43,6 +43,9 @@ _HEADER = re.compile(r"(?P<key>[A-Za-z][A-Za-z0-9-]+):[ \t]+(?P<value>\S.*)")
 _YAML_TITLE = re.compile(r"title:[ \t]*(?P<value>\S.*)", re.IGNORECASE)
 _RST_TITLE_FIELD = re.compile(r":title:[ \t]*(?P<value>\S.*)", re.IGNORECASE)
 _WORD_WITH_LETTERS = re.compile(r"\w*[^\W\d_]\w*")
+_PAGE_NAME = re.compile(r"[^\W\d_][\w.+:-]*\(\w{1,4}\)")
+"""A page's name with its section in brackets, as a manual page's running header writes it:
+"XZ(1)", "GIT-REBASE(1)", "systemd.unit(5)", "Net::HTTP(3pm)"."""
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 """Where str.splitlines breaks a line."""
 _SENTENCE_END = ".!?…"
@@ -102,14 +105,14 @@ def capitals_heading(line: str, following: str) -> bool:
 
 def running_header(line: str) -> bool:
     """Whether a line is a running header: three words or more, opening and ending with the
-    same one, which is no plain word ("XZ(1) XZ Utils XZ(1)", a manual page's header line;
-    "GIT-REBASE(1) Git Manual GIT-REBASE(1)"): letters with a character that is no letter (a
-    word in capitals alone is no such mark: "NASA a lancé la mission NASA" is a sentence)."""
+    same name of a page, a name with its section in brackets ("XZ(1) XZ Utils XZ(1)", a manual
+    page's header line; "GIT-REBASE(1) Git Manual GIT-REBASE(1)"). A word in capitals or with
+    other marks alone is no such name: "NASA a lancé la mission NASA", "COVID-19 Weekly Report
+    COVID-19", "C++ coding guide for C++" are a sentence and titles."""
     words = line.split()
-    if len(words) < 3 or words[0] != words[-1] or len(words[0]) < 2:
+    if len(words) < 3 or words[0] != words[-1]:
         return False
-    word = words[0]
-    return _WORD_WITH_LETTERS.search(word) is not None and not word.isalpha()
+    return _PAGE_NAME.fullmatch(words[0]) is not None
 
 
 def _pastrunning_header(header: str, lines: Iterator[str]) -> str:

@@ -138,3 +138,41 @@ def test_a_sentence_opening_and_ending_with_one_acronym_is_no_running_header(
 ) -> None:
     """An acronym in capitals alone opening and closing a sentence is prose, quotable."""
     assert not running_header(sentence)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["COVID-19 Weekly Report COVID-19", "C++ coding guide for C++", "e-mail policy for e-mail"],
+)
+def test_a_running_header_names_a_page_with_its_section(line: str) -> None:
+    """Only a page's name with its section in brackets ("XZ(1)") opens and ends a running
+    header: other marked words opening and ending a line are titles, kept as such."""
+    assert not running_header(line)
+    assert derived_title(f"{line}\n\nCases rose 12% this week.\n", "r.txt") == line
+
+
+def test_when_only_titles_are_left_the_best_is_quoted() -> None:
+    """A one-line document is its own title: the answer quotes it rather than abstaining."""
+    bank = _bank("Deadline: 1 March 2025\n", "Deadline: 1 March 2025")
+    line = _index_of(bank, "Deadline")
+    assert only_title(bank, line)  # type: ignore[arg-type]
+    items = [ScoredSentence(line, 1.0, 0.0, 0.0, 0.0, 1)]
+    candidates = Candidates(items, np.array([0.7]), np.zeros((1, 2)))
+    assert [s.index for s in quotable(candidates, bank).sentences] == [line]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text", ['"The fee is 40 euros."\n\nMore.\n', "« Le tarif est de 40 €. »\n\nSuite.\n"]
+)
+def test_a_first_sentence_in_quotation_marks_is_prose(text: str) -> None:
+    first = text.split("\n")[0]
+    bank = _bank(text, first)
+    assert not only_title(bank, 0)  # type: ignore[arg-type]
+
+
+def test_a_word_numbered_in_lower_case_stays_a_topic() -> None:
+    """Placeholders are numbered words in capitals; "Python2" and "Python3" are topics."""
+    text = "Python2 and Python3 differ. Python3 is current. Python2 is old. Python3 wins. " * 2
+    frequency = {"python2": 1, "python3": 1, "differ": 5}
+    terms = salient_terms(DocumentText("en", text, title="t"), frequency, 40)
+    assert {"Python2", "Python3"} <= set(terms)
