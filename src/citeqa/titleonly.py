@@ -13,6 +13,8 @@ sentences.
 
 from __future__ import annotations
 
+import re
+
 from citeqa.chunking import section_of
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
@@ -21,11 +23,14 @@ __all__ = ["only_title", "without_titles"]
 
 _MARKS = " \t\r\n#*_-=:"
 """Markup and punctuation around a heading that does not make it another heading."""
+_BLANKS = re.compile(r"\s*")
+"""The blanks opening a text, read without copying the text (`str.lstrip` copied a whole
+document for each candidate sentence)."""
 _STATEMENT_ENDS = (".", "!", "…")
-_CLOSING = " \t\"'”’»)]"
-"""Closing quotation marks and brackets after a statement's end ('"The fee is 40 euros."')."""
 """How a statement ends: a sentence so ending is prose, whatever title or heading it also is (a
 document with no title line is titled by its first sentence; a PDF's first line may be one)."""
+_CLOSING = " \t\"'”’»)]"
+"""Closing quotation marks and brackets after a statement's end ('"The fee is 40 euros."')."""
 
 
 def only_title(bank: SentenceBank, index: int) -> bool:
@@ -51,7 +56,8 @@ def without_titles(bank: SentenceBank, items: list[ScoredSentence]) -> list[int]
 def _title_line(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the document's first line, alone over a blank line, with no
     sentence's end: its title as a page shows it ("systemctl(1)", an HTML page's <h1>)."""
-    opening = len(text) - len(text.lstrip())
+    blanks = _BLANKS.match(text)
+    opening = blanks.end() if blanks else 0
     after = text[end : end + 4].replace("\r", "")[:2]
     return start == opening and after in ("\n\n", "\n", "") and text[end - 1 : end] not in ".!?…"
 
