@@ -22,10 +22,10 @@ reason says so, and to ask in that language, when documents are in it (`ask_in`)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from citeqa.courtesy import LETTERS
 from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
@@ -99,7 +99,6 @@ ASK_IN = {
 the question's: a word the question shares with no document may be theirs in that language."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -187,7 +186,7 @@ def nothing_of_its_own(terms: QuestionTerms) -> bool:
 
 
 def _only_question_words(question: str) -> bool:
-    words = _LETTERS.findall(question)
+    words = LETTERS.findall(question)
     return bool(words) and all(_asks(word) for word in words)
 
 

@@ -13,7 +13,8 @@ from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.models import Lang
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+LETTERS = re.compile(r"[^\W\d_]+")
+"""A run of letters (no digit, no underscore): a word of a question as the reasons read it."""
 _WORDS = re.compile(r"\w+")
 
 
@@ -38,7 +39,7 @@ def only_courtesy(question: str) -> Lang | None:
     Every word of the question counts, digits and underscores too: its letters alone would
     read "hi 2" as "hi"."""
     tokens = _WORDS.findall(question)
-    if not all(_LETTERS.fullmatch(token) for token in tokens):
+    if not all(LETTERS.fullmatch(token) for token in tokens):
         return None
     words = " ".join(fold(token) for token in tokens)
     for lang, pattern in _courtesy().items():

@@ -274,10 +274,11 @@ def is_link_line(line: str) -> bool:
     if core.lstrip(" \t·•-–—")[:1] not in ("!", "[", "<", "|"):
         return False  # the cheap test first: every sentence of a build is asked
     links = _LINKS.findall(core)
-    if not links or any(char not in _LINK_SEPARATORS for char in _LINKS.sub("", core)):
+    rest = _LINKS.sub("", core)
+    if not links or any(char not in _LINK_SEPARATORS for char in rest):
         return False
     lone = len(links) == 1 and _is_text_link(links[0])
-    return not (lone and all(char in _PROSE_MARKS for char in _LINKS.sub("", core)))
+    return not (lone and all(char in _PROSE_MARKS for char in rest))
 
 
 _PROSE_MARKS = frozenset(" \t,;")

@@ -140,13 +140,14 @@ def key_words(question: str) -> list[tuple[str, str]]:
     found = []
     before = cue = ""
     raws = question.split()
+    last = max((at for at, raw in enumerate(raws) if _KEY_WORD.search(raw)), default=-1)
     for at, raw in enumerate(raws):
         word = re.split(r"['’]", raw.strip(_KEY_EDGES))[-1].strip(_KEY_EDGES)
         if word and (
             looks_like_name(word)
             or IDENTIFIER.search(word)
             or key_kind(word)
-            or _letter_key(word, cue, ends=not any(map(_KEY_WORD.search, raws[at + 1 :])))
+            or _letter_key(word, cue, ends=at >= last)
         ):
             found.append((word, before))
         before = word

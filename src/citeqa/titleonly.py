@@ -44,8 +44,10 @@ def only_title(bank: SentenceBank, index: int) -> bool:
     if not text or running_header(text) or _title_line(document.text, sentence.start, sentence.end):
         return True
     chunk = bank.chunks[sentence.chunk_index]
-    names = (document.title, chunk.section, section_of(document.text, chunk, sentence.start))
-    return any(name is not None and _plain(name) == text for name in names)
+    if any(name is not None and _plain(name) == text for name in (document.title, chunk.section)):
+        return True
+    heading = section_of(document.text, chunk, sentence.start)  # only when the others differ
+    return heading is not None and _plain(heading) == text
 
 
 def without_titles(bank: SentenceBank, items: list[ScoredSentence]) -> list[int]:

@@ -67,7 +67,7 @@ def derived_title(text: str, file_name: str) -> str:
         field = _RST_TITLE_FIELD.fullmatch(line.strip())
         title = _first_line_title(field.group("value") if field else line)
         if title and running_header(title):
-            return _pastrunning_header(title, lines)
+            return _past_running_header(title, lines)
         if title:
             return title
     return _humanised(file_name)
@@ -115,7 +115,7 @@ def running_header(line: str) -> bool:
     return _PAGE_NAME.fullmatch(words[0]) is not None
 
 
-def _pastrunning_header(header: str, lines: Iterator[str]) -> str:
+def _past_running_header(header: str, lines: Iterator[str]) -> str:
     """The title of a document opening with a running header: the first paragraph of text
     after it (its lines joined), past a heading in capitals over its indented text
     (`capitals_heading`: "NAME" over "       xz, unxz, xzcat - Compress or decompress
