@@ -19,6 +19,7 @@ from citeqa.abstention import DocumentLanguages, nothing_of_its_own
 from citeqa.answering import compose
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
+from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
 from citeqa.config import Settings, load_settings
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
@@ -48,7 +49,6 @@ from citeqa.readers import read_types as read_types  # the chat names them (an e
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import QuestionScores, SentenceBank
 from citeqa.status import channels_differ, describe_index, index_changes, stale_notice
-from citeqa.status import stale_list as stale_list  # the chat's banner names them so too
 from citeqa.status import stale_reason as stale_reason  # the chat's banner words it so too
 from citeqa.status import update_in_progress as update_in_progress  # and the chat's banner
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus

@@ -191,11 +191,13 @@ KEPT_FOR_USER = (
 
 def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     """The status as tables and lines; with `listed`, past that many documents their summary
-    (status_summary.summary_of), and at most that many changes, then how many more there are
-    (a corpus of 36,612 files made a table that took rich 27 s to lay out)."""
+    (status_summary.summary_of; a corpus of 36,612 files made a table that took rich 27 s to
+    lay out), and the changes one line per kind naming its first files
+    (changegroups.status_lines); without, every document and every changed file."""
     from rich.console import Console
     from rich.text import Text
 
+    from citeqa.changegroups import STATUS_NAMED, status_lines
     from citeqa.status import stale_reason
     from citeqa.status_summary import summary_of
 
@@ -231,15 +233,12 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
         console.print(
             Text(
                 f"STALE: {stale_reason(described.changed, 'the index')}"
-                f" ({len(described.changed)}); {_stale_remedy(described)}",
+                f" ({counted(len(described.changed), 'change')}); {_stale_remedy(described)}",
                 style="bold yellow",
             )
         )
-        changes, more = first(described.changed, listed)
-        for change in changes:
-            console.print(Text(f"  {shown(change)}", style="yellow"))
-        if more:
-            console.print(Text(f"  {more_line(more, 'changes')}"))
+        for line in status_lines(described.changed, None if listed is None else STATUS_NAMED):
+            console.print(Text(f"  {line}", style="yellow"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))
 
