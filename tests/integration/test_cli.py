@@ -193,7 +193,7 @@ def test_status_during_the_first_build_says_it_runs_as_ask_does(tmp_path: Path, 
     said = " ".join(status.err.split())
     assert f"its first build is running (pid {os.getpid()} on " in said
     assert "try again when it ends" in said and "run `citeqa index`" not in said
-    assert f"is running (pid {os.getpid()} on " in " ".join(asked.err.split())
+    assert " ".join(asked.err.split()) == said  # the one message, not a second build's
     after = cli("status", **folders)
     assert after.code == IndexMissing.exit_code and "run `citeqa index`" in after.err
 
@@ -224,6 +224,34 @@ def test_ask_names_a_stale_index(tmp_path: Path, cli: Any) -> None:
     assert done.code == 0, done.err
     assert "STALE" in done.err and "modified: biotherapy-in-lupus-faq.txt" in done.err
     assert "Belimumab" in done.out  # still answered, from the index as built
+
+
+def test_every_way_of_asking_during_the_first_build_says_it_runs(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ask`, `ask --jsonl`, `eval` and the chat's start said "no index yet; building it first"
+    then that another build runs (the chat: that other build), where `status` says the index's
+    first build is running: each now gives `status`'s one message (exit 4 in the CLI)."""
+    from citeqa.cli import eval_cmd  # noqa: F401  (command registration)
+
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    folders = {"corpus_dir": str(corpus), "index_dir": str(index)}
+    with publishing.claimed_and_locked(index):  # as a first build holds it
+        expected = " ".join(cli("status", **folders).err.split())
+        assert "its first build is running" in expected
+        monkeypatch.setattr(sys, "stdin", io.StringIO("How does belimumab work?\n"))
+        for args in (["ask", "How does belimumab work?"], ["ask", "--jsonl"], ["eval"]):
+            done = cli(*args, **folders)
+            assert done.code == IndexLocked.exit_code, (args, done.err)
+            assert " ".join(done.err.split()) == expected, args
+            assert done.out == ""
+        from citeqa.cli.chat_cmd import _open
+
+        with pytest.raises(IndexLocked) as raised:
+            _open(fake_settings(corpus, index), lambda *progress: None)
+        assert f"citeqa: {raised.value}" == expected
+    assert not (index / "current").exists()
 
 
 def _stale_index(tmp_path: Path) -> tuple[Path, Path]:
