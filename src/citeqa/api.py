@@ -19,6 +19,7 @@ from citeqa.abstention import DocumentLanguages, nothing_of_its_own
 from citeqa.answering import compose
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
+from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
 from citeqa.config import Settings, load_settings
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
@@ -48,7 +49,6 @@ from citeqa.readers import read_types as read_types  # the chat names them (an e
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import QuestionScores, SentenceBank
 from citeqa.status import channels_differ, describe_index, index_changes, stale_notice
-from citeqa.status import stale_list as stale_list  # the chat's banner names them so too
 from citeqa.status import stale_reason as stale_reason  # the chat's banner words it so too
 from citeqa.status import update_in_progress as update_in_progress  # and the chat's banner
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
@@ -70,6 +70,20 @@ def build_index(
     return indexing.build_index(settings, rebuild=rebuild, progress=progress)
 
 
+def load_published(index_dir: Path, *, full: bool = False) -> LoadedIndex:
+    """The index of `index_dir` (store.load_index; `full`: every file hashed). None published
+    yet is IndexMissing, or, while another process's first build of it runs, IndexLocked
+    saying so (publishing.first_build_running): the one message `status`, `ask`, `eval` and
+    the chat give then, not "no index" (nor a second build that the lock refuses)."""
+    try:
+        return load_index(index_dir, full=full)
+    except IndexMissing:
+        holder = build_running(index_dir)
+        if holder:
+            raise IndexLocked(first_build_running(index_dir, holder)) from None
+        raise
+
+
 def index_status(settings: Settings | None = None, *, verify: bool = False) -> IndexStatus:
     """Describe the index and whether the corpus changed since it was built. The index's files
     are checked as `ask` checks them (a file whose size or time changed is hashed), or, with
@@ -77,13 +91,7 @@ def index_status(settings: Settings | None = None, *, verify: bool = False) -> I
     IndexCorrupt), a cost that grows with the index. No index yet is IndexMissing, or
     IndexLocked while its first build runs."""
     settings = with_recorded_corpus(settings or load_settings())
-    try:
-        loaded = load_index(settings.index_dir, full=verify)
-    except IndexMissing:
-        holder = build_running(settings.index_dir)
-        if holder:  # the first build runs: say so, as `ask` does (IndexLocked), not "no index"
-            raise IndexLocked(first_build_running(settings.index_dir, holder)) from None
-        raise
+    loaded = load_published(settings.index_dir, full=verify)
     described = describe_index(loaded, settings.corpus_dir, settings.index_dir)
     kept = [str(path) for path in kept_for_user(settings.index_dir)]
     return described.model_copy(update={"verified": verify, "kept_for_user": kept})
@@ -108,7 +116,7 @@ def open_assistant(
     until the index is opened again."""
     settings = with_recorded_corpus(settings or load_settings())
     try:
-        loaded = load_index(settings.index_dir)
+        loaded = load_published(settings.index_dir)
     except IndexMissing:
         if not build_if_missing:
             raise

@@ -282,6 +282,12 @@ models, so a slow channel (e5, minilm) goes after `use`."""
     answers as tuned; 0.5 answers only what is more likely right than wrong; 0 drops the
     shipped floor too (answers shown with any confidence). An empty value
     (`CITEQA_MIN_CONFIDENCE=`) is unset, so the environment can clear the config file's."""
+    caution_below: float = Field(default=0.5, ge=0, le=0.5)
+    """An answer shown to a person (`citeqa ask` without --json, the chat) whose confidence is
+    below this comes with a caution (caution.py): at that confidence answers are more often
+    wrong than right, since the confidence is calibrated (answers at .4 are right about 40 % of
+    the time: evals/README.md). At most 0.5, where that stops being true; 0 shows no caution.
+    The answer JSON carries none: a program reads `confidence`."""
     learned_quotes: bool = True
     """Choose the quoted sentences with the learned quote ranker (citeqa/data/
     quote_ranker.json) instead of the hand-weighted score (sentences.py), which is kept

@@ -12,6 +12,7 @@ upgrade reads again only the formats whose reading changed since, not the whole 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
@@ -54,6 +55,15 @@ def _ending_in(endings: tuple[str, ...], files: Callable[[], Iterable[str]]) -> 
     ]
 
 
+CHANGED = "reader changed: "
+"""How the change of a file whose reader changed begins (`reasons`)."""
+
+_READ_BY = " (read by version "
+"""What follows a reader change's file name (`reasons`): `reader_change` splits there."""
+
+_VERSIONS = re.compile(r"(\d+) of the (\.\w+) reader, now (\d+);")
+
+
 def reasons(recorded: dict[str, int] | None, files: Callable[[], Iterable[str]]) -> list[str]:
     """For `citeqa status`: one line per file whose reader changed since the index read it
     (one per file, as for a modified file, so that the count of changes is the count of lines
@@ -66,7 +76,23 @@ def reasons(recorded: dict[str, int] | None, files: Callable[[], Iterable[str]])
     for name in _ending_in(_changed(then, now), files):
         suffix = PurePosixPath(name).suffix.lower()
         lines.append(
-            f"reader changed: {name} (read by version {then.get(suffix, UNVERSIONED)} of the"
+            f"{CHANGED}{name}{_READ_BY}{then.get(suffix, UNVERSIONED)} of the"
             f" {suffix} reader, now {now[suffix]}; `citeqa index` reads it again)"
         )
     return lines
+
+
+def reader_change(change: str) -> tuple[str, str] | None:
+    """The file a `reasons` line names and which reader read it, in words ("an older .txt
+    reader (version 1, now 3)"); None for any other change. The file's name is what lies
+    between CHANGED and the line's last `_READ_BY` (a name may hold those words too: what
+    follows the last one is the line's own)."""
+    if not change.startswith(CHANGED):
+        return None
+    name, found, versions = change.removeprefix(CHANGED).rpartition(_READ_BY)
+    matched = _VERSIONS.match(versions)
+    if not found or matched is None:
+        return None
+    then, suffix, now = int(matched[1]), matched[2], int(matched[3])
+    age = "an older" if then < now else "a newer"
+    return name, f"{age} {suffix} reader (version {then}, now {now})"

@@ -17,6 +17,14 @@ from typing import NamedTuple
 import numpy as np
 
 from citeqa import rereading
+from citeqa.changegroups import (
+    CORPUS_CHANGES,
+    CUT_BY_NEWER,
+    CUT_BY_OLDER,
+    FORMAT_CHANGE,
+    KNOWLEDGE_CHANGE,
+    short_changes,
+)
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.corpus import (
     UNREADABLE,
@@ -28,11 +36,10 @@ from citeqa.corpus import (
 from citeqa.domain import KNOWLEDGE_FORMAT, read_corpus_manifest
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
-from citeqa.listing import first
 from citeqa.models import DocumentStatus, Example, IndexStatus
 from citeqa.overview import manifest_examples
 from citeqa.store import FORMAT_VERSION, LoadedIndex, size_on_disk
-from citeqa.visible import clean, cut, shown
+from citeqa.visible import cut, shown
 
 
 class CorpusNow(NamedTuple):
@@ -119,23 +126,15 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     corpus = corpus_now(files, corpus_dir, manifest.corpus_manifest_sha256)
     changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
     if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
-        changed.append("term knowledge: built by an older citeqa (no re-embedding needed)")
+        changed.append(f"{KNOWLEDGE_CHANGE} (no re-embedding needed)")
     if manifest.cutting_version != CUTTING_VERSION:
         changed.append(_cut_otherwise(manifest.cutting_version))
     if manifest.format_version != FORMAT_VERSION:
         changed.append(
-            f"index format {manifest.format_version}: written by an older citeqa"
+            f"{FORMAT_CHANGE}{manifest.format_version}: written by an older citeqa"
             " (no re-embedding needed)"
         )
     return corpus._replace(changes=changed)
-
-
-CUT_BY_NEWER = "documents cut into passages by a newer citeqa"
-"""How the change of an index whose cutting is newer than this citeqa's begins
-(`_cut_otherwise`): `stale_reason` knows it by this prefix, not by words found anywhere in a
-change (a file's name may hold them)."""
-CUT_BY_OLDER = "documents cut into passages by an older citeqa"
-"""How the change of an index an older citeqa's cutting cut begins."""
 
 
 def _cut_otherwise(version: int) -> str:
@@ -188,16 +187,6 @@ def channels_differ(built: list[str], wanted: list[str] | tuple[str, ...]) -> st
     )
 
 
-STALE_NAMED = 5
-"""Changes a stale notice names before saying how many more there are (`citeqa status`)."""
-
-
-CORPUS_CHANGES = ("added: ", "modified: ", "removed: ")
-"""How a change of the corpus's files begins (`corpus_now`); every other change is
-citeqa's own: a reader, the term knowledge, the index format or the cutting into passages
-other than the build's."""
-
-
 def stale_reason(changes: list[str], index: str = "it") -> str:
     """Why an index is stale, in words, from its `changes` (`index_changes`): "the corpus
     changed since {index} was built", "an older citeqa built {index}" ("another version of
@@ -216,15 +205,16 @@ def stale_reason(changes: list[str], index: str = "it") -> str:
 
 def stale_notice(changes: list[str], updating: str | None = None) -> str | None:
     """What `ask` tells a user whose index is stale (on stderr, and in each answer's
-    `warnings`), naming the first changes (`stale_list`); None when nothing changed. While a
-    build of the index runs (`updating`: its holder, publishing.build_running), it says so
+    `warnings`): why, and its changes grouped by kind in a few words
+    (changegroups.short_changes: `citeqa status` lists them); None when nothing changed. While
+    a build of the index runs (`updating`: its holder, publishing.build_running), it says so
     rather than asking for one."""
     if not changes:
         return None
-    stale = f"the index is STALE, {stale_reason(changes)} ({stale_list(changes)})"
+    stale = f"the index is STALE, {stale_reason(changes)}: {short_changes(changes)}"
     if updating:
         return f"{stale}; {update_in_progress(updating)}."
-    return f"{stale}; run `citeqa index`."
+    return f"{stale}; run `citeqa index` (`citeqa status` lists the changes)."
 
 
 def update_in_progress(holder: str) -> str:
@@ -235,10 +225,3 @@ def update_in_progress(holder: str) -> str:
         f"an update of the index is in progress ({shown(cut(holder))}); until it ends, answers come"
         " from the index as it was built"
     )
-
-
-def stale_list(changes: list[str]) -> str:
-    """The first STALE_NAMED changes, cleaned, then "and N more" when there are more."""
-    named, more = first(changes, STALE_NAMED)
-    listed = ", ".join(clean(change) for change in named)
-    return f"{listed} and {more} more" if more else listed

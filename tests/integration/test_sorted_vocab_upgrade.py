@@ -54,7 +54,10 @@ def test_an_index_built_before_the_sorted_vocabulary_answers_alike_and_is_rewrit
 
     assert _answers(settings) == expected  # bm25s's JSON vocabulary serves
     assert index_status(settings).changed == [FORMAT_2]
-    notice = f"the index is STALE, an older citeqa built it ({FORMAT_2}); run `citeqa index`."
+    notice = (
+        "the index is STALE, an older citeqa built it: an older index format;"
+        " run `citeqa index` (`citeqa status` lists the changes)."
+    )
     assert open_assistant(settings).stale_notice() == notice  # no "the corpus changed"
     folders = build_folders(settings.index_dir)
     fake_embedder.reset_counts()

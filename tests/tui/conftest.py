@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 from textual.worker import WorkerCancelled
 
+from citeqa.config import Settings
 from citeqa.errors import BadQuestion
 from citeqa.filelist import FileList
 from citeqa.models import (
@@ -167,6 +168,16 @@ def fake_answer(question: str) -> Answer:
             citations=[_cite(1, "slides", SLIDE_QUOTE, "Traitements ciblés", 0.71)],
             passages=[_passage(1, "slides", SLIDE_QUOTE, 0.71, lang="fr")],
         )
+    if "unsure" in words or "incertain" in words:  # a wrong quote, at a low confidence
+        return Answer(
+            question=question,
+            abstained=False,
+            confidence=0.39,
+            answer=SLIDE_QUOTE + " [1]",
+            citations=[_cite(1, "slides", SLIDE_QUOTE, "Traitements ciblés", 0.39)],
+            passages=[_passage(1, "slides", SLIDE_QUOTE, 0.39, lang="fr")],
+            lang="fr" if "incertain" in words else "en",
+        )
     if "markup" in words:
         return Answer(
             question=question,
@@ -235,6 +246,8 @@ class FakeAssistant:
         self.notice = notice
         self._manifest_hash = manifest_hash
         self.sessions: list[FakeSession] = []
+        known = {k: v for k, v in self.overrides.items() if k in Settings.model_fields}
+        self.settings = Settings(**known)  # type: ignore[arg-type]
 
     def ask(self, question: str, k: int | None = None, *, id: str | int | None = None) -> Answer:
         return fake_answer(question)

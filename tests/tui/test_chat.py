@@ -507,3 +507,25 @@ def test_lines_pasted_as_the_chat_starts_are_one_question(tmp_path, typed, asked
             assert app.query_one("#question", QuestionInput).value == left
 
     run(body())
+
+
+def test_a_low_confidence_answer_says_it_is_more_often_wrong_than_right(make_app):
+    """A wrong quote at confidence 0.39 looked like a .83 answer: below the setting's 0.5 the
+    chat says so, in the answer's language; an answer above it shows no caution."""
+
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            assert not app.query_one(AnswerMessage).query(".caution")
+            await ask(pilot, "unsure figures")
+            [caution] = app.query(AnswerMessage).last().query(".caution").results(Static)
+            said = str(caution.content)
+            assert "more often wrong than right" in said and "Check the quote" in said
+            await ask(pilot, "chiffres incertains")
+            [caution] = app.query(AnswerMessage).last().query(".caution").results(Static)
+            assert "plus souvent fausses que justes" in str(caution.content)
+            assert "Confidence 0.39" in screen_text(app)
+
+    run(body())

@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Static
 from tui_helpers import FakeAssistant, FakeFactory, run, settle, wait_for
 
+from citeqa.changegroups import STATUS_NAMED
 from citeqa.listing import LISTED
 from citeqa.models import DocumentStatus, IndexStatus
 from citeqa.status_summary import LARGEST
@@ -54,17 +55,20 @@ def status_screen_text(make_app, factory=None):
     return run(body())
 
 
-def test_a_big_index_lists_the_first_changes_and_sums_up_the_documents(
+def test_a_big_index_groups_the_changes_and_sums_up_the_documents(
     make_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The changes, one line per kind naming its first files, as `citeqa status` lists them
+    (changegroups.status_lines)."""
     monkeypatch.setattr(FakeAssistant, "status", lambda self: big_status(5000, 3000))
     text = status_screen_text(make_app)
     assert "5000 documents" in text
-    assert text.count("Title ") == LARGEST and text.count("modified: file-") == LISTED
+    assert text.count("Title ") == LARGEST and text.count("file-") == STATUS_NAMED
     assert f"Title {LARGEST - 1:05d}" in text and f"Title {LARGEST:05d}" not in text
-    assert f"file-{LISTED - 1:05d}" in text and f"file-{LISTED:05d}" not in text
+    named = ", ".join(f"file-{n:05d}.txt" for n in range(STATUS_NAMED))
+    more = f" and {3000 - STATUS_NAMED} more (`citeqa status --all`)"
+    assert f"  3000 files modified: {named}{more}\n" in text
     assert f"… and {5000 - LARGEST} {MORE}" in text
-    assert f"… and {3000 - LISTED} {MORE}" in text
 
 
 def test_past_listed_documents_the_screen_shows_the_summary_citeqa_status_shows(
@@ -136,8 +140,8 @@ def test_a_small_index_is_listed_in_full_without_a_more_line(make_app) -> None:
 def test_exactly_listed_items_need_no_more_line(make_app, monkeypatch) -> None:
     monkeypatch.setattr(FakeAssistant, "status", lambda self: big_status(LISTED, LISTED))
     text = status_screen_text(make_app)
-    assert text.count("Title ") == LISTED and text.count("modified: file-") == LISTED
-    assert "more (run" not in text
+    assert text.count("Title ") == LISTED and text.count("file-") == STATUS_NAMED
+    assert f"{LISTED} files modified: file-00000.txt, " in text and "more (run" not in text
 
 
 def test_one_document_of_one_chunk_is_singular_in_the_title_and_the_status(
@@ -160,11 +164,12 @@ def test_one_document_of_one_chunk_is_singular_in_the_title_and_the_status(
     assert "1 document, 1 chunk" in text and "Title 00000  1 chunk · " in text
 
 
-def test_the_stale_banner_names_the_first_changes_and_counts_the_rest(
+def test_the_stale_banner_counts_the_changes_of_one_kind(
     make_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The user trial: the chat's banner said the corpus changed but not which files (`ask`
-    and `status` name them)."""
+    """The user trial: the chat's banner said the corpus changed but not what (`ask` and
+    `status` say it); it now says as `ask` does, grouped by kind (changegroups.short_changes),
+    not each file in the same words."""
     monkeypatch.setattr(FakeAssistant, "status", lambda self: big_status(3, 7))
 
     async def body():
@@ -175,5 +180,5 @@ def test_the_stale_banner_names_the_first_changes_and_counts_the_rest(
             return banner.content.plain
 
     shown = run(body())
-    named = ", ".join(f"modified: file-{n:05d}.txt" for n in range(5))
-    assert f"the corpus changed since the index was built ({named} and 2 more). " in shown
+    assert "the corpus changed since the index was built: 7 files modified. " in shown
+    assert "file-" not in shown

@@ -128,3 +128,49 @@ def test_the_banner_says_when_another_process_update_ends(tmp_path: Path, monkey
             assert "in progress" not in banner()
 
     run(body())
+
+
+def test_the_banner_rechecks_only_while_another_process_build_runs(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The banner's timer ran all the time, and a check that found the build ended read the
+    lock file twice (once to find it, once more to show it). The timer now runs only while the
+    banner says another process's update is in progress, and each check reads the lock once."""
+    import citeqa.api
+
+    monkeypatch.setattr(status_widgets, "RECHECK_SECONDS", 0.05)
+    reads: list[str | None] = []
+    real = citeqa.api.build_running
+
+    def counted(index_dir: Path) -> str | None:
+        reads.append(real(index_dir))
+        return reads[-1]
+
+    monkeypatch.setattr(citeqa.api, "build_running", counted)
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
+    _open(settings, lambda stage, done, total: None)
+    app = CiteqaApp(lambda progress: _open(settings, progress))
+
+    async def body() -> None:
+        async with app.run_test(size=(160, 40)) as pilot:
+            await settle(pilot)
+            banner = app.query_one(status_widgets.StaleBanner)
+            assert not banner.display and not banner.rechecking  # up to date: no timer
+            status = app.index_info
+            assert status is not None
+            stale = status.model_copy(update={"stale": True, "changed": ["modified: a.txt"]})
+            banner.show_status(stale)
+            assert banner.display and not banner.rechecking  # ctrl+r offered: no timer
+            with build_lock(settings.index_dir):  # as another `citeqa index` holds it
+                banner.show_status(stale)
+                assert banner.rechecking
+                await pilot.pause(0.3)
+                assert "in progress" in str(banner.render())
+            reads.clear()
+            await wait_for(pilot, lambda: not banner.rechecking, 400)
+            assert reads == [None]  # the check that found the build ended read the lock once
+            assert "ctrl+r updates it" in " ".join(str(banner.render()).split())
+            await pilot.pause(0.2)
+            assert reads == [None]  # and no timer asks again
+
+    run(body())

@@ -16,6 +16,7 @@ from citeqa.questions import QuestionTerms
 from citeqa.sentences import QuestionScores, SentenceBank
 
 SLIDE = "Réponse BICLA à S52\n\n56,2 %\n\np=0,0002\n\n37,1 %\n\nAnifrolumab\n\nPlacebo"
+CAUTION = Settings().caution_below
 PROSE = "A complete renal response at week 76 was observed in 46.4% of the patients " * 3
 
 
@@ -40,7 +41,7 @@ def _answer(*quotes: tuple[str, str | None]) -> Answer:
 def test_slide_quote_is_laid_out_and_sources_do_not_repeat_the_title(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    print_answer(_answer((SLIDE, "Slides on lupus"), (PROSE.strip(), "RESULTS")))
+    print_answer(_answer((SLIDE, "Slides on lupus"), (PROSE.strip(), "RESULTS")), CAUTION)
     out = capsys.readouterr().out
     assert "“Réponse BICLA à S52  56,2 % · p=0,0002 · 37,1 %\n Anifrolumab · Placebo” [1]" in out
     assert "[1] Slides on lupus, slides chars 10-" in out
@@ -49,7 +50,7 @@ def test_slide_quote_is_laid_out_and_sources_do_not_repeat_the_title(
 
 
 def test_piped_output_never_breaks_a_quote_line(capsys: pytest.CaptureFixture[str]) -> None:
-    print_answer(_answer((PROSE.strip(), None)))
+    print_answer(_answer((PROSE.strip(), None)), CAUTION)
     out = capsys.readouterr().out
     assert f"“{PROSE.strip()}” [1]\n" in out
 
@@ -60,14 +61,14 @@ def test_the_labels_follow_the_language_the_answer_was_composed_in(
     french = _answer((PROSE.strip(), None)).model_copy(
         update={"question": "What was the renal response?", "lang": "fr"}
     )
-    print_answer(french)
+    print_answer(french, CAUTION)
     out = capsys.readouterr().out
     assert "confiance 0.76" in out and "Sources :" in out and "slides caractères 10-" in out
     assert "confidence" not in out and "chars" not in out
     english = french.model_copy(  # a French-looking question the answer was worded in English
         update={"question": "Quelle est la réponse rénale complète ?", "lang": "en"}
     )
-    print_answer(english)
+    print_answer(english, CAUTION)
     out = capsys.readouterr().out
     assert "confidence 0.76" in out and "Sources:" in out and "slides chars 10-" in out
 
@@ -83,7 +84,7 @@ def test_an_abstention_shows_its_reason_and_passages_but_no_bare_confidence(
             question="q", abstained=True, confidence=0.35, lang=lang, passages=[passage],
             answer="The documents do not appear to answer.",
         )  # fmt: skip
-        print_answer(abstained)
+        print_answer(abstained, CAUTION)
         out = capsys.readouterr().out
         assert "The documents do not appear to answer." in out and label in out
         assert "0.35" not in out and "confiden" not in out and "confiance" not in out
@@ -112,6 +113,34 @@ def test_a_table_row_is_printed_under_its_header_row(capsys: pytest.CaptureFixtu
     header = TableHeader(start=0, end=34, text="| Option | Default | Description |")
     answer = _answer((row, "Options"))
     cited = answer.citations[0].model_copy(update={"header": header})
-    print_answer(answer.model_copy(update={"citations": [cited]}))
+    print_answer(answer.model_copy(update={"citations": [cited]}), CAUTION)
     out = capsys.readouterr().out
     assert f" {header.text}\n“{row}” [1]" in out
+
+
+def test_a_low_confidence_answer_says_it_is_more_often_wrong_than_right(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A wrong quote at "confidence 0.39" looked like a .9 answer; the confidence is
+    calibrated, so below the setting (0.5) the readable answer says so, in the answer's
+    language. At the setting and above, and with the setting at 0, it says nothing more."""
+    answer = _answer((PROSE.strip(), None))
+    for confidence, said in [(0.39, True), (CAUTION - 0.01, True), (CAUTION, False), (0.9, False)]:
+        print_answer(answer.model_copy(update={"confidence": confidence}), CAUTION)
+        out = " ".join(capsys.readouterr().out.split())
+        assert ("answers are more often wrong than right" in out) is said, confidence
+        assert ("Check the quote in its source" in out) is said
+    print_answer(answer.model_copy(update={"confidence": 0.39, "lang": "fr"}), CAUTION)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "plus souvent fausses que justes" in out and "more often wrong" not in out
+    print_answer(answer.model_copy(update={"confidence": 0.39}), 0.0)
+    assert "more often wrong" not in capsys.readouterr().out
+    assert "caution" not in answer.model_copy(update={"confidence": 0.39}).model_dump()
+
+
+def test_the_caution_threshold_is_a_setting_of_at_most_one_half() -> None:
+    """Above 0.5 "more often wrong than right" would be false."""
+    assert Settings().caution_below == 0.5
+    assert Settings(caution_below=0.3).caution_below == 0.3
+    with pytest.raises(ValueError):
+        Settings(caution_below=0.6)

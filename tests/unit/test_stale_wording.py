@@ -5,31 +5,37 @@ in every answer."""
 
 from __future__ import annotations
 
+from citeqa.changegroups import CUT_BY_NEWER
 from citeqa.chunking import CUTTING_VERSION
-from citeqa.status import CUT_BY_NEWER, _cut_otherwise, stale_notice, stale_reason
+from citeqa.status import _cut_otherwise, stale_notice, stale_reason
 
 FORMAT = "index format 2: written by an older citeqa (no re-embedding needed)"
 KNOWLEDGE = "term knowledge: built by an older citeqa (no re-embedding needed)"
-READER = "reader changed: a.html (read by version 1 of the .html reader, now 2; ...)"
+READER = (
+    "reader changed: a.html (read by version 1 of the .html reader, now 2;"
+    " `citeqa index` reads it again)"
+)
+RUN = "; run `citeqa index` (`citeqa status` lists the changes)."
 MODIFIED = "modified: a.txt"
 
 
 def test_a_corpus_change_is_called_one() -> None:
     assert stale_notice([MODIFIED, "added: b.txt", "removed: c.txt"]) == (
-        "the index is STALE, the corpus changed since it was built"
-        " (modified: a.txt, added: b.txt, removed: c.txt); run `citeqa index`."
+        "the index is STALE, the corpus changed since it was built:"
+        f" 1 file modified: a.txt, 1 file added: b.txt and 1 more change{RUN}"
     )
     assert stale_reason([MODIFIED], "the index") == "the corpus changed since the index was built"
 
 
 def test_an_older_citeqa_is_no_corpus_change() -> None:
-    for upgrade in (FORMAT, KNOWLEDGE, READER):
+    for upgrade, short in (
+        (FORMAT, "an older index format"),
+        (KNOWLEDGE, "term knowledge built by an older citeqa"),
+        (READER, "1 document read by an older .html reader (version 1, now 2): a.html"),
+    ):
         notice = stale_notice([upgrade])
-        assert (
-            notice
-            == f"the index is STALE, an older citeqa built it ({upgrade}); run `citeqa index`."
-        )
-        assert "corpus" not in notice.replace(upgrade, "")
+        assert notice == f"the index is STALE, an older citeqa built it: {short}{RUN}"
+        assert "corpus" not in notice
     assert stale_reason([FORMAT, KNOWLEDGE], "the index") == "an older citeqa built the index"
 
 
@@ -38,8 +44,8 @@ def test_both_kinds_are_both_said() -> None:
         "the corpus changed since the index was built and an older citeqa built it"
     )
     assert stale_notice([MODIFIED, FORMAT]) == (
-        "the index is STALE, the corpus changed since it was built and an older citeqa built it"
-        f" ({MODIFIED}, {FORMAT}); run `citeqa index`."
+        "the index is STALE, the corpus changed since it was built and an older citeqa built it:"
+        f" 1 file modified: a.txt and an older index format{RUN}"
     )
 
 

@@ -77,7 +77,7 @@ def ask(
     if as_json:
         print(to_json(answer.model_dump(mode="json"), indent=2))
     else:
-        print_answer(answer)
+        print_answer(answer, settings.caution_below)
 
 
 BATCH_LINE_MAX = 16 * 1024 * 1024
@@ -173,13 +173,16 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
     return item_id, question if isinstance(question, str) else None
 
 
-def print_answer(answer: Answer) -> None:
+def print_answer(answer: Answer, caution_below: float) -> None:
     """The answer as a person reads it: quotes laid out by `citeqa.readable` with [n], their
-    confidence, then the numbered sources; an abstention's reason and closest passages, without
+    confidence (with a caution below `caution_below`: caution.low_confidence), then the
+    numbered sources; an abstention's reason and closest passages, without
     the confidence (that of a quote it did not give, which reads like a half-answer: `--json`
     keeps it). Piped output is never wrapped (a quote's lines are the layout's own)."""
     from rich.console import Console
     from rich.text import Text
+
+    from citeqa.caution import low_confidence
 
     console = Console(highlight=False)
     console.soft_wrap = not console.is_terminal
@@ -204,6 +207,9 @@ def print_answer(answer: Answer) -> None:
             console.print(Text(" " + one_line(citation.header.text), style="dim"))
         console.print(_quote_text(citation.quote, citation.n))
     console.print(confidence)
+    caution = low_confidence(answer, caution_below)
+    if caution is not None:
+        console.print(Text(caution, style="bold yellow"))
     console.print(Text(label["sources"], style="bold"))
     for citation in answer.citations:
         where = f"p. {citation.page}" if citation.page else citation.section

@@ -115,18 +115,24 @@ def skipped_lines(skipped: list[str]) -> list[str]:
 
 def word_lists_line(files: list[str]) -> str:
     """One line naming the files read that are lists of words, not prose (wordlists.py)."""
-    many = f"{len(files)} files look like word lists"
-    says = "1 file looks like a word list" if len(files) == 1 else many
-    return f"  indexed, but {says}, not prose: {_named(files, False)}"
+    return _indexed_but(files, "looks like a word list", "look like word lists", ", not prose")
 
 
 def outsized_line(report: BuildReport) -> str:
     """One line naming the files read that make an outsized share of the index (outsized.py),
     each with its chunks out of the index's."""
-    large = report.outsized
-    says = "1 file makes" if len(large) == 1 else f"{len(large)} files make"
-    files = [f"{file.file} ({file.chunks:,} of {report.chunks:,} chunks)" for file in large]
-    return f"  indexed, but {says} an outsized share of the index: {_named(files, False)}"
+    files = [
+        f"{file.file} ({file.chunks:,} of {report.chunks:,} chunks)" for file in report.outsized
+    ]
+    share = " an outsized share of the index"
+    return _indexed_but(files, "makes", "make", share)
+
+
+def _indexed_but(files: list[str], one_does: str, many_do: str, what: str = "") -> str:
+    """ "  indexed, but 1 file {one_does}{what}: f" or "  indexed, but N files {many_do}{what}:
+    f, g and N more": what a build says of the files it read that are not what they seem."""
+    says = f"1 file {one_does}" if len(files) == 1 else f"{len(files)} files {many_do}"
+    return f"  indexed, but {says}{what}: {_named(files, False)}"
 
 
 def _named(files: list[str], indexed: bool) -> str:
@@ -191,11 +197,13 @@ KEPT_FOR_USER = (
 
 def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     """The status as tables and lines; with `listed`, past that many documents their summary
-    (status_summary.summary_of), and at most that many changes, then how many more there are
-    (a corpus of 36,612 files made a table that took rich 27 s to lay out)."""
+    (status_summary.summary_of; a corpus of 36,612 files made a table that took rich 27 s to
+    lay out), and the changes one line per kind naming its first files
+    (changegroups.status_lines); without, every document and every changed file."""
     from rich.console import Console
     from rich.text import Text
 
+    from citeqa.changegroups import STATUS_NAMED, status_lines
     from citeqa.status import stale_reason
     from citeqa.status_summary import summary_of
 
@@ -231,15 +239,12 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
         console.print(
             Text(
                 f"STALE: {stale_reason(described.changed, 'the index')}"
-                f" ({len(described.changed)}); {_stale_remedy(described)}",
+                f" ({counted(len(described.changed), 'change')}); {_stale_remedy(described)}",
                 style="bold yellow",
             )
         )
-        changes, more = first(described.changed, listed)
-        for change in changes:
-            console.print(Text(f"  {shown(change)}", style="yellow"))
-        if more:
-            console.print(Text(f"  {more_line(more, 'changes')}"))
+        for line in status_lines(described.changed, None if listed is None else STATUS_NAMED):
+            console.print(Text(f"  {line}", style="yellow"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))
 

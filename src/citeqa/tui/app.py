@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input
 
+from citeqa.caution import low_confidence
 from citeqa.errors import CiteqaError
 from citeqa.models import BuildReport, IndexStatus, counted
 from citeqa.tui.commands import CiteqaCommands, PaletteCommand, citeqa_commands
@@ -300,6 +301,8 @@ class CiteqaApp(KeyedApp):
     def on_answer_ready(self, message: AnswerReady) -> None:
         turn = self.turns[message.turn - 1]
         turn.answer = message.answer
+        if self.assistant is not None:
+            turn.caution = low_confidence(message.answer, self.assistant.settings.caution_below)
         self.query_one(Transcript).show_result(turn)
         title = (
             "Closest passages" if message.answer.abstained else f"Sources of question {turn.number}"

@@ -38,6 +38,9 @@ class Turn:
     error: str | None = None
     index_hash: str | None = None
     """The manifest hash of the index that answered (set when the question is asked)."""
+    caution: str | None = None
+    """What the answer is shown with when its confidence is low (caution.low_confidence), set
+    with the answer."""
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """A modal describing the index: where it is, what it holds, which models, whether it is stale.
 
-Like `citeqa status`, it lists the first `citeqa.listing.LISTED` changes, then how many more
-there are, and the documents when there are at most LISTED of them; past that, the summary
-`citeqa status` shows (status_summary.summary_of: per folder, the first LISTED, the languages,
-the largest). Every row of a corpus of tens of thousands of files (or folders) would make one
-huge Content and freeze the chat, and the first 50 alphabetically hid the documents a user came
-for."""
+Like `citeqa status`, it lists the changes one line per kind, naming the first files of each
+(changegroups.status_lines), and the documents when there are at most LISTED of them; past
+that, the summary `citeqa status` shows (status_summary.summary_of: per folder, the first
+LISTED, the languages, the largest). Every row of a corpus of tens of thousands of files (or
+folders) would make one huge Content and freeze the chat, and the first 50 alphabetically hid
+the documents a user came for."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from citeqa.listing import LISTED, first
+from citeqa.changegroups import STATUS_NAMED, status_lines
+from citeqa.listing import LISTED
 from citeqa.listing import more_line as listed_more_line
 from citeqa.models import DocumentStatus, IndexStatus, counted
 from citeqa.status_summary import Summary, summary_of
@@ -34,8 +35,8 @@ def more_line(count: int, items: str = "") -> Parts:
 
 
 def status_content(status: IndexStatus, listed: int | None = LISTED) -> Content:
-    """The status as literal lines of text; at most `listed` changes are listed, then how many
-    more there are, and past `listed` documents their summary (36,612 would freeze the chat)."""
+    """The status as literal lines of text; the changes grouped by kind, and past `listed`
+    documents their summary (36,612 would freeze the chat)."""
     parts: Parts = [
         ("Index ", "bold"),
         one_line(status.index_dir),
@@ -62,14 +63,12 @@ def status_content(status: IndexStatus, listed: int | None = LISTED) -> Content:
 
 
 def listed_lines(status: IndexStatus, listed: int | None) -> Parts:
-    """The changes (at most `listed`, then how many more), the document count, and the
-    documents: all of them, or past `listed` their summary."""
+    """The changes one line per kind (changegroups.status_lines: with `listed`, the first
+    files of each, then how many more), the document count, and the documents: all of them, or
+    past `listed` their summary."""
     parts: Parts = []
-    changes, more = first(status.changed, listed)
-    for change in changes:
-        parts += ["  ", one_line(change), "\n"]
-    if more:
-        parts += ["  ", *more_line(more), "\n"]
+    for line in status_lines(status.changed, None if listed is None else STATUS_NAMED):
+        parts += ["  ", one_line(line), "\n"]
     parts += [
         "\n",
         (

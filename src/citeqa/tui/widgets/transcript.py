@@ -111,7 +111,8 @@ class PendingMessage(Horizontal):
 
 
 class AnswerMessage(Vertical):
-    """An answer: its quotes set apart with [n] markers, then the confidence."""
+    """An answer: its quotes set apart with [n] markers, then the confidence, and the caution
+    of a low one (`Turn.caution`)."""
 
     def __init__(self, turn: Turn, answer: Answer) -> None:
         super().__init__(classes="answer")
@@ -127,6 +128,8 @@ class AnswerMessage(Vertical):
         if not self.answer.citations:
             yield Static(plain(self.answer.answer), classes="answer-text")
         yield Static(self._footer(), classes="confidence")
+        if self.turn.caution:
+            yield Static(plain(self.turn.caution), classes="caution")
         for warning in self.answer.warnings:
             yield Static(plain("Note: " + warning), classes="warning")
 

@@ -1,0 +1,128 @@
+"""A stale index's changes (status.index_changes: one line per file, plus citeqa's own) grouped
+by kind, for what a person reads: the short stale notice of `ask` and the chat, and the lines of
+`citeqa status` and the chat's status screen.
+
+One line per change made an upgrade's notice a line of 900 characters (five files read again by
+a newer .txt reader each named with the same words); grouped, it says "5 documents read by an
+older .txt reader (version 1, now 3)". A group is the files added, modified or removed, the files
+one reader read at one version, or one of citeqa's own changes (term knowledge, index format,
+cutting into passages), which names no file. Groups keep the order their first change came in.
+Every name and line is made visible here (`citeqa.visible`): each comes from a file's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from citeqa.listing import first
+from citeqa.models import counted
+from citeqa.rereading import reader_change
+from citeqa.visible import cut, shown
+
+CORPUS_CHANGES = ("added: ", "modified: ", "removed: ")
+"""How a change of the corpus's files begins (status.corpus_now); every other change is
+citeqa's own: a reader, the term knowledge, the index format or the cutting into passages
+other than the build's."""
+
+CUT_BY_NEWER = "documents cut into passages by a newer citeqa"
+"""How the change of an index whose cutting is newer than this citeqa's begins
+(status._cut_otherwise): status.stale_reason knows it by this prefix, not by words found anywhere
+in a change (a file's name may hold them)."""
+CUT_BY_OLDER = "documents cut into passages by an older citeqa"
+"""How the change of an index an older citeqa's cutting cut begins."""
+KNOWLEDGE_CHANGE = "term knowledge: built by an older citeqa"
+"""How the change of an index built before citeqa stored its term knowledge begins."""
+FORMAT_CHANGE = "index format "
+"""How the change of an index written in an older format begins."""
+
+OWN_SHORT = {
+    KNOWLEDGE_CHANGE: "term knowledge built by an older citeqa",
+    FORMAT_CHANGE: "an older index format",
+    CUT_BY_NEWER: CUT_BY_NEWER,
+    CUT_BY_OLDER: CUT_BY_OLDER,
+}
+"""What the short notice says of each of citeqa's own changes, by how its line begins."""
+
+NOTICE_GROUPS = 2
+"""Groups the short notice says before counting the other changes ("and 3 more changes")."""
+
+STATUS_NAMED = 5
+"""Files a group's line names in `citeqa status` (without --all) before saying how many more."""
+
+
+@dataclass
+class ChangeGroup:
+    """Changes of one kind."""
+
+    what: str
+    """The kind, in words: "added", "read by an older .txt reader (version 1, now 3)"; for one
+    of citeqa's own changes, its whole line."""
+    noun: str = ""
+    """What the names are ("file", "document"); "" for one of citeqa's own changes."""
+    names: list[str] = field(default_factory=list)
+    """The files of the group, as the changes name them (not yet made visible)."""
+
+    def short(self) -> str:
+        """The group in a few words: "5 files modified", "1 file modified: a.txt" (one file is
+        named, cut to a few words when long), "an older index format"."""
+        if not self.noun:
+            return next((s for begin, s in OWN_SHORT.items() if self.what.startswith(begin)), "")
+        said = f"{counted(len(self.names), self.noun)} {self.what}"
+        return f"{said}: {shown(cut(self.names[0]))}" if len(self.names) == 1 else said
+
+    def line(self, named: int | None = STATUS_NAMED) -> str:
+        """The group on one line: its count and kind, then its first `named` files (every one
+        when None) and how many more; one of citeqa's own changes, its whole line."""
+        if not self.noun:
+            return shown(self.what)
+        listed, more = first(self.names, named)
+        files = ", ".join(shown(name) for name in listed)
+        rest = f" and {more} more (`citeqa status --all`)" if more else ""
+        return f"{counted(len(self.names), self.noun)} {self.what}: {files}{rest}"
+
+
+def grouped(changes: list[str]) -> list[ChangeGroup]:
+    """`changes` (status.index_changes's lines) grouped by kind, in the order each kind first
+    came."""
+    groups: dict[str, ChangeGroup] = {}
+    for change in changes:
+        kind, group = _kind(change)
+        if kind in groups:
+            groups[kind].names += group.names
+        else:
+            groups[kind] = group
+    return list(groups.values())
+
+
+def _kind(change: str) -> tuple[str, ChangeGroup]:
+    """The kind of one change (what groups it) and its group of one."""
+    for begin in CORPUS_CHANGES:
+        if change.startswith(begin):
+            what = begin.removesuffix(": ")
+            return what, ChangeGroup(what, "file", [change.removeprefix(begin)])
+    reread = reader_change(change)
+    if reread is not None:
+        name, reader = reread
+        what = f"read by {reader}"
+        return what, ChangeGroup(what, "document", [name])
+    return change, ChangeGroup(change)
+
+
+def short_changes(changes: list[str]) -> str:
+    """The changes in a few words: the first NOTICE_GROUPS groups (`ChangeGroup.short`), then
+    how many changes the others make."""
+    groups = grouped(changes)
+    said, others = first(groups, NOTICE_GROUPS)
+    parts = [group.short() for group in said]
+    rest = sum(max(1, len(group.names)) for group in groups[len(said) :]) if others else 0
+    if rest:
+        parts.append(f"{counted(rest, 'more change')}")
+    if len(parts) == 1:
+        return parts[0]
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def status_lines(changes: list[str], named: int | None = STATUS_NAMED) -> list[str]:
+    """One line per group (`ChangeGroup.line`): what `citeqa status` and the chat's status
+    screen list of a stale index."""
+    return [group.line(named) for group in grouped(changes)]

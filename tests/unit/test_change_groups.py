@@ -1,0 +1,96 @@
+"""A stale index's changes grouped by kind (changegroups): the short notice of `ask` and the
+chat, and the lines of `citeqa status`. An upgrade of the .txt reader made the notice one line of
+900 characters, five files each named with the same words."""
+
+from __future__ import annotations
+
+from citeqa.changegroups import STATUS_NAMED, grouped, short_changes, status_lines
+from citeqa.status import stale_notice
+
+
+def reader(name: str, suffix: str = ".txt", then: int = 1, now: int = 3) -> str:
+    """A change as rereading.reasons writes it."""
+    return (
+        f"reader changed: {name} (read by version {then} of the {suffix} reader, now {now};"
+        " `citeqa index` reads it again)"
+    )
+
+
+CUT = "documents cut into passages by an older citeqa (version 1, now 5): `citeqa index` cuts"
+UPGRADE = [reader(f"doc-{n}.txt") for n in range(5)] + [CUT]
+
+
+def test_several_files_of_one_kind_are_counted_not_each_named() -> None:
+    notice = stale_notice(UPGRADE)
+    assert notice == (
+        "the index is STALE, an older citeqa built it: 5 documents read by an older .txt reader"
+        " (version 1, now 3) and documents cut into passages by an older citeqa;"
+        " run `citeqa index` (`citeqa status` lists the changes)."
+    )
+    assert "doc-0" not in notice
+    assert status_lines(UPGRADE) == [
+        "5 documents read by an older .txt reader (version 1, now 3):"
+        " doc-0.txt, doc-1.txt, doc-2.txt, doc-3.txt, doc-4.txt",
+        CUT,
+    ]
+
+
+def test_a_long_list_names_the_first_files_unless_all_are_asked_for() -> None:
+    changes = [f"modified: note-{n:02d}.txt" for n in range(STATUS_NAMED + 7)]
+    [line] = status_lines(changes)
+    assert line.startswith(f"{STATUS_NAMED + 7} files modified: note-00.txt, ")
+    assert line.count("note-") == STATUS_NAMED
+    assert line.endswith(" and 7 more (`citeqa status --all`)")
+    [every] = status_lines(changes, None)
+    assert every.count("note-") == STATUS_NAMED + 7 and "more" not in every
+    assert short_changes(changes) == f"{STATUS_NAMED + 7} files modified"
+
+
+def test_mixed_kinds_each_make_a_group_in_the_order_first_met() -> None:
+    changes = [
+        "modified: a.txt",
+        "added: b.txt",
+        reader("c.html", ".html", 4, 5),
+        "added: d.txt",
+        "modified: e.txt",
+        reader("f.pdf", ".pdf", 2, 1),
+        "removed: g.txt",
+        "term knowledge: built by an older citeqa (no re-embedding needed)",
+    ]
+    assert [(group.what, group.names) for group in grouped(changes)] == [
+        ("modified", ["a.txt", "e.txt"]),
+        ("added", ["b.txt", "d.txt"]),
+        ("read by an older .html reader (version 4, now 5)", ["c.html"]),
+        ("read by a newer .pdf reader (version 2, now 1)", ["f.pdf"]),
+        ("removed", ["g.txt"]),
+        ("term knowledge: built by an older citeqa (no re-embedding needed)", []),
+    ]
+    assert short_changes(changes) == "2 files modified, 2 files added and 4 more changes"
+
+
+def test_one_file_is_named() -> None:
+    assert short_changes(["removed: old notes.txt"]) == "1 file removed: old notes.txt"
+    assert status_lines([reader("faq.txt")]) == [
+        "1 document read by an older .txt reader (version 1, now 3): faq.txt"
+    ]
+
+
+def test_names_with_control_characters_are_made_visible() -> None:
+    name = "evil\x1b[31mred\nnext\u202eline.txt"
+    for changes in ([f"modified: {name}"], [reader(name)], [reader(name), reader("b.txt")]):
+        for said in (
+            stale_notice(changes) or "",
+            *status_lines(changes),
+            *status_lines(changes, None),
+        ):
+            assert "\x1b" not in said and "\n" not in said and "\u202e" not in said
+    assert "evil" in short_changes([f"modified: {name}"])
+
+
+def test_a_name_holding_the_reader_words_keeps_them() -> None:
+    """The name is what lies before the line's last "(read by version": a file may be named
+    with those words."""
+    name = "x (read by version 9 of the .md reader, now 9; y).txt"
+    [group] = grouped([reader(name)])
+    assert group.names == [name]
+    assert group.what == "read by an older .txt reader (version 1, now 3)"
