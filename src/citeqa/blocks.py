@@ -72,10 +72,10 @@ class Block:
     heading: str | None = None
 
 
-def _paragraphs(text: str) -> Iterator[list[Span]]:
-    """Runs of non-blank lines."""
+def _paragraphs(text: str, lines: list[Span]) -> Iterator[list[Span]]:
+    """Runs of non-blank lines of `text` (`lines`: its line spans)."""
     run: list[Span] = []
-    for line in line_spans(text, 0, len(text)):
+    for line in lines:
         if text[slice(*line)].strip():
             run.append(line)
         elif run:
@@ -85,12 +85,12 @@ def _paragraphs(text: str) -> Iterator[list[Span]]:
         yield run
 
 
-def _fenced_lines(text: str) -> frozenset[int]:
-    """Where the lines inside a backtick code fence start ("```bash" … "```", the fence lines
-    aside): a "# comment" there is code, no heading. A fence with no closing line later is
-    none. Tilde fences are left out: "~~~~" is also RST's commonest underline (markup.py), and
-    two underlined titles would read as a fence around the text between them."""
-    spans = line_spans(text)
+def _fenced_lines(text: str, spans: list[Span]) -> frozenset[int]:
+    """Where the lines (`spans`: the line spans of `text`) inside a backtick code fence start
+    ("```bash" … "```", the fence lines aside): a "# comment" there is code, no heading. A
+    fence with no closing line later is none. Tilde fences are left out: "~~~~" is also RST's
+    commonest underline (markup.py), and two underlined titles would read as a fence around
+    the text between them."""
     fences = [n for n, (a, b) in enumerate(spans) if _is_backtick_fence(text[a:b])]
     inside: set[int] = set()
     for opening, closing in zip(fences[::2], fences[1::2], strict=False):
@@ -314,9 +314,10 @@ def _leads_content(text: str, paragraphs: list[list[Block]], index: int) -> bool
 def split_blocks(text: str) -> list[Block]:
     """The document's blocks, in order: paragraphs, lists, tables and headings."""
     front_matter = front_matter_chars(text)
-    fenced = _fenced_lines(text) if "```" in text else frozenset()
+    spans = line_spans(text)
+    fenced = _fenced_lines(text, spans) if "```" in text else frozenset()
     paragraphs = [
-        _paragraph_blocks(text, lines, front_matter, fenced) for lines in _paragraphs(text)
+        _paragraph_blocks(text, lines, front_matter, fenced) for lines in _paragraphs(text, spans)
     ]
     _mark_headings(text, paragraphs, fenced)
     return [block for blocks in paragraphs for block in blocks]
