@@ -76,3 +76,19 @@ def test_the_language_data_is_read_once_for_all_its_readers() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.strip() == "1"
+
+
+def test_the_follow_up_rules_read_the_language_data_when_first_asked() -> None:
+    """Importing citeqa.followups parses no language data (its word lists are read through
+    glossary.language_words and cached functions, as the other modules read theirs); the
+    first follow-up question reads it."""
+    code = (
+        "import citeqa.followups as f\n"
+        "from citeqa.domain import language_data\n"
+        "print(language_data.cache_info().currsize)\n"
+        "print(f.is_follow_up('And at week 52?'), language_data.cache_info().currsize)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["0", "True", "1"]
