@@ -19,6 +19,7 @@ from typing import Literal
 
 from citeqa.glossary import fold, language_words
 from citeqa.language import (
+    LINE_ENDS,
     Span,
     carried_commands,
     is_bullet,
@@ -46,9 +47,7 @@ HEADING_FOLLOWER_MIN = 25
 PROSE_LINE_MIN = 40
 """A line that a heading inside a paragraph stands over is at least this long."""
 
-_SENTENCE_ENDS = ".!?…:;"
-"""What ends the line before a heading inside a paragraph (not a comma: the sentence runs on)."""
-_ENDS = _SENTENCE_ENDS + ","
+_ENDS = LINE_ENDS + ","
 """Final punctuation a heading never has."""
 _NUMBERED_HEADING = re.compile(
     r"(?P<number>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+\S"  # 3. / 2.1 / IV.
@@ -195,7 +194,7 @@ def _heading_lines(text: str, lines: list[Span]) -> list[bool]:
     flags: list[bool] = []
     for index in range(len(lines)):
         previous = without_closing_marks(text[slice(*lines[index - 1])]) if index else "."
-        after_end = (previous != "" and previous[-1] in _SENTENCE_ENDS) or flags[-1]
+        after_end = (previous != "" and previous[-1] in LINE_ENDS) or flags[-1]  # not after ","
         heads = after_end and not wrapped[index] and _heads_prose(text, lines, index)
         flags.append(heads)  # a full wrapped line of prose ("12 of them were…") is no heading
     return flags

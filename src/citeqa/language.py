@@ -229,10 +229,15 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BULLET = list_marker(BULLET_MARKS)
 _MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
 """A Markdown heading's indent, "#" marks and the blanks before its words."""
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)\]*_]*(?=\s)")
+SENTENCE_ENDS = ".!?…"
+"""What ends a sentence: a full stop, a question or exclamation mark, an ellipsis (the one
+definition the sentence splitter, titles, readable lines and quotes read)."""
+LINE_ENDS = SENTENCE_ENDS + ":;"
+"""What ends a line that the next does not carry on: a sentence's end, a colon, a semicolon
+(`_continues`; blocks.py: the line before a heading inside a paragraph)."""
+_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]+[\"'”»)\]*_]*(?=\s)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")
-_TERMINAL = ".!?…:;"
 _CLOSING_MARKS = " \t\r\n\f\v\u00a0\u2009\u202f*_\"'”»)]"
 """What may close a line after its last word: blanks (French typography's narrow ones too),
 emphasis marks, closing quotes and brackets."""
@@ -330,7 +335,7 @@ def ends_in_continuation(line: str) -> bool:
     if core[-1] == "\\":
         return True
     words = core[:-1].rstrip()
-    return bool(words) and words[-1] not in _TERMINAL
+    return bool(words) and words[-1] not in LINE_ENDS
 
 
 def carried_commands(lines: list[str]) -> list[bool]:
@@ -380,7 +385,7 @@ def _continues(line: str, following: str, wrapped: bool, carried: bool, opening:
         return False
     field = _HEADER_FIELD.match(line) if _HEADER_FIELD.match(following) else None
     core = without_closing_marks(line)
-    if not core or core[-1] in _TERMINAL:
+    if not core or core[-1] in LINE_ENDS:
         return False
     if core[-1] in ",-–(" or _ends_in_joining_word(core, field):
         return True  # "Note: the value is stored as a" over "string: not an integer."
