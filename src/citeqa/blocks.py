@@ -19,6 +19,7 @@ from typing import Literal
 
 from citeqa.glossary import fold, language_words
 from citeqa.language import (
+    LINE_ENDS,
     Span,
     carried_commands,
     is_bullet,
@@ -46,9 +47,7 @@ HEADING_FOLLOWER_MIN = 25
 PROSE_LINE_MIN = 40
 """A line that a heading inside a paragraph stands over is at least this long."""
 
-_SENTENCE_ENDS = ".!?…:;"
-"""What ends the line before a heading inside a paragraph (not a comma: the sentence runs on)."""
-_ENDS = _SENTENCE_ENDS + ","
+_ENDS = LINE_ENDS + ","
 """Final punctuation a heading never has."""
 _NUMBERED_HEADING = re.compile(
     r"(?P<number>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+\S"  # 3. / 2.1 / IV.
@@ -72,10 +71,10 @@ class Block:
     heading: str | None = None
 
 
-def _paragraphs(text: str) -> Iterator[list[Span]]:
-    """Runs of non-blank lines."""
+def _paragraphs(text: str, lines: list[Span]) -> Iterator[list[Span]]:
+    """Runs of non-blank lines of `text` (`lines`: its line spans)."""
     run: list[Span] = []
-    for line in line_spans(text, 0, len(text)):
+    for line in lines:
         if text[slice(*line)].strip():
             run.append(line)
         elif run:
@@ -85,12 +84,12 @@ def _paragraphs(text: str) -> Iterator[list[Span]]:
         yield run
 
 
-def _fenced_lines(text: str) -> frozenset[int]:
-    """Where the lines inside a backtick code fence start ("```bash" … "```", the fence lines
-    aside): a "# comment" there is code, no heading. A fence with no closing line later is
-    none. Tilde fences are left out: "~~~~" is also RST's commonest underline (markup.py), and
-    two underlined titles would read as a fence around the text between them."""
-    spans = line_spans(text)
+def _fenced_lines(text: str, spans: list[Span]) -> frozenset[int]:
+    """Where the lines (`spans`: the line spans of `text`) inside a backtick code fence start
+    ("```bash" … "```", the fence lines aside): a "# comment" there is code, no heading. A
+    fence with no closing line later is none. Tilde fences are left out: "~~~~" is also RST's
+    commonest underline (markup.py), and two underlined titles would read as a fence around
+    the text between them."""
     fences = [n for n, (a, b) in enumerate(spans) if _is_backtick_fence(text[a:b])]
     inside: set[int] = set()
     for opening, closing in zip(fences[::2], fences[1::2], strict=False):
@@ -195,7 +194,7 @@ def _heading_lines(text: str, lines: list[Span]) -> list[bool]:
     flags: list[bool] = []
     for index in range(len(lines)):
         previous = without_closing_marks(text[slice(*lines[index - 1])]) if index else "."
-        after_end = (previous != "" and previous[-1] in _SENTENCE_ENDS) or flags[-1]
+        after_end = (previous != "" and previous[-1] in LINE_ENDS) or flags[-1]  # not after ","
         heads = after_end and not wrapped[index] and _heads_prose(text, lines, index)
         flags.append(heads)  # a full wrapped line of prose ("12 of them were…") is no heading
     return flags
@@ -314,9 +313,10 @@ def _leads_content(text: str, paragraphs: list[list[Block]], index: int) -> bool
 def split_blocks(text: str) -> list[Block]:
     """The document's blocks, in order: paragraphs, lists, tables and headings."""
     front_matter = front_matter_chars(text)
-    fenced = _fenced_lines(text) if "```" in text else frozenset()
+    spans = line_spans(text)
+    fenced = _fenced_lines(text, spans) if "```" in text else frozenset()
     paragraphs = [
-        _paragraph_blocks(text, lines, front_matter, fenced) for lines in _paragraphs(text)
+        _paragraph_blocks(text, lines, front_matter, fenced) for lines in _paragraphs(text, spans)
     ]
     _mark_headings(text, paragraphs, fenced)
     return [block for blocks in paragraphs for block in blocks]

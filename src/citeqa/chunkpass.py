@@ -101,9 +101,11 @@ class Tally:
         plain: list[int],
     ) -> None:
         """Tally one document's share (doctally.py), given its chunks as (number, start, end),
-        its sentences (`found`: tallies.document_sentences rows, chunk numbers of the build) and
-        the numbers of the chunks whose passage text is their text (`plain`)."""
+        its sentences (`found`: tallies.document_sentences rows, each chunk's place in the
+        document, made the chunk's number in the build here) and the numbers of the chunks
+        whose passage text is their text (`plain`)."""
         first = spans[0][0] if spans else 0
+        found[:, 0] += first
         at = whole_chunk_sentences(found, spans, plain)
         if len(at):
             numbers = self.frequency.sentences + at
@@ -190,6 +192,5 @@ def _document_pass(
         found = document_sentences(doc.text, local, doc.kind)
         located = [(start, end, lang) for (_, start, end), lang in zip(spans, langs, strict=True)]
         share = measure(doc, located, found, recipe)
-    found[:, 0] += spans[0][0] if spans else 0  # the chunks' numbers in the build
     tally.add_document(share, number, spans, found, plain)
     return share

@@ -139,11 +139,13 @@ def token_statistics(
     frequency: Counter[str] = Counter()
     for sentence in sentences:
         frequency.update(sentence_tokens(texts[sentence.doc_id], sentence, chunks))
+    words, compounds = words_and_compounds(texts.values())
     return {
         "format": STATISTICS_FORMAT,
         "sentence_count": len(sentences),
         "frequency": dict(frequency),
-        **_words_and_compounds(texts.values()),
+        "words": sorted(words),
+        "compounds": sorted(compounds),
     }
 
 
@@ -156,18 +158,6 @@ def knowledge(domain: Domain | None, pairs: list[list[str]]) -> dict[str, Any]:
         "domain": None if domain is None else domain.model_dump(mode="json", exclude_defaults=True),
         "term_pairs": pairs,
     }
-
-
-def _words_and_compounds(texts: Iterable[str]) -> dict[str, list[str]]:
-    """questions.corpus_words and compounds.corpus_compounds of `texts`: the union of each
-    text's (doctally.words_and_compounds, which reads and folds it once, a piece at a time)."""
-    words: set[str] = set()
-    compounds: set[str] = set()
-    for text in texts:
-        found = words_and_compounds(text)
-        words.update(found[0])
-        compounds.update(found[1])
-    return {"words": sorted(words), "compounds": sorted(compounds)}
 
 
 def _statistics(tally: Tally) -> dict[str, Any]:

@@ -24,8 +24,7 @@ import hashlib
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
-from importlib import resources
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +33,7 @@ from pydantic import BaseModel, ConfigDict
 from citeqa.compounds import folded_compounds
 from citeqa.derived_terms import LANGUAGES, stemmed_words
 from citeqa.glossary import fold
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import language_json, parse_json
 from citeqa.jsonlines import save_array, write_file
 from citeqa.language import document_languages
 from citeqa.lexical import stopwords, tokenize
@@ -89,17 +88,13 @@ def tally_recipe() -> str:
     which the sentences and terms also follow, is previousindex.CUTTING_VERSION's: a changed
     cutting rebuilds in full). Computed once per build: a digest of a few kilobytes."""
     read = {
-        "language.json": hashlib.sha256(_language_data()).hexdigest(),
+        "language.json": hashlib.sha256(language_json()).hexdigest(),
         "stopwords": sorted(stopwords()),
         "PyStemmer": library_version("PyStemmer") or "unknown",  # the manifest records it too
         "unicode": unicodedata.unidata_version,
     }
     digest = hashlib.sha256(json.dumps(read, sort_keys=True).encode()).hexdigest()
     return f"{TALLY_VERSION}:{digest[:16]}"
-
-
-def _language_data() -> bytes:
-    return resources.files("citeqa").joinpath("data", "language.json").read_bytes()
 
 
 def measure(
@@ -109,7 +104,7 @@ def measure(
     end, language) and its sentences (`found`: rows of chunk's place in the document, start,
     end; tallies.document_sentences)."""
     langs = [lang for _, _, lang in located]
-    words, compounds = words_and_compounds(doc.text)
+    words, compounds = words_and_compounds([doc.text])
     return DocumentTally(
         recipe=recipe,
         doc_id=doc.doc_id,
@@ -135,15 +130,17 @@ def stem_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
         yield word, stem
 
 
-def words_and_compounds(text: str) -> tuple[set[str], set[str]]:
-    """questions.corpus_words and compounds.corpus_compounds of one text, read a piece at a
-    time (tallies.text_pieces) and each piece folded once."""
+def words_and_compounds(texts: Iterable[str]) -> tuple[set[str], set[str]]:
+    """questions.corpus_words and compounds.corpus_compounds of `texts` (a document's text, or
+    a corpus's: contents.token_statistics), each read a piece at a time (tallies.text_pieces)
+    and each piece folded once."""
     words: set[str] = set()
     compounds: set[str] = set()
-    for piece in text_pieces(text):
-        folded = fold(piece)
-        words.update(folded_words(folded))
-        compounds.update(folded_compounds(folded))
+    for text in texts:
+        for piece in text_pieces(text):
+            folded = fold(piece)
+            words.update(folded_words(folded))
+            compounds.update(folded_compounds(folded))
     return words, compounds
 
 

@@ -26,13 +26,12 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from citeqa.jsonfiles import parse_json, read_regular
+from citeqa.jsonfiles import language_json, parse_json, read_regular
 from citeqa.paths import inside, unusable_path
 from citeqa.visible import cut
 
@@ -217,8 +216,7 @@ def _check_pattern(pattern: str) -> None:
 @cache
 def language_data() -> Domain:
     """The language data shipped with citeqa (English and French)."""
-    raw = resources.files("citeqa").joinpath("data", "language.json").read_bytes()
-    return Domain.model_validate_json(raw)
+    return Domain.model_validate_json(language_json())
 
 
 class CorpusManifest(NamedTuple):

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from citeqa.domain import language_data
-from citeqa.glossary import fold
+from citeqa.glossary import fold, language_words
 from citeqa.lexical import content_words, query_tokens
 from citeqa.questions import (
     IDENTIFIER,
+    WORD_EDGES,
     frame_words,
     interrogatives,
     looks_like_name,
@@ -21,30 +24,34 @@ from citeqa.questions import (
 
 FOLLOW_UP_MAX_WORDS = 12
 """A longer question is never a follow-up."""
-_LANGUAGE = language_data()
-_OPENERS = re.compile("|".join(f"(?:{p})" for p in _LANGUAGE.follow_up_openers) or r"(?!)")
-"""A question opening by leaning on the previous one ("And in the other group?", "Et à un an ?")."""
-_CUES = re.compile("|".join(f"(?:{p})" for p in _LANGUAGE.follow_up_cues) or r"(?!)")
-"""A question asking within the subject at hand ("Were there any deaths?", "Combien en ont
-reçu ?")."""
-ANAPHORS = frozenset(_LANGUAGE.anaphors)
-"""Folded words that point back at something named before ("their mean age", "that study",
-"ces patients")."""
-_INVERTED_SUBJECTS = frozenset(_LANGUAGE.inverted_subjects)
-"""Folded subject pronouns that follow their verb in a question ("ont-elles", "a-t-il")."""
-_SUBJECT_DETERMINERS = frozenset(_LANGUAGE.subject_determiners)
-"""Folded determiners opening a noun phrase that can be a question's subject ("les")."""
-_POSSESSIVES = frozenset(_LANGUAGE.possessives)
-"""Folded possessives among the anaphors ("leurs"): the question's own after its noun phrase."""
-_GENITIVES = frozenset(_LANGUAGE.genitives)
-"""Folded words after which a possessive is another's ("les effets de leurs traitements")."""
-_PLURAL_DETERMINERS = frozenset(_LANGUAGE.plural_determiners)
-"""Folded determiners of a plural noun phrase ("les"): a possessive's possessor has one."""
-_FUNCTION_WORDS = frozenset(word for words in _LANGUAGE.function_words.values() for word in words)
-"""Folded function words BM25 keeps ("pour", "parmi"): never the verb of an inverted subject."""
-_NO_SUBJECT = interrogatives() | frame_words() | frozenset(_LANGUAGE.measure_words)
-"""Words that name no subject, however rare in a corpus: a question's form, words about the
-documents, measures ("mean", "taux")."""
+
+
+@cache
+def _openers() -> re.Pattern[str]:
+    """A question opening by leaning on the previous one ("And in the other group?", "Et à un
+    an ?"): language data `follow_up_openers`, read when first asked for, as every word list
+    of this module (glossary.language_words: folded words)."""
+    return _any_of(language_data().follow_up_openers)
+
+
+@cache
+def _cues() -> re.Pattern[str]:
+    """A question asking within the subject at hand ("Were there any deaths?", "Combien en ont
+    reçu ?"): language data `follow_up_cues`."""
+    return _any_of(language_data().follow_up_cues)
+
+
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+
+
+@cache
+def _no_subject() -> frozenset[str]:
+    """Words that name no subject, however rare in a corpus: a question's form, words about the
+    documents, measures ("mean", "taux")."""
+    return interrogatives() | frame_words() | language_words("measure_words")
+
+
 _APOSTROPHE = re.compile(r"['’]")
 """What splits an elided word ("l'enzyme", "d’Australie")."""
 OWN_SUBJECT_WORDS = 3
@@ -63,23 +70,23 @@ def is_follow_up(
     A question opening by leaning back ("And…", "Et…") is one. Otherwise a question that names
     its own subject is a new question: one with a name shaped as such (a drug, a trial,
     COVID-19: `looks_like_name`, `endings` being the domain's name endings); or, without a word
-    pointing back (ANAPHORS) and unless it asks within the subject at hand ("Were there any
-    deaths?"), one with an identifier (`retention_days`), a capitalised name ("Australia"), a
-    word `specific` to the corpus (`Vocabulary.specific`: a rare one, not a measure such as
-    "mean") that `previous` did not use ("What is the default port?" after one on the default
-    max_connections; not "How many patients?" in a corpus about patients), or
-    OWN_SUBJECT_WORDS content words. Words without content or a question word ("the") lean
-    on nothing: no follow-up, unless they open or point back so.
+    pointing back (language data `anaphors`: "their", "that", "ces") and unless it asks within
+    the subject at hand ("Were there any deaths?"), one with an identifier (`retention_days`),
+    a capitalised name ("Australia"), a word `specific` to the corpus (`Vocabulary.specific`:
+    a rare one, not a measure such as "mean") that `previous` did not use ("What is the
+    default port?" after one on the default max_connections; not "How many patients?" in a
+    corpus about patients), or OWN_SUBJECT_WORDS content words. Words without content or a
+    question word ("the") lean on nothing: no follow-up, unless they open or point back so.
     """
     words = question_words(question)
     if not words or len(words) > FOLLOW_UP_MAX_WORDS:
         return False
     folded = fold(question.strip())
-    if _OPENERS.search(folded):
+    if _openers().search(folded):
         return True
     if any(looks_like_name(word, endings) for word in words[1:]):
         return False
-    if _points_back(words) or _CUES.search(folded):
+    if _points_back(words) or _cues().search(folded):
         return True
     if _names_subject(words, previous, specific):
         return False
@@ -98,29 +105,31 @@ def _points_back(words: list[str]) -> bool:
     """Whether a word, or a part of a hyphenated or elided one ("avaient-ils"), is an anaphor;
     a pronoun that is the inverted subject of the question's own noun phrase is none, nor is a
     possessive of it (`_own_possessive`)."""
+    anaphors = language_words("anaphors")
     for at, word in enumerate(words):
         parts = re.split(r"[-'’]", word)
         if _inverted_subject(words, at):
             parts = parts[:-1]
-        if any(fold(part) in ANAPHORS for part in parts) and not _own_possessive(words, at):
+        if any(fold(part) in anaphors for part in parts) and not _own_possessive(words, at):
             return True
     return False
 
 
 def _own_possessive(words: list[str], at: int) -> bool:
-    """Whether `words[at]` is a possessive (`_POSSESSIVES`) before its noun whose possessor is
-    a plural noun phrase said before it in the question ("les acteurs ... pour leurs paroles"),
+    """Whether `words[at]` is a possessive (language data `possessives`: "leurs") before its
+    noun whose possessor is a plural noun phrase said before it in the question ("les acteurs
+    ... pour leurs paroles"),
     not right after a genitive, where it is another's ("les effets de leurs traitements");
     "Quels sont leurs effets ?" names none, "la dose ... pour leur traitement" no plural one,
     and "les leurs" (theirs) is a pronoun: all point back."""
-    if fold(words[at]) not in _POSSESSIVES or at + 1 == len(words) or at == 0:
+    if fold(words[at]) not in language_words("possessives") or at + 1 == len(words) or at == 0:
         return False
     before = fold(_APOSTROPHE.split(words[at - 1])[-1])
-    if before in _GENITIVES or before in _SUBJECT_DETERMINERS:
+    if before in language_words("genitives") or before in language_words("subject_determiners"):
         return False
     pieces = _elided(words[:at])
     return any(
-        fold(determiner) in _PLURAL_DETERMINERS and bool(content_words(noun))
+        fold(determiner) in language_words("plural_determiners") and bool(content_words(noun))
         for determiner, noun in pairwise(pieces)
     )
 
@@ -130,12 +139,12 @@ def _inverted_subject(words: list[str], at: int) -> bool:
     "s'allièrent elles") that repeats a noun phrase said before it in the question ("les
     cellules ... ont-elles"): then it points back at nothing before the question."""
     verb, _, pronoun = words[at].rpartition("-")
-    if verb and fold(pronoun) in _INVERTED_SUBJECTS:
+    if verb and fold(pronoun) in language_words("inverted_subjects"):
         return _names_noun_phrase(words[:at])
-    if at < 2 or fold(words[at]) not in _INVERTED_SUBJECTS:
+    if at < 2 or fold(words[at]) not in language_words("inverted_subjects"):
         return False
     verb = words[at - 1]  # "s'allièrent elles": a content word, no preposition ("pour elles")
-    is_verb = bool(content_words(verb)) and fold(verb) not in _FUNCTION_WORDS
+    is_verb = bool(content_words(verb)) and fold(verb) not in language_words("function_words")
     return is_verb and _names_noun_phrase(words[: at - 1])
 
 
@@ -157,9 +166,9 @@ def _subject_after(before: str, word: str) -> bool:
     """Whether `word`, after `before`, can be a subject (`_names_noun_phrase`): a content word
     after a subject determiner, or a capitalised name after a content word that is no
     function word; after a preposition ("en", "au", "dans", "pour") a name is a place."""
-    if fold(before) in _SUBJECT_DETERMINERS:
+    if fold(before) in language_words("subject_determiners"):
         return bool(content_words(word))
-    leads = bool(content_words(before)) and fold(before) not in _FUNCTION_WORDS
+    leads = bool(content_words(before)) and fold(before) not in language_words("function_words")
     return leads and _capitalised(word)
 
 
@@ -175,7 +184,7 @@ def _names_subject(
     return any(
         specific(word) and not before.intersection(query_tokens(word))
         for word in words
-        if content_words(word) and fold(word) not in _NO_SUBJECT
+        if content_words(word) and fold(word) not in _no_subject()
     )
 
 
@@ -192,8 +201,15 @@ def in_context(previous: str, question: str) -> str:
     return f"{previous} {question}"
 
 
-_NAME_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
-"""Punctuation around a name of a question, left out of it (`_names`)."""
+class _Name(NamedTuple):
+    """A word of a text shaped as a name (`looks_like_name`) without the punctuation around it
+    (questions.WORD_EDGES), the word before it as typed ("" for none), and where the word
+    stands in the text, punctuation included (`start`, `end`)."""
+
+    name: str
+    before: str
+    start: int
+    end: int
 
 
 def carried(previous: str, question: str) -> str:
@@ -202,23 +218,21 @@ def carried(previous: str, question: str) -> str:
     names (`looks_like_name`: "U17", "T3", "week 52") takes the place of the one name it
     succeeds in `previous` (`_successors`): "Qui entraîne les U13 ? Et les U17 ?" carries "Qui
     entraîne les U17 ? Et les U17 ?", so that "Et quand s'entraînent-ils ?" next asks of the
-    U17, not of both teams (the s14 user trial quoted the U13's times)."""
+    U17, not of both teams (the s14 user trial quoted the U13's times). `previous` is walked
+    once (`_names`), its words rewritten where they stand."""
     names = _names(previous)
     newer = _successors(names, _names(question))
-    at = iter(range(len(names)))
-
-    def latest(match: re.Match[str]) -> str:
-        word = match.group(0)
-        name = word.strip(_NAME_EDGES)
-        if not name or not looks_like_name(name):
-            return word
-        successor = newer.get(next(at))
-        return word if successor is None else word.replace(name, successor)
-
-    return in_context(re.sub(r"\S+", latest, previous), question)
+    pieces, done = [], 0
+    for at, (name, _, start, end) in enumerate(names):
+        successor = newer.get(at)
+        if successor is not None:
+            pieces += [previous[done:start], previous[start:end].replace(name, successor)]
+            done = end
+    pieces.append(previous[done:])
+    return in_context("".join(pieces), question)
 
 
-def _successors(previous: list[tuple[str, str]], question: list[tuple[str, str]]) -> dict[int, str]:
+def _successors(previous: list[_Name], question: list[_Name]) -> dict[int, str]:
     """Which of the `previous` text's names (by position) the follow-up's names take the place
     of, each name with the word before it (`_names`). A number alone ("52", "14") succeeds the
     one number after the same word ("week 24" -> "week 52", "le 12 mars" -> "le 14", never "à
@@ -226,13 +240,15 @@ def _successors(previous: list[tuple[str, str]], question: list[tuple[str, str]]
     when each text names exactly one ("U13" -> "U17"; "U13 and U15" is left whole). A name
     named twice is one name ("les U17 ? Et les U17 ?", a chain carried before)."""
     successors: dict[int, str] = {}
-    for kind in {_succession_kind(name, before) for name, before in question}:
+    for kind in {_succession_kind(name, before) for name, before, *_ in question}:
         theirs = {
-            fold(name): name for name, before in question if _succession_kind(name, before) == kind
+            fold(name): name
+            for name, before, *_ in question
+            if _succession_kind(name, before) == kind
         }
         ours = [
             at
-            for at, (name, before) in enumerate(previous)
+            for at, (name, before, *_) in enumerate(previous)
             if _succession_kind(name, before) == kind
         ]
         named = {fold(previous[at][0]) for at in ours}
@@ -247,15 +263,15 @@ def _succession_kind(name: str, before: str) -> tuple[str, str]:
     return ("9", fold(before)) if name.isdigit() else (name_shape(name), "")
 
 
-def _names(question: str) -> list[tuple[str, str]]:
-    """The words of `question` shaped as names (`looks_like_name`), without their punctuation,
-    each with the word before it as typed ("" for none)."""
+def _names(text: str) -> list[_Name]:
+    """The words of `text` shaped as names (`looks_like_name`), without their punctuation,
+    each with the word before it as typed and its place (`_Name`)."""
     found = []
     before = ""
-    for raw in question.split():
-        word = raw.strip(_NAME_EDGES)
+    for raw in re.finditer(r"\S+", text):  # str.split's words: both split at str.isspace
+        word = raw.group().strip(WORD_EDGES)
         if word and looks_like_name(word):
-            found.append((word, before))
+            found.append(_Name(word, before, *raw.span()))
         before = word
     return found
 

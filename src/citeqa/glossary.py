@@ -25,12 +25,20 @@ def fold(text: str) -> str:
 
 
 WordList = Literal[
+    "anaphors",
     "caption_labels",
     "frame_words",
+    "function_words",
+    "genitives",
     "interrogatives",
+    "inverted_subjects",
     "key_cues",
     "letter_key_cues",
+    "measure_words",
+    "plural_determiners",
+    "possessives",
     "row_number_headers",
+    "subject_determiners",
     "title_header_keys",
     "title_labels",
 ]

@@ -17,6 +17,9 @@ bytes. A FIFO named manifest.json would otherwise hang every build, and a link t
 would be read until memory ran out. `read_object` reads through it too (with no limit): a FIFO
 in the place of an index's ownership marker or the chat's ui.json hung every command or the
 chat's start.
+
+`language_json` reads the language data citeqa ships (citeqa/data/language.json) once for all
+its readers: lexical's stopwords, domain.language_data, doctally's tally recipe.
 """
 
 from __future__ import annotations
@@ -24,12 +27,21 @@ from __future__ import annotations
 import json
 import os
 import stat
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 NUMBER_TOO_LONG = "a number too long to read"
 """What a JSON or TOML file holding a number of thousands of digits is told (Python's own
 ValueError for it says to call sys.set_int_max_str_digits)."""
+
+
+@cache
+def language_json() -> bytes:
+    """The bytes of citeqa/data/language.json, read once: parsed by lexical (its stopwords,
+    without pydantic) and domain.language_data, digested by doctally.tally_recipe."""
+    return resources.files("citeqa").joinpath("data", "language.json").read_bytes()
 
 
 def parse_json(raw: bytes | str) -> Any:

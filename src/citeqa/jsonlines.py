@@ -281,3 +281,8 @@ class DocumentTable(Mapping[str, Document]):
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def number(self, doc_id: str) -> int | None:
+        """The document's place among the ids (the build's order, that of its lines); None
+        for an unknown id."""
+        return self._numbers.get(doc_id)

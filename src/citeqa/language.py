@@ -38,7 +38,16 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
-from citeqa.markup import LIST_MARKER, is_fence, is_no_text, opens_with_text_link, underlines
+from citeqa.markup import (
+    BULLET_MARKS,
+    LIST_MARKER,
+    indent_width,
+    is_fence,
+    is_no_text,
+    list_marker,
+    opens_with_text_link,
+    underlines,
+)
 from citeqa.models import Lang
 
 Span = tuple[int, int]
@@ -217,13 +226,18 @@ ABBREVIATIONS = words(
 """Words that end with a period without ending a sentence (compared in lower case)."""
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BULLET = re.compile(r"[ \t]*(?:[-•*–▪◦·‣]|\d{1,3}[.)])[ \t]+\S")
+_BULLET = list_marker(BULLET_MARKS)
 _MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
 """A Markdown heading's indent, "#" marks and the blanks before its words."""
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)\]*_]*(?=\s)")
+SENTENCE_ENDS = ".!?…"
+"""What ends a sentence: a full stop, a question or exclamation mark, an ellipsis (the one
+definition the sentence splitter, titles, readable lines and quotes read)."""
+LINE_ENDS = SENTENCE_ENDS + ":;"
+"""What ends a line that the next does not carry on: a sentence's end, a colon, a semicolon
+(`_continues`; blocks.py: the line before a heading inside a paragraph)."""
+_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]+[\"'”»)\]*_]*(?=\s)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")
-_TERMINAL = ".!?…:;"
 _CLOSING_MARKS = " \t\r\n\f\v\u00a0\u2009\u202f*_\"'”»)]"
 """What may close a line after its last word: blanks (French typography's narrow ones too),
 emphasis marks, closing quotes and brackets."""
@@ -321,7 +335,7 @@ def ends_in_continuation(line: str) -> bool:
     if core[-1] == "\\":
         return True
     words = core[:-1].rstrip()
-    return bool(words) and words[-1] not in _TERMINAL
+    return bool(words) and words[-1] not in LINE_ENDS
 
 
 def carried_commands(lines: list[str]) -> list[bool]:
@@ -341,14 +355,9 @@ def carried_commands(lines: list[str]) -> list[bool]:
         if line.rstrip()[-1] == "\\":
             carried[index] = True
             continue
-        deeper = _indent(following) - _indent(line)
+        deeper = indent_width(following) - indent_width(line)
         carried[index] = deeper > 0 or (deeper == 0 and carried[index - 1])
     return carried
-
-
-def _indent(line: str) -> int:
-    """The width of `line`'s leading blanks, a tab reaching the next multiple of 8."""
-    return len(line.expandtabs()) - len(line.expandtabs().lstrip())
 
 
 _HEADER_FIELD = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]+\S")
@@ -376,13 +385,16 @@ def _continues(line: str, following: str, wrapped: bool, carried: bool, opening:
         return False
     field = _HEADER_FIELD.match(line) if _HEADER_FIELD.match(following) else None
     core = without_closing_marks(line)
-    if not core or core[-1] in _TERMINAL:
+    if not core or core[-1] in LINE_ENDS:
         return False
     if core[-1] in ",-–(" or _ends_in_joining_word(core, field):
         return True  # "Note: the value is stored as a" over "string: not an integer."
     if field:
         return False  # "Project-URL: Changelog, https://…" over "Project-URL: GitHub, …"
-    if not (wrapped or opening) and _indent(following) <= _indent(line) - DEFINITION_INDENT:
+    if (
+        not (wrapped or opening)
+        and indent_width(following) <= indent_width(line) - DEFINITION_INDENT
+    ):
         return False  # "    The first value" over "y : int": the next term, not the same sentence
     first = following.lstrip()[1 if opens_with_text_link(following) else 0 :][:1]
     return wrapped or first.islower() or first == "(" or _defines(core, line, following)
@@ -413,7 +425,7 @@ def _defines(core: str, line: str, following: str) -> bool:
     mismatched types"), nor a table's first row under its column-aligned header
     (`_TERM_COLUMN_GAP`) or a contents entry "  1 Intro" (`_SECTION_NUMBER`)."""
     term_end = core[-1].isalnum() or core[-1] == "`"
-    deeper = _indent(following) >= _indent(line) + DEFINITION_INDENT
+    deeper = indent_width(following) >= indent_width(line) + DEFINITION_INDENT
     if not (term_end and deeper and any(char.isalnum() for char in following)):
         return False
     marker = LIST_MARKER.match(core)  # "-  `AWS CLI" over "   Documentation <…>`__"

@@ -26,7 +26,6 @@ import re
 import threading
 import unicodedata
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,7 @@ import numpy as np
 import Stemmer
 
 from citeqa.errors import limit_or_damage
-from citeqa.jsonfiles import parse_json, read_object
+from citeqa.jsonfiles import language_json, parse_json, read_object
 from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
 from citeqa.visible import INVISIBLE
 
@@ -42,8 +41,7 @@ from citeqa.visible import INVISIBLE
 def _stopwords() -> frozenset[str]:
     """The `stopwords` of citeqa/data/language.json, read as plain JSON: its model (domain.py)
     would import pydantic, which importing this module must not."""
-    raw = resources.files("citeqa").joinpath("data", "language.json").read_bytes()
-    words = parse_json(raw).get("stopwords")
+    words = parse_json(language_json()).get("stopwords")
     return frozenset(words if isinstance(words, list) else ())
 
 

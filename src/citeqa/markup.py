@@ -96,9 +96,20 @@ substitution reference. An autolink ("<https://doi.org/10.1038/…>") is no tag:
 address alone on its line may be what a question asks for."""
 _LINK_SEPARATORS = frozenset(" \t|·•,;-–—/")
 """What may stand between the links of a navigation line."""
-LIST_MARKER = re.compile(r"[ \t]*(?:[-•*+–▪◦·‣]|\d{1,3}[.)])[ \t]+(?=\S)")
+BULLET_MARKS = "-•*–▪◦·‣"
+"""The marks of a list item that language.is_bullet reads in any text; `LIST_MARKER` reads
+Markdown's "+" too."""
+
+
+def list_marker(marks: str) -> re.Pattern[str]:
+    """A list item's mark, one of `marks` or a number ("1." or "1)"), possibly indented, and the
+    blanks after it, before the item's first character (`match`)."""
+    return re.compile(rf"[ \t]*(?:[{re.escape(marks)}]|\d{{1,3}}[.)])[ \t]+(?=\S)")
+
+
+LIST_MARKER = list_marker(BULLET_MARKS + "+")
 """A list item's mark and the blanks after it: "-", "*", "+", "•", "1." or "1)" (Markdown's and
-plain text's; language.is_bullet's marks and Markdown's "+")."""
+plain text's: language.is_bullet's marks and Markdown's "+")."""
 _EXPLICIT = re.compile(r"[ \t]*\.\.(?:[ \t]|$)")
 """Any RST explicit markup line: a directive, a target, a footnote, a comment."""
 _COMMENT_OPENING = (
@@ -244,7 +255,7 @@ def _comment_body_end(text: str, end: int, indent: int, bare: bool) -> int:
         if not line.strip():
             if bare and at == end:
                 return end
-        elif _indent(line) > indent:
+        elif indent_width(line, " ") > indent:
             end = at + 1 + len(line)
         else:
             return end
@@ -252,10 +263,13 @@ def _comment_body_end(text: str, end: int, indent: int, bare: bool) -> int:
     return end
 
 
-def _indent(line: str) -> int:
-    """The width of the blanks opening `line`, tabs to the next multiple of 8 (docutils')."""
+def indent_width(line: str, blanks: str | None = None) -> int:
+    """The width of the blanks opening `line`, a tab reaching the next multiple of 8: any
+    Unicode blank for prose (language.py: a line opened by a no-break space is indented as it
+    shows), only `blanks` when given: RST's indent is spaces (docutils reads a line opened by a
+    no-break space under a comment as ending it, "unexpected unindent"), `rst_comment_spans`."""
     spaced = line.expandtabs()
-    return len(spaced) - len(spaced.lstrip(" "))
+    return len(spaced) - len(spaced.lstrip(blanks))
 
 
 def is_markup_line(line: str) -> bool:

@@ -114,8 +114,8 @@ IDENTIFIER = re.compile(r"[^\W_]_[^\W_]")
 """A word with an inner underscore: a setting, a field, a function (`retention_days`)."""
 
 
-_KEY_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
-"""Punctuation around a word of the question, left out of its keys."""
+WORD_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
+"""Punctuation around a word of a question, left out of its keys and names (followups.py)."""
 
 
 def question_keys(question: str) -> frozenset[str]:
@@ -142,7 +142,7 @@ def key_words(question: str) -> list[tuple[str, str]]:
     raws = question.split()
     last = max((at for at, raw in enumerate(raws) if _KEY_WORD.search(raw)), default=-1)
     for at, raw in enumerate(raws):
-        word = re.split(r"['’]", raw.strip(_KEY_EDGES))[-1].strip(_KEY_EDGES)
+        word = re.split(r"['’]", raw.strip(WORD_EDGES))[-1].strip(WORD_EDGES)
         if word and (
             looks_like_name(word)
             or IDENTIFIER.search(word)

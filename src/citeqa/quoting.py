@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from citeqa.chunking import section_bounds, section_of
 from citeqa.clauses import best_clauses
-from citeqa.language import past_heading_marks
+from citeqa.language import SENTENCE_ENDS, past_heading_marks
 from citeqa.markup import markup_between
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.questions import QuestionTerms
@@ -155,7 +155,7 @@ def _in_table(bank: SentenceBank, index: int) -> bool:
     return bank.table_header(index) is not None or bank.is_table_frame(index)
 
 
-_SENTENCE_END = re.compile(r"[.!?…](?:\s*['’\"”»)\]])*\s*$")
+_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}](?:\s*['’\"”»)\]])*\s*$")
 """How a sentence of prose ends: a full stop, question or exclamation mark, maybe closed by
 quotation marks or brackets (« ... . » in French)."""
 

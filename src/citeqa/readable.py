@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from citeqa.language import is_table_separator, past_heading_marks
+from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks
 
 if TYPE_CHECKING:
     from citeqa.models import Citation  # for annotations only
@@ -41,7 +41,7 @@ VALUE_CHARS = 24
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[-*•▪◦]|\d+[.)])\s+")
 _LABELLED = re.compile(r"^(?P<label>[^:]{1,50}?)\s*:\s+(?P<value>[^:]+)$")
-_SENTENCE_END = re.compile(r"[.!?…]$")
+_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]$")
 _LOWER_WORD = re.compile(r"^[^\W\d_]{2}")
 _URL = re.compile(r"https?:|www\.")
 

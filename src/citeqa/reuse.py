@@ -60,7 +60,6 @@ class Previous:
         self._rows: dict[str, _IndexRows] = {}
         self._shares = _shares(loaded)
         self._runs = _runs(loaded)
-        self._share_lines: dict[str, int] | None = None
 
     def unchanged(self, entries: Iterable[DocumentEntry]) -> set[str]:
         """The ids of the documents of `entries` whose file hash is the one the previous build
@@ -100,9 +99,7 @@ class Previous:
         None (the build then computes it all, as it did before tallies were stored)."""
         if self._shares is None or self._runs is None:
             return None
-        if self._share_lines is None:  # the build's order: that of its document ids
-            self._share_lines = {doc: line for line, doc in enumerate(self._loaded.documents)}
-        line = self._share_lines.get(doc_id)
+        line = self._loaded.documents.number(doc_id)  # one line a document, in the ids' order
         if line is None or line >= len(self._shares):
             return None
         try:

@@ -59,8 +59,6 @@ class TableHeaders:
         """The start of each known table's first line, in text order."""
         self._tables: list[_Table] = []
         """Each known table, in text order."""
-        self._key_columns: dict[int, int] = {}
-        """The key column (`key_column`) of each table asked about, by its first line's start."""
         self._readings: dict[tuple[int, Callable[[Rows], object]], object] = {}
         """What each reader made of each table it read (`read`), by the table's first line's
         start and the reader."""
@@ -88,13 +86,8 @@ class TableHeaders:
         """The position of the key column (`key_column`) of the table holding `offset`, read
         once a table; 0, its first column, when no table is there or every column numbers
         its rows."""
-        table = self._table_at(offset)
-        if table is None:
-            return 0
-        if table[0] not in self._key_columns:
-            column = key_column(row_cells(self.text, (table[0], table[1])))
-            self._key_columns[table[0]] = 0 if column is None else column
-        return self._key_columns[table[0]]
+        column = self.read(offset, _lookup_column)
+        return 0 if column is None else column
 
     def read(self, offset: int, reader: Callable[[Rows], Reading]) -> Reading | None:
         """`reader` of the rows (`row_cells`, as tuples) of the table holding `offset`, read
@@ -190,12 +183,14 @@ def key_cells(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
     )
 
 
-def key_column(rows: list[list[str]]) -> int | None:
+def key_column(rows: Sequence[Sequence[str]]) -> int | None:
     """The position of a table's key column, what a lookup reads its rows by, in its `rows`
     (`row_cells`, header row first): its first column, but for columns numbering its rows
     (`_row_numbers`: "#", "N°") before a column of keys (`column_keys`: `| # | Error code |
     Meaning |` is looked up by its error codes; `| Level | Meaning |` and `| Step | Port |`,
-    numbered 1, 2, 3, by their levels and steps). None when every column numbers its rows."""
+    numbered 1, 2, 3, by their levels and steps). None when every column numbers its rows.
+    Not `first_unnumbered_column`, which skips `| Step | Port |`'s steps: answering reads
+    this one (SentenceBank.key_column), as "Which port does setup step 2 use?" asks the step."""
     column = _first_column(rows, _row_numbers)
     if column is None or column == 0:
         return column
@@ -206,8 +201,18 @@ def key_column(rows: list[list[str]]) -> int | None:
 def first_unnumbered_column(rows: Sequence[Sequence[str]]) -> int | None:
     """The position of a table's first column whose cells do not count 1, 2, … n
     (`counts_rows`, whatever its header), in its `rows` (`row_cells`); None when every
-    column counts them."""
+    column counts them. Not `key_column`, which keeps a column counting its rows under a
+    header other than "#" or "N°" (`| Step | Port |` numbered 1, 2, 3: 0 there, 1 here):
+    unheld_keys reads this one, so that a list's numbers (`| # | Step |`, `| Step | What to
+    do |`) are never keys a question asks and no table holds, nor named as the closest."""
     return _first_column(rows, counts_rows)
+
+
+def _lookup_column(rows: Rows) -> int:
+    """`key_column` of `rows`, its first column when every column numbers its rows: what
+    TableHeaders.key_column reads once a table."""
+    column = key_column(rows)
+    return 0 if column is None else column
 
 
 def _first_column(

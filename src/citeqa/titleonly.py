@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from citeqa.chunking import section_of
+from citeqa.language import SENTENCE_ENDS
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
 
@@ -61,7 +62,11 @@ def _title_line(text: str, start: int, end: int) -> bool:
     blanks = _BLANKS.match(text)
     opening = blanks.end() if blanks else 0
     after = text[end : end + 4].replace("\r", "")[:2]
-    return start == opening and after in ("\n\n", "\n", "") and text[end - 1 : end] not in ".!?…"
+    return (
+        start == opening
+        and after in ("\n\n", "\n", "")
+        and text[end - 1 : end] not in SENTENCE_ENDS
+    )
 
 
 def _plain(text: str) -> str:

@@ -22,7 +22,7 @@ from itertools import chain, islice
 from pathlib import PurePath
 
 from citeqa.glossary import fold, language_words
-from citeqa.language import split_sentences
+from citeqa.language import SENTENCE_ENDS, split_sentences
 from citeqa.markup import front_matter_lines, is_directive, is_markup_line, is_rst_comment
 from citeqa.readers.base import TITLE_MAX
 
@@ -48,7 +48,6 @@ _PAGE_NAME = re.compile(r"[^\W\d_][\w.+:-]*\(\w{1,4}\)")
 "XZ(1)", "GIT-REBASE(1)", "systemd.unit(5)", "Net::HTTP(3pm)"."""
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 """Where str.splitlines breaks a line."""
-_SENTENCE_END = ".!?…"
 RUNNING_HEADER_LOOKAHEAD = 6
 """Lines read past a running header for a document's title (blank lines among them)."""
 
@@ -192,7 +191,7 @@ def _reads_as_headers(values: list[str], named: bool) -> bool:
     HEADER_SHARE_NAMED when one is a name header."""
     if len(values) < HEADER_LINES_MIN:
         return False
-    header_like = sum(len(v) <= HEADER_VALUE_MAX and v[-1] not in _SENTENCE_END for v in values)
+    header_like = sum(len(v) <= HEADER_VALUE_MAX and v[-1] not in SENTENCE_ENDS for v in values)
     return header_like >= (HEADER_SHARE_NAMED * len(values) if named else len(values))
 
 

@@ -45,7 +45,7 @@ from citeqa.keyshapes import cell_key, key_kind, skeleton
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
-from citeqa.tables import Rows, column_keys, first_unnumbered_column
+from citeqa.tables import column_keys, first_unnumbered_column
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "unheld_key"]
 
@@ -72,7 +72,8 @@ def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) ->
     if not terms.unwritten_keys:
         return None
     tables = _tables(hits, bank)
-    if any(_holds(table, terms.keys) for table in tables):
+    asked = _Asked.of(terms.keys)
+    if any(_holds(table, asked) for table in tables):
         return None
     for key in terms.unwritten_keys:
         kind = key_kind(key)
@@ -84,15 +85,18 @@ def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) ->
 
 @dataclass(frozen=True)
 class _Table:
-    """A table of the evidence: its rows, header row first, each the tuple of its cells
-    (tables.row_cells); the kind of key it is looked up by (None for none) and those keys, as
-    its key column writes them (`_key_column`); whether its key column is open-ended, a cell
-    of it standing for many numbers (`_open`: "128+n", "4xx", "≥ 128"). Immutable: the bank
-    keeps one for each table read (`_tables`), shared by every question after."""
+    """A table of the evidence, as `_holds` reads it: the kind of key it is looked up by (None
+    for none) and those keys, as its key column writes them (`_key_column`); what its cells
+    name (`names`: the skeletons of each whole cell and of each word of a cell shaped as a key,
+    `_cell_names`) and the ranges of numbers they write (`ranges`, `_ranges`); whether its key
+    column is open-ended, a cell of it standing for many numbers (`_open`: "128+n", "4xx",
+    "≥ 128"). Its cells are read once, here: immutable, the bank keeps one for each table read
+    (`_tables`, while it keeps the table's document's tables), shared by every question after."""
 
-    rows: Rows
     kind: str | None
     keys: tuple[str, ...]
+    names: frozenset[str] = frozenset()
+    ranges: tuple[tuple[int, int], ...] = ()
     open: bool = False
 
     @classmethod
@@ -101,7 +105,40 @@ class _Table:
         open_ended = any(map(_open, cells))
         column = [cell_key(cell) for cell in cells]
         kind, keyed = column_keys(column)
-        return cls(tuple(map(tuple, rows)), kind, tuple(keyed), open_ended)
+        every = [cell for row in rows for cell in row]
+        names = frozenset(name for cell in every for name in _cell_names(cell))
+        ranges = tuple(dict.fromkeys(span for cell in every for span in _ranges(cell)))
+        return cls(kind, tuple(keyed), names, ranges, open_ended)
+
+    def holds_numbers(self) -> bool:
+        """Whether a number asked may be one of its keys: a table looked up by keys that are
+        no numbers holds no number, its numbers are values (`| --jobs N | 4 |`)."""
+        return self.kind is None or all(map(str.isdigit, self.keys))
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """The keys a question names, as `_holds` reads them, built once a question: the
+    skeletons (keyshapes.skeleton) of all of them and the numbers those write (`every`,
+    `numbers`), and the same of those that are no numbers as typed (`words`, `word_numbers`),
+    all a table looked up by other keys may hold."""
+
+    every: frozenset[str]
+    numbers: tuple[int, ...]
+    words: frozenset[str]
+    word_numbers: tuple[int, ...]
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> _Asked:
+        typed = list(keys)
+        every = frozenset(skeleton(key) for key in typed)
+        words = frozenset(skeleton(key) for key in typed if not key.isdigit())
+        return cls(every, _numbers(every), words, _numbers(words))
+
+
+def _numbers(skeletons: frozenset[str]) -> tuple[int, ...]:
+    """The numbers of the `skeletons` that are numbers (`_number`: their first digits)."""
+    return tuple(_number(key) for key in skeletons if key.isdigit())
 
 
 def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
@@ -122,16 +159,21 @@ def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
     return [read for span in spans if (read := bank.read_table(span, _Table.of)) is not None]
 
 
-def _holds(table: _Table, keys: Iterable[str]) -> bool:
-    """Whether a row of the table names one of the question's `keys`, in any of its cells
-    (`_names`), or the table is open-ended and one of them is a number (`_open`: "128+n"
-    holds 143). A table looked up by keys that are no numbers holds no number: its numbers
-    are values (`| --jobs N | 4 |` holds no exit code 4)."""
-    numbers = table.kind is None or all(map(str.isdigit, table.keys))
-    asked = {skeleton(key) for key in keys if numbers or not key.isdigit()}
-    if table.open and any(key.isdigit() for key in asked):
+def _holds(table: _Table, asked: _Asked) -> bool:
+    """Whether a row of the table names one of the question's keys (`asked`), in any of its
+    cells (`_cell_names`, or a range of numbers holding it: `_ranges`), or the table is
+    open-ended and one of them is a number (`_open`: "128+n" holds 143). A table looked up by
+    keys that are no numbers holds no number (`_Table.holds_numbers`: `| --jobs N | 4 |` holds
+    no exit code 4)."""
+    if table.holds_numbers():
+        keys, numbers = asked.every, asked.numbers
+    else:
+        keys, numbers = asked.words, asked.word_numbers
+    if table.open and numbers:
         return True
-    return bool(asked) and any(_names(cell, asked) for row in table.rows for cell in row)
+    return not keys.isdisjoint(table.names) or any(
+        low <= number <= high for low, high in table.ranges for number in numbers
+    )
 
 
 _CELL_WORDS = re.compile(r"[\s,;=()\[\]`*/+]+")
@@ -142,20 +184,13 @@ _WORD_END = ".:!?"
 """Punctuation after a word of a cell, left out before its kind is read ("65." or "E1042:")."""
 
 
-def _names(cell: str, asked: set[str]) -> bool:
-    """Whether a cell names one of the `asked` keys (their skeletons): whole, by one of its
-    words shaped as a key (`keyshapes.key_kind`: "--jobs" in `-j, --jobs N`, "65" in "65 is
-    bad input data", "715" in "713/715", not "jobs" in "Parallel jobs"), or, for a number, by
-    a range anywhere in it that holds it ("64–78", "64 .. 78 (reserved)", "64 à 78" for 70)."""
+def _cell_names(cell: str) -> set[str]:
+    """The keys a cell names, as skeletons: itself whole, and each of its words shaped as a
+    key (`keyshapes.key_kind`: "--jobs" in `-j, --jobs N`, "65" in "65 is bad input data",
+    "715" in "713/715", not "jobs" in "Parallel jobs"). A number may also be named by a range
+    anywhere in a cell that holds it (`_ranges`: "64–78", "64 .. 78 (reserved)", "64 à 78")."""
     words = (word.rstrip(_WORD_END) for word in _CELL_WORDS.split(cell))
-    if skeleton(cell) in asked or any(
-        skeleton(word) in asked for word in words if key_kind(word) is not None
-    ):
-        return True
-    numbers = [_number(key) for key in asked if key.isdigit()]
-    return bool(numbers) and any(
-        low <= number <= high for low, high in _ranges(cell) for number in numbers
-    )
+    return {skeleton(cell)} | {skeleton(word) for word in words if key_kind(word) is not None}
 
 
 @cache

@@ -224,34 +224,41 @@ NUMBERED = {
 """A table whose first column numbers its rows, beside one keyed 0, 1, 2 (in each language)."""
 
 
-@pytest.fixture(scope="module")
-def numbered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Assistant]:
-    """An assistant over each language's `NUMBERED` tables, by language."""
-    return {
-        lang: assistant_over(files, tmp_path_factory.mktemp(lang), tmp_path_factory.mktemp("i"))
-        for lang, files in NUMBERED.items()
-    }
-
-
 @pytest.mark.parametrize(
-    ("lang", "question", "row", "numbered_row"),
+    ("over", "question", "row", "numbered_row"),
     [
-        ("en", "What does exit code 2 mean?", "| 2 | Bad usage |", "| 2 | 500 |"),
+        ("numbered-en", "What does exit code 2 mean?", "| 2 | Bad usage |", "| 2 | 500 |"),
         # numbered 1, 2, 3 beside no column of keys, the levels are the table's keys
-        ("en", "What is logged at log level 2?", "| 2 | Warnings and errors |", "| 1 |"),
+        ("numbered-en", "What is logged at log level 2?", "| 2 | Warnings and errors |", "| 1 |"),
         # numbered 1, 2, 3 before a column of ports: no port is 2, the step is the key
-        ("en", "Which port does setup step 2 use?", "| 2 | 8081 |", "| 1 |"),
-        ("en", "What does error code 500 mean?", "| 2 | 500 | The server failed |", "| 1 |"),
-        ("fr", "Que veut dire le code de retour 2 ?", "| 2 | Mauvais usage |", "| 2 | 500 |"),
-        ("fr", "Que signifie le code d'erreur 500 ?", "| 2 | 500 | Le serveur a échoué |", "| 1 |"),
+        ("numbered-en", "Which port does setup step 2 use?", "| 2 | 8081 |", "| 1 |"),
+        (
+            "numbered-en",
+            "What does error code 500 mean?",
+            "| 2 | 500 | The server failed |",
+            "| 1 |",
+        ),
+        (
+            "numbered-fr",
+            "Que veut dire le code de retour 2 ?",
+            "| 2 | Mauvais usage |",
+            "| 2 | 500 |",
+        ),
+        (
+            "numbered-fr",
+            "Que signifie le code d'erreur 500 ?",
+            "| 2 | 500 | Le serveur a échoué |",
+            "| 1 |",
+        ),
     ],
+    indirect=["over"],
 )
 def test_a_row_number_column_is_no_key_column(
-    numbered: dict[str, Assistant], lang: str, question: str, row: str, numbered_row: str
+    over: Assistant, question: str, row: str, numbered_row: str
 ) -> None:
     """A lookup quotes the row whose key column (its first column that does not number its
     rows, tables.key_column) names the asked key, never a row whose row number it is."""
-    quotes = [citation.quote for citation in numbered[lang].ask(question).citations]
+    quotes = [citation.quote for citation in over.ask(question).citations]
     assert row in quotes, quotes
     assert not any(quote.startswith(numbered_row) for quote in quotes), quotes
 
@@ -305,32 +312,64 @@ The price of a meal depends on the family income: from 1.00 for band A to 4.60 f
 speaks of the same bands, in each language."""
 
 
+CORPORA = {"numbered": NUMBERED, "lettered": LETTERS}
+"""The small corpora above, each by language."""
+
+
 @pytest.fixture(scope="module")
-def lettered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Assistant]:
-    """An assistant over each language's `LETTERS` documents, by language."""
-    return {
-        lang: assistant_over(files, tmp_path_factory.mktemp(lang), tmp_path_factory.mktemp("i"))
-        for lang, files in LETTERS.items()
-    }
+def built() -> dict[str, Assistant]:
+    """The assistants `over` built in this module, by name."""
+    return {}
+
+
+@pytest.fixture
+def over(
+    request: pytest.FixtureRequest,
+    built: dict[str, Assistant],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Assistant:
+    """An assistant over one language's documents of one of `CORPORA`, `request.param`
+    naming both ("numbered-en"), given by each test's parameters (indirect): built once a
+    module for each (`built`: a module-scoped indirect fixture is built again for each row of
+    a parametrize, its parameter's index being its key)."""
+    name = request.param
+    if name not in built:
+        corpus, lang = name.split("-")
+        files, folder = CORPORA[corpus][lang], tmp_path_factory.mktemp(lang)
+        built[name] = assistant_over(files, folder, tmp_path_factory.mktemp("i"))
+    return built[name]
 
 
 @pytest.mark.parametrize(
-    ("lang", "question", "row"),
+    ("over", "question", "row"),
     [
-        ("fr", "Quel est le tarif de l'accueil du soir en tranche E ?", "| E | plus de 1 400 €"),
-        ("fr", "Quel est le tarif de l'accueil du soir en tranche B ?", "| B | 400 à 700 €"),
-        ("fr", "Combien coûte un repas occasionnel en tranche d ?", "| D | 1 001 à 1 400 €"),
-        ("en", "What does evening care cost in band E?", "| E | over 1,400 |"),
-        ("en", "How much is an occasional meal for band C?", "| C | 701 to 1,000 |"),
+        (
+            "lettered-fr",
+            "Quel est le tarif de l'accueil du soir en tranche E ?",
+            "| E | plus de 1 400 €",
+        ),
+        (
+            "lettered-fr",
+            "Quel est le tarif de l'accueil du soir en tranche B ?",
+            "| B | 400 à 700 €",
+        ),
+        (
+            "lettered-fr",
+            "Combien coûte un repas occasionnel en tranche d ?",
+            "| D | 1 001 à 1 400 €",
+        ),
+        ("lettered-en", "What does evening care cost in band E?", "| E | over 1,400 |"),
+        ("lettered-en", "How much is an occasional meal for band C?", "| C | 701 to 1,000 |"),
     ],
+    indirect=["over"],
 )
 def test_a_letter_after_a_cue_word_looks_up_its_row(
-    lettered: dict[str, Assistant], lang: str, question: str, row: str
+    over: Assistant, question: str, row: str
 ) -> None:
     """A letter after a cue word ("tranche E", language data `letter_key_cues`) looks up the
     row whose key cell it is, not the grid's first row nor the prose naming the bands (the
     s14 trial quoted `| A | moins de 400 € |` for tranche E)."""
-    answer = lettered[lang].ask(question)
+    answer = over.ask(question)
     quotes = [citation.quote for citation in answer.citations]
     assert any(quote.startswith(row) for quote in quotes), quotes
     assert not any(quote.startswith(("| A |", "| Hors", "| Non")) for quote in quotes), quotes

@@ -138,7 +138,7 @@ def test_an_update_after_the_stopwords_changed_equals_a_full_rebuild(
     [
         ("citeqa.doctally.TALLY_VERSION", 99),
         ("citeqa.doctally.library_version", lambda name: "0.0"),
-        ("citeqa.doctally._language_data", lambda: b"{}"),
+        ("citeqa.doctally.language_json", lambda: b"{}"),
         ("citeqa.previousindex.CUTTING_VERSION", 99),
     ],
 )

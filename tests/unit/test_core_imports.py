@@ -54,3 +54,41 @@ def test_the_tally_recipe_loads_no_build_writer() -> None:
     assert "citeqa.libraries" in loaded
     writer = {"citeqa.writing", "citeqa.config", "citeqa.vectorindex", "citeqa.verification"}
     assert not writer & loaded, sorted(writer & loaded)
+
+
+def test_the_language_data_is_read_once_for_all_its_readers() -> None:
+    """lexical's stopwords, domain.language_data and doctally's tally recipe read one copy of
+    citeqa/data/language.json's bytes (jsonfiles.language_json): each read the file itself."""
+    code = (
+        "import pathlib\n"
+        "reads = []\n"
+        "original = pathlib.Path.read_bytes\n"
+        "def counted(self):\n"
+        "    reads.append(self.name)\n"
+        "    return original(self)\n"
+        "pathlib.Path.read_bytes = counted\n"
+        "import citeqa.doctally, citeqa.domain\n"
+        "citeqa.domain.language_data()\n"
+        "citeqa.doctally.tally_recipe()\n"
+        "print(reads.count('language.json'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "1"
+
+
+def test_the_follow_up_rules_read_the_language_data_when_first_asked() -> None:
+    """Importing citeqa.followups parses no language data (its word lists are read through
+    glossary.language_words and cached functions, as the other modules read theirs); the
+    first follow-up question reads it."""
+    code = (
+        "import citeqa.followups as f\n"
+        "from citeqa.domain import language_data\n"
+        "print(language_data.cache_info().currsize)\n"
+        "print(f.is_follow_up('And at week 52?'), language_data.cache_info().currsize)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["0", "True", "1"]

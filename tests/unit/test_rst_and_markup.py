@@ -12,9 +12,11 @@ import pytest
 from citeqa.blocks import headings, split_blocks
 from citeqa.chunking import chunk_document
 from citeqa.corpus import read_corpus
-from citeqa.language import split_sentences
+from citeqa.language import is_bullet, split_sentences
 from citeqa.markup import (
+    LIST_MARKER,
     front_matter_chars,
+    indent_width,
     is_directive,
     is_fence,
     is_link_line,
@@ -291,6 +293,33 @@ def test_rst_comments_are_no_indexed_sentences_and_the_rest_keeps_its_offsets() 
     assert _indexed(COMMENTED.replace("\n", "\r\n")) == kept  # CRLF: a bare ".." too
     opening = COMMENTED.index(".. This")
     assert rst_comment_spans(COMMENTED)[0] == (opening, COMMENTED.index("\n", opening))
+
+
+def test_prose_is_indented_by_any_blank_and_rst_by_spaces() -> None:
+    """One measure of a line's indent (markup.indent_width) for prose and RST: tabs to the
+    next multiple of 8; a no-break space indents prose (language.py) but ends an RST comment's
+    body, as docutils reads it ("unexpected unindent")."""
+    assert indent_width("\tx") == indent_width("\tx", " ") == 8
+    assert indent_width("  \tx") == 8 and indent_width("   x") == 3
+    assert indent_width("\u00a0 x") == 2
+    assert indent_width("\u00a0 x", " ") == 0
+    text = ".. a comment\n   its body\n\u00a0 a paragraph\n"
+    assert rst_comment_spans(text) == [(0, text.index("\n\u00a0"))]
+
+
+@pytest.mark.parametrize("mark", ["-", "•", "*", "–", "▪", "◦", "·", "‣", "1.", "12)"])
+def test_a_bullet_is_a_list_marker(mark: str) -> None:
+    """One list-marker pattern (markup.list_marker) for is_bullet and LIST_MARKER."""
+    line = f"  {mark}  item"
+    assert is_bullet(line)
+    found = LIST_MARKER.match(line)
+    assert found is not None and found.group() == f"  {mark}  "
+
+
+def test_a_plus_is_a_markdown_list_marker_only() -> None:
+    assert LIST_MARKER.match("+ item") is not None
+    assert not is_bullet("+ item")
+    assert not is_bullet("1234. item") and not is_bullet("-item") and not is_bullet("- ")
 
 
 NOT_RST = (  # plain text whose lines happen to open with ".." and are indented under it

@@ -10,6 +10,7 @@ from citeqa.sentences import SECTIONS, SentenceBank, _heading_tokens
 from citeqa.tables import (
     KeyCells,
     TableHeaders,
+    first_unnumbered_column,
     is_table_frame,
     key_cells,
     key_column,
@@ -326,6 +327,23 @@ def test_a_tables_key_column_is_its_first_that_numbers_no_rows(
     rows: list[list[str]], column: int | None
 ) -> None:
     assert key_column(rows) == column
+
+
+STEPS = "| Step | Port |\n|---|---|\n| 1 | 8080 |\n| 2 | 8081 |\n| 3 | 9000 |\n"
+
+
+def test_a_lookup_reads_a_numbered_steps_column_and_the_unheld_key_rule_skips_it() -> None:
+    """The two readings of a table's first keyed column differ on purpose on `| Step | Port |`
+    numbered 1, 2, 3: a lookup (key_column, answering) reads the steps ("Which port does setup
+    step 2 use?"); the unheld-key rule (first_unnumbered_column) skips any column counting its
+    rows, so a list's numbers are never keys a table lacks."""
+    rows = row_cells(STEPS, (0, len(STEPS)))
+    assert key_column(rows) == 0
+    assert first_unnumbered_column(rows) == 1
+    headers = TableHeaders(STEPS)
+    assert headers.key_column(STEPS.index("| 2 |")) == 0
+    assert first_unnumbered_column([["#", "Error code"], ["1", "404"], ["2", "500"]]) == 1
+    assert first_unnumbered_column([["Code", "Meaning"], ["0", "OK"], ["1", "Failed"]]) == 0
 
 
 def test_a_row_is_looked_up_by_its_key_column_not_its_row_number() -> None:
