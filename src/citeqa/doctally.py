@@ -133,7 +133,10 @@ def stem_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
 def words_and_compounds(texts: Iterable[str]) -> tuple[set[str], set[str]]:
     """questions.corpus_words and compounds.corpus_compounds of `texts` (a document's text, or
     a corpus's: contents.token_statistics), each read a piece at a time (tallies.text_pieces)
-    and each piece folded once."""
+    and each piece folded once). One text alone is refused: iterating a str would read each
+    character as a text."""
+    if isinstance(texts, str):
+        raise TypeError("words_and_compounds takes texts, not one str: pass [text]")
     words: set[str] = set()
     compounds: set[str] = set()
     for text in texts:

@@ -231,10 +231,11 @@ _MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
 """A Markdown heading's indent, "#" marks and the blanks before its words."""
 SENTENCE_ENDS = ".!?…"
 """What ends a sentence: a full stop, a question or exclamation mark, an ellipsis (the one
-definition the sentence splitter, titles, readable lines and quotes read)."""
+definition the sentence splitter, titles, title-only quotes, readable lines and quotes read)."""
 LINE_ENDS = SENTENCE_ENDS + ":;"
 """What ends a line that the next does not carry on: a sentence's end, a colon, a semicolon
-(`_continues`; blocks.py: the line before a heading inside a paragraph)."""
+(`_continues`, `ends_in_continuation`; blocks.py: the line before a heading inside a
+paragraph)."""
 _SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]+[\"'”»)\]*_]*(?=\s)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from citeqa.doctally import TERMS, StoredRuns, runs_names, save_runs
+from citeqa.doctally import TERMS, StoredRuns, runs_names, save_runs, words_and_compounds
 from citeqa.reuse import _runs
 from citeqa.tallies import TermIds
 
@@ -75,3 +75,9 @@ def test_stored_runs_that_fit_no_run_are_refused(tmp_path: Path, hostile: str) -
         ),
     )
     assert _runs(loaded) is None  # type: ignore[arg-type]
+
+
+def test_words_and_compounds_refuses_one_text_alone() -> None:
+    """A str is an iterable of str: read as texts, each character would be a text."""
+    with pytest.raises(TypeError):
+        words_and_compounds("two words")
