@@ -9,6 +9,7 @@ import pytest
 
 from citeqa.abstention import NOTHING_TO_SEARCH
 from citeqa.answering import compose
+from citeqa.caution import low_confidence
 from citeqa.cli.ask_cmd import print_answer
 from citeqa.config import Settings
 from citeqa.models import Answer, Citation, Passage, Retrieval, TableHeader
@@ -136,6 +137,23 @@ def test_a_low_confidence_answer_says_it_is_more_often_wrong_than_right(
     print_answer(answer.model_copy(update={"confidence": 0.39}), 0.0)
     assert "more often wrong" not in capsys.readouterr().out
     assert "caution" not in answer.model_copy(update={"confidence": 0.39}).model_dump()
+
+
+@pytest.mark.parametrize(
+    ("confidence", "shown", "cautioned"),
+    [(0.499, "0.50", False), (0.495, "0.49", True), (0.5, "0.50", False), (0.49, "0.49", True)],
+)
+def test_the_caution_follows_the_confidence_as_shown(
+    capsys: pytest.CaptureFixture[str], confidence: float, shown: str, cautioned: bool
+) -> None:
+    """At 0.499 the answer read "confidence 0.50" and then "more often wrong than right": the
+    caution compares the confidence as the screen shows it (two decimals), not the raw value."""
+    answer = _answer((PROSE.strip(), None)).model_copy(update={"confidence": confidence})
+    print_answer(answer, CAUTION)
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"confidence {shown}" in out
+    assert ("more often wrong than right" in out) is cautioned
+    assert (low_confidence(answer, CAUTION) is not None) is cautioned
 
 
 def test_the_caution_threshold_is_a_setting_of_at_most_one_half() -> None:

@@ -182,12 +182,12 @@ def print_answer(answer: Answer, caution_below: float) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from citeqa.caution import low_confidence
+    from citeqa.caution import low_confidence, shown_confidence
 
     console = Console(highlight=False)
     console.soft_wrap = not console.is_terminal
     label = LABELS[answer.lang]
-    confidence = Text(f"{label['confidence']} {answer.confidence:.2f}", style="dim")
+    confidence = Text(f"{label['confidence']} {shown_confidence(answer.confidence)}", style="dim")
     if answer.abstained:
         console.print(Text(clean(answer.answer), style="bold yellow"))
         if answer.passages:

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from citeqa.caution import shown_confidence
 from citeqa.mdtext import code_span, md_text
 from citeqa.models import Answer, ChannelInfo, Citation, IndexStatus
 from citeqa.outputs import write_new
@@ -119,7 +120,7 @@ def _answer_lines(answer: Answer) -> list[str]:
         if citation.header is not None:  # a table row's header row, its context
             lines += [*_quote_lines(citation.header.text), ">"]
         lines += [*quote[:-1], f"{quote[-1]} [{citation.n}]", ""]
-    lines += [f"Confidence: {answer.confidence:.2f}", "", "Citations:", ""]
+    lines += [f"Confidence: {shown_confidence(answer.confidence)}", "", "Citations:", ""]
     lines += [_citation_line(c) for c in answer.citations]
     return [*lines, ""]
 
@@ -181,7 +182,7 @@ def answer_text(turn: Turn) -> str:
     if answer.abstained:
         return "\n".join([*lines, one_line(answer.answer)]) + "\n"
     lines += [quote_line(c, one_line) for c in answer.citations]
-    lines += ["", f"Confidence: {answer.confidence:.2f}"]
+    lines += ["", f"Confidence: {shown_confidence(answer.confidence)}"]
     lines += [
         f"[{c.n}] {one_line(c.title)} ({shown(c.path)}, characters {c.start}-{c.end})"
         for c in answer.citations

@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Label, LoadingIndicator, Static
 
+from citeqa.caution import shown_confidence
 from citeqa.models import Answer
 from citeqa.readable import fold, preview_text, readable_lines
 from citeqa.tui.conversation import SourceRef, Turn, citation_ref, passage_ref, read_with_text
@@ -138,7 +139,7 @@ class AnswerMessage(Vertical):
         sources = f"{count} source" + ("" if count == 1 else "s")
         return assemble(
             ("Confidence ", "dim"),
-            (f"{self.answer.confidence:.2f}", "bold"),
+            (shown_confidence(self.answer.confidence), "bold"),
             (f" · {sources} · {self.turn.mode}", "dim"),
         )
 
