@@ -102,9 +102,8 @@ def _kind(change: str) -> tuple[str, ChangeGroup]:
             return what, ChangeGroup(what, "file", [change.removeprefix(begin)])
     reread = reader_change(change)
     if reread is not None:
-        name, reader = reread
-        what = f"read by {reader}"
-        return what, ChangeGroup(what, "document", [name])
+        what = f"read by {reread.reader}"
+        return what, ChangeGroup(what, "document", [reread.name])
     return change, ChangeGroup(change)
 
 

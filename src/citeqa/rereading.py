@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from citeqa.readers import reader_versions
 
@@ -82,11 +83,21 @@ def reasons(recorded: dict[str, int] | None, files: Callable[[], Iterable[str]])
     return lines
 
 
-def reader_change(change: str) -> tuple[str, str] | None:
-    """The file a `reasons` line names and which reader read it, in words ("an older .txt
-    reader (version 1, now 3)"); None for any other change. The file's name is what lies
-    between CHANGED and the line's last `_READ_BY` (a name may hold those words too: what
-    follows the last one is the line's own)."""
+class ReaderChange(NamedTuple):
+    """A file a `reasons` line names and the reader that read it."""
+
+    name: str
+    """The file, as the line names it."""
+    reader: str
+    """Which reader read it, in words: "an older .txt reader (version 1, now 3)"."""
+    newer: bool
+    """Whether that reader is newer than this citeqa's (an index a newer citeqa built)."""
+
+
+def reader_change(change: str) -> ReaderChange | None:
+    """The file a `reasons` line names and which reader read it; None for any other change.
+    The file's name is what lies between CHANGED and the line's last `_READ_BY` (a name may
+    hold those words too: what follows the last one is the line's own)."""
     if not change.startswith(CHANGED):
         return None
     name, found, versions = change.removeprefix(CHANGED).rpartition(_READ_BY)
@@ -95,4 +106,4 @@ def reader_change(change: str) -> tuple[str, str] | None:
         return None
     then, suffix, now = int(matched[1]), matched[2], int(matched[3])
     age = "an older" if then < now else "a newer"
-    return name, f"{age} {suffix} reader (version {then}, now {now})"
+    return ReaderChange(name, f"{age} {suffix} reader (version {then}, now {now})", then > now)

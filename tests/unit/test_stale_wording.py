@@ -60,3 +60,18 @@ def test_a_newer_cutting_is_known_by_its_change_not_by_words_in_a_file_name() ->
     assert stale_reason([named, FORMAT]) == (
         "the corpus changed since it was built and an older citeqa built it"
     )
+
+
+def test_a_newer_reader_is_another_version_of_citeqa_not_an_older_one() -> None:
+    """An index whose .pdf files a newer reader read (opened by an older citeqa) said "an older
+    citeqa built it: 1 document read by a newer .pdf reader (version 2, now 1)"."""
+    downgrade = (
+        "reader changed: a.pdf (read by version 2 of the .pdf reader, now 1;"
+        " `citeqa index` reads it again)"
+    )
+    assert stale_notice([downgrade]) == (
+        "the index is STALE, another version of citeqa built it:"
+        f" 1 document read by a newer .pdf reader (version 2, now 1): a.pdf{RUN}"
+    )
+    assert stale_reason([FORMAT, downgrade]) == "another version of citeqa built it"
+    assert stale_reason([READER]) == "an older citeqa built it"
