@@ -64,9 +64,11 @@ class ChangeGroup:
 
     def short(self) -> str:
         """The group in a few words: "5 files modified", "1 file modified: a.txt" (one file is
-        named, cut to a few words when long), "an older index format"."""
+        named, cut to a few words when long), "an older index format"; a change of citeqa's own
+        that OWN_SHORT does not know, its own line, cut when long."""
         if not self.noun:
-            return next((s for begin, s in OWN_SHORT.items() if self.what.startswith(begin)), "")
+            known = (s for begin, s in OWN_SHORT.items() if self.what.startswith(begin))
+            return next(known, None) or shown(cut(self.what))
         said = f"{counted(len(self.names), self.noun)} {self.what}"
         return f"{said}: {shown(cut(self.names[0]))}" if len(self.names) == 1 else said
 

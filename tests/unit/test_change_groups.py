@@ -4,8 +4,17 @@ chat, and the lines of `citeqa status`. An upgrade of the .txt reader made the n
 
 from __future__ import annotations
 
+from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
+
+import pytest
+
 from citeqa.changegroups import STATUS_NAMED, grouped, short_changes, status_lines
-from citeqa.status import stale_notice
+from citeqa.chunking import CUTTING_VERSION
+from citeqa.readers import reader_versions
+from citeqa.status import _index_now, stale_notice
+from citeqa.store import FORMAT_VERSION, LoadedIndex
 
 
 def reader(name: str, suffix: str = ".txt", then: int = 1, now: int = 3) -> str:
@@ -94,3 +103,45 @@ def test_a_name_holding_the_reader_words_keeps_them() -> None:
     [group] = grouped([reader(name)])
     assert group.names == [name]
     assert group.what == "read by an older .txt reader (version 1, now 3)"
+
+
+def _index_changes(corpus: Path, version: int) -> list[str]:
+    """What status._index_now writes of an index whose corpus folder is gone, each reader of
+    whose documents, its cutting and its format are of `version` (older or newer than now), and
+    which stored no term knowledge."""
+    endings = sorted(reader_versions())
+    files = SimpleNamespace(document_files=lambda: [f"doc{ending}" for ending in endings])
+    manifest = SimpleNamespace(
+        corpus_manifest_sha256=None,
+        readers=dict.fromkeys(endings, version),
+        cutting_version=version,
+        format_version=version,
+    )
+    index = SimpleNamespace(manifest=manifest, files=lambda: files, statistics=None)
+    return _index_now(cast(LoadedIndex, index), corpus).changes
+
+
+@pytest.mark.parametrize("version", [0, max(CUTTING_VERSION, FORMAT_VERSION, 99) + 1])
+def test_every_change_status_writes_says_something_in_the_notice(
+    tmp_path: Path, version: int
+) -> None:
+    """A change whose kind the short notice did not know said nothing: "built it: ; run …"."""
+    changes = _index_changes(tmp_path / "gone", version)
+    changes += [
+        "added: a.txt",
+        "modified: b.txt (unreadable)",
+        "modified: manifest.json (titles or domain file)",
+        "removed: c.txt",
+    ]
+    assert len(changes) >= 4 + 4 + len(reader_versions())  # folder, knowledge, cut, format
+    for change in changes:
+        assert short_changes([change]).strip(), change
+        assert stale_notice([change]) is not None and ": ;" not in str(stale_notice([change]))
+
+
+def test_a_change_of_a_kind_the_notice_does_not_know_says_its_own_words() -> None:
+    """A kind added later, unknown to the short notice, vanished from it."""
+    new = "tokeniser changed: built with \x1b[31mversion 1, now 2" + " long" * 40
+    said = short_changes([new])
+    assert said.startswith("tokeniser changed: built with ") and "\x1b" not in said
+    assert len(said) < len(new)
