@@ -13,6 +13,7 @@ Every name and line is made visible here (`citeqa.visible`): each comes from a f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from citeqa.listing import first
 from citeqa.models import counted
@@ -23,6 +24,11 @@ CORPUS_CHANGES = ("added: ", "modified: ", "removed: ")
 """How a change of the corpus's files begins (status.corpus_now); every other change is
 citeqa's own: a reader, the term knowledge, the index format or the cutting into passages
 other than the build's."""
+
+FOLDER_MISSING = " (corpus folder missing)"
+"""How the change of a corpus whose folder is missing ends (status.corpus_now): "removed: " and
+the folder's absolute path, which no file of the corpus, named relative to it, can be. It is one
+line of its own, not a removed file."""
 
 CUT_BY_NEWER = "documents cut into passages by a newer citeqa"
 """How the change of an index whose cutting is newer than this citeqa's begins
@@ -98,6 +104,8 @@ def grouped(changes: list[str]) -> list[ChangeGroup]:
 
 def _kind(change: str) -> tuple[str, ChangeGroup]:
     """The kind of one change (what groups it) and its group of one."""
+    if _folder_missing(change):
+        return change, ChangeGroup(change)
     for begin in CORPUS_CHANGES:
         if change.startswith(begin):
             what = begin.removesuffix(": ")
@@ -107,6 +115,14 @@ def _kind(change: str) -> tuple[str, ChangeGroup]:
         what = f"read by {reread.reader}"
         return what, ChangeGroup(what, "document", [reread.name])
     return change, ChangeGroup(change)
+
+
+def _folder_missing(change: str) -> bool:
+    """Whether `change` is that the corpus folder is missing (FOLDER_MISSING)."""
+    removed = CORPUS_CHANGES[2]
+    if not (change.startswith(removed) and change.endswith(FOLDER_MISSING)):
+        return False
+    return PurePath(change.removeprefix(removed).removesuffix(FOLDER_MISSING)).is_absolute()
 
 
 def short_changes(changes: list[str]) -> str:

@@ -21,6 +21,7 @@ from citeqa.changegroups import (
     CORPUS_CHANGES,
     CUT_BY_NEWER,
     CUT_BY_OLDER,
+    FOLDER_MISSING,
     FORMAT_CHANGE,
     KNOWLEDGE_CHANGE,
     short_changes,
@@ -64,7 +65,7 @@ def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None
     try:
         walked = corpus_walk(corpus_dir, manifest.domain)
     except CiteqaError:
-        return CorpusNow([f"removed: {corpus_dir} (corpus folder missing)"], None, [])
+        return CorpusNow([f"removed: {corpus_dir.absolute()}{FOLDER_MISSING}"], None, [])
     now = walked.files
     if now.names == recorded.names:  # the usual case: compare the stamps as two arrays
         changes = _modified(recorded, None, now, corpus_dir)

@@ -12,8 +12,9 @@ import pytest
 
 from citeqa.changegroups import STATUS_NAMED, grouped, short_changes, status_lines
 from citeqa.chunking import CUTTING_VERSION
+from citeqa.filelist import FileList
 from citeqa.readers import reader_versions
-from citeqa.status import _index_now, stale_notice
+from citeqa.status import _index_now, corpus_now, stale_notice
 from citeqa.store import FORMAT_VERSION, LoadedIndex
 
 
@@ -145,3 +146,20 @@ def test_a_change_of_a_kind_the_notice_does_not_know_says_its_own_words() -> Non
     said = short_changes([new])
     assert said.startswith("tokeniser changed: built with ") and "\x1b" not in said
     assert len(said) < len(new)
+
+
+def test_a_missing_corpus_folder_is_its_own_line_not_a_removed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It read "1 file removed: /home/u/corpus (corpus folder missing)"."""
+    monkeypatch.chdir(tmp_path)
+    [missing] = corpus_now(cast(FileList, None), Path("gone"), None).changes
+    assert missing == f"removed: {tmp_path / 'gone'} (corpus folder missing)"
+    assert status_lines([missing, "removed: b.txt"]) == [missing, "1 file removed: b.txt"]
+    assert short_changes([missing]) == missing
+    assert stale_notice([missing]) == (
+        f"the index is STALE, the corpus changed since it was built: {missing}; run `citeqa"
+        " index` (`citeqa status` lists the changes)."
+    )
+    named = "removed: notes (corpus folder missing)"  # a file of the corpus named so
+    assert status_lines([named]) == ["1 file removed: notes (corpus folder missing)"]
