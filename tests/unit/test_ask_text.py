@@ -3,13 +3,19 @@ labels in the language the answer was worded in."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from types import SimpleNamespace
 from typing import cast
 
 import pytest
+from typer.testing import CliRunner
 
 from citeqa.abstention import NOTHING_TO_SEARCH
 from citeqa.answering import compose
 from citeqa.caution import low_confidence
+from citeqa.cli import ask_cmd, chat_cmd, eval_cmd, index_cmds  # noqa: F401  (registration)
+from citeqa.cli.app import app
 from citeqa.cli.ask_cmd import print_answer
 from citeqa.config import Settings
 from citeqa.models import Answer, Citation, Passage, Retrieval, TableHeader
@@ -136,7 +142,44 @@ def test_a_low_confidence_answer_says_it_is_more_often_wrong_than_right(
     assert "plus souvent fausses que justes" in out and "more often wrong" not in out
     print_answer(answer.model_copy(update={"confidence": 0.39}), 0.0)
     assert "more often wrong" not in capsys.readouterr().out
-    assert "caution" not in answer.model_copy(update={"confidence": 0.39}).model_dump()
+
+
+ANSWER_KEYS = [
+    "id",
+    "question",
+    "abstained",
+    "confidence",
+    "answer",
+    "citations",
+    "passages",
+    "timings_ms",
+    "reason",
+    "warnings",
+]
+"""The answer JSON's keys, in order (README: "The answer JSON")."""
+
+
+def test_the_answer_json_of_a_low_confidence_answer_is_the_contracts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The caution is for a person: `ask --json` of a 0.39 answer has the contract's keys and
+    none more, and says nothing of it (a program reads `confidence`)."""
+    answer = _answer((PROSE.strip(), None)).model_copy(update={"confidence": 0.39})
+    asked: list[str] = []
+
+    def ask(question: str, k: int | None = None) -> Answer:
+        asked.append(question)
+        return answer
+
+    assistant = SimpleNamespace(ask=ask)
+    monkeypatch.setattr(ask_cmd, "open_for_questions", lambda *args, **kwargs: assistant)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["ask", "Who?", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert asked == ["Who?"] and data["confidence"] == 0.39
+    assert list(data) == ANSWER_KEYS
+    assert "more often wrong" not in result.stdout and "Low confidence" not in result.stdout
 
 
 @pytest.mark.parametrize(
