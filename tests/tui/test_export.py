@@ -273,3 +273,36 @@ def test_a_table_row_is_exported_and_copied_under_its_header_row():
     assert f"> {md_text(header.text)}\n>\n> {md_text(row)} [1]" in exported
     assert f"“{header.text}” “{row}” [1]" in answer_text(turn)
     assert f"\n{quoting.answer_text([citation])}\n" in answer_text(turn), "as the answer reads"
+
+
+def test_the_export_and_the_copy_carry_the_caution_the_chat_showed(make_app):
+    """The chat said "Low confidence: … more often wrong than right" under a 0.39 answer; its
+    export and its copy said only "Confidence: 0.39"."""
+
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "unsure figures")
+            await ask(pilot, "obinutuzumab week 76")
+            unsure, sure = app.turns
+            assert unsure.caution is not None and sure.caution is None
+            text = conversation_markdown(app.turns, ExportContext("h", "/i"), datetime(2026, 1, 1))
+            assert text.count("more often wrong than right") == 1
+            shown = _rendered(_tokens(text))
+            assert f"Confidence: 0.39\n{unsure.caution}" in shown
+            assert unsure.caution in answer_text(unsure)
+            assert "more often wrong" not in answer_text(sure)
+
+    run(body())
+
+
+def test_the_caution_in_the_export_is_sanitised():
+    hostile = "Low \x1b[31m*confidence* <b>[x](j:y)\nnext"
+    turn = Turn(1, "q", answer=fake_answer("q"), caution=hostile)
+    text = conversation_markdown([turn], ExportContext("h", "/i"), datetime(2026, 1, 1))
+    assert "\x1b" not in text and "\x1b" not in answer_text(turn)
+    tokens = _tokens(text)
+    assert not {t.type for t in tokens} & {"link_open", "html_inline", "html_block", "em_open"}
+    assert "Low ␛[31m*confidence* <b>[x](j:y) next" in _rendered(tokens)
+    assert "Low ␛[31m*confidence* <b>[x](j:y) next" in answer_text(turn)

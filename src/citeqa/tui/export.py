@@ -103,7 +103,9 @@ def _citation_line(c: Citation) -> str:
     )
 
 
-def _answer_lines(answer: Answer) -> list[str]:
+def _answer_lines(answer: Answer, caution: str | None) -> list[str]:
+    """An answer's quotes, confidence (and the `caution` the chat showed under it, Turn.caution)
+    and citations; an abstention's message and closest passages."""
     lines: list[str] = []
     if answer.abstained:
         message = md_text(one_line(answer.answer))
@@ -120,7 +122,9 @@ def _answer_lines(answer: Answer) -> list[str]:
         if citation.header is not None:  # a table row's header row, its context
             lines += [*_quote_lines(citation.header.text), ">"]
         lines += [*quote[:-1], f"{quote[-1]} [{citation.n}]", ""]
-    lines += [f"Confidence: {shown_confidence(answer.confidence)}", "", "Citations:", ""]
+    lines += [f"Confidence: {shown_confidence(answer.confidence)}", ""]
+    lines += [md_text(one_line(caution)), ""] if caution else []
+    lines += ["Citations:", ""]
     lines += [_citation_line(c) for c in answer.citations]
     return [*lines, ""]
 
@@ -152,7 +156,7 @@ def conversation_markdown(turns: list[Turn], context: ExportContext, now: dateti
         if turn.answer is not None and turn.answer.read_with:
             lines += [f"*{md_text(read_with_text(turn.answer.read_with))}*", ""]
         if turn.answer is not None:
-            lines += _answer_lines(turn.answer)
+            lines += _answer_lines(turn.answer, turn.caution)
         elif turn.error is not None:
             lines += [f"**Error:** {md_text(one_line(turn.error))}", ""]
         else:
@@ -174,7 +178,8 @@ def write_conversation(
 
 
 def answer_text(turn: Turn) -> str:
-    """The answer of one turn as plain text: question, quotes with [n], then the sources."""
+    """The answer of one turn as plain text: question, quotes with [n], its confidence (and the
+    caution the chat showed under it), then the sources."""
     answer = turn.answer
     if answer is None:
         return ""
@@ -183,6 +188,7 @@ def answer_text(turn: Turn) -> str:
         return "\n".join([*lines, one_line(answer.answer)]) + "\n"
     lines += [quote_line(c, one_line) for c in answer.citations]
     lines += ["", f"Confidence: {shown_confidence(answer.confidence)}"]
+    lines += [one_line(turn.caution)] if turn.caution else []
     lines += [
         f"[{c.n}] {one_line(c.title)} ({shown(c.path)}, characters {c.start}-{c.end})"
         for c in answer.citations
