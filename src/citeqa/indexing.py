@@ -26,7 +26,13 @@ from citeqa.corpus import (
     relative_path,
 )
 from citeqa.embedding import Embedder, check_available, get_embedder
-from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
+from citeqa.errors import (
+    NOTHING_PUBLISHED,
+    BuildInterrupted,
+    CiteqaError,
+    CorpusMissing,
+    IndexWriteError,
+)
 from citeqa.filelist import FileList
 from citeqa.libraries import library_versions
 from citeqa.models import BuildReport, ChannelInfo, Document, OutsizedFile
@@ -40,7 +46,7 @@ from citeqa.previousindex import (
     to_reread,
     unchanged,
 )
-from citeqa.publishing import claimed_and_locked, discard, publish, remove_leftovers
+from citeqa.publishing import claimed_and_locked, current_name, discard, publish, remove_leftovers
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
 from citeqa.store import FORMAT_VERSION, IndexedFile
@@ -65,12 +71,13 @@ def build_index(
     if settings.vector_store == "faiss":
         faiss_module()  # loaded first, while the most memory is free (vectorindex.faiss_module)
     made = missing_folders(settings.index_dir)
+    first = current_name(settings.index_dir) is None  # no published build to keep
     try:
         return _claimed_build(settings, rebuild, report, began)
     except BaseException as err:
         remove_unused(made)  # a first build that failed leaves no folder behind
         if isinstance(err, KeyboardInterrupt):  # in claiming, leftovers or the build itself
-            raise BuildInterrupted() from None
+            raise (BuildInterrupted(NOTHING_PUBLISHED) if first else BuildInterrupted()) from None
         raise
 
 

@@ -19,7 +19,7 @@ from citeqa.cli.common import (
     stderr_console,
     warn,
 )
-from citeqa.errors import BuildInterrupted
+from citeqa.errors import NOTHING_BEGUN, BuildInterrupted
 from citeqa.listing import LISTED, first, more_line
 from citeqa.models import BuildReport, IndexStatus, counted
 from citeqa.visible import clean, shown, to_json
@@ -53,7 +53,7 @@ def index(
     except KeyboardInterrupt:
         if built:  # the new index is in use: not "the previous index is unchanged"
             raise
-        raise BuildInterrupted() from None  # before the build began (imports, settings)
+        raise BuildInterrupted(NOTHING_BEGUN) from None  # before the build (imports, settings)
     print_report(report)
 
 
