@@ -35,7 +35,13 @@ from citeqa.errors import (
 )
 from citeqa.filelist import FileList
 from citeqa.libraries import library_versions
-from citeqa.models import BuildReport, ChannelInfo, Document, OutsizedFile
+from citeqa.models import (
+    BuildReport,
+    ChannelInfo,
+    Document,
+    OutsizedFile,
+    UnembeddedSentences,
+)
 from citeqa.outsized import outsized
 from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
 from citeqa.paths import check_corpus_folder
@@ -157,6 +163,21 @@ def _update(
         chunks=contents.chunk_count,
         notes=damage,
         reread=reread,
+        unembedded=_unembedded(contents, embedders, settings),
+    )
+
+
+def _unembedded(
+    contents: BuildContents, embedders: list[Embedder], settings: Settings
+) -> UnembeddedSentences | None:
+    """What the report says of a build that stored no sentence vectors because its corpus had
+    more sentences than `embed_sentences_max` (not of one with no channel at all)."""
+    if contents.sentence_vectors or not embedders:
+        return None
+    return UnembeddedSentences(
+        sentences=contents.sentence_count,
+        limit=settings.embed_sentences_max,
+        on_demand=settings.embed_sentences_on_demand,
     )
 
 
@@ -276,6 +297,7 @@ def _report(
     chunks: int | None = None,
     notes: list[str] | None = None,
     reread: Collection[str] = (),
+    unembedded: UnembeddedSentences | None = None,
 ) -> BuildReport:
     """What the build did; `reread`: files of unchanged content read again by a new version
     of their reader (rereading.py), reported as updated. The files read in this build that
@@ -300,6 +322,7 @@ def _report(
         word_lists=list(reading.word_lists),
         outsized=[OutsizedFile(file=name, chunks=read_now[name]) for name in large],
         warnings=list(reading.warnings) + (notes or []),
+        unembedded_sentences=unembedded,
         documents=len(after),
         chunks=chunks if chunks is not None else _chunk_total(old),
         seconds=round(time.perf_counter() - began, 3),
