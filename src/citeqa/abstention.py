@@ -1,8 +1,8 @@
 """Why an answer abstains, in words a person reads (English or French).
 
 Four reasons need no evidence at all and are decided before the sentence ranker runs, from
-the question's words alone: a question that only greets or thanks ("hello", "thanks!",
-"merci beaucoup": QuestionTerms.courtesy, courtesy.py), a question with no
+the question's words alone: a question that only greets, thanks or acknowledges ("hello",
+"thanks!", "ok", "merci beaucoup": QuestionTerms.courtesy, courtesy.py), a question with no
 word to look up ("???", "the", "🙂🙂"), a question none of whose words occurs in the documents
 ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru"), and a
 follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
@@ -37,10 +37,10 @@ NOTHING_TO_SEARCH = {
     "fr": "Rien à chercher : la question ne contient aucun mot à chercher dans les documents.",
 }
 COURTESY_ONLY = {
-    "en": "Nothing to search for: the question only greets or thanks. Ask a question about the"
-    " documents.",
-    "fr": "Rien à chercher : la question ne fait que saluer ou remercier. Posez une question sur"
-    " les documents.",
+    "en": "Nothing to search for: the question only greets, thanks or acknowledges. Ask a"
+    " question about the documents.",
+    "fr": "Rien à chercher : la question ne fait que saluer, remercier ou acquiescer. Posez une"
+    " question sur les documents.",
 }
 NO_WORD_OCCURS = {
     "en": "No word of the question occurs in the documents.",
@@ -113,15 +113,14 @@ class DocumentLanguages:
 def before_search(
     terms: QuestionTerms, lang: Lang, languages: Callable[[], DocumentLanguages] | None = None
 ) -> str | None:
-    """The reason to abstain without looking at any passage, or None when there is none: a
-    question that only greets or thanks, nothing to search for, or no word of the question (of
+    """The reason to abstain without looking at any passage, or None when there is none: a question
+    that only greets, thanks or acknowledges, nothing to search for, or no word of the question (of
     its own words, when it has any beyond its form) in the corpus. A follow-up read with the
-    previous question (whose words the corpus may well use) names its own words the documents
-    never mention instead: "No word of the question occurs" would be false of the question as
-    searched; and a follow-up none of whose new words (QuestionTerms.new_terms) the documents
-    use, nor their cognates, names them: no quote can mention them (followup_quotes.py). Any
-    of these last says to ask in the other language when `languages` (read only then) puts
-    documents in it (`ask_in`)."""
+    previous question (whose words the corpus may well use) names its own words the documents never
+    mention instead: "No word of the question occurs" would be false of the question as searched;
+    and a follow-up none of whose new words (QuestionTerms.new_terms) the documents use, nor their
+    cognates, names them: no quote can mention them (followup_quotes.py). Any of these last says to
+    ask in the other language when `languages` (read only then) puts documents in it (`ask_in`)."""
     if terms.courtesy is not None:
         return COURTESY_ONLY[lang]
     if nothing_to_search(terms):

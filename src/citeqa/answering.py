@@ -255,9 +255,10 @@ def compose(
     quote from them (quoting from the ranking's passages instead lost .007 of macro quote accuracy
     on the dev halves, bundled .508 -> .477); `retrieval` is the ranking shown. The answer's words
     (its reason) are in `lang`, the language the question was asked in (a follow-up's own: api), or
-    else the language of the text searched (a question that only greets or thanks: that of its
-    words); `languages` gives the documents' languages, read only for a question none of whose
-    words (or a follow-up none of whose new words) the documents use (abstention.before_search)."""
+    else the language of the text searched (a question that only greets, thanks or acknowledges:
+    that of its words); `languages` gives the documents' languages, read only for a question none of
+    whose words (or a follow-up none of whose new words) the documents use
+    (abstention.before_search)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
     early = abstention.before_search(terms, lang, languages)

@@ -61,6 +61,14 @@ class BuildContents:
     sentence_count: int
     per_document: dict[str, DocumentChunks]
     """Per document id, in the build's order."""
+    sentence_vectors: bool = True
+    """Whether the build embedded the sentences (`embeds_sentences`)."""
+
+
+def embeds_sentences(sentences: int, embedders: Sequence[Embedder], settings: Settings) -> bool:
+    """Whether a build of `sentences` sentences stores their vectors: up to
+    `embed_sentences_max`, when it has a channel to embed them with."""
+    return bool(embedders) and sentences <= settings.embed_sentences_max
 
 
 def write_documents(
@@ -106,7 +114,8 @@ def compute_contents(
         embedder.name: _channel_vectors(embedder, lines, tally, kept, previous, report, folder)
         for embedder in embedders
     }
-    if embedders and len(sentences) <= settings.embed_sentences_max:
+    embedded = embeds_sentences(len(sentences), embedders, settings)
+    if embedded:
         sources = (previous, spools[embedders[0].name])
         _sentence_vectors(embedders[0], rows, documents, tally, kept, sources, report, folder)
     centroids = {name: centroid_of(len(spool), spool.rows) for name, spool in spools.items()}
@@ -121,7 +130,7 @@ def compute_contents(
     statistics["centroids"] = {n: c.tolist() for n, c in centroids.items() if c is not None}
     report("term pairs", 1, 1)
     write_file(folder / STATISTICS, json.dumps(statistics, sort_keys=True).encode())
-    return BuildContents(len(lines), len(sentences), tally.chunks)
+    return BuildContents(len(lines), len(sentences), tally.chunks, embedded)
 
 
 def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> frozenset[str]:

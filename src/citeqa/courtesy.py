@@ -1,5 +1,6 @@
-"""Greetings, farewells and thanks: whether a question says nothing else ("hello", "Thank
-you!", "merci beaucoup"), and in which language (the language data's `courtesy` phrases).
+"""Greetings, farewells, thanks and bare acknowledgements: whether a question says nothing else
+("hello", "Thank you!", "merci beaucoup", "ok", "d'accord"), and in which language (the
+language data's `courtesy` phrases).
 Such a question has nothing to search for (abstention.py) and is answered in its language;
 QuestionTerms.courtesy reads it once per question."""
 

@@ -107,8 +107,9 @@ class Domain(BaseModel):
     interrogatives: tuple[str, ...] = ()
     """Question words: a question made of nothing else has nothing to search for."""
     courtesy: dict[str, tuple[str, ...]] = Field(default_factory=dict)
-    """Per language, folded greetings and thanks ("hello", "thank you", "merci beaucoup"): a
-    question made of nothing else greets or thanks, and has nothing to search for."""
+    """Per language, folded greetings, thanks and bare acknowledgements ("hello", "thank you",
+    "merci beaucoup", "ok", "d accord"): a question made of nothing else greets, thanks or
+    acknowledges, and has nothing to search for."""
     stopwords: tuple[str, ...] = ()
     """English and French function words (folded) dropped from every text's BM25 terms."""
     function_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)

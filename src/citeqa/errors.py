@@ -98,7 +98,8 @@ class StoreUnreachable(CiteqaError):
 
 
 class BuildInterrupted(CiteqaError):
-    """The build was interrupted; the previous index is untouched."""
+    """The build was interrupted; the previous index is untouched (its message says so, or,
+    when there was none, NOTHING_PUBLISHED or NOTHING_BEGUN)."""
 
     exit_code = 130
 
@@ -106,6 +107,18 @@ class BuildInterrupted(CiteqaError):
         self, message: str = "Build interrupted; the previous index is unchanged."
     ) -> None:
         super().__init__(message)
+
+
+NOTHING_PUBLISHED = (
+    "Build interrupted; nothing was published, as the index had no build before this one:"
+    " the next `citeqa index` starts over."
+)
+"""BuildInterrupted's message for an index's first build: no previous index to keep, and the
+interrupted build's temporary folder is removed (with the index folder, when this run made it),
+so nothing of it is reused (the s15 trial read "the previous index is unchanged" there)."""
+NOTHING_BEGUN = "Build interrupted before it began; nothing was written."
+"""BuildInterrupted's message for a Ctrl-C before the build began (`citeqa index` importing,
+reading its settings): true whether or not an index exists."""
 
 
 class ProcessLimit(CiteqaError):

@@ -26,10 +26,22 @@ from citeqa.corpus import (
     relative_path,
 )
 from citeqa.embedding import Embedder, check_available, get_embedder
-from citeqa.errors import BuildInterrupted, CiteqaError, CorpusMissing, IndexWriteError
+from citeqa.errors import (
+    NOTHING_PUBLISHED,
+    BuildInterrupted,
+    CiteqaError,
+    CorpusMissing,
+    IndexWriteError,
+)
 from citeqa.filelist import FileList
 from citeqa.libraries import library_versions
-from citeqa.models import BuildReport, ChannelInfo, Document, OutsizedFile
+from citeqa.models import (
+    BuildReport,
+    ChannelInfo,
+    Document,
+    OutsizedFile,
+    UnembeddedSentences,
+)
 from citeqa.outsized import outsized
 from citeqa.ownership import Ownership, check_separate, missing_folders, remove_unused
 from citeqa.paths import check_corpus_folder
@@ -40,7 +52,7 @@ from citeqa.previousindex import (
     to_reread,
     unchanged,
 )
-from citeqa.publishing import claimed_and_locked, discard, publish, remove_leftovers
+from citeqa.publishing import claimed_and_locked, current_name, discard, publish, remove_leftovers
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
 from citeqa.store import FORMAT_VERSION, IndexedFile
@@ -65,12 +77,13 @@ def build_index(
     if settings.vector_store == "faiss":
         faiss_module()  # loaded first, while the most memory is free (vectorindex.faiss_module)
     made = missing_folders(settings.index_dir)
+    first = current_name(settings.index_dir) is None  # no published build to keep
     try:
         return _claimed_build(settings, rebuild, report, began)
     except BaseException as err:
         remove_unused(made)  # a first build that failed leaves no folder behind
         if isinstance(err, KeyboardInterrupt):  # in claiming, leftovers or the build itself
-            raise BuildInterrupted() from None
+            raise (BuildInterrupted(NOTHING_PUBLISHED) if first else BuildInterrupted()) from None
         raise
 
 
@@ -150,6 +163,21 @@ def _update(
         chunks=contents.chunk_count,
         notes=damage,
         reread=reread,
+        unembedded=_unembedded(contents, embedders, settings),
+    )
+
+
+def _unembedded(
+    contents: BuildContents, embedders: list[Embedder], settings: Settings
+) -> UnembeddedSentences | None:
+    """What the report says of a build that stored no sentence vectors because its corpus had
+    more sentences than `embed_sentences_max` (not of one with no channel at all)."""
+    if contents.sentence_vectors or not embedders:
+        return None
+    return UnembeddedSentences(
+        sentences=contents.sentence_count,
+        limit=settings.embed_sentences_max,
+        on_demand=settings.embed_sentences_on_demand,
     )
 
 
@@ -269,6 +297,7 @@ def _report(
     chunks: int | None = None,
     notes: list[str] | None = None,
     reread: Collection[str] = (),
+    unembedded: UnembeddedSentences | None = None,
 ) -> BuildReport:
     """What the build did; `reread`: files of unchanged content read again by a new version
     of their reader (rereading.py), reported as updated. The files read in this build that
@@ -293,6 +322,7 @@ def _report(
         word_lists=list(reading.word_lists),
         outsized=[OutsizedFile(file=name, chunks=read_now[name]) for name in large],
         warnings=list(reading.warnings) + (notes or []),
+        unembedded_sentences=unembedded,
         documents=len(after),
         chunks=chunks if chunks is not None else _chunk_total(old),
         seconds=round(time.perf_counter() - began, 3),

@@ -137,11 +137,25 @@ punctuation around them): code, URLs, version specifiers, "::" classifier paths 
 Measured on the s13 trial's package docs (evals/tools/language_labels.py)."""
 _PROSE_TOKEN = re.compile(r"[(\[\"'“‘«*_`]*([^\W\d_]+(?:['’-][^\W\d_]+)*)[)\]\"'”’»*_`.,;:!?…]*")
 """A token that is a word: letters (an elision or hyphen inside), punctuation around it."""
+_LINE_MARKS = re.compile(r"[ \t]*(?:[|>][ \t]*)+")
+"""The gutter or quote marks that open a line (pydoc's `|` before a class's every line, an
+e-mail's or Markdown's `>`): markup, so no token of the line's text (`prose_words`)."""
+
+
+def _text_tokens(line: str) -> list[str]:
+    """The blank-separated tokens of `line` without its opening marks (a gutter, quote marks,
+    a list item's mark): a docstring line under pydoc's `|` or a four-word bullet item is as
+    much prose as the same words alone."""
+    opening = _LINE_MARKS.match(line)
+    line = line[opening.end() :] if opening else line
+    item = LIST_MARKER.match(line)
+    return (line[item.end() :] if item else line).split()
 
 
 def prose_words(text: str) -> list[str]:
     """The words of `text`'s prose lines, in order: lines outside fenced code blocks with
-    PROSE_MIN_WORDS words at least, PROSE_WORD_SHARE of their tokens words. Words inside a
+    PROSE_MIN_WORDS words at least, PROSE_WORD_SHARE of their tokens words, the tokens read
+    after the line's opening marks (`_text_tokens`: pydoc's gutter, quote marks). Words inside a
     URL, a path or an identifier ("docs.io/en/latest", "la_config") are no prose words."""
     found: list[str] = []
     fenced = False
@@ -151,7 +165,7 @@ def prose_words(text: str) -> list[str]:
         if is_fence(line) and (fenced or not underlines(title, line)):  # "~~~~" under a title
             fenced = not fenced  # is its underline (markup.underlines), no fence
             continue
-        tokens = line.split()
+        tokens = _text_tokens(line)
         if fenced or len(tokens) < PROSE_MIN_WORDS:
             continue
         matches = [_PROSE_TOKEN.fullmatch(token) for token in tokens]

@@ -169,6 +169,18 @@ class OutsizedFile(Frozen):
     chunks: int
 
 
+class UnembeddedSentences(Frozen):
+    """A build that stored no sentence vectors: its corpus had more sentences than
+    `embed_sentences_max` (contents.compute_contents)."""
+
+    sentences: int
+    limit: int
+    """The `embed_sentences_max` setting the build ran with."""
+    on_demand: bool
+    """The `embed_sentences_on_demand` setting: answering embeds a passage's sentences when a
+    question first needs them; else each sentence is scored with its passage's vector."""
+
+
 class BuildReport(Frozen):
     """What `build_index` did, file by file."""
 
@@ -186,6 +198,8 @@ class BuildReport(Frozen):
     """Files read in this build that make an outsized share of the index (outsized.py), with
     their chunks, largest first: indexed, and named in the report as word lists are."""
     warnings: list[str] = Field(default_factory=list)
+    unembedded_sentences: UnembeddedSentences | None = None
+    """Set when this build embedded no sentence (past `embed_sentences_max`): `index` says so."""
     documents: int = 0
     chunks: int = 0
     seconds: float = 0.0
@@ -270,6 +284,12 @@ class IndexStatus(Frozen):
     """Superseded build folders citeqa emptied of its own files and keeps for the files a
     user put in them (publishing.left_to_user): the user's to move or delete. Filled by
     api.index_status (`citeqa status`) only; Assistant.status leaves it empty."""
+    sentence_count: int = 0
+    """Sentences the index holds (its manifest's count)."""
+    sentence_vectors: bool = True
+    """Whether the build stored a vector for every sentence; false past `embed_sentences_max`
+    sentences, where quotes are chosen with each sentence's passage vector (or vectors embedded
+    when a question first needs them, `embed_sentences_on_demand`)."""
     verified: bool = False
     """Every file of the index was hashed against the sha256 its build recorded (`citeqa
     status --verify`); else a file whose size and time are unchanged since the build was

@@ -102,14 +102,16 @@ def test_ask_prints_the_reason(cli: Callable[..., CliResult], tmp_path: Path) ->
 CREDITS = (
     "Hello from the study team.\n\nThanks to every patient who took part, and thank you to the"
     " nurses of the renal unit for their help.\n\nMerci aux infirmières du service de"
-    " néphrologie. Bonjour à toutes les familles.\n"
+    " néphrologie. Bonjour à toutes les familles.\n\nEvery consent form was checked: OK, cool."
+    " Le comité a dit d'accord, entendu.\n"
 )
 
 
 @pytest.fixture(scope="module")
 def thanked(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    """The bundled documents and a credits page that says hello and thanks (the s13 trial's
-    "hello" .69 and "thanks!" .57 quoted package credits)."""
+    """The bundled documents and a credits page that says hello, thanks, ok and d'accord (the
+    s13 trial's "hello" .69 and "thanks!" .57 quoted package credits, the s15 trial's "ok" a
+    NODE_OK constant at .41)."""
     root = tmp_path_factory.mktemp("courtesy")
     corpus = make_corpus(root / "corpus", ALL_DOCS)
     (corpus / "credits.txt").write_text(CREDITS, encoding="utf-8")
@@ -127,9 +129,14 @@ def thanked(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("Hi, thanks :)", COURTESY_ONLY["en"]),
         ("Merci !", COURTESY_ONLY["fr"]),
         ("Bonjour", COURTESY_ONLY["fr"]),
+        ("ok", COURTESY_ONLY["en"]),
+        ("Okay, got it.", COURTESY_ONLY["en"]),
+        ("cool, thanks", COURTESY_ONLY["en"]),
+        ("D'accord", COURTESY_ONLY["fr"]),
+        ("Ok merci !", COURTESY_ONLY["fr"]),
     ],
 )
-def test_a_question_that_only_greets_or_thanks_abstains_and_says_so(
+def test_a_question_that_only_greets_thanks_or_acknowledges_abstains_and_says_so(
     thanked: Assistant, question: str, reason: str
 ) -> None:
     answer = thanked.ask(question)
@@ -138,7 +145,8 @@ def test_a_question_that_only_greets_or_thanks_abstains_and_says_so(
 
 
 @pytest.mark.parametrize(
-    "question", ["hello from the study team", "Merci aux infirmières de quel service ?"]
+    "question",
+    ["hello from the study team", "Merci aux infirmières de quel service ?", "ok consent form"],
 )
 def test_a_courtesy_word_with_content_is_a_question(thanked: Assistant, question: str) -> None:
     answer = thanked.ask(question)

@@ -44,6 +44,8 @@ from citeqa.embedding import (
     register_embedder,
 )
 from citeqa.errors import (
+    NOTHING_BEGUN,
+    NOTHING_PUBLISHED,
     CiteqaError,
     CorpusEmpty,
     CorpusMissing,
@@ -663,6 +665,32 @@ def test_cli_build_interrupted(good: Good, tmp_path: Path, stage: str, signum: i
     assert code == 130, err
     assert "Traceback" not in err
     message = [line for line in err.splitlines() if line.startswith("citeqa:")]
-    assert message == ["citeqa: Build interrupted; the previous index is unchanged."], err
+    kept = "Build interrupted; the previous index is unchanged."
+    said = NOTHING_BEGUN if stage == "settings" else kept
+    assert message == [f"citeqa: {said}"], err
     assert tmp_leftovers(good.index) == []  # an interrupted build cleans up after itself
     good.assert_intact()
+
+
+@pytest.mark.parametrize("folder_existed", [False, True])
+def test_an_interrupted_first_build_says_nothing_was_published(
+    tmp_path: Path, folder_existed: bool
+) -> None:
+    """The s15 trial: Ctrl-C in a new index's first build said "the previous index is
+    unchanged" (there was none). Nothing is published, the folder this run made goes (one that
+    existed stays, with no build in it), and the next build starts over: a full build."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "new" / "index"
+    if folder_existed:
+        index.mkdir(parents=True)
+    first = Good(corpus, index, fake_settings(corpus, index), manifest_hash="")
+    code, _, err = _stop(_stalled_build(first, tmp_path, "cli", "embed"), signal.SIGINT)
+    assert code == 130, err
+    message = [line for line in err.splitlines() if line.startswith("citeqa:")]
+    assert message == [f"citeqa: {NOTHING_PUBLISHED}"], err
+    if folder_existed:
+        assert build_folders(index) == tmp_leftovers(index) == []
+    else:
+        assert not (tmp_path / "new").exists()  # citeqa made it, citeqa removed it
+    report = build_index(first.settings)
+    assert report.verb == "Built" and report.full_rebuild and report.documents

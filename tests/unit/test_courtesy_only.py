@@ -40,19 +40,45 @@ def test_a_number_or_identifier_beside_a_greeting_is_a_search(question: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("ok", "en"),
+        ("OK!", "en"),
+        ("okay", "en"),
+        ("Ok, thanks", "en"),
+        ("Alright, got it.", "en"),
+        ("cool", "en"),
+        ("I see", "en"),
+        ("d'accord", "fr"),
+        ("D’accord, merci !", "fr"),
+        ("ok merci", "fr"),
+        ("Entendu.", "fr"),
+        ("ça marche", "fr"),
+    ],
+)
+def test_a_bare_acknowledgement_is_courtesy(question: str, lang: str) -> None:
+    """The s15 trial's "ok" quoted a NODE_OK constant at .41 while "hello" abstained."""
+    assert only_courtesy(question) == lang
+
+
+@pytest.mark.parametrize(
+    "question", ["ok 200", "OK status code", "cool down period", "d'accord avec quoi ?"]
+)
+def test_an_acknowledgement_with_anything_else_is_a_search(question: str) -> None:
+    assert only_courtesy(question) is None
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Perfect",
         "Cheers",
-        "ok",
-        "okay",
         "please",
         "great",
         "Greetings",
         "How are you?",
         "Super!",
         "parfait",
-        "d'accord",
         "ça va",
         "s'il vous plaît",
     ],

@@ -19,9 +19,9 @@ from citeqa.cli.common import (
     stderr_console,
     warn,
 )
-from citeqa.errors import BuildInterrupted
+from citeqa.errors import NOTHING_BEGUN, BuildInterrupted
 from citeqa.listing import LISTED, first, more_line
-from citeqa.models import BuildReport, IndexStatus, counted
+from citeqa.models import BuildReport, IndexStatus, UnembeddedSentences, counted
 from citeqa.visible import clean, shown, to_json
 
 if TYPE_CHECKING:  # rich is imported where a report is printed: `citeqa ask` never needs it
@@ -53,7 +53,7 @@ def index(
     except KeyboardInterrupt:
         if built:  # the new index is in use: not "the previous index is unchanged"
             raise
-        raise BuildInterrupted() from None  # before the build began (imports, settings)
+        raise BuildInterrupted(NOTHING_BEGUN) from None  # before the build (imports, settings)
     print_report(report)
 
 
@@ -84,6 +84,8 @@ def print_report(report: BuildReport) -> None:
         console.print(Text(word_lists_line(report.word_lists), style="yellow"))
     if report.outsized:
         console.print(Text(outsized_line(report), style="yellow"))
+    if report.unembedded_sentences:
+        console.print(Text(unembedded_line(report.unembedded_sentences), style="yellow"))
     for line in report.warnings:
         console.print(Text(f"  warning: {shown(line)}", style="yellow"))
 
@@ -111,6 +113,30 @@ def skipped_lines(skipped: list[str]) -> list[str]:
         rest = [name for reason in groups if reason not in reasons for name in groups[reason]]
         lines.append(f"  skipped for {others} other reasons ({len(rest)}): {_named(rest, False)}")
     return lines
+
+
+def unembedded_line(unembedded: UnembeddedSentences) -> str:
+    """One line saying the build stored no sentence vectors, why, and what answering does
+    instead (the s15 trial's 10,199 files were past the setting and nothing said so)."""
+    instead = (
+        "answering embeds a passage's sentences when a question first needs them"
+        " (embed_sentences_on_demand)"
+        if unembedded.on_demand
+        else "quotes are chosen without sentence meaning (each sentence scored with its"
+        " passage's vector)"
+    )
+    return (
+        f"  no sentence vectors: the corpus's {unembedded.sentences:,} sentences are past"
+        f" embed_sentences_max ({unembedded.limit:,}), so {instead}"
+    )
+
+
+UNEMBEDDED_STATUS = (
+    "sentence vectors: none ({sentences} sentences, past embed_sentences_max when built):"
+    " quotes are chosen without sentence meaning, unless embed_sentences_on_demand embeds them"
+    " as questions need them"
+)
+"""What `citeqa status` says of an index whose build stored no sentence vectors."""
 
 
 def word_lists_line(files: list[str]) -> str:
@@ -223,6 +249,9 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
             f" · format {described.format_version} · manifest {shown(described.manifest_hash)}"
         )
     )
+    if described.channels and not described.sentence_vectors:  # no channel: no vectors at all
+        sentences = f"{described.sentence_count:,}"
+        console.print(Text(UNEMBEDDED_STATUS.format(sentences=sentences), style="yellow"))
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
     if described.skipped:
         console.print(Text(skipped_line(described.skipped, listed)))

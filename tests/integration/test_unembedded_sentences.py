@@ -1,0 +1,69 @@
+"""A build past `embed_sentences_max` stores no sentence vectors, and says so: `citeqa index` in
+one line (how many sentences, the setting, what answering does instead), `citeqa status` in one
+line, `status --json` as `sentence_vectors: false` beside `sentence_count` (the s15 trial's
+10,199 files were past the setting and nothing said so, while quotes differ between the modes)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from integration_helpers import CliResult, fake_settings, make_corpus
+
+from citeqa.api import build_index
+from citeqa.models import UnembeddedSentences
+from citeqa.store import load_index
+
+
+def test_a_build_past_the_setting_reports_the_sentences_it_did_not_embed(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    report = build_index(fake_settings(corpus, tmp_path / "large", embed_sentences_max=3))
+    sentences = load_index(tmp_path / "large").manifest.sentence_count
+    assert sentences > 3
+    assert report.unembedded_sentences == UnembeddedSentences(
+        sentences=sentences, limit=3, on_demand=False
+    )
+    on_demand = fake_settings(
+        corpus, tmp_path / "lazy", embed_sentences_max=3, embed_sentences_on_demand=True
+    )
+    assert build_index(on_demand).unembedded_sentences == UnembeddedSentences(
+        sentences=sentences, limit=3, on_demand=True
+    )
+    assert build_index(fake_settings(corpus, tmp_path / "small")).unembedded_sentences is None
+
+
+def test_index_and_status_say_the_index_has_no_sentence_vectors(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    built = cli("index", embed_sentences_max="3", **where)
+    assert built.code == 0, built.err
+    sentences = load_index(tmp_path / "index").manifest.sentence_count
+    said = [line for line in built.out.splitlines() if "sentence vectors" in line]
+    assert said == [
+        f"  no sentence vectors: the corpus's {sentences:,} sentences are past"
+        " embed_sentences_max (3), so quotes are chosen without sentence meaning (each sentence"
+        " scored with its passage's vector)"
+    ]
+    status = cli("status", **where)
+    assert status.code == 0, status.err
+    told = [line for line in status.out.splitlines() if "sentence vectors" in line]
+    assert len(told) == 1 and f"none ({sentences:,} sentences" in told[0]
+    assert "embed_sentences_max" in told[0] and "without sentence meaning" in told[0]
+    described = json.loads(cli("status", "--json", **where).out)
+    assert described["sentence_vectors"] is False and described["sentence_count"] == sentences
+
+
+def test_an_index_with_sentence_vectors_says_nothing_of_them(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    built = cli("index", **where)
+    assert built.code == 0, built.err
+    status = cli("status", **where)
+    assert "sentence vectors" not in built.out + status.out
+    described = json.loads(cli("status", "--json", **where).out)
+    assert described["sentence_vectors"] is True and described["sentence_count"] > 3
