@@ -359,6 +359,21 @@ class QuestionScores:
         """Whether `alone` has scored the passage for this question already."""
         return hit.chunk_index in self._alone
 
+    def names_key(self, hit: Hit) -> bool:
+        """Whether one of the passage's sentences is a table row whose key column's cell is a
+        key the question names (ScoredSentence.names_key), read from the scores `alone` keeps
+        (scored now if it has not scored the passage); False at once for a question naming no
+        key."""
+        if not self.terms.keys:
+            return False
+        self.alone(hit)
+        bank = self.bank
+        return any(
+            self._rank_free_of(index, hit).names_key
+            for index in bank.in_chunk(hit.chunk)
+            if not bank.is_table_frame(index)
+        )
+
     def _rank_free_of(self, index: int, hit: Hit) -> _RankFree:
         key = (index, hit.chunk_index)
         if key not in self._rank_free:

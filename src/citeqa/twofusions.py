@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from citeqa.config import Settings
+from citeqa.keyedrows import with_looked_up_row
 from citeqa.models import Chunk, Retrieval
 from citeqa.ondemand import prefetch
 from citeqa.reranking import rerank
@@ -81,7 +82,8 @@ def ranked(
 
 def _fused(searched: Searched, settings: Settings, count: int) -> Retrieval:
     """The `count` best of the candidates by `settings`' fusion, reranked by their best
-    sentence (each passage's scored once a question: QuestionScores.alone)."""
+    sentence (each passage's scored once a question: QuestionScores.alone), a table row the
+    question looks up brought up from below the cut (keyedrows.py)."""
     bank = searched.scores.bank
     depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
     fusion = ranked_by(searched.candidates, settings)
@@ -89,4 +91,5 @@ def _fused(searched: Searched, settings: Settings, count: int) -> Retrieval:
     fresh = (hit for hit in found.hits if not searched.scores.scored_alone(hit))
     prefetch(bank.vectors, (n for hit in fresh for n in bank.in_chunk(hit.chunk)))
     reranked = rerank(found, searched.scores, settings.rerank_weight)
-    return reranked.model_copy(update={"hits": reranked.hits[:count]})
+    hits = with_looked_up_row(reranked.hits, count, searched.scores)
+    return reranked.model_copy(update={"hits": hits})

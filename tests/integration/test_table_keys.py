@@ -312,7 +312,54 @@ The price of a meal depends on the family income: from 1.00 for band A to 4.60 f
 speaks of the same bands, in each language."""
 
 
-CORPORA = {"numbered": NUMBERED, "lettered": LETTERS}
+BANDS = {
+    "fr": [
+        ("A", "moins de 400 euros", "1,00"),
+        ("B", "400 à 700 euros", "2,10"),
+        ("C", "701 à 1 000 euros", "3,00"),
+        ("D", "1 001 à 1 400 euros", "3,90"),
+        ("E", "plus de 1 400 euros", "4,60"),
+    ],
+    "en": [
+        ("A", "under 400", "1.00"),
+        ("B", "400 to 700", "2.10"),
+        ("C", "701 to 1,000", "3.00"),
+        ("D", "1,001 to 1,400", "3.90"),
+        ("E", "over 1,400", "4.60"),
+    ],
+}
+"""Each band of LETTERS' grid: its letter, its family income, its regular meal's price."""
+
+
+def _band_entry(lang: str, letter: str, income: str, price: str) -> str:
+    """A FAQ entry on one band's meal price, naming the band as a question would."""
+    if lang == "fr":
+        return (
+            f"# Quel est le prix du repas en tranche {letter} ?\n\nLa tranche {letter} "
+            f"correspond à un quotient familial de {income} ; le repas y coûte {price} euros.\n"
+        )
+    return (
+        f"# What does a meal cost in band {letter}?\n\nBand {letter} is a family income "
+        f"of {income}; a meal there costs {price}.\n"
+    )
+
+
+CROWDED = {
+    lang: {
+        **LETTERS[lang],
+        **{f"band-{b[0]}.md": _band_entry(lang, *b) for b in bands},
+    }
+    for lang, bands in BANDS.items()
+}
+"""LETTERS' grid beside one FAQ entry per band, each naming its band's letter and the meal's
+price (the s14 trial's canteen FAQ): five passages that outrank the grid, which ranked below
+the five the answer reads."""
+
+
+GRIDS = {"grille", "fees"}
+"""The document ids of LETTERS' grids."""
+
+CORPORA = {"numbered": NUMBERED, "lettered": LETTERS, "crowded": CROWDED}
 """The small corpora above, each by language."""
 
 
@@ -373,3 +420,58 @@ def test_a_letter_after_a_cue_word_looks_up_its_row(
     quotes = [citation.quote for citation in answer.citations]
     assert any(quote.startswith(row) for quote in quotes), quotes
     assert not any(quote.startswith(("| A |", "| Hors", "| Non")) for quote in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    ("over", "question", "row"),
+    [
+        (
+            "crowded-fr",
+            "Combien coûte un repas occasionnel en tranche C ?",
+            "| C | 701 à 1 000 € | 3,00 € | 3,50 €",
+        ),
+        (
+            "crowded-fr",
+            "Combien coûte un repas occasionnel en tranche E ?",
+            "| E | plus de 1 400 €",
+        ),
+        ("crowded-en", "How much is an occasional meal in band C?", "| C | 701 to 1,000 |"),
+    ],
+    indirect=["over"],
+)
+def test_a_row_looked_up_below_the_cut_reaches_the_passages_read(
+    over: Assistant, question: str, row: str
+) -> None:
+    """A table whose key column holds the asked key reaches the passages the answer reads
+    though prose naming the key outranks it (keyedrows.py: the s14 trial's "tranche C"
+    quoted the FAQ's A-to-E range, the grid ranking 13th), and its row is quoted; it takes
+    the last place of the five, the others keeping theirs."""
+    answer = over.ask(question)
+    quotes = [citation.quote for citation in answer.citations]
+    assert any(quote.startswith(row) for quote in quotes), quotes
+    _, evidence = over._retrievals(question, over._query_vectors(question), None)
+    read = [hit.chunk.doc_id for hit in evidence.hits]
+    assert len(read) == over.settings.answer_passages
+    assert read[-1] in GRIDS, read
+    assert not GRIDS & set(read[:-1]), read
+
+
+@pytest.mark.parametrize(
+    ("over", "question"),
+    [
+        ("crowded-fr", "Combien coûte un repas occasionnel ?"),
+        ("crowded-fr", "Combien coûte un repas en tranche F ?"),
+        ("crowded-en", "How much is an occasional meal?"),
+    ],
+    indirect=["over"],
+)
+def test_a_question_looking_no_row_up_reads_the_passages_ranked_first(
+    over: Assistant, question: str
+) -> None:
+    """A question naming no key, or a key no row's key cell holds, reads the first five of
+    the reranked passages: nothing is brought up from below them."""
+    vectors = over._query_vectors(question)
+    _, evidence = over._retrievals(question, vectors, None)
+    deeper = over.settings.model_copy(update={"answer_passages": 20})
+    _, ranked = Assistant(deeper, over._loaded)._retrievals(question, vectors, None)
+    assert evidence.hits == ranked.hits[: over.settings.answer_passages]
