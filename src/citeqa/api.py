@@ -19,6 +19,7 @@ from citeqa.abstention import DocumentLanguages, nothing_of_its_own
 from citeqa.answering import compose
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
+from citeqa.citedsection import own_heading
 from citeqa.config import Settings, load_settings
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
@@ -426,7 +427,7 @@ def _heading_only(citation: Citation) -> bool:
     line = citation.quote.strip()
     if "\n" in line or citation.section is None:
         return False
-    return clean_heading(line) == citation.section
+    return clean_heading(line) in (citation.section, own_heading(citation.section))
 
 
 def _lexical_of(index: LoadedIndex, settings: Settings) -> LexicalSearch:
