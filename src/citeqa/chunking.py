@@ -59,7 +59,9 @@ link alone, "[MIT](LICENSE)", is text) is no sentence of the index and carries n
 code fence is never a heading ("# If you just want to use stemming…" over "pip install
 PyStemmer" in a fenced shell block). 6: a standalone line ending in a colon is a heading only
 as a short label ("Supported tests:"; not a sentence's lead-in, "The default is:"), and one
-ending in a smiley (":)") never (blocks._no_lead_in)."""
+ending in a smiley (":)") never (blocks._no_lead_in); an image alone on a line inside a
+hard-wrapped sentence carries it on ("Click the" / "![icon](…)" / "button to save.":
+language._image_in_prose)."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

@@ -38,7 +38,14 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
-from citeqa.markup import LIST_MARKER, is_fence, is_no_text, opens_with_text_link, underlines
+from citeqa.markup import (
+    LIST_MARKER,
+    is_fence,
+    is_link_line,
+    is_no_text,
+    opens_with_text_link,
+    underlines,
+)
 from citeqa.models import Lang
 
 Span = tuple[int, int]
@@ -477,7 +484,10 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
     """Groups of consecutive lines that belong to one sentence or more."""
     lines = line_spans(text, start, end)
     wrapped = wrapped_lines([len(text[a:b].rstrip()) for a, b in lines])
-    carried = carried_commands([text[a:b] for a, b in lines])
+    texts = [text[a:b] for a, b in lines]
+    carried = carried_commands(texts)
+    images = [index for index in range(len(texts)) if _image_in_prose(texts, index)]
+    bridged = {*images, *(index + 1 for index in images)}  # the image's line and the next
     run: Span | None = None
     for index, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end]
@@ -486,7 +496,10 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
         if (
             run
             and line.strip()
-            and _continues(previous, line, wrapped[index - 1], carried[index], opening)
+            and (
+                index in bridged
+                or _continues(previous, line, wrapped[index - 1], carried[index], opening)
+            )
         ):
             run = (run[0], line_end)
         else:
@@ -495,6 +508,21 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
             run = (line_start, line_end) if line.strip() else None
     if run:
         yield run
+
+
+def _image_in_prose(lines: list[str], index: int) -> bool:
+    """Whether lines[index] is one image alone ("![icon](icon.png)": markup.is_link_line)
+    inside a sentence hard-wrapped around it: the line above is text ending no sentence and
+    the line below opens in lower case ("Click the" / "![icon](…)" / "button to save.")."""
+    if "![" not in lines[index] or not 0 < index < len(lines) - 1:
+        return False  # the cheap test first: every line of a build is asked
+    line = lines[index].strip()
+    if not (line.startswith("![") and line.count("![") == 1):
+        return False
+    above, below = lines[index - 1], lines[index + 1].lstrip()
+    core = without_closing_marks(above)
+    ends = not core or core[-1] in _TERMINAL or is_no_text(above)
+    return not ends and below[:1].islower() and is_link_line(line)
 
 
 def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
