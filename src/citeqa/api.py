@@ -20,6 +20,7 @@ from citeqa.answering import compose
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
+from citeqa.citedsection import own_heading
 from citeqa.config import Settings, load_settings
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
@@ -434,7 +435,7 @@ def _heading_only(citation: Citation) -> bool:
     line = citation.quote.strip()
     if "\n" in line or citation.section is None:
         return False
-    return clean_heading(line) == citation.section
+    return clean_heading(line) in (citation.section, own_heading(citation.section))
 
 
 def _lexical_of(index: LoadedIndex, settings: Settings) -> LexicalSearch:

@@ -3,7 +3,8 @@
 Pure functions, no I/O. Lines are grouped into runs of non-blank lines, each cut where its lines
 change kind (a markdown heading, table rows, bullets, text; lines after a bullet continue its
 item, a line carrying on a continued command its command's block); a standalone short line that
-leads content, or a paragraph wholly in bold, is a heading, and so is a numbered line inside a
+leads content (ending in a colon, a short label only: "Supported tests:", not "The default
+is:"), or a paragraph wholly in bold, is a heading, and so is a numbered line inside a
 paragraph standing over prose after a sentence's end ("3. Results", "Article 5 - Fees"), as
 plain text and PDF text have them; a line inside a backtick code fence is never a heading (a
 shell "# comment" is code).
@@ -31,6 +32,7 @@ from citeqa.language import (
     without_closing_marks,
     wrapped_lines,
 )
+from citeqa.lexical import stopwords
 from citeqa.markup import front_matter_chars, is_adornment, is_fence, overlines, underlines
 
 __all__ = ["Block", "BlockKind", "headings", "split_blocks"]
@@ -58,6 +60,13 @@ or period and a title (the word is any: "Article", "Chapter", "Section", "Titre"
 word is none: `_is_caption`). A word and a number alone ("Page 12", a PDF page's running
 header) is no heading."""
 _BOLD_PARAGRAPH = re.compile(r"(\*\*|__)[^*_].*(\*\*|__)", re.DOTALL)
+
+COLON_LABEL_WORDS = 3
+"""A standalone line ending in a colon is a heading only as a label of at most this many words
+whose last is no stopword ("Supported tests:", "Horaires :"); a longer one, or one ending on a
+stopword, leads into what follows it ("The default is:", "The variables available are:")."""
+_EMOTICON_END = re.compile(r"[:;]-?[()]$")
+"""A line ending in a smiley ("You'll know if you need it :)") is a sentence, no heading."""
 
 
 @dataclass
@@ -270,7 +279,20 @@ def _heading_candidate(text: str, block: Block) -> bool:
         and block.lines == 1
         and _heading_candidate_line(line)
         and line[-1] not in ".,;"
+        and _no_lead_in(line)
     )
+
+
+def _no_lead_in(line: str) -> bool:
+    """Whether a line could be a heading, for how it ends: not in a smiley (`_EMOTICON_END`),
+    and, ending in a colon, a short label (`COLON_LABEL_WORDS`), not the lead-in of a sentence
+    that what follows completes ("The default is:", "For each file, one of these states:")."""
+    if _EMOTICON_END.search(line):
+        return False
+    if not line.endswith(":"):
+        return True
+    words = line[:-1].split()
+    return 0 < len(words) <= COLON_LABEL_WORDS and fold(words[-1]) not in stopwords()
 
 
 def _is_bold_heading(text: str, block: Block) -> bool:

@@ -30,7 +30,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 5
+CUTTING_VERSION = 6
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -57,7 +57,11 @@ a line of images, links or HTML tags alone ("![Rich CLI](…)", a README's badge
 link alone, "[MIT](LICENSE)", is text) is no sentence of the index and carries none on
 (markup.is_link_line); a line inside a backtick
 code fence is never a heading ("# If you just want to use stemming…" over "pip install
-PyStemmer" in a fenced shell block)."""
+PyStemmer" in a fenced shell block). 6: a standalone line ending in a colon is a heading only
+as a short label ("Supported tests:"; not a sentence's lead-in, "The default is:"), and one
+ending in a smiley (":)") never (blocks._no_lead_in); an image alone on a line inside a
+hard-wrapped sentence carries it on ("Click the" / "![icon](…)" / "button to save.":
+language._image_in_prose)."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

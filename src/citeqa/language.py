@@ -43,6 +43,7 @@ from citeqa.markup import (
     LIST_MARKER,
     indent_width,
     is_fence,
+    is_link_line,
     is_no_text,
     list_marker,
     opens_with_text_link,
@@ -504,7 +505,10 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
     """Groups of consecutive lines that belong to one sentence or more."""
     lines = line_spans(text, start, end)
     wrapped = wrapped_lines([len(text[a:b].rstrip()) for a, b in lines])
-    carried = carried_commands([text[a:b] for a, b in lines])
+    texts = [text[a:b] for a, b in lines]
+    carried = carried_commands(texts)
+    images = [index for index in range(len(texts)) if _image_in_prose(texts, index)]
+    bridged = {*images, *(index + 1 for index in images)}  # the image's line and the next
     run: Span | None = None
     for index, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end]
@@ -513,7 +517,10 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
         if (
             run
             and line.strip()
-            and _continues(previous, line, wrapped[index - 1], carried[index], opening)
+            and (
+                index in bridged
+                or _continues(previous, line, wrapped[index - 1], carried[index], opening)
+            )
         ):
             run = (run[0], line_end)
         else:
@@ -522,6 +529,21 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
             run = (line_start, line_end) if line.strip() else None
     if run:
         yield run
+
+
+def _image_in_prose(lines: list[str], index: int) -> bool:
+    """Whether lines[index] is one image alone ("![icon](icon.png)": markup.is_link_line)
+    inside a sentence hard-wrapped around it: the line above is text ending no sentence and
+    the line below opens in lower case ("Click the" / "![icon](…)" / "button to save.")."""
+    if "![" not in lines[index] or not 0 < index < len(lines) - 1:
+        return False  # the cheap test first: every line of a build is asked
+    line = lines[index].strip()
+    if not (line.startswith("![") and line.count("![") == 1):
+        return False
+    above, below = lines[index - 1], lines[index + 1].lstrip()
+    core = without_closing_marks(above)
+    ends = not core or core[-1] in LINE_ENDS or is_no_text(above)
+    return not ends and below[:1].islower() and is_link_line(line)
 
 
 def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from citeqa.chunking import section_bounds, section_of
+from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.language import SENTENCE_ENDS, past_heading_marks
 from citeqa.markup import markup_between
@@ -239,7 +240,7 @@ def citations_of(spans: list[Span], documents: Mapping[str, Document]) -> list[C
                 end=span.end,
                 quote=quote,
                 page=doc.page_at(span.start),
-                section=section_of(doc.text, span.chunk, span.start),
+                section=citation_section(doc.text, span.chunk, span.start),
                 score=round(span.score, 4),
                 header=_table_header(doc, span.header),
             )

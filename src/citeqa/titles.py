@@ -88,8 +88,9 @@ def capitals_heading(line: str, following: str) -> bool:
     """Whether `line` is a heading in capitals over `following`, the line under it: at column
     0, of at most CAPITALS_HEADING_WORDS words with no lowercase letter nor final punctuation,
     `following` indented by MANUAL_INDENT spaces or a tab ("NAME" over "       xz, unxz…": a
-    manual page's sections, as it reads rendered to text). Read for titles only: as headings
-    of the text they were tried and not shipped (evals/README.md, session 14)."""
+    manual page's sections, as it reads rendered to text). Read for titles and for the section
+    a citation in a manual page names (citedsection.py): as headings of the text they were
+    tried and not shipped (evals/README.md, sessions 14 and 15)."""
     words = line.split()
     return (
         line[:1].isalpha()

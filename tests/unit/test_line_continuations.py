@@ -96,7 +96,7 @@ def test_option_lines_that_look_like_table_rows_stay_in_their_command() -> None:
     command = "aws s3 ls s3://bucket \\\n    | sort | uniq -c \\\n    | head -5 | cat"
     text = f"List it:\n\n{command}\n"
     blocks = [(text[block.start : block.end], block.kind) for block in split_blocks(text)]
-    assert blocks == [("List it:", "heading"), (command, "text")]
+    assert blocks == [("List it:", "text"), (command, "text")]  # a lead-in, no heading
     assert sentences(text) == ["List it:", command]
 
 

@@ -12,7 +12,9 @@ import numpy as np
 import pytest
 
 from citeqa.answering import Candidates, quotable
+from citeqa.blocks import headings
 from citeqa.chunking import chunk_document
+from citeqa.citedsection import citation_section, own_heading
 from citeqa.models import Document, Sentence
 from citeqa.overview import DocumentText, salient_terms, term_example
 from citeqa.sentences import ScoredSentence
@@ -176,3 +178,54 @@ def test_a_word_numbered_in_lower_case_stays_a_topic() -> None:
     frequency = {"python2": 1, "python3": 1, "differ": 5}
     terms = salient_terms(DocumentText("en", text, title="t"), frequency, 40)
     assert {"Python2", "Python3"} <= set(terms)
+
+
+@pytest.mark.parametrize(
+    ("line", "heads"),
+    [
+        ("Supported tests:", True),
+        ("Horaires d'ouverture :", True),
+        ("Installation", True),
+        ("The default is:", False),
+        ("The variables available are:", False),
+        ("You'll know if you need it :)", False),
+        ("Some people like this ;)", False),
+    ],
+)
+def test_a_line_ending_in_a_colon_heads_only_as_a_label(line: str, heads: bool) -> None:
+    """The session 14 trial's citations named "The default is:" or jq's "You'll know if you
+    need it :)" as the section of what followed them."""
+    text = f"Guide\n\nThe guide opens with a sentence.\n\n{line}\n\n{'A paragraph of text. ' * 3}\n"
+    assert (line.rstrip(" :") in " | ".join(headings(text))) is heads
+
+
+def test_a_manual_pages_lead_in_is_no_section() -> None:
+    page = PAGE.replace("uniq -c input.txt", "uniq -c input.txt > counted-lines.txt")
+    assert "The default is" not in " | ".join(headings(page))
+    document = Document(doc_id="d", title="uniq", path="/d", text=page, sha256="0")
+    assert all(chunk.section != "The default is:" for chunk in chunk_document(document, 120, 0))
+
+
+def test_a_citation_in_a_manual_page_names_its_heading_in_capitals() -> None:
+    """The session 14 trial's man-page citations named the running header ("UNIQ(1) User
+    Commands UNIQ(1)") as the section of every quote; the passage is cut and scored as before
+    (its section, which carries the command's name into the context score, is unchanged)."""
+    document = Document(doc_id="d", title="uniq", path="/d", text=PAGE, sha256="0")
+    chunks = chunk_document(document, size=120, overlap=0)
+    count = next(c for c in chunks if "--count" in c.text)
+    assert count.section == "UNIQ(1) User Commands UNIQ(1)"
+    at = PAGE.index("-c, --count")
+    assert citation_section(PAGE, count, at) == "UNIQ(1) › DESCRIPTION"
+    last = chunks[-1]
+    assert citation_section(PAGE, last, PAGE.index("Zero on success")) == "UNIQ(1) › EXIT STATUS"
+    assert citation_section(PAGE, chunks[0], 0) == "UNIQ(1) User Commands UNIQ(1)"
+    headless = PAGE.split("\n", 2)[2]  # no running header: the heading alone
+    first = chunk_document(Document(doc_id="e", title="u", path="/e", text=headless, sha256="0"))
+    spot = headless.index("Zero on success")
+    assert citation_section(headless, first[0], spot) == "EXIT STATUS"
+    notes = (
+        "Notes\n\nSUMMARY\n    The first release.\n\nDetails\n\nIt counts the lines of a file.\n"
+    )
+    plain = chunk_document(Document(doc_id="f", title="n", path="/f", text=notes, sha256="0"))
+    assert citation_section(notes, plain[0], notes.index("counts")) == "Details"  # no manual
+    assert own_heading("UNIQ(1) › EXIT STATUS") == "EXIT STATUS" == own_heading("EXIT STATUS")

@@ -401,6 +401,17 @@ def test_a_link_line_inside_wrapped_prose_stays_in_its_sentence() -> None:
     assert _indexed(tokens, "txt") == tokens.split("\n")[:4]  # no link: each line apart
 
 
+def test_an_image_line_inside_wrapped_prose_stays_in_its_sentence() -> None:
+    """An image alone on a line of a hard-wrapped sentence (an icon named in a how-to) cut it
+    in two (evals/README.md, session 14: left); an image between sentences is none of them."""
+    text = "Click the\n![save icon](save.png)\nbutton to keep your changes.\n"
+    assert _indexed(text, "md") == [text.strip()]
+    apart = "Save it first.\n![save icon](save.png)\nThe next step is export.\n"
+    assert _indexed(apart, "md") == ["Save it first.", "The next step is export."]
+    banner = "Click the\n![logo](x.png) ![ci](ci.svg)\nbutton to keep your changes.\n"
+    assert _indexed(banner, "md") == ["Click the", "button to keep your changes."]  # no icon
+
+
 def test_no_quote_runs_across_an_image_line_of_a_crlf_text() -> None:
     """Review of 7ed3d42, finding 3: markup_between's lines kept their "\r", so a CRLF text's
     image line was no link line and a quote ran across the banner."""
