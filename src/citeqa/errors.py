@@ -99,7 +99,8 @@ class StoreUnreachable(CiteqaError):
 
 class BuildInterrupted(CiteqaError):
     """The build was interrupted; the previous index is untouched (its message says so, or,
-    when there was none, NOTHING_PUBLISHED or NOTHING_BEGUN)."""
+    when there was none, NOTHING_PUBLISHED or NOTHING_BEGUN), or the new one was already
+    published (PUBLISHED)."""
 
     exit_code = 130
 
@@ -116,6 +117,14 @@ NOTHING_PUBLISHED = (
 """BuildInterrupted's message for an index's first build: no previous index to keep, and the
 interrupted build's temporary folder is removed (with the index folder, when this run made it),
 so nothing of it is reused (the s15 trial read "the previous index is unchanged" there)."""
+PUBLISHED = (
+    "Build interrupted after its new index was published: that index is in use"
+    " (`citeqa status` describes it)."
+)
+"""BuildInterrupted's message for a Ctrl-C once `current` points to the new build (the rest
+of publishing, the report, the lock's release, or `citeqa index` after the build returned):
+told from what `current` names before and after (publishing.published_since), not from how far
+the code got, which a Ctrl-C can land just past."""
 NOTHING_BEGUN = "Build interrupted before it began; nothing was written."
 """BuildInterrupted's message for a Ctrl-C before the build began (`citeqa index` importing,
 reading its settings): true whether or not an index exists."""

@@ -28,6 +28,7 @@ from citeqa.corpus import (
 from citeqa.embedding import Embedder, check_available, get_embedder
 from citeqa.errors import (
     NOTHING_PUBLISHED,
+    PUBLISHED,
     BuildInterrupted,
     CiteqaError,
     CorpusMissing,
@@ -52,7 +53,14 @@ from citeqa.previousindex import (
     to_reread,
     unchanged,
 )
-from citeqa.publishing import claimed_and_locked, current_name, discard, publish, remove_leftovers
+from citeqa.publishing import (
+    claimed_and_locked,
+    current_name,
+    discard,
+    publish,
+    published_since,
+    remove_leftovers,
+)
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
 from citeqa.store import FORMAT_VERSION, IndexedFile
@@ -77,14 +85,22 @@ def build_index(
     if settings.vector_store == "faiss":
         faiss_module()  # loaded first, while the most memory is free (vectorindex.faiss_module)
     made = missing_folders(settings.index_dir)
-    first = current_name(settings.index_dir) is None  # no published build to keep
+    before = current_name(settings.index_dir)  # None: no published build to keep
     try:
         return _claimed_build(settings, rebuild, report, began)
     except BaseException as err:
         remove_unused(made)  # a first build that failed leaves no folder behind
-        if isinstance(err, KeyboardInterrupt):  # in claiming, leftovers or the build itself
-            raise (BuildInterrupted(NOTHING_PUBLISHED) if first else BuildInterrupted()) from None
+        if isinstance(err, KeyboardInterrupt):  # in claiming, leftovers, the build, publishing
+            raise _interrupted(settings.index_dir, before) from None
         raise
+
+
+def _interrupted(index_dir: Path, before: str | None) -> BuildInterrupted:
+    """What an interrupted build says, from what `current` names now and named when it began:
+    a Ctrl-C can land after the switch (the rest of publishing, the report, the lock's release)."""
+    if published_since(index_dir, before):
+        return BuildInterrupted(PUBLISHED)
+    return BuildInterrupted(NOTHING_PUBLISHED) if before is None else BuildInterrupted()
 
 
 def _claimed_build(

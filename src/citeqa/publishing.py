@@ -134,6 +134,12 @@ def current_name(index_dir: Path) -> str | None:
         return None
 
 
+def published_since(index_dir: Path, before: str | None) -> bool:
+    """Whether `current` names another build than `before` (its name when a build began): the
+    build was published, whatever an interruption after it says."""
+    return current_name(index_dir) != before
+
+
 def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
     """Delete citeqa's temporaries (builds killed while writing) and, when `current` points
     somewhere and no reader is loading, the builds it no longer points to. Call it with the

@@ -15,7 +15,7 @@ from fault_helpers import fake_settings, make_corpus
 from citeqa import publishing
 from citeqa.api import build_index
 from citeqa.cli import index_cmds
-from citeqa.errors import StoreUnreachable
+from citeqa.errors import PUBLISHED, StoreUnreachable
 from citeqa.publishing import current_name
 
 
@@ -66,11 +66,12 @@ def test_ctrl_c_after_the_switch_reports_the_build(
     assert result.out.startswith("Rebuilt: 2 documents")
 
 
-def test_ctrl_c_once_the_build_returned_is_no_build_interruption(
+def test_ctrl_c_once_the_build_returned_says_it_was_published(
     tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A Ctrl-C as the progress bar closes, after build_index returned: the new index is in
-    use, so the message is the plain one, not "the previous index is unchanged"."""
+    use, so the message says so, not "the previous index is unchanged" (nor, as before the
+    review of s15-trial-b, the plain "interrupted")."""
     corpus = make_corpus(tmp_path / "corpus")
     index = tmp_path / "index"
     progress_bar = index_cmds.progress_bar
@@ -84,5 +85,5 @@ def test_ctrl_c_once_the_build_returned_is_no_build_interruption(
     monkeypatch.setattr(index_cmds, "progress_bar", interrupted_on_close)
     result = cli("index", "--corpus", str(corpus), "--index", str(index))
     assert result.code == 130
-    assert result.error_line() == "citeqa: interrupted"
+    assert result.error_line() == f"citeqa: {PUBLISHED}"
     assert current_name(index) is not None

@@ -6,8 +6,9 @@ MODE is `api` (citeqa.api.build_index, --rebuild) or `cli` (`citeqa index --rebu
 the console-script entry point). STAGE is `embed` (stall inside the embedder), `write`
 (stall while the temporary build folder is half written), `leftovers` (the folder claimed and
 locked, before the build's temporary folder), `cleanup` (as `embed`, then MARKER.cleanup is
-made and the interrupted build's cleanup waits for the test) or `settings` (`cli` only: before the
-build).
+made and the interrupted build's cleanup waits for the test), `settings` (`cli` only: before the
+build), `published` (`current` switched to the new build, while the build writes its report) or
+`returned` (`cli` only: build_index has returned, before the command goes on).
 When the build reaches STAGE it creates the file MARKER and waits there for the test's signal,
 with no time limit: it reads its stdin, a pipe the test holds open, until a signal interrupts
 the read (or the test closes the pipe). A slow machine cannot move the signal past the stall
@@ -93,6 +94,27 @@ def main() -> int:
             return discard(*args, **kwargs)
 
         indexing.discard = slow_discard
+    if stage == "published":  # `current` points to the new build: the rest of the build
+        from citeqa import indexing
+
+        built_report = indexing._report
+
+        def stalling_report(*args, **kwargs):  # type: ignore[no-untyped-def]
+            _stall(marker)
+            return built_report(*args, **kwargs)
+
+        indexing._report = stalling_report
+    if stage == "returned":  # `citeqa index` once build_index returned
+        from citeqa import api
+
+        build = api.build_index
+
+        def stalling_build(*args, **kwargs):  # type: ignore[no-untyped-def]
+            done = build(*args, **kwargs)
+            _stall(marker)
+            return done
+
+        api.build_index = stalling_build
     if stage == "write":
         write_faiss = VectorSpool.save_faiss
 

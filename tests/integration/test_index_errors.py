@@ -46,6 +46,7 @@ from citeqa.embedding import (
 from citeqa.errors import (
     NOTHING_BEGUN,
     NOTHING_PUBLISHED,
+    PUBLISHED,
     CiteqaError,
     CorpusEmpty,
     CorpusMissing,
@@ -58,6 +59,7 @@ from citeqa.errors import (
 from citeqa.jsonlines import JsonlWriter
 from citeqa.lazyembedder import LazyEmbedder
 from citeqa.previousindex import DAMAGED
+from citeqa.publishing import current_name
 from citeqa.store import load_index
 
 HERE = Path(__file__).resolve().parent
@@ -694,3 +696,29 @@ def test_an_interrupted_first_build_says_nothing_was_published(
         assert not (tmp_path / "new").exists()  # citeqa made it, citeqa removed it
     report = build_index(first.settings)
     assert report.verb == "Built" and report.full_rebuild and report.documents
+
+
+@pytest.mark.parametrize("stage", ["published", "returned"])
+@pytest.mark.parametrize("had_build", [False, True])
+def test_a_build_interrupted_after_it_was_published_says_so(
+    tmp_path: Path, stage: str, had_build: bool
+) -> None:
+    """Review of s15-trial-b: a Ctrl-C once `current` points to the new build (while the build
+    writes its report: `published`; or in `citeqa index` once build_index returned:
+    `returned`) said "nothing was published" (a first build), "the previous index is
+    unchanged" or "nothing was written", though the new index was in use. The message is
+    decided from what `current` names, before and after."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    if had_build:
+        build_index(settings)
+    before = current_name(index)
+    run = Good(corpus, index, settings, manifest_hash="")
+    code, _, err = _stop(_stalled_build(run, tmp_path, "cli", stage), signal.SIGINT)
+    assert code == 130, err
+    message = [line for line in err.splitlines() if line.startswith("citeqa:")]
+    assert message == [f"citeqa: {PUBLISHED}"], err
+    assert current_name(index) not in (None, before)  # the new build is in use
+    answer = open_assistant(settings, build_if_missing=False).ask("How does belimumab work?")
+    assert answer.passages and not answer.abstained

@@ -19,7 +19,7 @@ from citeqa.cli.common import (
     stderr_console,
     warn,
 )
-from citeqa.errors import NOTHING_BEGUN, BuildInterrupted
+from citeqa.errors import NOTHING_BEGUN, PUBLISHED, BuildInterrupted
 from citeqa.listing import LISTED, first, more_line
 from citeqa.models import BuildReport, IndexStatus, UnembeddedSentences, counted
 from citeqa.visible import clean, shown, to_json
@@ -41,20 +41,36 @@ def index(
     store: StoreOption = None,
 ) -> None:
     """Build or update the index; only changed files are re-embedded."""
+    began: tuple[Path, str | None] | None = None  # the index folder, what `current` named
     built = False
     try:
         with interruptible():  # from the start: a Ctrl-C in the imports is quiet too
             from citeqa.api import build_index
+            from citeqa.publishing import current_name
 
             settings = settings_for(corpus, index, store)
+            began = (settings.index_dir, current_name(settings.index_dir))
             with progress_bar(stderr_console()) as progress:
                 report = build_index(settings, rebuild=rebuild, progress=progress)
                 built = True
     except KeyboardInterrupt:
-        if built:  # the new index is in use: not "the previous index is unchanged"
-            raise
-        raise BuildInterrupted(NOTHING_BEGUN) from None  # before the build (imports, settings)
+        raise _interrupted(began, built) from None
     print_report(report)
+
+
+def _interrupted(
+    began: tuple[Path, str | None] | None, built: bool
+) -> BuildInterrupted | KeyboardInterrupt:
+    """A Ctrl-C outside build_index's own handling: before the build (imports, settings) or
+    once it returned. Told from what `current` names, not from `built` alone: a Ctrl-C can land
+    after build_index returned and before `built` is set."""
+    from citeqa.publishing import published_since
+
+    if began is not None and published_since(*began):
+        return BuildInterrupted(PUBLISHED)
+    if built:  # an unchanged corpus: nothing was published, nothing is undone
+        return KeyboardInterrupt()
+    return BuildInterrupted(NOTHING_BEGUN)
 
 
 def print_report(report: BuildReport) -> None:
