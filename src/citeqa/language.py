@@ -138,9 +138,11 @@ punctuation around them): code, URLs, version specifiers, "::" classifier paths 
 Measured on the s13 trial's package docs (evals/tools/language_labels.py)."""
 _PROSE_TOKEN = re.compile(r"[(\[\"'“‘«*_`]*([^\W\d_]+(?:['’-][^\W\d_]+)*)[)\]\"'”’»*_`.,;:!?…]*")
 """A token that is a word: letters (an elision or hyphen inside), punctuation around it."""
-_LINE_MARKS = re.compile(r"[ \t]*(?:[|>][ \t]*)+")
+_LINE_MARKS = re.compile(r"[ \t]*(?:(?:\||>{1,2}(?=[ \t]))[ \t]*)+")
 """The gutter or quote marks that open a line (pydoc's `|` before a class's every line, an
-e-mail's or Markdown's `>`): markup, so no token of the line's text (`prose_words`)."""
+e-mail's or Markdown's `>` or `>>`, a blank after it): markup, so no token of the line's text
+(`prose_words`). A run of three `>` is Python's prompt (">>> for item in the list:" is a
+doctest, code) and a `>` with no blank after it ("->", ">=2.0") is no quote mark: both stay."""
 
 
 def _text_tokens(line: str) -> list[str]:

@@ -125,3 +125,19 @@ def test_a_lines_gutter_quote_or_list_mark_is_no_token_of_its_prose() -> None:
         assert prose_words(line) == ["Initialize", "self", "See", "for", "accurate", "signature"]
     assert prose_words("- one - two - three") == []  # marks inside a line still count
     assert prose_words(" |  Method resolution order:") == []  # three words: no prose line
+
+
+def test_a_python_prompt_is_no_quote_mark() -> None:
+    """Review of s15-trial-b: ">>>" was stripped as three quote marks, so a doctest line read
+    as prose (">>> for item in the list:" five English words); nor is a ">" with no blank after
+    it a quote mark. "> quoted", ">> quoted twice" and pydoc's "|" gutter still are."""
+    for code in (
+        ">>> for item in the list: print(item) if it is there",
+        "    >>> for item in the list:",
+        "> >>> for item in the list:",  # a quoted doctest
+        ">for item in the list",  # no blank after it: no quote mark
+    ):
+        assert prose_words(code) == [], code
+    said = ["for", "item", "in", "the", "list"]
+    for quoted in ("> for item in the list", ">> for item in the list", " |  for item in the list"):
+        assert prose_words(quoted) == said, quoted
