@@ -1,6 +1,6 @@
 """Greetings, farewells, thanks and bare acknowledgements: whether a question says nothing else
-("hello", "Thank you!", "merci beaucoup", "ok", "d'accord"), and in which language (the
-language data's `courtesy` phrases).
+("hello", "Thank you!", "merci beaucoup", "ok", "d'accord", "ok, merci beaucoup"), and in which
+language (the language data's `courtesy` phrases).
 Such a question has nothing to search for (abstention.py) and is answered in its language;
 QuestionTerms.courtesy reads it once per question."""
 
@@ -19,31 +19,51 @@ LETTERS = re.compile(r"[^\W\d_]+")
 _WORDS = re.compile(r"\w+")
 
 
-def _courtesy_pattern(phrases: list[str]) -> re.Pattern[str]:
-    longest_first = sorted(phrases, key=len, reverse=True)
-    return re.compile(f"(?:(?:{'|'.join(map(re.escape, longest_first))})(?: |$))+")
-
-
 @cache
-def _courtesy() -> dict[str, re.Pattern[str]]:
-    """Per language, a question's folded words (one space apart) made only of its courtesy
-    phrases: compiled when a first question is read, not at import."""
-    return {
-        lang: _courtesy_pattern(list(phrases)) for lang, phrases in language_data().courtesy.items()
-    }
+def _phrase_languages() -> dict[str, tuple[str, ...]]:
+    """Each courtesy phrase of the language data, with the languages whose list holds it (a
+    phrase in both, "ok", is shared: it tells no language): read when a first question is."""
+    held: dict[str, list[str]] = {}
+    for lang, phrases in language_data().courtesy.items():
+        for phrase in phrases:
+            held.setdefault(phrase, []).append(lang)
+    return {phrase: tuple(langs) for phrase, langs in held.items()}
+
+
+def courtesy_phrases(words: tuple[str, ...]) -> list[str] | None:
+    """`words` (folded) cut into courtesy phrases of either language, longest phrase first at
+    each word ("ok d accord": "ok", "d accord"), or None when some word is in none."""
+    phrases = _phrase_languages()
+    longest = max((phrase.count(" ") + 1 for phrase in phrases), default=0)
+
+    @cache
+    def from_word(start: int) -> list[str] | None:
+        if start == len(words):
+            return []
+        for end in range(min(len(words), start + longest), start, -1):
+            phrase = " ".join(words[start:end])
+            if phrase in phrases and (rest := from_word(end)) is not None:
+                return [phrase, *rest]
+        return None
+
+    return from_word(0)
 
 
 def only_courtesy(question: str) -> Lang | None:
-    """The language whose greetings and thanks are all the words of `question` ("hello",
-    "Thank you!", "merci beaucoup"), None when it has any other word ("hello world program",
-    "Merci de préciser la dose"), a number or identifier ("hello 42", "thank_you") or none.
-    Every word of the question counts, digits and underscores too: its letters alone would
-    read "hi 2" as "hi"."""
+    """The language whose greetings, thanks and acknowledgements are all the words of
+    `question` ("hello", "Thank you!", "merci beaucoup", "ok, merci beaucoup"), None when it
+    has any other word ("hello world program", "Merci de préciser la dose"), a number or
+    identifier ("hello 42", "thank_you") or none. The phrases may come from either language's
+    list, in any order, punctuation between; the language is that of the first phrase only one
+    language holds ("ok d'accord": French), else the first language holding the first phrase
+    ("ok": English). Every word of the question counts, digits and underscores too: its
+    letters alone would read "hi 2" as "hi"."""
     tokens = _WORDS.findall(question)
-    if not all(LETTERS.fullmatch(token) for token in tokens):
+    if not tokens or not all(LETTERS.fullmatch(token) for token in tokens):
         return None
-    words = " ".join(fold(token) for token in tokens)
-    for lang, pattern in _courtesy().items():
-        if words and pattern.fullmatch(words):
-            return cast(Lang, lang)
-    return None
+    said = courtesy_phrases(tuple(fold(token) for token in tokens))
+    if not said:
+        return None
+    languages = _phrase_languages()
+    telling = [languages[phrase] for phrase in said if len(languages[phrase]) == 1]
+    return cast(Lang, (telling or [languages[said[0]]])[0][0])

@@ -131,9 +131,11 @@ def thanked(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("Bonjour", COURTESY_ONLY["fr"]),
         ("ok", COURTESY_ONLY["en"]),
         ("Okay, got it.", COURTESY_ONLY["en"]),
-        ("cool, thanks", COURTESY_ONLY["en"]),
+        ("Okay, thanks", COURTESY_ONLY["en"]),
         ("D'accord", COURTESY_ONLY["fr"]),
         ("Ok merci !", COURTESY_ONLY["fr"]),
+        ("ok, merci beaucoup", COURTESY_ONLY["fr"]),  # review of s15-trial-b: both searched
+        ("ok d'accord", COURTESY_ONLY["fr"]),
     ],
 )
 def test_a_question_that_only_greets_thanks_or_acknowledges_abstains_and_says_so(
@@ -146,7 +148,12 @@ def test_a_question_that_only_greets_thanks_or_acknowledges_abstains_and_says_so
 
 @pytest.mark.parametrize(
     "question",
-    ["hello from the study team", "Merci aux infirmières de quel service ?", "ok consent form"],
+    [
+        "hello from the study team",
+        "Merci aux infirmières de quel service ?",
+        "ok consent form",
+        "cool, thanks",  # 'cool' approves, as 'great' does: a search (review of s15-trial-b)
+    ],
 )
 def test_a_courtesy_word_with_content_is_a_question(thanked: Assistant, question: str) -> None:
     answer = thanked.ask(question)
