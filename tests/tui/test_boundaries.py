@@ -45,7 +45,10 @@ def test_tui_reaches_the_core_only_through_api_and_models():
         "citeqa.userdirs",
         "citeqa.outputs",  # a file written for the user, never over one (eval's --report too)
         "citeqa.mdtext",  # text written into a Markdown export so it renders verbatim
-        "citeqa.changegroups",  # a stale index's changes grouped, as `citeqa status` lists them
+        # a stale index's changes grouped, as `citeqa status` lists them; it pulls in
+        # citeqa.rereading (reader_change reads a reader change's line) and so citeqa.readers,
+        # the reader registry (readers.base only: the format modules load on first use)
+        "citeqa.changegroups",
         "citeqa.caution",  # a low confidence's caution, worded as `citeqa ask` words it
         "citeqa.tui",
     )
@@ -57,8 +60,12 @@ def test_tui_reaches_the_core_only_through_api_and_models():
 
 
 def test_first_paint_does_not_wait_for_the_api_module():
+    """Nor for a format reader: citeqa.changegroups pulls in the reader registry
+    (citeqa.rereading -> citeqa.readers), which loads no format module until one is used."""
     code = (
         "import sys; import citeqa.tui.app; "
-        "assert 'citeqa.api' not in sys.modules, 'citeqa.api imported before the worker runs'"
+        "assert 'citeqa.api' not in sys.modules, 'citeqa.api imported before the worker runs'; "
+        "readers = sorted(m for m in sys.modules if m.startswith('citeqa.readers.')); "
+        "assert readers == ['citeqa.readers.base'], readers"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
