@@ -1,7 +1,7 @@
 """A looked-up table row reaches the passages read: the rule that brings it up from below the cut.
 
 A fusion ranks `rerank_depth` passages, reranks them by their best sentence and keeps the
-first `count` (twofusions._fused: the answer reads `answer_passages` of them). A question
+first `count` (twofusions.ranked: the answer reads `answer_passages` of them). A question
 naming a key (QuestionTerms.keys: "exit code 9", "log_level", "tranche C") looks up the table
 row whose key column's cell is that key (tables.key_cells, ScoredSentence.names_key), but a
 table holds many keys in one passage, so prose naming the key's words again and again can

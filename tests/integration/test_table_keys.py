@@ -510,3 +510,28 @@ def test_a_row_holding_the_key_alone_is_not_brought_up(tmp_path: Path) -> None:
     quotes = [citation.quote for citation in over.ask(question).citations]
     assert quotes and all(quote.startswith("In trial") for quote in quotes), quotes
 
+
+@pytest.mark.parametrize("k", [5, 10])
+def test_the_row_brought_up_does_not_depend_on_k(tmp_path: Path, k: int) -> None:
+    """With one fusion (the evidence's settings the ranking's), the list shown and the evidence
+    are cut from one reranked list, each with its own looked-up row (twofusions.ranked): the
+    evidence, and so the row quoted, is the same whatever `k` (the review's repro: k=10 put
+    the grid at place 10, beyond the five the answer reads, and quoted the FAQ's range)."""
+    (tmp_path / "c").mkdir()
+    over = assistant_over(
+        CROWDED["fr"],
+        tmp_path / "c",
+        tmp_path / "i",
+        evidence_rerank_weight=0.7,
+        evidence_channel_weights={},
+    )
+    assert len(over._fusions) == 1
+    question = "Combien coûte un repas occasionnel en tranche C ?"
+    shown, evidence = over._retrievals(question, over._query_vectors(question), k)
+    read = [hit.chunk.doc_id for hit in evidence.hits]
+    assert len(read) == over.settings.answer_passages
+    assert read[-1] in GRIDS, read
+    assert len(shown.hits) == min(k, len(over._loaded.index.chunks))
+    assert GRIDS & {hit.chunk.doc_id for hit in shown.hits}
+    quotes = [citation.quote for citation in over.ask(question, k=k).citations]
+    assert any(quote.startswith("| C | 701 à 1 000 € | 3,00 €") for quote in quotes), quotes
