@@ -341,11 +341,11 @@ class Assistant:
         scores: QuestionScores | None = None,
     ) -> tuple[Retrieval, Retrieval]:
         """The ranking shown, `k` deep, and the evidence fusion's, `answer_passages` deep
-        whatever `k` is (the passages the answer models were trained on; the same object when
-        both fusions agree; twofusions.py), from one search of every channel `fusions` (default:
-        both) read, by `search` (default: the index's, see `_search`). The passages are
-        reranked by their sentences' `scores` for the question (default: fresh ones), which
-        then hold those sentences' scores for the answer."""
+        whatever `k` is (the passages the answer models were trained on; both cut from one
+        reranked list when both fusions agree; twofusions.py), from one search of every
+        channel `fusions` (default: both) read, by `search` (default: the index's, see
+        `_search`). The passages are reranked by their sentences' `scores` for the question
+        (default: fresh ones), which then hold those sentences' scores for the answer."""
         loaded, count = self._loaded, max(1, k if k is not None else self.settings.k)
         terms = terms or self._terms(text, None)
         fusions = fusions or self._fusions

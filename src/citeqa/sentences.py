@@ -364,15 +364,20 @@ class QuestionScores:
         key the question names (ScoredSentence.names_key), read from the scores `alone` keeps
         (scored now if it has not scored the passage); False at once for a question naming no
         key."""
+        return bool(self.keyed_rows(hit))
+
+    def keyed_rows(self, hit: Hit) -> list[int]:
+        """The passage's sentences that are table rows whose key column's cell is a key the
+        question names (`names_key`), in order; [] at once for a question naming no key."""
         if not self.terms.keys:
-            return False
+            return []
         self.alone(hit)
         bank = self.bank
-        return any(
-            self._rank_free_of(index, hit).names_key
+        return [
+            index
             for index in bank.in_chunk(hit.chunk)
-            if not bank.is_table_frame(index)
-        )
+            if not bank.is_table_frame(index) and self._rank_free_of(index, hit).names_key
+        ]
 
     def _rank_free_of(self, index: int, hit: Hit) -> _RankFree:
         key = (index, hit.chunk_index)

@@ -63,33 +63,38 @@ def ranked(
     """The `count` best passages by the first of `fusions` (the ranking shown) and the
     `evidence_count` best by the last (the evidence's: the answer models read as many
     passages as they were trained on, whatever `count` the user asks for), each fused from
-    `searched` and reranked by its passages' best sentences. With one fusion, it is
-    ranked once, `max(count, evidence_count)` deep, and the ranking shown is the first
-    `count` of it (the passages ranking `count` deep gives while both are within
-    `rerank_depth`: select keeps the fused order whatever its depth), the same object when
-    `count` is at least `evidence_count`."""
-
-    def fused(settings: Settings, depth: int) -> Retrieval:
-        return _fused(searched, settings, depth)
-
+    `searched`, reranked by its passages' best sentences and cut at its own count, where a
+    table row the question looks up is brought up to the last place kept (keyedrows.py). With
+    one fusion, it is fused and reranked once, `max(count, evidence_count)` deep, and both
+    lists are cut from that one reranked list (the passages ranking `count` deep gives while
+    both are within `rerank_depth`: select keeps the fused order whatever its depth): so the
+    evidence, and the answer, do not depend on `count` (a row brought up to place `count`
+    would lie beyond the `evidence_count` the answer reads); the same object when `count` is
+    `evidence_count`."""
+    scores = searched.scores
     if len(fusions) == 1:
-        found = fused(fusions[0], max(count, evidence_count))
-        if count >= evidence_count:
-            return found, found
-        return found.model_copy(update={"hits": found.hits[:count]}), found
-    return fused(fusions[0], count), fused(fusions[-1], evidence_count)
+        both = _reranked(searched, fusions[0], max(count, evidence_count))
+        shown = _cut(both, count, scores)
+        return shown, shown if count == evidence_count else _cut(both, evidence_count, scores)
+    shown = _reranked(searched, fusions[0], count)
+    evidence = _reranked(searched, fusions[-1], evidence_count)
+    return _cut(shown, count, scores), _cut(evidence, evidence_count, scores)
 
 
-def _fused(searched: Searched, settings: Settings, count: int) -> Retrieval:
-    """The `count` best of the candidates by `settings`' fusion, reranked by their best
-    sentence (each passage's scored once a question: QuestionScores.alone), a table row the
-    question looks up brought up from below the cut (keyedrows.py)."""
+def _reranked(searched: Searched, settings: Settings, count: int) -> Retrieval:
+    """The candidates by `settings`' fusion, at least `count` deep (`rerank_depth` when the
+    rerank weighs), reranked by their best sentence (each passage's scored once a question:
+    QuestionScores.alone), uncut."""
     bank = searched.scores.bank
     depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
     fusion = ranked_by(searched.candidates, settings)
     found = fused_retrieval(searched.question, fusion, searched.chunks, settings, depth)
     fresh = (hit for hit in found.hits if not searched.scores.scored_alone(hit))
     prefetch(bank.vectors, (n for hit in fresh for n in bank.in_chunk(hit.chunk)))
-    reranked = rerank(found, searched.scores, settings.rerank_weight)
-    hits = with_looked_up_row(reranked.hits, count, searched.scores)
-    return reranked.model_copy(update={"hits": hits})
+    return rerank(found, searched.scores, settings.rerank_weight)
+
+
+def _cut(reranked: Retrieval, count: int, scores: QuestionScores) -> Retrieval:
+    """The `count` best of a reranked list, a table row the question looks up brought up from
+    below the cut to its last place (keyedrows.py)."""
+    return reranked.model_copy(update={"hits": with_looked_up_row(reranked.hits, count, scores)})

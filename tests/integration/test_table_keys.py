@@ -6,6 +6,7 @@ label without a value; "What does log_level do?" quoted the log_max_size_mb row)
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -475,3 +476,62 @@ def test_a_question_looking_no_row_up_reads_the_passages_ranked_first(
     deeper = over.settings.model_copy(update={"answer_passages": 20})
     _, ranked = Assistant(deeper, over._loaded)._retrievals(question, vectors, None)
     assert evidence.hits == ranked.hits[: over.settings.answer_passages]
+
+
+TRIALS = {
+    **{
+        f"trial-{n}.md": (
+            f"# Trial {n} results\n\nIn trial {n}, the response rate at week 52 was {30 + n}% in"
+            f" the treated arm against {10 + n}% on placebo. Response at week 52 was the primary"
+            f" endpoint of trial {n}.\n"
+        )
+        for n in range(1, 7)
+    },
+    "canteen.md": (
+        "# Canteen deliveries\n\nDeliveries of the canteen by calendar week.\n\n"
+        "| Week | Deliveries | Driver |\n|---|---|---|\n| 50 | 310 | Paul |\n"
+        "| 51 | 280 | Anne |\n| 52 | 120 | Marc |\n"
+    ),
+}
+"""Six trials' results naming week 52 in prose, and a canteen's deliveries keyed by week, whose
+row `| 52 | 120 | Marc |` holds the key of "week 52" and nothing else the question asks (the
+s15 review's repro: the row was brought up and quoted)."""
+
+
+def test_a_row_holding_the_key_alone_is_not_brought_up(tmp_path: Path) -> None:
+    """A row whose key cell is the asked number but which shares no other content word of the
+    question (only the key's cue, "week", in its header) is not brought up from below the cut
+    (keyedrows.answers_the_rest): the trial's sentence is quoted, as before the rule."""
+    (tmp_path / "c").mkdir()
+    over = assistant_over(TRIALS, tmp_path / "c", tmp_path / "i")
+    question = "What was the response rate at week 52 in the treated arm?"
+    _, evidence = over._retrievals(question, over._query_vectors(question), None)
+    assert "canteen" not in [hit.chunk.doc_id for hit in evidence.hits]
+    quotes = [citation.quote for citation in over.ask(question).citations]
+    assert quotes and all(quote.startswith("In trial") for quote in quotes), quotes
+
+
+@pytest.mark.parametrize("k", [5, 10])
+def test_the_row_brought_up_does_not_depend_on_k(tmp_path: Path, k: int) -> None:
+    """With one fusion (the evidence's settings the ranking's), the list shown and the evidence
+    are cut from one reranked list, each with its own looked-up row (twofusions.ranked): the
+    evidence, and so the row quoted, is the same whatever `k` (the review's repro: k=10 put
+    the grid at place 10, beyond the five the answer reads, and quoted the FAQ's range)."""
+    (tmp_path / "c").mkdir()
+    over = assistant_over(
+        CROWDED["fr"],
+        tmp_path / "c",
+        tmp_path / "i",
+        evidence_rerank_weight=0.7,
+        evidence_channel_weights={},
+    )
+    assert len(over._fusions) == 1
+    question = "Combien coûte un repas occasionnel en tranche C ?"
+    shown, evidence = over._retrievals(question, over._query_vectors(question), k)
+    read = [hit.chunk.doc_id for hit in evidence.hits]
+    assert len(read) == over.settings.answer_passages
+    assert read[-1] in GRIDS, read
+    assert len(shown.hits) == min(k, len(over._loaded.index.chunks))
+    assert GRIDS & {hit.chunk.doc_id for hit in shown.hits}
+    quotes = [citation.quote for citation in over.ask(question, k=k).citations]
+    assert any(quote.startswith("| C | 701 à 1 000 € | 3,00 €") for quote in quotes), quotes
