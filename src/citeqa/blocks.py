@@ -32,7 +32,6 @@ from citeqa.language import (
     without_closing_marks,
     wrapped_lines,
 )
-from citeqa.lexical import stopwords
 from citeqa.markup import front_matter_chars, is_adornment, is_fence, overlines, underlines
 
 __all__ = ["Block", "BlockKind", "headings", "split_blocks"]
@@ -63,8 +62,9 @@ _BOLD_PARAGRAPH = re.compile(r"(\*\*|__)[^*_].*(\*\*|__)", re.DOTALL)
 
 COLON_LABEL_WORDS = 3
 """A standalone line ending in a colon is a heading only as a label of at most this many words
-whose last is no stopword ("Supported tests:", "Horaires :"); a longer one, or one ending on a
-stopword, leads into what follows it ("The default is:", "The variables available are:")."""
+whose last is no lead-in word (the language data's `lead_in_words`: "Supported tests:",
+"Horaires :"); a longer one, or one ending on a lead-in word, leads into what follows it
+("The default is:", "The variables available are:")."""
 _EMOTICON_END = re.compile(r"[:;]-?[()]$")
 """A line ending in a smiley ("You'll know if you need it :)") is a sentence, no heading."""
 
@@ -292,7 +292,8 @@ def _no_lead_in(line: str) -> bool:
     if not line.endswith(":"):
         return True
     words = line[:-1].split()
-    return 0 < len(words) <= COLON_LABEL_WORDS and fold(words[-1]) not in stopwords()
+    label = 0 < len(words) <= COLON_LABEL_WORDS
+    return label and fold(words[-1]) not in language_words("lead_in_words")
 
 
 def _is_bold_heading(text: str, block: Block) -> bool:

@@ -33,6 +33,7 @@ WordList = Literal[
     "interrogatives",
     "inverted_subjects",
     "key_cues",
+    "lead_in_words",
     "letter_key_cues",
     "measure_words",
     "plural_determiners",

@@ -11,10 +11,12 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from citeqa import lexical
 from citeqa.answering import Candidates, quotable
 from citeqa.blocks import headings
 from citeqa.chunking import chunk_document
 from citeqa.citedsection import citation_section, own_heading
+from citeqa.glossary import language_words
 from citeqa.models import Document, Sentence
 from citeqa.overview import DocumentText, salient_terms, term_example
 from citeqa.sentences import ScoredSentence
@@ -197,6 +199,17 @@ def test_a_line_ending_in_a_colon_heads_only_as_a_label(line: str, heads: bool) 
     need it :)" as the section of what followed them."""
     text = f"Guide\n\nThe guide opens with a sentence.\n\n{line}\n\n{'A paragraph of text. ' * 3}\n"
     assert (line.rstrip(" :") in " | ".join(headings(text))) is heads
+
+
+def test_cutting_reads_its_own_lead_in_words_not_the_search_stopwords(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Editing the stopwords BM25 drops (search data, recorded for the tallies) must not change
+    how a document is cut: the lead-in rule reads the cutting data's `lead_in_words`."""
+    monkeypatch.setattr(lexical, "_STOPWORDS", frozenset())
+    text = f"Guide\n\nThe guide opens with a sentence.\n\nThe default is:\n\n{'Text. ' * 9}\n"
+    assert "The default is" not in " | ".join(headings(text))
+    assert language_words("lead_in_words") >= {"is", "are", "est", "sont", "the", "of"}
 
 
 def test_a_manual_pages_lead_in_is_no_section() -> None:
