@@ -1,13 +1,15 @@
 """Read a text as blocks: paragraphs, bullet lists, tables and headings, with their offsets.
 
-Pure functions, no I/O. Lines are grouped into runs of non-blank lines, each cut where its lines
-change kind (a markdown heading, table rows, bullets, text; lines after a bullet continue its
-item, a line carrying on a continued command its command's block); a standalone short line that
-leads content (ending in a colon, a short label only: "Supported tests:", not "The default
-is:"), or a paragraph wholly in bold, is a heading, and so is a numbered line inside a
-paragraph standing over prose after a sentence's end ("3. Results", "Article 5 - Fees"), as
-plain text and PDF text have them; a line inside a backtick code fence is never a heading (a
-shell "# comment" is code).
+Pure functions, no I/O but the packaged language data's word lists for cutting, read once
+(`caption_labels`, `lead_in_words`: glossary.language_words). Lines are grouped into runs of
+non-blank lines, each cut where its lines change kind (a markdown heading, table rows, bullets,
+text; lines after a bullet continue its item, a line carrying on a continued command its
+command's block); a standalone short line that leads content (ending in a colon, a short label
+only, judged by its words, not its grammar: "Supported tests:", not "The default is:";
+`_no_lead_in` says where that stops), or a paragraph wholly in bold, is a heading, and so is a
+numbered line inside a paragraph standing over prose after a sentence's end ("3. Results",
+"Article 5 - Fees"), as plain text and PDF text have them; a line inside a backtick code fence
+is never a heading (a shell "# comment" is code).
 chunking.py packs blocks into chunks; `headings` lists a text's headings as a build finds them.
 """
 
@@ -285,8 +287,13 @@ def _heading_candidate(text: str, block: Block) -> bool:
 
 def _no_lead_in(line: str) -> bool:
     """Whether a line could be a heading, for how it ends: not in a smiley (`_EMOTICON_END`),
-    and, ending in a colon, a short label (`COLON_LABEL_WORDS`), not the lead-in of a sentence
-    that what follows completes ("The default is:", "For each file, one of these states:")."""
+    and, ending in a colon, of at most `COLON_LABEL_WORDS` words, the last no lead-in word (the
+    language data's `lead_in_words`, English and French). That rule reads words, not grammar:
+    it turns away a longer lead-in ("For each file, one of these states:", "Les tarifs sont les
+    suivants :") and a short one ending on a listed word ("The default is:"), but a short
+    lead-in ending on another word still heads what follows ("For example:", "To install,
+    run:", "Par exemple :", "Il faut :", "Voici la liste :", German "Die Standardeinstellung
+    ist:"), and so does a lead-in wholly in bold ("**The default is:**": `_is_bold_heading`)."""
     if _EMOTICON_END.search(line):
         return False
     if not line.endswith(":"):

@@ -190,6 +190,7 @@ def test_a_word_numbered_in_lower_case_stays_a_topic() -> None:
         ("Installation", True),
         ("The default is:", False),
         ("The variables available are:", False),
+        ("Les tarifs sont les suivants :", False),
         ("You'll know if you need it :)", False),
         ("Some people like this ;)", False),
     ],
