@@ -150,6 +150,9 @@ class Domain(BaseModel):
     """Folded function words that end the lead-in of a sentence, not a heading, before a final
     colon ("The default is:"): cutting data (blocks._no_lead_in), a change needs a
     chunking.CUTTING_VERSION bump."""
+    manual_name_headings: tuple[str, ...] = ()
+    """Folded headings opening a manual page over the line naming it ("name", "nom"): such a
+    document's citations name its headings in capitals (citedsection.py)."""
     caption_labels: tuple[str, ...] = ()
     """Folded words that open a numbered caption ("figure", "table", "encadre"): such a line is
     no heading inside a paragraph (blocks._heads_prose)."""

@@ -34,6 +34,7 @@ WordList = Literal[
     "inverted_subjects",
     "key_cues",
     "lead_in_words",
+    "manual_name_headings",
     "letter_key_cues",
     "measure_words",
     "plural_determiners",
