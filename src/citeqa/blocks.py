@@ -1,13 +1,15 @@
 """Read a text as blocks: paragraphs, bullet lists, tables and headings, with their offsets.
 
-Pure functions, no I/O. Lines are grouped into runs of non-blank lines, each cut where its lines
-change kind (a markdown heading, table rows, bullets, text; lines after a bullet continue its
-item, a line carrying on a continued command its command's block); a standalone short line that
-leads content (ending in a colon, a short label only: "Supported tests:", not "The default
-is:"), or a paragraph wholly in bold, is a heading, and so is a numbered line inside a
-paragraph standing over prose after a sentence's end ("3. Results", "Article 5 - Fees"), as
-plain text and PDF text have them; a line inside a backtick code fence is never a heading (a
-shell "# comment" is code).
+Pure functions, no I/O but the packaged language data's word lists for cutting, read once
+(`caption_labels`, `lead_in_words`: glossary.language_words). Lines are grouped into runs of
+non-blank lines, each cut where its lines change kind (a markdown heading, table rows, bullets,
+text; lines after a bullet continue its item, a line carrying on a continued command its
+command's block); a standalone short line that leads content (ending in a colon, a short label
+only, judged by its words, not its grammar: "Supported tests:", not "The default is:";
+`_no_lead_in` says where that stops), or a paragraph wholly in bold, is a heading, and so is a
+numbered line inside a paragraph standing over prose after a sentence's end ("3. Results",
+"Article 5 - Fees"), as plain text and PDF text have them; a line inside a backtick code fence
+is never a heading (a shell "# comment" is code).
 chunking.py packs blocks into chunks; `headings` lists a text's headings as a build finds them.
 """
 
@@ -32,7 +34,6 @@ from citeqa.language import (
     without_closing_marks,
     wrapped_lines,
 )
-from citeqa.lexical import stopwords
 from citeqa.markup import front_matter_chars, is_adornment, is_fence, overlines, underlines
 
 __all__ = ["Block", "BlockKind", "headings", "split_blocks"]
@@ -63,8 +64,9 @@ _BOLD_PARAGRAPH = re.compile(r"(\*\*|__)[^*_].*(\*\*|__)", re.DOTALL)
 
 COLON_LABEL_WORDS = 3
 """A standalone line ending in a colon is a heading only as a label of at most this many words
-whose last is no stopword ("Supported tests:", "Horaires :"); a longer one, or one ending on a
-stopword, leads into what follows it ("The default is:", "The variables available are:")."""
+whose last is no lead-in word (the language data's `lead_in_words`: "Supported tests:",
+"Horaires :"); a longer one, or one ending on a lead-in word, leads into what follows it
+("The default is:", "The variables available are:")."""
 _EMOTICON_END = re.compile(r"[:;]-?[()]$")
 """A line ending in a smiley ("You'll know if you need it :)") is a sentence, no heading."""
 
@@ -285,14 +287,20 @@ def _heading_candidate(text: str, block: Block) -> bool:
 
 def _no_lead_in(line: str) -> bool:
     """Whether a line could be a heading, for how it ends: not in a smiley (`_EMOTICON_END`),
-    and, ending in a colon, a short label (`COLON_LABEL_WORDS`), not the lead-in of a sentence
-    that what follows completes ("The default is:", "For each file, one of these states:")."""
+    and, ending in a colon, of at most `COLON_LABEL_WORDS` words, the last no lead-in word (the
+    language data's `lead_in_words`, English and French). That rule reads words, not grammar:
+    it turns away a longer lead-in ("For each file, one of these states:", "Les tarifs sont les
+    suivants :") and a short one ending on a listed word ("The default is:"), but a short
+    lead-in ending on another word still heads what follows ("For example:", "To install,
+    run:", "Par exemple :", "Il faut :", "Voici la liste :", German "Die Standardeinstellung
+    ist:"), and so does a lead-in wholly in bold ("**The default is:**": `_is_bold_heading`)."""
     if _EMOTICON_END.search(line):
         return False
     if not line.endswith(":"):
         return True
     words = line[:-1].split()
-    return 0 < len(words) <= COLON_LABEL_WORDS and fold(words[-1]) not in stopwords()
+    label = 0 < len(words) <= COLON_LABEL_WORDS
+    return label and fold(words[-1]) not in language_words("lead_in_words")
 
 
 def _is_bold_heading(text: str, block: Block) -> bool:

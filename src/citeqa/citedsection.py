@@ -1,23 +1,32 @@
 """The section a citation names: the heading its quote stands under (chunking.section_of), or,
 in a manual page rendered to text, the heading in capitals at column 0 over indented text that
 the quote stands under ("OPTIONS", "EXIT STATUS": titles.capitals_heading), after the page's
-name when the page opens with its running header: "UNIQ(1) › OPTIONS".
+name when the page opens with its running header: "UNIQ(1) › OPTIONS". A manual page is a
+document opening with its running header ("UNIQ(1) User Commands UNIQ(1)") or with the heading
+naming it (the language data's `manual_name_headings`: "NAME", "NOM") over indented text; a
+document opening with another heading in capitals ("USAGE", "TERMS OF SERVICE") is none, its
+later headings being of other kinds ("## Configuration", "Payment").
 
 Only the citation's label: a manual page is cut, scored and quoted as any plain text is (its
 running header the section of its passages, whose words carry the command's name into each
 sentence's context). Cutting at those headings too was tried and cost right answers
-(evals/README.md, "Sections", session 15). Pure functions, no I/O.
+(evals/README.md, "Sections", session 15). No I/O but the language data's word list, read
+once; a page's headings are kept for the last few documents cited (`_manual_headings`).
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
+import hashlib
 import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 
 from citeqa.chunking import section_of
+from citeqa.glossary import fold, language_words
 from citeqa.models import Chunk
-from citeqa.titles import capitals_heading, running_header
+from citeqa.titles import capitals_heading, page_name, running_header
 
 __all__ = ["SECTION_PATH", "citation_section", "own_heading"]
 
@@ -27,35 +36,76 @@ SECTION_PATH = " › "
 
 def citation_section(text: str, chunk: Chunk, offset: int) -> str | None:
     """The section a citation of the character at `offset` of `chunk` (its document's text
-    `text`) names: the nearest heading in capitals above it in a manual page, named after the
-    page (`_manual_headings`), else the heading it stands under (chunking.section_of)."""
-    starts, names = _manual_headings(text)
-    index = bisect.bisect_right(starts, offset) - 1
-    return names[index] if index >= 0 else section_of(text, chunk, offset)
+    `text`) names: in a manual page, the nearest heading in capitals above it, named after the
+    page (`_ManualHeadings`); else the heading it stands under (chunking.section_of)."""
+    headings = _manual_headings(chunk.doc_id, text)
+    index = bisect.bisect_right(headings.starts, offset) - 1
+    return headings.names[index] if index >= 0 else section_of(text, chunk, offset)
 
 
 def own_heading(section: str) -> str:
-    """A section's own heading, without the page's name before it (`SECTION_PATH`)."""
-    return section.rpartition(SECTION_PATH)[2]
+    """A section's own heading, without the page's name that `citation_section` put before
+    it ("UNIQ(1) › EXIT STATUS" → "EXIT STATUS"); any other section whole, " › " and all
+    ("Settings › Display" is a heading of its own)."""
+    page, path, heading = section.partition(SECTION_PATH)
+    built = path and page_name(page) and heading.upper() == heading and SECTION_PATH not in heading
+    return heading if built else section
+
+
+@dataclass(frozen=True)
+class _ManualHeadings:
+    """A manual page's headings in capitals over indented text: where each starts and the
+    section each names; both empty for a document that is no manual page."""
+
+    starts: tuple[int, ...] = ()
+    names: tuple[str, ...] = ()
 
 
 _OPENING = re.compile(r"(?:[ \t]*\r?\n)*(?P<first>[^\r\n]*)(?:\r?\n(?P<below>[^\r\n]*))?")
 """A text's first line that is not blank, and the line under it."""
 
 
-@functools.lru_cache(maxsize=64)
-def _manual_headings(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """Where a manual page's headings in capitals over indented text start, and the section
-    each names ("UNIQ(1) › OPTIONS" under a running header "UNIQ(1) User Commands UNIQ(1)"
-    opening the document, else "OPTIONS"); none in a document opening with neither a running
-    header nor such a heading ("NAME"), whose nearer headings may be of other kinds. Cached
-    by the text itself (its hash is kept by the string: a document's several citations read
-    it once)."""
+CACHED_DOCUMENTS = 64
+"""How many documents' `_ManualHeadings` `_manual_headings` keeps (small: offsets and names)."""
+_CACHE: OrderedDict[tuple[str, str], _ManualHeadings] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+def _manual_headings(doc_id: str, text: str) -> _ManualHeadings:
+    """A document's `_ManualHeadings` (`_read_manual_headings`), kept for the last
+    CACHED_DOCUMENTS documents asked about (a document's several citations read it once), by
+    its id and a digest of its text: the cache holds no whole document, and a document whose
+    text changed under the same id is read again. functools.lru_cache would key it by the
+    text itself, keeping each text alive; cachetools is no dependency, for these few lines."""
+    key = (
+        doc_id,
+        hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest(),
+    )
+    with _CACHE_LOCK:
+        found = _CACHE.get(key)
+        if found is not None:
+            _CACHE.move_to_end(key)
+            return found
+    found = _read_manual_headings(text)
+    with _CACHE_LOCK:
+        _CACHE[key] = found
+        while len(_CACHE) > CACHED_DOCUMENTS:
+            _CACHE.popitem(last=False)
+    return found
+
+
+def _read_manual_headings(text: str) -> _ManualHeadings:
+    """A manual page's headings in capitals over indented text, each named after the page
+    ("UNIQ(1) › OPTIONS" under a running header "UNIQ(1) User Commands UNIQ(1)" opening the
+    document, else "OPTIONS"); none in a document opening with neither a running header nor
+    the heading naming a page ("NAME" over indented text), whose nearer headings may be of
+    other kinds ("USAGE" over an indented command, then "## Configuration")."""
     opening = _OPENING.match(text)
     first, below = (opening["first"], opening["below"] or "") if opening else ("", "")
     page = first.split()[0] + SECTION_PATH if running_header(first.strip()) else ""
-    if not (page or capitals_heading(first, below)):
-        return (), ()  # no manual page: its headings are the build's (chunking.section_of)
+    named = capitals_heading(first, below) and fold(first) in language_words("manual_name_headings")
+    if not (page or named):
+        return _ManualHeadings()  # no manual page: its headings are the build's (section_of)
     lines = text.splitlines(keepends=True)
     starts: list[int] = []
     names: list[str] = []
@@ -65,4 +115,4 @@ def _manual_headings(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
             starts.append(position)
             names.append(page + " ".join(line.split()))
         position += len(line)
-    return tuple(starts), tuple(names)
+    return _ManualHeadings(tuple(starts), tuple(names))

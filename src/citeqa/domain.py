@@ -146,6 +146,13 @@ class Domain(BaseModel):
     title_labels: tuple[str, ...] = ()
     """Folded words that label a numbered part ("chapter", "section", "étape" folded): with its
     number alone ("Chapter 3."), a line's first sentence is no title (titles.derived_title)."""
+    lead_in_words: tuple[str, ...] = ()
+    """Folded function words that end the lead-in of a sentence, not a heading, before a final
+    colon ("The default is:"): cutting data (blocks._no_lead_in), a change needs a
+    chunking.CUTTING_VERSION bump."""
+    manual_name_headings: tuple[str, ...] = ()
+    """Folded headings opening a manual page over the line naming it ("name", "nom"): such a
+    document's citations name its headings in capitals (citedsection.py)."""
     caption_labels: tuple[str, ...] = ()
     """Folded words that open a numbered caption ("figure", "table", "encadre"): such a line is
     no heading inside a paragraph (blocks._heads_prose)."""

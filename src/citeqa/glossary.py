@@ -33,6 +33,8 @@ WordList = Literal[
     "interrogatives",
     "inverted_subjects",
     "key_cues",
+    "lead_in_words",
+    "manual_name_headings",
     "letter_key_cues",
     "measure_words",
     "plural_determiners",

@@ -26,7 +26,7 @@ from citeqa.language import SENTENCE_ENDS, split_sentences
 from citeqa.markup import front_matter_lines, is_directive, is_markup_line, is_rst_comment
 from citeqa.readers.base import TITLE_MAX
 
-__all__ = ["derived_title", "running_header"]
+__all__ = ["derived_title", "page_name", "running_header"]
 
 HEADER_LINES_MIN = 2
 """A run of `Key: value` lines is a header block from this many lines ("Note: …" alone is
@@ -110,9 +110,12 @@ def running_header(line: str) -> bool:
     other marks alone is no such name: "NASA a lancé la mission NASA", "COVID-19 Weekly Report
     COVID-19", "C++ coding guide for C++" are a sentence and titles."""
     words = line.split()
-    if len(words) < 3 or words[0] != words[-1]:
-        return False
-    return _PAGE_NAME.fullmatch(words[0]) is not None
+    return len(words) >= 3 and words[0] == words[-1] and page_name(words[0])
+
+
+def page_name(word: str) -> bool:
+    """Whether a word is a manual page's name with its section in brackets ("XZ(1)")."""
+    return _PAGE_NAME.fullmatch(word) is not None
 
 
 def _past_running_header(header: str, lines: Iterator[str]) -> str:

@@ -11,10 +11,12 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from citeqa import citedsection, lexical
 from citeqa.answering import Candidates, quotable
 from citeqa.blocks import headings
 from citeqa.chunking import chunk_document
 from citeqa.citedsection import citation_section, own_heading
+from citeqa.glossary import language_words
 from citeqa.models import Document, Sentence
 from citeqa.overview import DocumentText, salient_terms, term_example
 from citeqa.sentences import ScoredSentence
@@ -188,6 +190,7 @@ def test_a_word_numbered_in_lower_case_stays_a_topic() -> None:
         ("Installation", True),
         ("The default is:", False),
         ("The variables available are:", False),
+        ("Les tarifs sont les suivants :", False),
         ("You'll know if you need it :)", False),
         ("Some people like this ;)", False),
     ],
@@ -197,6 +200,17 @@ def test_a_line_ending_in_a_colon_heads_only_as_a_label(line: str, heads: bool) 
     need it :)" as the section of what followed them."""
     text = f"Guide\n\nThe guide opens with a sentence.\n\n{line}\n\n{'A paragraph of text. ' * 3}\n"
     assert (line.rstrip(" :") in " | ".join(headings(text))) is heads
+
+
+def test_cutting_reads_its_own_lead_in_words_not_the_search_stopwords(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Editing the stopwords BM25 drops (search data, recorded for the tallies) must not change
+    how a document is cut: the lead-in rule reads the cutting data's `lead_in_words`."""
+    monkeypatch.setattr(lexical, "_STOPWORDS", frozenset())
+    text = f"Guide\n\nThe guide opens with a sentence.\n\nThe default is:\n\n{'Text. ' * 9}\n"
+    assert "The default is" not in " | ".join(headings(text))
+    assert language_words("lead_in_words") >= {"is", "are", "est", "sont", "the", "of"}
 
 
 def test_a_manual_pages_lead_in_is_no_section() -> None:
@@ -229,3 +243,61 @@ def test_a_citation_in_a_manual_page_names_its_heading_in_capitals() -> None:
     plain = chunk_document(Document(doc_id="f", title="n", path="/f", text=notes, sha256="0"))
     assert citation_section(notes, plain[0], notes.index("counts")) == "Details"  # no manual
     assert own_heading("UNIQ(1) › EXIT STATUS") == "EXIT STATUS" == own_heading("EXIT STATUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "section"),
+    [
+        (
+            "USAGE\n    pip install foo\n\n## Configuration\n\n"
+            "Set the FOO variable to the folder where foo keeps its cache files.\n",
+            "Set the FOO",
+            "Configuration",
+        ),
+        (
+            "TERMS OF SERVICE\n\tThese terms bind every user of the service.\n\nPayment\n\n"
+            "You pay the fee each month, before the fifth day of the month.\n",
+            "You pay",
+            "Payment",
+        ),
+        (
+            "NOM\n       uniq - signaler ou omettre les lignes répétées\n\n"
+            "CODE DE RETOUR\n       Zéro en cas de succès, sinon un autre nombre.\n",
+            "Zéro en cas",
+            "CODE DE RETOUR",
+        ),
+    ],
+)
+def test_headings_in_capitals_name_quotes_only_in_a_manual_page(
+    text: str, quoted: str, section: str
+) -> None:
+    """The review of s15-sections: a document opening with any heading in capitals over indented
+    text named every later quote after it, past a markdown heading or a short heading line; only
+    a page opening with its running header or the heading naming it (NAME, NOM) is read so."""
+    document = Document(doc_id="d", title="t", path="/d", text=text, sha256="0")
+    chunk = chunk_document(document)[0]
+    assert citation_section(text, chunk, text.index(quoted)) == section
+
+
+def test_the_manual_headings_cache_keeps_no_whole_document() -> None:
+    """Keyed by the document's text, the cache kept up to 64 whole documents alive; keyed by
+    its id and a digest it keeps small keys, as many as CACHED_DOCUMENTS, and reads a document
+    whose text changed under the same id again."""
+    long_page = PAGE + "\n" + "DETAILS\n       Some more text about uniq.\n" * 2000
+    chunk = chunk_document(Document(doc_id="d", title="u", path="/d", text=PAGE, sha256="0"))[0]
+    for number in range(citedsection.CACHED_DOCUMENTS + 6):
+        citation_section(
+            long_page + str(number), chunk.model_copy(update={"doc_id": f"d{number}"}), 0
+        )
+    keys = list(citedsection._CACHE)
+    assert len(keys) == citedsection.CACHED_DOCUMENTS
+    assert all(len(part) < 100 for key in keys for part in key)
+    notes = "Notes\n\nDetails\n\nIt counts the lines of a file, one after the other.\n"
+    same_id = chunk_document(Document(doc_id="d1", title="n", path="/f", text=notes, sha256="0"))
+    assert citation_section(notes, same_id[0], notes.index("counts")) == "Details"
+
+
+def test_only_the_page_name_citedsection_put_before_a_heading_is_taken_off() -> None:
+    assert own_heading("UNIQ(1) › EXIT STATUS") == "EXIT STATUS" == own_heading("EXIT STATUS")
+    assert own_heading("Settings › Display") == "Settings › Display"
+    assert own_heading("GIT-REBASE(1) › Options › Display") == "GIT-REBASE(1) › Options › Display"
