@@ -189,12 +189,21 @@ def _only_question_words(question: str) -> bool:
     return bool(words) and all(_asks(word) for word in words)
 
 
-def not_answered(terms: QuestionTerms, lang: Lang, passages: frozenset[str] = frozenset()) -> str:
+def not_answered(
+    terms: QuestionTerms,
+    lang: Lang,
+    passages: frozenset[str] = frozenset(),
+    languages: Callable[[], DocumentLanguages] | None = None,
+) -> str:
     """The reason for a low-confidence abstention, naming the words the corpus lacks, or else
-    those the closest passages (their tokens: `passages`) lack."""
+    those the closest passages (their tokens: `passages`) lack. Words the corpus lacks may be
+    written in its other language ("council" where the minutes say "conseil"): the reason then
+    says to ask in that language when `languages` (read only then) puts documents in it."""
     absent = [word for word in dict.fromkeys(terms.absent) if not _asks(word)]
     if absent:
-        return NEVER_MENTIONED[lang].format(words=_quoted(absent))
+        reason = NEVER_MENTIONED[lang].format(words=_quoted(absent))
+        hint = ask_in(lang, languages()) if languages is not None else None
+        return f"{reason} {hint}" if hint else reason
     unmatched = unmatched_words(terms, passages) if passages else []
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))

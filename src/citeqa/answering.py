@@ -258,7 +258,8 @@ def compose(
     else the language of the text searched (a question that only greets, thanks or acknowledges:
     that of its words); `languages` gives the documents' languages, read only for a question none of
     whose words (or a follow-up none of whose new words) the documents use
-    (abstention.before_search)."""
+    (abstention.before_search), or one abstained on naming words the documents never use
+    (abstention.not_answered)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
     early = abstention.before_search(terms, lang, languages)
@@ -291,7 +292,7 @@ def compose(
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
         else:
-            reason = abstention.not_answered(terms, lang, reading.passage_tokens())
+            reason = abstention.not_answered(terms, lang, reading.passage_tokens(), languages)
         return abstained(question, reason, lang, sure, passages)
     return Answer(
         question=question,

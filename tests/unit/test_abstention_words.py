@@ -45,6 +45,29 @@ def test_words_the_corpus_never_uses_come_first() -> None:
     assert reason.endswith("they never mention “sculpted”.")
 
 
+def test_words_the_corpus_never_uses_may_be_in_its_other_language() -> None:
+    """Found by the session-15 user trial: "When is the next council meeting?" abstained on
+    "they never mention “council”" where the French minutes say "conseil"."""
+    asked = terms("When is the council?", {"council": 7.0}, absent=("council",))
+    mixed = DocumentLanguages({"en": 3, "fr": 2}, 5)
+    assert not_answered(asked, "en", frozenset(), lambda: mixed).endswith(
+        "they never mention “council”. Some of the documents are in French: try asking in French."
+    )
+    english = DocumentLanguages({"en": 3}, 3)
+    assert not_answered(asked, "en", frozenset(), lambda: english).endswith("“council”.")
+
+
+def test_words_the_passages_lack_are_no_reason_to_change_language() -> None:
+    """Words the corpus uses but the closest passages do not are no sign of the other language:
+    the documents' languages are not even read."""
+
+    def unread() -> DocumentLanguages:
+        raise AssertionError("the documents' languages were read")
+
+    reason = not_answered(ASKED, "fr", PASSAGES, unread)
+    assert reason.endswith("les passages les plus proches ne mentionnent pas “sculpté”.")
+
+
 def test_a_question_the_passages_cover_gets_the_plain_reason() -> None:
     covering = PASSAGES | word_alternatives("sculpté")
     assert not_answered(ASKED, "en", covering) == NOT_ANSWERED["en"]
