@@ -1,4 +1,4 @@
-"""Which candidate sentences are only a title: never quoted alone as an answer.
+"""Which candidate sentences are only a title or a lead-in: never quoted alone as an answer.
 
 A sentence that is all of its document's title, of the heading it stands under (or is), its
 first line alone over a blank line ("systemctl(1)", a page's <h1>), or a running header line
@@ -7,7 +7,11 @@ text is about and answers nothing (a sentence ending a statement, ".", "!", "…
 when a document with no title line is titled by it); such a sentence still counts as evidence
 and as context for the sentences under it, but the quote is chosen among the others (when
 there are others: answering.quotable; so a heading stating an answer, "## Le tarif réduit est
-de 12 €", is quoted only when no other candidate is left). Pure functions over the index's
+de 12 €", is quoted only when no other candidate is left). A lead-in, a sentence ending in a
+colon ("The `sync status` command shows one of these states:", "Les tarifs sont les suivants :"),
+announces what follows it and answers nothing alone either: a sentence ends in one only where a
+line does and the next line does not carry it on, which until CUTTING_VERSION 6 made most such
+lines headings (blocks._no_lead_in now keeps them prose). Pure functions over the index's
 sentences.
 """
 
@@ -36,10 +40,13 @@ _CLOSING = " \t\"'”’»)]"
 
 def only_title(bank: SentenceBank, index: int) -> bool:
     """Whether the sentence at `index` is only its document's title, its own heading or the
-    heading it stands under, or a running header line."""
+    heading it stands under, a running header line, or a lead-in (it ends in a colon)."""
     sentence = bank.sentences[index]
     document = bank.documents[sentence.doc_id]
-    text = _plain(document.text[sentence.start : sentence.end])
+    written = document.text[sentence.start : sentence.end].rstrip()
+    if written.endswith(":"):
+        return True  # a lead-in: what follows it answers
+    text = _plain(written)
     if text.rstrip(_CLOSING).endswith(_STATEMENT_ENDS):
         return False  # a title derived from a first sentence is still that sentence's to quote
     if not text or running_header(text) or _title_line(document.text, sentence.start, sentence.end):

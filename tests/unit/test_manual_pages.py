@@ -301,3 +301,23 @@ def test_only_the_page_name_citedsection_put_before_a_heading_is_taken_off() -> 
     assert own_heading("UNIQ(1) › EXIT STATUS") == "EXIT STATUS" == own_heading("EXIT STATUS")
     assert own_heading("Settings › Display") == "Settings › Display"
     assert own_heading("GIT-REBASE(1) › Options › Display") == "GIT-REBASE(1) › Options › Display"
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "The `sync status` command shows, for each file in flight, one of these states:",
+        "Les tarifs de la cantine sont les suivants :",
+        "Example::",
+    ],
+)
+def test_a_lead_in_is_no_quote_of_its_own(lead_in: str) -> None:
+    """Found on the tables set's test half (tab052): once a line ending in a colon stopped
+    being a heading (CUTTING_VERSION 6), "… one of these states:" was quoted instead of the
+    table row under it; what follows a lead-in answers, the lead-in alone does not."""
+    text = f"Sync\n\n{lead_in}\n\n| State | Meaning |\n|---|---|\n| held | Paused: the peer is full |\n"
+    bank = _bank(text, "Sync")
+    assert only_title(bank, _index_of(bank, lead_in[:12]))  # type: ignore[arg-type]
+    assert not only_title(bank, _index_of(bank, "| held"))  # type: ignore[arg-type]
+    ratio = _bank("Sync\n\nThe ratio is 3:1 in most cases: see below.\n", "Sync")
+    assert not only_title(ratio, _index_of(ratio, "The ratio"))  # type: ignore[arg-type]
