@@ -33,7 +33,9 @@ are shared with blocks.py, which builds blocks from the same notion of a line.
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
@@ -321,6 +323,15 @@ def line_start(text: str, offset: int) -> int:
     return max(before, text.rfind("\r", before + 1, offset)) + 1
 
 
+def line_end(text: str, offset: int) -> int:
+    """Where the line holding `offset` ends, at its "\n" or "\r" (the text's end after its last
+    line): "\n" is searched first, "\r" only within the line it bounds."""
+    after = text.find("\n", offset)
+    end = len(text) if after < 0 else after
+    carriage = text.find("\r", offset, end)
+    return end if carriage < 0 else carriage
+
+
 def past_heading_marks(text: str, start: int) -> int:
     """Where the words start when `start` is on a Markdown heading line, before its words
     (its indent and "#" marks and the blanks after them passed over); `start` anywhere else."""
@@ -504,24 +515,35 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 
 def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
-    """Groups of consecutive lines that belong to one sentence or more."""
+    """Groups of consecutive lines that belong to one sentence or more. Each line is judged
+    in the text around it, not only in text[start:end]: whether a line is a full line of a
+    wrapped paragraph compares it whole with the _WRAP_WINDOW lines on each side of it even
+    past the range, so a chunk ending mid-paragraph cuts the sentences the whole text does
+    ("… contre 35" over "% la première année.", a chunk's last line, runs on)."""
     lines = line_spans(text, start, end)
-    wrapped = wrapped_lines([len(text[a:b].rstrip()) for a, b in lines])
-    texts = [text[a:b] for a, b in lines]
-    carried = carried_commands(texts)
+    around = line_spans(text, *_widened(text, start, end, _WRAP_WINDOW))
+    first = _at_line(around, start)
+    texts = [text[a:b] for a, b in around]
+    wrapped = wrapped_lines([len(line.rstrip()) for line in texts])[first:]
+    carried = carried_commands(texts)[first:]
     images = [index for index in range(len(texts)) if _image_in_prose(texts, index)]
     bridged = {*images, *(index + 1 for index in images)}  # the image's line and the next
     run: Span | None = None
     for index, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end]
         previous = text[slice(*lines[index - 1])] if index else ""
-        opening = index < 2 or not text[slice(*lines[index - 2])].strip()  # `previous` opens
         if (
             run
             and line.strip()
             and (
-                index in bridged
-                or _continues(previous, line, wrapped[index - 1], carried[index], opening)
+                first + index in bridged
+                or _continues(
+                    previous,
+                    line,
+                    wrapped[index - 1],
+                    carried[index],
+                    _opens(texts, first + index - 1),  # whether `previous` opens
+                )
             )
         ):
             run = (run[0], line_end)
@@ -531,6 +553,28 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
             run = (line_start, line_end) if line.strip() else None
     if run:
         yield run
+
+
+def _widened(text: str, start: int, end: int, lines: int) -> Span:
+    """text[start:end] widened to whole lines, and by `lines` more lines on each side."""
+    low, high = line_start(text, start), line_end(text, end)
+    for _ in range(lines):
+        if low > 0:
+            low = line_start(text, low - (2 if text.startswith("\r\n", low - 2) else 1))
+        if high < len(text):
+            high = line_end(text, high + (2 if text.startswith("\r\n", high) else 1))
+    return low, high
+
+
+def _at_line(lines: list[Span], position: int) -> int:
+    """The number of the line of `lines` (in text order, covering `position`) holding it."""
+    return max(0, bisect.bisect_right(lines, (position, sys.maxsize)) - 1)
+
+
+def _opens(lines: list[str], index: int) -> bool:
+    """Whether lines[index] is the first line of its paragraph (the first line, or one after
+    a blank line)."""
+    return index < 1 or not lines[index - 1].strip()
 
 
 def _image_in_prose(lines: list[str], index: int) -> bool:
