@@ -30,7 +30,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 6
+CUTTING_VERSION = 7
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -61,7 +61,12 @@ PyStemmer" in a fenced shell block). 6: a standalone line ending in a colon is a
 as a short label ("Supported tests:"; not a sentence's lead-in, "The default is:"), and one
 ending in a smiley (":)") never (blocks._no_lead_in); an image alone on a line inside a
 hard-wrapped sentence carries it on ("Click the" / "![icon](…)" / "button to save.":
-language._image_in_prose)."""
+language._image_in_prose). 7: whether a line is a full line of a wrapped paragraph is judged
+with its neighbours in the whole text, past the block or chunk being cut (a chunk's last line
+"% la première année." no longer cuts its sentence after "contre 35" above it); a column of
+"|" opening lines (pydoc's margin, language.pipe_margins) is read as a margin: the lines behind
+it as without it (a definition under its term, a margin alone a blank line), its first and
+last lines a block's edges, no sentence opening on its "|"."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

@@ -26,14 +26,17 @@ continued by a backslash, cmd's caret or PowerShell's backtick (`ends_in_continu
 into its next line (after a caret or a backtick, only a line indented deeper or the command's
 next option line: `carried_commands`), while a `Key: value` header line runs into another only
 when it ends mid-sentence (a joining word, a comma); a markup line (a code fence, a heading's
-underline: markup.py) or a line of images or links alone (a README's badges) runs into no other.
+underline: markup.py) or a line of images or links alone (a README's badges) runs into no other;
+behind a column of "|" opening lines (pydoc's margin: `pipe_margins`) lines are read as without it.
 The line helpers it needs (`line_spans`, `is_bullet`, `is_table_row`, `is_table_separator`...)
 are shared with blocks.py, which builds blocks from the same notion of a line.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
@@ -321,6 +324,15 @@ def line_start(text: str, offset: int) -> int:
     return max(before, text.rfind("\r", before + 1, offset)) + 1
 
 
+def line_end(text: str, offset: int) -> int:
+    """Where the line holding `offset` ends, at its "\n" or "\r" (the text's end after its last
+    line): "\n" is searched first, "\r" only within the line it bounds."""
+    after = text.find("\n", offset)
+    end = len(text) if after < 0 else after
+    carriage = text.find("\r", offset, end)
+    return end if carriage < 0 else carriage
+
+
 def past_heading_marks(text: str, start: int) -> int:
     """Where the words start when `start` is on a Markdown heading line, before its words
     (its indent and "#" marks and the blanks after them passed over); `start` anywhere else."""
@@ -504,33 +516,108 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 
 def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
-    """Groups of consecutive lines that belong to one sentence or more."""
+    """Groups of consecutive lines that belong to one sentence or more. Each line is judged
+    in the text around it, not only in text[start:end]: whether a line is a full line of a
+    wrapped paragraph compares it whole with the _WRAP_WINDOW lines on each side of it even
+    past the range, so a chunk ending mid-paragraph cuts the sentences the whole text does
+    ("… contre 35" over "% la première année.", a chunk's last line, runs on). Behind a pipe
+    margin (`pipe_margins`) lines are read as without it, its first and last lines are a
+    block's edges, and a sentence opens past the margin's "|"."""
     lines = line_spans(text, start, end)
-    wrapped = wrapped_lines([len(text[a:b].rstrip()) for a, b in lines])
-    texts = [text[a:b] for a, b in lines]
-    carried = carried_commands(texts)
+    around = line_spans(text, *_widened(text, start, end, _WRAP_WINDOW))
+    first = _at_line(around, start)
+    raw = [text[a:b] for a, b in around]
+    margins = pipe_margins(raw)
+    texts = [_behind_margin(line, margin) for line, margin in zip(raw, margins, strict=True)]
+    edges = [bool(margins[n]) != bool(margins[n - 1]) if n else False for n in range(len(raw))]
+    wrapped = wrapped_lines([len(line.rstrip()) for line in texts])[first:]
+    carried = carried_commands(texts)[first:]
     images = [index for index in range(len(texts)) if _image_in_prose(texts, index)]
     bridged = {*images, *(index + 1 for index in images)}  # the image's line and the next
+    read = texts[first:]
     run: Span | None = None
     for index, (line_start, line_end) in enumerate(lines):
-        line = text[line_start:line_end]
-        previous = text[slice(*lines[index - 1])] if index else ""
-        opening = index < 2 or not text[slice(*lines[index - 2])].strip()  # `previous` opens
+        line = _clipped(read[index], text, line_start, line_end)
+        previous = _clipped(read[index - 1], text, *lines[index - 1]) if index else ""
         if (
             run
             and line.strip()
+            and not edges[first + index]  # a margin's first or last line: a block's edge
             and (
-                index in bridged
-                or _continues(previous, line, wrapped[index - 1], carried[index], opening)
+                first + index in bridged
+                or _continues(
+                    previous,
+                    line,
+                    wrapped[index - 1],
+                    carried[index],
+                    _opens(texts, first + index - 1),  # whether `previous` opens
+                )
             )
         ):
             run = (run[0], line_end)
         else:
             if run:
                 yield run
-            run = (line_start, line_end) if line.strip() else None
+            words = len(line) - len(line.lstrip())  # past a pipe margin read as blanks
+            run = (line_start + words, line_end) if line.strip() else None
     if run:
         yield run
+
+
+def _clipped(read: str, text: str, start: int, end: int) -> str:
+    """The line text[start:end] as `read` (its whole line, a pipe margin read as a blank)
+    has it: the range may start or end inside the line."""
+    whole = line_start(text, start)
+    return read[start - whole : end - whole]
+
+
+_PIPE_MARGIN = re.compile(r"[ \t]*\|(?=[ \t]|$)")
+"""A line opening with a pipe followed by a blank, or a pipe alone."""
+
+
+def pipe_margins(lines: list[str]) -> list[int]:
+    """For each line, the column just past its pipe margin's "|", or 0 when it has none. A
+    margin is a column of "|" opening consecutive lines, each followed by a blank or alone
+    (pydoc's " |  " before a class's documentation, an RST line block), where the line or one
+    next to it holds no other pipe, so that the column is no markdown table's left border
+    ("| a | b |"). A reader of plain text sees a margin, not text."""
+    found = [_PIPE_MARGIN.match(line) for line in lines]
+    column = [m.end() if m else 0 for m in found]
+    single = [m is not None and line.count("|") == 1 for m, line in zip(found, lines, strict=True)]
+    margins = []
+    for index in range(len(lines)):
+        near = [n for n in (index - 1, index + 1) if 0 <= n < len(lines)]
+        in_column = column[index] > 0 and any(column[n] == column[index] for n in near)
+        margin = in_column and (single[index] or any(single[n] for n in near))
+        margins.append(column[index] if margin else 0)
+    return margins
+
+
+def _behind_margin(line: str, margin: int) -> str:
+    """The line with its margin's "|" (ending at column `margin`, 0: none) read as a blank."""
+    return line[: margin - 1] + " " + line[margin:] if margin else line
+
+
+def _widened(text: str, start: int, end: int, lines: int) -> Span:
+    """text[start:end] widened to whole lines, and by `lines` more lines on each side."""
+    low, high = line_start(text, start), line_end(text, end)
+    for _ in range(lines):
+        if low > 0:
+            low = line_start(text, low - (2 if text.startswith("\r\n", low - 2) else 1))
+        if high < len(text):
+            high = line_end(text, high + (2 if text.startswith("\r\n", high) else 1))
+    return low, high
+
+
+def _at_line(lines: list[Span], position: int) -> int:
+    """The number of the line of `lines` (in text order, covering `position`) holding it."""
+    return max(0, bisect.bisect_right(lines, (position, sys.maxsize)) - 1)
+
+
+def _opens(lines: list[str], index: int) -> bool:
+    """Whether lines[index] is the first line of its paragraph (the first line, or one after
+    a blank line or a pipe margin alone)."""
+    return index < 1 or not lines[index - 1].strip()
 
 
 def _image_in_prose(lines: list[str], index: int) -> bool:

@@ -263,17 +263,47 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 def preview_text(passage: str) -> str:
     """A passage as one line of plain text for a preview (an abstention's closest passages),
     its markdown markup left out: heading marks ("## "), table rules (`|---|`), the pipes
-    around table cells (cells joined with " · ") and bold marks. Never for a quote, whose
-    characters are shown as cited."""
+    around a markdown table row's cells (cells joined with " · ") and bold marks. Only a
+    table's rows lose their pipes (`_markdown_rows`): a "|" in prose or code is the source's
+    character ("description: 'str | None'" under pydoc's "|" margin). Never for a quote,
+    whose characters are shown as cited."""
+    lines = passage.splitlines()
+    rows = _markdown_rows(lines)
     parts = []
-    for line in passage.splitlines():
+    for number, line in enumerate(lines):
         if is_table_separator(line):
             continue
         line = line[past_heading_marks(line, 0) :]
-        if line.count("|") >= 2:
+        if number in rows:
             line = JOIN.join(cell.strip() for cell in line.strip().strip("|").split("|"))
         parts.append(_EMPHASIS.sub(r"\2", line))
     return _squash(" ".join(parts))
+
+
+def _markdown_rows(lines: list[str]) -> set[int]:
+    """The numbers of the lines that are a markdown table's rows: framed by pipes ("| a | b |"),
+    or every line with a pipe next to a `|---|` rule under an unframed header row ("a | b"
+    over "--- | ---"). A line with pipes inside its text and none closing it ("|  f(x: 'str |
+    None')", pydoc's margin before a signature) is no row, nor is a sentence with a pipe under
+    a framed table's rows."""
+    rows: set[int] = set()
+    run: list[int] = []
+    unframed_table = False
+    for number, line in enumerate([*lines, ""]):
+        if is_table_separator(line):
+            unframed_table = bool(run) and not _framed(lines[run[-1]])
+        elif "|" in line:
+            run.append(number)
+        else:
+            rows.update(n for n in run if unframed_table or _framed(lines[n]))
+            run, unframed_table = [], False
+    return rows
+
+
+def _framed(line: str) -> bool:
+    """Whether a line opens and closes with a pipe, two at least: "| Model | F1 score |"."""
+    bare = line.strip()
+    return len(bare) >= 2 and bare[0] == bare[-1] == "|"
 
 
 def quote_line(citation: Citation, one_line: Callable[[str], str] = _squash) -> str:

@@ -18,6 +18,7 @@ from citeqa.language import (
     Span,
     is_table_row,
     is_table_separator,
+    line_end,
     line_spans,
     line_start,
     trim_span,
@@ -297,11 +298,7 @@ def _line_at(text: str, offset: int) -> Span:
     """The (start, end) of the line holding `offset`, its line break excluded. A line ends at
     "\n" or "\r": "\n" is searched first, "\r" only within the line it bounds, so finding a
     line reads that line, not the text to either end."""
-    start = line_start(text, offset)
-    after = text.find("\n", offset)
-    end = len(text) if after < 0 else after
-    carriage = text.find("\r", offset, end)
-    return start, end if carriage < 0 else carriage
+    return line_start(text, offset), line_end(text, offset)
 
 
 def _line_before(text: str, line: Span) -> Span | None:

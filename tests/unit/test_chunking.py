@@ -336,6 +336,27 @@ def test_a_full_line_of_a_wrapped_paragraph_carries_its_sentence_on() -> None:
     ]
 
 
+FABRIQUE = (  # a PDF's page (the s15 trial's tiers-lieu review): the value's unit opens a line
+    "L'atelier a animé 18 stages pour les jeunes pendant les\n"
+    "vacances scolaires.\n"
+    "Modèle économique\n"
+    "Les recettes propres (abonnements, café, prestations) couvrent 47 % des dépenses, contre 35\n"
+    "% la première année. Le reste est financé par l'État au titre du programme Fabriques de\n"
+    "territoire (75 000 euros par an pendant trois ans), par la région et par la commune, qui met\n"
+    "le bâtiment à disposition gratuitement."
+)
+
+
+def test_a_range_ending_inside_a_wrapped_paragraph_is_cut_as_the_whole_text_is() -> None:
+    """A chunk ending at a sentence's end mid-line: its last line's neighbours past the chunk
+    still make the line above it a full wrapped line, so the sentence is not cut at its break."""
+    whole = FABRIQUE.index("Les recettes")
+    ends = FABRIQUE.index(" Le reste")
+    assert (whole, ends) in split_sentences(FABRIQUE)
+    assert split_sentences(FABRIQUE, 0, ends)[-1] == (whole, ends)
+    assert split_sentences(FABRIQUE, whole, ends) == [(whole, ends)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -239,3 +239,44 @@ def test_a_definition_may_be_indented_by_a_tab() -> None:
 )
 def test_lines_not_indented_under_an_open_line_stay_apart(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+PYDOC = (  # pydoc's page of a class, as the s15 trial indexed 10,185 of them (abridged)
+    "class LGBMClassifier(LGBMModel)\n"
+    " |  LGBMClassifier(*, num_leaves: int = 31, objective: 'str | None' = None)\n"
+    " |  \n"
+    " |  Parameters\n"
+    " |  ----------\n"
+    " |  boosting_type : str, optional (default='gbdt')\n"
+    " |      'dart', Dropouts meet Multiple Additive Regression Trees.\n"
+    " |      'rf', Random Forest.\n"
+    " |  num_leaves : int, optional (default=31)\n"
+    " |      Maximum tree leaves for base learners.\n"
+)
+
+
+def test_a_pipe_margin_is_read_as_a_margin() -> None:
+    """Behind pydoc's " |  " column, a definition runs on from its term as without the column,
+    a margin alone ends its paragraph, the margin's first line opens a block (the class line
+    does not run into the signature under it), and no sentence opens on the margin's pipe; the
+    quote of "num_leaves" was the lines above it, 'dart' and 'rf', then the term."""
+    found = sentences(PYDOC)
+    assert (
+        "num_leaves : int, optional (default=31)\n |      Maximum tree leaves for base learners."
+        in found
+    )
+    assert "'rf', Random Forest." in found
+    assert "class LGBMClassifier(LGBMModel)" in found  # the margin's first line opens a block
+    assert not [sentence for sentence in found if sentence.startswith("|")]
+    assert "|" not in _indexed(PYDOC)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Model | F1 |\n|---|---|\n| Random forest | 0.81 |\n| Boosting | 0.84 |",
+        "| Model | F1 |\n| Random forest | 0.81 |\n| Boosting | 0.84 |",
+    ],
+)
+def test_a_markdown_tables_border_is_no_margin(table: str) -> None:
+    assert sentences(table) == table.splitlines()

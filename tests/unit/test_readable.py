@@ -128,3 +128,25 @@ def test_a_passage_preview_leaves_out_markdown_markup() -> None:
         " Model · F1 score Random forest · 0.81 A plain | pipe."
     )
     assert preview_text("#hashtag and 3 # 4") == "#hashtag and 3 # 4"  # no heading mark
+
+
+def test_a_passage_preview_keeps_the_pipes_of_prose_and_code() -> None:
+    """The s15 trial: pydoc's page under its "|" margin was previewed as "description: 'str ·
+    None'", a character the source does not hold; only a markdown table's rows lose pipes."""
+    from citeqa.readable import preview_text
+
+    pydoc = (
+        "class ExpectationFailed(HTTPException)\n"
+        " |  ExpectationFailed(description: 'str | None' = None) -> 'None'\n"
+        " |  \n"
+        " |  *417* `Expectation Failed`"
+    )
+    assert preview_text(pydoc) == (
+        "class ExpectationFailed(HTTPException) | ExpectationFailed(description: 'str | None'"
+        " = None) -> 'None' | | *417* `Expectation Failed`"
+    )
+    assert (
+        preview_text("Use `a | b` or `c | d` in a shell.") == "Use `a | b` or `c | d` in a shell."
+    )
+    unframed = "Model | F1 score\n--- | ---\nRandom forest | 0.81\n\nThe end | of it."
+    assert preview_text(unframed) == "Model · F1 score Random forest · 0.81 The end | of it."
