@@ -315,7 +315,8 @@ def test_a_lead_in_is_no_quote_of_its_own(lead_in: str) -> None:
     """Found on the tables set's test half (tab052): once a line ending in a colon stopped
     being a heading (CUTTING_VERSION 6), "… one of these states:" was quoted instead of the
     table row under it; what follows a lead-in answers, the lead-in alone does not."""
-    text = f"Sync\n\n{lead_in}\n\n| State | Meaning |\n|---|---|\n| held | Paused: the peer is full |\n"
+    table = "| State | Meaning |\n|---|---|\n| held | Paused: the peer is full |\n"
+    text = f"Sync\n\n{lead_in}\n\n{table}"
     bank = _bank(text, "Sync")
     assert only_title(bank, _index_of(bank, lead_in[:12]))  # type: ignore[arg-type]
     assert not only_title(bank, _index_of(bank, "| held"))  # type: ignore[arg-type]
