@@ -11,6 +11,9 @@ A table lookup of a key no table of the evidence holds, which the corpus never w
 ("What is the default of --max-size?" on a manual listing `--min-size`), needs the evidence:
 it is decided once the passages are retrieved, from their tables, before the candidates are
 ranked, and its reason names the closest keys they hold (unheld_keys.py).
+Then a question naming a code identifier the documents never write in any stored form
+("What does tar --turbo do?", "ndarray.to_parquet": identifiers.py) abstains, naming it
+(`never_written`): the lookup's reason, when there is one, says more (the closest keys).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some, or else which of its words the closest passages
 never mention (a near miss: the documents are on the subject, the passage that answered is not
@@ -49,6 +52,10 @@ NO_WORD_OCCURS = {
 NOT_ANSWERED = {
     "en": "The documents do not appear to answer this question.",
     "fr": "Les documents ne semblent pas répondre à cette question.",
+}
+NEVER_WRITES = {
+    "en": "The documents never mention {words}.",
+    "fr": "Les documents ne mentionnent jamais {words}.",
 }
 NEVER_MENTIONED = {
     "en": "The documents do not appear to answer this question: they never mention {words}.",
@@ -208,6 +215,19 @@ def not_answered(
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
     return NOT_ANSWERED[lang]
+
+
+def never_written(terms: QuestionTerms, lang: Lang) -> str | None:
+    """The reason for a question naming code identifiers the corpus never writes
+    (QuestionTerms.unknown_identifiers), or None when it names none."""
+    if not terms.unknown_identifiers:
+        return None
+    return NEVER_WRITES[lang].format(words=_quoted(terms.unknown_identifiers))
+
+
+def not_in_passages(words: list[str], lang: Lang) -> str:
+    """The reason naming words (as the question writes them) the closest passages lack."""
+    return NOT_IN_PASSAGES[lang].format(words=_quoted(words))
 
 
 def no_row_names(key: str, closest: list[str], lang: Lang) -> str:

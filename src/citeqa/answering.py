@@ -5,15 +5,18 @@ ranker (answer_models.py, over answer_features.py), whose probabilities are the 
 abstaining (a follow-up's candidates are the sentences that mention one of its new words when
 any does: followup_quotes.py); the quote ranker reorders them to choose the quote: the best
 one, and any nearly as good while the quote stays short (for a table lookup, among the rows
-holding the key the question names: `looked_up`), are quoted (quoting.py) with citations
+holding the key the question names: `looked_up`; for a question naming a code identifier,
+among the sentences that write it: `naming_identifiers`), are quoted (quoting.py) with citations
 checked against the document text. A table lookup of a key no table of the evidence holds
-abstains once the evidence is read, before the candidates are ranked (unheld_keys.py). The
+abstains once the evidence is read, before the candidates are ranked (unheld_keys.py), and so
+does, after it, a question naming a code identifier the corpus never writes (identifiers.py). The
 answerability model decides whether to abstain; the confidence model says how likely the quote
 is right. An abstention says why (abstention.py) and still lists the closest passages.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -26,6 +29,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
 from citeqa.followup_quotes import mentions_new_words
+from citeqa.identifiers import named_things, unwritten_in, whole_name
 from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
@@ -97,6 +101,37 @@ def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
         candidates.probabilities[numbers],
         candidates.rows[numbers],
     )
+
+
+def naming_identifiers(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+    """The candidates, but when the question names code identifiers of what it asks about
+    (identifiers.named_things: `max_help_position`, `--max-size`; not a dotted class name) and
+    some candidates write one exactly (case and all, as a whole name), only those writing the
+    most of them, in their order. The
+    rankers read an identifier as its parts ("max", "help", "position"), so a neighbouring
+    parameter sharing them won: "variable_start_string" quoted the `block_start_string` line
+    (session-15 trial: 4 of 16 API parameter lookups right). A name the title of a candidate's
+    document writes (any case) says where to look, not what is asked: "ServerAliveInterval in
+    ssh_config" is not answered by any sentence naming ssh_config in the SSH_CONFIG(5) page."""
+    if not candidates.sentences:
+        return candidates
+    titles = " ".join(
+        bank.documents[doc_id].title
+        for doc_id in {bank.sentences[item.index].doc_id for item in candidates.sentences}
+    )
+    patterns = [
+        pattern
+        for pattern in map(whole_name, named_things(focus))
+        if not re.search(pattern.pattern, titles, re.IGNORECASE)
+    ]
+    counts = [
+        sum(bool(pattern.search(bank.text(item.index))) for pattern in patterns)
+        for item in candidates.sentences
+    ]
+    most = max(counts)
+    if not most:
+        return candidates
+    return _subset(candidates, [number for number, count in enumerate(counts) if count == most])
 
 
 def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
@@ -273,6 +308,9 @@ def compose(
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+    unwritten = abstention.never_written(terms, lang) or _unread_names(terms.focus, retrieval, lang)
+    if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
+        return abstained(question, unwritten, lang, 0.0, passages_of(retrieval, bank.documents))
     models = shipped_models()
     reading = Reading(bank, top, terms)
     candidates = rank_candidates(reading, scores, models)
@@ -305,6 +343,13 @@ def compose(
     )
 
 
+def _unread_names(focus: str, retrieval: Retrieval, lang: Lang) -> str | None:
+    """The reason for a question naming an option or an underscored name that no passage
+    shown writes whole (identifiers.unwritten_in), or None."""
+    unread = unwritten_in(focus, [hit.chunk.text for hit in retrieval.hits])
+    return abstention.not_in_passages(unread, lang) if unread else None
+
+
 def refusal(
     models: AnswerModels, answerable: float, sure: float, settings: Settings
 ) -> Refusal | None:
@@ -335,6 +380,7 @@ def _quoted(
     if settings.learned_quotes:
         extra = models.quoter.extra
         ranked = quotable(reordered(candidates, models.quoter, reading), bank)
+        ranked = naming_identifiers(ranked, bank, terms.focus)
         chosen = choose(
             looked_up(ranked, bank),
             bank,
@@ -345,7 +391,7 @@ def _quoted(
         )
     else:
         chosen = choose_by_score(
-            quotable(candidates, bank).sentences,
+            naming_identifiers(quotable(candidates, bank), bank, terms.focus).sentences,
             bank,
             settings.max_quote_sentences,
             settings.quote_budget,

@@ -10,7 +10,9 @@
   domain file lists) that appear nowhere in the corpus: a strong sign that it cannot answer.
   A follow-up's `new_terms` are its words the previous question it is read with did not use.
 - `IDENTIFIER` and `question_keys`: the identifiers and numbers a question names;
-  `Vocabulary.writes_key` says whether the corpus writes one (`unwritten_keys`).
+  `Vocabulary.writes_key` says whether the corpus writes one (`unwritten_keys`), and
+  `Vocabulary.mentions` whether it writes a code identifier (identifiers.py) in any stored
+  form (`unknown_identifiers`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
+from citeqa.identifiers import identifiers, parts, spellings
 from citeqa.keyshapes import key_kind
 from citeqa.lexical import query_tokens
 from citeqa.models import Lang
@@ -208,6 +211,10 @@ class QuestionTerms:
     """The keys of the focus (`key_words`), as typed, that the corpus never writes in a form
     the build stored (Vocabulary.writes_key): a lookup of one no table can hold
     (unheld_keys.py)."""
+    unknown_identifiers: list[str] = field(default_factory=list)
+    """The code identifiers the focus names (identifiers.py: `--max-size`, `snake_case`,
+    `os.path.join`), as typed, that the corpus never writes in any stored form
+    (Vocabulary.mentions): a reason to abstain (abstention.never_written)."""
     new_terms: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     """A follow-up's own words that the context it is read with does not use, each with its
     alternatives, in order: what it asks beyond the previous question ("poids" in "Et le
@@ -352,6 +359,24 @@ class Vocabulary:
         pieces = [piece for piece in fold(name).split("_") if piece]
         return len(pieces) > 1 and all(map(self._writes_piece, pieces))
 
+    def mentions(self, identifier: str) -> bool:
+        """Whether the corpus writes a code identifier (identifiers.py) in a form the build
+        stored: each of its parts (`identifiers.parts`) as `writes_key` reads a key, so an
+        option as its compound ("--max-size" as "max-size", never as "max" and "size" apart),
+        a name with underscores when each piece is a corpus word (the stored compounds do not
+        keep underscored names), a dotted name's parts each where the corpus writes them
+        ("argparse.ArgumentParser" where a page of argparse writes "class ArgumentParser"); a
+        part of one or two letters cannot be told (the corpus's words have three or more: the
+        "nn" of "torch.nn.Linear"): it counts. An option counts as well when the corpus writes
+        it as a setting (`keep_daily` for "--keep-daily": `identifiers.spellings`)."""
+        setting = spellings(identifier)[-1]
+        if identifier.startswith("--") and setting != identifier and self.writes_key(setting):
+            return True  # "--keep-daily" in a table of `keep_daily`
+        return all(
+            self.writes_key(part) or (part.isalpha() and len(part) < 3)
+            for part in parts(identifier)
+        )
+
     def _writes_piece(self, piece: str) -> bool:
         """Whether the corpus writes one piece of a setting's name (`writes_key`); a piece of
         one or two letters cannot be told (the corpus's words have three or more): it counts."""
@@ -399,6 +424,9 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     result = QuestionTerms(focus=focus, keys=folded_keys(keys))
     result.unwritten_keys = [
         word for word, before in keys if not vocabulary.writes_key(word, before)
+    ]
+    result.unknown_identifiers = [
+        name for name in identifiers(focus) if not vocabulary.mentions(name)
     ]
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()

@@ -539,3 +539,45 @@ def test_the_keys_the_corpus_never_writes_are_noted_as_typed() -> None:
     assert terms.unwritten_keys == ["42"]
     terms = analyse("Is BK-116 the same as cache_ttl_s?", None, WRITTEN)
     assert terms.unwritten_keys == ["BK-116", "cache_ttl_s"]
+
+
+CODE_TEXTS = [
+    "tar --xattrs enables extended attributes; --xattrs-exclude=PATTERN skips some.",
+    "class HelpFormatter(prog, max_help_position=16) in the argparse module.",
+    "Use torch modules such as Linear layers.",
+]
+CODE = Vocabulary(
+    CODE_TEXTS,
+    {},
+    len(CODE_TEXTS),
+    corpus_words(CODE_TEXTS),
+    compounds=corpus_compounds(CODE_TEXTS),
+)
+
+
+@pytest.mark.parametrize(
+    ("identifier", "mentioned"),
+    [
+        ("--xattrs", True),
+        ("--xattrs-exclude", True),
+        ("--turbo", False),
+        ("--no-selinux", False),  # "selinux" is no corpus word
+        ("--exclude-xattrs", True),  # as a setting, `exclude_xattrs`: each piece a corpus word
+        ("max_help_position", True),
+        ("max_help_width", False),  # "width" is no corpus word
+        ("argparse.HelpFormatter", True),  # each part written where the corpus writes it
+        ("torch.nn.Linear", True),  # "nn": too short to tell, counts
+        ("ndarray.to_parquet", False),
+    ],
+)
+def test_the_corpus_mentions_a_code_identifier_in_a_stored_form(
+    identifier: str, mentioned: bool
+) -> None:
+    assert CODE.mentions(identifier) is mentioned
+
+
+def test_the_identifiers_the_corpus_never_writes_are_noted_as_typed() -> None:
+    terms = analyse("Does tar --turbo work like --xattrs or max_fps_cap?", None, CODE)
+    assert terms.unknown_identifiers == ["--turbo", "max_fps_cap"]
+    assert analyse("What does tar --xattrs do?", None, CODE).unknown_identifiers == []
+    assert analyse("Is TULIP-2 or mA in it?", None, CODE).unknown_identifiers == []

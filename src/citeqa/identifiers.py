@@ -1,0 +1,115 @@
+"""Which words of a question name something the way only code does: a long option
+(`--max-size`), a name with an underscore between letters (`max_help_position`, `snake_case`),
+or a dotted name of identifier parts (`argparse.ArgumentParser`, `os.path.join`).
+
+Such a name, written as a name, is what the question is about: a quote of a read sentence that
+writes it exactly answers it, not the neighbouring parameter the retrieval found with it
+(answering.naming_identifiers); a name the corpus never writes in any stored form is a
+reason to abstain (questions.Vocabulary.mentions, abstention.never_written: "The documents
+never mention “--max-size”."), and so is an option or underscored name that none of the
+closest passages writes whole (`unwritten_in`: the build stores no underscored name, so
+"model_freeze" passes the first check wherever "model" and "freeze" are words).
+
+The shapes are narrow on purpose. Session 11 also read letter-digit codes ("TULIP-2", "mA" as
+camelCase, "enzyme-1") as names and abstained on answerable questions whose documents write
+them otherwise (evals/README.md): a code, a camelCase word alone or a hyphenated word is a
+paraphrase as often as a near miss, so none of them is an identifier here. These shapes are
+those of code, alike in English and French, so they are written here, not in the language data.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
+"""Punctuation around a word of the question, not part of the name it writes."""
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_OPTION = re.compile(r"^--[^\W\d_][\w-]*$")
+"""A long command-line option: two dashes, then a letter (`--max-size`). One dash is not
+enough: "-in" and "-ing" are suffixes a question speaks of ("les toponymes en -in")."""
+_SNAKE = re.compile(r"^_*[^\W\d_]\w*[^\W\d_]_+[^\W\d_]\w*$|^_*[^\W\d_]_+[^\W\d_]\w*$")
+"""An underscore between letters (`retention_days`, `__pydantic_fields_set__`), not between
+digits ("2_3") nor at an edge only ("_private")."""
+_DOTTED = re.compile(r"^[^\W\d]\w*(?:\.[^\W\d]\w*)+$")
+"""Identifier parts joined by dots (`os.path.join`); every part starts with a letter or an
+underscore, so a version ("v2.3") or a decimal is not one."""
+
+
+def identifiers(question: str) -> list[str]:
+    """The identifiers the question names, as written (edge punctuation, a possessive "'s"
+    and a French elision "l'" left out), each once, in order."""
+    found: dict[str, None] = {}
+    for raw in question.split():
+        word = _core(raw)
+        if word and is_identifier(word):
+            found[word] = None
+    return list(found)
+
+
+def _core(raw: str) -> str:
+    """A whitespace-separated piece of the question without what surrounds the name in it."""
+    word = _POSSESSIVE.sub("", raw.strip(_EDGES))
+    return re.split(r"['’]", word)[-1].strip(_EDGES)
+
+
+def is_identifier(word: str) -> bool:
+    """Whether `word` (as `identifiers` cuts it) is written as code names are: an option, a
+    name with an underscore between letters, or a dotted name whose parts are not all one
+    letter ("e.g", "U.S" are abbreviations)."""
+    if _OPTION.match(word) or _SNAKE.match(word):
+        return True
+    return bool(_DOTTED.match(word)) and sum(len(part) > 1 for part in word.split(".")) >= 2
+
+
+def named_things(question: str) -> list[str]:
+    """The identifiers of the question that name what it asks about, not where: its options
+    and underscored names, not its dotted names. "Does json.JSONEncoder sort keys by default?"
+    names the class to look in; a sentence writing "json.JSONEncoder" is as often a doctest or
+    a cross-reference as the answer (session-15 trial: the right signature lost to
+    `>>> json.JSONEncoder(default=encode_complex)`)."""
+    return [name for name in identifiers(question) if not _DOTTED.match(name)]
+
+
+def whole_name(name: str, *, any_case: bool = False) -> re.Pattern[str]:
+    """`name` written as a whole name: not a part of a longer one (`--xattrs` is not in
+    `--xattrs-exclude`, `num_leaves` not in `max_num_leaves`); in any case when `any_case`
+    (`MAX_RETRIES`, an environment variable, for `max_retries`)."""
+    flags = re.IGNORECASE if any_case else 0
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
+
+
+def unwritten_in(question: str, texts: list[str]) -> list[str]:
+    """The options and underscored names the question asks about (`named_things`) that none
+    of `texts` writes whole, in any case: on the closest passages, a name they never write is a
+    near miss ("the max_fps argument of rich's Console" on pages that write "max" and "fps"
+    apart but never `max_fps`: session-15 trial, 6 of 16 such questions answered at .4-.9)."""
+    return [
+        name
+        for name in named_things(question)
+        if not any(
+            pattern.search(text)
+            for pattern in (whole_name(form, any_case=True) for form in spellings(name))
+            for text in texts
+        )
+    ]
+
+
+def spellings(name: str) -> list[str]:
+    """The ways documents write an option or a setting: as asked, and an option of two words or
+    more as a setting (`--keep-daily` as `keep_daily`, a config file's key; a one-word option is
+    not: "fuzzy" is a word) or a setting as an option."""
+    if name.startswith("--"):  # "--fuzzy" is no setting `fuzzy`
+        setting = name.lstrip("-").replace("-", "_")
+        return [name, setting] if "_" in setting else [name]
+    if name.strip("_") == name:
+        return [name, "--" + name.replace("_", "-")]
+    return [name]
+
+
+def parts(identifier: str) -> list[str]:
+    """The names an identifier is made of, the way the corpus may write each apart: an option
+    without its dashes (`--max-size` → `max-size`), a dotted name's parts (`os.path.join` →
+    `os`, `path`, `join`)."""
+    if identifier.startswith("--"):
+        return [identifier.lstrip("-")]
+    return [part for part in identifier.split(".") if part]

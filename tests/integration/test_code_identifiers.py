@@ -1,0 +1,74 @@
+"""A question naming a code identifier (identifiers.py) quotes the sentence that writes it, not
+a neighbour sharing its parts, and abstains, naming it, when the documents never write it
+or, when they write its words but the closest passages never write it whole (session-15
+trial: "tar --xattrs" quoted `--xattrs-exclude`; "kill --gentle", "ndarray.to_parquet" and
+"the max_fps argument of rich's Console" were answered with the closest sentence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+
+MANUAL = """PACK(1)
+
+pack stores files in an archive. The --xattrs-exclude=PATTERN option skips the extended
+attribute keys of the archive that match PATTERN. The --xattrs option keeps extended
+attributes in the archive. The --no-xattrs option drops extended attributes from the archive.
+
+The block_size setting sets the record size in bytes. The block_count setting sets how many
+records are written before the archive is flushed to disk.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        {"pack.1.txt": MANUAL},
+        tmp_path_factory.mktemp("manual"),
+        tmp_path_factory.mktemp("index"),
+        channels=("fake",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("What does pack --turbo do?", "The documents never mention “--turbo”."),
+        (
+            "À quoi sert l'option --turbo de pack ?",
+            "Les documents ne mentionnent jamais “--turbo”.",
+        ),
+        ("What does the block_speed setting do?", "The documents never mention “block_speed”."),
+        (  # "block" and "records" are words of the manual, never this name
+            "What does the block_records setting do?",
+            "The documents do not appear to answer this question: the closest passages never"
+            " mention “block_records”.",
+        ),
+    ],
+)
+def test_an_identifier_the_documents_never_write_is_the_reason(
+    assistant: Assistant, question: str, reason: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations
+    assert answer.reason == reason
+    assert answer.confidence == 0.0
+    assert answer.passages, "the closest passages are still offered"
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted", "not_quoted"),
+    [
+        ("What does the --xattrs option of pack do?", "--xattrs option keeps", "PATTERN"),
+        ("What does the block_count setting do?", "block_count", "record size"),
+    ],
+)
+def test_the_quote_writes_the_identifier_asked(
+    assistant: Assistant, question: str, quoted: str, not_quoted: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    quote = " ".join(citation.quote for citation in answer.citations)
+    assert quoted in quote and not_quoted not in quote, quote

@@ -1,0 +1,86 @@
+"""Which words of a question are code identifiers: long options, names with an underscore
+between letters, dotted names; never a letter-digit code, a camelCase word alone or a hyphenated
+word (session 11 abstained on "TULIP-2", "mA" and "enzyme-1", which the documents wrote
+otherwise)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.identifiers import (
+    identifiers,
+    named_things,
+    parts,
+    spellings,
+    unwritten_in,
+    whole_name,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        (
+            "What does the max_help_position parameter of argparse.ArgumentParser do?",
+            ["max_help_position", "argparse.ArgumentParser"],
+        ),
+        ("What is the default of --max-size?", ["--max-size"]),
+        ("Quelle est la valeur de l'option --max-size ?", ["--max-size"]),
+        ("What does __pydantic_fields_set__ contain?", ["__pydantic_fields_set__"]),
+        ("What does numpy's ndarray.to_parquet do?", ["ndarray.to_parquet"]),
+        ("À quoi sert l'os.path.join ?", ["os.path.join"]),
+        ("Is snake_case's use, snake_case, the same?", ["snake_case"]),  # once, possessive cut
+    ],
+)
+def test_code_shaped_words_are_identifiers(question: str, found: list[str]) -> None:
+    assert identifiers(question) == found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the dose of I-123-Ioflupane in TULIP-2 for enzyme-1?",  # codes, hyphens
+        "What current in mA, with maxSize or iPhone?",  # camelCase alone
+        "Is COVID-19 in v2.3 of the 2_3 long-term plan?",  # a version, digits, a hyphen
+        "What about e.g. the U.S. rules, i.e. the _private ones?",  # abbreviations, one edge
+        "Les toponymes en -in et -ing ?",  # one dash: a suffix
+    ],
+)
+def test_codes_camel_case_and_hyphenated_words_are_not(question: str) -> None:
+    assert identifiers(question) == []
+
+
+def test_a_dotted_name_says_where_to_look_not_what_is_asked() -> None:
+    question = "What does the hide_input parameter of click.Option do?"
+    assert named_things(question) == ["hide_input"]
+    assert named_things("Does json.JSONEncoder sort keys by default?") == []
+
+
+def test_the_parts_the_corpus_may_write_apart() -> None:
+    assert parts("--max-size") == ["max-size"]
+    assert parts("os.path.join") == ["os", "path", "join"]
+    assert parts("max_help_position") == ["max_help_position"]
+
+
+def test_a_whole_name_is_not_part_of_a_longer_one() -> None:
+    assert whole_name("--xattrs").search("--xattrs keeps them")
+    assert not whole_name("--xattrs").search("--xattrs-exclude=PATTERN")
+    assert not whole_name("num_leaves").search("max_num_leaves : int")
+    assert not whole_name("max_retries").search("MAX_RETRIES=3")
+    assert whole_name("max_retries", any_case=True).search("MAX_RETRIES=3")
+
+
+def test_the_names_asked_that_no_passage_writes_whole() -> None:
+    passages = ["Console(max_width=80, force_terminal=None)", "Set MAX_RETRIES to 3."]
+    question = "What do max_fps, max_width, max_retries and --fps do in rich.console.Console?"
+    assert unwritten_in(question, passages) == ["max_fps", "--fps"]  # never the dotted name
+    assert unwritten_in("What does max_fps do?", []) == ["max_fps"]
+
+
+def test_an_option_is_written_as_a_setting_and_a_setting_as_an_option() -> None:
+    assert spellings("--keep-daily") == ["--keep-daily", "keep_daily"]
+    assert spellings("keep_daily") == ["keep_daily", "--keep-daily"]
+    assert spellings("__pydantic_fields_set__") == ["__pydantic_fields_set__"]
+    assert spellings("--fuzzy") == ["--fuzzy"]
+    assert unwritten_in("What does grep --fuzzy do?", ["fuzzy matching"]) == ["--fuzzy"]
+    assert unwritten_in("What does --keep-daily do?", ["| `keep_daily` | 7 |"]) == []
