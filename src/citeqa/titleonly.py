@@ -36,6 +36,8 @@ _STATEMENT_ENDS = (".", "!", "…")
 document with no title line is titled by its first sentence; a PDF's first line may be one)."""
 _CLOSING = " \t\"'”’»)]"
 """Closing quotation marks and brackets after a statement's end ('"The fee is 40 euros."')."""
+_EMPHASIS = " \t\r\n*_`"
+"""Blanks and emphasis marks that may close a lead-in ("**Usage:**")."""
 
 
 def only_title(bank: SentenceBank, index: int) -> bool:
@@ -43,7 +45,7 @@ def only_title(bank: SentenceBank, index: int) -> bool:
     heading it stands under, a running header line, or a lead-in (it ends in a colon)."""
     sentence = bank.sentences[index]
     document = bank.documents[sentence.doc_id]
-    written = document.text[sentence.start : sentence.end].rstrip()
+    written = document.text[sentence.start : sentence.end].rstrip(_EMPHASIS)
     if written.endswith(":"):
         return True  # a lead-in: what follows it answers
     text = _plain(written)
