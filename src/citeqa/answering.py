@@ -29,7 +29,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
 from citeqa.followup_quotes import mentions_new_words
-from citeqa.identifiers import named_things, unwritten_in, whole_name
+from citeqa.identifiers import code_text, named_things, unwritten_in, whole_name
 from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
@@ -115,9 +115,11 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, focus: str) -
     ssh_config" is not answered by any sentence naming ssh_config in the SSH_CONFIG(5) page."""
     if not candidates.sentences:
         return candidates
-    titles = " ".join(
-        bank.documents[doc_id].title
-        for doc_id in {bank.sentences[item.index].doc_id for item in candidates.sentences}
+    titles = code_text(
+        " ".join(
+            bank.documents[doc_id].title
+            for doc_id in {bank.sentences[item.index].doc_id for item in candidates.sentences}
+        )
     )
     patterns = [
         pattern
@@ -125,7 +127,7 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, focus: str) -
         if not re.search(pattern.pattern, titles, re.IGNORECASE)
     ]
     counts = [
-        sum(bool(pattern.search(bank.text(item.index))) for pattern in patterns)
+        sum(bool(pattern.search(code_text(bank.text(item.index)))) for pattern in patterns)
         for item in candidates.sentences
     ]
     most = max(counts)

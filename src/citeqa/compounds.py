@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 
 from citeqa.glossary import fold
+from citeqa.identifiers import code_text
 
 MAX_PARTS = 8
 """Longer runs of a chain are not stored (a question's compound of more parts is not found)."""
@@ -36,10 +37,12 @@ def compound_key(word: str) -> str:
 
 
 def corpus_compounds(texts: Iterable[str]) -> list[str]:
-    """The keys of the compound names `texts` hold, sorted."""
+    """The keys of the compound names `texts` hold, sorted; each text read as code spells its
+    names (identifiers.code_text: groff's "‐‐max‐size" and roff's `\\-\\-max\\-size` hold
+    "max-size")."""
     keys: set[str] = set()
     for text in texts:
-        keys.update(folded_compounds(fold(text)))
+        keys.update(folded_compounds(fold(code_text(text))))
     return sorted(keys)
 
 

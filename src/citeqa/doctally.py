@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict
 from citeqa.compounds import folded_compounds
 from citeqa.derived_terms import LANGUAGES, stemmed_words
 from citeqa.glossary import fold
+from citeqa.identifiers import code_text
 from citeqa.jsonfiles import language_json, parse_json
 from citeqa.jsonlines import save_array, write_file
 from citeqa.language import document_languages
@@ -141,7 +142,7 @@ def words_and_compounds(texts: Iterable[str]) -> tuple[set[str], set[str]]:
     compounds: set[str] = set()
     for text in texts:
         for piece in text_pieces(text):
-            folded = fold(piece)
+            folded = fold(code_text(piece))  # compounds.corpus_compounds
             words.update(folded_words(folded))
             compounds.update(folded_compounds(folded))
     return words, compounds

@@ -35,6 +35,28 @@ _DOTTED = re.compile(r"^[^\W\d]\w*(?:\.[^\W\d]\w*)+$")
 underscore, so a version ("v2.3") or a decimal is not one."""
 
 
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+"""Typographic dashes (groff's hyphen U+2010, en and em dashes, the minus sign) that documents
+write for an option's '-' ("‐‐max‐size", "−−max−size", "–max-size")."""
+_ESCAPED = re.compile(r"\\(?=[-_])")
+"""A backslash escaping a '-' (roff's `\\-\\-max\\-size`) or a '_' (Markdown's `max\\_help`)."""
+_LINE_SPLIT = re.compile(r"(?<=\w)-[ \t]*\r?\n[ \t]*(?=\w)")
+"""A name split across lines after a '-' (`--max-` at a line's end, `size` on the next)."""
+
+
+def code_text(text: str) -> str:
+    """`text` with names written as code spells them: typographic dashes as '-', escaping
+    backslashes before '-' and '_' dropped, a name split across lines after a '-' joined. The
+    one normalisation of the corpus-wide check (compounds.corpus_compounds) and of the passage
+    checks (`whole_name` searches it)."""
+    return _LINE_SPLIT.sub("-", _ESCAPED.sub("", text.translate(_DASHES)))
+
+
+_SENTENCE_JOIN = re.compile(r"^[^\W\d_]*[^\W\d_A-Z]\.[A-Z][^\W\dA-Z_]*$")
+"""A word, a full stop, then a capitalised word ("days.Really"): two sentences with no space
+between them, not a dotted name (`os.path`, `json.JSONEncoder`, `Path.home` are not this)."""
+
+
 def identifiers(question: str) -> list[str]:
     """The identifiers the question names, as written (edge punctuation, a possessive "'s"
     and a French elision "l'" left out), each once, in order."""
@@ -58,7 +80,11 @@ def is_identifier(word: str) -> bool:
     letter ("e.g", "U.S" are abbreviations)."""
     if _OPTION.match(word) or _SNAKE.match(word):
         return True
-    return bool(_DOTTED.match(word)) and sum(len(part) > 1 for part in word.split(".")) >= 2
+    return (
+        bool(_DOTTED.match(word))
+        and sum(len(part) > 1 for part in word.split(".")) >= 2
+        and not _SENTENCE_JOIN.match(word)
+    )
 
 
 def named_things(question: str) -> list[str]:
@@ -71,11 +97,14 @@ def named_things(question: str) -> list[str]:
 
 
 def whole_name(name: str, *, any_case: bool = False) -> re.Pattern[str]:
-    """`name` written as a whole name: not a part of a longer one (`--xattrs` is not in
-    `--xattrs-exclude`, `num_leaves` not in `max_num_leaves`); in any case when `any_case`
-    (`MAX_RETRIES`, an environment variable, for `max_retries`)."""
+    """`name` written as a whole name, to search in a `code_text`: not a part of a longer one
+    (`--xattrs` is not in `--xattrs-exclude`, `num_leaves` not in `max_num_leaves`), '-' and '_'
+    alike (`--dry_run` is the `--dry-run` a manual writes, `keep_daily` the `keep-daily` of a
+    config file); in any case when `any_case` (`MAX_RETRIES`, an environment variable, for
+    `max_retries`)."""
     flags = re.IGNORECASE if any_case else 0
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
+    spelt = "[-_]".join(map(re.escape, re.split(r"[-_]", name)))
+    return re.compile(rf"(?<![\w-]){spelt}(?![\w-])", flags)
 
 
 def unwritten_in(question: str, texts: list[str]) -> list[str]:
@@ -83,24 +112,27 @@ def unwritten_in(question: str, texts: list[str]) -> list[str]:
     of `texts` writes whole, in any case: on the closest passages, a name they never write is a
     near miss ("the max_fps argument of rich's Console" on pages that write "max" and "fps"
     apart but never `max_fps`: session-15 trial, 6 of 16 such questions answered at .4-.9)."""
+    written = [code_text(text) for text in texts]
     return [
         name
         for name in named_things(question)
         if not any(
             pattern.search(text)
             for pattern in (whole_name(form, any_case=True) for form in spellings(name))
-            for text in texts
+            for text in written
         )
     ]
 
 
 def spellings(name: str) -> list[str]:
-    """The ways documents write an option or a setting: as asked, and an option of two words or
-    more as a setting (`--keep-daily` as `keep_daily`, a config file's key; a one-word option is
-    not: "fuzzy" is a word) or a setting as an option."""
+    """The ways documents write an option or a setting: as asked, an option with one dash too
+    (find's `-maxdepth`, Go's `-max-size` for `--maxdepth`, `--max-size`), and an option of two
+    words or more as a setting (`--keep-daily` as `keep_daily`, a config file's key; a one-word
+    option is not: "fuzzy" is a word) or a setting as an option."""
     if name.startswith("--"):  # "--fuzzy" is no setting `fuzzy`
-        setting = name.lstrip("-").replace("-", "_")
-        return [name, setting] if "_" in setting else [name]
+        bare = name.lstrip("-")
+        setting = bare.replace("-", "_")
+        return [name, "-" + bare] + ([setting] if "_" in setting else [])
     if name.strip("_") == name:
         return [name, "--" + name.replace("_", "-")]
     return [name]

@@ -370,7 +370,7 @@ class Vocabulary:
         "nn" of "torch.nn.Linear"): it counts. An option counts as well when the corpus writes
         it as a setting (`keep_daily` for "--keep-daily": `identifiers.spellings`)."""
         setting = spellings(identifier)[-1]
-        if identifier.startswith("--") and setting != identifier and self.writes_key(setting):
+        if identifier.startswith("--") and "_" in setting and self.writes_key(setting):
             return True  # "--keep-daily" in a table of `keep_daily`
         return all(
             self.writes_key(part) or (part.isalpha() and len(part) < 3)

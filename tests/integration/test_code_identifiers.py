@@ -72,3 +72,40 @@ def test_the_quote_writes_the_identifier_asked(
     assert not answer.abstained, answer.answer
     quote = " ".join(citation.quote for citation in answer.citations)
     assert quoted in quote and not_quoted not in quote, quote
+
+
+GROFF = """SHRINK(1)
+
+shrink compresses a folder into one file. The \u2010\u2010max\u2010size=N option stops shrink
+when the output file reaches N bytes. The \\-\\-min\\-ratio=R option skips a file compressed
+less than R. The --keep-
+    daily option keeps one output file per day. The --dry-run option prints what shrink
+would compress and writes nothing.
+"""
+
+
+@pytest.fixture(scope="module")
+def groff(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        {"shrink.1.txt": GROFF},
+        tmp_path_factory.mktemp("groff"),
+        tmp_path_factory.mktemp("index"),
+        channels=("fake",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("What does the --max-size option of shrink do?", "reaches N bytes"),
+        ("What does the --min-ratio option of shrink do?", "compressed"),
+        ("What does the --keep-daily option of shrink do?", "per day"),
+        ("What does the --dry_run option of shrink do?", "writes nothing"),
+    ],
+)
+def test_an_option_typeset_otherwise_is_written(
+    groff: Assistant, question: str, quoted: str
+) -> None:
+    answer = groff.ask(question)  # groff's U+2010, roff's "\-", a line split, '_' for '-'
+    assert not answer.abstained, answer.reason
+    assert quoted in " ".join(citation.quote for citation in answer.citations)

@@ -91,3 +91,8 @@ def test_the_documented_differences_from_the_whole_text_search() -> None:
 def test_an_older_index_computes_the_compounds_on_first_use() -> None:
     words = Vocabulary(iter(TEXTS), {}, len(TEXTS), corpus_words(TEXTS))
     assert words.has_compound("SRI-4") and not words.has_compound("SRI-5")
+
+
+def test_a_name_typeset_as_groff_or_roff_writes_is_a_compound() -> None:
+    keys = corpus_compounds(["the \u2010\u2010max\u2010size option", r"the \-\-min\-ratio one"])
+    assert {"maxsize", "minratio"} <= set(keys)

@@ -81,3 +81,11 @@ def test_words_and_compounds_refuses_one_text_alone() -> None:
     """A str is an iterable of str: read as texts, each character would be a text."""
     with pytest.raises(TypeError):
         words_and_compounds("two words")
+
+
+def test_a_document_typeset_by_groff_holds_its_options_as_compounds() -> None:
+    words, compounds = words_and_compounds(
+        ["the \u2010\u2010max\u2010size option, the --keep-\n  daily one"]
+    )
+    assert {"maxsize", "keepdaily"} <= compounds
+    assert {"max", "size", "keep", "daily"} <= words

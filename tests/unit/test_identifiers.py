@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 
 from citeqa.identifiers import (
+    code_text,
     identifiers,
+    is_identifier,
     named_things,
     parts,
     spellings,
@@ -78,9 +80,55 @@ def test_the_names_asked_that_no_passage_writes_whole() -> None:
 
 
 def test_an_option_is_written_as_a_setting_and_a_setting_as_an_option() -> None:
-    assert spellings("--keep-daily") == ["--keep-daily", "keep_daily"]
+    assert spellings("--keep-daily") == ["--keep-daily", "-keep-daily", "keep_daily"]
     assert spellings("keep_daily") == ["keep_daily", "--keep-daily"]
     assert spellings("__pydantic_fields_set__") == ["__pydantic_fields_set__"]
-    assert spellings("--fuzzy") == ["--fuzzy"]
+    assert spellings("--fuzzy") == ["--fuzzy", "-fuzzy"]
     assert unwritten_in("What does grep --fuzzy do?", ["fuzzy matching"]) == ["--fuzzy"]
     assert unwritten_in("What does --keep-daily do?", ["| `keep_daily` | 7 |"]) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("What does --max-size do?", "Use \u2010\u2010max\u2010size N to cap it."),  # groff
+        ("What does --max-size do?", "Use \u2212\u2212max\u2212size N to cap it."),  # minus
+        ("What does --max-size do?", "Use \u2013max-size N to cap it."),  # an en dash
+        ("What does --max-size do?", r"Use \-\-max\-size N to cap it."),  # roff
+        ("What does --max-size do?", "Use --max-\n      size N to cap it."),  # a line split
+        ("What is max_help_position?", r"The max\_help\_position is 24."),  # Markdown
+        ("What does --dry_run do?", "The --dry-run option prints the plan."),
+        ("What does --keep-daily do?", "keep-daily = 7"),  # a config file's key
+        ("What does --maxdepth do?", "find -maxdepth 2 descends two levels."),  # one dash
+    ],
+)
+def test_a_name_written_as_documents_spell_it_is_written(question: str, passage: str) -> None:
+    assert unwritten_in(question, [passage]) == []
+
+
+def test_code_text_is_the_one_spelling_of_names() -> None:
+    assert code_text("\u2010\u2010max\u2010size") == "--max-size"
+    assert code_text(r"\-\-max\-size and max\_help") == "--max-size and max_help"
+    assert code_text("--max-\n   size") == "--max-size"
+    assert code_text("a path\\n and a - \nline") == "a path\\n and a - \nline"  # kept
+
+
+def test_a_one_dash_spelling_is_still_a_whole_name() -> None:
+    assert unwritten_in("What does --maxdepth do?", ["-maxdepths are many"]) == ["--maxdepth"]
+
+
+@pytest.mark.parametrize("word", ["days.Really", "period.Is", "it.The"])
+def test_two_sentences_without_a_space_are_no_dotted_name(word: str) -> None:
+    assert not is_identifier(word)
+    assert identifiers("What is the retention period?Is it 30 days.Really") == []
+
+
+@pytest.mark.parametrize("word", ["os.path", "json.JSONEncoder", "Path.home", "np.linalg.norm"])
+def test_dotted_names_stay_identifiers(word: str) -> None:
+    assert is_identifier(word)
+
+
+def test_a_dash_and_an_underscore_are_alike_inside_a_name() -> None:
+    assert whole_name("--dry_run").search("the --dry-run option")
+    assert whole_name("keep_daily").search("keep-daily = 7")
+    assert not whole_name("--dry_run").search("the --dry-run-all option")
