@@ -30,7 +30,7 @@ from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_m
 from citeqa.config import Settings
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, named_things, unwritten_in, whole_name
-from citeqa.models import Answer, Citation, Document, Lang, Passage, Retrieval
+from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
@@ -310,7 +310,9 @@ def compose(
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
-    unwritten = abstention.never_written(terms, lang) or _unread_names(terms.focus, retrieval, lang)
+    unwritten = abstention.never_written(terms, lang) or _unread_names(
+        terms.focus, [*top, *retrieval.hits], bank, lang
+    )
     if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
         return abstained(question, unwritten, lang, 0.0, passages_of(retrieval, bank.documents))
     models = shipped_models()
@@ -345,10 +347,13 @@ def compose(
     )
 
 
-def _unread_names(focus: str, retrieval: Retrieval, lang: Lang) -> str | None:
-    """The reason for a question naming an option or an underscored name that no passage
-    shown writes whole (identifiers.unwritten_in), or None."""
-    unread = unwritten_in(focus, [hit.chunk.text for hit in retrieval.hits])
+def _unread_names(focus: str, hits: list[Hit], bank: SentenceBank, lang: Lang) -> str | None:
+    """The reason for a question naming an option or an underscored name that none of `hits`
+    (the passages the answer reads and those shown, whatever `--k`) writes whole, nor the
+    title of their documents (identifiers.unwritten_in; a name only a title writes is written,
+    as `naming_identifiers` reads it), or None."""
+    titles = {bank.documents[hit.chunk.doc_id].title for hit in hits}
+    unread = unwritten_in(focus, [hit.chunk.text for hit in hits] + sorted(titles))
     return abstention.not_in_passages(unread, lang) if unread else None
 
 

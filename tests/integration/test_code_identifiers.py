@@ -109,3 +109,37 @@ def test_an_option_typeset_otherwise_is_written(
     answer = groff.ask(question)  # groff's U+2010, roff's "\-", a line split, '_' for '-'
     assert not answer.abstained, answer.reason
     assert quoted in " ".join(citation.quote for citation in answer.citations)
+
+
+SHELF = {
+    "a.txt": "The archive tool packs files. The archive tool packs the archive of the archive"
+    " tool into one archive of the tool, and the archive tool lists the archive.",
+    "b.txt": "The block_count setting sets how many records are written before a flush.",
+    "client.txt": "The client reads ServerAliveInterval, the seconds between keepalive"
+    " messages the ssh client sends, from its config file.",
+    "manifest.json": '{"documents": [{"file": "client.txt", "title": "ssh_config"}]}',
+}
+
+
+@pytest.fixture(scope="module")
+def shelf(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        SHELF,
+        tmp_path_factory.mktemp("shelf"),
+        tmp_path_factory.mktemp("index"),
+        channels=("fake",),
+        k=1,
+    )
+
+
+def test_a_name_outside_the_one_passage_shown_is_read(shelf: Assistant) -> None:
+    answer = shelf.ask("What does the archive tool block_count setting do?")
+    assert len(answer.passages) == 1
+    assert "block_count" not in answer.passages[0].text, "the name is outside the shown passage"
+    assert not answer.abstained, answer.reason  # it read the passages the answer reads
+
+
+def test_a_name_only_a_title_writes_is_written(shelf: Assistant) -> None:
+    answer = shelf.ask("What is ServerAliveInterval in ssh_config?")
+    assert not answer.abstained, answer.reason
+    assert "keepalive" in " ".join(citation.quote for citation in answer.citations)
