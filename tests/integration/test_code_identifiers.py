@@ -80,7 +80,7 @@ shrink compresses a folder into one file. The \u2010\u2010max\u2010size=N option
 when the output file reaches N bytes. The \\-\\-min\\-ratio=R option skips a file compressed
 less than R. The --keep-
     daily option keeps one output file per day. The --dry-run option prints what shrink
-would compress and writes nothing.
+would compress and writes nothing. The -threads=T option compresses T files in parallel.
 """
 
 
@@ -143,3 +143,16 @@ def test_a_name_only_a_title_writes_is_written(shelf: Assistant) -> None:
     answer = shelf.ask("What is ServerAliveInterval in ssh_config?")
     assert not answer.abstained, answer.reason
     assert "keepalive" in " ".join(citation.quote for citation in answer.citations)
+
+
+def test_two_sentences_without_a_space_name_no_identifier(assistant: Assistant) -> None:
+    answer = assistant.ask("What does the block_size setting set?It sets the size.Really")
+    assert not answer.abstained, answer.reason  # was: never mention “size.Really”
+
+
+def test_an_option_asked_with_two_dashes_is_read_where_written_with_one(
+    groff: Assistant,
+) -> None:
+    answer = groff.ask("What does the --threads option of shrink do?")  # written "-threads"
+    assert not answer.abstained, answer.reason
+    assert "in parallel" in " ".join(citation.quote for citation in answer.citations)
