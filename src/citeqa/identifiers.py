@@ -8,7 +8,9 @@ writes it exactly answers it, not the neighbouring parameter the retrieval found
 reason to abstain (questions.Vocabulary.mentions, abstention.never_written: "The documents
 never mention “--max-size”."), and so is an option or underscored name that none of the
 closest passages writes whole (`unwritten_in`: the build stores no underscored name, so
-"model_freeze" passes the first check wherever "model" and "freeze" are words).
+"model_freeze" passes the first check wherever "model" and "freeze" are words). Every check
+reads a name as documents typeset it (`code_text`: groff's "‐‐max‐size", roff's `\\-\\-max\\-size`,
+a name split at a line's end), '-' and '_' alike inside it (`whole_name`).
 
 The shapes are narrow on purpose. Session 11 also read letter-digit codes ("TULIP-2", "mA" as
 camelCase, "enzyme-1") as names and abstained on answerable questions whose documents write
