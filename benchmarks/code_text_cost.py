@@ -1,0 +1,51 @@
+"""Print what reading names as code spells them (identifiers.code_text) costs a build: its time
+over a folder's texts against the words-and-compounds pass it is part of (doctally), medians of
+a few rounds in one run. Not a test; run it by hand:
+
+    python benchmarks/code_text_cost.py [--corpus DIR] [--files 3000] [--rounds 5]
+
+The default folder is the bundled corpus (config.BUNDLED_CORPUS), small; a large folder of
+manual pages or API docs gives steadier figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from citeqa.config import BUNDLED_CORPUS
+from citeqa.doctally import words_and_compounds
+from citeqa.identifiers import code_text
+
+
+def median_seconds(work: Callable[[], object], rounds: int) -> float:
+    """The median wall time of `rounds` runs of `work`."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=BUNDLED_CORPUS)
+    parser.add_argument("--files", type=int, default=3000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    paths = sorted(p for p in args.corpus.rglob("*") if p.suffix in {".txt", ".md"})
+    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in paths[: args.files]]
+    chars = sum(map(len, texts))
+    spelling = median_seconds(lambda: [code_text(text) for text in texts], args.rounds)
+    tally = median_seconds(lambda: words_and_compounds(texts), args.rounds)
+    print(f"{len(texts)} texts, {chars:,} characters")
+    print(f"code_text {spelling:.3f}s, words_and_compounds (which includes it) {tally:.3f}s")
+    print(f"ratio {spelling / tally:.3f}")
+
+
+if __name__ == "__main__":
+    main()
