@@ -49,7 +49,7 @@ TERMS = "terms"
 STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so is its stem)."""
-TALLY_VERSION = 3
+TALLY_VERSION = 4
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys) changes what it gives (the sentences are CUTTING_VERSION's: a kept
@@ -57,7 +57,10 @@ document's come from sentences.npy). `tally_recipe` follows by itself only the d
 library that code reads: a change in the code itself is seen only through this number, so a
 change left without a bump leaves stale shares in every later update. 2: a document's
 languages are read from its prose words chunk by chunk (document_languages); 3: a title's
-"~~~~" underline opens no code fence there (language.prose_words)."""
+"~~~~" underline opens no code fence there (language.prose_words); 4: a line's opening marks
+("|" gutter, "> " quote marks) are no words of its prose for the language labels, and the
+compound keys are read on identifiers.code_text (typographic dashes, escaped "-"/"_", a name
+split after "-")."""
 
 
 class DocumentTally(BaseModel):
