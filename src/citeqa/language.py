@@ -522,23 +522,31 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
     past the range, so a chunk ending mid-paragraph cuts the sentences the whole text does
     ("… contre 35" over "% la première année.", a chunk's last line, runs on). Behind a pipe
     margin (`pipe_margins`) lines are read as without it, its first and last lines are a
-    block's edges, and a sentence opens past the margin's "|"."""
+    block's edges, and a sentence opens past the margin's "|". Lines around the range are
+    judged from their `_bounded` stand-ins and their lengths from positions, so a chunk inside
+    a line of megabytes costs what its own characters do."""
     lines = line_spans(text, start, end)
-    around = line_spans(text, *_widened(text, start, end, _WRAP_WINDOW))
+    around = _lines_around(text, lines, _WRAP_WINDOW)
     first = _at_line(around, start)
-    raw = [text[a:b] for a, b in around]
-    margins = pipe_margins(raw)
+    raw = [_bounded(text, a, b) for a, b in around]
+    reach = (_bare_pipe_beyond(text, around[0][0], -1), _bare_pipe_beyond(text, around[-1][1], 1))
+    margins = pipe_margins(raw, reach)
     texts = [_behind_margin(line, margin) for line, margin in zip(raw, margins, strict=True)]
     edges = [bool(margins[n]) != bool(margins[n - 1]) if n else False for n in range(len(raw))]
-    wrapped = wrapped_lines([len(line.rstrip()) for line in texts])[first:]
+    lengths = [
+        _stripped_length(text, a, b, line) for (a, b), line in zip(around, texts, strict=True)
+    ]
+    wrapped = wrapped_lines(lengths)[first:]
     carried = carried_commands(texts)[first:]
     images = [index for index in range(len(texts)) if _image_in_prose(texts, index)]
     bridged = {*images, *(index + 1 for index in images)}  # the image's line and the next
-    read = texts[first:]
     run: Span | None = None
     for index, (line_start, line_end) in enumerate(lines):
-        line = _clipped(read[index], text, line_start, line_end)
-        previous = _clipped(read[index - 1], text, *lines[index - 1]) if index else ""
+        line = _read(text, line_start, line_end, around[first + index][0], margins[first + index])
+        previous = ""
+        if index:
+            whole = around[first + index - 1][0]
+            previous = _read(text, *lines[index - 1], whole, margins[first + index - 1])
         if (
             run
             and line.strip()
@@ -564,33 +572,127 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
         yield run
 
 
-def _clipped(read: str, text: str, start: int, end: int) -> str:
-    """The line text[start:end] as `read` (its whole line, a pipe margin read as a blank)
-    has it: the range may start or end inside the line."""
-    whole = line_start(text, start)
-    return read[start - whole : end - whole]
+LINE_BOUND = 256
+"""How many characters of a line's head and of its tail stand for it when lines are judged
+(`_bounded`): a line's margin, indent and marks are at its head, its continuation and closing
+marks at its tail, so a line longer than twice this is judged the same whatever its length."""
+
+
+def _bounded(text: str, start: int, end: int) -> str:
+    """The line text[start:end], or its LINE_BOUND first and last characters when it is longer."""
+    if end - start <= 2 * LINE_BOUND:
+        return text[start:end]
+    return text[start : start + LINE_BOUND] + text[end - LINE_BOUND : end]
+
+
+def _stripped_length(text: str, start: int, end: int, bounded: str) -> int:
+    """The length of the line text[start:end] without trailing blanks, from its `bounded`
+    stand-in: exact unless the stand-in's tail is all blanks, when the line itself is read."""
+    if end - start == len(bounded):
+        return len(bounded.rstrip())
+    tail = bounded[LINE_BOUND:]
+    if tail.strip():
+        return end - start - (len(tail) - len(tail.rstrip()))
+    return len(text[start:end].rstrip())
+
+
+def _read(text: str, start: int, end: int, whole: int, margin: int) -> str:
+    """text[start:end] (inside the line starting at `whole`) with its line's pipe margin (the
+    "|" just before column `margin`, 0: none) read as a blank when the range holds it."""
+    line = text[start:end]
+    pipe = whole + margin - 1
+    if margin and start <= pipe < end:
+        return line[: pipe - start] + " " + line[pipe - start + 1 :]
+    return line
 
 
 _PIPE_MARGIN = re.compile(r"[ \t]*\|(?=[ \t]|$)")
 """A line opening with a pipe followed by a blank, or a pipe alone."""
+MARGIN_REACH = 50
+"""How many lines past the lines judged a margin's column is followed to find a bare "|" line
+(`_bare_pipe_beyond`): pydoc leaves one at least every few lines (after a signature, between
+methods); a column without one that long is a table's, a union's or a pipeline's."""
 
 
-def pipe_margins(lines: list[str]) -> list[int]:
+def pipe_margins(lines: list[str], reach: tuple[bool, bool] = (False, False)) -> list[int]:
     """For each line, the column just past its pipe margin's "|", or 0 when it has none. A
     margin is a column of "|" opening consecutive lines, each followed by a blank or alone
-    (pydoc's " |  " before a class's documentation, an RST line block), where the line or one
-    next to it holds no other pipe, so that the column is no markdown table's left border
-    ("| a | b |"). A reader of plain text sees a margin, not text."""
+    (pydoc's " |  " before a class's documentation, an RST line block), that holds a bare "|"
+    line (pydoc's blank line; `reach`: whether the column, followed past the first line or the
+    last, holds one: `_bare_pipe_beyond`), where the line or the nearest line with text on
+    either side of it (bare lines are blanks) holds a single pipe. So the column is no markdown
+    table's left border ("| a | b |", a bare "|" above it or not), nor a single-column table's
+    (no line next to a "|---" separator opens a margin), nor a pipeline's, a union's or a
+    match's arms: no line that the line above carries on opens one (`carried_commands`: "cat
+    access.log \\" over "  | grep 404"), and a union ("type S =" over "  | Circle", "  |
+    Square;") holds no bare line. A reader of plain text sees a margin, not text."""
     found = [_PIPE_MARGIN.match(line) for line in lines]
-    column = [m.end() if m else 0 for m in found]
-    single = [m is not None and line.count("|") == 1 for m, line in zip(found, lines, strict=True)]
-    margins = []
-    for index in range(len(lines)):
-        near = [n for n in (index - 1, index + 1) if 0 <= n < len(lines)]
-        in_column = column[index] > 0 and any(column[n] == column[index] for n in near)
-        margin = in_column and (single[index] or any(single[n] for n in near))
-        margins.append(column[index] if margin else 0)
+    carried = carried_commands(lines)
+    column = [
+        m.end() if m and not carried[index] and not _next_to_separator(lines, index) else 0
+        for index, m in enumerate(found)
+    ]
+    bare = [bool(column[n]) and not lines[n][column[n] :].strip() for n in range(len(lines))]
+    single = [
+        bool(column[n]) and not bare[n] and lines[n].count("|") == 1 for n in range(len(lines))
+    ]
+    margins = [0] * len(lines)
+    for low, high in _columns(column):
+        if not (
+            any(bare[low:high]) or (low == 0 and reach[0]) or (high == len(lines) and reach[1])
+        ):
+            continue
+        texts = [n for n in range(low, high) if not bare[n]]  # the lines with text behind
+        for index in range(low, high):
+            place = bisect.bisect_left(texts, index)
+            beyond = place + (2 if not bare[index] else 1)
+            near = texts[max(0, place - 1) : beyond]  # itself, or the nearest on each side
+            if high - low > 1 and any(single[n] for n in near):
+                margins[index] = column[index]
     return margins
+
+
+def _next_to_separator(lines: list[str], index: int) -> bool:
+    """Whether a line next to lines[index] is a markdown table's separator row ("|---")."""
+    return any(is_table_separator(lines[n]) for n in (index - 1, index + 1) if 0 <= n < len(lines))
+
+
+def _columns(column: list[int]) -> Iterator[tuple[int, int]]:
+    """The ranges of consecutive lines opening with a pipe at one same column (not 0)."""
+    index = 0
+    while index < len(column):
+        high = index + 1
+        while high < len(column) and column[high] == column[index]:
+            high += 1
+        if column[index]:
+            yield index, high
+        index = high
+
+
+def _bare_pipe_beyond(text: str, position: int, step: int) -> bool:
+    """Whether, past the line edge at `position` (step -1: the lines above it, 1: below), a bare
+    "|" line comes within MARGIN_REACH lines, each opening with a pipe margin (`_PIPE_MARGIN`)."""
+    for _ in range(MARGIN_REACH):
+        if step < 0:
+            if position <= 0:
+                return False
+            end = position - 1
+            start = text.rfind("\n", 0, end) + 1
+            position = start
+        else:
+            if position >= len(text):
+                return False
+            start = position + (2 if text.startswith("\r\n", position) else 1)
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            position = end
+        line = _bounded(text, start, end).rstrip("\r")
+        match = _PIPE_MARGIN.match(line)
+        if not match:
+            return False
+        if not line[match.end() :].strip():
+            return True
+    return False
 
 
 def _behind_margin(line: str, margin: int) -> str:
@@ -598,15 +700,21 @@ def _behind_margin(line: str, margin: int) -> str:
     return line[: margin - 1] + " " + line[margin:] if margin else line
 
 
-def _widened(text: str, start: int, end: int, lines: int) -> Span:
-    """text[start:end] widened to whole lines, and by `lines` more lines on each side."""
-    low, high = line_start(text, start), line_end(text, end)
-    for _ in range(lines):
+def _lines_around(text: str, lines: list[Span], count: int) -> list[Span]:
+    """The whole lines holding `lines` (line_spans of a range, whose first and last may be
+    parts of lines), and `count` more lines on each side, found from positions: no line is
+    copied or scanned but for its line breaks."""
+    around = [(line_start(text, lines[0][0]), lines[0][1]), *lines[1:]]
+    around[-1] = (around[-1][0], line_end(text, lines[-1][1]))
+    for _ in range(count):
+        low, high = around[0][0], around[-1][1]
         if low > 0:
-            low = line_start(text, low - (2 if text.startswith("\r\n", low - 2) else 1))
+            above = low - (2 if text.startswith("\r\n", low - 2) else 1)
+            around.insert(0, (line_start(text, above), above))
         if high < len(text):
-            high = line_end(text, high + (2 if text.startswith("\r\n", high) else 1))
-    return low, high
+            below = high + (2 if text.startswith("\r\n", high) else 1)
+            around.append((below, line_end(text, below)))
+    return around
 
 
 def _at_line(lines: list[Span], position: int) -> int:

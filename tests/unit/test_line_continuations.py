@@ -10,7 +10,7 @@ import pytest
 
 from citeqa.blocks import split_blocks
 from citeqa.chunking import chunk_document
-from citeqa.language import ends_in_continuation, split_sentences
+from citeqa.language import ends_in_continuation, split_sentences, trim_span
 from citeqa.models import Document
 from citeqa.tallies import document_sentences
 
@@ -280,3 +280,60 @@ def test_a_pipe_margin_is_read_as_a_margin() -> None:
 )
 def test_a_markdown_tables_border_is_no_margin(table: str) -> None:
     assert sentences(table) == table.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a pipeline whose lines open with its pipes, each carried by the "\" above
+            "Run this:\n\n    cat access.log \\\n      | grep 404 \\\n      | sort | uniq -c\n",
+            ["Run this:", "cat access.log \\\n      | grep 404 \\\n      | sort | uniq -c"],
+        ),
+        ("type S =\n  | Circle\n  | Square;", ["type S =", "| Circle", "| Square;"]),  # a union
+        (  # OCaml's match arms
+            "let f = function\n  | A -> 1\n  | B -> 2",
+            ["let f = function\n  | A -> 1", "| B -> 2"],
+        ),
+    ],
+)
+def test_pipes_opening_code_lines_are_no_margin(text: str, expected: list[str]) -> None:
+    """The s15 review: a pipeline was cut after 'cat access.log \\' and lost its '|', a union
+    quoted 'Circle' for '| Circle': a line carried on from the line above, or a column of "|"
+    without a bare "|" line (pydoc's blank), is no margin."""
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| fruit\n|---\n| apple\n| banana\n| cherry",  # one column, no closing pipes
+        "|\n| a | b |\n|---|---|\n| 1 | 2 |",  # a line holding only '|' above a framed table
+        "|\n| a | b |\n| 1 | 2 |",
+    ],
+)
+def test_a_tables_border_next_to_a_bare_pipe_or_a_separator_is_no_margin(table: str) -> None:
+    assert not [s for s in sentences(table) if not s.startswith("|")]
+
+
+def test_a_range_inside_pydocs_margin_reads_it_as_the_whole_text_does() -> None:
+    """A chunk in a long run of pydoc's margin without a bare "|" line near it: the column is
+    followed past the lines judged to the bare line, so the chunk's lines are cut as the whole
+    page's are."""
+    page = PYDOC + "".join(f" |  p{n} : int\n |      Value number {n}.\n" for n in range(30))
+    start = page.index(" |  p20 :")
+    end = page.index(" |  p24 :")
+    whole = [span for span in split_sentences(page) if start <= span[0] and span[1] <= end]
+    assert split_sentences(page, start, end) == whole
+    assert all(page[a] != "|" for a, _ in whole)
+
+
+def test_a_range_inside_a_long_line_is_cut_as_the_whole_text_is() -> None:
+    """A line of thousands of characters is judged from its head and tail: a chunk inside it
+    cuts the sentences the whole text does (its own, and the wrapped line's above it)."""
+    long = " ".join(f"word{n} follows. Then" for n in range(2000))
+    text = "A first short line\n" + long + "\n| tail\nend"
+    for start, end in [(1000, 3000), (19, 40000), (30000, len(text))]:
+        whole = [
+            (max(a, start), min(b, end)) for a, b in split_sentences(text) if a < end and b > start
+        ]
+        assert split_sentences(text, start, end) == [trim_span(text, *s) for s in whole]
