@@ -64,7 +64,8 @@ hard-wrapped sentence carries it on ("Click the" / "![icon](…)" / "button to s
 language._image_in_prose). 7: whether a line is a full line of a wrapped paragraph is judged
 with its neighbours in the whole text, past the block or chunk being cut (a chunk's last line
 "% la première année." no longer cuts its sentence after "contre 35" above it); a column of
-"|" opening lines (pydoc's margin, language.pipe_margins) is read as a margin: the lines behind
+"|" opening lines holding a bare "|" line (pydoc's margin, language.pipe_margins; no pipeline's
+or union's leading pipes, no table's border) is read as a margin: the lines behind
 it as without it (a definition under its term, a margin alone a blank line), its first and
 last lines a block's edges, no sentence opening on its "|"."""
 
