@@ -529,7 +529,10 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
     around = _lines_around(text, lines, _WRAP_WINDOW)
     first = _at_line(around, start)
     raw = [_bounded(text, a, b) for a, b in around]
-    reach = (_bare_pipe_beyond(text, around[0][0], -1), _bare_pipe_beyond(text, around[-1][1], 1))
+    reach = (
+        _bare_pipe_beyond(text, around[0][0], -1, _margin_column(raw[0])),
+        _bare_pipe_beyond(text, around[-1][1], 1, _margin_column(raw[-1])),
+    )
     margins = pipe_margins(raw, reach)
     texts = [_behind_margin(line, margin) for line, margin in zip(raw, margins, strict=True)]
     edges = [bool(margins[n]) != bool(margins[n - 1]) if n else False for n in range(len(raw))]
@@ -669,10 +672,17 @@ def _columns(column: list[int]) -> Iterator[tuple[int, int]]:
         index = high
 
 
-def _bare_pipe_beyond(text: str, position: int, step: int) -> bool:
+def _margin_column(line: str) -> int:
+    """The column just past the "|" opening `line` as a margin would (`_PIPE_MARGIN`), or 0."""
+    match = _PIPE_MARGIN.match(line)
+    return match.end() if match else 0
+
+
+def _bare_pipe_beyond(text: str, position: int, step: int, column: int) -> bool:
     """Whether, past the line edge at `position` (step -1: the lines above it, 1: below), a bare
-    "|" line comes within MARGIN_REACH lines, each opening with a pipe margin (`_PIPE_MARGIN`)."""
-    for _ in range(MARGIN_REACH):
+    "|" line comes within MARGIN_REACH lines, each opening with a "|" ending at `column` (0:
+    the edge's line opens with none, so no column goes on past it)."""
+    for _ in range(MARGIN_REACH if column else 0):
         if step < 0:
             if position <= 0:
                 return False
@@ -687,10 +697,9 @@ def _bare_pipe_beyond(text: str, position: int, step: int) -> bool:
             end = len(text) if end < 0 else end
             position = end
         line = _bounded(text, start, end).rstrip("\r")
-        match = _PIPE_MARGIN.match(line)
-        if not match:
+        if _margin_column(line) != column:
             return False
-        if not line[match.end() :].strip():
+        if not line[column:].strip():
             return True
     return False
 

@@ -337,3 +337,14 @@ def test_a_range_inside_a_long_line_is_cut_as_the_whole_text_is() -> None:
             (max(a, start), min(b, end)) for a, b in split_sentences(text) if a < end and b > start
         ]
         assert split_sentences(text, start, end) == [trim_span(text, *s) for s in whole]
+
+
+def test_a_bare_pipe_of_another_column_past_a_range_makes_no_margin() -> None:
+    """A column of "|" without a bare line is no margin; a bare "|" further on, at another
+    column, belongs to another column, so a range inside the first reads it as the whole
+    text does."""
+    page = "Items:\n" + "".join(f" | item {n}\n" for n in range(10)) + "   |\n   | z\n"
+    start, end = page.index(" | item 4"), page.index(" | item 7")
+    whole = [span for span in split_sentences(page) if start <= span[0] and span[1] <= end]
+    assert split_sentences(page, start, end) == whole
+    assert all(page[a] == "|" for a, _ in whole)
