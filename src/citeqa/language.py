@@ -622,13 +622,14 @@ def pipe_margins(lines: list[str], reach: tuple[bool, bool] = (False, False)) ->
     margin is a column of "|" opening consecutive lines, each followed by a blank or alone
     (pydoc's " |  " before a class's documentation, an RST line block), that holds a bare "|"
     line (pydoc's blank line; `reach`: whether the column, followed past the first line or the
-    last, holds one: `_bare_pipe_beyond`), where the line or the nearest line with text on
-    either side of it (bare lines are blanks) holds a single pipe. So the column is no markdown
-    table's left border ("| a | b |", a bare "|" above it or not), nor a single-column table's
-    (no line next to a "|---" separator opens a margin), nor a pipeline's, a union's or a
-    match's arms: no line that the line above carries on opens one (`carried_commands`: "cat
-    access.log \\" over "  | grep 404"), and a union ("type S =" over "  | Circle", "  |
-    Square;") holds no bare line. A reader of plain text sees a margin, not text."""
+    last, holds one: `_bare_pipe_beyond`) and a line with text behind a single pipe (pydoc's
+    signature line may write "str | None" and repeat under a bare line, a bare line is a blank,
+    not a single pipe). So the column is no markdown table's left border ("| a | b |", a bare
+    "|" above it or not), nor a single-column table's (no line next to a "|---" separator
+    opens a margin), nor a pipeline's, a union's or a match's arms: no line that the line above
+    carries on opens one (`carried_commands`: "cat access.log \\" over "  | grep 404"), and a
+    union ("type S =" over "  | Circle", "  | Square;") holds no bare line. A reader of plain
+    text sees a margin, not text."""
     found = [_PIPE_MARGIN.match(line) for line in lines]
     carried = carried_commands(lines)
     column = [
@@ -645,13 +646,8 @@ def pipe_margins(lines: list[str], reach: tuple[bool, bool] = (False, False)) ->
             any(bare[low:high]) or (low == 0 and reach[0]) or (high == len(lines) and reach[1])
         ):
             continue
-        texts = [n for n in range(low, high) if not bare[n]]  # the lines with text behind
-        for index in range(low, high):
-            place = bisect.bisect_left(texts, index)
-            beyond = place + (2 if not bare[index] else 1)
-            near = texts[max(0, place - 1) : beyond]  # itself, or the nearest on each side
-            if high - low > 1 and any(single[n] for n in near):
-                margins[index] = column[index]
+        if high - low > 1 and any(single[low:high]):
+            margins[low:high] = column[low:high]
     return margins
 
 

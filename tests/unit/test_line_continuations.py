@@ -348,3 +348,13 @@ def test_a_bare_pipe_of_another_column_past_a_range_makes_no_margin() -> None:
     whole = [span for span in split_sentences(page) if start <= span[0] and span[1] <= end]
     assert split_sentences(page, start, end) == whole
     assert all(page[a] == "|" for a, _ in whole)
+
+
+def test_pydocs_signature_with_a_union_repeated_under_a_bare_line_is_behind_its_margin() -> None:
+    """scipy's MetricInfo page: the signature writes "Callable | None" and its docstring repeats
+    it under a bare " |  " line; the column holds a single-pipe line further down, so both are
+    behind the margin (the mended rule first read them with their pipe)."""
+    signature = " |  MetricInfo(name: str, validator: Callable | None = None) -> None\n"
+    page = "class MetricInfo(builtins.object)\n" + signature + " |  \n" + signature
+    page += " |  \n |  Methods defined here:\n |  \n |  __eq__(self, other)\n"
+    assert not [sentence for sentence in sentences(page) if sentence.startswith("|")]
