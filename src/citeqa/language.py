@@ -705,21 +705,44 @@ def _behind_margin(line: str, margin: int) -> str:
     return line[: margin - 1] + " " + line[margin:] if margin else line
 
 
+LINE_REACH = 65_536
+"""How far from a range a line's start or end is looked for (`_lines_around`): a line longer
+than this is judged from the characters this far away, so cutting a text of one line of many
+megabytes, chunk by chunk, reads each chunk's surroundings, not the whole line each time."""
+
+
 def _lines_around(text: str, lines: list[Span], count: int) -> list[Span]:
     """The whole lines holding `lines` (line_spans of a range, whose first and last may be
     parts of lines), and `count` more lines on each side, found from positions: no line is
-    copied or scanned but for its line breaks."""
-    around = [(line_start(text, lines[0][0]), lines[0][1]), *lines[1:]]
-    around[-1] = (around[-1][0], line_end(text, lines[-1][1]))
+    copied, and its breaks are looked for at most LINE_REACH characters away."""
+    around = [(_start_near(text, lines[0][0]), lines[0][1]), *lines[1:]]
+    around[-1] = (around[-1][0], _end_near(text, lines[-1][1]))
     for _ in range(count):
         low, high = around[0][0], around[-1][1]
-        if low > 0:
+        if low > 0 and text[low - 1] in "\r\n":
             above = low - (2 if text.startswith("\r\n", low - 2) else 1)
-            around.insert(0, (line_start(text, above), above))
-        if high < len(text):
+            around.insert(0, (_start_near(text, above), above))
+        if high < len(text) and text[high] in "\r\n":
             below = high + (2 if text.startswith("\r\n", high) else 1)
-            around.append((below, line_end(text, below)))
+            around.append((below, _end_near(text, below)))
     return around
+
+
+def _start_near(text: str, offset: int) -> int:
+    """Where the line holding `offset` starts (`line_start`), or LINE_REACH before `offset`."""
+    floor = max(0, offset - LINE_REACH)
+    before = text.rfind("\n", floor, offset)
+    found = max(before, text.rfind("\r", max(before + 1, floor), offset))
+    return found + 1 if found >= 0 else floor
+
+
+def _end_near(text: str, offset: int) -> int:
+    """Where the line holding `offset` ends (`line_end`), or LINE_REACH after `offset`."""
+    ceiling = min(len(text), offset + LINE_REACH)
+    after = text.find("\n", offset, ceiling)
+    end = ceiling if after < 0 else after
+    carriage = text.find("\r", offset, end)
+    return end if carriage < 0 else carriage
 
 
 def _at_line(lines: list[Span], position: int) -> int:

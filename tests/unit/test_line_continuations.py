@@ -358,3 +358,13 @@ def test_pydocs_signature_with_a_union_repeated_under_a_bare_line_is_behind_its_
     page = "class MetricInfo(builtins.object)\n" + signature + " |  \n" + signature
     page += " |  \n |  Methods defined here:\n |  \n |  __eq__(self, other)\n"
     assert not [sentence for sentence in sentences(page) if sentence.startswith("|")]
+
+
+def test_a_range_deep_inside_a_line_longer_than_the_reach_is_cut_as_the_whole_text_is() -> None:
+    """A line longer than LINE_REACH: its start and end are looked for only that far from a
+    range, and a range deep inside it still cuts the sentences the whole text does."""
+    long = " ".join(f"Item {n} is stored." for n in range(12_000))
+    text = "| head\n" + long + "\nend"
+    start, end = text.index("Item 6000 "), text.index("Item 6100 ")
+    whole = [span for span in split_sentences(text) if start <= span[0] and span[1] <= end]
+    assert split_sentences(text, start, end) == whole
