@@ -3,13 +3,15 @@ a 2 MB text written on one line and the same text hard-wrapped into 80-column pa
 this tree and under a reference source tree, and each figure's ratio to the reference's. Not a
 test; run it by hand:
 
-    python benchmarks/long_line_cutting.py [--reference /tmp/rv15old/src] [--mb 2]
+    python benchmarks/long_line_cutting.py --reference OLD_CHECKOUT/src [--mb 2]
 
 The s15 review of trial-a's cutting: a chunk inside a line had its whole line copied and
 scanned to judge its neighbours, so a 2 MB one-line document cost about 43 s to cut against
 seconds before (7d34608). Lines are now judged from their head and tail (language._bounded),
-so both figures should stay near the reference's. Each tree is timed in its own process (the
-`--reference` tree's citeqa imported there), on the same seeded text.
+and a range's lines are looked for at most LINE_REACH characters around it
+(language._lines_around), so each chunk of a one-line text reads its surroundings, not the
+whole line: both figures should stay near the reference's. Each tree is timed in its own
+process (the `--reference` tree's citeqa imported there), on the same seeded text.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def _timed_in(source: str, megabytes: float, one_line: bool) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", default="/tmp/rv15old/src", help="the older src folder")
+    parser.add_argument("--reference", required=True, help="the older checkout's src folder")
     parser.add_argument("--mb", type=float, default=2.0, help="the text's size in MB")
     args = parser.parse_args()
     here = str(Path(__file__).resolve().parent.parent / "src")

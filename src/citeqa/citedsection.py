@@ -72,11 +72,16 @@ _CACHE_LOCK = threading.Lock()
 
 
 def _manual_headings(doc_id: str, text: str) -> _ManualHeadings:
-    """A document's `_ManualHeadings` (`_read_manual_headings`), kept for the last
-    CACHED_DOCUMENTS documents asked about (a document's several citations read it once), by
-    its id and a digest of its text: the cache holds no whole document, and a document whose
-    text changed under the same id is read again. functools.lru_cache would key it by the
-    text itself, keeping each text alive; cachetools is no dependency, for these few lines."""
+    """A document's `_ManualHeadings` (`_read_manual_headings`): none for a document that is no
+    manual page, told from its first two lines (`_page_prefix`) before anything else is read;
+    a manual page's kept for the last CACHED_DOCUMENTS pages asked about (a page's several
+    citations read it once), by its id and a digest of its text: the cache holds no whole
+    document, and a document whose text changed under the same id is read again.
+    functools.lru_cache would key it by the text itself, keeping each text alive; cachetools is
+    no dependency, for these few lines."""
+    page = _page_prefix(text)
+    if page is None:
+        return _ManualHeadings()  # no manual page: its headings are the build's (section_of)
     key = (
         doc_id,
         hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest(),
@@ -86,7 +91,7 @@ def _manual_headings(doc_id: str, text: str) -> _ManualHeadings:
         if found is not None:
             _CACHE.move_to_end(key)
             return found
-    found = _read_manual_headings(text)
+    found = _read_manual_headings(text, page)
     with _CACHE_LOCK:
         _CACHE[key] = found
         while len(_CACHE) > CACHED_DOCUMENTS:
@@ -94,18 +99,22 @@ def _manual_headings(doc_id: str, text: str) -> _ManualHeadings:
     return found
 
 
-def _read_manual_headings(text: str) -> _ManualHeadings:
-    """A manual page's headings in capitals over indented text, each named after the page
-    ("UNIQ(1) › OPTIONS" under a running header "UNIQ(1) User Commands UNIQ(1)" opening the
-    document, else "OPTIONS"); none in a document opening with neither a running header nor
-    the heading naming a page ("NAME" over indented text), whose nearer headings may be of
-    other kinds ("USAGE" over an indented command, then "## Configuration")."""
+def _page_prefix(text: str) -> str | None:
+    """What a manual page's headings are named after: its name and SECTION_PATH when it opens
+    with a running header ("UNIQ(1) User Commands UNIQ(1)" → "UNIQ(1) › "), "" when it opens
+    with the heading naming a page ("NAME" over indented text); None for a document opening
+    with neither, no manual page, whose nearer headings may be of other kinds ("USAGE" over an
+    indented command, then "## Configuration")."""
     opening = _OPENING.match(text)
     first, below = (opening["first"], opening["below"] or "") if opening else ("", "")
     page = first.split()[0] + SECTION_PATH if running_header(first.strip()) else ""
     named = capitals_heading(first, below) and fold(first) in language_words("manual_name_headings")
-    if not (page or named):
-        return _ManualHeadings()  # no manual page: its headings are the build's (section_of)
+    return page if page or named else None
+
+
+def _read_manual_headings(text: str, page: str) -> _ManualHeadings:
+    """A manual page's headings in capitals over indented text, each named after the page
+    (`page`, `_page_prefix`: "UNIQ(1) › OPTIONS", else "OPTIONS")."""
     lines = text.splitlines(keepends=True)
     starts: list[int] = []
     names: list[str] = []

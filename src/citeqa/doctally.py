@@ -136,16 +136,19 @@ def stem_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
 
 def words_and_compounds(texts: Iterable[str]) -> tuple[set[str], set[str]]:
     """questions.corpus_words and compounds.corpus_compounds of `texts` (a document's text, or
-    a corpus's: contents.token_statistics), each read a piece at a time (tallies.text_pieces)
-    and each piece folded once). One text alone is refused: iterating a str would read each
+    a corpus's: contents.token_statistics), each read as code spells its names
+    (identifiers.code_text), then a piece at a time (tallies.text_pieces), each piece folded
+    once. One text alone is refused: iterating a str would read each
     character as a text."""
     if isinstance(texts, str):
         raise TypeError("words_and_compounds takes texts, not one str: pass [text]")
     words: set[str] = set()
     compounds: set[str] = set()
     for text in texts:
-        for piece in text_pieces(text):
-            folded = fold(code_text(piece))  # compounds.corpus_compounds
+        # code_text before cutting: a name split across lines ("--max-\nsize") is joined
+        # whatever piece edge falls at its break, as compounds.corpus_compounds reads it whole
+        for piece in text_pieces(code_text(text)):
+            folded = fold(piece)
             words.update(folded_words(folded))
             compounds.update(folded_compounds(folded))
     return words, compounds

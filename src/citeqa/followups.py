@@ -240,18 +240,16 @@ def _successors(previous: list[_Name], question: list[_Name]) -> dict[int, str]:
     when each text names exactly one ("U13" -> "U17"; "U13 and U15" is left whole). A name
     named twice is one name ("les U17 ? Et les U17 ?", a chain carried before)."""
     successors: dict[int, str] = {}
-    for kind in {_succession_kind(name, before) for name, before, *_ in question}:
+    their_kinds = [_succession_kind(n.name, n.before) for n in question]
+    our_kinds = [_succession_kind(n.name, n.before) for n in previous]
+    for kind in set(their_kinds):
         theirs = {
-            fold(name): name
-            for name, before, *_ in question
-            if _succession_kind(name, before) == kind
+            fold(n.name): n.name
+            for n, its in zip(question, their_kinds, strict=True)
+            if its == kind
         }
-        ours = [
-            at
-            for at, (name, before, *_) in enumerate(previous)
-            if _succession_kind(name, before) == kind
-        ]
-        named = {fold(previous[at][0]) for at in ours}
+        ours = [at for at, its in enumerate(our_kinds) if its == kind]
+        named = {fold(previous[at].name) for at in ours}
         if len(theirs) == 1 and len(named) == 1 and not named.intersection(theirs):
             successors.update(dict.fromkeys(ours, *theirs.values()))
     return successors

@@ -317,18 +317,24 @@ def is_markdown_heading(line: str) -> bool:
     return _MD_HEADING.match(line) is not None
 
 
-def line_start(text: str, offset: int) -> int:
+def line_start(text: str, offset: int, reach: int | None = None) -> int:
     """Where the line holding `offset` starts, after "\n" or "\r": "\n" is searched first, "\r"
-    only within the line it bounds, so finding it reads that line, not the text before it."""
-    before = text.rfind("\n", 0, offset)
-    return max(before, text.rfind("\r", before + 1, offset)) + 1
+    only within the line it bounds, so finding it reads that line, not the text before it.
+    With `reach`, no further back than `reach` characters before `offset` (there when no break
+    is nearer)."""
+    floor = 0 if reach is None else max(0, offset - reach)
+    before = text.rfind("\n", floor, offset)
+    found = max(before, text.rfind("\r", max(before + 1, floor), offset))
+    return found + 1 if found >= 0 else floor
 
 
-def line_end(text: str, offset: int) -> int:
+def line_end(text: str, offset: int, reach: int | None = None) -> int:
     """Where the line holding `offset` ends, at its "\n" or "\r" (the text's end after its last
-    line): "\n" is searched first, "\r" only within the line it bounds."""
-    after = text.find("\n", offset)
-    end = len(text) if after < 0 else after
+    line): "\n" is searched first, "\r" only within the line it bounds. With `reach`, no further
+    than `reach` characters after `offset` (there when no break is nearer)."""
+    ceiling = len(text) if reach is None else min(len(text), offset + reach)
+    after = text.find("\n", offset, ceiling)
+    end = ceiling if after < 0 else after
     carriage = text.find("\r", offset, end)
     return end if carriage < 0 else carriage
 
@@ -544,12 +550,9 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
     images = [index for index in range(len(texts)) if _image_in_prose(texts, index)]
     bridged = {*images, *(index + 1 for index in images)}  # the image's line and the next
     run: Span | None = None
+    previous = ""  # the line before, as read at the last turn
     for index, (line_start, line_end) in enumerate(lines):
         line = _read(text, line_start, line_end, around[first + index][0], margins[first + index])
-        previous = ""
-        if index:
-            whole = around[first + index - 1][0]
-            previous = _read(text, *lines[index - 1], whole, margins[first + index - 1])
         if (
             run
             and line.strip()
@@ -571,6 +574,7 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
                 yield run
             words = len(line) - len(line.lstrip())  # past a pipe margin read as blanks
             run = (line_start + words, line_end) if line.strip() else None
+        previous = line
     if run:
         yield run
 
@@ -602,11 +606,10 @@ def _stripped_length(text: str, start: int, end: int, bounded: str) -> int:
 def _read(text: str, start: int, end: int, whole: int, margin: int) -> str:
     """text[start:end] (inside the line starting at `whole`) with its line's pipe margin (the
     "|" just before column `margin`, 0: none) read as a blank when the range holds it."""
-    line = text[start:end]
     pipe = whole + margin - 1
-    if margin and start <= pipe < end:
-        return line[: pipe - start] + " " + line[pipe - start + 1 :]
-    return line
+    return _behind_margin(
+        text[start:end], pipe - start + 1 if margin and start <= pipe < end else 0
+    )
 
 
 _PIPE_MARGIN = re.compile(r"[ \t]*\|(?=[ \t]|$)")
@@ -630,11 +633,11 @@ def pipe_margins(lines: list[str], reach: tuple[bool, bool] = (False, False)) ->
     carries on opens one (`carried_commands`: "cat access.log \\" over "  | grep 404"), and a
     union ("type S =" over "  | Circle", "  | Square;") holds no bare line. A reader of plain
     text sees a margin, not text."""
-    found = [_PIPE_MARGIN.match(line) for line in lines]
+    found = [_margin_column(line) for line in lines]
     carried = carried_commands(lines)
     column = [
-        m.end() if m and not carried[index] and not _next_to_separator(lines, index) else 0
-        for index, m in enumerate(found)
+        margin if not carried[index] and not _next_to_separator(lines, index) else 0
+        for index, margin in enumerate(found)
     ]
     bare = [bool(column[n]) and not lines[n][column[n] :].strip() for n in range(len(lines))]
     single = [
@@ -677,20 +680,27 @@ def _margin_column(line: str) -> int:
 def _bare_pipe_beyond(text: str, position: int, step: int, column: int) -> bool:
     """Whether, past the line edge at `position` (step -1: the lines above it, 1: below), a bare
     "|" line comes within MARGIN_REACH lines, each opening with a "|" ending at `column` (0:
-    the edge's line opens with none, so no column goes on past it)."""
+    the edge's line opens with none, so no column goes on past it). Each line's "\n" is looked
+    for at most LINE_REACH characters away: a line longer than that ends the column."""
     for _ in range(MARGIN_REACH if column else 0):
         if step < 0:
             if position <= 0:
                 return False
             end = position - 1
-            start = text.rfind("\n", 0, end) + 1
+            floor = max(0, end - LINE_REACH)
+            start = text.rfind("\n", floor, end) + 1
+            if not start and floor:
+                return False
             position = start
         else:
             if position >= len(text):
                 return False
             start = position + (2 if text.startswith("\r\n", position) else 1)
-            end = text.find("\n", start)
-            end = len(text) if end < 0 else end
+            ceiling = min(len(text), start + LINE_REACH)
+            end = text.find("\n", start, ceiling)
+            if end < 0 and ceiling < len(text):
+                return False
+            end = ceiling if end < 0 else end
             position = end
         line = _bounded(text, start, end).rstrip("\r")
         if _margin_column(line) != column:
@@ -715,34 +725,17 @@ def _lines_around(text: str, lines: list[Span], count: int) -> list[Span]:
     """The whole lines holding `lines` (line_spans of a range, whose first and last may be
     parts of lines), and `count` more lines on each side, found from positions: no line is
     copied, and its breaks are looked for at most LINE_REACH characters away."""
-    around = [(_start_near(text, lines[0][0]), lines[0][1]), *lines[1:]]
-    around[-1] = (around[-1][0], _end_near(text, lines[-1][1]))
+    around = [(line_start(text, lines[0][0], LINE_REACH), lines[0][1]), *lines[1:]]
+    around[-1] = (around[-1][0], line_end(text, lines[-1][1], LINE_REACH))
     for _ in range(count):
         low, high = around[0][0], around[-1][1]
         if low > 0 and text[low - 1] in "\r\n":
             above = low - (2 if text.startswith("\r\n", low - 2) else 1)
-            around.insert(0, (_start_near(text, above), above))
+            around.insert(0, (line_start(text, above, LINE_REACH), above))
         if high < len(text) and text[high] in "\r\n":
             below = high + (2 if text.startswith("\r\n", high) else 1)
-            around.append((below, _end_near(text, below)))
+            around.append((below, line_end(text, below, LINE_REACH)))
     return around
-
-
-def _start_near(text: str, offset: int) -> int:
-    """Where the line holding `offset` starts (`line_start`), or LINE_REACH before `offset`."""
-    floor = max(0, offset - LINE_REACH)
-    before = text.rfind("\n", floor, offset)
-    found = max(before, text.rfind("\r", max(before + 1, floor), offset))
-    return found + 1 if found >= 0 else floor
-
-
-def _end_near(text: str, offset: int) -> int:
-    """Where the line holding `offset` ends (`line_end`), or LINE_REACH after `offset`."""
-    ceiling = min(len(text), offset + LINE_REACH)
-    after = text.find("\n", offset, ceiling)
-    end = ceiling if after < 0 else after
-    carriage = text.find("\r", offset, end)
-    return end if carriage < 0 else carriage
 
 
 def _at_line(lines: list[Span], position: int) -> int:

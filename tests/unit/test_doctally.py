@@ -13,9 +13,10 @@ from typing import Any
 import numpy as np
 import pytest
 
+from citeqa.compounds import corpus_compounds
 from citeqa.doctally import TERMS, StoredRuns, runs_names, save_runs, words_and_compounds
 from citeqa.reuse import _runs
-from citeqa.tallies import TermIds
+from citeqa.tallies import PIECE_CHARS, TermIds, text_pieces
 
 RUNS = [["lupus", "belimumab"], [], ["lupus", "rituximab", "lupus"]]
 
@@ -89,3 +90,15 @@ def test_a_document_typeset_by_groff_holds_its_options_as_compounds() -> None:
     )
     assert {"maxsize", "keepdaily"} <= compounds
     assert {"max", "size", "keep", "daily"} <= words
+
+
+def test_a_name_split_across_lines_at_a_piece_edge_is_one_compound() -> None:
+    """The final read of s15: each 64 KB piece was read as code spells names on its own, so a
+    name split across lines ("--max-\nsize") whose break fell at a piece's edge was two words
+    here and one compound for compounds.corpus_compounds, which reads the text whole."""
+    text = "word " + "1" * PIECE_CHARS + " --max-\nsize option"
+    assert next(text_pieces(text)).endswith("--max-\n")  # the edge falls at the split
+    words, compounds = words_and_compounds([text])
+    assert {"max", "size"} <= words
+    assert "maxsize" in compounds
+    assert compounds == set(corpus_compounds([text]))

@@ -10,7 +10,7 @@ import pytest
 
 from citeqa.blocks import split_blocks
 from citeqa.chunking import chunk_document
-from citeqa.language import ends_in_continuation, split_sentences, trim_span
+from citeqa.language import ends_in_continuation, line_end, line_start, split_sentences, trim_span
 from citeqa.models import Document
 from citeqa.tallies import document_sentences
 
@@ -368,3 +368,14 @@ def test_a_range_deep_inside_a_line_longer_than_the_reach_is_cut_as_the_whole_te
     start, end = text.index("Item 6000 "), text.index("Item 6100 ")
     whole = [span for span in split_sentences(text) if start <= span[0] and span[1] <= end]
     assert split_sentences(text, start, end) == whole
+
+
+def test_a_lines_start_and_end_are_looked_for_within_the_reach_given() -> None:
+    """The final read of s15: language kept bounded copies of line_start and line_end for
+    _lines_around; the two take an optional reach, unbounded without it (tables._line_at)."""
+    text = "head\r\n" + "a" * 100 + "\rtail"
+    at = text.index("a") + 50
+    assert (line_start(text, at), line_end(text, at)) == (6, 106)
+    assert (line_start(text, at, 20), line_end(text, at, 20)) == (at - 20, at + 20)
+    assert (line_start(text, at, 60), line_end(text, at, 60)) == (6, 106)
+    assert line_start(text, 3, 20) == 0 and line_end(text, len(text) - 2, 20) == len(text)

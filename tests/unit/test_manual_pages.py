@@ -297,6 +297,32 @@ def test_the_manual_headings_cache_keeps_no_whole_document() -> None:
     assert citation_section(notes, same_id[0], notes.index("counts")) == "Details"
 
 
+def test_a_document_that_is_no_manual_page_is_neither_digested_nor_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The final read of s15: every citation digested its whole document for the cache's key,
+    though a document that is no manual page is told from its first two lines; it is now told
+    first, and only a manual page is digested and kept."""
+    digested: list[int] = []
+    real = citedsection.hashlib.blake2b
+
+    def counting(data: bytes, **options: int) -> object:
+        digested.append(len(data))
+        return real(data, **options)
+
+    monkeypatch.setattr(citedsection.hashlib, "blake2b", counting)
+    monkeypatch.setattr(citedsection, "_CACHE", type(citedsection._CACHE)())
+    notes = "Notes\n\nDetails\n\nIt counts the lines of a file, one after the other.\n"
+    plain = chunk_document(Document(doc_id="n", title="n", path="/n", text=notes, sha256="0"))
+    assert citation_section(notes, plain[0], notes.index("counts")) == "Details"
+    assert digested == [] and not citedsection._CACHE
+    page = chunk_document(Document(doc_id="p", title="u", path="/p", text=PAGE, sha256="0"))
+    assert citation_section(PAGE, page[-1], PAGE.index("Zero on success")) == (
+        "UNIQ(1) › EXIT STATUS"
+    )
+    assert len(digested) == 1 and [key[0] for key in citedsection._CACHE] == ["p"]
+
+
 def test_only_the_page_name_citedsection_put_before_a_heading_is_taken_off() -> None:
     assert own_heading("UNIQ(1) › EXIT STATUS") == "EXIT STATUS" == own_heading("EXIT STATUS")
     assert own_heading("Settings › Display") == "Settings › Display"
