@@ -10,7 +10,15 @@ import pytest
 
 from citeqa.blocks import split_blocks
 from citeqa.chunking import chunk_document
-from citeqa.language import ends_in_continuation, line_end, line_start, split_sentences, trim_span
+from citeqa.language import (
+    LINE_REACH,
+    _bare_pipe_beyond,
+    ends_in_continuation,
+    line_end,
+    line_start,
+    split_sentences,
+    trim_span,
+)
 from citeqa.models import Document
 from citeqa.tallies import document_sentences
 
@@ -379,3 +387,16 @@ def test_a_lines_start_and_end_are_looked_for_within_the_reach_given() -> None:
     assert (line_start(text, at, 20), line_end(text, at, 20)) == (at - 20, at + 20)
     assert (line_start(text, at, 60), line_end(text, at, 60)) == (6, 106)
     assert line_start(text, 3, 20) == 0 and line_end(text, len(text) - 2, 20) == len(text)
+
+
+def test_a_margin_column_is_followed_no_further_than_a_line_longer_than_the_reach() -> None:
+    """The final read of s15: following a pipe margin's column to a bare "|" line searched each
+    line's break through the whole text (quadratic next to a very long line); a line's break is
+    now looked for at most LINE_REACH away, and a longer line ends the column, above or below."""
+    short = " |\n |  y\n |  sig\n"
+    assert _bare_pipe_beyond(short, short.index(" |  sig"), -1, 2)
+    up = " |\n |  " + "y" * (LINE_REACH + 10) + "\n |  sig\n"
+    assert not _bare_pipe_beyond(up, up.index(" |  sig"), -1, 2)
+    down = " |  sig\n |  " + "y" * (LINE_REACH + 10) + "\n |\n"
+    assert not _bare_pipe_beyond(down, down.index("\n"), 1, 2)
+    assert _bare_pipe_beyond(" |  sig\n |  y\n |\n", 7, 1, 2)
