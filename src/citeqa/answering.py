@@ -16,7 +16,6 @@ is right. An abstention says why (abstention.py) and still lists the closest pas
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -113,18 +112,13 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, focus: str) -
     (session-15 trial: 4 of 16 API parameter lookups right). A name the title of a candidate's
     document writes (any case) says where to look, not what is asked: "ServerAliveInterval in
     ssh_config" is not answered by any sentence naming ssh_config in the SSH_CONFIG(5) page."""
-    if not candidates.sentences:
+    names = named_things(focus)
+    if not candidates.sentences or not names:  # no name asked: every candidate stays
         return candidates
-    titles = code_text(
-        " ".join(
-            bank.documents[doc_id].title
-            for doc_id in {bank.sentences[item.index].doc_id for item in candidates.sentences}
-        )
-    )
+    doc_ids = {bank.sentences[item.index].doc_id for item in candidates.sentences}
+    titles = code_text(" ".join(_titles(bank, doc_ids)))
     patterns = [
-        pattern
-        for pattern in map(whole_name, named_things(focus))
-        if not re.search(pattern.pattern, titles, re.IGNORECASE)
+        whole_name(name) for name in names if not whole_name(name, any_case=True).search(titles)
     ]
     counts = [
         sum(bool(pattern.search(code_text(bank.text(item.index)))) for pattern in patterns)
@@ -347,13 +341,20 @@ def compose(
     )
 
 
+def _titles(bank: SentenceBank, doc_ids: set[str]) -> list[str]:
+    """The titles of the documents `doc_ids`, once each, sorted."""
+    return sorted({bank.documents[doc_id].title for doc_id in doc_ids})
+
+
 def _unread_names(focus: str, hits: list[Hit], bank: SentenceBank, lang: Lang) -> str | None:
     """The reason for a question naming an option or an underscored name that none of `hits`
     (the passages the answer reads and those shown, whatever `--k`) writes whole, nor the
     title of their documents (identifiers.unwritten_in; a name only a title writes is written,
     as `naming_identifiers` reads it), or None."""
-    titles = {bank.documents[hit.chunk.doc_id].title for hit in hits}
-    unread = unwritten_in(focus, [hit.chunk.text for hit in hits] + sorted(titles))
+    if not named_things(focus):  # nothing to look for: no title nor passage is read
+        return None
+    titles = _titles(bank, {hit.chunk.doc_id for hit in hits})
+    unread = unwritten_in(focus, [hit.chunk.text for hit in hits] + titles)
     return abstention.not_in_passages(unread, lang) if unread else None
 
 

@@ -49,7 +49,13 @@ from citeqa.questions import (
 from citeqa.readers import read_types as read_types  # the chat names them (an empty corpus)
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import QuestionScores, SentenceBank
-from citeqa.status import channels_differ, describe_index, index_changes, stale_notice
+from citeqa.status import (
+    channels_differ,
+    describe_index,
+    index_changes,
+    stale_notice_of,
+    stale_words,
+)
 from citeqa.status import stale_reason as stale_reason  # the chat's banner words it so too
 from citeqa.status import update_in_progress as update_in_progress  # and the chat's banner
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
@@ -147,19 +153,20 @@ class _Loaded:
         self.index, self.bank, self.vocabulary, self.embedders = index, bank, vocabulary, embedders
         self.glossary = vocabulary.glossary
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
-        self._changes: dict[Path, list[str]] = {}
+        self._stale: dict[Path, str | None] = {}
+        """`status.stale_words` of the index's changes against each corpus folder asked of."""
 
     def stale_notice(self, corpus_dir: Path, index_dir: Path) -> str | None:
         """status.stale_notice of this index against `corpus_dir`: its changes as of the first
         call, kept for the life of the loaded index and never refreshed (re-checking stats every
         corpus file, 0.12 s of CPU for 36,612 files, docs/deployment.md, is too much per
         question, and no cheaper sign tells an edited file: a folder's time changes only when
-        an entry is added or removed); whether a build of `index_dir` runs, at each call (its
-        lock file read: publishing.build_running)."""
-        if corpus_dir not in self._changes:
-            self._changes[corpus_dir] = index_changes(self.index, corpus_dir)
-        changes = self._changes[corpus_dir]
-        return stale_notice(changes, build_running(index_dir) if changes else None)
+        an entry is added or removed), worded once (`status.stale_words`); whether a build of
+        `index_dir` runs, at each call (its lock file read: publishing.build_running)."""
+        if corpus_dir not in self._stale:
+            self._stale[corpus_dir] = stale_words(index_changes(self.index, corpus_dir))
+        stale = self._stale[corpus_dir]
+        return stale_notice_of(stale, build_running(index_dir) if stale else None)
 
     @functools.cached_property
     def centroid(self) -> np.ndarray | None:

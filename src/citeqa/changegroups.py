@@ -129,9 +129,9 @@ def short_changes(changes: list[str]) -> str:
     """The changes in a few words: the first NOTICE_GROUPS groups (`ChangeGroup.short`), then
     how many changes the others make."""
     groups = grouped(changes)
-    said, others = first(groups, NOTICE_GROUPS)
+    said, _ = first(groups, NOTICE_GROUPS)
     parts = [group.short() for group in said]
-    rest = sum(max(1, len(group.names)) for group in groups[len(said) :]) if others else 0
+    rest = sum(max(1, len(group.names)) for group in groups[len(said) :])
     if rest:
         parts.append(f"{counted(rest, 'more change')}")
     if len(parts) == 1:

@@ -30,11 +30,18 @@ def _phrase_languages() -> dict[str, tuple[str, ...]]:
     return {phrase: tuple(langs) for phrase, langs in held.items()}
 
 
+@cache
+def _longest_phrase() -> int:
+    """How many words the longest courtesy phrase has (0 for none), counted once, as
+    `_phrase_languages` is read."""
+    return max((phrase.count(" ") + 1 for phrase in _phrase_languages()), default=0)
+
+
 def courtesy_phrases(words: tuple[str, ...]) -> list[str] | None:
     """`words` (folded) cut into courtesy phrases of either language, longest phrase first at
     each word ("ok d accord": "ok", "d accord"), or None when some word is in none."""
     phrases = _phrase_languages()
-    longest = max((phrase.count(" ") + 1 for phrase in phrases), default=0)
+    longest = _longest_phrase()
 
     @cache
     def from_word(start: int) -> list[str] | None:

@@ -12,10 +12,10 @@ from typing import NamedTuple
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
+from citeqa.identifiers import WORD_EDGES
 from citeqa.lexical import content_words, query_tokens
 from citeqa.questions import (
     IDENTIFIER,
-    WORD_EDGES,
     frame_words,
     interrogatives,
     looks_like_name,

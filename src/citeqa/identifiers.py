@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 
-_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
-"""Punctuation around a word of the question, not part of the name it writes."""
+WORD_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
+"""Punctuation around a word of a question, not part of the name, key or word it writes
+(`core_word`; questions.key_words, followups.py)."""
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _OPTION = re.compile(r"^--[^\W\d_][\w-]*$")
 """A long command-line option: two dashes, then a letter (`--max-size`). One dash is not
@@ -66,16 +67,20 @@ def identifiers(question: str) -> list[str]:
     and a French elision "l'" left out), each once, in order."""
     found: dict[str, None] = {}
     for raw in question.split():
-        word = _core(raw)
+        word = core_word(raw, drop_possessive=True)
         if word and is_identifier(word):
             found[word] = None
     return list(found)
 
 
-def _core(raw: str) -> str:
-    """A whitespace-separated piece of the question without what surrounds the name in it."""
-    word = _POSSESSIVE.sub("", raw.strip(_EDGES))
-    return re.split(r"['’]", word)[-1].strip(_EDGES)
+def core_word(raw: str, *, drop_possessive: bool = False) -> str:
+    """A whitespace-separated piece of a question without the punctuation around it
+    (`WORD_EDGES`) nor a French elision ("l'E1042" → "E1042"); without a possessive "'s" too
+    when `drop_possessive` (a name: "argparse's")."""
+    word = raw.strip(WORD_EDGES)
+    if drop_possessive:
+        word = _POSSESSIVE.sub("", word)
+    return re.split(r"['’]", word)[-1].strip(WORD_EDGES)
 
 
 def is_identifier(word: str) -> bool:
@@ -116,10 +121,13 @@ def unwritten_in(question: str, texts: list[str]) -> list[str]:
     of `texts` writes whole, in any case: on the closest passages, a name they never write is a
     near miss ("the max_fps argument of rich's Console" on pages that write "max" and "fps"
     apart but never `max_fps`: session-15 trial, 6 of 16 such questions answered at .4-.9)."""
+    names = named_things(question)
+    if not names:  # the texts are not read
+        return []
     written = [code_text(text) for text in texts]
     return [
         name
-        for name in named_things(question)
+        for name in names
         if not any(
             pattern.search(text)
             for pattern in (whole_name(form, any_case=True) for form in spellings(name))

@@ -28,7 +28,6 @@ from citeqa.corpus import (
 from citeqa.embedding import Embedder, check_available, get_embedder
 from citeqa.errors import (
     NOTHING_PUBLISHED,
-    PUBLISHED,
     BuildInterrupted,
     CiteqaError,
     CorpusMissing,
@@ -57,8 +56,8 @@ from citeqa.publishing import (
     claimed_and_locked,
     current_name,
     discard,
+    interrupted,
     publish,
-    published_since,
     remove_leftovers,
 )
 from citeqa.readers import reader_versions
@@ -91,16 +90,9 @@ def build_index(
     except BaseException as err:
         remove_unused(made)  # a first build that failed leaves no folder behind
         if isinstance(err, KeyboardInterrupt):  # in claiming, leftovers, the build, publishing
-            raise _interrupted(settings.index_dir, before) from None
+            kept = BuildInterrupted(NOTHING_PUBLISHED) if before is None else BuildInterrupted()
+            raise interrupted(settings.index_dir, before, kept) from None
         raise
-
-
-def _interrupted(index_dir: Path, before: str | None) -> BuildInterrupted:
-    """What an interrupted build says, from what `current` names now and named when it began:
-    a Ctrl-C can land after the switch (the rest of publishing, the report, the lock's release)."""
-    if published_since(index_dir, before):
-        return BuildInterrupted(PUBLISHED)
-    return BuildInterrupted(NOTHING_PUBLISHED) if before is None else BuildInterrupted()
 
 
 def _claimed_build(

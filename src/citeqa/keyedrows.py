@@ -46,7 +46,7 @@ def with_looked_up_row(hits: list[Hit], count: int, scores: QuestionScores) -> l
     kept = hits[:count]
     if count < 2 or len(hits) <= count or not scores.terms.keys:
         return kept
-    if any(scores.names_key(hit) for hit in kept):
+    if any(scores.keyed_rows(hit) for hit in kept):
         return kept
     below = next((hit for hit in hits[count:] if answers_the_rest(hit, scores)), None)
     return kept if below is None else [*kept[:-1], below]

@@ -25,12 +25,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TypeVar
 
-from citeqa.errors import IndexLocked, IndexRefused, IndexWriteError
+from citeqa.errors import PUBLISHED, BuildInterrupted, IndexLocked, IndexRefused, IndexWriteError
 from citeqa.jsonfiles import read_object
 from citeqa.ownership import CURRENT, LOCK, READERS, Ownership, claim, read_marker
 from citeqa.verification import STAMPS, is_build_file_name
 from citeqa.visible import cut, shown
+
+Interruption = TypeVar("Interruption", bound=BaseException)
 
 CLAIM_ATTEMPTS = 3
 """How many times a build claims the folder again when its claim vanished before it held the
@@ -138,6 +141,15 @@ def published_since(index_dir: Path, before: str | None) -> bool:
     """Whether `current` names another build than `before` (its name when a build began): the
     build was published, whatever an interruption after it says."""
     return current_name(index_dir) != before
+
+
+def interrupted(
+    index_dir: Path, before: str | None, otherwise: Interruption
+) -> BuildInterrupted | Interruption:
+    """What an interruption of a build of `index_dir` says, begun when `current` named `before`:
+    PUBLISHED when a build was published since (a Ctrl-C can land after the switch: the rest of
+    publishing, the report, the lock's release), else `otherwise`."""
+    return BuildInterrupted(PUBLISHED) if published_since(index_dir, before) else otherwise
 
 
 def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:

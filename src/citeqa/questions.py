@@ -31,7 +31,7 @@ from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
-from citeqa.identifiers import identifiers, parts, spellings
+from citeqa.identifiers import core_word, identifiers, parts
 from citeqa.keyshapes import key_kind
 from citeqa.lexical import query_tokens
 from citeqa.models import Lang
@@ -117,10 +117,6 @@ IDENTIFIER = re.compile(r"[^\W_]_[^\W_]")
 """A word with an inner underscore: a setting, a field, a function (`retention_days`)."""
 
 
-WORD_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
-"""Punctuation around a word of a question, left out of its keys and names (followups.py)."""
-
-
 def question_keys(question: str) -> frozenset[str]:
     """The numbers and identifiers the question names, folded ("exit code 9" → "9";
     "E1042", "retention_days", "4.1.0", "--max-size"), and one letter after a cue word
@@ -145,7 +141,7 @@ def key_words(question: str) -> list[tuple[str, str]]:
     raws = question.split()
     last = max((at for at, raw in enumerate(raws) if _KEY_WORD.search(raw)), default=-1)
     for at, raw in enumerate(raws):
-        word = re.split(r"['’]", raw.strip(WORD_EDGES))[-1].strip(WORD_EDGES)
+        word = core_word(raw)
         if word and (
             looks_like_name(word)
             or IDENTIFIER.search(word)
@@ -369,19 +365,17 @@ class Vocabulary:
         part of one or two letters cannot be told (the corpus's words have three or more: the
         "nn" of "torch.nn.Linear"): it counts. An option counts as well when the corpus writes
         it as a setting (`keep_daily` for "--keep-daily": `identifiers.spellings`)."""
-        setting = spellings(identifier)[-1]
-        if identifier.startswith("--") and "_" in setting and self.writes_key(setting):
-            return True  # "--keep-daily" in a table of `keep_daily`
-        return all(
-            self.writes_key(part) or (part.isalpha() and len(part) < 3)
-            for part in parts(identifier)
-        )
+        if identifier.startswith("--"):
+            setting = identifier.lstrip("-").replace("-", "_")
+            if "_" in setting and self.writes_key(setting):
+                return True  # "--keep-daily" in a table of `keep_daily`
+        return all(self.writes_key(part) or _too_short_to_tell(part) for part in parts(identifier))
 
     def _writes_piece(self, piece: str) -> bool:
         """Whether the corpus writes one piece of a setting's name (`writes_key`); a piece of
         one or two letters cannot be told (the corpus's words have three or more): it counts."""
         if piece.isalpha():
-            return len(piece) < 3 or self._has_word(piece)
+            return _too_short_to_tell(piece) or self._has_word(piece)
         return self.has_compound(piece) or _frequency(word_alternatives(piece), self) > 0
 
     def _has_word(self, folded: str) -> bool:
@@ -412,6 +406,12 @@ def _is_compound(word: str) -> bool:
     return "-" in word.strip("-") or (
         any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
     )
+
+
+def _too_short_to_tell(piece: str) -> bool:
+    """Whether a piece of a name is letters too few to look up (one or two: the corpus's words
+    have three or more), so it counts as written (`Vocabulary.mentions`, `_writes_piece`)."""
+    return piece.isalpha() and len(piece) < 3
 
 
 def _frequency(alternatives: frozenset[str], vocabulary: Vocabulary) -> int:

@@ -359,16 +359,11 @@ class QuestionScores:
         """Whether `alone` has scored the passage for this question already."""
         return hit.chunk_index in self._alone
 
-    def names_key(self, hit: Hit) -> bool:
-        """Whether one of the passage's sentences is a table row whose key column's cell is a
-        key the question names (ScoredSentence.names_key), read from the scores `alone` keeps
-        (scored now if it has not scored the passage); False at once for a question naming no
-        key."""
-        return bool(self.keyed_rows(hit))
-
     def keyed_rows(self, hit: Hit) -> list[int]:
         """The passage's sentences that are table rows whose key column's cell is a key the
-        question names (`names_key`), in order; [] at once for a question naming no key."""
+        question names (ScoredSentence.names_key), in order, read from the scores `alone`
+        keeps (scored now if it has not scored the passage); [] at once for a question naming
+        no key."""
         if not self.terms.keys:
             return []
         self.alone(hit)

@@ -218,9 +218,22 @@ def stale_notice(changes: list[str], updating: str | None = None) -> str | None:
     (changegroups.short_changes: `citeqa status` lists them); None when nothing changed. While
     a build of the index runs (`updating`: its holder, publishing.build_running), it says so
     rather than asking for one."""
+    return stale_notice_of(stale_words(changes), updating)
+
+
+def stale_words(changes: list[str]) -> str | None:
+    """The part of `stale_notice` its `changes` alone word (why the index is stale, its changes
+    in a few words), None when nothing changed: what stays true while the changes do
+    (api._Loaded keeps it)."""
     if not changes:
         return None
-    stale = f"the index is STALE, {stale_reason(changes)}: {short_changes(changes)}"
+    return f"the index is STALE, {stale_reason(changes)}: {short_changes(changes)}"
+
+
+def stale_notice_of(stale: str | None, updating: str | None = None) -> str | None:
+    """`stale_notice` from its `stale_words`, and whether a build runs (`updating`)."""
+    if stale is None:
+        return None
     if updating:
         return f"{stale}; {update_in_progress(updating)}."
     return f"{stale}; run `citeqa index` (`citeqa status` lists the changes)."

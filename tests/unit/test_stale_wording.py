@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from citeqa.changegroups import CUT_BY_NEWER
 from citeqa.chunking import CUTTING_VERSION
-from citeqa.status import _cut_otherwise, stale_notice, stale_reason
+from citeqa.status import (
+    _cut_otherwise,
+    stale_notice,
+    stale_notice_of,
+    stale_reason,
+    stale_words,
+)
 
 FORMAT = "index format 2: written by an older citeqa (no re-embedding needed)"
 KNOWLEDGE = "term knowledge: built by an older citeqa (no re-embedding needed)"
@@ -75,3 +81,15 @@ def test_a_newer_reader_is_another_version_of_citeqa_not_an_older_one() -> None:
     )
     assert stale_reason([FORMAT, downgrade]) == "another version of citeqa built it"
     assert stale_reason([READER]) == "an older citeqa built it"
+
+
+def test_the_words_kept_for_a_loaded_index_give_the_notice_with_or_without_a_build() -> None:
+    # api._Loaded words the changes once (stale_words) and reads only the lock per question
+    changes = [MODIFIED, FORMAT]
+    words = stale_words(changes)
+    assert stale_notice_of(words) == stale_notice(changes)
+    assert stale_notice_of(words, "pid 7 on host") == stale_notice(changes, "pid 7 on host")
+    assert "update of the index is in progress (pid 7 on host)" in str(
+        stale_notice_of(words, "pid 7 on host")
+    )
+    assert stale_words([]) is None and stale_notice_of(None, "pid 7 on host") is None

@@ -19,7 +19,7 @@ from citeqa.cli.common import (
     stderr_console,
     warn,
 )
-from citeqa.errors import NOTHING_BEGUN, PUBLISHED, BuildInterrupted
+from citeqa.errors import NOTHING_BEGUN, BuildInterrupted
 from citeqa.listing import LISTED, first, more_line
 from citeqa.models import BuildReport, IndexStatus, UnembeddedSentences, counted
 from citeqa.visible import clean, shown, to_json
@@ -64,13 +64,12 @@ def _interrupted(
     """A Ctrl-C outside build_index's own handling: before the build (imports, settings) or
     once it returned. Told from what `current` names, not from `built` alone: a Ctrl-C can land
     after build_index returned and before `built` is set."""
-    from citeqa.publishing import published_since
+    from citeqa.publishing import interrupted
 
-    if began is not None and published_since(*began):
-        return BuildInterrupted(PUBLISHED)
-    if built:  # an unchanged corpus: nothing was published, nothing is undone
-        return KeyboardInterrupt()
-    return BuildInterrupted(NOTHING_BEGUN)
+    if began is None:
+        return BuildInterrupted(NOTHING_BEGUN)
+    # built: an unchanged corpus, nothing was published, nothing is undone
+    return interrupted(*began, KeyboardInterrupt() if built else BuildInterrupted(NOTHING_BEGUN))
 
 
 def print_report(report: BuildReport) -> None:
