@@ -203,7 +203,7 @@ def in_context(previous: str, question: str) -> str:
 
 class _Name(NamedTuple):
     """A word of a text shaped as a name (`looks_like_name`) without the punctuation around it
-    (questions.WORD_EDGES), the word before it as typed ("" for none), and where the word
+    (identifiers.WORD_EDGES), the word before it as typed ("" for none), and where the word
     stands in the text, punctuation included (`start`, `end`)."""
 
     name: str
