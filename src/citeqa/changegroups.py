@@ -133,7 +133,7 @@ def short_changes(changes: list[str]) -> str:
     parts = [group.short() for group in said]
     rest = sum(max(1, len(group.names)) for group in groups[len(said) :])
     if rest:
-        parts.append(f"{counted(rest, 'more change')}")
+        parts.append(counted(rest, "more change"))
     if len(parts) == 1:
         return parts[0]
     return f"{', '.join(parts[:-1])} and {parts[-1]}"

@@ -103,8 +103,7 @@ class Tally:
         """Tally one document's share (doctally.py), given its chunks as (number, start, end),
         its sentences (`found`: tallies.document_sentences rows, each chunk's place in the
         document; a copy with the chunk's number in the build is read here, `found` is left as
-        it is) and the numbers of the chunks
-        whose passage text is their text (`plain`)."""
+        it is) and the numbers of the chunks whose passage text is their text (`plain`)."""
         first = spans[0][0] if spans else 0
         found = found + np.array([first, 0, 0], dtype=found.dtype)
         at = whole_chunk_sentences(found, spans, plain)

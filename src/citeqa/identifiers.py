@@ -142,12 +142,18 @@ def spellings(name: str) -> list[str]:
     words or more as a setting (`--keep-daily` as `keep_daily`, a config file's key; a one-word
     option is not: "fuzzy" is a word) or a setting as an option."""
     if name.startswith("--"):  # "--fuzzy" is no setting `fuzzy`
-        bare = name.lstrip("-")
-        setting = bare.replace("-", "_")
-        return [name, "-" + bare] + ([setting] if "_" in setting else [])
+        setting = setting_of(name)
+        return [name, "-" + name.lstrip("-")] + ([setting] if setting else [])
     if name.strip("_") == name:
         return [name, "--" + name.replace("_", "-")]
     return [name]
+
+
+def setting_of(option: str) -> str | None:
+    """The setting an option of two words or more is written as (`--keep-daily` → `keep_daily`);
+    None for a one-word option ("fuzzy" is a word)."""
+    setting = option.lstrip("-").replace("-", "_")
+    return setting if "_" in setting else None
 
 
 def parts(identifier: str) -> list[str]:

@@ -48,19 +48,23 @@ def with_looked_up_row(hits: list[Hit], count: int, scores: QuestionScores) -> l
         return kept
     if any(scores.keyed_rows(hit) for hit in kept):
         return kept
-    below = next((hit for hit in hits[count:] if answers_the_rest(hit, scores)), None)
+    rest = rest_of_question(scores.terms)  # once per question, not per passage below the cut
+    below = next((hit for hit in hits[count:] if answers_the_rest(hit, scores, rest)), None)
     return kept if below is None else [*kept[:-1], below]
 
 
-def answers_the_rest(hit: Hit, scores: QuestionScores) -> bool:
+def answers_the_rest(
+    hit: Hit, scores: QuestionScores, rest: list[frozenset[str]] | None = None
+) -> bool:
     """Whether one of the passage's rows the question looks up (QuestionScores.keyed_rows)
     shares, with its table's header row and its passage's heading, a content word of the
     question other than its keys and their cue words (`rest_of_question`); True for a keyed
-    row when the question says nothing else."""
+    row when the question says nothing else. `rest`: rest_of_question's, when the caller has
+    it already."""
     rows = scores.keyed_rows(hit)
     if not rows:
         return False
-    rest = rest_of_question(scores.terms)
+    rest = rest_of_question(scores.terms) if rest is None else rest
     if not rest:
         return True
     bank = scores.bank

@@ -31,7 +31,7 @@ from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
-from citeqa.identifiers import core_word, identifiers, parts
+from citeqa.identifiers import core_word, identifiers, parts, setting_of
 from citeqa.keyshapes import key_kind
 from citeqa.lexical import query_tokens
 from citeqa.models import Lang
@@ -366,8 +366,8 @@ class Vocabulary:
         "nn" of "torch.nn.Linear"): it counts. An option counts as well when the corpus writes
         it as a setting (`keep_daily` for "--keep-daily": `identifiers.spellings`)."""
         if identifier.startswith("--"):
-            setting = identifier.lstrip("-").replace("-", "_")
-            if "_" in setting and self.writes_key(setting):
+            setting = setting_of(identifier)
+            if setting is not None and self.writes_key(setting):
                 return True  # "--keep-daily" in a table of `keep_daily`
         return all(self.writes_key(part) or _too_short_to_tell(part) for part in parts(identifier))
 

@@ -409,16 +409,21 @@ def _read_sentences(folder: Path, manifest: IndexManifest, doc_ids: list[str]) -
 def has_sentence_vectors(manifest: IndexManifest) -> bool:
     """Whether the build stored a vector for every sentence (up to `embed_sentences_max`
     sentences); without, answering scores each sentence with its passage's vector (ondemand.py)."""
-    name = f"sentences-{manifest.answer_channel}.npy"
-    return manifest.answer_channel is not None and name in manifest.index_files
+    return (
+        manifest.answer_channel is not None
+        and _sentence_vectors_name(manifest) in manifest.index_files
+    )
+
+
+def _sentence_vectors_name(manifest: IndexManifest) -> str:
+    return f"sentences-{manifest.answer_channel}.npy"
 
 
 def _read_sentence_vectors(folder: Path, manifest: IndexManifest) -> np.ndarray | None:
     """The stored sentence vectors, memory-mapped; None when the build left them to answering."""
     if not has_sentence_vectors(manifest):
         return None
-    name = f"sentences-{manifest.answer_channel}.npy"
-    mapped = np.load(folder / name, mmap_mode="r", allow_pickle=False)
+    mapped = np.load(folder / _sentence_vectors_name(manifest), mmap_mode="r", allow_pickle=False)
     return mapped.view(np.ndarray)  # still mapped; without np.memmap's cost on every row read
 
 

@@ -68,8 +68,7 @@ def without_titles(bank: SentenceBank, items: list[ScoredSentence]) -> list[int]
 def _title_line(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the document's first line, alone over a blank line, with no
     sentence's end: its title as a page shows it ("systemctl(1)", an HTML page's <h1>)."""
-    blanks = _BLANKS.match(text)
-    opening = blanks.end() if blanks else 0
+    opening = _BLANKS.match(text).end()  # type: ignore[union-attr]  # r"\s*" always matches
     after = text[end : end + 4].replace("\r", "")[:2]
     return (
         start == opening
