@@ -18,6 +18,7 @@ closest passages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -30,7 +31,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
 from citeqa.followup_quotes import mentions_new_words
-from citeqa.identifiers import code_text, named_things, unwritten_in, whole_name
+from citeqa.identifiers import code_text, named_things, spellings, unwritten_in, whole_name
 from citeqa.membership import apart_in, pairings
 from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
@@ -109,8 +110,9 @@ def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
 def naming_identifiers(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
     """The candidates, but when the question names code identifiers of what it asks about
     (identifiers.named_things: `max_help_position`, `--max-size`; not a dotted class name) and
-    some candidates write one exactly (case and all, as a whole name), only those writing the
-    most of them, in their order. The
+    some candidates write one exactly (case and all, as a whole name, in one of its spellings:
+    identifiers.spellings, find's `-maxdepth` for `--maxdepth`), only those writing the most
+    of them, in their order. The
     rankers read an identifier as its parts ("max", "help", "position"), so a neighbouring
     parameter sharing them won: "variable_start_string" quoted the `block_start_string` line
     (session-15 trial: 4 of 16 API parameter lookups right). A name the title of a candidate's
@@ -121,17 +123,23 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, focus: str) -
         return candidates
     doc_ids = {bank.sentences[item.index].doc_id for item in candidates.sentences}
     titles = code_text(" ".join(_titles(bank, doc_ids)))
-    patterns = [
-        whole_name(name) for name in names if not whole_name(name, any_case=True).search(titles)
+    forms = [
+        [whole_name(form) for form in spellings(name)]
+        for name in names
+        if not whole_name(name, any_case=True).search(titles)
     ]
     counts = [
-        sum(bool(pattern.search(code_text(bank.text(item.index)))) for pattern in patterns)
-        for item in candidates.sentences
+        _names_written(forms, code_text(bank.text(item.index))) for item in candidates.sentences
     ]
     most = max(counts)
     if not most:
         return candidates
     return _subset(candidates, [number for number, count in enumerate(counts) if count == most])
+
+
+def _names_written(forms: list[list[re.Pattern[str]]], text: str) -> int:
+    """How many of the names (each by its spellings' patterns) `text` writes."""
+    return sum(any(pattern.search(text) for pattern in spelt) for spelt in forms)
 
 
 def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
