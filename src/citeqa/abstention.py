@@ -13,7 +13,10 @@ it is decided once the passages are retrieved, from their tables, before the can
 ranked, and its reason names the closest keys they hold (unheld_keys.py).
 Then a question naming a code identifier the documents never write in any stored form
 ("What does tar --turbo do?", "ndarray.to_parquet": identifiers.py) abstains, naming it
-(`never_written`): the lookup's reason, when there is one, says more (the closest keys).
+(`never_written`): the lookup's reason, when there is one, says more (the closest keys);
+then one asking a member of an owner that the closest documents never write together ("the
+max_help_position parameter of argparse.ArgumentParser": membership.py) names both
+(`never_with`).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some, or else which of its words the closest passages
 never mention (a near miss: the documents are on the subject, the passage that answered is not
@@ -68,6 +71,13 @@ NOT_IN_PASSAGES = {
     "fr": "Les documents ne semblent pas répondre à cette question : les passages les plus"
     " proches ne mentionnent pas {words}.",
 }
+NEVER_WITH = {
+    "en": "The documents mention {member}, but none of the closest ones mentions it with {owner}.",
+    "fr": "Les documents mentionnent {member}, mais aucun des plus proches ne le mentionne"
+    " avec {owner}.",
+}
+"""A member asked of an owner that the closest documents never write together (membership.py:
+the corpus writes the member, those documents the owner)."""
 NO_ROW_NAMES = {
     "en": "No row of the tables names {key}; the closest are {closest}.",
     "fr": "Aucune ligne des tableaux ne porte {key} ; les plus proches sont {closest}.",
@@ -223,6 +233,12 @@ def never_written(terms: QuestionTerms, lang: Lang) -> str | None:
     if not terms.unknown_identifiers:
         return None
     return NEVER_WRITES[lang].format(words=_quoted(terms.unknown_identifiers))
+
+
+def never_with(member: str, owner: str, lang: Lang) -> str:
+    """The reason naming a member and the owner the question asked it of (as typed), which the
+    closest documents never write together."""
+    return NEVER_WITH[lang].format(member=_quoted([member]), owner=_quoted([owner]))
 
 
 def not_in_passages(words: list[str], lang: Lang) -> str:

@@ -9,13 +9,16 @@ holding the key the question names: `looked_up`; for a question naming a code id
 among the sentences that write it: `naming_identifiers`), are quoted (quoting.py) with citations
 checked against the document text. A table lookup of a key no table of the evidence holds
 abstains once the evidence is read, before the candidates are ranked (unheld_keys.py), and so
-does, after it, a question naming a code identifier the corpus never writes (identifiers.py). The
-answerability model decides whether to abstain; the confidence model says how likely the quote
-is right. An abstention says why (abstention.py) and still lists the closest passages.
+does, after it, a question naming a code identifier the corpus never writes (identifiers.py), and
+then one asking a member of an owner that the closest documents never write together
+(membership.py). The answerability model decides whether to abstain; the confidence model says
+how likely the quote is right. An abstention says why (abstention.py) and still lists the
+closest passages.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -28,9 +31,11 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
 from citeqa.followup_quotes import mentions_new_words
-from citeqa.identifiers import code_text, named_things, unwritten_in, whole_name
+from citeqa.identifiers import code_text, named_things, spellings, unwritten_in, whole_name
+from citeqa.membership import apart_in, pairings
 from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
+from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
 from citeqa.titleonly import without_titles
@@ -105,8 +110,9 @@ def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
 def naming_identifiers(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
     """The candidates, but when the question names code identifiers of what it asks about
     (identifiers.named_things: `max_help_position`, `--max-size`; not a dotted class name) and
-    some candidates write one exactly (case and all, as a whole name), only those writing the
-    most of them, in their order. The
+    some candidates write one exactly (case and all, as a whole name, in one of its spellings:
+    identifiers.spellings, find's `-maxdepth` for `--maxdepth`), only those writing the most
+    of them, in their order. The
     rankers read an identifier as its parts ("max", "help", "position"), so a neighbouring
     parameter sharing them won: "variable_start_string" quoted the `block_start_string` line
     (session-15 trial: 4 of 16 API parameter lookups right). A name the title of a candidate's
@@ -117,17 +123,23 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, focus: str) -
         return candidates
     doc_ids = {bank.sentences[item.index].doc_id for item in candidates.sentences}
     titles = code_text(" ".join(_titles(bank, doc_ids)))
-    patterns = [
-        whole_name(name) for name in names if not whole_name(name, any_case=True).search(titles)
+    forms = [
+        [whole_name(form) for form in spellings(name)]
+        for name in names
+        if not whole_name(name, any_case=True).search(titles)
     ]
     counts = [
-        sum(bool(pattern.search(code_text(bank.text(item.index)))) for pattern in patterns)
-        for item in candidates.sentences
+        _names_written(forms, code_text(bank.text(item.index))) for item in candidates.sentences
     ]
     most = max(counts)
     if not most:
         return candidates
     return _subset(candidates, [number for number, count in enumerate(counts) if count == most])
+
+
+def _names_written(forms: list[list[re.Pattern[str]]], text: str) -> int:
+    """How many of the names (each by its spellings' patterns) `text` writes."""
+    return sum(any(pattern.search(text) for pattern in spelt) for spelt in forms)
 
 
 def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
@@ -309,6 +321,9 @@ def compose(
     )
     if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
         return abstained(question, unwritten, lang, 0.0, passages_of(retrieval, bank.documents))
+    apart = _written_apart(terms, [*top, *retrieval.hits], bank, lang)
+    if apart is not None:  # max_help_position "of argparse.ArgumentParser": HelpFormatter's
+        return abstained(question, apart, lang, 0.0, passages_of(retrieval, bank.documents))
     models = shipped_models()
     reading = Reading(bank, top, terms)
     candidates = rank_candidates(reading, scores, models)
@@ -356,6 +371,25 @@ def _unread_names(focus: str, hits: list[Hit], bank: SentenceBank, lang: Lang) -
     titles = _titles(bank, {hit.chunk.doc_id for hit in hits})
     unread = unwritten_in(focus, [hit.chunk.text for hit in hits] + titles)
     return abstention.not_in_passages(unread, lang) if unread else None
+
+
+def _written_apart(
+    terms: QuestionTerms, hits: list[Hit], bank: SentenceBank, lang: Lang
+) -> str | None:
+    """The reason for a question naming a member of an owner (membership.pairings: "the
+    max_help_position parameter of argparse.ArgumentParser") when the documents of the passages
+    `hits` write that owner (in their title or text), but none of them writes it with that
+    member (membership.apart_in), or None. A document, not a passage: a subclass's page names its
+    base class in its first passage and the parameters it inherits further down (s15 trial's
+    1,001-file sample: DaskLGBMClassifier's num_leaves, asked of LGBMClassifier, was in none of
+    the passages naming it). The member is one the corpus writes: an identifier it never writes
+    was the reason before; a plain word is no `QuestionTerms.absent` one."""
+    found = [pairing for pairing in pairings(terms.focus) if pairing.member not in terms.absent]
+    if not found:  # nothing to look for: no document is read
+        return None
+    documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits)]
+    apart = apart_in(found, [f"{document.title}\n{document.text}" for document in documents])
+    return None if apart is None else abstention.never_with(apart.member, apart.owner, lang)
 
 
 def refusal(

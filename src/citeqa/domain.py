@@ -163,6 +163,19 @@ class Domain(BaseModel):
     letter_key_cues: tuple[str, ...] = ()
     """Folded words that name what the one letter after them looks up ("tranche", "zone",
     "grade", "annexe"): "tranche E" looks up the row keyed `E` (questions.key_words)."""
+    member_nouns: tuple[str, ...] = ()
+    """Folded nouns that name a member of a class or function next to its name ("the months
+    argument", "le paramètre verbose"): a member a question asks of the owner it names
+    (membership.py)."""
+    member_qualifiers: tuple[str, ...] = ()
+    """Folded words a member noun follows that qualify it, no name ("the first argument", "le
+    dernier paramètre") (membership.py)."""
+    owner_links: tuple[str, ...] = ()
+    """Folded words that join a member to the owner named after it ("of", "de", "d'")
+    (membership.py)."""
+    owner_determiners: tuple[str, ...] = ()
+    """Folded determiners between a link and the owner it names ("of a click.Option")
+    (membership.py)."""
     key_shapes: dict[str, str] = Field(default_factory=dict)
     """Per kind of key a table row is looked up by (option, identifier, number, code), a
     regular expression of the folded key (unheld_keys.py)."""

@@ -11,6 +11,9 @@ closest passages writes whole (`unwritten_in`: the build stores no underscored n
 "model_freeze" passes the first check wherever "model" and "freeze" are words). Every check
 reads a name as documents typeset it (`code_text`: groff's "‐‐max‐size", roff's `\\-\\-max\\-size`,
 a name split at a line's end), '-' and '_' alike inside it (`whole_name`).
+Prose is no dotted name: two sentences joined without a space ("days.Really", unless code
+marks a module and its class: `click.Option` between backticks, `enum.Enum`), nor two lowercase
+words one of which is a function word ("etc.and").
 
 The shapes are narrow on purpose. Session 11 also read letter-digit codes ("TULIP-2", "mA" as
 camelCase, "enzyme-1") as names and abstained on answerable questions whose documents write
@@ -22,6 +25,8 @@ those of code, alike in English and French, so they are written here, not in the
 from __future__ import annotations
 
 import re
+
+from citeqa.lexical import stopwords
 
 WORD_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
 """Punctuation around a word of a question, not part of the name, key or word it writes
@@ -68,9 +73,21 @@ def identifiers(question: str) -> list[str]:
     found: dict[str, None] = {}
     for raw in question.split():
         word = core_word(raw, drop_possessive=True)
-        if word and is_identifier(word):
+        if word and (is_identifier(word) or _module_and_class(raw, word)):
             found[word] = None
     return list(found)
+
+
+def _module_and_class(raw: str, word: str) -> bool:
+    """Whether a word `_SENTENCE_JOIN` reads as two sentences is a module and its class, as
+    code marks it: between backticks (`click.Option`), called (`click.Option()`), or one word
+    twice (`enum.Enum`, `decimal.Decimal`: no sentence ends with the word the next opens
+    with)."""
+    if not _SENTENCE_JOIN.match(word) or not _DOTTED.match(word):
+        return False
+    module, name = word.split(".")
+    marked = raw.lstrip(WORD_EDGES.replace("`", "")).startswith("`") or f"{word}(" in raw
+    return marked or module == name.lower()
 
 
 def core_word(raw: str, *, drop_possessive: bool = False) -> str:
@@ -93,7 +110,19 @@ def is_identifier(word: str) -> bool:
         bool(_DOTTED.match(word))
         and sum(len(part) > 1 for part in word.split(".")) >= 2
         and not _SENTENCE_JOIN.match(word)
+        and not _prose_joined(word)
     )
+
+
+def _prose_joined(word: str) -> bool:
+    """Whether a dotted word is two lowercase words of prose with no space after a full stop:
+    one of them a function word of either language ("etc.and", "done.then", "fin.et"; lexical
+    .stopwords, the language data's). A name whose part is one ("this.value") is lost, which
+    only keeps it from being a reason to abstain."""
+    pieces = word.split(".")
+    if len(pieces) != 2 or not all(piece.isalpha() and piece.islower() for piece in pieces):
+        return False
+    return any(piece in stopwords() for piece in pieces)
 
 
 def named_things(question: str) -> list[str]:

@@ -41,6 +41,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
             "Les documents ne mentionnent jamais “--turbo”.",
         ),
         ("What does the block_speed setting do?", "The documents never mention “block_speed”."),
+        ("What does enum.Enum do in pack?", "The documents never mention “enum.Enum”."),
         (  # "block" and "records" are words of the manual, never this name
             "What does the block_records setting do?",
             "The documents do not appear to answer this question: the closest passages never"

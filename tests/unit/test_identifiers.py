@@ -123,7 +123,29 @@ def test_two_sentences_without_a_space_are_no_dotted_name(word: str) -> None:
     assert identifiers("What is the retention period?Is it 30 days.Really") == []
 
 
-@pytest.mark.parametrize("word", ["os.path", "json.JSONEncoder", "Path.home", "np.linalg.norm"])
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("What does enum.Enum do?", ["enum.Enum"]),  # one word twice: no two sentences
+        ("Le module decimal.Decimal arrondit-il ?", ["decimal.Decimal"]),
+        ("What is `click.Option` for?", ["click.Option"]),  # marked as code
+        ("What does click.Option() return?", ["click.Option"]),
+        ("What does click.Option do?", []),  # unmarked: as "days.Really" reads
+    ],
+)
+def test_a_module_and_its_class_marked_as_code_are_a_name(question: str, found: list[str]) -> None:
+    assert identifiers(question) == found
+
+
+@pytest.mark.parametrize("word", ["etc.and", "done.then", "fin.et", "ok.so"])
+def test_two_lowercase_words_one_a_function_word_are_no_dotted_name(word: str) -> None:
+    assert not is_identifier(word)
+    assert identifiers(f"What is the fee, {word} the rest?") == []
+
+
+@pytest.mark.parametrize(
+    "word", ["os.path", "json.JSONEncoder", "Path.home", "np.linalg.norm", "re.sub", "node.js"]
+)
 def test_dotted_names_stay_identifiers(word: str) -> None:
     assert is_identifier(word)
 

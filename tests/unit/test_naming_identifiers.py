@@ -121,3 +121,17 @@ def test_a_dotted_class_name_is_where_to_look_not_what_is_asked() -> None:
         ],
     )
     assert _kept(bank, "Does json.JSONEncoder sort keys by default?") == [0, 1]
+
+
+FIND = _Bank(
+    "FIND(1) General Commands Manual FIND(1)",
+    [
+        "-mindepth levels Do not apply any tests at levels less than levels.",
+        "-maxdepth levels Descend at most levels of directories below the starting-points.",
+        "-depth Process each directory's contents before the directory itself.",
+    ],
+)
+
+
+def test_an_option_written_with_one_dash_is_the_one_asked() -> None:
+    assert _kept(FIND, "What does find --maxdepth do?") == [1]  # was every candidate

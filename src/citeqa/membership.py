@@ -1,0 +1,202 @@
+"""Which thing a question says a named member belongs to, and whether the passages read ever
+write the two together.
+
+"What does the max_help_position parameter of argparse.ArgumentParser do?" names a member
+(`max_help_position`) and its owner (`argparse.ArgumentParser`). When the corpus writes both,
+but never in one place, the question is a near miss (the parameter is HelpFormatter's): the
+closest sentence answered it at .87 in the session-15 trial, and so did "color_output of
+ArgumentParser", "the months argument of datetime.timedelta" (.82). `pairings` reads the pairs a
+question names; `apart_in` the pair no place writes together (answering: a reason to abstain).
+
+A member is an option or an underscored name (identifiers.named_things), or a plain word a
+member noun names ("the months argument", "le paramètre verbose"); its owner is a name only code
+writes (a dotted name, a CamelCase class name, a call `dumps()`) that the question joins to it:
+"X of Y", "X de Y", "Y's X", `Y(X=...)`. The phrase words (member nouns, links, determiners,
+qualifiers that are no name) are the language data's; the shapes are code's, alike in English and
+French, so they are written here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citeqa.glossary import fold, language_words
+from citeqa.identifiers import WORD_EDGES, code_text, is_identifier, spellings, whole_name
+from citeqa.lexical import stopwords
+
+_ELISION = re.compile(r"^([^\W\d_]{1,2})['’](.+)$")
+"""A French elided word before a name ("d'ArgumentParser", "l'option"): the link or
+determiner, then the word."""
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_CALL = re.compile(r"^([^\W\d][\w.]*)\((\w+)\s*=")
+"""A call naming a keyword (`ArgumentParser(max_help_position=30)`): its owner and member."""
+_CAMEL = re.compile(r"^_*[^\W\d_][^\W_]*[a-z][^\W_]*$")
+"""A name of letters and digits holding a lowercase letter (`_is_owner` asks a capital after
+its first letter too: `ArgumentParser`, `LGBMClassifier`)."""
+_MODULE_CLASS = re.compile(r"^[^\W\d_]\w+\.[^\W\d_]\w+$")
+"""A module and a class (`click.Option`, `enum.Enum`), parts of two characters or more."""
+_NAME = re.compile(r"^[^\W\d]\w*$")
+"""A name a call is typed with (`dumps()`, `dump_json()`)."""
+_PLAIN = re.compile(r"^[^\W\d_][^\W_]*$")
+"""A word of letters and digits, starting with a letter."""
+_OPTION_OR_SNAKE = re.compile(r"^--|[^\W_]_+[^\W_]")
+"""An option or an underscore between letters: the identifiers that name what is asked
+(identifiers.named_things), not a dotted name."""
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """A member the question names (as typed) and the owner it names it of (as typed)."""
+
+    member: str
+    owner: str
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    """The word without edge punctuation, a possessive nor an elision."""
+    folded: str
+    possessive: bool = False
+    call: bool = False
+    """Typed as a call: `dumps()`."""
+
+
+def pairings(question: str) -> list[Pairing]:
+    """The (member, owner) pairs the question names, each once, in order."""
+    words = _words(question)
+    found: dict[Pairing, None] = {}
+    for at, word in enumerate(words):
+        if word.call and "=" in word.text:
+            continue
+        if _is_member(words, at):
+            owner = _owner_after(words, at) or _owner_before(words, at)
+            if owner is not None:
+                found[Pairing(word.text, owner)] = None
+    for raw in question.split():
+        called = _CALL.match(raw.strip(WORD_EDGES))
+        if called:
+            found[Pairing(called.group(2), called.group(1))] = None
+    return list(found)
+
+
+def _words(question: str) -> list[_Word]:
+    """The question's words, an elided word ("d'", "l'") apart from the word it precedes."""
+    words: list[_Word] = []
+    for raw in question.split():
+        if _CALL.match(raw.strip(WORD_EDGES)):
+            words.append(_Word(raw, "", call=True))
+            continue
+        call = raw.strip(WORD_EDGES.replace("()", "")).endswith("()")
+        core = raw.strip(WORD_EDGES)
+        elided = _ELISION.match(core)
+        if elided:
+            words.append(_Word(elided.group(1), fold(elided.group(1))))
+            core = elided.group(2)
+        possessive = bool(_POSSESSIVE.search(core))
+        core = _POSSESSIVE.sub("", core).strip(WORD_EDGES)
+        if core:
+            words.append(_Word(core, fold(core), possessive, call))
+    return words
+
+
+def _is_member(words: list[_Word], at: int) -> bool:
+    """Whether the word at `at` names a member: an option or an underscored name, or a plain
+    word a member noun names right after it ("the months argument") or right before it ("le
+    paramètre verbose"), that is no function word nor a qualifier ("the first argument")."""
+    word = words[at]
+    if _OPTION_OR_SNAKE.search(word.text) and is_identifier(word.text):
+        return True
+    if not _PLAIN.match(word.text) or word.possessive or not word.text.islower():
+        return False
+    if word.folded in _not_names():
+        return False
+    nouns = language_words("member_nouns")
+    after = at + 1 < len(words) and words[at + 1].folded in nouns
+    before = at > 0 and words[at - 1].folded in nouns and not words[at - 1].possessive
+    return after or before
+
+
+def _not_names() -> frozenset[str]:
+    """Words that never name a member: function words, interrogatives, qualifiers and the
+    phrase words themselves."""
+    return (
+        stopwords()
+        | language_words("interrogatives")
+        | language_words("member_qualifiers")
+        | language_words("member_nouns")
+        | language_words("owner_links")
+        | language_words("owner_determiners")
+    )
+
+
+def _owner_after(words: list[_Word], at: int) -> str | None:
+    """The owner the member at `at` is said to be of: after it (and its member noun), a link
+    ("of", "de", "d'"), determiners, at most one possessive qualifier ("scikit-learn's"), then a
+    name only code writes."""
+    nouns, links = language_words("member_nouns"), language_words("owner_links")
+    next_at = at + 1
+    if next_at < len(words) and words[next_at].folded in nouns:
+        next_at += 1
+    if next_at >= len(words) or words[next_at].folded not in links:
+        return None
+    next_at += 1
+    determined = False
+    while next_at < len(words) and words[next_at].folded in language_words("owner_determiners"):
+        next_at, determined = next_at + 1, True
+    if next_at + 1 < len(words) and words[next_at].possessive and not _is_owner(words[next_at]):
+        next_at += 1  # "of scikit-learn's RandomForestClassifier"
+    if next_at >= len(words) or not _is_owner(words[next_at]):
+        return None
+    if determined and "." not in words[next_at].text and _before_a_noun(words, next_at):
+        return None  # "of the LightGBM classifier": a library's name, no class's
+    return words[next_at].text
+
+
+def _before_a_noun(words: list[_Word], at: int) -> bool:
+    """Whether a plain lowercase word that is no function word follows the word at `at`."""
+    after = at + 1
+    if after >= len(words):
+        return False
+    word = words[after]
+    return word.text.islower() and bool(_PLAIN.match(word.text)) and word.folded not in stopwords()
+
+
+def _owner_before(words: list[_Word], at: int) -> str | None:
+    """The owner written with a possessive right before the member ("BaseModel's model_freeze"),
+    or before its member noun ("ArgumentParser's parameter prog")."""
+    before = at - 1
+    if before >= 0 and words[before].folded in language_words("member_nouns"):
+        before -= 1
+    if before >= 0 and words[before].possessive and _is_owner(words[before]):
+        return words[before].text
+    return None
+
+
+def _is_owner(word: _Word) -> bool:
+    """Whether a word is a name only code writes: a dotted name (identifiers.is_identifier, or a
+    module and a class, `click.Option`, which identifiers reads as two sentences), a CamelCase
+    name (`ArgumentParser`, `LGBMClassifier`, `timedelta` is not), or one typed as a
+    call (`dumps()`)."""
+    text = word.text.removesuffix("()")
+    if "." in text:  # `click.Option` too: after "of", no two sentences joined ("days.Really")
+        return is_identifier(text) or bool(_MODULE_CLASS.match(text))
+    if word.call:
+        return bool(_NAME.match(text))
+    return bool(_CAMEL.match(text)) and any(c.isupper() for c in text[1:])
+
+
+def apart_in(found: list[Pairing], texts: list[str]) -> Pairing | None:
+    """The first pairing whose owner `texts` write but none writes with its member (a member in
+    any case and in any of its spellings, identifiers.spellings; an owner by its last dotted
+    part, as typed: `ArgumentParser` for `argparse.ArgumentParser`), or None. Whether the
+    corpus writes the member elsewhere is the caller's to tell."""
+    written = [code_text(text) for text in texts]
+    for pairing in found:
+        member = [whole_name(form, any_case=True) for form in spellings(pairing.member)]
+        owner = whole_name(pairing.owner.removesuffix("()").rsplit(".", 1)[-1])
+        owning = [text for text in written if owner.search(text)]
+        if owning and not any(pattern.search(text) for pattern in member for text in owning):
+            return pairing
+    return None

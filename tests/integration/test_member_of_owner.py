@@ -1,0 +1,85 @@
+"""A question asking a member of an owner that the closest documents never write together
+abstains, naming both (membership.py: session-15 trial, "the max_help_position parameter of
+argparse.ArgumentParser" quoted HelpFormatter's signature at .87, "the months argument of
+datetime.timedelta" timedelta's min and max at .82); a pair written together, in one passage or
+one document, is answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+
+FILLER = "".join(
+    f" |  method_{n}(self) returns the state number {n} of the parser.\n" for n in range(40)
+)
+PAGES = {
+    "argparser.txt": "class ArgParser in module clitool\n\n"
+    "ArgParser(prog=None, usage=None, exit_on_error=True)\n\n"
+    " |  prog -- The name of the program shown in the usage message.\n"
+    " |  usage -- A usage message, built from the arguments by default.\n",
+    "helpformatter.txt": "class HelpFormatter in module clitool\n\n"
+    "HelpFormatter(prog, indent_increment=2, max_help_position=24)\n\n"
+    " |  max_help_position -- The column at which the help text of an argument starts.\n",
+    "fastargparser.txt": "class FastArgParser in module clitool\n\n"
+    "class FastArgParser(clitool.ArgParser)\n\n"
+    + FILLER
+    + " |  retries -- How many times a failed parse is tried again before it gives up.\n",
+    "schedule.txt": "The schedule keeps the backups of the parser for six months.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        PAGES,
+        tmp_path_factory.mktemp("pages"),
+        tmp_path_factory.mktemp("index"),
+        channels=("fake",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "What does the max_help_position parameter of clitool.ArgParser do?",
+            "The documents mention “max_help_position”, but none of the closest ones mentions it"
+            " with “clitool.ArgParser”.",
+        ),
+        (
+            "Que fait le paramètre max_help_position d'ArgParser ?",
+            "Les documents mentionnent “max_help_position”, mais aucun des plus proches ne le"
+            " mentionne avec “ArgParser”.",
+        ),
+        (  # a plain word a member noun names, which the corpus writes elsewhere
+            "What does the months argument of clitool.ArgParser do?",
+            "The documents mention “months”, but none of the closest ones mentions it with"
+            " “clitool.ArgParser”.",
+        ),
+    ],
+)
+def test_a_member_never_written_with_its_owner_is_the_reason(
+    assistant: Assistant, question: str, reason: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations
+    assert answer.reason == reason
+    assert answer.confidence == 0.0
+    assert answer.passages, "the closest passages are still offered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the prog parameter of clitool.ArgParser do?",
+        "What is the default max_help_position of HelpFormatter?",
+        # the subclass's page names its base in its first passage, the member far below it
+        "What does the retries parameter of clitool.ArgParser do?",
+    ],
+)
+def test_a_member_written_with_its_owner_is_answered(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.reason
+    assert answer.citations

@@ -1,0 +1,99 @@
+"""Which member a question asks of which owner ("the max_help_position parameter of
+argparse.ArgumentParser", "le paramètre exit_on_error d'ArgumentParser"), and whether texts
+write the two together (session-15 trial: a parameter of another class was answered at .87)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.membership import Pairing, apart_in, pairings
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        (
+            "What does the max_help_position parameter of argparse.ArgumentParser do?",
+            [Pairing("max_help_position", "argparse.ArgumentParser")],
+        ),
+        (
+            "What does the months argument of datetime.timedelta do?",
+            [Pairing("months", "datetime.timedelta")],
+        ),
+        (
+            "Que fait le paramètre exit_on_error d'ArgumentParser ?",
+            [Pairing("exit_on_error", "ArgumentParser")],
+        ),
+        (
+            "Quelle est la valeur par défaut de n_estimators pour RandomForestClassifier ?",
+            [Pairing("n_estimators", "RandomForestClassifier")],
+        ),
+        ("What does BaseModel's model_freeze method do?", [Pairing("model_freeze", "BaseModel")]),
+        (
+            "What is the default learning_rate of scikit-learn's RandomForestClassifier?",
+            [Pairing("learning_rate", "RandomForestClassifier")],
+        ),
+        (
+            "Is argparse.ArgumentParser(max_help_position=30) allowed?",
+            [Pairing("max_help_position", "argparse.ArgumentParser")],
+        ),
+        ("What does the indent parameter of dumps() do?", [Pairing("indent", "dumps")]),
+        (  # a module and its class, which identifiers.py reads as two sentences joined
+            "What does the hide_input parameter of click.Option do?",
+            [Pairing("hide_input", "click.Option")],
+        ),
+        ("À quoi sert l'option verbose de Parser.run ?", [Pairing("verbose", "Parser.run")]),
+    ],
+)
+def test_a_member_and_the_owner_it_is_asked_of(question: str, found: list[Pairing]) -> None:
+    assert pairings(question) == found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the first argument of json.dumps?",  # a qualifier, no name
+        "What is the default learning_rate of the LightGBM classifier?",  # a library's name
+        "What does the count parameter of a click Option do?",  # "Option": no code shape
+        "What does the max_help_position parameter do?",  # no owner
+        "What does argparse.ArgumentParser do?",  # no member
+        "What is the capital of Peru?",
+        "Quelle est la valeur de l'option --max-size de pack ?",  # "pack": no code shape
+    ],
+)
+def test_no_pair_without_both_named(question: str) -> None:
+    assert pairings(question) == []
+
+
+SIGNATURES = [
+    "class ArgumentParser(prog=None, usage=None, exit_on_error=True)",
+    "class HelpFormatter(prog, indent_increment=2, max_help_position=24)",
+]
+
+
+def test_a_member_the_texts_never_write_with_its_owner() -> None:
+    asked = Pairing("max_help_position", "argparse.ArgumentParser")
+    assert apart_in([asked], SIGNATURES) == asked
+    months = Pairing("months", "datetime.timedelta")  # a member no text writes at all
+    assert apart_in([months], ["class timedelta(days=0, seconds=0)"]) == months
+
+
+@pytest.mark.parametrize(
+    "pairing",
+    [
+        Pairing("exit_on_error", "argparse.ArgumentParser"),  # written together
+        Pairing("exit-on-error", "ArgumentParser"),  # '-' and '_' alike, as identifiers reads
+        Pairing("PROG", "HelpFormatter"),  # a member in any case
+        Pairing("max_help_position", "TextWrapper"),  # no text writes the owner: not told
+    ],
+)
+def test_a_pair_written_together_or_an_owner_never_written_is_not_apart(
+    pairing: Pairing,
+) -> None:
+    assert apart_in([pairing], SIGNATURES) is None
+
+
+def test_an_owner_is_a_whole_name_in_its_case() -> None:
+    texts = ["class DaskArgumentParser(max_help_position=24)", "an argumentparser, prog"]
+    asked = Pairing("max_help_position", "ArgumentParser")
+    assert apart_in([asked], [*texts, "class ArgumentParser(prog=None)"]) == asked
