@@ -17,6 +17,8 @@ from citeqa.api import build_index
 from citeqa.chunkpass import passage_text
 from citeqa.config import Settings
 from citeqa.embedding import embed_texts, get_embedder
+from citeqa.errors import IndexCorrupt
+from citeqa.qdrantindex import MEMORY
 from citeqa.store import LoadedIndex, load_index
 from citeqa.verification import STAMPS
 
@@ -146,3 +148,54 @@ def test_a_previous_build_without_sentence_vectors_gives_none(
     assert np.array_equal(stored, embed_texts(embedder, sentences))
     rows = [n for n, chunk in enumerate(index.chunks) if chunk.doc_id == doc_id]
     assert np.array_equal(index.vectors["fake"].rows(rows), embed_texts(embedder, passages))
+
+
+def test_a_previous_version_that_does_not_read_lends_nothing(
+    tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the previous version's text does not read as its build wrote it (IndexCorrupt), the
+    changed document is embedded in full, as before textmatch.py, and its vectors are right."""
+    settings = _built(tmp_path)
+    path = settings.corpus_dir / JOURNAL
+    path.write_text(_middle(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    def unreadable(self: Any, doc_id: str) -> str:
+        raise IndexCorrupt(f"line of {doc_id} altered")
+
+    monkeypatch.setattr("citeqa.reuse.Previous.text", unreadable)
+    recorded = _recording(fake_embedder, monkeypatch)
+    build_index(settings)
+    embedded = list(recorded)
+    index = load_index(settings.index_dir)
+    doc_id = next(d for d in index.documents if index.documents[d].path.endswith(JOURNAL))
+    passages, sentences = _texts(index, doc_id)
+    assert set(sentences) <= set(embedded) | set(passages)  # none taken: embedded or copied
+    assert set(passages) <= set(embedded)
+    embedder = get_embedder("fake")
+    assert index.sentence_vectors is not None
+    stored = index.sentence_vectors[index.sentences.in_document(doc_id)[0]]
+    assert np.array_equal(stored, embed_texts(embedder, sentences))
+
+
+@pytest.mark.parametrize("overrides", [{"vector_store": MEMORY}, {"flat_index_max": 10}])
+def test_other_stores_lend_the_vectors_of_unchanged_text(
+    tmp_path: Path,
+    overrides: dict[str, Any],
+    fake_embedder: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Qdrant collection, or an HNSW FAISS index, lends a changed document's chunks of
+    unchanged text their vectors as a flat index does (reuse.Previous.vectors_at)."""
+    settings = _built(tmp_path, **overrides)
+    path = settings.corpus_dir / JOURNAL
+    path.write_text(_middle(path.read_text(encoding="utf-8")), encoding="utf-8")
+    recorded = _recording(fake_embedder, monkeypatch)
+    build_index(settings)
+    embedded = list(recorded)
+    index = load_index(settings.index_dir)
+    doc_id = next(d for d in index.documents if index.documents[d].path.endswith(JOURNAL))
+    passages, sentences = _texts(index, doc_id)
+    assert 0 < len(embedded) < (len(passages) + len(sentences)) / 20
+    rows = [n for n, chunk in enumerate(index.chunks) if chunk.doc_id == doc_id]
+    fresh = embed_texts(get_embedder("fake"), passages)
+    assert np.array_equal(index.vectors["fake"].rows(rows), fresh)
