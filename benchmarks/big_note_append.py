@@ -67,7 +67,7 @@ def journal(size: int) -> str:
         {
             w
             for p in (ROOT / "corpus").glob("*.txt")
-            for w in re.findall(r"[^\W\d_]{3,}", p.read_text())
+            for w in re.findall(r"[^\W\d_]{3,}", p.read_text(encoding="utf-8"))
         }
     )
     pick = random.Random(16)
