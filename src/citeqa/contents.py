@@ -10,7 +10,9 @@ next; then each channel embeds the chunks read back from chunks.jsonl, a batch a
 a spool file that fills its vector index (vectorspool.py). So the build's memory grows with the
 vocabulary and the vector index, not with the corpus's documents, chunks and sentences.
 Documents whose file hash is unchanged reuse their chunks and vectors from the previous build
-(`reuse.Previous`, read a document at a time); only the others are chunked and embedded.
+(`reuse.Previous`, read a document at a time); only the others are chunked, and of their chunks
+and sentences only those whose text the document's previous version lacked are embedded (the
+others take their vectors from the previous build: textmatch.py).
 The chunk pass, and what a chunk's vector and BM25 entry are computed from, are chunkpass.py's.
 Sentences are embedded at build time only up to `Settings.embed_sentences_max`; past it,
 answering scores sentences with their passages' vectors, or embeds them on demand
@@ -46,6 +48,7 @@ from citeqa.models import Chunk, Document, Sentence
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT
+from citeqa.textmatch import Reused, reused
 from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
 
 EMBED_BATCH = 64
@@ -110,14 +113,15 @@ def compute_contents(
     sentences = SentenceTable(rows, ids)
     sentences.save(folder)
     lines = LineReader(folder / CHUNKS, Chunk)  # read, not mapped: each chunk is read once
+    embedded = embeds_sentences(len(sentences), embedders, settings)
+    taken = reused(previous, kept, documents, lines, tally, rows if embedded else None)
     spools = {
-        embedder.name: _channel_vectors(embedder, lines, tally, kept, previous, report, folder)
+        embedder.name: _channel_vectors(embedder, lines, tally, taken, report, folder)
         for embedder in embedders
     }
-    embedded = embeds_sentences(len(sentences), embedders, settings)
     if embedded:
-        sources = (previous, spools[embedders[0].name])
-        _sentence_vectors(embedders[0], rows, documents, tally, kept, sources, report, folder)
+        sources = (taken, spools[embedders[0].name])
+        _sentence_vectors(embedders[0], rows, documents, tally, sources, report, folder)
     centroids = {name: centroid_of(len(spool), spool.rows) for name, spool in spools.items()}
     write_channels(folder, spools, tally.terms, settings)
     report("lexical", 0, 1)
@@ -187,13 +191,14 @@ def _channel_vectors(
     embedder: Embedder,
     chunks: LineReader[Chunk],
     tally: Tally,
-    kept: set[str],
-    previous: Previous | None,
+    taken: Reused,
     report: Progress,
     folder: Path,
 ) -> VectorSpool:
-    """The channel's chunk vectors in a spool: reused for kept documents, embedded otherwise."""
+    """The channel's chunk vectors in a spool: reused for kept documents and for the chunks of
+    unchanged text of changed ones (textmatch.py), embedded otherwise."""
     spool = VectorSpool(spool_path(folder, embedder.name), len(chunks), embedder.dim)
+    previous, kept = taken.previous, taken.kept
     fresh = sum(run.count for doc_id, run in tally.chunks.items() if doc_id not in kept)
 
     def texts() -> Iterator[tuple[int, str]]:
@@ -202,11 +207,28 @@ def _channel_vectors(
                 for offset, rows in previous.vectors(embedder.name, doc_id):
                     spool.write(run.first + offset, rows)
                 continue
-            for row, chunk in enumerate(chunks.each(run.first, run.count), start=run.first):
-                yield row, passage_text(chunk)
+            same = taken.of(doc_id).chunks
+            if previous is not None and len(same):
+                blocks = previous.vectors_at(embedder.name, doc_id, same[:, 1])
+                _write_taken(spool, run.first, same[:, 0], blocks)
+            done = set(same[:, 0].tolist())
+            for place, chunk in enumerate(chunks.each(run.first, run.count)):
+                if place not in done:
+                    yield run.first + place, passage_text(chunk)
 
-    _embed_into(spool, embedder, texts(), fresh, f"embedding {embedder.name}", report)
+    total = fresh - taken.chunks_taken()
+    _embed_into(spool, embedder, texts(), total, f"embedding {embedder.name}", report)
     return spool
+
+
+def _write_taken(
+    spool: VectorSpool, first: int, places: np.ndarray, blocks: Iterable[tuple[int, np.ndarray]]
+) -> None:
+    """Write each block of rows read from the previous build (`blocks`: (offset in `places`,
+    rows)) at its row: `first` (the document's first row) plus its place in the document."""
+    for offset, rows in blocks:
+        for place, row in zip(places[offset : offset + len(rows)].tolist(), rows, strict=True):
+            spool.write(first + place, row)
 
 
 def _sentence_vectors(
@@ -214,19 +236,20 @@ def _sentence_vectors(
     sentences: np.ndarray,
     documents: Sequence[Document],
     tally: Tally,
-    kept: set[str],
-    sources: tuple[Previous | None, VectorSpool],
+    sources: tuple[Reused, VectorSpool],
     report: Progress,
     folder: Path,
 ) -> None:
-    """sentences-<channel>.npy: reused for kept documents that have them (`sources`: the
-    previous build), copied from the chunk's vector (`sources`: the channel's spool) for a
-    sentence that is the whole of its chunk (the same text: the same vector), embedded
-    otherwise; `sentences` holds the rows (document, chunk, start, end) of the sentence table."""
-    previous, chunk_vectors = sources
+    """sentences-<channel>.npy: reused for kept documents that have them and for the sentences
+    of unchanged text of changed ones (`sources`: what the build takes from the previous one),
+    copied from the chunk's vector (`sources`: the channel's spool) for a sentence that is the
+    whole of its chunk (the same text: the same vector), embedded otherwise; `sentences` holds
+    the rows (document, chunk, start, end) of the sentence table."""
+    taken, chunk_vectors = sources
+    previous = taken.previous
     kept = {
         doc_id
-        for doc_id in kept
+        for doc_id in taken.kept
         if previous is not None
         and previous.has_sentence_vectors(doc_id, tally.sentences[doc_id][1])
     }
@@ -242,16 +265,32 @@ def _sentence_vectors(
                 for offset, rows in previous.sentence_vectors(doc_id, count):
                     spool.write(first + offset, rows)
                 continue
+            same = taken.of(doc_id).sentences
+            if previous is not None and len(same):
+                blocks = previous.sentence_vectors_at(doc_id, same[:, 1])
+                _write_taken(spool, first, same[:, 0], blocks)
+            done = set((first + same[:, 0]).tolist())
             text = documents[number].text if count else ""  # read only when it has sentences
             spans = sentences[first : first + count, 2:4].tolist()
             for row, (start, end) in enumerate(spans, start=first):
-                if row not in copied:
+                if row not in copied and row not in done:
                     yield row, text[start:end]
 
-    _embed_into(spool, embedder, texts(), fresh - len(copied), "embedding sentences", report)
+    total = fresh - len(copied) - _taken_sentences(taken, tally, copies[:, 0])
+    _embed_into(spool, embedder, texts(), total, "embedding sentences", report)
     copy_rows(chunk_vectors, spool, copies)
     spool.save_npy(folder / f"sentences-{embedder.name}.npy")
     spool.remove()
+
+
+def _taken_sentences(taken: Reused, tally: Tally, copied: np.ndarray) -> int:
+    """How many sentences of changed documents take their vector from the previous build and
+    are not `copied` from their chunk's."""
+    count = 0
+    for doc_id, same in taken.same.items():
+        rows = tally.sentences[doc_id][0] + same.sentences[:, 0]
+        count += int(np.count_nonzero(~np.isin(rows, copied)))
+    return count
 
 
 def _embed_into(

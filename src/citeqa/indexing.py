@@ -1,10 +1,12 @@
 """Builds the index: corpus → documents → chunks → vectors + BM25, published atomically.
 
 Incremental: a document whose file hash is unchanged keeps its chunks and vectors from the
-previous build (nothing is re-embedded); a change of models or chunker settings, an index of
-another format or `rebuild=True` starts from scratch. What a build computes lives in contents.py;
-what it keeps from the published index, and whether anything changed, in previousindex.py; the
-layout in store.py, the manifest and file list in writing.py, publication in publishing.py.
+previous build (nothing is re-embedded), and a changed one the vectors of its chunks and
+sentences whose text is unchanged (textmatch.py); a change of models or chunker settings, an
+index of another format or `rebuild=True` starts from scratch. What a build computes lives in
+contents.py; what it keeps from the published index, and whether anything changed, in
+previousindex.py; the layout in store.py, the manifest and file list in writing.py, publication
+in publishing.py.
 """
 
 from __future__ import annotations

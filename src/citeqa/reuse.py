@@ -1,16 +1,17 @@
 """What a build of a changed corpus takes from the previous build, read when it is needed.
 
 A document whose file hash is unchanged keeps its chunks, their vectors in every channel, its
-sentence vectors and its tallies (contents.py, doctally.py). Nothing of the previous build is
-loaded whole: `Previous` knows where each document's chunks lie in the previous build (two
-numbers per document, from its file list) and reads them when the build reaches that document:
-chunks as lines of chunks.jsonl (read, not memory-mapped, a run of lines at a time), its tallies
-as a line of tallies.jsonl and its chunks' runs of stored term ids, vectors ROWS_PER_READ rows at
-a time from the channel's index, sentence vectors as rows of their .npy file (read likewise). So a
-build of a changed corpus holds a batch of the previous build at a time, as a new build does.
-Before any of it is taken, the files it is taken from are hashed in full: a build opens the
-previous one with store.open_for_reuse, which trusts no file's size and time (a file altered
-with them kept would go on, wrong, into every later build).
+sentence vectors and its tallies (contents.py, doctally.py); a changed one, the vectors of its
+chunks and sentences whose text its previous version had (textmatch.py says which). Nothing of
+the previous build is loaded whole: `Previous` knows where each document's chunks lie in the
+previous build (two numbers per document, from its file list) and reads them when the build
+reaches that document: chunks as lines of chunks.jsonl (read, not memory-mapped, a run of lines
+at a time), its tallies as a line of tallies.jsonl and its chunks' runs of stored term ids,
+vectors ROWS_PER_READ rows at a time from the channel's index, sentence vectors as rows of their
+.npy file (read likewise). So a build of a changed corpus holds a batch of the previous build at
+a time, as a new build does. Before any of it is taken, the files it is taken from are hashed in
+full: a build opens the previous one with store.open_for_reuse, which trusts no file's size and
+time (a file altered with them kept would go on, wrong, into every later build).
 """
 
 from __future__ import annotations
@@ -142,6 +143,46 @@ class Previous:
             numbers = list(range(first + start, first + min(count, start + ROWS_PER_READ)))
             yield start, self._rows[channel].rows(numbers)
 
+    def holds(self, doc_id: str) -> bool:
+        """Whether the previous build holds chunks of the document that a changed version of it
+        may take vectors from (textmatch.py): none of a document a new reader reads again."""
+        return self._ranges.get(doc_id, (0, 0))[1] > 0 and doc_id not in self._reread
+
+    def text(self, doc_id: str) -> str:
+        """The document's text in the previous build (its sentences' offsets point into it)."""
+        return self._loaded.documents[doc_id].text
+
+    def vectors_at(
+        self, channel: str, doc_id: str, places: np.ndarray
+    ) -> Iterator[tuple[int, np.ndarray]]:
+        """The vectors in `channel` of the document's chunks at `places` (in the document), as
+        (offset in `places`, rows) blocks of at most ROWS_PER_READ rows; IndexCorrupt for a
+        place the document has no chunk at."""
+        first, count = self._ranges.get(doc_id, (0, 0))
+        _check_places(places, count, self._loaded.folder, doc_id)
+        if channel not in self._rows:
+            self._rows[channel] = _IndexRows(self._loaded, channel)
+        for start in range(0, len(places), ROWS_PER_READ):
+            numbers = (first + places[start : start + ROWS_PER_READ]).tolist()
+            yield start, self._rows[channel].rows(numbers)
+
+    def sentence_vectors_at(
+        self, doc_id: str, places: np.ndarray
+    ) -> Iterator[tuple[int, np.ndarray]]:
+        """The vectors of the document's sentences at `places` (in the document, ascending),
+        as (offset in `places`, rows) blocks, each read from a span of at most ROWS_PER_READ
+        rows of the file; nothing when the previous build stored no sentence vectors."""
+        if self._sentence_file is None:
+            return
+        numbers = self._sentence_numbers(doc_id)
+        _check_places(places, len(numbers), self._loaded.folder, doc_id)
+        picked = numbers[places]
+        start = 0
+        while start < len(picked):
+            end = int(np.searchsorted(picked, picked[start] + ROWS_PER_READ, side="left"))
+            yield start, self._sentence_file.rows(picked[start:end])
+            start = end
+
     def sentence_vectors(self, doc_id: str, count: int) -> Iterator[tuple[int, np.ndarray]]:
         """The vectors of the document's `count` sentences, as (offset, rows) blocks; nothing
         when the previous build has none for it (`has_sentence_vectors`)."""
@@ -176,6 +217,16 @@ def _chunk_ranges(loaded: Opened) -> dict[str, tuple[int, int]]:
         start, count = ranges.get(chunk.doc_id, (number, 0))
         ranges[chunk.doc_id] = (start, count + 1)
     return ranges
+
+
+def _check_places(places: np.ndarray, count: int, folder: Path, doc_id: str) -> None:
+    """IndexCorrupt when `places` names a place outside 0..count-1 (the document's chunks or
+    sentences in the previous build)."""
+    if len(places) and (int(places.min()) < 0 or int(places.max()) >= count):
+        raise IndexCorrupt(
+            f"The index in {folder.parent} does not hold the vectors of {doc_id!r} where its"
+            " file list says; run `citeqa index`."
+        )
 
 
 class _IndexRows:
