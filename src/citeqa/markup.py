@@ -336,7 +336,7 @@ _TAG = r"#(?=[\w/-]*[^\W\d_])[\w/-]+"
 """A notes app's tag: "#" then a word that holds a letter ("#lumen", "#projet/lumen"; no "#1")."""
 _TAG_LINE = re.compile(rf"[ \t]*{_TAG}(?:[ \t]+{_TAG})*[ \t]*\r?")
 _NOTE_OPENING = re.compile(
-    r"(?:[ \t]*>)+[ \t]*(?:\[![\w-]+\][+-]?[ \t]*)?"  # "> ", "> > ", "> [!note] "
+    r"(?:[ \t]*>(?=\s|$))+[ \t]*(?:\[![\w-]+\][+-]?[ \t]*)?"  # "> ", "> > ", "> [!note] "
     r"|[ \t]*\[\^[^\]\s]+\]:[ \t]*"  # a footnote's definition: "[^1]: "
 )
 
@@ -353,7 +353,8 @@ def is_tag_line(line: str) -> bool:
 def note_markup_opening(sentence: str) -> int:
     """How many characters of Markdown markup open `sentence` that a reader of the rendered note
     never reads as its words: blockquote marks ("> "), a callout's type ("> [!note] ",
-    "> [!faq]- "), a footnote definition's label ("[^1]: "); 0 when none."""
+    "> [!faq]- "), a footnote definition's label ("[^1]: "); 0 when none. A ">" is a blockquote
+    mark only before a blank: ">= 3.9" and a prompt ">>> import os" are words."""
     opening = _NOTE_OPENING.match(sentence)
     return opening.end() if opening else 0
 

@@ -5,9 +5,10 @@ A verbatim quote from slides or a table is a column of short lines ("Response ra
 person reads at a glance: `label : value` items and a label followed by its numbers become rows
 of an aligned table, tab-separated lines become table rows, other short fragments are joined
 with " · ", and prose is one line per paragraph (soft line breaks joined). The characters shown
-are the quote's own; only the whitespace between them changes, and a notes app's wikilink shows
-as the note reads it, its alias or else its target ("[[Projet Lumen]]" -> "Projet Lumen",
-"[[2026-03-17 Point hebdo|Point hebdo]]" -> "Point hebdo": `as_read`). The JSON answer's
+are the quote's own; only the whitespace between them changes, and a notes app's markup shows
+as the note reads it (`as_read`): a wikilink as its alias or else its target ("[[Projet Lumen]]"
+-> "Projet Lumen", "[[2026-03-17 Point hebdo|Point hebdo]]" -> "Point hebdo"), a line without
+its blockquote mark, callout type or footnote label ("> [!warning]", "[^1]: "). The JSON answer's
 citations and the document viewer keep the verbatim text; these layouts are for the chat and
 `citeqa ask`'s text output only. `fold` cuts a long layout to its first lines; `preview_text`
 makes a passage one line of plain text, its markdown markup left out; `quote_line` writes a
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks
+from citeqa.markup import note_markup_opening
 
 if TYPE_CHECKING:
     from citeqa.models import Citation  # for annotations only
@@ -103,11 +105,15 @@ target, group 2 its alias."""
 
 
 def as_read(text: str) -> str:
-    """`text` with each wikilink as a reader of the rendered note reads it: its alias, or else
-    its target. Only for display: a quote's characters stay the document's."""
-    if "[[" not in text:
+    """`text` as a reader of the rendered note reads it: each wikilink as its alias, or else its
+    target, and each line without the markup opening it that the note never shows as words
+    (markup.note_markup_opening: "> ", a callout's "[!warning] ", a footnote's "[^1]: "). Only
+    for display: a quote's characters stay the document's."""
+    if "[[" in text:
+        text = _WIKILINK.sub(lambda link: (link[2] or link[1]).strip(), text)
+    if ">" not in text and "[^" not in text:
         return text
-    return _WIKILINK.sub(lambda link: (link[2] or link[1]).strip(), text)
+    return "\n".join(line[note_markup_opening(line) :] for line in text.split("\n"))
 
 
 def _items(quote: str) -> list[_Item]:

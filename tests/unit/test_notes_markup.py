@@ -5,7 +5,7 @@ January 2026 tags: [meeting, product]" was quoted as the answer at .80)."""
 from __future__ import annotations
 
 from citeqa.chunking import chunk_document
-from citeqa.markup import is_tag_line
+from citeqa.markup import is_tag_line, note_markup_opening
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.quoting import quote_spans
 from citeqa.readable import preview_text, readable_lines
@@ -146,3 +146,20 @@ def test_wikilinks_show_as_the_note_reads_them() -> None:
         "Équipe Responsable : Claire Dubois."
     )
     assert readable_lines("[not a wikilink] and [x](y)") == ["[not a wikilink] and [x](y)"]
+
+
+def test_callout_and_blockquote_marks_show_as_read() -> None:
+    quote = "Vérifier la page.\n\n> [!warning]\n> Ne jamais déployer le vendredi après 15 h."
+    assert readable_lines(quote) == [
+        "Vérifier la page.",
+        "Ne jamais déployer le vendredi après 15 h.",
+    ]
+    assert readable_lines(">>> import os\n>>> os.sep") == [">>> import os · >>> os.sep"]
+
+
+def test_only_a_blockquote_mark_followed_by_a_blank_opens_a_sentence() -> None:
+    assert note_markup_opening("> [!tip]- Astuce") == len("> [!tip]- ")
+    assert note_markup_opening("> > Nested.") == len("> > ")
+    assert note_markup_opening(">= 3.9 is needed.") == 0
+    assert note_markup_opening(">>> import os") == 0
+    assert note_markup_opening("[^note-1]: Relu à chaud.") == len("[^note-1]: ")
