@@ -30,7 +30,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 7
+CUTTING_VERSION = 8
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -67,7 +67,11 @@ with its neighbours in the whole text, past the block or chunk being cut (a chun
 "|" opening lines holding a bare "|" line (pydoc's margin, language.pipe_margins; no pipeline's
 or union's leading pipes, no table's border) is read as a margin: the lines behind
 it as without it (a definition under its term, a margin alone a blank line), its first and
-last lines a block's edges, no sentence opening on its "|"."""
+last lines a block's edges, no sentence opening on its "|". 8: the YAML front matter opening a
+text holds no sentence of the index (its words stay in its chunk); a Markdown sentence starts
+past blockquote marks, a callout's type and a footnote definition's label ("> [!note] ",
+"[^1]: "), and a line of tags alone ("#lumen #copil") or of wikilink embeds ("![[pic.png]]")
+is none (markup.note_markup_opening, is_tag_line, is_link_line)."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""

@@ -5,8 +5,8 @@ so their markup lines are in the text. These predicates name them, for blocks.py
 line over an underline, or between an overline and an underline, is a heading), tallies.py
 (a markup line is no sentence to index or quote), quoting.py (a quote never runs across
 one), titles.py (a title is never one) and language.py (no sentence runs on across one, and
-a title's underline opens no fence); blocks.py and titles.py pass over YAML front matter
-(`front_matter_chars`, `front_matter_lines`). Pure functions on a line (or on a text's
+a title's underline opens no fence); blocks.py, titles.py and tallies.py pass over YAML front
+matter (`front_matter_chars`, `front_matter_lines`). Pure functions on a line (or on a text's
 opening lines, for front matter), no I/O.
 
 - An adornment: one punctuation character repeated, 3 times or more ("~~~~~~", "=====",
@@ -45,6 +45,13 @@ opening lines, for front matter), no I/O.
   anchor of the page ("- [Usage](#usage)": a table of contents) or a "|" stands beside it
   ("[Get started](…) |": navigation over several lines); language.py reads such a link's text
   as the start of its line (`opens_with_text_link`).
+- A notes app's markup (Obsidian-style vaults): a wikilink or an embed ("[[Note|alias]]",
+  "![[pic.png]]") is a link of `is_link_line` (a lone wikilink, a note's name, is text as a
+  lone text link is; an embed alone is none); a line of tags alone ("#lumen #copil",
+  `is_tag_line`) is no text; a Markdown sentence opens past its blockquote marks, a callout's
+  type or a footnote definition's label ("> [!note] ", "[^1]: ": `note_markup_opening`,
+  read by tallies.py for .md documents only: a plain text's "> " is a mail's quotation mark).
+  The YAML front matter (`front_matter_chars`) holds no sentence (tallies.py) either.
 """
 
 from __future__ import annotations
@@ -87,13 +94,15 @@ _FRONT_MATTER_CLOSE = ("---", "...")
 FRONT_MATTER_LINES_MAX = 200
 """YAML front matter closes within this many lines, or the opening "---" is a rule."""
 _LINKS = re.compile(
-    r"!?\[(?:[^\[\]]|!?\[[^\[\]]*\]\([^()\s]*\))*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"  # ![alt](src)
+    r"!?\[\[[^\[\]\n]+\]\]"  # a wikilink or an embed: [[Note]], [[Note|alias]], ![[pic.png]]
+    r"|!?\[(?:[^\[\]]|!?\[[^\[\]]*\]\([^()\s]*\))*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"  # ![alt](src)
     r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # an HTML tag: <img src=…>, </p>, no <https://…>
     r"|\|[^|\s][^|]*\|_{0,2}"  # an RST substitution: |PyPI|, |Build|_
 )
-"""A Markdown image or link (a link may hold an image: a badge), an HTML tag or an RST
-substitution reference. An autolink ("<https://doi.org/10.1038/…>") is no tag: a reference's
-address alone on its line may be what a question asks for."""
+"""A Markdown image or link (a link may hold an image: a badge), a notes app's wikilink or embed
+("[[Note|alias]]", "![[pic.png]]"), an HTML tag or an RST substitution reference. An autolink
+("<https://doi.org/10.1038/…>") is no tag: a reference's address alone on its line may be what
+a question asks for."""
 _LINK_SEPARATORS = frozenset(" \t|·•,;-–—/")
 """What may stand between the links of a navigation line."""
 BULLET_MARKS = "-•*–▪◦·‣"
@@ -304,7 +313,9 @@ def _is_text_link(link: str) -> bool:
     """A Markdown link (a `_LINKS` match) whose text holds words and no image and whose target is
     no anchor of the same page: "[MIT](LICENSE)", not a badge "[![CI](ci.svg)](…)", a table of
     contents' "[Getting Started](#getting-started)", an image, an HTML tag or an RST
-    substitution."""
+    substitution; a wikilink ("[[Projet Lumen]]", not an embed "![[pic.png]]") is one."""
+    if link.startswith("[["):
+        return any(char.isalnum() for char in link)
     if not link.startswith("["):
         return False
     middle = link.rfind("](")
@@ -321,10 +332,38 @@ def opens_with_text_link(line: str) -> bool:
     return link is not None and _is_text_link(link.group())
 
 
+_TAG = r"#(?=[\w/-]*[^\W\d_])[\w/-]+"
+"""A notes app's tag: "#" then a word that holds a letter ("#lumen", "#projet/lumen"; no "#1")."""
+_TAG_LINE = re.compile(rf"[ \t]*{_TAG}(?:[ \t]+{_TAG})*[ \t]*\r?")
+_NOTE_OPENING = re.compile(
+    r"(?:[ \t]*>(?=\s|$))+[ \t]*(?:\[![\w-]+\][+-]?[ \t]*)?"  # "> ", "> > ", "> [!note] "
+    r"|[ \t]*\[\^[^\]\s]+\]:[ \t]*"  # a footnote's definition: "[^1]: "
+)
+
+
+def is_tag_line(line: str) -> bool:
+    """A line of a notes app's tags alone ("#lumen #copil"): how the note is filed, no text. A
+    Markdown heading has a blank after its "#" marks ("# Notes"), and a word with no letter
+    ("#1") is no tag."""
+    if line.lstrip(" \t")[:1] != "#":
+        return False  # the cheap test first: every sentence of a build is asked
+    return _TAG_LINE.fullmatch(line.rstrip("\n")) is not None
+
+
+def note_markup_opening(sentence: str) -> int:
+    """How many characters of Markdown markup open `sentence` that a reader of the rendered note
+    never reads as its words: blockquote marks ("> "), a callout's type ("> [!note] ",
+    "> [!faq]- "), a footnote definition's label ("[^1]: "); 0 when none. A ">" is a blockquote
+    mark only before a blank: ">= 3.9" and a prompt ">>> import os" are words."""
+    opening = _NOTE_OPENING.match(sentence)
+    return opening.end() if opening else 0
+
+
 def is_no_text(line: str) -> bool:
     """A line that no sentence holds and no quote runs across: a markup line
-    (`is_markup_line`) or a line of links and images alone (`is_link_line`)."""
-    return is_markup_line(line) or is_link_line(line)
+    (`is_markup_line`), a line of links and images alone (`is_link_line`) or of tags alone
+    (`is_tag_line`)."""
+    return is_markup_line(line) or is_link_line(line) or is_tag_line(line)
 
 
 def markup_between(text: str, start: int, end: int) -> bool:

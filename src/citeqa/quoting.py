@@ -3,13 +3,15 @@
 A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
 the label lines above it and runs on until it holds a number, but never across a heading into
 another section nor across a markup line (a heading's underline, a code fence); a quote
-opening on a Markdown heading starts at its words, after the "#" marks; adjacent sentences
-of one passage under one heading merge into one quote; a table row is quoted with its table's
-header row as context (`Citation.header`, verbatim too), unless another quote of the answer
-holds that header row; a sentence too long to read at a glance is cut to its clauses that
-answer (clauses.py). Citations carry the exact offsets, and `verified` checks every quote
-against the document text before an answer is returned. `answer_text` writes them as the
-answer reads them (readable.quote_line).
+opening on a Markdown heading starts at its words, after the "#" marks, and one running on
+past its heading line into a sentence of its own length starts under it (the citation names
+the heading as its section);
+adjacent sentences of one passage under one heading merge into one quote; a table row is
+quoted with its table's header row as context (`Citation.header`, verbatim too), unless another
+quote of the answer holds that header row; a sentence too long to read at a glance is cut to
+its clauses that answer (clauses.py). Citations carry the exact offsets, and `verified` checks
+every quote against the document text before an answer is returned. `answer_text` writes them
+as the answer reads them (readable.quote_line).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass, replace
 from citeqa.chunking import section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
-from citeqa.language import SENTENCE_ENDS, past_heading_marks
+from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
 from citeqa.markup import markup_between
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.questions import QuestionTerms
@@ -64,7 +66,22 @@ def quote_spans(
         spans = _add(
             spans, Span(sentence.doc_id, start, end, item.score, chunk, _above(header, start)), doc
         )
+    spans = [_past_heading_line(bank.documents[span.doc_id].text, span) for span in spans]
     return _without_quoted_headers(spans)
+
+
+def _past_heading_line(text: str, span: Span) -> Span:
+    """A span opening on a Markdown heading line ("## Notes") over SHORT_QUOTE characters or more
+    of text under it, opened at that text instead: the citation names the heading as its
+    section, and a quote of "Notes" over "- Churn in December was 3.4%, up from 2.9%…" read the
+    heading as the answer's first words (session 16 trial). A heading quoted alone, or over a
+    short value it labels ("Gym" over "€20 a month"), stays."""
+    opening = line_start(text, span.start)
+    if past_heading_marks(text, opening) == opening:
+        return span
+    below = line_end(text, span.start)
+    under = below + len(text[below : span.end]) - len(text[below : span.end].lstrip())
+    return replace(span, start=under) if span.end - under >= SHORT_QUOTE else span
 
 
 def _above(header: tuple[int, int] | None, start: int) -> tuple[int, int] | None:

@@ -5,12 +5,15 @@ A verbatim quote from slides or a table is a column of short lines ("Response ra
 person reads at a glance: `label : value` items and a label followed by its numbers become rows
 of an aligned table, tab-separated lines become table rows, other short fragments are joined
 with " · ", and prose is one line per paragraph (soft line breaks joined). The characters shown
-are the quote's own; only the whitespace between them changes. The JSON answer's citations and
-the document viewer keep the verbatim text; these layouts are for the chat and `citeqa ask`'s
-text output only. `fold` cuts a long layout to its first lines; `preview_text` makes a passage
-one line of plain text, its markdown markup left out; `quote_line` writes a citation as the
-answer's text reads it ("header" "quote" [n]), for the answer's `answer` text and the chat's
-copied answer alike. No UI library is imported here.
+are the quote's own; only the whitespace between them changes, and a notes app's markup shows
+as the note reads it (`as_read`): a wikilink as its alias or else its target ("[[Projet Lumen]]"
+-> "Projet Lumen", "[[2026-03-17 Point hebdo|Point hebdo]]" -> "Point hebdo"), a line without
+its blockquote mark, callout type or footnote label ("> [!warning]", "[^1]: "). The JSON answer's
+citations and the document viewer keep the verbatim text; these layouts are for the chat and
+`citeqa ask`'s text output only. `fold` cuts a long layout to its first lines; `preview_text`
+makes a passage one line of plain text, its markdown markup left out; `quote_line` writes a
+citation as the answer's text reads it ("header" "quote" [n]), for the answer's `answer` text
+and the chat's copied answer alike. No UI library is imported here.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks
+from citeqa.markup import note_markup_opening
 
 if TYPE_CHECKING:
     from citeqa.models import Citation  # for annotations only
@@ -95,11 +99,29 @@ def _tab_row(line: str) -> _Row:
     return _Row(tuple(cells))
 
 
+_WIKILINK = re.compile(r"!?\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
+"""A wikilink or an embed ("[[target]]", "[[target|alias]]", "![[pic.png]]"): group 1 its
+target, group 2 its alias."""
+
+
+def as_read(text: str) -> str:
+    """`text` as a reader of the rendered note reads it: each wikilink as its alias, or else its
+    target, and each line without the markup opening it that the note never shows as words
+    (markup.note_markup_opening: "> ", a callout's "[!warning] ", a footnote's "[^1]: "). Only
+    for display: a quote's characters stay the document's."""
+    if "[[" in text:
+        text = _WIKILINK.sub(lambda link: (link[2] or link[1]).strip(), text)
+    if ">" not in text and "[^" not in text:
+        return text
+    return "\n".join(line[note_markup_opening(line) :] for line in text.split("\n"))
+
+
 def _items(quote: str) -> list[_Item]:
-    """The quote's items: one per line, soft-wrapped lines joined, tab lines as rows."""
+    """The quote's items: one per line (wikilinks as read), soft-wrapped lines joined, tab lines
+    as rows."""
     items: list[_Item] = []
     after_gap = True
-    for raw in quote.splitlines():
+    for raw in as_read(quote).splitlines():
         line = _squash(raw)
         if not line:
             after_gap = True
@@ -232,7 +254,7 @@ def readable_lines(quote: str) -> list[str]:
         lines.append(item.text if isinstance(item, _Line) else item)
     if rows:
         lines += _table(rows)
-    return [line for line in lines if line] or [_squash(quote)]
+    return [line for line in lines if line] or [_squash(as_read(quote))]
 
 
 def readable(quote: str) -> str:
@@ -263,11 +285,12 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 def preview_text(passage: str) -> str:
     """A passage as one line of plain text for a preview (an abstention's closest passages),
     its markdown markup left out: heading marks ("## "), table rules (`|---|`), the pipes
-    around a markdown table row's cells (cells joined with " · ") and bold marks. Only a
+    around a markdown table row's cells (cells joined with " · "), bold marks and wikilinks'
+    brackets (`as_read`). Only a
     table's rows lose their pipes (`_markdown_rows`): a "|" in prose or code is the source's
     character ("description: 'str | None'" under pydoc's "|" margin). Never for a quote,
     whose characters are shown as cited."""
-    lines = passage.splitlines()
+    lines = as_read(passage).splitlines()
     rows = _markdown_rows(lines)
     parts = []
     for number, line in enumerate(lines):

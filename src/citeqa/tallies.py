@@ -20,7 +20,7 @@ from typing import overload
 import numpy as np
 
 from citeqa.language import split_sentences
-from citeqa.markup import is_no_text, rst_comment_spans
+from citeqa.markup import front_matter_chars, is_no_text, note_markup_opening, rst_comment_spans
 
 PIECE_CHARS = 1 << 16
 """About how many characters `text_pieces` gives at a time."""
@@ -115,11 +115,23 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     markup.is_no_text) and, in a document
     whose `kind` (models.Document.kind) is "rst", sentences inside an RST comment
     (markup.rst_comment_spans: text a reader of the page never sees). A ".. line" with lines
-    indented under it in a .txt or .md file is text its reader sees, and is kept."""
+    indented under it in a .txt or .md file is text its reader sees, and is kept. Nor is any
+    sentence of the YAML front matter opening the text (markup.front_matter_chars: a note's
+    "title: …", "tags: […]" keys, which a reader's app shows as properties, not as the note's
+    text; its closing "---" ends every sentence above it): no quote is taken from it, while its
+    words stay in its chunk's passage, so "tags: [travel]" or "author: Kazuo Ishiguro" still
+    finds the note. A Markdown sentence starts past the markup opening it that the rendered note
+    never shows as words (markup.note_markup_opening: "> ", "> [!note] ", "[^1]: "), and a line of
+    tags alone ("#lumen #copil") or a wikilink embed ("![[pic.png]]") is no sentence
+    (markup.is_no_text)."""
     found = array("q")
     comments = rst_comment_spans(text) if kind == "rst" else []
+    body = front_matter_chars(text)
     for number, start, end in chunks:
-        for first, last in split_sentences(text, start, end):
+        start = max(start, body)
+        for first, last in split_sentences(text, start, end) if start < end else ():
+            if kind == "md":
+                first += note_markup_opening(text[first:last])
             if _is_text(text[first:last]) and not _inside(comments, first, last):
                 found.extend((number, first, last))
     rows = np.frombuffer(found, dtype=np.int64).reshape(-1, 3)

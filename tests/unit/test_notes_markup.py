@@ -1,0 +1,165 @@
+"""A notes vault's markup (Obsidian-style): YAML front matter is no sentence a quote is taken
+from, and its title still names the document (session 16 trial: "title: Product sync — 27
+January 2026 tags: [meeting, product]" was quoted as the answer at .80)."""
+
+from __future__ import annotations
+
+from citeqa.chunking import chunk_document
+from citeqa.markup import is_tag_line, note_markup_opening
+from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.quoting import quote_spans
+from citeqa.readable import preview_text, readable_lines
+from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.tallies import document_sentences
+from citeqa.titles import derived_title
+
+NOTE = (
+    "---\n"
+    "title: Product sync — 27 January 2026\n"
+    "tags: [meeting, product]\n"
+    "date: 2026-01-27\n"
+    "---\n"
+    "# Product sync (27 Jan)\n"
+    "\n"
+    "Attendees: Jenna Park, Oliver Grant, me.\n"
+)
+
+
+def _document(text: str, kind: str = "md") -> Document:
+    return Document(doc_id="d", title="t", path=f"/d.{kind}", text=text, sha256="0", kind=kind)
+
+
+def _indexed(text: str, kind: str = "md") -> list[tuple[int, int]]:
+    chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(_document(text, kind)))]
+    return [(start, end) for _, start, end in document_sentences(text, chunks, kind).tolist()]
+
+
+def test_front_matter_holds_no_indexed_sentence_and_the_body_keeps_its_offsets() -> None:
+    spans = _indexed(NOTE)
+    body = NOTE.index("# Product")
+    assert spans and all(start >= body for start, _ in spans), [NOTE[a:b] for a, b in spans]
+    bare = NOTE[body:]
+    assert [(a - body, b - body) for a, b in spans] == _indexed(bare)
+    assert derived_title(NOTE, "2026-01-27 Product sync") == "Product sync — 27 January 2026"
+
+
+def test_a_note_of_front_matter_alone_has_no_sentence() -> None:
+    assert _indexed("---\ntitle: Idée podcast\ntags: [idee]\n---\n") == []
+
+
+def test_a_rule_over_prose_is_no_front_matter() -> None:
+    text = "---\nA rule opens this note and no closing line follows.\n"
+    assert [text[a:b] for a, b in _indexed(text)] == [
+        "A rule opens this note and no closing line follows."
+    ]
+
+
+MINUTES = (
+    "# Product sync\n"
+    "\n"
+    "## Notes\n"
+    "- Churn in December was 3.4%, up from 2.9% in November, after the price change.\n"
+    "- Priya showed the new onboarding flow.\n"
+)
+
+
+def _quotes(text: str, chosen: list[str]) -> list[str]:
+    """The quotes of the sentences `chosen` (by their text) of a one-chunk Markdown document."""
+    doc = _document(text)
+    chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text)
+    cuts = [(a, b) for _, a, b in document_sentences(text, [(0, 0, len(text))], "md").tolist()]
+    sentences = [Sentence(doc_id="d", chunk_index=0, start=a, end=b) for a, b in cuts]
+    bank = SentenceBank({"d": doc}, [chunk], sentences, None, [frozenset() for _ in cuts])
+    indexes = [[text[a:b] for a, b in cuts].index(sentence) for sentence in chosen]
+    items = [ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1) for index in indexes]
+    spans = quote_spans(items, bank, [Hit(chunk=chunk, chunk_index=0, score=1.0)])
+    return [text[span.start : span.end] for span in spans]
+
+
+def test_a_quote_running_on_past_a_heading_line_starts_under_it() -> None:
+    churn = "- Churn in December was 3.4%, up from 2.9% in November, after the price change."
+    assert _quotes(MINUTES, ["## Notes"]) == [churn]
+    assert _quotes(MINUTES, ["## Notes", churn]) == [churn]
+    assert _quotes(MINUTES, [churn]) == [churn]
+
+
+def test_a_heading_quoted_alone_or_over_a_short_value_stays() -> None:
+    text = "# Banana bread\n\n## Ingredients\n- 3 ripe bananas\n"
+    assert _quotes(text, ["# Banana bread"]) == ["Banana bread"]
+    assert _quotes(text, ["## Ingredients"]) == ["Ingredients\n- 3 ripe bananas"]
+
+
+TRIP = (
+    "# Lisbonne\n"
+    "\n"
+    "![[alfama-view.png]]\n"
+    "\n"
+    "Appartement à Alfama ; code de la boîte à clés : 4417.\n"
+    "#voyage #lisbonne\n"
+    "\n"
+    "> [!note] Carte Lisboa Card 72 h : 42 €, inclut les transports.\n"
+    "\n"
+    "> [!warning]\n"
+    "> Si le contrat n'est pas signé avant le 31 mars, tout glisse.\n"
+    "\n"
+    "Les salles sont décrites dans `rooms.yaml`[^1].\n"
+    "\n"
+    "[^1]: Le fichier est relu à chaud toutes les 5 minutes.\n"
+    "\n"
+    "Responsable : [[Claire Dubois]].\n"
+    "[[Projet Lumen]]\n"
+)
+
+
+def test_a_notes_markup_is_no_sentence_and_no_sentence_opens_on_it() -> None:
+    """Session 16 trial: "> Si le contrat Nuvola…" was quoted with its blockquote mark, tag
+    lines ("#lumen #copil") and embeds ("![[alfama-view.png]]") were sentences."""
+    assert [TRIP[a:b] for a, b in _indexed(TRIP)] == [
+        "# Lisbonne",
+        "Appartement à Alfama ; code de la boîte à clés : 4417.",
+        "Carte Lisboa Card 72 h : 42 €, inclut les transports.",
+        "Si le contrat n'est pas signé avant le 31 mars, tout glisse.",
+        "Les salles sont décrites dans `rooms.yaml`[^1].",
+        "Le fichier est relu à chaud toutes les 5 minutes.",
+        "Responsable : [[Claire Dubois]].",
+        "[[Projet Lumen]]",  # a wikilink alone is a note's name, as a lone text link is text
+    ]
+
+
+def test_a_text_file_keeps_its_quote_marks() -> None:
+    text = "> Quoted in a mail.\n"
+    assert [text[a:b] for a, b in _indexed(text, "txt")] == ["> Quoted in a mail."]
+
+
+def test_tag_lines_are_told_from_headings_and_numbers() -> None:
+    assert is_tag_line("#lumen #copil") and is_tag_line("  #projet/lumen\r")
+    assert not is_tag_line("# Notes") and not is_tag_line("#1") and not is_tag_line("#lumen is it")
+    assert not is_tag_line("#include <stdio.h>")
+
+
+def test_wikilinks_show_as_the_note_reads_them() -> None:
+    quote = (
+        "- Point (voir [[2026-03-17 Point hebdo équipe|Point hebdo]]).\n- [[Claire Dubois]] signe."
+    )
+    assert readable_lines(quote) == ["- Point (voir Point hebdo).", "- Claire Dubois signe."]
+    assert preview_text("## Équipe\nResponsable : [[Claire Dubois]].") == (
+        "Équipe Responsable : Claire Dubois."
+    )
+    assert readable_lines("[not a wikilink] and [x](y)") == ["[not a wikilink] and [x](y)"]
+
+
+def test_callout_and_blockquote_marks_show_as_read() -> None:
+    quote = "Vérifier la page.\n\n> [!warning]\n> Ne jamais déployer le vendredi après 15 h."
+    assert readable_lines(quote) == [
+        "Vérifier la page.",
+        "Ne jamais déployer le vendredi après 15 h.",
+    ]
+    assert readable_lines(">>> import os\n>>> os.sep") == [">>> import os · >>> os.sep"]
+
+
+def test_only_a_blockquote_mark_followed_by_a_blank_opens_a_sentence() -> None:
+    assert note_markup_opening("> [!tip]- Astuce") == len("> [!tip]- ")
+    assert note_markup_opening("> > Nested.") == len("> > ")
+    assert note_markup_opening(">= 3.9 is needed.") == 0
+    assert note_markup_opening(">>> import os") == 0
+    assert note_markup_opening("[^note-1]: Relu à chaud.") == len("[^note-1]: ")
