@@ -9,8 +9,8 @@ short quote's label lines):
   language data `back_reference_openers`) takes in the sentence before it: "Il est réduit à
   un mois en cas de mutation" misleads without "Le préavis est de trois mois.";
 - on: a short next sentence (at most NEXT_SHORT characters) holding a word of the question
-  that the quote lacks is taken in: "Defaults to 8." after a parameter's description asked
-  for its default.
+  that neither the quote nor its document's title or heading holds is taken in: "Defaults
+  to 8." after a parameter's description asked for its default.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from functools import cache
 from citeqa.chunking import section_bounds
 from citeqa.domain import language_data
 from citeqa.glossary import fold
+from citeqa.lexical import query_tokens
 from citeqa.markup import markup_between
 from citeqa.models import Chunk, Document
 from citeqa.questions import QuestionTerms
@@ -99,10 +100,17 @@ def _on(
         return end
     quoted = [index, *(n for n in inside if bank.sentences[n].end <= end)]
     quoted += bank.preceding(index, start, 4)
-    held = frozenset().union(*(bank.tokens[n] for n in quoted))
+    held = frozenset().union(*(bank.tokens[n] for n in quoted), _subject(bank, doc, chunk))
     focus = terms.terms[: terms.focus_terms]
     lacked = [alternatives for alternatives, _ in focus if not alternatives & held]
     return reach if any(alternatives & bank.tokens[following] for alternatives in lacked) else end
+
+
+def _subject(bank: SentenceBank, doc: Document, chunk: Chunk) -> frozenset[str]:
+    """The tokens of the document's title and the passage's heading: a question word they
+    write names the subject the quote is about, not what the question asks of it ("chaleur"
+    of "le réseau de chaleur" in a note on the heating network)."""
+    return bank.section_tokens(chunk) | frozenset(query_tokens(doc.title))
 
 
 def _apart(bank: SentenceBank, doc: Document, other: int, edge: int, after: bool = False) -> bool:
