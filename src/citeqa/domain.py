@@ -69,6 +69,7 @@ LANGUAGE_PATTERNS = (
     "follow_up_openers",
     "follow_up_cues",
     "open_keys",
+    "back_reference_openers",
 )
 """Fields that list regular expressions, read from the language data only."""
 
@@ -137,6 +138,10 @@ class Domain(BaseModel):
     follow_up_openers: tuple[str, ...] = ()
     """Regular expressions (folded text) of questions that open by leaning on the previous one
     ("And…", "Et…", "What about…")."""
+    back_reference_openers: tuple[str, ...] = ()
+    """Regular expressions (folded text) of a sentence's opening that refers back to the
+    sentence before ("It", "These", "Il est réduit", "Cette"): a quote opening so takes that
+    sentence in (quote_context.py)."""
     follow_up_cues: tuple[str, ...] = ()
     """Regular expressions (folded text) of other questions that lean on the previous one
     ("Were there any…", the French pronouns "en" and "y" before a verb)."""

@@ -9,9 +9,11 @@ the heading as its section);
 adjacent sentences of one passage under one heading merge into one quote; a table row is
 quoted with its table's header row as context (`Citation.header`, verbatim too), unless another
 quote of the answer holds that header row; a sentence too long to read at a glance is cut to
-its clauses that answer (clauses.py). Citations carry the exact offsets, and `verified` checks
-every quote against the document text before an answer is returned. `answer_text` writes them
-as the answer reads them (readable.quote_line).
+its clauses that answer (clauses.py); a quote opening by referring back takes in the sentence
+before it, and a short next sentence holding a question word it lacks is taken in
+(quote_context.py). Citations carry the exact offsets, and `verified` checks every quote
+against the document text before an answer is returned. `answer_text` writes them as the
+answer reads them (readable.quote_line).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_ma
 from citeqa.markup import markup_between
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.questions import QuestionTerms
+from citeqa.quote_context import with_neighbours
 from citeqa.readable import quote_line
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
 
@@ -50,7 +53,8 @@ def quote_spans(
 ) -> list[Span]:
     """Spans to quote: whole words, adjacent sentences merged, a table row with its header
     row as context;
-    given the question's `terms`, an over-long sentence is cut to its best clauses."""
+    given the question's `terms`, an over-long sentence is cut to its best clauses; a
+    neighbour the quote needs is taken in (quote_context.with_neighbours)."""
     chunk_of = {hit.chunk_index: hit.chunk for hit in hits}
     spans: list[Span] = []
     for item in chosen:
@@ -61,6 +65,7 @@ def quote_spans(
         start, end = _whole_words(text, *quoted_lines(bank, item.index, chunk))
         if terms is not None:
             start, end = best_clauses(text, start, end, terms, chunk.lang)
+        start, end = with_neighbours(bank, item.index, (start, end), chunk, terms)
         start = min(past_heading_marks(text, start), end)
         header = bank.header_span(sentence.doc_id, start)
         spans = _add(

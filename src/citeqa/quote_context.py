@@ -1,0 +1,130 @@
+"""The sentence beside a quote that the quote needs to read right.
+
+Two narrow rules widen a quote by one neighbour of the same paragraph (no blank line between,
+one section, one page, no markup line, no table row), only when the pair fits PAIR_MAX
+characters, and always as one span of exact source characters (as quoting.py takes in a
+short quote's label lines):
+
+- back: a quote whose first sentence opens by referring back ("It", "These", "Il", "Cette":
+  language data `back_reference_openers`) takes in the sentence before it: "Il est réduit à
+  un mois en cas de mutation" misleads without "Le préavis est de trois mois.";
+- on: a short next sentence (at most NEXT_SHORT characters) holding a word of the question
+  that neither the quote nor its document's title or heading holds is taken in: "Defaults
+  to 8." after a parameter's description asked for its default.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from citeqa.chunking import section_bounds
+from citeqa.domain import language_data
+from citeqa.glossary import fold
+from citeqa.lexical import query_tokens
+from citeqa.markup import markup_between
+from citeqa.models import Chunk, Document
+from citeqa.questions import QuestionTerms
+from citeqa.sentences import SentenceBank
+
+PAIR_MAX = 400
+"""The longest quote a neighbour is taken into (the evaluation's readable quote)."""
+NEXT_SHORT = 80
+"""The longest next sentence the `on` rule takes in: a value's sentence ("Defaults to 8.")."""
+OPENER_REACH = 40
+"""How many characters of a sentence's opening the back-reference patterns read."""
+BACK = True
+"""Whether the `back` rule runs (a switch the evaluation of each rule alone flips)."""
+ON = True
+"""Whether the `on` rule runs."""
+
+_BLANK_LINE = re.compile(r"\n[ \t|>]*\n")
+"""A paragraph break: a line holding nothing but spaces (or a gutter's "|", a quote's ">")."""
+
+
+@cache
+def _back_openers() -> re.Pattern[str]:
+    """Sentence openings (folded) that refer back: language data `back_reference_openers`."""
+    patterns = language_data().back_reference_openers
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+
+
+def with_neighbours(
+    bank: SentenceBank,
+    index: int,
+    span: tuple[int, int],
+    chunk: Chunk,
+    terms: QuestionTerms | None,
+) -> tuple[int, int]:
+    """The quote `span` of sentence `index` widened by the previous sentence its opening
+    refers back to and by a short next sentence holding a question word it lacks."""
+    start, end = span
+    if BACK:
+        start = _back(bank, index, start, end, chunk)
+    if ON and terms is not None:
+        end = _on(bank, index, start, end, chunk, terms)
+    return start, end
+
+
+def _back(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) -> int:
+    """The start of the previous sentence when the quote opens with sentence `index` and
+    that opens by referring back; else `start`."""
+    sentence = bank.sentences[index]
+    doc = bank.documents[sentence.doc_id]
+    if start != sentence.start or not _back_openers().match(_opening(doc.text, start)):
+        return start
+    low, _ = section_bounds(doc.text, chunk, start)
+    before = bank.preceding(index, low, 1)
+    if not before or end - bank.sentences[before[0]].start > PAIR_MAX:
+        return start
+    return start if _apart(bank, doc, before[0], start) else bank.sentences[before[0]].start
+
+
+def _on(
+    bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk, terms: QuestionTerms
+) -> int:
+    """The end of the sentence after the quote when it is short, of the same paragraph, and
+    holds a word of the question the quote's sentences lack; else `end`."""
+    sentence = bank.sentences[index]
+    doc = bank.documents[sentence.doc_id]
+    _, high = section_bounds(doc.text, chunk, sentence.start)
+    inside = bank.following(index, high)
+    after = [n for n in inside if bank.sentences[n].start >= end]
+    if not after:
+        return end
+    following = after[0]
+    reach = bank.sentences[following].end
+    if reach - bank.sentences[following].start > NEXT_SHORT or reach - start > PAIR_MAX:
+        return end
+    if _apart(bank, doc, following, end, after=True):
+        return end
+    quoted = [index, *(n for n in inside if bank.sentences[n].end <= end)]
+    quoted += bank.preceding(index, start, 4)
+    held = frozenset().union(*(bank.tokens[n] for n in quoted), _subject(bank, doc, chunk))
+    focus = terms.terms[: terms.focus_terms]
+    lacked = [alternatives for alternatives, _ in focus if not alternatives & held]
+    return reach if any(alternatives & bank.tokens[following] for alternatives in lacked) else end
+
+
+def _subject(bank: SentenceBank, doc: Document, chunk: Chunk) -> frozenset[str]:
+    """The tokens of the document's title and the passage's heading: a question word they
+    write names the subject the quote is about, not what the question asks of it ("chaleur"
+    of "le réseau de chaleur" in a note on the heating network)."""
+    return bank.section_tokens(chunk) | frozenset(query_tokens(doc.title))
+
+
+def _apart(bank: SentenceBank, doc: Document, other: int, edge: int, after: bool = False) -> bool:
+    """Whether sentence `other` stands apart from the quote edge at `edge`: another paragraph,
+    page, a markup line between, or a table row."""
+    sentence = bank.sentences[other]
+    low, high = (edge, sentence.start) if after else (sentence.end, edge)
+    if bank.table_header(other) is not None or bank.is_table_frame(other):
+        return True
+    if _BLANK_LINE.search(doc.text, low, high) or markup_between(doc.text, low, high):
+        return True
+    return doc.page_at(min(low, sentence.start)) != doc.page_at(max(high, sentence.end) - 1)
+
+
+def _opening(text: str, start: int) -> str:
+    """The folded opening of the sentence at `start`."""
+    return fold(text[start : start + OPENER_REACH])
