@@ -31,7 +31,6 @@ from citeqa.errors import (
     BuildInterrupted,
     CiteqaError,
     CorpusMissing,
-    IndexWriteError,
 )
 from citeqa.filelist import FileList
 from citeqa.libraries import library_versions
@@ -59,6 +58,7 @@ from citeqa.publishing import (
     interrupted,
     publish,
     remove_leftovers,
+    unwritten,
 )
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
@@ -86,7 +86,7 @@ def build_index(
     made = missing_folders(settings.index_dir)
     before = current_name(settings.index_dir)  # None: no published build to keep
     try:
-        return _claimed_build(settings, rebuild, report, began)
+        return _claimed_build(settings, rebuild, report, (began, before))
     except BaseException as err:
         remove_unused(made)  # a first build that failed leaves no folder behind
         if isinstance(err, KeyboardInterrupt):  # in claiming, leftovers, the build, publishing
@@ -96,21 +96,19 @@ def build_index(
 
 
 def _claimed_build(
-    settings: Settings, rebuild: bool, report: Progress, began: float
+    settings: Settings, rebuild: bool, report: Progress, began: tuple[float, str | None]
 ) -> BuildReport:
     """Claim the index folder, hold its build lock and build; a failed or interrupted build
-    discards its temporary folder and the previous index stays."""
+    discards its temporary folder and the previous index stays. `began`: when the build began
+    and the build `current` named then (None: none), which a write failure's message needs."""
     with claimed_and_locked(settings.index_dir) as owner:
         remove_leftovers(owner)
         temporary, name = owner.new_build_names()
         try:
-            return _update(settings, owner, (temporary, name), rebuild, report, began)
+            return _update(settings, owner, (temporary, name), rebuild, report, began[0])
         except OSError as err:
             discard(temporary)
-            raise IndexWriteError(
-                f"Cannot write the index in {settings.index_dir}: {err.strerror or err};"
-                " the previous index is unchanged."
-            ) from err
+            raise unwritten(settings.index_dir, began[1], err) from err
         except BaseException:
             discard(temporary)
             raise

@@ -152,6 +152,21 @@ def interrupted(
     return BuildInterrupted(PUBLISHED) if published_since(index_dir, before) else otherwise
 
 
+def unwritten(index_dir: Path, before: str | None, err: OSError) -> IndexWriteError:
+    """What a build of `index_dir` that met `err` (a write failing: disk full, a read-only
+    folder) says, begun when `current` named `before`, told from disk as `interrupted` tells it:
+    the new build when it was published since (a failure after the switch, syncing the folder),
+    no index when there was none before (a first build, whose temporary folder is gone), else
+    the previous index, unchanged."""
+    if published_since(index_dir, before):
+        kept = "the new index was published before it and is in use (`citeqa status` describes it)"
+    elif before is None:
+        kept = "no index was published, and there was none before"
+    else:
+        kept = "the previous index is unchanged"
+    return IndexWriteError(f"Cannot write the index in {index_dir}: {err.strerror or err}; {kept}.")
+
+
 def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
     """Delete citeqa's temporaries (builds killed while writing) and, when `current` points
     somewhere and no reader is loading, the builds it no longer points to. Call it with the
