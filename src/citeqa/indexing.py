@@ -27,7 +27,6 @@ from citeqa.corpus import (
 )
 from citeqa.embedding import Embedder, check_available, get_embedder
 from citeqa.errors import (
-    NOTHING_PUBLISHED,
     BuildInterrupted,
     CiteqaError,
     CorpusMissing,
@@ -55,7 +54,7 @@ from citeqa.publishing import (
     claimed_and_locked,
     current_name,
     discard,
-    interrupted,
+    interruption,
     publish,
     remove_leftovers,
     unwritten,
@@ -89,9 +88,10 @@ def build_index(
         return _claimed_build(settings, rebuild, report, (began, before))
     except BaseException as err:
         remove_unused(made)  # a first build that failed leaves no folder behind
-        if isinstance(err, KeyboardInterrupt):  # in claiming, leftovers, the build, publishing
-            kept = BuildInterrupted(NOTHING_PUBLISHED) if before is None else BuildInterrupted()
-            raise interrupted(settings.index_dir, before, kept) from None
+        # in claiming, leftovers, the build, publishing; BuildInterrupted: the chat's quit,
+        # raised by its progress callback (tui.workers.WorkerApp._progress)
+        if isinstance(err, KeyboardInterrupt | BuildInterrupted):
+            raise interruption(settings.index_dir, before) from None
         raise
 
 

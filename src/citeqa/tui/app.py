@@ -92,8 +92,9 @@ class CiteqaApp(KeyedApp):
         *,
         export_dir: Path | None = None,
         corpus_dir: Path | None = None,
+        index_dir: Path | None = None,
     ) -> None:
-        super().__init__(assistant_factory, index_builder)
+        super().__init__(assistant_factory, index_builder, index_dir)
         self.export_dir = export_dir
         self.corpus_dir = corpus_dir
         """The corpus being opened, described by the welcome before its index is loaded."""
