@@ -161,11 +161,11 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     """The status as tables and lines; with `listed`, past that many documents their summary
     (status_summary.summary_of; a corpus of 36,612 files made a table that took rich 27 s to
     lay out), and the changes one line per kind naming its first files
-    (changegroups.status_lines); without, every document and every changed file."""
+    (changegroups.display_lines); without, every document and every changed file."""
     from rich.console import Console
     from rich.text import Text
 
-    from citeqa.changegroups import STATUS_NAMED, status_lines
+    from citeqa.changegroups import display_lines
     from citeqa.status import stale_reason
     from citeqa.status_summary import summary_of
 
@@ -208,7 +208,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
                 style="bold yellow",
             )
         )
-        for line in status_lines(described.changed, None if listed is None else STATUS_NAMED):
+        for line in display_lines(described.changed, listed):
             console.print(Text(f"  {line}", style="yellow"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))
