@@ -29,8 +29,7 @@ def test_past_ten_reasons_the_rest_share_one_line() -> None:
     lines = skipped_lines(notes)
     assert len(lines) == REPORT_NAMED + 1
     assert (
-        lines[-1]
-        == "skipped for 5 other reasons (5): f10.txt, f11.txt, f12.txt, f13.txt, f14.txt"
+        lines[-1] == "skipped for 5 other reasons (5): f10.txt, f11.txt, f12.txt, f13.txt, f14.txt"
     )
 
 
