@@ -366,10 +366,11 @@ def _unread_names(focus: str, hits: list[Hit], bank: SentenceBank, lang: Lang) -
     (the passages the answer reads and those shown, whatever `--k`) writes whole, nor the
     title of their documents (identifiers.unwritten_in; a name only a title writes is written,
     as `naming_identifiers` reads it), or None."""
-    if not named_things(focus):  # nothing to look for: no title nor passage is read
+    names = named_things(focus)
+    if not names:  # nothing to look for: no title nor passage is read
         return None
     titles = _titles(bank, {hit.chunk.doc_id for hit in hits})
-    unread = unwritten_in(focus, [hit.chunk.text for hit in hits] + titles)
+    unread = unwritten_in(names, [hit.chunk.text for hit in hits] + titles)
     return abstention.not_in_passages(unread, lang) if unread else None
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
 from typing import NamedTuple
 
-from citeqa.paths import file_kind, inside, real_path
+from citeqa.paths import file_kind, real_path
 
 
 class CorpusStamps(NamedTuple):
@@ -205,14 +205,17 @@ def _encodable(name: str) -> bool:
 
 
 def _link_problem(path: Path, root: Path) -> str | None:
-    """Why a symbolic link to a file is left out (a loop, a dangling or an outside link)."""
+    """Why a symbolic link to a file is left out (a loop, a dangling or an outside link).
+    `root`: the corpus folder, its links followed (`real_path`), once a walk; the target,
+    resolved here with every link followed too, is compared with it as `paths.inside` compares
+    (which resolved both again, for each link)."""
     try:
         target = path.resolve(strict=True)
     except RuntimeError:  # Python 3.11 reports a loop this way
         return "symbolic link loop"
     except OSError as error:
         return "symbolic link loop" if error.errno == errno.ELOOP else "broken symbolic link"
-    if not target.is_file() or not inside(target, root):
+    if not target.is_file() or not target.is_relative_to(root):
         return "link to a file outside the corpus"
     return None
 

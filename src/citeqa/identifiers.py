@@ -145,12 +145,12 @@ def whole_name(name: str, *, any_case: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){spelt}(?![\w-])", flags)
 
 
-def unwritten_in(question: str, texts: list[str]) -> list[str]:
-    """The options and underscored names the question asks about (`named_things`) that none
-    of `texts` writes whole, in any case: on the closest passages, a name they never write is a
-    near miss ("the max_fps argument of rich's Console" on pages that write "max" and "fps"
-    apart but never `max_fps`: session-15 trial, 6 of 16 such questions answered at .4-.9)."""
-    names = named_things(question)
+def unwritten_in(names: list[str], texts: list[str]) -> list[str]:
+    """The options and underscored names a question asks about (`names`: its `named_things`,
+    which the caller has read to know whether to gather `texts` at all) that none of `texts`
+    writes whole, in any case: on the closest passages, a name they never write is a near miss
+    ("the max_fps argument of rich's Console" on pages that write "max" and "fps" apart but
+    never `max_fps`: session-15 trial, 6 of 16 such questions answered at .4-.9)."""
     if not names:  # the texts are not read
         return []
     written = [code_text(text) for text in texts]

@@ -29,11 +29,9 @@ from citeqa.corpus import (
 )
 from citeqa.embedding import Embedder, check_available, get_embedder
 from citeqa.errors import (
-    NOTHING_PUBLISHED,
     BuildInterrupted,
     CiteqaError,
     CorpusMissing,
-    IndexWriteError,
 )
 from citeqa.filelist import FileList
 from citeqa.libraries import library_versions
@@ -58,9 +56,10 @@ from citeqa.publishing import (
     claimed_and_locked,
     current_name,
     discard,
-    interrupted,
+    interruption,
     publish,
     remove_leftovers,
+    unwritten,
 )
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
@@ -88,31 +87,30 @@ def build_index(
     made = missing_folders(settings.index_dir)
     before = current_name(settings.index_dir)  # None: no published build to keep
     try:
-        return _claimed_build(settings, rebuild, report, began)
+        return _claimed_build(settings, rebuild, report, (began, before))
     except BaseException as err:
         remove_unused(made)  # a first build that failed leaves no folder behind
-        if isinstance(err, KeyboardInterrupt):  # in claiming, leftovers, the build, publishing
-            kept = BuildInterrupted(NOTHING_PUBLISHED) if before is None else BuildInterrupted()
-            raise interrupted(settings.index_dir, before, kept) from None
+        # in claiming, leftovers, the build, publishing; BuildInterrupted: the chat's quit,
+        # raised by its progress callback (tui.workers.WorkerApp._progress)
+        if isinstance(err, KeyboardInterrupt | BuildInterrupted):
+            raise interruption(settings.index_dir, before) from None
         raise
 
 
 def _claimed_build(
-    settings: Settings, rebuild: bool, report: Progress, began: float
+    settings: Settings, rebuild: bool, report: Progress, began: tuple[float, str | None]
 ) -> BuildReport:
     """Claim the index folder, hold its build lock and build; a failed or interrupted build
-    discards its temporary folder and the previous index stays."""
+    discards its temporary folder and the previous index stays. `began`: when the build began
+    and the build `current` named then (None: none), which a write failure's message needs."""
     with claimed_and_locked(settings.index_dir) as owner:
         remove_leftovers(owner)
         temporary, name = owner.new_build_names()
         try:
-            return _update(settings, owner, (temporary, name), rebuild, report, began)
+            return _update(settings, owner, (temporary, name), rebuild, report, began[0])
         except OSError as err:
             discard(temporary)
-            raise IndexWriteError(
-                f"Cannot write the index in {settings.index_dir}: {err.strerror or err};"
-                " the previous index is unchanged."
-            ) from err
+            raise unwritten(settings.index_dir, began[1], err) from err
         except BaseException:
             discard(temporary)
             raise

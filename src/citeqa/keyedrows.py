@@ -27,7 +27,8 @@ the response rate at week 52 in the treated arm?" brings no `| 52 | 120 | Marc |
 nothing but its keys and cues ("tranche C ?") asks nothing more, and its row comes up.
 
 Cheap: the sentences of the reranked passages are scored once a question already
-(QuestionScores.alone), and their key cells come with those scores.
+(QuestionScores.alone), and their key cells come with those scores (QuestionScores.keyed_rows
+reads them, and scores only what reranking did not).
 """
 
 from __future__ import annotations

@@ -27,7 +27,14 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
-from citeqa.errors import PUBLISHED, BuildInterrupted, IndexLocked, IndexRefused, IndexWriteError
+from citeqa.errors import (
+    NOTHING_PUBLISHED,
+    PUBLISHED,
+    BuildInterrupted,
+    IndexLocked,
+    IndexRefused,
+    IndexWriteError,
+)
 from citeqa.jsonfiles import read_object
 from citeqa.ownership import CURRENT, LOCK, READERS, Ownership, claim, read_marker
 from citeqa.verification import STAMPS, is_build_file_name
@@ -150,6 +157,30 @@ def interrupted(
     PUBLISHED when a build was published since (a Ctrl-C can land after the switch: the rest of
     publishing, the report, the lock's release), else `otherwise`."""
     return BuildInterrupted(PUBLISHED) if published_since(index_dir, before) else otherwise
+
+
+def interruption(index_dir: Path, before: str | None) -> BuildInterrupted:
+    """What an interrupted build of `index_dir` says, begun when `current` named `before`
+    (`interrupted`): PUBLISHED, else NOTHING_PUBLISHED for a first build, else that the previous
+    index is unchanged. Said by indexing.build_index (Ctrl-C, or the chat's quit stopping it at a
+    progress report) and by the chat on leaving (tui.workers.WorkerApp.stopped_build)."""
+    kept = BuildInterrupted(NOTHING_PUBLISHED) if before is None else BuildInterrupted()
+    return interrupted(index_dir, before, kept)
+
+
+def unwritten(index_dir: Path, before: str | None, err: OSError) -> IndexWriteError:
+    """What a build of `index_dir` that met `err` (a write failing: disk full, a read-only
+    folder) says, begun when `current` named `before`, told from disk as `interrupted` tells it:
+    the new build when it was published since (a failure after the switch, syncing the folder),
+    no index when there was none before (a first build, whose temporary folder is gone), else
+    the previous index, unchanged."""
+    if published_since(index_dir, before):
+        kept = "the new index was published before it and is in use (`citeqa status` describes it)"
+    elif before is None:
+        kept = "no index was published, and there was none before"
+    else:
+        kept = "the previous index is unchanged"
+    return IndexWriteError(f"Cannot write the index in {index_dir}: {err.strerror or err}; {kept}.")
 
 
 def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:

@@ -361,12 +361,11 @@ class QuestionScores:
 
     def keyed_rows(self, hit: Hit) -> list[int]:
         """The passage's sentences that are table rows whose key column's cell is a key the
-        question names (ScoredSentence.names_key), in order, read from the scores `alone`
-        keeps (scored now if it has not scored the passage); [] at once for a question naming
-        no key."""
+        question names (ScoredSentence.names_key), in order, read from the rank-free scores
+        kept for the passage (`_rank_free_of`: those reranking computed through `alone`, the
+        rest computed now); [] at once for a question naming no key."""
         if not self.terms.keys:
             return []
-        self.alone(hit)
         bank = self.bank
         return [
             index

@@ -1,9 +1,12 @@
 """A build whose `current` already points to the new build has succeeded: what fails after the
-switch (removing the superseded build, which may wait for readers; the progress bar closing)
-never says "the previous index is unchanged"."""
+switch (removing the superseded build, which may wait for readers; the progress bar closing;
+syncing the index folder) never says "the previous index is unchanged", nor does a first build's
+write failure (there was none)."""
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +18,7 @@ from fault_helpers import fake_settings, make_corpus
 from citeqa import publishing
 from citeqa.api import build_index
 from citeqa.cli import index_cmds
-from citeqa.errors import PUBLISHED, StoreUnreachable
+from citeqa.errors import PUBLISHED, IndexWriteError, StoreUnreachable
 from citeqa.publishing import current_name
 
 
@@ -87,3 +90,65 @@ def test_ctrl_c_once_the_build_returned_says_it_was_published(
     assert result.code == 130
     assert result.error_line() == f"citeqa: {PUBLISHED}"
     assert current_name(index) is not None
+
+
+def _failing_folder_sync(monkeypatch: pytest.MonkeyPatch, index: Path) -> None:
+    """Syncing the index folder, the last write of publishing (after `current` was switched),
+    fails as on a disk that went read-only."""
+    sync = publishing._fsync_dir
+
+    def failing(folder: Path) -> None:
+        if folder == index:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        sync(folder)
+
+    monkeypatch.setattr(publishing, "_fsync_dir", failing)
+
+
+def test_a_write_failure_after_a_first_builds_switch_says_the_new_index_is_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any
+) -> None:
+    """There was no previous index, and the new one is in place: the message says so (on main
+    it read "the previous index is unchanged")."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    _failing_folder_sync(monkeypatch, index)
+    result = cli("index", "--corpus", str(corpus), "--index", str(index))
+    assert result.code == IndexWriteError.exit_code
+    line = result.error_line()
+    assert "Input/output error" in line and "previous index" not in line
+    assert "the new index was published before it and is in use" in line
+    assert current_name(index) is not None
+
+
+def test_a_write_failure_before_a_first_builds_switch_says_there_is_no_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+
+    def full(folder: Path) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(publishing, "sync_tree", full)
+    with pytest.raises(IndexWriteError) as raised:
+        build_index(settings)
+    assert "previous index" not in str(raised.value)
+    assert str(raised.value).endswith("no index was published, and there was none before.")
+    assert not index.exists()
+
+
+def test_a_write_failure_after_an_updates_switch_says_the_new_index_is_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    old = current_name(index)
+    _failing_folder_sync(monkeypatch, index)
+    with pytest.raises(IndexWriteError) as raised:
+        build_index(settings, rebuild=True)
+    assert "the new index was published before it and is in use" in str(raised.value)
+    assert current_name(index) not in (None, old)

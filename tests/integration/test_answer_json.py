@@ -11,18 +11,9 @@ from typing import Any
 import pytest
 from integration_helpers import RealIndex, run_citeqa, shared_once
 
-TOP_KEYS = {
-    "id",
-    "question",
-    "abstained",
-    "confidence",
-    "answer",
-    "citations",
-    "passages",
-    "timings_ms",
-    "reason",
-    "warnings",
-}
+from answer_contract import ANSWER_KEYS
+
+TOP_KEYS = set(ANSWER_KEYS)
 CITATION_KEYS = {
     "n": int,
     "doc_id": str,

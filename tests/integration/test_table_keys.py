@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from citeqa.api import Assistant
-from citeqa.sentences import SentenceBank
+from citeqa.sentences import QuestionScores, SentenceBank
 from citeqa.tables import KeyCells
 from small_corpora import assistant_over
 
@@ -535,3 +535,24 @@ def test_the_row_brought_up_does_not_depend_on_k(tmp_path: Path, k: int) -> None
     assert GRIDS & {hit.chunk.doc_id for hit in shown.hits}
     quotes = [citation.quote for citation in over.ask(question, k=k).citations]
     assert any(quote.startswith("| C | 701 à 1 000 € | 3,00 €") for quote in quotes), quotes
+
+
+def test_a_passages_keyed_rows_are_read_without_scoring_it_alone(assistant: Assistant) -> None:
+    """QuestionScores.keyed_rows reads the rows' rank-free scores (computed now when reranking
+    did not): it no longer scores and sorts the whole passage through `alone` first (on main
+    it did, for nothing it reads), and finds the same rows as after `alone`."""
+    question = "What does log_level do?"
+    bank = assistant._loaded.bank
+    terms, vectors = assistant._terms(question, None), assistant._query_vectors(question)
+    vector = vectors.get(assistant._loaded.index.manifest.answer_channel or "")
+    _, evidence = assistant._retrievals(question, vectors, None)
+    hit = next(hit for hit in evidence.hits if hit.chunk.doc_id.startswith("logging"))
+    scores = QuestionScores(bank, terms, vector)
+    rows = scores.keyed_rows(hit)
+    assert [bank.text(row) for row in rows] == [
+        "| `log_level` | info | One of debug, info, warn, error |"
+    ]
+    assert not scores.scored_alone(hit)
+    alone_first = QuestionScores(bank, terms, vector)
+    alone_first.alone(hit)
+    assert alone_first.keyed_rows(hit) == rows

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from textual.widgets import Static
 from tui_helpers import (
     MANIFEST_HASH,
     TRIAL_QUOTES,
@@ -23,6 +24,7 @@ from citeqa.mdtext import md_text
 from citeqa.models import Answer, Citation, Passage
 from citeqa.tui.conversation import Turn
 from citeqa.tui.export import ExportContext, answer_text, conversation_markdown
+from citeqa.tui.widgets.transcript import AnswerMessage
 
 
 def test_export_writes_questions_quotes_offsets_and_manifest(make_app, tmp_path):
@@ -293,6 +295,30 @@ def test_the_export_and_the_copy_carry_the_caution_the_chat_showed(make_app):
             assert f"Confidence: 0.39\n{unsure.caution}" in shown
             assert unsure.caution in answer_text(unsure)
             assert "more often wrong" not in answer_text(sure)
+
+    run(body())
+
+
+def test_a_french_answer_is_labelled_in_french_beside_its_french_caution(make_app):
+    """As `citeqa ask` labels it ("confiance", "caractères"): on main the chat showed
+    "Confidence 0.39" and the export "Confidence: 0.39" above "Confiance faible : ..."."""
+
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "chiffres incertains")
+            [turn] = app.turns
+            assert turn.answer.lang == "fr" and "Confiance faible" in turn.caution
+            footer = str(app.query_one(AnswerMessage).query_one(".confidence", Static).content)
+            assert footer.startswith("Confiance 0.39 · 1 source")
+            text = conversation_markdown(app.turns, ExportContext("h", "/i"), datetime(2026, 1, 1))
+            shown = _rendered(_tokens(text))
+            assert f"Confiance : 0.39\n{turn.caution}\nCitations :\n" in shown
+            assert "caractères" in shown and "Confidence" not in shown and "characters" not in shown
+            copied = answer_text(turn)
+            assert "Confiance : 0.39" in copied and "caractères" in copied
+            assert "Confidence" not in copied and "characters" not in copied
 
     run(body())
 

@@ -1,6 +1,7 @@
 """Quitting the chat while its first index build runs: the build stops at its next step, as
-`citeqa index` does on Ctrl-C (no folder left by a first build, the previous index kept);
-while an answer is being written, it exits at once, with no word of a build."""
+`citeqa index` does on Ctrl-C (no folder left by a first build, the previous index kept), and
+the chat says what it left as `citeqa index` says it; while an answer is being written, it
+exits at once, with no word of a build."""
 
 from __future__ import annotations
 
@@ -13,21 +14,24 @@ from tui_helpers import make_corpus, run, settle, wait_for
 
 from citeqa.cli import chat_cmd
 from citeqa.cli.chat_cmd import _open, _update
-from citeqa.errors import BuildInterrupted
+from citeqa.errors import NOTHING_PUBLISHED, PUBLISHED, BuildInterrupted
+from citeqa.publishing import current_name
 from citeqa.tui.app import CiteqaApp
 from small_corpora import fake_settings
 
 
-def _held_at_chunking(opener: Any, reached: threading.Event, resume: threading.Event) -> Any:
-    """`opener` with its progress held at the first chunking step until `resume` is set."""
+def _held_at_chunking(
+    opener: Any, reached: threading.Event, resume: threading.Event, stage: str = "chunking"
+) -> Any:
+    """`opener` with its progress held at the first step of `stage` until `resume` is set."""
     failures: list[BaseException] = []
 
     def opened(progress: Any) -> Any:
-        def held(stage: str, done: int, total: int) -> None:
-            if stage == "chunking" and not reached.is_set():
+        def held(step: str, done: int, total: int) -> None:
+            if step == stage and not reached.is_set():
                 reached.set()
                 resume.wait(10)
-            progress(stage, done, total)
+            progress(step, done, total)
 
         try:
             return opener(held)
@@ -60,16 +64,61 @@ def _quit_while_held(
     assert [type(error) for error in held.failures] == [BuildInterrupted]
 
 
-def test_quitting_during_the_first_build_leaves_no_index_folder(tmp_path: Path) -> None:
+def _left_saying(app: CiteqaApp, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> list[str]:
+    """What the chat command prints on stderr as it leaves the app (no process exit)."""
+    monkeypatch.setattr(chat_cmd.os, "_exit", lambda code: None)
+    capsys.readouterr()
+    chat_cmd._leave_unfinished_work(app)
+    return capsys.readouterr().err.splitlines()
+
+
+def test_quitting_during_the_first_build_leaves_no_index_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """...and says so, as `citeqa index` does on Ctrl-C (on main nothing was said, or, while
+    the build was stopping, that "the previous index stays")."""
     settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
     reached, resume = threading.Event(), threading.Event()
     opener = _held_at_chunking(lambda progress: _open(settings, progress), reached, resume)
-    app = CiteqaApp(opener, corpus_dir=settings.corpus_dir)
+    app = CiteqaApp(opener, corpus_dir=settings.corpus_dir, index_dir=settings.index_dir)
     _quit_while_held(app, opener, reached, resume, rebuild=False)
     assert not settings.index_dir.exists()
+    assert _left_saying(app, monkeypatch, capsys) == [f"citeqa: {NOTHING_PUBLISHED}"]
 
 
-def test_quitting_during_an_update_keeps_the_previous_index(tmp_path: Path) -> None:
+def test_quitting_once_the_first_build_is_published_says_it_is_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """Quit as the models load after the first build: the new index is in place (on main a bare
+    BuildInterrupted, "the previous index is unchanged", came out of the load)."""
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
+    reached, resume = threading.Event(), threading.Event()
+    opener = _held_at_chunking(
+        lambda progress: _open(settings, progress), reached, resume, "loading models"
+    )
+    app = CiteqaApp(opener, corpus_dir=settings.corpus_dir, index_dir=settings.index_dir)
+    _quit_while_held(app, opener, reached, resume, rebuild=False)
+    assert current_name(settings.index_dir) is not None
+    assert _left_saying(app, monkeypatch, capsys) == [f"citeqa: {PUBLISHED}"]
+
+
+def test_quitting_while_an_index_that_was_there_loads_says_nothing_of_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
+    _open(settings, lambda stage, done, total: None)  # the first build
+    reached, resume = threading.Event(), threading.Event()
+    opener = _held_at_chunking(
+        lambda progress: _open(settings, progress), reached, resume, "loading models"
+    )
+    app = CiteqaApp(opener, corpus_dir=settings.corpus_dir, index_dir=settings.index_dir)
+    _quit_while_held(app, opener, reached, resume, rebuild=False)
+    assert _left_saying(app, monkeypatch, capsys) == []
+
+
+def test_quitting_during_an_update_keeps_the_previous_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
     settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
     _open(settings, lambda stage, done, total: None)  # the first build
     with (settings.corpus_dir / "regency.txt").open("a", encoding="utf-8") as edited:
@@ -77,9 +126,13 @@ def test_quitting_during_an_update_keeps_the_previous_index(tmp_path: Path) -> N
     before = sorted(path.relative_to(tmp_path) for path in settings.index_dir.rglob("*"))
     reached, resume = threading.Event(), threading.Event()
     rebuild = _held_at_chunking(lambda progress: _update(settings, progress), reached, resume)
-    app = CiteqaApp(lambda progress: _open(settings, progress), rebuild)
+    app = CiteqaApp(
+        lambda progress: _open(settings, progress), rebuild, index_dir=settings.index_dir
+    )
     _quit_while_held(app, rebuild, reached, resume, rebuild=True)
     assert sorted(path.relative_to(tmp_path) for path in settings.index_dir.rglob("*")) == before
+    kept = "citeqa: Build interrupted; the previous index is unchanged."
+    assert _left_saying(app, monkeypatch, capsys) == [kept]
 
 
 def test_quitting_while_an_answer_is_written_exits_at_once_without_the_build_message(

@@ -12,7 +12,7 @@ from typing import Any
 from tui_helpers import FakeFactory, fake_builder, make_corpus, run, screen_text, settle, wait_for
 
 from citeqa.cli.chat_cmd import _open, _update
-from citeqa.models import BuildReport
+from citeqa.models import BuildReport, OutsizedFile, UnembeddedSentences
 from citeqa.publishing import build_lock
 from citeqa.tui.app import CiteqaApp
 from citeqa.tui.widgets import status as status_widgets
@@ -174,3 +174,50 @@ def test_the_banner_rechecks_only_while_another_process_build_runs(
             assert reads == [None]  # and no timer asks again
 
     run(body())
+
+
+def test_ctrl_r_shows_the_notes_citeqa_index_prints(tmp_path: Path) -> None:
+    """Files skipped, word lists, outsized files, no sentence vectors and the build's warnings:
+    on main ctrl+r showed none of them (only "Updated: ..."); now one notification says them,
+    in `citeqa index`'s words, with file names sanitised."""
+
+    def noted(progress: Any) -> BuildReport:
+        progress("reading", 2, 2)
+        return BuildReport(
+            index_dir="/fake/index",
+            updated=["regency.txt"],
+            skipped=["scan\x1b[31m.pdf: no text could be extracted"],
+            word_lists=["words.txt"],
+            outsized=[OutsizedFile(file="server.log", chunks=5_433)],
+            unembedded_sentences=UnembeddedSentences(
+                sentences=250_000, limit=200_000, on_demand=True
+            ),
+            warnings=["the previous index was damaged: rebuilt in full"],
+            documents=3,
+            chunks=6_000,
+            seconds=0.5,
+        )
+
+    app = CiteqaApp(FakeFactory(stale=True), noted, export_dir=tmp_path)
+
+    async def body() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+
+    run(body())
+    [shown] = [n for n in app._notifications if n.title == "Index updated"]
+    lines = shown.message.splitlines()
+    assert lines[0] == "Updated: 3 documents, 6000 chunks in 0.5 s."
+    assert lines[1:] == [
+        "• skipped, no text could be extracted (1): scan␛[31m.pdf",
+        "• indexed, but 1 file looks like a word list, not prose: words.txt",
+        "• indexed, but 1 file makes an outsized share of the index:"
+        " server.log (5,433 of 6,000 chunks)",
+        "• no sentence vectors: the corpus's 250,000 sentences are past embed_sentences_max"
+        " (200,000), so answering embeds a passage's sentences when a question first needs"
+        " them (embed_sentences_on_demand)",
+        "• warning: the previous index was damaged: rebuilt in full",
+    ]
+    assert shown.severity == "warning"

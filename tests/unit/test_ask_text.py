@@ -11,6 +11,7 @@ from typing import cast
 import pytest
 from typer.testing import CliRunner
 
+from answer_contract import ANSWER_KEYS
 from citeqa.abstention import NOTHING_TO_SEARCH
 from citeqa.answering import compose
 from citeqa.caution import low_confidence
@@ -142,21 +143,6 @@ def test_a_low_confidence_answer_says_it_is_more_often_wrong_than_right(
     assert "plus souvent fausses que justes" in out and "more often wrong" not in out
     print_answer(answer.model_copy(update={"confidence": 0.39}), 0.0)
     assert "more often wrong" not in capsys.readouterr().out
-
-
-ANSWER_KEYS = [
-    "id",
-    "question",
-    "abstained",
-    "confidence",
-    "answer",
-    "citations",
-    "passages",
-    "timings_ms",
-    "reason",
-    "warnings",
-]
-"""The answer JSON's keys, in order (README: "The answer JSON")."""
 
 
 def test_the_answer_json_of_a_low_confidence_answer_is_the_contracts(

@@ -10,9 +10,16 @@ from typing import cast
 
 import pytest
 
-from citeqa.changegroups import STATUS_NAMED, grouped, short_changes, status_lines
+from citeqa.changegroups import (
+    STATUS_NAMED,
+    display_lines,
+    grouped,
+    short_changes,
+    status_lines,
+)
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.filelist import FileList
+from citeqa.listing import LISTED
 from citeqa.readers import reader_versions
 from citeqa.status import _index_now, corpus_now, stale_notice
 from citeqa.store import FORMAT_VERSION, LoadedIndex
@@ -163,3 +170,13 @@ def test_a_missing_corpus_folder_is_its_own_line_not_a_removed_file(
     )
     named = "removed: notes (corpus folder missing)"  # a file of the corpus named so
     assert status_lines([named]) == ["1 file removed: notes (corpus folder missing)"]
+
+
+def test_a_status_display_names_a_few_files_of_each_kind_unless_it_lists_everything() -> None:
+    """changegroups.display_lines: the one rule of `citeqa status` and the chat's status
+    screen (each wrote `status_lines(changes, None if listed is None else STATUS_NAMED)`)."""
+    changes = [f"modified: note-{n:02d}.txt" for n in range(STATUS_NAMED + 7)]
+    assert display_lines(changes, LISTED) == status_lines(changes, STATUS_NAMED)
+    assert display_lines(changes, 3) == status_lines(changes, STATUS_NAMED)
+    [every] = display_lines(changes, None)
+    assert every.count("note-") == STATUS_NAMED + 7

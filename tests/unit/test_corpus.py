@@ -244,6 +244,47 @@ def test_links_outside_the_corpus_are_ignored(tmp_path: Path) -> None:
     assert reading.skipped == ["escape.txt: link to a file outside the corpus"]
 
 
+def test_the_corpus_folder_is_resolved_once_a_walk_however_many_links_it_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """folderwalk._link_problem compares each link's target with the corpus folder resolved
+    once (on main paths.inside resolved the folder again for every link: 20 more times here)."""
+    corpus = tmp_path / "link" / "corpus"
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")  # the corpus is reached through a link
+    corpus.mkdir()
+    (tmp_path / "outside.txt").write_text("Not part of the corpus.")
+    for n in range(10):
+        (corpus / f"doc{n}.txt").write_text(f"Document {n}.")
+        (corpus / f"alias{n}.txt").symlink_to(corpus / f"doc{n}.txt")
+        (corpus / f"escape{n}.txt").symlink_to(tmp_path / "outside.txt")
+    realpath = os.path.realpath
+    folder = {os.fspath(corpus), realpath(corpus)}  # as given, and resolved
+    resolved: list[str] = []
+
+    def counted(path: str | os.PathLike[str], *args: object, **kwargs: object) -> str:
+        if os.fspath(path) in folder:
+            resolved.append(os.fspath(path))
+        return realpath(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os.path, "realpath", counted)
+    listed = list_corpus_files(corpus)
+    with_links = len(resolved)
+    assert [path.name for path in listed] == sorted(
+        [f"alias{n}.txt" for n in range(10)] + [f"doc{n}.txt" for n in range(10)]
+    )
+    skipped = read_corpus(corpus).skipped
+    assert sorted(skipped) == sorted(
+        f"escape{n}.txt: link to a file outside the corpus" for n in range(10)
+    )
+    for n in range(10):
+        (corpus / f"alias{n}.txt").unlink()
+        (corpus / f"escape{n}.txt").unlink()
+    resolved.clear()
+    assert len(list_corpus_files(corpus)) == 10
+    assert with_links == len(resolved)  # as often as with no link at all
+
+
 def test_a_link_to_a_folder_is_not_followed_and_says_so(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     (corpus / "real").mkdir(parents=True)

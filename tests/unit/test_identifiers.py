@@ -5,6 +5,8 @@ otherwise)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 
 from citeqa.identifiers import (
@@ -17,6 +19,7 @@ from citeqa.identifiers import (
     unwritten_in,
     whole_name,
 )
+from citeqa.sentences import SentenceBank
 
 
 @pytest.mark.parametrize(
@@ -72,11 +75,16 @@ def test_a_whole_name_is_not_part_of_a_longer_one() -> None:
     assert whole_name("max_retries", any_case=True).search("MAX_RETRIES=3")
 
 
+def _unwritten(question: str, texts: list[str]) -> list[str]:
+    """unwritten_in of the question's named_things, as answering reads them."""
+    return unwritten_in(named_things(question), texts)
+
+
 def test_the_names_asked_that_no_passage_writes_whole() -> None:
     passages = ["Console(max_width=80, force_terminal=None)", "Set MAX_RETRIES to 3."]
     question = "What do max_fps, max_width, max_retries and --fps do in rich.console.Console?"
-    assert unwritten_in(question, passages) == ["max_fps", "--fps"]  # never the dotted name
-    assert unwritten_in("What does max_fps do?", []) == ["max_fps"]
+    assert _unwritten(question, passages) == ["max_fps", "--fps"]  # never the dotted name
+    assert _unwritten("What does max_fps do?", []) == ["max_fps"]
 
 
 def test_an_option_is_written_as_a_setting_and_a_setting_as_an_option() -> None:
@@ -84,8 +92,8 @@ def test_an_option_is_written_as_a_setting_and_a_setting_as_an_option() -> None:
     assert spellings("keep_daily") == ["keep_daily", "--keep-daily"]
     assert spellings("__pydantic_fields_set__") == ["__pydantic_fields_set__"]
     assert spellings("--fuzzy") == ["--fuzzy", "-fuzzy"]
-    assert unwritten_in("What does grep --fuzzy do?", ["fuzzy matching"]) == ["--fuzzy"]
-    assert unwritten_in("What does --keep-daily do?", ["| `keep_daily` | 7 |"]) == []
+    assert _unwritten("What does grep --fuzzy do?", ["fuzzy matching"]) == ["--fuzzy"]
+    assert _unwritten("What does --keep-daily do?", ["| `keep_daily` | 7 |"]) == []
 
 
 @pytest.mark.parametrize(
@@ -103,7 +111,7 @@ def test_an_option_is_written_as_a_setting_and_a_setting_as_an_option() -> None:
     ],
 )
 def test_a_name_written_as_documents_spell_it_is_written(question: str, passage: str) -> None:
-    assert unwritten_in(question, [passage]) == []
+    assert _unwritten(question, [passage]) == []
 
 
 def test_code_text_is_the_one_spelling_of_names() -> None:
@@ -114,7 +122,7 @@ def test_code_text_is_the_one_spelling_of_names() -> None:
 
 
 def test_a_one_dash_spelling_is_still_a_whole_name() -> None:
-    assert unwritten_in("What does --maxdepth do?", ["-maxdepths are many"]) == ["--maxdepth"]
+    assert _unwritten("What does --maxdepth do?", ["-maxdepths are many"]) == ["--maxdepth"]
 
 
 @pytest.mark.parametrize("word", ["days.Really", "period.Is", "it.The"])
@@ -154,3 +162,23 @@ def test_a_dash_and_an_underscore_are_alike_inside_a_name() -> None:
     assert whole_name("--dry_run").search("the --dry-run option")
     assert whole_name("keep_daily").search("keep-daily = 7")
     assert not whole_name("--dry_run").search("the --dry-run-all option")
+
+
+def test_the_names_a_question_asks_about_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """answering._unread_names reads the question's named_things once and hands them to
+    unwritten_in (on main, unwritten_in read them again)."""
+    from citeqa import answering
+    from citeqa import identifiers as module
+
+    read: list[str] = []
+
+    def counted(question: str) -> list[str]:
+        read.append(question)
+        return named_things(question)
+
+    monkeypatch.setattr(answering, "named_things", counted)
+    monkeypatch.setattr(module, "named_things", counted)
+    bank = cast(SentenceBank, None)  # no passage: no title is read
+    reason = answering._unread_names("What does max_fps do?", [], bank, "en")
+    assert reason is not None and "max_fps" in reason
+    assert read == ["What does max_fps do?"]

@@ -1,5 +1,5 @@
 """What a build says it skipped: one line a reason with the first names and a count, however
-many files (index_cmds.skipped_lines); a FIFO or a socket in the corpus is said skipped, not
+many files (buildnotes.skipped_lines); a FIFO or a socket in the corpus is said skipped, not
 dropped silently, and never opened (folderwalk)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import os
 import socket
 from pathlib import Path
 
-from citeqa.cli.index_cmds import REPORT_NAMED, skipped_lines
+from citeqa.buildnotes import REPORT_NAMED, skipped_lines
 from citeqa.corpus import read_corpus
 
 
@@ -18,10 +18,10 @@ def test_skipped_files_are_grouped_by_reason_with_the_names_capped() -> None:
     notes.append("odd: name.txt: empty file")  # a name holding ": " is cut at its first
     lines = skipped_lines(notes)
     assert len(lines) == 3
-    assert lines[0].startswith("  skipped, empty file (20000): e00000.txt, e00001.txt, ")
+    assert lines[0].startswith("skipped, empty file (20000): e00000.txt, e00001.txt, ")
     assert lines[0].endswith(f" and {20_000 - REPORT_NAMED} more")
-    assert lines[1] == "  skipped, unsupported file type (citeqa reads .txt) (1): picture.png"
-    assert lines[2] == "  skipped, name.txt: empty file (1): odd"
+    assert lines[1] == "skipped, unsupported file type (citeqa reads .txt) (1): picture.png"
+    assert lines[2] == "skipped, name.txt: empty file (1): odd"
 
 
 def test_past_ten_reasons_the_rest_share_one_line() -> None:
@@ -29,8 +29,7 @@ def test_past_ten_reasons_the_rest_share_one_line() -> None:
     lines = skipped_lines(notes)
     assert len(lines) == REPORT_NAMED + 1
     assert (
-        lines[-1]
-        == "  skipped for 5 other reasons (5): f10.txt, f11.txt, f12.txt, f13.txt, f14.txt"
+        lines[-1] == "skipped for 5 other reasons (5): f10.txt, f11.txt, f12.txt, f13.txt, f14.txt"
     )
 
 

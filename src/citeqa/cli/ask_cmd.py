@@ -182,11 +182,12 @@ def print_answer(answer: Answer, caution_below: float) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    from citeqa.answerlabels import answer_labels
     from citeqa.caution import low_confidence, shown_confidence
 
     console = Console(highlight=False)
     console.soft_wrap = not console.is_terminal
-    label = LABELS[answer.lang]
+    label = answer_labels(answer.lang)
     confidence = Text(f"{label['confidence']} {shown_confidence(answer.confidence)}", style="dim")
     if answer.abstained:
         console.print(Text(clean(answer.answer), style="bold yellow"))
@@ -220,24 +221,6 @@ def print_answer(answer: Answer, caution_below: float) -> None:
                 style="cyan",
             )
         )
-
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "confidence": "confidence",
-        "sources": "Sources:",
-        "closest": "Closest passages:",
-        "chars": "chars",
-    },
-    "fr": {
-        "confidence": "confiance",
-        "sources": "Sources :",
-        "closest": "Passages les plus proches :",
-        "chars": "caractères",
-    },
-}
-"""The readable answer's labels in the language its words were composed in (`Answer.lang`, the
-one its reason is worded in by abstention.py); `--json` keys stay English."""
 
 
 def _quote_text(quote: str, n: int) -> Text:

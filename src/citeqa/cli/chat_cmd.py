@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from citeqa.cli.app import VersionOption, app, examples, fail
+from citeqa.cli.app import VersionOption, app, examples, fail, say
 from citeqa.cli.common import CorpusOption, IndexOption, settings_for
 
 if TYPE_CHECKING:
@@ -75,7 +75,10 @@ def launch_chat(corpus: Path | None, index: Path | None) -> None:
     from citeqa.tui.app import CiteqaApp  # lazy: only the chat pays for Textual
 
     chat_app = CiteqaApp(
-        partial(_open, settings), partial(_update, settings), corpus_dir=settings.corpus_dir
+        partial(_open, settings),
+        partial(_update, settings),
+        corpus_dir=settings.corpus_dir,
+        index_dir=settings.index_dir,
     )
     chat_app.run(loop=asyncio.new_event_loop())  # not asyncio.run: it waits for the workers
     _leave_unfinished_work(chat_app)
@@ -84,20 +87,25 @@ def launch_chat(corpus: Path | None, index: Path | None) -> None:
 def _leave_unfinished_work(chat_app: WorkerApp) -> None:
     """After the user quit: a worker thread still in the core (the interpreter would wait for
     it) is left behind by exiting now. A build stops at its next step (the app asked it to),
-    so only then wait a moment, saying so, for it to remove its temporary folder; an answer
-    or a status read being written is dropped at once."""
-    if not chat_app.work_in_progress:
-        return
+    so only then wait a moment, saying so, for it to remove its temporary folder, and say what
+    it left, as `citeqa index` does on Ctrl-C (WorkerApp.stopped_build); an answer or a status
+    read being written is dropped at once."""
     if chat_app.build_in_progress:
         _let_the_build_stop(chat_app.build_done)
+    if (stopped := chat_app.stopped_build()) is not None:
+        say(stopped)
+    if not chat_app.work_in_progress:
+        return
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(chat_app.return_code or 0)
 
 
 def _let_the_build_stop(done: Callable[[float], bool]) -> None:
-    """Wait up to STOP_GRACE seconds for the build, saying so on stderr."""
-    sys.stderr.write("Stopping… (an unfinished index build is dropped; the previous index stays)\n")
+    """Wait up to STOP_GRACE seconds for the build, saying so on stderr (what it left is said
+    next: a first build leaves no index, an update the previous one or, past its switch, the
+    new one)."""
+    sys.stderr.write("Stopping…\n")
     sys.stderr.flush()
     done(STOP_GRACE)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from citeqa import userdirs
+from citeqa.buildnotes import named_files, report_notes
 from citeqa.cli.app import app, examples
 from citeqa.cli.common import (
     CorpusOption,
@@ -21,7 +22,7 @@ from citeqa.cli.common import (
 )
 from citeqa.errors import NOTHING_BEGUN, BuildInterrupted
 from citeqa.listing import LISTED, first, more_line
-from citeqa.models import BuildReport, IndexStatus, UnembeddedSentences, counted
+from citeqa.models import BuildReport, IndexStatus, counted
 from citeqa.visible import clean, shown, to_json
 
 if TYPE_CHECKING:  # rich is imported where a report is printed: `citeqa ask` never needs it
@@ -90,60 +91,13 @@ def print_report(report: BuildReport) -> None:
         ("removed", report.removed),
     ):
         if files:
-            console.print(Text(f"  {label} ({len(files)}): {_named(files, label != 'removed')}"))
+            console.print(
+                Text(f"  {label} ({len(files)}): {named_files(files, label != 'removed')}")
+            )
     if report.unchanged and not report.full_rebuild:
         console.print(Text(f"  unchanged ({len(report.unchanged)})"))
-    for line in skipped_lines(report.skipped):
-        console.print(Text(line, style="yellow"))
-    if report.word_lists:
-        console.print(Text(word_lists_line(report.word_lists), style="yellow"))
-    if report.outsized:
-        console.print(Text(outsized_line(report), style="yellow"))
-    if report.unembedded_sentences:
-        console.print(Text(unembedded_line(report.unembedded_sentences), style="yellow"))
-    for line in report.warnings:
-        console.print(Text(f"  warning: {shown(line)}", style="yellow"))
-
-
-REPORT_NAMED = 10
-"""Files a build's report names per line (added, updated, removed) before saying how many more
-there are: a first build of 92 files named every one."""
-
-
-def skipped_lines(skipped: list[str]) -> list[str]:
-    """The skipped files ("path: reason" each) grouped by reason, in the order first met: one
-    line a reason naming REPORT_NAMED files, then how many more; past REPORT_NAMED reasons, the
-    rest on one line (20,000 empty files made 20,000 lines). A path holding ": " is taken as
-    ending at its first one."""
-    groups: dict[str, list[str]] = {}
-    for note in skipped:
-        name, _, reason = note.partition(": ")
-        groups.setdefault(reason, []).append(name)
-    reasons, others = first(list(groups), REPORT_NAMED)
-    lines = [
-        f"  skipped, {shown(reason)} ({len(groups[reason])}): {_named(groups[reason], False)}"
-        for reason in reasons
-    ]
-    if others:
-        rest = [name for reason in groups if reason not in reasons for name in groups[reason]]
-        lines.append(f"  skipped for {others} other reasons ({len(rest)}): {_named(rest, False)}")
-    return lines
-
-
-def unembedded_line(unembedded: UnembeddedSentences) -> str:
-    """One line saying the build stored no sentence vectors, why, and what answering does
-    instead (the s15 trial's 10,199 files were past the setting and nothing said so)."""
-    instead = (
-        "answering embeds a passage's sentences when a question first needs them"
-        " (embed_sentences_on_demand)"
-        if unembedded.on_demand
-        else "quotes are chosen without sentence meaning (each sentence scored with its"
-        " passage's vector)"
-    )
-    return (
-        f"  no sentence vectors: the corpus's {unembedded.sentences:,} sentences are past"
-        f" embed_sentences_max ({unembedded.limit:,}), so {instead}"
-    )
+    for line in report_notes(report):
+        console.print(Text(f"  {line}", style="yellow"))
 
 
 UNEMBEDDED_STATUS = (
@@ -152,39 +106,6 @@ UNEMBEDDED_STATUS = (
     " as questions need them"
 )
 """What `citeqa status` says of an index whose build stored no sentence vectors."""
-
-
-def word_lists_line(files: list[str]) -> str:
-    """One line naming the files read that are lists of words, not prose (wordlists.py)."""
-    return _indexed_but(files, "looks like a word list", "look like word lists", ", not prose")
-
-
-def outsized_line(report: BuildReport) -> str:
-    """One line naming the files read that make an outsized share of the index (outsized.py),
-    each with its chunks out of the index's."""
-    files = [
-        f"{file.file} ({file.chunks:,} of {report.chunks:,} chunks)" for file in report.outsized
-    ]
-    share = " an outsized share of the index"
-    return _indexed_but(files, "makes", "make", share)
-
-
-def _indexed_but(files: list[str], one_does: str, many_do: str, what: str = "") -> str:
-    """ "  indexed, but 1 file {one_does}{what}: f" or "  indexed, but N files {many_do}{what}:
-    f, g and N more": what a build says of the files it read that are not what they seem."""
-    says = f"1 file {one_does}" if len(files) == 1 else f"{len(files)} files {many_do}"
-    return f"  indexed, but {says}{what}: {_named(files, False)}"
-
-
-def _named(files: list[str], indexed: bool) -> str:
-    """The first REPORT_NAMED files, then how many more; for files now `indexed` (added,
-    updated), where the rest are listed (status lists no removed file)."""
-    named, more = first(files, REPORT_NAMED)
-    listed = ", ".join(shown(name) for name in named)
-    if not more:
-        return listed
-    where = " (`citeqa status --all` lists the documents)" if indexed else ""
-    return f"{listed} and {more} more{where}"
 
 
 @app.command("status", epilog=examples("citeqa status --corpus ~/papers --json"))
@@ -240,11 +161,11 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     """The status as tables and lines; with `listed`, past that many documents their summary
     (status_summary.summary_of; a corpus of 36,612 files made a table that took rich 27 s to
     lay out), and the changes one line per kind naming its first files
-    (changegroups.status_lines); without, every document and every changed file."""
+    (changegroups.display_lines); without, every document and every changed file."""
     from rich.console import Console
     from rich.text import Text
 
-    from citeqa.changegroups import STATUS_NAMED, status_lines
+    from citeqa.changegroups import display_lines
     from citeqa.status import stale_reason
     from citeqa.status_summary import summary_of
 
@@ -287,7 +208,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
                 style="bold yellow",
             )
         )
-        for line in status_lines(described.changed, None if listed is None else STATUS_NAMED):
+        for line in display_lines(described.changed, listed):
             console.print(Text(f"  {line}", style="yellow"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))

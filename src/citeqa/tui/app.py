@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input
 
+from citeqa.buildnotes import report_notes
 from citeqa.caution import low_confidence
 from citeqa.errors import CiteqaError
 from citeqa.models import BuildReport, IndexStatus, counted
@@ -60,6 +61,11 @@ if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
 __all__ = ["AssistantFactory", "CiteqaApp", "IndexBuilder"]
 
 
+NOTES_SHOWN = 30.0
+"""Seconds an update's notification stays when it carries the build's notes (files skipped,
+word lists, outsized files, no sentence vectors): longer than a plain one, to be read."""
+
+
 def _source_key(n: int) -> Binding:
     return Binding(str(n), f"open_source({n})", "Open source", key_display="1-9", show=n == 1)
 
@@ -92,8 +98,9 @@ class CiteqaApp(KeyedApp):
         *,
         export_dir: Path | None = None,
         corpus_dir: Path | None = None,
+        index_dir: Path | None = None,
     ) -> None:
-        super().__init__(assistant_factory, index_builder)
+        super().__init__(assistant_factory, index_builder, index_dir)
         self.export_dir = export_dir
         self.corpus_dir = corpus_dir
         """The corpus being opened, described by the welcome before its index is loaded."""
@@ -372,7 +379,13 @@ class CiteqaApp(KeyedApp):
         self._last_build = report
         verb = report.verb
         title = verb if verb == "Index up to date" else f"Index {verb.lower()}"
-        self.notify(f"{verb}: {report.contents} in {report.seconds:.1f} s.", title=title)
+        said = f"{verb}: {report.contents} in {report.seconds:.1f} s."
+        notes = report_notes(report)  # what `citeqa index` prints under its report, as it says it
+        if notes:
+            lines = "\n".join(f"• {note}" for note in notes)
+            self.notify(f"{said}\n{lines}", title=title, severity="warning", timeout=NOTES_SHOWN)
+        else:
+            self.notify(said, title=title)
         self.query_one(StatusLine).busy("Loading models…")
         self.load_assistant()  # its progress goes on from the update's, on the same bar
 

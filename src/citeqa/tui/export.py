@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from citeqa.caution import shown_confidence
+from citeqa.answerlabels import answer_labels, confidence_line
 from citeqa.mdtext import code_span, md_text
 from citeqa.models import Answer, ChannelInfo, Citation, IndexStatus
 from citeqa.outputs import write_new
@@ -90,7 +90,9 @@ def _quote_lines(text: str) -> list[str]:
     return ["> " + line for line in md_text(clean(text)).splitlines() or [""]]
 
 
-def _citation_line(c: Citation) -> str:
+def _citation_line(c: Citation, characters: str) -> str:
+    """A citation's line: its title, document, file, `characters` (the word, in the answer's
+    language) start–end, section or page, and score."""
     repeats_title = c.section and one_line(c.section).casefold() == one_line(c.title).casefold()
     section = md_text(one_line(c.section or ""))
     where = [f"section “{section}”"] if c.section and not repeats_title else []
@@ -99,22 +101,24 @@ def _citation_line(c: Citation) -> str:
     return (
         f"- [{c.n}] {md_text(one_line(c.title))} — doc {code_span(shown(c.doc_id))}, "
         f"{code_span(shown(c.path))}, "
-        f"characters {c.start}–{c.end}{extra}, score {c.score:.3f}"
+        f"{characters} {c.start}–{c.end}{extra}, score {c.score:.3f}"
     )
 
 
 def _answer_lines(answer: Answer, caution: str | None) -> list[str]:
     """An answer's quotes, confidence (and the `caution` the chat showed under it, Turn.caution)
-    and citations; an abstention's message and closest passages."""
+    and citations; an abstention's message and closest passages; labelled in the answer's
+    language, as `citeqa ask` labels it (answerlabels)."""
+    label = answer_labels(answer.lang)
     lines: list[str] = []
     if answer.abstained:
         message = md_text(one_line(answer.answer))
-        lines += ["**Abstained:** " + message, "", "Closest passages:", ""]
+        lines += ["**Abstained:** " + message, "", label["closest"], ""]
         for ref in source_refs(answer):
             lines += [
                 f"- #{ref.label} {md_text(one_line(ref.title))}"
                 f" — doc {code_span(shown(ref.doc_id))}, {code_span(shown(ref.path))}, "
-                f"characters {ref.start}–{ref.end}, score {ref.score:.3f}"
+                f"{label['characters']} {ref.start}–{ref.end}, score {ref.score:.3f}"
             ]
         return [*lines, ""]
     for citation in answer.citations:
@@ -122,10 +126,10 @@ def _answer_lines(answer: Answer, caution: str | None) -> list[str]:
         if citation.header is not None:  # a table row's header row, its context
             lines += [*_quote_lines(citation.header.text), ">"]
         lines += [*quote[:-1], f"{quote[-1]} [{citation.n}]", ""]
-    lines += [f"Confidence: {shown_confidence(answer.confidence)}", ""]
+    lines += [confidence_line(answer), ""]
     lines += [md_text(one_line(caution)), ""] if caution else []
-    lines += ["Citations:", ""]
-    lines += [_citation_line(c) for c in answer.citations]
+    lines += [label["citations"], ""]
+    lines += [_citation_line(c, label["characters"]) for c in answer.citations]
     return [*lines, ""]
 
 
@@ -187,10 +191,11 @@ def answer_text(turn: Turn) -> str:
     if answer.abstained:
         return "\n".join([*lines, one_line(answer.answer)]) + "\n"
     lines += [quote_line(c, one_line) for c in answer.citations]
-    lines += ["", f"Confidence: {shown_confidence(answer.confidence)}"]
+    lines += ["", confidence_line(answer)]
     lines += [one_line(turn.caution)] if turn.caution else []
+    characters = answer_labels(answer.lang)["characters"]
     lines += [
-        f"[{c.n}] {one_line(c.title)} ({shown(c.path)}, characters {c.start}-{c.end})"
+        f"[{c.n}] {one_line(c.title)} ({shown(c.path)}, {characters} {c.start}-{c.end})"
         for c in answer.citations
     ]
     return "\n".join(lines) + "\n"

@@ -12,6 +12,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -68,15 +69,34 @@ def describe(error: BaseException) -> str:
     return f"unexpected {type(error).__name__}: {error}"
 
 
+@dataclass(frozen=True)
+class BuildBegan:
+    """A load (which builds the index first when it is missing) or an update, as it began."""
+
+    current: str | None
+    """The build `current` named then (None: no index)."""
+    loading: bool
+    """A load (`load_assistant`), not an update."""
+
+
 class WorkerApp(App[None]):
     """An App that runs citeqa's slow calls in thread workers."""
 
     def __init__(
-        self, assistant_factory: AssistantFactory, index_builder: IndexBuilder | None = None
+        self,
+        assistant_factory: AssistantFactory,
+        index_builder: IndexBuilder | None = None,
+        index_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self._assistant_factory = assistant_factory
         self._index_builder = index_builder
+        self._index_dir = index_dir
+        """The index folder the factory and the builder work on: what a build that the user
+        stopped by quitting left there is read from it (`stopped_build`)."""
+        self._began: BuildBegan | None = None
+        """The last load or update, as it began; `_stopped`: whether the quit stopped it."""
+        self._stopped = False
         self._last_progress = 0.0
         self._in_flight = 0
         self._builds_in_flight = 0
@@ -132,7 +152,7 @@ class WorkerApp(App[None]):
 
     def stop_work(self) -> None:
         """Ask the workers to stop: a build stops at its next progress report as it does on
-        Ctrl-C in `citeqa index` (its temporary folder goes, the previous index stays)."""
+        Ctrl-C in `citeqa index` (its temporary folder goes; `stopped_build` says the rest)."""
         self._stopping.set()
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
@@ -151,12 +171,42 @@ class WorkerApp(App[None]):
         with contextlib.suppress(RuntimeError):  # the app is shutting down
             self.call_from_thread(self.show_progress, stage, done, total)
 
+    def _begin_build(self, *, loading: bool) -> None:
+        """Note what `current` names as a load or an update begins (in its worker, before it
+        can publish anything), for `stopped_build`."""
+        from citeqa.publishing import current_name
+
+        before = current_name(self._index_dir) if self._index_dir is not None else None
+        self._began, self._stopped = BuildBegan(before, loading), False
+
+    def stopped_build(self) -> str | None:
+        """The sentence `citeqa index` says on Ctrl-C, for the load or update the user's quit
+        stopped (or that still runs as the chat leaves), decided from disk as there
+        (publishing.interruption): the new index published, none (a first build), or the
+        previous one unchanged. None when no build was stopped, or when the load only read an
+        index that was there (nothing to build, nothing changed)."""
+        began = self._began
+        if self._index_dir is None or began is None or not self._stopping.is_set():
+            return None
+        if not (self._stopped or self.build_in_progress):
+            return None
+        from citeqa.publishing import interruption, published_since
+
+        only_read = began.loading and began.current is not None
+        if only_read and not published_since(self._index_dir, began.current):
+            return None
+        return str(interruption(self._index_dir, began.current))
+
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_assistant(self) -> None:
         """Open the assistant, then read the index status for the header."""
         with self._tracked(build=True):
+            self._begin_build(loading=True)
             try:
                 assistant = self._assistant_factory(self._progress)
+            except BuildInterrupted:  # the user quit: the chat says on leaving what is on disk
+                self._stopped = True
+                return
             except Exception as error:  # reported, never raised into the UI
                 self.post_message(AssistantFailed(load_problem(error, describe(error))))
                 return
@@ -184,8 +234,12 @@ class WorkerApp(App[None]):
             if self._index_builder is None:
                 self.post_message(UpdateFailed("this session cannot update the index"))
                 return
+            self._begin_build(loading=False)
             try:
                 report = self._index_builder(self._progress)
+            except BuildInterrupted:
+                self._stopped = True
+                return
             except Exception as error:
                 self.post_message(UpdateFailed(describe(error)))
                 return

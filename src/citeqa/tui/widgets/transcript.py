@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Label, LoadingIndicator, Static
 
+from citeqa.answerlabels import confidence_label
 from citeqa.caution import shown_confidence
 from citeqa.models import Answer
 from citeqa.readable import fold, preview_text, readable_lines
@@ -137,8 +138,9 @@ class AnswerMessage(Vertical):
     def _footer(self) -> Content:
         count = len(self.answer.citations)
         sources = f"{count} source" + ("" if count == 1 else "s")
+        label = confidence_label(self.answer)  # in the answer's language, as its caution
         return assemble(
-            ("Confidence ", "dim"),
+            (label + " ", "dim"),
             (shown_confidence(self.answer.confidence), "bold"),
             (f" · {sources} · {self.turn.mode}", "dim"),
         )

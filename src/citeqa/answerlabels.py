@@ -1,0 +1,55 @@
+"""The labels around an answer shown to a person, in the language its words were composed in
+(`Answer.lang`, the one abstention.py words its reasons in and caution.py its caution).
+
+`citeqa ask`'s readable answer, the chat's answer view, its Markdown export and its copied
+answer all take them from here, so that a French answer reads "confiance" beside its French
+low-confidence caution wherever it is shown (the chat and its export said "Confidence" there
+while the CLI said "confiance"). The rest of the chat (its keys, status line, headings) is the
+application's own text and stays English; the answer JSON's keys stay English too.
+"""
+
+from __future__ import annotations
+
+from citeqa.caution import shown_confidence
+from citeqa.models import Answer
+
+ANSWER_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "confidence": "confidence",
+        "sources": "Sources:",
+        "closest": "Closest passages:",
+        "chars": "chars",
+        "characters": "characters",
+        "citations": "Citations:",
+        "colon": ":",
+    },
+    "fr": {
+        "confidence": "confiance",
+        "sources": "Sources :",
+        "closest": "Passages les plus proches :",
+        "chars": "caractères",
+        "characters": "caractères",
+        "citations": "Citations :",
+        "colon": " :",
+    },
+}
+"""Each language's labels: `chars` in `citeqa ask`'s source lines, `characters` in the export's
+and the copied answer's; `colon` as the language sets it after a label (French: a space
+before)."""
+
+
+def answer_labels(lang: str) -> dict[str, str]:
+    """The labels of an answer composed in `lang` (English for any other)."""
+    return ANSWER_LABELS.get(lang, ANSWER_LABELS["en"])
+
+
+def confidence_label(answer: Answer) -> str:
+    """The label the chat shows before the answer's figure: "Confidence" or "Confiance"."""
+    word = answer_labels(answer.lang)["confidence"]
+    return word[:1].upper() + word[1:]
+
+
+def confidence_line(answer: Answer) -> str:
+    """The export's and the copied answer's line: "Confidence: 0.39" or "Confiance : 0.39"."""
+    colon = answer_labels(answer.lang)["colon"]
+    return f"{confidence_label(answer)}{colon} {shown_confidence(answer.confidence)}"

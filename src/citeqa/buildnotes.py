@@ -1,0 +1,100 @@
+"""What a build's report says of the files it did not index as they were, or indexed but that
+are not what they seem (skipped files, word lists, outsized files, no sentence vectors, the
+build's warnings): the notes `citeqa index` prints under its report and the chat shows after
+ctrl+r, from this one place so both say them in the same words (`report_notes`)."""
+
+from __future__ import annotations
+
+from citeqa.listing import first
+from citeqa.models import BuildReport, UnembeddedSentences
+from citeqa.visible import shown
+
+
+def report_notes(report: BuildReport) -> list[str]:
+    """Every note of `report`, one line each (sanitised: file names and reasons go through
+    `visible.shown`), in the order `citeqa index` prints them."""
+    notes = skipped_lines(report.skipped)
+    if report.word_lists:
+        notes.append(word_lists_line(report.word_lists))
+    if report.outsized:
+        notes.append(outsized_line(report))
+    if report.unembedded_sentences:
+        notes.append(unembedded_line(report.unembedded_sentences))
+    notes.extend(f"warning: {shown(line)}" for line in report.warnings)
+    return notes
+
+
+REPORT_NAMED = 10
+"""Files a build's report names per line (added, updated, removed) before saying how many more
+there are: a first build of 92 files named every one."""
+
+
+def skipped_lines(skipped: list[str]) -> list[str]:
+    """The skipped files ("path: reason" each) grouped by reason, in the order first met: one
+    line a reason naming REPORT_NAMED files, then how many more; past REPORT_NAMED reasons, the
+    rest on one line (20,000 empty files made 20,000 lines). A path holding ": " is taken as
+    ending at its first one."""
+    groups: dict[str, list[str]] = {}
+    for note in skipped:
+        name, _, reason = note.partition(": ")
+        groups.setdefault(reason, []).append(name)
+    reasons, others = first(list(groups), REPORT_NAMED)
+    lines = [
+        f"skipped, {shown(reason)} ({len(groups[reason])}): {named_files(groups[reason], False)}"
+        for reason in reasons
+    ]
+    if others:
+        rest = [name for reason in groups if reason not in reasons for name in groups[reason]]
+        lines.append(
+            f"skipped for {others} other reasons ({len(rest)}): {named_files(rest, False)}"
+        )
+    return lines
+
+
+def unembedded_line(unembedded: UnembeddedSentences) -> str:
+    """One line saying the build stored no sentence vectors, why, and what answering does
+    instead (the s15 trial's 10,199 files were past the setting and nothing said so)."""
+    instead = (
+        "answering embeds a passage's sentences when a question first needs them"
+        " (embed_sentences_on_demand)"
+        if unembedded.on_demand
+        else "quotes are chosen without sentence meaning (each sentence scored with its"
+        " passage's vector)"
+    )
+    return (
+        f"no sentence vectors: the corpus's {unembedded.sentences:,} sentences are past"
+        f" embed_sentences_max ({unembedded.limit:,}), so {instead}"
+    )
+
+
+def word_lists_line(files: list[str]) -> str:
+    """One line naming the files read that are lists of words, not prose (wordlists.py)."""
+    return _indexed_but(files, "looks like a word list", "look like word lists", ", not prose")
+
+
+def outsized_line(report: BuildReport) -> str:
+    """One line naming the files read that make an outsized share of the index (outsized.py),
+    each with its chunks out of the index's."""
+    files = [
+        f"{file.file} ({file.chunks:,} of {report.chunks:,} chunks)" for file in report.outsized
+    ]
+    share = " an outsized share of the index"
+    return _indexed_but(files, "makes", "make", share)
+
+
+def _indexed_but(files: list[str], one_does: str, many_do: str, what: str = "") -> str:
+    """ "indexed, but 1 file {one_does}{what}: f" or "indexed, but N files {many_do}{what}:
+    f, g and N more": what a build says of the files it read that are not what they seem."""
+    says = f"1 file {one_does}" if len(files) == 1 else f"{len(files)} files {many_do}"
+    return f"indexed, but {says}{what}: {named_files(files, False)}"
+
+
+def named_files(files: list[str], indexed: bool) -> str:
+    """The first REPORT_NAMED files, then how many more; for files now `indexed` (added,
+    updated), where the rest are listed (status lists no removed file)."""
+    named, more = first(files, REPORT_NAMED)
+    listed = ", ".join(shown(name) for name in named)
+    if not more:
+        return listed
+    where = " (`citeqa status --all` lists the documents)" if indexed else ""
+    return f"{listed} and {more} more{where}"
