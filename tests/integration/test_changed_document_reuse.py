@@ -5,6 +5,7 @@ the one a new build of the changed corpus writes."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,14 @@ import pytest
 from integration_helpers import fake_settings
 
 from citeqa.api import build_index
+from citeqa.chunking import CUTTING_VERSION
 from citeqa.chunkpass import passage_text
 from citeqa.config import Settings
-from citeqa.embedding import embed_texts, get_embedder
+from citeqa.embedding import embed_texts, get_embedder, model_texts
 from citeqa.errors import IndexCorrupt
+from citeqa.previousindex import DAMAGED
 from citeqa.qdrantindex import MEMORY
-from citeqa.store import LoadedIndex, load_index
+from citeqa.store import LoadedIndex, current_build, load_index
 from citeqa.verification import STAMPS
 
 JOURNAL = "journal.md"
@@ -199,3 +202,34 @@ def test_other_stores_lend_the_vectors_of_unchanged_text(
     rows = [n for n, chunk in enumerate(index.chunks) if chunk.doc_id == doc_id]
     fresh = embed_texts(get_embedder("fake"), passages)
     assert np.array_equal(index.vectors["fake"].rows(rows), fresh)
+
+
+def test_an_index_cut_by_an_older_citeqa_lends_no_vector(
+    tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index built by a citeqa older than the one that embeds words without their zero-width
+    characters (b065227, 2bdc2ef, e136dac) records an older cutting version (CUTTING_VERSION 7
+    came after them): its first update embeds every text again, of the changed document and of
+    the unchanged ones, one with a zero-width space and a soft hyphen among them; none of its
+    vectors is taken, file by file or chunk by chunk."""
+    settings = _built(tmp_path)
+    (settings.corpus_dir / "soft.md").write_text("# Soft\n\nThe bé\u200blimu\u00admab vial.\n")
+    build_index(settings)
+    path = current_build(settings.index_dir) / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["cutting"] = CUTTING_VERSION - 1  # as the older citeqa wrote it
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    journal = settings.corpus_dir / JOURNAL
+    journal.write_text(_append(journal.read_text(encoding="utf-8")), encoding="utf-8")
+
+    recorded = _recording(fake_embedder, monkeypatch)
+    report = build_index(settings)
+    embedded = set(recorded)
+
+    assert report.full_rebuild and DAMAGED not in report.warnings
+    assert report.updated == [JOURNAL] and report.unchanged == ["other.txt", "soft.md"]
+    index = load_index(settings.index_dir)
+    for doc_id in index.documents:
+        passages, sentences = (model_texts(texts) for texts in _texts(index, doc_id))
+        assert set(passages) <= embedded, doc_id
+        assert set(sentences) <= embedded | set(passages), doc_id  # embedded, or a passage's
