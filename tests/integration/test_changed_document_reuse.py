@@ -1,7 +1,9 @@
 """An update of a changed document takes from the previous build the vectors of those of its chunks
 and sentences whose text the previous version had (textmatch.py), and embeds only the rest; every
-vector it stores is the one a fresh embedding of its text gives, and its index is byte for byte
-the one a new build of the changed corpus writes."""
+vector it stores is the one a fresh embedding of its text gives, and, with the fake channel
+(whose vector of a text does not depend on the batch it is embedded in; a real model's moves by
+batch noise, ~1e-7), its index is byte for byte the one a new build of the changed corpus
+writes."""
 
 from __future__ import annotations
 
@@ -133,18 +135,26 @@ def test_an_edited_document_embeds_only_its_new_texts(
 
 
 def test_a_previous_build_without_sentence_vectors_gives_none(
-    tmp_path: Path, fake_embedder: Any
+    tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A build that stored no sentence vectors (more sentences than embed_sentences_max) lends
     its chunks' vectors but no sentence's: the next build, which stores them, embeds them all."""
     settings = _built(tmp_path, embed_sentences_max=0)
+    before = load_index(settings.index_dir)
+    assert before.sentence_vectors is None
+    doc_id = next(d for d in before.documents if before.documents[d].path.endswith(JOURNAL))
+    old_passages = set(_texts(before, doc_id)[0])
     path = settings.corpus_dir / JOURNAL
     path.write_text(_append(path.read_text(encoding="utf-8")), encoding="utf-8")
     settings = fake_settings(settings.corpus_dir, settings.index_dir)
+    recorded = _recording(fake_embedder, monkeypatch)
     build_index(settings)
+    embedded = set(recorded)
     index = load_index(settings.index_dir)
-    doc_id = next(d for d in index.documents if index.documents[d].path.endswith(JOURNAL))
     passages, sentences = _texts(index, doc_id)
+    unchanged = old_passages & set(passages)
+    assert len(unchanged) > len(passages) / 2 and not unchanged & embedded  # their vectors lent
+    assert set(sentences) <= embedded | set(passages)  # none lent: embedded, or a passage's
     embedder = get_embedder("fake")
     assert index.sentence_vectors is not None
     stored = index.sentence_vectors[index.sentences.in_document(doc_id)[0]]
