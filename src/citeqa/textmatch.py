@@ -68,10 +68,6 @@ class Reused:
         """How many chunks of changed documents take their vectors from the previous build."""
         return sum(len(same.chunks) for same in self.same.values())
 
-    def sentences_taken(self) -> int:
-        """How many sentences of changed documents take theirs."""
-        return sum(len(same.sentences) for same in self.same.values())
-
 
 def reused(
     previous: Previous | None,
@@ -117,7 +113,7 @@ def _same_texts(
         if document is None or spans is None:
             return SameTexts(taken, NOTHING.sentences)
         return SameTexts(taken, _pairs(_same_sentences(previous, doc_id, document, spans)))
-    except (IndexCorrupt, KeyError):  # not as its build wrote it: embedded in full
+    except IndexCorrupt:  # not as its build wrote it: embedded in full
         return NOTHING
 
 

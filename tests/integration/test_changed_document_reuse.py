@@ -24,7 +24,8 @@ from citeqa.embedding import embed_texts, get_embedder, model_texts
 from citeqa.errors import IndexCorrupt
 from citeqa.previousindex import DAMAGED
 from citeqa.qdrantindex import MEMORY
-from citeqa.store import LoadedIndex, current_build, load_index
+from citeqa.reuse import Previous
+from citeqa.store import LoadedIndex, current_build, load_index, open_for_reuse
 from citeqa.verification import STAMPS
 
 JOURNAL = "journal.md"
@@ -188,6 +189,39 @@ def test_a_previous_version_that_does_not_read_lends_nothing(
     assert index.sentence_vectors is not None
     stored = index.sentence_vectors[index.sentences.in_document(doc_id)[0]]
     assert np.array_equal(stored, embed_texts(embedder, sentences))
+
+
+def test_a_document_the_previous_build_does_not_hold_has_no_text_there(
+    tmp_path: Path, fake_embedder: Any
+) -> None:
+    """Asked for the text of a document its documents do not list, the previous build says it
+    does not hold it (IndexCorrupt: textmatch then lends the document nothing)."""
+    previous = Previous(open_for_reuse(_built(tmp_path).index_dir))
+    with pytest.raises(IndexCorrupt, match="does not hold the text of 'no-such-document'"):
+        previous.text("no-such-document")
+
+
+def test_a_key_error_of_a_bug_is_no_silent_full_embedding(
+    tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KeyError other than a document the previous build lacks (a programming error) stops
+    the update, rather than having the changed document embedded in full without a word; the
+    published index stays as it was."""
+    settings = _built(tmp_path)
+    path = settings.corpus_dir / JOURNAL
+    path.write_text(_middle(path.read_text(encoding="utf-8")), encoding="utf-8")
+    published = current_build(settings.index_dir)
+    real = Previous.sentence_rows
+
+    def broken(self: Previous, doc_id: str) -> np.ndarray:
+        if self.text(doc_id).startswith("# Journal"):  # the changed document: textmatch's call
+            raise KeyError("a bug")
+        return real(self, doc_id)
+
+    monkeypatch.setattr("citeqa.reuse.Previous.sentence_rows", broken)
+    with pytest.raises(KeyError, match="a bug"):
+        build_index(settings)
+    assert current_build(settings.index_dir) == published
 
 
 @pytest.mark.parametrize("overrides", [{"vector_store": MEMORY}, {"flat_index_max": 10}])
