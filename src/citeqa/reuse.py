@@ -149,8 +149,16 @@ class Previous:
         return self._ranges.get(doc_id, (0, 0))[1] > 0 and doc_id not in self._reread
 
     def text(self, doc_id: str) -> str:
-        """The document's text in the previous build (its sentences' offsets point into it)."""
-        return self._loaded.documents[doc_id].text
+        """The document's text in the previous build (its sentences' offsets point into it);
+        IndexCorrupt when its documents do not hold it."""
+        try:
+            document = self._loaded.documents[doc_id]
+        except KeyError as err:  # an id its documents.ids.json does not list
+            raise IndexCorrupt(
+                f"The index in {self._loaded.folder.parent} does not hold the text of"
+                f" {doc_id!r}; run `citeqa index`."
+            ) from err
+        return document.text
 
     def vectors_at(
         self, channel: str, doc_id: str, places: np.ndarray

@@ -3,12 +3,16 @@ its chunks and sentences whose text that version had.
 
 Every channel computes a chunk's vector from its passage text alone (chunkpass.passage_text:
 its heading, then its text) and the answer channel a sentence's from the sentence's text alone
-(contents.py), so equal texts have equal vectors. A chunk of a changed document whose passage text
-is that of a chunk of the document's previous version (in the previous build, read a document
-at a time by reuse.Previous) takes that chunk's vectors in every channel; a sentence whose text
-is that of a sentence of the previous version takes its sentence vector; only the rest is
-embedded. So a line appended to a long journal re-embeds its last chunk or two and the new
-sentences, not the whole journal. Texts are compared whole, as strings (no hash stands in for
+(contents.py), each as embedding.model_texts reads it, so equal texts have equal vectors in
+builds of the same models. A build takes from the previous one only when that one was built
+with its models, chunk settings and cutting version (previousindex._compatible; else it is
+built in full), so an index embedded by a citeqa that read words with their zero-width
+characters lends nothing: its cutting version is older. A chunk of a changed document whose
+passage text is that of a chunk of the document's previous version (in the previous build, read
+a document at a time by reuse.Previous) takes that chunk's vectors in every channel; a sentence
+whose text is that of a sentence of the previous version takes its sentence vector; only the
+rest is embedded. So a line appended to a long journal re-embeds its last chunk or two and the
+new sentences, not the whole journal. Texts are compared whole, as strings (no hash stands in for
 them), and a document a new reader reads again (rereading.py) takes nothing. A previous version
 whose chunks or text do not read as its build wrote them gives nothing either: the document is
 then embedded in full, as before this existed.
@@ -64,10 +68,6 @@ class Reused:
         """How many chunks of changed documents take their vectors from the previous build."""
         return sum(len(same.chunks) for same in self.same.values())
 
-    def sentences_taken(self) -> int:
-        """How many sentences of changed documents take theirs."""
-        return sum(len(same.sentences) for same in self.same.values())
-
 
 def reused(
     previous: Previous | None,
@@ -113,7 +113,7 @@ def _same_texts(
         if document is None or spans is None:
             return SameTexts(taken, NOTHING.sentences)
         return SameTexts(taken, _pairs(_same_sentences(previous, doc_id, document, spans)))
-    except (IndexCorrupt, KeyError):  # not as its build wrote it: embedded in full
+    except IndexCorrupt:  # not as its build wrote it: embedded in full
         return NOTHING
 
 

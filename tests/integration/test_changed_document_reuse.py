@@ -1,10 +1,13 @@
 """An update of a changed document takes from the previous build the vectors of those of its chunks
 and sentences whose text the previous version had (textmatch.py), and embeds only the rest; every
-vector it stores is the one a fresh embedding of its text gives, and its index is byte for byte
-the one a new build of the changed corpus writes."""
+vector it stores is the one a fresh embedding of its text gives, and, with the fake channel
+(whose vector of a text does not depend on the batch it is embedded in; a real model's moves by
+batch noise, ~1e-7), its index is byte for byte the one a new build of the changed corpus
+writes."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,12 +17,15 @@ import pytest
 from integration_helpers import fake_settings
 
 from citeqa.api import build_index
+from citeqa.chunking import CUTTING_VERSION
 from citeqa.chunkpass import passage_text
 from citeqa.config import Settings
-from citeqa.embedding import embed_texts, get_embedder
+from citeqa.embedding import embed_texts, get_embedder, model_texts
 from citeqa.errors import IndexCorrupt
+from citeqa.previousindex import DAMAGED
 from citeqa.qdrantindex import MEMORY
-from citeqa.store import LoadedIndex, load_index
+from citeqa.reuse import Previous
+from citeqa.store import LoadedIndex, current_build, load_index, open_for_reuse
 from citeqa.verification import STAMPS
 
 JOURNAL = "journal.md"
@@ -130,18 +136,26 @@ def test_an_edited_document_embeds_only_its_new_texts(
 
 
 def test_a_previous_build_without_sentence_vectors_gives_none(
-    tmp_path: Path, fake_embedder: Any
+    tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A build that stored no sentence vectors (more sentences than embed_sentences_max) lends
     its chunks' vectors but no sentence's: the next build, which stores them, embeds them all."""
     settings = _built(tmp_path, embed_sentences_max=0)
+    before = load_index(settings.index_dir)
+    assert before.sentence_vectors is None
+    doc_id = next(d for d in before.documents if before.documents[d].path.endswith(JOURNAL))
+    old_passages = set(_texts(before, doc_id)[0])
     path = settings.corpus_dir / JOURNAL
     path.write_text(_append(path.read_text(encoding="utf-8")), encoding="utf-8")
     settings = fake_settings(settings.corpus_dir, settings.index_dir)
+    recorded = _recording(fake_embedder, monkeypatch)
     build_index(settings)
+    embedded = set(recorded)
     index = load_index(settings.index_dir)
-    doc_id = next(d for d in index.documents if index.documents[d].path.endswith(JOURNAL))
     passages, sentences = _texts(index, doc_id)
+    unchanged = old_passages & set(passages)
+    assert len(unchanged) > len(passages) / 2 and not unchanged & embedded  # their vectors lent
+    assert set(sentences) <= embedded | set(passages)  # none lent: embedded, or a passage's
     embedder = get_embedder("fake")
     assert index.sentence_vectors is not None
     stored = index.sentence_vectors[index.sentences.in_document(doc_id)[0]]
@@ -177,6 +191,39 @@ def test_a_previous_version_that_does_not_read_lends_nothing(
     assert np.array_equal(stored, embed_texts(embedder, sentences))
 
 
+def test_a_document_the_previous_build_does_not_hold_has_no_text_there(
+    tmp_path: Path, fake_embedder: Any
+) -> None:
+    """Asked for the text of a document its documents do not list, the previous build says it
+    does not hold it (IndexCorrupt: textmatch then lends the document nothing)."""
+    previous = Previous(open_for_reuse(_built(tmp_path).index_dir))
+    with pytest.raises(IndexCorrupt, match="does not hold the text of 'no-such-document'"):
+        previous.text("no-such-document")
+
+
+def test_a_key_error_of_a_bug_is_no_silent_full_embedding(
+    tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KeyError other than a document the previous build lacks (a programming error) stops
+    the update, rather than having the changed document embedded in full without a word; the
+    published index stays as it was."""
+    settings = _built(tmp_path)
+    path = settings.corpus_dir / JOURNAL
+    path.write_text(_middle(path.read_text(encoding="utf-8")), encoding="utf-8")
+    published = current_build(settings.index_dir)
+    real = Previous.sentence_rows
+
+    def broken(self: Previous, doc_id: str) -> np.ndarray:
+        if self.text(doc_id).startswith("# Journal"):  # the changed document: textmatch's call
+            raise KeyError("a bug")
+        return real(self, doc_id)
+
+    monkeypatch.setattr("citeqa.reuse.Previous.sentence_rows", broken)
+    with pytest.raises(KeyError, match="a bug"):
+        build_index(settings)
+    assert current_build(settings.index_dir) == published
+
+
 @pytest.mark.parametrize("overrides", [{"vector_store": MEMORY}, {"flat_index_max": 10}])
 def test_other_stores_lend_the_vectors_of_unchanged_text(
     tmp_path: Path,
@@ -199,3 +246,34 @@ def test_other_stores_lend_the_vectors_of_unchanged_text(
     rows = [n for n, chunk in enumerate(index.chunks) if chunk.doc_id == doc_id]
     fresh = embed_texts(get_embedder("fake"), passages)
     assert np.array_equal(index.vectors["fake"].rows(rows), fresh)
+
+
+def test_an_index_cut_by_an_older_citeqa_lends_no_vector(
+    tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index built by a citeqa older than the one that embeds words without their zero-width
+    characters (b065227, 2bdc2ef, e136dac) records an older cutting version (CUTTING_VERSION 7
+    came after them): its first update embeds every text again, of the changed document and of
+    the unchanged ones, one with a zero-width space and a soft hyphen among them; none of its
+    vectors is taken, file by file or chunk by chunk."""
+    settings = _built(tmp_path)
+    (settings.corpus_dir / "soft.md").write_text("# Soft\n\nThe bé\u200blimu\u00admab vial.\n")
+    build_index(settings)
+    path = current_build(settings.index_dir) / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["cutting"] = CUTTING_VERSION - 1  # as the older citeqa wrote it
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    journal = settings.corpus_dir / JOURNAL
+    journal.write_text(_append(journal.read_text(encoding="utf-8")), encoding="utf-8")
+
+    recorded = _recording(fake_embedder, monkeypatch)
+    report = build_index(settings)
+    embedded = set(recorded)
+
+    assert report.full_rebuild and DAMAGED not in report.warnings
+    assert report.updated == [JOURNAL] and report.unchanged == ["other.txt", "soft.md"]
+    index = load_index(settings.index_dir)
+    for doc_id in index.documents:
+        passages, sentences = (model_texts(texts) for texts in _texts(index, doc_id))
+        assert set(passages) <= embedded, doc_id
+        assert set(sentences) <= embedded | set(passages), doc_id  # embedded, or a passage's
