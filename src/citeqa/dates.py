@@ -16,6 +16,12 @@ and a date with its year the full term "YYYY-MM-DD" too: "2026-03-14", "14/03/20
 only, so a question without a year finds the date of any year, and one with its year finds
 that year's first. A term holds digits, so lexical.tokenize never stems it. A number that is no
 date (a month above 12, a day that month never has: "31/02/2026") gives nothing.
+
+Written here rather than with a library: dateutil (installed) parses one string known to be a
+date, and finds none in a text; dateparser's search_dates does, but is not a dependency, brings
+its own language data and detection, and was not measured against these patterns, which every
+passage and sentence a build tokenises goes through (benchmarks/date_terms_cost.py prints their
+share of tokenising).
 """
 
 from __future__ import annotations
