@@ -28,7 +28,8 @@ reason says so, and to ask in that language, when documents are in it (`ask_in`)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from citeqa.courtesy import LETTERS
@@ -121,10 +122,26 @@ MAX_WORDS_NAMED = 3
 @dataclass(frozen=True)
 class DocumentLanguages:
     """How many of the corpus's documents are in each language (a document in two counts in
-    both), of how many documents."""
+    both), of how many documents, and how many are in both English and French (`bilingual`)."""
 
     counts: Mapping[str, int]
     documents: int
+    bilingual: int = 0
+
+    @classmethod
+    def of(cls, languages: Iterable[Collection[str]]) -> DocumentLanguages:
+        """The counts of the documents whose languages are `languages` (one collection each)."""
+        counts: Counter[str] = Counter()
+        documents = bilingual = 0
+        for langs in languages:
+            documents += 1
+            counts.update(set(langs))
+            bilingual += LANGUAGE_NAMES.keys() <= set(langs)
+        return cls(counts, documents, bilingual)
+
+    def alone_in(self, lang: str) -> int:
+        """How many documents are in `lang` and not also in the other language."""
+        return self.counts.get(lang, 0) - self.bilingual
 
 
 def before_search(
@@ -162,15 +179,16 @@ def _words_never_used(terms: QuestionTerms, lang: Lang) -> str | None:
 
 def ask_in(lang: Lang, languages: DocumentLanguages) -> str | None:
     """Advice to ask in the other language, in `lang`, when documents are in it: all of them,
-    most, or some (English and French documents, a question in English). None when no document
-    is in the other language."""
+    most (more than half are in it alone: a document in both languages counts for neither, so
+    the advice never says "most" of both languages), or some (English and French documents, a
+    question in English). None when no document is in the other language."""
     other = next(code for code in LANGUAGE_NAMES if code != lang)
     count = languages.counts.get(other, 0)
     if not count:
         return None
     if count == languages.documents and not languages.counts.get(lang):
         share = "all"  # every document in the other language, none also in the question's
-    elif 2 * count > languages.documents:
+    elif 2 * languages.alone_in(other) > languages.documents:
         share = "most"
     else:
         share = "some"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -183,8 +182,7 @@ class _Loaded:
         """How many documents are in each language, from the index's file list (read when
         first asked: by a question none of whose words the documents use)."""
         documents = self.index.files().documents()
-        counts = Counter(lang for *_, langs in documents for lang in langs)
-        return DocumentLanguages(counts, len(documents))
+        return DocumentLanguages.of(langs for *_, langs in documents)
 
     @classmethod
     def of(cls, index: LoadedIndex, embed_on_demand: bool = False, prefill: bool = True) -> _Loaded:

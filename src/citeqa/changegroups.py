@@ -38,11 +38,15 @@ CUT_BY_OLDER = "documents cut into passages by an older citeqa"
 """How the change of an index an older citeqa's cutting cut begins."""
 KNOWLEDGE_CHANGE = "term knowledge: built by an older citeqa"
 """How the change of an index built before citeqa stored its term knowledge begins."""
+TALLY_CHANGE = "word tallies: computed by another citeqa"
+"""How the change of an index whose tallies another recipe computed begins (doctally.tally_recipe:
+another version of its tokens, of the language data or of the stemmer)."""
 FORMAT_CHANGE = "index format "
 """How the change of an index written in an older format begins."""
 
 OWN_SHORT = {
     KNOWLEDGE_CHANGE: "term knowledge built by an older citeqa",
+    TALLY_CHANGE: "word tallies computed by another citeqa",
     FORMAT_CHANGE: "an older index format",
     CUT_BY_NEWER: CUT_BY_NEWER,
     CUT_BY_OLDER: CUT_BY_OLDER,

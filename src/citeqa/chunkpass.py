@@ -68,6 +68,8 @@ def chunk_tokens(chunk: Chunk, passage: str | None = None) -> list[str]:
 class Tally:
     """What the chunk pass gathers besides the files it writes."""
 
+    recipe: str = ""
+    """The doctally.tally_recipe the tallies are computed by (statistics.json `tallies`)."""
     terms: TermIds = field(default_factory=TermIds)
     stems: TermIds = field(default_factory=TermIds)
     """Each chunk's frequent-word keys (doctally.STEMS), stored for the next build."""
@@ -135,7 +137,8 @@ def chunk_pass(
     a document at a time, tallying as it goes; then the chunks' stored runs (doctally.save_runs).
     A kept document (unchanged since `previous`) takes its chunks from `previous`, and its
     tallies when that build stored them by this build's recipe (doctally.tally_recipe)."""
-    tally, recipe = Tally(), tally_recipe()
+    recipe = tally_recipe()
+    tally = Tally(recipe=recipe)
     with (
         jsonl_writer(folder / CHUNKS) as chunks_out,
         jsonl_writer(folder / TALLIES_FILE) as shares_out,

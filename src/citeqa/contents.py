@@ -181,6 +181,7 @@ def _statistics(tally: Tally) -> dict[str, Any]:
         "frequency": dict(tally.frequency.counts),
         "words": sorted(tally.corpus_words),
         "compounds": sorted(tally.compounds),
+        "tallies": tally.recipe,  # previousindex.unchanged: other tallies, the index is rewritten
     }
 
 

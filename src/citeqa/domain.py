@@ -197,6 +197,12 @@ class Domain(BaseModel):
     title_header_keys: tuple[str, ...] = ()
     """Folded keys of a header line that names its document ("Name: tqdm", "Title: …"): in a
     block of such lines opening a file, its title (titles.derived_title)."""
+    months: dict[str, tuple[tuple[str, ...], ...]] = Field(default_factory=dict)
+    """Per language, the folded names of the twelve months in order, each month's full name
+    then its abbreviations (dates.py reads them, as plain JSON)."""
+    month_words: tuple[str, ...] = ()
+    """Folded month names that are also everyday words ("may"): after a day, a date only with
+    its year (dates.py)."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Free comments (a data file cannot hold comments otherwise)."""
 

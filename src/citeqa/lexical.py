@@ -5,8 +5,10 @@ This module owns two things:
 - Tokens. `tokenize` turns a passage into BM25 terms: case and accents folded ("Réponse" and
   "reponse" are one word), zero-width characters and soft hyphens dropped (visible.INVISIBLE),
   decimal numbers kept whole and normalised ("56,2" and "56.2" are both "56.2"), English and
-  French stopwords dropped, words stemmed in the passage's language. `query_tokens` stems a
-  question both ways, since it must match passages in either language.
+  French stopwords dropped, words stemmed in the passage's language, and each date written in
+  it added as canonical terms (dates.py: "14/03/2026" and "March 14, 2026" both hold
+  "2026-03-14"). `query_tokens` stems a question both ways, since it must match passages in
+  either language.
 - The lexical index. `LexicalIndex` wraps a `bm25s.BM25` built from those tokens, searches it,
   and saves it to / loads it from a folder. The files are bm25s's own (.npy arrays written and
   read with allow_pickle=False, JSON for the parameters), the vocabulary sorted for lookups
@@ -32,6 +34,7 @@ from typing import Any
 import numpy as np
 import Stemmer
 
+from citeqa.dates import date_terms
 from citeqa.errors import limit_or_damage
 from citeqa.jsonfiles import language_json, parse_json, read_object
 from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
@@ -88,8 +91,13 @@ def fold(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     """The folded words and numbers of `text`, stopwords and single letters removed."""
+    return _folded_words(fold(text))
+
+
+def _folded_words(folded: str) -> list[str]:
+    """`_words` of a text already folded."""
     words = []
-    for match in _TOKEN.finditer(fold(text)):
+    for match in _TOKEN.finditer(folded):
         word = match.group().replace(",", ".")
         if (len(word) > 1 or word.isdigit()) and word not in _STOPWORDS:
             words.append(word)
@@ -129,19 +137,25 @@ def _has_digit(word: str) -> bool:
 def tokenize(text: str, lang: str) -> list[str]:
     """The BM25 terms of `text`, stemmed for its language `lang` ("en" or "fr"), as `_stem`
     stems each word, the words stemmed in one PyStemmer call (half the time of a call a word
-    for a passage of PubMedQA abstracts)."""
-    words = _words(text)
+    for a passage of PubMedQA abstracts), then the canonical terms of its dates
+    (dates.date_terms: "14 mars 2026" and "2026-03-14" both give "2026-03-14")."""
+    folded = fold(text)
+    words = _folded_words(folded)
     stems = _stemmer(lang).stemWords(words)
-    return [word if _has_digit(word) else stem for word, stem in zip(words, stems, strict=True)]
+    terms = [word if _has_digit(word) else stem for word, stem in zip(words, stems, strict=True)]
+    return terms + date_terms(folded)
 
 
 def query_tokens(question: str) -> list[str]:
-    """The terms of `question` stemmed both in English and in French, each term once."""
+    """The terms of `question` stemmed both in English and in French, then the canonical terms
+    of its dates (dates.date_terms), each term once."""
     english, french = _stemmer("en"), _stemmer("fr")
     terms: dict[str, None] = {}
-    for word in _words(question):
+    folded = fold(question)
+    for word in _folded_words(folded):
         terms[_stem(word, english)] = None
         terms[_stem(word, french)] = None
+    terms.update(dict.fromkeys(date_terms(folded)))
     return list(terms)
 
 

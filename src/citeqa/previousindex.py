@@ -5,7 +5,8 @@ models, chunker settings, answer channel and vector store are those of this buil
 build starts from scratch; a damaged index is rebuilt in full, with a warning, while one of
 the process's limits met reading it stops the build: errors.ProcessLimit); `to_reread`
 names the documents a new version of their reader reads again; `unchanged` says whether the
-corpus, its manifest and the stored term knowledge are as that build left them (then a build
+corpus, its manifest, the stored term knowledge and the recipe of its tallies
+(doctally.tally_recipe) are as that build left them (then a build
 writes nothing). indexing.py runs the build; store.py reads the folder.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.config import Settings
+from citeqa.doctally import tally_recipe
 from citeqa.domain import KNOWLEDGE_FORMAT
 from citeqa.errors import CiteqaError, IndexCorrupt, ProcessLimit
 from citeqa.filelist import FileList
@@ -91,19 +93,20 @@ def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Se
     )
 
 
-def _stored_knowledge(loaded: PreviousBuild) -> int | None:
-    """The term-knowledge format the index stored, or None for an index of an older format
-    (store.READABLE_FORMATS) or a statistics file that no longer reads: either way an unchanged
-    corpus still gets its index rewritten, in this format and with this knowledge, with nothing
-    re-embedded. Read only for a corpus whose files are unchanged (statistics.json is big)."""
+def _stored_knowledge(loaded: PreviousBuild) -> tuple[object, object] | None:
+    """The term-knowledge format the index stored and the recipe of its tallies
+    (doctally.tally_recipe; None in an index built before it was stored), or None for an index
+    of an older format (store.READABLE_FORMATS) or a statistics file that no longer reads:
+    unless both are this build's, an unchanged corpus still gets its index rewritten, in this
+    format, with this knowledge and these tallies, with nothing re-embedded. Read only for a
+    corpus whose files are unchanged (statistics.json is big)."""
     if loaded.manifest.format_version != FORMAT_VERSION:
         return None
     try:
         statistics = read_statistics(loaded.folder, loaded.manifest)
     except (OSError, ValueError):  # altered since it was verified: rewritten by this build
         return None
-    knowledge = (statistics or {}).get("knowledge")
-    return knowledge if isinstance(knowledge, int) else None
+    return (statistics or {}).get("knowledge"), (statistics or {}).get("tallies")
 
 
 def answer_channel(settings: Settings) -> str | None:
@@ -120,15 +123,16 @@ def to_reread(loaded: PreviousBuild | None, files: list[IndexedFile]) -> list[st
 
 def unchanged(loaded: PreviousBuild, files: list[IndexedFile], manifest_sha256: str | None) -> bool:
     """Whether the corpus, its manifest (`manifest_sha256`: its `corpus_manifest_digest`, as
-    the build's scan found it), the term knowledge and the index format are as the previous
+    the build's scan found it), the term knowledge, the tallies' recipe and the index format
+    are as the previous
     build (`loaded`) left them (its documents' readers too: `to_reread`, checked before): then
     the build has nothing to write."""
     new = {(f.file, f.sha256, f.doc_id, f.title) for f in files}
     return (
         set(recorded_keys(loaded.files())) == new
         and loaded.manifest.corpus_manifest_sha256 == manifest_sha256
-        and _stored_knowledge(loaded) == KNOWLEDGE_FORMAT  # else: store it (nothing embedded)
-    )
+        and _stored_knowledge(loaded) == (KNOWLEDGE_FORMAT, tally_recipe())
+    )  # else: store the knowledge, or tally again (dates.py came so), nothing embedded
 
 
 def recorded_keys(files: FileList) -> Iterator[tuple[str, str, str | None, str | None]]:

@@ -24,6 +24,7 @@ from citeqa.changegroups import (
     FOLDER_MISSING,
     FORMAT_CHANGE,
     KNOWLEDGE_CHANGE,
+    TALLY_CHANGE,
     short_changes,
 )
 from citeqa.chunking import CUTTING_VERSION
@@ -34,6 +35,7 @@ from citeqa.corpus import (
     corpus_walk,
     file_digest,
 )
+from citeqa.doctally import tally_recipe
 from citeqa.domain import KNOWLEDGE_FORMAT, read_corpus_manifest
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
@@ -128,6 +130,8 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
     if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         changed.append(f"{KNOWLEDGE_CHANGE} (no re-embedding needed)")
+    elif (index.statistics or {}).get("tallies") != tally_recipe():
+        changed.append(f"{TALLY_CHANGE} (no re-embedding needed)")
     if manifest.cutting_version != CUTTING_VERSION:
         changed.append(_cut_otherwise(manifest.cutting_version))
     if manifest.format_version != FORMAT_VERSION:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from integration_helpers import CORPUS, SMALL_DOCS, build_folders, fake_settings, make_corpus
 
-from citeqa import contents, previousindex, status
+from citeqa import contents, doctally, previousindex, status
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.config import Settings
 from citeqa.domain import language_data
@@ -91,6 +91,32 @@ def test_an_index_without_the_current_knowledge_is_refreshed_once(
     assert not index_status(settings).stale
     assert fake_embedder.texts_embedded == 0
     assert (load_index(settings.index_dir).statistics or {})["knowledge"] == newer
+
+    folders = build_folders(settings.index_dir)
+    build_index(settings)
+    assert build_folders(settings.index_dir) == folders  # now up to date: nothing written
+
+
+def test_an_index_whose_tallies_another_recipe_computed_is_rewritten_once(
+    corpus: Path, tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged corpus whose index holds the tallies of another doctally.tally_recipe (an
+    older citeqa: TALLY_VERSION 5 added the dates' terms) is stale, and the next build writes it
+    again with this recipe's tallies, re-embedding nothing (before, it said "up to date" and
+    kept the older terms until a file changed)."""
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    monkeypatch.setattr(doctally, "TALLY_VERSION", doctally.TALLY_VERSION + 1)
+    folders = build_folders(settings.index_dir)
+    fake_embedder.reset_counts()
+
+    assert any("word tallies" in change for change in index_status(settings).changed)
+    build_index(settings)
+    assert build_folders(settings.index_dir) != folders  # written again
+    assert not index_status(settings).stale
+    assert fake_embedder.texts_embedded == 0
+    stored = (load_index(settings.index_dir).statistics or {})["tallies"]
+    assert stored == doctally.tally_recipe()
 
     folders = build_folders(settings.index_dir)
     build_index(settings)

@@ -217,3 +217,24 @@ def test_a_follow_ups_new_words_the_documents_never_use_are_named_before_search(
     )
     used = follow_up("And the inclusion rate?", ["inclusion", "rate"], ["inclusion"])
     assert before_search(used, "en") is None  # a quote can mention "rate"
+
+
+def test_a_document_in_both_languages_makes_neither_most_of_the_documents() -> None:
+    """The s16 trial's balanced vault (status: fr 42, en 42 of 83, a journal in both): the advice
+    said "Most of the documents are in French" to one question and "La plupart des documents
+    sont en anglais" to another; a document in both languages counts for neither's majority."""
+    balanced = DocumentLanguages.of([["fr"]] * 41 + [["en"]] * 41 + [["en", "fr"]])
+    assert (balanced.counts["fr"], balanced.counts["en"], balanced.documents) == (42, 42, 83)
+    assert ask_in("en", balanced) == "Some of the documents are in French: try asking in French."
+    assert ask_in("fr", balanced) == (
+        "Certains documents sont en anglais : essayez de poser la question en anglais."
+    )
+    mostly_french = DocumentLanguages.of([["fr"]] * 42 + [["en"]] * 40 + [["en", "fr"]])
+    assert ask_in("en", mostly_french) == (
+        "Most of the documents are in French: try asking in French."
+    )
+    assert ask_in("fr", mostly_french) == (
+        "Certains documents sont en anglais : essayez de poser la question en anglais."
+    )
+    only_both = DocumentLanguages.of([["en", "fr"]] * 3)
+    assert ask_in("en", only_both) == "Some of the documents are in French: try asking in French."

@@ -1,0 +1,56 @@
+"""Print what finding dates (dates.date_terms) costs BM25 tokenising (lexical.tokenize, which
+calls it): its time over a folder's texts, cut into passage-sized pieces, against tokenize's,
+medians of a few rounds in one run. Not a test; run it by hand:
+
+    python benchmarks/date_terms_cost.py [--corpus DIR] [--files 3000] [--piece 1200] [--rounds 5]
+
+The default folder is the bundled corpus (config.BUNDLED_CORPUS), small; a large folder
+(evals/sets/pubmedqa/corpus) gives steadier figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from citeqa.config import BUNDLED_CORPUS
+from citeqa.dates import date_terms
+from citeqa.lexical import fold, tokenize
+
+
+def median_seconds(work: Callable[[], object], rounds: int) -> float:
+    """The median wall time of `rounds` runs of `work`."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=BUNDLED_CORPUS)
+    parser.add_argument("--files", type=int, default=3000)
+    parser.add_argument("--piece", type=int, default=1200, help="characters a passage")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    paths = sorted(p for p in args.corpus.rglob("*") if p.suffix in {".txt", ".md"})
+    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in paths[: args.files]]
+    pieces = [t[i : i + args.piece] for t in texts for i in range(0, len(t), args.piece)]
+    folded = [fold(piece) for piece in pieces]
+    dates = median_seconds(lambda: [date_terms(piece) for piece in folded], args.rounds)
+    tokens = median_seconds(lambda: [tokenize(piece, "en") for piece in pieces], args.rounds)
+    found = sum(len(date_terms(piece)) for piece in folded)
+    print(f"{len(texts)} texts, {len(pieces)} pieces, {sum(map(len, pieces)):,} characters")
+    print(
+        f"{found} date terms; date_terms {dates:.3f}s, tokenize (which includes it) {tokens:.3f}s"
+    )
+    print(f"ratio {dates / tokens:.3f}")
+
+
+if __name__ == "__main__":
+    main()

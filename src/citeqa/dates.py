@@ -1,0 +1,171 @@
+"""Calendar dates written in a folded text, as canonical BM25 terms (lexical.tokenize and
+lexical.query_tokens add them beside the date's own words and numbers).
+
+A date is found in the common forms of English and French text: ISO ("2026-03-14",
+"2026/03/14"), day first with numbers ("14/03/2026", "14.03.2026"; a first number above 12
+before one of at most 12 is read month first, "03/14/2026"), and with a month's name, day
+first in either language ("14 mars 2026", "le 14 mars", "1er mars", "14th of March 2026") or
+an English month first ("March 14, 2026", "March 14th"). The month names and their
+abbreviations are language data (citeqa/data/language.json, `months`), and so are the names
+that are also everyday words (`month_words`: "may"), which make a date after a day only with
+its year ("2 May 2026", not "group 2 may develop").
+
+Each date gives its month-day term "--MM-DD" (ISO 8601's spelling of a date without its year),
+and a date with its year the full term "YYYY-MM-DD" too: "2026-03-14", "14/03/2026" and
+"March 14, 2026" all give "2026-03-14" and "--03-14"; "March 14" and "le 14 mars" give "--03-14"
+only, so a question without a year finds the date of any year, and one with its year finds
+that year's first. A term holds digits, so lexical.tokenize never stems it. A number that is no
+date (a month above 12, a day that month never has: "31/02/2026") gives nothing.
+
+Written here rather than with a library: dateutil (installed) parses one string known to be a
+date, and finds none in a text; dateparser's search_dates does, but is not a dependency, brings
+its own language data and detection, and was not measured against these patterns, which every
+passage and sentence a build tokenises goes through (benchmarks/date_terms_cost.py prints their
+share of tokenising).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from citeqa.jsonfiles import language_json, parse_json
+
+_DASH = r"[-‐‑‒–—]"
+_MONTH_REACH = 24
+"""How far before a number a month's name and the spaces after it are looked for."""
+
+
+def _language_data() -> dict:
+    """language.json read as plain JSON (its model, domain.py, would import pydantic, which
+    lexical.py, importing this module, must not)."""
+    data = parse_json(language_json())
+    return data if isinstance(data, dict) else {}
+
+
+def _month_names() -> dict[str, dict[str, int]]:
+    """Per language, each folded month name or abbreviation with its month's number (1-12)."""
+    months = _language_data().get("months")
+    names: dict[str, dict[str, int]] = {}
+    for lang, spellings in (months if isinstance(months, dict) else {}).items():
+        names[lang] = {name: number for number, row in enumerate(spellings, 1) for name in row}
+    return names
+
+
+_NUMBER = re.compile(r"\d+")
+_WORD_BEFORE = frozenset("_.")
+"""Besides letters and digits, what a date's number cannot follow ("v1.14.03.2026", "x_2026")."""
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The forms that open on a number (ISO, numbers day first, a day before a month's name);
+    an English month's name before its day; and that name ending just before a number. Each is
+    matched at a place `date_terms` found (a number), never searched for along the text: a
+    search for twenty-odd month names at every character cost more than tokenising."""
+    names = _month_names()
+    any_month = _alternatives(_numbers())
+    english = _alternatives(names.get("en", {}))
+    day = r"(?:[12]\d|3[01]|0?[1-9])"
+    # no word character after a date, but the "T" of an ISO time ("2026-03-14T10:00")
+    after = r"(?!(?!t\d)\w)"
+    numbered = [
+        rf"(?P<iy>\d{{4}})(?P<isep>{_DASH}|[/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})",
+        rf"(?P<na>\d{{1,2}})(?P<nsep>{_DASH}|[/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}})",
+        rf"(?P<dd>{day})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{any_month})\.?"
+        rf"(?:,?\s+(?P<dy>\d{{4}})(?!\d))?",
+    ]
+    month_first = (
+        rf"(?P<mm>{english})\.?\s+(?P<md>{day})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
+    )
+    return (
+        re.compile("(?:" + "|".join(f"(?:{form})" for form in numbered) + ")" + after),
+        re.compile(month_first + after),
+        re.compile(rf"(?<![\w.])(?:{english})\.?\s+\Z"),
+    )
+
+
+def _alternatives(names: dict[str, int]) -> str:
+    """A regular expression of the names, longest first (so "sept" is not read as "sep")."""
+    return "|".join(re.escape(name) for name in sorted(names, key=lambda n: (-len(n), n)))
+
+
+@cache
+def _numbers() -> dict[str, int]:
+    """Every month name or abbreviation, of either language, with its month's number."""
+    return {name: n for by_name in _month_names().values() for name, n in by_name.items()}
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    """The month names that are also everyday words (language.json `month_words`: "may")."""
+    words = _language_data().get("month_words")
+    return frozenset(words if isinstance(words, list) else ())
+
+
+def date_terms(folded: str) -> list[str]:
+    """The canonical terms of the dates `folded` (a lexical.fold-ed text) holds, in order, each
+    once: "YYYY-MM-DD" for a date with its year, then "--MM-DD" for every date. Every date
+    holds a number: each number that starts no word is tried as a date's start, then as the
+    day after a month's name."""
+    terms: dict[str, None] = {}
+    done = 0  # where the last date found ends: a number before it is part of it
+    for number in _NUMBER.finditer(folded):
+        start = number.start()
+        if start < done or (start and _inside_word(folded[start - 1])):
+            continue
+        match = _date_match(folded, start)
+        found = None if match is None else _date_of(match)
+        if match is None or found is None:
+            continue
+        done = match.end()
+        year, month, day = found
+        if year is not None:
+            terms[f"{year:04d}-{month:02d}-{day:02d}"] = None
+        terms[f"--{month:02d}-{day:02d}"] = None
+    return list(terms)
+
+
+def _inside_word(before: str) -> bool:
+    """Whether a number after the character `before` is inside a word or a dotted number."""
+    return before.isalnum() or before in _WORD_BEFORE
+
+
+def _date_match(folded: str, start: int) -> re.Match[str] | None:
+    """The date that opens on the number at `start`, or that a month's name ends just before."""
+    opening, month_first, month_before = _patterns()
+    match = opening.match(folded, start)
+    if match is not None:
+        return match
+    before = month_before.search(folded, max(0, start - _MONTH_REACH), start)
+    return None if before is None else month_first.match(folded, before.start())
+
+
+def _date_of(match: re.Match[str]) -> tuple[int | None, int, int] | None:
+    """The (year or None, month, day) of a match of `_pattern`, None when it is no date."""
+    groups = match.groupdict()
+    year: int | None
+    if groups.get("iy") is not None:
+        year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
+    elif groups.get("ny") is not None:
+        first, second, year = int(groups["na"]), int(groups["nb"]), int(groups["ny"])
+        day, month = (second, first) if first <= 12 < second else (first, second)
+    elif groups.get("dd") is not None:
+        if groups["dy"] is None and groups["dm"] in _month_words():
+            return None  # "group 2 may develop"
+        day, month = int(groups["dd"]), _numbers()[groups["dm"]]
+        year = None if groups["dy"] is None else int(groups["dy"])
+    else:
+        day, month = int(groups["md"]), _numbers()[groups["mm"]]
+        year = None if groups["my"] is None else int(groups["my"])
+    return (year, month, day) if _exists(year, month, day) else None
+
+
+def _exists(year: int | None, month: int, day: int) -> bool:
+    """Whether the day exists in that month (of a leap year when the year is not given)."""
+    try:
+        date(2024 if year is None or year < 1 else year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,111 @@
+"""Dates written in a text become canonical BM25 terms (dates.py), at index and query time, so a
+date asked in one common form finds it written in another."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.dates import date_terms
+from citeqa.lexical import LexicalIndex, fold, query_tokens, tokenize
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-03-14",
+        "# 2026-03-14 Saturday",
+        "2026/03/14",
+        "2026‑03‑14",  # non-breaking hyphens
+        "2026-03-14T10:00",
+        "14/03/2026",
+        "14.03.2026",
+        "03/14/2026",  # a first number above 12 after one of at most 12: month first
+        "March 14, 2026",
+        "Mar. 14th 2026",
+        "14 March 2026",
+        "14th of March, 2026",
+        "14 mars 2026",
+        "le 14 mars 2026 à 10 h",
+        "Samedi 14 Mars 2026",
+    ],
+)
+def test_a_date_with_its_year_gives_the_full_and_the_month_day_terms(text: str) -> None:
+    assert date_terms(fold(text)) == ["2026-03-14", "--03-14"]
+
+
+@pytest.mark.parametrize(
+    "text", ["March 14", "March 14th", "le 14 mars", "14 March", "14th of March"]
+)
+def test_a_date_without_its_year_gives_the_month_day_term_only(text: str) -> None:
+    assert date_terms(fold(text)) == ["--03-14"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/02/2026",  # no such day
+        "2026-13-01",  # no such month
+        "patients in group 2 may develop a rash",  # "may" after a number, no year: a verb
+        "version 1.2.3",
+        "56,2 % in 2026",
+        "March 2026",  # a month, no day
+        "14 h 30",
+        "v2.14.03.2026",
+    ],
+)
+def test_what_is_no_date_gives_no_term(text: str) -> None:
+    assert date_terms(fold(text)) == []
+
+
+def test_a_month_that_is_a_word_makes_a_date_with_its_year_or_before_its_day() -> None:
+    assert date_terms(fold("2 May 2026")) == ["2026-05-02", "--05-02"]
+    assert date_terms(fold("May 2")) == ["--05-02"]
+    assert date_terms(fold("1er mai")) == ["--05-01"]  # "mai" is no French word but the month
+
+
+def test_each_date_is_given_once_in_order() -> None:
+    text = "Du 2 avril 2026 au 14/03/2027, puis le 2 avril."
+    assert date_terms(fold(text)) == ["2026-04-02", "--04-02", "2027-03-14", "--03-14"]
+
+
+def test_tokens_keep_a_dates_numbers_and_add_its_terms() -> None:
+    assert tokenize("Réunion du 14 mars 2026", "fr") == [
+        "reunion",
+        "14",
+        "mar",
+        "2026",
+        "2026-03-14",
+        "--03-14",
+    ]
+    assert query_tokens("What did I do on 2026-03-14?")[-2:] == ["2026-03-14", "--03-14"]
+
+
+PASSAGES = [
+    "# 2026-04-14\n- Yoga 30 min.\n- Courses au marché.",
+    "Prochaine réunion : le 3 mars 2026 à 14 h, salle Volta.",
+    "# 2026-03-14\n- Took Léa to the swimming pool.",
+    "### 2023-03-15\nThe weather was grey. 14 people came in March 2026.",
+]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2026-03-14",
+        "What did I do on 2026-03-14?",
+        "What did I do on March 14, 2026?",
+        "Qu'ai-je fait le 14 mars 2026 ?",
+        "Qu'ai-je fait le 14/03/2026 ?",
+    ],
+)
+def test_a_date_asked_in_one_form_finds_it_written_in_another(question: str) -> None:
+    """The s16 trial: the daily note of 2026-03-14 ranked 20th for its own date, behind notes
+    holding "2026", "03" and "14" apart."""
+    index = LexicalIndex.build([tokenize(text, "fr") for text in PASSAGES])
+    assert index.search(query_tokens(question), 1)[0][0] == 2
+
+
+def test_a_date_without_its_year_finds_that_day_of_any_year_in_either_language() -> None:
+    texts = ["On 15 March 2023 it rained.", "On 14 March 2023 it rained.", "Le 14 avril 2023."]
+    index = LexicalIndex.build([tokenize(text, "en") for text in texts])
+    assert index.search(query_tokens("Et le 14 mars ?"), 1)[0][0] == 1
