@@ -200,6 +200,10 @@ class BuildReport(Frozen):
     warnings: list[str] = Field(default_factory=list)
     unembedded_sentences: UnembeddedSentences | None = None
     """Set when this build embedded no sentence (past `embed_sentences_max`): `index` says so."""
+    vectors_on_rebuild: int = 0
+    """The sentences of an index found up to date that stored no sentence vectors when built,
+    when the current `embed_sentences_max` would store them (`citeqa index --rebuild` does:
+    an unchanged corpus is not built again); 0 otherwise. `index` says so."""
     documents: int = 0
     chunks: int = 0
     seconds: float = 0.0

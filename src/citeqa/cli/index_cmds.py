@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # rich is imported where a report is printed: `citeqa ask` ne
     from rich.table import Table
     from rich.text import Text
 
+    from citeqa.config import Settings
     from citeqa.status_summary import Summary
 
 
@@ -101,6 +102,8 @@ def print_report(report: BuildReport) -> None:
         console.print(Text(outsized_line(report), style="yellow"))
     if report.unembedded_sentences:
         console.print(Text(unembedded_line(report.unembedded_sentences), style="yellow"))
+    if report.vectors_on_rebuild:
+        console.print(Text(f"  {vectors_on_rebuild_line(report.vectors_on_rebuild)}"))
     for line in report.warnings:
         console.print(Text(f"  warning: {shown(line)}", style="yellow"))
 
@@ -152,6 +155,24 @@ UNEMBEDDED_STATUS = (
     " as questions need them"
 )
 """What `citeqa status` says of an index whose build stored no sentence vectors."""
+
+
+def vectors_on_rebuild_line(sentences: int) -> str:
+    """What `index` (on an unchanged corpus) and `status` add when the index stored no
+    sentence vectors but the current `embed_sentences_max` would: both said only that the
+    index was up to date, and nothing would bring them (probe s16-hostile)."""
+    return (
+        f"sentence vectors: embed_sentences_max now allows the {sentences:,} sentences;"
+        " `citeqa index --rebuild` stores their vectors"
+    )
+
+
+def vectors_on_rebuild(described: IndexStatus, settings: Settings) -> int:
+    """The sentences of an index that stored no sentence vectors when the current
+    `embed_sentences_max` would store them (it has a channel to embed them with); else 0."""
+    sentences = described.sentence_count
+    held_back = described.channels and not described.sentence_vectors
+    return sentences if held_back and sentences <= settings.embed_sentences_max else 0
 
 
 def word_lists_line(files: list[str]) -> str:
@@ -210,7 +231,7 @@ def status(
     if as_json:
         print(to_json(described.model_dump(mode="json"), indent=2))
     else:
-        print_status(described, None if every else LISTED)
+        print_status(described, None if every else LISTED, vectors_on_rebuild(described, settings))
     differ = channels_differ([c.name for c in described.channels], settings.channels)
     if differ:
         warn(clean(differ))
@@ -236,11 +257,12 @@ KEPT_FOR_USER = (
 (publishing.kept_for_user): citeqa never deletes them, so the user is told which folder."""
 
 
-def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
+def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild: int = 0) -> None:
     """The status as tables and lines; with `listed`, past that many documents their summary
     (status_summary.summary_of; a corpus of 36,612 files made a table that took rich 27 s to
     lay out), and the changes one line per kind naming its first files
-    (changegroups.status_lines); without, every document and every changed file."""
+    (changegroups.status_lines); without, every document and every changed file. `on_rebuild`:
+    the sentences a rebuild would now store vectors of (`vectors_on_rebuild`)."""
     from rich.console import Console
     from rich.text import Text
 
@@ -267,6 +289,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     if described.channels and not described.sentence_vectors:  # no channel: no vectors at all
         sentences = f"{described.sentence_count:,}"
         console.print(Text(UNEMBEDDED_STATUS.format(sentences=sentences), style="yellow"))
+        if on_rebuild:
+            console.print(Text(vectors_on_rebuild_line(on_rebuild), style="yellow"))
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
     if described.skipped:
         console.print(Text(skipped_line(described.skipped, listed)))
