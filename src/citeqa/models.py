@@ -288,6 +288,10 @@ class IndexStatus(Frozen):
     """Superseded build folders citeqa emptied of its own files and keeps for the files a
     user put in them (publishing.left_to_user): the user's to move or delete. Filled by
     api.index_status (`citeqa status`) only; Assistant.status leaves it empty."""
+    users_files: list[str] = Field(default_factory=list)
+    """Files in the index's current build folder that its manifest does not list, by their
+    paths in it (verification.users_files): a user's, kept, never read. Filled by
+    api.index_status (`citeqa status`) only."""
     sentence_count: int = 0
     """Sentences the index holds (its manifest's count)."""
     sentence_vectors: bool = True

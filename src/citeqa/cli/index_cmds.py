@@ -257,6 +257,16 @@ KEPT_FOR_USER = (
 (publishing.kept_for_user): citeqa never deletes them, so the user is told which folder."""
 
 
+def users_files_line(files: list[str]) -> str:
+    """What `citeqa status` says of files a user put in the index's current build folder
+    (verification.users_files): no damage, and kept (a user's note there called the index
+    "altered", and an update rebuilt it in full)."""
+    return (
+        f"files citeqa did not write in the current build (kept, never read; the index's own"
+        f" are intact): {_named(files, False)}"
+    )
+
+
 def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild: int = 0) -> None:
     """The status as tables and lines; with `listed`, past that many documents their summary
     (status_summary.summary_of; a corpus of 36,612 files made a table that took rich 27 s to
@@ -303,6 +313,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         console.print(Text(f"settings file: {shown(config)}"))
     for folder in described.kept_for_user:
         console.print(Text(KEPT_FOR_USER.format(folder=shown(folder))))
+    if described.users_files:
+        console.print(Text(users_files_line(described.users_files)))
     if described.stale:
         console.print(
             Text(
