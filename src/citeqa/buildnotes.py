@@ -20,8 +20,20 @@ def report_notes(report: BuildReport) -> list[str]:
         notes.append(outsized_line(report))
     if report.unembedded_sentences:
         notes.append(unembedded_line(report.unembedded_sentences))
+    if report.vectors_on_rebuild:
+        notes.append(vectors_on_rebuild_line(report.vectors_on_rebuild))
     notes.extend(f"warning: {shown(line)}" for line in report.warnings)
     return notes
+
+
+def vectors_on_rebuild_line(sentences: int) -> str:
+    """What `index` (on an unchanged corpus) and `status` add when the index stored no
+    sentence vectors but the current `embed_sentences_max` would: both said only that the
+    index was up to date, and nothing would bring them (probe s16-hostile)."""
+    return (
+        f"sentence vectors: embed_sentences_max now allows the {sentences:,} sentences;"
+        " `citeqa index --rebuild` stores their vectors"
+    )
 
 
 REPORT_NAMED = 10

@@ -27,6 +27,7 @@ from citeqa.chunking import section_of
 from citeqa.glossary import fold, language_words
 from citeqa.models import Chunk
 from citeqa.titles import capitals_heading, page_name, running_header
+from citeqa.visible import cut
 
 __all__ = ["SECTION_PATH", "citation_section", "own_heading"]
 
@@ -37,10 +38,15 @@ SECTION_PATH = " › "
 def citation_section(text: str, chunk: Chunk, offset: int) -> str | None:
     """The section a citation of the character at `offset` of `chunk` (its document's text
     `text`) names: in a manual page, the nearest heading in capitals above it, named after the
-    page (`_ManualHeadings`); else the heading it stands under (chunking.section_of)."""
+    page (`_ManualHeadings`); else the heading it stands under (chunking.section_of). A label
+    longer than visible.cut shows is cut as names are (its ends and its length): a 100 KB
+    heading was the whole section of the JSON and of the Sources line (probe s16-hostile)."""
     headings = _manual_headings(chunk.doc_id, text)
     index = bisect.bisect_right(headings.starts, offset) - 1
-    return headings.names[index] if index >= 0 else section_of(text, chunk, offset)
+    if index >= 0:
+        return headings.names[index]
+    section = section_of(text, chunk, offset)
+    return None if section is None else cut(section)
 
 
 def own_heading(section: str) -> str:
@@ -114,7 +120,7 @@ def _page_prefix(text: str) -> str | None:
 
 def _read_manual_headings(text: str, page: str) -> _ManualHeadings:
     """A manual page's headings in capitals over indented text, each named after the page
-    (`page`, `_page_prefix`: "UNIQ(1) › OPTIONS", else "OPTIONS")."""
+    (`page`, `_page_prefix`: "UNIQ(1) › OPTIONS", else "OPTIONS"), cut (visible.cut)."""
     lines = text.splitlines(keepends=True)
     starts: list[int] = []
     names: list[str] = []
@@ -122,6 +128,6 @@ def _read_manual_headings(text: str, page: str) -> _ManualHeadings:
     for line, below in zip(lines, [*lines[1:], ""], strict=True):
         if line[:1].isupper() and capitals_heading(line.rstrip("\r\n"), below):
             starts.append(position)
-            names.append(page + " ".join(line.split()))
+            names.append(cut(page + " ".join(line.split())))
         position += len(line)
     return _ManualHeadings(tuple(starts), tuple(names))

@@ -39,21 +39,30 @@ def _longest_phrase() -> int:
 
 def courtesy_phrases(words: tuple[str, ...]) -> list[str] | None:
     """`words` (folded) cut into courtesy phrases of either language, longest phrase first at
-    each word ("ok d accord": "ok", "d accord"), or None when some word is in none."""
+    each word ("ok d accord": "ok", "d accord"), or None when some word is in none. Read from
+    the last word back, so a question of any length takes no recursion ("ok " * 700)."""
     phrases = _phrase_languages()
     longest = _longest_phrase()
-
-    @cache
-    def from_word(start: int) -> list[str] | None:
-        if start == len(words):
-            return []
-        for end in range(min(len(words), start + longest), start, -1):
-            phrase = " ".join(words[start:end])
-            if phrase in phrases and (rest := from_word(end)) is not None:
-                return [phrase, *rest]
-        return None
-
-    return from_word(0)
+    count = len(words)
+    cut_at: list[int | None] = [None] * count + [count]  # where the phrase at each word ends
+    for start in range(count - 1, -1, -1):
+        cut_at[start] = next(
+            (
+                end
+                for end in range(min(count, start + longest), start, -1)
+                if cut_at[end] is not None and " ".join(words[start:end]) in phrases
+            ),
+            None,
+        )
+    said: list[str] = []
+    start = 0
+    while start < count:
+        end = cut_at[start]
+        if end is None:
+            return None
+        said.append(" ".join(words[start:end]))
+        start = end
+    return said
 
 
 def only_courtesy(question: str) -> Lang | None:

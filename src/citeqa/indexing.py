@@ -20,7 +20,7 @@ from typing import Any
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.chunkpass import DocumentChunks, Progress
 from citeqa.config import Settings
-from citeqa.contents import BuildContents, compute_contents, write_documents
+from citeqa.contents import BuildContents, compute_contents, embeds_sentences, write_documents
 from citeqa.corpus import (
     CorpusScan,
     DocumentEntry,
@@ -63,7 +63,7 @@ from citeqa.publishing import (
 )
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
-from citeqa.store import FORMAT_VERSION, IndexedFile
+from citeqa.store import FORMAT_VERSION, IndexedFile, IndexManifest, has_sentence_vectors
 from citeqa.vectorindex import faiss_module
 from citeqa.writing import index_type_for, write_build
 
@@ -148,7 +148,16 @@ def _update(
     reread = to_reread(loaded, files)  # once: for the check below, the reuse and the report
     if loaded is not None and not reread and unchanged(loaded, files, reading.manifest_sha256):
         discard(temporary)
-        return _report(settings, old_files, files, began, reading, full_rebuild=False)
+        held_back = _vectors_on_rebuild(loaded.manifest, embedders, settings)
+        return _report(
+            settings,
+            old_files,
+            files,
+            began,
+            reading,
+            full_rebuild=False,
+            vectors_on_rebuild=held_back,
+        )
     # only now: an unchanged corpus needs none of it (open_for_reuse hashed every file)
     previous = Previous(loaded, _doc_ids(files, reread)) if loaded is not None else None
     contents = compute_contents(
@@ -187,6 +196,17 @@ def _unembedded(
         limit=settings.embed_sentences_max,
         on_demand=settings.embed_sentences_on_demand,
     )
+
+
+def _vectors_on_rebuild(
+    manifest: IndexManifest, embedders: list[Embedder], settings: Settings
+) -> int:
+    """The sentences of an unchanged index whose build stored no sentence vectors, when the
+    current settings would store them (contents.embeds_sentences); else 0."""
+    sentences = manifest.sentence_count
+    if has_sentence_vectors(manifest) or not embeds_sentences(sentences, embedders, settings):
+        return 0
+    return sentences
 
 
 def _check_corpus(settings: Settings) -> None:
@@ -306,6 +326,7 @@ def _report(
     notes: list[str] | None = None,
     reread: Collection[str] = (),
     unembedded: UnembeddedSentences | None = None,
+    vectors_on_rebuild: int = 0,
 ) -> BuildReport:
     """What the build did; `reread`: files of unchanged content read again by a new version
     of their reader (rereading.py), reported as updated. The files read in this build that
@@ -331,6 +352,7 @@ def _report(
         outsized=[OutsizedFile(file=name, chunks=read_now[name]) for name in large],
         warnings=list(reading.warnings) + (notes or []),
         unembedded_sentences=unembedded,
+        vectors_on_rebuild=vectors_on_rebuild,
         documents=len(after),
         chunks=chunks if chunks is not None else _chunk_total(old),
         seconds=round(time.perf_counter() - began, 3),

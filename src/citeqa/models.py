@@ -200,6 +200,10 @@ class BuildReport(Frozen):
     warnings: list[str] = Field(default_factory=list)
     unembedded_sentences: UnembeddedSentences | None = None
     """Set when this build embedded no sentence (past `embed_sentences_max`): `index` says so."""
+    vectors_on_rebuild: int = 0
+    """The sentences of an index found up to date that stored no sentence vectors when built,
+    when the current `embed_sentences_max` would store them (`citeqa index --rebuild` does:
+    an unchanged corpus is not built again); 0 otherwise. `index` says so."""
     documents: int = 0
     chunks: int = 0
     seconds: float = 0.0
@@ -284,6 +288,10 @@ class IndexStatus(Frozen):
     """Superseded build folders citeqa emptied of its own files and keeps for the files a
     user put in them (publishing.left_to_user): the user's to move or delete. Filled by
     api.index_status (`citeqa status`) only; Assistant.status leaves it empty."""
+    users_files: list[str] = Field(default_factory=list)
+    """Files in the index's current build folder that its manifest does not list, by their
+    paths in it (verification.users_files): a user's, kept, never read. Filled by
+    api.index_status (`citeqa status`) only."""
     sentence_count: int = 0
     """Sentences the index holds (its manifest's count)."""
     sentence_vectors: bool = True

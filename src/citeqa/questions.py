@@ -1,8 +1,8 @@
 """What a question asks: cleaning it, weighing its key terms, and reading follow-ups in context.
 
-- `clean_question` strips terminal control characters, escape sequences and zero-width
-  characters, collapses whitespace, rejects an empty question (BadQuestion) and truncates a
-  huge one (with a warning).
+- `clean_question` strips terminal control characters, escape sequences and format
+  characters (zero-width, bidi: visible.without_format), collapses whitespace, rejects an
+  empty question (BadQuestion) and truncates a huge one (with a warning).
 - `QuestionTerms` holds the question's content words with their IDF weights over the corpus's
   sentences, each word matching its English and French stems and its glossary equivalents;
   `coverage` says how much of the question a sentence covers. `unknown_names` counts names
@@ -35,7 +35,7 @@ from citeqa.identifiers import core_word, identifiers, parts, setting_of
 from citeqa.keyshapes import key_kind
 from citeqa.lexical import query_tokens
 from citeqa.models import Lang
-from citeqa.visible import without_invisible
+from citeqa.visible import without_format
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -94,12 +94,13 @@ COGNATE_MAX = 3
 
 
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
-    """The question without control or zero-width characters (visible.INVISIBLE: one pasted
-    inside a word would split it), and warnings; BadQuestion when empty."""
+    """The question without control or format characters (zero-width, bidi marks:
+    visible.without_format; one pasted inside a word would split it or hide it from the
+    identifier and key checks), and warnings; BadQuestion when empty."""
     if not isinstance(question, str):
         raise BadQuestion("The question must be text.")
     warnings = []
-    text = _CONTROL.sub(" ", _ANSI.sub("", without_invisible(question)))
+    text = _CONTROL.sub(" ", _ANSI.sub("", without_format(question)))
     text = " ".join(text.split())
     if not text:
         raise BadQuestion("The question is empty: type a question about the documents.")

@@ -1,4 +1,5 @@
-"""Owns the check that a build's files are the ones its manifest lists, cheap on every open.
+"""Owns the check that the files a build's manifest lists are as it wrote them, cheap on every
+open, and which other files a user put in a build (`users_files`: theirs, no damage).
 
 The manifest records every file's sha256. Hashing them all on every open costs time in
 proportion to the index (a 200 MB vector file read in full, which also undoes memory-mapping),
@@ -51,18 +52,13 @@ def record_stamps(folder: Path, names: list[str]) -> None:
 
 
 def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = False) -> None:
-    """Every file of the build is listed and has its recorded sha256; IndexCorrupt if not.
-    A file whose size and time are unchanged since it was hashed is trusted, unless `full`.
-
-    Hidden names are passed over: this module's record (the only hidden name citeqa writes in
-    a build) and what a user's tools leave (`.DS_Store`), which publishing keeps as the user's."""
-    present = {
-        path.relative_to(folder).as_posix()
-        for path in folder.rglob("*")
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    } - {"manifest.json"}
-    unlisted = sorted(present - set(index_files))
+    """Every file the build's manifest lists is there with its recorded sha256; IndexCorrupt
+    if not, or when it lists none. A file whose size and time are unchanged since it was hashed
+    is trusted, unless `full`. An unlisted file of a kind citeqa writes (`_citeqa_kind`: its
+    reader may open it by name, a manifest edited to drop it) is damage too; any other is a
+    user's, never read, so no damage (a note dropped into the build called the index "altered"
+    and the next update rebuilt it in full: probe s16-hostile); `users_files` names them."""
+    unlisted = [name for name in _unlisted(folder, index_files) if _citeqa_kind(name)]
     if unlisted or not index_files:
         raise IndexCorrupt(
             f"The manifest of {folder} does not list {', '.join(unlisted) or 'any file'};"
@@ -78,6 +74,38 @@ def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = Fals
                 f"The index is damaged: {path} is missing, truncated or altered;"
                 " run `citeqa index`."
             )
+
+
+def users_files(folder: Path, index_files: dict[str, str]) -> list[str]:
+    """The files of a build folder its manifest does not list and of no kind citeqa writes
+    (`_citeqa_kind`), by their paths in it: a user's, kept (citeqa deletes only what it wrote)."""
+    return [name for name in _unlisted(folder, index_files) if not _citeqa_kind(name)]
+
+
+def _unlisted(folder: Path, index_files: dict[str, str]) -> list[str]:
+    """The files of a build folder its manifest does not list, by their paths in it. Hidden
+    names are passed over: this module's record (the only hidden name citeqa writes in a build)
+    and what a user's tools leave (`.DS_Store`)."""
+    present = {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    } - {"manifest.json"}
+    return sorted(present - set(index_files))
+
+
+BUILD_SUFFIXES = (".json", ".jsonl", ".npy", ".faiss")
+"""The endings of the files a build writes (tables, arrays, the FAISS index, the Qdrant
+pointer), at its top or in its `lexical/` folder."""
+
+
+def _citeqa_kind(name: str) -> bool:
+    """Whether a build's file named `name` is of a kind citeqa writes there: such a file the
+    manifest does not list is damage (a manifest edited to drop one its reader opens by name),
+    any other a user's ("my-notes.txt", "mine/a.md")."""
+    folder, _, file = name.rpartition("/")
+    return folder in ("", "lexical") and file.endswith(BUILD_SUFFIXES)
 
 
 def _unchanged(path: Path, stamp: object, recorded_at: int) -> bool:

@@ -30,6 +30,17 @@ and joiner, the word joiner and the byte-order mark. A document or a question pa
 inside "bélimu\u200bmab" still means "bélimumab": words are read without them (lexical.fold,
 `without_invisible`), while a document's text and offsets keep them."""
 _NO_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+)
+"""The format characters (Unicode category Cf: `INVISIBLE`, the bidi marks and controls, the
+Arabic number signs, the tags): they show nothing, and typed inside a word ("the_\\u200edose_value")
+they hid it from a search of word characters (`\\w` does not match them). Written out, as Python
+3.11's Unicode 14 has them: Python's `re` has no `\\p{Cf}`, and a table built from unicodedata
+takes 0.3 s; a test checks it against the running Python's unicodedata."""
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 """C0 controls except tab and newline, DEL, C1 controls, bidi controls and lone surrogates."""
@@ -138,6 +149,12 @@ def to_json(value: Any, *, indent: int | None = None) -> str:
     to decode), and U+2028/U+2029 escaped (`\\u2028`) for readers of JSON as JavaScript."""
     text = json.dumps(visible_values(value), ensure_ascii=False, indent=indent)
     return _JSON.sub(_json_escape, text)
+
+
+def without_format(text: str) -> str:
+    """`text` without its format characters (`_FORMAT`, `INVISIBLE` among them): a question as
+    citeqa reads it (questions.clean_question)."""
+    return _FORMAT.sub("", text)
 
 
 def without_invisible(text: str) -> str:

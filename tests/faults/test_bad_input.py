@@ -200,6 +200,41 @@ def test_a_batch_exits_with_the_code_of_what_failed(
         assert answers[2]["error"] == "line 3 cannot be read as JSON (nested too deeply to read)"
 
 
+def test_an_unexpected_error_on_one_batch_line_stops_only_that_line(
+    looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An error no citeqa error names (a bug: a RecursionError once) ended the batch at its
+    line with a traceback, the later lines never answered. It is that line's error object now,
+    the later lines are answered, and the error is raised once the batch is done (a bug is
+    still reported as for one question), after the warning that says which line."""
+    from citeqa import api
+
+    build_index(looping)
+    asked = api.Assistant.ask
+
+    def ask(self: Any, question: str, *args: Any, **kwargs: Any) -> Any:
+        if "buggy" in question:
+            raise RecursionError("maximum recursion depth exceeded")
+        return asked(self, question, *args, **kwargs)
+
+    monkeypatch.setattr(api.Assistant, "ask", ask)
+    lines = ["How does belimumab work?", '{"id": "b", "question": "buggy?"}', "biopsy?"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    with pytest.raises(RecursionError):
+        cli("ask", "--jsonl", "--index", str(looping.index_dir))
+    out, err = capsys.readouterr()
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert [a.get("id") for a in answers] == [1, "b", 3]
+    assert "passages" in answers[0] and "passages" in answers[2]
+    assert answers[1] == {
+        "id": "b",
+        "error": "unexpected error (RecursionError: maximum recursion depth exceeded);"
+        " please report it",
+        "line": 2,
+    }
+    assert "line 2 of the batch got an error object; the others were answered" in err
+
+
 def test_a_batch_line_with_a_huge_number_is_one_clear_error(
     looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -140,3 +140,28 @@ def test_a_build_left_to_a_users_files_is_passed_over(
     assert seen == []
     assert (first / "manifest.json").read_bytes() == manifest
     assert sorted(p.name for p in first.iterdir()) == ["manifest.json", "my-notes.txt"]
+
+
+def test_a_users_file_in_the_current_build_is_no_damage(tmp_path: Path, cli: Any) -> None:
+    """A note dropped into the build in use made `status` refuse ("The manifest ... does not
+    list my-notes.txt; it was altered") and the next update say "the previous index was
+    damaged ... rebuilt in full" (probe s16-hostile). The build's own files are intact: status
+    says so and names the note, `ask` answers, an update reuses the build and keeps the note."""
+    settings, index = _built(tmp_path)
+    current = index / str(current_name(index))
+    (current / "my-notes.txt").write_text("mine\n")
+    where = ["--corpus", str(settings.corpus_dir), "--index", str(index)]
+    status = cli("status", *where)
+    assert status.code == 0, status.err
+    said = [line for line in status.out.splitlines() if "my-notes.txt" in line]
+    assert said == [
+        "files citeqa did not write in the current build (kept, never read; the index's own are"
+        " intact): my-notes.txt"
+    ]
+    assert cli("status", "--verify", *where).code == 0
+    assert cli("ask", QUESTION, *where).code == 0
+    (settings.corpus_dir / "added.txt").write_text("Belimumab is given monthly.\n")
+    report = build_index(settings)
+    assert not report.full_rebuild and report.added == ["added.txt"]
+    assert not report.warnings, report.warnings
+    assert (current / "my-notes.txt").read_text() == "mine\n"

@@ -318,3 +318,56 @@ def test_ctrl_c_around_the_command_is_one_line_and_ignored_once_it_is_done(
     assert done.returncode == code
     assert done.stdout == "True\n"
     assert done.stderr == ("citeqa: interrupted\n" if code else "")
+
+
+_CTRL_C_IN_IMPORT = """
+import importlib.abc, os, signal, sys
+
+TARGET, HOW = sys.argv[1:3]
+signal.signal(signal.SIGINT, signal.default_int_handler)  # a terminal's, not an ignored one
+
+
+class CtrlCInImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != TARGET:
+            return None
+        sys.meta_path.remove(self)
+        if HOW == "raised":
+            os.kill(os.getpid(), signal.SIGINT)
+            return None
+
+        class Dropped:
+            def __del__(self):  # Python only reports ("ignored") what is raised here
+                os.kill(os.getpid(), signal.SIGINT)
+                sum([1])
+
+        Dropped()
+        return None
+
+
+sys.meta_path.insert(0, CtrlCInImport())
+sys.argv[1:] = sys.argv[3:]
+from citeqa.cli import main
+
+main()
+"""
+
+
+@pytest.mark.parametrize("how", ["raised", "ignored"])
+@pytest.mark.parametrize("module", ["typer", "citeqa.cli.index_cmds"])
+def test_ctrl_c_while_the_command_line_imports_is_one_line_and_130(
+    module: str, how: str, tmp_path: Path
+) -> None:
+    """A Ctrl-C as citeqa started (importing typer for the command line, or a command's
+    module) gave Python's KeyboardInterrupt traceback, or, raised where Python only reports it
+    ("Exception ignored in ..."), was lost and the command ran to its end, exit 0 (probe
+    s16-hostile). The child sends itself the Ctrl-C as the import begins, a point no machine's
+    speed moves; it is held until the import is done and then ends citeqa with one line."""
+    corpus = make_corpus(tmp_path / "corpus")
+    done = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_IN_IMPORT, module, how, "status"],
+        capture_output=True, text=True, timeout=120,
+        env=subprocess_env(corpus, tmp_path / "index"),
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (130, "citeqa: interrupted\n")
+    assert done.stdout == "", "the command never ran"

@@ -42,6 +42,13 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ),
         ("What does the block_speed setting do?", "The documents never mention “block_speed”."),
         ("What does enum.Enum do in pack?", "The documents never mention “enum.Enum”."),
+        # a bidi mark or other format character inside the name hid it from the check (\w does
+        # not match it): answered at .55 instead (probe s16-hostile)
+        (
+            "What does the block_\u200espeed setting do?",
+            "The documents never mention “block_speed”.",
+        ),
+        ("What does pack --tur\u202ebo\u202c do?", "The documents never mention “--turbo”."),
         (  # "block" and "records" are words of the manual, never this name
             "What does the block_records setting do?",
             "The documents do not appear to answer this question: the closest passages never"

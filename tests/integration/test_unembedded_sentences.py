@@ -13,7 +13,7 @@ from integration_helpers import CliResult, fake_settings, make_corpus
 
 from citeqa.api import build_index
 from citeqa.models import UnembeddedSentences
-from citeqa.store import load_index
+from citeqa.store import has_sentence_vectors, load_index
 
 
 def test_a_build_past_the_setting_reports_the_sentences_it_did_not_embed(tmp_path: Path) -> None:
@@ -54,6 +54,38 @@ def test_index_and_status_say_the_index_has_no_sentence_vectors(
     assert "embed_sentences_max" in told[0] and "without sentence meaning" in told[0]
     described = json.loads(cli("status", "--json", **where).out)
     assert described["sentence_vectors"] is False and described["sentence_count"] == sentences
+
+
+def test_a_setting_that_would_now_store_the_vectors_names_the_rebuild(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """Built under a small embed_sentences_max, then asked of under one the corpus fits: `index`
+    said only "Index up to date" and `status` "past embed_sentences_max when built", and
+    nothing would store the vectors short of a changed file (probe s16-hostile). Both say in one
+    line that `citeqa index --rebuild` stores them, and the rebuild does; under the small
+    setting still, neither says it."""
+    corpus = make_corpus(tmp_path / "corpus")
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    assert cli("index", embed_sentences_max="3", **where).code == 0
+    sentences = load_index(tmp_path / "index").manifest.sentence_count
+    remedy = (
+        f"sentence vectors: embed_sentences_max now allows the {sentences:,} sentences;"
+        " `citeqa index --rebuild` stores their vectors"
+    )
+    fits = str(sentences)  # the cli fixture keeps the variables an earlier call set
+    again = cli("index", embed_sentences_max=fits, **where)
+    assert again.code == 0 and again.out.startswith("Index up to date"), again.out
+    assert [line.strip() for line in again.out.splitlines() if "sentence vectors" in line] == [
+        remedy
+    ]
+    status = cli("status", embed_sentences_max=fits, **where)
+    told = [line for line in status.out.splitlines() if "sentence vectors" in line]
+    assert len(told) == 2 and told[1] == remedy
+    for command in ("index", "status"):
+        assert remedy not in cli(command, embed_sentences_max="3", **where).out
+    assert cli("index", "--rebuild", embed_sentences_max=fits, **where).code == 0
+    assert has_sentence_vectors(load_index(tmp_path / "index").manifest)
+    assert "sentence vectors" not in cli("status", embed_sentences_max=fits, **where).out
 
 
 def test_an_index_with_sentence_vectors_says_nothing_of_them(

@@ -138,3 +138,16 @@ def test_the_question_terms_read_whether_the_focus_is_courtesy_once() -> None:
         assert [terms.courtesy, terms.courtesy, terms.courtesy] == ["fr", "fr", "fr"]
     assert read.call_count == 1
     assert QuestionTerms(focus="Merci de préciser la dose").courtesy is None
+
+
+def test_a_question_of_hundreds_of_courtesy_words_is_courtesy_without_recursion() -> None:
+    """The phrases were found by a recursion of one call per word: about 500 "ok" overflowed
+    Python's stack (RecursionError, a traceback, a batch's later lines lost). 700 words, more
+    than a question keeps (max_question_chars), are read as the few are; a word that is no
+    courtesy at the end still makes it a search."""
+    from citeqa.courtesy import courtesy_phrases
+
+    assert only_courtesy("ok " * 700) == "en"
+    assert only_courtesy("merci beaucoup " * 700) == "fr"
+    assert only_courtesy("ok " * 700 + "dose") is None
+    assert courtesy_phrases(("ok", "d", "accord") * 700) == ["ok", "d accord"] * 700

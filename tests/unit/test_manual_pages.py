@@ -349,3 +349,22 @@ def test_a_lead_in_is_no_quote_of_its_own(lead_in: str) -> None:
     assert not only_title(bank, _index_of(bank, "| held"))  # type: ignore[arg-type]
     ratio = _bank("Sync\n\nThe ratio is 3:1 in most cases: see below.\n", "Sync")
     assert not only_title(ratio, _index_of(ratio, "The ratio"))  # type: ignore[arg-type]
+
+
+def test_a_huge_heading_names_a_citation_cut_as_names_are() -> None:
+    """A 100 KB heading in capitals over indented text was the citation's section whole (the
+    JSON's and the Sources line's, 100,010 characters): it is cut as names are (visible.cut),
+    in the label's one producer, so every output shows the same; a markdown heading's too."""
+    from citeqa.visible import cut
+
+    heading = "W" * 100_000
+    page = PAGE.replace("EXIT STATUS\n", heading + "\n")
+    document = Document(doc_id="huge", title="uniq", path="/h", text=page, sha256="0")
+    last = chunk_document(document, size=120, overlap=0)[-1]
+    section = citation_section(page, last, page.index("Zero on success"))
+    assert section == cut(f"UNIQ(1) › {heading}")
+    assert section is not None and len(section) < 200 and "(100,010 characters)" in section
+    notes = "# " + "Details " * 20_000 + "\n\nIt counts the lines of a file.\n"
+    plain = chunk_document(Document(doc_id="g", title="n", path="/g", text=notes, sha256="0"))
+    markdown = citation_section(notes, plain[-1], notes.index("counts"))
+    assert markdown is not None and len(markdown) < 200, "a markdown heading's too"

@@ -70,6 +70,27 @@ def test_clean_question_drops_zero_width_characters_inside_words() -> None:
     assert text == "What does belimumab reduce?"
 
 
+def test_clean_question_drops_bidi_and_other_format_characters() -> None:
+    """A bidi mark inside a name hid it from the identifier check (`\\w` does not match one)."""
+    text, _ = clean_question("What is the_\u200edose_value and --max\u202esize\u202c?", 100)
+    assert text == "What is the_dose_value and --maxsize?"
+
+
+def test_the_format_characters_dropped_are_every_one_unicode_has() -> None:
+    """visible._FORMAT is written out: it holds every character of category Cf this Python's
+    unicodedata knows, and nothing else it has assigned."""
+    import sys
+    import unicodedata
+
+    from citeqa.visible import without_format
+
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    kept = set(without_format(everything))
+    for char in set(everything) - kept:
+        assert unicodedata.category(char) in ("Cf", "Cn"), hex(ord(char))
+    assert not [hex(ord(char)) for char in kept if unicodedata.category(char) == "Cf"]
+
+
 @pytest.mark.parametrize("question", ["", "  \n\t ", "\x1b[2J", "\x00\x07", "\u200b\u2060"])
 def test_clean_question_refuses_empty(question: str) -> None:
     with pytest.raises(BadQuestion):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from citeqa.errors import IndexCorrupt
-from citeqa.verification import STAMPS, record_stamps, verify_files
+from citeqa.verification import STAMPS, record_stamps, users_files, verify_files
 
 
 @pytest.fixture
@@ -74,7 +74,23 @@ def test_without_a_usable_record_every_file_is_hashed(build, hashed_files, recor
 
 
 def test_a_file_the_manifest_does_not_list_is_refused(build) -> None:
+    """A file of a kind a build writes (a reader may open it by name: a manifest edited to drop
+    it) is damage."""
     folder, files = build
     (folder / "extra.jsonl").write_text("{}\n", encoding="utf-8")
     with pytest.raises(IndexCorrupt, match=r"extra\.jsonl"):
         verify_files(folder, files)
+
+
+def test_a_users_file_the_manifest_does_not_list_is_no_damage(build) -> None:
+    """Any other file (a note, a folder of one's own) is a user's, never read: it was refused as
+    an altered index (probe s16-hostile); a manifest that lists nothing still is."""
+    folder, files = build
+    (folder / "my-notes.txt").write_text("mine\n", encoding="utf-8")
+    (folder / "mine").mkdir()
+    (folder / "mine" / "a.json").write_text("{}\n", encoding="utf-8")
+    (folder / ".DS_Store").write_bytes(b"Bud1")
+    verify_files(folder, files, full=True)
+    assert users_files(folder, files) == ["mine/a.json", "my-notes.txt"]
+    with pytest.raises(IndexCorrupt, match="it was altered"):
+        verify_files(folder, {})

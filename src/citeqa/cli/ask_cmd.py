@@ -20,7 +20,7 @@ from citeqa.cli.common import (
 )
 from citeqa.errors import BadQuestion, CiteqaError
 from citeqa.readable import preview_text, readable_lines, source_name
-from citeqa.visible import clean, one_line, shown, to_json
+from citeqa.visible import clean, cut_words, one_line, shown, to_json
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -90,12 +90,13 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
     """One JSON answer per stdin line, in order; a line that fails gives an error object and
     the batch goes on (bytes that are not UTF-8 become U+FFFD instead of ending the batch).
     When any line failed, an error at the end, saying how many: BadQuestion (exit code 10)
-    when only questions were unusable, else the first other error (the index's, the
-    models': its own exit code)."""
+    when only questions were unusable, else the first unexpected error (a bug, or a process
+    limit: raised again once every line is answered, so it is reported as it would be for one
+    question), else the first other error (the index's, the models': its own exit code)."""
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")
     failed: list[int] = []
-    other: CiteqaError | None = None
+    other: Exception | None = None
     for number, line in batch_lines(sys.stdin, BATCH_LINE_MAX):
         if number == 1 and line is not None:
             line = line.removeprefix(BOM)  # a file saved by Notepad: its first line is JSON too
@@ -104,7 +105,7 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
         result, error = _batch_answer(assistant, line, number, k)
         if error is not None:
             failed.append(number)
-            if other is None and not isinstance(error, BadQuestion):
+            if _outranks(error, other):
                 other = error
         print(to_json(result), flush=True)
     if failed:
@@ -115,6 +116,19 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
             raise BadQuestion(told)
         warn(told)
         raise other
+
+
+def _outranks(error: Exception, first: Exception | None) -> bool:
+    """Whether a batch ends on `error` rather than on `first` (the one kept so far): an
+    unexpected error before any citeqa error, a citeqa error before an unusable question,
+    the earlier of two of a kind."""
+
+    def rank(err: Exception | None) -> int:
+        if err is None or isinstance(err, BadQuestion):
+            return 0
+        return 1 if isinstance(err, CiteqaError) else 2
+
+    return rank(error) > rank(first)
 
 
 def batch_lines(stream: TextIO, limit: int) -> Iterator[tuple[int, str | None]]:
@@ -133,9 +147,10 @@ def batch_lines(stream: TextIO, limit: int) -> Iterator[tuple[int, str | None]]:
 
 def _batch_answer(
     assistant: Assistant, line: str | None, number: int, k: int | None
-) -> tuple[dict[str, Any], CiteqaError | None]:
+) -> tuple[dict[str, Any], Exception | None]:
     """The answer JSON of one batch line (None: too long to read), or its error object and
-    the error."""
+    the error; an unexpected error too (a bug, a process limit) stops only its own line: it
+    once ended the batch with a traceback, the lines after it never answered."""
     item_id: Any = number
     try:
         if line is None:
@@ -146,6 +161,18 @@ def _batch_answer(
         return assistant.ask(question, k=k, id=item_id).model_dump(mode="json"), None
     except CiteqaError as err:
         return {"id": item_id, "error": str(err), "line": number}, err
+    except Exception as err:  # raised again at the batch's end (answer_batch)
+        return {"id": item_id, "error": unexpected_error(err), "line": number}, err
+
+
+def unexpected_error(err: Exception) -> str:
+    """The error object's words for an error no citeqa error names: the process limit it came
+    of (errors.limit_message), else its kind and message, cut (visible.cut_words)."""
+    from citeqa.errors import limit_message
+
+    if (limit := limit_message(err)) is not None:
+        return limit
+    return cut_words(f"unexpected error ({type(err).__name__}: {err}); please report it")
 
 
 def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:

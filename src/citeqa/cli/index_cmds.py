@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from citeqa import userdirs
-from citeqa.buildnotes import named_files, report_notes
+from citeqa.buildnotes import named_files, report_notes, vectors_on_rebuild_line
 from citeqa.cli.app import app, examples
 from citeqa.cli.common import (
     CorpusOption,
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # rich is imported where a report is printed: `citeqa ask` ne
     from rich.table import Table
     from rich.text import Text
 
+    from citeqa.config import Settings
     from citeqa.status_summary import Summary
 
 
@@ -108,6 +109,14 @@ UNEMBEDDED_STATUS = (
 """What `citeqa status` says of an index whose build stored no sentence vectors."""
 
 
+def vectors_on_rebuild(described: IndexStatus, settings: Settings) -> int:
+    """The sentences of an index that stored no sentence vectors when the current
+    `embed_sentences_max` would store them (it has a channel to embed them with); else 0."""
+    sentences = described.sentence_count
+    held_back = described.channels and not described.sentence_vectors
+    return sentences if held_back and sentences <= settings.embed_sentences_max else 0
+
+
 @app.command("status", epilog=examples("citeqa status --corpus ~/papers --json"))
 def status(
     corpus: CorpusOption = None,
@@ -131,7 +140,7 @@ def status(
     if as_json:
         print(to_json(described.model_dump(mode="json"), indent=2))
     else:
-        print_status(described, None if every else LISTED)
+        print_status(described, None if every else LISTED, vectors_on_rebuild(described, settings))
     differ = channels_differ([c.name for c in described.channels], settings.channels)
     if differ:
         warn(clean(differ))
@@ -157,11 +166,22 @@ KEPT_FOR_USER = (
 (publishing.kept_for_user): citeqa never deletes them, so the user is told which folder."""
 
 
-def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
+def users_files_line(files: list[str]) -> str:
+    """What `citeqa status` says of files a user put in the index's current build folder
+    (verification.users_files): no damage, and kept (a user's note there called the index
+    "altered", and an update rebuilt it in full)."""
+    return (
+        f"files citeqa did not write in the current build (kept, never read; the index's own"
+        f" are intact): {named_files(files, False)}"
+    )
+
+
+def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild: int = 0) -> None:
     """The status as tables and lines; with `listed`, past that many documents their summary
     (status_summary.summary_of; a corpus of 36,612 files made a table that took rich 27 s to
     lay out), and the changes one line per kind naming its first files
-    (changegroups.display_lines); without, every document and every changed file."""
+    (changegroups.display_lines); without, every document and every changed file. `on_rebuild`:
+    the sentences a rebuild would now store vectors of (`vectors_on_rebuild`)."""
     from rich.console import Console
     from rich.text import Text
 
@@ -188,6 +208,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
     if described.channels and not described.sentence_vectors:  # no channel: no vectors at all
         sentences = f"{described.sentence_count:,}"
         console.print(Text(UNEMBEDDED_STATUS.format(sentences=sentences), style="yellow"))
+        if on_rebuild:
+            console.print(Text(vectors_on_rebuild_line(on_rebuild), style="yellow"))
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
     if described.skipped:
         console.print(Text(skipped_line(described.skipped, listed)))
@@ -200,6 +222,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED) -> None:
         console.print(Text(f"settings file: {shown(config)}"))
     for folder in described.kept_for_user:
         console.print(Text(KEPT_FOR_USER.format(folder=shown(folder))))
+    if described.users_files:
+        console.print(Text(users_files_line(described.users_files)))
     if described.stale:
         console.print(
             Text(
