@@ -42,6 +42,8 @@ _NAME = re.compile(r"^[^\W\d]\w*$")
 """A name a call is typed with (`dumps()`, `dump_json()`)."""
 _PLAIN = re.compile(r"^[^\W\d_][^\W_]*$")
 """A word of letters and digits, starting with a letter."""
+_RUNS = re.compile(r"[^\W_]+")
+"""A run of letters and digits."""
 _OPTION_OR_SNAKE = re.compile(r"^--|[^\W_]_+[^\W_]")
 """An option or an underscore between letters: the identifiers that name what is asked
 (identifiers.named_things), not a dotted name."""
@@ -216,11 +218,21 @@ def apart_in(found: list[Pairing], texts: list[str]) -> Pairing | None:
     any case and in any of its spellings, identifiers.spellings; an owner by its last dotted
     part, as typed: `ArgumentParser` for `argparse.ArgumentParser`), or None. Whether the
     corpus writes the member elsewhere is the caller's to tell."""
-    written = [code_text(text) for text in texts]
     for pairing in found:
         member = [whole_name(form, any_case=True) for form in spellings(pairing.member)]
-        owner = whole_name(pairing.owner.removesuffix("()").rsplit(".", 1)[-1])
-        owning = [text for text in written if owner.search(text)]
+        name = pairing.owner.removesuffix("()").rsplit(".", 1)[-1]
+        owner = whole_name(name)
+        owning = [text for text in _holding(texts, name) if owner.search(text)]
         if owning and not any(pattern.search(text) for pattern in member for text in owning):
             return pairing
     return None
+
+
+def _holding(texts: list[str], name: str) -> list[str]:
+    """The texts that hold the longest run of letters and digits of `name`, as code writes them
+    (identifiers.code_text): only those can write it, as code_text changes no such run (it drops
+    the backslash before a '_' or '-', turns a dash into '-', joins a line split after one), so
+    a whole document is normalised only when it may be the owner's (s15 trial's pages, 5 KB to
+    1 MB, were each normalised per pairing before)."""
+    run = max(_RUNS.findall(name), key=len, default=name)
+    return [code_text(text) for text in texts if run in text]

@@ -133,6 +133,13 @@ def test_a_pair_written_together_or_an_owner_never_written_is_not_apart(
     assert apart_in([pairing], SIGNATURES) is None
 
 
+def test_an_owner_is_read_as_code_writes_it() -> None:
+    # only texts holding the owner's longest run are normalised: roff's escaped '_' still counts
+    asked = Pairing("indent", "dump_json()")
+    assert apart_in([asked], ["def dump\\_json(sort_keys=False)"]) == asked
+    assert apart_in([asked], ["def dump\\_json(indent=2)", "dump json"]) is None
+
+
 def test_an_owner_is_a_whole_name_in_its_case() -> None:
     texts = ["class DaskArgumentParser(max_help_position=24)", "an argumentparser, prog"]
     asked = Pairing("max_help_position", "ArgumentParser")
