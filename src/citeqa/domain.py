@@ -176,8 +176,8 @@ class Domain(BaseModel):
     """Folded words a member noun follows that qualify it, no name ("the first argument", "le
     dernier paramètre") (membership.py)."""
     owner_links: tuple[str, ...] = ()
-    """Folded words that join a member to the owner named after it ("of", "de", "d'")
-    (membership.py)."""
+    """Folded words that join a member to the owner named after it ("of", "de", "d'"; not
+    "in", which says where) (membership.py)."""
     owner_determiners: tuple[str, ...] = ()
     """Folded determiners between a link and the owner it names ("of a click.Option")
     (membership.py)."""

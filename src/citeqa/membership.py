@@ -13,9 +13,9 @@ member noun names ("the months argument", "le paramètre verbose"); its owner is
 writes (a dotted name, a CamelCase class name, a call `dumps()`) that the question joins to it:
 "X of Y", "X de Y", "Y's X", `Y(X=...)`. A plain-word member is paired only with an owner
 code marks (dotted, called, between backticks): brands are CamelCase too ("the privacy
-setting for WhatsApp", "le champ magnétique de l'iPhone"). The phrase words (member nouns, links, determiners,
-qualifiers that are no name) are the language data's; the shapes are code's, alike in English and
-French, so they are written here.
+setting for WhatsApp", "le champ magnétique de l'iPhone"). The phrase words (member nouns,
+links, determiners, qualifiers that are no name) are the language data's; the shapes are
+code's, alike in English and French, so they are written here.
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ def _before_a_noun(words: list[_Word], at: int) -> bool:
 
 def _owner_before(words: list[_Word], at: int) -> _Word | None:
     """The owner written with a possessive right before the member ("BaseModel's model_freeze"),
-    or before its member noun ("ArgumentParser's parameter prog")."""
+    or before its member noun ("BaseModel's method model_dump")."""
     before = at - 1
     if before >= 0 and words[before].folded in language_words("member_nouns"):
         before -= 1
