@@ -73,12 +73,13 @@ NOT_IN_PASSAGES = {
     " proches ne mentionnent pas {words}.",
 }
 NEVER_WITH = {
-    "en": "The documents mention {member}, but none of the closest ones mentions it with {owner}.",
-    "fr": "Les documents mentionnent {member}, mais aucun des plus proches ne le mentionne"
-    " avec {owner}.",
+    "en": "None of the closest documents that mention {owner} mentions {member}.",
+    "fr": "Aucun des documents les plus proches qui mentionnent {owner} ne mentionne {member}.",
 }
-"""A member asked of an owner that the closest documents never write together (membership.py:
-the corpus writes the member, those documents the owner)."""
+"""A member asked of an owner that the closest documents never write together (membership.py).
+It says only what was read: those documents write the owner and none writes the member (in
+any case and spelling); whether the corpus writes the member elsewhere is known only of its
+stems (QuestionTerms.absent: "month" for "months"), so it is not said."""
 NO_ROW_NAMES = {
     "en": "No row of the tables names {key}; the closest are {closest}.",
     "fr": "Aucune ligne des tableaux ne porte {key} ; les plus proches sont {closest}.",

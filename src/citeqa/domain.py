@@ -176,11 +176,14 @@ class Domain(BaseModel):
     """Folded words a member noun follows that qualify it, no name ("the first argument", "le
     dernier paramètre") (membership.py)."""
     owner_links: tuple[str, ...] = ()
-    """Folded words that join a member to the owner named after it ("of", "de", "d'")
-    (membership.py)."""
+    """Folded words that join a member to the owner named after it ("of", "de", "d'"; not
+    "in", which says where) (membership.py)."""
     owner_determiners: tuple[str, ...] = ()
     """Folded determiners between a link and the owner it names ("of a click.Option")
     (membership.py)."""
+    sentence_joiners: tuple[str, ...] = ()
+    """Folded words that open a sentence joining it to the one before ("and", "then", "et"):
+    "etc.and" is prose, no dotted name (identifiers.is_identifier)."""
     key_shapes: dict[str, str] = Field(default_factory=dict)
     """Per kind of key a table row is looked up by (option, identifier, number, code), a
     regular expression of the folded key (unheld_keys.py)."""

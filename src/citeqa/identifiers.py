@@ -13,7 +13,7 @@ reads a name as documents typeset it (`code_text`: groff's "‐‐max‐size", r
 a name split at a line's end), '-' and '_' alike inside it (`whole_name`).
 Prose is no dotted name: two sentences joined without a space ("days.Really", unless code
 marks a module and its class: `click.Option` between backticks, `enum.Enum`), nor two lowercase
-words one of which is a function word ("etc.and").
+words the second of which opens a joined sentence ("etc.and", "done.then"; np.where is a name).
 
 The shapes are narrow on purpose. Session 11 also read letter-digit codes ("TULIP-2", "mA" as
 camelCase, "enzyme-1") as names and abstained on answerable questions whose documents write
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from citeqa.lexical import stopwords
+from citeqa.glossary import language_words
 
 WORD_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
 """Punctuation around a word of a question, not part of the name, key or word it writes
@@ -116,13 +116,14 @@ def is_identifier(word: str) -> bool:
 
 def _prose_joined(word: str) -> bool:
     """Whether a dotted word is two lowercase words of prose with no space after a full stop:
-    one of them a function word of either language ("etc.and", "done.then", "fin.et"; lexical
-    .stopwords, the language data's). A name whose part is one ("this.value") is lost, which
-    only keeps it from being a reason to abstain."""
+    the second one a word that opens a sentence joining it to the one before ("etc.and",
+    "done.then", "fin.et"; the language data's `sentence_joiners`). Only those: any function
+    word made np.where, np.all, torch.where, emitter.on and test.each prose. A name ending in
+    one (`promise.then`) is lost, which only keeps it from being a reason to abstain."""
     pieces = word.split(".")
     if len(pieces) != 2 or not all(piece.isalpha() and piece.islower() for piece in pieces):
         return False
-    return any(piece in stopwords() for piece in pieces)
+    return pieces[1] in language_words("sentence_joiners")
 
 
 def named_things(question: str) -> list[str]:

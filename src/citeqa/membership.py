@@ -11,9 +11,11 @@ question names; `apart_in` the pair no place writes together (answering: a reaso
 A member is an option or an underscored name (identifiers.named_things), or a plain word a
 member noun names ("the months argument", "le paramètre verbose"); its owner is a name only code
 writes (a dotted name, a CamelCase class name, a call `dumps()`) that the question joins to it:
-"X of Y", "X de Y", "Y's X", `Y(X=...)`. The phrase words (member nouns, links, determiners,
-qualifiers that are no name) are the language data's; the shapes are code's, alike in English and
-French, so they are written here.
+"X of Y", "X de Y", "Y's X", `Y(X=...)`. A plain-word member is paired only with an owner
+code marks (dotted, called, between backticks): brands are CamelCase too ("the privacy
+setting for WhatsApp", "le champ magnétique de l'iPhone"). The phrase words (member nouns,
+links, determiners, qualifiers that are no name) are the language data's; the shapes are
+code's, alike in English and French, so they are written here.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ _NAME = re.compile(r"^[^\W\d]\w*$")
 """A name a call is typed with (`dumps()`, `dump_json()`)."""
 _PLAIN = re.compile(r"^[^\W\d_][^\W_]*$")
 """A word of letters and digits, starting with a letter."""
+_RUNS = re.compile(r"[^\W_]+")
+"""A run of letters and digits."""
 _OPTION_OR_SNAKE = re.compile(r"^--|[^\W_]_+[^\W_]")
 """An option or an underscore between letters: the identifiers that name what is asked
 (identifiers.named_things), not a dotted name."""
@@ -61,6 +65,8 @@ class _Word:
     possessive: bool = False
     call: bool = False
     """Typed as a call: `dumps()`."""
+    backticked: bool = False
+    """Typed between backticks: `ArgumentParser`."""
 
 
 def pairings(question: str) -> list[Pairing]:
@@ -72,8 +78,8 @@ def pairings(question: str) -> list[Pairing]:
             continue
         if _is_member(words, at):
             owner = _owner_after(words, at) or _owner_before(words, at)
-            if owner is not None:
-                found[Pairing(word.text, owner)] = None
+            if owner is not None and (_names_code(word) or _code_marked(owner)):
+                found[Pairing(word.text, owner.text)] = None
     for raw in question.split():
         called = _CALL.match(raw.strip(WORD_EDGES))
         if called:
@@ -89,6 +95,7 @@ def _words(question: str) -> list[_Word]:
             words.append(_Word(raw, "", call=True))
             continue
         call = raw.strip(WORD_EDGES.replace("()", "")).endswith("()")
+        backticked = raw.lstrip(WORD_EDGES.replace("`", "")).startswith("`")
         core = raw.strip(WORD_EDGES)
         elided = _ELISION.match(core)
         if elided:
@@ -97,16 +104,18 @@ def _words(question: str) -> list[_Word]:
         possessive = bool(_POSSESSIVE.search(core))
         core = _POSSESSIVE.sub("", core).strip(WORD_EDGES)
         if core:
-            words.append(_Word(core, fold(core), possessive, call))
+            words.append(_Word(core, fold(core), possessive, call, backticked))
     return words
 
 
 def _is_member(words: list[_Word], at: int) -> bool:
     """Whether the word at `at` names a member: an option or an underscored name, or a plain
-    word a member noun names right after it ("the months argument") or right before it ("le
-    paramètre verbose"), that is no function word nor a qualifier ("the first argument")."""
+    word a member noun names right after it ("the months argument") or right before it when a
+    determiner or a possessive opens the noun ("le paramètre verbose", "l'option prog"; after
+    "Which parameter" the word is a verb: "Which parameter changed in TensorFlow 2?"), that is
+    no function word nor a qualifier ("the first argument")."""
     word = words[at]
-    if _OPTION_OR_SNAKE.search(word.text) and is_identifier(word.text):
+    if _names_code(word):
         return True
     if not _PLAIN.match(word.text) or word.possessive or not word.text.islower():
         return False
@@ -114,8 +123,24 @@ def _is_member(words: list[_Word], at: int) -> bool:
         return False
     nouns = language_words("member_nouns")
     after = at + 1 < len(words) and words[at + 1].folded in nouns
-    before = at > 0 and words[at - 1].folded in nouns and not words[at - 1].possessive
-    return after or before
+    before = at > 1 and words[at - 1].folded in nouns and not words[at - 1].possessive
+    opened = before and (
+        words[at - 2].folded in language_words("owner_determiners") or words[at - 2].possessive
+    )
+    return after or opened
+
+
+def _names_code(word: _Word) -> bool:
+    """Whether a word is an option or an underscored name (no plain word)."""
+    return bool(_OPTION_OR_SNAKE.search(word.text)) and is_identifier(word.text)
+
+
+def _code_marked(owner: _Word) -> bool:
+    """Whether an owner is marked as code, not only CamelCase like a brand ("WordPress",
+    "PayPal", "iPhone"): dotted, typed as a call or between backticks. A plain-word member is
+    paired only with such an owner ("the months argument of datetime.timedelta", not "the
+    privacy setting for WhatsApp")."""
+    return "." in owner.text or owner.call or owner.backticked
 
 
 def _not_names() -> frozenset[str]:
@@ -131,10 +156,11 @@ def _not_names() -> frozenset[str]:
     )
 
 
-def _owner_after(words: list[_Word], at: int) -> str | None:
+def _owner_after(words: list[_Word], at: int) -> _Word | None:
     """The owner the member at `at` is said to be of: after it (and its member noun), a link
     ("of", "de", "d'"), determiners, at most one possessive qualifier ("scikit-learn's"), then a
-    name only code writes."""
+    name only code writes. A possessive is never the owner: what it qualifies is ("of
+    McKinsey's report" names none)."""
     nouns, links = language_words("member_nouns"), language_words("owner_links")
     next_at = at + 1
     if next_at < len(words) and words[next_at].folded in nouns:
@@ -145,13 +171,13 @@ def _owner_after(words: list[_Word], at: int) -> str | None:
     determined = False
     while next_at < len(words) and words[next_at].folded in language_words("owner_determiners"):
         next_at, determined = next_at + 1, True
-    if next_at + 1 < len(words) and words[next_at].possessive and not _is_owner(words[next_at]):
+    if next_at < len(words) and words[next_at].possessive:
         next_at += 1  # "of scikit-learn's RandomForestClassifier"
     if next_at >= len(words) or not _is_owner(words[next_at]):
         return None
     if determined and "." not in words[next_at].text and _before_a_noun(words, next_at):
         return None  # "of the LightGBM classifier": a library's name, no class's
-    return words[next_at].text
+    return words[next_at]
 
 
 def _before_a_noun(words: list[_Word], at: int) -> bool:
@@ -163,14 +189,14 @@ def _before_a_noun(words: list[_Word], at: int) -> bool:
     return word.text.islower() and bool(_PLAIN.match(word.text)) and word.folded not in stopwords()
 
 
-def _owner_before(words: list[_Word], at: int) -> str | None:
+def _owner_before(words: list[_Word], at: int) -> _Word | None:
     """The owner written with a possessive right before the member ("BaseModel's model_freeze"),
-    or before its member noun ("ArgumentParser's parameter prog")."""
+    or before its member noun ("BaseModel's method model_dump")."""
     before = at - 1
     if before >= 0 and words[before].folded in language_words("member_nouns"):
         before -= 1
     if before >= 0 and words[before].possessive and _is_owner(words[before]):
-        return words[before].text
+        return words[before]
     return None
 
 
@@ -178,11 +204,11 @@ def _is_owner(word: _Word) -> bool:
     """Whether a word is a name only code writes: a dotted name (identifiers.is_identifier, or a
     module and a class, `click.Option`, which identifiers reads as two sentences), a CamelCase
     name (`ArgumentParser`, `LGBMClassifier`, `timedelta` is not), or one typed as a
-    call (`dumps()`)."""
+    call (`dumps()`) or between backticks (`Trainer`)."""
     text = word.text.removesuffix("()")
     if "." in text:  # `click.Option` too: after "of", no two sentences joined ("days.Really")
         return is_identifier(text) or bool(_MODULE_CLASS.match(text))
-    if word.call:
+    if word.call or word.backticked:
         return bool(_NAME.match(text))
     return bool(_CAMEL.match(text)) and any(c.isupper() for c in text[1:])
 
@@ -192,11 +218,21 @@ def apart_in(found: list[Pairing], texts: list[str]) -> Pairing | None:
     any case and in any of its spellings, identifiers.spellings; an owner by its last dotted
     part, as typed: `ArgumentParser` for `argparse.ArgumentParser`), or None. Whether the
     corpus writes the member elsewhere is the caller's to tell."""
-    written = [code_text(text) for text in texts]
     for pairing in found:
         member = [whole_name(form, any_case=True) for form in spellings(pairing.member)]
-        owner = whole_name(pairing.owner.removesuffix("()").rsplit(".", 1)[-1])
-        owning = [text for text in written if owner.search(text)]
+        name = pairing.owner.removesuffix("()").rsplit(".", 1)[-1]
+        owner = whole_name(name)
+        owning = [text for text in _holding(texts, name) if owner.search(text)]
         if owning and not any(pattern.search(text) for pattern in member for text in owning):
             return pairing
     return None
+
+
+def _holding(texts: list[str], name: str) -> list[str]:
+    """The texts that hold the longest run of letters and digits of `name`, as code writes them
+    (identifiers.code_text): only those can write it, as code_text changes no such run (it drops
+    the backslash before a '_' or '-', turns a dash into '-', joins a line split after one), so
+    a whole document is normalised only when it may be the owner's (s15 trial's pages, 5 KB to
+    1 MB, were each normalised per pairing before)."""
+    run = max(_RUNS.findall(name), key=len, default=name)
+    return [code_text(text) for text in texts if run in text]

@@ -27,6 +27,7 @@ PAGES = {
     + FILLER
     + " |  retries -- How many times a failed parse is tried again before it gives up.\n",
     "schedule.txt": "The schedule keeps the backups of the parser for six months.\n",
+    "rota.txt": "The rota changes every week, and the parser is checked each week too.\n",
 }
 
 
@@ -45,18 +46,21 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     [
         (
             "What does the max_help_position parameter of clitool.ArgParser do?",
-            "The documents mention “max_help_position”, but none of the closest ones mentions it"
-            " with “clitool.ArgParser”.",
+            "None of the closest documents that mention “clitool.ArgParser” mentions"
+            " “max_help_position”.",
         ),
         (
             "Que fait le paramètre max_help_position d'ArgParser ?",
-            "Les documents mentionnent “max_help_position”, mais aucun des plus proches ne le"
-            " mentionne avec “ArgParser”.",
+            "Aucun des documents les plus proches qui mentionnent “ArgParser” ne mentionne"
+            " “max_help_position”.",
         ),
         (  # a plain word a member noun names, which the corpus writes elsewhere
             "What does the months argument of clitool.ArgParser do?",
-            "The documents mention “months”, but none of the closest ones mentions it with"
-            " “clitool.ArgParser”.",
+            "None of the closest documents that mention “clitool.ArgParser” mentions “months”.",
+        ),
+        (  # the corpus writes its stem only ("month"): no document mentions "weeks" is said
+            "What does the weeks argument of clitool.ArgParser do?",
+            "None of the closest documents that mention “clitool.ArgParser” mentions “weeks”.",
         ),
     ],
 )

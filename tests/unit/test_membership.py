@@ -71,6 +71,46 @@ SIGNATURES = [
 ]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a verb after a member noun an interrogative opens, no member's name
+        "Which parameter changed in TensorFlow 2?",
+        "Which method works in JavaScript?",
+        "Quelle méthode fonctionne dans JavaScript ?",
+        # an adjective or a noun before a member noun, and a brand: no code marks the owner
+        "What is the most important setting in WordPress?",
+        "What is the payment method for PayPal?",
+        "What is the privacy setting for WhatsApp?",
+        "What does the verbose option in PyTorch do?",
+        "Quel est le champ magnétique de l'iPhone ?",
+        # a possessive qualifies the noun after it, which is no owner
+        "What is the central argument of McKinsey's report?",
+    ],
+)
+def test_prose_around_a_member_noun_names_no_pair(question: str) -> None:
+    assert pairings(question) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("What does the verbose option of `Trainer` do?", [Pairing("verbose", "Trainer")]),
+        ("What is the prog parameter of ArgumentParser()?", [Pairing("prog", "ArgumentParser")]),
+        (  # an underscored member needs no mark on its owner
+            "What is max_depth for XGBClassifier?",
+            [Pairing("max_depth", "XGBClassifier")],
+        ),
+        (  # a possessive before the owner is skipped, a CamelCase one too
+            "What is the default n_estimators of LightGBM's LGBMClassifier?",
+            [Pairing("n_estimators", "LGBMClassifier")],
+        ),
+    ],
+)
+def test_a_plain_member_of_an_owner_code_marks(question: str, found: list[Pairing]) -> None:
+    assert pairings(question) == found
+
+
 def test_a_member_the_texts_never_write_with_its_owner() -> None:
     asked = Pairing("max_help_position", "argparse.ArgumentParser")
     assert apart_in([asked], SIGNATURES) == asked
@@ -91,6 +131,13 @@ def test_a_pair_written_together_or_an_owner_never_written_is_not_apart(
     pairing: Pairing,
 ) -> None:
     assert apart_in([pairing], SIGNATURES) is None
+
+
+def test_an_owner_is_read_as_code_writes_it() -> None:
+    # only texts holding the owner's longest run are normalised: roff's escaped '_' still counts
+    asked = Pairing("indent", "dump_json()")
+    assert apart_in([asked], ["def dump\\_json(sort_keys=False)"]) == asked
+    assert apart_in([asked], ["def dump\\_json(indent=2)", "dump json"]) is None
 
 
 def test_an_owner_is_a_whole_name_in_its_case() -> None:
