@@ -114,9 +114,12 @@ class WorkerApp(App[None]):
         markup: bool = False,
     ) -> None:
         """Notifications show their text literally and cleaned: error messages carry file
-        names and paths, which must neither restyle the screen nor drive the terminal."""
+        names and paths (`a[/]b.md` is a MarkupError at render, `report[draft].md` would show as
+        `report.md`), which must neither restyle the screen nor drive the terminal. `markup` is
+        taken for Textual's signature and ignored: Widget.notify passes markup=True."""
+        del markup
         super().notify(
-            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
         )
 
     @property
