@@ -186,18 +186,18 @@ class WorkerApp(App[None]):
         """The sentence `citeqa index` says on Ctrl-C, for the load or update the user's quit
         stopped (or that still runs as the chat leaves), decided from disk as there
         (publishing.interruption): the new index published, none (a first build), or the
-        previous one unchanged. None when no build was stopped, or when the load only read an
-        index that was there (nothing to build, nothing changed)."""
+        previous one unchanged. None when no build was stopped, or when the load began with an
+        index: it only reads it (open_assistant builds only when there is none), so a build
+        published meanwhile is another process's, not the chat's."""
         began = self._began
         if self._index_dir is None or began is None or not self._stopping.is_set():
             return None
         if not (self._stopped or self.build_in_progress):
             return None
-        from citeqa.publishing import interruption, published_since
-
-        only_read = began.loading and began.current is not None
-        if only_read and not published_since(self._index_dir, began.current):
+        if began.loading and began.current is not None:
             return None
+        from citeqa.publishing import interruption
+
         return str(interruption(self._index_dir, began.current))
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
