@@ -198,3 +198,25 @@ def test_a_build_published_by_another_process_before_the_lock_is_not_this_builds
     said = str(raised.value)
     assert "was published" not in said and said.endswith("the previous index is unchanged.")
     assert current_name(index) == others[0] is not None
+
+
+@pytest.mark.parametrize(
+    "limit", [MemoryError(), RuntimeError("can't start new thread")], ids=["memory", "thread"]
+)
+def test_a_first_build_stopped_by_a_process_limit_claims_no_previous_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any, limit: BaseException
+) -> None:
+    """errors.OUT_OF_MEMORY / NO_THREAD said "A build in progress left the previous index as it
+    was", from a first build too, where there was none."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+
+    def no_memory(*_args: Any, **_kwargs: Any) -> None:
+        raise limit
+
+    monkeypatch.setattr(indexing, "write_build", no_memory)
+    result = cli("index", "--corpus", str(corpus), "--index", str(index))
+    assert result.code == 1
+    line = result.error_line()
+    assert "stopped." in line and "previous index" not in line
+    assert "published index" in line and current_name(index) is None
