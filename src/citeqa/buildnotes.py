@@ -1,7 +1,9 @@
 """What a build's report says of the files it did not index as they were, or indexed but that
 are not what they seem (skipped files, word lists, outsized files, no sentence vectors, the
 build's warnings): the notes `citeqa index` prints under its report and the chat shows after
-ctrl+r, from this one place so both say them in the same words (`report_notes`)."""
+ctrl+r, from this one place so both say them in the same words (`report_notes`). It also owns
+how a report names a group of files (`named_files`: the first REPORT_NAMED, then how many more),
+for the notes and for the added, updated and removed lines `citeqa index` prints above them."""
 
 from __future__ import annotations
 

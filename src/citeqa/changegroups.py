@@ -149,8 +149,8 @@ def status_lines(changes: list[str], named: int | None = STATUS_NAMED) -> list[s
     return [group.line(named) for group in grouped(changes)]
 
 
-def display_lines(changes: list[str], listed: int | None) -> list[str]:
-    """`status_lines` for a status display cut at `listed` documents: STATUS_NAMED files of each
-    group, or every file when it lists them all (`listed` None: `citeqa status --all`). The one
-    rule of `citeqa status` and the chat's status screen."""
-    return status_lines(changes, None if listed is None else STATUS_NAMED)
+def display_lines(changes: list[str], *, every: bool) -> list[str]:
+    """`status_lines` for a status display: STATUS_NAMED files of each group, or `every` file
+    when the display lists everything (`citeqa status --all`). The one rule of `citeqa status`
+    and the chat's status screen."""
+    return status_lines(changes, None if every else STATUS_NAMED)

@@ -176,16 +176,17 @@ def _open_files_limit() -> str:
 
 
 OUT_OF_MEMORY = (
-    "out of memory: stopped. A build in progress left the previous index as it was; free some"
-    " memory (or raise the process's limit, `ulimit -v`) and try again."
+    "out of memory: stopped. A build in progress left the published index, if any, intact;"
+    " free some memory (or raise the process's limit, `ulimit -v`) and try again."
 )
 """The line for a MemoryError, from any command (exit code 1): a build's temporary folder is
-removed on the way out as for any error, and its previous index stays in place."""
+removed on the way out as for any error; the index published stays in place (the previous one,
+none for a first build, or the new one when the limit struck after the switch)."""
 
 NO_THREAD = (
     "could not start a thread (the process's memory or thread limit, `ulimit -v` or `ulimit -u`,"
-    " is reached): stopped. A build in progress left the previous index as it was; raise the"
-    " limit and try again."
+    " is reached): stopped. A build in progress left the published index, if any, intact;"
+    " raise the limit and try again."
 )
 """The line when Python cannot start a thread (its RuntimeError "can't start new thread"): a
 thread's stack is memory too, so a `ulimit -v` just above what loading the models needs ends

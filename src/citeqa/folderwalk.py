@@ -16,7 +16,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
 from typing import NamedTuple
 
-from citeqa.paths import file_kind, real_path
+from citeqa.paths import file_kind, inside_real, real_path
 
 
 class CorpusStamps(NamedTuple):
@@ -207,15 +207,15 @@ def _encodable(name: str) -> bool:
 def _link_problem(path: Path, root: Path) -> str | None:
     """Why a symbolic link to a file is left out (a loop, a dangling or an outside link).
     `root`: the corpus folder, its links followed (`real_path`), once a walk; the target,
-    resolved here with every link followed too, is compared with it as `paths.inside` compares
-    (which resolved both again, for each link)."""
+    resolved here (strictly: a loop or a dangling link is told apart), is compared with it by
+    `paths.inside_real`, the test `paths.inside` makes too."""
     try:
         target = path.resolve(strict=True)
     except RuntimeError:  # Python 3.11 reports a loop this way
         return "symbolic link loop"
     except OSError as error:
         return "symbolic link loop" if error.errno == errno.ELOOP else "broken symbolic link"
-    if not target.is_file() or not target.is_relative_to(root):
+    if not target.is_file() or not inside_real(target, root):
         return "link to a file outside the corpus"
     return None
 

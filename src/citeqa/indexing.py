@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Collection
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -85,32 +86,48 @@ def build_index(
     if settings.vector_store == "faiss":
         faiss_module()  # loaded first, while the most memory is free (vectorindex.faiss_module)
     made = missing_folders(settings.index_dir)
-    before = current_name(settings.index_dir)  # None: no published build to keep
+    start = _Start(began)
     try:
-        return _claimed_build(settings, rebuild, report, (began, before))
+        return _claimed_build(settings, rebuild, report, start)
     except BaseException as err:
         remove_unused(made)  # a first build that failed leaves no folder behind
         # in claiming, leftovers, the build, publishing; BuildInterrupted: the chat's quit,
         # raised by its progress callback (tui.workers.WorkerApp._progress)
         if isinstance(err, KeyboardInterrupt | BuildInterrupted):
-            raise interruption(settings.index_dir, before) from None
+            raise interruption(settings.index_dir, start.previous(settings.index_dir)) from None
         raise
 
 
+@dataclass
+class _Start:
+    """When a build began, and the build `current` named once it held the lock (None: none),
+    which the messages of a write failure and of an interruption need: read before the lock, a
+    build another process published in between was taken for this one's."""
+
+    seconds: float
+    locked: bool = False
+    before: str | None = None
+
+    def previous(self, index_dir: Path) -> str | None:
+        """The build `current` named once the lock was held, or, interrupted before it was, the
+        one it names now (this build published nothing, whatever another process did)."""
+        return self.before if self.locked else current_name(index_dir)
+
+
 def _claimed_build(
-    settings: Settings, rebuild: bool, report: Progress, began: tuple[float, str | None]
+    settings: Settings, rebuild: bool, report: Progress, start: _Start
 ) -> BuildReport:
     """Claim the index folder, hold its build lock and build; a failed or interrupted build
-    discards its temporary folder and the previous index stays. `began`: when the build began
-    and the build `current` named then (None: none), which a write failure's message needs."""
+    discards its temporary folder and the previous index stays."""
     with claimed_and_locked(settings.index_dir) as owner:
+        start.before, start.locked = current_name(settings.index_dir), True
         remove_leftovers(owner)
         temporary, name = owner.new_build_names()
         try:
-            return _update(settings, owner, (temporary, name), rebuild, report, began[0])
+            return _update(settings, owner, (temporary, name), rebuild, report, start.seconds)
         except OSError as err:
             discard(temporary)
-            raise unwritten(settings.index_dir, began[1], err) from err
+            raise unwritten(settings.index_dir, start.before, err) from err
         except BaseException:
             discard(temporary)
             raise

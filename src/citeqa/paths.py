@@ -5,8 +5,8 @@
 path citeqa resolves goes through `real_path` instead: `os.path.realpath` resolves the same
 way and leaves a loop as it is written, so the operation that then uses the path (making the
 folder, reading the file) fails with ELOOP, and its own clear message says so; `inside`
-says whether a path, its links followed, lies in a folder (a link out of the corpus is not
-read);
+(and `inside_real`, given the folder resolved) says whether a path, its links followed, lies in a
+folder (a link out of the corpus is not read);
 `not_a_folder` words why a name cannot be made a folder, whatever the error, and
 `make_folder` makes a folder citeqa writes in (the index folder, the eval cache) or says why
 not, in one wording for both;
@@ -33,9 +33,16 @@ def real_path(path: Path | str) -> Path:
 
 
 def inside(path: Path | str, folder: Path | str) -> bool:
-    """Whether `path`, every link followed, lies in `folder` (its links followed too): the
-    one test of a file read from the corpus, or a link found in it, leading out of it."""
-    return real_path(path).is_relative_to(real_path(folder))
+    """Whether `path`, every link followed, lies in `folder` (its links followed too): a file
+    read from the corpus leading out of it (`inside_real` with the folder resolved here)."""
+    return inside_real(path, real_path(folder))
+
+
+def inside_real(path: Path | str, real_folder: Path) -> bool:
+    """Whether `path`, every link followed, lies in `real_folder`, a folder already resolved
+    by `real_path` (a corpus walk resolves its folder once, not again for each link): the one
+    test of a file read from the corpus, or a link found in it, leading out of it."""
+    return real_path(path).is_relative_to(real_folder)
 
 
 NAME_MAX = 255

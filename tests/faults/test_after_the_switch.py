@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from fault_helpers import fake_settings, make_corpus
 
-from citeqa import publishing
+from citeqa import indexing, publishing
 from citeqa.api import build_index
 from citeqa.cli import index_cmds
-from citeqa.errors import PUBLISHED, IndexWriteError, StoreUnreachable
+from citeqa.errors import PUBLISHED, BuildInterrupted, IndexWriteError, StoreUnreachable
 from citeqa.publishing import current_name
 
 
@@ -152,3 +152,71 @@ def test_a_write_failure_after_an_updates_switch_says_the_new_index_is_in_use(
         build_index(settings, rebuild=True)
     assert "the new index was published before it and is in use" in str(raised.value)
     assert current_name(index) not in (None, old)
+
+
+@pytest.mark.parametrize("failure", ["disk full", "ctrl-c"])
+def test_a_build_published_by_another_process_before_the_lock_is_not_this_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """Another process publishes a build between this build's start and its lock; this build
+    then fails to write (or is interrupted) before its own switch: the previous index, now the
+    other process's, is unchanged by it (the build it began with was read before the lock, so
+    it said "the new index was published before it" / "Build interrupted after its new index
+    was published")."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+    settings = fake_settings(corpus, index)
+    build_index(settings)
+    locked = indexing.claimed_and_locked
+    others: list[str | None] = []
+
+    @contextmanager
+    def after_another_publishes(folder: Path) -> Iterator[Any]:
+        if not others:
+            others.append(None)  # the other process's own build goes straight to the lock
+            build_index(settings, rebuild=True)
+            others[0] = current_name(index)
+        with locked(folder) as owner:
+            yield owner
+
+    sync = publishing.sync_tree
+
+    def full(folder: Path) -> None:  # once the other process's build is published
+        if others[0] is None:
+            return sync(folder)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def ctrl_c(stage: str, done: int, total: int) -> None:
+        if stage == "chunking" and others[0] is not None:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(indexing, "claimed_and_locked", after_another_publishes)
+    if failure == "disk full":
+        monkeypatch.setattr(publishing, "sync_tree", full)
+    with pytest.raises((IndexWriteError, BuildInterrupted)) as raised:
+        build_index(settings, rebuild=True, progress=ctrl_c if failure == "ctrl-c" else None)
+    said = str(raised.value)
+    assert "was published" not in said and said.endswith("the previous index is unchanged.")
+    assert current_name(index) == others[0] is not None
+
+
+@pytest.mark.parametrize(
+    "limit", [MemoryError(), RuntimeError("can't start new thread")], ids=["memory", "thread"]
+)
+def test_a_first_build_stopped_by_a_process_limit_claims_no_previous_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any, limit: BaseException
+) -> None:
+    """errors.OUT_OF_MEMORY / NO_THREAD said "A build in progress left the previous index as it
+    was", from a first build too, where there was none."""
+    corpus = make_corpus(tmp_path / "corpus")
+    index = tmp_path / "index"
+
+    def no_memory(*_args: Any, **_kwargs: Any) -> None:
+        raise limit
+
+    monkeypatch.setattr(indexing, "write_build", no_memory)
+    result = cli("index", "--corpus", str(corpus), "--index", str(index))
+    assert result.code == 1
+    line = result.error_line()
+    assert "stopped." in line and "previous index" not in line
+    assert "published index" in line and current_name(index) is None

@@ -52,9 +52,6 @@ def test_tui_reaches_the_core_only_through_api_and_models():
         "citeqa.caution",  # a low confidence's caution, worded as `citeqa ask` words it
         "citeqa.answerlabels",  # an answer's labels in its language, as `citeqa ask` labels it
         "citeqa.buildnotes",  # an update's notes, in the words `citeqa index` prints them in
-        # what a build stopped by the user's quit left on disk, told as `citeqa index` tells it
-        # on Ctrl-C (imported in the workers, once a build runs)
-        "citeqa.publishing",
         "citeqa.tui",
     )
     for path in (SRC / "tui").rglob("*.py"):

@@ -186,3 +186,22 @@ def test_ctrl_c_says_in_plain_words_which_key_quits(make_app):
             assert app.is_running
 
     run(body())
+
+
+def test_a_widgets_notification_shows_its_text_literally(make_app):
+    """Textual's Widget.notify passes markup=True to App.notify: a notification a widget or a
+    screen raises with a file name such as `a[/]b.md` raised MarkupError at render and
+    `report[draft].md` lost `[draft]`. The app's notifications are literal whoever raises them."""
+
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(pilot)
+            app.query_one(QuestionInput).notify("a[/]b.md and report[draft].md", title="x[b]y")
+            await wait_for(pilot, lambda: bool(app.screen.query("Toast")))
+            await settle(pilot)
+            (toast,) = app.screen.query("Toast")
+            assert toast.render().plain == "x[b]y\na[/]b.md and report[draft].md"
+            assert app.is_running
+
+    run(body())

@@ -116,6 +116,28 @@ def test_quitting_while_an_index_that_was_there_loads_says_nothing_of_a_build(
     assert _left_saying(app, monkeypatch, capsys) == []
 
 
+def test_quitting_while_an_index_loads_says_nothing_of_another_process_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """The chat only loads the index that was there; another process (`citeqa index`) publishes
+    a build before the chat leaves: the chat built nothing, so it says nothing (it said "Build
+    interrupted after its new index was published")."""
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index")
+    _open(settings, lambda stage, done, total: None)  # the first build
+    first = current_name(settings.index_dir)
+    reached, resume = threading.Event(), threading.Event()
+    opener = _held_at_chunking(
+        lambda progress: _open(settings, progress), reached, resume, "loading models"
+    )
+    app = CiteqaApp(opener, corpus_dir=settings.corpus_dir, index_dir=settings.index_dir)
+    _quit_while_held(app, opener, reached, resume, rebuild=False)
+    with (settings.corpus_dir / "regency.txt").open("a", encoding="utf-8") as edited:
+        edited.write("\nAn edited line, for another process's update to read.\n")
+    _update(settings, lambda stage, done, total: None)  # as `citeqa index` would, meanwhile
+    assert current_name(settings.index_dir) not in (None, first)
+    assert _left_saying(app, monkeypatch, capsys) == []
+
+
 def test_quitting_during_an_update_keeps_the_previous_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
 ) -> None:

@@ -221,3 +221,37 @@ def test_ctrl_r_shows_the_notes_citeqa_index_prints(tmp_path: Path) -> None:
         "• warning: the previous index was damaged: rebuilt in full",
     ]
     assert shown.severity == "warning"
+
+
+def test_ctrl_r_notes_show_bracketed_file_names_as_they_are(tmp_path: Path) -> None:
+    """A skipped file named `a[/]b.md` or `report[draft].md`: Textual's notify parses its text
+    as markup unless told not to, where `[/]` raises MarkupError at render and `[draft]` is
+    taken as a style and vanishes. The toast, as rendered, shows both names as they are."""
+
+    def noted(progress: Any) -> BuildReport:
+        progress("reading", 1, 1)
+        return BuildReport(
+            index_dir="/fake/index",
+            skipped=["a[/]b.md: no text could be extracted", "report[draft].md: empty file"],
+            documents=1,
+            chunks=2,
+            seconds=0.5,
+        )
+
+    app = CiteqaApp(FakeFactory(stale=True), noted, export_dir=tmp_path)
+    shown: list[str] = []
+
+    async def body() -> None:
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: bool(app.screen.query("Toast")), 400)
+            await settle(pilot)
+            shown.extend(toast.render().plain for toast in app.screen.query("Toast"))
+            shown.append(" ".join(screen_text(app).split()))
+
+    run(body())
+    [toast, screen] = [shown[0], shown[-1]]
+    assert "• skipped, no text could be extracted (1): a[/]b.md" in toast.splitlines()
+    assert "• skipped, empty file (1): report[draft].md" in toast.splitlines()
+    assert "a[/]b.md" in screen and "report[draft].md" in screen

@@ -19,7 +19,6 @@ from citeqa.changegroups import (
 )
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.filelist import FileList
-from citeqa.listing import LISTED
 from citeqa.readers import reader_versions
 from citeqa.status import _index_now, corpus_now, stale_notice
 from citeqa.store import FORMAT_VERSION, LoadedIndex
@@ -176,7 +175,6 @@ def test_a_status_display_names_a_few_files_of_each_kind_unless_it_lists_everyth
     """changegroups.display_lines: the one rule of `citeqa status` and the chat's status
     screen (each wrote `status_lines(changes, None if listed is None else STATUS_NAMED)`)."""
     changes = [f"modified: note-{n:02d}.txt" for n in range(STATUS_NAMED + 7)]
-    assert display_lines(changes, LISTED) == status_lines(changes, STATUS_NAMED)
-    assert display_lines(changes, 3) == status_lines(changes, STATUS_NAMED)
-    [every] = display_lines(changes, None)
+    assert display_lines(changes, every=False) == status_lines(changes, STATUS_NAMED)
+    [every] = display_lines(changes, every=True)
     assert every.count("note-") == STATUS_NAMED + 7

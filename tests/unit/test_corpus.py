@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from citeqa import paths
 from citeqa.corpus import (
     CorpusReading,
     DocumentEntry,
@@ -283,6 +284,24 @@ def test_the_corpus_folder_is_resolved_once_a_walk_however_many_links_it_holds(
     resolved.clear()
     assert len(list_corpus_files(corpus)) == 10
     assert with_links == len(resolved)  # as often as with no link at all
+
+
+def test_inside_real_is_inside_with_the_folder_resolved_once(tmp_path: Path) -> None:
+    """paths.inside_real, the test the corpus walk makes for each link (folderwalk._link_problem)
+    with the folder resolved once, says what paths.inside says of the same paths."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    corpus = tmp_path / "link" / "corpus"
+    corpus.mkdir()
+    (corpus / "doc.txt").write_text("In the corpus.")
+    (tmp_path / "outside.txt").write_text("Not part of the corpus.")
+    (corpus / "alias.txt").symlink_to(tmp_path / "real" / "corpus" / "doc.txt")
+    (corpus / "escape.txt").symlink_to(tmp_path / "outside.txt")
+    real = paths.real_path(corpus)
+    for name, expected in [("doc.txt", True), ("alias.txt", True), ("escape.txt", False)]:
+        assert paths.inside(corpus / name, corpus) is expected
+        assert paths.inside_real(corpus / name, real) is expected
+    assert not paths.inside_real(corpus / "doc.txt", corpus)  # an unresolved folder: not it
 
 
 def test_a_link_to_a_folder_is_not_followed_and_says_so(tmp_path: Path) -> None:

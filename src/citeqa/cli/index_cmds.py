@@ -232,7 +232,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
                 style="bold yellow",
             )
         )
-        for line in display_lines(described.changed, listed):
+        for line in display_lines(described.changed, every=listed is None):
             console.print(Text(f"  {line}", style="yellow"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))

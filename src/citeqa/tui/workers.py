@@ -114,9 +114,12 @@ class WorkerApp(App[None]):
         markup: bool = False,
     ) -> None:
         """Notifications show their text literally and cleaned: error messages carry file
-        names and paths, which must neither restyle the screen nor drive the terminal."""
+        names and paths (`a[/]b.md` is a MarkupError at render, `report[draft].md` would show as
+        `report.md`), which must neither restyle the screen nor drive the terminal. `markup` is
+        taken for Textual's signature and ignored: Widget.notify passes markup=True."""
+        del markup
         super().notify(
-            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
         )
 
     @property
@@ -174,28 +177,28 @@ class WorkerApp(App[None]):
     def _begin_build(self, *, loading: bool) -> None:
         """Note what `current` names as a load or an update begins (in its worker, before it
         can publish anything), for `stopped_build`."""
-        from citeqa.publishing import current_name
+        from citeqa.api import current_build_name
 
-        before = current_name(self._index_dir) if self._index_dir is not None else None
+        before = current_build_name(self._index_dir) if self._index_dir is not None else None
         self._began, self._stopped = BuildBegan(before, loading), False
 
     def stopped_build(self) -> str | None:
         """The sentence `citeqa index` says on Ctrl-C, for the load or update the user's quit
         stopped (or that still runs as the chat leaves), decided from disk as there
-        (publishing.interruption): the new index published, none (a first build), or the
-        previous one unchanged. None when no build was stopped, or when the load only read an
-        index that was there (nothing to build, nothing changed)."""
+        (api.interruption_message): the new index published, none (a first build), or the
+        previous one unchanged. None when no build was stopped, or when the load began with an
+        index: it only reads it (open_assistant builds only when there is none), so a build
+        published meanwhile is another process's, not the chat's."""
         began = self._began
         if self._index_dir is None or began is None or not self._stopping.is_set():
             return None
         if not (self._stopped or self.build_in_progress):
             return None
-        from citeqa.publishing import interruption, published_since
-
-        only_read = began.loading and began.current is not None
-        if only_read and not published_since(self._index_dir, began.current):
+        if began.loading and began.current is not None:
             return None
-        return str(interruption(self._index_dir, began.current))
+        from citeqa.api import interruption_message
+
+        return interruption_message(self._index_dir, began.current)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_assistant(self) -> None:

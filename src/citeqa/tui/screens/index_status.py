@@ -64,10 +64,10 @@ def status_content(status: IndexStatus, listed: int | None = LISTED) -> Content:
 
 def listed_lines(status: IndexStatus, listed: int | None) -> Parts:
     """The changes one line per kind (changegroups.display_lines: with `listed`, the first
-    files of each, then how many more), the document count, and the documents: all of them, or
-    past `listed` their summary."""
+    files of each, then how many more; without, every file), the document count, and the
+    documents: all of them, or past `listed` their summary."""
     parts: Parts = []
-    for line in display_lines(status.changed, listed):
+    for line in display_lines(status.changed, every=listed is None):
         parts += ["  ", one_line(line), "\n"]
     parts += [
         "\n",
