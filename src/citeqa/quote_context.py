@@ -21,8 +21,9 @@ from functools import cache
 from citeqa.chunking import section_bounds
 from citeqa.domain import language_data
 from citeqa.glossary import fold
+from citeqa.language import LINE_ENDS, is_markdown_heading, line_end, line_start
 from citeqa.lexical import query_tokens
-from citeqa.markup import markup_between
+from citeqa.markup import LIST_MARKER, markup_between
 from citeqa.models import Chunk, Document
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
@@ -38,8 +39,9 @@ BACK = True
 ON = True
 """Whether the `on` rule runs."""
 
-_BLANK_LINE = re.compile(r"\n[ \t|>]*\n")
-"""A paragraph break: a line holding nothing but spaces (or a gutter's "|", a quote's ">")."""
+_BLANK_LINE = re.compile(r"\r?\n[ \t|>]*\r?\n")
+"""A paragraph break: a line holding nothing but spaces (or a gutter's "|", a quote's ">"),
+its line breaks LF or CRLF."""
 
 
 @cache
@@ -114,15 +116,39 @@ def _subject(bank: SentenceBank, doc: Document, chunk: Chunk) -> frozenset[str]:
 
 
 def _apart(bank: SentenceBank, doc: Document, other: int, edge: int, after: bool = False) -> bool:
-    """Whether sentence `other` stands apart from the quote edge at `edge`: another paragraph,
-    page, a markup line between, or a table row."""
+    """Whether sentence `other` stands apart from the quote edge at `edge` (the quote's start,
+    or with `after` its end): another paragraph, page, a markup line between, a table row, a
+    heading line, or another list item."""
     sentence = bank.sentences[other]
     low, high = (edge, sentence.start) if after else (sentence.end, edge)
     if bank.table_header(other) is not None or bank.is_table_frame(other):
         return True
     if _BLANK_LINE.search(doc.text, low, high) or markup_between(doc.text, low, high):
         return True
-    return doc.page_at(min(low, sentence.start)) != doc.page_at(max(high, sentence.end) - 1)
+    if _heading_line(doc.text, sentence.start, sentence.end):
+        return True
+    if _opens_item(doc.text, sentence.start if after else edge):
+        return True
+    pages = (edge - 1, sentence.end - 1) if after else (sentence.start, edge)
+    return doc.page_at(pages[0]) != doc.page_at(pages[1])
+
+
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a line alone without a sentence's end: a heading of plain text
+    ("MIGRATION") or Markdown ("## Migration")."""
+    line_open, line_close = line_start(text, start), line_end(text, end)
+    if text[line_open:start].strip() or text[end:line_close].strip():
+        return False
+    line = text[line_open:line_close].rstrip()
+    return is_markdown_heading(line) or (line != "" and line[-1] not in LINE_ENDS)
+
+
+def _opens_item(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens a list item: only the item's mark ("- ", "2. ")
+    stands before it on its line, so the sentence before is another item or the mark alone."""
+    line_open = line_start(text, start)
+    mark = LIST_MARKER.match(text, line_open)
+    return mark is not None and start <= mark.end()
 
 
 def _opening(text: str, start: int) -> str:
