@@ -95,6 +95,8 @@ def _on(
     if not after:
         return end
     following = after[0]
+    if doc.text[end : bank.sentences[following].start].strip():
+        return end  # the quote was cut inside its sentence (quoting.best_clauses): keep the cut
     reach = bank.sentences[following].end
     if reach - bank.sentences[following].start > NEXT_SHORT or reach - start > PAIR_MAX:
         return end

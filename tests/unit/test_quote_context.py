@@ -233,6 +233,25 @@ def test_two_sentences_of_one_list_item_are_one_paragraph() -> None:
     assert _cited(text, "It is", kind="md") == f"- {NOTICE} {TRANSFER}"
 
 
+def test_the_on_rule_keeps_the_clause_cut_of_a_long_sentence() -> None:
+    head = (
+        "Before anything else is drawn, the renderer reads many settings from the environment,"
+        " from the user's files, from the project's files, from flags given on the command"
+        " line, and from values compiled in at build time"
+    )
+    middle = ", tab_size sets the number of spaces used to replace a tab character in output"
+    tail = (
+        ", whatever the terminal, the pager, the editor or the remote shell in use may say"
+        " about it, and whatever the old configuration file left behind by a previous release"
+        " says."
+    )
+    sentence = head + middle + tail
+    assert len(sentence) > PAIR_MAX
+    quote = _cited(f"{sentence} Defaults to 8.", "Before", "What is the default tab_size spaces?")
+    assert "tab_size sets" in quote and len(quote) < len(sentence)
+    assert "Defaults to 8." not in quote
+
+
 def test_a_pair_just_over_the_limit_is_not_joined_though_each_sentence_is_under() -> None:
     first = "The notice period is three months" + ", save for exceptions" * 13 + "."
     second = "It is reduced to one month on transfer" + ", or on loss of work" * 3 + "."
