@@ -42,6 +42,14 @@ ON = True
 _BLANK_LINE = re.compile(r"\r?\n[ \t|>]*\r?\n")
 """A paragraph break: a line holding nothing but spaces (or a gutter's "|", a quote's ">"),
 its line breaks LF or CRLF."""
+_OPENING_WORD = re.compile(r"\W*(\w+)")
+"""A sentence's first word, past any opening mark."""
+_NOT_A_PRONOUN = re.compile(r"\s*\(|\.\w")
+"""What after an opening "It"/"This" makes it no pronoun referring back: a parenthesis naming
+what it is ("It (the tool by Acme) is…"), or code's member access ("this.value = …")."""
+_BACKTICK_FENCE = re.compile(r"^[ \t]{0,3}```", re.MULTILINE)
+"""A backtick code fence's line (blocks.py reads only these as fences: "~~~" is RST's
+underline too)."""
 
 
 @cache
@@ -73,7 +81,7 @@ def _back(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) ->
     that opens by referring back; else `start`."""
     sentence = bank.sentences[index]
     doc = bank.documents[sentence.doc_id]
-    if start != sentence.start or not _back_openers().match(_opening(doc.text, start)):
+    if start != sentence.start or not _refers_back(doc.text, start):
         return start
     low, _ = section_bounds(doc.text, chunk, start)
     before = bank.preceding(index, low, 1)
@@ -151,6 +159,20 @@ def _opens_item(text: str, start: int) -> bool:
     line_open = line_start(text, start)
     mark = LIST_MARKER.match(text, line_open)
     return mark is not None and start <= mark.end()
+
+
+def _refers_back(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens by referring back (`_back_openers`), its first word
+    not in capitals ("IT support", "CA 2023" are no "it", "ça"), not followed by a parenthesis
+    or a member access, and the sentence not inside a code fence."""
+    if not _back_openers().match(_opening(text, start)):
+        return False
+    word = _OPENING_WORD.match(text, start)
+    if word is None or (len(word.group(1)) > 1 and word.group(1).isupper()):
+        return False
+    if _NOT_A_PRONOUN.match(text, word.end()):
+        return False
+    return len(_BACKTICK_FENCE.findall(text, 0, start)) % 2 == 0
 
 
 def _opening(text: str, start: int) -> str:

@@ -261,3 +261,47 @@ def test_a_pair_just_over_the_limit_is_not_joined_though_each_sentence_is_under(
     shorter = first.replace(", save for exceptions", "", 2)
     assert len(shorter) + 1 + len(second) <= PAIR_MAX
     assert _quoted([shorter, second], " ", 1) == f"{shorter} {second}"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "lang"),
+    [
+        (
+            "Laptops are replaced every four years.",
+            f"IT support is available at all hours{ACROSS}.",
+            "en",
+        ),
+        (
+            "Le groupe emploie 300 personnes.",
+            "CA 2023 : 45 M€ en hausse de 12 % sur un an, porté par l'export vers l'Asie.",
+            "fr",
+        ),
+        (
+            "We switched our wiki tool last spring.",
+            f"It (the tool by Acme) is now the default{ACROSS}.",
+            "en",
+        ),
+        ("The cache is stored in memory.", f"It's important to clear it every week{ACROSS}.", "en"),
+        ("The cache is stored in memory.", f"It’s important to clear it every week{ACROSS}.", "en"),
+    ],
+)
+def test_a_word_that_only_looks_like_a_pronoun_refers_to_nothing(
+    before: str, after: str, lang: str
+) -> None:
+    assert _quoted([before, after], " ", 1, lang=lang) == after
+
+
+def test_a_pronoun_written_with_its_capital_alone_still_refers_back() -> None:
+    everyone = "Ça vaut pour tous les locataires, quel que soit leur bail ou leur ancienneté."
+    assert _quoted([RULE, everyone], " ", 1, lang="fr") == f"{RULE} {everyone}"
+
+
+def test_code_in_a_fence_refers_to_nothing() -> None:
+    text = (
+        "Set it up:\n\n```js\nconst x = computeTheInitialValueFromConfig(options);\n"
+        "this.value = computeSomethingElseFromTheValue(x, options, defaults);\n```\n"
+    )
+    assert "const x" not in _cited(text, "this.value", kind="md")
+    assert _quoted(
+        ["The field is set once.", f"this(options) builds it again{ACROSS}."], " ", 1
+    ) == (f"this(options) builds it again{ACROSS}.")
