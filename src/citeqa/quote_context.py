@@ -1,16 +1,18 @@
 """The sentence beside a quote that the quote needs to read right.
 
 Two narrow rules widen a quote by one neighbour of the same paragraph (no blank line between,
-one section, one page, no markup line, no table row), only when the pair fits PAIR_MAX
-characters, and always as one span of exact source characters (as quoting.py takes in a
-short quote's label lines):
+LF or CRLF, one section, one page, no markup line, no table row, no heading line, one list
+item), only when the pair fits PAIR_MAX characters, and always as one span of exact source
+characters (as quoting.py takes in a short quote's label lines):
 
 - back: a quote whose first sentence opens by referring back ("It", "These", "Il", "Cette":
-  language data `back_reference_openers`) takes in the sentence before it: "Il est réduit à
-  un mois en cas de mutation" misleads without "Le préavis est de trois mois.";
+  language data `back_reference_openers`; not a word in capitals, "IT" or "CA", nor code)
+  takes in the sentence before it: "Il est réduit à un mois en cas de mutation" misleads
+  without "Le préavis est de trois mois.";
 - on: a short next sentence (at most NEXT_SHORT characters) holding a word of the question
   that neither the quote nor its document's title or heading holds is taken in: "Defaults
-  to 8." after a parameter's description asked for its default.
+  to 8." after a parameter's description asked for its default; never after a quote cut
+  inside its sentence (quoting.best_clauses), whose dropped clauses it would take back.
 """
 
 from __future__ import annotations
@@ -35,9 +37,11 @@ NEXT_SHORT = 80
 OPENER_REACH = 40
 """How many characters of a sentence's opening the back-reference patterns read."""
 BACK = True
-"""Whether the `back` rule runs (a switch the evaluation of each rule alone flips)."""
+"""Whether the `back` rule runs: an evaluation switch, True in every run of citeqa. Only the
+evaluation of each rule alone sets it (evals/README.md, session 16: `python -c "import
+citeqa.quote_context as q; q.BACK=False; …"`); no code of citeqa assigns it."""
 ON = True
-"""Whether the `on` rule runs."""
+"""Whether the `on` rule runs: an evaluation switch like BACK."""
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t|>]*\r?\n")
 """A paragraph break: a line holding nothing but spaces (or a gutter's "|", a quote's ">"),
