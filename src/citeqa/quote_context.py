@@ -1,16 +1,18 @@
 """The sentence beside a quote that the quote needs to read right.
 
 Two narrow rules widen a quote by one neighbour of the same paragraph (no blank line between,
-one section, one page, no markup line, no table row), only when the pair fits PAIR_MAX
-characters, and always as one span of exact source characters (as quoting.py takes in a
-short quote's label lines):
+LF or CRLF, one section, one page, no markup line, no table row, no heading line, one list
+item), only when the pair fits PAIR_MAX characters, and always as one span of exact source
+characters (as quoting.py takes in a short quote's label lines):
 
 - back: a quote whose first sentence opens by referring back ("It", "These", "Il", "Cette":
-  language data `back_reference_openers`) takes in the sentence before it: "Il est réduit à
-  un mois en cas de mutation" misleads without "Le préavis est de trois mois.";
+  language data `back_reference_openers`; not a word in capitals, "IT" or "CA", nor code)
+  takes in the sentence before it: "Il est réduit à un mois en cas de mutation" misleads
+  without "Le préavis est de trois mois.";
 - on: a short next sentence (at most NEXT_SHORT characters) holding a word of the question
   that neither the quote nor its document's title or heading holds is taken in: "Defaults
-  to 8." after a parameter's description asked for its default.
+  to 8." after a parameter's description asked for its default; never after a quote cut
+  inside its sentence (quoting.best_clauses), whose dropped clauses it would take back.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from functools import cache
 from citeqa.chunking import section_bounds
 from citeqa.domain import language_data
 from citeqa.glossary import fold
+from citeqa.language import LINE_ENDS, is_markdown_heading, line_end, line_start
 from citeqa.lexical import query_tokens
-from citeqa.markup import markup_between
+from citeqa.markup import LIST_MARKER, markup_between
 from citeqa.models import Chunk, Document
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
@@ -34,12 +37,23 @@ NEXT_SHORT = 80
 OPENER_REACH = 40
 """How many characters of a sentence's opening the back-reference patterns read."""
 BACK = True
-"""Whether the `back` rule runs (a switch the evaluation of each rule alone flips)."""
+"""Whether the `back` rule runs: an evaluation switch, True in every run of citeqa. Only the
+evaluation of each rule alone sets it (evals/README.md, session 16: `python -c "import
+citeqa.quote_context as q; q.BACK=False; …"`); no code of citeqa assigns it."""
 ON = True
-"""Whether the `on` rule runs."""
+"""Whether the `on` rule runs: an evaluation switch like BACK."""
 
-_BLANK_LINE = re.compile(r"\n[ \t|>]*\n")
-"""A paragraph break: a line holding nothing but spaces (or a gutter's "|", a quote's ">")."""
+_BLANK_LINE = re.compile(r"\r?\n[ \t|>]*\r?\n")
+"""A paragraph break: a line holding nothing but spaces (or a gutter's "|", a quote's ">"),
+its line breaks LF or CRLF."""
+_OPENING_WORD = re.compile(r"\W*(\w+)")
+"""A sentence's first word, past any opening mark."""
+_NOT_A_PRONOUN = re.compile(r"\s*\(|\.\w")
+"""What after an opening "It"/"This" makes it no pronoun referring back: a parenthesis naming
+what it is ("It (the tool by Acme) is…"), or code's member access ("this.value = …")."""
+_BACKTICK_FENCE = re.compile(r"^[ \t]{0,3}```", re.MULTILINE)
+"""A backtick code fence's line (blocks.py reads only these as fences: "~~~" is RST's
+underline too)."""
 
 
 @cache
@@ -71,7 +85,7 @@ def _back(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) ->
     that opens by referring back; else `start`."""
     sentence = bank.sentences[index]
     doc = bank.documents[sentence.doc_id]
-    if start != sentence.start or not _back_openers().match(_opening(doc.text, start)):
+    if start != sentence.start or not _refers_back(doc.text, start):
         return start
     low, _ = section_bounds(doc.text, chunk, start)
     before = bank.preceding(index, low, 1)
@@ -93,6 +107,8 @@ def _on(
     if not after:
         return end
     following = after[0]
+    if doc.text[end : bank.sentences[following].start].strip():
+        return end  # the quote was cut inside its sentence (quoting.best_clauses): keep the cut
     reach = bank.sentences[following].end
     if reach - bank.sentences[following].start > NEXT_SHORT or reach - start > PAIR_MAX:
         return end
@@ -114,15 +130,53 @@ def _subject(bank: SentenceBank, doc: Document, chunk: Chunk) -> frozenset[str]:
 
 
 def _apart(bank: SentenceBank, doc: Document, other: int, edge: int, after: bool = False) -> bool:
-    """Whether sentence `other` stands apart from the quote edge at `edge`: another paragraph,
-    page, a markup line between, or a table row."""
+    """Whether sentence `other` stands apart from the quote edge at `edge` (the quote's start,
+    or with `after` its end): another paragraph, page, a markup line between, a table row, a
+    heading line, or another list item."""
     sentence = bank.sentences[other]
     low, high = (edge, sentence.start) if after else (sentence.end, edge)
     if bank.table_header(other) is not None or bank.is_table_frame(other):
         return True
     if _BLANK_LINE.search(doc.text, low, high) or markup_between(doc.text, low, high):
         return True
-    return doc.page_at(min(low, sentence.start)) != doc.page_at(max(high, sentence.end) - 1)
+    if _heading_line(doc.text, sentence.start, sentence.end):
+        return True
+    if _opens_item(doc.text, sentence.start if after else edge):
+        return True
+    pages = (edge - 1, sentence.end - 1) if after else (sentence.start, edge)
+    return doc.page_at(pages[0]) != doc.page_at(pages[1])
+
+
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a line alone without a sentence's end: a heading of plain text
+    ("MIGRATION") or Markdown ("## Migration")."""
+    line_open, line_close = line_start(text, start), line_end(text, end)
+    if text[line_open:start].strip() or text[end:line_close].strip():
+        return False
+    line = text[line_open:line_close].rstrip()
+    return is_markdown_heading(line) or (line != "" and line[-1] not in LINE_ENDS)
+
+
+def _opens_item(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens a list item: only the item's mark ("- ", "2. ")
+    stands before it on its line, so the sentence before is another item or the mark alone."""
+    line_open = line_start(text, start)
+    mark = LIST_MARKER.match(text, line_open)
+    return mark is not None and start <= mark.end()
+
+
+def _refers_back(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens by referring back (`_back_openers`), its first word
+    not in capitals ("IT support", "CA 2023" are no "it", "ça"), not followed by a parenthesis
+    or a member access, and the sentence not inside a code fence."""
+    if not _back_openers().match(_opening(text, start)):
+        return False
+    word = _OPENING_WORD.match(text, start)
+    if word is None or (len(word.group(1)) > 1 and word.group(1).isupper()):
+        return False
+    if _NOT_A_PRONOUN.match(text, word.end()):
+        return False
+    return len(_BACKTICK_FENCE.findall(text, 0, start)) % 2 == 0
 
 
 def _opening(text: str, start: int) -> str:

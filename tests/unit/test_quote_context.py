@@ -6,16 +6,23 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.lexical import query_tokens, tokenize
+from citeqa.chunking import chunk_document
+from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, Vocabulary, analyse
 from citeqa.quote_context import PAIR_MAX
 from citeqa.quoting import citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.tallies import document_sentences
 
 
 def _quoted(
-    parts: list[str], separator: str, index: int, question: str | None = None, title: str = "d"
+    parts: list[str],
+    separator: str,
+    index: int,
+    question: str | None = None,
+    title: str = "d",
+    lang: str = "en",
 ) -> str:
     """The quote of sentence `index` of `parts` joined by `separator`, for `question`, in a
     document titled `title`."""
@@ -27,20 +34,53 @@ def _quoted(
     doc = Document(doc_id="d", title=title, path="/d.txt", text=text, sha256="0")
     chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text)
     sentences = [Sentence(doc_id="d", chunk_index=0, start=a, end=b) for a, b in cuts]
-    tokens = [frozenset(tokenize(text[a:b], "en")) for a, b in cuts]
+    tokens = [frozenset(tokenize(text[a:b], lang)) for a, b in cuts]
     bank = SentenceBank({"d": doc}, [chunk], sentences, None, tokens)
     hits = [Hit(chunk=chunk, chunk_index=0, score=1.0)]
-    terms = None if question is None else _terms(question)
+    terms = None if question is None else _terms(question, [text])
     spans = quote_spans([ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1)], bank, hits, terms)
     citations = citations_of(spans, {"d": doc})
     assert verified(citations, {"d": doc})
     return " | ".join(c.quote for c in citations)
 
 
-def _terms(question: str) -> QuestionTerms:
-    words = [w for w in question.rstrip("?").split() if len(w) > 3]
-    found = [(frozenset(query_tokens(w)), 1.0) for w in words]
-    return QuestionTerms(focus=question, terms=found, focus_terms=len(found))
+def _terms(question: str, texts: list[str]) -> QuestionTerms:
+    """The question's terms as citeqa weighs them (questions.analyse) over a vocabulary of
+    `texts`."""
+    frequency: dict[str, int] = {}
+    for text in texts:
+        for token in set(tokenize(text, "en")) | set(tokenize(text, "fr")):
+            frequency[token] = frequency.get(token, 0) + 1
+    return analyse(question, None, Vocabulary(texts, frequency, len(texts)))
+
+
+def _cited(
+    text: str,
+    opening: str,
+    question: str | None = None,
+    kind: str = "txt",
+    pages: list[int] | None = None,
+) -> str:
+    """The quote of the sentence opening with `opening` in a document of `text`, cut into
+    chunks and sentences as a build cuts a file of `kind` (with `pages`' starts)."""
+    doc = Document(
+        doc_id="d", title="d", path=f"/d.{kind}", text=text, sha256="0", page_starts=pages
+    )
+    chunks = chunk_document(doc)
+    rows = document_sentences(text, [(n, c.start, c.end) for n, c in enumerate(chunks)], kind)
+    sentences = [
+        Sentence(doc_id="d", chunk_index=int(n), start=int(a), end=int(b)) for n, a, b in rows
+    ]
+    tokens = [frozenset(tokenize(text[s.start : s.end], "en")) for s in sentences]
+    bank = SentenceBank({"d": doc}, chunks, sentences, None, tokens)
+    index = next(n for n, s in enumerate(sentences) if text[s.start : s.end].startswith(opening))
+    chunk_index = sentences[index].chunk_index
+    hits = [Hit(chunk=chunks[chunk_index], chunk_index=chunk_index, score=1.0)]
+    terms = None if question is None else _terms(question, [text])
+    spans = quote_spans([ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1)], bank, hits, terms)
+    citations = citations_of(spans, {"d": doc})
+    assert verified(citations, {"d": doc})
+    return " | ".join(c.quote for c in citations)
 
 
 RULE = "Le préavis est de trois mois."
@@ -103,3 +143,165 @@ def test_a_question_word_of_the_title_names_the_subject_and_pulls_nothing_in() -
     question = "Combien coûtera au total le réseau de chaleur ?"
     assert _quoted([cost, fund], " ", 0, question, "Note sur le réseau") == f"{cost} {fund}"
     assert _quoted([cost, fund], " ", 0, question, "Note sur le réseau de chaleur") == cost
+
+
+ACROSS = " across every supported platform and release channel"
+OLD_API = "The old API was removed in 2020."
+GUIDE = f"This guide covers the move to v2{ACROSS}."
+NOTICE = "The notice period is three months for every tenant."
+TRANSFER = "It is reduced to one month on transfer across every platform."
+DEFAULT_TAB = "What is the default tab size?"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_neither_rule_crosses_a_blank_line_of_lf_or_crlf(newline: str) -> None:
+    blank = newline * 2
+    assert _cited(f"{NOTICE}{blank}{TRANSFER}{newline}", "It is") == TRANSFER
+    assert _cited(f"{TAB}{blank}Defaults to 8.{newline}", "tab_size", DEFAULT_TAB) == TAB
+    assert (
+        _cited(f"{NOTICE}{newline}{TRANSFER}{newline}", "It is") == f"{NOTICE}{newline}{TRANSFER}"
+    )
+
+
+def test_neither_rule_crosses_a_markup_line() -> None:
+    assert _cited(f"{NOTICE}\n-----\n{TRANSFER}\n", "It is") == TRANSFER
+    assert _cited(f"{TAB}\n-----\nDefaults to 8.\n", "tab_size", DEFAULT_TAB, "md") == TAB
+
+
+def test_a_table_row_is_never_taken_in() -> None:
+    table = "| Name | Note |\n|---|---|\n| cache | kept for a week |\nIt is cleared on upgrade.\n"
+    assert _cited(table, "It is", kind="md") == "It is cleared on upgrade."
+    rows = f"| Name | Note |\n|---|---|\n| {TAB} |\n| Defaults to 8. |\n"
+    assert "Defaults" not in _cited(rows, "| tab_size", DEFAULT_TAB, "md")
+
+
+def test_neither_rule_crosses_a_page() -> None:
+    text = f"{NOTICE}\n{TRANSFER}"
+    page_two = len(NOTICE) + 1
+    assert _cited(text, "It is", pages=[0, page_two]) == TRANSFER
+    assert _cited(text, "It is", pages=[0, len(text)]) == text
+    tab = f"{TAB}\nDefaults to 8."
+    assert _cited(tab, "tab_size", DEFAULT_TAB, pages=[0, len(TAB) + 1]) == TAB
+    assert _cited(tab, "tab_size", DEFAULT_TAB, pages=[0, len(tab)]) == tab
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "kind"),
+    [
+        (
+            f"{OLD_API}\nMIGRATION\n{GUIDE}\n",
+            "This",
+            "txt",
+        ),
+        (
+            f"{OLD_API}\n## Migration\n{GUIDE}\n",
+            "This",
+            "md",
+        ),
+    ],
+)
+def test_a_heading_line_is_never_taken_in(text: str, opening: str, kind: str) -> None:
+    assert _cited(text, opening, kind=kind) == GUIDE
+
+
+def test_the_on_rule_stops_at_a_heading_line() -> None:
+    text = f"{TAB}\nDefaults\nThe width of a tab is eight columns.\n"
+    assert _cited(text, "tab_size", DEFAULT_TAB) == TAB
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("- Verbose mode prints every step of the build", "- This flag is ignored on Windows"),
+        ("* The cache lives in the home folder", "* It is cleared on upgrade"),
+        ("1. Install the package", "2. This creates a config file"),
+    ],
+)
+def test_a_list_item_opening_with_a_pronoun_stands_alone(first: str, second: str) -> None:
+    text = f"Options:\n{first}{ACROSS}.\n{second}{ACROSS}.\n"
+    quote = _cited(text, second.split()[1] if second[0].isdigit() else second, kind="md")
+    assert "\n" not in quote and f"{second}{ACROSS}.".endswith(quote)
+
+
+def test_the_on_rule_never_takes_in_the_next_list_item() -> None:
+    text = f"- {TAB}\n- Defaults to 8.\n"
+    assert _cited(text, "- tab_size", DEFAULT_TAB, "md") == f"- {TAB}"
+
+
+def test_two_sentences_of_one_list_item_are_one_paragraph() -> None:
+    text = f"- {NOTICE} {TRANSFER}\n- Another item.\n"
+    assert _cited(text, "It is", kind="md") == f"- {NOTICE} {TRANSFER}"
+
+
+def test_the_on_rule_keeps_the_clause_cut_of_a_long_sentence() -> None:
+    head = (
+        "Before anything else is drawn, the renderer reads many settings from the environment,"
+        " from the user's files, from the project's files, from flags given on the command"
+        " line, and from values compiled in at build time"
+    )
+    middle = ", tab_size sets the number of spaces used to replace a tab character in output"
+    tail = (
+        ", whatever the terminal, the pager, the editor or the remote shell in use may say"
+        " about it, and whatever the old configuration file left behind by a previous release"
+        " says."
+    )
+    sentence = head + middle + tail
+    assert len(sentence) > PAIR_MAX
+    quote = _cited(f"{sentence} Defaults to 8.", "Before", "What is the default tab_size spaces?")
+    assert "tab_size sets" in quote and len(quote) < len(sentence)
+    assert "Defaults to 8." not in quote
+
+
+def test_a_pair_just_over_the_limit_is_not_joined_though_each_sentence_is_under() -> None:
+    first = "The notice period is three months" + ", save for exceptions" * 13 + "."
+    second = "It is reduced to one month on transfer" + ", or on loss of work" * 3 + "."
+    assert len(first) < PAIR_MAX and len(second) < PAIR_MAX
+    assert PAIR_MAX < len(first) + 1 + len(second) <= PAIR_MAX + 25
+    assert _quoted([first, second], " ", 1) == second
+    shorter = first.replace(", save for exceptions", "", 2)
+    assert len(shorter) + 1 + len(second) <= PAIR_MAX
+    assert _quoted([shorter, second], " ", 1) == f"{shorter} {second}"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "lang"),
+    [
+        (
+            "Laptops are replaced every four years.",
+            f"IT support is available at all hours{ACROSS}.",
+            "en",
+        ),
+        (
+            "Le groupe emploie 300 personnes.",
+            "CA 2023 : 45 M€ en hausse de 12 % sur un an, porté par l'export vers l'Asie.",
+            "fr",
+        ),
+        (
+            "We switched our wiki tool last spring.",
+            f"It (the tool by Acme) is now the default{ACROSS}.",
+            "en",
+        ),
+        ("The cache is stored in memory.", f"It's important to clear it every week{ACROSS}.", "en"),
+        ("The cache is stored in memory.", f"It’s important to clear it every week{ACROSS}.", "en"),
+    ],
+)
+def test_a_word_that_only_looks_like_a_pronoun_refers_to_nothing(
+    before: str, after: str, lang: str
+) -> None:
+    assert _quoted([before, after], " ", 1, lang=lang) == after
+
+
+def test_a_pronoun_written_with_its_capital_alone_still_refers_back() -> None:
+    everyone = "Ça vaut pour tous les locataires, quel que soit leur bail ou leur ancienneté."
+    assert _quoted([RULE, everyone], " ", 1, lang="fr") == f"{RULE} {everyone}"
+
+
+def test_code_in_a_fence_refers_to_nothing() -> None:
+    text = (
+        "Set it up:\n\n```js\nconst x = computeTheInitialValueFromConfig(options);\n"
+        "this.value = computeSomethingElseFromTheValue(x, options, defaults);\n```\n"
+    )
+    assert "const x" not in _cited(text, "this.value", kind="md")
+    assert _quoted(
+        ["The field is set once.", f"this(options) builds it again{ACROSS}."], " ", 1
+    ) == (f"this(options) builds it again{ACROSS}.")
