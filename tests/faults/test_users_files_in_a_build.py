@@ -165,3 +165,15 @@ def test_a_users_file_in_the_current_build_is_no_damage(tmp_path: Path, cli: Any
     assert not report.full_rebuild and report.added == ["added.txt"]
     assert not report.warnings, report.warnings
     assert (current / "my-notes.txt").read_text() == "mine\n"
+
+
+def test_status_json_shows_a_users_file_name_on_one_line(tmp_path: Path, cli: Any) -> None:
+    """`users_files` are names: `status --json` writes them `shown` (a newline as ␊), as it does
+    every other name, not `clean` with the newline kept."""
+    settings, index = _built(tmp_path)
+    current = index / str(current_name(index))
+    (current / "my\nnotes.txt").write_text("mine\n")
+    where = ["--corpus", str(settings.corpus_dir), "--index", str(index)]
+    status = cli("status", "--json", *where)
+    assert status.code == 0, status.err
+    assert json.loads(status.out)["users_files"] == [shown("my\nnotes.txt")] == ["my␊notes.txt"]
