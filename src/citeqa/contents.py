@@ -68,10 +68,23 @@ class BuildContents:
     """Whether the build embedded the sentences (`embeds_sentences`)."""
 
 
-def embeds_sentences(sentences: int, embedders: Sequence[Embedder], settings: Settings) -> bool:
+def embeds_sentences(sentences: int, channels: Sequence[object], settings: Settings) -> bool:
     """Whether a build of `sentences` sentences stores their vectors: up to
-    `embed_sentences_max`, when it has a channel to embed them with."""
-    return bool(embedders) and sentences <= settings.embed_sentences_max
+    `embed_sentences_max`, when it has a channel (an embedder, or its name) to embed them with."""
+    return bool(channels) and sentences <= settings.embed_sentences_max
+
+
+def vectors_on_rebuild(
+    sentences: int, stored: bool, built_with: Sequence[object], settings: Settings
+) -> int:
+    """`sentences` when an index's build held their vectors back (it had channels, `built_with`,
+    and stored none: past `embed_sentences_max`) and a rebuild under `settings` (its channels,
+    `embeds_sentences`) would store them; else 0. The one rule of what `index` on an unchanged
+    corpus and `status` say of it, so neither promises what a rebuild would not do."""
+    held_back = bool(built_with) and not stored
+    return (
+        sentences if held_back and embeds_sentences(sentences, settings.channels, settings) else 0
+    )
 
 
 def write_documents(

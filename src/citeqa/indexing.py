@@ -21,7 +21,12 @@ from typing import Any
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.chunkpass import DocumentChunks, Progress
 from citeqa.config import Settings
-from citeqa.contents import BuildContents, compute_contents, embeds_sentences, write_documents
+from citeqa.contents import (
+    BuildContents,
+    compute_contents,
+    vectors_on_rebuild,
+    write_documents,
+)
 from citeqa.corpus import (
     CorpusScan,
     DocumentEntry,
@@ -64,7 +69,7 @@ from citeqa.publishing import (
 )
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
-from citeqa.store import FORMAT_VERSION, IndexedFile, IndexManifest, has_sentence_vectors
+from citeqa.store import FORMAT_VERSION, IndexedFile, has_sentence_vectors
 from citeqa.vectorindex import faiss_module
 from citeqa.writing import index_type_for, write_build
 
@@ -165,7 +170,10 @@ def _update(
     reread = to_reread(loaded, files)  # once: for the check below, the reuse and the report
     if loaded is not None and not reread and unchanged(loaded, files, reading.manifest_sha256):
         discard(temporary)
-        held_back = _vectors_on_rebuild(loaded.manifest, embedders, settings)
+        built = loaded.manifest
+        held_back = vectors_on_rebuild(
+            built.sentence_count, has_sentence_vectors(built), built.channels, settings
+        )
         return _report(
             settings,
             old_files,
@@ -213,17 +221,6 @@ def _unembedded(
         limit=settings.embed_sentences_max,
         on_demand=settings.embed_sentences_on_demand,
     )
-
-
-def _vectors_on_rebuild(
-    manifest: IndexManifest, embedders: list[Embedder], settings: Settings
-) -> int:
-    """The sentences of an unchanged index whose build stored no sentence vectors, when the
-    current settings would store them (contents.embeds_sentences); else 0."""
-    sentences = manifest.sentence_count
-    if has_sentence_vectors(manifest) or not embeds_sentences(sentences, embedders, settings):
-        return 0
-    return sentences
 
 
 def _check_corpus(settings: Settings) -> None:

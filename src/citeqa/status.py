@@ -41,7 +41,7 @@ from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
 from citeqa.models import DocumentStatus, Example, IndexStatus
 from citeqa.overview import manifest_examples
-from citeqa.store import FORMAT_VERSION, LoadedIndex, has_sentence_vectors, size_on_disk
+from citeqa.store import FORMAT_VERSION, LoadedIndex, has_sentence_vectors, index_size
 from citeqa.visible import cut, shown
 
 
@@ -172,7 +172,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         chunk_count=manifest.chunk_count,
         sentence_count=manifest.sentence_count,
         sentence_vectors=has_sentence_vectors(manifest),
-        size_bytes=size_on_disk(index.folder),
+        size_bytes=index_size(index.folder, manifest),
         corpus_bytes=corpus.corpus_bytes,
         corpus_examples=corpus.examples,
         manifest_hash=index.manifest_hash,

@@ -427,6 +427,9 @@ def _read_sentence_vectors(folder: Path, manifest: IndexManifest) -> np.ndarray 
     return mapped.view(np.ndarray)  # still mapped; without np.memmap's cost on every row read
 
 
-def size_on_disk(folder: Path) -> int:
-    """Bytes of every file under `folder`."""
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+def index_size(folder: Path, manifest: IndexManifest) -> int:
+    """Bytes of the build's own files: those its manifest lists, and the manifest. A user's file
+    in the build (verification.users_files) is not the index's, so not counted."""
+    names = [name for name in manifest.index_files if is_build_file_name(name)]
+    paths = [folder / name for name in [*names, "manifest.json"]]
+    return sum(path.stat().st_size for path in paths if path.is_file())

@@ -119,7 +119,8 @@ NAME_KEYS = frozenset(
     {
         *("id", "doc_id", "chunk_id", "title", "path", "index_dir", "corpus_dir", "top_doc"),
         "set_path",
-        *("skipped", "changed", "kept_for_user", "added", "updated", "removed", "unchanged"),
+        *("skipped", "changed", "kept_for_user", "users_files"),
+        *("added", "updated", "removed", "unchanged"),
     }
 )
 """Keys of citeqa's JSON outputs whose strings (or lists of strings) are names: file names,

@@ -235,6 +235,18 @@ def test_an_unexpected_error_on_one_batch_line_stops_only_that_line(
     assert "line 2 of the batch got an error object; the others were answered" in err
 
 
+def test_an_unexpected_errors_long_message_is_bounded_whole() -> None:
+    """A bug's message of many short words (no one long run for `cut_words` to cut) made an
+    error object as long as the message: the whole message is cut (visible.cut), its kind and
+    "please report it" kept."""
+    from citeqa.cli.ask_cmd import unexpected_error
+
+    said = unexpected_error(ValueError("bad value " * 100_000))
+    assert len(said) < 300
+    assert said.startswith("unexpected error (ValueError: bad value bad value")
+    assert said.endswith("please report it (1,000,049 characters)")
+
+
 def test_a_batch_line_with_a_huge_number_is_one_clear_error(
     looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

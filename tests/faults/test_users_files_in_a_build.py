@@ -165,3 +165,31 @@ def test_a_users_file_in_the_current_build_is_no_damage(tmp_path: Path, cli: Any
     assert not report.full_rebuild and report.added == ["added.txt"]
     assert not report.warnings, report.warnings
     assert (current / "my-notes.txt").read_text() == "mine\n"
+
+
+def test_status_json_shows_a_users_file_name_on_one_line(tmp_path: Path, cli: Any) -> None:
+    """`users_files` are names: `status --json` writes them `shown` (a newline as ␊), as it does
+    every other name, not `clean` with the newline kept."""
+    settings, index = _built(tmp_path)
+    current = index / str(current_name(index))
+    (current / "my\nnotes.txt").write_text("mine\n")
+    where = ["--corpus", str(settings.corpus_dir), "--index", str(index)]
+    status = cli("status", "--json", *where)
+    assert status.code == 0, status.err
+    assert json.loads(status.out)["users_files"] == [shown("my\nnotes.txt")] == ["my␊notes.txt"]
+
+
+def test_status_size_counts_only_the_index_files(tmp_path: Path, cli: Any) -> None:
+    """`size_bytes` is "the index's files" (README): those its manifest lists and the manifest,
+    not a user's file the status accepts in the build."""
+    settings, index = _built(tmp_path)
+    current = index / str(current_name(index))
+    where = ["--corpus", str(settings.corpus_dir), "--index", str(index)]
+    before = json.loads(cli("status", "--json", *where).out)["size_bytes"]
+    listed = json.loads((current / "manifest.json").read_text(encoding="utf-8"))["index_files"]
+    own = [current / name for name in listed] + [current / "manifest.json"]
+    assert before == sum(path.stat().st_size for path in own)
+    (current / "my-notes.txt").write_bytes(b"n" * 100_000)
+    status = json.loads(cli("status", "--json", *where).out)
+    assert status["users_files"] == ["my-notes.txt"]
+    assert status["size_bytes"] == before

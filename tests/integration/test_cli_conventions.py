@@ -289,11 +289,12 @@ def test_eval_without_a_bundled_set_says_how_to_pass_one(
 _EXIT_PROBE = """
 import signal, sys
 import citeqa.cli as cli
+import citeqa.cli.app as command_line
 def interrupted():
     raise KeyboardInterrupt
 def done():
     return 0
-cli.run_app = interrupted if sys.argv[1] == "interrupted" else done
+command_line.run_app = interrupted if sys.argv[1] == "interrupted" else done
 real_exit = sys.exit
 def exit_saying_sigint(code):
     print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)
@@ -371,3 +372,41 @@ def test_ctrl_c_while_the_command_line_imports_is_one_line_and_130(
     )  # fmt: skip
     assert (done.returncode, done.stderr) == (130, "citeqa: interrupted\n")
     assert done.stdout == "", "the command never ran"
+
+
+_HOST_IMPORTS_THE_CLI = """
+import importlib.abc, os, signal, sys
+
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+class CtrlCInImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "typer":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+
+sys.meta_path.insert(0, CtrlCInImport())
+try:
+    import citeqa.cli
+    from citeqa.cli.app import app
+except KeyboardInterrupt:
+    print("the host's Ctrl-C")
+print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+"""
+
+
+def test_a_host_importing_the_command_line_keeps_its_ctrl_c(tmp_path: Path) -> None:
+    """Importing `citeqa.cli` (a notebook, a program using its `app`) held SIGINT and, on a
+    Ctrl-C during the import, printed "citeqa: interrupted", set SIGINT ignored and exited the
+    host with 130. Only the console script's `main` does that now: the host gets its own
+    KeyboardInterrupt, its handler kept, and goes on."""
+    done = subprocess.run(
+        [sys.executable, "-c", _HOST_IMPORTS_THE_CLI],
+        capture_output=True, text=True, timeout=60,
+        env=subprocess_env(tmp_path / "corpus", tmp_path / "index"),
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "the host's Ctrl-C\nTrue\n"

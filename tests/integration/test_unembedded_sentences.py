@@ -88,6 +88,23 @@ def test_a_setting_that_would_now_store_the_vectors_names_the_rebuild(
     assert "sentence vectors" not in cli("status", embed_sentences_max=fits, **where).out
 
 
+def test_status_promises_no_vectors_a_rebuild_without_channels_would_not_store(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """`status` and `index` share one rule (contents.vectors_on_rebuild) on the settings'
+    channels: under settings with no channel a rebuild stores no sentence vectors, so `status`
+    does not say `citeqa index --rebuild` stores them (it judged by the index's own channels)."""
+    corpus = make_corpus(tmp_path / "corpus")
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    assert cli("index", embed_sentences_max="3", **where).code == 0
+    fits = str(load_index(tmp_path / "index").manifest.sentence_count)
+    status = cli("status", embed_sentences_max=fits, channels="[]", **where)
+    assert status.code == 0, status.err
+    assert "--rebuild` stores their vectors" not in status.out
+    assert cli("index", "--rebuild", embed_sentences_max=fits, channels="[]", **where).code == 0
+    assert not has_sentence_vectors(load_index(tmp_path / "index").manifest)
+
+
 def test_an_index_with_sentence_vectors_says_nothing_of_them(
     cli: Callable[..., CliResult], tmp_path: Path
 ) -> None:

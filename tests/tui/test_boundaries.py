@@ -11,7 +11,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "citeqa"
 
 def test_cli_registration_does_not_import_textual():
     code = (
-        "import sys; from citeqa.cli import app; "
+        "import sys; from citeqa.cli.app import app; "
         "from citeqa.cli import chat_cmd; "
         "assert 'chat' in [c.name for c in app.registered_commands]; "
         "assert 'textual' not in sys.modules, 'textual imported'"

@@ -1,7 +1,8 @@
 """The `citeqa` command line: a thin shell that parses arguments, calls `citeqa.api` and prints.
 
-Each command group lives in its own module and registers itself on `app`. Domain errors
-(`CiteqaError`) become one line on stderr and a non-zero exit code, never a traceback.
+Each command group lives in its own module and registers itself on `app` (`citeqa.cli.app`).
+Domain errors (`CiteqaError`) become one line on stderr and a non-zero exit code, never a
+traceback. This package holds only the console script's `main`, which imports the command line.
 """
 
 from __future__ import annotations
@@ -38,13 +39,6 @@ def _interrupted() -> NoReturn:
     sys.exit(130)
 
 
-try:
-    with _ctrl_c_held():
-        from citeqa.cli.app import app, run_app
-except KeyboardInterrupt:
-    _interrupted()
-
-
 def main() -> None:
     """Console-script entry point. Ctrl-C before the command's own handling (importing the
     command line, loading the commands: held until each import is done, `_ctrl_c_held`) or
@@ -53,16 +47,21 @@ def main() -> None:
     handler, it killed the process with no word (-2 to a caller: `eval --report` had written
     its report and printed its tables). A SIGTERM before the command's own handling ends the
     process as the signal does (143, no word): nothing is written yet, and the caller knows
-    what it sent; a build turns it into its Ctrl-C (common.interruptible) to clean up."""
+    what it sent; a build turns it into its Ctrl-C (common.interruptible) to clean up.
+
+    Only here: importing this package imports nothing of the command line and changes no
+    signal, so a host importing it (a notebook, a thread) keeps its own Ctrl-C and is never
+    exited (the command line's `app` is `citeqa.cli.app.app`)."""
     try:
         with _ctrl_c_held():
+            import citeqa.cli.app as command_line
             from citeqa.cli import ask_cmd, chat_cmd, eval_cmd, index_cmds  # noqa: F401  (commands)
 
-        code = run_app()
+        code = command_line.run_app()
     except KeyboardInterrupt:
         _interrupted()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # kept through finalisation, unlike a handler
     sys.exit(code)
 
 
-__all__ = ["app", "main"]
+__all__ = ["main"]

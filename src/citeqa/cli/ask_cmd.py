@@ -18,9 +18,9 @@ from citeqa.cli.common import (
     settings_for,
     warn,
 )
-from citeqa.errors import BadQuestion, CiteqaError
+from citeqa.errors import BadQuestion, CiteqaError, limit_message
 from citeqa.readable import preview_text, readable_lines, source_name
-from citeqa.visible import clean, cut_words, one_line, shown, to_json
+from citeqa.visible import clean, cut, one_line, shown, to_json
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -167,12 +167,11 @@ def _batch_answer(
 
 def unexpected_error(err: Exception) -> str:
     """The error object's words for an error no citeqa error names: the process limit it came
-    of (errors.limit_message), else its kind and message, cut (visible.cut_words)."""
-    from citeqa.errors import limit_message
-
+    of (errors.limit_message), else its kind and message, the whole cut (visible.cut: a
+    message of many short words is bounded too)."""
     if (limit := limit_message(err)) is not None:
         return limit
-    return cut_words(f"unexpected error ({type(err).__name__}: {err}); please report it")
+    return cut(f"unexpected error ({type(err).__name__}: {err}); please report it")
 
 
 def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:

@@ -110,11 +110,12 @@ UNEMBEDDED_STATUS = (
 
 
 def vectors_on_rebuild(described: IndexStatus, settings: Settings) -> int:
-    """The sentences of an index that stored no sentence vectors when the current
-    `embed_sentences_max` would store them (it has a channel to embed them with); else 0."""
-    sentences = described.sentence_count
-    held_back = described.channels and not described.sentence_vectors
-    return sentences if held_back and sentences <= settings.embed_sentences_max else 0
+    """The sentences `citeqa index --rebuild` would now store vectors of
+    (contents.vectors_on_rebuild, the rule `index` applies too)."""
+    from citeqa.contents import vectors_on_rebuild as on_rebuild
+
+    stored = described.sentence_vectors
+    return on_rebuild(described.sentence_count, stored, described.channels, settings)
 
 
 @app.command("status", epilog=examples("citeqa status --corpus ~/papers --json"))

@@ -1,0 +1,34 @@
+"""Every file a fresh build lists is of a kind `verification` knows citeqa writes
+(`BUILD_SUFFIXES`, at the build's top or in `lexical/`): a manifest edited to drop any one of
+them is damage, never a user's file. A future writer of another ending or folder fails here
+until `verification` learns it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from integration_helpers import fake_settings, make_corpus
+
+from citeqa.api import build_index
+from citeqa.errors import IndexCorrupt
+from citeqa.qdrantindex import MEMORY
+from citeqa.store import load_index
+from citeqa.verification import users_files, verify_files
+
+
+@pytest.mark.parametrize("vector_store", [None, MEMORY], ids=["faiss", "qdrant"])
+def test_each_listed_file_dropped_from_the_manifest_is_damage(
+    tmp_path: Path, vector_store: str | None
+) -> None:
+    extra = {"vector_store": vector_store} if vector_store else {}
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), tmp_path / "index", **extra)
+    build_index(settings)
+    loaded = load_index(settings.index_dir)
+    listed = dict(loaded.manifest.index_files)
+    assert listed
+    for name in listed:
+        dropped = {other: digest for other, digest in listed.items() if other != name}
+        assert name not in users_files(loaded.folder, dropped)
+        with pytest.raises(IndexCorrupt, match="does not list"):
+            verify_files(loaded.folder, dropped)
