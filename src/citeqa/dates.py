@@ -2,8 +2,10 @@
 lexical.query_tokens add them beside the date's own words and numbers).
 
 A date is found in the common forms of English and French text: ISO ("2026-03-14",
-"2026/03/14"), day first with numbers ("14/03/2026", "14.03.2026"; a first number above 12
-before one of at most 12 is read month first, "03/14/2026"), and with a month's name, day
+"2026/03/14"), day first with numbers ("14/03/2026", "14.03.2026"; with a slash or a dash, a
+first number of at most 12 before one above 12 is read month first, "03/14/2026", never with
+dots: "3.14.2026" is a version; a date in numbers is none inside a longer chain of them:
+"1/2/3/2026", "2026-03-14-15"), and with a month's name, day
 first in either language ("14 mars 2026", "le 14 mars", "1er mars", "14th of March 2026") or
 an English month first ("March 14, 2026", "March 14th"). The month names and their
 abbreviations are language data (citeqa/data/language.json, `months`), and so are the names
@@ -70,17 +72,22 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     day = r"(?:[12]\d|3[01]|0?[1-9])"
     # no word character after a date, but the "T" of an ISO time ("2026-03-14T10:00")
     after = r"(?!(?!t\d)\w)"
+    # all in numbers, no number chained before or after ("1/2/3/2026", "2026-03-14-15")
+    chained = rf"(?:{_DASH}|[/.])\d"
     numbered = [
         rf"(?P<iy>\d{{4}})(?P<isep>{_DASH}|[/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})",
         rf"(?P<na>\d{{1,2}})(?P<nsep>{_DASH}|[/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}})",
-        rf"(?P<dd>{day})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{any_month})\.?"
-        rf"(?:,?\s+(?P<dy>\d{{4}})(?!\d))?",
     ]
+    named = (
+        rf"(?P<dd>{day})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{any_month})\.?"
+        rf"(?:,?\s+(?P<dy>\d{{4}})(?!\d))?"
+    )
     month_first = (
         rf"(?P<mm>{english})\.?\s+(?P<md>{day})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
     )
+    numbers = "|".join(f"(?:{form})" for form in numbered)
     return (
-        re.compile("(?:" + "|".join(f"(?:{form})" for form in numbered) + ")" + after),
+        re.compile(rf"(?:(?<!\d{_DASH})(?<!\d[/.])(?:{numbers})(?!{chained})|{named}){after}"),
         re.compile(month_first + after),
         re.compile(rf"(?<![\w.])(?:{english})\.?\s+\Z"),
     )
@@ -150,7 +157,8 @@ def _date_of(match: re.Match[str]) -> tuple[int | None, int, int] | None:
         year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
     elif groups.get("ny") is not None:
         first, second, year = int(groups["na"]), int(groups["nb"]), int(groups["ny"])
-        day, month = (second, first) if first <= 12 < second else (first, second)
+        month_first = first <= 12 < second and groups["nsep"] != "."  # "3.14.2026": a version
+        day, month = (second, first) if month_first else (first, second)
     elif groups.get("dd") is not None:
         if groups["dy"] is None and groups["dm"] in _month_words():
             return None  # "group 2 may develop"

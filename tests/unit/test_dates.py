@@ -51,10 +51,32 @@ def test_a_date_without_its_year_gives_the_month_day_term_only(text: str) -> Non
         "March 2026",  # a month, no day
         "14 h 30",
         "v2.14.03.2026",
+        # a longer chain of numbers (review of s16-dates: each gave a date)
+        "3/4/2026/5",
+        "1/2/3/2026",
+        "14-03-2026-15",
+        "2026-03-14-15",
+        "doi:10.1/12.03.2026",
+        "version 3.14.2026",  # dotted numbers are day first: no 14th month
     ],
 )
 def test_what_is_no_date_gives_no_term(text: str) -> None:
     assert date_terms(fold(text)) == []
+
+
+def test_a_date_in_numbers_may_end_a_sentence() -> None:
+    assert date_terms(fold("Seen on 14/03/2026. Then 2026-03-15.")) == [
+        "2026-03-14",
+        "--03-14",
+        "2026-03-15",
+        "--03-15",
+    ]
+
+
+def test_a_dotted_date_is_read_day_first_and_a_slashed_one_month_first_too() -> None:
+    assert date_terms(fold("3.04.2026")) == ["2026-04-03", "--04-03"]
+    assert date_terms(fold("3/14/2026")) == ["2026-03-14", "--03-14"]
+    assert date_terms(fold("3.14.2026")) == []
 
 
 def test_a_month_that_is_a_word_makes_a_date_with_its_year_or_before_its_day() -> None:
