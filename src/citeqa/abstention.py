@@ -127,7 +127,7 @@ class DocumentLanguages:
 
     counts: Mapping[str, int]
     documents: int
-    bilingual: int = 0
+    bilingual: int
 
     @classmethod
     def of(cls, languages: Iterable[Collection[str]]) -> DocumentLanguages:

@@ -2,13 +2,19 @@
 lexical.query_tokens add them beside the date's own words and numbers).
 
 A date is found in the common forms of English and French text: ISO ("2026-03-14",
-"2026/03/14"), day first with numbers ("14/03/2026", "14.03.2026"; a first number above 12
-before one of at most 12 is read month first, "03/14/2026"), and with a month's name, day
-first in either language ("14 mars 2026", "le 14 mars", "1er mars", "14th of March 2026") or
-an English month first ("March 14, 2026", "March 14th"). The month names and their
-abbreviations are language data (citeqa/data/language.json, `months`), and so are the names
-that are also everyday words (`month_words`: "may"), which make a date after a day only with
-its year ("2 May 2026", not "group 2 may develop").
+"2026/03/14"), day first with numbers ("14/03/2026", "14.03.2026"; with a slash or a dash, a
+first number of at most 12 before one above 12 is read month first, "03/14/2026", never with
+dots: "3.14.2026" is a version), and with a month's name, day first in either language
+("14 mars 2026", "le 14 mars", "1er mars", "14th of March 2026") or an English month first
+("March 14, 2026", "March 14th"). A date never spans a line, and a date in numbers is none
+inside a longer chain of them ("1/2/3/2026", "2026-03-14-15", "doi:10.1/12.03.2026"). The
+month names and their abbreviations are language data (citeqa/data/language.json, `months`),
+and so are the names that are also everyday words (`month_words`: "may", "sept"), which make a
+date after a day only with its year or after "of" ("2 May 2026", "14th of May", not "group 2
+may develop", "14 sept ans"). An English month before a number without a year makes a date
+only with an ordinal ("March 14th") or where the phrase ends ("on March 14?", "March 14, we"):
+in prose, "in May 31 patients" counts patients. "The 2 Mars rovers" still gives "--03-02": a
+folded text has lost the capital, and "le 2 mars" is how French writes the date.
 
 Each date gives its month-day term "--MM-DD" (ISO 8601's spelling of a date without its year),
 and a date with its year the full term "YYYY-MM-DD" too: "2026-03-14", "14/03/2026" and
@@ -68,21 +74,28 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     any_month = _alternatives(_numbers())
     english = _alternatives(names.get("en", {}))
     day = r"(?:[12]\d|3[01]|0?[1-9])"
+    space = r"[ \t]+"  # a date never spans a line: "March\n14 participants" is none
     # no word character after a date, but the "T" of an ISO time ("2026-03-14T10:00")
     after = r"(?!(?!t\d)\w)"
+    # all in numbers, no number chained before or after ("1/2/3/2026", "2026-03-14-15")
+    chained = rf"(?:{_DASH}|[/.])\d"
     numbered = [
         rf"(?P<iy>\d{{4}})(?P<isep>{_DASH}|[/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})",
         rf"(?P<na>\d{{1,2}})(?P<nsep>{_DASH}|[/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}})",
-        rf"(?P<dd>{day})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{any_month})\.?"
-        rf"(?:,?\s+(?P<dy>\d{{4}})(?!\d))?",
     ]
-    month_first = (
-        rf"(?P<mm>{english})\.?\s+(?P<md>{day})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
+    named = (
+        rf"(?P<dd>{day})(?:er|st|nd|rd|th)?{space}(?P<of>of{space})?(?P<dm>{any_month})\.?"
+        rf"(?:,?{space}(?P<dy>\d{{4}})(?!\d))?"
     )
+    month_first = (
+        rf"(?P<mm>{english})\.?{space}(?P<md>{day})(?P<ms>st|nd|rd|th)?\b"
+        rf"(?:,?{space}(?P<my>\d{{4}})(?!\d))?"
+    )
+    numbers = "|".join(f"(?:{form})" for form in numbered)
     return (
-        re.compile("(?:" + "|".join(f"(?:{form})" for form in numbered) + ")" + after),
+        re.compile(rf"(?:(?<!\d{_DASH})(?<!\d[/.])(?:{numbers})(?!{chained})|{named}){after}"),
         re.compile(month_first + after),
-        re.compile(rf"(?<![\w.])(?:{english})\.?\s+\Z"),
+        re.compile(rf"(?<![\w.])(?:{english})\.?{space}\Z"),
     )
 
 
@@ -143,23 +156,37 @@ def _date_match(folded: str, start: int) -> re.Match[str] | None:
 
 
 def _date_of(match: re.Match[str]) -> tuple[int | None, int, int] | None:
-    """The (year or None, month, day) of a match of `_pattern`, None when it is no date."""
+    """The (year or None, month, day) of a match of `_patterns`, None when it is no date."""
     groups = match.groupdict()
     year: int | None
     if groups.get("iy") is not None:
         year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
     elif groups.get("ny") is not None:
         first, second, year = int(groups["na"]), int(groups["nb"]), int(groups["ny"])
-        day, month = (second, first) if first <= 12 < second else (first, second)
+        month_first = first <= 12 < second and groups["nsep"] != "."  # "3.14.2026": a version
+        day, month = (second, first) if month_first else (first, second)
     elif groups.get("dd") is not None:
-        if groups["dy"] is None and groups["dm"] in _month_words():
-            return None  # "group 2 may develop"
+        if groups["dy"] is None and groups["of"] is None and groups["dm"] in _month_words():
+            return None  # "group 2 may develop", but "14th of May"
         day, month = int(groups["dd"]), _numbers()[groups["dm"]]
         year = None if groups["dy"] is None else int(groups["dy"])
     else:
+        if groups["my"] is None and groups["ms"] is None and not _phrase_ends(match):
+            return None  # "in May 31 patients", but "March 14th", "on March 14, we"
         day, month = int(groups["md"]), _numbers()[groups["mm"]]
         year = None if groups["my"] is None else int(groups["my"])
     return (year, month, day) if _exists(year, month, day) else None
+
+
+_PHRASE_END = re.compile(r"[ \t]*(?:[,.;:!?)\]\r\n]|\Z)")
+"""What ends the phrase of a month's name and a number, making that number its day (a
+punctuation mark, the line's end: a note's heading "## March 14")."""
+
+
+def _phrase_ends(match: re.Match[str]) -> bool:
+    """Whether the phrase ends after `match` (a month's name and a number, no year): "March 14?"
+    names a day, "March 25 patients" counts patients."""
+    return _PHRASE_END.match(match.string, match.end()) is not None
 
 
 def _exists(year: int | None, month: int, day: int) -> bool:

@@ -197,23 +197,25 @@ def channels_differ(built: list[str], wanted: list[str] | tuple[str, ...]) -> st
 def stale_reason(changes: list[str], index: str = "it") -> str:
     """Why an index is stale, in words, from its `changes` (`index_changes`): "the corpus
     changed since {index} was built", "an older citeqa built {index}" ("another version of
-    citeqa" when a newer one cut it or a newer reader read a file: `_by_newer`), or both. An
+    citeqa" when a change is not known to be an older citeqa's: `_not_older`), or both. An
     upgrade of citeqa is no change of the corpus, and is not called one."""
     kinds = {change.startswith(CORPUS_CHANGES) for change in changes}
     older = False in kinds
     corpus = True in kinds or not older
     reasons = [f"the corpus changed since {index} was built"] if corpus else []
     if older:
-        newer = any(_by_newer(change) for change in changes)
-        built_by = "another version of citeqa" if newer else "an older citeqa"
+        other = any(_not_older(change) for change in changes)
+        built_by = "another version of citeqa" if other else "an older citeqa"
         reasons.append(f"{built_by} built {'it' if corpus else index}")
     return " and ".join(reasons)
 
 
-def _by_newer(change: str) -> bool:
-    """Whether `change` is one a newer citeqa made: its cutting, or a newer reader's reading."""
+def _not_older(change: str) -> bool:
+    """Whether `change` may be another citeqa's than an older one: a newer one's cutting or
+    reader's reading, or word tallies of another recipe (doctally.tally_recipe also changes
+    with an upgrade of PyStemmer or of Python's Unicode data, or with a newer citeqa's index)."""
     reread = rereading.reader_change(change)
-    return change.startswith(CUT_BY_NEWER) or (reread is not None and reread.newer)
+    return change.startswith((CUT_BY_NEWER, TALLY_CHANGE)) or (reread is not None and reread.newer)
 
 
 def stale_notice(changes: list[str], updating: str | None = None) -> str | None:

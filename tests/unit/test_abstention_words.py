@@ -4,6 +4,8 @@ are never named."""
 
 from __future__ import annotations
 
+import pytest
+
 from citeqa.abstention import (
     NEVER_MENTIONED,
     NO_WORD_OCCURS,
@@ -49,11 +51,11 @@ def test_words_the_corpus_never_uses_may_be_in_its_other_language() -> None:
     """Found by the session-15 user trial: "When is the next council meeting?" abstained on
     "they never mention “council”" where the French minutes say "conseil"."""
     asked = terms("When is the council?", {"council": 7.0}, absent=("council",))
-    mixed = DocumentLanguages({"en": 3, "fr": 2}, 5)
+    mixed = DocumentLanguages({"en": 3, "fr": 2}, 5, 0)
     assert not_answered(asked, "en", frozenset(), lambda: mixed).endswith(
         "they never mention “council”. Some of the documents are in French: try asking in French."
     )
-    english = DocumentLanguages({"en": 3}, 3)
+    english = DocumentLanguages({"en": 3}, 3, 0)
     assert not_answered(asked, "en", frozenset(), lambda: english).endswith("“council”.")
 
 
@@ -136,31 +138,33 @@ def test_a_question_sharing_no_word_with_the_documents_is_told_their_language() 
     ("34 extincteurs") said only that no word of the question occurs in the documents."""
     off = terms("How many fire extinguishers?", {"fire": 5.0, "extinguishers": 7.0})
     off.absent = ["fire", "extinguishers"]
-    french = DocumentLanguages({"fr": 3}, 3)
+    french = DocumentLanguages({"fr": 3}, 3, 0)
     assert before_search(off, "en", lambda: french) == (
         "No word of the question occurs in the documents. The documents are in French: try"
         " asking in French."
     )
     assert before_search(off, "en") == NO_WORD_OCCURS["en"]
-    assert before_search(off, "en", lambda: DocumentLanguages({"en": 2}, 2)) == NO_WORD_OCCURS["en"]
+    assert (
+        before_search(off, "en", lambda: DocumentLanguages({"en": 2}, 2, 0)) == NO_WORD_OCCURS["en"]
+    )
 
 
 def test_the_advice_says_how_many_documents_are_in_the_other_language() -> None:
-    assert ask_in("en", DocumentLanguages({"fr": 3}, 3)) == (
+    assert ask_in("en", DocumentLanguages({"fr": 3}, 3, 0)) == (
         "The documents are in French: try asking in French."
     )
-    assert ask_in("en", DocumentLanguages({"fr": 3, "en": 1}, 4)) == (
+    assert ask_in("en", DocumentLanguages({"fr": 3, "en": 1}, 4, 0)) == (
         "Most of the documents are in French: try asking in French."
     )
-    assert ask_in("en", DocumentLanguages({"fr": 2, "en": 2}, 4)) == (
+    assert ask_in("en", DocumentLanguages({"fr": 2, "en": 2}, 4, 0)) == (
         "Some of the documents are in French: try asking in French."
     )
-    assert ask_in("fr", DocumentLanguages({"en": 1, "fr": 4}, 5)) == (
+    assert ask_in("fr", DocumentLanguages({"en": 1, "fr": 4}, 5, 0)) == (
         "Certains documents sont en anglais : essayez de poser la question en anglais."
     )
-    assert ask_in("fr", DocumentLanguages({"fr": 4, "other": 1}, 5)) is None
+    assert ask_in("fr", DocumentLanguages({"fr": 4, "other": 1}, 5, 0)) is None
     # one French document beside two in no language the index detected: not "all" (review s11-2)
-    assert ask_in("en", DocumentLanguages({"fr": 1}, 3)) == (
+    assert ask_in("en", DocumentLanguages({"fr": 1}, 3, 0)) == (
         "Some of the documents are in French: try asking in French."
     )
 
@@ -170,7 +174,7 @@ def test_the_advice_is_read_only_for_a_question_sharing_no_word_with_the_documen
 
     def languages() -> DocumentLanguages:
         read.append(True)
-        return DocumentLanguages({"fr": 1}, 1)
+        return DocumentLanguages({"fr": 1}, 1, 0)
 
     on_topic = terms("Who sculpted Jim?", {"sculpted": 7.0, "Jim": 2.0}, absent=("sculpted",))
     assert before_search(on_topic, "en", languages) is None
@@ -208,12 +212,12 @@ def test_a_follow_ups_new_words_the_documents_never_use_are_named_before_search(
     french = before_search(
         follow_up("Et le poids ?", ["poids"], ["poids"]),
         "fr",
-        lambda: DocumentLanguages({"en": 3}, 3),
+        lambda: DocumentLanguages({"en": 3}, 3, 0),
     )
     assert french == (
         NEVER_MENTIONED["fr"].format(words="“poids”")
         + " "
-        + ask_in("fr", DocumentLanguages({"en": 3}, 3))
+        + ask_in("fr", DocumentLanguages({"en": 3}, 3, 0))
     )
     used = follow_up("And the inclusion rate?", ["inclusion", "rate"], ["inclusion"])
     assert before_search(used, "en") is None  # a quote can mention "rate"
@@ -238,3 +242,11 @@ def test_a_document_in_both_languages_makes_neither_most_of_the_documents() -> N
     )
     only_both = DocumentLanguages.of([["en", "fr"]] * 3)
     assert ask_in("en", only_both) == "Some of the documents are in French: try asking in French."
+
+
+def test_the_counts_of_languages_always_say_how_many_documents_are_in_both() -> None:
+    """`bilingual` had a default of 0: counts made without it read a document in both languages
+    as alone in each (review of s16-dates); `DocumentLanguages.of` counts it."""
+    with pytest.raises(TypeError, match="bilingual"):
+        DocumentLanguages({"en": 1, "fr": 1}, 1)  # type: ignore[call-arg]
+    assert DocumentLanguages.of([["en", "fr"]]).bilingual == 1

@@ -51,10 +51,32 @@ def test_a_date_without_its_year_gives_the_month_day_term_only(text: str) -> Non
         "March 2026",  # a month, no day
         "14 h 30",
         "v2.14.03.2026",
+        # a longer chain of numbers (review of s16-dates: each gave a date)
+        "3/4/2026/5",
+        "1/2/3/2026",
+        "14-03-2026-15",
+        "2026-03-14-15",
+        "doi:10.1/12.03.2026",
+        "version 3.14.2026",  # dotted numbers are day first: no 14th month
     ],
 )
 def test_what_is_no_date_gives_no_term(text: str) -> None:
     assert date_terms(fold(text)) == []
+
+
+def test_a_date_in_numbers_may_end_a_sentence() -> None:
+    assert date_terms(fold("Seen on 14/03/2026. Then 2026-03-15.")) == [
+        "2026-03-14",
+        "--03-14",
+        "2026-03-15",
+        "--03-15",
+    ]
+
+
+def test_a_dotted_date_is_read_day_first_and_a_slashed_one_month_first_too() -> None:
+    assert date_terms(fold("3.04.2026")) == ["2026-04-03", "--04-03"]
+    assert date_terms(fold("3/14/2026")) == ["2026-03-14", "--03-14"]
+    assert date_terms(fold("3.14.2026")) == []
 
 
 def test_a_month_that_is_a_word_makes_a_date_with_its_year_or_before_its_day() -> None:
@@ -109,3 +131,41 @@ def test_a_date_without_its_year_finds_that_day_of_any_year_in_either_language()
     texts = ["On 15 March 2023 it rained.", "On 14 March 2023 it rained.", "Le 14 avril 2023."]
     index = LexicalIndex.build([tokenize(text, "en") for text in texts])
     assert index.search(query_tokens("Et le 14 mars ?"), 1)[0][0] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "between January and March 25 patients were enrolled",
+        "in May 31 patients",
+        "March\n14 participants",  # a date never spans a line
+        "14\nmars 2026",
+        "14 sept ans",  # French "seven": "sept" is a month with its year only
+    ],
+)
+def test_a_month_and_a_number_in_prose_are_no_date(text: str) -> None:
+    """Review of s16-dates: PubMedQA-like prose gave "--03-25" and "--05-31"."""
+    assert date_terms(fold(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("What did I do on March 14?", ["--03-14"]),
+        ("On March 14, we met.", ["--03-14"]),
+        ("On March 14th we met.", ["--03-14"]),
+        ("On March 14 2026 we met.", ["2026-03-14", "--03-14"]),
+        ("Sept. 14", ["--09-14"]),
+        ("## March 14\nWe met.", ["--03-14"]),  # a note's heading
+        ("le 14 sept 2026", ["2026-09-14", "--09-14"]),
+    ],
+)
+def test_a_month_first_date_without_its_year_needs_an_ordinal_or_its_phrases_end(
+    text: str, terms: list[str]
+) -> None:
+    assert date_terms(fold(text)) == terms
+
+
+def test_a_month_that_is_a_word_makes_a_date_after_of() -> None:
+    assert date_terms(fold("the 14th of May")) == ["--05-14"]
+    assert date_terms(fold("the 1st may be late")) == []

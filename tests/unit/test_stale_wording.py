@@ -5,7 +5,7 @@ in every answer."""
 
 from __future__ import annotations
 
-from citeqa.changegroups import CUT_BY_NEWER
+from citeqa.changegroups import CUT_BY_NEWER, TALLY_CHANGE
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.status import (
     _cut_otherwise,
@@ -93,3 +93,15 @@ def test_the_words_kept_for_a_loaded_index_give_the_notice_with_or_without_a_bui
         stale_notice_of(words, "pid 7 on host")
     )
     assert stale_words([]) is None and stale_notice_of(None, "pid 7 on host") is None
+
+
+def test_tallies_of_another_recipe_are_another_version_of_citeqa_not_an_older_one() -> None:
+    """The tallies' recipe (doctally.tally_recipe) also changes with an upgrade of PyStemmer or
+    of Python's Unicode data, or when an older citeqa opens a newer one's index: it said "an
+    older citeqa built it" for all of them (review of s16-dates)."""
+    tallies = f"{TALLY_CHANGE} (no re-embedding needed)"
+    assert stale_reason([tallies]) == "another version of citeqa built it"
+    assert stale_reason([tallies, MODIFIED], "the index") == (
+        "the corpus changed since the index was built and another version of citeqa built it"
+    )
+    assert stale_reason([FORMAT]) == "an older citeqa built it"
