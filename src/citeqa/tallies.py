@@ -22,6 +22,11 @@ import numpy as np
 from citeqa.language import split_sentences
 from citeqa.markup import front_matter_chars, is_no_text, note_markup_opening, rst_comment_spans
 
+FRONT_MATTER_KINDS = frozenset({"md"})
+"""The kinds of document (models.Document.kind) whose opening "---" block of YAML may be front
+matter: Markdown (notes apps, Jekyll, Hugo, Pandoc). A .txt, .rst or slide text's "---" is a
+rule or a title's overline, and what stands under it is text (an HTML page's front matter is
+gone from its visible text)."""
 PIECE_CHARS = 1 << 16
 """About how many characters `text_pieces` gives at a time."""
 ROWS_AT_A_TIME = 4096
@@ -116,7 +121,8 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     whose `kind` (models.Document.kind) is "rst", sentences inside an RST comment
     (markup.rst_comment_spans: text a reader of the page never sees). A ".. line" with lines
     indented under it in a .txt or .md file is text its reader sees, and is kept. Nor is any
-    sentence of the YAML front matter opening the text (markup.front_matter_chars: a note's
+    sentence of the YAML front matter opening a Markdown text (FRONT_MATTER_KINDS;
+    markup.front_matter_chars, lines that all read as YAML: a note's
     "title: …", "tags: […]" keys, which a reader's app shows as properties, not as the note's
     text; its closing "---" ends every sentence above it): no quote is taken from it, while its
     words stay in its chunk's passage, so "tags: [travel]" or "author: Kazuo Ishiguro" still
@@ -126,7 +132,7 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     (markup.is_no_text)."""
     found = array("q")
     comments = rst_comment_spans(text) if kind == "rst" else []
-    body = front_matter_chars(text)
+    body = front_matter_chars(text) if kind in FRONT_MATTER_KINDS else 0
     for number, start, end in chunks:
         start = max(start, body)
         for first, last in split_sentences(text, start, end) if start < end else ():

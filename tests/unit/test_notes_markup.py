@@ -5,7 +5,7 @@ January 2026 tags: [meeting, product]" was quoted as the answer at .80)."""
 from __future__ import annotations
 
 from citeqa.chunking import chunk_document
-from citeqa.markup import is_tag_line, note_markup_opening
+from citeqa.markup import front_matter_chars, is_tag_line, note_markup_opening
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.quoting import quote_spans
 from citeqa.readable import preview_text, readable_lines
@@ -163,3 +163,50 @@ def test_only_a_blockquote_mark_followed_by_a_blank_opens_a_sentence() -> None:
     assert note_markup_opening(">= 3.9 is needed.") == 0
     assert note_markup_opening(">>> import os") == 0
     assert note_markup_opening("[^note-1]: Relu à chaud.") == len("[^note-1]: ")
+
+
+def _sentences(text: str, kind: str = "md") -> list[str]:
+    return [text[a:b] for a, b in _indexed(text, kind)]
+
+
+def test_a_rule_over_a_paragraph_then_a_rule_is_no_front_matter() -> None:
+    """Review of s16-front: any "---" … "---" opening counted as front matter, for every kind,
+    and the sentences between were never indexed."""
+    text = "---\nThe launch moved to 31 March after legal review.\n\n---\n\nSecond part here.\n"
+    assert front_matter_chars(text) == 0
+    assert _sentences(text) == [
+        "The launch moved to 31 March after legal review.",
+        "Second part here.",
+    ]
+
+
+def test_a_slide_deck_keeps_its_first_slide() -> None:
+    deck = "---\n# Q3 review\n- Revenue up 12%\n---\n# Next steps\n- Hire two engineers\n"
+    assert front_matter_chars(deck) == 0
+    assert "- Revenue up 12%" in _sentences(deck)
+    bullets = "---\n- Revenue up 12%\n- Churn at 3.4%\n---\nMore.\n"
+    assert front_matter_chars(bullets) == 0  # front matter is a mapping: no list opens it
+
+
+def test_an_rst_overlined_title_is_no_front_matter() -> None:
+    text = "---\nAPI\n---\n\nThe client retries three times.\n"
+    assert front_matter_chars(text) == 0
+    assert derived_title(text, "api.rst") == "API"
+    assert _sentences(text, "rst") == ["API", "The client retries three times."]
+
+
+def test_front_matter_is_yaml_lines_and_only_markdown_skips_it() -> None:
+    note = "---\ntitle: Lumen\ntags:\n  - lumen\n- copil\n# a comment\n\ndate created: 2026\n"
+    note += "---\nBody.\n"
+    assert note[: front_matter_chars(note)].endswith("date created: 2026\n---")
+    assert _sentences(note) == ["Body."]
+    plain = "---\ntitle: Lumen\n---\nBody.\n"
+    assert _sentences(plain, "txt") == ["title: Lumen", "Body."]
+
+
+def test_a_bom_before_the_front_matter_is_stripped_by_the_reader(tmp_path) -> None:
+    from citeqa.corpus import read_corpus
+
+    (tmp_path / "n.md").write_bytes("\ufeff---\ntitle: Lumen\n---\nBody.\n".encode())
+    (doc,) = read_corpus(tmp_path).documents
+    assert doc.text.startswith("---") and _sentences(doc.text) == ["Body."]
