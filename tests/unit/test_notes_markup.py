@@ -8,7 +8,7 @@ from citeqa.chunking import chunk_document
 from citeqa.markup import front_matter_chars, is_tag_line, note_markup_opening
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.quoting import quote_spans
-from citeqa.readable import preview_text, readable_lines
+from citeqa.readable import as_read, is_markdown, preview_text, readable_lines
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
 from citeqa.titles import derived_title
@@ -141,20 +141,20 @@ def test_wikilinks_show_as_the_note_reads_them() -> None:
     quote = (
         "- Point (voir [[2026-03-17 Point hebdo équipe|Point hebdo]]).\n- [[Claire Dubois]] signe."
     )
-    assert readable_lines(quote) == ["- Point (voir Point hebdo).", "- Claire Dubois signe."]
-    assert preview_text("## Équipe\nResponsable : [[Claire Dubois]].") == (
+    assert readable_lines(quote, True) == ["- Point (voir Point hebdo).", "- Claire Dubois signe."]
+    assert preview_text("## Équipe\nResponsable : [[Claire Dubois]].", True) == (
         "Équipe Responsable : Claire Dubois."
     )
-    assert readable_lines("[not a wikilink] and [x](y)") == ["[not a wikilink] and [x](y)"]
+    assert readable_lines("[not a wikilink] and [x](y)", True) == ["[not a wikilink] and [x](y)"]
 
 
 def test_callout_and_blockquote_marks_show_as_read() -> None:
     quote = "Vérifier la page.\n\n> [!warning]\n> Ne jamais déployer le vendredi après 15 h."
-    assert readable_lines(quote) == [
+    assert readable_lines(quote, True) == [
         "Vérifier la page.",
         "Ne jamais déployer le vendredi après 15 h.",
     ]
-    assert readable_lines(">>> import os\n>>> os.sep") == [">>> import os · >>> os.sep"]
+    assert readable_lines(">>> import os\n>>> os.sep", True) == [">>> import os · >>> os.sep"]
 
 
 def test_only_a_blockquote_mark_followed_by_a_blank_opens_a_sentence() -> None:
@@ -210,3 +210,24 @@ def test_a_bom_before_the_front_matter_is_stripped_by_the_reader(tmp_path) -> No
     (tmp_path / "n.md").write_bytes("\ufeff---\ntitle: Lumen\n---\nBody.\n".encode())
     (doc,) = read_corpus(tmp_path).documents
     assert doc.text.startswith("---") and _sentences(doc.text) == ["Body."]
+
+
+def test_wikilinks_are_read_in_markdown_only_and_never_in_code() -> None:
+    """Review of s16-front: `df[['a', 'b']].mean()` showed as "df'a', 'b'.mean()"."""
+    for code in ("df[['a', 'b']].mean()", "if [[ -f $x ]]; then", "x = [[1, 2]]"):
+        assert as_read(code, True) == code
+    assert as_read("[[tool.mypy.overrides]]", False) == "[[tool.mypy.overrides]]"
+    assert as_read("Voir [[Projet Lumen]] et `[[Projet]]`.", True) == (
+        "Voir Projet Lumen et `[[Projet]]`."
+    )
+    fenced = "```toml\n[[tool.mypy.overrides]]\n> quoted\n```\nVoir [[Lumen]]."
+    assert as_read(fenced, True) == "```toml\n[[tool.mypy.overrides]]\n> quoted\n```\nVoir Lumen."
+    assert is_markdown("notes/Lumen.MD") and not is_markdown("pyproject.toml")
+
+
+def test_a_plain_texts_quote_marks_and_prompts_show_as_written() -> None:
+    """Review of s16-front: a .txt mail's "> Quoted…" lost its marks on display."""
+    mail = "On Monday Ann wrote:\n> Quoted in a mail.\n> [^1]: kept"
+    assert as_read(mail, False) == mail
+    assert readable_lines("> Quoted in a mail.") == ["> Quoted in a mail."]
+    assert preview_text("> Quoted in a mail.") == "> Quoted in a mail."
