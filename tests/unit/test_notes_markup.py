@@ -5,8 +5,10 @@ January 2026 tags: [meeting, product]" was quoted as the answer at .80)."""
 from __future__ import annotations
 
 from citeqa.chunking import chunk_document
+from citeqa.lexical import query_tokens
 from citeqa.markup import front_matter_chars, is_tag_line, note_markup_opening
 from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.questions import QuestionTerms
 from citeqa.quoting import quote_spans
 from citeqa.readable import as_read, is_markdown, preview_text, readable_lines
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -63,7 +65,7 @@ MINUTES = (
 )
 
 
-def _quotes(text: str, chosen: list[str]) -> list[str]:
+def _quotes(text: str, chosen: list[str], terms: QuestionTerms | None = None) -> list[str]:
     """The quotes of the sentences `chosen` (by their text) of a one-chunk Markdown document."""
     doc = _document(text)
     chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text)
@@ -72,7 +74,7 @@ def _quotes(text: str, chosen: list[str]) -> list[str]:
     bank = SentenceBank({"d": doc}, [chunk], sentences, None, [frozenset() for _ in cuts])
     indexes = [[text[a:b] for a, b in cuts].index(sentence) for sentence in chosen]
     items = [ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1) for index in indexes]
-    spans = quote_spans(items, bank, [Hit(chunk=chunk, chunk_index=0, score=1.0)])
+    spans = quote_spans(items, bank, [Hit(chunk=chunk, chunk_index=0, score=1.0)], terms)
     return [text[span.start : span.end] for span in spans]
 
 
@@ -231,3 +233,20 @@ def test_a_plain_texts_quote_marks_and_prompts_show_as_written() -> None:
     assert as_read(mail, False) == mail
     assert readable_lines("> Quoted in a mail.") == ["> Quoted in a mail."]
     assert preview_text("> Quoted in a mail.") == "> Quoted in a mail."
+
+
+def test_a_heading_that_holds_the_answer_stays_in_the_quote() -> None:
+    """Review of s16-front: "## Deadline moved to 31 March 2026" chosen with its body was quoted
+    without it."""
+    body = "Legal must sign the vendor contract first, and the auditors want a week to read it."
+    text = f"# Project\n\n## Deadline moved to 31 March 2026\n{body}\n"
+    heading = "## Deadline moved to 31 March 2026"
+    assert _quotes(text, [heading, body]) == [f"Deadline moved to 31 March 2026\n{body}"]
+    churn = "## Churn\n- The December figure went up after the price change, says the team.\n"
+    focus = QuestionTerms(
+        focus="churn", terms=[(frozenset(query_tokens("churn")), 1.0)], focus_terms=1
+    )
+    assert _quotes(churn, ["## Churn"], focus)[0].startswith("Churn\n")
+    assert _quotes(MINUTES, ["## Notes"], focus) == [
+        "- Churn in December was 3.4%, up from 2.9% in November, after the price change."
+    ]
