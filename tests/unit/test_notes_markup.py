@@ -250,3 +250,9 @@ def test_a_heading_that_holds_the_answer_stays_in_the_quote() -> None:
     assert _quotes(MINUTES, ["## Notes"], focus) == [
         "- Churn in December was 3.4%, up from 2.9% in November, after the price change."
     ]
+
+
+def test_quote_marks_open_no_sentence_inside_a_code_fence_or_mid_line() -> None:
+    """Review of s16-front: a `> echo hi` inside a code fence was indexed as "echo hi"."""
+    text = "Run it:\n\n```console\n> echo hi\n```\n\n> Quoted note.\n"
+    assert _sentences(text) == ["Run it:", "> echo hi", "Quoted note."]
