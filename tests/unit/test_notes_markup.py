@@ -65,9 +65,11 @@ MINUTES = (
 )
 
 
-def _quotes(text: str, chosen: list[str], terms: QuestionTerms | None = None) -> list[str]:
+def _quotes(
+    text: str, chosen: list[str], terms: QuestionTerms | None = None, title: str = "t"
+) -> list[str]:
     """The quotes of the sentences `chosen` (by their text) of a one-chunk Markdown document."""
-    doc = _document(text)
+    doc = _document(text).model_copy(update={"title": title})
     chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text)
     cuts = [(a, b) for _, a, b in document_sentences(text, [(0, 0, len(text))], "md").tolist()]
     sentences = [Sentence(doc_id="d", chunk_index=0, start=a, end=b) for a, b in cuts]
@@ -256,3 +258,15 @@ def test_quote_marks_open_no_sentence_inside_a_code_fence_or_mid_line() -> None:
     """Review of s16-front: a `> echo hi` inside a code fence was indexed as "echo hi"."""
     text = "Run it:\n\n```console\n> echo hi\n```\n\n> Quoted note.\n"
     assert _sentences(text) == ["Run it:", "> echo hi", "Quoted note."]
+
+
+def test_a_heading_not_chosen_or_repeating_the_title_still_opens_no_quote() -> None:
+    """The trial's notes open on their title ("# Crêpes (pour 15 crêpes)"): a heading that holds
+    a digit but only repeats the title, or that was not chosen, is still left above the quote."""
+    body = "- 250 g de farine, 4 œufs, 50 cl de lait et une pincée de sel pour la pâte."
+    text = f"# Crêpes (pour 15 crêpes)\n{body}\n"
+    heading = "# Crêpes (pour 15 crêpes)"
+    assert _quotes(text, [heading, body], title="Crêpes (pour 15 crêpes)") == [body]
+    assert _quotes(text, [heading, body])[0].startswith("Crêpes")
+    deadline = f"## Deadline moved to 31 March 2026\n{body}\n"
+    assert _quotes(deadline, [body]) == [body]
