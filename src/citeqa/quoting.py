@@ -5,7 +5,8 @@ the label lines above it and runs on until it holds a number, but never across a
 another section nor across a markup line (a heading's underline, a code fence); a quote
 opening on a Markdown heading starts at its words, after the "#" marks, and one running on
 past its heading line into a sentence of its own length starts under it (the citation names
-the heading as its section) unless the heading holds a digit or a word of the question;
+the heading as its section) unless the heading, chosen itself, holds a digit or a word of the
+question and repeats no title;
 adjacent sentences of one passage under one heading merge into one quote; a table row is
 quoted with its table's header row as context (`Citation.header`, verbatim too), unless another
 quote of the answer holds that header row; a sentence too long to read at a glance is cut to
