@@ -108,6 +108,11 @@ def _fenced_lines(text: str, spans: list[Span]) -> frozenset[int]:
     return frozenset(inside)
 
 
+def fenced_line_starts(text: str) -> frozenset[int]:
+    """Where the lines of `text` inside a backtick code fence start (`_fenced_lines`)."""
+    return _fenced_lines(text, line_spans(text)) if "```" in text else frozenset()
+
+
 def _is_backtick_fence(line: str) -> bool:
     return is_fence(line) and line.lstrip()[:1] == "`"
 

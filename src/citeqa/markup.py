@@ -93,6 +93,17 @@ _FRONT_MATTER_OPEN = "---"
 _FRONT_MATTER_CLOSE = ("---", "...")
 FRONT_MATTER_LINES_MAX = 200
 """YAML front matter closes within this many lines, or the opening "---" is a rule."""
+_YAML_KEY = re.compile(r"[\"']?[^\s:#\"'-][^:\n]{0,60}?[\"']?[ \t]*:(?:[ \t].*)?")
+"""A top-level key of YAML front matter: "title: Lumen", "tags:", "date created: 2026-03-17"."""
+_YAML_OTHER = re.compile(
+    r"[ \t]*"  # blank
+    r"|[ \t]*#.*"  # a comment
+    r"|-(?:[ \t].*)?"  # a list item under a key: "- travel", "-"
+    r"|[ \t]+\S.*"  # indented: a nested key, an item or a folded value's next line
+)
+"""Any other line that may stand inside YAML front matter (Obsidian, Jekyll, Hugo, Pandoc). A
+shape check, no parse: PyYAML is no dependency, and a line's shape is all that tells a note's
+properties from a "---" rule over a paragraph."""
 _LINKS = re.compile(
     r"!?\[\[[^\[\]\n]+\]\]"  # a wikilink or an embed: [[Note]], [[Note|alias]], ![[pic.png]]
     r"|!?\[(?:[^\[\]]|!?\[[^\[\]]*\]\([^()\s]*\))*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"  # ![alt](src)
@@ -186,15 +197,33 @@ def _section_adornment(line: str) -> bool:
 def front_matter_lines(lines: Iterable[str]) -> list[str]:
     """The lines of the YAML front matter ("---" … "---" or "...") opening `lines`, its
     opening and closing lines included; [] when there is none (read lazily: no more than
-    FRONT_MATTER_LINES_MAX lines)."""
+    FRONT_MATTER_LINES_MAX lines). Every line between must read as YAML (`_yaml_lines`): a "---"
+    over a sentence, then another "---", is a rule over a paragraph (a slide deck's first slide,
+    an RST overlined title "---/API/---"), not front matter. The one definition blocks.py,
+    titles.py and tallies.py read."""
     read: list[str] = []
     for line in islice(lines, FRONT_MATTER_LINES_MAX):
         read.append(line)
         if len(read) == 1 and line.strip() != _FRONT_MATTER_OPEN:
             return []
         if len(read) > 1 and line.strip() in _FRONT_MATTER_CLOSE:
-            return read
+            return read if _yaml_lines(read[1:-1]) else []
     return []
+
+
+def _yaml_lines(lines: list[str]) -> bool:
+    """Whether `lines` may be YAML front matter's mapping: its first line that is no blank or
+    comment a key (`_YAML_KEY`: front matter is a mapping, so a slide's "- point" opening is no
+    YAML), every other line a key or a `_YAML_OTHER` line."""
+    keyed = False
+    for line in lines:
+        keyed = keyed or _YAML_KEY.fullmatch(line) is not None
+        other = _YAML_OTHER.fullmatch(line) is not None
+        if not keyed and not (other and line.strip()[:1] in ("", "#")):
+            return False
+        if keyed and not other and _YAML_KEY.fullmatch(line) is None:
+            return False
+    return True
 
 
 def front_matter_chars(text: str) -> int:

@@ -5,7 +5,8 @@ the label lines above it and runs on until it holds a number, but never across a
 another section nor across a markup line (a heading's underline, a code fence); a quote
 opening on a Markdown heading starts at its words, after the "#" marks, and one running on
 past its heading line into a sentence of its own length starts under it (the citation names
-the heading as its section);
+the heading as its section) unless the heading, chosen itself, holds a digit or a word of the
+question and repeats no title;
 adjacent sentences of one passage under one heading merge into one quote; a table row is
 quoted with its table's header row as context (`Citation.header`, verbatim too), unless another
 quote of the answer holds that header row; a sentence too long to read at a glance is cut to
@@ -26,6 +27,7 @@ from citeqa.chunking import section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
+from citeqa.lexical import query_tokens
 from citeqa.markup import markup_between
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.questions import QuestionTerms
@@ -71,22 +73,49 @@ def quote_spans(
         spans = _add(
             spans, Span(sentence.doc_id, start, end, item.score, chunk, _above(header, start)), doc
         )
-    spans = [_past_heading_line(bank.documents[span.doc_id].text, span) for span in spans]
+    starts = {
+        (bank.sentences[item.index].doc_id, bank.sentences[item.index].start) for item in chosen
+    }
+    spans = [_past_heading_line(bank.documents[span.doc_id], span, terms, starts) for span in spans]
     return _without_quoted_headers(spans)
 
 
-def _past_heading_line(text: str, span: Span) -> Span:
+def _past_heading_line(
+    doc: Document, span: Span, terms: QuestionTerms | None, chosen: set[tuple[str, int]]
+) -> Span:
     """A span opening on a Markdown heading line ("## Notes") over SHORT_QUOTE characters or more
     of text under it, opened at that text instead: the citation names the heading as its
     section, and a quote of "Notes" over "- Churn in December was 3.4%, up from 2.9%…" read the
-    heading as the answer's first words (session 16 trial). A heading quoted alone, or over a
-    short value it labels ("Gym" over "€20 a month"), stays."""
+    heading as the answer's first words (session 16 trial). A heading quoted alone, over a
+    short value it labels ("Gym" over "€20 a month"), or chosen as a sentence (`chosen`: the
+    (document id, start) of each) when it may hold the answer itself (`_heading_answers`:
+    "## Deadline moved to 31 March 2026") stays."""
+    text = doc.text
     opening = line_start(text, span.start)
-    if past_heading_marks(text, opening) == opening:
+    words = past_heading_marks(text, opening)
+    if words == opening:
         return span
     below = line_end(text, span.start)
+    picked = any(doc_id == doc.doc_id and opening <= at < below for doc_id, at in chosen)
+    if picked and _heading_answers(text[words:below], doc.title, terms):
+        return span
     under = below + len(text[below : span.end]) - len(text[below : span.end].lstrip())
     return replace(span, start=under) if span.end - under >= SHORT_QUOTE else span
+
+
+def _heading_answers(heading: str, title: str, terms: QuestionTerms | None) -> bool:
+    """Whether a heading line may hold the answer, not only name its section: it holds a digit (a
+    date, an amount) or one of the question's own terms (`terms`' focus terms), and is no
+    repeat of the document's `title` (a note's "# Crêpes (pour 15 crêpes)": the subject the
+    citation names already)."""
+    if " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
+        return False
+    if any(char.isdigit() for char in heading):
+        return True
+    if terms is None:
+        return False
+    words = frozenset(query_tokens(heading))
+    return any(alternatives & words for alternatives, _ in terms.terms[: terms.focus_terms])
 
 
 def _above(header: tuple[int, int] | None, start: int) -> tuple[int, int] | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks
-from citeqa.markup import note_markup_opening
+from citeqa.markup import is_fence, note_markup_opening
 
 if TYPE_CHECKING:
     from citeqa.models import Citation  # for annotations only
@@ -99,29 +99,59 @@ def _tab_row(line: str) -> _Row:
     return _Row(tuple(cells))
 
 
-_WIKILINK = re.compile(r"!?\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
+_WIKILINK = re.compile(r"!?\[\[(?![ \t])([^\[\]|\n,$'\"`]+)(?:\|([^\[\]\n]+))?\]\]")
 """A wikilink or an embed ("[[target]]", "[[target|alias]]", "![[pic.png]]"): group 1 its
-target, group 2 its alias."""
+target, group 2 its alias. A target holds no ",", "$", quote or backtick and opens on no blank:
+"df[['a', 'b']]", "[[ -f $x ]]" and "[[1, 2]]" are code, not links."""
+_CODE_SPAN = re.compile(r"(`+[^`\n]*`+)")
+"""A Markdown code span ("`x = [[1]]`"), kept as written; the parentheses keep it in re.split."""
+MARKDOWN_SUFFIXES = (".md",)
+"""The files whose notes markup `as_read` reads as markup (the text reader's "md" kind); in any
+other file a "> " is a mail's quotation mark or a prompt, and "[[…]]" is code or data."""
 
 
-def as_read(text: str) -> str:
-    """`text` as a reader of the rendered note reads it: each wikilink as its alias, or else its
-    target, and each line without the markup opening it that the note never shows as words
-    (markup.note_markup_opening: "> ", a callout's "[!warning] ", a footnote's "[^1]: "). Only
-    for display: a quote's characters stay the document's."""
-    if "[[" in text:
-        text = _WIKILINK.sub(lambda link: (link[2] or link[1]).strip(), text)
-    if ">" not in text and "[^" not in text:
+def is_markdown(path: str) -> bool:
+    """Whether the document at `path` (a citation's or passage's) is Markdown."""
+    return path.casefold().endswith(MARKDOWN_SUFFIXES)
+
+
+def as_read(text: str, markdown: bool) -> str:
+    """`text` as a reader of the rendered note reads it when it is `markdown`
+    (`is_markdown`): each wikilink as its alias, or else its target, and each line without the
+    markup opening it that the note never shows as words (markup.note_markup_opening: "> ", a
+    callout's "[!warning] ", a footnote's "[^1]: "); lines inside a code fence (as the text
+    opens and closes fences: a quote from inside a fence is read as prose) and code spans stay as
+    written. Any other `text` is returned as it is. Only for display: a quote's characters stay
+    the document's."""
+    if not markdown or ("[[" not in text and ">" not in text and "[^" not in text):
         return text
-    return "\n".join(line[note_markup_opening(line) :] for line in text.split("\n"))
+    lines, fenced = [], False
+    for line in text.split("\n"):
+        if is_fence(line):
+            fenced = not fenced
+        lines.append(line if fenced or is_fence(line) else _line_as_read(line))
+    return "\n".join(lines)
 
 
-def _items(quote: str) -> list[_Item]:
+def _line_as_read(line: str) -> str:
+    """One Markdown line outside code fences as read: past its opening markup, its wikilinks
+    outside code spans as their alias or target."""
+    line = line[note_markup_opening(line) :]
+    if "[[" not in line:
+        return line
+    parts = _CODE_SPAN.split(line)  # odd items: code spans
+    return "".join(
+        part if number % 2 else _WIKILINK.sub(lambda link: (link[2] or link[1]).strip(), part)
+        for number, part in enumerate(parts)
+    )
+
+
+def _items(quote: str, markdown: bool) -> list[_Item]:
     """The quote's items: one per line (wikilinks as read), soft-wrapped lines joined, tab lines
     as rows."""
     items: list[_Item] = []
     after_gap = True
-    for raw in as_read(quote).splitlines():
+    for raw in as_read(quote, markdown).splitlines():
         line = _squash(raw)
         if not line:
             after_gap = True
@@ -240,11 +270,12 @@ def _table(rows: list[_Row]) -> list[str]:
     return lines
 
 
-def readable_lines(quote: str) -> list[str]:
-    """The quote as display lines: aligned rows, joined fragments, one line per paragraph."""
+def readable_lines(quote: str, markdown: bool = False) -> list[str]:
+    """The quote as display lines: aligned rows, joined fragments, one line per paragraph; a
+    `markdown` quote (`is_markdown` of its document's path) read as the note reads (`as_read`)."""
     lines: list[str] = []
     rows: list[_Row] = []
-    for item in _group(_items(quote)):
+    for item in _group(_items(quote, markdown)):
         if isinstance(item, _Row):
             rows.append(item)
             continue
@@ -254,12 +285,12 @@ def readable_lines(quote: str) -> list[str]:
         lines.append(item.text if isinstance(item, _Line) else item)
     if rows:
         lines += _table(rows)
-    return [line for line in lines if line] or [_squash(as_read(quote))]
+    return [line for line in lines if line] or [_squash(as_read(quote, markdown))]
 
 
-def readable(quote: str) -> str:
+def readable(quote: str, markdown: bool = False) -> str:
     """`readable_lines` joined with newlines."""
-    return "\n".join(readable_lines(quote))
+    return "\n".join(readable_lines(quote, markdown))
 
 
 def fold(lines: list[str], limit: int) -> tuple[list[str], int]:
@@ -282,15 +313,15 @@ def source_name(title: str, where: str | None) -> str:
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
-def preview_text(passage: str) -> str:
+def preview_text(passage: str, markdown: bool = False) -> str:
     """A passage as one line of plain text for a preview (an abstention's closest passages),
     its markdown markup left out: heading marks ("## "), table rules (`|---|`), the pipes
-    around a markdown table row's cells (cells joined with " · "), bold marks and wikilinks'
-    brackets (`as_read`). Only a
+    around a markdown table row's cells (cells joined with " · "), bold marks and, in a
+    `markdown` passage (`is_markdown`), wikilinks' brackets (`as_read`). Only a
     table's rows lose their pipes (`_markdown_rows`): a "|" in prose or code is the source's
     character ("description: 'str | None'" under pydoc's "|" margin). Never for a quote,
     whose characters are shown as cited."""
-    lines = as_read(passage).splitlines()
+    lines = as_read(passage, markdown).splitlines()
     rows = _markdown_rows(lines)
     parts = []
     for number, line in enumerate(lines):

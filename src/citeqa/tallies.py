@@ -19,9 +19,15 @@ from typing import overload
 
 import numpy as np
 
+from citeqa.blocks import fenced_line_starts
 from citeqa.language import split_sentences
 from citeqa.markup import front_matter_chars, is_no_text, note_markup_opening, rst_comment_spans
 
+FRONT_MATTER_KINDS = frozenset({"md"})
+"""The kinds of document (models.Document.kind) whose opening "---" block of YAML may be front
+matter: Markdown (notes apps, Jekyll, Hugo, Pandoc). A .txt, .rst or slide text's "---" is a
+rule or a title's overline, and what stands under it is text (an HTML page's front matter is
+gone from its visible text)."""
 PIECE_CHARS = 1 << 16
 """About how many characters `text_pieces` gives at a time."""
 ROWS_AT_A_TIME = 4096
@@ -116,22 +122,25 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     whose `kind` (models.Document.kind) is "rst", sentences inside an RST comment
     (markup.rst_comment_spans: text a reader of the page never sees). A ".. line" with lines
     indented under it in a .txt or .md file is text its reader sees, and is kept. Nor is any
-    sentence of the YAML front matter opening the text (markup.front_matter_chars: a note's
+    sentence of the YAML front matter opening a Markdown text (FRONT_MATTER_KINDS;
+    markup.front_matter_chars, lines that all read as YAML: a note's
     "title: …", "tags: […]" keys, which a reader's app shows as properties, not as the note's
     text; its closing "---" ends every sentence above it): no quote is taken from it, while its
     words stay in its chunk's passage, so "tags: [travel]" or "author: Kazuo Ishiguro" still
-    finds the note. A Markdown sentence starts past the markup opening it that the rendered note
-    never shows as words (markup.note_markup_opening: "> ", "> [!note] ", "[^1]: "), and a line of
+    finds the note. A Markdown sentence opening its line outside a code fence starts past the
+    markup opening it that the rendered note never shows as words (`_markup_opening`: "> ",
+    "> [!note] ", "[^1]: "), and a line of
     tags alone ("#lumen #copil") or a wikilink embed ("![[pic.png]]") is no sentence
     (markup.is_no_text)."""
     found = array("q")
     comments = rst_comment_spans(text) if kind == "rst" else []
-    body = front_matter_chars(text)
+    body = front_matter_chars(text) if kind in FRONT_MATTER_KINDS else 0
+    fenced = fenced_line_starts(text) if kind == "md" else frozenset()
     for number, start, end in chunks:
         start = max(start, body)
         for first, last in split_sentences(text, start, end) if start < end else ():
             if kind == "md":
-                first += note_markup_opening(text[first:last])
+                first += _markup_opening(text, first, last, fenced)
             if _is_text(text[first:last]) and not _inside(comments, first, last):
                 found.extend((number, first, last))
     rows = np.frombuffer(found, dtype=np.int64).reshape(-1, 3)
@@ -139,6 +148,17 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     new = np.ones(len(rows), dtype=bool)
     new[1:] = (rows[1:, 1] != rows[:-1, 1]) | (rows[1:, 2] != rows[:-1, 2])
     return rows[new]
+
+
+def _markup_opening(text: str, first: int, last: int, fenced: frozenset[int]) -> int:
+    """The length of the notes markup opening the Markdown sentence `text[first:last]`
+    (markup.note_markup_opening): only at its line's start, outside a code fence (`fenced`:
+    blocks.fenced_line_starts), where a "> " is a blockquote mark and not a prompt or a
+    comparison of code ("```console\\n> echo hi"); 0 elsewhere."""
+    start = text.rfind("\n", 0, first) + 1
+    if start in fenced or text[start:first].strip():
+        return 0
+    return note_markup_opening(text[first:last])
 
 
 def _is_text(sentence: str) -> bool:

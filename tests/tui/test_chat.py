@@ -432,7 +432,9 @@ def test_a_passage_preview_does_not_lay_out_the_passage_as_a_quote(monkeypatch):
     laid_out: list[str] = []
     real = transcript.readable_lines
     monkeypatch.setattr(
-        transcript, "readable_lines", lambda text: laid_out.append(text) or real(text)
+        transcript,
+        "readable_lines",
+        lambda text, *markdown: laid_out.append(text) or real(text, *markdown),
     )
     ref = SourceRef(1, "trial", "Trial", "trial.txt", 0, 20, "Line one\nline two\n" * 40, 0.5)
     preview = SourceBlock(ref, preview=True)
@@ -440,6 +442,17 @@ def test_a_passage_preview_does_not_lay_out_the_passage_as_a_quote(monkeypatch):
     assert "#1 Line one line two" in str(preview.content)
     quote = SourceBlock(ref)
     assert laid_out == [ref.text] and str(quote.content).startswith("[1] Line one")
+
+
+def test_the_transcript_reads_notes_markup_in_a_markdown_quote_only():
+    """Review of s16-front: a .txt quote's "[[…]]" and "> " showed as a note's markup."""
+    from citeqa.tui.conversation import SourceRef
+
+    text = "> Voir [[Projet Lumen]]."
+    note = SourceRef(1, "n", "N", "notes/n.md", 0, len(text), text, 0.5)
+    mail = SourceRef(1, "m", "M", "mail.txt", 0, len(text), text, 0.5)
+    assert str(SourceBlock(note).content).startswith("[1] Voir Projet Lumen.")
+    assert str(SourceBlock(mail).content).startswith("[1] > Voir [[Projet Lumen]].")
 
 
 def test_the_transcript_shows_a_table_row_under_its_header_row():

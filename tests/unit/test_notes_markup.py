@@ -5,10 +5,12 @@ January 2026 tags: [meeting, product]" was quoted as the answer at .80)."""
 from __future__ import annotations
 
 from citeqa.chunking import chunk_document
-from citeqa.markup import is_tag_line, note_markup_opening
+from citeqa.lexical import query_tokens
+from citeqa.markup import front_matter_chars, is_tag_line, note_markup_opening
 from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.questions import QuestionTerms
 from citeqa.quoting import quote_spans
-from citeqa.readable import preview_text, readable_lines
+from citeqa.readable import as_read, is_markdown, preview_text, readable_lines
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
 from citeqa.titles import derived_title
@@ -63,16 +65,18 @@ MINUTES = (
 )
 
 
-def _quotes(text: str, chosen: list[str]) -> list[str]:
+def _quotes(
+    text: str, chosen: list[str], terms: QuestionTerms | None = None, title: str = "t"
+) -> list[str]:
     """The quotes of the sentences `chosen` (by their text) of a one-chunk Markdown document."""
-    doc = _document(text)
+    doc = _document(text).model_copy(update={"title": title})
     chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text)
     cuts = [(a, b) for _, a, b in document_sentences(text, [(0, 0, len(text))], "md").tolist()]
     sentences = [Sentence(doc_id="d", chunk_index=0, start=a, end=b) for a, b in cuts]
     bank = SentenceBank({"d": doc}, [chunk], sentences, None, [frozenset() for _ in cuts])
     indexes = [[text[a:b] for a, b in cuts].index(sentence) for sentence in chosen]
     items = [ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1) for index in indexes]
-    spans = quote_spans(items, bank, [Hit(chunk=chunk, chunk_index=0, score=1.0)])
+    spans = quote_spans(items, bank, [Hit(chunk=chunk, chunk_index=0, score=1.0)], terms)
     return [text[span.start : span.end] for span in spans]
 
 
@@ -141,20 +145,20 @@ def test_wikilinks_show_as_the_note_reads_them() -> None:
     quote = (
         "- Point (voir [[2026-03-17 Point hebdo équipe|Point hebdo]]).\n- [[Claire Dubois]] signe."
     )
-    assert readable_lines(quote) == ["- Point (voir Point hebdo).", "- Claire Dubois signe."]
-    assert preview_text("## Équipe\nResponsable : [[Claire Dubois]].") == (
+    assert readable_lines(quote, True) == ["- Point (voir Point hebdo).", "- Claire Dubois signe."]
+    assert preview_text("## Équipe\nResponsable : [[Claire Dubois]].", True) == (
         "Équipe Responsable : Claire Dubois."
     )
-    assert readable_lines("[not a wikilink] and [x](y)") == ["[not a wikilink] and [x](y)"]
+    assert readable_lines("[not a wikilink] and [x](y)", True) == ["[not a wikilink] and [x](y)"]
 
 
 def test_callout_and_blockquote_marks_show_as_read() -> None:
     quote = "Vérifier la page.\n\n> [!warning]\n> Ne jamais déployer le vendredi après 15 h."
-    assert readable_lines(quote) == [
+    assert readable_lines(quote, True) == [
         "Vérifier la page.",
         "Ne jamais déployer le vendredi après 15 h.",
     ]
-    assert readable_lines(">>> import os\n>>> os.sep") == [">>> import os · >>> os.sep"]
+    assert readable_lines(">>> import os\n>>> os.sep", True) == [">>> import os · >>> os.sep"]
 
 
 def test_only_a_blockquote_mark_followed_by_a_blank_opens_a_sentence() -> None:
@@ -163,3 +167,106 @@ def test_only_a_blockquote_mark_followed_by_a_blank_opens_a_sentence() -> None:
     assert note_markup_opening(">= 3.9 is needed.") == 0
     assert note_markup_opening(">>> import os") == 0
     assert note_markup_opening("[^note-1]: Relu à chaud.") == len("[^note-1]: ")
+
+
+def _sentences(text: str, kind: str = "md") -> list[str]:
+    return [text[a:b] for a, b in _indexed(text, kind)]
+
+
+def test_a_rule_over_a_paragraph_then_a_rule_is_no_front_matter() -> None:
+    """Review of s16-front: any "---" … "---" opening counted as front matter, for every kind,
+    and the sentences between were never indexed."""
+    text = "---\nThe launch moved to 31 March after legal review.\n\n---\n\nSecond part here.\n"
+    assert front_matter_chars(text) == 0
+    assert _sentences(text) == [
+        "The launch moved to 31 March after legal review.",
+        "Second part here.",
+    ]
+
+
+def test_a_slide_deck_keeps_its_first_slide() -> None:
+    deck = "---\n# Q3 review\n- Revenue up 12%\n---\n# Next steps\n- Hire two engineers\n"
+    assert front_matter_chars(deck) == 0
+    assert "- Revenue up 12%" in _sentences(deck)
+    bullets = "---\n- Revenue up 12%\n- Churn at 3.4%\n---\nMore.\n"
+    assert front_matter_chars(bullets) == 0  # front matter is a mapping: no list opens it
+
+
+def test_an_rst_overlined_title_is_no_front_matter() -> None:
+    text = "---\nAPI\n---\n\nThe client retries three times.\n"
+    assert front_matter_chars(text) == 0
+    assert derived_title(text, "api.rst") == "API"
+    assert _sentences(text, "rst") == ["API", "The client retries three times."]
+
+
+def test_front_matter_is_yaml_lines_and_only_markdown_skips_it() -> None:
+    note = "---\ntitle: Lumen\ntags:\n  - lumen\n- copil\n# a comment\n\ndate created: 2026\n"
+    note += "---\nBody.\n"
+    assert note[: front_matter_chars(note)].endswith("date created: 2026\n---")
+    assert _sentences(note) == ["Body."]
+    plain = "---\ntitle: Lumen\n---\nBody.\n"
+    assert _sentences(plain, "txt") == ["title: Lumen", "Body."]
+
+
+def test_a_bom_before_the_front_matter_is_stripped_by_the_reader(tmp_path) -> None:
+    from citeqa.corpus import read_corpus
+
+    (tmp_path / "n.md").write_bytes("\ufeff---\ntitle: Lumen\n---\nBody.\n".encode())
+    (doc,) = read_corpus(tmp_path).documents
+    assert doc.text.startswith("---") and _sentences(doc.text) == ["Body."]
+
+
+def test_wikilinks_are_read_in_markdown_only_and_never_in_code() -> None:
+    """Review of s16-front: `df[['a', 'b']].mean()` showed as "df'a', 'b'.mean()"."""
+    for code in ("df[['a', 'b']].mean()", "if [[ -f $x ]]; then", "x = [[1, 2]]"):
+        assert as_read(code, True) == code
+    assert as_read("[[tool.mypy.overrides]]", False) == "[[tool.mypy.overrides]]"
+    assert as_read("Voir [[Projet Lumen]] et `[[Projet]]`.", True) == (
+        "Voir Projet Lumen et `[[Projet]]`."
+    )
+    fenced = "```toml\n[[tool.mypy.overrides]]\n> quoted\n```\nVoir [[Lumen]]."
+    assert as_read(fenced, True) == "```toml\n[[tool.mypy.overrides]]\n> quoted\n```\nVoir Lumen."
+    assert is_markdown("notes/Lumen.MD") and not is_markdown("pyproject.toml")
+
+
+def test_a_plain_texts_quote_marks_and_prompts_show_as_written() -> None:
+    """Review of s16-front: a .txt mail's "> Quoted…" lost its marks on display."""
+    mail = "On Monday Ann wrote:\n> Quoted in a mail.\n> [^1]: kept"
+    assert as_read(mail, False) == mail
+    assert readable_lines("> Quoted in a mail.") == ["> Quoted in a mail."]
+    assert preview_text("> Quoted in a mail.") == "> Quoted in a mail."
+
+
+def test_a_heading_that_holds_the_answer_stays_in_the_quote() -> None:
+    """Review of s16-front: "## Deadline moved to 31 March 2026" chosen with its body was quoted
+    without it."""
+    body = "Legal must sign the vendor contract first, and the auditors want a week to read it."
+    text = f"# Project\n\n## Deadline moved to 31 March 2026\n{body}\n"
+    heading = "## Deadline moved to 31 March 2026"
+    assert _quotes(text, [heading, body]) == [f"Deadline moved to 31 March 2026\n{body}"]
+    churn = "## Churn\n- The December figure went up after the price change, says the team.\n"
+    focus = QuestionTerms(
+        focus="churn", terms=[(frozenset(query_tokens("churn")), 1.0)], focus_terms=1
+    )
+    assert _quotes(churn, ["## Churn"], focus)[0].startswith("Churn\n")
+    assert _quotes(MINUTES, ["## Notes"], focus) == [
+        "- Churn in December was 3.4%, up from 2.9% in November, after the price change."
+    ]
+
+
+def test_quote_marks_open_no_sentence_inside_a_code_fence_or_mid_line() -> None:
+    """Review of s16-front: a `> echo hi` inside a code fence was indexed as "echo hi"."""
+    text = "Run it:\n\n```console\n> echo hi\n```\n\n> Quoted note.\n"
+    assert _sentences(text) == ["Run it:", "> echo hi", "Quoted note."]
+
+
+def test_a_heading_not_chosen_or_repeating_the_title_still_opens_no_quote() -> None:
+    """The trial's notes open on their title ("# Crêpes (pour 15 crêpes)"): a heading that holds
+    a digit but only repeats the title, or that was not chosen, is still left above the quote."""
+    body = "- 250 g de farine, 4 œufs, 50 cl de lait et une pincée de sel pour la pâte."
+    text = f"# Crêpes (pour 15 crêpes)\n{body}\n"
+    heading = "# Crêpes (pour 15 crêpes)"
+    assert _quotes(text, [heading, body], title="Crêpes (pour 15 crêpes)") == [body]
+    assert _quotes(text, [heading, body])[0].startswith("Crêpes")
+    deadline = f"## Deadline moved to 31 March 2026\n{body}\n"
+    assert _quotes(deadline, [body]) == [body]

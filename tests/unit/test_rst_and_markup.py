@@ -172,7 +172,7 @@ def test_code_prompts_and_quotes_over_punctuation_lines_are_no_headings(text: st
         "1.  Drug    Dose\n----------------\n",  # a numbered row is a row
         "12   Aspirin\n------------\n",  # a number is a cell, no enumerator
         "---\nid: 12\n---\n\nThe body of the note.\n",  # YAML front matter with one key
-        "---\nid: 12\n\nkey\n---\n\nThe body of the note.\n",  # with a blank line in it
+        "---\nid: 12\n\nkey: 3\n---\n\nThe body of the note.\n",  # with a blank line in it
         "The dose was raised after the second week.\n------------------------------------------\n",
         "Results.\n========\n",
     ],

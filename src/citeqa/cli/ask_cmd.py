@@ -19,7 +19,7 @@ from citeqa.cli.common import (
     warn,
 )
 from citeqa.errors import BadQuestion, CiteqaError, limit_message
-from citeqa.readable import preview_text, readable_lines, source_name
+from citeqa.readable import is_markdown, preview_text, readable_lines, source_name
 from citeqa.visible import clean, cut, one_line, shown, to_json
 
 if TYPE_CHECKING:
@@ -227,12 +227,14 @@ def print_answer(answer: Answer, caution_below: float) -> None:
                     style="cyan",
                 )
             )
-            console.print(Text("      " + clean(preview_text(passage.text)[:300])))
+            console.print(
+                Text("      " + clean(preview_text(passage.text, is_markdown(passage.path))[:300]))
+            )
         return
     for citation in answer.citations:
         if citation.header is not None:  # a table row's header, aligned over the row
             console.print(Text(" " + one_line(citation.header.text), style="dim"))
-        console.print(_quote_text(citation.quote, citation.n))
+        console.print(_quote_text(citation.quote, citation.n, is_markdown(citation.path)))
     console.print(confidence)
     caution = low_confidence(answer, caution_below)
     if caution is not None:
@@ -249,10 +251,10 @@ def print_answer(answer: Answer, caution_below: float) -> None:
         )
 
 
-def _quote_text(quote: str, n: int) -> Text:
+def _quote_text(quote: str, n: int, markdown: bool) -> Text:
     """“first line / aligned lines…” [n]: the readable layout between quotation marks."""
     from rich.text import Text
 
-    lines = [clean(line) for line in readable_lines(quote)]
+    lines = [clean(line) for line in readable_lines(quote, markdown)]
     body = "\n ".join(lines)  # continuation lines align under the opening mark
     return Text.assemble(("“", "dim"), body, ("”", "dim"), (f" [{n}]", "bold cyan"))

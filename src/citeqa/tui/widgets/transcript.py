@@ -20,7 +20,7 @@ from textual.widgets import Label, LoadingIndicator, Static
 from citeqa.answerlabels import confidence_label
 from citeqa.caution import shown_confidence
 from citeqa.models import Answer
-from citeqa.readable import fold, preview_text, readable_lines
+from citeqa.readable import fold, is_markdown, preview_text, readable_lines
 from citeqa.tui.conversation import SourceRef, Turn, citation_ref, passage_ref, read_with_text
 from citeqa.tui.messages import SourceChosen
 from citeqa.tui.safe_text import assemble, one_line, plain
@@ -50,7 +50,9 @@ class SourceBlock(Static):
         self.ref = ref
         self.preview = preview
         self.expanded = False
-        self._lines = [] if preview else readable_lines(ref.text)  # a preview is one line
+        self._lines = (
+            [] if preview else readable_lines(ref.text, is_markdown(ref.path))
+        )  # a preview is one line
         self.update(self._body())
 
     @property
@@ -67,7 +69,7 @@ class SourceBlock(Static):
     def _body(self) -> Content:
         ref = self.ref
         if self.preview:
-            text = preview_text(ref.text)
+            text = preview_text(ref.text, is_markdown(ref.path))
             if len(text) > PASSAGE_PREVIEW_CHARS:
                 text = text[:PASSAGE_PREVIEW_CHARS].rstrip() + "…"
             marker = f"#{ref.label} "
