@@ -226,11 +226,12 @@ def _is_owner(word: _Word) -> bool:
     return bool(_CAMEL.match(text)) and any(c.isupper() for c in text[1:])
 
 
-def apart_in(found: list[Pairing], texts: list[str]) -> Pairing | None:
+def apart_in(found: list[Pairing], texts: list[tuple[str, ...]]) -> Pairing | None:
     """The first pairing whose owner `texts` write but none writes with its member (a member in
     any case and in any of its spellings, identifiers.spellings; an owner by its last dotted
-    part, as typed: `ArgumentParser` for `argparse.ArgumentParser`), or None. Whether the
-    corpus writes the member elsewhere is the caller's to tell."""
+    part, as typed: `ArgumentParser` for `argparse.ArgumentParser`), or None. A text comes in
+    its parts (a document's title and text), read joined by a line break. Whether the corpus
+    writes the member elsewhere is the caller's to tell."""
     for pairing in found:
         member = [whole_name(form, any_case=True) for form in spellings(pairing.member)]
         name = pairing.owner.removesuffix("()").rsplit(".", 1)[-1]
@@ -241,11 +242,12 @@ def apart_in(found: list[Pairing], texts: list[str]) -> Pairing | None:
     return None
 
 
-def _holding(texts: list[str], name: str) -> list[str]:
-    """The texts that hold the longest run of letters and digits of `name`, as code writes them
-    (identifiers.code_text): only those can write it, as code_text changes no such run (it drops
-    the backslash before a '_' or '-', turns a dash into '-', joins a line split after one), so
-    a whole document is normalised only when it may be the owner's (s15 trial's pages, 5 KB to
-    1 MB, were each normalised per pairing before)."""
+def _holding(texts: list[tuple[str, ...]], name: str) -> list[str]:
+    """The texts one of whose parts holds the longest run of letters and digits of `name`,
+    joined and as code writes them (identifiers.code_text): only those can write it, as
+    code_text changes no such run (it drops the backslash before a '_' or '-', turns a dash into
+    '-', joins a line split after one) and a run holds no line break, so a whole document is
+    joined and normalised only when it may be the owner's (s15 trial's pages, 5 KB to 1 MB,
+    were each normalised per pairing before)."""
     run = max(_RUNS.findall(name), key=len, default=name)
-    return [code_text(text) for text in texts if run in text]
+    return [code_text("\n".join(parts)) for parts in texts if any(run in part for part in parts)]
