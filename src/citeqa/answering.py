@@ -316,12 +316,14 @@ def compose(
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+    read = [*top, *retrieval.hits]
+    documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in read)]
     unwritten = abstention.never_written(terms, lang) or _unread_names(
-        terms.focus, [*top, *retrieval.hits], bank, lang
+        terms.focus, read, documents, lang
     )
     if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
         return abstained(question, unwritten, lang, 0.0, passages_of(retrieval, bank.documents))
-    apart = _written_apart(terms, [*top, *retrieval.hits], bank, lang)
+    apart = _written_apart(terms, documents, lang)
     if apart is not None:  # max_help_position "of argparse.ArgumentParser": HelpFormatter's
         return abstained(question, apart, lang, 0.0, passages_of(retrieval, bank.documents))
     models = shipped_models()
@@ -361,25 +363,23 @@ def _titles(bank: SentenceBank, doc_ids: set[str]) -> list[str]:
     return sorted({bank.documents[doc_id].title for doc_id in doc_ids})
 
 
-def _unread_names(focus: str, hits: list[Hit], bank: SentenceBank, lang: Lang) -> str | None:
+def _unread_names(focus: str, hits: list[Hit], documents: list[Document], lang: Lang) -> str | None:
     """The reason for a question naming an option or an underscored name that none of `hits`
     (the passages the answer reads and those shown, whatever `--k`) writes whole, nor the
-    title of their documents (identifiers.unwritten_in; a name only a title writes is written,
+    title of their `documents` (identifiers.unwritten_in; a name only a title writes is written,
     as `naming_identifiers` reads it), or None."""
     names = named_things(focus)
     if not names:  # nothing to look for: no title nor passage is read
         return None
-    titles = _titles(bank, {hit.chunk.doc_id for hit in hits})
+    titles = sorted({document.title for document in documents})
     unread = unwritten_in(names, [hit.chunk.text for hit in hits] + titles)
     return abstention.not_in_passages(unread, lang) if unread else None
 
 
-def _written_apart(
-    terms: QuestionTerms, hits: list[Hit], bank: SentenceBank, lang: Lang
-) -> str | None:
+def _written_apart(terms: QuestionTerms, documents: list[Document], lang: Lang) -> str | None:
     """The reason for a question naming a member of an owner (membership.pairings: "the
-    max_help_position parameter of argparse.ArgumentParser") when the documents of the passages
-    `hits` write that owner (in their title or text), but none of them writes it with that
+    max_help_position parameter of argparse.ArgumentParser") when the `documents` of the passages
+    read write that owner (in their title or text), but none of them writes it with that
     member (membership.apart_in), or None. A document, not a passage: a subclass's page names its
     base class in its first passage and the parameters it inherits further down (s15 trial's
     1,001-file sample: DaskLGBMClassifier's num_leaves, asked of LGBMClassifier, was in none of
@@ -388,8 +388,7 @@ def _written_apart(
     found = [pairing for pairing in pairings(terms.focus) if pairing.member not in terms.absent]
     if not found:  # nothing to look for: no document is read
         return None
-    documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits)]
-    apart = apart_in(found, [f"{document.title}\n{document.text}" for document in documents])
+    apart = apart_in(found, [(document.title, document.text) for document in documents])
     return None if apart is None else abstention.never_with(apart.member, apart.owner, lang)
 
 

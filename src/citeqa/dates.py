@@ -36,23 +36,16 @@ import re
 from datetime import date
 from functools import cache
 
-from citeqa.jsonfiles import language_json, parse_json
+from citeqa.jsonfiles import language_object
 
 _DASH = r"[-‐‑‒–—]"
 _MONTH_REACH = 24
 """How far before a number a month's name and the spaces after it are looked for."""
 
 
-def _language_data() -> dict:
-    """language.json read as plain JSON (its model, domain.py, would import pydantic, which
-    lexical.py, importing this module, must not)."""
-    data = parse_json(language_json())
-    return data if isinstance(data, dict) else {}
-
-
 def _month_names() -> dict[str, dict[str, int]]:
     """Per language, each folded month name or abbreviation with its month's number (1-12)."""
-    months = _language_data().get("months")
+    months = language_object().get("months")
     names: dict[str, dict[str, int]] = {}
     for lang, spellings in (months if isinstance(months, dict) else {}).items():
         names[lang] = {name: number for number, row in enumerate(spellings, 1) for name in row}
@@ -113,7 +106,7 @@ def _numbers() -> dict[str, int]:
 @cache
 def _month_words() -> frozenset[str]:
     """The month names that are also everyday words (language.json `month_words`: "may")."""
-    words = _language_data().get("month_words")
+    words = language_object().get("month_words")
     return frozenset(words if isinstance(words, list) else ())
 
 

@@ -31,7 +31,8 @@ from citeqa.glossary import language_words
 WORD_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
 """Punctuation around a word of a question, not part of the name, key or word it writes
 (`core_word`; questions.key_words, followups.py)."""
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+"""A possessive "'s" ending a word ("argparse's"; membership reads "Y's X" with it)."""
 _OPTION = re.compile(r"^--[^\W\d_][\w-]*$")
 """A long command-line option: two dashes, then a letter (`--max-size`). One dash is not
 enough: "-in" and "-ing" are suffixes a question speaks of ("les toponymes en -in")."""
@@ -86,8 +87,14 @@ def _module_and_class(raw: str, word: str) -> bool:
     if not _SENTENCE_JOIN.match(word) or not _DOTTED.match(word):
         return False
     module, name = word.split(".")
-    marked = raw.lstrip(WORD_EDGES.replace("`", "")).startswith("`") or f"{word}(" in raw
+    marked = backticked(raw) or f"{word}(" in raw
     return marked or module == name.lower()
+
+
+def backticked(raw: str) -> bool:
+    """Whether a whitespace-separated piece of a question is typed between backticks (its
+    first character past the punctuation `WORD_EDGES` names is one: "(`click.Option`)")."""
+    return raw.lstrip(WORD_EDGES.replace("`", "")).startswith("`")
 
 
 def core_word(raw: str, *, drop_possessive: bool = False) -> str:
@@ -96,7 +103,7 @@ def core_word(raw: str, *, drop_possessive: bool = False) -> str:
     when `drop_possessive` (a name: "argparse's")."""
     word = raw.strip(WORD_EDGES)
     if drop_possessive:
-        word = _POSSESSIVE.sub("", word)
+        word = POSSESSIVE.sub("", word)
     return re.split(r"['’]", word)[-1].strip(WORD_EDGES)
 
 

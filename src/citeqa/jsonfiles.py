@@ -44,6 +44,15 @@ def language_json() -> bytes:
     return resources.files("citeqa").joinpath("data", "language.json").read_bytes()
 
 
+@cache
+def language_object() -> dict[str, Any]:
+    """`language_json` parsed as plain JSON, once (its model, domain.py, would import pydantic,
+    which lexical and dates, importing no model, must not): {} when it holds no object. Read
+    only, by its every reader."""
+    data = parse_json(language_json())
+    return data if isinstance(data, dict) else {}
+
+
 def parse_json(raw: bytes | str) -> Any:
     """The JSON value of `raw`; ValueError, as for any bad JSON, when it is not UTF-8, is
     nested too deeply to read (json raises RecursionError) or holds a number of more digits

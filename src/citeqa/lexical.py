@@ -36,7 +36,7 @@ import Stemmer
 
 from citeqa.dates import date_terms
 from citeqa.errors import limit_or_damage
-from citeqa.jsonfiles import language_json, parse_json, read_object
+from citeqa.jsonfiles import language_object, parse_json, read_object
 from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
 from citeqa.visible import INVISIBLE
 
@@ -44,7 +44,7 @@ from citeqa.visible import INVISIBLE
 def _stopwords() -> frozenset[str]:
     """The `stopwords` of citeqa/data/language.json, read as plain JSON: its model (domain.py)
     would import pydantic, which importing this module must not."""
-    words = parse_json(language_json()).get("stopwords")
+    words = language_object().get("stopwords")
     return frozenset(words if isinstance(words, list) else ())
 
 

@@ -217,11 +217,12 @@ def _yaml_lines(lines: list[str]) -> bool:
     YAML), every other line a key or a `_YAML_OTHER` line."""
     keyed = False
     for line in lines:
-        keyed = keyed or _YAML_KEY.fullmatch(line) is not None
+        key = _YAML_KEY.fullmatch(line) is not None
+        keyed = keyed or key
         other = _YAML_OTHER.fullmatch(line) is not None
         if not keyed and not (other and line.strip()[:1] in ("", "#")):
             return False
-        if keyed and not other and _YAML_KEY.fullmatch(line) is None:
+        if keyed and not other and not key:
             return False
     return True
 

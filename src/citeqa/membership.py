@@ -22,15 +22,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from citeqa.glossary import fold, language_words
-from citeqa.identifiers import WORD_EDGES, code_text, is_identifier, spellings, whole_name
+from citeqa.identifiers import (
+    POSSESSIVE,
+    WORD_EDGES,
+    backticked,
+    code_text,
+    is_identifier,
+    spellings,
+    whole_name,
+)
 from citeqa.lexical import stopwords
 
 _ELISION = re.compile(r"^([^\W\d_]{1,2})['’](.+)$")
 """A French elided word before a name ("d'ArgumentParser", "l'option"): the link or
 determiner, then the word."""
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _CALL = re.compile(r"^([^\W\d][\w.]*)\((\w+)\s*=")
 """A call naming a keyword (`ArgumentParser(max_help_position=30)`): its owner and member."""
 _CAMEL = re.compile(r"^_*[^\W\d_][^\W_]*[a-z][^\W_]*$")
@@ -67,23 +75,26 @@ class _Word:
     """Typed as a call: `dumps()`."""
     backticked: bool = False
     """Typed between backticks: `ArgumentParser`."""
+    keyword: Pairing | None = None
+    """The keyword and its owner a call names (`ArgumentParser(max_help_position=30)`)."""
 
 
 def pairings(question: str) -> list[Pairing]:
-    """The (member, owner) pairs the question names, each once, in order."""
+    """The (member, owner) pairs the question names, each once, in order: those its words
+    join, then those its calls name by keyword."""
     words = _words(question)
     found: dict[Pairing, None] = {}
+    keywords: list[Pairing] = []
     for at, word in enumerate(words):
+        if word.keyword is not None:
+            keywords.append(word.keyword)
         if word.call and "=" in word.text:
             continue
         if _is_member(words, at):
             owner = _owner_after(words, at) or _owner_before(words, at)
             if owner is not None and (_names_code(word) or _code_marked(owner)):
                 found[Pairing(word.text, owner.text)] = None
-    for raw in question.split():
-        called = _CALL.match(raw.strip(WORD_EDGES))
-        if called:
-            found[Pairing(called.group(2), called.group(1))] = None
+    found.update(dict.fromkeys(keywords))
     return list(found)
 
 
@@ -91,20 +102,21 @@ def _words(question: str) -> list[_Word]:
     """The question's words, an elided word ("d'", "l'") apart from the word it precedes."""
     words: list[_Word] = []
     for raw in question.split():
-        if _CALL.match(raw.strip(WORD_EDGES)):
-            words.append(_Word(raw, "", call=True))
+        called = _CALL.match(raw.strip(WORD_EDGES))
+        if called:
+            keyword = Pairing(called.group(2), called.group(1))
+            words.append(_Word(raw, "", call=True, keyword=keyword))
             continue
         call = raw.strip(WORD_EDGES.replace("()", "")).endswith("()")
-        backticked = raw.lstrip(WORD_EDGES.replace("`", "")).startswith("`")
         core = raw.strip(WORD_EDGES)
         elided = _ELISION.match(core)
         if elided:
             words.append(_Word(elided.group(1), fold(elided.group(1))))
             core = elided.group(2)
-        possessive = bool(_POSSESSIVE.search(core))
-        core = _POSSESSIVE.sub("", core).strip(WORD_EDGES)
+        possessive = bool(POSSESSIVE.search(core))
+        core = POSSESSIVE.sub("", core).strip(WORD_EDGES)
         if core:
-            words.append(_Word(core, fold(core), possessive, call, backticked))
+            words.append(_Word(core, fold(core), possessive, call, backticked(raw)))
     return words
 
 
@@ -143,9 +155,10 @@ def _code_marked(owner: _Word) -> bool:
     return "." in owner.text or owner.call or owner.backticked
 
 
+@cache
 def _not_names() -> frozenset[str]:
     """Words that never name a member: function words, interrogatives, qualifiers and the
-    phrase words themselves."""
+    phrase words themselves (built once: the lists are read once too)."""
     return (
         stopwords()
         | language_words("interrogatives")
@@ -213,11 +226,12 @@ def _is_owner(word: _Word) -> bool:
     return bool(_CAMEL.match(text)) and any(c.isupper() for c in text[1:])
 
 
-def apart_in(found: list[Pairing], texts: list[str]) -> Pairing | None:
+def apart_in(found: list[Pairing], texts: list[tuple[str, ...]]) -> Pairing | None:
     """The first pairing whose owner `texts` write but none writes with its member (a member in
     any case and in any of its spellings, identifiers.spellings; an owner by its last dotted
-    part, as typed: `ArgumentParser` for `argparse.ArgumentParser`), or None. Whether the
-    corpus writes the member elsewhere is the caller's to tell."""
+    part, as typed: `ArgumentParser` for `argparse.ArgumentParser`), or None. A text comes in
+    its parts (a document's title and text), read joined by a line break. Whether the corpus
+    writes the member elsewhere is the caller's to tell."""
     for pairing in found:
         member = [whole_name(form, any_case=True) for form in spellings(pairing.member)]
         name = pairing.owner.removesuffix("()").rsplit(".", 1)[-1]
@@ -228,11 +242,12 @@ def apart_in(found: list[Pairing], texts: list[str]) -> Pairing | None:
     return None
 
 
-def _holding(texts: list[str], name: str) -> list[str]:
-    """The texts that hold the longest run of letters and digits of `name`, as code writes them
-    (identifiers.code_text): only those can write it, as code_text changes no such run (it drops
-    the backslash before a '_' or '-', turns a dash into '-', joins a line split after one), so
-    a whole document is normalised only when it may be the owner's (s15 trial's pages, 5 KB to
-    1 MB, were each normalised per pairing before)."""
+def _holding(texts: list[tuple[str, ...]], name: str) -> list[str]:
+    """The texts one of whose parts holds the longest run of letters and digits of `name`,
+    joined and as code writes them (identifiers.code_text): only those can write it, as
+    code_text changes no such run (it drops the backslash before a '_' or '-', turns a dash into
+    '-', joins a line split after one) and a run holds no line break, so a whole document is
+    joined and normalised only when it may be the owner's (s15 trial's pages, 5 KB to 1 MB,
+    were each normalised per pairing before)."""
     run = max(_RUNS.findall(name), key=len, default=name)
-    return [code_text(text) for text in texts if run in text]
+    return [code_text("\n".join(parts)) for parts in texts if any(run in part for part in parts)]

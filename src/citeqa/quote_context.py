@@ -36,12 +36,6 @@ NEXT_SHORT = 80
 """The longest next sentence the `on` rule takes in: a value's sentence ("Defaults to 8.")."""
 OPENER_REACH = 40
 """How many characters of a sentence's opening the back-reference patterns read."""
-BACK = True
-"""Whether the `back` rule runs: an evaluation switch, True in every run of citeqa. Only the
-evaluation of each rule alone sets it (evals/README.md, session 16: `python -c "import
-citeqa.quote_context as q; q.BACK=False; …"`); no code of citeqa assigns it."""
-ON = True
-"""Whether the `on` rule runs: an evaluation switch like BACK."""
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t|>]*\r?\n")
 """A paragraph break: a line holding nothing but spaces (or a gutter's "|", a quote's ">"),
@@ -73,9 +67,8 @@ def with_neighbours(
     """The quote `span` of sentence `index` widened by the previous sentence its opening
     refers back to and by a short next sentence holding a question word it lacks."""
     start, end = span
-    if BACK:
-        start = _back(bank, index, start, end, chunk)
-    if ON and terms is not None:
+    start = _back(bank, index, start, end, chunk)
+    if terms is not None:
         end = _on(bank, index, start, end, chunk, terms)
     return start, end
 

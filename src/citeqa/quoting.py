@@ -99,7 +99,8 @@ def _past_heading_line(
     picked = any(doc_id == doc.doc_id and opening <= at < below for doc_id, at in chosen)
     if picked and _heading_answers(text[words:below], doc.title, terms):
         return span
-    under = below + len(text[below : span.end]) - len(text[below : span.end].lstrip())
+    under_heading = text[below : span.end]
+    under = below + len(under_heading) - len(under_heading.lstrip())
     return replace(span, start=under) if span.end - under >= SHORT_QUOTE else span
 
 

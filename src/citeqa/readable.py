@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks
 from citeqa.markup import is_fence, note_markup_opening
+from citeqa.readers.text import READERS as TEXT_READERS
 
 if TYPE_CHECKING:
     from citeqa.models import Citation  # for annotations only
@@ -105,9 +106,12 @@ target, group 2 its alias. A target holds no ",", "$", quote or backtick and ope
 "df[['a', 'b']]", "[[ -f $x ]]" and "[[1, 2]]" are code, not links."""
 _CODE_SPAN = re.compile(r"(`+[^`\n]*`+)")
 """A Markdown code span ("`x = [[1]]`"), kept as written; the parentheses keep it in re.split."""
-MARKDOWN_SUFFIXES = (".md",)
-"""The files whose notes markup `as_read` reads as markup (the text reader's "md" kind); in any
-other file a "> " is a mail's quotation mark or a prompt, and "[[…]]" is code or data."""
+MARKDOWN_SUFFIXES = tuple(
+    suffix for reader in TEXT_READERS if reader.kind == "md" for suffix in reader.suffixes
+)
+"""The files whose notes markup `as_read` reads as markup (the endings of the text reader of
+kind "md", readers/text.py); in any other file a "> " is a mail's quotation mark or a prompt,
+and "[[…]]" is code or data."""
 
 
 def is_markdown(path: str) -> bool:

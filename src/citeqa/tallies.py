@@ -14,7 +14,8 @@ import re
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cache, partial
 from typing import overload
 
 import numpy as np
@@ -135,7 +136,7 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     found = array("q")
     comments = rst_comment_spans(text) if kind == "rst" else []
     body = front_matter_chars(text) if kind in FRONT_MATTER_KINDS else 0
-    fenced = fenced_line_starts(text) if kind == "md" else frozenset()
+    fenced = cache(partial(fenced_line_starts, text))  # only once a sentence opens with markup
     for number, start, end in chunks:
         start = max(start, body)
         for first, last in split_sentences(text, start, end) if start < end else ():
@@ -150,15 +151,19 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     return rows[new]
 
 
-def _markup_opening(text: str, first: int, last: int, fenced: frozenset[int]) -> int:
+def _markup_opening(text: str, first: int, last: int, fenced: Callable[[], frozenset[int]]) -> int:
     """The length of the notes markup opening the Markdown sentence `text[first:last]`
     (markup.note_markup_opening): only at its line's start, outside a code fence (`fenced`:
-    blocks.fenced_line_starts), where a "> " is a blockquote mark and not a prompt or a
-    comparison of code ("```console\\n> echo hi"); 0 elsewhere."""
-    start = text.rfind("\n", 0, first) + 1
-    if start in fenced or text[start:first].strip():
+    blocks.fenced_line_starts, asked only of a sentence the markup opens), where a "> " is a
+    blockquote mark and not a prompt or a comparison of code ("```console\\n> echo hi"); 0
+    elsewhere."""
+    opening = note_markup_opening(text[first:last])
+    if not opening:
         return 0
-    return note_markup_opening(text[first:last])
+    start = text.rfind("\n", 0, first) + 1
+    if text[start:first].strip() or start in fenced():
+        return 0
+    return opening
 
 
 def _is_text(sentence: str) -> bool:

@@ -78,6 +78,28 @@ def test_the_language_data_is_read_once_for_all_its_readers() -> None:
     assert done.stdout.strip() == "1"
 
 
+def test_the_language_data_is_parsed_once_for_stopwords_and_dates() -> None:
+    """lexical's stopwords and dates' month names and words share one parse of language.json
+    (jsonfiles.language_object): each parsed it before, dates up to three times."""
+    code = (
+        "import json\n"
+        "from citeqa.jsonfiles import language_json\n"
+        "parses = []\n"
+        "original = json.loads\n"
+        "def counted(raw, *args, **kwargs):\n"
+        "    parses.append(raw == language_json())\n"
+        "    return original(raw, *args, **kwargs)\n"
+        "json.loads = counted\n"
+        "import citeqa.lexical\n"
+        "citeqa.lexical.tokenize('le 14 mars 2026, on 2 May 2026, 14 sept 2026', 'fr')\n"
+        "print(parses.count(True))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "1"
+
+
 def test_the_follow_up_rules_read_the_language_data_when_first_asked() -> None:
     """Importing citeqa.followups parses no language data (its word lists are read through
     glossary.language_words and cached functions, as the other modules read theirs); the

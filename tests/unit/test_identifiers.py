@@ -5,8 +5,6 @@ otherwise)."""
 
 from __future__ import annotations
 
-from typing import cast
-
 import pytest
 
 from citeqa.identifiers import (
@@ -19,7 +17,6 @@ from citeqa.identifiers import (
     unwritten_in,
     whole_name,
 )
-from citeqa.sentences import SentenceBank
 
 
 @pytest.mark.parametrize(
@@ -183,7 +180,6 @@ def test_the_names_a_question_asks_about_are_read_once(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(answering, "named_things", counted)
     monkeypatch.setattr(module, "named_things", counted)
-    bank = cast(SentenceBank, None)  # no passage: no title is read
-    reason = answering._unread_names("What does max_fps do?", [], bank, "en")
+    reason = answering._unread_names("What does max_fps do?", [], [], "en")  # no passage nor title
     assert reason is not None and "max_fps" in reason
     assert read == ["What does max_fps do?"]

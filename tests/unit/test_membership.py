@@ -66,8 +66,8 @@ def test_no_pair_without_both_named(question: str) -> None:
 
 
 SIGNATURES = [
-    "class ArgumentParser(prog=None, usage=None, exit_on_error=True)",
-    "class HelpFormatter(prog, indent_increment=2, max_help_position=24)",
+    ("class ArgumentParser(prog=None, usage=None, exit_on_error=True)",),
+    ("class HelpFormatter(prog, indent_increment=2, max_help_position=24)",),
 ]
 
 
@@ -115,7 +115,7 @@ def test_a_member_the_texts_never_write_with_its_owner() -> None:
     asked = Pairing("max_help_position", "argparse.ArgumentParser")
     assert apart_in([asked], SIGNATURES) == asked
     months = Pairing("months", "datetime.timedelta")  # a member no text writes at all
-    assert apart_in([months], ["class timedelta(days=0, seconds=0)"]) == months
+    assert apart_in([months], [("class timedelta(days=0, seconds=0)",)]) == months
 
 
 @pytest.mark.parametrize(
@@ -136,11 +136,19 @@ def test_a_pair_written_together_or_an_owner_never_written_is_not_apart(
 def test_an_owner_is_read_as_code_writes_it() -> None:
     # only texts holding the owner's longest run are normalised: roff's escaped '_' still counts
     asked = Pairing("indent", "dump_json()")
-    assert apart_in([asked], ["def dump\\_json(sort_keys=False)"]) == asked
-    assert apart_in([asked], ["def dump\\_json(indent=2)", "dump json"]) is None
+    assert apart_in([asked], [("def dump\\_json(sort_keys=False)",)]) == asked
+    assert apart_in([asked], [("def dump\\_json(indent=2)",), ("dump json",)]) is None
 
 
 def test_an_owner_is_a_whole_name_in_its_case() -> None:
-    texts = ["class DaskArgumentParser(max_help_position=24)", "an argumentparser, prog"]
+    texts = [("class DaskArgumentParser(max_help_position=24)",), ("an argumentparser, prog",)]
     asked = Pairing("max_help_position", "ArgumentParser")
-    assert apart_in([asked], [*texts, "class ArgumentParser(prog=None)"]) == asked
+    assert apart_in([asked], [*texts, ("class ArgumentParser(prog=None)",)]) == asked
+
+
+def test_a_text_in_parts_is_read_joined() -> None:
+    # a document comes as its title and its text: the owner in one, the member in the other
+    asked = Pairing("max_help_position", "HelpFormatter")
+    assert apart_in([asked], [("HelpFormatter", "max_help_position=24")]) is None
+    assert apart_in([asked], [("HelpFormatter", "prog, indent_increment=2")]) == asked
+    assert apart_in([asked], [("Formatters", "class HelpFormatter(prog)")]) == asked

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from citeqa.readable import fold, is_value, readable, readable_lines, source_name, width
+from citeqa.readable import (
+    fold,
+    is_markdown,
+    is_value,
+    readable,
+    readable_lines,
+    source_name,
+    width,
+)
+from citeqa.readers.text import READERS as TEXT_READERS
 
 BICLA_SLIDE = (
     "Score SLEDAI-2K moyen : 10,8\n"
@@ -150,3 +159,9 @@ def test_a_passage_preview_keeps_the_pipes_of_prose_and_code() -> None:
     )
     unframed = "Model | F1 score\n--- | ---\nRandom forest | 0.81\n\nThe end | of it."
     assert preview_text(unframed) == "Model · F1 score Random forest · 0.81 The end | of it."
+
+
+def test_markdown_is_what_the_md_reader_reads() -> None:
+    md = [reader for reader in TEXT_READERS if reader.kind == "md"]
+    assert md and all(is_markdown(f"notes/a{suffix.upper()}") for suffix in md[0].suffixes)
+    assert not any(is_markdown(f"a{suffix}") for suffix in ("", ".txt", ".rst", ".mdx"))
