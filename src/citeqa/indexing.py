@@ -202,6 +202,7 @@ def _update(
         began,
         reading,
         full_rebuild=full,
+        rewritten=True,
         chunks=contents.chunk_count,
         notes=damage,
         reread=reread,
@@ -336,6 +337,7 @@ def _report(
     reading: CorpusScan,
     *,
     full_rebuild: bool,
+    rewritten: bool = False,
     chunks: int | None = None,
     notes: list[str] | None = None,
     reread: Collection[str] = (),
@@ -371,6 +373,7 @@ def _report(
         chunks=chunks if chunks is not None else _chunk_total(old),
         seconds=round(time.perf_counter() - began, 3),
         full_rebuild=full_rebuild,
+        rewritten=rewritten,
     )
 
 

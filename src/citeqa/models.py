@@ -208,6 +208,11 @@ class BuildReport(Frozen):
     chunks: int = 0
     seconds: float = 0.0
     full_rebuild: bool = False
+    rewritten: bool = False
+    """A new build was written: set even when no file changed, as when the previous build's
+    word statistics (their format, the tallies' recipe) or the corpus manifest differ from what
+    this citeqa writes (previousindex.unchanged); it then said "Index up to date" though it
+    wrote a new build."""
 
     @property
     def contents(self) -> str:
@@ -220,7 +225,7 @@ class BuildReport(Frozen):
         if self.full_rebuild:
             first = not (self.unchanged or self.updated or self.removed)
             return "Built" if first else "Rebuilt"
-        if self.added or self.updated or self.removed:
+        if self.added or self.updated or self.removed or self.rewritten:
             return "Updated"
         return "Index up to date"
 

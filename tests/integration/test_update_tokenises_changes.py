@@ -159,3 +159,23 @@ def test_a_share_of_another_version_or_cutting_is_computed_again(
     for other in _other_texts(corpus):  # each unchanged document tokenised again
         assert _of_unchanged_documents(texts, edited, [other])
     _same_as_a_full_rebuild(corpus, settings, tmp_path / "fresh")
+
+
+def test_a_build_rewritten_though_no_file_changed_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tallies' recipe of another version makes `citeqa index` write a new build of an
+    unchanged corpus: it said "Index up to date" (s16 integration); it says "Updated" and why,
+    and the run after it is up to date again."""
+    from citeqa.cli.index_cmds import NO_FILE_CHANGED, print_report
+
+    _corpus, settings = _built(tmp_path)
+    monkeypatch.setattr("citeqa.doctally.TALLY_VERSION", 99)
+    rewritten = build_index(settings)
+    assert rewritten.rewritten and rewritten.verb == "Updated" and not rewritten.updated
+    print_report(rewritten)
+    assert NO_FILE_CHANGED in capsys.readouterr().out
+    again = build_index(settings)
+    assert not again.rewritten and again.verb == "Index up to date"
+    print_report(again)
+    assert NO_FILE_CHANGED not in capsys.readouterr().out

@@ -74,6 +74,13 @@ def _interrupted(
     return interrupted(*began, KeyboardInterrupt() if built else BuildInterrupted(NOTHING_BEGUN))
 
 
+NO_FILE_CHANGED = (
+    "no file changed; the index's word statistics were computed again (another version of"
+    " citeqa, or another corpus manifest, wrote the previous ones)"
+)
+"""What `citeqa index` adds when it wrote a build though no file changed (BuildReport.rewritten)."""
+
+
 def print_report(report: BuildReport) -> None:
     """What a build did, in a few lines."""
     from rich.console import Console
@@ -97,6 +104,9 @@ def print_report(report: BuildReport) -> None:
             )
     if report.unchanged and not report.full_rebuild:
         console.print(Text(f"  unchanged ({len(report.unchanged)})"))
+    changed = report.full_rebuild or report.added or report.updated or report.removed
+    if report.rewritten and not changed:
+        console.print(Text(f"  {NO_FILE_CHANGED}"))
     for line in report_notes(report):
         console.print(Text(f"  {line}", style="yellow"))
 
