@@ -169,7 +169,7 @@ KEPT_FOR_USER = (
 
 def users_files_line(files: list[str]) -> str:
     """What `citeqa status` says of files a user put in the index's current build folder
-    (verification.users_files): no damage, and kept (a user's note there called the index
+    (verification.verify_files): no damage, and kept (a user's note there called the index
     "altered", and an update rebuilt it in full)."""
     return (
         f"files citeqa did not write in the current build (kept, never read; the index's own"
