@@ -60,7 +60,6 @@ from citeqa.status import update_in_progress as update_in_progress  # and the ch
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.suggestions import TermCounts, suggest
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
-from citeqa.verification import users_files
 
 ProgressCallback = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is a short label such as "reading", "embedding use"."""
@@ -114,9 +113,8 @@ def index_status(settings: Settings | None = None, *, verify: bool = False) -> I
     loaded = load_published(settings.index_dir, full=verify)
     described = describe_index(loaded, settings.corpus_dir, settings.index_dir)
     kept = [str(path) for path in kept_for_user(settings.index_dir)]
-    users = users_files(loaded.folder, loaded.manifest.index_files)
     return described.model_copy(
-        update={"verified": verify, "kept_for_user": kept, "users_files": users}
+        update={"verified": verify, "kept_for_user": kept, "users_files": loaded.users_files}
     )
 
 

@@ -17,11 +17,11 @@ def report_notes(report: BuildReport) -> list[str]:
     `visible.shown`), in the order `citeqa index` prints them."""
     notes = skipped_lines(report.skipped)
     if report.word_lists:
-        notes.append(word_lists_line(report.word_lists))
+        notes.append(_word_lists_line(report.word_lists))
     if report.outsized:
-        notes.append(outsized_line(report))
+        notes.append(_outsized_line(report))
     if report.unembedded_sentences:
-        notes.append(unembedded_line(report.unembedded_sentences))
+        notes.append(_unembedded_line(report.unembedded_sentences))
     if report.vectors_on_rebuild:
         notes.append(vectors_on_rebuild_line(report.vectors_on_rebuild))
     notes.extend(f"warning: {shown(line)}" for line in report.warnings)
@@ -65,7 +65,7 @@ def skipped_lines(skipped: list[str]) -> list[str]:
     return lines
 
 
-def unembedded_line(unembedded: UnembeddedSentences) -> str:
+def _unembedded_line(unembedded: UnembeddedSentences) -> str:
     """One line saying the build stored no sentence vectors, why, and what answering does
     instead (the s15 trial's 10,199 files were past the setting and nothing said so)."""
     instead = (
@@ -81,12 +81,12 @@ def unembedded_line(unembedded: UnembeddedSentences) -> str:
     )
 
 
-def word_lists_line(files: list[str]) -> str:
+def _word_lists_line(files: list[str]) -> str:
     """One line naming the files read that are lists of words, not prose (wordlists.py)."""
     return _indexed_but(files, "looks like a word list", "look like word lists", ", not prose")
 
 
-def outsized_line(report: BuildReport) -> str:
+def _outsized_line(report: BuildReport) -> str:
     """One line naming the files read that make an outsized share of the index (outsized.py),
     each with its chunks out of the index's."""
     files = [

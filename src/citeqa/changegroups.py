@@ -143,14 +143,8 @@ def short_changes(changes: list[str]) -> str:
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
-def status_lines(changes: list[str], named: int | None = STATUS_NAMED) -> list[str]:
-    """One line per group (`ChangeGroup.line`): what `citeqa status` and the chat's status
-    screen list of a stale index."""
-    return [group.line(named) for group in grouped(changes)]
-
-
-def display_lines(changes: list[str], *, every: bool) -> list[str]:
-    """`status_lines` for a status display: STATUS_NAMED files of each group, or `every` file
-    when the display lists everything (`citeqa status --all`). The one rule of `citeqa status`
-    and the chat's status screen."""
-    return status_lines(changes, None if every else STATUS_NAMED)
+def status_lines(changes: list[str], *, every: bool = False) -> list[str]:
+    """One line per group (`ChangeGroup.line`) naming STATUS_NAMED files of each group, or
+    `every` file when the display lists everything (`citeqa status --all`): what `citeqa
+    status` and the chat's status screen list of a stale index (the one rule of both)."""
+    return [group.line(None if every else STATUS_NAMED) for group in grouped(changes)]

@@ -217,14 +217,13 @@ def _channel_vectors(
 
     def texts() -> Iterator[tuple[int, str]]:
         for doc_id, run in tally.chunks.items():
-            if previous is not None and doc_id in kept:
-                for offset, rows in previous.vectors(embedder.name, doc_id):
-                    spool.write(run.first + offset, rows)
-                continue
-            same = taken.of(doc_id).chunks
+            kept_whole = previous is not None and doc_id in kept
+            same = _every_place(run.count) if kept_whole else taken.of(doc_id).chunks
             if previous is not None and len(same):
                 blocks = previous.vectors_at(embedder.name, doc_id, same[:, 1])
                 _write_taken(spool, run.first, same[:, 0], blocks)
+            if len(same) == run.count:
+                continue  # every vector taken: its chunks are not read
             done = set(same[:, 0].tolist())
             for place, chunk in enumerate(chunks.each(run.first, run.count)):
                 if place not in done:
@@ -235,14 +234,24 @@ def _channel_vectors(
     return spool
 
 
+def _every_place(count: int) -> np.ndarray:
+    """(place now, place in the previous build) rows mapping each of a kept document's `count`
+    chunks or sentences to itself: all of it is taken, as the same texts of a changed one are."""
+    places = np.arange(count, dtype=np.int64)
+    return np.column_stack((places, places))
+
+
 def _write_taken(
     spool: VectorSpool, first: int, places: np.ndarray, blocks: Iterable[tuple[int, np.ndarray]]
 ) -> None:
     """Write each block of rows read from the previous build (`blocks`: (offset in `places`,
-    rows)) at its row: `first` (the document's first row) plus its place in the document."""
+    rows)) at its row: `first` (the document's first row) plus its place in the document; a
+    run of consecutive places (all of a kept document) in one write."""
     for offset, rows in blocks:
-        for place, row in zip(places[offset : offset + len(rows)].tolist(), rows, strict=True):
-            spool.write(first + place, row)
+        part = places[offset : offset + len(rows)]
+        breaks = (np.flatnonzero(np.diff(part) != 1) + 1).tolist()
+        for start, end in zip([0, *breaks], [*breaks, len(part)], strict=True):
+            spool.write(first + int(part[start]), rows[start:end])
 
 
 def _sentence_vectors(
@@ -275,16 +284,14 @@ def _sentence_vectors(
 
     def texts() -> Iterator[tuple[int, str]]:
         for number, (doc_id, (first, count)) in enumerate(tally.sentences.items()):
-            if previous is not None and doc_id in kept:
-                for offset, rows in previous.sentence_vectors(doc_id, count):
-                    spool.write(first + offset, rows)
-                continue
-            same = taken.of(doc_id).sentences
+            same = _every_place(count) if doc_id in kept else taken.of(doc_id).sentences
             if previous is not None and len(same):
                 blocks = previous.sentence_vectors_at(doc_id, same[:, 1])
                 _write_taken(spool, first, same[:, 0], blocks)
+            if len(same) == count:
+                continue  # every vector taken: its text is not read
             done = set((first + same[:, 0]).tolist())
-            text = documents[number].text if count else ""  # read only when it has sentences
+            text = documents[number].text  # read only when a sentence is left to embed
             spans = sentences[first : first + count, 2:4].tolist()
             for row, (start, end) in enumerate(spans, start=first):
                 if row not in copied and row not in done:
@@ -300,11 +307,12 @@ def _sentence_vectors(
 def _taken_sentences(taken: Reused, tally: Tally, copied: np.ndarray) -> int:
     """How many sentences of changed documents take their vector from the previous build and
     are not `copied` from their chunk's."""
-    count = 0
-    for doc_id, same in taken.same.items():
-        rows = tally.sentences[doc_id][0] + same.sentences[:, 0]
-        count += int(np.count_nonzero(~np.isin(rows, copied)))
-    return count
+    rows = [
+        tally.sentences[doc_id][0] + same.sentences[:, 0] for doc_id, same in taken.same.items()
+    ]
+    if not rows:
+        return 0
+    return int(np.count_nonzero(~np.isin(np.concatenate(rows), copied)))
 
 
 def _embed_into(

@@ -181,7 +181,7 @@ def _update(
             began,
             reading,
             full_rebuild=False,
-            vectors_on_rebuild=held_back,
+            held_back=held_back,
         )
     # only now: an unchanged corpus needs none of it (open_for_reuse hashed every file)
     previous = Previous(loaded, _doc_ids(files, reread)) if loaded is not None else None
@@ -342,12 +342,13 @@ def _report(
     notes: list[str] | None = None,
     reread: Collection[str] = (),
     unembedded: UnembeddedSentences | None = None,
-    vectors_on_rebuild: int = 0,
+    held_back: int = 0,
 ) -> BuildReport:
     """What the build did; `reread`: files of unchanged content read again by a new version
     of their reader (rereading.py), reported as updated. The files read in this build that
     make an outsized share of the index (outsized.py) are named when it counted its `chunks`:
-    every file when it is a `full_rebuild`."""
+    every file when it is a `full_rebuild`. `held_back`: the sentences a rebuild would now
+    store vectors of (contents.vectors_on_rebuild)."""
     before = (
         {file: sha256 for file, sha256, doc_id, _ in recorded_keys(old) if doc_id} if old else {}
     )
@@ -368,7 +369,7 @@ def _report(
         outsized=[OutsizedFile(file=name, chunks=read_now[name]) for name in large],
         warnings=list(reading.warnings) + (notes or []),
         unembedded_sentences=unembedded,
-        vectors_on_rebuild=vectors_on_rebuild,
+        vectors_on_rebuild=held_back,
         documents=len(after),
         chunks=chunks if chunks is not None else _chunk_total(old),
         seconds=round(time.perf_counter() - began, 3),

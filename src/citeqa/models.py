@@ -295,7 +295,7 @@ class IndexStatus(Frozen):
     api.index_status (`citeqa status`) only; Assistant.status leaves it empty."""
     users_files: list[str] = Field(default_factory=list)
     """Files in the index's current build folder that its manifest does not list, by their
-    paths in it (verification.users_files): a user's, kept, never read. Filled by
+    paths in it (verification.verify_files): a user's, kept, never read. Filled by
     api.index_status (`citeqa status`) only."""
     sentence_count: int = 0
     """Sentences the index holds (its manifest's count)."""

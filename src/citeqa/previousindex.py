@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from citeqa.changegroups import KNOWLEDGE_CHANGE, TALLY_CHANGE
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.config import Settings
 from citeqa.doctally import tally_recipe
@@ -93,20 +95,32 @@ def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Se
     )
 
 
-def _stored_knowledge(loaded: PreviousBuild) -> tuple[object, object] | None:
-    """The term-knowledge format the index stored and the recipe of its tallies
-    (doctally.tally_recipe; None in an index built before it was stored), or None for an index
-    of an older format (store.READABLE_FORMATS) or a statistics file that no longer reads:
-    unless both are this build's, an unchanged corpus still gets its index rewritten, in this
-    format, with this knowledge and these tallies, with nothing re-embedded. Read only for a
-    corpus whose files are unchanged (statistics.json is big)."""
+def knowledge_change(statistics: dict[str, Any] | None) -> str | None:
+    """Which change applies to an index whose statistics.json is `statistics` (None: it has
+    none): KNOWLEDGE_CHANGE when its term knowledge is not of this format (KNOWLEDGE_FORMAT),
+    else TALLY_CHANGE when its tallies were not computed by this recipe
+    (doctally.tally_recipe; absent in an index built before it was stored), else None. The
+    one check of a build (`unchanged`) and of `citeqa status`."""
+    if (statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
+        return KNOWLEDGE_CHANGE
+    if (statistics or {}).get("tallies") != tally_recipe():
+        return TALLY_CHANGE
+    return None
+
+
+def _knowledge_current(loaded: PreviousBuild) -> bool:
+    """Whether the index stored this build's term knowledge and tallies (`knowledge_change`);
+    not for an index of an older format (store.READABLE_FORMATS) or a statistics file that no
+    longer reads: unless both are this build's, an unchanged corpus still gets its index
+    rewritten, in this format, with this knowledge and these tallies, with nothing
+    re-embedded. Read only for a corpus whose files are unchanged (statistics.json is big)."""
     if loaded.manifest.format_version != FORMAT_VERSION:
-        return None
+        return False
     try:
         statistics = read_statistics(loaded.folder, loaded.manifest)
     except (OSError, ValueError):  # altered since it was verified: rewritten by this build
-        return None
-    return (statistics or {}).get("knowledge"), (statistics or {}).get("tallies")
+        return False
+    return knowledge_change(statistics) is None
 
 
 def answer_channel(settings: Settings) -> str | None:
@@ -131,7 +145,7 @@ def unchanged(loaded: PreviousBuild, files: list[IndexedFile], manifest_sha256: 
     return (
         set(recorded_keys(loaded.files())) == new
         and loaded.manifest.corpus_manifest_sha256 == manifest_sha256
-        and _stored_knowledge(loaded) == (KNOWLEDGE_FORMAT, tally_recipe())
+        and _knowledge_current(loaded)
     )  # else: store the knowledge, or tally again (dates.py came so), nothing embedded
 
 

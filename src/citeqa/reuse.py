@@ -133,16 +133,6 @@ class Previous:
         rows[:, 0] -= self._ranges.get(doc_id, (0, 0))[0]
         return rows
 
-    def vectors(self, channel: str, doc_id: str) -> Iterator[tuple[int, np.ndarray]]:
-        """The vectors of the document's chunks in `channel`, as (offset in the document, rows)
-        blocks of at most ROWS_PER_READ rows."""
-        first, count = self._ranges.get(doc_id, (0, 0))
-        if channel not in self._rows:
-            self._rows[channel] = _IndexRows(self._loaded, channel)
-        for start in range(0, count, ROWS_PER_READ):
-            numbers = list(range(first + start, first + min(count, start + ROWS_PER_READ)))
-            yield start, self._rows[channel].rows(numbers)
-
     def holds(self, doc_id: str) -> bool:
         """Whether the previous build holds chunks of the document that a changed version of it
         may take vectors from (textmatch.py): none of a document a new reader reads again."""
@@ -163,9 +153,9 @@ class Previous:
     def vectors_at(
         self, channel: str, doc_id: str, places: np.ndarray
     ) -> Iterator[tuple[int, np.ndarray]]:
-        """The vectors in `channel` of the document's chunks at `places` (in the document), as
-        (offset in `places`, rows) blocks of at most ROWS_PER_READ rows; IndexCorrupt for a
-        place the document has no chunk at."""
+        """The vectors in `channel` of the document's chunks at `places` (in the document; every
+        place, in order, for a kept document), as (offset in `places`, rows) blocks of at most
+        ROWS_PER_READ rows; IndexCorrupt for a place the document has no chunk at."""
         first, count = self._ranges.get(doc_id, (0, 0))
         _check_places(places, count, self._loaded.folder, doc_id)
         if channel not in self._rows:
@@ -177,9 +167,10 @@ class Previous:
     def sentence_vectors_at(
         self, doc_id: str, places: np.ndarray
     ) -> Iterator[tuple[int, np.ndarray]]:
-        """The vectors of the document's sentences at `places` (in the document, ascending),
-        as (offset in `places`, rows) blocks, each read from a span of at most ROWS_PER_READ
-        rows of the file; nothing when the previous build stored no sentence vectors."""
+        """The vectors of the document's sentences at `places` (in the document, ascending;
+        every place for a kept document), as (offset in `places`, rows) blocks, each read
+        from a span of at most ROWS_PER_READ rows of the file; nothing when the previous build
+        stored no sentence vectors."""
         if self._sentence_file is None:
             return
         numbers = self._sentence_numbers(doc_id)
@@ -190,15 +181,6 @@ class Previous:
             end = int(np.searchsorted(picked, picked[start] + ROWS_PER_READ, side="left"))
             yield start, self._sentence_file.rows(picked[start:end])
             start = end
-
-    def sentence_vectors(self, doc_id: str, count: int) -> Iterator[tuple[int, np.ndarray]]:
-        """The vectors of the document's `count` sentences, as (offset, rows) blocks; nothing
-        when the previous build has none for it (`has_sentence_vectors`)."""
-        numbers = self._sentence_numbers(doc_id)
-        if self._sentence_file is None or len(numbers) != count:
-            return
-        for start in range(0, count, ROWS_PER_READ):
-            yield start, self._sentence_file.rows(numbers[start : start + ROWS_PER_READ])
 
     def has_sentence_vectors(self, doc_id: str, count: int) -> bool:
         """Whether the previous build holds vectors for the document's `count` sentences."""

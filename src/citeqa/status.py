@@ -23,7 +23,6 @@ from citeqa.changegroups import (
     CUT_BY_OLDER,
     FOLDER_MISSING,
     FORMAT_CHANGE,
-    KNOWLEDGE_CHANGE,
     TALLY_CHANGE,
     short_changes,
 )
@@ -35,12 +34,12 @@ from citeqa.corpus import (
     corpus_walk,
     file_digest,
 )
-from citeqa.doctally import tally_recipe
-from citeqa.domain import KNOWLEDGE_FORMAT, read_corpus_manifest
+from citeqa.domain import read_corpus_manifest
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
 from citeqa.models import DocumentStatus, Example, IndexStatus
 from citeqa.overview import manifest_examples
+from citeqa.previousindex import knowledge_change
 from citeqa.store import FORMAT_VERSION, LoadedIndex, has_sentence_vectors, index_size
 from citeqa.visible import cut, shown
 
@@ -128,10 +127,9 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     files = index.files()
     corpus = corpus_now(files, corpus_dir, manifest.corpus_manifest_sha256)
     changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
-    if (index.statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
-        changed.append(f"{KNOWLEDGE_CHANGE} (no re-embedding needed)")
-    elif (index.statistics or {}).get("tallies") != tally_recipe():
-        changed.append(f"{TALLY_CHANGE} (no re-embedding needed)")
+    stale_knowledge = knowledge_change(index.statistics)
+    if stale_knowledge is not None:
+        changed.append(f"{stale_knowledge} (no re-embedding needed)")
     if manifest.cutting_version != CUTTING_VERSION:
         changed.append(_cut_otherwise(manifest.cutting_version))
     if manifest.format_version != FORMAT_VERSION:

@@ -43,7 +43,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +158,9 @@ class LoadedIndex:
     """The corpus files the index was built from, read on first use: see `files`."""
     statistics: dict[str, Any] | None = None
     """Token statistics, or None from an index written before they were stored."""
+    users_files: list[str] = field(default_factory=list)
+    """The files of the build folder a user put there (verification.verify_files listed them
+    as it checked the folder): kept, never read."""
 
     def files(self) -> FileList:
         """The corpus files the index was built from (read once, when first asked for);
@@ -267,7 +270,7 @@ def load_index(index_dir: Path, *, full: bool = False) -> LoadedIndex:
 
     The readers' lock is held while loading, so no build removes this one meanwhile."""
     with reading(index_dir):
-        build, manifest_hash = _open(index_dir, full)
+        build, manifest_hash, users = _open(index_dir, full)
         folder, manifest = build.folder, build.manifest
         with _unreadable(index_dir):
             return LoadedIndex(
@@ -282,6 +285,7 @@ def load_index(index_dir: Path, *, full: bool = False) -> LoadedIndex:
                 lexical=_read_lexical(folder, manifest),
                 recorded=build.recorded,
                 statistics=read_statistics(folder, manifest),
+                users_files=users,
             )
 
 
@@ -313,13 +317,13 @@ def open_for_reuse(index_dir: Path) -> PreviousBuild:
         return _open(index_dir, full=True)[0]
 
 
-def _open(index_dir: Path, full: bool) -> tuple[PreviousBuild, str]:
-    """The published build (each file checked; hashed, with `full`) as reuse reads it, and its
-    manifest's hash."""
+def _open(index_dir: Path, full: bool) -> tuple[PreviousBuild, str, list[str]]:
+    """The published build (each file checked; hashed, with `full`) as reuse reads it, its
+    manifest's hash, and the files a user put in it (verification.verify_files)."""
     folder = current_build(index_dir)
     manifest, manifest_hash = read_manifest(folder)
     with _unreadable(index_dir, (OSError,)):  # the build went while it was read (no lock)
-        verify_files(folder, manifest.index_files, full=full)
+        users = verify_files(folder, manifest.index_files, full=full)
     with _unreadable(index_dir):
         documents = _read_documents(folder, manifest)
         build = PreviousBuild(
@@ -331,7 +335,7 @@ def _open(index_dir: Path, full: bool) -> tuple[PreviousBuild, str]:
             vectors={info.name: _read_vectors(folder, info.name) for info in manifest.channels},
             recorded=RecordedFiles.of_build(folder, manifest.files),
         )
-    return build, manifest_hash
+    return build, manifest_hash, users
 
 
 @contextmanager
@@ -429,7 +433,7 @@ def _read_sentence_vectors(folder: Path, manifest: IndexManifest) -> np.ndarray 
 
 def index_size(folder: Path, manifest: IndexManifest) -> int:
     """Bytes of the build's own files: those its manifest lists, and the manifest. A user's file
-    in the build (verification.users_files) is not the index's, so not counted."""
+    in the build (verification.verify_files) is not the index's, so not counted."""
     names = [name for name in manifest.index_files if is_build_file_name(name)]
     paths = [folder / name for name in [*names, "manifest.json"]]
     return sum(path.stat().st_size for path in paths if path.is_file())

@@ -1,5 +1,5 @@
 """Owns the check that the files a build's manifest lists are as it wrote them, cheap on every
-open, and which other files a user put in a build (`users_files`: theirs, no damage).
+open, and which other files a user put in a build (`verify_files` returns them: theirs, no damage).
 
 The manifest records every file's sha256. Hashing them all on every open costs time in
 proportion to the index (a 200 MB vector file read in full, which also undoes memory-mapping),
@@ -51,14 +51,17 @@ def record_stamps(folder: Path, names: list[str]) -> None:
     write_file(folder / STAMPS, json.dumps(stamps, sort_keys=True).encode())
 
 
-def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = False) -> None:
+def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = False) -> list[str]:
     """Every file the build's manifest lists is there with its recorded sha256; IndexCorrupt
     if not, or when it lists none. A file whose size and time are unchanged since it was hashed
     is trusted, unless `full`. An unlisted file of a kind citeqa writes (`_citeqa_kind`: its
     reader may open it by name, a manifest edited to drop it) is damage too; any other is a
     user's, never read, so no damage (a note dropped into the build called the index "altered"
-    and the next update rebuilt it in full: probe s16-hostile); `users_files` names them."""
-    unlisted = [name for name in _unlisted(folder, index_files) if _citeqa_kind(name)]
+    and the next update rebuilt it in full: probe s16-hostile). Returns the user's files, by
+    their paths in the folder: kept (citeqa deletes only what it wrote), and listed by
+    `citeqa status`."""
+    present = _unlisted(folder, index_files)
+    unlisted = [name for name in present if _citeqa_kind(name)]
     if unlisted or not index_files:
         raise IndexCorrupt(
             f"The manifest of {folder} does not list {', '.join(unlisted) or 'any file'};"
@@ -74,12 +77,7 @@ def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = Fals
                 f"The index is damaged: {path} is missing, truncated or altered;"
                 " run `citeqa index`."
             )
-
-
-def users_files(folder: Path, index_files: dict[str, str]) -> list[str]:
-    """The files of a build folder its manifest does not list and of no kind citeqa writes
-    (`_citeqa_kind`), by their paths in it: a user's, kept (citeqa deletes only what it wrote)."""
-    return [name for name in _unlisted(folder, index_files) if not _citeqa_kind(name)]
+    return [name for name in present if not _citeqa_kind(name)]
 
 
 def _unlisted(folder: Path, index_files: dict[str, str]) -> list[str]:

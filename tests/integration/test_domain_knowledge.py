@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from integration_helpers import CORPUS, SMALL_DOCS, build_folders, fake_settings, make_corpus
 
-from citeqa import contents, doctally, previousindex, status
+from citeqa import contents, doctally, previousindex
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.config import Settings
 from citeqa.domain import language_data
@@ -81,7 +81,6 @@ def test_an_index_without_the_current_knowledge_is_refreshed_once(
     newer = previousindex.KNOWLEDGE_FORMAT + 1
     monkeypatch.setattr(previousindex, "KNOWLEDGE_FORMAT", newer)
     monkeypatch.setattr(contents, "KNOWLEDGE_FORMAT", newer)
-    monkeypatch.setattr(status, "KNOWLEDGE_FORMAT", newer)
     folders = build_folders(settings.index_dir)
     fake_embedder.reset_counts()
 

@@ -12,7 +12,6 @@ import pytest
 
 from citeqa.changegroups import (
     STATUS_NAMED,
-    display_lines,
     grouped,
     short_changes,
     status_lines,
@@ -57,7 +56,7 @@ def test_a_long_list_names_the_first_files_unless_all_are_asked_for() -> None:
     assert line.startswith(f"{STATUS_NAMED + 7} files modified: note-00.txt, ")
     assert line.count("note-") == STATUS_NAMED
     assert line.endswith(" and 7 more (`citeqa status --all`)")
-    [every] = status_lines(changes, None)
+    [every] = status_lines(changes, every=True)
     assert every.count("note-") == STATUS_NAMED + 7 and "more" not in every
     assert short_changes(changes) == f"{STATUS_NAMED + 7} files modified"
 
@@ -97,7 +96,7 @@ def test_names_with_control_characters_are_made_visible() -> None:
         for said in (
             stale_notice(changes) or "",
             *status_lines(changes),
-            *status_lines(changes, None),
+            *status_lines(changes, every=True),
         ):
             assert "\x1b" not in said and "\n" not in said and "\u202e" not in said
     assert "evil" in short_changes([f"modified: {name}"])
@@ -172,9 +171,10 @@ def test_a_missing_corpus_folder_is_its_own_line_not_a_removed_file(
 
 
 def test_a_status_display_names_a_few_files_of_each_kind_unless_it_lists_everything() -> None:
-    """changegroups.display_lines: the one rule of `citeqa status` and the chat's status
-    screen (each wrote `status_lines(changes, None if listed is None else STATUS_NAMED)`)."""
+    """changegroups.status_lines: the one rule of `citeqa status` and the chat's status
+    screen (each once wrote its own `None if listed is None else STATUS_NAMED`)."""
     changes = [f"modified: note-{n:02d}.txt" for n in range(STATUS_NAMED + 7)]
-    assert display_lines(changes, every=False) == status_lines(changes, STATUS_NAMED)
-    [every] = display_lines(changes, every=True)
+    [few] = status_lines(changes, every=False)
+    assert few.count("note-") == STATUS_NAMED
+    [every] = status_lines(changes, every=True)
     assert every.count("note-") == STATUS_NAMED + 7

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from citeqa.errors import IndexCorrupt
-from citeqa.verification import STAMPS, record_stamps, users_files, verify_files
+from citeqa.verification import STAMPS, record_stamps, verify_files
 
 
 @pytest.fixture
@@ -90,7 +90,6 @@ def test_a_users_file_the_manifest_does_not_list_is_no_damage(build) -> None:
     (folder / "mine").mkdir()
     (folder / "mine" / "a.json").write_text("{}\n", encoding="utf-8")
     (folder / ".DS_Store").write_bytes(b"Bud1")
-    verify_files(folder, files, full=True)
-    assert users_files(folder, files) == ["mine/a.json", "my-notes.txt"]
+    assert verify_files(folder, files, full=True) == ["mine/a.json", "my-notes.txt"]
     with pytest.raises(IndexCorrupt, match="it was altered"):
         verify_files(folder, {})

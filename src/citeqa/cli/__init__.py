@@ -11,7 +11,6 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
 
 
 @contextmanager
@@ -30,13 +29,6 @@ def _ctrl_c_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _interrupted() -> NoReturn:
-    """End on a Ctrl-C that came before the command's own handling: one line, exit 130."""
-    print("citeqa: interrupted", file=sys.stderr)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # kept through finalisation, unlike a handler
-    sys.exit(130)
 
 
 def main() -> None:
@@ -58,8 +50,9 @@ def main() -> None:
             from citeqa.cli import ask_cmd, chat_cmd, eval_cmd, index_cmds  # noqa: F401  (commands)
 
         code = command_line.run_app()
-    except KeyboardInterrupt:
-        _interrupted()
+    except KeyboardInterrupt:  # before the command's own handling: one line, exit 130
+        print("citeqa: interrupted", file=sys.stderr)
+        code = 130
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # kept through finalisation, unlike a handler
     sys.exit(code)
 

@@ -122,13 +122,15 @@ def _outranks(error: Exception, first: Exception | None) -> bool:
     """Whether a batch ends on `error` rather than on `first` (the one kept so far): an
     unexpected error before any citeqa error, a citeqa error before an unusable question,
     the earlier of two of a kind."""
+    return _rank(error) > _rank(first)
 
-    def rank(err: Exception | None) -> int:
-        if err is None or isinstance(err, BadQuestion):
-            return 0
-        return 1 if isinstance(err, CiteqaError) else 2
 
-    return rank(error) > rank(first)
+def _rank(err: Exception | None) -> int:
+    """How strongly a batch ends on `err` (`_outranks`): 0 for none or an unusable question,
+    1 for a citeqa error, 2 for an unexpected one."""
+    if err is None or isinstance(err, BadQuestion):
+        return 0
+    return 1 if isinstance(err, CiteqaError) else 2
 
 
 def batch_lines(stream: TextIO, limit: int) -> Iterator[tuple[int, str | None]]:

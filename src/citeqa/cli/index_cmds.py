@@ -179,7 +179,7 @@ KEPT_FOR_USER = (
 
 def users_files_line(files: list[str]) -> str:
     """What `citeqa status` says of files a user put in the index's current build folder
-    (verification.users_files): no damage, and kept (a user's note there called the index
+    (verification.verify_files): no damage, and kept (a user's note there called the index
     "altered", and an update rebuilt it in full)."""
     return (
         f"files citeqa did not write in the current build (kept, never read; the index's own"
@@ -191,12 +191,12 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
     """The status as tables and lines; with `listed`, past that many documents their summary
     (status_summary.summary_of; a corpus of 36,612 files made a table that took rich 27 s to
     lay out), and the changes one line per kind naming its first files
-    (changegroups.display_lines); without, every document and every changed file. `on_rebuild`:
+    (changegroups.status_lines); without, every document and every changed file. `on_rebuild`:
     the sentences a rebuild would now store vectors of (`vectors_on_rebuild`)."""
     from rich.console import Console
     from rich.text import Text
 
-    from citeqa.changegroups import display_lines
+    from citeqa.changegroups import status_lines
     from citeqa.status import stale_reason
     from citeqa.status_summary import summary_of
 
@@ -243,7 +243,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
                 style="bold yellow",
             )
         )
-        for line in display_lines(described.changed, every=listed is None):
+        for line in status_lines(described.changed, every=listed is None):
             console.print(Text(f"  {line}", style="yellow"))
     else:
         console.print(Text("Up to date with the corpus.", style="green"))

@@ -1,7 +1,7 @@
 """A modal describing the index: where it is, what it holds, which models, whether it is stale.
 
 Like `citeqa status`, it lists the changes one line per kind, naming the first files of each
-(changegroups.display_lines), and the documents when there are at most LISTED of them; past
+(changegroups.status_lines), and the documents when there are at most LISTED of them; past
 that, the summary `citeqa status` shows (status_summary.summary_of: per folder, the first
 LISTED, the languages, the largest). Every row of a corpus of tens of thousands of files (or
 folders) would make one huge Content and freeze the chat, and the first 50 alphabetically hid
@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from citeqa.changegroups import display_lines
+from citeqa.changegroups import status_lines
 from citeqa.listing import LISTED
 from citeqa.listing import more_line as listed_more_line
 from citeqa.models import DocumentStatus, IndexStatus, counted
@@ -63,11 +63,11 @@ def status_content(status: IndexStatus, listed: int | None = LISTED) -> Content:
 
 
 def listed_lines(status: IndexStatus, listed: int | None) -> Parts:
-    """The changes one line per kind (changegroups.display_lines: with `listed`, the first
+    """The changes one line per kind (changegroups.status_lines: with `listed`, the first
     files of each, then how many more; without, every file), the document count, and the
     documents: all of them, or past `listed` their summary."""
     parts: Parts = []
-    for line in display_lines(status.changed, every=listed is None):
+    for line in status_lines(status.changed, every=listed is None):
         parts += ["  ", one_line(line), "\n"]
     parts += [
         "\n",

@@ -50,8 +50,9 @@ class SourceBlock(Static):
         self.ref = ref
         self.preview = preview
         self.expanded = False
+        self._markdown = is_markdown(ref.path)
         self._lines = (
-            [] if preview else readable_lines(ref.text, is_markdown(ref.path))
+            [] if preview else readable_lines(ref.text, self._markdown)
         )  # a preview is one line
         self.update(self._body())
 
@@ -69,7 +70,7 @@ class SourceBlock(Static):
     def _body(self) -> Content:
         ref = self.ref
         if self.preview:
-            text = preview_text(ref.text, is_markdown(ref.path))
+            text = preview_text(ref.text, self._markdown)
             if len(text) > PASSAGE_PREVIEW_CHARS:
                 text = text[:PASSAGE_PREVIEW_CHARS].rstrip() + "…"
             marker = f"#{ref.label} "
