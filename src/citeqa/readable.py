@@ -22,11 +22,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks
 from citeqa.markup import is_fence, note_markup_opening
-from citeqa.readers.text import READERS as TEXT_READERS
 
 if TYPE_CHECKING:
     from citeqa.models import Citation  # for annotations only
@@ -106,17 +106,22 @@ target, group 2 its alias. A target holds no ",", "$", quote or backtick and ope
 "df[['a', 'b']]", "[[ -f $x ]]" and "[[1, 2]]" are code, not links."""
 _CODE_SPAN = re.compile(r"(`+[^`\n]*`+)")
 """A Markdown code span ("`x = [[1]]`"), kept as written; the parentheses keep it in re.split."""
-MARKDOWN_SUFFIXES = tuple(
-    suffix for reader in TEXT_READERS if reader.kind == "md" for suffix in reader.suffixes
-)
-"""The files whose notes markup `as_read` reads as markup (the endings of the text reader of
-kind "md", readers/text.py); in any other file a "> " is a mail's quotation mark or a prompt,
-and "[[…]]" is code or data."""
+
+
+@cache
+def markdown_suffixes() -> tuple[str, ...]:
+    """The files whose notes markup `as_read` reads as markup (the endings of the text reader of
+    kind "md", readers/text.py); in any other file a "> " is a mail's quotation mark or a
+    prompt, and "[[…]]" is code or data. Read when first needed: the chat's first paint imports
+    this module and no reader (tests/tui/test_boundaries.py)."""
+    from citeqa.readers.text import READERS
+
+    return tuple(suffix for reader in READERS if reader.kind == "md" for suffix in reader.suffixes)
 
 
 def is_markdown(path: str) -> bool:
     """Whether the document at `path` (a citation's or passage's) is Markdown."""
-    return path.casefold().endswith(MARKDOWN_SUFFIXES)
+    return path.casefold().endswith(markdown_suffixes())
 
 
 def as_read(text: str, markdown: bool) -> str:
