@@ -163,6 +163,12 @@ def before_search(
     reason = _words_never_used(terms, lang)
     if reason is None:
         return None
+    return _with_hint(reason, lang, languages)
+
+
+def _with_hint(reason: str, lang: Lang, languages: Callable[[], DocumentLanguages] | None) -> str:
+    """`reason`, followed by the advice to ask in the other language when `languages` (read
+    only then) puts documents in it (`ask_in`)."""
     hint = ask_in(lang, languages()) if languages is not None else None
     return f"{reason} {hint}" if hint else reason
 
@@ -237,9 +243,7 @@ def not_answered(
     says to ask in that language when `languages` (read only then) puts documents in it."""
     absent = [word for word in dict.fromkeys(terms.absent) if not _asks(word)]
     if absent:
-        reason = NEVER_MENTIONED[lang].format(words=_quoted(absent))
-        hint = ask_in(lang, languages()) if languages is not None else None
-        return f"{reason} {hint}" if hint else reason
+        return _with_hint(NEVER_MENTIONED[lang].format(words=_quoted(absent)), lang, languages)
     unmatched = unmatched_words(terms, passages) if passages else []
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))

@@ -19,7 +19,7 @@ closest passages.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,7 +31,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
 from citeqa.followup_quotes import mentions_new_words
-from citeqa.identifiers import code_text, named_things, spellings, unwritten_in, whole_name
+from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.membership import apart_in, pairings
 from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
 from citeqa.question_evidence import question_features
@@ -107,22 +107,21 @@ def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
     )
 
 
-def naming_identifiers(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[str]) -> Candidates:
     """The candidates, but when the question names code identifiers of what it asks about
-    (identifiers.named_things: `max_help_position`, `--max-size`; not a dotted class name) and
-    some candidates write one exactly (case and all, as a whole name, in one of its spellings:
-    identifiers.spellings, find's `-maxdepth` for `--maxdepth`), only those writing the most
-    of them, in their order. The
-    rankers read an identifier as its parts ("max", "help", "position"), so a neighbouring
-    parameter sharing them won: "variable_start_string" quoted the `block_start_string` line
-    (session-15 trial: 4 of 16 API parameter lookups right). A name the title of a candidate's
-    document writes (any case) says where to look, not what is asked: "ServerAliveInterval in
-    ssh_config" is not answered by any sentence naming ssh_config in the SSH_CONFIG(5) page."""
-    names = named_things(focus)
+    (`names`, its identifiers.named_things: `max_help_position`, `--max-size`; not a dotted
+    class name) and some candidates write one exactly (case and all, as a whole name, in one
+    of its spellings: identifiers.spellings, find's `-maxdepth` for `--maxdepth`), only those
+    writing the most of them, in their order. The rankers read an identifier as its parts
+    ("max", "help", "position"), so a neighbouring parameter sharing them won:
+    "variable_start_string" quoted the `block_start_string` line (session-15 trial: 4 of 16 API
+    parameter lookups right). A name the title of a candidate's document writes (any case)
+    says where to look, not what is asked: "ServerAliveInterval in ssh_config" is not answered
+    by any sentence naming ssh_config in the SSH_CONFIG(5) page."""
     if not candidates.sentences or not names:  # no name asked: every candidate stays
         return candidates
     doc_ids = {bank.sentences[item.index].doc_id for item in candidates.sentences}
-    titles = code_text(" ".join(_titles(bank, doc_ids)))
+    titles = code_text(" ".join(_titles(bank.documents[doc_id] for doc_id in doc_ids)))
     forms = [
         [whole_name(form) for form in spellings(name)]
         for name in names
@@ -319,7 +318,7 @@ def compose(
     read = [*top, *retrieval.hits]
     documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in read)]
     unwritten = abstention.never_written(terms, lang) or _unread_names(
-        terms.focus, read, documents, lang
+        terms.named, read, documents, lang
     )
     if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
         return abstained(question, unwritten, lang, 0.0, passages_of(retrieval, bank.documents))
@@ -358,20 +357,22 @@ def compose(
     )
 
 
-def _titles(bank: SentenceBank, doc_ids: set[str]) -> list[str]:
-    """The titles of the documents `doc_ids`, once each, sorted."""
-    return sorted({bank.documents[doc_id].title for doc_id in doc_ids})
+def _titles(documents: Iterable[Document]) -> list[str]:
+    """The titles of the `documents`, once each, sorted."""
+    return sorted({document.title for document in documents})
 
 
-def _unread_names(focus: str, hits: list[Hit], documents: list[Document], lang: Lang) -> str | None:
-    """The reason for a question naming an option or an underscored name that none of `hits`
-    (the passages the answer reads and those shown, whatever `--k`) writes whole, nor the
-    title of their `documents` (identifiers.unwritten_in; a name only a title writes is written,
-    as `naming_identifiers` reads it), or None."""
-    names = named_things(focus)
+def _unread_names(
+    names: list[str], hits: list[Hit], documents: list[Document], lang: Lang
+) -> str | None:
+    """The reason for a question naming options or underscored names (`names`, its
+    identifiers.named_things) one of which none of `hits` (the passages the answer reads and
+    those shown, whatever `--k`) writes whole, nor the title of their `documents`
+    (identifiers.unwritten_in; a name only a title writes is written, as `naming_identifiers`
+    reads it), or None."""
     if not names:  # nothing to look for: no title nor passage is read
         return None
-    titles = sorted({document.title for document in documents})
+    titles = _titles(documents)
     unread = unwritten_in(names, [hit.chunk.text for hit in hits] + titles)
     return abstention.not_in_passages(unread, lang) if unread else None
 
@@ -422,7 +423,7 @@ def _quoted(
     if settings.learned_quotes:
         extra = models.quoter.extra
         ranked = quotable(reordered(candidates, models.quoter, reading), bank)
-        ranked = naming_identifiers(ranked, bank, terms.focus)
+        ranked = naming_identifiers(ranked, bank, terms.named)
         chosen = choose(
             looked_up(ranked, bank),
             bank,
@@ -433,7 +434,7 @@ def _quoted(
         )
     else:
         chosen = choose_by_score(
-            naming_identifiers(quotable(candidates, bank), bank, terms.focus).sentences,
+            naming_identifiers(quotable(candidates, bank), bank, terms.named).sentences,
             bank,
             settings.max_quote_sentences,
             settings.quote_budget,

@@ -31,6 +31,6 @@ def low_confidence(answer: Answer, below: float) -> str | None:
     """The caution `answer` is shown with when it quotes something at a confidence, as shown
     (`shown_confidence`), under `below`; None otherwise (an abstention quotes nothing: its
     confidence is not shown)."""
-    if answer.abstained or round(answer.confidence, 2) >= below:
+    if answer.abstained or float(shown_confidence(answer.confidence)) >= below:
         return None
     return LOW_CONFIDENCE.get(answer.lang, LOW_CONFIDENCE["en"])

@@ -139,7 +139,13 @@ def named_things(question: str) -> list[str]:
     names the class to look in; a sentence writing "json.JSONEncoder" is as often a doctest or
     a cross-reference as the answer (session-15 trial: the right signature lost to
     `>>> json.JSONEncoder(default=encode_complex)`)."""
-    return [name for name in identifiers(question) if not _DOTTED.match(name)]
+    return asked_about(identifiers(question))
+
+
+def asked_about(names: list[str]) -> list[str]:
+    """The `names` (a question's `identifiers`) that are no dotted name: its `named_things`,
+    for a reader that has its identifiers already (questions.analyse)."""
+    return [name for name in names if not _DOTTED.match(name)]
 
 
 def whole_name(name: str, *, any_case: bool = False) -> re.Pattern[str]:

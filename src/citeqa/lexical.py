@@ -89,13 +89,8 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD_TABLE)
 
 
-def _words(text: str) -> list[str]:
-    """The folded words and numbers of `text`, stopwords and single letters removed."""
-    return _folded_words(fold(text))
-
-
 def _folded_words(folded: str) -> list[str]:
-    """`_words` of a text already folded."""
+    """The words and numbers of a text already folded, stopwords and single letters removed."""
     words = []
     for match in _TOKEN.finditer(folded):
         word = match.group().replace(",", ".")
@@ -111,8 +106,9 @@ def stopwords() -> frozenset[str]:
 
 
 def content_words(text: str) -> list[str]:
-    """The folded words and numbers of `text` that BM25 indexes, before stemming."""
-    return _words(text)
+    """The folded words and numbers of `text` that BM25 indexes, before stemming (stopwords
+    and single letters removed)."""
+    return _folded_words(fold(text))
 
 
 def _stemmer(lang: str) -> Any:

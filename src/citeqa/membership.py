@@ -230,24 +230,33 @@ def apart_in(found: list[Pairing], texts: list[tuple[str, ...]]) -> Pairing | No
     """The first pairing whose owner `texts` write but none writes with its member (a member in
     any case and in any of its spellings, identifiers.spellings; an owner by its last dotted
     part, as typed: `ArgumentParser` for `argparse.ArgumentParser`), or None. A text comes in
-    its parts (a document's title and text), read joined by a line break. Whether the corpus
-    writes the member elsewhere is the caller's to tell."""
+    its parts (a document's title and text), read joined by a line break, and normalised once
+    whatever the pairings holding it (`_holding`). Whether the corpus writes the member
+    elsewhere is the caller's to tell."""
+    normalised: dict[int, str] = {}
     for pairing in found:
         member = [whole_name(form, any_case=True) for form in spellings(pairing.member)]
         name = pairing.owner.removesuffix("()").rsplit(".", 1)[-1]
         owner = whole_name(name)
-        owning = [text for text in _holding(texts, name) if owner.search(text)]
+        owning = [text for text in _holding(texts, name, normalised) if owner.search(text)]
         if owning and not any(pattern.search(text) for pattern in member for text in owning):
             return pairing
     return None
 
 
-def _holding(texts: list[tuple[str, ...]], name: str) -> list[str]:
+def _holding(texts: list[tuple[str, ...]], name: str, normalised: dict[int, str]) -> list[str]:
     """The texts one of whose parts holds the longest run of letters and digits of `name`,
     joined and as code writes them (identifiers.code_text): only those can write it, as
     code_text changes no such run (it drops the backslash before a '_' or '-', turns a dash into
     '-', joins a line split after one) and a run holds no line break, so a whole document is
     joined and normalised only when it may be the owner's (s15 trial's pages, 5 KB to 1 MB,
-    were each normalised per pairing before)."""
+    were each normalised per pairing before). `normalised` keeps each text's form by its
+    number, for the next pairing holding it."""
     run = max(_RUNS.findall(name), key=len, default=name)
-    return [code_text("\n".join(parts)) for parts in texts if any(run in part for part in parts)]
+    held = []
+    for number, parts in enumerate(texts):
+        if any(run in part for part in parts):
+            if number not in normalised:
+                normalised[number] = code_text("\n".join(parts))
+            held.append(normalised[number])
+    return held

@@ -31,7 +31,7 @@ from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
-from citeqa.identifiers import core_word, identifiers, parts, setting_of
+from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
 from citeqa.keyshapes import key_kind
 from citeqa.lexical import query_tokens
 from citeqa.models import Lang
@@ -212,6 +212,9 @@ class QuestionTerms:
     """The code identifiers the focus names (identifiers.py: `--max-size`, `snake_case`,
     `os.path.join`), as typed, that the corpus never writes in any stored form
     (Vocabulary.mentions): a reason to abstain (abstention.never_written)."""
+    named: list[str] = field(default_factory=list)
+    """The focus's options and underscored names (identifiers.named_things), read once by
+    `analyse`: what answering.naming_identifiers and its unread-name reason look for."""
     new_terms: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     """A follow-up's own words that the context it is read with does not use, each with its
     alternatives, in order: what it asks beyond the previous question ("poids" in "Et le
@@ -426,9 +429,9 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     result.unwritten_keys = [
         word for word, before in keys if not vocabulary.writes_key(word, before)
     ]
-    result.unknown_identifiers = [
-        name for name in identifiers(focus) if not vocabulary.mentions(name)
-    ]
+    names = identifiers(focus)
+    result.unknown_identifiers = [name for name in names if not vocabulary.mentions(name)]
+    result.named = asked_about(names)
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms

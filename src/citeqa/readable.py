@@ -136,9 +136,10 @@ def as_read(text: str, markdown: bool) -> str:
         return text
     lines, fenced = [], False
     for line in text.split("\n"):
-        if is_fence(line):
+        fence = is_fence(line)
+        if fence:
             fenced = not fenced
-        lines.append(line if fenced or is_fence(line) else _line_as_read(line))
+        lines.append(line if fenced or fence else _line_as_read(line))
     return "\n".join(lines)
 
 

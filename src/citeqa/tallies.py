@@ -21,7 +21,7 @@ from typing import overload
 import numpy as np
 
 from citeqa.blocks import fenced_line_starts
-from citeqa.language import split_sentences
+from citeqa.language import line_start, split_sentences
 from citeqa.markup import front_matter_chars, is_no_text, note_markup_opening, rst_comment_spans
 
 FRONT_MATTER_KINDS = frozenset({"md"})
@@ -153,14 +153,15 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
 
 def _markup_opening(text: str, first: int, last: int, fenced: Callable[[], frozenset[int]]) -> int:
     """The length of the notes markup opening the Markdown sentence `text[first:last]`
-    (markup.note_markup_opening): only at its line's start, outside a code fence (`fenced`:
+    (markup.note_markup_opening): only at its line's start (language.line_start: after a LF,
+    CRLF or bare CR, as `fenced` numbers lines), outside a code fence (`fenced`:
     blocks.fenced_line_starts, asked only of a sentence the markup opens), where a "> " is a
     blockquote mark and not a prompt or a comparison of code ("```console\\n> echo hi"); 0
     elsewhere."""
     opening = note_markup_opening(text[first:last])
     if not opening:
         return 0
-    start = text.rfind("\n", 0, first) + 1
+    start = line_start(text, first)
     if text[start:first].strip() or start in fenced():
         return 0
     return opening

@@ -166,20 +166,10 @@ def test_a_dash_and_an_underscore_are_alike_inside_a_name() -> None:
     assert not whole_name("--dry_run").search("the --dry-run-all option")
 
 
-def test_the_names_a_question_asks_about_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """answering._unread_names reads the question's named_things once and hands them to
-    unwritten_in (on main, unwritten_in read them again)."""
+def test_a_named_thing_no_passage_nor_title_writes_is_the_reason() -> None:
+    """answering._unread_names looks for the names questions.analyse kept (QuestionTerms.named)."""
     from citeqa import answering
-    from citeqa import identifiers as module
 
-    read: list[str] = []
-
-    def counted(question: str) -> list[str]:
-        read.append(question)
-        return named_things(question)
-
-    monkeypatch.setattr(answering, "named_things", counted)
-    monkeypatch.setattr(module, "named_things", counted)
-    reason = answering._unread_names("What does max_fps do?", [], [], "en")  # no passage nor title
+    reason = answering._unread_names(["max_fps"], [], [], "en")  # no passage nor title
     assert reason is not None and "max_fps" in reason
-    assert read == ["What does max_fps do?"]
+    assert answering._unread_names([], [], [], "en") is None

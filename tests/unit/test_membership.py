@@ -152,3 +152,23 @@ def test_a_text_in_parts_is_read_joined() -> None:
     assert apart_in([asked], [("HelpFormatter", "max_help_position=24")]) is None
     assert apart_in([asked], [("HelpFormatter", "prog, indent_increment=2")]) == asked
     assert apart_in([asked], [("Formatters", "class HelpFormatter(prog)")]) == asked
+
+
+def test_a_text_is_normalised_once_whatever_the_pairings_holding_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two pairings of one owner read the document as code writes it once (a page of the s15
+    trial, up to 1 MB, was normalised per pairing before); the answer is the same."""
+    from citeqa import identifiers, membership
+
+    read: list[str] = []
+
+    def counted(text: str) -> str:
+        read.append(text)
+        return identifiers.code_text(text)
+
+    monkeypatch.setattr(membership, "code_text", counted)
+    asked = [Pairing("prog", "HelpFormatter"), Pairing("max_help_position", "HelpFormatter")]
+    texts = [("HelpFormatter", "class HelpFormatter(prog, indent_increment=2)"), ("other",)]
+    assert apart_in(asked, texts) == asked[1]
+    assert read == ["HelpFormatter\nclass HelpFormatter(prog, indent_increment=2)"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa.answering import Candidates, naming_identifiers
+from citeqa.identifiers import named_things
 from citeqa.sentences import ScoredSentence
 
 
@@ -68,7 +69,7 @@ TAR = _Bank(
 
 
 def _kept(bank: _Bank, question: str) -> list[int]:
-    chosen = naming_identifiers(_candidates(len(bank.sentences)), bank, question)  # type: ignore[arg-type]
+    chosen = naming_identifiers(_candidates(len(bank.sentences)), bank, named_things(question))  # type: ignore[arg-type]
     return [item.index for item in chosen.sentences]
 
 
@@ -77,7 +78,7 @@ def test_only_the_sentences_writing_the_whole_name_stay() -> None:
 
 
 def test_their_rows_and_probabilities_follow_them() -> None:
-    chosen = naming_identifiers(_candidates(4), TAR, "What does tar --no-xattrs do?")  # type: ignore[arg-type]
+    chosen = naming_identifiers(_candidates(4), TAR, ["--no-xattrs"])  # type: ignore[arg-type]
     assert chosen.probabilities.tolist() == [np.linspace(1.0, 0.5, 4)[1]]
     assert chosen.rows.tolist() == [[1.0]]
 

@@ -260,6 +260,15 @@ def test_quote_marks_open_no_sentence_inside_a_code_fence_or_mid_line() -> None:
     assert _sentences(text) == ["Run it:", "> echo hi", "Quoted note."]
 
 
+def test_a_quote_mark_opens_its_line_after_any_line_break_as_fences_are_read() -> None:
+    """A line starts after a LF, CRLF or bare CR, as blocks.fenced_line_starts numbers lines
+    (language.line_spans): on 3208aaa a line after a bare CR was read from the last LF, so its
+    "> " stayed in the sentence while a fence's lines were found."""
+    for eol in ["\n", "\r\n", "\r"]:
+        text = eol.join(["Intro.", "```", "> echo hi", "```", "> Real quote.", ""])
+        assert _sentences(text) == ["Intro.", "> echo hi", "Real quote."], repr(eol)
+
+
 def test_a_heading_not_chosen_or_repeating_the_title_still_opens_no_quote() -> None:
     """The trial's notes open on their title ("# Crêpes (pour 15 crêpes)"): a heading that holds
     a digit but only repeats the title, or that was not chosen, is still left above the quote."""
