@@ -24,14 +24,13 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from fake_corpus import child_cost
 
 ROOT = Path(__file__).resolve().parents[1]
 THIS_SRC = ROOT / "src"
@@ -41,9 +40,9 @@ CHILD = """
 import json, sys
 from pathlib import Path
 if sys.argv[3] == "fake":
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("fakes", sys.argv[4])
-    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    sys.path.insert(0, sys.argv[4])
+    from fake_corpus import register_fake
+    register_fake()
 import citeqa.contents as contents
 from citeqa.api import build_index
 from citeqa.config import Settings
@@ -90,16 +89,9 @@ def run_build(src: Path, corpus: Path, index: Path, fake: bool) -> dict[str, flo
     env = {**os.environ, "PYTHONPATH": str(src)}
     mode = "fake" if fake else "default"
     command = [sys.executable, "-c", CHILD, str(corpus), str(index), mode]
-    command.append(str(ROOT / "tests" / "conftest.py"))
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    began = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - began
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise SystemExit(f"the build failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    command.append(str(Path(__file__).resolve().parent))
+    cpu, wall, stdout = child_cost(command, env, "the build")
+    found = json.loads(stdout.strip().splitlines()[-1])
     return {"cpu": cpu, "wall": wall, "embedded": found["embedded"], "chunks": found["chunks"]}
 
 

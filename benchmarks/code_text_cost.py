@@ -11,24 +11,13 @@ manual pages or API docs gives steadier figures.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from fake_corpus import corpus_texts, median_seconds
 
 from citeqa.config import BUNDLED_CORPUS
 from citeqa.doctally import words_and_compounds
 from citeqa.identifiers import code_text
-
-
-def median_seconds(work: Callable[[], object], rounds: int) -> float:
-    """The median wall time of `rounds` runs of `work`."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -37,8 +26,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=3000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    paths = sorted(p for p in args.corpus.rglob("*") if p.suffix in {".txt", ".md"})
-    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in paths[: args.files]]
+    texts = corpus_texts(args.corpus, args.files)
     chars = sum(map(len, texts))
     spelling = median_seconds(lambda: [code_text(text) for text in texts], args.rounds)
     tally = median_seconds(lambda: words_and_compounds(texts), args.rounds)

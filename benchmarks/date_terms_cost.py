@@ -11,24 +11,13 @@ The default folder is the bundled corpus (config.BUNDLED_CORPUS), small; a large
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from fake_corpus import corpus_texts, median_seconds
 
 from citeqa.config import BUNDLED_CORPUS
 from citeqa.dates import date_terms
 from citeqa.lexical import fold, tokenize
-
-
-def median_seconds(work: Callable[[], object], rounds: int) -> float:
-    """The median wall time of `rounds` runs of `work`."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -38,8 +27,7 @@ def main() -> None:
     parser.add_argument("--piece", type=int, default=1200, help="characters a passage")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    paths = sorted(p for p in args.corpus.rglob("*") if p.suffix in {".txt", ".md"})
-    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in paths[: args.files]]
+    texts = corpus_texts(args.corpus, args.files)
     pieces = [t[i : i + args.piece] for t in texts for i in range(0, len(t), args.piece)]
     folded = [fold(piece) for piece in pieces]
     dates = median_seconds(lambda: [date_terms(piece) for piece in folded], args.rounds)

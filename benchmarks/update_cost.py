@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from fake_corpus import child_cost
 
 THIS_SRC = Path(__file__).resolve().parent.parent / "src"
 SUFFIXES = (".md", ".txt")
@@ -46,14 +45,7 @@ def run_index(src: Path, corpus: Path, index: Path) -> tuple[float, float]:
     env = {**os.environ, "PYTHONPATH": str(src)}
     command = [sys.executable, "-c", "from citeqa.cli import main; main()"]
     command += ["index", "--corpus", str(corpus), "--index", str(index)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    began = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - began
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise SystemExit(f"citeqa index failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu, wall, _ = child_cost(command, env, "citeqa index")
     return cpu, wall
 
 

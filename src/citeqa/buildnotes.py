@@ -3,7 +3,9 @@ are not what they seem (skipped files, word lists, outsized files, no sentence v
 build's warnings): the notes `citeqa index` prints under its report and the chat shows after
 ctrl+r, from this one place so both say them in the same words (`report_notes`). It also owns
 how a report names a group of files (`named_files`: the first REPORT_NAMED, then how many more),
-for the notes and for the added, updated and removed lines `citeqa index` prints above them."""
+for the notes and for the added, updated and removed lines `citeqa index` prints above them.
+It holds too the notes `citeqa status` gives of an index: no sentence vectors
+(`UNEMBEDDED_STATUS`), a user's files in its build folder (`users_files_line`)."""
 
 from __future__ import annotations
 
@@ -26,6 +28,24 @@ def report_notes(report: BuildReport) -> list[str]:
         notes.append(vectors_on_rebuild_line(report.vectors_on_rebuild))
     notes.extend(f"warning: {shown(line)}" for line in report.warnings)
     return notes
+
+
+UNEMBEDDED_STATUS = (
+    "sentence vectors: none ({sentences} sentences, past embed_sentences_max when built):"
+    " quotes are chosen without sentence meaning, unless embed_sentences_on_demand embeds them"
+    " as questions need them"
+)
+"""What `citeqa status` says of an index whose build stored no sentence vectors."""
+
+
+def users_files_line(files: list[str]) -> str:
+    """What `citeqa status` says of files a user put in the index's current build folder
+    (verification.verify_files): no damage, and kept (a user's note there called the index
+    "altered", and an update rebuilt it in full)."""
+    return (
+        f"files citeqa did not write in the current build (kept, never read; the index's own"
+        f" are intact): {named_files(files, False)}"
+    )
 
 
 def vectors_on_rebuild_line(sentences: int) -> str:

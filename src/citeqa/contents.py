@@ -26,6 +26,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -219,12 +220,10 @@ def _channel_vectors(
         for doc_id, run in tally.chunks.items():
             kept_whole = previous is not None and doc_id in kept
             same = _every_place(run.count) if kept_whole else taken.of(doc_id).chunks
-            if previous is not None and len(same):
-                blocks = previous.vectors_at(embedder.name, doc_id, same[:, 1])
-                _write_taken(spool, run.first, same[:, 0], blocks)
-            if len(same) == run.count:
+            read = None if previous is None else partial(previous.vectors_at, embedder.name, doc_id)
+            done = _take_previous(spool, run.first, run.count, same, read)
+            if done is None:
                 continue  # every vector taken: its chunks are not read
-            done = set(same[:, 0].tolist())
             for place, chunk in enumerate(chunks.each(run.first, run.count)):
                 if place not in done:
                     yield run.first + place, passage_text(chunk)
@@ -239,6 +238,23 @@ def _every_place(count: int) -> np.ndarray:
     chunks or sentences to itself: all of it is taken, as the same texts of a changed one are."""
     places = np.arange(count, dtype=np.int64)
     return np.column_stack((places, places))
+
+
+def _take_previous(
+    spool: VectorSpool,
+    first: int,
+    count: int,
+    same: np.ndarray,
+    read: Callable[[np.ndarray], Iterable[tuple[int, np.ndarray]]] | None,
+) -> set[int] | None:
+    """Write the vectors a document's `count` rows (from `first`) take from the previous build
+    (`same`: (place now, place then) rows; `read`: its vectors at places then, None without a
+    previous build); the places taken, or None when every row is (nothing left to embed)."""
+    if read is not None and len(same):
+        _write_taken(spool, first, same[:, 0], read(same[:, 1]))
+    if len(same) == count:
+        return None
+    return set(same[:, 0].tolist())
 
 
 def _write_taken(
@@ -285,16 +301,14 @@ def _sentence_vectors(
     def texts() -> Iterator[tuple[int, str]]:
         for number, (doc_id, (first, count)) in enumerate(tally.sentences.items()):
             same = _every_place(count) if doc_id in kept else taken.of(doc_id).sentences
-            if previous is not None and len(same):
-                blocks = previous.sentence_vectors_at(doc_id, same[:, 1])
-                _write_taken(spool, first, same[:, 0], blocks)
-            if len(same) == count:
+            read = None if previous is None else partial(previous.sentence_vectors_at, doc_id)
+            done = _take_previous(spool, first, count, same, read)
+            if done is None:
                 continue  # every vector taken: its text is not read
-            done = set((first + same[:, 0]).tolist())
             text = documents[number].text  # read only when a sentence is left to embed
             spans = sentences[first : first + count, 2:4].tolist()
             for row, (start, end) in enumerate(spans, start=first):
-                if row not in copied and row not in done:
+                if row not in copied and row - first not in done:
                     yield row, text[start:end]
 
     total = fresh - len(copied) - _taken_sentences(taken, tally, copies[:, 0])

@@ -225,9 +225,15 @@ class BuildReport(Frozen):
         if self.full_rebuild:
             first = not (self.unchanged or self.updated or self.removed)
             return "Built" if first else "Rebuilt"
-        if self.added or self.updated or self.removed or self.rewritten:
+        if self.files_changed or self.rewritten:
             return "Updated"
         return "Index up to date"
+
+    @property
+    def files_changed(self) -> bool:
+        """Whether the build was over changed files: a full rebuild, or a file added, updated
+        or removed (not only `rewritten`)."""
+        return bool(self.full_rebuild or self.added or self.updated or self.removed)
 
 
 def counted(number: int, noun: str) -> str:

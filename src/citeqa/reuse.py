@@ -182,9 +182,13 @@ class Previous:
             yield start, self._sentence_file.rows(picked[start:end])
             start = end
 
+    def stores_sentence_vectors(self) -> bool:
+        """Whether the previous build stored sentence vectors (one for each of its sentences)."""
+        return self._sentence_file is not None
+
     def has_sentence_vectors(self, doc_id: str, count: int) -> bool:
         """Whether the previous build holds vectors for the document's `count` sentences."""
-        return self._sentence_file is not None and len(self._sentence_numbers(doc_id)) == count
+        return self.stores_sentence_vectors() and len(self._sentence_numbers(doc_id)) == count
 
     def _sentence_numbers(self, doc_id: str) -> np.ndarray:
         return np.asarray(self._loaded.sentences.in_document(doc_id)[0], dtype=np.int64)

@@ -122,9 +122,9 @@ def _same_sentences(
 ) -> dict[int, int]:
     """Per sentence (`spans` in `document`) whose text a sentence of the previous version had,
     with a stored vector, the latter's place; none when that build stored no sentence vector."""
-    rows = previous.sentence_rows(doc_id)
-    if not previous.has_sentence_vectors(doc_id, len(rows)):
+    if not previous.stores_sentence_vectors():
         return {}
+    rows = previous.sentence_rows(doc_id)
     text = previous.text(doc_id)
     earlier = _places(text[start:end] for _, start, end in rows.tolist())
     new = document.text

@@ -60,8 +60,10 @@ def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = Fals
     and the next update rebuilt it in full: probe s16-hostile). Returns the user's files, by
     their paths in the folder: kept (citeqa deletes only what it wrote), and listed by
     `citeqa status`."""
-    present = _unlisted(folder, index_files)
-    unlisted = [name for name in present if _citeqa_kind(name)]
+    unlisted: list[str] = []
+    users: list[str] = []
+    for name in _unlisted(folder, index_files):
+        (unlisted if _citeqa_kind(name) else users).append(name)
     if unlisted or not index_files:
         raise IndexCorrupt(
             f"The manifest of {folder} does not list {', '.join(unlisted) or 'any file'};"
@@ -77,7 +79,7 @@ def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = Fals
                 f"The index is damaged: {path} is missing, truncated or altered;"
                 " run `citeqa index`."
             )
-    return [name for name in present if not _citeqa_kind(name)]
+    return users
 
 
 def _unlisted(folder: Path, index_files: dict[str, str]) -> list[str]:

@@ -105,7 +105,7 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
         result, error = _batch_answer(assistant, line, number, k)
         if error is not None:
             failed.append(number)
-            if _outranks(error, other):
+            if _rank(error) > _rank(other):  # the earlier of two of a kind is kept
                 other = error
         print(to_json(result), flush=True)
     if failed:
@@ -118,16 +118,10 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
         raise other
 
 
-def _outranks(error: Exception, first: Exception | None) -> bool:
-    """Whether a batch ends on `error` rather than on `first` (the one kept so far): an
-    unexpected error before any citeqa error, a citeqa error before an unusable question,
-    the earlier of two of a kind."""
-    return _rank(error) > _rank(first)
-
-
 def _rank(err: Exception | None) -> int:
-    """How strongly a batch ends on `err` (`_outranks`): 0 for none or an unusable question,
-    1 for a citeqa error, 2 for an unexpected one."""
+    """How strongly a batch ends on `err` (`answer_batch` ends on the highest, the earlier of
+    two of a kind): 0 for none or an unusable question, 1 for a citeqa error, 2 for an
+    unexpected one."""
     if err is None or isinstance(err, BadQuestion):
         return 0
     return 1 if isinstance(err, CiteqaError) else 2

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from citeqa import userdirs
-from citeqa.buildnotes import named_files, report_notes, vectors_on_rebuild_line
+from citeqa.buildnotes import (
+    UNEMBEDDED_STATUS,
+    named_files,
+    report_notes,
+    users_files_line,
+    vectors_on_rebuild_line,
+)
 from citeqa.cli.app import app, examples
 from citeqa.cli.common import (
     CorpusOption,
@@ -104,19 +110,10 @@ def print_report(report: BuildReport) -> None:
             )
     if report.unchanged and not report.full_rebuild:
         console.print(Text(f"  unchanged ({len(report.unchanged)})"))
-    changed = report.full_rebuild or report.added or report.updated or report.removed
-    if report.rewritten and not changed:
+    if report.rewritten and not report.files_changed:
         console.print(Text(f"  {NO_FILE_CHANGED}"))
     for line in report_notes(report):
         console.print(Text(f"  {line}", style="yellow"))
-
-
-UNEMBEDDED_STATUS = (
-    "sentence vectors: none ({sentences} sentences, past embed_sentences_max when built):"
-    " quotes are chosen without sentence meaning, unless embed_sentences_on_demand embeds them"
-    " as questions need them"
-)
-"""What `citeqa status` says of an index whose build stored no sentence vectors."""
 
 
 def vectors_on_rebuild(described: IndexStatus, settings: Settings) -> int:
@@ -175,16 +172,6 @@ KEPT_FOR_USER = (
 )
 """What `citeqa status` says, once, of each build folder citeqa keeps only for a user's files
 (publishing.kept_for_user): citeqa never deletes them, so the user is told which folder."""
-
-
-def users_files_line(files: list[str]) -> str:
-    """What `citeqa status` says of files a user put in the index's current build folder
-    (verification.verify_files): no damage, and kept (a user's note there called the index
-    "altered", and an update rebuilt it in full)."""
-    return (
-        f"files citeqa did not write in the current build (kept, never read; the index's own"
-        f" are intact): {named_files(files, False)}"
-    )
 
 
 def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild: int = 0) -> None:
