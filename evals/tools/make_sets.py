@@ -18,9 +18,9 @@ Writes (fixed seed; running it twice gives byte-identical files):
   English and French; each keeps the split of the question it came from);
 - `contentfree-<corpus>.jsonl`: inputs with nothing to search for (`???`, `the`, emoji, ...).
 `sets.json` names every set with its corpus and question file (read by
-`citeqa.evaluation.sets`), including the hand-written `tables` set (`tables/corpus/`,
-`tables.jsonl`: written by hand, not by this script, which only registers it; kept out of
-`--sets all`, see evals/sets/README.md).
+`citeqa.evaluation.sets`), including the hand-written `tables` and `notes` sets (`tables/`,
+`tables.jsonl`, `notes/`, `notes.jsonl`: written by hand, not by this script, which only
+registers them; kept out of `--sets all`, see evals/sets/README.md).
 """
 
 from __future__ import annotations
@@ -231,6 +231,8 @@ def registry() -> dict:
                          "questions": f"{kind}-{name}.jsonl"})  # fmt: skip
     sets.append({"name": "tables", "kind": "answerable", "corpus": "tables/corpus",
                  "questions": "tables.jsonl", "in_all": False})  # fmt: skip
+    sets.append({"name": "notes", "kind": "answerable", "corpus": "notes/corpus",
+                 "questions": "notes.jsonl", "in_all": False, "quick_whole": True})  # fmt: skip
     about = "Evaluation sets, made by evals/tools/make_sets.py; see evals/README.md."
     return {"_about": about, "sets": sets}
 

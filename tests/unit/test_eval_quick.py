@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from citeqa.evaluation.peer_cache import cache_key
+from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.quick import make_quick_sets, plan_quick_sets
-from citeqa.evaluation.sets import load_sets
+from citeqa.evaluation.sets import EvalSet, load_sets
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +130,39 @@ def test_quick_all_reads_the_set_registry_once(tmp_path: Path, monkeypatch) -> N
     every = chosen_sets("all", "test", tmp_path, quick=True, peers=False)
     assert len(reads) == 1
     assert [s.name for s in every] == sets.set_names()
+
+
+def test_a_corpus_of_subfolders_is_cut_and_copied_with_them(tmp_path: Path) -> None:
+    """A vault keeps its notes in subfolders: the quick copy walks them, keeps each file at its
+    path (a flat walk found no document, so no answerable question) and judges the questions of
+    the documents kept, named by their paths as the index names them."""
+    corpus = tmp_path / "vault"
+    for name in ("Meetings/sync.md", "Daily/2026-03-14.md", "Daily/2026-03-15.md", "top.md"):
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(f"{name} says something.\n", encoding="utf-8")
+    (corpus / ".obsidian").mkdir()
+    (corpus / ".obsidian" / "app.json").write_text("{}", encoding="utf-8")
+    asked = [
+        EvalQuestion(id="q1", question="What?", doc_id="Daily/2026-03-15", answers=["says"]),
+        EvalQuestion(id="q2", question="Who?", doc_id="Meetings/sync", answers=["says"]),
+    ]
+    vault = EvalSet("vault", "answerable", corpus, asked, tmp_path / "q.jsonl")
+    [plan] = plan_quick_sets([vault], tmp_path / "quick", docs=2, questions=50)
+    [made] = make_quick_sets([plan])
+    copied = sorted(
+        p.relative_to(made.corpus_dir).as_posix() for p in made.corpus_dir.rglob("*.md")
+    )
+    assert copied == ["Daily/2026-03-15.md", "Meetings/sync.md"]
+    assert [q.id for q in made.questions] == ["q1", "q2"]
+
+
+def test_a_set_registered_whole_is_copied_whole(tmp_path: Path) -> None:
+    """The notes set (`quick_whole`): every note, in its subfolder, and every question of the
+    half (its near misses need the notes around them)."""
+    every = load_sets(split="test", every=True)
+    [notes] = [s for s in every if s.name == "notes"]
+    [plan] = plan_quick_sets(every, tmp_path, docs=20, questions=50, wanted=["notes"])
+    [made] = make_quick_sets([plan])
+    source = sorted(p.relative_to(notes.corpus_dir) for p in notes.corpus_dir.rglob("*.*"))
+    assert sorted(p.relative_to(made.corpus_dir) for p in made.corpus_dir.rglob("*.*")) == source
+    assert len(source) > 50 and made.questions == notes.questions

@@ -30,7 +30,7 @@ def test_a_quick_copy_is_not_hashed_again(tmp_path: Path, monkeypatch: pytest.Mo
     checked = peer_cache.cache_key(sources, QUESTIONS, {})  # the peer check: the source files
     target = tmp_path / "quick"
     eval_set = EvalSet("s", "fixture", target, QUESTIONS, tmp_path / "q.jsonl")
-    make_quick_sets([QuickPlan(eval_set, sources)])
+    make_quick_sets([QuickPlan(eval_set, sources, tmp_path / "corpus")])
     assert sorted(p.name for p in target.iterdir()) == ["a.md", "b.md"]
 
     def unread(self: Path) -> bytes:

@@ -1,11 +1,14 @@
 """Quick subsets of the evaluation sets, for CI floors: small corpora, the same kinds of question.
 
 `plan_quick_sets` picks `docs` files of each set's corpus (those the split's answerable questions
-name first, each group sorted by name) for a folder of its own, and keeps of each set the
-questions those files can judge: answerable ones whose document was kept; near-miss ones whose
-source question's document was kept; off-topic and content-free ones as they are (still
-unanswerable on a smaller corpus). At most `questions` per set are kept, in file order (a
-follow-up only with the question it follows). Deterministic, so floors measured on it stay
+name first, each group sorted by path; a corpus of subfolders, such as a vault of notes, is
+walked whole and copied with its subfolders, a document named by its path as the index names
+it) for a folder of its own, and keeps of each set the questions those files can judge:
+answerable ones whose document was kept; near-miss ones whose source question's document was
+kept; off-topic and content-free ones as they are (still unanswerable on a smaller corpus). At
+most `questions` per set are kept, in file order (a follow-up only with the question it
+follows). A set registered `quick_whole` (the notes vault: its near misses need the notes
+around them) is copied whole, every question kept. Deterministic, so floors measured on it stay
 comparable. It copies nothing, so eval can refuse (a peer's package missing) before it writes
 anything; `make_quick_sets` then copies the planned files.
 """
@@ -32,19 +35,34 @@ QUICK_QUESTIONS = 50
 
 def quick_target(corpus_dir: Path, folder: Path, files: list[Path]) -> Path:
     """Where the quick copy of `corpus_dir` made of `files` goes: named by the folder, its
-    absolute path and the names of the files kept, so a copy made for one split's questions
-    (the documents they name) is never reused for another split's."""
-    names = "\n".join(sorted(path.name for path in files))
+    absolute path and the paths of the files kept (relative to it), so a copy made for one
+    split's questions (the documents they name) is never reused for another split's."""
+    names = "\n".join(sorted(path.relative_to(corpus_dir).as_posix() for path in files))
     return folder / f"{folder_key(corpus_dir)}-{hashlib.sha256(names.encode()).hexdigest()[:10]}"
 
 
-def quick_files(corpus_dir: Path, own: set[str], docs: int, named: set[str]) -> list[Path]:
-    """The files of the quick copy of `corpus_dir`: `docs` documents (first those that
-    questions name, sorted, then the others, sorted) and the corpus's manifest.json and domain
+def quick_files(corpus_dir: Path, own: set[str], docs: int | None, named: set[str]) -> list[Path]:
+    """The files of the quick copy of `corpus_dir`: `docs` documents (None: all), in its
+    subfolders too (first those that questions name, sorted by path, then the others, sorted;
+    hidden ones left out, as the index leaves them) and the corpus's manifest.json and domain
     file (`own`: their names, `_own_files`), if any. Nothing is copied."""
-    files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name not in own)
-    files.sort(key=lambda p: p.stem not in named)
+    files = sorted(
+        (p for p in corpus_dir.rglob("*") if _is_document(corpus_dir, p, own)),
+        key=lambda p: p.relative_to(corpus_dir).as_posix(),
+    )
+    files.sort(key=lambda p: document_id(corpus_dir, p) not in named)
     return [*files[:docs], *(p for p in (corpus_dir / n for n in sorted(own)) if p.is_file())]
+
+
+def document_id(corpus_dir: Path, path: Path) -> str:
+    """The id the index gives the document at `path`: its path in the corpus, no extension."""
+    return path.relative_to(corpus_dir).with_suffix("").as_posix()
+
+
+def _is_document(corpus_dir: Path, path: Path, own: set[str]) -> bool:
+    relative = path.relative_to(corpus_dir)
+    hidden = any(part.startswith(".") for part in relative.parts)
+    return path.is_file() and not hidden and relative.as_posix() not in own
 
 
 def _own_files(corpus: Path) -> set[str]:
@@ -67,6 +85,8 @@ class QuickPlan(NamedTuple):
 
     eval_set: EvalSet
     files: list[Path]
+    source_dir: Path
+    """The corpus folder `files` lie in (they are copied to the same paths under the copy's)."""
 
 
 def plan_quick_sets(
@@ -85,13 +105,18 @@ def plan_quick_sets(
         if wanted is not None and eval_set.name not in wanted:
             continue
         own = _own_files(eval_set.corpus_dir)
-        files = quick_files(eval_set.corpus_dir, own, docs, named)
+        keep_docs, keep_questions = (None, None) if eval_set.quick_whole else (docs, questions)
+        files = quick_files(eval_set.corpus_dir, own, keep_docs, named)
         target = quick_target(eval_set.corpus_dir, folder, files)
-        kept = {p.stem for p in files if p.name not in own}
-        chosen = [q for q in eval_set.questions if _keep(q, kept, source_doc)][:questions]
+        source = eval_set.corpus_dir
+        kept = {
+            document_id(source, p) for p in files if p.relative_to(source).as_posix() not in own
+        }
+        chosen = [q for q in eval_set.questions if _keep(q, kept, source_doc)][:keep_questions]
         ids = {q.id for q in chosen}
         chosen = [q for q in chosen if q.follows is None or q.follows in ids]
-        plans.append(QuickPlan(replace(eval_set, corpus_dir=target, questions=chosen), files))
+        quick_set = replace(eval_set, corpus_dir=target, questions=chosen)
+        plans.append(QuickPlan(quick_set, files, eval_set.corpus_dir))
     return plans
 
 
@@ -104,6 +129,8 @@ def make_quick_sets(plans: list[QuickPlan]) -> list[EvalSet]:
         target = plan.eval_set.corpus_dir
         target.mkdir(parents=True, exist_ok=True)
         for path in plan.files:
-            if not (target / path.name).exists():  # a copy cut short is completed
-                copy_file(path, target / path.name)
+            copy = target / path.relative_to(plan.source_dir)
+            if not copy.exists():  # a copy cut short is completed
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy_file(path, copy)
     return [plan.eval_set for plan in plans]

@@ -2,8 +2,10 @@
 
 evals/sets/sets.json (written by evals/tools/make_sets.py) lists every set: its name, its kind
 (`answerable`, `off-topic`, `near-miss`, `content-free`), its corpus folder and its question
-file, both relative to the registry's folder, and whether `--sets all` runs it (`in_all`: a set
-kept apart from the macro averages compared across sessions says false; it runs when named).
+file, both relative to the registry's folder, whether `--sets all` runs it (`in_all`: a set
+kept apart from the macro averages compared across sessions says false; it runs when named),
+and whether its quick subset is the whole set (`quick_whole`: a corpus cheap enough to run
+whole in CI, whose questions lean on the rest of it).
 `load_sets` returns `EvalSet`s (name, corpus_dir, questions), each question set cut to the split
 asked for; `chosen` is the one reading of names (or `all`) as sets. A bad registry or set raises
 `EvalSetError` naming the file.
@@ -41,6 +43,8 @@ class SetEntry(BaseModel):
     questions: str
     in_all: bool = True
     """Whether `all` (no names) runs it; a set apart runs when named."""
+    quick_whole: bool = False
+    """Whether `--quick` (and the CI floors) run it whole: every document, every question."""
 
 
 class Registry(BaseModel):
@@ -59,6 +63,8 @@ class EvalSet:
     split: str = "all"
     in_all: bool = True
     """Whether `all` runs it (its registry entry's `in_all`)."""
+    quick_whole: bool = False
+    """Whether its quick subset is the whole set (its registry entry's `quick_whole`)."""
 
 
 class _Registered(Protocol):
@@ -154,5 +160,12 @@ def _load(entry: SetEntry, base: Path, split: SplitChoice) -> EvalSet:
     questions = load_questions(questions_path)
     selected = [q for q in questions if split == "all" or q.split == split]
     return EvalSet(
-        entry.name, entry.kind, corpus_dir, selected, questions_path, split, entry.in_all
+        entry.name,
+        entry.kind,
+        corpus_dir,
+        selected,
+        questions_path,
+        split,
+        entry.in_all,
+        entry.quick_whole,
     )

@@ -1,0 +1,105 @@
+"""The notes set (evals/sets/notes.jsonl over evals/sets/notes/corpus/, a vault of notes).
+
+A wrong answer string turns a right quote into a miss, so every answerable question is checked
+against its document (its path in the vault without the extension, as the index names it):
+each accepted answer is verbatim in it. A follow-up follows a question of its own half; dev and
+test share no note; the halves are as evals/tools/split_notes.py leaves them (its split depends
+only on the questions, so a hand edit of a `split` is caught) and even in the kinds it balances.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from citeqa.evaluation import EvalQuestion, load_sets
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTES = ROOT / "evals" / "sets" / "notes.jsonl"
+
+
+def _split_tool() -> ModuleType:
+    path = ROOT / "evals" / "tools" / "split_notes.py"
+    spec = importlib.util.spec_from_file_location("split_notes", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("split_notes", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def questions() -> list[EvalQuestion]:
+    (notes,) = load_sets(["notes"])
+    return notes.questions
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    (notes,) = load_sets(["notes"])
+    corpus = notes.corpus_dir
+    return {
+        path.relative_to(corpus).with_suffix("").as_posix(): path.read_text(encoding="utf-8")
+        for path in corpus.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_every_answer_occurs_verbatim_in_its_note(
+    questions: list[EvalQuestion], texts: dict[str, str]
+) -> None:
+    answerable = [q for q in questions if q.is_answerable]
+    assert len(answerable) >= 80
+    for q in answerable:
+        assert q.doc_id in texts, q.id
+        for answer in q.answers:
+            assert answer in texts[q.doc_id], (q.id, answer)
+
+
+def test_unanswerable_questions_are_a_third_and_mostly_near_misses(
+    questions: list[EvalQuestion],
+) -> None:
+    unanswerable = [q for q in questions if not q.is_answerable]
+    assert 0.25 < len(unanswerable) / len(questions) < 0.4
+    assert all("unanswerable" in q.kinds for q in unanswerable)
+    near = [q for q in unanswerable if "on-topic" in q.kinds]
+    assert len(near) > 0.8 * len(unanswerable)
+
+
+def test_follow_ups_follow_a_question_of_their_half(questions: list[EvalQuestion]) -> None:
+    by_id = {q.id: q for q in questions}
+    follow_ups = [q for q in questions if q.follows is not None]
+    assert len(follow_ups) >= 6
+    for q in follow_ups:
+        assert "follow-up" in q.kinds and by_id[q.follows].split == q.split, q.id
+
+
+def test_dev_and_test_share_no_note(questions: list[EvalQuestion]) -> None:
+    dev = {q.doc_id for q in questions if q.split == "dev" and q.doc_id}
+    test = {q.doc_id for q in questions if q.split == "test" and q.doc_id}
+    assert dev and test and not dev & test
+
+
+def test_the_file_is_split_as_the_seeded_script_splits_it() -> None:
+    tool = _split_tool()
+    rows = [json.loads(line) for line in NOTES.read_text(encoding="utf-8").splitlines()]
+    assert NOTES.read_text(encoding="utf-8") == tool.render(tool.with_splits(rows))
+    moved = [{**row, "split": "test"} for row in rows]  # the split written is not read back
+    assert tool.with_splits(moved) == tool.with_splits(rows)
+
+
+@pytest.mark.parametrize(
+    "kind", ["on-topic", "cross-lang", "date", "table", "follow-up", "unanswerable"]
+)
+def test_the_halves_are_even_in_each_balanced_kind(
+    questions: list[EvalQuestion], kind: str
+) -> None:
+    halves = Counter(q.split for q in questions if kind in q.kinds)
+    assert halves["dev"] > 0 and halves["test"] > 0
+    assert abs(halves["dev"] - halves["test"]) <= 1, halves
