@@ -83,8 +83,9 @@ SEEDS_TRIED = 100
 
 def split_rows(rows: list[dict]) -> dict[str, str]:
     """Each question's half, by id: the split of the first seed from SEED whose halves are
-    within one question of each other in every balanced kind (the search can stop at a
-    split that is not: the seeded order decides where it starts)."""
+    within one question of each other in every balanced kind (one seed's search can end on
+    an uneven split it cannot improve by moving one group or swapping two; the seeded order
+    decides where it starts, so another seed may not)."""
     for seed in range(SEED, SEED + SEEDS_TRIED):
         halves = split_seeded(rows, seed)
         if all(abs(gap) <= 1 for gap in _gaps(rows, halves).values()):
