@@ -1,10 +1,10 @@
 """Whether a question none of whose words the documents use is still close, in meaning, to a
 passage in the other language: the multilingual channel's reading across languages.
 
-"Quel est le numéro de la baby-sitter ?" on an English note ("Babysitter Inès: 07 98 …") shares
-no word with it, and a follow-up "And how much is the cash float?" after French questions none
-of the new words of a note on the "fond de caisse": lexically the documents never mention them,
-yet the multilingual channel (one space for English and French) puts the note first. Such a
+A follow-up "And how much is the cash float?" after French questions shares none of its new
+words with a note on the "fond de caisse", nor "Where is the nanny's number?" any word with a
+French list of numbers ("nounou"): lexically the documents never mention them, yet the
+multilingual channel (one space for English and French) puts the note first. Such a
 question is not refused before the answer models read it (abstention.before_search): they decide,
 as for any question. A passage counts when the channel scores it at least MIN_CLOSENESS and above
 every passage in the question's own language (an off-topic question, "What is the capital of
@@ -18,11 +18,13 @@ from collections.abc import Callable, Sequence
 
 from citeqa.models import Hit
 
-MIN_CLOSENESS = 0.3
-"""The multilingual channel's cosine a passage in the other language needs with the question.
-On the session-16 user trial, the two questions the word check refused but a note in the other
-language answers score .33 and .46 with it; the off-topic one it refused, .11 (its closest
-passage in its own language: .16)."""
+MIN_CLOSENESS = 0.35
+"""The multilingual channel's cosine a passage in the other language needs with the question
+(USE's, as the answer channel; the cosine session 12 asked of an answer read through translated
+words). On the session-16 user trial, the follow-up the word check refused but a French note
+answers scores .46 with it (read with the previous question); the off-topic question it
+refused, .11 (.16 in its own language). Of the bundled off-topic set's 200 questions, the 28
+the word check refuses reach at most .29 in the other language (the next, .27)."""
 
 
 def close_in_other_language(hits: Sequence[Hit], lang: str, channel: str | None) -> bool:
