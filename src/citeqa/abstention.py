@@ -6,7 +6,9 @@ the question's words alone: a question that only greets, thanks or acknowledges 
 word to look up ("???", "the", "🙂🙂"), a question none of whose words occurs in the documents
 ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru"), and a
 follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
-criteria, on a trial that never says "inclusion").
+criteria, on a trial that never says "inclusion"). These last two (`words_unused`) stand only
+when the multilingual channel finds no close passage in the other language (across.py): the
+answer models read one that it does.
 A table lookup of a key no table of the evidence holds, which the corpus never writes
 ("What is the default of --max-size?" on a manual listing `--min-size`), needs the evidence:
 it is decided once the passages are retrieved, from their tables, before the candidates are
@@ -164,6 +166,15 @@ def before_search(
     if reason is None:
         return None
     return _with_hint(reason, lang, languages)
+
+
+def words_unused(terms: QuestionTerms) -> bool:
+    """Whether `before_search` refuses the question for its words alone: none of its own words
+    (or of a follow-up's new words) occurs in the documents. Such a question may still be about
+    what a passage in the other language says in its words (across.py)."""
+    if terms.courtesy is not None or nothing_to_search(terms):
+        return False
+    return _words_never_used(terms, "en") is not None
 
 
 def _with_hint(reason: str, lang: Lang, languages: Callable[[], DocumentLanguages] | None) -> str:

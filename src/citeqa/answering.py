@@ -26,6 +26,7 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
+from citeqa.across import close_in_other_language
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
@@ -287,6 +288,7 @@ def compose(
     evidence_ranking: Retrieval | None = None,
     lang: Lang | None = None,
     languages: Callable[[], abstention.DocumentLanguages] | None = None,
+    across: str | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
     (`scores`: the question's sentence scores, its terms and its vector in the answer channel
@@ -301,11 +303,15 @@ def compose(
     that of its words); `languages` gives the documents' languages, read only for a question none of
     whose words (or a follow-up none of whose new words) the documents use
     (abstention.before_search), or one abstained on naming words the documents never use
-    (abstention.not_answered)."""
+    (abstention.not_answered). `across` is the answer channel when it is multilingual: a question
+    refused for its words alone is read by the answer models all the same when that channel finds
+    a close passage in the other language (across.py)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
     early = abstention.before_search(terms, lang, languages)
-    if early is not None:
+    if early is not None and not _said_in_other_language(
+        terms, evidence_ranking or retrieval, lang, across, settings
+    ):
         shown = (
             [] if abstention.nothing_to_search(terms) else passages_of(retrieval, bank.documents)
         )
@@ -355,6 +361,16 @@ def compose(
         passages=passages,
         lang=lang,
     )
+
+
+def _said_in_other_language(
+    terms: QuestionTerms, ranking: Retrieval, lang: Lang, across: str | None, settings: Settings
+) -> bool:
+    """Whether a question refused for its words alone (abstention.words_unused) is close, in the
+    multilingual channel `across` (None: the index has none), to one of the passages the answer
+    reads in the other language (across.py): the answer models then decide."""
+    top = ranking.hits[: settings.answer_passages]
+    return abstention.words_unused(terms) and close_in_other_language(top, lang, across)
 
 
 def _titles(documents: Iterable[Document]) -> list[str]:

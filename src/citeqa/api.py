@@ -21,6 +21,7 @@ from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
 from citeqa.citedsection import own_heading
 from citeqa.config import Settings, load_settings
+from citeqa.derived_terms import is_multilingual
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexLocked, IndexMissing
@@ -433,6 +434,7 @@ class Assistant:
             # French questions is English), else in that of the question as searched
             detect_lang(question, retrieval.query_lang) if context else None,
             lambda: loaded.document_languages,
+            _multilingual(channel, loaded.embedders),
         )
         done = time.perf_counter()
         timings = {
@@ -442,6 +444,12 @@ class Assistant:
         }
         notes = [*warnings, *self.index_notices()] if self.index_warnings else warnings
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
+
+
+def _multilingual(channel: str | None, embedders: dict[str, Any]) -> str | None:
+    """`channel` when its embedder places English and French in one space, else None."""
+    embedder = embedders.get(channel) if channel is not None else None
+    return channel if embedder is not None and is_multilingual(embedder) else None
 
 
 def _has_content(answer: Answer) -> bool:

@@ -439,6 +439,10 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
         for word in _WORD.findall(text):
             alternatives = word_alternatives(word, vocabulary.glossary)
+            joined = joined_spelling(word, vocabulary)
+            if joined and scale == 1.0 and not _frequency(alternatives, vocabulary):
+                result.corrections.append(joined)  # BM25 searches the corpus's spelling
+            alternatives |= word_alternatives(joined) if joined else frozenset()
             if scale != 1.0:
                 said |= alternatives
             if (
@@ -473,6 +477,23 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     focus_weight = sum(weight for _, weight in result.terms[: result.focus_terms])
     result.missing = result.missing / focus_weight if focus_weight else 0.0
     return result
+
+
+MIN_JOINED_PART = 3
+"""Each part of a hyphenated word joined into one (`joined_spelling`) has at least this many
+letters: "baby-sitter", "week-end", not "a-t-elle" ("atelle" is another word) nor "est-ce"."""
+
+
+def joined_spelling(word: str, vocabulary: Vocabulary) -> str | None:
+    """The hyphenated `word` written as one word ("baby-sitter" → "babysitter"), when the corpus
+    writes it so and each part has MIN_JOINED_PART letters or more; else None. A spelling of the
+    same word, not a translation: the word is then no absent one."""
+    parts = word.split("-")
+    letters = [part.replace("'", "").replace("’", "") for part in parts]  # "baby-sitter's"
+    if len(parts) < 2 or any(len(part) < MIN_JOINED_PART or not part.isalpha() for part in letters):
+        return None
+    joined = "".join(parts)
+    return joined if _frequency(word_alternatives(joined), vocabulary) else None
 
 
 def _own_term(

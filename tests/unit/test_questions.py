@@ -18,6 +18,7 @@ from citeqa.questions import (
     analyse,
     clean_question,
     corpus_words,
+    joined_spelling,
     looks_like_name,
     question_keys,
 )
@@ -623,3 +624,34 @@ def test_analyse_reads_the_identifiers_once_and_keeps_the_named_things(
     terms = questions.analyse(question, None, vocabulary())
     assert terms.named == named_things(question) == ["max_fps", "--max-size"]
     assert read == [question]
+
+
+def _words_of(texts: list[str]) -> Vocabulary:
+    from citeqa.lexical import tokenize
+
+    frequency: dict[str, int] = {}
+    for text in texts:
+        for token in set(tokenize(text, "en")) | set(tokenize(text, "fr")):
+            frequency[token] = frequency.get(token, 0) + 1
+    return Vocabulary(texts, frequency, len(texts))
+
+
+def test_a_hyphenated_word_the_corpus_writes_as_one_is_no_absent_word() -> None:
+    """The session-16 trial: "Quel est le numéro de la baby-sitter ?" on a note listing
+    "Babysitter Inès: 07 98 …" was refused as "no word of the question occurs"."""
+    words = _words_of(["Useful numbers", "Babysitter Inès: 07 98 76 54 32", "Plumber: 06 12"])
+    assert joined_spelling("baby-sitter", words) == "babysitter"
+    assert joined_spelling("baby-sitter's", words) == "babysitter's"
+    terms = analyse("Quel est le numéro de la baby-sitter ?", None, words)
+    assert terms.absent == ["numéro"] and terms.corrections == ["babysitter"]
+    english = analyse("What is the baby-sitter's number?", None, words)
+    assert "baby-sitter's" not in english.absent
+
+
+def test_short_parts_and_words_the_corpus_does_not_write_joined_stay_apart() -> None:
+    words = _words_of(["Une atelle au poignet.", "Le weekend.", "Les baby sitters."])
+    assert joined_spelling("a-t-elle", words) is None  # "atelle" is another word
+    assert joined_spelling("est-ce", words) is None
+    assert joined_spelling("week-end", words) == "weekend"
+    assert joined_spelling("dog-sitter", words) is None  # "dogsitter" is never written
+    assert joined_spelling("sitter", words) is None

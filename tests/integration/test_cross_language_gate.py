@@ -1,0 +1,97 @@
+"""A question none of whose words a bilingual folder writes is still read by the answer models
+when the multilingual channel puts a passage in the other language close to it (across.py):
+the session-16 trial's "And how much is the cash float?" after French questions was refused
+before search as "they never mention “cash”, “float”" although a French note gives the "fond de
+caisse". The fake channel here is made multilingual by reading a few French words as their
+English counterparts, so that two phrasings in two languages are close, as USE makes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from citeqa.abstention import NEVER_MENTIONED, NO_WORD_OCCURS
+from citeqa.api import Assistant, build_index, open_assistant
+from citeqa.config import Settings
+from citeqa.embedding import get_embedder, register_embedder
+from citeqa.lexical import content_words
+
+SAME_MEANING = {"numero": "number", "nounou": "babysitter", "caisse": "cash", "fond": "float"}
+"""French words this fake channel reads as the English word of the same meaning."""
+
+NOTES = {
+    "babysitter.txt": "Babysitter number: Inès, 07 98 76 54 32.\n",
+    "plumber.txt": "The plumber, Dupuis Plomberie, came on 14 March to fix the kitchen sink.\n",
+    "kermesse.md": "# Kermesse de l'école\n\n- La kermesse aura lieu le samedi 20 juin de 14 h"
+    " à 18 h dans la cour.\n- Julien Moreau tient la caisse ; le fond de caisse est de 150"
+    " €.\n- Le stand crêpes est confié à Sandrine Lefèvre, avec deux parents.\n",
+    "voyage.md": "# Voyage en Écosse\n\nNous partons le 8 août et nous dormons à Portree le 12"
+    " août. La location de voiture coûte 312 livres pour la semaine.\n",
+}
+
+
+class FakeBilingual:
+    """The conftest's fake channel over a text's content words (no function word of either
+    language), multilingual: SAME_MEANING's French words hash as their English ones."""
+
+    name, model, package, version = "fakeml", "fake-hash-bilingual", "citeqa-tests", "0"
+    dim, default_weight, multilingual = 64, 1.0, True
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        read = [
+            " ".join(SAME_MEANING.get(word, word) for word in content_words(text)) for text in texts
+        ]
+        return np.asarray(get_embedder("fake").embed_batch(read))
+
+
+@pytest.fixture
+def bilingual(scratch_registry: None, tmp_path: Path) -> Iterator[dict[str, Assistant]]:
+    """An assistant over NOTES with the multilingual fake channel, and one with the plain fake
+    channel (no multilingual channel: the words alone decide, as before)."""
+    register_embedder("fakeml", FakeBilingual)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in NOTES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    assistants = {}
+    for channel in ("fakeml", "fake"):
+        settings = Settings(channels=(channel,), corpus_dir=corpus, index_dir=tmp_path / channel)
+        build_index(settings)
+        assistants[channel] = open_assistant(settings, build_if_missing=False)
+    yield assistants
+
+
+def test_a_question_none_of_whose_words_occur_is_read_when_a_note_in_the_other_language_is_close(
+    bilingual: dict[str, Assistant],
+) -> None:
+    question = "Quel est le numéro de la nounou ?"
+    plain = bilingual["fake"].ask(question)
+    assert plain.abstained and plain.confidence == 0.0
+    assert plain.reason is not None and plain.reason.startswith(NO_WORD_OCCURS["fr"])
+    answer = bilingual["fakeml"].ask(question)
+    assert answer.passages[0].path.endswith("babysitter.txt")
+    assert answer.reason is None or not answer.reason.startswith(NO_WORD_OCCURS["fr"])
+    assert answer.confidence > 0.0, "the answer models read it"
+
+
+def test_an_off_topic_question_is_still_refused_before_search(
+    bilingual: dict[str, Assistant],
+) -> None:
+    answer = bilingual["fakeml"].ask("Quelle est la capitale de l'Australie ?")
+    assert answer.abstained and answer.confidence == 0.0
+    assert answer.reason is not None and answer.reason.startswith(NO_WORD_OCCURS["fr"])
+
+
+def test_a_follow_up_whose_new_words_a_close_note_in_the_other_language_says_is_read(
+    bilingual: dict[str, Assistant],
+) -> None:
+    never = NEVER_MENTIONED["en"].format(words="“cash”, “float”")
+    for channel, refused in [("fake", True), ("fakeml", False)]:
+        chat = bilingual[channel].session()
+        chat.ask("Qui tient la caisse de la kermesse ?")
+        answer = chat.ask("And how much is the cash float?")
+        assert (answer.reason is not None and answer.reason.startswith(never)) is refused, channel
+        assert (answer.confidence == 0.0) is refused, channel
