@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.evaluation.peer_cache import cache_key
+from citeqa.evaluation.peer_cache import PlannedCopy, cache_key
 from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.quick import make_quick_sets, plan_quick_sets
 from citeqa.evaluation.sets import EvalSet, load_sets
@@ -79,9 +79,44 @@ def test_planned_files_key_the_peer_cache_as_the_copy_does(tmp_path: Path) -> No
     [plan] = plan_quick_sets(every, tmp_path, docs=20, questions=50, wanted=["bundled"])
     [made] = make_quick_sets([plan])
     dense = {"minilm": "minilm"}
-    assert cache_key(plan.files, made.questions, dense) == cache_key(
+    assert cache_key(PlannedCopy(plan.source_dir, plan.files), made.questions, dense) == cache_key(
         made.corpus_dir, made.questions, dense
     )
+
+
+def test_a_nested_corpus_planned_keys_the_peer_cache_as_its_copy(tmp_path: Path) -> None:
+    """The files of a vault are keyed by their paths in it (`Daily/2026-03-14.md`), in the
+    copy's order, before the copy as after it (review s17-userset item 1)."""
+    corpus = _vault(tmp_path)
+    (corpus / "Daily z.md").write_text("Sorted after Daily/ by name, before it by path.\n")
+    vault = EvalSet("vault", "answerable", corpus, VAULT_QUESTIONS, tmp_path / "q.jsonl")
+    [plan] = plan_quick_sets([vault], tmp_path / "quick", docs=None, questions=50)
+    [made] = make_quick_sets([plan])
+    dense = {"minilm": "minilm"}
+    planned = PlannedCopy(plan.source_dir, plan.files)
+    assert cache_key(planned, made.questions, dense) == cache_key(
+        made.corpus_dir, made.questions, dense
+    )
+
+
+def test_quick_notes_on_a_warm_peer_cache_needs_no_peer_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`citeqa eval --sets notes --quick` without MiniLM, its peers' results cached: the check
+    before the copy finds them (it looked under another key and refused, exit 15)."""
+    from citeqa.cli.eval_cmd import chosen_sets
+    from citeqa.evaluation import peer_cache
+    from citeqa.evaluation.corpora import standalone_questions
+    from citeqa.evaluation.peers import DENSE_CHANNELS
+
+    [notes] = chosen_sets("notes", "test", tmp_path, quick=True, peers=False)
+    key = cache_key(notes.corpus_dir, standalone_questions(notes), DENSE_CHANNELS)
+    (tmp_path / "peers").mkdir()
+    (tmp_path / "peers" / f"notes-{key}.json").write_text("{}", encoding="utf-8")
+    missing = ("minilm", object(), "sentence_transformers")
+    monkeypatch.setattr(peer_cache, "_missing_peer_model", lambda channels: missing)
+    [again] = chosen_sets("notes", "test", tmp_path, quick=True, peers=True)
+    assert again.corpus_dir == notes.corpus_dir
 
 
 def test_quick_all_leaves_out_the_sets_kept_apart_and_runs_them_by_name(tmp_path: Path) -> None:
@@ -132,21 +167,28 @@ def test_quick_all_reads_the_set_registry_once(tmp_path: Path, monkeypatch) -> N
     assert [s.name for s in every] == sets.set_names()
 
 
-def test_a_corpus_of_subfolders_is_cut_and_copied_with_them(tmp_path: Path) -> None:
-    """A vault keeps its notes in subfolders: the quick copy walks them, keeps each file at its
-    path (a flat walk found no document, so no answerable question) and judges the questions of
-    the documents kept, named by their paths as the index names them."""
+VAULT_QUESTIONS = [
+    EvalQuestion(id="q1", question="What?", doc_id="Daily/2026-03-15", answers=["says"]),
+    EvalQuestion(id="q2", question="Who?", doc_id="Meetings/sync", answers=["says"]),
+]
+
+
+def _vault(tmp_path: Path) -> Path:
+    """Notes in subfolders, and the folder of settings a vault keeps beside them."""
     corpus = tmp_path / "vault"
     for name in ("Meetings/sync.md", "Daily/2026-03-14.md", "Daily/2026-03-15.md", "top.md"):
         (corpus / name).parent.mkdir(parents=True, exist_ok=True)
         (corpus / name).write_text(f"{name} says something.\n", encoding="utf-8")
     (corpus / ".obsidian").mkdir()
     (corpus / ".obsidian" / "app.json").write_text("{}", encoding="utf-8")
-    asked = [
-        EvalQuestion(id="q1", question="What?", doc_id="Daily/2026-03-15", answers=["says"]),
-        EvalQuestion(id="q2", question="Who?", doc_id="Meetings/sync", answers=["says"]),
-    ]
-    vault = EvalSet("vault", "answerable", corpus, asked, tmp_path / "q.jsonl")
+    return corpus
+
+
+def test_a_corpus_of_subfolders_is_cut_and_copied_with_them(tmp_path: Path) -> None:
+    """A vault keeps its notes in subfolders: the quick copy walks them, keeps each file at its
+    path (a flat walk found no document, so no answerable question) and judges the questions of
+    the documents kept, named by their paths as the index names them."""
+    vault = EvalSet("vault", "answerable", _vault(tmp_path), VAULT_QUESTIONS, tmp_path / "q.jsonl")
     [plan] = plan_quick_sets([vault], tmp_path / "quick", docs=2, questions=50)
     [made] = make_quick_sets([plan])
     copied = sorted(
@@ -154,6 +196,18 @@ def test_a_corpus_of_subfolders_is_cut_and_copied_with_them(tmp_path: Path) -> N
     )
     assert copied == ["Daily/2026-03-15.md", "Meetings/sync.md"]
     assert [q.id for q in made.questions] == ["q1", "q2"]
+
+
+def test_a_copy_of_the_whole_corpus_leaves_hidden_files_out(tmp_path: Path) -> None:
+    """Every note is copied, the vault's `.obsidian/` settings are not: the index leaves hidden
+    files out, so the copy does (review s17-userset item 2)."""
+    vault = EvalSet("vault", "answerable", _vault(tmp_path), VAULT_QUESTIONS, tmp_path / "q.jsonl")
+    [made] = make_quick_sets(plan_quick_sets([vault], tmp_path / "quick", None, questions=50))
+    copied = sorted(p.relative_to(made.corpus_dir).as_posix() for p in made.corpus_dir.rglob("*"))
+    assert copied == [
+        "Daily", "Daily/2026-03-14.md", "Daily/2026-03-15.md", "Meetings", "Meetings/sync.md",
+        "top.md",
+    ]  # fmt: skip
 
 
 def test_a_set_registered_whole_is_copied_whole(tmp_path: Path) -> None:

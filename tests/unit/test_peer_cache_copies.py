@@ -17,12 +17,12 @@ from citeqa.evaluation.sets import EvalSet
 QUESTIONS = [EvalQuestion(id="q1", question="What do bees make?")]
 
 
-def _sources(tmp_path: Path) -> list[Path]:
+def _sources(tmp_path: Path) -> peer_cache.PlannedCopy:
     folder = tmp_path / "corpus"
     folder.mkdir()
     for name, text in [("a.md", "Bees make honey.\n"), ("b.md", "Ants dig.\n")]:
         (folder / name).write_text(text)
-    return sorted(folder.iterdir())
+    return peer_cache.PlannedCopy(folder, sorted(folder.iterdir()))
 
 
 def test_a_quick_copy_is_not_hashed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -30,7 +30,7 @@ def test_a_quick_copy_is_not_hashed_again(tmp_path: Path, monkeypatch: pytest.Mo
     checked = peer_cache.cache_key(sources, QUESTIONS, {})  # the peer check: the source files
     target = tmp_path / "quick"
     eval_set = EvalSet("s", "fixture", target, QUESTIONS, tmp_path / "q.jsonl")
-    make_quick_sets([QuickPlan(eval_set, sources, tmp_path / "corpus")])
+    make_quick_sets([QuickPlan(eval_set, sources.files, sources.folder)])
     assert sorted(p.name for p in target.iterdir()) == ["a.md", "b.md"]
 
     def unread(self: Path) -> bytes:
@@ -43,6 +43,6 @@ def test_a_quick_copy_is_not_hashed_again(tmp_path: Path, monkeypatch: pytest.Mo
 def test_a_changed_file_is_hashed_again(tmp_path: Path) -> None:
     sources = _sources(tmp_path)
     before = peer_cache.cache_key(sources, QUESTIONS, {})
-    sources[0].write_text("Bees make wax.\n")  # same size
-    os.utime(sources[0], ns=(1, 1))
+    sources.files[0].write_text("Bees make wax.\n")  # same size
+    os.utime(sources.files[0], ns=(1, 1))
     assert peer_cache.cache_key(sources, QUESTIONS, {}) != before

@@ -242,6 +242,7 @@ def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -
     with `quick`, their quick subsets, copied into the cache. With `peers`, EmbedderUnavailable
     first when a peer cannot run (`check_peers`: the one check, before anything is copied)."""
     from citeqa.evaluation.corpora import check_peers
+    from citeqa.evaluation.peer_cache import PlannedCopy
     from citeqa.evaluation.quick import (
         QUICK_DOCS,
         QUICK_QUESTIONS,
@@ -260,7 +261,8 @@ def chosen_sets(names: str, split: str, cache: Path, quick: bool, peers: bool) -
     asked = [s.name for s in chosen(every, wanted)]  # "all": not the sets kept apart
     plans = plan_quick_sets(every, cache / "quick", QUICK_DOCS, QUICK_QUESTIONS, asked)
     if peers:  # before any corpus is copied
-        check_peers([plan.eval_set for plan in plans], cache, [p.files for p in plans])
+        copies = [PlannedCopy(plan.source_dir, plan.files) for plan in plans]
+        check_peers([plan.eval_set for plan in plans], cache, copies)
     return make_quick_sets(plans)
 
 

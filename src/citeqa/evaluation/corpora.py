@@ -187,7 +187,7 @@ def check_peers(sets: list[EvalSet], cache: Path, corpora: Sequence[Corpus] | No
     """EmbedderUnavailable when a peer's model cannot be found here and some set with answerable
     questions has no cached peer results (peer_cache.check_peer_models): eval checks it once,
     before it copies or indexes anything. `corpora`: each set's corpus when it is not at its
-    corpus_dir yet (a quick copy's source files)."""
+    corpus_dir yet (a quick copy's source files, peer_cache.PlannedCopy)."""
     where = [s.corpus_dir for s in sets] if corpora is None else corpora
     needed = [
         (eval_set.name, corpus, standalone_questions(eval_set))

@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from citeqa.errors import EmbedderUnavailable
 from citeqa.evaluation.judging import Outcome, Span
@@ -25,8 +25,16 @@ PEERS_VERSION = "1"
 """Bump when a peer changes: cached results of the old version are then ignored."""
 
 
-Corpus = Path | list[Path]
-"""A corpus folder, or the files a flat folder not made yet will hold (a quick copy's)."""
+class PlannedCopy(NamedTuple):
+    """The files of `folder` a copy not made yet will hold, each at its path under `folder`
+    (a quick copy's, its subfolders kept): keyed as the copy will be, by those paths."""
+
+    folder: Path
+    files: list[Path]
+
+
+Corpus = Path | PlannedCopy
+"""A corpus folder, or the files a copy of one not made yet will hold."""
 
 
 _HASHES: dict[tuple[str, int, int, int], bytes] = {}
@@ -79,11 +87,14 @@ def _content_hash(path: Path) -> bytes:
 
 
 def _files(corpus: Corpus) -> list[tuple[str, Path]]:
-    """(name relative to the corpus folder, path) of each file, in path order."""
-    if isinstance(corpus, list):
-        return [(path.name, path) for path in sorted(corpus, key=lambda p: p.name)]
-    paths = sorted(p for p in corpus.rglob("*") if p.is_file())
-    return [(path.relative_to(corpus).as_posix(), path) for path in paths]
+    """(path relative to the corpus folder, path) of each file, in the order of those relative
+    paths, so a planned copy's files and the copy's key alike (`Daily/2026-03-14.md`)."""
+    if isinstance(corpus, PlannedCopy):
+        folder, paths = corpus
+    else:
+        folder, paths = corpus, [p for p in corpus.rglob("*") if p.is_file()]
+    relative = sorted((path.relative_to(folder), path) for path in paths)
+    return [(name.as_posix(), path) for name, path in relative]
 
 
 def peer_outcomes(
@@ -127,12 +138,12 @@ def check_peer_models(
 ) -> None:
     """EmbedderUnavailable, before any set runs, when a dense peer's model cannot be found here
     (MiniLM without `citeqa[minilm]`) and some set in `needed` (name, corpus, questions; a
-    corpus not copied yet given by its files) has no cached peer results. Eval refuses rather
-    than skip the peer: the comparison is what the peers are for, and one without its strongest
-    dense peer (MiniLM leads on PubMedQA) would flatter citeqa under the same headings. Nothing
-    is imported or loaded; the cache keys it computes are kept (`cache_key`'s memo), so
-    `peer_outcomes` does not hash the sets' corpora again, and so are the results it read
-    (`_CHECKED`), so it does not read them again either."""
+    corpus not copied yet given by its files, `PlannedCopy`) has no cached peer results. Eval
+    refuses rather than skip the peer: the comparison is what the peers are for, and one without
+    its strongest dense peer (MiniLM leads on PubMedQA) would flatter citeqa under the same
+    headings. Nothing is imported or loaded; the cache keys it computes are kept (`cache_key`'s
+    memo), so `peer_outcomes` does not hash the sets' corpora again, and so are the results it
+    read (`_CHECKED`), so it does not read them again either."""
     channels = dense or DENSE_CHANNELS
     missing = _missing_peer_model(channels)
     if missing is None:

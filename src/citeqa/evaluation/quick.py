@@ -90,12 +90,16 @@ class QuickPlan(NamedTuple):
 
 
 def plan_quick_sets(
-    sets: list[EvalSet], folder: Path, docs: int, questions: int, wanted: list[str] | None = None
+    sets: list[EvalSet],
+    folder: Path,
+    docs: int | None,
+    questions: int,
+    wanted: list[str] | None = None,
 ) -> list[QuickPlan]:
-    """The quick copies of the sets named in `wanted` (all when None), copying
-    nothing: every set of `sets` still decides which documents are kept, so a set's quick copy
-    is the same whichever sets are asked for. EvalSetError when `wanted` names a set not in
-    `sets`."""
+    """The quick copies of the sets named in `wanted` (all when None), `docs` documents each
+    (None: all), copying nothing: every set of `sets` still decides which documents are kept,
+    so a set's quick copy is the same whichever sets are asked for. EvalSetError when `wanted`
+    names a set not in `sets`."""
     if wanted is not None:
         check_known(wanted, [eval_set.name for eval_set in sets])
     source_doc = {q.id: q.doc_id for s in sets for q in s.questions if q.is_answerable}
