@@ -239,6 +239,12 @@ def titles_from(manifest: dict[str, Any], warnings: list[str]) -> dict[str, str]
 # ---- one document --------------------------------------------------------------------------
 
 
+def document_id(relative: str) -> str:
+    """The id of the document at `relative` (its posix path in the corpus): that path without
+    its extension ("Daily/2026-03-14")."""
+    return str(PurePosixPath(relative).with_suffix(""))
+
+
 def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Document:
     """One file as a Document; raise UnreadableDocument (with a reason) when it is skipped."""
     reader = reader_for(path.suffix)
@@ -253,7 +259,7 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
         raise UnreadableDocument("no text in it")
     title = titles.get(relative) or extracted.title or derived_title(extracted.text, path.name)
     return Document(
-        doc_id=str(PurePosixPath(relative).with_suffix("")),
+        doc_id=document_id(relative),
         title=title,
         path=str(path.absolute()),
         text=extracted.text,

@@ -198,10 +198,13 @@ def test_a_corpus_of_subfolders_is_cut_and_copied_with_them(tmp_path: Path) -> N
     assert [q.id for q in made.questions] == ["q1", "q2"]
 
 
-def test_a_copy_of_the_whole_corpus_leaves_hidden_files_out(tmp_path: Path) -> None:
-    """Every note is copied, the vault's `.obsidian/` settings are not: the index leaves hidden
-    files out, so the copy does (review s17-userset item 2)."""
-    vault = EvalSet("vault", "answerable", _vault(tmp_path), VAULT_QUESTIONS, tmp_path / "q.jsonl")
+def test_a_copy_of_the_whole_corpus_leaves_out_what_the_index_does(tmp_path: Path) -> None:
+    """Every note is copied; the vault's `.obsidian/` settings and a link to a file outside it
+    are not: the index leaves them out, so the copy does (review s17-userset items 2, 5)."""
+    corpus = _vault(tmp_path)
+    (tmp_path / "elsewhere.md").write_text("Not in the vault.\n", encoding="utf-8")
+    (corpus / "Daily" / "link.md").symlink_to(tmp_path / "elsewhere.md")
+    vault = EvalSet("vault", "answerable", corpus, VAULT_QUESTIONS, tmp_path / "q.jsonl")
     [made] = make_quick_sets(plan_quick_sets([vault], tmp_path / "quick", None, questions=50))
     copied = sorted(p.relative_to(made.corpus_dir).as_posix() for p in made.corpus_dir.rglob("*"))
     assert copied == [

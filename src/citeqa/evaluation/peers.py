@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from citeqa.corpus import document_id, relative_path
 from citeqa.evaluation.judging import Outcome, Span
 from citeqa.language import detect_lang, split_sentences
 
@@ -48,7 +49,7 @@ def paragraphs(corpus_dir: Path) -> list[Paragraph]:
         if path.suffix.lower() not in {".txt", ".md"} or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        doc_id = path.relative_to(corpus_dir).with_suffix("").as_posix()
+        doc_id = document_id(relative_path(path, corpus_dir))
         for match in _BLOCK.finditer(text):
             found.append(Paragraph(doc_id, match.start(), match.end(), match.group()))
     return found

@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
+from citeqa.corpus import document_id, list_corpus_files, relative_path
 from citeqa.domain import domain_path
 from citeqa.evaluation.questions import EvalQuestion
 from citeqa.evaluation.sets import EvalSet, check_known
@@ -42,27 +43,14 @@ def quick_target(corpus_dir: Path, folder: Path, files: list[Path]) -> Path:
 
 
 def quick_files(corpus_dir: Path, own: set[str], docs: int | None, named: set[str]) -> list[Path]:
-    """The files of the quick copy of `corpus_dir`: `docs` documents (None: all), in its
-    subfolders too (first those that questions name, sorted by path, then the others, sorted;
-    hidden ones left out, as the index leaves them) and the corpus's manifest.json and domain
-    file (`own`: their names, `_own_files`), if any. Nothing is copied."""
-    files = sorted(
-        (p for p in corpus_dir.rglob("*") if _is_document(corpus_dir, p, own)),
-        key=lambda p: p.relative_to(corpus_dir).as_posix(),
-    )
-    files.sort(key=lambda p: document_id(corpus_dir, p) not in named)
+    """The files of the quick copy of `corpus_dir`: `docs` documents (None: all) of those the
+    index lists (corpus.list_corpus_files: in subfolders too, hidden files and links out of the
+    corpus left out), those that questions name first, each group sorted by path, then the
+    corpus's manifest.json and domain file (`own`: their names, `_own_files`), if any. Nothing
+    is copied."""
+    files = [p for p in list_corpus_files(corpus_dir) if relative_path(p, corpus_dir) not in own]
+    files.sort(key=lambda p: document_id(relative_path(p, corpus_dir)) not in named)
     return [*files[:docs], *(p for p in (corpus_dir / n for n in sorted(own)) if p.is_file())]
-
-
-def document_id(corpus_dir: Path, path: Path) -> str:
-    """The id the index gives the document at `path`: its path in the corpus, no extension."""
-    return path.relative_to(corpus_dir).with_suffix("").as_posix()
-
-
-def _is_document(corpus_dir: Path, path: Path, own: set[str]) -> bool:
-    relative = path.relative_to(corpus_dir)
-    hidden = any(part.startswith(".") for part in relative.parts)
-    return path.is_file() and not hidden and relative.as_posix() not in own
 
 
 def _own_files(corpus: Path) -> set[str]:
@@ -113,9 +101,8 @@ def plan_quick_sets(
         files = quick_files(eval_set.corpus_dir, own, keep_docs, named)
         target = quick_target(eval_set.corpus_dir, folder, files)
         source = eval_set.corpus_dir
-        kept = {
-            document_id(source, p) for p in files if p.relative_to(source).as_posix() not in own
-        }
+        relative = (relative_path(p, source) for p in files)
+        kept = {document_id(name) for name in relative if name not in own}
         chosen = [q for q in eval_set.questions if _keep(q, kept, source_doc)][:keep_questions]
         ids = {q.id for q in chosen}
         chosen = [q for q in chosen if q.follows is None or q.follows in ids]
