@@ -4,8 +4,11 @@
 
 The questions are written by hand (evals/sets/README.md, "Notes"); this script only sets each
 one's `split`. Questions that share a document, or a follow-up and the question it follows, form
-one group, and a group goes whole to one half, so no note is in both (a question and its
-rephrasing, asked of the same note, never straddle the halves). Groups are placed largest
+one group, and a group goes whole to one half, so no note holds the answers of questions of both
+halves (a question and its rephrasing, asked of the same note, never straddle the halves). That
+holds for answerable questions only: a near miss names no document (its note is on the subject,
+the answer is not in it), so it may ask about a note whose answerable questions are in the other
+half. Groups are placed largest
 first (ties in a seeded order), each where it leaves the two halves most even across the kinds
 balanced (`BALANCED`: near misses, cross-language, dates, tables, follow-ups) and in size, then
 moved while that makes them more even; the first seed from SEED whose halves are within one

@@ -2,8 +2,9 @@
 
 A wrong answer string turns a right quote into a miss, so every answerable question is checked
 against its document (its path in the vault without the extension, as the index names it):
-each accepted answer is verbatim in it. A follow-up follows a question of its own half; dev and
-test share no note; the halves are as evals/tools/split_notes.py leaves them (its split depends
+each accepted answer is verbatim in it. A follow-up follows a question of its own half; no note
+holds the answers of questions of both halves (near misses name no note: one may be about a note
+of the other half); the halves are as evals/tools/split_notes.py leaves them (its split depends
 only on the questions, so a hand edit of a `split` is caught) and even in the kinds it balances.
 """
 
@@ -80,7 +81,7 @@ def test_follow_ups_follow_a_question_of_their_half(questions: list[EvalQuestion
         assert "follow-up" in q.kinds and by_id[q.follows].split == q.split, q.id
 
 
-def test_dev_and_test_share_no_note(questions: list[EvalQuestion]) -> None:
+def test_no_note_answers_questions_of_both_halves(questions: list[EvalQuestion]) -> None:
     dev = {q.doc_id for q in questions if q.split == "dev" and q.doc_id}
     test = {q.doc_id for q in questions if q.split == "test" and q.doc_id}
     assert dev and test and not dev & test
