@@ -391,7 +391,7 @@ def _left_out(
     }
     if quoted != {lang}:
         return None
-    return left_out(terms, citations, embed)
+    return left_out(terms, citations, embed, [hit.chunk.text for hit in hits])
 
 
 def _titles(documents: Iterable[Document]) -> list[str]:

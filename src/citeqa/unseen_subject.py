@@ -3,16 +3,16 @@ uses, that carries the question's meaning and that no word of the quote translat
 
 A near miss on a user's own notes is answered with the neighbouring fact: "How much did the vet
 charge for Pixel's neutering?" quoted the vaccine booster (68 EUR), "Quel est le salaire de
-Thomas Roux ?" his job title, "Combien coûte une case au columbarium pour cinquante ans ?" the
-30-year price (the session-15 and 16 trials). The word that makes the question ("neutering",
-"salaire", "cinquante") is one the corpus never uses, the rest of the question matches, and the
+Thomas Roux ?" his job title, "Combien de temps peut-on emprunter une liseuse ?" the library's
+loan rules (the session-15 and 16 trials). The word that makes the question ("neutering",
+"salaire", "liseuse") is one the corpus never uses, the rest of the question matches, and the
 answer models read the missing share of the question's weight, yet answer. A word the corpus
 never uses is as often the other language's ("subscription" for "abonnement") or a paraphrase
 ("reloaded" for "relu"), or a word that carries little of the question ("Que veut dire…"): so
 the word must weigh in the question's meaning (leaving it out moves the question's vector,
-CENTRAL) and no word of the quote, its document's title or its section may be its translation
-or a near synonym (a vector as close as TRANSLATED). Both are read from the answer channel's
-multilingual vectors (USE), so English and French alike; the thresholds are measured (the
+CENTRAL) and no word of the quote, its document's title, its section or the passages read may
+be its translation or a near synonym (a vector as close as TRANSLATED). Both are read from the
+multilingual vectors of USE, so English and French alike; the thresholds are measured (the
 figures are in evals/README.md, session 17). Words that name no subject however rare (a
 question's form, words about the documents, measures such as "percentage") are never one.
 """
@@ -32,7 +32,7 @@ from citeqa.questions import QuestionTerms, question_words, word_alternatives
 Embed = Callable[[Sequence[str]], np.ndarray]
 """Vectors of short texts (a question, a word), one row each."""
 
-CENTRAL = 0.085
+CENTRAL = 0.135
 """A word carries the question's meaning when the question without it is at most 1 - this
 cosine from the question (trials: "neutering" .14, "salaire" .33, "veut" in "Que veut dire"
 .02, "restent" .03)."""
@@ -40,8 +40,8 @@ TRANSLATED = 0.6
 """A word of the quote whose vector is this close to the question's word translates or
 paraphrases it ("abonnement" for "subscription" .92, "échoue" for "fails" .88, "relu" for
 "reloaded" .58 is not; "crème" for "lait" .55)."""
-MAX_QUOTE_WORDS = 300
-"""At most this many distinct words of the quote, titles and sections are compared."""
+MAX_QUOTE_WORDS = 600
+"""At most this many distinct words of the quote, titles, sections and passages are compared."""
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 """A word of two letters or more."""
 
@@ -62,14 +62,16 @@ def unseen_words(terms: QuestionTerms) -> list[str]:
     return found
 
 
-def left_out(terms: QuestionTerms, citations: list[Citation], embed: Embed) -> str | None:
+def left_out(
+    terms: QuestionTerms, citations: list[Citation], embed: Embed, read: Sequence[str] = ()
+) -> str | None:
     """The first word of the question (as typed) the corpus never uses (`unseen_words`) that
     carries the question's meaning (CENTRAL) and that no word of the citations' quotes, titles
-    and sections translates (TRANSLATED), or None."""
+    and sections, nor of the passages `read`, translates (TRANSLATED), or None."""
     words = unseen_words(terms)
     if not words:
         return None
-    quoted = _quote_words(citations)
+    quoted = _quote_words(citations, read)
     without = [_without(terms.focus, word) for word in words]
     vectors = _unit(embed([terms.focus, *without, *words, *quoted]))
     count = len(words)
@@ -84,9 +86,11 @@ def left_out(terms: QuestionTerms, citations: list[Citation], embed: Embed) -> s
     return None
 
 
-def _quote_words(citations: list[Citation]) -> list[str]:
-    """The distinct words of the citations' quotes, titles and sections (MAX_QUOTE_WORDS)."""
+def _quote_words(citations: list[Citation], read: Sequence[str] = ()) -> list[str]:
+    """The distinct words of the citations' quotes, titles and sections, then of the passages
+    `read` (MAX_QUOTE_WORDS)."""
     texts = [text for c in citations for text in (c.quote, c.title, c.section or "")]
+    texts.extend(read)
     words = dict.fromkeys(word for text in texts for word in _LETTERS.findall(text))
     return list(words)[:MAX_QUOTE_WORDS]
 

@@ -46,7 +46,7 @@ def quote(text: str, title: str = "Pixel") -> list[Citation]:
 
 
 def test_an_unseen_word_the_quote_leaves_out_is_named() -> None:
-    asked = terms("vet charge Pixel neutering", unseen=("neutering",))
+    asked = terms("Pixel neutering charge", unseen=("neutering",))
     assert left_out(asked, quote("Vet for Pixel: vaccine booster, 68 EUR."), stub_embed) == (
         "neutering"
     )
@@ -71,3 +71,9 @@ def test_words_the_corpus_uses_and_words_of_the_question_form_are_never_candidat
     assert unseen_words(asked) == ["neutering"]
     assert unseen_words(terms("vet charge Pixel", unseen=())) == []
     assert left_out(terms("vet charge Pixel", unseen=()), quote("Vet."), stub_embed) is None
+
+
+def test_a_word_a_passage_read_translates_is_not() -> None:
+    asked = terms("Pixel subscription cost", unseen=("subscription",))
+    passages = ["L'abonnement de Pixel est annuel."]
+    assert left_out(asked, quote("Pixel coûte 5 euros."), stub_embed, passages) is None

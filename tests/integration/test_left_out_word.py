@@ -14,7 +14,7 @@ from small_corpora import assistant_over
 
 NOTES = {
     "pixel.md": "# Pixel\n\nPixel is our grey cat, adopted in June 2023.\n\n"
-    "- Vet for Pixel: vaccine booster, 68 EUR, paid on 12 March.\n"
+    "- Vet for Pixel: vaccine booster, 68 EUR, on 12 March.\n"
     "- Pixel eats two pouches of wet food a day.\n",
     "thomas-roux.md": "# Thomas Roux\n\nThomas Roux est rédacteur technique, arrivé en février"
     " 2026.\n\n- Il rédige le guide utilisateur de Lumen.\n- Son bureau est au deuxième étage.\n",
