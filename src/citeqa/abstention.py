@@ -18,9 +18,7 @@ then one asking a member of an owner that the closest documents never write toge
 max_help_position parameter of argparse.ArgumentParser": membership.py) names both
 (`never_with`).
 Otherwise the answer layer decides, and the reason says which of the question's words the
-documents never mention, when there are some (and so does an answer whose quote, in the
-question's language, leaves out such a word that carries the question: unseen_subject.py,
-`never_mentioned`), or else which of its words the closest passages
+documents never mention, when there are some, or else which of its words the closest passages
 never mention (a near miss: the documents are on the subject, the passage that answered is not
 there); or, when the user's `min_confidence` setting alone refuses the answer, says so. A
 question none of whose words occurs in the documents may be about what documents in the other
@@ -264,11 +262,6 @@ def never_with(member: str, owner: str, lang: Lang) -> str:
     """The reason naming a member and the owner the question asked it of (as typed), which the
     closest documents never write together."""
     return NEVER_WITH[lang].format(member=_quoted([member]), owner=_quoted([owner]))
-
-
-def never_mentioned(words: list[str], lang: Lang) -> str:
-    """The reason naming words of the question (as typed) the documents never mention."""
-    return NEVER_MENTIONED[lang].format(words=_quoted(words))
 
 
 def not_in_passages(words: list[str], lang: Lang) -> str:

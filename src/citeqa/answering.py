@@ -12,10 +12,7 @@ abstains once the evidence is read, before the candidates are ranked (unheld_key
 does, after it, a question naming a code identifier the corpus never writes (identifiers.py), and
 then one asking a member of an owner that the closest documents never write together
 (membership.py). The answerability model decides whether to abstain; the confidence model says
-how likely the quote is right. A quote the models would give still abstains when it leaves out a
-word of the question the corpus never uses that carries the question, in the question's own
-language (unseen_subject.py: "Pixel's neutering" answered with the vaccine booster's charge).
-An abstention says why (abstention.py) and still lists the
+how likely the quote is right. An abstention says why (abstention.py) and still lists the
 closest passages.
 """
 
@@ -43,7 +40,6 @@ from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
 from citeqa.titleonly import without_titles
 from citeqa.unheld_keys import unheld_key
-from citeqa.unseen_subject import Embed, left_out
 
 
 @dataclass(frozen=True)
@@ -291,7 +287,6 @@ def compose(
     evidence_ranking: Retrieval | None = None,
     lang: Lang | None = None,
     languages: Callable[[], abstention.DocumentLanguages] | None = None,
-    embed: Embed | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
     (`scores`: the question's sentence scores, its terms and its vector in the answer channel
@@ -306,9 +301,7 @@ def compose(
     that of its words); `languages` gives the documents' languages, read only for a question none of
     whose words (or a follow-up none of whose new words) the documents use
     (abstention.before_search), or one abstained on naming words the documents never use
-    (abstention.not_answered); `embed` gives the multilingual (USE) vectors of short texts, with
-    which an answer whose quote leaves out a word of the question the corpus never uses abstains
-    (unseen_subject.left_out), None: no such check."""
+    (abstention.not_answered)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
     early = abstention.before_search(terms, lang, languages)
@@ -353,10 +346,6 @@ def compose(
         else:
             reason = abstention.not_answered(terms, lang, reading.passage_tokens(), languages)
         return abstained(question, reason, lang, sure, passages)
-    missing = _left_out(terms, citations, read, lang, embed)
-    if missing is not None:  # "Pixel's neutering": the vaccine booster's charge
-        reason = abstention.never_mentioned([missing], lang)
-        return abstained(question, reason, lang, sure, passages)
     return Answer(
         question=question,
         abstained=False,
@@ -366,32 +355,6 @@ def compose(
         passages=passages,
         lang=lang,
     )
-
-
-def _left_out(
-    terms: QuestionTerms,
-    citations: list[Citation],
-    hits: list[Hit],
-    lang: Lang,
-    embed: Embed | None,
-) -> str | None:
-    """A word of the question the corpus never uses that the quote leaves out
-    (unseen_subject.left_out), when every passage quoted (of `hits`) is in the question's
-    language `lang`, or None. A quote in the other language says in its words what the
-    question's the corpus never uses may well name ("bacon" where a French recipe says
-    "lardons", .49 apart in USE): only a quote in the question's own language tells that the
-    documents, which would then write the word, do not."""
-    if embed is None:
-        return None
-    quoted = {
-        hit.chunk.lang
-        for hit in hits
-        for citation in citations
-        if hit.chunk.doc_id == citation.doc_id and hit.chunk.start <= citation.start < hit.chunk.end
-    }
-    if quoted != {lang}:
-        return None
-    return left_out(terms, citations, embed, [hit.chunk.text for hit in hits])
 
 
 def _titles(documents: Iterable[Document]) -> list[str]:

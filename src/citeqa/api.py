@@ -21,7 +21,7 @@ from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
 from citeqa.citedsection import own_heading
 from citeqa.config import Settings, load_settings
-from citeqa.embedding import UseEmbedder, embed_questions, preload
+from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexLocked, IndexMissing
 from citeqa.followups import carried, in_context, is_follow_up
@@ -59,7 +59,6 @@ from citeqa.status import stale_reason as stale_reason  # the chat's banner word
 from citeqa.status import update_in_progress as update_in_progress  # and the chat's banner
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.suggestions import TermCounts, suggest
-from citeqa.unseen_subject import Embed
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -341,14 +340,6 @@ class Assistant:
             for name, embedder in self._loaded.embedders.items()
         }
 
-    def _word_vectors(self) -> Embed | None:
-        """The USE vectors of short texts (unseen_subject.left_out, whose thresholds were
-        measured with USE), None when the index has no USE channel."""
-        embedder = self._loaded.embedders.get(UseEmbedder.name)
-        if embedder is None:
-            return None
-        return lambda texts: embed_questions(embedder, texts)
-
     def _retrieve(
         self,
         text: str,
@@ -442,7 +433,6 @@ class Assistant:
             # French questions is English), else in that of the question as searched
             detect_lang(question, retrieval.query_lang) if context else None,
             lambda: loaded.document_languages,
-            self._word_vectors(),
         )
         done = time.perf_counter()
         timings = {

@@ -46,7 +46,7 @@ def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @cache
-def no_subject_words() -> frozenset[str]:
+def _no_subject() -> frozenset[str]:
     """Words that name no subject, however rare in a corpus: a question's form, words about the
     documents, measures ("mean", "taux")."""
     return interrogatives() | frame_words() | language_words("measure_words")
@@ -184,7 +184,7 @@ def _names_subject(
     return any(
         specific(word) and not before.intersection(query_tokens(word))
         for word in words
-        if content_words(word) and fold(word) not in no_subject_words()
+        if content_words(word) and fold(word) not in _no_subject()
     )
 
 
