@@ -18,12 +18,14 @@ then one asking a member of an owner that the closest documents never write toge
 max_help_position parameter of argparse.ArgumentParser": membership.py) names both
 (`never_with`).
 Otherwise the answer layer decides, and the reason says which of the question's words the
-documents never mention, when there are some, or else which of its words the closest passages
-never mention (a near miss: the documents are on the subject, the passage that answered is not
-there); or, when the user's `min_confidence` setting alone refuses the answer, says so. A
-question none of whose words occurs in the documents may be about what documents in the other
-language say in their words ("fire extinguishers" in a French note on "extincteurs"): its
-reason says so, and to ask in that language, when documents are in it (`ask_in`).
+documents never mention, when there are some (with their spelling in the documents when the
+question misspells them: "Did you mean “default”?", spelling_hints.py), or else which of its
+words the closest passages never mention (a near miss: the documents are on the subject, the
+passage that answered is not there); or, when the user's `min_confidence` setting alone
+refuses the answer, says so. A question none of whose words occurs in the documents may be
+about what documents in the other language say in their words ("fire extinguishers" in a
+French note on "extincteurs"): its reason says so, and to ask in that language, when documents
+are in it (`ask_in`).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
 from citeqa.questions import QuestionTerms, interrogatives, question_words, word_alternatives
+from citeqa.spelling_hints import did_you_mean
 from citeqa.visible import cut, shown
 
 NOTHING_TO_SEARCH = {
@@ -177,7 +180,9 @@ def _words_never_used(terms: QuestionTerms, lang: Lang) -> str | None:
     """The reason for a question whose own words, or a follow-up whose new words, the
     documents never use (`before_search`), or None."""
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
-        return not_answered(terms, lang) if _read_with_context(terms) else NO_WORD_OCCURS[lang]
+        if _read_with_context(terms):
+            return not_answered(terms, lang)
+        return _with_spellings(NO_WORD_OCCURS[lang], terms, lang)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
         return NEVER_MENTIONED[lang].format(words=_quoted(new))
@@ -243,11 +248,19 @@ def not_answered(
     says to ask in that language when `languages` (read only then) puts documents in it."""
     absent = [word for word in dict.fromkeys(terms.absent) if not _asks(word)]
     if absent:
-        return _with_hint(NEVER_MENTIONED[lang].format(words=_quoted(absent)), lang, languages)
+        reason = _with_spellings(NEVER_MENTIONED[lang].format(words=_quoted(absent)), terms, lang)
+        return _with_hint(reason, lang, languages)
     unmatched = unmatched_words(terms, passages) if passages else []
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
     return NOT_ANSWERED[lang]
+
+
+def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang) -> str:
+    """`reason`, then the corpus's spelling of the question's misspelt words when it has any
+    (spelling_hints.py: "Did you mean “default”?")."""
+    offer = did_you_mean(terms, lang)
+    return f"{reason} {offer}" if offer else reason
 
 
 def never_written(terms: QuestionTerms, lang: Lang) -> str | None:
