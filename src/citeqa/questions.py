@@ -317,7 +317,11 @@ class Vocabulary:
         is one dropped and one added) and a length within one letter of the word's (two
         dropped read "timout" as "tout"); None for a word shorter than TYPO_MIN_LENGTH or not
         all letters. Stricter than `correction`'s two edits for long words, which reads
-        "calories" as "carries"."""
+        "calories" as "carries". Of those, the nearest, then the one the most sentences hold, and
+        never one no sentence holds: a function word ("trough" is no misspelt "through", which
+        carries no meaning a question asks for; "teh" is too short anyway), or another form of
+        the word itself (its stems are the word's, which no sentence holds: "meetings" is no
+        misspelt "meeting" written only in titles, "donné" no misspelt "donnée")."""
         folded = fold(word)
         if len(folded) < TYPO_MIN_LENGTH or not folded.isalpha():
             return None
@@ -328,7 +332,19 @@ class Vocabulary:
             score_cutoff=1 if len(folded) < SPELLING_TWO_LETTERS else 2,
             limit=SPELLING_CANDIDATES,
         )
-        return next((w for w, _, _ in found if abs(len(w) - len(folded)) <= 1), None)
+        fitting = [
+            (distance, -self.sentences_holding(candidate), candidate)
+            for candidate, distance, _ in found
+            if abs(len(candidate) - len(folded)) <= 1
+        ]
+        best = min((fit for fit in fitting if fit[1] < 0), default=None)
+        return None if best is None else best[2]
+
+    def sentences_holding(self, word: str) -> int:
+        """How many of the corpus's sentences hold the word (the commonest of its stems, not its
+        glossary's equivalents: 40 times cheaper); 0 for a function word, which BM25 never
+        indexes."""
+        return _frequency(frozenset(query_tokens(word)), self)
 
     def cognates(self, word: str) -> list[str]:
         """Corpus words that share the beginning of `word` but for its last COGNATE_SHARED
