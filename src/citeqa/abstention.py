@@ -20,12 +20,14 @@ then one asking a member of an owner that the closest documents never write toge
 max_help_position parameter of argparse.ArgumentParser": membership.py) names both
 (`never_with`).
 Otherwise the answer layer decides, and the reason says which of the question's words the
-documents never mention, when there are some, or else which of its words the closest passages
-never mention (a near miss: the documents are on the subject, the passage that answered is not
-there); or, when the user's `min_confidence` setting alone refuses the answer, says so. A
-question none of whose words occurs in the documents may be about what documents in the other
-language say in their words ("fire extinguishers" in a French note on "extincteurs"): its
-reason says so, and to ask in that language, when documents are in it (`ask_in`).
+documents never mention, when there are some (with their spelling in the documents when the
+question misspells them: "Did you mean “default”?", spelling_hints.py), or else which of its
+words the closest passages never mention (a near miss: the documents are on the subject, the
+passage that answered is not there); or, when the user's `min_confidence` setting alone
+refuses the answer, says so. A question none of whose words occurs in the documents may be
+about what documents in the other language say in their words ("fire extinguishers" in a
+French note on "extincteurs"): its reason says so, and to ask in that language, when documents
+are in it (`ask_in`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
 from citeqa.questions import QuestionTerms, interrogatives, question_words, word_alternatives
+from citeqa.spelling_hints import Closest, did_you_mean
 from citeqa.visible import cut, shown
 
 NOTHING_TO_SEARCH = {
@@ -148,7 +151,10 @@ class DocumentLanguages:
 
 
 def before_search(
-    terms: QuestionTerms, lang: Lang, languages: Callable[[], DocumentLanguages] | None = None
+    terms: QuestionTerms,
+    lang: Lang,
+    languages: Callable[[], DocumentLanguages] | None = None,
+    closest: Closest | None = None,
 ) -> str | None:
     """The reason to abstain without looking at any passage, or None when there is none: a question
     that only greets, thanks or acknowledges, nothing to search for, or no word of the question (of
@@ -157,12 +163,14 @@ def before_search(
     mention instead: "No word of the question occurs" would be false of the question as searched;
     and a follow-up none of whose new words (QuestionTerms.new_terms) the documents use, nor their
     cognates, names them: no quote can mention them (followup_quotes.py). Any of these last says to
-    ask in the other language when `languages` (read only then) puts documents in it (`ask_in`)."""
+    ask in the other language when `languages` (read only then) puts documents in it (`ask_in`).
+    A reason naming words the documents never use offers the spelling the closest passages
+    (`closest`: their texts, read only then) write of those the question misspells."""
     if terms.courtesy is not None:
         return COURTESY_ONLY[lang]
     if nothing_to_search(terms):
         return NOTHING_TO_SEARCH[lang]
-    reason = _words_never_used(terms, lang)
+    reason = _words_never_used(terms, lang, closest)
     if reason is None:
         return None
     return _with_hint(reason, lang, languages)
@@ -174,7 +182,7 @@ def words_unused(terms: QuestionTerms) -> bool:
     what a passage in the other language says in its words (across.py)."""
     if terms.courtesy is not None or nothing_to_search(terms):
         return False
-    return _words_never_used(terms, "en") is not None
+    return _words_never_used(terms, "en", None) is not None
 
 
 def _with_hint(reason: str, lang: Lang, languages: Callable[[], DocumentLanguages] | None) -> str:
@@ -184,11 +192,13 @@ def _with_hint(reason: str, lang: Lang, languages: Callable[[], DocumentLanguage
     return f"{reason} {hint}" if hint else reason
 
 
-def _words_never_used(terms: QuestionTerms, lang: Lang) -> str | None:
+def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> str | None:
     """The reason for a question whose own words, or a follow-up whose new words, the
     documents never use (`before_search`), or None."""
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
-        return not_answered(terms, lang) if _read_with_context(terms) else NO_WORD_OCCURS[lang]
+        if _read_with_context(terms):
+            return not_answered(terms, lang, closest=closest)
+        return _with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
         return NEVER_MENTIONED[lang].format(words=_quoted(new))
@@ -247,18 +257,30 @@ def not_answered(
     lang: Lang,
     passages: frozenset[str] = frozenset(),
     languages: Callable[[], DocumentLanguages] | None = None,
+    closest: Closest | None = None,
 ) -> str:
-    """The reason for a low-confidence abstention, naming the words the corpus lacks, or else
-    those the closest passages (their tokens: `passages`) lack. Words the corpus lacks may be
-    written in its other language ("council" where the minutes say "conseil"): the reason then
-    says to ask in that language when `languages` (read only then) puts documents in it."""
+    """The reason for a low-confidence abstention, naming the words the corpus lacks (with the
+    spelling the closest passages write of those the question misspells: `closest`, their
+    texts, read only then), or else those the closest passages (their tokens: `passages`) lack.
+    Words the corpus lacks may be written in its other language ("council" where the minutes
+    say "conseil"): the reason then says to ask in that language when `languages` (read only
+    then) puts documents in it."""
     absent = [word for word in dict.fromkeys(terms.absent) if not _asks(word)]
     if absent:
-        return _with_hint(NEVER_MENTIONED[lang].format(words=_quoted(absent)), lang, languages)
+        never = NEVER_MENTIONED[lang].format(words=_quoted(absent))
+        reason = _with_spellings(never, terms, lang, closest)
+        return _with_hint(reason, lang, languages)
     unmatched = unmatched_words(terms, passages) if passages else []
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
     return NOT_ANSWERED[lang]
+
+
+def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Closest | None) -> str:
+    """`reason`, then the closest passages' spelling of the question's misspelt words when they
+    write any (spelling_hints.py: "Did you mean “default”?")."""
+    offer = did_you_mean(terms, lang, closest)
+    return f"{reason} {offer}" if offer else reason
 
 
 def never_written(terms: QuestionTerms, lang: Lang) -> str | None:

@@ -308,7 +308,11 @@ def compose(
     a close passage in the other language (across.py)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
-    early = abstention.before_search(terms, lang, languages)
+
+    def closest() -> list[str]:  # read only for a word to offer its spelling (spelling_hints)
+        return [hit.chunk.text for hit in retrieval.hits]  # the passages listed below
+
+    early = abstention.before_search(terms, lang, languages, closest)
     if early is not None and not _said_in_other_language(
         terms, evidence_ranking or retrieval, lang, across, settings
     ):
@@ -350,7 +354,9 @@ def compose(
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
         else:
-            reason = abstention.not_answered(terms, lang, reading.passage_tokens(), languages)
+            reason = abstention.not_answered(
+                terms, lang, reading.passage_tokens(), languages, closest
+            )
         return abstained(question, reason, lang, sure, passages)
     return Answer(
         question=question,

@@ -16,12 +16,20 @@ only with an ordinal ("March 14th") or where the phrase ends ("on March 14?", "M
 in prose, "in May 31 patients" counts patients. "The 2 Mars rovers" still gives "--03-02": a
 folded text has lost the capital, and "le 2 mars" is how French writes the date.
 
-Each date gives its month-day term "--MM-DD" (ISO 8601's spelling of a date without its year),
-and a date with its year the full term "YYYY-MM-DD" too: "2026-03-14", "14/03/2026" and
+Each date gives its month-day term "--MM-DD" (ISO 8601's spelling of a date without its year)
+and its month's term "--MM" (ISO 8601:2000's month without its year), and a date with its year
+the full term "YYYY-MM-DD" too: "2026-03-14", "14/03/2026" and
 "March 14, 2026" all give "2026-03-14" and "--03-14"; "March 14" and "le 14 mars" give "--03-14"
 only, so a question without a year finds the date of any year, and one with its year finds
 that year's first. A term holds digits, so lexical.tokenize never stems it. A number that is no
 date (a month above 12, a day that month never has: "31/02/2026") gives nothing.
+
+A month's full name, of either language, is also read as its month wherever it stands
+(`month_term`: "March", "mars" give "--03", the term its dates give), in place of the word's
+stem: a stem is shared with other words ("march" is the French stem of "marché", so "What did I
+do on March 14?" quoted "Courses au marché" in the note of April 14, session 17), a month's term
+with none; and "March" finds "mars". Not a name that is also an everyday word ("may":
+`month_words`), nor an abbreviation alone ("dec", "oct" are other words too).
 
 Written here rather than with a library: dateutil (installed) parses one string known to be a
 date, and finds none in a text; dateparser's search_dates does, but is not a dependency, brings
@@ -104,6 +112,34 @@ def _numbers() -> dict[str, int]:
 
 
 @cache
+def _month_terms() -> dict[str, str]:
+    """Each month's full name, of either language, with its month's term ("march" and "mars":
+    "--03"), but the names that are also everyday words (`_month_words`: "may")."""
+    terms: dict[str, str] = {}
+    for by_name in _month_names().values():
+        for name, number in by_name.items():
+            if name not in terms and name not in _month_words() and _is_full_name(name):
+                terms[name] = f"--{number:02d}"
+    return terms
+
+
+def _is_full_name(name: str) -> bool:
+    """Whether a folded month name is its month's full name (the first of its row in the
+    language data), not an abbreviation ("dec", "oct" are also other words)."""
+    months = language_object().get("months")
+    rows = [row for rows in (months if isinstance(months, dict) else {}).values() for row in rows]
+    return any(row and row[0] == name for row in rows)
+
+
+def month_term(word: str) -> str | None:
+    """The term of the month a folded word names ("march", "mars": "--03"; ISO 8601's month
+    without its year), or None: a month's full name is read as its month, in either language,
+    and not stemmed as a word, whose stem other words share (French "marché" stems to "march").
+    Not "may", nor an abbreviation (`_month_terms`)."""
+    return _month_terms().get(word)
+
+
+@cache
 def _month_words() -> frozenset[str]:
     """The month names that are also everyday words (language.json `month_words`: "may")."""
     words = language_object().get("month_words")
@@ -112,9 +148,9 @@ def _month_words() -> frozenset[str]:
 
 def date_terms(folded: str) -> list[str]:
     """The canonical terms of the dates `folded` (a lexical.fold-ed text) holds, in order, each
-    once: "YYYY-MM-DD" for a date with its year, then "--MM-DD" for every date. Every date
-    holds a number: each number that starts no word is tried as a date's start, then as the
-    day after a month's name."""
+    once: "YYYY-MM-DD" for a date with its year, then "--MM-DD" and "--MM" for every date.
+    Every date holds a number: each number that starts no word is tried as a date's start, then
+    as the day after a month's name."""
     terms: dict[str, None] = {}
     done = 0  # where the last date found ends: a number before it is part of it
     for number in _NUMBER.finditer(folded):
@@ -130,6 +166,7 @@ def date_terms(folded: str) -> list[str]:
         if year is not None:
             terms[f"{year:04d}-{month:02d}-{day:02d}"] = None
         terms[f"--{month:02d}-{day:02d}"] = None
+        terms[f"--{month:02d}"] = None
     return list(terms)
 
 

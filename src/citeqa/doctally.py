@@ -49,7 +49,7 @@ TERMS = "terms"
 STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so is its stem)."""
-TALLY_VERSION = 5
+TALLY_VERSION = 6
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys) changes what it gives (the sentences are CUTTING_VERSION's: a kept
@@ -61,7 +61,9 @@ languages are read from its prose words chunk by chunk (document_languages); 3: 
 ("|" gutter, "> " quote marks) are no words of its prose for the language labels, and the
 compound keys are read on identifiers.code_text (typographic dashes, escaped "-"/"_", a name
 split after "-"); 5: tokenize adds the canonical terms of the dates a text holds (dates.py:
-"14 mars 2026" and "2026-03-14" both hold "2026-03-14" and "--03-14")."""
+"14 mars 2026" and "2026-03-14" both hold "2026-03-14" and "--03-14"); 6: a month's full name
+is its month's term, not its stem (dates.month_term: "March" and "mars" are "--03", which
+"marché" is not)."""
 
 
 class DocumentTally(BaseModel):

@@ -5,10 +5,11 @@ This module owns two things:
 - Tokens. `tokenize` turns a passage into BM25 terms: case and accents folded ("Réponse" and
   "reponse" are one word), zero-width characters and soft hyphens dropped (visible.INVISIBLE),
   decimal numbers kept whole and normalised ("56,2" and "56.2" are both "56.2"), English and
-  French stopwords dropped, words stemmed in the passage's language, and each date written in
-  it added as canonical terms (dates.py: "14/03/2026" and "March 14, 2026" both hold
-  "2026-03-14"). `query_tokens` stems a question both ways, since it must match passages in
-  either language.
+  French stopwords dropped, words stemmed in the passage's language but a month's full name,
+  which is its month's term (dates.month_term: "March" and "mars" are "--03", "marché" is not),
+  and each date written in it added as canonical terms (dates.py: "14/03/2026" and "March 14,
+  2026" both hold "2026-03-14"). `query_tokens` stems a question both ways, since it must match
+  passages in either language.
 - The lexical index. `LexicalIndex` wraps a `bm25s.BM25` built from those tokens, searches it,
   and saves it to / loads it from a folder. The files are bm25s's own (.npy arrays written and
   read with allow_pickle=False, JSON for the parameters), the vocabulary sorted for lookups
@@ -34,7 +35,7 @@ from typing import Any
 import numpy as np
 import Stemmer
 
-from citeqa.dates import date_terms
+from citeqa.dates import date_terms, month_term
 from citeqa.errors import limit_or_damage
 from citeqa.jsonfiles import language_object, parse_json, read_object
 from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
@@ -138,8 +139,14 @@ def tokenize(text: str, lang: str) -> list[str]:
     folded = fold(text)
     words = _folded_words(folded)
     stems = _stemmer(lang).stemWords(words)
-    terms = [word if _has_digit(word) else stem for word, stem in zip(words, stems, strict=True)]
+    terms = [_term(word, stem) for word, stem in zip(words, stems, strict=True)]
     return terms + date_terms(folded)
+
+
+def _term(word: str, stem: str) -> str:
+    """A word's BM25 term: the word itself when it holds a digit, its month's term when it
+    names a month (dates.month_term), else its stem."""
+    return word if _has_digit(word) else month_term(word) or stem
 
 
 def query_tokens(question: str) -> list[str]:
@@ -149,6 +156,10 @@ def query_tokens(question: str) -> list[str]:
     terms: dict[str, None] = {}
     folded = fold(question)
     for word in _folded_words(folded):
+        month = month_term(word)
+        if month is not None:  # "march" is no French word: not stemmed as "marché" is
+            terms[month] = None
+            continue
         terms[_stem(word, english)] = None
         terms[_stem(word, french)] = None
     terms.update(dict.fromkeys(date_terms(folded)))

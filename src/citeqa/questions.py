@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
@@ -76,6 +76,13 @@ def looks_like_name(word: str, endings: tuple[str, ...] = ()) -> bool:
 
 TYPO_MIN_LENGTH = 5
 """Shorter words are never read as typos: "Peru" is not a misspelt "per"."""
+SPELLING_TWO_LETTERS = 7
+"""A word the corpus never uses of at least this many letters is offered a corpus word two
+letters added or dropped away as its likely spelling (Vocabulary.likely_spelling), a shorter
+one only a word one letter added or dropped away: one changed letter in a short word is too
+often another word ("bread" and "broad")."""
+SPELLING_CANDIDATES = 16
+"""The closest corpus words a likely spelling is chosen among (the first of a fitting length)."""
 COGNATE_MIN_LENGTH = 6
 """Shorter words get no cognate."""
 COGNATE_SHARED = 3
@@ -191,6 +198,10 @@ class QuestionTerms:
     """Share of the question's term weight that appears nowhere in the corpus."""
     corrections: list[str] = field(default_factory=list)
     """Corpus words that question words look like typos of ("imune" → "immune")."""
+    typos: dict[str, str] = field(default_factory=dict)
+    """Each question word the corpus never uses, as typed, and the corpus word it is likely a
+    misspelling of (Vocabulary.likely_spelling): what an abstention offers (spelling_hints.py),
+    never searched (`corrections` are)."""
     cognates: list[str] = field(default_factory=list)
     """Corpus words that share a long beginning with a question word the corpus does not use
     ("mesenchymal" → "mesenchymateuses"): the other language's form, searched lexically."""
@@ -297,6 +308,43 @@ class Vocabulary:
             score_cutoff=1 if len(folded) < 8 else 2,
         )
         return found[0] if found else None
+
+    def likely_spelling(self, word: str) -> str | None:
+        """The corpus word a word it never uses is likely a misspelling of, to offer in an
+        abstention's reason (spelling_hints.py), not to search: same first letter, one letter
+        added or dropped, two for a word of SPELLING_TWO_LETTERS or more (Indel distance:
+        "timout" → "timeout", "defualt" → "default", "sesions" → "session"; a changed letter
+        is one dropped and one added) and a length within one letter of the word's (two
+        dropped read "timout" as "tout"); None for a word shorter than TYPO_MIN_LENGTH or not
+        all letters. Stricter than `correction`'s two edits for long words, which reads
+        "calories" as "carries". Of those, the nearest, then the one the most sentences hold, and
+        never one no sentence holds: a function word ("trough" is no misspelt "through", which
+        carries no meaning a question asks for; "teh" is too short anyway), or another form of
+        the word itself (its stems are the word's, which no sentence holds: "meetings" is no
+        misspelt "meeting" written only in titles, "donné" no misspelt "donnée")."""
+        folded = fold(word)
+        if len(folded) < TYPO_MIN_LENGTH or not folded.isalpha():
+            return None
+        found = process.extract(
+            folded,
+            self.by_initial.get(folded[0], []),
+            scorer=Indel.distance,
+            score_cutoff=1 if len(folded) < SPELLING_TWO_LETTERS else 2,
+            limit=SPELLING_CANDIDATES,
+        )
+        fitting = [
+            (distance, -self.sentences_holding(candidate), candidate)
+            for candidate, distance, _ in found
+            if abs(len(candidate) - len(folded)) <= 1
+        ]
+        best = min((fit for fit in fitting if fit[1] < 0), default=None)
+        return None if best is None else best[2]
+
+    def sentences_holding(self, word: str) -> int:
+        """How many of the corpus's sentences hold the word (the commonest of its stems, not its
+        glossary's equivalents: 40 times cheaper); 0 for a function word, which BM25 never
+        indexes."""
+        return _frequency(frozenset(query_tokens(word)), self)
 
     def cognates(self, word: str) -> list[str]:
         """Corpus words that share the beginning of `word` but for its last COGNATE_SHARED
@@ -538,6 +586,9 @@ def _check_focus_word(
         return alternatives, None
     if _frequency(alternatives, vocabulary) > 0:
         return alternatives, None
+    spelling = vocabulary.likely_spelling(word)
+    if spelling is not None:
+        result.typos.setdefault(word, spelling)  # offered, never searched
     corrected = vocabulary.correction(word)
     if corrected is not None:
         result.corrections.append(corrected)

@@ -29,15 +29,15 @@ from citeqa.lexical import LexicalIndex, fold, query_tokens, tokenize
         "Samedi 14 Mars 2026",
     ],
 )
-def test_a_date_with_its_year_gives_the_full_and_the_month_day_terms(text: str) -> None:
-    assert date_terms(fold(text)) == ["2026-03-14", "--03-14"]
+def test_a_date_with_its_year_gives_the_full_the_month_day_and_the_month_terms(text: str) -> None:
+    assert date_terms(fold(text)) == ["2026-03-14", "--03-14", "--03"]
 
 
 @pytest.mark.parametrize(
     "text", ["March 14", "March 14th", "le 14 mars", "14 March", "14th of March"]
 )
-def test_a_date_without_its_year_gives_the_month_day_term_only(text: str) -> None:
-    assert date_terms(fold(text)) == ["--03-14"]
+def test_a_date_without_its_year_gives_the_month_day_and_the_month_terms(text: str) -> None:
+    assert date_terms(fold(text)) == ["--03-14", "--03"]
 
 
 @pytest.mark.parametrize(
@@ -68,38 +68,50 @@ def test_a_date_in_numbers_may_end_a_sentence() -> None:
     assert date_terms(fold("Seen on 14/03/2026. Then 2026-03-15.")) == [
         "2026-03-14",
         "--03-14",
+        "--03",
         "2026-03-15",
         "--03-15",
-    ]
+    ]  # each term once: March's too
 
 
 def test_a_dotted_date_is_read_day_first_and_a_slashed_one_month_first_too() -> None:
-    assert date_terms(fold("3.04.2026")) == ["2026-04-03", "--04-03"]
-    assert date_terms(fold("3/14/2026")) == ["2026-03-14", "--03-14"]
+    assert date_terms(fold("3.04.2026")) == ["2026-04-03", "--04-03", "--04"]
+    assert date_terms(fold("3/14/2026")) == ["2026-03-14", "--03-14", "--03"]
     assert date_terms(fold("3.14.2026")) == []
 
 
 def test_a_month_that_is_a_word_makes_a_date_with_its_year_or_before_its_day() -> None:
-    assert date_terms(fold("2 May 2026")) == ["2026-05-02", "--05-02"]
-    assert date_terms(fold("May 2")) == ["--05-02"]
-    assert date_terms(fold("1er mai")) == ["--05-01"]  # "mai" is no French word but the month
+    assert date_terms(fold("2 May 2026")) == ["2026-05-02", "--05-02", "--05"]
+    assert date_terms(fold("May 2")) == ["--05-02", "--05"]
+    assert date_terms(fold("1er mai")) == [
+        "--05-01",
+        "--05",
+    ]  # "mai" is no French word but the month
 
 
 def test_each_date_is_given_once_in_order() -> None:
     text = "Du 2 avril 2026 au 14/03/2027, puis le 2 avril."
-    assert date_terms(fold(text)) == ["2026-04-02", "--04-02", "2027-03-14", "--03-14"]
+    assert date_terms(fold(text)) == [
+        "2026-04-02",
+        "--04-02",
+        "--04",
+        "2027-03-14",
+        "--03-14",
+        "--03",
+    ]
 
 
 def test_tokens_keep_a_dates_numbers_and_add_its_terms() -> None:
     assert tokenize("Réunion du 14 mars 2026", "fr") == [
         "reunion",
         "14",
-        "mar",
+        "--03",
         "2026",
         "2026-03-14",
         "--03-14",
+        "--03",
     ]
-    assert query_tokens("What did I do on 2026-03-14?")[-2:] == ["2026-03-14", "--03-14"]
+    assert query_tokens("What did I do on 2026-03-14?")[-3:] == ["2026-03-14", "--03-14", "--03"]
 
 
 PASSAGES = [
@@ -127,6 +139,36 @@ def test_a_date_asked_in_one_form_finds_it_written_in_another(question: str) -> 
     assert index.search(query_tokens(question), 1)[0][0] == 2
 
 
+DIARY = [
+    "# 2026-04-14\n- Yoga 30 min.\n- Courses au marché.",
+    "# 2026-03-14\n- Took Léa to the swimming pool at 10:00.\n- Called the plumber about the leak.",
+    "### 2021-03-14\nThe weather was grey and I stayed in. Travail calme, rien de notable.",
+    "### 2024-03-14\nTravail calme, rien de notable. Long call with an old friend.",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("question", ["What did I do on March 14?", "What did I do on March 14th?"])
+def test_a_month_first_date_without_its_year_is_no_market(lang: str, question: str) -> None:
+    """The s16 trial: "What did I do on March 14?" quoted the note of 2026-04-14, whose
+    "Courses au marché" stems to "march" in either language, as the question's "March" did;
+    the note of 2026-03-14 ranked 4th. A month's full name is its month's term instead: every
+    March 14 ranks above the market."""
+    index = LexicalIndex.build([tokenize(text, lang) for text in DIARY])
+    ranked = [row for row, _ in index.search(query_tokens(question), len(DIARY))]
+    assert ranked[-1] == 0 and sorted(ranked[:-1]) == [1, 2, 3]
+
+
+def test_a_months_name_is_its_month_in_either_language_and_no_other_word() -> None:
+    assert tokenize("In March, en mars.", "en") == ["--03", "--03"]
+    assert "--03" not in tokenize("Courses au marché, they marched.", "fr")
+    assert "--03" not in query_tokens("Où est le marché ?")
+    assert query_tokens("What happened in March?")[-1] == "--03"
+    assert "march" not in query_tokens("What happened in March?")
+    assert "--05" not in tokenize("Patients may develop it in May.", "en")  # "may": a word
+    assert "--12" not in tokenize("dec", "en")  # an abbreviation alone: no month
+
+
 def test_a_date_without_its_year_finds_that_day_of_any_year_in_either_language() -> None:
     texts = ["On 15 March 2023 it rained.", "On 14 March 2023 it rained.", "Le 14 avril 2023."]
     index = LexicalIndex.build([tokenize(text, "en") for text in texts])
@@ -144,20 +186,20 @@ def test_a_date_without_its_year_finds_that_day_of_any_year_in_either_language()
     ],
 )
 def test_a_month_and_a_number_in_prose_are_no_date(text: str) -> None:
-    """Review of s16-dates: PubMedQA-like prose gave "--03-25" and "--05-31"."""
+    """Review of s16-dates: PubMedQA-like prose gave "--03-25", "--03" and "--05-31", "--05"."""
     assert date_terms(fold(text)) == []
 
 
 @pytest.mark.parametrize(
     ("text", "terms"),
     [
-        ("What did I do on March 14?", ["--03-14"]),
-        ("On March 14, we met.", ["--03-14"]),
-        ("On March 14th we met.", ["--03-14"]),
-        ("On March 14 2026 we met.", ["2026-03-14", "--03-14"]),
-        ("Sept. 14", ["--09-14"]),
-        ("## March 14\nWe met.", ["--03-14"]),  # a note's heading
-        ("le 14 sept 2026", ["2026-09-14", "--09-14"]),
+        ("What did I do on March 14?", ["--03-14", "--03"]),
+        ("On March 14, we met.", ["--03-14", "--03"]),
+        ("On March 14th we met.", ["--03-14", "--03"]),
+        ("On March 14 2026 we met.", ["2026-03-14", "--03-14", "--03"]),
+        ("Sept. 14", ["--09-14", "--09"]),
+        ("## March 14\nWe met.", ["--03-14", "--03"]),  # a note's heading
+        ("le 14 sept 2026", ["2026-09-14", "--09-14", "--09"]),
     ],
 )
 def test_a_month_first_date_without_its_year_needs_an_ordinal_or_its_phrases_end(
@@ -167,5 +209,5 @@ def test_a_month_first_date_without_its_year_needs_an_ordinal_or_its_phrases_end
 
 
 def test_a_month_that_is_a_word_makes_a_date_after_of() -> None:
-    assert date_terms(fold("the 14th of May")) == ["--05-14"]
+    assert date_terms(fold("the 14th of May")) == ["--05-14", "--05"]
     assert date_terms(fold("the 1st may be late")) == []

@@ -1,0 +1,145 @@
+"""Owns the "Did you mean …?" that ends an abstention's reason when the question misspells words
+the documents use ("Did you mean “default”, “timeout”, “sessions”?" for "defualt", "timout",
+"sesions").
+
+The candidates are the spellings the question's analysis found (`QuestionTerms.typos`, from
+`Vocabulary.likely_spelling`: rapidfuzz's Indel distance over the corpus's folded words of the
+same first letter, one letter added or dropped for words of 5 or 6 letters, two for longer; stricter
+than the correction searched for, whose two edits for long words read "calories" as "carries";
+and only a word some sentence holds, no function word: "trough" is not offered "through").
+A candidate is offered only when the closest passages (those the abstention lists) write it:
+a misspelling's neighbour shares the question's context, a real word the corpus lacks rarely
+does ("pneus hiver" is not offered "hier", which a diary writes elsewhere), nor a word they
+write only as a name ("bread" is not offered the "Brad" of "Brad Appleton"). It is offered as
+those passages spell it most often, lower-cased ("rétention", where the corpus's words are
+stored folded as "retention"). The abstention looks nothing up in the index again: the
+passages' texts are read only when a word has a candidate (benchmarks/typo_hints.py measures
+what the analysis adds).
+Only a typed word the documents never use (`absent`) is
+offered a spelling, and never one written as code (part of an identifier the question names:
+identifiers.py), nor a name: a word capitalised other than as the question's first word, or with
+a capital inside it ("Kubernetis", "NumPi"). A number is never corrected
+(`Vocabulary.likely_spelling` reads words of letters only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from citeqa.glossary import fold
+from citeqa.identifiers import identifiers
+from citeqa.models import Lang
+from citeqa.questions import QuestionTerms, question_words
+from citeqa.visible import cut
+
+DID_YOU_MEAN = {
+    "en": "Did you mean {words}?",
+    "fr": "Vouliez-vous dire {words} ?",
+}
+MAX_OFFERED = 3
+"""At most this many spellings are offered."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WRITTEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
+"""A word of a passage as written: letters, with any combining accents (a decomposed "é")."""
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
+_LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*[ \t]+\Z")
+Closest = Callable[[], Sequence[str]]
+"""The texts of the closest passages, read when asked for (only when a word has a candidate)."""
+
+
+def did_you_mean(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> str | None:
+    """The sentence offering the closest passages' spelling (`closest`: their texts) of the
+    question's misspelt words, in `lang`, or None when no word is offered one (none without
+    passages)."""
+    offered = offered_spellings(terms, closest) if closest is not None else []
+    if not offered:
+        return None
+    words = ", ".join(cut(word, marks=("“", "”")) for word in offered)
+    return DID_YOU_MEAN[lang].format(words=words)
+
+
+def offered_spellings(terms: QuestionTerms, closest: Closest) -> list[str]:
+    """The spellings offered for the question's typos, in the question's order, each once (at
+    most MAX_OFFERED): each candidate as the `closest` passages write it most often, a
+    candidate they never write left out."""
+    absent = set(terms.absent)
+    code = _code_pieces(terms.focus)
+    first = next(iter(question_words(terms.focus)), "")
+    wanted = {
+        corrected: typed
+        for typed, corrected in terms.typos.items()
+        if typed in absent and typed not in code and not _is_name(typed, first)
+    }
+    if not wanted:
+        return []
+    texts = closest()
+    forms = written_forms(texts, frozenset(wanted))
+    names = written_as_names(texts, frozenset(forms))
+    offered: list[str] = []
+    for corrected in dict.fromkeys(wanted):
+        written = forms.get(corrected)
+        if not written or corrected in names:
+            continue
+        spelling = written.most_common(1)[0][0]
+        if spelling not in offered:
+            offered.append(spelling)
+    return offered[:MAX_OFFERED]
+
+
+def written_forms(texts: Sequence[str], folded: frozenset[str]) -> dict[str, Counter[str]]:
+    """For each of the `folded` words that `texts` write, how often they write each form of it
+    (lower-cased, accents kept: "Rétention" and "rétention" are one form, "retention" another);
+    Counter.most_common gives the first written of equally frequent forms."""
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for match in _WRITTEN.finditer(text):
+            written = match.group().lower()
+            key = fold(written)
+            if key in folded:
+                forms.setdefault(key, Counter())[written] += 1
+    return forms
+
+
+def written_as_names(texts: Sequence[str], folded: frozenset[str]) -> set[str]:
+    """The `folded` words that `texts` write only as names: never in lower case nor in capitals
+    (a constant's "LUMEN_SESSION_TIMEOUT" writes "timeout"), and at least once capitalised
+    beside another capitalised word, as a person's or a place's name is: the "Brad" of "Brad
+    Appleton" is no misspelt "bread", while a sentence's first word ("Sessions expire") is
+    left to be offered."""
+    lower: set[str] = set()
+    named: set[str] = set()
+    for text in texts:
+        for match in _WRITTEN.finditer(text):
+            written = match.group()
+            key = fold(written)
+            if key not in folded:
+                continue
+            if not written[0].isupper() or written.isupper():
+                lower.add(key)
+            elif _beside_a_capital(text, match.start(), match.end()):
+                named.add(key)
+    return named - lower
+
+
+def _beside_a_capital(text: str, start: int, end: int) -> bool:
+    """Whether the word at text[start:end] has a capitalised word just before or after it,
+    a space between ("Brad Appleton", "Mount Everest")."""
+    after = _NEXT_WORD.match(text, end)
+    before = _LAST_WORD.search(text[max(0, start - 40) : start])
+    return any(found and found.group(1)[0].isupper() for found in (after, before))
+
+
+def _code_pieces(focus: str) -> set[str]:
+    """The runs of letters of the identifiers the question names (`cache_timout` gives
+    "cache" and "timout"): words written as code, whose spelling is not prose's."""
+    return {piece for name in identifiers(focus) for piece in _LETTERS.findall(name)}
+
+
+def _is_name(word: str, first: str) -> bool:
+    """Whether a word is written as a name: a capital inside it, or a capital first letter
+    anywhere but at the question's first word (whose capital is the sentence's)."""
+    if any(letter.isupper() for letter in word[1:]):
+        return True
+    return word[:1].isupper() and word != first
