@@ -94,6 +94,13 @@ NO_ROW_NAMES_ONE = {
     "fr": "Aucune ligne des tableaux ne porte {key} ; la plus proche est {closest}.",
 }
 """A table lookup of a key no table holds (unheld_keys.py), naming the closest keys held."""
+NO_SECTION_NUMBERED = {
+    "en": "No section of {title} is numbered {number}; its sections are numbered {numbered}.",
+    "fr": "Aucune section de {title} ne porte le numéro {number} ; ses sections sont numérotées"
+    " {numbered}.",
+}
+"""A question asking a numbered section (a version, an article) the closest document, which
+numbers its sections so, does not hold (numbered_sections.unheld_section)."""
 UNSURE = {
     "en": "The closest answer is not sure enough: its confidence, {sure}, is below the"
     " min_confidence setting, {floor}.",
@@ -309,6 +316,19 @@ def no_row_names(key: str, closest: list[str], lang: Lang) -> str:
     held = ", ".join(cut(shown(cell)) for cell in closest)
     template = NO_ROW_NAMES_ONE if len(closest) == 1 else NO_ROW_NAMES
     return template[lang].format(key=_quoted([shown(key)]), closest=held)
+
+
+def no_section_numbered(
+    number: str, numbered: list[str], title: str, lang: Lang, *, more: bool = False
+) -> str:
+    """The reason for a question asking a section number the closest document does not hold:
+    the number and the document's title between quotation marks, then the numbers its sections
+    open with (document text: made visible, one line, a long one by its ends), "…" after them
+    when it has `more`."""
+    held = ", ".join(cut(shown(value)) for value in numbered) + (", …" if more else "")
+    return NO_SECTION_NUMBERED[lang].format(
+        number=_quoted([shown(number)]), numbered=held, title=_quoted([shown(title)])
+    )
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:

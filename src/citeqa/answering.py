@@ -35,6 +35,13 @@ from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.membership import apart_in, pairings
 from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
+from citeqa.numbered_sections import (
+    asked_numbers,
+    asked_sections,
+    standing_under,
+    stands_under,
+    unheld_section,
+)
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
@@ -176,6 +183,20 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     return _subset(candidates, rows)
 
 
+def under_asked_section(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking a numbered section ("version 3.5.1", "l'article
+    5", "clause 4.3": numbered_sections.asked_sections) only those standing under it, when any
+    does (numbered_sections.standing_under: the sentence, its paragraph's numbered lead line or
+    a heading above it opens with that number), in the quote ranker's order. The rankers read
+    the number as one word among others: "What changed in version 3.5.1?" quoted 3.3.0's
+    "Changed" line (trial s17)."""
+    if not candidates.sentences or not asked_numbers(question):
+        return candidates
+    under = standing_under(question, bank, [item.index for item in candidates.sentences])
+    rows = [number for number, standing in enumerate(under) if standing]
+    return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
+
+
 def _table_of_unkeyed(candidates: Candidates, bank: SentenceBank) -> tuple[str, int, int] | None:
     """The table of the best candidate, a sentence naming no key; None for prose, or for a row
     whose row number is the asked key (ScoredSentence.numbered_key: `| 2 | 500 |` for "exit
@@ -261,6 +282,36 @@ def _reading_order(bank: SentenceBank, best: ScoredSentence, item: ScoredSentenc
     return (sentence.doc_id != bank.sentences[best.index].doc_id, sentence.doc_id, sentence.start)
 
 
+def section_first(
+    passages: list[Passage],
+    retrieval: Retrieval,
+    cited: Citation,
+    bank: SentenceBank,
+    question: str,
+) -> list[Passage]:
+    """The passages shown, but for a question asking a section's number ("version 3.5.1",
+    "l'article 5": numbered_sections.asked_sections) the one holding the quote first when the
+    quote stands under that number (numbered_sections.stands_under), its score its own: the
+    section asked is the first passage read, as its quote is the answer. Any other order as
+    ranked."""
+    if not asked_numbers(question):
+        return passages
+    document = bank.documents[cited.doc_id]
+    numbers = asked_sections(question, document)
+    for rank, (passage, hit) in enumerate(zip(passages, retrieval.hits, strict=False)):
+        if passage.doc_id != cited.doc_id or not passage.start <= cited.start < passage.end:
+            continue
+        under = any(
+            stands_under(document.text, hit.chunk, cited.start, cited.quote, number)
+            for number in numbers
+        )
+        if not rank or not under:
+            return passages
+        moved = [passage, *passages[:rank], *passages[rank + 1 :]]
+        return [shown.model_copy(update={"rank": n}) for n, shown in enumerate(moved, 1)]
+    return passages
+
+
 def passages_of(retrieval: Retrieval, documents: Mapping[str, Document]) -> list[Passage]:
     return [
         Passage(
@@ -327,6 +378,13 @@ def compose(
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
     read = [*top, *retrieval.hits]
     documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in read)]
+    closest = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in top)]
+    unnumbered = unheld_section(terms.focus, closest, documents)
+    if unnumbered is not None:  # "What changed in 3.9?" on a changelog of 3.0.0 … 4.0.0
+        reason = abstention.no_section_numbered(
+            unnumbered.number, unnumbered.numbered, unnumbered.title, lang, more=unnumbered.more
+        )
+        return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
     unwritten = abstention.never_written(terms, lang) or _unread_names(
         terms.named, read, documents, lang
     )
@@ -364,7 +422,7 @@ def compose(
         confidence=sure,
         answer=answer_text(citations),
         citations=citations,
-        passages=passages,
+        passages=section_first(passages, retrieval, citations[0], bank, terms.focus),
         lang=lang,
     )
 
@@ -446,6 +504,7 @@ def _quoted(
         extra = models.quoter.extra
         ranked = quotable(reordered(candidates, models.quoter, reading), bank)
         ranked = naming_identifiers(ranked, bank, terms.named)
+        ranked = under_asked_section(ranked, bank, terms.focus)
         chosen = choose(
             looked_up(ranked, bank),
             bank,

@@ -19,7 +19,7 @@ from citeqa.answering import compose
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
-from citeqa.citedsection import own_heading
+from citeqa.citedsection import SECTION_PATH, own_heading
 from citeqa.config import Settings, load_settings
 from citeqa.derived_terms import is_multilingual
 from citeqa.embedding import embed_questions, preload
@@ -463,7 +463,12 @@ def _heading_only(citation: Citation) -> bool:
     line = citation.quote.strip()
     if "\n" in line or citation.section is None:
         return False
-    return clean_heading(line) in (citation.section, own_heading(citation.section))
+    section = citation.section
+    return clean_heading(line) in (
+        section,
+        own_heading(section),
+        section.rpartition(SECTION_PATH)[2],
+    )
 
 
 def _lexical_of(index: LoadedIndex, settings: Settings) -> LexicalSearch:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from citeqa.chunking import section_of
 from citeqa.glossary import fold, language_words
+from citeqa.headingpath import headings_above
 from citeqa.models import Chunk
 from citeqa.titles import capitals_heading, page_name, running_header
 from citeqa.visible import cut
@@ -46,7 +47,10 @@ def citation_section(text: str, chunk: Chunk, offset: int) -> str | None:
     if index >= 0:
         return headings.names[index]
     section = section_of(text, chunk, offset)
-    return None if section is None else cut(section)
+    if section is None:
+        return None
+    path = [*headings_above(text, offset, section), section]
+    return SECTION_PATH.join(cut(heading) for heading in path)
 
 
 def own_heading(section: str) -> str:

@@ -168,6 +168,10 @@ class Domain(BaseModel):
     letter_key_cues: tuple[str, ...] = ()
     """Folded words that name what the one letter after them looks up ("tranche", "zone",
     "grade", "annexe"): "tranche E" looks up the row keyed `E` (questions.key_words)."""
+    section_cues: tuple[str, ...] = ()
+    """Folded words that name the numbered part of a document the number after them is
+    ("article 5", "clause 4.3", "version 3.5.1", "§ 2"): a question naming one looks up the
+    section whose heading holds that number (numbered_sections.py)."""
     member_nouns: tuple[str, ...] = ()
     """Folded nouns that name a member of a class or function next to its name ("the months
     argument", "le paramètre verbose"): a member a question asks of the owner it names

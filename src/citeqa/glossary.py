@@ -44,6 +44,7 @@ WordList = Literal[
     "plural_determiners",
     "possessives",
     "row_number_headers",
+    "section_cues",
     "sentence_joiners",
     "subject_determiners",
     "title_header_keys",

@@ -30,6 +30,7 @@ from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_ma
 from citeqa.lexical import query_tokens
 from citeqa.markup import markup_between
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
+from citeqa.numbered_sections import opens_numbered_title
 from citeqa.questions import QuestionTerms
 from citeqa.quote_context import with_neighbours
 from citeqa.readable import quote_line
@@ -155,13 +156,17 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote starts: a short one (a number on a slide) takes in the short label lines
     just above it, so "56.2 %" is quoted under "Response rate at week 52", but never reaches
     back across a heading into the section above (its own heading line it may take), nor
-    across a markup line (a heading's underline, a code fence: markup.py). A
-    markdown table's row stands alone: its header row is quoted with it instead."""
+    across a markup line (a heading's underline, a code fence: markup.py), nor across a line
+    titling a numbered part ("Release 2026.02 (released …)" over its indented items:
+    numbered_sections.opens_numbered_title; it may take its own). A markdown table's row
+    stands alone: its header row is quoted with it instead."""
     sentence = bank.sentences[index]
     start = sentence.start
     if sentence.end - sentence.start >= SHORT_QUOTE or bank.table_header(index) is not None:
         return start
     doc = bank.documents[sentence.doc_id]
+    if opens_numbered_title(doc.text, start):
+        return start
     section_start, _ = section_bounds(doc.text, chunk, max(start, sentence.end - 1))
     for before in reversed(bank.preceding(index, section_start, CONTEXT_SENTENCES)):
         previous = bank.sentences[before]
@@ -171,13 +176,16 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         if markup_between(doc.text, previous.end, start):  # an underline, a code fence
             break
         start = previous.start
+        if opens_numbered_title(doc.text, start):
+            break
     return start
 
 
 def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote ends: a short one (a slide label) runs on through the next lines of its
     passage until it holds a number and is long enough to stand alone, but never across a
-    heading into the next section, nor across a markup line. A sentence of prose (long
+    heading into the next section, nor across a markup line, nor into a line titling a
+    numbered part (numbered_sections.opens_numbered_title). A sentence of prose (long
     enough, ending as a sentence does) stands alone as it is: running it on into the next one
     only lengthens the quote."""
     sentence = bank.sentences[index]
@@ -195,6 +203,8 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         if _in_table(bank, following) or not _same_page(doc, sentence.start, reach):
             break
         if markup_between(text, end, bank.sentences[following].start):
+            break
+        if opens_numbered_title(text, bank.sentences[following].start):
             break
         end = reach
         if end - sentence.start > 3 * SHORT_QUOTE:

@@ -1,0 +1,370 @@
+"""A question naming a numbered part of a document: "What changed in version 3.5.1?", "Que
+prévoit l'article 5 des CGV ?", "What does clause 4.3 say?", "3.6.1".
+
+A heading often opens with a number that names its section ("## [3.6.1] - 2026-01-19",
+"## Article 5 — Disponibilité", "## 4. Term", "Helix 2.7 (20 November 2025)"), and a
+numbered clause opens its line ("4.3 On request, …"). The rankers read the number as one
+word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" line, "article
+5 des CGV" Article 10 (trial s17, bug 5). The rule, as a table lookup's (answering.looked_up):
+
+- the numbers a question asks (`asked_numbers`): one after a cue word (language data
+  `section_cues`: "article", "clause", "version", "§"…, glued or not: "v3.6.1", "art. 5"),
+  a dotted number of three parts or more ("3.6.1"), and a dotted number of two after no
+  name ("in 3.9", not "Python 3.9") or after the name a heading writes before its number
+  ("Helix 2.9" where headings read "Helix 2.7 (…)", or a word of the document's title:
+  `_named_like_sections`);
+- a sentence stands under an asked number when it or one of the headings it stands under
+  (chunking.section_of, headingpath.headings_above) opens with it (`opening_number`: at most
+  one word before the number, "Release 2026.02", "Article 5"), or with a number under it
+  ("4.1" is under 4, "3.9.1" under 3.9);
+- the quote is chosen among the candidates that stand under one (`under_asked`), when any
+  does;
+- when none of the evidence's does, and the first passage's document numbers its headings
+  (two at least open with a number of the asked one's shape) but none of its headings nor
+  numbered lines opens with the asked number, the question abstains (`unheld_section`):
+  "What changed in 3.9?" on a changelog of 3.3.0 … 4.0.0 quoted its preamble at .67.
+
+Numbers are read with their boundaries: a part of a date ("2026-01-19") or of a larger number
+("13.6.1") is none. A document's numbering is read from its lines by one regular expression,
+once, only for a question asking a number (`_numbering`). No I/O; the cue words are language
+data.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from citeqa.chunking import section_of
+from citeqa.glossary import fold, language_words
+from citeqa.headingpath import headings_above
+from citeqa.models import Chunk, Document
+from citeqa.sentences import SentenceBank
+
+__all__ = [
+    "UnheldSection",
+    "asked_numbers",
+    "asked_sections",
+    "holds",
+    "opening_number",
+    "opens_numbered_title",
+    "section_numbers",
+    "standing_under",
+    "stands_under",
+    "unheld_section",
+]
+
+_NUMBER = re.compile(r"(?<![\w.,/-])(\d+(?:\.\d+)*)(?![\w/-]|[.,]\d)")
+"""A number, dotted or not, not part of a date, a word or a larger number."""
+_GLUED = re.compile(r"(?i)(?<![\w.,/-])(?:v(\d+(?:\.\d+)+)|§(\d+(?:\.\d+)*))(?![\w/-]|[.,]\d)")
+"""A number glued to a cue of one character: a dotted version ("v3.6.1"; "API v1" names no
+section) or a paragraph ("§5")."""
+_WORD_BEFORE = re.compile(r"([^\W\d_]+|§)\.?['’]?\s*$")
+"""The word just before a number ("article " → "article", "art. " → "art", "l'article ")."""
+_OPENING = re.compile(
+    r"[\W_]*?(?:([^\W\d_][\w'’-]*|§)\.?[ \t]+\W*?)?(\d+(?:\.\d+)*)(?![\w/-]|[.,]\d)"
+)
+"""A text's opening number: after marks ("## [", "- ", "**") and at most one word."""
+SHAPE_SEEN = 2
+"""How many of a document's headings must open with a number of the asked one's shape for
+the document to be read as numbering its sections that way."""
+NAMED_SHOWN = 4
+"""How many of the document's section numbers an abstention's reason names."""
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A number the question asks, as typed, and the word before it ("" for none)."""
+
+    number: str
+    before: str
+
+
+@dataclass(frozen=True)
+class UnheldSection:
+    """An asked number no section of the closest document opens with, and the numbers its
+    sections do open with (the first NAMED_SHOWN), for the reason."""
+
+    number: str
+    numbered: list[str]
+    more: bool
+    """Whether the document numbers more sections than `numbered` names."""
+    title: str
+    """The title of the document that numbers its sections so."""
+
+
+def asked_numbers(question: str) -> list[Asked]:
+    """The section numbers `question` asks, in order, once each (see the module docstring)."""
+    cues = language_words("section_cues")
+    found = [Asked(m.group(1) or m.group(2), "") for m in _GLUED.finditer(question)]
+    for match in _NUMBER.finditer(question):
+        word = _WORD_BEFORE.search(question[: match.start()])
+        before = word.group(1) if word else ""
+        number = match.group(1)
+        parts = number.count(".") + 1
+        cued = fold(re.split(r"['’]", before)[-1]) in cues
+        unnamed = not before[:1].isupper() or match.start() - len(before) <= 1
+        if cued or parts >= 3 or (parts == 2 and unnamed):
+            found.append(Asked(number, ""))
+        elif parts == 2:
+            found.append(Asked(number, before))
+    return list(dict.fromkeys(found))
+
+
+def holds(opening: str | None, number: str) -> bool:
+    """Whether a section opening with `opening` is the one numbered `number` or under it."""
+    return opening is not None and (opening == number or opening.startswith(number + "."))
+
+
+def opening_number(text: str) -> str | None:
+    """The number `text` opens with, after marks and at most one word, or None."""
+    match = _OPENING.match(text)
+    return match.group(2) if match else None
+
+
+def _opening_word(text: str) -> str:
+    """The word before `text`'s opening number, folded ("Helix 2.7 (…)" → "helix"), or ""."""
+    match = _OPENING.match(text)
+    return fold(match.group(1)) if match and match.group(1) else ""
+
+
+def _named_like_sections(asked: Asked, document: Document) -> bool:
+    """Whether a number asked after a name is asked as one of the document's sections: no name,
+    or a word of the document's title ("Ardoise Cloud 2026.02" in "ARDOISE CLOUD - RELEASE
+    NOTES"), or the word a heading or title line writes before its own opening number ("Helix
+    2.9" where one reads "Helix 2.7 (…)")."""
+    if not asked.before:
+        return True
+    name = fold(asked.before)
+    title = {fold(word) for word in re.findall(r"[^\W_]+", document.title)}
+    return name in title or name in _numbering(document).words
+
+
+def stands_under(text: str, chunk: Chunk, offset: int, sentence: str, number: str) -> bool:
+    """Whether the sentence `sentence`, at `offset` of its document (text `text`, in `chunk`),
+    opens with `number` (or one under it), or stands under a heading that does (its section,
+    chunking.section_of, and the markdown headings above it, headingpath.headings_above), or
+    under the numbered line leading its paragraph (`_lead_line`: "Release 2026.02 (…)" over
+    its indented items)."""
+    section = section_of(text, chunk, offset)
+    chain = [*headings_above(text, offset, section), section] if section else []
+    return any(
+        holds(opening_number(part), number) for part in (sentence, _lead_line(text, offset), *chain)
+    )
+
+
+LEAD_REACH = 4000
+"""How far back (characters) a sentence's paragraph is read for its lead line."""
+
+
+def _lead_line(text: str, offset: int) -> str:
+    """The first line of the paragraph holding `offset` (the non-blank lines around it) when it
+    is a numbered line (`_numbered_line`) indented less than the line at `offset`; else ""."""
+    floor = max(0, offset - LEAD_REACH)
+    start = text.rfind("\n", floor, offset) + 1
+    line_indent = _indent(text[start:offset])
+    lead = ""
+    while start > floor:
+        above = text.rfind("\n", floor, start - 1) + 1
+        line = text[above : start - 1]
+        if not line.strip():
+            break
+        lead, start = line, above
+    if lead and _numbered_line(lead) and _indent(lead) < line_indent:
+        return lead
+    return ""
+
+
+def _indent(line: str) -> int:
+    """The columns of blank before a line's first character (a tab counts one)."""
+    return len(line) - len(line.lstrip(" \t"))
+
+
+@dataclass(frozen=True)
+class _Numbering:
+    """How a document numbers its parts, read from its lines: the numbers its headings and
+    numbered lines open with (`openings`), those its title lines open with (`titles`: a
+    markdown heading, or a line of no final punctuation, "Release 2026.02 (…)"), every number
+    its title lines write ("Preparing for Helix 3.0": `written`), and the folded words its title
+    lines write before their number (`words`: "helix")."""
+
+    openings: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    written: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+
+_NUMBERED = re.compile(r"^[ \t#*\-\[]*(?:[^\W\d_][\w'’-]*\.?[ \t]+\W*?)?\d[^\n]*", re.MULTILINE)
+"""A line that may open with a number (after marks and at most one word): what is read further."""
+_MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+
+
+def section_numbers(document: Document, *, clauses: bool = True) -> list[str]:
+    """The numbers the document's headings and numbered lines open with (`_numbered_line`;
+    with `clauses` False, only its title lines: "Release 2026.02 (…)", not "4.3 On request,
+    …"), in order, once each."""
+    numbering = _numbering(document)
+    return list(numbering.openings if clauses else numbering.titles)
+
+
+def _numbering(document: Document) -> _Numbering:
+    """The document's `_Numbering`, read once while CACHED_DOCUMENTS are kept, by its id and
+    its text's hash (which Python keeps with the string: no second pass over a large text),
+    never by the text itself, which the cache would keep alive."""
+    key = (document.doc_id, hash(document.text))
+    with _CACHE_LOCK:
+        found = _CACHE.get(key)
+        if found is not None:
+            _CACHE.move_to_end(key)
+            return found
+    found = _read_numbering(document.text)
+    with _CACHE_LOCK:
+        _CACHE[key] = found
+        while len(_CACHE) > CACHED_DOCUMENTS:
+            _CACHE.popitem(last=False)
+    return found
+
+
+CACHED_DOCUMENTS = 64
+"""How many documents' `_Numbering` are kept (a few numbers and words each)."""
+_CACHE: OrderedDict[tuple[str, int], _Numbering] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+def _read_numbering(text: str) -> _Numbering:
+    """`_Numbering` of a text, from the lines that may open with a number (`_NUMBERED`, found by
+    one regular expression over the text) and its markdown headings."""
+    openings: list[str] = []
+    titles: list[str] = []
+    written: set[str] = set()
+    words: set[str] = set()
+    lines = [m.group().rstrip("\r") for m in _NUMBERED.finditer(text)]
+    for line in lines:
+        number = opening_number(line) if _numbered_line(line) else None
+        title = _MARKDOWN_HEADING.match(line) is not None or (
+            line.rstrip()[-1:] not in _SENTENCE_ENDS
+        )
+        if title:
+            written.update(m.group(1) for m in _NUMBER.finditer(line))
+        if number is None:
+            continue
+        openings.append(number)
+        if title:
+            titles.append(number)
+            words.add(_opening_word(line))
+    for line in re.findall(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*", text, re.MULTILINE):
+        written.update(m.group(1) for m in _NUMBER.finditer(line))
+    return _Numbering(
+        tuple(dict.fromkeys(openings)),
+        tuple(dict.fromkeys(titles)),
+        frozenset(written),
+        frozenset(words - {""}),
+    )
+
+
+def _numbered_line(line: str) -> bool:
+    """A line that opens with its number ("4.3 On request, …"), or with a word and a number
+    and ends in no sentence's punctuation, a title ("Release 2026.02 (released …)")."""
+    if opening_number(line) is None:
+        return False
+    opens = _NUMBER.match(line.lstrip(" \t#*-[")) is not None
+    return opens or line.rstrip()[-1:] not in _SENTENCE_ENDS
+
+
+def opens_numbered_title(text: str, offset: int) -> bool:
+    """Whether `offset` opens a line that titles a numbered part of `text` without being a
+    heading: it opens with a number (after at most one word), ends in no sentence's
+    punctuation and the next line is indented deeper ("Release 2026.02 (released …)" over
+    "  * Fixed: …"). A quote's extent never runs across one (quoting._extended_start)."""
+    if offset and text[offset - 1] not in "\r\n":
+        return False
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    line = text[offset:end].rstrip("\r")
+    after = text.find("\n", end + 1)
+    below = text[end + 1 : len(text) if after < 0 else after]
+    if not line.strip() or line.rstrip()[-1:] in _SENTENCE_ENDS or opening_number(line) is None:
+        return False
+    return bool(below.strip()) and _indent(below) > _indent(line)
+
+
+_SENTENCE_ENDS = ".;:!?,"
+"""What ends a line of prose, not a title's line."""
+
+
+def asked_sections(question: str, document: Document) -> list[str]:
+    """The numbers `question` asks as sections of `document`: `asked_numbers`, those after a
+    name only when the document writes that name so (`_named_like_sections`)."""
+    return [a.number for a in asked_numbers(question) if _named_like_sections(a, document)]
+
+
+def unheld_section(
+    question: str, closest: list[Document], documents: list[Document]
+) -> UnheldSection | None:
+    """The first number `question` asks as a section of one of the `closest` documents (those of
+    the passages the answer reads, `asked_sections`) that this document numbers its sections in
+    the shape of (SHAPE_SEEN of its headings and title lines at least open with a number of as
+    many parts or more) while none of `documents` (all those read or shown) holds a section
+    opening with it (nor with one under it, `section_numbers`); None when there is none such.
+    Nothing is read for a question asking no number (`asked_numbers`)."""
+    if not asked_numbers(question):
+        return None
+    for document in closest:
+        numbers = asked_sections(question, document)
+        unheld = _unnumbered(numbers, document) if numbers else None
+        if unheld is None:
+            continue
+        if any(_holds_section(other, numbers) for other in documents):
+            return None
+        return unheld
+    return None
+
+
+def _holds_section(document: Document, numbers: list[str]) -> bool:
+    """Whether a heading or numbered line of the document opens with one of `numbers` (or one
+    under it), or a title line writes one anywhere ("Preparing for Helix 3.0" holds 3.0)."""
+    numbering = _numbering(document)
+    held = (*numbering.openings, *numbering.written)
+    return any(holds(opening, number) for opening in held for number in numbers)
+
+
+def _unnumbered(numbers: list[str], document: Document) -> UnheldSection | None:
+    """The first of `numbers` whose shape the document numbers its sections in (SHAPE_SEEN of
+    its headings and title lines open with a number of as many parts or more), or None."""
+    openings = section_numbers(document, clauses=False)
+    for number in numbers:
+        parts = number.count(".") + 1
+        shaped = [n for n in openings if n.count(".") + 1 >= parts]
+        if len(shaped) >= SHAPE_SEEN:
+            more = len(shaped) > NAMED_SHOWN
+            return UnheldSection(number, shaped[:NAMED_SHOWN], more, document.title)
+    return None
+
+
+def standing_under(question: str, bank: SentenceBank, indices: list[int]) -> list[bool]:
+    """For each of the bank's sentences `indices`, whether it stands under a number `question`
+    asks as a section of its document (`asked_sections`, `stands_under`). A line titling the
+    numbered part (`opens_numbered_title`: "Release 2026.02 (released …)") stands under it only
+    when no other sentence does: it names the part, its items say what the part holds."""
+    asked: dict[str, list[str]] = {}
+    under: list[bool] = []
+    titles: list[bool] = []
+    for index in indices:
+        sentence = bank.sentences[index]
+        document = bank.documents[sentence.doc_id]
+        if sentence.doc_id not in asked:
+            asked[sentence.doc_id] = asked_sections(question, document)
+        chunk = bank.chunks[sentence.chunk_index]
+        said = bank.text(index)
+        under.append(
+            any(
+                stands_under(document.text, chunk, sentence.start, said, number)
+                for number in asked[sentence.doc_id]
+            )
+        )
+        titles.append(opens_numbered_title(document.text, sentence.start))
+    if any(standing and not title for standing, title in zip(under, titles, strict=True)):
+        return [standing and not title for standing, title in zip(under, titles, strict=True)]
+    return under

@@ -1,0 +1,161 @@
+"""A citation names the version or part its quoted line sits under, and a question naming a
+section's number (a version, an article, a clause) finds that section (found by the session-17
+user trial: a changelog's "Fixed" lines were cited as "Changelog · Fixed", no version on
+screen, and "What changed in version 3.5.1?" quoted another version's line; "Que prévoit
+l'article 5 des CGV ?" quoted Article 10; a plain-text release note's quote ran from one
+release into the next)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from citeqa.models import Answer
+from small_corpora import assistant_over
+
+CHANGELOG = """# Changelog
+
+All notable changes to Quillon are documented in this file.
+
+## [2.4.1] - 2025-05-02
+
+### Fixed
+
+- Fixed crash when a notebook title contains a tab character.
+- Fixed wrong totals on pages with more than 500 rows.
+
+## [2.4.0] - 2025-04-10
+
+### Added
+
+- `quillon sync --dry-run` to preview a synchronisation.
+
+### Fixed
+
+- Fixed crash when the disk is full during export.
+
+## [2.3.1] - 2025-02-20
+
+### Fixed
+
+- Fixed crash when the notebook folder is empty.
+
+## [2.3.0] - 2025-01-08
+
+### Changed
+
+- The minimum supported Node version is now 18.
+"""
+
+RELEASES = """ORBITEL - RELEASE NOTES
+=======================
+
+Release 2026.03 (released 9 March 2026)
+  * New: exports to spreadsheets.
+  * Fixed: the map showed distances in miles.
+  * Known issue: long routes may time out; split them.
+
+Release 2026.02 (released 9 February 2026)
+  * New: offline maps for the whole region.
+  * Fixed: the map showed every stop twice.
+"""
+
+CONTRACT = """# Contrat de maintenance — Société Verdal
+
+## Article 1 — Objet
+
+Le présent contrat définit la maintenance des ascenseurs du siège.
+
+## Article 2 — Durée
+
+Le contrat est conclu pour une durée de trois ans.
+
+## Article 3 — Prix
+
+Le prix annuel est de 9 600 euros hors taxes.
+
+## Article 4 — Délais d'intervention
+
+Le Prestataire intervient dans un délai de quatre heures ouvrées après l'appel.
+
+## Article 5 — Assurance
+
+Le Prestataire souscrit une assurance de responsabilité civile professionnelle.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {"CHANGELOG.md": CHANGELOG, "RELEASES.txt": RELEASES, "contrat.md": CONTRACT}
+    return assistant_over(
+        files, tmp_path_factory.mktemp("sections"), tmp_path_factory.mktemp("index")
+    )
+
+
+def _sections(answer: Answer) -> list[str]:
+    return [citation.section or "" for citation in answer.citations]
+
+
+def test_a_changelog_line_is_cited_under_its_version(assistant: Assistant) -> None:
+    answer = assistant.ask("Which version fixed the crash when a notebook title contains a tab?")
+    assert not answer.abstained
+    assert "tab character" in answer.citations[0].quote
+    assert answer.citations[0].section == "[2.4.1] - 2025-05-02 › Fixed"
+
+
+def test_the_document_title_is_left_out_of_the_path(assistant: Assistant) -> None:
+    answer = assistant.ask("Quel est le prix annuel du contrat de maintenance ?")
+    assert "9 600" in answer.citations[0].quote
+    assert answer.citations[0].section == "Article 3 — Prix"
+
+
+@pytest.mark.parametrize(
+    ("question", "version", "words"),
+    [
+        ("What changed in version 2.3.1?", "[2.3.1]", "notebook folder is empty"),
+        ("What changed in version 2.3.0?", "[2.3.0]", "Node version"),
+        ("2.4.0", "[2.4.0]", "quillon sync"),
+    ],
+)
+def test_a_version_asked_is_quoted_from_its_section(
+    assistant: Assistant, question: str, version: str, words: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert all(section.startswith(version) for section in _sections(answer))
+    assert any(words in citation.quote for citation in answer.citations)
+    first, cited = answer.passages[0], answer.citations[0]
+    assert (first.rank, first.doc_id) == (1, cited.doc_id)
+    assert first.start <= cited.start < first.end  # the section asked is the first passage
+    assert [passage.rank for passage in answer.passages] == list(range(1, len(answer.passages) + 1))
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "words"),
+    [
+        ("Que prévoit l'article 5 du contrat de maintenance ?", "Article 5", "assurance"),
+        ("Que dit l'article 2 du contrat ?", "Article 2", "trois ans"),
+    ],
+)
+def test_an_article_asked_is_quoted_from_its_section(
+    assistant: Assistant, question: str, article: str, words: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert _sections(answer)[0].startswith(article)
+    assert words in answer.citations[0].quote
+
+
+def test_a_version_no_heading_holds_is_not_answered_from_another(assistant: Assistant) -> None:
+    answer = assistant.ask("What changed in version 2.9?")
+    assert answer.abstained
+    assert "“2.9”" in (answer.reason or "")
+    assert "2.4.1" in (answer.reason or "")
+
+
+def test_a_release_quote_stays_in_its_release(assistant: Assistant) -> None:
+    answer = assistant.ask("What was fixed in Orbitel release 2026.02?")
+    assert not answer.abstained
+    quoted = " ".join(citation.quote for citation in answer.citations)
+    assert "Release 2026.03" not in quoted
+    assert "miles" not in quoted and "time out" not in quoted

@@ -1,0 +1,141 @@
+"""The section numbers a question asks, the numbers a heading or a line opens with, and the
+headings a section stands under (numbered_sections.py, headingpath.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.chunking import chunk_document
+from citeqa.headingpath import ANCESTORS_SHOWN, headings_above
+from citeqa.models import Document
+from citeqa.numbered_sections import (
+    asked_numbers,
+    asked_sections,
+    opening_number,
+    opens_numbered_title,
+    stands_under,
+    unheld_section,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("What changed in version 3.5.1?", ["3.5.1"]),
+        ("Que prévoit l'article 5 des CGV ?", ["5"]),
+        ("What does clause 4.3 of the agreement say?", ["4.3"]),
+        ("3.6.1", ["3.6.1"]),
+        ("What changed in 3.9?", ["3.9"]),
+        ("Quelle est la portée de l'art. 12 ?", ["12"]),
+        ("What does §7 require?", ["7"]),
+        ("Which release fixed it in v2.5?", ["2.5"]),
+        ("Que dit l'article 9 auquel renvoie l'article 4 ?", ["9", "4"]),
+    ],
+)
+def test_numbers_a_question_asks_as_sections(question: str, numbers: list[str]) -> None:
+    assert [asked.number for asked in asked_numbers(question)] == numbers
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which Helix version deprecated the REST API v1?",  # a letter-glued whole number
+        "How many users signed up in 2025?",  # a year, no cue
+        "What is the dose for a child of 12 kg?",
+        "Which invoice was sent on 2026-01-19?",  # a date's parts
+    ],
+)
+def test_numbers_asked_as_no_section(question: str) -> None:
+    assert asked_numbers(question) == []
+
+
+def _doc(text: str, title: str = "Notes") -> Document:
+    return Document(doc_id="d", title=title, path="/d.md", text=text, sha256=str(hash(text)))
+
+
+def test_a_number_after_a_name_is_a_section_where_headings_write_that_name() -> None:
+    notes = _doc("# Release notes\n\n## Helix 2.7 (20 November 2025)\n\nA fix.\n")
+    assert asked_sections("What changed in Helix 2.9?", notes) == ["2.9"]
+    assert asked_sections("Which Helix version dropped Python 3.9?", notes) == []
+    cloud = _doc("Release 2026.03 (March)\n  * A fix.\n", title="ORBIT CLOUD - NOTES")
+    assert asked_sections("What was fixed in Orbit Cloud 2026.02?", cloud) == ["2026.02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("## [3.6.1] - 2026-01-19", "3.6.1"),
+        ("Article 5 — Disponibilité", "5"),
+        ("4. Term", "4"),
+        ("4.3 On request, each Party shall return it.", "4.3"),
+        ("Release 2026.02 (released 9 February 2026)", "2026.02"),
+        ("**4.1** The rent", "4.1"),
+        ("- Fixed crash when the disk is full", None),
+        ("2026-01-19 stand-up", None),
+        ("Support for Python 3.8 and 3.9.", None),
+    ],
+)
+def test_the_number_a_text_opens_with(text: str, number: str | None) -> None:
+    assert opening_number(text) == number
+
+
+CHANGELOG = (
+    "# Changelog\n\nNotes.\n\n## [2.0.0] - 2025-01-01\n\n### Fixed\n\n- Crash on start.\n\n"
+    "## [1.9.0] - 2024-06-01\n\n### Added\n\n- A sync command.\n"
+)
+
+
+def test_a_heading_is_read_under_the_headings_above_it_but_the_title() -> None:
+    offset = CHANGELOG.index("Crash")
+    assert headings_above(CHANGELOG, offset, "Fixed") == ["[2.0.0] - 2025-01-01"]
+    assert headings_above(CHANGELOG, offset, "Another heading") == []
+    parts = "# Part 1\n\n## A\n\nText.\n\n# Part 2\n\n## B\n\nMore.\n"
+    assert headings_above(parts, parts.index("More"), "B") == ["Part 2"]  # no title: two
+
+
+def test_at_most_a_few_headings_are_named_above() -> None:
+    deep = "# T\n\n## A\n\n### B\n\n#### C\n\n##### D\n\nText.\n"
+    above = headings_above(deep, deep.index("Text"), "D")
+    assert above == ["A", "B", "C"][-ANCESTORS_SHOWN:]
+
+
+def test_a_hash_line_in_a_code_fence_is_no_heading_above() -> None:
+    notes = "# T\n\n## Install\n\n```bash\n# a comment\npip install x\n```\n\n### Linux\n\nRun.\n"
+    assert headings_above(notes, notes.index("Run"), "Linux") == ["Install"]
+
+
+RELEASES = (
+    "NOTES\n=====\n\nRelease 3 (May)\n  * Fixed: a crash.\n\n"
+    "Release 2 (April)\n  * Fixed: a leak.\n"
+)
+
+
+def test_an_item_stands_under_the_numbered_line_leading_its_paragraph() -> None:
+    leak = RELEASES.index("* Fixed: a leak")
+    chunk = chunk_document(_doc(RELEASES))[0]
+    assert stands_under(RELEASES, chunk, leak, "* Fixed: a leak.", "2")
+    assert not stands_under(RELEASES, chunk, leak, "* Fixed: a leak.", "3")
+    assert opens_numbered_title(RELEASES, RELEASES.index("Release 2"))
+    assert not opens_numbered_title(RELEASES, leak)
+    assert not opens_numbered_title("Position 2.1 : 36 000\nPosition 2.3 : 45 500\n", 0)
+
+
+def test_a_section_number_no_document_holds() -> None:
+    changelog = Document(doc_id="c", title="Changelog", path="c.md", text=CHANGELOG, sha256="c")
+    unheld = unheld_section("What changed in version 2.9?", [changelog], [changelog])
+    assert unheld is not None
+    assert (unheld.number, unheld.numbered, unheld.more) == ("2.9", ["2.0.0", "1.9.0"], False)
+    assert unheld.title == "Changelog"
+    assert unheld_section("What changed in version 1.9?", [changelog], [changelog]) is None
+    other = Document(
+        doc_id="o", title="Other", path="o.md", text="## 2.9 Limits\n\nText.\n", sha256="o"
+    )
+    both = [changelog, other]
+    assert unheld_section("What changed in version 2.9?", [changelog], both) is None
+    prose = Document(
+        doc_id="p", title="P", path="p.md", text="# P\n\n## Intro\n\nText.\n", sha256="p"
+    )
+    assert unheld_section("What changed in version 2.9?", [prose], [prose]) is None
+    # the closest document that numbers its sections so is read, not only the first
+    found = unheld_section("What changed in version 2.9?", [prose, changelog], [prose, changelog])
+    assert found is not None and found.title == "Changelog"
