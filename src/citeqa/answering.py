@@ -31,6 +31,7 @@ from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
+from citeqa.disagreement import disagreeing
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.membership import apart_in, pairings
@@ -264,6 +265,9 @@ MODEL: Refusal = "model"
 """Refused by the shipped models: the answerability model, or their own confidence floor."""
 USER_FLOOR: Refusal = "min_confidence"
 """Refused by the user's `min_confidence` setting alone."""
+OTHERWISE_LIMIT = 400
+"""The most characters an answer's quotes may total with another document's statement added
+(the evaluation's quote limit: a reader takes it in at a glance); else it is left out."""
 NEIGHBOUR_RATIO = 0.85
 """With the hand-weighted choice, a further sentence is quoted when its score is at least this
 share of the best one."""
@@ -420,7 +424,7 @@ def compose(
         question=question,
         abstained=False,
         confidence=sure,
-        answer=answer_text(citations),
+        answer=answer_text(citations, lang),
         citations=citations,
         passages=section_first(passages, retrieval, citations[0], bank, terms.focus),
         lang=lang,
@@ -520,7 +524,33 @@ def _quoted(
             settings.max_quote_sentences,
             settings.quote_budget,
         )
-    return citations_of(quote_spans(chosen, bank, top, terms), bank.documents)
+    citations = citations_of(quote_spans(chosen, bank, top, terms), bank.documents)
+    return with_other_statement(citations, chosen, candidates.sentences, reading)
+
+
+def with_other_statement(
+    citations: list[Citation],
+    chosen: list[ScoredSentence],
+    candidates: list[ScoredSentence],
+    reading: Reading,
+) -> list[Citation]:
+    """The `citations`, and after them, marked `otherwise`, the sentence of another document read
+    that states what a quoted one states with another value (disagreement.disagreeing), when
+    the quotes together stay within OTHERWISE_LIMIT characters."""
+    if not citations:
+        return citations
+    shown = "\n".join(citation.quote for citation in citations)
+    other = disagreeing(chosen, candidates, reading.bank, reading.terms, shown)
+    if other is None:
+        return citations
+    spans = quote_spans([other], reading.bank, reading.hits, reading.terms)
+    added = citations_of(spans, reading.bank.documents)
+    if len(added) != 1:
+        return citations
+    total = sum(len(citation.quote) for citation in [*citations, *added])
+    if total > OTHERWISE_LIMIT:
+        return citations
+    return [*citations, added[0].model_copy(update={"n": len(citations) + 1, "otherwise": True})]
 
 
 def abstained(

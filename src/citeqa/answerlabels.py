@@ -10,8 +10,11 @@ application's own text and stays English; the answer JSON's keys stay English to
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from citeqa.caution import shown_confidence
-from citeqa.models import Answer
+from citeqa.models import Answer, Citation
+from citeqa.readable import quote_line
 
 ANSWER_LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -22,6 +25,7 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "characters": "characters",
         "citations": "Citations:",
         "colon": ":",
+        "otherwise": "Another document says otherwise:",
     },
     "fr": {
         "confidence": "confiance",
@@ -31,16 +35,37 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "characters": "caractères",
         "citations": "Citations :",
         "colon": " :",
+        "otherwise": "Un autre document dit autre chose :",
     },
 }
 """Each language's labels: `chars` in `citeqa ask`'s source lines, `characters` in the export's
 and the copied answer's; `colon` as the language sets it after a label (French: a space
-before)."""
+before); `otherwise` before a quote of another document that states the quoted thing with
+another value (Citation.otherwise)."""
 
 
 def answer_labels(lang: str) -> dict[str, str]:
     """The labels of an answer composed in `lang` (English for any other)."""
     return ANSWER_LABELS.get(lang, ANSWER_LABELS["en"])
+
+
+def otherwise_label(citation: Citation, lang: str) -> str | None:
+    """The line shown before a citation quoting another document that says otherwise
+    (Citation.otherwise), in `lang`; None before any other citation."""
+    return answer_labels(lang)["otherwise"] if citation.otherwise else None
+
+
+def quote_lines(
+    citations: list[Citation], lang: str, one_line: Callable[[str], str] | None = None
+) -> list[str]:
+    """The answer's quotes as it reads them, one `readable.quote_line` a citation (made one line
+    by `one_line`, when given), the `otherwise_label` line before a citation that has one."""
+    lines: list[str] = []
+    for citation in citations:
+        label = otherwise_label(citation, lang)
+        lines += [] if label is None else [label]
+        lines.append(quote_line(citation) if one_line is None else quote_line(citation, one_line))
+    return lines
 
 
 def confidence_label(answer: Answer) -> str:

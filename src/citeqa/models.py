@@ -119,6 +119,9 @@ class Citation(Frozen):
     score: float = 0.0
     header: TableHeader | None = None
     """For a quote of table rows: the table's header row (its context, not part of the quote)."""
+    otherwise: bool = False
+    """Quotes another document that states what an earlier quote states with another value
+    (an amendment, another version, a draft: disagreement.py); shown labelled after it."""
 
 
 class Passage(Frozen):

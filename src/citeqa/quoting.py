@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from citeqa.answerlabels import quote_lines
 from citeqa.chunking import section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
@@ -33,7 +34,6 @@ from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.numbered_sections import opens_numbered_title
 from citeqa.questions import QuestionTerms
 from citeqa.quote_context import with_neighbours
-from citeqa.readable import quote_line
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
 
 
@@ -330,6 +330,7 @@ def verified(citations: list[Citation], documents: Mapping[str, Document]) -> bo
     )
 
 
-def answer_text(citations: list[Citation]) -> str:
-    """The readable answer: one `quote_line` a citation."""
-    return "\n".join(quote_line(c) for c in citations)
+def answer_text(citations: list[Citation], lang: str = "en") -> str:
+    """The readable answer: one `quote_line` a citation, a quote of another document that says
+    otherwise after its label in `lang` (answerlabels.quote_lines)."""
+    return "\n".join(quote_lines(citations, lang))

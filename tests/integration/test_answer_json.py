@@ -26,6 +26,7 @@ CITATION_KEYS = {
     "section": (str, type(None)),
     "score": (int, float),
     "header": (dict, type(None)),
+    "otherwise": bool,
 }
 PASSAGE_KEYS = {
     "rank": int,

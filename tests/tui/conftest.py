@@ -178,6 +178,17 @@ def fake_answer(question: str) -> Answer:
             passages=[_passage(1, "slides", SLIDE_QUOTE, 0.39, lang="fr")],
             lang="fr" if "incertain" in words else "en",
         )
+    if "versions" in words:  # a quote, then another document's saying otherwise
+        first = _cite(1, "regency", TRIAL_QUOTES[0], "Results", 0.7)
+        other = _cite(2, "regency", TRIAL_QUOTES[1], "Safety", 0.6)
+        return Answer(
+            question=question,
+            abstained=False,
+            confidence=0.7,
+            answer=f"{first.quote} [1]\nAnother document says otherwise:\n{other.quote} [2]",
+            citations=[first, other.model_copy(update={"otherwise": True})],
+            passages=[_passage(1, "regency", TRIAL_QUOTES[0], 0.7)],
+        )
     if "markup" in words:
         return Answer(
             question=question,

@@ -542,3 +542,23 @@ def test_a_low_confidence_answer_says_it_is_more_often_wrong_than_right(make_app
             assert "Confidence 0.39" in screen_text(app)
 
     run(body())
+
+
+def test_a_quote_of_another_document_saying_otherwise_is_shown_after_its_label(make_app):
+    """Two documents state the asked value differently: the chat labels the second quote, so
+    the reader sees the conflict rather than one value picked silently."""
+
+    async def body():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "obinutuzumab week 76")
+            assert not app.query_one(AnswerMessage).query(".otherwise")
+            await ask(pilot, "two versions")
+            message = app.query(AnswerMessage).last()
+            [label] = message.query(".otherwise").results(Static)
+            assert str(label.content) == "Another document says otherwise:"
+            blocks = list(message.children)
+            assert blocks.index(label) == 1, "between the first quote and the second"
+
+    run(body())

@@ -332,3 +332,21 @@ def test_the_caution_in_the_export_is_sanitised():
     assert not {t.type for t in tokens} & {"link_open", "html_inline", "html_block", "em_open"}
     assert "Low ␛[31m*confidence* <b>[x](j:y) next" in _rendered(tokens)
     assert "Low ␛[31m*confidence* <b>[x](j:y) next" in answer_text(turn)
+
+
+def test_a_quote_saying_otherwise_is_exported_and_copied_after_its_label():
+    citation, _ = table_row_citation()
+    first = citation.model_copy(update={"header": None})
+    other = first.model_copy(update={"n": 2, "otherwise": True})
+    answered = Answer(question="Roma?", abstained=False, confidence=0.5, answer="a",
+                      citations=[first, other])  # fmt: skip
+    turn = Turn(number=1, question="Roma?", answer=answered)
+    context = ExportContext(manifest_hash="h", index_dir="/i", corpus_dir="/c")
+    exported = conversation_markdown([turn], context, datetime(2025, 1, 2))
+    assert exported.index("[1]") < exported.index("*Another document says otherwise:*")
+    assert exported.index("*Another document says otherwise:*") < exported.index("[2]")
+    copied = answer_text(turn)
+    assert (
+        copied.index("[1]") < copied.index("Another document says otherwise:") < copied.index("[2]")
+    )
+    assert f"\n{quoting.answer_text([first, other])}\n" in copied, "as the answer reads"

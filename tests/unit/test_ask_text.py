@@ -191,3 +191,20 @@ def test_the_caution_threshold_is_a_setting_of_at_most_one_half() -> None:
     assert Settings(caution_below=0.3).caution_below == 0.3
     with pytest.raises(ValueError):
         Settings(caution_below=0.6)
+
+
+def test_a_quote_of_another_document_saying_otherwise_follows_its_label(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    answer = _answer(
+        ("Le loyer est de 48 000 euros.", None), ("Le loyer est de 52 800 euros.", None)
+    )
+    other = answer.citations[1].model_copy(update={"otherwise": True})
+    french = answer.model_copy(update={"citations": [answer.citations[0], other], "lang": "fr"})
+    print_answer(french, CAUTION)
+    out = capsys.readouterr().out
+    assert (
+        out.index("48 000") < out.index("Un autre document dit autre chose :") < out.index("52 800")
+    )
+    print_answer(answer, CAUTION)  # no citation says otherwise: no label
+    assert "autre chose" not in capsys.readouterr().out

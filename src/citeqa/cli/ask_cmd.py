@@ -198,7 +198,8 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
 def print_answer(answer: Answer, caution_below: float) -> None:
     """The answer as a person reads it: quotes laid out by `citeqa.readable` with [n], their
     confidence (with a caution below `caution_below`: caution.low_confidence), then the
-    numbered sources; an abstention's reason and closest passages, without
+    numbered sources (a quote of another document that says otherwise after its label:
+    Citation.otherwise); an abstention's reason and closest passages, without
     the confidence (that of a quote it did not give, which reads like a half-answer: `--json`
     keeps it). Piped output is never wrapped (a quote's lines are the layout's own)."""
     from rich.console import Console
@@ -228,6 +229,8 @@ def print_answer(answer: Answer, caution_below: float) -> None:
             )
         return
     for citation in answer.citations:
+        if citation.otherwise:  # another document states it with another value
+            console.print(Text(label["otherwise"], style="bold yellow"))
         if citation.header is not None:  # a table row's header, aligned over the row
             console.print(Text(" " + one_line(citation.header.text), style="dim"))
         console.print(_quote_text(citation.quote, citation.n, is_markdown(citation.path)))

@@ -13,11 +13,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from citeqa.answerlabels import answer_labels, confidence_line
+from citeqa.answerlabels import answer_labels, confidence_line, otherwise_label, quote_lines
 from citeqa.mdtext import code_span, md_text
 from citeqa.models import Answer, ChannelInfo, Citation, IndexStatus
 from citeqa.outputs import write_new
-from citeqa.readable import quote_line
 from citeqa.tui.conversation import Turn, read_with_text, source_refs
 from citeqa.tui.safe_text import clean, one_line, shown
 
@@ -122,6 +121,8 @@ def _answer_lines(answer: Answer, caution: str | None) -> list[str]:
             ]
         return [*lines, ""]
     for citation in answer.citations:
+        other = otherwise_label(citation, answer.lang)
+        lines += [] if other is None else [f"*{md_text(other)}*", ""]
         quote = _quote_lines(citation.quote)
         if citation.header is not None:  # a table row's header row, its context
             lines += [*_quote_lines(citation.header.text), ">"]
@@ -190,7 +191,7 @@ def answer_text(turn: Turn) -> str:
     lines = ["Q: " + one_line(turn.question), ""]
     if answer.abstained:
         return "\n".join([*lines, one_line(answer.answer)]) + "\n"
-    lines += [quote_line(c, one_line) for c in answer.citations]
+    lines += quote_lines(answer.citations, answer.lang, one_line)
     lines += ["", confidence_line(answer)]
     lines += [one_line(turn.caution)] if turn.caution else []
     characters = answer_labels(answer.lang)["characters"]

@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Label, LoadingIndicator, Static
 
-from citeqa.answerlabels import confidence_label
+from citeqa.answerlabels import confidence_label, otherwise_label
 from citeqa.caution import shown_confidence
 from citeqa.models import Answer
 from citeqa.readable import fold, is_markdown, preview_text, readable_lines
@@ -128,6 +128,9 @@ class AnswerMessage(Vertical):
         if self.answer.read_with:
             yield read_with_line(self.answer.read_with)
         for citation in self.answer.citations:
+            label = otherwise_label(citation, self.answer.lang)
+            if label is not None:  # another document states it with another value
+                yield Static(plain(label), classes="otherwise")
             ref = citation_ref(citation, self.answer.passages)
             yield SourceBlock(ref, classes="quote")
         if not self.answer.citations:

@@ -1,0 +1,136 @@
+"""Owns telling that another document among those an answer reads states the quoted thing with
+another value: an amendment replacing an article's amount, a repealed version of a policy, a
+draft beside the signed text.
+
+citeqa cannot know which text is in force, and must never silently pick one: when a sentence of
+another document restates a quoted sentence (it writes most of its words: `RESTATES`) but holds
+a different value (a number, an amount, a date or a duration, in digits or in number words:
+`values`), the answer quotes it too, labelled, so that the reader sees both. Among documents
+that are not versions of one another (public QA sets), a sentence of another document rarely
+writes most of a quoted sentence's words, so the signal stays quiet there (evals/README.md: how
+often it fires per set). Number words are language data (citeqa/data/number_words.json).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from importlib import resources
+
+from citeqa.glossary import fold
+from citeqa.jsonfiles import parse_json
+from citeqa.lexical import query_tokens, stopwords
+from citeqa.questions import QuestionTerms
+from citeqa.sentences import ScoredSentence, SentenceBank
+
+RESTATES = 0.7
+"""A sentence restates a quoted one when it writes at least this share of the quoted one's
+words (stemmed, stopwords, short words and numbers aside)."""
+LEAST_WORDS = 4
+"""A quoted sentence of fewer words than this ("Total: 12") is restated by too much to tell."""
+_DIGITS = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)*")
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+
+
+@functools.cache
+def _number_words() -> dict[str, str]:
+    """Folded number words of every language and the value each writes, as digits."""
+    raw = resources.files("citeqa").joinpath("data", "number_words.json").read_bytes()
+    words: dict[str, dict[str, int]] = parse_json(raw)["words"]
+    return {word: str(value) for language in words.values() for word, value in language.items()}
+
+
+def values(text: str) -> frozenset[str]:
+    """The values `text` states: its numbers in digits (spaces between groups of thousands
+    dropped: "48 000" is "48000") and its number words as digits ("quinze" is "15")."""
+    folded = fold(text)
+    numbers = {_SPACES.sub("", found) for found in _DIGITS.findall(folded)}
+    named = _number_words()
+    return frozenset(numbers | {named[word] for word in _WORD.findall(folded) if word in named})
+
+
+def _words(bank: SentenceBank, index: int) -> frozenset[str]:
+    """The sentence's stemmed words that say what it is about: no number, stopword or word of
+    fewer than three letters."""
+    return frozenset(
+        token
+        for token in bank.tokens[index]
+        if len(token) > 2 and token.isalpha() and token not in stopwords()
+    )
+
+
+def disagreeing(
+    quoted: Sequence[ScoredSentence],
+    candidates: Sequence[ScoredSentence],
+    bank: SentenceBank,
+    terms: QuestionTerms,
+    shown: str,
+) -> ScoredSentence | None:
+    """The candidate of another document than a quoted sentence's that restates it (writes at
+    least RESTATES of its words) with other values (each states a value the other does not,
+    the candidate one that none of the quotes `shown` states: "removed in 3.0" disagrees with
+    no quote that says 3.0 in its next sentence), and whose document writes every term of the
+    question that the quoted one's does (its title or text: an OVHcloud contract and a Qonto
+    one from one template state different fees, and only one of them is the OVHcloud contract
+    asked about); the one restating the most of the first such quoted sentence, the
+    candidates' order breaking ties; None when there is none. Candidates of a quoted document
+    are never taken: a document says what it says, a later article of it is no other
+    version."""
+    quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
+    others = [item for item in candidates if bank.sentences[item.index].doc_id not in quoted_docs]
+    reader = _Reader(bank, [alternatives for alternatives, _ in terms.terms[: terms.focus_terms]])
+    all_shown = values(shown)
+    for item in quoted:
+        found = _restating(item, others, reader, all_shown)
+        if found is not None:
+            return found
+    return None
+
+
+class _Reader:
+    """The bank, and the question's terms each document writes (read once a document)."""
+
+    def __init__(self, bank: SentenceBank, asked: list[frozenset[str]]) -> None:
+        self.bank, self.asked = bank, asked
+        self._written: dict[str, frozenset[int]] = {}
+
+    def writes_as_much(self, item: ScoredSentence, other: ScoredSentence) -> bool:
+        """Whether `other`'s document writes every asked term `item`'s document does."""
+        return self._terms_of(item) <= self._terms_of(other)
+
+    def _terms_of(self, item: ScoredSentence) -> frozenset[int]:
+        """The asked terms (by number) the sentence's document writes in its title or text
+        (its words stemmed both ways, lexical.query_tokens)."""
+        doc_id = self.bank.sentences[item.index].doc_id
+        if doc_id not in self._written:
+            document = self.bank.documents[doc_id]
+            words = frozenset(query_tokens(f"{document.title}\n{document.text}"))
+            self._written[doc_id] = frozenset(
+                number for number, term in enumerate(self.asked) if term & words
+            )
+        return self._written[doc_id]
+
+
+def _restating(
+    item: ScoredSentence,
+    others: Sequence[ScoredSentence],
+    reader: _Reader,
+    shown: frozenset[str],
+) -> ScoredSentence | None:
+    """Of `others`, the one restating `item` the most with other values (see `disagreeing`;
+    `shown`: the values the quotes state), or None."""
+    bank = reader.bank
+    stated, words = values(bank.text(item.index)), _words(bank, item.index)
+    if not stated or len(words) < LEAST_WORDS:
+        return None
+    best, share_of_best = None, 0.0
+    for other in others:
+        share = len(words & _words(bank, other.index)) / len(words)
+        if share < RESTATES or share <= share_of_best:
+            continue
+        theirs = values(bank.text(other.index))
+        if theirs - shown and stated - theirs and reader.writes_as_much(item, other):
+            best, share_of_best = other, share
+    return best

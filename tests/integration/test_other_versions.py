@@ -1,0 +1,113 @@
+"""An answer quoting one version of a text shows, labelled, another document among those it
+reads that states the asked value otherwise (an amendment, a draft beside the signed text), and
+stays quiet for documents that only share a template (found by the session-17 user trial: the
+replaced rent and a repealed policy's allowance were quoted alone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+
+LEASE = """# Bail commercial
+
+## Article 2 — Durée
+
+Le bail est conclu pour une durée de neuf années entières et consécutives.
+
+## Article 3 — Loyer
+
+3.1 Le Loyer annuel est fixé à 48 000 euros hors taxes, payable par trimestre et d'avance.
+
+3.2 Le Loyer est indexé chaque année au 1er mars sur l'indice des loyers.
+"""
+AMENDMENT = """# Avenant n° 1 au bail commercial
+
+Les parties conviennent de modifier le bail commercial comme suit.
+
+## Article 1 — Loyer
+
+À compter du 1er juillet 2025, l'article 3.1 du bail est remplacé par : \
+« Le Loyer annuel est fixé à 52 800 euros hors taxes, payable par mois et d'avance. »
+"""
+DRAFT = """# Letter to the landlord (draft)
+
+Dear landlord,
+
+The leak under the kitchen sink reported on 2 February is still not repaired.
+I ask you to repair the leak within fifteen days, failing which I will call a plumber.
+"""
+FINAL = """# Letter to the landlord
+
+Dear landlord,
+
+The leak under the kitchen sink reported on 2 February is still not repaired.
+I ask you to repair the leak within eight days, failing which I will call a plumber at your cost.
+"""
+SUPPLIER = """# Contrat de prestation {name}
+
+## Article 1 — Objet
+
+{name} fournit au Client le service décrit en annexe.
+
+## Article 2 — Prix
+
+La redevance mensuelle est de {fee} euros hors taxes.
+
+## Article 3 — Durée
+
+Le contrat est conclu pour un an, renouvelable par tacite reconduction.
+"""
+FILES = {
+    "bail.md": LEASE,
+    "avenant.md": AMENDMENT,
+    "letter-draft.md": DRAFT,
+    "letter.md": FINAL,
+    "contrat-orbis.md": SUPPLIER.format(name="Orbis", fee="1450"),
+    "contrat-velto.md": SUPPLIER.format(name="Velto", fee="99"),
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(FILES, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index"))
+
+
+def test_the_amendment_is_shown_beside_the_article_it_replaces(assistant: Assistant) -> None:
+    answer = assistant.ask("Quel est le loyer annuel ?")
+    assert not answer.abstained
+    first, *others = answer.citations
+    assert not first.otherwise
+    assert [(c.doc_id, c.otherwise) for c in others] == [("avenant", True)]
+    quoted = {c.doc_id: c.quote for c in answer.citations}
+    assert "48 000" in quoted["bail"] and "52 800" in quoted["avenant"]
+    assert "Un autre document dit autre chose :" in answer.answer, "labelled in French"
+    assert (
+        answer.answer.index("48 000")
+        < answer.answer.index("autre chose")
+        < answer.answer.index("52 800")
+    )
+    assert sum(len(c.quote) for c in answer.citations) <= 400
+
+
+def test_a_draft_and_the_final_text_are_both_shown_with_their_number_words(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("Within how many days must the landlord repair the leak?")
+    assert not answer.abstained
+    assert {c.doc_id for c in answer.citations} == {"letter-draft", "letter"}
+    assert [c.otherwise for c in answer.citations] == [False, True]
+    assert "Another document says otherwise:" in answer.answer
+    quoted = "\n".join(c.quote for c in answer.citations)
+    assert "fifteen days" in quoted and "eight days" in quoted
+
+
+def test_contracts_sharing_a_template_are_not_shown_as_other_versions(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("Quelle est la redevance mensuelle du contrat Orbis ?")
+    assert not answer.abstained
+    assert [c.doc_id for c in answer.citations] == ["contrat-orbis"]
+    assert not any(c.otherwise for c in answer.citations)
+    assert "autre chose" not in answer.answer
