@@ -44,6 +44,9 @@ _CALL = re.compile(r"^([^\W\d][\w.]*)\((\w+)\s*=")
 _CAMEL = re.compile(r"^_*[^\W\d_][^\W_]*[a-z][^\W_]*$")
 """A name of letters and digits holding a lowercase letter (`_is_owner` asks a capital after
 its first letter too: `ArgumentParser`, `LGBMClassifier`)."""
+_NUMBERED = re.compile(r"^[A-Z][^\W_]*\d$")
+"""A capitalised name ending in a digit (`Class7`, `Vector3`, `Int64`): one capital alone, no
+hump, yet no word of prose either; with `_CAMEL`'s lowercase letter (no "COVID19")."""
 _MODULE_CLASS = re.compile(r"^[^\W\d_]\w+\.[^\W\d_]\w+$")
 """A module and a class (`click.Option`, `enum.Enum`), parts of two characters or more."""
 _NAME = re.compile(r"^[^\W\d]\w*$")
@@ -216,14 +219,16 @@ def _owner_before(words: list[_Word], at: int) -> _Word | None:
 def _is_owner(word: _Word) -> bool:
     """Whether a word is a name only code writes: a dotted name (identifiers.is_identifier, or a
     module and a class, `click.Option`, which identifiers reads as two sentences), a CamelCase
-    name (`ArgumentParser`, `LGBMClassifier`, `timedelta` is not), or one typed as a
-    call (`dumps()`) or between backticks (`Trainer`)."""
+    name (`ArgumentParser`, `LGBMClassifier`, `timedelta` is not) or a capitalised one ending in a
+    digit (`Class7`: `_NUMBERED`; it was never paired), or one typed as a call (`dumps()`) or
+    between backticks (`Trainer`)."""
     text = word.text.removesuffix("()")
     if "." in text:  # `click.Option` too: after "of", no two sentences joined ("days.Really")
         return is_identifier(text) or bool(_MODULE_CLASS.match(text))
     if word.call or word.backticked:
         return bool(_NAME.match(text))
-    return bool(_CAMEL.match(text)) and any(c.isupper() for c in text[1:])
+    humped = any(c.isupper() for c in text[1:]) or bool(_NUMBERED.match(text))
+    return bool(_CAMEL.match(text)) and humped
 
 
 def apart_in(found: list[Pairing], texts: list[tuple[str, ...]]) -> Pairing | None:

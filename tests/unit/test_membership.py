@@ -43,6 +43,11 @@ from citeqa.membership import Pairing, apart_in, pairings
             [Pairing("hide_input", "click.Option")],
         ),
         ("À quoi sert l'option verbose de Parser.run ?", [Pairing("verbose", "Parser.run")]),
+        (  # a capitalised owner ending in a digit, one capital alone (never paired before)
+            "What does max_size_5 of Class7 do?",
+            [Pairing("max_size_5", "Class7")],
+        ),
+        ("What is the dtype argument of `Int64`?", [Pairing("dtype", "Int64")]),
     ],
 )
 def test_a_member_and_the_owner_it_is_asked_of(question: str, found: list[Pairing]) -> None:
@@ -59,6 +64,8 @@ def test_a_member_and_the_owner_it_is_asked_of(question: str, found: list[Pairin
         "What does argparse.ArgumentParser do?",  # no member
         "What is the capital of Peru?",
         "Quelle est la valeur de l'option --max-size de pack ?",  # "pack": no code shape
+        "What is the max_dose of COVID19?",  # capitals and digits: no name only code writes
+        "What does the size parameter of Windows10 do?",  # a plain member, an unmarked owner
     ],
 )
 def test_no_pair_without_both_named(question: str) -> None:
