@@ -179,3 +179,31 @@ def test_a_text_is_normalised_once_whatever_the_pairings_holding_it(
     texts = [("HelpFormatter", "class HelpFormatter(prog, indent_increment=2)"), ("other",)]
     assert apart_in(asked, texts) == asked[1]
     assert read == ["HelpFormatter\nclass HelpFormatter(prog, indent_increment=2)"]
+
+
+REFERENCE = (
+    "# API\n\n## ArgumentParser\n\nArgumentParser takes prog and usage.\n\n"
+    "### Parameters\n\n- exit_on_error: whether to exit\n\n"
+    "## HelpFormatter\n\nHelpFormatter accepts max_help_position.\n"
+)
+
+
+def test_a_one_file_reference_is_read_by_the_owners_section() -> None:
+    """A one-file API reference wrote every class, so a member of another class's section was
+    "written with" the owner and the near miss answered at .81 (probe s17-hostile): the
+    sections whose heading names the owner are its part, their subsections included."""
+    asked = Pairing("max_help_position", "ArgumentParser")
+    assert apart_in([asked], [("API", REFERENCE)]) == asked
+    assert apart_in([Pairing("max_help_position", "HelpFormatter")], [("API", REFERENCE)]) is None
+    assert apart_in([Pairing("exit_on_error", "ArgumentParser")], [("API", REFERENCE)]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # no heading names the owner: the whole document is read, as before
+        "# DaskLGBMClassifier\n\nBased on ArgumentParser.\n\n## Parameters\n\nmax_help_position.\n",
+        "```python\n# ArgumentParser\nx = 1\n```\n\n## Other\n\nmax_help_position is set.\n",
+    ],
+)
+def test_without_a_heading_naming_the_owner_the_whole_document_is_its(text: str) -> None:
+    assert apart_in([Pairing("max_help_position", "ArgumentParser")], [("d", text)]) is None
