@@ -20,6 +20,7 @@ from integration_helpers import (
 )
 
 from citeqa.api import build_index, index_status, open_assistant
+from citeqa.buildnotes import report_notes
 from citeqa.chunkpass import passage_text
 from citeqa.errors import IndexMissing
 from citeqa.models import Example
@@ -208,6 +209,7 @@ def test_a_moved_corpus_folder_is_noticed_and_its_paths_updated_without_embeddin
     report = build_index(fake_settings(moved, index))
 
     assert report.moved_from == str(corpus.absolute()) and report.verb == "Updated"
+    assert report_notes(report)[0].startswith("the corpus folder moved (from ")  # index, chat
     assert report.added == report.updated == report.removed == []
     assert fake_embedder.texts_embedded == embedded
     assert all(Path(d.path).parent == moved for d in load_index(index).documents.values())

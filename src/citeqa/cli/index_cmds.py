@@ -87,12 +87,6 @@ NO_FILE_CHANGED = (
 """What `citeqa index` adds when it wrote a build though no file changed (BuildReport.rewritten)."""
 
 
-def moved_line(old: str) -> str:
-    """What `citeqa index` says of a corpus found at another path than its index was built
-    from: its documents now carry their new paths; nothing was embedded again (by content)."""
-    return f"the corpus folder moved (from {shown(old)}): its files' paths were updated"
-
-
 def print_report(report: BuildReport) -> None:
     """What a build did, in a few lines."""
     from rich.console import Console
@@ -116,9 +110,7 @@ def print_report(report: BuildReport) -> None:
             )
     if report.unchanged and not report.full_rebuild:
         console.print(Text(f"  unchanged ({len(report.unchanged)})"))
-    if report.moved_from is not None:
-        console.print(Text(f"  {moved_line(report.moved_from)}"))
-    elif report.rewritten and not report.files_changed:
+    if report.rewritten and not report.files_changed and report.moved_from is None:
         console.print(Text(f"  {NO_FILE_CHANGED}"))
     for line in report_notes(report):
         console.print(Text(f"  {line}", style="yellow"))
