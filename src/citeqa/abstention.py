@@ -78,13 +78,15 @@ NOT_IN_PASSAGES = {
     " proches ne mentionnent pas {words}.",
 }
 NEVER_WITH = {
-    "en": "None of the closest documents that mention {owner} mentions {member}.",
-    "fr": "Aucun des documents les plus proches qui mentionnent {owner} ne mentionne {member}.",
+    "en": "None of the closest documents mentions {member} where it mentions {owner}.",
+    "fr": "Aucun des documents les plus proches ne mentionne {member} là où il mentionne {owner}.",
 }
 """A member asked of an owner that the closest documents never write together (membership.py).
 It says only what was read: those documents write the owner and none writes the member (in
-any case and spelling); whether the corpus writes the member elsewhere is known only of its
-stems (QuestionTerms.absent: "month" for "months"), so it is not said."""
+any case and spelling) in the owner's part (its section, when a heading names it:
+membership.owner_sections; else the whole document); whether the corpus writes the member
+elsewhere is known only of its stems (QuestionTerms.absent: "month" for "months"), so it is
+not said."""
 NO_ROW_NAMES = {
     "en": "No row of the tables names {key}; the closest are {closest}.",
     "fr": "Aucune ligne des tableaux ne porte {key} ; les plus proches sont {closest}.",

@@ -1,7 +1,8 @@
 """What a build's report says of the files it did not index as they were, or indexed but that
 are not what they seem (skipped files, word lists, outsized files, no sentence vectors, the
 build's warnings): the notes `citeqa index` prints under its report and the chat shows after
-ctrl+r, from this one place so both say them in the same words (`report_notes`). It also owns
+ctrl+r, from this one place so both say them in the same words (`report_notes`), a corpus folder
+moved since the build among them (`moved_line`). It also owns
 how a report names a group of files (`named_files`: the first REPORT_NAMED, then how many more),
 for the notes and for the added, updated and removed lines `citeqa index` prints above them.
 It holds too the notes `citeqa status` gives of an index: no sentence vectors
@@ -17,7 +18,8 @@ from citeqa.visible import shown
 def report_notes(report: BuildReport) -> list[str]:
     """Every note of `report`, one line each (sanitised: file names and reasons go through
     `visible.shown`), in the order `citeqa index` prints them."""
-    notes = skipped_lines(report.skipped)
+    notes = [] if report.moved_from is None else [moved_line(report.moved_from)]
+    notes += skipped_lines(report.skipped)
     if report.word_lists:
         notes.append(_word_lists_line(report.word_lists))
     if report.outsized:
@@ -28,6 +30,13 @@ def report_notes(report: BuildReport) -> list[str]:
         notes.append(vectors_on_rebuild_line(report.vectors_on_rebuild))
     notes.extend(f"warning: {shown(line)}" for line in report.warnings)
     return notes
+
+
+def moved_line(old: str) -> str:
+    """What `citeqa index` and the chat say of a corpus found at another path than its index was
+    built from (BuildReport.moved_from): its documents now carry their new paths; nothing was
+    embedded again (the files are known by content)."""
+    return f"the corpus folder moved (from {shown(old)}): its files' paths were updated"
 
 
 UNEMBEDDED_STATUS = (

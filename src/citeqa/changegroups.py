@@ -25,6 +25,11 @@ CORPUS_CHANGES = ("added: ", "modified: ", "removed: ")
 citeqa's own: a reader, the term knowledge, the index format or the cutting into passages
 other than the build's."""
 
+FOLDER_MOVED = "moved: the index was built from "
+"""How the change of a corpus read at another path than its index was built from begins
+(status.index_changes, store.moved_from: the folder renamed or moved): a change of the corpus,
+one line of its own, naming no file (each file is the same; its path is not)."""
+
 FOLDER_MISSING = " (corpus folder missing)"
 """How the change of a corpus whose folder is missing ends (status.corpus_now): "removed: " and
 the folder's absolute path, which no file of the corpus, named relative to it, can be. It is one
@@ -50,6 +55,7 @@ OWN_SHORT = {
     FORMAT_CHANGE: "an older index format",
     CUT_BY_NEWER: CUT_BY_NEWER,
     CUT_BY_OLDER: CUT_BY_OLDER,
+    FOLDER_MOVED: "the corpus folder moved",
 }
 """What the short notice says of each of citeqa's own changes, by how its line begins."""
 
@@ -108,7 +114,7 @@ def grouped(changes: list[str]) -> list[ChangeGroup]:
 
 def _kind(change: str) -> tuple[str, ChangeGroup]:
     """The kind of one change (what groups it) and its group of one."""
-    if _folder_missing(change):
+    if _folder_missing(change) or change.startswith(FOLDER_MOVED):
         return change, ChangeGroup(change)
     for begin in CORPUS_CHANGES:
         if change.startswith(begin):

@@ -69,7 +69,7 @@ from citeqa.publishing import (
 )
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
-from citeqa.store import FORMAT_VERSION, IndexedFile, has_sentence_vectors
+from citeqa.store import FORMAT_VERSION, IndexedFile, has_sentence_vectors, moved_from
 from citeqa.vectorindex import faiss_module
 from citeqa.writing import index_type_for, write_build
 
@@ -168,7 +168,13 @@ def _update(
     old_files, loaded, damage = previous_index(settings, channels, rebuild)
     files = _indexed_files(reading, settings.corpus_dir)
     reread = to_reread(loaded, files)  # once: for the check below, the reuse and the report
-    if loaded is not None and not reread and unchanged(loaded, files, reading.manifest_sha256):
+    moved = None if loaded is None else moved_from(loaded.manifest.corpus_dir, settings.corpus_dir)
+    if (
+        loaded is not None
+        and not reread
+        and moved is None
+        and unchanged(loaded, files, reading.manifest_sha256)
+    ):
         discard(temporary)
         built = loaded.manifest
         held_back = vectors_on_rebuild(
@@ -207,6 +213,7 @@ def _update(
         notes=damage,
         reread=reread,
         unembedded=_unembedded(contents, embedders, settings),
+        moved=moved,
     )
 
 
@@ -343,12 +350,14 @@ def _report(
     reread: Collection[str] = (),
     unembedded: UnembeddedSentences | None = None,
     held_back: int = 0,
+    moved: Path | None = None,
 ) -> BuildReport:
     """What the build did; `reread`: files of unchanged content read again by a new version
     of their reader (rereading.py), reported as updated. The files read in this build that
     make an outsized share of the index (outsized.py) are named when it counted its `chunks`:
     every file when it is a `full_rebuild`. `held_back`: the sentences a rebuild would now
-    store vectors of (contents.vectors_on_rebuild)."""
+    store vectors of (contents.vectors_on_rebuild). `moved`: the folder the previous build was
+    made from, when the corpus has moved since (store.moved_from)."""
     before = (
         {file: sha256 for file, sha256, doc_id, _ in recorded_keys(old) if doc_id} if old else {}
     )
@@ -375,6 +384,7 @@ def _report(
         seconds=round(time.perf_counter() - began, 3),
         full_rebuild=full_rebuild,
         rewritten=rewritten,
+        moved_from=None if moved is None else str(moved),
     )
 
 

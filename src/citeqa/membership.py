@@ -6,7 +6,9 @@ write the two together.
 but never in one place, the question is a near miss (the parameter is HelpFormatter's): the
 closest sentence answered it at .87 in the session-15 trial, and so did "color_output of
 ArgumentParser", "the months argument of datetime.timedelta" (.82). `pairings` reads the pairs a
-question names; `apart_in` the pair no place writes together (answering: a reason to abstain).
+question names; `apart_in` the pair no place writes together (answering: a reason to abstain): a
+place is a document, or the sections of one whose headings name the owner (a one-file API
+reference: `owner_sections`).
 
 A member is an option or an underscored name (identifiers.named_things), or a plain word a
 member noun names ("the months argument", "le paramètre verbose"); its owner is a name only code
@@ -24,6 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from citeqa.blocks import fenced_line_starts
 from citeqa.glossary import fold, language_words
 from citeqa.identifiers import (
     POSSESSIVE,
@@ -44,6 +47,9 @@ _CALL = re.compile(r"^([^\W\d][\w.]*)\((\w+)\s*=")
 _CAMEL = re.compile(r"^_*[^\W\d_][^\W_]*[a-z][^\W_]*$")
 """A name of letters and digits holding a lowercase letter (`_is_owner` asks a capital after
 its first letter too: `ArgumentParser`, `LGBMClassifier`)."""
+_NUMBERED = re.compile(r"^[A-Z][^\W_]*\d$")
+"""A capitalised name ending in a digit (`Class7`, `Vector3`, `Int64`): one capital alone, no
+hump, yet no word of prose either; with `_CAMEL`'s lowercase letter (no "COVID19")."""
 _MODULE_CLASS = re.compile(r"^[^\W\d_]\w+\.[^\W\d_]\w+$")
 """A module and a class (`click.Option`, `enum.Enum`), parts of two characters or more."""
 _NAME = re.compile(r"^[^\W\d]\w*$")
@@ -52,6 +58,8 @@ _PLAIN = re.compile(r"^[^\W\d_][^\W_]*$")
 """A word of letters and digits, starting with a letter."""
 _RUNS = re.compile(r"[^\W_]+")
 """A run of letters and digits."""
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+)$", re.MULTILINE)
+"""A Markdown heading line: its level's marks and its text."""
 _OPTION_OR_SNAKE = re.compile(r"^--|[^\W_]_+[^\W_]")
 """An option or an underscore between letters: the identifiers that name what is asked
 (identifiers.named_things), not a dotted name."""
@@ -216,14 +224,16 @@ def _owner_before(words: list[_Word], at: int) -> _Word | None:
 def _is_owner(word: _Word) -> bool:
     """Whether a word is a name only code writes: a dotted name (identifiers.is_identifier, or a
     module and a class, `click.Option`, which identifiers reads as two sentences), a CamelCase
-    name (`ArgumentParser`, `LGBMClassifier`, `timedelta` is not), or one typed as a
-    call (`dumps()`) or between backticks (`Trainer`)."""
+    name (`ArgumentParser`, `LGBMClassifier`, `timedelta` is not) or a capitalised one ending in a
+    digit (`Class7`: `_NUMBERED`; it was never paired), or one typed as a call (`dumps()`) or
+    between backticks (`Trainer`)."""
     text = word.text.removesuffix("()")
     if "." in text:  # `click.Option` too: after "of", no two sentences joined ("days.Really")
         return is_identifier(text) or bool(_MODULE_CLASS.match(text))
     if word.call or word.backticked:
         return bool(_NAME.match(text))
-    return bool(_CAMEL.match(text)) and any(c.isupper() for c in text[1:])
+    humped = any(c.isupper() for c in text[1:]) or bool(_NUMBERED.match(text))
+    return bool(_CAMEL.match(text)) and humped
 
 
 def apart_in(found: list[Pairing], texts: list[tuple[str, ...]]) -> Pairing | None:
@@ -231,32 +241,69 @@ def apart_in(found: list[Pairing], texts: list[tuple[str, ...]]) -> Pairing | No
     any case and in any of its spellings, identifiers.spellings; an owner by its last dotted
     part, as typed: `ArgumentParser` for `argparse.ArgumentParser`), or None. A text comes in
     its parts (a document's title and text), read joined by a line break, and normalised once
-    whatever the pairings holding it (`_holding`). Whether the corpus writes the member
-    elsewhere is the caller's to tell."""
+    whatever the pairings holding it (`_holding`); of a text whose Markdown headings name the
+    owner, only those headings' sections are the owner's (`_owners_part`). Whether the corpus
+    writes the member elsewhere is the caller's to tell."""
     normalised: dict[int, str] = {}
     for pairing in found:
         member = [whole_name(form, any_case=True) for form in spellings(pairing.member)]
         name = pairing.owner.removesuffix("()").rsplit(".", 1)[-1]
         owner = whole_name(name)
-        owning = [text for text in _holding(texts, name, normalised) if owner.search(text)]
+        owning = [
+            _owners_part(texts[number], owner, text)
+            for number, text in _holding(texts, name, normalised)
+            if owner.search(text)
+        ]
         if owning and not any(pattern.search(text) for pattern in member for text in owning):
             return pairing
     return None
 
 
-def _holding(texts: list[tuple[str, ...]], name: str, normalised: dict[int, str]) -> list[str]:
-    """The texts one of whose parts holds the longest run of letters and digits of `name`,
-    joined and as code writes them (identifiers.code_text): only those can write it, as
+def _owners_part(parts: tuple[str, ...], owner: re.Pattern[str], whole: str) -> str:
+    """What of a text holding the owner is the owner's: the sections its Markdown headings
+    naming the owner open (`owner_sections`: "## HelpFormatter" in a one-file API reference,
+    whose "## ArgumentParser" section never writes max_help_position), as code writes them;
+    the `whole` text (normalised) when no heading names it (a subclass's page naming its base
+    in a passage: s16 measured a passage scope abstain there)."""
+    sections = [s for part in parts for s in owner_sections(part, owner)]
+    return code_text("\n".join(sections)) if sections else whole
+
+
+def _holding(
+    texts: list[tuple[str, ...]], name: str, normalised: dict[int, str]
+) -> list[tuple[int, str]]:
+    """(number, text) of the texts one of whose parts holds the longest run of letters and digits of
+    `name`, joined and as code writes them (identifiers.code_text): only those can write it, as
     code_text changes no such run (it drops the backslash before a '_' or '-', turns a dash into
     '-', joins a line split after one) and a run holds no line break, so a whole document is
-    joined and normalised only when it may be the owner's (s15 trial's pages, 5 KB to 1 MB,
-    were each normalised per pairing before). `normalised` keeps each text's form by its
-    number, for the next pairing holding it."""
+    joined and normalised only when it may be the owner's (s15 trial's pages, 5 KB to 1 MB, were
+    each normalised per pairing before). `normalised` keeps each text's form by its number, for
+    the next pairing holding it."""
     run = max(_RUNS.findall(name), key=len, default=name)
     held = []
     for number, parts in enumerate(texts):
         if any(run in part for part in parts):
             if number not in normalised:
                 normalised[number] = code_text("\n".join(parts))
-            held.append(normalised[number])
+            held.append((number, normalised[number]))
     return held
+
+
+def owner_sections(text: str, owner: re.Pattern[str]) -> list[str]:
+    """The sections of `text` under a Markdown heading (outside a code fence) that names the
+    owner, each down to the next heading of its level or above (its subsections kept: a
+    class's "### Parameters"); [] when no heading names it."""
+    if "#" not in text:
+        return []
+    fenced = fenced_line_starts(text)
+    headings = [
+        (found.start(), len(found.group(1)), found.group(2))
+        for found in _ATX_HEADING.finditer(text)
+        if found.start() not in fenced
+    ]
+    sections = []
+    for at, (start, level, title) in enumerate(headings):
+        if owner.search(title):
+            after = (s for s, depth, _ in headings[at + 1 :] if depth <= level)
+            sections.append(text[start : next(after, len(text))])
+    return sections

@@ -216,6 +216,10 @@ class BuildReport(Frozen):
     word statistics (their format, the tallies' recipe) or the corpus manifest differ from what
     this citeqa writes (previousindex.unchanged); it then said "Index up to date" though it
     wrote a new build."""
+    moved_from: str | None = None
+    """The folder the previous build was made from when the corpus is now at another path
+    (store.moved_from): the build was rewritten with the files' new paths (it said "Index up to
+    date" and citations kept naming the old folder's files, probe s17-hostile)."""
 
     @property
     def contents(self) -> str:

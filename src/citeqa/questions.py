@@ -107,8 +107,7 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     if not isinstance(question, str):
         raise BadQuestion("The question must be text.")
     warnings = []
-    text = _CONTROL.sub(" ", _ANSI.sub("", without_format(question)))
-    text = " ".join(text.split())
+    text = visible_text(question)
     if not text:
         raise BadQuestion("The question is empty: type a question about the documents.")
     if len(text) > max_chars:
@@ -119,6 +118,13 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
             f" only the first {len(text):,} were used."
         )
     return text, warnings
+
+
+def visible_text(text: str) -> str:
+    """`text` as a question is read: without escape sequences, control and format characters,
+    its white space collapsed; empty for a text with nothing visible (only U+200E, a BOM, an
+    escape sequence), which `clean_question` refuses, an eval set refuses and a batch skips."""
+    return " ".join(_CONTROL.sub(" ", _ANSI.sub("", without_format(text))).split())
 
 
 IDENTIFIER = re.compile(r"[^\W_]_[^\W_]")

@@ -8,7 +8,8 @@ characters (as quoting.py takes in a short quote's label lines):
 - back: a quote whose first sentence opens by referring back ("It", "These", "Il", "Cette":
   language data `back_reference_openers`; not a word in capitals, "IT" or "CA", nor code)
   takes in the sentence before it: "Il est réduit à un mois en cas de mutation" misleads
-  without "Le préavis est de trois mois.";
+  without "Le préavis est de trois mois."; a whole sentence only, never the piece of a
+  sentence longer than a chunk (`_cut_piece`);
 - on: a short next sentence (at most NEXT_SHORT characters) holding a word of the question
   that neither the quote nor its document's title or heading holds is taken in: "Defaults
   to 8." after a parameter's description asked for its default; never after a quote cut
@@ -84,6 +85,8 @@ def _back(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) ->
     before = bank.preceding(index, low, 1)
     if not before or end - bank.sentences[before[0]].start > PAIR_MAX:
         return start
+    if _cut_piece(doc.text, bank.sentences[before[0]].start):
+        return start
     return start if _apart(bank, doc, before[0], start) else bank.sentences[before[0]].start
 
 
@@ -156,6 +159,19 @@ def _opens_item(text: str, start: int) -> bool:
     line_open = line_start(text, start)
     mark = LIST_MARKER.match(text, line_open)
     return mark is not None and start <= mark.end()
+
+
+def _cut_piece(text: str, start: int) -> bool:
+    """Whether the sentence at `start` is a piece cut from a longer one, not a whole sentence: a
+    sentence longer than a chunk is cut at a blank (chunking._cut_long) and the index's
+    sentences are split within each chunk, so its tail piece follows a word on its line. A
+    whole sentence opens a line, or follows a sentence's end (SENTENCE_ENDS, a closing mark)
+    or markup ("- ", "> "): never a letter or digit. A 120 KB sentence's last 300 characters
+    were taken in as "the sentence before" "It is 5 mg…" (hostile probe, session 17)."""
+    at = start - 1
+    while at >= 0 and text[at] in " \t\u00a0":
+        at -= 1
+    return at >= 0 and text[at].isalnum()
 
 
 def _refers_back(text: str, start: int) -> bool:

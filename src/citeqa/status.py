@@ -22,6 +22,7 @@ from citeqa.changegroups import (
     CUT_BY_NEWER,
     CUT_BY_OLDER,
     FOLDER_MISSING,
+    FOLDER_MOVED,
     FORMAT_CHANGE,
     TALLY_CHANGE,
     short_changes,
@@ -40,7 +41,7 @@ from citeqa.filelist import FileList
 from citeqa.models import DocumentStatus, Example, IndexStatus
 from citeqa.overview import manifest_examples
 from citeqa.previousindex import knowledge_change
-from citeqa.store import FORMAT_VERSION, LoadedIndex, has_sentence_vectors, index_size
+from citeqa.store import FORMAT_VERSION, LoadedIndex, has_sentence_vectors, index_size, moved_from
 from citeqa.visible import cut, shown
 
 
@@ -127,6 +128,9 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     files = index.files()
     corpus = corpus_now(files, corpus_dir, manifest.corpus_manifest_sha256)
     changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
+    moved = moved_from(manifest.corpus_dir, corpus_dir)
+    if moved is not None and corpus.corpus_bytes is not None:  # else: the folder is missing
+        changed.insert(0, f"{FOLDER_MOVED}{moved}: `citeqa index` gives its files their new paths")
     stale_knowledge = knowledge_change(index.statistics)
     if stale_knowledge is not None:
         changed.append(f"{stale_knowledge} (no re-embedding needed)")
@@ -197,7 +201,7 @@ def stale_reason(changes: list[str], index: str = "it") -> str:
     changed since {index} was built", "an older citeqa built {index}" ("another version of
     citeqa" when a change is not known to be an older citeqa's: `_not_older`), or both. An
     upgrade of citeqa is no change of the corpus, and is not called one."""
-    kinds = {change.startswith(CORPUS_CHANGES) for change in changes}
+    kinds = {change.startswith((*CORPUS_CHANGES, FOLDER_MOVED)) for change in changes}
     older = False in kinds
     corpus = True in kinds or not older
     reasons = [f"the corpus changed since {index} was built"] if corpus else []

@@ -241,6 +241,20 @@ def with_recorded_corpus(settings: Settings) -> Settings:
     return settings.model_copy(update={"corpus_dir": recorded})
 
 
+def moved_from(recorded: str, corpus_dir: Path) -> Path | None:
+    """The folder an index was built from (`recorded`, its manifest's `corpus_dir`) when the
+    corpus is now read at another path (the folder renamed or moved: its documents' paths are
+    the old ones); None when it is the same folder (the same absolute path, or a link to it).
+    The index knows its files by content, so a move changes no file: only their paths."""
+    old, new = Path(recorded), corpus_dir.absolute()
+    if old == new:
+        return None
+    try:
+        return None if old.samefile(new) else old
+    except OSError:  # the old folder is gone (renamed), or the new one
+        return old
+
+
 HASH_IGNORES = ("built_at", "corpus_dir")
 """Manifest fields left out of its hash: two builds of the same files with the same models and
 settings get the same hash whenever they were built and wherever the index lies, as long as

@@ -200,6 +200,22 @@ def test_a_batch_exits_with_the_code_of_what_failed(
         assert answers[2]["error"] == "line 3 cannot be read as JSON (nested too deeply to read)"
 
 
+def test_a_batch_line_with_nothing_visible_is_skipped_as_a_blank_line_is(
+    looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line of only U+200E (or an escape sequence) is skipped as a blank line is: no error
+    object, exit 0; an object whose question has nothing visible is still an error object."""
+    build_index(looping)
+    lines = ["How does belimumab work?", "\u200e", "\x1b[31m\u200b", "", "What is belimumab?"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
+    answers = [json.loads(line) for line in result.out.splitlines()]
+    assert result.code == 0 and [answer["id"] for answer in answers] == [1, 5]
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"id": "z", "question": "\u200e"}\n'))
+    result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
+    assert result.code == 10 and json.loads(result.out)["error"].startswith("The question is empty")
+
+
 def test_an_unexpected_error_on_one_batch_line_stops_only_that_line(
     looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -20,6 +20,7 @@ from integration_helpers import (
 )
 
 from citeqa.api import build_index, index_status, open_assistant
+from citeqa.buildnotes import report_notes
 from citeqa.chunkpass import passage_text
 from citeqa.errors import IndexMissing
 from citeqa.models import Example
@@ -186,6 +187,36 @@ def test_second_build_changes_nothing(built: tuple[Path, Path], fake_embedder: A
     assert fake_embedder.texts_embedded == 0
     assert build_folders(index) == folders  # nothing written
     assert load_index(index).manifest_hash == before.manifest_hash
+
+
+def test_a_moved_corpus_folder_is_noticed_and_its_paths_updated_without_embedding(
+    built: tuple[Path, Path], fake_embedder: Any
+) -> None:
+    """A corpus folder renamed since the build: `index` said "Index up to date" and every
+    citation kept the old folder's path, a file that no longer exists (probe s17-hostile). The
+    status check names the move; `index` rewrites the build with the new paths, embedding
+    nothing (the files are known by content), and answers cite the files where they are."""
+    corpus, index = built
+    moved = corpus.rename(corpus.with_name("moved"))
+    described = index_status(fake_settings(moved, index))
+    assert described.stale and described.changed[0].startswith(
+        f"moved: the index was built from {corpus.absolute()}:"
+    )
+    notice = open_assistant(fake_settings(moved, index)).stale_notice()  # ask's, the chat's
+    assert notice is not None and "the corpus folder moved" in notice
+
+    embedded = fake_embedder.texts_embedded  # what opening the assistant embedded
+    report = build_index(fake_settings(moved, index))
+
+    assert report.moved_from == str(corpus.absolute()) and report.verb == "Updated"
+    assert report_notes(report)[0].startswith("the corpus folder moved (from ")  # index, chat
+    assert report.added == report.updated == report.removed == []
+    assert fake_embedder.texts_embedded == embedded
+    assert all(Path(d.path).parent == moved for d in load_index(index).documents.values())
+    assert not index_status(fake_settings(moved, index)).stale
+    answer = open_assistant(fake_settings(moved, index)).ask("What is belimumab?")
+    assert answer.citations and all(Path(c.path).parent == moved for c in answer.citations)
+    assert build_index(fake_settings(moved, index)).verb == "Index up to date"
 
 
 def test_modified_file_is_the_only_one_reembedded(

@@ -46,21 +46,22 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     [
         (
             "What does the max_help_position parameter of clitool.ArgParser do?",
-            "None of the closest documents that mention “clitool.ArgParser” mentions"
-            " “max_help_position”.",
+            "None of the closest documents mentions “max_help_position” where it mentions"
+            " “clitool.ArgParser”.",
         ),
         (
             "Que fait le paramètre max_help_position d'ArgParser ?",
-            "Aucun des documents les plus proches qui mentionnent “ArgParser” ne mentionne"
-            " “max_help_position”.",
+            "Aucun des documents les plus proches ne mentionne “max_help_position” là où il"
+            " mentionne “ArgParser”.",
         ),
         (  # a plain word a member noun names, which the corpus writes elsewhere
             "What does the months argument of clitool.ArgParser do?",
-            "None of the closest documents that mention “clitool.ArgParser” mentions “months”.",
+            "None of the closest documents mentions “months” where it mentions"
+            " “clitool.ArgParser”.",
         ),
         (  # the corpus writes its stem only ("month"): no document mentions "weeks" is said
             "What does the weeks argument of clitool.ArgParser do?",
-            "None of the closest documents that mention “clitool.ArgParser” mentions “weeks”.",
+            "None of the closest documents mentions “weeks” where it mentions “clitool.ArgParser”.",
         ),
     ],
 )

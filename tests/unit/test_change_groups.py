@@ -111,19 +111,21 @@ def test_a_name_holding_the_reader_words_keeps_them() -> None:
     assert group.what == "read by an older .txt reader (version 1, now 3)"
 
 
-def _index_changes(corpus: Path, version: int) -> list[str]:
-    """What status._index_now writes of an index whose corpus folder is gone, each reader of
-    whose documents, its cutting and its format are of `version` (older or newer than now), and
-    which stored no term knowledge."""
+def _index_changes(corpus: Path, version: int, built_from: Path | None = None) -> list[str]:
+    """What status._index_now writes of an index of `corpus` (built from `built_from`, when
+    it was elsewhere), each reader of whose documents, its cutting and its format are of
+    `version` (older or newer than now), and which stored no term knowledge."""
     endings = sorted(reader_versions())
     files = SimpleNamespace(document_files=lambda: [f"doc{ending}" for ending in endings])
     manifest = SimpleNamespace(
         corpus_manifest_sha256=None,
+        corpus_dir=str((built_from or corpus).absolute()),
         readers=dict.fromkeys(endings, version),
         cutting_version=version,
         format_version=version,
     )
-    index = SimpleNamespace(manifest=manifest, files=lambda: files, statistics=None)
+    listed = FileList.of([]) if built_from else files  # a folder there is walked: no file
+    index = SimpleNamespace(manifest=manifest, files=lambda: listed, statistics=None)
     return _index_now(cast(LoadedIndex, index), corpus).changes
 
 
@@ -133,7 +135,11 @@ def test_every_change_status_writes_says_something_in_the_notice(
 ) -> None:
     """A change whose kind the short notice did not know said nothing: "built it: ; run …"."""
     changes = _index_changes(tmp_path / "gone", version)
+    (tmp_path / "moved").mkdir()
+    moved = _index_changes(tmp_path / "moved", version, built_from=tmp_path / "before")
+    assert moved[0].startswith("moved: the index was built from ")  # a renamed corpus folder
     changes += [
+        moved[0],
         "added: a.txt",
         "modified: b.txt (unreadable)",
         "modified: manifest.json (titles or domain file)",

@@ -305,3 +305,16 @@ def test_code_in_a_fence_refers_to_nothing() -> None:
     assert _quoted(
         ["The field is set once.", f"this(options) builds it again{ACROSS}."], " ", 1
     ) == (f"this(options) builds it again{ACROSS}.")
+
+
+@pytest.mark.parametrize("newline", ["\n", " "])
+def test_the_piece_of_a_sentence_longer_than_a_chunk_is_never_taken_in(newline: str) -> None:
+    """A sentence longer than a chunk is cut into pieces (chunking._cut_long); its last piece,
+    short enough to pair, is no sentence a back-reference refers to (hostile probe, session
+    17: a 120 KB sentence's last 300 characters came in before "It is 5 mg…")."""
+    long_sentence = "Background" + " words" * 330 + " end."
+    dose = "It is 5 mg of zorbatide per day."
+    text = f"# Dosing\n\n{long_sentence}{newline}{dose}\n"
+    assert _cited(text, "It is 5 mg", "How much zorbatide per day?") == dose
+    whole = f"# Dosing\n\nThe drug zorbatide is taken by mouth.{newline}{dose}\n"
+    assert _cited(whole, "It is 5 mg", "How much zorbatide per day?").startswith("The drug")

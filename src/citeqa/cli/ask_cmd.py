@@ -87,7 +87,8 @@ take the memory (a 300 MB line took 726 MB; a question is used up to `max_questi
 
 
 def answer_batch(assistant: Assistant, k: int | None) -> None:
-    """One JSON answer per stdin line, in order; a line that fails gives an error object and
+    """One JSON answer per stdin line, in order (a line with nothing visible, blank or only
+    format and control characters, is skipped); a line that fails gives an error object and
     the batch goes on (bytes that are not UTF-8 become U+FFFD instead of ending the batch).
     When any line failed, an error at the end, saying how many: BadQuestion (exit code 10)
     when only questions were unusable, else the first unexpected error (a bug, or a process
@@ -95,12 +96,14 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
     question), else the first other error (the index's, the models': its own exit code)."""
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")
+    from citeqa.questions import visible_text
+
     failed: list[int] = []
     other: Exception | None = None
     for number, line in batch_lines(sys.stdin, BATCH_LINE_MAX):
         if number == 1 and line is not None:
             line = line.removeprefix(BOM)  # a file saved by Notepad: its first line is JSON too
-        if line is not None and not line.strip():
+        if line is not None and not visible_text(line):  # blank, or U+200E alone: skipped
             continue
         result, error = _batch_answer(assistant, line, number, k)
         if error is not None:

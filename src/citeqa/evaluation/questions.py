@@ -20,6 +20,7 @@ from citeqa.config import PACKAGE_ROOT
 from citeqa.errors import EvalSetError
 from citeqa.jsonfiles import json_problem, parse_json, read_regular
 from citeqa.language import detect_lang
+from citeqa.questions import visible_text
 
 Split = Literal["dev", "test"]
 
@@ -79,8 +80,8 @@ class EvalQuestion(BaseModel):
     @field_validator("question")
     @classmethod
     def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("question is blank")
+        if not visible_text(value):  # as `ask` reads it: U+200E alone once ended a whole run
+            raise ValueError("question is blank (white space, format or control characters only)")
         return value
 
     @field_validator("span", "quote_span")
