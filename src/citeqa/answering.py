@@ -382,8 +382,10 @@ def compose(
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
     read = [*top, *retrieval.hits]
     documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in read)]
-    closest = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in top)]
-    unnumbered = unheld_section(terms.focus, closest, documents)
+    closest_documents = [
+        bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in top)
+    ]
+    unnumbered = unheld_section(terms.focus, closest_documents, documents)
     if unnumbered is not None:  # "What changed in 3.9?" on a changelog of 3.0.0 … 4.0.0
         reason = abstention.no_section_numbered(
             unnumbered.number, unnumbered.numbered, unnumbered.title, lang, more=unnumbered.more
