@@ -10,6 +10,12 @@ as for any question. A passage counts when the channel scores it at least MIN_CL
 every passage in the question's own language (an off-topic question, "What is the capital of
 Australia?", is about as far from any passage in either language). Only a channel that places
 both languages in one space is read (derived_terms.is_multilingual); no word list is involved.
+
+A follow-up is scored by its own words alone (`Closeness`, api): read with the previous
+question, which the documents answer, almost any follow-up ("And the weather?") comes close to
+the passage that answered it. On a folder in one language only, a question in the other has no
+passage of its own language to be compared with: the bar alone decides there (measured on the
+French PIAF corpus, evals/README "Session 17").
 """
 
 from __future__ import annotations
@@ -26,21 +32,23 @@ answers scores .46 with it (read with the previous question); the off-topic ques
 refused, .11 (.16 in its own language). Of the bundled off-topic set's 200 questions, the 28
 the word check refuses reach at most .29 in the other language (the next, .27)."""
 
+Closeness = Callable[[Sequence[Hit]], list[float]]
+"""Each passage's cosine with the question in the multilingual channel."""
 
-def close_in_other_language(hits: Sequence[Hit], lang: str, channel: str | None) -> bool:
-    """Whether one of `hits` in another language than `lang` scores at least MIN_CLOSENESS in
-    the multilingual `channel` (None: no such channel, so never) and above all of `hits` in
-    `lang`."""
-    if channel is None:
+
+def in_channel(channel: str) -> Closeness:
+    """The closeness the search found: each passage's score in `channel` (0 when that channel
+    did not rank it), for a question searched as asked."""
+    return lambda hits: [hit.channel_scores.get(channel, 0.0) for hit in hits]
+
+
+def close_in_other_language(hits: Sequence[Hit], lang: str, closeness: Closeness | None) -> bool:
+    """Whether one of `hits` in another language than `lang` is at least MIN_CLOSENESS to the
+    question by `closeness` (None: no multilingual channel, so never) and closer than all of
+    `hits` in `lang`."""
+    if closeness is None:
         return False
-    other = _best(hits, channel, lambda passage_lang: passage_lang != lang)
-    same = _best(hits, channel, lambda passage_lang: passage_lang == lang)
+    scored = list(zip(hits, closeness(hits), strict=True))
+    other = max((score for hit, score in scored if hit.chunk.lang != lang), default=0.0)
+    same = max((score for hit, score in scored if hit.chunk.lang == lang), default=0.0)
     return other >= MIN_CLOSENESS and other > same
-
-
-def _best(hits: Sequence[Hit], channel: str, keeps: Callable[[str], bool]) -> float:
-    """The highest score in `channel` among `hits` whose passage language `keeps` accepts."""
-    return max(
-        (hit.channel_scores.get(channel, 0.0) for hit in hits if keeps(hit.chunk.lang)),
-        default=0.0,
-    )

@@ -26,7 +26,7 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
-from citeqa.across import close_in_other_language
+from citeqa.across import Closeness, close_in_other_language
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
@@ -343,7 +343,7 @@ def compose(
     evidence_ranking: Retrieval | None = None,
     lang: Lang | None = None,
     languages: Callable[[], abstention.DocumentLanguages] | None = None,
-    across: str | None = None,
+    across: Closeness | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
     (`scores`: the question's sentence scores, its terms and its vector in the answer channel
@@ -358,7 +358,8 @@ def compose(
     that of its words); `languages` gives the documents' languages, read only for a question none of
     whose words (or a follow-up none of whose new words) the documents use
     (abstention.before_search), or one abstained on naming words the documents never use
-    (abstention.not_answered). `across` is the answer channel when it is multilingual: a question
+    (abstention.not_answered). `across` scores passages in the answer channel when it is
+    multilingual (across.Closeness; a follow-up's by its own words): a question
     refused for its words alone is read by the answer models all the same when that channel finds
     a close passage in the other language (across.py)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
@@ -434,10 +435,14 @@ def compose(
 
 
 def _said_in_other_language(
-    terms: QuestionTerms, ranking: Retrieval, lang: Lang, across: str | None, settings: Settings
+    terms: QuestionTerms,
+    ranking: Retrieval,
+    lang: Lang,
+    across: Closeness | None,
+    settings: Settings,
 ) -> bool:
-    """Whether a question refused for its words alone (abstention.words_unused) is close, in the
-    multilingual channel `across` (None: the index has none), to one of the passages the answer
+    """Whether a question refused for its words alone (abstention.words_unused) is close, by
+    `across` (None: the index has no multilingual channel), to one of the passages the answer
     reads in the other language (across.py): the answer models then decide."""
     top = ranking.hits[: settings.answer_passages]
     return abstention.words_unused(terms) and close_in_other_language(top, lang, across)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ import numpy as np
 
 from citeqa import indexing, twofusions
 from citeqa.abstention import DocumentLanguages, nothing_of_its_own
+from citeqa.across import Closeness, in_channel
 from citeqa.answering import compose
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
@@ -33,6 +34,7 @@ from citeqa.models import (
     Citation,
     Document,
     Example,
+    Hit,
     IndexStatus,
     Retrieval,
 )
@@ -434,7 +436,7 @@ class Assistant:
             # French questions is English), else in that of the question as searched
             detect_lang(question, retrieval.query_lang) if context else None,
             lambda: loaded.document_languages,
-            _multilingual(channel, loaded.embedders),
+            self._closeness(question, context, _multilingual(channel, loaded.embedders)),
         )
         done = time.perf_counter()
         timings = {
@@ -444,6 +446,29 @@ class Assistant:
         }
         notes = [*warnings, *self.index_notices()] if self.index_warnings else warnings
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
+
+    def _closeness(
+        self, question: str, context: str | None, channel: str | None
+    ) -> Closeness | None:
+        """How close each passage is to `question` in the multilingual `channel` (None: none):
+        the search's scores for a question on its own; for a follow-up (read with `context`),
+        its own words' cosine with the passages, embedded only when asked (a question the
+        word checks refuse), since the previous question would bring it close to the passage
+        that answered that (across.py)."""
+        if channel is None:
+            return None
+        if context is None:
+            return in_channel(channel)
+        loaded = self._loaded
+
+        def own_words(hits: Sequence[Hit]) -> list[float]:
+            if not hits:
+                return []
+            vector = embed_questions(loaded.embedders[channel], [question])[0]
+            rows = loaded.index.vectors[channel].rows([hit.chunk_index for hit in hits])
+            return [round(float(score), 4) for score in rows @ vector]
+
+        return own_words
 
 
 def _multilingual(channel: str | None, embedders: dict[str, Any]) -> str | None:

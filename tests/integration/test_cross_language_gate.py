@@ -26,8 +26,9 @@ NOTES = {
     "babysitter.txt": "Babysitter number: Inès, 07 98 76 54 32.\n",
     "plumber.txt": "The plumber, Dupuis Plomberie, came on 14 March to fix the kitchen sink.\n",
     "kermesse.md": "# Kermesse de l'école\n\n- La kermesse aura lieu le samedi 20 juin de 14 h"
-    " à 18 h dans la cour.\n- Julien Moreau tient la caisse ; le fond de caisse est de 150"
-    " €.\n- Le stand crêpes est confié à Sandrine Lefèvre, avec deux parents.\n",
+    " à 18 h dans la cour.\n- Le stand crêpes est confié à Sandrine Lefèvre, avec deux"
+    " parents.\n",
+    "caisse.txt": "Julien Moreau tient la caisse ; le fond de caisse est de 150 €.\n",
     "voyage.md": "# Voyage en Écosse\n\nNous partons le 8 août et nous dormons à Portree le 12"
     " août. La location de voiture coûte 312 livres pour la semaine.\n",
 }
@@ -93,5 +94,19 @@ def test_a_follow_up_whose_new_words_a_close_note_in_the_other_language_says_is_
         chat = bilingual[channel].session()
         chat.ask("Qui tient la caisse de la kermesse ?")
         answer = chat.ask("And how much is the cash float?")
-        assert (answer.reason is not None and answer.reason.startswith(never)) is refused, channel
-        assert (answer.confidence == 0.0) is refused, channel
+        assert (answer.confidence == 0.0) is refused, channel  # > 0: the answer models read it
+        if refused:
+            assert answer.reason is not None and answer.reason.startswith(never)
+
+
+@pytest.mark.parametrize("follow_up", ["And the weather?", "And the capital of Australia?"])
+def test_a_follow_up_is_not_brought_close_to_a_note_by_the_previous_question(
+    bilingual: dict[str, Assistant], follow_up: str
+) -> None:
+    chat = bilingual["fakeml"].session()
+    chat.ask("Qui tient la caisse de la kermesse ?")
+    answer = chat.ask(follow_up)
+    assert answer.abstained and answer.confidence == 0.0, answer.answer
+    assert answer.reason is not None and answer.reason.startswith(
+        NEVER_MENTIONED["en"].split("{words}")[0]
+    )
