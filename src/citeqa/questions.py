@@ -40,7 +40,10 @@ from citeqa.visible import without_format
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """Controls, and lone surrogates (bytes of a command line that were not UTF-8)."""
-_WORD = re.compile(r"[^\W_][\w'’-]*")
+HYPHENS = "-\u2010\u2011"
+"""The hyphens a word may be written with: ASCII's, Unicode's hyphen and non-breaking hyphen."""
+
+_WORD = re.compile(rf"[^\W_][\w'’{re.escape(HYPHENS)}]*")
 
 
 def frame_words() -> frozenset[str]:
@@ -494,9 +497,11 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
         for word in _WORD.findall(text):
             alternatives = word_alternatives(word, vocabulary.glossary)
             joined = joined_spelling(word, vocabulary)
-            if joined and scale == 1.0 and not _frequency(alternatives, vocabulary):
-                result.corrections.append(joined)  # BM25 searches the corpus's spelling
-            alternatives |= word_alternatives(joined) if joined else frozenset()
+            unread = scale == 1.0 and not _frequency(alternatives, vocabulary)
+            if joined and unread and joined not in result.corrections:
+                result.corrections.append(joined)  # BM25 searches the corpus's spelling, once
+            if joined:
+                alternatives |= word_alternatives(joined, vocabulary.glossary)
             if scale != 1.0:
                 said |= alternatives
             if (
@@ -539,10 +544,10 @@ letters: "baby-sitter", "week-end", not "a-t-elle" ("atelle" is another word) no
 
 
 def joined_spelling(word: str, vocabulary: Vocabulary) -> str | None:
-    """The hyphenated `word` written as one word ("baby-sitter" → "babysitter"), when the corpus
-    writes it so and each part has MIN_JOINED_PART letters or more; else None. A spelling of the
-    same word, not a translation: the word is then no absent one."""
-    parts = word.split("-")
+    """The hyphenated `word` (any of HYPHENS) written as one word ("baby-sitter" → "babysitter"),
+    when the corpus writes it so and each part has MIN_JOINED_PART letters or more; else None. A
+    spelling of the same word, not a translation: the word is then no absent one."""
+    parts = re.split(f"[{re.escape(HYPHENS)}]", word)
     letters = [part.replace("'", "").replace("’", "") for part in parts]  # "baby-sitter's"
     if len(parts) < 2 or any(len(part) < MIN_JOINED_PART or not part.isalpha() for part in letters):
         return None

@@ -626,14 +626,14 @@ def test_analyse_reads_the_identifiers_once_and_keeps_the_named_things(
     assert read == [question]
 
 
-def _words_of(texts: list[str]) -> Vocabulary:
+def _words_of(texts: list[str], glossary: Glossary | None = None) -> Vocabulary:
     from citeqa.lexical import tokenize
 
     frequency: dict[str, int] = {}
     for text in texts:
         for token in set(tokenize(text, "en")) | set(tokenize(text, "fr")):
             frequency[token] = frequency.get(token, 0) + 1
-    return Vocabulary(texts, frequency, len(texts))
+    return Vocabulary(texts, frequency, len(texts), glossary=glossary or Glossary([]))
 
 
 def test_a_hyphenated_word_the_corpus_writes_as_one_is_no_absent_word() -> None:
@@ -655,3 +655,23 @@ def test_short_parts_and_words_the_corpus_does_not_write_joined_stay_apart() -> 
     assert joined_spelling("week-end", words) == "weekend"
     assert joined_spelling("dog-sitter", words) is None  # "dogsitter" is never written
     assert joined_spelling("sitter", words) is None
+
+
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011"])
+def test_a_word_joined_by_a_unicode_hyphen_is_read_as_by_the_ascii_one(hyphen: str) -> None:
+    words = _words_of(["Useful numbers", "Babysitter Inès: 07 98 76 54 32"])
+    assert joined_spelling(f"baby{hyphen}sitter", words) == "babysitter"
+    terms = analyse(f"Quel est le numéro de la baby{hyphen}sitter ?", None, words)
+    assert terms.absent == ["numéro"] and terms.corrections == ["babysitter"]
+
+
+def test_a_joined_word_asked_twice_is_searched_once() -> None:
+    words = _words_of(["Useful numbers", "Babysitter Inès: 07 98 76 54 32"])
+    terms = analyse("La baby-sitter, quel numéro pour la baby-sitter ?", None, words)
+    assert terms.corrections == ["babysitter"]
+
+
+def test_a_joined_word_has_its_glossary_equivalents() -> None:
+    words = _words_of(["Babysitter Inès: 07 98 76 54 32"], Glossary([["babysitter", "nanny"]]))
+    terms = analyse("Who is the baby-sitter?", None, words)
+    assert any("nanny" in alternatives for alternatives, _ in terms.terms)
