@@ -6,9 +6,9 @@ the question's words alone: a question that only greets, thanks or acknowledges 
 word to look up ("???", "the", "🙂🙂"), a question none of whose words occurs in the documents
 ("What is the capital of Peru?" on a corpus that never says "capital" or "Peru"), and a
 follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
-criteria, on a trial that never says "inclusion"). These last two (`words_unused`) stand only
-when the multilingual channel finds no close passage in the other language (across.py): the
-answer models read one that it does.
+criteria, on a trial that never says "inclusion"). These last two (EarlyRefusal.words_alone)
+stand only when the multilingual channel finds no close passage in the other language
+(across.py): the answer models read one that it does.
 A table lookup of a key no table of the evidence holds, which the corpus never writes
 ("What is the default of --max-size?" on a manual listing `--min-size`), needs the evidence:
 it is decided once the passages are retrieved, from their tables, before the candidates are
@@ -159,39 +159,42 @@ class DocumentLanguages:
         return self.counts.get(lang, 0) - self.bilingual
 
 
+@dataclass(frozen=True)
+class EarlyRefusal:
+    """An abstention decided before search (`before_search`): its reason, and its kind."""
+
+    reason: str
+    words_alone: bool
+    """Refused for its words alone: none of its own words (or of a follow-up's new words) occurs
+    in the documents. Such a question may still be about what a passage in the other language
+    says in its words (across.py); a greeting or a question with nothing to search may not."""
+
+
 def before_search(
     terms: QuestionTerms,
     lang: Lang,
     languages: Callable[[], DocumentLanguages] | None = None,
     closest: Closest | None = None,
-) -> str | None:
-    """The reason to abstain without looking at any passage, or None when there is none: a question
+) -> EarlyRefusal | None:
+    """The abstention without looking at any passage, or None when there is none: a question
     that only greets, thanks or acknowledges, nothing to search for, or no word of the question (of
     its own words, when it has any beyond its form) in the corpus. A follow-up read with the
     previous question (whose words the corpus may well use) names its own words the documents never
     mention instead: "No word of the question occurs" would be false of the question as searched;
     and a follow-up none of whose new words (QuestionTerms.new_terms) the documents use, nor their
-    cognates, names them: no quote can mention them (followup_quotes.py). Any of these last says to
-    ask in the other language when `languages` (read only then) puts documents in it (`ask_in`).
-    A reason naming words the documents never use offers the spelling the closest passages
-    (`closest`: their texts, read only then) write of those the question misspells."""
+    cognates, names them: no quote can mention them (followup_quotes.py). Any of these last (its
+    words alone) says to ask in the other language when `languages` (read only then) puts
+    documents in it (`ask_in`). A reason naming words the documents never use offers the
+    spelling the closest passages (`closest`: their texts, read only then) write of those the
+    question misspells."""
     if terms.courtesy is not None:
-        return COURTESY_ONLY[lang]
+        return EarlyRefusal(COURTESY_ONLY[lang], words_alone=False)
     if nothing_to_search(terms):
-        return NOTHING_TO_SEARCH[lang]
+        return EarlyRefusal(NOTHING_TO_SEARCH[lang], words_alone=False)
     reason = _words_never_used(terms, lang, closest)
     if reason is None:
         return None
-    return _with_hint(reason, lang, languages)
-
-
-def words_unused(terms: QuestionTerms) -> bool:
-    """Whether `before_search` refuses the question for its words alone: none of its own words
-    (or of a follow-up's new words) occurs in the documents. Such a question may still be about
-    what a passage in the other language says in its words (across.py)."""
-    if terms.courtesy is not None or nothing_to_search(terms):
-        return False
-    return _words_never_used(terms, "en", None) is not None
+    return EarlyRefusal(_with_hint(reason, lang, languages), words_alone=True)
 
 
 def _with_hint(reason: str, lang: Lang, languages: Callable[[], DocumentLanguages] | None) -> str:

@@ -369,13 +369,14 @@ def compose(
         return [hit.chunk.text for hit in retrieval.hits]  # the passages listed below
 
     early = abstention.before_search(terms, lang, languages, closest)
-    if early is not None and not _said_in_other_language(
-        terms, evidence_ranking or retrieval, lang, across, settings
+    if early is not None and not (
+        early.words_alone
+        and _said_in_other_language(evidence_ranking or retrieval, lang, across, settings)
     ):
         shown = (
             [] if abstention.nothing_to_search(terms) else passages_of(retrieval, bank.documents)
         )
-        return abstained(question, early, lang, 0.0, shown)
+        return abstained(question, early.reason, lang, 0.0, shown)
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
     unheld = unheld_key(terms, top, bank)
     if unheld is not None:
@@ -435,17 +436,13 @@ def compose(
 
 
 def _said_in_other_language(
-    terms: QuestionTerms,
-    ranking: Retrieval,
-    lang: Lang,
-    across: Closeness | None,
-    settings: Settings,
+    ranking: Retrieval, lang: Lang, across: Closeness | None, settings: Settings
 ) -> bool:
-    """Whether a question refused for its words alone (abstention.words_unused) is close, by
-    `across` (None: the index has no multilingual channel), to one of the passages the answer
-    reads in the other language (across.py): the answer models then decide."""
+    """Whether a question refused for its words alone (abstention.EarlyRefusal.words_alone) is
+    close, by `across` (None: the index has no multilingual channel), to one of the passages the
+    answer reads in the other language (across.py): the answer models then decide."""
     top = ranking.hits[: settings.answer_passages]
-    return abstention.words_unused(terms) and close_in_other_language(top, lang, across)
+    return close_in_other_language(top, lang, across)
 
 
 def _titles(documents: Iterable[Document]) -> list[str]:

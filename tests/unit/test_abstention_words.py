@@ -4,13 +4,18 @@ are never named."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from citeqa.abstention import (
+    COURTESY_ONLY,
     NEVER_MENTIONED,
     NO_WORD_OCCURS,
     NOT_ANSWERED,
+    NOTHING_TO_SEARCH,
     DocumentLanguages,
+    EarlyRefusal,
     ask_in,
     before_search,
     not_answered,
@@ -18,6 +23,7 @@ from citeqa.abstention import (
     unmatched_words,
     unsure,
 )
+from citeqa.models import Lang
 from citeqa.questions import QuestionTerms, word_alternatives
 
 
@@ -31,6 +37,14 @@ ASKED = terms(
     {"combien": 9.0, "moutons": 5.0, "sculpté": 7.0, "Jim": 2.0},
 )
 PASSAGES = frozenset(word_alternatives("Jim") | word_alternatives("moutons"))
+
+
+def reason_before_search(
+    asked: QuestionTerms, lang: Lang, languages: Callable[[], DocumentLanguages] | None = None
+) -> str | None:
+    """`before_search`'s reason, None when it refuses nothing."""
+    refusal = before_search(asked, lang, languages)
+    return None if refusal is None else refusal.reason
 
 
 def test_the_words_the_closest_passages_lack_are_named_heaviest_first() -> None:
@@ -139,14 +153,13 @@ def test_a_question_sharing_no_word_with_the_documents_is_told_their_language() 
     off = terms("How many fire extinguishers?", {"fire": 5.0, "extinguishers": 7.0})
     off.absent = ["fire", "extinguishers"]
     french = DocumentLanguages({"fr": 3}, 3, 0)
-    assert before_search(off, "en", lambda: french) == (
+    assert reason_before_search(off, "en", lambda: french) == (
         "No word of the question occurs in the documents. The documents are in French: try"
         " asking in French."
     )
-    assert before_search(off, "en") == NO_WORD_OCCURS["en"]
-    assert (
-        before_search(off, "en", lambda: DocumentLanguages({"en": 2}, 2, 0)) == NO_WORD_OCCURS["en"]
-    )
+    assert reason_before_search(off, "en") == NO_WORD_OCCURS["en"]
+    english = DocumentLanguages({"en": 2}, 2, 0)
+    assert reason_before_search(off, "en", lambda: english) == NO_WORD_OCCURS["en"]
 
 
 def test_the_advice_says_how_many_documents_are_in_the_other_language() -> None:
@@ -205,11 +218,11 @@ def test_a_follow_ups_new_words_the_documents_never_use_are_named_before_search(
         return asked
 
     inclusion = follow_up("And the inclusion rate?", ["inclusion", "rate"], ["inclusion", "rate"])
-    assert before_search(inclusion, "en") == (
+    assert reason_before_search(inclusion, "en") == (
         "The documents do not appear to answer this question: they never mention “inclusion”,"
         " “rate”."
     )
-    french = before_search(
+    french = reason_before_search(
         follow_up("Et le poids ?", ["poids"], ["poids"]),
         "fr",
         lambda: DocumentLanguages({"en": 3}, 3, 0),
@@ -250,3 +263,17 @@ def test_the_counts_of_languages_always_say_how_many_documents_are_in_both() -> 
     with pytest.raises(TypeError, match="bilingual"):
         DocumentLanguages({"en": 1, "fr": 1}, 1)  # type: ignore[call-arg]
     assert DocumentLanguages.of([["en", "fr"]]).bilingual == 1
+
+
+def test_only_a_refusal_for_the_words_alone_may_give_way_to_the_other_language() -> None:
+    """answering.compose reads the kind: a greeting or a question with nothing to search stays
+    refused whatever a multilingual channel finds (across.py); a question none of whose words
+    occurs, in either language of the answer, may not."""
+    greeting = QuestionTerms(focus="Merci beaucoup !")
+    assert before_search(greeting, "fr") == EarlyRefusal(COURTESY_ONLY["fr"], words_alone=False)
+    form = before_search(terms("How many?", {"x": 1.0}), "en")
+    assert form == EarlyRefusal(NOTHING_TO_SEARCH["en"], words_alone=False)
+    for lang in ("en", "fr"):
+        off = terms("Capital of Peru?", {"capital": 3.0, "Peru": 4.0}, absent=("capital", "Peru"))
+        refusal = before_search(off, lang)
+        assert refusal == EarlyRefusal(NO_WORD_OCCURS[lang], words_alone=True)
