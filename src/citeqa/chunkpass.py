@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from citeqa.acronyms import AcronymCounts
 from citeqa.chunking import iter_chunks
 from citeqa.config import Settings
 from citeqa.derived_terms import FrequentWords
@@ -79,6 +80,8 @@ class Tally:
     """The folded words of every document (questions.corpus_words)."""
     compounds: set[str] = field(default_factory=set)
     """The compound keys of every document (compounds.corpus_compounds)."""
+    acronyms: AcronymCounts = field(default_factory=AcronymCounts)
+    """The candidate acronyms every document spells out (acronyms.py)."""
     chunks: dict[str, DocumentChunks] = field(default_factory=dict)
     """Per document: its chunks' numbers and languages."""
     sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -116,6 +119,7 @@ class Tally:
         self.frequency.add(share.frequency, len(found))
         self.corpus_words.update(share.words)
         self.compounds.update(share.compounds)
+        self.acronyms.add(share.acronyms)
         self.chunks[share.doc_id] = DocumentChunks(first, len(spans), share.languages)
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
 

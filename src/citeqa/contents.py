@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -44,7 +44,7 @@ from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
 from citeqa.jsonlines import DocumentFile, LineReader, jsonl_writer, write_file
-from citeqa.lexical import LexicalIndex, tokenize
+from citeqa.lexical import LexicalIndex, query_tokens, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
@@ -144,7 +144,8 @@ def compute_contents(
     statistics = _statistics(tally)
     report("lexical", 1, 1)
     report("term pairs", 0, 1)
-    statistics.update(knowledge(domain, pairs_of(tally.words, embedders)))
+    acronyms = tally.acronyms.chosen(partial(_written, tally.frequency.counts))
+    statistics.update(knowledge(domain, pairs_of(tally.words, embedders), acronyms))
     statistics["centroids"] = {n: c.tolist() for n, c in centroids.items() if c is not None}
     report("term pairs", 1, 1)
     write_file(folder / STATISTICS, json.dumps(statistics, sort_keys=True).encode())
@@ -176,14 +177,23 @@ def token_statistics(
     }
 
 
-def knowledge(domain: Domain | None, pairs: list[list[str]]) -> dict[str, Any]:
-    """The term knowledge statistics.json carries beside the token statistics."""
+def _written(frequency: Mapping[str, int], word: str) -> int:
+    """In how many sentences the corpus writes a folded word (any of its tokens)."""
+    return max((frequency.get(token, 0) for token in query_tokens(word)), default=0)
+
+
+def knowledge(
+    domain: Domain | None, pairs: list[list[str]], acronyms: list[list[str]] | None = None
+) -> dict[str, Any]:
+    """The term knowledge statistics.json carries beside the token statistics: the corpus's
+    domain file, its derived term pairs and acronyms (acronyms.py)."""
     return {
         "knowledge": KNOWLEDGE_FORMAT,
         # only the fields the domain file sets: a field added to Domain since stays out, so
         # an older citeqa (Domain forbids unknown fields) still reads the index
         "domain": None if domain is None else domain.model_dump(mode="json", exclude_defaults=True),
         "term_pairs": pairs,
+        "acronyms": acronyms or [],
     }
 
 

@@ -11,7 +11,8 @@ Stored, beside the sentence table (which already holds each document's sentences
   `<name>.ends.npy`, `<name>.vocab.json`, with TERMS and STEMS as names), which the pass holds
   anyway (tallies.TermIds: an int32 a term), so storing them costs no memory;
 - per document, a line of `TALLIES_FILE` (`DocumentTally`): how many of its sentences hold each
-  token, its languages, its words and compound keys (each the size of its vocabulary).
+  token, its languages, its words and compound keys (each the size of its vocabulary) and the
+  acronyms it spells out (acronyms.py).
 
 Each share carries the recipe it was computed by (`tally_recipe`: TALLY_VERSION, the code's
 version, bumped by hand, and a digest of the data and library the code reads): a build takes no
@@ -30,6 +31,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from citeqa.acronyms import document_acronyms
 from citeqa.compounds import folded_compounds
 from citeqa.derived_terms import LANGUAGES, stemmed_words
 from citeqa.glossary import fold
@@ -52,18 +54,19 @@ STEMS = "stems"
 TALLY_VERSION = 6
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
-and compound keys) changes what it gives (the sentences are CUTTING_VERSION's: a kept
-document's come from sentences.npy). `tally_recipe` follows by itself only the data and
-library that code reads: a change in the code itself is seen only through this number, so a
-change left without a bump leaves stale shares in every later update. 2: a document's
-languages are read from its prose words chunk by chunk (document_languages); 3: a title's
+and compound keys, the candidate acronyms) changes what it gives (the sentences are
+CUTTING_VERSION's: a kept document's come from sentences.npy). `tally_recipe` follows by
+itself only the data and library that code reads: a change in the code itself is seen only
+through this number, so a change left without a bump leaves stale shares in every later
+update. 2: a document's languages are read from its prose words chunk by chunk
+(document_languages); 3: a title's
 "~~~~" underline opens no code fence there (language.prose_words); 4: a line's opening marks
 ("|" gutter, "> " quote marks) are no words of its prose for the language labels, and the
 compound keys are read on identifiers.code_text (typographic dashes, escaped "-"/"_", a name
 split after "-"); 5: tokenize adds the canonical terms of the dates a text holds (dates.py:
-"14 mars 2026" and "2026-03-14" both hold "2026-03-14" and "--03-14"); 6: a month's full name
-is its month's term, not its stem (dates.month_term: "March" and "mars" are "--03", which
-"marché" is not)."""
+"14 mars 2026" and "2026-03-14" both hold "2026-03-14" and "--03-14"); 6 (one release, two
+changes): a month's full name is its month's term, not its stem (dates.month_term: "March" and
+"mars" are "--03", which "marché" is not), and a document's candidate acronyms (acronyms.py)."""
 
 
 class DocumentTally(BaseModel):
@@ -81,6 +84,8 @@ class DocumentTally(BaseModel):
     """Its folded words (questions.corpus_words), sorted."""
     compounds: list[str]
     """Its compound keys (compounds.corpus_compounds), sorted."""
+    acronyms: dict[str, int]
+    """How often it spells out each candidate acronym (acronyms.document_acronyms)."""
 
     def fits(self, doc_id: str, recipe: str) -> bool:
         """Whether this is the document's, computed by `recipe` (else it is computed again)."""
@@ -119,6 +124,7 @@ def measure(
         languages=document_languages(doc.text, located),  # named only: chunks keep theirs
         words=sorted(words),
         compounds=sorted(compounds),
+        acronyms=document_acronyms(doc.text),
     )
 
 

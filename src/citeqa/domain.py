@@ -44,10 +44,10 @@ MANIFEST = "manifest.json"
 file; neither is a document."""
 MANIFEST_MAX_BYTES = 64_000_000
 """A larger corpus manifest.json is ignored (titles of a few hundred thousand documents fit)."""
-KNOWLEDGE_FORMAT = 2
+KNOWLEDGE_FORMAT = 3
 """The version of the term knowledge a build stores (statistics.json: `knowledge`, `domain`,
-`term_pairs`; 2: and `compounds`, compounds.py); an index without it is brought up to date by
-the next build, without re-embedding."""
+`term_pairs`; 2: and `compounds`, compounds.py; 3: and `acronyms`, acronyms.py); an index
+without it is brought up to date by the next build, without re-embedding."""
 
 
 class NumberedForms(BaseModel):
@@ -84,6 +84,10 @@ class Domain(BaseModel):
     groups: tuple[tuple[str, ...], ...] = ()
     """Terms that mean the same thing (or nearly), in any language; matched folded, as words."""
     numbered: tuple[NumberedForms, ...] = ()
+    acronyms: tuple[tuple[str, str], ...] = ()
+    """Acronyms and the words they stand for (("NDA", "non-disclosure agreement")): a question
+    that writes the acronym in capitals is read with the words too (glossary.py); derived
+    from the corpus at build (acronyms.py)."""
     name_endings: tuple[str, ...] = ()
     """Endings that make a word a name ("mab": rituximab), so an unknown one counts as a name
     the corpus does not know."""
@@ -237,7 +241,7 @@ class Domain(BaseModel):
         return self.model_copy(update=fields)
 
 
-MERGED = ("groups", "numbered", "name_endings", *CORPUS_PATTERNS)
+MERGED = ("groups", "numbered", "acronyms", "name_endings", *CORPUS_PATTERNS)
 """The fields of a corpus's knowledge that answering reads (glossary.py, questions.py,
 sentences.py): merged with the language data's. The others are read from the language data."""
 UNMERGED_ALLOWED = frozenset({"format", "description", "notes"})
@@ -398,8 +402,8 @@ def _short(error: Exception) -> str:
 
 def stored_knowledge(statistics: dict[str, Any] | None) -> Domain:
     """The knowledge answering uses: the language data, then what the build stored (the
-    corpus's domain file, the derived term pairs); ValueError when the stored part is damaged.
-    An index built before the knowledge was stored gets the language data alone."""
+    corpus's domain file, the derived term pairs and acronyms); ValueError when the stored part
+    is damaged. An index built before the knowledge was stored gets the language data alone."""
     stored = statistics or {}
     parts = [language_data()]
     if stored.get("domain") is not None:
@@ -407,7 +411,17 @@ def stored_knowledge(statistics: dict[str, Any] | None) -> Domain:
     pairs = stored.get("term_pairs") or []
     if not isinstance(pairs, list) or not all(_is_words(pair) for pair in pairs):
         raise ValueError("the stored term pairs are not lists of words")
-    parts.append(Domain(groups=tuple(tuple(pair) for pair in pairs)))
+    acronyms = stored.get("acronyms") or []
+    if not isinstance(acronyms, list) or not all(
+        _is_words(pair) and len(pair) == 2 for pair in acronyms
+    ):
+        raise ValueError("the stored acronyms are not pairs of an acronym and its words")
+    parts.append(
+        Domain(
+            groups=tuple(tuple(pair) for pair in pairs),
+            acronyms=tuple((acronym, words) for acronym, words in acronyms),
+        )
+    )
     return parts[0].merged(*parts[1:])
 
 

@@ -17,6 +17,7 @@ from citeqa.domain import Domain, NumberedForms, language_data
 from citeqa.lexical import fold as lexical_fold
 
 _SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
 
 
 def fold(text: str) -> str:
@@ -83,8 +84,15 @@ class Glossary:
     """Groups of equivalent terms, compiled once; `expansions` reads a question with them."""
 
     def __init__(
-        self, groups: Iterable[Iterable[str]], numbered: Iterable[NumberedForms] = ()
+        self,
+        groups: Iterable[Iterable[str]],
+        numbered: Iterable[NumberedForms] = (),
+        acronyms: Iterable[tuple[str, str]] = (),
     ) -> None:
+        """`acronyms`: (acronym, its words) pairs, the acronym matched in capitals only."""
+        self._acronyms: dict[str, str] = {}
+        for acronym, words in acronyms:
+            self._acronyms.setdefault(fold(acronym).upper(), fold(words))
         self._groups = [
             tuple((term, _pattern(term)) for term in dict.fromkeys(fold(t) for t in group) if term)
             for group in groups
@@ -94,10 +102,10 @@ class Glossary:
 
     @classmethod
     def of(cls, domain: Domain) -> Glossary:
-        return cls(domain.groups, domain.numbered)
+        return cls(domain.groups, domain.numbered, domain.acronyms)
 
     def __len__(self) -> int:
-        return len(self._groups)
+        return len(self._groups) + len(self._acronyms)
 
     def _index(self) -> dict[str, list[int]]:
         """Group numbers by a word of their terms, so a question is checked against the few
@@ -111,7 +119,7 @@ class Glossary:
     def expansions(self, question: str) -> list[str]:
         """Terms equivalent to those of the question and not already in it."""
         folded = fold(question)
-        added: list[str] = self._numbered_forms(folded)
+        added: list[str] = self._numbered_forms(folded) + self._spelt_out(question)
         words = {"", *re.findall(r"\w+", folded)}  # "": groups with a term of no word ("%")
         candidates = sorted({n for word in words for n in self._by_word.get(word, ())})
         for number in candidates:
@@ -120,12 +128,33 @@ class Glossary:
                 added.extend(term for term, pattern in group if not pattern.search(folded))
         return list(dict.fromkeys(added))
 
+    def _spelt_out(self, question: str) -> list[str]:
+        """The words of each acronym the question writes in capitals ("NDA", "NDAs")."""
+        if not self._acronyms:
+            return []
+        forms = []
+        for word in _WORDS.findall(question):
+            words = self._acronyms.get(_in_capitals(word))
+            if words is not None and words not in fold(question):
+                forms.append(words)
+        return forms
+
     def _numbered_forms(self, folded: str) -> list[str]:
         forms: list[str] = []
         for pattern, templates in self._numbered:
             for number in pattern.findall(folded):
                 forms.extend(template.replace("{n}", number) for template in templates)
         return forms
+
+
+def _in_capitals(word: str) -> str:
+    """The word folded, in capitals, when it is written in capitals of two letters or more,
+    maybe with a plural "s" ("NDA", "NDAs", "RGPD"); else ""."""
+    if word.endswith("s") and not word.isupper():
+        word = word[:-1]
+    if len(word) < 2 or not word.isalpha() or not word.isupper():
+        return ""
+    return fold(word).upper()
 
 
 NO_GLOSSARY = Glossary(())

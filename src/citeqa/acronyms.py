@@ -1,0 +1,151 @@
+"""Acronyms derived from the corpus at build time, so a question that writes "NDA", "SLA" or
+"RGPD" finds the documents that spell them out ("Non-Disclosure Agreement", "Service Level
+Agreement", "Règlement Général sur la Protection des Données") with no hand-written list.
+
+A spelt-out form is a run of two capitalised words or more on one line (each part of a
+hyphenated word counts, "Non-Disclosure" gives N and D; a stopword of the language data between
+two capitalised words, "de", "et", "of", gives no initial, whatever its case): every stretch of
+MIN_LETTERS to MAX_LETTERS initials of such a run, from a capitalised word to a capitalised
+word, is a candidate ("Mutual Non-Disclosure Agreement" gives MND, MNDA and NDA, each with
+its words). A document's
+candidates are counted once per occurrence (`document_acronyms`, stored with its tallies so an
+update does not read unchanged documents again); the build adds them up (`AcronymCounts`, its
+memory bounded by MAX_HELD whatever the corpus's size) and keeps, for each acronym, its most
+frequent spelt-out form, when the corpus writes that form more often than it writes the acronym
+itself as a word (`chosen`: an acronym the documents write as often is found as it is). At most
+MAX_ACRONYMS are stored (statistics.json, `acronyms`, read as the knowledge's `acronyms`); a
+question expands an acronym only where it writes it in capitals (glossary.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+
+from citeqa.lexical import fold, stopwords
+
+MIN_LETTERS = 3
+"""The fewest initials of an acronym (two-letter ones collide: "TT virus" is no "Targeted
+Therapies", measured on the off-topic questions of the bundled corpus)."""
+MAX_LETTERS = 6
+"""The most initials of an acronym (a longer run is read in stretches)."""
+MAX_ACRONYMS = 5000
+"""The most acronyms an index stores (the most frequent spelt-out forms first)."""
+MAX_HELD = 200_000
+"""The most candidates a build counts at once: past it, those seen once are dropped."""
+_CAPITALS = "".join(c for c in map(chr, range(0x530)) if c.isupper())
+"""The capitals of the Latin, Greek and Cyrillic blocks (re has no class of capitals)."""
+_CAPITALISED = rf"[{_CAPITALS}][^\W\d_]*(?:[-‐‑][^\W\d_]+)*(?![\w‐‑-])"
+_GAP = r"[ \t\u00a0]+"
+_RUN = re.compile(
+    # the capital first, then what precedes it (no word, no hyphen): a look behind tried first
+    # would be tried at every character of the text
+    rf"[{_CAPITALS}](?<![\w‐‑-][{_CAPITALS}])[^\W\d_]*(?:[-‐‑][^\W\d_]+)*(?![\w‐‑-])"
+    rf"(?:{_GAP}(?:[^\W\d_]{{1,6}}{_GAP}){{0,3}}{_CAPITALISED})+"
+)
+"""Two capitalised words or more on one line, maybe with short words between them: where a
+run may be (the regular expression finds them at C speed; `_runs` reads the few it finds)."""
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+_SPACES = re.compile(_GAP)
+KEY_SEPARATOR = "\t"
+"""Between an acronym and its spelt-out form in a stored candidate key."""
+
+
+def initials(word: str) -> str:
+    """The initials a word gives to an acronym: the first letter of each of its capitalised
+    parts ("Non-Disclosure": "ND"; "Check-in": "C")."""
+    return "".join(part[0] for part in re.split(r"[-‐‑]", word) if part[:1].isupper())
+
+
+def _runs(line: str) -> Iterator[list[str]]:
+    """The runs of capitalised words of a line (or a piece of one), each as its words
+    (stopwords inside kept)."""
+    run: list[str] = []
+    end = -1
+    for match in _WORD.finditer(line):
+        word = match.group()
+        joined = end >= 0 and _SPACES.fullmatch(line, end, match.start()) is not None
+        if not joined:
+            yield from _closed(run)
+            run = []
+        if word[0].isupper() or (run and fold(word) in stopwords()):
+            run.append(word)
+        else:
+            yield from _closed(run)
+            run = []
+        end = match.end()
+    yield from _closed(run)
+
+
+def _closed(run: list[str]) -> Iterator[list[str]]:
+    """The run without the stopwords it ends with or starts with ("Le Comité Social" at the
+    start of a sentence is "Comité Social")."""
+    while run and not run[-1][0].isupper():
+        run = run[:-1]
+    while run and fold(run[0]) in stopwords():
+        run = run[1:]
+    if run:
+        yield run
+
+
+def _stretches(run: list[str]) -> Iterator[tuple[str, str]]:
+    """(acronym, spelt-out form) of every stretch of the run from a capitalised word to a
+    capitalised word (no stopword, which gives no initial) whose initials number MIN_LETTERS to
+    MAX_LETTERS."""
+    letters = ["" if fold(word) in stopwords() else initials(word) for word in run]
+    for first in range(len(run)):
+        if not letters[first]:
+            continue
+        acronym = ""
+        for last in range(first, len(run)):
+            acronym += letters[last]
+            if len(acronym) > MAX_LETTERS:
+                break
+            if len(acronym) >= MIN_LETTERS and letters[last]:
+                yield acronym, " ".join(run[first : last + 1])
+
+
+def document_acronyms(text: str) -> dict[str, int]:
+    """How often a document spells out each candidate acronym, by key "ACRONYM<tab>folded
+    form" (`candidate_key`)."""
+    counts: Counter[str] = Counter()
+    for found in _RUN.finditer(text):
+        for run in _runs(found.group()):
+            counts.update(candidate_key(acronym, form) for acronym, form in _stretches(run))
+    return dict(sorted(counts.items()))
+
+
+def candidate_key(acronym: str, form: str) -> str:
+    """The key a candidate is counted by: the acronym folded to capitals, its form folded."""
+    return fold(acronym).upper() + KEY_SEPARATOR + fold(form)
+
+
+class AcronymCounts:
+    """The corpus's candidates, added up a document at a time; past MAX_HELD candidates, those
+    counted once are dropped (the frequent ones, which `chosen` keeps, survive)."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+
+    def add(self, document: Mapping[str, int]) -> None:
+        self.counts.update(document)
+        if len(self.counts) > MAX_HELD:
+            self.counts = Counter({key: n for key, n in self.counts.items() if n > 1})
+
+    def chosen(self, written: Callable[[str], int]) -> list[list[str]]:
+        """[acronym, form] of each acronym's most frequent form (ties: the first in order),
+        when the form is written more often than the acronym is (`written`: how often the
+        corpus writes a folded acronym as a word); at most MAX_ACRONYMS, most frequent first."""
+        best: dict[str, tuple[int, str]] = {}
+        for key, count in sorted(self.counts.items()):
+            acronym, _, form = key.partition(KEY_SEPARATOR)
+            if count > best.get(acronym, (0, ""))[0]:
+                best[acronym] = (count, form)
+        kept = [
+            (count, acronym, form)
+            for acronym, (count, form) in best.items()
+            if written(acronym.lower()) < count
+        ]
+        kept.sort(key=lambda item: (-item[0], item[1]))
+        return [[acronym, form] for _, acronym, form in kept[:MAX_ACRONYMS]]

@@ -1,0 +1,89 @@
+"""Acronyms derived from a corpus's capitalised word runs (acronyms.py), and a question that
+writes one in capitals read with the words it stands for (glossary.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa import acronyms
+from citeqa.acronyms import AcronymCounts, document_acronyms, initials
+from citeqa.domain import stored_knowledge
+from citeqa.glossary import Glossary
+
+
+def spelt(text: str) -> dict[str, set[str]]:
+    """Each candidate acronym of `text` with its spelt-out forms."""
+    found: dict[str, set[str]] = {}
+    for key in document_acronyms(text):
+        acronym, _, form = key.partition("\t")
+        found.setdefault(acronym, set()).add(form)
+    return found
+
+
+def test_hyphen_parts_give_initials_and_stopwords_none() -> None:
+    assert initials("Non-Disclosure") == "ND"
+    assert initials("Check-in") == "C"
+    found = spelt(
+        "# Mutual Non-Disclosure Agreement\n"
+        "Le Comité Social et Économique se réunit.\n"
+        "Conditions Générales de Vente"
+    )
+    assert found["NDA"] == {"non-disclosure agreement"}
+    assert found["MNDA"] == {"mutual non-disclosure agreement"}
+    assert found["CSE"] == {"comite social et economique"}, "a capitalised stopword opens no run"
+    assert found["CGV"] == {"conditions generales de vente"}
+    assert "LCSE" not in found
+
+
+def test_runs_stop_at_lowercase_words_punctuation_and_line_ends() -> None:
+    found = spelt(
+        "Service level agreement. Data, Protection Officer\nOfficer said Mutual Trust Fund ends"
+    )
+    assert "SLA" not in found and "DPO" not in found and "OMT" not in found
+    assert found == {"MTF": {"mutual trust fund"}}, "and two initials make no acronym"
+
+
+def test_the_most_frequent_form_is_kept_unless_the_acronym_is_written_as_often() -> None:
+    counts = AcronymCounts()
+    for text in ["Service Level Agreement"] * 3 + ["Second Life Avatar", "Customer Service Entry"]:
+        counts.add(document_acronyms(text))
+    written = {"cse": 1}
+    chosen = counts.chosen(lambda word: written.get(word, 0))
+    assert ["SLA", "service level agreement"] in chosen
+    assert ["SLA", "second life avatar"] not in chosen
+    assert all(acronym != "CSE" for acronym, _ in chosen), "written once, spelt out once"
+
+
+def test_the_stored_acronyms_and_the_held_candidates_are_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(acronyms, "MAX_ACRONYMS", 2)
+    monkeypatch.setattr(acronyms, "MAX_HELD", 10)
+    counts = AcronymCounts()
+    counts.add(
+        document_acronyms("Alpha Beta Chi. Alpha Beta Chi. Gamma Delta Eta. Gamma Delta Eta.")
+    )
+    for n in range(12):
+        counts.add({f"X{n}\tonce {n}": 1})
+    assert len(counts.counts) <= 10
+    assert counts.counts["ABC\talpha beta chi"] == 2, "a candidate seen twice survives pruning"
+    assert len(counts.chosen(lambda word: 0)) == 2
+
+
+def test_a_question_expands_an_acronym_it_writes_in_capitals_only() -> None:
+    glossary = Glossary((), (), [("NDA", "non-disclosure agreement"), ("CSE", "comite social")])
+    assert glossary.expansions("How long does the Helix NDA last?") == ["non-disclosure agreement"]
+    assert glossary.expansions("Which NDAs are signed?") == ["non-disclosure agreement"]
+    assert glossary.expansions("Le budget du CSE ?") == ["comite social"]
+    assert glossary.expansions("what is an nda?") == []
+    assert glossary.expansions("The NDA (non-disclosure agreement) lasts?") == []
+
+
+def test_stored_acronyms_reach_the_glossary_and_damaged_ones_are_refused() -> None:
+    stored = {"acronyms": [["SLA", "service level agreement"]]}
+    assert Glossary.of(stored_knowledge(stored)).expansions("Which SLA applies?") == [
+        "service level agreement"
+    ]
+    for damaged in ([["SLA"]], [["SLA", 3]], {"SLA": "service level agreement"}):
+        with pytest.raises(ValueError, match="acronyms"):
+            stored_knowledge({"acronyms": damaged})
