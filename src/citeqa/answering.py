@@ -31,6 +31,7 @@ from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.config import Settings
+from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
@@ -143,6 +144,17 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[s
     if not most:
         return candidates
     return _subset(candidates, [number for number, count in enumerate(counts) if count == most])
+
+
+def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but when the question asks what a term it quotes means and some
+    candidates are that term's definition (defined_terms.py), only those, in their order: the
+    definition of « Client », not « Données » that mentions the Client."""
+    asked = asked_terms(bank, question)
+    if not asked or not candidates.sentences:
+        return candidates
+    kept = [n for n, item in enumerate(candidates.sentences) if defines(bank, item, asked)]
+    return _subset(candidates, kept) if kept else candidates
 
 
 def _names_written(forms: list[list[re.Pattern[str]]], text: str) -> int:
@@ -513,6 +525,7 @@ def _quoted(
         ranked = quotable(reordered(candidates, models.quoter, reading), bank)
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = under_asked_section(ranked, bank, terms.focus)
+        ranked = defining_asked_terms(ranked, bank, terms.focus)
         chosen = choose(
             looked_up(ranked, bank),
             bank,

@@ -290,6 +290,14 @@ def _heading_candidate(text: str, block: Block) -> bool:
     )
 
 
+def is_label_line(line: str) -> bool:
+    """Whether a line alone would be cut as a heading for its words: short, opening with a
+    capital or a digit, not ending as a sentence or clause does, and no lead-in (`_no_lead_in`:
+    "Options:", "Horaires :" are labels; "Le Preneur s'engage à :" leads into its list)."""
+    line = line.strip()
+    return _heading_candidate_line(line) and line[-1] not in ".,;" and _no_lead_in(line)
+
+
 def _no_lead_in(line: str) -> bool:
     """Whether a line could be a heading, for how it ends: not in a smiley (`_EMOTICON_END`),
     and, ending in a colon, of at most `COLON_LABEL_WORDS` words, the last no lead-in word (the

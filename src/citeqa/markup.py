@@ -130,6 +130,20 @@ def list_marker(marks: str) -> re.Pattern[str]:
 LIST_MARKER = list_marker(BULLET_MARKS + "+")
 """A list item's mark and the blanks after it: "-", "*", "+", "•", "1." or "1)" (Markdown's and
 plain text's: language.is_bullet's marks and Markdown's "+")."""
+ENUMERATION_MARK = re.compile(
+    r"[ \t]*(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|[a-z]\))[ \t]+(?=\S)", re.IGNORECASE
+)
+"""An enumeration's item mark, "(c)", "(iv)", "(2)" or "c)", and the blanks after it: a legal
+text's sub-clause. Quoting reads it (a list's lead-in, where a quote stops); cutting does not
+(`LIST_MARKER` reads no letter, and a sentence's cuts stay as they are)."""
+
+
+def opens_item(text: str, line: int) -> re.Match[str] | None:
+    """The list item's or enumeration item's mark (`LIST_MARKER`, `ENUMERATION_MARK`) opening
+    the line that opens at `line`, if any."""
+    return LIST_MARKER.match(text, line) or ENUMERATION_MARK.match(text, line)
+
+
 _EXPLICIT = re.compile(r"[ \t]*\.\.(?:[ \t]|$)")
 """Any RST explicit markup line: a directive, a target, a footnote, a comment."""
 _COMMENT_OPENING = (

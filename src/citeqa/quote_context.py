@@ -13,7 +13,11 @@ characters (as quoting.py takes in a short quote's label lines):
 - on: a short next sentence (at most NEXT_SHORT characters) holding a word of the question
   that neither the quote nor its document's title or heading holds is taken in: "Defaults
   to 8." after a parameter's description asked for its default; never after a quote cut
-  inside its sentence (quoting.best_clauses), whose dropped clauses it would take back.
+  inside its sentence (quoting.best_clauses), whose dropped clauses it would take back;
+- lead-in: a quote opening a list item ("- ", "2. ", or an enumeration's "(c)", "c)" that
+  cutting reads as no list item) whose list, in one run of lines of the section, opens under a
+  line ending in a colon takes that line in with the items between: "(c) ne réaliser aucuns
+  travaux…" is nobody's obligation without "Le Preneur s'engage à :". Never a heading line.
 """
 
 from __future__ import annotations
@@ -21,12 +25,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from citeqa.blocks import is_label_line
 from citeqa.chunking import section_bounds
 from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.language import LINE_ENDS, is_markdown_heading, line_end, line_start
 from citeqa.lexical import query_tokens
-from citeqa.markup import LIST_MARKER, markup_between
+from citeqa.markup import LIST_MARKER, markup_between, opens_item
 from citeqa.models import Chunk, Document
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
@@ -46,6 +51,8 @@ _OPENING_WORD = re.compile(r"\W*(\w+)")
 _NOT_A_PRONOUN = re.compile(r"\s*\(|\.\w")
 """What after an opening "It"/"This" makes it no pronoun referring back: a parenthesis naming
 what it is ("It (the tool by Acme) is…"), or code's member access ("this.value = …")."""
+_LEAD_IN_END = re.compile(r":[ \t*_`]*$")
+"""How a list's lead-in line ends: a colon, emphasis marks or blanks after it ("**Usage:**")."""
 _BACKTICK_FENCE = re.compile(r"^[ \t]{0,3}```", re.MULTILINE)
 """A backtick code fence's line (blocks.py reads only these as fences: "~~~" is RST's
 underline too)."""
@@ -69,6 +76,7 @@ def with_neighbours(
     refers back to and by a short next sentence holding a question word it lacks."""
     start, end = span
     start = _back(bank, index, start, end, chunk)
+    start = _lead_in(bank, index, start, end, chunk)
     if terms is not None:
         end = _on(bank, index, start, end, chunk, terms)
     return start, end
@@ -88,6 +96,50 @@ def _back(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) ->
     if _cut_piece(doc.text, bank.sentences[before[0]].start):
         return start
     return start if _apart(bank, doc, before[0], start) else bank.sentences[before[0]].start
+
+
+def _lead_in(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) -> int:
+    """The start of the lead-in line of the list whose item the quote opens at `start`: the
+    first line above the item's run of item lines (no blank line between, one section), when it
+    ends in a colon, is no heading and the quote from it fits PAIR_MAX; else `start`."""
+    doc = bank.documents[bank.sentences[index].doc_id]
+    text = doc.text
+    line = line_start(text, start)
+    if not _item_line(text, line, start):
+        return start
+    low, _ = section_bounds(text, chunk, start)
+    while line > low:
+        above = line_start(text, line - 1)
+        if above < low or not text[above:line].strip():
+            return start  # the section's edge or a blank line: the list opens under no lead-in
+        if not _item_line(text, above):
+            return above if _leads_in(doc, above, start, end) else start
+        line = above
+    return start
+
+
+def _item_line(text: str, line: int, start: int | None = None) -> bool:
+    """Whether the line opening at `line` is a list or enumeration item, and, given `start`,
+    nothing but its mark stands before `start` on it."""
+    mark = opens_item(text, line)
+    return mark is not None and (start is None or start <= mark.end())
+
+
+def _leads_in(doc: Document, line: int, start: int, end: int) -> bool:
+    """Whether the line opening at `line` leads into the list quoted from `start` to `end`: it
+    ends in a colon, is no heading (Markdown's, nor a label a build cuts as one: "Options:",
+    blocks.is_label_line), no page or markup line stands between, and the quote from it fits
+    PAIR_MAX."""
+    text = doc.text
+    close = line_end(text, line)
+    written = text[line:close].rstrip()
+    if end - line > PAIR_MAX or not _LEAD_IN_END.search(written):
+        return False
+    if is_markdown_heading(written) or is_label_line(written):
+        return False
+    if markup_between(text, close, start):
+        return False
+    return doc.page_at(line) == doc.page_at(start)
 
 
 def _on(

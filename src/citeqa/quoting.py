@@ -1,8 +1,9 @@
 """Turning chosen sentences into verbatim quotes and citations.
 
 A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
-the label lines above it and runs on until it holds a number, but never across a heading into
-another section nor across a markup line (a heading's underline, a code fence); a quote
+the label lines above it and runs on until it holds a number (an enumeration's item ending in
+";" stops before the next item), but never across a heading into another section nor across a
+markup line (a heading's underline, a code fence); a quote
 opening on a Markdown heading starts at its words, after the "#" marks, and one running on
 past its heading line into a sentence of its own length starts under it (the citation names
 the heading as its section) unless the heading, chosen itself, holds a digit or a word of the
@@ -11,10 +12,10 @@ adjacent sentences of one passage under one heading merge into one quote; a tabl
 quoted with its table's header row as context (`Citation.header`, verbatim too), unless another
 quote of the answer holds that header row; a sentence too long to read at a glance is cut to
 its clauses that answer (clauses.py); a quote opening by referring back takes in the sentence
-before it, and a short next sentence holding a question word it lacks is taken in
-(quote_context.py). Citations carry the exact offsets, and `verified` checks every quote
-against the document text before an answer is returned. `answer_text` writes them as the
-answer reads them (readable.quote_line).
+before it, a short next sentence holding a question word it lacks is taken in, a list item
+comes with its list's lead-in (quote_context.py). Citations carry the exact offsets, and `verified`
+checks every quote against the document text before an answer is returned. `answer_text` writes
+them as the answer reads them (readable.quote_line).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
 from citeqa.lexical import query_tokens
-from citeqa.markup import markup_between
+from citeqa.markup import markup_between, opens_item
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.numbered_sections import opens_numbered_title
 from citeqa.questions import QuestionTerms
@@ -194,6 +195,8 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     text = doc.text
     if _stands_alone(text[sentence.start : sentence.end]) or bank.table_header(index) is not None:
         return end
+    if _enumerated_item(text, sentence.start, sentence.end):
+        return end
     _, section_end = section_bounds(text, chunk, sentence.start)
     for following in bank.following(index, section_end):
         quote = text[sentence.start : end]
@@ -227,6 +230,20 @@ def _stands_alone(sentence: str) -> bool:
     """Whether a sentence reads on its own: at least SHORT_QUOTE long and ending as a sentence
     (a slide's label line has no final full stop)."""
     return len(sentence) >= SHORT_QUOTE and _SENTENCE_END.search(sentence) is not None
+
+
+def _enumerated_item(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is an enumeration's item long enough to read alone, ending in a
+    semicolon, with another item on the next line ("(c) ne réaliser aucuns travaux… ;" over
+    "(d) laisser le Bailleur visiter…"): the next item is another obligation, not more of
+    this one, and a question it answers chooses it itself."""
+    if end - start < SHORT_QUOTE or not text[start:end].rstrip().endswith(";"):
+        return False
+    close = line_end(text, end)
+    if text[end:close].strip():
+        return False
+    below = text.find("\n", close)
+    return below >= 0 and opens_item(text, below + 1) is not None
 
 
 def _holding_chunk(chunk_of: dict[int, Chunk], sentence: Sentence, bank: SentenceBank) -> Chunk:

@@ -318,3 +318,51 @@ def test_the_piece_of_a_sentence_longer_than_a_chunk_is_never_taken_in(newline: 
     assert _cited(text, "It is 5 mg", "How much zorbatide per day?") == dose
     whole = f"# Dosing\n\nThe drug zorbatide is taken by mouth.{newline}{dose}\n"
     assert _cited(whole, "It is 5 mg", "How much zorbatide per day?").startswith("The drug")
+
+
+ENGAGES = "Le Preneur s'engage à :"
+ITEMS = [
+    "(a) user des Locaux paisiblement et conformément à leur destination de bureaux ;",
+    "(b) souscrire une assurance couvrant les risques locatifs ;",
+    "(c) ne réaliser aucuns travaux affectant le gros œuvre sans l'accord écrit du Bailleur ;",
+    "(d) laisser le Bailleur visiter les Locaux, sur rendez-vous, pendant les six derniers mois.",
+]
+
+
+def test_an_enumerated_item_is_quoted_with_its_lead_in_and_without_the_next_item() -> None:
+    text = "# Bail\n\n## Article 5\n\n" + "\n".join([ENGAGES, *ITEMS]) + "\n"
+    assert _cited(text, "(c)", kind="md") == "\n".join([ENGAGES, *ITEMS[:3]])
+
+
+@pytest.mark.parametrize("mark", ["- ", "2. ", "b) ", "(iv) "])
+def test_a_list_item_of_any_mark_carries_its_lead_in(mark: str) -> None:
+    item = f"{mark}never sublet the premises without the landlord's written consent."
+    text = f"The tenant undertakes as follows:\n- pay the rent on time.\n{item}\n"
+    assert (
+        _cited(text, mark.strip())
+        == f"The tenant undertakes as follows:\n- pay the rent on time.\n{item}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("above", "why"),
+    [
+        ("The tenant undertakes as follows:\n\n", "a blank line: the list stands apart"),
+        ("The tenant shall pay the rent on time.\n", "no colon: no lead-in"),
+        ("## Obligations:\n", "a heading"),
+        ("Obligations:\n", "a label a build cuts as a heading"),
+    ],
+)
+def test_no_lead_in_is_taken_across_a_blank_line_nor_from_a_sentence_or_heading(
+    above: str, why: str
+) -> None:
+    item = "- never sublet the premises without the landlord's written consent."
+    assert _cited(f"# Lease\n\n{above}{item}\n", "- never", kind="md") == item, why
+
+
+def test_a_lead_in_is_left_out_when_the_list_above_the_item_is_over_the_limit() -> None:
+    before = [f"- obligation number {n} of the tenant, as the parties agreed it." for n in range(8)]
+    item = "- never sublet the premises without the landlord's written consent."
+    text = "\n".join(["The tenant undertakes as follows:", *before, item]) + "\n"
+    assert len(text) > PAIR_MAX
+    assert _cited(text, "- never") == item
