@@ -87,6 +87,12 @@ any case and spelling) in the owner's part (its section, when a heading names it
 membership.owner_sections; else the whole document); whether the corpus writes the member
 elsewhere is known only of its stems (QuestionTerms.absent: "month" for "months"), so it is
 not said."""
+ONLY_ITS_TITLE = {
+    "en": "The closest document, {title}, holds only its title: it says nothing more.",
+    "fr": "Le document le plus proche, {title}, ne contient que son titre : il n’en dit pas plus.",
+}
+"""A question naming a document that holds nothing but its title (titleonly.named_bare_document):
+its other passages answer some other question (s17 trial: "À classer" quoted board minutes)."""
 NO_ROW_NAMES = {
     "en": "No row of the tables names {key}; the closest are {closest}.",
     "fr": "Aucune ligne des tableaux ne porte {key} ; les plus proches sont {closest}.",
@@ -307,6 +313,11 @@ def never_with(member: str, owner: str, lang: Lang) -> str:
     """The reason naming a member and the owner the question asked it of (as typed), which the
     closest documents never write together."""
     return NEVER_WITH[lang].format(member=_quoted([member]), owner=_quoted([owner]))
+
+
+def only_its_title(title: str, lang: Lang) -> str:
+    """The reason naming the document, by its title, that holds nothing but that title."""
+    return ONLY_ITS_TITLE[lang].format(title=_quoted([title]))
 
 
 def not_in_passages(words: list[str], lang: Lang) -> str:

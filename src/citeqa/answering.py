@@ -48,7 +48,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
-from citeqa.titleonly import without_titles
+from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
 
 
@@ -413,6 +413,10 @@ def compose(
     apart = _written_apart(terms, documents, lang)
     if apart is not None:  # max_help_position "of argparse.ArgumentParser": HelpFormatter's
         return abstained(question, apart, lang, 0.0, passages_of(retrieval, bank.documents))
+    bare = _named_bare(terms, top, bank)
+    if bare is not None:  # "À classer", a note holding only its title "# À classer"
+        reason = abstention.only_its_title(bare, lang)
+        return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
     models = shipped_models()
     reading = Reading(bank, top, terms)
     candidates = rank_candidates(reading, scores, models)
@@ -431,11 +435,9 @@ def compose(
     if not citations or not verified(citations, bank.documents):
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
-        else:
-            reason = abstention.not_answered(
-                terms, lang, reading.passage_tokens(), languages, closest
-            )
-        return abstained(question, reason, lang, sure, passages)
+            return abstained(question, reason, lang, sure, passages)  # the reason names `sure`
+        reason = abstention.not_answered(terms, lang, reading.passage_tokens(), languages, closest)
+        return abstained(question, reason, lang, abstained_confidence(sure, answerable), passages)
     return Answer(
         question=question,
         abstained=False,
@@ -455,6 +457,19 @@ def _said_in_other_language(
     answer reads in the other language (across.py): the answer models then decide."""
     top = ranking.hits[: settings.answer_passages]
     return close_in_other_language(top, lang, across)
+
+
+def _named_bare(terms: QuestionTerms, top: list[Hit], bank: SentenceBank) -> str | None:
+    """The title of the document of the first passage the answer reads (`top`) when that
+    document holds nothing but its title and the question names it whole
+    (titleonly.named_bare_document), else None."""
+    if not top:
+        return None
+    doc_id = top[0].chunk.doc_id
+    asked = frozenset().union(*(alternatives for alternatives, _ in terms.terms))
+    if not named_bare_document(bank, doc_id, asked):
+        return None
+    return bank.documents[doc_id].title
 
 
 def _titles(documents: Iterable[Document]) -> list[str]:
@@ -505,6 +520,17 @@ def refusal(
     if sure >= confidence_floor(models, settings):
         return None
     return MODEL if settings.min_confidence is None else USER_FLOOR
+
+
+def abstained_confidence(sure: float, answerable: float) -> float:
+    """The confidence an abstention decided by the answer models reports: the chance that the
+    quote it would have given holds the answer (`sure`), at most the answerability model's
+    chance that the documents answer at all (`answerable`), since a quote is right only when
+    they do. So an abstention of the answerability model never reports a confidence at or above
+    its threshold, 0.5 by default (s17 trial: "What is the rent of the Paris office?" abstained,
+    answerability .48, and reported the quote's .56). An abstention for the user's min_confidence
+    reports the quote's own: its reason names it."""
+    return round(min(sure, max(answerable, 0.0)), 4)
 
 
 def confidence_floor(models: AnswerModels, settings: Settings) -> float:

@@ -43,7 +43,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 HYPHENS = "-\u2010\u2011"
 """The hyphens a word may be written with: ASCII's, Unicode's hyphen and non-breaking hyphen."""
 
-_WORD = re.compile(rf"[^\W_][\w'’{re.escape(HYPHENS)}]*")
+_WORD = re.compile(rf"\d+[.,]\d+|[^\W_][\w'’{re.escape(HYPHENS)}]*")
+"""A decimal number whole ("2.3", "56,2"), as the index's tokens hold it (lexical._TOKEN), or a
+word (hyphens and apostrophes inside kept): "position 2.3" asked "2" and "3", which no sentence
+writing "2.3" holds as tokens."""
 
 
 def frame_words() -> frozenset[str]:

@@ -24,7 +24,7 @@ from citeqa.language import SENTENCE_ENDS
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
 
-__all__ = ["only_title", "without_titles"]
+__all__ = ["named_bare_document", "only_title", "without_titles"]
 
 _MARKS = " \t\r\n#*_-=:"
 """Markup and punctuation around a heading that does not make it another heading."""
@@ -63,6 +63,19 @@ def only_title(bank: SentenceBank, index: int) -> bool:
 def without_titles(bank: SentenceBank, items: list[ScoredSentence]) -> list[int]:
     """The positions in `items` of the sentences that are not only a title (`only_title`)."""
     return [number for number, item in enumerate(items) if not only_title(bank, item.index)]
+
+
+def named_bare_document(bank: SentenceBank, doc_id: str, asked: frozenset[str]) -> bool:
+    """Whether the document `doc_id` holds nothing but title lines (every sentence `only_title`:
+    "# À classer", a note never written past its heading) and the question names it: every token
+    of those lines is among `asked`, the tokens the question's terms count as. Such a question is
+    about that document, which says nothing more; a one-line document saying more than the
+    question asks ("Deadline: 1 March 2025" for "What is the deadline?") is not named whole."""
+    numbers, _ = bank.sentences.in_document(doc_id)
+    if not numbers or not all(only_title(bank, number) for number in numbers):
+        return False
+    written = frozenset().union(*(bank.tokens[number] for number in numbers))
+    return bool(written) and written <= asked
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

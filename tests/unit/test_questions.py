@@ -21,6 +21,7 @@ from citeqa.questions import (
     joined_spelling,
     looks_like_name,
     question_keys,
+    question_words,
 )
 
 BUNDLED_SET = Path(__file__).parents[2] / "evals" / "questions.jsonl"
@@ -675,3 +676,23 @@ def test_a_joined_word_has_its_glossary_equivalents() -> None:
     words = _words_of(["Babysitter Inès: 07 98 76 54 32"], Glossary([["babysitter", "nanny"]]))
     terms = analyse("Who is the baby-sitter?", None, words)
     assert any("nanny" in alternatives for alternatives, _ in terms.terms)
+
+
+def test_a_decimal_number_is_one_question_word_as_the_index_tokenises_it() -> None:
+    """ "position 2.3" asked "2" and "3", which no sentence writing "2.3" holds: its line covered
+    the question no better than position 1.1's (s17 trial: the salary grid's 2.3 not quoted)."""
+    from citeqa.lexical import tokenize
+
+    assert question_words("Salaire de la position 2.3, ou 56,2 % ?") == [
+        "Salaire",
+        "de",
+        "la",
+        "position",
+        "2.3",
+        "ou",
+        "56,2",
+    ]
+    terms = analyse("What is the minimum salary of position 2.3?", None, vocabulary())
+    asked = frozenset(tokenize("Position 2.3: 45 500 euros per year", "en"))
+    other = frozenset(tokenize("Position 1.1: 24 500 euros per year", "en"))
+    assert terms.coverage(asked) > terms.coverage(other)

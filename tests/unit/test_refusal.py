@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from citeqa.answering import MODEL, USER_FLOOR, refusal
+from citeqa.answering import MODEL, USER_FLOOR, abstained_confidence, refusal
 from citeqa.config import Settings
 
 
@@ -32,3 +32,15 @@ def test_refusal_names_the_model_or_the_users_floor(
 ) -> None:
     settings = Settings(abstain_threshold=0.1, min_confidence=user_floor)
     assert refusal(_models(0.05), answerable, sure, settings) == expected
+
+
+@pytest.mark.parametrize(
+    ("sure", "answerable", "expected"),
+    [(0.5643, 0.4838, 0.4838), (0.3, 0.45, 0.3), (0.7, 0.9, 0.7), (0.2, -0.1, 0.0)],
+)
+def test_an_abstention_of_the_models_reports_at_most_the_answerability(
+    sure: float, answerable: float, expected: float
+) -> None:
+    """A quote is right only when the documents answer: an abstention the answerability model
+    decided (below its 0.5) no longer reports the quote's confidence above 0.5."""
+    assert abstained_confidence(sure, answerable) == expected
