@@ -17,7 +17,8 @@ passages' texts are read only when a word has a candidate (benchmarks/typo_hints
 what the analysis adds).
 Only a typed word the documents never use (`absent`) is
 offered a spelling, and never one written as code (part of an identifier the question names:
-identifiers.py), nor a name: a word capitalised other than as the question's first word, or with
+identifiers.py, of a span between backticks, "`timout`", or of a name it calls, "timout()"),
+nor a name: a word capitalised other than as the question's first word, or with
 a capital inside it ("Kubernetis", "NumPi"). A number is never corrected
 (`Vocabulary.likely_spelling` reads words of letters only).
 """
@@ -43,6 +44,10 @@ MAX_OFFERED = 3
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WRITTEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
 """A word of a passage as written: letters, with any combining accents (a decomposed "é")."""
+_BACKTICKED = re.compile(r"`([^`\n]+)`")
+"""A span of a question typed between backticks, as Markdown writes code."""
+_CALLED = re.compile(r"([^\W\d][\w.]*)\(")
+"""A name the question calls: a word, dotted or not, an opening parenthesis right after it."""
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
 _LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*[ \t]+\Z")
 Closest = Callable[[], Sequence[str]]
@@ -132,9 +137,11 @@ def _beside_a_capital(text: str, start: int, end: int) -> bool:
 
 
 def _code_pieces(focus: str) -> set[str]:
-    """The runs of letters of the identifiers the question names (`cache_timout` gives
-    "cache" and "timout"): words written as code, whose spelling is not prose's."""
-    return {piece for name in identifiers(focus) for piece in _LETTERS.findall(name)}
+    """The runs of letters of what the question writes as code, whose spelling is not prose's:
+    the identifiers it names (`cache_timout` gives "cache" and "timout"), what it puts between
+    backticks ("`timout`", "`the timout`") and the names it calls ("timout()")."""
+    marked = [*identifiers(focus), *_BACKTICKED.findall(focus), *_CALLED.findall(focus)]
+    return {piece for name in marked for piece in _LETTERS.findall(name)}
 
 
 def _is_name(word: str, first: str) -> bool:

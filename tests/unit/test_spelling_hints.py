@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from citeqa.abstention import before_search, not_answered
 from citeqa.lexical import tokenize
 from citeqa.models import Lang
@@ -99,6 +101,23 @@ def test_code_identifiers_get_no_spelling() -> None:
         assert "timout" in terms.absent
         assert "Did you mean" not in reason_for(terms)
     assert reason_for(asked("What does the timout do?")).endswith("“timeout”?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does timout() do?",
+        "What is `timout`?",
+        "Where is `the timout` set?",
+        "Is cfg.timout() set?",
+    ],
+)
+def test_words_between_backticks_or_called_get_no_spelling(question: str) -> None:
+    """Review of s17-typos: the README said a word written as code is never offered a spelling,
+    yet "What does timout() do?" and "What is `timout`?" were offered "timeout"."""
+    terms = asked(question)
+    assert "timout" in terms.absent
+    assert "Did you mean" not in reason_for(terms)
 
 
 def test_names_the_question_capitalises_get_no_spelling() -> None:
