@@ -29,7 +29,13 @@ A month's full name, of either language, is also read as its month wherever it s
 stem: a stem is shared with other words ("march" is the French stem of "marché", so "What did I
 do on March 14?" quoted "Courses au marché" in the note of April 14, session 17), a month's term
 with none; and "March" finds "mars". Not a name that is also an everyday word ("may":
-`month_words`), nor an abbreviation alone ("dec", "oct" are other words too).
+`month_words`), nor an abbreviation alone ("dec", "oct" are other words too), nor an English
+name written lowercase (`_CAPITALISED`: English writes its months capitalised, so "soldiers
+march", "an august institution" are words, stemmed, and "march" still finds "marching"; the
+case is read on the text before folding, `capitalised_months`). French writes its months
+lowercase, so "mars" is its month in any case: "Mars" the planet cannot be told from the French
+month (nor "it mars the view" from "en mars"), and neither can a capitalised English name
+that is a person's ("April Smith", "Who is June?") from the month: both are "--MM".
 
 Written here rather than with a library: dateutil (installed) parses one string known to be a
 date, and finds none in a text; dateparser's search_dates does, but is not a dependency, brings
@@ -41,6 +47,7 @@ share of tokenising).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
 
@@ -111,6 +118,43 @@ def _numbers() -> dict[str, int]:
     return {name: n for by_name in _month_names().values() for name, n in by_name.items()}
 
 
+_CAPITALISED = frozenset({"en"})
+"""The languages whose months' names are capitalised ("March"): a name of theirs written
+lowercase is a word ("march", "august"), not the month (French writes "mars" lowercase)."""
+
+
+@cache
+def _cased_names() -> frozenset[str]:
+    """The full month names (`_month_terms`) that name their month only capitalised: those of
+    the `_CAPITALISED` languages ("march", "august"; not "mars")."""
+    names = _month_names()
+    cased = {name for lang in _CAPITALISED for name in names.get(lang, {})}
+    return frozenset(cased & _month_terms().keys())
+
+
+@cache
+def _cased_pattern() -> re.Pattern[str]:
+    """Any `_cased_names` name as a whole word, in any case (what lexical's _TOKEN reads as a
+    word: no letter before it, no letter or digit after it)."""
+    names = _alternatives(dict.fromkeys(_cased_names(), 0))
+    return re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W_])", re.IGNORECASE)
+
+
+def needs_case(words: Iterable[str]) -> bool:
+    """Whether any of these folded words is a month's name that names its month only
+    capitalised ("march", not "mars"): then `capitalised_months` must read the text."""
+    return not _cased_names().isdisjoint(words)
+
+
+def capitalised_months(text: str) -> Iterator[bool]:
+    """For each English month name `text` (unfolded) writes as a word, in order, whether it is
+    written capitalised ("March", "MARCH": True; "march": False). lexical pairs them in order
+    with the folded words that are such names (`needs_case`); folding drops only accents and
+    invisible characters, so both read the same names, but a name split by an invisible one
+    (a soft hyphen inside "March"): its folded word then lacks a flag, and reads as lowercase."""
+    return (match.group()[0].isupper() for match in _cased_pattern().finditer(text))
+
+
 @cache
 def _month_terms() -> dict[str, str]:
     """Each month's full name, of either language, with its month's term ("march" and "mars":
@@ -131,11 +175,14 @@ def _is_full_name(name: str) -> bool:
     return any(row and row[0] == name for row in rows)
 
 
-def month_term(word: str) -> str | None:
+def month_term(word: str, capitalised: bool = True) -> str | None:
     """The term of the month a folded word names ("march", "mars": "--03"; ISO 8601's month
     without its year), or None: a month's full name is read as its month, in either language,
     and not stemmed as a word, whose stem other words share (French "marché" stems to "march").
-    Not "may", nor an abbreviation (`_month_terms`)."""
+    Not "may", nor an abbreviation (`_month_terms`), nor an English name the text wrote
+    lowercase (`capitalised` False: "soldiers march"; `_CAPITALISED`)."""
+    if not capitalised and word in _cased_names():
+        return None
     return _month_terms().get(word)
 
 

@@ -50,7 +50,8 @@ TERMS = "terms"
 """The stored BM25 terms of each chunk (`save_runs`)."""
 STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
-(a counted word is letters only, so is its stem)."""
+(a counted word is letters only, so holds no space, nor does its stem: letters, but a
+French month's name's, its month's term, "mars --03", lexical.tokenize)."""
 TALLY_VERSION = 6
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
@@ -64,9 +65,10 @@ update. 2: a document's languages are read from its prose words chunk by chunk
 ("|" gutter, "> " quote marks) are no words of its prose for the language labels, and the
 compound keys are read on identifiers.code_text (typographic dashes, escaped "-"/"_", a name
 split after "-"); 5: tokenize adds the canonical terms of the dates a text holds (dates.py:
-"14 mars 2026" and "2026-03-14" both hold "2026-03-14" and "--03-14"); 6 (one release, two
+"14 mars 2026" and "2026-03-14" both hold "2026-03-14" and "--03-14"); 6 (one release, three
 changes): a month's full name is its month's term, not its stem (dates.month_term: "March" and
-"mars" are "--03", which "marché" is not), and a document's candidate acronyms (acronyms.py)."""
+"mars" are "--03", which "marché" is not), an English one only capitalised ("soldiers march"
+keeps its stem), and a document's candidate acronyms (acronyms.py)."""
 
 
 class DocumentTally(BaseModel):

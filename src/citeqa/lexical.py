@@ -6,7 +6,8 @@ This module owns two things:
   "reponse" are one word), zero-width characters and soft hyphens dropped (visible.INVISIBLE),
   decimal numbers kept whole and normalised ("56,2" and "56.2" are both "56.2"), English and
   French stopwords dropped, words stemmed in the passage's language but a month's full name,
-  which is its month's term (dates.month_term: "March" and "mars" are "--03", "marché" is not),
+  which is its month's term (dates.month_term: "March" and "mars" are "--03", "marché" is not;
+  an English name only capitalised, read before folding: "soldiers march" keeps "march"),
   and each date written in it added as canonical terms (dates.py: "14/03/2026" and "March 14,
   2026" both hold "2026-03-14"). `query_tokens` stems a question both ways, since it must match
   passages in either language.
@@ -28,14 +29,14 @@ import json
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import Stemmer
 
-from citeqa.dates import date_terms, month_term
+from citeqa.dates import capitalised_months, date_terms, month_term, needs_case
 from citeqa.errors import limit_or_damage
 from citeqa.jsonfiles import language_object, parse_json, read_object
 from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
@@ -139,14 +140,31 @@ def tokenize(text: str, lang: str) -> list[str]:
     folded = fold(text)
     words = _folded_words(folded)
     stems = _stemmer(lang).stemWords(words)
-    terms = [_term(word, stem) for word, stem in zip(words, stems, strict=True)]
+    months = _months(text, words)
+    terms = [_term(word, stem, months) for word, stem in zip(words, stems, strict=True)]
     return terms + date_terms(folded)
 
 
-def _term(word: str, stem: str) -> str:
+def _months(text: str, words: list[str]) -> Iterator[bool]:
+    """Whether each English month name among `words` (folded from `text`) is written
+    capitalised, in order (dates.capitalised_months), read only when one is there."""
+    return capitalised_months(text) if needs_case(words) else iter(())
+
+
+def _month(word: str, capitalised: Iterator[bool]) -> str | None:
+    """The month term of a folded word (dates.month_term), taking the next flag of
+    `capitalised` (`_months`) when the word is an English month's name: "March" is "--03",
+    "march" none."""
+    if month_term(word) is None:
+        return None
+    cased = not needs_case((word,)) or next(capitalised, False)
+    return month_term(word, cased)
+
+
+def _term(word: str, stem: str, capitalised: Iterator[bool]) -> str:
     """A word's BM25 term: the word itself when it holds a digit, its month's term when it
-    names a month (dates.month_term), else its stem."""
-    return word if _has_digit(word) else month_term(word) or stem
+    names a month (`_month`), else its stem."""
+    return word if _has_digit(word) else _month(word, capitalised) or stem
 
 
 def query_tokens(question: str) -> list[str]:
@@ -155,8 +173,10 @@ def query_tokens(question: str) -> list[str]:
     english, french = _stemmer("en"), _stemmer("fr")
     terms: dict[str, None] = {}
     folded = fold(question)
-    for word in _folded_words(folded):
-        month = month_term(word)
+    words = _folded_words(folded)
+    months = _months(question, words)
+    for word in words:
+        month = None if _has_digit(word) else _month(word, months)
         if month is not None:  # "march" is no French word: not stemmed as "marché" is
             terms[month] = None
             continue

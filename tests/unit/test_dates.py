@@ -169,6 +169,54 @@ def test_a_months_name_is_its_month_in_either_language_and_no_other_word() -> No
     assert "--12" not in tokenize("dec", "en")  # an abbreviation alone: no month
 
 
+MARCHES = [
+    "The soldiers were marching to the river at dawn.",
+    "The meeting moved to March, after the audit.",
+    "The report was filed in April.",
+]
+
+
+@pytest.mark.parametrize(
+    "question", ["Why did the soldiers march?", "Where do soldiers march to?", "soldiers march"]
+)
+def test_an_english_months_name_written_lowercase_is_a_word_that_finds_its_other_forms(
+    question: str,
+) -> None:
+    """Review of s17-typos: every "march" was "--03", so "Why did the soldiers march?" lost the
+    word (no more "marching") and found the month. English writes its months capitalised: a
+    lowercase "march" is stemmed, finds "marching", and no March."""
+    index = LexicalIndex.build([tokenize(text, "en") for text in MARCHES])
+    assert "--03" not in query_tokens(question)
+    assert [row for row, _ in index.search(query_tokens(question), 3)] == [0]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "month"),
+    [
+        ("an august institution", "august", "--08"),
+        ("they march on", "march", "--03"),
+        ("the june bug", "june", "--06"),
+    ],
+)
+def test_an_english_months_name_is_its_month_only_capitalised(
+    text: str, word: str, month: str
+) -> None:
+    """In a passage and in a question alike, the case read before folding."""
+    for terms in (tokenize(text, "en"), query_tokens(text)):
+        assert month not in terms and word in terms
+    capitalised = text.replace(word, word.capitalize())
+    for terms in (tokenize(capitalised, "en"), query_tokens(capitalised)):
+        assert month in terms and word not in terms
+    assert tokenize(f"{capitalised}, but {text}", "en").count(month) == 1
+
+
+def test_a_french_months_name_is_its_month_in_any_case() -> None:
+    """French writes its months lowercase ("en mars"): no case to read; "Mars" the planet is
+    read as the month too (dates.py says so)."""
+    assert tokenize("en mars, En Mars, EN MARS", "fr") == ["--03"] * 3
+    assert query_tokens("Qu'a-t-on fait en juin ?")[-1] == "--06"
+
+
 def test_a_date_without_its_year_finds_that_day_of_any_year_in_either_language() -> None:
     texts = ["On 15 March 2023 it rained.", "On 14 March 2023 it rained.", "Le 14 avril 2023."]
     index = LexicalIndex.build([tokenize(text, "en") for text in texts])

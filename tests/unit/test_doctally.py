@@ -14,7 +14,16 @@ import numpy as np
 import pytest
 
 from citeqa.compounds import corpus_compounds
-from citeqa.doctally import TERMS, StoredRuns, runs_names, save_runs, words_and_compounds
+from citeqa.doctally import (
+    TERMS,
+    StoredRuns,
+    runs_names,
+    save_runs,
+    stem_keys,
+    stem_pairs,
+    words_and_compounds,
+)
+from citeqa.models import Chunk
 from citeqa.reuse import _runs
 from citeqa.tallies import PIECE_CHARS, TermIds, text_pieces
 
@@ -102,3 +111,16 @@ def test_a_name_split_across_lines_at_a_piece_edge_is_one_compound() -> None:
     assert {"max", "size"} <= words
     assert "maxsize" in compounds
     assert compounds == set(corpus_compounds([text]))
+
+
+def test_a_stems_key_holds_letters_but_a_french_months_term() -> None:
+    """doctally.STEMS says what a key's stem holds (review of s17-typos: it said letters only,
+    and English "march" was keyed "--03" too): a French month's name is keyed by its month's
+    term, an English one (a folded word has lost its capital) by its stem, as any other word."""
+    french = Chunk(chunk_id="f", doc_id="f", start=0, end=30, text="Réunion en mars.", lang="fr")
+    english = Chunk(
+        chunk_id="e", doc_id="e", start=0, end=30, text="They march in March.", lang="en"
+    )
+    assert "mars --03" in stem_keys(french)
+    assert stem_keys(english) == ["march march"]
+    assert dict(stem_pairs(stem_keys(french)))["mars"] == "--03"
