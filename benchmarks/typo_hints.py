@@ -1,16 +1,19 @@
 """Print what offering the documents' spelling of a misspelt word ("Did you mean “default”?",
-spelling_hints.py) adds to a question: the second lookup the analysis makes for a word
-the corpus never uses (Vocabulary.likely_spelling: at most two letters added or dropped),
-timed against the analysis without it (as before) in turn in one process,
-and the sentence the abstention then writes from the closest passages' texts (here the first
-CLOSEST chunks of the index that write a word offered, else its first CLOSEST: what matters is
-reading five passages' words). Not a test; run it by hand:
+spelling_hints.py) costs a question: its analysis alone (lazy: it only notes the words the
+corpus never uses, QuestionTerms.unused_words, all an answered question pays) timed against
+the analysis with their likely spellings looked up at once (eager: QuestionTerms.typos read,
+Vocabulary.likely_spelling, at most two letters added or dropped; what every question paid
+before the lookup waited for an abstention), in turn in one process; and the abstention's
+offer (message: the likely spellings looked up afresh each round, then the sentence written
+from the closest passages' texts, here the first CLOSEST chunks of the index that write a
+word offered, else its first CLOSEST: what matters is reading five passages' words).
+Not a test; run it by hand:
 
     python benchmarks/typo_hints.py --index DIR [--index DIR ...] [--rounds 30]
 
 Each index is opened as `citeqa ask` opens it (its stored words, by first letter: nothing is
 scanned but the words of one initial per looked-up word). The median over rounds of each
-question's analysis is printed, before and after, with the added milliseconds and the ratio.
+question's analysis is printed, eager and lazy, with the added milliseconds and the ratio.
 """
 
 from __future__ import annotations
@@ -54,22 +57,28 @@ def measure(index_dir: Path, rounds: int) -> None:
     vocabulary = vocabulary_of(index, knowledge_of(index))
     words = sum(len(group) for group in vocabulary.by_initial.values())
     print(f"{index_dir}: {len(index.documents)} documents, {words} corpus words")
-    print("  question | before ms | after ms | added ms | ratio | message | offered")
+    print("  question | eager ms | lazy ms | added ms | ratio | message | offered")
     for question in QUESTIONS:
-        before, after = [], []
-        for _ in range(rounds):  # before and after in turn, so both see the same load
-            before.append(median_ms(partial(_analysed_before, question, vocabulary), 1))
-            after.append(median_ms(partial(analyse, question, None, vocabulary), 1))
+        eager, lazy = [], []
+        for _ in range(rounds):  # eager and lazy in turn, so both see the same load
+            eager.append(median_ms(partial(_analysed_eagerly, question, vocabulary), 1))
+            lazy.append(median_ms(partial(analyse, question, None, vocabulary), 1))
         terms = analyse(question, None, vocabulary)
         closest = _closest(index, terms).copy  # found once, outside the timing
-        message = median_ms(partial(did_you_mean, terms, "en", closest), rounds)
-        early, late = statistics.median(before), statistics.median(after)
+        message = median_ms(partial(_offered_afresh, terms, closest), rounds)
+        early, late = statistics.median(eager), statistics.median(lazy)
         offered = did_you_mean(terms, "en", closest) or "-"
         print(
             f"  {question[:40]:40} | {early:8.2f} | {late:8.2f} | {late - early:+8.2f} |"
             f" {late / early:5.2f} | {message:7.3f} | {offered}"
         )
         print(f"      reason: {not_answered(terms, 'en', closest=closest)}")
+
+
+def _offered_afresh(terms: QuestionTerms, closest: Callable[[], list[str]]) -> str | None:
+    """The abstention's offer, its spellings looked up again (QuestionTerms.typos is cached)."""
+    terms.__dict__.pop("typos", None)
+    return did_you_mean(terms, "en", closest)
 
 
 def _closest(index: LoadedIndex, terms: QuestionTerms) -> list[str]:
@@ -80,14 +89,11 @@ def _closest(index: LoadedIndex, terms: QuestionTerms) -> list[str]:
     return (holding or [c.text for c in index.chunks])[:CLOSEST]
 
 
-def _analysed_before(question: str, vocabulary: Vocabulary) -> object:
-    """The question analysed as before spelling hints: no word has a likely spelling (no
-    second lookup)."""
-    vocabulary.likely_spelling = lambda word: None  # type: ignore[method-assign]
-    try:
-        return analyse(question, None, vocabulary)
-    finally:
-        del vocabulary.likely_spelling
+def _analysed_eagerly(question: str, vocabulary: Vocabulary) -> object:
+    """The question analysed and its likely spellings looked up at once, as every question's
+    analysis did before they were looked up only for an abstention (QuestionTerms.typos)."""
+    terms = analyse(question, None, vocabulary)
+    return terms.typos
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -210,10 +210,14 @@ class QuestionTerms:
     """Share of the question's term weight that appears nowhere in the corpus."""
     corrections: list[str] = field(default_factory=list)
     """Corpus words that question words look like typos of ("imune" → "immune")."""
-    typos: dict[str, str] = field(default_factory=dict)
-    """Each question word the corpus never uses, as typed, and the corpus word it is likely a
-    misspelling of (Vocabulary.likely_spelling): what an abstention offers (spelling_hints.py),
-    never searched (`corrections` are)."""
+    unused_words: list[str] = field(default_factory=list)
+    """The question's words the corpus never uses and that are no compound name, as typed, in
+    order: those `typos` looks a likely spelling up for."""
+    spelling_of: Callable[[str], str | None] = field(
+        default=lambda word: None, repr=False, compare=False
+    )
+    """The corpus word a word is likely a misspelling of (Vocabulary.likely_spelling, given by
+    `analyse`), read only by `typos`."""
     cognates: list[str] = field(default_factory=list)
     """Corpus words that share a long beginning with a question word the corpus does not use
     ("mesenchymal" → "mesenchymateuses"): the other language's form, searched lexically."""
@@ -246,6 +250,19 @@ class QuestionTerms:
     new_unused: list[str] = field(default_factory=list)
     """The `new_terms` (as typed) that the corpus never uses, by any of their forms, cognates
     included: no quote can mention them."""
+
+    @cached_property
+    def typos(self) -> dict[str, str]:
+        """Each question word the corpus never uses (`unused_words`), as typed, and the corpus
+        word it is likely a misspelling of: what an abstention offers (spelling_hints.py), never
+        searched (`corrections` are). Looked up when first read, only by an abstention: an
+        answered question costs no lookup (review of s17-typos)."""
+        typos: dict[str, str] = {}
+        for word in self.unused_words:
+            spelling = self.spelling_of(word)
+            if spelling is not None:
+                typos.setdefault(word, spelling)
+        return typos
 
     @cached_property
     def courtesy(self) -> Lang | None:
@@ -485,7 +502,9 @@ def _frequency(alternatives: frozenset[str], vocabulary: Vocabulary) -> int:
 def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> QuestionTerms:
     """Weigh the words of the question (full weight) and of the carried context (half)."""
     keys = key_words(focus)
-    result = QuestionTerms(focus=focus, keys=folded_keys(keys))
+    result = QuestionTerms(
+        focus=focus, keys=folded_keys(keys), spelling_of=vocabulary.likely_spelling
+    )
     result.unwritten_keys = [
         word for word, before in keys if not vocabulary.writes_key(word, before)
     ]
@@ -600,9 +619,7 @@ def _check_focus_word(
         return alternatives, None
     if _frequency(alternatives, vocabulary) > 0:
         return alternatives, None
-    spelling = vocabulary.likely_spelling(word)
-    if spelling is not None:
-        result.typos.setdefault(word, spelling)  # offered, never searched
+    result.unused_words.append(word)  # its likely spelling is offered, never searched
     corrected = vocabulary.correction(word)
     if corrected is not None:
         result.corrections.append(corrected)

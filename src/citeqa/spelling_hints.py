@@ -2,7 +2,8 @@
 the documents use ("Did you mean “default”, “timeout”, “sessions”?" for "defualt", "timout",
 "sesions").
 
-The candidates are the spellings the question's analysis found (`QuestionTerms.typos`, from
+The candidates are the likely spellings of the words the question's analysis found unused
+(`QuestionTerms.typos`, looked up only when an abstention's offer reads them, from
 `Vocabulary.likely_spelling`: rapidfuzz's Indel distance over the corpus's folded words of the
 same first letter, one letter added or dropped for words of 5 or 6 letters, two for longer; stricter
 than the correction searched for, whose two edits for long words read "calories" as "carries";

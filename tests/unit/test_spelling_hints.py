@@ -190,3 +190,24 @@ def test_a_word_the_passages_write_only_as_a_name_is_not_offered() -> None:
     assert reason_for(terms, texts=opening).endswith("Did you mean “brad”?")
     constant = ["| `LUMEN_SESSION_TIMEOUT` | 1800 |"]  # the s16 trial's: no name
     assert reason_for(asked("What is the timout?"), texts=constant).endswith("“timeout”?")
+
+
+def test_likely_spellings_are_looked_up_only_when_an_abstention_reads_them() -> None:
+    """Review of s17-typos: the analysis looked a spelling up for every unknown word of every
+    question, answered ones too. It is looked up when the abstention's offer reads it, once."""
+    words = vocabulary(MANUAL)
+    looked_up: list[str] = []
+    lookup = words.likely_spelling
+
+    def counted(word: str) -> str | None:
+        looked_up.append(word)
+        return lookup(word)
+
+    words.likely_spelling = counted  # type: ignore[method-assign]
+    terms = analyse("Wat is teh defualt timout of lumen sesions?", None, words)
+    assert looked_up == []
+    reason = reason_for(terms)
+    assert reason.endswith("Did you mean “default”, “timeout”, “sessions”?")
+    assert looked_up == ["Wat", "teh", "defualt", "timout", "lumen", "sesions"]
+    reason_for(terms)
+    assert len(looked_up) == 6
