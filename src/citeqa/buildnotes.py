@@ -2,7 +2,7 @@
 are not what they seem (skipped files, word lists, outsized files, no sentence vectors, the
 build's warnings): the notes `citeqa index` prints under its report and the chat shows after
 ctrl+r, from this one place so both say them in the same words (`report_notes`), a corpus folder
-moved since the build among them (`moved_line`). It also owns
+read from another folder than the build's among them (`elsewhere_line`). It also owns
 how a report names a group of files (`named_files`: the first REPORT_NAMED, then how many more),
 for the notes and for the added, updated and removed lines `citeqa index` prints above them.
 It holds too the notes `citeqa status` gives of an index: no sentence vectors
@@ -11,14 +11,14 @@ It holds too the notes `citeqa status` gives of an index: no sentence vectors
 from __future__ import annotations
 
 from citeqa.listing import first
-from citeqa.models import BuildReport, UnembeddedSentences
+from citeqa.models import BuildReport, CorpusElsewhere, UnembeddedSentences
 from citeqa.visible import shown
 
 
 def report_notes(report: BuildReport) -> list[str]:
     """Every note of `report`, one line each (sanitised: file names and reasons go through
     `visible.shown`), in the order `citeqa index` prints them."""
-    notes = [] if report.moved_from is None else [moved_line(report.moved_from)]
+    notes = [] if report.elsewhere is None else [elsewhere_line(report.elsewhere)]
     notes += skipped_lines(report.skipped)
     if report.word_lists:
         notes.append(_word_lists_line(report.word_lists))
@@ -32,11 +32,19 @@ def report_notes(report: BuildReport) -> list[str]:
     return notes
 
 
-def moved_line(old: str) -> str:
-    """What `citeqa index` and the chat say of a corpus found at another path than its index was
-    built from (BuildReport.moved_from): its documents now carry their new paths; nothing was
-    embedded again (the files are known by content)."""
-    return f"the corpus folder moved (from {shown(old)}): its files' paths were updated"
+def elsewhere_line(elsewhere: CorpusElsewhere) -> str:
+    """What `citeqa index` and the chat say of a corpus read from another folder than the
+    previous build was made from (BuildReport.elsewhere): a move when that folder is gone (its
+    documents now carry their new paths; nothing was embedded again: the files are known by
+    content); else only where the corpus is read from now (its files' changes are listed as
+    any are)."""
+    if elsewhere.moved:
+        old = shown(elsewhere.built_from)
+        return f"the corpus folder moved (from {old}): its files' paths were updated"
+    return (
+        f"the corpus is now read from {shown(elsewhere.read_from)}"
+        f" (the index was built from {shown(elsewhere.built_from)})"
+    )
 
 
 UNEMBEDDED_STATUS = (

@@ -26,9 +26,14 @@ citeqa's own: a reader, the term knowledge, the index format or the cutting into
 other than the build's."""
 
 FOLDER_MOVED = "moved: the index was built from "
-"""How the change of a corpus read at another path than its index was built from begins
-(status.index_changes, store.moved_from: the folder renamed or moved): a change of the corpus,
-one line of its own, naming no file (each file is the same; its path is not)."""
+"""How the change of a corpus read at another path than its index was built from begins, when
+the folder built from is gone (status.index_changes, store.corpus_elsewhere: the folder renamed
+or moved): a change of the corpus, one line of its own, naming no file (each file is the same;
+its path is not)."""
+FOLDER_OTHER = "another folder: the corpus is now read from "
+"""How the change of a corpus read from another folder than its index was built from begins,
+when that folder is still there (`--corpus other`): no move, another corpus, whose files are
+listed added, modified or removed beside this line."""
 
 FOLDER_MISSING = " (corpus folder missing)"
 """How the change of a corpus whose folder is missing ends (status.corpus_now): "removed: " and
@@ -56,6 +61,7 @@ OWN_SHORT = {
     CUT_BY_NEWER: CUT_BY_NEWER,
     CUT_BY_OLDER: CUT_BY_OLDER,
     FOLDER_MOVED: "the corpus folder moved",
+    FOLDER_OTHER: "the corpus is read from another folder",
 }
 """What the short notice says of each of citeqa's own changes, by how its line begins."""
 
@@ -114,7 +120,7 @@ def grouped(changes: list[str]) -> list[ChangeGroup]:
 
 def _kind(change: str) -> tuple[str, ChangeGroup]:
     """The kind of one change (what groups it) and its group of one."""
-    if _folder_missing(change) or change.startswith(FOLDER_MOVED):
+    if _folder_missing(change) or change.startswith((FOLDER_MOVED, FOLDER_OTHER)):
         return change, ChangeGroup(change)
     for begin in CORPUS_CHANGES:
         if change.startswith(begin):

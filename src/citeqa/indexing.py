@@ -44,6 +44,7 @@ from citeqa.libraries import library_versions
 from citeqa.models import (
     BuildReport,
     ChannelInfo,
+    CorpusElsewhere,
     Document,
     OutsizedFile,
     UnembeddedSentences,
@@ -69,7 +70,7 @@ from citeqa.publishing import (
 )
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
-from citeqa.store import FORMAT_VERSION, IndexedFile, has_sentence_vectors, moved_from
+from citeqa.store import FORMAT_VERSION, IndexedFile, corpus_elsewhere, has_sentence_vectors
 from citeqa.vectorindex import faiss_module
 from citeqa.writing import index_type_for, write_build
 
@@ -168,11 +169,12 @@ def _update(
     old_files, loaded, damage = previous_index(settings, channels, rebuild)
     files = _indexed_files(reading, settings.corpus_dir)
     reread = to_reread(loaded, files)  # once: for the check below, the reuse and the report
-    moved = None if loaded is None else moved_from(loaded.manifest.corpus_dir, settings.corpus_dir)
+    built_from = None if loaded is None else loaded.manifest.corpus_dir
+    elsewhere = None if built_from is None else corpus_elsewhere(built_from, settings.corpus_dir)
     if (
         loaded is not None
         and not reread
-        and moved is None
+        and elsewhere is None
         and unchanged(loaded, files, reading.manifest_sha256)
     ):
         discard(temporary)
@@ -213,7 +215,7 @@ def _update(
         notes=damage,
         reread=reread,
         unembedded=_unembedded(contents, embedders, settings),
-        moved=moved,
+        elsewhere=elsewhere,
     )
 
 
@@ -350,14 +352,14 @@ def _report(
     reread: Collection[str] = (),
     unembedded: UnembeddedSentences | None = None,
     held_back: int = 0,
-    moved: Path | None = None,
+    elsewhere: CorpusElsewhere | None = None,
 ) -> BuildReport:
     """What the build did; `reread`: files of unchanged content read again by a new version
     of their reader (rereading.py), reported as updated. The files read in this build that
     make an outsized share of the index (outsized.py) are named when it counted its `chunks`:
     every file when it is a `full_rebuild`. `held_back`: the sentences a rebuild would now
-    store vectors of (contents.vectors_on_rebuild). `moved`: the folder the previous build was
-    made from, when the corpus has moved since (store.moved_from)."""
+    store vectors of (contents.vectors_on_rebuild). `elsewhere`: the folder the previous build
+    was made from and the one read now, when they differ (store.corpus_elsewhere)."""
     before = (
         {file: sha256 for file, sha256, doc_id, _ in recorded_keys(old) if doc_id} if old else {}
     )
@@ -384,7 +386,7 @@ def _report(
         seconds=round(time.perf_counter() - began, 3),
         full_rebuild=full_rebuild,
         rewritten=rewritten,
-        moved_from=None if moved is None else str(moved),
+        elsewhere=elsewhere,
     )
 
 

@@ -165,6 +165,18 @@ class Answer(Frozen):
     retrieval read the question in, which a reader's labels follow too. Not in the JSON."""
 
 
+class CorpusElsewhere(Frozen):
+    """A corpus read from another folder than its index was built from (store.corpus_elsewhere)."""
+
+    built_from: str
+    """The folder the index was built from (its manifest's `corpus_dir`)."""
+    read_from: str
+    """The folder the corpus is read from now (absolute)."""
+    moved: bool
+    """The folder built from is gone (renamed or moved): the same files, at new paths. When it
+    is still there, the corpus is another folder, not a move (probe s17-hostfix review)."""
+
+
 class OutsizedFile(Frozen):
     """A file that makes an outsized share of its index (outsized.py), and its chunks."""
 
@@ -216,10 +228,10 @@ class BuildReport(Frozen):
     word statistics (their format, the tallies' recipe) or the corpus manifest differ from what
     this citeqa writes (previousindex.unchanged); it then said "Index up to date" though it
     wrote a new build."""
-    moved_from: str | None = None
-    """The folder the previous build was made from when the corpus is now at another path
-    (store.moved_from): the build was rewritten with the files' new paths (it said "Index up to
-    date" and citations kept naming the old folder's files, probe s17-hostile)."""
+    elsewhere: CorpusElsewhere | None = None
+    """Set when the corpus is read from another folder than the previous build was made from
+    (store.corpus_elsewhere): the build was rewritten with the files' new paths (it said "Index
+    up to date" and citations kept naming the old folder's files, probe s17-hostile)."""
 
     @property
     def contents(self) -> str:

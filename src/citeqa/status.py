@@ -23,6 +23,7 @@ from citeqa.changegroups import (
     CUT_BY_OLDER,
     FOLDER_MISSING,
     FOLDER_MOVED,
+    FOLDER_OTHER,
     FORMAT_CHANGE,
     TALLY_CHANGE,
     short_changes,
@@ -38,10 +39,16 @@ from citeqa.corpus import (
 from citeqa.domain import read_corpus_manifest
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
-from citeqa.models import DocumentStatus, Example, IndexStatus
+from citeqa.models import CorpusElsewhere, DocumentStatus, Example, IndexStatus
 from citeqa.overview import manifest_examples
 from citeqa.previousindex import knowledge_change
-from citeqa.store import FORMAT_VERSION, LoadedIndex, has_sentence_vectors, index_size, moved_from
+from citeqa.store import (
+    FORMAT_VERSION,
+    LoadedIndex,
+    corpus_elsewhere,
+    has_sentence_vectors,
+    index_size,
+)
 from citeqa.visible import cut, shown
 
 
@@ -128,9 +135,9 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     files = index.files()
     corpus = corpus_now(files, corpus_dir, manifest.corpus_manifest_sha256)
     changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
-    moved = moved_from(manifest.corpus_dir, corpus_dir)
-    if moved is not None and corpus.corpus_bytes is not None:  # else: the folder is missing
-        changed.insert(0, f"{FOLDER_MOVED}{moved}: `citeqa index` gives its files their new paths")
+    elsewhere = corpus_elsewhere(manifest.corpus_dir, corpus_dir)
+    if elsewhere is not None and corpus.corpus_bytes is not None:  # else: the folder is missing
+        changed.insert(0, _elsewhere_change(elsewhere))
     stale_knowledge = knowledge_change(index.statistics)
     if stale_knowledge is not None:
         changed.append(f"{stale_knowledge} (no re-embedding needed)")
@@ -142,6 +149,16 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
             " (no re-embedding needed)"
         )
     return corpus._replace(changes=changed)
+
+
+def _elsewhere_change(elsewhere: CorpusElsewhere) -> str:
+    """The change of a corpus read from another folder than its index was built from: a move
+    when that folder is gone, else another folder (whose files the other changes compare)."""
+    if elsewhere.moved:
+        return (
+            f"{FOLDER_MOVED}{elsewhere.built_from}: `citeqa index` gives its files their new paths"
+        )
+    return f"{FOLDER_OTHER}{elsewhere.read_from} (the index was built from {elsewhere.built_from})"
 
 
 def _cut_otherwise(version: int) -> str:
@@ -201,7 +218,7 @@ def stale_reason(changes: list[str], index: str = "it") -> str:
     changed since {index} was built", "an older citeqa built {index}" ("another version of
     citeqa" when a change is not known to be an older citeqa's: `_not_older`), or both. An
     upgrade of citeqa is no change of the corpus, and is not called one."""
-    kinds = {change.startswith((*CORPUS_CHANGES, FOLDER_MOVED)) for change in changes}
+    kinds = {change.startswith((*CORPUS_CHANGES, FOLDER_MOVED, FOLDER_OTHER)) for change in changes}
     older = False in kinds
     corpus = True in kinds or not older
     reasons = [f"the corpus changed since {index} was built"] if corpus else []

@@ -63,7 +63,7 @@ from citeqa.filelist import IndexedFile as IndexedFile  # re-exported: contents.
 from citeqa.jsonfiles import read_object
 from citeqa.jsonlines import ChunkTable, DocumentTable, offsets_name
 from citeqa.lexical import LexicalIndex
-from citeqa.models import ChannelInfo, Chunk, Document, Frozen, Sentence
+from citeqa.models import ChannelInfo, Chunk, CorpusElsewhere, Document, Frozen, Sentence
 from citeqa.ownership import CURRENT
 from citeqa.publishing import reading
 from citeqa.sentencetable import FILE as SENTENCE_FILE
@@ -241,18 +241,23 @@ def with_recorded_corpus(settings: Settings) -> Settings:
     return settings.model_copy(update={"corpus_dir": recorded})
 
 
-def moved_from(recorded: str, corpus_dir: Path) -> Path | None:
-    """The folder an index was built from (`recorded`, its manifest's `corpus_dir`) when the
-    corpus is now read at another path (the folder renamed or moved: its documents' paths are
-    the old ones); None when it is the same folder (the same absolute path, or a link to it).
-    The index knows its files by content, so a move changes no file: only their paths."""
+def corpus_elsewhere(recorded: str, corpus_dir: Path) -> CorpusElsewhere | None:
+    """The folder an index was built from (`recorded`, its manifest's `corpus_dir`) and the one
+    its corpus is read from now, when they differ; None when it is the same folder (the same
+    absolute path, or a link to it). A move only when the folder built from is gone: one still
+    there is another corpus (`--corpus other`), whose files are compared with the index's as
+    any change is. The index knows its files by content, so a move changes no file: only their
+    paths."""
     old, new = Path(recorded), corpus_dir.absolute()
     if old == new:
         return None
     try:
-        return None if old.samefile(new) else old
+        if old.samefile(new):
+            return None
     except OSError:  # the old folder is gone (renamed), or the new one
-        return old
+        pass
+    moved = not old.is_dir()
+    return CorpusElsewhere(built_from=str(old), read_from=str(new), moved=moved)
 
 
 HASH_IGNORES = ("built_at", "corpus_dir")

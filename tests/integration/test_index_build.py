@@ -208,7 +208,8 @@ def test_a_moved_corpus_folder_is_noticed_and_its_paths_updated_without_embeddin
     embedded = fake_embedder.texts_embedded  # what opening the assistant embedded
     report = build_index(fake_settings(moved, index))
 
-    assert report.moved_from == str(corpus.absolute()) and report.verb == "Updated"
+    assert report.elsewhere is not None and report.elsewhere.moved
+    assert report.elsewhere.built_from == str(corpus.absolute()) and report.verb == "Updated"
     assert report_notes(report)[0].startswith("the corpus folder moved (from ")  # index, chat
     assert report.added == report.updated == report.removed == []
     assert fake_embedder.texts_embedded == embedded
@@ -217,6 +218,36 @@ def test_a_moved_corpus_folder_is_noticed_and_its_paths_updated_without_embeddin
     answer = open_assistant(fake_settings(moved, index)).ask("What is belimumab?")
     assert answer.citations and all(Path(c.path).parent == moved for c in answer.citations)
     assert build_index(fake_settings(moved, index)).verb == "Index up to date"
+
+
+def test_another_corpus_folder_is_no_move_while_the_built_one_is_there(
+    built: tuple[Path, Path], fake_embedder: Any
+) -> None:
+    """`--corpus other` while the folder the index was built from is still there is another
+    corpus, not a move: status and `index` called it "moved" beside its added and removed files
+    (review of s17-hostfix). They now say where the corpus is read from and what it was built
+    from."""
+    corpus, index = built
+    other = make_corpus(corpus.with_name("other"), SMALL_DOCS[:1])
+    described = index_status(fake_settings(other, index))
+    assert described.stale and described.changed[0] == (
+        f"another folder: the corpus is now read from {other.absolute()}"
+        f" (the index was built from {corpus.absolute()})"
+    )
+    assert not any(change.startswith("moved:") for change in described.changed)
+    assert any(change.startswith("removed: ") for change in described.changed)
+    notice = open_assistant(fake_settings(other, index)).stale_notice()  # ask's, the chat's
+    assert notice is not None and "the corpus is read from another folder" in notice
+    assert "folder moved" not in notice
+
+    report = build_index(fake_settings(other, index))
+
+    assert report.elsewhere is not None and not report.elsewhere.moved
+    assert report_notes(report)[0] == (
+        f"the corpus is now read from {other.absolute()}"
+        f" (the index was built from {corpus.absolute()})"
+    )
+    assert report.removed  # the other corpus's files are compared as any change is
 
 
 def test_modified_file_is_the_only_one_reembedded(

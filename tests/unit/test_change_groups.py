@@ -138,8 +138,12 @@ def test_every_change_status_writes_says_something_in_the_notice(
     (tmp_path / "moved").mkdir()
     moved = _index_changes(tmp_path / "moved", version, built_from=tmp_path / "before")
     assert moved[0].startswith("moved: the index was built from ")  # a renamed corpus folder
+    (tmp_path / "kept").mkdir()
+    other = _index_changes(tmp_path / "moved", version, built_from=tmp_path / "kept")
+    assert other[0].startswith("another folder: the corpus is now read from ")  # still there
     changes += [
         moved[0],
+        other[0],
         "added: a.txt",
         "modified: b.txt (unreadable)",
         "modified: manifest.json (titles or domain file)",

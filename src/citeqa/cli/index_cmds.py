@@ -110,7 +110,7 @@ def print_report(report: BuildReport) -> None:
             )
     if report.unchanged and not report.full_rebuild:
         console.print(Text(f"  unchanged ({len(report.unchanged)})"))
-    if report.rewritten and not report.files_changed and report.moved_from is None:
+    if report.rewritten and not report.files_changed and report.elsewhere is None:
         console.print(Text(f"  {NO_FILE_CHANGED}"))
     for line in report_notes(report):
         console.print(Text(f"  {line}", style="yellow"))
