@@ -219,11 +219,23 @@ def _cut_piece(text: str, start: int) -> bool:
     sentences are split within each chunk, so its tail piece follows a word on its line. A
     whole sentence opens a line, or follows a sentence's end (SENTENCE_ENDS, a closing mark)
     or markup ("- ", "> "): never a letter or digit. A 120 KB sentence's last 300 characters
-    were taken in as "the sentence before" "It is 5 mg…" (hostile probe, session 17)."""
-    at = start - 1
+    were taken in as "the sentence before" "It is 5 mg…" (hostile probe, session 17). A cut
+    falls at a line break too (_cut_long cuts at any whitespace), so one line break (LF or
+    CRLF) after a letter or digit is inside a sentence as a blank is: a line ending in a word
+    carries its sentence on (language._continues); a blank line does not. Inferred from the
+    text, not marked on the sentence rows: a mark there is a column of the index's sentence
+    table, a new index format for every index."""
+    at = _before_blanks(text, start - 1)
+    if at >= 0 and text[at] == "\n":
+        at = _before_blanks(text, at - 1 - (at > 0 and text[at - 1] == "\r"))
+    return at >= 0 and text[at].isalnum()
+
+
+def _before_blanks(text: str, at: int) -> int:
+    """Where the last character at or before `at` that is no space, tab nor NBSP lies (-1)."""
     while at >= 0 and text[at] in " \t\u00a0":
         at -= 1
-    return at >= 0 and text[at].isalnum()
+    return at
 
 
 def _refers_back(text: str, start: int) -> bool:

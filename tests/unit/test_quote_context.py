@@ -307,12 +307,16 @@ def test_code_in_a_fence_refers_to_nothing() -> None:
     ) == (f"this(options) builds it again{ACROSS}.")
 
 
-@pytest.mark.parametrize("newline", ["\n", " "])
-def test_the_piece_of_a_sentence_longer_than_a_chunk_is_never_taken_in(newline: str) -> None:
+@pytest.mark.parametrize(("newline", "separator"), [("\n", " "), (" ", " "), ("\n", "\n")])
+def test_the_piece_of_a_sentence_longer_than_a_chunk_is_never_taken_in(
+    newline: str, separator: str
+) -> None:
     """A sentence longer than a chunk is cut into pieces (chunking._cut_long); its last piece,
     short enough to pair, is no sentence a back-reference refers to (hostile probe, session
-    17: a 120 KB sentence's last 300 characters came in before "It is 5 mg…")."""
-    long_sentence = "Background" + " words" * 330 + " end."
+    17: a 120 KB sentence's last 300 characters came in before "It is 5 mg…"). _cut_long cuts
+    at any blank, a line break too: a sentence of lines cut after "words\n" was taken in
+    (review of s17-hostfix)."""
+    long_sentence = "Background" + f"{separator}words" * 330 + f"{separator}end."
     dose = "It is 5 mg of zorbatide per day."
     text = f"# Dosing\n\n{long_sentence}{newline}{dose}\n"
     assert _cited(text, "It is 5 mg", "How much zorbatide per day?") == dose
