@@ -83,10 +83,10 @@ NEVER_WITH = {
 }
 """A member asked of an owner that the closest documents never write together (membership.py).
 It says only what was read: those documents write the owner and none writes the member (in
-any case and spelling) in the owner's part (its section, when a heading names it:
-membership.owner_sections; else the whole document); whether the corpus writes the member
-elsewhere is known only of its stems (QuestionTerms.absent: "month" for "months"), so it is
-not said."""
+any case and spelling) in the owner's part (in a one-file reference, its sections and the
+text before the first heading: membership.owner_sections; else the whole document); whether the
+corpus writes the member elsewhere is known only of its stems (QuestionTerms.absent: "month"
+for "months"), so it is not said."""
 ONLY_ITS_TITLE = {
     "en": "The closest document, {title}, holds only its title: it says nothing more.",
     "fr": "Le document le plus proche, {title}, ne contient que son titre : il n’en dit pas plus.",

@@ -504,7 +504,8 @@ def _written_apart(terms: QuestionTerms, documents: list[Document], lang: Lang) 
     found = [pairing for pairing in pairings(terms.focus) if pairing.member not in terms.absent]
     if not found:  # nothing to look for: no document is read
         return None
-    apart = apart_in(found, [(document.title, document.text) for document in documents])
+    texts: list[tuple[str, ...]] = [(document.title, document.text) for document in documents]
+    apart = apart_in(found, texts, [document.kind == "md" for document in documents])
     return None if apart is None else abstention.never_with(apart.member, apart.owner, lang)
 
 

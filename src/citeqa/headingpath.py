@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
-__all__ = ["ANCESTORS_SHOWN", "READ_BACK", "headings_above"]
+__all__ = ["ANCESTORS_SHOWN", "READ_BACK", "MarkdownHeading", "headings_above", "markdown_headings"]
 
 ANCESTORS_SHOWN = 2
 """At most this many headings above a section's own are named (the nearest ones): a reader needs
@@ -52,6 +53,25 @@ def headings_above(text: str, offset: int, section: str) -> list[str]:
     if above and len(above[0].group(1)) == 1 and _only_title(text, above[0]):
         above = above[1:]
     return [match.group(2).strip() for match in above[-ANCESTORS_SHOWN:]]
+
+
+class MarkdownHeading(NamedTuple):
+    """A markdown heading line of a text: where it starts, its level (its "#"s), its text."""
+
+    start: int
+    level: int
+    title: str
+
+
+def markdown_headings(text: str) -> list[MarkdownHeading]:
+    """The markdown headings of `text` outside backtick code fences, in order: the one reader
+    of "#" headings (closing "#"s and a "\r" aside) that membership's owner sections read too."""
+    fences = [match.start() for match in _FENCE.finditer(text)]
+    return [
+        MarkdownHeading(match.start(), len(match.group(1)), match.group(2).strip())
+        for match in _ATX.finditer(text)
+        if _outside(fences, match.start())
+    ]
 
 
 def _outside(fences: list[int], start: int) -> bool:

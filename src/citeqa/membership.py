@@ -7,8 +7,9 @@ but never in one place, the question is a near miss (the parameter is HelpFormat
 closest sentence answered it at .87 in the session-15 trial, and so did "color_output of
 ArgumentParser", "the months argument of datetime.timedelta" (.82). `pairings` reads the pairs a
 question names; `apart_in` the pair no place writes together (answering: a reason to abstain): a
-place is a document, or the sections of one whose headings name the owner (a one-file API
-reference: `owner_sections`).
+place is a document, or in a one-file API reference (a Markdown file whose sibling headings name
+different classes) the text before its first heading and the sections whose headings name the
+owner (`owner_sections`).
 
 A member is an option or an underscored name (identifiers.named_things), or a plain word a
 member noun names ("the months argument", "le paramètre verbose"); its owner is a name only code
@@ -23,11 +24,12 @@ code's, alike in English and French, so they are written here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from citeqa.blocks import fenced_line_starts
 from citeqa.glossary import fold, language_words
+from citeqa.headingpath import MarkdownHeading, markdown_headings
 from citeqa.identifiers import (
     POSSESSIVE,
     WORD_EDGES,
@@ -47,9 +49,6 @@ _CALL = re.compile(r"^([^\W\d][\w.]*)\((\w+)\s*=")
 _CAMEL = re.compile(r"^_*[^\W\d_][^\W_]*[a-z][^\W_]*$")
 """A name of letters and digits holding a lowercase letter (`_is_owner` asks a capital after
 its first letter too: `ArgumentParser`, `LGBMClassifier`)."""
-_NUMBERED = re.compile(r"^[A-Z][^\W_]*\d$")
-"""A capitalised name ending in a digit (`Class7`, `Vector3`, `Int64`): one capital alone, no
-hump, yet no word of prose either; with `_CAMEL`'s lowercase letter (no "COVID19")."""
 _MODULE_CLASS = re.compile(r"^[^\W\d_]\w+\.[^\W\d_]\w+$")
 """A module and a class (`click.Option`, `enum.Enum`), parts of two characters or more."""
 _NAME = re.compile(r"^[^\W\d]\w*$")
@@ -58,8 +57,6 @@ _PLAIN = re.compile(r"^[^\W\d_][^\W_]*$")
 """A word of letters and digits, starting with a letter."""
 _RUNS = re.compile(r"[^\W_]+")
 """A run of letters and digits."""
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+)$", re.MULTILINE)
-"""A Markdown heading line: its level's marks and its text."""
 _OPTION_OR_SNAKE = re.compile(r"^--|[^\W_]_+[^\W_]")
 """An option or an underscore between letters: the identifiers that name what is asked
 (identifiers.named_things), not a dotted name."""
@@ -224,26 +221,31 @@ def _owner_before(words: list[_Word], at: int) -> _Word | None:
 def _is_owner(word: _Word) -> bool:
     """Whether a word is a name only code writes: a dotted name (identifiers.is_identifier, or a
     module and a class, `click.Option`, which identifiers reads as two sentences), a CamelCase
-    name (`ArgumentParser`, `LGBMClassifier`, `timedelta` is not) or a capitalised one ending in a
-    digit (`Class7`: `_NUMBERED`; it was never paired), or one typed as a call (`dumps()`) or
-    between backticks (`Trainer`)."""
+    name (`ArgumentParser`, `LGBMClassifier`, `timedelta` is not), or one typed as a call
+    (`dumps()`) or between backticks (`Trainer`, `Class7`). A capitalised name ending in a digit
+    with one capital alone ("Jinja2", "Python3", "Office365", "Class7") is an owner only so
+    marked: the s15 trial's and k1's questions paired 8 such names, all "Jinja2", a library,
+    once in place of the class ("of a Jinja2 Environment"), none a class (review of
+    s17-hostfix)."""
     text = word.text.removesuffix("()")
     if "." in text:  # `click.Option` too: after "of", no two sentences joined ("days.Really")
         return is_identifier(text) or bool(_MODULE_CLASS.match(text))
     if word.call or word.backticked:
         return bool(_NAME.match(text))
-    humped = any(c.isupper() for c in text[1:]) or bool(_NUMBERED.match(text))
-    return bool(_CAMEL.match(text)) and humped
+    return bool(_CAMEL.match(text)) and any(c.isupper() for c in text[1:])
 
 
-def apart_in(found: list[Pairing], texts: list[tuple[str, ...]]) -> Pairing | None:
+def apart_in(
+    found: list[Pairing], texts: list[tuple[str, ...]], markdown: Sequence[bool] = ()
+) -> Pairing | None:
     """The first pairing whose owner `texts` write but none writes with its member (a member in
     any case and in any of its spellings, identifiers.spellings; an owner by its last dotted
     part, as typed: `ArgumentParser` for `argparse.ArgumentParser`), or None. A text comes in
     its parts (a document's title and text), read joined by a line break, and normalised once
-    whatever the pairings holding it (`_holding`); of a text whose Markdown headings name the
-    owner, only those headings' sections are the owner's (`_owners_part`). Whether the corpus
-    writes the member elsewhere is the caller's to tell."""
+    whatever the pairings holding it (`_holding`); of a Markdown file (`markdown[number]`) that
+    is a one-file reference, only the owner's sections and what precedes the first heading are
+    the owner's (`_owners_part`). Whether the corpus writes the member elsewhere is the
+    caller's to tell."""
     normalised: dict[int, str] = {}
     for pairing in found:
         member = [whole_name(form, any_case=True) for form in spellings(pairing.member)]
@@ -251,6 +253,8 @@ def apart_in(found: list[Pairing], texts: list[tuple[str, ...]]) -> Pairing | No
         owner = whole_name(name)
         owning = [
             _owners_part(texts[number], owner, text)
+            if number < len(markdown) and markdown[number]
+            else text
             for number, text in _holding(texts, name, normalised)
             if owner.search(text)
         ]
@@ -260,11 +264,12 @@ def apart_in(found: list[Pairing], texts: list[tuple[str, ...]]) -> Pairing | No
 
 
 def _owners_part(parts: tuple[str, ...], owner: re.Pattern[str], whole: str) -> str:
-    """What of a text holding the owner is the owner's: the sections its Markdown headings
-    naming the owner open (`owner_sections`: "## HelpFormatter" in a one-file API reference,
-    whose "## ArgumentParser" section never writes max_help_position), as code writes them;
-    the `whole` text (normalised) when no heading names it (a subclass's page naming its base
-    in a passage: s16 measured a passage scope abstain there)."""
+    """What of a Markdown text holding the owner is the owner's: in a one-file reference, what
+    precedes its first heading and the sections its headings naming the owner open
+    (`owner_sections`: "## HelpFormatter" beside "## ArgumentParser", whose section never
+    writes max_help_position), as code writes them; else the `whole` text (normalised): a
+    subclass's page naming its base in a passage (s16 measured a passage scope abstain there),
+    a class's own page whose "## Parameters" section lists the member (review of s17-hostfix)."""
     sections = [s for part in parts for s in owner_sections(part, owner)]
     return code_text("\n".join(sections)) if sections else whole
 
@@ -290,20 +295,42 @@ def _holding(
 
 
 def owner_sections(text: str, owner: re.Pattern[str]) -> list[str]:
-    """The sections of `text` under a Markdown heading (outside a code fence) that names the
-    owner, each down to the next heading of its level or above (its subsections kept: a
-    class's "### Parameters"); [] when no heading names it."""
+    """The owner's part of a Markdown `text` that is a one-file reference (`_reference_levels`):
+    what precedes its first heading, then each section under a heading naming the owner, down to
+    the next heading of its level or above (its subsections kept: a class's "### Parameters");
+    [] when no heading names it, or when the text is no such reference (a page on one class, its
+    sections "Parameters", "Subclassing ArgumentParser": the whole page is the class's)."""
     if "#" not in text:
         return []
-    fenced = fenced_line_starts(text)
-    headings = [
-        (found.start(), len(found.group(1)), found.group(2))
-        for found in _ATX_HEADING.finditer(text)
-        if found.start() not in fenced
-    ]
-    sections = []
-    for at, (start, level, title) in enumerate(headings):
-        if owner.search(title):
-            after = (s for s, depth, _ in headings[at + 1 :] if depth <= level)
-            sections.append(text[start : next(after, len(text))])
+    headings = _headings(text)
+    naming = [at for at, heading in enumerate(headings) if owner.search(heading.title)]
+    levels = _reference_levels(headings)
+    if not any(headings[at].level in levels for at in naming):
+        return []
+    sections = [text[: headings[0].start]]
+    for at in naming:
+        start, level, _ = headings[at]
+        after = (h.start for h in headings[at + 1 :] if h.level <= level)
+        sections.append(text[start : next(after, len(text))])
     return sections
+
+
+@lru_cache(maxsize=16)
+def _headings(text: str) -> tuple[MarkdownHeading, ...]:
+    """The Markdown headings of a text (headingpath.markdown_headings), read once per text for
+    every pairing and owner asked of it (each pairing rescanned every document before); the
+    last 16 texts are kept, about the documents of one question's closest passages."""
+    return tuple(markdown_headings(text))
+
+
+def _reference_levels(headings: tuple[MarkdownHeading, ...]) -> frozenset[int]:
+    """The heading levels at which two headings name different code names (`_is_owner`:
+    "## ArgumentParser", "## HelpFormatter"): those of a one-file reference, whose sections are
+    each a class's. "## Parameters" names none; "## Subclassing ArgumentParser" the same one as
+    "## ArgumentParser"."""
+    named: dict[int, set[frozenset[str]]] = {}
+    for heading in headings:
+        names = frozenset(word.text for word in _words(heading.title) if _is_owner(word))
+        if names:
+            named.setdefault(heading.level, set()).add(names)
+    return frozenset(level for level, kinds in named.items() if len(kinds) > 1)

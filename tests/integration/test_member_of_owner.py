@@ -88,3 +88,29 @@ def test_a_member_written_with_its_owner_is_answered(assistant: Assistant, quest
     answer = assistant.ask(question)
     assert not answer.abstained, answer.reason
     assert answer.citations
+
+
+REFERENCE = (
+    "# clitool API\n\n## ArgParser\n\nArgParser takes prog and usage to build the parser.\n\n"
+    "## HelpFormatter\n\nHelpFormatter takes max_help_position, the column where help starts.\n"
+)
+
+
+@pytest.mark.parametrize(("name", "abstains"), [("api.md", True), ("api.txt", False)])
+def test_a_one_file_reference_is_read_by_sections_in_markdown_only(
+    tmp_path_factory: pytest.TempPathFactory, name: str, abstains: bool
+) -> None:
+    """A one-file reference writes every class: in a Markdown file, the owner's section is its
+    part (probe s17-hostile F1); in a .txt file a "#" line is no heading, and the whole file
+    writes the two together (review of s17-hostfix: headings read in .md files only)."""
+    assistant = assistant_over(
+        {name: REFERENCE},
+        tmp_path_factory.mktemp("reference"),
+        tmp_path_factory.mktemp("index"),
+        channels=("fake",),
+    )
+    answer = assistant.ask("What does max_help_position of ArgParser do?")
+    reason = (
+        "None of the closest documents mentions “max_help_position” where it mentions “ArgParser”."
+    )
+    assert (answer.reason == reason) is abstains

@@ -43,8 +43,8 @@ from citeqa.membership import Pairing, apart_in, pairings
             [Pairing("hide_input", "click.Option")],
         ),
         ("À quoi sert l'option verbose de Parser.run ?", [Pairing("verbose", "Parser.run")]),
-        (  # a capitalised owner ending in a digit, one capital alone (never paired before)
-            "What does max_size_5 of Class7 do?",
+        (  # a capitalised name ending in a digit, one capital alone: an owner marked as code
+            "What does max_size_5 of `Class7` do?",
             [Pairing("max_size_5", "Class7")],
         ),
         ("What is the dtype argument of `Int64`?", [Pairing("dtype", "Int64")]),
@@ -66,6 +66,12 @@ def test_a_member_and_the_owner_it_is_asked_of(question: str, found: list[Pairin
         "Quelle est la valeur de l'option --max-size de pack ?",  # "pack": no code shape
         "What is the max_dose of COVID19?",  # capitals and digits: no name only code writes
         "What does the size parameter of Windows10 do?",  # a plain member, an unmarked owner
+        # one capital and a digit, unmarked: a product's name as often as a class's; the s15
+        # trial's and k1's 8 such pairings were all "Jinja2", a library (review of s17-hostfix)
+        "À quoi sert l'option trim_blocks de Jinja2 ?",
+        "What is the default variable_start_string of a Jinja2 Environment?",
+        "What is the max_workers of Python3?",
+        "What does the tenant_id of Office365 do?",
     ],
 )
 def test_no_pair_without_both_named(question: str) -> None:
@@ -193,9 +199,40 @@ def test_a_one_file_reference_is_read_by_the_owners_section() -> None:
     "written with" the owner and the near miss answered at .81 (probe s17-hostile): the
     sections whose heading names the owner are its part, their subsections included."""
     asked = Pairing("max_help_position", "ArgumentParser")
-    assert apart_in([asked], [("API", REFERENCE)]) == asked
-    assert apart_in([Pairing("max_help_position", "HelpFormatter")], [("API", REFERENCE)]) is None
-    assert apart_in([Pairing("exit_on_error", "ArgumentParser")], [("API", REFERENCE)]) is None
+    md = [True]
+    assert apart_in([asked], [("API", REFERENCE)], md) == asked
+    assert (
+        apart_in([Pairing("max_help_position", "HelpFormatter")], [("API", REFERENCE)], md) is None
+    )
+    assert apart_in([Pairing("exit_on_error", "ArgumentParser")], [("API", REFERENCE)], md) is None
+    # what precedes the first heading is every section's
+    preamble = "All classes take max_help_position.\n\n" + REFERENCE
+    assert apart_in([asked], [("API", preamble)], md) is None
+
+
+def test_headings_are_read_in_markdown_files_only() -> None:
+    """A "#" line of a .txt file is no heading: the whole text is the owner's."""
+    asked = Pairing("max_help_position", "ArgumentParser")
+    assert apart_in([asked], [("API", REFERENCE)], [False]) is None
+    assert apart_in([asked], [("API", REFERENCE)]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a page on one class: its sections are all the class's (review of s17-hostfix)
+        "# argparse\n\n## ArgumentParser\n\nThe ArgumentParser class parses.\n\n"
+        "## Parameters\n\n- max_help_position: the column help starts at.\n",
+        "ArgumentParser(prog, max_help_position=24) builds a parser.\n\n"
+        "## Subclassing ArgumentParser\n\nOverride its methods.\n",
+        "# ArgumentParser\n\nIt parses.\n\n## Subclassing ArgumentParser\n\nOverride it.\n\n"
+        "## Parameters\n\n- max_help_position: the column.\n",
+    ],
+)
+def test_a_page_on_one_class_is_read_whole(text: str) -> None:
+    """A heading naming the owner took only its own section, so a page listing the member under
+    "## Parameters", or before its first heading, was said never to write it with the owner."""
+    asked = Pairing("max_help_position", "ArgumentParser")
+    assert apart_in([asked], [("argparse", text)], [True]) is None
 
 
 @pytest.mark.parametrize(
@@ -206,4 +243,5 @@ def test_a_one_file_reference_is_read_by_the_owners_section() -> None:
     ],
 )
 def test_without_a_heading_naming_the_owner_the_whole_document_is_its(text: str) -> None:
-    assert apart_in([Pairing("max_help_position", "ArgumentParser")], [("d", text)]) is None
+    asked = Pairing("max_help_position", "ArgumentParser")
+    assert apart_in([asked], [("d", text)], [True]) is None
