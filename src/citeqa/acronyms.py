@@ -7,18 +7,19 @@ hyphenated word counts, "Non-Disclosure" gives N and D; a stopword of the langua
 two capitalised words, "de", "et", "of", gives no initial, whatever its case): every stretch of
 MIN_LETTERS to MAX_LETTERS initials of such a run, from a capitalised word to a capitalised
 word, is a candidate ("Mutual Non-Disclosure Agreement" gives MND, MNDA and NDA, each with
-its words). A document's
-candidates are counted once per occurrence (`document_acronyms`, stored with its tallies so an
-update does not read unchanged documents again); the build adds them up (`AcronymCounts`, its
-memory bounded by MAX_HELD whatever the corpus's size) and keeps, for each acronym, its most
-frequent spelt-out form, when the corpus writes that form more often than it writes the acronym
-itself as a word (`chosen`: an acronym the documents write as often is found as it is). At most
-MAX_ACRONYMS are stored (statistics.json, `acronyms`, read as the knowledge's `acronyms`); a
-question expands an acronym only where it writes it in capitals (glossary.py).
+its words). A document's candidates are counted once per occurrence (`document_acronyms`,
+stored with its tallies so an update does not read unchanged documents again); the build adds
+them up (`AcronymCounts`: at most MAX_HELD candidates held, plus one document's, whatever the
+corpus's size) and keeps, for each acronym, its most frequent spelt-out form, when the corpus
+writes that form more often than it writes the acronym itself as a word (`chosen`: an acronym
+the documents write as often is found as it is). At most MAX_ACRONYMS are stored
+(statistics.json, `acronyms`, read as the knowledge's `acronyms`); a question expands an
+acronym only where it writes it in capitals (glossary.py).
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -33,7 +34,8 @@ MAX_LETTERS = 6
 MAX_ACRONYMS = 5000
 """The most acronyms an index stores (the most frequent spelt-out forms first)."""
 MAX_HELD = 200_000
-"""The most candidates a build counts at once: past it, those seen once are dropped."""
+"""The most candidates a build counts at once: past it, the MAX_HELD // 2 most frequent are
+kept (`AcronymCounts.add`)."""
 _CAPITALS = "".join(c for c in map(chr, range(0x530)) if c.isupper())
 """The capitals of the Latin, Greek and Cyrillic blocks (re has no class of capitals)."""
 _CAPITALISED = rf"[{_CAPITALS}][^\W\d_]*(?:[-‐‑][^\W\d_]+)*(?![\w‐‑-])"
@@ -122,8 +124,12 @@ def candidate_key(acronym: str, form: str) -> str:
 
 
 class AcronymCounts:
-    """The corpus's candidates, added up a document at a time; past MAX_HELD candidates, those
-    counted once are dropped (the frequent ones, which `chosen` keeps, survive)."""
+    """The corpus's candidates, added up a document at a time; past MAX_HELD candidates, only the
+    MAX_HELD // 2 most frequent are kept (ties: those counted first), so each pruning at least
+    halves what is held and the next comes MAX_HELD // 2 new candidates later: the build's
+    time stays linear and its memory bounded whatever the counts (dropping only candidates
+    counted once kept every one counted twice, past MAX_HELD each later document pruned again).
+    The frequent ones, which `chosen` keeps, survive."""
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
@@ -131,7 +137,8 @@ class AcronymCounts:
     def add(self, document: Mapping[str, int]) -> None:
         self.counts.update(document)
         if len(self.counts) > MAX_HELD:
-            self.counts = Counter({key: n for key, n in self.counts.items() if n > 1})
+            kept = heapq.nlargest(MAX_HELD // 2, self.counts.items(), key=lambda item: item[1])
+            self.counts = Counter(dict(kept))
 
     def chosen(self, written: Callable[[str], int]) -> list[list[str]]:
         """[acronym, form] of each acronym's most frequent form (ties: the first in order),

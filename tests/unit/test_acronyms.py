@@ -70,6 +70,21 @@ def test_the_stored_acronyms_and_the_held_candidates_are_bounded(
     assert len(counts.chosen(lambda word: 0)) == 2
 
 
+def test_each_pruning_at_least_halves_the_candidates_held_even_when_all_are_counted_twice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(acronyms, "MAX_HELD", 20)
+    counts = AcronymCounts()
+    prunings = 0
+    for n in range(40):
+        before = len(counts.counts)
+        counts.add({f"A{n}\tfirst {n}": 2, f"B{n}\tsecond {n}": 2, "KEEP\tkept": 3})
+        prunings += len(counts.counts) < before
+        assert len(counts.counts) <= 20
+    assert prunings <= 40 * 2 // 10, "a pruning every MAX_HELD // 2 new candidates at most"
+    assert counts.counts["KEEP\tkept"] == 120, "the most frequent survives every pruning"
+
+
 def test_a_question_expands_an_acronym_it_writes_in_capitals_only() -> None:
     glossary = Glossary((), (), [("NDA", "non-disclosure agreement"), ("CSE", "comite social")])
     assert glossary.expansions("How long does the Helix NDA last?") == ["non-disclosure agreement"]
