@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 
-from citeqa.lexical import fold, stopwords
+from citeqa.lexical import fold, query_tokens, stopwords
 
 MIN_LETTERS = 3
 """The fewest initials of an acronym (two-letter ones collide: "TT virus" is no "Targeted
@@ -143,7 +143,9 @@ class AcronymCounts:
     def chosen(self, written: Callable[[str], int]) -> list[list[str]]:
         """[acronym, form] of each acronym's most frequent form (ties: the first in order),
         when the form is written more often than the acronym is (`written`: how often the
-        corpus writes a folded acronym as a word); at most MAX_ACRONYMS, most frequent first."""
+        corpus writes a folded acronym as a word); at most MAX_ACRONYMS, most frequent first.
+        Never an acronym that is a word no search reads (`searchable`: "WHO", "LES", "THAT",
+        whose count, their tokens dropped, would always be 0)."""
         best: dict[str, tuple[int, str]] = {}
         for key, count in sorted(self.counts.items()):
             acronym, _, form = key.partition(KEY_SEPARATOR)
@@ -152,7 +154,13 @@ class AcronymCounts:
         kept = [
             (count, acronym, form)
             for acronym, (count, form) in best.items()
-            if written(acronym.lower()) < count
+            if searchable(acronym) and written(acronym.lower()) < count
         ]
         kept.sort(key=lambda item: (-item[0], item[1]))
         return [[acronym, form] for _, acronym, form in kept[:MAX_ACRONYMS]]
+
+
+def searchable(acronym: str) -> bool:
+    """Whether an acronym, as a word, is one a search reads: no stopword of the language data
+    ("who", "les", "that") and some token left (lexical.query_tokens)."""
+    return fold(acronym) not in stopwords() and bool(query_tokens(acronym))

@@ -183,7 +183,7 @@ def _written(frequency: Mapping[str, int], word: str) -> int:
 
 
 def knowledge(
-    domain: Domain | None, pairs: list[list[str]], acronyms: list[list[str]] | None = None
+    domain: Domain | None, pairs: list[list[str]], acronyms: list[list[str]]
 ) -> dict[str, Any]:
     """The term knowledge statistics.json carries beside the token statistics: the corpus's
     domain file, its derived term pairs and acronyms (acronyms.py)."""
@@ -193,7 +193,7 @@ def knowledge(
         # an older citeqa (Domain forbids unknown fields) still reads the index
         "domain": None if domain is None else domain.model_dump(mode="json", exclude_defaults=True),
         "term_pairs": pairs,
-        "acronyms": acronyms or [],
+        "acronyms": acronyms,
     }
 
 

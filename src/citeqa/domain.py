@@ -408,14 +408,28 @@ def stored_knowledge(statistics: dict[str, Any] | None) -> Domain:
     parts = [language_data()]
     if stored.get("domain") is not None:
         parts.append(Domain.model_validate(stored["domain"]))
+    # more than a build stores (derived_terms pairs among TOP_TERMS words, acronyms.py keeps
+    # MAX_ACRONYMS) is damage, refused before each is read; imported here, where an index is
+    # read and both are loaded, not by every reader of a domain file (numpy, the stemmers)
+    from citeqa.acronyms import MAX_ACRONYMS
+    from citeqa.derived_terms import TOP_TERMS
+
     pairs = stored.get("term_pairs") or []
-    if not isinstance(pairs, list) or not all(_is_words(pair) for pair in pairs):
-        raise ValueError("the stored term pairs are not lists of words")
-    acronyms = stored.get("acronyms") or []
-    if not isinstance(acronyms, list) or not all(
-        _is_words(pair) and len(pair) == 2 for pair in acronyms
+    if (
+        not isinstance(pairs, list)
+        or len(pairs) > TOP_TERMS
+        or not all(_is_words(pair) for pair in pairs)
     ):
-        raise ValueError("the stored acronyms are not pairs of an acronym and its words")
+        raise ValueError("the stored term pairs are not lists of words, or too many")
+    acronyms = stored.get("acronyms") or []
+    if (
+        not isinstance(acronyms, list)
+        or len(acronyms) > MAX_ACRONYMS
+        or not all(_is_words(pair) and len(pair) == 2 for pair in acronyms)
+    ):
+        raise ValueError(
+            "the stored acronyms are not pairs of an acronym and its words, or too many"
+        )
     parts.append(
         Domain(
             groups=tuple(tuple(pair) for pair in pairs),

@@ -129,15 +129,29 @@ class Glossary:
         return list(dict.fromkeys(added))
 
     def _spelt_out(self, question: str) -> list[str]:
-        """The words of each acronym the question writes in capitals ("NDA", "NDAs")."""
+        """The words of each acronym the question writes in capitals ("NDA", "NDAs"); none
+        when the question writes all its words in capitals ("WHO PAYS THE RENT?"): there a
+        capitalised word tells no acronym (a question of one word, "NDA?", is read as one)."""
         if not self._acronyms:
             return []
+        written = _WORDS.findall(question)
+        if len(written) > 1 and not any(letter.islower() for letter in question):
+            return []
         forms = []
-        for word in _WORDS.findall(question):
-            words = self._acronyms.get(_in_capitals(word))
+        for word in written:
+            words = self._acronym_words(word)
             if words is not None and words not in fold(question):
                 forms.append(words)
         return forms
+
+    def _acronym_words(self, word: str) -> str | None:
+        """The words of the acronym a word writes in capitals, maybe as a plural ("NDAs",
+        "NDAS": the acronym without its "S" when the one with it is none)."""
+        acronym = _in_capitals(word)
+        words = self._acronyms.get(acronym)
+        if words is None and len(acronym) > 2 and acronym.endswith("S"):
+            words = self._acronyms.get(acronym[:-1])
+        return words
 
     def _numbered_forms(self, folded: str) -> list[str]:
         forms: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa import acronyms
+from citeqa import acronyms, derived_terms
 from citeqa.acronyms import AcronymCounts, document_acronyms, initials
 from citeqa.domain import stored_knowledge
 from citeqa.glossary import Glossary
@@ -85,6 +85,36 @@ def test_each_pruning_at_least_halves_the_candidates_held_even_when_all_are_coun
     assert counts.counts["KEEP\tkept"] == 120, "the most frequent survives every pruning"
 
 
+def test_an_acronym_that_is_a_stopword_is_never_kept() -> None:
+    counts = AcronymCounts()
+    for text in [
+        "World Health Organization",
+        "Lupus Erythemateux Systemique",
+        "Thomas Hardy et Anthony Trollope",
+        "Not Our Team",
+        "Service Level Agreement",
+    ]:
+        counts.add(document_acronyms(text))
+    kept = {acronym for acronym, _ in counts.chosen(lambda word: 0)}
+    assert "SLA" in kept
+    assert not kept & {"WHO", "LES", "THAT", "NOT"}, "a stopword's count of 0 keeps nothing"
+
+
+def test_a_question_in_capitals_throughout_expands_no_acronym() -> None:
+    glossary = Glossary(
+        (), (), [("RENT", "real estate net tax"), ("NDA", "non-disclosure agreement")]
+    )
+    assert glossary.expansions("WHO PAYS THE RENT?") == []
+    assert glossary.expansions("Who pays the RENT?") == ["real estate net tax"]
+    assert glossary.expansions("NDA?") == ["non-disclosure agreement"]
+
+
+def test_an_acronym_written_in_capitals_with_a_capital_plural_s_is_expanded() -> None:
+    glossary = Glossary((), (), [("NDA", "non-disclosure agreement"), ("CGVS", "c g v s")])
+    assert glossary.expansions("Which NDAS are signed?") == ["non-disclosure agreement"]
+    assert glossary.expansions("Which CGVS apply?") == ["c g v s"], "its own S first"
+
+
 def test_a_question_expands_an_acronym_it_writes_in_capitals_only() -> None:
     glossary = Glossary((), (), [("NDA", "non-disclosure agreement"), ("CSE", "comite social")])
     assert glossary.expansions("How long does the Helix NDA last?") == ["non-disclosure agreement"]
@@ -102,3 +132,16 @@ def test_stored_acronyms_reach_the_glossary_and_damaged_ones_are_refused() -> No
     for damaged in ([["SLA"]], [["SLA", 3]], {"SLA": "service level agreement"}):
         with pytest.raises(ValueError, match="acronyms"):
             stored_knowledge({"acronyms": damaged})
+
+
+def test_more_acronyms_or_term_pairs_than_a_build_stores_are_damage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(acronyms, "MAX_ACRONYMS", 3)
+    monkeypatch.setattr(derived_terms, "TOP_TERMS", 3)
+    four = [["ABC", "alpha beta chi"]] * 4
+    with pytest.raises(ValueError, match="acronyms"):
+        stored_knowledge({"acronyms": four})
+    with pytest.raises(ValueError, match="term pairs"):
+        stored_knowledge({"term_pairs": [["kidney", "rein"]] * 4})
+    assert stored_knowledge({"acronyms": four[:3], "term_pairs": [["kidney", "rein"]] * 3})

@@ -240,7 +240,7 @@ def test_stored_domain_holds_only_the_fields_its_file_sets() -> None:
     """A field added to Domain since stays out of the index, so an older citeqa (its Domain
     forbids unknown fields) still reads the index; this one reads it back whole."""
     domain = Domain(groups=(("kidney", "rein"),), name_endings=("mab",))
-    stored = knowledge(domain, [])
+    stored = knowledge(domain, [], [])
     assert stored["domain"] == {"groups": [["kidney", "rein"]], "name_endings": ["mab"]}
     assert Domain.model_validate(stored["domain"]) == domain
 
