@@ -433,11 +433,13 @@ def compose(
     refused = refusal(models, answerable, sure, settings)
     citations = [] if refused else _quoted(candidates, reading, models, settings)
     if not citations or not verified(citations, bank.documents):
+        floor = refused is not None and answerable >= settings.abstain_threshold  # sure alone
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
-            return abstained(question, reason, lang, sure, passages)  # the reason names `sure`
+            return abstained(question, reason, lang, sure, passages, below_floor=True)  # names sure
         reason = abstention.not_answered(terms, lang, reading.passage_tokens(), languages, closest)
-        return abstained(question, reason, lang, abstained_confidence(sure, answerable), passages)
+        confidence = abstained_confidence(sure, answerable)
+        return abstained(question, reason, lang, confidence, passages, below_floor=floor)
     return Answer(
         question=question,
         abstained=False,
@@ -598,9 +600,15 @@ def with_other_statement(
 
 
 def abstained(
-    question: str, reason: str, lang: Lang, sure: float, passages: list[Passage]
+    question: str,
+    reason: str,
+    lang: Lang,
+    sure: float,
+    passages: list[Passage],
+    below_floor: bool = False,
 ) -> Answer:
-    """An abstention: the reason in words, and the closest passages for the reader to judge."""
+    """An abstention: the reason in words, and the closest passages for the reader to judge
+    (`below_floor`: refused for its confidence alone, see Answer.below_floor)."""
     return Answer(
         question=question,
         abstained=True,
@@ -609,4 +617,5 @@ def abstained(
         passages=passages,
         reason=reason,
         lang=lang,
+        below_floor=below_floor,
     )
