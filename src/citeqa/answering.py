@@ -413,7 +413,7 @@ def compose(
     apart = _written_apart(terms, documents, lang)
     if apart is not None:  # max_help_position "of argparse.ArgumentParser": HelpFormatter's
         return abstained(question, apart, lang, 0.0, passages_of(retrieval, bank.documents))
-    bare = _named_bare(terms, top, bank)
+    bare = _named_bare(terms, retrieval.hits, bank)
     if bare is not None:  # "À classer", a note holding only its title "# À classer"
         reason = abstention.only_its_title(bare, lang)
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
@@ -433,11 +433,13 @@ def compose(
     refused = refusal(models, answerable, sure, settings)
     citations = [] if refused else _quoted(candidates, reading, models, settings)
     if not citations or not verified(citations, bank.documents):
+        floor = refused is not None and answerable >= settings.abstain_threshold  # sure alone
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
-            return abstained(question, reason, lang, sure, passages)  # the reason names `sure`
+            return abstained(question, reason, lang, sure, passages, below_floor=True)  # names sure
         reason = abstention.not_answered(terms, lang, reading.passage_tokens(), languages, closest)
-        return abstained(question, reason, lang, abstained_confidence(sure, answerable), passages)
+        confidence = abstained_confidence(sure, answerable)
+        return abstained(question, reason, lang, confidence, passages, below_floor=floor)
     return Answer(
         question=question,
         abstained=False,
@@ -459,15 +461,16 @@ def _said_in_other_language(
     return close_in_other_language(top, lang, across)
 
 
-def _named_bare(terms: QuestionTerms, top: list[Hit], bank: SentenceBank) -> str | None:
-    """The title of the document of the first passage the answer reads (`top`) when that
-    document holds nothing but its title and the question names it whole
-    (titleonly.named_bare_document), else None."""
-    if not top:
+def _named_bare(terms: QuestionTerms, shown: list[Hit], bank: SentenceBank) -> str | None:
+    """The title of the document of the first passage shown (`shown`, the ranking the
+    abstention lists, whose first document it calls the closest) when that document holds
+    nothing but its title and the question names it alone (titleonly.named_bare_document),
+    else None."""
+    if not shown:
         return None
-    doc_id = top[0].chunk.doc_id
+    doc_id = shown[0].chunk.doc_id
     asked = frozenset().union(*(alternatives for alternatives, _ in terms.terms))
-    if not named_bare_document(bank, doc_id, asked):
+    if not named_bare_document(bank, doc_id, asked, terms.focus):
         return None
     return bank.documents[doc_id].title
 
@@ -598,9 +601,15 @@ def with_other_statement(
 
 
 def abstained(
-    question: str, reason: str, lang: Lang, sure: float, passages: list[Passage]
+    question: str,
+    reason: str,
+    lang: Lang,
+    sure: float,
+    passages: list[Passage],
+    below_floor: bool = False,
 ) -> Answer:
-    """An abstention: the reason in words, and the closest passages for the reader to judge."""
+    """An abstention: the reason in words, and the closest passages for the reader to judge
+    (`below_floor`: refused for its confidence alone, see Answer.below_floor)."""
     return Answer(
         question=question,
         abstained=True,
@@ -609,4 +618,5 @@ def abstained(
         passages=passages,
         reason=reason,
         lang=lang,
+        below_floor=below_floor,
     )

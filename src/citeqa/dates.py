@@ -217,6 +217,16 @@ def date_terms(folded: str) -> list[str]:
     return list(terms)
 
 
+def opening_date_terms(folded: str) -> frozenset[str]:
+    """The canonical terms (as `date_terms` gives them) of the date that opens `folded`, a
+    lexical.fold-ed text starting on a number ("14.03.2026 ?": 2026-03-14, --03-14, --03); none
+    when no date opens it."""
+    match = _date_match(folded, 0)
+    if match is None or match.start() != 0:
+        return frozenset()
+    return frozenset(date_terms(folded[: match.end()]))
+
+
 def _inside_word(before: str) -> bool:
     """Whether a number after the character `before` is inside a word or a dotted number."""
     return before.isalnum() or before in _WORD_BEFORE

@@ -123,6 +123,10 @@ class Domain(BaseModel):
     frame_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     """Per language, folded words that speak of the documents, not of their subject ("paper",
     "says", "selon"): one the corpus never uses is not a term of the question (questions.py)."""
+    contents_asks: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per language, folded words that ask what a document holds ("what", "contient"): with
+    the frame words, all a question naming a document by its title may add to it
+    (titleonly.names_only_the_title)."""
     anaphors: tuple[str, ...] = ()
     """Folded words that point back at something named before ("their", "ces"): a short
     question holding one leans on the previous question (followups.is_follow_up)."""

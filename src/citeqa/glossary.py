@@ -28,6 +28,7 @@ def fold(text: str) -> str:
 WordList = Literal[
     "anaphors",
     "caption_labels",
+    "contents_asks",
     "frame_words",
     "function_words",
     "genitives",

@@ -163,6 +163,12 @@ class Answer(Frozen):
     lang: Lang = Field(default="en", exclude=True)
     """The language the answer's words (its message, its reason) were composed in: the one
     retrieval read the question in, which a reader's labels follow too. Not in the JSON."""
+    below_floor: bool = Field(default=False, exclude=True)
+    """Abstained only because its confidence was below the least confidence answered (the
+    user's `min_confidence`, or else the answer models' own floor): a lower floor could answer
+    it. False for an answer, and for an abstention any other stage decided (the answerability
+    model, no verifiable quote, a rule before the models). The evaluation's min_confidence
+    sweep reads it (metrics.abstains_at). Not in the JSON."""
 
 
 class CorpusElsewhere(Frozen):

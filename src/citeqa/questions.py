@@ -29,6 +29,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
+from citeqa.dates import opening_date_terms
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
@@ -516,8 +517,11 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
     said: set[str] = set()  # every alternative of the context's words: what it already asks
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
-        for word in _WORD.findall(text):
-            alternatives = word_alternatives(word, vocabulary.glossary)
+        for found in _WORD.finditer(text):
+            word = found.group()
+            alternatives = word_alternatives(word, vocabulary.glossary) | _date_alternatives(
+                word, text[found.start() :]
+            )
             joined = joined_spelling(word, vocabulary)
             unread = scale == 1.0 and not _frequency(alternatives, vocabulary)
             if joined and unread and joined not in result.corrections:
@@ -558,6 +562,20 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     focus_weight = sum(weight for _, weight in result.terms[: result.focus_terms])
     result.missing = result.missing / focus_weight if focus_weight else 0.0
     return result
+
+
+def _date_alternatives(word: str, rest: str) -> frozenset[str]:
+    """For a decimal number opening a date ("14.03" of "le 14.03.2026", one question word as
+    _WORD reads it), the date's canonical terms (dates.opening_date_terms), which the index
+    holds beside "14 mars 2026" as beside "14.03.2026": the date's words alone no longer meet
+    a date written with its month's name ("14" and "03" did, before a decimal number was one
+    word). None for any other word (`rest`: the question from the word on)."""
+    if not _DECIMAL.fullmatch(word):
+        return frozenset()
+    return opening_date_terms(fold(rest))
+
+
+_DECIMAL = re.compile(r"\d+[.,]\d+")
 
 
 MIN_JOINED_PART = 3

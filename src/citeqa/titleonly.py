@@ -20,12 +20,16 @@ from __future__ import annotations
 import re
 
 from citeqa.chunking import section_of
+from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS
+from citeqa.lexical import content_words, query_tokens
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
 
-__all__ = ["named_bare_document", "only_title", "without_titles"]
+__all__ = ["named_bare_document", "names_only_the_title", "only_title", "without_titles"]
 
+_WORDS = re.compile(r"\w+")
+"""A folded question's words, function words and elided ones ("qu") included."""
 _MARKS = " \t\r\n#*_-=:"
 """Markup and punctuation around a heading that does not make it another heading."""
 _BLANKS = re.compile(r"\s*")
@@ -65,17 +69,36 @@ def without_titles(bank: SentenceBank, items: list[ScoredSentence]) -> list[int]
     return [number for number, item in enumerate(items) if not only_title(bank, item.index)]
 
 
-def named_bare_document(bank: SentenceBank, doc_id: str, asked: frozenset[str]) -> bool:
+def named_bare_document(bank: SentenceBank, doc_id: str, asked: frozenset[str], focus: str) -> bool:
     """Whether the document `doc_id` holds nothing but title lines (every sentence `only_title`:
-    "# À classer", a note never written past its heading) and the question names it: every token
-    of those lines is among `asked`, the tokens the question's terms count as. Such a question is
-    about that document, which says nothing more; a one-line document saying more than the
-    question asks ("Deadline: 1 March 2025" for "What is the deadline?") is not named whole."""
+    "# À classer", a note never written past its heading) and the question names it and only
+    it: every token of those lines is among `asked`, the tokens the question's terms count as,
+    and the question (its `focus`) adds nothing else to them (`names_only_the_title`). Such a
+    question is about that document, which says nothing more; a one-line document saying more
+    than the question asks ("Deadline: 1 March 2025" for "What is the deadline?") is not named
+    whole, and a question asking more than the title ("Read the README notes", "Where are the
+    notes?" of a note "# Notes") is left to the answer models."""
     numbers, _ = bank.sentences.in_document(doc_id)
     if not numbers or not all(only_title(bank, number) for number in numbers):
         return False
     written = frozenset().union(*(bank.tokens[number] for number in numbers))
-    return bool(written) and written <= asked
+    return bool(written) and written <= asked and names_only_the_title(focus, written)
+
+
+def names_only_the_title(focus: str, written: frozenset[str]) -> bool:
+    """Whether the question `focus` asks nothing but what a document titled with the tokens
+    `written` holds: each of its content words is one of the title's (stemmed either way, as
+    lexical.query_tokens asks), a frame word ("document", "dit") or one asking for contents
+    ("contient", "what": language data `contents_asks`), and its only question words ask for
+    contents ("Que contient « À classer » ?"; "Where are the notes?" asks a place)."""
+    allowed = language_words("frame_words") | language_words("contents_asks")
+    asking = set(_WORDS.findall(fold(focus))) & language_words("interrogatives")
+    if not asking <= allowed:
+        return False
+    return all(
+        word in allowed or not written.isdisjoint(query_tokens(word))
+        for word in content_words(focus)
+    )
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

@@ -3,8 +3,11 @@ the API and the CLI; unset, answers are those of the shipped models' own floor."
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from typing import Any
 
+import numpy as np
 import pytest
 from integration_helpers import FIRST_QUESTION, RealIndex, run_citeqa
 
@@ -59,3 +62,42 @@ def test_the_cli_setting_abstains(real_index: RealIndex) -> None:
     assert "below the min_confidence setting, 0.99" in text.stdout
     bad = run_citeqa(["ask", FIRST_QUESTION], {**env, "CITEQA_MIN_CONFIDENCE": "2"}, real_index.cwd)
     assert bad.returncode == 11
+
+
+class _Constant:
+    """A shipped model whose prediction is fixed (its settings, `extra`, kept)."""
+
+    def __init__(self, model: Any, value: float) -> None:
+        self.extra, self.features, self.value = model.extra, model.features, value
+
+    def predict(self, rows: np.ndarray) -> float:
+        return self.value
+
+
+def _models_saying(answerable: float, sure: float) -> Any:
+    models = shipped_models()
+    return dataclasses.replace(
+        models,
+        answerability=_Constant(models.answerability, answerable),
+        confidence=_Constant(models.confidence, sure),
+    )
+
+
+def test_an_abstention_reports_the_answerability_unless_the_users_floor_refused(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the Assistant: the answerability model refusing (0.3 < 0.5) reports min(0.6, 0.3),
+    refused at any floor; the user's min_confidence refusing reports the quote's own 0.6, which
+    a lower floor answers (Answer.below_floor, read by the evaluation's sweep)."""
+    monkeypatch.setattr("citeqa.answering.shipped_models", lambda: _models_saying(0.3, 0.6))
+    refused = assistant.ask(FIRST_QUESTION)
+    assert refused.abstained and refused.confidence == 0.3 and not refused.below_floor
+    strict = assistant.configured(min_confidence=0.7).ask(FIRST_QUESTION)
+    assert strict.abstained and strict.confidence == 0.3 and not strict.below_floor
+    monkeypatch.setattr("citeqa.answering.shipped_models", lambda: _models_saying(0.9, 0.6))
+    unsure = assistant.configured(min_confidence=0.7).ask(FIRST_QUESTION)
+    assert unsure.abstained and unsure.confidence == 0.6 and unsure.below_floor
+    assert "below the min_confidence setting" in (unsure.reason or "")
+    assert "below_floor" not in json.loads(unsure.model_dump_json())
+    answered = assistant.configured(min_confidence=0.5).ask(FIRST_QUESTION)
+    assert not answered.abstained and answered.confidence == 0.6 and not answered.below_floor

@@ -7,8 +7,10 @@ import random
 
 import pytest
 
+from citeqa.answering import abstained_confidence
 from citeqa.evaluation.metrics import (
     QuestionResult,
+    abstains_at,
     abstention_sweep,
     by_kind,
     by_lang_pair,
@@ -129,7 +131,7 @@ def test_abstention_sweep_recomputes_from_confidences():
         result(id="b", confidence=0.9),
         result(id="u", answerable=False, confidence=0.3),
     ]
-    low, high = abstention_sweep(results, [0.1, 0.5], current=0.0)
+    low, high = abstention_sweep(results, [0.1, 0.5])
     assert low["abstention_recall"] == 0.0 and low["abstention_precision"] is None
     assert high["abstention_recall"] == 1.0
     assert high["false_abstention_rate"] == 0.5
@@ -185,10 +187,20 @@ def test_abstention_sweep_keeps_the_runs_other_abstentions_above_the_current_flo
     results = [
         result(id="a", confidence=0.6),
         result(id="b", confidence=0.7, abstained=True),  # refused for another reason
-        result(id="u", answerable=False, confidence=0.2, abstained=True),  # under the floor
-    ]
-    at_floor, above, below = abstention_sweep(results, [0.3, 0.65, 0.1], current=0.3)
+        result(id="u", answerable=False, confidence=0.2, abstained=True, below_floor=True),
+    ]  # the run's floor is 0.3: u abstained under it
+    at_floor, above, below = abstention_sweep(results, [0.3, 0.65, 0.1])
     assert at_floor["abstention_recall"] == 1.0 and at_floor["false_abstention_rate"] == 0.5
     assert above["false_abstention_rate"] == 1.0
     assert below["abstention_recall"] == 0.0, "under the floor, estimated answered"
     assert below["false_abstention_rate"] == 0.5, "another reason's abstention stays"
+
+
+def test_an_abstention_of_the_models_is_refused_at_any_floor_whatever_its_confidence():
+    """A models' abstention reports min(sure, answerable), often under the run's floor (.1351):
+    it is not the floor that refused it, so a lower floor still abstains (s17 review)."""
+    refused = result(abstained=True, confidence=abstained_confidence(0.40, 0.12))
+    assert refused.confidence < 0.1351
+    assert abstains_at(refused, 0.05) and abstains_at(refused, 0.10)
+    floor_only = result(abstained=True, confidence=0.12, below_floor=True)
+    assert not abstains_at(floor_only, 0.05) and abstains_at(floor_only, 0.1351)

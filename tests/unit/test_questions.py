@@ -696,3 +696,18 @@ def test_a_decimal_number_is_one_question_word_as_the_index_tokenises_it() -> No
     asked = frozenset(tokenize("Position 2.3: 45 500 euros per year", "en"))
     other = frozenset(tokenize("Position 1.1: 24 500 euros per year", "en"))
     assert terms.coverage(asked) > terms.coverage(other)
+
+
+def test_a_dotted_date_still_meets_the_date_written_with_its_month() -> None:
+    """ "le 14.03.2026" asks "14.03" and "2026" since a decimal number is one word: "14.03" also
+    counts as the date's canonical terms, which "14 mars 2026" is indexed with (s17 review)."""
+    from citeqa.lexical import tokenize
+
+    terms = analyse("Que se passe-t-il le 14.03.2026 ?", None, vocabulary())
+    dated = frozenset(tokenize("Le 14 mars 2026, le conseil se réunit.", "fr"))
+    other = frozenset(tokenize("Le 3 juin 2026, le conseil se réunit.", "fr"))
+    assert terms.coverage(dated) > terms.coverage(other)
+    [day] = [alternatives for alternatives, _ in terms.terms if "14.03" in alternatives]
+    assert "2026-03-14" in day
+    version = analyse("Que change la version 2.3 ?", None, vocabulary())
+    assert any(alternatives == {"2.3"} for alternatives, _ in version.terms)

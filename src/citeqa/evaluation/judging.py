@@ -45,6 +45,8 @@ class Outcome:
     confidence: float = 1.0
     latency_ms: float = 0.0
     quotes_valid: int = 0
+    below_floor: bool = False
+    """Abstained for its confidence alone (Answer.below_floor): a lower floor could answer it."""
 
 
 def fold(text: str) -> str:
@@ -105,6 +107,7 @@ def judge_outcome(question: EvalQuestion, outcome: Outcome) -> QuestionResult:
         top_doc=passages[0].doc_id if passages else None,
         abstained=outcome.abstained,
         confidence=outcome.confidence,
+        below_floor=outcome.below_floor,
         quote_correct=right and chars <= QUOTE_LIMIT,
         quote_correct_unlimited=right,
         quote_chars=chars,

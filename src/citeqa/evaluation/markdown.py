@@ -276,9 +276,9 @@ def _current_floor(report: EvalReport) -> str:
     whose = ", the shipped models' floor (the setting is unset)" if unset else ""
     return (
         f" The current value, {threshold_label(current)}{whose}, gives this run's figures;"
-        " above it the rows are exact, below it an estimate (an abstention whose confidence"
-        " lies between t and the current value counts as answered, though the answerability"
-        " model, which `abstain_threshold` thresholds, may have refused it too)."
+        " above it the rows are exact, below it an estimate (an abstention the floor alone"
+        " decided, with a confidence of at least t, counts as answered, its quote assumed"
+        " verifiable; one the answerability model or a rule decided abstains at every t)."
     )
 
 

@@ -59,6 +59,8 @@ class QuestionResult(BaseModel):
     top_doc: str | None = None
     abstained: bool = False
     confidence: float = 0.0
+    below_floor: bool = False
+    """Abstained for its confidence alone, below the run's floor (Answer.below_floor)."""
     quote_correct: bool = False
     """A right quote, the quotes totalling at most 400 characters."""
     quote_correct_unlimited: bool = False
@@ -204,15 +206,15 @@ def by_kind(results: list[QuestionResult]) -> dict[str, Metrics]:
 
 
 def abstention_sweep(
-    results: list[QuestionResult], thresholds: Iterable[float], current: float
+    results: list[QuestionResult], thresholds: Iterable[float]
 ) -> list[dict[str, float | None]]:
-    """Abstention figures had `min_confidence` (the least confidence answered, `current` in
-    the run) been t: see `abstains_at`. Exact at t ≥ current, an estimate below it."""
+    """Abstention figures had `min_confidence` (the least confidence answered) been t: see
+    `abstains_at`. Exact at t at or above the run's floor, an estimate below it."""
     unanswerable_total = sum(not r.answerable for r in results)
     answerable_total = len(results) - unanswerable_total
     rows = []
     for t in thresholds:
-        abstain = [r for r in results if abstains_at(r, t, current)]
+        abstain = [r for r in results if abstains_at(r, t)]
         unanswerable = sum(not r.answerable for r in abstain)
         rows.append(
             {
@@ -225,12 +227,12 @@ def abstention_sweep(
     return rows
 
 
-def abstains_at(result: QuestionResult, t: float, current: float) -> bool:
+def abstains_at(result: QuestionResult, t: float) -> bool:
     """Whether the question would abstain with t for least confidence: when its confidence is
-    below t, or when it abstained in the run for another reason than the floor (its confidence
-    was at least `current`: the answerability model, or no verifiable quote). An abstention
-    with a confidence in [t, current) counts as answered, though another reason may have
-    refused it too (the run records none)."""
+    below t, or when it abstained in the run for another reason than the floor (the
+    answerability model, no verifiable quote, a rule before the models: not `below_floor`),
+    which refuses it at any floor. An abstention of the run's floor alone with a confidence of
+    at least t counts as answered (an estimate: its quote is assumed verifiable)."""
     if result.confidence < t:
         return True
-    return result.abstained and result.confidence >= current
+    return result.abstained and not result.below_floor

@@ -213,7 +213,7 @@ def _sweep(results: list[QuestionResult], floor: float) -> list[dict[str, float 
     """Abstention figures per least confidence answered (the current one among them), on the
     dev half (where tuning belongs)."""
     tuning = [r for r in results if r.split == "dev"] or results
-    return abstention_sweep(tuning, sorted({*SWEEP_THRESHOLDS, round(floor, 4)}), floor)
+    return abstention_sweep(tuning, sorted({*SWEEP_THRESHOLDS, round(floor, 4)}))
 
 
 def _configuration(assistant: AssistantLike, status: IndexStatus) -> Configuration:

@@ -81,6 +81,7 @@ def judge(
         confidence=answer.confidence,
         latency_ms=float(answer.timings_ms.get("total", 0.0)),
         quotes_valid=count_valid_citations(answer, text_of),
+        below_floor=answer.below_floor,
     )
     return judge_outcome(question, outcome)
 
