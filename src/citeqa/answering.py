@@ -586,7 +586,7 @@ def with_other_statement(
     the quotes together stay within OTHERWISE_LIMIT characters."""
     if not citations:
         return citations
-    shown = "\n".join(citation.quote for citation in citations)
+    shown = [citation.quote for citation in citations]
     other = disagreeing(chosen, candidates, reading.bank, reading.terms, shown)
     if other is None:
         return citations

@@ -5,10 +5,11 @@ draft beside the signed text.
 citeqa cannot know which text is in force, and must never silently pick one: when a sentence of
 another document restates a quoted sentence (it writes most of its words: `RESTATES`) but holds
 a different value (a number, an amount, a date or a duration, in digits or in number words:
-`values`), the answer quotes it too, labelled, so that the reader sees both. Among documents
-that are not versions of one another (public QA sets), a sentence of another document rarely
-writes most of a quoted sentence's words, so the signal stays quiet there (evals/README.md: how
-often it fires per set). Number words are language data (citeqa/data/number_words.json).
+`stated_values.values`), the answer quotes it too, labelled, so that the reader sees both.
+Among documents that are not versions of one another (public QA sets), a sentence of another
+document rarely writes most of a quoted sentence's words, so the signal stays quiet there
+(evals/README.md: how often it fires per set). Number words are read in each sentence's
+language (stated_values).
 """
 
 from __future__ import annotations
@@ -16,39 +17,35 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 
-from citeqa.glossary import fold
-from citeqa.jsonfiles import parse_json
-from citeqa.lexical import query_tokens, stopwords
+from citeqa.language import detect_lang
+from citeqa.lexical import stopwords, written_terms
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.stated_values import values
 
 RESTATES = 0.7
 """A sentence restates a quoted one when it writes at least this share of the quoted one's
 words (stemmed, stopwords, short words and numbers aside)."""
+_DIGIT = re.compile(r"\d")
+DOCUMENTS_READ = 16
+"""The documents whose written terms are remembered across questions (a question and its
+re-reading read the same ones)."""
+_written_terms = functools.lru_cache(maxsize=DOCUMENTS_READ)(written_terms)
 LEAST_WORDS = 4
 """A quoted sentence of fewer words than this ("Total: 12") is restated by too much to tell."""
-_DIGITS = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)*")
-_WORD = re.compile(r"[^\W\d_]+")
-_SPACES = re.compile(r"[ \u00a0\u202f]")
 
 
-@functools.cache
-def _number_words() -> dict[str, str]:
-    """Folded number words of every language and the value each writes, as digits."""
-    raw = resources.files("citeqa").joinpath("data", "number_words.json").read_bytes()
-    words: dict[str, dict[str, int]] = parse_json(raw)["words"]
-    return {word: str(value) for language in words.values() for word, value in language.items()}
+def _stated(bank: SentenceBank, index: int) -> frozenset[str]:
+    """The values sentence `index` states, its number words read in its language (its own
+    words' evidence, else its passage's)."""
+    text = bank.text(index)
+    return values(text, detect_lang(text, bank.chunks[bank.sentences[index].chunk_index].lang))
 
 
-def values(text: str) -> frozenset[str]:
-    """The values `text` states: its numbers in digits (spaces between groups of thousands
-    dropped: "48 000" is "48000") and its number words as digits ("quinze" is "15")."""
-    folded = fold(text)
-    numbers = {_SPACES.sub("", found) for found in _DIGITS.findall(folded)}
-    named = _number_words()
-    return frozenset(numbers | {named[word] for word in _WORD.findall(folded) if word in named})
+def _shown(quotes: Sequence[str]) -> frozenset[str]:
+    """The values the quotes state, each read in its language."""
+    return frozenset().union(*(values(quote, detect_lang(quote)) for quote in quotes))
 
 
 def _words(bank: SentenceBank, index: int) -> frozenset[str]:
@@ -66,7 +63,7 @@ def disagreeing(
     candidates: Sequence[ScoredSentence],
     bank: SentenceBank,
     terms: QuestionTerms,
-    shown: str,
+    shown: Sequence[str],
 ) -> ScoredSentence | None:
     """The candidate of another document than a quoted sentence's that restates it (writes at
     least RESTATES of its words) with other values (each states a value the other does not,
@@ -81,7 +78,7 @@ def disagreeing(
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     others = [item for item in candidates if bank.sentences[item.index].doc_id not in quoted_docs]
     reader = _Reader(bank, [alternatives for alternatives, _ in terms.terms[: terms.focus_terms]])
-    all_shown = values(shown)
+    all_shown = _shown(shown)
     for item in quoted:
         found = _restating(item, others, reader, all_shown)
         if found is not None:
@@ -94,6 +91,8 @@ class _Reader:
 
     def __init__(self, bank: SentenceBank, asked: list[frozenset[str]]) -> None:
         self.bank, self.asked = bank, asked
+        # no asked term holds a digit, as a date's term does: a document's dates are not read
+        self.dated = any(_DIGIT.search(term) for alternatives in asked for term in alternatives)
         self._written: dict[str, frozenset[int]] = {}
 
     def writes_as_much(self, item: ScoredSentence, other: ScoredSentence) -> bool:
@@ -102,11 +101,11 @@ class _Reader:
 
     def _terms_of(self, item: ScoredSentence) -> frozenset[int]:
         """The asked terms (by number) the sentence's document writes in its title or text
-        (its words stemmed both ways, lexical.query_tokens)."""
+        (its words stemmed both ways, lexical.written_terms)."""
         doc_id = self.bank.sentences[item.index].doc_id
         if doc_id not in self._written:
             document = self.bank.documents[doc_id]
-            words = frozenset(query_tokens(f"{document.title}\n{document.text}"))
+            words = _written_terms(f"{document.title}\n{document.text}", self.dated)
             self._written[doc_id] = frozenset(
                 number for number, term in enumerate(self.asked) if term & words
             )
@@ -122,7 +121,7 @@ def _restating(
     """Of `others`, the one restating `item` the most with other values (see `disagreeing`;
     `shown`: the values the quotes state), or None."""
     bank = reader.bank
-    stated, words = values(bank.text(item.index)), _words(bank, item.index)
+    stated, words = _stated(bank, item.index), _words(bank, item.index)
     if not stated or len(words) < LEAST_WORDS:
         return None
     best, share_of_best = None, 0.0
@@ -130,7 +129,7 @@ def _restating(
         share = len(words & _words(bank, other.index)) / len(words)
         if share < RESTATES or share <= share_of_best:
             continue
-        theirs = values(bank.text(other.index))
+        theirs = _stated(bank, other.index)
         if theirs - shown and stated - theirs and reader.writes_as_much(item, other):
             best, share_of_best = other, share
     return best

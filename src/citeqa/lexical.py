@@ -170,20 +170,37 @@ def _term(word: str, stem: str, capitalised: Iterator[bool]) -> str:
 def query_tokens(question: str) -> list[str]:
     """The terms of `question` stemmed both in English and in French, then the canonical terms
     of its dates (dates.date_terms), each term once."""
-    english, french = _stemmer("en"), _stemmer("fr")
-    terms: dict[str, None] = {}
     folded = fold(question)
-    words = _folded_words(folded)
-    months = _months(question, words)
-    for word in words:
-        month = None if _has_digit(word) else _month(word, months)
-        if month is not None:  # "march" is no French word: not stemmed as "marché" is
-            terms[month] = None
-            continue
-        terms[_stem(word, english)] = None
-        terms[_stem(word, french)] = None
+    terms = dict.fromkeys(_word_terms(question, folded))
     terms.update(dict.fromkeys(date_terms(folded)))
     return list(terms)
+
+
+def _word_terms(text: str, folded: str) -> list[str]:
+    """The terms of `text`'s words (`folded` is it folded): each word's English and French
+    stems, or its month's term ("march" is no French word: not stemmed as "marché" is; an
+    English month's name only capitalised, `_month`)."""
+    english, french = _stemmer("en"), _stemmer("fr")
+    words = _folded_words(folded)
+    months = _months(text, words)
+    terms: list[str] = []
+    for word in words:
+        month = None if _has_digit(word) else _month(word, months)
+        if month is not None:
+            terms.append(month)
+            continue
+        terms += [_stem(word, english), _stem(word, french)]
+    return terms
+
+
+def written_terms(text: str, dates: bool = True) -> frozenset[str]:
+    """The terms `query_tokens` gives for `text`, as a set, with its dates' terms only when
+    `dates`: each distinct run of non-space characters folded, split into words and stemmed
+    once (a whole document's words repeat: folding, splitting and stemming every occurrence
+    cost a 10 MB document seconds, benchmarks/written_terms_cost.py). No word spans a space,
+    so the pieces give the words the whole text does."""
+    terms = {term for piece in set(text.split()) for term in _word_terms(piece, fold(piece))}
+    return frozenset(terms.union(date_terms(fold(text)) if dates else ()))
 
 
 class LexicalIndex:

@@ -111,3 +111,56 @@ def test_contracts_sharing_a_template_are_not_shown_as_other_versions(
     assert [c.doc_id for c in answer.citations] == ["contrat-orbis"]
     assert not any(c.otherwise for c in answer.citations)
     assert "autre chose" not in answer.answer
+
+
+SAME_VALUE_FILES = {
+    "cdi.md": """# Contrat de travail à durée indéterminée
+
+## Article 6 — Congés payés
+
+Le salarié bénéficie de 25 jours ouvrés de congés payés par année complète de travail.
+""",
+    "politique-conges.md": """# Politique de congés
+
+## Congés payés
+
+Le salarié bénéficie de vingt-cinq jours ouvrés de congés payés par année complète de travail.
+""",
+    "bail-lyon.md": """# Bail commercial des bureaux de Lyon
+
+## Article 3 — Loyer
+
+Le loyer annuel des bureaux est fixé à 48 000 euros hors taxes, payable par trimestre.
+""",
+    "bail-lyon-copie.md": """# Bail commercial des bureaux de Lyon (copie)
+
+## Article 3 — Loyer
+
+Le loyer annuel des bureaux est fixé à 48,000 euros hors taxes, payable par trimestre.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def same_values(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        SAME_VALUE_FILES, tmp_path_factory.mktemp("same"), tmp_path_factory.mktemp("same-index")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "documents"),
+    [
+        ("Combien de jours de congés payés ?", {"cdi", "politique-conges"}),
+        ("Quel est le loyer annuel des bureaux de Lyon ?", {"bail-lyon", "bail-lyon-copie"}),
+    ],
+)
+def test_one_value_written_two_ways_is_no_other_version(
+    same_values: Assistant, question: str, documents: set[str]
+) -> None:
+    """ "vingt-cinq" is 25 (not 20 and 5), "48,000" is "48 000": the documents agree."""
+    answer = same_values.ask(question)
+    assert not answer.abstained
+    assert answer.citations[0].doc_id in documents
+    assert not any(c.otherwise for c in answer.citations), [c.quote for c in answer.citations]
+    assert "autre chose" not in answer.answer

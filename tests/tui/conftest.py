@@ -102,10 +102,26 @@ DOCUMENTS = {
         sha256="2" * 64,
     ),
 }
+DRAFT_QUOTE = (
+    "In the REGENCY trial, 41.0% of patients on obinutuzumab reached a complete renal "
+    "response at week 76, against 33.1% on standard therapy alone."
+)
+"""The draft summary's statement of TRIAL_QUOTES[0] with another value."""
+DRAFT = Document(
+    doc_id="regency-draft",
+    title="REGENCY trial summary (draft)",
+    path="/corpus/regency-draft.txt",
+    text="# REGENCY trial summary (draft)\n\n## Results\n\n" + DRAFT_QUOTE + "\n",
+    sha256="3" * 64,
+)
+READABLE = {**DOCUMENTS, DRAFT.doc_id: DRAFT}
+"""The documents an answer may quote: those the status lists, and the draft only the "versions"
+answer quotes as another document saying otherwise (left out of the status, whose counts the
+tests read)."""
 
 
 def _cite(n: int, doc_id: str, quote: str, section: str | None, score: float) -> Citation:
-    doc = DOCUMENTS[doc_id]
+    doc = READABLE[doc_id]
     start = doc.text.index(quote)
     return Citation(
         n=n,
@@ -121,7 +137,7 @@ def _cite(n: int, doc_id: str, quote: str, section: str | None, score: float) ->
 
 
 def _passage(rank: int, doc_id: str, text: str, score: float, lang: str = "en") -> Passage:
-    doc = DOCUMENTS[doc_id]
+    doc = READABLE[doc_id]
     start = doc.text.index(text)
     return Passage(
         rank=rank,
@@ -180,7 +196,7 @@ def fake_answer(question: str) -> Answer:
         )
     if "versions" in words:  # a quote, then another document's saying otherwise
         first = _cite(1, "regency", TRIAL_QUOTES[0], "Results", 0.7)
-        other = _cite(2, "regency", TRIAL_QUOTES[1], "Safety", 0.6)
+        other = _cite(2, DRAFT.doc_id, DRAFT_QUOTE, "Results", 0.6)
         return Answer(
             question=question,
             abstained=False,
@@ -281,7 +297,7 @@ class FakeAssistant:
         return self.notice
 
     def document(self, doc_id: str) -> Document:
-        return DOCUMENTS[doc_id]
+        return READABLE[doc_id]
 
     def suggested_examples(self, count: int = 3) -> list[Example]:
         return SUGGESTED[:count]

@@ -560,5 +560,7 @@ def test_a_quote_of_another_document_saying_otherwise_is_shown_after_its_label(m
             assert str(label.content) == "Another document says otherwise:"
             blocks = list(message.children)
             assert blocks.index(label) == 1, "between the first quote and the second"
+            shown = screen_text(app)
+            assert "REGENCY trial summary (draft)" in shown and "41.0%" in shown, "the other one"
 
     run(body())

@@ -337,7 +337,9 @@ def test_the_caution_in_the_export_is_sanitised():
 def test_a_quote_saying_otherwise_is_exported_and_copied_after_its_label():
     citation, _ = table_row_citation()
     first = citation.model_copy(update={"header": None})
-    other = first.model_copy(update={"n": 2, "otherwise": True})
+    other = first.model_copy(
+        update={"n": 2, "otherwise": True, "doc_id": "draft", "title": "Draft", "path": "/c/d.md"}
+    )
     answered = Answer(question="Roma?", abstained=False, confidence=0.5, answer="a",
                       citations=[first, other])  # fmt: skip
     turn = Turn(number=1, question="Roma?", answer=answered)
@@ -345,6 +347,7 @@ def test_a_quote_saying_otherwise_is_exported_and_copied_after_its_label():
     exported = conversation_markdown([turn], context, datetime(2025, 1, 2))
     assert exported.index("[1]") < exported.index("*Another document says otherwise:*")
     assert exported.index("*Another document says otherwise:*") < exported.index("[2]")
+    assert exported.index("[2]") < exported.index("Draft"), "the other document is named"
     copied = answer_text(turn)
     assert (
         copied.index("[1]") < copied.index("Another document says otherwise:") < copied.index("[2]")

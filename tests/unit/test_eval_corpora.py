@@ -86,6 +86,23 @@ def test_quote_accuracy_counts_only_quotes_within_the_limit() -> None:
     assert long.quote_chars == len(right.text) + QUOTE_LIMIT
 
 
+def test_a_labelled_other_statement_is_shown_but_never_the_answers_quote() -> None:
+    """An answer quoting the superseded value, with the value in force quoted beside it as
+    another document's statement (`otherwise`), is a wrong quote with the conflict shown; the
+    other statement's characters count towards the limit."""
+    right = span_of("albanie", ALBANIA, "La capitale de l'Albanie est Tirana.")
+    wrong = Span("volcans", 0, 30, VOLCANO[:30])
+    superseded = judge_outcome(question(), Outcome([right], [wrong], other_statements=[right]))
+    assert not superseded.quote_correct and not superseded.quote_correct_unlimited
+    assert superseded.conflict_shown and superseded.citations == 2
+    assert superseded.quote_chars == len(wrong.text) + len(right.text)
+    in_force = judge_outcome(question(), Outcome([right], [right], other_statements=[wrong]))
+    assert in_force.quote_correct and not in_force.conflict_shown
+    padding = Span("volcans", 0, QUOTE_LIMIT, "x" * QUOTE_LIMIT)
+    too_long = judge_outcome(question(), Outcome([right], [right], other_statements=[padding]))
+    assert not too_long.quote_correct and too_long.quote_correct_unlimited
+
+
 def test_span_matched_quotes_must_overlap_the_quote_span() -> None:
     q = question(match="span", span=(0, len(ALBANIA)), quote_span=(80, 120), answers=["x"])
     inside = Span("albanie", 100, 130, ALBANIA[100:130])

@@ -105,6 +105,19 @@ def test_judge_relevance_ranks_quotes_and_citation_validity(set_file):
     assert judged.lang_pair == "en→en" and judged.top_doc == "faq"
 
 
+def test_a_quote_labelled_otherwise_is_shown_but_never_the_answers_quote(set_file):
+    """The right quote shown only as another document's differing statement (`otherwise`) is
+    no right quote: the conflict is shown, the answer's own quote is what is judged."""
+    questions = {q.id: q for q in load_questions(set_file)}
+    session = FakeAssistant(SCRIPTS).session()
+    session.ask("CRR with obinutuzumab at w76?")
+    answer = session.ask("And with placebo?")
+    labelled = [c.model_copy(update={"otherwise": True}) for c in answer.citations]
+    judged = judge(questions["q2"], answer.model_copy(update={"citations": labelled}), DOCS.get)
+    assert not judged.quote_correct and judged.conflict_shown
+    assert judged.citations == judged.citations_valid == 1
+
+
 def test_a_quote_at_wrong_offsets_is_an_invalid_citation(set_file):
     scripts = dict(SCRIPTS)
     scripts["CRR with obinutuzumab at w76?"] = Script(passages=[TRIAL_HIT], quotes=[TRIAL_HIT],

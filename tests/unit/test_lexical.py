@@ -25,6 +25,7 @@ from citeqa.lexical import (
     fold,
     query_tokens,
     tokenize,
+    written_terms,
 )
 from citeqa.visible import INVISIBLE
 from older_lexical import as_older, write_json_vocab
@@ -469,3 +470,12 @@ def test_importing_lexical_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_written_terms_are_a_texts_query_terms_each_word_read_once() -> None:
+    """lexical.written_terms (the terms a whole document writes, disagreement.py) gives what
+    query_tokens does, as a set, and leaves the dates' terms out when asked to."""
+    text = "Le préavis de démission\u00a0: deux mois. Signé le 14 mars 2026 ; notice  period.\n"
+    text = text * 3 + "Œuvre, œuvres\u200b et marché en march, s52."
+    assert written_terms(text) == frozenset(query_tokens(text))
+    assert written_terms(text) - written_terms(text, dates=False) == {"2026-03-14", "--03-14"}

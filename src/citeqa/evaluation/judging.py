@@ -41,12 +41,16 @@ class Outcome:
     passages: Sequence[Span]
     """Ranked, best first."""
     quotes: Sequence[Span]
+    """The answer's own quotes."""
     abstained: bool = False
     confidence: float = 1.0
     latency_ms: float = 0.0
     quotes_valid: int = 0
     below_floor: bool = False
     """Abstained for its confidence alone (Answer.below_floor): a lower floor could answer it."""
+    other_statements: Sequence[Span] = ()
+    """Quotes shown labelled as another document's differing statement (`Citation.otherwise`):
+    shown, so within the quote limit, but never the answer's quote."""
 
 
 def fold(text: str) -> str:
@@ -93,7 +97,9 @@ def judge_outcome(question: EvalQuestion, outcome: Outcome) -> QuestionResult:
     passages = list(outcome.passages)[:CUTOFF]
     answered = question.is_answerable and not outcome.abstained
     right = answered and any(is_right_quote(question, q) for q in outcome.quotes)
-    chars = sum(len(q.text) for q in outcome.quotes)
+    shown = [*outcome.quotes, *outcome.other_statements]
+    chars = sum(len(q.text) for q in shown)
+    other_right = any(is_right_quote(question, q) for q in outcome.other_statements)
     return QuestionResult(
         id=question.id,
         question=question.question,
@@ -111,7 +117,8 @@ def judge_outcome(question: EvalQuestion, outcome: Outcome) -> QuestionResult:
         quote_correct=right and chars <= QUOTE_LIMIT,
         quote_correct_unlimited=right,
         quote_chars=chars,
-        citations=len(outcome.quotes),
+        conflict_shown=answered and not right and other_right,
+        citations=len(shown),
         citations_valid=outcome.quotes_valid,
         latency_ms=outcome.latency_ms,
     )

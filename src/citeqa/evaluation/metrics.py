@@ -67,6 +67,9 @@ class QuestionResult(BaseModel):
     """A right quote, whatever the length."""
     quote_chars: int = 0
     """Characters quoted in all (the citations' quotes together)."""
+    conflict_shown: bool = False
+    """A wrong quote (not right, answered) shown beside a labelled other statement that is
+    right (`Outcome.other_statements`): the value asked is shown, not as the answer's."""
     citations: int = 0
     citations_valid: int = 0
     latency_ms: float = 0.0

@@ -76,7 +76,12 @@ def judge(
     passages = sorted(answer.passages, key=lambda p: p.rank)
     outcome = Outcome(
         passages=[Span(p.doc_id, p.start, p.end, p.text) for p in passages],
-        quotes=[Span(c.doc_id, c.start, c.end, c.quote) for c in answer.citations],
+        quotes=[
+            Span(c.doc_id, c.start, c.end, c.quote) for c in answer.citations if not c.otherwise
+        ],
+        other_statements=[
+            Span(c.doc_id, c.start, c.end, c.quote) for c in answer.citations if c.otherwise
+        ],
         abstained=answer.abstained,
         confidence=answer.confidence,
         latency_ms=float(answer.timings_ms.get("total", 0.0)),

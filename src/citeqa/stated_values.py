@@ -1,0 +1,172 @@
+"""Owns reading the values a sentence states: its numbers in digits, normalised so that one value
+written two ways is one ("48 000", "48,000" and "48000"; "2,70" and "2.70"; "10,00" and "10"),
+and its runs of number words in the sentence's language read as one number ("vingt-cinq" is 25,
+"two hundred" 200, "quatre-vingt-dix" 90). Number words are language data
+(citeqa/data/number_words.json); a word that is also an ordinary word ("neuf": new, "Sept.":
+September) counts only where it reads as a number.
+
+Written here rather than taken from a library: text2num/number-parser read one number from a
+known number phrase, not every run inside a sentence with the ambiguities above, and add a
+dependency for ~100 lines.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+
+from citeqa.jsonfiles import parse_json
+from citeqa.lexical import fold, stopwords
+
+_DIGITS = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3}(?!\d)|[.,]\d+)*")
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+_SEPARATORS = re.compile(r"[.,]")
+_WORD = re.compile(r"[^\W\d_]+")
+_WITHIN_RUN = re.compile(r"[ \u00a0\u202f]*-?[ \u00a0\u202f]*")
+"""What may stand between two words of one run of number words: spaces and a hyphen."""
+_FOLLOWED_BY_WORD = re.compile(r"[ \u00a0\u202f]+([^\W\d_]+)")
+_DIGIT_BEFORE = re.compile(r"\d[ \u00a0\u202f]*$")
+QUATRE_VINGTS = (4, 20)
+"""Four then twenty is eighty ("quatre-vingts"), not twenty-four."""
+MULTIPLIER = 100
+"""Number words of this value and more multiply what precedes them ("deux cents": 200)."""
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """One language's number words (folded) and the rules that tell when they are numbers."""
+
+    values: dict[str, int]
+    joining: frozenset[str]
+    ones: frozenset[str]
+    not_after: dict[str, frozenset[str]]
+    ambiguous: frozenset[str]
+
+
+@functools.cache
+def number_words(lang: str) -> NumberWords:
+    """The number words of `lang` ("en" or "fr"; another language has none)."""
+    raw = resources.files("citeqa").joinpath("data", "number_words.json").read_bytes()
+    data = parse_json(raw)
+    return NumberWords(
+        values=dict(data["words"].get(lang, {})),
+        joining=frozenset(data["joining"].get(lang, [])),
+        ones=frozenset(data["ones"].get(lang, [])),
+        not_after={
+            word: frozenset(before) for word, before in data["not_after"].get(lang, {}).items()
+        },
+        ambiguous=frozenset(data["ambiguous"].get(lang, [])),
+    )
+
+
+def values(text: str, lang: str) -> frozenset[str]:
+    """The values `text` (written in `lang`) states, each as normalised digits."""
+    digits = {_normalised(found) for found in _DIGITS.findall(text)}
+    return frozenset(digits | set(_word_numbers(text, number_words(lang))))
+
+
+def _normalised(number: str) -> str:
+    """`number` as plain digits: spaces between groups of thousands dropped, a "," or "." before
+    exactly three digits read as a thousands separator ("48,000", "1.500"), the last other one
+    as the decimal mark, trailing decimal zeros dropped ("10,00" is "10", "2,70" is "2.7"). A
+    number of several separators that fit neither ("2.5.1", "01.07.2025") stays as written,
+    "," as "."."""
+    number = _SPACES.sub("", number)
+    groups = _SEPARATORS.split(number)
+    separators = _SEPARATORS.findall(number)
+    if not separators:
+        return str(int(number))
+    thousands = all(len(group) == 3 for group in groups[1:]) and len(set(separators)) == 1
+    if thousands and not (len(separators) == 1 and groups[0] == "0"):
+        return str(int("".join(groups)))
+    if len(separators) == 1 or (
+        len(set(separators[:-1])) == 1
+        and separators[-1] != separators[0]
+        and all(len(group) == 3 for group in groups[1:-1])
+    ):
+        whole = Decimal(f"{''.join(groups[:-1])}.{groups[-1]}")
+        return format(whole.normalize(), "f") if whole != whole.to_integral() else str(int(whole))
+    return number.replace(",", ".")
+
+
+def _word_numbers(text: str, words: NumberWords) -> list[str]:
+    """The numbers `text`'s runs of number words write, each run one number."""
+    found: list[str] = []
+    run = _Run()
+    previous_end, previous_word = 0, ""
+    for match in _WORD.finditer(text):
+        word = fold(match.group())
+        joined = _WITHIN_RUN.fullmatch(text[previous_end : match.start()]) is not None
+        if not joined or not _continues(word, run, words):
+            run.flush(found)
+        if _is_number(word, match, text, run, previous_word, words):
+            run.add(words.values.get(word, 1), previous_value=run.last)
+        elif run.started and word in words.joining:
+            run.joining = True
+        else:
+            run.flush(found)
+        previous_end, previous_word = match.end(), word
+    run.flush(found)
+    return found
+
+
+def _continues(word: str, run: _Run, words: NumberWords) -> bool:
+    """Whether `word` may carry on the run before it (a number word, or a joining word)."""
+    return word in words.values or word in words.ones or word in words.joining
+
+
+def _is_number(
+    word: str, match: re.Match[str], text: str, run: _Run, before: str, words: NumberWords
+) -> bool:
+    """Whether `word` (at `match` in `text`) is a number word here: "un"/"one" only inside a run
+    after a joining word ("vingt et un"), no word after one of its `not_after` ("pour cent"), an
+    ambiguous word ("neuf", "sept") only inside a run or followed by a word that is no stopword
+    ("neuf années", not "bâtiment neuf.", "Sept. 2024" nor "15 sept 2024")."""
+    if word in words.ones:
+        return run.started and run.joining
+    if word not in words.values or before in words.not_after.get(word, frozenset()):
+        return False
+    if word not in words.ambiguous or run.started:
+        return True
+    after = _FOLLOWED_BY_WORD.match(text, match.end())
+    return (
+        after is not None
+        and after.group(1).islower()
+        and fold(after.group(1)) not in stopwords()
+        and _DIGIT_BEFORE.search(text, 0, match.start()) is None
+    )
+
+
+class _Run:
+    """A run of number words being read: the whole so far (`total` + `current`)."""
+
+    def __init__(self) -> None:
+        self.total, self.current, self.last = 0, 0, 0
+        self.started = self.joining = False
+
+    def reset(self) -> None:
+        """Start a new run."""
+        self.total, self.current, self.last = 0, 0, 0
+        self.started = self.joining = False
+
+    def add(self, value: int, previous_value: int) -> None:
+        """Read one more number word ("quatre" then "vingt" is 80)."""
+        if value > MULTIPLIER:
+            self.total += max(self.current, 1) * value
+            self.current = 0
+        elif value == MULTIPLIER:
+            self.current = max(self.current, 1) * value
+        elif (previous_value, value) == QUATRE_VINGTS:
+            self.current += 80 - 4
+        else:
+            self.current += value
+        self.started, self.joining, self.last = True, False, value
+
+    def flush(self, found: list[str]) -> None:
+        """End the run, adding its number to `found` when it read one."""
+        if self.started:
+            found.append(str(self.total + self.current))
+        self.reset()
