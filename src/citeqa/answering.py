@@ -399,8 +399,9 @@ def compose(
     closest_documents = [
         bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in top)
     ]
-    unnumbered = unheld_section(terms.focus, closest_documents, documents)
-    if unnumbered is not None:  # "What changed in 3.9?" on a changelog of 3.0.0 … 4.0.0
+    read_texts = [hit.chunk.text for hit in read]
+    unnumbered = unheld_section(terms.focus, closest_documents, documents, read_texts)
+    if unnumbered is not None:  # "What changed in version 3.9?" on a changelog of 3.0.0 … 4.0.0
         reason = abstention.no_section_numbered(
             unnumbered.number, unnumbered.numbered, unnumbered.title, lang, more=unnumbered.more
         )

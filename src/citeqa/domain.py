@@ -180,6 +180,9 @@ class Domain(BaseModel):
     """Folded words that name the numbered part of a document the number after them is
     ("article 5", "clause 4.3", "version 3.5.1", "§ 2"): a question naming one looks up the
     section whose heading holds that number (numbered_sections.py)."""
+    unit_words: tuple[str, ...] = ()
+    """Folded units and signs written after a quantity ("mg", "%", "€", "seconds"): a number a
+    question measures so is no section number (numbered_sections.asked_numbers)."""
     member_nouns: tuple[str, ...] = ()
     """Folded nouns that name a member of a class or function next to its name ("the months
     argument", "le paramètre verbose"): a member a question asks of the owner it names

@@ -10,19 +10,26 @@ word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" lin
 - the numbers a question asks (`asked_numbers`): one after a cue word (language data
   `section_cues`: "article", "clause", "version", "§"…, glued or not: "v3.6.1", "art. 5"),
   a dotted number of three parts or more ("3.6.1"), and a dotted number of two after no
-  name ("in 3.9", not "Python 3.9") or after the name a heading writes before its number
+  name ("in 3.9", "python 3.9") or after the name a heading writes before its number
   ("Helix 2.9" where headings read "Helix 2.7 (…)", or a word of the document's title:
-  `_named_like_sections`);
+  `_named_like_sections`); a quantity ("2.5 mg", "56.2 %", "12.50 €": a unit after it,
+  language data `unit_words`, or a currency sign before it) or a caption's number ("table
+  4.2", "Figure 3.1": `caption_labels`) is none;
 - a sentence stands under an asked number when it or one of the headings it stands under
   (chunking.section_of, headingpath.headings_above) opens with it (`opening_number`: at most
   one word before the number, "Release 2026.02", "Article 5"), or with a number under it
   ("4.1" is under 4, "3.9.1" under 3.9);
 - the quote is chosen among the candidates that stand under one (`under_asked`), when any
   does;
-- when none of the evidence's does, and the first passage's document numbers its headings
-  (two at least open with a number of the asked one's shape) but none of its headings nor
-  numbered lines opens with the asked number, the question abstains (`unheld_section`):
-  "What changed in 3.9?" on a changelog of 3.3.0 … 4.0.0 quoted its preamble at .67.
+- the question abstains (`unheld_section`) only for a number asked as a section for certain
+  (`Asked.cued`: after a cue word or glued to one, "version 3.9", "§7", or the whole
+  question, "3.6.1"), when the first passage's document numbers its headings (two at least
+  open with a number of the asked one's shape), none of its headings nor numbered lines, nor
+  those of the other documents read, opens with the asked number, and none of the passages
+  read writes it as a number of its own: "What changed in version 3.9?" on a changelog of
+  3.3.0 … 4.0.0 quoted its preamble at .67. A number asked without a cue ("What is the
+  starting dose, 2.5?" on a summary of product characteristics numbered 4.1 … 5.1) only
+  reorders the candidates.
 
 Numbers are read with their boundaries: a part of a date ("2026-01-19") or of a larger number
 ("13.6.1") is none. A document's numbering is read from its lines by one regular expression,
@@ -76,10 +83,13 @@ NAMED_SHOWN = 4
 
 @dataclass(frozen=True)
 class Asked:
-    """A number the question asks, as typed, and the word before it ("" for none)."""
+    """A number the question asks, as typed, the word before it ("" for none), and whether it
+    is asked as a section for certain (`cued`: after a cue word, glued to one, or the whole
+    question): only such a number lets the question abstain (`unheld_section`)."""
 
     number: str
     before: str
+    cued: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,22 +105,50 @@ class UnheldSection:
     """The title of the document that numbers its sections so."""
 
 
+_BARE = re.compile(r"[\W_]*(?:v|§)?[ \t]*\d+(?:\.\d+)*[\W_]*", re.IGNORECASE)
+"""A question that is nothing but a number ("3.6.1", "v3.6.1?")."""
+_UNIT_AFTER = re.compile(r"[ \t\u00a0\u202f]*([^\W\d_]+|[%€$£¥°‰])")
+"""The word or sign just after a number ("2.5 mg" → "mg", "56.2 %" → "%")."""
+_SIGN_BEFORE = re.compile(r"([€$£¥])[ \t\u00a0\u202f]*$")
+"""A currency sign just before a number ("$2.50")."""
+
+
 def asked_numbers(question: str) -> list[Asked]:
-    """The section numbers `question` asks, in order, once each (see the module docstring)."""
+    """The section numbers `question` asks, in order, once each (see the module docstring). A
+    number measured by a unit after it ("2.5 mg", "56.2 %", "12.50 €": language data
+    `unit_words`) or a currency sign before it, or named by a caption label before it ("table
+    4.2", "figure 3.1": `caption_labels`), is none."""
     cues = language_words("section_cues")
-    found = [Asked(m.group(1) or m.group(2), "") for m in _GLUED.finditer(question)]
+    bare = _BARE.fullmatch(question.strip()) is not None
+    found = [Asked(m.group(1) or m.group(2), "", True) for m in _GLUED.finditer(question)]
     for match in _NUMBER.finditer(question):
         word = _WORD_BEFORE.search(question[: match.start()])
         before = word.group(1) if word else ""
         number = match.group(1)
+        if _measured(question, match.start(), match.end()) or _captioned(before):
+            continue
         parts = number.count(".") + 1
         cued = fold(re.split(r"['’]", before)[-1]) in cues
         unnamed = not before[:1].isupper() or match.start() - len(before) <= 1
-        if cued or parts >= 3 or (parts == 2 and unnamed):
-            found.append(Asked(number, ""))
+        if cued or bare or parts >= 3 or (parts == 2 and unnamed):
+            found.append(Asked(number, "", cued or bare))
         elif parts == 2:
             found.append(Asked(number, before))
     return list(dict.fromkeys(found))
+
+
+def _measured(question: str, start: int, end: int) -> bool:
+    """Whether the number at `start:end` of `question` is a quantity: a unit word or sign
+    follows it (language data `unit_words`) or a currency sign precedes it."""
+    after = _UNIT_AFTER.match(question, end)
+    if after is not None and fold(after.group(1)) in language_words("unit_words"):
+        return True
+    return _SIGN_BEFORE.search(question[:start]) is not None
+
+
+def _captioned(before: str) -> bool:
+    """Whether the word before a number is a caption's label ("table 4.2", "Figure 3.1")."""
+    return fold(before.rstrip(".")) in language_words("caption_labels")
 
 
 def holds(opening: str | None, number: str) -> bool:
@@ -294,32 +332,45 @@ _SENTENCE_ENDS = ".;:!?,"
 """What ends a line of prose, not a title's line."""
 
 
-def asked_sections(question: str, document: Document) -> list[str]:
+def asked_sections(question: str, document: Document, *, cued_only: bool = False) -> list[str]:
     """The numbers `question` asks as sections of `document`: `asked_numbers`, those after a
-    name only when the document writes that name so (`_named_like_sections`)."""
-    return [a.number for a in asked_numbers(question) if _named_like_sections(a, document)]
+    name only when the document writes that name so (`_named_like_sections`); with `cued_only`,
+    only those asked as a section for certain (`Asked.cued`)."""
+    asked = [a for a in asked_numbers(question) if a.cued or not cued_only]
+    return list(dict.fromkeys(a.number for a in asked if _named_like_sections(a, document)))
 
 
 def unheld_section(
-    question: str, closest: list[Document], documents: list[Document]
+    question: str, closest: list[Document], documents: list[Document], passages: list[str]
 ) -> UnheldSection | None:
-    """The first number `question` asks as a section of one of the `closest` documents (those of
-    the passages the answer reads, `asked_sections`) that this document numbers its sections in
+    """The first number `question` asks as a section for certain (`Asked.cued`: after a cue
+    word, "version 2.9", or the whole question) of one of the `closest` documents (those of the
+    passages the answer reads, `asked_sections`) that this document numbers its sections in
     the shape of (SHAPE_SEEN of its headings and title lines at least open with a number of as
     many parts or more) while none of `documents` (all those read or shown) holds a section
-    opening with it (nor with one under it, `section_numbers`); None when there is none such.
-    Nothing is read for a question asking no number (`asked_numbers`)."""
-    if not asked_numbers(question):
+    opening with it (nor with one under it, `section_numbers`) and none of the `passages` read
+    writes it; None when there is none such. A number asked without a cue ("a dose of 2.5",
+    "Python 3.9") only reorders the candidates (`standing_under`), never abstains. Nothing is
+    read for a question asking no such number."""
+    if not any(asked.cued for asked in asked_numbers(question)):
         return None
     for document in closest:
-        numbers = asked_sections(question, document)
+        numbers = asked_sections(question, document, cued_only=True)
         unheld = _unnumbered(numbers, document) if numbers else None
         if unheld is None:
             continue
         if any(_holds_section(other, numbers) for other in documents):
             return None
+        if any(_writes(passage, unheld.number) for passage in passages):
+            return None
         return unheld
     return None
+
+
+def _writes(text: str, number: str) -> bool:
+    """Whether `text` writes `number` as a number of its own (not part of a date or of a larger
+    number: "3.9" in "Python 3.9.", not in "13.9" nor "3.9.1")."""
+    return any(match.group(1) == number for match in _NUMBER.finditer(text))
 
 
 def _holds_section(document: Document, numbers: list[str]) -> bool:

@@ -45,6 +45,7 @@ All notable changes to Quillon are documented in this file.
 ### Changed
 
 - The minimum supported Node version is now 18.
+- Support for Python 3.9 was dropped.
 """
 
 RELEASES = """ORBITEL - RELEASE NOTES
@@ -84,9 +85,35 @@ Le Prestataire souscrit une assurance de responsabilité civile professionnelle.
 """
 
 
+SMPC = """# Lisoprel tablets — summary of product characteristics
+
+## 4.1 Therapeutic indications
+
+Lisoprel treats hypertension in adults.
+
+## 4.2 Posology and method of administration
+
+The recommended starting dose is 2.5 mg once daily. Patients with renal impairment start
+at 2.5 mg every other day.
+
+## 4.3 Contraindications
+
+Lisoprel must not be taken during pregnancy.
+
+## 5.1 Pharmacodynamic properties
+
+Lisoprel inhibits the angiotensin-converting enzyme.
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    files = {"CHANGELOG.md": CHANGELOG, "RELEASES.txt": RELEASES, "contrat.md": CONTRACT}
+    files = {
+        "CHANGELOG.md": CHANGELOG,
+        "RELEASES.txt": RELEASES,
+        "contrat.md": CONTRACT,
+        "smpc.md": SMPC,
+    }
     return assistant_over(
         files, tmp_path_factory.mktemp("sections"), tmp_path_factory.mktemp("index")
     )
@@ -159,3 +186,20 @@ def test_a_release_quote_stays_in_its_release(assistant: Assistant) -> None:
     quoted = " ".join(citation.quote for citation in answer.citations)
     assert "Release 2026.03" not in quoted
     assert "miles" not in quoted and "time out" not in quoted
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("What is the starting dose, 2.5 mg?", "starting dose"),
+        ("Should patients with renal impairment take 2.5 mg?", "renal impairment"),
+        ("When was support for python 3.9 dropped in Quillon?", "Python 3.9"),
+    ],
+)
+def test_a_number_asked_without_a_cue_is_no_missing_section(
+    assistant: Assistant, question: str, words: str
+) -> None:
+    """Review of s17-sections, item 1: these abstained "No section of … is numbered “2.5”"."""
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.reason
+    assert any(words in citation.quote for citation in answer.citations)

@@ -43,6 +43,15 @@ def test_numbers_a_question_asks_as_sections(question: str, numbers: list[str]) 
         "How many users signed up in 2025?",  # a year, no cue
         "What is the dose for a child of 12 kg?",
         "Which invoice was sent on 2026-01-19?",  # a date's parts
+        # a quantity, a caption's number (review of s17-sections, item 1)
+        "What is the starting dose, 2.5 mg?",
+        "Should patients with renal impairment take 2.5 mg?",
+        "Is the default timeout 2.5 seconds?",
+        "What share of patients, 56.2 %?",
+        "Was the fee 12.50 € or $2.50?",
+        "Is 0.5 ml injected?",
+        "What does table 4.2 show?",
+        "What is plotted in Figure 3.1?",
     ],
 )
 def test_numbers_asked_as_no_section(question: str) -> None:
@@ -122,20 +131,60 @@ def test_an_item_stands_under_the_numbered_line_leading_its_paragraph() -> None:
 
 def test_a_section_number_no_document_holds() -> None:
     changelog = Document(doc_id="c", title="Changelog", path="c.md", text=CHANGELOG, sha256="c")
-    unheld = unheld_section("What changed in version 2.9?", [changelog], [changelog])
+    unheld = unheld_section("What changed in version 2.9?", [changelog], [changelog], [])
     assert unheld is not None
     assert (unheld.number, unheld.numbered, unheld.more) == ("2.9", ["2.0.0", "1.9.0"], False)
     assert unheld.title == "Changelog"
-    assert unheld_section("What changed in version 1.9?", [changelog], [changelog]) is None
+    assert unheld_section("What changed in version 1.9?", [changelog], [changelog], []) is None
     other = Document(
         doc_id="o", title="Other", path="o.md", text="## 2.9 Limits\n\nText.\n", sha256="o"
     )
     both = [changelog, other]
-    assert unheld_section("What changed in version 2.9?", [changelog], both) is None
+    assert unheld_section("What changed in version 2.9?", [changelog], both, []) is None
     prose = Document(
         doc_id="p", title="P", path="p.md", text="# P\n\n## Intro\n\nText.\n", sha256="p"
     )
-    assert unheld_section("What changed in version 2.9?", [prose], [prose]) is None
+    assert unheld_section("What changed in version 2.9?", [prose], [prose], []) is None
     # the closest document that numbers its sections so is read, not only the first
-    found = unheld_section("What changed in version 2.9?", [prose, changelog], [prose, changelog])
+    found = unheld_section(
+        "What changed in version 2.9?", [prose, changelog], [prose, changelog], []
+    )
     assert found is not None and found.title == "Changelog"
+
+
+SMPC = Document(
+    doc_id="s",
+    title="Summary of product characteristics",
+    path="s.md",
+    text=(
+        "# Summary of product characteristics\n\n## 4.1 Therapeutic indications\n\nHypertension.\n"
+        "\n## 4.2 Posology\n\nThe starting dose is 2.5 mg once daily.\n\n## 4.3 Contraindications"
+        "\n\nPregnancy.\n\n## 5.1 Pharmacodynamic properties\n\nAn ACE inhibitor.\n"
+    ),
+    sha256="s",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was support for python 3.9 dropped?",
+        "What is the timeout, 1.5 or 2.5 seconds?",
+        "Is 10.0.0.1 the gateway?",
+        "What changed in 2.5?",
+    ],
+)
+def test_a_number_asked_without_a_cue_never_abstains(question: str) -> None:
+    assert unheld_section(question, [SMPC], [SMPC], []) is None
+
+
+@pytest.mark.parametrize("question", ["What does section 2.5 say?", "2.5", "v2.5?"])
+def test_a_cued_or_bare_number_no_section_holds_abstains(question: str) -> None:
+    unheld = unheld_section(question, [SMPC], [SMPC], ["## 4.1 Therapeutic indications"])
+    assert unheld is not None and unheld.number == "2.5"
+
+
+def test_a_number_a_passage_read_writes_never_abstains() -> None:
+    passages = ["## 4.2 Posology", "The starting dose is 2.5 mg once daily."]
+    assert unheld_section("What does section 2.5 say?", [SMPC], [SMPC], passages) is None
+    assert unheld_section("What does section 2.5 say?", [SMPC], [SMPC], ["12.5 mg"]) is not None
