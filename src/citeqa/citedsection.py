@@ -28,7 +28,7 @@ from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.models import Chunk
 from citeqa.titles import capitals_heading, page_name, running_header
-from citeqa.visible import cut
+from citeqa.visible import cut, shown
 
 __all__ = ["SECTION_PATH", "citation_section", "own_heading"]
 
@@ -41,7 +41,9 @@ def citation_section(text: str, chunk: Chunk, offset: int) -> str | None:
     `text`) names: in a manual page, the nearest heading in capitals above it, named after the
     page (`_ManualHeadings`); else the heading it stands under (chunking.section_of). A label
     longer than visible.cut shows is cut as names are (its ends and its length): a 100 KB
-    heading was the whole section of the JSON and of the Sources line (probe s16-hostile)."""
+    heading was the whole section of the JSON and of the Sources line (probe s16-hostile). Each
+    heading of the path is shown as names are (visible.shown: a control character of an
+    ancestor heading, "[1.0.0] ESC[31mRED", reached the terminal)."""
     headings = _manual_headings(chunk.doc_id, text)
     index = bisect.bisect_right(headings.starts, offset) - 1
     if index >= 0:
@@ -50,7 +52,7 @@ def citation_section(text: str, chunk: Chunk, offset: int) -> str | None:
     if section is None:
         return None
     path = [*headings_above(text, offset, section), section]
-    return SECTION_PATH.join(cut(heading) for heading in path)
+    return SECTION_PATH.join(shown(cut(heading)) for heading in path)
 
 
 def own_heading(section: str) -> str:

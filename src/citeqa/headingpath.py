@@ -3,21 +3,29 @@
 A Keep-a-Changelog file files each line under "### Fixed", "### Added"… and those under the
 version ("## [3.6.1] - 2026-01-19"); a citation naming "Fixed" alone did not say which version
 the quoted line belongs to (trial s17, bug 1). Above a markdown heading ("#" to "######") stand
-the nearest earlier ones of fewer "#"s, read back from it line by line (a "#" line inside a
-backtick code fence is code, no heading), at most READ_BACK characters back: what a citation
-costs does not grow with its document. The document's title (its only heading of one "#":
-"# Changelog") names the document, not a part of it, and is left out. Other headings (an
-underlined title, a numbered line, a bold paragraph) have none above them here: telling their
-levels would read the whole document.
+the nearest earlier ones of fewer "#"s (a "#" line inside a backtick code fence is code, no
+heading), at most READ_BACK characters back. A document's outline (its markdown headings,
+their levels and their text as blocks.clean_heading cleans it) is read once, by two regular
+expressions over its text, and kept for the last CACHED_DOCUMENTS documents: what each further
+citation of it costs (a binary search and a walk back over its headings) does not grow with
+its document. The document's title (its only heading of one "#": "# Changelog") names the
+document, not a part of it, and is left out. Other headings (an underlined title, a numbered
+line, a bold paragraph) have none above them here: telling their levels would read the whole
+document.
 
-No I/O, no state.
+No I/O; the outlines kept are the only state.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import NamedTuple
+
+from citeqa.blocks import clean_heading
 
 __all__ = ["ANCESTORS_SHOWN", "READ_BACK", "MarkdownHeading", "headings_above", "markdown_headings"]
 
@@ -30,29 +38,81 @@ READ_BACK = 200_000
 _ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$", re.MULTILINE)
 """A markdown heading line: its "#"s and its text (closing "#"s aside)."""
 _FENCE = re.compile(r"^[ \t]{0,3}```", re.MULTILINE)
-_TITLE = re.compile(r"^[ \t]{0,3}#[ \t]", re.MULTILINE)
+
+
+CACHED_DOCUMENTS = 64
+"""How many documents' outlines are kept (a few numbers and a line per heading each)."""
+
+
+@dataclass(frozen=True)
+class _Outline:
+    """A text's markdown headings outside code fences, in order: where each starts, its level
+    (its "#"s) and its text cleaned (blocks.clean_heading); and whether the text has one
+    heading of one "#" only (`titled`: that heading is its title)."""
+
+    starts: tuple[int, ...]
+    levels: tuple[int, ...]
+    names: tuple[str, ...]
+    titled: bool
 
 
 def headings_above(text: str, offset: int, section: str) -> list[str]:
     """The markdown headings above `section`, the heading the character at `offset` of the
-    document's text `text` stands under, outermost first: at most ANCESTORS_SHOWN, never the
-    document's title; none when the nearest markdown heading before `offset` is not `section`."""
-    floor = max(0, offset - READ_BACK)
-    end = text.find("\n", offset)
-    found = list(_ATX.finditer(text, floor, len(text) if end < 0 else end))
-    fences = [match.start() for match in _FENCE.finditer(text, floor, offset)]
-    found = [m for m in found if m.start() <= offset and _outside(fences, m.start())]
-    if not found or found[-1].group(2).strip() != section:
+    document's text `text` stands under, outermost first, cleaned (blocks.clean_heading: no
+    "**"): at most ANCESTORS_SHOWN, never the document's title, none more than READ_BACK
+    characters back; none when the nearest markdown heading before `offset` is not `section`
+    (both compared cleaned: "### **Fixed**" is the section "Fixed")."""
+    outline = _outline(text)
+    last = bisect.bisect_right(outline.starts, offset) - 1
+    floor = offset - READ_BACK
+    if last < 0 or outline.starts[last] < floor:
         return []
-    level = len(found[-1].group(1))
-    above: list[re.Match[str]] = []
-    for match in reversed(found[:-1]):
-        if len(match.group(1)) < level:
-            level = len(match.group(1))
-            above.insert(0, match)
-    if above and len(above[0].group(1)) == 1 and _only_title(text, above[0]):
+    if outline.names[last] != clean_heading(section):
+        return []
+    level = outline.levels[last]
+    above: list[int] = []
+    index = last - 1
+    while index >= 0 and level > 1 and outline.starts[index] >= floor:
+        if outline.levels[index] < level:
+            level = outline.levels[index]
+            above.insert(0, index)
+        index -= 1
+    if above and outline.levels[above[0]] == 1 and outline.titled:
         above = above[1:]
-    return [match.group(2).strip() for match in above[-ANCESTORS_SHOWN:]]
+    return [outline.names[index] for index in above[-ANCESTORS_SHOWN:]]
+
+
+def _outline(text: str) -> _Outline:
+    """The text's `_Outline`, read once while CACHED_DOCUMENTS are kept, by its length and hash
+    (which Python keeps with the string), never by the text itself, which would stay alive."""
+    key = (len(text), hash(text))
+    with _CACHE_LOCK:
+        found = _CACHE.get(key)
+        if found is not None:
+            _CACHE.move_to_end(key)
+            return found
+    found = _read_outline(text)
+    with _CACHE_LOCK:
+        _CACHE[key] = found
+        while len(_CACHE) > CACHED_DOCUMENTS:
+            _CACHE.popitem(last=False)
+    return found
+
+
+_CACHE: OrderedDict[tuple[int, int], _Outline] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+def _read_outline(text: str) -> _Outline:
+    """A text's `_Outline`, from its markdown headings (`markdown_headings`)."""
+    found = markdown_headings(text)
+    levels = tuple(heading.level for heading in found)
+    return _Outline(
+        tuple(heading.start for heading in found),
+        levels,
+        tuple(clean_heading(heading.title) for heading in found),
+        levels.count(1) == 1,
+    )
 
 
 class MarkdownHeading(NamedTuple):
@@ -76,15 +136,5 @@ def markdown_headings(text: str) -> list[MarkdownHeading]:
 
 def _outside(fences: list[int], start: int) -> bool:
     """Whether a line at `start` lies outside a code fence: an even count of fence lines before
-    it (`fences`: where they start, read from the same place on)."""
+    it (`fences`: where they start)."""
     return bisect.bisect_left(fences, start) % 2 == 0
-
-
-def _only_title(text: str, heading: re.Match[str]) -> bool:
-    """Whether a heading of one "#" is the document's only one outside code fences, its title
-    (one pass of two regular expressions over the text, stopped at a second such heading)."""
-    fences = [match.start() for match in _FENCE.finditer(text)]
-    for match in _TITLE.finditer(text):
-        if match.start() != heading.start() and _outside(fences, match.start()):
-            return False
-    return True

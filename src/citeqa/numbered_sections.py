@@ -43,6 +43,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import islice
 
 from citeqa.chunking import section_of
 from citeqa.glossary import fold, language_words
@@ -237,6 +238,7 @@ class _Numbering:
 _NUMBERED = re.compile(r"^[ \t#*\-\[]*(?:[^\W\d_][\w'’-]*\.?[ \t]+\W*?)?\d[^\n]*", re.MULTILINE)
 """A line that may open with a number (after marks and at most one word): what is read further."""
 _MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+_ATX_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*", re.MULTILINE)
 
 
 def section_numbers(document: Document, *, clauses: bool = True) -> list[str]:
@@ -271,14 +273,24 @@ _CACHE: OrderedDict[tuple[str, int], _Numbering] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
 
 
+NUMBERED_LINES_READ = 20_000
+"""At most this many lines that may open with a number are read (the first): a file of a
+million numbered lines took 28 s to read for one question."""
+LINE_READ = 300
+"""At most this many characters of each line are read: a line's number opens it, and a 2 MB
+line of numbers took 2.7 s."""
+
+
 def _read_numbering(text: str) -> _Numbering:
     """`_Numbering` of a text, from the lines that may open with a number (`_NUMBERED`, found by
-    one regular expression over the text) and its markdown headings."""
+    one regular expression over the text, the first NUMBERED_LINES_READ, LINE_READ characters
+    of each) and its markdown headings (as many, as far)."""
     openings: list[str] = []
     titles: list[str] = []
     written: set[str] = set()
     words: set[str] = set()
-    lines = [m.group().rstrip("\r") for m in _NUMBERED.finditer(text)]
+    found = islice(_NUMBERED.finditer(text), NUMBERED_LINES_READ)
+    lines = [_line_read(text, m.start(), m.end()) for m in found]
     for line in lines:
         number = opening_number(line) if _numbered_line(line) else None
         title = _MARKDOWN_HEADING.match(line) is not None or (
@@ -292,7 +304,8 @@ def _read_numbering(text: str) -> _Numbering:
         if title:
             titles.append(number)
             words.add(_opening_word(line))
-    for line in re.findall(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*", text, re.MULTILINE):
+    for match in islice(_ATX_LINE.finditer(text), NUMBERED_LINES_READ):
+        line = _line_read(text, match.start(), match.end())
         written.update(m.group(1) for m in _NUMBER.finditer(line))
     return _Numbering(
         tuple(dict.fromkeys(openings)),
@@ -300,6 +313,16 @@ def _read_numbering(text: str) -> _Numbering:
         frozenset(written),
         frozenset(words - {""}),
     )
+
+
+def _line_read(text: str, start: int, end: int) -> str:
+    """The line at `start:end` of `text` as read: whole when at most LINE_READ characters, else
+    its first LINE_READ and, after "…", its last non-blank one (what says whether it ends as a
+    sentence or as a title)."""
+    if end - start <= LINE_READ:
+        return text[start:end].rstrip("\r")
+    last = text[max(start, end - LINE_READ) : end].rstrip()[-1:]
+    return f"{text[start : start + LINE_READ]}…{last}"
 
 
 def _numbered_line(line: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.chunking import chunk_document
+from citeqa.citedsection import citation_section
 from citeqa.headingpath import ANCESTORS_SHOWN, headings_above
 from citeqa.models import Document
 from citeqa.numbered_sections import (
@@ -188,3 +189,22 @@ def test_a_number_a_passage_read_writes_never_abstains() -> None:
     passages = ["## 4.2 Posology", "The starting dose is 2.5 mg once daily."]
     assert unheld_section("What does section 2.5 say?", [SMPC], [SMPC], passages) is None
     assert unheld_section("What does section 2.5 say?", [SMPC], [SMPC], ["12.5 mg"]) is not None
+
+
+BOLD = "# Changelog\n\n## **[1.0.0]**\n\n### **Fixed**\n\n- A crash.\n\n## Later\n\nText.\n"
+
+
+def test_headings_above_are_compared_and_named_cleaned() -> None:
+    """Review of s17-sections, item 3: "### **Fixed**" had no path, "**[1.0.0]**" kept its "**"."""
+    assert headings_above(BOLD, BOLD.index("A crash"), "Fixed") == ["[1.0.0]"]
+    assert headings_above(BOLD, BOLD.index("A crash"), "**Fixed**") == ["[1.0.0]"]
+
+
+def test_a_citation_path_shows_no_control_character() -> None:
+    """Review of s17-sections, item 4: an ancestor heading's escape reached the terminal."""
+    text = "# Log\n\n## [1.0.0] \x1b[31mRED\x07 - 2024\n\n### Fixed\n\n- A crash.\n"
+    offset = text.index("A crash")
+    chunk = next(c for c in chunk_document(_doc(text)) if c.start <= offset < c.end)
+    section = citation_section(text, chunk, offset)
+    assert section is not None and "Fixed" in section and "1.0.0" in section
+    assert not any(ord(character) < 0x20 for character in section), repr(section)
