@@ -131,11 +131,15 @@ LIST_MARKER = list_marker(BULLET_MARKS + "+")
 """A list item's mark and the blanks after it: "-", "*", "+", "•", "1." or "1)" (Markdown's and
 plain text's: language.is_bullet's marks and Markdown's "+")."""
 ENUMERATION_MARK = re.compile(
-    r"[ \t]*(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|[a-z]\))[ \t]+(?=\S)", re.IGNORECASE
+    r"[ \t]*(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|[a-z]\))[ \t]+"
+    r"(?![12]\d{3}\b)(?=[^\W_]|[«\"“‘'(\[])",
+    re.IGNORECASE,
 )
 """An enumeration's item mark, "(c)", "(iv)", "(2)" or "c)", and the blanks after it: a legal
 text's sub-clause. Quoting reads it (a list's lead-in, where a quote stops); cutting does not
-(`LIST_MARKER` reads no letter, and a sentence's cuts stay as they are)."""
+(`LIST_MARKER` reads no letter, and a sentence's cuts stay as they are). The item opens on a
+word, a number or an opening mark, never a year ("(c) 2024 Acme" is a copyright) nor an
+operator (code's "    b) + offset", a call's arguments wrapped over two lines)."""
 
 
 def opens_item(text: str, line: int) -> re.Match[str] | None:

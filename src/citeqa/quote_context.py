@@ -1,9 +1,10 @@
 """The sentence beside a quote that the quote needs to read right.
 
-Two narrow rules widen a quote by one neighbour of the same paragraph (no blank line between,
-LF or CRLF, one section, one page, no markup line, no table row, no heading line, one list
-item), only when the pair fits PAIR_MAX characters, and always as one span of exact source
-characters (as quoting.py takes in a short quote's label lines):
+Three narrow rules widen a quote, only when the whole fits PAIR_MAX characters, and always as
+one span of exact source characters (as quoting.py takes in a short quote's label lines). The
+first two take in one neighbour of the same paragraph (no blank line between, LF or CRLF, one
+section, one page, no markup line, no table row, no heading line, one list item); the third a
+list's lead-in with the items between (one section, one page, no blank or markup line):
 
 - back: a quote whose first sentence opens by referring back ("It", "These", "Il", "Cette":
   language data `back_reference_openers`; not a word in capitals, "IT" or "CA", nor code)
@@ -17,11 +18,16 @@ characters (as quoting.py takes in a short quote's label lines):
 - lead-in: a quote opening a list item ("- ", "2. ", or an enumeration's "(c)", "c)" that
   cutting reads as no list item) whose list, in one run of lines of the section, opens under a
   line ending in a colon takes that line in with the items between: "(c) ne réaliser aucuns
-  travaux…" is nobody's obligation without "Le Preneur s'engage à :". Never a heading line.
+  travaux…" is nobody's obligation without "Le Preneur s'engage à :". Climbing the items, the
+  first ending in a colon is the lead-in ("2. Le Preneur s'engage à :" over its "(a)", "(b)",
+  never the "1. Le Bailleur…" list above it); an item ending in a colon itself takes in nothing.
+  A lead-in wrapped over lines is taken from its sentence's opening, whole or not at all. Never
+  a heading line, nor a label a build cuts as one.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -73,7 +79,8 @@ def with_neighbours(
     terms: QuestionTerms | None,
 ) -> tuple[int, int]:
     """The quote `span` of sentence `index` widened by the previous sentence its opening
-    refers back to and by a short next sentence holding a question word it lacks."""
+    refers back to, by the lead-in of the list whose item it opens (with the items between),
+    and by a short next sentence holding a question word it lacks (the module's rules)."""
     start, end = span
     start = _back(bank, index, start, end, chunk)
     start = _lead_in(bank, index, start, end, chunk)
@@ -99,23 +106,60 @@ def _back(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) ->
 
 
 def _lead_in(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) -> int:
-    """The start of the lead-in line of the list whose item the quote opens at `start`: the
-    first line above the item's run of item lines (no blank line between, one section), when it
-    ends in a colon, is no heading and the quote from it fits PAIR_MAX; else `start`."""
+    """The start of the lead-in of the list whose item the quote opens at `start`, climbing its
+    run of item lines (no blank line between, one section): the first item line ending in a
+    colon (a list's own sub-list: "2. Le Preneur s'engage à :" over its "(a)", "(b)"), else the
+    first line above the run; when it ends in a colon, is no heading and the quote from it fits
+    PAIR_MAX (`_leads_in`), from the opening of its sentence (`_lead_in_start`). `start` when
+    none, or when the quoted item's own line ends in a colon (it leads into a list itself)."""
     doc = bank.documents[bank.sentences[index].doc_id]
     text = doc.text
     line = line_start(text, start)
-    if not _item_line(text, line, start):
+    if not _item_line(text, line, start) or _LEAD_IN_END.search(_line_text(text, line)):
         return start
     low, _ = section_bounds(text, chunk, start)
     while line > low:
         above = line_start(text, line - 1)
         if above < low or not text[above:line].strip():
             return start  # the section's edge or a blank line: the list opens under no lead-in
-        if not _item_line(text, above):
-            return above if _leads_in(doc, above, start, end) else start
+        is_item = _item_line(text, above)
+        if not is_item or _LEAD_IN_END.search(_line_text(text, above)):
+            if not _leads_in(doc, above, start, end):
+                return start
+            return above if is_item else _lead_in_start(bank, index, above, low, start, end)
         line = above
     return start
+
+
+def _lead_in_start(
+    bank: SentenceBank, index: int, line: int, low: int, start: int, end: int
+) -> int:
+    """Where the lead-in ending on the line at `line` opens: that line, or, when a sentence of
+    the bank opens on an earlier line and runs into it (a lead-in wrapped over two lines:
+    "…agreed to all of its terms\nand conditions, undertakes as follows:"), that sentence's
+    opening, when it is a whole sentence (`_cut_piece`), in the section, on the item's page,
+    with no blank or markup line before the item and the quote from it fits PAIR_MAX; else
+    `start` (no lead-in: half a sentence misleads)."""
+    doc = bank.documents[bank.sentences[index].doc_id]
+    text = doc.text
+    numbers, starts = bank.sentences.in_document(bank.sentences[index].doc_id)
+    position = bisect.bisect_right(starts, line) - 1
+    holding = numbers[position] if position >= 0 else None
+    opening = line
+    if holding is not None and low <= bank.sentences[holding].start < line:
+        opening = bank.sentences[holding].start if bank.sentences[holding].end > line else line
+    if opening >= line:
+        return line
+    if end - opening > PAIR_MAX or _cut_piece(text, opening):
+        return start
+    if _BLANK_LINE.search(text, opening, line) or markup_between(text, opening, line):
+        return start
+    return opening if doc.page_at(opening) == doc.page_at(start) else start
+
+
+def _line_text(text: str, line: int) -> str:
+    """The line opening at `line`, without its line break and trailing blanks."""
+    return text[line : line_end(text, line)].rstrip()
 
 
 def _item_line(text: str, line: int, start: int | None = None) -> bool:

@@ -236,8 +236,12 @@ def _enumerated_item(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is an enumeration's item long enough to read alone, ending in a
     semicolon, with another item on the next line ("(c) ne réaliser aucuns travaux… ;" over
     "(d) laisser le Bailleur visiter…"): the next item is another obligation, not more of
-    this one, and a question it answers chooses it itself."""
+    this one, and a question it answers chooses it itself. Only an item's own line: a sentence
+    of prose ending in ";" over a list runs on into it as any short quote does."""
     if end - start < SHORT_QUOTE or not text[start:end].rstrip().endswith(";"):
+        return False
+    mark = opens_item(text, line_start(text, start))
+    if mark is None or start > mark.end():
         return False
     close = line_end(text, end)
     if text[end:close].strip():

@@ -370,3 +370,68 @@ def test_a_lead_in_is_left_out_when_the_list_above_the_item_is_over_the_limit() 
     text = "\n".join(["The tenant undertakes as follows:", *before, item]) + "\n"
     assert len(text) > PAIR_MAX
     assert _cited(text, "- never") == item
+
+
+SUBLET = "- never sublet the premises without the landlord's written consent."
+
+
+def test_a_lead_in_wrapped_over_two_lines_is_taken_in_from_its_sentence_opening() -> None:
+    lead_in = (
+        "The tenant, having read the lease and agreed to all of its terms\n"
+        "and conditions, undertakes as follows:"
+    )
+    text = f"Rent is due monthly. {lead_in}\n- pay the rent on time.\n{SUBLET}\n"
+    assert _cited(text, "- never") == f"{lead_in}\n- pay the rent on time.\n{SUBLET}"
+
+
+def test_a_wrapped_lead_in_over_the_limit_is_left_out_not_cut_to_its_last_line() -> None:
+    words = " ".join(f"clause {n}" for n in range(40))
+    text = f"The tenant, having read {words}\nand conditions, undertakes as follows:\n{SUBLET}\n"
+    assert _cited(text, "- never") == SUBLET
+
+
+OBLIGATIONS = [
+    "Les parties conviennent de ce qui suit :",
+    "1. Le Bailleur s'engage à :",
+    "(a) réparer la toiture à ses frais dans les trois mois de la demande ;",
+    "2. Le Preneur s'engage à :",
+    "(a) payer le loyer au premier jour de chaque trimestre civil ;",
+    "(b) ne jamais sous-louer les Locaux sans l'accord écrit du Bailleur.",
+]
+
+
+def test_an_item_of_a_sub_list_takes_in_its_own_lead_in_not_the_other_list() -> None:
+    text = "\n".join(OBLIGATIONS) + "\n"
+    assert _cited(text, "(b)") == "\n".join(OBLIGATIONS[3:])
+
+
+def test_an_item_leading_into_a_list_itself_takes_in_nothing_above() -> None:
+    engages = "2. Le Preneur, pour toute la durée du bail et de ses renouvellements, s'engage à :"
+    text = "\n".join([*OBLIGATIONS[:3], engages, *OBLIGATIONS[4:]]) + "\n"
+    assert _cited(text, "Le Preneur").startswith(engages[3:])
+
+
+def test_no_lead_in_is_taken_from_another_page() -> None:
+    lead_in = "The tenant undertakes as follows:"
+    text = f"{lead_in}\n{SUBLET}\n"
+    assert _cited(text, "- never", pages=[0, len(lead_in) + 1]) == SUBLET
+    assert _cited(text, "- never", pages=[0, len(text)]) == text.rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(c) 2024 Acme Corporation, every right reserved by the authors of this package.",
+        "b) + offset of the buffer, as the previous call returned it to the caller.",
+    ],
+)
+def test_a_copyright_or_a_line_of_code_is_no_enumeration_item(line: str) -> None:
+    text = f"The following notice applies to every file of this package:\n{line}\n"
+    assert _cited(text, line[:5]) == line
+
+
+def test_only_an_enumeration_item_ending_in_a_semicolon_stops_before_the_next_item() -> None:
+    prose = "Le Preneur, pendant toute la durée du bail et de ses renouvellements, s'engage ;"
+    item = "(a) à payer un loyer annuel de 24 000 euros."
+    assert _cited(f"{prose}\n{item}\n", "Le Preneur") == f"{prose}\n{item}"
+    assert _cited(f"(b) {prose}\n{item}\n", "(b) Le").endswith("s'engage ;")
