@@ -132,7 +132,7 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
     question_tokens = frozenset().union(*(alternatives for alternatives, _ in terms.terms))
     question_numbers = set(_NUMBER.findall(terms.focus))
     yesno = float(_YESNO.search(fold(terms.focus)) is not None)
-    asks_definition = bank.rules.definition.search(fold(terms.focus)) is not None
+    asks_definition = bank.rules.asks_definition.search(fold(terms.focus)) is not None
     question_pairs = _pairs(reading.question("en")) | _pairs(reading.question("fr"))
     rows = []
     for item in scored:

@@ -16,8 +16,12 @@ import re
 from citeqa.glossary import fold
 from citeqa.sentences import ScoredSentence, SentenceBank
 
-QUOTED_TERM = re.compile(r"[«\"“‘]\s*([^«»\"“”‘’\n]{1,80}?)\s*[»\"”’]")
-"""A term written between quotation marks: French guillemets, straight or curly quotes."""
+QUOTED_TERM = re.compile(
+    r"«\s*([^«»\n]{1,80}?)\s*»|\"\s*([^\"\n]{1,80}?)\s*\"|“\s*([^“”\n]{1,80}?)\s*”"
+    r"|‘\s*([^‘’\n]{1,80}?)\s*’"
+)
+"""A term written between a pair of quotation marks: French guillemets, straight or curly
+quotes; "’" closes a term only "‘" opened (it is the apostrophe of "users’" and "l’article")."""
 _CLAUSE_NUMBER = re.compile(r"[\s*•–-]*(?:\d+(?:\.\d+)*\.?\s+)?")
 """What may open a definition before its quoted term: blanks, a list mark, "1.1 "."""
 
@@ -26,9 +30,9 @@ def asked_terms(bank: SentenceBank, question: str) -> frozenset[str]:
     """The folded terms `question` quotes when it asks what a term means (the definition cues
     read on it); none for any other question."""
     folded = fold(question)
-    if bank.rules.definition.search(folded) is None:
+    if bank.rules.asks_definition.search(folded) is None:
         return frozenset()
-    return frozenset(" ".join(term.split()) for term in QUOTED_TERM.findall(folded))
+    return frozenset(_term(found) for found in QUOTED_TERM.finditer(folded))
 
 
 def defines(bank: SentenceBank, item: ScoredSentence, terms: frozenset[str]) -> bool:
@@ -36,6 +40,11 @@ def defines(bank: SentenceBank, item: ScoredSentence, terms: frozenset[str]) -> 
     marks and reads as a definition."""
     folded = fold(bank.text(item.index))
     opening = QUOTED_TERM.match(folded, _CLAUSE_NUMBER.match(folded).end())  # type: ignore[union-attr]
-    if opening is None or " ".join(opening.group(1).split()) not in terms:
+    if opening is None or _term(opening) not in terms:
         return False
     return bank.rules.definition.search(folded) is not None
+
+
+def _term(quoted: re.Match[str]) -> str:
+    """The term `QUOTED_TERM` found, its blanks made single spaces."""
+    return " ".join(next(group for group in quoted.groups() if group is not None).split())

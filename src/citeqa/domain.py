@@ -61,7 +61,13 @@ class NumberedForms(BaseModel):
     """The equivalent forms, "{n}" standing for the number ("s{n}", "week {n}")."""
 
 
-CORPUS_PATTERNS = ("label_patterns", "definition_cues", "quantity_cues", "share_cues")
+CORPUS_PATTERNS = (
+    "label_patterns",
+    "definition_cues",
+    "definition_question_cues",
+    "quantity_cues",
+    "share_cues",
+)
 """Fields that list regular expressions, read from a corpus's file as from the language data."""
 LANGUAGE_PATTERNS = (
     "yes_no_questions",
@@ -94,7 +100,13 @@ class Domain(BaseModel):
     label_patterns: tuple[str, ...] = ()
     """Regular expressions of lines that are labels, not answers ("Title (2)" on slides)."""
     definition_cues: tuple[str, ...] = ()
-    """Regular expressions (folded text) of sentences that define rather than report."""
+    """Regular expressions (folded text) of sentences that define rather than report ("«
+    Client » désigne…" opening a sentence, "is defined as"); read on questions too ("the
+    definition of…")."""
+    definition_question_cues: tuple[str, ...] = ()
+    """Regular expressions (folded text) of questions, only, that ask what something means
+    ("que désigne…", "what does … mean"): read on a sentence they would take 'Clicking "Save"
+    means…' or "What does this mean for you?" for a definition."""
     quantity_cues: tuple[str, ...] = ()
     """Regular expressions (folded text) of questions that ask for a number."""
     share_cues: tuple[str, ...] = ()

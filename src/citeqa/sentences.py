@@ -81,6 +81,8 @@ class SentenceRules:
     """Questions answered by a percentage (rates, shares)."""
     definition: re.Pattern[str]
     """Sentences that define rather than report."""
+    asks_definition: re.Pattern[str]
+    """Questions that ask for a definition: the definition cues and the asking ones."""
     label: re.Pattern[str]
     """Lines that are labels, not values (matched whole)."""
 
@@ -90,6 +92,7 @@ class SentenceRules:
             _any_of(domain.quantity_cues),
             _any_of(domain.share_cues),
             _any_of(domain.definition_cues),
+            _any_of(domain.definition_cues + domain.definition_question_cues),
             _any_of(domain.label_patterns),
         )
 
@@ -399,7 +402,7 @@ class _Wants:
         return cls(
             number=bool(rules.quantity.search(folded)),
             percent=bool(rules.share.search(folded)),
-            definition=bool(rules.definition.search(folded)),
+            definition=bool(rules.asks_definition.search(folded)),
             numbers=frozenset(_digits(focus)),
         )
 

@@ -59,7 +59,13 @@ def test_only_the_definition_of_the_quoted_term_asked_about_is_kept(
 
 
 @pytest.mark.parametrize(
-    "sentence", [DEFINITIONS[1], DEFINITIONS[2], "“Term” shall mean one year."]
+    "sentence",
+    [
+        DEFINITIONS[1],
+        DEFINITIONS[2],
+        "“Term” shall mean one year.",
+        "- « Loyer » s’entend hors taxes et hors charges.",
+    ],
 )
 def test_a_quoted_term_followed_by_designe_or_means_reads_as_a_definition(sentence: str) -> None:
     assert language_rules().definition.search(fold(sentence))
@@ -67,7 +73,15 @@ def test_a_quoted_term_followed_by_designe_or_means_reads_as_a_definition(senten
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Le CSE désigne parmi ses membres un trésorier.", "This means the fee is due in March."],
+    [
+        "Le CSE désigne parmi ses membres un trésorier.",
+        "This means the fee is due in March.",
+        'Clicking "Save" means the file is written to disk.',
+        "He said the users’ means of payment are stored by the bank.",
+        "‘Quick’ mode, as the users’ means of payment allow, is the default.",
+        "What do you mean by that, asked the tenant?",
+        "What does this mean for you?",
+    ],
 )
 def test_designe_or_means_without_a_quoted_term_is_no_definition(sentence: str) -> None:
     assert not language_rules().definition.search(fold(sentence))
@@ -75,3 +89,22 @@ def test_designe_or_means_without_a_quoted_term_is_no_definition(sentence: str) 
 
 def test_a_question_asking_the_montant_of_something_wants_a_number() -> None:
     assert "number" in Wants.of("Quel est le montant du dépôt de garantie du bail ?").kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ('What does "Affiliate" mean in the agreement?', True),
+        ("Que désigne « Client » dans les CGV ?", True),
+        ("What is the definition of a business day?", True),
+        ("How much is the rent?", False),
+    ],
+)
+def test_the_asking_cues_are_read_on_questions_only(question: str, asks: bool) -> None:
+    rules = language_rules()
+    assert bool(rules.asks_definition.search(fold(question))) is asks
+    assert bool(rules.definition.search(fold(question))) is ("definition" in question)
+
+
+def test_a_term_between_single_curly_quotes_is_a_quoted_term() -> None:
+    assert _kept("What does ‘Affiliate’ mean?") == [2]
