@@ -14,12 +14,14 @@ language (stated_values).
 
 from __future__ import annotations
 
-import functools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from citeqa.language import detect_lang
 from citeqa.lexical import stopwords, written_terms
+from citeqa.models import Document
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.stated_values import values
@@ -31,7 +33,8 @@ _DIGIT = re.compile(r"\d")
 DOCUMENTS_READ = 16
 """The documents whose written terms are remembered across questions (a question and its
 re-reading read the same ones)."""
-_written_terms = functools.lru_cache(maxsize=DOCUMENTS_READ)(written_terms)
+_WRITTEN: OrderedDict[tuple[str, int, str, bool], frozenset[str]] = OrderedDict()
+_WRITTEN_LOCK = threading.Lock()
 LEAST_WORDS = 4
 """A quoted sentence of fewer words than this ("Total: 12") is restated by too much to tell."""
 
@@ -105,11 +108,29 @@ class _Reader:
         doc_id = self.bank.sentences[item.index].doc_id
         if doc_id not in self._written:
             document = self.bank.documents[doc_id]
-            words = _written_terms(f"{document.title}\n{document.text}", self.dated)
+            words = _document_terms(document, self.dated)
             self._written[doc_id] = frozenset(
                 number for number, term in enumerate(self.asked) if term & words
             )
         return self._written[doc_id]
+
+
+def _document_terms(document: Document, dated: bool) -> frozenset[str]:
+    """`written_terms` of the document's title and text, kept for DOCUMENTS_READ documents by
+    its id, its text's hash (kept by Python with the string: no second pass), its title and
+    `dated`, never by the text itself; the joined text is built only when not kept."""
+    key = (document.doc_id, hash(document.text), document.title, dated)
+    with _WRITTEN_LOCK:
+        found = _WRITTEN.get(key)
+        if found is not None:
+            _WRITTEN.move_to_end(key)
+            return found
+    found = written_terms(f"{document.title}\n{document.text}", dated)
+    with _WRITTEN_LOCK:
+        _WRITTEN[key] = found
+        while len(_WRITTEN) > DOCUMENTS_READ:
+            _WRITTEN.popitem(last=False)
+    return found
 
 
 def _restating(
