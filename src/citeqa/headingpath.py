@@ -27,7 +27,14 @@ from typing import NamedTuple
 
 from citeqa.blocks import clean_heading
 
-__all__ = ["ANCESTORS_SHOWN", "READ_BACK", "MarkdownHeading", "headings_above", "markdown_headings"]
+__all__ = [
+    "ANCESTORS_SHOWN",
+    "READ_BACK",
+    "MarkdownHeading",
+    "headings_above",
+    "kept_headings",
+    "markdown_headings",
+]
 
 ANCESTORS_SHOWN = 2
 """At most this many headings above a section's own are named (the nearest ones): a reader needs
@@ -48,12 +55,14 @@ CACHED_DOCUMENTS = 64
 class _Outline:
     """A text's markdown headings outside code fences, in order: where each starts, its level
     (its "#"s) and its text cleaned (blocks.clean_heading); and whether the text has one
-    heading of one "#" only (`titled`: that heading is its title)."""
+    heading of one "#" only (`titled`: that heading is its title); and the headings as
+    `markdown_headings` reads them (`kept_headings`)."""
 
     starts: tuple[int, ...]
     levels: tuple[int, ...]
     names: tuple[str, ...]
     titled: bool
+    headings: tuple[MarkdownHeading, ...]
 
 
 def headings_above(text: str, offset: int, section: str) -> list[str]:
@@ -80,6 +89,12 @@ def headings_above(text: str, offset: int, section: str) -> list[str]:
     if above and outline.levels[above[0]] == 1 and outline.titled:
         above = above[1:]
     return [outline.names[index] for index in above[-ANCESTORS_SHOWN:]]
+
+
+def kept_headings(text: str) -> tuple[MarkdownHeading, ...]:
+    """The text's `markdown_headings`, read once with its outline and kept as it is (membership's
+    owner sections ask them of a text for every pairing and owner)."""
+    return _outline(text).headings
 
 
 def _outline(text: str) -> _Outline:
@@ -112,6 +127,7 @@ def _read_outline(text: str) -> _Outline:
         levels,
         tuple(clean_heading(heading.title) for heading in found),
         levels.count(1) == 1,
+        tuple(found),
     )
 
 
@@ -124,8 +140,9 @@ class MarkdownHeading(NamedTuple):
 
 
 def markdown_headings(text: str) -> list[MarkdownHeading]:
-    """The markdown headings of `text` outside backtick code fences, in order: the one reader
-    of "#" headings (closing "#"s and a "\r" aside) that membership's owner sections read too."""
+    """The markdown headings of `text` outside backtick code fences, in order (closing "#"s and
+    a "\r" aside): the reader of "#" headings that membership's owner sections read too
+    (`kept_headings`); numbered_sections reads heading lines with line patterns of its own."""
     fences = [match.start() for match in _FENCE.finditer(text)]
     return [
         MarkdownHeading(match.start(), len(match.group(1)), match.group(2).strip())

@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from citeqa.glossary import fold, language_words
-from citeqa.headingpath import MarkdownHeading, markdown_headings
+from citeqa.headingpath import MarkdownHeading, kept_headings
 from citeqa.identifiers import (
     POSSESSIVE,
     WORD_EDGES,
@@ -302,7 +302,7 @@ def owner_sections(text: str, owner: re.Pattern[str]) -> list[str]:
     sections "Parameters", "Subclassing ArgumentParser": the whole page is the class's)."""
     if "#" not in text:
         return []
-    headings = _headings(text)
+    headings = kept_headings(text)
     naming = [at for at, heading in enumerate(headings) if owner.search(heading.title)]
     levels = _reference_levels(headings)
     if not any(headings[at].level in levels for at in naming):
@@ -313,14 +313,6 @@ def owner_sections(text: str, owner: re.Pattern[str]) -> list[str]:
         after = (h.start for h in headings[at + 1 :] if h.level <= level)
         sections.append(text[start : next(after, len(text))])
     return sections
-
-
-@lru_cache(maxsize=16)
-def _headings(text: str) -> tuple[MarkdownHeading, ...]:
-    """The Markdown headings of a text (headingpath.markdown_headings), read once per text for
-    every pairing and owner asked of it (each pairing rescanned every document before); the
-    last 16 texts are kept, about the documents of one question's closest passages."""
-    return tuple(markdown_headings(text))
 
 
 def _reference_levels(headings: tuple[MarkdownHeading, ...]) -> frozenset[int]:
