@@ -389,11 +389,16 @@ def compose(
             [] if abstention.nothing_to_search(terms) else passages_of(retrieval, bank.documents)
         )
         return abstained(question, early.reason, lang, 0.0, shown)
+
+    def abstain(reason: str) -> Answer:
+        """The answer abstaining for `reason`, showing the passages retrieved."""
+        return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
     unheld = unheld_key(terms, top, bank)
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
-        return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+        return abstain(reason)
     read = [*top, *retrieval.hits]
     documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in read)]
     closest_documents = [
@@ -405,19 +410,19 @@ def compose(
         reason = abstention.no_section_numbered(
             unnumbered.number, unnumbered.numbered, unnumbered.title, lang, more=unnumbered.more
         )
-        return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+        return abstain(reason)
     unwritten = abstention.never_written(terms, lang) or _unread_names(
         terms.named, read, documents, lang
     )
     if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
-        return abstained(question, unwritten, lang, 0.0, passages_of(retrieval, bank.documents))
+        return abstain(unwritten)
     apart = _written_apart(terms, documents, lang)
     if apart is not None:  # max_help_position "of argparse.ArgumentParser": HelpFormatter's
-        return abstained(question, apart, lang, 0.0, passages_of(retrieval, bank.documents))
+        return abstain(apart)
     bare = _named_bare(terms, retrieval.hits, bank)
     if bare is not None:  # "À classer", a note holding only its title "# À classer"
         reason = abstention.only_its_title(bare, lang)
-        return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+        return abstain(reason)
     models = shipped_models()
     reading = Reading(bank, top, terms)
     candidates = rank_candidates(reading, scores, models)

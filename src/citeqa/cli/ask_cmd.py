@@ -208,7 +208,7 @@ def print_answer(answer: Answer, caution_below: float) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from citeqa.answerlabels import answer_labels
+    from citeqa.answerlabels import answer_labels, otherwise_label
     from citeqa.caution import low_confidence, shown_confidence
 
     console = Console(highlight=False)
@@ -232,8 +232,9 @@ def print_answer(answer: Answer, caution_below: float) -> None:
             )
         return
     for citation in answer.citations:
-        if citation.otherwise:  # another document states it with another value
-            console.print(Text(label["otherwise"], style="bold yellow"))
+        otherwise = otherwise_label(citation, answer.lang)
+        if otherwise is not None:  # another document states it with another value
+            console.print(Text(otherwise, style="bold yellow"))
         if citation.header is not None:  # a table row's header, aligned over the row
             console.print(Text(" " + one_line(citation.header.text), style="dim"))
         console.print(_quote_text(citation.quote, citation.n, is_markdown(citation.path)))
