@@ -34,6 +34,8 @@ FOLDER_OTHER = "another folder: the corpus is now read from "
 """How the change of a corpus read from another folder than its index was built from begins,
 when that folder is still there (`--corpus other`): no move, another corpus, whose files are
 listed added, modified or removed beside this line."""
+FOLDER_CHANGES = (FOLDER_MOVED, FOLDER_OTHER)
+"""How a change of the folder the corpus is read from begins (moved, or another folder)."""
 
 FOLDER_MISSING = " (corpus folder missing)"
 """How the change of a corpus whose folder is missing ends (status.corpus_now): "removed: " and
@@ -120,7 +122,7 @@ def grouped(changes: list[str]) -> list[ChangeGroup]:
 
 def _kind(change: str) -> tuple[str, ChangeGroup]:
     """The kind of one change (what groups it) and its group of one."""
-    if _folder_missing(change) or change.startswith((FOLDER_MOVED, FOLDER_OTHER)):
+    if _folder_missing(change) or change.startswith(FOLDER_CHANGES):
         return change, ChangeGroup(change)
     for begin in CORPUS_CHANGES:
         if change.startswith(begin):

@@ -21,6 +21,7 @@ from citeqa.changegroups import (
     CORPUS_CHANGES,
     CUT_BY_NEWER,
     CUT_BY_OLDER,
+    FOLDER_CHANGES,
     FOLDER_MISSING,
     FOLDER_MOVED,
     FOLDER_OTHER,
@@ -218,7 +219,7 @@ def stale_reason(changes: list[str], index: str = "it") -> str:
     changed since {index} was built", "an older citeqa built {index}" ("another version of
     citeqa" when a change is not known to be an older citeqa's: `_not_older`), or both. An
     upgrade of citeqa is no change of the corpus, and is not called one."""
-    kinds = {change.startswith((*CORPUS_CHANGES, FOLDER_MOVED, FOLDER_OTHER)) for change in changes}
+    kinds = {change.startswith((*CORPUS_CHANGES, *FOLDER_CHANGES)) for change in changes}
     older = False in kinds
     corpus = True in kinds or not older
     reasons = [f"the corpus changed since {index} was built"] if corpus else []
