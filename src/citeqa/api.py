@@ -41,7 +41,7 @@ from citeqa.models import (
 from citeqa.overview import EXAMPLE_COUNT, DocumentText
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import build_running as build_running  # and the chat's banner
-from citeqa.publishing import first_build_running, kept_for_user
+from citeqa.publishing import current_name, first_build_running, interruption, kept_for_user
 from citeqa.questions import (
     QuestionTerms,
     Vocabulary,
@@ -77,6 +77,19 @@ def build_index(
     """Build or update the index of `settings.corpus_dir` in `settings.index_dir`."""
     settings = with_recorded_corpus(settings or load_settings())
     return indexing.build_index(settings, rebuild=rebuild, progress=progress)
+
+
+def current_build_name(index_dir: Path) -> str | None:
+    """The name of the build published in `index_dir` (what `current` links to), or None: what
+    the chat notes as a build begins, for `interruption_message`."""
+    return current_name(index_dir)
+
+
+def interruption_message(index_dir: Path, before: str | None) -> str:
+    """The sentence `citeqa index` says on Ctrl-C for a build of `index_dir` begun when the
+    published build was `before` (`current_build_name`), decided from disk: the new index
+    published, none (a first build), or the previous one unchanged (publishing.interruption)."""
+    return str(interruption(index_dir, before))
 
 
 def load_published(index_dir: Path, *, full: bool = False) -> LoadedIndex:

@@ -52,9 +52,6 @@ def test_tui_reaches_the_core_only_through_api_and_models():
         "citeqa.caution",  # a low confidence's caution, worded as `citeqa ask` words it
         "citeqa.answerlabels",  # an answer's labels in its language, as `citeqa ask` labels it
         "citeqa.buildnotes",  # an update's notes, in the words `citeqa index` prints them in
-        # the build `current` names as a build begins, and what Ctrl-C says of it, read from
-        # disk as `citeqa index` reads them (imported in the worker, never at first paint)
-        "citeqa.publishing",
         "citeqa.tui",
     )
     for path in (SRC / "tui").rglob("*.py"):

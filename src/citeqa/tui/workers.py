@@ -177,15 +177,15 @@ class WorkerApp(App[None]):
     def _begin_build(self, *, loading: bool) -> None:
         """Note what `current` names as a load or an update begins (in its worker, before it
         can publish anything), for `stopped_build`."""
-        from citeqa.publishing import current_name
+        from citeqa.api import current_build_name
 
-        before = current_name(self._index_dir) if self._index_dir is not None else None
+        before = current_build_name(self._index_dir) if self._index_dir is not None else None
         self._began, self._stopped = BuildBegan(before, loading), False
 
     def stopped_build(self) -> str | None:
         """The sentence `citeqa index` says on Ctrl-C, for the load or update the user's quit
         stopped (or that still runs as the chat leaves), decided from disk as there
-        (publishing.interruption): the new index published, none (a first build), or the
+        (api.interruption_message): the new index published, none (a first build), or the
         previous one unchanged. None when no build was stopped, or when the load began with an
         index: it only reads it (open_assistant builds only when there is none), so a build
         published meanwhile is another process's, not the chat's."""
@@ -196,9 +196,9 @@ class WorkerApp(App[None]):
             return None
         if began.loading and began.current is not None:
             return None
-        from citeqa.publishing import interruption
+        from citeqa.api import interruption_message
 
-        return str(interruption(self._index_dir, began.current))
+        return interruption_message(self._index_dir, began.current)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_assistant(self) -> None:
