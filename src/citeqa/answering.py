@@ -119,7 +119,7 @@ def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
 
 def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[str]) -> Candidates:
     """The candidates, but when the question names code identifiers of what it asks about
-    (`names`, its identifiers.named_things: `max_help_position`, `--max-size`; not a dotted
+    (`names`, its identifiers.asked_about: `max_help_position`, `--max-size`; not a dotted
     class name) and some candidates write one exactly (case and all, as a whole name, in one
     of its spellings: identifiers.spellings, find's `-maxdepth` for `--maxdepth`), only those
     writing the most of them, in their order. The rankers read an identifier as its parts
@@ -490,7 +490,7 @@ def _unread_names(
     names: list[str], hits: list[Hit], documents: list[Document], lang: Lang
 ) -> str | None:
     """The reason for a question naming options or underscored names (`names`, its
-    identifiers.named_things) one of which none of `hits` (the passages the answer reads and
+    identifiers.asked_about) one of which none of `hits` (the passages the answer reads and
     those shown, whatever `--k`) writes whole, nor the title of their `documents`
     (identifiers.unwritten_in; a name only a title writes is written, as `naming_identifiers`
     reads it), or None."""

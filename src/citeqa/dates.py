@@ -160,19 +160,13 @@ def _month_terms() -> dict[str, str]:
     """Each month's full name, of either language, with its month's term ("march" and "mars":
     "--03"), but the names that are also everyday words (`_month_words`: "may")."""
     terms: dict[str, str] = {}
-    for by_name in _month_names().values():
-        for name, number in by_name.items():
-            if name not in terms and name not in _month_words() and _is_full_name(name):
+    months = language_object().get("months")
+    for spellings in (months if isinstance(months, dict) else {}).values():
+        for number, row in enumerate(spellings, 1):
+            name = row[0] if row else None
+            if name is not None and name not in terms and name not in _month_words():
                 terms[name] = f"--{number:02d}"
     return terms
-
-
-def _is_full_name(name: str) -> bool:
-    """Whether a folded month name is its month's full name (the first of its row in the
-    language data), not an abbreviation ("dec", "oct" are also other words)."""
-    months = language_object().get("months")
-    rows = [row for rows in (months if isinstance(months, dict) else {}).values() for row in rows]
-    return any(row and row[0] == name for row in rows)
 
 
 def month_term(word: str, capitalised: bool = True) -> str | None:
@@ -209,12 +203,14 @@ def date_terms(folded: str) -> list[str]:
         if match is None or found is None:
             continue
         done = match.end()
-        year, month, day = found
-        if year is not None:
-            terms[f"{year:04d}-{month:02d}-{day:02d}"] = None
-        terms[f"--{month:02d}-{day:02d}"] = None
-        terms[f"--{month:02d}"] = None
+        terms.update(dict.fromkeys(_terms_of(*found)))
     return list(terms)
+
+
+def _terms_of(year: int | None, month: int, day: int) -> list[str]:
+    """A date's canonical terms: "YYYY-MM-DD" when its year is known, then "--MM-DD", "--MM"."""
+    terms = [] if year is None else [f"{year:04d}-{month:02d}-{day:02d}"]
+    return [*terms, f"--{month:02d}-{day:02d}", f"--{month:02d}"]
 
 
 def opening_date_terms(folded: str) -> frozenset[str]:
@@ -224,7 +220,8 @@ def opening_date_terms(folded: str) -> frozenset[str]:
     match = _date_match(folded, 0)
     if match is None or match.start() != 0:
         return frozenset()
-    return frozenset(date_terms(folded[: match.end()]))
+    found = _date_of(match)
+    return frozenset() if found is None else frozenset(_terms_of(*found))
 
 
 def _inside_word(before: str) -> bool:

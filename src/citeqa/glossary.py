@@ -121,7 +121,7 @@ class Glossary:
     def expansions(self, question: str) -> list[str]:
         """Terms equivalent to those of the question and not already in it."""
         folded = fold(question)
-        added: list[str] = self._numbered_forms(folded) + self._spelt_out(question)
+        added: list[str] = self._numbered_forms(folded) + self._spelt_out(question, folded)
         words = {"", *re.findall(r"\w+", folded)}  # "": groups with a term of no word ("%")
         candidates = sorted({n for word in words for n in self._by_word.get(word, ())})
         for number in candidates:
@@ -130,10 +130,11 @@ class Glossary:
                 added.extend(term for term, pattern in group if not pattern.search(folded))
         return list(dict.fromkeys(added))
 
-    def _spelt_out(self, question: str) -> list[str]:
+    def _spelt_out(self, question: str, folded: str) -> list[str]:
         """The words of each acronym the question writes in capitals ("NDA", "NDAs"); none
         when the question writes all its words in capitals ("WHO PAYS THE RENT?"): there a
-        capitalised word tells no acronym (a question of one word, "NDA?", is read as one)."""
+        capitalised word tells no acronym (a question of one word, "NDA?", is read as one).
+        `folded` is the question lexical.fold-ed."""
         if not self._acronyms:
             return []
         written = _WORDS.findall(question)
@@ -142,7 +143,7 @@ class Glossary:
         forms = []
         for word in written:
             words = self._acronym_words(word)
-            if words is not None and words not in fold(question):
+            if words is not None and words not in folded:
                 forms.append(words)
         return forms
 

@@ -133,18 +133,12 @@ def _prose_joined(word: str) -> bool:
     return pieces[1] in language_words("sentence_joiners")
 
 
-def named_things(question: str) -> list[str]:
-    """The identifiers of the question that name what it asks about, not where: its options
-    and underscored names, not its dotted names. "Does json.JSONEncoder sort keys by default?"
-    names the class to look in; a sentence writing "json.JSONEncoder" is as often a doctest or
-    a cross-reference as the answer (session-15 trial: the right signature lost to
-    `>>> json.JSONEncoder(default=encode_complex)`)."""
-    return asked_about(identifiers(question))
-
-
 def asked_about(names: list[str]) -> list[str]:
-    """The `names` (a question's `identifiers`) that are no dotted name: its `named_things`,
-    for a reader that has its identifiers already (questions.analyse)."""
+    """The `names` (a question's `identifiers`) that name what it asks about, not where: its
+    options and underscored names, not its dotted names. "Does json.JSONEncoder sort keys by
+    default?" names the class to look in; a sentence writing "json.JSONEncoder" is as often a
+    doctest or a cross-reference as the answer (session-15 trial: the right signature lost to
+    `>>> json.JSONEncoder(default=encode_complex)`)."""
     return [name for name in names if not _DOTTED.match(name)]
 
 
@@ -160,11 +154,11 @@ def whole_name(name: str, *, any_case: bool = False) -> re.Pattern[str]:
 
 
 def unwritten_in(names: list[str], texts: list[str]) -> list[str]:
-    """The options and underscored names a question asks about (`names`: its `named_things`,
-    which the caller has read to know whether to gather `texts` at all) that none of `texts`
-    writes whole, in any case: on the closest passages, a name they never write is a near miss
-    ("the max_fps argument of rich's Console" on pages that write "max" and "fps" apart but
-    never `max_fps`: session-15 trial, 6 of 16 such questions answered at .4-.9)."""
+    """The options and underscored names a question asks about (`names`: `asked_about` of its
+    identifiers, which the caller has read to know whether to gather `texts` at all) that none
+    of `texts` writes whole, in any case: on the closest passages, a name they never write is a
+    near miss ("the max_fps argument of rich's Console" on pages that write "max" and "fps"
+    apart but never `max_fps`: session-15 trial, 6 of 16 such questions answered at .4-.9)."""
     if not names:  # the texts are not read
         return []
     written = [code_text(text) for text in texts]

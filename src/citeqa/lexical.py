@@ -155,10 +155,11 @@ def _month(word: str, capitalised: Iterator[bool]) -> str | None:
     """The month term of a folded word (dates.month_term), taking the next flag of
     `capitalised` (`_months`) when the word is an English month's name: "March" is "--03",
     "march" none."""
-    if month_term(word) is None:
+    term = month_term(word)
+    if term is None:
         return None
     cased = not needs_case((word,)) or next(capitalised, False)
-    return month_term(word, cased)
+    return term if cased else None  # uncased: an English name (`needs_case`), month_term's None
 
 
 def _term(word: str, stem: str, capitalised: Iterator[bool]) -> str:

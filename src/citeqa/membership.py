@@ -11,7 +11,7 @@ place is a document, or in a one-file API reference (a Markdown file whose sibli
 different classes) the text before its first heading and the sections whose headings name the
 owner (`owner_sections`).
 
-A member is an option or an underscored name (identifiers.named_things), or a plain word a
+A member is an option or an underscored name (identifiers.asked_about), or a plain word a
 member noun names ("the months argument", "le paramètre verbose"); its owner is a name only code
 writes (a dotted name, a CamelCase class name, a call `dumps()`) that the question joins to it:
 "X of Y", "X de Y", "Y's X", `Y(X=...)`. A plain-word member is paired only with an owner
@@ -59,7 +59,7 @@ _RUNS = re.compile(r"[^\W_]+")
 """A run of letters and digits."""
 _OPTION_OR_SNAKE = re.compile(r"^--|[^\W_]_+[^\W_]")
 """An option or an underscore between letters: the identifiers that name what is asked
-(identifiers.named_things), not a dotted name."""
+(identifiers.asked_about), not a dotted name."""
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 HYPHENS = "-\u2010\u2011"
 """The hyphens a word may be written with: ASCII's, Unicode's hyphen and non-breaking hyphen."""
 
-_WORD = re.compile(rf"\d+[.,]\d+|[^\W_][\w'’{re.escape(HYPHENS)}]*")
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+"""A decimal number written whole ("2.3", "56,2")."""
+_WORD = re.compile(rf"{_DECIMAL.pattern}|[^\W_][\w'’{re.escape(HYPHENS)}]*")
 """A decimal number whole ("2.3", "56,2"), as the index's tokens hold it (lexical._TOKEN), or a
 word (hyphens and apostrophes inside kept): "position 2.3" asked "2" and "3", which no sentence
 writing "2.3" holds as tokens."""
@@ -241,7 +243,7 @@ class QuestionTerms:
     `os.path.join`), as typed, that the corpus never writes in any stored form
     (Vocabulary.mentions): a reason to abstain (abstention.never_written)."""
     named: list[str] = field(default_factory=list)
-    """The focus's options and underscored names (identifiers.named_things), read once by
+    """The focus's options and underscored names (identifiers.asked_about), read once by
     `analyse`: what answering.naming_identifiers and its unread-name reason look for."""
     new_terms: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     """A follow-up's own words that the context it is read with does not use, each with its
@@ -573,9 +575,6 @@ def _date_alternatives(word: str, rest: str) -> frozenset[str]:
     if not _DECIMAL.fullmatch(word):
         return frozenset()
     return opening_date_terms(fold(rest))
-
-
-_DECIMAL = re.compile(r"\d+[.,]\d+")
 
 
 MIN_JOINED_PART = 3

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from citeqa.identifiers import (
+    asked_about,
     code_text,
     identifiers,
     is_identifier,
-    named_things,
     parts,
     spellings,
     unwritten_in,
@@ -54,8 +54,8 @@ def test_codes_camel_case_and_hyphenated_words_are_not(question: str) -> None:
 
 def test_a_dotted_name_says_where_to_look_not_what_is_asked() -> None:
     question = "What does the hide_input parameter of click.Option do?"
-    assert named_things(question) == ["hide_input"]
-    assert named_things("Does json.JSONEncoder sort keys by default?") == []
+    assert asked_about(identifiers(question)) == ["hide_input"]
+    assert asked_about(identifiers("Does json.JSONEncoder sort keys by default?")) == []
 
 
 def test_the_parts_the_corpus_may_write_apart() -> None:
@@ -73,8 +73,8 @@ def test_a_whole_name_is_not_part_of_a_longer_one() -> None:
 
 
 def _unwritten(question: str, texts: list[str]) -> list[str]:
-    """unwritten_in of the question's named_things, as answering reads them."""
-    return unwritten_in(named_things(question), texts)
+    """unwritten_in of the question's asked_about identifiers, as answering reads them."""
+    return unwritten_in(asked_about(identifiers(question)), texts)
 
 
 def test_the_names_asked_that_no_passage_writes_whole() -> None:

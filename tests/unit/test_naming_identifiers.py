@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa.answering import Candidates, naming_identifiers
-from citeqa.identifiers import named_things
+from citeqa.identifiers import asked_about, identifiers
 from citeqa.sentences import ScoredSentence
 
 
@@ -69,7 +69,9 @@ TAR = _Bank(
 
 
 def _kept(bank: _Bank, question: str) -> list[int]:
-    chosen = naming_identifiers(_candidates(len(bank.sentences)), bank, named_things(question))  # type: ignore[arg-type]
+    chosen = naming_identifiers(
+        _candidates(len(bank.sentences)), bank, asked_about(identifiers(question))
+    )  # type: ignore[arg-type]
     return [item.index for item in chosen.sentences]
 
 

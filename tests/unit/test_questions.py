@@ -606,13 +606,13 @@ def test_the_identifiers_the_corpus_never_writes_are_noted_as_typed() -> None:
     assert analyse("Is TULIP-2 or mA in it?", None, CODE).unknown_identifiers == []
 
 
-def test_analyse_reads_the_identifiers_once_and_keeps_the_named_things(
+def test_analyse_reads_the_identifiers_once_and_keeps_the_asked_about_names(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """analyse reads the focus's identifiers once, for its unknown identifiers and for `named`
-    (its identifiers.named_things, which answering reads: it ran them twice more before)."""
+    (its identifiers.asked_about, which answering reads: it ran them twice more before)."""
     from citeqa import questions
-    from citeqa.identifiers import identifiers, named_things
+    from citeqa.identifiers import asked_about, identifiers
 
     read: list[str] = []
 
@@ -623,7 +623,7 @@ def test_analyse_reads_the_identifiers_once_and_keeps_the_named_things(
     monkeypatch.setattr(questions, "identifiers", counted)
     question = "Does json.JSONEncoder take max_fps or --max-size?"
     terms = questions.analyse(question, None, vocabulary())
-    assert terms.named == named_things(question) == ["max_fps", "--max-size"]
+    assert terms.named == asked_about(identifiers(question)) == ["max_fps", "--max-size"]
     assert read == [question]
 
 
