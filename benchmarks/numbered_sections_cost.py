@@ -12,8 +12,8 @@ hand, once with each checkout's PYTHONPATH to compare:
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
+
+from fake_corpus import median_seconds
 
 from citeqa.chunking import chunk_document
 from citeqa.models import Document
@@ -35,15 +35,6 @@ def changelog(megabytes: float) -> str:
         size += len(part)
         version += 1
     return "".join(parts)
-
-
-def median_seconds(run: Callable[[], object], rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return sorted(times)[len(times) // 2]
 
 
 def main() -> None:

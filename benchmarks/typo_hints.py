@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+
+from fake_corpus import median_seconds
 
 from citeqa.abstention import not_answered
 from citeqa.glossary import fold
@@ -43,15 +44,6 @@ QUESTIONS = [
 ]
 
 
-def median_ms(action: Callable[[], object], rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        began = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - began)
-    return 1000 * statistics.median(times)
-
-
 def measure(index_dir: Path, rounds: int) -> None:
     index = load_index(index_dir)
     vocabulary = vocabulary_of(index, knowledge_of(index))
@@ -61,11 +53,11 @@ def measure(index_dir: Path, rounds: int) -> None:
     for question in QUESTIONS:
         eager, lazy = [], []
         for _ in range(rounds):  # eager and lazy in turn, so both see the same load
-            eager.append(median_ms(partial(_analysed_eagerly, question, vocabulary), 1))
-            lazy.append(median_ms(partial(analyse, question, None, vocabulary), 1))
+            eager.append(1000 * median_seconds(partial(_analysed_eagerly, question, vocabulary), 1))
+            lazy.append(1000 * median_seconds(partial(analyse, question, None, vocabulary), 1))
         terms = analyse(question, None, vocabulary)
         closest = _closest(index, terms).copy  # found once, outside the timing
-        message = median_ms(partial(_offered_afresh, terms, closest), rounds)
+        message = 1000 * median_seconds(partial(_offered_afresh, terms, closest), rounds)
         early, late = statistics.median(eager), statistics.median(lazy)
         offered = did_you_mean(terms, "en", closest) or "-"
         print(

@@ -22,11 +22,14 @@ says whether the file is and exits 1 when it is not.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_sets import jsonl_text, read_jsonl
 
 SEED = 20261129
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +41,7 @@ HALVES = ("dev", "test")
 
 
 def read_rows(path: Path = NOTES) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return read_jsonl(path)
 
 
 def groups(rows: list[dict]) -> list[list[dict]]:
@@ -144,7 +147,7 @@ def with_splits(rows: list[dict]) -> list[dict]:
 
 
 def render(rows: list[dict]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return jsonl_text(rows)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -68,6 +68,13 @@ def one_error_line(stderr: str) -> str:
     return messages[0]
 
 
+def assert_abstains(answer: Any, reason: str) -> None:
+    """The answer abstained with this reason: no citation, and no confidence."""
+    assert answer.abstained and not answer.citations
+    assert answer.reason == reason
+    assert answer.confidence == 0.0
+
+
 @pytest.fixture
 def cli(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

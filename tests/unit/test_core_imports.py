@@ -19,6 +19,14 @@ CORE = (
 FORBIDDEN = ("textual", "rich", "typer", "torch", "sentence_transformers", "qdrant_client")
 
 
+def _run_python(code: str) -> str:
+    """The standard output of `code` run in a fresh interpreter (CalledProcessError if it fails)."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    return done.stdout
+
+
 def _modules_after_importing(modules: tuple[str, ...]) -> set[str]:
     code = (
         "import importlib, json, sys\n"
@@ -26,10 +34,7 @@ def _modules_after_importing(modules: tuple[str, ...]) -> set[str]:
         "    importlib.import_module(name)\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    return set(json.loads(done.stdout))
+    return set(json.loads(_run_python(code)))
 
 
 def test_core_imports_no_ui_and_no_torch() -> None:
@@ -72,10 +77,7 @@ def test_the_language_data_is_read_once_for_all_its_readers() -> None:
         "citeqa.doctally.tally_recipe()\n"
         "print(reads.count('language.json'))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    assert done.stdout.strip() == "1"
+    assert _run_python(code).strip() == "1"
 
 
 def test_the_language_data_is_parsed_once_for_stopwords_and_dates() -> None:
@@ -94,10 +96,7 @@ def test_the_language_data_is_parsed_once_for_stopwords_and_dates() -> None:
         "citeqa.lexical.tokenize('le 14 mars 2026, on 2 May 2026, 14 sept 2026', 'fr')\n"
         "print(parses.count(True))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    assert done.stdout.strip() == "1"
+    assert _run_python(code).strip() == "1"
 
 
 def test_the_follow_up_rules_read_the_language_data_when_first_asked() -> None:
@@ -110,7 +109,4 @@ def test_the_follow_up_rules_read_the_language_data_when_first_asked() -> None:
         "print(language_data.cache_info().currsize)\n"
         "print(f.is_follow_up('And at week 52?'), language_data.cache_info().currsize)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    assert done.stdout.split() == ["0", "True", "1"]
+    assert _run_python(code).split() == ["0", "True", "1"]

@@ -34,23 +34,27 @@ QUICK_QUESTIONS = 50
 """Questions kept of each set."""
 
 
-def quick_target(corpus_dir: Path, folder: Path, files: list[Path]) -> Path:
-    """Where the quick copy of `corpus_dir` made of `files` goes: named by the folder, its
-    absolute path and the paths of the files kept (relative to it), so a copy made for one
+def quick_target(corpus_dir: Path, folder: Path, names: list[str]) -> Path:
+    """Where the quick copy of `corpus_dir` made of the files at `names` (relative to it)
+    goes: named by the folder, its absolute path and those names, so a copy made for one
     split's questions (the documents they name) is never reused for another split's."""
-    names = "\n".join(sorted(path.relative_to(corpus_dir).as_posix() for path in files))
-    return folder / f"{folder_key(corpus_dir)}-{hashlib.sha256(names.encode()).hexdigest()[:10]}"
+    joined = "\n".join(sorted(names))
+    return folder / f"{folder_key(corpus_dir)}-{hashlib.sha256(joined.encode()).hexdigest()[:10]}"
 
 
-def quick_files(corpus_dir: Path, own: set[str], docs: int | None, named: set[str]) -> list[Path]:
+def quick_files(
+    corpus_dir: Path, own: set[str], docs: int | None, named: set[str]
+) -> list[tuple[Path, str]]:
     """The files of the quick copy of `corpus_dir`: `docs` documents (None: all) of those the
     index lists (corpus.list_corpus_files: in subfolders too, hidden files and links out of the
     corpus left out), those that questions name first, each group sorted by path, then the
     corpus's manifest.json and domain file (`own`: their names, `_own_files`), if any. Nothing
-    is copied."""
-    files = [p for p in list_corpus_files(corpus_dir) if relative_path(p, corpus_dir) not in own]
-    files.sort(key=lambda p: document_id(relative_path(p, corpus_dir)) not in named)
-    return [*files[:docs], *(p for p in (corpus_dir / n for n in sorted(own)) if p.is_file())]
+    is copied. Each file comes with its path relative to the corpus."""
+    listed = ((p, relative_path(p, corpus_dir)) for p in list_corpus_files(corpus_dir))
+    files = [(p, name) for p, name in listed if name not in own]
+    files.sort(key=lambda file: document_id(file[1]) not in named)
+    kept_own = [(corpus_dir / n, n) for n in sorted(own) if (corpus_dir / n).is_file()]
+    return [*files[:docs], *kept_own]
 
 
 def _own_files(corpus: Path) -> set[str]:
@@ -99,15 +103,13 @@ def plan_quick_sets(
         own = _own_files(eval_set.corpus_dir)
         keep_docs, keep_questions = (None, None) if eval_set.quick_whole else (docs, questions)
         files = quick_files(eval_set.corpus_dir, own, keep_docs, named)
-        target = quick_target(eval_set.corpus_dir, folder, files)
-        source = eval_set.corpus_dir
-        relative = (relative_path(p, source) for p in files)
-        kept = {document_id(name) for name in relative if name not in own}
+        target = quick_target(eval_set.corpus_dir, folder, [name for _, name in files])
+        kept = {document_id(name) for _, name in files if name not in own}
         chosen = [q for q in eval_set.questions if _keep(q, kept, source_doc)][:keep_questions]
         ids = {q.id for q in chosen}
         chosen = [q for q in chosen if q.follows is None or q.follows in ids]
         quick_set = replace(eval_set, corpus_dir=target, questions=chosen)
-        plans.append(QuickPlan(quick_set, files, eval_set.corpus_dir))
+        plans.append(QuickPlan(quick_set, [p for p, _ in files], eval_set.corpus_dir))
     return plans
 
 
