@@ -19,14 +19,16 @@ from typing import Any
 import pytest
 
 from citeqa.api import build_index
-from small_corpora import (  # noqa: F401 (re-exported to the test modules)
+from small_corpora import (  # noqa: F401 (re-exported to the test modules; small: a fixture)
     CORPUS,
     REPO,
     SMALL_DOCS,
+    SmallBuild,
     build_folders,
     fake_settings,
     make_corpus,
     set_fake_env,
+    small,
 )
 
 QUESTION = "How does belimumab work?"
