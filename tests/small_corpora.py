@@ -7,6 +7,7 @@ conftest and is no package). The "fake" channel is the root conftest's determini
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,34 @@ def make_corpus(folder: Path, names: tuple[str, ...] = SMALL_DOCS) -> Path:
 def fake_settings(corpus: Path, index: Path, **overrides: object) -> Settings:
     """Settings for a fast index with the conftest's deterministic "fake" channel."""
     return Settings(channels=("fake",), corpus_dir=corpus, index_dir=index, **overrides)
+
+
+@dataclass(frozen=True)
+class SmallBuild:
+    """A small corpus and the folder of its fast index (`small_build`), not built yet."""
+
+    corpus: Path
+    index: Path
+    settings: Settings
+    """`fake_settings` of the two."""
+
+    @property
+    def where(self) -> list[str]:
+        """The CLI options naming them: --corpus CORPUS --index INDEX."""
+        return ["--corpus", str(self.corpus), "--index", str(self.index)]
+
+
+def small_build(folder: Path, names: tuple[str, ...] = SMALL_DOCS) -> SmallBuild:
+    """`make_corpus` of `names` in folder/corpus, and the fake settings of an index in
+    folder/index."""
+    corpus, index = make_corpus(folder / "corpus", names), folder / "index"
+    return SmallBuild(corpus, index, fake_settings(corpus, index))
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> SmallBuild:
+    """`small_build` in the test's tmp_path (a conftest imports it to offer it)."""
+    return small_build(tmp_path)
 
 
 def assistant_over(

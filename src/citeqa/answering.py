@@ -399,11 +399,9 @@ def compose(
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
         return abstain(reason)
-    read = [*top, *retrieval.hits]
+    read = [*top, *retrieval.hits]  # read once: its documents, then its texts
     documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in read)]
-    closest_documents = [
-        bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in top)
-    ]
+    closest_documents = documents[: len({hit.chunk.doc_id for hit in top})]  # top's come first
     read_texts = [hit.chunk.text for hit in read]
     unnumbered = unheld_section(terms.focus, closest_documents, documents, read_texts)
     if unnumbered is not None:  # "What changed in version 3.9?" on a changelog of 3.0.0 … 4.0.0
@@ -412,7 +410,7 @@ def compose(
         )
         return abstain(reason)
     unwritten = abstention.never_written(terms, lang) or _unread_names(
-        terms.named, read, documents, lang
+        terms.named, read_texts, documents, lang
     )
     if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
         return abstain(unwritten)
@@ -487,17 +485,17 @@ def _titles(documents: Iterable[Document]) -> list[str]:
 
 
 def _unread_names(
-    names: list[str], hits: list[Hit], documents: list[Document], lang: Lang
+    names: list[str], passages: list[str], documents: list[Document], lang: Lang
 ) -> str | None:
     """The reason for a question naming options or underscored names (`names`, its
-    identifiers.asked_about) one of which none of `hits` (the passages the answer reads and
-    those shown, whatever `--k`) writes whole, nor the title of their `documents`
+    identifiers.asked_about) one of which none of the `passages` (the texts of those the answer
+    reads and those shown, whatever `--k`) writes whole, nor the title of their `documents`
     (identifiers.unwritten_in; a name only a title writes is written, as `naming_identifiers`
     reads it), or None."""
     if not names:  # nothing to look for: no title nor passage is read
         return None
     titles = _titles(documents)
-    unread = unwritten_in(names, [hit.chunk.text for hit in hits] + titles)
+    unread = unwritten_in(names, passages + titles)
     return abstention.not_in_passages(unread, lang) if unread else None
 
 

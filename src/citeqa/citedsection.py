@@ -19,14 +19,13 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from citeqa.chunking import section_of
 from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.models import Chunk
+from citeqa.recently_used import RecentlyUsed
 from citeqa.titles import capitals_heading, page_name, running_header
 from citeqa.visible import cut, shown
 
@@ -79,8 +78,7 @@ _OPENING = re.compile(r"(?:[ \t]*\r?\n)*(?P<first>[^\r\n]*)(?:\r?\n(?P<below>[^\
 
 CACHED_DOCUMENTS = 64
 """How many documents' `_ManualHeadings` `_manual_headings` keeps (small: offsets and names)."""
-_CACHE: OrderedDict[tuple[str, str], _ManualHeadings] = OrderedDict()
-_CACHE_LOCK = threading.Lock()
+_CACHE: RecentlyUsed[tuple[str, str], _ManualHeadings] = RecentlyUsed(CACHED_DOCUMENTS)
 
 
 def _manual_headings(doc_id: str, text: str) -> _ManualHeadings:
@@ -88,9 +86,8 @@ def _manual_headings(doc_id: str, text: str) -> _ManualHeadings:
     manual page, told from its first two lines (`_page_prefix`) before anything else is read;
     a manual page's kept for the last CACHED_DOCUMENTS pages asked about (a page's several
     citations read it once), by its id and a digest of its text: the cache holds no whole
-    document, and a document whose text changed under the same id is read again.
-    functools.lru_cache would key it by the text itself, keeping each text alive; cachetools is
-    no dependency, for these few lines."""
+    document, and a document whose text changed under the same id is read again
+    (`RecentlyUsed`)."""
     page = _page_prefix(text)
     if page is None:
         return _ManualHeadings()  # no manual page: its headings are the build's (section_of)
@@ -98,17 +95,7 @@ def _manual_headings(doc_id: str, text: str) -> _ManualHeadings:
         doc_id,
         hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest(),
     )
-    with _CACHE_LOCK:
-        found = _CACHE.get(key)
-        if found is not None:
-            _CACHE.move_to_end(key)
-            return found
-    found = _read_manual_headings(text, page)
-    with _CACHE_LOCK:
-        _CACHE[key] = found
-        while len(_CACHE) > CACHED_DOCUMENTS:
-            _CACHE.popitem(last=False)
-    return found
+    return _CACHE.get(key, lambda: _read_manual_headings(text, page))
 
 
 def _page_prefix(text: str) -> str | None:

@@ -15,14 +15,13 @@ language (stated_values).
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 
 from citeqa.language import detect_lang
 from citeqa.lexical import stopwords, written_terms
 from citeqa.models import Document
 from citeqa.questions import QuestionTerms
+from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.stated_values import values
 
@@ -33,8 +32,7 @@ _DIGIT = re.compile(r"\d")
 DOCUMENTS_READ = 16
 """The documents whose written terms are remembered across questions (a question and its
 re-reading read the same ones)."""
-_WRITTEN: OrderedDict[tuple[str, int, str, bool], frozenset[str]] = OrderedDict()
-_WRITTEN_LOCK = threading.Lock()
+_WRITTEN: RecentlyUsed[tuple[str, int, str, bool], frozenset[str]] = RecentlyUsed(DOCUMENTS_READ)
 LEAST_WORDS = 4
 """A quoted sentence of fewer words than this ("Total: 12") is restated by too much to tell."""
 
@@ -120,17 +118,7 @@ def _document_terms(document: Document, dated: bool) -> frozenset[str]:
     its id, its text's hash (kept by Python with the string: no second pass), its title and
     `dated`, never by the text itself; the joined text is built only when not kept."""
     key = (document.doc_id, hash(document.text), document.title, dated)
-    with _WRITTEN_LOCK:
-        found = _WRITTEN.get(key)
-        if found is not None:
-            _WRITTEN.move_to_end(key)
-            return found
-    found = written_terms(f"{document.title}\n{document.text}", dated)
-    with _WRITTEN_LOCK:
-        _WRITTEN[key] = found
-        while len(_WRITTEN) > DOCUMENTS_READ:
-            _WRITTEN.popitem(last=False)
-    return found
+    return _WRITTEN.get(key, lambda: written_terms(f"{document.title}\n{document.text}", dated))
 
 
 def _restating(

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from citeqa.blocks import clean_heading
+from citeqa.recently_used import RecentlyUsed
 
 __all__ = [
     "ANCESTORS_SHOWN",
@@ -100,22 +99,10 @@ def kept_headings(text: str) -> tuple[MarkdownHeading, ...]:
 def _outline(text: str) -> _Outline:
     """The text's `_Outline`, read once while CACHED_DOCUMENTS are kept, by its length and hash
     (which Python keeps with the string), never by the text itself, which would stay alive."""
-    key = (len(text), hash(text))
-    with _CACHE_LOCK:
-        found = _CACHE.get(key)
-        if found is not None:
-            _CACHE.move_to_end(key)
-            return found
-    found = _read_outline(text)
-    with _CACHE_LOCK:
-        _CACHE[key] = found
-        while len(_CACHE) > CACHED_DOCUMENTS:
-            _CACHE.popitem(last=False)
-    return found
+    return _CACHE.get((len(text), hash(text)), lambda: _read_outline(text))
 
 
-_CACHE: OrderedDict[tuple[int, int], _Outline] = OrderedDict()
-_CACHE_LOCK = threading.Lock()
+_CACHE: RecentlyUsed[tuple[int, int], _Outline] = RecentlyUsed(CACHED_DOCUMENTS)
 
 
 def _read_outline(text: str) -> _Outline:

@@ -210,7 +210,6 @@ def _update(
         began,
         reading,
         full_rebuild=full,
-        rewritten=True,
         chunks=contents.chunk_count,
         notes=damage,
         reread=reread,
@@ -346,7 +345,6 @@ def _report(
     reading: CorpusScan,
     *,
     full_rebuild: bool,
-    rewritten: bool = False,
     chunks: int | None = None,
     notes: list[str] | None = None,
     reread: Collection[str] = (),
@@ -359,7 +357,9 @@ def _report(
     make an outsized share of the index (outsized.py) are named when it counted its `chunks`:
     every file when it is a `full_rebuild`. `held_back`: the sentences a rebuild would now
     store vectors of (contents.vectors_on_rebuild). `elsewhere`: the folder the previous build
-    was made from and the one read now, when they differ (store.corpus_elsewhere)."""
+    was made from and the one read now, when they differ (store.corpus_elsewhere). A build that
+    counted its `chunks` wrote a new index (BuildReport.rewritten); one that found nothing
+    changed passes none."""
     before = (
         {file: sha256 for file, sha256, doc_id, _ in recorded_keys(old) if doc_id} if old else {}
     )
@@ -385,7 +385,7 @@ def _report(
         chunks=chunks if chunks is not None else _chunk_total(old),
         seconds=round(time.perf_counter() - began, 3),
         full_rebuild=full_rebuild,
-        rewritten=rewritten,
+        rewritten=chunks is not None,
         elsewhere=elsewhere,
     )
 

@@ -40,8 +40,6 @@ data.
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import islice
 
@@ -49,6 +47,7 @@ from citeqa.chunking import section_of
 from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.models import Chunk, Document
+from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import SentenceBank
 
 __all__ = [
@@ -254,23 +253,12 @@ def _numbering(document: Document) -> _Numbering:
     its text's hash (which Python keeps with the string: no second pass over a large text),
     never by the text itself, which the cache would keep alive."""
     key = (document.doc_id, hash(document.text))
-    with _CACHE_LOCK:
-        found = _CACHE.get(key)
-        if found is not None:
-            _CACHE.move_to_end(key)
-            return found
-    found = _read_numbering(document.text)
-    with _CACHE_LOCK:
-        _CACHE[key] = found
-        while len(_CACHE) > CACHED_DOCUMENTS:
-            _CACHE.popitem(last=False)
-    return found
+    return _CACHE.get(key, lambda: _read_numbering(document.text))
 
 
 CACHED_DOCUMENTS = 64
 """How many documents' `_Numbering` are kept (a few numbers and words each)."""
-_CACHE: OrderedDict[tuple[str, int], _Numbering] = OrderedDict()
-_CACHE_LOCK = threading.Lock()
+_CACHE: RecentlyUsed[tuple[str, int], _Numbering] = RecentlyUsed(CACHED_DOCUMENTS)
 
 
 NUMBERED_LINES_READ = 20_000

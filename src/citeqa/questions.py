@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
@@ -293,10 +294,17 @@ class QuestionTerms:
 
 def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[str]:
     """Tokens that count as this word in a passage: both stems and glossary equivalents."""
-    found = set(query_tokens(word))
-    if found:
-        for term in glossary.expansions(word):
-            found.update(query_tokens(term))
+    return _with_equivalents(word, frozenset(query_tokens(word)), glossary)
+
+
+def _with_equivalents(word: str, tokens: frozenset[str], glossary: Glossary) -> frozenset[str]:
+    """The word's `tokens` (its query_tokens) and, when it has any, those of the `glossary`'s
+    equivalents of the word."""
+    if not tokens:
+        return tokens
+    found = set(tokens)
+    for term in glossary.expansions(word):
+        found.update(query_tokens(term))
     return frozenset(found)
 
 
@@ -526,10 +534,10 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
             )
             joined = joined_spelling(word, vocabulary)
             unread = scale == 1.0 and not _frequency(alternatives, vocabulary)
-            if joined and unread and joined not in result.corrections:
-                result.corrections.append(joined)  # BM25 searches the corpus's spelling, once
+            if joined and unread and joined.spelling not in result.corrections:
+                result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
-                alternatives |= word_alternatives(joined, vocabulary.glossary)
+                alternatives |= joined.alternatives
             if scale != 1.0:
                 said |= alternatives
             if (
@@ -582,16 +590,29 @@ MIN_JOINED_PART = 3
 letters: "baby-sitter", "week-end", not "a-t-elle" ("atelle" is another word) nor "est-ce"."""
 
 
-def joined_spelling(word: str, vocabulary: Vocabulary) -> str | None:
+class JoinedSpelling(NamedTuple):
+    """A hyphenated word written as one (`joined_spelling`)."""
+
+    spelling: str
+    alternatives: frozenset[str]
+    """Its `word_alternatives` with the vocabulary's glossary: what `analyse` adds to the
+    hyphenated word's."""
+
+
+def joined_spelling(word: str, vocabulary: Vocabulary) -> JoinedSpelling | None:
     """The hyphenated `word` (any of HYPHENS) written as one word ("baby-sitter" → "babysitter"),
-    when the corpus writes it so and each part has MIN_JOINED_PART letters or more; else None. A
-    spelling of the same word, not a translation: the word is then no absent one."""
+    when the corpus writes it so (its own tokens, not its glossary's equivalents) and each part
+    has MIN_JOINED_PART letters or more; else None. A spelling of the same word, not a
+    translation: the word is then no absent one."""
     parts = re.split(f"[{re.escape(HYPHENS)}]", word)
     letters = [part.replace("'", "").replace("’", "") for part in parts]  # "baby-sitter's"
     if len(parts) < 2 or any(len(part) < MIN_JOINED_PART or not part.isalpha() for part in letters):
         return None
     joined = "".join(parts)
-    return joined if _frequency(word_alternatives(joined), vocabulary) else None
+    written = frozenset(query_tokens(joined))
+    if not _frequency(written, vocabulary):
+        return None
+    return JoinedSpelling(joined, _with_equivalents(joined, written, vocabulary.glossary))
 
 
 def _own_term(

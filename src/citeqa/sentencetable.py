@@ -15,8 +15,6 @@ permutation instead.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import overload
@@ -24,6 +22,7 @@ from typing import overload
 import numpy as np
 
 from citeqa.models import Sentence
+from citeqa.recently_used import RecentlyUsed
 
 FILE = "sentences.npy"
 SENTENCES_CACHED = 100_000
@@ -43,8 +42,9 @@ class SentenceTable(Sequence[Sentence]):
         self._made: dict[int, Sentence] = {}
         self._sorted_docs = rows[:, 0] if order is None else rows[order, 0]
         self._numbers = {doc_id: number for number, doc_id in enumerate(doc_ids)}
-        self._documents: OrderedDict[str, tuple[list[int], list[int]]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._documents: RecentlyUsed[str, tuple[list[int], list[int]]] = RecentlyUsed(
+            DOCUMENTS_CACHED
+        )
 
     @classmethod
     def of(cls, sentences: Iterable[Sentence], doc_ids: list[str]) -> SentenceTable:
@@ -95,14 +95,7 @@ class SentenceTable(Sequence[Sentence]):
 
     def in_document(self, doc_id: str) -> tuple[list[int], list[int]]:
         """The numbers of the document's sentences and their starts, in text order."""
-        with self._lock:
-            if doc_id in self._documents:
-                self._documents.move_to_end(doc_id)
-                return self._documents[doc_id]
-            found = self._documents[doc_id] = self._find(doc_id)
-            if len(self._documents) > DOCUMENTS_CACHED:
-                self._documents.popitem(last=False)
-            return found
+        return self._documents.get(doc_id, lambda: self._find(doc_id))
 
     def document_rows(self, doc_id: str) -> np.ndarray:
         """The document's sentences as (chunk, start, end) int64 rows, in text order."""

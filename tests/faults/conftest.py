@@ -14,19 +14,22 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
 from citeqa.api import build_index
-from small_corpora import (  # noqa: F401 (re-exported to the test modules)
+from small_corpora import (  # noqa: F401 (re-exported to the test modules; small: a fixture)
     CORPUS,
     REPO,
     SMALL_DOCS,
+    SmallBuild,
     build_folders,
     fake_settings,
     make_corpus,
     set_fake_env,
+    small,
+    small_build,
 )
 
 QUESTION = "How does belimumab work?"
@@ -118,35 +121,42 @@ def cli(
     return run
 
 
-def indexed(tmp_path: Path, cli: Callable[..., CliResult]) -> tuple[Path, Path, list[str]]:
-    """A small corpus indexed through the CLI: (corpus, index, its --corpus/--index options)."""
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    where = ["--corpus", str(corpus), "--index", str(index)]
-    assert cli("index", *where).code == 0
-    return corpus, index, where
+class Indexed(NamedTuple):
+    """A small corpus, its built index and the CLI options naming them (--corpus, --index)."""
+
+    corpus: Path
+    index: Path
+    where: list[str]
+
+    @classmethod
+    def of(cls, build: SmallBuild) -> Indexed:
+        return cls(build.corpus, build.index, build.where)
+
+
+def indexed(tmp_path: Path, cli: Callable[..., CliResult]) -> Indexed:
+    """A small corpus (`small_build`) indexed through the CLI."""
+    built = small_build(tmp_path)
+    assert cli("index", *built.where).code == 0
+    return Indexed.of(built)
 
 
 @pytest.fixture(scope="module")
-def shared_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
+def shared_index(tmp_path_factory: pytest.TempPathFactory) -> Indexed:
     """`indexed`, built once per test module (by the API, with the settings the `cli` fixture
     gives), for the tests that only read the corpus and the index; a test that writes into
     either works on `indexed_copy` of it."""
-    folder = tmp_path_factory.mktemp("shared")
-    corpus, index = make_corpus(folder / "corpus"), folder / "index"
-    build_index(fake_settings(corpus, index))
-    return corpus, index, ["--corpus", str(corpus), "--index", str(index)]
+    built = small_build(tmp_path_factory.mktemp("shared"))
+    build_index(built.settings)
+    return Indexed.of(built)
 
 
-def indexed_copy(
-    shared: tuple[Path, Path, list[str]], tmp_path: Path
-) -> tuple[Path, Path, list[str]]:
+def indexed_copy(shared: Indexed, tmp_path: Path) -> Indexed:
     """A copy of `shared_index`'s corpus and index in `tmp_path` (times kept, so the copy is
     up to date; links copied as links, the index's `current` being relative), as `indexed`."""
     corpus, index = tmp_path / "corpus", tmp_path / "index"
-    shutil.copytree(shared[0], corpus, symlinks=True)
-    shutil.copytree(shared[1], index, symlinks=True)
-    return corpus, index, ["--corpus", str(corpus), "--index", str(index)]
+    shutil.copytree(shared.corpus, corpus, symlinks=True)
+    shutil.copytree(shared.index, index, symlinks=True)
+    return Indexed.of(SmallBuild(corpus, index, fake_settings(corpus, index)))
 
 
 HANG_SECONDS = 20

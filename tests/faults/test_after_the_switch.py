@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import fake_settings, make_corpus
+from fault_helpers import SmallBuild
 
 from citeqa import indexing, publishing
 from citeqa.api import build_index
@@ -39,11 +39,9 @@ def _failing_removal(monkeypatch: pytest.MonkeyPatch, failure: BaseException) ->
     ids=["ctrl-c", "oserror", "store"],
 )
 def test_a_failure_after_the_switch_keeps_the_new_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+    small: SmallBuild, monkeypatch: pytest.MonkeyPatch, failure: BaseException
 ) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
+    settings, index = small.settings, small.index
     build_index(settings)
     old = current_name(index)
     with monkeypatch.context() as patch:
@@ -58,25 +56,22 @@ def test_a_failure_after_the_switch_keeps_the_new_build(
 
 
 def test_ctrl_c_after_the_switch_reports_the_build(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+    small: SmallBuild, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    assert cli("index", "--corpus", str(corpus), "--index", str(index)).code == 0
+    assert cli("index", *small.where).code == 0
     _failing_removal(monkeypatch, KeyboardInterrupt())
-    result = cli("index", "--corpus", str(corpus), "--index", str(index), "--rebuild")
+    result = cli("index", *small.where, "--rebuild")
     assert result.code == 0, result.err
     assert result.out.startswith("Rebuilt: 2 documents")
 
 
 def test_ctrl_c_once_the_build_returned_says_it_was_published(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+    small: SmallBuild, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A Ctrl-C as the progress bar closes, after build_index returned: the new index is in
     use, so the message says so, not "the previous index is unchanged" (nor, as before the
     review of s15-trial-b, the plain "interrupted")."""
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
+    index = small.index
     progress_bar = index_cmds.progress_bar
 
     @contextmanager
@@ -86,7 +81,7 @@ def test_ctrl_c_once_the_build_returned_says_it_was_published(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(index_cmds, "progress_bar", interrupted_on_close)
-    result = cli("index", "--corpus", str(corpus), "--index", str(index))
+    result = cli("index", *small.where)
     assert result.code == 130
     assert result.error_line() == f"citeqa: {PUBLISHED}"
     assert current_name(index) is not None
@@ -106,14 +101,13 @@ def _failing_folder_sync(monkeypatch: pytest.MonkeyPatch, index: Path) -> None:
 
 
 def test_a_write_failure_after_a_first_builds_switch_says_the_new_index_is_in_use(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any
+    small: SmallBuild, monkeypatch: pytest.MonkeyPatch, cli: Any
 ) -> None:
     """There was no previous index, and the new one is in place: the message says so (on main
     it read "the previous index is unchanged")."""
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
+    index = small.index
     _failing_folder_sync(monkeypatch, index)
-    result = cli("index", "--corpus", str(corpus), "--index", str(index))
+    result = cli("index", *small.where)
     assert result.code == IndexWriteError.exit_code
     line = result.error_line()
     assert "Input/output error" in line and "previous index" not in line
@@ -122,11 +116,9 @@ def test_a_write_failure_after_a_first_builds_switch_says_the_new_index_is_in_us
 
 
 def test_a_write_failure_before_a_first_builds_switch_says_there_is_no_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    small: SmallBuild, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
+    settings, index = small.settings, small.index
 
     def full(folder: Path) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -140,11 +132,9 @@ def test_a_write_failure_before_a_first_builds_switch_says_there_is_no_index(
 
 
 def test_a_write_failure_after_an_updates_switch_says_the_new_index_is_in_use(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    small: SmallBuild, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
+    settings, index = small.settings, small.index
     build_index(settings)
     old = current_name(index)
     _failing_folder_sync(monkeypatch, index)
@@ -156,16 +146,14 @@ def test_a_write_failure_after_an_updates_switch_says_the_new_index_is_in_use(
 
 @pytest.mark.parametrize("failure", ["disk full", "ctrl-c"])
 def test_a_build_published_by_another_process_before_the_lock_is_not_this_builds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+    small: SmallBuild, monkeypatch: pytest.MonkeyPatch, failure: str
 ) -> None:
     """Another process publishes a build between this build's start and its lock; this build
     then fails to write (or is interrupted) before its own switch: the previous index, now the
     other process's, is unchanged by it (the build it began with was read before the lock, so
     it said "the new index was published before it" / "Build interrupted after its new index
     was published")."""
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
+    settings, index = small.settings, small.index
     build_index(settings)
     locked = indexing.claimed_and_locked
     others: list[str | None] = []
@@ -204,18 +192,17 @@ def test_a_build_published_by_another_process_before_the_lock_is_not_this_builds
     "limit", [MemoryError(), RuntimeError("can't start new thread")], ids=["memory", "thread"]
 )
 def test_a_first_build_stopped_by_a_process_limit_claims_no_previous_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any, limit: BaseException
+    small: SmallBuild, monkeypatch: pytest.MonkeyPatch, cli: Any, limit: BaseException
 ) -> None:
     """errors.OUT_OF_MEMORY / NO_THREAD said "A build in progress left the previous index as it
     was", from a first build too, where there was none."""
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
+    index = small.index
 
     def no_memory(*_args: Any, **_kwargs: Any) -> None:
         raise limit
 
     monkeypatch.setattr(indexing, "write_build", no_memory)
-    result = cli("index", "--corpus", str(corpus), "--index", str(index))
+    result = cli("index", *small.where)
     assert result.code == 1
     line = result.error_line()
     assert "stopped." in line and "previous index" not in line

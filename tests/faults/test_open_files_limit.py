@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, chat_load_error, indexed_copy, snapshot
+from fault_helpers import QUESTION, Indexed, chat_load_error, indexed_copy, snapshot
 
-Shared = tuple[Path, Path, list[str]]
+Shared = Indexed
 """The module's corpus and index (fault_helpers.shared_index): every test here reads them
 only, checking the index is as it found it, but the build's, which works on a copy."""
 

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from fault_helpers import (
     QUESTION,
+    Indexed,
     build_folders,
     chat_load_error,
     indexed_copy,
@@ -25,7 +26,7 @@ from fault_helpers import (
 
 from small_corpora import tmp_leftovers
 
-Shared = tuple[Path, Path, list[str]]
+Shared = Indexed
 """The module's corpus and index (fault_helpers.shared_index): the answering tests read them
 only; the building ones add a file, to a copy."""
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from fault_helpers import (
     QUESTION,
+    SmallBuild,
     decoy_snapshot,
     fake_settings,
     make_corpus,
@@ -106,10 +107,8 @@ def test_a_failed_build_keeps_a_folder_that_existed_or_holds_more(tmp_path: Path
     assert (new / "notes.txt").read_text() == "mine" and (new / MARKER).is_file()
 
 
-def test_decoys_inside_an_index_folder_survive_rebuilds(tmp_path: Path, cli: Any) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
+def test_decoys_inside_an_index_folder_survive_rebuilds(small: SmallBuild, cli: Any) -> None:
+    settings, index = small.settings, small.index
     build_index(settings)
     plant_decoys(index, skip=("current",))  # citeqa's own link in its own folder
     decoys = decoy_snapshot(index, skip=("current",))
@@ -117,15 +116,13 @@ def test_decoys_inside_an_index_folder_survive_rebuilds(tmp_path: Path, cli: Any
         build_index(settings, rebuild=True)
         assert len(_builds(index)) == 2  # the current build and the user's build-scripts/
     assert decoy_snapshot(index, skip=("current",)) == decoys
-    assert cli("index", "--index", str(index), "--corpus", str(corpus), "--rebuild").code == 0
+    assert cli("index", *small.where, "--rebuild").code == 0
     assert cli("ask", QUESTION, "--index", str(index)).code == 0
     assert decoy_snapshot(index, skip=("current",)) == decoys
 
 
-def test_a_file_named_current_in_an_empty_index_is_not_replaced(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
+def test_a_file_named_current_in_an_empty_index_is_not_replaced(small: SmallBuild) -> None:
+    settings, index = small.settings, small.index
     build_index(settings)
     (index / "current").unlink()
     (index / "current").write_text("mine\n")
@@ -178,10 +175,8 @@ def _make_legacy(index: Path) -> str:
     return legacy
 
 
-def test_an_index_of_the_previous_version_is_adopted(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
+def test_an_index_of_the_previous_version_is_adopted(small: SmallBuild) -> None:
+    settings, index = small.settings, small.index
     build_index(settings)
     legacy = _make_legacy(index)
     assert load_index(index).folder.name == legacy  # reading needs no marker
@@ -192,10 +187,8 @@ def test_an_index_of_the_previous_version_is_adopted(tmp_path: Path) -> None:
     assert (index / ".tmp-20260101T000000-1").is_dir()
 
 
-def test_a_previous_version_index_with_a_users_file_is_refused(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
-    settings = fake_settings(corpus, index)
+def test_a_previous_version_index_with_a_users_file_is_refused(small: SmallBuild) -> None:
+    settings, index = small.settings, small.index
     build_index(settings)
     legacy = _make_legacy(index)
     (index / "notes.txt").write_text("mine")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import QUESTION, indexed_copy
+from fault_helpers import QUESTION, Indexed, indexed_copy
 
 from citeqa.ownership import LOCK
 from citeqa.publishing import build_running
@@ -22,7 +22,7 @@ from citeqa.userdirs import read_ui_state, ui_state_file
 
 pytestmark = pytest.mark.usefixtures("no_hang")
 
-Shared = tuple[Path, Path, list[str]]
+Shared = Indexed
 """The module's corpus and index (fault_helpers.shared_index), built once: each test puts a
 special file into a copy of it."""
 

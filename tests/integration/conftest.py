@@ -23,14 +23,16 @@ from typing import Any
 
 import pytest
 
-from small_corpora import (  # noqa: F401 (re-exported to the test modules)
+from small_corpora import (  # noqa: F401 (re-exported to the test modules; small: a fixture)
     CORPUS,
     REPO,
     SMALL_DOCS,
+    SmallBuild,
     build_folders,
     fake_settings,
     make_corpus,
     set_fake_env,
+    small,
     tmp_leftovers,
 )
 

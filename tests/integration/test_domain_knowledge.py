@@ -32,8 +32,29 @@ def corpus(tmp_path: Path) -> Path:
     return with_domain(make_corpus(tmp_path / "corpus", DOCS))
 
 
-def test_the_domain_file_reaches_answering_and_is_no_document(corpus: Path, tmp_path: Path) -> None:
-    settings = fake_settings(corpus, tmp_path / "index")
+@pytest.fixture
+def settings(corpus: Path, tmp_path: Path) -> Settings:
+    """The fake settings of an index of `corpus` in tmp_path/index (not built yet)."""
+    return fake_settings(corpus, tmp_path / "index")
+
+
+def _rewritten_once(settings: Settings, fake_embedder: Any, change: str) -> None:
+    """The built index of `settings` is stale for `change` (words of what index_status says
+    changed); the next build writes it again, re-embedding nothing, and the one after writes
+    nothing."""
+    folders = build_folders(settings.index_dir)
+    fake_embedder.reset_counts()
+    assert any(change in changed for changed in index_status(settings).changed)
+    build_index(settings)
+    assert build_folders(settings.index_dir) != folders  # written again
+    assert not index_status(settings).stale
+    assert fake_embedder.texts_embedded == 0
+    folders = build_folders(settings.index_dir)
+    build_index(settings)
+    assert build_folders(settings.index_dir) == folders  # now up to date: nothing written
+
+
+def test_the_domain_file_reaches_answering_and_is_no_document(settings: Settings) -> None:
     report = build_index(settings)
     assert report.warnings == [] and report.skipped == []
     assert "domain" not in {
@@ -55,9 +76,8 @@ def test_without_the_domain_file_only_language_data_is_used(tmp_path: Path) -> N
 
 
 def test_an_edited_domain_file_makes_the_index_stale_and_is_refreshed_without_embedding(
-    corpus: Path, tmp_path: Path, fake_embedder: Any
+    corpus: Path, settings: Settings, fake_embedder: Any
 ) -> None:
-    settings = fake_settings(corpus, tmp_path / "index")
     build_index(settings)
     domain = json.loads((corpus / "domain.json").read_text())
     domain["groups"].append(["walrus", "morse"])
@@ -74,57 +94,32 @@ def test_an_edited_domain_file_makes_the_index_stale_and_is_refreshed_without_em
 
 
 def test_an_index_without_the_current_knowledge_is_refreshed_once(
-    corpus: Path, tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
+    settings: Settings, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    settings = fake_settings(corpus, tmp_path / "index")
     build_index(settings)
     newer = previousindex.KNOWLEDGE_FORMAT + 1
     monkeypatch.setattr(previousindex, "KNOWLEDGE_FORMAT", newer)
     monkeypatch.setattr(contents, "KNOWLEDGE_FORMAT", newer)
-    folders = build_folders(settings.index_dir)
-    fake_embedder.reset_counts()
-
-    assert any("term knowledge" in change for change in index_status(settings).changed)
-    build_index(settings)
-    assert build_folders(settings.index_dir) != folders  # written again
-    assert not index_status(settings).stale
-    assert fake_embedder.texts_embedded == 0
+    _rewritten_once(settings, fake_embedder, "term knowledge")
     assert (load_index(settings.index_dir).statistics or {})["knowledge"] == newer
-
-    folders = build_folders(settings.index_dir)
-    build_index(settings)
-    assert build_folders(settings.index_dir) == folders  # now up to date: nothing written
 
 
 def test_an_index_whose_tallies_another_recipe_computed_is_rewritten_once(
-    corpus: Path, tmp_path: Path, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
+    settings: Settings, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An unchanged corpus whose index holds the tallies of another doctally.tally_recipe (an
     older citeqa: TALLY_VERSION 5 added the dates' terms) is stale, and the next build writes it
     again with this recipe's tallies, re-embedding nothing (before, it said "up to date" and
     kept the older terms until a file changed)."""
-    settings = fake_settings(corpus, tmp_path / "index")
     build_index(settings)
     monkeypatch.setattr(doctally, "TALLY_VERSION", doctally.TALLY_VERSION + 1)
-    folders = build_folders(settings.index_dir)
-    fake_embedder.reset_counts()
-
-    assert any("word tallies" in change for change in index_status(settings).changed)
-    build_index(settings)
-    assert build_folders(settings.index_dir) != folders  # written again
-    assert not index_status(settings).stale
-    assert fake_embedder.texts_embedded == 0
+    _rewritten_once(settings, fake_embedder, "word tallies")
     stored = (load_index(settings.index_dir).statistics or {})["tallies"]
     assert stored == doctally.tally_recipe()
 
-    folders = build_folders(settings.index_dir)
-    build_index(settings)
-    assert build_folders(settings.index_dir) == folders  # now up to date: nothing written
 
-
-def test_a_bad_domain_file_is_a_build_warning(corpus: Path, tmp_path: Path) -> None:
+def test_a_bad_domain_file_is_a_build_warning(corpus: Path, settings: Settings) -> None:
     (corpus / "domain.json").write_text('{"groups": [["kidney", 3]]}')
-    settings = fake_settings(corpus, tmp_path / "index")
     report = build_index(settings)
     assert report.documents == len(DOCS)
     assert any("domain.json" in warning and "groups" in warning for warning in report.warnings)

@@ -17,7 +17,7 @@ import contextlib
 import json
 import sys
 import threading
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -79,40 +79,28 @@ SLIDES_TEXT = "Anifrolumab SC : essai TULIP-SC\n\n" + SLIDE_QUOTE + "\n\nConclus
 
 MANIFEST_HASH = "fake-manifest-0123456789abcdef"
 
+
+def _document(doc_id: str, title: str, text: str, digit: int) -> Document:
+    """A document of the fake corpus, at /corpus/<doc_id>.txt, its hash `digit` repeated."""
+    path, sha256 = f"/corpus/{doc_id}.txt", str(digit) * 64
+    return Document(doc_id=doc_id, title=title, path=path, text=text, sha256=sha256)
+
+
 DOCUMENTS = {
-    "regency": Document(
-        doc_id="regency",
-        title="REGENCY trial summary",
-        path="/corpus/regency.txt",
-        text=TRIAL_TEXT,
-        sha256="0" * 64,
-    ),
-    "hostile": Document(
-        doc_id="hostile",
-        title="Hostile [red]doc[/red]",
-        path="/corpus/hostile.txt",
-        text=EVIL_TEXT,
-        sha256="1" * 64,
-    ),
-    "slides": Document(
-        doc_id="slides",
-        title="Traitements ciblés",
-        path="/corpus/slides.txt",
-        text=SLIDES_TEXT,
-        sha256="2" * 64,
-    ),
+    "regency": _document("regency", "REGENCY trial summary", TRIAL_TEXT, 0),
+    "hostile": _document("hostile", "Hostile [red]doc[/red]", EVIL_TEXT, 1),
+    "slides": _document("slides", "Traitements ciblés", SLIDES_TEXT, 2),
 }
 DRAFT_QUOTE = (
     "In the REGENCY trial, 41.0% of patients on obinutuzumab reached a complete renal "
     "response at week 76, against 33.1% on standard therapy alone."
 )
 """The draft summary's statement of TRIAL_QUOTES[0] with another value."""
-DRAFT = Document(
-    doc_id="regency-draft",
-    title="REGENCY trial summary (draft)",
-    path="/corpus/regency-draft.txt",
-    text="# REGENCY trial summary (draft)\n\n## Results\n\n" + DRAFT_QUOTE + "\n",
-    sha256="3" * 64,
+DRAFT = _document(
+    "regency-draft",
+    "REGENCY trial summary (draft)",
+    "# REGENCY trial summary (draft)\n\n## Results\n\n" + DRAFT_QUOTE + "\n",
+    3,
 )
 READABLE = {**DOCUMENTS, DRAFT.doc_id: DRAFT}
 """The documents an answer may quote: those the status lists, and the draft only the "versions"
@@ -407,6 +395,14 @@ async def settle(pilot: Any) -> None:
         if idle and not any(w.is_running for w in app.workers):
             return
     raise AssertionError("the app did not settle")
+
+
+@contextlib.asynccontextmanager
+async def settled(app: Any, size: tuple[int, int] = (120, 40)) -> AsyncIterator[Any]:
+    """`app.run_test` at `size`, its pilot given once the app has settled (`settle`)."""
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield pilot
 
 
 async def wait_for(pilot: Any, condition: Callable[[], bool], rounds: int = 100) -> None:

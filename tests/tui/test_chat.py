@@ -16,6 +16,7 @@ from tui_helpers import (
     run,
     screen_text,
     settle,
+    settled,
     table_row_citation,
     wait_for,
 )
@@ -37,8 +38,7 @@ from citeqa.tui.widgets.transcript import (
 def test_answer_shows_quotes_and_sources(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             answer = app.query_one(AnswerMessage)
             quotes = [str(block.content) for block in answer.query(SourceBlock)]
@@ -60,8 +60,7 @@ def test_answer_shows_quotes_and_sources(make_app):
 def test_abstention_is_shown_as_such_with_closest_passages(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "weather in Paris")
             abstention = app.query_one(AbstentionMessage)
             assert not app.query(AnswerMessage)
@@ -80,8 +79,7 @@ def test_abstention_is_shown_as_such_with_closest_passages(make_app):
 def test_failing_ask_notifies_and_app_goes_on(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "please fail")
             errors = [n for n in app._notifications if n.severity == "error"]
             assert errors and "deliberate failure" in errors[0].message
@@ -132,8 +130,7 @@ def test_progress_is_forwarded_to_the_status_line(make_app):
 def test_history_up_down_and_draft(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "first question")
             await ask(pilot, "second question")
             field = app.query_one(QuestionInput)
@@ -154,8 +151,7 @@ def test_history_up_down_and_draft(make_app):
 def test_multiline_paste_is_one_question(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             field = app.query_one(QuestionInput)
             field.focus()
             field.post_message(events.Paste("what about\nweek 76\r\n of REGENCY?"))
@@ -172,8 +168,7 @@ def test_follow_ups_go_through_one_session_with_k(make_app):
     async def body():
         factory = FakeFactory()
         app = make_app(factory)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             assert "read with your previous question" not in screen_text(app)
             app.action_set_k(8)
@@ -193,8 +188,7 @@ def test_follow_ups_go_through_one_session_with_k(make_app):
 def test_switching_retrieval_mode_configures_the_assistant(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             app.action_set_mode("lexical")
             await settle(pilot)
             assert app.mode == "lexical"
@@ -214,8 +208,7 @@ def test_stale_index_shows_banner_and_update_reloads(make_app):
     async def body():
         factory = FakeFactory(stale=True)
         app = make_app(factory)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             text = screen_text(app)
             assert "STALE index" in text and "ctrl+r" in text
             assert app.sub_title.startswith("⚠ STALE")
@@ -235,8 +228,7 @@ def test_settings_asking_for_other_channels_are_named_once_loaded(make_app):
     async def body():
         notice = "the index was built with the channels use, the settings ask for use, e5"
         app = make_app(FakeFactory(notice=notice + "\x1b[2J"))
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             warned = [n for n in app._notifications if n.title == "Vector channels"]
             assert len(warned) == 1 and warned[0].message.startswith(notice)
             assert "\x1b" not in warned[0].message  # the escape is shown, never sent
@@ -252,8 +244,7 @@ def test_settings_asking_for_other_channels_are_named_once_loaded(make_app):
 def test_palette_lists_citeqa_commands(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             names = [name for name, _, _ in app.palette_commands()]
             for wanted in (
                 "Update the index",
@@ -281,8 +272,7 @@ def test_palette_lists_citeqa_commands(make_app):
 def test_narrow_screen_puts_sources_below(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
+        async with settled(app, (80, 24)) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             panel = app.query_one(SourcesPanel)
             transcript = app.query_one("#transcript")
@@ -346,8 +336,7 @@ def test_a_question_waits_on_the_load_problem_until_ctrl_r_loads_the_assistant(m
 def test_typing_in_the_sources_list_goes_to_the_input(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             await pilot.press("escape")
             assert app.focused.id == "sources"
@@ -368,8 +357,7 @@ async def _type_in_one_burst(pilot, text: str) -> None:
 def test_a_question_typed_in_one_burst_in_the_sources_loses_no_key(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             assert app.query_one(SourcesPanel).ref_numbered(2) is not None
             await pilot.press("escape")
@@ -386,8 +374,7 @@ def test_a_question_typed_in_one_burst_in_the_sources_loses_no_key(make_app):
 def test_in_the_sources_a_key_that_picks_no_source_is_typed_in_the_question(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             assert app.query_one(SourcesPanel).ref_numbered(7) is None
             for first in ("7", "?"):
@@ -412,8 +399,7 @@ def test_failed_rebuild_keeps_the_conversation(tmp_path):
     async def body():
         factory = FakeFactory()
         app = CiteqaApp(factory, locked, export_dir=tmp_path)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             session = app.session
             await pilot.press("ctrl+r")
             await settle(pilot)
@@ -528,8 +514,7 @@ def test_a_low_confidence_answer_says_it_is_more_often_wrong_than_right(make_app
 
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             assert not app.query_one(AnswerMessage).query(".caution")
             await ask(pilot, "unsure figures")
@@ -550,8 +535,7 @@ def test_a_quote_of_another_document_saying_otherwise_is_shown_after_its_label(m
 
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             assert not app.query_one(AnswerMessage).query(".otherwise")
             await ask(pilot, "two versions")

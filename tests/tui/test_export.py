@@ -16,6 +16,7 @@ from tui_helpers import (
     fake_answer,
     run,
     settle,
+    settled,
     table_row_citation,
 )
 
@@ -30,8 +31,7 @@ from citeqa.tui.widgets.transcript import AnswerMessage
 def test_export_writes_questions_quotes_offsets_and_manifest(make_app, tmp_path):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             await ask(pilot, "weather in Paris")
             await pilot.press("ctrl+s")
@@ -59,8 +59,7 @@ def test_export_marks_where_an_update_in_the_chat_changed_the_index(make_app):
 
     async def body():
         app = make_app(FakeFactory(hashes=(old, new, later)))
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             await pilot.press("ctrl+r")
             await settle(pilot)
@@ -112,8 +111,7 @@ def test_export_cleans_control_characters():
 def test_copy_last_answer_puts_it_on_the_clipboard(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             app.action_copy_answer()
             await pilot.pause()
@@ -283,8 +281,7 @@ def test_the_export_and_the_copy_carry_the_caution_the_chat_showed(make_app):
 
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "unsure figures")
             await ask(pilot, "obinutuzumab week 76")
             unsure, sure = app.turns
@@ -305,8 +302,7 @@ def test_a_french_answer_is_labelled_in_french_beside_its_french_caution(make_ap
 
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "chiffres incertains")
             [turn] = app.turns
             assert turn.answer.lang == "fr" and "Confiance faible" in turn.caution

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Static
-from tui_helpers import FakeAssistant, FakeFactory, run, settle, wait_for
+from tui_helpers import FakeAssistant, FakeFactory, run, settled, wait_for
 
 from citeqa.changegroups import STATUS_NAMED
 from citeqa.listing import LISTED
@@ -40,8 +40,7 @@ def status_screen_text(make_app, factory=None):
 
     async def body():
         app = make_app(factory)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             app.action_show_status()
             await wait_for(  # the screen, then its body (composed a moment later, under load)
                 pilot,

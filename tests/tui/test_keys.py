@@ -4,7 +4,7 @@ and readable (folded) slide quotes."""
 from __future__ import annotations
 
 from textual.widgets import Footer, OptionList
-from tui_helpers import SLIDE_QUOTE, ask, run, screen_text, settle, wait_for
+from tui_helpers import SLIDE_QUOTE, ask, run, screen_text, settle, settled, wait_for
 
 from citeqa.tui.screens.help import HelpScreen, help_sections
 from citeqa.tui.screens.viewer import DocumentViewer
@@ -15,8 +15,7 @@ from citeqa.tui.widgets.transcript import QUOTE_LINES, SourceBlock, Transcript
 def test_footer_shows_quit_and_help(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
 
             def footer_keys() -> bool:  # a loaded machine may paint the footer a frame late
                 footer = screen_text(app).splitlines()[-1]
@@ -31,8 +30,7 @@ def test_footer_shows_quit_and_help(make_app):
 def test_f1_and_question_mark_open_help_listing_every_key(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 50)) as pilot:
-            await settle(pilot)
+        async with settled(app, (120, 50)) as pilot:
             await pilot.press("f1")
             assert isinstance(app.screen, HelpScreen)
             shown = str(app.screen.query_one("#help-body").render())
@@ -58,8 +56,7 @@ def test_f1_and_question_mark_open_help_listing_every_key(make_app):
 def test_tab_goes_input_sources_transcript_and_back(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             order = []
             for _ in range(4):
@@ -75,8 +72,7 @@ def test_tab_goes_input_sources_transcript_and_back(make_app):
 def test_a_hidden_sources_panel_is_skipped(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await pilot.press("ctrl+b")
             await pilot.press("tab")
             assert app.focused.id == "transcript"
@@ -87,8 +83,7 @@ def test_a_hidden_sources_panel_is_skipped(make_app):
 def test_enter_on_a_transcript_quote_opens_the_viewer(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             transcript = app.query_one(Transcript)
             transcript.focus()
@@ -105,8 +100,7 @@ def test_enter_on_a_transcript_quote_opens_the_viewer(make_app):
 def test_a_new_answer_moves_the_cursor_to_its_first_quote(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             await ask(pilot, "slide results")
             await pilot.pause()
@@ -119,8 +113,7 @@ def test_a_new_answer_moves_the_cursor_to_its_first_quote(make_app):
 def test_slide_quote_is_laid_out_folded_and_unfolds_with_space(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "slide results")
             block = app.query_one(SourceBlock)
             text = str(block.content)
@@ -141,8 +134,7 @@ def test_slide_quote_is_laid_out_folded_and_unfolds_with_space(make_app):
 def test_sources_do_not_repeat_a_title_as_section(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "slide results")
             first = str(app.query_one("#sources", OptionList).get_option_at_index(0).prompt)
             assert first.startswith("[1] Traitements ciblés · fr")
@@ -175,8 +167,7 @@ def test_help_fits_40_rows_and_scrolls_visibly_below(make_app):
 def test_ctrl_c_says_in_plain_words_which_key_quits(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             app.query_one("#transcript").focus()
             await pilot.press("ctrl+c")
             await wait_for(pilot, lambda: bool(app._notifications))

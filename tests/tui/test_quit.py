@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_helpers import make_corpus, run, settle, wait_for
+from tui_helpers import make_corpus, run, settled, wait_for
 
 from citeqa.cli import chat_cmd
 from citeqa.cli.chat_cmd import _open, _update
@@ -168,8 +168,7 @@ def test_quitting_while_an_answer_is_written_exits_at_once_without_the_build_mes
     monkeypatch.setattr(chat_cmd, "STOP_GRACE", 30.0)  # a wait would show in the test's time
 
     async def body() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
+        async with settled(app, (100, 30)) as pilot:
             answer = app.session.ask
 
             def held(question: str, k: int | None = None) -> Any:

@@ -9,7 +9,16 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from tui_helpers import FakeFactory, fake_builder, make_corpus, run, screen_text, settle, wait_for
+from tui_helpers import (
+    FakeFactory,
+    fake_builder,
+    make_corpus,
+    run,
+    screen_text,
+    settle,
+    settled,
+    wait_for,
+)
 
 from citeqa.cli.chat_cmd import _open, _update
 from citeqa.models import BuildReport, OutsizedFile, UnembeddedSentences
@@ -42,8 +51,7 @@ def test_ctrl_r_embeds_only_the_edited_file(tmp_path: Path, fake_embedder: Any) 
     app = CiteqaApp(lambda progress: _open(settings, progress), updater)
 
     async def body() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await pilot.press("ctrl+r")
             await wait_for(pilot, lambda: bool(reports), 400)
             await settle(pilot)
@@ -68,8 +76,7 @@ def test_the_banner_says_the_chats_own_update_is_under_way(tmp_path: Path) -> No
     app = CiteqaApp(FakeFactory(stale=True), held, export_dir=tmp_path)
 
     async def body() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await pilot.press("ctrl+r")
             await wait_for(pilot, started.is_set, 400)
             await pilot.pause()
@@ -91,8 +98,7 @@ def test_the_banner_names_another_process_updating_the_index(tmp_path: Path) -> 
         app = CiteqaApp(lambda progress: _open(settings, progress))
 
         async def body() -> str:
-            async with app.run_test(size=(160, 40)) as pilot:
-                await settle(pilot)
+            async with settled(app, (160, 40)):
                 return str(app.query_one("#stale-banner").render())
 
         if not lock_held:
@@ -152,8 +158,7 @@ def test_the_banner_rechecks_only_while_another_process_build_runs(
     app = CiteqaApp(lambda progress: _open(settings, progress))
 
     async def body() -> None:
-        async with app.run_test(size=(160, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app, (160, 40)) as pilot:
             banner = app.query_one(status_widgets.StaleBanner)
             assert not banner.display and not banner.rechecking  # up to date: no timer
             status = app.index_info
@@ -201,8 +206,7 @@ def test_ctrl_r_shows_the_notes_citeqa_index_prints(tmp_path: Path) -> None:
     app = CiteqaApp(FakeFactory(stale=True), noted, export_dir=tmp_path)
 
     async def body() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await pilot.press("ctrl+r")
             await settle(pilot)
 

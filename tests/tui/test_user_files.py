@@ -8,7 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from tui_helpers import FakeFactory, ask, fake_builder, run, screen_text, settle
+from tui_helpers import FakeFactory, ask, fake_builder, run, screen_text, settled
 
 from citeqa.tui.app import CiteqaApp
 from citeqa.userdirs import exports_dir, read_ui_state, ui_state_file
@@ -32,8 +32,7 @@ def test_export_goes_to_the_user_exports_folder_and_leaves_the_checkout_clean(
 
     async def body():
         app = CiteqaApp(FakeFactory(), fake_builder)  # no export folder given: the default
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -56,16 +55,14 @@ def test_the_chosen_theme_is_remembered():
 
     async def choose():
         app = CiteqaApp(FakeFactory(), fake_builder)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             assert app.theme != "nord"
             app.theme = "nord"
             await pilot.pause()
 
     async def reopen():
         app = CiteqaApp(FakeFactory(), fake_builder)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app):
             return app.theme
 
     try:
@@ -82,8 +79,7 @@ def test_an_unknown_or_damaged_saved_theme_is_ignored():
 
     async def opened_theme():
         app = CiteqaApp(FakeFactory(), fake_builder)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app):
             return app.theme
 
     try:

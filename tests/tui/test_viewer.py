@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui_helpers import DOCUMENTS, EVIL_QUOTE, ask, run, screen_text, settle, wait_for
+from tui_helpers import DOCUMENTS, EVIL_QUOTE, ask, run, screen_text, settled, wait_for
 
 from citeqa.tui.safe_text import clean
 from citeqa.tui.screens.viewer import HIGHLIGHT, DocumentViewer
@@ -17,8 +17,7 @@ def _viewer(app) -> DocumentViewer:
 def test_enter_in_sources_opens_viewer_with_exact_highlight(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             citation = app.turns[0].answer.citations[1]
             await pilot.press("escape", "down", "enter")  # to the sources list, 2nd source
@@ -38,8 +37,7 @@ def test_enter_in_sources_opens_viewer_with_exact_highlight(make_app):
 def test_number_key_and_click_open_the_viewer(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "obinutuzumab week 76")
             await pilot.press("1")  # focus is in the input: the digit is typed, nothing opens
             assert app.screen is app.screen_stack[0]
@@ -58,8 +56,7 @@ def test_number_key_and_click_open_the_viewer(make_app):
 def test_markup_and_escapes_render_literally(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await ask(pilot, "show the markup document")
             text = screen_text(app)
             for literal in (
@@ -96,8 +93,7 @@ def test_markup_and_escapes_render_literally(make_app):
 def test_viewer_at_80x24_scrolls_the_quote_into_view(make_app):
     async def body():
         app = make_app()
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
+        async with settled(app, (80, 24)) as pilot:
             await ask(pilot, "markup")
             await pilot.press("escape", "enter")
             await wait_for(pilot, lambda: isinstance(app.screen, DocumentViewer))

@@ -13,6 +13,7 @@ from tui_helpers import (
     run,
     screen_text,
     settle,
+    settled,
     wait_for,
 )
 
@@ -30,8 +31,7 @@ def _app(tmp_path, factory=None):
 def test_welcome_describes_the_corpus_and_offers_its_examples(tmp_path):
     async def body():
         app = _app(tmp_path)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await wait_for(pilot, lambda: "passages" in screen_text(app))
             shown = screen_text(app)
             assert "Corpus corpus · 3 documents · English, French ·" in shown
@@ -65,8 +65,7 @@ def test_the_corpus_is_described_before_the_index_is_loaded(tmp_path):
 def test_down_from_the_empty_question_picks_an_example_and_enter_asks_it(tmp_path):
     async def body():
         app = _app(tmp_path)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await wait_for(pilot, lambda: bool(app.query_one(Welcome).examples))
             await pilot.press("down")
             assert app.focused is not None and app.focused.id == "examples"
@@ -87,8 +86,7 @@ def test_down_from_the_empty_question_picks_an_example_and_enter_asks_it(tmp_pat
 def test_tab_reaches_the_examples_before_the_sources(tmp_path):
     async def body():
         app = _app(tmp_path)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await wait_for(pilot, lambda: bool(app.query_one(Welcome).examples))
             await pilot.press("tab")
             assert app.focused.id == "examples"
@@ -101,8 +99,7 @@ def test_tab_reaches_the_examples_before_the_sources(tmp_path):
 def test_without_a_readable_corpus_the_welcome_just_greets(make_app):
     async def body():
         app = make_app()  # the fake status names /fake/corpus, which does not exist
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await pilot.pause()
             assert WAITING not in screen_text(app)
             assert not app.query_one("#examples", OptionList).display
@@ -115,8 +112,7 @@ def test_without_a_readable_corpus_the_welcome_just_greets(make_app):
 def test_typing_in_the_examples_goes_to_the_question(tmp_path):
     async def body():
         app = _app(tmp_path)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
+        async with settled(app) as pilot:
             await wait_for(pilot, lambda: bool(app.query_one(Welcome).examples))
             await pilot.press("down", "h", "i")
             assert app.focused.id == "question" and app.focused.value == "hi"

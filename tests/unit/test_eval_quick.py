@@ -89,7 +89,7 @@ def test_a_nested_corpus_planned_keys_the_peer_cache_as_its_copy(tmp_path: Path)
     copy's order, before the copy as after it (review s17-userset item 1)."""
     corpus = _vault(tmp_path)
     (corpus / "Daily z.md").write_text("Sorted after Daily/ by name, before it by path.\n")
-    vault = EvalSet("vault", "answerable", corpus, VAULT_QUESTIONS, tmp_path / "q.jsonl")
+    vault = _vault_set(corpus, tmp_path)
     [plan] = plan_quick_sets([vault], tmp_path / "quick", docs=None, questions=50)
     [made] = make_quick_sets([plan])
     dense = {"minilm": "minilm"}
@@ -184,11 +184,22 @@ def _vault(tmp_path: Path) -> Path:
     return corpus
 
 
+def _vault_set(corpus: Path, tmp_path: Path) -> EvalSet:
+    """The answerable set of VAULT_QUESTIONS asked of `corpus`."""
+    return EvalSet(
+        name="vault",
+        kind="answerable",
+        corpus_dir=corpus,
+        questions=VAULT_QUESTIONS,
+        questions_path=tmp_path / "q.jsonl",
+    )
+
+
 def test_a_corpus_of_subfolders_is_cut_and_copied_with_them(tmp_path: Path) -> None:
     """A vault keeps its notes in subfolders: the quick copy walks them, keeps each file at its
     path (a flat walk found no document, so no answerable question) and judges the questions of
     the documents kept, named by their paths as the index names them."""
-    vault = EvalSet("vault", "answerable", _vault(tmp_path), VAULT_QUESTIONS, tmp_path / "q.jsonl")
+    vault = _vault_set(_vault(tmp_path), tmp_path)
     [plan] = plan_quick_sets([vault], tmp_path / "quick", docs=2, questions=50)
     [made] = make_quick_sets([plan])
     copied = sorted(
@@ -204,7 +215,7 @@ def test_a_copy_of_the_whole_corpus_leaves_out_what_the_index_does(tmp_path: Pat
     corpus = _vault(tmp_path)
     (tmp_path / "elsewhere.md").write_text("Not in the vault.\n", encoding="utf-8")
     (corpus / "Daily" / "link.md").symlink_to(tmp_path / "elsewhere.md")
-    vault = EvalSet("vault", "answerable", corpus, VAULT_QUESTIONS, tmp_path / "q.jsonl")
+    vault = _vault_set(corpus, tmp_path)
     [made] = make_quick_sets(plan_quick_sets([vault], tmp_path / "quick", None, questions=50))
     copied = sorted(p.relative_to(made.corpus_dir).as_posix() for p in made.corpus_dir.rglob("*"))
     assert copied == [

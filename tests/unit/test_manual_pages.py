@@ -19,6 +19,7 @@ from citeqa.citedsection import citation_section, own_heading
 from citeqa.glossary import language_words
 from citeqa.models import Document, Sentence
 from citeqa.overview import DocumentText, salient_terms, term_example
+from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import ScoredSentence
 from citeqa.tallies import document_sentences
 from citeqa.titleonly import only_title
@@ -311,7 +312,7 @@ def test_a_document_that_is_no_manual_page_is_neither_digested_nor_kept(
         return real(data, **options)
 
     monkeypatch.setattr(citedsection.hashlib, "blake2b", counting)
-    monkeypatch.setattr(citedsection, "_CACHE", type(citedsection._CACHE)())
+    monkeypatch.setattr(citedsection, "_CACHE", RecentlyUsed(citedsection.CACHED_DOCUMENTS))
     notes = "Notes\n\nDetails\n\nIt counts the lines of a file, one after the other.\n"
     plain = chunk_document(Document(doc_id="n", title="n", path="/n", text=notes, sha256="0"))
     assert citation_section(notes, plain[0], notes.index("counts")) == "Details"

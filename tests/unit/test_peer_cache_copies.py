@@ -29,7 +29,13 @@ def test_a_quick_copy_is_not_hashed_again(tmp_path: Path, monkeypatch: pytest.Mo
     sources = _sources(tmp_path)
     checked = peer_cache.cache_key(sources, QUESTIONS, {})  # the peer check: the source files
     target = tmp_path / "quick"
-    eval_set = EvalSet("s", "fixture", target, QUESTIONS, tmp_path / "q.jsonl")
+    eval_set = EvalSet(
+        name="s",
+        kind="fixture",
+        corpus_dir=target,
+        questions=QUESTIONS,
+        questions_path=tmp_path / "q.jsonl",
+    )
     make_quick_sets([QuickPlan(eval_set, sources.files, sources.folder)])
     assert sorted(p.name for p in target.iterdir()) == ["a.md", "b.md"]
 

@@ -22,6 +22,7 @@ from citeqa.questions import (
     looks_like_name,
     question_keys,
     question_words,
+    word_alternatives,
 )
 
 BUNDLED_SET = Path(__file__).parents[2] / "evals" / "questions.jsonl"
@@ -637,12 +638,18 @@ def _words_of(texts: list[str], glossary: Glossary | None = None) -> Vocabulary:
     return Vocabulary(texts, frequency, len(texts), glossary=glossary or Glossary([]))
 
 
+def _joined(word: str, vocabulary: Vocabulary) -> str | None:
+    """The spelling `joined_spelling` finds for `word`, or None."""
+    found = joined_spelling(word, vocabulary)
+    return None if found is None else found.spelling
+
+
 def test_a_hyphenated_word_the_corpus_writes_as_one_is_no_absent_word() -> None:
     """The session-16 trial: "Quel est le numéro de la baby-sitter ?" on a note listing
     "Babysitter Inès: 07 98 …" was refused as "no word of the question occurs"."""
     words = _words_of(["Useful numbers", "Babysitter Inès: 07 98 76 54 32", "Plumber: 06 12"])
-    assert joined_spelling("baby-sitter", words) == "babysitter"
-    assert joined_spelling("baby-sitter's", words) == "babysitter's"
+    assert _joined("baby-sitter", words) == "babysitter"
+    assert _joined("baby-sitter's", words) == "babysitter's"
     terms = analyse("Quel est le numéro de la baby-sitter ?", None, words)
     assert terms.absent == ["numéro"] and terms.corrections == ["babysitter"]
     english = analyse("What is the baby-sitter's number?", None, words)
@@ -651,17 +658,17 @@ def test_a_hyphenated_word_the_corpus_writes_as_one_is_no_absent_word() -> None:
 
 def test_short_parts_and_words_the_corpus_does_not_write_joined_stay_apart() -> None:
     words = _words_of(["Une atelle au poignet.", "Le weekend.", "Les baby sitters."])
-    assert joined_spelling("a-t-elle", words) is None  # "atelle" is another word
-    assert joined_spelling("est-ce", words) is None
-    assert joined_spelling("week-end", words) == "weekend"
-    assert joined_spelling("dog-sitter", words) is None  # "dogsitter" is never written
-    assert joined_spelling("sitter", words) is None
+    assert _joined("a-t-elle", words) is None  # "atelle" is another word
+    assert _joined("est-ce", words) is None
+    assert _joined("week-end", words) == "weekend"
+    assert _joined("dog-sitter", words) is None  # "dogsitter" is never written
+    assert _joined("sitter", words) is None
 
 
 @pytest.mark.parametrize("hyphen", ["\u2010", "\u2011"])
 def test_a_word_joined_by_a_unicode_hyphen_is_read_as_by_the_ascii_one(hyphen: str) -> None:
     words = _words_of(["Useful numbers", "Babysitter Inès: 07 98 76 54 32"])
-    assert joined_spelling(f"baby{hyphen}sitter", words) == "babysitter"
+    assert _joined(f"baby{hyphen}sitter", words) == "babysitter"
     terms = analyse(f"Quel est le numéro de la baby{hyphen}sitter ?", None, words)
     assert terms.absent == ["numéro"] and terms.corrections == ["babysitter"]
 
@@ -676,6 +683,9 @@ def test_a_joined_word_has_its_glossary_equivalents() -> None:
     words = _words_of(["Babysitter Inès: 07 98 76 54 32"], Glossary([["babysitter", "nanny"]]))
     terms = analyse("Who is the baby-sitter?", None, words)
     assert any("nanny" in alternatives for alternatives, _ in terms.terms)
+    joined = joined_spelling("baby-sitter", words)
+    assert joined is not None and "nanny" in joined.alternatives
+    assert joined.alternatives == word_alternatives("babysitter", words.glossary)
 
 
 def test_a_decimal_number_is_one_question_word_as_the_index_tokenises_it() -> None:

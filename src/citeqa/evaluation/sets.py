@@ -51,9 +51,10 @@ class Registry(BaseModel):
     sets: list[SetEntry]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class EvalSet:
-    """A question set and the corpus it is asked of."""
+    """A question set and the corpus it is asked of (built by name: eight fields, four of them
+    paths or lists a position would mix up)."""
 
     name: str
     kind: str
@@ -160,12 +161,12 @@ def _load(entry: SetEntry, base: Path, split: SplitChoice) -> EvalSet:
     questions = load_questions(questions_path)
     selected = [q for q in questions if split == "all" or q.split == split]
     return EvalSet(
-        entry.name,
-        entry.kind,
-        corpus_dir,
-        selected,
-        questions_path,
-        split,
-        entry.in_all,
-        entry.quick_whole,
+        name=entry.name,
+        kind=entry.kind,
+        corpus_dir=corpus_dir,
+        questions=selected,
+        questions_path=questions_path,
+        split=split,
+        in_all=entry.in_all,
+        quick_whole=entry.quick_whole,
     )
