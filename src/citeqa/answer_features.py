@@ -104,6 +104,17 @@ class Wants:
         return cls(frozenset(kind for kind, pattern in _TYPES.items() if pattern.search(folded)))
 
 
+def holds_asked_value(question: str, text: str) -> bool:
+    """Whether `text` holds a value of a kind `question` asks for that a pattern finds (a
+    number, a share, a date: the language data's `answer_values`; a person or a place, read as
+    any capitalised name, is left out): "Helix 2.8 (12 February 2026)" for "When was it
+    released?"."""
+    folded = fold(text)
+    return any(
+        kind in _HAS and _HAS[kind].search(folded) is not None for kind in Wants.of(question).kinds
+    )
+
+
 def _holds(kind: str, text: str, folded: str) -> bool:
     if kind in _HAS:
         return _HAS[kind].search(folded) is not None

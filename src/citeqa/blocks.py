@@ -36,7 +36,7 @@ from citeqa.language import (
 )
 from citeqa.markup import front_matter_chars, is_adornment, is_fence, overlines, underlines
 
-__all__ = ["Block", "BlockKind", "headings", "split_blocks"]
+__all__ = ["Block", "BlockKind", "heading_title", "headings", "split_blocks"]
 
 BlockKind = Literal["text", "list", "table", "heading"]
 
@@ -276,6 +276,16 @@ def clean_heading(line: str) -> str:
     """Heading text without markdown: no leading '#', no '**', single spaces."""
     line = line.strip().lstrip("#").strip().strip("*_").strip()
     return " ".join(line.split())
+
+
+def heading_title(heading: str) -> str:
+    """A heading's words after its section number ("1. Controller" → "Controller", "2.1 Site" →
+    "Site", "Article 2 — Prix" → "Prix"): what it says beside where it stands. A bare number
+    with no period is kept ("3 mois de préavis" says three months)."""
+    number = _NUMBERED_HEADING.match(heading)
+    if number is None or (number.group("number") or ".").isdigit():
+        return heading
+    return heading[number.end() - 1 :]
 
 
 def _heading_candidate(text: str, block: Block) -> bool:

@@ -7,7 +7,8 @@ into chunks of at most `size` characters. Invariants, for every chunk `c` of a d
 `len(c.text) <= size`; together the chunks cover every non-whitespace character of `d.text`.
 
 Blocks (paragraphs, lists, tables, headings) are read in blocks.py. Also here: `section_of`
-(the heading a quote stands under), `section_bounds` (the stretch of a chunk under it) and,
+(the heading a quote stands under), `section_bounds` (the stretch of a chunk under it),
+`heading_at` (the heading block a quote may open on) and,
 re-exported from language.py where it lives, `split_sentences` (used again when answering, to
 quote sentences). A table's header and frame are found in tables.py.
 """
@@ -25,6 +26,7 @@ from citeqa.models import Chunk, Document, Lang
 
 __all__ = [
     "chunk_document",
+    "heading_at",
     "section_bounds",
     "section_of",
     "split_sentences",
@@ -306,11 +308,30 @@ def _heading_under(
     return index, starts, headings
 
 
+def heading_at(text: str, chunk: Chunk, offset: int) -> tuple[int, int, str] | None:
+    """The heading block of the chunk that holds the character at `offset` of its document
+    (`text`), as (start, end, heading text without its markup), found as a build finds headings
+    (a Markdown "## Fees", an underlined title with its underline, a plain-text heading line);
+    None when that character is no heading's, or lies outside the chunk."""
+    if not chunk.start <= offset < chunk.end:
+        return None
+    for start, end, heading in _heading_blocks(text[chunk.start : chunk.end]):
+        if start <= offset - chunk.start < end:
+            return chunk.start + start, chunk.start + end, heading
+    return None
+
+
+@functools.lru_cache(maxsize=2048)
+def _heading_blocks(chunk_text: str) -> tuple[tuple[int, int, str], ...]:
+    """The heading blocks of a chunk's text: their offsets in it and their text. Cached by the
+    text itself, not the chunk id (one id holds other text after a rebuild)."""
+    return tuple((b.start, b.end, b.heading) for b in split_blocks(chunk_text) if b.heading)
+
+
 @functools.lru_cache(maxsize=2048)
 def _inner_headings(chunk_text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """The headings inside a chunk's text after its first character: their offsets and text.
-    Cached by the text itself, not the chunk id (one id holds other text after a rebuild)."""
-    found = [(b.start, b.heading) for b in split_blocks(chunk_text) if b.heading and b.start]
+    """The headings inside a chunk's text after its first character: their offsets and text."""
+    found = [(start, heading) for start, _, heading in _heading_blocks(chunk_text) if start]
     return tuple(start for start, _ in found), tuple(heading for _, heading in found)
 
 

@@ -5,9 +5,10 @@ the label lines above it and runs on until it holds a number (an enumeration's i
 ";" stops before the next item), but never across a heading into another section nor across a
 markup line (a heading's underline, a code fence); a quote
 opening on a Markdown heading starts at its words, after the "#" marks, and one running on
-past its heading line into a sentence of its own length starts under it (the citation names
-the heading as its section) unless the heading, chosen itself, holds a digit or a word of the
-question and repeats no title;
+past a heading (of any kind a build reads) into text under it starts under it (the citation
+names the heading as its section) unless the heading repeats no title and, past its section
+number, holds a value of a kind the question asks for (a date for "when"), or, chosen itself,
+any digit;
 adjacent sentences of one passage under one heading merge into one quote; a table row is
 quoted with its table's header row as context (`Citation.header`, verbatim too), unless another
 quote of the answer holds that header row; a sentence too long to read at a glance is cut to
@@ -24,12 +25,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from citeqa.answer_features import holds_asked_value
 from citeqa.answerlabels import quote_lines
-from citeqa.chunking import section_bounds, section_of
+from citeqa.blocks import heading_title
+from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
-from citeqa.lexical import query_tokens
 from citeqa.markup import markup_between, opens_item
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.numbered_sections import opens_numbered_title
@@ -78,47 +80,50 @@ def quote_spans(
     starts = {
         (bank.sentences[item.index].doc_id, bank.sentences[item.index].start) for item in chosen
     }
-    spans = [_past_heading_line(bank.documents[span.doc_id], span, terms, starts) for span in spans]
+    question = terms.focus if terms is not None else None
+    spans = [_past_heading(bank.documents[span.doc_id], span, starts, question) for span in spans]
     return _without_quoted_headers(spans)
 
 
-def _past_heading_line(
-    doc: Document, span: Span, terms: QuestionTerms | None, chosen: set[tuple[str, int]]
+def _past_heading(
+    doc: Document, span: Span, chosen: set[tuple[str, int]], question: str | None
 ) -> Span:
-    """A span opening on a Markdown heading line ("## Notes") over SHORT_QUOTE characters or more
-    of text under it, opened at that text instead: the citation names the heading as its
-    section, and a quote of "Notes" over "- Churn in December was 3.4%, up from 2.9%…" read the
-    heading as the answer's first words (session 16 trial). A heading quoted alone, over a
-    short value it labels ("Gym" over "€20 a month"), or chosen as a sentence (`chosen`: the
-    (document id, start) of each) when it may hold the answer itself (`_heading_answers`:
-    "## Deadline moved to 31 March 2026") stays."""
-    text = doc.text
-    opening = line_start(text, span.start)
-    words = past_heading_marks(text, opening)
-    if words == opening:
+    """A span opening on a heading (a Markdown "## Fixed", an underlined title, an HTML page's
+    heading, a plain-text heading line: whatever a build reads as one, chunking.heading_at)
+    with text under it, opened at that text instead, heading after heading: the citation names
+    the heading as its section, and a quote of "Fixed" over "- Fixed crash when the customer
+    name is empty." or of "Notes" over "- Churn in December was 3.4%…" read the heading as the
+    answer's first words (session 16 and 17 trials). A heading quoted alone stays, and so does
+    one that may hold the answer itself (`_heading_answers`)."""
+    heading = heading_at(doc.text, span.chunk, span.start)
+    if heading is None:
         return span
-    below = line_end(text, span.start)
-    picked = any(doc_id == doc.doc_id and opening <= at < below for doc_id, at in chosen)
-    if picked and _heading_answers(text[words:below], doc.title, terms):
+    start, end, words = heading
+    under_heading = doc.text[end : span.end]
+    under = end + len(under_heading) - len(under_heading.lstrip())
+    if under >= span.end:
         return span
-    under_heading = text[below : span.end]
-    under = below + len(under_heading) - len(under_heading.lstrip())
-    return replace(span, start=under) if span.end - under >= SHORT_QUOTE else span
+    picked = any(doc_id == doc.doc_id and start <= at < end for doc_id, at in chosen)
+    if _heading_answers(words, doc.title, picked, question):
+        return span
+    return _past_heading(doc, replace(span, start=under), chosen, question)
 
 
-def _heading_answers(heading: str, title: str, terms: QuestionTerms | None) -> bool:
-    """Whether a heading line may hold the answer, not only name its section: it holds a digit (a
-    date, an amount) or one of the question's own terms (`terms`' focus terms), and is no
-    repeat of the document's `title` (a note's "# Crêpes (pour 15 crêpes)": the subject the
-    citation names already)."""
+def _heading_answers(heading: str, title: str, picked: bool, question: str | None) -> bool:
+    """Whether a heading may hold the answer, not only name its section: past its section
+    number (blocks.heading_title: the "1." of "1. Controller") it holds a value of a kind the
+    `question` asks for (answer_features.holds_asked_value: "Helix 2.8 (12 February 2026)"
+    for "When was it released?"), or, `picked` (chosen as a sentence itself), any digit (a
+    date, an amount: "## Deadline moved to 31 March 2026"); and it is no repeat of the
+    document's `title` (a note's "# Crêpes (pour 15 crêpes)": the subject the citation names
+    already). A heading holding only the question's words ("Churn" asked about churn) names
+    what the question asks about, as the citation's section does: no answer."""
     if " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
         return False
-    if any(char.isdigit() for char in heading):
+    words = heading_title(heading)
+    if picked and any(char.isdigit() for char in words):
         return True
-    if terms is None:
-        return False
-    words = frozenset(query_tokens(heading))
-    return any(alternatives & words for alternatives, _ in terms.terms[: terms.focus_terms])
+    return question is not None and holds_asked_value(question, words)
 
 
 def _above(header: tuple[int, int] | None, start: int) -> tuple[int, int] | None:

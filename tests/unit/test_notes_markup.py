@@ -87,10 +87,13 @@ def test_a_quote_running_on_past_a_heading_line_starts_under_it() -> None:
     assert _quotes(MINUTES, [churn]) == [churn]
 
 
-def test_a_heading_quoted_alone_or_over_a_short_value_stays() -> None:
+def test_a_heading_quoted_alone_stays_and_over_a_short_value_is_left_out() -> None:
+    """Session 17 trial: "Fixed" over "- Fixed crash when the customer name is empty." repeated
+    what the citation's section names; a heading opens a quote only when it is all of it."""
     text = "# Banana bread\n\n## Ingredients\n- 3 ripe bananas\n"
     assert _quotes(text, ["# Banana bread"]) == ["Banana bread"]
-    assert _quotes(text, ["## Ingredients"]) == ["Ingredients\n- 3 ripe bananas"]
+    assert _quotes(text, ["## Ingredients"]) == ["- 3 ripe bananas"]
+    assert _quotes(text, ["- 3 ripe bananas"]) == ["- 3 ripe bananas"]
 
 
 TRIP = (
@@ -239,16 +242,19 @@ def test_a_plain_texts_quote_marks_and_prompts_show_as_written() -> None:
 
 def test_a_heading_that_holds_the_answer_stays_in_the_quote() -> None:
     """Review of s16-front: "## Deadline moved to 31 March 2026" chosen with its body was quoted
-    without it."""
+    without it. A heading holding only the question's word ("Churn" asked about churn) names
+    what is asked about, as the citation's section does: the quote starts under it (session 17
+    trial)."""
     body = "Legal must sign the vendor contract first, and the auditors want a week to read it."
     text = f"# Project\n\n## Deadline moved to 31 March 2026\n{body}\n"
     heading = "## Deadline moved to 31 March 2026"
     assert _quotes(text, [heading, body]) == [f"Deadline moved to 31 March 2026\n{body}"]
-    churn = "## Churn\n- The December figure went up after the price change, says the team.\n"
+    figure = "- The December figure went up after the price change, says the team."
+    churn = f"## Churn\n{figure}\n"
     focus = QuestionTerms(
         focus="churn", terms=[(frozenset(query_tokens("churn")), 1.0)], focus_terms=1
     )
-    assert _quotes(churn, ["## Churn"], focus)[0].startswith("Churn\n")
+    assert _quotes(churn, ["## Churn"], focus) == [figure]
     assert _quotes(MINUTES, ["## Notes"], focus) == [
         "- Churn in December was 3.4%, up from 2.9% in November, after the price change."
     ]

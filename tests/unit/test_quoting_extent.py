@@ -58,14 +58,14 @@ def test_a_long_label_line_without_a_full_stop_still_runs_on_to_its_value() -> N
     assert _quoted(text, cuts, 0) == f"{label}\n46.4 %"
 
 
-def test_a_short_quote_never_reaches_back_across_a_heading() -> None:
+def test_a_short_quote_never_reaches_back_across_a_heading_nor_opens_on_its_own() -> None:
     text, cuts = _cuts(["## Pension", "Paid monthly.", "## Gym", "€20 a month"], "\n\n")
-    assert _quoted(text, cuts, 3) == "Gym\n\n€20 a month"  # its own heading's words, no more
+    assert _quoted(text, cuts, 3) == "€20 a month"  # the citation's section names "Gym"
 
 
 def test_a_short_quote_never_runs_on_across_a_heading() -> None:
     text, cuts = _cuts(["## Gym", "Subsidy", "## Pension", "Paid monthly, 6 %"], "\n\n")
-    assert _quoted(text, cuts, 1) == "Gym\n\nSubsidy"
+    assert _quoted(text, cuts, 1) == "Subsidy"
 
 
 def test_a_short_quote_still_takes_in_label_lines_of_its_own_section() -> None:

@@ -1,0 +1,104 @@
+"""A quote never opens on the heading its citation already names (session 17 trial: "Fixed⏎⏎-
+Fixed crash when the customer name is empty.", "Article 2 — Prix⏎La redevance mensuelle…",
+"1. Controller⏎⏎The controller is…"), whatever the heading's kind: Markdown, an underlined
+(RST, setext) title, an HTML page's heading line, a plain-text numbered line over prose. A
+heading stays when it is all the quote, or when it holds the value asked for ("Helix 2.8 (12
+February 2026)" for "when was it released?"). Documents are cut as a build cuts them."""
+
+from __future__ import annotations
+
+from citeqa.chunking import chunk_document
+from citeqa.models import Citation, Document, Hit, Sentence
+from citeqa.questions import QuestionTerms
+from citeqa.quoting import citations_of, quote_spans, verified
+from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.tallies import document_sentences
+
+
+def _citations(
+    text: str, chosen: list[str], kind: str = "md", question: str | None = None
+) -> list[Citation]:
+    """The citations of the sentences `chosen` (by their text) of one document cut as a build
+    cuts it, for `question` when given."""
+    doc = Document(doc_id="d", title="Doc", path=f"/d.{kind}", text=text, sha256="0", kind=kind)
+    chunks = list(chunk_document(doc))
+    rows = document_sentences(text, [(n, c.start, c.end) for n, c in enumerate(chunks)], kind)
+    sentences = [Sentence(doc_id="d", chunk_index=n, start=a, end=b) for n, a, b in rows.tolist()]
+    bank = SentenceBank({"d": doc}, chunks, sentences, None, [frozenset() for _ in sentences])
+    cut = [text[s.start : s.end] for s in sentences]
+    items = [ScoredSentence(cut.index(sentence), 1.0, 0.0, 0.0, 0.0, 1) for sentence in chosen]
+    hits = [Hit(chunk=chunk, chunk_index=n, score=1.0) for n, chunk in enumerate(chunks)]
+    terms = None if question is None else QuestionTerms(focus=question)
+    cited = citations_of(quote_spans(items, bank, hits, terms), bank.documents)
+    assert verified(cited, bank.documents)
+    return cited
+
+
+def _quotes(
+    text: str, chosen: list[str], kind: str = "md", question: str | None = None
+) -> list[str]:
+    return [c.quote for c in _citations(text, chosen, kind, question)]
+
+
+PRICE = "# Contrat — OVHcloud\n\n## Article 2 — Prix\nLa redevance mensuelle est de 1450 euros.\n"
+CHANGELOG = (
+    "# Changelog\n\n## [3.5.1] - 2025-09-03\n\n### Fixed\n\n"
+    "- Fixed crash when the customer name is empty.\n"
+)
+POLICY = (
+    "# Privacy policy\n\n## 1. Controller\n\n"
+    "The controller is Ardoise Logiciels SAS, 14 rue des Tanneurs, 69002 Lyon.\n"
+)
+
+
+def test_a_short_sentence_under_a_markdown_heading_is_quoted_without_it() -> None:
+    fee = "La redevance mensuelle est de 1450 euros."
+    cited = _citations(PRICE, [fee])
+    assert [c.quote for c in cited] == [fee]
+    assert cited[0].section == "Article 2 — Prix"  # the citation names it
+    fixed = "- Fixed crash when the customer name is empty."
+    assert _quotes(CHANGELOG, [fixed]) == [fixed]
+    assert _quotes(CHANGELOG, ["### Fixed"]) == [fixed]  # a chosen heading runs on under it
+
+
+def test_a_section_number_is_no_value_the_heading_holds() -> None:
+    body = "The controller is Ardoise Logiciels SAS, 14 rue des Tanneurs, 69002 Lyon."
+    assert _quotes(POLICY, ["Controller", body]) == [body]  # "## 1." and "Controller" are cut apart
+    assert _quotes(POLICY, ["## 1.", "Controller"], question="Who is the controller?") == [body]
+
+
+def test_an_underlined_title_is_left_out_with_its_underline() -> None:
+    text = "Minutes\n=======\n\nDecisions\n---------\n\nThe board approved the 4.0 release.\n"
+    assert _quotes(text, ["The board approved the 4.0 release."], "rst") == [
+        "The board approved the 4.0 release."
+    ]
+
+
+def test_a_plain_text_numbered_heading_over_prose_is_left_out() -> None:
+    prose = "The response rate at week fifty-two was higher in the treated arm, 56.2 %."
+    text = f"Trial report\n\nIntro line.\n3. Results\n{prose}\n"
+    cited = _citations(text, ["Results", prose], "text")
+    assert [c.quote for c in cited] == [prose]
+    assert cited[0].section == "3. Results"
+
+
+RELEASES = (
+    "Helix Pipeline — Release notes\n\nHelix 2.8 (12 February 2026)\n\n"
+    "This release adds incremental checkpoints. We fixed a crash on empty files.\n"
+)
+"""An HTML page's text as its reader writes it: each heading on its own line."""
+
+
+def test_a_heading_holding_the_value_asked_for_stays() -> None:
+    """The short "We fixed a crash…" takes in the lines above it (a slide's label lines), the
+    heading among them: kept for "when", left out for "what"."""
+    fix = "We fixed a crash on empty files."
+    body = f"This release adds incremental checkpoints. {fix}"
+    when = _quotes(RELEASES, [fix], "html", "When was the crash on empty files fixed?")
+    assert when == [f"Helix 2.8 (12 February 2026)\n\n{body}"]
+    assert _quotes(RELEASES, [fix], "html", "Which crash was fixed?") == [body]
+
+
+def test_a_heading_quoted_alone_stays() -> None:
+    text = "# Notes\n\n## Decisions\n\n## Next meeting\n\nThe next one is in the spring.\n"
+    assert _quotes(text, ["## Decisions"]) == ["Decisions"]
