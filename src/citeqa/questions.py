@@ -27,6 +27,7 @@ from functools import cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
+from citeqa.alternatives import Alternatives
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
 from citeqa.dates import opening_date_terms
@@ -291,13 +292,24 @@ class QuestionTerms:
         return sum(weight for alternatives, weight in self.terms if alternatives & tokens) / total
 
 
-def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[str]:
-    """Tokens that count as this word in a passage: both stems and glossary equivalents."""
+def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> Alternatives:
+    """Tokens that count as this word in a passage: both stems and glossary equivalents, an
+    acronym's spelt-out form counting only whole (alternatives.py: "NDA" is not mentioned
+    where "agreement" alone is written)."""
     found = set(query_tokens(word))
-    if found:
-        for term in glossary.expansions(word):
+    if not found:
+        return Alternatives()
+    spelt_out = glossary.spelt_out(word)
+    for term in glossary.expansions(word):
+        if term not in spelt_out:
             found.update(query_tokens(term))
-    return frozenset(found)
+    return Alternatives(found, map(_phrase, spelt_out))
+
+
+def _phrase(form: str) -> tuple[frozenset[str], ...]:
+    """The tokens of each word of a spelt-out form that gives any (a stopword gives none)."""
+    words = (frozenset(query_tokens(word)) for word in re.findall(r"[^\W_]+", form))
+    return tuple(word for word in words if word)
 
 
 class Vocabulary:
@@ -521,9 +533,9 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
         for found in _WORD.finditer(text):
             word = found.group()
-            alternatives = word_alternatives(word, vocabulary.glossary) | _date_alternatives(
-                word, text[found.start() :]
-            )
+            alternatives: frozenset[str] = word_alternatives(
+                word, vocabulary.glossary
+            ) | _date_alternatives(word, text[found.start() :])
             joined = joined_spelling(word, vocabulary)
             unread = scale == 1.0 and not _frequency(alternatives, vocabulary)
             if joined and unread and joined not in result.corrections:
@@ -610,7 +622,7 @@ def _own_term(
     if frequency:
         return [(word, alternatives)]
     found = vocabulary.cognates(word) if cognates is None else cognates
-    return [(word, alternatives.union(*(word_alternatives(c) for c in found)))]
+    return [(word, alternatives | frozenset().union(*(word_alternatives(c) for c in found)))]
 
 
 def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabulary) -> bool:
