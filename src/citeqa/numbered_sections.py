@@ -42,10 +42,12 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
 from citeqa.chunking import section_of
+from citeqa.fences import Fences, code_fences
 from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.models import Chunk, Document
@@ -172,13 +174,14 @@ def _opening_word(text: str) -> str:
 def _named_like_sections(asked: Asked, document: Document) -> bool:
     """Whether a number asked after a name is asked as one of the document's sections: no name,
     or a word of the document's title ("Ardoise Cloud 2026.02" in "ARDOISE CLOUD - RELEASE
-    NOTES"), or the word a heading or title line writes before its own opening number ("Helix
-    2.9" where one reads "Helix 2.7 (…)")."""
+    NOTES") or of its id, its path ("Ardoise CLI 5.0" of "ardoise-cli/CHANGELOG"), or the word
+    a heading or title line writes before its own opening number ("Helix 2.9" where one reads
+    "Helix 2.7 (…)")."""
     if not asked.before:
         return True
     name = fold(asked.before)
-    title = {fold(word) for word in re.findall(r"[^\W_]+", document.title)}
-    return name in title or name in _numbering(document).words
+    named = {fold(word) for word in re.findall(r"[^\W_]+", f"{document.title} {document.doc_id}")}
+    return name in named or name in _numbering(document).words
 
 
 def stands_under(text: str, chunk: Chunk, offset: int, sentence: str, number: str) -> bool:
@@ -284,12 +287,13 @@ line of numbers took 2.7 s."""
 def _read_numbering(text: str) -> _Numbering:
     """`_Numbering` of a text, from the lines that may open with a number (`_NUMBERED`, found by
     one regular expression over the text, the first NUMBERED_LINES_READ, LINE_READ characters
-    of each) and its markdown headings (as many, as far)."""
+    of each) and its markdown headings (as many, as far), those in code fences aside."""
     openings: list[str] = []
     titles: list[str] = []
     written: set[str] = set()
     words: set[str] = set()
-    found = islice(_NUMBERED.finditer(text), NUMBERED_LINES_READ)
+    fences = code_fences(text)
+    found = islice(_outside(_NUMBERED.finditer(text), fences), NUMBERED_LINES_READ)
     lines = [_line_read(text, m.start(), m.end()) for m in found]
     for line in lines:
         number = opening_number(line) if _numbered_line(line) else None
@@ -304,7 +308,7 @@ def _read_numbering(text: str) -> _Numbering:
         if title:
             titles.append(number)
             words.add(_opening_word(line))
-    for match in islice(_ATX_LINE.finditer(text), NUMBERED_LINES_READ):
+    for match in islice(_outside(_ATX_LINE.finditer(text), fences), NUMBERED_LINES_READ):
         line = _line_read(text, match.start(), match.end())
         written.update(m.group(1) for m in _NUMBER.finditer(line))
     return _Numbering(
@@ -313,6 +317,12 @@ def _read_numbering(text: str) -> _Numbering:
         frozenset(written),
         frozenset(words - {""}),
     )
+
+
+def _outside(lines: Iterator[re.Match[str]], fences: Fences) -> Iterator[re.Match[str]]:
+    """The `lines` that start outside the text's code `fences` (a "# comment" or "1.2 = x" in a
+    fenced block is code: fences.py)."""
+    return (line for line in lines if not fences.holds(line.start()))
 
 
 def _line_read(text: str, start: int, end: int) -> str:
@@ -359,8 +369,8 @@ def asked_sections(question: str, document: Document, *, cued_only: bool = False
     """The numbers `question` asks as sections of `document`: `asked_numbers`, those after a
     name only when the document writes that name so (`_named_like_sections`); with `cued_only`,
     only those asked as a section for certain (`Asked.cued`)."""
-    asked = [a for a in asked_numbers(question) if a.cued or not cued_only]
-    return list(dict.fromkeys(a.number for a in asked if _named_like_sections(a, document)))
+    asked = [a for a in asked_numbers(question) if _named_like_sections(a, document)]
+    return list(dict.fromkeys(a.number for a in asked if a.cued or a.before or not cued_only))
 
 
 def unheld_section(
@@ -375,7 +385,7 @@ def unheld_section(
     writes it; None when there is none such. A number asked without a cue ("a dose of 2.5",
     "Python 3.9") only reorders the candidates (`standing_under`), never abstains. Nothing is
     read for a question asking no such number."""
-    if not any(asked.cued for asked in asked_numbers(question)):
+    if not any(asked.cued or asked.before for asked in asked_numbers(question)):
         return None
     for document in closest:
         numbers = asked_sections(question, document, cued_only=True)
