@@ -45,6 +45,7 @@ WordList = Literal[
     "owner_links",
     "plural_determiners",
     "possessives",
+    "relative_openers",
     "row_number_headers",
     "section_cues",
     "sentence_joiners",

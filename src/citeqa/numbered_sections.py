@@ -123,7 +123,9 @@ def asked_numbers(question: str) -> list[Asked]:
     4.2", "figure 3.1": `caption_labels`), is none."""
     cues = language_words("section_cues")
     bare = _BARE.fullmatch(question.strip()) is not None
-    found = [Asked(m.group(1) or m.group(2), "", True) for m in _GLUED.finditer(question)]
+    found = [
+        (m.span(), Asked(m.group(1) or m.group(2), "", True)) for m in _GLUED.finditer(question)
+    ]
     for match in _NUMBER.finditer(question):
         word = _WORD_BEFORE.search(question[: match.start()])
         before = word.group(1) if word else ""
@@ -134,10 +136,29 @@ def asked_numbers(question: str) -> list[Asked]:
         cued = fold(re.split(r"['’]", before)[-1]) in cues
         unnamed = not before[:1].isupper() or match.start() - len(before) <= 1
         if cued or bare or parts >= 3 or (parts == 2 and unnamed):
-            found.append(Asked(number, "", cued or bare))
+            found.append((match.span(), Asked(number, "", cued or bare)))
         elif parts == 2:
-            found.append(Asked(number, before))
-    return list(dict.fromkeys(found))
+            found.append((match.span(), Asked(number, before)))
+    return list(dict.fromkeys(_outside_relative_clauses(question, sorted(found))))
+
+
+def _outside_relative_clauses(
+    question: str, found: list[tuple[tuple[int, int], Asked]]
+) -> list[Asked]:
+    """The asked numbers (`found`, by their spans in `question`, in order) but those named in a
+    relative clause opened after the first one (a word of the language data's
+    `relative_openers` between them): "Que dit l'article 9 auquel renvoie l'article 4 ?" asks
+    article 9; article 4 only says where it is referred to."""
+    if len(found) < 2:
+        return [asked for _, asked in found]
+    head_end = found[0][0][1]
+    openers = language_words("relative_openers")
+    kept = [found[0][1]]
+    for (start, _), asked in found[1:]:
+        between = re.findall(r"[^\W\d_]+", fold(question[head_end:start]))
+        if openers.isdisjoint(between):
+            kept.append(asked)
+    return kept
 
 
 def _measured(question: str, start: int, end: int) -> bool:

@@ -31,7 +31,8 @@ from citeqa.numbered_sections import (
         ("Quelle est la portée de l'art. 12 ?", ["12"]),
         ("What does §7 require?", ["7"]),
         ("Which release fixed it in v2.5?", ["2.5"]),
-        ("Que dit l'article 9 auquel renvoie l'article 4 ?", ["9", "4"]),
+        ("Que dit l'article 9 auquel renvoie l'article 4 ?", ["9"]),  # the head, not the relative
+        ("Quelle différence entre l'article 3 et l'article 5 ?", ["3", "5"]),
     ],
 )
 def test_numbers_a_question_asks_as_sections(question: str, numbers: list[str]) -> None:
