@@ -11,8 +11,8 @@ word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" lin
   `section_cues`: "article", "clause", "version", "§"…, glued or not: "v3.6.1", "art. 5"),
   a dotted number of three parts or more ("3.6.1"), and a dotted number of two after no
   name ("in 3.9", "python 3.9") or after the name a heading writes before its number
-  ("Helix 2.9" where headings read "Helix 2.7 (…)", or a word of the document's title:
-  `_named_like_sections`); a quantity ("2.5 mg", "56.2 %", "12.50 €": a unit after it,
+  ("Helix 2.9" where headings read "Helix 2.7 (…)", or a word of the document's title or
+  path: `_named_like_sections`); a quantity ("2.5 mg", "56.2 %", "12.50 €": a unit after it,
   language data `unit_words`, or a currency sign before it) or a caption's number ("table
   4.2", "Figure 3.1": `caption_labels`) is none;
 - a sentence stands under an asked number when it or one of the headings it stands under
@@ -23,18 +23,23 @@ word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" lin
   does;
 - the question abstains (`unheld_section`) only for a number asked as a section for certain
   (`Asked.cued`: after a cue word or glued to one, "version 3.9", "§7", or the whole
-  question, "3.6.1"), when the first passage's document numbers its headings (two at least
-  open with a number of the asked one's shape), none of its headings nor numbered lines, nor
+  question, "3.6.1") or right after the name the document goes by (`_named_like_sections`:
+  "Helix 2.9", "Ardoise CLI 5.0" of ardoise-cli/CHANGELOG.md), when the first passage's
+  document numbers its headings (two at least open with a number of the asked one's
+  shape), none of its headings nor numbered lines, nor
   those of the other documents read, opens with the asked number, and none of the passages
   read writes it as a number of its own: "What changed in version 3.9?" on a changelog of
   3.3.0 … 4.0.0 quoted its preamble at .67. A number asked without a cue ("What is the
   starting dose, 2.5?" on a summary of product characteristics numbered 4.1 … 5.1) only
-  reorders the candidates.
+  reorders the candidates;
+- a number named in a relative clause opened after the first one asked (language data
+  `relative_openers`: "Que dit l'article 9 auquel renvoie l'article 4 ?") is none: it says
+  where the asked section is referred to.
 
 Numbers are read with their boundaries: a part of a date ("2026-01-19") or of a larger number
 ("13.6.1") is none. A document's numbering is read from its lines by one regular expression,
-once, only for a question asking a number (`_numbering`). No I/O; the cue words are language
-data.
+once, only for a question asking a number (`_numbering`), its code fences aside (fences.py).
+No I/O; the cue words are language data.
 """
 
 from __future__ import annotations
@@ -88,7 +93,8 @@ NAMED_SHOWN = 4
 class Asked:
     """A number the question asks, as typed, the word before it ("" for none), and whether it
     is asked as a section for certain (`cued`: after a cue word, glued to one, or the whole
-    question): only such a number lets the question abstain (`unheld_section`)."""
+    question): only such a number, or one after the name a document goes by (`before`,
+    `_named_like_sections`), lets the question abstain (`unheld_section`)."""
 
     number: str
     before: str
@@ -388,8 +394,8 @@ _SENTENCE_ENDS = ".;:!?,"
 
 def asked_sections(question: str, document: Document, *, cued_only: bool = False) -> list[str]:
     """The numbers `question` asks as sections of `document`: `asked_numbers`, those after a
-    name only when the document writes that name so (`_named_like_sections`); with `cued_only`,
-    only those asked as a section for certain (`Asked.cued`)."""
+    name only when the document goes by that name (`_named_like_sections`); with `cued_only`,
+    only those asked as a section for certain (`Asked.cued`) or after that name."""
     asked = [a for a in asked_numbers(question) if _named_like_sections(a, document)]
     return list(dict.fromkeys(a.number for a in asked if a.cued or a.before or not cued_only))
 
@@ -398,7 +404,8 @@ def unheld_section(
     question: str, closest: list[Document], documents: list[Document], passages: list[str]
 ) -> UnheldSection | None:
     """The first number `question` asks as a section for certain (`Asked.cued`: after a cue
-    word, "version 2.9", or the whole question) of one of the `closest` documents (those of the
+    word, "version 2.9", or the whole question; or after the name the document goes by,
+    "Helix 2.9": `asked_sections`) of one of the `closest` documents (those of the
     passages the answer reads, `asked_sections`) that this document numbers its sections in
     the shape of (SHAPE_SEEN of its headings and title lines at least open with a number of as
     many parts or more) while none of `documents` (all those read or shown) holds a section

@@ -622,7 +622,9 @@ def _own_term(
     if frequency:
         return [(word, alternatives)]
     found = vocabulary.cognates(word) if cognates is None else cognates
-    return [(word, alternatives | frozenset().union(*(word_alternatives(c) for c in found)))]
+    for cognate in found:  # `|` keeps an acronym's phrases (alternatives.py), union would not
+        alternatives = alternatives | word_alternatives(cognate)
+    return [(word, alternatives)]
 
 
 def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabulary) -> bool:
