@@ -90,11 +90,17 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
 
 def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates:
     """The candidates that mention one of a follow-up's new words (followup_quotes.py), in
-    their order."""
+    their order; one standing under a section the follow-up asks by its number ("et l'article
+    9 ?": numbered_sections.standing_under) mentions it, whatever its own words: article 9's
+    sentences write no "9", the article 4 sentence referring to it did, and was quoted (trial
+    s17)."""
+    focus = reading.terms.focus
+    indices = [item.index for item in candidates.sentences]
+    under = standing_under(focus, reading.bank, indices) if asked_numbers(focus) else []
     kept = [
         number
         for number, item in enumerate(candidates.sentences)
-        if mentions_new_words(item, reading)
+        if (under and under[number]) or mentions_new_words(item, reading)
     ]
     return _subset(candidates, kept)
 

@@ -192,6 +192,10 @@ class Domain(BaseModel):
     """Folded words that name the numbered part of a document the number after them is
     ("article 5", "clause 4.3", "version 3.5.1", "§ 2"): a question naming one looks up the
     section whose heading holds that number (numbered_sections.py)."""
+    relative_openers: tuple[str, ...] = ()
+    """Folded words that open a relative clause ("auquel", "dont", "which"): a section number
+    a question names after one, once it has named another, is no section it asks
+    (numbered_sections.asked_numbers)."""
     unit_words: tuple[str, ...] = ()
     """Folded units and signs written after a quantity ("mg", "%", "€", "seconds"): a number a
     question measures so is no section number (numbered_sections.asked_numbers)."""

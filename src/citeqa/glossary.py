@@ -45,6 +45,7 @@ WordList = Literal[
     "owner_links",
     "plural_determiners",
     "possessives",
+    "relative_openers",
     "row_number_headers",
     "section_cues",
     "sentence_joiners",
@@ -129,6 +130,12 @@ class Glossary:
             if any(pattern.search(folded) for _, pattern in group):
                 added.extend(term for term, pattern in group if not pattern.search(folded))
         return list(dict.fromkeys(added))
+
+    def spelt_out(self, question: str) -> list[str]:
+        """The folded words of each acronym `question` writes in capitals that it does not
+        already spell out (`_spelt_out`): those of `expansions` that count only whole
+        (alternatives.py)."""
+        return self._spelt_out(question, fold(question))
 
     def _spelt_out(self, question: str, folded: str) -> list[str]:
         """The words of each acronym the question writes in capitals ("NDA", "NDAs"); none

@@ -3,8 +3,8 @@
 A Keep-a-Changelog file files each line under "### Fixed", "### Added"… and those under the
 version ("## [3.6.1] - 2026-01-19"); a citation naming "Fixed" alone did not say which version
 the quoted line belongs to (trial s17, bug 1). Above a markdown heading ("#" to "######") stand
-the nearest earlier ones of fewer "#"s (a "#" line inside a backtick code fence is code, no
-heading), at most READ_BACK characters back. A document's outline (its markdown headings,
+the nearest earlier ones of fewer "#"s (a "#" line inside a code fence is code, no
+heading: fences.py), at most READ_BACK characters back. A document's outline (its markdown headings,
 their levels and their text as blocks.clean_heading cleans it) is read once, by two regular
 expressions over its text, and kept for the last CACHED_DOCUMENTS documents: what each further
 citation of it costs (a binary search and a walk back over its headings) does not grow with
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from citeqa.blocks import clean_heading
+from citeqa.fences import code_fences
 from citeqa.recently_used import RecentlyUsed
 
 __all__ = [
@@ -43,7 +44,6 @@ READ_BACK = 200_000
 
 _ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$", re.MULTILINE)
 """A markdown heading line: its "#"s and its text (closing "#"s aside)."""
-_FENCE = re.compile(r"^[ \t]{0,3}```", re.MULTILINE)
 
 
 CACHED_DOCUMENTS = 64
@@ -127,18 +127,12 @@ class MarkdownHeading(NamedTuple):
 
 
 def markdown_headings(text: str) -> list[MarkdownHeading]:
-    """The markdown headings of `text` outside backtick code fences, in order (closing "#"s and
+    """The markdown headings of `text` outside code fences (fences.py), in order (closing "#"s and
     a "\r" aside): the reader of "#" headings that membership's owner sections read too
     (`kept_headings`); numbered_sections reads heading lines with line patterns of its own."""
-    fences = [match.start() for match in _FENCE.finditer(text)]
+    fences = code_fences(text)
     return [
         MarkdownHeading(match.start(), len(match.group(1)), match.group(2).strip())
         for match in _ATX.finditer(text)
-        if _outside(fences, match.start())
+        if not fences.holds(match.start())
     ]
-
-
-def _outside(fences: list[int], start: int) -> bool:
-    """Whether a line at `start` lies outside a code fence: an even count of fence lines before
-    it (`fences`: where they start)."""
-    return bisect.bisect_left(fences, start) % 2 == 0

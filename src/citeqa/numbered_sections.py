@@ -11,8 +11,8 @@ word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" lin
   `section_cues`: "article", "clause", "version", "§"…, glued or not: "v3.6.1", "art. 5"),
   a dotted number of three parts or more ("3.6.1"), and a dotted number of two after no
   name ("in 3.9", "python 3.9") or after the name a heading writes before its number
-  ("Helix 2.9" where headings read "Helix 2.7 (…)", or a word of the document's title:
-  `_named_like_sections`); a quantity ("2.5 mg", "56.2 %", "12.50 €": a unit after it,
+  ("Helix 2.9" where headings read "Helix 2.7 (…)", or a word of the document's title or
+  path: `_named_like_sections`); a quantity ("2.5 mg", "56.2 %", "12.50 €": a unit after it,
   language data `unit_words`, or a currency sign before it) or a caption's number ("table
   4.2", "Figure 3.1": `caption_labels`) is none;
 - a sentence stands under an asked number when it or one of the headings it stands under
@@ -23,27 +23,34 @@ word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" lin
   does;
 - the question abstains (`unheld_section`) only for a number asked as a section for certain
   (`Asked.cued`: after a cue word or glued to one, "version 3.9", "§7", or the whole
-  question, "3.6.1"), when the first passage's document numbers its headings (two at least
-  open with a number of the asked one's shape), none of its headings nor numbered lines, nor
+  question, "3.6.1") or right after the name the document goes by (`_named_like_sections`:
+  "Helix 2.9", "Ardoise CLI 5.0" of ardoise-cli/CHANGELOG.md), when the first passage's
+  document numbers its headings (two at least open with a number of the asked one's
+  shape), none of its headings nor numbered lines, nor
   those of the other documents read, opens with the asked number, and none of the passages
   read writes it as a number of its own: "What changed in version 3.9?" on a changelog of
   3.3.0 … 4.0.0 quoted its preamble at .67. A number asked without a cue ("What is the
   starting dose, 2.5?" on a summary of product characteristics numbered 4.1 … 5.1) only
-  reorders the candidates.
+  reorders the candidates;
+- a number named in a relative clause opened after the first one asked (language data
+  `relative_openers`: "Que dit l'article 9 auquel renvoie l'article 4 ?") is none: it says
+  where the asked section is referred to.
 
 Numbers are read with their boundaries: a part of a date ("2026-01-19") or of a larger number
 ("13.6.1") is none. A document's numbering is read from its lines by one regular expression,
-once, only for a question asking a number (`_numbering`). No I/O; the cue words are language
-data.
+once, only for a question asking a number (`_numbering`), its code fences aside (fences.py).
+No I/O; the cue words are language data.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
 from citeqa.chunking import section_of
+from citeqa.fences import Fences, code_fences
 from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.models import Chunk, Document
@@ -85,7 +92,8 @@ NAMED_SHOWN = 4
 class Asked:
     """A number the question asks, as typed, the word before it ("" for none), and whether it
     is asked as a section for certain (`cued`: after a cue word, glued to one, or the whole
-    question): only such a number lets the question abstain (`unheld_section`)."""
+    question): only such a number, or one after the name a document goes by (`before`,
+    `_named_like_sections`), lets the question abstain (`unheld_section`)."""
 
     number: str
     before: str
@@ -120,7 +128,9 @@ def asked_numbers(question: str) -> list[Asked]:
     4.2", "figure 3.1": `caption_labels`), is none."""
     cues = language_words("section_cues")
     bare = _BARE.fullmatch(question.strip()) is not None
-    found = [Asked(m.group(1) or m.group(2), "", True) for m in _GLUED.finditer(question)]
+    found = [
+        (m.span(), Asked(m.group(1) or m.group(2), "", True)) for m in _GLUED.finditer(question)
+    ]
     for match in _NUMBER.finditer(question):
         word = _WORD_BEFORE.search(question[: match.start()])
         before = word.group(1) if word else ""
@@ -131,10 +141,29 @@ def asked_numbers(question: str) -> list[Asked]:
         cued = fold(re.split(r"['’]", before)[-1]) in cues
         unnamed = not before[:1].isupper() or match.start() - len(before) <= 1
         if cued or bare or parts >= 3 or (parts == 2 and unnamed):
-            found.append(Asked(number, "", cued or bare))
+            found.append((match.span(), Asked(number, "", cued or bare)))
         elif parts == 2:
-            found.append(Asked(number, before))
-    return list(dict.fromkeys(found))
+            found.append((match.span(), Asked(number, before)))
+    return list(dict.fromkeys(_outside_relative_clauses(question, sorted(found))))
+
+
+def _outside_relative_clauses(
+    question: str, found: list[tuple[tuple[int, int], Asked]]
+) -> list[Asked]:
+    """The asked numbers (`found`, by their spans in `question`, in order) but those named in a
+    relative clause opened after the first one (a word of the language data's
+    `relative_openers` between them): "Que dit l'article 9 auquel renvoie l'article 4 ?" asks
+    article 9; article 4 only says where it is referred to."""
+    if len(found) < 2:
+        return [asked for _, asked in found]
+    head_end = found[0][0][1]
+    openers = language_words("relative_openers")
+    kept = [found[0][1]]
+    for (start, _), asked in found[1:]:
+        between = re.findall(r"[^\W\d_]+", fold(question[head_end:start]))
+        if openers.isdisjoint(between):
+            kept.append(asked)
+    return kept
 
 
 def _measured(question: str, start: int, end: int) -> bool:
@@ -171,13 +200,14 @@ def _opening_word(text: str) -> str:
 def _named_like_sections(asked: Asked, document: Document) -> bool:
     """Whether a number asked after a name is asked as one of the document's sections: no name,
     or a word of the document's title ("Ardoise Cloud 2026.02" in "ARDOISE CLOUD - RELEASE
-    NOTES"), or the word a heading or title line writes before its own opening number ("Helix
-    2.9" where one reads "Helix 2.7 (…)")."""
+    NOTES") or of its id, its path ("Ardoise CLI 5.0" of "ardoise-cli/CHANGELOG"), or the word
+    a heading or title line writes before its own opening number ("Helix 2.9" where one reads
+    "Helix 2.7 (…)")."""
     if not asked.before:
         return True
     name = fold(asked.before)
-    title = {fold(word) for word in re.findall(r"[^\W_]+", document.title)}
-    return name in title or name in _numbering(document).words
+    named = {fold(word) for word in re.findall(r"[^\W_]+", f"{document.title} {document.doc_id}")}
+    return name in named or name in _numbering(document).words
 
 
 def stands_under(text: str, chunk: Chunk, offset: int, sentence: str, number: str) -> bool:
@@ -272,12 +302,13 @@ line of numbers took 2.7 s."""
 def _read_numbering(text: str) -> _Numbering:
     """`_Numbering` of a text, from the lines that may open with a number (`_NUMBERED`, found by
     one regular expression over the text, the first NUMBERED_LINES_READ, LINE_READ characters
-    of each) and its markdown headings (as many, as far)."""
+    of each) and its markdown headings (as many, as far), those in code fences aside."""
     openings: list[str] = []
     titles: list[str] = []
     written: set[str] = set()
     words: set[str] = set()
-    found = islice(_NUMBERED.finditer(text), NUMBERED_LINES_READ)
+    fences = code_fences(text)
+    found = islice(_outside(_NUMBERED.finditer(text), fences), NUMBERED_LINES_READ)
     lines = [_line_read(text, m.start(), m.end()) for m in found]
     for line in lines:
         number = opening_number(line) if _numbered_line(line) else None
@@ -292,7 +323,7 @@ def _read_numbering(text: str) -> _Numbering:
         if title:
             titles.append(number)
             words.add(_opening_word(line))
-    for match in islice(_ATX_LINE.finditer(text), NUMBERED_LINES_READ):
+    for match in islice(_outside(_ATX_LINE.finditer(text), fences), NUMBERED_LINES_READ):
         line = _line_read(text, match.start(), match.end())
         written.update(m.group(1) for m in _NUMBER.finditer(line))
     return _Numbering(
@@ -301,6 +332,12 @@ def _read_numbering(text: str) -> _Numbering:
         frozenset(written),
         frozenset(words - {""}),
     )
+
+
+def _outside(lines: Iterator[re.Match[str]], fences: Fences) -> Iterator[re.Match[str]]:
+    """The `lines` that start outside the text's code `fences` (a "# comment" or "1.2 = x" in a
+    fenced block is code: fences.py)."""
+    return (line for line in lines if not fences.holds(line.start()))
 
 
 def _line_read(text: str, start: int, end: int) -> str:
@@ -345,17 +382,18 @@ _SENTENCE_ENDS = ".;:!?,"
 
 def asked_sections(question: str, document: Document, *, cued_only: bool = False) -> list[str]:
     """The numbers `question` asks as sections of `document`: `asked_numbers`, those after a
-    name only when the document writes that name so (`_named_like_sections`); with `cued_only`,
-    only those asked as a section for certain (`Asked.cued`)."""
-    asked = [a for a in asked_numbers(question) if a.cued or not cued_only]
-    return list(dict.fromkeys(a.number for a in asked if _named_like_sections(a, document)))
+    name only when the document goes by that name (`_named_like_sections`); with `cued_only`,
+    only those asked as a section for certain (`Asked.cued`) or after that name."""
+    asked = [a for a in asked_numbers(question) if _named_like_sections(a, document)]
+    return list(dict.fromkeys(a.number for a in asked if a.cued or a.before or not cued_only))
 
 
 def unheld_section(
     question: str, closest: list[Document], documents: list[Document], passages: list[str]
 ) -> UnheldSection | None:
     """The first number `question` asks as a section for certain (`Asked.cued`: after a cue
-    word, "version 2.9", or the whole question) of one of the `closest` documents (those of the
+    word, "version 2.9", or the whole question; or after the name the document goes by,
+    "Helix 2.9": `asked_sections`) of one of the `closest` documents (those of the
     passages the answer reads, `asked_sections`) that this document numbers its sections in
     the shape of (SHAPE_SEEN of its headings and title lines at least open with a number of as
     many parts or more) while none of `documents` (all those read or shown) holds a section
@@ -363,7 +401,7 @@ def unheld_section(
     writes it; None when there is none such. A number asked without a cue ("a dose of 2.5",
     "Python 3.9") only reorders the candidates (`standing_under`), never abstains. Nothing is
     read for a question asking no such number."""
-    if not any(asked.cued for asked in asked_numbers(question)):
+    if not any(asked.cued or asked.before for asked in asked_numbers(question)):
         return None
     for document in closest:
         numbers = asked_sections(question, document, cued_only=True)

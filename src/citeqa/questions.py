@@ -28,6 +28,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
+from citeqa.alternatives import Alternatives
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
 from citeqa.dates import opening_date_terms
@@ -292,20 +293,24 @@ class QuestionTerms:
         return sum(weight for alternatives, weight in self.terms if alternatives & tokens) / total
 
 
-def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[str]:
-    """Tokens that count as this word in a passage: both stems and glossary equivalents."""
-    return _with_equivalents(word, frozenset(query_tokens(word)), glossary)
-
-
-def _with_equivalents(word: str, tokens: frozenset[str], glossary: Glossary) -> frozenset[str]:
-    """The word's `tokens` (its query_tokens) and, when it has any, those of the `glossary`'s
-    equivalents of the word."""
-    if not tokens:
-        return tokens
-    found = set(tokens)
+def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> Alternatives:
+    """Tokens that count as this word in a passage: both stems and glossary equivalents, an
+    acronym's spelt-out form counting only whole (alternatives.py: "NDA" is not mentioned
+    where "agreement" alone is written)."""
+    found = set(query_tokens(word))
+    if not found:
+        return Alternatives()
+    spelt_out = glossary.spelt_out(word)
     for term in glossary.expansions(word):
-        found.update(query_tokens(term))
-    return frozenset(found)
+        if term not in spelt_out:
+            found.update(query_tokens(term))
+    return Alternatives(found, map(_phrase, spelt_out))
+
+
+def _phrase(form: str) -> tuple[frozenset[str], ...]:
+    """The tokens of each word of a spelt-out form that gives any (a stopword gives none)."""
+    words = (frozenset(query_tokens(word)) for word in re.findall(r"[^\W_]+", form))
+    return tuple(word for word in words if word)
 
 
 class Vocabulary:
@@ -529,9 +534,9 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
         for found in _WORD.finditer(text):
             word = found.group()
-            alternatives = word_alternatives(word, vocabulary.glossary) | _date_alternatives(
-                word, text[found.start() :]
-            )
+            alternatives: frozenset[str] = word_alternatives(
+                word, vocabulary.glossary
+            ) | _date_alternatives(word, text[found.start() :])
             joined = joined_spelling(word, vocabulary)
             unread = scale == 1.0 and not _frequency(alternatives, vocabulary)
             if joined and unread and joined.spelling not in result.corrections:
@@ -609,10 +614,9 @@ def joined_spelling(word: str, vocabulary: Vocabulary) -> JoinedSpelling | None:
     if len(parts) < 2 or any(len(part) < MIN_JOINED_PART or not part.isalpha() for part in letters):
         return None
     joined = "".join(parts)
-    written = frozenset(query_tokens(joined))
-    if not _frequency(written, vocabulary):
+    if not _frequency(frozenset(query_tokens(joined)), vocabulary):
         return None
-    return JoinedSpelling(joined, _with_equivalents(joined, written, vocabulary.glossary))
+    return JoinedSpelling(joined, word_alternatives(joined, vocabulary.glossary))
 
 
 def _own_term(
@@ -631,7 +635,9 @@ def _own_term(
     if frequency:
         return [(word, alternatives)]
     found = vocabulary.cognates(word) if cognates is None else cognates
-    return [(word, alternatives.union(*(word_alternatives(c) for c in found)))]
+    for cognate in found:  # `|` keeps an acronym's phrases (alternatives.py), union would not
+        alternatives = alternatives | word_alternatives(cognate)
+    return [(word, alternatives)]
 
 
 def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabulary) -> bool:

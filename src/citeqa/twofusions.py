@@ -21,6 +21,7 @@ from citeqa.models import Chunk, Retrieval
 from citeqa.ondemand import prefetch
 from citeqa.reranking import rerank
 from citeqa.retrieval import Candidates, channel_weight, fused_retrieval, ranked_by
+from citeqa.sectionhits import with_asked_section
 from citeqa.sentences import QuestionScores
 
 FUSIONS = (
@@ -96,5 +97,9 @@ def _reranked(searched: Searched, settings: Settings, count: int) -> Retrieval:
 
 def _cut(reranked: Retrieval, count: int, scores: QuestionScores) -> Retrieval:
     """The `count` best of a reranked list, a table row the question looks up brought up from
-    below the cut to its last place (keyedrows.py)."""
-    return reranked.model_copy(update={"hits": with_looked_up_row(reranked.hits, count, scores)})
+    below the cut to its last place (keyedrows.py), else a section it asks by its number
+    (sectionhits.py)."""
+    hits = with_looked_up_row(reranked.hits, count, scores)
+    if hits == reranked.hits[:count]:  # no row brought up
+        hits = with_asked_section(reranked.hits, count, scores.bank, scores.terms.focus)
+    return reranked.model_copy(update={"hits": hits})

@@ -77,11 +77,16 @@ Le prix annuel est de 9 600 euros hors taxes.
 
 ## Article 4 — Délais d'intervention
 
-Le Prestataire intervient dans un délai de quatre heures ouvrées après l'appel.
+Le Prestataire intervient dans un délai de quatre heures ouvrées après l'appel ; tout
+retard est soumis à l'article 6.
 
 ## Article 5 — Assurance
 
 Le Prestataire souscrit une assurance de responsabilité civile professionnelle.
+
+## Article 6 — Pénalités
+
+Chaque heure au-delà coûte 80 euros au Prestataire, au plus 2 000 euros par an.
 """
 
 
@@ -203,3 +208,68 @@ def test_a_number_asked_without_a_cue_is_no_missing_section(
     answer = assistant.ask(question)
     assert not answer.abstained, answer.reason
     assert any(words in citation.quote for citation in answer.citations)
+
+
+def test_the_article_asked_is_the_head_not_the_one_referring_to_it(assistant: Assistant) -> None:
+    """Trial s17: "Que dit l'article 9 auquel renvoie l'article 4 du bail ?" quoted article 4,
+    which names article 9: the number in the relative clause is no section asked."""
+    answer = assistant.ask("Que dit l'article 6 auquel renvoie l'article 4 du contrat ?")
+    assert not answer.abstained
+    assert _sections(answer)[0].startswith("Article 6"), _sections(answer)
+    assert "80 euros" in answer.citations[0].quote
+
+
+def test_a_follow_up_naming_another_article_quotes_that_article(assistant: Assistant) -> None:
+    """Trial s17: "et l'article 9 ?" after a question on article 7 quoted article 4, the one
+    sentence writing "9" (the follow-up's new word); article 9's own sentences write none."""
+    session = assistant.session()
+    session.ask("Que dit l'article 2 du contrat de maintenance ?")
+    answer = session.ask("et l'article 6 ?")
+    assert not answer.abstained
+    assert _sections(answer)[0].startswith("Article 6"), _sections(answer)
+    assert "80 euros" in answer.citations[0].quote
+
+
+LEASE = "# Bail des entrepôts de Vénissieux\n\n" + "".join(
+    f"## Article {number} — {title}\n\n{text}\n\n"
+    for number, title, text in [
+        (1, "Objet", "Le présent bail porte sur un entrepôt de 900 m²."),
+        (2, "Durée", "Le bail est conclu pour neuf années entières."),
+        (3, "Loyer", "Le loyer annuel est de 40 000 euros hors taxes."),
+        (4, "Charges", "Les charges sont réparties au prorata des surfaces."),
+        (5, "Travaux", "Le preneur ne réalise aucun travail sans accord écrit."),
+        (6, "Assurance", "Le preneur assure les locaux contre l'incendie."),
+        (7, "Cession", "Toute cession est soumise à l'accord du bailleur."),
+        (8, "Sous-location", "La sous-location est interdite."),
+        (9, "Restitution", "Les clés sont rendues le dernier jour, après un état des lieux."),
+    ]
+)
+NOTES = {
+    f"note-{n}.md": (
+        f"# Note juridique {n}\n\nSelon la note {n}, l'article 9 du bail type dit ce que dit"
+        f" l'article 9 de tout bail : l'article 9 du bail règle la fin du bail, et la note {n}"
+        " commente l'article 9 du bail.\n"
+    )
+    for n in range(1, 8)
+}
+"""Seven notes naming "l'article 9 du bail" again and again, which outrank the lease's own
+article 9 for "Que dit l'article 9 du bail ?"."""
+
+
+def test_an_article_asked_below_the_cut_reaches_the_passages_read(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """sectionhits.py: no passage among the five first holds article 9; the lease's passage
+    holding it takes the last place, and its article is quoted."""
+    over = assistant_over(
+        {"bail.md": LEASE, **NOTES},
+        tmp_path_factory.mktemp("crowded"),
+        tmp_path_factory.mktemp("crowded-index"),
+    )
+    question = "Que dit l'article 9 du bail ?"
+    answer = over.ask(question)
+    assert _sections(answer)[0].startswith("Article 9"), _sections(answer)
+    assert "clés sont rendues" in answer.citations[0].quote
+    _, evidence = over._retrievals(question, over._query_vectors(question), None)
+    read = [hit.chunk.doc_id for hit in evidence.hits]
+    assert read[-1] == "bail" and "bail" not in read[:-1], read

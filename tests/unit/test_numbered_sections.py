@@ -14,6 +14,7 @@ from citeqa.numbered_sections import (
     asked_sections,
     opening_number,
     opens_numbered_title,
+    section_numbers,
     stands_under,
     unheld_section,
 )
@@ -30,7 +31,8 @@ from citeqa.numbered_sections import (
         ("Quelle est la portée de l'art. 12 ?", ["12"]),
         ("What does §7 require?", ["7"]),
         ("Which release fixed it in v2.5?", ["2.5"]),
-        ("Que dit l'article 9 auquel renvoie l'article 4 ?", ["9", "4"]),
+        ("Que dit l'article 9 auquel renvoie l'article 4 ?", ["9"]),  # the head, not the relative
+        ("Quelle différence entre l'article 3 et l'article 5 ?", ["3", "5"]),
     ],
 )
 def test_numbers_a_question_asks_as_sections(question: str, numbers: list[str]) -> None:
@@ -208,3 +210,59 @@ def test_a_citation_path_shows_no_control_character() -> None:
     section = citation_section(text, chunk, offset)
     assert section is not None and "Fixed" in section and "1.0.0" in section
     assert not any(ord(character) < 0x20 for character in section), repr(section)
+
+
+HELIX = Document(
+    doc_id="helix/release-notes",
+    title="Helix Pipeline — Release notes",
+    path="r.html",
+    text="Helix 2.8 (January 2026)\n\nA fix.\n\nHelix 2.7 (November 2025)\n\nA leak.\n",
+    sha256="h",
+)
+ORBIT = Document(
+    doc_id="orbit-cli/CHANGELOG", title="Changelog", path="c.md", text=CHANGELOG, sha256="o"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "numbered"),
+    [
+        ("What changed in Helix 2.9?", HELIX, ["2.8", "2.7"]),  # the name its headings write
+        ("When was Orbit CLI 5.0 released?", ORBIT, ["2.0.0", "1.9.0"]),  # its path's name
+    ],
+)
+def test_a_number_after_the_name_of_a_numbered_document_no_section_holds_abstains(
+    question: str, document: Document, numbered: list[str]
+) -> None:
+    """Trial s17: "What changed in Helix 2.9?" and "When was Ardoise CLI 5.0 released?" were
+    answered (or abstained naming no version): a number right after the name the document
+    goes by is a version cue where its sections are numbered that way."""
+    unheld = unheld_section(question, [document], [document], ["A fix."])
+    assert unheld is not None and unheld.numbered == numbered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did Python 3.9 support end?",  # a name the document does not go by
+        "What changed in Helix 2.8?",  # held
+        "Is Orbit CLI 1.9 still supported?",  # under 1.9.0
+    ],
+)
+def test_a_number_after_another_name_or_a_held_one_never_abstains(question: str) -> None:
+    assert unheld_section(question, [HELIX, ORBIT], [HELIX, ORBIT], []) is None
+
+
+FENCED = (
+    "# Guide\n\n## 1.0 Setup\n\nText.\n\n```bash\n# 2.0 not a heading\n3.0 = 1\n```\n\n"
+    "~~~\n## 4.0 neither\n~~~\n\n## 1.1 Usage\n\nMore.\n"
+)
+
+
+def test_numbered_lines_in_code_fences_are_no_sections() -> None:
+    """ "#" lines and numbered lines in a ``` or ~~~ fence are code (as headingpath reads them);
+    a "~~~" underlining a title opens no fence."""
+    assert section_numbers(_doc(FENCED)) == ["1.0", "1.1"]
+    underlined = "Intro\n~~~~~\n\n## 2.0 Setup\n\nText.\n\nUsage\n~~~~~\n\n## 3.0 Run\n"
+    assert section_numbers(_doc(underlined)) == ["2.0", "3.0"]
+    assert headings_above(FENCED, FENCED.index("More"), "1.1 Usage") == []

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from citeqa.abstention import unmatched_words
 from citeqa.compounds import corpus_compounds
 from citeqa.domain import Domain, corpus_domain, language_data, read_corpus_manifest
 from citeqa.errors import BadQuestion
@@ -721,3 +722,30 @@ def test_a_dotted_date_still_meets_the_date_written_with_its_month() -> None:
     assert "2026-03-14" in day
     version = analyse("Que change la version 2.3 ?", None, vocabulary())
     assert any(alternatives == {"2.3"} for alternatives, _ in version.terms)
+
+
+def test_an_acronym_is_mentioned_only_by_itself_or_its_whole_spelt_out_form() -> None:
+    """ "NDA" counts as mentioned where "NDA" or each word of "non-disclosure agreement" is
+    written, never where "agreement" alone is (trial s17: the Brightdesk service agreement
+    covered "Brightdesk NDA"); the words still weigh the term and reach ranking."""
+    from citeqa.lexical import tokenize
+
+    texts = [
+        "This Mutual Non-Disclosure Agreement lasts two years.",
+        "Brightdesk may end this service agreement with sixty days' notice.",
+        "Notes of the meeting.",
+    ]
+    tokens = [frozenset(tokenize(text, "en")) for text in texts]
+    frequency: dict[str, int] = {}
+    for held in tokens:
+        for token in held:
+            frequency[token] = frequency.get(token, 0) + 1
+    glossary = Glossary((), (), [("NDA", "Non-Disclosure Agreement")])
+    words = Vocabulary(texts, frequency, len(texts), glossary=glossary)
+    terms = analyse("Brightdesk NDA notice", None, words)
+    nda = next(alternatives for alternatives, _ in terms.terms if "nda" in alternatives)
+    assert {"agreement", "disclosur"} <= frozenset().union(nda), "ranking reads the words"
+    assert not nda & tokens[1] and nda & tokens[0] and nda & frozenset({"nda"})
+    assert terms.worst_gap(tokens[1]) > 0 and terms.coverage(tokens[1]) < 1
+    assert terms.coverage(tokens[1] | {"nda"}) == 1
+    assert "NDA" in unmatched_words(terms, tokens[1])

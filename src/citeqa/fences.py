@@ -1,0 +1,69 @@
+"""Where a text's markdown code fences lie, so a "#" line or a numbered line inside one
+("# a comment", "1.2 = x") is read as code, not as a heading (headingpath.py,
+numbered_sections.py).
+
+A fence opens on a line of three backticks or tildes or more (at most three spaces before,
+maybe an info word: "```bash", "~~~python") and closes on the next line of the same character,
+at least as long, holding nothing else; one never closed runs to the text's end (CommonMark).
+A tilde line opens a fence only after a blank line or at the text's start: right under a
+line of text, "~~~~" is reStructuredText's commonest title underline (markup.py), and two
+underlined titles would read as a fence around the text between them. Found by one regular
+expression over the text (C speed); no I/O.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+__all__ = ["Fences", "code_fences"]
+
+_FENCE_LINE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
+
+
+class Fences:
+    """A text's code fences, as the sorted (start, end) character spans of their lines, the
+    fence lines included; `holds(offset)` says whether a character lies inside one."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def holds(self, offset: int) -> bool:
+        """Whether the character at `offset` lies in a fence (its fence lines included)."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+def code_fences(text: str) -> Fences:
+    """The `Fences` of `text` (see the module docstring)."""
+    if "```" not in text and "~~~" not in text:
+        return Fences([])
+    spans: list[tuple[int, int]] = []
+    opening: re.Match[str] | None = None
+    for line in _FENCE_LINE.finditer(text):
+        mark, rest = line.group(1), line.group(2)
+        if opening is None:
+            if _opens(text, line.start(), mark, rest):
+                opening = line
+        elif _closes(opening.group(1), mark, rest):
+            spans.append((opening.start(), line.end()))
+            opening = None
+    if opening is not None:
+        spans.append((opening.start(), len(text)))
+    return Fences(spans)
+
+
+def _closes(opened: str, mark: str, rest: str) -> bool:
+    """Whether a fence line closes the fence `opened` (its mark): the same character, at least
+    as many, nothing else on the line."""
+    return mark[0] == opened[0] and len(mark) >= len(opened) and not rest.strip()
+
+
+def _opens(text: str, start: int, mark: str, rest: str) -> bool:
+    """Whether a fence line at `start` opens a fence: a backtick one whose info word holds no
+    backtick (CommonMark), a tilde one after a blank line or at the text's start."""
+    if mark[0] == "`":
+        return "`" not in rest
+    above = text.rfind("\n", 0, max(0, start - 1)) + 1
+    return start == 0 or not text[above : start - 1].strip()

@@ -1,0 +1,54 @@
+"""A section the question asks by its number reaches the passages read: the rule that brings it
+up from below the cut, as keyedrows.py brings up a looked-up table row.
+
+A question naming a section's number ("Que dit l'article 9 du bail ?", or the follow-up "et
+l'article 9 ?" after one on article 7) is answered among the sentences standing under that
+number (numbered_sections.standing_under, answering.under_asked_section), but only among the
+passages read: the passages that write the question's words more often outrank the section
+itself, and "et l'article 9 ?" quoted article 4, which refers to article 9 (trial s17).
+
+The rule: when no passage among the first `count` holds a sentence standing under a number the
+question asks of its document (numbered_sections.asked_sections), the best-ranked passage
+beyond them (within the reranked depth) that does, of the first passage's document when one
+is (the lease's article 9, not the terms of sale's), takes the last of the `count` places; the
+passage there drops out. Its score is its own, lower than every one above it, so the list
+stays in score order, and the first passage never moves (with `count` 1 nothing is brought
+up). Nothing is read for a question asking no number.
+"""
+
+from __future__ import annotations
+
+from citeqa.models import Hit
+from citeqa.numbered_sections import asked_numbers, asked_sections, stands_under
+from citeqa.sentences import SentenceBank
+
+__all__ = ["with_asked_section"]
+
+
+def with_asked_section(hits: list[Hit], count: int, bank: SentenceBank, question: str) -> list[Hit]:
+    """The first `count` of `hits` (reranked, best first), the last of them replaced by the
+    best passage beyond that holds a section `question` asks by its number (of the first
+    passage's document when one is) when none of the first does."""
+    kept = hits[:count]
+    if count < 2 or len(hits) <= count or not asked_numbers(question):
+        return kept
+    if any(_holds_asked(hit, bank, question) for hit in kept):
+        return kept
+    holding = [hit for hit in hits[count:] if _holds_asked(hit, bank, question)]
+    closest = [hit for hit in holding if hit.chunk.doc_id == kept[0].chunk.doc_id]
+    below = (closest or holding)[:1]
+    return [*kept[:-1], *below] if below else kept
+
+
+def _holds_asked(hit: Hit, bank: SentenceBank, question: str) -> bool:
+    """Whether a sentence of the passage stands under a number `question` asks as a section of
+    its document (numbered_sections.stands_under)."""
+    document = bank.documents[hit.chunk.doc_id]
+    numbers = asked_sections(question, document)
+    if not numbers:
+        return False
+    return any(
+        stands_under(document.text, hit.chunk, bank.sentences[n].start, bank.text(n), number)
+        for n in bank.in_chunk(hit.chunk)
+        for number in numbers
+    )

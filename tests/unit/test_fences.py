@@ -1,0 +1,24 @@
+"""Where a text's code fences lie (fences.py): what headingpath and numbered_sections skip."""
+
+from __future__ import annotations
+
+from citeqa.fences import code_fences
+
+
+def test_a_fence_closes_on_the_same_mark_at_least_as_long() -> None:
+    text = "A\n\n````\n```\n# in\n````\n# out\n"
+    fences = code_fences(text)
+    assert fences.holds(text.index("# in")) and not fences.holds(text.index("# out"))
+
+
+def test_a_fence_never_closed_runs_to_the_end_and_an_inline_run_opens_none() -> None:
+    assert code_fences("A\n\n```\n# in\n").holds(len("A\n\n```\n"))
+    inline = "```a``` b\n# out\n"
+    assert not code_fences(inline).holds(inline.index("# out"))
+
+
+def test_a_tilde_line_under_text_is_an_underline_not_a_fence() -> None:
+    text = "Title\n~~~~~\n\n# out\n\nOther\n~~~~~\n"
+    assert not code_fences(text).holds(text.index("# out"))
+    fenced = "Text.\n\n~~~\n# in\n~~~\n"
+    assert code_fences(fenced).holds(fenced.index("# in"))
