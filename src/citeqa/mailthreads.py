@@ -77,15 +77,22 @@ class MailMessage:
         return " · ".join(part for part in (self.sender, self.date) if part) or "Message"
 
 
+OPENING_CHARS = 65_536
+"""A mail's first header block ends within this many characters: a file is judged by its
+opening only, so any other file costs a look at its first lines, not a split of all of them."""
+
+
 def is_mail(text: str) -> bool:
     """Whether `text` opens, past blank lines, with a mail's header block."""
-    lines = text.splitlines()
+    lines = text[:OPENING_CHARS].splitlines()
     start = next((at for at, line in enumerate(lines) if line.strip()), len(lines))
     return _header_block_end(lines, start) is not None
 
 
 def read_thread(text: str) -> list[MailMessage]:
     """The messages of a mail file, in order; none when it is no mail (`is_mail`)."""
+    if not is_mail(text):
+        return []
     lines = text.splitlines()
     starts = _message_starts(lines)
     messages = []
