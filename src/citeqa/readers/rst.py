@@ -18,4 +18,4 @@ from __future__ import annotations
 
 from citeqa.readers.text import TextReader
 
-READERS = (TextReader("rst", (".rst",), version=2),)
+READERS = (TextReader("rst", (".rst",), version=2, reads_mail=False),)
