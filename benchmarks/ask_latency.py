@@ -1,8 +1,8 @@
 """Print how fast citeqa answers: a fresh `citeqa ask` process (cold), and questions to an
 already open assistant (warm), with p50/p95 and peak memory. Not a test; run it by hand:
 
-    python benchmarks/ask_latency.py [--index DIR] [--cold-runs 5] [--versus-import MODULE]
-        [--baseline-src DIR [--warm-rounds N]] [--versus-settings JSON]
+    python benchmarks/ask_latency.py [--index DIR] [--questions JSONL] [--cold-runs 5]
+        [--versus-import MODULE] [--baseline-src DIR [--warm-rounds N]] [--versus-settings JSON]
 
 With --versus-import (e.g. sentence_transformers), a fresh `import MODULE` is timed in turn with
 each cold ask, and the ratio of the medians is printed (issue 9's target: cold ask < 0.3x a cold
@@ -19,7 +19,9 @@ With --versus-settings (settings overrides as JSON, e.g. '{"channel_weights": {"
 under those settings (each first in turn), and both p50s and their ratio are printed: what a
 setting costs, in one process.
 
-Warm figures use every question of evals/questions.jsonl; the index is built first if missing.
+Warm figures use every question of evals/questions.jsonl, or of --questions (a JSON object a
+line with a "question", e.g. a user trial's judged questions, asked of that trial's --index);
+the index is built first if missing.
 """
 
 from __future__ import annotations
@@ -80,7 +82,9 @@ def _timed(command: list[str], src: Path | None = None) -> float:
     return time.perf_counter() - began
 
 
-def warm(index: Path | None, versus: dict | None = None) -> tuple[float, list[float], list[float]]:
+def warm(
+    index: Path | None, questions: Path, versus: dict | None = None
+) -> tuple[float, list[float], list[float]]:
     """Seconds to open the assistant, then milliseconds per question (each asked alone), and
     per question asked in turn of the same assistant under the `versus` overrides (empty
     without)."""
@@ -88,7 +92,7 @@ def warm(index: Path | None, versus: dict | None = None) -> tuple[float, list[fl
     other = assistant.configured(**versus) if versus else None
     timings: list[float] = []
     others: list[float] = []
-    for number, question in enumerate(_warm_questions()):
+    for number, question in enumerate(_warm_questions(questions)):
         turns = [(assistant, timings)] + ([(other, others)] if other is not None else [])
         for asker, into in turns[:: 1 if number % 2 == 0 else -1]:  # each goes first in turn
             into.append(_asked(asker, question)[0])
@@ -105,10 +109,10 @@ def _opened(index: Path | None) -> tuple[Assistant, float]:
     return assistant, time.perf_counter() - began
 
 
-def _warm_questions() -> list[str]:
-    """Every question of evals/questions.jsonl, in order."""
-    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line)["question"] for line in lines]
+def _warm_questions(questions: Path) -> list[str]:
+    """Every question of the JSON lines file `questions`, in order."""
+    lines = questions.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["question"] for line in lines if line.strip()]
 
 
 def _asked(assistant: Assistant, question: str) -> tuple[float, float]:
@@ -118,10 +122,13 @@ def _asked(assistant: Assistant, question: str) -> tuple[float, float]:
     return (time.perf_counter() - began) * 1000, (time.process_time() - began_cpu) * 1000
 
 
-def warm_in_turn(index: Path, baseline: Path, rounds: int) -> dict[str, list[dict[str, float]]]:
+def warm_in_turn(
+    index: Path, questions: Path, baseline: Path, rounds: int
+) -> dict[str, list[dict[str, float]]]:
     """Each round, a fresh process of this citeqa, then of the one in `baseline`, asks every
     warm question (`--warm-only`): their p50s and p95s, wall and CPU, per round."""
     command = [sys.executable, __file__, "--warm-only", "--index", str(index)]
+    command += ["--questions", str(questions)]
     found: dict[str, list[dict[str, float]]] = {"this": [], "baseline": []}
     for _ in range(rounds):
         for name, src in (("this", SRC), ("baseline", baseline)):
@@ -131,11 +138,12 @@ def warm_in_turn(index: Path, baseline: Path, rounds: int) -> dict[str, list[dic
     return found
 
 
-def warm_only(index: Path | None) -> None:
+def warm_only(index: Path | None, questions: Path) -> None:
     """Print one JSON line: the warm p50 and p95 of every question, in wall and in CPU
     milliseconds."""
     assistant, _ = _opened(index)
-    wall, cpu = zip(*(_asked(assistant, question) for question in _warm_questions()), strict=True)
+    asked = (_asked(assistant, question) for question in _warm_questions(questions))
+    wall, cpu = zip(*asked, strict=True)
     found = {}
     for clock, times in (("wall", list(wall)), ("cpu", list(cpu))):
         found[f"{clock} p50"] = statistics.median(times)
@@ -157,6 +165,7 @@ def _print_in_turn(found: dict[str, list[dict[str, float]]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, default=None)
+    parser.add_argument("--questions", type=Path, default=ROOT / "evals" / "questions.jsonl")
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--versus-import", default=None, metavar="MODULE")
     parser.add_argument("--baseline-src", type=Path, default=None, metavar="DIR")
@@ -167,10 +176,10 @@ def main() -> None:
     if args.warm_rounds and args.baseline_src is None:
         parser.error("--warm-rounds compares with a baseline: give --baseline-src too")
     if args.warm_only:
-        warm_only(args.index)
+        warm_only(args.index, args.questions)
         return
     versus = json.loads(args.versus_settings) if args.versus_settings else None
-    opened, timings, others = warm(args.index, versus)
+    opened, timings, others = warm(args.index, args.questions, versus)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"open assistant (index + USE model)  {opened * 1000:8.0f} ms")
     print(
@@ -203,7 +212,7 @@ def main() -> None:
         ratio = statistics.median(times) / statistics.median(baselines)
         print(f"cold ask / baseline's cold ask  {ratio:.2f}x")
     if args.baseline_src is not None and args.warm_rounds > 0:
-        _print_in_turn(warm_in_turn(index, args.baseline_src, args.warm_rounds))
+        _print_in_turn(warm_in_turn(index, args.questions, args.baseline_src, args.warm_rounds))
 
 
 if __name__ == "__main__":

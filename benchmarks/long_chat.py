@@ -84,6 +84,8 @@ def cache_sizes(assistant: Any) -> dict[str, int]:
     found = {
         "bank.tables": _size(bank, "_tables"),
         "bank.headers": _size(bank, "_headers"),
+        "bank.contexts": _size(bank, "_contexts"),
+        "bank.words": _size(bank, "_words"),
         "tokens": _size(bank.tokens, "_cache"),
         "vectors": _size(bank.vectors, "_cache"),
         "sentences": _size(bank.sentences, "_made"),

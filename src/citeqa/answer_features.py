@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -147,8 +148,8 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
     question_pairs = _pairs(reading.question("en")) | _pairs(reading.question("fr"))
     rows = []
     for item in scored:
-        text = bank.text(item.index)
-        folded = fold(text)
+        facts = bank.facts(item.index)
+        text, folded = facts.text, facts.folded
         tokens = bank.tokens[item.index]
         holds = {kind: kind in wants.kinds and _holds(kind, text, folded) for kind in ANSWER_KINDS}
         hit = hits[item.passage_rank - 1]
@@ -176,18 +177,18 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
                 float(bool(set(_NUMBER.findall(text)) - question_numbers)),
                 *_placement(bank, item.index),
                 yesno,
-                float(not asks_definition and bank.rules.definition.search(folded) is not None),
+                float(not asks_definition and facts.defines),
                 _shared_pairs(question_pairs, reading.words(item.index, hit.chunk.lang)),
             ]
         )
     return _with_relative(np.array(rows, dtype=np.float64).reshape(len(rows), _OWN))
 
 
-def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
+def _pairs(tokens: Sequence[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(tokens))
 
 
-def _shared_pairs(question: set[tuple[str, str]], words: list[str]) -> float:
+def _shared_pairs(question: set[tuple[str, str]], words: Sequence[str]) -> float:
     """The share of the question's consecutive word pairs (stemmed) the sentence (its stemmed
     `words`) repeats: a sentence that echoes the question's phrasing usually holds its answer."""
     if not question:

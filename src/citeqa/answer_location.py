@@ -43,15 +43,15 @@ BM25_B = 0.75
 @dataclass
 class Reading:
     """One question against its top passages `hits`, and what the answer layer reads of it more
-    than once, each computed once: the question's stemmed words per language, each candidate
-    sentence's stemmed words, the question's terms the corpus uses, its specific terms
-    (topic_terms) against each passage's document, and each passage's tokens."""
+    than once, each computed once: the question's stemmed words per language, the question's
+    terms the corpus uses, its specific terms (topic_terms) against each passage's document,
+    and each passage's tokens; and each candidate sentence's stemmed words, which the bank
+    keeps for every question."""
 
     bank: SentenceBank
     hits: list[Hit]
     terms: QuestionTerms
     _asked: dict[str, list[str]] = field(default_factory=dict)
-    _words: dict[tuple[int, str], list[str]] = field(default_factory=dict)
     _present: Terms | None = None
     _specific: dict[int, Terms] = field(default_factory=dict)
     _tokens: dict[int, frozenset[str]] = field(default_factory=dict)
@@ -62,12 +62,10 @@ class Reading:
             self._asked[lang] = tokenize(self.terms.focus, lang)
         return self._asked[lang]
 
-    def words(self, index: int, lang: str) -> list[str]:
-        """Sentence `index` of the bank, stemmed in `lang` (its passage's language)."""
-        key = (index, lang)
-        if key not in self._words:
-            self._words[key] = tokenize(self.bank.text(index), lang)
-        return self._words[key]
+    def words(self, index: int, lang: str) -> Sequence[str]:
+        """Sentence `index` of the bank, stemmed in `lang` (its passage's language): the
+        bank's, remembered from question to question (SentenceBank.words)."""
+        return self.bank.words(index, lang)
 
     def present(self) -> Terms:
         """The question's terms the corpus uses (topic_terms.present_terms)."""

@@ -70,9 +70,7 @@ def answers_the_rest(
         return True
     bank = scores.bank
     return any(
-        alternatives & bank.context_tokens(row, hit.chunk, bank.context_of(row, hit.chunk))
-        for row in rows
-        for alternatives in rest
+        alternatives & bank.context_tokens(row, hit.chunk) for row in rows for alternatives in rest
     )
 
 

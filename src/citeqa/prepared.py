@@ -19,7 +19,14 @@ from citeqa.errors import EmbedderUnavailable, IndexCorrupt, IndexIncompatible
 from citeqa.glossary import Glossary
 from citeqa.lazyembedder import MISSING, needs_package
 from citeqa.models import ChannelInfo
-from citeqa.ondemand import TOKENS_AT_OPEN, LazyTokens, LazyVectors, PassageVectors, VectorSource
+from citeqa.ondemand import (
+    TOKENS_AT_OPEN,
+    LazyTokens,
+    LazyVectors,
+    PassageVectors,
+    TokenSource,
+    VectorSource,
+)
 from citeqa.questions import Vocabulary
 from citeqa.sentences import SentenceBank, SentenceRules
 from citeqa.store import LoadedIndex
@@ -32,11 +39,15 @@ def sentence_bank(
     embed_on_demand: bool = False,
     prefill: bool = True,
 ) -> SentenceBank:
-    """The index's sentences as answering reads them: token sets computed on demand (those of
-    a small index now, with `prefill`), vectors as `_sentence_vectors` finds them."""
-    tokens = LazyTokens(lambda n: _sentence_tokens(index, n))
+    """The index's sentences as answering reads them: token sets computed on demand, or those
+    of a small index all now, with `prefill` (a list then: a cache that would hold them all
+    costs a lock and a reordering at every read, a twentieth of a question's time); vectors as
+    `_sentence_vectors` finds them."""
+    tokens: TokenSource
     if prefill and len(index.sentences) <= TOKENS_AT_OPEN:
-        tokens.prefill(range(len(index.sentences)))
+        tokens = [_sentence_tokens(index, n) for n in range(len(index.sentences))]
+    else:
+        tokens = LazyTokens(lambda n: _sentence_tokens(index, n))
     return SentenceBank(
         index.documents,
         index.chunks,

@@ -290,7 +290,8 @@ class QuestionTerms:
         total = sum(weight for _, weight in self.terms)
         if not total:
             return 0.0
-        return sum(weight for alternatives, weight in self.terms if alternatives & tokens) / total
+        held = (w for alternatives, w in self.terms if not alternatives.isdisjoint(tokens))
+        return sum(held) / total
 
 
 def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> Alternatives:

@@ -116,7 +116,9 @@ def _distinct(order: list[int], chunks: Sequence[Chunk]) -> list[int]:
     distinct: list[int] = []
     for index in order:
         chunk = chunks[index]
-        same_document = kept.setdefault(chunk.doc_id, _Kept())
+        same_document = kept.get(chunk.doc_id)
+        if same_document is None:  # not setdefault: it would make a _Kept for every chunk
+            same_document = kept[chunk.doc_id] = _Kept()
         if not same_document.overlaps(chunk):
             same_document.add(chunk)
             distinct.append(index)

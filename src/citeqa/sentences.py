@@ -7,8 +7,9 @@ alone and with the lines just above it and its heading, on holding the kind of v
 labels and definitions score less. Which questions ask for a number or a share, which sentences
 define and which lines are labels is data (`SentenceRules`, from the language data and the
 corpus's domain file: see domain.py). `SentenceBank` holds the index's sentences with their
-vectors, tokens and rules; reranking and answering both score through one `QuestionScores`
-per question.
+vectors, tokens and rules, and remembers, within bounds, what is read of a sentence whatever the
+question (its facts, its context in a passage, its stemmed words); reranking and answering both
+score through one `QuestionScores` per question.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -61,6 +63,14 @@ scored."""
 SECTIONS = 4096
 """Passage headings whose tokens are remembered (one cache for every bank: `_heading_tokens`
 does not depend on the index)."""
+SENTENCE_CONTEXTS = 4096
+"""Sentences in a passage whose context a bank remembers (`SentenceBank.context_in`: the
+sentences read with it, and their tokens with its own and the heading's; about 2.2 KB each, 9 MB
+full): a question scores about 150 and the same passages come back from question to question;
+reading them again was a third of the time of scoring a sentence."""
+SENTENCE_WORDS = 10_000
+"""Sentences whose stemmed words in a language a bank remembers (`SentenceBank.words`, about
+450 bytes each, 4.5 MB full): the answer features read them of every candidate sentence."""
 
 _PERCENT = re.compile(r"\d\s?%")
 _NEVER = re.compile(r"(?!)")
@@ -120,6 +130,8 @@ class SentenceFacts:
     """A markdown table's `|---|` rule or its header row (SentenceBank.is_table_frame)."""
     numbers: frozenset[str]
     defines: bool
+    folded: str
+    """The text folded (glossary.fold), as the definition rule and the answer features read it."""
 
 
 @dataclass(frozen=True)
@@ -177,31 +189,42 @@ class SentenceBank:
             functools.partial(_read_facts, documents, self.sentences, self.rules)
         )
         """A sentence's `SentenceFacts`, by sentence number."""
+        self._contexts = functools.lru_cache(SENTENCE_CONTEXTS)(
+            functools.partial(_read_context, self.sentences, self.facts, self._headers, tokens)
+        )
+        """`context_in`'s, by sentence number and what it reads of the passage."""
+        self._words = functools.lru_cache(SENTENCE_WORDS)(
+            functools.partial(_read_words, documents, self.sentences)
+        )
+        """`words`' stemmed words, by sentence number and language."""
 
-    def context_tokens(self, index: int, chunk: Chunk, context: list[int]) -> frozenset[str]:
-        """Tokens of the sentence, of the sentences it is read with (`context`, as
-        `context_of` gives them), and of the passage heading."""
-        tokens = set(self.tokens[index]) | self.section_tokens(chunk)
-        for before in context:
-            tokens |= self.tokens[before]
-        return frozenset(tokens)
+    def context_in(self, index: int, chunk: Chunk) -> tuple[tuple[int, ...], frozenset[str]]:
+        """What a sentence is read with in the passage `chunk` (`context_of`) and the tokens of
+        the sentence, of those and of the passage heading (`context_tokens`), read once while
+        the bank remembers them (SENTENCE_CONTEXTS): the same for every question."""
+        return self._contexts(index, chunk.start, chunk.section, chunk.lang)
 
-    def context_of(self, index: int, chunk: Chunk) -> list[int]:
+    def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
+        """Tokens of the sentence, of the sentences it is read with (`context_of`), and of
+        the passage heading."""
+        return self.context_in(index, chunk)[1]
+
+    def context_of(self, index: int, chunk: Chunk) -> tuple[int, ...]:
         """What a sentence is read with: a markdown table's row with its header row (not the
         rows above it), any other sentence with the few before it in its passage."""
-        header = self.table_header(index)
-        if header is not None:
-            return [header]
-        return self.preceding(index, chunk.start, CONTEXT_SENTENCES)
+        return self.context_in(index, chunk)[0]
+
+    def words(self, index: int, lang: str) -> tuple[str, ...]:
+        """Sentence `index` stemmed in `lang` (lexical.tokenize), read once while the bank
+        remembers it (SENTENCE_WORDS)."""
+        return self._words(index, lang)
 
     def table_header(self, index: int) -> int | None:
         """The sentence that is the header row of the markdown table whose row `index` is, if
         any. (A table of tabs or pipes without a `|---|` rule may have no header: its first
         row is quoted with a row, but the rows are read as other lines are.) Remembered for
         table rows: scoring and quoting ask it several times a question."""
-        if not self.facts(index).table_row:
-            return None
-        return self._headers(index)
+        return _table_header(self.facts, self._headers, index)
 
     def header_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         """The span of the header row of the table holding `offset` in the document, if any
@@ -252,17 +275,10 @@ class SentenceBank:
 
     def preceding(self, index: int, limit_start: int, count: int) -> list[int]:
         """Up to `count` sentences just before `index`, starting at or after `limit_start`."""
-        sentence = self.sentences[index]
-        numbers, starts = self.sentences.in_document(sentence.doc_id)
-        position = bisect.bisect_left(starts, sentence.start)
-        first = max(0, position - count)
-        before = zip(numbers[first:position], starts[first:position], strict=True)
-        return [number for number, start in before if start >= limit_start]
+        return _preceding(self.sentences, index, limit_start, count)
 
     def section_tokens(self, chunk: Chunk) -> frozenset[str]:
-        if not chunk.section:
-            return frozenset()
-        return _heading_tokens(chunk.section, chunk.lang)
+        return _section_tokens(chunk.section, chunk.lang)
 
     def following(self, index: int, limit_end: int) -> list[int]:
         """Sentences after `index` in its document, up to offset `limit_end`."""
@@ -284,6 +300,56 @@ class SentenceBank:
         return [n for n in numbers[first:stop] if self.sentences[n].end <= chunk.end]
 
 
+def _preceding(sentences: SentenceTable, index: int, limit_start: int, count: int) -> list[int]:
+    sentence = sentences[index]
+    numbers, starts = sentences.in_document(sentence.doc_id)
+    position = bisect.bisect_left(starts, sentence.start)
+    first = max(0, position - count)
+    before = zip(numbers[first:position], starts[first:position], strict=True)
+    return [number for number, start in before if start >= limit_start]
+
+
+def _table_header(
+    facts: Callable[[int], SentenceFacts], headers: Callable[[int], int | None], index: int
+) -> int | None:
+    """SentenceBank.table_header, by the bank's `facts` and `headers` memos."""
+    return headers(index) if facts(index).table_row else None
+
+
+def _section_tokens(section: str | None, lang: str) -> frozenset[str]:
+    return _heading_tokens(section, lang) if section else frozenset()
+
+
+def _read_context(
+    sentences: SentenceTable,
+    facts: Callable[[int], SentenceFacts],
+    headers: Callable[[int], int | None],
+    tokens: TokenSource,
+    index: int,
+    start: int,
+    section: str | None,
+    lang: str,
+) -> tuple[tuple[int, ...], frozenset[str]]:
+    """SentenceBank.context_in of sentence `index` in a passage starting at `start`, under
+    heading `section`, in language `lang`."""
+    header = _table_header(facts, headers, index)
+    if header is not None:
+        read_with = [header]
+    else:
+        read_with = _preceding(sentences, index, start, CONTEXT_SENTENCES)
+    held = set(tokens[index]) | _section_tokens(section, lang)
+    for before in read_with:
+        held |= tokens[before]
+    return tuple(read_with), frozenset(held)
+
+
+def _read_words(
+    documents: Mapping[str, Document], sentences: SentenceTable, index: int, lang: str
+) -> tuple[str, ...]:
+    sentence = sentences[index]
+    return tuple(tokenize(documents[sentence.doc_id].text[sentence.start : sentence.end], lang))
+
+
 def _read_tables(documents: Mapping[str, Document], doc_id: str) -> TableHeaders:
     return TableHeaders(documents[doc_id].text)
 
@@ -296,12 +362,14 @@ def _read_facts(
     text = document[sentence.start : sentence.end]
     row = is_table_row(text)
     frame = (row or is_table_separator(text)) and is_table_frame(document, sentence.start)
+    folded = fold(text)
     return SentenceFacts(
         text,
         row,
         frame,
         frozenset(_digits(text)),
-        rules.definition.search(fold(text)) is not None,
+        rules.definition.search(folded) is not None,
+        folded,
     )
 
 
@@ -331,6 +399,9 @@ class QuestionScores:
         """By sentence and passage (chunk index)."""
         self._alone: dict[int, float] = {}
         """`alone`'s scores, by chunk index."""
+        self._semantic: dict[int, float] = {}
+        """`semantic`'s, by sentence number: a sentence is read in several passages, and with
+        the short ones after it."""
 
     @functools.cached_property
     def wants(self) -> _Wants:
@@ -354,8 +425,10 @@ class QuestionScores:
         """The best score of a passage's sentences scored in it alone (rank 1), 0.0 for a
         passage of none: what reranking reads, computed once a passage for this question."""
         if hit.chunk_index not in self._alone:
-            sentences = self.scored([hit])
-            self._alone[hit.chunk_index] = sentences[0].score if sentences else 0.0
+            bank = self.bank
+            kept = (n for n in bank.in_chunk(hit.chunk) if not bank.is_table_frame(n))
+            best = max((self._rank_free_of(n, hit).score_at(1) for n in kept), default=0.0)
+            self._alone[hit.chunk_index] = best  # `scored([hit])`'s first score, no list made
         return self._alone[hit.chunk_index]
 
     def scored_alone(self, hit: Hit) -> bool:
@@ -376,11 +449,18 @@ class QuestionScores:
             if not bank.is_table_frame(index) and self._rank_free_of(index, hit).names_key
         ]
 
+    def semantic(self, index: int) -> float:
+        """The sentence's cosine with the question in the answer channel (0.0 below zero, or
+        without vectors), computed once a sentence for this question."""
+        if index not in self._semantic:
+            self._semantic[index] = _semantic(self.bank, index, self.query_vector)
+        return self._semantic[index]
+
     def _rank_free_of(self, index: int, hit: Hit) -> _RankFree:
         key = (index, hit.chunk_index)
         if key not in self._rank_free:
             self._rank_free[key] = _rank_free(
-                self.bank, index, hit.chunk, self.terms, self.query_vector, self.wants
+                self.bank, index, hit.chunk, self.terms, self.semantic, self.wants
             )
         return self._rank_free[key]
 
@@ -407,11 +487,13 @@ class _Wants:
         )
 
 
-@dataclass(frozen=True)
-class _RankFree:
-    """A sentence's hand score in one passage but for the passage's rank: `at(rank)` is it."""
+class _RankFree(NamedTuple):
+    """A sentence's hand score in one passage but for the passage's rank: `at(rank)` is it. A
+    named tuple, not a frozen dataclass: a question makes about 150, and a frozen dataclass
+    (which sets each field through object.__setattr__) is made 3x as slowly."""
 
-    index: int
+    number: int
+    """The sentence's."""
     weighted: float
     """The weighted meaning, coverage and context (the score's first terms)."""
     bonus: float
@@ -425,16 +507,20 @@ class _RankFree:
     names_key: bool
     numbered_key: bool
 
-    def at(self, rank: int) -> ScoredSentence:
-        """The sentence scored in the passage ranking `rank`."""
+    def score_at(self, rank: int) -> float:
+        """The sentence's score in the passage ranking `rank`."""
         score = self.weighted + RANK_WEIGHT / rank + self.bonus
         if self.labelled:
             score *= HEADING_PENALTY
         if self.defines:
             score *= DEFINITION_PENALTY
+        return score
+
+    def at(self, rank: int) -> ScoredSentence:
+        """The sentence scored in the passage ranking `rank`."""
         return ScoredSentence(
-            self.index,
-            score,
+            self.number,
+            self.score_at(rank),
             self.semantic,
             self.coverage,
             self.context,
@@ -449,7 +535,7 @@ def _rank_free(
     index: int,
     chunk: Chunk,
     terms: QuestionTerms,
-    query_vector: np.ndarray | None,
+    semantic_of: Callable[[int], float],
     wants: _Wants,
 ) -> _RankFree:
     """A sentence's hand score but for its passage's rank: meaning, key-term coverage (its
@@ -457,13 +543,13 @@ def _rank_free(
     less, but never a table row whose key the question names (QuestionTerms.keys: the row
     it looks up; noted on the ScoredSentence)."""
     facts = bank.facts(index)
-    text, read_with = facts.text, bank.context_of(index, chunk)
-    semantic = _semantic(bank, index, query_vector)
+    text, (read_with, context_tokens) = facts.text, bank.context_in(index, chunk)
+    semantic = semantic_of(index)
     if len(text) < SHORT_QUOTE:
         for before in read_with:
-            semantic = max(semantic, 0.9 * _semantic(bank, before, query_vector))
+            semantic = max(semantic, 0.9 * semantic_of(before))
     coverage = terms.coverage(bank.tokens[index])
-    context = terms.coverage(bank.context_tokens(index, chunk, read_with))
+    context = terms.coverage(context_tokens)
     has_number = not facts.numbers <= wants.numbers  # a number the question does not name
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column)

@@ -62,8 +62,9 @@ class SortedVocab:
     def __init__(self, folder: Path, terms: int) -> None:
         """Map the files in `folder`, checked to hold `terms` terms; ValueError if not."""
         self.folder, self.terms = folder, terms
-        self.blob, self.offsets, self.ids = (
-            np.load(folder / name, mmap_mode="r", allow_pickle=False) for name in FILES
+        self.blob, self.offsets, self.ids = (  # still mapped, without np.memmap's cost a read
+            np.load(folder / name, mmap_mode="r", allow_pickle=False).view(np.ndarray)
+            for name in FILES
         )
         self._check_shapes()
         self._check_sampled_order()

@@ -1,0 +1,77 @@
+"""What a sentence bank remembers from question to question (a sentence's stemmed words, its
+context in a passage, its folded text) is its own index's: two banks whose sentences have the
+same numbers and offsets but other words never answer from each other's, and a question's
+scores read each sentence's cosine once, whatever passage it is read in."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from citeqa.lexical import tokenize
+from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.questions import QuestionTerms
+from citeqa.sentences import QuestionScores, SentenceBank
+
+OLD = "The pool opens at seven. Swimmers bring caps."
+NEW = "The gym shuts at eleven. Members bring towel."
+"""The same sentence offsets in both texts: a cache keyed by sentence number alone would mix
+them up."""
+
+
+def _bank(text: str, vectors: np.ndarray | None = None) -> tuple[SentenceBank, Chunk]:
+    cut = text.index(".") + 1
+    spans = [(0, cut), (cut + 1, len(text))]
+    sentences = [Sentence(doc_id="d", chunk_index=0, start=s, end=e) for s, e in spans]
+    tokens = [frozenset(tokenize(text[s:e], "en")) for s, e in spans]
+    document = Document(doc_id="d", title="", path="/d.txt", text=text, sha256="0")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text, section="Hours")
+    return SentenceBank({"d": document}, [chunk], sentences, vectors, tokens), chunk
+
+
+def test_two_banks_with_the_same_sentence_numbers_read_their_own_texts() -> None:
+    assert len(OLD) == len(NEW) and OLD.index(".") == NEW.index(".")
+    old, old_chunk = _bank(OLD)
+    new, new_chunk = _bank(NEW)
+    for bank, chunk in ((old, old_chunk), (new, new_chunk)):  # each remembers its own first
+        bank.words(1, "en"), bank.context_in(1, chunk), bank.facts(1)
+    assert old.words(1, "en") == tuple(tokenize("Swimmers bring caps.", "en"))
+    assert new.words(1, "en") == tuple(tokenize("Members bring towel.", "en"))
+    assert new.facts(0).folded == "the gym shuts at eleven."
+    assert "pool" in old.context_tokens(1, old_chunk)
+    assert "pool" not in new.context_tokens(1, new_chunk)
+    assert {"gym", "member", "hour"} <= new.context_tokens(1, new_chunk)
+
+
+def test_a_sentence_is_read_with_the_sentences_before_it_in_its_own_passage_only() -> None:
+    bank, chunk = _bank(OLD)
+    later = chunk.model_copy(update={"start": OLD.index("Swimmers")})
+    assert bank.context_of(1, chunk) == (0,)
+    assert bank.context_of(1, later) == ()
+    assert "pool" in bank.context_tokens(1, chunk)
+    assert "pool" not in bank.context_tokens(1, later)
+
+
+class _CountedVectors:
+    """Sentence vectors that count how often each is read."""
+
+    def __init__(self, rows: np.ndarray) -> None:
+        self.rows, self.reads = rows, [0] * len(rows)
+
+    def __getitem__(self, index: int) -> np.ndarray:
+        self.reads[index] += 1
+        return self.rows[index]
+
+
+def test_a_question_reads_each_sentence_vector_once_in_every_passage_it_scores() -> None:
+    vectors = _CountedVectors(np.array([[1.0, 0.0], [0.6, 0.8]], dtype=np.float32))
+    bank, chunk = _bank(OLD, vectors)  # type: ignore[arg-type]
+    terms = QuestionTerms(focus="When does the pool open?", terms=[(frozenset({"pool"}), 1.0)])
+    scores = QuestionScores(bank, terms, np.array([0.8, 0.6], dtype=np.float32))
+    later = chunk.model_copy(update={"chunk_id": "d:1", "start": OLD.index("Swimmers")})
+    scored = scores.scored([Hit(chunk=chunk, chunk_index=0, score=1.0)])
+    scores.scored([Hit(chunk=later, chunk_index=1, score=1.0)])
+    # both sentences are short: each is also read with the one before it in its passage
+    semantic = {s.index: s.semantic for s in scored}
+    assert semantic == {0: pytest.approx(0.8), 1: pytest.approx(0.96)}
+    assert vectors.reads == [1, 1]
