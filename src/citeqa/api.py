@@ -39,7 +39,7 @@ from citeqa.models import (
     Retrieval,
 )
 from citeqa.overview import EXAMPLE_COUNT, DocumentText
-from citeqa.passage_translation import translations
+from citeqa.passage_translation import WordVectors, translations
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import build_running as build_running  # and the chat's banner
 from citeqa.publishing import current_name, first_build_running, interruption, kept_for_user
@@ -173,6 +173,7 @@ class _Loaded:
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
         self._stale: dict[Path, str | None] = {}
         """`status.stale_words` of the index's changes against each corpus folder asked of."""
+        self._word_vectors: dict[str, WordVectors] = {}
 
     def stale_notice(self, corpus_dir: Path, index_dir: Path) -> str | None:
         """status.stale_notice of this index against `corpus_dir`: its changes as of the first
@@ -195,6 +196,13 @@ class _Loaded:
         if stored is not None or channel not in self.index.vectors:
             return stored
         return corpus_centroid(self.index.vectors[channel])
+
+    def word_vectors(self, channel: str) -> WordVectors:
+        """The word vectors of `channel`'s embedder, kept across questions
+        (passage_translation.WordVectors), made when first asked."""
+        if channel not in self._word_vectors:
+            self._word_vectors[channel] = WordVectors(self.embedders[channel])
+        return self._word_vectors[channel]
 
     @functools.cached_property
     def document_languages(self) -> DocumentLanguages:
@@ -471,7 +479,7 @@ class Assistant:
         lang = detect_lang(question, ranking.query_lang)
         if not close_in_other_language(top, lang, self._closeness(question, context, channel)):
             return None
-        found = translations(terms.absent, top, lang, loaded.embedders[channel])
+        found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
         return analyse(question, context, loaded.vocabulary, found) if found else None
 
     def _closeness(

@@ -13,6 +13,7 @@ from citeqa.models import Chunk, Hit, Lang
 from citeqa.passage_translation import (
     MIN_SIMILARITY,
     MIN_TRANSLATED,
+    WordVectors,
     nearest_words,
     passage_words,
     translations,
@@ -62,7 +63,7 @@ def test_passage_words_are_those_of_passages_in_the_other_language() -> None:
 
 
 def test_an_absent_word_is_read_as_the_passage_word_of_the_same_meaning() -> None:
-    found = translations(["pneus", "hiver", "Combien"], HITS, "fr", FakeMultilingual())
+    found = translations(["pneus", "hiver", "Combien"], HITS, "fr", WordVectors(FakeMultilingual()))
     assert found == {"pneus": "tyres", "hiver": "winter"}
 
 
@@ -70,8 +71,10 @@ def test_too_few_translating_absent_words_translate_none() -> None:
     # an off-topic question lacks its own subject's words; one everyday word may translate
     absent = ["pneus", "cloture", "pleurale"]
     assert 1 / len(absent) < MIN_TRANSLATED <= 2 / len(absent)
-    assert translations(absent, HITS, "fr", FakeMultilingual()) == {}
-    assert translations([*absent[:1], "hiver", absent[2]], HITS, "fr", FakeMultilingual()) == {
+    assert translations(absent, HITS, "fr", WordVectors(FakeMultilingual())) == {}
+    assert translations(
+        [*absent[:1], "hiver", absent[2]], HITS, "fr", WordVectors(FakeMultilingual())
+    ) == {
         "pneus": "tyres",
         "hiver": "winter",
     }
@@ -79,7 +82,7 @@ def test_too_few_translating_absent_words_translate_none() -> None:
 
 def test_no_multilingual_channel_or_no_other_language_passage_translates_nothing() -> None:
     assert translations(["pneus"], HITS, "fr", None) == {}
-    assert translations(["pneus"], HITS[1:], "fr", FakeMultilingual()) == {}
+    assert translations(["pneus"], HITS[1:], "fr", WordVectors(FakeMultilingual())) == {}
 
 
 @pytest.mark.parametrize(
@@ -105,3 +108,22 @@ def test_analyse_reads_a_translated_word_as_one_the_corpus_uses() -> None:
     assert read.coverage(frozenset({"tyre", "winter"})) > typed.coverage(
         frozenset({"tyre", "winter"})
     )
+
+
+def test_word_vectors_embed_each_word_once_and_keep_the_last_ones() -> None:
+    calls: list[list[str]] = []
+
+    class Counting(FakeMultilingual):
+        def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+            calls.append(list(texts))
+            return super().embed_batch(texts)
+
+    vectors = WordVectors(Counting(), kept=2)
+    first = vectors.of(["pneus", "tyres"])
+    again = vectors.of(["tyres", "pneus"])
+    assert calls == [["pneus", "tyres"]]
+    assert np.array_equal(again, first[::-1])
+    vectors.of(["garage"])  # "pneus" was used last: "tyres" goes
+    vectors.of(["pneus"])
+    vectors.of(["tyres"])
+    assert calls[1:] == [["garage"], ["tyres"]]
