@@ -5,11 +5,12 @@ notice period of the Brightdesk NDA?" answered from the Brightdesk service agree
 
 `Alternatives` is the frozenset of every such token: what ranking and weighing read (a
 term's IDF, questions._frequency; the question's tokens a feature compares,
-`frozenset().union`; an answer's term positions). Its intersection (`&`, what every coverage
-check reads: QuestionTerms.coverage and worst_gap, question_evidence, topic_terms, keyedrows,
-quote_context, quoting, disagreement, followup_quotes, abstention.unmatched_words) holds a
-phrase's tokens only when each of the phrase's words has a token among the other side's; `|`
-keeps the phrases. A token set is unordered: the words are not checked to stand together.
+`frozenset().union`; an answer's term positions). Its intersection (`&` and `isdisjoint`,
+what every coverage check reads: QuestionTerms.coverage and worst_gap, question_evidence,
+topic_terms, keyedrows, quote_context, quoting, disagreement, followup_quotes,
+abstention.unmatched_words) holds a phrase's tokens only when each of the phrase's words has
+a token among the other side's; `|` keeps the phrases. A token set is unordered: the words
+are not checked to stand together.
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ class Alternatives(frozenset[str]):
         return frozenset(found)
 
     __rand__ = __and__
+
+    def isdisjoint(self, other: Iterable[object], /) -> bool:
+        """Whether no token of `other` counts as this word (`&` empty): the same rule, so a
+        coverage check written with `isdisjoint` (QuestionTerms.coverage) reads it too."""
+        tokens = other if isinstance(other, (set, frozenset)) else frozenset(other)
+        if not self.plain.isdisjoint(tokens):
+            return False
+        return not any(all(not word.isdisjoint(tokens) for word in p) for p in self.phrases)
 
     def __or__(self, other: Any) -> Alternatives:
         if not isinstance(other, (set, frozenset)):

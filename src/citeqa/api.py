@@ -15,7 +15,7 @@ import numpy as np
 
 from citeqa import indexing, twofusions
 from citeqa.abstention import DocumentLanguages, nothing_of_its_own
-from citeqa.across import Closeness, in_channel
+from citeqa.across import Closeness, close_in_other_language, in_channel
 from citeqa.answering import compose
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
@@ -39,6 +39,7 @@ from citeqa.models import (
     Retrieval,
 )
 from citeqa.overview import EXAMPLE_COUNT, DocumentText
+from citeqa.passage_translation import WordVectors, translations
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import build_running as build_running  # and the chat's banner
 from citeqa.publishing import current_name, first_build_running, interruption, kept_for_user
@@ -172,6 +173,7 @@ class _Loaded:
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
         self._stale: dict[Path, str | None] = {}
         """`status.stale_words` of the index's changes against each corpus folder asked of."""
+        self._word_vectors: dict[str, WordVectors] = {}
 
     def stale_notice(self, corpus_dir: Path, index_dir: Path) -> str | None:
         """status.stale_notice of this index against `corpus_dir`: its changes as of the first
@@ -194,6 +196,13 @@ class _Loaded:
         if stored is not None or channel not in self.index.vectors:
             return stored
         return corpus_centroid(self.index.vectors[channel])
+
+    def word_vectors(self, channel: str) -> WordVectors:
+        """The word vectors of `channel`'s embedder, kept across questions
+        (passage_translation.WordVectors), made when first asked."""
+        if channel not in self._word_vectors:
+            self._word_vectors[channel] = WordVectors(self.embedders[channel])
+        return self._word_vectors[channel]
 
     @functools.cached_property
     def document_languages(self) -> DocumentLanguages:
@@ -372,7 +381,7 @@ class Assistant:
         loaded, count = self._loaded, max(1, k if k is not None else self.settings.k)
         terms = terms or self._terms(text, None)
         fusions = fusions or self._fusions
-        searched = " ".join([text, *terms.corrections, *terms.cognates])
+        searched = " ".join([text, *terms.corrections, *terms.cognates, *terms.translated])
         search = search or self._search(vectors)
         candidates = channel_candidates(search, searched, vectors, fusions, loaded.glossary)
         if scores is None:
@@ -423,6 +432,11 @@ class Assistant:
         channel = loaded.index.manifest.answer_channel
         scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
         retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
+        translated = self._translated(question, context, terms, evidence)
+        if translated is not None:  # read as if asked in the passages' language
+            terms = translated
+            scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
+            retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
         retrieved = time.perf_counter()
         answer = compose(
             question,
@@ -446,6 +460,27 @@ class Assistant:
         }
         notes = [*warnings, *self.index_notices()] if self.index_warnings else warnings
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
+
+    def _translated(
+        self, question: str, context: str | None, terms: QuestionTerms, ranking: Retrieval
+    ) -> QuestionTerms | None:
+        """`question`'s terms read with its absent words translated into words of the passages
+        the answer reads in the other language (passage_translation.py), or None when none
+        translates, the index has no multilingual channel, or that channel puts no passage in
+        the other language at across.MIN_CLOSENESS and closer than those in the question's own
+        (across.close_in_other_language: an off-topic question is far from all of them)."""
+        if not terms.absent:
+            return None
+        loaded = self._loaded
+        channel = _multilingual(loaded.index.manifest.answer_channel, loaded.embedders)
+        if channel is None:
+            return None
+        top = ranking.hits[: self.settings.answer_passages]
+        lang = detect_lang(question, ranking.query_lang)
+        if not close_in_other_language(top, lang, self._closeness(question, context, channel)):
+            return None
+        found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
+        return analyse(question, context, loaded.vocabulary, found) if found else None
 
     def _closeness(
         self, question: str, context: str | None, channel: str | None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -226,6 +226,9 @@ class QuestionTerms:
     cognates: list[str] = field(default_factory=list)
     """Corpus words that share a long beginning with a question word the corpus does not use
     ("mesenchymal" → "mesenchymateuses"): the other language's form, searched lexically."""
+    translated: list[str] = field(default_factory=list)
+    """The words of passages in the other language that question words the corpus never uses
+    were read as (`analyse`'s `translations`, passage_translation.py): searched lexically."""
     absent: list[str] = field(default_factory=list)
     """Words of the question (not of the context) that occur nowhere in the corpus as typed
     (a word read as a typo of a corpus word counts: the corpus does not use it)."""
@@ -516,8 +519,16 @@ def _frequency(alternatives: frozenset[str], vocabulary: Vocabulary) -> int:
     return max((vocabulary.frequency.get(token, 0) for token in alternatives), default=0)
 
 
-def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> QuestionTerms:
-    """Weigh the words of the question (full weight) and of the carried context (half)."""
+def analyse(
+    focus: str,
+    context: str | None,
+    vocabulary: Vocabulary,
+    translations: Mapping[str, str] | None = None,
+) -> QuestionTerms:
+    """Weigh the words of the question (full weight) and of the carried context (half); a
+    word of the question in `translations` (as typed) also counts as its translation, a word
+    of the corpus in the other language (passage_translation.py)."""
+    translations = translations or {}
     keys = key_words(focus)
     result = QuestionTerms(
         focus=focus, keys=folded_keys(keys), spelling_of=vocabulary.likely_spelling
@@ -544,6 +555,10 @@ def analyse(focus: str, context: str | None, vocabulary: Vocabulary) -> Question
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
+            translation = translations.get(word) if scale == 1.0 else None
+            if translation is not None:
+                alternatives |= word_alternatives(translation, vocabulary.glossary)
+                result.translated.append(translation)
             if scale != 1.0:
                 said |= alternatives
             if (

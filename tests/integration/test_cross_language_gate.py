@@ -110,3 +110,18 @@ def test_a_follow_up_is_not_brought_close_to_a_note_by_the_previous_question(
     assert answer.reason is not None and answer.reason.startswith(
         NEVER_MENTIONED["en"].split("{words}")[0]
     )
+
+
+def test_absent_words_are_read_as_the_words_a_note_in_the_other_language_writes(
+    bilingual: dict[str, Assistant],
+) -> None:
+    # "cash" and "float" are words the folder never writes; the multilingual channel puts them
+    # at "caisse" and "fond" of the French note (passage_translation.py), so the question is
+    # read with those words: no longer one about words the documents lack
+    question = "How much is the cash float of the kermesse?"
+    plain = bilingual["fake"].ask(question)
+    assert plain.abstained and plain.reason is not None and "“cash”" in plain.reason
+    answer = bilingual["fakeml"].ask(question)
+    named = answer.reason or ""
+    assert "“cash”" not in named and "“float”" not in named
+    assert answer.passages[0].path.endswith("caisse.txt")

@@ -1,0 +1,129 @@
+"""passage_translation: a question's absent word is read as the nearest word, by a multilingual
+channel, of the retrieved passages in the other language, from MIN_SIMILARITY on; and
+questions.analyse reads a translated word as present."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from citeqa.models import Chunk, Hit, Lang
+from citeqa.passage_translation import (
+    MIN_SIMILARITY,
+    MIN_TRANSLATED,
+    WordVectors,
+    nearest_words,
+    passage_words,
+    translations,
+)
+from citeqa.questions import Vocabulary, analyse
+
+SAME_MEANING = {"tyres": "pneus", "winter": "hiver"}
+"""English words this fake multilingual channel places at the French word of the same meaning."""
+
+
+class FakeMultilingual:
+    """One axis per distinct word (after SAME_MEANING), so words of one meaning are at cosine 1
+    and any two others at 0."""
+
+    name, model, package, version = "fakeml", "fake-axes", "citeqa-tests", "0"
+    dim, default_weight, multilingual = 32, 1.0, True
+
+    def __init__(self) -> None:
+        self.axes: dict[str, int] = {}
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        rows = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            word = SAME_MEANING.get(text.lower(), text.lower())
+            rows[row, self.axes.setdefault(word, len(self.axes))] = 1.0
+        return rows
+
+
+def hit(number: int, lang: Lang, text: str) -> Hit:
+    chunk = Chunk(
+        chunk_id=f"d{number}#0", doc_id=f"d{number}", start=0, end=len(text), text=text, lang=lang
+    )
+    return Hit(chunk=chunk, chunk_index=number, score=1.0)
+
+
+HITS = [
+    hit(0, "en", "January: winter tyres fitted, 480 EUR, at the garage."),
+    hit(1, "fr", "Les pneus de la voiture sont neufs."),
+]
+
+
+def test_passage_words_are_those_of_passages_in_the_other_language() -> None:
+    words = passage_words(HITS, "fr")
+    assert {"winter", "tyres", "fitted", "garage", "january"} <= set(words)
+    assert "pneus" not in words and "voiture" not in words  # a French passage: its own language
+    assert "at" not in words and "480" not in words  # a stopword, a number
+
+
+def test_an_absent_word_is_read_as_the_passage_word_of_the_same_meaning() -> None:
+    found = translations(["pneus", "hiver", "Combien"], HITS, "fr", WordVectors(FakeMultilingual()))
+    assert found == {"pneus": "tyres", "hiver": "winter"}
+
+
+def test_too_few_translating_absent_words_translate_none() -> None:
+    # an off-topic question lacks its own subject's words; one everyday word may translate
+    absent = ["pneus", "cloture", "pleurale"]
+    assert 1 / len(absent) < MIN_TRANSLATED <= 2 / len(absent)
+    assert translations(absent, HITS, "fr", WordVectors(FakeMultilingual())) == {}
+    assert translations(
+        [*absent[:1], "hiver", absent[2]], HITS, "fr", WordVectors(FakeMultilingual())
+    ) == {
+        "pneus": "tyres",
+        "hiver": "winter",
+    }
+
+
+def test_no_multilingual_channel_or_no_other_language_passage_translates_nothing() -> None:
+    assert translations(["pneus"], HITS, "fr", None) == {}
+    assert translations(["pneus"], HITS[1:], "fr", WordVectors(FakeMultilingual())) == {}
+
+
+@pytest.mark.parametrize(
+    ("cosine", "read"), [(MIN_SIMILARITY, True), (MIN_SIMILARITY - 0.001, False)]
+)
+def test_a_translation_needs_the_bar(cosine: float, read: bool) -> None:
+    other = np.sqrt(1.0 - cosine**2)
+    vectors = np.array([[1.0, 0.0, 0.0], [cosine, other, 0.0], [0.0, 0.0, 1.0]])
+    found = nearest_words(["pneus"], ["tyres", "garage"], vectors)
+    assert found == ({"pneus": "tyres"} if read else {})
+
+
+def test_analyse_reads_a_translated_word_as_one_the_corpus_uses() -> None:
+    texts = ["January: winter tyres fitted, 480 EUR, at the garage."]
+    vocabulary = Vocabulary(texts, {"winter": 1, "tyre": 1, "fit": 1, "garag": 1}, 10)
+    question = "Combien coûtent les pneus hiver ?"
+    typed = analyse(question, None, vocabulary)
+    assert {"pneus", "hiver"} <= set(typed.absent) and typed.translated == []
+    read = analyse(question, None, vocabulary, {"pneus": "tyres", "hiver": "winter"})
+    assert "pneus" not in read.absent and "hiver" not in read.absent
+    assert read.translated == ["tyres", "winter"]
+    assert read.missing < typed.missing
+    assert read.coverage(frozenset({"tyre", "winter"})) > typed.coverage(
+        frozenset({"tyre", "winter"})
+    )
+
+
+def test_word_vectors_embed_each_word_once_and_keep_the_last_ones() -> None:
+    calls: list[list[str]] = []
+
+    class Counting(FakeMultilingual):
+        def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+            calls.append(list(texts))
+            return super().embed_batch(texts)
+
+    vectors = WordVectors(Counting(), kept=2)
+    first = vectors.of(["pneus", "tyres"])
+    again = vectors.of(["tyres", "pneus"])
+    assert calls == [["pneus", "tyres"]]
+    assert np.array_equal(again, first[::-1])
+    vectors.of(["garage"])  # "pneus" was used last: "tyres" goes
+    vectors.of(["pneus"])
+    vectors.of(["tyres"])
+    assert calls[1:] == [["garage"], ["tyres"]]
