@@ -78,7 +78,8 @@ def memory() -> dict[str, float]:
 
 
 def cache_sizes(assistant: Any) -> dict[str, int]:
-    """How many entries each cache the open assistant keeps holds (-1: this code has none)."""
+    """How many entries each cache the open assistant keeps holds (-1: this code has none; a
+    prefilled index's token sets, a list, count every sentence's)."""
     bank = assistant._loaded.bank
     lexical = getattr(assistant._loaded.index, "lexical", None)
     found = {
@@ -86,7 +87,9 @@ def cache_sizes(assistant: Any) -> dict[str, int]:
         "bank.headers": _size(bank, "_headers"),
         "bank.contexts": _size(bank, "_contexts"),
         "bank.words": _size(bank, "_words"),
-        "tokens": _size(bank.tokens, "_cache"),
+        "tokens": len(bank.tokens)
+        if isinstance(bank.tokens, list)
+        else _size(bank.tokens, "_cache"),
         "vectors": _size(bank.vectors, "_cache"),
         "sentences": _size(bank.sentences, "_made"),
         "bm25.checked": _size(getattr(lexical, "_bm25", lexical), "_checked"),

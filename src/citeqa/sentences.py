@@ -58,8 +58,8 @@ TABLE_ROWS = 20_000
 """Table rows whose header row a bank remembers."""
 SENTENCE_FACTS = 10_000
 """Sentences whose `SentenceFacts` a bank remembers (about 770 bytes each with the text on
-PubMedQA: 7.7 MB full); a question scores about two hundred, mostly those the last ones
-scored."""
+PubMedQA, and the folded copy adds about the text's length again); a question scores about
+two hundred, mostly those the last ones scored."""
 SECTIONS = 4096
 """Passage headings whose tokens are remembered (one cache for every bank: `_heading_tokens`
 does not depend on the index)."""

@@ -37,7 +37,8 @@ def test_two_banks_with_the_same_sentence_numbers_read_their_own_texts() -> None
         bank.words(1, "en"), bank.context_in(1, chunk), bank.facts(1)
     assert old.words(1, "en") == tuple(tokenize("Swimmers bring caps.", "en"))
     assert new.words(1, "en") == tuple(tokenize("Members bring towel.", "en"))
-    assert new.facts(0).folded == "the gym shuts at eleven."
+    assert old.facts(1).folded == "swimmers bring caps."  # both banks remembered sentence 1
+    assert new.facts(1).folded == "members bring towel."
     assert "pool" in old.context_tokens(1, old_chunk)
     assert "pool" not in new.context_tokens(1, new_chunk)
     assert {"gym", "member", "hour"} <= new.context_tokens(1, new_chunk)
