@@ -120,3 +120,16 @@ def test_a_french_mail_under_an_english_signature_and_disclaimer_is_french() -> 
     doc = Document(doc_id="m", title="m", path="/m.txt", text=text, sha256="0")
     found = np.zeros((0, 3), dtype=np.int64)
     assert measure(doc, [(0, len(text), "en")], found, "r").languages == ["fr"]
+
+
+def test_past_max_held_the_lines_in_most_documents_are_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("citeqa.boilerplate.MAX_HELD", 10)
+    counts = LineCounts()
+    for _ in range(3):
+        counts.add({"repeated": 1})
+    for n in range(30):  # each document brings a new line: pruned every few documents
+        counts.add({f"{n:016x}": 1})
+        assert len(counts.documents) <= 10
+    assert counts.chosen() == ["repeated"]

@@ -90,3 +90,16 @@ def test_inline_elements_keep_the_spaces_between_them_and_the_footers_date_line_
         "Travel\n\nMeal allowance: 55 EUR per day in the EU.\n\n"
         "Last edited by Lena Hartmann on 7 February 2025. Page views: 1,204."
     )
+
+
+@pytest.mark.parametrize(
+    ("footer", "kept"),
+    [
+        ("<p>Dernière modification le 3 mars 2025 par Claire.</p>", True),
+        ("<p>Exported from my notes app on 2026-04-22</p>", False),  # no edit stamp: the app's
+        ("<p>Last edited by Lena Hartmann. Page views: 1,204.</p>", False),  # no date
+    ],
+)
+def test_a_footer_line_stays_only_when_it_stamps_the_pages_edit(footer: str, kept: bool) -> None:
+    text, _ = html_visible_text(f"<body><p>Body text.</p><footer>{footer}</footer></body>")
+    assert (text != "Body text.") == kept

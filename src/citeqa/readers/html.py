@@ -5,8 +5,9 @@ A page's boilerplate is left out: its navigation (`<nav>`, role=navigation, a br
 class or aria-label "breadcrumb"), and the page's own asides, header and footer
 (`<aside>`/`<header>`/`<footer>` outside any article, section or main, role=banner/contentinfo),
 which held "Home | Journals | Submit" and "Cookie settings", but for the lines of the page's
-footer that hold a date ("Last edited by Lena Hartmann on 7 February 2025": when and by whom the
-page was written), kept as the page's last paragraphs. Text the pages of a corpus repeat (a
+footer that stamp its edit (a date and a word of the language data's `edit_stamp_words`: "Last
+edited by Lena Hartmann on 7 February 2025", when and by whom the page was written), kept as the
+page's last paragraphs. Text the pages of a corpus repeat (a
 cookie banner) is found at build time instead (boilerplate.py). An
 article's own header (its title, its authors) and asides (a paper's "Box 1") stay. A void
 element (`<img role="banner">`) holds no text and drops nothing. A page where such an element
@@ -26,6 +27,7 @@ import re
 from html.parser import HTMLParser
 
 from citeqa.dates import date_terms
+from citeqa.glossary import language_words
 from citeqa.lexical import fold
 from citeqa.readers.base import TITLE_MAX, Extracted
 
@@ -47,7 +49,7 @@ class HtmlReader:
     is titled past its preamble lines (titles.derived_title: header block, RST comments). 8:
     and past a running header ("XZ(1) XZ Utils XZ(1)"). 9: spaces between inline elements
     are kept ("Privacy policy</a> <button>Accept" read "Privacy policyAccept"), and so are the
-    lines of the page's footer that hold a date ("Last edited by … on 7 February 2025"), and a
+    lines of the page's footer that stamp its edit ("Last edited by … on 7 February 2025"), and a
     breadcrumb trail (an element whose class or aria-label names one) is left out."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
@@ -79,6 +81,7 @@ _TABLE_TAGS = frozenset({"tr", "td", "th", "thead"})
 SPACE, CELL, LINE, PARAGRAPH = 1, 2, 3, 4
 """Breaks between pieces of visible text, weakest first; the strongest held back wins."""
 _BREAKS = {SPACE: " ", CELL: "\t", LINE: "\n", PARAGRAPH: "\n\n"}
+_WORDS = re.compile(r"\w+")
 
 
 class _VisibleText(HTMLParser):
@@ -209,9 +212,16 @@ class _VisibleText(HTMLParser):
         return self.dropping == "footer" and self.hidden == 1
 
     def dated_lines(self) -> list[str]:
-        """The lines of the page's footer that hold a date (dates.date_terms)."""
+        """The lines of the page's footer that stamp its edit: a date (dates.date_terms) and
+        a word of the language data's `edit_stamp_words` ("Last edited by … on 7 February
+        2025"; not "Exported from my notes app on 2026-04-22", an app's own line)."""
+        stamps = language_words("edit_stamp_words")
         lines = (" ".join(line.split()) for line in "".join(self.footer).split("\n"))
-        return [line for line in lines if date_terms(fold(line))]
+        return [
+            line
+            for line in lines
+            if date_terms(fold(line)) and not stamps.isdisjoint(_WORDS.findall(fold(line)))
+        ]
 
     def _hold_break(self, tag: str, closing: bool) -> None:
         if self._in_page_footer() and (tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS):
