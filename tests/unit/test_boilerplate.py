@@ -133,3 +133,10 @@ def test_past_max_held_the_lines_in_most_documents_are_kept(
         counts.add({f"{n:016x}": 1})
         assert len(counts.documents) <= 10
     assert counts.chosen() == ["repeated"]
+
+
+def test_a_welcome_example_reads_the_text_without_its_boilerplate() -> None:
+    """s18 trial: the welcome offered "What about Dr Sofia?", from a signature."""
+    text = f"Hi all,\nthe qPCR negative controls failed.\n\n--\nDr Sofia Marquez\n\n{NOTICE}\n"
+    kept = Boilerplate(frozenset({line_key(NOTICE) or ""})).without(text)
+    assert kept == "Hi all,\nthe qPCR negative controls failed.\n\n\n"
