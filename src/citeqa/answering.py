@@ -63,12 +63,32 @@ class Candidates:
 
 
 def rank_candidates(reading: Reading, scores: QuestionScores, models: AnswerModels) -> Candidates:
-    """Every sentence of the top passages (`reading.hits`), ordered by the sentence ranker."""
-    scored = scores.scored(reading.hits)
+    """Every sentence of the top passages (`reading.hits`) but boilerplate the question does
+    not ask about (`without_boilerplate`), ordered by the sentence ranker."""
+    scored = without_boilerplate(scores.scored(reading.hits), reading)
     rows = match_features(scored, reading, Wants.of(reading.terms.focus))
     if not scored:
         return Candidates([], np.zeros(0), rows)
     return in_order(scored, sentence_scores(models.ranker, rows), rows)
+
+
+ASKED_COVERAGE = 0.6
+"""A boilerplate sentence holding this share of the question's term weight or more is asked
+about ("What does the confidentiality notice say?"): it may be quoted."""
+
+
+def without_boilerplate(scored: list[ScoredSentence], reading: Reading) -> list[ScoredSentence]:
+    """The sentences but those made of lines repeated across the corpus (boilerplate.py: a
+    mail's disclaimer and signature, a cookie banner) that the question does not ask about:
+    none is content, so none is a candidate (a disclaimer quoted at .45 for a question on a
+    battery's cost, s18 trial)."""
+    bank, terms = reading.bank, reading.terms
+    return [
+        item
+        for item in scored
+        if not bank.facts(item.index).boilerplate
+        or terms.coverage(bank.tokens[item.index]) >= ASKED_COVERAGE
+    ]
 
 
 def in_order(

@@ -38,7 +38,7 @@ from citeqa.models import (
     IndexStatus,
     Retrieval,
 )
-from citeqa.overview import EXAMPLE_COUNT, DocumentText
+from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText
 from citeqa.passage_translation import WordVectors, translations
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import build_running as build_running  # and the chat's banner
@@ -291,7 +291,8 @@ class Assistant:
         """Questions this assistant answers with content (`_has_content`: a quote of more than
         a heading line), on the salient terms of documents of the corpus's main language
         first, then of each other language in turn (suggestions.suggest): for a welcome when
-        the corpus lists no examples. Reads the beginnings of at most
+        the corpus lists no examples, never on its boilerplate (boilerplate.py: a signature's
+        "Dr Sofia"). Reads the beginnings of at most
         `suggestions.EXAMPLE_DOCUMENTS` documents, whatever the corpus's size."""
         loaded = self._loaded
         by_lang: dict[str, list[str]] = {}
@@ -300,7 +301,8 @@ class Assistant:
 
         def read(lang: str, doc_id: str) -> DocumentText:
             document = loaded.index.documents[doc_id]
-            return DocumentText(lang, document.text, document.title)  # its start is read
+            text = loaded.bank.boilerplate.without(document.text[:TEXT_SAMPLE])
+            return DocumentText(lang, text, document.title)  # its start is read
 
         counts = TermCounts(loaded.vocabulary.frequency, loaded.vocabulary.sentence_count)
         return suggest(by_lang, read, counts, lambda e: _has_content(self.ask(e.question)), count)

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from citeqa.acronyms import AcronymCounts
+from citeqa.boilerplate import LineCounts
 from citeqa.chunking import iter_chunks
 from citeqa.config import Settings
 from citeqa.derived_terms import FrequentWords
@@ -82,6 +83,8 @@ class Tally:
     """The compound keys of every document (compounds.corpus_compounds)."""
     acronyms: AcronymCounts = field(default_factory=AcronymCounts)
     """The candidate acronyms every document spells out (acronyms.py)."""
+    lines: LineCounts = field(default_factory=LineCounts)
+    """The keyed lines every document writes (boilerplate.py)."""
     chunks: dict[str, DocumentChunks] = field(default_factory=dict)
     """Per document: its chunks' numbers and languages."""
     sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -120,6 +123,7 @@ class Tally:
         self.corpus_words.update(share.words)
         self.compounds.update(share.compounds)
         self.acronyms.add(share.acronyms)
+        self.lines.add(share.lines)
         self.chunks[share.doc_id] = DocumentChunks(first, len(spans), share.languages)
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
 

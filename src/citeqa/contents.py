@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from citeqa.boilerplate import STATISTICS_KEY
 from citeqa.centroid import centroid_of
 from citeqa.chunkpass import DocumentChunks, Progress, Tally, chunk_pass, passage_text
 from citeqa.config import Settings
@@ -205,6 +206,7 @@ def _statistics(tally: Tally) -> dict[str, Any]:
         "frequency": dict(tally.frequency.counts),
         "words": sorted(tally.corpus_words),
         "compounds": sorted(tally.compounds),
+        STATISTICS_KEY: tally.lines.chosen(),  # boilerplate.py
         "tallies": tally.recipe,  # previousindex.unchanged: other tallies, the index is rewritten
     }
 

@@ -12,7 +12,7 @@ Stored, beside the sentence table (which already holds each document's sentences
   anyway (tallies.TermIds: an int32 a term), so storing them costs no memory;
 - per document, a line of `TALLIES_FILE` (`DocumentTally`): how many of its sentences hold each
   token, its languages, its words and compound keys (each the size of its vocabulary) and the
-  acronyms it spells out (acronyms.py).
+  acronyms it spells out (acronyms.py) and its lines' keys (boilerplate.py).
 
 Each share carries the recipe it was computed by (`tally_recipe`: TALLY_VERSION, the code's
 version, bumped by hand, and a digest of the data and library the code reads): a build takes no
@@ -32,6 +32,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from citeqa.acronyms import document_acronyms
+from citeqa.boilerplate import document_lines, own_boilerplate_blanked
 from citeqa.compounds import folded_compounds
 from citeqa.derived_terms import LANGUAGES, stemmed_words
 from citeqa.glossary import fold
@@ -52,7 +53,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 6
+TALLY_VERSION = 7
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -68,7 +69,9 @@ split after "-"); 5: tokenize adds the canonical terms of the dates a text holds
 "14 mars 2026" and "2026-03-14" both hold "2026-03-14" and "--03-14"); 6 (one release, three
 changes): a month's full name is its month's term, not its stem (dates.month_term: "March" and
 "mars" are "--03", which "marché" is not), an English one only capitalised ("soldiers march"
-keeps its stem), and a document's candidate acronyms (acronyms.py)."""
+keeps its stem), and a document's candidate acronyms (acronyms.py); 7: and its lines' keys
+(boilerplate.document_lines), and its languages are read past the lines it repeats and its
+signature blocks (boilerplate.own_boilerplate_blanked)."""
 
 
 class DocumentTally(BaseModel):
@@ -88,6 +91,8 @@ class DocumentTally(BaseModel):
     """Its compound keys (compounds.corpus_compounds), sorted."""
     acronyms: dict[str, int]
     """How often it spells out each candidate acronym (acronyms.document_acronyms)."""
+    lines: dict[str, int] = {}
+    """How often it writes each keyed line (boilerplate.document_lines)."""
 
     def fits(self, doc_id: str, recipe: str) -> bool:
         """Whether this is the document's, computed by `recipe` (else it is computed again)."""
@@ -123,10 +128,12 @@ def measure(
         recipe=recipe,
         doc_id=doc.doc_id,
         frequency=_sentence_frequency(doc.text, found, langs),
-        languages=document_languages(doc.text, located),  # named only: chunks keep theirs
+        # named only: chunks keep theirs; read past the lines it repeats (boilerplate.py)
+        languages=document_languages(own_boilerplate_blanked(doc.text), located),
         words=sorted(words),
         compounds=sorted(compounds),
         acronyms=document_acronyms(doc.text),
+        lines=document_lines(doc.text),
     )
 
 

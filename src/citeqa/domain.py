@@ -168,6 +168,10 @@ class Domain(BaseModel):
     measure_words: tuple[str, ...] = ()
     """Folded words that ask for a measure of the subject at hand ("mean", "median",
     "moyenne"): never a new subject, however rare in the corpus (followups.is_follow_up)."""
+    edit_stamp_words: tuple[str, ...] = ()
+    """Folded words of a page's edit stamp ("edited", "modifié" folded): a line of a web page's
+    footer holding one and a date is the page's text ("Last edited by Lena Hartmann on 7
+    February 2025"), any other footer line is not (readers/html.py)."""
     title_labels: tuple[str, ...] = ()
     """Folded words that label a numbered part ("chapter", "section", "étape" folded): with its
     number alone ("Chapter 3."), a line's first sentence is no title (titles.derived_title)."""

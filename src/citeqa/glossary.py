@@ -52,6 +52,7 @@ WordList = Literal[
     "subject_determiners",
     "title_header_keys",
     "title_labels",
+    "edit_stamp_words",
     "unit_words",
 ]
 """The language data's word lists (fields of domain.Domain) that `language_words` reads."""

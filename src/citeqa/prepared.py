@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from citeqa.boilerplate import Boilerplate
 from citeqa.contents import sentence_tokens, token_statistics
 from citeqa.domain import Domain, stored_knowledge
 from citeqa.embedding import embed_texts, get_embedder, known_channels
@@ -55,7 +56,19 @@ def sentence_bank(
         _sentence_vectors(index, embedders, embed_on_demand),
         tokens,
         SentenceRules.of(knowledge),
+        _boilerplate_of(index),
     )
+
+
+def _boilerplate_of(index: LoadedIndex) -> Boilerplate:
+    """The boilerplate lines the build stored (boilerplate.py); IndexCorrupt when unreadable."""
+    try:
+        return Boilerplate.of(index.statistics)
+    except ValueError as err:
+        raise IndexCorrupt(
+            f"The index in {index.folder} has unreadable boilerplate lines ({err});"
+            " run `citeqa index`."
+        ) from err
 
 
 def knowledge_of(index: LoadedIndex) -> Domain:

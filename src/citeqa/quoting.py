@@ -162,7 +162,8 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote starts: a short one (a number on a slide) takes in the short label lines
     just above it, so "56.2 %" is quoted under "Response rate at week 52", but never reaches
     back across a heading into the section above (its own heading line it may take), nor
-    across a markup line (a heading's underline, a code fence: markup.py), nor across a line
+    across a markup line (a heading's underline, a code fence: markup.py), nor into boilerplate
+    (`_into_boilerplate`), nor across a line
     titling a numbered part ("Release 2026.02 (released …)" over its indented items:
     numbered_sections.opens_numbered_title; it may take its own). A markdown table's row
     stands alone: its header row is quoted with it instead."""
@@ -179,6 +180,8 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
         if too_long or _in_table(bank, before) or not _same_page(doc, previous.start, sentence.end):
             break
+        if _into_boilerplate(bank, index, before):
+            break
         if markup_between(doc.text, previous.end, start):  # an underline, a code fence
             break
         start = previous.start
@@ -190,7 +193,8 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
 def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote ends: a short one (a slide label) runs on through the next lines of its
     passage until it holds a number and is long enough to stand alone, but never across a
-    heading into the next section, nor across a markup line, nor into a line titling a
+    heading into the next section, nor across a markup line, nor into boilerplate, nor into a
+    line titling a
     numbered part (numbered_sections.opens_numbered_title). A sentence of prose (long
     enough, ending as a sentence does) stands alone as it is: running it on into the next one
     only lengthens the quote."""
@@ -210,6 +214,8 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         reach = bank.sentences[following].end
         if _in_table(bank, following) or not _same_page(doc, sentence.start, reach):
             break
+        if _into_boilerplate(bank, index, following):
+            break
         if markup_between(text, end, bank.sentences[following].start):
             break
         if opens_numbered_title(text, bank.sentences[following].start):
@@ -218,6 +224,12 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         if end - sentence.start > 3 * SHORT_QUOTE:
             break
     return end
+
+
+def _into_boilerplate(bank: SentenceBank, index: int, other: int) -> bool:
+    """Whether a quote of sentence `index` running on into sentence `other` would take in
+    boilerplate (boilerplate.py: a mail's disclaimer under a signature) that it is not."""
+    return bank.facts(other).boilerplate and not bank.facts(index).boilerplate
 
 
 def _in_table(bank: SentenceBank, index: int) -> bool:

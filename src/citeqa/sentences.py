@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from citeqa.boilerplate import Boilerplate
 from citeqa.domain import Domain, language_data
 from citeqa.glossary import fold
 from citeqa.language import is_table_row, is_table_separator
@@ -122,7 +123,7 @@ def _heading_tokens(section: str, lang: str) -> frozenset[str]:
 class SentenceFacts:
     """What scoring reads of a sentence whatever the question, read once while the bank
     remembers it (SENTENCE_FACTS): its text, whether it is a table row or a table's frame,
-    its numbers, whether it defines (SentenceRules.definition)."""
+    its numbers, whether it defines (SentenceRules.definition), whether it is boilerplate."""
 
     text: str
     table_row: bool
@@ -132,6 +133,8 @@ class SentenceFacts:
     defines: bool
     folded: str
     """The text folded (glossary.fold), as the definition rule and the answer features read it."""
+    boilerplate: bool = False
+    """Mostly made of lines repeated across the corpus (boilerplate.Boilerplate.covers)."""
 
 
 @dataclass(frozen=True)
@@ -165,9 +168,12 @@ class SentenceBank:
         vectors: VectorSource | None,
         tokens: TokenSource,
         rules: SentenceRules | None = None,
+        boilerplate: Boilerplate | None = None,
     ) -> None:
         self.documents, self.chunks = documents, chunks
         self.rules = rules if rules is not None else language_rules()
+        self.boilerplate = boilerplate or Boilerplate()
+        """The lines the build found repeated across the corpus (boilerplate.py)."""
         self.sentences = (
             sentences
             if isinstance(sentences, SentenceTable)
@@ -186,7 +192,7 @@ class SentenceBank:
         )
         """`table_header` of the table rows asked about."""
         self.facts = functools.lru_cache(SENTENCE_FACTS)(
-            functools.partial(_read_facts, documents, self.sentences, self.rules)
+            functools.partial(_read_facts, documents, self.sentences, self.rules, self.boilerplate)
         )
         """A sentence's `SentenceFacts`, by sentence number."""
         self._contexts = functools.lru_cache(SENTENCE_CONTEXTS)(
@@ -355,7 +361,11 @@ def _read_tables(documents: Mapping[str, Document], doc_id: str) -> TableHeaders
 
 
 def _read_facts(
-    documents: Mapping[str, Document], sentences: SentenceTable, rules: SentenceRules, index: int
+    documents: Mapping[str, Document],
+    sentences: SentenceTable,
+    rules: SentenceRules,
+    boilerplate: Boilerplate,
+    index: int,
 ) -> SentenceFacts:
     sentence = sentences[index]
     document = documents[sentence.doc_id].text
@@ -370,6 +380,7 @@ def _read_facts(
         frozenset(_digits(text)),
         rules.definition.search(folded) is not None,
         folded,
+        boilerplate.covers(document, sentence.start, sentence.end),
     )
 
 

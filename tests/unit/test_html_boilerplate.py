@@ -1,5 +1,6 @@
 """An HTML page's navigation, and its own asides, header and footer are no document text (the
-user trial's paper indexed "Home | Journals | Submit" and "Cookie settings")."""
+user trial's paper indexed "Home | Journals | Submit" and "Cookie settings"), nor is a
+breadcrumb trail; the lines of the page's footer that hold a date are."""
 
 from __future__ import annotations
 
@@ -67,3 +68,38 @@ def test_the_pages_boilerplate_is_left_out_and_the_articles_header_kept():
 def test_what_of_a_page_is_boilerplate(page: str, expected: str) -> None:
     text, _ = html_visible_text(page)
     assert text == expected
+
+
+WIKI_PAGE = """<html><head><title>Travel - Lab Wiki</title></head><body>
+<div class="cookie-banner">This wiki uses cookies. <a href="privacy.html">Privacy policy</a>
+<button>Accept all cookies</button> <button>Reject non-essential</button></div>
+<nav class="top"><a href="index.html">Home</a> | <a href="safety.html">Safety</a></nav>
+<div class="breadcrumbs"><a href="index.html">Lab Wiki</a> &gt; Travel</div>
+<main><h1>Travel</h1><p>Meal allowance: <b>55 EUR</b> <i>per day</i> in the EU.</p></main>
+<footer><p>Last edited by Lena Hartmann on 7 February 2025. Page views: 1,204.</p>
+<p>Lab Wiki · University of Northbrook · <a href="help.html">Wiki help</a></p></footer>
+</body></html>"""
+
+
+def test_inline_elements_keep_the_spaces_between_them_and_the_footers_date_line_stays() -> None:
+    """s18 trial: the banner's buttons read "Privacy policyAccept all cookiesReject
+    non-essential", and the footer's "Last edited by … on …" was dropped with it."""
+    text, _ = html_visible_text(WIKI_PAGE)
+    assert text == (
+        "This wiki uses cookies. Privacy policy Accept all cookies Reject non-essential\n\n"
+        "Travel\n\nMeal allowance: 55 EUR per day in the EU.\n\n"
+        "Last edited by Lena Hartmann on 7 February 2025. Page views: 1,204."
+    )
+
+
+@pytest.mark.parametrize(
+    ("footer", "kept"),
+    [
+        ("<p>Dernière modification le 3 mars 2025 par Claire.</p>", True),
+        ("<p>Exported from my notes app on 2026-04-22</p>", False),  # no edit stamp: the app's
+        ("<p>Last edited by Lena Hartmann. Page views: 1,204.</p>", False),  # no date
+    ],
+)
+def test_a_footer_line_stays_only_when_it_stamps_the_pages_edit(footer: str, kept: bool) -> None:
+    text, _ = html_visible_text(f"<body><p>Body text.</p><footer>{footer}</footer></body>")
+    assert (text != "Body text.") == kept

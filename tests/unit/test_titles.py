@@ -34,6 +34,11 @@ METADATA = (
         (".. note::\n\n   Indented content.\n\nThe real title\n", "The real title"),
         ("=======\nOverview\n=======\n\nBody.\n", "Overview"),
         (":title: AWS CLI S3 Case-Insensitivity\n\nBody.\n", "AWS CLI S3 Case-Insensitivity"),
+        (  # a running header on every page (s18 trial: two papers shared it as their title)
+            "Plant Methods · Vol. 12 · 41-47\nRapid LAMP detection\nAbstract\n\n"
+            "Plant Methods · Vol. 12 · 41-47\n2.3 Field samples\n",
+            "Rapid LAMP detection",
+        ),
     ],
 )
 def test_what_opens_a_file_without_naming_it_is_passed_over(text: str, title: str) -> None:

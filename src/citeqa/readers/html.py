@@ -1,9 +1,14 @@
 """HTML: the visible text a browser shows (no scripts, styles or head), blocks on their own
 lines, and the page's <title>.
 
-A page's boilerplate is left out: its navigation (`<nav>`, role=navigation), and the page's own
-asides, header and footer (`<aside>`/`<header>`/`<footer>` outside any article, section or main,
-role=banner/contentinfo), which held "Home | Journals | Submit" and "Cookie settings". An
+A page's boilerplate is left out: its navigation (`<nav>`, role=navigation, a breadcrumb trail:
+class or aria-label "breadcrumb"), and the page's own asides, header and footer
+(`<aside>`/`<header>`/`<footer>` outside any article, section or main, role=banner/contentinfo),
+which held "Home | Journals | Submit" and "Cookie settings", but for the lines of the page's
+footer that stamp its edit (a date and a word of the language data's `edit_stamp_words`: "Last
+edited by Lena Hartmann on 7 February 2025", when and by whom the page was written), kept as the
+page's last paragraphs. Text the pages of a corpus repeat (a
+cookie banner) is found at build time instead (boilerplate.py). An
 article's own header (its title, its authors) and asides (a paper's "Box 1") stay. A void
 element (`<img role="banner">`) holds no text and drops nothing. A page where such an element
 is never closed, or that holds nothing else, is read whole, as before.
@@ -21,6 +26,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from citeqa.dates import date_terms
+from citeqa.glossary import language_words
+from citeqa.lexical import fold
 from citeqa.readers.base import TITLE_MAX, Extracted
 
 
@@ -30,7 +38,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 8
+    version = 9
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -39,7 +47,10 @@ class HtmlReader:
     is its text (a paper's "Box 1"), and a void element with a boilerplate role drops
     nothing (it left dropping open, so the page was read whole). 7: a page without a <title>
     is titled past its preamble lines (titles.derived_title: header block, RST comments). 8:
-    and past a running header ("XZ(1) XZ Utils XZ(1)")."""
+    and past a running header ("XZ(1) XZ Utils XZ(1)"). 9: spaces between inline elements
+    are kept ("Privacy policy</a> <button>Accept" read "Privacy policyAccept"), and so are the
+    lines of the page's footer that stamp its edit ("Last edited by … on 7 February 2025"), and a
+    breadcrumb trail (an element whose class or aria-label names one) is left out."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -70,6 +81,7 @@ _TABLE_TAGS = frozenset({"tr", "td", "th", "thead"})
 SPACE, CELL, LINE, PARAGRAPH = 1, 2, 3, 4
 """Breaks between pieces of visible text, weakest first; the strongest held back wins."""
 _BREAKS = {SPACE: " ", CELL: "\t", LINE: "\n", PARAGRAPH: "\n\n"}
+_WORDS = re.compile(r"\w+")
 
 
 class _VisibleText(HTMLParser):
@@ -90,6 +102,8 @@ class _VisibleText(HTMLParser):
         self.sections = 0
         """Open articles, sections and mains: a header or footer in them is theirs."""
         self.parts: list[str] = []
+        self.footer: list[str] = []
+        """The text of the page's footer being left out, its blocks a line each (`dated_lines`)."""
         self.pending = 0
         self.hidden = 0
         self.preformatted = 0
@@ -144,15 +158,23 @@ class _VisibleText(HTMLParser):
             self.hidden = max(0, self.hidden - 1)
 
     def _is_boilerplate(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-        role = (dict(attrs).get("role") or "").strip().lower()
+        named = dict(attrs)
+        role = (named.get("role") or "").strip().lower()
         if tag in _BOILERPLATE_TAGS or role in _BOILERPLATE_ROLES:
             return True
+        if "breadcrumb" in f"{named.get('class') or ''} {named.get('aria-label') or ''}".lower():
+            return True  # a trail of links to the pages above ("Wiki > Data"): navigation
         return tag in _PAGE_TAGS and not self.sections
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
-        if self.hidden or not data.strip():
+        if self.hidden:
+            if self._in_page_footer():
+                self.footer.append(re.sub(r"\s+", " ", data))
+            return
+        if not data.strip():  # spaces between inline elements: "<a>Privacy</a> <button>"
+            self.pending = max(self.pending, SPACE if self.parts and not self.preformatted else 0)
             return
         text = data if self.preformatted else re.sub(r"\s+", " ", data)
         if self.tables:
@@ -185,7 +207,25 @@ class _VisibleText(HTMLParser):
             self._write(piped)
             self.pending = PARAGRAPH
 
+    def _in_page_footer(self) -> bool:
+        """Whether the text read now is the page's own footer's, left out (no script in it)."""
+        return self.dropping == "footer" and self.hidden == 1
+
+    def dated_lines(self) -> list[str]:
+        """The lines of the page's footer that stamp its edit: a date (dates.date_terms) and
+        a word of the language data's `edit_stamp_words` ("Last edited by … on 7 February
+        2025"; not "Exported from my notes app on 2026-04-22", an app's own line)."""
+        stamps = language_words("edit_stamp_words")
+        lines = (" ".join(line.split()) for line in "".join(self.footer).split("\n"))
+        return [
+            line
+            for line in lines
+            if date_terms(fold(line)) and not stamps.isdisjoint(_WORDS.findall(fold(line)))
+        ]
+
     def _hold_break(self, tag: str, closing: bool) -> None:
+        if self._in_page_footer() and (tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS):
+            self.footer.append("\n")
         if tag in _PARAGRAPH_TAGS:
             strength = PARAGRAPH
         elif tag == "br" and self.tables and not self.preformatted:
@@ -279,6 +319,8 @@ def html_visible_text(html: str) -> tuple[str, str | None]:
     if parser.dropping is not None or not text:
         parser = _parsed(html, drop_boilerplate=False)
         text = _text_of(parser)
+    else:
+        text = "\n\n".join([text, *parser.dated_lines()])
     title = " ".join(parser.title.split())[:TITLE_MAX] or None
     return text, title
 

@@ -32,9 +32,11 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 3
+    version = 4
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
-    `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)")."""
+    `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
+    a line standing again further on (a journal's running header on each page,
+    titles.repeated_line)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

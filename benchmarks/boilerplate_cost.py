@@ -1,0 +1,62 @@
+"""Print what finding boilerplate (boilerplate.py) adds to a build: the time of keying each
+document's lines (boilerplate.document_lines), blanking the lines it repeats for its language
+(own_boilerplate_blanked), adding them up and choosing the stored ones (LineCounts), against the
+time of the rest of a document's tally (doctally.words_and_compounds and BM25 tokenising,
+lexical.tokenize), medians of a few rounds in one run; and how many lines were held and kept.
+Not a test; run it by hand:
+
+    python benchmarks/boilerplate_cost.py [--corpus DIR] [--files 3000] [--rounds 3]
+
+The default folder is the bundled corpus (config.BUNDLED_CORPUS), small; a large folder
+(evals/sets/pubmedqa/corpus, or a user's mail) gives steadier figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fake_corpus import corpus_texts, median_seconds
+
+from citeqa.boilerplate import LineCounts, document_lines, own_boilerplate_blanked
+from citeqa.config import BUNDLED_CORPUS
+from citeqa.doctally import words_and_compounds
+from citeqa.lexical import tokenize
+
+
+def derive(texts: list[str]) -> LineCounts:
+    """The keyed lines of `texts` added up, each text blanked for its language as a build does."""
+    counts = LineCounts()
+    for text in texts:
+        counts.add(document_lines(text))
+        own_boilerplate_blanked(text)
+    return counts
+
+
+def tally(texts: list[str]) -> None:
+    """What a build computed per document before: words, compounds and BM25 tokens."""
+    for text in texts:
+        words_and_compounds([text])
+        tokenize(text, "en")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=BUNDLED_CORPUS)
+    parser.add_argument("--files", type=int, default=3000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    texts = corpus_texts(args.corpus, args.files)
+    deriving = median_seconds(lambda: derive(texts), args.rounds)
+    before = median_seconds(lambda: tally(texts), args.rounds)
+    counts = derive(texts)
+    print(f"{len(texts)} texts, {sum(map(len, texts)):,} characters")
+    print(f"{len(counts.documents):,} lines held, {len(counts.chosen()):,} boilerplate lines kept")
+    print(
+        f"tally before {before:.3f}s, boilerplate {deriving:.3f}s: after {before + deriving:.3f}s"
+    )
+    print(f"ratio after / before {(before + deriving) / before:.3f}")
+
+
+if __name__ == "__main__":
+    main()

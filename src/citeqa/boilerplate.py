@@ -1,0 +1,186 @@
+"""Boilerplate derived from the corpus at build time: text repeated across the corpus (an
+e-mail's legal disclaimer and signature in every mail, a wiki export's cookie banner on every
+page, a paper's running header on every page) is no content, so it is never quoted as an answer.
+
+A line is keyed by its text normalised (casefolded, spaces evened; its opening marks kept, so a
+quoted reply's "> " line is another line than the one it quotes) when it holds MIN_WORDS words
+or more (`line_key`: a short digest). A document's keys are counted once per occurrence
+(`document_lines`, stored with its tallies so an update does not read unchanged documents
+again); the build adds them up (`LineCounts`: at most MAX_HELD keys held, whatever the
+corpus's size) and keeps as boilerplate the lines written in MIN_DOCUMENTS documents or more,
+or MIN_REPEATS times or more in all over two documents or more (a running header two papers
+share, on each of their pages) (`LineCounts.chosen`, at most MAX_LINES, the most repeated
+first). The index stores them (statistics.json, `boilerplate`); `Boilerplate` reads them back
+and tells whether a sentence is mostly made of such lines (`Boilerplate.covers`), or gives a
+text without them (`Boilerplate.without`, for the welcome's examples). A document's language
+is read without the lines it repeats itself (`own_boilerplate_blanked`). A mail's
+signature block (the lines under its "-- " delimiter, RFC 3676, down to a blank line) is
+boilerplate too, repeated or not (`in_signature`: the support engineer who wrote once).
+
+It stays searchable (its words are indexed like any other): a question that asks about it
+("What does the confidentiality notice say?") may still be answered with it
+(answering.without_boilerplate).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+MIN_WORDS = 6
+"""The fewest words of a line that may be boilerplate: a shorter one ("Best regards,",
+"Results", a table's "| Year | Cases |") is too common to be told from content by repetition."""
+MIN_DOCUMENTS = 3
+"""A line written in this many documents is boilerplate."""
+MIN_REPEATS = 3
+"""So is a line written this many times in all, in two documents or more."""
+MAX_LINES = 2000
+"""The most boilerplate lines an index stores (the most repeated first)."""
+MAX_HELD = 200_000
+"""The most line keys a build counts at once: past it, the MAX_HELD // 2 written in the most
+documents are kept (`LineCounts.add`; a line seen once so far may be missed), so its memory stays
+bounded and its time linear, as acronyms.AcronymCounts's."""
+BOILERPLATE_SHARE = 0.5
+"""A sentence is boilerplate when at least this share of its words stand in boilerplate lines
+(a running header glued to the paragraph under it is not)."""
+STATISTICS_KEY = "boilerplate"
+
+_WORD = re.compile(r"\w+")
+
+
+def line_key(line: str) -> str | None:
+    """The key of a line (a 16-hex digest of its normalised text), or None when it has fewer
+    than MIN_WORDS words (pieces between spaces: str.split, at C speed)."""
+    words = line.split()
+    if len(words) < MIN_WORDS:
+        return None
+    return hashlib.blake2b(" ".join(words).casefold().encode(), digest_size=8).hexdigest()
+
+
+def document_lines(text: str) -> dict[str, int]:
+    """How often a document writes each keyed line (`line_key`)."""
+    keys = (line_key(line) for line in text.split("\n"))
+    return dict(Counter(key for key in keys if key is not None))
+
+
+@dataclass
+class LineCounts:
+    """The keyed lines of a build's documents: in how many documents, how often in all."""
+
+    documents: Counter[str] = field(default_factory=Counter)
+    occurrences: Counter[str] = field(default_factory=Counter)
+
+    def add(self, lines: Mapping[str, int]) -> None:
+        """Count one document's lines (`document_lines`)."""
+        self.documents.update(lines.keys())
+        self.occurrences.update(lines)
+        if len(self.documents) > MAX_HELD:
+            kept = heapq.nlargest(MAX_HELD // 2, self.documents.items(), key=lambda item: item[1])
+            self.documents = Counter(dict(kept))
+            self.occurrences = Counter({key: self.occurrences[key] for key in self.documents})
+
+    def chosen(self) -> list[str]:
+        """The boilerplate lines' keys, sorted (at most MAX_LINES, the most repeated first)."""
+        repeated = [
+            key
+            for key, seen in self.documents.items()
+            if seen >= MIN_DOCUMENTS or (seen >= 2 and self.occurrences[key] >= MIN_REPEATS)
+        ]
+        repeated.sort(key=lambda key: (-self.occurrences[key], key))
+        return sorted(repeated[:MAX_LINES])
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """The boilerplate lines of an index, by key."""
+
+    keys: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, statistics: Mapping[str, Any] | None) -> Boilerplate:
+        """The lines a build stored (none from an index written before they were)."""
+        stored = (statistics or {}).get(STATISTICS_KEY) or []
+        if not isinstance(stored, list) or not all(isinstance(key, str) for key in stored):
+            raise ValueError(f"{STATISTICS_KEY} is not a list of line keys")
+        return cls(frozenset(stored))
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        """Whether the stretch `text[start:end]` is boilerplate: BOILERPLATE_SHARE of its words
+        or more stand in lines (whole lines of `text`) the build found repeated or in a mail's
+        signature block (`in_signature`, its delimiter line included: "Lena" over "-- " over
+        "Lena Hartmann, PhD" is a signature)."""
+        words = repeated = 0
+        for line_start, line_end in _lines_touched(text, start, end):
+            count = len(_WORD.findall(text, max(start, line_start), min(end, line_end)))
+            words += count
+            line = text[line_start:line_end]
+            if (self.keys and line_key(line) in self.keys) or in_signature(text, line_start):
+                repeated += count
+        return words > 0 and repeated >= BOILERPLATE_SHARE * words
+
+    def without(self, text: str) -> str:
+        """`text` without its boilerplate lines (repeated, or of a signature block): what a
+        welcome example's terms are read from (no "What about Dr Sofia?" from a signature)."""
+        kept: list[str] = []
+        at = 0
+        for line in text.split("\n"):
+            repeated = self.keys and line_key(line) in self.keys
+            if not (repeated or in_signature(text, at)):
+                kept.append(line)
+            at += len(line) + 1
+        return "\n".join(kept)
+
+
+def own_boilerplate_blanked(text: str) -> str:
+    """`text` with the keyed lines it writes twice or more and its signature blocks blanked
+    (spaces, so offsets hold): what its language is read from (doctally.measure), when the
+    corpus's boilerplate is not known yet (a French mail under an English disclaimer and
+    signature is French: s18 trial, "mail: en 19, fr 1")."""
+    lines = text.split("\n")
+    keys = [line_key(line) for line in lines]
+    repeats = Counter(keys)
+    kept: list[str] = []
+    at = 0
+    for line, key in zip(lines, keys, strict=True):
+        blank = (key is not None and repeats[key] > 1) or in_signature(text, at)
+        kept.append(" " * len(line) if blank else line)
+        at += len(line) + 1
+    return "\n".join(kept)
+
+
+SIGNATURE_LINES = 6
+"""The most lines a signature block holds under its "-- " delimiter (`in_signature`)."""
+_DELIMITER = re.compile(r"--[ \t]?")
+
+
+def in_signature(text: str, start: int) -> bool:
+    """Whether `text[start]` stands in a mail's signature block: on a "-- " line (RFC 3676's
+    signature delimiter; "--" too) or within SIGNATURE_LINES lines under it, with no blank line
+    between."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for _ in range(SIGNATURE_LINES + 1):
+        line_end = text.find("\n", line_start)
+        line = text[line_start : len(text) if line_end < 0 else line_end].rstrip("\r")
+        if _DELIMITER.fullmatch(line):
+            return True
+        if not line.strip() or line_start == 0:
+            return False
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    return False
+
+
+def _lines_touched(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The (start, end) of each whole line of `text` that `text[start:end]` overlaps."""
+    line_start = text.rfind("\n", 0, start) + 1
+    while line_start < end or line_start == start:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        yield line_start, line_end
+        if line_end >= len(text):
+            return
+        line_start = line_end + 1

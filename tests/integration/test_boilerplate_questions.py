@@ -1,0 +1,64 @@
+"""Text a corpus repeats (boilerplate.py: a disclaimer under every mail) is found by the build
+and stored with the index; it is never quoted for a question about something else, while a
+question that asks about it is still answered with it (s18 trial: the disclaimer quoted at .45
+for "What did the Burkard support say about the battery replacement cost?")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from integration_helpers import fake_settings
+
+from citeqa.api import build_index, open_assistant
+from citeqa.boilerplate import line_key
+from citeqa.store import load_index
+
+NOTICE = (
+    "CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and intended"
+    " solely for the addressee. If you have received it in error, please delete it."
+)
+MAILS = {
+    "trap.txt": "Subject: trap\n\nThe spore trap stopped rotating on 30 April.\nTom\n",
+    "motor.txt": "Subject: motor\n\nThe clock motor will be replaced under warranty.\nDaniel\n",
+    "freezer.txt": "Subject: freezer\n\nThe freezer alarm rang twice on Sunday night.\nLena\n",
+    "lane.txt": "Subject: lane\n\nThe sequencing lane costs 1,450 GBP with the discount.\nKarim\n",
+}
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for name, text in MAILS.items():
+        (folder / name).write_text(f"{text}\n{NOTICE}\n", encoding="utf-8")
+    return folder
+
+
+def test_a_repeated_disclaimer_is_stored_never_quoted_unless_asked_about(tmp_path: Path) -> None:
+    settings = fake_settings(_corpus(tmp_path / "corpus"), tmp_path / "index")
+    build_index(settings)
+    stored = load_index(settings.index_dir).statistics or {}
+    assert stored["boilerplate"] == [line_key(NOTICE)]
+    assistant = open_assistant(settings, build_if_missing=False)
+    for question in (
+        "What did the support say about the battery replacement cost?",
+        "When did the freezer alarm ring?",
+        "When did the trap stop rotating?",
+    ):
+        answer = assistant.ask(question)
+        assert all("CONFIDENTIAL" not in c.quote for c in answer.citations), question
+    asked = assistant.ask("What does the confidentiality notice say?")
+    assert not asked.abstained and "CONFIDENTIALITY NOTICE" in asked.citations[0].quote
+
+
+def test_an_update_keeps_the_boilerplate_of_the_documents_it_does_not_read(
+    tmp_path: Path,
+) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    (corpus / "trap.txt").write_text("The trap works again.\n", encoding="utf-8")
+    build_index(settings)
+    stored = load_index(settings.index_dir).statistics or {}
+    assert stored["boilerplate"] == [line_key(NOTICE)]  # still in three documents
+    (corpus / "motor.txt").unlink()
+    build_index(settings)
+    assert (load_index(settings.index_dir).statistics or {})["boilerplate"] == []
