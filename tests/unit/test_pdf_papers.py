@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tests.unit.test_manual_pages import _bank, _index_of
+
 from citeqa.blocks import headings, label_headings
 from citeqa.citedsection import citation_section
 from citeqa.models import Chunk
 from citeqa.readers.linehyphens import join_hyphenated
 from citeqa.readers.pdf import PdfFileReader
+from citeqa.titleonly import only_title
 
 Line = tuple[float, str]
 """A line of a test page: its font size, its text."""
@@ -172,3 +175,32 @@ def test_a_numbered_heading_over_a_narrow_column_names_its_quotes() -> None:
 def test_a_paper_heading_word_inside_a_sentence_names_nothing() -> None:
     text = "The methods section follows.\nSee the\nreferences\nfor details of the assay we ran.\n"
     assert label_headings(text) == []
+
+
+TITLE_BLOCK = """Phytopathology Letters · 2024 · 18(3)
+Temperature limits for growth of Zymoseptoria tritici isolates
+from four European countries
+Sofia Marquez(1), Jonas Eriksen(2)
+(1) Laboratory of Cereal Pathogen Genomics, University of Northbrook, UK
+Abstract
+We measured in vitro growth of 96 Z. tritici isolates between 5 and 30 °C. Optimal growth
+was at 18 °C; no isolate grew at 30 °C.
+"""
+
+
+def test_a_papers_title_block_is_no_quote_but_its_abstract_is() -> None:
+    """A title wrapped over two lines is one sentence past the title read from its first line:
+    only a title all the same, never quoted alone (with the authors under it, the answer at .80
+    in the s18 trial)."""
+    bank = _bank(TITLE_BLOCK, "Temperature limits for growth of Zymoseptoria tritici isolates")
+    block, abstract = _index_of(bank, "Temperature limits"), _index_of(bank, "We measured")
+    assert TITLE_BLOCK[slice(*_span(bank, block))].endswith("European countries")
+    assert only_title(bank, block)  # type: ignore[arg-type]
+    assert not only_title(bank, abstract)  # type: ignore[arg-type]
+    short = _bank("Kiln\nKiln firing runs at 900 C on Fridays, glaze after\n", "Kiln")
+    assert not only_title(short, _index_of(short, "Kiln firing"))  # type: ignore[arg-type]
+
+
+def _span(bank: object, index: int) -> tuple[int, int]:
+    sentence = bank.sentences[index]  # type: ignore[attr-defined]
+    return sentence.start, sentence.end
