@@ -117,9 +117,10 @@ def _title_block(text: str, title: str | None, start: int, document: str) -> boo
     limits for growth of Zymoseptoria tritici isolates" over "from four European countries"),
     or a title run on into its authors' line ("… in wheat grain Lena Hartmann(1), …")."""
     plain_title = _plain(title or "")
+    if len(plain_title) < TITLE_BLOCK_MIN or not text.startswith(plain_title):
+        return False
     opening = _BLANKS.match(document).end()  # type: ignore[union-attr]  # r"\s*" always matches
-    first_lines = document[opening:start].count("\n") <= 1  # under a journal's header line at most
-    return len(plain_title) >= TITLE_BLOCK_MIN and first_lines and text.startswith(plain_title)
+    return document.count("\n", opening, start) <= 1  # under a journal's header line at most
 
 
 def _title_line(text: str, start: int, end: int) -> bool:
