@@ -1,15 +1,15 @@
 """Read a text as blocks: paragraphs, bullet lists, tables and headings, with their offsets.
 
-Pure functions, no I/O but the packaged language data's word lists for cutting, read once
-(`caption_labels`, `lead_in_words`: glossary.language_words). Lines are grouped into runs of
-non-blank lines, each cut where its lines change kind (a markdown heading, table rows, bullets,
-text; lines after a bullet continue its item, a line carrying on a continued command its
-command's block); a standalone short line that leads content (ending in a colon, a short label
-only, judged by its words, not its grammar: "Supported tests:", not "The default is:";
-`_no_lead_in` says where that stops), or a paragraph wholly in bold, is a heading, and so is a
-numbered line inside a paragraph standing over prose after a sentence's end ("3. Results",
-"Article 5 - Fees"), as plain text and PDF text have them; a line inside a backtick code fence
-is never a heading (a shell "# comment" is code).
+Pure functions, no I/O but the packaged language data's word lists, read once (for cutting
+`caption_labels`, `lead_in_words`; for citations' labels `paper_headings` too, `label_headings`:
+glossary.language_words). Lines are grouped into runs of non-blank lines, each cut where its
+lines change kind (a markdown heading, table rows, bullets, text; lines after a bullet continue
+its item, a line carrying on a continued command its command's block); a standalone short line
+that leads content (ending in a colon, a short label only, judged by its words, not its grammar:
+"Supported tests:", not "The default is:"; `_no_lead_in` says where that stops), or a paragraph
+wholly in bold, is a heading, and so is a numbered line inside a paragraph standing over prose
+after a sentence's end ("3. Results", "Article 5 - Fees"), as plain text and PDF text have them;
+a line inside a backtick code fence is never a heading (a shell "# comment" is code).
 chunking.py packs blocks into chunks; `headings` lists a text's headings as a build finds them.
 """
 
@@ -36,7 +36,7 @@ from citeqa.language import (
 )
 from citeqa.markup import front_matter_chars, is_adornment, is_fence, overlines, underlines
 
-__all__ = ["Block", "BlockKind", "heading_title", "headings", "split_blocks"]
+__all__ = ["Block", "BlockKind", "heading_title", "headings", "label_headings", "split_blocks"]
 
 BlockKind = Literal["text", "list", "table", "heading"]
 
@@ -49,6 +49,9 @@ HEADING_FOLLOWER_MIN = 25
 
 PROSE_LINE_MIN = 40
 """A line that a heading inside a paragraph stands over is at least this long."""
+COLUMN_LINE_MIN = 30
+"""A shorter line than PROSE_LINE_MIN is prose a heading stands over when the next line carries
+its sentence on, both at least this long (a two-column PDF page's lines are about 40 long)."""
 
 _ENDS = LINE_ENDS + ","
 """Final punctuation a heading never has."""
@@ -199,24 +202,38 @@ def _fence_closed(line: list[str], under: int) -> bool:
     return any(is_fence(later) and later.strip()[:1] == opening[0] for later in line[under + 1 :])
 
 
-def _heading_lines(text: str, lines: list[Span]) -> list[bool]:
+def _heading_lines(text: str, lines: list[Span], labels: bool = False) -> list[bool]:
     """For each line of a paragraph, whether it is a heading over the prose of the next line
     (plain text and PDF have no markup): on the paragraph's first line, after a line ending a
     sentence or after another such heading, when it is numbered ("3. Results", "2.1 Site",
     "IV. Scope", "Article 5 - Fees", "TITRE II - ACCÈS") and not a full line of wrapped prose
     (`language.wrapped_lines`). An unnumbered short line ("Methods")
-    is not: tried, it moved two bundled documents' chunks and two abstentions (evals/README.md)."""
+    is not: tried, it moved two bundled documents' chunks and two abstentions (evals/README.md).
+    `labels`: the headings a citation's label reads too (`label_headings`), not cut at."""
     wrapped = wrapped_lines([len(text[start:end].rstrip()) for start, end in lines])
     flags: list[bool] = []
     for index in range(len(lines)):
         previous = without_closing_marks(text[slice(*lines[index - 1])]) if index else "."
         after_end = (previous != "" and previous[-1] in LINE_ENDS) or flags[-1]  # not after ","
-        heads = after_end and not wrapped[index] and _heads_prose(text, lines, index)
+        named = labels and _named_heading(text, lines, index)
+        heads = named or (
+            after_end and not wrapped[index] and _heads_prose(text, lines, index, labels)
+        )
         flags.append(heads)  # a full wrapped line of prose ("12 of them were…") is no heading
     return flags
 
 
-def _heads_prose(text: str, lines: list[Span], index: int) -> bool:
+def _named_heading(text: str, lines: list[Span], index: int) -> bool:
+    """Whether the line at `index` is a paper's unnumbered heading alone on its line ("Abstract",
+    "References:", "Résumé": the language data's paper_headings) over a line of text: after
+    any line, a paper's affiliations ending no sentence above its "Abstract"."""
+    line = text[slice(*lines[index])].strip().rstrip(":").rstrip()
+    below = text[slice(*lines[index + 1])].strip() if index + 1 < len(lines) else ""
+    capitalised = line[:1].isupper()  # "references" wrapped alone inside a sentence is none
+    return capitalised and bool(below) and fold(line) in language_words("paper_headings")
+
+
+def _heads_prose(text: str, lines: list[Span], index: int, labels: bool = False) -> bool:
     """Whether the line at `index`, short, numbered and without final punctuation, stands over
     prose (or over a numbered heading of a lower level that does)."""
     line = text[slice(*lines[index])].strip()
@@ -225,7 +242,7 @@ def _heads_prose(text: str, lines: list[Span], index: int) -> bool:
     number = _NUMBERED_HEADING.match(line)
     if number is None or _is_caption(number.group("label")):
         return False
-    return _numbered_leads(text, lines, index, number)
+    return _numbered_leads(text, lines, index, number, labels)
 
 
 def _is_caption(label: str | None) -> bool:
@@ -234,19 +251,52 @@ def _is_caption(label: str | None) -> bool:
     return label is not None and fold(label) in language_words("caption_labels")
 
 
-def _numbered_leads(text: str, lines: list[Span], index: int, number: re.Match[str]) -> bool:
+def _numbered_leads(
+    text: str, lines: list[Span], index: int, number: re.Match[str], labels: bool = False
+) -> bool:
     """Whether the numbered line at `index` (`number`: its _NUMBERED_HEADING match) is
     followed by prose, or by a numbered heading of a lower level that is ("2. Methods" over
     "2.1 Site" over prose); a numbered list's next item is no prose, so its items stay a list."""
     following = text[slice(*lines[index + 1])].strip()
-    if _leads_prose(following):
+    if _leads_prose(following) or (labels and _leads_paper_text(text, lines, index + 1)):
         return True
     deeper = _NUMBERED_HEADING.match(following)
     if not (deeper and number.group("number")):
         return False
     parent, child = number.group("number").rstrip("."), (deeper.group("number") or "")
-    deeper_leads = index + 2 < len(lines) and _numbered_leads(text, lines, index + 1, deeper)
+    deeper_leads = index + 2 < len(lines) and _numbered_leads(
+        text, lines, index + 1, deeper, labels
+    )
     return child.startswith(parent + ".") and deeper_leads
+
+
+def _leads_paper_text(text: str, lines: list[Span], index: int) -> bool:
+    """Whether the line at `index` opens what a paper's numbered heading stands over, read for
+    citations' labels only: a caption, or a narrow column's wrapped line."""
+    line = text[slice(*lines[index])].strip()
+    below = text[slice(*lines[index + 1])] if index + 1 < len(lines) else ""
+    return _is_caption_line(line) or _leads_column(line, below)
+
+
+def _is_caption_line(line: str) -> bool:
+    """Whether a line is a table's or figure's caption ("Table 1. Assembly statistics"): a
+    section of a paper opening on its table ("2 Results" over it) is headed all the same."""
+    number = _NUMBERED_HEADING.match(line)
+    return number is not None and _is_caption(number.group("label"))
+
+
+def _leads_column(line: str, next_line: str) -> bool:
+    """Whether a line is the opening of a paragraph set in a narrow column (a two-column PDF
+    page: "Isolates came from Denmark (24), France" over "(24), Ireland (24) and Spain (24)."):
+    at least COLUMN_LINE_MIN long, no sentence ended in it, carried on by the next line."""
+    return (
+        len(line) >= COLUMN_LINE_MIN
+        and line[0].isupper()
+        and line[-1] not in _ENDS
+        and not (is_bullet(line) or is_table_row(line) or is_markdown_heading(line))
+        and len(next_line.strip()) >= COLUMN_LINE_MIN
+        and not (is_bullet(next_line.strip()) or is_table_row(next_line.strip()))
+    )
 
 
 def _leads_prose(line: str) -> bool:
@@ -373,6 +423,24 @@ def split_blocks(text: str) -> list[Block]:
     ]
     _mark_headings(text, paragraphs, fenced)
     return [block for blocks in paragraphs for block in blocks]
+
+
+def label_headings(text: str) -> list[tuple[int, str]]:
+    """Where the headings a citation's label names stand in `text`, and their text: those of
+    a paragraph of plain or PDF text as a build finds them (`_heading_lines`), and a paper's
+    that a build does not cut at: its unnumbered headings alone on their line ("Abstract",
+    "References": the language data's paper_headings, after any line), a numbered heading over
+    a caption ("2 Results" over "Table 1. Assembly statistics") or over a narrow column's line
+    ("2 Methods" over "Isolates came from Denmark (24), France"). Cutting at them too moved
+    answers of a trial's paper questions (evals/README.md, session 18)."""
+    found = []
+    for lines in _paragraphs(text, line_spans(text)):
+        for (start, end), heads in zip(
+            lines, _heading_lines(text, lines, labels=True), strict=True
+        ):
+            if heads:
+                found.append((start, clean_heading(text[start:end])))
+    return found
 
 
 def headings(text: str) -> list[str]:

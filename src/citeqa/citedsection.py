@@ -5,7 +5,9 @@ name when the page opens with its running header: "UNIQ(1) › OPTIONS". A manua
 document opening with its running header ("UNIQ(1) User Commands UNIQ(1)") or with the heading
 naming it (the language data's `manual_name_headings`: "NAME", "NOM") over indented text; a
 document opening with another heading in capitals ("USAGE", "TERMS OF SERVICE") is none, its
-later headings being of other kinds ("## Configuration", "Payment").
+later headings being of other kinds ("## Configuration", "Payment"). In a paper's plain or PDF
+text, a heading nearer the quote that the build does not cut at (blocks.label_headings: "2
+Results" over "Table 1. …", "Abstract" under the authors' lines) names it.
 
 Only the citation's label: a manual page is cut, scored and quoted as any plain text is (its
 running header the section of its passages, whose words carry the command's name into each
@@ -17,11 +19,13 @@ once; a page's headings are kept for the last few documents cited (`_manual_head
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
 
-from citeqa.chunking import section_of
+from citeqa.blocks import label_headings
+from citeqa.chunking import section_bounds, section_of
 from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.models import Chunk
@@ -47,11 +51,32 @@ def citation_section(text: str, chunk: Chunk, offset: int) -> str | None:
     index = bisect.bisect_right(headings.starts, offset) - 1
     if index >= 0:
         return headings.names[index]
-    section = section_of(text, chunk, offset)
+    section = _label_heading(text, chunk, offset) or section_of(text, chunk, offset)
     if section is None:
         return None
     path = [*headings_above(text, offset, section), section]
     return SECTION_PATH.join(shown(cut(heading)) for heading in path)
+
+
+def _label_heading(text: str, chunk: Chunk, offset: int) -> str | None:
+    """The heading of a paper that the character at `offset` stands under past the build's
+    (blocks.label_headings: "2 Results" over a table's caption, "Abstract" under the authors),
+    inside the chunk, after the heading the build found (or the chunk's start); None if none."""
+    if not chunk.start <= offset < chunk.end:
+        return None
+    low, _ = section_bounds(text, chunk, offset)
+    found = [
+        heading
+        for start, heading in _chunk_label_headings(text[chunk.start : chunk.end])
+        if low <= chunk.start + start <= offset
+    ]
+    return found[-1] if found else None
+
+
+@functools.lru_cache(maxsize=256)
+def _chunk_label_headings(chunk_text: str) -> tuple[tuple[int, str], ...]:
+    """`label_headings` of a chunk's text, cached by the text (a chunk's several citations)."""
+    return tuple(label_headings(chunk_text))
 
 
 def own_heading(section: str) -> str:

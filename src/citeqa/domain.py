@@ -182,6 +182,10 @@ class Domain(BaseModel):
     manual_name_headings: tuple[str, ...] = ()
     """Folded headings opening a manual page over the line naming it ("name", "nom"): such a
     document's citations name its headings in capitals (citedsection.py)."""
+    paper_headings: tuple[str, ...] = ()
+    """Folded unnumbered headings of a paper ("abstract", "references", "resume"): such a line
+    alone inside a paragraph names the quotes under it (blocks.label_headings, citedsection.py);
+    citation labels only, no cutting."""
     caption_labels: tuple[str, ...] = ()
     """Folded words that open a numbered caption ("figure", "table", "encadre"): such a line is
     no heading inside a paragraph (blocks._heads_prose)."""

@@ -43,6 +43,7 @@ WordList = Literal[
     "member_qualifiers",
     "owner_determiners",
     "owner_links",
+    "paper_headings",
     "plural_determiners",
     "possessives",
     "relative_openers",

@@ -1,6 +1,8 @@
 """Which candidate sentences are only a title or a lead-in: never quoted alone as an answer.
 
-A sentence that is all of its document's title, of the heading it stands under (or is), its
+A sentence that is all of its document's title, or opens with it in the document's first lines
+with no statement's end (a paper's title wrapped over two lines, or run on into its authors), of the
+heading it stands under (or is), its
 first line alone over a blank line ("systemctl(1)", a page's <h1>), or a running header line
 ("GIT-REBASE(1) Git Manual GIT-REBASE(1)": it opens and ends with one word) names what the
 text is about and answers nothing (a sentence ending a statement, ".", "!", "…", is prose, even
@@ -60,6 +62,8 @@ def only_title(bank: SentenceBank, index: int) -> bool:
     chunk = bank.chunks[sentence.chunk_index]
     if any(name is not None and _plain(name) == text for name in (document.title, chunk.section)):
         return True
+    if _title_block(text, document.title, sentence.start, document.text):
+        return True
     heading = section_of(document.text, chunk, sentence.start)  # only when the others differ
     return heading is not None and _plain(heading) == text
 
@@ -99,6 +103,24 @@ def names_only_the_title(focus: str, written: frozenset[str]) -> bool:
         word in allowed or not written.isdisjoint(query_tokens(word))
         for word in content_words(focus)
     )
+
+
+TITLE_BLOCK_MIN = 20
+"""A document's title opens a title block only when at least this long ("Rapid loop-mediated
+isothermal amplification (LAMP) detection"): a short one ("Notes") opens prose too."""
+
+
+def _title_block(text: str, title: str | None, start: int, document: str) -> bool:
+    """Whether a sentence (`text`, plain) with no statement's end is part of the title block
+    opening its document (a journal's header line over it at most): it opens with the title, as
+    a title wrapped over two lines does past the title read from its first line ("Temperature
+    limits for growth of Zymoseptoria tritici isolates" over "from four European countries"),
+    or a title run on into its authors' line ("… in wheat grain Lena Hartmann(1), …")."""
+    plain_title = _plain(title or "")
+    if len(plain_title) < TITLE_BLOCK_MIN or not text.startswith(plain_title):
+        return False
+    opening = _BLANKS.match(document).end()  # type: ignore[union-attr]  # r"\s*" always matches
+    return document.count("\n", opening, start) <= 1  # under a journal's header line at most
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

@@ -1,5 +1,10 @@
 """PDF: each page's text (pypdf), pages joined by blank lines, with the offset of each page.
 
+Each page is read with the font size of each piece of its text (pypdf's visitor_text), so that
+the running header and footer repeated on its pages are dropped but for the first page's header
+(pdfmargins.py), and its title is read past that header; words hyphenated at a line's end are
+joined (linehyphens.py). Offsets point into that text, as they did into pypdf's.
+
 pypdf reports what it repaired or could not read through its `pypdf` logger (`invalid pdf
 header`, `EOF marker not found`): raw lines beside citeqa's own skip line and warnings, so the
 logger is quietened while a file is read (pypdf's documented way: the logger's level).
@@ -9,10 +14,15 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import PurePath
+from typing import Any
 
 from citeqa.readers.base import Extracted, UnreadableDocument
+from citeqa.readers.linehyphens import join_hyphenated
+from citeqa.readers.pdfmargins import Page, SizedText, margin_free_pages, smaller_first_lines
 
 DAMAGED = "not a readable PDF: the file is damaged or incomplete"
 """Why a PDF pypdf cannot read is skipped (a truncated download, a damaged file): in a
@@ -32,11 +42,12 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 4
+    version = 5
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
-    titles.repeated_line)."""
+    titles.repeated_line). 5: running header and footer lines repeated on its pages dropped,
+    titled past a first line set smaller than its text, words hyphenated at a line's end joined."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -52,15 +63,16 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
             reader = PdfReader(io.BytesIO(raw))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise UnreadableDocument("encrypted PDF")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            read = [_sized_page(page) for page in reader.pages]
     except UnreadableDocument:
         raise
     except Exception as error:  # pypdf raises many kinds on damaged files: none is the user's
         raise UnreadableDocument(DAMAGED if PDF_HEADER in raw[:1024] else NOT_A_PDF) from error
-    if not pages:
+    if not read:
         raise UnreadableDocument(NO_PAGES)
-    if not any(page.strip() for page in pages):
+    if not any(page.text.strip() for page in read):
         raise UnreadableDocument(NO_TEXT_LAYER)
+    pages = [join_hyphenated(text) for text in margin_free_pages(read)]
     starts, position = [], 0
     for page in pages:
         starts.append(position)
@@ -70,7 +82,37 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
         for number, page in enumerate(pages, start=1)
         if not page.strip()
     ]
-    return Extracted("\n\n".join(pages), page_starts=starts, warnings=warnings)
+    title = _title_past_header(read[0], PurePath(relative).name)
+    return Extracted("\n\n".join(pages), page_starts=starts, warnings=warnings, title=title)
+
+
+def _sized_page(page: Any) -> Page:
+    """A pypdf page's text, with each piece of it and its font size as drawn."""
+    pieces: list[SizedText] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: Any, size: float) -> None:
+        if text:
+            pieces.append((text, round(size * _scale(tm) * _scale(cm), 1)))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    return Page(text, tuple(pieces))
+
+
+def _scale(matrix: list[float]) -> float:
+    """How much a PDF matrix scales text vertically (1 for the identity)."""
+    return math.hypot(matrix[2], matrix[3]) if len(matrix) >= 4 else 1.0
+
+
+def _title_past_header(first: Page, file_name: str) -> str | None:
+    """The document's title read past its first page's opening lines set smaller than its
+    text (a journal's running header), None when there are none (titled as any text is)."""
+    from citeqa.titles import derived_title
+
+    skipped = smaller_first_lines(first)
+    if not skipped:
+        return None
+    lines = [line for line in first.text.split("\n") if line.strip()]
+    return derived_title("\n".join(lines[skipped:]), file_name)
 
 
 @contextmanager

@@ -1,0 +1,206 @@
+"""A paper read from a PDF: words hyphenated at a line's end joined, its running header and
+footer dropped from its pages, its title read past that header, its sections found."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tests.unit.test_manual_pages import _bank, _index_of
+
+from citeqa.blocks import headings, label_headings
+from citeqa.citedsection import citation_section
+from citeqa.models import Chunk
+from citeqa.readers.linehyphens import join_hyphenated
+from citeqa.readers.pdf import PdfFileReader
+from citeqa.titleonly import only_title
+
+Line = tuple[float, str]
+"""A line of a test page: its font size, its text."""
+
+
+def sized_pdf(pages: Sequence[Sequence[Line]]) -> bytes:
+    """A valid PDF whose pages set each line in Helvetica at its size, top down (pypdf
+    cannot write text)."""
+    count = len(pages)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids ["
+        + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
+        + b"] /Count %d >>" % count,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for index, lines in enumerate(pages):
+        drawn = b"\n".join(
+            b"BT /F1 %d Tf 60 %d Td (%s) Tj ET" % (size, 780 - 14 * row, text.encode("latin-1"))
+            for row, (size, text) in enumerate(lines)
+        )
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * index)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(drawn), drawn))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+HEADER = (8, "Journal of Plant Methods - Vol. 12 (2025) - 41-47")
+PAPER = [
+    [
+        HEADER,
+        (10, "A low-cost humidity chamber for leaf assays"),
+        (10, "Tom Reyes(1), Claire Fontaine(1)"),
+        (10, "Abstract"),
+        (10, "We describe a humidity chamber built from a food storage box."),
+        (10, "1 Design"),
+        (10, "Leaves rest on water agar with benzimidazole to delay senes-"),
+        (10, "cence. The lid has two vents covered with filter paper."),
+        (8, "J Plant Methods 12: page 1 of 2"),
+    ],
+    [
+        HEADER,
+        (10, "2 Validation"),
+        (10, "Table 1. Comparison with a commercial chamber"),
+        (10, "Chamber        RH mean   Cost"),
+        (10, "Ours           95.1%     48 GBP"),
+        (10, "Septoria lesions developed in 11 days in both chambers."),
+        (8, "J Plant Methods 12: page 2 of 2"),
+    ],
+]
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined_and_its_line_keeps_its_place() -> None:
+    text = "to delay senes-\ncence. The lid has two vents cov-\nered with paper.\n"
+    assert (
+        join_hyphenated(text)
+        == "to delay senescence.\nThe lid has two vents covered\nwith paper.\n"
+    )
+
+
+def test_a_compound_the_document_writes_whole_keeps_its_hyphen() -> None:
+    written = "Lyme disease is tick-borne. It is tick-\nborne in deer too."
+    assert join_hyphenated(written) == written
+    halves = "A rule based on data. A rule-\nbased filter."
+    assert join_hyphenated(halves) == halves
+    joined_elsewhere = "The controller logs. The con-\ntroller beeps."
+    assert join_hyphenated(joined_elsewhere) == "The controller logs. The controller\nbeeps."
+
+
+def test_numbers_and_capitals_after_a_line_end_hyphen_are_left_alone() -> None:
+    for text in (
+        "cases of COVID-\n19 rose",
+        "a Monte-\nCarlo run",
+        "costs -\nnone",
+        "range 5-\n10 kg",
+    ):
+        assert join_hyphenated(text) == text
+
+
+def test_a_paper_pdf_loses_its_repeated_header_and_footer_but_not_its_first_header() -> None:
+    extracted = PdfFileReader().extract(sized_pdf(PAPER), "papers/reyes.pdf")
+    text = extracted.text
+    assert text.count(HEADER[1]) == 1 and text.startswith(HEADER[1])
+    assert "page 1 of 2" not in text and "page 2 of 2" not in text
+    assert "to delay senescence." in text
+    assert extracted.page_starts is not None
+    second = extracted.page_starts[1]
+    assert text[second:].startswith("2 Validation\nTable 1.")
+    assert extracted.title == "A low-cost humidity chamber for leaf assays"
+
+
+def test_a_one_page_paper_is_titled_past_its_smaller_header() -> None:
+    extracted = PdfFileReader().extract(sized_pdf(PAPER[:1]), "reyes.pdf")
+    assert extracted.title == "A low-cost humidity chamber for leaf assays"
+    assert extracted.text.startswith(HEADER[1])
+
+
+def test_a_line_repeated_on_few_pages_is_no_margin() -> None:
+    """A manual page ends some of its pages with "Example:", its example on the next page."""
+    pages = [
+        [(10, f"Option {n} does this and that to the file."), (10, "More text here.")]
+        for n in range(6)
+    ]
+    pages[1].append((10, "Example:"))
+    pages[3].append((10, "Example:"))
+    text = PdfFileReader().extract(sized_pdf(pages), "man.pdf").text
+    assert text.count("Example:") == 2
+
+
+def whole(text: str, section: str | None = None) -> Chunk:
+    """A chunk holding all of `text`."""
+    return Chunk(chunk_id="c0", doc_id="paper", start=0, end=len(text), text=text, section=section)
+
+
+def test_a_quote_under_a_papers_section_the_build_does_not_cut_at_is_cited_under_it() -> None:
+    """The section a citation names is the quote's own: "Abstract" under the authors' lines,
+    "2 Validation" over a table's caption, though the build cuts at neither."""
+    text = PdfFileReader().extract(sized_pdf(PAPER), "reyes.pdf").text
+    chunk = whole(text)
+    cited = {
+        phrase: citation_section(text, chunk, text.index(phrase))
+        for phrase in ("We describe a humidity", "Leaves rest on", "Septoria lesions")
+    }
+    assert cited == {
+        "We describe a humidity": "Abstract",
+        "Leaves rest on": "1 Design",
+        "Septoria lesions": "2 Validation",
+    }
+    assert "Abstract" not in headings(text)  # cut as before: the label alone reads them
+
+
+def test_a_numbered_heading_over_a_narrow_column_names_its_quotes() -> None:
+    text = (
+        "1 Introduction\n"
+        "Septoria tritici blotch is the most damaging foliar disease of wheat in\n"
+        "Europe [1]. Warmer winters may change which isolates dominate [4].\n"
+        "2 Methods\n"
+        "Isolates came from Denmark (24), France\n"
+        "(24), Ireland (24) and Spain (24). Growth\n"
+        "was measured as colony diameter.\n"
+    )
+    assert citation_section(text, whole(text), text.index("Isolates")) == "2 Methods"
+    assert citation_section(text, whole(text), text.index("Europe")) == "1 Introduction"
+
+
+def test_a_paper_heading_word_inside_a_sentence_names_nothing() -> None:
+    text = "The methods section follows.\nSee the\nreferences\nfor details of the assay we ran.\n"
+    assert label_headings(text) == []
+
+
+TITLE_BLOCK = """Phytopathology Letters · 2024 · 18(3)
+Temperature limits for growth of Zymoseptoria tritici isolates
+from four European countries
+Sofia Marquez(1), Jonas Eriksen(2)
+(1) Laboratory of Cereal Pathogen Genomics, University of Northbrook, UK
+Abstract
+We measured in vitro growth of 96 Z. tritici isolates between 5 and 30 °C. Optimal growth
+was at 18 °C; no isolate grew at 30 °C.
+"""
+
+
+def test_a_papers_title_block_is_no_quote_but_its_abstract_is() -> None:
+    """A title wrapped over two lines is one sentence past the title read from its first line:
+    only a title all the same, never quoted alone (with the authors under it, the answer at .80
+    in the s18 trial)."""
+    bank = _bank(TITLE_BLOCK, "Temperature limits for growth of Zymoseptoria tritici isolates")
+    block, abstract = _index_of(bank, "Temperature limits"), _index_of(bank, "We measured")
+    assert TITLE_BLOCK[slice(*_span(bank, block))].endswith("European countries")
+    assert only_title(bank, block)  # type: ignore[arg-type]
+    assert not only_title(bank, abstract)  # type: ignore[arg-type]
+    short = _bank("Kiln\nKiln firing runs at 900 C on Fridays, glaze after\n", "Kiln")
+    assert not only_title(short, _index_of(short, "Kiln firing"))  # type: ignore[arg-type]
+
+
+def _span(bank: object, index: int) -> tuple[int, int]:
+    sentence = bank.sentences[index]  # type: ignore[attr-defined]
+    return sentence.start, sentence.end
