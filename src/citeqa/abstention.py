@@ -66,6 +66,12 @@ NEVER_WRITES = {
     "en": "The documents never mention {words}.",
     "fr": "Les documents ne mentionnent jamais {words}.",
 }
+NO_SUCH_DAY = {
+    "en": "No such day: {dates} is no date of the calendar (a month from 1 to 12, a day the"
+    " month has).",
+    "fr": "Ce jour n’existe pas : {dates} n’est pas une date du calendrier (un mois de 1 à 12, un"
+    " jour que compte le mois).",
+}
 NEVER_MENTIONED = {
     "en": "The documents do not appear to answer this question: they never mention {words}.",
     "fr": "Les documents ne semblent pas répondre à cette question : ils ne mentionnent"
@@ -307,6 +313,15 @@ def never_written(terms: QuestionTerms, lang: Lang) -> str | None:
     if not terms.unknown_identifiers:
         return None
     return NEVER_WRITES[lang].format(words=_quoted(terms.unknown_identifiers))
+
+
+def no_such_day(terms: QuestionTerms, lang: Lang) -> str | None:
+    """The reason for a question naming a date no calendar has ("2026-13-45", "30 février
+    2026": QuestionTerms.impossible_dates), or None when it names none: any day quoted would
+    be another day."""
+    if not terms.impossible_dates:
+        return None
+    return NO_SUCH_DAY[lang].format(dates=_quoted(terms.impossible_dates))
 
 
 def never_with(member: str, owner: str, lang: Lang) -> str:

@@ -435,6 +435,9 @@ def compose(
             unnumbered.number, unnumbered.numbered, unnumbered.title, lang, more=unnumbered.more
         )
         return abstain(reason)
+    no_day = abstention.no_such_day(terms, lang)
+    if no_day is not None:  # "the dose on 2026-13-45?": any day quoted would be another
+        return abstain(no_day)
     unwritten = abstention.never_written(terms, lang) or _unread_names(
         terms.named, read_texts, documents, lang
     )

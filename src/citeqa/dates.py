@@ -189,10 +189,30 @@ def _month_words() -> frozenset[str]:
 
 def date_terms(folded: str) -> list[str]:
     """The canonical terms of the dates `folded` (a lexical.fold-ed text) holds, in order, each
-    once: "YYYY-MM-DD" for a date with its year, then "--MM-DD" and "--MM" for every date.
-    Every date holds a number: each number that starts no word is tried as a date's start, then
-    as the day after a month's name."""
+    once: "YYYY-MM-DD" for a date with its year, then "--MM-DD" and "--MM" for every date
+    (`_dates` finds them)."""
     terms: dict[str, None] = {}
+    for _, found in _dates(folded):
+        terms.update(dict.fromkeys(_terms_of(*found)))
+    return list(terms)
+
+
+def day_spans(folded: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Where each date of `folded` (a lexical.fold-ed text) stands, as (start, end, its day's
+    terms): "YYYY-MM-DD" when its year is written and "--MM-DD", not its month's "--MM",
+    which every day of that month shares. What a question's date is matched by, as one term
+    (questions.analyse): "2026-07-14" is no "2026", "07" and "14" that the next day's
+    "2026-07-15" holds two of."""
+    return [
+        (match.start(), match.end(), frozenset(_terms_of(*found)[:-1]))
+        for match, found in _dates(folded)
+    ]
+
+
+def _dates(folded: str) -> Iterator[tuple[re.Match[str], tuple[int | None, int, int]]]:
+    """Each date of `folded` with its (year or None, month, day), in order. Every date holds a
+    number: each number that starts no word is tried as a date's start, then as the day after
+    a month's name."""
     done = 0  # where the last date found ends: a number before it is part of it
     for number in _NUMBER.finditer(folded):
         start = number.start()
@@ -203,8 +223,7 @@ def date_terms(folded: str) -> list[str]:
         if match is None or found is None:
             continue
         done = match.end()
-        terms.update(dict.fromkeys(_terms_of(*found)))
-    return list(terms)
+        yield match, found
 
 
 def _terms_of(year: int | None, month: int, day: int) -> list[str]:
@@ -224,6 +243,30 @@ def opening_date_terms(folded: str) -> frozenset[str]:
     return frozenset() if found is None else frozenset(_terms_of(*found))
 
 
+def impossible_spans(folded: str) -> list[tuple[int, int]]:
+    """Where `folded` (a lexical.fold-ed text) writes a date in a form `date_terms` reads that
+    names no day of the calendar: "2026-13-45", "31/02/2026", "30 février 2026", "February 30,
+    2026". Not a dotted one ("1.13.2026" is a version), nor a number that is no date's day
+    ("in May 31 patients": `_fields` reads no date there)."""
+    spans: list[tuple[int, int]] = []
+    for number in _NUMBER.finditer(folded):
+        start = number.start()
+        if (spans and start < spans[-1][1]) or (start and _inside_word(folded[start - 1])):
+            continue
+        match = _date_match(folded, start)
+        fields = None if match is None else _fields(match)
+        if match is None or fields is None or _exists(*fields) or _dotted(match):
+            continue
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+def _dotted(match: re.Match[str]) -> bool:
+    """Whether a date's numbers are separated by dots ("14.03.2026"; "1.13.2026" a version)."""
+    groups = match.groupdict()
+    return "." in (groups.get("isep"), groups.get("nsep"))
+
+
 def _inside_word(before: str) -> bool:
     """Whether a number after the character `before` is inside a word or a dotted number."""
     return before.isalnum() or before in _WORD_BEFORE
@@ -241,6 +284,13 @@ def _date_match(folded: str, start: int) -> re.Match[str] | None:
 
 def _date_of(match: re.Match[str]) -> tuple[int | None, int, int] | None:
     """The (year or None, month, day) of a match of `_patterns`, None when it is no date."""
+    fields = _fields(match)
+    return fields if fields is not None and _exists(*fields) else None
+
+
+def _fields(match: re.Match[str]) -> tuple[int | None, int, int] | None:
+    """The (year or None, month, day) a match of `_patterns` writes, whether or not that day
+    exists (month 13, February 30), None when the words are no date ("group 2 may")."""
     groups = match.groupdict()
     year: int | None
     if groups.get("iy") is not None:
@@ -259,7 +309,7 @@ def _date_of(match: re.Match[str]) -> tuple[int | None, int, int] | None:
             return None  # "in May 31 patients", but "March 14th", "on March 14, we"
         day, month = int(groups["md"]), _numbers()[groups["mm"]]
         year = None if groups["my"] is None else int(groups["my"])
-    return (year, month, day) if _exists(year, month, day) else None
+    return year, month, day
 
 
 _PHRASE_END = re.compile(r"[ \t]*(?:[,.;:!?)\]\r\n]|\Z)")

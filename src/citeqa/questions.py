@@ -31,11 +31,12 @@ from rapidfuzz.distance import DamerauLevenshtein, Indel
 from citeqa.alternatives import Alternatives
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
-from citeqa.dates import opening_date_terms
+from citeqa.dates import day_spans, impossible_spans
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
 from citeqa.keyshapes import key_kind
+from citeqa.lexical import fold as lexical_fold
 from citeqa.lexical import query_tokens
 from citeqa.models import Lang
 from citeqa.visible import without_format
@@ -247,6 +248,10 @@ class QuestionTerms:
     """The code identifiers the focus names (identifiers.py: `--max-size`, `snake_case`,
     `os.path.join`), as typed, that the corpus never writes in any stored form
     (Vocabulary.mentions): a reason to abstain (abstention.never_written)."""
+    impossible_dates: list[str] = field(default_factory=list)
+    """The dates the focus writes that name no day of the calendar ("2026-13-45", "30 février
+    2026": dates.impossible_spans), as typed, unless the corpus writes one as a compound
+    (Vocabulary.has_compound): a reason to abstain (abstention.no_such_day)."""
     named: list[str] = field(default_factory=list)
     """The focus's options and underscored names (identifiers.asked_about), read once by
     `analyse`: what answering.naming_identifiers and its unread-name reason look for."""
@@ -539,16 +544,18 @@ def analyse(
     names = identifiers(focus)
     result.unknown_identifiers = [name for name in names if not vocabulary.mentions(name)]
     result.named = asked_about(names)
+    result.impossible_dates = [
+        written for written in _DatesOf(focus).impossible() if not vocabulary.has_compound(written)
+    ]
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
     said: set[str] = set()  # every alternative of the context's words: what it already asks
     for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
+        dates = _DatesOf(text)
         for found in _WORD.finditer(text):
             word = found.group()
-            alternatives: frozenset[str] = word_alternatives(
-                word, vocabulary.glossary
-            ) | _date_alternatives(word, text[found.start() :])
+            alternatives = _day_or_words(dates.day_at(found.start()), word, vocabulary)
             joined = joined_spelling(word, vocabulary)
             unread = scale == 1.0 and not _frequency(alternatives, vocabulary)
             if joined and unread and joined.spelling not in result.corrections:
@@ -595,15 +602,51 @@ def analyse(
     return result
 
 
-def _date_alternatives(word: str, rest: str) -> frozenset[str]:
-    """For a decimal number opening a date ("14.03" of "le 14.03.2026", one question word as
-    _WORD reads it), the date's canonical terms (dates.opening_date_terms), which the index
-    holds beside "14 mars 2026" as beside "14.03.2026": the date's words alone no longer meet
-    a date written with its month's name ("14" and "03" did, before a decimal number was one
-    word). None for any other word (`rest`: the question from the word on)."""
-    if not _DECIMAL.fullmatch(word):
-        return frozenset()
-    return opening_date_terms(fold(rest))
+def _day_or_words(day: frozenset[str], word: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """A question word's alternatives: the day terms of the date it stands in (`_DatesOf`)
+    when the corpus writes that day, else its own (`word_alternatives`) with them. A day the
+    corpus never writes, or an index built before the build stored dates' terms, keeps the
+    date's numbers ("14", "2026"): else its only term would be one no sentence holds, and the
+    question one none of whose words occurs in the documents (the session-16 vault's index)."""
+    words = word_alternatives(word, vocabulary.glossary)
+    if not day:
+        return words
+    return day if _frequency(day, vocabulary) else day | words
+
+
+class _DatesOf:
+    """The dates a question's text writes (dates.day_spans), each read as one term: a word
+    inside a date ("2026-07-14", "14/07/2026", "14 juillet 2026", "July 14", "14.07.2026") has
+    the date's day terms as its alternatives, so its other words add no term of their own
+    (`analyse` keeps a term once). The date's pieces ("2026", "07") would count any sentence
+    of that year or month as covering the day: "What was the dose on 2026-07-14?" quoted
+    "2026-07-15 The dose given was 128 mg" (session 17's hostile probe, finding 5)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = day_spans(lexical_fold(text))
+
+    def impossible(self) -> list[str]:
+        """The dates the text writes that name no day (dates.impossible_spans), as typed: from
+        the first word of each to the end of its last (folding may change the offsets)."""
+        spans = impossible_spans(lexical_fold(self.text))
+        if not spans:
+            return []
+        words = [(len(lexical_fold(self.text[: w.start()])), w) for w in _WORD.finditer(self.text)]
+        written = []
+        for begin, end in spans:
+            inside = [word for at, word in words if begin <= at < end]
+            if inside:
+                written.append(self.text[inside[0].start() : inside[-1].end()])
+        return written
+
+    def day_at(self, start: int) -> frozenset[str]:
+        """The day terms of the date the word at `start` (an offset into the text) stands in,
+        empty when it stands in none."""
+        if not self.spans:
+            return frozenset()
+        at = len(lexical_fold(self.text[:start]))  # folding may lengthen a text ("ß" → "ss")
+        return next((terms for begin, end, terms in self.spans if begin <= at < end), frozenset())
 
 
 MIN_JOINED_PART = 3

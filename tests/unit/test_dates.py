@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.dates import date_terms
+from citeqa.dates import date_terms, impossible_spans
 from citeqa.lexical import LexicalIndex, fold, query_tokens, tokenize
 
 
@@ -259,3 +259,20 @@ def test_a_month_first_date_without_its_year_needs_an_ordinal_or_its_phrases_end
 def test_a_month_that_is_a_word_makes_a_date_after_of() -> None:
     assert date_terms(fold("the 14th of May")) == ["--05-14", "--05"]
     assert date_terms(fold("the 1st may be late")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("the dose on 2026-13-45?", ["2026-13-45"]),
+        ("31/02/2026 and 14/13/2026", ["31/02/2026", "14/13/2026"]),
+        ("le 30 fevrier 2026", ["30 fevrier 2026"]),
+        ("february 30, 2026 was", ["february 30, 2026"]),
+        ("on 2026-02-29", ["2026-02-29"]),
+        ("on 2024-02-29 and 2026-07-14", []),
+        ("in may 31 patients, group 2 may", []),
+        ("version 1.13.2026", []),
+    ],
+)
+def test_a_date_naming_no_day_is_found_where_it_is_written(text: str, written: list[str]) -> None:
+    assert [text[start:end] for start, end in impossible_spans(text)] == written

@@ -45,19 +45,21 @@ def bundled_knowledge() -> Domain:
 ENDINGS = bundled_knowledge().name_endings
 
 
-def vocabulary(knowledge: Domain | None = None) -> Vocabulary:
-    """The vocabulary of CORPUS, with the bundled knowledge unless another is given."""
+def vocabulary(knowledge: Domain | None = None, more: tuple[str, ...] = ()) -> Vocabulary:
+    """The vocabulary of CORPUS (and the texts `more`), with the bundled knowledge unless
+    another is given."""
     from citeqa.lexical import tokenize
 
     knowledge = knowledge or bundled_knowledge()
     frequency: dict[str, int] = {}
-    for text in CORPUS:
+    texts = [*CORPUS, *more]
+    for text in texts:
         for token in set(tokenize(text, "en")) | set(tokenize(text, "fr")):
             frequency[token] = frequency.get(token, 0) + 1
     return Vocabulary(
-        CORPUS,
+        texts,
         frequency,
-        len(CORPUS),
+        len(texts),
         glossary=Glossary.of(knowledge),
         name_endings=knowledge.name_endings,
     )
@@ -714,12 +716,13 @@ def test_a_dotted_date_still_meets_the_date_written_with_its_month() -> None:
     counts as the date's canonical terms, which "14 mars 2026" is indexed with (s17 review)."""
     from citeqa.lexical import tokenize
 
-    terms = analyse("Que se passe-t-il le 14.03.2026 ?", None, vocabulary())
-    dated = frozenset(tokenize("Le 14 mars 2026, le conseil se réunit.", "fr"))
-    other = frozenset(tokenize("Le 3 juin 2026, le conseil se réunit.", "fr"))
+    dated_text, other_text = "Le 14 mars 2026, le conseil se réunit.", "Le 3 juin 2026, idem."
+    terms = analyse("Que se passe-t-il le 14.03.2026 ?", None, vocabulary(more=(dated_text,)))
+    dated = frozenset(tokenize(dated_text, "fr"))
+    other = frozenset(tokenize(other_text, "fr"))
     assert terms.coverage(dated) > terms.coverage(other)
-    [day] = [alternatives for alternatives, _ in terms.terms if "14.03" in alternatives]
-    assert "2026-03-14" in day
+    [day] = [alternatives for alternatives, _ in terms.terms if "2026-03-14" in alternatives]
+    assert day == {"2026-03-14", "--03-14"}
     version = analyse("Que change la version 2.3 ?", None, vocabulary())
     assert any(alternatives == {"2.3"} for alternatives, _ in version.terms)
 
@@ -749,3 +752,35 @@ def test_an_acronym_is_mentioned_only_by_itself_or_its_whole_spelt_out_form() ->
     assert terms.worst_gap(tokens[1]) > 0 and terms.coverage(tokens[1]) < 1
     assert terms.coverage(tokens[1] | {"nda"}) == 1
     assert "NDA" in unmatched_words(terms, tokens[1])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the dose on 2026-07-14?",
+        "What was the dose on 14/07/2026?",
+        "Quelle était la dose le 14 juillet 2026 ?",
+        "What was the dose on July 14?",
+    ],
+)
+def test_a_day_asked_is_one_term_the_next_day_does_not_cover(question: str) -> None:
+    """A date is one question term, its day's: "2026-07-14" was one word whose alternatives held
+    "2026", "07" and "14", so the line of 2026-07-15 covered it as fully as 07-14's and was
+    quoted (session 17's hostile probe, finding 5)."""
+    from citeqa.lexical import tokenize
+
+    written = ("2026-07-14 The dose given was 126 mg.", "2026-07-15 The dose given was 128 mg.")
+    terms = analyse(question, None, vocabulary(more=written))
+    asked, next_day = (frozenset(tokenize(text, "en")) for text in written)
+    assert terms.coverage(asked) == 1.0
+    assert terms.coverage(next_day) < terms.coverage(asked)
+
+
+def test_a_day_the_corpus_never_writes_keeps_its_numbers() -> None:
+    """An index built before dates' terms were stored (the session-16 vault's) holds no day
+    term: "What did I do on 2026-03-14?" must still find "14" and "2026", not read as a
+    question none of whose words the documents use."""
+    terms = analyse("What did I do on 2026-03-14?", None, vocabulary(more=("On 14 May 2026.",)))
+    [day] = [alternatives for alternatives, _ in terms.terms if "2026-03-14" in alternatives]
+    assert {"14", "2026"} <= day
+    assert not terms.absent
