@@ -32,7 +32,7 @@ word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" lin
   3.3.0 … 4.0.0 quoted its preamble at .67. A number asked without a cue ("What is the
   starting dose, 2.5?" on a summary of product characteristics numbered 4.1 … 5.1) only
   reorders the candidates;
-- a number named in a relative clause opened after the first one asked (language data
+- a number named in a relative clause opened right after the first one asked (language data
   `relative_openers`: "Que dit l'article 9 auquel renvoie l'article 4 ?") is none: it says
   where the asked section is referred to.
 
@@ -151,19 +151,17 @@ def _outside_relative_clauses(
     question: str, found: list[tuple[tuple[int, int], Asked]]
 ) -> list[Asked]:
     """The asked numbers (`found`, by their spans in `question`, in order) but those named in a
-    relative clause opened after the first one (a word of the language data's
-    `relative_openers` between them): "Que dit l'article 9 auquel renvoie l'article 4 ?" asks
-    article 9; article 4 only says where it is referred to."""
+    relative clause that a word of the language data's `relative_openers` opens right after the
+    first one: "Que dit l'article 9 auquel renvoie l'article 4 ?" asks article 9; article 4
+    only says where it is referred to. Only right after it: "plus strict que l'article 5",
+    "longer than that in clause 7" compare two sections asked."""
     if len(found) < 2:
         return [asked for _, asked in found]
     head_end = found[0][0][1]
-    openers = language_words("relative_openers")
-    kept = [found[0][1]]
-    for (start, _), asked in found[1:]:
-        between = re.findall(r"[^\W\d_]+", fold(question[head_end:start]))
-        if openers.isdisjoint(between):
-            kept.append(asked)
-    return kept
+    following = re.match(r"[\W\d_]*([^\W\d_]+)", fold(question[head_end : found[1][0][0]]))
+    if following is None or following.group(1) not in language_words("relative_openers"):
+        return [asked for _, asked in found]
+    return [found[0][1]]
 
 
 def _measured(question: str, start: int, end: int) -> bool:

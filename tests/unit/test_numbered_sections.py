@@ -33,6 +33,12 @@ from citeqa.numbered_sections import (
         ("Which release fixed it in v2.5?", ["2.5"]),
         ("Que dit l'article 9 auquel renvoie l'article 4 ?", ["9"]),  # the head, not the relative
         ("Quelle différence entre l'article 3 et l'article 5 ?", ["3", "5"]),
+        ("Que dit l'article 9, dont parle l'article 4 ?", ["9"]),
+        # a comparison's "que", "than that", "that" are no relative clause's openers
+        ("L'article 3 est-il plus strict que l'article 5 ?", ["3", "5"]),
+        ("Is the notice in clause 4 longer than that in clause 7?", ["4", "7"]),
+        ("What is in section 4.2 that section 4.1 lacks?", ["4.2", "4.1"]),
+        ("Que prévoit l'article 2 qu'ignore l'article 6 ?", ["2", "6"]),
     ],
 )
 def test_numbers_a_question_asks_as_sections(question: str, numbers: list[str]) -> None:
