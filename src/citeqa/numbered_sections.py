@@ -38,7 +38,8 @@ word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" lin
 
 Numbers are read with their boundaries: a part of a date ("2026-01-19") or of a larger number
 ("13.6.1") is none. A document's numbering is read from its lines by one regular expression,
-once, only for a question asking a number (`_numbering`), its code fences aside (fences.py).
+once, only for a question asking a number (`_numbering`), a Markdown document's code fences
+aside (fences.py).
 No I/O; the cue words are language data.
 """
 
@@ -281,7 +282,7 @@ def _numbering(document: Document) -> _Numbering:
     its text's hash (which Python keeps with the string: no second pass over a large text),
     never by the text itself, which the cache would keep alive."""
     key = (document.doc_id, hash(document.text))
-    return _CACHE.get(key, lambda: _read_numbering(document.text))
+    return _CACHE.get(key, lambda: _read_numbering(document.text, markdown=document.kind == "md"))
 
 
 CACHED_DOCUMENTS = 64
@@ -297,15 +298,17 @@ LINE_READ = 300
 line of numbers took 2.7 s."""
 
 
-def _read_numbering(text: str) -> _Numbering:
+def _read_numbering(text: str, *, markdown: bool) -> _Numbering:
     """`_Numbering` of a text, from the lines that may open with a number (`_NUMBERED`, found by
     one regular expression over the text, the first NUMBERED_LINES_READ, LINE_READ characters
-    of each) and its markdown headings (as many, as far), those in code fences aside."""
+    of each) and its markdown headings (as many, as far), those in code fences aside when it is
+    a `markdown` document's (only Markdown has fences: a .txt contract's "~~~~~~~~~~"
+    separators hid the articles between alternate ones)."""
     openings: list[str] = []
     titles: list[str] = []
     written: set[str] = set()
     words: set[str] = set()
-    fences = code_fences(text)
+    fences = code_fences(text) if markdown else Fences([])
     found = islice(_outside(_NUMBERED.finditer(text), fences), NUMBERED_LINES_READ)
     lines = [_line_read(text, m.start(), m.end()) for m in found]
     for line in lines:
