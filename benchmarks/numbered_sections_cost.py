@@ -62,10 +62,10 @@ def main() -> None:
         f"{seconds:.3f} s ({seconds / max(1, len(offsets)) * 1000:.2f} ms per candidate)"
     )
     lines = "".join(f"{n} apples.\n" for n in range(200_000))
-    seconds = median_seconds(lambda: _read_numbering(lines), args.rounds)
+    seconds = median_seconds(lambda: _read_numbering(lines, markdown=True), args.rounds)
     print(f"_read_numbering, 200,000 lines opening with a digit: {seconds:.3f} s")
     long_line = " ".join(f"{n}.{n % 7}" for n in range(300_000))
-    seconds = median_seconds(lambda: _read_numbering(long_line), args.rounds)
+    seconds = median_seconds(lambda: _read_numbering(long_line, markdown=True), args.rounds)
     print(f"_read_numbering, one line of numbers ({len(long_line) / 1e6:.1f} MB): {seconds:.3f} s")
 
 

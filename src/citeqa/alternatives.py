@@ -11,6 +11,13 @@ topic_terms, keyedrows, quote_context, quoting, disagreement, followup_quotes,
 abstention.unmatched_words) holds a phrase's tokens only when each of the phrase's words has
 a token among the other side's; `|` keeps the phrases. A token set is unordered: the words
 are not checked to stand together.
+
+The rule holds for `alternatives & tokens`, `frozenset & alternatives` (Python asks a
+subclass's reflected `__rand__` first), `alternatives.isdisjoint(tokens)` and
+`alternatives.intersection(tokens)`; not for a plain `set` on the left of `&` (set.__and__
+takes any frozenset, and Alternatives is no subclass of set), nor `tokens.isdisjoint(
+alternatives)`, which read the tokens one by one: a coverage check writes the Alternatives
+first (tests/unit/test_alternatives.py documents both).
 """
 
 from __future__ import annotations
@@ -48,14 +55,27 @@ class Alternatives(frozenset[str]):
         return frozenset(found)
 
     __rand__ = __and__
+    """`frozenset & alternatives` follows the rule; `set & alternatives` does not (see the
+    module docstring)."""
 
     def isdisjoint(self, other: Iterable[object], /) -> bool:
-        """Whether no token of `other` counts as this word (`&` empty): the same rule, so a
-        coverage check written with `isdisjoint` (QuestionTerms.coverage) reads it too."""
+        """Whether `self & other` is empty (the rule, not frozenset's token by token): no plain
+        token is in `other` and no phrase has each of its words there: a coverage check written
+        with `isdisjoint` (QuestionTerms.coverage) reads the rule too."""
+        if not self.phrases:
+            return self.plain.isdisjoint(other)
         tokens = other if isinstance(other, (set, frozenset)) else frozenset(other)
         if not self.plain.isdisjoint(tokens):
             return False
         return not any(all(not word.isdisjoint(tokens) for word in p) for p in self.phrases)
+
+    def intersection(self, *others: Iterable[object]) -> frozenset[str]:
+        """`self & other` for the first of `others` (the rule), then a plain intersection."""
+        if not others:
+            return frozenset(self)
+        first = others[0]
+        found = self & (first if isinstance(first, (set, frozenset)) else frozenset(first))
+        return found.intersection(*others[1:])
 
     def __or__(self, other: Any) -> Alternatives:
         if not isinstance(other, (set, frozenset)):

@@ -116,6 +116,12 @@ def holds_asked_value(question: str, text: str) -> bool:
     )
 
 
+def holds_asked_name(question: str, text: str) -> bool:
+    """Whether `question` asks for a person or a place and `text` holds a capitalised name past
+    its first word ("Jean Dupont" for "Who signed for the landlord?"; "Decisions" holds none)."""
+    return bool(Wants.of(question).kinds & {"person", "place"}) and _NAME.search(text) is not None
+
+
 def _holds(kind: str, text: str, folded: str) -> bool:
     if kind in _HAS:
         return _HAS[kind].search(folded) is not None

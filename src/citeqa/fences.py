@@ -4,7 +4,11 @@ numbered_sections.py).
 
 A fence opens on a line of three backticks or tildes or more (at most three spaces before,
 maybe an info word: "```bash", "~~~python") and closes on the next line of the same character,
-at least as long, holding nothing else; one never closed runs to the text's end (CommonMark).
+at least as long, holding nothing else; one never closed is none (CommonMark runs it to the
+text's end, but the build's block reader, blocks._fenced_lines, reads none, and a stray "~~~"
+would hide every later heading and numbered line). Only Markdown has fences: a reader of
+other documents asks none (numbered_sections: a .txt's "~~~~~~~~~~" separators, an RST
+overline and underline).
 A tilde line opens a fence only after a blank line or at the text's start: right under a
 line of text, "~~~~" is reStructuredText's commonest title underline (markup.py), and two
 underlined titles would read as a fence around the text between them. Found by one regular
@@ -49,8 +53,6 @@ def code_fences(text: str) -> Fences:
         elif _closes(opening.group(1), mark, rest):
             spans.append((opening.start(), line.end()))
             opening = None
-    if opening is not None:
-        spans.append((opening.start(), len(text)))
     return Fences(spans)
 
 

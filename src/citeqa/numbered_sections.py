@@ -32,13 +32,14 @@ word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" lin
   3.3.0 … 4.0.0 quoted its preamble at .67. A number asked without a cue ("What is the
   starting dose, 2.5?" on a summary of product characteristics numbered 4.1 … 5.1) only
   reorders the candidates;
-- a number named in a relative clause opened after the first one asked (language data
+- a number named in a relative clause opened right after the first one asked (language data
   `relative_openers`: "Que dit l'article 9 auquel renvoie l'article 4 ?") is none: it says
   where the asked section is referred to.
 
 Numbers are read with their boundaries: a part of a date ("2026-01-19") or of a larger number
 ("13.6.1") is none. A document's numbering is read from its lines by one regular expression,
-once, only for a question asking a number (`_numbering`), its code fences aside (fences.py).
+once, only for a question asking a number (`_numbering`), a Markdown document's code fences
+aside (fences.py).
 No I/O; the cue words are language data.
 """
 
@@ -151,19 +152,17 @@ def _outside_relative_clauses(
     question: str, found: list[tuple[tuple[int, int], Asked]]
 ) -> list[Asked]:
     """The asked numbers (`found`, by their spans in `question`, in order) but those named in a
-    relative clause opened after the first one (a word of the language data's
-    `relative_openers` between them): "Que dit l'article 9 auquel renvoie l'article 4 ?" asks
-    article 9; article 4 only says where it is referred to."""
+    relative clause that a word of the language data's `relative_openers` opens right after the
+    first one: "Que dit l'article 9 auquel renvoie l'article 4 ?" asks article 9; article 4
+    only says where it is referred to. Only right after it: "plus strict que l'article 5",
+    "longer than that in clause 7" compare two sections asked."""
     if len(found) < 2:
         return [asked for _, asked in found]
     head_end = found[0][0][1]
-    openers = language_words("relative_openers")
-    kept = [found[0][1]]
-    for (start, _), asked in found[1:]:
-        between = re.findall(r"[^\W\d_]+", fold(question[head_end:start]))
-        if openers.isdisjoint(between):
-            kept.append(asked)
-    return kept
+    following = re.match(r"[\W\d_]*([^\W\d_]+)", fold(question[head_end : found[1][0][0]]))
+    if following is None or following.group(1) not in language_words("relative_openers"):
+        return [asked for _, asked in found]
+    return [found[0][1]]
 
 
 def _measured(question: str, start: int, end: int) -> bool:
@@ -283,7 +282,7 @@ def _numbering(document: Document) -> _Numbering:
     its text's hash (which Python keeps with the string: no second pass over a large text),
     never by the text itself, which the cache would keep alive."""
     key = (document.doc_id, hash(document.text))
-    return _CACHE.get(key, lambda: _read_numbering(document.text))
+    return _CACHE.get(key, lambda: _read_numbering(document.text, markdown=document.kind == "md"))
 
 
 CACHED_DOCUMENTS = 64
@@ -299,15 +298,17 @@ LINE_READ = 300
 line of numbers took 2.7 s."""
 
 
-def _read_numbering(text: str) -> _Numbering:
+def _read_numbering(text: str, *, markdown: bool) -> _Numbering:
     """`_Numbering` of a text, from the lines that may open with a number (`_NUMBERED`, found by
     one regular expression over the text, the first NUMBERED_LINES_READ, LINE_READ characters
-    of each) and its markdown headings (as many, as far), those in code fences aside."""
+    of each) and its markdown headings (as many, as far), those in code fences aside when it is
+    a `markdown` document's (only Markdown has fences: a .txt contract's "~~~~~~~~~~"
+    separators hid the articles between alternate ones)."""
     openings: list[str] = []
     titles: list[str] = []
     written: set[str] = set()
     words: set[str] = set()
-    fences = code_fences(text)
+    fences = code_fences(text) if markdown else Fences([])
     found = islice(_outside(_NUMBERED.finditer(text), fences), NUMBERED_LINES_READ)
     lines = [_line_read(text, m.start(), m.end()) for m in found]
     for line in lines:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from citeqa.answer_features import holds_asked_value
+from citeqa.answer_features import holds_asked_name, holds_asked_value
 from citeqa.answerlabels import quote_lines
 from citeqa.blocks import heading_title
 from citeqa.chunking import heading_at, section_bounds, section_of
@@ -114,16 +114,24 @@ def _heading_answers(heading: str, title: str, picked: bool, question: str | Non
     number (blocks.heading_title: the "1." of "1. Controller") it holds a value of a kind the
     `question` asks for (answer_features.holds_asked_value: "Helix 2.8 (12 February 2026)"
     for "When was it released?"), or, `picked` (chosen as a sentence itself), any digit (a
-    date, an amount: "## Deadline moved to 31 March 2026"); and it is no repeat of the
+    date, an amount: "## Deadline moved to 31 March 2026") or a name asked for (who, where:
+    "Jean Dupont" chosen for "Who signed for the landlord?"); and it is no repeat of the
     document's `title` (a note's "# Crêpes (pour 15 crêpes)": the subject the citation names
     already). A heading holding only the question's words ("Churn" asked about churn) names
     what the question asks about, as the citation's section does: no answer."""
     if " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
         return False
     words = heading_title(heading)
-    if picked and any(char.isdigit() for char in words):
+    if picked and (any(char.isdigit() for char in words) or _names_asked(question, words)):
         return True
     return question is not None and holds_asked_value(question, words)
+
+
+def _names_asked(question: str | None, words: str) -> bool:
+    """Whether a heading's `words` hold a name the `question` asks for (who, where): a line
+    "Jean Dupont" under "Signed by the landlord:" is a plain-text heading to a build, and the
+    answer."""
+    return question is not None and holds_asked_name(question, words)
 
 
 def _above(header: tuple[int, int] | None, start: int) -> tuple[int, int] | None:

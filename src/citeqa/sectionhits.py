@@ -8,7 +8,10 @@ passages read: the passages that write the question's words more often outrank t
 itself, and "et l'article 9 ?" quoted article 4, which refers to article 9 (trial s17).
 
 The rule: when no passage among the first `count` holds a sentence standing under a number the
-question asks of its document (numbered_sections.asked_sections), the best-ranked passage
+question asks of its document as a section for certain (numbered_sections.asked_sections with
+`cued_only`: after a cue word, "l'article 9", or the name the document goes by, "Helix 2.9";
+a number asked without one, "the rate 3.4?", only reorders the candidates, as
+numbered_sections.unheld_section says), the best-ranked passage
 beyond them (within the reranked depth) that does, of the first passage's document when one
 is (the lease's article 9, not the terms of sale's), takes the last of the `count` places; the
 passage there drops out. Its score is its own, lower than every one above it, so the list
@@ -42,9 +45,9 @@ def with_asked_section(hits: list[Hit], count: int, bank: SentenceBank, question
 
 def _holds_asked(hit: Hit, bank: SentenceBank, question: str) -> bool:
     """Whether a sentence of the passage stands under a number `question` asks as a section of
-    its document (numbered_sections.stands_under)."""
+    its document for certain (asked_sections' `cued_only`; numbered_sections.stands_under)."""
     document = bank.documents[hit.chunk.doc_id]
-    numbers = asked_sections(question, document)
+    numbers = asked_sections(question, document, cued_only=True)
     if not numbers:
         return False
     return any(

@@ -33,6 +33,12 @@ from citeqa.numbered_sections import (
         ("Which release fixed it in v2.5?", ["2.5"]),
         ("Que dit l'article 9 auquel renvoie l'article 4 ?", ["9"]),  # the head, not the relative
         ("Quelle différence entre l'article 3 et l'article 5 ?", ["3", "5"]),
+        ("Que dit l'article 9, dont parle l'article 4 ?", ["9"]),
+        # a comparison's "que", "than that", "that" are no relative clause's openers
+        ("L'article 3 est-il plus strict que l'article 5 ?", ["3", "5"]),
+        ("Is the notice in clause 4 longer than that in clause 7?", ["4", "7"]),
+        ("What is in section 4.2 that section 4.1 lacks?", ["4.2", "4.1"]),
+        ("Que prévoit l'article 2 qu'ignore l'article 6 ?", ["2", "6"]),
     ],
 )
 def test_numbers_a_question_asks_as_sections(question: str, numbers: list[str]) -> None:
@@ -62,7 +68,9 @@ def test_numbers_asked_as_no_section(question: str) -> None:
 
 
 def _doc(text: str, title: str = "Notes") -> Document:
-    return Document(doc_id="d", title=title, path="/d.md", text=text, sha256=str(hash(text)))
+    return Document(
+        doc_id="d", title=title, path="/d.md", text=text, sha256=str(hash(text)), kind="md"
+    )
 
 
 def test_a_number_after_a_name_is_a_section_where_headings_write_that_name() -> None:
@@ -266,3 +274,29 @@ def test_numbered_lines_in_code_fences_are_no_sections() -> None:
     underlined = "Intro\n~~~~~\n\n## 2.0 Setup\n\nText.\n\nUsage\n~~~~~\n\n## 3.0 Run\n"
     assert section_numbers(_doc(underlined)) == ["2.0", "3.0"]
     assert headings_above(FENCED, FENCED.index("More"), "1.1 Usage") == []
+
+
+CONTRACT_TXT = (
+    "CONTRAT\n\n~~~~~~~~~~\n\nArticle 1 Objet\n\nArticle 2 Prix\n\n~~~~~~~~~~\n\n"
+    "Article 3 Durée\n\nArticle 4 Résiliation\n\n~~~~~~~~~~\n\nArticle 5 Litiges\n"
+)
+
+
+def test_tilde_lines_of_a_plain_text_or_rst_document_open_no_fence() -> None:
+    """Only a Markdown document has code fences: a .txt contract's "~~~~~~~~~~" separators hid
+    the articles between alternate ones (3, 4 only), an RST overline/underline pair the rest."""
+    contract = Document(
+        doc_id="t", title="Contrat", path="/c.txt", text=CONTRACT_TXT, sha256="t", kind="text"
+    )
+    assert section_numbers(contract) == ["1", "2", "3", "4", "5"]
+    rst = "~~~~~~~\nProcess\n~~~~~~~\n\n1.1 Scope\n\n1.2 Steps\n"
+    manual = Document(doc_id="r", title="Process", path="/p.rst", text=rst, sha256="r", kind="rst")
+    assert section_numbers(manual) == ["1.1", "1.2"]
+
+
+def test_a_fence_never_closed_hides_no_later_heading() -> None:
+    """An unclosed "~~~" or "```" of a Markdown document opens no fence, as the build's block
+    reader reads it (blocks._fenced_lines): every later numbered heading is kept."""
+    unclosed = "# Guide\n\n## 1.0 Setup\n\n~~~\n\n## 2.0 Usage\n\n## 3.0 Run\n"
+    assert section_numbers(_doc(unclosed)) == ["1.0", "2.0", "3.0"]
+    assert headings_above(unclosed, unclosed.index("## 3.0"), "3.0 Run") == []

@@ -102,3 +102,34 @@ def test_a_heading_holding_the_value_asked_for_stays() -> None:
 def test_a_heading_quoted_alone_stays() -> None:
     text = "# Notes\n\n## Decisions\n\n## Next meeting\n\nThe next one is in the spring.\n"
     assert _quotes(text, ["## Decisions"]) == ["Decisions"]
+
+
+LEASE = (
+    "# Lease\n\nSigned by the landlord:\n\nJean Dupont\n\n"
+    "The tenant accepts every clause of this lease.\n"
+)
+WINNER = "# Contest\n\n## Winner\n\nAlice Martin\n\nShe won the first prize this year.\n"
+
+
+def test_a_chosen_name_line_read_as_a_heading_stays_for_who() -> None:
+    """A short capitalised line alone is a plain-text heading to a build; chosen itself and
+    holding a name, it is the answer to "who" (it was cut out of 'Jean Dupont⏎⏎The tenant…')."""
+    tenant = "The tenant accepts every clause of this lease."
+    who = _quotes(LEASE, ["Jean Dupont", tenant], question="Who signed for the landlord?")
+    assert who == [f"Jean Dupont\n\n{tenant}"]
+    won = "She won the first prize this year."
+    assert _quotes(WINNER, ["Alice Martin", won], question="Who won the contest?") == [
+        f"Alice Martin\n\n{won}"
+    ]
+
+
+def test_a_name_line_not_chosen_or_not_asked_for_is_still_left_out() -> None:
+    tenant = "The tenant accepts every clause of this lease."
+    asked = "Who signed for the landlord?"
+    assert _quotes(LEASE, [tenant], question=asked) == [tenant]  # not chosen: a heading
+    what = "What does the tenant accept?"
+    assert _quotes(LEASE, ["Jean Dupont", tenant], question=what) == [tenant]  # no name asked
+    minutes = "Minutes\n\nDecisions\n\nThe board approved the 4.0 release of Ardoise CLI.\n"
+    approved = "The board approved the 4.0 release of Ardoise CLI."
+    who_approved = "Who approved the release?"
+    assert _quotes(minutes, ["Decisions", approved], "text", who_approved) == [approved]
