@@ -30,7 +30,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 8
+CUTTING_VERSION = 9
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -71,7 +71,12 @@ last lines a block's edges, no sentence opening on its "|". 8: the YAML front ma
 text holds no sentence of the index (its words stay in its chunk); a Markdown sentence starts
 past blockquote marks, a callout's type and a footnote definition's label ("> [!note] ",
 "[^1]: "), and a line of tags alone ("#lumen #copil") or of wikilink embeds ("![[pic.png]]")
-is none (markup.note_markup_opening, is_tag_line, is_link_line)."""
+is none (markup.note_markup_opening, is_tag_line, is_link_line). 9: a chunk's section (its
+heading, which every chunk under it carries and embeds) holds at most SECTION_CHARS characters
+(a 100 KB heading made 113 chunks of 101 KB each)."""
+SECTION_CHARS = 300
+"""The most characters of a heading a chunk carries as its section (its first ones, then "…"):
+a heading is a line, but nothing bounds a line's length; the answer shows even less."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""
@@ -272,9 +277,13 @@ class _ChunkContext:
         )
 
     def section_at(self, offset: int) -> str | None:
-        """The text of the last heading starting at or before `offset`."""
+        """The text of the last heading starting at or before `offset`, at most SECTION_CHARS
+        characters of it."""
         index = bisect.bisect_right(self.heading_starts, offset) - 1
-        return self.headings[index].heading if index >= 0 else None
+        heading = self.headings[index].heading if index >= 0 else None
+        if heading is None or len(heading) <= SECTION_CHARS:
+            return heading
+        return heading[: SECTION_CHARS - 1] + "…"
 
 
 def section_of(text: str, chunk: Chunk, offset: int) -> str | None:
