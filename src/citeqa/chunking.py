@@ -73,7 +73,15 @@ last lines a block's edges, no sentence opening on its "|". 8: the YAML front ma
 text holds no sentence of the index (its words stay in its chunk); a Markdown sentence starts
 past blockquote marks, a callout's type and a footnote definition's label ("> [!note] ",
 "[^1]: "), and a line of tags alone ("#lumen #copil") or of wikilink embeds ("![[pic.png]]")
-is none (markup.note_markup_opening, is_tag_line, is_link_line)."""
+is none (markup.note_markup_opening, is_tag_line, is_link_line). A chunk's section holding at
+most SECTION_CHARS characters came without a bump: it changes only chunks under a heading longer
+than that, which a document read again (changed, or read by a newer reader version) takes; an
+older index keeps such a chunk's long section (the answer shows it shortened) rather than every
+user's index being cut and embedded again for it."""
+SECTION_CHARS = 300
+"""The most characters of a heading a chunk carries as its section and embeds (its first ones,
+then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113
+chunks of 101 KB each); the answer shows even less."""
 
 MIN_CHUNK = 200
 """Chunks shorter than this are packed with a neighbour when the size bound allows it."""
@@ -274,9 +282,13 @@ class _ChunkContext:
         )
 
     def section_at(self, offset: int) -> str | None:
-        """The text of the last heading starting at or before `offset`."""
+        """The text of the last heading starting at or before `offset`, at most SECTION_CHARS
+        characters of it."""
         index = bisect.bisect_right(self.heading_starts, offset) - 1
-        return self.headings[index].heading if index >= 0 else None
+        heading = self.headings[index].heading if index >= 0 else None
+        if heading is None or len(heading) <= SECTION_CHARS:
+            return heading
+        return heading[: SECTION_CHARS - 1] + "…"
 
 
 def section_of(text: str, chunk: Chunk, offset: int) -> str | None:

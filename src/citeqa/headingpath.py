@@ -42,8 +42,10 @@ the version or the part, not a deep table of contents in every Sources line."""
 READ_BACK = 200_000
 """How far back (characters) from a quote its headings are looked for."""
 
-_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$", re.MULTILINE)
-"""A markdown heading line: its "#"s and its text (closing "#"s aside)."""
+_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*)", re.MULTILINE)
+"""A markdown heading line: its "#"s and the rest of the line (`_heading_text` drops the closing
+"#"s with string methods: a lazy text before an optional closing run is quadratic on a heading
+holding a long run of spaces)."""
 
 
 CACHED_DOCUMENTS = 64
@@ -132,7 +134,17 @@ def markdown_headings(text: str) -> list[MarkdownHeading]:
     (`kept_headings`); numbered_sections reads heading lines with line patterns of its own."""
     fences = code_fences(text)
     return [
-        MarkdownHeading(match.start(), len(match.group(1)), match.group(2).strip())
+        MarkdownHeading(match.start(), len(match.group(1)), _heading_text(match.group(2)))
         for match in _ATX.finditer(text)
         if not fences.holds(match.start())
     ]
+
+
+def _heading_text(rest: str) -> str:
+    """A heading's text from the `rest` of its line after the "#"s: a final "\r" and blanks
+    dropped, then closing "#"s that follow a blank, then spaces around (CommonMark)."""
+    rest = rest.removesuffix("\r").rstrip(" \t")
+    unclosed = rest.rstrip("#")
+    if unclosed != rest and unclosed.endswith((" ", "\t")):
+        rest = unclosed
+    return rest.strip()

@@ -120,6 +120,9 @@ _UNIT_AFTER = re.compile(r"[ \t\u00a0\u202f]*([^\W\d_]+|[%€$£¥°‰])")
 """The word or sign just after a number ("2.5 mg" → "mg", "56.2 %" → "%")."""
 _SIGN_BEFORE = re.compile(r"([€$£¥])[ \t\u00a0\u202f]*$")
 """A currency sign just before a number ("$2.50")."""
+LOOK_BEHIND = 100
+"""How far before a number (characters) its word or sign is looked for: reading the whole
+question before each number would be quadratic in the count of numbers."""
 
 
 def asked_numbers(question: str) -> list[Asked]:
@@ -133,7 +136,7 @@ def asked_numbers(question: str) -> list[Asked]:
         (m.span(), Asked(m.group(1) or m.group(2), "", True)) for m in _GLUED.finditer(question)
     ]
     for match in _NUMBER.finditer(question):
-        word = _WORD_BEFORE.search(question[: match.start()])
+        word = _WORD_BEFORE.search(_just_before(question, match.start()))
         before = word.group(1) if word else ""
         number = match.group(1)
         if _measured(question, match.start(), match.end()) or _captioned(before):
@@ -171,7 +174,12 @@ def _measured(question: str, start: int, end: int) -> bool:
     after = _UNIT_AFTER.match(question, end)
     if after is not None and fold(after.group(1)) in language_words("unit_words"):
         return True
-    return _SIGN_BEFORE.search(question[:start]) is not None
+    return _SIGN_BEFORE.search(_just_before(question, start)) is not None
+
+
+def _just_before(question: str, start: int) -> str:
+    """The last LOOK_BEHIND characters of `question` before `start`."""
+    return question[max(0, start - LOOK_BEHIND) : start]
 
 
 def _captioned(before: str) -> bool:

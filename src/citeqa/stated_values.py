@@ -33,6 +33,9 @@ QUATRE_VINGTS = (4, 20)
 """Four then twenty is eighty ("quatre-vingts"), not twenty-four."""
 MULTIPLIER = 100
 """Number words of this value and more multiply what precedes them ("deux cents": 200)."""
+LONGEST_NUMBER = 60
+"""A digit run longer than this (characters) is kept as written, not read as a quantity: no
+stated amount is this long, and Python's int() refuses strings past 4,300 digits."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class NumberWords:
     values: dict[str, int]
     joining: frozenset[str]
     ones: frozenset[str]
+    decimal_marks: frozenset[str]
+    decimals_as_number: bool
     not_after: dict[str, frozenset[str]]
     ambiguous: frozenset[str]
 
@@ -55,6 +60,8 @@ def number_words(lang: str) -> NumberWords:
         values=dict(data["words"].get(lang, {})),
         joining=frozenset(data["joining"].get(lang, [])),
         ones=frozenset(data["ones"].get(lang, [])),
+        decimal_marks=frozenset(data["decimal_marks"].get(lang, [])),
+        decimals_as_number=lang in data["decimals_as_number"],
         not_after={
             word: frozenset(before) for word, before in data["not_after"].get(lang, {}).items()
         },
@@ -75,6 +82,8 @@ def _normalised(number: str) -> str:
     number of several separators that fit neither ("2.5.1", "01.07.2025") stays as written,
     "," as "."."""
     number = _SPACES.sub("", number)
+    if len(number) > LONGEST_NUMBER:
+        return number.replace(",", ".")
     groups = _SEPARATORS.split(number)
     separators = _SEPARATORS.findall(number)
     if not separators:
@@ -93,8 +102,14 @@ def _normalised(number: str) -> str:
 
 
 def _word_numbers(text: str, words: NumberWords) -> list[str]:
-    """The numbers `text`'s runs of number words write, each run one number."""
-    found: list[str] = []
+    """The numbers `text`'s runs of number words write, each run one number, a run, a decimal
+    mark and a run one decimal number ("zero point five": 0.5)."""
+    return _with_decimals(_runs(text, words), text, words)
+
+
+def _runs(text: str, words: NumberWords) -> list[_Read]:
+    """`text`'s runs of number words, each read as one number."""
+    found: list[_Read] = []
     run = _Run()
     previous_end, previous_word = 0, ""
     for match in _WORD.finditer(text):
@@ -103,7 +118,7 @@ def _word_numbers(text: str, words: NumberWords) -> list[str]:
         if not joined or not _continues(word, run, words):
             run.flush(found)
         if _is_number(word, match, text, run, previous_word, words):
-            run.add(words.values.get(word, 1), previous_value=run.last)
+            run.add(words.values.get(word, 1), match.start(), match.end())
         elif run.started and word in words.joining:
             run.joining = True
         else:
@@ -111,6 +126,33 @@ def _word_numbers(text: str, words: NumberWords) -> list[str]:
         previous_end, previous_word = match.end(), word
     run.flush(found)
     return found
+
+
+def _with_decimals(runs: list[_Read], text: str, words: NumberWords) -> list[str]:
+    """The numbers `runs` write, a run followed by a decimal mark and another run read as one
+    decimal number: single-digit decimals digit by digit ("point seven five": .75), others as
+    one number where the language says them so ("virgule vingt-cinq": ,25); both runs state no
+    value when they fit neither (never a wrong one)."""
+    found: list[str] = []
+    index = 0
+    while index < len(runs):
+        whole = runs[index]
+        fraction = runs[index + 1] if index + 1 < len(runs) else None
+        if fraction is None or not _decimal_mark_between(text[whole.end : fraction.start], words):
+            found.append(str(whole.number))
+            index += 1
+            continue
+        if all(part <= 9 for part in fraction.parts):
+            found.append(_normalised(f"{whole.number}.{''.join(map(str, fraction.parts))}"))
+        elif words.decimals_as_number:
+            found.append(_normalised(f"{whole.number}.{fraction.number}"))
+        index += 2
+    return found
+
+
+def _decimal_mark_between(between: str, words: NumberWords) -> bool:
+    """Whether `between` (the text between two runs) is a decimal mark word alone."""
+    return fold(between.strip()) in words.decimal_marks
 
 
 def _continues(word: str, run: _Run, words: NumberWords) -> bool:
@@ -126,7 +168,9 @@ def _is_number(
     ambiguous word ("neuf", "sept") only inside a run or followed by a word that is no stopword
     ("neuf années", not "bâtiment neuf.", "Sept. 2024" nor "15 sept 2024")."""
     if word in words.ones:
-        return run.started and run.joining
+        return (run.started and (run.joining or run.last in _TENS)) or _before_decimal_mark(
+            text, match.end(), words
+        )
     if word not in words.values or before in words.not_after.get(word, frozenset()):
         return False
     if word not in words.ambiguous or run.started:
@@ -140,20 +184,53 @@ def _is_number(
     )
 
 
+_TENS = frozenset(range(20, 100, 10))
+"""Values after which "one"/"un" carries on the run ("twenty-one", "quatre-vingt-un")."""
+
+
+def _before_decimal_mark(text: str, end: int, words: NumberWords) -> bool:
+    """Whether a decimal mark word then a number word follow `end` in `text` ("one point
+    five", not "at one point he left")."""
+    mark = _FOLLOWED_BY_WORD.match(text, end)
+    if mark is None or fold(mark.group(1)) not in words.decimal_marks:
+        return False
+    after = _FOLLOWED_BY_WORD.match(text, mark.end())
+    return after is not None and fold(after.group(1)) in words.values
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A run of number words read: its number, the values of its words, where it stands."""
+
+    number: int
+    parts: tuple[int, ...]
+    start: int
+    end: int
+
+
 class _Run:
     """A run of number words being read: the whole so far (`total` + `current`)."""
 
     def __init__(self) -> None:
         self.total, self.current, self.last = 0, 0, 0
         self.started = self.joining = False
+        self.parts: list[int] = []
+        self.start = self.end = 0
 
     def reset(self) -> None:
         """Start a new run."""
         self.total, self.current, self.last = 0, 0, 0
         self.started = self.joining = False
+        self.parts = []
+        self.start = self.end = 0
 
-    def add(self, value: int, previous_value: int) -> None:
-        """Read one more number word ("quatre" then "vingt" is 80)."""
+    def add(self, value: int, start: int, end: int) -> None:
+        """Read one more number word, at `start:end` ("quatre" then "vingt" is 80)."""
+        previous_value = self.last
+        if not self.started:
+            self.start = start
+        self.parts.append(value)
+        self.end = end
         if value > MULTIPLIER:
             self.total += max(self.current, 1) * value
             self.current = 0
@@ -165,8 +242,8 @@ class _Run:
             self.current += value
         self.started, self.joining, self.last = True, False, value
 
-    def flush(self, found: list[str]) -> None:
-        """End the run, adding its number to `found` when it read one."""
+    def flush(self, found: list[_Read]) -> None:
+        """End the run, adding what it read to `found` when it read a number."""
         if self.started:
-            found.append(str(self.total + self.current))
+            found.append(_Read(self.total + self.current, tuple(self.parts), self.start, self.end))
         self.reset()

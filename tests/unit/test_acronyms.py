@@ -145,3 +145,24 @@ def test_more_acronyms_or_term_pairs_than_a_build_stores_are_damage(
     with pytest.raises(ValueError, match="term pairs"):
         stored_knowledge({"term_pairs": [["kidney", "rein"]] * 4})
     assert stored_knowledge({"acronyms": four[:3], "term_pairs": [["kidney", "rein"]] * 3})
+
+
+def test_a_document_of_capitalised_words_alone_is_read_in_bounded_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Lines of capitalised words alone (2.3 MB of "Alpha Beta Gamma Delta": 28.6 s) are read
+    up to MAX_STRETCHES candidate stretches, no further; ordinary text is read whole."""
+    keyed: list[str] = []
+    key = acronyms.candidate_key
+
+    def counting(acronym: str, form: str) -> str:
+        keyed.append(acronym)
+        return key(acronym, form)
+
+    monkeypatch.setattr(acronyms, "candidate_key", counting)
+    counts = acronyms.document_acronyms("Alpha Beta Gamma Delta.\n" * 20_000)
+    assert len(keyed) == acronyms.MAX_STRETCHES
+    assert counts["ABGD\talpha beta gamma delta"] > 1_000
+    keyed.clear()
+    acronyms.document_acronyms("The Non-Disclosure Agreement binds us.\n" * 10)
+    assert len(keyed) == 10 * len(list(acronyms._stretches(["Non-Disclosure", "Agreement"])))

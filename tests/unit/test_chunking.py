@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from citeqa.blocks import headings
-from citeqa.chunking import chunk_document, section_bounds, section_of, split_sentences
+from citeqa.chunking import (
+    SECTION_CHARS,
+    chunk_document,
+    section_bounds,
+    section_of,
+    split_sentences,
+)
+from citeqa.chunkpass import passage_text
 from citeqa.corpus import read_corpus
 from citeqa.language import detect_lang
 from citeqa.models import Chunk, Document
@@ -526,3 +533,17 @@ def test_a_numbered_line_is_matched_once(monkeypatch: pytest.MonkeyPatch) -> Non
     text = "Intro.\n\n3. Results\nBacterial diversity was similar in both systems overall."
     assert headings(text) == ["3. Results"]
     assert matched == ["3. Results"]
+
+
+def test_a_long_heading_is_carried_cut_into_each_chunk_and_what_it_embeds() -> None:
+    """A 100 KB heading was copied whole into each of its chunks' section and passage text
+    (113 chunks of 101 KB): each carries at most SECTION_CHARS of it, a short heading whole."""
+    heading = "Version " + "9" * 100_000
+    text = f"## {heading}\n\n" + "The release fixes the sync command. " * 200 + "\n"
+    chunks = list(chunk_document(make_doc(text)))
+    assert len(chunks) > 1
+    for chunk in chunks:
+        assert chunk.section == heading[: SECTION_CHARS - 1] + "…"
+        assert len(passage_text(chunk)) <= len(chunk.text) + SECTION_CHARS + 1
+    short = list(chunk_document(make_doc("## Fixed\n\n" + "A line. " * 400)))
+    assert {chunk.section for chunk in short} == {"Fixed"}

@@ -71,3 +71,36 @@ def test_a_word_that_is_also_an_ordinary_word_is_no_number_where_it_reads_as_one
 def test_articles_that_also_mean_one_state_no_value() -> None:
     assert values("Une indemnité est versée à un salarié, one of them.", "fr") == frozenset()
     assert values("one of them", "en") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "lang"),
+    [
+        ("twenty-one thousand dollars per year", "21000 dollars per year", "en"),
+        ("Twenty One people", "21 people", "en"),
+        ("thirty-one days", "31 days", "en"),
+        ("zero point five litres", "0.5 litres", "en"),
+        ("one point five litres", "1.5 litres", "en"),
+        ("two point seven five metres", "2.75 metres", "en"),
+        ("vingt-et-un jours", "21 jours", "fr"),
+        ("soixante-dix-sept euros", "77 euros", "fr"),
+        ("quatre-vingt-un euros", "81 euros", "fr"),
+        ("deux virgule cinq litres", "2,5 litres", "fr"),
+        ("deux virgule vingt-cinq litres", "2,25 litres", "fr"),
+    ],
+)
+def test_compound_and_decimal_number_words_read_as_their_digits(
+    one: str, other: str, lang: str
+) -> None:
+    assert values(one, lang) == values(other, lang) != frozenset()
+
+
+def test_number_words_read_no_value_where_unsure_never_a_wrong_one() -> None:
+    assert values("two point twenty five metres", "en") == frozenset()
+    assert values("at one point he left", "en") == frozenset()
+    assert values("one of them", "en") == frozenset()
+
+
+def test_a_long_digit_run_is_kept_as_written_never_raising() -> None:
+    assert values("code " + "1" * 5_000, "en") == {"1" * 5_000}
+    assert values("code " + "1" * 5_000 + ",5", "en") == {"1" * 5_000 + ".5"}
