@@ -30,9 +30,10 @@ No word of the user is left out but these, so that no message is quoted for anot
   stand as a heading.
 A quoted line whose original is not in the file is kept under a heading saying who quoted it
 ("## Quoted by Lena Park · 3 Mar 2026"); a signature (from a "-- " or "--" line to the
-message's quotes or its end) under its own heading ("## Signature · Lena Park"), so that a
-phone number in it is found but never cited as the message's words (repeated disclaimers are
-the index's boilerplate to mark, not this module's to drop).
+message's quotes or its end, its delimiter line included, which the build's boilerplate.py
+reads to know a signature) under its own heading ("## Signature · Lena Park"), so that a phone
+number in it is found but never cited as the message's words (signatures and repeated
+disclaimers are the build's boilerplate to mark, not this module's to drop).
 The title is the first non-empty Subject of the thread without its reply and forward prefixes
 (Re:, Fwd:, TR:, RE :, AW:, WG:, SV:, "Re[2]:"). Pure functions, no I/O but the language data
 read once. Every step is linear in the file's lines.
@@ -360,6 +361,7 @@ def _sorted_body(lines: list[str], own: set[str]) -> _Body:
             pending = at
         elif _SIGNATURE.fullmatch(line):
             in_signature = True
+            body.signature.append(line)  # the delimiter stays: boilerplate.in_signature reads it
         else:
             (body.signature if in_signature else body.own).append(line)
             pending = pending if not line.strip() else None

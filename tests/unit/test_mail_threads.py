@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from citeqa.blocks import headings
+from citeqa.boilerplate import in_signature
 from citeqa.chunking import chunk_document
 from citeqa.citedsection import citation_section
 from citeqa.corpus import read_corpus
@@ -277,7 +278,7 @@ def test_a_signature_after_a_bare_separator_is_searchable_under_its_heading() ->
     )
     assert text.endswith(
         "## Sofia Marquez\nThrips found in GH-7.\n\n"
-        "## Signature · Sofia Marquez\nDr Sofia Marquez\nPhone: +44 1632 960 118\n"
+        "## Signature · Sofia Marquez\n--\nDr Sofia Marquez\nPhone: +44 1632 960 118\n"
     )
 
 
@@ -359,3 +360,10 @@ def test_a_subject_with_control_characters_is_titled_as_any_first_line_is(tmp_pa
     )
     plain = _read(tmp_path / "p", "p.txt", f"{subject}\n\nThe freezer is at -20 C.\n")
     assert mail.title == plain.title == subject
+
+
+def test_a_kept_signature_is_still_a_signature_to_the_builds_boilerplate(tmp_path: Path) -> None:
+    """boilerplate.in_signature knows a signature by its "-- " line: the section keeps it."""
+    text = _read(tmp_path, "flowcells.txt", THREAD).text
+    assert in_signature(text, text.index("Lab Manager"))
+    assert not in_signature(text, text.index("I have put a label"))
