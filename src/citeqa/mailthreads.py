@@ -1,45 +1,62 @@
 """A text or Markdown file that is an e-mail, or a thread of e-mails pasted one after another,
 read as its messages: the thread's title, and a text with one section per message.
 
-A file is a mail when it opens (past blank lines) with an RFC 822 header block holding a `From:`
-and a `Date:` or `Subject:` header, every line of the block a header or its folded continuation,
-a blank line closing it (`is_mail`); a "From:" line inside a paragraph, or a block mixing
-prose and headers, is no mail. Each further message starts at such a block standing after a
-blank line or a separator line ("=====", "-----Original Message-----"). Header blocks are read
-with the standard library (`email.parser.HeaderParser`, `email.utils`); the file as a whole is
-not given to `email`, because a thread pasted into a text file is several messages with no
-mbox "From " lines nor MIME structure, and its quoted replies are plain text, which `email`
-does not read.
+A file is a mail when it opens (past blank lines) with a mail header block (`is_mail`): every
+line of the block a header ("To: …", "De : …", "Objet :") or its folded continuation, a blank
+line closing it, a From header and a Date, Sent or Subject one, and evidence of a real mail:
+an address in From, To or Cc, or a Sent or Message-ID header ("From: Paris CDG / To: Berlin
+BER / Date: … / Flight: …" is an itinerary note, read as it is). Header names of English,
+French and German clients are language data (citeqa/data/mail_words.json). Each further
+message starts at such a block standing after a blank line or a separator line ("=====",
+"-----Original Message-----"), so a pasted original is its sender's message, not the
+replier's. Header lines are split here, not by `email.parser`, because pasted headers are not
+RFC 5322 ("De : Tom Reyes", a space before the colon, would be no header to it); their values
+are decoded by `email.header` (encoded words, "=?utf-8?b?…?=") and read by `email.utils`.
+The file as a whole is not given to `email`: a pasted thread is several messages with no mbox
+"From " lines nor MIME structure, and its quoted replies are plain text.
 
 `mail_text` writes the thread as the text the index holds (citation offsets point into it):
-its subject as a first heading (its words stay in the text a question is matched with, as the
-header line was), then each message as a Markdown heading naming its sender and date
-("## Lena Park · 3 Mar 2026") right over its own lines (no blank line between them: a one-line
-message is then no paragraph of its own, which blocks.py would read as a heading).
-What it leaves out, so that no message is quoted for another's words:
+its subject as a first heading, then each message as a Markdown heading naming its sender and
+date ("## Lena Park · 3 Mar 2026") right over its own lines (no blank line between them: a
+one-line message is then no paragraph of its own, which blocks.py would read as a heading);
+its other header lines ("To: …", "Flight: …") follow as written under "## Headers · Lena Park
+· 3 Mar 2026", so their words are searchable but never quoted as the message's.
+No word of the user is left out but these, so that no message is quoted for another's words:
 - a quoted line ("> ", ">> ") whose words are the own words of a message of the same file (the
-  original is cited instead), with the attribution line over its quote ("On …, Tom wrote:");
-- a quoted line whose original is not in the file is kept as it is, under a heading saying who
-  quoted it ("## Quoted by Lena Park · 3 Mar 2026"), so it is cited as a quote, never as the
-  quoting message's words;
-- the signature: from a signature separator line ("-- " or "--") to the message's quotes or its
-  end (a disclaimer under it goes with it), and the sign-off line that is the sender's name
-  alone ("Priya", "Best, Karim"), which would otherwise stand as a heading.
-The title is the first message's Subject without its reply and forward prefixes (Re:, Fwd:,
-TR:, RE :, AW:, WG:, SV:, "Re[2]:"). Pure functions, no I/O.
+  original is cited instead), with its attribution line ("On …, Tom wrote:", "Le …, Lena a
+  écrit :", "Am … schrieb Tom:"; language data) when no line of its quote is kept;
+- the sign-off line that is the sender's name alone, optionally after a greeting ("Priya",
+  "Best, Karim", "Cordialement, Claire"; greetings are language data), which would otherwise
+  stand as a heading.
+A quoted line whose original is not in the file is kept under a heading saying who quoted it
+("## Quoted by Lena Park · 3 Mar 2026"); a signature (from a "-- " or "--" line to the
+message's quotes or its end, its delimiter line included, which the build's boilerplate.py
+reads to know a signature) under its own heading ("## Signature · Lena Park"), so that a phone
+number in it is found but never cited as the message's words (signatures and repeated
+disclaimers are the build's boilerplate to mark, not this module's to drop).
+The title is the first non-empty Subject of the thread without its reply and forward prefixes
+(Re:, Fwd:, TR:, RE :, AW:, WG:, SV:, "Re[2]:"). Pure functions, no I/O but the language data
+read once. Every step is linear in the file's lines.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
-from email.parser import HeaderParser
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
+from functools import cache
+from importlib import resources
+
+from citeqa.jsonfiles import parse_json
 
 __all__ = ["MailMessage", "is_mail", "mail_text", "read_thread", "subject_title"]
 
-_HEADER_LINE = re.compile(r"[!-9;-~]+:[ \t]*\S.*|[!-9;-~]+:[ \t]*")
-"""An RFC 5322 header field: a name of printable characters but the colon, then its value."""
+_HEADER_LINE = re.compile(r"(?P<name>[^\W\d_][\w-]*)[ \t]?:[ \t]*(?P<value>.*)")
+"""A header field: a name (letters, digits, hyphens: "Message-ID", "Envoyé"), a colon, maybe
+after one space as French writes it ("De : Tom"), then its value."""
 _FOLDED = re.compile(r"[ \t]+\S.*")
 """A header's continuation line (folding whitespace)."""
 _SEPARATOR = re.compile(r"\s*(?:[=_*~-]{5,}|-{2,} ?[^\W\d_][^-]*-{2,})\s*")
@@ -52,29 +69,71 @@ _QUOTE_MARKS = re.compile(r"\s*(?:>\s?)+")
 _REPLY_PREFIX = re.compile(
     r"^\s*(?:(?:re|fwd?|tr|aw|wg|sv|vs|réf|ref)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE
 )
-_DATE_WORDS = re.compile(r"(\d{1,2})\s+([^\W\d_]{3,}\.?)\s+(\d{4})")
+_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+([^\W\d_]{3,}\.?)\s+(\d{4})(?!\d)")
 """A date written day, month, year ("13 janv 2025") when `email.utils` cannot read it."""
-_SIGN_OFF_WORDS = 4
-"""A sign-off line holds at most this many words ("Best regards, Karim Benali")."""
-HEADERS_NEEDED = ("from",)
-"""Every message's header block holds these."""
-HEADERS_ONE_OF = ("date", "subject")
-"""…and at least one of these."""
+_WORD = re.compile(r"[^\W\d_]+")
+_SIGN_OFF_MARKS = re.compile(r"[\s,.!;:-]*")
+"""What a sign-off line may hold besides its words."""
+DAY_KINDS = ("date", "sent")
+"""Headers giving a message's day: Outlook pastes "Sent:"/"Envoyé :" where a mail has Date."""
+ADDRESS_KINDS = ("from", "to", "cc", "reply-to")
+"""Headers whose address shows a block is a real mail."""
+MAIL_ONLY_KINDS = ("sent", "message-id")
+"""Headers only a mail has: either shows a block is one."""
+
+
+@dataclass(frozen=True)
+class MailWords:
+    """The language data of mails (citeqa/data/mail_words.json)."""
+
+    header_kinds: dict[str, str]
+    """Each header name, folded, → what it is ("objet" → "subject")."""
+    attribution: re.Pattern[str] | None
+    sign_off_greetings: tuple[tuple[str, ...], ...]
+    """Greetings as their folded words, longest first."""
+
+
+@cache
+def mail_words() -> MailWords:
+    """The language data, read once; a missing or malformed part is read as empty."""
+    raw = resources.files("citeqa").joinpath("data", "mail_words.json").read_bytes()
+    data = parse_json(raw)
+    data = data if isinstance(data, dict) else {}
+    names = data.get("header_names") or {}
+    kinds = {str(name).casefold(): str(kind) for kind, listed in names.items() for name in listed}
+    patterns = [str(pattern) for pattern in data.get("attributions") or []]
+    attribution = re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+    greetings = {
+        tuple(_WORD.findall(str(g).casefold())) for g in data.get("sign_off_greetings") or []
+    }
+    ordered = tuple(sorted((g for g in greetings if g), key=len, reverse=True))
+    return MailWords(kinds, attribution, ordered)
 
 
 @dataclass
 class MailMessage:
-    """One message of a thread: its headers' sender, date and subject, and its body's lines."""
+    """One message of a thread: its sender, day and subject, its other header lines ("To: …")
+    and its body's lines."""
 
     sender: str
     date: str
     subject: str
+    headers: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
         """Its section: "Lena Park · 3 Mar 2026" (either part alone when the other is missing)."""
         return " · ".join(part for part in (self.sender, self.date) if part) or "Message"
+
+
+@dataclass(frozen=True)
+class _HeaderBlock:
+    start: int
+    end: int
+    """The index of the blank line closing it."""
+    fields: list[tuple[str, str]]
+    """Its headers: name as written, value with its folded lines joined."""
 
 
 OPENING_CHARS = 65_536
@@ -86,7 +145,7 @@ def is_mail(text: str) -> bool:
     """Whether `text` opens, past blank lines, with a mail's header block."""
     lines = text[:OPENING_CHARS].splitlines()
     start = next((at for at, line in enumerate(lines) if line.strip()), len(lines))
-    return _header_block_end(lines, start) is not None
+    return _header_block(lines, start) is not None
 
 
 def read_thread(text: str) -> list[MailMessage]:
@@ -94,14 +153,12 @@ def read_thread(text: str) -> list[MailMessage]:
     if not is_mail(text):
         return []
     lines = text.splitlines()
-    starts = _message_starts(lines)
+    blocks = _message_blocks(lines)
     messages = []
-    for number, start in enumerate(starts):
-        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
-        body_at = _header_block_end(lines, start)
-        assert body_at is not None  # a start is where a header block is
-        message = _parsed_headers("\n".join(lines[start:body_at]))
-        message.lines = _without_separator_tail(lines[body_at + 1 : end])
+    for number, block in enumerate(blocks):
+        end = blocks[number + 1].start if number + 1 < len(blocks) else len(lines)
+        message = _message(block.fields)
+        message.lines = lines[block.end + 1 : _body_end(lines, block.end + 1, end)]
         messages.append(message)
     return messages
 
@@ -112,89 +169,131 @@ def subject_title(subject: str) -> str:
 
 
 def mail_text(text: str) -> tuple[str, str | None] | None:
-    """The text a mail file is indexed as, and its title (its subject; None when it has none);
-    None when `text` is no mail."""
+    """The text a mail file is indexed as, and its title (its first non-empty subject; None
+    when it has none); None when `text` is no mail."""
     messages = read_thread(text)
     if not messages:
         return None
     own = _own_words(messages)
     title = next((subject_title(m.subject) for m in messages if subject_title(m.subject)), None)
     parts = [f"# {title}"] if title else []
-    parts += [_message_part(message, own) for message in messages]
+    parts += [_message_part(message, own, title) for message in messages]
     return "\n\n".join(part for part in parts if part) + "\n", title
 
 
 # ---- header blocks ---------------------------------------------------------------------------
 
 
-def _header_block_end(lines: list[str], start: int) -> int | None:
-    """The index of the blank line closing a mail header block opening at `start`, or None
-    when no such block opens there (a line that is no header, no From, no Date nor Subject)."""
-    names: set[str] = set()
+def _header_block(lines: list[str], start: int) -> _HeaderBlock | None:
+    """The mail header block opening at `start`, or None when none opens there (a line that is
+    no header, a blank line missing after it, no From, no Date/Sent/Subject, no mail evidence)."""
+    fields: list[tuple[str, str]] = []
     at = start
     while at < len(lines) and lines[at].strip():
         line = lines[at]
-        if _HEADER_LINE.fullmatch(line):
-            names.add(line.split(":", 1)[0].strip().lower())
-        elif not (names and _FOLDED.fullmatch(line)):
+        header = _HEADER_LINE.fullmatch(line)
+        if header:
+            fields.append((header["name"], header["value"]))
+        elif fields and _FOLDED.fullmatch(line):
+            fields[-1] = (fields[-1][0], f"{fields[-1][1]} {line.strip()}")
+        else:
             return None
         at += 1
-    if at >= len(lines) or not all(name in names for name in HEADERS_NEEDED):
-        return None
-    return at if any(name in names for name in HEADERS_ONE_OF) else None
+    return _HeaderBlock(start, at, fields) if at < len(lines) and _is_mail_block(fields) else None
 
 
-def _message_starts(lines: list[str]) -> list[int]:
-    """Where each message's header block opens: the first non-blank line when a block opens
-    there, then every block after a blank or separator line."""
+def _kind(name: str) -> str:
+    """What a header is, by its name in any language of the data ("Objet" → "subject")."""
+    folded = name.casefold()
+    return mail_words().header_kinds.get(folded, folded)
+
+
+def _is_mail_block(fields: list[tuple[str, str]]) -> bool:
+    """A From, a Date/Sent/Subject, and an address in From/To/Cc or a header only mails have."""
+    kinds = {_kind(name) for name, _ in fields}
+    if "from" not in kinds or not kinds & {*DAY_KINDS, "subject"}:
+        return False
+    addressed = any(_kind(name) in ADDRESS_KINDS and "@" in value for name, value in fields)
+    return addressed or bool(kinds & set(MAIL_ONLY_KINDS))
+
+
+def _message_blocks(lines: list[str]) -> list[_HeaderBlock]:
+    """Each message's header block: the first non-blank line's, then every block after a blank
+    or separator line."""
     first = next((at for at, line in enumerate(lines) if line.strip()), len(lines))
-    if _header_block_end(lines, first) is None:
+    opening = _header_block(lines, first)
+    if opening is None:
         return []
-    starts = [first]
-    at = first + 1
+    blocks = [opening]
+    at = opening.end + 1
     while at < len(lines):
         after_break = not lines[at - 1].strip() or _SEPARATOR.fullmatch(lines[at - 1])
-        if after_break and lines[at].strip() and _header_block_end(lines, at) is not None:
-            starts.append(at)
-        at += 1
-    return starts
+        block = _header_block(lines, at) if after_break and lines[at].strip() else None
+        if block is not None:
+            blocks.append(block)
+            at = block.end + 1
+        else:
+            at += 1
+    return blocks
 
 
-def _parsed_headers(block: str) -> MailMessage:
-    headers = HeaderParser().parsestr(block + "\n\n", headersonly=True)
-    return MailMessage(
-        _sender(str(headers.get("From", ""))),
-        _day(str(headers.get("Date") or headers.get("Sent") or "")),  # Outlook pastes "Sent:"
-        " ".join(str(headers.get("Subject", "")).split()),
-    )
+def _decoded(value: str) -> str:
+    """A header value with its encoded words decoded ("=?utf-8?b?…?=") and whitespace folded;
+    as written when they are malformed or name an unknown charset."""
+    with suppress(HeaderParseError, LookupError, UnicodeError, ValueError):
+        value = str(make_header(decode_header(value)))
+    return " ".join(value.split())
+
+
+def _message(fields: list[tuple[str, str]]) -> MailMessage:
+    """A message's sender, day and subject from its headers (the first of each kind; Date
+    before Sent for the day); every other header kept as a text line, named as written."""
+    decoded = [(name, _kind(name), _decoded(value)) for name, value in fields]
+    used: dict[str, int] = {}
+    for kind in ("from", "subject", *DAY_KINDS):
+        at = next((at for at, (_, seen, _) in enumerate(decoded) if seen == kind), None)
+        if at is not None and not (kind in DAY_KINDS and set(DAY_KINDS) & used.keys()):
+            used[kind] = at
+    value = {kind: decoded[at][2] for kind, at in used.items()}
+    day = next((value[kind] for kind in DAY_KINDS if kind in value), "")
+    message = MailMessage(_sender(value.get("from", "")), _day(day), value.get("subject", ""))
+    message.headers = [
+        f"{name}: {text}" if text else f"{name}:"
+        for at, (name, _, text) in enumerate(decoded)
+        if at not in used.values()
+    ]
+    return message
 
 
 def _sender(value: str) -> str:
     """The sender's display name ("Lena Park <l.park@x.org>" → "Lena Park"), else the address;
     a value with no address is the name as written ("From: Tom Reyes", as Outlook pastes it)."""
     if "@" not in value:
-        return " ".join(value.split())
+        return value
     name, address = getaddresses([value])[0]
     return " ".join((name or address or value).split())
 
 
 def _day(value: str) -> str:
-    """A Date header as its day: "Mon, 3 Mar 2025 09:12:04 +0000" → "3 Mar 2025"; a date that
-    `email.utils` cannot read (a French client's "Lun, 13 janv 2025 …") as its day, month and
-    year words when it has them, else as written."""
+    """A Date header as its day: "Mon, 3 Mar 2025 09:12:04 +0000" → "3 Mar 2025". A date that
+    `email.utils` cannot read (a French client's "Lun, 13 janv 2025 …", a year out of range)
+    or reads to another year than written ("1 Jan 0" read as 2000) is its day, month and year
+    words when it has them, else as written."""
     try:
         moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        written = _DATE_WORDS.search(value)
-        return " ".join(written.groups()) if written else " ".join(value.split())
-    return f"{moment.day} {moment.strftime('%b %Y')}"
+    except (ArithmeticError, LookupError, TypeError, ValueError):
+        moment = None
+    if moment is not None and str(moment.year) in value:
+        return f"{moment.day} {moment.strftime('%b %Y')}"
+    written = _DATE_WORDS.search(value)
+    return " ".join(written.groups()) if written else value
 
 
-def _without_separator_tail(lines: list[str]) -> list[str]:
-    """A message's body lines without the separator line and blank lines that end it."""
-    while lines and (not lines[-1].strip() or _SEPARATOR.fullmatch(lines[-1])):
-        lines = lines[:-1]
-    return lines
+def _body_end(lines: list[str], start: int, end: int) -> int:
+    """Where a message's body ends: before the separator and blank lines closing it."""
+    while end > start and (not lines[end - 1].strip() or _SEPARATOR.fullmatch(lines[end - 1])):
+        end -= 1
+    return end
 
 
 # ---- one message's part ----------------------------------------------------------------------
@@ -214,67 +313,102 @@ def _own_words(messages: list[MailMessage]) -> set[str]:
     }
 
 
-def _message_part(message: MailMessage, own: set[str]) -> str:
-    """A message as indexed: its heading over its own lines, then any quote whose original the
-    thread does not hold, under a heading naming who quoted it."""
-    kept, quoted = _own_and_quoted(message, own)
-    parts = [f"## {message.heading}\n" + "\n".join(kept)] if kept else []
-    if quoted:
-        parts.append(f"## Quoted by {message.heading}\n" + "\n".join(quoted))
-    return "\n\n".join(parts)
+@dataclass
+class _Body:
+    """A message's body sorted: its own lines, its signature, its quotes kept."""
+
+    own: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)
 
 
-def _own_and_quoted(message: MailMessage, own: set[str]) -> tuple[list[str], list[str]]:
-    """The message's own lines (no signature, no sign-off, no attribution of a dropped quote)
-    and its quoted lines that repeat no message of the thread, each with its attribution."""
-    kept: list[str] = []
-    quoted: list[str] = []
+def _message_part(message: MailMessage, own: set[str], title: str | None) -> str:
+    """A message as indexed: its heading over its own lines, then its other headers, its
+    signature and any quote whose original the thread does not hold, each under a heading
+    naming whose they are (so none is merged into a quote of the message's words)."""
+    body = _sorted_body(message.lines, own)
+    headers = list(message.headers)
+    if subject_title(message.subject) not in ("", title):
+        headers.insert(0, f"Subject: {message.subject}")
+    sections = [
+        (message.heading, _without_sign_off(_trimmed(body.own), message.sender)),
+        (f"Headers · {message.heading}", headers),
+        (f"Signature · {message.sender or message.heading}", _trimmed(body.signature)),
+        (f"Quoted by {message.heading}", body.quoted),
+    ]
+    return "\n\n".join(f"## {name}\n" + "\n".join(lines) for name, lines in sections if lines)
+
+
+def _sorted_body(lines: list[str], own: set[str]) -> _Body:
+    """The body's lines sorted in one pass: a quoted line is kept (with its attribution, once)
+    unless the thread holds its words; a signature runs from its separator to a quote."""
+    body = _Body()
+    attributions = _attribution_lines(lines)
+    pending: int | None = None
     in_signature = False
-    for at, line in enumerate(message.lines):
+    for at, line in enumerate(lines):
         if _QUOTED.match(line):
             in_signature = False
-            if _unquoted(line) and _unquoted(line) not in own:
-                _attribute(message.lines, at, quoted)
-                quoted.append(line)
-        elif _SIGNATURE.fullmatch(line.rstrip("\n")):
+            words = _unquoted(line)
+            if words and words not in own:
+                if pending is not None:
+                    body.quoted += [""] if body.quoted else []
+                    body.quoted.append(lines[pending])
+                    pending = None
+                body.quoted.append(line)
+            continue
+        if at in attributions:
+            pending = at
+        elif _SIGNATURE.fullmatch(line):
             in_signature = True
-        elif not in_signature and not _attribution(message.lines, at):
-            kept.append(line)
-    return _trimmed(_without_sign_off(kept, message.sender)), quoted
+            body.signature.append(line)  # the delimiter stays: boilerplate.in_signature reads it
+        else:
+            (body.signature if in_signature else body.own).append(line)
+            pending = pending if not line.strip() else None
+    return body
 
 
-def _attribution(lines: list[str], at: int) -> bool:
-    """Whether the line at `at` introduces a quote: it ends in a colon and the next non-blank
-    line is quoted ("On Mon, 3 Mar 2025, Tom Reyes wrote:", "Le 13 janv. 2025, Lena a écrit :")."""
-    if not lines[at].rstrip().endswith(":") or _QUOTED.match(lines[at]):
-        return False
-    following = next((line for line in lines[at + 1 :] if line.strip()), "")
-    return bool(_QUOTED.match(following))
+def _is_attribution(line: str) -> bool:
+    """An attribution's words ("On …, Tom wrote:", "Le …, Lena a écrit :", "Am … schrieb Tom:")
+    and its closing colon."""
+    pattern = mail_words().attribution
+    return bool(pattern and line.rstrip().endswith(":") and pattern.search(line))
 
 
-def _attribute(lines: list[str], at: int, quoted: list[str]) -> None:
-    """Put the attribution line over the quoted line at `at` into `quoted`, once, when it is
-    the first line kept of its quote (so a kept quote says whom it quotes)."""
-    back = at - 1
-    while back >= 0 and (_QUOTED.match(lines[back]) or not lines[back].strip()):
-        back -= 1
-    if back >= 0 and _attribution(lines, back) and lines[back] not in quoted:
-        if quoted:
-            quoted.append("")
-        quoted.append(lines[back])
+def _attribution_lines(lines: list[str]) -> set[int]:
+    """The lines introducing a quote: an attribution whose next non-blank line is quoted (one
+    pass from the end, so a long quote costs no rescan)."""
+    found: set[int] = set()
+    next_quoted = False
+    for at in range(len(lines) - 1, -1, -1):
+        line = lines[at]
+        if not line.strip():
+            continue
+        if _QUOTED.match(line):
+            next_quoted = True
+            continue
+        if next_quoted and _is_attribution(line):
+            found.add(at)
+        next_quoted = False
+    return found
 
 
 def _without_sign_off(lines: list[str], sender: str) -> list[str]:
-    """The lines without a last line that is a sign-off naming the sender ("Priya",
-    "Best, Karim"): a short line holding a word of the sender's name."""
-    names = {word.casefold() for word in re.findall(r"[^\W\d_]+", sender)}
-    body = _trimmed(lines)
-    if not body:
-        return body
-    words = re.findall(r"[^\W\d_]+", body[-1])
-    if words and len(words) <= _SIGN_OFF_WORDS and words[-1].casefold() in names:
-        return body[:-1]
-    return body
+    """The lines without a last line that is the sender's name alone, maybe after a greeting
+    ("Priya", "Best, Karim", "Cordialement, Claire"); "Moved to Friday, Tom" stays."""
+    if lines and _is_sign_off(lines[-1], sender):
+        return _trimmed(lines[:-1])
+    return lines
+
+
+def _is_sign_off(line: str, sender: str) -> bool:
+    names = {word.casefold() for word in _WORD.findall(sender)}
+    if not names or _SIGN_OFF_MARKS.fullmatch(_WORD.sub("", line)) is None:
+        return False
+    words = tuple(word.casefold() for word in _WORD.findall(line))
+    greeting = next((g for g in mail_words().sign_off_greetings if words[: len(g)] == g), ())
+    rest = words[len(greeting) :]
+    return bool(rest) and all(word in names for word in rest)
 
 
 def _trimmed(lines: list[str]) -> list[str]:

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from citeqa.blocks import headings
+from citeqa.boilerplate import in_signature
 from citeqa.chunking import chunk_document
 from citeqa.citedsection import citation_section
 from citeqa.corpus import read_corpus
-from citeqa.mailthreads import is_mail, mail_text, subject_title
+from citeqa.mailthreads import is_mail, mail_text, read_thread, subject_title
 from citeqa.models import Document
 
 DISCLAIMER = (
@@ -71,6 +72,7 @@ On Mon, 3 Mar 2025 10:40:51 +0000, Tom Reyes wrote:
 
 
 def _read(tmp_path: Path, name: str, text: str) -> Document:
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / name).write_text(text, encoding="utf-8")
     return read_corpus(tmp_path).documents[0]
 
@@ -118,17 +120,26 @@ def test_a_quote_whose_original_the_file_lacks_is_kept_as_a_quote_under_who_quot
     assert "12 °C" not in own
 
 
-def test_signatures_disclaimers_and_sign_offs_are_no_text_and_no_section(tmp_path: Path) -> None:
+def test_signatures_are_text_under_their_own_heading_and_a_name_sign_off_is_left_out(
+    tmp_path: Path,
+) -> None:
     document = _read(tmp_path, "flowcells.txt", THREAD)
-    for gone in ("Genomics postdoc", "Lab Manager", "CONFIDENTIALITY", "\nPriya\n", "\nTom\n"):
+    for gone in ("\nPriya\n", "\nTom\n", "\nLena\n"):
         assert gone not in document.text
     assert headings(document.text) == [
         "MinION flow cell storage",
         "Priya Natarajan · 3 Mar 2025",
+        "Headers · Priya Natarajan · 3 Mar 2025",
+        "Signature · Priya Natarajan",
         "Tom Reyes · 3 Mar 2025",
+        "Headers · Tom Reyes · 3 Mar 2025",
+        "Signature · Tom Reyes",
         "Lena Hartmann · 4 Mar 2025",
         "Quoted by Lena Hartmann · 4 Mar 2025",
     ]
+    for size in (160, 900):
+        assert _cited_section(document, "Lab Manager", size) == "Signature · Tom Reyes"
+        assert _cited_section(document, "CONFIDENTIALITY", size) == "Signature · Priya Natarajan"
 
 
 def test_a_one_line_message_is_no_heading() -> None:
@@ -151,8 +162,7 @@ def test_a_french_clients_date_is_its_day_and_the_thread_its_language(tmp_path: 
         "From: Claire Fontaine <c.fontaine@example.fr>\nDate: Lun, 13 janv 2025 10:15:00 +0100\n"
         "Subject: TR: Stage de master\n\nBonjour Lena,\nJulie souhaite faire son stage chez nous "
         "de mars à août. Elle travaillerait sur la résistance aux fongicides.\nClaire\n\n--\n"
-        f"Claire Fontaine\n\n{DISCLAIMER} It is sent to you by the University, which accepts "
-        "no liability for any damage caused by viruses transmitted by this e-mail.\n"
+        "Claire Fontaine\nTél. : 01 23 45 67 89\n"
     )
     document = _read(tmp_path, "stage.txt", thread)
     assert document.title == "Stage de master"
@@ -215,3 +225,145 @@ def test_reply_and_forward_prefixes_leave_the_subject(subject: str, title: str) 
 def test_a_text_that_only_looks_like_a_mail_is_read_as_it_is(tmp_path: Path, text: str) -> None:
     assert not is_mail(text)
     assert _read(tmp_path, "notes.md", text).text == text
+
+
+def _mail(headers: str, body: str = "The fridge is at 4 °C.\n") -> str:
+    text = mail_text(f"{headers}\n\n{body}")
+    assert text is not None
+    return text[0]
+
+
+@pytest.mark.parametrize(
+    ("date", "day"),
+    [
+        ("1 Jan 99999999999999999999 00:00:00 +0000", "1 Jan 99999999999999999999 00:00:00 +0000"),
+        ("Sat, 1 Jan 0 00:00:00 +0000", "Sat, 1 Jan 0 00:00:00 +0000"),
+        ("Mon, 3 Mar 25 09:00:00 +0000", "Mon, 3 Mar 25 09:00:00 +0000"),
+        ("Mon, 3 Mar 2025 09:00:00 +0000", "3 Mar 2025"),
+    ],
+)
+def test_a_date_out_of_range_or_of_a_short_year_is_shown_as_written(date: str, day: str) -> None:
+    text = _mail(f"From: Tom Reyes <t@example.org>\nDate: {date}")
+    assert f"## Tom Reyes · {day}\n" in text
+
+
+def test_headers_other_than_sender_and_date_stay_as_text_under_the_heading() -> None:
+    text = _mail(
+        "From: Tom Reyes <t@example.org>\nTo: Lena Park <l@example.org>\nCc: Berlin office\n"
+        "Date: Mon, 3 Mar 2025 09:00:00 +0000\nSubject: Fridge\nFlight: AF1234"
+    )
+    assert text == (
+        "# Fridge\n\n## Tom Reyes · 3 Mar 2025\nThe fridge is at 4 °C.\n\n"
+        "## Headers · Tom Reyes · 3 Mar 2025\nTo: Lena Park <l@example.org>\n"
+        "Cc: Berlin office\nFlight: AF1234\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From: Paris CDG\nTo: Berlin BER\nDate: 2024-05-01\nFlight: AF1234\n\nSeat 12A.\n",
+        "From: the archive\nSubject: old photos\n\nBox 3 holds them.\n",
+    ],
+)
+def test_a_header_block_with_no_mail_evidence_is_no_mail(text: str) -> None:
+    assert not is_mail(text)
+    assert mail_text(text) is None
+
+
+def test_a_signature_after_a_bare_separator_is_searchable_under_its_heading() -> None:
+    text = _mail(
+        "From: Sofia Marquez <s@example.org>\nSubject: Thrips",
+        "Thrips found in GH-7.\nSofia\n\n--\nDr Sofia Marquez\nPhone: +44 1632 960 118\n",
+    )
+    assert text.endswith(
+        "## Sofia Marquez\nThrips found in GH-7.\n\n"
+        "## Signature · Sofia Marquez\n--\nDr Sofia Marquez\nPhone: +44 1632 960 118\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("last_line", "kept"),
+    [
+        ("Moved to Friday, Tom", True),
+        ("Tom will bring it", True),
+        ("Tom", False),
+        ("Best, Tom", False),
+        ("Cordialement, Tom Reyes", False),
+        ("Thanks,  Tom.", False),
+    ],
+)
+def test_only_a_name_alone_or_after_a_greeting_is_a_sign_off(last_line: str, kept: bool) -> None:
+    text = _mail(
+        "From: Tom Reyes <t@example.org>\nSubject: Meeting", f"The meeting moved.\n{last_line}\n"
+    )
+    assert (f"\n{last_line}\n" in text) is kept
+
+
+@pytest.mark.parametrize("opener", ["Budget:", "As Knuth said:"])
+def test_a_line_ending_in_a_colon_over_a_quote_is_no_attribution(opener: str) -> None:
+    quote = "> Premature optimization is the root of all evil."
+    text = _mail("From: Tom Reyes <t@example.org>\nSubject: Talk", f"{opener}\n{quote}\n")
+    assert f"## Tom Reyes\n{opener}\n" in text
+    assert text.endswith(f"## Quoted by Tom Reyes\n{quote}\n")
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "On Mon, 3 Mar 2025, Lena Park wrote:",
+        "Le lun. 3 mars 2025, Lena Park a écrit :",
+        "Am 03.03.2025 schrieb Lena Park <l@example.org>:",
+    ],
+)
+def test_an_attribution_goes_over_its_kept_quote(attribution: str) -> None:
+    text = _mail(
+        "From: Tom Reyes <t@example.org>\nSubject: Fridge",
+        f"Agreed.\n\n{attribution}\n> The fridge is at 12 °C.\n",
+    )
+    assert text.endswith(f"## Quoted by Tom Reyes\n{attribution}\n> The fridge is at 12 °C.\n")
+
+
+def test_a_pasted_french_or_german_original_is_its_senders_message() -> None:
+    thread = (
+        "From: Tom Reyes <t@example.org>\nSubject: RE: Azote\n\nC'est commandé.\n\n"
+        "-----Message d'origine-----\nDe : Claire Fontaine\nEnvoyé : lundi 3 mars 2025 09:12\n"
+        "À : Tom Reyes\nObjet : Azote\n\nPeux-tu commander 200 L d'azote ?\n\n"
+        "-----Ursprüngliche Nachricht-----\nVon: Jörg Müller\nGesendet: Montag, 3. März 2025\n"
+        "An: Claire Fontaine\nBetreff: Azote\n\nWir brauchen Stickstoff.\n"
+    )
+    messages = read_thread(thread)
+    assert [m.sender for m in messages] == ["Tom Reyes", "Claire Fontaine", "Jörg Müller"]
+    assert [m.lines for m in messages][1:] == [
+        ["Peux-tu commander 200 L d'azote ?"],
+        ["Wir brauchen Stickstoff."],
+    ]
+    assert messages[1].headers == ["À: Tom Reyes"]
+
+
+def test_encoded_words_of_headers_are_decoded() -> None:
+    text = _mail(
+        "From: =?utf-8?b?SsO2cmcgTcO8bGxlcg==?= <j@example.org>\n"
+        "Subject: =?utf-8?q?R=C3=A9union_d=27=C3=A9quipe?=\nTo: =?bogus?q?x?= <t@example.org>"
+    )
+    assert text == (
+        "# Réunion d'équipe\n\n## Jörg Müller\nThe fridge is at 4 °C.\n\n"
+        "## Headers · Jörg Müller\nTo: =?bogus?q?x?= <t@example.org>\n"
+    )
+
+
+def test_a_subject_with_control_characters_is_titled_as_any_first_line_is(tmp_path: Path) -> None:
+    """Both titles then meet the same sanitising where shown (visible.shown): ESC, BEL."""
+    subject = "Fridge \x1b[31mred\x07 bell"
+    mail = _read(
+        tmp_path / "m", "m.txt", f"From: Tom <t@x.org>\nSubject: {subject}\n\nIt is 4 C.\n"
+    )
+    plain = _read(tmp_path / "p", "p.txt", f"{subject}\n\nThe freezer is at -20 C.\n")
+    assert mail.title == plain.title == subject
+
+
+def test_a_kept_signature_is_still_a_signature_to_the_builds_boilerplate(tmp_path: Path) -> None:
+    """boilerplate.in_signature knows a signature by its "-- " line: the section keeps it."""
+    text = _read(tmp_path, "flowcells.txt", THREAD).text
+    assert in_signature(text, text.index("Lab Manager"))
+    assert not in_signature(text, text.index("I have put a label"))

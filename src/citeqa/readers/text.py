@@ -6,7 +6,11 @@ a file by its first line ("Metadata-Version: 2.4"). Version 3: a first line that
 header ("XZ(1) XZ Utils XZ(1)") gives way to the text under it as the title (titles.py).
 Version 4: a .txt or .md file that is an e-mail or a thread of them (mailthreads.py) is read
 as its messages, titled by its Subject, each under a heading naming its sender and date, with
-no signature and no quote of a message the file holds; any other file is read as before."""
+no signature and no quote of a message the file holds; any other file is read as before.
+Version 5: a mail keeps its other header lines ("To: …") and its signature (under a heading
+of its own) as text, a sign-off only when it is the sender's name, French and German header
+names read, encoded words decoded; a header block with no mail evidence (no address, no Sent
+nor Message-ID) is read as it is."""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ class TextReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 4
+    version: int = 5
     reads_mail: bool = True
     """Whether a file that is a mail is read as its messages (mailthreads.py)."""
 
