@@ -438,26 +438,34 @@ class Assistant:
         scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
         retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
         closeness = self._closeness(question, context, _multilingual(channel, loaded.embedders))
-        translated = self._translated(question, context, terms, evidence, closeness)
-        if translated is not None:  # read as if asked in the passages' language
-            terms = translated
-            scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
-            retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
         retrieved = time.perf_counter()
-        answer = compose(
-            question,
-            retrieval,
-            scores,
-            self.settings,
-            loaded.centroid,
-            channel,
-            evidence,
-            # a follow-up is answered in its own words' language ("And for executives?" after
-            # French questions is English), else in that of the question as searched
-            detect_lang(question, retrieval.query_lang) if context else None,
-            lambda: loaded.document_languages,
-            closeness,
+
+        def composed(retrieval: Retrieval, scores: QuestionScores, evidence: Retrieval) -> Answer:
+            return compose(
+                question,
+                retrieval,
+                scores,
+                self.settings,
+                loaded.centroid,
+                channel,
+                evidence,
+                # a follow-up is answered in its own words' language ("And for executives?"
+                # after French questions is English), else in that of the question as searched
+                detect_lang(question, retrieval.query_lang) if context else None,
+                lambda: loaded.document_languages,
+                closeness,
+            )
+
+        answer = composed(retrieval, scores, evidence)
+        translated = (
+            self._translated(question, context, terms, evidence, closeness)
+            if answer.abstained
+            else None
         )
+        if translated is not None:  # refused as typed: read as if asked in the passages' language
+            scores = QuestionScores(loaded.bank, translated, vectors.get(channel or ""))
+            retrieval, evidence = self._retrievals(text, vectors, k, translated, scores=scores)
+            answer = composed(retrieval, scores, evidence)
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - began) * 1000, 2),
@@ -475,12 +483,12 @@ class Assistant:
         ranking: Retrieval,
         closeness: Closeness | None,
     ) -> QuestionTerms | None:
-        """`question`'s terms read with its absent words translated into words of the passages
-        the answer reads in the other language (passage_translation.py), or None when none
-        translates, the index has no multilingual channel, or that channel puts no passage in
-        the other language at across.MIN_CLOSENESS and closer than those in the question's own
-        (across.close_in_other_language, by `closeness`, `_closeness`'s: an off-topic question
-        is far from all of them)."""
+        """`question`'s terms (a question refused as typed, `_answer`) read with its absent
+        words translated into words of the passages the answer reads in the other language
+        (passage_translation.py), or None when none translates, the index has no multilingual
+        channel, or that channel puts no passage in the other language at across.MIN_CLOSENESS
+        and closer than those in the question's own (across.close_in_other_language, by
+        `closeness`, `_closeness`'s: an off-topic question is far from all of them)."""
         if not terms.absent:
             return None
         loaded = self._loaded

@@ -172,3 +172,28 @@ def test_workers_asking_at_once_share_one_word_vector_cache(
     with ThreadPoolExecutor(4) as pool:
         caches = list(pool.map(lambda _: loaded.word_vectors("fakeml"), range(4)))
     assert len({id(cache) for cache in caches}) == 1
+
+
+@pytest.mark.parametrize("refused_as_typed", [True, False])
+def test_only_a_question_refused_as_typed_is_read_translated(
+    bilingual: dict[str, Assistant], monkeypatch: pytest.MonkeyPatch, refused_as_typed: bool
+) -> None:
+    # an answer found as typed stays (the bundled q044 "why might lupus nephritis fail to
+    # respond …?", right in English, read with "pourrait" and "échouent" quoted a French note)
+    tried: list[str] = []
+    real_compose, real_translated = api.compose, Assistant._translated
+
+    def compose(*args: object, **kwargs: object) -> object:
+        answer = real_compose(*args, **kwargs)  # type: ignore[arg-type]
+        return (
+            answer if refused_as_typed or tried else answer.model_copy(update={"abstained": False})
+        )
+
+    def translated(self: Assistant, question: str, *rest: object) -> object:
+        tried.append(question)
+        return real_translated(self, question, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "compose", compose)
+    monkeypatch.setattr(Assistant, "_translated", translated)
+    bilingual["fakeml"].ask("How much is the cash float of the kermesse?")
+    assert bool(tried) is refused_as_typed
