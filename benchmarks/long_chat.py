@@ -93,6 +93,7 @@ def cache_sizes(assistant: Any) -> dict[str, int]:
         "vectors": _size(bank.vectors, "_cache"),
         "sentences": _size(bank.sentences, "_made"),
         "bm25.checked": _size(getattr(lexical, "_bm25", lexical), "_checked"),
+        "word_vectors": _word_vectors(assistant._loaded),
     }
     for name in (
         "citeqa.topic_terms:_title_tokens",
@@ -148,6 +149,13 @@ def _parts(value: Any) -> list[Any]:
     if hasattr(value, "text") and isinstance(value.text, str):  # tables.TableHeaders
         return [value.text, value.__dict__]
     return list(getattr(value, "__dict__", {}).values())
+
+
+def _word_vectors(loaded: Any) -> int:
+    """How many passage words' vectors the multilingual channels keep
+    (passage_translation.WordVectors, bounded by KEPT_WORDS; -1: this code has none)."""
+    kept = getattr(loaded, "_word_vectors", None)
+    return -1 if kept is None else sum(len(vectors._vectors) for vectors in kept.values())
 
 
 def _size(owner: object, attribute: str) -> int:

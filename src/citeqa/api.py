@@ -6,6 +6,7 @@ CLI and TUI call only this module. Nothing here prints; progress goes through a 
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -174,6 +175,7 @@ class _Loaded:
         self._stale: dict[Path, str | None] = {}
         """`status.stale_words` of the index's changes against each corpus folder asked of."""
         self._word_vectors: dict[str, WordVectors] = {}
+        self._word_vectors_lock = threading.Lock()  # the chat's workers may ask at once
 
     def stale_notice(self, corpus_dir: Path, index_dir: Path) -> str | None:
         """status.stale_notice of this index against `corpus_dir`: its changes as of the first
@@ -200,9 +202,10 @@ class _Loaded:
     def word_vectors(self, channel: str) -> WordVectors:
         """The word vectors of `channel`'s embedder, kept across questions
         (passage_translation.WordVectors), made when first asked."""
-        if channel not in self._word_vectors:
-            self._word_vectors[channel] = WordVectors(self.embedders[channel])
-        return self._word_vectors[channel]
+        with self._word_vectors_lock:
+            if channel not in self._word_vectors:
+                self._word_vectors[channel] = WordVectors(self.embedders[channel])
+            return self._word_vectors[channel]
 
     @functools.cached_property
     def document_languages(self) -> DocumentLanguages:
@@ -434,26 +437,35 @@ class Assistant:
         channel = loaded.index.manifest.answer_channel
         scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
         retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
-        translated = self._translated(question, context, terms, evidence)
-        if translated is not None:  # read as if asked in the passages' language
-            terms = translated
-            scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
-            retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
+        closeness = self._closeness(question, context, _multilingual(channel, loaded.embedders))
         retrieved = time.perf_counter()
-        answer = compose(
-            question,
-            retrieval,
-            scores,
-            self.settings,
-            loaded.centroid,
-            channel,
-            evidence,
-            # a follow-up is answered in its own words' language ("And for executives?" after
-            # French questions is English), else in that of the question as searched
-            detect_lang(question, retrieval.query_lang) if context else None,
-            lambda: loaded.document_languages,
-            self._closeness(question, context, _multilingual(channel, loaded.embedders)),
+
+        def composed(retrieval: Retrieval, scores: QuestionScores, evidence: Retrieval) -> Answer:
+            return compose(
+                question,
+                retrieval,
+                scores,
+                self.settings,
+                loaded.centroid,
+                channel,
+                evidence,
+                # a follow-up is answered in its own words' language ("And for executives?"
+                # after French questions is English), else in that of the question as searched
+                detect_lang(question, retrieval.query_lang) if context else None,
+                lambda: loaded.document_languages,
+                closeness,
+            )
+
+        answer = composed(retrieval, scores, evidence)
+        translated = (
+            self._translated(question, context, terms, evidence, closeness)
+            if answer.abstained
+            else None
         )
+        if translated is not None:  # refused as typed: read as if asked in the passages' language
+            scores = QuestionScores(loaded.bank, translated, vectors.get(channel or ""))
+            retrieval, evidence = self._retrievals(text, vectors, k, translated, scores=scores)
+            answer = composed(retrieval, scores, evidence)
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - began) * 1000, 2),
@@ -464,13 +476,19 @@ class Assistant:
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
 
     def _translated(
-        self, question: str, context: str | None, terms: QuestionTerms, ranking: Retrieval
+        self,
+        question: str,
+        context: str | None,
+        terms: QuestionTerms,
+        ranking: Retrieval,
+        closeness: Closeness | None,
     ) -> QuestionTerms | None:
-        """`question`'s terms read with its absent words translated into words of the passages
-        the answer reads in the other language (passage_translation.py), or None when none
-        translates, the index has no multilingual channel, or that channel puts no passage in
-        the other language at across.MIN_CLOSENESS and closer than those in the question's own
-        (across.close_in_other_language: an off-topic question is far from all of them)."""
+        """`question`'s terms (a question refused as typed, `_answer`) read with its absent
+        words translated into words of the passages the answer reads in the other language
+        (passage_translation.py), or None when none translates, the index has no multilingual
+        channel, or that channel puts no passage in the other language at across.MIN_CLOSENESS
+        and closer than those in the question's own (across.close_in_other_language, by
+        `closeness`, `_closeness`'s: an off-topic question is far from all of them)."""
         if not terms.absent:
             return None
         loaded = self._loaded
@@ -479,7 +497,7 @@ class Assistant:
             return None
         top = ranking.hits[: self.settings.answer_passages]
         lang = detect_lang(question, ranking.query_lang)
-        if not close_in_other_language(top, lang, self._closeness(question, context, channel)):
+        if not close_in_other_language(top, lang, closeness):
             return None
         found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
         return analyse(question, context, loaded.vocabulary, found) if found else None
@@ -498,10 +516,14 @@ class Assistant:
             return in_channel(channel)
         loaded = self._loaded
 
+        @functools.cache
+        def own_vector() -> np.ndarray:  # embedded once, however often asked
+            return embed_questions(loaded.embedders[channel], [question])[0]
+
         def own_words(hits: Sequence[Hit]) -> list[float]:
             if not hits:
                 return []
-            vector = embed_questions(loaded.embedders[channel], [question])[0]
+            vector = own_vector()
             rows = loaded.index.vectors[channel].rows([hit.chunk_index for hit in hits])
             return [round(float(score), 4) for score in rows @ vector]
 

@@ -11,24 +11,29 @@ nearest one at cosine MIN_SIMILARITY or more is its translation ("replace" / "re
 "pneus" / "tyres" .89, "rent" / "loyer" .83). The question is then read with those words as its
 own (questions.analyse), as it would be asked in the passages' language. Only words the
 retrieved passages write can be a translation, and only when at least MIN_TRANSLATED of the
-absent words translate; the caller (api) asks it only when the multilingual channel puts a
-passage in the other language close to the question, and closer than those in its own
-(across.close_in_other_language), since an off-topic question's everyday words translate too
-(sessions 12 and 14 translated every reading and answered off-topic questions: evals/README).
+absent words translate; the caller (api) asks it only for a question refused as typed (an
+English question the bundled corpus answers in English, "why might lupus nephritis fail to
+respond …?", read with "pourrait" and "échouent" quoted a French note) and only when the
+multilingual channel puts a passage in the other language close to the question, and closer
+than those in its own (across.close_in_other_language), since an off-topic question's everyday
+words translate too (sessions 12 and 14 translated every reading and answered off-topic
+questions: evals/README).
 No word list is involved.
 """
 
 from __future__ import annotations
 
+import re
 import threading
-from collections import OrderedDict
+import unicodedata
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
 
 from citeqa.derived_terms import MIN_LETTERS
 from citeqa.embedding import Embedder, embed_texts
-from citeqa.lexical import content_words
+from citeqa.lexical import content_words, fold
 from citeqa.models import Hit
 
 MIN_SIMILARITY = 0.85
@@ -49,18 +54,36 @@ lacks its own subject's words, and only an everyday one of them may land on a pa
 angioplasty?" read "myocardial" as "cardiovasculaire" and was answered, at .14)."""
 
 
-def passage_words(hits: Sequence[Hit], lang: str) -> list[str]:
+MAX_ABSENT = 16
+"""The most absent words one question has read (its first ones, once each): a question of a
+few lines says its subject in far fewer, and a pasted page (2,000 characters bring about 280
+absent words) must not embed them all on every ask."""
+
+
+def written_form(word: str) -> str:
+    """How `word` is embedded, on either side: lower-cased with its accents (the multilingual
+    channel reads case and accents: "pneus" / "tyres" .895 but "Pneus" .505, "tête" / "head"
+    .912 but "tete" .561)."""
+    return unicodedata.normalize("NFC", word).lower()
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def passage_words(hits: Sequence[Hit], lang: str) -> dict[str, str]:
     """The words of `hits` in another language than `lang` that a translation may be (letters
-    only, MIN_LETTERS or more, no stopword), once each, sorted."""
-    return sorted(
-        {
-            word
-            for hit in hits
-            if hit.chunk.lang != lang
-            for word in content_words(hit.chunk.text)
-            if word.isalpha() and len(word) >= MIN_LETTERS
-        }
-    )
+    only, MIN_LETTERS or more, no stopword), each folded as the search reads it with its most
+    written form (`written_form`), sorted by the folded word."""
+    written: dict[str, Counter[str]] = {}
+    for hit in hits:
+        if hit.chunk.lang == lang:
+            continue
+        searched = {w for w in content_words(hit.chunk.text) if len(w) >= MIN_LETTERS}
+        for found in _LETTERS.finditer(written_form(hit.chunk.text)):
+            folded = fold(found.group())
+            if folded in searched and folded.isalpha():
+                written.setdefault(folded, Counter())[found.group()] += 1
+    return {folded: written[folded].most_common(1)[0][0] for folded in sorted(written)}
 
 
 def nearest_words(
@@ -80,45 +103,62 @@ def nearest_words(
 
 
 KEPT_WORDS = 5000
-"""The most word vectors a WordVectors keeps (512 floats each for USE: about 10 MB)."""
+"""The most passage words' vectors a WordVectors keeps (512 floats each for USE: about 10 MB)."""
 
 
 class WordVectors:
-    """Words' unit vectors by a multilingual embedder, the last KEPT_WORDS embedded kept: the
-    passages a corpus's questions reach repeat, so their words are embedded once (on the
-    bundled questions, embedding every passage word each time doubled the warm ask's p95)."""
+    """Words' unit vectors by a multilingual embedder; the last KEPT_WORDS passage words
+    embedded are kept: the passages a corpus's questions reach repeat, so their words are
+    embedded once (on the bundled questions, embedding every passage word each time doubled the
+    warm ask's p95), while a question's own words, often typed once or nonsense, are embedded
+    each time and never push them out."""
 
     def __init__(self, embedder: Embedder, kept: int = KEPT_WORDS) -> None:
         self._embedder, self._kept = embedder, kept
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()  # the chat's workers may ask at once
 
-    def of(self, words: Sequence[str]) -> np.ndarray:
-        """The vectors of `words`, in order (those not kept embedded in one batch)."""
+    def __len__(self) -> int:
+        """How many passage words' vectors are kept."""
+        return len(self._vectors)
+
+    def of(self, words: Sequence[str], kept_words: Sequence[str]) -> np.ndarray:
+        """The vectors of `words` then of `kept_words`, in order, those not kept embedded in one
+        batch (outside the lock: another worker may embed a word at the same time, never
+        wrongly); `kept_words`' are kept."""
         with self._lock:
-            new = list(dict.fromkeys(w for w in words if w not in self._vectors))
-            if new:
-                for word, vector in zip(new, embed_texts(self._embedder, new), strict=True):
-                    self._vectors[word] = vector
-            for word in words:
+            known = {word: self._vectors[word] for word in kept_words if word in self._vectors}
+        new = list(dict.fromkeys([*words, *(w for w in kept_words if w not in known)]))
+        vector_of = dict(zip(new, embed_texts(self._embedder, new), strict=True)) if new else {}
+        vector_of.update(known)
+        with self._lock:
+            for word in kept_words:
+                self._vectors[word] = vector_of[word]
                 self._vectors.move_to_end(word)
-            rows = np.stack([self._vectors[word] for word in words])
-            while len(self._vectors) > max(self._kept, len(words)):
+            while len(self._vectors) > self._kept:
                 self._vectors.popitem(last=False)
-            return rows
+        return np.stack([vector_of[word] for word in [*words, *kept_words]])
 
 
 def translations(
     absent: Sequence[str], hits: Sequence[Hit], lang: str, vectors_of: WordVectors | None
 ) -> dict[str, str]:
-    """The `absent` words (as typed) that mean, by `vectors_of` (a multilingual embedder's;
-    None: no translation), a word of one of `hits` in another language than `lang`, each with
-    that word; none when fewer than MIN_TRANSLATED of them do."""
+    """The `absent` words (as typed; the first MAX_ABSENT of them) that mean, by `vectors_of`
+    (a multilingual embedder's; None: no translation), a word of one of `hits` in another
+    language than `lang`: each folded, with that word folded; none when fewer than
+    MIN_TRANSLATED of them do. Both sides are embedded in their `written_form`."""
     if vectors_of is None or not absent:
         return {}
+    asked = {written_form(word): fold(word) for word in absent}
+    asked = dict(list(asked.items())[:MAX_ABSENT])
     candidates = passage_words(hits, lang)
     if not candidates:
         return {}
-    vectors = vectors_of.of([*absent, *candidates])
-    found = nearest_words(absent, candidates, vectors)
-    return found if len(found) >= len(absent) * MIN_TRANSLATED else {}
+    forms = list(candidates.values())
+    vectors = vectors_of.of(list(asked), forms)
+    by_form = dict(zip(forms, candidates, strict=True))
+    found = {
+        asked[word]: by_form[form]
+        for word, form in nearest_words(list(asked), forms, vectors).items()
+    }
+    return found if len(found) >= len(asked) * MIN_TRANSLATED else {}

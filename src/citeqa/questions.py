@@ -531,7 +531,7 @@ def analyse(
     translations: Mapping[str, str] | None = None,
 ) -> QuestionTerms:
     """Weigh the words of the question (full weight) and of the carried context (half); a
-    word of the question in `translations` (as typed) also counts as its translation, a word
+    word of the question in `translations` (folded) also counts as its translation, a word
     of the corpus in the other language (passage_translation.py)."""
     translations = translations or {}
     keys = key_words(focus)
@@ -562,10 +562,9 @@ def analyse(
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
-            translation = translations.get(word) if scale == 1.0 else None
+            translation = translations.get(fold(word)) if scale == 1.0 else None
             if translation is not None:
                 alternatives |= word_alternatives(translation, vocabulary.glossary)
-                result.translated.append(translation)
             if scale != 1.0:
                 said |= alternatives
             if (
@@ -575,6 +574,8 @@ def analyse(
             ):
                 continue
             seen.add(alternatives)
+            if translation is not None:
+                result.translated.append(translation)  # BM25 searches it, once
             typed = alternatives
             cognates: list[str] | None = None
             if scale == 1.0:

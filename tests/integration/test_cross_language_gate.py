@@ -7,12 +7,15 @@ English counterparts, so that two phrasings in two languages are close, as USE m
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from citeqa import api
 from citeqa.abstention import NEVER_MENTIONED, NO_WORD_OCCURS
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
@@ -20,7 +23,12 @@ from citeqa.embedding import get_embedder, register_embedder
 from citeqa.lexical import content_words
 
 SAME_MEANING = {"numero": "number", "nounou": "babysitter", "caisse": "cash", "fond": "float"}
-"""French words this fake channel reads as the English word of the same meaning."""
+"""French words this fake channel reads as the English word of the same meaning: a pair is at
+cosine 1 here, where USE puts real pairs at .85-.95, and the fake reads folded words
+(content_words), blind to the case and accents USE reads (test_passage_translation's
+CaseSensitive fake covers those)."""
+
+QUESTION_OFF_TOPIC = "How does the Reserve Bank of Australia float its currency?"
 
 NOTES = {
     "babysitter.txt": "Babysitter number: Inès, 07 98 76 54 32.\n",
@@ -125,3 +133,67 @@ def test_absent_words_are_read_as_the_words_a_note_in_the_other_language_writes(
     named = answer.reason or ""
     assert "“cash”" not in named and "“float”" not in named
     assert answer.passages[0].path.endswith("caisse.txt")
+
+
+def test_absent_words_of_an_off_topic_question_are_not_translated(
+    bilingual: dict[str, Assistant], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "float" would translate ("fond" of the caisse note), but the question is about a bank:
+    # no note in the other language is close to it (across.close_in_other_language), so
+    # Assistant._translated declines before embedding any of its words
+    asked: list[list[str]] = []
+    real = api.translations
+
+    def spy(absent: list[str], *rest: object) -> dict[str, str]:
+        asked.append(list(absent))
+        return real(absent, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "translations", spy)
+    answer = bilingual["fakeml"].ask(QUESTION_OFF_TOPIC)
+    assert asked == [] and answer.abstained
+    bilingual["fakeml"].ask("How much is the cash float of the kermesse?")
+    assert asked, "the spy sees a question the gate lets through"
+
+
+class SlowChannels(dict[str, object]):
+    """Embedders whose look-up takes a while, as loading a model does: two workers asking for
+    the word vectors at once both look before either has set them."""
+
+    def __getitem__(self, channel: str) -> object:
+        time.sleep(0.05)
+        return super().__getitem__(channel)
+
+
+def test_workers_asking_at_once_share_one_word_vector_cache(
+    bilingual: dict[str, Assistant],
+) -> None:
+    loaded = bilingual["fakeml"]._loaded
+    loaded.embedders = SlowChannels(loaded.embedders)
+    with ThreadPoolExecutor(4) as pool:
+        caches = list(pool.map(lambda _: loaded.word_vectors("fakeml"), range(4)))
+    assert len({id(cache) for cache in caches}) == 1
+
+
+@pytest.mark.parametrize("refused_as_typed", [True, False])
+def test_only_a_question_refused_as_typed_is_read_translated(
+    bilingual: dict[str, Assistant], monkeypatch: pytest.MonkeyPatch, refused_as_typed: bool
+) -> None:
+    # an answer found as typed stays (the bundled q044 "why might lupus nephritis fail to
+    # respond …?", right in English, read with "pourrait" and "échouent" quoted a French note)
+    tried: list[str] = []
+    real_compose, real_translated = api.compose, Assistant._translated
+
+    def compose(*args: object, **kwargs: object) -> object:
+        answer = real_compose(*args, **kwargs)  # type: ignore[arg-type]
+        return (
+            answer if refused_as_typed or tried else answer.model_copy(update={"abstained": False})
+        )
+
+    def translated(self: Assistant, question: str, *rest: object) -> object:
+        tried.append(question)
+        return real_translated(self, question, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "compose", compose)
+    monkeypatch.setattr(Assistant, "_translated", translated)
+    bilingual["fakeml"].ask("How much is the cash float of the kermesse?")
+    assert bool(tried) is refused_as_typed

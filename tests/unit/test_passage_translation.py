@@ -11,6 +11,7 @@ import pytest
 
 from citeqa.models import Chunk, Hit, Lang
 from citeqa.passage_translation import (
+    MAX_ABSENT,
     MIN_SIMILARITY,
     MIN_TRANSLATED,
     WordVectors,
@@ -56,7 +57,7 @@ HITS = [
 
 
 def test_passage_words_are_those_of_passages_in_the_other_language() -> None:
-    words = passage_words(HITS, "fr")
+    words = set(passage_words(HITS, "fr"))
     assert {"winter", "tyres", "fitted", "garage", "january"} <= set(words)
     assert "pneus" not in words and "voiture" not in words  # a French passage: its own language
     assert "at" not in words and "480" not in words  # a stopword, a number
@@ -110,6 +111,69 @@ def test_analyse_reads_a_translated_word_as_one_the_corpus_uses() -> None:
     )
 
 
+class CaseSensitive(FakeMultilingual):
+    """The fake channel reading words as written, as USE does ("Pneus" / "tyres" .505 where
+    "pneus" / "tyres" is .895, "tete" / "head" .561 where "tête" / "head" is .912): only the
+    lower-case written forms of SAME_MEANING share an axis."""
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        rows = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            word = SAME_MEANING.get(text, text)
+            rows[row, self.axes.setdefault(word, len(self.axes))] = 1.0
+        return rows
+
+
+@pytest.mark.parametrize("typed", ["Pneus", "PNEUS", "pneus"])
+def test_an_absent_word_is_embedded_lower_case_whatever_its_case(typed: str) -> None:
+    found = translations([typed, "Hiver"], HITS, "fr", WordVectors(CaseSensitive()))
+    assert found == {"pneus": "tyres", "hiver": "winter"}  # folded, as analyse looks it up
+
+
+def test_a_passage_word_is_embedded_with_its_accents_and_read_folded() -> None:
+    hits = [hit(2, "fr", "Le Chevet est à la tête du lit.")]
+    SAME_MEANING["head"] = "tête"
+    try:
+        found = translations(["head"], hits, "en", WordVectors(CaseSensitive()))
+    finally:
+        del SAME_MEANING["head"]
+    assert found == {"head": "tete"}  # embedded "tête", searched as the index folds it
+    assert passage_words(hits, "en")["tete"] == "tête"
+    assert passage_words(hits, "en")["chevet"] == "chevet"
+
+
+def test_analyse_reads_a_repeated_word_in_another_case_as_translated_once() -> None:
+    texts = ["January: winter tyres fitted, 480 EUR, at the garage."]
+    vocabulary = Vocabulary(texts, {"winter": 1, "tyre": 1, "fit": 1, "garag": 1}, 10)
+    question = "Pneus hiver : combien coûtent les pneus, les pneus neufs ?"
+    read = analyse(question, None, vocabulary, {"pneus": "tyres", "hiver": "winter"})
+    assert not {"Pneus", "pneus", "hiver"} & set(read.absent), read.absent
+    assert read.translated == ["tyres", "winter"]  # BM25 searches each once
+
+
+def test_only_the_first_absent_words_are_embedded() -> None:
+    calls: list[list[str]] = []
+
+    class Counting(FakeMultilingual):
+        def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+            calls.append(list(texts))
+            return super().embed_batch(texts)
+
+    pasted = ["pneus", "hiver", *(f"mot{chr(97 + i % 26)}x{chr(97 + i // 26)}" for i in range(280))]
+    found = translations(pasted, HITS, "fr", WordVectors(Counting()))
+    assert found == {}  # 2 of the MAX_ABSENT considered translate: under MIN_TRANSLATED
+    assert calls[0][:MAX_ABSENT] == pasted[:MAX_ABSENT]
+    assert len(calls[0]) == MAX_ABSENT + len(passage_words(HITS, "fr"))
+
+
+def test_word_vectors_keep_passage_words_only_within_their_bound() -> None:
+    vectors = WordVectors(FakeMultilingual(), kept=3)
+    vectors.of(["xq1", "xq2", "xq3", "xq4"], ["tyres", "winter"])
+    assert len(vectors) == 2  # nonsense question words push no passage word out
+    vectors.of([], ["garage", "fitted", "january"])
+    assert len(vectors) == 3
+
+
 def test_word_vectors_embed_each_word_once_and_keep_the_last_ones() -> None:
     calls: list[list[str]] = []
 
@@ -119,11 +183,11 @@ def test_word_vectors_embed_each_word_once_and_keep_the_last_ones() -> None:
             return super().embed_batch(texts)
 
     vectors = WordVectors(Counting(), kept=2)
-    first = vectors.of(["pneus", "tyres"])
-    again = vectors.of(["tyres", "pneus"])
+    first = vectors.of([], ["pneus", "tyres"])
+    again = vectors.of([], ["tyres", "pneus"])
     assert calls == [["pneus", "tyres"]]
     assert np.array_equal(again, first[::-1])
-    vectors.of(["garage"])  # "pneus" was used last: "tyres" goes
-    vectors.of(["pneus"])
-    vectors.of(["tyres"])
+    vectors.of([], ["garage"])  # "pneus" was used last: "tyres" goes
+    vectors.of([], ["pneus"])
+    vectors.of([], ["tyres"])
     assert calls[1:] == [["garage"], ["tyres"]]
