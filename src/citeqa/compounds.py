@@ -12,6 +12,10 @@ a hyphen or a space in the text), with two differences: two words joined by a sp
 ("ab cd") do not make a compound (only a word and a number do, else every pair of words
 would be a key), and a glued question word ("COVID19") now also finds a separated one
 ("COVID-19").
+
+A date that names no day ("31/04/2026", "30 février 2026": dates.impossible_date_keys) is
+stored too, under its words and numbers joined: a question quoting it is then no question about
+a day that does not exist (abstention.no_such_day), whatever separates its numbers.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from citeqa.dates import impossible_date_keys
 from citeqa.glossary import fold
 from citeqa.identifiers import code_text
 
@@ -56,6 +61,7 @@ def folded_compounds(folded: str) -> set[str]:
             keys.update(_chain_keys(_JOINER.split(chain)))
         elif _is_alphanumeric(chain):
             keys.add(chain)
+    keys.update(impossible_date_keys(folded))
     return keys
 
 

@@ -261,6 +261,23 @@ def impossible_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+def impossible_date_keys(folded: str) -> set[str]:
+    """The keys of the dates `folded` writes that name no day (`impossible_spans`), as
+    `date_key` reads them: what the build stores among the compound keys (compounds.py), so a
+    question quoting one word for word ("31/04/2026", "30 février 2026") finds it written."""
+    return {date_key(folded[begin:end]) for begin, end in impossible_spans(folded)}
+
+
+def date_key(written: str) -> str:
+    """A date as written, its words and numbers only, in order ("31/04/2026" → "31042026",
+    "30 février 2026" → "30fevrier2026" once folded): the same key for the same words, whatever
+    separates them (a line's break, a comma)."""
+    return "".join(_KEY_PART.findall(written))
+
+
+_KEY_PART = re.compile(r"[^\W_]+")
+
+
 def _dotted(match: re.Match[str]) -> bool:
     """Whether a date's numbers are separated by dots ("14.03.2026"; "1.13.2026" a version)."""
     groups = match.groupdict()

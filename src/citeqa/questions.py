@@ -31,7 +31,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Indel
 from citeqa.alternatives import Alternatives
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
-from citeqa.dates import day_spans, impossible_spans
+from citeqa.dates import date_key, day_spans, impossible_spans
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
@@ -250,8 +250,9 @@ class QuestionTerms:
     (Vocabulary.mentions): a reason to abstain (abstention.never_written)."""
     impossible_dates: list[str] = field(default_factory=list)
     """The dates the focus writes that name no day of the calendar ("2026-13-45", "30 février
-    2026": dates.impossible_spans), as typed, unless the corpus writes one as a compound
-    (Vocabulary.has_compound): a reason to abstain (abstention.no_such_day)."""
+    2026": dates.impossible_spans), as typed, unless the corpus writes one word for word (its
+    key among the stored compounds: dates.impossible_date_keys, Vocabulary.has_compound): a
+    reason to abstain (abstention.no_such_day)."""
     named: list[str] = field(default_factory=list)
     """The focus's options and underscored names (identifiers.asked_about), read once by
     `analyse`: what answering.naming_identifiers and its unread-name reason look for."""
@@ -545,7 +546,9 @@ def analyse(
     result.unknown_identifiers = [name for name in names if not vocabulary.mentions(name)]
     result.named = asked_about(names)
     result.impossible_dates = [
-        written for written in _DatesOf(focus).impossible() if not vocabulary.has_compound(written)
+        written
+        for written in _DatesOf(focus).impossible()
+        if not vocabulary.has_compound(date_key(fold(written)))
     ]
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()

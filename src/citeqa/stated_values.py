@@ -49,6 +49,7 @@ class NumberWords:
     decimals_as_number: bool
     not_after: dict[str, frozenset[str]]
     ambiguous: frozenset[str]
+    ordinals: dict[str, int]
 
 
 @functools.cache
@@ -66,6 +67,7 @@ def number_words(lang: str) -> NumberWords:
             word: frozenset(before) for word, before in data["not_after"].get(lang, {}).items()
         },
         ambiguous=frozenset(data["ambiguous"].get(lang, [])),
+        ordinals=dict(data["ordinals"].get(lang, {})),
     )
 
 
@@ -115,24 +117,57 @@ def _runs(text: str, words: NumberWords) -> list[_Read]:
     for match in _WORD.finditer(text):
         word = fold(match.group())
         joined = _WITHIN_RUN.fullmatch(text[previous_end : match.start()]) is not None
-        if not joined or not _continues(word, run, words):
-            run.flush(found)
-        if _is_number(word, match, text, run, previous_word, words):
-            run.add(words.values.get(word, 1), match.start(), match.end())
-        elif run.started and word in words.joining:
-            run.joining = True
+        if joined and run.started and word in words.ordinals:
+            _end_with_ordinal(run, word, words, match, found)
         else:
-            run.flush(found)
+            _read_word(word, joined, match, text, run, previous_word, words, found)
         previous_end, previous_word = match.end(), word
     run.flush(found)
     return found
+
+
+def _read_word(
+    word: str,
+    joined: bool,
+    match: re.Match[str],
+    text: str,
+    run: _Run,
+    before: str,
+    words: NumberWords,
+    found: list[_Read],
+) -> None:
+    """Carry `run` on with `word`, or end it (into `found`) where the word is no number."""
+    if not joined or not _continues(word, run, words):
+        run.flush(found)
+    if _is_number(word, match, text, run, before, words):
+        run.add(words.values.get(word, 1), match.start(), match.end())
+    elif run.started and word in words.joining:
+        run.joining = True
+    else:
+        run.flush(found)
+
+
+def _end_with_ordinal(
+    run: _Run, word: str, words: NumberWords, match: re.Match[str], found: list[_Read]
+) -> None:
+    """End `run` with the ordinal `word`: a unit's ordinal after a tens word or a word of 100
+    and more adds its value ("twenty-first": 21, as "21st" reads); any other ("one
+    hundredth": a fraction; "twenty second": ambiguous, a unit of time) leaves no value."""
+    value = words.ordinals[word]
+    after_tens = run.last in _TENS or run.last >= MULTIPLIER
+    if value <= 9 and after_tens and word not in words.ambiguous:
+        run.add(value, match.start(), match.end())
+        run.flush(found)
+    else:
+        run.reset()
 
 
 def _with_decimals(runs: list[_Read], text: str, words: NumberWords) -> list[str]:
     """The numbers `runs` write, a run followed by a decimal mark and another run read as one
     decimal number: single-digit decimals digit by digit ("point seven five": .75), others as
     one number where the language says them so ("virgule vingt-cinq": ,25); both runs state no
-    value when they fit neither (never a wrong one)."""
+    value when they fit neither, or when a function word follows (`_counts_something`): never
+    a wrong one."""
     found: list[str] = []
     index = 0
     while index < len(runs):
@@ -142,12 +177,27 @@ def _with_decimals(runs: list[_Read], text: str, words: NumberWords) -> list[str
             found.append(str(whole.number))
             index += 1
             continue
-        if all(part <= 9 for part in fraction.parts):
-            found.append(_normalised(f"{whole.number}.{''.join(map(str, fraction.parts))}"))
-        elif words.decimals_as_number:
-            found.append(_normalised(f"{whole.number}.{fraction.number}"))
+        decimal = _decimal(whole, fraction, words)
+        if decimal is not None and not _counts_something(text, fraction.end):
+            found.append(decimal)  # not "at one point three of them left": unsure, no value
         index += 2
     return found
+
+
+def _decimal(whole: _Read, fraction: _Read, words: NumberWords) -> str | None:
+    """The decimal number a run, a decimal mark and a run write (`_with_decimals`), or None."""
+    if all(part <= 9 for part in fraction.parts):
+        return _normalised(f"{whole.number}.{''.join(map(str, fraction.parts))}")
+    if words.decimals_as_number:
+        return _normalised(f"{whole.number}.{fraction.number}")
+    return None
+
+
+def _counts_something(text: str, end: int) -> bool:
+    """Whether a function word follows the run ending at `end` ("three of them", "trois des
+    invités"): the run may count those, the words before it no decimal number."""
+    after = _FOLLOWED_BY_WORD.match(text, end)
+    return after is not None and fold(after.group(1)) in stopwords()
 
 
 def _decimal_mark_between(between: str, words: NumberWords) -> bool:
@@ -164,13 +214,13 @@ def _is_number(
     word: str, match: re.Match[str], text: str, run: _Run, before: str, words: NumberWords
 ) -> bool:
     """Whether `word` (at `match` in `text`) is a number word here: "un"/"one" only inside a run
-    after a joining word ("vingt et un"), no word after one of its `not_after` ("pour cent"), an
-    ambiguous word ("neuf", "sept") only inside a run or followed by a word that is no stopword
-    ("neuf années", not "bâtiment neuf.", "Sept. 2024" nor "15 sept 2024")."""
+    after a joining word ("vingt et un"), a tens word or a word of 100 and more ("cent un"),
+    no word after one of its `not_after` ("pour cent"), an ambiguous word ("neuf", "sept")
+    only inside a run or followed by a word that is no stopword ("neuf années", not "bâtiment
+    neuf.", "Sept. 2024" nor "15 sept 2024")."""
     if word in words.ones:
-        return (run.started and (run.joining or run.last in _TENS)) or _before_decimal_mark(
-            text, match.end(), words
-        )
+        carries_on = run.joining or run.last in _TENS or run.last >= MULTIPLIER
+        return (run.started and carries_on) or _before_decimal_mark(text, match.end(), words)
     if word not in words.values or before in words.not_after.get(word, frozenset()):
         return False
     if word not in words.ambiguous or run.started:

@@ -88,3 +88,36 @@ def test_an_impossible_date_the_documents_write_is_asked_as_written(assistant: A
     answer = assistant.ask("What happened to batch 2026-13-45?")
     assert not answer.abstained
     assert "recalled" in answer.citations[0].quote
+
+
+LEDGER = (
+    "# Ledger\n\nInvoice 17 was paid on 31/06/2026 by the regional office.\n\n"
+    "Shipment 9 left the harbour on 04/31/2027 with the spare pumps.\n\n"
+    "Le 30 février 2027, la réunion du conseil fut annulée.\n"
+)
+"""Impossible days, each written in a form a question may quote word for word."""
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        {"ledger.md": LEDGER}, tmp_path_factory.mktemp("ledger"), tmp_path_factory.mktemp("index")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What was paid on 31/06/2026?", "Invoice 17"),
+        ("What left the harbour on 04/31/2027?", "spare pumps"),
+        ("Que s’est-il passé le 30 février 2027 ?", "réunion du conseil"),
+    ],
+)
+def test_an_impossible_date_written_with_slashes_or_words_is_asked_as_written(
+    ledger: Assistant, question: str, said: str
+) -> None:
+    """Only an ISO date counted as written (a compound): "31/06/2026" or "30 février 2027" the
+    documents write still read "No such day" (session 18's review)."""
+    answer = ledger.ask(question)
+    assert not answer.abstained, answer.answer
+    assert said in answer.citations[0].quote

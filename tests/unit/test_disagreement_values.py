@@ -87,6 +87,12 @@ def test_articles_that_also_mean_one_state_no_value() -> None:
         ("quatre-vingt-un euros", "81 euros", "fr"),
         ("deux virgule cinq litres", "2,5 litres", "fr"),
         ("deux virgule vingt-cinq litres", "2,25 litres", "fr"),
+        ("one hundred one days", "101 days", "en"),
+        ("two thousand one cases", "2001 cases", "en"),
+        ("cent un jours", "101 jours", "fr"),
+        ("mille un euros", "1001 euros", "fr"),
+        ("the twenty-first meeting", "the 21st meeting", "en"),
+        ("le vingt et unième jour", "le 21 jour", "fr"),
     ],
 )
 def test_compound_and_decimal_number_words_read_as_their_digits(
@@ -99,6 +105,12 @@ def test_number_words_read_no_value_where_unsure_never_a_wrong_one() -> None:
     assert values("two point twenty five metres", "en") == frozenset()
     assert values("at one point he left", "en") == frozenset()
     assert values("one of them", "en") == frozenset()
+    assert values("at one point three of them left", "en") == frozenset()
+    assert values("à un moment, deux virgule trois des invités partirent", "fr") == frozenset()
+    # an ordinal that is no unit after tens: a fraction or unsure, never the run alone
+    assert values("one hundredth of a second", "en") == frozenset()
+    assert values("the two hundred twentieth day", "en") == frozenset()
+    assert values("a twenty second delay", "en") == frozenset()
 
 
 def test_a_long_digit_run_is_kept_as_written_never_raising() -> None:

@@ -10,7 +10,7 @@ from tests.unit.test_manual_pages import _bank, _index_of
 from citeqa.blocks import headings, label_headings
 from citeqa.citedsection import citation_section
 from citeqa.models import Chunk
-from citeqa.readers.linehyphens import join_hyphenated
+from citeqa.readers.linehyphens import join_hyphenated, join_hyphenated_pages
 from citeqa.readers.pdf import PdfFileReader
 from citeqa.titleonly import only_title
 
@@ -94,6 +94,45 @@ def test_a_compound_the_document_writes_whole_keeps_its_hyphen() -> None:
     assert join_hyphenated(halves) == halves
     joined_elsewhere = "The controller logs. The con-\ntroller beeps."
     assert join_hyphenated(joined_elsewhere) == "The controller logs. The controller\nbeeps."
+
+
+def test_a_compound_written_whole_on_another_page_keeps_its_hyphen() -> None:
+    """The evidence is the document's, not the page's: page 1's "tick-borne" kept page 2's
+    "tick-⏎borne" from reading "tickborne" only on page 1 (session 18's review)."""
+    pages = ["Lyme disease is tick-borne.", "It is tick-\nborne in deer too."]
+    assert join_hyphenated_pages(pages) == pages
+    assert join_hyphenated_pages(["The controller logs.", "The con-\ntroller beeps."]) == [
+        "The controller logs.",
+        "The controller\nbeeps.",
+    ]
+
+
+def test_a_pdf_keeps_the_hyphen_of_a_compound_another_page_writes_whole() -> None:
+    pages = [[(10, "Lyme disease is tick-borne in most regions.")], [(10, "It is tick-")]]
+    pages[1].append((10, "borne in deer too."))
+    text = PdfFileReader().extract(sized_pdf(pages), "lyme.pdf").text
+    assert "tick-\nborne in deer" in text and "tickborne" not in text
+
+
+def test_a_line_end_hyphen_before_a_capital_of_any_alphabet_is_left_alone() -> None:
+    """ "Saint-⏎Étienne" read "SaintÉtienne": only A-Z counted as capitals."""
+    for text in (
+        "à Saint-\nÉtienne demain",
+        "the Yung-\nΩmega line",
+    ):
+        assert join_hyphenated(text) == text
+    after = "à Saint-\nÉtienne, la senes-\ncence"
+    assert join_hyphenated(after) == "à Saint-\nÉtienne, la senescence"
+
+
+def test_a_multi_part_compound_or_a_written_tail_keeps_its_hyphen() -> None:
+    """Joined when the document wrote neither form: "state-of-the-⏎art" read
+    "state-of-theart", "cross-⏎sectional" "crosssectional" (session 18's review)."""
+    assert join_hyphenated("the state-of-the-\nart method") == "the state-of-the-\nart method"
+    pretreated = "the pre-treat-\nment of samples"
+    assert join_hyphenated(pretreated) == "the pre-treatment\nof samples"
+    survey = "A cross-\nsectional survey. Sectional data were kept."
+    assert join_hyphenated(survey) == survey
 
 
 def test_numbers_and_capitals_after_a_line_end_hyphen_are_left_alone() -> None:

@@ -1,12 +1,17 @@
 """Words a PDF hyphenated at a line's end ("senes-" over "cence"), made whole again when read.
 
 A typesetter breaks a word at a syllable and marks it with a hyphen; a compound breaks at its
-own hyphen ("tick-" over "borne"). Which one a break is gets measured in the document itself:
-the joined word written elsewhere in it → a broken word, joined; else the hyphenated form
-written elsewhere → a compound, kept; else both halves written elsewhere as words → a compound
-("rule-" over "based" when "rule" and "based" are), kept; else joined (no half of a syllable
-break stands alone: "senes", "cence"). Only letters around the break, the second half in lower
-case: "COVID-" over "19", "-" over "Based", a dash alone are left as they are.
+own hyphen ("tick-" over "borne"). Which one a break is gets measured in the document itself,
+all its pages at once (`join_hyphenated_pages`): the joined word written elsewhere in it → a
+broken word, joined; else the hyphenated form written elsewhere → a compound, kept; else the
+head a word written elsewhere that ends a compound ("state-of-the-" over "art") → kept; else
+the second half written elsewhere as a word ("cross-" over "sectional" when "sectional" is) →
+a compound, kept; else joined (no half of a syllable break stands alone: "senes", "cence").
+Only letters around the break, the second half opening in lower case (a capital of any
+alphabet leaves it alone: "Saint-" over "Étienne"): "COVID-" over "19", "-" over "Based", a
+dash alone are left as they are. Measured on the 75 PDFs of the user trials (s14-s18): 5
+distinct breaks, all joined ("senes-cence", "con-troller", "repli-cates", "cov-ered",
+"treat-ment" of "pre-treat-ment"), none kept.
 
 A joined word takes the rest of its token up to the line (its punctuation) and the line's
 break stays after it, so lines keep their count and order ("senes-⏎cence. The lid" →
@@ -20,55 +25,108 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
-__all__ = ["join_hyphenated"]
+__all__ = ["join_hyphenated", "join_hyphenated_pages"]
 
 _BREAK = re.compile(
-    r"(?P<head>\b[^\W\d_]+)[-\u00ad\u2010]\n(?P<tail>[^\W\d_A-Z]+)(?P<rest>\S*)(?P<space>[ \t]?)"
+    r"(?P<head>\b[^\W\d_]+)[-\u00ad\u2010]\n(?P<tail>[^\W\d_]+)(?P<rest>\S*)(?P<space>[ \t]?)"
 )
-"""A word's letters, a hyphen (or soft hyphen) ending the line, the next line's word in lower
-case (its letters, then what stands to it up to a space: "cence." of "cence. The")."""
+"""A word's letters, a hyphen (or soft hyphen) ending the line, the next line's word (its
+letters, then what stands to it up to a space: "cence." of "cence. The"); a tail opening on a
+capital of any alphabet is left alone (`_breaks`)."""
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
+_HYPHENS = "-\u2010"
 
 
 def join_hyphenated(text: str) -> str:
     """`text` with each word hyphenated at a line's end joined, unless the document writes it
     elsewhere as a compound (the module's docstring says how it is decided)."""
-    if "\n" not in text:
-        return text
-    written = _written_forms(text)
-    return _BREAK.sub(lambda found: _mended(found, written), text)
+    return join_hyphenated_pages([text])[0]
+
+
+def join_hyphenated_pages(pages: list[str]) -> list[str]:
+    """Each of a document's pages with its words hyphenated at a line's end joined, the
+    evidence (what the document writes elsewhere) read over all its pages at once."""
+    if not any("\n" in page for page in pages):
+        return pages
+    written = _written_forms(pages)
+    return [_joined(page, written) for page in pages]
+
+
+def _breaks(text: str) -> Iterator[re.Match[str]]:
+    """The line-end breaks of `text` whose next line goes on in lower case, in order. A loop
+    rather than `finditer`: a break left alone because its tail opens on a capital of any
+    alphabet ("Saint-⏎Étienne", "Monte-⏎Carlo-⏎based") must not swallow the break its tail
+    heads."""
+    found = _BREAK.search(text)
+    while found is not None:
+        if found["tail"][0].isupper() or found["tail"][0].istitle():
+            found = _BREAK.search(text, found.start("tail"))
+        else:
+            yield found
+            found = _BREAK.search(text, found.end())
+
+
+def _joined(text: str, written: Counter[str]) -> str:
+    """One text with its breaks mended."""
+    pieces, position = [], 0
+    for found in _breaks(text):
+        pieces += [text[position : found.start()], _mended(found, written)]
+        position = found.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _mended(found: re.Match[str], written: Counter[str]) -> str:
     """The break as it should read: joined, or left as it is."""
-    head, tail = found["head"], found["tail"]
-    if not _broken_word(head, tail, written):
+    head, tail = found["head"], _lower_start(found["tail"])
+    last_part = _in_compound(found) and written[head.casefold()] > 0
+    if not _broken_word(head, tail, written, last_part):
         return found.group(0)
     line_ends_after = found.end() >= len(found.string) or found.string[found.end()] == "\n"
     if line_ends_after or not found["space"]:
-        return head + tail + found["rest"] + found["space"]
-    return head + tail + found["rest"] + "\n"
+        return head + found["tail"] + found["rest"] + found["space"]
+    return head + found["tail"] + found["rest"] + "\n"
 
 
-def _broken_word(head: str, tail: str, written: Counter[str]) -> bool:
-    """Whether `head`-`tail` is one word broken at a line's end (not a compound)."""
+def _lower_start(tail: str) -> str:
+    """The tail's letters up to its first capital ("cen" of "cenCE"): what is compared."""
+    return next((tail[:at] for at, letter in enumerate(tail) if letter.isupper()), tail)
+
+
+def _in_compound(found: re.Match[str]) -> bool:
+    """Whether the head is the last part of a compound ("the" of "state-of-the-⏎art"): a
+    hyphen between letters before it. A typesetter breaks such a compound at its own hyphens."""
+    before = found.string[: found.start("head")]
+    return len(before) >= 2 and before[-1] in _HYPHENS and before[-2].isalpha()
+
+
+def _broken_word(head: str, tail: str, written: Counter[str], last_part: bool) -> bool:
+    """Whether `head`-`tail` is one word broken at a line's end (not a compound): the joined
+    word written elsewhere, yes; else the compound written elsewhere, or the head a word
+    written elsewhere ending a compound (`last_part`: "the" of "state-of-the-⏎art", not "treat"
+    of "pre-treat-⏎ment"), or the tail a word of its own elsewhere ("cross-⏎sectional" where
+    "sectional" is), no."""
     joined, compound = (head + tail).casefold(), f"{head}-{tail}".casefold()
     if written[joined]:
         return True
-    if written[compound]:
-        return False
-    return not (written[head.casefold()] and written[tail.casefold()])
+    return not (written[compound] or last_part or written[tail.casefold()])
 
 
-def _written_forms(text: str) -> Counter[str]:
+def _written_forms(pages: list[str]) -> Counter[str]:
     """How often each word, and each hyphenated compound whole, is written away from a line's
-    end (casefolded): the forms a line-end break is compared with."""
-    unbroken = _BREAK.sub(" ", text)
+    end (casefolded) on any of the pages: the forms a line-end break is compared with."""
     counts: Counter[str] = Counter()
-    for found in _WORD.finditer(unbroken):
-        word = found.group(0).casefold().replace("\u2010", "-")
-        counts[word] += 1
-        if "-" in word:
-            counts.update(word.split("-"))
+    for page in pages:
+        unbroken, position = [], 0
+        for found in _breaks(page):
+            unbroken += [page[position : found.start()], " "]
+            position = found.end()
+        unbroken.append(page[position:])
+        for found in _WORD.finditer("".join(unbroken)):
+            word = found.group(0).casefold().replace("\u2010", "-")
+            counts[word] += 1
+            if "-" in word:
+                counts.update(word.split("-"))
     return counts
