@@ -17,9 +17,10 @@ is read without the lines it repeats itself (`own_boilerplate_blanked`). A mail'
 signature block (the lines under its "-- " delimiter, RFC 3676, down to a blank line) is
 boilerplate too, repeated or not (`in_signature`: the support engineer who wrote once).
 
-It stays searchable (its words are indexed like any other): a question that asks about it
-("What does the confidentiality notice say?") may still be answered with it
-(answering.without_boilerplate).
+It stays searchable (its words are indexed like any other) and quotable: repetition alone is
+no proof (a clause three leases from one template share, an Outlook reply's copy of the mail it
+answers), so a boilerplate sentence's score is only weighed down when the question does not ask
+about it (answering.boilerplate_weights).
 """
 
 from __future__ import annotations
