@@ -64,8 +64,12 @@ def test_an_update_keeps_the_boilerplate_of_the_documents_it_does_not_read(
     assert (load_index(settings.index_dir).statistics or {})["boilerplate"] == []
 
 
-CLAUSE = "The Tenant shall not sublet the premises without the prior written consent of the Landlord."
-DEPOSIT = "The security deposit of two months rent is returned within thirty days after the lease ends."
+CLAUSE = (
+    "The Tenant shall not sublet the premises without the prior written consent of the Landlord."
+)
+DEPOSIT = (
+    "The security deposit of two months rent is returned within thirty days after the lease ends."
+)
 
 
 def test_a_clause_leases_from_one_template_share_is_still_quoted(tmp_path: Path) -> None:
