@@ -99,7 +99,8 @@ def test_a_mail_outlook_replies_copy_under_original_message_is_still_quoted(
 ) -> None:
     first = f"From: Tom\nSubject: trap\n\nHi Lena,\n{ORIGINAL}\nTom\n"
     second = f"From: Lena\nSubject: RE: trap\n\n{REPLY}\nLena\n\n-----Original Message-----\n"
-    third = f"From: Tom\nSubject: RE: RE: trap\n\nThe motor arrived.\nTom\n\n-----Original Message-----\n"
+    third = "From: Tom\nSubject: RE: RE: trap\n\nThe motor arrived.\nTom\n\n"
+    third += "-----Original Message-----\n"
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for number, text in enumerate((first, second + first, third + second + first)):

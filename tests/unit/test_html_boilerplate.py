@@ -105,13 +105,16 @@ def test_a_footer_line_stays_only_when_it_stamps_the_pages_edit(footer: str, kep
     assert (text != "Body text.") == kept
 
 
+WRAPPED = "<p>Meal allowance: 55 EUR.</p>"
+
+
 @pytest.mark.parametrize(
     "page",
     [
-        '<body><div class="page has-breadcrumbs"><p>Meal allowance: 55 EUR.</p></div><p>Desk.</p></body>',
-        '<body><main class="breadcrumb-layout"><p>Meal allowance: 55 EUR.</p></main><p>Desk.</p></body>',
-        '<body><main class="breadcrumb"><p>Meal allowance: 55 EUR.</p></main><p>Desk.</p></body>',
-        '<body><section aria-label="Breadcrumbs"><p>Meal allowance: 55 EUR.</p></section><p>Desk.</p></body>',
+        f'<body><div class="page has-breadcrumbs">{WRAPPED}</div><p>Desk.</p></body>',
+        f'<body><main class="breadcrumb-layout">{WRAPPED}</main><p>Desk.</p></body>',
+        f'<body><main class="breadcrumb">{WRAPPED}</main><p>Desk.</p></body>',
+        f'<body><section aria-label="Breadcrumbs">{WRAPPED}</section><p>Desk.</p></body>',
     ],
 )
 def test_a_wrapper_whose_class_only_mentions_breadcrumbs_keeps_its_text(page: str) -> None:

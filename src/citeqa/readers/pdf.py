@@ -46,8 +46,9 @@ class PdfFileReader:
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
-    titles.repeated_line, since removed: pdfmargins drops it). 5: running header and footer lines repeated on its pages dropped,
-    titled past a first line set smaller than its text, words hyphenated at a line's end joined."""
+    titles.repeated_line, since removed: pdfmargins drops it). 5: running header and footer
+    lines repeated on its pages dropped, titled past a first line set smaller than its text,
+    words hyphenated at a line's end joined."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
