@@ -15,7 +15,9 @@ and tells whether a sentence is mostly made of such lines (`Boilerplate.covers`)
 text without them (`Boilerplate.without`, for the welcome's examples). A document's language
 is read without the lines it repeats itself (`own_boilerplate_blanked`). A mail's
 signature block (the lines under its "-- " delimiter, RFC 3676, down to a blank line) is
-boilerplate too, repeated or not (`in_signature`: the support engineer who wrote once).
+boilerplate too, repeated or not (`in_signature`: the support engineer who wrote once), in a
+text that is a mail only (`signed`: mailthreads.is_mail; a note's "--" line over a list is no
+signature).
 
 It stays searchable (its words are indexed like any other) and quotable: repetition alone is
 no proof (a clause three leases from one template share, an Outlook reply's copy of the mail it
@@ -25,6 +27,7 @@ about it (answering.boilerplate_weights).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import re
@@ -32,6 +35,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from citeqa.mailthreads import is_mail
 
 MIN_WORDS = 6
 """The fewest words of a line that may be boilerplate: a shorter one ("Best regards,",
@@ -120,7 +125,9 @@ class Boilerplate:
             count = len(_WORD.findall(text, max(start, line_start), min(end, line_end)))
             words += count
             line = text[line_start:line_end]
-            if (self.keys and line_key(line) in self.keys) or in_signature(text, line_start):
+            if (self.keys and line_key(line) in self.keys) or (
+                signed(text) and in_signature(text, line_start)
+            ):
                 repeated += count
         return words > 0 and repeated >= BOILERPLATE_SHARE * words
 
@@ -129,9 +136,10 @@ class Boilerplate:
         welcome example's terms are read from (no "What about Dr Sofia?" from a signature)."""
         kept: list[str] = []
         at = 0
+        mail = signed(text)
         for line in text.split("\n"):
             repeated = self.keys and line_key(line) in self.keys
-            if not (repeated or in_signature(text, at)):
+            if not (repeated or (mail and in_signature(text, at))):
                 kept.append(line)
             at += len(line) + 1
         return "\n".join(kept)
@@ -147,8 +155,9 @@ def own_boilerplate_blanked(text: str) -> str:
     repeats = Counter(keys)
     kept: list[str] = []
     at = 0
+    mail = signed(text)
     for line, key in zip(lines, keys, strict=True):
-        blank = (key is not None and repeats[key] > 1) or in_signature(text, at)
+        blank = (key is not None and repeats[key] > 1) or (mail and in_signature(text, at))
         kept.append(" " * len(line) if blank else line)
         at += len(line) + 1
     return "\n".join(kept)
@@ -157,6 +166,14 @@ def own_boilerplate_blanked(text: str) -> str:
 SIGNATURE_LINES = 6
 """The most lines a signature block holds under its "-- " delimiter (`in_signature`)."""
 _DELIMITER = re.compile(r"--[ \t]?")
+
+
+@functools.lru_cache(maxsize=4)
+def signed(text: str) -> bool:
+    """Whether `text` is a mail (mailthreads.is_mail: it opens with a mail's header block),
+    whose "-- " line opens a signature block; in any other text it is a note's rule or a
+    dash (cached: asked for each sentence of a document)."""
+    return is_mail(text)
 
 
 def in_signature(text: str, start: int) -> bool:

@@ -14,6 +14,7 @@ from citeqa.boilerplate import (
     document_lines,
     in_signature,
     line_key,
+    own_boilerplate_blanked,
 )
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
@@ -67,8 +68,13 @@ def test_a_sentence_is_boilerplate_when_most_of_its_words_are() -> None:
     assert not Boilerplate().covers(text, 0, len(HEADER))
 
 
+MAIL_HEADERS = "From: Tom Reyes <tom@example.org>\nSubject: trap\n\n"
+
+
 def test_a_mails_signature_block_is_boilerplate() -> None:
-    text = "Hi,\nthe trap is fixed.\nTom\n\n--\nTom Reyes\nLab Manager, B2\n\nNext paragraph.\n"
+    text = (
+        f"{MAIL_HEADERS}Hi,\nthe trap is fixed.\nTom\n\n--\nTom Reyes\nLab Manager, B2\n\nNext.\n"
+    )
     assert [in_signature(text, text.index(part)) for part in ("the trap", "--", "Lab", "Next")] == [
         False,
         True,
@@ -137,6 +143,14 @@ def test_past_max_held_the_lines_in_most_documents_are_kept(
 
 def test_a_welcome_example_reads_the_text_without_its_boilerplate() -> None:
     """s18 trial: the welcome offered "What about Dr Sofia?", from a signature."""
-    text = f"Hi all,\nthe qPCR negative controls failed.\n\n--\nDr Sofia Marquez\n\n{NOTICE}\n"
+    text = f"{MAIL_HEADERS}Hi all,\nthe qPCR controls failed.\n\n--\nDr Sofia Marquez\n\n{NOTICE}\n"
     kept = Boilerplate(frozenset({line_key(NOTICE) or ""})).without(text)
-    assert kept == "Hi all,\nthe qPCR negative controls failed.\n\n\n"
+    assert kept == f"{MAIL_HEADERS}Hi all,\nthe qPCR controls failed.\n\n\n"
+
+
+def test_a_notes_dashes_line_opens_no_signature_block() -> None:
+    """s18 review: a note's "--" line hid the lines under it from every answer."""
+    note = "Field trial plan\n\n--\nSow the plots on 12 March.\nScore rust on day 21.\n"
+    assert not Boilerplate().covers(note, note.index("Sow"), note.index("March") + 6)
+    assert Boilerplate().without(note) == note
+    assert own_boilerplate_blanked(note) == note
