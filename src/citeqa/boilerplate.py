@@ -39,8 +39,12 @@ from typing import Any
 from citeqa.mailthreads import is_mail
 
 MIN_WORDS = 6
-"""The fewest words of a line that may be boilerplate: a shorter one ("Best regards,",
-"Results", a table's "| Year | Cases |") is too common to be told from content by repetition."""
+"""The fewest words (runs of letters and digits, \\w+) of a line that may be boilerplate: a
+shorter one ("Best regards,", "Results") is too common to be told from content by repetition.
+A table's row is never keyed, whatever its words: "| Total | 212 | 45 |" repeated is data."""
+MAX_DOCUMENT_KEYS = 20_000
+"""The most distinct lines keyed in one document (`document_lines`: the first ones; past it,
+only those already keyed are counted), so a document of a million distinct lines stays small."""
 MIN_DOCUMENTS = 3
 """A line written in this many documents is boilerplate."""
 MIN_REPEATS = 3
@@ -57,21 +61,38 @@ BOILERPLATE_SHARE = 0.5
 STATISTICS_KEY = "boilerplate"
 
 _WORD = re.compile(r"\w+")
+_ENOUGH_WORDS = re.compile(rf"(?:\W*\w+\b){{{MIN_WORDS}}}")
+"""MIN_WORDS words opening a line (past marks): read up to the MIN_WORDSth word only."""
 
 
 def line_key(line: str) -> str | None:
     """The key of a line (a 16-hex digest of its normalised text), or None when it has fewer
-    than MIN_WORDS words (pieces between spaces: str.split, at C speed)."""
-    words = line.split()
-    if len(words) < MIN_WORDS:
+    than MIN_WORDS words or is a table's row (a markdown pipe table's: it opens with "|")."""
+    pieces = line.split()
+    if not pieces or pieces[0].startswith("|") or not _ENOUGH_WORDS.match(line):
         return None
-    return hashlib.blake2b(" ".join(words).casefold().encode(), digest_size=8).hexdigest()
+    return hashlib.blake2b(" ".join(pieces).casefold().encode(), digest_size=8).hexdigest()
 
 
 def document_lines(text: str) -> dict[str, int]:
-    """How often a document writes each keyed line (`line_key`)."""
-    keys = (line_key(line) for line in text.split("\n"))
-    return dict(Counter(key for key in keys if key is not None))
+    """How often a document writes each keyed line (`line_key`), at most MAX_DOCUMENT_KEYS
+    distinct ones (the first; lines read one at a time, never all split at once)."""
+    counts: dict[str, int] = {}
+    for line in _each_line(text):
+        key = line_key(line)
+        if key is not None and (key in counts or len(counts) < MAX_DOCUMENT_KEYS):
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _each_line(text: str) -> Iterable[str]:
+    """The lines of `text` ("\\n"-separated), one at a time."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
 
 
 @dataclass

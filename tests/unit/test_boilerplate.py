@@ -50,6 +50,24 @@ def test_a_short_line_is_never_keyed() -> None:
     assert line_key("  Privacy  policy accept ALL ") == line_key("privacy policy accept all")
 
 
+def test_words_are_counted_without_marks_and_a_table_row_is_never_keyed() -> None:
+    """s18 review: pipes counted as words, so a repeated total row was boilerplate."""
+    assert line_key("| Total | 212 | 45 | 18 | 3 | 7 |") is None
+    assert line_key("- - - a b c - - -") is None  # three words among marks
+    counts = _counted(*[f"Site {n}\n| Total | 212 | 45 | 18 | 3 | 7 |\n" for n in range(3)])
+    assert counts.chosen() == []
+
+
+def test_a_document_keys_at_most_max_document_keys_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("citeqa.boilerplate.MAX_DOCUMENT_KEYS", 5)
+    text = "".join(f"log line {n} of the service worker\n" for n in range(50))
+    repeated = "the first line of the service log\n"
+    lines = document_lines(repeated + text + repeated)
+    assert len(lines) == 5 and lines[line_key(repeated) or ""] == 2
+
+
 def test_the_stored_lines_are_bounded_most_repeated_first() -> None:
     counts = LineCounts()
     for _ in range(2):  # each line twice in two documents: repeated
