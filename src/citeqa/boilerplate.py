@@ -16,8 +16,8 @@ text without them (`Boilerplate.without`, for the welcome's examples). A documen
 is read without the lines it repeats itself (`own_boilerplate_blanked`). A mail's
 signature block (the lines under its "-- " delimiter, RFC 3676, down to a blank line) is
 boilerplate too, repeated or not (`in_signature`: the support engineer who wrote once), in a
-text that is a mail only (`signed`: mailthreads.is_mail; a note's "--" line over a list is no
-signature).
+text that is a mail only (`signed`: as written, or as mailthreads.py writes it; a note's "--"
+line over a list is no signature).
 
 It stays searchable (its words are indexed like any other) and quotable: repetition alone is
 no proof (a clause three leases from one template share, an Outlook reply's copy of the mail it
@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from citeqa.mailthreads import is_mail
+from citeqa.mailthreads import SIGNATURE_HEADING, is_mail
 
 MIN_WORDS = 6
 """The fewest words (runs of letters and digits, \\w+) of a line that may be boilerplate: a
@@ -191,10 +191,11 @@ _DELIMITER = re.compile(r"--[ \t]?")
 
 @functools.lru_cache(maxsize=4)
 def signed(text: str) -> bool:
-    """Whether `text` is a mail (mailthreads.is_mail: it opens with a mail's header block),
-    whose "-- " line opens a signature block; in any other text it is a note's rule or a
-    dash (cached: asked for each sentence of a document)."""
-    return is_mail(text)
+    """Whether `text` is a mail, whose "-- " line opens a signature block: as written
+    (mailthreads.is_mail: it opens with a mail's header block) or as mailthreads.mail_text
+    writes it (a "## Signature · …" heading over its delimiter line). In any other text it is a
+    note's rule or a dash (cached: asked for each sentence of a document)."""
+    return is_mail(text) or f"\n## {SIGNATURE_HEADING}" in text
 
 
 def in_signature(text: str, start: int) -> bool:

@@ -172,3 +172,13 @@ def test_a_notes_dashes_line_opens_no_signature_block() -> None:
     assert not Boilerplate().covers(note, note.index("Sow"), note.index("March") + 6)
     assert Boilerplate().without(note) == note
     assert own_boilerplate_blanked(note) == note
+
+
+def test_a_signature_as_mailthreads_writes_it_is_boilerplate() -> None:
+    from citeqa.mailthreads import mail_text
+
+    raw = f"{MAIL_HEADERS}Hi,\nthe trap is fixed.\n\n--\nTom Reyes\nLab Manager, Building B2\n"
+    written = (mail_text(raw) or ("", None))[0]
+    at = written.index("Lab Manager")
+    assert Boilerplate().covers(written, at, at + len("Lab Manager, Building B2"))
+    assert not Boilerplate().covers(written, written.index("the trap"), written.index("fixed"))
