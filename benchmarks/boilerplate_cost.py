@@ -2,10 +2,13 @@
 document's lines (boilerplate.document_lines), blanking the lines it repeats for its language
 (own_boilerplate_blanked), adding them up and choosing the stored ones (LineCounts), against the
 time of the rest of a document's tally (doctally.words_and_compounds and BM25 tokenising,
-lexical.tokenize), medians of a few rounds in one run; and how many lines were held and kept.
+lexical.tokenize), medians of a few rounds in one run; how many lines were held and kept; and
+the peak memory of keying one document of --distinct distinct lines (at most MAX_DOCUMENT_KEYS
+keyed).
 Not a test; run it by hand:
 
     python benchmarks/boilerplate_cost.py [--corpus DIR] [--files 3000] [--rounds 3]
+        [--distinct 1000000]
 
 The default folder is the bundled corpus (config.BUNDLED_CORPUS), small; a large folder
 (evals/sets/pubmedqa/corpus, or a user's mail) gives steadier figures.
@@ -14,6 +17,7 @@ The default folder is the bundled corpus (config.BUNDLED_CORPUS), small; a large
 from __future__ import annotations
 
 import argparse
+import tracemalloc
 from pathlib import Path
 
 from fake_corpus import corpus_texts, median_seconds
@@ -40,11 +44,22 @@ def tally(texts: list[str]) -> None:
         tokenize(text, "en")
 
 
+def keying_peak(distinct: int) -> tuple[int, float]:
+    """The keys of one document of `distinct` distinct lines, and the peak MB of keying it."""
+    text = "".join(f"log record {n} written by the service worker ok\n" for n in range(distinct))
+    tracemalloc.start()
+    keys = len(document_lines(text))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return keys, peak / 1e6
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=BUNDLED_CORPUS)
     parser.add_argument("--files", type=int, default=3000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--distinct", type=int, default=1_000_000)
     args = parser.parse_args()
     texts = corpus_texts(args.corpus, args.files)
     deriving = median_seconds(lambda: derive(texts), args.rounds)
@@ -56,6 +71,8 @@ def main() -> None:
         f"tally before {before:.3f}s, boilerplate {deriving:.3f}s: after {before + deriving:.3f}s"
     )
     print(f"ratio after / before {(before + deriving) / before:.3f}")
+    keys, peak = keying_peak(args.distinct)
+    print(f"one document of {args.distinct:,} distinct lines: {keys:,} keyed, peak {peak:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -15,15 +15,19 @@ and tells whether a sentence is mostly made of such lines (`Boilerplate.covers`)
 text without them (`Boilerplate.without`, for the welcome's examples). A document's language
 is read without the lines it repeats itself (`own_boilerplate_blanked`). A mail's
 signature block (the lines under its "-- " delimiter, RFC 3676, down to a blank line) is
-boilerplate too, repeated or not (`in_signature`: the support engineer who wrote once).
+boilerplate too, repeated or not (`in_signature`: the support engineer who wrote once), in a
+text that is a mail only (`signed`: as written, or as mailthreads.py writes it; a note's "--"
+line over a list is no signature).
 
-It stays searchable (its words are indexed like any other): a question that asks about it
-("What does the confidentiality notice say?") may still be answered with it
-(answering.without_boilerplate).
+It stays searchable (its words are indexed like any other) and quotable: repetition alone is
+no proof (a clause three leases from one template share, an Outlook reply's copy of the mail it
+answers), so a boilerplate sentence's score is only weighed down when the question does not ask
+about it (answering.boilerplate_weights).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import re
@@ -32,9 +36,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from citeqa.mailthreads import SIGNATURE_HEADING, is_mail
+
 MIN_WORDS = 6
-"""The fewest words of a line that may be boilerplate: a shorter one ("Best regards,",
-"Results", a table's "| Year | Cases |") is too common to be told from content by repetition."""
+"""The fewest words (runs of letters and digits, \\w+) of a line that may be boilerplate: a
+shorter one ("Best regards,", "Results") is too common to be told from content by repetition.
+A table's row is never keyed, whatever its words: "| Total | 212 | 45 |" repeated is data."""
+MAX_DOCUMENT_KEYS = 20_000
+"""The most distinct lines keyed in one document (`document_lines`: the first ones; past it,
+only those already keyed are counted), so a document of a million distinct lines stays small."""
 MIN_DOCUMENTS = 3
 """A line written in this many documents is boilerplate."""
 MIN_REPEATS = 3
@@ -51,21 +61,38 @@ BOILERPLATE_SHARE = 0.5
 STATISTICS_KEY = "boilerplate"
 
 _WORD = re.compile(r"\w+")
+_ENOUGH_WORDS = re.compile(rf"(?:\W*\w+\b){{{MIN_WORDS}}}")
+"""MIN_WORDS words opening a line (past marks): read up to the MIN_WORDSth word only."""
 
 
 def line_key(line: str) -> str | None:
     """The key of a line (a 16-hex digest of its normalised text), or None when it has fewer
-    than MIN_WORDS words (pieces between spaces: str.split, at C speed)."""
-    words = line.split()
-    if len(words) < MIN_WORDS:
+    than MIN_WORDS words or is a table's row (a markdown pipe table's: it opens with "|")."""
+    pieces = line.split()
+    if not pieces or pieces[0].startswith("|") or not _ENOUGH_WORDS.match(line):
         return None
-    return hashlib.blake2b(" ".join(words).casefold().encode(), digest_size=8).hexdigest()
+    return hashlib.blake2b(" ".join(pieces).casefold().encode(), digest_size=8).hexdigest()
 
 
 def document_lines(text: str) -> dict[str, int]:
-    """How often a document writes each keyed line (`line_key`)."""
-    keys = (line_key(line) for line in text.split("\n"))
-    return dict(Counter(key for key in keys if key is not None))
+    """How often a document writes each keyed line (`line_key`), at most MAX_DOCUMENT_KEYS
+    distinct ones (the first; lines read one at a time, never all split at once)."""
+    counts: dict[str, int] = {}
+    for line in _each_line(text):
+        key = line_key(line)
+        if key is not None and (key in counts or len(counts) < MAX_DOCUMENT_KEYS):
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _each_line(text: str) -> Iterable[str]:
+    """The lines of `text` ("\\n"-separated), one at a time."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
 
 
 @dataclass
@@ -119,7 +146,9 @@ class Boilerplate:
             count = len(_WORD.findall(text, max(start, line_start), min(end, line_end)))
             words += count
             line = text[line_start:line_end]
-            if (self.keys and line_key(line) in self.keys) or in_signature(text, line_start):
+            if (self.keys and line_key(line) in self.keys) or (
+                signed(text) and in_signature(text, line_start)
+            ):
                 repeated += count
         return words > 0 and repeated >= BOILERPLATE_SHARE * words
 
@@ -128,9 +157,10 @@ class Boilerplate:
         welcome example's terms are read from (no "What about Dr Sofia?" from a signature)."""
         kept: list[str] = []
         at = 0
+        mail = signed(text)
         for line in text.split("\n"):
             repeated = self.keys and line_key(line) in self.keys
-            if not (repeated or in_signature(text, at)):
+            if not (repeated or (mail and in_signature(text, at))):
                 kept.append(line)
             at += len(line) + 1
         return "\n".join(kept)
@@ -146,8 +176,9 @@ def own_boilerplate_blanked(text: str) -> str:
     repeats = Counter(keys)
     kept: list[str] = []
     at = 0
+    mail = signed(text)
     for line, key in zip(lines, keys, strict=True):
-        blank = (key is not None and repeats[key] > 1) or in_signature(text, at)
+        blank = (key is not None and repeats[key] > 1) or (mail and in_signature(text, at))
         kept.append(" " * len(line) if blank else line)
         at += len(line) + 1
     return "\n".join(kept)
@@ -156,6 +187,15 @@ def own_boilerplate_blanked(text: str) -> str:
 SIGNATURE_LINES = 6
 """The most lines a signature block holds under its "-- " delimiter (`in_signature`)."""
 _DELIMITER = re.compile(r"--[ \t]?")
+
+
+@functools.lru_cache(maxsize=4)
+def signed(text: str) -> bool:
+    """Whether `text` is a mail, whose "-- " line opens a signature block: as written
+    (mailthreads.is_mail: it opens with a mail's header block) or as mailthreads.mail_text
+    writes it (a "## Signature · …" heading over its delimiter line). In any other text it is a
+    note's rule or a dash (cached: asked for each sentence of a document)."""
+    return is_mail(text) or f"\n## {SIGNATURE_HEADING}" in text
 
 
 def in_signature(text: str, start: int) -> bool:

@@ -136,6 +136,9 @@ class _HeaderBlock:
     """Its headers: name as written, value with its folded lines joined."""
 
 
+SIGNATURE_HEADING = "Signature · "
+"""How the heading over a message's signature opens ("## Signature · Lena Park"): what
+boilerplate.py reads to know a mail read by this module."""
 OPENING_CHARS = 65_536
 """A mail's first header block ends within this many characters: a file is judged by its
 opening only, so any other file costs a look at its first lines, not a split of all of them."""
@@ -333,7 +336,7 @@ def _message_part(message: MailMessage, own: set[str], title: str | None) -> str
     sections = [
         (message.heading, _without_sign_off(_trimmed(body.own), message.sender)),
         (f"Headers · {message.heading}", headers),
-        (f"Signature · {message.sender or message.heading}", _trimmed(body.signature)),
+        (f"{SIGNATURE_HEADING}{message.sender or message.heading}", _trimmed(body.signature)),
         (f"Quoted by {message.heading}", body.quoted),
     ]
     return "\n\n".join(f"## {name}\n" + "\n".join(lines) for name, lines in sections if lines)

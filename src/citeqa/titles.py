@@ -9,7 +9,7 @@ structured abstract's "Background: …" lines are its text), RST comments and ba
 lines, and adornment lines (an RST overline, a rule: markup.py); an RST `:title:` field is
 read for its value. A first line that is a running header ("XZ(1) XZ Utils XZ(1)": it opens and
 ends with one word) gives way to the line of text after it, past a heading in capitals ("NAME"),
-and a line that stands again further on (a journal's header on each page) to the next line.
+and a PDF's running header is dropped by its reader (pdfmargins.py), not here.
 A file with nothing left is titled by its name, humanised
 ("release_notes-2024.md" → "release notes 2024"). Lines are read lazily, up to the title.
 Pure functions, no I/O.
@@ -68,7 +68,7 @@ def derived_title(text: str, file_name: str) -> str:
         title = _first_line_title(field.group("value") if field else line)
         if title and running_header(title):
             return _past_running_header(title, lines)
-        if title and not repeated_line(text, line):
+        if title:
             return title
     return _humanised(file_name)
 
@@ -112,17 +112,6 @@ def running_header(line: str) -> bool:
     COVID-19", "C++ coding guide for C++" are a sentence and titles."""
     words = line.split()
     return len(words) >= 3 and words[0] == words[-1] and page_name(words[0])
-
-
-def repeated_line(text: str, line: str) -> bool:
-    """Whether `line` stands again, whole, further on in `text`: a PDF's running header on each
-    page ("Journal of Plant Pathology Methods · Vol. 12 (2025) · 41-47", which two papers
-    shared as their title, s18 trial) names no document, so it is no title."""
-    stripped = line.strip()
-    first = text.find(stripped)
-    pattern = rf"^[ \t]*{re.escape(stripped)}[ \t]*$"
-    rest = text[first + len(stripped) :]
-    return first >= 0 and re.search(pattern, rest, re.MULTILINE) is not None
 
 
 def page_name(word: str) -> bool:

@@ -62,3 +62,53 @@ def test_an_update_keeps_the_boilerplate_of_the_documents_it_does_not_read(
     (corpus / "motor.txt").unlink()
     build_index(settings)
     assert (load_index(settings.index_dir).statistics or {})["boilerplate"] == []
+
+
+CLAUSE = (
+    "The Tenant shall not sublet the premises without the prior written consent of the Landlord."
+)
+DEPOSIT = (
+    "The security deposit of two months rent is returned within thirty days after the lease ends."
+)
+
+
+def test_a_clause_leases_from_one_template_share_is_still_quoted(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number, tenant in enumerate(("Smith", "Jones", "Brown")):
+        (corpus / f"lease_{tenant}.txt").write_text(
+            f"Lease agreement between {tenant} and Northbrook Housing\n\n"
+            f"The monthly rent is {900 + number * 50} EUR.\n\n{CLAUSE}\n\n{DEPOSIT}\n",
+            encoding="utf-8",
+        )
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    assert line_key(CLAUSE) in (load_index(settings.index_dir).statistics or {})["boilerplate"]
+    answer = open_assistant(settings, build_if_missing=False).ask(
+        "Can the Smith tenant sublet the flat?"
+    )
+    assert not answer.abstained and "sublet" in answer.citations[0].quote
+
+
+ORIGINAL = "The spore trap on the roof stopped rotating on 30 April because the clock motor failed."
+REPLY = "Thanks, I will order a new motor today."
+
+
+def test_a_mail_outlook_replies_copy_under_original_message_is_still_quoted(
+    tmp_path: Path,
+) -> None:
+    first = f"From: Tom\nSubject: trap\n\nHi Lena,\n{ORIGINAL}\nTom\n"
+    second = f"From: Lena\nSubject: RE: trap\n\n{REPLY}\nLena\n\n-----Original Message-----\n"
+    third = "From: Tom\nSubject: RE: RE: trap\n\nThe motor arrived.\nTom\n\n"
+    third += "-----Original Message-----\n"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number, text in enumerate((first, second + first, third + second + first)):
+        (corpus / f"mail{number}.txt").write_text(text, encoding="utf-8")
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    assert line_key(ORIGINAL) in (load_index(settings.index_dir).statistics or {})["boilerplate"]
+    answer = open_assistant(settings, build_if_missing=False).ask(
+        "Which part failed in the trap in April according to Tom?"
+    )
+    assert not answer.abstained and "clock motor failed" in answer.citations[0].quote

@@ -14,6 +14,7 @@ from citeqa.boilerplate import (
     document_lines,
     in_signature,
     line_key,
+    own_boilerplate_blanked,
 )
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
@@ -49,6 +50,24 @@ def test_a_short_line_is_never_keyed() -> None:
     assert line_key("  Privacy  policy accept ALL ") == line_key("privacy policy accept all")
 
 
+def test_words_are_counted_without_marks_and_a_table_row_is_never_keyed() -> None:
+    """s18 review: pipes counted as words, so a repeated total row was boilerplate."""
+    assert line_key("| Total | 212 | 45 | 18 | 3 | 7 |") is None
+    assert line_key("- - - a b c - - -") is None  # three words among marks
+    counts = _counted(*[f"Site {n}\n| Total | 212 | 45 | 18 | 3 | 7 |\n" for n in range(3)])
+    assert counts.chosen() == []
+
+
+def test_a_document_keys_at_most_max_document_keys_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("citeqa.boilerplate.MAX_DOCUMENT_KEYS", 5)
+    text = "".join(f"log line {n} of the service worker\n" for n in range(50))
+    repeated = "the first line of the service log\n"
+    lines = document_lines(repeated + text + repeated)
+    assert len(lines) == 5 and lines[line_key(repeated) or ""] == 2
+
+
 def test_the_stored_lines_are_bounded_most_repeated_first() -> None:
     counts = LineCounts()
     for _ in range(2):  # each line twice in two documents: repeated
@@ -67,8 +86,13 @@ def test_a_sentence_is_boilerplate_when_most_of_its_words_are() -> None:
     assert not Boilerplate().covers(text, 0, len(HEADER))
 
 
+MAIL_HEADERS = "From: Tom Reyes <tom@example.org>\nSubject: trap\n\n"
+
+
 def test_a_mails_signature_block_is_boilerplate() -> None:
-    text = "Hi,\nthe trap is fixed.\nTom\n\n--\nTom Reyes\nLab Manager, B2\n\nNext paragraph.\n"
+    text = (
+        f"{MAIL_HEADERS}Hi,\nthe trap is fixed.\nTom\n\n--\nTom Reyes\nLab Manager, B2\n\nNext.\n"
+    )
     assert [in_signature(text, text.index(part)) for part in ("the trap", "--", "Lab", "Next")] == [
         False,
         True,
@@ -137,6 +161,24 @@ def test_past_max_held_the_lines_in_most_documents_are_kept(
 
 def test_a_welcome_example_reads_the_text_without_its_boilerplate() -> None:
     """s18 trial: the welcome offered "What about Dr Sofia?", from a signature."""
-    text = f"Hi all,\nthe qPCR negative controls failed.\n\n--\nDr Sofia Marquez\n\n{NOTICE}\n"
+    text = f"{MAIL_HEADERS}Hi all,\nthe qPCR controls failed.\n\n--\nDr Sofia Marquez\n\n{NOTICE}\n"
     kept = Boilerplate(frozenset({line_key(NOTICE) or ""})).without(text)
-    assert kept == "Hi all,\nthe qPCR negative controls failed.\n\n\n"
+    assert kept == f"{MAIL_HEADERS}Hi all,\nthe qPCR controls failed.\n\n\n"
+
+
+def test_a_notes_dashes_line_opens_no_signature_block() -> None:
+    """s18 review: a note's "--" line hid the lines under it from every answer."""
+    note = "Field trial plan\n\n--\nSow the plots on 12 March.\nScore rust on day 21.\n"
+    assert not Boilerplate().covers(note, note.index("Sow"), note.index("March") + 6)
+    assert Boilerplate().without(note) == note
+    assert own_boilerplate_blanked(note) == note
+
+
+def test_a_signature_as_mailthreads_writes_it_is_boilerplate() -> None:
+    from citeqa.mailthreads import mail_text
+
+    raw = f"{MAIL_HEADERS}Hi,\nthe trap is fixed.\n\n--\nTom Reyes\nLab Manager, Building B2\n"
+    written = (mail_text(raw) or ("", None))[0]
+    at = written.index("Lab Manager")
+    assert Boilerplate().covers(written, at, at + len("Lab Manager, Building B2"))
+    assert not Boilerplate().covers(written, written.index("the trap"), written.index("fixed"))

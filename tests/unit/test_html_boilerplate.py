@@ -103,3 +103,27 @@ def test_inline_elements_keep_the_spaces_between_them_and_the_footers_date_line_
 def test_a_footer_line_stays_only_when_it_stamps_the_pages_edit(footer: str, kept: bool) -> None:
     text, _ = html_visible_text(f"<body><p>Body text.</p><footer>{footer}</footer></body>")
     assert (text != "Body text.") == kept
+
+
+WRAPPED = "<p>Meal allowance: 55 EUR.</p>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f'<body><div class="page has-breadcrumbs">{WRAPPED}</div><p>Desk.</p></body>',
+        f'<body><main class="breadcrumb-layout">{WRAPPED}</main><p>Desk.</p></body>',
+        f'<body><main class="breadcrumb">{WRAPPED}</main><p>Desk.</p></body>',
+        f'<body><section aria-label="Breadcrumbs">{WRAPPED}</section><p>Desk.</p></body>',
+    ],
+)
+def test_a_wrapper_whose_class_only_mentions_breadcrumbs_keeps_its_text(page: str) -> None:
+    """s18 review: any class holding "breadcrumb" dropped the element, a page's wrapper too."""
+    text, _ = html_visible_text(page)
+    assert text == "Meal allowance: 55 EUR.\n\nDesk."
+
+
+def test_a_trail_named_breadcrumb_by_a_whole_class_word_is_left_out() -> None:
+    page = '<body><ol class="nav breadcrumb"><li>Wiki</li><li>Travel</li></ol><p>Body.</p></body>'
+    text, _ = html_visible_text(page)
+    assert text == "Body."

@@ -50,7 +50,9 @@ class HtmlReader:
     and past a running header ("XZ(1) XZ Utils XZ(1)"). 9: spaces between inline elements
     are kept ("Privacy policy</a> <button>Accept" read "Privacy policyAccept"), and so are the
     lines of the page's footer that stamp its edit ("Last edited by … on 7 February 2025"), and a
-    breadcrumb trail (an element whose class or aria-label names one) is left out."""
+    breadcrumb trail (an element whose class or aria-label names one) is left out: a class
+    word "breadcrumb(s)" whole, never of a body, main, article or section (s18 review: a
+    `<div class="page has-breadcrumbs">` wrapper lost the whole page)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -70,6 +72,10 @@ _PAGE_TAGS = frozenset({"header", "footer", "aside"})
 """Boilerplate as the page's own: outside any of `_SECTIONING_TAGS` (inside, an article's)."""
 _SECTIONING_TAGS = frozenset({"article", "section", "main"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo"})
+_BREADCRUMB_WORDS = frozenset({"breadcrumb", "breadcrumbs"})
+"""The class or aria-label words, whole, of a breadcrumb trail ("has-breadcrumbs" is none)."""
+_BREADCRUMB_HOLDERS = frozenset({"body", "main", "article", "section"})
+"""Elements never left out as a breadcrumb trail, whatever their class: they hold the page."""
 _VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
     | {"source", "track", "wbr"}
@@ -162,7 +168,7 @@ class _VisibleText(HTMLParser):
         role = (named.get("role") or "").strip().lower()
         if tag in _BOILERPLATE_TAGS or role in _BOILERPLATE_ROLES:
             return True
-        if "breadcrumb" in f"{named.get('class') or ''} {named.get('aria-label') or ''}".lower():
+        if tag not in _BREADCRUMB_HOLDERS and _names_breadcrumbs(named):
             return True  # a trail of links to the pages above ("Wiki > Data"): navigation
         return tag in _PAGE_TAGS and not self.sections
 
@@ -340,3 +346,9 @@ def _text_of(parser: _VisibleText) -> str:
 
 
 READERS = (HtmlReader(),)
+
+
+def _names_breadcrumbs(attributes: dict[str, str | None]) -> bool:
+    """Whether an element's class or aria-label holds the word "breadcrumb(s)" whole."""
+    words = f"{attributes.get('class') or ''} {attributes.get('aria-label') or ''}".lower().split()
+    return not _BREADCRUMB_WORDS.isdisjoint(words)

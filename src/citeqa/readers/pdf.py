@@ -47,11 +47,12 @@ class PdfFileReader:
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
-    titles.repeated_line). 5: running header and footer lines repeated on its pages dropped,
-    titled past a first line set smaller than its text, words hyphenated at a line's end joined.
-    6: that joining weighs what the whole document writes (it read each page alone), leaves a
-    break before any alphabet's capital ("Saint-⏎Étienne"), and keeps the hyphen of a
-    compound's last part and before a word the document writes alone (linehyphens.py)."""
+    titles.repeated_line, since removed: pdfmargins drops it). 5: running header and footer
+    lines repeated on its pages dropped, titled past a first line set smaller than its text,
+    words hyphenated at a line's end joined. 6: that joining weighs what the whole document
+    writes (it read each page alone), leaves a break before any alphabet's capital
+    ("Saint-⏎Étienne"), and keeps the hyphen of a compound's last part and before a word the
+    document writes alone (linehyphens.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
