@@ -33,12 +33,14 @@ No word of the user is left out but these, so that no message is quoted for anot
   "Best, Karim", "Cordialement, Claire"; greetings are language data), which would otherwise
   stand as a heading.
 A quoted line whose original is not in the file is kept under a heading saying who quoted it
-("## Quoted by Lena Park · 3 Mar 2026"); a line ending "wrote:" that has no attribution's
-shape ("Agreed. I think the manager wrote:") is the message's text; a signature (from a "-- " or "--" line to the
-message's quotes or its end, its delimiter line included, which the build's boilerplate.py
-reads to know a signature) under its own heading ("## Signature · Lena Park"), so that a phone
-number in it is found but never cited as the message's words (signatures and repeated
-disclaimers are the build's boilerplate to mark, not this module's to drop).
+("## Quoted by Lena Park · 3 Mar 2026"); a line ending "wrote:" without an attribution's
+shape ("Agreed. I think the manager wrote:") is the message's text; a signature (from a "-- "
+or "--" line to the message's quotes or its end, its delimiter line included, which the
+build's boilerplate.py reads to know a signature) under its own heading ("## Signature · Lena
+Park"), so that a phone number in it is found but never cited as the message's words
+(signatures and repeated disclaimers are the build's boilerplate to mark, not this module's to
+drop). Neither the Headers nor the Signature section decides a chunk's language
+(`is_aside_heading`, read by chunking.py).
 The title is the first non-empty Subject of the thread without its reply and forward prefixes
 (Re:, Fwd:, TR:, RE :, AW:, WG:, SV:, "Re[2]:"). Pure functions, no I/O but the language data
 read once. Every step is linear in the file's lines; a header value longer than DECODED_CHARS

@@ -177,6 +177,22 @@ def test_a_french_clients_date_is_its_day_and_the_thread_its_language(tmp_path: 
     assert [chunk.lang for chunk in mine] == ["fr"]
 
 
+def test_a_short_french_mail_sharing_a_chunk_with_an_english_disclaimer_is_french(
+    tmp_path: Path,
+) -> None:
+    """The Headers and Signature sections are left out of a chunk's language (s18 trial: "mail:
+    en 19, fr 1"); the disclaimer is still in the chunk, so still found."""
+    document = _read(
+        tmp_path,
+        "badge.txt",
+        "From: Claire <c@example.fr>\nSubject: Badge\n\nJulie arrive lundi, elle a besoin d'un "
+        f"badge pour le labo.\n\n--\nClaire Fontaine\n\n{DISCLAIMER} {LIABILITY}\n",
+    )
+    [chunk] = chunk_document(document)
+    assert "Julie arrive" in chunk.text and "CONFIDENTIALITY" in chunk.text
+    assert chunk.lang == "fr"
+
+
 def test_a_reply_over_a_pasted_original_message_is_two_messages() -> None:
     thread = (
         "From: Lena Hartmann <l.hartmann@example.org>\nSubject: RE: Fridge\n\n"
