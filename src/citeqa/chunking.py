@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from citeqa.blocks import Block, BlockKind, split_blocks
 from citeqa.language import Span, detect_lang, line_spans, split_sentences, trim_span
+from citeqa.mailthreads import is_aside_heading
 from citeqa.models import Chunk, Document, Lang
 
 __all__ = [
@@ -254,17 +255,27 @@ def iter_chunks(doc: Document, size: int = 900, overlap: int = 150) -> Iterator[
             packer.add_block([_Segment(start, end, index) for start, end in spans])
     packer.finish()
     _merge_small(packer.chunks, blocks, size, packer.min_chars)
-    context = _ChunkContext(doc, blocks, detect_lang(doc.text))
+    context = _ChunkContext(doc, blocks)
     return (context.chunk(number, segments) for number, segments in enumerate(packer.chunks))
 
 
 class _ChunkContext:
     """What every chunk of one document needs: its text, headings and dominant language."""
 
-    def __init__(self, doc: Document, blocks: list[Block], doc_lang: Lang) -> None:
-        self.doc, self.blocks, self.doc_lang = doc, blocks, doc_lang
+    def __init__(self, doc: Document, blocks: list[Block]) -> None:
+        self.doc, self.blocks = doc, blocks
         self.headings = [block for block in blocks if block.heading]
         self.heading_starts = [block.start for block in self.headings]
+        self.aside = _aside_blocks(blocks)
+        every = [_Segment(block.start, block.end, at) for at, block in enumerate(blocks)]
+        self.doc_lang = self.lang(every) if self.aside else detect_lang(doc.text)
+
+    def lang(self, segments: list[_Segment], default: Lang = "en") -> Lang:
+        """The language of the segments' text, read without a mail's Headers and Signature
+        sections when it has other words (mailthreads.is_aside_heading)."""
+        own = [segment for segment in segments if segment.block not in self.aside] or segments
+        text = self.doc.text
+        return detect_lang("\n".join(text[s.start : s.end] for s in own), default=default)
 
     def chunk(self, number: int, segments: list[_Segment]) -> Chunk:
         start, end = segments[0].start, segments[-1].end
@@ -277,7 +288,9 @@ class _ChunkContext:
             text=text,
             section=self.section_at(start),
             page=self.doc.page_at(start),
-            lang=detect_lang(text, default=self.doc_lang),
+            lang=self.lang(segments, self.doc_lang)
+            if self.aside
+            else detect_lang(text, self.doc_lang),
             block=_dominant_kind(segments, self.blocks),
         )
 
@@ -289,6 +302,17 @@ class _ChunkContext:
         if heading is None or len(heading) <= SECTION_CHARS:
             return heading
         return heading[: SECTION_CHARS - 1] + "…"
+
+
+def _aside_blocks(blocks: list[Block]) -> set[int]:
+    """The blocks under (and of) a heading of a mail's Headers or Signature section."""
+    aside: set[int] = set()
+    under = False
+    for at, block in enumerate(blocks):
+        under = is_aside_heading(block.heading) if block.heading is not None else under
+        if under:
+            aside.add(at)
+    return aside
 
 
 def section_of(text: str, chunk: Chunk, offset: int) -> str | None:

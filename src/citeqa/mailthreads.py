@@ -19,9 +19,13 @@ The file as a whole is not given to `email`: a pasted thread is several messages
 its subject as a first heading, then each message as a Markdown heading naming its sender and
 date ("## Lena Park · 3 Mar 2026") right over its own lines (no blank line between them: a
 one-line message is then no paragraph of its own, which blocks.py would read as a heading);
-its other header lines ("To: …", "Flight: …") follow as written under "## Headers · Lena Park
-· 3 Mar 2026", so their words are searchable but never quoted as the message's.
+its header lines but the Subject ("From: Lena Park <l@x.org>", "Date: … at the Lyon office",
+"To: …", "Flight: …") follow as written under "## Headers · Lena Park · 3 Mar 2026", so their
+words are searchable but never quoted as the message's (a Subject other than the title too).
 No word of the user is left out but these, so that no message is quoted for another's words:
+- the Subject equal to the title, which the title holds; blank and rule lines ("=====")
+  closing a message, and a separator ("-----Original Message-----") right over the next
+  message's headers;
 - a quoted line ("> ", ">> ") whose words are the own words of a message of the same file (the
   original is cited instead), with its attribution line ("On …, Tom wrote:", "Le …, Lena a
   écrit :", "Am … schrieb Tom:"; language data) when no line of its quote is kept;
@@ -29,14 +33,18 @@ No word of the user is left out but these, so that no message is quoted for anot
   "Best, Karim", "Cordialement, Claire"; greetings are language data), which would otherwise
   stand as a heading.
 A quoted line whose original is not in the file is kept under a heading saying who quoted it
-("## Quoted by Lena Park · 3 Mar 2026"); a signature (from a "-- " or "--" line to the
-message's quotes or its end, its delimiter line included, which the build's boilerplate.py
-reads to know a signature) under its own heading ("## Signature · Lena Park"), so that a phone
-number in it is found but never cited as the message's words (signatures and repeated
-disclaimers are the build's boilerplate to mark, not this module's to drop).
+("## Quoted by Lena Park · 3 Mar 2026"); a line ending "wrote:" without an attribution's
+shape ("Agreed. I think the manager wrote:") is the message's text; a signature (from a "-- "
+or "--" line to the message's quotes or its end, its delimiter line included, which the
+build's boilerplate.py reads to know a signature) under its own heading ("## Signature · Lena
+Park"), so that a phone number in it is found but never cited as the message's words
+(signatures and repeated disclaimers are the build's boilerplate to mark, not this module's to
+drop). Neither the Headers nor the Signature section decides a chunk's language
+(`is_aside_heading`, read by chunking.py).
 The title is the first non-empty Subject of the thread without its reply and forward prefixes
 (Re:, Fwd:, TR:, RE :, AW:, WG:, SV:, "Re[2]:"). Pure functions, no I/O but the language data
-read once. Every step is linear in the file's lines.
+read once. Every step is linear in the file's lines; a header value longer than DECODED_CHARS
+is kept as written rather than decoded or parsed (`email` costs more than linear time on it).
 """
 
 from __future__ import annotations
@@ -52,7 +60,14 @@ from importlib import resources
 
 from citeqa.jsonfiles import parse_json
 
-__all__ = ["MailMessage", "is_mail", "mail_text", "read_thread", "subject_title"]
+__all__ = [
+    "MailMessage",
+    "is_aside_heading",
+    "is_mail",
+    "mail_text",
+    "read_thread",
+    "subject_title",
+]
 
 _HEADER_LINE = re.compile(r"(?P<name>[^\W\d_][\w-]*)[ \t]?:[ \t]*(?P<value>.*)")
 """A header field: a name (letters, digits, hyphens: "Message-ID", "Envoyé"), a colon, maybe
@@ -62,6 +77,8 @@ _FOLDED = re.compile(r"[ \t]+\S.*")
 _SEPARATOR = re.compile(r"\s*(?:[=_*~-]{5,}|-{2,} ?[^\W\d_][^-]*-{2,})\s*")
 """A line between two pasted messages: a rule ("=====") or words between dashes, as a mail
 client writes "-----Original Message-----" (in any language)."""
+_RULE = re.compile(r"\s*[=_*~-]{5,}\s*")
+"""A rule line alone ("=====", "-----"): no words, so one closing a message is dropped."""
 _SIGNATURE = re.compile(r"-- ?")
 """The signature separator (RFC 3676's "-- ", often pasted without its space)."""
 _QUOTED = re.compile(r"\s*>")
@@ -73,7 +90,16 @@ _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+([^\W\d_]{3,}\.?)\s+(\d{4})(?!\d)"
 """A date written day, month, year ("13 janv 2025") when `email.utils` cannot read it."""
 _WORD = re.compile(r"[^\W\d_]+")
 _SIGN_OFF_MARKS = re.compile(r"[\s,.!;:-]*")
+_ANGLE_ADDRESS = re.compile(r"\s*(?P<name>[^<]*?)\s*<[^<>@]*@[^<>]*>")
+"""A From value's first entry written "Display Name <address>": the whole name before it."""
+DECODED_CHARS = 8_192
+"""A header value longer than this is kept as written: `email.header` and `email.utils` cost
+more than linear time on long runs of encoded words or nested comments (no real header is
+this long)."""
 """What a sign-off line may hold besides its words."""
+HEADERS_HEADING = "Headers · "
+"""How the heading over a message's header lines opens ("## Headers · Lena Park · 3 Mar 2026");
+with SIGNATURE_HEADING, words no chunk's language is read from (`is_aside_heading`)."""
 DAY_KINDS = ("date", "sent")
 """Headers giving a message's day: Outlook pastes "Sent:"/"Envoyé :" where a mail has Date."""
 ADDRESS_KINDS = ("from", "to", "cc", "reply-to")
@@ -93,21 +119,39 @@ class MailWords:
     """Greetings as their folded words, longest first."""
 
 
+def _read_mail_words() -> object:
+    return parse_json(resources.files("citeqa").joinpath("data", "mail_words.json").read_bytes())
+
+
 @cache
 def mail_words() -> MailWords:
-    """The language data, read once; a missing or malformed part is read as empty."""
-    raw = resources.files("citeqa").joinpath("data", "mail_words.json").read_bytes()
-    data = parse_json(raw)
+    """The language data, read once; a missing or malformed part (not a mapping or a list of
+    strings, a pattern that does not compile) is read as empty."""
+    data = _read_mail_words()
     data = data if isinstance(data, dict) else {}
-    names = data.get("header_names") or {}
-    kinds = {str(name).casefold(): str(kind) for kind, listed in names.items() for name in listed}
-    patterns = [str(pattern) for pattern in data.get("attributions") or []]
+    names = data.get("header_names")
+    listed = names.items() if isinstance(names, dict) else ()
+    kinds = {name.casefold(): kind for kind, names in listed for name in _strings(names)}
+    patterns = [pattern for pattern in _strings(data.get("attributions")) if _compiles(pattern)]
     attribution = re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
     greetings = {
-        tuple(_WORD.findall(str(g).casefold())) for g in data.get("sign_off_greetings") or []
+        tuple(_WORD.findall(g.casefold())) for g in _strings(data.get("sign_off_greetings"))
     }
     ordered = tuple(sorted((g for g in greetings if g), key=len, reverse=True))
     return MailWords(kinds, attribution, ordered)
+
+
+def _strings(value: object) -> list[str]:
+    """The strings of a list of the data; none when `value` is no list."""
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
 
 
 @dataclass
@@ -161,7 +205,9 @@ def read_thread(text: str) -> list[MailMessage]:
     for number, block in enumerate(blocks):
         end = blocks[number + 1].start if number + 1 < len(blocks) else len(lines)
         message = _message(block.fields)
-        message.lines = lines[block.end + 1 : _body_end(lines, block.end + 1, end)]
+        message.lines = lines[
+            block.end + 1 : _body_end(lines, block.end + 1, end, end < len(lines))
+        ]
         messages.append(message)
     return messages
 
@@ -182,6 +228,12 @@ def mail_text(text: str) -> tuple[str, str | None] | None:
     parts = [f"# {title}"] if title else []
     parts += [_message_part(message, own, title) for message in messages]
     return "\n\n".join(part for part in parts if part) + "\n", title
+
+
+def is_aside_heading(heading: str) -> bool:
+    """Whether a heading is a mail's Headers or Signature section's: an English disclaimer
+    under a French mail says nothing of the mail's language (chunking.py reads it)."""
+    return heading.startswith((HEADERS_HEADING, SIGNATURE_HEADING))
 
 
 # ---- header blocks ---------------------------------------------------------------------------
@@ -242,15 +294,18 @@ def _message_blocks(lines: list[str]) -> list[_HeaderBlock]:
 
 def _decoded(value: str) -> str:
     """A header value with its encoded words decoded ("=?utf-8?b?…?=") and whitespace folded;
-    as written when they are malformed or name an unknown charset."""
-    with suppress(HeaderParseError, LookupError, UnicodeError, ValueError):
-        value = str(make_header(decode_header(value)))
+    as written when they are malformed, name an unknown charset or the value is longer than
+    DECODED_CHARS."""
+    if len(value) <= DECODED_CHARS:
+        with suppress(HeaderParseError, LookupError, UnicodeError, ValueError):
+            value = str(make_header(decode_header(value)))
     return " ".join(value.split())
 
 
 def _message(fields: list[tuple[str, str]]) -> MailMessage:
     """A message's sender, day and subject from its headers (the first of each kind; Date
-    before Sent for the day); every other header kept as a text line, named as written."""
+    before Sent for the day); every header but the subject kept as a text line, named as
+    written (the From and Date lines too: the heading holds only a name and a day)."""
     decoded = [(name, _kind(name), _decoded(value)) for name, value in fields]
     used: dict[str, int] = {}
     for kind in ("from", "subject", *DAY_KINDS):
@@ -263,17 +318,29 @@ def _message(fields: list[tuple[str, str]]) -> MailMessage:
     message.headers = [
         f"{name}: {text}" if text else f"{name}:"
         for at, (name, _, text) in enumerate(decoded)
-        if at not in used.values()
+        if at != used.get("subject")
     ]
     return message
 
 
 def _sender(value: str) -> str:
-    """The sender's display name ("Lena Park <l.park@x.org>" → "Lena Park"), else the address;
-    a value with no address is the name as written ("From: Tom Reyes", as Outlook pastes it)."""
+    """The sender's display name, whole ("Park, Lena <l.park@x.org>" → "Park, Lena"), else the
+    address; a value with no address is the name as written ("From: Tom Reyes", as Outlook
+    pastes it), and so is one `email.utils` cannot read (nested comments, a very long value).
+    The name before an angle address is read here, not by `getaddresses`, which splits an
+    Outlook name ("Park, Lena") at its comma into two entries."""
     if "@" not in value:
         return value
-    name, address = getaddresses([value])[0]
+    written = _ANGLE_ADDRESS.match(value[:DECODED_CHARS])
+    if written and written["name"]:
+        return " ".join(written["name"].strip('"').split()) or value
+    if len(value) > DECODED_CHARS:
+        return value
+    try:
+        entries = getaddresses([value])
+    except (RecursionError, HeaderParseError, IndexError, ValueError):
+        return value
+    name, address = next((entry for entry in entries if "@" in entry[1]), entries[0])
     return " ".join((name or address or value).split())
 
 
@@ -292,9 +359,13 @@ def _day(value: str) -> str:
     return " ".join(written.groups()) if written else value
 
 
-def _body_end(lines: list[str], start: int, end: int) -> int:
-    """Where a message's body ends: before the separator and blank lines closing it."""
-    while end > start and (not lines[end - 1].strip() or _SEPARATOR.fullmatch(lines[end - 1])):
+def _body_end(lines: list[str], start: int, end: int, before_block: bool) -> int:
+    """Where a message's body ends: before the blank and rule lines ("=====") closing it, and,
+    when the next message's headers follow at once, the separator over them ("-----Original
+    Message-----"); a closing line with words between dashes ("-- Tom --") is the message's."""
+    if before_block and end > start and _SEPARATOR.fullmatch(lines[end - 1]):
+        end -= 1
+    while end > start and (not lines[end - 1].strip() or _RULE.fullmatch(lines[end - 1])):
         end -= 1
     return end
 
@@ -335,7 +406,7 @@ def _message_part(message: MailMessage, own: set[str], title: str | None) -> str
         headers.insert(0, f"Subject: {message.subject}")
     sections = [
         (message.heading, _without_sign_off(_trimmed(body.own), message.sender)),
-        (f"Headers · {message.heading}", headers),
+        (f"{HEADERS_HEADING}{message.heading}", headers),
         (f"{SIGNATURE_HEADING}{message.sender or message.heading}", _trimmed(body.signature)),
         (f"Quoted by {message.heading}", body.quoted),
     ]

@@ -310,3 +310,19 @@ def test_a_batch_line_too_long_to_hold_is_one_error_and_the_rest_is_answered(
     assert answers[1] == {"id": 2, "error": "line 2 is longer than 1,000 characters", "line": 2}
     assert "passages" in answers[0] and "passages" in answers[2]
     assert max(held) == 1001  # the long line never held whole (a line of 1,000 and its newline)
+
+
+def test_a_mail_whose_sender_nests_parentheses_too_deeply_is_indexed(
+    tmp_path: Path, cli: Any
+) -> None:
+    """email.utils recurses once per "(" of a From value: a file of 2,000 is read, and so is
+    every other file (the s18 second mail review: RecursionError stopped the build)."""
+    corpus = make_corpus(tmp_path / "corpus")
+    nested = "From: t@example.org " + "(" * 2000 + "\nSubject: Nested\n\nThe fridge is at 4 C.\n"
+    (corpus / "nested.txt").write_text(nested, encoding="utf-8")
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    result = cli("index", *where)
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
+    answer = cli("ask", "What temperature is the fridge at?", "--json", *where)
+    assert "nested.txt" in answer.out

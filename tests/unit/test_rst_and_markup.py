@@ -140,9 +140,10 @@ def test_a_short_quote_takes_no_label_across_an_underline_or_a_fence() -> None:
 def test_markup_changes_bumped_the_text_readers_versions() -> None:
     """An index built by the version-1 text readers (titles from the first line) is stale, and
     so is one built before they read a mail as its messages (version 4, mailthreads.py), or
-    before they kept its headers and signature (version 5)."""
+    before they kept its headers and signature (version 5), or its From and Date lines, whole
+    display names and lines ending "wrote:" that are no attribution (version 6)."""
     assert reader_for(".rst") is not None
-    assert reader_versions()[".md"] == reader_versions()[".txt"] == 5
+    assert reader_versions()[".md"] == reader_versions()[".txt"] == 6
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,9 @@ no signature and no quote of a message the file holds; any other file is read as
 Version 5: a mail keeps its other header lines ("To: …") and its signature (under a heading
 of its own) as text, a sign-off only when it is the sender's name, French and German header
 names read, encoded words decoded; a header block with no mail evidence (no address, no Sent
-nor Message-ID) is read as it is."""
+nor Message-ID) is read as it is. Version 6: a mail keeps its From and Date lines under its
+Headers heading, names its sender by the whole display name ("Park, Lena"), keeps a line
+ending "wrote:" that is no attribution and a closing "-- Sent from my phone --" line."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ class TextReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 5
+    version: int = 6
     reads_mail: bool = True
     """Whether a file that is a mail is read as its messages (mailthreads.py)."""
 
