@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from tests.pdf_files import minimal_pdf
 
 from citeqa import paths
 from citeqa.corpus import (
@@ -28,38 +29,6 @@ from citeqa.folderwalk import FOLDER_LINK
 from citeqa.models import Document
 
 BUNDLED = Path(__file__).parents[2] / "corpus"
-
-
-def minimal_pdf(pages: list[str]) -> bytes:
-    """A valid PDF with one line of Helvetica text per page (pypdf cannot write text)."""
-    count = len(pages)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids ["
-        + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
-        + b"] /Count %d >>" % count,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    for index, text in enumerate(pages):
-        stream = b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text.encode("latin-1")
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * index)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
 
 
 def by_id(reading: CorpusReading) -> dict[str, object]:

@@ -3,8 +3,7 @@ footer dropped from its pages, its title read past that header, its sections fou
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from tests.pdf_files import sized_pdf
 from tests.unit.test_manual_pages import _bank, _index_of
 
 from citeqa.blocks import headings, label_headings
@@ -13,46 +12,6 @@ from citeqa.models import Chunk
 from citeqa.readers.linehyphens import join_hyphenated, join_hyphenated_pages
 from citeqa.readers.pdf import PdfFileReader
 from citeqa.titleonly import only_title
-
-Line = tuple[float, str]
-"""A line of a test page: its font size, its text."""
-
-
-def sized_pdf(pages: Sequence[Sequence[Line]]) -> bytes:
-    """A valid PDF whose pages set each line in Helvetica at its size, top down (pypdf
-    cannot write text)."""
-    count = len(pages)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids ["
-        + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
-        + b"] /Count %d >>" % count,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    for index, lines in enumerate(pages):
-        drawn = b"\n".join(
-            b"BT /F1 %d Tf 60 %d Td (%s) Tj ET" % (size, 780 - 14 * row, text.encode("latin-1"))
-            for row, (size, text) in enumerate(lines)
-        )
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * index)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(drawn), drawn))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
 
 HEADER = (8, "Journal of Plant Methods - Vol. 12 (2025) - 41-47")
 PAPER = [
