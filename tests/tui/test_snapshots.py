@@ -7,7 +7,7 @@ Update with `python -m pytest tests/tui/test_snapshots.py --snapshot-update`.
 from __future__ import annotations
 
 import pytest
-from tui_helpers import FakeFactory, ask, fake_builder, make_corpus, settle, wait_for
+from tui_helpers import FakeFactory, ask, fake_builder, make_corpus, screen_text, settle, wait_for
 
 from citeqa.tui.app import CiteqaApp
 from citeqa.tui.screens.viewer import DocumentViewer
@@ -66,6 +66,9 @@ def test_help_screen(snap_compare, tmp_path):
 async def _welcome(pilot) -> None:
     await settle(pilot)
     await wait_for(pilot, lambda: bool(pilot.app.query_one("#examples").display))
+    # the corpus line is drawn again, passages counted, once the index is loaded: wait for it,
+    # or a loaded machine snaps either line
+    await wait_for(pilot, lambda: "passages" in screen_text(pilot.app))
     await pilot.press("down")  # the first example, highlighted
     await pilot.pause()
 
