@@ -105,26 +105,32 @@ class Wants:
         return cls(frozenset(kind for kind, pattern in _TYPES.items() if pattern.search(folded)))
 
 
-def holds_asked_value(question: str, text: str) -> bool:
-    """Whether `text` holds a value of a kind `question` asks for that a pattern finds (a
-    number, a share, a date: the language data's `answer_values`; a person or a place, read as
-    any capitalised name, is left out): "Helix 2.8 (12 February 2026)" for "When was it
+def holds_asked_value(wants: Wants, text: str) -> bool:
+    """Whether `text` holds a value of a kind `wants` (a question's) asks for that a pattern
+    finds (a number, a share, a date: the language data's `answer_values`; a person or a place,
+    read as any capitalised name, is left out): "Helix 2.8 (12 February 2026)" for "When was it
     released?"."""
     folded = fold(text)
-    return any(
-        kind in _HAS and _HAS[kind].search(folded) is not None for kind in Wants.of(question).kinds
-    )
+    return any(_holds(kind, text, folded) for kind in wants.kinds if kind in _HAS)
 
 
-def holds_asked_name(question: str, text: str) -> bool:
-    """Whether `question` asks for a person or a place and `text` holds a capitalised name past
-    its first word ("Jean Dupont" for "Who signed for the landlord?"; "Decisions" holds none)."""
-    return bool(Wants.of(question).kinds & {"person", "place"}) and _NAME.search(text) is not None
+def holds_asked_name(wants: Wants, text: str) -> bool:
+    """Whether `wants` (a question's) asks for a person or a place and `text` holds a
+    capitalised name past its first word ("Jean Dupont" for "Who signed for the landlord?";
+    "Decisions" holds none)."""
+    return bool(wants.kinds & {"person", "place"}) and _holds_name(text)
 
 
 def _holds(kind: str, text: str, folded: str) -> bool:
+    """Whether `text` (`folded`: its folded form) holds a value of `kind`: _HAS's pattern, or,
+    for a kind without one, a capitalised name."""
     if kind in _HAS:
         return _HAS[kind].search(folded) is not None
+    return _holds_name(text)
+
+
+def _holds_name(text: str) -> bool:
+    """Whether `text` holds a capitalised name past its first word (_NAME)."""
     return _NAME.search(text) is not None
 
 

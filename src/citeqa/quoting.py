@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from citeqa.answer_features import holds_asked_name, holds_asked_value
+from citeqa.answer_features import Wants, holds_asked_name, holds_asked_value
 from citeqa.answerlabels import quote_lines
 from citeqa.blocks import heading_title
 from citeqa.chunking import heading_at, section_bounds, section_of
@@ -80,14 +80,12 @@ def quote_spans(
     starts = {
         (bank.sentences[item.index].doc_id, bank.sentences[item.index].start) for item in chosen
     }
-    question = terms.focus if terms is not None else None
-    spans = [_past_heading(bank.documents[span.doc_id], span, starts, question) for span in spans]
+    wants = Wants.of(terms.focus) if terms is not None else Wants(frozenset())  # once a call
+    spans = [_past_heading(bank.documents[span.doc_id], span, starts, wants) for span in spans]
     return _without_quoted_headers(spans)
 
 
-def _past_heading(
-    doc: Document, span: Span, chosen: set[tuple[str, int]], question: str | None
-) -> Span:
+def _past_heading(doc: Document, span: Span, chosen: set[tuple[str, int]], wants: Wants) -> Span:
     """A span opening on a heading (a Markdown "## Fixed", an underlined title, an HTML page's
     heading, a plain-text heading line: whatever a build reads as one, chunking.heading_at)
     with text under it, opened at that text instead, heading after heading: the citation names
@@ -104,15 +102,15 @@ def _past_heading(
     if under >= span.end:
         return span
     picked = any(doc_id == doc.doc_id and start <= at < end for doc_id, at in chosen)
-    if _heading_answers(words, doc.title, picked, question):
+    if _heading_answers(words, doc.title, picked, wants):
         return span
-    return _past_heading(doc, replace(span, start=under), chosen, question)
+    return _past_heading(doc, replace(span, start=under), chosen, wants)
 
 
-def _heading_answers(heading: str, title: str, picked: bool, question: str | None) -> bool:
+def _heading_answers(heading: str, title: str, picked: bool, wants: Wants) -> bool:
     """Whether a heading may hold the answer, not only name its section: past its section
     number (blocks.heading_title: the "1." of "1. Controller") it holds a value of a kind the
-    `question` asks for (answer_features.holds_asked_value: "Helix 2.8 (12 February 2026)"
+    question asks for (`wants`; answer_features.holds_asked_value: "Helix 2.8 (12 February 2026)"
     for "When was it released?"), or, `picked` (chosen as a sentence itself), any digit (a
     date, an amount: "## Deadline moved to 31 March 2026") or a name asked for (who, where:
     "Jean Dupont" chosen for "Who signed for the landlord?"); and it is no repeat of the
@@ -122,16 +120,9 @@ def _heading_answers(heading: str, title: str, picked: bool, question: str | Non
     if " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
         return False
     words = heading_title(heading)
-    if picked and (any(char.isdigit() for char in words) or _names_asked(question, words)):
+    if picked and (any(char.isdigit() for char in words) or holds_asked_name(wants, words)):
         return True
-    return question is not None and holds_asked_value(question, words)
-
-
-def _names_asked(question: str | None, words: str) -> bool:
-    """Whether a heading's `words` hold a name the `question` asks for (who, where): a line
-    "Jean Dupont" under "Signed by the landlord:" is a plain-text heading to a build, and the
-    answer."""
-    return question is not None and holds_asked_name(question, words)
+    return holds_asked_value(wants, words)
 
 
 def _above(header: tuple[int, int] | None, start: int) -> tuple[int, int] | None:

@@ -100,6 +100,8 @@ def _cut(reranked: Retrieval, count: int, scores: QuestionScores) -> Retrieval:
     below the cut to its last place (keyedrows.py), else a section it asks by its number
     (sectionhits.py)."""
     hits = with_looked_up_row(reranked.hits, count, scores)
-    if hits == reranked.hits[:count]:  # no row brought up
+    # by identity: comparing whole Hit models by value walked every field of each
+    brought_up = any(hit is not first for hit, first in zip(hits, reranked.hits, strict=False))
+    if not brought_up:
         hits = with_asked_section(reranked.hits, count, scores.bank, scores.terms.focus)
     return reranked.model_copy(update={"hits": hits})

@@ -9,7 +9,7 @@ from tests.unit.test_manual_pages import _bank, _index_of
 from citeqa.blocks import headings, label_headings
 from citeqa.citedsection import citation_section
 from citeqa.models import Chunk
-from citeqa.readers.linehyphens import join_hyphenated, join_hyphenated_pages
+from citeqa.readers.linehyphens import join_hyphenated_pages
 from citeqa.readers.pdf import PdfFileReader
 from citeqa.titleonly import only_title
 
@@ -41,18 +41,21 @@ PAPER = [
 def test_a_word_hyphenated_at_a_line_end_is_joined_and_its_line_keeps_its_place() -> None:
     text = "to delay senes-\ncence. The lid has two vents cov-\nered with paper.\n"
     assert (
-        join_hyphenated(text)
+        join_hyphenated_pages([text])[0]
         == "to delay senescence.\nThe lid has two vents covered\nwith paper.\n"
     )
 
 
 def test_a_compound_the_document_writes_whole_keeps_its_hyphen() -> None:
     written = "Lyme disease is tick-borne. It is tick-\nborne in deer too."
-    assert join_hyphenated(written) == written
+    assert join_hyphenated_pages([written])[0] == written
     halves = "A rule based on data. A rule-\nbased filter."
-    assert join_hyphenated(halves) == halves
+    assert join_hyphenated_pages([halves])[0] == halves
     joined_elsewhere = "The controller logs. The con-\ntroller beeps."
-    assert join_hyphenated(joined_elsewhere) == "The controller logs. The controller\nbeeps."
+    assert (
+        join_hyphenated_pages([joined_elsewhere])[0]
+        == "The controller logs. The controller\nbeeps."
+    )
 
 
 def test_a_compound_written_whole_on_another_page_keeps_its_hyphen() -> None:
@@ -79,19 +82,22 @@ def test_a_line_end_hyphen_before_a_capital_of_any_alphabet_is_left_alone() -> N
         "à Saint-\nÉtienne demain",
         "the Yung-\nΩmega line",
     ):
-        assert join_hyphenated(text) == text
+        assert join_hyphenated_pages([text])[0] == text
     after = "à Saint-\nÉtienne, la senes-\ncence"
-    assert join_hyphenated(after) == "à Saint-\nÉtienne, la senescence"
+    assert join_hyphenated_pages([after])[0] == "à Saint-\nÉtienne, la senescence"
 
 
 def test_a_multi_part_compound_or_a_written_tail_keeps_its_hyphen() -> None:
     """Joined when the document wrote neither form: "state-of-the-⏎art" read
     "state-of-theart", "cross-⏎sectional" "crosssectional" (session 18's review)."""
-    assert join_hyphenated("the state-of-the-\nart method") == "the state-of-the-\nart method"
+    assert (
+        join_hyphenated_pages(["the state-of-the-\nart method"])[0]
+        == "the state-of-the-\nart method"
+    )
     pretreated = "the pre-treat-\nment of samples"
-    assert join_hyphenated(pretreated) == "the pre-treatment\nof samples"
+    assert join_hyphenated_pages([pretreated])[0] == "the pre-treatment\nof samples"
     survey = "A cross-\nsectional survey. Sectional data were kept."
-    assert join_hyphenated(survey) == survey
+    assert join_hyphenated_pages([survey])[0] == survey
 
 
 def test_numbers_and_capitals_after_a_line_end_hyphen_are_left_alone() -> None:
@@ -101,7 +107,7 @@ def test_numbers_and_capitals_after_a_line_end_hyphen_are_left_alone() -> None:
         "costs -\nnone",
         "range 5-\n10 kg",
     ):
-        assert join_hyphenated(text) == text
+        assert join_hyphenated_pages([text])[0] == text
 
 
 def test_a_paper_pdf_loses_its_repeated_header_and_footer_but_not_its_first_header() -> None:

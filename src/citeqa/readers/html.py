@@ -225,8 +225,8 @@ class _VisibleText(HTMLParser):
         lines = (" ".join(line.split()) for line in "".join(self.footer).split("\n"))
         return [
             line
-            for line in lines
-            if date_terms(fold(line)) and not stamps.isdisjoint(_WORDS.findall(fold(line)))
+            for line, folded in ((line, fold(line)) for line in lines)
+            if date_terms(folded) and not stamps.isdisjoint(_WORDS.findall(folded))
         ]
 
     def _hold_break(self, tag: str, closing: bool) -> None:

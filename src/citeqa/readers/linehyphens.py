@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-__all__ = ["join_hyphenated", "join_hyphenated_pages"]
+__all__ = ["join_hyphenated_pages"]
 
 _BREAK = re.compile(
     r"(?P<head>\b[^\W\d_]+)[-\u00ad\u2010]\n(?P<tail>[^\W\d_]+)(?P<rest>\S*)(?P<space>[ \t]?)"
@@ -37,12 +37,6 @@ letters, then what stands to it up to a space: "cence." of "cence. The"); a tail
 capital of any alphabet is left alone (`_breaks`)."""
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 _HYPHENS = "-\u2010"
-
-
-def join_hyphenated(text: str) -> str:
-    """`text` with each word hyphenated at a line's end joined, unless the document writes it
-    elsewhere as a compound (the module's docstring says how it is decided)."""
-    return join_hyphenated_pages([text])[0]
 
 
 def join_hyphenated_pages(pages: list[str]) -> list[str]:
