@@ -190,7 +190,7 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
                 *_placement(bank, item.index),
                 yesno,
                 float(not asks_definition and facts.defines),
-                _shared_pairs(question_pairs, reading.words(item.index, hit.chunk.lang)),
+                _shared_pairs(question_pairs, reading.bank.words(item.index, hit.chunk.lang)),
             ]
         )
     return _with_relative(np.array(rows, dtype=np.float64).reshape(len(rows), _OWN))

@@ -62,11 +62,6 @@ class Reading:
             self._asked[lang] = tokenize(self.terms.focus, lang)
         return self._asked[lang]
 
-    def words(self, index: int, lang: str) -> Sequence[str]:
-        """Sentence `index` of the bank, stemmed in `lang` (its passage's language): the
-        bank's, remembered from question to question (SentenceBank.words)."""
-        return self.bank.words(index, lang)
-
     def present(self) -> Terms:
         """The question's terms the corpus uses (topic_terms.present_terms)."""
         if self._present is None:
@@ -179,7 +174,7 @@ def location_features(scored: list[ScoredSentence], reading: Reading) -> np.ndar
     rows, found, lengths = [], [], []
     for item in scored:
         lang = hits[item.passage_rank - 1].chunk.lang
-        words = reading.words(item.index, lang)
+        words = reading.bank.words(item.index, lang)
         positions = term_positions(words, focus)
         tokens = reading.bank.tokens[item.index]
         question = reading.question(lang)

@@ -60,6 +60,10 @@ class Candidates:
     sentences: list[ScoredSentence]
     probabilities: np.ndarray
     rows: np.ndarray
+    weights: np.ndarray | None = None
+    """Each candidate's `boilerplate_weights`, read once by `rank_candidates` for the sentence
+    ranker and the quote ranker (`reordered`); None: every weight 1 (candidates not ranked
+    from a reading)."""
 
 
 def rank_candidates(reading: Reading, scores: QuestionScores, models: AnswerModels) -> Candidates:
@@ -69,8 +73,8 @@ def rank_candidates(reading: Reading, scores: QuestionScores, models: AnswerMode
     rows = match_features(scored, reading, Wants.of(reading.terms.focus))
     if not scored:
         return Candidates([], np.zeros(0), rows)
-    probabilities = sentence_scores(models.ranker, rows) * boilerplate_weights(scored, reading)
-    return in_order(scored, probabilities, rows)
+    weights = boilerplate_weights(scored, reading)
+    return in_order(scored, sentence_scores(models.ranker, rows) * weights, rows, weights)
 
 
 ASKED_COVERAGE = 0.6
@@ -100,22 +104,30 @@ def boilerplate_weights(scored: list[ScoredSentence], reading: Reading) -> np.nd
 
 
 def in_order(
-    sentences: list[ScoredSentence], probabilities: np.ndarray, rows: np.ndarray
+    sentences: list[ScoredSentence],
+    probabilities: np.ndarray,
+    rows: np.ndarray,
+    weights: np.ndarray | None = None,
 ) -> Candidates:
-    """The candidates best first by `probabilities` (a stable sort: ties keep their order)."""
+    """The candidates best first by `probabilities` (a stable sort: ties keep their order),
+    with their `weights` (Candidates.weights)."""
     order = np.argsort(-probabilities, kind="stable")
-    return Candidates([sentences[i] for i in order], probabilities[order], rows[order])
+    ordered = None if weights is None else weights[order]
+    return Candidates([sentences[i] for i in order], probabilities[order], rows[order], ordered)
 
 
 def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candidates:
     """The candidates ordered by the quote ranker, their rows completed with the
     LOCATION_FEATURES it reads (computed only here: for a question that is answered),
-    boilerplate weighed down as by the sentence ranker (`boilerplate_weights`)."""
+    boilerplate weighed down as by the sentence ranker (Candidates.weights)."""
     if not candidates.sentences:
         return candidates
     rows = np.hstack([candidates.rows, location_features(candidates.sentences, reading)])
-    weights = boilerplate_weights(candidates.sentences, reading)
-    return in_order(candidates.sentences, sentence_scores(quoter, rows) * weights, rows)
+    scores = sentence_scores(quoter, rows)
+    weights = candidates.weights
+    return in_order(
+        candidates.sentences, scores if weights is None else scores * weights, rows, weights
+    )
 
 
 def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates:
@@ -146,10 +158,12 @@ def quotable(candidates: Candidates, bank: SentenceBank) -> Candidates:
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
     """The candidates at `numbers`, in that order."""
+    weights = candidates.weights
     return Candidates(
         [candidates.sentences[n] for n in numbers],
         candidates.probabilities[numbers],
         candidates.rows[numbers],
+        None if weights is None else weights[numbers],
     )
 
 
@@ -419,7 +433,7 @@ def compose(
     early = abstention.before_search(terms, lang, languages, closest)
     if early is not None and not (
         early.words_alone
-        and _said_in_other_language(evidence_ranking or retrieval, lang, across, settings)
+        and said_in_other_language(evidence_ranking or retrieval, lang, across, settings)
     ):
         shown = (
             [] if abstention.nothing_to_search(terms) else passages_of(retrieval, bank.documents)
@@ -494,7 +508,7 @@ def compose(
     )
 
 
-def _said_in_other_language(
+def said_in_other_language(
     ranking: Retrieval, lang: Lang, across: Closeness | None, settings: Settings
 ) -> bool:
     """Whether a question refused for its words alone (abstention.EarlyRefusal.words_alone) is

@@ -16,8 +16,8 @@ import numpy as np
 
 from citeqa import indexing, twofusions
 from citeqa.abstention import DocumentLanguages, nothing_of_its_own
-from citeqa.across import Closeness, close_in_other_language, in_channel
-from citeqa.answering import compose
+from citeqa.across import Closeness, in_channel
+from citeqa.answering import compose, said_in_other_language
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
@@ -487,7 +487,7 @@ class Assistant:
         words translated into words of the passages the answer reads in the other language
         (passage_translation.py), or None when none translates, the index has no multilingual
         channel, or that channel puts no passage in the other language at across.MIN_CLOSENESS
-        and closer than those in the question's own (across.close_in_other_language, by
+        and closer than those in the question's own (answering.said_in_other_language, by
         `closeness`, `_closeness`'s: an off-topic question is far from all of them)."""
         if not terms.absent:
             return None
@@ -495,10 +495,10 @@ class Assistant:
         channel = _multilingual(loaded.index.manifest.answer_channel, loaded.embedders)
         if channel is None:
             return None
-        top = ranking.hits[: self.settings.answer_passages]
         lang = detect_lang(question, ranking.query_lang)
-        if not close_in_other_language(top, lang, closeness):
+        if not said_in_other_language(ranking, lang, closeness, self.settings):
             return None
+        top = ranking.hits[: self.settings.answer_passages]
         found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
         return analyse(question, context, loaded.vocabulary, found) if found else None
 

@@ -232,17 +232,6 @@ def _terms_of(year: int | None, month: int, day: int) -> list[str]:
     return [*terms, f"--{month:02d}-{day:02d}", f"--{month:02d}"]
 
 
-def opening_date_terms(folded: str) -> frozenset[str]:
-    """The canonical terms (as `date_terms` gives them) of the date that opens `folded`, a
-    lexical.fold-ed text starting on a number ("14.03.2026 ?": 2026-03-14, --03-14, --03); none
-    when no date opens it."""
-    match = _date_match(folded, 0)
-    if match is None or match.start() != 0:
-        return frozenset()
-    found = _date_of(match)
-    return frozenset() if found is None else frozenset(_terms_of(*found))
-
-
 def impossible_spans(folded: str) -> list[tuple[int, int]]:
     """Where `folded` (a lexical.fold-ed text) writes a date in a form `date_terms` reads that
     names no day of the calendar: "2026-13-45", "31/02/2026", "30 février 2026", "February 30,

@@ -29,6 +29,7 @@ WordList = Literal[
     "anaphors",
     "caption_labels",
     "contents_asks",
+    "edit_stamp_words",
     "frame_words",
     "function_words",
     "genitives",
@@ -53,7 +54,6 @@ WordList = Literal[
     "subject_determiners",
     "title_header_keys",
     "title_labels",
-    "edit_stamp_words",
     "unit_words",
 ]
 """The language data's word lists (fields of domain.Domain) that `language_words` reads."""

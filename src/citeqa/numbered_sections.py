@@ -393,8 +393,14 @@ def asked_sections(question: str, document: Document, *, cued_only: bool = False
     """The numbers `question` asks as sections of `document`: `asked_numbers`, those after a
     name only when the document goes by that name (`_named_like_sections`); with `cued_only`,
     only those asked as a section for certain (`Asked.cued`) or after that name."""
-    asked = [a for a in asked_numbers(question) if _named_like_sections(a, document)]
-    return list(dict.fromkeys(a.number for a in asked if a.cued or a.before or not cued_only))
+    return sections_asked(asked_numbers(question), document, cued_only=cued_only)
+
+
+def sections_asked(asked: list[Asked], document: Document, *, cued_only: bool = False) -> list[str]:
+    """`asked_sections` of a question whose `asked_numbers` are `asked` (read once for all the
+    documents it is asked of)."""
+    named = [a for a in asked if _named_like_sections(a, document)]
+    return list(dict.fromkeys(a.number for a in named if a.cued or a.before or not cued_only))
 
 
 def unheld_section(

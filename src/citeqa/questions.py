@@ -549,17 +549,18 @@ def analyse(
     names = identifiers(focus)
     result.unknown_identifiers = [name for name in names if not vocabulary.mentions(name)]
     result.named = asked_about(names)
+    dated = [(_DatesOf(focus), 1.0)] + ([(_DatesOf(context), 0.5)] if context else [])
     result.impossible_dates = [
         written
-        for written in _DatesOf(focus).impossible()
+        for written in dated[0][0].impossible()
         if not vocabulary.has_compound(date_key(fold(written)))
     ]
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
     said: set[str] = set()  # every alternative of the context's words: what it already asks
-    for text, scale in [(focus, 1.0)] + ([(context, 0.5)] if context else []):
-        dates = _DatesOf(text)
+    for dates, scale in dated:
+        text = dates.text
         for found in _WORD.finditer(text):
             word = found.group()
             alternatives = _day_or_words(dates.day_at(found.start()), word, vocabulary)
@@ -632,15 +633,20 @@ class _DatesOf:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.spans = day_spans(lexical_fold(text))
+        self.folded = lexical_fold(text)
+        self.spans = day_spans(self.folded)
+        self.words = list(_WORD.finditer(text))
+        self.folded_at = _folded_offsets(text, [word.start() for word in self.words])
+        """Where each word (by its offset into the text) starts in `folded`: folding may
+        lengthen a text ("ß" → "ss")."""
 
     def impossible(self) -> list[str]:
         """The dates the text writes that name no day (dates.impossible_spans), as typed: from
         the first word of each to the end of its last (folding may change the offsets)."""
-        spans = impossible_spans(lexical_fold(self.text))
+        spans = impossible_spans(self.folded)
         if not spans:
             return []
-        words = [(len(lexical_fold(self.text[: w.start()])), w) for w in _WORD.finditer(self.text)]
+        words = [(self.folded_at[w.start()], w) for w in self.words]
         written = []
         for begin, end in spans:
             inside = [word for at, word in words if begin <= at < end]
@@ -653,8 +659,19 @@ class _DatesOf:
         empty when it stands in none."""
         if not self.spans:
             return frozenset()
-        at = len(lexical_fold(self.text[:start]))  # folding may lengthen a text ("ß" → "ss")
+        at = self.folded_at[start]
         return next((terms for begin, end, terms in self.spans if begin <= at < end), frozenset())
+
+
+def _folded_offsets(text: str, starts: list[int]) -> dict[int, int]:
+    """Each of `starts` (increasing offsets into `text`) with the length of the text before it
+    once folded: the folded lengths of the pieces between them added up, in one pass (folding
+    maps each character on its own, so a text's folded length is its pieces')."""
+    offsets, folded, done = {}, 0, 0
+    for start in starts:
+        folded += len(lexical_fold(text[done:start]))
+        offsets[start], done = folded, start
+    return offsets
 
 
 MIN_JOINED_PART = 3

@@ -22,7 +22,7 @@ up). Nothing is read for a question asking no number.
 from __future__ import annotations
 
 from citeqa.models import Hit
-from citeqa.numbered_sections import asked_numbers, asked_sections, stands_under
+from citeqa.numbered_sections import Asked, asked_numbers, sections_asked, stands_under
 from citeqa.sentences import SentenceBank
 
 __all__ = ["with_asked_section"]
@@ -33,23 +33,40 @@ def with_asked_section(hits: list[Hit], count: int, bank: SentenceBank, question
     best passage beyond that holds a section `question` asks by its number (of the first
     passage's document when one is) when none of the first does."""
     kept = hits[:count]
-    if count < 2 or len(hits) <= count or not asked_numbers(question):
+    asked = asked_numbers(question) if count >= 2 and len(hits) > count else []
+    if not asked:
         return kept
-    if any(_holds_asked(hit, bank, question) for hit in kept):
+    sections = _SectionsAsked(asked, bank)
+    if any(_holds_asked(hit, bank, sections) for hit in kept):
         return kept
-    holding = [hit for hit in hits[count:] if _holds_asked(hit, bank, question)]
+    holding = [hit for hit in hits[count:] if _holds_asked(hit, bank, sections)]
     closest = [hit for hit in holding if hit.chunk.doc_id == kept[0].chunk.doc_id]
     below = (closest or holding)[:1]
     return [*kept[:-1], *below] if below else kept
 
 
-def _holds_asked(hit: Hit, bank: SentenceBank, question: str) -> bool:
-    """Whether a sentence of the passage stands under a number `question` asks as a section of
-    its document for certain (asked_sections' `cued_only`; numbered_sections.stands_under)."""
-    document = bank.documents[hit.chunk.doc_id]
-    numbers = asked_sections(question, document, cued_only=True)
+class _SectionsAsked:
+    """The numbers a question (its `asked_numbers`) asks as sections of each document for
+    certain (numbered_sections.asked_sections' `cued_only`), read once a document."""
+
+    def __init__(self, asked: list[Asked], bank: SentenceBank) -> None:
+        self._asked, self._bank = asked, bank
+        self._by_doc: dict[str, list[str]] = {}
+
+    def of(self, doc_id: str) -> list[str]:
+        if doc_id not in self._by_doc:
+            document = self._bank.documents[doc_id]
+            self._by_doc[doc_id] = sections_asked(self._asked, document, cued_only=True)
+        return self._by_doc[doc_id]
+
+
+def _holds_asked(hit: Hit, bank: SentenceBank, sections: _SectionsAsked) -> bool:
+    """Whether a sentence of the passage stands under a number the question asks as a section
+    of its document for certain (`_SectionsAsked`; numbered_sections.stands_under)."""
+    numbers = sections.of(hit.chunk.doc_id)
     if not numbers:
         return False
+    document = bank.documents[hit.chunk.doc_id]
     return any(
         stands_under(document.text, hit.chunk, bank.sentences[n].start, bank.text(n), number)
         for n in bank.in_chunk(hit.chunk)

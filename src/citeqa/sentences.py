@@ -200,7 +200,7 @@ class SentenceBank:
         )
         """`context_in`'s, by sentence number and what it reads of the passage."""
         self._words = functools.lru_cache(SENTENCE_WORDS)(
-            functools.partial(_read_words, documents, self.sentences)
+            functools.partial(_read_words, self.facts)
         )
         """`words`' stemmed words, by sentence number and language."""
 
@@ -349,11 +349,8 @@ def _read_context(
     return tuple(read_with), frozenset(held)
 
 
-def _read_words(
-    documents: Mapping[str, Document], sentences: SentenceTable, index: int, lang: str
-) -> tuple[str, ...]:
-    sentence = sentences[index]
-    return tuple(tokenize(documents[sentence.doc_id].text[sentence.start : sentence.end], lang))
+def _read_words(facts: Callable[[int], SentenceFacts], index: int, lang: str) -> tuple[str, ...]:
+    return tuple(tokenize(facts(index).text, lang))
 
 
 def _read_tables(documents: Mapping[str, Document], doc_id: str) -> TableHeaders:

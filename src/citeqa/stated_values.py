@@ -262,16 +262,13 @@ class _Run:
     """A run of number words being read: the whole so far (`total` + `current`)."""
 
     def __init__(self) -> None:
-        self.total, self.current, self.last = 0, 0, 0
-        self.started = self.joining = False
-        self.parts: list[int] = []
-        self.start = self.end = 0
+        self.reset()
 
     def reset(self) -> None:
         """Start a new run."""
         self.total, self.current, self.last = 0, 0, 0
         self.started = self.joining = False
-        self.parts = []
+        self.parts: list[int] = []
         self.start = self.end = 0
 
     def add(self, value: int, start: int, end: int) -> None:

@@ -14,8 +14,10 @@ from citeqa.domain import Domain, corpus_domain, language_data, read_corpus_mani
 from citeqa.errors import BadQuestion
 from citeqa.followups import carried, in_context, is_follow_up
 from citeqa.glossary import Glossary, fold
+from citeqa.lexical import fold as lexical_fold
 from citeqa.questions import (
     Vocabulary,
+    _DatesOf,
     analyse,
     clean_question,
     corpus_words,
@@ -784,3 +786,16 @@ def test_a_day_the_corpus_never_writes_keeps_its_numbers() -> None:
     [day] = [alternatives for alternatives, _ in terms.terms if "2026-03-14" in alternatives]
     assert {"14", "2026"} <= day
     assert not terms.absent
+
+
+def test_a_date_after_a_word_folding_lengthens_is_still_found() -> None:
+    """Each word's folded offset (one pass over the text) is where folding the text up to it
+    puts it: after "Straße" ("strasse", one letter more) and "Œuvre" ("oeuvre"), the day and
+    the impossible date are read where the folded text writes them."""
+    text = "Straße Œuvre 2026-13-45 and Größe 2026-07-14?"
+    dates = _DatesOf(text)
+    for word in dates.words:
+        assert dates.folded_at[word.start()] == len(lexical_fold(text[: word.start()]))
+    assert dates.impossible() == ["2026-13-45"]
+    assert "2026-07-14" in dates.day_at(text.index("2026-07-14"))
+    assert not dates.day_at(text.index("Größe"))
