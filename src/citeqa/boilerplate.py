@@ -27,7 +27,6 @@ about it (answering.boilerplate_weights).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import heapq
 import re
@@ -37,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citeqa.mailthreads import SIGNATURE_HEADING, is_mail
+from citeqa.recently_used import RecentlyUsed
 
 MIN_WORDS = 6
 """The fewest words (runs of letters and digits, \\w+) of a line that may be boilerplate: a
@@ -141,13 +141,16 @@ class Boilerplate:
         or more stand in lines (whole lines of `text`) the build found repeated or in a mail's
         signature block (`in_signature`, its delimiter line included: "Lena" over "-- " over
         "Lena Hartmann, PhD" is a signature)."""
+        mail = signed(text)
+        if not (self.keys or mail):
+            return False
         words = repeated = 0
         for line_start, line_end in _lines_touched(text, start, end):
             count = len(_WORD.findall(text, max(start, line_start), min(end, line_end)))
             words += count
             line = text[line_start:line_end]
             if (self.keys and line_key(line) in self.keys) or (
-                signed(text) and in_signature(text, line_start)
+                mail and in_signature(text, line_start)
             ):
                 repeated += count
         return words > 0 and repeated >= BOILERPLATE_SHARE * words
@@ -166,22 +169,24 @@ class Boilerplate:
         return "\n".join(kept)
 
 
-def own_boilerplate_blanked(text: str) -> str:
-    """`text` with the keyed lines it writes twice or more and its signature blocks blanked
+def own_boilerplate_blanked(text: str, lines: Mapping[str, int]) -> str:
+    """`text` with the keyed lines it writes twice or more (`lines`: its `document_lines`, so
+    past MAX_DOCUMENT_KEYS distinct lines only those keyed) and its signature blocks blanked
     (spaces, so offsets hold): what its language is read from (doctally.measure), when the
     corpus's boilerplate is not known yet (a French mail under an English disclaimer and
-    signature is French: s18 trial, "mail: en 19, fr 1")."""
-    lines = text.split("\n")
-    keys = [line_key(line) for line in lines]
-    repeats = Counter(keys)
-    kept: list[str] = []
-    at = 0
+    signature is French: s18 trial, "mail: en 19, fr 1"). Read a line at a time, and written
+    as slices of `text` between the blanked lines, so its memory stays that of one copy."""
+    pieces: list[str] = []
+    kept_from = at = 0
     mail = signed(text)
-    for line, key in zip(lines, keys, strict=True):
-        blank = (key is not None and repeats[key] > 1) or (mail and in_signature(text, at))
-        kept.append(" " * len(line) if blank else line)
+    for line in _each_line(text):
+        key = line_key(line)
+        if (key is not None and lines.get(key, 0) > 1) or (mail and in_signature(text, at)):
+            pieces += (text[kept_from:at], " " * len(line))
+            kept_from = at + len(line)
         at += len(line) + 1
-    return "\n".join(kept)
+    pieces.append(text[kept_from:])
+    return "".join(pieces)
 
 
 SIGNATURE_LINES = 6
@@ -189,12 +194,22 @@ SIGNATURE_LINES = 6
 _DELIMITER = re.compile(r"--[ \t]?")
 
 
-@functools.lru_cache(maxsize=4)
+CACHED_DOCUMENTS = 64
+"""How many documents' `signed` are kept (a bool each)."""
+_SIGNED: RecentlyUsed[tuple[int, int], bool] = RecentlyUsed(CACHED_DOCUMENTS)
+
+
 def signed(text: str) -> bool:
     """Whether `text` is a mail, whose "-- " line opens a signature block: as written
     (mailthreads.is_mail: it opens with a mail's header block) or as mailthreads.mail_text
     writes it (a "## Signature · …" heading over its delimiter line). In any other text it is a
-    note's rule or a dash (cached: asked for each sentence of a document)."""
+    note's rule or a dash. Read once while CACHED_DOCUMENTS are kept (asked for each candidate
+    sentence, documents interleaved), by the text's length and hash (which Python keeps with
+    the string), never by the text itself, which would stay alive."""
+    return _SIGNED.get((len(text), hash(text)), lambda: _read_signed(text))
+
+
+def _read_signed(text: str) -> bool:
     return is_mail(text) or f"\n## {SIGNATURE_HEADING}" in text
 
 

@@ -125,16 +125,17 @@ def measure(
     end; tallies.document_sentences)."""
     langs = [lang for _, _, lang in located]
     words, compounds = words_and_compounds([doc.text])
+    lines = document_lines(doc.text)
     return DocumentTally(
         recipe=recipe,
         doc_id=doc.doc_id,
         frequency=_sentence_frequency(doc.text, found, langs),
         # named only: chunks keep theirs; read past the lines it repeats (boilerplate.py)
-        languages=document_languages(own_boilerplate_blanked(doc.text), located),
+        languages=document_languages(own_boilerplate_blanked(doc.text, lines), located),
         words=sorted(words),
         compounds=sorted(compounds),
         acronyms=document_acronyms(doc.text),
-        lines=document_lines(doc.text),
+        lines=lines,
     )
 
 

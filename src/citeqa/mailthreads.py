@@ -74,11 +74,11 @@ _HEADER_LINE = re.compile(r"(?P<name>[^\W\d_][\w-]*)[ \t]?:[ \t]*(?P<value>.*)")
 after one space as French writes it ("De : Tom"), then its value."""
 _FOLDED = re.compile(r"[ \t]+\S.*")
 """A header's continuation line (folding whitespace)."""
-_SEPARATOR = re.compile(r"\s*(?:[=_*~-]{5,}|-{2,} ?[^\W\d_][^-]*-{2,})\s*")
-"""A line between two pasted messages: a rule ("=====") or words between dashes, as a mail
-client writes "-----Original Message-----" (in any language)."""
 _RULE = re.compile(r"\s*[=_*~-]{5,}\s*")
 """A rule line alone ("=====", "-----"): no words, so one closing a message is dropped."""
+_SEPARATOR = re.compile(rf"{_RULE.pattern}|\s*-{{2,}} ?[^\W\d_][^-]*-{{2,}}\s*")
+"""A line between two pasted messages (read whole, fullmatch): a rule (`_RULE`) or words
+between dashes, as a mail client writes "-----Original Message-----" (in any language)."""
 _SIGNATURE = re.compile(r"-- ?")
 """The signature separator (RFC 3676's "-- ", often pasted without its space)."""
 _QUOTED = re.compile(r"\s*>")
@@ -90,13 +90,13 @@ _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+([^\W\d_]{3,}\.?)\s+(\d{4})(?!\d)"
 """A date written day, month, year ("13 janv 2025") when `email.utils` cannot read it."""
 _WORD = re.compile(r"[^\W\d_]+")
 _SIGN_OFF_MARKS = re.compile(r"[\s,.!;:-]*")
+"""What a sign-off line may hold besides its words."""
 _ANGLE_ADDRESS = re.compile(r"\s*(?P<name>[^<]*?)\s*<[^<>@]*@[^<>]*>")
 """A From value's first entry written "Display Name <address>": the whole name before it."""
 DECODED_CHARS = 8_192
 """A header value longer than this is kept as written: `email.header` and `email.utils` cost
 more than linear time on long runs of encoded words or nested comments (no real header is
 this long)."""
-"""What a sign-off line may hold besides its words."""
 HEADERS_HEADING = "Headers · "
 """How the heading over a message's header lines opens ("## Headers · Lena Park · 3 Mar 2026");
 with SIGNATURE_HEADING, words no chunk's language is read from (`is_aside_heading`)."""

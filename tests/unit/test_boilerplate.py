@@ -171,7 +171,7 @@ def test_a_notes_dashes_line_opens_no_signature_block() -> None:
     note = "Field trial plan\n\n--\nSow the plots on 12 March.\nScore rust on day 21.\n"
     assert not Boilerplate().covers(note, note.index("Sow"), note.index("March") + 6)
     assert Boilerplate().without(note) == note
-    assert own_boilerplate_blanked(note) == note
+    assert own_boilerplate_blanked(note, document_lines(note)) == note
 
 
 def test_a_signature_as_mailthreads_writes_it_is_boilerplate() -> None:
@@ -182,3 +182,12 @@ def test_a_signature_as_mailthreads_writes_it_is_boilerplate() -> None:
     at = written.index("Lab Manager")
     assert Boilerplate().covers(written, at, at + len("Lab Manager, Building B2"))
     assert not Boilerplate().covers(written, written.index("the trap"), written.index("fixed"))
+
+
+def test_own_boilerplate_blanked_blanks_the_lines_its_counts_repeat_offsets_held() -> None:
+    repeated = "Sent from the field station laptop, please excuse typos"
+    text = f"{repeated}\nThe rust scores rose on plot four this week.\n{repeated}\n"
+    blanked = own_boilerplate_blanked(text, document_lines(text))
+    blank = " " * len(repeated)
+    assert blanked == f"{blank}\nThe rust scores rose on plot four this week.\n{blank}\n"
+    assert own_boilerplate_blanked(text, {}) == text  # a line past MAX_DOCUMENT_KEYS is kept
