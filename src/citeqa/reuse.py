@@ -51,7 +51,8 @@ class Previous:
 
     def __init__(self, loaded: Opened, reread: Collection[str] = ()) -> None:
         """`reread`: the ids of the documents a new version of their reader reads again
-        (rereading.py): none of them is taken from `loaded`."""
+        (rereading.py): none of them is kept whole from `loaded`; they take vectors by text
+        (`holds`)."""
         self._loaded, self._reread = loaded, reread
         self._ranges = _chunk_ranges(loaded)
         path = loaded.folder / CHUNKS_FILE
@@ -135,8 +136,10 @@ class Previous:
 
     def holds(self, doc_id: str) -> bool:
         """Whether the previous build holds chunks of the document that a changed version of it
-        may take vectors from (textmatch.py): none of a document a new reader reads again."""
-        return self._ranges.get(doc_id, (0, 0))[1] > 0 and doc_id not in self._reread
+        may take vectors from (textmatch.py), a document a new reader reads again included: a
+        vector is its embedded text's, whichever reader produced that text, so only the text
+        the new reader writes otherwise is embedded."""
+        return self._ranges.get(doc_id, (0, 0))[1] > 0
 
     def text(self, doc_id: str) -> str:
         """The document's text in the previous build (its sentences' offsets point into it);
