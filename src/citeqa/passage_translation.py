@@ -12,8 +12,8 @@ nearest one at cosine MIN_SIMILARITY or more is its translation ("replace" / "re
 own (questions.analyse), as it would be asked in the passages' language. Only words the
 retrieved passages write can be a translation, and only when at least MIN_TRANSLATED of the
 absent words translate; the caller (api) asks it only for a question refused as typed (an
-English question the bundled corpus answers in English, "why might lupus nephritis fail to
-respond …?", read with "pourrait" and "échouent" quoted a French note) and only when the
+English question a mixed corpus answers in English, read with the French words its "might" and
+"fail" came close to, quoted a French passage instead) and only when the
 multilingual channel puts a passage in the other language close to the question, and closer
 than those in its own (across.close_in_other_language), since an off-topic question's everyday
 words translate too (sessions 12 and 14 translated every reading and answered off-topic
