@@ -11,6 +11,7 @@ from integration_helpers import fake_settings
 
 from citeqa.api import build_index, open_assistant
 from citeqa.boilerplate import line_key
+from citeqa.config import Settings
 from citeqa.store import load_index
 
 NOTICE = (
@@ -81,9 +82,8 @@ def test_a_clause_leases_from_one_template_share_is_still_quoted(tmp_path: Path)
             f"The monthly rent is {900 + number * 50} EUR.\n\n{CLAUSE}\n\n{DEPOSIT}\n",
             encoding="utf-8",
         )
-    settings = fake_settings(corpus, tmp_path / "index")
-    build_index(settings)
-    assert line_key(CLAUSE) in (load_index(settings.index_dir).statistics or {})["boilerplate"]
+    settings, boilerplate = _built(corpus, tmp_path)
+    assert line_key(CLAUSE) in boilerplate
     answer = open_assistant(settings, build_if_missing=False).ask(
         "Can the Smith tenant sublet the flat?"
     )
@@ -105,10 +105,16 @@ def test_a_mail_outlook_replies_copy_under_original_message_is_still_quoted(
     corpus.mkdir()
     for number, text in enumerate((first, second + first, third + second + first)):
         (corpus / f"mail{number}.txt").write_text(text, encoding="utf-8")
-    settings = fake_settings(corpus, tmp_path / "index")
-    build_index(settings)
-    assert line_key(ORIGINAL) in (load_index(settings.index_dir).statistics or {})["boilerplate"]
+    settings, boilerplate = _built(corpus, tmp_path)
+    assert line_key(ORIGINAL) in boilerplate
     answer = open_assistant(settings, build_if_missing=False).ask(
         "Which part failed in the trap in April according to Tom?"
     )
     assert not answer.abstained and "clock motor failed" in answer.citations[0].quote
+
+
+def _built(corpus: Path, tmp_path: Path) -> tuple[Settings, list[str]]:
+    """The settings of an index built of `corpus`, and the boilerplate line keys it stored."""
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    return settings, (load_index(settings.index_dir).statistics or {})["boilerplate"]
