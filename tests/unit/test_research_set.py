@@ -89,3 +89,19 @@ def test_unanswerable_questions_are_a_quarter_and_mostly_near_misses(
     assert all("unanswerable" in q.kinds for q in unanswerable)
     near = [q for q in unanswerable if "on-topic" in q.kinds]
     assert len(near) > 0.8 * len(unanswerable)
+
+
+def test_kinds_say_what_the_fields_say(questions: list[EvalQuestion]) -> None:
+    """`cross-lang` exactly when the question's language is not its passage's, `follow-up`
+    exactly when it follows a question, and each question names the reader of its document
+    (a near miss: of the document it is near), as the breakdowns in evals/README.md count them."""
+    folders = {"papers": "pdf", "wiki": "html", "mail": "mail", "protocols": "sop"}
+    folders |= {"notes": "notes", "misc": "csv"}
+    readers = set(folders.values())
+    for q in questions:
+        assert ("cross-lang" in q.kinds) == (q.is_answerable and q.lang != q.passage_lang), q.id
+        assert ("follow-up" in q.kinds) == (q.follows is not None), q.id
+        if q.doc_id is not None:
+            assert folders[q.doc_id.split("/")[0]] in q.kinds, q.id
+        elif "on-topic" in q.kinds:
+            assert len(readers & set(q.kinds)) == 1, q.id
