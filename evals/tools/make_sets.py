@@ -18,9 +18,10 @@ Writes (fixed seed; running it twice gives byte-identical files):
   English and French; each keeps the split of the question it came from);
 - `contentfree-<corpus>.jsonl`: inputs with nothing to search for (`???`, `the`, emoji, ...).
 `sets.json` names every set with its corpus and question file (read by
-`citeqa.evaluation.sets`), including the hand-written `tables` and `notes` sets (`tables/`,
-`tables.jsonl`, `notes/`, `notes.jsonl`: written by hand, not by this script, which only
-registers them; kept out of `--sets all`, see evals/sets/README.md).
+`citeqa.evaluation.sets`), including the hand-written `tables`, `notes` and `research` sets
+(`tables/`, `tables.jsonl`, `notes/`, `notes.jsonl`, `research/`, `research.jsonl`: written by
+hand, not by this script, which only registers them; kept out of `--sets all`, see
+evals/sets/README.md).
 """
 
 from __future__ import annotations
@@ -236,6 +237,8 @@ def registry() -> dict:
                  "questions": "tables.jsonl", "in_all": False})  # fmt: skip
     sets.append({"name": "notes", "kind": "answerable", "corpus": "notes/corpus",
                  "questions": "notes.jsonl", "in_all": False, "quick_whole": True})  # fmt: skip
+    sets.append({"name": "research", "kind": "answerable", "corpus": "research/corpus",
+                 "questions": "research.jsonl", "in_all": False, "quick_whole": True})  # fmt: skip
     about = "Evaluation sets, made by evals/tools/make_sets.py; see evals/README.md."
     return {"_about": about, "sets": sets}
 

@@ -224,13 +224,15 @@ def test_a_copy_of_the_whole_corpus_leaves_out_what_the_index_does(tmp_path: Pat
     ]  # fmt: skip
 
 
-def test_a_set_registered_whole_is_copied_whole(tmp_path: Path) -> None:
-    """The notes set (`quick_whole`): every note, in its subfolder, and every question of the
-    half (its near misses need the notes around them)."""
+@pytest.mark.parametrize("name", ["notes", "research"])
+def test_a_set_registered_whole_is_copied_whole(tmp_path: Path, name: str) -> None:
+    """The notes and research sets (`quick_whole`): every file, in its subfolder, and every
+    question of the half (near misses need the documents around them; the research folder's
+    boilerplate is what its documents repeat)."""
     every = load_sets(split="test", every=True)
-    [notes] = [s for s in every if s.name == "notes"]
-    [plan] = plan_quick_sets(every, tmp_path, docs=20, questions=50, wanted=["notes"])
+    [whole] = [s for s in every if s.name == name]
+    [plan] = plan_quick_sets(every, tmp_path, docs=20, questions=50, wanted=[name])
     [made] = make_quick_sets([plan])
-    source = sorted(p.relative_to(notes.corpus_dir) for p in notes.corpus_dir.rglob("*.*"))
+    source = sorted(p.relative_to(whole.corpus_dir) for p in whole.corpus_dir.rglob("*.*"))
     assert sorted(p.relative_to(made.corpus_dir) for p in made.corpus_dir.rglob("*.*")) == source
-    assert len(source) > 50 and made.questions == notes.questions
+    assert len(source) > 50 and len(made.questions) > 50 and made.questions == whole.questions

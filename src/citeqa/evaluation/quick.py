@@ -7,10 +7,10 @@ it) for a folder of its own, and keeps of each set the questions those files can
 answerable ones whose document was kept; near-miss ones whose source question's document was
 kept; off-topic and content-free ones as they are (still unanswerable on a smaller corpus). At
 most `questions` per set are kept, in file order (a follow-up only with the question it
-follows). A set registered `quick_whole` (the notes vault: its near misses need the notes
-around them) is copied whole, every question kept. Deterministic, so floors measured on it stay
-comparable. It copies nothing, so eval can refuse (a peer's package missing) before it writes
-anything; `make_quick_sets` then copies the planned files.
+follows). A set registered `quick_whole` (the notes vault, the research folder: their near
+misses need the documents around them) is copied whole, every question kept. Deterministic,
+so floors measured on it stay comparable. It copies nothing, so eval can refuse (a peer's
+package missing) before it writes anything; `make_quick_sets` then copies the planned files.
 """
 
 from __future__ import annotations
