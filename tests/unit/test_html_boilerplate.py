@@ -127,3 +127,20 @@ def test_a_trail_named_breadcrumb_by_a_whole_class_word_is_left_out() -> None:
     page = '<body><ol class="nav breadcrumb"><li>Wiki</li><li>Travel</li></ol><p>Body.</p></body>'
     text, _ = html_visible_text(page)
     assert text == "Body."
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<body><div class="wrapper"><div class="breadcrumb"><a>Home</a> &gt; Wiki '
+        f'<div class="content">{WRAPPED}</div></div><p>Desk.</p></body>',
+        f'<body><ul class="breadcrumb"><li><a>Home</a></li><main>{WRAPPED}</main></ul>'
+        "<p>Desk.</p></body>",
+        '<body><div class="breadcrumbs"><span>Home</span> &gt; <p>Meal allowance: 55 EUR.</p>'
+        "<p>Desk.</p></body>",
+    ],
+)
+def test_an_unclosed_breadcrumb_trail_never_takes_the_page_with_it(page: str) -> None:
+    """s19 hostile probe: the trail's drop ran to its wrapper's `</div>` (data lost)."""
+    text, _ = html_visible_text(page)
+    assert text == "Meal allowance: 55 EUR.\n\nDesk."

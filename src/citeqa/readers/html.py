@@ -38,7 +38,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 9
+    version = 10
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -52,7 +52,9 @@ class HtmlReader:
     lines of the page's footer that stamp its edit ("Last edited by … on 7 February 2025"), and a
     breadcrumb trail (an element whose class or aria-label names one) is left out: a class
     word "breadcrumb(s)" whole, never of a body, main, article or section (s18 review: a
-    `<div class="page has-breadcrumbs">` wrapper lost the whole page)."""
+    `<div class="page has-breadcrumbs">` wrapper lost the whole page). 10: a trail ends at the
+    first element a trail never holds (s19 hostile probe: an unclosed `<div class="breadcrumb">`
+    was closed by its wrapper's `</div>` and took the page's content with it)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -76,6 +78,13 @@ _BREADCRUMB_WORDS = frozenset({"breadcrumb", "breadcrumbs"})
 """The class or aria-label words, whole, of a breadcrumb trail ("has-breadcrumbs" is none)."""
 _BREADCRUMB_HOLDERS = frozenset({"body", "main", "article", "section"})
 """Elements never left out as a breadcrumb trail, whatever their class: they hold the page."""
+_TRAIL_TAGS = frozenset(
+    {"a", "span", "li", "ol", "ul", "i", "b", "em", "strong", "small", "abbr", "bdi", "bdo"}
+    | {"sup", "sub", "button", "svg", "path", "use", "g", "title", "nav"}
+)
+"""What a breadcrumb trail holds (links, separators, icons): any other element opening inside
+one ends the trail, so a trail left unclosed ("<div class=breadcrumb>Home &gt; Wiki <div
+class=content>…") never takes the page's content with it."""
 _VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
     | {"source", "track", "wbr"}
@@ -105,6 +114,8 @@ class _VisibleText(HTMLParser):
         """The tag of the boilerplate element being left out (`_is_boilerplate`), if any."""
         self.drop_depth = 0
         """How many elements of that tag are open inside it, itself included."""
+        self.dropping_trail = False
+        """Whether the element left out is a breadcrumb trail (`_TRAIL_TAGS`)."""
         self.sections = 0
         """Open articles, sections and mains: a header or footer in them is theirs."""
         self.parts: list[str] = []
@@ -149,10 +160,13 @@ class _VisibleText(HTMLParser):
 
     def _start_dropping(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Leave out what follows when `tag` opens boilerplate (counted as hidden)."""
+        if self.dropping is not None and self.dropping_trail and tag not in _TRAIL_TAGS:
+            self._stop_dropping()  # content inside an unclosed trail: the trail has ended
         if self.dropping is not None:
             self.drop_depth += tag == self.dropping
         elif self.drop_boilerplate and tag not in _VOID_TAGS and self._is_boilerplate(tag, attrs):
             self.dropping, self.drop_depth = tag, 1
+            self.dropping_trail = self._is_trail(tag, attrs)
             self.hidden += 1
 
     def _end_dropping(self, tag: str) -> None:
@@ -160,17 +174,25 @@ class _VisibleText(HTMLParser):
             return
         self.drop_depth -= 1
         if not self.drop_depth:
-            self.dropping = None
-            self.hidden = max(0, self.hidden - 1)
+            self._stop_dropping()
+
+    def _stop_dropping(self) -> None:
+        self.dropping, self.drop_depth, self.dropping_trail = None, 0, False
+        self.hidden = max(0, self.hidden - 1)
 
     def _is_boilerplate(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         named = dict(attrs)
         role = (named.get("role") or "").strip().lower()
         if tag in _BOILERPLATE_TAGS or role in _BOILERPLATE_ROLES:
             return True
-        if tag not in _BREADCRUMB_HOLDERS and _names_breadcrumbs(named):
+        if self._is_trail(tag, attrs):
             return True  # a trail of links to the pages above ("Wiki > Data"): navigation
         return tag in _PAGE_TAGS and not self.sections
+
+    @staticmethod
+    def _is_trail(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether the element is a breadcrumb trail by its class or aria-label."""
+        return tag not in _BREADCRUMB_HOLDERS and _names_breadcrumbs(dict(attrs))
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
