@@ -11,9 +11,12 @@ checked against the document text. A table lookup of a key no table of the evide
 abstains once the evidence is read, before the candidates are ranked (unheld_keys.py), and so
 does, after it, a question naming a code identifier the corpus never writes (identifiers.py), and
 then one asking a member of an owner that the closest documents never write together
-(membership.py). The answerability model decides whether to abstain; the confidence model says
-how likely the quote is right. An abstention says why (abstention.py) and still lists the
-closest passages.
+(membership.py). A mail thread's sentences are read as what they can answer
+(mail_candidates.py): its header lines only a question asking a header value, its first message
+no question asking who replied, and a question asking a named person's phone number reads and
+quotes that person's signature. The answerability model decides whether to abstain; the
+confidence model says how likely the quote is right. An abstention says why (abstention.py)
+and still lists the closest passages.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
+from citeqa.mail_candidates import MailLayouts, QuestionAsks, giving_contact, with_signatures
 from citeqa.membership import apart_in, pairings
 from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
 from citeqa.numbered_sections import (
@@ -67,14 +71,29 @@ class Candidates:
 
 
 def rank_candidates(reading: Reading, scores: QuestionScores, models: AnswerModels) -> Candidates:
-    """Every sentence of the top passages (`reading.hits`), ordered by the sentence ranker,
-    boilerplate the question does not ask about weighed down (`boilerplate_weights`)."""
-    scored = scores.scored(reading.hits)
+    """Every sentence of the top passages (`reading.hits`) that may answer the question, ordered
+    by the sentence ranker, boilerplate the question does not ask about weighed down
+    (`boilerplate_weights`). A mail thread's header lines answer only a question about a header
+    value, and its first message no question asking who replied (`mail_answerable`)."""
+    scored = mail_answerable(scores.scored(reading.hits), reading)
     rows = match_features(scored, reading, Wants.of(reading.terms.focus))
     if not scored:
         return Candidates([], np.zeros(0), rows)
     weights = boilerplate_weights(scored, reading)
     return in_order(scored, sentence_scores(models.ranker, rows) * weights, rows, weights)
+
+
+def mail_answerable(scored: list[ScoredSentence], reading: Reading) -> list[ScoredSentence]:
+    """The sentences, but those of a mail thread that cannot answer what the question asks
+    (mail_candidates.py: a header line not asked about, a first message for "who replied")."""
+    asks = QuestionAsks.of(reading.terms.focus)
+    layouts = MailLayouts(reading.bank.documents)
+    sentences = reading.bank.sentences
+    return [
+        item
+        for item in scored
+        if layouts.answers_from(asks, sentences[item.index].doc_id, sentences[item.index].start)
+    ]
 
 
 ASKED_COVERAGE = 0.6
@@ -89,16 +108,20 @@ lease and mail-thread cases are quoted right from 0.3 to 0.7)."""
 def boilerplate_weights(scored: list[ScoredSentence], reading: Reading) -> np.ndarray:
     """Each sentence's weight: BOILERPLATE_WEIGHT for one made of lines repeated across the
     corpus (boilerplate.py: a mail's disclaimer, a cookie banner) that the question does not
-    ask about, 1 for any other. Repetition alone removes nothing: a clause three leases share
-    is the user's content, and is still quoted when it answers best (s18-bp review)."""
+    ask about (a signature line giving the phone number a question asks of its signer is asked
+    about: mail_candidates.giving_contact), 1 for any other. Repetition alone removes
+    nothing: a clause three leases share is the user's content, and is still quoted when it
+    answers best (s18-bp review)."""
     bank, terms = reading.bank, reading.terms
+    asked = set(giving_contact(_placed(bank, scored), terms.focus, bank.documents))
     return np.array(
         [
             BOILERPLATE_WEIGHT
             if bank.facts(item.index).boilerplate
             and terms.coverage(bank.tokens[item.index]) < ASKED_COVERAGE
+            and number not in asked
             else 1.0
-            for item in scored
+            for number, item in enumerate(scored)
         ]
     )
 
@@ -194,6 +217,24 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[s
     if not most:
         return candidates
     return _subset(candidates, [number for number, count in enumerate(counts) if count == most])
+
+
+def signed_contact(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking how to reach a person it names ("What is the
+    phone number of Lena Hartmann?") only the lines of that person's mail signature giving a
+    number or an address, when any is a candidate (mail_candidates.giving_contact), in their
+    order: the rankers read no phone number as asked for, and quoted her message's words."""
+    kept = giving_contact(_placed(bank, candidates.sentences), question, bank.documents)
+    return _subset(candidates, kept) if kept else candidates
+
+
+def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, int, str]]:
+    """Each sentence's document, start and text."""
+    spans = [bank.sentences[item.index] for item in items]
+    return [
+        (span.doc_id, span.start, bank.text(item.index))
+        for span, item in zip(spans, items, strict=True)
+    ]
 
 
 def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -445,6 +486,7 @@ def compose(
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
 
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
+    top = with_signatures(top, terms.focus, bank.chunks, MailLayouts(bank.documents))
     unheld = unheld_key(terms, top, bank)
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
@@ -613,6 +655,7 @@ def _quoted(
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = under_asked_section(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)
+        ranked = signed_contact(ranked, bank, terms.focus)
         chosen = choose(
             looked_up(ranked, bank),
             bank,

@@ -3,7 +3,8 @@
 A quote never cuts a word, number or unit in half; a short one (a value on a slide) takes in
 the label lines above it and runs on until it holds a number (an enumeration's item ending in
 ";" stops before the next item), but never across a heading into another section nor across a
-markup line (a heading's underline, a code fence); a quote
+markup line (a heading's underline, a code fence), nor into boilerplate (a disclaimer) unless
+it is boilerplate of the same paragraph; a quote
 opening on a Markdown heading starts at its words, after the "#" marks, and one running on
 past a heading (of any kind a build reads) into text under it starts under it (the citation
 names the heading as its section) unless the heading repeats no title and, past its section
@@ -227,8 +228,16 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
 
 def _into_boilerplate(bank: SentenceBank, index: int, other: int) -> bool:
     """Whether a quote of sentence `index` running on into sentence `other` would take in
-    boilerplate (boilerplate.py: a mail's disclaimer under a signature) that it is not."""
-    return bank.facts(other).boilerplate and not bank.facts(index).boilerplate
+    boilerplate (boilerplate.py: a mail's disclaimer under a signature) that it is not, or
+    boilerplate of another paragraph: a signature's phone line quoted ran on past the blank
+    line under it into the disclaimer."""
+    if not bank.facts(other).boilerplate:
+        return False
+    if not bank.facts(index).boilerplate:
+        return True
+    first, second = sorted((bank.sentences[index], bank.sentences[other]), key=lambda s: s.start)
+    between = bank.documents[first.doc_id].text[first.end : second.start]
+    return "\n\n" in between.replace("\r", "")
 
 
 def _in_table(bank: SentenceBank, index: int) -> bool:

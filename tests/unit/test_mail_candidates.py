@@ -1,0 +1,140 @@
+"""mail_candidates: what a question asks of mails (English and French cues), and a thread's
+layout read from the text mailthreads writes (its messages, Headers and Signature sections)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa import mail_candidates
+from citeqa.mail_candidates import MailLayouts, QuestionAsks, giving_contact, layout_of
+from citeqa.mailthreads import mail_text
+from citeqa.models import Document
+
+THREAD = """From: Claire Fontaine <c.fontaine@lab.example.org>
+To: Tom Reyes <t.reyes@lab.example.org>
+Date: Thu, 6 Mar 2025 11:00:00 +0100
+Subject: Nitrogen order
+
+Could you order 100 L?
+
+--
+Claire Fontaine
+PhD student | +33 1 23 45 67 89
+
+=====
+
+From: Tom Reyes <t.reyes@lab.example.org>
+To: Claire Fontaine <c.fontaine@lab.example.org>
+Date: Thu, 6 Mar 2025 14:30:00 +0100
+Subject: Re: Nitrogen order
+
+Ordered, delivery on Monday.
+"""
+
+
+def _document(text: str, kind: str = "txt") -> Document:
+    return Document(doc_id="thread", title="t", path="/t", text=text, sha256="0", kind=kind)
+
+
+def _thread() -> Document:
+    written = mail_text(THREAD)
+    assert written is not None
+    return _document(written[0])
+
+
+@pytest.mark.parametrize(
+    ("question", "header", "reply", "contact"),
+    [
+        ("Who was the order sent to?", True, False, set()),
+        ("À quels destinataires le message a-t-il été envoyé ?", True, False, set()),
+        ("Who replied to the order?", False, True, set()),
+        ("Qui a répondu à Claire ?", False, True, set()),
+        ("What is the phone number of Claire?", False, False, {"phone"}),
+        ("Quel est le numéro de téléphone de Claire ?", False, False, {"phone"}),
+        ("What is Tom's e-mail address?", True, False, {"e-mail"}),
+        ("How much nitrogen was ordered?", False, False, set()),
+        ("What is the response time of the assay?", False, False, set()),
+        ("Quel est le temps de réponse du test ?", False, False, set()),
+    ],
+)
+def test_what_a_question_asks_of_mails(
+    question: str, header: bool, reply: bool, contact: set[str]
+) -> None:
+    asks = QuestionAsks.of(question)
+    assert (asks.header_value, asks.reply, set(asks.contact)) == (header, reply, contact)
+
+
+def test_a_threads_layout_places_its_messages_headers_and_signatures() -> None:
+    document = _thread()
+    text = document.text
+    layout = layout_of(document)
+    assert layout is not None
+    first, reply = text.index("Could you order"), text.index("Ordered, delivery")
+    assert (layout.message_of(0), layout.message_of(first), layout.message_of(reply)) == (0, 0, 1)
+    assert layout.in_headers(text.index("To: Tom Reyes"))
+    assert layout.in_headers(text.index("## Headers · Tom Reyes"))
+    assert not layout.in_headers(first) and not layout.in_headers(reply)
+    assert layout.signer_of(text.index("PhD student")) == "Claire Fontaine"
+    assert layout.signer_of(first) is None
+
+
+def test_what_each_sentence_of_a_thread_may_answer() -> None:
+    document = _thread()
+    text = document.text
+    layouts = MailLayouts({"thread": document})
+    header, first = text.index("To: Tom Reyes"), text.index("Could you order")
+    reply = text.index("Ordered, delivery")
+    plain, asks_header = QuestionAsks.of("How much?"), QuestionAsks.of("Who was it sent to?")
+    replied = QuestionAsks.of("Who replied?")
+    assert not layouts.answers_from(plain, "thread", header)
+    assert layouts.answers_from(asks_header, "thread", header)
+    assert [layouts.answers_from(replied, "thread", at) for at in (first, reply)] == [False, True]
+    assert layouts.answers_from(plain, "thread", first)
+
+
+def test_a_document_that_is_no_thread_is_never_filtered() -> None:
+    note = "# Notes\n\n## Headers · setup\nFrom: the lab wiki\nTo be read.\n"
+    assert layout_of(_document(note, kind="pdf")) is None  # only the text reader reads mails
+    assert layout_of(_document("# Notes\n\n## Headers\nplain words\n")) is None
+    layouts = MailLayouts({"thread": _document("# Notes\n\nTo: whom it may concern\n")})
+    assert layouts.answers_from(QuestionAsks.of("Who replied?"), "thread", 9)
+
+
+def test_a_contact_question_keeps_the_named_signers_lines_giving_it() -> None:
+    document = _thread()
+    text = document.text
+    lines = [
+        ("thread", text.index("PhD student"), "PhD student | +33 1 23 45 67 89"),
+        ("thread", text.index("Could you order"), "Could you order 100 L?"),
+    ]
+    documents = {"thread": document}
+    assert giving_contact(lines, "What is the phone number of Claire?", documents) == [0]
+    assert giving_contact(lines, "What is the phone number of Tom?", documents) == []
+    assert giving_contact(lines, "What did Claire ask?", documents) == []
+
+
+def test_malformed_question_data_is_read_as_no_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern that does not compile, a string where a list goes, a list where a mapping goes:
+    each part is skipped, the others still read."""
+    malformed = {
+        "header_value_cues": ["(", "\\bsent\\b"],
+        "reply_cues": "\\breplied\\b",
+        "contact_cues": ["\\bphone\\b"],
+        "contact_values": {"phone": ["\\d{4}", 7]},
+    }
+    monkeypatch.setattr(mail_candidates, "_read_data", lambda: malformed)
+    mail_candidates._cues.cache_clear()
+    try:
+        asks = QuestionAsks.of("Who replied to the phone message sent on Monday?")
+        empty_contact = mail_candidates._cues().contact
+        values = mail_candidates._cues().contact_value
+    finally:
+        mail_candidates._cues.cache_clear()
+    assert (asks.header_value, asks.reply, asks.contact) == (True, False, frozenset())
+    assert empty_contact == {} and set(values) == {"phone"}
+    monkeypatch.setattr(mail_candidates, "_read_data", lambda: ["not", "a", "mapping"])
+    try:
+        asks = QuestionAsks.of("Who replied? What is the phone number?")
+    finally:
+        mail_candidates._cues.cache_clear()
+    assert (asks.header_value, asks.reply, asks.contact) == (False, False, frozenset())
