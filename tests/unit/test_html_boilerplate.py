@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.readers.html import html_visible_text
+from citeqa.readers.html import TRAIL_MAX, html_visible_text
 
 PAGE = """<html><head><title>Capacity fade</title></head><body>
 <header><a href="/">Example Press</a> <span>Sign in</span></header>
@@ -144,3 +144,26 @@ def test_an_unclosed_breadcrumb_trail_never_takes_the_page_with_it(page: str) ->
     """s19 hostile probe: the trail's drop ran to its wrapper's `</div>` (data lost)."""
     text, _ = html_visible_text(page)
     assert text == "Meal allowance: 55 EUR.\n\nDesk."
+
+
+def test_an_unclosed_trail_over_plain_text_gives_the_text_back() -> None:
+    """A trail never closed over text with no content element: past TRAIL_MAX, it is the page's."""
+    body = "Freezers are defrosted every six months by the lab manager. " * 8
+    text, _ = html_visible_text(
+        f'<body><div class="breadcrumb"><a>Home</a> &gt; Wiki <div>{body}</div></div></body>'
+    )
+    assert len(body.strip()) > TRAIL_MAX and body.strip() in text
+
+
+@pytest.mark.parametrize(
+    "trail",
+    [
+        '<nav aria-label="breadcrumb"><ol><li><a>Home</a></li><li><img src="x.png"><a>Wiki</a>'
+        "</li><li><a>Freezers</a></li></ol></nav>",
+        '<div class="breadcrumb"><a>Home</a><div class="sep">&gt;</div><a>Wiki</a><br></div>',
+    ],
+)
+def test_a_trails_icons_and_separators_stay_in_the_trail(trail: str) -> None:
+    """s19 review: an <img> or a separator <div> ended the trail, its rest read as the page's."""
+    text, _ = html_visible_text(f"<body>{trail}<main>{WRAPPED}</main></body>")
+    assert text == "Meal allowance: 55 EUR."

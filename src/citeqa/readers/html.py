@@ -53,7 +53,8 @@ class HtmlReader:
     breadcrumb trail (an element whose class or aria-label names one) is left out: a class
     word "breadcrumb(s)" whole, never of a body, main, article or section (s18 review: a
     `<div class="page has-breadcrumbs">` wrapper lost the whole page). 10: a trail ends at the
-    first element a trail never holds (s19 hostile probe: an unclosed `<div class="breadcrumb">`
+    first element of content it opens (`_CONTENT_TAGS`) or past `TRAIL_MAX` characters, its
+    text then read (s19 hostile probe: an unclosed `<div class="breadcrumb">`
     was closed by its wrapper's `</div>` and took the page's content with it)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
@@ -78,13 +79,17 @@ _BREADCRUMB_WORDS = frozenset({"breadcrumb", "breadcrumbs"})
 """The class or aria-label words, whole, of a breadcrumb trail ("has-breadcrumbs" is none)."""
 _BREADCRUMB_HOLDERS = frozenset({"body", "main", "article", "section"})
 """Elements never left out as a breadcrumb trail, whatever their class: they hold the page."""
-_TRAIL_TAGS = frozenset(
-    {"a", "span", "li", "ol", "ul", "i", "b", "em", "strong", "small", "abbr", "bdi", "bdo"}
-    | {"sup", "sub", "button", "svg", "path", "use", "g", "title", "nav"}
+_CONTENT_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "blockquote", "main", "article"}
+    | {"section", "figure", "dl", "form", "header", "footer", "aside", "address", "details"}
 )
-"""What a breadcrumb trail holds (links, separators, icons): any other element opening inside
-one ends the trail, so a trail left unclosed ("<div class=breadcrumb>Home &gt; Wiki <div
-class=content>…") never takes the page's content with it."""
+"""Elements of a page's content, never of a breadcrumb trail: one opening inside a trail ends
+it, so a trail left unclosed ("<div class=breadcrumb>Home &gt; Wiki <div class=content><h1>…")
+never takes the page with it, while a trail's icons, separators and lists stay in it."""
+TRAIL_MAX = 300
+"""The most text a breadcrumb trail holds: past it, what was left out is the page's (an
+unclosed trail over text with no content element), and is read after all."""
+
 _VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
     | {"source", "track", "wbr"}
@@ -115,7 +120,10 @@ class _VisibleText(HTMLParser):
         self.drop_depth = 0
         """How many elements of that tag are open inside it, itself included."""
         self.dropping_trail = False
-        """Whether the element left out is a breadcrumb trail (`_TRAIL_TAGS`)."""
+        """Whether the element left out is a breadcrumb trail (`_CONTENT_TAGS`, `TRAIL_MAX`)."""
+        self.trail_text: list[str] = []
+        """The text of that trail so far, read after all if it outgrows one (`TRAIL_MAX`)."""
+        self.trail_size = 0
         self.sections = 0
         """Open articles, sections and mains: a header or footer in them is theirs."""
         self.parts: list[str] = []
@@ -160,13 +168,13 @@ class _VisibleText(HTMLParser):
 
     def _start_dropping(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Leave out what follows when `tag` opens boilerplate (counted as hidden)."""
-        if self.dropping is not None and self.dropping_trail and tag not in _TRAIL_TAGS:
+        if self.dropping is not None and self.dropping_trail and tag in _CONTENT_TAGS:
             self._stop_dropping()  # content inside an unclosed trail: the trail has ended
         if self.dropping is not None:
             self.drop_depth += tag == self.dropping
         elif self.drop_boilerplate and tag not in _VOID_TAGS and self._is_boilerplate(tag, attrs):
             self.dropping, self.drop_depth = tag, 1
-            self.dropping_trail = self._is_trail(tag, attrs)
+            self.dropping_trail = tag not in _BOILERPLATE_TAGS and self._is_trail(tag, attrs)
             self.hidden += 1
 
     def _end_dropping(self, tag: str) -> None:
@@ -179,6 +187,7 @@ class _VisibleText(HTMLParser):
     def _stop_dropping(self) -> None:
         self.dropping, self.drop_depth, self.dropping_trail = None, 0, False
         self.hidden = max(0, self.hidden - 1)
+        self.trail_text, self.trail_size = [], 0
 
     def _is_boilerplate(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         named = dict(attrs)
@@ -198,7 +207,9 @@ class _VisibleText(HTMLParser):
         if self.in_title:
             self.title += data
         if self.hidden:
-            if self._in_page_footer():
+            if self.dropping_trail and self.hidden == 1:
+                self._hold_trail(data)
+            elif self._in_page_footer():
                 self.footer.append(re.sub(r"\s+", " ", data))
             return
         if not data.strip():  # spaces between inline elements: "<a>Privacy</a> <button>"
@@ -208,6 +219,16 @@ class _VisibleText(HTMLParser):
         if self.tables:
             self.tables[-1].add(text, self.pending)
         self._write(text)
+
+    def _hold_trail(self, data: str) -> None:
+        """Keep a breadcrumb trail's text; past `TRAIL_MAX` it was the page's: read it."""
+        self.trail_text.append(data)
+        self.trail_size += len(data.strip())
+        if self.trail_size > TRAIL_MAX:
+            held = re.sub(r"\s+", " ", "".join(self.trail_text)).strip()
+            self._stop_dropping()
+            self.pending = max(self.pending, LINE)
+            self._write(held)
 
     def close(self) -> None:
         super().close()
