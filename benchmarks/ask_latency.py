@@ -12,7 +12,9 @@ its ratios printed beside: before and after in one run on a shared, noisy machin
 --warm-rounds N as well, the warm questions are also asked N times by a fresh process of each
 citeqa in turn (this one, then the baseline, alternating), and the medians of their p50s
 and p95s, in wall time and in the process's own CPU time (steadier when other work shares
-the cores), are printed with their ratios.
+the cores), are printed with their ratios, and how long a question waited for a core (Linux:
+the wall time that exceeds the CPU time on a shared machine is that wait, other processes
+running, not citeqa waiting on anything).
 
 With --versus-settings (settings overrides as JSON, e.g. '{"channel_weights": {"use": 0.4},
 "rerank_weight": 0.5}', one fusion), each warm question is also asked of the same assistant
@@ -33,6 +35,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -122,6 +125,26 @@ def _asked(assistant: Assistant, question: str) -> tuple[float, float]:
     return (time.perf_counter() - began) * 1000, (time.process_time() - began_cpu) * 1000
 
 
+def _waited() -> float | None:
+    """Milliseconds this thread has spent runnable but waiting for a core, since it began
+    (Linux's /proc schedstat; None elsewhere): the share of wall time that other processes
+    on the machine took, which no change to citeqa removes."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat") as stats:
+            return int(stats.read().split()[1]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _asked_waiting(assistant: Assistant, question: str) -> tuple[float, float, float]:
+    """`_asked`'s two times and the milliseconds waited for a core meanwhile (0 without
+    schedstat)."""
+    before = _waited()
+    wall, cpu = _asked(assistant, question)
+    after = _waited()
+    return wall, cpu, (after - before) if before is not None and after is not None else 0.0
+
+
 def warm_in_turn(
     index: Path, questions: Path, baseline: Path, rounds: int
 ) -> dict[str, list[dict[str, float]]]:
@@ -140,12 +163,12 @@ def warm_in_turn(
 
 def warm_only(index: Path | None, questions: Path) -> None:
     """Print one JSON line: the warm p50 and p95 of every question, in wall and in CPU
-    milliseconds."""
+    milliseconds, and of the time waited for a core (`_waited`)."""
     assistant, _ = _opened(index)
-    asked = (_asked(assistant, question) for question in _warm_questions(questions))
-    wall, cpu = zip(*asked, strict=True)
+    asked = (_asked_waiting(assistant, question) for question in _warm_questions(questions))
+    wall, cpu, waited = zip(*asked, strict=True)
     found = {}
-    for clock, times in (("wall", list(wall)), ("cpu", list(cpu))):
+    for clock, times in (("wall", list(wall)), ("cpu", list(cpu)), ("wait", list(waited))):
         found[f"{clock} p50"] = statistics.median(times)
         found[f"{clock} p95"] = percentile(times, 0.95)
     print(json.dumps(found))
@@ -160,6 +183,11 @@ def _print_in_turn(found: dict[str, list[dict[str, float]]]) -> None:
             f"warm ask {share} ({clock}), median of {len(found['this'])} fresh processes each:"
             f" {this:6.1f} ms, baseline {baseline:6.1f} ms:  this / baseline {this / baseline:.2f}x"
         )
+    this, baseline = (statistics.median(run["wait p50"] for run in found[n]) for n in found)
+    print(
+        f"  of the wall time, waiting for a core (other processes running), p50: {this:6.1f} ms,"
+        f" baseline {baseline:6.1f} ms; load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -107,20 +107,34 @@ class TreeModel:
         matrix = np.atleast_2d(np.asarray(rows, dtype=np.float64))
         count, trees = len(matrix), len(self.roots)
         nodes = np.tile(self.roots, count)  # row by row, every tree's node
-        row_starts = np.repeat(np.arange(count) * matrix.shape[1], trees)
         values = matrix.ravel()
-        walking = np.flatnonzero(self.feature[nodes] >= 0)
+        walking = np.flatnonzero(self._splits[nodes])
+        row_starts = walking // trees * matrix.shape[1]  # where each walk's row begins in values
         for _ in range(self.depth):
             if not walking.size:
                 break
             at = nodes[walking]
-            value = values[row_starts[walking] + self.feature[at]]
-            at = np.where(value <= self.threshold[at], self.left[at], self.right[at])
+            # right unless at most the threshold (NaN goes right)
+            right = ~(values[row_starts + self.feature[at]] <= self.threshold[at])
+            at = self._children[2 * at + right]
             nodes[walking] = at
-            walking = walking[self.feature[at] >= 0]
+            going = self._splits[at]
+            walking, row_starts = walking[going], row_starts[going]
         logits = self.value[nodes].reshape(count, trees).sum(axis=1) + self.bias
         probabilities = 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
         return probabilities if np.ndim(rows) > 1 else probabilities[0]
+
+    @cached_property
+    def _children(self) -> np.ndarray:
+        """Each node's left child at 2n and right child at 2n + 1: a step reads the child it
+        goes to in one gather, not both and a `where` (with the walks' row offsets kept beside
+        them: the rankers' 30 rows 0.86-0.90x as long, benchmarks/tree_models.py)."""
+        return np.stack([self.left, self.right], axis=1).ravel()
+
+    @cached_property
+    def _splits(self) -> np.ndarray:
+        """Whether each node splits (a leaf's feature is -1)."""
+        return self.feature >= 0
 
 
 Model = LogisticModel | TreeModel

@@ -160,10 +160,6 @@ class LazyTokens:
     def __getitem__(self, index: int) -> frozenset[str]:
         return self._cache.get(index)
 
-    def prefill(self, indexes: Iterable[int]) -> None:
-        """Compute the token sets of `indexes` now (a small index: all of them at open)."""
-        self._cache.get_many(list(indexes))
-
     @property
     def cached(self) -> int:
         """How many token sets are held now."""

@@ -24,9 +24,8 @@ No word list is involved.
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -35,6 +34,7 @@ from citeqa.derived_terms import MIN_LETTERS
 from citeqa.embedding import Embedder, embed_texts
 from citeqa.lexical import content_words, fold
 from citeqa.models import Hit
+from citeqa.recently_used import RecentlyUsed
 
 MIN_SIMILARITY = 0.85
 """The cosine an absent word needs with a passage word to be read as it. Above the build's pairs'
@@ -114,9 +114,8 @@ class WordVectors:
     each time and never push them out."""
 
     def __init__(self, embedder: Embedder, kept: int = KEPT_WORDS) -> None:
-        self._embedder, self._kept = embedder, kept
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()  # the chat's workers may ask at once
+        self._embedder = embedder
+        self._vectors: RecentlyUsed[str, np.ndarray] = RecentlyUsed(kept)  # thread-safe
 
     def __len__(self) -> int:
         """How many passage words' vectors are kept."""
@@ -126,17 +125,11 @@ class WordVectors:
         """The vectors of `words` then of `kept_words`, in order, those not kept embedded in one
         batch (outside the lock: another worker may embed a word at the same time, never
         wrongly); `kept_words`' are kept."""
-        with self._lock:
-            known = {word: self._vectors[word] for word in kept_words if word in self._vectors}
+        known = self._vectors.kept(kept_words)
         new = list(dict.fromkeys([*words, *(w for w in kept_words if w not in known)]))
         vector_of = dict(zip(new, embed_texts(self._embedder, new), strict=True)) if new else {}
         vector_of.update(known)
-        with self._lock:
-            for word in kept_words:
-                self._vectors[word] = vector_of[word]
-                self._vectors.move_to_end(word)
-            while len(self._vectors) > self._kept:
-                self._vectors.popitem(last=False)
+        self._vectors.keep((word, vector_of[word]) for word in kept_words)
         return np.stack([vector_of[word] for word in [*words, *kept_words]])
 
 

@@ -1,17 +1,18 @@
 """A bounded, thread-safe map of the values read last, by a small key: `RecentlyUsed`.
 
 What a document's outline, manual headings, numbering or written terms are is read once and
-kept for the documents asked about last. The key is small (an id and a hash or digest of the
-text), never the text itself: functools.lru_cache keys by the arguments, so it would keep every
-cached document's whole text alive, and cachetools (which takes a key function) is no
-dependency of citeqa for these few lines.
+kept for the documents asked about last, and passage words' vectors for the words embedded last
+(passage_translation.WordVectors, a batch at a time through `kept` and `keep`). The key is small
+(an id and a hash or digest of the text), never the text itself: functools.lru_cache keys by
+the arguments, so it would keep every cached document's whole text alive, and cachetools
+(which takes a key function) is no dependency of citeqa for these few lines.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -34,11 +35,26 @@ class RecentlyUsed(Generic[K, V]):
                 self._items.move_to_end(key)
                 return self._items[key]
         found = read()
+        self.keep([(key, found)])
+        return found
+
+    def kept(self, keys: Iterable[K]) -> dict[K, V]:
+        """The values kept of `keys` (each then the most recently used), nothing read."""
         with self._lock:
-            self._items[key] = found
+            found = {key: self._items[key] for key in keys if key in self._items}
+            for key in found:
+                self._items.move_to_end(key)
+        return found
+
+    def keep(self, values: Iterable[tuple[K, V]]) -> None:
+        """Keep the (key, value) pairs `values`, each in turn the most recently used, then
+        drop the least recently used past the bound."""
+        with self._lock:
+            for key, value in values:
+                self._items[key] = value
+                self._items.move_to_end(key)
             while len(self._items) > self._capacity:
                 self._items.popitem(last=False)
-        return found
 
     def __len__(self) -> int:
         return len(self._items)

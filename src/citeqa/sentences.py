@@ -205,20 +205,17 @@ class SentenceBank:
         """`words`' stemmed words, by sentence number and language."""
 
     def context_in(self, index: int, chunk: Chunk) -> tuple[tuple[int, ...], frozenset[str]]:
-        """What a sentence is read with in the passage `chunk` (`context_of`) and the tokens of
-        the sentence, of those and of the passage heading (`context_tokens`), read once while
-        the bank remembers them (SENTENCE_CONTEXTS): the same for every question."""
+        """What a sentence is read with in the passage `chunk` (a markdown table's row with its
+        header row, not the rows above it; any other sentence with the few before it in its
+        passage) and the tokens of the sentence, of those and of the passage heading
+        (`context_tokens`), read once while the bank remembers them (SENTENCE_CONTEXTS): the
+        same for every question."""
         return self._contexts(index, chunk.start, chunk.section, chunk.lang)
 
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
-        """Tokens of the sentence, of the sentences it is read with (`context_of`), and of
+        """Tokens of the sentence, of the sentences it is read with (`context_in`), and of
         the passage heading."""
         return self.context_in(index, chunk)[1]
-
-    def context_of(self, index: int, chunk: Chunk) -> tuple[int, ...]:
-        """What a sentence is read with: a markdown table's row with its header row (not the
-        rows above it), any other sentence with the few before it in its passage."""
-        return self.context_in(index, chunk)[0]
 
     def words(self, index: int, lang: str) -> tuple[str, ...]:
         """Sentence `index` stemmed in `lang` (lexical.tokenize), read once while the bank

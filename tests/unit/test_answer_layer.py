@@ -195,6 +195,8 @@ def test_a_trees_file_round_trips_through_json() -> None:
     rows = np.array([[0.2, 9.0], [0.9, 1.0], [0.9, 3.0]])
     expected = 1 / (1 + np.exp(-np.array([-1.0, 0.5, 2.0])))
     assert np.allclose(model.predict(rows), expected)
+    assert model.predict(np.array([np.nan, 3.0])) == pytest.approx(expected[2])  # NaN: right
+    assert np.allclose(model.predict(rows[::-1]), expected[::-1])  # each row walks its own
     with pytest.raises(ValueError, match="differ"):
         TreeModel.from_json(data, ("a", "c"))
 

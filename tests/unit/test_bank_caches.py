@@ -47,8 +47,8 @@ def test_two_banks_with_the_same_sentence_numbers_read_their_own_texts() -> None
 def test_a_sentence_is_read_with_the_sentences_before_it_in_its_own_passage_only() -> None:
     bank, chunk = _bank(OLD)
     later = chunk.model_copy(update={"start": OLD.index("Swimmers")})
-    assert bank.context_of(1, chunk) == (0,)
-    assert bank.context_of(1, later) == ()
+    assert bank.context_in(1, chunk)[0] == (0,)
+    assert bank.context_in(1, later)[0] == ()
     assert "pool" in bank.context_tokens(1, chunk)
     assert "pool" not in bank.context_tokens(1, later)
 

@@ -93,7 +93,8 @@ def test_a_long_chat_keeps_at_most_the_default_bounds_of_passage_vectors_and_tok
     tokens = LazyTokens(lambda n: frozenset({f"t{n}"}))
     for start in range(0, TOKEN_CACHE + 1000, 500):  # 500 sentences, one passage each, a question
         prefetch(vectors, range(start, start + 500))
-        tokens.prefill(range(start, start + 500))
+        for sentence in range(start, start + 500):  # as a question's scoring reads them
+            tokens[sentence]
     assert vectors.cached == PASSAGE_VECTOR_CACHE and tokens.cached == TOKEN_CACHE
     assert tokens[0] == frozenset({"t0"}) and np.array_equal(vectors[9], rows[1])
     assert TOKEN_CACHE >= TOKENS_AT_OPEN  # a small index keeps all it computed at open

@@ -45,3 +45,12 @@ def test_threads_asking_together_get_one_value_each_and_keep_the_bound() -> None
         thread.join()
     assert all(value == (key % 12) * 2 for key, value in found) and len(found) == 200
     assert len(cache) == 8
+
+
+def test_a_batch_is_looked_up_and_kept_in_order_within_the_bound() -> None:
+    cache: RecentlyUsed[str, int] = RecentlyUsed(3)
+    cache.keep([("a", 1), ("b", 2), ("c", 3)])
+    assert cache.kept(["c", "x", "a"]) == {"c": 3, "a": 1}  # nothing read for "x"
+    assert list(cache) == ["b", "c", "a"]  # those found are now the most recently used
+    cache.keep([("d", 4), ("b", 5)])
+    assert list(cache) == ["a", "d", "b"] and cache.kept(["b"]) == {"b": 5}
