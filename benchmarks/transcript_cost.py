@@ -1,7 +1,7 @@
 """Print what reading a long meeting transcript costs (transcripts.transcript_text): a WebVTT
 file of --cues cues and one of ten times as many, each read once, for each shape (voiced cues
 alternating speakers, one speaker's cues joined into a turn, SubRip "NAME:" cues, cues with no
-text, a Zoom text export), with the ratio of the two times: about 10 when reading is linear in
+text, cues of 50 unclosed tags "<v <c " each, a Zoom text export), with the ratio of the two times: about 10 when reading is linear in
 the file's cues. Not a test; run it by hand:
 
     python benchmarks/transcript_cost.py [--cues 10000]
@@ -23,6 +23,9 @@ def _timing(n: int, comma: bool = False) -> str:
     return f"{stamp}{mark}000 --> {stamp}{mark}900"
 
 
+NAMES = ("Maria Lopez", "Tom Becker", "Kenji Sato")
+"""The speakers of the Zoom export (a name has no digit: "Speaker 1  10:02 AM" is no export)."""
+
 CASES: dict[str, tuple[Callable[[int], str], bool]] = {
     "voiced, speakers alternating": (
         lambda n: f"{n}\n{_timing(n)}\n<v Speaker {n % 2}>Line {n} of what was said.\n\n",
@@ -40,7 +43,8 @@ CASES: dict[str, tuple[Callable[[int], str], bool]] = {
         lambda n: f"{n}\n{_timing(n)}\n\n" if n % 10 else f"{n}\n{_timing(n)}\nHi.\n\n",
         True,
     ),
-    "Zoom text export": (lambda n: f"Speaker {n % 3}  10:{n % 60:02d} AM\nSaid {n}.\n\n", False),
+    "50 unclosed tags in each cue": (lambda n: f"{n}\n{_timing(n)}\n{'<v <c ' * 25}\n\n", True),
+    "Zoom text export": (lambda n: f"{NAMES[n % 3]}  10:{n % 60:02d} AM\nSaid {n}.\n\n", False),
 }
 """Each case: one cue (or turn) of the file from its number, and whether it is a cue file."""
 

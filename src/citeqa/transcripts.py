@@ -64,12 +64,14 @@ _WEBVTT = re.compile(r"\ufeff?WEBVTT(?:[ \t]+[-–—:]?[ \t]*(?P<title>\S.*?))?
 _CUE_NUMBER = re.compile(r"\s*\d+\s*")
 _SKIPPED_BLOCKS = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
 """The first line of a WebVTT block that is no cue: a comment, a style sheet, a region."""
-_VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^<>\n]*?)[ \t]*>")
+_VOICE = re.compile(r"<v(?:\.[\w.-]{1,80})?[ \t]+(?P<name>[^<>\n]{0,200}?)[ \t]*>")
 _MARKUP = re.compile(
-    r"</?(?:[vcbiu]|ruby|rt|lang|font|span)(?:[.\s][^<>\n]*)?>|<\d[\d:.,]*>|\{\\[^{}\n]*\}",
+    r"</?(?:[vcbiu]|ruby|rt|lang|font|span)(?:[.\s][^<>\n]{0,200})?>|<\d[\d:.,]{0,20}>"
+    r"|\{\\[^{}\n]{0,80}\}",
     re.IGNORECASE,
 )
-"""Cue markup: WebVTT's tags (a voice's end `</v>`, a class `<c.loud>`, `<i>`, a karaoke
+"""Cue markup (each bounded in length, so a cue of many "<c" with no ">" costs linear time):
+WebVTT's tags (a voice's end `</v>`, a class `<c.loud>`, `<i>`, a karaoke
 timestamp `<00:00:31.000>`), SubRip's (`<font color=...>`) and its `{\\an8}` positions."""
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _NAME_PARTICLES = r"(?:de|du|da|di|van|von|der|den|la|le|del|dos|bin|al)"
@@ -84,13 +86,14 @@ _EXPORT_LINES = {
     "zoom": re.compile(rf"{_PERSON}[ \t]{{2,}}(?P<time>{_CLOCK})[ \t]*"),
     "teams": re.compile(rf"\[(?P<time>{_CLOCK})\][ \t]+{_PERSON}[ \t]*"),
     "chat": re.compile(
-        r"(?P<time>\d{1,2}:\d{2}:\d{2})[ \t]+From[ \t]+(?P<name>[^:\n]+?)"
-        r"(?:[ \t]+to[ \t]+[^:\n]*?)?[ \t]*:[ \t]*(?P<said>.*)"
+        r"(?P<time>\d{1,2}:\d{2}:\d{2})[ \t]+From[ \t]+(?P<name>[^:\n]{1,120}?)"
+        r"(?:[ \t]+to[ \t]+[^:\n]{0,120}?)?[ \t]*:[ \t]*(?P<said>.*)"
     ),
 }
 """An export's speaker line (read whole, fullmatch), by kind: Zoom's "Maria Lopez  10:02 AM"
 (the name, two spaces or more, a time), Teams' "[2:10 PM] Tom Becker", Zoom chat's
-"10:05:12 From Tom Becker to Everyone:" (what was said after the colon or under it)."""
+"10:05:12 From Tom Becker to Everyone:" (what was said after the colon or under it; names
+bounded in length, so a long line with no colon is given up at once)."""
 _NAME_SEPARATORS = re.compile(r"_|(?<!\d)-|-(?!\d)")
 """What stands for a space in a file's name: "_", a "-" not between digits (a date's stay)."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”»)]*\s*$")
@@ -100,6 +103,8 @@ PREAMBLE_LINES = 3
 PARAGRAPH_CHARS = 1_200
 """A turn longer than this is cut into paragraphs at the next cue ending a sentence (at twice
 this length at the next cue whatever it ends with: automatic captions have no full stop)."""
+OPENING_CHARS = 65_536
+"""An export's first speaker line stands within this many characters of its start."""
 COLON_LABELLED_SHARE = 3
 """A file with no voice labels its cues "NAME: ..." when at least one in this many does."""
 
@@ -288,11 +293,12 @@ def _add(turns: list[Turn], speaker: str | None, said: str, joiner: str) -> None
 
 def read_export(text: str) -> tuple[list[Turn], list[str]] | None:
     """The turns of a Zoom or Teams text export and the lines over its first speaker line (its
-    title first); None when `text` is no export (see the module's docstring)."""
-    lines = text.lstrip("\ufeff").splitlines()
-    kind, first = _export_kind(lines)
+    title first); None when `text` is no export (see the module's docstring). Any other file
+    costs a look at its opening lines only."""
+    kind, first = _export_kind(text[:OPENING_CHARS].lstrip("\ufeff").splitlines())
     if kind is None:
         return None
+    lines = text.lstrip("\ufeff").splitlines()
     pattern = _EXPORT_LINES[kind]
     turns: list[Turn] = []
     said: list[str] = []
@@ -309,23 +315,23 @@ def read_export(text: str) -> tuple[list[Turn], list[str]] | None:
         speaker, said = _name(found["name"]), []
         said += [found["said"].strip()] if kind == "chat" and found["said"].strip() else []
         names[speaker or ""] += 1
-    if not said or (kind == "zoom" and max(names.values()) < 2):
+    spoken_twice = max(names.values()) >= 2
+    if not said or names.total() < 2 or (kind == "zoom" and not spoken_twice):
         return None
     _close(turns, speaker, said)
     return turns, [line.strip() for line in lines[:first] if line.strip()]
 
 
-def _export_kind(lines: list[str]) -> tuple[str | None, int]:
-    """The kind of speaker line opening the export within PREAMBLE_LINES non-blank lines, and
-    its line's index; (None, 0) when none does or fewer than two lines of that kind follow."""
+def _export_kind(opening: list[str]) -> tuple[str | None, int]:
+    """The kind of the speaker line standing within PREAMBLE_LINES non-blank lines of the
+    `opening` lines, and its line's index; (None, 0) when none does."""
     seen = 0
-    for at, line in enumerate(lines):
+    for at, line in enumerate(opening):
         if not line.strip():
             continue
-        for kind, pattern in _EXPORT_LINES.items():
-            if pattern.fullmatch(line):
-                count = sum(1 for later in lines[at:] if pattern.fullmatch(later))
-                return (kind, at) if count >= 2 else (None, 0)
+        kind = next((k for k, pattern in _EXPORT_LINES.items() if pattern.fullmatch(line)), None)
+        if kind is not None:
+            return kind, at
         seen += 1
         if seen > PREAMBLE_LINES:
             break

@@ -14,6 +14,7 @@ from citeqa.chunking import chunk_document
 from citeqa.citedsection import citation_section
 from citeqa.corpus import read_corpus
 from citeqa.models import Document
+from citeqa.readable import source_name
 from citeqa.readers import reader_for
 from citeqa.transcripts import PARAGRAPH_CHARS, is_cue_text, read_export, transcript_text
 from citeqa.visible import shown
@@ -235,6 +236,7 @@ def test_a_zoom_chat_names_who_wrote_each_message() -> None:
     [
         "Standup  9:00\nDiscussed the backlog.\n\nLunch  12:30\nWith the new hires.\n",
         "Agenda\nMaria Lopez  10:02 AM\n",  # one speaker line: a note naming a time
+        "Day log\n[9:00 AM] Standup\nWe went over the backlog.\n",  # one line of Teams' shape
         "Times\n\nMaria Lopez  10:02 AM\nTom Becker  10:04 AM\nMaria Lopez  10:06 AM\n",
     ],
 )
@@ -255,8 +257,11 @@ def test_hostile_cues_are_read_in_order_of_the_file_without_failing() -> None:
     text = read[0]
     assert text.index("Second cue first.") < text.index("Still Eve speaking.")
     assert "## Eve\nStill Eve speaking." in text
-    heading = next(line for line in text.splitlines() if "Mallory" in line)
-    assert "\x1b" not in shown(heading) and "\u202e" not in shown(heading)
+    document = Document(doc_id="h", title=read[1], path="h.vtt", text=text, sha256="0")
+    section = _cited_section(document, "Second cue first.")
+    assert section is not None and "Mallory" in section
+    source = shown(source_name(document.title, section))  # as `ask` and the chat show it
+    assert "Mallory" in source and "\x1b" not in source and "\u202e" not in source
 
 
 def test_a_long_turn_is_cut_into_paragraphs_where_a_sentence_ends() -> None:
