@@ -1,8 +1,10 @@
-"""Print what reading a long meeting transcript costs (transcripts.transcript_text): a WebVTT
-file of --cues cues and one of ten times as many, each read once, for each shape (voiced cues
-alternating speakers, one speaker's cues joined into a turn, SubRip "NAME:" cues, cues with no
-text, cues of 50 unclosed tags "<v <c " each, a Zoom text export), with the ratio of the two times: about 10 when reading is linear in
-the file's cues. Not a test; run it by hand:
+"""Print what reading a long meeting transcript costs (transcripts.transcript_text): a file of
+--cues cues and one of ten times as many, each read once, for each shape (voiced cues alternating
+speakers, one speaker's cues joined into a turn, SubRip "NAME:" cues, cues with no text, cues of
+50 unclosed tags "<v <c " each, a Zoom chat line of --cues "a to" with no colon (8,000 took 20 s
+before its name was bounded), a Zoom text export), with the ratio of the two times: about 10
+when reading is linear in the file's cues (a time under a millisecond makes its ratio noise).
+Not a test; run it by hand:
 
     python benchmarks/transcript_cost.py [--cues 10000]
 """
@@ -44,6 +46,10 @@ CASES: dict[str, tuple[Callable[[int], str], bool]] = {
         True,
     ),
     "50 unclosed tags in each cue": (lambda n: f"{n}\n{_timing(n)}\n{'<v <c ' * 25}\n\n", True),
+    "a chat line 'From a to a to …' with no colon": (
+        lambda n: ("10:05:12 From " if n == 1 else "") + "a to ",
+        False,
+    ),
     "Zoom text export": (lambda n: f"{NAMES[n % 3]}  10:{n % 60:02d} AM\nSaid {n}.\n\n", False),
 }
 """Each case: one cue (or turn) of the file from its number, and whether it is a cue file."""
