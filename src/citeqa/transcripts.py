@@ -9,9 +9,10 @@ entities decoded) are no text; a block that is no cue is kept as text (a stray l
 broken file is still the user's words). A cue's speaker is its voice (`<v Maria Lopez>`, each
 voice of a cue its own utterance), or, in a file with no voice at all, a name opening its text
 ("MARIA:", "Kenji Sato :") when that file labels its cues so (`_colon_speakers`: a name used
-twice or written in capitals, over a third of the cues); a cue with no speaker carries on the
-turn before it. Consecutive cues of one speaker are one turn, their texts joined by a space, so
-a sentence split across two cues is one sentence, quoted whole with no timing line inside.
+twice, in capitals or of two capitalised words, opening a third of the cues or more); a cue
+with no speaker carries on the turn before it. Consecutive cues of one speaker are one turn,
+their texts joined by a space, so a sentence split across two cues is one sentence, quoted
+whole with no timing line inside.
 
 A Zoom or Teams text export is read by its speaker lines: "Maria Lopez  10:02 AM" (Zoom),
 "[2:10 PM] Tom Becker" (Teams), "10:05:12 From Tom Becker to Everyone:" (Zoom chat, the message
@@ -213,8 +214,8 @@ def _cue(block: list[str]) -> _Cue | None:
 
 
 def _colon_speakers(cues: list[_Cue]) -> set[str]:
-    """The names a voiceless file opens its cues with ("MARIA: …"): each used twice or written
-    in capitals, when such names open at least one cue in COLON_LABELLED_SHARE; else none (a
+    """The names a voiceless file opens its cues with ("MARIA: …"): each used twice or a full
+    name (`_full_name`), when such names open at least one cue in COLON_LABELLED_SHARE; else none (a
     cue "Decision: we buy" of an unlabelled file says no speaker)."""
     opened = Counter(
         found["name"]
@@ -222,10 +223,17 @@ def _colon_speakers(cues: list[_Cue]) -> set[str]:
         if cue.identified and cue.text_lines
         if (found := _COLON_SPEAKER.match(cue.text_lines[0]))
     )
-    names = {name for name, uses in opened.items() if uses >= 2 or name.isupper()}
+    names = {name for name, uses in opened.items() if uses >= 2 or _full_name(name)}
     labelled = sum(uses for name, uses in opened.items() if name in names)
     spoken = sum(1 for cue in cues if cue.identified and cue.text_lines)
     return names if labelled * COLON_LABELLED_SHARE >= spoken > 0 else set()
+
+
+def _full_name(name: str) -> bool:
+    """A name said once that still reads as one: in capitals ("KENJI") or of two capitalised
+    words or more ("Tom Becker"); "Decision" or "Note" alone is no speaker."""
+    words = name.split()
+    return name.isupper() or (len(words) >= 2 and all(w[0].isupper() for w in words))
 
 
 def _utterances(cue: _Cue, voiced: bool, speakers: set[str]) -> Iterator[tuple[str | None, str]]:

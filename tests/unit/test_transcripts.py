@@ -277,3 +277,24 @@ def test_a_long_turn_is_cut_into_paragraphs_where_a_sentence_ends() -> None:
 
 def test_vtt_and_srt_are_read_types() -> None:
     assert reader_for(".VTT") is not None and reader_for(".srt") is not None
+
+
+def test_zooms_vtt_names_its_speakers_before_a_colon_and_its_header_lines_are_no_text() -> None:
+    """Zoom writes "Name: words" in a cue, no voice; YouTube writes "Kind:" and "Language:"
+    lines under WEBVTT."""
+    zoom = (
+        "WEBVTT\nKind: captions\nLanguage: en\n\n1\n00:00:01.000 --> 00:00:04.000\n"
+        "Maria Lopez: So the decision is: we postpone the move\n\n"
+        "2\n00:00:04.400 --> 00:00:07.000\nto the first quarter of 2026.\n\n"
+        "3\n00:00:07.400 --> 00:00:09.000\nTom Becker: I'll tell them.\n\n"
+        "4\n00:00:09.400 --> 00:00:11.000\nMaria Lopez: Thanks.\n"
+    )
+    read = transcript_text(zoom, "GMT20251007-zoom.vtt", cues=True)
+    assert read is not None
+    text = read[0]
+    assert "Kind" not in text and "Language" not in text
+    assert (
+        "## Maria Lopez\nSo the decision is: we postpone the move to the first quarter of 2026."
+        in text
+    )
+    assert "## Tom Becker\nI'll tell them." in text
