@@ -184,7 +184,7 @@ def read_cues(text: str) -> tuple[list[Turn], str | None]:
     if blocks and (signature := _WEBVTT.fullmatch(blocks[0][0])):
         title = signature["title"]
         blocks = _past_header(blocks)
-    cues = [cue for block in blocks if (cue := _cue(block)) is not None]
+    cues = [cue for block in blocks for cue in _cues(block)]
     voiced = any(_VOICE.search(line) for cue in cues for line in cue.text_lines)
     speakers = set() if voiced else _colon_speakers(cues)
     turns: list[Turn] = []
@@ -202,15 +202,23 @@ def _past_header(blocks: list[list[str]]) -> list[list[str]]:
     return ([rest[max(at - 1, 0) :]] if at is not None else []) + blocks[1:]
 
 
-def _cue(block: list[str]) -> _Cue | None:
-    """A block as a cue (its text lines), None for a NOTE, STYLE or REGION block; a block with
-    no timing line is kept whole as text."""
+def _cues(block: list[str]) -> list[_Cue]:
+    """A block's cues: none for a NOTE, STYLE or REGION block; one for each timing line standing
+    first or second in the block or later (cues with no blank line between them, a broken file:
+    a number right over a later timing line is its identifier); a block with no timing line in
+    its first two is kept whole as text."""
     if _SKIPPED_BLOCKS.fullmatch(block[0]):
-        return None
-    for at in range(min(2, len(block))):
-        if _TIMING.fullmatch(block[at]):
-            return _Cue(block[at + 1 :], identified=True)
-    return _Cue(block, identified=False)
+        return []
+    timings = [at for at, line in enumerate(block) if _TIMING.fullmatch(line)]
+    if not timings or timings[0] > 1:
+        return [_Cue(block, identified=False)]
+    cues = []
+    for number, at in enumerate(timings):
+        end = timings[number + 1] if number + 1 < len(timings) else len(block)
+        if end < len(block) and end - 1 > at and _CUE_NUMBER.fullmatch(block[end - 1]):
+            end -= 1
+        cues.append(_Cue(block[at + 1 : end], identified=True))
+    return cues
 
 
 def _colon_speakers(cues: list[_Cue]) -> set[str]:

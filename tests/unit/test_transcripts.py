@@ -298,3 +298,15 @@ def test_zooms_vtt_names_its_speakers_before_a_colon_and_its_header_lines_are_no
         in text
     )
     assert "## Tom Becker\nI'll tell them." in text
+
+
+def test_cues_with_no_blank_line_between_them_leave_no_timing_in_the_text() -> None:
+    broken = (
+        "1\n00:00:01,000 --> 00:00:02,000\nMARIA: First point.\n"
+        "2\n00:00:02,500 --> 00:00:04,000\nKENJI: Second point.\n\n"
+        "3\n00:00:04,500 --> 00:00:06,000\nMARIA: Third point.\n"
+    )
+    read = transcript_text(broken, "broken.srt", cues=True)
+    assert read is not None
+    assert not TIMING.search(read[0]) and "\n2\n" not in read[0]
+    assert "## KENJI\nSecond point.\n\n## MARIA\nThird point." in read[0]
