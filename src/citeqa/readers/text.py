@@ -12,14 +12,20 @@ of its own) as text, a sign-off only when it is the sender's name, French and Ge
 names read, encoded words decoded; a header block with no mail evidence (no address, no Sent
 nor Message-ID) is read as it is. Version 6: a mail keeps its From and Date lines under its
 Headers heading, names its sender by the whole display name ("Park, Lena"), keeps a line
-ending "wrote:" that is no attribution and a closing "-- Sent from my phone --" line."""
+ending "wrote:" that is no attribution and a closing "-- Sent from my phone --" line.
+Version 7 (.txt only; .md stays at 6): a .txt file holding a WebVTT body (its first line
+"WEBVTT": Zoom's closed_caption.txt), a SubRip one (two numbered cues opening it) or a Zoom or
+Teams text export ("Maria Lopez  10:02 AM", "[2:10 PM] Tom Becker" speaker lines) is read as
+what its speakers said (transcripts.py); a .txt WebVTT or SubRip body with no words said is
+skipped (no text in it); any other file is read as before."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from citeqa.mailthreads import mail_text
-from citeqa.readers.base import Extracted
+from citeqa.readers.base import Extracted, UnreadableDocument
+from citeqa.transcripts import NoTranscriptText, is_cue_text, transcript_text
 
 
 @dataclass(frozen=True)
@@ -32,14 +38,29 @@ class TextReader:
     version: int = 6
     reads_mail: bool = True
     """Whether a file that is a mail is read as its messages (mailthreads.py)."""
+    reads_transcripts: bool = False
+    """Whether a file that is a meeting transcript is read as its turns (transcripts.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
-        del relative
         text = str(content)
         mail = mail_text(text) if self.reads_mail else None
-        if mail is None or not mail[0].strip():
-            return Extracted(text)
-        return Extracted(mail[0], title=mail[1])
+        if mail is not None and mail[0].strip():
+            return Extracted(mail[0], title=mail[1])
+        transcript = _transcript(text, relative) if self.reads_transcripts else None
+        if transcript is not None:
+            return Extracted(transcript[0], title=transcript[1])
+        return Extracted(text)
 
 
-READERS = (TextReader("txt", (".txt",)), TextReader("md", (".md",)))
+def _transcript(text: str, relative: str) -> tuple[str, str] | None:
+    """The text and title of a transcript held in a text file, None when it holds none."""
+    try:
+        return transcript_text(text, relative, cues=is_cue_text(text))
+    except NoTranscriptText as error:
+        raise UnreadableDocument(str(error)) from error
+
+
+READERS = (
+    TextReader("txt", (".txt",), version=7, reads_transcripts=True),
+    TextReader("md", (".md",)),
+)

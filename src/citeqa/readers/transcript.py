@@ -1,0 +1,32 @@
+"""WebVTT (.vtt) and SubRip (.srt) files: read as what their speakers said (transcripts.py),
+each turn under its speaker's heading, with no cue number, timing line nor cue markup.
+
+Version 1: these endings were not read before (the s19 trial's 12 meeting transcripts skipped)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citeqa.readers.base import Extracted, UnreadableDocument
+from citeqa.transcripts import NoTranscriptText, transcript_text
+
+
+@dataclass(frozen=True)
+class TranscriptReader:
+    """A .vtt or .srt file, read as its turns."""
+
+    kind: str
+    suffixes: tuple[str, ...]
+    decoded: bool = True
+    version: int = 1
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        try:
+            read = transcript_text(str(content), relative, cues=True)
+        except NoTranscriptText as error:
+            raise UnreadableDocument(str(error)) from error
+        assert read is not None  # a cue file is always read
+        return Extracted(read[0], title=read[1])
+
+
+READERS = (TranscriptReader("vtt", (".vtt",)), TranscriptReader("srt", (".srt",)))
