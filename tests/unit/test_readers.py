@@ -9,8 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from citeqa import readers
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.readers import Extracted, read_types, reader_for, register_reader
+
+
+@pytest.fixture(autouse=True)
+def _registry_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Readers a test registers leave with it (a ".shout" reader left registered changed the
+    read types every later message names, in whichever test the same worker ran next)."""
+    reader_for(".txt")  # the built-in readers found first, so the copy holds them
+    monkeypatch.setattr(readers, "_by_suffix", dict(readers._by_suffix))
 
 
 def test_built_in_formats_are_discovered() -> None:
@@ -50,6 +59,10 @@ def test_a_registered_reader_is_used_for_its_suffix(tmp_path: Path) -> None:
     assert (document.kind, document.text, document.title) == ("shout", "CAFÉ OLÉ\n", "loud a.shout")
     assert document.warnings == ["a.shout: not valid UTF-8; decoded as cp1252"]
     assert ".shout" in read_types()
+
+
+def test_a_reader_registered_by_a_test_is_gone_after_it() -> None:
+    assert reader_for(".shout") is None and ".shout" not in read_types()
 
 
 def test_a_decoded_reader_never_sees_binary_content(tmp_path: Path) -> None:
