@@ -23,11 +23,18 @@ Otherwise the answer layer decides, and the reason says which of the question's 
 documents never mention, when there are some (with their spelling in the documents when the
 question misspells them: "Did you mean “default”?", spelling_hints.py), or else which of its
 words the closest passages never mention (a near miss: the documents are on the subject, the
-passage that answered is not there); or, when the user's `min_confidence` setting alone
-refuses the answer, says so. A question none of whose words occurs in the documents may be
-about what documents in the other language say in their words ("fire extinguishers" in a
-French note on "extincteurs"): its reason says so, and to ask in that language, when documents
-are in it (`ask_in`).
+passage that answered is not there), or else which of its words the closest passages do
+mention, though they answer nothing; or, when the user's `min_confidence` setting alone
+refuses the answer, says so. A reason names only the question's content words, never the
+words of its form ("bas" in "à bas coût", "mean", "use", a misspelt "teh": reason_words.py).
+A question none of whose words occurs in the documents may be about what documents in the
+other language say in their words ("fire extinguishers" in a French note on "extincteurs"):
+its reason says so, and to ask in that language (`ask_in`), when asking so may help
+(`_may_help`): more documents are in that language, or a quarter of them at least, or the
+question was read close to passages in it (its words translated into theirs, or the
+multilingual channel puts one close). An
+English typo or an off-topic question on a mostly English corpus with a few French documents
+is no longer told to ask in French (s18 trial: "Wat is the sensitivty…", "sourdough bread").
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
 from citeqa.questions import QuestionTerms, interrogatives, question_words, word_alternatives
+from citeqa.reason_words import content_words, nameable
 from citeqa.spelling_hints import Closest, did_you_mean
 from citeqa.visible import cut, shown
 
@@ -77,6 +85,14 @@ NEVER_MENTIONED = {
     "fr": "Les documents ne semblent pas répondre à cette question : ils ne mentionnent"
     " jamais {words}.",
 }
+ONLY_MENTIONED = {
+    "en": "The documents do not appear to answer this question: the closest passages mention"
+    " {words}, but none answers it.",
+    "fr": "Les documents ne semblent pas répondre à cette question : les passages les plus"
+    " proches mentionnent {words}, mais aucun n’y répond.",
+}
+"""A question whose content words the closest passages all mention, which the answer models
+refused all the same: what it asks of them is not there."""
 NOT_IN_PASSAGES = {
     "en": "The documents do not appear to answer this question: the closest passages never"
     " mention {words}.",
@@ -140,8 +156,17 @@ ASK_IN = {
         "fr": "Certains documents sont en {language} : essayez de poser la question en {language}.",
     },
 }
-"""After a reason decided before any search, when documents are in the other language than
-the question's: a word the question shares with no document may be theirs in that language."""
+"""After a reason naming words the documents never use, when documents are in the other
+language than the question's and asking in it may help (`_may_help`): a word the question
+shares with no document may be theirs in that language."""
+ADVICE_SHARE = 0.25
+"""Asking in the other language may help whenever at least this share of the documents are in
+it (`_may_help`): on the s16 trial's vault (42 of 83 notes in each language) and the s17 trial's
+folder (18 of 52 documents in English), questions the documents answer in the other language
+abstained on words they never use ("Where is the school trip on 22 May?": "sortie scolaire";
+"Combien de temps pour signaler un ordinateur perdu ?": an English policy), and the advice
+leads there. On the s18 trial's folder (8 of 68 documents in French) it led nowhere for 7 of
+8 English questions (typos, off-topic, the lab's fire warden)."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 
@@ -187,6 +212,7 @@ def before_search(
     lang: Lang,
     languages: Callable[[], DocumentLanguages] | None = None,
     closest: Closest | None = None,
+    close: Callable[[], bool] | None = None,
 ) -> EarlyRefusal | None:
     """The abstention without looking at any passage, or None when there is none: a question
     that only greets, thanks or acknowledges, nothing to search for, or no word of the question (of
@@ -196,9 +222,10 @@ def before_search(
     and a follow-up none of whose new words (QuestionTerms.new_terms) the documents use, nor their
     cognates, names them: no quote can mention them (followup_quotes.py). Any of these last (its
     words alone) says to ask in the other language when `languages` (read only then) puts
-    documents in it (`ask_in`). A reason naming words the documents never use offers the
-    spelling the closest passages (`closest`: their texts, read only then) write of those the
-    question misspells."""
+    documents in it (`ask_in`) and asking in it may help (`_may_help`, reading `close` only
+    then). A reason naming
+    words the documents never use offers the spelling the closest passages (`closest`: their
+    texts, read only then) write of those the question misspells."""
     if terms.courtesy is not None:
         return EarlyRefusal(COURTESY_ONLY[lang], words_alone=False)
     if nothing_to_search(terms):
@@ -206,14 +233,49 @@ def before_search(
     reason = _words_never_used(terms, lang, closest)
     if reason is None:
         return None
-    return EarlyRefusal(_with_hint(reason, lang, languages), words_alone=True)
+    return EarlyRefusal(_with_hint(reason, terms, lang, languages, close), words_alone=True)
 
 
-def _with_hint(reason: str, lang: Lang, languages: Callable[[], DocumentLanguages] | None) -> str:
+def _with_hint(
+    reason: str,
+    terms: QuestionTerms,
+    lang: Lang,
+    languages: Callable[[], DocumentLanguages] | None,
+    close: Callable[[], bool] | None = None,
+) -> str:
     """`reason`, followed by the advice to ask in the other language when `languages` (read
-    only then) puts documents in it (`ask_in`)."""
-    hint = ask_in(lang, languages()) if languages is not None else None
+    only then) puts documents in it (`ask_in`) and asking so may help (`_may_help`)."""
+    if languages is None:
+        return reason
+    found = languages()
+    hint = ask_in(lang, found) if _may_help(terms, lang, found, close) else None
     return f"{reason} {hint}" if hint else reason
+
+
+def _may_help(
+    terms: QuestionTerms,
+    lang: Lang,
+    languages: DocumentLanguages,
+    close: Callable[[], bool] | None,
+) -> bool:
+    """Whether asking in the other language than `lang` may find what the question's words
+    did not: more documents are in that language than in the question's, or ADVICE_SHARE of
+    them at least, or the question was
+    read close to passages in it: its words the corpus never uses translated into theirs
+    (`QuestionTerms.translated`, passage_translation.py), or the closest of the passages read
+    in the multilingual channel in that language (`close`, read only then: answering.compose,
+    across.close_in_other_language with no bar). Else an
+    English typo or an off-topic question on a mostly English corpus holding a few French
+    documents was told to try asking in French (s18 trial)."""
+    other = languages.counts.get(_other(lang), 0)
+    if languages.counts.get(lang, 0) < other or other >= ADVICE_SHARE * languages.documents:
+        return True
+    return bool(terms.translated) or (close is not None and close())
+
+
+def _other(lang: Lang) -> str:
+    """The other language of the two citeqa reads."""
+    return next(code for code in LANGUAGE_NAMES if code != lang)
 
 
 def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> str | None:
@@ -225,7 +287,8 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
         return _with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
-        return NEVER_MENTIONED[lang].format(words=_quoted(new))
+        named = content_words(new, lang)  # "And what does it mean?": none to name
+        return NEVER_MENTIONED[lang].format(words=_quoted(named)) if named else NOT_ANSWERED[lang]
     return None
 
 
@@ -234,7 +297,7 @@ def ask_in(lang: Lang, languages: DocumentLanguages) -> str | None:
     most (more than half are in it alone: a document in both languages counts for neither, so
     the advice never says "most" of both languages), or some (English and French documents, a
     question in English). None when no document is in the other language."""
-    other = next(code for code in LANGUAGE_NAMES if code != lang)
+    other = _other(lang)
     count = languages.counts.get(other, 0)
     if not count:
         return None
@@ -282,21 +345,36 @@ def not_answered(
     passages: frozenset[str] = frozenset(),
     languages: Callable[[], DocumentLanguages] | None = None,
     closest: Closest | None = None,
+    close: Callable[[], bool] | None = None,
 ) -> str:
-    """The reason for a low-confidence abstention, naming the words the corpus lacks (with the
-    spelling the closest passages write of those the question misspells: `closest`, their
-    texts, read only then), or else those the closest passages (their tokens: `passages`) lack.
-    Words the corpus lacks may be written in its other language ("council" where the minutes
-    say "conseil"): the reason then says to ask in that language when `languages` (read only
-    then) puts documents in it."""
-    absent = [word for word in dict.fromkeys(terms.absent) if not _asks(word)]
+    """The reason for a low-confidence abstention, naming the content words (reason_words.py)
+    the corpus lacks (with the spelling the closest passages write of those the question
+    misspells: `closest`, their texts, read only then), or else those the closest passages
+    (their tokens: `passages`) lack, or else those they mention. Words the corpus lacks, named
+    or not ("sert" in "À quoi sert follow_symlinks ?"), may be written in its other language
+    ("council" where the minutes say "conseil"): the reason then says to ask in that language
+    when `languages` (read only then) puts documents in it and asking so may help
+    (`_may_help`, reading `close` only then)."""
+    absent = content_words(list(dict.fromkeys(terms.absent)), lang)
     if absent:
         never = NEVER_MENTIONED[lang].format(words=_quoted(absent))
         reason = _with_spellings(never, terms, lang, closest)
-        return _with_hint(reason, lang, languages)
-    unmatched = unmatched_words(terms, passages) if passages else []
+    else:
+        reason = _in_passages(terms, passages, lang)
+    if all(_asks(word) for word in terms.absent):  # nothing to look for in the other language
+        return reason
+    return _with_hint(reason, terms, lang, languages, close)
+
+
+def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> str:
+    """The reason naming the content words the closest passages (their tokens) lack, or else
+    those they mention, or else none."""
+    unmatched = unmatched_words(terms, passages, lang) if passages else []
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
+    mentioned = _weighed_words(terms, passages, lang, held=True) if passages else []
+    if mentioned:
+        return ONLY_MENTIONED[lang].format(words=_quoted(mentioned))
     return NOT_ANSWERED[lang]
 
 
@@ -381,20 +459,29 @@ def _below(low: float, high: float) -> list[str]:
     return [repr(low), repr(high)]
 
 
-def unmatched_words(terms: QuestionTerms, tokens: frozenset[str]) -> list[str]:
-    """The question's words that `tokens` lack, heaviest first (at most MAX_WORDS_NAMED),
-    interrogatives aside."""
+def unmatched_words(terms: QuestionTerms, tokens: frozenset[str], lang: Lang) -> list[str]:
+    """The question's content words (reason_words.py: interrogatives, function and generic
+    words of `lang` aside) that `tokens` lack, heaviest first (at most MAX_WORDS_NAMED)."""
+    return _weighed_words(terms, tokens, lang, held=False)
+
+
+def _weighed_words(
+    terms: QuestionTerms, tokens: frozenset[str], lang: Lang, *, held: bool
+) -> list[str]:
+    """The question's content words, as typed, whose term `tokens` hold (`held`) or lack,
+    heaviest first (at most MAX_WORDS_NAMED). A word held is one the corpus uses as typed (no
+    `QuestionTerms.absent` one, which `tokens` may hold by its correction or translation only)."""
     focus = terms.terms[: terms.focus_terms]
-    lacking: list[tuple[float, str]] = []
+    found: list[tuple[float, str]] = []
     for word in dict.fromkeys(question_words(terms.focus)):
         plain = word_alternatives(word)
-        if not plain or _asks(word):
+        if not plain or not nameable(word, lang) or (held and word in terms.absent):
             continue
         term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
-        if term is not None and not term[0] & tokens:
-            lacking.append((term[1], word))
-    lacking.sort(key=lambda pair: -pair[0])
-    return [word for _, word in lacking[:MAX_WORDS_NAMED]]
+        if term is not None and bool(term[0] & tokens) == held:
+            found.append((term[1], word))
+    found.sort(key=lambda pair: -pair[0])
+    return [word for _, word in found[:MAX_WORDS_NAMED]]
 
 
 def _asks(word: str) -> bool:

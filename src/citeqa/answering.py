@@ -22,7 +22,7 @@ and still lists the closest passages.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,6 +51,7 @@ from citeqa.numbered_sections import (
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
+from citeqa.reason_words import content_words
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
 from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
@@ -363,6 +364,9 @@ def choose_by_score(
     return sorted(chosen, key=lambda s: _reading_order(bank, best, s))
 
 
+Translates = Callable[[Sequence[str], Sequence[Hit], Lang], bool]
+"""Whether words a question in a language (as typed) mean words of the passages (hits) written
+in the other language (api: passage_translation.translations in the multilingual channel)."""
 Refusal = Literal["model", "min_confidence"]
 MODEL: Refusal = "model"
 """Refused by the shipped models: the answerability model, or their own confidence floor."""
@@ -447,6 +451,7 @@ def compose(
     lang: Lang | None = None,
     languages: Callable[[], abstention.DocumentLanguages] | None = None,
     across: Closeness | None = None,
+    translates: Translates | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
     (`scores`: the question's sentence scores, its terms and its vector in the answer channel
@@ -464,14 +469,25 @@ def compose(
     (abstention.not_answered). `across` scores passages in the answer channel when it is
     multilingual (across.Closeness; a follow-up's by its own words): a question
     refused for its words alone is read by the answer models all the same when that channel finds
-    a close passage in the other language (across.py)."""
+    a close passage in the other language (across.py); a reason naming words the documents
+    never use says to ask in that language when that channel does, or when `translates` (None:
+    no multilingual channel) reads those words as words of the passages read in that language
+    (passage_translation.py; abstention._may_help)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
 
     def closest() -> list[str]:  # read only for a word to offer its spelling (spelling_hints)
         return [hit.chunk.text for hit in retrieval.hits]  # the passages listed below
 
-    early = abstention.before_search(terms, lang, languages, closest)
+    def closer() -> bool:  # read only for a reason that may say to ask in the other language
+        ranking = evidence_ranking or retrieval
+        if said_in_other_language(ranking, lang, across, settings):
+            return True
+        top = ranking.hits[: settings.answer_passages]
+        absent = content_words(list(dict.fromkeys(terms.absent)), lang)
+        return translates is not None and translates(absent, top, lang)
+
+    early = abstention.before_search(terms, lang, languages, closest, closer)
     if early is not None and not (
         early.words_alone
         and said_in_other_language(evidence_ranking or retrieval, lang, across, settings)
@@ -536,7 +552,9 @@ def compose(
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
             return abstained(question, reason, lang, sure, passages, below_floor=True)  # names sure
-        reason = abstention.not_answered(terms, lang, reading.passage_tokens(), languages, closest)
+        reason = abstention.not_answered(
+            terms, lang, reading.passage_tokens(), languages, closest, closer
+        )
         confidence = abstained_confidence(sure, answerable)
         return abstained(question, reason, lang, confidence, passages, below_floor=floor)
     return Answer(

@@ -17,7 +17,7 @@ import numpy as np
 from citeqa import indexing, twofusions
 from citeqa.abstention import DocumentLanguages, nothing_of_its_own
 from citeqa.across import Closeness, in_channel
-from citeqa.answering import compose, said_in_other_language
+from citeqa.answering import Translates, compose, said_in_other_language
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
@@ -454,6 +454,7 @@ class Assistant:
                 detect_lang(question, retrieval.query_lang) if context else None,
                 lambda: loaded.document_languages,
                 closeness,
+                self._translates(),
             )
 
         answer = composed(retrieval, scores, evidence)
@@ -474,6 +475,18 @@ class Assistant:
         }
         notes = [*warnings, *self.index_notices()] if self.index_warnings else warnings
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
+
+    def _translates(self) -> Translates | None:
+        """Whether words of a question mean words of passages in the other language, in the
+        index's multilingual answer channel (None: it has none), read by an abstention's advice
+        to ask in that language (answering.compose)."""
+        loaded = self._loaded
+        channel = _multilingual(loaded.index.manifest.answer_channel, loaded.embedders)
+        if channel is None:
+            return None
+        return lambda words, hits, lang: bool(
+            translations(words, hits, lang, loaded.word_vectors(channel))
+        )
 
     def _translated(
         self,

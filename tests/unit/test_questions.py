@@ -753,7 +753,7 @@ def test_an_acronym_is_mentioned_only_by_itself_or_its_whole_spelt_out_form() ->
     assert not nda & tokens[1] and nda & tokens[0] and nda & frozenset({"nda"})
     assert terms.worst_gap(tokens[1]) > 0 and terms.coverage(tokens[1]) < 1
     assert terms.coverage(tokens[1] | {"nda"}) == 1
-    assert "NDA" in unmatched_words(terms, tokens[1])
+    assert "NDA" in unmatched_words(terms, tokens[1], "en")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,103 @@
+"""Which of a question's words an abstention's reason may name (abstention.py): its content
+words, never the words of its form.
+
+A reason naming the words the documents lack, or the closest passages lack, helps a person
+only when those words say what the question is about. Trials named function words and
+generic verbs ("Combien coûte la chambre humide à bas coût ?" → "ils ne mentionnent jamais
+« bas »"; "… what does it mean?" → "never mention “mean”, “used”"; "Which cultivar did the
+drone study use?" → "never mention “use”") and misspelt ones ("Wat is teh defualt timout" →
+"never mention “Wat”, “teh”"). A word is named when some piece of it (split at hyphens and
+apostrophes: "fera-t-il" is "fera", "t", "il"; "l'antivol" holds "antivol") is none of:
+- a single letter;
+- a stopword, an interrogative, or a function or frame word of the question's language
+  (citeqa/data/language.json: a French function word, "car", "son", may be an English content
+  word; "Que veut dire le code 21 ?" does not mention "dire");
+- a generic word of the question's language (citeqa/data/reason_words.json: "mean", "use",
+  "name", "low"; "fait", "utilise", "nom", "bas");
+- a common function word of the question's language misspelt (reason_words.json
+  `misspelt_function_words`: "what", "the", "quelle"; per language, since "mots" is "most"
+  swapped): its first letter kept and one letter dropped ("wat" for "what") or two
+  neighbouring letters swapped ("teh" for "the"). Substitutions are not read so ("cat" is no
+  misspelt "can"); a real word read so ("wit", "with" without its "h") is then not named,
+  which a reason survives: it names the question's other words, or says what else is true.
+Hand-written: no list installed fits (scikit-learn's English stop words hold content words
+such as "fire", "bill" and "system", and no French).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from citeqa.domain import language_data
+from citeqa.glossary import fold, language_words
+from citeqa.jsonfiles import parse_json
+from citeqa.models import Lang
+
+_PIECES = re.compile(r"[-\u2010\u2011'’]+")
+MISSPELT_MIN_LETTERS = 3
+"""A function word shorter than this is never read as misspelt ("ot" may be anything)."""
+
+
+def nameable(word: str, lang: Lang) -> bool:
+    """Whether a reason in `lang` may name the question's `word` (as typed): some piece of it is a
+    content word (see the module docstring)."""
+    return any(_content(piece, lang) for piece in _PIECES.split(fold(word)) if piece)
+
+
+def content_words(words: list[str], lang: Lang) -> list[str]:
+    """The `words` a reason in `lang` may name (`nameable`), in order."""
+    return [word for word in words if nameable(word, lang)]
+
+
+def _content(piece: str, lang: Lang) -> bool:
+    """Whether a folded piece of a word is a content word of `lang`."""
+    if len(piece) == 1 and not piece.isdigit():
+        return False
+    if piece in _form_words(lang) or piece in _reason_words("generic_words", lang):
+        return False
+    return not _misspelt_function_word(piece, lang)
+
+
+def _misspelt_function_word(piece: str, lang: Lang) -> bool:
+    """Whether `piece` is a function word of `lang` with one letter dropped or two neighbouring
+    letters swapped, its first letter kept (see the module docstring)."""
+    for word in _reason_words("misspelt_function_words", lang):
+        if len(word) < MISSPELT_MIN_LETTERS or word[0] != piece[0]:
+            continue
+        dropped = len(word) == len(piece) + 1
+        swapped = len(word) == len(piece) and sorted(word) == sorted(piece)
+        if (dropped or swapped) and DamerauLevenshtein.distance(piece, word) == 1:
+            return True
+    return False
+
+
+@cache
+def _form_words(lang: Lang) -> frozenset[str]:
+    """The folded stopwords and interrogatives (both languages, as search reads them) and the
+    function words and frame words ("paper", "says"; "dire", "selon") of `lang`
+    (language.json)."""
+    data = language_data()
+    own = [*data.function_words.get(lang, ()), *data.frame_words.get(lang, ())]
+    return (
+        language_words("interrogatives")
+        | frozenset(fold(word) for word in data.stopwords)
+        | frozenset(fold(word) for word in own)
+    )
+
+
+def generic_words(lang: Lang) -> frozenset[str]:
+    """The folded generic words of `lang` (citeqa/data/reason_words.json)."""
+    return _reason_words("generic_words", lang)
+
+
+@cache
+def _reason_words(name: str, lang: Lang) -> frozenset[str]:
+    """The folded words of `lang` in citeqa/data/reason_words.json's list `name`, read when
+    first asked for."""
+    raw = resources.files("citeqa").joinpath("data", "reason_words.json").read_bytes()
+    words = parse_json(raw)[name].get(lang, [])
+    return frozenset(fold(word) for word in words)
