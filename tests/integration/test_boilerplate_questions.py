@@ -13,7 +13,7 @@ import pytest
 from integration_helpers import fake_settings
 
 from citeqa.api import build_index, index_status, open_assistant
-from citeqa.boilerplate import line_key
+from citeqa.boilerplate import MAX_LINES, line_key
 from citeqa.changegroups import KNOWLEDGE_DAMAGED
 from citeqa.config import Settings
 from citeqa.corpus import file_sha256
@@ -130,6 +130,10 @@ def _built(corpus: Path, tmp_path: Path) -> tuple[Settings, list[str]]:
 DAMAGED = {
     "boilerplate as a string": ("boilerplate", "abc"),
     "boilerplate nested": ("boilerplate", [[[[]]]]),
+    "more boilerplate lines than a build stores": (
+        "boilerplate",
+        [f"{number:016x}" for number in range(MAX_LINES + 1)],
+    ),
     "acronyms as a string": ("acronyms", "abc"),
     "term pairs of numbers": ("term_pairs", [[1, 2]]),
     "domain file of another shape": ("domain", {"groups": "abc"}),
