@@ -80,6 +80,13 @@ NO_SUCH_DAY = {
     "fr": "Ce jour n’existe pas : {dates} n’est pas une date du calendrier (un mois de 1 à 12, un"
     " jour que compte le mois).",
 }
+NO_SUCH_DAYS = {
+    "en": "No such days: {dates} are no dates of the calendar (a month from 1 to 12, a day the"
+    " month has).",
+    "fr": "Ces jours n’existent pas : {dates} ne sont pas des dates du calendrier (un mois de 1"
+    " à 12, un jour que compte le mois).",
+}
+"""NO_SUCH_DAY for two dates or more (the verb agrees with the list)."""
 NEVER_MENTIONED = {
     "en": "The documents do not appear to answer this question: they never mention {words}.",
     "fr": "Les documents ne semblent pas répondre à cette question : ils ne mentionnent"
@@ -395,11 +402,13 @@ def never_written(terms: QuestionTerms, lang: Lang) -> str | None:
 
 def no_such_day(terms: QuestionTerms, lang: Lang) -> str | None:
     """The reason for a question naming a date no calendar has ("2026-13-45", "30 février
-    2026": QuestionTerms.impossible_dates), or None when it names none: any day quoted would
-    be another day."""
-    if not terms.impossible_dates:
+    2026": QuestionTerms.impossible_dates, each named once), or None when it names none: any
+    day quoted would be another day."""
+    dates = list(dict.fromkeys(terms.impossible_dates))  # each once, as first written
+    if not dates:
         return None
-    return NO_SUCH_DAY[lang].format(dates=_quoted(terms.impossible_dates))
+    wording = NO_SUCH_DAY if len(dates) == 1 else NO_SUCH_DAYS
+    return wording[lang].format(dates=_quoted(dates))
 
 
 def never_with(member: str, owner: str, lang: Lang) -> str:

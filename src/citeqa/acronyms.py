@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 
 from citeqa.lexical import fold, query_tokens, stopwords
+from citeqa.mailthreads import GENERATED_HEADINGS
 
 MIN_LETTERS = 3
 """The fewest initials of an acronym (two-letter ones collide: "TT virus" is no "Targeted
@@ -126,13 +127,32 @@ def document_acronyms(text: str) -> dict[str, int]:
         (
             stretch
             for found in _RUN.finditer(text)
-            for run in _runs(found.group())
+            for run in _runs(_without_generated_label(text, found))
             for stretch in _stretches(run)
         ),
         MAX_STRETCHES,
     )
     counts.update(candidate_key(acronym, form) for acronym, form in stretches)
     return dict(sorted(counts.items()))
+
+
+_LABELS = tuple(heading.split("·")[0].strip() for heading in GENERATED_HEADINGS)
+"""The words opening the headings citeqa writes in a mail's text (mailthreads.GENERATED_HEADINGS:
+"Quoted by", "Headers", "Signature")."""
+_HEADING_MARKS = re.compile(r"#{1,6}[ \t]+")
+
+
+def _without_generated_label(text: str, found: re.Match[str]) -> str:
+    """A run's text, without the label opening it when it opens a heading citeqa wrote over a
+    mail's aside ("## Quoted by Sam Self · …": "Sam Self", no "QSS" spelt out by the corpus)."""
+    run = found.group()
+    label = next((label for label in _LABELS if run.startswith(label)), None)
+    if label is None:
+        return run
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    if _HEADING_MARKS.fullmatch(text, line_start, found.start()) is None:
+        return run
+    return run[len(label) :]
 
 
 def candidate_key(acronym: str, form: str) -> str:

@@ -53,12 +53,16 @@ KNOWLEDGE_CHANGE = "term knowledge: built by an older citeqa"
 TALLY_CHANGE = "word tallies: computed by another citeqa"
 """How the change of an index whose tallies another recipe computed begins (doctally.tally_recipe:
 another version of its tokens, of the language data or of the stemmer)."""
+KNOWLEDGE_DAMAGED = "term knowledge: unreadable (damaged), computed again by `citeqa index`"
+"""How the change of an index whose stored term knowledge or boilerplate lines no longer read
+begins (previousindex.knowledge_change: altered since the build wrote them)."""
 FORMAT_CHANGE = "index format "
 """How the change of an index written in an older format begins."""
 
 OWN_SHORT = {
     KNOWLEDGE_CHANGE: "term knowledge built by an older citeqa",
     TALLY_CHANGE: "word tallies computed by another citeqa",
+    KNOWLEDGE_DAMAGED: "damaged term knowledge",
     FORMAT_CHANGE: "an older index format",
     CUT_BY_NEWER: CUT_BY_NEWER,
     CUT_BY_OLDER: CUT_BY_OLDER,

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Iterable, Iterator
 
 __all__ = ["Fences", "code_fences"]
 
@@ -27,11 +29,15 @@ _FENCE_LINE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
 
 class Fences:
     """A text's code fences, as the sorted (start, end) character spans of their lines, the
-    fence lines included; `holds(offset)` says whether a character lies inside one."""
+    fence lines included; `holds(offset)` says whether a character lies inside one. Held as two
+    arrays of machine integers, not a list of tuples: 6 million fences (a 50 MB file of "```"
+    lines) took 947 MB as tuples, 16 bytes each so (s19 hostile 8)."""
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts, self.ends = array("q"), array("q")
+        for start, end in spans:
+            self.starts.append(start)
+            self.ends.append(end)
 
     def holds(self, offset: int) -> bool:
         """Whether the character at `offset` lies in a fence (its fence lines included)."""
@@ -42,8 +48,12 @@ class Fences:
 def code_fences(text: str) -> Fences:
     """The `Fences` of `text` (see the module docstring)."""
     if "```" not in text and "~~~" not in text:
-        return Fences([])
-    spans: list[tuple[int, int]] = []
+        return Fences()
+    return Fences(_spans(text))
+
+
+def _spans(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each fence of `text`, in order, one at a time."""
     opening: re.Match[str] | None = None
     for line in _FENCE_LINE.finditer(text):
         mark, rest = line.group(1), line.group(2)
@@ -51,9 +61,8 @@ def code_fences(text: str) -> Fences:
             if _opens(text, line.start(), mark, rest):
                 opening = line
         elif _closes(opening.group(1), mark, rest):
-            spans.append((opening.start(), line.end()))
+            yield opening.start(), line.end()
             opening = None
-    return Fences(spans)
 
 
 def _closes(opened: str, mark: str, rest: str) -> bool:

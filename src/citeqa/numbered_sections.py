@@ -316,7 +316,7 @@ def _read_numbering(text: str, *, markdown: bool) -> _Numbering:
     titles: list[str] = []
     written: set[str] = set()
     words: set[str] = set()
-    fences = code_fences(text) if markdown else Fences([])
+    fences = code_fences(text) if markdown else Fences()
     found = islice(_outside(_NUMBERED.finditer(text), fences), NUMBERED_LINES_READ)
     lines = [_line_read(text, m.start(), m.end()) for m in found]
     for line in lines:

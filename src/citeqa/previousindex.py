@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from citeqa.changegroups import KNOWLEDGE_CHANGE, TALLY_CHANGE
+from citeqa.boilerplate import Boilerplate
+from citeqa.changegroups import KNOWLEDGE_CHANGE, KNOWLEDGE_DAMAGED, TALLY_CHANGE
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.config import Settings
 from citeqa.doctally import tally_recipe
-from citeqa.domain import KNOWLEDGE_FORMAT
+from citeqa.domain import KNOWLEDGE_FORMAT, stored_knowledge
 from citeqa.errors import CiteqaError, IndexCorrupt, ProcessLimit
 from citeqa.filelist import FileList
 from citeqa.models import ChannelInfo
@@ -99,13 +100,29 @@ def knowledge_change(statistics: dict[str, Any] | None) -> str | None:
     """Which change applies to an index whose statistics.json is `statistics` (None: it has
     none): KNOWLEDGE_CHANGE when its term knowledge is not of this format (KNOWLEDGE_FORMAT),
     else TALLY_CHANGE when its tallies were not computed by this recipe
-    (doctally.tally_recipe; absent in an index built before it was stored), else None. The
-    one check of a build (`unchanged`) and of `citeqa status`."""
+    (doctally.tally_recipe; absent in an index built before it was stored), else
+    KNOWLEDGE_DAMAGED when what answering reads of it does not read (`_unreadable`), else None.
+    The one check of a build (`unchanged`) and of `citeqa status`: what `ask` refuses as
+    damaged ("run `citeqa index`") is never called up to date, and `index` computes it again."""
     if (statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         return KNOWLEDGE_CHANGE
     if (statistics or {}).get("tallies") != tally_recipe():
         return TALLY_CHANGE
+    if _unreadable(statistics):
+        return KNOWLEDGE_DAMAGED
     return None
+
+
+def _unreadable(statistics: dict[str, Any] | None) -> bool:
+    """Whether the stored term knowledge (domain file, term pairs, acronyms) or boilerplate
+    lines fail the checks answering makes when it reads them (domain.stored_knowledge,
+    boilerplate.Boilerplate.of: the wrong shape, or more than a build stores)."""
+    try:
+        stored_knowledge(statistics)
+        Boilerplate.of(statistics)
+    except ValueError:  # pydantic's ValidationError (a damaged domain file) is one too
+        return True
+    return False
 
 
 def _knowledge_current(loaded: PreviousBuild) -> bool:

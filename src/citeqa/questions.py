@@ -594,10 +594,14 @@ def analyse(
             result.focus_terms += scale == 1.0
             if scale == 1.0 and frequency == 0:
                 result.missing += weight
+            shown = _as_typed(text, found)
             if scale == 1.0 and _frequency(typed, vocabulary) == 0:
-                result.absent.append(word)
+                result.absent.append(shown)
             if scale == 1.0 and context:
-                own.extend(_own_term(word, alternatives, frequency, vocabulary, cognates))
+                own += [
+                    (shown, alts)
+                    for _, alts in _own_term(word, alternatives, frequency, vocabulary, cognates)
+                ]
     if context:
         result.new_terms = [(word, alts) for word, alts in own if not alts & said]
         result.new_unused = [
@@ -701,6 +705,18 @@ def joined_spelling(word: str, vocabulary: Vocabulary) -> JoinedSpelling | None:
     if not _frequency(frozenset(query_tokens(joined)), vocabulary):
         return None
     return JoinedSpelling(joined, word_alternatives(joined, vocabulary.glossary))
+
+
+_MORE_PARTS = re.compile(r"(?:[.,]\d+)+")
+"""The further parts of a number typed with more than one point ("6.6.6.6.6.6")."""
+
+
+def _as_typed(text: str, found: re.Match[str]) -> str:
+    """A question word as a reason names it: a decimal word with the further parts typed after
+    it (`_WORD` reads "6.6.6.6.6.6" as "6.6", then "6.6" again: the reason said "6.6", s19
+    hostile 10d), else the word."""
+    more = _MORE_PARTS.match(text, found.end()) if _DECIMAL.fullmatch(found.group()) else None
+    return found.group() if more is None else text[found.start() : more.end()]
 
 
 def _own_term(

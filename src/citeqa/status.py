@@ -26,6 +26,7 @@ from citeqa.changegroups import (
     FOLDER_MOVED,
     FOLDER_OTHER,
     FORMAT_CHANGE,
+    KNOWLEDGE_DAMAGED,
     TALLY_CHANGE,
     short_changes,
 )
@@ -218,7 +219,14 @@ def stale_reason(changes: list[str], index: str = "it") -> str:
     """Why an index is stale, in words, from its `changes` (`index_changes`): "the corpus
     changed since {index} was built", "an older citeqa built {index}" ("another version of
     citeqa" when a change is not known to be an older citeqa's: `_not_older`), or both. An
-    upgrade of citeqa is no change of the corpus, and is not called one."""
+    upgrade of citeqa is no change of the corpus, and is not called one; stored knowledge that
+    no longer reads (KNOWLEDGE_DAMAGED) is neither."""
+    damaged = [change for change in changes if change.startswith(KNOWLEDGE_DAMAGED)]
+    changes = [change for change in changes if not change.startswith(KNOWLEDGE_DAMAGED)]
+    owner = "its" if index == "it" else f"{index}'s"
+    broken = [f"{owner} stored term knowledge is damaged"] if damaged else []
+    if damaged and not changes:
+        return broken[0]
     kinds = {change.startswith((*CORPUS_CHANGES, *FOLDER_CHANGES)) for change in changes}
     older = False in kinds
     corpus = True in kinds or not older
@@ -227,7 +235,7 @@ def stale_reason(changes: list[str], index: str = "it") -> str:
         other = any(_not_older(change) for change in changes)
         built_by = "another version of citeqa" if other else "an older citeqa"
         reasons.append(f"{built_by} built {'it' if corpus else index}")
-    return " and ".join(reasons)
+    return " and ".join(reasons + broken)
 
 
 def _not_older(change: str) -> bool:

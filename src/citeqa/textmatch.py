@@ -13,9 +13,11 @@ a document at a time by reuse.Previous) takes that chunk's vectors in every chan
 whose text is that of a sentence of the previous version takes its sentence vector; only the
 rest is embedded. So a line appended to a long journal re-embeds its last chunk or two and the
 new sentences, not the whole journal. Texts are compared whole, as strings (no hash stands in for
-them), and a document a new reader reads again (rereading.py) takes nothing. A previous version
-whose chunks or text do not read as its build wrote them gives nothing either: the document is
-then embedded in full, as before this existed.
+them), and a document a new reader reads again (rereading.py) takes them alike: a vector is its
+embedded text's, whichever reader wrote that text (reuse.Previous.holds), so only the text the
+new reader writes otherwise is embedded. A previous version whose chunks or text do not read as
+its build wrote them gives nothing: the document is then embedded in full, as before this
+existed.
 """
 
 from __future__ import annotations

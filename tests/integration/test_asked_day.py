@@ -73,6 +73,12 @@ def test_a_question_naming_a_day_quotes_that_day(
         ("What was the dose on 2026-13-40?", "No such day: “2026-13-40”"),
         ("Quelle était la dose le 30 février 2026 ?", "Ce jour n’existe pas : “30 février 2026”"),
         ("What was the dose on 31/04/2026?", "No such day: “31/04/2026”"),
+        (  # s19 hostile 10a: each date once, the verb agreeing with how many
+            "Quand le 30 février 2026 le 30 février 2026 et le 31/04/2026 ?",
+            "Ces jours n’existent pas : “30 février 2026”, “31/04/2026” ne sont pas des dates",
+        ),
+        ("What on 2026-13-40 and on 2026-13-40?", "No such day: “2026-13-40” is no date"),
+        ("What on 2026-13-40 and 31/04/2026?", "No such days: “2026-13-40”, “31/04/2026” are"),
     ],
 )
 def test_a_day_no_calendar_has_abstains_saying_so(

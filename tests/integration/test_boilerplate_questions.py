@@ -5,14 +5,21 @@ for "What did the Burkard support say about the battery replacement cost?")."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from integration_helpers import fake_settings
 
-from citeqa.api import build_index, open_assistant
-from citeqa.boilerplate import line_key
+from citeqa.api import build_index, index_status, open_assistant
+from citeqa.boilerplate import MAX_LINES, line_key
+from citeqa.changegroups import KNOWLEDGE_DAMAGED
 from citeqa.config import Settings
-from citeqa.store import load_index
+from citeqa.corpus import file_sha256
+from citeqa.errors import IndexCorrupt
+from citeqa.ownership import CURRENT
+from citeqa.store import STATISTICS, load_index
 
 NOTICE = (
     "CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and intended"
@@ -118,3 +125,51 @@ def _built(corpus: Path, tmp_path: Path) -> tuple[Settings, list[str]]:
     settings = fake_settings(corpus, tmp_path / "index")
     build_index(settings)
     return settings, (load_index(settings.index_dir).statistics or {})["boilerplate"]
+
+
+DAMAGED = {
+    "boilerplate as a string": ("boilerplate", "abc"),
+    "boilerplate nested": ("boilerplate", [[[[]]]]),
+    "more boilerplate lines than a build stores": (
+        "boilerplate",
+        [f"{number:016x}" for number in range(MAX_LINES + 1)],
+    ),
+    "acronyms as a string": ("acronyms", "abc"),
+    "term pairs of numbers": ("term_pairs", [[1, 2]]),
+    "domain file of another shape": ("domain", {"groups": "abc"}),
+}
+
+
+@pytest.mark.parametrize("key, value", DAMAGED.values(), ids=list(DAMAGED))
+def test_damaged_stored_knowledge_is_stale_and_computed_again_by_an_update(
+    tmp_path: Path, fake_embedder: Any, key: str, value: Any
+) -> None:
+    """s19 hostile 3: statistics.json altered (its sha in the manifest too) so that `ask`
+    refuses it ("run `citeqa index`"): `status` says so and `index` computes it again, nothing
+    re-embedded, rather than answering "Index up to date"."""
+    settings = fake_settings(_corpus(tmp_path / "corpus"), tmp_path / "index")
+    build_index(settings)
+    stored = load_index(settings.index_dir).statistics or {}
+    _store_statistics(settings.index_dir, {**stored, key: value})
+    with pytest.raises(IndexCorrupt, match="run `citeqa index`"):
+        open_assistant(settings, build_if_missing=False)
+    assert index_status(settings).changed == [f"{KNOWLEDGE_DAMAGED} (no re-embedding needed)"]
+    fake_embedder.reset_counts()
+    report = build_index(settings)
+    assert report.rewritten and fake_embedder.texts_embedded == 0
+    assert load_index(settings.index_dir).statistics == stored
+    assert not index_status(settings).stale
+    answer = open_assistant(settings, build_if_missing=False).ask(
+        "When did the freezer alarm ring?"
+    )
+    assert not answer.abstained and "Sunday" in answer.citations[0].quote
+
+
+def _store_statistics(index_dir: Path, statistics: dict[str, Any]) -> None:
+    """Write `statistics` as the published build's statistics.json, its manifest's sha256 with
+    it (an edit the manifest's check does not catch)."""
+    build = (index_dir / CURRENT).resolve()
+    (build / STATISTICS).write_text(json.dumps(statistics, sort_keys=True), encoding="utf-8")
+    manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    manifest["index_files"][STATISTICS] = file_sha256(build / STATISTICS)
+    (build / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")

@@ -9,6 +9,7 @@ from citeqa import acronyms, derived_terms
 from citeqa.acronyms import AcronymCounts, document_acronyms, initials
 from citeqa.domain import stored_knowledge
 from citeqa.glossary import Glossary
+from citeqa.mailthreads import mail_text
 
 
 def spelt(text: str) -> dict[str, set[str]]:
@@ -166,3 +167,19 @@ def test_a_document_of_capitalised_words_alone_is_read_in_bounded_work(
     keyed.clear()
     acronyms.document_acronyms("The Non-Disclosure Agreement binds us.\n" * 10)
     assert len(keyed) == 10 * len(list(acronyms._stretches(["Non-Disclosure", "Agreement"])))
+
+
+def test_the_headings_citeqa_writes_over_a_mails_asides_spell_out_nothing() -> None:
+    """s19 hostile 6: mailthreads' "## Quoted by Sam Self · 8 Mar 2025" (a quote whose original
+    the thread lacks) was harvested as "QSS" = "quoted by sam self"; the mail's own words that
+    run the same way still are."""
+    thread = (
+        "From: Sam Self <sam@x.org>\nDate: Sat, 8 Mar 2025 10:00:00 +0000\nSubject: Autoclave\n\n"
+        "The Quality Safety Standard applies.\n\nOn Fri, 7 Mar 2025, Dee Quinn wrote:\n"
+        "> The autoclave cycle lasts 45 minutes.\n\n-- \nSam Self\nResearch Computing Lab\n"
+    )
+    read = mail_text(thread)
+    assert read is not None and "## Quoted by Sam Self" in read[0]
+    assert "## Signature · Sam Self" in read[0] and "## Headers · Sam Self" in read[0]
+    assert spelt(read[0])["QSS"] == {"quality safety standard"}
+    assert spelt("Quoted by Sam Self, the note went out.")["QSS"] == {"quoted by sam self"}

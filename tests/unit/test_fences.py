@@ -26,3 +26,14 @@ def test_a_tilde_line_under_text_is_an_underline_not_a_fence() -> None:
     assert not code_fences(text).holds(text.index("# out"))
     fenced = "Text.\n\n~~~\n# in\n~~~\n"
     assert code_fences(fenced).holds(fenced.index("# in"))
+
+
+def test_back_to_back_fences_are_each_their_own_span() -> None:
+    """A file of fence lines only (s19 hostile 8: 12 million of them, now held as two integer
+    arrays): each pair of lines is one fence, held from its opening line to its closing one,
+    and an odd last line opens none."""
+    text = "```\n" * 5
+    fences = code_fences(text)
+    assert list(zip(fences.starts, fences.ends, strict=True)) == [(0, 7), (8, 15)]
+    held = [True] * 7 + [False]  # a fence ends with its closing line's last mark
+    assert [fences.holds(at) for at in range(len(text))] == held * 2 + [False] * 4

@@ -11,6 +11,7 @@ from citeqa.citedsection import citation_section
 from citeqa.models import Chunk
 from citeqa.readers.linehyphens import join_hyphenated_pages
 from citeqa.readers.pdf import PdfFileReader
+from citeqa.readers.pdfmargins import Page, smaller_first_lines
 from citeqa.titleonly import only_title
 
 HEADER = (8, "Journal of Plant Methods - Vol. 12 (2025) - 41-47")
@@ -208,3 +209,37 @@ def test_a_papers_title_block_is_no_quote_but_its_abstract_is() -> None:
 def _span(bank: object, index: int) -> tuple[int, int]:
     sentence = bank.sentences[index]  # type: ignore[attr-defined]
     return sentence.start, sentence.end
+
+
+def test_the_small_opening_lines_are_counted_line_by_line_spaces_evened() -> None:
+    """pdfmargins.smaller_first_lines, read with a running prefix since s19 (hostile 7): the
+    lines the small pieces open with, their spaces evened, up to the first line they do not
+    cover whole (a line the body size takes up half of is not counted)."""
+    body = ("A humidity chamber for leaf assays\nLeaves rest on water agar.\n", 10.0)
+    journal = ("Journal  of Plant\tMethods\n", 8.0)
+    two = Page(
+        f"Journal of Plant Methods\n\n  Vol. 12 (2025)\n{body[0]}",
+        (journal, ("Vol.  12 (2025)\n", 8.0), body),
+    )
+    assert smaller_first_lines(two) == 2
+    half = Page(
+        f"Journal of Plant Methods\nVol. 12 (2025)\n{body[0]}",
+        (journal, ("Vol.", 8.0), (" 12 (2025)\n", 10.0), body),
+    )
+    assert smaller_first_lines(half) == 1
+    word_cut = Page(f"Journal of Plant Methodsology\n{body[0]}", (journal, body))
+    assert smaller_first_lines(word_cut) == 0
+    assert smaller_first_lines(Page(body[0], (body,))) == 0
+
+
+def test_a_break_at_a_pages_opening_is_read_from_its_own_characters() -> None:
+    """linehyphens._in_compound reads the two characters before the break's head (s19 hostile
+    7: it sliced the whole page before every break): a head opening the page, or one
+    character in, has no compound before it."""
+    assert join_hyphenated_pages(["senes-\ncence. The senescence"]) == [
+        "senescence.\nThe senescence"
+    ]
+    assert join_hyphenated_pages(["-senes-\ncence. The senescence"]) == [
+        "-senescence.\nThe senescence"
+    ]
+    assert join_hyphenated_pages(["a-senes-\ncence. The senes"]) == ["a-senes-\ncence. The senes"]

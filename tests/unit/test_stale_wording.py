@@ -5,7 +5,7 @@ in every answer."""
 
 from __future__ import annotations
 
-from citeqa.changegroups import CUT_BY_NEWER, TALLY_CHANGE
+from citeqa.changegroups import CUT_BY_NEWER, KNOWLEDGE_DAMAGED, TALLY_CHANGE
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.status import (
     _cut_otherwise,
@@ -105,3 +105,11 @@ def test_tallies_of_another_recipe_are_another_version_of_citeqa_not_an_older_on
         "the corpus changed since the index was built and another version of citeqa built it"
     )
     assert stale_reason([FORMAT]) == "an older citeqa built it"
+
+
+def test_damaged_stored_knowledge_is_called_damage_not_an_older_citeqa() -> None:
+    damaged = f"{KNOWLEDGE_DAMAGED} (no re-embedding needed)"
+    assert stale_reason([damaged], "the index") == "the index's stored term knowledge is damaged"
+    assert stale_reason([MODIFIED, damaged]) == (
+        "the corpus changed since it was built and its stored term knowledge is damaged"
+    )

@@ -82,7 +82,7 @@ def _interrupted(
 
 NO_FILE_CHANGED = (
     "no file changed; the index's word statistics were computed again (another version of"
-    " citeqa, or another corpus manifest, wrote the previous ones)"
+    " citeqa, or another corpus manifest, wrote the previous ones, or they were damaged)"
 )
 """What `citeqa index` adds when it wrote a build though no file changed (BuildReport.rewritten)."""
 

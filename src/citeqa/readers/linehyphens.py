@@ -92,8 +92,8 @@ def _lower_start(tail: str) -> str:
 def _in_compound(found: re.Match[str]) -> bool:
     """Whether the head is the last part of a compound ("the" of "state-of-the-⏎art"): a
     hyphen between letters before it. A typesetter breaks such a compound at its own hyphens."""
-    before = found.string[: found.start("head")]
-    return len(before) >= 2 and before[-1] in _HYPHENS and before[-2].isalpha()
+    before = found.string[max(0, found.start("head") - 2) : found.start("head")]  # not the page
+    return len(before) == 2 and before[-1] in _HYPHENS and before[-2].isalpha()
 
 
 def _broken_word(head: str, tail: str, written: Counter[str], last_part: bool) -> bool:

@@ -98,17 +98,24 @@ def _edges(page: Page) -> _Edges:
 
 
 def _smaller_lines(lines: list[str], pieces: list[SizedText], body: float | None) -> int:
-    """How many of `lines` (in drawing order) the pieces set smaller than `body` cover."""
+    """How many of `lines` (in drawing order) the pieces set smaller than `body` cover: the
+    lines, spaces evened, that the small pieces' text, spaces evened, opens with. Each line is
+    compared where the one before it ended (a running prefix, read once: joining the lines up
+    to each one again made a page of thousands of small lines quadratic, s19 hostile 7)."""
     if body is None:
         return 0
-    small = ""
+    small = []
     for text, size in pieces:
         if text.strip() and size >= body:
             break
-        small += text
-    covered, count = " ".join(small.split()), 0
-    while count < len(lines) and covered.startswith(" ".join(" ".join(lines[: count + 1]).split())):
-        count += 1
+        small.append(text)
+    covered, count, at = " ".join("".join(small).split()), 0, 0
+    for line in lines:
+        words = " ".join(line.split())
+        piece = f" {words}" if at and words else words
+        if not covered.startswith(piece, at):
+            break
+        at, count = at + len(piece), count + 1
     return count
 
 
