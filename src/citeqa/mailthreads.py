@@ -183,6 +183,9 @@ class _HeaderBlock:
 SIGNATURE_HEADING = "Signature · "
 """How the heading over a message's signature opens ("## Signature · Lena Park"): what
 boilerplate.py reads to know a mail read by this module."""
+QUOTED_HEADING = "Quoted by "
+"""How the heading over a message's quotes whose original the thread does not hold opens
+("## Quoted by Lena Park · 3 Mar 2026")."""
 OPENING_CHARS = 65_536
 """A mail's first header block ends within this many characters: a file is judged by its
 opening only, so any other file costs a look at its first lines, not a split of all of them."""
@@ -408,7 +411,7 @@ def _message_part(message: MailMessage, own: set[str], title: str | None) -> str
         (message.heading, _without_sign_off(_trimmed(body.own), message.sender)),
         (f"{HEADERS_HEADING}{message.heading}", headers),
         (f"{SIGNATURE_HEADING}{message.sender or message.heading}", _trimmed(body.signature)),
-        (f"Quoted by {message.heading}", body.quoted),
+        (f"{QUOTED_HEADING}{message.heading}", body.quoted),
     ]
     return "\n\n".join(f"## {name}\n" + "\n".join(lines) for name, lines in sections if lines)
 
