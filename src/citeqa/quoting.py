@@ -33,6 +33,7 @@ from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
+from citeqa.mail_candidates import QuestionAsks, is_mail_heading
 from citeqa.markup import markup_between, opens_item
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.numbered_sections import opens_numbered_title
@@ -82,18 +83,25 @@ def quote_spans(
         (bank.sentences[item.index].doc_id, bank.sentences[item.index].start) for item in chosen
     }
     wants = Wants.of(terms.focus) if terms is not None else Wants(frozenset())  # once a call
-    spans = [_past_heading(bank.documents[span.doc_id], span, starts, wants) for span in spans]
+    sent = terms is not None and "date" in wants.kinds and QuestionAsks.of(terms.focus).header_value
+    spans = [
+        _past_heading(bank.documents[span.doc_id], span, starts, wants, sent) for span in spans
+    ]
     return _without_quoted_headers(spans)
 
 
-def _past_heading(doc: Document, span: Span, chosen: set[tuple[str, int]], wants: Wants) -> Span:
+def _past_heading(
+    doc: Document, span: Span, chosen: set[tuple[str, int]], wants: Wants, sent: bool
+) -> Span:
     """A span opening on a heading (a Markdown "## Fixed", an underlined title, an HTML page's
     heading, a plain-text heading line: whatever a build reads as one, chunking.heading_at)
     with text under it, opened at that text instead, heading after heading: the citation names
     the heading as its section, and a quote of "Fixed" over "- Fixed crash when the customer
     name is empty." or of "Notes" over "- Churn in December was 3.4%…" read the heading as the
     answer's first words (session 16 and 17 trials). A heading quoted alone stays, and so does
-    one that may hold the answer itself (`_heading_answers`)."""
+    one that may hold the answer itself (`_heading_answers`), but a heading mailthreads wrote
+    over a mail message ("## Dee Quinn · 7 Mar 2025") only for a question asking when it was
+    `sent`: its day is no answer to "How long does the autoclave cycle last?" (s19 hostile #4)."""
     heading = heading_at(doc.text, span.chunk, span.start)
     if heading is None:
         return span
@@ -103,9 +111,10 @@ def _past_heading(doc: Document, span: Span, chosen: set[tuple[str, int]], wants
     if under >= span.end:
         return span
     picked = any(doc_id == doc.doc_id and start <= at < end for doc_id, at in chosen)
-    if _heading_answers(words, doc.title, picked, wants):
+    asked_of_mail = sent or not is_mail_heading(doc, start)
+    if asked_of_mail and _heading_answers(words, doc.title, picked, wants):
         return span
-    return _past_heading(doc, replace(span, start=under), chosen, wants)
+    return _past_heading(doc, replace(span, start=under), chosen, wants, sent)
 
 
 def _heading_answers(heading: str, title: str, picked: bool, wants: Wants) -> bool:
