@@ -32,7 +32,9 @@ from citeqa.blocks import heading_title
 from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
+from citeqa.dates import day_spans
 from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
+from citeqa.lexical import fold
 from citeqa.mail_candidates import QuestionAsks, is_mail_heading
 from citeqa.markup import markup_between, opens_item
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
@@ -125,14 +127,34 @@ def _heading_answers(heading: str, title: str, picked: bool, wants: Wants) -> bo
     date, an amount: "## Deadline moved to 31 March 2026") or a name asked for (who, where:
     "Jean Dupont" chosen for "Who signed for the landlord?"); and it is no repeat of the
     document's `title` (a note's "# Crêpes (pour 15 crêpes)": the subject the citation names
-    already). A heading holding only the question's words ("Churn" asked about churn) names
-    what the question asks about, as the citation's section does: no answer."""
+    already). For a question asking a number but no date ("How long …?"), a day in the heading
+    is no such value (`_without_dates`). A heading holding only the question's words ("Churn"
+    asked about churn) names what the question asks about, as the citation's section does: no
+    answer."""
     if " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
         return False
     words = heading_title(heading)
-    if picked and (any(char.isdigit() for char in words) or holds_asked_name(wants, words)):
+    valued = _without_dates(words) if _asks_no_date(wants) else words
+    if picked and (any(char.isdigit() for char in valued) or holds_asked_name(wants, words)):
         return True
-    return holds_asked_value(wants, words)
+    return holds_asked_value(wants, valued)
+
+
+def _asks_no_date(wants: Wants) -> bool:
+    """Whether a question asks a number but no date ("How long does the cycle last?"): a
+    heading's day is then no value it asks for."""
+    return "number" in wants.kinds and "date" not in wants.kinds
+
+
+def _without_dates(words: str) -> str:
+    """`words` folded, its dates (dates.day_spans) taken out: "review on 31 march 2026" → "review
+    on "."""
+    folded = fold(words)
+    kept, at = [], 0
+    for start, end, _ in day_spans(folded):
+        kept.append(folded[at:start])
+        at = end
+    return "".join([*kept, folded[at:]])
 
 
 def _above(header: tuple[int, int] | None, start: int) -> tuple[int, int] | None:
