@@ -38,7 +38,13 @@ from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
-from citeqa.mail_candidates import MailLayouts, QuestionAsks, giving_contact, with_signatures
+from citeqa.mail_candidates import (
+    MailLayouts,
+    QuestionAsks,
+    forces_signature,
+    giving_contact,
+    with_signatures,
+)
 from citeqa.membership import apart_in, pairings
 from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
 from citeqa.numbered_sections import (
@@ -114,7 +120,9 @@ def boilerplate_weights(scored: list[ScoredSentence], reading: Reading) -> np.nd
     nothing: a clause three leases share is the user's content, and is still quoted when it
     answers best (s18-bp review)."""
     bank, terms = reading.bank, reading.terms
-    asked = set(giving_contact(_placed(bank, scored), terms.focus, bank.documents))
+    asked: set[int] = set()
+    if QuestionAsks.of(terms.focus).contact:  # the sentences are placed only then
+        asked = set(giving_contact(_placed(bank, scored), terms.focus, bank.documents))
     return np.array(
         [
             BOILERPLATE_WEIGHT
@@ -224,9 +232,17 @@ def signed_contact(candidates: Candidates, bank: SentenceBank, question: str) ->
     """The candidates, but for a question asking how to reach a person it names ("What is the
     phone number of Lena Hartmann?") only the lines of that person's mail signature giving a
     number or an address, when any is a candidate (mail_candidates.giving_contact), in their
-    order: the rankers read no phone number as asked for, and quoted her message's words."""
-    kept = giving_contact(_placed(bank, candidates.sentences), question, bank.documents)
-    return _subset(candidates, kept) if kept else candidates
+    order: the rankers read no phone number as asked for, and quoted her message's words. Only
+    when the question asks nothing else or the best candidate is none of that person's
+    messages (mail_candidates.forces_signature): "What did Tom say about the phone lines?" is
+    answered from what he wrote."""
+    if not candidates.sentences or not QuestionAsks.of(question).contact:
+        return candidates
+    placed = _placed(bank, candidates.sentences)
+    kept = giving_contact(placed, question, bank.documents)
+    if not kept or not forces_signature(question, placed[0][:2], bank.documents):
+        return candidates
+    return _subset(candidates, kept)
 
 
 def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, int, str]]:

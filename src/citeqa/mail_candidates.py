@@ -4,7 +4,7 @@ mailthreads.mail_text gives a thread's text: a heading per message ("## Lena Par
 maybe "## Signature · …" and "## Quoted by …". Every message has a Headers section (its From
 line is always kept there), so the Headers headings count and place the thread's messages.
 
-Two rules, both on what the question asks (language data: citeqa/data/mail_questions.json,
+Three rules, all on what the question asks (language data: citeqa/data/mail_questions.json,
 English and French):
 - a header line ("To: …", "Date: …", "From: …") answers only a question about a header value
   (a recipient, a date or time sent, a subject, an address): its words are searchable, but
@@ -12,7 +12,16 @@ English and French):
   trial u12) and "What is the phone number of Lena Hartmann?" her From line (x07);
 - a question asking who replied (answered, responded) is never answered from a thread's first
   message, which replies to nothing in the file: a thread of one message has no reply ("Who
-  replied to the Minnesota data request?" quoted the request itself, s18 trial ue3, u11).
+  replied to the Minnesota data request?" quoted the request itself, s18 trial ue3, u11) —
+  unless that message is itself a reply saved on its own (it quotes a message the file does
+  not hold, or has an In-Reply-To or References header: `MailLayout.first_replies`); nor
+  from the quotes of a message the file does not hold (they are what was replied to);
+- a question asking how to reach a person it names (a phone number, an extension, an e-mail
+  address) reads that person's signatures (`with_signatures`) and quotes their lines giving
+  it (`giving_contact`), over the other candidates when it asks nothing else or the best
+  candidate is none of that person's messages (`forces_signature`). A signer is the person
+  asked when the question writes every word of the signer's name, or a capitalised word of it
+  (`_signed_by`): a signer heading an address or a day names no one.
 
 A document is read as a thread only when it is a .txt or .md file whose text holds a Headers
 heading over a header line (what mailthreads writes); any other document is never touched.
@@ -24,18 +33,30 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
 from citeqa.jsonfiles import parse_json
-from citeqa.mailthreads import HEADERS_HEADING, SIGNATURE_HEADING
+from citeqa.lexical import content_words
+from citeqa.mailthreads import HEADERS_HEADING, QUOTED_HEADING, SIGNATURE_HEADING
 from citeqa.models import Chunk, Document, Hit
 
-__all__ = ["MailLayout", "MailLayouts", "QuestionAsks", "layout_of"]
+__all__ = [
+    "MailLayout",
+    "MailLayouts",
+    "QuestionAsks",
+    "forces_signature",
+    "giving_contact",
+    "is_mail_heading",
+    "layout_of",
+    "with_signatures",
+]
 
 _HEADING = re.compile(r"^## (?P<name>[^\n]*)$", re.MULTILINE)
 _HEADERS_MARK = f"\n## {HEADERS_HEADING}"
+_REPLY_HEADER = re.compile(r"^(?:in-reply-to|references)\s*:", re.MULTILINE | re.IGNORECASE)
+"""A header line naming the message a message replies to (RFC 5322 field names)."""
 MAIL_KINDS = ("txt", "md")
 """The document kinds the text reader reads mails of (readers/text.py)."""
 
@@ -55,10 +76,13 @@ class QuestionAsks:
     def of(cls, question: str) -> QuestionAsks:
         cues = _cues()
         folded = question.casefold()
+        contact = {kind for kind, cue in cues.contact.items() if cue.search(folded)}
+        if _asks_nothing_else(question):
+            contact |= {kind for kind, cue in cues.contact_alone.items() if cue.search(folded)}
         return cls(
             bool(cues.header and cues.header.search(folded)),
             bool(cues.reply and cues.reply.search(folded)),
-            frozenset(kind for kind, cue in cues.contact.items() if cue.search(folded)),
+            frozenset(contact),
         )
 
 
@@ -70,6 +94,11 @@ class _Cues:
     """Per kind of contact, what asks for it."""
     contact_value: dict[str, re.Pattern[str]]
     """Per kind of contact, what a line giving it holds."""
+    contact_alone: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    """Per kind of contact, what asks for it only in a question asking nothing else
+    ("extension": of a phone, or of a deadline)."""
+    contact_words: frozenset[str] = frozenset()
+    """The folded words a question asking how to reach someone is made of, names aside."""
 
 
 def _read_data() -> object:
@@ -88,7 +117,13 @@ def _cues() -> _Cues:
         _pattern(data.get("reply_cues")),
         _patterns(data.get("contact_cues")),
         _patterns(data.get("contact_values")),
+        _patterns(data.get("contact_cues_alone")),
+        frozenset(_strings(data.get("contact_words"))),
     )
+
+
+def _strings(value: object) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
 def _patterns(value: object) -> dict[str, re.Pattern[str]]:
@@ -99,9 +134,8 @@ def _patterns(value: object) -> dict[str, re.Pattern[str]]:
 
 
 def _pattern(value: object) -> re.Pattern[str] | None:
-    patterns = [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
     compiled = []
-    for pattern in patterns:
+    for pattern in _strings(value):
         try:
             re.compile(pattern)
         except re.error:
@@ -122,6 +156,14 @@ class MailLayout:
     """Whether each of `headings` is a Headers heading."""
     signers: dict[int, str] = field(default_factory=dict)
     """Each Signature heading's offset → whose signature it is ("## Signature · Lena Park")."""
+    senders: list[str] = field(default_factory=list)
+    """Each message's heading ("Lena Park · 3 Mar 2026"), in order."""
+    is_quoted: list[bool] = field(default_factory=list)
+    """Whether each of `headings` is a "Quoted by" heading (quotes of a message the file
+    does not hold)."""
+    first_replies: bool = False
+    """Whether the first message is itself a reply: it quotes a message the file does not
+    hold (a "Quoted by" section) or names one in an In-Reply-To or References header."""
 
     def message_of(self, offset: int) -> int:
         """The number of the message holding `offset` (0 for the title above the first)."""
@@ -136,6 +178,11 @@ class MailLayout:
         """Whether `offset` stands in a Headers section (its heading line included)."""
         at = bisect.bisect_right(self.headings, offset) - 1
         return at >= 0 and self.is_headers[at]
+
+    def in_quotes(self, offset: int) -> bool:
+        """Whether `offset` stands in a "Quoted by" section (its heading line included)."""
+        at = bisect.bisect_right(self.headings, offset) - 1
+        return at >= 0 and at < len(self.is_quoted) and self.is_quoted[at]
 
 
 def layout_of(document: Document) -> MailLayout | None:
@@ -160,7 +207,25 @@ def layout_of(document: Document) -> MailLayout | None:
         if name.startswith(SIGNATURE_HEADING)
     }
     starts = _message_starts(headings, names, is_headers)
-    return MailLayout(starts, headings, is_headers, signers)
+    senders = [
+        name[len(HEADERS_HEADING) :]
+        for name, headers in zip(names, is_headers, strict=True)
+        if headers
+    ]
+    quoted = [name.startswith(QUOTED_HEADING) for name in names]
+    layout = MailLayout(starts, headings, is_headers, signers, senders, quoted)
+    return replace(layout, first_replies=_first_replies(text, layout))
+
+
+def _first_replies(text: str, layout: MailLayout) -> bool:
+    """Whether the first message of a thread replies to one its file does not hold: it has a
+    "Quoted by" section, or an In-Reply-To or References line among its headers."""
+    end = layout.message_starts[1] if len(layout.message_starts) > 1 else len(text)
+    if any(
+        at < end and quoted for at, quoted in zip(layout.headings, layout.is_quoted, strict=True)
+    ):
+        return True
+    return any(layout.in_headers(found.start()) for found in _REPLY_HEADER.finditer(text, 0, end))
 
 
 def _opens_header_line(text: str, newline: int) -> bool:
@@ -207,15 +272,73 @@ class MailLayouts:
             return True
         if not asks.header_value and layout.in_headers(start):
             return False
-        return not (asks.reply and layout.message_of(start) == 0)
+        first = layout.message_of(start) == 0 and not layout.first_replies
+        return not (asks.reply and (first or layout.in_quotes(start)))
+
+    def by_person_asked(self, doc_id: str, start: int, question: str) -> bool:
+        """Whether the sentence at `start` of `doc_id` stands in a mail message sent by a
+        person the question names (`_signed_by`)."""
+        layout = self.of(doc_id)
+        if layout is None or not layout.senders:
+            return False
+        return _signed_by(layout.senders[layout.message_of(start)], question)
 
 
-def _names(person: str) -> set[str]:
-    """The words of a person's name, folded, of two letters or more."""
-    return {word for word in _WORD.findall(person.casefold()) if len(word) > 1}
+def _name_words(person: str) -> set[str]:
+    """The words of a person's name as a heading writes it ("Lena Park · 3 Mar 2026"), folded,
+    of two letters or more: the part before its day; the local part of an address; none for a
+    day alone ("3 Mar 2026": no name has a digit)."""
+    name = person.split(" · ", 1)[0]
+    if any(char.isdigit() for char in name):
+        return set()
+    return {word for word in _WORD.findall(name.split("@", 1)[0].casefold()) if len(word) > 1}
+
+
+def _signed_by(person: str, question: str) -> bool:
+    """Whether a question names `person` (a signer's or sender's heading): it writes every word
+    of the name, or capitalises one of them ("Tom" for Tom Reyes). A signer heading an address
+    ("lab-list@lab.example.org") or a day is no one "the phone number of the lab" names."""
+    name = _name_words(person)
+    if not name:
+        return False
+    words = set(_WORD.findall(question.casefold()))
+    capitalised = {word.casefold() for word in _WORD.findall(question) if word[0].isupper()}
+    return name <= words or bool(name & capitalised)
+
+
+def _asks_nothing_else(question: str) -> bool:
+    """Whether every content word of the question asks how to reach someone (the language
+    data's contact_words) or is a word it capitalises (a name): "What is Tom's extension?",
+    not "Until when did Tom get an extension of the thesis deadline?"."""
+    names = set(content_words(" ".join(w for w in _WORD.findall(question) if w[0].isupper())))
+    known = _cues().contact_words
+    return all(word in known or word in names or len(word) < 3 for word in content_words(question))
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def forces_signature(
+    question: str, top: tuple[str, int], documents: Mapping[str, Document]
+) -> bool:
+    """Whether the signature lines giving the contact a question asks (`giving_contact`) are
+    quoted over the best candidate `top` (its document and start): when the question asks
+    nothing else, or `top` stands in none of the named person's messages. "What did Tom say
+    about the phone lines of the greenhouse?" is answered from what Tom wrote."""
+    if _asks_nothing_else(question):
+        return True
+    return not MailLayouts(documents).by_person_asked(*top, question)
+
+
+def is_mail_heading(document: Document, start: int) -> bool:
+    """Whether the heading line at `start` of `document` is one mailthreads wrote over a
+    message's part ("## Lena Park · 3 Mar 2026", "## Headers · …"): a sender and a day, no
+    content of the message."""
+    layout = layout_of(document)
+    if layout is None:
+        return False
+    at = bisect.bisect_left(layout.headings, start)
+    return at < len(layout.headings) and layout.headings[at] == start
 
 
 def with_signatures(
@@ -229,7 +352,6 @@ def with_signatures(
     per distinct signature text."""
     if not QuestionAsks.of(question).contact:
         return top
-    asked = _names(question)
     held = {hit.chunk_index for hit in top}
     texts: set[str] = set()
     added: list[Hit] = []
@@ -244,7 +366,7 @@ def with_signatures(
             if layout.message_of(chunk.start) != message:
                 break
             signer = layout.signer_of(chunk.start)
-            signed = signer is not None and bool(_names(signer) & asked)
+            signed = signer is not None and _signed_by(signer, question)
             if signed and at not in held and chunk.text not in texts:
                 held.add(at)
                 texts.add(chunk.text)
@@ -264,12 +386,23 @@ def giving_contact(
     patterns = [value for value in values if value is not None]
     if not patterns:
         return []
-    asked = _names(question)
     layouts = MailLayouts(documents)
     kept = []
     for number, (doc_id, start, text) in enumerate(texts):
         layout = layouts.of(doc_id)
         signer = layout.signer_of(start) if layout is not None else None
-        if signer and _names(signer) & asked and any(p.search(text) for p in patterns):
-            kept.append(number)
+        if signer and _signed_by(signer, question):
+            before = documents[doc_id].text[max(start - _CUE_BEFORE, 0) : start]
+            if any(_gives(pattern, before, text) for pattern in patterns):
+                kept.append(number)
     return kept
+
+
+_CUE_BEFORE = 16
+"""How many characters before a signature line its value's cue may stand in: a sentence ends
+at "ext." and its number "4470" is the next sentence."""
+
+
+def _gives(pattern: re.Pattern[str], before: str, text: str) -> bool:
+    """Whether `text` holds a value `pattern` finds, its cue maybe in the text `before` it."""
+    return any(found.end() > len(before) for found in pattern.finditer(before + text))

@@ -184,8 +184,8 @@ SIGNATURE_HEADING = "Signature · "
 """How the heading over a message's signature opens ("## Signature · Lena Park"): what
 boilerplate.py reads to know a mail read by this module."""
 QUOTED_HEADING = "Quoted by "
-"""How the heading over a quote whose original the thread lacks opens ("## Quoted by Lena Park ·
-3 Mar 2026")."""
+"""How the heading over a message's quotes whose original the thread does not hold opens
+("## Quoted by Lena Park · 3 Mar 2026")."""
 GENERATED_HEADINGS = (HEADERS_HEADING, SIGNATURE_HEADING, QUOTED_HEADING)
 """How the headings this module writes over a message's asides open: citeqa's words, not the
 mail's, which no reader of the text's words takes as the corpus's (acronyms.py: "Quoted by Sam

@@ -32,7 +32,10 @@ from citeqa.blocks import heading_title
 from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
+from citeqa.dates import day_spans
 from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
+from citeqa.lexical import fold
+from citeqa.mail_candidates import QuestionAsks, is_mail_heading
 from citeqa.markup import markup_between, opens_item
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.numbered_sections import opens_numbered_title
@@ -82,18 +85,25 @@ def quote_spans(
         (bank.sentences[item.index].doc_id, bank.sentences[item.index].start) for item in chosen
     }
     wants = Wants.of(terms.focus) if terms is not None else Wants(frozenset())  # once a call
-    spans = [_past_heading(bank.documents[span.doc_id], span, starts, wants) for span in spans]
+    sent = terms is not None and "date" in wants.kinds and QuestionAsks.of(terms.focus).header_value
+    spans = [
+        _past_heading(bank.documents[span.doc_id], span, starts, wants, sent) for span in spans
+    ]
     return _without_quoted_headers(spans)
 
 
-def _past_heading(doc: Document, span: Span, chosen: set[tuple[str, int]], wants: Wants) -> Span:
+def _past_heading(
+    doc: Document, span: Span, chosen: set[tuple[str, int]], wants: Wants, sent: bool
+) -> Span:
     """A span opening on a heading (a Markdown "## Fixed", an underlined title, an HTML page's
     heading, a plain-text heading line: whatever a build reads as one, chunking.heading_at)
     with text under it, opened at that text instead, heading after heading: the citation names
     the heading as its section, and a quote of "Fixed" over "- Fixed crash when the customer
     name is empty." or of "Notes" over "- Churn in December was 3.4%…" read the heading as the
     answer's first words (session 16 and 17 trials). A heading quoted alone stays, and so does
-    one that may hold the answer itself (`_heading_answers`)."""
+    one that may hold the answer itself (`_heading_answers`), but a heading mailthreads wrote
+    over a mail message ("## Dee Quinn · 7 Mar 2025") only for a question asking when it was
+    `sent`: its day is no answer to "How long does the autoclave cycle last?" (s19 hostile #4)."""
     heading = heading_at(doc.text, span.chunk, span.start)
     if heading is None:
         return span
@@ -103,9 +113,10 @@ def _past_heading(doc: Document, span: Span, chosen: set[tuple[str, int]], wants
     if under >= span.end:
         return span
     picked = any(doc_id == doc.doc_id and start <= at < end for doc_id, at in chosen)
-    if _heading_answers(words, doc.title, picked, wants):
+    asked_of_mail = sent or not is_mail_heading(doc, start)
+    if asked_of_mail and _heading_answers(words, doc.title, picked, wants):
         return span
-    return _past_heading(doc, replace(span, start=under), chosen, wants)
+    return _past_heading(doc, replace(span, start=under), chosen, wants, sent)
 
 
 def _heading_answers(heading: str, title: str, picked: bool, wants: Wants) -> bool:
@@ -116,14 +127,34 @@ def _heading_answers(heading: str, title: str, picked: bool, wants: Wants) -> bo
     date, an amount: "## Deadline moved to 31 March 2026") or a name asked for (who, where:
     "Jean Dupont" chosen for "Who signed for the landlord?"); and it is no repeat of the
     document's `title` (a note's "# Crêpes (pour 15 crêpes)": the subject the citation names
-    already). A heading holding only the question's words ("Churn" asked about churn) names
-    what the question asks about, as the citation's section does: no answer."""
+    already). For a question asking a number but no date ("How long …?"), a day in the heading
+    is no such value (`_without_dates`). A heading holding only the question's words ("Churn"
+    asked about churn) names what the question asks about, as the citation's section does: no
+    answer."""
     if " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
         return False
     words = heading_title(heading)
-    if picked and (any(char.isdigit() for char in words) or holds_asked_name(wants, words)):
+    valued = _without_dates(words) if _asks_no_date(wants) else words
+    if picked and (any(char.isdigit() for char in valued) or holds_asked_name(wants, words)):
         return True
-    return holds_asked_value(wants, words)
+    return holds_asked_value(wants, valued)
+
+
+def _asks_no_date(wants: Wants) -> bool:
+    """Whether a question asks a number but no date ("How long does the cycle last?"): a
+    heading's day is then no value it asks for."""
+    return "number" in wants.kinds and "date" not in wants.kinds
+
+
+def _without_dates(words: str) -> str:
+    """`words` folded, its dates (dates.day_spans) taken out: "review on 31 march 2026" → "review
+    on "."""
+    folded = fold(words)
+    kept, at = [], 0
+    for start, end, _ in day_spans(folded):
+        kept.append(folded[at:start])
+        at = end
+    return "".join([*kept, folded[at:]])
 
 
 def _above(header: tuple[int, int] | None, start: int) -> tuple[int, int] | None:

@@ -122,3 +122,72 @@ def test_mail_questions_quote_messages_replies_and_signatures_as_asked(tmp_path:
     assert "+44 1632 960 118" in phone.citations[0].quote
     assert phone.citations[0].section == "Signature · Lena Hartmann"
     assert "CONFIDENTIALITY" not in phone.citations[0].quote  # the next paragraph's boilerplate
+
+
+SAVED_REPLY = """From: Tom Reyes <t.reyes@lab.example.org>
+To: Claire Fontaine <c.fontaine@lab.example.org>
+Date: Thu, 6 Mar 2025 14:30:00 +0100
+Subject: Re: Minnesota data request
+
+We cannot share the Minnesota yield data before the paper is out; ask again in June.
+Tom
+
+On Thu, 6 Mar 2025, Claire Fontaine wrote:
+> Could we get the Minnesota yield data for the rust model?
+> Claire
+"""
+DEADLINE = f"""From: Tom Reyes <t.reyes@lab.example.org>
+To: Claire Fontaine <c.fontaine@lab.example.org>
+Date: Thu, 6 Mar 2025 14:30:00 +0100
+Subject: Thesis deadline
+
+I asked the graduate school for an extension of the thesis deadline: it moves to 30 June 2025.
+Tom
+
+--
+Tom Reyes
+Lab Manager
+ext. 4470
+
+{DISCLAIMER}
+"""
+AUTOCLAVE = """From: Dee Quinn <dee@lab.example.org>
+To: lab@lab.example.org
+Date: Fri, 7 Mar 2025 10:00:00 +0000
+Subject: Autoclave
+
+The autoclave cycle lasts 45 minutes at 121 degrees.
+"""
+
+
+def test_a_saved_reply_a_deadline_extension_and_a_duration_are_quoted_from_the_message(
+    tmp_path: Path,
+) -> None:
+    """Review of s19-mailhdr: a reply saved on its own answered no "who replied" question (an
+    unrelated note was quoted), "extension" of a deadline quoted Tom's signature; s19 hostile
+    #4: "How long …?" kept the message's heading "Dee Quinn · 7 Mar 2025" in the quote."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in (
+        ("reply.txt", SAVED_REPLY),
+        ("deadline.txt", DEADLINE),
+        ("autoclave.txt", AUTOCLAVE),
+        ("greenhouse.md", NOTE),
+    ):
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    assistant = open_assistant(settings, build_if_missing=False)
+
+    replied = assistant.ask("Who replied to the Minnesota data request?")
+    assert [c.doc_id for c in replied.citations][:1] == ["reply"], replied.citations
+    assert "We cannot share" in replied.citations[0].quote
+
+    extension = assistant.ask("Until when did Tom get an extension of the thesis deadline?")
+    assert extension.citations and "30 June 2025" in extension.citations[0].quote
+    asked = assistant.ask("What is the phone extension of Tom Reyes?")
+    assert asked.citations and "4470" in asked.citations[0].quote
+
+    cycle = assistant.ask("How long does the autoclave cycle last?")
+    assert cycle.citations
+    assert cycle.citations[0].quote == "The autoclave cycle lasts 45 minutes at 121 degrees."

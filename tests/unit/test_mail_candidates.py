@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from citeqa import mail_candidates
-from citeqa.mail_candidates import MailLayouts, QuestionAsks, giving_contact, layout_of
+from citeqa.mail_candidates import (
+    MailLayouts,
+    QuestionAsks,
+    forces_signature,
+    giving_contact,
+    is_mail_heading,
+    layout_of,
+)
 from citeqa.mailthreads import mail_text
 from citeqa.models import Document
 
@@ -55,6 +62,15 @@ def _thread() -> Document:
         ("How much nitrogen was ordered?", False, False, set()),
         ("What is the response time of the assay?", False, False, set()),
         ("Quel est le temps de réponse du test ?", False, False, set()),
+        ("What is Tom's extension?", False, False, {"phone"}),
+        ("What is the phone extension of Tom Reyes?", False, False, {"phone"}),
+        ("Until when did Tom get an extension of the thesis deadline?", False, False, set()),
+        ("Quelles sont les coordonnées de Lena ?", False, False, {"phone"}),
+        ("Quelles sont les coordonnées GPS de la parcelle B ?", False, False, set()),
+        ("Comment joindre Lena ?", False, False, {"phone"}),
+        ("Comment joindre le tableau au rapport ?", False, False, set()),
+        ("Le portable de Tom est-il réparé ?", False, False, set()),
+        ("Which mobile app logs the traps?", False, False, set()),
     ],
 )
 def test_what_a_question_asks_of_mails(
@@ -92,6 +108,46 @@ def test_what_each_sentence_of_a_thread_may_answer() -> None:
     assert layouts.answers_from(plain, "thread", first)
 
 
+SAVED_REPLY = """From: Tom Reyes <t.reyes@lab.example.org>
+To: Claire Fontaine <c.fontaine@lab.example.org>
+Date: Thu, 6 Mar 2025 14:30:00 +0100
+Subject: Re: Minnesota data request
+
+We cannot share the Minnesota yield data before the paper is out.
+
+On Thu, 6 Mar 2025, Claire Fontaine wrote:
+> Could we get the Minnesota yield data for the rust model?
+"""
+HEADED_REPLY = """From: Tom Reyes <t.reyes@lab.example.org>
+Date: Thu, 6 Mar 2025 14:30:00 +0100
+In-Reply-To: <request@lab.example.org>
+Subject: Re: Minnesota data request
+
+We cannot share the Minnesota yield data before the paper is out.
+"""
+
+
+@pytest.mark.parametrize("mail", [SAVED_REPLY, HEADED_REPLY])
+def test_a_reply_saved_on_its_own_answers_who_replied_but_not_from_its_quote(mail: str) -> None:
+    """Review of s19-mailhdr: a thread whose first message is itself a reply (it quotes a
+    message the file does not hold, or names one in In-Reply-To) answered no "who replied"
+    question, and an unrelated note was quoted instead."""
+    written = mail_text(mail)
+    assert written is not None
+    document = _document(written[0])
+    text = document.text
+    layouts = MailLayouts({"thread": document})
+    replied = QuestionAsks.of("Who replied to the Minnesota data request?")
+    assert layouts.answers_from(replied, "thread", text.index("We cannot share"))
+    if "> Could" in text:
+        assert not layouts.answers_from(replied, "thread", text.index("> Could"))
+        assert layouts.answers_from(QuestionAsks.of("What was asked?"), "thread", text.index("> C"))
+    single = _document(written[0].replace("In-Reply-To", "X-Mailer").replace("## Quoted", "## Q"))
+    assert not MailLayouts({"thread": single}).answers_from(
+        replied, "thread", text.index("We cannot share")
+    )
+
+
 def test_a_document_that_is_no_thread_is_never_filtered() -> None:
     note = "# Notes\n\n## Headers · setup\nFrom: the lab wiki\nTo be read.\n"
     assert layout_of(_document(note, kind="pdf")) is None  # only the text reader reads mails
@@ -111,6 +167,79 @@ def test_a_contact_question_keeps_the_named_signers_lines_giving_it() -> None:
     assert giving_contact(lines, "What is the phone number of Claire?", documents) == [0]
     assert giving_contact(lines, "What is the phone number of Tom?", documents) == []
     assert giving_contact(lines, "What did Claire ask?", documents) == []
+
+
+LAB_LIST = """From: lab-list@lab.example.org
+To: all@lab.example.org
+Date: Tue, 3 Mar 2026 09:00:00 +0000
+Subject: Lab phones
+
+The lab phones move to the new exchange on Friday.
+
+--
+Lab office
+Building B, 75005 Paris
+Tel: 01 23 45
+"""
+
+
+def test_a_signer_heading_an_address_or_a_day_is_no_person_a_question_names() -> None:
+    """Review of s19-mailhdr: "lab-list@lab.example.org" matched "the phone number of the lab"
+    word by word; the signer's name words are matched, all of them or a capitalised one."""
+    written = mail_text(LAB_LIST)
+    assert written is not None
+    document = _document(written[0])
+    text = document.text
+    line = ("thread", text.index("Tel:"), "Tel: 01 23 45")
+    documents = {"thread": document}
+    assert giving_contact([line], "What is the phone number of the lab?", documents) == []
+    assert giving_contact([line], "What is the phone number of the lab list?", documents) == [0]
+    dated = _document(
+        text.replace("Signature · lab-list@lab.example.org", "Signature · 3 Mar 2026")
+    )
+    question = "What is the phone number given on 3 Mar?"
+    assert giving_contact([line], question, {"thread": dated}) == []
+
+
+def test_a_phone_value_needs_a_cue_or_six_digits_so_a_postcode_is_none() -> None:
+    """Review of s19-mailhdr: "75005 Paris" (a postcode) or a year read as a phone number; a
+    number needs a tel/phone/ext cue (maybe at the end of the line before: "ext." over "4470",
+    split into two sentences) or six digits."""
+    written = mail_text(
+        THREAD.replace("PhD student | +33 1 23 45 67 89", "PhD student\n75005 Paris\next.\n4470")
+    )
+    assert written is not None
+    document = _document(written[0])
+    text = document.text
+    lines = [
+        ("thread", text.index("75005"), "75005 Paris"),
+        ("thread", text.index("4470"), "4470"),
+        ("thread", text.index("PhD student"), "PhD student"),
+    ]
+    question = "What is the phone number of Claire?"
+    assert giving_contact(lines, question, {"thread": document}) == [1]
+    assert giving_contact(lines[:1], question, {"thread": document}) == []
+
+
+def test_a_signature_is_forced_only_for_a_question_asking_nothing_else_or_another_message() -> None:
+    """Review of s19-mailhdr: any contact cue kept only signature lines, over the sentence of
+    the person's message that answered the question's other words."""
+    documents = {"thread": _thread()}
+    text = documents["thread"].text
+    claires, toms = ("thread", text.index("Could you order")), ("thread", text.index("Ordered,"))
+    assert forces_signature("What is the phone number of Claire?", claires, documents)
+    asks_more = "What did Claire ask about the phone line for the nitrogen order?"
+    assert not forces_signature(asks_more, claires, documents)
+    assert forces_signature(asks_more, toms, documents)
+
+
+def test_generated_mail_headings_are_told_from_the_messages_lines() -> None:
+    document = _thread()
+    text = document.text
+    assert is_mail_heading(document, text.index("## Claire Fontaine · 6 Mar 2025"))
+    assert is_mail_heading(document, text.index("## Headers · Tom Reyes"))
+    assert not is_mail_heading(document, text.index("Could you order"))
+    assert not is_mail_heading(_document("# Notes\n\n## Tom · 6 Mar 2025\nText.\n"), 9)
 
 
 def test_malformed_question_data_is_read_as_no_cue(monkeypatch: pytest.MonkeyPatch) -> None:

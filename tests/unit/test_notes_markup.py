@@ -240,6 +240,26 @@ def test_a_plain_texts_quote_marks_and_prompts_show_as_written() -> None:
     assert preview_text("> Quoted in a mail.") == "> Quoted in a mail."
 
 
+def test_a_headings_day_answers_no_question_asking_a_number_but_no_date() -> None:
+    """s19 hostile #4: "How long does the autoclave cycle last?" kept a dated heading in the
+    quote (its day read as the number asked); "When …?" still keeps it."""
+    body = "The autoclave cycle lasts 45 minutes at 121 degrees."
+    text = f"# Lab\n\n## Autoclave checked on 7 March 2025\n{body}\n"
+    heading = "## Autoclave checked on 7 March 2025"
+
+    def asking(question: str) -> QuestionTerms:
+        return QuestionTerms(
+            focus=question, terms=[(frozenset(query_tokens("autoclave")), 1.0)], focus_terms=1
+        )
+
+    assert _quotes(text, [heading, body], asking("How long does the autoclave cycle last?")) == [
+        body
+    ]
+    assert _quotes(text, [heading, body], asking("When was the autoclave checked?")) == [
+        f"Autoclave checked on 7 March 2025\n{body}"
+    ]
+
+
 def test_a_heading_that_holds_the_answer_stays_in_the_quote() -> None:
     """Review of s16-front: "## Deadline moved to 31 March 2026" chosen with its body was quoted
     without it. A heading holding only the question's word ("Churn" asked about churn) names

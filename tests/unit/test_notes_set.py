@@ -83,12 +83,17 @@ def _set_questions(name: str) -> list[EvalQuestion]:
     return eval_set.questions
 
 
+FOLLOW_UPS_AT_LEAST = {"notes": 6, "research": 5}
+"""How many follow-ups each set holds at least (what it held when written): one set losing
+one is caught, though the sets hold different counts."""
+
+
 @pytest.mark.parametrize("name", SPLIT_SETS)
 def test_follow_ups_follow_a_question_of_their_half(name: str) -> None:
     questions = _set_questions(name)
     by_id = {q.id: q for q in questions}
     follow_ups = [q for q in questions if q.follows is not None]
-    assert len(follow_ups) >= 5
+    assert len(follow_ups) >= FOLLOW_UPS_AT_LEAST[name]
     for q in follow_ups:
         assert "follow-up" in q.kinds and by_id[q.follows].split == q.split, q.id
 
