@@ -86,6 +86,8 @@ def quote_spans(
     }
     wants = Wants.of(terms.focus) if terms is not None else Wants(frozenset())  # once a call
     sent = terms is not None and "date" in wants.kinds and QuestionAsks.of(terms.focus).header_value
+    if terms is not None and day_spans(fold(terms.focus)):
+        wants = Wants(wants.kinds | {"date"})  # "the dose on July 14?": a heading's day is asked
     spans = [
         _past_heading(bank.documents[span.doc_id], span, starts, wants, sent) for span in spans
     ]
