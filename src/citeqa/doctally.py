@@ -53,7 +53,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 8
+TALLY_VERSION = 9
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -72,7 +72,8 @@ changes): a month's full name is its month's term, not its stem (dates.month_ter
 keeps its stem), and a document's candidate acronyms (acronyms.py); 7: and its lines' keys
 (boilerplate.document_lines), and its languages are read past the lines it repeats and its
 signature blocks (boilerplate.own_boilerplate_blanked); 8: the compound keys hold the dates
-that name no day (dates.impossible_date_keys)."""
+that name no day (dates.impossible_date_keys); 9: tokenize reads digits after a comma as a
+decimal only when they are one to three (lexical.DECIMAL: "40001,2025" is two numbers)."""
 
 
 class DocumentTally(BaseModel):
