@@ -74,6 +74,10 @@ NEVER_WRITES = {
     "en": "The documents never mention {words}.",
     "fr": "Les documents ne mentionnent jamais {words}.",
 }
+NO_RECORD_NAMED = {
+    "en": "No document names {record}; the documents name {held}.",
+    "fr": "Aucun document ne nomme {record} ; les documents nomment {held}.",
+}
 NO_SUCH_DAY = {
     "en": "No such day: {dates} is no date of the calendar (a month from 1 to 12, a day the"
     " month has).",
@@ -398,6 +402,18 @@ def never_written(terms: QuestionTerms, lang: Lang) -> str | None:
     if not terms.unknown_identifiers:
         return None
     return NEVER_WRITES[lang].format(words=_quoted(terms.unknown_identifiers))
+
+
+def no_record_named(terms: QuestionTerms, lang: Lang) -> str | None:
+    """The reason for a question writing a record's identifier the corpus never writes while
+    it writes its siblings ("INC-2025-02" among INC-2025-07 and INC-2025-08:
+    QuestionTerms.unheld_records), naming the closest it writes; None when it writes none."""
+    if not terms.unheld_records:
+        return None
+    record, held = terms.unheld_records[0]
+    and_word = "et" if lang == "fr" else "and"
+    listed = ", ".join(held[:-1]) + f" {and_word} {held[-1]}" if len(held) > 1 else held[0]
+    return NO_RECORD_NAMED[lang].format(record=_quoted([record]), held=shown(listed))
 
 
 def no_such_day(terms: QuestionTerms, lang: Lang) -> str | None:

@@ -58,6 +58,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
+from citeqa.record_ids import writing_documents
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
 from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
@@ -252,6 +253,24 @@ def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, 
         (span.doc_id, span.start, bank.text(item.index))
         for span, item in zip(spans, items, strict=True)
     ]
+
+
+def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but when the question writes a record's identifier ("INC-2025-07":
+    record_ids.py) and some candidates are of documents writing it, only those, in their
+    order: its post-mortem's root cause, not another's "Find the root cause" action row."""
+    if not candidates.sentences:
+        return candidates
+    doc_ids = dict.fromkeys(bank.sentences[item.index].doc_id for item in candidates.sentences)
+    writing = writing_documents(question, (bank.documents[doc_id] for doc_id in doc_ids))
+    if not writing:
+        return candidates
+    kept = [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if bank.sentences[item.index].doc_id in writing
+    ]
+    return _subset(candidates, kept)
 
 
 def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -533,6 +552,9 @@ def compose(
             unnumbered.number, unnumbered.numbered, unnumbered.title, lang, more=unnumbered.more
         )
         return abstain(reason)
+    no_record = abstention.no_record_named(terms, lang)
+    if no_record is not None:  # "the root cause of INC-2025-02?" among INC-2025-07, -08, -10
+        return abstain(no_record)
     no_day = abstention.no_such_day(terms, lang)
     if no_day is not None:  # "the dose on 2026-13-45?": any day quoted would be another
         return abstain(no_day)
@@ -688,6 +710,7 @@ def _quoted(
         ranked = quotable(reordered(candidates, models.quoter, reading), bank)
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = under_asked_section(ranked, bank, terms.focus)
+        ranked = of_named_records(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)
         ranked = signed_contact(ranked, bank, terms.focus)
         chosen = choose(
@@ -700,7 +723,11 @@ def _quoted(
         )
     else:
         chosen = choose_by_score(
-            naming_identifiers(quotable(candidates, bank), bank, terms.named).sentences,
+            of_named_records(
+                naming_identifiers(quotable(candidates, bank), bank, terms.named),
+                bank,
+                terms.focus,
+            ).sentences,
             bank,
             settings.max_quote_sentences,
             settings.quote_budget,

@@ -73,7 +73,9 @@ keeps its stem), and a document's candidate acronyms (acronyms.py); 7: and its l
 (boilerplate.document_lines), and its languages are read past the lines it repeats and its
 signature blocks (boilerplate.own_boilerplate_blanked); 8: the compound keys hold the dates
 that name no day (dates.impossible_date_keys); 9: the headings mailthreads writes over a mail's
-asides ("## Quoted by Sam Self · …") spell out no candidate acronym."""
+asides ("## Quoted by Sam Self · …") spell out no candidate acronym; and tokenize reads digits
+after a comma as a decimal only when they are one to three (lexical.DECIMAL: "40001,2025" is
+two numbers)."""
 
 
 class DocumentTally(BaseModel):

@@ -4,10 +4,11 @@ This module owns two things:
 
 - Tokens. `tokenize` turns a passage into BM25 terms: case and accents folded ("Réponse" and
   "reponse" are one word), zero-width characters and soft hyphens dropped (visible.INVISIBLE),
-  decimal numbers kept whole and normalised ("56,2" and "56.2" are both "56.2"), English and
-  French stopwords dropped, words stemmed in the passage's language but a month's full name,
-  which is its month's term (dates.month_term: "March" and "mars" are "--03", "marché" is not;
-  an English name only capitalised, read before folding: "soldiers march" keeps "march"),
+  decimal numbers kept whole and normalised ("56,2" and "56.2" are both "56.2"; `DECIMAL`),
+  English and French stopwords dropped, words stemmed in the passage's language but a month's
+  full name, which is its month's term (dates.month_term: "March" and "mars" are "--03",
+  "marché" is not; an English name only capitalised, read before folding: "soldiers march"
+  keeps "march"),
   and each date written in it added as canonical terms (dates.py: "14/03/2026" and "March 14,
   2026" both hold "2026-03-14"). `query_tokens` stems a question both ways, since it must match
   passages in either language.
@@ -73,8 +74,14 @@ class _FoldTable(dict[int, str | int | None]):
 
 
 _FOLD_TABLE = _FoldTable()
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][^\W_]*")
-"""A decimal number ("56,2", "0.02"), or a word starting with a letter ("s52", "week52")."""
+DECIMAL = r"\d+(?:\.\d+|,\d{1,3}(?!\d))"
+"""A decimal number written whole: "0.02", or "56,2" and "1,250" (a comma before one to three
+digits); digits after a comma that are four or more ("T-40001,2025-07-02", a spreadsheet's
+record: "40001" and "2025") are another number, as a separator of fields writes them (session
+19: every id of a 2,000-row export was one term with the year after it, "40001.2025")."""
+_TOKEN = re.compile(rf"{DECIMAL}|\d+|[^\W\d_][^\W_]*")
+"""A decimal number (`DECIMAL`), a whole number, or a word starting with a letter ("s52",
+"week52")."""
 
 _ALGORITHMS = {"en": "english", "fr": "french"}
 _STEMMERS = threading.local()

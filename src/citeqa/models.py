@@ -30,11 +30,12 @@ class Document(Frozen):
     """Absolute path of the source file."""
     text: str
     """The document's text. For .txt/.md it is the decoded file, unchanged; for .pdf and .html
-    it is the extracted text, and offsets refer to it."""
+    it is the extracted text, and offsets refer to it; for .csv/.tsv the records as a markdown
+    pipe table (readers/delimited.py)."""
     sha256: str
     """Hash of the file's bytes."""
     kind: str = "text"
-    """File format: txt, md, pdf, html."""
+    """File format: txt, md, rst, pdf, html, csv."""
     page_starts: list[int] | None = None
     """For PDFs: the character offset at which each page starts (page n = index n-1)."""
     warnings: list[str] = Field(default_factory=list)

@@ -36,9 +36,10 @@ from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
 from citeqa.keyshapes import key_kind
+from citeqa.lexical import DECIMAL, query_tokens
 from citeqa.lexical import fold as lexical_fold
-from citeqa.lexical import query_tokens
 from citeqa.models import Lang
+from citeqa.record_ids import asked_ids, siblings
 from citeqa.visible import without_format
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -47,8 +48,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 HYPHENS = "-\u2010\u2011"
 """The hyphens a word may be written with: ASCII's, Unicode's hyphen and non-breaking hyphen."""
 
-_DECIMAL = re.compile(r"\d+[.,]\d+")
-"""A decimal number written whole ("2.3", "56,2")."""
+_DECIMAL = re.compile(DECIMAL)
+"""A decimal number written whole ("2.3", "56,2"), as lexical.DECIMAL reads one."""
 _WORD = re.compile(rf"{_DECIMAL.pattern}|[^\W_][\w'’{re.escape(HYPHENS)}]*")
 """A decimal number whole ("2.3", "56,2"), as the index's tokens hold it (lexical._TOKEN), or a
 word (hyphens and apostrophes inside kept): "position 2.3" asked "2" and "3", which no sentence
@@ -253,6 +254,10 @@ class QuestionTerms:
     2026": dates.impossible_spans), as typed, unless the corpus writes one word for word (its
     key among the stored compounds: dates.impossible_date_keys, Vocabulary.has_compound): a
     reason to abstain (abstention.no_such_day)."""
+    unheld_records: list[tuple[str, list[str]]] = field(default_factory=list)
+    """The identifiers of records the focus writes (record_ids.asked_ids: "INC-2025-02"), as
+    typed, that the corpus never writes while it writes others of their shape, each with the
+    closest of those (record_ids.siblings): a reason to abstain (abstention.no_record_named)."""
     named: list[str] = field(default_factory=list)
     """The focus's options and underscored names (identifiers.asked_about), read once by
     `analyse`: what answering.naming_identifiers and its unread-name reason look for."""
@@ -432,6 +437,13 @@ class Vocabulary:
         frequency = _frequency(word_alternatives(word, self.glossary), self)
         return 0 < frequency <= SPECIFIC_SHARE * self.sentence_count
 
+    def compound_keys(self) -> frozenset[str]:
+        """The keys of the corpus's compound names (compounds.py), for a question writing a
+        record's identifier the corpus never writes (record_ids.siblings)."""
+        if self._compounds is None:  # an index built before citeqa stored them
+            self._compounds = frozenset(corpus_compounds(self._texts))
+        return self._compounds
+
     def has_compound(self, word: str) -> bool:
         """Whether a hyphenated or alphanumeric name (COVID-19, SRI-4) occurs as such: a set
         lookup of its key (compounds.py); a name of letters only may occur glued ("AB-CD"
@@ -513,6 +525,17 @@ def folded_words(folded: str) -> list[str]:
     return _WORDS.findall(folded)
 
 
+def unheld_records(focus: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
+    """QuestionTerms.unheld_records of a question's focus."""
+    unheld = []
+    for record in asked_ids(focus):
+        if not vocabulary.has_compound(record.written):
+            held = siblings(record, vocabulary.compound_keys())
+            if held:
+                unheld.append((record.written, held))
+    return unheld
+
+
 def _is_compound(word: str) -> bool:
     return "-" in word.strip("-") or (
         any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
@@ -549,6 +572,7 @@ def analyse(
     names = identifiers(focus)
     result.unknown_identifiers = [name for name in names if not vocabulary.mentions(name)]
     result.named = asked_about(names)
+    result.unheld_records = unheld_records(focus, vocabulary)
     dated = [(_DatesOf(focus), 1.0)] + ([(_DatesOf(context), 0.5)] if context else [])
     result.impossible_dates = [
         written

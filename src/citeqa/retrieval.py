@@ -92,12 +92,17 @@ def fuse(
 
 
 def _normalised(channel: Candidates) -> dict[int, float]:
+    """The channel's scores min-max normalised: its best 1, its worst 0; when all are equal
+    (a lone BM25 hit: the one chunk of a 2,000-row export writing "T-41234"), every one is
+    its best, 1 (session 19: it was 0, and the one passage naming the question's id was
+    never among the results)."""
     scores = [score for _, score in channel.ranked.values()]
     if not scores:
         return {}
     low, high = min(scores), max(scores)
-    spread = (high - low) or 1.0
-    return {index: (score - low) / spread for index, (_, score) in channel.ranked.items()}
+    if high == low:
+        return dict.fromkeys(channel.ranked, 1.0)
+    return {index: (score - low) / (high - low) for index, (_, score) in channel.ranked.items()}
 
 
 def _overlaps(a: Chunk, b: Chunk) -> bool:

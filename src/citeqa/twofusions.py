@@ -19,6 +19,7 @@ from citeqa.config import Settings
 from citeqa.keyedrows import with_looked_up_row
 from citeqa.models import Chunk, Retrieval
 from citeqa.ondemand import prefetch
+from citeqa.record_ids import with_named_documents
 from citeqa.reranking import rerank
 from citeqa.retrieval import Candidates, channel_weight, fused_retrieval, ranked_by
 from citeqa.sectionhits import with_asked_section
@@ -96,12 +97,14 @@ def _reranked(searched: Searched, settings: Settings, count: int) -> Retrieval:
 
 
 def _cut(reranked: Retrieval, count: int, scores: QuestionScores) -> Retrieval:
-    """The `count` best of a reranked list, a table row the question looks up brought up from
-    below the cut to its last place (keyedrows.py), else a section it asks by its number
-    (sectionhits.py)."""
-    hits = with_looked_up_row(reranked.hits, count, scores)
+    """The `count` best of a reranked list, the passages of documents writing a record's
+    identifier the question writes first (record_ids.py), a table row the question looks up
+    brought up from below the cut to its last place (keyedrows.py), else a section it asks by
+    its number (sectionhits.py)."""
+    ranked = with_named_documents(reranked.hits, scores.terms.focus, scores.bank.documents)
+    hits = with_looked_up_row(ranked, count, scores)
     # by identity: comparing whole Hit models by value walked every field of each
-    brought_up = any(hit is not first for hit, first in zip(hits, reranked.hits, strict=False))
+    brought_up = any(hit is not first for hit, first in zip(hits, ranked, strict=False))
     if not brought_up:
-        hits = with_asked_section(reranked.hits, count, scores.bank, scores.terms.focus)
+        hits = with_asked_section(ranked, count, scores.bank, scores.terms.focus)
     return reranked.model_copy(update={"hits": hits})

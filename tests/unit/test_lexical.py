@@ -77,6 +77,16 @@ def test_decimal_comma_and_point_give_one_number() -> None:
     assert tokenize("56,2 %", "fr") == tokenize("56.2%", "en")
 
 
+def test_digits_after_a_comma_are_a_decimal_only_when_one_to_three() -> None:
+    """A spreadsheet's record "T-40001,2025-07-02" is the id and the date, not "40001.2025"
+    (session 19: no id of a 2,000-row export was a term of the index)."""
+    tokens = tokenize("T-40001,2025-07-02,Initech,154,open", "en")
+    assert tokens[:2] == ["40001", "2025"]
+    assert "154" in tokens
+    assert "1.250" in tokenize("1,250 tickets", "en")
+    assert "61.5" in tokenize("61,5 %", "fr")
+
+
 def test_number_after_equals_sign_is_its_own_token() -> None:
     tokens = tokenize("p=0.02", "en")
     assert "0.02" in tokens

@@ -74,6 +74,19 @@ def test_blend_normalises_each_channel() -> None:
     assert fused[3] == 0.0
 
 
+def test_a_lone_or_tied_lexical_hit_weighs_as_the_best() -> None:
+    """One chunk alone writes the question's id (a row of a 2,000-row export): its BM25 score
+    is its channel's best, 1, not the 0 of a min-max spread of nothing (session 19)."""
+    settings = Settings(fusion="blend", weight_lexical=1.0, channel_weights={"use": 0.5})
+    lexical = Candidates("lexical", {3: (1, 2.56)})
+    use = Candidates("use", {0: (1, 0.9), 2: (2, 0.5), 3: (3, 0.1)})
+    fused = fuse([lexical, use], CHUNKS, "en", settings)
+    assert fused[3] == 1.0 + 0.0
+    assert max(fused, key=fused.__getitem__) == 3
+    tied = fuse([Candidates("lexical", {0: (1, 1.5), 2: (2, 1.5)})], CHUNKS, "en", settings)
+    assert tied == {0: 1.0, 2: 1.0}
+
+
 def test_lexical_weight_depends_on_languages() -> None:
     settings = Settings(weight_lexical=1.0, weight_lexical_cross=0.3)
     assert channel_weight("lexical", settings, True) == 1.0

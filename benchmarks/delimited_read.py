@@ -1,0 +1,62 @@
+"""Print what reading a large spreadsheet export costs (readers/delimited.py): a --rows-row CSV
+of eight columns (a ticket export, quoted commas in one column) read as a pipe table, against
+reading the same file as plain text (the .txt reader: what a user renaming it got), and the
+chunks each gives (chunking.chunk_document, the build's default sizes): the table must stay
+searchable row by row without ballooning the index. Medians of --rounds runs in one run, and
+the ratio of the two. Not a test; run it by hand:
+
+    python benchmarks/delimited_read.py [--rows 100000] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tracemalloc
+
+from fake_corpus import median_seconds
+
+from citeqa.chunking import chunk_document
+from citeqa.models import Document
+from citeqa.readers import reader_for
+
+AGENTS = ("Ana Costa", "Tom Becker", "Priya Nair", "Léa Martin", "Julien Moreau")
+CUSTOMERS = ("Initech", '"Wayne Retail, Inc."', "Acme Corp", "Umbrella Health")
+
+
+def export(rows: int) -> str:
+    """A ticket export of `rows` records."""
+    lines = ["ticket_id,created,customer,channel,priority,agent,first_response_min,status"]
+    for n in range(rows):
+        lines.append(
+            f"T-{40000 + n},2025-{7 + n % 6:02d}-{1 + n % 28:02d},{CUSTOMERS[n % 4]},email,"
+            f"low,{AGENTS[(n * 7) % 5]},{n % 600},open"
+        )
+    return "\r\n".join(lines) + "\r\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    text = export(args.rows)
+    sheet, plain = reader_for(".csv"), reader_for(".txt")
+    assert sheet is not None and plain is not None
+    table = sheet.extract(text, "tickets.csv").text
+    sheet_s = median_seconds(lambda: sheet.extract(text, "tickets.csv"), args.rounds)
+    plain_s = median_seconds(lambda: plain.extract(text, "tickets.txt"), args.rounds)
+    tracemalloc.start()
+    sheet.extract(text, "tickets.csv")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"{args.rows:,} rows, {len(text) / 1e6:.1f} MB of CSV -> {len(table) / 1e6:.1f} MB table")
+    print(f"read as a table: {sheet_s:.2f} s (peak {peak / 1e6:.0f} MB traced)")
+    print(f"read as text:    {plain_s:.3f} s; table / text: {sheet_s / max(plain_s, 1e-9):.0f}x")
+    for name, body in (("table", table), ("text", text)):
+        doc = Document(doc_id="t", title="t", path="t", text=body, sha256="0")
+        chunks = chunk_document(doc)
+        print(f"chunks as {name}: {len(chunks):,} ({args.rows / len(chunks):.1f} rows a chunk)")
+
+
+if __name__ == "__main__":
+    main()

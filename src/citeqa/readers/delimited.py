@@ -1,0 +1,104 @@
+"""Spreadsheet exports (.csv, .tsv): each record a row of a markdown pipe table under its
+header row, so that a row is found, looked up by its key and quoted with its header exactly
+as a markdown file's table row is (tables.py, keyedrows.py), as the HTML reader does with a
+page's `<th>` tables.
+
+The text citation offsets point into is that table: line 1 the file's header record, line 2
+the `|---|` rule, line n + 2 the file's record n, each cell the record's field as Python's csv
+module reads it (quotes taken off, `""` read as `"`), a line break inside a quoted field a
+space (a cell's lines never read as rows of their own), a pipe inside one kept as it is (as
+the HTML reader keeps one). Python's csv module reads the records (a well-kept parser: quoted
+fields holding separators and line breaks, doubled quotes); its `Sniffer` picks the separator
+among `,` `;` tab and `|` from the file's first lines (a French export's `;` with decimal
+commas), a .tsv file defaulting to tabs and a .csv file to commas when the sample does not say.
+A column empty in every record (an export's blank spacer column) is left out. Ragged rows are
+padded to the widest record. A file whose first record has one field, or that the csv module
+cannot read, is no table: it is read as plain text, with a warning saying so.
+
+Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
+and its first line is its header record, which already heads every quote.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from citeqa.readers.base import TITLE_MAX, Extracted
+
+SNIFF_CHARACTERS = 16_384
+"""How much of the file the separator is guessed from (its first lines)."""
+SEPARATORS = ",;\t|"
+"""The separators a sheet may use; `Sniffer` picks among these only (a letter never is one)."""
+_DEFAULT_SEPARATOR = {".tsv": "\t", ".csv": ","}
+
+
+@dataclass(frozen=True)
+class DelimitedReader:
+    """A .csv or .tsv file, already decoded (corpus.py takes off a byte-order mark)."""
+
+    kind: str = "csv"
+    suffixes: tuple[str, ...] = (".csv", ".tsv")
+    decoded: bool = True
+    version: int = 1
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        text = str(content).removeprefix("\ufeff")
+        name = PurePosixPath(relative)
+        records = read_records(text, _DEFAULT_SEPARATOR.get(name.suffix.lower(), ","))
+        if records is None or len(records[0]) < 2:
+            return Extracted(
+                text,
+                warnings=[f"{relative}: not a table of separated values; read as plain text"],
+            )
+        return Extracted(pipe_table(records), title=name.stem[:TITLE_MAX])
+
+
+def read_records(text: str, default: str) -> list[list[str]] | None:
+    """The file's non-blank records, each the list of its fields; None when the csv module
+    cannot read it (a quote left open at the end of the file, a NUL)."""
+    try:
+        rows = csv.reader(text.splitlines(keepends=True), _dialect(text, default), strict=True)
+        records = [row for row in rows if any(field.strip() for field in row)]
+    except csv.Error:
+        return None
+    return records or None
+
+
+def _dialect(text: str, default: str) -> type[csv.Dialect] | csv.Dialect:
+    """The file's dialect as `Sniffer` guesses it from its first lines, among SEPARATORS;
+    `default` separated, with double quotes, when the sample says nothing clear."""
+    sample = text[:SNIFF_CHARACTERS]
+    cut = sample.rfind("\n")
+    if 0 < cut < len(sample) - 1:
+        sample = sample[:cut]  # never a last record cut half-way
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=SEPARATORS)
+    except csv.Error:
+        dialect = csv.excel_tab if default == "\t" else csv.excel
+        return dialect
+
+
+def pipe_table(records: list[list[str]]) -> str:
+    """The records as a markdown pipe table: the first one the header row over a `|---|`
+    rule, each row as wide as the widest record, a column empty in every record left out."""
+    width = max(len(record) for record in records)
+    padded = [record + [""] * (width - len(record)) for record in records]
+    kept = [column for column in range(width) if any(row[column].strip() for row in padded)]
+    lines = [_row([row[column] for column in kept]) for row in padded]
+    lines.insert(1, "|" + " --- |" * len(kept))
+    return "\n".join(lines) + "\n"
+
+
+def _row(cells: list[str]) -> str:
+    """One record as a pipe-table row, each field on one line."""
+    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+
+
+def _cell(field: str) -> str:
+    """A field as one cell: its line breaks spaces, its ends trimmed."""
+    return " ".join(field.splitlines()).strip()
+
+
+READERS = (DelimitedReader(),)

@@ -1,0 +1,123 @@
+"""A record's identifier the question writes ("INC-2025-07", "T-41234", "HD-0031"): the
+documents that write it come first, and one the corpus never writes while it writes its
+siblings is a near miss to abstain on.
+
+Such an identifier names one record: a post-mortem, a ticket, an asset. The rankers read it as
+its pieces ("inc", "2025", "07"), which every post-mortem of 2025 shares, so "What was the root
+cause of INC-2025-07?" quoted INC-2025-10's action row "Find the root cause" (.66, session 19's
+user trial), though "INC-2025-07" alone found its file. The rules:
+
+- an identifier is a word of one to five letters, then one or more hyphenated groups of
+  digits, three digits at least in all (`asked_ids`): "INC-2025-07", "T-41234", "HD-0031";
+  "COVID-19" or "IL-6" (a name a paraphrase may spell otherwise) is none;
+- when some of the passages ranked for a question belong to documents that write one of its
+  identifiers (letters and digit groups apart by a hyphen, a space or nothing, any case),
+  and some do not, those passages come first, each group in its own order
+  (`with_named_documents`), and the quote is chosen among the sentences of those documents
+  when any is a candidate (answering.of_named_records): the identifier weighs as the name of
+  its document, whatever section of it answers;
+- an identifier the corpus never writes (questions.Vocabulary.has_compound) while it writes
+  others of the same letters and digit groups (INC-2025-02 among INC-2025-07/08/10) is asked of
+  a record the documents do not hold: the question abstains naming the closest ones the corpus
+  writes (`siblings`, `abstention.no_record_named`), as numbered_sections.py abstains on a
+  section number no heading opens with.
+
+No I/O: the documents' texts are read only for a question writing an identifier, only those
+of the ranked passages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from citeqa.models import Document, Hit
+
+__all__ = ["RecordId", "asked_ids", "siblings", "with_named_documents", "writing_documents"]
+
+MIN_DIGITS = 3
+"""An identifier holds at least this many digits ("IL-6", "COVID-19" are names, not records)."""
+SIBLINGS_NAMED = 4
+"""How many of the corpus's sibling identifiers a reason names, the closest first."""
+_ID = re.compile(r"(?<![\w-])([A-Za-z]{1,5})((?:-\d+)+)(?![\w-])")
+
+
+@dataclass(frozen=True)
+class RecordId:
+    """An identifier as the question writes it: its letters and its groups of digits."""
+
+    written: str
+    letters: str
+    groups: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """The identifier's compound key (compounds.compound_key): folded, no hyphens."""
+        return self.letters.lower() + "".join(self.groups)
+
+    def pattern(self) -> re.Pattern[str]:
+        """The identifier in a text: its letters and digit groups apart by a hyphen, a space or
+        nothing, any case, never inside a longer word or number."""
+        pieces = [re.escape(self.letters), *self.groups]
+        return re.compile(r"(?<![\w-])" + r"[-\s]?".join(pieces) + r"(?![\w]|-\d)", re.I)
+
+    def written_as(self, key: str) -> str:
+        """A sibling's key written in this identifier's shape ("inc202502" → "INC-2025-02")."""
+        digits, parts = key[len(self.letters) :], []
+        for group in self.groups:
+            parts.append(digits[: len(group)])
+            digits = digits[len(group) :]
+        return "-".join([self.written[: len(self.letters)], *parts])
+
+
+def asked_ids(question: str) -> list[RecordId]:
+    """The identifiers of records `question` writes, in order (see the module's docstring)."""
+    found = []
+    for match in _ID.finditer(question):
+        groups = tuple(match.group(2).strip("-").split("-"))
+        if sum(map(len, groups)) >= MIN_DIGITS:
+            found.append(RecordId(match.group(0), match.group(1), groups))
+    return found
+
+
+def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
+    """The identifiers among the compound `keys` of the corpus with `asked`'s letters and as
+    many digits, written in its shape, the closest numbers first (at most SIBLINGS_NAMED)."""
+    letters, width = asked.letters.lower(), sum(map(len, asked.groups))
+    numbers = {
+        key
+        for key in keys
+        if key.startswith(letters)
+        and len(key) == len(letters) + width
+        and key[len(letters) :].isdigit()
+    }
+    target = int("".join(asked.groups))
+    closest = sorted(numbers, key=lambda key: (abs(int(key[len(letters) :]) - target), key))
+    return sorted((asked.written_as(key) for key in closest[:SIBLINGS_NAMED]), key=str.lower)
+
+
+def writing_documents(question: str, documents: Iterable[Document]) -> set[str] | None:
+    """The ids of `documents` writing an identifier `question` writes; None when it writes
+    none."""
+    patterns = [record.pattern() for record in asked_ids(question)]
+    if not patterns:
+        return None
+    return {doc.doc_id for doc in documents if any(p.search(doc.text) for p in patterns)}
+
+
+def with_named_documents(
+    hits: list[Hit], question: str, documents: Mapping[str, Document]
+) -> list[Hit]:
+    """`hits` with those of documents writing an identifier `question` writes first, when
+    some are and some are not; else `hits` as they are."""
+    if len(hits) < 2:
+        return hits
+    read = (documents[doc_id] for doc_id in dict.fromkeys(hit.chunk.doc_id for hit in hits))
+    writing = writing_documents(question, read)
+    if not writing:
+        return hits
+    first = [hit for hit in hits if hit.chunk.doc_id in writing]
+    if len(first) == len(hits):
+        return hits
+    return first + [hit for hit in hits if hit.chunk.doc_id not in writing]

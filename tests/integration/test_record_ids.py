@@ -1,0 +1,97 @@
+"""Identifiers of records on a built corpus (session 19's user trial): a row id of a long export
+is found where it stands ("Which agent handled ticket T-40234?" abstained "never mention
+“T-40234”" on a 2,000-row export, and "T-40001" alone found no word: "40001,2025" was one
+decimal number, and a lone BM25 hit weighed 0 in the fusion); an incident id pins its
+post-mortem (record_ids.py: "the root cause of INC-2025-08?" quoted INC-2025-10's "Find the
+root cause" row); and an id the corpus never writes among its siblings abstains naming them."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+
+AGENTS = ("Ana Costa", "Tom Becker", "Priya Nair", "Léa Martin", "Julien Moreau")
+CUSTOMERS = ("Initech", "Globex", "Acme Corp", "Umbrella Health")
+
+
+def export(rows: int) -> str:
+    """A ticket export of `rows` records, one id each (T-40000 …), comma separated."""
+    lines = ["ticket_id,created,customer,channel,agent,first_response_min,status"]
+    for n in range(rows):
+        agent, customer = AGENTS[(n * 7) % 5], CUSTOMERS[(n * 3) % 4]
+        day = 1 + n % 28
+        lines.append(f"T-{40000 + n},2025-08-{day:02d},{customer},email,{agent},{n % 97},open")
+    return "\n".join(lines) + "\n"
+
+
+def post_mortem(number: str, title: str, cause: str, action: str) -> str:
+    return (
+        f"# INC-2025-{number}: {title}\n\n**Severity:** Sev-2\n\n## Summary\n\n{title} for an"
+        f" hour.\n\n## Root cause\n\n{cause}\n\n## Action items\n\n| # | Action | Owner |\n"
+        f"|---|---|---|\n| 1 | {action} | Kenji Sato |\n| 2 | Update the runbook | Tom Becker |\n"
+    )
+
+
+FILES = {
+    "tickets.csv": export(600),
+    "tickets-log.txt": export(600).replace("T-4", "L-4"),
+    "INC-2025-07.md": post_mortem(
+        "07",
+        "Login outage",
+        "The TLS certificate on the internal load balancer expired.",
+        "Certificate expiry checks",
+    ),
+    "INC-2025-08.md": post_mortem(
+        "08",
+        "Payment page errors",
+        "TBD, waiting for the vendor's own post-mortem.",
+        "Ask the vendor for a report",
+    ),
+    "INC-2025-10.md": post_mortem(
+        "10", "Lisbon VPN outage", "Under investigation.", "Find the root cause"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(FILES, tmp_path_factory.mktemp("ids"), tmp_path_factory.mktemp("idx"))
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("Which agent handled ticket T-40234?", "| T-40234 | 2025-08-11 | Acme Corp | email | Léa"),
+        ("T-40001", "| T-40001 |"),
+        ("Which agent handled L-40377?", "L-40377,2025-08-14,Umbrella Health,email,Julien"),
+        ("L-40005", "L-40005,"),
+    ],
+)
+def test_a_row_id_of_a_long_export_is_quoted(assistant: Assistant, question: str, row: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    assert any(row in citation.quote for citation in answer.citations), answer.answer
+    if row.startswith("|"):  # a sheet's row is quoted under its header row
+        assert "“| ticket_id | created | customer |" in answer.answer
+
+
+def test_an_incident_id_pins_its_post_mortem(assistant: Assistant) -> None:
+    answer = assistant.ask("What was the root cause of INC-2025-08?")
+    assert answer.citations, answer.answer
+    assert {citation.doc_id for citation in answer.citations} == {"INC-2025-08"}, answer.answer
+
+
+def test_an_id_never_written_among_its_siblings_abstains_naming_them(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("What was the root cause of INC-2025-02?")
+    assert answer.abstained and not answer.citations
+    assert answer.reason == (
+        "No document names “INC-2025-02”; the documents name INC-2025-07, INC-2025-08 and"
+        " INC-2025-10."
+    )
+    french = assistant.ask("Quelle est la cause racine de INC-2025-02 ?")
+    assert french.abstained and french.reason is not None
+    assert french.reason.startswith("Aucun document ne nomme “INC-2025-02”")

@@ -1,0 +1,120 @@
+"""Spreadsheet exports (.csv, .tsv) read as markdown pipe tables (readers/delimited.py): each
+record a row under its header row, so that a quoted row shows its header and a row is looked
+up by its key as a markdown table's is (found by the session-19 user trial: .csv and .tsv
+files were skipped, and renamed .txt their rows were quoted without their header)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from citeqa.corpus import UnreadableDocument, read_document
+from citeqa.readers import reader_for
+from citeqa.tables import TableHeaders, row_cells
+
+
+def lines_of(tmp_path: Path, name: str, content: str | bytes) -> list[str]:
+    return document(tmp_path, name, content).text.splitlines()
+
+
+def document(tmp_path: Path, name: str, content: str | bytes):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(content)
+    return read_document(path, tmp_path, {})
+
+
+def test_csv_and_tsv_are_read_by_the_delimited_reader() -> None:
+    assert reader_for(".csv") is reader_for(".TSV") is not None
+    assert reader_for(".csv").kind == "csv"  # type: ignore[union-attr]
+
+
+def test_quoted_fields_with_commas_and_line_breaks_are_one_cell(tmp_path: Path) -> None:
+    sheet = (
+        "customer,plan,uptime,notes\r\n"
+        'Acme Corp,Gold,99.9%,"Renewal under negotiation, credits"\r\n'
+        'Initech,Silver,99.5%,"Upgrade to Gold\nplanned for January"\r\n'
+        '"Wayne ""Retail""",Bronze,99%,\r\n'
+    )
+    doc = document(tmp_path, "sla.csv", sheet)
+    assert doc.text.splitlines() == [
+        "| customer | plan | uptime | notes |",
+        "| --- | --- | --- | --- |",
+        "| Acme Corp | Gold | 99.9% | Renewal under negotiation, credits |",
+        "| Initech | Silver | 99.5% | Upgrade to Gold planned for January |",
+        '| Wayne "Retail" | Bronze | 99% |  |',
+    ]
+    assert doc.title == "sla"
+
+
+def test_each_row_maps_back_to_its_record_in_the_file(tmp_path: Path) -> None:
+    sheet = 'id,agent\nT-1,Ana Costa\nT-2,"Tom, Becker"\nT-3,Léa Martin\n'
+    doc = document(tmp_path, "t.csv", sheet)
+    records = list(csv.reader(io.StringIO(sheet)))
+    offset = doc.text.index("| T-2")
+    table = TableHeaders(doc.text)
+    span = table.span(offset)
+    assert span is not None
+    assert row_cells(doc.text, span) == records  # header first, the rule left out
+    header = table.ruled_header(offset)
+    assert header is not None and doc.text[slice(*header)] == "| id | agent |"
+
+
+def test_a_french_export_with_semicolons_and_decimal_commas(tmp_path: Path) -> None:
+    sheet = (
+        "fournisseur;service;montant_annuel_eur\n"
+        "Northwind Telecom;Trunks SIP;18 400,00\n"
+        "Zendesk;Licences support;61 250,50\n"
+    )
+    assert lines_of(tmp_path, "fournisseurs.csv", sheet)[2:] == [
+        "| Northwind Telecom | Trunks SIP | 18 400,00 |",
+        "| Zendesk | Licences support | 61 250,50 |",
+    ]
+
+
+def test_a_byte_order_mark_an_empty_column_and_ragged_rows(tmp_path: Path) -> None:
+    sheet = "\ufeffteam,location,,headcount\nSupport EN,Berlin,,14\nOps,Berlin\nNight,Lisbon,,0,2\n"
+    assert lines_of(tmp_path, "headcount.csv", sheet.encode("utf-8")) == [
+        "| team | location | headcount |  |",
+        "| --- | --- | --- | --- |",
+        "| Support EN | Berlin | 14 |  |",
+        "| Ops | Berlin |  |  |",
+        "| Night | Lisbon | 0 | 2 |",
+    ]
+
+
+def test_a_tsv_file_and_a_header_only_file(tmp_path: Path) -> None:
+    tsv = "requested_by\tstatus\tapprover\nLéa Martin\tapproved\tMaria Lopez\n"
+    assert lines_of(tmp_path, "laptops.tsv", tsv)[2] == "| Léa Martin | approved | Maria Lopez |"
+    header_only = "date,customer,ticket\n"
+    assert lines_of(tmp_path, "escalations.csv", header_only) == [
+        "| date | customer | ticket |",
+        "| --- | --- | --- |",
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Just a note about the budget.\nNothing tabular here.\n",
+        'a,b\n"an open quote that never closes,1\n',
+    ],
+)
+def test_a_file_that_is_no_table_is_read_as_text_with_one_warning(
+    tmp_path: Path, content: str
+) -> None:
+    doc = document(tmp_path, "notes.csv", content)
+    assert doc.text == content
+    assert doc.warnings == ["notes.csv: not a table of separated values; read as plain text"]
+
+
+def test_a_blank_or_binary_csv_is_skipped_with_a_reason(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument):
+        document(tmp_path, "blank.csv", "\n\n  \n")
+    with pytest.raises(UnreadableDocument):
+        document(tmp_path, "binary.csv", b"\x00\x01\x02PK\x03\x04" * 20)

@@ -1,0 +1,66 @@
+"""Identifiers of records (record_ids.py): which words of a question are one, where a text
+writes one, the siblings a corpus writes, and the passages of the documents writing one first."""
+
+from __future__ import annotations
+
+from citeqa.models import Chunk, Document, Hit
+from citeqa.record_ids import asked_ids, siblings, with_named_documents, writing_documents
+
+
+def test_an_identifier_is_letters_then_hyphenated_digits_three_at_least() -> None:
+    question = "Was INC-2025-07 like T-41234, hd-0031 or COVID-19, IL-6, v1.2 and 2025-07?"
+    assert [record.written for record in asked_ids(question)] == [
+        "INC-2025-07",
+        "T-41234",
+        "hd-0031",
+    ]
+    assert asked_ids("INC-2025-07")[0].groups == ("2025", "07")
+
+
+def test_an_identifier_is_found_with_a_hyphen_a_space_or_nothing_any_case() -> None:
+    pattern = asked_ids("INC-2025-07")[0].pattern()
+    for written in ("INC-2025-07", "inc 2025 07", "INC202507", "see INC-2025-07."):
+        assert pattern.search(written), written
+    for other in ("INC-2025-071", "INC-2025-0", "XINC-2025-07", "INC-2025-07-2"):
+        assert not pattern.search(other), other
+
+
+def test_siblings_are_the_closest_keys_of_the_same_shape_in_its_writing() -> None:
+    keys = {"inc202507", "inc202508", "inc202510", "inc202401", "inc2025", "hd0031", "covid19"}
+    asked = asked_ids("INC-2025-02")[0]
+    assert siblings(asked, keys) == ["INC-2024-01", "INC-2025-07", "INC-2025-08", "INC-2025-10"]
+    assert siblings(asked_ids("T-41234")[0], keys) == []
+
+
+def document(doc_id: str, text: str) -> Document:
+    return Document(doc_id=doc_id, path=f"{doc_id}.md", title=doc_id, text=text, sha256="0")
+
+
+def hit(doc_id: str, start: int, score: float) -> Hit:
+    chunk = Chunk(chunk_id=f"{doc_id}#{start}", doc_id=doc_id, start=start, end=start + 5, text="x")
+    return Hit(chunk=chunk, chunk_index=start, score=score)
+
+
+def test_passages_of_documents_writing_the_id_come_first_in_their_order() -> None:
+    documents = {
+        "ten": document("ten", "# INC-2025-10\n\n| 1 | Find the root cause |"),
+        "seven": document("seven", "# INC-2025-07\n\n## Root cause\n\nThe certificate expired."),
+        "template": document("template", "# INC-YYYY-NN: Title"),
+    }
+    hits = [
+        hit("ten", 0, 0.8),
+        hit("template", 0, 0.6),
+        hit("seven", 9, 0.58),
+        hit("seven", 0, 0.2),
+    ]
+    ordered = with_named_documents(hits, "What was the root cause of INC-2025-07?", documents)
+    assert [(h.chunk.doc_id, h.chunk.start) for h in ordered] == [
+        ("seven", 9),
+        ("seven", 0),
+        ("ten", 0),
+        ("template", 0),
+    ]
+    assert with_named_documents(hits, "What was the root cause?", documents) is hits
+    assert with_named_documents(hits, "Root cause of INC-2025-02?", documents) is hits
+    assert writing_documents("INC-2025-10", documents.values()) == {"ten"}
+    assert writing_documents("no id here", documents.values()) is None
