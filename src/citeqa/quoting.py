@@ -35,7 +35,7 @@ from citeqa.clauses import best_clauses
 from citeqa.dates import day_spans
 from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
 from citeqa.lexical import fold
-from citeqa.mail_candidates import QuestionAsks, is_mail_heading
+from citeqa.mail_candidates import is_mail_heading
 from citeqa.markup import markup_between, opens_item
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.numbered_sections import opens_numbered_title
@@ -85,17 +85,22 @@ def quote_spans(
         (bank.sentences[item.index].doc_id, bank.sentences[item.index].start) for item in chosen
     }
     wants = Wants.of(terms.focus) if terms is not None else Wants(frozenset())  # once a call
-    sent = terms is not None and "date" in wants.kinds and QuestionAsks.of(terms.focus).header_value
-    if terms is not None and day_spans(fold(terms.focus)):
-        wants = Wants(wants.kinds | {"date"})  # "the dose on July 14?": a heading's day is asked
+    sent = "date" in wants.kinds  # "When did Dee reply?": the message's "Dee Quinn · 7 Mar" heading
+    names_day = terms is not None and bool(day_spans(fold(terms.focus)))
     spans = [
-        _past_heading(bank.documents[span.doc_id], span, starts, wants, sent) for span in spans
+        _past_heading(bank.documents[span.doc_id], span, starts, wants, sent, names_day)
+        for span in spans
     ]
     return _without_quoted_headers(spans)
 
 
 def _past_heading(
-    doc: Document, span: Span, chosen: set[tuple[str, int]], wants: Wants, sent: bool
+    doc: Document,
+    span: Span,
+    chosen: set[tuple[str, int]],
+    wants: Wants,
+    sent: bool,
+    names_day: bool = False,
 ) -> Span:
     """A span opening on a heading (a Markdown "## Fixed", an underlined title, an HTML page's
     heading, a plain-text heading line: whatever a build reads as one, chunking.heading_at)
@@ -105,7 +110,9 @@ def _past_heading(
     answer's first words (session 16 and 17 trials). A heading quoted alone stays, and so does
     one that may hold the answer itself (`_heading_answers`), but a heading mailthreads wrote
     over a mail message ("## Dee Quinn · 7 Mar 2025") only for a question asking when it was
-    `sent`: its day is no answer to "How long does the autoclave cycle last?" (s19 hostile #4)."""
+    `sent` (a question asking when): its day is no answer to "How long does the autoclave cycle
+    last?" (s19 hostile #4); `names_day`: the question writes a day ("the dose on July 14?"),
+    whose heading answers it."""
     heading = heading_at(doc.text, span.chunk, span.start)
     if heading is None:
         return span
@@ -116,12 +123,14 @@ def _past_heading(
         return span
     picked = any(doc_id == doc.doc_id and start <= at < end for doc_id, at in chosen)
     asked_of_mail = sent or not is_mail_heading(doc, start)
-    if asked_of_mail and _heading_answers(words, doc.title, picked, wants):
+    if asked_of_mail and _heading_answers(words, doc.title, picked, wants, names_day):
         return span
-    return _past_heading(doc, replace(span, start=under), chosen, wants, sent)
+    return _past_heading(doc, replace(span, start=under), chosen, wants, sent, names_day)
 
 
-def _heading_answers(heading: str, title: str, picked: bool, wants: Wants) -> bool:
+def _heading_answers(
+    heading: str, title: str, picked: bool, wants: Wants, names_day: bool = False
+) -> bool:
     """Whether a heading may hold the answer, not only name its section: past its section
     number (blocks.heading_title: the "1." of "1. Controller") it holds a value of a kind the
     question asks for (`wants`; answer_features.holds_asked_value: "Helix 2.8 (12 February 2026)"
@@ -130,13 +139,14 @@ def _heading_answers(heading: str, title: str, picked: bool, wants: Wants) -> bo
     "Jean Dupont" chosen for "Who signed for the landlord?"); and it is no repeat of the
     document's `title` (a note's "# Crêpes (pour 15 crêpes)": the subject the citation names
     already). For a question asking a number but no date ("How long …?"), a day in the heading
-    is no such value (`_without_dates`). A heading holding only the question's words ("Churn"
-    asked about churn) names what the question asks about, as the citation's section does: no
-    answer."""
+    is no such value (`_without_dates`), unless the question writes a day itself
+    (`names_day`: "What was the dose on July 14?"). A heading holding only the question's words
+    ("Churn" asked about churn) names what the question asks about, as the citation's section
+    does: no answer."""
     if " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
         return False
     words = heading_title(heading)
-    valued = _without_dates(words) if _asks_no_date(wants) else words
+    valued = _without_dates(words) if _asks_no_date(wants) and not names_day else words
     if picked and (any(char.isdigit() for char in valued) or holds_asked_name(wants, words)):
         return True
     return holds_asked_value(wants, valued)

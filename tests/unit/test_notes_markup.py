@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from citeqa.chunking import chunk_document
 from citeqa.lexical import query_tokens
+from citeqa.mailthreads import mail_text
 from citeqa.markup import front_matter_chars, is_tag_line, note_markup_opening
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
@@ -305,3 +306,43 @@ def test_a_heading_not_chosen_or_repeating_the_title_still_opens_no_quote() -> N
     assert _quotes(text, [heading, body])[0].startswith("Crêpes")
     deadline = f"## Deadline moved to 31 March 2026\n{body}\n"
     assert _quotes(deadline, [body]) == [body]
+
+
+def test_a_day_the_question_writes_keeps_its_heading_over_a_number() -> None:
+    """s19-mend-mail took a heading's day out of "How long …?" questions, and with it the
+    day's heading out of "What was the dose on July 14?" (test_asked_day failed on the merge):
+    a day the question writes is asked."""
+    dose = "The dose given was 148 mg."
+    dosed = f"# Log\n\n## 2026-07-14\n{dose}\n"
+    focus = QuestionTerms(
+        focus="What was the dose on July 14?",
+        terms=[(frozenset(query_tokens("dose")), 1.0)],
+        focus_terms=1,
+    )
+    assert _quotes(dosed, ["## 2026-07-14", dose], focus) == [f"2026-07-14\n{dose}"]
+
+
+def test_a_mail_messages_heading_stays_for_a_question_asking_when() -> None:
+    """Review of s19-mend-mail: "When did Dee reply about the autoclave?" lost the message's
+    "Dee Quinn · 7 Mar 2025" heading (only a question with a header cue, "sent", kept it), and
+    with the Date line barred the quote held no day."""
+    read = mail_text(
+        "From: Dee Quinn <dee@lab.example.org>\nTo: lab@lab.example.org\n"
+        "Date: Fri, 7 Mar 2025 10:00:00 +0000\nSubject: Autoclave\n\n"
+        "The autoclave cycle lasts 45 minutes at 121 degrees.\n"
+    )
+    assert read is not None
+    text, _ = read
+    body = "The autoclave cycle lasts 45 minutes at 121 degrees."
+    heading = next(line for line in text.splitlines() if "Dee Quinn" in line and "7 Mar" in line)
+
+    def asking(question: str) -> QuestionTerms:
+        return QuestionTerms(
+            focus=question, terms=[(frozenset(query_tokens("autoclave")), 1.0)], focus_terms=1
+        )
+
+    when = _quotes(text, [heading, body], asking("When did Dee reply about the autoclave?"))
+    assert len(when) == 1 and "7 Mar 2025" in when[0] and when[0].endswith(body)
+    assert _quotes(text, [heading, body], asking("How long does the autoclave cycle last?")) == [
+        body
+    ]
