@@ -493,17 +493,18 @@ def unmatched_words(terms: QuestionTerms, tokens: frozenset[str], lang: Lang) ->
 def _weighed_words(
     terms: QuestionTerms, tokens: frozenset[str], lang: Lang, *, held: bool
 ) -> list[str]:
-    """The question's content words, as typed, whose term `tokens` hold (`held`) or lack,
-    heaviest first (at most MAX_WORDS_NAMED). A word held is one the corpus uses as typed (no
-    `QuestionTerms.absent` one, which `tokens` may hold by its correction or translation only)."""
+    """The question's content words, as typed, whose own forms `tokens` hold (`held`), or
+    whose term (its corrections, translations and glossary forms too) they lack, heaviest first
+    (at most MAX_WORDS_NAMED). A word is held only by its own forms: a French corpus holding
+    "extincteurs" does not mention the question's "extinguishers" (review of s19-reasons)."""
     focus = terms.terms[: terms.focus_terms]
     found: list[tuple[float, str]] = []
     for word in dict.fromkeys(question_words(terms.focus)):
         plain = word_alternatives(word)
-        if not plain or not nameable(word, lang) or (held and word in terms.absent):
+        if not plain or not nameable(word, lang):
             continue
         term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
-        if term is not None and bool(term[0] & tokens) == held:
+        if term is not None and bool((plain if held else term[0]) & tokens) == held:
             found.append((term[1], word))
     found.sort(key=lambda pair: -pair[0])
     return [word for _, word in found[:MAX_WORDS_NAMED]]

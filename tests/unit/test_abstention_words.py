@@ -420,3 +420,27 @@ def test_a_follow_up_asking_only_with_words_of_its_form_names_none() -> None:
     french.new_terms = [("utilisé", word_alternatives("utilisé"))]
     french.new_unused = ["utilisé"]
     assert reason_before_search(french, "fr") == NOT_ANSWERED["fr"]
+
+
+def test_words_the_passages_hold_only_translated_are_not_said_to_be_mentioned() -> None:
+    """Review of s19-reasons: on a French corpus "Who checks the extinguishers?" (read as
+    "vérifiés", "extincteurs") was told "the closest passages mention “checks”,
+    “extinguishers”, but none answers it", which they do not: a word is said mentioned only
+    when the passages hold its own form, not its translation or glossary forms."""
+    asked = QuestionTerms(
+        focus="Who checks the extinguishers?",
+        terms=[
+            (word_alternatives("checks") | word_alternatives("vérifiés"), 6.0),
+            (word_alternatives("extinguishers") | word_alternatives("extincteurs"), 8.0),
+        ],
+        focus_terms=2,
+        absent=[],
+        translated=["vérifiés", "extincteurs"],
+    )
+    french = word_alternatives("vérifiés") | word_alternatives("extincteurs")
+    assert not_answered(asked, "en", french) == NOT_ANSWERED["en"]
+    both = french | word_alternatives("extinguishers")
+    assert not_answered(asked, "en", both) == (
+        "The documents do not appear to answer this question: the closest passages mention"
+        " “extinguishers”, but none answers it."
+    )
