@@ -501,7 +501,7 @@ def _weighed_words(
     found: list[tuple[float, str]] = []
     for word in dict.fromkeys(question_words(terms.focus)):
         plain = word_alternatives(word)
-        if not plain or not nameable(word, lang):
+        if not plain or not nameable(word, lang, unused=word in terms.absent):
             continue
         term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
         if term is not None and bool((plain if held else term[0]) & tokens) == held:

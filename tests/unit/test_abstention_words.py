@@ -444,3 +444,14 @@ def test_words_the_passages_hold_only_translated_are_not_said_to_be_mentioned() 
         "The documents do not appear to answer this question: the closest passages mention"
         " “extinguishers”, but none answers it."
     )
+
+
+def test_a_content_word_close_to_a_function_word_is_named() -> None:
+    """Review of s19-reasons: "What is the maximum dose?" on a corpus that never writes "dose"
+    lost its true reason ("dose" read as "does" misspelt), as did "pur" ("pour")."""
+    dose = terms("What is the maximum dose?", {"maximum": 3.0, "dose": 8.0}, absent=("dose",))
+    assert not_answered(dose, "en").endswith("they never mention “dose”.")
+    pur = terms("Quel jus pur ?", {"jus": 3.0, "pur": 8.0}, absent=("pur",))
+    assert not_answered(pur, "fr", word_alternatives("jus")).endswith(
+        "ils ne mentionnent jamais “pur”."
+    )
