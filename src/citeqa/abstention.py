@@ -383,10 +383,27 @@ def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> 
     unmatched = unmatched_words(terms, passages, lang) if passages else []
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
-    mentioned = _weighed_words(terms, passages, lang, held=True) if passages else []
+    if not passages or not _every_word_held(terms, passages):
+        return NOT_ANSWERED[lang]
+    mentioned = _weighed_words(terms, passages, lang, held=True)
     if mentioned:
         return ONLY_MENTIONED[lang].format(words=_quoted(mentioned))
     return NOT_ANSWERED[lang]
+
+
+def _every_word_held(terms: QuestionTerms, tokens: frozenset[str]) -> bool:
+    """Whether `tokens` hold the own forms of every question word searched (a focus term's)
+    but its interrogatives, those a reason never names too ("mean", "premier", a typo): "the
+    closest passages mention “temperature”, but none answers it" hid that they never say
+    "mean" in "What is the mean temperature?" (review of s19-reasons)."""
+    focus = terms.terms[: terms.focus_terms]
+    for word in dict.fromkeys(question_words(terms.focus)):
+        plain = word_alternatives(word)
+        if not plain or _asks(word) or not any(plain & alts for alts, _ in focus):
+            continue
+        if not plain & tokens:
+            return False
+    return True
 
 
 def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Closest | None) -> str:
