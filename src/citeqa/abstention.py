@@ -255,12 +255,13 @@ def _with_hint(
     close: Callable[[], bool] | None = None,
 ) -> str:
     """`reason`, followed by the advice to ask in the other language when `languages` (read
-    only then) puts documents in it (`ask_in`) and asking so may help (`_may_help`)."""
+    only then) puts documents in it (`ask_in`) and asking so may help (`_may_help`, read only
+    then: on a corpus in one language, `close` embeds nothing)."""
     if languages is None:
         return reason
     found = languages()
-    hint = ask_in(lang, found) if _may_help(terms, lang, found, close) else None
-    return f"{reason} {hint}" if hint else reason
+    hint = ask_in(lang, found)
+    return f"{reason} {hint}" if hint and _may_help(terms, lang, found, close) else reason
 
 
 def _may_help(

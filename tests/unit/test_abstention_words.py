@@ -470,3 +470,17 @@ def test_the_passages_mention_words_only_when_they_hold_every_searched_word() ->
     assert not_answered(typo, "en", word_alternatives("dose")) == NOT_ANSWERED["en"]
     premier = terms("Quel est le premier jour ?", {"premier": 4.0, "jour": 6.0})
     assert not_answered(premier, "fr", word_alternatives("jour")) == NOT_ANSWERED["fr"]
+
+
+def test_closeness_to_the_other_language_is_read_only_when_documents_are_in_it() -> None:
+    """Review of s19-reasons: every abstention on a corpus in one language read `close`, which
+    embeds the question's absent words (api._translates) for advice it can never give."""
+    asked = terms("When is the council?", {"council": 7.0}, absent=("council",))
+
+    def unread() -> bool:
+        raise AssertionError("closeness was read on a corpus in one language")
+
+    english = DocumentLanguages({"en": 3}, 3, 0)
+    assert not_answered(asked, "en", frozenset(), lambda: english, close=unread) == (
+        NEVER_MENTIONED["en"].format(words="“council”")
+    )
