@@ -4,9 +4,13 @@ words misspelt."""
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 
-from citeqa.reason_words import content_words, generic_words, nameable
+from citeqa.glossary import fold
+from citeqa.reason_words import _misspelt_function_word, content_words, generic_words, nameable
 
 
 @pytest.mark.parametrize(
@@ -89,4 +93,16 @@ def test_a_word_the_corpus_uses_is_no_typo() -> None:
 def test_content_words_keeps_the_order_and_generic_words_are_per_language() -> None:
     assert content_words(["mean", "Zadoks", "used", "stage"], "en") == ["Zadoks", "stage"]
     assert "bas" in generic_words("fr") and "bas" not in generic_words("en")
-    assert all(word == word.lower() for word in generic_words("en") | generic_words("fr"))
+    for lang in ("en", "fr"):
+        for word in generic_words(lang):  # however the question types them
+            assert not nameable(word.upper(), lang), word  # type: ignore[arg-type]
+            assert not nameable(word.capitalize(), lang, unused=True), word  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_each_real_word_listed_is_a_typo_the_rule_would_read(lang: str) -> None:
+    """reason_words.json's `real_words` lists only words a typo of a function word also gives:
+    one that is none would be listed for nothing, or tell of a typo source gone."""
+    raw = json.loads(resources.files("citeqa").joinpath("data", "reason_words.json").read_text())
+    for word in raw["real_words"][lang]:
+        assert _misspelt_function_word(fold(word), lang), word  # type: ignore[arg-type]
