@@ -255,12 +255,13 @@ def _with_hint(
     close: Callable[[], bool] | None = None,
 ) -> str:
     """`reason`, followed by the advice to ask in the other language when `languages` (read
-    only then) puts documents in it (`ask_in`) and asking so may help (`_may_help`)."""
+    only then) puts documents in it (`ask_in`) and asking so may help (`_may_help`, read only
+    then: on a corpus in one language, `close` embeds nothing)."""
     if languages is None:
         return reason
     found = languages()
-    hint = ask_in(lang, found) if _may_help(terms, lang, found, close) else None
-    return f"{reason} {hint}" if hint else reason
+    hint = ask_in(lang, found)
+    return f"{reason} {hint}" if hint and _may_help(terms, lang, found, close) else reason
 
 
 def _may_help(
@@ -383,10 +384,27 @@ def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> 
     unmatched = unmatched_words(terms, passages, lang) if passages else []
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
-    mentioned = _weighed_words(terms, passages, lang, held=True) if passages else []
+    if not passages or not _every_word_held(terms, passages):
+        return NOT_ANSWERED[lang]
+    mentioned = _weighed_words(terms, passages, lang, held=True)
     if mentioned:
         return ONLY_MENTIONED[lang].format(words=_quoted(mentioned))
     return NOT_ANSWERED[lang]
+
+
+def _every_word_held(terms: QuestionTerms, tokens: frozenset[str]) -> bool:
+    """Whether `tokens` hold the own forms of every question word searched (a focus term's)
+    but its interrogatives, those a reason never names too ("mean", "premier", a typo): "the
+    closest passages mention “temperature”, but none answers it" hid that they never say
+    "mean" in "What is the mean temperature?" (review of s19-reasons)."""
+    focus = terms.terms[: terms.focus_terms]
+    for word in dict.fromkeys(question_words(terms.focus)):
+        plain = word_alternatives(word)
+        if not plain or _asks(word) or not any(plain & alts for alts, _ in focus):
+            continue
+        if not plain & tokens:
+            return False
+    return True
 
 
 def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Closest | None) -> str:
@@ -493,17 +511,18 @@ def unmatched_words(terms: QuestionTerms, tokens: frozenset[str], lang: Lang) ->
 def _weighed_words(
     terms: QuestionTerms, tokens: frozenset[str], lang: Lang, *, held: bool
 ) -> list[str]:
-    """The question's content words, as typed, whose term `tokens` hold (`held`) or lack,
-    heaviest first (at most MAX_WORDS_NAMED). A word held is one the corpus uses as typed (no
-    `QuestionTerms.absent` one, which `tokens` may hold by its correction or translation only)."""
+    """The question's content words, as typed, whose own forms `tokens` hold (`held`), or
+    whose term (its corrections, translations and glossary forms too) they lack, heaviest first
+    (at most MAX_WORDS_NAMED). A word is held only by its own forms: a French corpus holding
+    "extincteurs" does not mention the question's "extinguishers" (review of s19-reasons)."""
     focus = terms.terms[: terms.focus_terms]
     found: list[tuple[float, str]] = []
     for word in dict.fromkeys(question_words(terms.focus)):
         plain = word_alternatives(word)
-        if not plain or not nameable(word, lang) or (held and word in terms.absent):
+        if not plain or not nameable(word, lang, unused=word in terms.absent):
             continue
         term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
-        if term is not None and bool(term[0] & tokens) == held:
+        if term is not None and bool((plain if held else term[0]) & tokens) == held:
             found.append((term[1], word))
     found.sort(key=lambda pair: -pair[0])
     return [word for _, word in found[:MAX_WORDS_NAMED]]

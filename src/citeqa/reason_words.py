@@ -18,10 +18,15 @@ apostrophes: "fera-t-il" is "fera", "t", "il"; "l'antivol" holds "antivol") is n
   `misspelt_function_words`: "what", "the", "quelle"; per language, since "mots" is "most"
   swapped): its first letter kept and one letter dropped ("wat" for "what") or two
   neighbouring letters swapped ("teh" for "the"). Substitutions are not read so ("cat" is no
-  misspelt "can"); a real word read so ("wit", "with" without its "h") is then not named,
-  which a reason survives: it names the question's other words, or says what else is true.
+  misspelt "can"). A word is read so only when the corpus never uses it (`unused`: a corpus
+  writing "dose" holds no typo of "does") and it is none of the words of the language such a
+  typo also gives (`real_words`: "man" is no misspelt "many", "pur" no misspelt "pour"; the
+  review of s19-reasons found "What is the maximum dose?" no longer told the documents never
+  mention "dose"). "does" and "into" are no typo sources: "dose", "doe", "int".
 Hand-written: no list installed fits (scikit-learn's English stop words hold content words
-such as "fire", "bill" and "system", and no French).
+such as "fire", "bill" and "system", and no French), and no word list of either language is
+installed (the spelling hints read the corpus's own words): `real_words` lists, by hand, the
+words of the language among every typo of the function words above.
 """
 
 from __future__ import annotations
@@ -42,23 +47,27 @@ MISSPELT_MIN_LETTERS = 3
 """A function word shorter than this is never read as misspelt ("ot" may be anything)."""
 
 
-def nameable(word: str, lang: Lang) -> bool:
+def nameable(word: str, lang: Lang, *, unused: bool = False) -> bool:
     """Whether a reason in `lang` may name the question's `word` (as typed): some piece of it is a
-    content word (see the module docstring)."""
-    return any(_content(piece, lang) for piece in _PIECES.split(fold(word)) if piece)
+    content word (see the module docstring). Only a word the corpus never uses (`unused`) may be
+    a misspelt function word."""
+    return any(_content(piece, lang, unused) for piece in _PIECES.split(fold(word)) if piece)
 
 
 def content_words(words: list[str], lang: Lang) -> list[str]:
-    """The `words` a reason in `lang` may name (`nameable`), in order."""
-    return [word for word in words if nameable(word, lang)]
+    """The `words` the corpus never uses (`QuestionTerms.absent`, `new_unused`) a reason in
+    `lang` may name (`nameable`), in order."""
+    return [word for word in words if nameable(word, lang, unused=True)]
 
 
-def _content(piece: str, lang: Lang) -> bool:
+def _content(piece: str, lang: Lang, unused: bool) -> bool:
     """Whether a folded piece of a word is a content word of `lang`."""
     if len(piece) == 1 and not piece.isdigit():
         return False
     if piece in _form_words(lang) or piece in _reason_words("generic_words", lang):
         return False
+    if not unused or piece in _reason_words("real_words", lang):
+        return True
     return not _misspelt_function_word(piece, lang)
 
 

@@ -95,3 +95,25 @@ def test_french_reasons_name_content_words_and_offer_english(
     answer = lab.ask(question)
     assert answer.abstained and answer.reason is not None
     assert answer.reason == f"{NOT_ANSWERED['fr'][:-1]} : {named} {ASK_IN_ENGLISH}"
+
+
+def test_words_translating_into_passages_of_the_other_language_bring_the_advice(
+    lab: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The advice to ask in French when the multilingual channel reads the question's absent
+    content words as words of the French passages (api._translates, answering's `closer`), though
+    the question was not re-read translated (`QuestionTerms.translated` empty): the fake settings
+    have no multilingual channel, so the tests above never reach it."""
+    asked: list[list[str]] = []
+
+    def translates(words: list[str], hits: object, lang: str) -> bool:
+        asked.append(list(words))
+        return True
+
+    monkeypatch.setattr(lab, "_translates", lambda: translates)
+    answer = lab.ask("Which cultivar did the drone study use?")
+    assert answer.abstained and answer.reason == (
+        f"{NEVER_MENTIONED['en'].format(words='“cultivar”')} Some of the documents are in French:"
+        " try asking in French."
+    )
+    assert asked == [["cultivar"]]  # its content words alone, asked once
