@@ -401,6 +401,8 @@ def read_export(text: str) -> tuple[list[Turn], list[str]] | None:
     names: Counter[str] = Counter()
     for line in lines[first:]:
         found = _speaker_line(kind, line)
+        if found is None and not turns:
+            return None  # the opening's cut ended a longer line in a speaker line's shape
         if found is None:
             if line.strip():
                 turns[-1].pieces.append(line.strip())

@@ -16,7 +16,13 @@ from citeqa.corpus import read_corpus
 from citeqa.models import Document
 from citeqa.readable import source_name
 from citeqa.readers import reader_for
-from citeqa.transcripts import PARAGRAPH_CHARS, is_cue_text, read_export, transcript_text
+from citeqa.transcripts import (
+    OPENING_CHARS,
+    PARAGRAPH_CHARS,
+    is_cue_text,
+    read_export,
+    transcript_text,
+)
 from citeqa.visible import shown
 
 STANDUP_VTT = """WEBVTT
@@ -449,3 +455,11 @@ def test_a_comparison_in_a_cue_is_no_markup_and_real_tags_are() -> None:
     read = transcript_text(srt, "m.srt", cues=True)
     assert read is not None
     assert "if a<b and c>d we win Red bold Loud now!" in read[0]
+
+
+def test_a_line_the_opening_cuts_into_a_speaker_lines_shape_is_no_export() -> None:
+    """The first speaker line is looked for in the first OPENING_CHARS characters: a longer line
+    cut there to "Maria Lopez  10:02" failed with IndexError (ValueError before the s19 mend)."""
+    head = "Maria Lopez  10:02"
+    text = "\n" * (OPENING_CHARS - len(head)) + f"{head} is when we met\nhello\n"
+    assert read_export(text) is None
