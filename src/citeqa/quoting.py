@@ -128,6 +128,13 @@ def _past_heading(
     return _past_heading(doc, replace(span, start=under), chosen, wants, sent, names_day)
 
 
+_CLOCK_TIME = re.compile(
+    r"(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?![\d:])"
+)
+"""A time of day ("10:02 AM", "14:05:12"): in a heading, when a message or a turn was said
+("## Maria Lopez · 10:02 AM"), no amount a question asks for."""
+
+
 def _heading_answers(
     heading: str, title: str, picked: bool, wants: Wants, names_day: bool = False
 ) -> bool:
@@ -138,14 +145,15 @@ def _heading_answers(
     date, an amount: "## Deadline moved to 31 March 2026") or a name asked for (who, where:
     "Jean Dupont" chosen for "Who signed for the landlord?"); and it is no repeat of the
     document's `title` (a note's "# Crêpes (pour 15 crêpes)": the subject the citation names
-    already). For a question asking a number but no date ("How long …?"), a day in the heading
-    is no such value (`_without_dates`), unless the question writes a day itself
-    (`names_day`: "What was the dose on July 14?"). A heading holding only the question's words
-    ("Churn" asked about churn) names what the question asks about, as the citation's section
-    does: no answer."""
+    already). A time of day in it counts for neither (a meeting export's "## Maria Lopez · 10:02
+    AM" opened quotes of her first sentence for "How much…?"). For a question asking a number
+    but no date ("How long …?"), a day in the heading is no such value (`_without_dates`),
+    unless the question writes a day itself (`names_day`: "What was the dose on July 14?"). A
+    heading holding only the question's words ("Churn" asked about churn) names what the
+    question asks about, as the citation's section does: no answer."""
     if " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
         return False
-    words = heading_title(heading)
+    words = _CLOCK_TIME.sub("", heading_title(heading))
     valued = _without_dates(words) if _asks_no_date(wants) and not names_day else words
     if picked and (any(char.isdigit() for char in valued) or holds_asked_name(wants, words)):
         return True

@@ -89,12 +89,13 @@ def test_who_said_is_answered_by_a_quote_cited_to_its_speaker(
 ) -> None:
     answer = assistant.ask(question)
     assert not answer.abstained
-    assert answer.citations[0].section == speaker
+    section = answer.citations[0].section
+    assert section == speaker or (section or "").startswith(f"{speaker} · ")  # an export's time
     assert not any(TIMING.search(c.quote) for c in answer.citations)
 
 
 def test_a_zoom_exports_quote_stops_at_the_next_speaker(assistant: Assistant) -> None:
-    answer = assistant.ask("What is the contract length of the Northwind offer?")
+    answer = assistant.ask("How long is the Northwind contract?")
     assert not answer.abstained
     quote = answer.citations[0].quote
     assert "Two years, with a 60-day notice period." in quote

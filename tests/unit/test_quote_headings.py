@@ -133,3 +133,24 @@ def test_a_name_line_not_chosen_or_not_asked_for_is_still_left_out() -> None:
     approved = "The board approved the 4.0 release of Ardoise CLI."
     who_approved = "Who approved the release?"
     assert _quotes(minutes, ["Decisions", approved], "text", who_approved) == [approved]
+
+
+CALL = (
+    "# Vendor call\n\n## Maria Lopez · 10:02 AM\n"
+    "Thanks for joining. We wanted to go over the SIP trunk offer.\n\n"
+    "## Daniel Okafor · 10:03 AM\nSure. Our offer is 18,400 EUR per year.\n"
+)
+"""A meeting export as transcripts.py writes it: each turn under its speaker and time."""
+
+
+def test_a_heading_holding_only_a_time_of_day_is_no_amount_asked_for() -> None:
+    """A "How much…?" question asks a number; the "10:02" of when Maria spoke is none (the s19
+    trial's "How much does Northwind Telecom charge…?" quoted "Maria Lopez · 10:02 AM" first)."""
+    how_much = "How much does the SIP trunk offer cost?"
+    thanks = "Thanks for joining. We wanted to go over the SIP trunk offer."
+    assert _quotes(CALL, ["Thanks for joining."], "txt", how_much) == [thanks]
+    chosen = ["## Daniel Okafor · 10:03 AM", "Sure."]
+    offer = "Sure. Our offer is 18,400 EUR per year."
+    assert _quotes(CALL, chosen, "txt", "How much is the offer per year?") == [offer]
+    when = _quotes(CALL.replace("10:03 AM", "3 Mar 2026"), ["Sure."], "txt", "When was it offered?")
+    assert when[0].startswith("Daniel Okafor · 3 Mar 2026\n")  # a day in a heading stays a value

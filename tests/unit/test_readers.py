@@ -61,7 +61,12 @@ def test_a_registered_reader_is_used_for_its_suffix(tmp_path: Path) -> None:
     assert ".shout" in read_types()
 
 
-def test_a_reader_registered_by_a_test_is_gone_after_it() -> None:
+def test_a_reader_registered_by_a_test_is_gone_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Order-independent: registers, then undoes what the autouse fixture set up (as pytest
+    does when a test ends) and finds the registry as it was."""
+    register_reader(UpperReader())
+    assert reader_for(".shout") is not None
+    monkeypatch.undo()
     assert reader_for(".shout") is None and ".shout" not in read_types()
 
 

@@ -16,7 +16,13 @@ from citeqa.corpus import read_corpus
 from citeqa.models import Document
 from citeqa.readable import source_name
 from citeqa.readers import reader_for
-from citeqa.transcripts import PARAGRAPH_CHARS, is_cue_text, read_export, transcript_text
+from citeqa.transcripts import (
+    OPENING_CHARS,
+    PARAGRAPH_CHARS,
+    is_cue_text,
+    read_export,
+    transcript_text,
+)
 from citeqa.visible import shown
 
 STANDUP_VTT = """WEBVTT
@@ -80,6 +86,9 @@ Can we also get a Portuguese speaker?
 
 [2:10 PM] Tom Becker
 One of the two must speak Portuguese, yes.
+
+[2:11 PM] Priya Nair
+Good.
 """
 
 TIMING = re.compile(r"\d+:\d{2}[.,]\d{3}|-->")
@@ -95,6 +104,17 @@ def _cited_section(document: Document, words: str, size: int = 900) -> str | Non
     offset = document.text.index(words)
     chunk = next(c for c in chunk_document(document, size, 0) if c.start <= offset < c.end)
     return citation_section(document.text, chunk, offset)
+
+
+def _lines_in_order(source: str, text: str) -> bool:
+    """Whether each line of `source` holding words has, in this order, a line of `text` holding
+    all its words (a speaker line's words in its heading, in any order)."""
+    lines = iter(text.splitlines())
+    for line in source.splitlines():
+        words = set(re.findall(r"\w+", line))
+        if words and not any(words <= set(re.findall(r"\w+", kept)) for kept in lines):
+            return False
+    return True
 
 
 def _in_order(words: list[str], source: str) -> bool:
@@ -181,7 +201,8 @@ def test_a_transcript_of_timings_only_is_skipped_with_its_reason(tmp_path: Path)
 def test_webvtt_or_srt_inside_a_txt_file_is_read_as_a_transcript(tmp_path: Path) -> None:
     caption = _read(tmp_path / "a", "closed_caption.txt", STANDUP_VTT)
     subrip = _read(tmp_path / "b", "review.txt", REVIEW_SRT)
-    assert caption.kind == "txt" and not TIMING.search(caption.text)
+    assert caption.kind == "txt" and "00:00:30.266" not in caption.text
+    assert "NOTE recorded by the meeting bot" in caption.text  # a note's words, in a .txt
     assert _cited_section(caption, "to 250 euros") == "Maria Lopez"
     assert _cited_section(subrip, "by 31 October") == "KENJI"
 
@@ -203,18 +224,17 @@ def test_a_note_holding_one_timing_is_no_transcript(tmp_path: Path, note: str) -
 def test_a_zoom_export_cites_each_speaker_and_a_quote_stops_at_the_next(tmp_path: Path) -> None:
     document = _read(tmp_path, "zoom_2025-09-25_vendor_call.txt", ZOOM_EXPORT)
     assert document.title == "zoom 2025-09-25 vendor call"  # not "Maria Lopez 10:02 AM"
-    assert "10:0" not in document.text
     offer = "Sure. Our offer is 18,400 EUR per year for 40 concurrent channels."
-    assert f"## Daniel Okafor (Northwind Telecom)\n{offer}\n\n## Maria Lopez\n" in document.text
-    assert _cited_section(document, "Our offer") == "Daniel Okafor (Northwind Telecom)"
-    assert _cited_section(document, "And porting") == "Maria Lopez"
+    assert f"## Daniel Okafor (Northwind Telecom) · 10:03 AM\n{offer}\n\n## Maria" in document.text
+    assert _cited_section(document, "Our offer") == "Daniel Okafor (Northwind Telecom) · 10:03 AM"
+    assert _cited_section(document, "And porting") == "Maria Lopez · 10:06 AM"
 
 
 def test_a_teams_export_is_titled_by_its_first_line(tmp_path: Path) -> None:
     document = _read(tmp_path, "teams.txt", TEAMS_EXPORT)
     assert document.title == "Hiring sync - Meeting transcript - 30 September 2025"
-    assert _cited_section(document, "Can we also get") == "Priya Nair"
-    assert _cited_section(document, "One of the two") == "Tom Becker"
+    assert _cited_section(document, "Can we also get") == "Priya Nair · 2:08 PM"
+    assert _cited_section(document, "One of the two") == "Tom Becker · 2:10 PM"
     assert "PM]" not in document.text
 
 
@@ -310,3 +330,136 @@ def test_cues_with_no_blank_line_between_them_leave_no_timing_in_the_text() -> N
     assert read is not None
     assert not TIMING.search(read[0]) and "\n2\n" not in read[0]
     assert "## KENJI\nSecond point.\n\n## MARIA\nThird point." in read[0]
+
+
+# ---- the s19 review: no line of the user's file is lost ----------------------------------------
+
+CHEAT_SHEET = (
+    "WEBVTT cheat sheet\nA cue is a timing line over its text:\n\n"
+    "example\n00:00:01.000 --> 00:00:04.000\nHello there\n\nNOTE lines are comments.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        CHEAT_SHEET,
+        "WEBVTT cheat sheet\n\n00:00:01.000 --> 00:00:04.000\n",  # no words under its timing
+        "WEBVTT - our notes\n\nWhat we caption:\n\n00:01.000 --> 00:04.000\nthe intro\n",
+    ],
+)
+def test_a_txt_note_opening_with_webvtt_words_is_read_as_it_is(tmp_path: Path, note: str) -> None:
+    assert not is_cue_text(note)
+    (tmp_path / "cheat_sheet.txt").write_text(note)
+    assert read_corpus(tmp_path).documents[0].text == note
+
+
+def test_a_txt_webvtt_body_keeps_its_header_lines_notes_and_named_identifiers(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "WEBVTT\nKind: captions\n\n00:01.000 --> 00:04.000\n<v Maria Lopez>Hi all.\n\n"
+        "NOTE the bot joined late\n\nintro\n00:04.000 --> 00:06.000\n<v Tom Becker>Hello.\n"
+    )
+    caption = _read(tmp_path / "a", "closed_caption.txt", body)
+    assert not TIMING.search(caption.text)
+    kept = ["Kind: captions", "## Maria Lopez\nHi all.", "NOTE the bot joined late", "intro"]
+    assert _in_order([*kept, "## Tom Becker\nHello."], caption.text)
+    assert _cited_section(caption, "Hello.") == "Tom Becker"
+    vtt = _read(tmp_path / "b", "caption.vtt", body)  # a .vtt's header, NOTE, identifier: syntax
+    assert vtt.text == "# caption\n\n## Maria Lopez\nHi all.\n\n## Tom Becker\nHello.\n"
+
+
+AGENDA = "Agenda for Friday\n[9:00] Welcome\nCoffee\n[9:30] Roadmap\nQ3\n"
+GYM_LOG = "Gym log\nMonday  7:30\nSquats\nWednesday  7:30\nBench\nMonday  7:45\nDeadlift\n"
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        AGENDA,
+        GYM_LOG,
+        "Todo\nCall the plumber  10:00\nabout the sink\nCall the plumber  11:00\nagain\n",
+    ],
+)
+def test_an_agenda_or_day_log_is_no_export(log: str) -> None:
+    assert read_export(log) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("zoom.txt", ZOOM_EXPORT),
+        ("teams.txt", TEAMS_EXPORT),
+        (
+            "chat.txt",
+            "10:05:12 From Tom Becker to Everyone:\n\tDraft by Friday\n"
+            "10:07:40 From Sarah Kim (Globex) to Tom Becker:\n\tThanks\n",
+        ),
+        ("day.txt", "Day\n[9:00] Break\nCoffee\n[11:00] Break\nLunch\n"),  # misread: kept whole
+    ],
+)
+def test_an_export_holds_every_word_of_its_file_in_order(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    document = _read(tmp_path, name, text)
+    assert document.text != text  # read as an export
+    assert _lines_in_order(text.replace(" From ", " "), document.text)  # "From": chat syntax
+
+
+def test_an_export_speakers_heading_keeps_the_time_said() -> None:
+    read = transcript_text(ZOOM_EXPORT, "zoom.txt", cues=False)
+    assert read is not None
+    assert "## Maria Lopez · 10:02 AM\nThanks for joining." in read[0]
+    assert "## Maria Lopez · 10:06 AM\nAnd porting" in read[0]
+
+
+def test_an_exports_long_first_line_is_whole_in_the_text_and_cut_in_the_title(
+    tmp_path: Path,
+) -> None:
+    first = "Hiring sync - " + "a long agenda of the meeting, " * 8 + "and the end"
+    text = TEAMS_EXPORT.replace(TEAMS_EXPORT.split("\n")[0], first)
+    document = _read(tmp_path, "teams.txt", text)
+    assert document.text.startswith(f"# {first}\n")
+    assert len(document.title) <= 120 and first.startswith(document.title)
+
+
+def test_a_capitalised_label_said_once_in_a_short_srt_names_no_speaker() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nWelcome everyone.\n\n"
+        "2\n00:00:02,500 --> 00:00:04,000\nNext Steps: ship it on Monday.\n\n"
+        "3\n00:00:04,500 --> 00:00:06,000\nThanks all.\n"
+    )
+    read = transcript_text(srt, "short.srt", cues=True)
+    assert read is not None
+    assert "##" not in read[0]
+    assert "Welcome everyone. Next Steps: ship it on Monday. Thanks all." in read[0]
+
+
+def test_two_full_names_said_once_each_are_both_speakers() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nMaria Lopez: Shall we start?\n\n"
+        "2\n00:00:02,500 --> 00:00:04,000\nTom Becker: Yes.\n"
+    )
+    read = transcript_text(srt, "two.srt", cues=True)
+    assert read is not None
+    assert "## Maria Lopez\nShall we start?\n\n## Tom Becker\nYes." in read[0]
+
+
+def test_a_comparison_in_a_cue_is_no_markup_and_real_tags_are() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nif a<b and c>d we win\n\n"
+        '2\n00:00:02,500 --> 00:00:04,000\n{\\an8}<font color="#ff0000">Red</font> <b>bold</b>\n\n'
+        "3\n00:00:04,500 --> 00:00:06,000\n<c.loud.x>Loud</c> <00:00:05.000>now<u>!</u>\n"
+    )
+    read = transcript_text(srt, "m.srt", cues=True)
+    assert read is not None
+    assert "if a<b and c>d we win Red bold Loud now!" in read[0]
+
+
+def test_a_line_the_opening_cuts_into_a_speaker_lines_shape_is_no_export() -> None:
+    """The first speaker line is looked for in the first OPENING_CHARS characters: a longer line
+    cut there to "Maria Lopez  10:02" failed with IndexError (ValueError before the s19 mend)."""
+    head = "Maria Lopez  10:02"
+    text = "\n" * (OPENING_CHARS - len(head)) + f"{head} is when we met\nhello\n"
+    assert read_export(text) is None

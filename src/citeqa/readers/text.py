@@ -14,10 +14,12 @@ nor Message-ID) is read as it is. Version 6: a mail keeps its From and Date line
 Headers heading, names its sender by the whole display name ("Park, Lena"), keeps a line
 ending "wrote:" that is no attribution and a closing "-- Sent from my phone --" line.
 Version 7 (.txt only; .md stays at 6): a .txt file holding a WebVTT body (its first line
-"WEBVTT": Zoom's closed_caption.txt), a SubRip one (two numbered cues opening it) or a Zoom or
-Teams text export ("Maria Lopez  10:02 AM", "[2:10 PM] Tom Becker" speaker lines) is read as
-what its speakers said (transcripts.py); a .txt WebVTT or SubRip body with no words said is
-skipped (no text in it); any other file is read as before."""
+"WEBVTT" or "WEBVTT - title" over a cue: Zoom's closed_caption.txt), a SubRip one (two numbered
+cues opening it) or a Zoom or Teams text export ("Maria Lopez  10:02 AM", "[2:10 PM] Tom
+Becker" speaker lines, a speaker recurring) is read as what its speakers said (transcripts.py),
+its header lines, NOTE blocks and named cue identifiers kept as text, each export turn's time
+in its heading; a .txt WebVTT or SubRip body with no words said is skipped (no text in it);
+any other file is read as before."""
 
 from __future__ import annotations
 
@@ -55,7 +57,7 @@ class TextReader:
 def _transcript(text: str, relative: str) -> tuple[str, str] | None:
     """The text and title of a transcript held in a text file, None when it holds none."""
     try:
-        return transcript_text(text, relative, cues=is_cue_text(text))
+        return transcript_text(text, relative, cues=is_cue_text(text), text_file=True)
     except NoTranscriptText as error:
         raise UnreadableDocument(str(error)) from error
 
