@@ -302,20 +302,38 @@ def _signed_by(person: str, question: str) -> bool:
     if not name:
         return False
     words = set(_WORD.findall(question.casefold()))
-    capitalised = {word.casefold() for word in _WORD.findall(question) if word[0].isupper()}
-    return name <= words or bool(name & capitalised)
+    return name <= words or bool(name & {word.casefold() for word in _capitalised(question)})
 
 
 def _asks_nothing_else(question: str) -> bool:
     """Whether every content word of the question asks how to reach someone (the language
     data's contact_words) or is a word it capitalises (a name): "What is Tom's extension?",
     not "Until when did Tom get an extension of the thesis deadline?"."""
-    names = set(content_words(" ".join(w for w in _WORD.findall(question) if w[0].isupper())))
+    names = set(content_words(" ".join(_capitalised(question))))
     known = _cues().contact_words
     return all(word in known or word in names or len(word) < 3 for word in content_words(question))
 
 
+def _capitalised(question: str) -> list[str]:
+    """The words a question capitalises as names: not a sentence's first word, which every
+    question capitalises ("Deadline extension for Tom?", "May I …" is no signer May Chen),
+    unless it is a possessive ("Tom's extension?")."""
+    return [
+        found.group()
+        for found in _WORD.finditer(question)
+        if found.group()[0].isupper()
+        and (not _SENTENCE_START.search(question, 0, found.start()) or _possessive(question, found))
+    ]
+
+
+def _possessive(question: str, found: re.Match[str]) -> bool:
+    return question.startswith(("'s", "’s"), found.end())
+
+
 _WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\u00bf\u00a1])[\s\"'\u00ab\u201c(\[-]*$")
+"""What stands before a sentence's first word: the text's start, or a sentence's end, maybe
+blanks and an opening quote."""
 
 
 def forces_signature(

@@ -233,6 +233,24 @@ def test_a_signature_is_forced_only_for_a_question_asking_nothing_else_or_anothe
     assert forces_signature(asks_more, toms, documents)
 
 
+def test_a_questions_first_word_is_no_name_it_capitalises() -> None:
+    """Review of s19-mend-mail: every question capitalises its first word, which was counted
+    as a name: "Delivery phone for Tom?" asked nothing else and forced Tom's signature over
+    his message; "May I …" named a signer May Chen. A possessive first word is a name."""
+    documents = {"thread": _thread()}
+    toms = ("thread", documents["thread"].text.index("Ordered,"))
+    assert not forces_signature("Delivery phone for Tom?", toms, documents)
+    assert forces_signature("Tom's phone?", toms, documents)
+    assert QuestionAsks.of("Deadline extension for Tom?").contact == frozenset()
+    assert QuestionAsks.of("Tom's extension?").contact == {"phone"}
+    written = mail_text(THREAD.replace("Claire Fontaine", "May Chen"))
+    assert written is not None
+    may = {"thread": _document(written[0])}
+    line = ("thread", may["thread"].text.index("PhD student"), "PhD student | +33 1 23 45 67 89")
+    assert giving_contact([line], "May I have the phone number of the lab?", may) == []
+    assert giving_contact([line], "What is the phone number of May?", may) == [0]
+
+
 def test_generated_mail_headings_are_told_from_the_messages_lines() -> None:
     document = _thread()
     text = document.text
