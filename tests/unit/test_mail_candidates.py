@@ -67,6 +67,8 @@ def _thread() -> Document:
         ("Until when did Tom get an extension of the thesis deadline?", False, False, set()),
         ("Quelles sont les coordonnées de Lena ?", False, False, {"phone"}),
         ("Quelles sont les coordonnées GPS de la parcelle B ?", False, False, set()),
+        ("Quel est le poste de Tom Reyes ?", False, False, set()),  # a job, no phone line
+        ("Quel est le numéro de poste de Tom Reyes ?", False, False, {"phone"}),
         ("Comment joindre Lena ?", False, False, {"phone"}),
         ("Comment joindre le tableau au rapport ?", False, False, set()),
         ("Le portable de Tom est-il réparé ?", False, False, set()),
