@@ -223,6 +223,25 @@ def test_a_phone_value_needs_a_cue_or_six_digits_so_a_postcode_is_none() -> None
     assert giving_contact(lines[:1], question, {"thread": document}) == []
 
 
+@pytest.mark.parametrize("date", ["2025-03-07", "12/03/2025", "12.03.2025 14:30"])
+def test_a_full_date_in_a_signature_is_no_phone_number(date: str) -> None:
+    """Review of s19-mend-mail: a full date's six digits and more read as a phone number; a
+    phone number whose first digits look like a day still gives one."""
+    signed = "PhD student | away until " + date
+    written = mail_text(THREAD.replace("PhD student | +33 1 23 45 67 89", signed))
+    assert written is not None
+    document = _document(written[0])
+    line = ("thread", document.text.index("PhD student"), signed)
+    question = "What is the phone number of Claire?"
+    assert giving_contact([line], question, {"thread": document}) == []
+    phoned = signed + " | 06.12.34.56.78"
+    written = mail_text(THREAD.replace("PhD student | +33 1 23 45 67 89", phoned))
+    assert written is not None
+    document = _document(written[0])
+    line = ("thread", document.text.index("PhD student"), phoned)
+    assert giving_contact([line], question, {"thread": document}) == [0]
+
+
 def test_a_signature_is_forced_only_for_a_question_asking_nothing_else_or_another_message() -> None:
     """Review of s19-mailhdr: any contact cue kept only signature lines, over the sentence of
     the person's message that answered the question's other words."""
