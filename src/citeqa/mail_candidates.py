@@ -48,7 +48,6 @@ __all__ = [
     "QuestionAsks",
     "forces_signature",
     "giving_contact",
-    "is_mail_heading",
     "layout_of",
     "with_signatures",
 ]
@@ -179,6 +178,15 @@ class MailLayout:
         at = bisect.bisect_right(self.headings, offset) - 1
         return at >= 0 and self.is_headers[at]
 
+    def is_generated_heading(self, offset: int) -> bool:
+        """Whether a heading mailthreads writes starts at `offset`: a message's own, its
+        Headers, Signature or "Quoted by" heading."""
+        at = bisect.bisect_left(self.headings, offset)
+        if at == len(self.headings) or self.headings[at] != offset:
+            return False
+        opens = self.is_headers[at] or offset in self.signers or offset in self.message_starts
+        return opens or (at < len(self.is_quoted) and self.is_quoted[at])
+
     def in_quotes(self, offset: int) -> bool:
         """Whether `offset` stands in a "Quoted by" section (its heading line included)."""
         at = bisect.bisect_right(self.headings, offset) - 1
@@ -283,6 +291,14 @@ class MailLayouts:
             return False
         return _signed_by(layout.senders[layout.message_of(start)], question)
 
+    def is_mail_heading(self, doc_id: str, start: int) -> bool:
+        """Whether the heading line at `start` of `doc_id` is one mailthreads wrote over a
+        message's part ("## Lena Park · 3 Mar 2026", "## Headers · …", "## Signature · …",
+        "## Quoted by …"): a sender and a day, no content of the message. A "## Budget" a
+        sender wrote in a message is the message's own."""
+        layout = self.of(doc_id)
+        return layout is not None and layout.is_generated_heading(start)
+
 
 def _name_words(person: str) -> set[str]:
     """The words of a person's name as a heading writes it ("Lena Park · 3 Mar 2026"), folded,
@@ -346,17 +362,6 @@ def forces_signature(
     if _asks_nothing_else(question):
         return True
     return not MailLayouts(documents).by_person_asked(*top, question)
-
-
-def is_mail_heading(document: Document, start: int) -> bool:
-    """Whether the heading line at `start` of `document` is one mailthreads wrote over a
-    message's part ("## Lena Park · 3 Mar 2026", "## Headers · …"): a sender and a day, no
-    content of the message."""
-    layout = layout_of(document)
-    if layout is None:
-        return False
-    at = bisect.bisect_left(layout.headings, start)
-    return at < len(layout.headings) and layout.headings[at] == start
 
 
 def with_signatures(

@@ -11,7 +11,6 @@ from citeqa.mail_candidates import (
     QuestionAsks,
     forces_signature,
     giving_contact,
-    is_mail_heading,
     layout_of,
 )
 from citeqa.mailthreads import mail_text
@@ -273,12 +272,20 @@ def test_a_questions_first_word_is_no_name_it_capitalises() -> None:
 
 
 def test_generated_mail_headings_are_told_from_the_messages_lines() -> None:
-    document = _thread()
+    """Review of s19-mend-mail: a "##" heading a sender wrote in a message counted as one
+    mailthreads wrote; only a message's own, Headers, Signature and "Quoted by" headings do."""
+    written = mail_text(THREAD.replace("Could you order", "## Budget\nCould you order"))
+    assert written is not None
+    document = _document(written[0])
     text = document.text
-    assert is_mail_heading(document, text.index("## Claire Fontaine · 6 Mar 2025"))
-    assert is_mail_heading(document, text.index("## Headers · Tom Reyes"))
-    assert not is_mail_heading(document, text.index("Could you order"))
-    assert not is_mail_heading(_document("# Notes\n\n## Tom · 6 Mar 2025\nText.\n"), 9)
+    layouts = MailLayouts({"thread": document})
+    assert layouts.is_mail_heading("thread", text.index("## Claire Fontaine · 6 Mar 2025"))
+    assert layouts.is_mail_heading("thread", text.index("## Headers · Tom Reyes"))
+    assert layouts.is_mail_heading("thread", text.index("## Signature · Claire"))
+    assert not layouts.is_mail_heading("thread", text.index("Could you order"))
+    assert not layouts.is_mail_heading("thread", text.index("## Budget"))
+    note = MailLayouts({"thread": _document("# Notes\n\n## Tom · 6 Mar 2025\nText.\n")})
+    assert not note.is_mail_heading("thread", 9)
 
 
 def test_malformed_question_data_is_read_as_no_cue(monkeypatch: pytest.MonkeyPatch) -> None:
