@@ -119,15 +119,17 @@ def _stretches(run: list[str]) -> Iterator[tuple[str, str]]:
                 yield acronym, " ".join(run[first : last + 1])
 
 
-def document_acronyms(text: str) -> dict[str, int]:
+def document_acronyms(text: str, thread: bool = False) -> dict[str, int]:
     """How often a document spells out each candidate acronym, by key "ACRONYM<tab>folded
-    form" (`candidate_key`)."""
+    form" (`candidate_key`); the labels of the headings mailthreads writes are left out only
+    of a `thread` (a document mail_candidates.layout_of reads as one): a note's "## Signature
+    Block Design (SBD)" spells out SBD."""
     counts: Counter[str] = Counter()
     stretches = itertools.islice(
         (
             stretch
             for found in _RUN.finditer(text)
-            for run in _runs(_without_generated_label(text, found))
+            for run in _runs(_without_generated_label(text, found) if thread else found.group())
             for stretch in _stretches(run)
         ),
         MAX_STRETCHES,

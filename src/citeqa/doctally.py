@@ -42,6 +42,7 @@ from citeqa.jsonlines import save_array, write_file
 from citeqa.language import document_languages
 from citeqa.lexical import stopwords, tokenize
 from citeqa.libraries import library_version
+from citeqa.mail_candidates import layout_of
 from citeqa.models import Chunk, Document
 from citeqa.questions import folded_words
 from citeqa.tallies import ROWS_AT_A_TIME, TermIds, text_pieces
@@ -53,7 +54,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 9
+TALLY_VERSION = 10
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -75,7 +76,8 @@ signature blocks (boilerplate.own_boilerplate_blanked); 8: the compound keys hol
 that name no day (dates.impossible_date_keys); 9: the headings mailthreads writes over a mail's
 asides ("## Quoted by Sam Self · …") spell out no candidate acronym; and tokenize reads digits
 after a comma as a decimal only when they are one to three (lexical.DECIMAL: "40001,2025" is
-two numbers)."""
+two numbers); 10: only in a document read as a mail thread (a note's "## Signature Block
+Design (SBD)" spells out SBD)."""
 
 
 class DocumentTally(BaseModel):
@@ -137,7 +139,7 @@ def measure(
         languages=document_languages(own_boilerplate_blanked(doc.text, lines), located),
         words=sorted(words),
         compounds=sorted(compounds),
-        acronyms=document_acronyms(doc.text),
+        acronyms=document_acronyms(doc.text, thread=layout_of(doc) is not None),
         lines=lines,
     )
 

@@ -48,7 +48,6 @@ __all__ = [
     "QuestionAsks",
     "forces_signature",
     "giving_contact",
-    "is_mail_heading",
     "layout_of",
     "with_signatures",
 ]
@@ -179,6 +178,15 @@ class MailLayout:
         at = bisect.bisect_right(self.headings, offset) - 1
         return at >= 0 and self.is_headers[at]
 
+    def is_generated_heading(self, offset: int) -> bool:
+        """Whether a heading mailthreads writes starts at `offset`: a message's own, its
+        Headers, Signature or "Quoted by" heading."""
+        at = bisect.bisect_left(self.headings, offset)
+        if at == len(self.headings) or self.headings[at] != offset:
+            return False
+        opens = self.is_headers[at] or offset in self.signers or offset in self.message_starts
+        return opens or (at < len(self.is_quoted) and self.is_quoted[at])
+
     def in_quotes(self, offset: int) -> bool:
         """Whether `offset` stands in a "Quoted by" section (its heading line included)."""
         at = bisect.bisect_right(self.headings, offset) - 1
@@ -283,6 +291,14 @@ class MailLayouts:
             return False
         return _signed_by(layout.senders[layout.message_of(start)], question)
 
+    def is_mail_heading(self, doc_id: str, start: int) -> bool:
+        """Whether the heading line at `start` of `doc_id` is one mailthreads wrote over a
+        message's part ("## Lena Park · 3 Mar 2026", "## Headers · …", "## Signature · …",
+        "## Quoted by …"): a sender and a day, no content of the message. A "## Budget" a
+        sender wrote in a message is the message's own."""
+        layout = self.of(doc_id)
+        return layout is not None and layout.is_generated_heading(start)
+
 
 def _name_words(person: str) -> set[str]:
     """The words of a person's name as a heading writes it ("Lena Park · 3 Mar 2026"), folded,
@@ -302,20 +318,38 @@ def _signed_by(person: str, question: str) -> bool:
     if not name:
         return False
     words = set(_WORD.findall(question.casefold()))
-    capitalised = {word.casefold() for word in _WORD.findall(question) if word[0].isupper()}
-    return name <= words or bool(name & capitalised)
+    return name <= words or bool(name & {word.casefold() for word in _capitalised(question)})
 
 
 def _asks_nothing_else(question: str) -> bool:
     """Whether every content word of the question asks how to reach someone (the language
     data's contact_words) or is a word it capitalises (a name): "What is Tom's extension?",
     not "Until when did Tom get an extension of the thesis deadline?"."""
-    names = set(content_words(" ".join(w for w in _WORD.findall(question) if w[0].isupper())))
+    names = set(content_words(" ".join(_capitalised(question))))
     known = _cues().contact_words
     return all(word in known or word in names or len(word) < 3 for word in content_words(question))
 
 
+def _capitalised(question: str) -> list[str]:
+    """The words a question capitalises as names: not a sentence's first word, which every
+    question capitalises ("Deadline extension for Tom?", "May I …" is no signer May Chen),
+    unless it is a possessive ("Tom's extension?")."""
+    return [
+        found.group()
+        for found in _WORD.finditer(question)
+        if found.group()[0].isupper()
+        and (not _SENTENCE_START.search(question, 0, found.start()) or _possessive(question, found))
+    ]
+
+
+def _possessive(question: str, found: re.Match[str]) -> bool:
+    return question.startswith(("'s", "’s"), found.end())
+
+
 _WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\u00bf\u00a1])[\s\"'\u00ab\u201c(\[-]*$")
+"""What stands before a sentence's first word: the text's start, or a sentence's end, maybe
+blanks and an opening quote."""
 
 
 def forces_signature(
@@ -328,17 +362,6 @@ def forces_signature(
     if _asks_nothing_else(question):
         return True
     return not MailLayouts(documents).by_person_asked(*top, question)
-
-
-def is_mail_heading(document: Document, start: int) -> bool:
-    """Whether the heading line at `start` of `document` is one mailthreads wrote over a
-    message's part ("## Lena Park · 3 Mar 2026", "## Headers · …"): a sender and a day, no
-    content of the message."""
-    layout = layout_of(document)
-    if layout is None:
-        return False
-    at = bisect.bisect_left(layout.headings, start)
-    return at < len(layout.headings) and layout.headings[at] == start
 
 
 def with_signatures(

@@ -35,7 +35,7 @@ from citeqa.clauses import best_clauses
 from citeqa.dates import day_spans
 from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
 from citeqa.lexical import fold
-from citeqa.mail_candidates import is_mail_heading
+from citeqa.mail_candidates import MailLayouts
 from citeqa.markup import markup_between, opens_item
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.numbered_sections import opens_numbered_title
@@ -87,15 +87,13 @@ def quote_spans(
     wants = Wants.of(terms.focus) if terms is not None else Wants(frozenset())  # once a call
     sent = "date" in wants.kinds  # "When did Dee reply?": the message's "Dee Quinn · 7 Mar" heading
     names_day = terms is not None and bool(day_spans(fold(terms.focus)))
-    spans = [
-        _past_heading(bank.documents[span.doc_id], span, starts, wants, sent, names_day)
-        for span in spans
-    ]
+    layouts = MailLayouts(bank.documents)  # each thread's layout read once a call
+    spans = [_past_heading(layouts, span, starts, wants, sent, names_day) for span in spans]
     return _without_quoted_headers(spans)
 
 
 def _past_heading(
-    doc: Document,
+    layouts: MailLayouts,
     span: Span,
     chosen: set[tuple[str, int]],
     wants: Wants,
@@ -113,6 +111,7 @@ def _past_heading(
     `sent` (a question asking when): its day is no answer to "How long does the autoclave cycle
     last?" (s19 hostile #4); `names_day`: the question writes a day ("the dose on July 14?"),
     whose heading answers it."""
+    doc = layouts.documents[span.doc_id]
     heading = heading_at(doc.text, span.chunk, span.start)
     if heading is None:
         return span
@@ -122,10 +121,10 @@ def _past_heading(
     if under >= span.end:
         return span
     picked = any(doc_id == doc.doc_id and start <= at < end for doc_id, at in chosen)
-    asked_of_mail = sent or not is_mail_heading(doc, start)
+    asked_of_mail = sent or not layouts.is_mail_heading(doc.doc_id, start)
     if asked_of_mail and _heading_answers(words, doc.title, picked, wants, names_day):
         return span
-    return _past_heading(doc, replace(span, start=under), chosen, wants, sent, names_day)
+    return _past_heading(layouts, replace(span, start=under), chosen, wants, sent, names_day)
 
 
 _CLOCK_TIME = re.compile(

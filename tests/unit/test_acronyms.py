@@ -3,19 +3,22 @@ writes one in capitals read with the words it stands for (glossary.py)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from citeqa import acronyms, derived_terms
 from citeqa.acronyms import AcronymCounts, document_acronyms, initials
+from citeqa.doctally import measure
 from citeqa.domain import stored_knowledge
 from citeqa.glossary import Glossary
 from citeqa.mailthreads import mail_text
+from citeqa.models import Document
 
 
-def spelt(text: str) -> dict[str, set[str]]:
-    """Each candidate acronym of `text` with its spelt-out forms."""
+def spelt(text: str, thread: bool = False) -> dict[str, set[str]]:
+    """Each candidate acronym of `text` (a mail `thread` or not) with its spelt-out forms."""
     found: dict[str, set[str]] = {}
-    for key in document_acronyms(text):
+    for key in document_acronyms(text, thread):
         acronym, _, form = key.partition("\t")
         found.setdefault(acronym, set()).add(form)
     return found
@@ -181,5 +184,27 @@ def test_the_headings_citeqa_writes_over_a_mails_asides_spell_out_nothing() -> N
     read = mail_text(thread)
     assert read is not None and "## Quoted by Sam Self" in read[0]
     assert "## Signature · Sam Self" in read[0] and "## Headers · Sam Self" in read[0]
-    assert spelt(read[0])["QSS"] == {"quality safety standard"}
+    assert spelt(read[0], thread=True)["QSS"] == {"quality safety standard"}
     assert spelt("Quoted by Sam Self, the note went out.")["QSS"] == {"quoted by sam self"}
+
+
+def test_only_a_mail_threads_generated_headings_lose_their_label() -> None:
+    """Review of s19-mend-mail: a note's "## Signature Block Design (SBD)" lost "Signature" as
+    if mailthreads had written it, so SBD was never spelt out; a build drops the label only in
+    a document mail_candidates reads as a thread."""
+    note = "# Notes\n\n## Signature Block Design (SBD)\nThe SBD sets the footer.\n"
+    assert spelt(note)["SBD"] == {"signature block design"}
+    thread = mail_text(
+        "From: Sam Self <sam@x.org>\nDate: Sat, 8 Mar 2025 10:00:00 +0000\nSubject: A\n\n"
+        "Hello.\n\nOn Fri, 7 Mar 2025, Dee Quinn wrote:\n> Cycle of 45 minutes.\n"
+    )
+    assert thread is not None
+    documents = [
+        Document(doc_id=name, title=name, path=f"/{name}.md", text=text, sha256="0", kind="md")
+        for name, text in (("note", note), ("thread", thread[0]))
+    ]
+    tallied = {
+        doc.doc_id: measure(doc, [], np.zeros((0, 3), dtype=np.int64), "r") for doc in documents
+    }
+    assert "SBD\tsignature block design" in tallied["note"].acronyms
+    assert not any(key.startswith("QSS\t") for key in tallied["thread"].acronyms)

@@ -11,7 +11,6 @@ from citeqa.mail_candidates import (
     QuestionAsks,
     forces_signature,
     giving_contact,
-    is_mail_heading,
     layout_of,
 )
 from citeqa.mailthreads import mail_text
@@ -67,6 +66,8 @@ def _thread() -> Document:
         ("Until when did Tom get an extension of the thesis deadline?", False, False, set()),
         ("Quelles sont les coordonnées de Lena ?", False, False, {"phone"}),
         ("Quelles sont les coordonnées GPS de la parcelle B ?", False, False, set()),
+        ("Quel est le poste de Tom Reyes ?", False, False, set()),  # a job, no phone line
+        ("Quel est le numéro de poste de Tom Reyes ?", False, False, {"phone"}),
         ("Comment joindre Lena ?", False, False, {"phone"}),
         ("Comment joindre le tableau au rapport ?", False, False, set()),
         ("Le portable de Tom est-il réparé ?", False, False, set()),
@@ -221,6 +222,25 @@ def test_a_phone_value_needs_a_cue_or_six_digits_so_a_postcode_is_none() -> None
     assert giving_contact(lines[:1], question, {"thread": document}) == []
 
 
+@pytest.mark.parametrize("date", ["2025-03-07", "12/03/2025", "12.03.2025 14:30"])
+def test_a_full_date_in_a_signature_is_no_phone_number(date: str) -> None:
+    """Review of s19-mend-mail: a full date's six digits and more read as a phone number; a
+    phone number whose first digits look like a day still gives one."""
+    signed = "PhD student | away until " + date
+    written = mail_text(THREAD.replace("PhD student | +33 1 23 45 67 89", signed))
+    assert written is not None
+    document = _document(written[0])
+    line = ("thread", document.text.index("PhD student"), signed)
+    question = "What is the phone number of Claire?"
+    assert giving_contact([line], question, {"thread": document}) == []
+    phoned = signed + " | 06.12.34.56.78"
+    written = mail_text(THREAD.replace("PhD student | +33 1 23 45 67 89", phoned))
+    assert written is not None
+    document = _document(written[0])
+    line = ("thread", document.text.index("PhD student"), phoned)
+    assert giving_contact([line], question, {"thread": document}) == [0]
+
+
 def test_a_signature_is_forced_only_for_a_question_asking_nothing_else_or_another_message() -> None:
     """Review of s19-mailhdr: any contact cue kept only signature lines, over the sentence of
     the person's message that answered the question's other words."""
@@ -233,13 +253,39 @@ def test_a_signature_is_forced_only_for_a_question_asking_nothing_else_or_anothe
     assert forces_signature(asks_more, toms, documents)
 
 
+def test_a_questions_first_word_is_no_name_it_capitalises() -> None:
+    """Review of s19-mend-mail: every question capitalises its first word, which was counted
+    as a name: "Delivery phone for Tom?" asked nothing else and forced Tom's signature over
+    his message; "May I …" named a signer May Chen. A possessive first word is a name."""
+    documents = {"thread": _thread()}
+    toms = ("thread", documents["thread"].text.index("Ordered,"))
+    assert not forces_signature("Delivery phone for Tom?", toms, documents)
+    assert forces_signature("Tom's phone?", toms, documents)
+    assert QuestionAsks.of("Deadline extension for Tom?").contact == frozenset()
+    assert QuestionAsks.of("Tom's extension?").contact == {"phone"}
+    written = mail_text(THREAD.replace("Claire Fontaine", "May Chen"))
+    assert written is not None
+    may = {"thread": _document(written[0])}
+    line = ("thread", may["thread"].text.index("PhD student"), "PhD student | +33 1 23 45 67 89")
+    assert giving_contact([line], "May I have the phone number of the lab?", may) == []
+    assert giving_contact([line], "What is the phone number of May?", may) == [0]
+
+
 def test_generated_mail_headings_are_told_from_the_messages_lines() -> None:
-    document = _thread()
+    """Review of s19-mend-mail: a "##" heading a sender wrote in a message counted as one
+    mailthreads wrote; only a message's own, Headers, Signature and "Quoted by" headings do."""
+    written = mail_text(THREAD.replace("Could you order", "## Budget\nCould you order"))
+    assert written is not None
+    document = _document(written[0])
     text = document.text
-    assert is_mail_heading(document, text.index("## Claire Fontaine · 6 Mar 2025"))
-    assert is_mail_heading(document, text.index("## Headers · Tom Reyes"))
-    assert not is_mail_heading(document, text.index("Could you order"))
-    assert not is_mail_heading(_document("# Notes\n\n## Tom · 6 Mar 2025\nText.\n"), 9)
+    layouts = MailLayouts({"thread": document})
+    assert layouts.is_mail_heading("thread", text.index("## Claire Fontaine · 6 Mar 2025"))
+    assert layouts.is_mail_heading("thread", text.index("## Headers · Tom Reyes"))
+    assert layouts.is_mail_heading("thread", text.index("## Signature · Claire"))
+    assert not layouts.is_mail_heading("thread", text.index("Could you order"))
+    assert not layouts.is_mail_heading("thread", text.index("## Budget"))
+    note = MailLayouts({"thread": _document("# Notes\n\n## Tom · 6 Mar 2025\nText.\n")})
+    assert not note.is_mail_heading("thread", 9)
 
 
 def test_malformed_question_data_is_read_as_no_cue(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,7 +7,11 @@ February 2026)" for "when was it released?"). Documents are cut as a build cuts 
 
 from __future__ import annotations
 
+import pytest
+
+from citeqa import mail_candidates
 from citeqa.chunking import chunk_document
+from citeqa.mailthreads import mail_text
 from citeqa.models import Citation, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import citations_of, quote_spans, verified
@@ -45,6 +49,22 @@ CHANGELOG = (
     "# Changelog\n\n## [3.5.1] - 2025-09-03\n\n### Fixed\n\n"
     "- Fixed crash when the customer name is empty.\n"
 )
+MAIL = """From: Claire Fontaine <c.fontaine@lab.example.org>
+To: Tom Reyes <t.reyes@lab.example.org>
+Date: Thu, 6 Mar 2025 11:00:00 +0100
+Subject: Nitrogen order
+
+Could you order 100 L?
+
+=====
+
+From: Tom Reyes <t.reyes@lab.example.org>
+To: Claire Fontaine <c.fontaine@lab.example.org>
+Date: Thu, 6 Mar 2025 14:30:00 +0100
+Subject: Re: Nitrogen order
+
+Ordered, delivery on Monday.
+"""
 POLICY = (
     "# Privacy policy\n\n## 1. Controller\n\n"
     "The controller is Ardoise Logiciels SAS, 14 rue des Tanneurs, 69002 Lyon.\n"
@@ -154,3 +174,29 @@ def test_a_heading_holding_only_a_time_of_day_is_no_amount_asked_for() -> None:
     assert _quotes(CALL, chosen, "txt", "How much is the offer per year?") == [offer]
     when = _quotes(CALL.replace("10:03 AM", "3 Mar 2026"), ["Sure."], "txt", "When was it offered?")
     assert when[0].startswith("Daniel Okafor · 3 Mar 2026\n")  # a day in a heading stays a value
+
+
+def test_a_threads_layout_is_read_once_a_call_and_a_senders_heading_is_the_messages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review of s19-mend-mail: every heading of every span read its thread's layout anew;
+    and a "## Budget" a sender wrote counted as a heading mailthreads wrote, never kept."""
+    written = mail_text(MAIL.replace("Could you order", "## Budget 2026\nCould you order"))
+    assert written is not None
+    read: list[str] = []
+    reading = mail_candidates.layout_of
+
+    def counted(document: Document) -> mail_candidates.MailLayout | None:
+        read.append(document.doc_id)
+        return reading(document)
+
+    monkeypatch.setattr(mail_candidates, "layout_of", counted)
+    chosen = [
+        "## Budget 2026",
+        "Could you order 100 L?",
+        "## Tom Reyes · 6 Mar 2025",
+        "Ordered, delivery on Monday.",
+    ]
+    quotes = _quotes(written[0], chosen, kind="txt", question="What is the 2026 budget?")
+    assert quotes == ["Budget 2026\nCould you order 100 L?", "Ordered, delivery on Monday."]
+    assert read == ["d"]  # two spans opening on headings, one layout read
