@@ -307,7 +307,9 @@ def _names_written(forms: list[list[re.Pattern[str]]], text: str) -> int:
     return sum(any(pattern.search(text) for pattern in spelt) for spelt in forms)
 
 
-def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
+def looked_up(
+    candidates: Candidates, bank: SentenceBank, numbered_part: bool = False
+) -> Candidates:
     """The candidates, but for a lookup only the rows it looks up: when rows have a key-column
     cell the question names (ScoredSentence.names_key, noted when scoring: "exit code 9",
     "log_level"), those of the best's table, or of the first such row's when the best is
@@ -318,10 +320,15 @@ def looked_up(candidates: Candidates, bank: SentenceBank) -> Candidates:
     the asked one, and no training question looks a row up: it took a neighbouring row of the
     right table ("What does log_level do?" quoted the log_max_size_mb row) or the prose
     around it (16 of the 67 lookups of evals/sets/tables). Another table's row is never
-    taken for the best's: its key answers another lookup."""
+    taken for the best's: its key answers another lookup. For a question asking a numbered
+    part (`numbered_part`: "l'étape 2 de la bascule", numbered_sections.asked_numbers) only
+    the best's document's rows are: another document's row numbered 2 (an incident's action
+    item 2) is no step 2 of the procedure the best stands in (s19 trial)."""
     keyed = [item for item in candidates.sentences if item.names_key]
     if not keyed:  # "step 2" in `| Step | Port |`: no port is 2, so the rows it numbers are read
         keyed = [item for item in candidates.sentences if item.numbered_key]
+    if numbered_part:
+        keyed = _in_best_document(keyed, candidates, bank)
     if not keyed:
         return candidates
     table_of = {item.index: bank.table_of(item.index) for item in keyed}
@@ -353,6 +360,14 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     under = standing_under(question, bank, [item.index for item in candidates.sentences])
     rows = [number for number, standing in enumerate(under) if standing]
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
+
+
+def _in_best_document(
+    rows: list[ScoredSentence], candidates: Candidates, bank: SentenceBank
+) -> list[ScoredSentence]:
+    """The `rows` standing in the document of the best of the `candidates`."""
+    best = bank.sentences[candidates.sentences[0].index].doc_id
+    return [item for item in rows if bank.sentences[item.index].doc_id == best]
 
 
 def _table_of_unkeyed(candidates: Candidates, bank: SentenceBank) -> tuple[str, int, int] | None:
@@ -732,7 +747,7 @@ def _quoted(
         ranked = defining_asked_terms(ranked, bank, terms.focus)
         ranked = signed_contact(ranked, bank, terms.focus)
         chosen = choose(
-            looked_up(ranked, bank),
+            looked_up(ranked, bank, bool(asked_numbers(terms.focus))),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),
