@@ -172,6 +172,9 @@ class Domain(BaseModel):
     """Folded words of a page's edit stamp ("edited", "modifié" folded): a line of a web page's
     footer holding one and a date is the page's text ("Last edited by Lena Hartmann on 7
     February 2025"), any other footer line is not (readers/html.py)."""
+    slide_labels: tuple[str, ...] = ()
+    """Folded words that label a deck's slide ("slide", "diapositive"): a first line that is
+    one with its number alone ("Slide 1") is no title (titles.derived_title)."""
     title_labels: tuple[str, ...] = ()
     """Folded words that label a numbered part ("chapter", "section", "étape" folded): with its
     number alone ("Chapter 3."), a line's first sentence is no title (titles.derived_title)."""

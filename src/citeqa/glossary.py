@@ -51,6 +51,7 @@ WordList = Literal[
     "row_number_headers",
     "section_cues",
     "sentence_joiners",
+    "slide_labels",
     "subject_determiners",
     "title_header_keys",
     "title_labels",

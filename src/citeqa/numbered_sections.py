@@ -222,12 +222,13 @@ def stands_under(text: str, chunk: Chunk, offset: int, sentence: str, number: st
     opens with `number` (or one under it), or stands under a heading that does (its section,
     chunking.section_of, and the markdown headings above it, headingpath.headings_above), or
     under the numbered line leading its paragraph (`_lead_line`: "Release 2026.02 (…)" over
-    its indented items)."""
+    its indented items), or its own line does (an ordered list's item, "2. Dans la console
+    …", whose "2." the splitter reads as a sentence of its own: "l'étape 2" of a procedure)."""
     section = section_of(text, chunk, offset)
     chain = [*headings_above(text, offset, section), section] if section else []
-    return any(
-        holds(opening_number(part), number) for part in (sentence, _lead_line(text, offset), *chain)
-    )
+    own_line = text[text.rfind("\n", 0, offset) + 1 : offset] + sentence
+    parts = (sentence, own_line, _lead_line(text, offset), *chain)
+    return any(holds(opening_number(part), number) for part in parts)
 
 
 LEAD_REACH = 4000

@@ -8,7 +8,8 @@ structured abstract's "Background: …" lines are its text), RST comments and ba
 (".. This data file has been placed in the public domain.", ".. note::") with their indented
 lines, and adornment lines (an RST overline, a rule: markup.py); an RST `:title:` field is
 read for its value. A first line that is a running header ("XZ(1) XZ Utils XZ(1)": it opens and
-ends with one word) gives way to the line of text after it, past a heading in capitals ("NAME"),
+ends with one word) gives way to the line of text after it, past a heading in capitals ("NAME");
+a slide's label alone ("Slide 1": `slide_label`) to the line after it, the first slide's title;
 and a PDF's running header is dropped by its reader (pdfmargins.py), not here.
 A file with nothing left is titled by its name, humanised
 ("release_notes-2024.md" → "release notes 2024"). Lines are read lazily, up to the title.
@@ -27,7 +28,7 @@ from citeqa.language import SENTENCE_ENDS, split_sentences
 from citeqa.markup import front_matter_lines, is_directive, is_markup_line, is_rst_comment
 from citeqa.readers.base import TITLE_MAX
 
-__all__ = ["derived_title", "page_name", "running_header"]
+__all__ = ["derived_title", "page_name", "running_header", "slide_label"]
 
 HEADER_LINES_MIN = 2
 """A run of `Key: value` lines is a header block from this many lines ("Note: …" alone is
@@ -68,9 +69,20 @@ def derived_title(text: str, file_name: str) -> str:
         title = _first_line_title(field.group("value") if field else line)
         if title and running_header(title):
             return _past_running_header(title, lines)
-        if title:
+        if title and not slide_label(title):
             return title
     return _humanised(file_name)
+
+
+def slide_label(line: str) -> bool:
+    """Whether `line` is a slide's label and its number alone ("Slide 1", "Diapositive 3":
+    the language data's slide_labels), as a deck exported to text or PDF opens each slide
+    with: it names no slide, so a deck is titled by the line after it, its first slide's
+    title (s19 trial: .txt and .pdf decks were titled "Slide 1", citing slide 3 so)."""
+    words = line.split()
+    return (
+        len(words) == 2 and words[1].isdigit() and fold(words[0]) in language_words("slide_labels")
+    )
 
 
 CAPITALS_HEADING_WORDS = 5

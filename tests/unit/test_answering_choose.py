@@ -4,6 +4,7 @@ score), then close ones within the quote budget."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -192,3 +193,21 @@ def test_a_lookup_finds_each_keyed_rows_table_once() -> None:
     found = looked_up(keyed_first, Counting(lines))  # type: ignore[arg-type]
     assert [s.index for s in found.sentences] == [3, 0]
     assert sorted(asked) == [0, 3]
+
+
+class _Documents(_Lines):
+    """A `_Lines` whose sentences stand in the documents `doc_ids`."""
+
+    def __init__(self, lines: list[str], doc_ids: list[str]) -> None:
+        super().__init__(lines)
+        self.sentences = [SimpleNamespace(doc_id=doc_id) for doc_id in doc_ids]
+
+
+def test_a_numbered_part_is_never_looked_up_in_another_documents_rows() -> None:
+    """s19 trial: "l'étape 2 de la bascule de la téléphonie" quoted an incident's action item
+    row "| 2 | Move all certificates … |" over the procedure's step 2 the ranker put first."""
+    lines = ["2. Dans la console, activer le renvoi.", "| 2 | Move all certificates |"]
+    bank = _Documents(lines, ["runbooks/bascule", "postmortems/INC-7"])
+    ranked = _candidates([0, 1], [0.6, 0.5], frozenset({1}))
+    assert looked_up(ranked, bank, numbered_part=True) is ranked  # type: ignore[arg-type]
+    assert [s.index for s in looked_up(ranked, bank).sentences] == [1]  # type: ignore[arg-type]

@@ -347,3 +347,25 @@ def test_a_markdown_heading_reads_its_text_without_its_closing_hashes(
     assert [(h.level, h.title) for h in markdown_headings(f"{line}\nText.\n")] == [
         (line.index(" "), title)
     ]
+
+
+PROCEDURE = (
+    "# Procédure : bascule de la téléphonie\n\n"
+    "1. Prévenir le canal #support-fr.\n"
+    "2. Dans la console de l'opérateur, activer le renvoi.\n"
+    "3. Vérifier en appelant le numéro principal.\n"
+)
+
+
+def test_a_step_asked_is_an_ordered_list_item() -> None:
+    """s19 trial: "l'étape 2 de la bascule" quoted another document's action item 2; the
+    splitter cuts "2." off its item, so the item's text stands under 2 by its own line."""
+    assert [asked.number for asked in asked_numbers("Quelle est l'étape 2 de la bascule ?")] == [
+        "2"
+    ]
+    assert [asked.number for asked in asked_numbers("What is step 3 of the runbook?")] == ["3"]
+    item = PROCEDURE.index("Dans la console")
+    chunk = chunk_document(_doc(PROCEDURE))[0]
+    sentence = "Dans la console de l'opérateur, activer le renvoi."
+    assert stands_under(PROCEDURE, chunk, item, sentence, "2")
+    assert not stands_under(PROCEDURE, chunk, item, sentence, "3")

@@ -5,10 +5,13 @@ open a file are passed over (session 13 trial, bug 4: 178 of 274 documents were 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from tests.pdf_files import sized_pdf
 
 from citeqa import titles
+from citeqa.corpus import read_corpus
 from citeqa.readers.base import TITLE_MAX
 from citeqa.titles import _lines, derived_title
 
@@ -115,3 +118,31 @@ def test_a_title_reads_no_further_than_its_line(monkeypatch: pytest.MonkeyPatch)
     text = ".. comment\n\nRelease notes\n" + "A line of prose.\n" * 10_000
     assert titles.derived_title(text, "doc.txt") == "Release notes"
     assert len(read) < 20
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Slide 1\nSupport KPIs definitions\n• \n\nSlide 2\nFirst response time\n",
+            "Support KPIs definitions",
+        ),
+        ("Diapositive 1\n\nRevue trimestrielle\n", "Revue trimestrielle"),
+        ("# Slide 1\n\n## Welcome to Support\n", "Welcome to Support"),
+        ("Slide 1\n\nSlide 2\n", "q3 ops deck"),  # labels alone: the file's name words
+        ("Slide 1 of the deck is blank.\n", "Slide 1 of the deck is blank."),  # prose
+        ("Chapter 3\n\nResults\n", "Chapter 3"),  # a part's label stays its title
+    ],
+)
+def test_a_deck_is_titled_by_its_first_slide_not_its_label(text: str, title: str) -> None:
+    """s19 trial: .txt and .pdf decks opening with "Slide 1" were titled so, and every slide's
+    quote was cited "Slide 1"."""
+    assert derived_title(text, "q3_ops_deck.txt") == title
+
+
+def test_a_pdf_deck_is_titled_by_its_first_slide(tmp_path: Path) -> None:
+    pages = [[(12, "Slide 1"), (12, "Customer Success Q3")], [(12, "Slide 2"), (12, "Churn")]]
+    (tmp_path / "cs.pdf").write_bytes(sized_pdf(pages))
+    assert [document.title for document in read_corpus(tmp_path).documents] == [
+        "Customer Success Q3"
+    ]

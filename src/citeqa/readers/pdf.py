@@ -43,7 +43,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 6
+    version = 7
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -52,7 +52,8 @@ class PdfFileReader:
     words hyphenated at a line's end joined. 6: that joining weighs what the whole document
     writes (it read each page alone), leaves a break before any alphabet's capital
     ("Saint-⏎Étienne"), and keeps the hyphen of a compound's last part and before a word the
-    document writes alone (linehyphens.py)."""
+    document writes alone (linehyphens.py). 7: a deck whose first page opens with a slide's
+    label alone ("Slide 1") is titled by the line after it (titles.slide_label)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

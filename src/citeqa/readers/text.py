@@ -19,7 +19,9 @@ cues opening it) or a Zoom or Teams text export ("Maria Lopez  10:02 AM", "[2:10
 Becker" speaker lines, a speaker recurring) is read as what its speakers said (transcripts.py),
 its header lines, NOTE blocks and named cue identifiers kept as text, each export turn's time
 in its heading; a .txt WebVTT or SubRip body with no words said is skipped (no text in it);
-any other file is read as before."""
+any other file is read as before. Version 8 (.txt; .md 7): a file opening with a slide's label
+alone ("Slide 1", a deck exported to text) is titled by the line after it, its first slide's
+title (titles.slide_label)."""
 
 from __future__ import annotations
 
@@ -63,6 +65,6 @@ def _transcript(text: str, relative: str) -> tuple[str, str] | None:
 
 
 READERS = (
-    TextReader("txt", (".txt",), version=7, reads_transcripts=True),
-    TextReader("md", (".md",)),
+    TextReader("txt", (".txt",), version=8, reads_transcripts=True),
+    TextReader("md", (".md",), version=7),
 )
