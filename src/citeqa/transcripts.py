@@ -415,6 +415,8 @@ def read_export(text: str) -> tuple[list[Turn], list[str]] | None:
         return None
     if kind != "chat" and max(names.values()) < 2:
         return None  # no one speaks twice: an agenda ("[9:00] Welcome", "[9:30] Roadmap")
+    if kind != "chat" and all(_calendar_name(name) for name in names):
+        return None  # a day log ("Monday  7:30 / Squats"): its lines say when, not who
     for turn in turns:
         turn.pieces = ["\n".join(turn.pieces)]
     return turns, [line.strip() for line in lines[:first] if line.strip()]
@@ -438,7 +440,9 @@ def _export_kind(opening: list[str]) -> tuple[str | None, int]:
 
 def _speaker_line(kind: str, line: str) -> re.Match[str] | None:
     """`line` read as a speaker line of `kind`, None when it is none: a Zoom or Teams line's
-    name must read as a person's (`_looks_like_name`: "Monday  7:30" is a day log's)."""
+    name must read as a person's (`_looks_like_name`: "Call the plumber  10:00" is a todo's).
+    Whether a file of such lines is a day log is decided for the whole file (`read_export`):
+    "Sam" or "May" is a calendar word and a first name."""
     found = _EXPORT_LINES[kind].fullmatch(line)
     if found is None or (kind != "chat" and not _looks_like_name(found["name"])):
         return None
@@ -458,15 +462,19 @@ _PARTICLE = re.compile(_NAME_PARTICLES)
 
 
 def _looks_like_name(person: str) -> bool:
-    """Whether a speaker line's name reads as a person's: not only words of the calendar
-    ("Monday", "Lundi matin": citeqa/data/calendar_words.json) and, of several words, each
-    capitalised or a particle ("Léa de Vries"; "Call the plumber" is a sentence)."""
+    """Whether a speaker line's name reads as a person's: of several words, each capitalised
+    or a particle ("Léa de Vries"; "Call the plumber" is a sentence)."""
     words = person.split("(")[0].split()
-    if all(word.strip(".").casefold() in _calendar_words() for word in words):
-        return False
     return len(words) == 1 or all(
         not word[0].islower() or _PARTICLE.fullmatch(word) for word in words
     )
+
+
+def _calendar_name(person: str) -> bool:
+    """Whether a speaker line's name is only words of the calendar ("Monday", "Lundi matin",
+    but also "Sam", "May": citeqa/data/calendar_words.json)."""
+    words = person.split("(")[0].split()
+    return all(word.strip(".").casefold() in _calendar_words() for word in words)
 
 
 @cache

@@ -386,6 +386,23 @@ def test_an_agenda_or_day_log_is_no_export(log: str) -> None:
     assert read_export(log) is None
 
 
+def test_a_speaker_named_by_a_calendar_word_speaks_in_an_export() -> None:
+    standup = (
+        "Standup\nMaria Lopez  10:02 AM\nHello all\nSam  10:03 AM\nI shipped it\n"
+        "Maria Lopez  10:04 AM\nGreat\nSam  10:05 AM\nThanks\n"
+    )  # "Sam" (samedi), "May", "Jan" are calendar words and first names: decided per file
+    read = read_export(standup)
+    assert read is not None
+    turns = [(turn.speaker, turn.pieces) for turn in read[0]]
+    assert turns == [
+        ("Maria Lopez", ["Hello all"]),
+        ("Sam", ["I shipped it"]),
+        ("Maria Lopez", ["Great"]),
+        ("Sam", ["Thanks"]),
+    ]
+    assert read_export("May  10:02 AM\nHi\nJan  10:03 AM\nHey\nMay  10:04 AM\nBye\n") is None
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [
