@@ -255,15 +255,31 @@ def read_cues(text: str, text_file: bool = False) -> CueFile:
         header, blocks = _past_header(blocks)
     cues = [cue for block in blocks for cue in _cues(block, text_file)]
     voiced = any(_VOICE.search(line) for cue in cues for line in cue.text_lines)
-    speakers = set() if voiced else _colon_speakers(cues)
+    turns = _cue_turns(cues, voiced, set() if voiced else _colon_speakers(cues))
+    return CueFile(turns, title, [line.strip() for line in header] if text_file else [])
+
+
+def _cue_turns(cues: list[_Cue], voiced: bool, speakers: set[str]) -> list[Turn]:
+    """The turns of `cues`: a cue kept apart is a closed turn of its own, and a speakerless cue
+    after it reopens a turn for the last speaker named (the turn goes on past the user's note)."""
     turns: list[Turn] = []
+    reopen = False
     for cue in cues:
         if cue.kept_apart:
             turns.append(Turn(None, ["\n".join(line.strip() for line in cue.text_lines)]))
+            reopen = True
             continue
         for speaker, said in _utterances(cue, voiced, speakers):
+            if reopen and (said or speaker is not None):
+                if speaker is None:
+                    turns.append(Turn(_last_speaker(turns)))
+                reopen = False
             _add(turns, speaker, said, joiner=" ")
-    return CueFile(turns, title, [line.strip() for line in header] if text_file else [])
+    return turns
+
+
+def _last_speaker(turns: list[Turn]) -> str | None:
+    return next((turn.speaker for turn in reversed(turns) if turn.speaker is not None), None)
 
 
 def _past_header(blocks: list[list[str]]) -> tuple[list[str], list[list[str]]]:

@@ -370,6 +370,25 @@ def test_a_txt_webvtt_body_keeps_its_header_lines_notes_and_named_identifiers(
     assert vtt.text == "# caption\n\n## Maria Lopez\nHi all.\n\n## Tom Becker\nHello.\n"
 
 
+def test_a_cue_after_a_kept_note_or_identifier_is_no_part_of_it_and_goes_on_its_turn(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "WEBVTT\n\n00:01.000 --> 00:04.000\n<v Maria Lopez>Hi all.\n\nNOTE my own remark\n\n"
+        "00:04.000 --> 00:06.000\ncontinued words\n\nintro\n00:06.000 --> 00:08.000\nmore\n"
+    )
+    caption = _read(tmp_path, "closed_caption.txt", body)
+    paragraphs = caption.text.split("\n\n")
+    assert paragraphs[1:] == [
+        "## Maria Lopez\nHi all.",
+        "NOTE my own remark",
+        "## Maria Lopez\ncontinued words",
+        "intro",
+        "## Maria Lopez\nmore\n",
+    ]
+    assert _cited_section(caption, "continued words") == "Maria Lopez"
+
+
 AGENDA = "Agenda for Friday\n[9:00] Welcome\nCoffee\n[9:30] Roadmap\nQ3\n"
 GYM_LOG = "Gym log\nMonday  7:30\nSquats\nWednesday  7:30\nBench\nMonday  7:45\nDeadlift\n"
 
