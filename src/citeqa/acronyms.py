@@ -24,9 +24,13 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from citeqa.lexical import fold, query_tokens, stopwords
 from citeqa.mailthreads import GENERATED_HEADINGS
+
+if TYPE_CHECKING:
+    from citeqa.mail_candidates import MailLayout
 
 MIN_LETTERS = 3
 """The fewest initials of an acronym (two-letter ones collide: "TT virus" is no "Targeted
@@ -119,17 +123,19 @@ def _stretches(run: list[str]) -> Iterator[tuple[str, str]]:
                 yield acronym, " ".join(run[first : last + 1])
 
 
-def document_acronyms(text: str, thread: bool = False) -> dict[str, int]:
+def document_acronyms(text: str, layout: MailLayout | None = None) -> dict[str, int]:
     """How often a document spells out each candidate acronym, by key "ACRONYM<tab>folded
     form" (`candidate_key`); the labels of the headings mailthreads writes are left out only
-    of a `thread` (a document mail_candidates.layout_of reads as one): a note's "## Signature
-    Block Design (SBD)" spells out SBD."""
+    where a thread's `layout` (mail_candidates.layout_of) says it wrote one: a note's, or a
+    sender's, "## Signature Block Design (SBD)" spells out SBD."""
     counts: Counter[str] = Counter()
     stretches = itertools.islice(
         (
             stretch
             for found in _RUN.finditer(text)
-            for run in _runs(_without_generated_label(text, found) if thread else found.group())
+            for run in _runs(
+                _without_generated_label(text, found, layout) if layout else found.group()
+            )
             for stretch in _stretches(run)
         ),
         MAX_STRETCHES,
@@ -144,9 +150,10 @@ _LABELS = tuple(heading.split("·")[0].strip() for heading in GENERATED_HEADINGS
 _HEADING_MARKS = re.compile(r"#{1,6}[ \t]+")
 
 
-def _without_generated_label(text: str, found: re.Match[str]) -> str:
+def _without_generated_label(text: str, found: re.Match[str], layout: MailLayout) -> str:
     """A run's text, without the label opening it when it opens a heading citeqa wrote over a
-    mail's aside ("## Quoted by Sam Self · …": "Sam Self", no "QSS" spelt out by the corpus)."""
+    mail's aside ("## Quoted by Sam Self · …": "Sam Self", no "QSS" spelt out by the corpus),
+    as the thread's `layout` places them."""
     run = found.group()
     label = next((label for label in _LABELS if run.startswith(label)), None)
     if label is None:
@@ -154,7 +161,7 @@ def _without_generated_label(text: str, found: re.Match[str]) -> str:
     line_start = text.rfind("\n", 0, found.start()) + 1
     if _HEADING_MARKS.fullmatch(text, line_start, found.start()) is None:
         return run
-    return run[len(label) :]
+    return run[len(label) :] if layout.is_generated_heading(line_start) else run
 
 
 def candidate_key(acronym: str, form: str) -> str:

@@ -139,7 +139,7 @@ def measure(
         languages=document_languages(own_boilerplate_blanked(doc.text, lines), located),
         words=sorted(words),
         compounds=sorted(compounds),
-        acronyms=document_acronyms(doc.text, thread=layout_of(doc) is not None),
+        acronyms=document_acronyms(doc.text, layout_of(doc)),
         lines=lines,
     )
 

@@ -127,11 +127,10 @@ def _past_heading(
     return _past_heading(layouts, replace(span, start=under), chosen, wants, sent, names_day)
 
 
-_CLOCK_TIME = re.compile(
-    r"(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?![\d:])"
-)
-"""A time of day ("10:02 AM", "14:05:12"): in a heading, when a message or a turn was said
-("## Maria Lopez · 10:02 AM"), no amount a question asks for."""
+_TURN_TIME = re.compile(r"(?<= · )\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?![\d:])")
+"""The time of day of a transcript turn's heading, after its speaker ("Maria Lopez · 10:02 AM",
+transcripts.Turn.heading): when the turn was said, no amount a question asks for; any other
+"d:dd" of a heading ("Bleach dilution 1:10") may be one."""
 
 
 def _heading_answers(
@@ -152,7 +151,7 @@ def _heading_answers(
     question asks about, as the citation's section does: no answer."""
     if " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
         return False
-    words = _CLOCK_TIME.sub("", heading_title(heading))
+    words = _TURN_TIME.sub("", heading_title(heading))
     valued = _without_dates(words) if _asks_no_date(wants) and not names_day else words
     if picked and (any(char.isdigit() for char in valued) or holds_asked_name(wants, words)):
         return True

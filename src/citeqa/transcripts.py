@@ -255,15 +255,31 @@ def read_cues(text: str, text_file: bool = False) -> CueFile:
         header, blocks = _past_header(blocks)
     cues = [cue for block in blocks for cue in _cues(block, text_file)]
     voiced = any(_VOICE.search(line) for cue in cues for line in cue.text_lines)
-    speakers = set() if voiced else _colon_speakers(cues)
+    turns = _cue_turns(cues, voiced, set() if voiced else _colon_speakers(cues))
+    return CueFile(turns, title, [line.strip() for line in header] if text_file else [])
+
+
+def _cue_turns(cues: list[_Cue], voiced: bool, speakers: set[str]) -> list[Turn]:
+    """The turns of `cues`: a cue kept apart is a closed turn of its own, and a speakerless cue
+    after it reopens a turn for the last speaker named (the turn goes on past the user's note)."""
     turns: list[Turn] = []
+    reopen = False
     for cue in cues:
         if cue.kept_apart:
             turns.append(Turn(None, ["\n".join(line.strip() for line in cue.text_lines)]))
+            reopen = True
             continue
         for speaker, said in _utterances(cue, voiced, speakers):
+            if reopen and (said or speaker is not None):
+                if speaker is None:
+                    turns.append(Turn(_last_speaker(turns)))
+                reopen = False
             _add(turns, speaker, said, joiner=" ")
-    return CueFile(turns, title, [line.strip() for line in header] if text_file else [])
+    return turns
+
+
+def _last_speaker(turns: list[Turn]) -> str | None:
+    return next((turn.speaker for turn in reversed(turns) if turn.speaker is not None), None)
 
 
 def _past_header(blocks: list[list[str]]) -> tuple[list[str], list[list[str]]]:
@@ -415,6 +431,8 @@ def read_export(text: str) -> tuple[list[Turn], list[str]] | None:
         return None
     if kind != "chat" and max(names.values()) < 2:
         return None  # no one speaks twice: an agenda ("[9:00] Welcome", "[9:30] Roadmap")
+    if kind != "chat" and all(_calendar_name(name) for name in names):
+        return None  # a day log ("Monday  7:30 / Squats"): its lines say when, not who
     for turn in turns:
         turn.pieces = ["\n".join(turn.pieces)]
     return turns, [line.strip() for line in lines[:first] if line.strip()]
@@ -438,7 +456,9 @@ def _export_kind(opening: list[str]) -> tuple[str | None, int]:
 
 def _speaker_line(kind: str, line: str) -> re.Match[str] | None:
     """`line` read as a speaker line of `kind`, None when it is none: a Zoom or Teams line's
-    name must read as a person's (`_looks_like_name`: "Monday  7:30" is a day log's)."""
+    name must read as a person's (`_looks_like_name`: "Call the plumber  10:00" is a todo's).
+    Whether a file of such lines is a day log is decided for the whole file (`read_export`):
+    "Sam" or "May" is a calendar word and a first name."""
     found = _EXPORT_LINES[kind].fullmatch(line)
     if found is None or (kind != "chat" and not _looks_like_name(found["name"])):
         return None
@@ -458,15 +478,19 @@ _PARTICLE = re.compile(_NAME_PARTICLES)
 
 
 def _looks_like_name(person: str) -> bool:
-    """Whether a speaker line's name reads as a person's: not only words of the calendar
-    ("Monday", "Lundi matin": citeqa/data/calendar_words.json) and, of several words, each
-    capitalised or a particle ("Léa de Vries"; "Call the plumber" is a sentence)."""
+    """Whether a speaker line's name reads as a person's: of several words, each capitalised
+    or a particle ("Léa de Vries"; "Call the plumber" is a sentence)."""
     words = person.split("(")[0].split()
-    if all(word.strip(".").casefold() in _calendar_words() for word in words):
-        return False
     return len(words) == 1 or all(
         not word[0].islower() or _PARTICLE.fullmatch(word) for word in words
     )
+
+
+def _calendar_name(person: str) -> bool:
+    """Whether a speaker line's name is only words of the calendar ("Monday", "Lundi matin",
+    but also "Sam", "May": citeqa/data/calendar_words.json)."""
+    words = person.split("(")[0].split()
+    return all(word.strip(".").casefold() in _calendar_words() for word in words)
 
 
 @cache

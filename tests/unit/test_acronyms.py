@@ -11,14 +11,18 @@ from citeqa.acronyms import AcronymCounts, document_acronyms, initials
 from citeqa.doctally import measure
 from citeqa.domain import stored_knowledge
 from citeqa.glossary import Glossary
+from citeqa.mail_candidates import layout_of
 from citeqa.mailthreads import mail_text
 from citeqa.models import Document
 
 
 def spelt(text: str, thread: bool = False) -> dict[str, set[str]]:
     """Each candidate acronym of `text` (a mail `thread` or not) with its spelt-out forms."""
+    doc = Document(doc_id="d", title="d", path="/d.md", text=text, sha256="0", kind="md")
+    layout = layout_of(doc) if thread else None
+    assert (layout is not None) == thread
     found: dict[str, set[str]] = {}
-    for key in document_acronyms(text, thread):
+    for key in document_acronyms(text, layout):
         acronym, _, form = key.partition("\t")
         found.setdefault(acronym, set()).add(form)
     return found
@@ -208,3 +212,18 @@ def test_only_a_mail_threads_generated_headings_lose_their_label() -> None:
     }
     assert "SBD\tsignature block design" in tallied["note"].acronyms
     assert not any(key.startswith("QSS\t") for key in tallied["thread"].acronyms)
+
+
+def test_a_senders_heading_in_a_thread_keeps_its_label() -> None:
+    """Third review: in a thread, every heading opening with a label mailthreads writes lost
+    it, a sender's "## Signature Block Design (SBD)" too; only the headings the thread's
+    layout says mailthreads wrote lose it."""
+    read = mail_text(
+        "From: Sam Self <sam@x.org>\nDate: Sat, 8 Mar 2025 10:00:00 +0000\nSubject: Footer\n\n"
+        "## Signature Block Design (SBD)\nThe SBD sets the footer.\n\n"
+        "On Fri, 7 Mar 2025, Dee Quinn wrote:\n> Cycle of 45 minutes.\n"
+    )
+    assert read is not None and "## Quoted by Sam Self" in read[0]
+    found = spelt(read[0], thread=True)
+    assert found["SBD"] == {"signature block design"}
+    assert "QSS" not in found  # mailthreads' own "## Quoted by Sam Self" still spells nothing

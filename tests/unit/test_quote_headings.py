@@ -176,6 +176,14 @@ def test_a_heading_holding_only_a_time_of_day_is_no_amount_asked_for() -> None:
     assert when[0].startswith("Daniel Okafor · 3 Mar 2026\n")  # a day in a heading stays a value
 
 
+def test_a_ratio_in_a_heading_is_an_amount_asked_for() -> None:
+    """Third review: every "d:dd" of every heading was read as a time of day and stripped."""
+    guide = "# Cleaning guide\n\n## Bleach dilution 1:10\nMix it in a bucket of water.\n"
+    mix = "Mix it in a bucket of water."
+    how_much = "How much bleach per litre of water?"
+    assert _quotes(guide, [mix], "md", how_much) == [f"Bleach dilution 1:10\n{mix}"]
+
+
 def test_a_threads_layout_is_read_once_a_call_and_a_senders_heading_is_the_messages(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -370,6 +370,25 @@ def test_a_txt_webvtt_body_keeps_its_header_lines_notes_and_named_identifiers(
     assert vtt.text == "# caption\n\n## Maria Lopez\nHi all.\n\n## Tom Becker\nHello.\n"
 
 
+def test_a_cue_after_a_kept_note_or_identifier_is_no_part_of_it_and_goes_on_its_turn(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "WEBVTT\n\n00:01.000 --> 00:04.000\n<v Maria Lopez>Hi all.\n\nNOTE my own remark\n\n"
+        "00:04.000 --> 00:06.000\ncontinued words\n\nintro\n00:06.000 --> 00:08.000\nmore\n"
+    )
+    caption = _read(tmp_path, "closed_caption.txt", body)
+    paragraphs = caption.text.split("\n\n")
+    assert paragraphs[1:] == [
+        "## Maria Lopez\nHi all.",
+        "NOTE my own remark",
+        "## Maria Lopez\ncontinued words",
+        "intro",
+        "## Maria Lopez\nmore\n",
+    ]
+    assert _cited_section(caption, "continued words") == "Maria Lopez"
+
+
 AGENDA = "Agenda for Friday\n[9:00] Welcome\nCoffee\n[9:30] Roadmap\nQ3\n"
 GYM_LOG = "Gym log\nMonday  7:30\nSquats\nWednesday  7:30\nBench\nMonday  7:45\nDeadlift\n"
 
@@ -384,6 +403,23 @@ GYM_LOG = "Gym log\nMonday  7:30\nSquats\nWednesday  7:30\nBench\nMonday  7:45\n
 )
 def test_an_agenda_or_day_log_is_no_export(log: str) -> None:
     assert read_export(log) is None
+
+
+def test_a_speaker_named_by_a_calendar_word_speaks_in_an_export() -> None:
+    standup = (
+        "Standup\nMaria Lopez  10:02 AM\nHello all\nSam  10:03 AM\nI shipped it\n"
+        "Maria Lopez  10:04 AM\nGreat\nSam  10:05 AM\nThanks\n"
+    )  # "Sam" (samedi), "May", "Jan" are calendar words and first names: decided per file
+    read = read_export(standup)
+    assert read is not None
+    turns = [(turn.speaker, turn.pieces) for turn in read[0]]
+    assert turns == [
+        ("Maria Lopez", ["Hello all"]),
+        ("Sam", ["I shipped it"]),
+        ("Maria Lopez", ["Great"]),
+        ("Sam", ["Thanks"]),
+    ]
+    assert read_export("May  10:02 AM\nHi\nJan  10:03 AM\nHey\nMay  10:04 AM\nBye\n") is None
 
 
 @pytest.mark.parametrize(
