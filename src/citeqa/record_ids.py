@@ -40,6 +40,9 @@ MIN_DIGITS = 3
 """An identifier holds at least this many digits ("IL-6", "COVID-19" are names, not records)."""
 SIBLINGS_NAMED = 4
 """How many of the corpus's sibling identifiers a reason names, the closest first."""
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+"""A sibling's digits: ASCII only (str.isdigit also holds Ethiopic "፩" or "²", which int()
+cannot read)."""
 _ID = re.compile(r"(?<![\w-])([A-Za-z]{1,5})((?:-\d+)+)(?![\w-])")
 
 
@@ -90,7 +93,7 @@ def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
         for key in keys
         if key.startswith(letters)
         and len(key) == len(letters) + width
-        and key[len(letters) :].isdigit()
+        and _ASCII_DIGITS.fullmatch(key[len(letters) :])
     }
     target = int("".join(asked.groups))
     closest = sorted(numbers, key=lambda key: (abs(int(key[len(letters) :]) - target), key))

@@ -4,6 +4,7 @@ writes one, the siblings a corpus writes, and the passages of the documents writ
 from __future__ import annotations
 
 from citeqa.models import Chunk, Document, Hit
+from citeqa.questions import Vocabulary, unheld_records
 from citeqa.record_ids import asked_ids, siblings, with_named_documents, writing_documents
 
 
@@ -30,6 +31,15 @@ def test_siblings_are_the_closest_keys_of_the_same_shape_in_its_writing() -> Non
     asked = asked_ids("INC-2025-02")[0]
     assert siblings(asked, keys) == ["INC-2024-01", "INC-2025-07", "INC-2025-08", "INC-2025-10"]
     assert siblings(asked_ids("T-41234")[0], keys) == []
+
+
+def test_siblings_written_in_other_digits_are_none_and_raise_nothing() -> None:
+    # Ethiopic digits pass str.isdigit but int() cannot read them (review of s19-csv)
+    assert siblings(asked_ids("T-41234")[0], {"t\u1369\u136a\u136b\u136c\u136d", "t41235"}) == [
+        "T-41235"
+    ]
+    vocabulary = Vocabulary(["Ticket T-\u1369\u136a\u136b\u136c\u136d and T-41235."], {}, 10)
+    assert unheld_records("T-41234 ?", vocabulary) == [("T-41234", ["T-41235"])]
 
 
 def document(doc_id: str, text: str) -> Document:
