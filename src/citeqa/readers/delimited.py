@@ -3,17 +3,18 @@ header row, so that a row is found, looked up by its key and quoted with its hea
 as a markdown file's table row is (tables.py, keyedrows.py), as the HTML reader does with a
 page's `<th>` tables.
 
-The text citation offsets point into is that table: line 1 the file's header record, line 2
-the `|---|` rule, line n + 2 the file's record n, each cell the record's field as Python's csv
+The text citation offsets point into is that table: line 1 the file's header record, line 2 the
+`|---|` rule, line n + 2 the file's record n, each cell the record's field as Python's csv
 module reads it (quotes taken off, `""` read as `"`), a line break inside a quoted field a
-space (a cell's lines never read as rows of their own), a pipe inside one kept as it is (as
-the HTML reader keeps one). Python's csv module reads the records (a well-kept parser: quoted
-fields holding separators and line breaks, doubled quotes); its `Sniffer` picks the separator
-among `,` `;` tab and `|` from the file's first lines (a French export's `;` with decimal
-commas), a .tsv file defaulting to tabs and a .csv file to commas when the sample does not say.
-A column empty in every record (an export's blank spacer column) is left out. Ragged rows are
-padded to the widest record. A file whose first record has one field, or that the csv module
-cannot read, is no table: it is read as plain text, with a warning saying so.
+space, as is any other break str.splitlines knows ("\u2028", a form feed: a record ends only at
+"\n", "\r\n" or "\r"; a cell's lines never read as rows of their own), a pipe inside one kept
+as it is (as the HTML reader keeps one). Python's csv module reads the records (a well-kept
+parser: quoted fields holding separators and line breaks, doubled quotes); its `Sniffer` picks
+the separator among `,` `;` tab and `|` from the file's first lines (a French export's `;` with
+decimal commas), a .tsv file defaulting to tabs and a .csv file to commas when the sample does
+not say. A column empty in every record (an export's blank spacer column) is left out. Ragged
+rows are padded to the widest record. A file whose first record has one field, or that the csv
+module cannot read, is no table: it is read as plain text, with a warning saying so.
 
 Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
 and its first line is its header record, which already heads every quote.
@@ -22,6 +23,7 @@ and its first line is its header record, which already heads every quote.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -59,7 +61,10 @@ def read_records(text: str, default: str) -> list[list[str]] | None:
     """The file's non-blank records, each the list of its fields; None when the csv module
     cannot read it (a quote left open at the end of the file, a NUL)."""
     try:
-        rows = csv.reader(text.splitlines(keepends=True), _dialect(text, default), strict=True)
+        # newline="" as the csv docs ask: records end at "\n", "\r\n" or "\r" only, never at
+        # the other breaks str.splitlines takes ("\u2028", "\x0c", "\x1e" in a field)
+        lines = io.StringIO(text, newline="")
+        rows = csv.reader(lines, _dialect(text, default), strict=True)
         records = [row for row in rows if any(field.strip() for field in row)]
     except csv.Error:
         return None
