@@ -7,14 +7,16 @@ The text citation offsets point into is that table: line 1 the file's header rec
 `|---|` rule, line n + 2 the file's record n, each cell the record's field as Python's csv
 module reads it (quotes taken off, `""` read as `"`), a line break inside a quoted field a
 space, as is any other break str.splitlines knows ("\u2028", a form feed: a record ends only at
-"\n", "\r\n" or "\r"; a cell's lines never read as rows of their own), a pipe inside one kept
-as it is (as the HTML reader keeps one). Python's csv module reads the records (a well-kept
-parser: quoted fields holding separators and line breaks, doubled quotes); its `Sniffer` picks
-the separator among `,` `;` tab and `|` from the file's first lines (a French export's `;` with
-decimal commas), a .tsv file defaulting to tabs and a .csv file to commas when the sample does
-not say. A column empty in every record (an export's blank spacer column) is left out. Ragged
-rows are padded to the widest record. A file whose first record has one field, or that the csv
-module cannot read, is no table: it is read as plain text, with a warning saying so.
+"\n", "\r\n" or "\r"; a cell's lines never read as rows of their own), a pipe inside one
+written `\\|` as GitHub's tables write it (tables.py reads it as a "|" of its cell, not the
+start of another; a quote shows the backslash). Python's csv module reads the records (a
+well-kept parser: quoted fields holding separators and line breaks, doubled quotes); its
+`Sniffer` picks the separator among `,` `;` tab and `|` from the file's first lines (a French
+export's `;` with decimal commas), a .tsv file defaulting to tabs and a .csv file to commas
+when the sample does not say. A column empty in every record (an export's blank spacer column)
+is left out. Ragged rows are padded to the widest record. A file whose first record has one
+field, or that the csv module cannot read, is no table: it is read as plain text, with a
+warning saying so.
 
 Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
 and its first line is its header record, which already heads every quote.
@@ -102,8 +104,9 @@ def _row(cells: list[str]) -> str:
 
 
 def _cell(field: str) -> str:
-    """A field as one cell: its line breaks spaces, its ends trimmed."""
-    return " ".join(field.splitlines()).strip()
+    """A field as one cell: its line breaks spaces, its ends trimmed, a "|" escaped (`\\|`, as
+    GitHub's tables write one) so that it starts no cell of its own (tables._cells)."""
+    return " ".join(field.splitlines()).strip().replace("|", "\\|")
 
 
 READERS = (DelimitedReader(),)
