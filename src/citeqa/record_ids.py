@@ -9,14 +9,17 @@ user trial), though "INC-2025-07" alone found its file. The rules:
 
 - an identifier is a word of one to five letters, then one or more hyphenated groups of
   digits, three digits at least in all (`asked_ids`): "INC-2025-07", "T-41234", "HD-0031";
-  "COVID-19" or "IL-6" (a name a paraphrase may spell otherwise) is none;
+  "COVID-19" or "IL-6" (a name a paraphrase may spell otherwise) is none, nor is a lower-case
+  word and a year ("mid-2024", "pre-2020", "late-2023": prose);
 - when some of the passages ranked for a question belong to documents that write one of its
   identifiers (letters and digit groups apart by a hyphen, a space or nothing, any case),
   and some do not, those passages come first, each group in its own order
   (`with_named_documents`), and the quote is chosen among the sentences of those documents
   when any is a candidate (answering.of_named_records): the identifier weighs as the name of
   its document, whatever section of it answers;
-- an identifier the corpus never writes (questions.Vocabulary.has_compound) while it writes
+- an identifier written with a capital (`RecordId.capitalised`: a lower-case "hd-0031" may be
+  any hyphenated word, so it weighs only where the corpus writes it, as above) that the corpus
+  never writes (questions.Vocabulary.has_compound) while it writes
   others of the same letters and digit groups (INC-2025-02 among INC-2025-07/08/10) is asked of
   a record the documents do not hold: the question abstains naming the closest ones the corpus
   writes (`siblings`, `abstention.no_record_named`), as numbered_sections.py abstains on a
@@ -43,6 +46,7 @@ SIBLINGS_NAMED = 4
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 """A sibling's digits: ASCII only (str.isdigit also holds Ethiopic "፩" or "²", which int()
 cannot read)."""
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 _ID = re.compile(r"(?<![\w-])([A-Za-z]{1,5})((?:-\d+)+)(?![\w-])")
 
 
@@ -53,6 +57,12 @@ class RecordId:
     written: str
     letters: str
     groups: tuple[str, ...]
+
+    @property
+    def capitalised(self) -> bool:
+        """Whether its letters are written with a capital ("HD-0031", "Hd-0031", not "hd-0031"):
+        only such an identifier is asked of a record even where the corpus never writes it."""
+        return not self.letters.islower()
 
     @property
     def key(self) -> str:
@@ -79,9 +89,15 @@ def asked_ids(question: str) -> list[RecordId]:
     found = []
     for match in _ID.finditer(question):
         groups = tuple(match.group(2).strip("-").split("-"))
-        if sum(map(len, groups)) >= MIN_DIGITS:
+        if sum(map(len, groups)) >= MIN_DIGITS and not _is_dated_word(match.group(1), groups):
             found.append(RecordId(match.group(0), match.group(1), groups))
     return found
+
+
+def _is_dated_word(letters: str, groups: tuple[str, ...]) -> bool:
+    """Whether a lower-case word and a year are what is written ("mid-2024", "pre-2020"):
+    prose, not an identifier."""
+    return letters.islower() and len(groups) == 1 and _YEAR.fullmatch(groups[0]) is not None
 
 
 def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:

@@ -18,6 +18,22 @@ def test_an_identifier_is_letters_then_hyphenated_digits_three_at_least() -> Non
     assert asked_ids("INC-2025-07")[0].groups == ("2025", "07")
 
 
+def test_a_lower_case_word_and_a_year_is_no_identifier_nor_a_record_to_abstain_on() -> None:
+    # "mid-2024" over a corpus writing "mid-2023" abstained before retrieval (review of s19-csv)
+    assert asked_ids("Revenue in mid-2024, pre-2020, late-2023 or early-1999?") == []
+    vocabulary = Vocabulary(["Revenue fell in mid-2023 after INC-2025-07 and hd-0031."], {}, 10)
+    assert unheld_records("What happened to revenue in mid-2024?", vocabulary) == []
+    # a lower-case id is one only where the corpus writes it: never a record to abstain on
+    assert [record.written for record in asked_ids("Was hd-0031 like inc-2025-02?")] == [
+        "hd-0031",
+        "inc-2025-02",
+    ]
+    assert unheld_records("What broke in inc-2025-02?", vocabulary) == []
+    assert unheld_records("What broke in Inc-2025-02?", vocabulary) == [
+        ("Inc-2025-02", ["Inc-2025-07"])
+    ]
+
+
 def test_an_identifier_is_found_with_a_hyphen_a_space_or_nothing_any_case() -> None:
     pattern = asked_ids("INC-2025-07")[0].pattern()
     for written in ("INC-2025-07", "inc 2025 07", "INC202507", "see INC-2025-07."):
