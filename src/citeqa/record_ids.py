@@ -71,9 +71,12 @@ class RecordId:
 
     def pattern(self) -> re.Pattern[str]:
         """The identifier in a text: its letters and digit groups apart by a hyphen, a space or
-        nothing, any case, never inside a longer word or number."""
-        pieces = [re.escape(self.letters), *self.groups]
-        return re.compile(r"(?<![\w-])" + r"[-\s]?".join(pieces) + r"(?![\w]|-\d)", re.I)
+        nothing, any case, never inside a longer word or number; one letter never apart from
+        its digits by a space ("a 380" is the article and a number, not "A-380")."""
+        after_letters = r"[-\s]?" if len(self.letters) > 1 else "-?"  # "a 380" is no "A-380"
+        digits = r"[-\s]?".join(self.groups)
+        body = re.escape(self.letters) + after_letters + digits
+        return re.compile(r"(?<![\w-])" + body + r"(?![\w]|-\d)", re.I)
 
     def written_as(self, key: str) -> str:
         """A sibling's key written in this identifier's shape ("inc202502" → "INC-2025-02")."""

@@ -42,6 +42,15 @@ def test_an_identifier_is_found_with_a_hyphen_a_space_or_nothing_any_case() -> N
         assert not pattern.search(other), other
 
 
+def test_one_letter_is_never_apart_from_its_digits_by_a_space() -> None:
+    # "a 380" matched "A-380" (review of s19-csv)
+    pattern = asked_ids("A-380")[0].pattern()
+    for written in ("A-380", "a380", "the A-380."):
+        assert pattern.search(written), written
+    assert not pattern.search("a 380 seats"), "a 380"
+    assert asked_ids("HD-0031")[0].pattern().search("hd 0031")
+
+
 def test_siblings_are_the_closest_keys_of_the_same_shape_in_its_writing() -> None:
     keys = {"inc202507", "inc202508", "inc202510", "inc202401", "inc2025", "hd0031", "covid19"}
     asked = asked_ids("INC-2025-02")[0]
