@@ -31,8 +31,11 @@ from pathlib import PurePosixPath
 
 from citeqa.readers.base import TITLE_MAX, Extracted
 
-SNIFF_CHARACTERS = 16_384
-"""How much of the file the separator is guessed from (its first lines)."""
+SNIFF_LINES = 20
+SNIFF_CHARACTERS = 2_048
+"""The separator is guessed from the file's first SNIFF_LINES lines, at most SNIFF_CHARACTERS
+characters of them: csv.Sniffer's cost grows with the square of its sample (16 KB of ',"'
+took 4.7 s; benchmarks/delimited_read.py), and a sheet's first lines say its separator."""
 SEPARATORS = ",;\t|"
 """The separators a sheet may use; `Sniffer` picks among these only (a letter never is one)."""
 _DEFAULT_SEPARATOR = {".tsv": "\t", ".csv": ","}
@@ -76,7 +79,7 @@ def read_records(text: str, default: str) -> list[list[str]] | None:
 def _dialect(text: str, default: str) -> type[csv.Dialect] | csv.Dialect:
     """The file's dialect as `Sniffer` guesses it from its first lines, among SEPARATORS;
     `default` separated, with double quotes, when the sample says nothing clear."""
-    sample = text[:SNIFF_CHARACTERS]
+    sample = "".join(io.StringIO(text[:SNIFF_CHARACTERS], newline="").readlines()[:SNIFF_LINES])
     cut = sample.rfind("\n")
     if 0 < cut < len(sample) - 1:
         sample = sample[:cut]  # never a last record cut half-way
