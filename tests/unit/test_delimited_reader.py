@@ -120,18 +120,49 @@ def test_a_tsv_file_and_a_header_only_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "reason"),
     [
-        "Just a note about the budget.\nNothing tabular here.\n",
-        'a,b\n"an open quote that never closes,1\n',
+        (
+            "Just a note about the budget.\nNothing tabular here.\n",
+            "its first line is no header row",
+        ),
+        (
+            "Hello, this is a note, with commas.\nAnd a second line.\n",
+            "its first line is no header row",
+        ),
+        ('a,b\n"an open quote that never closes,1\n', "the csv module cannot read it"),
     ],
 )
 def test_a_file_that_is_no_table_is_read_as_text_with_one_warning(
-    tmp_path: Path, content: str
+    tmp_path: Path, content: str, reason: str
 ) -> None:
     doc = document(tmp_path, "notes.csv", content)
     assert doc.text == content
-    assert doc.warnings == ["notes.csv: not a table of separated values; read as plain text"]
+    assert doc.warnings == [
+        f"notes.csv: not a table of separated values ({reason}); read as plain text"
+    ]
+
+
+def test_a_one_column_export_is_a_table_of_one_column(tmp_path: Path) -> None:
+    # it was read as text, "not a table" (review of s19-csv)
+    doc = document(tmp_path, "emails.csv", "email\nann@example.org\nbob@example.org\n")
+    assert doc.text.splitlines() == [
+        "| email |",
+        "| --- |",
+        "| ann@example.org |",
+        "| bob@example.org |",
+    ]
+    assert doc.warnings == []
+
+
+def test_a_field_over_the_csv_size_limit_says_so(tmp_path: Path) -> None:
+    # the warning said "not a table" (review of s19-csv)
+    content = "id,blob\n1," + "x" * (csv.field_size_limit() + 1) + "\n"
+    doc = document(tmp_path, "big.csv", content)
+    limit = f"{csv.field_size_limit():,}"
+    assert doc.warnings == [
+        f"big.csv: a field is longer than {limit} characters, csv's limit; read as plain text"
+    ]
 
 
 def test_a_blank_or_binary_csv_is_skipped_with_a_reason(tmp_path: Path) -> None:

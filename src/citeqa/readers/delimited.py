@@ -14,9 +14,10 @@ well-kept parser: quoted fields holding separators and line breaks, doubled quot
 `Sniffer` picks the separator among `,` `;` tab and `|` from the file's first lines (a French
 export's `;` with decimal commas), a .tsv file defaulting to tabs and a .csv file to commas
 when the sample does not say. A column empty in every record (an export's blank spacer column)
-is left out. Ragged rows are padded to the widest record. A file whose first record has one
-field, or that the csv module cannot read, is no table: it is read as plain text, with a
-warning saying so.
+is left out. Ragged rows are padded to the widest record. A file of one column is a table of
+one column. A file whose first record is no header row (a sentence in it: a note saved as
+.csv), or that the csv module cannot read (a field over its size limit, a quote left open), is
+no table: it is read as plain text, with a warning saying which.
 
 Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
 and its first line is its header record, which already heads every quote.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -48,32 +50,57 @@ class DelimitedReader:
     kind: str = "csv"
     suffixes: tuple[str, ...] = (".csv", ".tsv")
     decoded: bool = True
-    version: int = 1
+    version: int = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")
         name = PurePosixPath(relative)
-        records = read_records(text, _DEFAULT_SEPARATOR.get(name.suffix.lower(), ","))
-        if records is None or len(records[0]) < 2:
-            return Extracted(
-                text,
-                warnings=[f"{relative}: not a table of separated values; read as plain text"],
-            )
+        try:
+            records = read_records(text, _DEFAULT_SEPARATOR.get(name.suffix.lower(), ","))
+        except NotATable as reason:
+            return Extracted(text, warnings=[f"{relative}: {reason}; read as plain text"])
         return Extracted(pipe_table(records), title=name.stem[:TITLE_MAX])
 
 
-def read_records(text: str, default: str) -> list[list[str]] | None:
-    """The file's non-blank records, each the list of its fields; None when the csv module
-    cannot read it (a quote left open at the end of the file, a NUL)."""
+class NotATable(ValueError):
+    """A .csv or .tsv file that is no table, with what it is instead (the warning's words)."""
+
+
+def read_records(text: str, default: str) -> list[list[str]]:
+    """The file's non-blank records, each the list of its fields; NotATable when the csv
+    module cannot read it (a field over its size limit, a quote left open at the end of the
+    file, a NUL) or when its first record is no header row (`_is_header`)."""
     try:
         # newline="" as the csv docs ask: records end at "\n", "\r\n" or "\r" only, never at
         # the other breaks str.splitlines takes ("\u2028", "\x0c", "\x1e" in a field)
         lines = io.StringIO(text, newline="")
         rows = csv.reader(lines, _dialect(text, default), strict=True)
         records = [row for row in rows if any(field.strip() for field in row)]
-    except csv.Error:
-        return None
-    return records or None
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            limit = csv.field_size_limit()
+            raise NotATable(f"a field is longer than {limit:,} characters, csv's limit") from None
+        raise NotATable("not a table of separated values (the csv module cannot read it)") from None
+    if not records or not _is_header(records[0]):
+        raise NotATable("not a table of separated values (its first line is no header row)")
+    return records
+
+
+HEADER_WORDS = 8
+"""A header cell has at most this many words; a longer one is prose."""
+_SENTENCE = re.compile(r"(?:\S+\s+){3,}\S*[^\W\d_A-Z]{3}[.!?]")
+"""Four words or more ending as a sentence does ("Just a note about the budget.", not "No.")."""
+
+
+def _is_header(record: list[str]) -> bool:
+    """Whether a file's first record reads as column names: its cells, read together, are no
+    sentence (four words or more, the last a lower-case word ending in ".", "!" or "?") and
+    none is longer than HEADER_WORDS words. A one-column export (a list of e-mails under
+    "email") is a table of one column; a note saved as .csv is not, whether its lines hold
+    commas (ragged records) or not."""
+    line = " ".join(" ".join(cell.split()) for cell in record).strip()
+    too_long = any(len(cell.split()) > HEADER_WORDS for cell in record)
+    return not too_long and _SENTENCE.fullmatch(line) is None
 
 
 def _dialect(text: str, default: str) -> type[csv.Dialect] | csv.Dialect:
