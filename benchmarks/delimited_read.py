@@ -3,7 +3,10 @@ of eight columns (a ticket export, quoted commas in one column) read as a pipe t
 reading the same file as plain text (the .txt reader: what a user renaming it got), and the
 chunks each gives (chunking.chunk_document, the build's default sizes): the table must stay
 searchable row by row without ballooning the index. Medians of --rounds runs in one run, and
-the ratio of the two. Not a test; run it by hand:
+the ratio of the two. Then the separator guess on a hostile file (',"' repeated: csv.Sniffer's
+cost grows with the square of its sample) from the reader's sample (delimited._dialect: the
+first SNIFF_LINES lines, SNIFF_CHARACTERS at most) against the 16 KB sample it once read, and
+the ratio. Not a test; run it by hand:
 
     python benchmarks/delimited_read.py [--rows 100000] [--rounds 3]
 """
@@ -11,6 +14,8 @@ the ratio of the two. Not a test; run it by hand:
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
 import tracemalloc
 
 from fake_corpus import median_seconds
@@ -18,6 +23,10 @@ from fake_corpus import median_seconds
 from citeqa.chunking import chunk_document
 from citeqa.models import Document
 from citeqa.readers import reader_for
+from citeqa.readers.delimited import SEPARATORS, _dialect
+
+FORMER_SAMPLE = 16_384
+"""The characters the separator was guessed from before (session 19: 4.7 s on ',"' * 8192)."""
 
 AGENTS = ("Ana Costa", "Tom Becker", "Priya Nair", "Léa Martin", "Julien Moreau")
 CUSTOMERS = ("Initech", '"Wayne Retail, Inc."', "Acme Corp", "Umbrella Health")
@@ -56,6 +65,23 @@ def main() -> None:
         doc = Document(doc_id="t", title="t", path="t", text=body, sha256="0")
         chunks = chunk_document(doc)
         print(f"chunks as {name}: {len(chunks):,} ({args.rows / len(chunks):.1f} rows a chunk)")
+    hostile_sniff(args.rounds)
+
+
+def hostile_sniff(rounds: int) -> None:
+    """The separator guess on ',"' * 8192 (16 KB on one line): now against before."""
+    text = ',"' * 8192
+
+    def former() -> None:
+        with contextlib.suppress(csv.Error):
+            csv.Sniffer().sniff(text[:FORMER_SAMPLE], delimiters=SEPARATORS)
+
+    now_s = median_seconds(lambda: _dialect(text, ","), rounds)
+    former_s = median_seconds(former, rounds)
+    print(
+        f"guessing the separator of ',\"' * 8192: {now_s:.3f} s (16 KB sample before: "
+        f"{former_s:.2f} s; {former_s / max(now_s, 1e-9):.0f}x faster)"
+    )
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 10
+TALLY_VERSION = 11
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -77,7 +77,9 @@ that name no day (dates.impossible_date_keys); 9: the headings mailthreads write
 asides ("## Quoted by Sam Self · …") spell out no candidate acronym; and tokenize reads digits
 after a comma as a decimal only when they are one to three (lexical.DECIMAL: "40001,2025" is
 two numbers); 10: only in a document read as a mail thread (a note's "## Signature Block
-Design (SBD)" spells out SBD)."""
+Design (SBD)" spells out SBD); 11: tokenize reads four digits or more after a comma as a
+decimal too when no comma or hyphen follows them ("3,14159" is "3.14159" again,
+"40001,2025-07-02" stays two numbers)."""
 
 
 class DocumentTally(BaseModel):

@@ -307,6 +307,15 @@ def is_table_separator(line: str) -> bool:
     return _TABLE_SEPARATOR.fullmatch(line) is not None
 
 
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def pipe_pieces(line: str) -> list[str]:
+    """A markdown table row's pieces between its unescaped pipes, each with its escaped pipes
+    (`\\|`, as GitHub's tables write a "|" inside a cell) read as "|"."""
+    return [piece.replace("\\|", "|") for piece in _UNESCAPED_PIPE.split(line)]
+
+
 def is_bullet(line: str) -> bool:
     """A list item: "-", "•", "*", "1." or "1)" and a space, possibly indented."""
     return _BULLET.match(line) is not None

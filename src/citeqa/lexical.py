@@ -74,11 +74,13 @@ class _FoldTable(dict[int, str | int | None]):
 
 
 _FOLD_TABLE = _FoldTable()
-DECIMAL = r"\d+(?:\.\d+|,\d{1,3}(?!\d))"
+DECIMAL = r"\d+(?:\.\d+|,\d{1,3}(?!\d)|,\d{4,}(?![\d,-]))"
 """A decimal number written whole: "0.02", or "56,2" and "1,250" (a comma before one to three
-digits); digits after a comma that are four or more ("T-40001,2025-07-02", a spreadsheet's
-record: "40001" and "2025") are another number, as a separator of fields writes them (session
-19: every id of a 2,000-row export was one term with the year after it, "40001.2025")."""
+digits), or "3,14159" and "48,8566" (four digits or more that no other separator follows);
+four digits or more after a comma and before another comma or a hyphen ("T-40001,2025-07-02",
+a spreadsheet's record: "40001" and "2025") are another number, as a separator of fields writes
+them (session 19: every id of a 2,000-row export was one term with the year after it,
+"40001.2025")."""
 _TOKEN = re.compile(rf"{DECIMAL}|\d+|[^\W\d_][^\W_]*")
 """A decimal number (`DECIMAL`), a whole number, or a word starting with a letter ("s52",
 "week52")."""

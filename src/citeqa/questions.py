@@ -529,7 +529,7 @@ def unheld_records(focus: str, vocabulary: Vocabulary) -> list[tuple[str, list[s
     """QuestionTerms.unheld_records of a question's focus."""
     unheld = []
     for record in asked_ids(focus):
-        if not vocabulary.has_compound(record.written):
+        if record.capitalised and not vocabulary.has_compound(record.written):
             held = siblings(record, vocabulary.compound_keys())
             if held:
                 unheld.append((record.written, held))

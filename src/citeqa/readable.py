@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks
+from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks, pipe_pieces
 from citeqa.markup import is_fence, note_markup_opening
 
 if TYPE_CHECKING:
@@ -339,9 +339,18 @@ def preview_text(passage: str, markdown: bool = False) -> str:
             continue
         line = line[past_heading_marks(line, 0) :]
         if number in rows:
-            line = JOIN.join(cell.strip() for cell in line.strip().strip("|").split("|"))
+            line = JOIN.join(cell.strip() for cell in _row_cells(line))
         parts.append(_EMPHASIS.sub(r"\2", line))
     return _squash(" ".join(parts))
+
+
+def _row_cells(line: str) -> list[str]:
+    """A markdown table row's cells: the pieces between its unescaped pipes, with no piece
+    before its opening pipes nor after its closing ones."""
+    return pipe_pieces(_OUTER_PIPES.sub("", line.strip()))
+
+
+_OUTER_PIPES = re.compile(r"^\|+|(?<!\\)\|+$")
 
 
 def _markdown_rows(lines: list[str]) -> set[int]:

@@ -9,14 +9,17 @@ user trial), though "INC-2025-07" alone found its file. The rules:
 
 - an identifier is a word of one to five letters, then one or more hyphenated groups of
   digits, three digits at least in all (`asked_ids`): "INC-2025-07", "T-41234", "HD-0031";
-  "COVID-19" or "IL-6" (a name a paraphrase may spell otherwise) is none;
+  "COVID-19" or "IL-6" (a name a paraphrase may spell otherwise) is none, nor is a lower-case
+  word and a year ("mid-2024", "pre-2020", "late-2023": prose);
 - when some of the passages ranked for a question belong to documents that write one of its
   identifiers (letters and digit groups apart by a hyphen, a space or nothing, any case),
   and some do not, those passages come first, each group in its own order
   (`with_named_documents`), and the quote is chosen among the sentences of those documents
   when any is a candidate (answering.of_named_records): the identifier weighs as the name of
   its document, whatever section of it answers;
-- an identifier the corpus never writes (questions.Vocabulary.has_compound) while it writes
+- an identifier written with a capital (`RecordId.capitalised`: a lower-case "hd-0031" may be
+  any hyphenated word, so it weighs only where the corpus writes it, as above) that the corpus
+  never writes (questions.Vocabulary.has_compound) while it writes
   others of the same letters and digit groups (INC-2025-02 among INC-2025-07/08/10) is asked of
   a record the documents do not hold: the question abstains naming the closest ones the corpus
   writes (`siblings`, `abstention.no_record_named`), as numbered_sections.py abstains on a
@@ -40,6 +43,10 @@ MIN_DIGITS = 3
 """An identifier holds at least this many digits ("IL-6", "COVID-19" are names, not records)."""
 SIBLINGS_NAMED = 4
 """How many of the corpus's sibling identifiers a reason names, the closest first."""
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+"""A sibling's digits: ASCII only (str.isdigit also holds Ethiopic "፩" or "²", which int()
+cannot read)."""
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 _ID = re.compile(r"(?<![\w-])([A-Za-z]{1,5})((?:-\d+)+)(?![\w-])")
 
 
@@ -52,15 +59,24 @@ class RecordId:
     groups: tuple[str, ...]
 
     @property
+    def capitalised(self) -> bool:
+        """Whether its letters are written with a capital ("HD-0031", "Hd-0031", not "hd-0031"):
+        only such an identifier is asked of a record even where the corpus never writes it."""
+        return not self.letters.islower()
+
+    @property
     def key(self) -> str:
         """The identifier's compound key (compounds.compound_key): folded, no hyphens."""
         return self.letters.lower() + "".join(self.groups)
 
     def pattern(self) -> re.Pattern[str]:
         """The identifier in a text: its letters and digit groups apart by a hyphen, a space or
-        nothing, any case, never inside a longer word or number."""
-        pieces = [re.escape(self.letters), *self.groups]
-        return re.compile(r"(?<![\w-])" + r"[-\s]?".join(pieces) + r"(?![\w]|-\d)", re.I)
+        nothing, any case, never inside a longer word or number; one letter never apart from
+        its digits by a space ("a 380" is the article and a number, not "A-380")."""
+        after_letters = r"[-\s]?" if len(self.letters) > 1 else "-?"  # "a 380" is no "A-380"
+        digits = r"[-\s]?".join(self.groups)
+        body = re.escape(self.letters) + after_letters + digits
+        return re.compile(r"(?<![\w-])" + body + r"(?![\w]|-\d)", re.I)
 
     def written_as(self, key: str) -> str:
         """A sibling's key written in this identifier's shape ("inc202502" → "INC-2025-02")."""
@@ -76,9 +92,15 @@ def asked_ids(question: str) -> list[RecordId]:
     found = []
     for match in _ID.finditer(question):
         groups = tuple(match.group(2).strip("-").split("-"))
-        if sum(map(len, groups)) >= MIN_DIGITS:
+        if sum(map(len, groups)) >= MIN_DIGITS and not _is_dated_word(match.group(1), groups):
             found.append(RecordId(match.group(0), match.group(1), groups))
     return found
+
+
+def _is_dated_word(letters: str, groups: tuple[str, ...]) -> bool:
+    """Whether a lower-case word and a year are what is written ("mid-2024", "pre-2020"):
+    prose, not an identifier."""
+    return letters.islower() and len(groups) == 1 and _YEAR.fullmatch(groups[0]) is not None
 
 
 def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
@@ -90,7 +112,7 @@ def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
         for key in keys
         if key.startswith(letters)
         and len(key) == len(letters) + width
-        and key[len(letters) :].isdigit()
+        and _ASCII_DIGITS.fullmatch(key[len(letters) :])
     }
     target = int("".join(asked.groups))
     closest = sorted(numbers, key=lambda key: (abs(int(key[len(letters) :]) - target), key))

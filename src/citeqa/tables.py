@@ -21,6 +21,7 @@ from citeqa.language import (
     line_end,
     line_spans,
     line_start,
+    pipe_pieces,
     trim_span,
 )
 
@@ -271,11 +272,11 @@ def row_cells(text: str, span: Span) -> list[list[str]]:
 
 def _cells(line: str) -> list[str]:
     """A table row's cells, empty ones kept (in `|  | 64 | … |` the first is the empty cell,
-    not 64): a markdown row's pieces between its
-    pipes, the outer pieces before a leading `|` and after a trailing one no cells; or the
+    not 64): a markdown row's pieces between its unescaped pipes (`\\|` is a "|" of its
+    cell), the outer pieces before a leading `|` and after a trailing one no cells; or the
     pieces between its tabs."""
     if line.count("|") >= 2:
-        pieces = line.strip(" \t").split("|")
+        pieces = pipe_pieces(line.strip(" \t"))
         if pieces[0] == "":
             pieces = pieces[1:]
         if pieces and pieces[-1] == "":

@@ -53,7 +53,7 @@ def test_quoted_fields_with_commas_and_line_breaks_are_one_cell(tmp_path: Path) 
 
 
 def test_each_row_maps_back_to_its_record_in_the_file(tmp_path: Path) -> None:
-    sheet = 'id,agent\nT-1,Ana Costa\nT-2,"Tom, Becker"\nT-3,Léa Martin\n'
+    sheet = 'id,agent\nT-1,Ana Costa\nT-2,"Tom, Becker"\nT-3,Léa Martin\nT-4,"a|b"\n'
     doc = document(tmp_path, "t.csv", sheet)
     records = list(csv.reader(io.StringIO(sheet)))
     offset = doc.text.index("| T-2")
@@ -63,6 +63,27 @@ def test_each_row_maps_back_to_its_record_in_the_file(tmp_path: Path) -> None:
     assert row_cells(doc.text, span) == records  # header first, the rule left out
     header = table.ruled_header(offset)
     assert header is not None and doc.text[slice(*header)] == "| id | agent |"
+
+
+def test_a_pipe_inside_a_field_is_escaped_and_adds_no_column(tmp_path: Path) -> None:
+    # tables._cells split at every "|": 4 cells under 3 headers (review of s19-csv)
+    doc = document(tmp_path, "p.csv", 'id,note,owner\n1,"a|b",ann\n')
+    assert doc.text.splitlines()[2] == "| 1 | a\\|b | ann |"
+    assert row_cells(doc.text, (0, len(doc.text))) == [["id", "note", "owner"], ["1", "a|b", "ann"]]
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\x0b", "\x0c", "\x1c", "\x1e", "\x85"])
+def test_a_line_break_of_unicode_inside_a_field_ends_no_record(tmp_path: Path, brk: str) -> None:
+    # str.splitlines breaks there: the cells shifted under the wrong headers (review of s19-csv)
+    sheet = f"id,note,owner\n1,first{brk}second,ann\n2,third,bob\n"
+    doc = document(tmp_path, "n.csv", sheet)
+    assert doc.text.split("\n") == [
+        "| id | note | owner |",
+        "| --- | --- | --- |",
+        "| 1 | first second | ann |",
+        "| 2 | third | bob |",
+        "",
+    ]
 
 
 def test_a_french_export_with_semicolons_and_decimal_commas(tmp_path: Path) -> None:
@@ -99,18 +120,49 @@ def test_a_tsv_file_and_a_header_only_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "reason"),
     [
-        "Just a note about the budget.\nNothing tabular here.\n",
-        'a,b\n"an open quote that never closes,1\n',
+        (
+            "Just a note about the budget.\nNothing tabular here.\n",
+            "its first line is no header row",
+        ),
+        (
+            "Hello, this is a note, with commas.\nAnd a second line.\n",
+            "its first line is no header row",
+        ),
+        ('a,b\n"an open quote that never closes,1\n', "the csv module cannot read it"),
     ],
 )
 def test_a_file_that_is_no_table_is_read_as_text_with_one_warning(
-    tmp_path: Path, content: str
+    tmp_path: Path, content: str, reason: str
 ) -> None:
     doc = document(tmp_path, "notes.csv", content)
     assert doc.text == content
-    assert doc.warnings == ["notes.csv: not a table of separated values; read as plain text"]
+    assert doc.warnings == [
+        f"notes.csv: not a table of separated values ({reason}); read as plain text"
+    ]
+
+
+def test_a_one_column_export_is_a_table_of_one_column(tmp_path: Path) -> None:
+    # it was read as text, "not a table" (review of s19-csv)
+    doc = document(tmp_path, "emails.csv", "email\nann@example.org\nbob@example.org\n")
+    assert doc.text.splitlines() == [
+        "| email |",
+        "| --- |",
+        "| ann@example.org |",
+        "| bob@example.org |",
+    ]
+    assert doc.warnings == []
+
+
+def test_a_field_over_the_csv_size_limit_says_so(tmp_path: Path) -> None:
+    # the warning said "not a table" (review of s19-csv)
+    content = "id,blob\n1," + "x" * (csv.field_size_limit() + 1) + "\n"
+    doc = document(tmp_path, "big.csv", content)
+    limit = f"{csv.field_size_limit():,}"
+    assert doc.warnings == [
+        f"big.csv: a field is longer than {limit} characters, csv's limit; read as plain text"
+    ]
 
 
 def test_a_blank_or_binary_csv_is_skipped_with_a_reason(tmp_path: Path) -> None:

@@ -87,6 +87,15 @@ def test_digits_after_a_comma_are_a_decimal_only_when_one_to_three() -> None:
     assert "61.5" in tokenize("61,5 %", "fr")
 
 
+def test_four_digits_after_a_comma_that_no_separator_follows_are_a_decimal() -> None:
+    """ "3,14159" split into "3" and "14159" while "3.14159" stayed one (review of s19-csv)."""
+    for written in ("3,14159", "0,0001", "48,8566"):
+        assert tokenize(f"pi vaut {written} environ", "fr") == tokenize(
+            f"pi vaut {written.replace(',', '.')} environ", "fr"
+        ), written
+    assert tokenize("48,8566,2,3522", "fr")[:1] == ["48"]  # a comma follows: fields apart
+
+
 def test_number_after_equals_sign_is_its_own_token() -> None:
     tokens = tokenize("p=0.02", "en")
     assert "0.02" in tokens

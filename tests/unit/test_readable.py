@@ -137,6 +137,8 @@ def test_a_passage_preview_leaves_out_markdown_markup() -> None:
         " Model · F1 score Random forest · 0.81 A plain | pipe."
     )
     assert preview_text("#hashtag and 3 # 4") == "#hashtag and 3 # 4"  # no heading mark
+    escaped = "| id | note |\n|---|---|\n| 1 | a\\|b |"  # a "|" of a cell (readers/delimited.py)
+    assert preview_text(escaped) == "id · note 1 · a|b"
 
 
 def test_a_passage_preview_keeps_the_pipes_of_prose_and_code() -> None:

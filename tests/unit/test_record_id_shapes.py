@@ -4,6 +4,7 @@ writes one, the siblings a corpus writes, and the passages of the documents writ
 from __future__ import annotations
 
 from citeqa.models import Chunk, Document, Hit
+from citeqa.questions import Vocabulary, unheld_records
 from citeqa.record_ids import asked_ids, siblings, with_named_documents, writing_documents
 
 
@@ -17,6 +18,22 @@ def test_an_identifier_is_letters_then_hyphenated_digits_three_at_least() -> Non
     assert asked_ids("INC-2025-07")[0].groups == ("2025", "07")
 
 
+def test_a_lower_case_word_and_a_year_is_no_identifier_nor_a_record_to_abstain_on() -> None:
+    # "mid-2024" over a corpus writing "mid-2023" abstained before retrieval (review of s19-csv)
+    assert asked_ids("Revenue in mid-2024, pre-2020, late-2023 or early-1999?") == []
+    vocabulary = Vocabulary(["Revenue fell in mid-2023 after INC-2025-07 and hd-0031."], {}, 10)
+    assert unheld_records("What happened to revenue in mid-2024?", vocabulary) == []
+    # a lower-case id is one only where the corpus writes it: never a record to abstain on
+    assert [record.written for record in asked_ids("Was hd-0031 like inc-2025-02?")] == [
+        "hd-0031",
+        "inc-2025-02",
+    ]
+    assert unheld_records("What broke in inc-2025-02?", vocabulary) == []
+    assert unheld_records("What broke in Inc-2025-02?", vocabulary) == [
+        ("Inc-2025-02", ["Inc-2025-07"])
+    ]
+
+
 def test_an_identifier_is_found_with_a_hyphen_a_space_or_nothing_any_case() -> None:
     pattern = asked_ids("INC-2025-07")[0].pattern()
     for written in ("INC-2025-07", "inc 2025 07", "INC202507", "see INC-2025-07."):
@@ -25,11 +42,29 @@ def test_an_identifier_is_found_with_a_hyphen_a_space_or_nothing_any_case() -> N
         assert not pattern.search(other), other
 
 
+def test_one_letter_is_never_apart_from_its_digits_by_a_space() -> None:
+    # "a 380" matched "A-380" (review of s19-csv)
+    pattern = asked_ids("A-380")[0].pattern()
+    for written in ("A-380", "a380", "the A-380."):
+        assert pattern.search(written), written
+    assert not pattern.search("a 380 seats"), "a 380"
+    assert asked_ids("HD-0031")[0].pattern().search("hd 0031")
+
+
 def test_siblings_are_the_closest_keys_of_the_same_shape_in_its_writing() -> None:
     keys = {"inc202507", "inc202508", "inc202510", "inc202401", "inc2025", "hd0031", "covid19"}
     asked = asked_ids("INC-2025-02")[0]
     assert siblings(asked, keys) == ["INC-2024-01", "INC-2025-07", "INC-2025-08", "INC-2025-10"]
     assert siblings(asked_ids("T-41234")[0], keys) == []
+
+
+def test_siblings_written_in_other_digits_are_none_and_raise_nothing() -> None:
+    # Ethiopic digits pass str.isdigit but int() cannot read them (review of s19-csv)
+    assert siblings(asked_ids("T-41234")[0], {"t\u1369\u136a\u136b\u136c\u136d", "t41235"}) == [
+        "T-41235"
+    ]
+    vocabulary = Vocabulary(["Ticket T-\u1369\u136a\u136b\u136c\u136d and T-41235."], {}, 10)
+    assert unheld_records("T-41234 ?", vocabulary) == [("T-41234", ["T-41235"])]
 
 
 def document(doc_id: str, text: str) -> Document:

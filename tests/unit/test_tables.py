@@ -282,6 +282,12 @@ def test_row_cells_are_every_cell_of_each_row_but_the_rule(
     assert row_cells(text, (0, len(text))) == rows
 
 
+def test_an_escaped_pipe_is_a_pipe_of_its_cell() -> None:
+    """GitHub's tables write a "|" inside a cell as `\\|`: it starts no cell of its own."""
+    text = "| op | meaning |\n|---|---|\n| `a \\| b` | either |\n| x\\|y | z |\n"
+    assert row_cells(text, (0, len(text))) == [["op", "meaning"], ["a | b", "either"], ["x|y", "z"]]
+
+
 def test_a_line_separator_inside_a_cell_ends_no_row() -> None:
     """str.splitlines ends a line at U+2028 or a form feed: the header row came out as two
     rows, its first cell lost. Rows end where TableHeaders ends them (\\n, \\r)."""

@@ -3,17 +3,21 @@ header row, so that a row is found, looked up by its key and quoted with its hea
 as a markdown file's table row is (tables.py, keyedrows.py), as the HTML reader does with a
 page's `<th>` tables.
 
-The text citation offsets point into is that table: line 1 the file's header record, line 2
-the `|---|` rule, line n + 2 the file's record n, each cell the record's field as Python's csv
+The text citation offsets point into is that table: line 1 the file's header record, line 2 the
+`|---|` rule, line n + 2 the file's record n, each cell the record's field as Python's csv
 module reads it (quotes taken off, `""` read as `"`), a line break inside a quoted field a
-space (a cell's lines never read as rows of their own), a pipe inside one kept as it is (as
-the HTML reader keeps one). Python's csv module reads the records (a well-kept parser: quoted
-fields holding separators and line breaks, doubled quotes); its `Sniffer` picks the separator
-among `,` `;` tab and `|` from the file's first lines (a French export's `;` with decimal
-commas), a .tsv file defaulting to tabs and a .csv file to commas when the sample does not say.
-A column empty in every record (an export's blank spacer column) is left out. Ragged rows are
-padded to the widest record. A file whose first record has one field, or that the csv module
-cannot read, is no table: it is read as plain text, with a warning saying so.
+space, as is any other break str.splitlines knows ("\u2028", a form feed: a record ends only at
+"\n", "\r\n" or "\r"; a cell's lines never read as rows of their own), a pipe inside one
+written `\\|` as GitHub's tables write it (tables.py reads it as a "|" of its cell, not the
+start of another; a quote shows the backslash). Python's csv module reads the records (a
+well-kept parser: quoted fields holding separators and line breaks, doubled quotes); its
+`Sniffer` picks the separator among `,` `;` tab and `|` from the file's first lines (a French
+export's `;` with decimal commas), a .tsv file defaulting to tabs and a .csv file to commas
+when the sample does not say. A column empty in every record (an export's blank spacer column)
+is left out. Ragged rows are padded to the widest record. A file of one column is a table of
+one column. A file whose first record is no header row (a sentence in it: a note saved as
+.csv), or that the csv module cannot read (a field over its size limit, a quote left open), is
+no table: it is read as plain text, with a warning saying which.
 
 Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
 and its first line is its header record, which already heads every quote.
@@ -22,13 +26,18 @@ and its first line is its header record, which already heads every quote.
 from __future__ import annotations
 
 import csv
+import io
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from citeqa.readers.base import TITLE_MAX, Extracted
 
-SNIFF_CHARACTERS = 16_384
-"""How much of the file the separator is guessed from (its first lines)."""
+SNIFF_LINES = 20
+SNIFF_CHARACTERS = 2_048
+"""The separator is guessed from the file's first SNIFF_LINES lines, at most SNIFF_CHARACTERS
+characters of them: csv.Sniffer's cost grows with the square of its sample (16 KB of ',"'
+took 4.7 s; benchmarks/delimited_read.py), and a sheet's first lines say its separator."""
 SEPARATORS = ",;\t|"
 """The separators a sheet may use; `Sniffer` picks among these only (a letter never is one)."""
 _DEFAULT_SEPARATOR = {".tsv": "\t", ".csv": ","}
@@ -41,35 +50,63 @@ class DelimitedReader:
     kind: str = "csv"
     suffixes: tuple[str, ...] = (".csv", ".tsv")
     decoded: bool = True
-    version: int = 1
+    version: int = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")
         name = PurePosixPath(relative)
-        records = read_records(text, _DEFAULT_SEPARATOR.get(name.suffix.lower(), ","))
-        if records is None or len(records[0]) < 2:
-            return Extracted(
-                text,
-                warnings=[f"{relative}: not a table of separated values; read as plain text"],
-            )
+        try:
+            records = read_records(text, _DEFAULT_SEPARATOR.get(name.suffix.lower(), ","))
+        except NotATable as reason:
+            return Extracted(text, warnings=[f"{relative}: {reason}; read as plain text"])
         return Extracted(pipe_table(records), title=name.stem[:TITLE_MAX])
 
 
-def read_records(text: str, default: str) -> list[list[str]] | None:
-    """The file's non-blank records, each the list of its fields; None when the csv module
-    cannot read it (a quote left open at the end of the file, a NUL)."""
+class NotATable(ValueError):
+    """A .csv or .tsv file that is no table, with what it is instead (the warning's words)."""
+
+
+def read_records(text: str, default: str) -> list[list[str]]:
+    """The file's non-blank records, each the list of its fields; NotATable when the csv
+    module cannot read it (a field over its size limit, a quote left open at the end of the
+    file, a NUL) or when its first record is no header row (`_is_header`)."""
     try:
-        rows = csv.reader(text.splitlines(keepends=True), _dialect(text, default), strict=True)
+        # newline="" as the csv docs ask: records end at "\n", "\r\n" or "\r" only, never at
+        # the other breaks str.splitlines takes ("\u2028", "\x0c", "\x1e" in a field)
+        lines = io.StringIO(text, newline="")
+        rows = csv.reader(lines, _dialect(text, default), strict=True)
         records = [row for row in rows if any(field.strip() for field in row)]
-    except csv.Error:
-        return None
-    return records or None
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            limit = csv.field_size_limit()
+            raise NotATable(f"a field is longer than {limit:,} characters, csv's limit") from None
+        raise NotATable("not a table of separated values (the csv module cannot read it)") from None
+    if not records or not _is_header(records[0]):
+        raise NotATable("not a table of separated values (its first line is no header row)")
+    return records
+
+
+HEADER_WORDS = 8
+"""A header cell has at most this many words; a longer one is prose."""
+_SENTENCE = re.compile(r"(?:\S+\s+){3,}\S*[^\W\d_A-Z]{3}[.!?]")
+"""Four words or more ending as a sentence does ("Just a note about the budget.", not "No.")."""
+
+
+def _is_header(record: list[str]) -> bool:
+    """Whether a file's first record reads as column names: its cells, read together, are no
+    sentence (four words or more, the last a lower-case word ending in ".", "!" or "?") and
+    none is longer than HEADER_WORDS words. A one-column export (a list of e-mails under
+    "email") is a table of one column; a note saved as .csv is not, whether its lines hold
+    commas (ragged records) or not."""
+    line = " ".join(" ".join(cell.split()) for cell in record).strip()
+    too_long = any(len(cell.split()) > HEADER_WORDS for cell in record)
+    return not too_long and _SENTENCE.fullmatch(line) is None
 
 
 def _dialect(text: str, default: str) -> type[csv.Dialect] | csv.Dialect:
     """The file's dialect as `Sniffer` guesses it from its first lines, among SEPARATORS;
     `default` separated, with double quotes, when the sample says nothing clear."""
-    sample = text[:SNIFF_CHARACTERS]
+    sample = "".join(io.StringIO(text[:SNIFF_CHARACTERS], newline="").readlines()[:SNIFF_LINES])
     cut = sample.rfind("\n")
     if 0 < cut < len(sample) - 1:
         sample = sample[:cut]  # never a last record cut half-way
@@ -97,8 +134,9 @@ def _row(cells: list[str]) -> str:
 
 
 def _cell(field: str) -> str:
-    """A field as one cell: its line breaks spaces, its ends trimmed."""
-    return " ".join(field.splitlines()).strip()
+    """A field as one cell: its line breaks spaces, its ends trimmed, a "|" escaped (`\\|`, as
+    GitHub's tables write one) so that it starts no cell of its own (tables._cells)."""
+    return " ".join(field.splitlines()).strip().replace("|", "\\|")
 
 
 READERS = (DelimitedReader(),)
