@@ -540,6 +540,18 @@ def _quoted(words: list[str]) -> str:
     return ", ".join(cut(word, marks=("“", "”")) for word in words[:MAX_WORDS_NAMED])
 
 
+ABSENCE_CLAIMS = (NEVER_MENTIONED, NEVER_WRITES, NO_WORD_OCCURS)
+"""The reasons saying words of the question are nowhere in the documents: true of the files
+read, not of those the build skipped (`claims_absence`)."""
+
+
+def claims_absence(reason: str, lang: Lang) -> bool:
+    """Whether `reason` says the documents never use some (or any) of the question's words:
+    the abstention then adds that files citeqa does not read were not searched, when the build
+    skipped some (unread.not_searched; a reason on the closest passages says nothing of them)."""
+    return reason.startswith(tuple(claim[lang].split("{")[0] for claim in ABSENCE_CLAIMS))
+
+
 def message(reason: str, lang: Lang, has_passages: bool) -> str:
     """The answer text of an abstention: the reason, then where to look."""
     return f"{reason} {CLOSEST[lang]}" if has_passages else reason

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from citeqa import indexing, twofusions
+from citeqa import abstention, indexing, twofusions
 from citeqa.abstention import DocumentLanguages, nothing_of_its_own
 from citeqa.across import Closeness, in_channel
 from citeqa.answering import Translates, compose, said_in_other_language
@@ -38,6 +38,7 @@ from citeqa.models import (
     Hit,
     IndexStatus,
     Retrieval,
+    UnreadFiles,
 )
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText
 from citeqa.passage_translation import WordVectors, translations
@@ -64,6 +65,7 @@ from citeqa.status import stale_reason as stale_reason  # the chat's banner word
 from citeqa.status import update_in_progress as update_in_progress  # and the chat's banner
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.suggestions import TermCounts, suggest
+from citeqa.unread import not_searched, recorded_unread
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -213,6 +215,13 @@ class _Loaded:
         first asked: by a question none of whose words the documents use)."""
         documents = self.index.files().documents()
         return DocumentLanguages.of(langs for *_, langs in documents)
+
+    @functools.cached_property
+    def unread(self) -> UnreadFiles:
+        """The files the build did not read, by type (unread.py), from the index's file list:
+        read when first asked (by an abstention saying the documents never mention a word),
+        never by walking the corpus."""
+        return recorded_unread(self.index.files())
 
     @classmethod
     def of(cls, index: LoadedIndex, embed_on_demand: bool = False, prefill: bool = True) -> _Loaded:
@@ -467,6 +476,7 @@ class Assistant:
             scores = QuestionScores(loaded.bank, translated, vectors.get(channel or ""))
             retrieval, evidence = self._retrievals(text, vectors, k, translated, scores=scores)
             answer = composed(retrieval, scores, evidence)
+        answer = _noting_unread(answer, loaded)
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - began) * 1000, 2),
@@ -541,6 +551,20 @@ class Assistant:
             return [round(float(score), 4) for score in rows @ vector]
 
         return own_words
+
+
+def _noting_unread(answer: Answer, loaded: _Loaded) -> Answer:
+    """`answer`, its reason followed by unread.not_searched when it abstains saying the
+    documents never mention some of the question's words (abstention.claims_absence) and the
+    build skipped files of types citeqa does not read: those files may."""
+    if not answer.abstained or not abstention.claims_absence(answer.reason or "", answer.lang):
+        return answer
+    note = not_searched(loaded.unread, answer.lang)
+    if note is None:
+        return answer
+    reason = f"{answer.reason} {note}"
+    text = abstention.message(reason, answer.lang, bool(answer.passages))
+    return answer.model_copy(update={"reason": reason, "answer": text})
 
 
 def _multilingual(channel: str | None, embedders: dict[str, Any]) -> str | None:

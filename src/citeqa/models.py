@@ -296,6 +296,23 @@ class Example:
     lang: str
 
 
+class UnreadFiles(Frozen):
+    """The files the build skipped: those of each type citeqa does not read, by ending
+    (".docx", lower case; "" for none), and how many of a type it reads it could not read
+    (empty, damaged, no text)."""
+
+    types: dict[str, int] = Field(default_factory=dict)
+    unreadable: int = 0
+
+    @property
+    def count(self) -> int:
+        return sum(self.types.values()) + self.unreadable
+
+    @property
+    def of_types(self) -> int:
+        return sum(self.types.values())
+
+
 class IndexStatus(Frozen):
     """What is indexed, with which models, and whether the corpus has changed since."""
 
@@ -321,6 +338,10 @@ class IndexStatus(Frozen):
     skipped: list[str] = Field(default_factory=list)
     """Corpus files the build skipped (a type citeqa does not read, an unreadable file), by
     their paths in the corpus; `citeqa index` says why."""
+    unread: UnreadFiles = Field(default_factory=lambda: UnreadFiles())
+    """Of the files the build tried to read (hidden files and links outside the corpus aside),
+    how many of each type citeqa does not read and how many it could not read (unread.py): what
+    the chat's welcome says of them."""
     kept_for_user: list[str] = Field(default_factory=list)
     """Superseded build folders citeqa emptied of its own files and keeps for the files a
     user put in them (publishing.left_to_user): the user's to move or delete. Filled by

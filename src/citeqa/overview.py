@@ -35,6 +35,7 @@ from citeqa.lexical import content_words, fold, tokenize
 from citeqa.models import Example, IndexStatus, counted
 from citeqa.questions import interrogatives
 from citeqa.titles import running_header
+from citeqa.unread import welcome_line
 
 EXAMPLE_COUNT = 3
 """Example questions offered."""
@@ -106,6 +107,9 @@ class Overview:
     languages: list[str] = field(default_factory=list)
     chunks: int | None = None
     examples: list[Example] = field(default_factory=list)
+    unread: str | None = None
+    """What the welcome says once of the files the build did not read (unread.welcome_line),
+    None when it read every file it tried or before the index is loaded."""
 
     @property
     def summary(self) -> str:
@@ -483,4 +487,5 @@ def corpus_overview(
         languages=languages,
         chunks=status.chunk_count if status is not None else None,
         examples=choose(examples),
+        unread=welcome_line(status.unread) if status is not None else None,
     )

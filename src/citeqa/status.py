@@ -51,6 +51,7 @@ from citeqa.store import (
     has_sentence_vectors,
     index_size,
 )
+from citeqa.unread import recorded_unread
 from citeqa.visible import cut, shown
 
 
@@ -200,6 +201,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         stale=bool(changed),
         changed=changed,
         skipped=sorted({*index.files().skipped(), *corpus.left_out}),
+        unread=recorded_unread(index.files()),
     )
 
 

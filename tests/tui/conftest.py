@@ -37,6 +37,7 @@ from citeqa.models import (
     IndexStatus,
     Passage,
     TableHeader,
+    UnreadFiles,
 )
 from citeqa.overview import Example
 from citeqa.status import corpus_now
@@ -254,7 +255,10 @@ class FakeAssistant:
         corpus_dir: str = "/fake/corpus",
         notice: str | None = None,
         manifest_hash: str = MANIFEST_HASH,
+        unread: UnreadFiles | None = None,
     ) -> None:
+        self.unread = unread or UnreadFiles()
+        """What its status says the build did not read (the welcome's line)."""
         self.overrides = overrides or {}
         self.stale = stale
         self.corpus_dir = corpus_dir
@@ -317,6 +321,7 @@ class FakeAssistant:
             manifest_hash=self._manifest_hash,
             stale=self.stale,
             changed=["modified: regency.txt"] if self.stale else [],
+            unread=self.unread,
         )
 
     @property
@@ -341,7 +346,9 @@ class FakeFactory:
         corpus_dir: str = "/fake/corpus",
         notice: str | None = None,
         hashes: tuple[str, ...] = (),
+        unread: UnreadFiles | None = None,
     ) -> None:
+        self.unread = unread
         self.gate = gate
         self.hashes = hashes
         self.stale = stale
@@ -362,6 +369,7 @@ class FakeFactory:
             corpus_dir=self.corpus_dir,
             notice=self.notice,
             manifest_hash=manifest_hash,
+            unread=self.unread,
         )
         self.opened.append(assistant)
         return assistant

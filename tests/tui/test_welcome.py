@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from tui_helpers import (
     SUGGESTED,
     FakeFactory,
@@ -17,6 +17,7 @@ from tui_helpers import (
     wait_for,
 )
 
+from citeqa.models import UnreadFiles
 from citeqa.tui.app import CiteqaApp
 from citeqa.tui.widgets.transcript import AnswerMessage
 from citeqa.tui.widgets.welcome import WAITING, Welcome
@@ -134,5 +135,35 @@ def test_without_manifest_examples_the_assistant_suggests_them_once_loaded(tmp_p
             await settle(pilot)
             await wait_for(pilot, lambda: "obinutuzumab" in screen_text(app))
             assert app.query_one(Welcome).examples == [e.question for e in SUGGESTED]
+
+    run(body())
+
+
+def test_the_welcome_says_once_which_files_the_build_did_not_read(tmp_path):
+    """s19 trial: 23 of 60 files skipped, and the chat's welcome said nothing of them."""
+
+    async def body():
+        corpus = make_corpus(tmp_path / "corpus")
+        unread = UnreadFiles(types={".docx": 3, ".xlsx": 1}, unreadable=1)
+        app = _app(tmp_path, FakeFactory(corpus_dir=str(corpus), unread=unread))
+        async with settled(app) as pilot:
+            await wait_for(pilot, lambda: "passages" in screen_text(app))
+            line = (
+                "5 files not read: 3 .docx, 1 .xlsx, 1 unreadable (empty, damaged or without"
+                " text) — convert them to .txt or .pdf, or see `citeqa status`"
+            )
+            assert screen_text(app).count("5 files not read") == 1
+            assert str(app.query_one("#welcome-unread", Static).render()) == line
+
+    run(body())
+
+
+def test_the_welcome_says_nothing_of_unread_files_when_every_file_was_read(tmp_path):
+    async def body():
+        app = _app(tmp_path)
+        async with settled(app) as pilot:
+            await wait_for(pilot, lambda: "passages" in screen_text(app))
+            assert "not read" not in screen_text(app)
+            assert not app.query_one("#welcome-unread").display
 
     run(body())

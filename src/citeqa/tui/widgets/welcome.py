@@ -3,7 +3,8 @@
 It shows at once; the corpus figures and the examples arrive from a worker (`OverviewRead`)
 and again, with the passages counted, once the index is loaded. The examples are an option
 list (tab or ↓ from the empty question reaches it, enter asks); they go away after the first
-question, the corpus line stays.
+question, the corpus line stays, and so does the line saying how many files the build did
+not read, by type (once the index is loaded: unread.welcome_line).
 """
 
 from __future__ import annotations
@@ -38,12 +39,14 @@ class Welcome(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(assemble((GREETING, "bold")), id="welcome-greeting")
         yield Static("", id="welcome-corpus")
+        yield Static("", id="welcome-unread")
         yield Static(assemble((WAITING, "dim")), id="welcome-waiting")
         yield Static(assemble((PICK, "dim")), id="welcome-pick")
         yield OptionList(id="examples")
 
     def on_mount(self) -> None:
         self.query_one("#welcome-corpus").display = False
+        self.query_one("#welcome-unread").display = False
         self.query_one("#welcome-pick").display = False
         self.query_one("#examples").display = False
 
@@ -56,6 +59,9 @@ class Welcome(Vertical):
                 ("Corpus ", "bold"), one_line(overview.name), " · ", one_line(overview.summary)
             )
         )
+        unread = self.query_one("#welcome-unread", Static)
+        unread.display = overview.unread is not None
+        unread.update(assemble((one_line(overview.unread or ""), "yellow")))
         if self.retired or not overview.examples:
             return
         self.examples = [example.question for example in overview.examples]

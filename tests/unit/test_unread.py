@@ -1,0 +1,74 @@
+"""What the welcome and an abstention say of the files a build did not read (unread.py), and
+which reasons say words are nowhere in the documents (abstention.claims_absence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.abstention import (
+    NEVER_MENTIONED,
+    NEVER_WRITES,
+    NO_WORD_OCCURS,
+    NOT_IN_PASSAGES,
+    ONLY_MENTIONED,
+    claims_absence,
+)
+from citeqa.filelist import FileList
+from citeqa.models import Lang, UnreadFiles
+from citeqa.unread import not_searched, recorded_unread, welcome_line
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_only_reasons_on_the_whole_corpus_claim_absence(lang: Lang) -> None:
+    assert claims_absence(NEVER_MENTIONED[lang].format(words="“NVMe”"), lang)
+    assert claims_absence(NEVER_WRITES[lang].format(words="“--turbo”"), lang)
+    assert claims_absence(NO_WORD_OCCURS[lang], lang)
+    assert not claims_absence(NOT_IN_PASSAGES[lang].format(words="“NVMe”"), lang)
+    assert not claims_absence(ONLY_MENTIONED[lang].format(words="“NVMe”"), lang)
+
+
+def test_the_recorded_files_are_counted_by_type_most_first() -> None:
+    files = FileList.of_records(
+        [
+            {"file": name, "sha256": digest, "doc_id": doc_id}
+            for name, digest, doc_id in [
+                ("a.md", "1", "a"),
+                ("b.DOCX", "unsupported", None),
+                ("c.docx", "unsupported", None),
+                ("d.xlsx", "unsupported", None),
+                ("e.md", "2", "e"),
+                ("Makefile", "unsupported", None),
+                ("f.pdf", "3", None),  # a damaged PDF
+                ("g.txt", "unsupported", None),  # recorded by a citeqa that did not read it
+            ]
+        ]
+    )
+    unread = recorded_unread(files)
+    assert unread.types == {".docx": 2, "": 1, ".txt": 1, ".xlsx": 1} and unread.unreadable == 1
+    assert not_searched(unread, "en") == (
+        "5 files of types citeqa does not read (2 .docx, 1 no type, 1 .txt, 1 .xlsx) were not"
+        " searched: `citeqa status` lists them."
+    )
+
+
+def test_a_line_names_a_few_types_sanitised_then_how_many_more() -> None:
+    types = {".docx": 5, ".x\x1b[31m": 4, ".eml": 3, ".json": 2, ".log": 1, ".odt": 1}
+    line = welcome_line(UnreadFiles(types=types))
+    assert line == (
+        "16 files not read: 5 .docx, 4 .x␛[31m, 3 .eml, 2 .json, 2 in 2 other types"
+        " — convert them to .txt or .pdf, or see `citeqa status`"
+    )
+
+
+def test_one_file_not_read_and_unreadable_files_alone() -> None:
+    assert not_searched(UnreadFiles(types={".pptx": 1}), "fr") == (
+        "1 fichier d’un type que citeqa ne lit pas (1 .pptx) n’a pas été lu : `citeqa status`"
+        " le liste."
+    )
+    unreadable = UnreadFiles(unreadable=2)
+    assert not_searched(unreadable, "en") is None  # read types: searched when they hold text
+    assert welcome_line(unreadable) == (
+        "2 files not read: 2 unreadable (empty, damaged or without text) — `citeqa status`"
+        " lists them, `citeqa index` says why"
+    )
+    assert welcome_line(UnreadFiles()) is None
