@@ -46,7 +46,6 @@ from citeqa.mail_candidates import (
     with_signatures,
 )
 from citeqa.membership import apart_in, pairings
-from citeqa.metadatablock import asks_key, block_line_key
 from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
 from citeqa.numbered_sections import (
     asked_numbers,
@@ -181,30 +180,13 @@ def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates
     return _subset(candidates, kept)
 
 
-def quotable(candidates: Candidates, bank: SentenceBank, terms: QuestionTerms) -> Candidates:
+def quotable(candidates: Candidates, bank: SentenceBank) -> Candidates:
     """The candidates a quote may be made of, in their order: none that is only a title or
     a heading (titleonly.py: "GIT-REBASE(1) Git Manual GIT-REBASE(1)" quoted alone at .89),
-    nor a metadata block none of whose keys the question (its `terms`) asks (metadatablock.py:
-    "**Date:** … **Severity:** …" for a root cause), unless every candidate is one (a one-line
-    document, "Deadline: 1 March 2025"): then all of them, so that a title never turns an
-    answer into an abstention."""
-    asked = [alternatives for alternatives, _ in terms.terms[: terms.focus_terms]]
-    kept = [
-        number
-        for number in without_titles(bank, candidates.sentences)
-        if _answers_as_block(bank, candidates.sentences[number].index, terms.focus, asked)
-    ]
+    unless every candidate is one (a one-line document, "Deadline: 1 March 2025"): then all of
+    them, so that a title never turns an answer into an abstention."""
+    kept = without_titles(bank, candidates.sentences)
     return _subset(candidates, kept) if kept else candidates
-
-
-def _answers_as_block(
-    bank: SentenceBank, index: int, focus: str, asked: list[frozenset[str]]
-) -> bool:
-    """Whether the sentence at `index` may be quoted for the question `focus` (its own terms
-    `asked`): it is no metadata block's line, or the question asks the line's key."""
-    span = bank.sentences[index]
-    key = block_line_key(bank.documents[span.doc_id].text, span.start, span.end)
-    return key is None or asks_key(key, focus, asked)
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
@@ -740,7 +722,7 @@ def _quoted(
     bank, top, terms = reading.bank, reading.hits, reading.terms
     if settings.learned_quotes:
         extra = models.quoter.extra
-        ranked = quotable(reordered(candidates, models.quoter, reading), bank, terms)
+        ranked = quotable(reordered(candidates, models.quoter, reading), bank)
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = under_asked_section(ranked, bank, terms.focus)
         ranked = of_named_records(ranked, bank, terms.focus)
@@ -757,7 +739,7 @@ def _quoted(
     else:
         chosen = choose_by_score(
             of_named_records(
-                naming_identifiers(quotable(candidates, bank, terms), bank, terms.named),
+                naming_identifiers(quotable(candidates, bank), bank, terms.named),
                 bank,
                 terms.focus,
             ).sentences,
