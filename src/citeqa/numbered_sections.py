@@ -223,12 +223,18 @@ def stands_under(text: str, chunk: Chunk, offset: int, sentence: str, number: st
     chunking.section_of, and the markdown headings above it, headingpath.headings_above), or
     under the numbered line leading its paragraph (`_lead_line`: "Release 2026.02 (…)" over
     its indented items), or its own line does (an ordered list's item, "2. Dans la console
-    …", whose "2." the splitter reads as a sentence of its own: "l'étape 2" of a procedure)."""
+    …", whose "2." the splitter reads as a sentence of its own: "l'étape 2" of a procedure;
+    only the item's first sentence, only after a list marker: `_LIST_MARKER`)."""
     section = section_of(text, chunk, offset)
     chain = [*headings_above(text, offset, section), section] if section else []
-    own_line = text[text.rfind("\n", 0, offset) + 1 : offset] + sentence
+    before = text[text.rfind("\n", 0, offset) + 1 : offset]
+    own_line = before + sentence if _LIST_MARKER.fullmatch(before) else ""
     parts = (sentence, own_line, _lead_line(text, offset), *chain)
     return any(holds(opening_number(part), number) for part in parts)
+
+
+_LIST_MARKER = re.compile(r"\s*\d+[.)]\s+")
+"""What stands before an ordered list item's first sentence on its line ("2. ", "3) ")."""
 
 
 LEAD_REACH = 4000

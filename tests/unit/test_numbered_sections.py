@@ -369,3 +369,20 @@ def test_a_step_asked_is_an_ordered_list_item() -> None:
     sentence = "Dans la console de l'opérateur, activer le renvoi."
     assert stands_under(PROCEDURE, chunk, item, sentence, "2")
     assert not stands_under(PROCEDURE, chunk, item, sentence, "3")
+
+
+INCIDENT = "# Failover\n\nIn 2 regions the failover failed. Traffic was rerouted by hand.\n"
+STEPS = "# Runbook\n\n2. Stop writes on the primary. Then wait for replication.\n"
+
+
+def test_only_a_list_items_first_sentence_stands_under_its_own_line() -> None:
+    """Review of s19-slides: a line opening "In 2 regions" is no list item, so its second
+    sentence stands under no step 2; nor does a list item's second sentence."""
+    later = INCIDENT.index("Traffic")
+    chunk = chunk_document(_doc(INCIDENT))[0]
+    assert not stands_under(INCIDENT, chunk, later, "Traffic was rerouted by hand.", "2")
+    then = STEPS.index("Then")
+    chunk = chunk_document(_doc(STEPS))[0]
+    assert not stands_under(STEPS, chunk, then, "Then wait for replication.", "2")
+    first = STEPS.index("Stop")
+    assert stands_under(STEPS, chunk, first, "Stop writes on the primary.", "2")
