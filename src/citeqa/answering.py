@@ -50,6 +50,7 @@ from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrie
 from citeqa.numbered_sections import (
     asked_numbers,
     asked_sections,
+    asks_step,
     standing_under,
     stands_under,
     unheld_section,
@@ -303,9 +304,11 @@ def looked_up(
     right table ("What does log_level do?" quoted the log_max_size_mb row) or the prose
     around it (16 of the 67 lookups of evals/sets/tables). Another table's row is never
     taken for the best's: its key answers another lookup. For a question asking a numbered
-    part (`numbered_part`: "l'étape 2 de la bascule", numbered_sections.asked_numbers) only
+    part (`numbered_part`: "l'étape 2 de la bascule", numbered_sections.asks_step) only
     the best's document's rows are: another document's row numbered 2 (an incident's action
-    item 2) is no step 2 of the procedure the best stands in (s19 trial)."""
+    item 2) is no step 2 of the procedure the best stands in (s19 trial); only a step
+    (numbered_sections.asks_step): a version or an article asked may stand in another
+    document than the best's (s19-slides review finding 3)."""
     keyed = [item for item in candidates.sentences if item.names_key]
     if not keyed:  # "step 2" in `| Step | Port |`: no port is 2, so the rows it numbers are read
         keyed = [item for item in candidates.sentences if item.numbered_key]
@@ -729,7 +732,7 @@ def _quoted(
         ranked = defining_asked_terms(ranked, bank, terms.focus)
         ranked = signed_contact(ranked, bank, terms.focus)
         chosen = choose(
-            looked_up(ranked, bank, bool(asked_numbers(terms.focus))),
+            looked_up(ranked, bank, asks_step(terms.focus)),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),

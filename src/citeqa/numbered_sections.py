@@ -177,6 +177,17 @@ def _measured(question: str, start: int, end: int) -> bool:
     return _SIGN_BEFORE.search(_just_before(question, start)) is not None
 
 
+def asks_step(question: str) -> bool:
+    """Whether `question` asks a number after a step cue (language data `step_cues`: "step 3",
+    "l'étape 2"): a step of an ordered list, looked up in one document (answering.looked_up)."""
+    steps = language_words("step_cues")
+    for match in _NUMBER.finditer(question):
+        word = _WORD_BEFORE.search(_just_before(question, match.start()))
+        if word and fold(re.split(r"['’]", word.group(1))[-1]) in steps:
+            return True
+    return False
+
+
 def _just_before(question: str, start: int) -> str:
     """The last LOOK_BEHIND characters of `question` before `start`."""
     return question[max(0, start - LOOK_BEHIND) : start]

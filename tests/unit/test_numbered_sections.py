@@ -16,6 +16,7 @@ from citeqa.numbered_sections import (
     Asked,
     asked_numbers,
     asked_sections,
+    asks_step,
     opening_number,
     opens_numbered_title,
     section_numbers,
@@ -386,3 +387,12 @@ def test_only_a_list_items_first_sentence_stands_under_its_own_line() -> None:
     assert not stands_under(STEPS, chunk, then, "Then wait for replication.", "2")
     first = STEPS.index("Stop")
     assert stands_under(STEPS, chunk, first, "Stop writes on the primary.", "2")
+
+
+def test_only_a_step_is_looked_up_in_one_document() -> None:
+    """Review of s19-slides: the lookup kept to the best candidate's document applied to every
+    section cue; a version or an article asked may stand in another document."""
+    assert asks_step("What is step 3 of the database failover runbook?")
+    assert asks_step("Quelle est l'étape 2 de la bascule de la téléphonie ?")
+    assert not asks_step("What changed in version 2.4?")
+    assert not asks_step("Que dit l'article 5 ?")
