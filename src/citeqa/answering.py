@@ -46,11 +46,11 @@ from citeqa.mail_candidates import (
     with_signatures,
 )
 from citeqa.membership import apart_in, pairings
-from citeqa.metadatablock import asks_key, block_line_key
 from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
 from citeqa.numbered_sections import (
     asked_numbers,
     asked_sections,
+    asks_step,
     standing_under,
     stands_under,
     unheld_section,
@@ -181,30 +181,13 @@ def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates
     return _subset(candidates, kept)
 
 
-def quotable(candidates: Candidates, bank: SentenceBank, terms: QuestionTerms) -> Candidates:
+def quotable(candidates: Candidates, bank: SentenceBank) -> Candidates:
     """The candidates a quote may be made of, in their order: none that is only a title or
     a heading (titleonly.py: "GIT-REBASE(1) Git Manual GIT-REBASE(1)" quoted alone at .89),
-    nor a metadata block none of whose keys the question (its `terms`) asks (metadatablock.py:
-    "**Date:** … **Severity:** …" for a root cause), unless every candidate is one (a one-line
-    document, "Deadline: 1 March 2025"): then all of them, so that a title never turns an
-    answer into an abstention."""
-    asked = [alternatives for alternatives, _ in terms.terms[: terms.focus_terms]]
-    kept = [
-        number
-        for number in without_titles(bank, candidates.sentences)
-        if _answers_as_block(bank, candidates.sentences[number].index, terms.focus, asked)
-    ]
+    unless every candidate is one (a one-line document, "Deadline: 1 March 2025"): then all of
+    them, so that a title never turns an answer into an abstention."""
+    kept = without_titles(bank, candidates.sentences)
     return _subset(candidates, kept) if kept else candidates
-
-
-def _answers_as_block(
-    bank: SentenceBank, index: int, focus: str, asked: list[frozenset[str]]
-) -> bool:
-    """Whether the sentence at `index` may be quoted for the question `focus` (its own terms
-    `asked`): it is no metadata block's line, or the question asks the line's key."""
-    span = bank.sentences[index]
-    key = block_line_key(bank.documents[span.doc_id].text, span.start, span.end)
-    return key is None or asks_key(key, focus, asked)
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
@@ -321,9 +304,11 @@ def looked_up(
     right table ("What does log_level do?" quoted the log_max_size_mb row) or the prose
     around it (16 of the 67 lookups of evals/sets/tables). Another table's row is never
     taken for the best's: its key answers another lookup. For a question asking a numbered
-    part (`numbered_part`: "l'étape 2 de la bascule", numbered_sections.asked_numbers) only
+    part (`numbered_part`: "l'étape 2 de la bascule", numbered_sections.asks_step) only
     the best's document's rows are: another document's row numbered 2 (an incident's action
-    item 2) is no step 2 of the procedure the best stands in (s19 trial)."""
+    item 2) is no step 2 of the procedure the best stands in (s19 trial); only a step
+    (numbered_sections.asks_step): a version or an article asked may stand in another
+    document than the best's (s19-slides review finding 3)."""
     keyed = [item for item in candidates.sentences if item.names_key]
     if not keyed:  # "step 2" in `| Step | Port |`: no port is 2, so the rows it numbers are read
         keyed = [item for item in candidates.sentences if item.numbered_key]
@@ -740,14 +725,14 @@ def _quoted(
     bank, top, terms = reading.bank, reading.hits, reading.terms
     if settings.learned_quotes:
         extra = models.quoter.extra
-        ranked = quotable(reordered(candidates, models.quoter, reading), bank, terms)
+        ranked = quotable(reordered(candidates, models.quoter, reading), bank)
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = under_asked_section(ranked, bank, terms.focus)
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)
         ranked = signed_contact(ranked, bank, terms.focus)
         chosen = choose(
-            looked_up(ranked, bank, bool(asked_numbers(terms.focus))),
+            looked_up(ranked, bank, asks_step(terms.focus)),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),
@@ -757,7 +742,7 @@ def _quoted(
     else:
         chosen = choose_by_score(
             of_named_records(
-                naming_identifiers(quotable(candidates, bank, terms), bank, terms.named),
+                naming_identifiers(quotable(candidates, bank), bank, terms.named),
                 bank,
                 terms.focus,
             ).sentences,

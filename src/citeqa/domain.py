@@ -203,6 +203,11 @@ class Domain(BaseModel):
     """Folded words that name the numbered part of a document the number after them is
     ("article 5", "clause 4.3", "version 3.5.1", "§ 2"): a question naming one looks up the
     section whose heading holds that number (numbered_sections.py)."""
+    step_cues: tuple[str, ...] = ()
+    """The section cues that ask a step of an ordered list ("step 3", "l'étape 2"): only such a
+    number is looked up in the best candidate's document alone (answering.looked_up), since a
+    procedure's step 2 is never another document's row 2, while a version or an article may
+    stand in another document than the best's (numbered_sections.asks_step)."""
     relative_openers: tuple[str, ...] = ()
     """Folded words that open a relative clause ("auquel", "dont", "which"): a section number
     a question names after one, once it has named another, is no section it asks

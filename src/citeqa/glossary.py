@@ -52,6 +52,7 @@ WordList = Literal[
     "section_cues",
     "sentence_joiners",
     "slide_labels",
+    "step_cues",
     "subject_determiners",
     "title_header_keys",
     "title_labels",

@@ -177,6 +177,17 @@ def _measured(question: str, start: int, end: int) -> bool:
     return _SIGN_BEFORE.search(_just_before(question, start)) is not None
 
 
+def asks_step(question: str) -> bool:
+    """Whether `question` asks a number after a step cue (language data `step_cues`: "step 3",
+    "l'étape 2"): a step of an ordered list, looked up in one document (answering.looked_up)."""
+    steps = language_words("step_cues")
+    for match in _NUMBER.finditer(question):
+        word = _WORD_BEFORE.search(_just_before(question, match.start()))
+        if word and fold(re.split(r"['’]", word.group(1))[-1]) in steps:
+            return True
+    return False
+
+
 def _just_before(question: str, start: int) -> str:
     """The last LOOK_BEHIND characters of `question` before `start`."""
     return question[max(0, start - LOOK_BEHIND) : start]
@@ -223,12 +234,18 @@ def stands_under(text: str, chunk: Chunk, offset: int, sentence: str, number: st
     chunking.section_of, and the markdown headings above it, headingpath.headings_above), or
     under the numbered line leading its paragraph (`_lead_line`: "Release 2026.02 (…)" over
     its indented items), or its own line does (an ordered list's item, "2. Dans la console
-    …", whose "2." the splitter reads as a sentence of its own: "l'étape 2" of a procedure)."""
+    …", whose "2." the splitter reads as a sentence of its own: "l'étape 2" of a procedure;
+    only the item's first sentence, only after a list marker: `_LIST_MARKER`)."""
     section = section_of(text, chunk, offset)
     chain = [*headings_above(text, offset, section), section] if section else []
-    own_line = text[text.rfind("\n", 0, offset) + 1 : offset] + sentence
+    before = text[text.rfind("\n", 0, offset) + 1 : offset]
+    own_line = before + sentence if _LIST_MARKER.fullmatch(before) else ""
     parts = (sentence, own_line, _lead_line(text, offset), *chain)
     return any(holds(opening_number(part), number) for part in parts)
+
+
+_LIST_MARKER = re.compile(r"\s*\d+[.)]\s+")
+"""What stands before an ordered list item's first sentence on its line ("2. ", "3) ")."""
 
 
 LEAD_REACH = 4000

@@ -19,7 +19,6 @@ from citeqa.citedsection import citation_section, own_heading
 from citeqa.glossary import language_words
 from citeqa.models import Document, Sentence
 from citeqa.overview import DocumentText, salient_terms, term_example
-from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import ScoredSentence
 from citeqa.tallies import document_sentences
@@ -113,7 +112,7 @@ def test_the_quote_is_chosen_past_a_title_the_ranker_puts_first() -> None:
     order = [_index_of(bank, "UNIQ(1)"), _index_of(bank, "-c, --count"), _index_of(bank, "UNIQ(1)")]
     items = [ScoredSentence(i, 1.0, 0.0, 0.0, 0.0, 1) for i in order]
     candidates = Candidates(items, np.array([0.9, 0.6, 0.5]), np.zeros((3, 2)))  # header twice
-    kept = quotable(candidates, bank, QuestionTerms(focus="uniq count"))  # type: ignore[arg-type]
+    kept = quotable(candidates, bank)  # type: ignore[arg-type]
     assert [s.index for s in kept.sentences] == [order[1]]
     assert kept.probabilities.tolist() == [0.6]
 
@@ -164,8 +163,7 @@ def test_when_only_titles_are_left_the_best_is_quoted() -> None:
     assert only_title(bank, line)  # type: ignore[arg-type]
     items = [ScoredSentence(line, 1.0, 0.0, 0.0, 0.0, 1)]
     candidates = Candidates(items, np.array([0.7]), np.zeros((1, 2)))
-    kept = quotable(candidates, bank, QuestionTerms(focus="What is the deadline?"))  # type: ignore[arg-type]
-    assert [s.index for s in kept.sentences] == [line]
+    assert [s.index for s in quotable(candidates, bank).sentences] == [line]  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

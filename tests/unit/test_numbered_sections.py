@@ -16,6 +16,7 @@ from citeqa.numbered_sections import (
     Asked,
     asked_numbers,
     asked_sections,
+    asks_step,
     opening_number,
     opens_numbered_title,
     section_numbers,
@@ -369,3 +370,29 @@ def test_a_step_asked_is_an_ordered_list_item() -> None:
     sentence = "Dans la console de l'opérateur, activer le renvoi."
     assert stands_under(PROCEDURE, chunk, item, sentence, "2")
     assert not stands_under(PROCEDURE, chunk, item, sentence, "3")
+
+
+INCIDENT = "# Failover\n\nIn 2 regions the failover failed. Traffic was rerouted by hand.\n"
+STEPS = "# Runbook\n\n2. Stop writes on the primary. Then wait for replication.\n"
+
+
+def test_only_a_list_items_first_sentence_stands_under_its_own_line() -> None:
+    """Review of s19-slides: a line opening "In 2 regions" is no list item, so its second
+    sentence stands under no step 2; nor does a list item's second sentence."""
+    later = INCIDENT.index("Traffic")
+    chunk = chunk_document(_doc(INCIDENT))[0]
+    assert not stands_under(INCIDENT, chunk, later, "Traffic was rerouted by hand.", "2")
+    then = STEPS.index("Then")
+    chunk = chunk_document(_doc(STEPS))[0]
+    assert not stands_under(STEPS, chunk, then, "Then wait for replication.", "2")
+    first = STEPS.index("Stop")
+    assert stands_under(STEPS, chunk, first, "Stop writes on the primary.", "2")
+
+
+def test_only_a_step_is_looked_up_in_one_document() -> None:
+    """Review of s19-slides: the lookup kept to the best candidate's document applied to every
+    section cue; a version or an article asked may stand in another document."""
+    assert asks_step("What is step 3 of the database failover runbook?")
+    assert asks_step("Quelle est l'étape 2 de la bascule de la téléphonie ?")
+    assert not asks_step("What changed in version 2.4?")
+    assert not asks_step("Que dit l'article 5 ?")

@@ -38,7 +38,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 10
+    version = 11
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -55,7 +55,9 @@ class HtmlReader:
     `<div class="page has-breadcrumbs">` wrapper lost the whole page). 10: a trail ends at the
     first element of content it opens (`_CONTENT_TAGS`) or past `TRAIL_MAX` characters, its
     text then read (s19 hostile probe: an unclosed `<div class="breadcrumb">`
-    was closed by its wrapper's `</div>` and took the page's content with it)."""
+    was closed by its wrapper's `</div>` and took the page's content with it). 11: a page
+    without a <title> opening with a slide's label alone ("Slide 1") is titled by its first
+    slide's title (titles.slide_label, s19-slides: read again so an index's titles follow)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative

@@ -12,10 +12,12 @@ code-fence and bare directive lines (".. code-block:: python") are no sentence a
 runs across one (markup.py, tallies.py, quoting.py), a comment (".. This data file has been
 placed in the public domain.", with the lines indented under it) is no sentence of the index
 (markup.rst_comment_spans, tallies.py) and a title skips comments and directives (titles.py).
+Version 3: a file opening with a slide's label alone ("Slide 1") is titled by its first slide's
+title (titles.slide_label, s19-slides: read again so an index's titles follow).
 """
 
 from __future__ import annotations
 
 from citeqa.readers.text import TextReader
 
-READERS = (TextReader("rst", (".rst",), version=2, reads_mail=False),)
+READERS = (TextReader("rst", (".rst",), version=3, reads_mail=False),)
