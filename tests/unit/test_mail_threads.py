@@ -7,13 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.read_documents import cited_section, read_one
 
 from citeqa import mailthreads
 from citeqa.blocks import headings
 from citeqa.boilerplate import in_signature
 from citeqa.chunking import chunk_document
-from citeqa.citedsection import citation_section
-from citeqa.corpus import read_corpus
 from citeqa.mailthreads import DECODED_CHARS, is_mail, mail_text, read_thread, subject_title
 from citeqa.models import Document
 
@@ -76,35 +75,22 @@ On Mon, 3 Mar 2025 10:40:51 +0000, Tom Reyes wrote:
 """
 
 
-def _read(tmp_path: Path, name: str, text: str) -> Document:
-    tmp_path.mkdir(exist_ok=True)
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    return read_corpus(tmp_path).documents[0]
-
-
-def _cited_section(document: Document, words: str, size: int = 900) -> str | None:
-    """The section a citation of `words` (in the document's text) names."""
-    offset = document.text.index(words)
-    chunk = next(c for c in chunk_document(document, size, 0) if c.start <= offset < c.end)
-    return citation_section(document.text, chunk, offset)
-
-
 def test_a_thread_is_titled_by_its_subject_and_each_message_by_its_sender_and_day(
     tmp_path: Path,
 ) -> None:
-    document = _read(tmp_path, "flowcells.txt", THREAD)
+    document = read_one(tmp_path, "flowcells.txt", THREAD)
     assert document.title == "MinION flow cell storage"
     assert document.text.startswith("# MinION flow cell storage\n")  # its words are text
     for size in (160, 900):
-        assert _cited_section(document, "must be stored", size) == "Priya Natarajan · 3 Mar 2025"
-        assert _cited_section(document, "put a label", size) == "Tom Reyes · 3 Mar 2025"
-        assert _cited_section(document, "warranty", size) == "Lena Hartmann · 4 Mar 2025"
+        assert cited_section(document, "must be stored", size) == "Priya Natarajan · 3 Mar 2025"
+        assert cited_section(document, "put a label", size) == "Tom Reyes · 3 Mar 2025"
+        assert cited_section(document, "warranty", size) == "Lena Hartmann · 4 Mar 2025"
 
 
 def test_a_quote_of_a_message_in_the_thread_is_left_out_and_its_words_stand_once(
     tmp_path: Path,
 ) -> None:
-    text = _read(tmp_path, "flowcells.txt", THREAD).text
+    text = read_one(tmp_path, "flowcells.txt", THREAD).text
     assert text.count("I have put a label on the fridge door.") == 1
     assert text.count("must be stored at 2-8 °C") == 1
     assert "Priya Natarajan wrote:" not in text
@@ -128,7 +114,7 @@ def test_a_quote_whose_original_the_file_lacks_is_kept_as_a_quote_under_who_quot
 def test_signatures_are_text_under_their_own_heading_and_a_name_sign_off_is_left_out(
     tmp_path: Path,
 ) -> None:
-    document = _read(tmp_path, "flowcells.txt", THREAD)
+    document = read_one(tmp_path, "flowcells.txt", THREAD)
     for gone in ("\nPriya\n", "\nTom\n", "\nLena\n"):
         assert gone not in document.text
     assert headings(document.text) == [
@@ -144,8 +130,8 @@ def test_signatures_are_text_under_their_own_heading_and_a_name_sign_off_is_left
         "Quoted by Lena Hartmann · 4 Mar 2025",
     ]
     for size in (160, 900):
-        assert _cited_section(document, "Lab Manager", size) == "Signature · Tom Reyes"
-        assert _cited_section(document, "CONFIDENTIALITY", size) == "Signature · Priya Natarajan"
+        assert cited_section(document, "Lab Manager", size) == "Signature · Tom Reyes"
+        assert cited_section(document, "CONFIDENTIALITY", size) == "Signature · Priya Natarajan"
 
 
 def test_a_one_line_message_is_no_heading() -> None:
@@ -159,8 +145,8 @@ def test_a_one_line_message_is_no_heading() -> None:
     assert mail is not None
     document = Document(doc_id="q", title="Quote", path="q.txt", text=mail[0], sha256="0")
     for size in (80, 900):
-        assert _cited_section(document, "Can we pay it", size) == "Karim · 17 Jun 2025"
-        assert _cited_section(document, "Yes, charge it", size) == "Lena · 18 Jun 2025"
+        assert cited_section(document, "Can we pay it", size) == "Karim · 17 Jun 2025"
+        assert cited_section(document, "Yes, charge it", size) == "Lena · 18 Jun 2025"
 
 
 def test_a_french_clients_date_is_its_day_and_the_thread_its_language(tmp_path: Path) -> None:
@@ -170,9 +156,9 @@ def test_a_french_clients_date_is_its_day_and_the_thread_its_language(tmp_path: 
         "de mars à août. Elle travaillerait sur la résistance aux fongicides.\nClaire\n\n--\n"
         f"Claire Fontaine\nTél. : 01 23 45 67 89\n\n{DISCLAIMER} {LIABILITY}\n"
     )
-    document = _read(tmp_path, "stage.txt", thread)
+    document = read_one(tmp_path, "stage.txt", thread)
     assert document.title == "Stage de master"
-    assert _cited_section(document, "Julie souhaite") == "Claire Fontaine · 13 janv 2025"
+    assert cited_section(document, "Julie souhaite") == "Claire Fontaine · 13 janv 2025"
     mine = [c for c in chunk_document(document) if c.start <= document.text.index("Julie") < c.end]
     assert [chunk.lang for chunk in mine] == ["fr"]
 
@@ -182,7 +168,7 @@ def test_a_short_french_mail_sharing_a_chunk_with_an_english_disclaimer_is_frenc
 ) -> None:
     """The Headers and Signature sections are left out of a chunk's language (s18 trial: "mail:
     en 19, fr 1"); the disclaimer is still in the chunk, so still found."""
-    document = _read(
+    document = read_one(
         tmp_path,
         "badge.txt",
         "From: Claire <c@example.fr>\nSubject: Badge\n\nJulie arrive lundi, elle a besoin d'un "
@@ -250,7 +236,7 @@ def test_reply_and_forward_prefixes_leave_the_subject(subject: str, title: str) 
 )
 def test_a_text_that_only_looks_like_a_mail_is_read_as_it_is(tmp_path: Path, text: str) -> None:
     assert not is_mail(text)
-    assert _read(tmp_path, "notes.md", text).text == text
+    assert read_one(tmp_path, "notes.md", text).text == text
 
 
 def _mail(headers: str, body: str = "The fridge is at 4 °C.\n") -> str:
@@ -408,16 +394,16 @@ def test_encoded_words_of_headers_are_decoded() -> None:
 def test_a_subject_with_control_characters_is_titled_as_any_first_line_is(tmp_path: Path) -> None:
     """Both titles then meet the same sanitising where shown (visible.shown): ESC, BEL."""
     subject = "Fridge \x1b[31mred\x07 bell"
-    mail = _read(
+    mail = read_one(
         tmp_path / "m", "m.txt", f"From: Tom <t@x.org>\nSubject: {subject}\n\nIt is 4 C.\n"
     )
-    plain = _read(tmp_path / "p", "p.txt", f"{subject}\n\nThe freezer is at -20 C.\n")
+    plain = read_one(tmp_path / "p", "p.txt", f"{subject}\n\nThe freezer is at -20 C.\n")
     assert mail.title == plain.title == subject
 
 
 def test_a_kept_signature_is_still_a_signature_to_the_builds_boilerplate(tmp_path: Path) -> None:
     """boilerplate.in_signature knows a signature by its "-- " line: the section keeps it."""
-    text = _read(tmp_path, "flowcells.txt", THREAD).text
+    text = read_one(tmp_path, "flowcells.txt", THREAD).text
     assert in_signature(text, text.index("Lab Manager"))
     assert not in_signature(text, text.index("I have put a label"))
 

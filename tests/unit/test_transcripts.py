@@ -9,9 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.read_documents import cited_section, read_one
 
-from citeqa.chunking import chunk_document
-from citeqa.citedsection import citation_section
 from citeqa.corpus import read_corpus
 from citeqa.models import Document
 from citeqa.readable import source_name
@@ -94,18 +93,6 @@ Good.
 TIMING = re.compile(r"\d+:\d{2}[.,]\d{3}|-->")
 
 
-def _read(tmp_path: Path, name: str, text: str) -> Document:
-    tmp_path.mkdir(exist_ok=True)
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    return read_corpus(tmp_path).documents[0]
-
-
-def _cited_section(document: Document, words: str, size: int = 900) -> str | None:
-    offset = document.text.index(words)
-    chunk = next(c for c in chunk_document(document, size, 0) if c.start <= offset < c.end)
-    return citation_section(document.text, chunk, offset)
-
-
 def _lines_in_order(source: str, text: str) -> bool:
     """Whether each line of `source` holding words has, in this order, a line of `text` holding
     all its words (a speaker line's words in its heading, in any order)."""
@@ -129,7 +116,7 @@ def _in_order(words: list[str], source: str) -> bool:
 
 
 def test_a_vtt_file_is_read_as_its_turns_with_no_timing_nor_cue_number(tmp_path: Path) -> None:
-    document = _read(tmp_path, "2025-09-09_tuesday_standup.vtt", STANDUP_VTT)
+    document = read_one(tmp_path, "2025-09-09_tuesday_standup.vtt", STANDUP_VTT)
     assert document.kind == "vtt"
     assert document.title == "2025-09-09 tuesday standup"  # the file's name, never "WEBVTT"
     assert not TIMING.search(document.text)
@@ -139,15 +126,15 @@ def test_a_vtt_file_is_read_as_its_turns_with_no_timing_nor_cue_number(tmp_path:
     sentence = "raise the on-call stipend to 250 euros per week, from 180, starting in October."
     assert sentence in document.text  # the sentence split across cues 1 and 2 is one
     assert "I'll take the Redis move & the window." in document.text
-    assert _cited_section(document, "to 250 euros") == "Maria Lopez"
-    assert _cited_section(document, "Redis move") == "Kenji Sato"
-    assert _cited_section(document, "Okay.") == "Priya Nair"
+    assert cited_section(document, "to 250 euros") == "Maria Lopez"
+    assert cited_section(document, "Redis move") == "Kenji Sato"
+    assert cited_section(document, "Okay.") == "Priya Nair"
 
 
 def test_a_quote_of_a_turn_maps_back_to_the_files_words_in_order(tmp_path: Path) -> None:
     """What a quote's offsets cover in the indexed text is the file's words in the file's order,
     with only cue numbers, timing lines and markup left out between them."""
-    document = _read(tmp_path, "standup.vtt", STANDUP_VTT)
+    document = read_one(tmp_path, "standup.vtt", STANDUP_VTT)
     start = document.text.index("And we decided")
     end = document.text.index("October.") + len("October.")
     quote = document.text[start:end]
@@ -159,11 +146,11 @@ def test_a_quote_of_a_turn_maps_back_to_the_files_words_in_order(tmp_path: Path)
 def test_an_srt_file_takes_its_speakers_from_their_names_and_keeps_a_colon_in_a_sentence(
     tmp_path: Path,
 ) -> None:
-    document = _read(tmp_path, "1.srt", REVIEW_SRT)
+    document = read_one(tmp_path, "1.srt", REVIEW_SRT)
     assert document.kind == "srt" and document.title == "1"  # its name: no better words
     assert "retire the old Nagios server by 31 October" in document.text
-    assert _cited_section(document, "by 31 October") == "KENJI"  # the cue with no name goes on
-    assert _cited_section(document, "Decision: nightly") == "PRIYA"
+    assert cited_section(document, "by 31 October") == "KENJI"  # the cue with no name goes on
+    assert cited_section(document, "Decision: nightly") == "PRIYA"
     assert "## Decision" not in document.text
     assert not TIMING.search(document.text)
 
@@ -199,12 +186,12 @@ def test_a_transcript_of_timings_only_is_skipped_with_its_reason(tmp_path: Path)
 
 
 def test_webvtt_or_srt_inside_a_txt_file_is_read_as_a_transcript(tmp_path: Path) -> None:
-    caption = _read(tmp_path / "a", "closed_caption.txt", STANDUP_VTT)
-    subrip = _read(tmp_path / "b", "review.txt", REVIEW_SRT)
+    caption = read_one(tmp_path / "a", "closed_caption.txt", STANDUP_VTT)
+    subrip = read_one(tmp_path / "b", "review.txt", REVIEW_SRT)
     assert caption.kind == "txt" and "00:00:30.266" not in caption.text
     assert "NOTE recorded by the meeting bot" in caption.text  # a note's words, in a .txt
-    assert _cited_section(caption, "to 250 euros") == "Maria Lopez"
-    assert _cited_section(subrip, "by 31 October") == "KENJI"
+    assert cited_section(caption, "to 250 euros") == "Maria Lopez"
+    assert cited_section(subrip, "by 31 October") == "KENJI"
 
 
 @pytest.mark.parametrize(
@@ -222,19 +209,19 @@ def test_a_note_holding_one_timing_is_no_transcript(tmp_path: Path, note: str) -
 
 
 def test_a_zoom_export_cites_each_speaker_and_a_quote_stops_at_the_next(tmp_path: Path) -> None:
-    document = _read(tmp_path, "zoom_2025-09-25_vendor_call.txt", ZOOM_EXPORT)
+    document = read_one(tmp_path, "zoom_2025-09-25_vendor_call.txt", ZOOM_EXPORT)
     assert document.title == "zoom 2025-09-25 vendor call"  # not "Maria Lopez 10:02 AM"
     offer = "Sure. Our offer is 18,400 EUR per year for 40 concurrent channels."
     assert f"## Daniel Okafor (Northwind Telecom) · 10:03 AM\n{offer}\n\n## Maria" in document.text
-    assert _cited_section(document, "Our offer") == "Daniel Okafor (Northwind Telecom) · 10:03 AM"
-    assert _cited_section(document, "And porting") == "Maria Lopez · 10:06 AM"
+    assert cited_section(document, "Our offer") == "Daniel Okafor (Northwind Telecom) · 10:03 AM"
+    assert cited_section(document, "And porting") == "Maria Lopez · 10:06 AM"
 
 
 def test_a_teams_export_is_titled_by_its_first_line(tmp_path: Path) -> None:
-    document = _read(tmp_path, "teams.txt", TEAMS_EXPORT)
+    document = read_one(tmp_path, "teams.txt", TEAMS_EXPORT)
     assert document.title == "Hiring sync - Meeting transcript - 30 September 2025"
-    assert _cited_section(document, "Can we also get") == "Priya Nair · 2:08 PM"
-    assert _cited_section(document, "One of the two") == "Tom Becker · 2:10 PM"
+    assert cited_section(document, "Can we also get") == "Priya Nair · 2:08 PM"
+    assert cited_section(document, "One of the two") == "Tom Becker · 2:10 PM"
     assert "PM]" not in document.text
 
 
@@ -278,7 +265,7 @@ def test_hostile_cues_are_read_in_order_of_the_file_without_failing() -> None:
     assert text.index("Second cue first.") < text.index("Still Eve speaking.")
     assert "## Eve\nStill Eve speaking." in text
     document = Document(doc_id="h", title=read[1], path="h.vtt", text=text, sha256="0")
-    section = _cited_section(document, "Second cue first.")
+    section = cited_section(document, "Second cue first.")
     assert section is not None and "Mallory" in section
     source = shown(source_name(document.title, section))  # as `ask` and the chat show it
     assert "Mallory" in source and "\x1b" not in source and "\u202e" not in source
@@ -361,12 +348,12 @@ def test_a_txt_webvtt_body_keeps_its_header_lines_notes_and_named_identifiers(
         "WEBVTT\nKind: captions\n\n00:01.000 --> 00:04.000\n<v Maria Lopez>Hi all.\n\n"
         "NOTE the bot joined late\n\nintro\n00:04.000 --> 00:06.000\n<v Tom Becker>Hello.\n"
     )
-    caption = _read(tmp_path / "a", "closed_caption.txt", body)
+    caption = read_one(tmp_path / "a", "closed_caption.txt", body)
     assert not TIMING.search(caption.text)
     kept = ["Kind: captions", "## Maria Lopez\nHi all.", "NOTE the bot joined late", "intro"]
     assert _in_order([*kept, "## Tom Becker\nHello."], caption.text)
-    assert _cited_section(caption, "Hello.") == "Tom Becker"
-    vtt = _read(tmp_path / "b", "caption.vtt", body)  # a .vtt's header, NOTE, identifier: syntax
+    assert cited_section(caption, "Hello.") == "Tom Becker"
+    vtt = read_one(tmp_path / "b", "caption.vtt", body)  # a .vtt's header, NOTE, identifier: syntax
     assert vtt.text == "# caption\n\n## Maria Lopez\nHi all.\n\n## Tom Becker\nHello.\n"
 
 
@@ -377,7 +364,7 @@ def test_a_cue_after_a_kept_note_or_identifier_is_no_part_of_it_and_goes_on_its_
         "WEBVTT\n\n00:01.000 --> 00:04.000\n<v Maria Lopez>Hi all.\n\nNOTE my own remark\n\n"
         "00:04.000 --> 00:06.000\ncontinued words\n\nintro\n00:06.000 --> 00:08.000\nmore\n"
     )
-    caption = _read(tmp_path, "closed_caption.txt", body)
+    caption = read_one(tmp_path, "closed_caption.txt", body)
     paragraphs = caption.text.split("\n\n")
     assert paragraphs[1:] == [
         "## Maria Lopez\nHi all.",
@@ -386,7 +373,7 @@ def test_a_cue_after_a_kept_note_or_identifier_is_no_part_of_it_and_goes_on_its_
         "intro",
         "## Maria Lopez\nmore\n",
     ]
-    assert _cited_section(caption, "continued words") == "Maria Lopez"
+    assert cited_section(caption, "continued words") == "Maria Lopez"
 
 
 AGENDA = "Agenda for Friday\n[9:00] Welcome\nCoffee\n[9:30] Roadmap\nQ3\n"
@@ -438,7 +425,7 @@ def test_a_speaker_named_by_a_calendar_word_speaks_in_an_export() -> None:
 def test_an_export_holds_every_word_of_its_file_in_order(
     tmp_path: Path, name: str, text: str
 ) -> None:
-    document = _read(tmp_path, name, text)
+    document = read_one(tmp_path, name, text)
     assert document.text != text  # read as an export
     assert _lines_in_order(text.replace(" From ", " "), document.text)  # "From": chat syntax
 
@@ -455,7 +442,7 @@ def test_an_exports_long_first_line_is_whole_in_the_text_and_cut_in_the_title(
 ) -> None:
     first = "Hiring sync - " + "a long agenda of the meeting, " * 8 + "and the end"
     text = TEAMS_EXPORT.replace(TEAMS_EXPORT.split("\n")[0], first)
-    document = _read(tmp_path, "teams.txt", text)
+    document = read_one(tmp_path, "teams.txt", text)
     assert document.text.startswith(f"# {first}\n")
     assert len(document.title) <= 120 and first.startswith(document.title)
 
