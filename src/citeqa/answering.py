@@ -303,12 +303,11 @@ def looked_up(
     the asked one, and no training question looks a row up: it took a neighbouring row of the
     right table ("What does log_level do?" quoted the log_max_size_mb row) or the prose
     around it (16 of the 67 lookups of evals/sets/tables). Another table's row is never
-    taken for the best's: its key answers another lookup. For a question asking a numbered
-    part (`numbered_part`: "l'étape 2 de la bascule", numbered_sections.asks_step) only
-    the best's document's rows are: another document's row numbered 2 (an incident's action
-    item 2) is no step 2 of the procedure the best stands in (s19 trial); only a step
-    (numbered_sections.asks_step): a version or an article asked may stand in another
-    document than the best's (s19-slides review finding 3)."""
+    taken for the best's: its key answers another lookup. For a question asking a step
+    (`numbered_part`, numbered_sections.asks_step: "l'étape 2 de la bascule") only the best's
+    document's rows are: another document's row numbered 2 (an incident's action item 2) is
+    no step 2 of the procedure the best stands in (s19 trial); a version or an article asked
+    may stand in another document than the best's (s19-slides review)."""
     keyed = [item for item in candidates.sentences if item.names_key]
     if not keyed:  # "step 2" in `| Step | Port |`: no port is 2, so the rows it numbers are read
         keyed = [item for item in candidates.sentences if item.numbered_key]

@@ -448,10 +448,8 @@ class Vocabulary:
         """Whether a hyphenated or alphanumeric name (COVID-19, SRI-4) occurs as such: a set
         lookup of its key (compounds.py); a name of letters only may occur glued ("AB-CD"
         as "abcd") among the corpus's words."""
-        if self._compounds is None:  # an index built before citeqa stored them
-            self._compounds = frozenset(corpus_compounds(self._texts))
         key = compound_key(word)
-        if key in self._compounds:
+        if key in self.compound_keys():
             return True
         return key.isalpha() and self._has_word(key)
 

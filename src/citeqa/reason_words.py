@@ -105,8 +105,12 @@ def generic_words(lang: Lang) -> frozenset[str]:
 
 @cache
 def _reason_words(name: str, lang: Lang) -> frozenset[str]:
-    """The folded words of `lang` in citeqa/data/reason_words.json's list `name`, read when
-    first asked for."""
+    """The folded words of `lang` in citeqa/data/reason_words.json's list `name`."""
+    return frozenset(fold(word) for word in _reason_data()[name].get(lang, []))
+
+
+@cache
+def _reason_data() -> dict[str, dict[str, list[str]]]:
+    """citeqa/data/reason_words.json, read and parsed once, when first asked for."""
     raw = resources.files("citeqa").joinpath("data", "reason_words.json").read_bytes()
-    words = parse_json(raw)[name].get(lang, [])
-    return frozenset(fold(word) for word in words)
+    return parse_json(raw)

@@ -42,7 +42,8 @@ __all__ = ["RecordId", "asked_ids", "siblings", "with_named_documents", "writing
 MIN_DIGITS = 3
 """An identifier holds at least this many digits ("IL-6", "COVID-19" are names, not records)."""
 SIBLINGS_NAMED = 4
-"""How many of the corpus's sibling identifiers a reason names, the closest first."""
+"""How many of the corpus's sibling identifiers a reason names: the closest, in alphabetical
+order."""
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 """A sibling's digits: ASCII only (str.isdigit also holds Ethiopic "፩" or "²", which int()
 cannot read)."""
@@ -105,7 +106,8 @@ def _is_dated_word(letters: str, groups: tuple[str, ...]) -> bool:
 
 def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
     """The identifiers among the compound `keys` of the corpus with `asked`'s letters and as
-    many digits, written in its shape, the closest numbers first (at most SIBLINGS_NAMED)."""
+    many digits, written in its shape: the SIBLINGS_NAMED closest numbers, in alphabetical
+    order."""
     letters, width = asked.letters.lower(), sum(map(len, asked.groups))
     numbers = {
         key
