@@ -41,6 +41,7 @@ from citeqa.jsonfiles import parse_json
 from citeqa.lexical import content_words
 from citeqa.mailthreads import HEADERS_HEADING, QUOTED_HEADING, SIGNATURE_HEADING
 from citeqa.models import Chunk, Document, Hit
+from citeqa.recently_used import RecentlyUsed
 
 __all__ = [
     "MailLayout",
@@ -193,8 +194,23 @@ class MailLayout:
         return at >= 0 and at < len(self.is_quoted) and self.is_quoted[at]
 
 
+LAYOUTS_KEPT = 64
+"""How many documents' layouts `layout_of` keeps: a question reads a document's layout in
+several places (its candidates, a contact's signatures, its quote), each once."""
+_LAYOUTS: RecentlyUsed[tuple[str, int, int], MailLayout | None] = RecentlyUsed(LAYOUTS_KEPT)
+
+
 def layout_of(document: Document) -> MailLayout | None:
-    """The thread layout of a document mailthreads wrote, None for any other document."""
+    """The thread layout of a document mailthreads wrote, None for any other document; kept
+    by the document's kind, length and text hash (str caches its hash), so the layouts one
+    question reads are each read once, whichever MailLayouts asks."""
+    text = document.text
+    key = (document.kind, len(text), hash(text))
+    return _LAYOUTS.get(key, lambda: _read_layout(document))
+
+
+def _read_layout(document: Document) -> MailLayout | None:
+    """`layout_of`, read from the document's text."""
     text = document.text
     if document.kind not in MAIL_KINDS or _HEADERS_MARK not in text:
         return None

@@ -188,8 +188,8 @@ QUOTED_HEADING = "Quoted by "
 ("## Quoted by Lena Park · 3 Mar 2026")."""
 GENERATED_HEADINGS = (HEADERS_HEADING, SIGNATURE_HEADING, QUOTED_HEADING)
 """How the headings this module writes over a message's asides open: citeqa's words, not the
-mail's, which no reader of the text's words takes as the corpus's (acronyms.py: "Quoted by Sam
-Self" spells out no "QSS")."""
+mail's, which acronyms.py does not take as the corpus's ("Quoted by Sam Self" spells out no
+"QSS"; the lexical index still holds them)."""
 OPENING_CHARS = 65_536
 """A mail's first header block ends within this many characters: a file is judged by its
 opening only, so any other file costs a look at its first lines, not a split of all of them."""

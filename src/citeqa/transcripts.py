@@ -56,7 +56,7 @@ from importlib import resources
 from pathlib import PurePosixPath
 
 from citeqa.jsonfiles import parse_json
-from citeqa.readers.base import TITLE_MAX
+from citeqa.readers.base import TITLE_MAX, UnreadableDocument
 
 __all__ = [
     "CueFile",
@@ -136,8 +136,9 @@ COLON_LABELLED_SHARE = 3
 """A file with no voice labels its cues "NAME: ..." when at least one in this many does."""
 
 
-class NoTranscriptText(ValueError):
-    """A transcript holding timings and no word said (an empty recording's captions)."""
+class NoTranscriptText(UnreadableDocument, ValueError):
+    """A transcript holding timings and no word said (an empty recording's captions): a file
+    the corpus skips, with that reason."""
 
 
 @dataclass

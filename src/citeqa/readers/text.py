@@ -28,8 +28,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from citeqa.mailthreads import mail_text
-from citeqa.readers.base import Extracted, UnreadableDocument
-from citeqa.transcripts import NoTranscriptText, is_cue_text, transcript_text
+from citeqa.readers.base import Extracted
+from citeqa.transcripts import is_cue_text, transcript_text
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,7 @@ class TextReader:
 
 def _transcript(text: str, relative: str) -> tuple[str, str] | None:
     """The text and title of a transcript held in a text file, None when it holds none."""
-    try:
-        return transcript_text(text, relative, cues=is_cue_text(text), text_file=True)
-    except NoTranscriptText as error:
-        raise UnreadableDocument(str(error)) from error
+    return transcript_text(text, relative, cues=is_cue_text(text), text_file=True)
 
 
 READERS = (

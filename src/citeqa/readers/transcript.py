@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citeqa.readers.base import Extracted, UnreadableDocument
-from citeqa.transcripts import NoTranscriptText, transcript_text
+from citeqa.readers.base import Extracted
+from citeqa.transcripts import transcript_text
 
 
 @dataclass(frozen=True)
@@ -21,10 +21,7 @@ class TranscriptReader:
     version: int = 1
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
-        try:
-            read = transcript_text(str(content), relative, cues=True)
-        except NoTranscriptText as error:
-            raise UnreadableDocument(str(error)) from error
+        read = transcript_text(str(content), relative, cues=True)  # NoTranscriptText: skipped
         assert read is not None  # a cue file is always read
         return Extracted(read[0], title=read[1])
 
