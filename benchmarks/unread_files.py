@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import statistics
-import time
-from collections.abc import Callable
+
+from fake_corpus import median_seconds
 
 from citeqa.filelist import FileList, IndexedFile
 from citeqa.unread import recorded_unread
@@ -44,16 +44,6 @@ def file_list(files: int, skipped: float) -> bytes:
         return (Path(folder) / "files.jsonl").read_bytes()
 
 
-def timed(work: Callable[[], object], runs: int) -> float:
-    """Median seconds of `work` over `runs`."""
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=36_612)
@@ -70,9 +60,11 @@ def main() -> None:
 
     documents, both, alone = [], [], []
     for _ in range(args.runs):  # alternated in one run: the machine's load moves
-        documents.append(timed(lambda: fresh().documents(), 1))
-        both.append(timed(lambda: (lambda f: (f.documents(), recorded_unread(f)))(fresh()), 1))
-        alone.append(timed(lambda: recorded_unread(fresh()), 1))
+        documents.append(median_seconds(lambda: fresh().documents(), 1))
+        both.append(
+            median_seconds(lambda: (lambda f: (f.documents(), recorded_unread(f)))(fresh()), 1)
+        )
+        alone.append(median_seconds(lambda: recorded_unread(fresh()), 1))
     before, now = statistics.median(documents), statistics.median(both)
     counted = recorded_unread(fresh())
     print(f"{args.files:,} files, {counted.count:,} not read ({dict(counted.types)})")
