@@ -49,14 +49,22 @@ def child_cost(command: list[str], env: Mapping[str, str], what: str) -> tuple[f
     return cpu, wall, done.stdout
 
 
-def median_seconds(work: Callable[[], object], rounds: int) -> float:
-    """The median wall time of `rounds` runs of `work`."""
+def median_seconds(
+    work: Callable[[], object], rounds: int, clock: Callable[[], float] = time.perf_counter
+) -> float:
+    """The median time of `rounds` runs of `work`, by `clock` (wall time unless given
+    time.process_time: `cpu_median`)."""
     times = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = clock()
         work()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return statistics.median(times)
+
+
+def cpu_median(work: Callable[[], object], rounds: int) -> float:
+    """The median CPU seconds of `rounds` runs of `work`."""
+    return median_seconds(work, rounds, time.process_time)
 
 
 def corpus_texts(corpus: Path, files: int) -> list[str]:

@@ -11,23 +11,13 @@ from __future__ import annotations
 
 import argparse
 import re
-import time
-from collections.abc import Callable
+
+from fake_corpus import cpu_median
 
 from citeqa import numbered_sections
 from citeqa.headingpath import markdown_headings
 
 _FORMER_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$", re.MULTILINE)
-
-
-def cpu_median(work: Callable[[], object], rounds: int) -> float:
-    """The median CPU seconds of `rounds` runs of `work`."""
-    times = []
-    for _ in range(rounds):
-        start = time.process_time()
-        work()
-        times.append(time.process_time() - start)
-    return sorted(times)[len(times) // 2]
 
 
 def former_headings(text: str) -> list[str]:

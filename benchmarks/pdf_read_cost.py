@@ -13,24 +13,15 @@ from __future__ import annotations
 
 import argparse
 import re
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from fake_corpus import cpu_median
+
 from citeqa.readers import linehyphens, pdfmargins
 from citeqa.readers.linehyphens import join_hyphenated_pages
 from citeqa.readers.pdfmargins import Page, margin_free_pages, smaller_first_lines
-
-
-def cpu_median(work: Callable[[], object], rounds: int) -> float:
-    """The median CPU seconds of `rounds` runs of `work`."""
-    times = []
-    for _ in range(rounds):
-        start = time.process_time()
-        work()
-        times.append(time.process_time() - start)
-    return sorted(times)[len(times) // 2]
 
 
 def former_smaller_lines(lines: list[str], pieces: list[Any], body: float | None) -> int:
@@ -85,6 +76,27 @@ def broken_page(breaks: int) -> list[str]:
     return ["".join(line.format(number) for number in range(breaks // 2))]
 
 
+def versus_former(
+    what: str,
+    module: Any,
+    name: str,
+    replacement: Callable[..., Any],
+    work: Callable[[], object],
+    rounds: int,
+) -> str:
+    """`work`'s CPU cost with `module.name` as it was (`replacement`) and as it is, and whether
+    both give the same result, as one line."""
+    now = work()
+    with former(module, name, replacement):
+        before = work()
+        former_cost = cpu_median(work, rounds)
+    cost = cpu_median(work, rounds)
+    return (
+        f"{what}: {former_cost:.3f} s -> {cost:.3f} s CPU"
+        f" ({former_cost / max(cost, 1e-9):.0f}x), same result: {now == before}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lines", type=int, default=4000)
@@ -92,25 +104,26 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     page = small_lines_page(args.lines)
-    now = margins(page)
-    with former(pdfmargins, "_smaller_lines", former_smaller_lines):
-        before = margins(page)
-        former_cost = cpu_median(lambda: margins(page), args.rounds)
-    cost = cpu_median(lambda: margins(page), args.rounds)
     print(
-        f"margins, {args.lines} small lines: {former_cost:.3f} s -> {cost:.3f} s CPU"
-        f" ({former_cost / max(cost, 1e-9):.0f}x), same result: {now == before}"
+        versus_former(
+            f"margins, {args.lines} small lines",
+            pdfmargins,
+            "_smaller_lines",
+            former_smaller_lines,
+            lambda: margins(page),
+            args.rounds,
+        )
     )
     pages = broken_page(args.breaks)
-    joined = join_hyphenated_pages(pages)
-    with former(linehyphens, "_in_compound", former_in_compound):
-        before_joined = join_hyphenated_pages(pages)
-        former_cost = cpu_median(lambda: join_hyphenated_pages(pages), args.rounds)
-    cost = cpu_median(lambda: join_hyphenated_pages(pages), args.rounds)
     print(
-        f"hyphens, {args.breaks} breaks ({len(pages[0]) / 1e6:.1f} MB): {former_cost:.3f} s ->"
-        f" {cost:.3f} s CPU ({former_cost / max(cost, 1e-9):.0f}x),"
-        f" same result: {joined == before_joined}"
+        versus_former(
+            f"hyphens, {args.breaks} breaks ({len(pages[0]) / 1e6:.1f} MB)",
+            linehyphens,
+            "_in_compound",
+            former_in_compound,
+            lambda: join_hyphenated_pages(pages),
+            args.rounds,
+        )
     )
 
 
