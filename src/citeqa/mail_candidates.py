@@ -34,7 +34,7 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from citeqa.jsonfiles import parse_json
@@ -61,6 +61,10 @@ MAIL_KINDS = ("txt", "md")
 """The document kinds the text reader reads mails of (readers/text.py)."""
 
 
+ASKS_KEPT = 256
+"""How many questions' `QuestionAsks` are kept (a question reads its own several times)."""
+
+
 @dataclass(frozen=True)
 class QuestionAsks:
     """What a question asks of mails, by the language data's cues."""
@@ -72,18 +76,25 @@ class QuestionAsks:
     contact: frozenset[str] = frozenset()
     """The kinds of contact asked for ("phone", "e-mail": the language data's)."""
 
-    @classmethod
-    def of(cls, question: str) -> QuestionAsks:
-        cues = _cues()
-        folded = question.casefold()
-        contact = {kind for kind, cue in cues.contact.items() if cue.search(folded)}
-        if _asks_nothing_else(question):
-            contact |= {kind for kind, cue in cues.contact_alone.items() if cue.search(folded)}
-        return cls(
-            bool(cues.header and cues.header.search(folded)),
-            bool(cues.reply and cues.reply.search(folded)),
-            frozenset(contact),
-        )
+    @staticmethod
+    def of(question: str) -> QuestionAsks:
+        """What `question` asks, read once for the several places a question's answer asks
+        (candidates, signatures, quoting; `_asks_of`, a small bounded cache)."""
+        return _asks_of(question)
+
+
+@lru_cache(maxsize=ASKS_KEPT)
+def _asks_of(question: str) -> QuestionAsks:
+    cues = _cues()
+    folded = question.casefold()
+    contact = {kind for kind, cue in cues.contact.items() if cue.search(folded)}
+    if _asks_nothing_else(question):
+        contact |= {kind for kind, cue in cues.contact_alone.items() if cue.search(folded)}
+    return QuestionAsks(
+        bool(cues.header and cues.header.search(folded)),
+        bool(cues.reply and cues.reply.search(folded)),
+        frozenset(contact),
+    )
 
 
 @dataclass(frozen=True)
