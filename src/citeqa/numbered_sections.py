@@ -54,6 +54,7 @@ from citeqa.chunking import section_of
 from citeqa.fences import Fences, code_fences
 from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
+from citeqa.language import line_start
 from citeqa.models import Chunk, Document
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import SentenceBank
@@ -136,13 +137,12 @@ def asked_numbers(question: str) -> list[Asked]:
         (m.span(), Asked(m.group(1) or m.group(2), "", True)) for m in _GLUED.finditer(question)
     ]
     for match in _NUMBER.finditer(question):
-        word = _WORD_BEFORE.search(_just_before(question, match.start()))
-        before = word.group(1) if word else ""
+        before = _word_before(question, match)
         number = match.group(1)
         if _measured(question, match.start(), match.end()) or _captioned(before):
             continue
         parts = number.count(".") + 1
-        cued = fold(re.split(r"['’]", before)[-1]) in cues
+        cued = _cue_word(before) in cues
         unnamed = not before[:1].isupper() or match.start() - len(before) <= 1
         if cued or bare or parts >= 3 or (parts == 2 and unnamed):
             found.append((match.span(), Asked(number, "", cued or bare)))
@@ -181,11 +181,21 @@ def asks_step(question: str) -> bool:
     """Whether `question` asks a number after a step cue (language data `step_cues`: "step 3",
     "l'étape 2"): a step of an ordered list, looked up in one document (answering.looked_up)."""
     steps = language_words("step_cues")
-    for match in _NUMBER.finditer(question):
-        word = _WORD_BEFORE.search(_just_before(question, match.start()))
-        if word and fold(re.split(r"['’]", word.group(1))[-1]) in steps:
-            return True
-    return False
+    return any(
+        _cue_word(_word_before(question, match)) in steps for match in _NUMBER.finditer(question)
+    )
+
+
+def _word_before(question: str, match: re.Match[str]) -> str:
+    """The word just before a number of `question` ("" when none)."""
+    word = _WORD_BEFORE.search(_just_before(question, match.start()))
+    return word.group(1) if word else ""
+
+
+def _cue_word(before: str) -> str:
+    """A word before a number as a cue is looked up: past an elision ("l'étape" → "étape"),
+    folded."""
+    return fold(re.split(r"['’]", before)[-1])
 
 
 def _just_before(question: str, start: int) -> str:
@@ -238,7 +248,7 @@ def stands_under(text: str, chunk: Chunk, offset: int, sentence: str, number: st
     only the item's first sentence, only after a list marker: `_LIST_MARKER`)."""
     section = section_of(text, chunk, offset)
     chain = [*headings_above(text, offset, section), section] if section else []
-    before = text[text.rfind("\n", 0, offset) + 1 : offset]
+    before = text[line_start(text, offset) : offset]
     own_line = before + sentence if _LIST_MARKER.fullmatch(before) else ""
     parts = (sentence, own_line, _lead_line(text, offset), *chain)
     return any(holds(opening_number(part), number) for part in parts)
