@@ -444,10 +444,11 @@ def unheld_section(
     writes it; None when there is none such. A number asked without a cue ("a dose of 2.5",
     "Python 3.9") only reorders the candidates (`standing_under`), never abstains. Nothing is
     read for a question asking no such number."""
-    if not any(asked.cued or asked.before for asked in asked_numbers(question)):
+    asked = asked_numbers(question)
+    if not any(number.cued or number.before for number in asked):
         return None
     for document in closest:
-        numbers = asked_sections(question, document, cued_only=True)
+        numbers = sections_asked(asked, document, cued_only=True)
         unheld = _unnumbered(numbers, document) if numbers else None
         if unheld is None:
             continue
@@ -491,6 +492,7 @@ def standing_under(question: str, bank: SentenceBank, indices: list[int]) -> lis
     asks as a section of its document (`asked_sections`, `stands_under`). A line titling the
     numbered part (`opens_numbered_title`: "Release 2026.02 (released …)") stands under it only
     when no other sentence does: it names the part, its items say what the part holds."""
+    numbers = asked_numbers(question)
     asked: dict[str, list[str]] = {}
     under: list[bool] = []
     titles: list[bool] = []
@@ -498,7 +500,7 @@ def standing_under(question: str, bank: SentenceBank, indices: list[int]) -> lis
         sentence = bank.sentences[index]
         document = bank.documents[sentence.doc_id]
         if sentence.doc_id not in asked:
-            asked[sentence.doc_id] = asked_sections(question, document)
+            asked[sentence.doc_id] = sections_asked(numbers, document)
         chunk = bank.chunks[sentence.chunk_index]
         said = bank.text(index)
         under.append(
