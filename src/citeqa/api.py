@@ -446,7 +446,8 @@ class Assistant:
         channel = loaded.index.manifest.answer_channel
         scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
         retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
-        closeness = self._closeness(question, context, _multilingual(channel, loaded.embedders))
+        multilingual = _multilingual(channel, loaded.embedders)
+        closeness = self._closeness(question, context, multilingual)
         retrieved = time.perf_counter()
 
         def composed(retrieval: Retrieval, scores: QuestionScores, evidence: Retrieval) -> Answer:
@@ -463,12 +464,12 @@ class Assistant:
                 detect_lang(question, retrieval.query_lang) if context else None,
                 lambda: loaded.document_languages,
                 closeness,
-                self._translates(),
+                self._translates(multilingual),
             )
 
         answer = composed(retrieval, scores, evidence)
         translated = (
-            self._translated(question, context, terms, evidence, closeness)
+            self._translated(question, context, terms, evidence, closeness, multilingual)
             if answer.abstained
             else None
         )
@@ -486,12 +487,11 @@ class Assistant:
         notes = [*warnings, *self.index_notices()] if self.index_warnings else warnings
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
 
-    def _translates(self) -> Translates | None:
+    def _translates(self, channel: str | None) -> Translates | None:
         """Whether words of a question mean words of passages in the other language, in the
-        index's multilingual answer channel (None: it has none), read by an abstention's advice
-        to ask in that language (answering.compose)."""
+        index's multilingual answer `channel` (None: it has none), read by an abstention's
+        advice to ask in that language (answering.compose)."""
         loaded = self._loaded
-        channel = _multilingual(loaded.index.manifest.answer_channel, loaded.embedders)
         if channel is None:
             return None
         return lambda words, hits, lang: bool(
@@ -505,17 +505,17 @@ class Assistant:
         terms: QuestionTerms,
         ranking: Retrieval,
         closeness: Closeness | None,
+        channel: str | None,
     ) -> QuestionTerms | None:
         """`question`'s terms (a question refused as typed, `_answer`) read with its absent
         words translated into words of the passages the answer reads in the other language
         (passage_translation.py), or None when none translates, the index has no multilingual
-        channel, or that channel puts no passage in the other language at across.MIN_CLOSENESS
+        `channel`, or that channel puts no passage in the other language at across.MIN_CLOSENESS
         and closer than those in the question's own (answering.said_in_other_language, by
         `closeness`, `_closeness`'s: an off-topic question is far from all of them)."""
         if not terms.absent:
             return None
         loaded = self._loaded
-        channel = _multilingual(loaded.index.manifest.answer_channel, loaded.embedders)
         if channel is None:
             return None
         lang = detect_lang(question, ranking.query_lang)

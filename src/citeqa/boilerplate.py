@@ -14,8 +14,8 @@ first). The index stores them (statistics.json, `boilerplate`); `Boilerplate` re
 and tells whether a sentence is mostly made of such lines (`Boilerplate.covers`), or gives a
 text without them (`Boilerplate.without`, for the welcome's examples). A document's language
 is read without the lines it repeats itself (`own_boilerplate_blanked`). A mail's
-signature block (the lines under its "-- " delimiter, RFC 3676, down to a blank line) is
-boilerplate too, repeated or not (`in_signature`: the support engineer who wrote once), in a
+signature block (the lines under its "-- " delimiter, RFC 3676, down to a blank line or
+SIGNATURE_LINES lines) is boilerplate too, repeated or not (`in_signature`: the support engineer who wrote once), in a
 text that is a mail only (`signed`: as written, or as mailthreads.py writes it; a note's "--"
 line over a list is no signature).
 

@@ -133,7 +133,7 @@ class SentenceFacts:
     defines: bool
     folded: str
     """The text folded (glossary.fold), as the definition rule and the answer features read it."""
-    boilerplate: bool = False
+    boilerplate: bool
     """Mostly made of lines repeated across the corpus (boilerplate.Boilerplate.covers)."""
 
 

@@ -271,7 +271,7 @@ class _VisibleText(HTMLParser):
         return [
             line
             for line, folded in ((line, fold(line)) for line in lines)
-            if date_terms(folded) and not stamps.isdisjoint(_WORDS.findall(folded))
+            if not stamps.isdisjoint(_WORDS.findall(folded)) and date_terms(folded)
         ]
 
     def _hold_break(self, tag: str, closing: bool) -> None:

@@ -59,7 +59,7 @@ def margin_free_pages(pages: Sequence[Page]) -> list[str]:
         }
         if number == 0:
             margins.discard(edge.first)
-        texts.append(_without(page.text, margins, edge))
+        texts.append(_without(page.text, margins))
     return texts
 
 
@@ -127,7 +127,7 @@ def _body_size(pieces: Sequence[SizedText]) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def _without(text: str, margins: set[str], edge: _Edges) -> str:
+def _without(text: str, margins: set[str]) -> str:
     """A page's text without its first and last lines that are margin lines."""
     lines = text.split("\n")
     holding = [number for number, line in enumerate(lines) if line.strip()]
