@@ -15,9 +15,9 @@ and tells whether a sentence is mostly made of such lines (`Boilerplate.covers`)
 text without them (`Boilerplate.without`, for the welcome's examples). A document's language
 is read without the lines it repeats itself (`own_boilerplate_blanked`). A mail's
 signature block (the lines under its "-- " delimiter, RFC 3676, down to a blank line or
-SIGNATURE_LINES lines) is boilerplate too, repeated or not (`in_signature`: the support engineer who wrote once), in a
-text that is a mail only (`signed`: as written, or as mailthreads.py writes it; a note's "--"
-line over a list is no signature).
+SIGNATURE_LINES lines) is boilerplate too, repeated or not (`in_signature`: the support
+engineer who wrote once), in a text that is a mail only (`signed`: as written, or as
+mailthreads.py writes it; a note's "--" line over a list is no signature).
 
 It stays searchable (its words are indexed like any other) and quotable: repetition alone is
 no proof (a clause three leases from one template share, an Outlook reply's copy of the mail it

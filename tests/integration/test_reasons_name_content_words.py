@@ -110,7 +110,7 @@ def test_words_translating_into_passages_of_the_other_language_bring_the_advice(
         asked.append(list(words))
         return True
 
-    monkeypatch.setattr(lab, "_translates", lambda: translates)
+    monkeypatch.setattr(lab, "_translates", lambda channel: translates)
     answer = lab.ask("Which cultivar did the drone study use?")
     assert answer.abstained and answer.reason == (
         f"{NEVER_MENTIONED['en'].format(words='“cultivar”')} Some of the documents are in French:"
