@@ -39,7 +39,13 @@ from importlib import resources
 
 from citeqa.jsonfiles import parse_json
 from citeqa.lexical import content_words
-from citeqa.mailthreads import HEADERS_HEADING, QUOTED_HEADING, SIGNATURE_HEADING
+from citeqa.mailthreads import (
+    HEADERS_HEADING,
+    QUOTED_HEADING,
+    SIGNATURE_HEADING,
+    data_pattern,
+    data_strings,
+)
 from citeqa.models import Chunk, Document, Hit
 from citeqa.recently_used import RecentlyUsed
 
@@ -124,35 +130,20 @@ def _cues() -> _Cues:
     data = _read_data()
     data = data if isinstance(data, dict) else {}
     return _Cues(
-        _pattern(data.get("header_value_cues")),
-        _pattern(data.get("reply_cues")),
+        data_pattern(data.get("header_value_cues")),
+        data_pattern(data.get("reply_cues")),
         _patterns(data.get("contact_cues")),
         _patterns(data.get("contact_values")),
         _patterns(data.get("contact_cues_alone")),
-        frozenset(_strings(data.get("contact_words"))),
+        frozenset(data_strings(data.get("contact_words"))),
     )
-
-
-def _strings(value: object) -> list[str]:
-    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
 def _patterns(value: object) -> dict[str, re.Pattern[str]]:
     """A mapping of kinds to lists of patterns, each kind's as one pattern."""
     listed = value.items() if isinstance(value, dict) else ()
-    compiled = {kind: _pattern(patterns) for kind, patterns in listed}
+    compiled = {kind: data_pattern(patterns) for kind, patterns in listed}
     return {kind: pattern for kind, pattern in compiled.items() if pattern is not None}
-
-
-def _pattern(value: object) -> re.Pattern[str] | None:
-    compiled = []
-    for pattern in _strings(value):
-        try:
-            re.compile(pattern)
-        except re.error:
-            continue
-        compiled.append(f"(?:{pattern})")
-    return re.compile("|".join(compiled)) if compiled else None
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,8 @@ from citeqa.jsonfiles import parse_json
 
 __all__ = [
     "MailMessage",
+    "data_pattern",
+    "data_strings",
     "is_aside_heading",
     "is_mail",
     "mail_text",
@@ -131,27 +133,32 @@ def mail_words() -> MailWords:
     data = data if isinstance(data, dict) else {}
     names = data.get("header_names")
     listed = names.items() if isinstance(names, dict) else ()
-    kinds = {name.casefold(): kind for kind, names in listed for name in _strings(names)}
-    patterns = [pattern for pattern in _strings(data.get("attributions")) if _compiles(pattern)]
-    attribution = re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+    kinds = {name.casefold(): kind for kind, names in listed for name in data_strings(names)}
+    attribution = data_pattern(data.get("attributions"), re.I)
     greetings = {
-        tuple(_WORD.findall(g.casefold())) for g in _strings(data.get("sign_off_greetings"))
+        tuple(_WORD.findall(g.casefold())) for g in data_strings(data.get("sign_off_greetings"))
     }
     ordered = tuple(sorted((g for g in greetings if g), key=len, reverse=True))
     return MailWords(kinds, attribution, ordered)
 
 
-def _strings(value: object) -> list[str]:
-    """The strings of a list of the data; none when `value` is no list."""
+def data_strings(value: object) -> list[str]:
+    """The strings of a list of the language data; none when `value` is no list (mail_words.json
+    here, mail_questions.json in mail_candidates.py)."""
     return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
-def _compiles(pattern: str) -> bool:
-    try:
-        re.compile(pattern)
-    except re.error:
-        return False
-    return True
+def data_pattern(value: object, flags: int = 0) -> re.Pattern[str] | None:
+    """A list of the language data's patterns as one pattern, those that do not compile left
+    out; None when none does."""
+    compiled = []
+    for pattern in data_strings(value):
+        try:
+            re.compile(pattern)
+        except re.error:
+            continue
+        compiled.append(f"(?:{pattern})")
+    return re.compile("|".join(compiled), flags) if compiled else None
 
 
 @dataclass
