@@ -14,7 +14,8 @@ English and French):
   message, which replies to nothing in the file: a thread of one message has no reply ("Who
   replied to the Minnesota data request?" quoted the request itself, s18 trial ue3, u11) —
   unless that message is itself a reply saved on its own (it quotes a message the file does
-  not hold, or has an In-Reply-To or References header: `MailLayout.first_replies`); nor
+  not hold, has an In-Reply-To or References header, or a "Re:" subject:
+  `MailLayout.first_replies`); nor
   from the quotes of a message the file does not hold (they are what was replied to);
 - a question asking how to reach a person it names (a phone number, an extension, an e-mail
   address) reads that person's signatures (`with_signatures`) and quotes their lines giving
@@ -45,6 +46,7 @@ from citeqa.mailthreads import (
     SIGNATURE_HEADING,
     data_pattern,
     data_strings,
+    replies_by_subject,
 )
 from citeqa.models import Chunk, Document, Hit
 from citeqa.recently_used import RecentlyUsed
@@ -63,6 +65,8 @@ _HEADING = re.compile(r"^## (?P<name>[^\n]*)$", re.MULTILINE)
 _HEADERS_MARK = f"\n## {HEADERS_HEADING}"
 _REPLY_HEADER = re.compile(r"^(?:in-reply-to|references)\s*:", re.MULTILINE | re.IGNORECASE)
 """A header line naming the message a message replies to (RFC 5322 field names)."""
+_SUBJECT_LINE = re.compile(r"^[^\W\d_]+ ?:[^\n]*", re.MULTILINE)
+"""A line that may be a subject header ("Subject: Re: Quote", "Objet : RE : devis")."""
 MAIL_KINDS = ("txt", "md")
 """The document kinds the text reader reads mails of (readers/text.py)."""
 
@@ -165,7 +169,8 @@ class MailLayout:
     does not hold)."""
     first_replies: bool = False
     """Whether the first message is itself a reply: it quotes a message the file does not
-    hold (a "Quoted by" section) or names one in an In-Reply-To or References header."""
+    hold (a "Quoted by" section), names one in an In-Reply-To or References header, or its
+    subject marks it a reply ("Re: …")."""
 
     def message_of(self, offset: int) -> int:
         """The number of the message holding `offset` (0 for the title above the first)."""
@@ -245,13 +250,19 @@ def _read_layout(document: Document) -> MailLayout | None:
 
 def _first_replies(text: str, layout: MailLayout) -> bool:
     """Whether the first message of a thread replies to one its file does not hold: it has a
-    "Quoted by" section, or an In-Reply-To or References line among its headers."""
+    "Quoted by" section, an In-Reply-To or References line among its headers, or a subject
+    marking a reply ("Subject: Re: …", which mailthreads keeps for that)."""
     end = layout.message_starts[1] if len(layout.message_starts) > 1 else len(text)
     if any(
         at < end and quoted for at, quoted in zip(layout.headings, layout.is_quoted, strict=True)
     ):
         return True
-    return any(layout.in_headers(found.start()) for found in _REPLY_HEADER.finditer(text, 0, end))
+    if any(layout.in_headers(found.start()) for found in _REPLY_HEADER.finditer(text, 0, end)):
+        return True
+    return any(
+        layout.in_headers(found.start()) and replies_by_subject(found.group())
+        for found in _SUBJECT_LINE.finditer(text, 0, end)
+    )
 
 
 def _opens_header_line(text: str, newline: int) -> bool:

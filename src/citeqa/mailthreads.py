@@ -23,7 +23,8 @@ its header lines but the Subject ("From: Lena Park <l@x.org>", "Date: … at the
 "To: …", "Flight: …") follow as written under "## Headers · Lena Park · 3 Mar 2026", so their
 words are searchable but never quoted as the message's (a Subject other than the title too).
 No word of the user is left out but these, so that no message is quoted for another's words:
-- the Subject equal to the title, which the title holds; blank and rule lines ("=====")
+- the Subject equal to the title, which the title holds, unless it marks a reply ("Re: …":
+  kept, so that a reply saved on its own is known for one); blank and rule lines ("=====")
   closing a message, and a separator ("-----Original Message-----") right over the next
   message's headers;
 - a quoted line ("> ", ">> ") whose words are the own words of a message of the same file (the
@@ -88,6 +89,9 @@ _QUOTE_MARKS = re.compile(r"\s*(?:>\s?)+")
 _REPLY_PREFIX = re.compile(
     r"^\s*(?:(?:re|fwd?|tr|aw|wg|sv|vs|réf|ref)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE
 )
+_REPLYING_PREFIX = re.compile(r"^\s*(?:re|aw|sv|vs)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+"""A subject's first prefix when it marks a reply ("Re:", "RE :", German "AW:", Nordic "SV:",
+Finnish "VS:"), not a forward ("Fwd:", "TR:", "WG:")."""
 _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+([^\W\d_]{3,}\.?)\s+(\d{4})(?!\d)")
 """A date written day, month, year ("13 janv 2025") when `email.utils` cannot read it."""
 _WORD = re.compile(r"[^\W\d_]+")
@@ -224,6 +228,13 @@ def read_thread(text: str) -> list[MailMessage]:
         ]
         messages.append(message)
     return messages
+
+
+def replies_by_subject(line: str) -> bool:
+    """Whether a header line is a subject marking its message a reply ("Subject: Re: Quote",
+    "Objet : RE : devis"), in any language the header names of mail_words.json give."""
+    name, colon, value = line.partition(":")
+    return bool(colon) and _kind(name.strip()) == "subject" and bool(_REPLYING_PREFIX.match(value))
 
 
 def subject_title(subject: str) -> str:
@@ -416,7 +427,8 @@ def _message_part(message: MailMessage, own: set[str], title: str | None) -> str
     naming whose they are (so none is merged into a quote of the message's words)."""
     body = _sorted_body(message.lines, own)
     headers = list(message.headers)
-    if subject_title(message.subject) not in ("", title):
+    replying = bool(_REPLYING_PREFIX.match(message.subject))
+    if replying or subject_title(message.subject) not in ("", title):
         headers.insert(0, f"Subject: {message.subject}")
     sections = [
         (message.heading, _without_sign_off(_trimmed(body.own), message.sender)),

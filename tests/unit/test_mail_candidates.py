@@ -143,10 +143,37 @@ def test_a_reply_saved_on_its_own_answers_who_replied_but_not_from_its_quote(mai
     if "> Could" in text:
         assert not layouts.answers_from(replied, "thread", text.index("> Could"))
         assert layouts.answers_from(QuestionAsks.of("What was asked?"), "thread", text.index("> C"))
-    single = _document(written[0].replace("In-Reply-To", "X-Mailer").replace("## Quoted", "## Q"))
+    unmarked = written[0].replace("In-Reply-To", "X-Mailer").replace("## Quoted", "## Q")
+    single = _document(unmarked.replace("Subject: Re: ", "Subject: "))
     assert not MailLayouts({"thread": single}).answers_from(
         replied, "thread", text.index("We cannot share")
     )
+
+
+@pytest.mark.parametrize(
+    ("subject", "replies"),
+    [
+        ("Re: Minnesota data request", True),
+        ("RE : Minnesota data request", True),
+        ("AW: Minnesota data request", True),
+        ("Fwd: Minnesota data request", False),
+        ("TR: Minnesota data request", False),
+        ("Minnesota data request", False),
+    ],
+)
+def test_a_reply_subject_alone_marks_a_saved_reply(subject: str, replies: bool) -> None:
+    """s18 leftover: a message saved on its own whose only mark of a reply is its subject
+    ("Re: …": no quote, no In-Reply-To) answered no "who replied" question; a forward is no
+    reply."""
+    mail = HEADED_REPLY.replace("In-Reply-To: <request@lab.example.org>\n", "").replace(
+        "Subject: Re: Minnesota data request", f"Subject: {subject}"
+    )
+    written = mail_text(mail)
+    assert written is not None
+    document = _document(written[0])
+    layouts = MailLayouts({"thread": document})
+    replied = QuestionAsks.of("Who replied to the Minnesota data request?")
+    assert layouts.answers_from(replied, "thread", document.text.index("We cannot")) is replies
 
 
 def test_a_document_that_is_no_thread_is_never_filtered() -> None:
@@ -313,3 +340,21 @@ def test_malformed_question_data_is_read_as_no_cue(monkeypatch: pytest.MonkeyPat
     finally:
         mail_candidates._cues.cache_clear()
     assert (asks.header_value, asks.reply, asks.contact) == (False, False, frozenset())
+
+
+def test_a_newest_first_thread_answers_who_replied_from_its_reply() -> None:
+    """A pasted thread whose first message is the reply ("RE: Fridge" over the original it
+    answers, as Outlook pastes them) answered no "who replied" question from that reply: the
+    first message was read as the one replied to. Its subject marks it a reply."""
+    thread = (
+        "From: Lena Hartmann <l.hartmann@example.org>\nSubject: RE: Fridge\n\n"
+        "Done, it is at 4 °C.\n\n"
+        "-----Original Message-----\nFrom: Tom Reyes\nSent: Monday, March 3, 2025 9:12 AM\n"
+        "Subject: Fridge\n\nPlease check the fridge in B2.12.\n"
+    )
+    written = mail_text(thread)
+    assert written is not None
+    document = _document(written[0])
+    layouts = MailLayouts({"thread": document})
+    replied = QuestionAsks.of("Who replied about the fridge?")
+    assert layouts.answers_from(replied, "thread", document.text.index("Done, it is"))

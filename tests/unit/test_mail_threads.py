@@ -188,7 +188,8 @@ def test_a_reply_over_a_pasted_original_message_is_two_messages() -> None:
     )
     assert mail_text(thread) == (
         "# Fridge\n\n## Lena Hartmann\nDone, it is at 4 °C.\n\n"
-        "## Headers · Lena Hartmann\nFrom: Lena Hartmann <l.hartmann@example.org>\n\n"
+        "## Headers · Lena Hartmann\nSubject: RE: Fridge\n"
+        "From: Lena Hartmann <l.hartmann@example.org>\n\n"
         "## Tom Reyes · 3 Mar 2025\nPlease check the fridge in B2.12.\n\n"
         "## Headers · Tom Reyes · 3 Mar 2025\nFrom: Tom Reyes\n"
         "Sent: Monday, March 3, 2025 9:12 AM\n",

@@ -21,7 +21,9 @@ its header lines, NOTE blocks and named cue identifiers kept as text, each expor
 in its heading; a .txt WebVTT or SubRip body with no words said is skipped (no text in it);
 any other file is read as before. Version 8 (.txt; .md 7): a file opening with a slide's label
 alone ("Slide 1", a deck exported to text) is titled by the line after it, its first slide's
-title (titles.slide_label)."""
+title (titles.slide_label). Version 9 (.txt; .md 8): a mail's Subject marking a reply
+("Re: …") stays under its Headers heading even when it is the title, so a reply saved on its
+own is known for one (mail_candidates.py)."""
 
 from __future__ import annotations
 
@@ -62,6 +64,6 @@ def _transcript(text: str, relative: str) -> tuple[str, str] | None:
 
 
 READERS = (
-    TextReader("txt", (".txt",), version=8, reads_transcripts=True),
-    TextReader("md", (".md",), version=7),
+    TextReader("txt", (".txt",), version=9, reads_transcripts=True),
+    TextReader("md", (".md",), version=8),
 )
