@@ -20,6 +20,7 @@ from citeqa.across import Closeness, in_channel
 from citeqa.answering import Translates, compose, said_in_other_language
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
+from citeqa.changed_citations import changed_files, changed_quote_notes
 from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
 from citeqa.citedsection import SECTION_PATH, own_heading
 from citeqa.config import Settings, load_settings
@@ -174,8 +175,10 @@ class _Loaded:
         self.index, self.bank, self.vocabulary, self.embedders = index, bank, vocabulary, embedders
         self.glossary = vocabulary.glossary
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
+        self._changes: dict[Path, list[str]] = {}
+        """`status.index_changes` of the index against each corpus folder asked of."""
         self._stale: dict[Path, str | None] = {}
-        """`status.stale_words` of the index's changes against each corpus folder asked of."""
+        """`status.stale_words` of those changes."""
         self._word_vectors: dict[str, WordVectors] = {}
         self._word_vectors_lock = threading.Lock()  # the chat's workers may ask at once
 
@@ -187,9 +190,24 @@ class _Loaded:
         an entry is added or removed), worded once (`status.stale_words`); whether a build of
         `index_dir` runs, at each call (its lock file read: publishing.build_running)."""
         if corpus_dir not in self._stale:
-            self._stale[corpus_dir] = stale_words(index_changes(self.index, corpus_dir))
+            self._stale[corpus_dir] = stale_words(self.changes_against(corpus_dir))
         stale = self._stale[corpus_dir]
         return stale_notice_of(stale, build_running(index_dir) if stale else None)
+
+    def changes_against(self, corpus_dir: Path) -> list[str]:
+        """status.index_changes of this index against `corpus_dir`, as of the first call (as
+        `stale_notice` says them)."""
+        if corpus_dir not in self._changes:
+            self._changes[corpus_dir] = index_changes(self.index, corpus_dir)
+        return self._changes[corpus_dir]
+
+    def known_changes(self, corpus_dir: Path) -> list[str] | None:
+        """`changes_against` when a check made them (a stale notice, a status), else None."""
+        return self._changes.get(corpus_dir)
+
+    def record_changes(self, corpus_dir: Path, changes: list[str]) -> None:
+        """Keep the changes a status check found (`Assistant.status`) as `changes_against`."""
+        self._changes[corpus_dir] = changes
 
     @functools.cached_property
     def centroid(self) -> np.ndarray | None:
@@ -321,8 +339,13 @@ class Assistant:
 
     def status(self) -> IndexStatus:
         """Index status, as `index_status` gives it but for `kept_for_user` (left empty: only
-        `citeqa status` names those folders, and reading them costs a manifest per build)."""
-        return describe_index(self._loaded.index, self.settings.corpus_dir, self.settings.index_dir)
+        `citeqa status` names those folders, and reading them costs a manifest per build); its
+        changes are kept for the warnings of quotes from changed files (`_changed_quotes`)."""
+        status = describe_index(
+            self._loaded.index, self.settings.corpus_dir, self.settings.index_dir
+        )
+        self._loaded.record_changes(self.settings.corpus_dir, status.changed)
+        return status
 
     def stale_notice(self) -> str | None:
         """What to tell a user whose index is stale (status.stale_notice), or None: the corpus
@@ -484,8 +507,24 @@ class Assistant:
             "answer": round((done - retrieved) * 1000, 2),
             "total": round((done - began) * 1000, 2),
         }
-        notes = [*warnings, *self.index_notices()] if self.index_warnings else warnings
+        notes = [*warnings, *self.index_notices()] if self.index_warnings else list(warnings)
+        notes += self._changed_quotes(answer)
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
+
+    def _changed_quotes(self, answer: Answer) -> list[str]:
+        """Warnings naming the quotes of files changed since the index was built
+        (changed_citations.py), where the index's changes are known: this assistant says
+        them (`index_warnings`) or they were said when it opened (the chat)."""
+        if not answer.citations:
+            return []
+        corpus_dir = self.settings.corpus_dir
+        loaded = self._loaded
+        changes = (
+            loaded.changes_against(corpus_dir)
+            if self.index_warnings
+            else loaded.known_changes(corpus_dir)
+        )
+        return changed_quote_notes(answer.citations, changed_files(changes or []))
 
     def _translates(self, channel: str | None) -> Translates | None:
         """Whether words of a question mean words of passages in the other language, in the

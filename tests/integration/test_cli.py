@@ -268,6 +268,9 @@ STALE_NOTICE = (
     " 1 file modified: biotherapy-in-lupus-faq.txt;"
     " run `citeqa index` (`citeqa status` lists the changes)."
 )
+FAQ_QUOTED = "[1] quotes biotherapy-in-lupus-faq.txt as it was indexed; the file changed since."
+"""The s20 trial: a stale index's answer quoted text its file no longer held, and nothing but
+the index's notice said the file had changed; now the answer says which quote is the old one."""
 
 
 def test_ask_json_on_a_stale_index_says_so_in_its_warnings(tmp_path: Path, cli: Any) -> None:
@@ -279,7 +282,7 @@ def test_ask_json_on_a_stale_index_says_so_in_its_warnings(tmp_path: Path, cli: 
     )
 
     assert done.code == 0, done.err
-    assert json.loads(done.out)["warnings"] == [STALE_NOTICE]
+    assert json.loads(done.out)["warnings"] == [STALE_NOTICE, FAQ_QUOTED]
     assert " ".join(done.err.split()).count(STALE_NOTICE) == 1
 
 
@@ -295,7 +298,8 @@ def test_a_stale_index_being_updated_says_so_rather_than_ask_for_an_update(
     with publishing.build_lock(index):
         asked = cli("ask", "How does belimumab work?", "--json", **folders)
         status = cli("status", **folders)
-    [warning] = json.loads(asked.out)["warnings"]
+    warning, quoted = json.loads(asked.out)["warnings"]
+    assert quoted == FAQ_QUOTED
     assert warning.startswith(STALE_NOTICE.partition("; run")[0])
     assert f"; an update of the index is in progress (pid {os.getpid()} on " in warning
     assert "run `citeqa index`" not in warning
@@ -304,7 +308,7 @@ def test_a_stale_index_being_updated_says_so_rather_than_ask_for_an_update(
     assert "run `citeqa index`" not in said
     (index / LOCK).write_text(f"pid {os.getpid()} on a host, started long ago")  # none holds it
     asked = cli("ask", "How does belimumab work?", "--json", **folders)
-    assert json.loads(asked.out)["warnings"] == [STALE_NOTICE]
+    assert json.loads(asked.out)["warnings"] == [STALE_NOTICE, FAQ_QUOTED]
     assert "run `citeqa index`" in " ".join(cli("status", **folders).out.split())
 
 
@@ -319,7 +323,8 @@ def test_a_lock_file_holder_is_said_on_one_line_and_cut(tmp_path: Path, cli: Any
         (index / LOCK).write_text("pid 1\nFAKE LINE " + "x" * 1000)  # the lock stays held
         asked = cli("ask", "How does belimumab work?", "--json", **folders)
         status = cli("status", **folders)
-    [warning] = json.loads(asked.out)["warnings"]
+    warning, quoted = json.loads(asked.out)["warnings"]
+    assert quoted == FAQ_QUOTED
     assert "(pid 1␊FAKE LINE xxx" in warning and "\n" not in warning
     assert "(1,016 characters)" in warning and len(warning) < 600
     [said] = [line for line in status.out.splitlines() if "in progress" in line]
@@ -338,7 +343,10 @@ def test_a_jsonl_batch_on_a_stale_index_says_so_in_every_answer(
 
     assert done.code == 0, done.err
     answers = [json.loads(line) for line in done.out.splitlines()]
-    assert [answer["warnings"] for answer in answers] == [[STALE_NOTICE]] * 2
+    assert answers[0]["warnings"] == [STALE_NOTICE, FAQ_QUOTED]
+    cites_faq = any(c["path"].endswith("faq.txt") for c in answers[1]["citations"])
+    assert answers[1]["warnings"][0] == STALE_NOTICE
+    assert any("as it was indexed" in w for w in answers[1]["warnings"]) == cites_faq
     assert " ".join(done.err.split()).count(STALE_NOTICE) == 1
 
 
@@ -375,21 +383,37 @@ def test_the_api_puts_the_stale_notice_in_warnings_when_asked_to(tmp_path: Path)
     settings = fake_settings(corpus, index)
 
     warned = open_assistant(settings, index_warnings=True)
-    assert warned.ask("How does belimumab work?").warnings == [STALE_NOTICE]
-    assert warned.session().ask("How does belimumab work?").warnings == [STALE_NOTICE]
+    assert warned.ask("How does belimumab work?").warnings == [STALE_NOTICE, FAQ_QUOTED]
+    assert warned.session().ask("How does belimumab work?").warnings == [
+        STALE_NOTICE,
+        FAQ_QUOTED,
+    ]
     quiet = open_assistant(settings)  # answering reads no file list (the chat: a banner)
     assert quiet.ask("How does belimumab work?").warnings == []
     assert quiet.stale_notice() == STALE_NOTICE
+    assert quiet.ask("How does belimumab work?").warnings == [FAQ_QUOTED]  # changes known now
+
+
+def test_after_the_chats_status_an_answer_names_its_quotes_of_changed_files(
+    tmp_path: Path,
+) -> None:
+    """The chat reads the index's status for its banner; answers then say which quote comes
+    from a file changed since the build, as `ask` does, with no walk of the corpus of their
+    own."""
+    corpus, index = _stale_index(tmp_path)
+    chat = open_assistant(fake_settings(corpus, index))
+    assert chat.status().stale
+    assert chat.ask("How does belimumab work?").warnings == [FAQ_QUOTED]
 
 
 def test_index_warnings_are_the_assistants_own_not_its_copies(tmp_path: Path) -> None:
     corpus, index = _stale_index(tmp_path)
     warned = open_assistant(fake_settings(corpus, index), index_warnings=True)
     copy = warned.configured(k=3)  # shares the loaded index, starts with the option
-    assert copy.ask("How does belimumab work?").warnings == [STALE_NOTICE]
-    copy.index_warnings = False
-    assert copy.ask("How does belimumab work?").warnings == []
-    assert warned.ask("How does belimumab work?").warnings == [STALE_NOTICE]
+    assert copy.ask("How does belimumab work?").warnings == [STALE_NOTICE, FAQ_QUOTED]
+    copy.index_warnings = False  # no index notice; the changes it found still name the quote
+    assert copy.ask("How does belimumab work?").warnings == [FAQ_QUOTED]
+    assert warned.ask("How does belimumab work?").warnings == [STALE_NOTICE, FAQ_QUOTED]
     assert not open_assistant(fake_settings(corpus, index)).index_warnings
 
 

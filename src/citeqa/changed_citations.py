@@ -1,0 +1,65 @@
+"""Which quotes of an answer come from a file that changed since the index was built, and the
+warning that says so beside the answer.
+
+A stale index answers from the files as they were indexed: its quote of "expires after 30
+minutes" is the indexed copy's, while the file may now say 60 (session 20 trial). The index's
+stale notice names a few changed files at most ("12 files modified: a, b and 10 more"); this
+names the ones the answer quotes, so a user knows which quote to check before trusting it.
+
+Read from the changes `status.index_changes` lists ("modified: docs/a.txt", "removed: b.md"),
+the same walk of the corpus the stale notice made (no file is read again here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from citeqa.models import Citation
+from citeqa.visible import cut, shown
+
+_KINDS = {"modified": "changed", "removed": "was removed"}
+"""The changes a quote may be stale after, by their word in `index_changes`, and how a
+warning says each."""
+_UNREADABLE_NOTE = " (unreadable)"
+"""What `status._modified` adds after a file that cannot be read now."""
+
+
+def changed_files(changes: Sequence[str]) -> dict[str, str]:
+    """Each modified or removed file of `changes` (its name relative to the corpus folder, as
+    `index_changes` writes it) → how a warning says its change."""
+    changed = {}
+    for change in changes:
+        kind, colon, name = change.partition(": ")
+        if colon and kind in _KINDS:
+            changed[name.removesuffix(_UNREADABLE_NOTE)] = _KINDS[kind]
+    return changed
+
+
+def changed_quote_notes(citations: Sequence[Citation], changed: dict[str, str]) -> list[str]:
+    """One warning per changed file the citations quote, naming their numbers: "[1], [3]
+    quote reset.html as it was indexed; the file changed since." (what to do about it is the
+    index's stale notice's to say: run `citeqa index`, or wait for the update running)."""
+    if not changed:
+        return []
+    numbers: dict[str, list[int]] = {}
+    for citation in citations:
+        name = _changed_name(citation.path, changed)
+        if name is not None:
+            numbers.setdefault(name, []).append(citation.n)
+    return [_note(name, changed[name], ns) for name, ns in numbers.items()]
+
+
+def _changed_name(path: str, changed: dict[str, str]) -> str | None:
+    """The changed file a citation's path (absolute, as the build recorded it) is, or None:
+    the path is the name or ends with "/" and the name."""
+    unix = path.replace("\\", "/")
+    for name in changed:
+        if unix == name or unix.endswith(f"/{name}"):
+            return name
+    return None
+
+
+def _note(name: str, change: str, numbers: list[int]) -> str:
+    marks = ", ".join(f"[{n}]" for n in numbers)
+    verb = "quotes" if len(numbers) == 1 else "quote"
+    return f"{marks} {verb} {shown(cut(name))} as it was indexed; the file {change} since."

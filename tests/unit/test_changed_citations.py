@@ -1,0 +1,51 @@
+"""Which quotes of an answer come from files changed since the index was built."""
+
+from __future__ import annotations
+
+from citeqa.changed_citations import changed_files, changed_quote_notes
+from citeqa.models import Citation
+
+
+def _citation(n: int, path: str) -> Citation:
+    return Citation(n=n, doc_id="d", title="t", path=path, start=0, end=4, quote="Text")
+
+
+def test_changed_files_are_the_modified_and_removed_ones() -> None:
+    changes = [
+        "added: new.txt",
+        "modified: docs/reset.html",
+        "modified: old.pdf (unreadable)",
+        "removed: gone.md",
+        "modified: manifest.json (titles or domain file)",
+        "1 document read by an older .txt reader (version 8, now 9): a.txt",
+    ]
+    changed = changed_files(changes)
+    assert changed == {
+        "docs/reset.html": "changed",
+        "old.pdf": "changed",
+        "gone.md": "was removed",
+        "manifest.json (titles or domain file)": "changed",
+    }
+
+
+def test_notes_name_each_changed_file_quoted_with_its_quote_numbers() -> None:
+    citations = [
+        _citation(1, "/home/u/kb/docs/reset.html"),
+        _citation(2, "/home/u/kb/docs/other.html"),
+        _citation(3, "/home/u/kb/docs/reset.html"),
+        _citation(4, "/home/u/kb/gone.md"),
+        _citation(5, "/home/u/kb/mydocs/reset.html"),  # another file ending alike
+    ]
+    changed = {"docs/reset.html": "changed", "gone.md": "was removed"}
+    assert changed_quote_notes(citations, changed) == [
+        "[1], [3] quote docs/reset.html as it was indexed; the file changed since.",
+        "[4] quotes gone.md as it was indexed; the file was removed since.",
+    ]
+    assert changed_quote_notes(citations, {}) == []
+    assert changed_quote_notes(citations, {"added.txt": "changed"}) == []
+
+
+def test_a_changed_file_name_is_shown_on_one_visible_line() -> None:
+    name = "bad\x1b[31m\nname.txt"
+    [note] = changed_quote_notes([_citation(1, f"/kb/{name}")], {name: "changed"})
+    assert "\x1b" not in note and "\n" not in note and "name.txt" in note
