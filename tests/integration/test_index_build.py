@@ -360,6 +360,26 @@ def test_cli_index_reports_and_rebuilds(built: tuple[Path, Path], cli: Any) -> N
     assert done.code == 0 and "Rebuilt" in done.out and "Traceback" not in done.err
 
 
+def test_cli_index_of_a_named_folder_says_how_to_ask_it(
+    built: tuple[Path, Path], cli: Any, tmp_path: Path
+) -> None:
+    """The s20 trial indexed its own folder, then `citeqa ask` answered from the bundled
+    corpus: `ask` and the chat read the bundled corpus unless told. An index of a named folder
+    ends by saying how to ask it, the folders as typed (quoted for a shell); one of the folders
+    the environment names says nothing more."""
+    corpus, index = built
+    spaced = tmp_path / "my docs"
+    corpus.rename(spaced)
+    done = cli("index", "--corpus", str(spaced), "--index", str(index))
+    assert done.code == 0, done.err
+    folders = f"--corpus '{spaced}' --index {index}"
+    assert done.out.splitlines()[-1] == (
+        f'Ask it: citeqa ask {folders} "your question", or chat: citeqa chat {folders}'
+    )
+    done = cli("index", corpus_dir=str(spaced), index_dir=str(index))
+    assert done.code == 0 and "Ask it" not in done.out
+
+
 # ---- staleness -------------------------------------------------------------------------------
 
 

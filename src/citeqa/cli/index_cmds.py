@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -64,6 +65,19 @@ def index(
     except KeyboardInterrupt:
         raise _interrupted(began, built) from None
     print_report(report)
+    if corpus is not None or index is not None:
+        print(asking_it(corpus, index))
+
+
+def asking_it(corpus: Path | None, index: Path | None) -> str:
+    """How to ask the folders just indexed, as typed: `ask` and the chat read the bundled corpus
+    unless told otherwise (the s20 trial indexed its own folder, then asked the bundled one)."""
+    folders = " ".join(
+        f"{option} {shlex.quote(str(path))}"
+        for option, path in (("--corpus", corpus), ("--index", index))
+        if path is not None
+    )
+    return shown(f'Ask it: citeqa ask {folders} "your question", or chat: citeqa chat {folders}')
 
 
 def _interrupted(
