@@ -11,7 +11,8 @@ This module owns two things:
   keeps "march"),
   and each date written in it added as canonical terms (dates.py: "14/03/2026" and "March 14,
   2026" both hold "2026-03-14"). `query_tokens` stems a question both ways, since it must match
-  passages in either language.
+  passages in either language; `question_words` groups those terms by word, and `written_share`
+  says what share of the words a passage writes.
 - The lexical index. `LexicalIndex` wraps a `bm25s.BM25` built from those tokens, searches it,
   and saves it to / loads it from a folder. The files are bm25s's own (.npy arrays written and
   read with allow_pickle=False, JSON for the parameters), the vocabulary sorted for lookups
@@ -187,20 +188,37 @@ def query_tokens(question: str) -> list[str]:
 
 
 def _word_terms(text: str, folded: str) -> list[str]:
-    """The terms of `text`'s words (`folded` is it folded): each word's English and French
+    """The terms of `text`'s words (`folded` is it folded), in order (`_terms_by_word`)."""
+    return [term for terms in _terms_by_word(text, folded) for term in terms]
+
+
+def _terms_by_word(text: str, folded: str) -> list[tuple[str, ...]]:
+    """The terms of each of `text`'s words (`folded` is it folded): its English and French
     stems, or its month's term ("march" is no French word: not stemmed as "marché" is; an
     English month's name only capitalised, `_month`)."""
     english, french = _stemmer("en"), _stemmer("fr")
     words = _folded_words(folded)
     months = _months(text, words)
-    terms: list[str] = []
+    terms: list[tuple[str, ...]] = []
     for word in words:
         month = None if _has_digit(word) else _month(word, months)
-        if month is not None:
-            terms.append(month)
-            continue
-        terms += [_stem(word, english), _stem(word, french)]
+        terms.append((month,) if month is not None else (_stem(word, english), _stem(word, french)))
     return terms
+
+
+def question_words(question: str) -> list[frozenset[str]]:
+    """Each distinct word of `question` that BM25 searches (no stopword), as the set of its
+    terms (`query_tokens`' terms, grouped by the word that gives them)."""
+    return list(dict.fromkeys(map(frozenset, _terms_by_word(question, fold(question)))))
+
+
+def written_share(words: Sequence[frozenset[str]], text: str) -> float:
+    """The share of `words` (`question_words`) that `text` writes, each in any of its terms;
+    1 when there is none."""
+    if not words:
+        return 1.0
+    written = written_terms(text, dates=False)
+    return sum(1 for terms in words if terms & written) / len(words)
 
 
 def written_terms(text: str, dates: bool = True) -> frozenset[str]:

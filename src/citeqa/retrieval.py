@@ -4,7 +4,8 @@ list is cleaned (overlapping chunks of one region collapsed, a per-document cap)
 Channels: `lexical` (BM25 over folded, stemmed tokens, expanded by the corpus's glossary) and one
 per vector channel (an embedder of the registry, which brings its default weight; settings can
 override it in `channel_weights`). Fusion is weighted reciprocal-rank fusion (`rrf`) or a weighted
-sum of min-max normalised scores (`blend`). Lexical evidence can weigh less when the passage is
+sum of min-max normalised scores (`blend`; a lone or tied hit weighs the share of the
+question's words its chunk writes). Lexical evidence can weigh less when the passage is
 in the other language than the question (`weight_lexical_cross`), since shared words across
 languages are mostly names and numbers.
 """
@@ -21,7 +22,7 @@ from citeqa.config import Settings
 from citeqa.embedding import default_weight
 from citeqa.glossary import NO_GLOSSARY, Glossary
 from citeqa.language import detect_lang
-from citeqa.lexical import query_tokens
+from citeqa.lexical import query_tokens, question_words, written_share
 from citeqa.models import Chunk, Hit, Lang, Retrieval
 from citeqa.vectorindex import HybridFound, LexicalSearch, VectorIndex
 
@@ -74,13 +75,21 @@ def channel_weight(channel: str, settings: Settings, same_language: bool) -> flo
     return settings.weight_vectors * (default_weight(channel) if own is None else own)
 
 
+LoneShare = Callable[[int], float]
+"""What a lone (or tied) hit of a channel weighs after normalisation, by its chunk's index."""
+
+
 def fuse(
-    candidates: list[Candidates], chunks: Sequence[Chunk], query_lang: Lang, settings: Settings
+    candidates: list[Candidates],
+    chunks: Sequence[Chunk],
+    query_lang: Lang,
+    settings: Settings,
+    lone_share: LoneShare,
 ) -> dict[int, float]:
-    """Fused score of every candidate chunk."""
+    """Fused score of every candidate chunk (`lone_share`: see `_normalised`)."""
     fused: dict[int, float] = {}
     for channel in candidates:
-        normalised = _normalised(channel) if settings.fusion == "blend" else {}
+        normalised = _normalised(channel, lone_share) if settings.fusion == "blend" else {}
         for index, (rank, _score) in channel.ranked.items():
             weight = channel_weight(channel.channel, settings, chunks[index].lang == query_lang)
             if settings.fusion == "blend":
@@ -91,18 +100,27 @@ def fuse(
     return fused
 
 
-def _normalised(channel: Candidates) -> dict[int, float]:
-    """The channel's scores min-max normalised: its best 1, its worst 0; when all are equal
-    (a lone BM25 hit: the one chunk of a 2,000-row export writing "T-41234"), every one is
-    its best, 1 (session 19: it was 0, and the one passage naming the question's id was
-    never among the results)."""
+def _normalised(channel: Candidates, lone_share: LoneShare) -> dict[int, float]:
+    """The channel's scores min-max normalised: its best 1, its worst 0. When all are equal
+    (a lone BM25 hit: the one chunk of a 2,000-row export writing "T-41234"), min-max says
+    nothing, and each weighs its `lone_share`: the share of the question's words its chunk
+    writes (`written_share`). The id a question asks alone weighs 1 (it weighed 0, and the
+    one row naming it was never among the results); a chunk writing one word of four (a
+    note's title "Tarte aux poireaux" for "What can replace the bacon in the leek tart?")
+    weighs .25, not 1 (session 19 gave it 1, and it outranked the note's answer)."""
     scores = [score for _, score in channel.ranked.values()]
     if not scores:
         return {}
     low, high = min(scores), max(scores)
     if high == low:
-        return dict.fromkeys(channel.ranked, 1.0)
+        return {index: lone_share(index) for index in channel.ranked}
     return {index: (score - low) / (high - low) for index, (_, score) in channel.ranked.items()}
+
+
+def question_share(question: str, chunks: Sequence[Chunk]) -> LoneShare:
+    """The LoneShare of `question`: the share of its words a chunk writes (`written_share`)."""
+    words = question_words(question)
+    return lambda index: written_share(words, chunks[index].text)
 
 
 def _overlaps(a: Chunk, b: Chunk) -> bool:
@@ -248,7 +266,7 @@ def fused_retrieval(
 ) -> Retrieval:
     """The k best chunks of the channels' rankings (`candidates`), fused, then cleaned."""
     query_lang = detect_lang(question)
-    fused = fuse(candidates, chunks, query_lang, settings)
+    fused = fuse(candidates, chunks, query_lang, settings, question_share(question, chunks))
     order = sorted(fused, key=lambda index: (-fused[index], index))
     chosen = select(order, fused, chunks, k, settings)
     hits = [hit_of(index, fused[index], chunks, candidates) for index in chosen]

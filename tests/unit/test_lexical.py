@@ -24,7 +24,9 @@ from citeqa.lexical import (
     content_words,
     fold,
     query_tokens,
+    question_words,
     tokenize,
+    written_share,
     written_terms,
 )
 from citeqa.visible import INVISIBLE
@@ -498,3 +500,26 @@ def test_written_terms_are_a_texts_query_terms_each_word_read_once() -> None:
     text = text * 3 + "Œuvre, œuvres\u200b et marché en march, s52."
     assert written_terms(text) == frozenset(query_tokens(text))
     assert written_terms(text) - written_terms(text, dates=False) == {"2026-03-14", "--03-14"}
+
+
+def test_question_words_group_the_query_terms_by_word() -> None:
+    words = question_words("Which agent handled ticket T-40234 in March, and the agents?")
+    assert words == [
+        frozenset({"agent"}),
+        frozenset({"handl", "handled"}),
+        frozenset({"ticket"}),
+        frozenset({"40234"}),
+        frozenset({"--03"}),
+    ]
+    assert {term for terms in words for term in terms} == set(
+        query_tokens("Which agent handled ticket T-40234 in March, and the agents?")
+    )
+
+
+def test_written_share_counts_the_words_a_text_writes_in_any_of_their_terms() -> None:
+    """ "tart" is written by "Tarte" (its French stem); "bacon", "leek", "replace" are not."""
+    question = question_words("What can replace the bacon in the leek tart?")
+    assert written_share(question, "# Tarte aux poireaux") == 0.25
+    assert written_share(question, "Remplacer les lardons par de la feta.") == 0.0
+    assert written_share(question_words("T-40001"), "| T-40001 | Acme |") == 1.0
+    assert written_share(question_words("What is the ?"), "anything") == 1.0

@@ -21,6 +21,7 @@ from citeqa.retrieval import (
     channel_weight,
     fuse,
     lexical_query,
+    question_share,
     select,
 )
 from citeqa.vectorindex import HybridFound
@@ -35,6 +36,11 @@ def chunk(doc: str, start: int, end: int, lang: str = "en") -> Chunk:
         text="x" * (end - start),
         lang=lang,
     )  # type: ignore[arg-type]
+
+
+def whole(index: int) -> float:
+    """A lone hit's share when no test reads it."""
+    return 1.0
 
 
 CHUNKS = [
@@ -57,7 +63,7 @@ def test_rrf_adds_weighted_reciprocal_ranks() -> None:
     )
     lexical = Candidates("lexical", {0: (1, 9.0), 4: (2, 5.0)})
     use = Candidates("use", {4: (1, 0.8)})
-    fused = fuse([lexical, use], CHUNKS, "en", settings)
+    fused = fuse([lexical, use], CHUNKS, "en", settings, whole)
     assert fused[0] == 1.0 / 61
     assert fused[4] == 0.5 / 62 + 2.0 / 61
 
@@ -68,23 +74,45 @@ def test_blend_normalises_each_channel() -> None:
     )
     lexical = Candidates("lexical", {0: (1, 10.0), 2: (2, 5.0), 3: (3, 0.0)})
     use = Candidates("use", {2: (1, 0.9), 0: (2, 0.1)})
-    fused = fuse([lexical, use], CHUNKS, "en", settings)
+    fused = fuse([lexical, use], CHUNKS, "en", settings, whole)
     assert fused[0] == 1.0 + 0.0
     assert fused[2] == 0.5 + 0.5
     assert fused[3] == 0.0
 
 
-def test_a_lone_or_tied_lexical_hit_weighs_as_the_best() -> None:
-    """One chunk alone writes the question's id (a row of a 2,000-row export): its BM25 score
-    is its channel's best, 1, not the 0 of a min-max spread of nothing (session 19)."""
+def test_a_lone_or_tied_lexical_hit_weighs_its_share_of_the_question() -> None:
+    """Min-max says nothing of a lone (or tied) BM25 hit: it weighs the share of the
+    question's words its chunk writes. The one row of a 2,000-row export writing the id a
+    question asks alone weighs 1 (it weighed 0: the row was never among the results); a note's
+    title writing one word of four weighs .25 (session 19 gave it 1: it outranked the answer)."""
     settings = Settings(fusion="blend", weight_lexical=1.0, channel_weights={"use": 0.5})
-    lexical = Candidates("lexical", {3: (1, 2.56)})
-    use = Candidates("use", {0: (1, 0.9), 2: (2, 0.5), 3: (3, 0.1)})
-    fused = fuse([lexical, use], CHUNKS, "en", settings)
-    assert fused[3] == 1.0 + 0.0
-    assert max(fused, key=fused.__getitem__) == 3
-    tied = fuse([Candidates("lexical", {0: (1, 1.5), 2: (2, 1.5)})], CHUNKS, "en", settings)
-    assert tied == {0: 1.0, 2: 1.0}
+    texts = [*(["nothing of the question"] * 3), "| T-40001 | Acme |", "x", "Tarte aux poireaux"]
+    chunks = [c.model_copy(update={"text": text}) for c, text in zip(CHUNKS, texts, strict=True)]
+    use = Candidates("use", {0: (1, 0.9), 2: (2, 0.5), 3: (3, 0.1), 5: (4, 0.3)})
+
+    def fused_with(lone: Candidates, question: str) -> dict[int, float]:
+        share = question_share(question, chunks)
+        return fuse([lone, use], chunks, "en", settings, share)
+
+    row = fused_with(Candidates("lexical", {3: (1, 2.56)}), "T-40001")
+    assert row[3] == 1.0 + 0.0
+    assert max(row, key=row.__getitem__) == 3
+    title = fused_with(
+        Candidates("lexical", {5: (1, 3.75)}), "What can replace the bacon in the leek tart?"
+    )
+    assert title[5] == pytest.approx(0.25 + 0.5 * (0.3 - 0.1) / (0.9 - 0.1))
+    assert max(title, key=title.__getitem__) == 0
+    tied = Candidates("lexical", {3: (1, 1.5), 5: (2, 1.5)})
+    assert fuse([tied], chunks, "en", settings, question_share("Acme tart", chunks)) == {
+        3: 0.5,
+        5: 0.5,
+    }
+
+
+def test_a_spread_channel_is_min_max_normalised_whatever_the_lone_share() -> None:
+    settings = Settings(fusion="blend", weight_lexical=1.0)
+    lexical = Candidates("lexical", {0: (1, 4.0), 2: (2, 1.0)})
+    assert fuse([lexical], CHUNKS, "en", settings, lambda index: 0.3) == {0: 1.0, 2: 0.0}
 
 
 def test_lexical_weight_depends_on_languages() -> None:
