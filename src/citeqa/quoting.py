@@ -221,6 +221,8 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     if sentence.end - sentence.start >= SHORT_QUOTE or bank.table_header(index) is not None:
         return start
     doc = bank.documents[sentence.doc_id]
+    if _whole_item(doc.text, start, sentence.end) or _item_mark(doc.text, start, sentence.end):
+        return start
     if opens_numbered_title(doc.text, start):
         return start
     section_start, _ = section_bounds(doc.text, chunk, max(start, sentence.end - 1))
@@ -255,6 +257,10 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         return end
     if _enumerated_item(text, sentence.start, sentence.end):
         return end
+    if _whole_item(text, sentence.start, end):
+        return end
+    if _item_mark(text, sentence.start, end):
+        return _item_sentence_end(bank, index, end)
     _, section_end = section_bounds(text, chunk, sentence.start)
     for following in bank.following(index, section_end):
         quote = text[sentence.start : end]
@@ -322,6 +328,37 @@ def _enumerated_item(text: str, start: int, end: int) -> bool:
         return False
     below = text.find("\n", close)
     return below >= 0 and opens_item(text, below + 1) is not None
+
+
+def _whole_item(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a list item's whole text, a sentence ending as one ("3. Run
+    fsck on the disk."): short as it is, it reads alone, and the items around it are other
+    steps, not its label nor its value (a short quote took in step 2 above and step 4 below,
+    s20 hostile probe). A slide's label line has no full stop and still runs on."""
+    mark = opens_item(text, line_start(text, start))
+    if mark is None or text[mark.end() : start].strip():
+        return False
+    if text[end : line_end(text, end)].strip():
+        return False
+    return _SENTENCE_END.search(text[start:end]) is not None
+
+
+def _item_mark(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is only a list item's mark ("4.", "b)"), which sentences split
+    off as a sentence of its own: quoted, it is its item, never the items above it."""
+    mark = opens_item(text, line_start(text, start))
+    return mark is not None and mark.start() <= start and end <= mark.end()
+
+
+def _item_sentence_end(bank: SentenceBank, index: int, end: int) -> int:
+    """Where a quote of an item's mark (sentence `index`, ending at `end`) ends: with the
+    item's first sentence, opening on the mark's line (it may wrap to the next ones)."""
+    text = bank.documents[bank.sentences[index].doc_id].text
+    paragraph = text.find("\n\n", end)
+    for following in bank.following(index, len(text) if paragraph < 0 else paragraph):
+        sentence = bank.sentences[following]
+        return sentence.end if sentence.start <= line_end(text, end) else end
+    return end
 
 
 def _holding_chunk(chunk_of: dict[int, Chunk], sentence: Sentence, bank: SentenceBank) -> Chunk:

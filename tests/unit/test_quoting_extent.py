@@ -137,3 +137,38 @@ def test_two_rows_of_one_table_apart_show_its_header_once() -> None:
     assert [c.quote for c in cited] == ["| Brandywine | 4.1 |", "| Roma | 5.6 |"]
     assert cited[0].header is not None and cited[1].header is None
     assert answer_text(cited).count("Variety") == 1
+
+
+RUNBOOK_STEPS = ["1.", "Stop the service.", "2.", "Drain the node now.", "3.", "Run fsck."]
+
+
+def _runbook(steps: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A numbered list cut as sentences cut it: each item's mark a sentence of its own."""
+    text, cuts = "", []
+    for part in steps:
+        cuts.append((len(text), len(text) + len(part)))
+        text += part + (" " if part.endswith(".") and part[:-1].isdigit() else "\n")
+    return text, cuts
+
+
+def test_a_short_list_item_is_quoted_alone_not_with_the_steps_around_it() -> None:
+    """s20 hostile probe: "What is step 3 of the disk runbook?" quoted steps 2 to 4: a short
+    item ran back and on into the other items as a slide's label runs on to its value."""
+    text, cuts = _runbook([*RUNBOOK_STEPS, "4.", "Reboot."])
+    assert _quoted(text, cuts, 5) == "Run fsck."
+    assert _quoted(text, cuts, 3) == "Drain the node now."
+
+
+def test_an_item_mark_is_quoted_with_its_item_and_nothing_above() -> None:
+    """The quote ranker may choose the mark "3." itself (it holds the asked number): it is
+    quoted as its item, not with the items above and below it."""
+    text, cuts = _runbook([*RUNBOOK_STEPS, "4.", "Reboot."])
+    assert _quoted(text, cuts, 4) == "3. Run fsck."
+    assert _quoted(text, cuts, 6) == "4. Reboot."
+
+
+def test_a_list_item_without_a_full_stop_still_runs_on_as_a_slide_label() -> None:
+    lines = ["- Response rate at week 52", "- 56.2 %"]
+    text, cuts = _cuts(lines, "\n")
+    cuts = [(2, cuts[0][1]), (cuts[1][0] + 2, cuts[1][1])]
+    assert _quoted(text, cuts, 0) == "Response rate at week 52\n- 56.2 %"
