@@ -1,12 +1,19 @@
 """A slide deck exported as PDF: the footer, date and slide number each slide ends with are
-dropped from its slides' text, its slides' own lines are kept."""
+dropped from its slides' text, its slides' own lines are kept; a slide is read apart from the
+slide before it, and neither its title nor the agenda's line naming it is quoted alone."""
 
 from __future__ import annotations
 
 from tests.pdf_files import Line, sized_pdf
 
+from citeqa.chunking import chunk_document
+from citeqa.lexical import tokenize
+from citeqa.models import Document, Sentence
 from citeqa.readers.pdf import PdfFileReader
 from citeqa.readers.pdfmargins import Page, margin_free_pages
+from citeqa.sentences import SentenceBank
+from citeqa.tallies import document_sentences
+from citeqa.titleonly import only_title
 
 FOOTER = "Acme Ops \xb7 Confidential \xb7 Q3 2025 review"
 SLIDES = [
@@ -103,3 +110,56 @@ def test_a_slide_holding_only_its_footer_is_empty_but_not_unreadable() -> None:
     assert FOOTER not in extracted.text
     assert extracted.page_starts is not None and extracted.page_starts[2] > 0
     assert not extracted.warnings
+
+
+AGENDA = [("Customer Success Q3", ["Quarterly review"]), ("Agenda", ["Churn", "Renewals"])]
+
+
+def deck_bank() -> SentenceBank:
+    """The bank of one deck read from PDF: an agenda slide, then SLIDES but the first."""
+    extracted = PdfFileReader().extract(deck(slides=AGENDA + SLIDES[1:]), "cs.pdf")
+    text = extracted.text
+    document = Document(
+        doc_id="d",
+        title="Customer Success Q3",
+        path="/cs.pdf",
+        text=text,
+        sha256="0",
+        kind="pdf",
+        page_starts=extracted.page_starts,
+    )
+    chunks = chunk_document(document)
+    assert len(chunks) == 1  # one passage over every slide: what it is read with is the page's
+    rows = document_sentences(text, [(0, chunks[0].start, chunks[0].end)], "pdf")
+    sentences = [Sentence(doc_id="d", chunk_index=0, start=s, end=e) for _, s, e in rows]
+    tokens = [frozenset(tokenize(text[s.start : s.end], "en")) for s in sentences]
+    return SentenceBank({"d": document}, chunks, sentences, None, tokens)
+
+
+def sentence_at(bank: SentenceBank, words: str, page: int) -> int:
+    """The number of the sentence opening with `words` on `page` (from 1)."""
+    document = bank.documents["d"]
+    return next(
+        number
+        for number, sentence in enumerate(bank.sentences)
+        if bank.text(number).startswith(words) and document.page_at(sentence.start) == page
+    )
+
+
+def test_a_slides_first_lines_are_not_read_with_the_slide_before() -> None:
+    """Without its footer, the "Renewals" slide's title followed the Churn slide's bullet:
+    read with it, a question about customers who left matched the Renewals slide."""
+    bank = deck_bank()
+    renewals, churn = sentence_at(bank, "Renewals", 4), sentence_at(bank, "Birchwood", 3)
+    assert bank.context_in(renewals, bank.chunks[0])[0] == ()
+    assert "birchwood" not in bank.context_tokens(renewals, bank.chunks[0])
+    assert bank.context_in(churn, bank.chunks[0])[0] == (sentence_at(bank, "Churn", 3),)
+
+
+def test_a_slides_title_and_the_agendas_line_naming_it_are_no_quote() -> None:
+    bank = deck_bank()
+    assert only_title(bank, sentence_at(bank, "Renewals", 4))  # the slide's title
+    assert only_title(bank, sentence_at(bank, "Renewals", 2))  # the agenda's line
+    assert not only_title(bank, sentence_at(bank, "The Contoso renewal", 4))
+    assert not only_title(bank, sentence_at(bank, "Quarterly review", 1))
+    assert bank.page_heads("d") == {"Agenda", "Churn", "Renewals", "Escalations"}

@@ -23,6 +23,7 @@ Pure functions, no I/O.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -47,6 +48,8 @@ EDGE_LINES = 3
 date and its number each stand on a line of their own."""
 NUMBERS_MAX = 4
 """How many of a line's first numbers may be the page's number ("Q3 2025 review 3": the third)."""
+NUMBER_DIGITS_MAX = 6
+"""A longer run of digits numbers no page (a date written 20250930, an identifier)."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,8 @@ def _line_keys(line: str, number: int) -> set[tuple[str, int]]:
     """A line's keys: its text with its numbers folded, and how far each of its first numbers
     runs ahead of the page's number (a slide numbered 3 on the third page: 1 ahead of 2)."""
     folded = _folded(line)
-    values = [int(digits) for digits in _DIGITS.findall(line)[:NUMBERS_MAX] if len(digits) <= 6]
+    numbers = itertools.islice(_DIGITS.finditer(line), NUMBERS_MAX)  # a line may be megabytes
+    values = [int(found[0]) for found in numbers if len(found[0]) <= NUMBER_DIGITS_MAX]
     return {(folded, value - number) for value in values}
 
 
