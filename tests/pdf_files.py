@@ -10,7 +10,7 @@ Line = tuple[float, str]
 
 def sized_pdf(pages: Sequence[Sequence[Line]]) -> bytes:
     """A valid PDF whose pages set each line in Helvetica at its size, top down (pypdf
-    cannot write text)."""
+    cannot write text); Latin-1 text (WinAnsiEncoding: "·" is a middle dot)."""
     count = len(pages)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -21,8 +21,8 @@ def sized_pdf(pages: Sequence[Sequence[Line]]) -> bytes:
     ]
     for index, lines in enumerate(pages):
         drawn = b"\n".join(
-            b"BT /F1 %d Tf 60 %d Td (%s) Tj ET" % (size, 780 - 14 * row, text.encode("latin-1"))
-            for row, (size, text) in enumerate(lines)
+            b"BT /F1 %d Tf 60 %d Td (%s) Tj ET" % (size, height, text.encode("latin-1"))
+            for height, (size, text) in zip(_baselines(lines), lines, strict=True)
         )
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
@@ -42,6 +42,16 @@ def sized_pdf(pages: Sequence[Sequence[Line]]) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def _baselines(lines: Sequence[Line]) -> list[int]:
+    """Where each line stands, top down: 14 points apart, more under a line set larger than 10
+    points (a slide's title), so that pypdf reads each as its own line."""
+    heights, height = [], 780
+    for size, _text in lines:
+        heights.append(height)
+        height -= max(14, round(size * 1.4))
+    return heights
 
 
 def minimal_pdf(pages: list[str]) -> bytes:

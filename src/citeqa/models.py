@@ -6,6 +6,7 @@ Document → Chunk → Hit → Retrieval → Answer (with Citations and Passages
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,6 +41,23 @@ class Document(Frozen):
     """For PDFs: the character offset at which each page starts (page n = index n-1)."""
     warnings: list[str] = Field(default_factory=list)
     """Problems met while reading (a fallback decoding, an empty page, ...)."""
+
+    def page_start(self, offset: int) -> int:
+        """Where the page holding `offset` starts (0 when the document has no pages)."""
+        if not self.page_starts:
+            return 0
+        page = bisect.bisect_right(self.page_starts, offset) - 1
+        return self.page_starts[page] if page >= 0 else 0
+
+    def page_heads(self) -> frozenset[str]:
+        """The first lines of its pages but the first, spaces evened (none: a document without
+        pages): a slide's title, and the agenda slide's lines naming other slides (the first
+        page's is left out: a paper's journal header, which may answer)."""
+        heads = set()
+        for start in (self.page_starts or [])[1:]:
+            end = self.text.find("\n", start)
+            heads.add(" ".join(self.text[start : end if end >= 0 else len(self.text)].split()))
+        return frozenset(heads)
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding `offset`, or None when the document has no pages."""

@@ -39,7 +39,10 @@ SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
 CONTEXT_WEIGHT = 0.25
 """Coverage of the question by the sentence together with the lines just before it and its
-heading: on slides, "56,2 %" answers because "Taux de réponse à S52" stands above it."""
+heading: on slides, "56,2 %" answers because "Taux de réponse à S52" stands above it. Those
+lines are its page's (SentenceBank.context_in): a slide deck's slide is not read with the one
+before it (its title and agenda matched questions on the next slide once the footer between
+them was dropped)."""
 RANK_WEIGHT = 0.10
 NUMBER_BONUS = 0.15
 """For questions asking a quantity: a sentence holding a number the question does not."""
@@ -187,6 +190,10 @@ class SentenceBank:
             functools.partial(_read_tables, documents)
         )
         """A document's tables, by document id (`_tables_of`)."""
+        self._page_heads = functools.lru_cache(TABLE_DOCUMENTS)(
+            functools.partial(_read_page_heads, documents)
+        )
+        """A document's `page_heads`, by document id."""
         self._headers = functools.lru_cache(TABLE_ROWS)(
             functools.partial(_find_table_header, self._tables, self.sentences)
         )
@@ -196,7 +203,9 @@ class SentenceBank:
         )
         """A sentence's `SentenceFacts`, by sentence number."""
         self._contexts = functools.lru_cache(SENTENCE_CONTEXTS)(
-            functools.partial(_read_context, self.sentences, self.facts, self._headers, tokens)
+            functools.partial(
+                _read_context, documents, self.sentences, self.facts, self._headers, tokens
+            )
         )
         """`context_in`'s, by sentence number and what it reads of the passage."""
         self._words = functools.lru_cache(SENTENCE_WORDS)(
@@ -207,9 +216,10 @@ class SentenceBank:
     def context_in(self, index: int, chunk: Chunk) -> tuple[tuple[int, ...], frozenset[str]]:
         """What a sentence is read with in the passage `chunk` (a markdown table's row with its
         header row, not the rows above it; any other sentence with the few before it in its
-        passage) and the tokens of the sentence, of those and of the passage heading
-        (`context_tokens`), read once while the bank remembers them (SENTENCE_CONTEXTS): the
-        same for every question."""
+        passage, and on its page: a slide's first line is not read with the slide before it)
+        and the tokens of the sentence, of those and of the passage heading (`context_tokens`),
+        read once while the bank remembers them (SENTENCE_CONTEXTS): the same for every
+        question."""
         return self._contexts(index, chunk.start, chunk.section, chunk.lang)
 
     def context_tokens(self, index: int, chunk: Chunk) -> frozenset[str]:
@@ -271,6 +281,10 @@ class SentenceBank:
         """The document's tables, each read once while the bank keeps it (TABLE_DOCUMENTS)."""
         return self._tables(doc_id)
 
+    def page_heads(self, doc_id: str) -> frozenset[str]:
+        """The document's `Document.page_heads`, read once while the bank keeps them."""
+        return self._page_heads(doc_id)
+
     def is_table_frame(self, index: int) -> bool:
         """Whether the sentence is a markdown table's `|---|` rule or its header row: never an
         answer on its own (a row is quoted with its header)."""
@@ -324,6 +338,7 @@ def _section_tokens(section: str | None, lang: str) -> frozenset[str]:
 
 
 def _read_context(
+    documents: Mapping[str, Document],
     sentences: SentenceTable,
     facts: Callable[[int], SentenceFacts],
     headers: Callable[[int], int | None],
@@ -334,12 +349,15 @@ def _read_context(
     lang: str,
 ) -> tuple[tuple[int, ...], frozenset[str]]:
     """SentenceBank.context_in of sentence `index` in a passage starting at `start`, under
-    heading `section`, in language `lang`."""
+    heading `section`, in language `lang`: read past neither the passage's start nor its
+    page's."""
     header = _table_header(facts, headers, index)
     if header is not None:
         read_with = [header]
     else:
-        read_with = _preceding(sentences, index, start, CONTEXT_SENTENCES)
+        sentence = sentences[index]
+        page = documents[sentence.doc_id].page_start(sentence.start)
+        read_with = _preceding(sentences, index, max(start, page), CONTEXT_SENTENCES)
     held = set(tokens[index]) | _section_tokens(section, lang)
     for before in read_with:
         held |= tokens[before]
@@ -348,6 +366,10 @@ def _read_context(
 
 def _read_words(facts: Callable[[int], SentenceFacts], index: int, lang: str) -> tuple[str, ...]:
     return tuple(tokenize(facts(index).text, lang))
+
+
+def _read_page_heads(documents: Mapping[str, Document], doc_id: str) -> frozenset[str]:
+    return documents[doc_id].page_heads()
 
 
 def _read_tables(documents: Mapping[str, Document], doc_id: str) -> TableHeaders:

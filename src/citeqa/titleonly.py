@@ -4,9 +4,12 @@ A sentence that is all of its document's title, or opens with it in the document
 with no statement's end (a paper's title wrapped over two lines, or run on into its authors), of the
 heading it stands under (or is), its
 first line alone over a blank line ("systemctl(1)", a page's <h1>), or a running header line
-("GIT-REBASE(1) Git Manual GIT-REBASE(1)": it opens and ends with one word) names what the
-text is about and answers nothing (a sentence ending a statement, ".", "!", "…", is prose, even
-when a document with no title line is titled by it); such a sentence still counts as evidence
+("GIT-REBASE(1) Git Manual GIT-REBASE(1)": it opens and ends with one word), or a PDF page's
+first line past the first page (a slide's title: SentenceBank.page_heads), or a line written
+as one (a deck's agenda naming its slides: "Pricing Timeline Risks" was quoted for "the risks
+of the Contoso renewal" over the Risks slide) names what the text is about and answers nothing
+(a sentence ending a statement, ".", "!", "…", is prose, even when a document with no title
+line is titled by it); such a sentence still counts as evidence
 and as context for the sentences under it, but the quote is chosen among the others (when
 there are others: answering.quotable; so a heading stating an answer, "## Le tarif réduit est
 de 12 €", is quoted only when no other candidate is left). A lead-in, a sentence ending in a
@@ -59,6 +62,8 @@ def only_title(bank: SentenceBank, index: int) -> bool:
         return False  # a title derived from a first sentence is still that sentence's to quote
     if not text or running_header(text) or _title_line(document.text, sentence.start, sentence.end):
         return True
+    if " ".join(written.split()) in bank.page_heads(sentence.doc_id):
+        return True  # a slide's title, or an agenda's line naming a slide
     chunk = bank.chunks[sentence.chunk_index]
     if any(name is not None and _plain(name) == text for name in (document.title, chunk.section)):
         return True

@@ -84,7 +84,12 @@ def _bank(text: str, title: str) -> SimpleNamespace:
     sentences = [
         Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
     ]
-    return SimpleNamespace(documents={"d": document}, chunks=chunks, sentences=sentences)
+    return SimpleNamespace(
+        documents={"d": document},
+        chunks=chunks,
+        sentences=sentences,
+        page_heads=lambda _doc_id: document.page_heads(),
+    )
 
 
 def _index_of(bank: SimpleNamespace, words: str) -> int:

@@ -43,7 +43,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 7
+    version = 8
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -53,7 +53,9 @@ class PdfFileReader:
     writes (it read each page alone), leaves a break before any alphabet's capital
     ("Saint-⏎Étienne"), and keeps the hyphen of a compound's last part and before a word the
     document writes alone (linehyphens.py). 7: a deck whose first page opens with a slide's
-    label alone ("Slide 1") is titled by the line after it (titles.slide_label)."""
+    label alone ("Slide 1") is titled by the line after it (titles.slide_label). 8: the margin
+    lines a page opens or ends with are read up to three deep (a deck's footer, date and slide
+    number), and a last line numbering the pages is one in any size (pdfmargins.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -85,8 +87,8 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
         position += len(page) + 2
     warnings = [
         f"{relative}: page {number} has no extractable text"
-        for number, page in enumerate(pages, start=1)
-        if not page.strip()
+        for number, page in enumerate(read, start=1)
+        if not page.text.strip()
     ]
     title = _title_past_header(read[0], PurePath(relative).name)
     return Extracted("\n\n".join(pages), page_starts=starts, warnings=warnings, title=title)

@@ -1,26 +1,36 @@
 """A PDF's running header and footer: the lines it repeats at the top or bottom of its pages.
 
 A journal's paper sets "Journal of … · Vol. 12 (2025) · 41-47" over each page and "J … 12: page
-1 of 2" under it. Read as text, the header of page 2 runs into the first sentence of the page
-("… · 41-47 · 2.3 Field samples A total of …") and the first page's header is taken for the
-document's title. A margin line is a page's first or last line that half the pages or more
-(two at least) also open or end with: the same text, or the same but for its numbers ("page 1
-of 2", "page 2 of 2") when it is set smaller than the page's text (pypdf's visitor_text gives
-each piece of text with its font size), so that pages opening with "Table 1" and "Table 2"
-keep them. Margin lines are dropped from every page but the first page's header (kept: it says
-where the paper was published). The first page's smaller first lines, in a document of one
-page too, are no title (`smaller_first_lines`). Written here: pypdf's docs ("Post-Processing
-in Text Extraction") leave header and footer removal to the caller.
+1 of 2" under it; a slide deck exported as PDF ends each slide with "Acme Ops · Confidential ·
+Q3 2025 review", a date and the slide's number, each on a line of its own. Read as text, the
+header of page 2 runs into the first sentence of the page ("… · 41-47 · 2.3 Field samples A
+total of …"), the first page's header is taken for the document's title, and a slide's footer
+is quoted with its last bullet and matches questions on every slide. A margin line is one of a
+page's first or last EDGE_LINES lines that half the pages or more (two at least) also open or
+end with: the same text; the same but for its numbers ("page 1 of 2", "page 2 of 2") when it is
+set smaller than the page's text (pypdf's visitor_text gives each piece of text with its font
+size), so that pages opening with "Table 1" and "Table 2" keep them; or, among a page's last
+lines, the same but for a number running with the page's own ("3" on the third slide, "4" on
+the fourth: a deck's footer is often set in the size of its few words of text), ending no
+sentence ("Results of part 3." on page 3 is the page's text). A page loses the
+margin lines it opens and ends with, up to the first line that is none, but for the first
+page's header (kept: it says where the paper was published). The first page's smaller first
+lines, in a document of one page too, are no title (`smaller_first_lines`). Written here:
+pypdf's docs ("Post-Processing in Text Extraction") leave header and footer removal to the
+caller.
 Pure functions, no I/O.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from citeqa.language import SENTENCE_ENDS
 
 __all__ = ["Page", "SizedText", "margin_free_pages", "smaller_first_lines"]
 
@@ -33,6 +43,13 @@ MARGIN_PAGES_SHARE = 0.5
 ending 13 of its 109 pages with "Example:" (its example on the next page) keeps them."""
 LINES_MIN = 3
 """A page of fewer lines keeps them all: its lines are its text, not margins around it."""
+EDGE_LINES = 3
+"""How many of a page's first and of its last lines may be margin lines: a slide's footer, its
+date and its number each stand on a line of their own."""
+NUMBERS_MAX = 4
+"""How many of a line's first numbers may be the page's number ("Q3 2025 review 3": the third)."""
+NUMBER_DIGITS_MAX = 6
+"""A longer run of digits numbers no page (a date written 20250930, an identifier)."""
 
 
 @dataclass(frozen=True)
@@ -47,20 +64,18 @@ def margin_free_pages(pages: Sequence[Page]) -> list[str]:
     """The pages' text without their running header and footer lines (kept: the first
     page's header)."""
     edges = [_edges(page) for page in pages]
-    exact = Counter(line for edge in edges for line in edge.lines)
-    folded = Counter(_folded(line) for edge in edges for line in edge.small)
-    least = max(2, math.ceil(len(pages) * MARGIN_PAGES_SHARE))
-    texts = []
-    for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
-        margins = {
-            line
-            for line in edge.lines
-            if exact[line] >= least or (line in edge.small and folded[_folded(line)] >= least)
-        }
-        if number == 0:
-            margins.discard(edge.first)
-        texts.append(_without(page.text, margins))
-    return texts
+    repeats = _Repeats(
+        exact=Counter(line for edge in edges for line in set(edge.top + edge.bottom)),
+        folded=Counter(_folded(line) for edge in edges for line in edge.small),
+        numbered=Counter(
+            key for number, edge in enumerate(edges) for key in _numbered_keys(edge, number)
+        ),
+        least=max(2, math.ceil(len(pages) * MARGIN_PAGES_SHARE)),
+    )
+    return [
+        _without(page.text, repeats.margins(edge, number), keep_top=number == 0)
+        for number, (page, edge) in enumerate(zip(pages, edges, strict=True))
+    ]
 
 
 def smaller_first_lines(page: Page) -> int:
@@ -71,30 +86,68 @@ def smaller_first_lines(page: Page) -> int:
 
 @dataclass(frozen=True)
 class _Edges:
-    """A page's first and last lines holding text, and those of them set small."""
+    """A page's first and last lines holding text (EDGE_LINES of each, stripped), and those of
+    them set smaller than its text."""
 
-    first: str
-    last: str
+    top: tuple[str, ...]
+    bottom: tuple[str, ...]
     small: frozenset[str]
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        return (self.first, self.last) if self.first != self.last else (self.first,)
 
 
 def _edges(page: Page) -> _Edges:
     """The page's first and last lines, and which of them are set smaller than its text."""
     lines = _text_lines(page.text)
-    if not lines:
-        return _Edges("", "", frozenset())
     body, pieces = _body_size(page.pieces), list(page.pieces)
-    small = set()
-    if _smaller_lines(lines, pieces, body):
-        small.add(lines[0])
+    small = set(lines[: min(EDGE_LINES, _smaller_lines(lines, pieces, body))])
     backwards = [(text[::-1], size) for text, size in reversed(pieces)]
-    if _smaller_lines([line[::-1] for line in reversed(lines)], backwards, body):
-        small.add(lines[-1])
-    return _Edges(lines[0], lines[-1], frozenset(small))
+    reversed_lines = [line[::-1] for line in reversed(lines)]
+    small_last = min(EDGE_LINES, _smaller_lines(reversed_lines, backwards, body))
+    small.update(lines[len(lines) - small_last :])
+    return _Edges(tuple(lines[:EDGE_LINES]), tuple(lines[-EDGE_LINES:]), frozenset(small))
+
+
+@dataclass(frozen=True)
+class _Repeats:
+    """On how many pages each edge line stands: as written, with its numbers folded (a line
+    set small), and with its numbers folded but for the one running with the page's number."""
+
+    exact: Counter[str]
+    folded: Counter[str]
+    numbered: Counter[tuple[str, int]]
+    least: int
+
+    def margins(self, edge: _Edges, number: int) -> set[str]:
+        """The page's edge lines that are margin lines (`number`: the page's, from 0)."""
+        numbered = {
+            line
+            for line in edge.bottom
+            if not line.endswith(tuple(SENTENCE_ENDS))
+            and self._most(self.numbered, _line_keys(line, number))
+        }
+        return numbered | {
+            line
+            for line in edge.top + edge.bottom
+            if self.exact[line] >= self.least
+            or (line in edge.small and self.folded[_folded(line)] >= self.least)
+        }
+
+    def _most(self, counts: Counter[tuple[str, int]], keys: set[tuple[str, int]]) -> bool:
+        return any(counts[key] >= self.least for key in keys)
+
+
+def _numbered_keys(edge: _Edges, number: int) -> set[tuple[str, int]]:
+    """The keys of a page's last lines (`number`: the page's, from 0) under which a line
+    numbering the pages ("3", "Acme Ops · Confidential · 3") stands on each page."""
+    return {key for line in edge.bottom for key in _line_keys(line, number)}
+
+
+def _line_keys(line: str, number: int) -> set[tuple[str, int]]:
+    """A line's keys: its text with its numbers folded, and how far each of its first numbers
+    runs ahead of the page's number (a slide numbered 3 on the third page: 1 ahead of 2)."""
+    folded = _folded(line)
+    numbers = itertools.islice(_DIGITS.finditer(line), NUMBERS_MAX)  # a line may be megabytes
+    values = [int(found[0]) for found in numbers if len(found[0]) <= NUMBER_DIGITS_MAX]
+    return {(folded, value - number) for value in values}
 
 
 def _smaller_lines(lines: list[str], pieces: list[SizedText], body: float | None) -> int:
@@ -127,14 +180,26 @@ def _body_size(pieces: Sequence[SizedText]) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def _without(text: str, margins: set[str]) -> str:
-    """A page's text without its first and last lines that are margin lines."""
+def _without(text: str, margins: set[str], *, keep_top: bool = False) -> str:
+    """A page's text without the margin lines it opens or ends with (EDGE_LINES at most each
+    way, up to the first that is no margin; `keep_top`: those it opens with are kept)."""
     lines = text.split("\n")
     holding = [number for number, line in enumerate(lines) if line.strip()]
     if not margins or len(holding) < LINES_MIN:
         return text
-    drop = {number for number in (holding[0], holding[-1]) if lines[number].strip() in margins}
+    drop = set() if keep_top else _leading(holding[:EDGE_LINES], lines, margins)
+    drop |= _leading(holding[::-1][:EDGE_LINES], lines, margins)
     return "\n".join(line for number, line in enumerate(lines) if number not in drop).strip("\n")
+
+
+def _leading(numbers: list[int], lines: list[str], margins: set[str]) -> set[int]:
+    """The first of `numbers` whose lines are margin lines, up to the first that is not."""
+    leading = set()
+    for number in numbers:
+        if lines[number].strip() not in margins:
+            break
+        leading.add(number)
+    return leading
 
 
 def _text_lines(text: str) -> list[str]:

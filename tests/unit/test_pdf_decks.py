@@ -1,0 +1,165 @@
+"""A slide deck exported as PDF: the footer, date and slide number each slide ends with are
+dropped from its slides' text, its slides' own lines are kept; a slide is read apart from the
+slide before it, and neither its title nor the agenda's line naming it is quoted alone."""
+
+from __future__ import annotations
+
+from tests.pdf_files import Line, sized_pdf
+
+from citeqa.chunking import chunk_document
+from citeqa.lexical import tokenize
+from citeqa.models import Document, Sentence
+from citeqa.readers.pdf import PdfFileReader
+from citeqa.readers.pdfmargins import Page, margin_free_pages
+from citeqa.sentences import SentenceBank
+from citeqa.tallies import document_sentences
+from citeqa.titleonly import only_title
+
+FOOTER = "Acme Ops \xb7 Confidential \xb7 Q3 2025 review"
+SLIDES = [
+    ("Customer Success Q3", ["Quarterly review for the operations team"]),
+    ("Churn", ["Birchwood Logistics left for a competitor in August"]),
+    ("Renewals", ["The Contoso renewal is due on 15 October", "Fabrikam renews in January"]),
+    ("Escalations", ["Four escalations, all closed within SLA"]),
+]
+
+
+def deck(footer_size: int = 10, slides: list[tuple[str, list[str]]] = SLIDES) -> bytes:
+    """A deck whose every slide ends with the footer, a date and its number, set small or in
+    the size of the slide's text."""
+    return sized_pdf(deck_pages(slides, footer_size))
+
+
+def deck_pages(slides: list[tuple[str, list[str]]], footer_size: int = 10) -> list[list[Line]]:
+    """The slides' lines: a title, bullets, then the footer, the date and the slide's number."""
+    return [
+        [(28, title)]
+        + [(18, bullet) for bullet in bullets]
+        + [(footer_size, FOOTER), (footer_size, "30/09/2025"), (footer_size, str(number))]
+        for number, (title, bullets) in enumerate(slides, start=1)
+    ]
+
+
+def test_a_decks_footer_date_and_slide_number_leave_every_slide() -> None:
+    extracted = PdfFileReader().extract(deck(), "decks/cs-q3.pdf")
+    text, starts = extracted.text, extracted.page_starts
+    assert FOOTER not in text and "30/09/2025" not in text
+    assert starts is not None and len(starts) == len(SLIDES)
+    for start, (title, bullets) in zip(starts, SLIDES, strict=True):
+        slide = text[start:].split("\n\n")[0]
+        assert slide.split("\n") == [title, *bullets]
+    assert not extracted.warnings
+
+
+def test_a_footer_set_in_the_size_of_the_slides_text_leaves_too() -> None:
+    """Slides hold few words: the footer's size may be the size most of a slide's characters
+    are set in, so its slide number is not set smaller than the slide's text."""
+    text = PdfFileReader().extract(deck(footer_size=18), "cs-q3.pdf").text
+    assert FOOTER not in text and "30/09/2025" not in text
+    assert [line for line in text.split("\n") if line.isdigit()] == []
+
+
+def test_slide_titles_numbered_with_their_slides_are_kept() -> None:
+    """ "Week 1" over the first slide, "Week 2" over the second: a first line running with the
+    page's number in the slides' size is their title, not a header."""
+    slides = [(f"Week {n}", [f"We shipped feature {n * 7} of the plan."]) for n in range(1, 5)]
+    text = PdfFileReader().extract(deck(slides=slides), "weeks.pdf").text
+    assert [line for line in text.split("\n") if line.startswith("Week")] == [
+        "Week 1",
+        "Week 2",
+        "Week 3",
+        "Week 4",
+    ]
+
+
+def test_a_line_is_dropped_only_up_to_the_first_slide_line_above_it() -> None:
+    """ "Questions?" closes two of four slides above the footer: it stays (not on half the
+    pages), and so does a slide line repeated on most slides above it, unlike the footer."""
+    slides = [
+        ("Intro", ["Owner: Priya", "Questions?"]),
+        ("Plan", ["Owner: Priya", "Ship in May"]),
+        ("Risks", ["Owner: Priya", "Questions?"]),
+        ("Budget", ["Owner: Priya", "40 k EUR"]),
+    ]
+    text = PdfFileReader().extract(deck(slides=slides), "plan.pdf").text
+    assert text.count("Questions?") == 2 and text.count("Owner: Priya") == 4
+    assert FOOTER not in text
+
+
+def test_numbers_not_running_with_the_pages_keep_their_lines() -> None:
+    """A last line whose number does not follow the page's ("Table 2" on pages 1 and 3, "Table
+    5" on page 2) is no page number, even on most pages."""
+    pages = [
+        Page("Results\nSome text on the results.\nTable 2"),
+        Page("Methods\nSome text on the methods.\nTable 5"),
+        Page("Discussion\nSome text on the discussion.\nTable 2"),
+    ]
+    assert margin_free_pages(pages)[1].endswith("Table 5")
+    numbered = [Page(f"Part {n}\nText of part {n}.\n- {n + 10} -") for n in range(1, 4)]
+    assert [page.split("\n")[-1] for page in margin_free_pages(numbered)] == [
+        "Text of part 1.",
+        "Text of part 2.",
+        "Text of part 3.",
+    ]
+
+
+def test_a_slide_holding_only_its_footer_is_empty_but_not_unreadable() -> None:
+    slides = [("Customer Success Q3", ["Quarterly review"]), ("", []), ("Churn", ["Two lost"])]
+    pages = [[line for line in page if line[1]] for page in deck_pages(slides)]  # blank: footer
+    extracted = PdfFileReader().extract(sized_pdf(pages), "cs.pdf")
+    assert FOOTER not in extracted.text
+    assert extracted.page_starts is not None and extracted.page_starts[2] > 0
+    assert not extracted.warnings
+
+
+AGENDA = [("Customer Success Q3", ["Quarterly review"]), ("Agenda", ["Churn", "Renewals"])]
+
+
+def deck_bank() -> SentenceBank:
+    """The bank of one deck read from PDF: an agenda slide, then SLIDES but the first."""
+    extracted = PdfFileReader().extract(deck(slides=AGENDA + SLIDES[1:]), "cs.pdf")
+    text = extracted.text
+    document = Document(
+        doc_id="d",
+        title="Customer Success Q3",
+        path="/cs.pdf",
+        text=text,
+        sha256="0",
+        kind="pdf",
+        page_starts=extracted.page_starts,
+    )
+    chunks = chunk_document(document)
+    assert len(chunks) == 1  # one passage over every slide: what it is read with is the page's
+    rows = document_sentences(text, [(0, chunks[0].start, chunks[0].end)], "pdf")
+    sentences = [Sentence(doc_id="d", chunk_index=0, start=s, end=e) for _, s, e in rows]
+    tokens = [frozenset(tokenize(text[s.start : s.end], "en")) for s in sentences]
+    return SentenceBank({"d": document}, chunks, sentences, None, tokens)
+
+
+def sentence_at(bank: SentenceBank, words: str, page: int) -> int:
+    """The number of the sentence opening with `words` on `page` (from 1)."""
+    document = bank.documents["d"]
+    return next(
+        number
+        for number, sentence in enumerate(bank.sentences)
+        if bank.text(number).startswith(words) and document.page_at(sentence.start) == page
+    )
+
+
+def test_a_slides_first_lines_are_not_read_with_the_slide_before() -> None:
+    """Without its footer, the "Renewals" slide's title followed the Churn slide's bullet:
+    read with it, a question about customers who left matched the Renewals slide."""
+    bank = deck_bank()
+    renewals, churn = sentence_at(bank, "Renewals", 4), sentence_at(bank, "Birchwood", 3)
+    assert bank.context_in(renewals, bank.chunks[0])[0] == ()
+    assert "birchwood" not in bank.context_tokens(renewals, bank.chunks[0])
+    assert bank.context_in(churn, bank.chunks[0])[0] == (sentence_at(bank, "Churn", 3),)
+
+
+def test_a_slides_title_and_the_agendas_line_naming_it_are_no_quote() -> None:
+    bank = deck_bank()
+    assert only_title(bank, sentence_at(bank, "Renewals", 4))  # the slide's title
+    assert only_title(bank, sentence_at(bank, "Renewals", 2))  # the agenda's line
+    assert not only_title(bank, sentence_at(bank, "The Contoso renewal", 4))
+    assert not only_title(bank, sentence_at(bank, "Quarterly review", 1))
+    assert bank.page_heads("d") == {"Agenda", "Churn", "Renewals", "Escalations"}
