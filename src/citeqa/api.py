@@ -524,7 +524,8 @@ class Assistant:
             if self.index_warnings
             else loaded.known_changes(corpus_dir)
         )
-        return changed_quote_notes(answer.citations, changed_files(changes or []))
+        built_from = loaded.index.manifest.corpus_dir
+        return changed_quote_notes(answer.citations, changed_files(changes or []), built_from)
 
     def _translates(self, channel: str | None) -> Translates | None:
         """Whether words of a question mean words of passages in the other language, in the

@@ -13,6 +13,7 @@ the same walk of the corpus the stale notice made (no file is read again here).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from citeqa.models import Citation
 from citeqa.visible import cut, shown
@@ -35,28 +36,31 @@ def changed_files(changes: Sequence[str]) -> dict[str, str]:
     return changed
 
 
-def changed_quote_notes(citations: Sequence[Citation], changed: dict[str, str]) -> list[str]:
+def changed_quote_notes(
+    citations: Sequence[Citation], changed: dict[str, str], built_from: str
+) -> list[str]:
     """One warning per changed file the citations quote, naming their numbers: "[1], [3]
     quote reset.html as it was indexed; the file changed since." (what to do about it is the
-    index's stale notice's to say: run `citeqa index`, or wait for the update running)."""
+    index's stale notice's to say: run `citeqa index`, or wait for the update running).
+    `built_from` is the folder the index was built from, whose files the citations' paths
+    name (its manifest's `corpus_dir`)."""
     if not changed:
         return []
     numbers: dict[str, list[int]] = {}
     for citation in citations:
-        name = _changed_name(citation.path, changed)
-        if name is not None:
+        name = _name_in(citation.path, built_from)
+        if name in changed:
             numbers.setdefault(name, []).append(citation.n)
     return [_note(name, changed[name], ns) for name, ns in numbers.items()]
 
 
-def _changed_name(path: str, changed: dict[str, str]) -> str | None:
-    """The changed file a citation's path (absolute, as the build recorded it) is, or None:
-    the path is the name or ends with "/" and the name."""
-    unix = path.replace("\\", "/")
-    for name in changed:
-        if unix == name or unix.endswith(f"/{name}"):
-            return name
-    return None
+def _name_in(path: str, folder: str) -> str | None:
+    """A citation's path (absolute, as the build recorded it) as the corpus names its file:
+    relative to the folder built from, with "/" between folders; None outside it."""
+    try:
+        return PurePath(path).relative_to(folder).as_posix()
+    except ValueError:
+        return None
 
 
 def _note(name: str, change: str, numbers: list[int]) -> str:
