@@ -338,9 +338,22 @@ def _whole_item(text: str, start: int, end: int) -> bool:
     mark = opens_item(text, line_start(text, start))
     if mark is None or text[mark.end() : start].strip():
         return False
-    if text[end : line_end(text, end)].strip():
+    close = line_end(text, end)
+    if text[end:close].strip() or _SENTENCE_END.search(text[start:end]) is None:
         return False
-    return _SENTENCE_END.search(text[start:end]) is not None
+    return not _item_goes_on(text, close)
+
+
+def _item_goes_on(text: str, close: int) -> bool:
+    """Whether the line after the one ending at `close` goes on with its item: neither blank,
+    nor the text's end, nor another item ("- Who approves a repair?" over its indented "The
+    on-call lead.", review of the first version, which quoted the question alone)."""
+    below = text.find("\n", close)
+    if below < 0:
+        return False
+    following = below + 1
+    line = text[following : line_end(text, following)]
+    return bool(line.strip()) and opens_item(text, following) is None
 
 
 def _item_mark(text: str, start: int, end: int) -> bool:

@@ -172,3 +172,11 @@ def test_a_list_item_without_a_full_stop_still_runs_on_as_a_slide_label() -> Non
     text, cuts = _cuts(lines, "\n")
     cuts = [(2, cuts[0][1]), (cuts[1][0] + 2, cuts[1][1])]
     assert _quoted(text, cuts, 0) == "Response rate at week 52\n- 56.2 %"
+
+
+def test_a_list_item_going_on_below_its_line_still_runs_on() -> None:
+    """Review of the first version: "- Who approves a repair?" over its indented answer was
+    quoted alone, its answer lost."""
+    text = "- Who approves a repair?\n  The on-call lead.\n- Who pays?\n"
+    cuts = [(2, 24), (27, 44), (47, 56)]
+    assert _quoted(text, cuts, 0).startswith("Who approves a repair?\n  The on-call lead.")
