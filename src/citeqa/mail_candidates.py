@@ -14,8 +14,8 @@ English and French):
   message, which replies to nothing in the file: a thread of one message has no reply ("Who
   replied to the Minnesota data request?" quoted the request itself, s18 trial ue3, u11) —
   unless that message is itself a reply saved on its own (it quotes a message the file does
-  not hold, has an In-Reply-To or References header, or a "Re:" subject:
-  `MailLayout.first_replies`); nor
+  not hold, has an In-Reply-To or References header: `MailLayout.first_replies`; or a "Re:"
+  subject, for a question naming what its thread is about: `subject_replies`); nor
   from the quotes of a message the file does not hold (they are what was replied to);
 - a question asking how to reach a person it names (a phone number, an extension, an e-mail
   address) reads that person's signatures (`with_signatures`) and quotes their lines giving
@@ -39,7 +39,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from citeqa.jsonfiles import parse_json
-from citeqa.lexical import content_words
+from citeqa.lexical import content_words, written_terms
 from citeqa.mailthreads import (
     HEADERS_HEADING,
     QUOTED_HEADING,
@@ -85,6 +85,8 @@ class QuestionAsks:
     """Who replied, answered or responded (or what the reply said)."""
     contact: frozenset[str] = frozenset()
     """The kinds of contact asked for ("phone", "e-mail": the language data's)."""
+    terms: frozenset[str] = frozenset()
+    """The question's terms as BM25 reads them (lexical.written_terms): what it is about."""
 
     @staticmethod
     def of(question: str) -> QuestionAsks:
@@ -104,6 +106,7 @@ def _asks_of(question: str) -> QuestionAsks:
         bool(cues.header and cues.header.search(folded)),
         bool(cues.reply and cues.reply.search(folded)),
         frozenset(contact),
+        written_terms(question, dates=False),
     )
 
 
@@ -169,8 +172,11 @@ class MailLayout:
     does not hold)."""
     first_replies: bool = False
     """Whether the first message is itself a reply: it quotes a message the file does not
-    hold (a "Quoted by" section), names one in an In-Reply-To or References header, or its
-    subject marks it a reply ("Re: …")."""
+    hold (a "Quoted by" section) or names one in an In-Reply-To or References header."""
+    subject_replies: bool = False
+    """Whether the first message's subject marks it a reply ("Re: …"), its only sign of one."""
+    title_terms: frozenset[str] = frozenset()
+    """The terms of the thread's title (its subject): what a reply in it is about."""
 
     def message_of(self, offset: int) -> int:
         """The number of the message holding `offset` (0 for the title above the first)."""
@@ -245,20 +251,32 @@ def _read_layout(document: Document) -> MailLayout | None:
     ]
     quoted = [name.startswith(QUOTED_HEADING) for name in names]
     layout = MailLayout(starts, headings, is_headers, signers, senders, quoted)
-    return replace(layout, first_replies=_first_replies(text, layout))
+    replies = _first_replies(text, layout)
+    by_subject = not replies and _replies_by_subject(text, layout)
+    title = text[: text.find("\n")] if "\n" in text else text
+    return replace(
+        layout,
+        first_replies=replies,
+        subject_replies=by_subject,
+        title_terms=written_terms(title, dates=False) if by_subject else frozenset(),
+    )
 
 
 def _first_replies(text: str, layout: MailLayout) -> bool:
     """Whether the first message of a thread replies to one its file does not hold: it has a
-    "Quoted by" section, an In-Reply-To or References line among its headers, or a subject
-    marking a reply ("Subject: Re: …", which mailthreads keeps for that)."""
+    "Quoted by" section, or an In-Reply-To or References line among its headers."""
     end = layout.message_starts[1] if len(layout.message_starts) > 1 else len(text)
     if any(
         at < end and quoted for at, quoted in zip(layout.headings, layout.is_quoted, strict=True)
     ):
         return True
-    if any(layout.in_headers(found.start()) for found in _REPLY_HEADER.finditer(text, 0, end)):
-        return True
+    return any(layout.in_headers(found.start()) for found in _REPLY_HEADER.finditer(text, 0, end))
+
+
+def _replies_by_subject(text: str, layout: MailLayout) -> bool:
+    """Whether the first message's subject marks it a reply ("Subject: Re: …", which
+    mailthreads keeps for that)."""
+    end = layout.message_starts[1] if len(layout.message_starts) > 1 else len(text)
     return any(
         layout.in_headers(found.start()) and replies_by_subject(found.group())
         for found in _SUBJECT_LINE.finditer(text, 0, end)
@@ -309,7 +327,7 @@ class MailLayouts:
             return True
         if not asks.header_value and layout.in_headers(start):
             return False
-        first = layout.message_of(start) == 0 and not layout.first_replies
+        first = layout.message_of(start) == 0 and not _replies_asked(layout, asks)
         return not (asks.reply and (first or layout.in_quotes(start)))
 
     def by_person_asked(self, doc_id: str, start: int, question: str) -> bool:
@@ -327,6 +345,15 @@ class MailLayouts:
         sender wrote in a message is the message's own."""
         layout = self.of(doc_id)
         return layout is not None and layout.is_generated_heading(start)
+
+
+def _replies_asked(layout: MailLayout, asks: QuestionAsks) -> bool:
+    """Whether the thread's first message is a reply a "who replied" question may be answered
+    from: one by its quotes or headers, or by its "Re:" subject when the question names what
+    the thread is about (a word of its title): "Who replied about the sofa delivery?" is no
+    question about a lone "Re: Fridge" (review of the first version, which answered it)."""
+    about = bool(layout.title_terms & asks.terms)
+    return layout.first_replies or (layout.subject_replies and about)
 
 
 def _name_words(person: str) -> set[str]:

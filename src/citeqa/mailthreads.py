@@ -86,12 +86,6 @@ _SIGNATURE = re.compile(r"-- ?")
 """The signature separator (RFC 3676's "-- ", often pasted without its space)."""
 _QUOTED = re.compile(r"\s*>")
 _QUOTE_MARKS = re.compile(r"\s*(?:>\s?)+")
-_REPLY_PREFIX = re.compile(
-    r"^\s*(?:(?:re|fwd?|tr|aw|wg|sv|vs|réf|ref)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE
-)
-_REPLYING_PREFIX = re.compile(r"^\s*(?:re|aw|sv|vs)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
-"""A subject's first prefix when it marks a reply ("Re:", "RE :", German "AW:", Nordic "SV:",
-Finnish "VS:"), not a forward ("Fwd:", "TR:", "WG:")."""
 _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+([^\W\d_]{3,}\.?)\s+(\d{4})(?!\d)")
 """A date written day, month, year ("13 janv 2025") when `email.utils` cannot read it."""
 _WORD = re.compile(r"[^\W\d_]+")
@@ -123,6 +117,10 @@ class MailWords:
     attribution: re.Pattern[str] | None
     sign_off_greetings: tuple[tuple[str, ...], ...]
     """Greetings as their folded words, longest first."""
+    subject_prefixes: re.Pattern[str]
+    """A subject's run of reply and forward prefixes ("Re: Fwd: ", "RE : ", "Re[2]: ")."""
+    reply_prefix: re.Pattern[str]
+    """A subject's first prefix when it marks a reply ("Re:", "AW:"), not a forward ("Fwd:")."""
 
 
 def _read_mail_words() -> object:
@@ -143,7 +141,22 @@ def mail_words() -> MailWords:
         tuple(_WORD.findall(g.casefold())) for g in data_strings(data.get("sign_off_greetings"))
     }
     ordered = tuple(sorted((g for g in greetings if g), key=len, reverse=True))
-    return MailWords(kinds, attribution, ordered)
+    replies = data_strings(data.get("reply_prefixes"))
+    others = data_strings(data.get("other_subject_prefixes"))
+    return MailWords(
+        kinds,
+        attribution,
+        ordered,
+        re.compile(rf"^\s*(?:{_prefix(replies + others)}\s*:\s*)+", re.IGNORECASE),
+        re.compile(rf"^\s*{_prefix(replies)}\s*:", re.IGNORECASE),
+    )
+
+
+def _prefix(words: list[str]) -> str:
+    """A pattern of one subject prefix among `words` (escaped), maybe numbered ("Re[2]"); one
+    matching nothing when there is none."""
+    alternatives = "|".join(re.escape(word) for word in words) or "(?!)"
+    return rf"(?:{alternatives})\s*(?:\[\d+\])?"
 
 
 def data_strings(value: object) -> list[str]:
@@ -234,12 +247,13 @@ def replies_by_subject(line: str) -> bool:
     """Whether a header line is a subject marking its message a reply ("Subject: Re: Quote",
     "Objet : RE : devis"), in any language the header names of mail_words.json give."""
     name, colon, value = line.partition(":")
-    return bool(colon) and _kind(name.strip()) == "subject" and bool(_REPLYING_PREFIX.match(value))
+    subject = bool(colon) and _kind(name.strip()) == "subject"
+    return subject and bool(mail_words().reply_prefix.match(value))
 
 
 def subject_title(subject: str) -> str:
     """A subject without its reply and forward prefixes: "Re: Fwd: Quote" → "Quote"."""
-    return " ".join(_REPLY_PREFIX.sub("", subject).split())
+    return " ".join(mail_words().subject_prefixes.sub("", subject).split())
 
 
 def mail_text(text: str) -> tuple[str, str | None] | None:
@@ -427,7 +441,7 @@ def _message_part(message: MailMessage, own: set[str], title: str | None) -> str
     naming whose they are (so none is merged into a quote of the message's words)."""
     body = _sorted_body(message.lines, own)
     headers = list(message.headers)
-    replying = bool(_REPLYING_PREFIX.match(message.subject))
+    replying = bool(mail_words().reply_prefix.match(message.subject))
     if replying or subject_title(message.subject) not in ("", title):
         headers.insert(0, f"Subject: {message.subject}")
     sections = [

@@ -358,3 +358,18 @@ def test_a_newest_first_thread_answers_who_replied_from_its_reply() -> None:
     layouts = MailLayouts({"thread": document})
     replied = QuestionAsks.of("Who replied about the fridge?")
     assert layouts.answers_from(replied, "thread", document.text.index("Done, it is"))
+
+
+def test_a_reply_by_its_subject_alone_answers_only_who_replied_about_its_topic() -> None:
+    """Review of the first version: a lone "Re: Fridge" mail answered "Who replied about the
+    sofa delivery?" (a question about another thread, which the folder does not hold)."""
+    mail = HEADED_REPLY.replace("In-Reply-To: <request@lab.example.org>\n", "")
+    written = mail_text(mail)
+    assert written is not None
+    document = _document(written[0])
+    layouts = MailLayouts({"thread": document})
+    at = document.text.index("We cannot")
+    about = QuestionAsks.of("Who replied to the Minnesota data request?")
+    other = QuestionAsks.of("Who replied about the sofa delivery?")
+    assert layouts.answers_from(about, "thread", at)
+    assert not layouts.answers_from(other, "thread", at)
