@@ -26,9 +26,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from citeqa.dates import date_terms
-from citeqa.glossary import language_words
-from citeqa.lexical import fold
+from citeqa.editstamps import stamps_an_edit
 from citeqa.readers.base import TITLE_MAX, Extracted
 from citeqa.readers.htmlchrome import (
     CONTROL_TAGS,
@@ -284,13 +282,8 @@ class _VisibleText(HTMLParser):
         """The lines of the page's footer that stamp its edit: a date (dates.date_terms) and
         a word of the language data's `edit_stamp_words` ("Last edited by … on 7 February
         2025"; not "Exported from my notes app on 2026-04-22", an app's own line)."""
-        stamps = language_words("edit_stamp_words")
         lines = (" ".join(line.split()) for line in "".join(self.footer).split("\n"))
-        return [
-            line
-            for line, folded in ((line, fold(line)) for line in lines)
-            if not stamps.isdisjoint(_WORDS.findall(folded)) and date_terms(folded)
-        ]
+        return [line for line in lines if stamps_an_edit(line)]
 
     def _hold_break(self, tag: str, closing: bool) -> None:
         if self._in_page_footer() and (tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS):
