@@ -197,8 +197,15 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
 
 
 def _stamp(bank: SentenceBank, item: ScoredSentence) -> bool:
+    """Whether the sentence stands on a line stamping an edit, whole or a part of it: "Page
+    views: 1,204." after "Last edited by … on 30 June 2025." answered "How much data was
+    deleted?" (research q69)."""
     sentence = bank.sentences[item.index]
-    return stamps_an_edit(bank.documents[sentence.doc_id].text[sentence.start : sentence.end])
+    text = bank.documents[sentence.doc_id].text
+    end = text.find("\n", sentence.end)
+    return stamps_an_edit(
+        text[text.rfind("\n", 0, sentence.start) + 1 : len(text) if end < 0 else end]
+    )
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:

@@ -16,13 +16,19 @@ from citeqa.lexical import fold
 __all__ = ["asks_about_edits", "stamps_an_edit"]
 
 _WORDS = re.compile(r"\w+")
+STAMP_WORDS = 16
+"""The most words of a line stamping an edit ("Last edited by Lena Hartmann on 7 February 2025.
+Page views: 1,204." has 13): a longer one is a statement ("La redevance est révisée chaque
+année au 1er octobre selon l'indice Syntec", a contract's clause)."""
 
 
 def stamps_an_edit(line: str) -> bool:
-    """Whether `line` holds a word of `edit_stamp_words` and a date (dates.date_terms)."""
+    """Whether `line` holds a word of `edit_stamp_words` and a date (dates.date_terms), in at
+    most STAMP_WORDS words."""
     folded = fold(line)
+    words = _WORDS.findall(folded)
     stamps = language_words("edit_stamp_words")
-    return not stamps.isdisjoint(_WORDS.findall(folded)) and bool(date_terms(folded))
+    return len(words) <= STAMP_WORDS and not stamps.isdisjoint(words) and bool(date_terms(folded))
 
 
 def asks_about_edits(question: str) -> bool:

@@ -16,6 +16,12 @@ from citeqa.editstamps import asks_about_edits, stamps_an_edit
         ("Exported from my notes app on 2026-04-22", False),  # no edit named
         ("Updated pricing for the Team plan", False),  # no date
         ("Meeting 12 March 2024", False),
+        ("Last edited by Lena Hartmann on 7 February 2025. Page views: 1,204.", True),
+        (  # a clause: too long for a stamp
+            "La redevance est révisée chaque année au 1er octobre selon l’indice Syntec publié"
+            " par la fédération, sans autre formalité entre les parties.",
+            False,
+        ),
     ],
 )
 def test_a_line_stamps_an_edit_with_an_edit_word_and_a_date(line: str, stamps: bool) -> None:
