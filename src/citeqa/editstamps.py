@@ -22,9 +22,16 @@ Page views: 1,204." has 13): a longer one is a statement ("La redevance est rév
 année au 1er octobre selon l'indice Syntec", a contract's clause)."""
 
 
+STAMP_CHARS = 200
+"""A line longer than this is no stamp, its words uncounted (asked of each candidate sentence's
+line: a paragraph written on one line is not folded for it)."""
+
+
 def stamps_an_edit(line: str) -> bool:
     """Whether `line` holds a word of `edit_stamp_words` and a date (dates.date_terms), in at
-    most STAMP_WORDS words."""
+    most STAMP_WORDS words (and STAMP_CHARS characters)."""
+    if len(line) > STAMP_CHARS:
+        return False
     folded = fold(line)
     words = _WORDS.findall(folded)
     stamps = language_words("edit_stamp_words")
