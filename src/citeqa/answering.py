@@ -36,6 +36,7 @@ from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_m
 from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
+from citeqa.editstamps import STAMP_CHARS, asks_about_edits, stamps_an_edit
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.mail_candidates import (
@@ -181,13 +182,34 @@ def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates
     return _subset(candidates, kept)
 
 
-def quotable(candidates: Candidates, bank: SentenceBank) -> Candidates:
+def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Candidates:
     """The candidates a quote may be made of, in their order: none that is only a title or
-    a heading (titleonly.py: "GIT-REBASE(1) Git Manual GIT-REBASE(1)" quoted alone at .89),
-    unless every candidate is one (a one-line document, "Deadline: 1 March 2025"): then all of
-    them, so that a title never turns an answer into an abstention."""
+    a heading (titleonly.py: "GIT-REBASE(1) Git Manual GIT-REBASE(1)" quoted alone at .89), nor
+    a line stamping an edit that the question (`focus`) does not ask about (editstamps.py:
+    "Updated March 3, 2026 · 2 min read" answered "How long is the free trial?" with its "2
+    min"; "Who last edited the travel page?" asks), unless every candidate is one (a one-line
+    document, "Deadline: 1 March 2025"): then all of them, so that a title never turns an
+    answer into an abstention."""
     kept = without_titles(bank, candidates.sentences)
+    if not asks_about_edits(focus):
+        kept = [number for number in kept if not _stamp(bank, candidates.sentences[number])]
     return _subset(candidates, kept) if kept else candidates
+
+
+def _stamp(bank: SentenceBank, item: ScoredSentence) -> bool:
+    """Whether the sentence stands on a line stamping an edit, whole or a part of it: "Page
+    views: 1,204." after "Last edited by … on 30 June 2025." answered "How much data was
+    deleted?" (research q69). A line is looked for no further than STAMP_CHARS around the
+    sentence: a longer one is no stamp, and a paragraph on one line is never read whole."""
+    sentence = bank.sentences[item.index]
+    text = bank.documents[sentence.doc_id].text
+    reach = max(0, sentence.end - STAMP_CHARS)
+    start = text.rfind("\n", reach, sentence.start) + 1
+    end = text.find("\n", sentence.end, start + STAMP_CHARS + 1)
+    end = len(text) if end < 0 and len(text) <= start + STAMP_CHARS else end
+    if (start == 0 and reach > 0) or end < 0:
+        return False  # the line runs on past STAMP_CHARS
+    return stamps_an_edit(text[start:end])
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
@@ -724,7 +746,7 @@ def _quoted(
     bank, top, terms = reading.bank, reading.hits, reading.terms
     if settings.learned_quotes:
         extra = models.quoter.extra
-        ranked = quotable(reordered(candidates, models.quoter, reading), bank)
+        ranked = quotable(reordered(candidates, models.quoter, reading), bank, terms.focus)
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = under_asked_section(ranked, bank, terms.focus)
         ranked = of_named_records(ranked, bank, terms.focus)
@@ -741,7 +763,7 @@ def _quoted(
     else:
         chosen = choose_by_score(
             of_named_records(
-                naming_identifiers(quotable(candidates, bank), bank, terms.named),
+                naming_identifiers(quotable(candidates, bank, terms.focus), bank, terms.named),
                 bank,
                 terms.focus,
             ).sentences,

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from citeqa.editstamps import stamps_an_edit
 from citeqa.glossary import fold, language_words
 from citeqa.language import (
     LINE_ENDS,
@@ -339,7 +340,8 @@ def heading_title(heading: str) -> str:
 
 
 def _heading_candidate(text: str, block: Block) -> bool:
-    """A short line alone, with no final period, starting with a capital or a digit."""
+    """A short line alone, with no final period, starting with a capital or a digit, that
+    stamps no edit ("Updated March 3, 2026 · 2 min read" under a page's title: editstamps.py)."""
     line = text[block.start : block.end]
     return (
         block.kind == "text"
@@ -347,6 +349,7 @@ def _heading_candidate(text: str, block: Block) -> bool:
         and _heading_candidate_line(line)
         and line[-1] not in ".,;"
         and _no_lead_in(line)
+        and not stamps_an_edit(line)
     )
 
 

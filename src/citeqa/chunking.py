@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 8
+CUTTING_VERSION = 9
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -74,7 +74,9 @@ last lines a block's edges, no sentence opening on its "|". 8: the YAML front ma
 text holds no sentence of the index (its words stay in its chunk); a Markdown sentence starts
 past blockquote marks, a callout's type and a footnote definition's label ("> [!note] ",
 "[^1]: "), and a line of tags alone ("#lumen #copil") or of wikilink embeds ("![[pic.png]]")
-is none (markup.note_markup_opening, is_tag_line, is_link_line). A chunk's section holding at
+is none (markup.note_markup_opening, is_tag_line, is_link_line). 9: a short line alone that
+stamps an edit ("Updated March 3, 2026 · 2 min read" under a help page's title:
+editstamps.py) is no heading (s20 trial: every help page's section). A chunk's section holding at
 most SECTION_CHARS characters came without a bump: it changes only chunks under a heading longer
 than that, which a document read again (changed, or read by a newer reader version) takes; an
 older index keeps such a chunk's long section (the answer shows it shortened) rather than every

@@ -33,6 +33,7 @@ from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.dates import day_spans
+from citeqa.editstamps import stamps_an_edit
 from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
 from citeqa.lexical import fold
 from citeqa.mail_candidates import MailLayouts
@@ -231,7 +232,7 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
         if too_long or _in_table(bank, before) or not _same_page(doc, previous.start, sentence.end):
             break
-        if _into_boilerplate(bank, index, before):
+        if _into_boilerplate(bank, index, before) or _stamp(doc.text, previous):
             break
         if markup_between(doc.text, previous.end, start):  # an underline, a code fence
             break
@@ -269,7 +270,7 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         reach = bank.sentences[following].end
         if _in_table(bank, following) or not _same_page(doc, sentence.start, reach):
             break
-        if _into_boilerplate(bank, index, following):
+        if _into_boilerplate(bank, index, following) or _stamp(text, bank.sentences[following]):
             break
         if markup_between(text, end, bank.sentences[following].start):
             break
@@ -279,6 +280,13 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         if end - sentence.start > 3 * SHORT_QUOTE:
             break
     return end
+
+
+def _stamp(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence is a line stamping an edit ("Updated March 3, 2026 · 2 min read":
+    editstamps.py): no label of the line under it, nor the run-on of the line above it; it is
+    quoted alone or not at all."""
+    return stamps_an_edit(text[sentence.start : sentence.end])
 
 
 def _into_boilerplate(bank: SentenceBank, index: int, other: int) -> bool:

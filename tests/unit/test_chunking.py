@@ -496,6 +496,20 @@ def test_a_running_header_or_a_caption_over_prose_is_no_heading(line: str) -> No
     assert headings(ENDED + "Article 5 - Tarifs" + OVER_PROSE) == ["Article 5 - Tarifs"]
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    ["Updated March 3, 2026 · 2 min read", "Last edited by Lena Hartmann on 7 February 2025"],
+)
+def test_a_line_stamping_an_edit_is_no_heading(stamp: str) -> None:
+    """s20 trial: every help page's section was its "Updated March 3, 2026 · 2 min read"."""
+    page = f"# Setting up webhooks\n\n{stamp}\n{OVER_PROSE}"
+    assert headings(page) == ["Setting up webhooks"]
+    assert headings(page.replace(stamp, "Signing requests")) == [
+        "Setting up webhooks",
+        "Signing requests",
+    ]
+
+
 def test_a_line_of_closing_marks_alone_ends_no_sentence() -> None:
     text = "He wrote that the cohort (followed for years\n)\n3. Results" + OVER_PROSE
     assert headings(text) == []

@@ -26,7 +26,7 @@ def text_of(html: str) -> str:
 
 def test_a_table_under_a_header_row_becomes_a_markdown_table() -> None:
     assert text_of(LEAVE) == (
-        "Leave\n\n"
+        "## Leave\n\n"
         "| Type of leave | Days per year |\n"
         "| --- | --- |\n"
         "| Annual leave | 27 |\n"
@@ -108,7 +108,7 @@ def test_a_table_without_a_header_row_reads_as_without_the_table() -> None:
     )
     bare = layout.replace("<table><tr><td>", "").replace("</td><td>", "").split("</td>")[0]
     assert text_of(layout) == (
-        "Leave policy\n\nStaff get 25 days.\n\nPension\n\nPaid monthly.\n\na b\nc\n\n"
+        "# Leave policy\n\nStaff get 25 days.\n\n## Pension\n\nPaid monthly.\n\na b\nc\n\n"
         "Side note\n\nAfter."
     )
     assert text_of(layout).startswith(text_of(bare))
@@ -117,7 +117,9 @@ def test_a_table_without_a_header_row_reads_as_without_the_table() -> None:
 def test_a_header_table_inside_a_layout_table_is_still_a_markdown_table() -> None:
     inner = "<table><tr><th>Type</th><th>Days</th></tr><tr><td>Annual</td><td>27</td></tr></table>"
     html = f"<table><tr><td><h2>Leave</h2>{inner}<p>Ask HR.</p></td></tr></table>"
-    assert text_of(html) == ("Leave\n\n| Type | Days |\n| --- | --- |\n| Annual | 27 |\n\nAsk HR.")
+    assert text_of(html) == (
+        "## Leave\n\n| Type | Days |\n| --- | --- |\n| Annual | 27 |\n\nAsk HR."
+    )
 
 
 def test_a_line_break_in_a_headerless_cell_never_reads_as_a_new_row() -> None:

@@ -26,10 +26,17 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from citeqa.dates import date_terms
-from citeqa.glossary import language_words
-from citeqa.lexical import fold
+from citeqa.editstamps import stamps_an_edit
 from citeqa.readers.base import TITLE_MAX, Extracted
+from citeqa.readers.htmlchrome import (
+    CONTROL_TAGS,
+    LIST_TAGS,
+    WIDGET_CONTENT_TAGS,
+    WIDGET_TAGS,
+    OpenBlock,
+    is_link_list,
+    is_widget,
+)
 
 
 class HtmlReader:
@@ -38,7 +45,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 11
+    version = 12
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -57,7 +64,11 @@ class HtmlReader:
     text then read (s19 hostile probe: an unclosed `<div class="breadcrumb">`
     was closed by its wrapper's `</div>` and took the page's content with it). 11: a page
     without a <title> opening with a slide's label alone ("Slide 1") is titled by its first
-    slide's title (titles.slide_label, s19-slides: read again so an index's titles follow)."""
+    slide's title (titles.slide_label, s19-slides: read again so an index's titles follow).
+    12: h1-h6 are markdown heading lines ("## Related articles"), link lists and control widgets
+    are left out (htmlchrome.py), buttons stand a space apart ("Yes No", not "YesNo"), and a
+    <title> that is the page's <h1> and a site's name ("How do I reset my password? – Tessera
+    Help Center") is the <h1> (s20 trial: help-center pages quoted their chrome)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -114,9 +125,11 @@ class _VisibleText(HTMLParser):
     table's cell).
     """
 
-    def __init__(self, drop_boilerplate: bool = True) -> None:
+    def __init__(self, drop_boilerplate: bool = True, drop_link_lists: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.drop_boilerplate = drop_boilerplate
+        self.chrome = _Chrome(self, drop_link_lists)
+        """The page's headings, link lists and widgets as they are read (`_Chrome`)."""
         self.dropping: str | None = None
         """The tag of the boilerplate element being left out (`_is_boilerplate`), if any."""
         self.drop_depth = 0
@@ -142,6 +155,7 @@ class _VisibleText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start_dropping(tag, attrs)
+        self.chrome.start(tag)
         self.sections += tag in _SECTIONING_TAGS
         if tag == "body":
             self.hidden = 0  # a body ends an unclosed head
@@ -167,6 +181,7 @@ class _VisibleText(HTMLParser):
             self.tables[-1].in_head = False
         elif tag == "table" and self.tables:
             self._end_table()
+        self.chrome.end(tag)
 
     def _start_dropping(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Leave out what follows when `tag` opens boilerplate (counted as hidden)."""
@@ -218,9 +233,10 @@ class _VisibleText(HTMLParser):
             self.pending = max(self.pending, SPACE if self.parts and not self.preformatted else 0)
             return
         text = data if self.preformatted else re.sub(r"\s+", " ", data)
+        self.chrome.add_text(text)
         if self.tables:
-            self.tables[-1].add(text, self.pending)
-        self._write(text)
+            self.tables[-1].add(text, self.pending)  # a pipe table's cell: no heading marks
+        self._write(text if self.preformatted else self.chrome.heading_marks(text))
 
     def _hold_trail(self, data: str) -> None:
         """Keep a breadcrumb trail's text; past `TRAIL_MAX` it was the page's: read it."""
@@ -266,26 +282,113 @@ class _VisibleText(HTMLParser):
         """The lines of the page's footer that stamp its edit: a date (dates.date_terms) and
         a word of the language data's `edit_stamp_words` ("Last edited by … on 7 February
         2025"; not "Exported from my notes app on 2026-04-22", an app's own line)."""
-        stamps = language_words("edit_stamp_words")
         lines = (" ".join(line.split()) for line in "".join(self.footer).split("\n"))
-        return [
-            line
-            for line, folded in ((line, fold(line)) for line in lines)
-            if not stamps.isdisjoint(_WORDS.findall(folded)) and date_terms(folded)
-        ]
+        return [line for line in lines if stamps_an_edit(line)]
 
     def _hold_break(self, tag: str, closing: bool) -> None:
         if self._in_page_footer() and (tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS):
             self.footer.append("\n")
         if tag in _PARAGRAPH_TAGS:
             strength = PARAGRAPH
-        elif tag == "br" and self.tables and not self.preformatted:
-            strength = SPACE
+        elif (tag == "br" and self.tables and not self.preformatted) or tag in CONTROL_TAGS:
+            strength = SPACE  # a break in a table's cell; buttons side by side ("Yes No")
         elif tag in _LINE_TAGS:
             strength = LINE
         else:
             strength = CELL if tag in _CELL_TAGS and not closing else 0
         self.pending = max(self.pending, strength)
+
+
+_HEADING_TAGS = {f"h{level}": level for level in range(1, 7)}
+
+
+class _Chrome:
+    """What a page's headings, link lists and widgets do to its text as it is read: a heading's
+    text opens with its level's markdown marks ("## "), so blocks.py reads it as a heading; a
+    link list or widget (htmlchrome.py) is cut from the parts written when it closes, with the
+    heading that stood right over a link list ("Related articles"). Outside a table only: a
+    table's cells keep their own copy of its text."""
+
+    def __init__(self, parser: _VisibleText, drop_link_lists: bool) -> None:
+        self.parser = parser
+        self.drop_link_lists = drop_link_lists
+        self.open: list[OpenBlock] = []
+        self.links = 0
+        """Open `<a>` elements."""
+        self.marks = ""
+        """The markdown marks of the heading open, until its first text is written."""
+        self.heading: tuple[int, int, list[str]] | None = None
+        """The open heading's level, where its text starts among the parts, and its text."""
+        self.last_heading: tuple[int, int] | None = None
+        """Where the last heading closed starts and ends among the parts written."""
+        self.first_heading = ""
+        """The text of the page's first <h1>."""
+        self.list_words = 0
+        """The words of the link lists left out."""
+
+    def start(self, tag: str) -> None:
+        parser = self.parser
+        if parser.hidden:
+            return
+        self.links += tag == "a"
+        for block in self.open:
+            block.controls += tag in CONTROL_TAGS
+            block.content = block.content or tag in WIDGET_CONTENT_TAGS
+        if tag == "li" and self.open and self.open[-1].tag in LIST_TAGS:
+            self.open[-1].open_item()
+        elif tag in LIST_TAGS or tag in WIDGET_TAGS:
+            self.open.append(OpenBlock(tag, len(parser.parts)))
+        elif tag in _HEADING_TAGS:
+            self.heading = (_HEADING_TAGS[tag], len(parser.parts), [])
+            self.marks = "#" * _HEADING_TAGS[tag] + " "
+
+    def end(self, tag: str) -> None:
+        self.links = max(0, self.links - (tag == "a"))
+        if tag == "li" and self.open and self.open[-1].tag in LIST_TAGS:
+            self.open[-1].close_item()
+        elif tag in _HEADING_TAGS and self.heading is not None:
+            self._end_heading()
+        elif any(block.tag == tag for block in self.open):
+            while self.open[-1].tag != tag:  # elements left unclosed inside it
+                self.open.pop()
+            self._judge(self.open.pop())
+
+    def _end_heading(self) -> None:
+        assert self.heading is not None
+        level, mark, words = self.heading
+        text = " ".join("".join(words).split())
+        if level == 1 and not self.first_heading:
+            self.first_heading = text
+        self.last_heading = (mark, len(self.parser.parts))
+        self.heading, self.marks = None, ""
+
+    def add_text(self, text: str) -> None:
+        for block in self.open:
+            block.add_text(text, self.links > 0)
+        if self.heading is not None:
+            self.heading[2].append(text)
+
+    def heading_marks(self, text: str) -> str:
+        """`text`, opened with the open heading's marks if it is the heading's first text."""
+        marks, self.marks = self.marks, ""
+        return marks + text.lstrip() if marks else text
+
+    def _judge(self, block: OpenBlock) -> None:
+        """Cut a closed link list (and the heading right over it) or widget from the text."""
+        parser = self.parser
+        if parser.tables or parser.hidden:
+            return
+        link_list = self.drop_link_lists and is_link_list(block)
+        if not (link_list or is_widget(block)):
+            return
+        mark = block.mark
+        if link_list:
+            self.list_words += block.words
+            if self.last_heading is not None and self.last_heading[1] == mark:
+                mark = self.last_heading[0]
+        del parser.parts[mark:]
+        parser.pending = PARAGRAPH if parser.parts else 0
+        self.last_heading = None
 
 
 class _Row:
@@ -364,20 +467,41 @@ def _pipe_row(cells: list[str], width: int) -> str:
 
 def html_visible_text(html: str) -> tuple[str, str | None]:
     """The visible text of an HTML page, and its <title> when it has one; the page's
-    boilerplate left out unless that leaves nothing or never ends (an unclosed `<nav>`)."""
+    boilerplate left out unless that leaves nothing or never ends (an unclosed `<nav>`), and its
+    link lists unless they held more words than the rest of the text (a page of links)."""
     parser = _parsed(html, drop_boilerplate=True)
     text = _text_of(parser)
+    if parser.chrome.list_words and parser.chrome.list_words >= len(_WORDS.findall(text)):
+        parser = _parsed(html, drop_boilerplate=True, drop_link_lists=False)
+        text = _text_of(parser)
     if parser.dropping is not None or not text:
         parser = _parsed(html, drop_boilerplate=False)
         text = _text_of(parser)
     else:
         text = "\n\n".join([text, *parser.dated_lines()])
-    title = " ".join(parser.title.split())[:TITLE_MAX] or None
-    return text, title
+    title = page_title(" ".join(parser.title.split()), parser.chrome.first_heading)
+    return text, title[:TITLE_MAX] or None
 
 
-def _parsed(html: str, drop_boilerplate: bool) -> _VisibleText:
-    parser = _VisibleText(drop_boilerplate)
+_TITLE_SEPARATORS = ("–", "—", "-", "|", "·", "•", ":", "::", "»")
+"""What stands between a page's own title and its site's name in a <title>."""
+
+
+def page_title(title: str, heading: str) -> str:
+    """A page's <title>, or its first <h1> when the <title> is that heading and a site's name on
+    either side of a separator ("How do I reset my password? – Tessera Help Center"): the site's
+    name, on every page, names no page."""
+    if not heading or not title.casefold().startswith(heading.casefold()):
+        rest = title[: len(title) - len(heading)] if heading else ""
+        if heading and title.casefold().endswith(heading.casefold()):
+            return heading if rest.strip().endswith(_TITLE_SEPARATORS) else title
+        return title
+    rest = title[len(heading) :].strip()
+    return heading if rest.startswith(_TITLE_SEPARATORS) else title
+
+
+def _parsed(html: str, drop_boilerplate: bool, drop_link_lists: bool = True) -> _VisibleText:
+    parser = _VisibleText(drop_boilerplate, drop_link_lists)
     parser.feed(html)
     parser.close()
     return parser

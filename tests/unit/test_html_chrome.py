@@ -1,0 +1,98 @@
+"""A help-center page's chrome inside its <main>: headings, link lists, widgets, the site's name
+in its <title> (readers/html.py, readers/htmlchrome.py; s20 trial, failures 1 and 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.readers.html import html_visible_text, page_title
+
+ARTICLE = """<html><head><title>How do I reset my password? – Acme Help Center</title></head>
+<body><div class="cookie-banner">We use cookies. <a href="/c">Cookie settings</a>
+<button>Accept all</button></div>
+<main><article><h1>How do I reset my password?</h1>
+<p>The reset link is valid for 30 minutes.</p>
+<h2>Steps</h2><ol><li>Open the <a href="/login">sign-in page</a>.</li><li>Click Reset.</li></ol>
+</article>
+<section class="votes"><p>Was this article helpful?</p><button>Yes</button><button>No</button>
+<p>12 out of 15 found this helpful</p></section>
+<section class="related"><h2>Related articles</h2><ul>
+<li><a href="/a">How do I change my plan?</a></li>
+<li><a href="/b">Connecting Acme to Slack</a></li></ul></section>
+</main></body></html>"""
+
+
+def test_an_articles_headings_are_markdown_and_its_chrome_is_left_out() -> None:
+    text, title = html_visible_text(ARTICLE)
+    assert text == (
+        "# How do I reset my password?\n\nThe reset link is valid for 30 minutes.\n\n"
+        "## Steps\n\nOpen the sign-in page.\nClick Reset."
+    )
+    assert title == "How do I reset my password?"
+
+
+def test_a_list_item_with_words_outside_its_link_is_prose_and_stays() -> None:
+    page = (
+        "<h1>Tools</h1><p>What we use every day in the lab.</p>"
+        '<h2>See also</h2><ul><li><a href="/e">Ensembl</a> – the genome browser</li>'
+        '<li><a href="/n">NCBI</a></li></ul>'
+    )
+    text, _ = html_visible_text(page)
+    assert text.endswith("## See also\n\nEnsembl – the genome browser\nNCBI")
+
+
+def test_a_page_of_links_keeps_them() -> None:
+    page = (
+        '<div class="banner">We use cookies. <button>OK</button></div><main><h1>Useful links</h1>'
+        '<ul><li><a href="/e">ENA</a></li><li><a href="/f">FungiDB</a></li></ul></main>'
+    )
+    text, _ = html_visible_text(page)
+    assert text == "# Useful links\n\nENA\nFungiDB"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(
+            '<div class="code"><button>Copy</button><pre>pip install acme</pre></div>',
+            "Copy\n\npip install acme",
+            id="a-button-beside-a-code-sample-is-content",
+        ),
+        pytest.param(
+            "<p>Click <button>Save</button> to keep your changes.</p>",
+            "Click Save to keep your changes.",
+            id="a-button-in-a-paragraph-is-prose",
+        ),
+        pytest.param(
+            "<div>" + "word " * 41 + "<button>Yes</button><button>No</button></div>",
+            "word " * 41 + "Yes No",
+            id="a-long-block-with-buttons-is-content-its-buttons-a-space-apart",
+        ),
+        pytest.param(
+            '<p>Intro.</p><ul><li><a href="/a">Only one link</a></li></ul>',
+            "Intro.\n\nOnly one link",
+            id="one-link-alone-is-no-link-list",
+        ),
+    ],
+)
+def test_what_stays_of_a_pages_blocks(page: str, expected: str) -> None:
+    text, _ = html_visible_text(page)
+    assert text == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "expected"),
+    [
+        ("Reset your password – Acme Help", "Reset your password", "Reset your password"),
+        ("Acme Wiki | Useful links", "Useful links", "Useful links"),
+        ("Useful links - Lab Wiki", "Useful links", "Useful links"),
+        ("Useful linkage", "Useful links", "Useful linkage"),
+        ("Useful links and more", "Useful links", "Useful links and more"),
+        ("Acme docs", "", "Acme docs"),
+        ("Results", "Results", "Results"),
+    ],
+)
+def test_a_titles_site_name_is_dropped_when_the_rest_is_the_pages_heading(
+    title: str, heading: str, expected: str
+) -> None:
+    assert page_title(title, heading) == expected
