@@ -71,16 +71,18 @@ _WORD = re.compile(r"\w(?:[\w.'’-]*\w)?")
 """A word of a question, with the dots, apostrophes and hyphens inside it ("rooms.yaml")."""
 
 
-def written_names(question: str) -> list[str]:
-    """The question's words written as names, which read the same in either language: a
-    capitalised word after its first ("Lumen", "Nuvola"), or a word shaped as a name
+def written_names(text: str) -> list[str]:
+    """The words of a question's `text` (with the previous question's before it, for a
+    follow-up) written as names, which read the same in either language: a capitalised word
+    not starting a sentence ("Lumen", "Nuvola"), or a word shaped as a name
     (questions.looks_like_name: "COVID-19", "mRNA") or holding a dot or an underscore
     ("rooms.yaml", "LUMEN_PORT"). A word joined by an apostrophe is read without its elision
     ("l'Unesco": "Unesco")."""
     names = []
-    for place, word in enumerate(_WORD.findall(question)):
-        bare = re.split(r"['’]", word)[-1]
-        capitalised = place > 0 and len(bare) > 1 and bare[0].isupper()
+    for found in _WORD.finditer(text):
+        bare = re.split(r"['’]", found.group())[-1]
+        starts = not text[: found.start()].strip() or text[: found.start()].rstrip()[-1] in ".?!"
+        capitalised = not starts and len(bare) > 1 and bare[0].isupper()
         if bare and (capitalised or looks_like_name(bare) or re.search(r"\w[._]\w", bare)):
             names.append(bare)
     return names
@@ -99,7 +101,9 @@ def unvouched_across(
     """Whether an answer from `hits` (the passages the answer models read) would be read across
     languages with nothing vouching for it: none of them is in the question's language `lang`,
     `closeness` puts none at MIN_CLOSENESS (`close_in_other_language`) and none of `texts` (the
-    passages' texts and their documents' titles) writes a name `question` writes. Never without
+    passages' texts and their documents' titles) writes a name `question` writes (the text
+    searched: a follow-up's names its subject in the previous question, "How many patients did
+    that study include?" after one on BEAT-LUPUS). Never without
     a multilingual channel (`closeness` None), which alone says a passage in the other language
     is on the question."""
     if closeness is None or not hits or any(hit.chunk.lang == lang for hit in hits):

@@ -604,7 +604,11 @@ def compose(
     passages = passages_of(retrieval, bank.documents)
     refused = refusal(models, answerable, sure, settings)
     across_only = refused is None and unvouched_across(
-        top, lang, across, question, [*read_texts, *_titles(documents)]
+        top,
+        lang,
+        across,
+        (evidence_ranking or retrieval).question,
+        [*read_texts, *_titles(documents)],
     )  # no passage read in its language, none close, no name of the question written
     citations = [] if refused or across_only else _quoted(candidates, reading, models, settings)
     if not citations or not verified(citations, bank.documents):

@@ -96,6 +96,10 @@ def test_without_a_multilingual_channel_or_passages_nothing_is_unvouched() -> No
         ("What exactly is a biologic drug?", []),
         ("Quel est l’objectif initial de la conférence ?", []),
         ("Can I renew it?", []),
+        (
+            "In BEAT-LUPUS, how many flares? How many patients did that study include?",
+            ["BEAT-LUPUS"],
+        ),
     ],
 )
 def test_the_names_a_question_writes(question: str, names: list[str]) -> None:
