@@ -11,6 +11,17 @@ every passage in the question's own language (an off-topic question, "What is th
 Australia?", is about as far from any passage in either language). Only a channel that places
 both languages in one space is read (derived_terms.is_multilingual); no word list is involved.
 
+An answer read across languages needs something that vouches for it (`unvouched_across`): when
+none of the passages the answer models read is in the question's language, a quote from them
+answers only when the channel puts one of them at MIN_CLOSENESS, or when they write a name the
+question writes (`written_names`: a name reads the same in either language; "Who is responsible
+for the user documentation of Lumen?" of French notes on Lumen, whose closest passage the
+channel puts at .34 only). Off-topic questions asked in the other language of a corpus in one
+language ("What exactly is a biologic drug?" of PIAF's French articles, .24; "Quel est
+l'objectif initial de la conférence ?" of PubMedQA's abstracts, .15) were answered by the models
+from passages sharing a common word or two (evals/README "An answer read across languages,
+vouched for by the multilingual channel or a name (session 20)").
+
 A follow-up is scored by its own words alone (`Closeness`, api): read with the previous
 question, which the documents answer, almost any follow-up ("And the weather?") comes close to
 the passage that answered it. On a folder in one language only, a question in the other has no
@@ -20,9 +31,11 @@ French PIAF corpus, evals/README "Session 17").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from citeqa.models import Hit
+from citeqa.questions import looks_like_name
 
 MIN_CLOSENESS = 0.35
 """The multilingual channel's cosine a passage in the other language needs with the question
@@ -52,3 +65,50 @@ def close_in_other_language(hits: Sequence[Hit], lang: str, closeness: Closeness
     other = max((score for hit, score in scored if hit.chunk.lang != lang), default=0.0)
     same = max((score for hit, score in scored if hit.chunk.lang == lang), default=0.0)
     return other >= MIN_CLOSENESS and other > same
+
+
+_WORD = re.compile(r"\w(?:[\w.'’-]*\w)?")
+"""A word of a question, with the dots, apostrophes and hyphens inside it ("rooms.yaml")."""
+
+
+def written_names(text: str) -> list[str]:
+    """The words of a question's `text` (with the previous question's before it, for a
+    follow-up) written as names, which read the same in either language: a capitalised word
+    not starting a sentence ("Lumen", "Nuvola"), or a word shaped as a name
+    (questions.looks_like_name: "COVID-19", "mRNA") or holding a dot or an underscore
+    ("rooms.yaml", "LUMEN_PORT"). A word joined by an apostrophe is read without its elision
+    ("l'Unesco": "Unesco")."""
+    names = []
+    for found in _WORD.finditer(text):
+        bare = re.split(r"['’]", found.group())[-1]
+        starts = not text[: found.start()].strip() or text[: found.start()].rstrip()[-1] in ".?!"
+        capitalised = not starts and len(bare) > 1 and bare[0].isupper()
+        if bare and (capitalised or looks_like_name(bare) or re.search(r"\w[._]\w", bare)):
+            names.append(bare)
+    return names
+
+
+def writes_a_name(names: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether one of `texts` writes one of `names` whole, in any case ("Lumen" in
+    "LUMEN_PORT": an underscore parts words here)."""
+    patterns = [re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", re.I) for name in names]
+    return any(pattern.search(text) for pattern in patterns for text in texts)
+
+
+def unvouched_across(
+    hits: Sequence[Hit], lang: str, closeness: Closeness | None, question: str, texts: Sequence[str]
+) -> bool:
+    """Whether an answer from `hits` (the passages the answer models read) would be read across
+    languages with nothing vouching for it: none of them is in the question's language `lang`,
+    `closeness` puts none at MIN_CLOSENESS (`close_in_other_language`) and none of `texts` (the
+    passages' texts and their documents' titles) writes a name `question` writes (the text
+    searched: a follow-up's names its subject in the previous question, "How many patients did
+    that study include?" after one on BEAT-LUPUS). Never without
+    a multilingual channel (`closeness` None), which alone says a passage in the other language
+    is on the question."""
+    if closeness is None or not hits or any(hit.chunk.lang == lang for hit in hits):
+        return False
+    if close_in_other_language(hits, lang, closeness):
+        return False
+    names = written_names(question)
+    return not (names and writes_a_name(names, texts))

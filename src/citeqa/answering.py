@@ -29,7 +29,7 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
-from citeqa.across import Closeness, close_in_other_language
+from citeqa.across import Closeness, close_in_other_language, unvouched_across
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
@@ -543,7 +543,9 @@ def compose(
     (abstention.not_answered). `across` scores passages in the answer channel when it is
     multilingual (across.Closeness; a follow-up's by its own words): a question
     refused for its words alone is read by the answer models all the same when that channel finds
-    a close passage in the other language (across.py); a reason naming words the documents
+    a close passage in the other language (across.py), and a quote from passages all in the
+    other language is given only when it finds one close or they write a name the question
+    writes (across.unvouched_across); a reason naming words the documents
     never use says to ask in that language when that channel does, or when `translates` (None:
     no multilingual channel) reads those words as words of the passages read in that language
     (passage_translation.py; abstention._may_help)."""
@@ -623,7 +625,14 @@ def compose(
     answerable = float(models.answerability.predict(evidence))
     passages = passages_of(retrieval, bank.documents)
     refused = refusal(models, answerable, sure, settings)
-    citations = [] if refused else _quoted(candidates, reading, models, settings)
+    across_only = refused is None and unvouched_across(
+        top,
+        lang,
+        across,
+        (evidence_ranking or retrieval).question,
+        [*read_texts, *_titles(documents)],
+    )  # no passage read in its language, none close, no name of the question written
+    citations = [] if refused or across_only else _quoted(candidates, reading, models, settings)
     if not citations or not verified(citations, bank.documents):
         floor = refused is not None and answerable >= settings.abstain_threshold  # sure alone
         if refused == USER_FLOOR and settings.min_confidence is not None:
@@ -632,7 +641,7 @@ def compose(
         reason = abstention.not_answered(
             terms, lang, reading.passage_tokens(), languages, closest, closer
         )
-        confidence = abstained_confidence(sure, answerable)
+        confidence = 0.0 if across_only else abstained_confidence(sure, answerable)
         return abstained(question, reason, lang, confidence, passages, below_floor=floor)
     return Answer(
         question=question,

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from citeqa import api
+from citeqa import answering, api
 from citeqa.abstention import NEVER_MENTIONED, NO_WORD_OCCURS
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
@@ -197,3 +197,70 @@ def test_only_a_question_refused_as_typed_is_read_translated(
     monkeypatch.setattr(Assistant, "_translated", translated)
     bilingual["fakeml"].ask("How much is the cash float of the kermesse?")
     assert bool(tried) is refused_as_typed
+
+
+@pytest.fixture
+def french_only(scratch_registry: None, tmp_path: Path) -> Assistant:
+    """An assistant over NOTES' French notes alone, with the multilingual fake channel."""
+    register_embedder("fakeml", FakeBilingual)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("kermesse.md", "caisse.txt", "voyage.md"):
+        (corpus / name).write_text(NOTES[name], encoding="utf-8")
+    settings = Settings(channels=("fakeml",), corpus_dir=corpus, index_dir=tmp_path / "index")
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False)
+
+
+@pytest.mark.parametrize(("closeness", "answered"), [(0.9, True), (0.2, False)])
+def test_an_answer_read_only_across_languages_needs_a_close_passage(
+    french_only: Assistant, monkeypatch: pytest.MonkeyPatch, closeness: float, answered: bool
+) -> None:
+    # every passage is French, the question English: the quote answers only when the
+    # multilingual channel puts one at across.MIN_CLOSENESS (off-topic questions asked in the
+    # other language of a one-language corpus were quoted a passage sharing a word)
+    real = api.compose
+
+    def compose(*args: object) -> object:
+        given = list(args)
+        given[9] = lambda hits: [closeness] * len(hits)  # the `across` argument api passes
+        return real(*given)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "compose", compose)
+    answer = french_only.ask("How much is the cash float of the kermesse?")
+    assert answer.abstained is not answered
+    if answered:
+        assert "150 €" in answer.answer
+    else:
+        assert answer.confidence == 0.0 and answer.passages
+
+
+def test_a_follow_up_s_subject_named_before_vouches_for_passages_in_the_other_language(
+    french_only: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the follow-up names nothing itself; the question before it names the kermesse's
+    # cashier, whom the French note writes: the text searched holds both (across.written_names)
+    real_compose, real_unvouched = api.compose, answering.unvouched_across
+    verdicts: list[bool] = []
+
+    def compose(*args: object) -> object:
+        given = list(args)
+        given[9] = lambda hits: [0.2] * len(hits)  # no passage close
+        return real_compose(*given)  # type: ignore[arg-type]
+
+    def unvouched(*args: object) -> bool:
+        verdicts.append(real_unvouched(*args))  # type: ignore[arg-type]
+        return verdicts[-1]
+
+    monkeypatch.setattr(api, "compose", compose)
+    monkeypatch.setattr(answering, "unvouched_across", unvouched)
+    asking = french_only.configured(abstain_threshold=0.0, min_confidence=0.0)  # models answer
+    chat = asking.session()
+    chat.ask("How much cash does Julien Moreau hold?")
+    verdicts.clear()
+    chat.ask("And how much is his caisse?")
+    alone = verdicts[:]
+    verdicts.clear()
+    asking.session().ask("And how much is his caisse?")
+    assert alone and not any(alone), "vouched for by the name asked before"
+    assert verdicts and all(verdicts), "asked alone, nothing vouches"

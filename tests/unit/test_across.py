@@ -1,12 +1,21 @@
 """across.close_in_other_language: a passage in the other language counts when the multilingual
 channel puts it at MIN_CLOSENESS or closer and closer than every passage in the question's own
-language; without such a channel, never."""
+language; without such a channel, never. across.unvouched_across: an answer read only from
+passages in the other language needs one of them that close, or a name of the question they
+write."""
 
 from __future__ import annotations
 
 import pytest
 
-from citeqa.across import MIN_CLOSENESS, close_in_other_language, in_channel
+from citeqa.across import (
+    MIN_CLOSENESS,
+    close_in_other_language,
+    in_channel,
+    unvouched_across,
+    writes_a_name,
+    written_names,
+)
 from citeqa.models import Chunk, Hit, Lang
 
 CHANNEL = "use"
@@ -52,3 +61,60 @@ def test_a_passage_the_channel_did_not_rank_is_not_close() -> None:
 def test_the_closeness_given_is_the_one_read() -> None:
     hits = [hit(0, "fr", 0.9)]  # the search's score, read with the previous question
     assert not close_in_other_language(hits, "en", lambda hits: [0.1])  # the follow-up's own
+
+
+QUESTION = "What exactly is a biologic drug?"
+TEXTS = ["Le médicament est remboursé par la Sécurité sociale."]
+
+
+@pytest.mark.parametrize(
+    ("french", "unvouched"), [(MIN_CLOSENESS, False), (MIN_CLOSENESS - 0.001, True)]
+)
+def test_passages_all_in_the_other_language_need_one_close(french: float, unvouched: bool) -> None:
+    hits = [hit(0, "fr", 0.1), hit(1, "fr", french)]
+    assert unvouched_across(hits, "en", in_channel(CHANNEL), QUESTION, TEXTS) is unvouched
+
+
+def test_a_passage_in_the_question_s_language_leaves_the_models_to_decide() -> None:
+    hits = [hit(0, "fr", 0.1), hit(1, "en", 0.05)]  # far, but in the question's language
+    assert not unvouched_across(hits, "en", in_channel(CHANNEL), QUESTION, TEXTS)
+    assert unvouched_across(hits[:1], "en", in_channel(CHANNEL), QUESTION, TEXTS)
+
+
+def test_without_a_multilingual_channel_or_passages_nothing_is_unvouched() -> None:
+    assert not unvouched_across([hit(0, "fr", 0.1)], "en", None, QUESTION, TEXTS)
+    assert not unvouched_across([], "en", in_channel(CHANNEL), QUESTION, TEXTS)
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Who is responsible for the user documentation of Lumen?", ["Lumen"]),
+        ("How often is rooms.yaml reloaded?", ["rooms.yaml"]),
+        ("Quel est le nouveau budget de l'UNESCO ?", ["UNESCO"]),
+        ("Is COVID-19 an mRNA vaccine target?", ["COVID-19", "mRNA"]),
+        ("What exactly is a biologic drug?", []),
+        ("Quel est l’objectif initial de la conférence ?", []),
+        ("Can I renew it?", []),
+        (
+            "In BEAT-LUPUS, how many flares? How many patients did that study include?",
+            ["BEAT-LUPUS"],
+        ),
+    ],
+)
+def test_the_names_a_question_writes(question: str, names: list[str]) -> None:
+    assert written_names(question) == names
+
+
+def test_a_name_is_written_whole_in_any_case_an_underscore_parting_words() -> None:
+    assert writes_a_name(["Lumen"], ["| `LUMEN_PORT` | 8042 | Port HTTP |"])
+    assert not writes_a_name(["Lumen"], ["Illumen est un logiciel."])
+    assert not writes_a_name([], ["Lumen"])
+
+
+def test_a_name_of_the_question_the_passages_write_vouches_for_them() -> None:
+    far = [hit(0, "fr", 0.2)]
+    question = "Who is responsible for the user documentation of Lumen?"
+    notes = ["- Thomas Roux est responsable de la documentation utilisateur.", "Projet Lumen"]
+    assert not unvouched_across(far, "en", in_channel(CHANNEL), question, notes)
+    assert unvouched_across(far, "en", in_channel(CHANNEL), question, notes[:1])
