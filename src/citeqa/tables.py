@@ -30,6 +30,7 @@ __all__ = [
     "TableHeaders",
     "first_unnumbered_column",
     "is_table_frame",
+    "key_cell",
     "key_cells",
     "key_column",
     "row_cells",
@@ -71,6 +72,14 @@ class TableHeaders:
         row is its `|---|` rule has no header."""
         table = self._table_at(offset)
         return None if table is None else table[2]
+
+    def header_above(self, offset: int) -> Span | None:
+        """`header` of the table holding `offset` when that header row ends before `offset`
+        (a long table's later chunk opening at `offset`), else None: the column names a chunk
+        opening inside a table is read with (chunkpass.header_above,
+        SentenceBank.section_tokens)."""
+        header = self.header(offset)
+        return None if header is None or header[1] > offset else header
 
     def ruled_header(self, offset: int) -> Span | None:
         """The header row of the markdown table holding `offset`, the table's second line
@@ -183,6 +192,15 @@ def key_cells(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
         bool(key) and fold(key) in keys,
         any(cell and fold(cell) in keys for cell in cells[:column]),
     )
+
+
+def key_cell(line: str, column: int = 0) -> str:
+    """A table row's cell in `column` (its key column), as written without its paired markup;
+    "" for a line that is no row or has no such cell."""
+    if not is_table_row(line):
+        return ""
+    cells = _cells(line)
+    return cells[column] if column < len(cells) else ""
 
 
 def key_column(rows: Sequence[Sequence[str]]) -> int | None:
