@@ -63,6 +63,7 @@ from citeqa.record_ids import writing_documents
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
 from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
+from citeqa.unheld_names import unheld_name
 
 
 @dataclass(frozen=True)
@@ -575,7 +576,7 @@ def compose(
 
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
     top = with_signatures(top, terms.focus, bank.chunks, MailLayouts(bank.documents))
-    unheld = unheld_key(terms, top, bank)
+    unheld = unheld_key(terms, top, bank) or unheld_name(terms, top, bank)
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
         return abstain(reason)

@@ -47,7 +47,7 @@ from citeqa.questions import QuestionTerms, key_words
 from citeqa.sentences import SentenceBank
 from citeqa.tables import column_keys, counts_rows, first_unnumbered_column
 
-__all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "unheld_key"]
+__all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "evidence_tables", "unheld_key"]
 
 CLOSEST_NAMED = 2
 """How many of the tables' keys the reason names as the closest to the asked one."""
@@ -189,13 +189,21 @@ def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
     Each table's `_Table` is read once while the bank keeps its document's tables
     (SentenceBank.read_table, by the table's place): the same tables are in the evidence of
     question after question."""
-    spans = dict.fromkeys(
-        table
-        for hit in hits
-        for index in bank.in_chunk(hit.chunk)
-        if (table := bank.table_holding(index)) is not None
-    )
+    spans = evidence_tables(hits, bank)
     return [read for span in spans if (read := bank.read_table(span, _Table.of)) is not None]
+
+
+def evidence_tables(hits: Sequence[Hit], bank: SentenceBank) -> list[tuple[str, int, int]]:
+    """Each table (its document and span, SentenceBank.table_holding) a passage of `hits`
+    holds a row or a piece of a row of, once, in the passages' order."""
+    return list(
+        dict.fromkeys(
+            table
+            for hit in hits
+            for index in bank.in_chunk(hit.chunk)
+            if (table := bank.table_holding(index)) is not None
+        )
+    )
 
 
 def _holds(table: _Table, asked: _Asked) -> bool:

@@ -2,7 +2,8 @@
 row far below its header, asked by a column's words and the row's key ("the first response
 time of Umbrella Health"); a row whose key is a word the question writes ("payments") rather
 than one whose other cells share it ("Payments", a team); an amount asked without its
-thousands' spaces ("61250.50"); and a week past the last the rota counts abstains."""
+thousands' spaces ("61250.50"); a week past the last the rota counts, and a customer whose
+name no row holds ("Initrode Health" beside "Initech Health"), abstain."""
 
 from __future__ import annotations
 
@@ -87,6 +88,14 @@ def test_a_week_past_the_last_one_counted_abstains(sheets: Assistant) -> None:
     answer = sheets.ask("Qui est d'astreinte la semaine 53 ?")
     assert answer.abstained and "53" in (answer.reason or "") and "52" in (answer.reason or "")
     assert quoted(sheets, "Qui est d'astreinte la semaine 38 ?").startswith("| 38 |")
+
+
+def test_a_name_no_row_holds_abstains_naming_the_closest(sheets: Assistant) -> None:
+    answer = sheets.ask("What is the first response time for Initrode Health?")
+    assert answer.abstained and "Initrode Health" in (answer.reason or "")
+    assert "Initech Health" in (answer.reason or "")
+    # a misspelt name is left to the answer models, which may read it as the row it is
+    assert not sheets.ask("What is the first response time for Umbrella Health?").abstained
 
 
 def test_nothing_is_written_beside_the_sheets(tmp_path: Path) -> None:
