@@ -200,6 +200,11 @@ class SentenceBank:
             functools.partial(_read_facts, documents, self.sentences, self.rules, self.boilerplate)
         )
         """A sentence's `SentenceFacts`, by sentence number."""
+        self.key_words = functools.lru_cache(SENTENCE_FACTS)(
+            functools.partial(_read_key_words, self.facts, self._tables, self.sentences)
+        )
+        """A table row's key cell as `names_words` reads it (`cell_words`), by sentence number:
+        the same for every question, read once while the bank remembers it."""
         self._contexts = functools.lru_cache(SENTENCE_CONTEXTS)(
             functools.partial(_read_context, self.sentences, self.facts, self._headers, tokens)
         )
@@ -572,9 +577,10 @@ def _rank_free(
     coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(context_tokens)
     has_number = not facts.numbers <= wants.numbers  # a number the question does not name
-    column = bank.key_column(index) if terms.keys or facts.table_row else 0
+    column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column)
-    named_words = facts.table_row and not names_key and names_words(key_cell(text, column), terms)
+    key = "" if names_key or not facts.table_row else bank.key_words(index)
+    named_words = bool(key) and key in _asked_words(terms.focus)
     return _RankFree(
         index,
         SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
@@ -601,10 +607,32 @@ def names_words(cell: str, terms: QuestionTerms) -> bool:
     Umbrella Health" (not "search" in "the search-suggest service": a question word is read
     whole, hyphens inside kept, as `question_words` reads it). A cell of no word of
     MIN_KEY_WORD characters that is no stopword names nothing."""
+    key = cell_words(cell)
+    return bool(key) and key in _asked_words(terms.focus)
+
+
+def cell_words(cell: str) -> str:
+    """A key cell's words folded, each between spaces, as `names_words` looks them up in a
+    question's; "" for a cell of no word of MIN_KEY_WORD characters that is no stopword."""
     words = [fold(word) for word in question_words(cell)]
     if not any(len(word) >= MIN_KEY_WORD and word not in stopwords() for word in words):
-        return False
-    return f" {' '.join(words)} " in _asked_words(terms.focus)
+        return ""
+    return f" {' '.join(words)} "
+
+
+def _read_key_words(
+    facts: Callable[[int], SentenceFacts],
+    tables: Callable[[str], TableHeaders],
+    sentences: SentenceTable,
+    index: int,
+) -> str:
+    """`cell_words` of the key cell (tables.key_column) of table row `index`; "" for a
+    sentence that is no row."""
+    if not facts(index).table_row:
+        return ""
+    sentence = sentences[index]
+    column = tables(sentence.doc_id).key_column(sentence.start)
+    return cell_words(key_cell(facts(index).text, column))
 
 
 @functools.lru_cache(maxsize=8)

@@ -199,8 +199,8 @@ def key_cell(line: str, column: int = 0) -> str:
     "" for a line that is no row or has no such cell."""
     if not is_table_row(line):
         return ""
-    cells = _cells(line)
-    return cells[column] if column < len(cells) else ""
+    pieces = _pieces(line)  # only the key column's cell unmarked: one a row, not every one
+    return _unmarked(pieces[column]) if column < len(pieces) else ""
 
 
 def key_column(rows: Sequence[Sequence[str]]) -> int | None:
@@ -292,15 +292,20 @@ def _cells(line: str) -> list[str]:
     """A table row's cells, empty ones kept (in `|  | 64 | … |` the first is the empty cell,
     not 64): a markdown row's pieces between its unescaped pipes (`\\|` is a "|" of its
     cell), the outer pieces before a leading `|` and after a trailing one no cells; or the
-    pieces between its tabs."""
+    pieces between its tabs; each without its paired markup (`_unmarked`)."""
+    return [_unmarked(piece) for piece in _pieces(line)]
+
+
+def _pieces(line: str) -> list[str]:
+    """A table row's cells as `_cells` reads them, their markup still on."""
     if line.count("|") >= 2:
         pieces = pipe_pieces(line.strip(" \t"))
         if pieces[0] == "":
             pieces = pieces[1:]
         if pieces and pieces[-1] == "":
             pieces = pieces[:-1]
-        return [_unmarked(piece) for piece in pieces]
-    return [_unmarked(piece) for piece in line.lstrip(" ").split("\t")]
+        return pieces
+    return line.lstrip(" ").split("\t")
 
 
 def is_table_frame(text: str, start: int) -> bool:

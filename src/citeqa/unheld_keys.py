@@ -96,6 +96,8 @@ def _beyond_count(terms: QuestionTerms, tables: Sequence[_Table]) -> UnheldKey |
     on-call sheet: "Qui est d'astreinte la semaine 53 ?" quoted a budget row). Any other
     table's cells do not matter (a budget's 53 minutes is no week 53), unless one lists the
     number under a column headed by the cue too (`_Table.under`)."""
+    if not any(table.counted_by for table in tables):
+        return None  # no table counts its rows under a header: the question's words unread
     for word, cue in key_words(terms.focus):
         cued = fold(cue).strip()
         if not word.isdigit() or not cued:
