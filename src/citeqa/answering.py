@@ -64,6 +64,7 @@ from citeqa.record_ids import writing_documents
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
 from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
+from citeqa.unheld_names import unheld_name
 
 
 @dataclass(frozen=True)
@@ -336,7 +337,7 @@ def looked_up(
     if numbered_part:
         keyed = _in_best_document(keyed, candidates, bank)
     if not keyed:
-        return candidates
+        return _looked_up_by_words(candidates, bank)
     table_of = {item.index: bank.table_of(item.index) for item in keyed}
     best = candidates.sentences[0].index
     table = table_of[best] if best in table_of else _table_of_unkeyed(candidates, bank)
@@ -374,6 +375,26 @@ def _in_best_document(
     """The `rows` standing in the document of the best of the `candidates`."""
     best = bank.sentences[candidates.sentences[0].index].doc_id
     return [item for item in rows if bank.sentences[item.index].doc_id == best]
+
+
+def _looked_up_by_words(candidates: Candidates, bank: SentenceBank) -> Candidates:
+    """The candidates, but when the best is a table row, only the rows of its table whose key
+    cell the question writes as words (ScoredSentence.names_word_key: "Which pager rota covers
+    payments?" takes the `payments` row, not the `recommendations` row owned by the Payments
+    team, whose words the ranker read alike), in the quote ranker's order. Only within the
+    best's table: a word is a key less surely than a number or an identifier is, so prose, or
+    another table, that the ranker put first is not given up for it (session 20's sheets)."""
+    table = bank.table_of(candidates.sentences[0].index)
+    if table is None:
+        return candidates
+    rows = [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if item.names_word_key and bank.table_of(item.index) == table
+    ]
+    if not rows or rows == [0]:
+        return candidates
+    return _subset(candidates, rows)
 
 
 def _table_of_unkeyed(candidates: Candidates, bank: SentenceBank) -> tuple[str, int, int] | None:
@@ -579,7 +600,7 @@ def compose(
 
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
     top = with_signatures(top, terms.focus, bank.chunks, MailLayouts(bank.documents))
-    unheld = unheld_key(terms, top, bank)
+    unheld = unheld_key(terms, top, bank) or unheld_name(terms, top, bank)
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
         return abstain(reason)

@@ -5,7 +5,11 @@ that memory grows with the vocabulary rather than with the corpus. A document's 
 tallies is stored in the index (doctally.py), and taken back for an unchanged document rather
 than computed again, so that an update does not tokenise the documents it keeps.
 `passage_text` and `chunk_tokens` say what a chunk's vector and its BM25 entry are computed
-from. contents.py runs the passes.
+from: a chunk that opens inside a table, below its header row, indexes that header row's words
+with its own (`header_above`), so that a lookup naming a column ("the first response time of
+Umbrella Health") finds the chunk holding the row, not only the table's first chunk, which
+alone writes the header (session 20: a 150-row sheet's row 131 ranked below five chunks that
+did not hold it). contents.py runs the passes.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from citeqa.jsonlines import JsonlWriter, jsonl_writer
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document
 from citeqa.reuse import Previous
+from citeqa.tables import TableHeaders
 from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, whole_chunk_sentences
 
 Progress = Callable[[str, int, int], None]
@@ -61,9 +66,19 @@ def passage_text(chunk: Chunk) -> str:
     return chunk.text
 
 
-def chunk_tokens(chunk: Chunk, passage: str | None = None) -> list[str]:
-    """What BM25 indexes for a chunk: its `passage_text`, folded and stemmed in its language."""
-    return tokenize(passage_text(chunk) if passage is None else passage, chunk.lang)
+def chunk_tokens(chunk: Chunk, passage: str | None = None, header: str = "") -> list[str]:
+    """What BM25 indexes for a chunk: its `passage_text` and the header row of the table it
+    opens inside (`header_above`; "" for none), folded and stemmed in its language."""
+    text = passage_text(chunk) if passage is None else passage
+    return tokenize(f"{header}\n{text}" if header else text, chunk.lang)
+
+
+def header_above(headers: TableHeaders, chunk: Chunk) -> str:
+    """The header row of the table the chunk opens inside when that row is above the chunk
+    (a long table's later chunks: tables.TableHeaders.header_above); "" when the chunk opens on
+    no table row, or on or above its table's header."""
+    header = headers.header_above(chunk.start)
+    return "" if header is None else headers.text[slice(*header)]
 
 
 @dataclass
@@ -181,6 +196,7 @@ def _document_pass(
         else source.chunks(doc.doc_id)
     )
     runs = None if stored is None else stored.runs
+    headers = TableHeaders(doc.text)
     spans: list[tuple[int, int, int]] = []
     langs: list[str] = []
     plain: list[int] = []
@@ -192,7 +208,9 @@ def _document_pass(
         langs.append(chunk.lang)
         chunks_out.write(chunk)
         terms, stems = (
-            (chunk_tokens(chunk, passage), stem_keys(chunk)) if runs is None else next(runs)
+            (chunk_tokens(chunk, passage, header_above(headers, chunk)), stem_keys(chunk))
+            if runs is None
+            else next(runs)
         )
         tally.add_chunk(chunk.lang, terms, stems)
     if source is not None and stored is not None:

@@ -54,7 +54,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 11
+TALLY_VERSION = 12
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -79,7 +79,9 @@ after a comma as a decimal only when they are one to three (lexical.DECIMAL: "40
 two numbers); 10: only in a document read as a mail thread (a note's "## Signature Block
 Design (SBD)" spells out SBD); 11: tokenize reads four digits or more after a comma as a
 decimal too when no comma or hyphen follows them ("3,14159" is "3.14159" again,
-"40001,2025-07-02" stays two numbers)."""
+"40001,2025-07-02" stays two numbers); 12: a chunk opening inside a table, below its header
+row, indexes that row's words too (chunkpass.header_above), and tokenize reads a number written
+in groups of thousands as one ("61 250,50" and "61,250.50" are "61250.50": lexical.GROUPED)."""
 
 
 class DocumentTally(BaseModel):

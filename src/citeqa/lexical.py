@@ -4,7 +4,9 @@ This module owns two things:
 
 - Tokens. `tokenize` turns a passage into BM25 terms: case and accents folded ("Réponse" and
   "reponse" are one word), zero-width characters and soft hyphens dropped (visible.INVISIBLE),
-  decimal numbers kept whole and normalised ("56,2" and "56.2" are both "56.2"; `DECIMAL`),
+  decimal numbers kept whole and normalised ("56,2" and "56.2" are both "56.2"; `DECIMAL`), an
+  amount written in groups of thousands one number ("61 250,50" and "61,250.50" are "61250.50";
+  `GROUPED`),
   English and French stopwords dropped, words stemmed in the passage's language but a month's
   full name, which is its month's term (dates.month_term: "March" and "mars" are "--03",
   "marché" is not; an English name only capitalised, read before folding: "soldiers march"
@@ -82,9 +84,16 @@ four digits or more after a comma and before another comma or a hyphen ("T-40001
 a spreadsheet's record: "40001" and "2025") are another number, as a separator of fields writes
 them (session 19: every id of a 2,000-row export was one term with the year after it,
 "40001.2025")."""
-_TOKEN = re.compile(rf"{DECIMAL}|\d+|[^\W\d_][^\W_]*")
-"""A decimal number (`DECIMAL`), a whole number, or a word starting with a letter ("s52",
-"week52")."""
+GROUPED = r"(?<![\d.,])\d{1,3}(?:(?: \d{3})+,\d{1,2}(?![\d,])|(?:,\d{3})+\.\d+)"
+"""A number written in groups of thousands with its decimals, as a sheet writes an amount: "61
+250,50" (French: spaces between the groups, a decimal comma) or "61,250.50" (English): one
+number, the term "61250.50" a question asking "61250.50" or "61 250,50 €" names (session 20: a
+French budget's "61 250,50" was two terms, "61" and "250.50"). Only with its decimals: spaces
+between bare digits are too often two numbers ("les 12 250 patients")."""
+_GROUPED = re.compile(GROUPED)
+_TOKEN = re.compile(rf"{GROUPED}|{DECIMAL}|\d+|[^\W\d_][^\W_]*")
+"""A number written in groups (`GROUPED`), a decimal number (`DECIMAL`), a whole number, or a
+word starting with a letter ("s52", "week52")."""
 
 _ALGORITHMS = {"en": "english", "fr": "french"}
 _STEMMERS = threading.local()
@@ -105,10 +114,18 @@ def _folded_words(folded: str) -> list[str]:
     """The words and numbers of a text already folded, stopwords and single letters removed."""
     words = []
     for match in _TOKEN.finditer(folded):
-        word = match.group().replace(",", ".")
+        word = _number(match.group())
         if (len(word) > 1 or word.isdigit()) and word not in _STOPWORDS:
             words.append(word)
     return words
+
+
+def _number(word: str) -> str:
+    """A token as its term: a number's decimal comma a point, a grouped number's thousands
+    separators left out ("61 250,50" and "61,250.50" are "61250.50", "56,2" is "56.2")."""
+    if " " in word or ("," in word and "." in word):
+        word = word.replace(" ", "").replace(",", "") if "." in word else word.replace(" ", "")
+    return word.replace(",", ".")
 
 
 def stopwords() -> frozenset[str]:
@@ -228,6 +245,7 @@ def written_terms(text: str, dates: bool = True) -> frozenset[str]:
     cost a 10 MB document seconds, benchmarks/written_terms_cost.py). No word spans a space,
     so the pieces give the words the whole text does."""
     terms = {term for piece in set(text.split()) for term in _word_terms(piece, fold(piece))}
+    terms.update(_number(found) for found in _GROUPED.findall(text))  # the one term spanning spaces
     return frozenset(terms.union(date_terms(fold(text)) if dates else ()))
 
 

@@ -23,6 +23,7 @@ from citeqa.answer_features import SENTENCE_FEATURES
 from citeqa.answer_location import Reading
 from citeqa.models import Hit
 from citeqa.retrieval import LEXICAL
+from citeqa.sentences import SentenceBank
 from citeqa.topic_terms import covered
 
 QUESTION_FEATURES = (
@@ -166,11 +167,23 @@ def passage_evidence(reading: Reading, channel: str | None) -> PassageEvidence:
             default=0.0,
         ),
         sentence_coverage=max(
-            (covered(present, bank.tokens[n]) for hit in hits for n in bank.in_chunk(hit.chunk)),
+            (
+                covered(present, _row_tokens(bank, n))
+                for hit in hits
+                for n in bank.in_chunk(hit.chunk)
+            ),
             default=0.0,
         ),
         joint_coverage=terms.coverage(reading.passage_tokens()),
     )
+
+
+def _row_tokens(bank: SentenceBank, index: int) -> frozenset[str]:
+    """A sentence's tokens, a table row's with its header row's (SentenceBank.table_header): a
+    row's words are its cells under its column names, wherever the passage holding it opens (a
+    long table's later passages do not hold the header row itself)."""
+    header = bank.table_header(index)
+    return bank.tokens[index] if header is None else bank.tokens[index] | bank.tokens[header]
 
 
 def _agree(hit: Hit, channel: str | None) -> float:

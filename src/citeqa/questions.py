@@ -36,7 +36,7 @@ from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
 from citeqa.keyshapes import key_kind
-from citeqa.lexical import DECIMAL, query_tokens
+from citeqa.lexical import DECIMAL, GROUPED, query_tokens
 from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
 from citeqa.record_ids import asked_ids, siblings
@@ -50,10 +50,11 @@ HYPHENS = "-\u2010\u2011"
 
 _DECIMAL = re.compile(DECIMAL)
 """A decimal number written whole ("2.3", "56,2"), as lexical.DECIMAL reads one."""
-_WORD = re.compile(rf"{_DECIMAL.pattern}|[^\W_][\w'’{re.escape(HYPHENS)}]*")
-"""A decimal number whole ("2.3", "56,2"), as the index's tokens hold it (lexical._TOKEN), or a
-word (hyphens and apostrophes inside kept): "position 2.3" asked "2" and "3", which no sentence
-writing "2.3" holds as tokens."""
+_WORD = re.compile(rf"{GROUPED}|{_DECIMAL.pattern}|[^\W_][\w'’{re.escape(HYPHENS)}]*")
+"""A number written in groups of thousands ("61 250,50": lexical.GROUPED) or a decimal number
+whole ("2.3", "56,2"), as the index's tokens hold it (lexical._TOKEN), or a word (hyphens and
+apostrophes inside kept): "position 2.3" asked "2" and "3", which no sentence writing "2.3"
+holds as tokens."""
 
 
 def frame_words() -> frozenset[str]:

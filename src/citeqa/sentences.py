@@ -28,12 +28,12 @@ from citeqa.boilerplate import Boilerplate
 from citeqa.domain import Domain, language_data
 from citeqa.glossary import fold
 from citeqa.language import is_table_row, is_table_separator
-from citeqa.lexical import tokenize
+from citeqa.lexical import stopwords, tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentencetable import SentenceTable
-from citeqa.tables import Reading, Rows, TableHeaders, is_table_frame, key_cells
+from citeqa.tables import Reading, Rows, TableHeaders, is_table_frame, key_cell, key_cells
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -158,6 +158,11 @@ class ScoredSentence:
     """Whether the sentence is a table row whose row number (a cell before its key column,
     tables.key_cells) is a key the question names: `| 2 | 500 |` for "exit code 2",
     a row the question does not look up though it holds the number."""
+    names_word_key: bool = False
+    """Whether the sentence is a table row whose key column's cell is words the question writes
+    whole ("payments", "Umbrella Health", "feature-flags": `names_words`), no number or
+    identifier for QuestionTerms.keys: a row the question may look up (answering.looked_up
+    takes it within the best candidate's table only)."""
 
 
 class SentenceBank:
@@ -202,6 +207,11 @@ class SentenceBank:
             functools.partial(_read_facts, documents, self.sentences, self.rules, self.boilerplate)
         )
         """A sentence's `SentenceFacts`, by sentence number."""
+        self.key_words = functools.lru_cache(SENTENCE_FACTS)(
+            functools.partial(_read_key_words, self.facts, self._tables, self.sentences)
+        )
+        """A table row's key cell as `names_words` reads it (`cell_words`), by sentence number:
+        the same for every question, read once while the bank remembers it."""
         self._contexts = functools.lru_cache(SENTENCE_CONTEXTS)(
             functools.partial(
                 _read_context, documents, self.sentences, self.facts, self._headers, tokens
@@ -295,7 +305,16 @@ class SentenceBank:
         return _preceding(self.sentences, index, limit_start, count)
 
     def section_tokens(self, chunk: Chunk) -> frozenset[str]:
-        return _section_tokens(chunk.section, chunk.lang)
+        """The tokens of the passage's heading and, for a passage opening inside a table below
+        its header row, of that row (tables.TableHeaders.header_above): the column names its
+        rows are read under, which its BM25 entry holds too (chunkpass.header_above)."""
+        tokens = _section_tokens(chunk.section, chunk.lang)
+        header = self._tables_of(chunk.doc_id).header_above(chunk.start)
+        if header is None:
+            return tokens
+        return tokens | _heading_tokens(
+            self.documents[chunk.doc_id].text[slice(*header)], chunk.lang
+        )
 
     def following(self, index: int, limit_end: int) -> list[int]:
         """Sentences after `index` in its document, up to offset `limit_end`."""
@@ -533,6 +552,7 @@ class _RankFree(NamedTuple):
     context: float
     names_key: bool
     numbered_key: bool
+    names_word_key: bool
 
     def score_at(self, rank: int) -> float:
         """The sentence's score in the passage ranking `rank`."""
@@ -554,6 +574,7 @@ class _RankFree(NamedTuple):
             rank,
             self.names_key,
             self.numbered_key,
+            self.names_word_key,
         )
 
 
@@ -580,6 +601,8 @@ def _rank_free(
     has_number = not facts.numbers <= wants.numbers  # a number the question does not name
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column)
+    key = "" if names_key or not facts.table_row else bank.key_words(index)
+    named_words = bool(key) and key in _asked_words(terms.focus)
     return _RankFree(
         index,
         SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
@@ -591,7 +614,53 @@ def _rank_free(
         context,
         names_key,
         numbered_key,
+        named_words,
     )
+
+
+MIN_KEY_WORD = 3
+"""A key cell of words is looked up only when one of its words, no stopword, has at least this
+many characters: "No", "A" or "de" in a key column names no row a question asks."""
+
+
+def names_words(cell: str, terms: QuestionTerms) -> bool:
+    """Whether the question writes a table row's key `cell` whole as words, folded: "payments"
+    in "Which pager rota covers payments?", "Umbrella Health" in "the first response time for
+    Umbrella Health" (not "search" in "the search-suggest service": a question word is read
+    whole, hyphens inside kept, as `question_words` reads it). A cell of no word of
+    MIN_KEY_WORD characters that is no stopword names nothing."""
+    key = cell_words(cell)
+    return bool(key) and key in _asked_words(terms.focus)
+
+
+def cell_words(cell: str) -> str:
+    """A key cell's words folded, each between spaces, as `names_words` looks them up in a
+    question's; "" for a cell of no word of MIN_KEY_WORD characters that is no stopword."""
+    words = [fold(word) for word in question_words(cell)]
+    if not any(len(word) >= MIN_KEY_WORD and word not in stopwords() for word in words):
+        return ""
+    return f" {' '.join(words)} "
+
+
+def _read_key_words(
+    facts: Callable[[int], SentenceFacts],
+    tables: Callable[[str], TableHeaders],
+    sentences: SentenceTable,
+    index: int,
+) -> str:
+    """`cell_words` of the key cell (tables.key_column) of table row `index`; "" for a
+    sentence that is no row."""
+    if not facts(index).table_row:
+        return ""
+    sentence = sentences[index]
+    column = tables(sentence.doc_id).key_column(sentence.start)
+    return cell_words(key_cell(facts(index).text, column))
+
+
+@functools.lru_cache(maxsize=8)
+def _asked_words(focus: str) -> str:
+    """The question's words folded, each between spaces (`names_words` reads it per row)."""
+    return f" {' '.join(fold(word) for word in question_words(focus))} "
 
 
 def _answer_type_bonus(

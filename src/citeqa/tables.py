@@ -30,6 +30,7 @@ __all__ = [
     "TableHeaders",
     "first_unnumbered_column",
     "is_table_frame",
+    "key_cell",
     "key_cells",
     "key_column",
     "row_cells",
@@ -71,6 +72,14 @@ class TableHeaders:
         row is its `|---|` rule has no header."""
         table = self._table_at(offset)
         return None if table is None else table[2]
+
+    def header_above(self, offset: int) -> Span | None:
+        """`header` of the table holding `offset` when that header row ends before `offset`
+        (a long table's later chunk opening at `offset`), else None: the column names a chunk
+        opening inside a table is read with (chunkpass.header_above,
+        SentenceBank.section_tokens)."""
+        header = self.header(offset)
+        return None if header is None or header[1] > offset else header
 
     def ruled_header(self, offset: int) -> Span | None:
         """The header row of the markdown table holding `offset`, the table's second line
@@ -185,6 +194,15 @@ def key_cells(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
     )
 
 
+def key_cell(line: str, column: int = 0) -> str:
+    """A table row's cell in `column` (its key column), as written without its paired markup;
+    "" for a line that is no row or has no such cell."""
+    if not is_table_row(line):
+        return ""
+    pieces = _pieces(line)  # only the key column's cell unmarked: one a row, not every one
+    return _unmarked(pieces[column]) if column < len(pieces) else ""
+
+
 def key_column(rows: Sequence[Sequence[str]]) -> int | None:
     """The position of a table's key column, what a lookup reads its rows by, in its `rows`
     (`row_cells`, header row first): its first column, but for columns numbering its rows
@@ -274,15 +292,20 @@ def _cells(line: str) -> list[str]:
     """A table row's cells, empty ones kept (in `|  | 64 | … |` the first is the empty cell,
     not 64): a markdown row's pieces between its unescaped pipes (`\\|` is a "|" of its
     cell), the outer pieces before a leading `|` and after a trailing one no cells; or the
-    pieces between its tabs."""
+    pieces between its tabs; each without its paired markup (`_unmarked`)."""
+    return [_unmarked(piece) for piece in _pieces(line)]
+
+
+def _pieces(line: str) -> list[str]:
+    """A table row's cells as `_cells` reads them, their markup still on."""
     if line.count("|") >= 2:
         pieces = pipe_pieces(line.strip(" \t"))
         if pieces[0] == "":
             pieces = pieces[1:]
         if pieces and pieces[-1] == "":
             pieces = pieces[:-1]
-        return [_unmarked(piece) for piece in pieces]
-    return [_unmarked(piece) for piece in line.lstrip(" ").split("\t")]
+        return pieces
+    return line.lstrip(" ").split("\t")
 
 
 def is_table_frame(text: str, start: int) -> bool:

@@ -43,11 +43,11 @@ from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.keyshapes import cell_key, key_kind, skeleton
 from citeqa.models import Hit
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, key_words
 from citeqa.sentences import SentenceBank
-from citeqa.tables import column_keys, first_unnumbered_column
+from citeqa.tables import column_keys, counts_rows, first_unnumbered_column
 
-__all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "unheld_key"]
+__all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "evidence_tables", "unheld_key"]
 
 CLOSEST_NAMED = 2
 """How many of the tables' keys the reason names as the closest to the asked one."""
@@ -69,9 +69,12 @@ class UnheldKey:
 def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) -> UnheldKey | None:
     """The key of a table lookup that no table of the evidence (`hits`, the passages the
     answer models read) holds, nor the corpus writes; None when the question asks none."""
-    if not terms.unwritten_keys:
+    if not terms.keys:
         return None
     tables = _tables(hits, bank)
+    beyond = _beyond_count(terms, tables)
+    if beyond is not None or not terms.unwritten_keys:
+        return beyond
     asked = _Asked.of(terms.keys)
     if any(_holds(table, asked) for table in tables):
         return None
@@ -80,6 +83,29 @@ def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) ->
         keys = [cell for table in tables if table.kind == kind for cell in table.keys]
         if kind is not None and keys:
             return UnheldKey(key, closest(key, keys))
+    return None
+
+
+def _beyond_count(terms: QuestionTerms, tables: Sequence[_Table]) -> UnheldKey | None:
+    """A number the question asks after a cue word ("semaine 53", "week 0") that the corpus
+    never writes so, when a table of the evidence counts its rows 1, 2, … n in a column headed
+    by that very word (`| semaine | du | au | titulaire |`, weeks 1 to 52) and n is below the
+    number: the table the question names by its column lists no such row. A counting column is
+    no key column for the rule above (a `| # | Step |` list's numbers are no keys), but one
+    the question names by its header is the one it looks the number up in (session 20's
+    on-call sheet: "Qui est d'astreinte la semaine 53 ?" quoted a budget row). Any other
+    table's cells do not matter (a budget's 53 minutes is no week 53), unless one lists the
+    number under a column headed by the cue too (`_Table.under`)."""
+    if not any(table.counted_by for table in tables):
+        return None  # no table counts its rows under a header: the question's words unread
+    for word, cue in key_words(terms.focus):
+        cued = fold(cue).strip()
+        if not word.isdigit() or not cued:
+            continue
+        counting = [table for table in tables if table.counted_by == cued]
+        if not counting or any(word in table.column(cued) for table in tables):
+            continue
+        return UnheldKey(word, closest(word, [cell for t in counting for cell in t.counted]))
     return None
 
 
@@ -98,6 +124,18 @@ class _Table:
     names: frozenset[str] = frozenset()
     ranges: tuple[tuple[int, int], ...] = ()
     open: bool = False
+    counted_by: str = ""
+    """The header, folded, of its first column counting its rows 1, 2, … n (tables.counts_rows)
+    when that column has one ("semaine"); "" for none."""
+    counted: tuple[str, ...] = ()
+    """That column's numbers, its header left out."""
+    under: tuple[tuple[str, frozenset[str]], ...] = ()
+    """Each column's header folded, with its cells: what a number after a cue word naming a
+    column may be looked up in (`_beyond_count`)."""
+
+    def column(self, header: str) -> frozenset[str]:
+        """The cells of its first column headed `header` (folded); none when it has none."""
+        return next((cells for name, cells in self.under if name == header), frozenset())
 
     @classmethod
     def of(cls, rows: Sequence[Sequence[str]]) -> _Table:
@@ -108,7 +146,10 @@ class _Table:
         every = [cell for row in rows for cell in row]
         names = frozenset(name for cell in every for name in _cell_names(cell))
         ranges = tuple(dict.fromkeys(span for cell in every for span in _ranges(cell)))
-        return cls(kind, tuple(keyed), names, ranges, open_ended)
+        counted = _counting_column(rows)
+        header = fold(counted[0]).strip() if counted else ""
+        under = _columns(rows)
+        return cls(kind, tuple(keyed), names, ranges, open_ended, header, tuple(counted[1:]), under)
 
     def holds_numbers(self) -> bool:
         """Whether a number asked may be one of its keys: a table looked up by keys that are
@@ -150,13 +191,21 @@ def _tables(hits: Sequence[Hit], bank: SentenceBank) -> list[_Table]:
     Each table's `_Table` is read once while the bank keeps its document's tables
     (SentenceBank.read_table, by the table's place): the same tables are in the evidence of
     question after question."""
-    spans = dict.fromkeys(
-        table
-        for hit in hits
-        for index in bank.in_chunk(hit.chunk)
-        if (table := bank.table_holding(index)) is not None
-    )
+    spans = evidence_tables(hits, bank)
     return [read for span in spans if (read := bank.read_table(span, _Table.of)) is not None]
+
+
+def evidence_tables(hits: Sequence[Hit], bank: SentenceBank) -> list[tuple[str, int, int]]:
+    """Each table (its document and span, SentenceBank.table_holding) a passage of `hits`
+    holds a row or a piece of a row of, once, in the passages' order."""
+    return list(
+        dict.fromkeys(
+            table
+            for hit in hits
+            for index in bank.in_chunk(hit.chunk)
+            if (table := bank.table_holding(index)) is not None
+        )
+    )
 
 
 def _holds(table: _Table, asked: _Asked) -> bool:
@@ -233,6 +282,27 @@ def _key_column(table: Sequence[Sequence[str]]) -> list[str]:
     [] when every column numbers rows."""
     column = first_unnumbered_column(table)
     return [] if column is None else [row[column] for row in table if column < len(row)]
+
+
+def _columns(table: Sequence[Sequence[str]]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each column's header folded, with its cells but its header, stripped."""
+    if not table:
+        return ()
+    return tuple(
+        (fold(header).strip(), frozenset(row[at].strip() for row in table[1:] if at < len(row)))
+        for at, header in enumerate(table[0])
+    )
+
+
+def _counting_column(table: Sequence[Sequence[str]]) -> list[str]:
+    """The cells of a table's first column that counts its rows 1, 2, … n under a header
+    (tables.counts_rows), header first; [] for none."""
+    width = max((len(row) for row in table), default=0)
+    for column in range(width):
+        cells = [row[column] for row in table if column < len(row)]
+        if len(cells) > 1 and cells[0].strip() and counts_rows(cells[1:]):
+            return cells
+    return []
 
 
 def closest(key: str, keys: list[str]) -> list[str]:

@@ -1,0 +1,99 @@
+"""Lookups in long sheets (session 20): a later chunk of a table is indexed and read with its
+header row, an amount written in groups of thousands is one term, a row's key cell of words is
+looked up when the question writes it, and a week past the last one a table counts abstains.
+
+An operations team's sheets asked "the first response time of Umbrella Health" (the header
+says `first_response_hours`, row 131 says "Umbrella Health"), "Which pager rota covers
+payments?" (the `payments` row, not the `recommendations` row owned by the Payments team),
+"Which budget line is 61250.50?" of a French "61 250,50", and "Qui est d'astreinte la semaine
+53 ?" of a rota counting weeks 1 to 52."""
+
+from __future__ import annotations
+
+from citeqa.chunkpass import chunk_tokens, header_above
+from citeqa.lexical import query_tokens, tokenize, written_terms
+from citeqa.models import Chunk
+from citeqa.questions import QuestionTerms, question_words
+from citeqa.sentences import names_words
+from citeqa.tables import TableHeaders, key_cell
+from citeqa.unheld_keys import _beyond_count, _Table
+
+SHEET = (
+    "| customer | plan | first_response_hours |\n"
+    "| --- | --- | --- |\n"
+    "| Globex Bank | Business | 8 |\n"
+    "| Umbrella Health | Business | 8 |\n"
+    "| Prestige Health | Platinum | 1 |\n"
+)
+
+
+def chunk_at(text: str, start: int) -> Chunk:
+    return Chunk(chunk_id="c", doc_id="d", start=start, end=len(text), text=text[start:].strip())
+
+
+def test_a_chunk_opening_below_its_tables_header_is_indexed_with_it() -> None:
+    later = chunk_at(SHEET, SHEET.index("| Umbrella"))
+    header = header_above(TableHeaders(SHEET), later)
+    assert header == "| customer | plan | first_response_hours |"
+    terms = chunk_tokens(later, header=header)
+    assert {"respons", "hour"} <= set(terms) and "umbrella" in terms
+    assert "respons" not in chunk_tokens(later)
+
+
+def test_a_chunk_holding_its_header_or_no_table_gets_no_header() -> None:
+    headers = TableHeaders(SHEET)
+    assert header_above(headers, chunk_at(SHEET, 0)) == ""
+    prose = "Some words first.\n\n" + SHEET
+    assert header_above(TableHeaders(prose), chunk_at(prose, 0)) == ""
+    assert headers.header_above(SHEET.index("| Globex")) == (0, SHEET.index("\n"))
+    assert headers.header_above(3) is None
+
+
+def test_an_amount_in_groups_of_thousands_is_one_term() -> None:
+    assert tokenize("| Pagewise | 61 250,50 | 4 317,64 |", "fr") == [
+        "pagewis",
+        "61250.50",
+        "4317.64",
+    ]
+    assert tokenize("61,250.50", "en") == ["61250.50"]
+    assert "61250.50" in query_tokens("Which budget line is 61250.50?")
+    assert "61250.50" in query_tokens("Quelle ligne vaut 61 250,50 € ?")
+    assert "61250.50" in written_terms("| Pagewise | 61 250,50 |")
+    assert "61 250,50" in question_words("Quelle ligne vaut 61 250,50 € ?")
+
+
+def test_spaces_between_bare_numbers_or_after_a_year_join_nothing() -> None:
+    assert tokenize("les 12 250 patients", "fr")[:2] == ["12", "250"]
+    assert tokenize("en 2019 250,5 mg", "fr")[:2] == ["2019", "250.5"]
+    assert tokenize("56,2 et 1,250", "fr") == ["56.2", "1.250"]  # as before: decimals
+
+
+def test_a_key_cell_of_words_is_named_only_whole() -> None:
+    asked = QuestionTerms(focus="What is the first response time for Umbrella Health?")
+    assert names_words(key_cell("| Umbrella Health | Business | 8 |"), asked)
+    assert not names_words(key_cell("| Prestige Health | Platinum | 1 |"), asked)
+    hyphenated = QuestionTerms(focus="What is the p95 latency of the search-suggest service?")
+    assert not names_words("search", hyphenated)
+    assert names_words("feature-flags", QuestionTerms(focus="The budget of feature-flags?"))
+    assert not names_words("No", QuestionTerms(focus="No, which one?"))
+
+
+ROTA = [
+    ["semaine", "du", "titulaire"],
+    *([str(week), f"{week:02d}/01", "Ann"] for week in range(1, 53)),
+]
+
+
+def test_a_week_past_those_a_column_headed_by_its_cue_counts_has_no_row() -> None:
+    rota = _Table.of(ROTA)
+    unheld = _beyond_count(QuestionTerms(focus="Qui est d'astreinte la semaine 53 ?"), [rota])
+    assert unheld is not None and unheld.key == "53" and unheld.closest == ["52", "51"]
+    assert _beyond_count(QuestionTerms(focus="Qui est d'astreinte la semaine 12 ?"), [rota]) is None
+
+
+def test_a_number_after_another_cue_or_held_under_the_cue_elsewhere_stays_answered() -> None:
+    rota = _Table.of(ROTA)
+    assert _beyond_count(QuestionTerms(focus="Who is on call in week 53?"), [rota]) is None
+    other = _Table.of([["Semaine", "Menu"], ["53", "Soupe"], ["54", "Gratin"]])
+    asked = QuestionTerms(focus="Qui est d'astreinte la semaine 53 ?")
+    assert _beyond_count(asked, [rota, other]) is None
