@@ -8,7 +8,8 @@ is answered: the word checks (abstention.before_search) and the answer models' f
 the words as typed. A question is read again, as if typed with the corrections in place
 (`corrected_question`), only when every content word it uses that the corpus never does
 (reason_words.content_words: a misspelt function word, "wich", needs none) has a confident
-correction (`confident_corrections`): the corpus word the search corrected it to, which the
+correction (`confident_corrections`): the corpus word the search corrected it to, by one slip
+of the keys a typo makes more often than another word does (`slip_of_the_keys`), which the
 closest passages also write, not only as a name (spelling_hints.written_forms,
 written_as_names: a misspelling's neighbour shares the question's context, a real word the
 corpus lacks rarely does), and the question does not write it as code or as a name. An
@@ -22,6 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from rapidfuzz.distance import DamerauLevenshtein, Indel
+
+from citeqa.glossary import fold
 from citeqa.models import Lang
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.reason_words import content_words
@@ -32,6 +36,9 @@ READ_AS = {
     "en": "Read {pairs}.",
     "fr": "Lu {pairs}.",
 }
+SUBSTITUTION_LETTERS = 8
+"""A word of at least this many letters may be read as a typo of a corpus word one letter
+changed (`slip_of_the_keys`): "subscribtion" for "subscription", not "poème" for "poète"."""
 PAIR = {
     "en": "{typed} as {read}",
     "fr": "{typed} comme {read}",
@@ -48,7 +55,10 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
     first = next(iter(question_words(terms.focus)), "")
     wanted = {word: terms.corrected.get(word) for word in absent}
     if not wanted or any(
-        corrected is None or word in code or is_name(word, first)
+        corrected is None
+        or word in code
+        or is_name(word, first)
+        or not slip_of_the_keys(fold(word), corrected)
         for word, corrected in wanted.items()
     ):
         return {}
@@ -63,6 +73,21 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
             return {}
         found[word] = written.most_common(1)[0][0]
     return found
+
+
+def slip_of_the_keys(typed: str, corrected: str) -> bool:
+    """Whether the folded `typed` word is `corrected` with one slip of the keys a typo makes
+    more often than another word of the language does: a letter left out or typed twice
+    ("suported", Indel 1), two neighbouring letters swapped ("cancle"), or one letter changed
+    in a word of SUBSTITUTION_LETTERS or more ("subscribtion"). A letter changed in a shorter
+    word, or two edits, more often make another word the corpus lacks: PIAF near misses read
+    "poème" as "poète" and "attendues" as "attendre" and were answered."""
+    if Indel.distance(typed, corrected) == 1:
+        return True
+    if len(typed) != len(corrected) or DamerauLevenshtein.distance(typed, corrected) != 1:
+        return False
+    swapped = sorted(typed) == sorted(corrected)
+    return swapped or len(typed) >= SUBSTITUTION_LETTERS
 
 
 def corrected_question(question: str, corrections: Mapping[str, str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
+from citeqa.typo_reading import slip_of_the_keys
 from small_corpora import assistant_over
 
 CANCEL = """# Cancel your subscription
@@ -59,3 +60,17 @@ def test_an_off_topic_question_keeps_its_refusal(assistant: Assistant) -> None:
     answer = assistant.ask("Who won the 2018 World Cup?")
     assert answer.abstained
     assert not any(note.startswith("Read “") for note in answer.warnings)
+
+
+@pytest.mark.parametrize(
+    ("typed", "corrected", "slip"),
+    [
+        ("cancle", "cancel", True),  # two neighbouring letters swapped
+        ("suported", "supported", True),  # a letter left out
+        ("subscribtion", "subscription", True),  # a letter changed in a long word
+        ("poeme", "poete", False),  # PIAF near miss: another word, not a typo
+        ("attendues", "attendre", False),  # two edits
+    ],
+)
+def test_only_a_slip_of_the_keys_is_read_as_a_typo(typed: str, corrected: str, slip: bool) -> None:
+    assert slip_of_the_keys(typed, corrected) is slip
