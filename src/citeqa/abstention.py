@@ -175,9 +175,10 @@ ADVICE_SHARE = 0.25
 it (`_may_help`): on the s16 trial's vault (42 of 83 notes in each language) and the s17 trial's
 folder (18 of 52 documents in English), questions the documents answer in the other language
 abstained on words they never use ("Where is the school trip on 22 May?": "sortie scolaire";
-"Combien de temps pour signaler un ordinateur perdu ?": an English policy), and the advice
-leads there. On the s18 trial's folder (8 of 68 documents in French) it led nowhere for 7 of
-8 English questions (typos, off-topic, the lab's fire warden)."""
+"Combien de temps pour signaler un ordinateur perdu ?": an English policy), some of their words
+occurring in the documents, and the advice leads there (a question none of whose words occurs
+needs a closer sign: `_may_help`). On the s18 trial's folder (8 of 68 documents in French) it
+led nowhere for 7 of 8 English questions (typos, off-topic, the lab's fire warden)."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 
@@ -244,7 +245,8 @@ def before_search(
     reason = _words_never_used(terms, lang, closest)
     if reason is None:
         return None
-    return EarlyRefusal(_with_hint(reason, terms, lang, languages, close), words_alone=True)
+    hinted = _with_hint(reason, terms, lang, languages, close, words_alone=True)
+    return EarlyRefusal(hinted, words_alone=True)
 
 
 def _with_hint(
@@ -253,15 +255,20 @@ def _with_hint(
     lang: Lang,
     languages: Callable[[], DocumentLanguages] | None,
     close: Callable[[], bool] | None = None,
+    *,
+    words_alone: bool = False,
 ) -> str:
     """`reason`, followed by the advice to ask in the other language when `languages` (read
     only then) puts documents in it (`ask_in`) and asking so may help (`_may_help`, read only
-    then: on a corpus in one language, `close` embeds nothing)."""
+    then: on a corpus in one language, `close` embeds nothing); `words_alone`: the question
+    is refused for none of its words occurring (`before_search`)."""
     if languages is None:
         return reason
     found = languages()
     hint = ask_in(lang, found)
-    return f"{reason} {hint}" if hint and _may_help(terms, lang, found, close) else reason
+    if hint and _may_help(terms, lang, found, close, words_alone=words_alone):
+        return f"{reason} {hint}"
+    return reason
 
 
 def _may_help(
@@ -269,18 +276,27 @@ def _may_help(
     lang: Lang,
     languages: DocumentLanguages,
     close: Callable[[], bool] | None,
+    *,
+    words_alone: bool = False,
 ) -> bool:
     """Whether asking in the other language than `lang` may find what the question's words
     did not: more documents are in that language than in the question's, or ADVICE_SHARE of
-    them at least, or the question was
+    them at least while some word of the question occurs in the documents (not `words_alone`),
+    or the question was
     read close to passages in it: its words the corpus never uses translated into theirs
     (`QuestionTerms.translated`, passage_translation.py), or the closest of the passages read
     in the multilingual channel in that language (`close`, read only then: answering.compose,
     across.close_in_other_language with no bar). Else an
     English typo or an off-topic question on a mostly English corpus holding a few French
-    documents was told to try asking in French (s18 trial)."""
+    documents was told to try asking in French (s18 trial), and on the s20 trial's folder (15 of
+    55 documents French) so were "asdfghjkl", "Who won the 2018 World Cup?" and "How do I bake
+    sourdough bread?": none of their words occurs in the documents, which are mostly in their
+    language, so their words are more likely off the documents' subjects than words of the other
+    language, unless the multilingual channel or the word translations put them close."""
     other = languages.counts.get(_other(lang), 0)
-    if languages.counts.get(lang, 0) < other or other >= ADVICE_SHARE * languages.documents:
+    if languages.counts.get(lang, 0) < other:
+        return True
+    if other >= ADVICE_SHARE * languages.documents and not words_alone:
         return True
     return bool(terms.translated) or (close is not None and close())
 

@@ -66,6 +66,7 @@ from citeqa.status import stale_reason as stale_reason  # the chat's banner word
 from citeqa.status import update_in_progress as update_in_progress  # and the chat's banner
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.suggestions import TermCounts, suggest
+from citeqa.typo_reading import confident_corrections, corrected_question, read_as
 from citeqa.unread import not_searched, recorded_unread
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
 
@@ -473,7 +474,12 @@ class Assistant:
         closeness = self._closeness(question, context, multilingual)
         retrieved = time.perf_counter()
 
-        def composed(retrieval: Retrieval, scores: QuestionScores, evidence: Retrieval) -> Answer:
+        def composed(
+            retrieval: Retrieval,
+            scores: QuestionScores,
+            evidence: Retrieval,
+            closeness: Closeness | None = closeness,
+        ) -> Answer:
             return compose(
                 question,
                 retrieval,
@@ -491,6 +497,12 @@ class Assistant:
             )
 
         answer = composed(retrieval, scores, evidence)
+        corrections = self._corrections(question, terms, retrieval) if answer.abstained else {}
+        if corrections:  # refused as typed: read again with its typos corrected (typo_reading)
+            reread = self._read_corrected(question, context, k, corrections, composed)
+            if reread is not None:
+                answer = reread
+                warnings = [*warnings, read_as(corrections, answer.lang)]
         translated = (
             self._translated(question, context, terms, evidence, closeness, multilingual)
             if answer.abstained
@@ -526,6 +538,42 @@ class Assistant:
         )
         built_from = loaded.index.manifest.corpus_dir
         return changed_quote_notes(answer.citations, changed_files(changes or []), built_from)
+
+    def _read_corrected(
+        self,
+        question: str,
+        context: str | None,
+        k: int | None,
+        corrections: dict[str, str],
+        composed: Callable[..., Answer],
+    ) -> Answer | None:
+        """The answer to `question` read with its `corrections` in place (typo_reading), or
+        None when it abstains too:
+        the refusal as typed then stands (it offers the spellings: spelling_hints.py)."""
+        loaded = self._loaded
+        channel = loaded.index.manifest.answer_channel
+        fixed = corrected_question(question, corrections)
+        text = in_context(context, fixed) if context else fixed
+        vectors = self._query_vectors(text)
+        terms = self._terms(fixed, context)
+        scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
+        shown, read = self._retrievals(text, vectors, k, terms, scores=scores)
+        multilingual = _multilingual(channel, loaded.embedders)
+        answer = composed(shown, scores, read, self._closeness(fixed, context, multilingual))
+        return None if answer.abstained else answer
+
+    def _corrections(
+        self, question: str, terms: QuestionTerms, retrieval: Retrieval
+    ) -> dict[str, str]:
+        """The corrections a question refused as typed is read again with (its every unused
+        content word's, typo_reading.confident_corrections: written by the passages `retrieval`
+        shows), or {} when some such word has none."""
+        if not terms.corrected:
+            return {}
+        lang = detect_lang(question, retrieval.query_lang)
+        return confident_corrections(
+            terms, lang, lambda: [hit.chunk.text for hit in retrieval.hits]
+        )
 
     def _translates(self, channel: str | None) -> Translates | None:
         """Whether words of a question mean words of passages in the other language, in the

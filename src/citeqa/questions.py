@@ -218,6 +218,10 @@ class QuestionTerms:
     """Share of the question's term weight that appears nowhere in the corpus."""
     corrections: list[str] = field(default_factory=list)
     """Corpus words that question words look like typos of ("imune" → "immune")."""
+    corrected: dict[str, str] = field(default_factory=dict)
+    """Each question word (as typed) read as a typo of a corpus word, and that word: the
+    `corrections` by the word they correct ("cancle" → "cancel"), what a question refused as
+    typed may be read again with (typo_reading.py)."""
     unused_words: list[str] = field(default_factory=list)
     """The question's words the corpus never uses and that are no compound name, as typed, in
     order: those `typos` looks a likely spelling up for."""
@@ -790,6 +794,7 @@ def _check_focus_word(
     corrected = vocabulary.correction(word)
     if corrected is not None:
         result.corrections.append(corrected)
+        result.corrected.setdefault(word, corrected)
         return alternatives | word_alternatives(corrected, vocabulary.glossary), None
     cognates = vocabulary.cognates(word)
     result.cognates.extend(cognates)

@@ -71,12 +71,12 @@ def offered_spellings(terms: QuestionTerms, closest: Closest) -> list[str]:
     most MAX_OFFERED): each candidate as the `closest` passages write it most often, a
     candidate they never write left out."""
     absent = set(terms.absent)
-    code = _code_pieces(terms.focus)
+    code = code_pieces(terms.focus)
     first = next(iter(question_words(terms.focus)), "")
     wanted = {
         corrected: typed
         for typed, corrected in terms.typos.items()
-        if typed in absent and typed not in code and not _is_name(typed, first)
+        if typed in absent and typed not in code and not is_name(typed, first)
     }
     if not wanted:
         return []
@@ -137,7 +137,7 @@ def _beside_a_capital(text: str, start: int, end: int) -> bool:
     return any(found and found.group(1)[0].isupper() for found in (after, before))
 
 
-def _code_pieces(focus: str) -> set[str]:
+def code_pieces(focus: str) -> set[str]:
     """The runs of letters of what the question writes as code, whose spelling is not prose's:
     the identifiers it names (`cache_timout` gives "cache" and "timout"), what it puts between
     backticks ("`timout`", "`the timout`") and the names it calls ("timout()")."""
@@ -145,7 +145,7 @@ def _code_pieces(focus: str) -> set[str]:
     return {piece for name in marked for piece in _LETTERS.findall(name)}
 
 
-def _is_name(word: str, first: str) -> bool:
+def is_name(word: str, first: str) -> bool:
     """Whether a word is written as a name: a capital inside it, or a capital first letter
     anywhere but at the question's first word (whose capital is the sentence's)."""
     if any(letter.isupper() for letter in word[1:]):

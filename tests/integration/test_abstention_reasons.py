@@ -49,8 +49,9 @@ def test_questions_whose_words_the_documents_never_use_abstain(
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations
     assert answer.reason in (  # the bundled corpus has English and French documents
-        "No word of the question occurs in the documents. Some of the documents are in French:"
-        " try asking in French.",
+        # mostly English: a question none of whose words occurs is not told to ask in French
+        # unless the multilingual channel reads it close to a French passage (s20 trial)
+        "No word of the question occurs in the documents.",
         "Aucun mot de la question n’apparaît dans les documents. La plupart des documents sont"
         " en anglais : essayez de poser la question en anglais.",
     )

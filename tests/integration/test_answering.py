@@ -101,10 +101,9 @@ def test_off_topic_questions_abstain_saying_no_word_occurs(
 ) -> None:
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations
-    assert answer.reason == (
-        "No word of the question occurs in the documents. Some of the documents are in French:"
-        " try asking in French."
-    )
+    # the bundled corpus is mostly English: an off-topic question none of whose words occurs
+    # is not told to ask in French (s20 trial: "Who won the 2018 World Cup?" was)
+    assert answer.reason == "No word of the question occurs in the documents."
     assert answer.passages, "the closest passages are still listed"
 
 

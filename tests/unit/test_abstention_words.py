@@ -126,6 +126,26 @@ def test_the_other_language_is_offered_only_when_asking_in_it_may_help() -> None
     )
 
 
+def test_a_question_none_of_whose_words_occurs_is_told_to_change_language_only_when_close() -> None:
+    """The s20 trial (15 of 55 documents French): "asdfghjkl", "Who won the 2018 World Cup?"
+    and "How do I bake sourdough bread?" were told "Some of the documents are in French: try
+    asking in French." A question none of whose words occurs in a corpus mostly in its own
+    language is told so only when it was read close to the other language's passages; one some
+    of whose words occur keeps the quarter's advice (s16/s17 trials, above)."""
+    a_quarter_french = DocumentLanguages({"en": 3, "fr": 1}, 4, 0)
+    off = terms("Sourdough recipe?", {"sourdough": 7.0, "recipe": 5.0})
+    off.absent = ["sourdough", "recipe"]
+    assert reason_before_search(off, "en", lambda: a_quarter_french) == NO_WORD_OCCURS["en"]
+    refusal = before_search(off, "en", lambda: a_quarter_french, close=lambda: True)
+    assert refusal is not None and refusal.reason.endswith(
+        "Some of the documents are in French: try asking in French."
+    )
+    mostly_french = DocumentLanguages({"en": 1, "fr": 3}, 4, 0)
+    assert reason_before_search(off, "en", lambda: mostly_french) == (
+        f"{NO_WORD_OCCURS['en']} Most of the documents are in French: try asking in French."
+    )
+
+
 def test_words_the_passages_lack_are_no_reason_to_change_language() -> None:
     """Words the corpus uses but the closest passages do not are no sign of the other language:
     the documents' languages are not even read."""

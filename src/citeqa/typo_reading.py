@@ -1,0 +1,112 @@
+"""Owns reading a question refused as typed again with its typos corrected, and the warning that
+says which corrections it used ("Read “cancle” as “cancel”.").
+
+The s20 trial's "how do i cancle my subscribtion" was refused ("No word of the question occurs
+in the documents. Did you mean “subscription”?") though the search had already read both words
+as typos of "cancel" and "subscription" (QuestionTerms.corrected) and "cancel subscription"
+is answered: the word checks (abstention.before_search) and the answer models' features read
+the words as typed. A question is read again, as if typed with the corrections in place
+(`corrected_question`), only when every content word it uses that the corpus never does
+(reason_words.content_words: a misspelt function word, "wich", needs none) has a confident
+correction (`confident_corrections`): the corpus word the search corrected it to, by one slip
+of the keys a typo makes more often than another word does (`slip_of_the_keys`), which the
+closest passages also write, not only as a name (spelling_hints.written_forms,
+written_as_names: a misspelling's neighbour shares the question's context, a real word the
+corpus lacks rarely does), and the question does not write it as code or as a name. An
+off-topic question keeps words no correction reads ("Who won the 2018 World Cup?" corrects
+"World" to "word", never "won", "2018" nor "Cup"). The re-read answer replaces the refusal only
+when it answers (api).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rapidfuzz.distance import DamerauLevenshtein, Indel
+
+from citeqa.glossary import fold
+from citeqa.models import Lang
+from citeqa.questions import QuestionTerms, question_words
+from citeqa.reason_words import content_words
+from citeqa.spelling_hints import Closest, code_pieces, is_name, written_as_names, written_forms
+from citeqa.visible import cut, shown
+
+READ_AS = {
+    "en": "Read {pairs}.",
+    "fr": "Lu {pairs}.",
+}
+SUBSTITUTION_LETTERS = 8
+"""A word of at least this many letters may be read as a typo of a corpus word one letter
+changed (`slip_of_the_keys`): "subscribtion" for "subscription", not "poème" for "poète"."""
+PAIR = {
+    "en": "{typed} as {read}",
+    "fr": "{typed} comme {read}",
+}
+
+
+def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) -> dict[str, str]:
+    """Each content word of the question the corpus never uses (as typed) → its correction as
+    the `closest` passages (their texts, read only when every such word has a correction)
+    write it most often, lower-cased; {} unless every such word has a confident one (see the
+    module docstring)."""
+    absent = content_words(list(dict.fromkeys(terms.absent)), lang)
+    code = code_pieces(terms.focus)
+    first = next(iter(question_words(terms.focus)), "")
+    wanted = {word: terms.corrected.get(word) for word in absent}
+    if not wanted or any(
+        corrected is None
+        or word in code
+        or is_name(word, first)
+        or not slip_of_the_keys(fold(word), corrected)
+        for word, corrected in wanted.items()
+    ):
+        return {}
+    texts = closest()
+    folded = frozenset(corrected for corrected in wanted.values() if corrected is not None)
+    forms = written_forms(texts, folded)
+    names = written_as_names(texts, frozenset(forms))
+    found: dict[str, str] = {}
+    for word, corrected in wanted.items():
+        written = forms.get(corrected or "")
+        if corrected is None or not written or corrected in names:
+            return {}
+        found[word] = written.most_common(1)[0][0]
+    return found
+
+
+def slip_of_the_keys(typed: str, corrected: str) -> bool:
+    """Whether the folded `typed` word is `corrected` with one slip of the keys a typo makes
+    more often than another word of the language does: a letter left out or typed twice
+    ("suported", Indel 1), two neighbouring letters swapped ("cancle"), or one letter changed
+    in a word of SUBSTITUTION_LETTERS or more ("subscribtion"). A letter changed in a shorter
+    word, or two edits, more often make another word the corpus lacks: PIAF near misses read
+    "poème" as "poète" and "attendues" as "attendre" and were answered."""
+    if Indel.distance(typed, corrected) == 1:
+        return True
+    if len(typed) != len(corrected) or DamerauLevenshtein.distance(typed, corrected) != 1:
+        return False
+    swapped = sorted(typed) == sorted(corrected)
+    return swapped or len(typed) >= SUBSTITUTION_LETTERS
+
+
+def corrected_question(question: str, corrections: Mapping[str, str]) -> str:
+    """`question` with each typed word of `corrections` (a whole word, as typed) replaced by
+    its correction."""
+    for typed, read in corrections.items():
+        question = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", read, question)
+    return question
+
+
+def read_as(corrections: Mapping[str, str], lang: Lang) -> str:
+    """The warning naming each correction the answer read the question with, in `lang`
+    (question and document words: made visible, a long one by its ends)."""
+    pairs = ", ".join(
+        PAIR[lang].format(typed=_quoted(typed), read=_quoted(read))
+        for typed, read in corrections.items()
+    )
+    return READ_AS[lang].format(pairs=pairs)
+
+
+def _quoted(word: str) -> str:
+    return cut(shown(word), marks=("“", "”"))

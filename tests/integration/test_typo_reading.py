@@ -1,0 +1,76 @@
+"""A question refused as typed whose every unused content word is a typo of a word the closest
+passages write is read again with the corrections, and its answer says which it used (s20 trial:
+"how do i cancle my subscribtion" was refused, "No word of the question occurs", though the
+search had read "cancel" and "subscription"); an off-topic question one of whose words looks
+like a corpus word stays refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from citeqa.typo_reading import slip_of_the_keys
+from small_corpora import assistant_over
+
+CANCEL = """# Cancel your subscription
+
+You can cancel your subscription from Settings, then Billing. Your workspace stays active until
+the end of the paid period, then switches to read-only mode.
+"""
+
+BROWSERS = """# Browser support
+
+Tessera supports the latest two versions of Chrome, Firefox, Safari and Edge. Internet Explorer
+is not supported.
+"""
+
+WORDS = """# Word limits
+
+A ticket reply holds at most 5,000 words. Longer replies are split into several messages.
+"""
+
+FILES = {"cancel.md": CANCEL, "browsers.md": BROWSERS, "words.md": WORDS}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus, index = tmp_path_factory.mktemp("help"), tmp_path_factory.mktemp("idx")
+    return assistant_over(FILES, corpus, index)
+
+
+def test_a_question_of_typos_alone_is_answered_with_its_corrections(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("how do i cancle my subscribtion")
+    assert not answer.abstained, answer.reason
+    assert "cancel your subscription" in answer.citations[0].quote
+    assert "Read “cancle” as “cancel”, “subscribtion” as “subscription”." in answer.warnings
+    assert answer.question == "how do i cancle my subscribtion"
+
+
+def test_a_question_typed_right_says_nothing_of_corrections(assistant: Assistant) -> None:
+    answer = assistant.ask("How do I cancel my subscription?")
+    assert not answer.abstained
+    assert not any(note.startswith("Read “") for note in answer.warnings)
+
+
+def test_an_off_topic_question_keeps_its_refusal(assistant: Assistant) -> None:
+    """ "World" is one letter from "words", which the corpus writes; "won" and "Cup" are
+    typos of nothing it writes: the question is not read again."""
+    answer = assistant.ask("Who won the 2018 World Cup?")
+    assert answer.abstained
+    assert not any(note.startswith("Read “") for note in answer.warnings)
+
+
+@pytest.mark.parametrize(
+    ("typed", "corrected", "slip"),
+    [
+        ("cancle", "cancel", True),  # two neighbouring letters swapped
+        ("suported", "supported", True),  # a letter left out
+        ("subscribtion", "subscription", True),  # a letter changed in a long word
+        ("poeme", "poete", False),  # PIAF near miss: another word, not a typo
+        ("attendues", "attendre", False),  # two edits
+    ],
+)
+def test_only_a_slip_of_the_keys_is_read_as_a_typo(typed: str, corrected: str, slip: bool) -> None:
+    assert slip_of_the_keys(typed, corrected) is slip
