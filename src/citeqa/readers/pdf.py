@@ -43,7 +43,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 8
+    version = 9
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -55,7 +55,9 @@ class PdfFileReader:
     document writes alone (linehyphens.py). 7: a deck whose first page opens with a slide's
     label alone ("Slide 1") is titled by the line after it (titles.slide_label). 8: the margin
     lines a page opens or ends with are read up to three deep (a deck's footer, date and slide
-    number), and a last line numbering the pages is one in any size (pdfmargins.py)."""
+    number), and a last line numbering the pages is one in any size (pdfmargins.py). 9: such a
+    numbering line is one only at a page's bottom, set small or in few words, and never so as
+    to take most of a page's lines ("Q3 revenue 1.9 million EUR" closing slide 3 is kept)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
