@@ -127,6 +127,7 @@ def deck_bank() -> SentenceBank:
         sha256="0",
         kind="pdf",
         page_starts=extracted.page_starts,
+        titled_pages=extracted.titled_pages,
     )
     chunks = chunk_document(document)
     assert len(chunks) == 1  # one passage over every slide: what it is read with is the page's
@@ -244,3 +245,38 @@ def test_a_title_slides_footer_in_its_own_text_size_leaves_too() -> None:
     ]
     text = PdfFileReader().extract(sized_pdf([title, *slides]), "roadmap.pdf").text
     assert "Acme" not in text and "Engineering all-hands" in text
+
+
+def pdf_bank(pages: list[list[Line]]) -> SentenceBank:
+    """The bank of one PDF read from `pages`, a passage per page."""
+    extracted = PdfFileReader().extract(sized_pdf(pages), "guide.pdf")
+    document = Document(
+        doc_id="d",
+        title="Guide",
+        path="/guide.pdf",
+        text=extracted.text,
+        sha256="0",
+        kind="pdf",
+        page_starts=extracted.page_starts,
+        titled_pages=extracted.titled_pages,
+    )
+    chunks = chunk_document(document)
+    spans = [(number, chunk.start, chunk.end) for number, chunk in enumerate(chunks)]
+    rows = document_sentences(extracted.text, spans, "pdf")
+    sentences = [Sentence(doc_id="d", chunk_index=c, start=s, end=e) for c, s, e in rows]
+    tokens = [frozenset(tokenize(extracted.text[s.start : s.end], "en")) for s in sentences]
+    return SentenceBank({"d": document}, chunks, sentences, None, tokens)
+
+
+def test_a_page_head_set_in_the_pages_text_size_is_quotable() -> None:
+    """A settings guide whose pages open with answers in its text's size (no full stop): those
+    lines are no slide titles, which are set larger than their slide's text."""
+    pages: list[list[Line]] = [
+        [(12.0, "Settings guide"), (12.0, "This guide lists where each setting of the app is.")],
+        [(12.0, "Dark mode is under Display and Brightness"), (12.0, "It follows the system.")],
+        [(12.0, "Alerts are muted in Sound settings"), (12.0, "A badge still shows.")],
+    ]
+    bank = pdf_bank(pages)
+    assert bank.page_heads("d") == frozenset()
+    assert not only_title(bank, sentence_at(bank, "Dark mode is under", 2))
+    assert not only_title(bank, sentence_at(bank, "Alerts are muted", 3))

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from citeqa.language import SENTENCE_ENDS
 
-__all__ = ["Page", "SizedText", "margin_free_pages", "smaller_first_lines"]
+__all__ = ["Page", "SizedText", "margin_free_pages", "opens_larger", "smaller_first_lines"]
 
 SizedText = tuple[str, float]
 """A piece of a page's text as pypdf draws it, with its font size (points, scaled)."""
@@ -89,6 +89,15 @@ def smaller_first_lines(page: Page) -> int:
     """How many of the page's first lines are set smaller than its text (the size holding
     most of its characters): a running header, a journal's name over the title."""
     return _smaller_lines(_text_lines(page.text), list(page.pieces), _body_size(page.pieces))
+
+
+def opens_larger(page: Page, text: str) -> bool:
+    """Whether `text` (the page's, its margins dropped) opens with a line set larger than the
+    page's text: a slide's title, which a guide's page opening with an answer is not."""
+    body = _body_size(page.pieces)
+    first = next((" ".join(line.split()) for line in text.split("\n") if line.strip()), "")
+    larger = "".join(piece for piece, size in page.pieces if body is not None and size > body)
+    return bool(first) and first in " ".join(larger.split())
 
 
 @dataclass(frozen=True)
