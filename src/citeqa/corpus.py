@@ -266,6 +266,7 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
         sha256=hashlib.sha256(raw).hexdigest(),
         kind=reader.kind,
         page_starts=extracted.page_starts,
+        titled_pages=extracted.titled_pages,
         warnings=extracted.warnings,
     )
 

@@ -39,6 +39,9 @@ class Document(Frozen):
     """File format: txt, md, rst, pdf, html, csv."""
     page_starts: list[int] | None = None
     """For PDFs: the character offset at which each page starts (page n = index n-1)."""
+    titled_pages: list[int] | None = None
+    """For PDFs: the pages (index into `page_starts`) opening with a line set larger than the
+    page's text, a slide's title (readers/pdf.py)."""
     warnings: list[str] = Field(default_factory=list)
     """Problems met while reading (a fallback decoding, an empty page, ...)."""
 
@@ -50,11 +53,16 @@ class Document(Frozen):
         return self.page_starts[page] if page >= 0 else 0
 
     def page_heads(self) -> frozenset[str]:
-        """The first lines of its pages but the first, spaces evened (none: a document without
-        pages): a slide's title, and the agenda slide's lines naming other slides (the first
-        page's is left out: a paper's journal header, which may answer)."""
+        """The first lines of its pages but the first, spaces evened, where set larger than
+        the page's text (`titled_pages`; none: a document without pages): a slide's title,
+        and the agenda slide's lines naming other slides (the first page's is left out: a
+        paper's journal header, which may answer; a guide's page opening with an answer in
+        its text's size is no slide)."""
         heads = set()
-        for start in (self.page_starts or [])[1:]:
+        titled = set(self.titled_pages or ())
+        for number, start in enumerate(self.page_starts or []):
+            if number == 0 or number not in titled:
+                continue
             end = self.text.find("\n", start)
             heads.add(" ".join(self.text[start : end if end >= 0 else len(self.text)].split()))
         return frozenset(heads)

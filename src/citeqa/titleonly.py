@@ -5,7 +5,8 @@ with no statement's end (a paper's title wrapped over two lines, or run on into 
 heading it stands under (or is), its
 first line alone over a blank line ("systemctl(1)", a page's <h1>), or a running header line
 ("GIT-REBASE(1) Git Manual GIT-REBASE(1)": it opens and ends with one word), or a PDF page's
-first line past the first page (a slide's title: SentenceBank.page_heads), or a line written
+first line past the first page set larger than its text (a slide's title:
+SentenceBank.page_heads), or a line written
 as one (a deck's agenda naming its slides: "Pricing Timeline Risks" was quoted for "the risks
 of the Contoso renewal" over the Risks slide) names what the text is about and answers nothing
 (a sentence ending a statement, ".", "!", "…", is prose, even when a document with no title

@@ -127,6 +127,7 @@ def deck_bank() -> SentenceBank:
         sha256="0",
         kind="pdf",
         page_starts=extracted.page_starts,
+        titled_pages=extracted.titled_pages,
     )
     chunks = chunk_document(document)
     assert len(chunks) == 1  # one passage over every slide: what it is read with is the page's
@@ -163,3 +164,119 @@ def test_a_slides_title_and_the_agendas_line_naming_it_are_no_quote() -> None:
     assert not only_title(bank, sentence_at(bank, "The Contoso renewal", 4))
     assert not only_title(bank, sentence_at(bank, "Quarterly review", 1))
     assert bank.page_heads("d") == {"Agenda", "Churn", "Renewals", "Escalations"}
+
+
+QUARTERS = [
+    [(28.0, f"Quarter {n} results"), (12.0, bullet), (12.0, f"Q{n} revenue {revenue} million EUR")]
+    for n, bullet, revenue in [
+        (1, "Two new customers signed", "1.2"),
+        (2, "The Lyon office opened", "1.5"),
+        (3, "Churn fell to four percent", "1.9"),
+        (4, "Hiring was paused in November", "2.3"),
+    ]
+]
+
+
+def test_a_slides_line_holding_its_own_number_is_kept() -> None:
+    """ "Q3 revenue 1.9 million EUR" ends the slide numbered 3 (page 4 past a title page): a
+    line of the slide's text that runs with the page's number is no page number, and the
+    slide's title is no footer though a 3-line slide's first line is among its last."""
+    pages = [[(28.0, "Annual review 2025")], *QUARTERS]
+    text = PdfFileReader().extract(sized_pdf(pages), "quarters.pdf").text
+    for slide in QUARTERS:
+        for _size, line in slide:
+            assert line in text
+
+
+def test_a_week_slides_numbered_sentence_and_repeated_bullets_are_kept() -> None:
+    """ "Week 3 ends with a quiz on chapter 3" closes the third of six-line slides under two
+    bullets every slide repeats: neither it nor they are margin lines."""
+    weeks = [
+        [
+            (28.0, f"Week {n}"),
+            (12.0, f"Reading: chapter {n} of the course book"),
+            (12.0, f"Lab {n} covers topic {n + 4}"),
+            (12.0, "Bring your laptop"),
+            (12.0, "Office hours on Friday"),
+            (12.0, f"Week {n} ends with a quiz on chapter {n}"),
+        ]
+        for n in range(1, 5)
+    ]
+    text = PdfFileReader().extract(sized_pdf(weeks), "weeks.pdf").text
+    assert text.count("Bring your laptop") == 4 and text.count("Office hours on Friday") == 4
+    for n in range(1, 5):
+        assert f"Week {n} ends with a quiz on chapter {n}" in text
+
+
+def test_a_footer_numbering_its_slides_in_few_words_still_leaves() -> None:
+    """ "Page 3 of 5" in the slides' own size is a page number: few words."""
+    slides = [
+        [(28.0, f"Topic {name}"), (12.0, f"The {name} plan is agreed"), (12.0, f"Page {n} of 4")]
+        for n, name in enumerate(["budget", "hiring", "office", "travel"], start=1)
+    ]
+    text = PdfFileReader().extract(sized_pdf(slides), "pages.pdf").text
+    assert "Page" not in text and text.count("Topic") == 4
+
+
+def test_short_lines_numbered_in_words_do_not_take_most_of_a_slide() -> None:
+    """ "Team 1" and "Sprint 11" close the first of slides whose last lines run with their
+    numbers: as a page number in words they would leave the slide its title alone."""
+    slides = [
+        [(28.0, f"Plan {name}"), (12.0, f"Team {n}"), (12.0, f"Sprint {n + 10}")]
+        for n, name in enumerate(["north", "south", "east", "west"], start=1)
+    ]
+    text = PdfFileReader().extract(sized_pdf(slides), "sprints.pdf").text
+    assert text.count("Team") == 4 and text.count("Sprint") == 4
+
+
+def test_a_title_slides_footer_in_its_own_text_size_leaves_too() -> None:
+    """The title slide's few words set its footer in their size; the other slides set it
+    smaller than their bullets: it is the same footer, many words though it holds."""
+    footer = "Acme Engineering \xb7 Internal \xb7 Page {} of 4"
+    title = [(28.0, "Roadmap"), (12.0, "Engineering all-hands"), (12.0, footer.format(1))]
+    slides = [
+        [
+            (28.0, name),
+            (18.0, f"The {name} work starts in spring"),
+            (18.0, f"Two teams share the {name} work"),
+            (12.0, footer.format(n)),
+        ]
+        for n, name in enumerate(["Search", "Billing", "Mobile"], start=2)
+    ]
+    text = PdfFileReader().extract(sized_pdf([title, *slides]), "roadmap.pdf").text
+    assert "Acme" not in text and "Engineering all-hands" in text
+
+
+def pdf_bank(pages: list[list[Line]]) -> SentenceBank:
+    """The bank of one PDF read from `pages`, a passage per page."""
+    extracted = PdfFileReader().extract(sized_pdf(pages), "guide.pdf")
+    document = Document(
+        doc_id="d",
+        title="Guide",
+        path="/guide.pdf",
+        text=extracted.text,
+        sha256="0",
+        kind="pdf",
+        page_starts=extracted.page_starts,
+        titled_pages=extracted.titled_pages,
+    )
+    chunks = chunk_document(document)
+    spans = [(number, chunk.start, chunk.end) for number, chunk in enumerate(chunks)]
+    rows = document_sentences(extracted.text, spans, "pdf")
+    sentences = [Sentence(doc_id="d", chunk_index=c, start=s, end=e) for c, s, e in rows]
+    tokens = [frozenset(tokenize(extracted.text[s.start : s.end], "en")) for s in sentences]
+    return SentenceBank({"d": document}, chunks, sentences, None, tokens)
+
+
+def test_a_page_head_set_in_the_pages_text_size_is_quotable() -> None:
+    """A settings guide whose pages open with answers in its text's size (no full stop): those
+    lines are no slide titles, which are set larger than their slide's text."""
+    pages: list[list[Line]] = [
+        [(12.0, "Settings guide"), (12.0, "This guide lists where each setting of the app is.")],
+        [(12.0, "Dark mode is under Display and Brightness"), (12.0, "It follows the system.")],
+        [(12.0, "Alerts are muted in Sound settings"), (12.0, "A badge still shows.")],
+    ]
+    bank = pdf_bank(pages)
+    assert bank.page_heads("d") == frozenset()
+    assert not only_title(bank, sentence_at(bank, "Dark mode is under", 2))
+    assert not only_title(bank, sentence_at(bank, "Alerts are muted", 3))

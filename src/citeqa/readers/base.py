@@ -32,6 +32,9 @@ class Extracted:
     warnings: list[str] = field(default_factory=list)
     title: str | None = None
     """The title the file states (e.g. HTML <title>), if any."""
+    titled_pages: list[int] | None = None
+    """The numbers (from 0) of the pages opening with a line set larger than their text: a
+    slide's title (PDFs only)."""
 
 
 class Reader(Protocol):

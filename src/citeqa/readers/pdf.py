@@ -23,7 +23,13 @@ from typing import Any
 
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.linehyphens import join_hyphenated_pages
-from citeqa.readers.pdfmargins import Page, SizedText, margin_free_pages, smaller_first_lines
+from citeqa.readers.pdfmargins import (
+    Page,
+    SizedText,
+    margin_free_pages,
+    opens_larger,
+    smaller_first_lines,
+)
 
 DAMAGED = "not a readable PDF: the file is damaged or incomplete"
 """Why a PDF pypdf cannot read is skipped (a truncated download, a damaged file): in a
@@ -43,7 +49,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 8
+    version = 10
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -55,7 +61,11 @@ class PdfFileReader:
     document writes alone (linehyphens.py). 7: a deck whose first page opens with a slide's
     label alone ("Slide 1") is titled by the line after it (titles.slide_label). 8: the margin
     lines a page opens or ends with are read up to three deep (a deck's footer, date and slide
-    number), and a last line numbering the pages is one in any size (pdfmargins.py)."""
+    number), and a last line numbering the pages is one in any size (pdfmargins.py). 9: such a
+    numbering line is one only at a page's bottom, set small or in few words, and never so as
+    to take most of a page's lines ("Q3 revenue 1.9 million EUR" closing slide 3 is kept).
+    10: which pages open with a line set larger than their text (Extracted.titled_pages: a
+    slide's title)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -91,7 +101,10 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
         if not page.text.strip()
     ]
     title = _title_past_header(read[0], PurePath(relative).name)
-    return Extracted("\n\n".join(pages), page_starts=starts, warnings=warnings, title=title)
+    titled = [number for number, page in enumerate(pages) if opens_larger(read[number], page)]
+    return Extracted(
+        "\n\n".join(pages), page_starts=starts, warnings=warnings, title=title, titled_pages=titled
+    )
 
 
 def _sized_page(page: Any) -> Page:

@@ -12,8 +12,10 @@ set smaller than the page's text (pypdf's visitor_text gives each piece of text 
 size), so that pages opening with "Table 1" and "Table 2" keep them; or, among a page's last
 lines, the same but for a number running with the page's own ("3" on the third slide, "4" on
 the fourth: a deck's footer is often set in the size of its few words of text), ending no
-sentence ("Results of part 3." on page 3 is the page's text). A page loses the
-margin lines it opens and ends with, up to the first line that is none, but for the first
+sentence ("Results of part 3." on page 3 is the page's text) and set small or in few words
+("Q3 revenue 1.9 million EUR" on the slide numbered 3 is the slide's). A page loses the
+margin lines it opens and ends with, up to the first line that is none (a line numbering it in
+words, in its text's size, only while it keeps most of its lines), but for the first
 page's header (kept: it says where the paper was published). The first page's smaller first
 lines, in a document of one page too, are no title (`smaller_first_lines`). Written here:
 pypdf's docs ("Post-Processing in Text Extraction") leave header and footer removal to the
@@ -32,12 +34,13 @@ from dataclasses import dataclass
 
 from citeqa.language import SENTENCE_ENDS
 
-__all__ = ["Page", "SizedText", "margin_free_pages", "smaller_first_lines"]
+__all__ = ["Page", "SizedText", "margin_free_pages", "opens_larger", "smaller_first_lines"]
 
 SizedText = tuple[str, float]
 """A piece of a page's text as pypdf draws it, with its font size (points, scaled)."""
 
 _DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
 MARGIN_PAGES_SHARE = 0.5
 """A margin line is repeated on at least this share of the pages (two at least): a manual page
 ending 13 of its 109 pages with "Example:" (its example on the next page) keeps them."""
@@ -50,6 +53,10 @@ NUMBERS_MAX = 4
 """How many of a line's first numbers may be the page's number ("Q3 2025 review 3": the third)."""
 NUMBER_DIGITS_MAX = 6
 """A longer run of digits numbers no page (a date written 20250930, an identifier)."""
+NUMBERED_WORDS_MAX = 3
+"""How many words (holding a letter) a last line running with the page's number may hold in the
+size of the page's text to number it ("Page 3 of 12", "Acme Ops · 3"): "Q3 revenue 1.9 million
+EUR" on the slide numbered 3 is the slide's text."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,15 @@ def smaller_first_lines(page: Page) -> int:
     return _smaller_lines(_text_lines(page.text), list(page.pieces), _body_size(page.pieces))
 
 
+def opens_larger(page: Page, text: str) -> bool:
+    """Whether `text` (the page's, its margins dropped) opens with a line set larger than the
+    page's text: a slide's title, which a guide's page opening with an answer is not."""
+    body = _body_size(page.pieces)
+    first = next((" ".join(line.split()) for line in text.split("\n") if line.strip()), "")
+    larger = "".join(piece for piece, size in page.pieces if body is not None and size > body)
+    return bool(first) and first in " ".join(larger.split())
+
+
 @dataclass(frozen=True)
 class _Edges:
     """A page's first and last lines holding text (EDGE_LINES of each, stripped), and those of
@@ -116,23 +132,55 @@ class _Repeats:
     numbered: Counter[tuple[str, int]]
     least: int
 
-    def margins(self, edge: _Edges, number: int) -> set[str]:
-        """The page's edge lines that are margin lines (`number`: the page's, from 0)."""
-        numbered = {
-            line
-            for line in edge.bottom
-            if not line.endswith(tuple(SENTENCE_ENDS))
-            and self._most(self.numbered, _line_keys(line, number))
-        }
-        return numbered | {
+    def margins(self, edge: _Edges, number: int) -> _Margins:
+        """The page's edge lines that are margin lines (`number`: the page's, from 0): those
+        repeated at either edge, and at its bottom only, those numbering the page."""
+        repeated = {
             line
             for line in edge.top + edge.bottom
             if self.exact[line] >= self.least
             or (line in edge.small and self.folded[_folded(line)] >= self.least)
         }
+        numbered = {
+            line
+            for line in edge.bottom
+            if self._footer_like(line, edge) and self._most(self.numbered, _line_keys(line, number))
+        }
+        doubtful = {
+            line
+            for line in numbered - repeated
+            if not self._set_small(line, edge) and _LETTER.search(line)
+        }
+        return _Margins(frozenset(repeated), frozenset(repeated | numbered), frozenset(doubtful))
+
+    def _footer_like(self, line: str, edge: _Edges) -> bool:
+        """Whether a last line may number its page: it ends no sentence ("Results of part 3."
+        on page 3 is the page's text) and is set small, here or as most pages' margin, or
+        holds few words (NUMBERED_WORDS_MAX)."""
+        if line.endswith(tuple(SENTENCE_ENDS)):
+            return False
+        words = (word for word in line.split() if _LETTER.search(word))
+        few = len(list(itertools.islice(words, NUMBERED_WORDS_MAX + 1))) <= NUMBERED_WORDS_MAX
+        return few or self._set_small(line, edge)
+
+    def _set_small(self, line: str, edge: _Edges) -> bool:
+        """Whether the line is set small on this page, or, its numbers folded, on most pages (a
+        title slide's footer in the size of its few words, smaller than the other slides')."""
+        return line in edge.small or self.folded[_folded(line)] >= self.least
 
     def _most(self, counts: Counter[tuple[str, int]], keys: set[tuple[str, int]]) -> bool:
         return any(counts[key] >= self.least for key in keys)
+
+
+@dataclass(frozen=True)
+class _Margins:
+    """A page's margin lines: those it may open with, those it may end with, and of those the
+    doubtful: numbering the page in words, in the size of its text ("Sprint 12"), which a page
+    loses only while it keeps most of its lines."""
+
+    top: frozenset[str]
+    bottom: frozenset[str]
+    doubtful: frozenset[str] = frozenset()
 
 
 def _numbered_keys(edge: _Edges, number: int) -> set[tuple[str, int]]:
@@ -180,19 +228,30 @@ def _body_size(pieces: Sequence[SizedText]) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def _without(text: str, margins: set[str], *, keep_top: bool = False) -> str:
+def _without(text: str, margins: _Margins, *, keep_top: bool = False) -> str:
     """A page's text without the margin lines it opens or ends with (EDGE_LINES at most each
     way, up to the first that is no margin; `keep_top`: those it opens with are kept)."""
     lines = text.split("\n")
     holding = [number for number, line in enumerate(lines) if line.strip()]
-    if not margins or len(holding) < LINES_MIN:
+    if not (margins.top or margins.bottom) or len(holding) < LINES_MIN:
         return text
-    drop = set() if keep_top else _leading(holding[:EDGE_LINES], lines, margins)
-    drop |= _leading(holding[::-1][:EDGE_LINES], lines, margins)
+    drop = _peeled(holding, lines, margins, keep_top=keep_top)
+    if margins.doubtful and 2 * len(drop) > len(holding):
+        sure = _Margins(margins.top, margins.bottom - margins.doubtful)
+        drop = _peeled(holding, lines, sure, keep_top=keep_top)
     return "\n".join(line for number, line in enumerate(lines) if number not in drop).strip("\n")
 
 
-def _leading(numbers: list[int], lines: list[str], margins: set[str]) -> set[int]:
+def _peeled(holding: list[int], lines: list[str], margins: _Margins, *, keep_top: bool) -> set[int]:
+    """The numbers of the margin lines a page ends with, then of those it opens with (none:
+    `keep_top`), among its lines holding text (`holding`)."""
+    drop = _leading(holding[::-1][:EDGE_LINES], lines, margins.bottom)
+    if not keep_top:
+        drop |= _leading([n for n in holding[:EDGE_LINES] if n not in drop], lines, margins.top)
+    return drop
+
+
+def _leading(numbers: list[int], lines: list[str], margins: frozenset[str]) -> set[int]:
     """The first of `numbers` whose lines are margin lines, up to the first that is not."""
     leading = set()
     for number in numbers:
