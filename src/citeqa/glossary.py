@@ -125,24 +125,31 @@ class Glossary:
 
     def expansions(self, question: str) -> list[str]:
         """Terms equivalent to those of the question and not already in it."""
+        return list(dict.fromkeys(added for _, added in self.equivalents(question)))
+
+    def equivalents(self, question: str) -> list[tuple[str, str]]:
+        """Each term `expansions` adds, as (the question's folded words it is equivalent to,
+        the term): ("sla", "service level agreement"), ("kidney", "rein")."""
         folded = fold(question)
-        added: list[str] = self._numbered_forms(folded) + self._spelt_out(question, folded)
+        pairs = self._numbered_forms(folded) + self._spelt_out(question, folded)
         words = {"", *re.findall(r"\w+", folded)}  # "": groups with a term of no word ("%")
         candidates = sorted({n for word in words for n in self._by_word.get(word, ())})
         for number in candidates:
             group = self._groups[number]
-            if any(pattern.search(folded) for _, pattern in group):
-                added.extend(term for term, pattern in group if not pattern.search(folded))
-        return list(dict.fromkeys(added))
+            written = [term for term, pattern in group if pattern.search(folded)]
+            if written:
+                pairs += [(written[0], term) for term, _ in group if term not in written]
+        return pairs
 
     def spelt_out(self, question: str) -> list[str]:
         """The folded words of each acronym `question` writes in capitals that it does not
         already spell out (`_spelt_out`): those of `expansions` that count only whole
         (alternatives.py)."""
-        return self._spelt_out(question, fold(question))
+        return [words for _, words in self._spelt_out(question, fold(question))]
 
-    def _spelt_out(self, question: str, folded: str) -> list[str]:
-        """The words of each acronym the question writes in capitals ("NDA", "NDAs"); none
+    def _spelt_out(self, question: str, folded: str) -> list[tuple[str, str]]:
+        """(The acronym folded, its words) for each acronym the question writes in capitals
+        ("NDA", "NDAs"); none
         when the question writes all its words in capitals ("WHO PAYS THE RENT?"): there a
         capitalised word tells no acronym (a question of one word, "NDA?", is read as one).
         `folded` is the question lexical.fold-ed."""
@@ -155,7 +162,7 @@ class Glossary:
         for word in written:
             words = self._acronym_words(word)
             if words is not None and words not in folded:
-                forms.append(words)
+                forms.append((fold(word), words))
         return forms
 
     def _acronym_words(self, word: str) -> str | None:
@@ -167,11 +174,12 @@ class Glossary:
             words = self._acronyms.get(acronym[:-1])
         return words
 
-    def _numbered_forms(self, folded: str) -> list[str]:
-        forms: list[str] = []
+    def _numbered_forms(self, folded: str) -> list[tuple[str, str]]:
+        forms: list[tuple[str, str]] = []
         for pattern, templates in self._numbered:
-            for number in pattern.findall(folded):
-                forms.extend(template.replace("{n}", number) for template in templates)
+            for found in pattern.finditer(folded):
+                number = found.group(1)
+                forms += [(found.group(), t.replace("{n}", number)) for t in templates]
         return forms
 
 

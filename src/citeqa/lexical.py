@@ -40,7 +40,7 @@ from typing import Any
 import numpy as np
 import Stemmer
 
-from citeqa.dates import capitalised_months, date_terms, month_term, needs_case
+from citeqa.dates import capitalised_months, date_terms, day_spans, month_term, needs_case
 from citeqa.errors import limit_or_damage
 from citeqa.jsonfiles import language_object, parse_json, read_object
 from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
@@ -115,7 +115,7 @@ def _folded_words(folded: str) -> list[str]:
     words = []
     for match in _TOKEN.finditer(folded):
         word = _number(match.group())
-        if (len(word) > 1 or word.isdigit()) and word not in _STOPWORDS:
+        if _kept(word):
             words.append(word)
     return words
 
@@ -126,6 +126,16 @@ def _number(word: str) -> str:
     if " " in word or ("," in word and "." in word):
         word = word.replace(" ", "").replace(",", "") if "." in word else word.replace(" ", "")
     return word.replace(",", ".")
+
+
+def _kept(word: str) -> bool:
+    """Whether a folded word is a term's (`_folded_words`): no stopword, no single letter."""
+    return (len(word) > 1 or word.isdigit()) and word not in _STOPWORDS
+
+
+def _folded_word_starts(folded: str) -> list[int]:
+    """Where each of `_folded_words(folded)` starts in `folded`, in order."""
+    return [m.start() for m in _TOKEN.finditer(folded) if _kept(_number(m.group()))]
 
 
 def stopwords() -> frozenset[str]:
@@ -223,19 +233,57 @@ def _terms_by_word(text: str, folded: str) -> list[tuple[str, ...]]:
     return terms
 
 
-def question_words(question: str) -> list[frozenset[str]]:
-    """Each distinct word of `question` that BM25 searches (no stopword), as the set of its
-    terms (`query_tokens`' terms, grouped by the word that gives them)."""
-    return list(dict.fromkeys(map(frozenset, _terms_by_word(question, fold(question)))))
+Spelling = tuple[frozenset[str], ...]
+"""One way a passage writes a question's word: each of its words in any of its terms (the
+word's own stems: one; a glossary's "service level agreement" for "SLA": three, each needed)."""
+
+QuestionWord = frozenset[Spelling]
+"""A word of a question BM25 searches, as its spellings: a passage writes it in any of them."""
 
 
-def written_share(words: Sequence[frozenset[str]], text: str) -> float:
-    """The share of `words` (`question_words`) that `text` writes, each in any of its terms;
+def question_words(
+    question: str, equivalents: Sequence[tuple[str, str]] = ()
+) -> list[QuestionWord]:
+    """Each distinct word of `question` that BM25 searches (no stopword), as its spellings:
+    its own terms (`query_tokens`' terms, grouped by the word that gives them), the canonical
+    terms of the date it is part of ("14/03/2026": "2026-03-14"), and each term `equivalents`
+    adds for the folded words it is part of (glossary.Glossary.equivalents: ("sla", "service
+    level agreement")), so a word counts as written wherever BM25 found it."""
+    folded = fold(question)
+    owns = [frozenset(terms) for terms in _terms_by_word(question, folded)]
+    by_start = dict(zip(_folded_word_starts(folded), owns, strict=True))
+    spellings: dict[frozenset[str], set[Spelling]] = {own: {(own,)} for own in owns}
+    spans: list[tuple[int, int, Spelling]] = [
+        (a, b, (day,)) for a, b, day in day_spans(folded) if day
+    ]
+    for source, added in equivalents:
+        spelling = tuple(map(frozenset, _terms_by_word(added, fold(added))))
+        spans += [(low, high, spelling) for low, high in _occurrences(source, folded) if spelling]
+    for low, high, spelling in spans:
+        for start, own in by_start.items():
+            if low <= start < high:
+                spellings[own].add(spelling)
+    return [frozenset(found) for found in spellings.values()]
+
+
+def _occurrences(words: str, folded: str) -> list[tuple[int, int]]:
+    """Where `words` (folded) stand in `folded` as whole words."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
+    return [match.span() for match in pattern.finditer(folded)]
+
+
+def written_share(words: Sequence[QuestionWord], text: str) -> float:
+    """The share of `words` (`question_words`) that `text` writes in any of their spellings;
     1 when there is none."""
     if not words:
         return 1.0
-    written = written_terms(text, dates=False)
-    return sum(1 for terms in words if terms & written) / len(words)
+    written = written_terms(text)
+    return sum(1 for word in words if _writes(written, word)) / len(words)
+
+
+def _writes(written: frozenset[str], word: QuestionWord) -> bool:
+    """Whether a passage of terms `written` writes `word` in one of its spellings."""
+    return any(all(terms & written for terms in spelling) for spelling in word)
 
 
 def written_terms(text: str, dates: bool = True) -> frozenset[str]:

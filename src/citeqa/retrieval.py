@@ -4,8 +4,8 @@ list is cleaned (overlapping chunks of one region collapsed, a per-document cap)
 Channels: `lexical` (BM25 over folded, stemmed tokens, expanded by the corpus's glossary) and one
 per vector channel (an embedder of the registry, which brings its default weight; settings can
 override it in `channel_weights`). Fusion is weighted reciprocal-rank fusion (`rrf`) or a weighted
-sum of min-max normalised scores (`blend`; a lone or tied hit weighs the share of the
-question's words its chunk writes). Lexical evidence can weigh less when the passage is
+sum of min-max normalised scores (`blend`; a lone or tied BM25 hit weighs the share of the
+question's searched words its chunk writes). Lexical evidence can weigh less when the passage is
 in the other language than the question (`weight_lexical_cross`), since shared words across
 languages are mostly names and numbers.
 """
@@ -22,7 +22,7 @@ from citeqa.config import Settings
 from citeqa.embedding import default_weight
 from citeqa.glossary import NO_GLOSSARY, Glossary
 from citeqa.language import detect_lang
-from citeqa.lexical import query_tokens, question_words, written_share
+from citeqa.lexical import QuestionWord, query_tokens, question_words, written_share
 from citeqa.models import Chunk, Hit, Lang, Retrieval
 from citeqa.vectorindex import HybridFound, LexicalSearch, VectorIndex
 
@@ -31,15 +31,21 @@ LEXICAL = "lexical"
 
 @dataclass(frozen=True)
 class Candidates:
-    """One channel's ranking: chunk index → (rank from 1, raw score)."""
+    """One channel's ranking: chunk index → (rank from 1, raw score); BM25's also holds the
+    question's `words` it searched, with their glossary's equivalents and dates' terms
+    (lexical.question_words)."""
 
     channel: str
     ranked: dict[int, tuple[int, float]]
+    words: tuple[QuestionWord, ...] = ()
 
     @classmethod
-    def of(cls, channel: str, found: list[tuple[int, float]]) -> Candidates:
+    def of(
+        cls, channel: str, found: list[tuple[int, float]], words: Sequence[QuestionWord] = ()
+    ) -> Candidates:
         """The channel's ranking from its (row, score) pairs, best first."""
-        return cls(channel, {row: (rank, score) for rank, (row, score) in enumerate(found, 1)})
+        ranked = {row: (rank, score) for rank, (row, score) in enumerate(found, 1)}
+        return cls(channel, ranked, tuple(words))
 
 
 def lexical_query(question: str, glossary: Glossary = NO_GLOSSARY) -> list[str]:
@@ -67,6 +73,13 @@ def lexical_tokens(question: str, settings: Settings, glossary: Glossary) -> lis
     return lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
 
 
+def lexical_words(question: str, settings: Settings, glossary: Glossary) -> list[QuestionWord]:
+    """The words of the question's BM25 query (`lexical_tokens`), each with the glossary's
+    equivalents of it unless `expand_queries` is off (lexical.question_words)."""
+    equivalents = glossary.equivalents(question) if settings.expand_queries else []
+    return question_words(question, equivalents)
+
+
 def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:
     """The fusion weight of a channel for a passage (lexical depends on the languages)."""
     if channel == LEXICAL:
@@ -86,10 +99,12 @@ def fuse(
     settings: Settings,
     lone_share: LoneShare,
 ) -> dict[int, float]:
-    """Fused score of every candidate chunk (`lone_share`: see `_normalised`)."""
+    """Fused score of every candidate chunk (`lone_share`: what a lone or tied hit of BM25
+    weighs, see `_normalised`; a vector channel's weighs 1)."""
     fused: dict[int, float] = {}
     for channel in candidates:
-        normalised = _normalised(channel, lone_share) if settings.fusion == "blend" else {}
+        share = lone_share if channel.channel == LEXICAL else _whole
+        normalised = _normalised(channel, share) if settings.fusion == "blend" else {}
         for index, (rank, _score) in channel.ranked.items():
             weight = channel_weight(channel.channel, settings, chunks[index].lang == query_lang)
             if settings.fusion == "blend":
@@ -104,7 +119,8 @@ def _normalised(channel: Candidates, lone_share: LoneShare) -> dict[int, float]:
     """The channel's scores min-max normalised: its best 1, its worst 0. When all are equal
     (a lone BM25 hit: the one chunk of a 2,000-row export writing "T-41234"), min-max says
     nothing, and each weighs its `lone_share`: the share of the question's words its chunk
-    writes (`written_share`). The id a question asks alone weighs 1 (it weighed 0, and the
+    writes (`written_share`: a word, its glossary's equivalents, its date's terms; a vector
+    channel's weigh 1, `_whole`). The id a question asks alone weighs 1 (it weighed 0, and the
     one row naming it was never among the results); a chunk writing one word of four (a
     note's title "Tarte aux poireaux" for "What can replace the bacon in the leek tart?")
     weighs .25, not 1 (session 19 gave it 1, and it outranked the note's answer)."""
@@ -117,9 +133,14 @@ def _normalised(channel: Candidates, lone_share: LoneShare) -> dict[int, float]:
     return {index: (score - low) / (high - low) for index, (_, score) in channel.ranked.items()}
 
 
-def question_share(question: str, chunks: Sequence[Chunk]) -> LoneShare:
-    """The LoneShare of `question`: the share of its words a chunk writes (`written_share`)."""
-    words = question_words(question)
+def _whole(index: int) -> float:
+    """The LoneShare of a vector channel: a lone or tied hit is its best, 1 (session 19)."""
+    return 1.0
+
+
+def question_share(words: Sequence[QuestionWord], chunks: Sequence[Chunk]) -> LoneShare:
+    """The LoneShare of the question's BM25 `words` (`lexical_words`): the share of them a
+    chunk writes (`written_share`)."""
     return lambda index: written_share(words, chunks[index].text)
 
 
@@ -234,10 +255,11 @@ def channel_candidates(
     one of `fusions` ranks by (the settings of each fusion the question gets; the first gives
     the lexical query), searched once for all of them (see `ranked_by`)."""
     tokens = lexical_tokens(question, fusions[0], glossary)
+    words = lexical_words(question, fusions[0], glossary) if tokens else []
     wanted = {channel for f in fusions for channel in rankings_dense(f, query_vectors)}
     dense = [channel for channel in query_vectors if channel in wanted]
     found = search(Rankings(tokens, dense))
-    candidates = [Candidates.of(LEXICAL, found.lexical)] if tokens else []
+    candidates = [Candidates.of(LEXICAL, found.lexical, words)] if tokens else []
     candidates += [
         Candidates.of(channel, found_dense)
         for channel, found_dense in zip(dense, found.dense, strict=True)
@@ -266,7 +288,8 @@ def fused_retrieval(
 ) -> Retrieval:
     """The k best chunks of the channels' rankings (`candidates`), fused, then cleaned."""
     query_lang = detect_lang(question)
-    fused = fuse(candidates, chunks, query_lang, settings, question_share(question, chunks))
+    words = next((c.words for c in candidates if c.channel == LEXICAL), ())
+    fused = fuse(candidates, chunks, query_lang, settings, question_share(words, chunks))
     order = sorted(fused, key=lambda index: (-fused[index], index))
     chosen = select(order, fused, chunks, k, settings)
     hits = [hit_of(index, fused[index], chunks, candidates) for index in chosen]

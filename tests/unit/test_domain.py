@@ -18,6 +18,7 @@ from citeqa.domain import (
     OUTSIDE,
     Domain,
     DomainFile,
+    NumberedForms,
     corpus_domain,
     domain_digest,
     language_data,
@@ -259,6 +260,25 @@ def test_glossary_matches_whole_folded_words_only() -> None:
     assert glossary.expansions("Any SIDE  effects?") == []
     assert glossary.expansions("Any side effect?") == ["effet indesirable"]
     assert glossary.expansions("50 % of them") == ["pour cent"]
+
+
+def test_glossary_equivalents_pair_each_added_term_with_the_words_it_stands_for() -> None:
+    """What `expansions` adds, each with the question's words it is equivalent to: a group's
+    term the question writes, a numbered form's words and number, an acronym."""
+    glossary = Glossary(
+        [("side effect", "effet indésirable", "adverse event")],
+        [NumberedForms(words=("week",), forms=("s{n}", "week {n}"))],
+        [("SLA", "service level agreement")],
+    )
+    question = "Which side effect by week 52 under the SLA?"
+    assert glossary.equivalents(question) == [
+        ("week 52", "s52"),
+        ("week 52", "week 52"),  # a form the question writes too, as `expansions` always did
+        ("sla", "service level agreement"),
+        ("side effect", "effet indesirable"),
+        ("side effect", "adverse event"),
+    ]
+    assert glossary.expansions(question) == [added for _, added in glossary.equivalents(question)]
 
 
 def _chunk(number: int, text: str, lang: str) -> Chunk:

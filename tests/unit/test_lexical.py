@@ -504,16 +504,25 @@ def test_written_terms_are_a_texts_query_terms_each_word_read_once() -> None:
 
 def test_question_words_group_the_query_terms_by_word() -> None:
     words = question_words("Which agent handled ticket T-40234 in March, and the agents?")
-    assert words == [
-        frozenset({"agent"}),
-        frozenset({"handl", "handled"}),
-        frozenset({"ticket"}),
-        frozenset({"40234"}),
-        frozenset({"--03"}),
-    ]
-    assert {term for terms in words for term in terms} == set(
+    own = [{"agent"}, {"handl", "handled"}, {"ticket"}, {"40234"}, {"--03"}]
+    assert words == [frozenset({(frozenset(terms),)}) for terms in own]
+    assert {term for word in words for (terms,) in word for term in terms} == set(
         query_tokens("Which agent handled ticket T-40234 in March, and the agents?")
     )
+
+
+def test_a_question_word_is_also_spelt_as_its_equivalents_and_its_date() -> None:
+    """What BM25 searched for a word: the glossary's terms for it ("service level agreement",
+    three words each needed, for "SLA"; "rein" for "kidney") and its date's canonical terms."""
+    sla = question_words("What does the SLA cover?", [("sla", "service level agreement")])
+    assert written_share(sla, "The service level agreement sets the uptime.") == 0.5
+    assert written_share(sla, "The service is restored at level 2.") == 0.0
+    kidney = question_words("Is the kidney affected?", [("kidney", "rein")])
+    assert written_share(kidney, "Le rein est atteint.") == 0.5
+    assert written_share(question_words("Is the kidney affected?"), "Le rein est atteint.") == 0
+    day = question_words("What closed on 2026-03-14?")
+    assert written_share(day, "Le 14 mars 2026, l'usine a fermé.") == 0.75
+    assert written_share(day, "Le 14 avril 2026, l'usine a fermé.") == 0.5
 
 
 def test_written_share_counts_the_words_a_text_writes_in_any_of_their_terms() -> None:

@@ -13,6 +13,7 @@ from citeqa.config import Settings, load_settings
 from citeqa.embedding import MiniLMEmbedder, UseEmbedder, register_embedder
 from citeqa.errors import SettingsInvalid
 from citeqa.glossary import Glossary
+from citeqa.lexical import question_words
 from citeqa.models import Chunk
 from citeqa.retrieval import (
     Candidates,
@@ -91,7 +92,7 @@ def test_a_lone_or_tied_lexical_hit_weighs_its_share_of_the_question() -> None:
     use = Candidates("use", {0: (1, 0.9), 2: (2, 0.5), 3: (3, 0.1), 5: (4, 0.3)})
 
     def fused_with(lone: Candidates, question: str) -> dict[int, float]:
-        share = question_share(question, chunks)
+        share = question_share(question_words(question), chunks)
         return fuse([lone, use], chunks, "en", settings, share)
 
     row = fused_with(Candidates("lexical", {3: (1, 2.56)}), "T-40001")
@@ -103,10 +104,47 @@ def test_a_lone_or_tied_lexical_hit_weighs_its_share_of_the_question() -> None:
     assert title[5] == pytest.approx(0.25 + 0.5 * (0.3 - 0.1) / (0.9 - 0.1))
     assert max(title, key=title.__getitem__) == 0
     tied = Candidates("lexical", {3: (1, 1.5), 5: (2, 1.5)})
-    assert fuse([tied], chunks, "en", settings, question_share("Acme tart", chunks)) == {
-        3: 0.5,
-        5: 0.5,
-    }
+    share = question_share(question_words("Acme tart"), chunks)
+    assert fuse([tied], chunks, "en", settings, share) == {3: 0.5, 5: 0.5}
+
+
+def test_a_tied_vector_channel_weighs_its_best_whatever_the_lexical_share() -> None:
+    """The share of the question's words weighs BM25's lone hits only: a vector channel's tied
+    scores (two chunks of one text, each "similar" as much) are its best, 1, as before."""
+    settings = Settings(fusion="blend", weight_lexical=1.0, channel_weights={"use": 0.5})
+    lexical = Candidates("lexical", {0: (1, 4.0), 2: (2, 1.0)})
+    tied = Candidates("use", {2: (1, 0.7), 3: (2, 0.7)})
+    fused = fuse([lexical, tied], CHUNKS, "en", settings, lambda index: 0.0)
+    assert fused == {0: 1.0, 2: 0.0 + 0.5, 3: 0.5}
+
+
+def test_a_lone_hit_found_through_the_glossary_weighs_the_words_it_stands_for() -> None:
+    """A chunk BM25 found only through the glossary ("SLA" spelt out, "kidney" as "rein")
+    writes the question's word: its lone hit weighs its share, not 0 (the review of 56867a7:
+    the share counted the question's own terms only, and such a hit weighed 0 again)."""
+    glossary = Glossary([("kidney", "rein")], acronyms=[("SLA", "service level agreement")])
+    texts = ["The service level agreement sets 99.9 % uptime.", "Le rein filtre le sang."]
+    chunks = [c.model_copy(update={"text": text}) for c, text in zip(CHUNKS, texts, strict=False)]
+    settings = Settings(fusion="blend", weight_lexical=1.0)
+    for question, index in [("What does the SLA cover?", 0), ("What does the kidney clean?", 1)]:
+        found = {"lexical": [(index, 3.0)]}
+        (lexical,) = candidates_of(question, found, glossary, settings)
+        share = question_share(lexical.words, chunks)
+        assert fuse([lexical], chunks, "en", settings, share) == {index: 0.5}, question
+        (plain,) = candidates_of(question, found, glossary, Settings(expand_queries=False))
+        assert question_share(plain.words, chunks)(index) == 0.0  # what BM25 searched then
+
+
+def candidates_of(
+    question: str, found: dict[str, list[tuple[int, float]]], glossary: Glossary, settings: Settings
+) -> list[Candidates]:
+    """channel_candidates of `question` with BM25 alone, its search finding `found`."""
+    settings = settings.model_copy(update={"weight_vectors": 0.0})
+
+    def search(rankings: Rankings) -> HybridFound:
+        return HybridFound([], found["lexical"])
+
+    return channel_candidates(search, question, {}, [settings], glossary)
 
 
 def test_a_spread_channel_is_min_max_normalised_whatever_the_lone_share() -> None:
