@@ -36,6 +36,7 @@ from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_m
 from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
+from citeqa.document_names import named_among
 from citeqa.editstamps import STAMP_CHARS, asks_about_edits, stamps_an_edit
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
@@ -62,6 +63,7 @@ from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import writing_documents
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
+from citeqa.signing import asks_signing, is_signing_line
 from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
@@ -270,6 +272,21 @@ def signed_contact(candidates: Candidates, bank: SentenceBank, question: str) ->
     return _subset(candidates, kept)
 
 
+def unsigned(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates but the lines closing a signed document with where and when it was
+    signed ("Fait à Lyon, le 2 décembre 2025.": signing.is_signing_line), in their order, unless
+    the question asks that (signing.asks_signing) or every candidate is one: such a line was
+    quoted for an amendment's annual fee (trial s20)."""
+    if not candidates.sentences or asks_signing(question):
+        return candidates
+    kept = [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if not is_signing_line(bank.text(item.index))
+    ]
+    return _subset(candidates, kept) if kept else candidates
+
+
 def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, int, str]]:
     """Each sentence's document, start and text."""
     spans = [bank.sentences[item.index] for item in items]
@@ -357,15 +374,20 @@ def looked_up(
 
 def under_asked_section(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
     """The candidates, but for a question asking a numbered section ("version 3.5.1", "l'article
-    5", "clause 4.3": numbered_sections.asked_sections) only those standing under it, when any
-    does (numbered_sections.standing_under: the sentence, its paragraph's numbered lead line or
-    a heading above it opens with that number), in the quote ranker's order. The rankers read
-    the number as one word among others: "What changed in version 3.5.1?" quoted 3.3.0's
-    "Changed" line (trial s17)."""
+        5", "clause 4.3": numbered_sections.asked_sections) only those standing under it, when any
+        does (numbered_sections.standing_under: the sentence, its paragraph's numbered lead line or
+        a heading above it opens with that number), in the quote ranker's order. The rankers read
+        the number as one word among others: "What changed in version 3.5.1?" quoted 3.3.0's
+        "Changed" line (trial s17). When those stand in several documents and the question names
+    some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept."""
     if not candidates.sentences or not asked_numbers(question):
         return candidates
     under = standing_under(question, bank, [item.index for item in candidates.sentences])
     rows = [number for number, standing in enumerate(under) if standing]
+    doc_of = [bank.sentences[candidates.sentences[n].index].doc_id for n in rows]
+    named = named_among(question, (bank.documents[doc_id] for doc_id in dict.fromkeys(doc_of)))
+    if named:
+        rows = [n for n, doc_id in zip(rows, doc_of, strict=True) if doc_id in named]
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
 
 
@@ -782,6 +804,7 @@ def _quoted(
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)
         ranked = signed_contact(ranked, bank, terms.focus)
+        ranked = unsigned(ranked, bank, terms.focus)
         chosen = choose(
             looked_up(ranked, bank, asks_step(terms.focus)),
             bank,

@@ -8,7 +8,8 @@ its item, a line carrying on a continued command its command's block); a standal
 that leads content (ending in a colon, a short label only, judged by its words, not its grammar:
 "Supported tests:", not "The default is:"; `_no_lead_in` says where that stops), or a paragraph
 wholly in bold, is a heading, and so is a numbered line inside a paragraph standing over prose
-after a sentence's end ("3. Results", "Article 5 - Fees"), as plain text and PDF text have them;
+after a sentence's end ("3. Results", "Article 5 - Fees", or numbered in words, "DEUXIÈME
+RÉSOLUTION – Affectation du résultat": part_ordinals.py), as plain text and PDF text have them;
 a line inside a backtick code fence is never a heading (a shell "# comment" is code).
 chunking.py packs blocks into chunks; `headings` lists a text's headings as a build finds them.
 """
@@ -36,6 +37,7 @@ from citeqa.language import (
     wrapped_lines,
 )
 from citeqa.markup import front_matter_chars, is_adornment, is_fence, overlines, underlines
+from citeqa.part_ordinals import ordinal_part
 
 __all__ = ["Block", "BlockKind", "heading_title", "headings", "label_headings", "split_blocks"]
 
@@ -241,9 +243,23 @@ def _heads_prose(text: str, lines: list[Span], index: int, labels: bool = False)
     if index + 1 >= len(lines) or not _heading_candidate_line(line) or line[-1] in _ENDS:
         return False
     number = _NUMBERED_HEADING.match(line)
-    if number is None or _is_caption(number.group("label")):
+    if number is None:
+        return _ordinal_heading(line) and _numbered_leads(text, lines, index, None, labels)
+    if _is_caption(number.group("label")):
         return False
-    return _numbered_leads(text, lines, index, number, labels)
+    return _numbered_leads(text, lines, index, number.group("number"), labels)
+
+
+_TITLE_AFTER_ORDINAL = re.compile(r"[ \t]*[-–—:][ \t]+\S")
+"""What follows an ordinal-worded heading's two words: a dash or colon, then its title."""
+
+
+def _ordinal_heading(line: str) -> bool:
+    """Whether a line opens with a part numbered in words, then a dash or colon and a title
+    ("DEUXIÈME RÉSOLUTION – Affectation du résultat", "Article premier – Objet", "First
+    Schedule: Fees": part_ordinals.py), as "Article 2 – Durée" does in digits."""
+    part = ordinal_part(line)
+    return part is not None and _TITLE_AFTER_ORDINAL.match(line, part[2]) is not None
 
 
 def _is_caption(label: str | None) -> bool:
@@ -253,20 +269,21 @@ def _is_caption(label: str | None) -> bool:
 
 
 def _numbered_leads(
-    text: str, lines: list[Span], index: int, number: re.Match[str], labels: bool = False
+    text: str, lines: list[Span], index: int, number: str | None, labels: bool = False
 ) -> bool:
-    """Whether the numbered line at `index` (`number`: its _NUMBERED_HEADING match) is
-    followed by prose, or by a numbered heading of a lower level that is ("2. Methods" over
-    "2.1 Site" over prose); a numbered list's next item is no prose, so its items stay a list."""
+    """Whether the numbered line at `index` (`number`: its section number, "2.", None for a
+    word and a number, "Article 5 -", or an ordinal-worded part) is followed by prose, or by a
+    numbered heading of a lower level that is ("2. Methods" over "2.1 Site" over prose); a
+    numbered list's next item is no prose, so its items stay a list."""
     following = text[slice(*lines[index + 1])].strip()
     if _leads_prose(following) or (labels and _leads_paper_text(text, lines, index + 1)):
         return True
     deeper = _NUMBERED_HEADING.match(following)
-    if not (deeper and number.group("number")):
+    if not (deeper and number):
         return False
-    parent, child = number.group("number").rstrip("."), (deeper.group("number") or "")
+    parent, child = number.rstrip("."), (deeper.group("number") or "")
     deeper_leads = index + 2 < len(lines) and _numbered_leads(
-        text, lines, index + 1, deeper, labels
+        text, lines, index + 1, deeper.group("number"), labels
     )
     return child.startswith(parent + ".") and deeper_leads
 

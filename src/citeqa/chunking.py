@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 9
+CUTTING_VERSION = 10
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -80,7 +80,10 @@ editstamps.py) is no heading (s20 trial: every help page's section). A chunk's s
 most SECTION_CHARS characters came without a bump: it changes only chunks under a heading longer
 than that, which a document read again (changed, or read by a newer reader version) takes; an
 older index keeps such a chunk's long section (the answer shows it shortened) rather than every
-user's index being cut and embedded again for it."""
+user's index being cut and embedded again for it. 10 (9 on two branches of session 20, merged:
+each index one of them cut is cut again): a line opening with a part numbered in words, then a
+dash or colon and a title, is a heading over prose as "Article 2 – Durée" is ("DEUXIÈME
+RÉSOLUTION – Affectation du résultat": part_ordinals.py)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

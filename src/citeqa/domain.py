@@ -208,6 +208,13 @@ class Domain(BaseModel):
     number is looked up in the best candidate's document alone (answering.looked_up), since a
     procedure's step 2 is never another document's row 2, while a version or an article may
     stand in another document than the best's (numbered_sections.asks_step)."""
+    signing_openers: tuple[str, ...] = ()
+    """Folded openings of the line that closes a signed document with where and when it was
+    signed ("fait a", "signed at"): such a line answers only a question asking where or when
+    it was signed (`signing_cues`; signing.py)."""
+    signing_cues: tuple[str, ...] = ()
+    """Folded words of a question asking where or when a document was signed ("signed",
+    "signe", "conclu"): only such a question is answered from a signing line (signing.py)."""
     relative_openers: tuple[str, ...] = ()
     """Folded words that open a relative clause ("auquel", "dont", "which"): a section number
     a question names after one, once it has named another, is no section it asks

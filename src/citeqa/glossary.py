@@ -51,6 +51,8 @@ WordList = Literal[
     "row_number_headers",
     "section_cues",
     "sentence_joiners",
+    "signing_cues",
+    "signing_openers",
     "slide_labels",
     "step_cues",
     "subject_determiners",

@@ -43,6 +43,7 @@ from citeqa.numbered_sections import opens_numbered_title
 from citeqa.questions import QuestionTerms
 from citeqa.quote_context import with_neighbours
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
+from citeqa.signing import is_signing_line
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     just above it, so "56.2 %" is quoted under "Response rate at week 52", but never reaches
     back across a heading into the section above (its own heading line it may take), nor
     across a markup line (a heading's underline, a code fence: markup.py), nor into boilerplate
-    (`_into_boilerplate`), nor across a line
+    (`_into_boilerplate`) or a signing line (signing.py), nor across a line
     titling a numbered part ("Release 2026.02 (released …)" over its indented items:
     numbered_sections.opens_numbered_title; it may take its own). A markdown table's row
     stands alone: its header row is quoted with it instead."""
@@ -236,6 +237,8 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
             break
         if markup_between(doc.text, previous.end, start):  # an underline, a code fence
             break
+        if is_signing_line(bank.text(before)):  # "Fait à Lyon, le …": signing.py
+            break
         start = previous.start
         if opens_numbered_title(doc.text, start):
             break
@@ -246,7 +249,7 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     """Where a quote ends: a short one (a slide label) runs on through the next lines of its
     passage until it holds a number and is long enough to stand alone, but never across a
     heading into the next section, nor across a markup line, nor into boilerplate, nor into a
-    line titling a
+    signing line ("Fait à Lyon, le 2 décembre 2025.": signing.py), nor into a line titling a
     numbered part (numbered_sections.opens_numbered_title). A sentence of prose (long
     enough, ending as a sentence does) stands alone as it is: running it on into the next one
     only lengthens the quote."""
@@ -275,6 +278,8 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         if markup_between(text, end, bank.sentences[following].start):
             break
         if opens_numbered_title(text, bank.sentences[following].start):
+            break
+        if is_signing_line(bank.text(following)):  # "Fait à Lyon, le …": signing.py
             break
         end = reach
         if end - sentence.start > 3 * SHORT_QUOTE:

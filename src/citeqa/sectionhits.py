@@ -14,13 +14,16 @@ a number asked without one, "the rate 3.4?", only reorders the candidates, as
 numbered_sections.unheld_section says), the best-ranked passage
 beyond them (within the reranked depth) that does, of the first passage's document when one
 is (the lease's article 9, not the terms of sale's), takes the last of the `count` places; the
-passage there drops out. Its score is its own, lower than every one above it, so the list
+passage there drops out. When the passages holding it are of several documents and the
+question names some of them (document_names.py: "l'article 7 des CGV"), only those of the
+named ones count, kept or beyond. Its score is its own, lower than every one above it, so the list
 stays in score order, and the first passage never moves (with `count` 1 nothing is brought
 up). Nothing is read for a question asking no number.
 """
 
 from __future__ import annotations
 
+from citeqa.document_names import named_among
 from citeqa.models import Hit
 from citeqa.numbered_sections import Asked, asked_numbers, sections_asked, stands_under
 from citeqa.sentences import SentenceBank
@@ -37,12 +40,24 @@ def with_asked_section(hits: list[Hit], count: int, bank: SentenceBank, question
     if not asked:
         return kept
     sections = _SectionsAsked(asked, bank)
-    if any(_holds_asked(hit, bank, sections) for hit in kept):
+    holding = [hit for hit in hits if _holds_asked(hit, bank, sections)]
+    named = _named_holding(holding, bank, question)
+    if named:
+        holding = [hit for hit in holding if hit.chunk.doc_id in named]
+    if any(hit in kept for hit in holding):
         return kept
-    holding = [hit for hit in hits[count:] if _holds_asked(hit, bank, sections)]
-    closest = [hit for hit in holding if hit.chunk.doc_id == kept[0].chunk.doc_id]
-    below = (closest or holding)[:1]
+    beyond = [hit for hit in holding if hit not in kept]
+    closest = [hit for hit in beyond if hit.chunk.doc_id == kept[0].chunk.doc_id]
+    below = (closest or beyond)[:1]
     return [*kept[:-1], *below] if below else kept
+
+
+def _named_holding(holding: list[Hit], bank: SentenceBank, question: str) -> set[str]:
+    """The documents of the passages `holding` an asked section that the question names
+    (document_names.named_among: "l'article 7 des CGV" of the terms of sale, not of the house
+    rules)."""
+    doc_ids = dict.fromkeys(hit.chunk.doc_id for hit in holding)
+    return named_among(question, (bank.documents[doc_id] for doc_id in doc_ids))
 
 
 class _SectionsAsked:

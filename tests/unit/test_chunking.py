@@ -465,6 +465,43 @@ def test_a_quote_in_plain_text_stands_under_its_article() -> None:
     )
 
 
+MINUTES = """PROCÈS-VERBAL DE L'ASSEMBLÉE GÉNÉRALE
+Tessera SAS – capital social 120 000 €
+
+PREMIÈRE RÉSOLUTION – Approbation des comptes
+L'assemblée approuve les comptes de l'exercice clos le 31 décembre 2024.
+Cette résolution est adoptée à l'unanimité.
+
+DEUXIÈME RÉSOLUTION – Affectation du résultat
+L'assemblée décide d'affecter le bénéfice à la réserve légale et au report à nouveau.
+Cette résolution est adoptée par 10 200 voix pour, 800 voix contre et 0 abstention.
+"""
+
+
+def test_parts_numbered_in_words_over_prose_are_headings() -> None:
+    assert headings(MINUTES)[-2:] == [
+        "PREMIÈRE RÉSOLUTION – Approbation des comptes",
+        "DEUXIÈME RÉSOLUTION – Affectation du résultat",
+    ]
+    votes = MINUTES.index("10 200 voix")
+    chunk = chunk_holding(chunk_document(make_doc(MINUTES), size=2000, overlap=0), "10 200")
+    assert section_of(MINUTES, chunk, votes) == "DEUXIÈME RÉSOLUTION – Affectation du résultat"
+    for line in ("Article premier – Objet", "First Schedule: Fees"):
+        assert headings(ENDED_LINE + line + PROSE_UNDER) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Deuxième étape de la procédure", "First of all – read this", "Second thoughts"],
+)
+def test_an_ordinal_line_without_a_part_and_a_title_is_no_heading(line: str) -> None:
+    assert headings(ENDED_LINE + line + PROSE_UNDER) == []
+
+
+ENDED_LINE = "The trial ran for a year and its results were clear to everyone.\n"
+PROSE_UNDER = "\nThe intervention arm had lower HbA1c at every visit after baseline.\n"
+
+
 @pytest.mark.parametrize(
     "text",
     [
