@@ -8,11 +8,15 @@ is answered: the word checks (abstention.before_search) and the answer models' f
 the words as typed. A question is read again, as if typed with the corrections in place
 (`corrected_question`), only when every content word it uses that the corpus never does
 (reason_words.content_words: a misspelt function word, "wich", needs none) has a confident
-correction (`confident_corrections`): the corpus word the search corrected it to, by one slip
-of the keys a typo makes more often than another word does (`slip_of_the_keys`), which the
-closest passages also write, not only as a name (spelling_hints.written_forms,
-written_as_names: a misspelling's neighbour shares the question's context, a real word the
-corpus lacks rarely does), and the question does not write it as code or as a name. An
+correction (`confident_corrections`): the word is no word of the language
+(citeqa/data/known_words.json, `known_word`: a real word the corpus lacks is no typo, and the
+search, which already read it as its correction, finds passages writing that correction either
+way: the s20 review's "How long is the trail?" was answered with "The trial lasts 12 weeks"),
+it is the corpus word the search corrected it to by one slip of the keys a typo makes more
+often than another word does (`slip_of_the_keys`), the closest passages write that correction
+not only as a name (spelling_hints.written_forms, written_as_names: the form the answer is
+read with), and the question does not write it as code or as a name. French has no word list
+installed, so a French word is only held to the other rules. An
 off-topic question keeps words no correction reads ("Who won the 2018 World Cup?" corrects
 "World" to "word", never "won", "2018" nor "Cup"). The re-read answer replaces the refusal only
 when it answers (api).
@@ -22,10 +26,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
+from importlib import resources
 
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from citeqa.glossary import fold
+from citeqa.jsonfiles import parse_json
 from citeqa.models import Lang
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.reason_words import content_words
@@ -58,6 +65,7 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
         corrected is None
         or word in code
         or is_name(word, first)
+        or known_word(fold(word), lang)
         or not slip_of_the_keys(fold(word), corrected)
         for word, corrected in wanted.items()
     ):
@@ -77,8 +85,9 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
 
 def slip_of_the_keys(typed: str, corrected: str) -> bool:
     """Whether the folded `typed` word is `corrected` with one slip of the keys a typo makes
-    more often than another word of the language does: a letter left out or typed twice
-    ("suported", Indel 1), two neighbouring letters swapped ("cancle"), or one letter changed
+    more often than another word of the language does: a letter left out or one added
+    ("suported", Indel 1; a real word so made, "plane" for "plan", is a `known_word` and never
+    gets here), two neighbouring letters swapped ("cancle"), or one letter changed
     in a word of SUBSTITUTION_LETTERS or more ("subscribtion"). A letter changed in a shorter
     word, or two edits, more often make another word the corpus lacks: PIAF near misses read
     "poème" as "poète" and "attendues" as "attendre" and were answered."""
@@ -88,6 +97,21 @@ def slip_of_the_keys(typed: str, corrected: str) -> bool:
         return False
     swapped = sorted(typed) == sorted(corrected)
     return swapped or len(typed) >= SUBSTITUTION_LETTERS
+
+
+def known_word(folded: str, lang: Lang) -> bool:
+    """Whether the folded `folded` is a word of `lang` (citeqa/data/known_words.json), so no
+    typo."""
+    return folded in _known_words(lang)
+
+
+@cache
+def _known_words(lang: Lang) -> frozenset[str]:
+    """The folded words of `lang` in citeqa/data/known_words.json, read once when first asked
+    for (only a question refused as typed with a correction of each unused word reads it)."""
+    raw = resources.files("citeqa").joinpath("data", "known_words.json").read_bytes()
+    words: dict[str, list[str]] = parse_json(raw)["words"]
+    return frozenset(fold(word) for word in words.get(lang, []))
 
 
 def corrected_question(question: str, corrections: Mapping[str, str]) -> str:

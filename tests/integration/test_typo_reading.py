@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
-from citeqa.typo_reading import slip_of_the_keys
+from citeqa.typo_reading import known_word, slip_of_the_keys
 from small_corpora import assistant_over
 
 CANCEL = """# Cancel your subscription
@@ -74,3 +74,36 @@ def test_an_off_topic_question_keeps_its_refusal(assistant: Assistant) -> None:
 )
 def test_only_a_slip_of_the_keys_is_read_as_a_typo(typed: str, corrected: str, slip: bool) -> None:
     assert slip_of_the_keys(typed, corrected) is slip
+
+
+NEAR_MISS = {
+    "help.md": """# Trial
+
+The trial lasts 12 weeks. Each participant keeps a symptom diary and brings it to every visit.
+"""
+}
+
+
+@pytest.fixture(scope="module")
+def trial(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus, index = tmp_path_factory.mktemp("trial"), tmp_path_factory.mktemp("trialidx")
+    return assistant_over(NEAR_MISS, corpus, index)
+
+
+@pytest.mark.parametrize("question", ["How long is the trail?", "What is written in the dairy?"])
+def test_a_real_word_the_corpus_lacks_is_not_read_as_a_typo(
+    trial: Assistant, question: str
+) -> None:
+    """s20 review: "trail" and "dairy" are words, one slip from "trial" and "diary", which the
+    documents write; the question asks of something they never mention."""
+    answer = trial.ask(question)
+    assert answer.abstained, answer.citations
+    assert not any(note.startswith("Read “") for note in answer.warnings)
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [("trail", True), ("dairy", True), ("plane", True), ("cancle", False), ("subscribtion", False)],
+)
+def test_known_words_are_words_of_the_language(word: str, known: bool) -> None:
+    assert known_word(word, "en") is known
