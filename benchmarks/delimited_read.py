@@ -6,9 +6,13 @@ searchable row by row without ballooning the index. Medians of --rounds runs in 
 the ratio of the two. Then the separator guess on a hostile file (',"' repeated: csv.Sniffer's
 cost grows with the square of its sample) from the reader's sample (delimited._dialect: the
 first SNIFF_LINES lines, SNIFF_CHARACTERS at most) against the 16 KB sample it once read, and
-the ratio. Not a test; run it by hand:
+the ratio. Last, the hostile probe's ragged sheets (s20): header `a,b`, --ragged records `1,2`
+and one record of --ragged fields, blank but its first and last ("blank") or all filled
+("filled"): seconds and peak traced memory of reading each, and the table's size against the
+file's (reading them once padded every record to the widest: 5,000 took 3 s and 212 MB).
+Not a test; run it by hand:
 
-    python benchmarks/delimited_read.py [--rows 100000] [--rounds 3]
+    python benchmarks/delimited_read.py [--rows 100000] [--rounds 3] [--ragged 5000]
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import time
 import tracemalloc
 
 from fake_corpus import median_seconds
@@ -47,6 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--ragged", type=int, default=5_000)
     args = parser.parse_args()
     text = export(args.rows)
     sheet, plain = reader_for(".csv"), reader_for(".txt")
@@ -66,6 +72,7 @@ def main() -> None:
         chunks = chunk_document(doc)
         print(f"chunks as {name}: {len(chunks):,} ({args.rows / len(chunks):.1f} rows a chunk)")
     hostile_sniff(args.rounds)
+    ragged_sheets(args.ragged)
 
 
 def hostile_sniff(rounds: int) -> None:
@@ -82,6 +89,26 @@ def hostile_sniff(rounds: int) -> None:
         f"guessing the separator of ',\"' * 8192: {now_s:.3f} s (16 KB sample before: "
         f"{former_s:.2f} s; {former_s / max(now_s, 1e-9):.0f}x faster)"
     )
+
+
+def ragged_sheets(count: int) -> None:
+    """`count` records of two fields under one of `count` fields, blank or filled."""
+    sheet = reader_for(".csv")
+    assert sheet is not None
+    short = "a,b\n" + "1,2\n" * count
+    wide = {"blank": "x" + "," * count + "y\n", "filled": ",".join(["x"] * count) + "\n"}
+    for name, record in wide.items():
+        text = short + record
+        tracemalloc.start()
+        start = time.perf_counter()
+        table = sheet.extract(text, "ragged.csv").text
+        seconds = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(
+            f"ragged {name} ({count:,} x {count:,}, {len(text) / 1e3:.0f} KB): {seconds:.2f} s, "
+            f"peak {peak / 1e6:.0f} MB traced, table {len(table) / len(text):.1f}x the file"
+        )
 
 
 if __name__ == "__main__":

@@ -109,6 +109,32 @@ def test_a_byte_order_mark_an_empty_column_and_ragged_rows(tmp_path: Path) -> No
     ]
 
 
+def test_a_far_wider_record_of_blank_fields_keeps_only_its_filled_columns(
+    tmp_path: Path,
+) -> None:
+    """The hostile probe's ragged file (s20): 2,000 records of two fields and one of 2,000
+    mostly empty ones is a table of three columns, every row padded to them."""
+    sheet = "a,b\n" + "1,2\n" * 2_000 + "x" + "," * 2_000 + "y\n"
+    lines = lines_of(tmp_path, "ragged.csv", sheet)
+    assert lines[:3] == ["| a | b |  |", "| --- | --- | --- |", "| 1 | 2 |  |"]
+    assert lines[-1] == "| x |  | y |"
+    assert len(lines) == 2_003
+
+
+def test_a_far_wider_record_of_filled_fields_pads_no_other_row(tmp_path: Path) -> None:
+    """Padding 2,000 short records to one record's 2,000 filled fields would write four
+    million cells for a file of eight thousand: the short rows keep their own cells, the
+    header row and rule span the table, and the table stays as large as its file."""
+    sheet = "a,b\n" + "1,2\n" * 2_000 + ",".join(["x"] * 2_000) + "\n"
+    text = document(tmp_path, "wide.csv", sheet).text
+    lines = text.splitlines()
+    assert lines[0] == "| a | b |" + "  |" * 1_998
+    assert lines[1] == "|" + " --- |" * 2_000
+    assert lines[2] == "| 1 | 2 |"
+    assert lines[-1] == "| " + " | ".join(["x"] * 2_000) + " |"
+    assert len(text) < 5 * len(sheet)
+
+
 def test_a_tsv_file_and_a_header_only_file(tmp_path: Path) -> None:
     tsv = "requested_by\tstatus\tapprover\nLéa Martin\tapproved\tMaria Lopez\n"
     assert lines_of(tmp_path, "laptops.tsv", tsv)[2] == "| Léa Martin | approved | Maria Lopez |"

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from citeqa.models import Chunk, Document, Hit
 from citeqa.questions import Vocabulary, unheld_records
-from citeqa.record_ids import asked_ids, siblings, with_named_documents, writing_documents
+from citeqa.record_ids import (
+    READ_IDS,
+    READ_PREFIXES,
+    asked_ids,
+    siblings,
+    with_named_documents,
+    writing_documents,
+)
 
 
 def test_an_identifier_is_letters_then_hyphenated_digits_three_at_least() -> None:
@@ -99,3 +106,39 @@ def test_passages_of_documents_writing_the_id_come_first_in_their_order() -> Non
     assert with_named_documents(hits, "Root cause of INC-2025-02?", documents) is hits
     assert writing_documents("INC-2025-10", documents.values()) == {"ten"}
     assert writing_documents("no id here", documents.values()) is None
+
+
+def test_many_identifiers_find_the_documents_any_one_of_them_finds() -> None:
+    # one pattern for all of a question's ids, not one per id (hostile probe, s20: 229 ids
+    # read a 1.3 MB document 229 times a call)
+    question = "Were INC-2025-07, hd-0031, T-41234, A-380 and INC-2024-01 linked?"
+    texts = {
+        "space": "inc 2025 07 was minor",
+        "glued": "Ticket HD0031.",
+        "letter": "t-41234 closed",
+        "article": "a 380 seats",
+        "longer": "INC-2025-071 and T-412345 and XA-380",
+        "second": "see INC-2024-01-2 or inc-2024-01!",
+        "none": "INC-2025-08",
+    }
+    documents = [document(name, text) for name, text in texts.items()]
+    alone = {
+        doc.doc_id
+        for doc in documents
+        for record in asked_ids(question)
+        if record.pattern().search(doc.text)
+    }
+    assert writing_documents(question, documents) == alone == {"space", "glued", "letter", "second"}
+
+
+def test_a_question_is_read_for_its_first_ids_of_its_first_prefixes() -> None:
+    letters = "BCDEFGHJKLMNPQRSTUVWXYZ"[: READ_PREFIXES + 1]
+    many_prefixes = " ".join(f"{letter}X-{n:04d}" for n, letter in enumerate(letters))
+    first, past = (
+        document("first", "BX-0000 here"),
+        document("past", f"{letters[-1]}X-{READ_PREFIXES:04d}"),
+    )
+    assert writing_documents(many_prefixes, [first, past]) == {"first"}
+    many_ids = " ".join(f"HD-{n:04d}" for n in range(READ_IDS + 1))
+    last = document("last", f"HD-{READ_IDS:04d}")
+    assert writing_documents(many_ids, [document("one", "HD-0001"), last]) == {"one"}
