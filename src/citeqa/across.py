@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from citeqa.followups import refers_back
 from citeqa.models import Hit
 from citeqa.questions import looks_like_name
 
@@ -70,29 +71,72 @@ def close_in_other_language(hits: Sequence[Hit], lang: str, closeness: Closeness
 _WORD = re.compile(r"\w(?:[\w.'’-]*\w)?")
 """A word of a question, with the dots, apostrophes and hyphens inside it ("rooms.yaml")."""
 
+_MID_SENTENCE = r"(?<=[\w,] )|(?<=\w['’])"
+"""Where a word written in a text stands inside a sentence: after a word and a space ("Projet
+Lumen", "budget, Lumen") or an elision ("l'Unesco"), not opening a line or a sentence."""
+
+
+def names_asked(question: str, searched: str) -> str:
+    """The text whose names may vouch for passages in the other language: `searched`, the text
+    searched (a follow-up's previous question, then the follow-up), when the follow-up
+    `question` refers back to the previous question's subject (followups.refers_back: "And how
+    much is his share?"), else the question alone: "And the weather?" after "How much cash does
+    Julien Moreau hold?" names its own subject, and passages writing "Julien Moreau" are not on
+    it."""
+    return searched if refers_back(question) else question
+
 
 def written_names(text: str) -> list[str]:
     """The words of a question's `text` (with the previous question's before it, for a
-    follow-up) written as names, which read the same in either language: a capitalised word
-    not starting a sentence ("Lumen", "Nuvola"), or a word shaped as a name
-    (questions.looks_like_name: "COVID-19", "mRNA") or holding a dot or an underscore
+    follow-up that refers back: `names_asked`) written as names, which read the same in either
+    language: a capitalised word not starting a sentence ("Lumen", "Nuvola"), or a word shaped
+    as a name (questions.looks_like_name: "COVID-19", "mRNA") or holding a dot or an underscore
     ("rooms.yaml", "LUMEN_PORT"). A word joined by an apostrophe is read without its elision
     ("l'Unesco": "Unesco")."""
-    names = []
-    for found in _WORD.finditer(text):
-        bare = re.split(r"['’]", found.group())[-1]
-        starts = not text[: found.start()].strip() or text[: found.start()].rstrip()[-1] in ".?!"
-        capitalised = not starts and len(bare) > 1 and bare[0].isupper()
-        if bare and (capitalised or looks_like_name(bare) or re.search(r"\w[._]\w", bare)):
-            names.append(bare)
-    return names
+    return [word for word, opening in _capitalised_or_shaped(text) if not opening]
 
 
-def writes_a_name(names: Sequence[str], texts: Sequence[str]) -> bool:
-    """Whether one of `texts` writes one of `names` whole, in any case ("Lumen" in
-    "LUMEN_PORT": an underscore parts words here)."""
-    patterns = [re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", re.I) for name in names]
-    return any(pattern.search(text) for pattern in patterns for text in texts)
+def opening_names(text: str) -> list[str]:
+    """The capitalised words starting a sentence of `text` ("Lumen: who writes its docs?"),
+    not shaped as names (those are `written_names`): a name only if the passages write it
+    capitalised inside a sentence (`writes_a_name`)."""
+    return [word for word, opening in _capitalised_or_shaped(text) if opening]
+
+
+def _capitalised_or_shaped(text: str) -> list[tuple[str, bool]]:
+    """Each capitalised or name-shaped word of `text` (`written_names`), with whether it is a
+    capitalised word starting a sentence, which alone does not make it a name."""
+    found = []
+    for word in _WORD.finditer(text):
+        bare = re.split(r"['’]", word.group())[-1]
+        before = text[: word.start()].rstrip()
+        opening = not before or before[-1] in ".?!"
+        if bare and (looks_like_name(bare) or re.search(r"\w[._]\w", bare)):
+            found.append((bare, False))
+        elif len(bare) > 1 and bare[0].isupper():
+            found.append((bare, opening))
+    return found
+
+
+def _written(name: str) -> re.Pattern[str]:
+    """`name` written whole in a text (an underscore parts words: "LUMEN_PORT"): a name shaped
+    so, or holding a dot or an underscore, in any case ("Covid-19"); a capitalised word only
+    as capitalised or in capitals ("Lumen", "LUMEN"), never in lower case ("budget" is no
+    "Budget")."""
+    if looks_like_name(name) or re.search(r"\w[._]\w", name):
+        return re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", re.I)
+    either = f"{re.escape(name)}|{re.escape(name.upper())}"
+    return re.compile(rf"(?<![^\W_])(?:{either})(?![^\W_])")
+
+
+def writes_a_name(names: Sequence[str], texts: Sequence[str], opening: Sequence[str] = ()) -> bool:
+    """Whether one of `texts` writes one of `names` whole (`_written`), or one of the
+    capitalised words `opening` a sentence of the question capitalised inside a sentence
+    ("Projet Lumen" for "Lumen: who writes its docs?"; a question's "What" or "Le" is no name,
+    written so only opening sentences)."""
+    patterns = [_written(name) for name in names]
+    inside = [re.compile(rf"(?:{_MID_SENTENCE}){re.escape(word)}(?![^\W_])") for word in opening]
+    return any(pattern.search(text) for pattern in [*patterns, *inside] for text in texts)
 
 
 def unvouched_across(
@@ -100,15 +144,14 @@ def unvouched_across(
 ) -> bool:
     """Whether an answer from `hits` (the passages the answer models read) would be read across
     languages with nothing vouching for it: none of them is in the question's language `lang`,
-    `closeness` puts none at MIN_CLOSENESS (`close_in_other_language`) and none of `texts` (the
-    passages' texts and their documents' titles) writes a name `question` writes (the text
-    searched: a follow-up's names its subject in the previous question, "How many patients did
-    that study include?" after one on BEAT-LUPUS). Never without
+    `closeness` puts none at MIN_CLOSENESS (`close_in_other_language`) and none of `texts` (those
+    passages' texts and their documents' titles) writes a name `question` writes (`names_asked`:
+    a follow-up's names its subject in the previous question when it refers back, "How many
+    patients did that study include?" after one on BEAT-LUPUS). Never without
     a multilingual channel (`closeness` None), which alone says a passage in the other language
     is on the question."""
     if closeness is None or not hits or any(hit.chunk.lang == lang for hit in hits):
         return False
     if close_in_other_language(hits, lang, closeness):
         return False
-    names = written_names(question)
-    return not (names and writes_a_name(names, texts))
+    return not writes_a_name(written_names(question), texts, opening_names(question))

@@ -29,7 +29,7 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
-from citeqa.across import Closeness, close_in_other_language, unvouched_across
+from citeqa.across import Closeness, close_in_other_language, names_asked, unvouched_across
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
@@ -672,9 +672,9 @@ def compose(
         top,
         lang,
         across,
-        (evidence_ranking or retrieval).question,
-        [*read_texts, *_titles(documents)],
-    )  # no passage read in its language, none close, no name of the question written
+        names_asked(question, (evidence_ranking or retrieval).question),
+        [*(hit.chunk.text for hit in top), *_titles(closest_documents)],
+    )  # no passage read in its language, none close, none writing a name of the question
     citations = [] if refused or across_only else _quoted(candidates, reading, models, settings)
     if not citations or not verified(citations, bank.documents):
         floor = refused is not None and answerable >= settings.abstain_threshold  # sure alone

@@ -1,6 +1,7 @@
 """Follow-ups: whether a question of a conversation leans on the previous one, and how it is
-then read (`is_follow_up`, `in_context`; api.Session). The words that open, cue or point back
-are language data (citeqa/data/language.json), not code."""
+then read (`is_follow_up`, `in_context`; api.Session), and whether it asks of the previous
+question's subject (`refers_back`). The words that open, cue or point back are language data
+(citeqa/data/language.json), not code."""
 
 from __future__ import annotations
 
@@ -91,6 +92,20 @@ def is_follow_up(
     if _names_subject(words, previous, specific):
         return False
     return _short_question(words)
+
+
+def refers_back(question: str) -> bool:
+    """Whether a follow-up `question` asks of the previous question's subject rather than
+    naming one of its own: a word points back (`_points_back`: "How much is his share?",
+    "that study"), or none of its words names a subject (a question's form, a measure, a
+    number: "And how much?", "Et combien en 2024 ?"). "And the weather?" names its own
+    ("weather"): the previous question's names are not its subject (across.unvouched_across
+    reads them only for a follow-up that refers back)."""
+    words = question_words(question)
+    return _points_back(words) or not any(
+        re.search(r"[^\W\d_]", word) and content_words(word) and fold(word) not in _no_subject()
+        for word in words
+    )
 
 
 def _short_question(words: list[str]) -> bool:

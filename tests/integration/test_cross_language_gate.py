@@ -7,8 +7,9 @@ English counterparts, so that two phrasings in two languages are close, as USE m
 
 from __future__ import annotations
 
+import inspect
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 
 from citeqa import answering, api
 from citeqa.abstention import NEVER_MENTIONED, NO_WORD_OCCURS
+from citeqa.across import Closeness
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.embedding import get_embedder, register_embedder
@@ -212,6 +214,32 @@ def french_only(scratch_registry: None, tmp_path: Path) -> Assistant:
     return open_assistant(settings, build_if_missing=False)
 
 
+def closeness_set(closeness: Closeness) -> Callable[..., object]:
+    """api.compose with its `across` argument, however passed, replaced by `closeness`."""
+    real = api.compose
+
+    def compose(*args: object, **kwargs: object) -> object:
+        bound = inspect.signature(real).bind(*args, **kwargs)
+        bound.arguments["across"] = closeness
+        return real(*bound.args, **bound.kwargs)
+
+    return compose
+
+
+def vouching_spied(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The verdicts of answering.unvouched_across, in order, no passage being close (.2)."""
+    real = answering.unvouched_across
+    verdicts: list[bool] = []
+
+    def unvouched(*args: object) -> bool:
+        verdicts.append(real(*args))  # type: ignore[arg-type]
+        return verdicts[-1]
+
+    monkeypatch.setattr(api, "compose", closeness_set(lambda hits: [0.2] * len(hits)))
+    monkeypatch.setattr(answering, "unvouched_across", unvouched)
+    return verdicts
+
+
 @pytest.mark.parametrize(("closeness", "answered"), [(0.9, True), (0.2, False)])
 def test_an_answer_read_only_across_languages_needs_a_close_passage(
     french_only: Assistant, monkeypatch: pytest.MonkeyPatch, closeness: float, answered: bool
@@ -219,14 +247,7 @@ def test_an_answer_read_only_across_languages_needs_a_close_passage(
     # every passage is French, the question English: the quote answers only when the
     # multilingual channel puts one at across.MIN_CLOSENESS (off-topic questions asked in the
     # other language of a one-language corpus were quoted a passage sharing a word)
-    real = api.compose
-
-    def compose(*args: object) -> object:
-        given = list(args)
-        given[9] = lambda hits: [closeness] * len(hits)  # the `across` argument api passes
-        return real(*given)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(api, "compose", compose)
+    monkeypatch.setattr(api, "compose", closeness_set(lambda hits: [closeness] * len(hits)))
     answer = french_only.ask("How much is the cash float of the kermesse?")
     assert answer.abstained is not answered
     if answered:
@@ -240,20 +261,7 @@ def test_a_follow_up_s_subject_named_before_vouches_for_passages_in_the_other_la
 ) -> None:
     # the follow-up names nothing itself; the question before it names the kermesse's
     # cashier, whom the French note writes: the text searched holds both (across.written_names)
-    real_compose, real_unvouched = api.compose, answering.unvouched_across
-    verdicts: list[bool] = []
-
-    def compose(*args: object) -> object:
-        given = list(args)
-        given[9] = lambda hits: [0.2] * len(hits)  # no passage close
-        return real_compose(*given)  # type: ignore[arg-type]
-
-    def unvouched(*args: object) -> bool:
-        verdicts.append(real_unvouched(*args))  # type: ignore[arg-type]
-        return verdicts[-1]
-
-    monkeypatch.setattr(api, "compose", compose)
-    monkeypatch.setattr(answering, "unvouched_across", unvouched)
+    verdicts = vouching_spied(monkeypatch)
     asking = french_only.configured(abstain_threshold=0.0, min_confidence=0.0)  # models answer
     chat = asking.session()
     chat.ask("How much cash does Julien Moreau hold?")
@@ -264,3 +272,19 @@ def test_a_follow_up_s_subject_named_before_vouches_for_passages_in_the_other_la
     asking.session().ask("And how much is his caisse?")
     assert alone and not any(alone), "vouched for by the name asked before"
     assert verdicts and all(verdicts), "asked alone, nothing vouches"
+
+
+@pytest.mark.parametrize("follow_up", ["And the voyage?", "And the kermesse?"])
+def test_a_follow_up_naming_its_own_subject_is_not_vouched_for_by_the_names_asked_before(
+    french_only: Assistant, monkeypatch: pytest.MonkeyPatch, follow_up: str
+) -> None:
+    # the French note writes "Julien Moreau", whom the previous question names; the follow-up
+    # asks of something else, a word the notes write (the review's "And the weather?" was read
+    # on a folder writing "weather"), so that name does not vouch for it (followups.refers_back)
+    verdicts = vouching_spied(monkeypatch)
+    chat = french_only.configured(abstain_threshold=0.0, min_confidence=0.0).session()
+    chat.ask("How much cash does Julien Moreau hold?")
+    verdicts.clear()
+    answer = chat.ask(follow_up)
+    assert verdicts and all(verdicts), "nothing vouches for the follow-up's own subject"
+    assert answer.abstained and answer.confidence == 0.0

@@ -12,6 +12,8 @@ from citeqa.across import (
     MIN_CLOSENESS,
     close_in_other_language,
     in_channel,
+    names_asked,
+    opening_names,
     unvouched_across,
     writes_a_name,
     written_names,
@@ -106,10 +108,46 @@ def test_the_names_a_question_writes(question: str, names: list[str]) -> None:
     assert written_names(question) == names
 
 
-def test_a_name_is_written_whole_in_any_case_an_underscore_parting_words() -> None:
+def test_a_name_is_written_whole_an_underscore_parting_words() -> None:
     assert writes_a_name(["Lumen"], ["| `LUMEN_PORT` | 8042 | Port HTTP |"])
     assert not writes_a_name(["Lumen"], ["Illumen est un logiciel."])
     assert not writes_a_name([], ["Lumen"])
+
+
+def test_a_capitalised_word_is_written_capitalised_a_shaped_name_in_any_case() -> None:
+    names = written_names("What does the Introduction say about the Budget?")
+    assert names == ["Introduction", "Budget"]
+    assert not writes_a_name(names, ["Le budget de l'introduction est voté."])
+    assert writes_a_name(names, ["Le Budget est voté."])
+    assert writes_a_name(names, ["BUDGET 2025"])
+    assert writes_a_name(["COVID-19", "rooms.yaml"], ["la covid-19"])
+    assert writes_a_name(["rooms.yaml"], ["Le fichier ROOMS.YAML"])
+
+
+def test_a_capitalised_word_opening_the_question_counts_when_written_so_inside_a_sentence() -> None:
+    question = "Lumen: who writes its docs?"
+    assert written_names(question) == [] and opening_names(question) == ["Lumen"]
+    assert writes_a_name([], ["Le projet Lumen a une documentation."], ["Lumen"])
+    assert writes_a_name([], ["Voir l'Unesco."], ["Unesco"])
+    for text in ["Lumen est un projet.", "Fin. Lumen est un projet.", "- Lumen", "le lumen"]:
+        assert not writes_a_name([], [text], ["Lumen"]), text
+    far = [hit(0, "fr", 0.2)]
+    notes = ["Thomas Roux écrit la documentation du projet Lumen."]
+    assert not unvouched_across(far, "en", in_channel(CHANNEL), question, notes)
+    assert unvouched_across(far, "en", in_channel(CHANNEL), "What is it?", ["What a project."])
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("And how much is his caisse?", "Who holds the cash? And how much is his caisse?"),
+        ("And the weather?", "And the weather?"),
+    ],
+)
+def test_a_follow_up_s_names_are_those_of_the_previous_question_only_when_it_refers_back(
+    question: str, asked: str
+) -> None:
+    assert names_asked(question, f"Who holds the cash? {question}") == asked
 
 
 def test_a_name_of_the_question_the_passages_write_vouches_for_them() -> None:

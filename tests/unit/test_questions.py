@@ -12,7 +12,7 @@ from citeqa.abstention import unmatched_words
 from citeqa.compounds import corpus_compounds
 from citeqa.domain import Domain, corpus_domain, language_data, read_corpus_manifest
 from citeqa.errors import BadQuestion
-from citeqa.followups import carried, in_context, is_follow_up
+from citeqa.followups import carried, in_context, is_follow_up, refers_back
 from citeqa.glossary import Glossary, fold
 from citeqa.lexical import fold as lexical_fold
 from citeqa.questions import (
@@ -168,6 +168,25 @@ def test_clean_question_truncates_at_a_word_with_a_warning() -> None:
 def test_is_follow_up(question: str, expected: bool) -> None:
     assert is_follow_up(question, ENDINGS) is expected
     assert is_follow_up(question) is expected  # none of these needs the domain's name endings
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("And how much is his caisse?", True),  # points back
+        ("How many patients did that study include?", True),
+        ("And how much?", True),  # names no subject
+        ("Et combien en 2024 ?", True),
+        ("What about it?", True),
+        ("And the weather?", False),  # names its own
+        ("And the capital of Australia?", False),
+        ("And how much is the cash float?", False),
+    ],
+)
+def test_a_follow_up_refers_back_unless_it_names_its_own_subject(
+    question: str, expected: bool
+) -> None:
+    assert refers_back(question) is expected
 
 
 SUPPORT = Vocabulary(
