@@ -28,8 +28,23 @@ ALL = [TERMS, RULES, CONTRACT, AMENDMENT]
 
 def test_a_document_goes_by_its_title_its_path_and_the_abbreviation_it_defines() -> None:
     words = name_words(TERMS)
-    assert {"conditions", "vente", "cgv", "orvane", "juridique", "ht"} <= words
-    assert "2026" not in words
+    assert {"conditions", "vente", "cgv", "orvane", "juridique"} <= words
+    assert "2026" not in words and "ht" not in words  # "abonnements (HT)": not its initials
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "defined"),
+    [
+        ("Les prix sont exprimés hors taxes (HT).", "ht", True),
+        ("Le règlement général sur la protection des données (RGPD) s'applique.", "rgpd", True),
+        ("Le prix est de 1 200 € (HT).", "ht", False),
+        ("Ces données sont traitées selon la loi (RGPD).", "rgpd", False),
+    ],
+)
+def test_an_abbreviation_names_its_document_only_where_it_is_defined(
+    text: str, abbreviation: str, defined: bool
+) -> None:
+    assert (abbreviation in name_words(_doc("x", "Note", text))) is defined
 
 
 @pytest.mark.parametrize(
@@ -41,10 +56,25 @@ def test_a_document_goes_by_its_title_its_path_and_the_abbreviation_it_defines()
         ("article 2 de l'avenant", {AMENDMENT.doc_id}),
         ("Que prévoit l'article 2 du contrat de maintenance ?", {CONTRACT.doc_id}),
         ("Que dit l'article 7 ?", set()),
+        ("Que dit l'article 2 du contrat de maintenance sur l'avenant ?", {CONTRACT.doc_id}),
+        ("Selon les CGV, que dit l'article 7 ?", set()),  # no name after the article
     ],
 )
 def test_the_document_a_question_names_is_found(question: str, named: set[str]) -> None:
     assert named_among(question, ALL) == named
+
+
+def test_a_topic_word_names_no_document_only_the_name_after_the_article_does() -> None:
+    lease = _doc("c2/lease", "Residential lease")
+    pets = _doc("c2/pets-policy", "Pets policy of the residence")
+    question = "What does article 5 of the lease say about pets?"
+    assert named_among(question, [lease, pets]) == {lease.doc_id}
+    tariffs = _doc("c4/tarifs", "Grille tarifaire 2026")
+    terms = _doc("c4/cgv", "Conditions générales de vente", "… hors taxes (HT).")
+    assert (
+        named_among("Quel est le prix HT de l'abonnement selon l'article 3 ?", [tariffs, terms])
+        == set()
+    )
 
 
 def test_no_document_is_named_when_all_are_named_alike_or_one_is_given() -> None:
