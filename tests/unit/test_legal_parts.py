@@ -109,6 +109,13 @@ def test_a_part_numbered_in_words_is_read(text: str, part: tuple[int, str] | Non
         ("Fait à Lyon.", False),  # no date
         ("Les autres stipulations du contrat demeurent inchangées.", False),
         ("Done in 2024, the migration moved 3 servers.", False),
+        ("Signé le 3 mai 2024.", True),
+        ("Signed-in users can upload up to 10 files.", False),
+        ("Executed on 4 cores, the build takes 12 minutes.", False),
+        ("Done at 2x speed, the export ends in 2025.", False),
+        ("Fait en 2019, l'audit a chiffré le coût à 40 000 €.", False),
+        ("Dated at least 30 days before the meeting, the notice is sent in 2024.", False),
+        ("Fait à la demande du client, le devis de 2024 est valable un mois.", False),
         ("Fait " + "x" * 300 + " 2025", False),  # too long for a closing line
     ],
 )
@@ -124,6 +131,10 @@ def test_a_signing_line_is_told_from_prose(sentence: str, signing: bool) -> None
         ("Où le contrat a-t-il été conclu ?", True),
         ("Quelle est la redevance annuelle du contrat de maintenance ?", False),
         ("When did the maintenance contract start?", False),
+        ("Quelle est la date de signature du contrat ?", True),
+        ("Que fait l'article 3 ?", False),
+        ("Who signed the contract?", False),
+        ("What does the execution clause say?", False),
     ],
 )
 def test_a_question_asking_where_or_when_signed_is_told(question: str, asks: bool) -> None:
