@@ -374,11 +374,11 @@ def looked_up(
 
 def under_asked_section(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
     """The candidates, but for a question asking a numbered section ("version 3.5.1", "l'article
-        5", "clause 4.3": numbered_sections.asked_sections) only those standing under it, when any
-        does (numbered_sections.standing_under: the sentence, its paragraph's numbered lead line or
-        a heading above it opens with that number), in the quote ranker's order. The rankers read
-        the number as one word among others: "What changed in version 3.5.1?" quoted 3.3.0's
-        "Changed" line (trial s17). When those stand in several documents and the question names
+    5", "clause 4.3": numbered_sections.asked_sections) only those standing under it, when any
+    does (numbered_sections.standing_under: the sentence, its paragraph's numbered lead line or
+    a heading above it opens with that number), in the quote ranker's order. The rankers read
+    the number as one word among others: "What changed in version 3.5.1?" quoted 3.3.0's
+    "Changed" line (trial s17). When those stand in several documents and the question names
     some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept."""
     if not candidates.sentences or not asked_numbers(question):
         return candidates

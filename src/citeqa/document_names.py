@@ -7,8 +7,11 @@ title ("conditions générales de vente", "avenant"), of its path ("cgv-tessera-
 the abbreviation its text defines in parentheses ("… conditions générales de vente (CGV)").
 Trial s20: 5 of 10 such questions quoted another document's article.
 
-The rule (`named_among`): a document is named by the question's content words (folded, no
-stopword, no section cue: numbered_sections' language data) that its name words hold; among
+The rule (`named_among`): a document is named by the words the question writes right after the
+section it asks ("article 7 des CGV", "article 5 of the lease": a link, language data
+`owner_links`, then a name; `_naming_words`), folded, no stopword, that its name words hold;
+a word elsewhere in the question is its topic ("What does article 5 of the lease say about
+pets?" asks the lease, not the pets policy), and a question with no such phrase names none. Among
 the documents given, those naming the most words are named, and among them those whose
 title's first word the question writes ("AVENANT N° 1 AU CONTRAT DE MAINTENANCE" is an
 avenant, not the contract it amends); none is named when no word names any, or when every
@@ -32,7 +35,13 @@ ABBREVIATION_REACH = 5000
 a definition stands near the top."""
 _WORD = re.compile(r"[^\W_]+")
 _ABBREVIATION = re.compile(r"\((\w{2,8})\)")
-"""An abbreviation a text defines: a short word in capitals in parentheses ("(CGV)")."""
+"""An abbreviation a text may define: a short word in parentheses ("(CGV)"), kept when in
+capitals and the initials of the words before it (`_defines`)."""
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+NAME_WORDS_MAX = 4
+"""The most words, links and determiners aside, read as the name after a section reference
+("du contrat de maintenance")."""
+_APOSTROPHES = frozenset("'’")
 
 
 def name_words(document: Document) -> frozenset[str]:
@@ -40,16 +49,69 @@ def name_words(document: Document) -> frozenset[str]:
     the abbreviations in capitals its text defines in parentheses (`_ABBREVIATION`)."""
     words = set(_WORD.findall(fold(f"{document.title} {document.doc_id}")))
     head = document.text[:ABBREVIATION_REACH]
-    words.update(fold(m.group(1)) for m in _ABBREVIATION.finditer(head) if m.group(1).isupper())
+    words.update(
+        fold(m.group(1))
+        for m in _ABBREVIATION.finditer(head)
+        if m.group(1).isupper() and _defines(m.group(1), head[: m.start()])
+    )
     return frozenset(word for word in words if not word.isdigit())
 
 
+def _defines(abbreviation: str, before: str) -> bool:
+    """Whether `abbreviation`'s letters are the initials of the words right before it, stopwords
+    skipped ("conditions générales de vente (CGV)"; not "les abonnements (HT)")."""
+    letters = list(fold(abbreviation))
+    for word in reversed(_WORD.findall(fold(before))[-2 * len(letters) - 2 :]):
+        if not letters:
+            break
+        if word[0] == letters[-1]:
+            letters.pop()
+        elif word not in stopwords():
+            return False
+    return not letters
+
+
 def _question_words(question: str) -> frozenset[str]:
-    """The folded content words of a question that may name a document: no stopword, no
-    section cue ("article"), no number."""
+    """The folded words of a question that may name a document: those of the name written
+    right after a section it asks (`_naming_words`), no stopword, no number."""
     ignored = stopwords() | language_words("section_cues")
-    words = _WORD.findall(fold(question))
+    words = _naming_words(_TOKEN.findall(fold(question)))
     return frozenset(w for w in words if len(w) > 1 and not w.isdigit() and w not in ignored)
+
+
+def _naming_words(tokens: list[str]) -> list[str]:
+    """The words of each name written after a section reference: a section cue, its number, a
+    link (`owner_links`: "of", "du", "des") and the words up to a punctuation mark or a
+    stopword other than a link or a determiner ("the lease" in "article 5 of the lease say
+    about pets", "contrat de maintenance" in "l'article 8 du contrat de maintenance ?")."""
+    cues, links = language_words("section_cues"), language_words("owner_links")
+    joining = links | language_words("owner_determiners")
+    words: list[str] = []
+    for at, token in enumerate(tokens[:-2]):
+        number = at + 2 if tokens[at + 1] == "." else at + 1
+        if token not in cues or not tokens[number][:1].isdigit():
+            continue
+        after = number + 1
+        while after < len(tokens) and (tokens[after] == "." or tokens[after].isdigit()):
+            after += 1
+        if after < len(tokens) and tokens[after] in links:
+            words.extend(_name_after(tokens[after + 1 :], joining))
+    return words
+
+
+def _name_after(tokens: list[str], joining: frozenset[str]) -> list[str]:
+    """The leading words of `tokens` that make a name (see `_naming_words`), at most
+    NAME_WORDS_MAX of them not joining words; an apostrophe ("de l'avenant") is skipped."""
+    name: list[str] = []
+    for token in tokens:
+        if token in _APOSTROPHES:
+            continue
+        if not token[:1].isalnum() or (token in stopwords() and token not in joining):
+            break
+        name.append(token)
+        if sum(word not in joining for word in name) == NAME_WORDS_MAX:
+            break
+    return name
 
 
 def _title_head(document: Document) -> str:

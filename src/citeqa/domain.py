@@ -213,8 +213,11 @@ class Domain(BaseModel):
     signed ("fait a", "signed at"): such a line answers only a question asking where or when
     it was signed (`signing_cues`; signing.py)."""
     signing_cues: tuple[str, ...] = ()
-    """Folded words of a question asking where or when a document was signed ("signed",
-    "signe", "conclu"): only such a question is answered from a signing line (signing.py)."""
+    """Folded signing verbs and nouns ("signed", "signe", "conclu"): a question writing one with
+    a `signing_asks` word is answered from a signing line (signing.py)."""
+    signing_asks: tuple[str, ...] = ()
+    """Folded words asking where or when ("quand", "où", "when"): a `signing_cues` word asks
+    about the signing line only with one of them ("Que fait l'article 3 ?" does not)."""
     relative_openers: tuple[str, ...] = ()
     """Folded words that open a relative clause ("auquel", "dont", "which"): a section number
     a question names after one, once it has named another, is no section it asks

@@ -51,6 +51,7 @@ WordList = Literal[
     "row_number_headers",
     "section_cues",
     "sentence_joiners",
+    "signing_asks",
     "signing_cues",
     "signing_openers",
     "slide_labels",

@@ -2,8 +2,9 @@
 "Article premier", "First Schedule", "la troisième résolution".
 
 Minutes, articles of association and contracts number their parts in words as often as in
-digits; a heading written so is a heading as "Article 2 – …" is (blocks.py), and it numbers
-its part as "2" does (numbered_sections.py). The words and their numbers are language data
+digits; a heading written so is a heading as "Article 2 – …" is (blocks.py). Only that: a
+question's "la deuxième résolution" asks no number, and "l'article 1" does not find "Article
+premier" (numbered_sections reads digits alone). The words and their numbers are language data
 (number_words.json, `part_ordinals`), folded; no I/O but reading that file once.
 """
 

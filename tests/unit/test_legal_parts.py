@@ -28,8 +28,23 @@ ALL = [TERMS, RULES, CONTRACT, AMENDMENT]
 
 def test_a_document_goes_by_its_title_its_path_and_the_abbreviation_it_defines() -> None:
     words = name_words(TERMS)
-    assert {"conditions", "vente", "cgv", "orvane", "juridique", "ht"} <= words
-    assert "2026" not in words
+    assert {"conditions", "vente", "cgv", "orvane", "juridique"} <= words
+    assert "2026" not in words and "ht" not in words  # "abonnements (HT)": not its initials
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "defined"),
+    [
+        ("Les prix sont exprimés hors taxes (HT).", "ht", True),
+        ("Le règlement général sur la protection des données (RGPD) s'applique.", "rgpd", True),
+        ("Le prix est de 1 200 € (HT).", "ht", False),
+        ("Ces données sont traitées selon la loi (RGPD).", "rgpd", False),
+    ],
+)
+def test_an_abbreviation_names_its_document_only_where_it_is_defined(
+    text: str, abbreviation: str, defined: bool
+) -> None:
+    assert (abbreviation in name_words(_doc("x", "Note", text))) is defined
 
 
 @pytest.mark.parametrize(
@@ -41,10 +56,25 @@ def test_a_document_goes_by_its_title_its_path_and_the_abbreviation_it_defines()
         ("article 2 de l'avenant", {AMENDMENT.doc_id}),
         ("Que prévoit l'article 2 du contrat de maintenance ?", {CONTRACT.doc_id}),
         ("Que dit l'article 7 ?", set()),
+        ("Que dit l'article 2 du contrat de maintenance sur l'avenant ?", {CONTRACT.doc_id}),
+        ("Selon les CGV, que dit l'article 7 ?", set()),  # no name after the article
     ],
 )
 def test_the_document_a_question_names_is_found(question: str, named: set[str]) -> None:
     assert named_among(question, ALL) == named
+
+
+def test_a_topic_word_names_no_document_only_the_name_after_the_article_does() -> None:
+    lease = _doc("c2/lease", "Residential lease")
+    pets = _doc("c2/pets-policy", "Pets policy of the residence")
+    question = "What does article 5 of the lease say about pets?"
+    assert named_among(question, [lease, pets]) == {lease.doc_id}
+    tariffs = _doc("c4/tarifs", "Grille tarifaire 2026")
+    terms = _doc("c4/cgv", "Conditions générales de vente", "… hors taxes (HT).")
+    assert (
+        named_among("Quel est le prix HT de l'abonnement selon l'article 3 ?", [tariffs, terms])
+        == set()
+    )
 
 
 def test_no_document_is_named_when_all_are_named_alike_or_one_is_given() -> None:
@@ -79,6 +109,13 @@ def test_a_part_numbered_in_words_is_read(text: str, part: tuple[int, str] | Non
         ("Fait à Lyon.", False),  # no date
         ("Les autres stipulations du contrat demeurent inchangées.", False),
         ("Done in 2024, the migration moved 3 servers.", False),
+        ("Signé le 3 mai 2024.", True),
+        ("Signed-in users can upload up to 10 files.", False),
+        ("Executed on 4 cores, the build takes 12 minutes.", False),
+        ("Done at 2x speed, the export ends in 2025.", False),
+        ("Fait en 2019, l'audit a chiffré le coût à 40 000 €.", False),
+        ("Dated at least 30 days before the meeting, the notice is sent in 2024.", False),
+        ("Fait à la demande du client, le devis de 2024 est valable un mois.", False),
         ("Fait " + "x" * 300 + " 2025", False),  # too long for a closing line
     ],
 )
@@ -94,6 +131,10 @@ def test_a_signing_line_is_told_from_prose(sentence: str, signing: bool) -> None
         ("Où le contrat a-t-il été conclu ?", True),
         ("Quelle est la redevance annuelle du contrat de maintenance ?", False),
         ("When did the maintenance contract start?", False),
+        ("Quelle est la date de signature du contrat ?", True),
+        ("Que fait l'article 3 ?", False),
+        ("Who signed the contract?", False),
+        ("What does the execution clause say?", False),
     ],
 )
 def test_a_question_asking_where_or_when_signed_is_told(question: str, asks: bool) -> None:
