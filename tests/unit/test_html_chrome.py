@@ -69,6 +69,31 @@ def test_a_page_of_links_keeps_them() -> None:
             id="a-long-block-with-buttons-is-content-its-buttons-a-space-apart",
         ),
         pytest.param(
+            "<div class=card><p>The office is open from 9:00 to 17:00, Monday to Friday.</p>"
+            "<button>Share</button></div>",
+            "The office is open from 9:00 to 17:00, Monday to Friday.\n\nShare",
+            id="a-short-statement-with-a-share-button-is-content",
+        ),
+        pytest.param(
+            "<div>Opening hours: nine to five on weekdays, ten to two on Saturdays, closed on"
+            " Sundays <button>Print</button></div>",
+            "Opening hours: nine to five on weekdays, ten to two on Saturdays, closed on"
+            " Sundays Print",
+            id="a-block-saying-more-than-a-widget-is-content",
+        ),
+        pytest.param(
+            '<h1>FAQ</h1><div class="faq-item"><button>Can I cancel my subscription?</button>'
+            '<div class="panel"><p>Yes, you can cancel at any time</p></div></div>',
+            "# FAQ\n\nCan I cancel my subscription?\n\nYes, you can cancel at any time",
+            id="an-faq-accordions-question-and-answer-are-content",
+        ),
+        pytest.param(
+            '<div class="cookie-banner">We use cookies to improve your experience. '
+            '<a href="/c">Cookie settings</a> <button>Accept all</button></div>',
+            "We use cookies to improve your experience. Cookie settings Accept all",
+            id="a-page-that-is-all-chrome-is-read-whole",
+        ),
+        pytest.param(
             '<p>Intro.</p><ul><li><a href="/a">Only one link</a></li></ul>',
             "Intro.\n\nOnly one link",
             id="one-link-alone-is-no-link-list",

@@ -10,9 +10,11 @@ questions that restate another page's title, or "12" (s20 trial, failures 1 and 
 the parts written, its words, its items and whether each is wholly a link, its buttons and any
 content element in it); `is_link_list` and `is_widget` judge it when it closes. A list item
 with any word outside its links is prose ("Ensembl – the genome browser"), and a widget holds
-no content element (a code sample's "Copy" button sits by its `<pre>`) and at most
-WIDGET_WORDS words. html.py reads a page again keeping its link lists when they held more
-words than everything else it kept (a page of useful links is its links).
+no content element (a code sample's "Copy" button sits by its `<pre>`), no statement (a
+paragraph saying something, a button asking an FAQ's question) and at most WIDGET_WORDS words,
+WIDGET_OWN_WORDS outside its buttons. html.py reads a page again keeping its link lists when
+they held more words than everything else it kept (a page of useful links is its links), and
+whole when its link lists and widgets were all it said.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ __all__ = [
     "WIDGET_WORDS",
     "OpenBlock",
     "is_link_list",
+    "is_question",
+    "is_statement",
     "is_widget",
 ]
 
@@ -44,17 +48,29 @@ LINK_LIST_MIN = 2
 """The fewest items of a link list (one link alone is a sentence's)."""
 WIDGET_WORDS = 40
 """The most words a widget holds, its buttons' included (a cookie banner's sentence or two)."""
+WIDGET_OWN_WORDS = 12
+"""The most words a widget holds outside its buttons ("Was this article helpful? … 12 out of 15
+found this helpful" has 11): a block saying more is content with a button (a "Share" button
+under an office's opening hours, s20 review)."""
+STATEMENT_WORDS = 8
+"""The fewest words of a paragraph that is a statement whatever its end (see `OpenBlock.prose`)."""
 _WORD = re.compile(r"\w+")
 
 
 @dataclass
 class OpenBlock:
     """A list or a possible widget being read: `mark` is where its text starts among the parts
-    written; `items` counts its list items and `linked` those wholly a link so far."""
+    written; `items` counts its list items and `linked` those wholly a link so far. Only the
+    innermost open block counts what is read; a block closing adds its counts to the one
+    around it (`absorb`), so that reading stays linear however deep blocks nest unclosed."""
 
     tag: str
     mark: int
     words: int = 0
+    control_words: int = 0
+    """Words inside its buttons."""
+    linked_words: int = 0
+    unlinked_words: int = 0
     items: int = 0
     linked: int = 0
     item_open: bool = False
@@ -62,6 +78,10 @@ class OpenBlock:
     item_unlinked: bool = False
     controls: int = 0
     content: bool = False
+    prose: bool = False
+    """Whether it holds a statement: a `<p>` closing with a full stop or of STATEMENT_WORDS
+    words, or a button asking a question (an FAQ's "Can I cancel my subscription?" over its
+    answer's panel)."""
 
     def open_item(self) -> None:
         self.close_item()
@@ -73,18 +93,53 @@ class OpenBlock:
             self.linked += 1
         self.item_open = False
 
-    def add_text(self, text: str, in_link: bool) -> None:
-        """Visible text read inside the block (`in_link`: inside an `<a href>`)."""
+    def add_text(self, text: str, in_link: bool, in_control: bool) -> None:
+        """Visible text read inside the block (`in_link`: inside an `<a href>`; `in_control`:
+        inside a button)."""
         count = len(_WORD.findall(text))
         self.words += count
-        if self.item_open and count:
+        self.control_words += count if in_control else 0
+        if count:
+            self._mark_item(in_link)
+        if in_link:
+            self.linked_words += count
+        else:
+            self.unlinked_words += count
+
+    def _mark_item(self, in_link: bool) -> None:
+        if self.item_open:
             if in_link:
                 self.item_has_link = True
             else:
                 self.item_unlinked = True
-        elif not self.item_open and count and self.tag in LIST_TAGS:
+        elif self.tag in LIST_TAGS:
             self.item_unlinked = True
             self.items += 1  # text of the list outside any item: not a link list
+
+    def absorb(self, inner: OpenBlock) -> None:
+        """Add the counts of a block closed inside this one, as if its text were read here."""
+        self.words += inner.words
+        self.control_words += inner.control_words
+        self.controls += inner.controls
+        self.content = self.content or inner.content or inner.tag in WIDGET_CONTENT_TAGS
+        self.prose = self.prose or inner.prose
+        self.linked_words += inner.linked_words
+        self.unlinked_words += inner.unlinked_words
+        if inner.linked_words:
+            self._mark_item(True)
+        if inner.unlinked_words:
+            self._mark_item(False)
+
+
+def is_statement(paragraph: str) -> bool:
+    """Whether a paragraph's text is a statement: it closes with a full stop, or is long."""
+    text = paragraph.strip()
+    return text.endswith((".", "…", "!")) or len(_WORD.findall(text)) >= STATEMENT_WORDS
+
+
+def is_question(control: str) -> bool:
+    """Whether a button's text asks a question (an FAQ's, over its answer)."""
+    return control.strip().endswith(("?", "?"))
 
 
 def is_link_list(block: OpenBlock) -> bool:
@@ -94,10 +149,13 @@ def is_link_list(block: OpenBlock) -> bool:
 
 
 def is_widget(block: OpenBlock) -> bool:
-    """Whether a closed element is a widget: controls, no content element, few words."""
+    """Whether a closed element is a widget: controls, no content element nor statement, few
+    words (WIDGET_WORDS) and fewer outside its buttons (WIDGET_OWN_WORDS)."""
     return (
         block.tag in WIDGET_TAGS
         and block.controls > 0
         and not block.content
+        and not block.prose
         and block.words <= WIDGET_WORDS
+        and block.words - block.control_words <= WIDGET_OWN_WORDS
     )
