@@ -115,6 +115,14 @@ def test_what_stays_of_a_pages_blocks(page: str, expected: str) -> None:
         ("Useful links and more", "Useful links", "Useful links and more"),
         ("Acme docs", "", "Acme docs"),
         ("Results", "Results", "Results"),
+        (  # a subtitle, no site's name (s20 review)
+            "Python 3.12: What's new in the standard library",
+            "Python 3.12",
+            "Python 3.12: What's new in the standard library",
+        ),
+        ("Python 3.12 – Python 3.12 documentation", "Python 3.12", "Python 3.12"),
+        ("File formats – Acme Wiki", "\ufb01le formats", "File formats – Acme Wiki"),
+        ("\ufb01le formats – Acme Wiki", "\ufb01le formats", "\ufb01le formats"),
     ],
 )
 def test_a_titles_site_name_is_dropped_when_the_rest_is_the_pages_heading(

@@ -541,17 +541,35 @@ _TITLE_SEPARATORS = ("–", "—", "-", "|", "·", "•", ":", "::", "»")
 """What stands between a page's own title and its site's name in a <title>."""
 
 
+SITE_NAME_WORDS = 4
+"""The most words of a site's name in a <title> ("Tessera Help Center", "Python 3.12
+documentation"): a longer rest is the page's subtitle ("What's new in the standard library")."""
+
+
 def page_title(title: str, heading: str) -> str:
     """A page's <title>, or its first <h1> when the <title> is that heading and a site's name on
     either side of a separator ("How do I reset my password? – Tessera Help Center"): the site's
-    name, on every page, names no page."""
-    if not heading or not title.casefold().startswith(heading.casefold()):
-        rest = title[: len(title) - len(heading)] if heading else ""
-        if heading and title.casefold().endswith(heading.casefold()):
-            return heading if rest.strip().endswith(_TITLE_SEPARATORS) else title
+    name, on every page, names no page. A rest that reads as a subtitle stays (`_names_a_site`)."""
+    size = len(heading)
+    if not heading or len(title) <= size:
         return title
-    rest = title[len(heading) :].strip()
-    return heading if rest.startswith(_TITLE_SEPARATORS) else title
+    if title[:size].casefold() == heading.casefold():  # sliced, then folded: "ﬁ" folds to two
+        rest = title[size:].strip()
+        site = rest.lstrip("".join(_TITLE_SEPARATORS)) if rest.startswith(_TITLE_SEPARATORS) else ""
+    elif title[-size:].casefold() == heading.casefold():
+        rest = title[:-size].strip()
+        site = rest.rstrip("".join(_TITLE_SEPARATORS)) if rest.endswith(_TITLE_SEPARATORS) else ""
+    else:
+        return title
+    return heading if _names_a_site(site) else title
+
+
+def _names_a_site(rest: str) -> bool:
+    """Whether the rest of a <title> reads as a site's name: at most SITE_NAME_WORDS words, at
+    most one of them lower-case (a name's words are capitalised; a subtitle's are not)."""
+    words = rest.split()
+    lower = sum(word[0].islower() for word in words)
+    return 0 < len(words) <= SITE_NAME_WORDS and lower <= 1
 
 
 def _parsed(
