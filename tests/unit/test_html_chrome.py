@@ -106,6 +106,40 @@ def test_what_stays_of_a_pages_blocks(page: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(
+            "<p>Chat tools we connect to.</p><h2>Supported chat tools</h2><ul>"
+            '<li><a href="/s">Slack</a></li><li><a href="/t">Microsoft Teams</a></li></ul>',
+            "Chat tools we connect to.\n\n## Supported chat tools\n\nSlack\nMicrosoft Teams",
+            id="a-link-list-answering-stays",
+        ),
+        pytest.param(
+            "<p>Body text of the page.</p><h2>See also</h2><ul>"
+            '<li><a href="/s">Slack</a></li><li><a href="/t">Teams</a></li></ul>',
+            "Body text of the page.",
+            id="under-a-see-also-heading-it-goes",
+        ),
+        pytest.param(
+            '<p>Body text of the page.</p><div class="sidebar-menu"><ul>'
+            '<li><a href="/s">Slack</a></li><li><a href="/t">Teams</a></li></ul></div>',
+            "Body text of the page.",
+            id="in-a-block-classed-as-a-menu-it-goes",
+        ),
+        pytest.param(
+            '<p>Corps de la page.</p><h2>Voir aussi</h2><ul><li><a href="/a">Tarifs</a></li>'
+            '<li><a href="/b">Factures</a></li></ul>',
+            "Corps de la page.",
+            id="sous-voir-aussi-elle-part",
+        ),
+    ],
+)
+def test_a_link_list_is_left_out_only_when_named_navigation(page: str, expected: str) -> None:
+    text, _ = html_visible_text(page)
+    assert text == expected
+
+
+@pytest.mark.parametrize(
     ("title", "heading", "expected"),
     [
         ("Reset your password – Acme Help", "Reset your password", "Reset your password"),

@@ -39,6 +39,7 @@ from citeqa.readers.htmlchrome import (
     is_question,
     is_statement,
     is_widget,
+    names_navigation,
 )
 
 
@@ -75,7 +76,8 @@ class HtmlReader:
     stating something (a paragraph closing with a full stop, an FAQ's question button) or
     saying more than WIDGET_OWN_WORDS outside its buttons is no widget, and a page whose
     chrome was all it said is read whole (s20 review: an office's hours with a "Share" button
-    read as no text)."""
+    read as no text), and a link list is left out only when named navigation ("Related
+    articles", class "sidebar"), never "Supported chat tools" over its links."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -164,7 +166,7 @@ class _VisibleText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start_dropping(tag, attrs)
-        self.chrome.start(tag)
+        self.chrome.start(tag, attrs)
         self.sections += tag in _SECTIONING_TAGS
         if tag == "body":
             self.hidden = 0  # a body ends an unclosed head
@@ -315,8 +317,11 @@ class _Chrome:
     """What a page's headings, link lists and widgets do to its text as it is read: a heading's
     text opens with its level's markdown marks ("## "), so blocks.py reads it as a heading; a
     link list or widget (htmlchrome.py) is cut from the parts written when it closes, with the
-    heading that stood right over a link list ("Related articles"). Outside a table only: a
-    table's cells keep their own copy of its text."""
+    heading that stood right over a link list ("Related articles"). A link list is cut only when
+    it is named navigation (htmlchrome.names_navigation: by that heading, or its or an outer
+    block's class or aria-label): "Supported chat tools" over links to Slack and Teams is the
+    page's answer (s20 review); lists that every page repeats are boilerplate.py's. Outside a
+    table only: a table's cells keep their own copy of its text."""
 
     def __init__(self, parser: _VisibleText, drop_link_lists: bool, drop_widgets: bool) -> None:
         self.parser = parser
@@ -336,8 +341,8 @@ class _Chrome:
         """The markdown marks of the heading open, until its first text is written."""
         self.heading: tuple[int, int, list[str]] | None = None
         """The open heading's level, where its text starts among the parts, and its text."""
-        self.last_heading: tuple[int, int] | None = None
-        """Where the last heading closed starts and ends among the parts written."""
+        self.last_heading: tuple[int, int, str] | None = None
+        """Where the last heading closed starts and ends among the parts written, and its text."""
         self.first_heading = ""
         """The text of the page's first <h1>."""
         self.list_words = 0
@@ -345,7 +350,7 @@ class _Chrome:
         self.cut = False
         """Whether a link list or widget was cut from the text."""
 
-    def start(self, tag: str) -> None:
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         parser = self.parser
         if parser.hidden:
             return
@@ -358,7 +363,10 @@ class _Chrome:
         if tag == "li" and self.open and self.open[-1].tag in LIST_TAGS:
             self.open[-1].open_item()
         elif tag in LIST_TAGS or tag in WIDGET_TAGS:
-            self.open.append(OpenBlock(tag, len(parser.parts)))
+            named = dict(attrs)
+            cued = names_navigation(f"{named.get('class') or ''} {named.get('aria-label') or ''}")
+            outer = bool(self.open) and self.open[-1].navigational
+            self.open.append(OpenBlock(tag, len(parser.parts), navigational=cued or outer))
             self.open_tags[tag] += 1
         elif tag in _HEADING_TAGS:
             self.heading = (_HEADING_TAGS[tag], len(parser.parts), [])
@@ -406,7 +414,7 @@ class _Chrome:
         text = " ".join("".join(words).split())
         if level == 1 and not self.first_heading:
             self.first_heading = text
-        self.last_heading = (mark, len(self.parser.parts))
+        self.last_heading = (mark, len(self.parser.parts), text)
         self.heading, self.marks = None, ""
 
     def add_text(self, text: str) -> None:
@@ -428,14 +436,16 @@ class _Chrome:
         parser = self.parser
         if parser.tables or parser.hidden:
             return
-        link_list = self.drop_link_lists and is_link_list(block)
+        last = self.last_heading
+        heading = last if last is not None and last[1] == block.mark else None
+        named = block.navigational or (heading is not None and names_navigation(heading[2]))
+        link_list = self.drop_link_lists and is_link_list(block) and named
         if not (link_list or (self.drop_widgets and is_widget(block))):
             return
         mark = block.mark
         if link_list:
             self.list_words += block.words
-            if self.last_heading is not None and self.last_heading[1] == mark:
-                mark = self.last_heading[0]
+            mark = heading[0] if heading is not None else mark
         del parser.parts[mark:]
         self.cut = True
         parser.pending = PARAGRAPH if parser.parts else 0

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citeqa.glossary import fold, language_words
+
 __all__ = [
     "LINK_LIST_MIN",
     "LIST_TAGS",
@@ -32,6 +34,7 @@ __all__ = [
     "is_question",
     "is_statement",
     "is_widget",
+    "names_navigation",
 ]
 
 LIST_TAGS = frozenset({"ul", "ol"})
@@ -78,6 +81,8 @@ class OpenBlock:
     item_unlinked: bool = False
     controls: int = 0
     content: bool = False
+    navigational: bool = False
+    """Whether it, or a block around it, is named navigation (`names_navigation`)."""
     prose: bool = False
     """Whether it holds a statement: a `<p>` closing with a full stop or of STATEMENT_WORDS
     words, or a button asking a question (an FAQ's "Can I cancel my subscription?" over its
@@ -140,6 +145,13 @@ def is_statement(paragraph: str) -> bool:
 def is_question(control: str) -> bool:
     """Whether a button's text asks a question (an FAQ's, over its answer)."""
     return control.strip().endswith(("?", "?"))
+
+
+def names_navigation(text: str) -> bool:
+    """Whether a heading, class or aria-label names navigation: it holds a phrase of the
+    language data's `navigation_cues` ("Related articles", class="sidebar-menu", "Voir aussi")."""
+    words = " ".join(_WORD.findall(fold(text).replace("_", " ")))
+    return any(f" {cue} " in f" {words} " for cue in language_words("navigation_cues"))
 
 
 def is_link_list(block: OpenBlock) -> bool:
