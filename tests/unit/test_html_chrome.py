@@ -31,6 +31,16 @@ def test_an_articles_headings_are_markdown_and_its_chrome_is_left_out() -> None:
     assert title == "How do I reset my password?"
 
 
+def test_a_french_votes_widget_is_left_out() -> None:
+    page = (
+        "<main><h1>TVA</h1><p>Le numéro se saisit dans Paramètres.</p>"
+        "<section><p>Cet article vous a-t-il été utile ?</p><button>Oui</button>"
+        "<button>Non</button><p>12 sur 15 l’ont trouvé utile</p></section></main>"
+    )
+    text, _ = html_visible_text(page)
+    assert text == "# TVA\n\nLe numéro se saisit dans Paramètres."
+
+
 def test_a_list_item_with_words_outside_its_link_is_prose_and_stays() -> None:
     page = (
         "<h1>Tools</h1><p>What we use every day in the lab.</p>"
@@ -76,9 +86,9 @@ def test_a_page_of_links_keeps_them() -> None:
         ),
         pytest.param(
             "<div>Opening hours: nine to five on weekdays, ten to two on Saturdays, closed on"
-            " Sundays <button>Print</button></div>",
+            " Sundays and on bank holidays <button>Print</button></div>",
             "Opening hours: nine to five on weekdays, ten to two on Saturdays, closed on"
-            " Sundays Print",
+            " Sundays and on bank holidays Print",
             id="a-block-saying-more-than-a-widget-is-content",
         ),
         pytest.param(

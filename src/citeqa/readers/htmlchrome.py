@@ -51,12 +51,9 @@ LINK_LIST_MIN = 2
 """The fewest items of a link list (one link alone is a sentence's)."""
 WIDGET_WORDS = 40
 """The most words a widget holds, its buttons' included (a cookie banner's sentence or two)."""
-WIDGET_OWN_WORDS = 12
-"""The most words a widget holds outside its buttons ("Was this article helpful? … 12 out of 15
-found this helpful" has 11): a block saying more is content with a button (a "Share" button
-under an office's opening hours, s20 review)."""
-STATEMENT_WORDS = 8
-"""The fewest words of a paragraph that is a statement whatever its end (see `OpenBlock.prose`)."""
+WIDGET_OWN_WORDS = 16
+"""The most words a widget holds outside its buttons ("Cet article vous a-t-il été utile ? …
+12 out of 15 found this helpful" has 15): a block saying more is content with a button."""
 _WORD = re.compile(r"\w+")
 
 
@@ -84,9 +81,9 @@ class OpenBlock:
     navigational: bool = False
     """Whether it, or a block around it, is named navigation (`names_navigation`)."""
     prose: bool = False
-    """Whether it holds a statement: a `<p>` closing with a full stop or of STATEMENT_WORDS
-    words, or a button asking a question (an FAQ's "Can I cancel my subscription?" over its
-    answer's panel)."""
+    """Whether it holds a statement: a `<p>` closing with a full stop (an office's opening hours
+    over a "Share" button, s20 review), or a button asking a question (an FAQ's "Can I cancel
+    my subscription?" over its answer's panel)."""
 
     def open_item(self) -> None:
         self.close_item()
@@ -137,9 +134,9 @@ class OpenBlock:
 
 
 def is_statement(paragraph: str) -> bool:
-    """Whether a paragraph's text is a statement: it closes with a full stop, or is long."""
-    text = paragraph.strip()
-    return text.endswith((".", "…", "!")) or len(_WORD.findall(text)) >= STATEMENT_WORDS
+    """Whether a paragraph's text is a statement: it closes with a full stop (not a widget's
+    question, "Was this article helpful?", nor its count, "12 out of 15 found this helpful")."""
+    return paragraph.strip().endswith((".", "…", "!"))
 
 
 def is_question(control: str) -> bool:
