@@ -37,7 +37,7 @@ from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
 from citeqa.document_names import named_among
-from citeqa.editstamps import STAMP_CHARS, asks_about_edits, stamps_an_edit
+from citeqa.editstamps import asks_about_edits, on_a_stamp_line
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.mail_candidates import (
@@ -200,19 +200,11 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
 
 
 def _stamp(bank: SentenceBank, item: ScoredSentence) -> bool:
-    """Whether the sentence stands on a line stamping an edit, whole or a part of it: "Page
-    views: 1,204." after "Last edited by … on 30 June 2025." answered "How much data was
-    deleted?" (research q69). A line is looked for no further than STAMP_CHARS around the
-    sentence: a longer one is no stamp, and a paragraph on one line is never read whole."""
+    """Whether the sentence stands on a line stamping an edit (editstamps.on_a_stamp_line):
+    "Page views: 1,204." after "Last edited by … on 30 June 2025." answered "How much data was
+    deleted?" (research q69)."""
     sentence = bank.sentences[item.index]
-    text = bank.documents[sentence.doc_id].text
-    reach = max(0, sentence.end - STAMP_CHARS)
-    start = text.rfind("\n", reach, sentence.start) + 1
-    end = text.find("\n", sentence.end, start + STAMP_CHARS + 1)
-    end = len(text) if end < 0 and len(text) <= start + STAMP_CHARS else end
-    if (start == 0 and reach > 0) or end < 0:
-        return False  # the line runs on past STAMP_CHARS
-    return stamps_an_edit(text[start:end])
+    return on_a_stamp_line(bank.documents[sentence.doc_id].text, sentence.start, sentence.end)
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:

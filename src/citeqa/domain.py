@@ -172,6 +172,10 @@ class Domain(BaseModel):
     """Folded words of a page's edit stamp ("edited", "modifié" folded): a line of a web page's
     footer holding one and a date is the page's text ("Last edited by Lena Hartmann on 7
     February 2025"), any other footer line is not (readers/html.py)."""
+    navigation_cues: tuple[str, ...] = ()
+    """Folded words or phrases naming a list of links to other pages ("related", "see also",
+    "menu", "voir aussi"): a link list whose heading, class or aria-label holds one is
+    navigation, left out of a page's text (readers/html.py); any other is the page's."""
     slide_labels: tuple[str, ...] = ()
     """Folded words that label a deck's slide ("slide", "diapositive"): a first line that is
     one with its number alone ("Slide 1") is no title (titles.derived_title)."""

@@ -40,6 +40,7 @@ WordList = Literal[
     "letter_key_cues",
     "manual_name_headings",
     "measure_words",
+    "navigation_cues",
     "member_nouns",
     "member_qualifiers",
     "owner_determiners",

@@ -33,7 +33,7 @@ from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.dates import day_spans
-from citeqa.editstamps import stamps_an_edit
+from citeqa.editstamps import on_a_stamp_line
 from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
 from citeqa.lexical import fold
 from citeqa.mail_candidates import MailLayouts
@@ -288,10 +288,10 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
 
 
 def _stamp(text: str, sentence: Sentence) -> bool:
-    """Whether a sentence is a line stamping an edit ("Updated March 3, 2026 · 2 min read":
-    editstamps.py): no label of the line under it, nor the run-on of the line above it; it is
-    quoted alone or not at all."""
-    return stamps_an_edit(text[sentence.start : sentence.end])
+    """Whether a sentence stands on a line stamping an edit ("Updated March 3, 2026 · 2 min
+    read": editstamps.on_a_stamp_line): no label of the line under it, nor the run-on of the
+    line above it; it is quoted alone or not at all."""
+    return on_a_stamp_line(text, sentence.start, sentence.end)
 
 
 def _into_boilerplate(bank: SentenceBank, index: int, other: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.editstamps import asks_about_edits, stamps_an_edit
+from citeqa.editstamps import asks_about_edits, on_a_stamp_line, stamps_an_edit
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,10 @@ from citeqa.editstamps import asks_about_edits, stamps_an_edit
             " par la fédération, sans autre formalité entre les parties.",
             False,
         ),
+        ("This page was last edited on 7 February 2025, at 10:00 (UTC).", True),
+        # statements holding an edit word and a date: no stamps (s20 review)
+        ("Revised prices apply from 1 January 2026: the basic plan costs 9 euros a month.", False),
+        ("Le loyer, révisé le 1er octobre 2025, est de 800 euros par mois.", False),
     ],
 )
 def test_a_line_stamps_an_edit_with_an_edit_word_and_a_date(line: str, stamps: bool) -> None:
@@ -32,3 +36,12 @@ def test_a_question_asks_about_edits_by_an_edit_word() -> None:
     assert asks_about_edits("Who last edited the travel page?")
     assert asks_about_edits("Quand la page a-t-elle été modifiée ?")
     assert not asks_about_edits("How long is the free trial?")
+
+
+def test_a_sentence_stands_on_a_stamp_line_bounded_by_any_line_break() -> None:
+    text = "Intro text.\r\nLast edited by Lena Hartmann on 30 June 2025. Page views: 1,204.\r\nEnd."
+    views = text.index("Page views")
+    assert on_a_stamp_line(text, views, text.index("\r\nEnd"))
+    assert not on_a_stamp_line(text, 0, len("Intro text."))
+    prose = "Revised prices apply from 1 January 2026: the basic plan costs 9 euros a month."
+    assert not on_a_stamp_line(prose, 0, len(prose))

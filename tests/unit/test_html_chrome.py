@@ -31,6 +31,16 @@ def test_an_articles_headings_are_markdown_and_its_chrome_is_left_out() -> None:
     assert title == "How do I reset my password?"
 
 
+def test_a_french_votes_widget_is_left_out() -> None:
+    page = (
+        "<main><h1>TVA</h1><p>Le numéro se saisit dans Paramètres.</p>"
+        "<section><p>Cet article vous a-t-il été utile ?</p><button>Oui</button>"
+        "<button>Non</button><p>12 sur 15 l’ont trouvé utile</p></section></main>"
+    )
+    text, _ = html_visible_text(page)
+    assert text == "# TVA\n\nLe numéro se saisit dans Paramètres."
+
+
 def test_a_list_item_with_words_outside_its_link_is_prose_and_stays() -> None:
     page = (
         "<h1>Tools</h1><p>What we use every day in the lab.</p>"
@@ -69,6 +79,31 @@ def test_a_page_of_links_keeps_them() -> None:
             id="a-long-block-with-buttons-is-content-its-buttons-a-space-apart",
         ),
         pytest.param(
+            "<div class=card><p>The office is open from 9:00 to 17:00, Monday to Friday.</p>"
+            "<button>Share</button></div>",
+            "The office is open from 9:00 to 17:00, Monday to Friday.\n\nShare",
+            id="a-short-statement-with-a-share-button-is-content",
+        ),
+        pytest.param(
+            "<div>Opening hours: nine to five on weekdays, ten to two on Saturdays, closed on"
+            " Sundays and on bank holidays <button>Print</button></div>",
+            "Opening hours: nine to five on weekdays, ten to two on Saturdays, closed on"
+            " Sundays and on bank holidays Print",
+            id="a-block-saying-more-than-a-widget-is-content",
+        ),
+        pytest.param(
+            '<h1>FAQ</h1><div class="faq-item"><button>Can I cancel my subscription?</button>'
+            '<div class="panel"><p>Yes, you can cancel at any time</p></div></div>',
+            "# FAQ\n\nCan I cancel my subscription?\n\nYes, you can cancel at any time",
+            id="an-faq-accordions-question-and-answer-are-content",
+        ),
+        pytest.param(
+            '<div class="cookie-banner">We use cookies to improve your experience. '
+            '<a href="/c">Cookie settings</a> <button>Accept all</button></div>',
+            "We use cookies to improve your experience. Cookie settings Accept all",
+            id="a-page-that-is-all-chrome-is-read-whole",
+        ),
+        pytest.param(
             '<p>Intro.</p><ul><li><a href="/a">Only one link</a></li></ul>',
             "Intro.\n\nOnly one link",
             id="one-link-alone-is-no-link-list",
@@ -76,6 +111,40 @@ def test_a_page_of_links_keeps_them() -> None:
     ],
 )
 def test_what_stays_of_a_pages_blocks(page: str, expected: str) -> None:
+    text, _ = html_visible_text(page)
+    assert text == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(
+            "<p>Chat tools we connect to.</p><h2>Supported chat tools</h2><ul>"
+            '<li><a href="/s">Slack</a></li><li><a href="/t">Microsoft Teams</a></li></ul>',
+            "Chat tools we connect to.\n\n## Supported chat tools\n\nSlack\nMicrosoft Teams",
+            id="a-link-list-answering-stays",
+        ),
+        pytest.param(
+            "<p>Body text of the page.</p><h2>See also</h2><ul>"
+            '<li><a href="/s">Slack</a></li><li><a href="/t">Teams</a></li></ul>',
+            "Body text of the page.",
+            id="under-a-see-also-heading-it-goes",
+        ),
+        pytest.param(
+            '<p>Body text of the page.</p><div class="sidebar-menu"><ul>'
+            '<li><a href="/s">Slack</a></li><li><a href="/t">Teams</a></li></ul></div>',
+            "Body text of the page.",
+            id="in-a-block-classed-as-a-menu-it-goes",
+        ),
+        pytest.param(
+            '<p>Corps de la page.</p><h2>Voir aussi</h2><ul><li><a href="/a">Tarifs</a></li>'
+            '<li><a href="/b">Factures</a></li></ul>',
+            "Corps de la page.",
+            id="sous-voir-aussi-elle-part",
+        ),
+    ],
+)
+def test_a_link_list_is_left_out_only_when_named_navigation(page: str, expected: str) -> None:
     text, _ = html_visible_text(page)
     assert text == expected
 
@@ -90,6 +159,14 @@ def test_what_stays_of_a_pages_blocks(page: str, expected: str) -> None:
         ("Useful links and more", "Useful links", "Useful links and more"),
         ("Acme docs", "", "Acme docs"),
         ("Results", "Results", "Results"),
+        (  # a subtitle, no site's name (s20 review)
+            "Python 3.12: What's new in the standard library",
+            "Python 3.12",
+            "Python 3.12: What's new in the standard library",
+        ),
+        ("Python 3.12 – Python 3.12 documentation", "Python 3.12", "Python 3.12"),
+        ("File formats – Acme Wiki", "\ufb01le formats", "File formats – Acme Wiki"),
+        ("\ufb01le formats – Acme Wiki", "\ufb01le formats", "\ufb01le formats"),
     ],
 )
 def test_a_titles_site_name_is_dropped_when_the_rest_is_the_pages_heading(

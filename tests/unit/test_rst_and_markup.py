@@ -151,7 +151,7 @@ def test_markup_changes_bumped_the_text_readers_versions() -> None:
     assert reader_versions()[".md"] == 8
     assert reader_versions()[".txt"] == 9
     assert reader_versions()[".rst"] == 3
-    assert reader_versions()[".html"] == 12
+    assert reader_versions()[".html"] == 13
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ lines, and a `<br>` inside a cell a space (so a cell's lines never read as rows 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from citeqa.editstamps import stamps_an_edit
@@ -35,7 +36,10 @@ from citeqa.readers.htmlchrome import (
     WIDGET_TAGS,
     OpenBlock,
     is_link_list,
+    is_question,
+    is_statement,
     is_widget,
+    names_navigation,
 )
 
 
@@ -45,7 +49,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 12
+    version = 13
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -68,7 +72,12 @@ class HtmlReader:
     12: h1-h6 are markdown heading lines ("## Related articles"), link lists and control widgets
     are left out (htmlchrome.py), buttons stand a space apart ("Yes No", not "YesNo"), and a
     <title> that is the page's <h1> and a site's name ("How do I reset my password? – Tessera
-    Help Center") is the <h1> (s20 trial: help-center pages quoted their chrome)."""
+    Help Center") is the <h1> (s20 trial: help-center pages quoted their chrome). 13: a block
+    stating something (a paragraph closing with a full stop, an FAQ's question button) or
+    saying more than WIDGET_OWN_WORDS outside its buttons is no widget, and a page whose
+    chrome was all it said is read whole (s20 review: an office's hours with a "Share" button
+    read as no text), and a link list is left out only when named navigation ("Related
+    articles", class "sidebar"), never "Supported chat tools" over its links."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -125,10 +134,12 @@ class _VisibleText(HTMLParser):
     table's cell).
     """
 
-    def __init__(self, drop_boilerplate: bool = True, drop_link_lists: bool = True) -> None:
+    def __init__(
+        self, drop_boilerplate: bool = True, drop_link_lists: bool = True, drop_widgets: bool = True
+    ) -> None:
         super().__init__(convert_charrefs=True)
         self.drop_boilerplate = drop_boilerplate
-        self.chrome = _Chrome(self, drop_link_lists)
+        self.chrome = _Chrome(self, drop_link_lists, drop_widgets)
         """The page's headings, link lists and widgets as they are read (`_Chrome`)."""
         self.dropping: str | None = None
         """The tag of the boilerplate element being left out (`_is_boilerplate`), if any."""
@@ -155,7 +166,7 @@ class _VisibleText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start_dropping(tag, attrs)
-        self.chrome.start(tag)
+        self.chrome.start(tag, attrs)
         self.sections += tag in _SECTIONING_TAGS
         if tag == "body":
             self.hidden = 0  # a body ends an unclosed head
@@ -306,52 +317,96 @@ class _Chrome:
     """What a page's headings, link lists and widgets do to its text as it is read: a heading's
     text opens with its level's markdown marks ("## "), so blocks.py reads it as a heading; a
     link list or widget (htmlchrome.py) is cut from the parts written when it closes, with the
-    heading that stood right over a link list ("Related articles"). Outside a table only: a
-    table's cells keep their own copy of its text."""
+    heading that stood right over a link list ("Related articles"). A link list is cut only when
+    it is named navigation (htmlchrome.names_navigation: by that heading, or its or an outer
+    block's class or aria-label): "Supported chat tools" over links to Slack and Teams is the
+    page's answer (s20 review); lists that every page repeats are boilerplate.py's. Outside a
+    table only: a table's cells keep their own copy of its text."""
 
-    def __init__(self, parser: _VisibleText, drop_link_lists: bool) -> None:
+    def __init__(self, parser: _VisibleText, drop_link_lists: bool, drop_widgets: bool) -> None:
         self.parser = parser
         self.drop_link_lists = drop_link_lists
+        self.drop_widgets = drop_widgets
         self.open: list[OpenBlock] = []
+        """The lists and possible widgets open, innermost last (only it counts what is read)."""
+        self.open_tags: Counter[str] = Counter()
+        """How many of `open` each tag has: whether an end tag closes one, in constant time."""
         self.links = 0
         """Open `<a>` elements."""
+        self.controls: list[str] | None = None
+        """The text of the button open, if any."""
+        self.paragraph: list[str] | None = None
+        """The text of the `<p>` open, if any."""
         self.marks = ""
         """The markdown marks of the heading open, until its first text is written."""
         self.heading: tuple[int, int, list[str]] | None = None
         """The open heading's level, where its text starts among the parts, and its text."""
-        self.last_heading: tuple[int, int] | None = None
-        """Where the last heading closed starts and ends among the parts written."""
+        self.last_heading: tuple[int, int, str] | None = None
+        """Where the last heading closed starts and ends among the parts written, and its text."""
         self.first_heading = ""
         """The text of the page's first <h1>."""
         self.list_words = 0
         """The words of the link lists left out."""
+        self.cut = False
+        """Whether a link list or widget was cut from the text."""
 
-    def start(self, tag: str) -> None:
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         parser = self.parser
         if parser.hidden:
             return
         self.links += tag == "a"
-        for block in self.open:
-            block.controls += tag in CONTROL_TAGS
-            block.content = block.content or tag in WIDGET_CONTENT_TAGS
+        self.controls = [] if tag in CONTROL_TAGS else self.controls
+        self.paragraph = [] if tag == "p" else self.paragraph
+        if self.open:
+            self.open[-1].controls += tag in CONTROL_TAGS
+            self.open[-1].content = self.open[-1].content or tag in WIDGET_CONTENT_TAGS
         if tag == "li" and self.open and self.open[-1].tag in LIST_TAGS:
             self.open[-1].open_item()
         elif tag in LIST_TAGS or tag in WIDGET_TAGS:
-            self.open.append(OpenBlock(tag, len(parser.parts)))
+            named = dict(attrs)
+            cued = names_navigation(f"{named.get('class') or ''} {named.get('aria-label') or ''}")
+            outer = bool(self.open) and self.open[-1].navigational
+            self.open.append(OpenBlock(tag, len(parser.parts), navigational=cued or outer))
+            self.open_tags[tag] += 1
         elif tag in _HEADING_TAGS:
             self.heading = (_HEADING_TAGS[tag], len(parser.parts), [])
             self.marks = "#" * _HEADING_TAGS[tag] + " "
 
     def end(self, tag: str) -> None:
         self.links = max(0, self.links - (tag == "a"))
+        self._end_statement(tag)
         if tag == "li" and self.open and self.open[-1].tag in LIST_TAGS:
             self.open[-1].close_item()
         elif tag in _HEADING_TAGS and self.heading is not None:
             self._end_heading()
-        elif any(block.tag == tag for block in self.open):
+        elif self.open_tags[tag]:
             while self.open[-1].tag != tag:  # elements left unclosed inside it
-                self.open.pop()
-            self._judge(self.open.pop())
+                self._close(judge=False)
+            self._close(judge=True)
+
+    def _end_statement(self, tag: str) -> None:
+        """A closing `<p>` or button: the innermost block holds a statement when it was one
+        (htmlchrome.is_statement, is_question)."""
+        if tag == "p" and self.paragraph is not None:
+            stated = is_statement("".join(self.paragraph))
+            self.paragraph = None
+        elif tag in CONTROL_TAGS and self.controls is not None:
+            stated = is_question("".join(self.controls))
+            self.controls = None
+        else:
+            return
+        if stated and self.open:
+            self.open[-1].prose = True
+
+    def _close(self, judge: bool) -> None:
+        """Close the innermost block: its counts go to the block around it, and it is judged
+        (`_judge`) when its end tag closed it."""
+        block = self.open.pop()
+        self.open_tags[block.tag] -= 1
+        if judge:
+            self._judge(block)
+        if self.open:
+            self.open[-1].absorb(block)
 
     def _end_heading(self) -> None:
         assert self.heading is not None
@@ -359,12 +414,15 @@ class _Chrome:
         text = " ".join("".join(words).split())
         if level == 1 and not self.first_heading:
             self.first_heading = text
-        self.last_heading = (mark, len(self.parser.parts))
+        self.last_heading = (mark, len(self.parser.parts), text)
         self.heading, self.marks = None, ""
 
     def add_text(self, text: str) -> None:
-        for block in self.open:
-            block.add_text(text, self.links > 0)
+        if self.open:
+            self.open[-1].add_text(text, self.links > 0, self.controls is not None)
+        for held in (self.controls, self.paragraph):
+            if held is not None:
+                held.append(text)
         if self.heading is not None:
             self.heading[2].append(text)
 
@@ -378,15 +436,18 @@ class _Chrome:
         parser = self.parser
         if parser.tables or parser.hidden:
             return
-        link_list = self.drop_link_lists and is_link_list(block)
-        if not (link_list or is_widget(block)):
+        last = self.last_heading
+        heading = last if last is not None and last[1] == block.mark else None
+        named = block.navigational or (heading is not None and names_navigation(heading[2]))
+        link_list = self.drop_link_lists and is_link_list(block) and named
+        if not (link_list or (self.drop_widgets and is_widget(block))):
             return
         mark = block.mark
         if link_list:
             self.list_words += block.words
-            if self.last_heading is not None and self.last_heading[1] == mark:
-                mark = self.last_heading[0]
+            mark = heading[0] if heading is not None else mark
         del parser.parts[mark:]
+        self.cut = True
         parser.pending = PARAGRAPH if parser.parts else 0
         self.last_heading = None
 
@@ -474,6 +535,9 @@ def html_visible_text(html: str) -> tuple[str, str | None]:
     if parser.chrome.list_words and parser.chrome.list_words >= len(_WORDS.findall(text)):
         parser = _parsed(html, drop_boilerplate=True, drop_link_lists=False)
         text = _text_of(parser)
+    if not text and parser.chrome.cut:
+        parser = _parsed(html, drop_boilerplate=True, drop_link_lists=False, drop_widgets=False)
+        text = _text_of(parser)  # its chrome was all a page said: read whole
     if parser.dropping is not None or not text:
         parser = _parsed(html, drop_boilerplate=False)
         text = _text_of(parser)
@@ -487,21 +551,41 @@ _TITLE_SEPARATORS = ("–", "—", "-", "|", "·", "•", ":", "::", "»")
 """What stands between a page's own title and its site's name in a <title>."""
 
 
+SITE_NAME_WORDS = 4
+"""The most words of a site's name in a <title> ("Tessera Help Center", "Python 3.12
+documentation"): a longer rest is the page's subtitle ("What's new in the standard library")."""
+
+
 def page_title(title: str, heading: str) -> str:
     """A page's <title>, or its first <h1> when the <title> is that heading and a site's name on
     either side of a separator ("How do I reset my password? – Tessera Help Center"): the site's
-    name, on every page, names no page."""
-    if not heading or not title.casefold().startswith(heading.casefold()):
-        rest = title[: len(title) - len(heading)] if heading else ""
-        if heading and title.casefold().endswith(heading.casefold()):
-            return heading if rest.strip().endswith(_TITLE_SEPARATORS) else title
+    name, on every page, names no page. A rest that reads as a subtitle stays (`_names_a_site`)."""
+    size = len(heading)
+    if not heading or len(title) <= size:
         return title
-    rest = title[len(heading) :].strip()
-    return heading if rest.startswith(_TITLE_SEPARATORS) else title
+    if title[:size].casefold() == heading.casefold():  # sliced, then folded: "ﬁ" folds to two
+        rest = title[size:].strip()
+        site = rest.lstrip("".join(_TITLE_SEPARATORS)) if rest.startswith(_TITLE_SEPARATORS) else ""
+    elif title[-size:].casefold() == heading.casefold():
+        rest = title[:-size].strip()
+        site = rest.rstrip("".join(_TITLE_SEPARATORS)) if rest.endswith(_TITLE_SEPARATORS) else ""
+    else:
+        return title
+    return heading if _names_a_site(site) else title
 
 
-def _parsed(html: str, drop_boilerplate: bool, drop_link_lists: bool = True) -> _VisibleText:
-    parser = _VisibleText(drop_boilerplate, drop_link_lists)
+def _names_a_site(rest: str) -> bool:
+    """Whether the rest of a <title> reads as a site's name: at most SITE_NAME_WORDS words, at
+    most one of them lower-case (a name's words are capitalised; a subtitle's are not)."""
+    words = rest.split()
+    lower = sum(word[0].islower() for word in words)
+    return 0 < len(words) <= SITE_NAME_WORDS and lower <= 1
+
+
+def _parsed(
+    html: str, drop_boilerplate: bool, drop_link_lists: bool = True, drop_widgets: bool = True
+) -> _VisibleText:
+    parser = _VisibleText(drop_boilerplate, drop_link_lists, drop_widgets)
     parser.feed(html)
     parser.close()
     return parser

@@ -10,15 +10,19 @@ questions that restate another page's title, or "12" (s20 trial, failures 1 and 
 the parts written, its words, its items and whether each is wholly a link, its buttons and any
 content element in it); `is_link_list` and `is_widget` judge it when it closes. A list item
 with any word outside its links is prose ("Ensembl – the genome browser"), and a widget holds
-no content element (a code sample's "Copy" button sits by its `<pre>`) and at most
-WIDGET_WORDS words. html.py reads a page again keeping its link lists when they held more
-words than everything else it kept (a page of useful links is its links).
+no content element (a code sample's "Copy" button sits by its `<pre>`), no statement (a
+paragraph saying something, a button asking an FAQ's question) and at most WIDGET_WORDS words,
+WIDGET_OWN_WORDS outside its buttons. html.py reads a page again keeping its link lists when
+they held more words than everything else it kept (a page of useful links is its links), and
+whole when its link lists and widgets were all it said.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from citeqa.glossary import fold, language_words
 
 __all__ = [
     "LINK_LIST_MIN",
@@ -27,7 +31,10 @@ __all__ = [
     "WIDGET_WORDS",
     "OpenBlock",
     "is_link_list",
+    "is_question",
+    "is_statement",
     "is_widget",
+    "names_navigation",
 ]
 
 LIST_TAGS = frozenset({"ul", "ol"})
@@ -44,17 +51,26 @@ LINK_LIST_MIN = 2
 """The fewest items of a link list (one link alone is a sentence's)."""
 WIDGET_WORDS = 40
 """The most words a widget holds, its buttons' included (a cookie banner's sentence or two)."""
+WIDGET_OWN_WORDS = 16
+"""The most words a widget holds outside its buttons ("Cet article vous a-t-il été utile ? …
+12 out of 15 found this helpful" has 15): a block saying more is content with a button."""
 _WORD = re.compile(r"\w+")
 
 
 @dataclass
 class OpenBlock:
     """A list or a possible widget being read: `mark` is where its text starts among the parts
-    written; `items` counts its list items and `linked` those wholly a link so far."""
+    written; `items` counts its list items and `linked` those wholly a link so far. Only the
+    innermost open block counts what is read; a block closing adds its counts to the one
+    around it (`absorb`), so that reading stays linear however deep blocks nest unclosed."""
 
     tag: str
     mark: int
     words: int = 0
+    control_words: int = 0
+    """Words inside its buttons."""
+    linked_words: int = 0
+    unlinked_words: int = 0
     items: int = 0
     linked: int = 0
     item_open: bool = False
@@ -62,6 +78,12 @@ class OpenBlock:
     item_unlinked: bool = False
     controls: int = 0
     content: bool = False
+    navigational: bool = False
+    """Whether it, or a block around it, is named navigation (`names_navigation`)."""
+    prose: bool = False
+    """Whether it holds a statement: a `<p>` closing with a full stop (an office's opening hours
+    over a "Share" button, s20 review), or a button asking a question (an FAQ's "Can I cancel
+    my subscription?" over its answer's panel)."""
 
     def open_item(self) -> None:
         self.close_item()
@@ -73,18 +95,60 @@ class OpenBlock:
             self.linked += 1
         self.item_open = False
 
-    def add_text(self, text: str, in_link: bool) -> None:
-        """Visible text read inside the block (`in_link`: inside an `<a href>`)."""
+    def add_text(self, text: str, in_link: bool, in_control: bool) -> None:
+        """Visible text read inside the block (`in_link`: inside an `<a href>`; `in_control`:
+        inside a button)."""
         count = len(_WORD.findall(text))
         self.words += count
-        if self.item_open and count:
+        self.control_words += count if in_control else 0
+        if count:
+            self._mark_item(in_link)
+        if in_link:
+            self.linked_words += count
+        else:
+            self.unlinked_words += count
+
+    def _mark_item(self, in_link: bool) -> None:
+        if self.item_open:
             if in_link:
                 self.item_has_link = True
             else:
                 self.item_unlinked = True
-        elif not self.item_open and count and self.tag in LIST_TAGS:
+        elif self.tag in LIST_TAGS:
             self.item_unlinked = True
             self.items += 1  # text of the list outside any item: not a link list
+
+    def absorb(self, inner: OpenBlock) -> None:
+        """Add the counts of a block closed inside this one, as if its text were read here."""
+        self.words += inner.words
+        self.control_words += inner.control_words
+        self.controls += inner.controls
+        self.content = self.content or inner.content or inner.tag in WIDGET_CONTENT_TAGS
+        self.prose = self.prose or inner.prose
+        self.linked_words += inner.linked_words
+        self.unlinked_words += inner.unlinked_words
+        if inner.linked_words:
+            self._mark_item(True)
+        if inner.unlinked_words:
+            self._mark_item(False)
+
+
+def is_statement(paragraph: str) -> bool:
+    """Whether a paragraph's text is a statement: it closes with a full stop (not a widget's
+    question, "Was this article helpful?", nor its count, "12 out of 15 found this helpful")."""
+    return paragraph.strip().endswith((".", "…", "!"))
+
+
+def is_question(control: str) -> bool:
+    """Whether a button's text asks a question (an FAQ's, over its answer)."""
+    return control.strip().endswith(("?", "?"))
+
+
+def names_navigation(text: str) -> bool:
+    """Whether a heading, class or aria-label names navigation: it holds a phrase of the
+    language data's `navigation_cues` ("Related articles", class="sidebar-menu", "Voir aussi")."""
+    words = " ".join(_WORD.findall(fold(text).replace("_", " ")))
+    return any(f" {cue} " in f" {words} " for cue in language_words("navigation_cues"))
 
 
 def is_link_list(block: OpenBlock) -> bool:
@@ -94,10 +158,13 @@ def is_link_list(block: OpenBlock) -> bool:
 
 
 def is_widget(block: OpenBlock) -> bool:
-    """Whether a closed element is a widget: controls, no content element, few words."""
+    """Whether a closed element is a widget: controls, no content element nor statement, few
+    words (WIDGET_WORDS) and fewer outside its buttons (WIDGET_OWN_WORDS)."""
     return (
         block.tag in WIDGET_TAGS
         and block.controls > 0
         and not block.content
+        and not block.prose
         and block.words <= WIDGET_WORDS
+        and block.words - block.control_words <= WIDGET_OWN_WORDS
     )

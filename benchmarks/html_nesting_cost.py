@@ -1,0 +1,31 @@
+"""Print what reading an HTML page of unclosed blocks costs (readers/html.py): `<div><span>x
+</span>` repeated, never closed, read by html_visible_text. CPU seconds, medians of a few rounds,
+per count of blocks: a cost growing with the count's square means each element read walks every
+open block (s20 review: 5,000 blocks took 6.2 s, 20,000 over 100 s). Not a test; run it by hand:
+
+    python benchmarks/html_nesting_cost.py [--counts 1000 5000 20000] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+from functools import partial
+
+from fake_corpus import cpu_median
+
+from citeqa.readers.html import html_visible_text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--counts", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    for count in args.counts:
+        page = "<div><span>x</span>" * count
+        seconds = cpu_median(partial(html_visible_text, page), args.rounds)
+        print(f"{count:>7} unclosed <div>s: {seconds:.3f} s")
+
+
+if __name__ == "__main__":
+    main()
