@@ -62,8 +62,9 @@ from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import writing_documents
-from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank
+from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
 from citeqa.signing import asks_signing, is_signing_line
+from citeqa.tables import key_cell
 from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
@@ -323,7 +324,7 @@ def _names_written(forms: list[list[re.Pattern[str]]], text: str) -> int:
 
 
 def looked_up(
-    candidates: Candidates, bank: SentenceBank, numbered_part: bool = False
+    candidates: Candidates, bank: SentenceBank, focus: str = "", numbered_part: bool = False
 ) -> Candidates:
     """The candidates, but for a lookup only the rows it looks up: when rows have a key-column
     cell the question names (ScoredSentence.names_key, noted when scoring: "exit code 9",
@@ -346,7 +347,7 @@ def looked_up(
     if numbered_part:
         keyed = _in_best_document(keyed, candidates, bank)
     if not keyed:
-        return _looked_up_by_words(candidates, bank)
+        return _looked_up_by_words(candidates, bank, focus)
     table_of = {item.index: bank.table_of(item.index) for item in keyed}
     best = candidates.sentences[0].index
     table = table_of[best] if best in table_of else _table_of_unkeyed(candidates, bank)
@@ -391,13 +392,17 @@ def _in_best_document(
     return [item for item in rows if bank.sentences[item.index].doc_id == best]
 
 
-def _looked_up_by_words(candidates: Candidates, bank: SentenceBank) -> Candidates:
+def _looked_up_by_words(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
     """The candidates, but when the best is a table row, only the rows of its table whose key
     cell the question writes as words (ScoredSentence.names_word_key: "Which pager rota covers
     payments?" takes the `payments` row, not the `recommendations` row owned by the Payments
     team, whose words the ranker read alike), in the quote ranker's order. Only within the
     best's table: a word is a key less surely than a number or an identifier is, so prose, or
-    another table, that the ranker put first is not given up for it (session 20's sheets)."""
+    another table, that the ranker put first is not given up for it (session 20's sheets). Nor
+    is a best row writing those words in another of its cells when the question names the key
+    column's header: it asks a key by a value ("Which service depends on billing?" asks the
+    `payments` row, whose `depends on` cell is `billing`, not the `billing` row; review of
+    2d0ed07), where "Which pager rota covers payments?" asks the `payments` row's rota."""
     table = bank.table_of(candidates.sentences[0].index)
     if table is None:
         return candidates
@@ -406,9 +411,30 @@ def _looked_up_by_words(candidates: Candidates, bank: SentenceBank) -> Candidate
         for number, item in enumerate(candidates.sentences)
         if item.names_word_key and bank.table_of(item.index) == table
     ]
-    if not rows or rows == [0]:
+    best = candidates.sentences[0]
+    if not rows or rows == [0] or _asks_key_by_value(best, rows, candidates, bank, focus):
         return candidates
     return _subset(candidates, rows)
+
+
+def _asks_key_by_value(
+    best: ScoredSentence,
+    rows: list[int],
+    candidates: Candidates,
+    bank: SentenceBank,
+    focus: str,
+) -> bool:
+    """Whether the question (`focus`) names the header of the key column of the `best` row,
+    whose key cell it does not name, and that row writes the key words of one of the
+    candidates' `rows` (SentenceBank.key_words) among its cells' words."""
+    header = bank.table_header(best.index)
+    if best.names_word_key or header is None:
+        return False
+    key_header = key_cell(bank.text(header), bank.key_column(best.index))
+    if not names_words(key_header, QuestionTerms(focus=focus)):
+        return False
+    written = cell_words(bank.text(best.index))
+    return any(bank.key_words(candidates.sentences[number].index) in written for number in rows)
 
 
 def _table_of_unkeyed(candidates: Candidates, bank: SentenceBank) -> tuple[str, int, int] | None:
@@ -798,7 +824,7 @@ def _quoted(
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
         chosen = choose(
-            looked_up(ranked, bank, asks_step(terms.focus)),
+            looked_up(ranked, bank, terms.focus, asks_step(terms.focus)),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),

@@ -173,13 +173,25 @@ def tokenize(text: str, lang: str) -> list[str]:
     """The BM25 terms of `text`, stemmed for its language `lang` ("en" or "fr"), as `_stem`
     stems each word, the words stemmed in one PyStemmer call (half the time of a call a word
     for a passage of PubMedQA abstracts), then the canonical terms of its dates
-    (dates.date_terms: "14 mars 2026" and "2026-03-14" both give "2026-03-14")."""
+    (dates.date_terms: "14 mars 2026" and "2026-03-14" both give "2026-03-14"), and the
+    pieces of its numbers grouped by spaces (`_spaced_pieces`)."""
     folded = fold(text)
     words = _folded_words(folded)
     stems = _stemmer(lang).stemWords(words)
     months = _months(text, words)
     terms = [_term(word, stem, months) for word, stem in zip(words, stems, strict=True)]
-    return terms + date_terms(folded)
+    return terms + date_terms(folded) + _spaced_pieces(folded)
+
+
+def _spaced_pieces(folded: str) -> list[str]:
+    """The terms of the pieces of each number `GROUPED` joins across spaces: "2" and "125.00" of
+    "2 125,00", which may be two numbers ("quantité 2 125,00 € pièce": 2 pieces at 125,00 €)
+    as well as one; `written_terms` keeps both readings too, its pieces split at spaces
+    (review of 2d0ed07: "Quel article coûte 125,00 € ?" found no "125.00")."""
+    pieces = [
+        piece for found in _GROUPED.findall(folded) if " " in found for piece in found.split()
+    ]
+    return [term for piece in pieces if _kept(term := _number(piece))]
 
 
 def _months(text: str, words: list[str]) -> Iterator[bool]:

@@ -250,6 +250,11 @@ class QuestionTerms:
     """The keys of the focus (`key_words`), as typed, that the corpus never writes in a form
     the build stored (Vocabulary.writes_key): a lookup of one no table can hold
     (unheld_keys.py)."""
+    uncued_numbers: list[str] = field(default_factory=list)
+    """The numbers of the focus after a word (`key_words`: "semaine 53"), as typed, that the
+    corpus never writes after that word (a stored compound, Vocabulary.has_compound): a row
+    past those a table counts is no row when no text of the corpus writes it either
+    (unheld_keys._beyond_count; a note's "La semaine 53 de 2026…" answers it)."""
     unknown_identifiers: list[str] = field(default_factory=list)
     """The code identifiers the focus names (identifiers.py: `--max-size`, `snake_case`,
     `os.path.join`), as typed, that the corpus never writes in any stored form
@@ -571,6 +576,11 @@ def analyse(
     )
     result.unwritten_keys = [
         word for word, before in keys if not vocabulary.writes_key(word, before)
+    ]
+    result.uncued_numbers = [
+        word
+        for word, before in keys
+        if word.isdigit() and before and not vocabulary.has_compound(f"{before} {word}")
     ]
     names = identifiers(focus)
     result.unknown_identifiers = [name for name in names if not vocabulary.mentions(name)]

@@ -95,12 +95,14 @@ def _beyond_count(terms: QuestionTerms, tables: Sequence[_Table]) -> UnheldKey |
     the question names by its header is the one it looks the number up in (session 20's
     on-call sheet: "Qui est d'astreinte la semaine 53 ?" quoted a budget row). Any other
     table's cells do not matter (a budget's 53 minutes is no week 53), unless one lists the
-    number under a column headed by the cue too (`_Table.under`)."""
+    number under a column headed by the cue too (`_Table.under`). A number the corpus writes
+    after its cue (QuestionTerms.uncued_numbers: "La semaine 53 de 2026 est d'astreinte pour…",
+    in a note) is answered there, not abstained on (review of 2d0ed07)."""
     if not any(table.counted_by for table in tables):
         return None  # no table counts its rows under a header: the question's words unread
     for word, cue in key_words(terms.focus):
         cued = fold(cue).strip()
-        if not word.isdigit() or not cued:
+        if not word.isdigit() or not cued or word not in terms.uncued_numbers:
             continue
         counting = [table for table in tables if table.counted_by == cued]
         if not counting or any(word in table.column(cued) for table in tables):

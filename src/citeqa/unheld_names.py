@@ -54,12 +54,15 @@ def unheld_name(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) -
 
 def _unknown_names(words: list[str], terms: QuestionTerms) -> list[int]:
     """The places among the question's `words` of those the corpus never uses, shaped as a name
-    (a capital, not the first word) that are no likely misspelling."""
+    (a capital) that are no likely misspelling. The first word counts too: its capital may be
+    the sentence's, but a name opens a question as well ("Initrode Health: what is its first
+    response time?"), and `_name_at` asks the name to be a key cell's but for that word
+    (review of e79f428)."""
     absent, typos = set(terms.absent), terms.typos
     return [
         place
         for place, word in enumerate(words)
-        if place > 0 and word[:1].isupper() and word in absent and word not in typos
+        if word[:1].isupper() and word in absent and word not in typos
     ]
 
 

@@ -3,7 +3,9 @@ row far below its header, asked by a column's words and the row's key ("the firs
 time of Umbrella Health"); a row whose key is a word the question writes ("payments") rather
 than one whose other cells share it ("Payments", a team); an amount asked without its
 thousands' spaces ("61250.50"); a week past the last the rota counts, and a customer whose
-name no row holds ("Initrode Health" beside "Initech Health"), abstain."""
+name no row holds ("Initrode Health" beside "Initech Health"), abstain. Words a question shares
+with another row's key, a week a note writes, a price after a quantity are read where they are
+written (review of 2d0ed07)."""
 
 from __future__ import annotations
 
@@ -96,6 +98,54 @@ def test_a_name_no_row_holds_abstains_naming_the_closest(sheets: Assistant) -> N
     assert "Initech Health" in (answer.reason or "")
     # a misspelt name is left to the answer models, which may read it as the row it is
     assert not sheets.ask("What is the first response time for Umbrella Health?").abstained
+
+
+DEPENDENCIES = """service,owner team,depends on,pager rota
+search,Discovery,indexer,rota-A
+payments,Checkout,billing,rota-B
+billing,Finance,ledger,rota-C
+notifications,Platform,mailer,rota-D
+recommendations,Discovery,search,rota-E
+"""
+
+
+@pytest.fixture(scope="module")
+def written_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """Sheets whose asked words are also written where the rules above would not look: a
+    service that is another's dependency, week 53 in a note, a price after a quantity."""
+    files = {
+        "services.csv": DEPENDENCIES,
+        "astreintes.tsv": rota(),
+        "note.md": "# Astreinte exceptionnelle\n\nLa semaine 53 de 2026 est d'astreinte pour "
+        "Béatrice Lefort, qui couvre aussi les jours fériés.\n",
+        "prix.md": "# Prix\n\nLe poste Formation coûte 61 250,50 € en 2025.\n\n"
+        "Prix unitaire des vis : quantité 2 125,00 € pièce.\n",
+        "customers.csv": customers(),
+    }
+    corpus, index = tmp_path_factory.mktemp("elsewhere"), tmp_path_factory.mktemp("index")
+    return assistant_over(files, corpus, index)
+
+
+def test_a_value_naming_another_rows_key_keeps_the_row_holding_it(
+    written_elsewhere: Assistant,
+) -> None:
+    quote = quoted(written_elsewhere, "Which service depends on billing?")
+    assert quote.startswith("| payments |")
+    # a key the question names without the key column's header is still looked up
+    assert quoted(written_elsewhere, "Which pager rota covers billing?").startswith("| billing |")
+
+
+def test_a_week_past_the_rota_that_a_note_writes_is_answered(written_elsewhere: Assistant) -> None:
+    assert "Béatrice Lefort" in quoted(written_elsewhere, "Qui est d'astreinte la semaine 53 ?")
+
+
+def test_a_price_after_a_quantity_is_found(written_elsewhere: Assistant) -> None:
+    assert "2 125,00" in quoted(written_elsewhere, "Quel article coûte 125,00 € pièce ?")
+
+
+def test_an_unknown_name_opening_the_question_abstains(written_elsewhere: Assistant) -> None:
+    answer = written_elsewhere.ask("Initrode Health: what is its first response time?")
+    assert answer.abstained and "Initech Health" in (answer.reason or "")
 
 
 def test_nothing_is_written_beside_the_sheets(tmp_path: Path) -> None:

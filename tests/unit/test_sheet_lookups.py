@@ -17,6 +17,7 @@ from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentences import names_words
 from citeqa.tables import TableHeaders, key_cell
 from citeqa.unheld_keys import _beyond_count, _Table
+from citeqa.unheld_names import _unknown_names
 
 SHEET = (
     "| customer | plan | first_response_hours |\n"
@@ -50,7 +51,7 @@ def test_a_chunk_holding_its_header_or_no_table_gets_no_header() -> None:
 
 
 def test_an_amount_in_groups_of_thousands_is_one_term() -> None:
-    assert tokenize("| Pagewise | 61 250,50 | 4 317,64 |", "fr") == [
+    assert tokenize("| Pagewise | 61 250,50 | 4 317,64 |", "fr")[:3] == [
         "pagewis",
         "61250.50",
         "4317.64",
@@ -60,6 +61,15 @@ def test_an_amount_in_groups_of_thousands_is_one_term() -> None:
     assert "61250.50" in query_tokens("Quelle ligne vaut 61 250,50 € ?")
     assert "61250.50" in written_terms("| Pagewise | 61 250,50 |")
     assert "61 250,50" in question_words("Quelle ligne vaut 61 250,50 € ?")
+
+
+def test_an_amount_grouped_by_spaces_is_also_indexed_as_its_pieces() -> None:
+    text = "| Vis | quantité 2 125,00 € pièce | 61 250,50 |"
+    terms = tokenize(text, "fr")
+    assert {"2125.00", "2", "125.00", "61250.50", "61", "250.50"} <= set(terms)
+    assert set(terms) == written_terms(text, dates=False)
+    assert "125.00" in query_tokens("Quel article coûte 125,00 € pièce ?")
+    assert tokenize("61,250.50", "en") == ["61250.50"]  # no space: one number only
 
 
 def test_spaces_between_bare_numbers_or_after_a_year_join_nothing() -> None:
@@ -86,14 +96,29 @@ ROTA = [
 
 def test_a_week_past_those_a_column_headed_by_its_cue_counts_has_no_row() -> None:
     rota = _Table.of(ROTA)
-    unheld = _beyond_count(QuestionTerms(focus="Qui est d'astreinte la semaine 53 ?"), [rota])
+    asked = QuestionTerms(focus="Qui est d'astreinte la semaine 53 ?", uncued_numbers=["53"])
+    unheld = _beyond_count(asked, [rota])
     assert unheld is not None and unheld.key == "53" and unheld.closest == ["52", "51"]
-    assert _beyond_count(QuestionTerms(focus="Qui est d'astreinte la semaine 12 ?"), [rota]) is None
+    twelve = QuestionTerms(focus="Qui est d'astreinte la semaine 12 ?", uncued_numbers=["12"])
+    assert _beyond_count(twelve, [rota]) is None
+
+
+def test_a_week_past_those_counted_that_the_corpus_writes_after_its_cue_stays_answered() -> None:
+    written = QuestionTerms(focus="Qui est d'astreinte la semaine 53 ?", uncued_numbers=[])
+    assert _beyond_count(written, [_Table.of(ROTA)]) is None
 
 
 def test_a_number_after_another_cue_or_held_under_the_cue_elsewhere_stays_answered() -> None:
     rota = _Table.of(ROTA)
-    assert _beyond_count(QuestionTerms(focus="Who is on call in week 53?"), [rota]) is None
+    week = QuestionTerms(focus="Who is on call in week 53?", uncued_numbers=["53"])
+    assert _beyond_count(week, [rota]) is None
     other = _Table.of([["Semaine", "Menu"], ["53", "Soupe"], ["54", "Gratin"]])
-    asked = QuestionTerms(focus="Qui est d'astreinte la semaine 53 ?")
+    asked = QuestionTerms(focus="Qui est d'astreinte la semaine 53 ?", uncued_numbers=["53"])
     assert _beyond_count(asked, [rota, other]) is None
+
+
+def test_an_unknown_name_may_open_the_question() -> None:
+    words = question_words("Initrode Health: what is its first response time?")
+    terms = QuestionTerms(focus=" ".join(words), absent=["Initrode"])
+    assert _unknown_names(words, terms) == [0]
+    assert _unknown_names(words, QuestionTerms(focus=" ".join(words))) == []
