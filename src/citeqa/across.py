@@ -13,8 +13,9 @@ both languages in one space is read (derived_terms.is_multilingual); no word lis
 
 An answer read across languages needs something that vouches for it (`unvouched_across`): when
 none of the passages the answer models read is in the question's language, a quote from them
-answers only when the channel puts one of them at MIN_CLOSENESS, or when they write a name the
-question writes (`written_names`: a name reads the same in either language; "Who is responsible
+answers only when the channel puts one of them at MIN_CLOSENESS, or when they write a name or a
+day the question writes (`written_names`, `writes_a_day`: a name or a day reads the same in
+either language; "Who is responsible
 for the user documentation of Lumen?" of French notes on Lumen, whose closest passage the
 channel puts at .34 only). Off-topic questions asked in the other language of a corpus in one
 language ("What exactly is a biologic drug?" of PIAF's French articles, .24; "Quel est
@@ -35,6 +36,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from citeqa.followups import refers_back
+from citeqa.lexical import written_terms
 from citeqa.models import Hit
 from citeqa.questions import looks_like_name
 
@@ -154,4 +156,21 @@ def unvouched_across(
         return False
     if close_in_other_language(hits, lang, closeness):
         return False
+    if writes_a_day(question, texts):
+        return False
     return not writes_a_name(written_names(question), texts, opening_names(question))
+
+
+def writes_a_day(question: str, texts: Sequence[str]) -> bool:
+    """Whether one of `texts` writes a day `question` writes, in any language or form
+    (lexical's canonical date terms: "le 5 mars" and "## 2026-03-05" both hold "--03-05"): a
+    day reads the same in either language, as a name does ("Quelle était la dose le 5 mars ?"
+    of an English journal abstained once passages across languages needed vouching for)."""
+    days = _day_terms(question)
+    return bool(days) and any(days & _day_terms(text) for text in texts)
+
+
+def _day_terms(text: str) -> frozenset[str]:
+    """The canonical terms of the days `text` writes (a month alone, "--03", left out)."""
+    dated = written_terms(text) - written_terms(text, dates=False)
+    return frozenset(term for term in dated if len(term) > len("--03"))

@@ -156,3 +156,15 @@ def test_a_name_of_the_question_the_passages_write_vouches_for_them() -> None:
     notes = ["- Thomas Roux est responsable de la documentation utilisateur.", "Projet Lumen"]
     assert not unvouched_across(far, "en", in_channel(CHANNEL), question, notes)
     assert unvouched_across(far, "en", in_channel(CHANNEL), question, notes[:1])
+
+
+def test_a_day_the_question_writes_vouches_across_languages() -> None:
+    """The whole suite after the merge: "Quelle était la dose le 5 mars ?" of an English
+    journal ("## 2026-03-05") abstained, nothing vouching for the English passages."""
+    from citeqa.across import writes_a_day
+
+    journal = ["## 2026-03-05\n\nThe dose given was 106 mg, taken at breakfast."]
+    assert writes_a_day("Quelle était la dose le 5 mars ?", journal)
+    assert not writes_a_day("Quelle était la dose le 6 mars ?", journal)
+    assert not writes_a_day("Quelle était la dose en mars ?", journal)  # a month is no day
+    assert not writes_a_day("Quelle était la dose ?", journal)
