@@ -59,14 +59,15 @@ def name_words(document: Document) -> frozenset[str]:
 
 def _defines(abbreviation: str, before: str) -> bool:
     """Whether `abbreviation`'s letters are the initials of the words right before it, stopwords
-    skipped ("conditions générales de vente (CGV)"; not "les abonnements (HT)")."""
+    skipped, and an elided article or preposition ("d'" of "conditions générales
+    d'utilisation (CGU)"); not "les abonnements (HT)")."""
     letters = list(fold(abbreviation))
     for word in reversed(_WORD.findall(fold(before))[-2 * len(letters) - 2 :]):
         if not letters:
             break
         if word[0] == letters[-1]:
             letters.pop()
-        elif word not in stopwords():
+        elif word not in stopwords() and len(word) > 1:  # an elision's "d" of "d'utilisation"
             return False
     return not letters
 

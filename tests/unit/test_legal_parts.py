@@ -39,6 +39,8 @@ def test_a_document_goes_by_its_title_its_path_and_the_abbreviation_it_defines()
         ("Le règlement général sur la protection des données (RGPD) s'applique.", "rgpd", True),
         ("Le prix est de 1 200 € (HT).", "ht", False),
         ("Ces données sont traitées selon la loi (RGPD).", "rgpd", False),
+        # final read B: the elided "d'" of "d'utilisation" failed the initials
+        ("Les conditions générales d'utilisation (CGU) s'appliquent.", "cgu", True),
     ],
 )
 def test_an_abbreviation_names_its_document_only_where_it_is_defined(
@@ -111,6 +113,7 @@ def test_a_part_numbered_in_words_is_read(text: str, part: tuple[int, str] | Non
         ("Done in 2024, the migration moved 3 servers.", False),
         ("Signé le 3 mai 2024.", True),
         ("Signed-in users can upload up to 10 files.", False),
+        ("Signed in London on 3 May 2024.", True),  # final read B: "signed in" was dropped
         ("Executed on 4 cores, the build takes 12 minutes.", False),
         ("Done at 2x speed, the export ends in 2025.", False),
         ("Fait en 2019, l'audit a chiffré le coût à 40 000 €.", False),
