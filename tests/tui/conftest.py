@@ -17,6 +17,7 @@ import contextlib
 import json
 import sys
 import threading
+import time
 from collections.abc import AsyncIterator, Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -413,13 +414,22 @@ async def settled(app: Any, size: tuple[int, int] = (120, 40)) -> AsyncIterator[
         yield pilot
 
 
-async def wait_for(pilot: Any, condition: Callable[[], bool], rounds: int = 100) -> None:
-    """Pause until `condition()` holds (workers run in threads, so give them time)."""
-    for _ in range(rounds):
-        if condition():
-            return
+WAIT_SECONDS = 20.0
+"""How long `wait_for` waits for a condition: a worker thread on a loaded 2-core machine (the
+whole suite's two workers and other processes) took more than the 2 s that 100 pauses of
+0.02 s gave (the welcome test failed so in a fresh-clone CI run, passing alone and in the run
+before); a condition that holds returns at once, so only a failing test waits this long."""
+
+
+async def wait_for(pilot: Any, condition: Callable[[], bool], rounds: int = 0) -> None:
+    """Pause until `condition()` holds (workers run in threads, so give them time), at most
+    WAIT_SECONDS of the clock (or `rounds` pauses of 0.02 s, when longer), not a count of
+    pauses a loaded machine stretches or shortens."""
+    deadline = time.monotonic() + max(WAIT_SECONDS, rounds * 0.02)
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition never held")
         await pilot.pause(0.02)
-    raise AssertionError("condition never held")
 
 
 async def ask(pilot: Any, question: str) -> None:
