@@ -34,7 +34,13 @@ from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.dates import day_spans
 from citeqa.editstamps import on_a_stamp_line
-from citeqa.language import SENTENCE_ENDS, line_end, line_start, past_heading_marks
+from citeqa.language import (
+    SENTENCE_ENDS,
+    is_markdown_heading,
+    line_end,
+    line_start,
+    past_heading_marks,
+)
 from citeqa.lexical import fold
 from citeqa.mail_candidates import MailLayouts
 from citeqa.markup import markup_between, opens_item
@@ -359,14 +365,18 @@ def _whole_item(text: str, start: int, end: int) -> bool:
 
 def _item_goes_on(text: str, close: int) -> bool:
     """Whether the line after the one ending at `close` goes on with its item: neither blank,
-    nor the text's end, nor another item ("- Who approves a repair?" over its indented "The
-    on-call lead.", review of the first version, which quoted the question alone)."""
+    nor the text's end, nor another item, nor a Markdown heading (final read B: "- Restart the
+    pump." over "## Checks" ran on into the next section) — "- Who approves a repair?" over its
+    indented "The on-call lead." does (review of the first version, which quoted the question
+    alone)."""
     below = text.find("\n", close)
     if below < 0:
         return False
     following = below + 1
     line = text[following : line_end(text, following)]
-    return bool(line.strip()) and opens_item(text, following) is None
+    if not line.strip() or is_markdown_heading(line):
+        return False
+    return opens_item(text, following) is None
 
 
 def _item_mark(text: str, start: int, end: int) -> bool:

@@ -180,3 +180,11 @@ def test_a_list_item_going_on_below_its_line_still_runs_on() -> None:
     text = "- Who approves a repair?\n  The on-call lead.\n- Who pays?\n"
     cuts = [(2, 24), (27, 44), (47, 56)]
     assert _quoted(text, cuts, 0).startswith("Who approves a repair?\n  The on-call lead.")
+
+
+def test_a_list_item_over_a_heading_is_quoted_alone() -> None:
+    """Final read B: a heading after an item counted as the item going on, so the last item
+    over a heading ran back into the item above it as a short quote does."""
+    text = "- Drain the tank.\n- Restart the pump.\n## Checks\nLook at the gauge.\n"
+    cuts = [(2, 17), (20, 37), (38, 47), (48, 66)]
+    assert _quoted(text, cuts, 1) == "Restart the pump."
