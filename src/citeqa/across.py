@@ -147,9 +147,9 @@ def unvouched_across(
     """Whether an answer from `hits` (the passages the answer models read) would be read across
     languages with nothing vouching for it: none of them is in the question's language `lang`,
     `closeness` puts none at MIN_CLOSENESS (`close_in_other_language`) and none of `texts` (those
-    passages' texts and their documents' titles) writes a name `question` writes (`names_asked`:
-    a follow-up's names its subject in the previous question when it refers back, "How many
-    patients did that study include?" after one on BEAT-LUPUS). Never without
+    passages' texts and their documents' titles) writes a name or a day `question` writes
+    (`names_asked`: a follow-up's names its subject in the previous question when it refers
+    back, "How many people did that survey ask?" after one on the NOVA-2 survey). Never without
     a multilingual channel (`closeness` None), which alone says a passage in the other language
     is on the question."""
     if closeness is None or not hits or any(hit.chunk.lang == lang for hit in hits):
