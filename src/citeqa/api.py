@@ -499,7 +499,7 @@ class Assistant:
         answer = composed(retrieval, scores, evidence)
         corrections = self._corrections(question, terms, retrieval) if answer.abstained else {}
         if corrections:  # refused as typed: read again with its typos corrected (typo_reading)
-            reread = self._read_corrected(question, context, k, corrections, composed)
+            reread = self._read_corrected(question, context, k, corrections, composed, multilingual)
             if reread is not None:
                 answer = reread
                 warnings = [*warnings, read_as(corrections, answer.lang)]
@@ -546,9 +546,11 @@ class Assistant:
         k: int | None,
         corrections: dict[str, str],
         composed: Callable[..., Answer],
+        multilingual: str | None,
     ) -> Answer | None:
         """The answer to `question` read with its `corrections` in place (typo_reading), or
-        None when it abstains too:
+        None when it abstains too (`multilingual`: the index's multilingual answer channel,
+        as `_answer` found it):
         the refusal as typed then stands (it offers the spellings: spelling_hints.py)."""
         loaded = self._loaded
         channel = loaded.index.manifest.answer_channel
@@ -558,7 +560,6 @@ class Assistant:
         terms = self._terms(fixed, context)
         scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
         shown, read = self._retrievals(text, vectors, k, terms, scores=scores)
-        multilingual = _multilingual(channel, loaded.embedders)
         answer = composed(shown, scores, read, self._closeness(fixed, context, multilingual))
         return None if answer.abstained else answer
 

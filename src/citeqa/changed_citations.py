@@ -16,13 +16,12 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from citeqa.models import Citation
+from citeqa.status import UNREADABLE_NOTE
 from citeqa.visible import cut, shown
 
 _KINDS = {"modified": "changed", "removed": "was removed"}
 """The changes a quote may be stale after, by their word in `index_changes`, and how a
 warning says each."""
-_UNREADABLE_NOTE = " (unreadable)"
-"""What `status._modified` adds after a file that cannot be read now."""
 
 
 def changed_files(changes: Sequence[str]) -> dict[str, str]:
@@ -32,7 +31,7 @@ def changed_files(changes: Sequence[str]) -> dict[str, str]:
     for change in changes:
         kind, colon, name = change.partition(": ")
         if colon and kind in _KINDS:
-            changed[name.removesuffix(_UNREADABLE_NOTE)] = _KINDS[kind]
+            changed[name.removesuffix(UNREADABLE_NOTE)] = _KINDS[kind]
     return changed
 
 

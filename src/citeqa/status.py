@@ -54,6 +54,10 @@ from citeqa.store import (
 from citeqa.unread import recorded_unread
 from citeqa.visible import cut, shown
 
+UNREADABLE_NOTE = " (unreadable)"
+"""What a "modified: f" change adds after a file that cannot be read now (`_modified`; read
+back by changed_citations.changed_files)."""
+
 
 class CorpusNow(NamedTuple):
     """The corpus folder as a status check found it, against an index."""
@@ -120,7 +124,7 @@ def _modified(
     for at in differ.tolist():
         digest = file_digest(corpus_dir / names[at])
         if digest != recorded.sha256[at if numbers is None else numbers[at]]:
-            note = " (unreadable)" if digest == UNREADABLE else ""
+            note = UNREADABLE_NOTE if digest == UNREADABLE else ""
             changes.append(f"modified: {names[at]}{note}")
     return changes
 
