@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from citeqa.corpus import UNSUPPORTED
 from citeqa.filelist import FileList
-from citeqa.models import Lang, UnreadFiles
+from citeqa.models import Lang, UnreadFiles, counted
 from citeqa.readers import reader_for
 from citeqa.visible import shown
 
@@ -92,8 +92,8 @@ def _kinds(types: dict[str, int], lang: Lang) -> list[str]:
 
 
 def _files(count: int, lang: Lang = "en") -> str:
-    noun = "file" if lang == "en" else "fichier"
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    """`count` files, in `lang` (models.counted)."""
+    return counted(count, "file" if lang == "en" else "fichier")
 
 
 def welcome_line(unread: UnreadFiles | None) -> str | None:

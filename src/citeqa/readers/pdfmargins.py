@@ -144,7 +144,7 @@ class _Repeats:
         numbered = {
             line
             for line in edge.bottom
-            if self._footer_like(line, edge) and self._most(self.numbered, _line_keys(line, number))
+            if self._footer_like(line, edge) and self._numbered_often(_line_keys(line, number))
         }
         doubtful = {
             line
@@ -168,8 +168,9 @@ class _Repeats:
         title slide's footer in the size of its few words, smaller than the other slides')."""
         return line in edge.small or self.folded[_folded(line)] >= self.least
 
-    def _most(self, counts: Counter[tuple[str, int]], keys: set[tuple[str, int]]) -> bool:
-        return any(counts[key] >= self.least for key in keys)
+    def _numbered_often(self, keys: set[tuple[str, int]]) -> bool:
+        """Whether a line, by any of its numbered keys, stands on at least `least` pages."""
+        return any(self.numbered[key] >= self.least for key in keys)
 
 
 @dataclass(frozen=True)

@@ -52,15 +52,14 @@ class TextReader:
         mail = mail_text(text) if self.reads_mail else None
         if mail is not None and mail[0].strip():
             return Extracted(mail[0], title=mail[1])
-        transcript = _transcript(text, relative) if self.reads_transcripts else None
+        transcript = (
+            transcript_text(text, relative, cues=is_cue_text(text), text_file=True)
+            if self.reads_transcripts
+            else None
+        )
         if transcript is not None:
             return Extracted(transcript[0], title=transcript[1])
         return Extracted(text)
-
-
-def _transcript(text: str, relative: str) -> tuple[str, str] | None:
-    """The text and title of a transcript held in a text file, None when it holds none."""
-    return transcript_text(text, relative, cues=is_cue_text(text), text_file=True)
 
 
 READERS = (
