@@ -87,6 +87,8 @@ class QuestionAsks:
     """The kinds of contact asked for ("phone", "e-mail": the language data's)."""
     terms: frozenset[str] = frozenset()
     """The question's terms as BM25 reads them (lexical.written_terms): what it is about."""
+    nothing_else: bool = False
+    """Whether it asks nothing but how to reach someone (`_asks_nothing_else`)."""
 
     @staticmethod
     def of(question: str) -> QuestionAsks:
@@ -100,13 +102,15 @@ def _asks_of(question: str) -> QuestionAsks:
     cues = _cues()
     folded = question.casefold()
     contact = {kind for kind, cue in cues.contact.items() if cue.search(folded)}
-    if _asks_nothing_else(question):
+    alone = _asks_nothing_else(question)
+    if alone:
         contact |= {kind for kind, cue in cues.contact_alone.items() if cue.search(folded)}
     return QuestionAsks(
         bool(cues.header and cues.header.search(folded)),
         bool(cues.reply and cues.reply.search(folded)),
         frozenset(contact),
         written_terms(question, dates=False),
+        alone,
     )
 
 
@@ -415,7 +419,7 @@ def forces_signature(
     quoted over the best candidate `top` (its document and start): when the question asks
     nothing else, or `top` stands in none of the named person's messages. "What did Tom say
     about the phone lines of the greenhouse?" is answered from what Tom wrote."""
-    if _asks_nothing_else(question):
+    if QuestionAsks.of(question).nothing_else:  # read once per question (cached)
         return True
     return not MailLayouts(documents).by_person_asked(*top, question)
 

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from citeqa.glossary import fold, language_words
 
 __all__ = [
-    "LINK_LIST_MIN",
+    "CONTROL_TAGS",
     "LIST_TAGS",
+    "WIDGET_CONTENT_TAGS",
     "WIDGET_TAGS",
-    "WIDGET_WORDS",
     "OpenBlock",
     "is_link_list",
     "is_question",
