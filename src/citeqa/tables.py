@@ -33,6 +33,7 @@ __all__ = [
     "key_cell",
     "key_cells",
     "key_column",
+    "lookup_column",
     "row_cells",
 ]
 
@@ -97,7 +98,7 @@ class TableHeaders:
         """The position of the key column (`key_column`) of the table holding `offset`, read
         once a table; 0, its first column, when no table is there or every column numbers
         its rows."""
-        column = self.read(offset, _lookup_column)
+        column = self.read(offset, lookup_column)
         return 0 if column is None else column
 
     def read(self, offset: int, reader: Callable[[Rows], Reading]) -> Reading | None:
@@ -228,9 +229,9 @@ def first_unnumbered_column(rows: Sequence[Sequence[str]]) -> int | None:
     return _first_column(rows, counts_rows)
 
 
-def _lookup_column(rows: Rows) -> int:
+def lookup_column(rows: Rows) -> int:
     """`key_column` of `rows`, its first column when every column numbers its rows: what
-    TableHeaders.key_column reads once a table."""
+    TableHeaders.key_column reads once a table, and unheld_names its key cells by."""
     column = key_column(rows)
     return 0 if column is None else column
 

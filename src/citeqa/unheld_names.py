@@ -27,7 +27,7 @@ from citeqa.glossary import fold
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentences import SentenceBank, names_words
-from citeqa.tables import Rows, key_column
+from citeqa.tables import Rows, lookup_column
 from citeqa.unheld_keys import CLOSEST_NAMED, UnheldKey, evidence_tables
 
 __all__ = ["unheld_name"]
@@ -94,7 +94,7 @@ def _alike(cell: list[str], name: list[str], at: int) -> bool:
 
 
 def _key_cells(rows: Rows) -> tuple[str, ...]:
-    """The cells of a table's key column (tables.key_column; its first when every column
+    """The cells of a table's key column (tables.lookup_column: its first when every column
     numbers its rows), its header left out."""
-    column = key_column(rows) or 0
+    column = lookup_column(rows)
     return tuple(row[column] for row in rows[1:] if column < len(row))
