@@ -280,3 +280,28 @@ def test_a_page_head_set_in_the_pages_text_size_is_quotable() -> None:
     assert bank.page_heads("d") == frozenset()
     assert not only_title(bank, sentence_at(bank, "Dark mode is under", 2))
     assert not only_title(bank, sentence_at(bank, "Alerts are muted", 3))
+
+
+def test_a_page_opening_on_a_word_of_a_larger_heading_below_is_not_titled() -> None:
+    from citeqa.readers.pdfmargins import opens_larger
+
+    body = [("Introduction\n", 10.0), ("The trial enrolled adults across sites.\n", 10.0)]
+    heading_below = [*body, ("Introduction to the trial\n", 18.0)]
+    text = "Introduction\nThe trial enrolled adults across sites.\nIntroduction to the trial"
+    assert not opens_larger(Page(text, tuple(heading_below)), text)
+
+
+def test_a_title_wrapped_over_two_lines_opens_larger() -> None:
+    from citeqa.readers.pdfmargins import opens_larger
+
+    pieces = [
+        ("Quarterly results", 20.0),
+        (" ", 10.0),
+        ("of the support team\n", 20.0),
+        ("Tickets closed rose by a third over the quarter.\n", 10.0),
+        ("Median first reply fell to two hours.\n", 10.0),
+    ]
+    text = (
+        "Quarterly results\nof the support team\nTickets closed rose by a third over the quarter."
+    )
+    assert opens_larger(Page(text, tuple(pieces)), text)

@@ -49,7 +49,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 10
+    version = 11
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -65,7 +65,8 @@ class PdfFileReader:
     numbering line is one only at a page's bottom, set small or in few words, and never so as
     to take most of a page's lines ("Q3 revenue 1.9 million EUR" closing slide 3 is kept).
     10: which pages open with a line set larger than their text (Extracted.titled_pages: a
-    slide's title)."""
+    slide's title). 11: that line is a whole run set larger (or the first lines it wraps
+    over), not any word of a larger heading further down the page."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

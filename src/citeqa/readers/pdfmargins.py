@@ -93,11 +93,26 @@ def smaller_first_lines(page: Page) -> int:
 
 def opens_larger(page: Page, text: str) -> bool:
     """Whether `text` (the page's, its margins dropped) opens with a line set larger than the
-    page's text: a slide's title, which a guide's page opening with an answer is not."""
+    page's text, whole (or wrapped over its first lines): a slide's title, which a guide's page
+    opening with an answer, or with a word of a larger heading further down, is not."""
     body = _body_size(page.pieces)
-    first = next((" ".join(line.split()) for line in text.split("\n") if line.strip()), "")
-    larger = "".join(piece for piece, size in page.pieces if body is not None and size > body)
-    return bool(first) and first in " ".join(larger.split())
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    openings = {" ".join(lines[:count]) for count in range(1, min(len(lines), 3) + 1)}
+    return body is not None and any(run in openings for run in _larger_runs(page.pieces, body))
+
+
+def _larger_runs(pieces: Sequence[SizedText], body: float) -> list[str]:
+    """The page's runs of consecutive pieces set larger than `body` (blank pieces join a run),
+    spaces folded: a title wrapped over two lines is one run."""
+    runs: list[str] = []
+    current: list[str] = []
+    for piece, size in [*pieces, ("-", body)]:
+        if size > body or (current and not piece.strip()):
+            current.append(piece)
+        elif current:
+            runs.append(" ".join("".join(current).split()))
+            current = []
+    return runs
 
 
 @dataclass(frozen=True)
