@@ -516,18 +516,31 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """Sentence spans of text[start:end], absolute, trimmed, covering every non-blank character.
 
     Splits after . ! ? … when the next word opens a sentence (capital, digit, quote), except
-    after abbreviations and initials ("et al.", "Dr.", "R.A. Furie"); at blank lines; and at a
-    line break that ends a line without continuation (a bullet item, a slide line, a table row).
+    after abbreviations and initials ("et al.", "Dr.", "R.A. Furie") and inside a markdown
+    table row; at blank lines; and at a line break that ends a line without continuation (a
+    bullet item, a slide line, a table row).
     """
     end = len(text) if end is None else end
     spans: list[Span] = []
     for run_start, run_end in _line_runs(text, start, end):
-        cuts = [run_start, *_sentence_cuts(text, run_start, run_end), run_end]
+        inner = (
+            []
+            if _is_pipe_row(text, run_start, run_end)
+            else _sentence_cuts(text, run_start, run_end)
+        )
+        cuts = [run_start, *inner, run_end]
         for left, right in pairwise(cuts):
             span = trim_span(text, left, right)
             if span[0] < span[1]:
                 spans.append(span)
     return spans
+
+
+def _is_pipe_row(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one markdown table row ("| 4512 | … | Resolved by Mira. |"):
+    a record is one sentence, whatever its cells write, so a quote never stops inside a cell."""
+    line = text[start:end].strip()
+    return line[:1] == "|" and line[-1:] == "|" and "\n" not in line and is_table_row(line)
 
 
 def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:

@@ -196,3 +196,25 @@ def test_a_blank_or_binary_csv_is_skipped_with_a_reason(tmp_path: Path) -> None:
         document(tmp_path, "blank.csv", "\n\n  \n")
     with pytest.raises(UnreadableDocument):
         document(tmp_path, "binary.csv", b"\x00\x01\x02PK\x03\x04" * 20)
+
+
+def test_a_record_whose_cell_writes_sentences_is_one_sentence(tmp_path: Path) -> None:
+    """Found by the session-21 user trial: "Who resolved ticket 4512?" quoted the row up to
+    the first full stop of its body cell, without "Resolved by agent Mira Holt."."""
+    from citeqa.language import split_sentences
+
+    sheet = (
+        "id,customer,body\n"
+        '4512,Juniper Bank,"After rollback r14 the key was old. Support explained it. '
+        'Resolved by agent Mira Holt."\n'
+        "4513,Oakridge Clinic,Refund requested.\n"
+    )
+    text = document(tmp_path, "tickets.csv", sheet).text
+    sentences = [text[start:end] for start, end in split_sentences(text)]
+    record = next(sentence for sentence in sentences if "4512" in sentence)
+    assert record.startswith("| 4512 |") and record.endswith("Mira Holt. |")
+    prose = "After rollback r14 the key was old. Support explained it."
+    assert [prose[a:b] for a, b in split_sentences(prose)] == [
+        "After rollback r14 the key was old.",
+        "Support explained it.",
+    ]
