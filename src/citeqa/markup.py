@@ -23,6 +23,9 @@ opening lines, for front matter), no I/O.
   ("Run" over "~~~", "make", "~~~"). A title line ends with no period and has no column gap
   (`is_title_line`).
 - A code fence: three backticks or tildes or more, maybe an info word ("```shell").
+- An admonition's opening or closing line (MkDocs' `!!! note "Build cache"`, `??? tip`,
+  Docusaurus' and Pandoc's `:::warning`, `:::tip[Title]`, `:::`): the box shows what it holds,
+  the line a type and a label.
 - An RST directive with at most one argument that ends with no period (".. code-block::
   python", ".. note::", ".. |Versions| image:: https://…", ".. _install: https://…"): what
   follows is its content, the line itself says nothing. A directive followed by prose on its
@@ -86,6 +89,13 @@ _DIRECTIVE = re.compile(
     + r"|[ \t]*\.\.[ \t]+_[^:]+:"
     + _ARGUMENT  # .. _target: url
 )
+_ADMONITION = re.compile(
+    r"[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*"
+    r"|[ \t]*:{3,}[ \t]*(?:[\w-]+|\{[^}\n]*\})?(?:\[[^\]\n]*\]|[ \t]+[^\s:][^\n]*)?[ \t]*"
+)
+"""An admonition's or a fenced div's opening (or closing) line: MkDocs' `!!! note "Title"`,
+`??? tip`, `???+ warning`; Docusaurus' and Pandoc's `:::warning`, `:::tip[Title]`, `::: {.note}`,
+`:::`. The box it opens or closes shows its content, the line itself only a type and a label."""
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t)\s*\S")
 _ENUMERATOR = re.compile(r"(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVXLCivxlc]+\.|[A-Za-z][.)])\s+")
 """A title's leading number ("1.", "2.1", "IV.", "B)"), which two spaces may follow."""
@@ -330,8 +340,17 @@ def indent_width(line: str, blanks: str | None = None) -> int:
 
 
 def is_markup_line(line: str) -> bool:
-    """A line that is markup and no text: an adornment, a code fence or a bare directive."""
-    return is_adornment(line) or is_fence(line) or is_directive(line)
+    """A line that is markup and no text: an adornment, a code fence, a bare directive or an
+    admonition's opening or closing line."""
+    return is_adornment(line) or is_fence(line) or is_directive(line) or is_admonition(line)
+
+
+def is_admonition(line: str) -> bool:
+    """An admonition's or a fenced div's opening or closing line (`_ADMONITION`): "!!! note",
+    ':::warning', '??? tip "More"'."""
+    if line.lstrip(" \t")[:1] not in ("!", "?", ":"):
+        return False  # the cheap test first: every line of a build is asked
+    return _ADMONITION.fullmatch(line.rstrip("\r\n")) is not None
 
 
 def is_link_line(line: str) -> bool:

@@ -26,7 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks, pipe_pieces
-from citeqa.markup import is_fence, note_markup_opening
+from citeqa.markup import front_matter_chars, is_fence, is_no_text, note_markup_opening
 
 if TYPE_CHECKING:
     from citeqa.models import Citation  # for annotations only
@@ -327,15 +327,17 @@ def preview_text(passage: str, markdown: bool = False) -> str:
     """A passage as one line of plain text for a preview (an abstention's closest passages),
     its markdown markup left out: heading marks ("## "), table rules (`|---|`), the pipes
     around a markdown table row's cells (cells joined with " · "), bold marks and, in a
-    `markdown` passage (`is_markdown`), wikilinks' brackets (`as_read`). Only a
-    table's rows lose their pipes (`_markdown_rows`): a "|" in prose or code is the source's
-    character ("description: 'str | None'" under pydoc's "|" margin). Never for a quote,
-    whose characters are shown as cited."""
-    lines = as_read(passage, markdown).splitlines()
+    `markdown` passage (`is_markdown`), wikilinks' brackets (`as_read`); the YAML front
+    matter a document's first passage opens with and lines that are no text (`is_no_text`:
+    fences, rules, an admonition's ":::warning", badges). Only a table's rows lose their pipes
+    (`_markdown_rows`): a "|" in prose or code is the source's character ("description: 'str
+    | None'" under pydoc's "|" margin). Never for a quote, whose characters are shown as
+    cited."""
+    lines = as_read(passage[front_matter_chars(passage) :], markdown).splitlines()
     rows = _markdown_rows(lines)
     parts = []
     for number, line in enumerate(lines):
-        if is_table_separator(line):
+        if is_table_separator(line) or is_no_text(line):
             continue
         line = line[past_heading_marks(line, 0) :]
         if number in rows:

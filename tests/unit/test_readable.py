@@ -8,6 +8,7 @@ from citeqa.readable import (
     fold,
     is_markdown,
     is_value,
+    preview_text,
     readable,
     readable_lines,
     source_name,
@@ -167,3 +168,13 @@ def test_markdown_is_what_the_md_reader_reads() -> None:
     md = [reader for reader in TEXT_READERS if reader.kind == "md"]
     assert md and all(is_markdown(f"notes/a{suffix.upper()}") for suffix in md[0].suffixes)
     assert not any(is_markdown(f"a{suffix}") for suffix in ("", ".txt", ".rst", ".mdx"))
+
+
+def test_a_preview_leaves_out_front_matter_and_admonition_lines() -> None:
+    """Found by the session-21 user trial: an abstention's closest passages opened with a
+    docs page's front matter ("--- title: … sidebar_position: 3 ---")."""
+    passage = (
+        "---\ntitle: Deploying your app\nsidebar_position: 3\n---\n\n# Deploying your app\n\n"
+        ":::warning\nDeploys time out after 15 minutes.\n:::\n"
+    )
+    assert preview_text(passage, True) == ("Deploying your app Deploys time out after 15 minutes.")

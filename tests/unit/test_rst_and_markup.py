@@ -474,3 +474,42 @@ def test_an_unclosed_or_tilde_fence_hides_no_heading() -> None:
     assert headings("```bash\n# Usage\n\nRun it now please.\n") == ["Usage"]  # never closed
     text = "Parameters\n~~~~~~~~~~\n\n# Returns\n\nA value.\n\nNotes\n~~~~~\n\nNone.\n"
     assert headings(text) == ["Parameters", "Returns", "Notes"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '!!! note "Build cache"',
+        "!!! warning",
+        "??? tip 'More'",
+        "???+ danger",
+        ":::warning",
+        ":::tip[Before you start]",
+        "::: {.note}",
+        ":::",
+        "  !!! info",
+    ],
+)
+def test_an_admonitions_opening_or_closing_line_is_markup(line: str) -> None:
+    """Found by the session-21 user trial: a docs site's quotes opened with '!!! note' and ran
+    across ':::warning'."""
+    assert is_markup_line(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["!!! Important: read this.", "Note: the cache is kept.", "?? what", "::"]
+)
+def test_prose_opening_with_marks_is_no_admonition(line: str) -> None:
+    assert not is_markup_line(line)
+
+
+def test_a_sentence_inside_an_admonition_stands_alone() -> None:
+    text = (
+        "Run the deploy.\n\n"
+        '!!! note "Build cache"\n'
+        "    The build cache is kept for 7 days.\n\n"
+        ":::warning\nDeploys time out after 15 minutes.\n:::\n"
+    )
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert "The build cache is kept for 7 days." in sentences
+    assert "Deploys time out after 15 minutes." in sentences
