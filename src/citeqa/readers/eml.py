@@ -1,0 +1,119 @@
+"""E-mail files (.eml): one message as its mail client shows it, read as a .txt mail is.
+
+A .eml file is a MIME message: headers that may be encoded ("=?utf-8?q?…?="), a body that
+may be quoted-printable or base64, in any charset, maybe as HTML only, maybe with
+attachments. Python's `email` package (the standard library's RFC 5322/MIME parser, with the
+`default` policy that decodes headers and bodies) reads it; this module writes what a person
+reads in their mail client: the From, To, Cc, Date and Subject lines, a blank line, then the
+body (its text/plain part, else its HTML part's visible text: readers/html.py). That text is
+then read as any mail saved as .txt is (mailthreads.py: titled by its Subject, its quoted
+replies and signature told apart), so citation offsets point into it.
+
+Attachments are not read; a warning names them. A file with no From header, or no body
+part holding text, is no mail: it is skipped with a reason.
+"""
+
+from __future__ import annotations
+
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+
+from citeqa.mailthreads import mail_text
+from citeqa.readers.base import Extracted, UnreadableDocument
+from citeqa.readers.html import html_visible_text
+
+HEADER_NAMES = ("From", "To", "Cc", "Date", "Subject")
+"""The header lines written over the body, in this order, as mail clients show them."""
+NO_SENDER = "no From header in it: not an e-mail"
+NO_BODY = "no text in its body (attachments only?)"
+ATTACHMENTS_SHOWN = 5
+"""How many attachments a warning names (then "and N more")."""
+
+
+class EmlReader:
+    """A .eml file: one e-mail, its headers decoded and its text body read as a mail."""
+
+    kind = "eml"
+    suffixes = (".eml",)
+    decoded = False
+    version = 1
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        raw = content.encode() if isinstance(content, str) else content
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+        headers = _header_lines(message)
+        if not any(line.startswith("From: ") for line in headers):
+            raise UnreadableDocument(NO_SENDER)
+        body = _body_text(message)
+        if not body.strip():
+            raise UnreadableDocument(NO_BODY)
+        text = "\n".join(headers) + "\n\n" + body.strip("\n") + "\n"
+        warnings = _attachment_warning(message, relative)
+        mail = mail_text(text)
+        if mail is not None and mail[0].strip():
+            return Extracted(mail[0], title=mail[1], warnings=warnings)
+        return Extracted(text, warnings=warnings)
+
+
+def _header_lines(message: Message) -> list[str]:
+    """The message's From, To, Cc, Date and Subject lines, decoded, each on one line."""
+    lines = []
+    for name in HEADER_NAMES:
+        value = _header(message, name)
+        if value:
+            lines.append(f"{name}: {value}")
+    return lines
+
+
+def _header(message: Message, name: str) -> str:
+    """A header's decoded value on one line ("" when absent or unreadable)."""
+    try:
+        value = message.get(name)
+    except (ValueError, TypeError, LookupError):  # a malformed header the policy cannot parse
+        return ""
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _body_text(message: Message) -> str:
+    """The text of the message's body: its text/plain part, else its HTML part's visible text."""
+    part = (
+        message.get_body(preferencelist=("plain", "html"))
+        if isinstance(message, EmailMessage)
+        else None
+    )
+    if part is None:
+        return ""
+    text = _part_text(part)
+    if part.get_content_subtype() == "html":
+        return html_visible_text(text)[0]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _part_text(part: Message) -> str:
+    """A text part's content decoded by its charset (undecodable bytes replaced)."""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:  # a charset Python does not know
+        return payload.decode("utf-8", errors="replace")
+
+
+def _attachment_warning(message: Message, relative: str) -> list[str]:
+    """A warning naming the attachments left unread, [] when there are none."""
+    names = [
+        part.get_filename() or part.get_content_type()
+        for part in (message.iter_attachments() if isinstance(message, EmailMessage) else [])
+    ]
+    if not names:
+        return []
+    shown = ", ".join(names[:ATTACHMENTS_SHOWN])
+    more = len(names) - ATTACHMENTS_SHOWN
+    tail = f" and {more} more" if more > 0 else ""
+    return [f"{relative}: attachments not read: {shown}{tail}"]
+
+
+READERS = (EmlReader(),)

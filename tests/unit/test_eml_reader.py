@@ -1,0 +1,94 @@
+"""E-mail files (.eml) read as their mail client shows them (readers/eml.py): found by the
+session-21 user trial, whose support folder's .eml threads were skipped as an unsupported
+file type while the same mails saved as .txt were read."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from citeqa.corpus import UnreadableDocument, read_document
+from citeqa.readers import reader_for
+
+
+def read(tmp_path: Path, raw: bytes, name: str = "thread.eml"):  # type: ignore[no-untyped-def]
+    (tmp_path / name).write_bytes(raw)
+    return read_document(tmp_path / name, tmp_path, {})
+
+
+def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
+    message = EmailMessage()
+    for name, value in {"From": "Nadia Ferreira <n@bank.example>", **headers}.items():
+        message[name] = value
+    message.set_content(body, subtype=subtype)
+    return message
+
+
+def test_eml_files_are_read_by_the_mail_reader() -> None:
+    assert reader_for(".EML") is not None
+    assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
+
+
+def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
+    message = mail(
+        "Hello,\n\nPayments failed for 12 minutes after the rollback.\n",
+        To="support@skiff.example",
+        Subject="[#4512] Rollback restored old secret?",
+        Date="Sun, 14 Sep 2025 08:02:11 +0000",
+    )
+    document = read(tmp_path, message.as_bytes())
+    assert document.title == "[#4512] Rollback restored old secret?"
+    assert "Payments failed for 12 minutes after the rollback." in document.text
+    assert "Nadia Ferreira" in document.text
+
+
+def test_encoded_headers_and_a_quoted_printable_latin1_body_are_decoded(tmp_path: Path) -> None:
+    raw = (
+        b"From: =?utf-8?q?Ren=C3=A9e_Dupr=C3=A9?= <r@mairie.example>\r\n"
+        b"Subject: =?iso-8859-1?q?D=E9lib=E9ration_n=B0_2025-16?=\r\n"
+        b"Date: Mon, 29 Sep 2025 14:10:00 +0200\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b"Content-Type: text/plain; charset=iso-8859-1\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        b"Le conseil a vot=E9 la subvention de 6 500 =80 pour le comit=E9 des f=EAtes.\r\n"
+    )
+    document = read(tmp_path, raw)
+    assert "Renée Dupré" in document.text
+    assert document.title == "Délibération n° 2025-16"
+    assert "vot\u00e9 la subvention" in document.text and "=E9" not in document.text
+
+
+def test_an_html_only_mail_is_read_as_its_visible_text(tmp_path: Path) -> None:
+    message = mail(
+        "<html><body><p>Your deploy <b>succeeded</b> in 31 minutes.</p>"
+        "<script>track()</script></body></html>",
+        subtype="html",
+        Subject="Deploy report",
+        Date="Mon, 29 Sep 2025 14:10:00 +0200",
+    )
+    document = read(tmp_path, message.as_bytes())
+    assert "Your deploy succeeded in 31 minutes." in document.text
+    assert "<b>" not in document.text and "track()" not in document.text
+
+
+def test_attachments_are_named_in_a_warning_and_not_read(tmp_path: Path) -> None:
+    message = mail("See the invoice attached.\n", Subject="Invoice", Date="Mon, 6 Oct 2025")
+    message.add_attachment(
+        b"%PDF-1.4 secret", maintype="application", subtype="pdf", filename="invoice-4650.pdf"
+    )
+    document = read(tmp_path, message.as_bytes())
+    assert "See the invoice attached." in document.text
+    assert "secret" not in document.text
+    assert any("invoice-4650.pdf" in warning for warning in document.warnings)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"just some bytes \x00\x01\x02 with no headers", b"Subject: hi\r\n\r\nno sender\r\n", b""],
+)
+def test_a_file_that_is_no_mail_is_skipped_with_a_reason(tmp_path: Path, raw: bytes) -> None:
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, raw)
+    assert refused.value.reason
