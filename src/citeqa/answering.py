@@ -33,6 +33,7 @@ from citeqa.across import Closeness, close_in_other_language, names_asked, unvou
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
+from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
@@ -61,7 +62,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
-from citeqa.record_ids import writing_documents
+from citeqa.record_ids import asked_pattern, writing_documents
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
 from citeqa.signing import asks_signing, is_signing_line
 from citeqa.tables import key_cell
@@ -292,7 +293,10 @@ def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, 
 def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
     """The candidates, but when the question writes a record's identifier ("INC-2025-07":
     record_ids.py) and some candidates are of documents writing it, only those, in their
-    order: its post-mortem's root cause, not another's "Find the root cause" action row."""
+    order: its post-mortem's root cause, not another's "Find the root cause" action row; and
+    of those, when some stand right under a heading writing it, only those: a log of
+    "## HD-0007" sections answered "What was the root cause of HD-0007?" with HD-0008's
+    "Root cause: fan 8 broke." (s21 hostile probe)."""
     if not candidates.sentences:
         return candidates
     doc_ids = dict.fromkeys(bank.sentences[item.index].doc_id for item in candidates.sentences)
@@ -304,7 +308,21 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
         for number, item in enumerate(candidates.sentences)
         if bank.sentences[item.index].doc_id in writing
     ]
-    return _subset(candidates, kept)
+    pattern = asked_pattern(question)
+    headed = [
+        n for n in kept if pattern and _names_record(bank, candidates.sentences[n].index, pattern)
+    ]
+    return _subset(candidates, headed or kept)
+
+
+def _names_record(bank: SentenceBank, index: int, pattern: re.Pattern[str]) -> bool:
+    """Whether the bank's sentence `index` stands right under a heading writing a record
+    `pattern` finds (chunking.section_of): a sentence merely mentioning the record elsewhere
+    in its document ("See HD-0007.") does not."""
+    sentence = bank.sentences[index]
+    chunk = bank.chunks[sentence.chunk_index]
+    heading = section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
+    return heading is not None and pattern.search(heading) is not None
 
 
 def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:

@@ -40,6 +40,7 @@ from citeqa.models import Document, Hit
 __all__ = [
     "RecordId",
     "asked_ids",
+    "asked_pattern",
     "ids_pattern",
     "siblings",
     "with_named_documents",
@@ -165,11 +166,17 @@ def writing_documents(question: str, documents: Iterable[Document]) -> set[str] 
     """The ids of `documents` writing one of the identifiers `question` writes (the first
     READ_IDS of its first READ_PREFIXES letters), each document read once (`ids_pattern`);
     None when it writes none."""
-    records = _read_ids(asked_ids(question))
-    if not records:
+    pattern = asked_pattern(question)
+    if pattern is None:
         return None
-    pattern = ids_pattern(records)
     return {doc.doc_id for doc in documents if pattern.search(doc.text)}
+
+
+def asked_pattern(question: str) -> re.Pattern[str] | None:
+    """`ids_pattern` of the identifiers `question` writes (the first READ_IDS of its first
+    READ_PREFIXES letters); None when it writes none."""
+    records = _read_ids(asked_ids(question))
+    return ids_pattern(records) if records else None
 
 
 def _read_ids(records: list[RecordId]) -> list[RecordId]:

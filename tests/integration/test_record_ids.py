@@ -95,3 +95,18 @@ def test_an_id_never_written_among_its_siblings_abstains_naming_them(
     french = assistant.ask("Quelle est la cause racine de INC-2025-02 ?")
     assert french.abstained and french.reason is not None
     assert french.reason.startswith("Aucun document ne nomme “INC-2025-02”")
+
+
+def test_an_id_heading_a_section_of_a_log_pins_that_section(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """The s21 hostile probe: a log of "## HD-0007" sections, each "Root cause: fan N
+    broke.", answered "What was the root cause of HD-0007?" with HD-0008's fan 8 (.76)."""
+    log = "# Incidents B\n\n" + "".join(
+        f"## HD-{n:04d}\n\nRoot cause: fan {n} broke.\n\n" for n in range(1, 60)
+    )
+    files = {"incidents-b.md": log, "notes.md": "# Notes\n\nFans are checked monthly.\n"}
+    logs = assistant_over(files, tmp_path_factory.mktemp("log"), tmp_path_factory.mktemp("lx"))
+    for number in (7, 30, 59):
+        answer = logs.ask(f"What was the root cause of HD-{number:04d}?")
+        assert [citation.quote for citation in answer.citations] == [
+            f"Root cause: fan {number} broke."
+        ], answer.answer
