@@ -537,7 +537,9 @@ class Assistant:
             else loaded.known_changes(corpus_dir)
         )
         built_from = loaded.index.manifest.corpus_dir
-        return changed_quote_notes(answer.citations, changed_files(changes or []), built_from)
+        return changed_quote_notes(
+            answer.citations, changed_files(changes or []), built_from, answer.lang
+        )
 
     def _read_corrected(
         self,

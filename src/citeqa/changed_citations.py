@@ -15,31 +15,45 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from citeqa.models import Citation
+from citeqa.models import Citation, Lang
 from citeqa.status import UNREADABLE_NOTE
 from citeqa.visible import cut, shown
 
-_KINDS = {"modified": "changed", "removed": "was removed"}
-"""The changes a quote may be stale after, by their word in `index_changes`, and how a
-warning says each."""
+_KINDS = ("modified", "removed")
+"""The changes a quote may be stale after, by their word in `index_changes`."""
+NOTES = {
+    "en": {
+        "modified": "{marks} {verb} {name} as it was indexed; the file changed since.",
+        "removed": "{marks} {verb} {name} as it was indexed; the file was removed since.",
+    },
+    "fr": {
+        "modified": "{marks} {verb} {name} tel qu’il a été indexé ; le fichier a changé depuis.",
+        "removed": "{marks} {verb} {name} tel qu’il a été indexé ; le fichier a été supprimé"
+        " depuis.",
+    },
+}
+"""The warning beside an answer quoting a changed file, in the answer's language, by change."""
+VERBS = {"en": ("quotes", "quote"), "fr": ("cite", "citent")}
+"""The verb of NOTES for one quote number and for several, by language."""
 
 
 def changed_files(changes: Sequence[str]) -> dict[str, str]:
     """Each modified or removed file of `changes` (its name relative to the corpus folder, as
-    `index_changes` writes it) → how a warning says its change."""
+    `index_changes` writes it) → its change ("modified" or "removed")."""
     changed = {}
     for change in changes:
         kind, colon, name = change.partition(": ")
         if colon and kind in _KINDS:
-            changed[name.removesuffix(UNREADABLE_NOTE)] = _KINDS[kind]
+            changed[name.removesuffix(UNREADABLE_NOTE)] = kind
     return changed
 
 
 def changed_quote_notes(
-    citations: Sequence[Citation], changed: dict[str, str], built_from: str
+    citations: Sequence[Citation], changed: dict[str, str], built_from: str, lang: Lang = "en"
 ) -> list[str]:
-    """One warning per changed file the citations quote, naming their numbers: "[1], [3]
-    quote reset.html as it was indexed; the file changed since." (what to do about it is the
+    """One warning per changed file the citations quote, naming their numbers, in the answer's
+    language (`lang`): "[1], [3] quote reset.html as it was indexed; the file changed since."
+    (what to do about it is the
     index's stale notice's to say: run `citeqa index`, or wait for the update running).
     `built_from` is the folder the index was built from, whose files the citations' paths
     name (its manifest's `corpus_dir`)."""
@@ -50,7 +64,7 @@ def changed_quote_notes(
         name = _name_in(citation.path, built_from)
         if name in changed:
             numbers.setdefault(name, []).append(citation.n)
-    return [_note(name, changed[name], ns) for name, ns in numbers.items()]
+    return [_note(name, changed[name], ns, lang) for name, ns in numbers.items()]
 
 
 def _name_in(path: str, folder: str) -> str | None:
@@ -62,7 +76,7 @@ def _name_in(path: str, folder: str) -> str | None:
         return None
 
 
-def _note(name: str, change: str, numbers: list[int]) -> str:
+def _note(name: str, change: str, numbers: list[int], lang: Lang) -> str:
     marks = ", ".join(f"[{n}]" for n in numbers)
-    verb = "quotes" if len(numbers) == 1 else "quote"
-    return f"{marks} {verb} {shown(cut(name))} as it was indexed; the file {change} since."
+    verb = VERBS[lang][0 if len(numbers) == 1 else 1]
+    return NOTES[lang][change].format(marks=marks, verb=verb, name=shown(cut(name)))
