@@ -82,3 +82,14 @@ def test_a_bold_font_is_read_from_its_name_or_weight() -> None:
     assert not is_bold_font({"/BaseFont": "/Helvetica", "/FontDescriptor": {"/FontWeight": 400}})
     assert not is_bold_font(None)
     assert not is_bold_font({"/FontDescriptor": "broken"})
+
+
+class _DamagedReference:
+    def get_object(self) -> object:
+        raise ValueError("a reference to no object")
+
+
+def test_a_damaged_font_is_read_as_not_bold() -> None:
+    """The font is read while pypdf extracts the page's text: an error there would skip a
+    readable PDF as damaged."""
+    assert not is_bold_font({"/BaseFont": "/F1", "/FontDescriptor": _DamagedReference()})

@@ -41,7 +41,16 @@ _LEADERS = re.compile(r"\.(?:\s?\.){3}")
 
 def is_bold_font(font: object) -> bool:
     """Whether a pypdf font dictionary names a bold font (its /BaseFont, `BOLD_NAME_PARTS`) or
-    its descriptor weighs it so (`BOLD_WEIGHT`); False for anything else."""
+    its descriptor weighs it so (`BOLD_WEIGHT`); False for anything else, a damaged font too
+    (a page pypdf reads stays readable: the font is read while its text is extracted)."""
+    try:
+        return _bold(font)
+    except Exception:  # pypdf raises many kinds on a damaged object: none is the user's
+        return False
+
+
+def _bold(font: object) -> bool:
+    """`is_bold_font`, raising what pypdf raises on a damaged font."""
     if not hasattr(font, "get"):
         return False
     name = str(font.get("/BaseFont") or "").lower()
