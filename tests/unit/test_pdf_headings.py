@@ -46,8 +46,9 @@ def test_a_plain_text_pdf_reads_as_before() -> None:
 
 
 def test_only_lines_reading_as_headings_stand_apart() -> None:
-    """A bold sentence, a bold table of contents' line, a bold line over another bold line and
-    a page's last line stay in their paragraph."""
+    """A bold sentence, a bold table of contents' line and a page's last line stay in their
+    paragraph; two bold lines over text stand apart together (a heading wrapped over two
+    lines is never cut between them)."""
     lines: list[Line] = [
         (10, "An opening line of the page, in the size of its text, long enough."),
         (10, BOLD + "Payment is due within thirty days of the invoice."),
@@ -60,8 +61,20 @@ def test_only_lines_reading_as_headings_stand_apart() -> None:
         (10, BOLD + "Closing label"),
     ]
     text = read([lines])
-    assert text.count("\n\n") == 2  # around "Overview of the part" only
-    assert "\n\nOverview of the part\n\n" in text
+    assert text.count("\n\n") == 2  # around "Part one" and "Overview of the part" only
+    assert "\n\nPart one\nOverview of the part\n\n" in text
+
+
+def test_a_heading_wrapped_over_two_lines_stands_apart_whole() -> None:
+    wrapped: list[Line] = [
+        *MINUTES[:6],
+        (12, BOLD + "Délibération n° 2025-23 - Recrutement de deux agents saisonniers"),
+        (12, BOLD + "Piscine municipale"),
+        *MINUTES[7:],
+    ]
+    text = read([wrapped])
+    heading = "Délibération n° 2025-23 - Recrutement de deux agents saisonniers\nPiscine municipale"
+    assert f"{VOTE_12}\n\n{heading}\n\nLe conseil" in text
 
 
 def test_a_bold_line_written_on_two_pages_stands_apart_on_neither() -> None:

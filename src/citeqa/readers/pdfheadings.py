@@ -20,7 +20,6 @@ Pure functions, no I/O.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -97,9 +96,9 @@ def _emphasised(line: list[str], plain: bool) -> set[str]:
 
 
 def _reads_as_heading(line: str) -> bool:
-    """Whether an emphasised line reads as a heading: a short label (blocks.is_label_line)
-    with no table of contents' dot leaders."""
-    return is_label_line(line) and _LEADERS.search(line) is None
+    """Whether an emphasised line reads as a heading's line: a short label (blocks
+    .is_label_line)."""
+    return is_label_line(line)
 
 
 def _body_style(page: Page) -> tuple[float, bool]:
@@ -131,34 +130,63 @@ def _evened_lines(text: str) -> set[str]:
 
 
 def _set_apart(text: str, emphasised: frozenset[str], once: set[str]) -> str:
-    """`text` with a blank line around each of its heading lines (`_headings`)."""
+    """`text` with a blank line before and after each of its headings (`_headings`)."""
     if not emphasised:
         return text
     lines = text.split("\n")
     headings = _headings([" ".join(line.split()) for line in lines], emphasised, once)
+    firsts = {first for first, _ in headings}
+    lasts = {last for _, last in headings}
     out: list[str] = []
     for number, line in enumerate(lines):
-        if number in headings and out[-1].strip():
+        if number in firsts and out[-1].strip():
             out.append("")
         out.append(line)
-        if number in headings and lines[number + 1].strip():
+        if number in lasts and lines[number + 1].strip():
             out.append("")
     return "\n".join(out)
 
 
-def _headings(lines: list[str], emphasised: frozenset[str], once: set[str]) -> set[int]:
-    """The numbers of the `lines` (spaces evened) that head the text after them: emphasised,
-    read as a heading (`_reads_as_heading`), written on this page only (`once`: a running
-    header the margins kept stands on others), neither the page's first line holding text (the
-    page's break sets it apart; a page opening with a larger line is a slide, read by its
-    title: Extracted.titled_pages) nor its last, and over a line that is not emphasised: the
-    text it heads (a slide's larger bullets over its small footer head nothing)."""
+HEADING_LINES_MAX = 3
+"""A heading wraps over at most this many lines ("Délibération n° 2025-23 – Recrutement d'un
+agent saisonnier" over "à la piscine municipale"): it stands apart whole, never cut between
+its lines."""
+
+
+def _headings(
+    lines: list[str], emphasised: frozenset[str], once: set[str]
+) -> list[tuple[int, int]]:
+    """The first and last numbers of the runs of `lines` (spaces evened) that head the text
+    after them: consecutive lines all emphasised (HEADING_LINES_MAX at most), written on this
+    page only (`once`: a running header the margins kept stands on others), the first reading
+    as a heading and the last ending none of a sentence (`_reads_as_heading`), neither holding
+    the page's first line of text (the page's break sets it apart; a page opening with a
+    larger line is a slide, read by its title: Extracted.titled_pages) nor its last, the line
+    after it holding text in the page's style: the text it heads (a slide's larger bullets
+    over its small footer head nothing)."""
     holding = [number for number, line in enumerate(lines) if line]
-    return {
-        number
-        for number, following in itertools.pairwise(holding[1:])
-        if lines[number] in emphasised
-        and lines[number] in once
-        and lines[following] not in emphasised
-        and _reads_as_heading(lines[number])
-    }
+    if len(holding) < 3:
+        return []
+    runs: list[tuple[int, int]] = []
+    number, last_line = holding[0], holding[-1]
+    while number < last_line:
+        end = number
+        while end < last_line and lines[end] in emphasised:
+            end += 1
+        run, following = lines[number:end], lines[end]
+        opens_page = number == holding[0]
+        if run and not opens_page and following not in emphasised and _heads(run, following, once):
+            runs.append((number, end - 1))
+        number = end + 1
+    return runs
+
+
+def _heads(run: list[str], following: str, once: set[str]) -> bool:
+    """Whether a run of emphasised lines is a heading over `following`, the line after it."""
+    return (
+        len(run) <= HEADING_LINES_MAX
+        and bool(following)
+        and all(line in once and _LEADERS.search(line) is None for line in run)
+        and _reads_as_heading(run[0])
+        and _reads_as_heading(run[-1][:1].upper() + run[-1][1:])
+    )
