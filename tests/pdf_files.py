@@ -6,27 +6,33 @@ from collections.abc import Sequence
 
 Line = tuple[float, str]
 """A line of a test page: its font size, its text."""
+BOLD = "\x00"
+"""A line whose text opens with it is drawn in Helvetica-Bold (the mark is not drawn)."""
 
 
 def sized_pdf(pages: Sequence[Sequence[Line]]) -> bytes:
-    """A valid PDF whose pages set each line in Helvetica at its size, top down (pypdf
-    cannot write text); Latin-1 text (WinAnsiEncoding: "·" is a middle dot)."""
+    """A valid PDF whose pages set each line in Helvetica at its size (in Helvetica-Bold when
+    its text opens with BOLD), top down (pypdf cannot write text); Latin-1 text
+    (WinAnsiEncoding: "·" is a middle dot)."""
     count = len(pages)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids ["
-        + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
+        + b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(count))
         + b"] /Count %d >>" % count,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
     ]
     for index, lines in enumerate(pages):
         drawn = b"\n".join(
-            b"BT /F1 %d Tf 60 %d Td (%s) Tj ET" % (size, height, text.encode("latin-1"))
+            b"BT /F%d %d Tf 60 %d Td (%s) Tj ET"
+            % (2 if text.startswith(BOLD) else 1, size, height, text.lstrip(BOLD).encode("latin-1"))
             for height, (size, text) in zip(_baselines(lines), lines, strict=True)
         )
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * index)
+            b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>"
+            % (6 + 2 * index)
         )
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(drawn), drawn))
     out = bytearray(b"%PDF-1.4\n")

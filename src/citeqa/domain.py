@@ -207,6 +207,10 @@ class Domain(BaseModel):
     """Folded words that name the numbered part of a document the number after them is
     ("article 5", "clause 4.3", "version 3.5.1", "§ 2"): a question naming one looks up the
     section whose heading holds that number (numbered_sections.py)."""
+    number_marks: tuple[str, ...] = ()
+    """Folded words or signs that mark the number written after them ("n°", "No.", "Nr",
+    "#"): the word before the mark is the number's cue ("Decision No. 12", "délibération n°
+    2025-16": questions.key_words, numbered_sections.py)."""
     step_cues: tuple[str, ...] = ()
     """The section cues that ask a step of an ordered list ("step 3", "l'étape 2"): only such a
     number is looked up in the best candidate's document alone (answering.looked_up), since a

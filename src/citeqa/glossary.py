@@ -41,6 +41,7 @@ WordList = Literal[
     "manual_name_headings",
     "measure_words",
     "navigation_cues",
+    "number_marks",
     "member_nouns",
     "member_qualifiers",
     "owner_determiners",

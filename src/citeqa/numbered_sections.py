@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 
 from citeqa.chunking import section_of
@@ -79,10 +80,32 @@ _GLUED = re.compile(r"(?i)(?<![\w.,/-])(?:v(\d+(?:\.\d+)+)|§(\d+(?:\.\d+)*))(?!
 section) or a paragraph ("§5")."""
 _WORD_BEFORE = re.compile(r"([^\W\d_]+|§)\.?['’]?\s*$")
 """The word just before a number ("article " → "article", "art. " → "art", "l'article ")."""
-_OPENING = re.compile(
-    r"[\W_]*?(?:([^\W\d_][\w'’-]*|§)\.?[ \t]+\W*?)?(\d+(?:\.\d+)*)(?![\w/-]|[.,]\d)"
-)
-"""A text's opening number: after marks ("## [", "- ", "**") and at most one word."""
+_RECORD = re.compile(r"(?<![\w.,/-])(\d+-\d+)(?![\w/-]|[.,]\d)")
+"""A record's number of two hyphenated groups ("2025-16", "2024-07"): a section number only
+after a cue word ("délibération 2025-16", "Resolution 2024-07"), a range's otherwise; a date
+("2026-01-19") is none."""
+
+
+@cache
+def _opening() -> re.Pattern[str]:
+    """A text's opening number: after marks ("## [", "- ", "**") and at most one word, and a
+    number mark after it (`_marks`: "Délibération n° 2025-16 – …", "Decision No. 12")."""
+    return re.compile(
+        r"[\W_]*?(?:([^\W\d_][\w'’-]*|§)\.?[ \t]+"
+        + _marks()
+        + r"\W*?)?(\d+-\d+|\d+(?:\.\d+)*)(?![\w/-]|[.,]\d)"
+    )
+
+
+@cache
+def _marks() -> str:
+    """A regular expression of any number mark of the language data (`number_marks`: "n°",
+    "No.", "#"; "º" for "°" too), its period and the blanks after it, or nothing."""
+    marks = sorted(language_words("number_marks"), key=len, reverse=True)
+    alternation = "|".join(re.escape(mark).replace("°", "[°º]") for mark in marks)
+    return rf"(?:(?i:{alternation})\.?[ \t]*)?"
+
+
 SHAPE_SEEN = 2
 """How many of a document's headings must open with a number of the asked one's shape for
 the document to be read as numbering its sections that way."""
@@ -136,13 +159,16 @@ def asked_numbers(question: str) -> list[Asked]:
     found = [
         (m.span(), Asked(m.group(1) or m.group(2), "", True)) for m in _GLUED.finditer(question)
     ]
+    for match in _RECORD.finditer(question):
+        if _cued(question, match, _word_before(question, match), cues):
+            found.append((match.span(), Asked(match.group(1), "", True)))
     for match in _NUMBER.finditer(question):
         before = _word_before(question, match)
         number = match.group(1)
         if _measured(question, match.start(), match.end()) or _captioned(before):
             continue
         parts = number.count(".") + 1
-        cued = _cue_word(before) in cues
+        cued = _cued(question, match, before, cues)
         unnamed = not before[:1].isupper() or match.start() - len(before) <= 1
         if cued or bare or parts >= 3 or (parts == 2 and unnamed):
             found.append((match.span(), Asked(number, "", cued or bare)))
@@ -186,10 +212,37 @@ def asks_step(question: str) -> bool:
     )
 
 
+def _cued(question: str, match: re.Match[str], word: str, cues: frozenset[str]) -> bool:
+    """Whether a number of `question` (`word`: the word before it, `_word_before`) is asked as
+    a section for certain by what is written before it: a cue word ("article 5", "délibération
+    n° 2025-16"), or a number mark with no word before it ("n° 2025-16", "#4512": a record's
+    number)."""
+    if word:
+        return _cue_word(word) in cues
+    before = _just_before(question, match.start())
+    return _unmarked(before) != before
+
+
 def _word_before(question: str, match: re.Match[str]) -> str:
-    """The word just before a number of `question` ("" when none)."""
-    word = _WORD_BEFORE.search(_just_before(question, match.start()))
+    """The word just before a number of `question` ("" when none), past a number mark
+    (`_unmarked`: "ticket #4512", "Decision No. 12" → "ticket", "Decision")."""
+    word = _WORD_BEFORE.search(_unmarked(_just_before(question, match.start())))
     return word.group(1) if word else ""
+
+
+def _unmarked(before: str) -> str:
+    """The text before a number without the number mark ending it (language data
+    `number_marks`: "n° ", "No. ", "#"), if one does."""
+    last = re.search(r"(\S+)\s*$", before)
+    if last is None:
+        return before
+    token = last.group(1)
+    for mark in ("#", "№"):
+        if token.endswith(mark) and len(token) > len(mark):  # "ticket#"
+            return before[: last.start() + len(token) - len(mark)]
+    if fold(token.rstrip(".")) in language_words("number_marks"):
+        return before[: last.start()]
+    return before
 
 
 def _cue_word(before: str) -> str:
@@ -214,14 +267,15 @@ def holds(opening: str | None, number: str) -> bool:
 
 
 def opening_number(text: str) -> str | None:
-    """The number `text` opens with, after marks and at most one word, or None."""
-    match = _OPENING.match(text)
+    """The number `text` opens with, after marks and at most one word (and a number mark
+    after it), or None."""
+    match = _opening().match(text)
     return match.group(2) if match else None
 
 
 def _opening_word(text: str) -> str:
     """The word before `text`'s opening number, folded ("Helix 2.7 (…)" → "helix"), or ""."""
-    match = _OPENING.match(text)
+    match = _opening().match(text)
     return fold(match.group(1)) if match and match.group(1) else ""
 
 
@@ -299,8 +353,16 @@ class _Numbering:
     words: frozenset[str] = frozenset()
 
 
-_NUMBERED = re.compile(r"^[ \t#*\-\[]*(?:[^\W\d_][\w'’-]*\.?[ \t]+\W*?)?\d[^\n]*", re.MULTILINE)
-"""A line that may open with a number (after marks and at most one word): what is read further."""
+@cache
+def _numbered() -> re.Pattern[str]:
+    """A line that may open with a number (after marks and at most one word, and a number mark
+    after it): what is read further."""
+    return re.compile(
+        r"^[ \t#*\-\[]*(?:[^\W\d_][\w'’-]*\.?[ \t]+" + _marks() + r"\W*?)?\d[^\n]*",
+        re.MULTILINE,
+    )
+
+
 _MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 _ATX_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*", re.MULTILINE)
 
@@ -345,7 +407,7 @@ def _read_numbering(text: str, *, markdown: bool) -> _Numbering:
     written: set[str] = set()
     words: set[str] = set()
     fences = code_fences(text) if markdown else Fences()
-    found = islice(_outside(_NUMBERED.finditer(text), fences), NUMBERED_LINES_READ)
+    found = islice(_outside(_numbered().finditer(text), fences), NUMBERED_LINES_READ)
     lines = [_line_read(text, m.start(), m.end()) for m in found]
     for line in lines:
         number = opening_number(line) if _numbered_line(line) else None
@@ -353,7 +415,7 @@ def _read_numbering(text: str, *, markdown: bool) -> _Numbering:
             line.rstrip()[-1:] not in _SENTENCE_ENDS
         )
         if title:
-            written.update(m.group(1) for m in _NUMBER.finditer(line))
+            written.update(_numbers_in(line))
         if number is None:
             continue
         openings.append(number)
@@ -362,7 +424,7 @@ def _read_numbering(text: str, *, markdown: bool) -> _Numbering:
             words.add(_opening_word(line))
     for match in islice(_outside(_ATX_LINE.finditer(text), fences), NUMBERED_LINES_READ):
         line = _line_read(text, match.start(), match.end())
-        written.update(m.group(1) for m in _NUMBER.finditer(line))
+        written.update(_numbers_in(line))
     return _Numbering(
         tuple(dict.fromkeys(openings)),
         tuple(dict.fromkeys(titles)),
@@ -460,10 +522,24 @@ def unheld_section(
     return None
 
 
+def _shape(number: str) -> tuple[str, int]:
+    """How a number is written: its separator ("." for a plain or dotted one, "-" for
+    hyphenated groups: "2025-16") and its count of parts."""
+    separator = "-" if "-" in number else "."
+    return separator, number.count(separator) + 1
+
+
 def _writes(text: str, number: str) -> bool:
     """Whether `text` writes `number` as a number of its own (not part of a date or of a larger
     number: "3.9" in "Python 3.9.", not in "13.9" nor "3.9.1")."""
-    return any(match.group(1) == number for match in _NUMBER.finditer(text))
+    return number in _numbers_in(text)
+
+
+def _numbers_in(text: str) -> set[str]:
+    """The numbers `text` writes as numbers of their own, dotted ("3.9") or of hyphenated
+    groups ("2025-16": `_RECORD`)."""
+    found = {match.group(1) for match in _NUMBER.finditer(text)}
+    return found | {match.group(1) for match in _RECORD.finditer(text)}
 
 
 def _holds_section(document: Document, numbers: list[str]) -> bool:
@@ -479,8 +555,8 @@ def _unnumbered(numbers: list[str], document: Document) -> UnheldSection | None:
     its headings and title lines open with a number of as many parts or more), or None."""
     openings = section_numbers(document, clauses=False)
     for number in numbers:
-        parts = number.count(".") + 1
-        shaped = [n for n in openings if n.count(".") + 1 >= parts]
+        kind, parts = _shape(number)
+        shaped = [n for n in openings if _shape(n)[0] == kind and _shape(n)[1] >= parts]
         if len(shaped) >= SHAPE_SEEN:
             more = len(shaped) > NAMED_SHOWN
             return UnheldSection(number, shaped[:NAMED_SHOWN], more, document.title)

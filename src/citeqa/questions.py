@@ -169,7 +169,7 @@ def key_words(question: str) -> list[tuple[str, str]]:
     raws = question.split()
     last = max((at for at, raw in enumerate(raws) if _KEY_WORD.search(raw)), default=-1)
     for at, raw in enumerate(raws):
-        word = core_word(raw)
+        word = _NUMBER_SIGN.sub("", core_word(raw))
         if word and (
             looks_like_name(word)
             or IDENTIFIER.search(word)
@@ -177,9 +177,26 @@ def key_words(question: str) -> list[tuple[str, str]]:
             or _letter_key(word, cue, ends=at >= last)
         ):
             found.append((word, before))
-        before = word
-        cue = "" if _SENTENCE_END.search(raw) else word
+        if not _marks_number(word, raws[at + 1 : at + 2]):
+            before = word
+            cue = "" if _SENTENCE_END.search(raw) else word
     return found
+
+
+_NUMBER_SIGN = re.compile(r"^[#№](?=\d)")
+"""A number sign opening a number ("ticket #4512", "PR #312", "№ 7"): the key is the number,
+as a table's cell writes it ("4512"); the sign is no part of it."""
+
+
+def _marks_number(word: str, following: list[str]) -> bool:
+    """Whether `word` marks the number written after it ("n°", "No.", "Nr", "#": the language
+    data's `number_marks`): the word before a key is then the one before the mark, its cue
+    ("Decision No. 12" → "Decision", "délibération n° 2025-16" → "délibération")."""
+    return (
+        bool(following)
+        and core_word(following[0])[:1].isdigit()
+        and fold(word) in language_words("number_marks")
+    )
 
 
 _KEY_WORD = re.compile(r"[^\W_]")

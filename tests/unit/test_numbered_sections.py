@@ -44,6 +44,13 @@ from citeqa.numbered_sections import (
         ("Is the notice in clause 4 longer than that in clause 7?", ["4", "7"]),
         ("What is in section 4.2 that section 4.1 lacks?", ["4.2", "4.1"]),
         ("Que prévoit l'article 2 qu'ignore l'article 6 ?", ["2", "6"]),
+        # a record's number: past a number mark, of two hyphenated groups after a cue
+        ("Quel a été le vote de la délibération 2025-16 ?", ["2025-16"]),
+        ("Délibération n° 2025-16", ["2025-16"]),
+        ("n° 2025-16", ["2025-16"]),
+        ("What did Resolution 2024-07 approve?", ["2024-07"]),
+        ("What did Decision No. 12 decide?", ["12"]),
+        ("Who resolved ticket #4512?", ["4512"]),
     ],
 )
 def test_numbers_a_question_asks_as_sections(question: str, numbers: list[str]) -> None:
@@ -66,6 +73,11 @@ def test_numbers_a_question_asks_as_sections(question: str, numbers: list[str]) 
         "Is 0.5 ml injected?",
         "What does table 4.2 show?",
         "What is plotted in Figure 3.1?",
+        # hyphenated groups without a cue: a range or a season; a date is none even after one
+        "What happened in 2024-2025?",
+        "Were 10-15 patients enrolled?",
+        "What did the release of 2026-01-19 fix?",
+        "Who merged PR #312?",  # "PR" is no section cue: the key of a row (questions.py)
     ],
 )
 def test_numbers_asked_as_no_section(question: str) -> None:
@@ -97,6 +109,10 @@ def test_a_number_after_a_name_is_a_section_where_headings_write_that_name() -> 
         ("**4.1** The rent", "4.1"),
         ("- Fixed crash when the disk is full", None),
         ("2026-01-19 stand-up", None),
+        ("Délibération n° 2025-16 – Subventions aux associations", "2025-16"),
+        ("Decision No. 12: Budget", "12"),
+        ("## Resolution 2024-07 – Fees", "2024-07"),
+        ("PR #312: Fix the cache", "312"),
         ("Support for Python 3.8 and 3.9.", None),
     ],
 )
@@ -396,3 +412,47 @@ def test_only_a_step_is_looked_up_in_one_document() -> None:
     assert asks_step("Quelle est l'étape 2 de la bascule de la téléphonie ?")
     assert not asks_step("What changed in version 2.4?")
     assert not asks_step("Que dit l'article 5 ?")
+
+
+MINUTES = (
+    "Séance du 27 mars 2025\n\n"
+    "Délibération n° 2025-12 – Compte administratif 2024\n\n"
+    "Le conseil approuve le compte administratif. Vote : 18 pour, 0 contre.\n\n"
+    "Délibération n° 2025-16 – Subventions aux associations\n\n"
+    "Le conseil attribue 6 500 € au comité des fêtes. Vote : 20 pour, 0 contre.\n"
+)
+
+
+def test_a_decisions_vote_stands_under_its_numbered_heading() -> None:
+    """s21 trial: "vote de la délibération 2025-16" quoted 2025-12's vote, as neither the
+    question's "2025-16" nor the heading "Délibération n° 2025-16 – …" was read as a number."""
+    minutes = Document(
+        doc_id="m", title="Minutes", path="/m.txt", text=MINUTES, sha256="m", kind="txt"
+    )
+    chunks = chunk_document(minutes)
+    votes = [MINUTES.index("Vote : 18"), MINUTES.index("Vote : 20")]
+    under = [
+        stands_under(MINUTES, chunk, vote, "Vote.", "2025-16")
+        for vote in votes
+        for chunk in chunks
+        if chunk.start <= vote < chunk.end
+    ]
+    assert under == [False, True]
+    assert asked_sections("vote de la délibération 2025-16", minutes) == ["2025-16"]
+    assert section_numbers(minutes, clauses=False) == ["2025-12", "2025-16"]
+
+
+def test_a_decision_number_no_minutes_hold_abstains() -> None:
+    minutes = Document(
+        doc_id="m", title="Minutes", path="/m.txt", text=MINUTES, sha256="m", kind="txt"
+    )
+    unheld = unheld_section(
+        "Quel est le montant de la délibération n° 2025-19 ?", [minutes], [minutes], []
+    )
+    assert unheld is not None and unheld.numbered == ["2025-12", "2025-16"]
+    held = unheld_section("Quel est le vote de la délibération 2025-16 ?", [minutes], [minutes], [])
+    assert held is None
+    # a passage writing the number holds it
+    assert unheld_section("délibération 2025-19", [minutes], [minutes], ["voir 2025-19."]) is None
+    # a dotted number asked is not read against hyphenated headings' shape
+    assert unheld_section("What does article 7 say?", [minutes], [minutes], []) is None

@@ -23,6 +23,7 @@ from typing import Any
 
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.linehyphens import join_hyphenated_pages
+from citeqa.readers.pdfheadings import is_bold_font, with_headings_apart
 from citeqa.readers.pdfmargins import (
     Page,
     SizedText,
@@ -49,7 +50,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 11
+    version = 12
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -66,7 +67,9 @@ class PdfFileReader:
     to take most of a page's lines ("Q3 revenue 1.9 million EUR" closing slide 3 is kept).
     10: which pages open with a line set larger than their text (Extracted.titled_pages: a
     slide's title). 11: that line is a whole run set larger (or the first lines it wraps
-    over), not any word of a larger heading further down the page."""
+    over), not any word of a larger heading further down the page. 12: a line drawn larger or
+    bolder than its page's text that reads as a heading stands apart, a blank line before and
+    after it (pdfheadings.py: "Délibération n° 2025-16 – …" over its text is its heading)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -92,6 +95,8 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
     if not any(page.text.strip() for page in read):
         raise UnreadableDocument(NO_TEXT_LAYER)
     pages = join_hyphenated_pages(margin_free_pages(read))
+    titled = [number for number, page in enumerate(pages) if opens_larger(read[number], page)]
+    pages = with_headings_apart(read, pages)
     starts, position = [], 0
     for page in pages:
         starts.append(position)
@@ -102,7 +107,6 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
         if not page.text.strip()
     ]
     title = _title_past_header(read[0], PurePath(relative).name)
-    titled = [number for number, page in enumerate(pages) if opens_larger(read[number], page)]
     return Extracted(
         "\n\n".join(pages), page_starts=starts, warnings=warnings, title=title, titled_pages=titled
     )
@@ -111,13 +115,15 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
 def _sized_page(page: Any) -> Page:
     """A pypdf page's text, with each piece of it and its font size as drawn."""
     pieces: list[SizedText] = []
+    bold: list[bool] = []
 
-    def visit(text: str, cm: list[float], tm: list[float], _font: Any, size: float) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if text:
             pieces.append((text, round(size * _scale(tm) * _scale(cm), 1)))
+            bold.append(is_bold_font(font))
 
     text = page.extract_text(visitor_text=visit) or ""
-    return Page(text, tuple(pieces))
+    return Page(text, tuple(pieces), tuple(bold))
 
 
 def _scale(matrix: list[float]) -> float:

@@ -65,6 +65,8 @@ class Page:
 
     text: str
     pieces: Sequence[SizedText] = ()
+    bold: Sequence[bool] = ()
+    """Whether each of `pieces` is drawn in a bold font (pdfheadings.py); empty: unknown."""
 
 
 def margin_free_pages(pages: Sequence[Page]) -> list[str]:
