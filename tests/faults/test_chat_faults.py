@@ -94,8 +94,8 @@ def test_the_chat_on_a_corpus_with_no_readable_document(tmp_path: Any) -> None:
             await _wait(pilot, lambda: app._load_problem is not None)
             await pilot.pause()
             assert app.sub_title == (
-                "no readable document · add .csv, .htm, .html, .md, .pdf, .rst, .srt, .tsv, .txt"
-                " or .vtt files, then ctrl+r"
+                "no readable document · add .csv, .htm, .html, .json, .md, .pdf, .rst, .srt,"
+                " .tsv, .txt, .vtt, .yaml or .yml files, then ctrl+r"
             )
             screen = " ".join(_screen(app).split())
             assert "unusable" not in screen and WAITING not in screen
