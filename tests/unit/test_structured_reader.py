@@ -13,7 +13,7 @@ from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.models import Document
 from citeqa.readers import reader_for
 from citeqa.readers.structured import MAX_CHARACTERS, MAX_DEPTH
-from citeqa.readers.treetext import humanised_key
+from citeqa.readers.treetext import humanised_key, key_text
 from citeqa.tables import TableHeaders, row_cells
 
 PLANS = """\
@@ -58,17 +58,18 @@ def test_each_value_is_a_line_naming_its_path_with_records_named_by_their_name(
     read = document(tmp_path, "plans.yaml", PLANS)
     assert read.title == "plans.yaml" and read.kind == "yaml"
     assert read.text == (
-        "currency: EUR\n\n"
+        "# plans.yaml\n\ncurrency: EUR\n\n"
         "plans › Free › id: free\nplans › Free › name: Free\n"
-        "plans › Free › price per seat month: 0\nplans › Free › storage gb: 1\n\n"
+        "plans › Free › price_per_seat_month: 0\nplans › Free › storage_gb: 1\n\n"
         "plans › Team › id: team\nplans › Team › name: Team\n"
-        "plans › Team › price per seat month: 19\nplans › Team › storage gb per seat: 10\n"
-        "plans › Team › max seats: 50\nplans › Team › sla: true\n"
+        "plans › Team › price_per_seat_month: 19\nplans › Team › storage_gb_per_seat: 10\n"
+        "plans › Team › max_seats: 50\nplans › Team › sla: true\n"
     )
 
 
 def test_records_without_a_telling_label_are_named_by_their_place(tmp_path: Path) -> None:
     read = document(tmp_path, "rules.json", '[{"name": "a", "x": [1, {"y": 2}]}, {"name": "a"}]')
+    assert read.text.startswith("# rules.json\n\n#1 › name: a\n")
     assert "#2 › name: a" in read.text.splitlines()
     assert "#1 › x › #2 › y: 2" in read.text.splitlines()
 
@@ -80,13 +81,25 @@ def test_keys_are_humanised_only_when_they_are_identifiers() -> None:
     assert [humanised_key(key) for key in ("E205", "fr-CA", "_")] == ["E205", "fr-CA", "_"]
 
 
+def test_keys_are_written_as_the_file_writes_them_camel_case_with_its_words() -> None:
+    assert key_text("price_per_seat_month") == "price_per_seat_month"  # BM25 splits at "_"
+    assert key_text("retryAfterMinutes") == "retryAfterMinutes (retry after minutes)"
+    assert [key_text(key) for key in ("E205", "HTTPStatus", "__init__", 3, True)] == [
+        "E205",
+        "HTTPStatus",
+        "__init__",
+        "3",
+        "true",
+    ]
+
+
 def test_scalars_read_as_the_file_wrote_them_and_short_lists_on_one_line(tmp_path: Path) -> None:
     read = document(
         tmp_path,
         "flags.json",
         '{"on": true, "off": null, "ratio": 0.5, "plans": ["team", "business"], "none": []}',
     )
-    assert read.text.splitlines() == [
+    assert read.text.splitlines()[2:] == [
         "on: true",
         "off: null",
         "ratio: 0.5",
@@ -97,7 +110,7 @@ def test_scalars_read_as_the_file_wrote_them_and_short_lists_on_one_line(tmp_pat
 
 def test_a_string_of_several_lines_follows_its_path(tmp_path: Path) -> None:
     read = document(tmp_path, "spec.yaml", "info:\n  description: |\n    One.\n    Two.\n")
-    assert read.text == "info › description:\nOne.\nTwo.\n"
+    assert read.text == "# spec.yaml\n\ninfo › description:\nOne.\nTwo.\n"
 
 
 def test_records_sharing_their_keys_are_a_table_whose_rows_know_their_header(
@@ -106,11 +119,11 @@ def test_records_sharing_their_keys_are_a_table_whose_rows_know_their_header(
     records = [{"code": f"E{n}", "message": f"Error {n}", "retry": n % 2 == 0} for n in range(3)]
     read = document(tmp_path, "errors.json", json.dumps({"errors": records}))
     lines = read.text.splitlines()
-    assert lines[:3] == ["errors:", "| code | message | retry |", "| --- | --- | --- |"]
+    assert lines[2:5] == ["errors:", "| code | message | retry |", "| --- | --- | --- |"]
     table = TableHeaders(read.text)
     row = read.text.index("| E1 |")
     header = table.ruled_header(row)
-    assert header is not None and read.text[header[0] : header[1]] == lines[1]
+    assert header is not None and read.text[header[0] : header[1]] == lines[3]
     span = table.span(row)
     assert span is not None and row_cells(read.text, span) == [
         ["code", "message", "retry"],
@@ -120,13 +133,18 @@ def test_records_sharing_their_keys_are_a_table_whose_rows_know_their_header(
 
 def test_a_yaml_file_of_several_documents_reads_them_all(tmp_path: Path) -> None:
     read = document(tmp_path, "k8s.yml", "kind: Service\n---\nkind: Deployment\n")
-    assert read.text == "kind: Service\n\nkind: Deployment\n"
+    assert read.text == "# k8s.yml\n\nkind: Service\n\nkind: Deployment\n"
+
+
+def test_the_heading_naming_the_file_is_sanitised(tmp_path: Path) -> None:
+    read = document(tmp_path, "a\x1b[2Jb.json", "1")
+    assert read.text == "# a␛[2Jb.json\n\n1\n" and read.title == "a␛[2Jb.json"
 
 
 def test_keys_and_values_are_sanitised(tmp_path: Path) -> None:
     read = document(tmp_path, "evil.json", '{"a\\u001b[31m": "b\\u001b]0;x\\u0007c\\u202e"}')
     assert "\x1b" not in read.text and "\x07" not in read.text and "\u202e" not in read.text
-    assert read.text.startswith("a␛[31m: b␛]0;x")
+    assert read.text.startswith("# evil.json\n\na␛[31m: b␛]0;x")
 
 
 BY_A_TOOL = "written by a tool (a lock file or a minified copy): not read"

@@ -1,7 +1,11 @@
 """JSON and YAML files (.json, .yaml, .yml): config and reference files (a price list, error
 codes, feature flags, an OpenAPI spec, a package.json) read as one line per value naming its
-path, "plans › Team › price per seat month: 19" (treetext.py writes the text citation offsets
-point into), a list of records sharing their keys as a markdown table.
+path, "plans › Team › price_per_seat_month: 19" (treetext.py writes the text citation offsets
+point into), a list of records sharing their keys as a markdown table, under a heading naming
+the file ("# plans.yaml"): a document's first line alone, or its first lines with no statement's
+end, read as its title and are never quoted (titleonly.py), so without that heading the file's
+first value was never quoted (s20 trial: "Which plans have AI suggested replies?" quoted the
+second flag of feature_flags.yaml, not the first).
 
 Parsed by the standard library's json and by PyYAML's safe loader (`yaml.safe_load_all`: the
 safe loader of `safe_load`, for every document of a file: a Kubernetes manifest holds several
@@ -27,8 +31,8 @@ thousands of versions, hashes and URLs no one asks about, which would crowd ever
 JSON Lines (.jsonl, .ndjson) is not read: a log or a data set of records, one per line, is
 not a reference file, and its files are often huge.
 
-Titled by the file's name ("plans.yaml"): people call a config file by it, and no title is
-stated in it.
+Titled by the file's name ("plans.yaml"), its heading: people call a config file by it, and no
+title is stated in it.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ import yaml
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.treetext import TooDeep, TooLong, structured_files_data, tree_text
+from citeqa.visible import shown
 
 MAX_CHARACTERS = 1_000_000
 """A larger file is skipped (a data dump, and PyYAML's loader would take tens of seconds)."""
@@ -80,7 +85,8 @@ class StructuredReader:
             raise UnreadableDocument(str(reason)) from None
         except TooLong as reason:
             raise UnreadableDocument(f"{reason} (YAML aliases repeating parts of it?)") from None
-        return Extracted(read, title=name[:TITLE_MAX])
+        title = " ".join(shown(name).split())[:TITLE_MAX]
+        return Extracted(f"# {title}\n\n{read}", title=title)
 
     def _parsed(self, text: str) -> Iterator[object]:
         """The documents of the file (a JSON file holds one); UnreadableDocument when it does

@@ -1,17 +1,20 @@
 """A parsed JSON or YAML value as text a person reads in a quote and a search matches.
 
-Each leaf is one line naming its path: "plans › Team › price per seat month: 19" (readers/
+Each leaf is one line naming its path: "plans › Team › price_per_seat_month: 19" (readers/
 structured.py parses the file; this module writes the text citation offsets point into). The
 path makes every line a quote that stands alone ("19" under a heading three screens up would
 not), and puts the words a question uses ("Team", "price") on the line that answers it.
 
-- A key is shown humanised (`humanised_key`): "price_per_seat_month" and "pricePerSeatMonth"
-  read "price per seat month", words BM25 and the vectors match; any other key is kept as it
-  is ("E205", "fr-CA").
+- A key is written as the file writes it, so a question naming it ("rollout_percent of
+  ai_suggested_replies") finds it whole (identifiers.py: an underscored name must be written
+  whole), and BM25 reads a snake_case key's words anyway (lexical tokens stop at "_"); a
+  camelCase key, one token to BM25, is followed by its words: "retryAfterMinutes (retry after
+  minutes)" (`key_text`, `humanised_key`). Writing "price per seat month" alone made
+  "What is the rollout percent of ai_suggested_replies?" abstain on the s20 trial's flags.
 - A record of a list (a mapping) is named by the value of its first `record_label_keys`
   (citeqa/data/structured_files.json: "name", "id", "code"…) when that names every record of
   the list apart ("plans › Team › …"), else by its place ("plans › #2 › …").
-- A list of short one-line scalars is one line: "enabled for: team, business, enterprise".
+- A list of short one-line scalars is one line: "enabled_for: team, business, enterprise".
 - A list of records that share their keys (`_is_table`: at most TABLE_MAX_COLUMNS keys in
   all, at least TABLE_MIN_FILL of the cells filled, every value a scalar or a short list) is a
   markdown pipe table under a line naming its path, as a .csv file's records are
@@ -185,8 +188,12 @@ def _mapping(writer: _Writer, value: Mapping[Any, Any], path: list[str], depth: 
 
 
 def key_text(key: object) -> str:
-    """A mapping's key as one line of its path, sanitised and humanised."""
-    return humanised_key(" ".join(shown(scalar_text(key)).split()) or '""')
+    """A mapping's key as one line of its path, sanitised, as the file writes it, with its
+    words after it when it is camelCase: "retryAfterMinutes (retry after minutes)"."""
+    written = " ".join(shown(scalar_text(key)).split()) or '""'
+    if _IDENTIFIER.fullmatch(written) and _CAMEL.search(written):
+        return f"{written} ({humanised_key(written)})"
+    return written
 
 
 def _list(writer: _Writer, items: list[Any], path: list[str], depth: int) -> None:
