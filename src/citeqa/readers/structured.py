@@ -15,12 +15,14 @@ values are not allowed here (line 3, column 9)"), never a traceback.
 
 Bounded in time and memory (benchmarks/structured_read.py prints the figures):
 - a file of more than MAX_CHARACTERS characters is skipped: PyYAML's pure-Python loader reads
-  some 80-300 KB a second on this 2-core machine (0.9 MB took 12 s under load), and json,
+  some 60-80 KB a second on this busy 2-core machine (1 MB took 16 s, 0.9 MB 12 s), and json,
   though it reads 10 MB in a fraction of a second, would make of 1.8 MB of an OpenAPI-like
   spec 3.1 MB of text, 6,656 chunks: past that size a file is a data dump, not a reference
   one reads (split it, or export the part to read as .csv);
 - nesting deeper than MAX_DEPTH levels is skipped ("nested more than 64 levels deep"): json
-  and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read;
+  and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read (a YAML
+  file nested past Python's recursion limit is refused in some 3-4 s under load, about the
+  same for 2,000 and 20,000 levels: the time PyYAML takes to reach the limit);
 - a text longer than TEXT_PER_CHARACTER times the file (plus TEXT_FLOOR) is skipped: YAML
   aliases repeat a part of a file, nine times nine times... ("billion laughs"), a few hundred
   bytes that would make gigabytes; the walk stops as soon as its text passes that length.
@@ -41,13 +43,15 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-
-import yaml
+from typing import TYPE_CHECKING
 
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.treetext import TooDeep, TooLong, structured_files_data, tree_text
 from citeqa.visible import shown
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_CHARACTERS = 1_000_000
 """A larger file is skipped (a data dump, and PyYAML's loader would take tens of seconds)."""
@@ -84,7 +88,10 @@ class StructuredReader:
         except TooDeep as reason:
             raise UnreadableDocument(str(reason)) from None
         except TooLong as reason:
-            raise UnreadableDocument(f"{reason} (YAML aliases repeating parts of it?)") from None
+            why = ": YAML aliases repeating parts of it?" if self.kind == "yaml" else ""
+            raise UnreadableDocument(
+                f"{reason}, {TEXT_PER_CHARACTER} times its size{why}"
+            ) from None
         title = " ".join(shown(name).split())[:TITLE_MAX]
         return Extracted(f"# {title}\n\n{read}", title=title)
 
@@ -119,7 +126,11 @@ def _json_value(text: str) -> object:
 
 
 def _yaml_documents(text: str) -> list[object]:
-    """The non-empty documents of a YAML file, by PyYAML's safe loader."""
+    """The non-empty documents of a YAML file, by PyYAML's safe loader (imported here: every
+    command finds the readers, 40-180 ms more to start each when PyYAML was imported with
+    them)."""
+    import yaml
+
     try:
         return [document for document in yaml.safe_load_all(text) if document is not None]
     except RecursionError:

@@ -134,7 +134,7 @@ class _Writer:
     def _add(self, line: str) -> None:
         self.length += len(line) + 1
         if self.length > self.max_chars:
-            raise TooLong(f"more than {self.max_chars:,} characters of text")
+            raise TooLong(f"its text would pass {self.max_chars:,} characters")
         self.lines.append(line)
 
 
