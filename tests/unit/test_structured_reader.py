@@ -156,6 +156,7 @@ BY_A_TOOL = "written by a tool (a lock file or a minified copy): not read"
         ("bad.json", '{"a": 1,\n "b" 2}', "not valid JSON: Expecting ':' delimiter (line 2, column 6)"),  # noqa: E501
         ("bad.yaml", "a: b: c\n", "not valid YAML: mapping values are not allowed here (line 1, column 5)"),  # noqa: E501
         ("date.yaml", "when: 2026-02-30\n", "not read as YAML: day is out of range for month"),
+        ("comments.yaml", "# nothing set yet\n---\n", "no values in it"),
         ("package-lock.json", "{}", BY_A_TOOL),
         ("app.min.json", '{"a": 1}', BY_A_TOOL),
     ],

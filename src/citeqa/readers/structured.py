@@ -92,6 +92,8 @@ class StructuredReader:
             raise UnreadableDocument(
                 f"{reason}, {TEXT_PER_CHARACTER} times its size{why}"
             ) from None
+        if not read.strip():  # a YAML file of comments, or of empty documents only
+            raise UnreadableDocument("no values in it")
         title = " ".join(shown(name).split())[:TITLE_MAX]
         return Extracted(f"# {title}\n\n{read}", title=title)
 
