@@ -7,11 +7,13 @@ text's size and chunks, or the reason it was skipped).
 - a 10 MB JSON file: skipped by its size before it is parsed;
 - 10,000 nested lists, as JSON and as YAML: json and PyYAML's composer recurse;
 - a YAML "billion laughs" (nine aliases of nine aliases... nine levels: 9^9 leaves from 0.4
-  KB), and a YAML alias that holds itself: the walk stops at its limits.
+  KB), a merge-key bomb (nine merges of nine merges..., --merge-levels deep: PyYAML copies
+  what it merges before building a mapping) and a YAML alias that holds itself: refused at
+  their limits.
 
 Not a test; run it by hand:
 
-    python benchmarks/structured_read.py [--records N] [--rounds 3]
+    python benchmarks/structured_read.py [--records N] [--rounds 3] [--merge-levels 12]
 """
 
 from __future__ import annotations
@@ -66,6 +68,15 @@ def read(suffix: str, text: str) -> str | UnreadableDocument:
         return skipped
 
 
+def merge_bomb(levels: int) -> str:
+    """`levels` mappings, each merging nine aliases of the one before (`<<: [*a, *a, ...]`)."""
+    lines = ["a0: &a0 {x: 1, y: 2}"]
+    for level in range(1, levels):
+        aliases = ", ".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} {{<<: [{aliases}]}}")
+    return "\n".join(lines) + "\n"
+
+
 def outcome(suffix: str, text: str) -> str:
     """What reading `text` as a file ending in `suffix` gives: its text's size and chunks (the
     build's default sizes), or the reason it is skipped."""
@@ -95,6 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=0, help="0: just under the size limit")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--merge-levels", type=int, default=12)
     args = parser.parse_args()
     records = args.records or _records_under_limit()
     started = time.perf_counter()
@@ -107,6 +119,12 @@ def main() -> None:
     measure("10,000 nested lists, JSON", ".json", deep, args.rounds)
     measure("10,000 nested lists, YAML", ".yaml", deep, args.rounds)
     measure("billion laughs, YAML", ".yaml", billion_laughs(), args.rounds)
+    measure(
+        f"merge-key bomb of {args.merge_levels} levels, YAML",
+        ".yaml",
+        merge_bomb(args.merge_levels),
+        args.rounds,
+    )
     measure("an alias holding itself, YAML", ".yaml", "a: &a [*a]\n", args.rounds)
     print(f"(all in {time.perf_counter() - started:.0f} s)")
 

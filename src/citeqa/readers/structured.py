@@ -23,9 +23,13 @@ Bounded in time and memory (benchmarks/structured_read.py prints the figures):
   and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read (a YAML
   file nested past Python's recursion limit is refused in some 3-4 s under load, about the
   same for 2,000 and 20,000 levels: the time PyYAML takes to reach the limit);
-- a text longer than TEXT_PER_CHARACTER times the file (plus TEXT_FLOOR) is skipped: YAML
-  aliases repeat a part of a file, nine times nine times... ("billion laughs"), a few hundred
-  bytes that would make gigabytes; the walk stops as soon as its text passes that length.
+- a YAML document whose aliases, followed, make more than TEXT_PER_CHARACTER values per
+  character of the file (plus TEXT_FLOOR) is skipped before it is built (yamlsize.py): nine
+  aliases of nine aliases... ("billion laughs"), a few hundred bytes that would make
+  gigabytes of text, and merge keys of merge keys, which PyYAML copies out as it builds
+  (5 s at seven levels, eightfold with each);
+- a text longer than TEXT_PER_CHARACTER times the file (plus TEXT_FLOOR) is skipped: the walk
+  stops as soon as its text passes that length (a path repeated on each of thousands of lines).
 
 Skipped on purpose, saying why: the lock files a package manager writes and the minified
 copies a build writes (citeqa/data/structured_files.json: package-lock.json, *.min.json...):
@@ -48,6 +52,7 @@ from typing import TYPE_CHECKING
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.treetext import TooDeep, TooLong, structured_files_data, tree_text
+from citeqa.readers.yamlsize import expanded_nodes
 from citeqa.visible import shown
 
 if TYPE_CHECKING:
@@ -81,9 +86,9 @@ class StructuredReader:
                 f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for a"
                 f" {self.kind.upper()} file: a data dump rather than a reference"
             )
-        documents = list(self._parsed(text))
         limit = TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR
         try:
+            documents = list(self._parsed(text, limit))
             read = tree_text(documents, max_chars=limit, max_depth=MAX_DEPTH)
         except TooDeep as reason:
             raise UnreadableDocument(str(reason)) from None
@@ -97,13 +102,14 @@ class StructuredReader:
         title = " ".join(shown(name).split())[:TITLE_MAX]
         return Extracted(f"# {title}\n\n{read}", title=title)
 
-    def _parsed(self, text: str) -> Iterator[object]:
+    def _parsed(self, text: str, limit: int) -> Iterator[object]:
         """The documents of the file (a JSON file holds one); UnreadableDocument when it does
-        not parse, saying why and where."""
+        not parse, saying why and where, or when YAML aliases make more than `limit` values of
+        it, or one holds itself."""
         if self.kind == "json":
             yield _json_value(text)
         else:
-            yield from _yaml_documents(text)
+            yield from _yaml_documents(text, limit)
 
 
 def _refuse_machine_written(name: str) -> None:
@@ -127,14 +133,23 @@ def _json_value(text: str) -> object:
         raise UnreadableDocument(f"not read as JSON: {error}") from None
 
 
-def _yaml_documents(text: str) -> list[object]:
-    """The non-empty documents of a YAML file, by PyYAML's safe loader (imported here: every
-    command finds the readers, 40-180 ms more to start each when PyYAML was imported with
-    them)."""
+def _yaml_documents(text: str, limit: int) -> list[object]:
+    """The non-empty documents of a YAML file, by PyYAML's safe loader: what
+    `yaml.safe_load_all` does (a SafeLoader composes each document, then builds it), with each
+    document's size once its aliases are followed checked in between (yamlsize.py: a merge-key
+    bomb took minutes to build); UnreadableDocument when it does not parse or passes `limit`
+    values. PyYAML is imported here: every command finds the readers, and importing it with
+    them made each start 40-180 ms slower."""
     import yaml
 
+    loader = yaml.SafeLoader(text)
     try:
-        return [document for document in yaml.safe_load_all(text) if document is not None]
+        documents = []
+        while loader.check_node():
+            node = loader.get_node()
+            expanded_nodes(node, limit)
+            documents.append(loader.construct_document(node))
+        return [document for document in documents if document is not None]
     except RecursionError:
         raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep") from None
     except yaml.YAMLError as error:
@@ -142,6 +157,8 @@ def _yaml_documents(text: str) -> list[object]:
     except (ValueError, TypeError) as error:  # a date of no calendar ("2026-02-30"), a
         # number of more digits than Python converts: the safe loader's constructors raise
         raise UnreadableDocument(f"not read as YAML: {' '.join(str(error).split())}") from None
+    finally:
+        loader.dispose()
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:
