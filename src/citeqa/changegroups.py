@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 from citeqa.listing import first
 from citeqa.models import counted
-from citeqa.rereading import reader_change
+from citeqa.rereading import NOW_READ, reader_change
 from citeqa.visible import cut, shown
 
 CORPUS_CHANGES = ("added: ", "modified: ", "removed: ")
@@ -136,6 +136,9 @@ def _kind(change: str) -> tuple[str, ChangeGroup]:
     if reread is not None:
         what = f"read by {reread.reader}"
         return what, ChangeGroup(what, "document", [reread.name])
+    if change.startswith(NOW_READ):
+        what = "of a type an older citeqa did not read"
+        return what, ChangeGroup(what, "file", [change.removeprefix(NOW_READ)])
     return change, ChangeGroup(change)
 
 

@@ -8,6 +8,12 @@ of an index was read by the version its manifest gives for the document's ending
 each file's reader, kept once per ending. An index written before readers had versions records
 none: its files count as read by version 1 of every reader (the version each had then), so an
 upgrade reads again only the formats whose reading changed since, not the whole corpus.
+
+A file of a type no reader read when the index was built (recorded with the UNSUPPORTED digest,
+never hashed) that one reads now (a .json file after the JSON reader came, session 21) is a
+change too (`newly_read`): its size and time did not change, so the corpus's check alone said
+the index was up to date, and its values were never searched until the user ran `citeqa index`
+for some other reason.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
-from citeqa.readers import reader_versions
+from citeqa.corpus import UNSUPPORTED
+from citeqa.filelist import FileList
+from citeqa.readers import reader_for, reader_versions
 
 UNVERSIONED = 1
 """The version of every reader in an index that recorded none."""
@@ -54,6 +62,35 @@ def _ending_in(endings: tuple[str, ...], files: Callable[[], Iterable[str]]) -> 
         for name in files()  # a cheap test of the name's end first, the exact ending of those
         if name.lower().endswith(endings) and PurePosixPath(name).suffix.lower() in endings
     ]
+
+
+NOW_READ = "of a type now read: "
+"""How the change of a file skipped as of a type citeqa did not read, and reads now, begins."""
+
+
+def newly_read(recorded: FileList) -> list[str]:
+    """For `citeqa status`: one line per file the index skipped as of a type no reader read
+    then and one reads now ("of a type now read: plans.yaml"). Only the file and doc_id
+    columns are read unless a skipped file has such an ending (almost never), then the
+    digests too."""
+    skipped = recorded.skipped()
+    read_now = {ending for ending in _endings(skipped) if reader_for(ending) is not None}
+    if not read_now:
+        return []
+    ids, files, digests = recorded.column("doc_id"), recorded.column("file"), recorded.sha256
+    return [
+        f"{NOW_READ}{name}"
+        for doc_id, name, digest in zip(ids, files, digests, strict=True)
+        if doc_id is None and digest == UNSUPPORTED and _ending(name) in read_now
+    ]
+
+
+def _endings(names: Iterable[str]) -> set[str]:
+    return {_ending(name) for name in names}
+
+
+def _ending(name: str) -> str:
+    return PurePosixPath(name).suffix.lower()
 
 
 CHANGED = "reader changed: "

@@ -142,6 +142,7 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     files = index.files()
     corpus = corpus_now(files, corpus_dir, manifest.corpus_manifest_sha256)
     changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
+    changed += rereading.newly_read(files)
     elsewhere = corpus_elsewhere(manifest.corpus_dir, corpus_dir)
     if elsewhere is not None and corpus.corpus_bytes is not None:  # else: the folder is missing
         changed.insert(0, _elsewhere_change(elsewhere))

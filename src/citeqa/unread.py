@@ -35,7 +35,10 @@ UNREADABLE = "{count} unreadable (empty, damaged or without text)"
 
 WELCOME = "{files} not read: {kinds} — {advice}"
 """The chat's welcome line, once, when the build skipped files (English, as the welcome)."""
-CONVERT = "convert them to .txt or .pdf, or see `citeqa status`"
+CONVERT = "convert them to .pdf or .txt (text ones: rename them .txt), or see `citeqa status`"
+"""The advice for files of types citeqa does not read: config and reference files (.json,
+.yaml) are read since session 21, and what is left is office files (convert them) or text of
+another ending (.toml, .log, .jsonl: renamed .txt they are read as they are)."""
 SEE_STATUS = "`citeqa status` lists them, `citeqa index` says why"
 NOT_SEARCHED = {
     "en": "{files} of types citeqa does not read ({kinds}) were not searched: `citeqa status`"
@@ -98,8 +101,8 @@ def _files(count: int, lang: Lang = "en") -> str:
 
 def welcome_line(unread: UnreadFiles | None) -> str | None:
     """What the chat's welcome says once of the files not read, or None when every file the
-    build tried was read: "4 files not read: 3 .docx, 1 .xlsx — convert them to .txt or .pdf,
-    or see `citeqa status`"."""
+    build tried was read: "4 files not read: 3 .docx, 1 .xlsx — convert them to .pdf or .txt
+    (text ones: rename them .txt), or see `citeqa status`"."""
     if unread is None or not unread.count:
         return None
     kinds = _kinds(unread.types, "en")

@@ -139,3 +139,25 @@ def test_a_changed_reader_outdates_exactly_the_files_of_its_ending() -> None:
     then = {**reader_versions(), ".html": 1}
     assert rereading.outdated(then, lambda: names) == ["a.html", "b/C.HTML"]
     assert rereading.changed_endings(then) == (".html",)
+
+
+def test_a_file_of_a_type_read_since_the_build_makes_the_index_stale_until_read(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_embedder: Any
+) -> None:
+    """Session 21: a plans.yaml an older citeqa skipped (no reader then) left its index "up to
+    date" after the upgrade, its prices never searched until `citeqa index` ran."""
+    from citeqa import readers
+
+    (corpus / "plans.yaml").write_text("plans:\n  team:\n    price: 19\n", encoding="utf-8")
+    index = tmp_path / "index"
+    with monkeypatch.context() as patched:  # an older citeqa: no reader of .yaml files
+        patched.setattr(readers, "_by_suffix", dict(readers._by_suffix))
+        del readers._by_suffix[".yaml"]
+        build_index(fake_settings(corpus, index))
+
+    status = index_status(fake_settings(corpus, index))
+    assert status.stale and status.changed == [f"{rereading.NOW_READ}plans.yaml"]
+
+    report = build_index(fake_settings(corpus, index))
+    assert report.added == ["plans.yaml"]
+    assert not index_status(fake_settings(corpus, index)).stale

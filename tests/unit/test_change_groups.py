@@ -116,7 +116,9 @@ def _index_changes(corpus: Path, version: int, built_from: Path | None = None) -
     it was elsewhere), each reader of whose documents, its cutting and its format are of
     `version` (older or newer than now), and which stored no term knowledge."""
     endings = sorted(reader_versions())
-    files = SimpleNamespace(document_files=lambda: [f"doc{ending}" for ending in endings])
+    files = SimpleNamespace(
+        document_files=lambda: [f"doc{ending}" for ending in endings], skipped=lambda: []
+    )
     manifest = SimpleNamespace(
         corpus_manifest_sha256=None,
         corpus_dir=str((built_from or corpus).absolute()),
@@ -148,6 +150,7 @@ def test_every_change_status_writes_says_something_in_the_notice(
         "modified: b.txt (unreadable)",
         "modified: manifest.json (titles or domain file)",
         "removed: c.txt",
+        "of a type now read: d.json",
     ]
     assert len(changes) >= 4 + 4 + len(reader_versions())  # folder, knowledge, cut, format
     for change in changes:
@@ -188,3 +191,14 @@ def test_a_status_display_names_a_few_files_of_each_kind_unless_it_lists_everyth
     assert few.count("note-") == STATUS_NAMED
     [every] = status_lines(changes, every=True)
     assert every.count("note-") == STATUS_NAMED + 7
+
+
+def test_files_of_a_type_read_since_the_build_are_one_group_of_an_older_citeqa() -> None:
+    changes = [f"of a type now read: {name}" for name in ("plans.yaml", "codes.json")]
+    assert status_lines(changes) == [
+        "2 files of a type an older citeqa did not read: plans.yaml, codes.json"
+    ]
+    assert stale_notice(changes[:1]) is not None
+    assert "an older citeqa built it: 1 file of a type an older citeqa did not read:" in (
+        stale_notice(changes[:1]) or ""
+    )

@@ -131,8 +131,9 @@ def test_an_oversized_manifest_is_ignored_with_one_warning(
     corpus = _corpus(tmp_path)
     monkeypatch.setattr(domain, "MANIFEST_MAX_BYTES", 20)
     scan = scan_corpus(corpus, lambda document: None)
-    assert [entry.title for entry in scan.entries] == ["Alpha text about trials."]  # not "The A"
-    assert scan.files.names == ["a.txt", "words.json"]  # so is the domain file it names
+    titles = [entry.title for entry in scan.entries]  # not "The A"; the domain file it names
+    assert titles == ["Alpha text about trials.", "words.json"]  # is read as any JSON file is
+    assert scan.files.names == ["a.txt", "words.json"]
     noted = [w for w in scan.warnings if "manifest.json" in w]
     assert noted == ["manifest.json is unreadable and was ignored (manifest.json is larger than"
                      " 20 bytes)"]  # fmt: skip

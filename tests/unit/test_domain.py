@@ -214,7 +214,8 @@ def test_a_manifest_nested_too_deeply_names_no_domain_and_warns_once(tmp_path: P
     (corpus / "manifest.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     assert _domain_file(corpus) == (None, [], None)
     reading = read_corpus(corpus)
-    assert [doc.doc_id for doc in reading.documents] == ["paper"]
+    # no manifest names terms.json a domain file: it is read as any JSON file is (session 21)
+    assert [doc.doc_id for doc in reading.documents] == ["paper", "terms"]
     assert reading.domain is None
     assert len(reading.warnings) == 1 and "nested too deeply" in reading.warnings[0]
 

@@ -52,11 +52,11 @@ def test_the_recorded_files_are_counted_by_type_most_first() -> None:
 
 
 def test_a_line_names_a_few_types_sanitised_then_how_many_more() -> None:
-    types = {".docx": 5, ".x\x1b[31m": 4, ".eml": 3, ".json": 2, ".log": 1, ".odt": 1}
+    types = {".docx": 5, ".x\x1b[31m": 4, ".eml": 3, ".toml": 2, ".log": 1, ".odt": 1}
     line = welcome_line(UnreadFiles(types=types))
     assert line == (
-        "16 files not read: 5 .docx, 4 .x␛[31m, 3 .eml, 2 .json, 2 in 2 other types"
-        " — convert them to .txt or .pdf, or see `citeqa status`"
+        "16 files not read: 5 .docx, 4 .x␛[31m, 3 .eml, 2 .toml, 2 in 2 other types"
+        " — convert them to .pdf or .txt (text ones: rename them .txt), or see `citeqa status`"
     )
 
 

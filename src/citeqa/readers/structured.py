@@ -1,0 +1,176 @@
+"""JSON and YAML files (.json, .yaml, .yml): config and reference files (a price list, error
+codes, feature flags, an OpenAPI spec, a package.json) read as one line per value naming its
+path, "plans › Team › price_per_seat_month: 19" (treetext.py writes the text citation offsets
+point into), a list of records sharing their keys as a markdown table, under a heading naming
+the file ("# plans.yaml"): a document's first line alone, or its first lines with no statement's
+end, read as its title and are never quoted (titleonly.py), so without that heading the file's
+first value was never quoted (s20 trial: "Which plans have AI suggested replies?" quoted the
+second flag of feature_flags.yaml, not the first).
+
+Parsed by the standard library's json and by PyYAML's safe loader (`yaml.safe_load_all`: the
+safe loader of `safe_load`, for every document of a file: a Kubernetes manifest holds several
+between `---` lines; never `yaml.load`, which builds any Python object a file names). A file
+that does not parse is skipped with the parser's reason and where ("not valid YAML: mapping
+values are not allowed here (line 3, column 9)"), never a traceback.
+
+Bounded in time and memory (benchmarks/structured_read.py prints the figures):
+- a file of more than MAX_CHARACTERS characters is skipped: PyYAML's pure-Python loader reads
+  some 60-80 KB a second on this busy 2-core machine (1 MB took 16 s, 0.9 MB 12 s), and json,
+  though it reads 10 MB in a fraction of a second, would make of 1.8 MB of an OpenAPI-like
+  spec 3.1 MB of text, 6,656 chunks: past that size a file is a data dump, not a reference
+  one reads (split it, or export the part to read as .csv);
+- nesting deeper than MAX_DEPTH levels is skipped ("nested more than 64 levels deep"): json
+  and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read (a YAML
+  file nested past Python's recursion limit is refused in some 3-4 s under load, about the
+  same for 2,000 and 20,000 levels: the time PyYAML takes to reach the limit);
+- a YAML document whose aliases, followed, make more than TEXT_PER_CHARACTER values per
+  character of the file (plus TEXT_FLOOR) is skipped before it is built (yamlsize.py): nine
+  aliases of nine aliases... ("billion laughs"), a few hundred bytes that would make
+  gigabytes of text, and merge keys of merge keys, which PyYAML copies out as it builds
+  (5 s at seven levels, eightfold with each);
+- a text longer than TEXT_PER_CHARACTER times the file (plus TEXT_FLOOR) is skipped: the walk
+  stops as soon as its text passes that length (a path repeated on each of thousands of lines).
+
+Skipped on purpose, saying why: the lock files a package manager writes and the minified
+copies a build writes (citeqa/data/structured_files.json: package-lock.json, *.min.json...):
+thousands of versions, hashes and URLs no one asks about, which would crowd every search.
+JSON Lines (.jsonl, .ndjson) is not read: a log or a data set of records, one per line, is
+not a reference file, and its files are often huge.
+
+Titled by the file's name ("plans.yaml"), its heading: people call a config file by it, and no
+title is stated in it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from citeqa.jsonfiles import parse_json
+from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.treetext import TooDeep, TooLong, structured_files_data, tree_text
+from citeqa.readers.yamlsize import expanded_nodes
+from citeqa.visible import shown
+
+if TYPE_CHECKING:
+    import yaml
+
+MAX_CHARACTERS = 1_000_000
+"""A larger file is skipped (a data dump, and PyYAML's loader would take tens of seconds)."""
+MAX_DEPTH = 64
+"""A value nested deeper is skipped (configs nest a dozen levels; OpenAPI specs some 15)."""
+TEXT_PER_CHARACTER = 8
+"""The text of a file is at most this many times as long as the file, plus TEXT_FLOOR..."""
+TEXT_FLOOR = 100_000
+"""... characters: a file's paths are repeated on each of its lines, an alias is not."""
+
+
+@dataclass(frozen=True)
+class StructuredReader:
+    """A .json, .yaml or .yml file, already decoded (corpus.py takes off a byte-order mark)."""
+
+    kind: str
+    suffixes: tuple[str, ...]
+    decoded: bool = True
+    version: int = 1
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        text = str(content).removeprefix("\ufeff")
+        name = PurePosixPath(relative).name
+        _refuse_machine_written(name)
+        if len(text) > MAX_CHARACTERS:
+            raise UnreadableDocument(
+                f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for a"
+                f" {self.kind.upper()} file: a data dump rather than a reference"
+            )
+        limit = TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR
+        try:
+            documents = list(self._parsed(text, limit))
+            read = tree_text(documents, max_chars=limit, max_depth=MAX_DEPTH)
+        except TooDeep as reason:
+            raise UnreadableDocument(str(reason)) from None
+        except TooLong as reason:
+            why = ": YAML aliases repeating parts of it?" if self.kind == "yaml" else ""
+            raise UnreadableDocument(
+                f"{reason}, {TEXT_PER_CHARACTER} times its size{why}"
+            ) from None
+        if not read.strip():  # a YAML file of comments, or of empty documents only
+            raise UnreadableDocument("no values in it")
+        title = " ".join(shown(name).split())[:TITLE_MAX]
+        return Extracted(f"# {title}\n\n{read}", title=title)
+
+    def _parsed(self, text: str, limit: int) -> Iterator[object]:
+        """The documents of the file (a JSON file holds one); UnreadableDocument when it does
+        not parse, saying why and where, or when YAML aliases make more than `limit` values of
+        it, or one holds itself."""
+        if self.kind == "json":
+            yield _json_value(text)
+        else:
+            yield from _yaml_documents(text, limit)
+
+
+def _refuse_machine_written(name: str) -> None:
+    """UnreadableDocument for a file a tool writes that no one reads (a lock file)."""
+    data = structured_files_data()
+    lowered = name.lower()
+    names = {str(item).lower() for item in data.get("machine_written_names", [])}
+    endings = tuple(str(item).lower() for item in data.get("machine_written_endings", []))
+    if lowered in names or lowered.endswith(endings):
+        raise UnreadableDocument("written by a tool (a lock file or a minified copy): not read")
+
+
+def _json_value(text: str) -> object:
+    try:
+        return parse_json(text)
+    except json.JSONDecodeError as error:
+        raise UnreadableDocument(
+            f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from None
+    except ValueError as error:  # too deep, a number too long (jsonfiles.parse_json)
+        raise UnreadableDocument(f"not read as JSON: {error}") from None
+
+
+def _yaml_documents(text: str, limit: int) -> list[object]:
+    """The non-empty documents of a YAML file, by PyYAML's safe loader: what
+    `yaml.safe_load_all` does (a SafeLoader composes each document, then builds it), with each
+    document's size once its aliases are followed checked in between (yamlsize.py: a merge-key
+    bomb took minutes to build); UnreadableDocument when it does not parse or passes `limit`
+    values. PyYAML is imported here: every command finds the readers, and importing it with
+    them made each start 40-180 ms slower."""
+    import yaml
+
+    loader = yaml.SafeLoader(text)
+    try:
+        documents = []
+        while loader.check_node():
+            node = loader.get_node()
+            expanded_nodes(node, limit)
+            documents.append(loader.construct_document(node))
+        return [document for document in documents if document is not None]
+    except RecursionError:
+        raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep") from None
+    except yaml.YAMLError as error:
+        raise UnreadableDocument(f"not valid YAML: {_yaml_problem(error)}") from None
+    except (ValueError, TypeError) as error:  # a date of no calendar ("2026-02-30"), a
+        # number of more digits than Python converts: the safe loader's constructors raise
+        raise UnreadableDocument(f"not read as YAML: {' '.join(str(error).split())}") from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """PyYAML's reason and where, on one line ("mapping values are not allowed here (line 3,
+    column 9)"); its own message spans several lines and quotes the file."""
+    problem = getattr(error, "problem", None) or getattr(error, "context", None)
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+    return " ".join(str(problem or error).split()) + where
+
+
+READERS = (
+    StructuredReader("json", (".json",)),
+    StructuredReader("yaml", (".yaml", ".yml")),
+)

@@ -1,0 +1,282 @@
+"""A parsed JSON or YAML value as text a person reads in a quote and a search matches.
+
+Each leaf is one line naming its path: "plans › Team › price_per_seat_month: 19" (readers/
+structured.py parses the file; this module writes the text citation offsets point into). The
+path makes every line a quote that stands alone ("19" under a heading three screens up would
+not), and puts the words a question uses ("Team", "price") on the line that answers it.
+
+- A key is written as the file writes it, so a question naming it ("rollout_percent of
+  ai_suggested_replies") finds it whole (identifiers.py: an underscored name must be written
+  whole), and BM25 reads a snake_case key's words anyway (lexical tokens stop at "_"); a
+  camelCase key, one token to BM25, is followed by its words: "retryAfterMinutes (retry after
+  minutes)" (`key_text`, `humanised_key`). Writing "price per seat month" alone made
+  "What is the rollout percent of ai_suggested_replies?" abstain on the s20 trial's flags.
+- A record of a list (a mapping) is named by the value of its first `record_label_keys`
+  (citeqa/data/structured_files.json: "name", "id", "code"…) when that names every record of
+  the list apart ("plans › Team › …"), else by its place ("plans › #2 › …").
+- A list of short one-line scalars is one line: "enabled_for: team, business, enterprise".
+- A list of records that share their keys (`_is_table`: at most TABLE_MAX_COLUMNS keys in
+  all, at least TABLE_MIN_FILL of the cells filled, every value a scalar or a short list) is a
+  markdown pipe table under a line naming its path, as a .csv file's records are
+  (delimited.pipe_table), so that tables.py finds a row's header and keyedrows.py a row by
+  its key.
+- A string of several lines follows its path line, its lines as they are.
+- Records one level down are paragraphs of their own (a blank line between "plans › Free"
+  and "plans › Team" lines), so chunks and quotes keep a record together.
+
+Every key and value is sanitised as it is written (visible.clean, visible.shown for keys: a
+JSON "\\u001b" decodes to an ESC the terminal must never receive). The walk is bounded: a value
+nested deeper than `max_depth` (a cycle a YAML alias makes included) raises TooDeep, and a text
+longer than `max_chars` (YAML aliases repeating a part of the file a billion times) raises
+TooLong as soon as it passes that length, so time and memory stay in proportion to the limits.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from citeqa.jsonfiles import parse_json
+from citeqa.readers.delimited import pipe_table
+from citeqa.visible import clean, shown
+
+SEPARATOR = " › "
+"""Between the parts of a leaf's path."""
+EMPTY = "(empty)"
+"""What an empty list or mapping reads."""
+LABEL_MAX = 60
+"""A record's label, and an item of a list written on one line, is at most this long."""
+INLINE_LIST_MAX = 300
+"""A list of scalars is one line when its items joined are at most this long."""
+TABLE_MAX_COLUMNS = 8
+"""A list of records is a table when their keys are at most this many in all..."""
+TABLE_MIN_FILL = 0.75
+"""... and at least this share of the table's cells holds a value (not a sparse grid)."""
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+class TooDeep(ValueError):
+    """A value nested deeper than the walk goes (or a YAML alias that contains itself)."""
+
+
+class TooLong(ValueError):
+    """A value whose text would be longer than the walk writes."""
+
+
+@cache
+def structured_files_data() -> dict[str, Any]:
+    """citeqa/data/structured_files.json, parsed once."""
+    raw = resources.files("citeqa").joinpath("data", "structured_files.json").read_bytes()
+    data = parse_json(raw)
+    return data if isinstance(data, dict) else {}
+
+
+def record_label_keys() -> tuple[str, ...]:
+    """The keys whose value names a record, most telling first."""
+    return tuple(str(key) for key in structured_files_data().get("record_label_keys", []))
+
+
+def humanised_key(key: str) -> str:
+    """An identifier key as the words it is made of ("price_per_seat_month", "pricePerSeat" →
+    "price per seat month", "price per seat"; "userID" → "user ID"); any other key as it is
+    ("E205", "fr-CA", "ID")."""
+    if not _IDENTIFIER.fullmatch(key):
+        return key
+    words = [word for part in key.split("_") for word in _CAMEL.split(part) if word]
+    if not words:
+        return key
+    return " ".join(word.lower() if word[1:].islower() else word for word in words)
+
+
+def scalar_text(value: object) -> str:
+    """A scalar as the file wrote it: true/false, null, numbers, dates in ISO form."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date):  # datetime too (YAML timestamps)
+        return value.isoformat()
+    if isinstance(value, bytes):  # YAML !!binary
+        return f"({len(value):,} bytes of binary data)"
+    return str(value)
+
+
+def _is_scalar(value: object) -> bool:
+    return not isinstance(value, (Mapping, list, tuple, set))
+
+
+@dataclass
+class _Writer:
+    """The lines written so far, their length, and the record (paragraph) they belong to."""
+
+    max_chars: int
+    max_depth: int
+    label_keys: tuple[str, ...]
+    lines: list[str] = field(default_factory=list)
+    length: int = 0
+    paragraph: tuple[str, ...] = ()
+
+    def write(self, line: str, paragraph: tuple[str, ...]) -> None:
+        """Add `line`, after a blank line when it opens another `paragraph` (a record) than
+        the last one."""
+        if self.lines and paragraph != self.paragraph:
+            self._add("")
+        self.paragraph = paragraph
+        self._add(line)
+
+    def _add(self, line: str) -> None:
+        self.length += len(line) + 1
+        if self.length > self.max_chars:
+            raise TooLong(f"its text would pass {self.max_chars:,} characters")
+        self.lines.append(line)
+
+
+def tree_text(documents: Sequence[object], *, max_chars: int, max_depth: int) -> str:
+    """The text of one or more parsed documents (a YAML file may hold several), each leaf a
+    line; TooLong or TooDeep past the limits."""
+    writer = _Writer(max_chars, max_depth, record_label_keys())
+    for document in documents:
+        writer.paragraph = ("document",)  # a document never runs into the one before
+        _value(writer, document, [], 0)
+    return "\n".join(writer.lines).strip("\n") + "\n"
+
+
+def _value(writer: _Writer, value: object, path: list[str], depth: int) -> None:
+    """Write `value`, found at `path`, nested `depth` deep."""
+    if depth > writer.max_depth:
+        raise TooDeep(f"nested more than {writer.max_depth} levels deep")
+    if isinstance(value, Mapping):
+        _mapping(writer, value, path, depth)
+    elif isinstance(value, (list, tuple, set)):
+        _list(writer, list(value), path, depth)
+    else:
+        _scalar(writer, scalar_text(value), path)
+
+
+def _scalar(writer: _Writer, text: str, path: list[str]) -> None:
+    """A leaf: "path: value", or the path's line and then the lines of a text of several."""
+    text = clean(text).strip()
+    prefix = SEPARATOR.join(path)
+    paragraph = _record(path)
+    if "\n" not in text:
+        writer.write(f"{prefix}: {text}" if prefix else text, paragraph)
+        return
+    if prefix:
+        writer.write(f"{prefix}:", paragraph)
+    for line in text.splitlines():
+        writer.write(line.rstrip(), paragraph)
+
+
+def _record(path: list[str]) -> tuple[str, ...]:
+    """The paragraph a leaf belongs to: what holds it, two levels at most ("plans", "Team";
+    "E205"); the file's top-level leaves make one paragraph."""
+    return tuple(path[:-1][:2])
+
+
+def _mapping(writer: _Writer, value: Mapping[Any, Any], path: list[str], depth: int) -> None:
+    if not value:
+        _scalar(writer, EMPTY, path)
+    for key, item in value.items():
+        _value(writer, item, [*path, key_text(key)], depth + 1)
+
+
+def key_text(key: object) -> str:
+    """A mapping's key as one line of its path, sanitised, as the file writes it, with its
+    words after it when it is camelCase: "retryAfterMinutes (retry after minutes)"."""
+    written = " ".join(shown(scalar_text(key)).split()) or '""'
+    if _IDENTIFIER.fullmatch(written) and _CAMEL.search(written):
+        return f"{written} ({humanised_key(written)})"
+    return written
+
+
+def _list(writer: _Writer, items: list[Any], path: list[str], depth: int) -> None:
+    if not items:
+        _scalar(writer, EMPTY, path)
+    elif _inline(items):
+        _scalar(writer, ", ".join(scalar_text(item) for item in items), path)
+    elif _is_table(items):
+        _table(writer, items, path)
+    else:
+        labels = _labels(items, writer.label_keys)
+        for label, item in zip(labels, items, strict=True):
+            _value(writer, item, [*path, label], depth + 1)
+
+
+def _inline(items: list[Any]) -> bool:
+    """Whether a list is short one-line scalars, written on one line."""
+    texts = [scalar_text(item) for item in items if _is_scalar(item)]
+    return (
+        len(texts) == len(items)
+        and all(len(text) <= LABEL_MAX and "\n" not in text for text in texts)
+        and sum(len(text) + 2 for text in texts) <= INLINE_LIST_MAX
+    )
+
+
+def _is_table(items: list[Any]) -> bool:
+    """Whether a list is records sharing their keys: two or more mappings of scalars (or of
+    short lists), at most TABLE_MAX_COLUMNS keys in all, TABLE_MIN_FILL of the cells filled."""
+    if len(items) < 2 or not all(isinstance(item, Mapping) and item for item in items):
+        return False
+    columns = {key_text(key) for item in items for key in item}
+    cells = sum(len(item) for item in items)
+    flat = all(
+        _is_scalar(cell) or (isinstance(cell, list) and _inline(cell))
+        for item in items
+        for cell in item.values()
+    )
+    return (
+        flat
+        and len(columns) <= TABLE_MAX_COLUMNS
+        and cells >= TABLE_MIN_FILL * len(columns) * len(items)
+    )
+
+
+def _table(writer: _Writer, items: list[Mapping[Any, Any]], path: list[str]) -> None:
+    """Records as a pipe table under their path's line, a paragraph of their own."""
+    columns: dict[str, None] = {}
+    for item in items:
+        columns.update(dict.fromkeys(key_text(key) for key in item))
+    rows = [list(columns)]
+    for item in items:
+        cells = {key_text(key): _cell_text(cell) for key, cell in item.items()}
+        rows.append([cells.get(column, "") for column in columns])
+    paragraph = ("table", *path)
+    if path:
+        writer.write(f"{SEPARATOR.join(path)}:", paragraph)
+    for line in pipe_table(rows).splitlines():
+        writer.write(line, paragraph)
+
+
+def _cell_text(cell: object) -> str:
+    if isinstance(cell, list):
+        return clean(", ".join(scalar_text(item) for item in cell))
+    return clean(scalar_text(cell))
+
+
+def _labels(items: list[Any], label_keys: tuple[str, ...]) -> list[str]:
+    """Each item's name in a path: the value of the first of `label_keys` that every mapping
+    of the list holds as a short one-line scalar, when those values tell them apart; else
+    its place ("#2")."""
+    places = [f"#{number}" for number in range(1, len(items) + 1)]
+    if not all(isinstance(item, Mapping) for item in items):
+        return places
+    for key in label_keys:
+        labels = [_label(item.get(key)) for item in items]
+        if all(labels) and len(set(labels)) == len(labels):
+            return [label for label in labels if label]
+    return places
+
+
+def _label(value: object) -> str | None:
+    """A record's label: a short one-line scalar value (not a boolean or null)."""
+    if value is None or isinstance(value, bool) or not _is_scalar(value):
+        return None
+    text = " ".join(shown(scalar_text(value)).split())
+    return text if 0 < len(text) <= LABEL_MAX else None

@@ -1,0 +1,65 @@
+"""How large a composed YAML document is once its aliases are followed: checked before PyYAML
+builds it, so that a few hundred bytes of aliases cannot take minutes.
+
+PyYAML's safe loader builds an alias as a reference to one object (a "billion laughs" of nine
+lists of nine aliases, nine deep, is built in a millisecond; treetext.py's walk stops at its
+text limit), but it copies what a merge key (`<<: [*a, *a, …]`) merges before it builds the
+mapping: nine merges of nine merges… took 0.7 s at six levels, 5 s at seven and grew eightfold
+with each (`benchmarks/structured_read.py`). `expanded_nodes` counts the nodes of the document
+as if every alias were copied out, each distinct node once (a memo by node), so it costs what
+the file holds, and stops as soon as the count passes its limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from citeqa.readers.base import UnreadableDocument
+
+if TYPE_CHECKING:
+    import yaml
+
+
+def expanded_nodes(root: yaml.Node, limit: int) -> int:
+    """The nodes of the document at `root`, each alias counted as a copy of what it names;
+    UnreadableDocument as soon as that passes `limit`, or for an alias that holds itself. Walked
+    with a stack of its own: a document nested as deep as PyYAML's composer allowed is no
+    deeper for it. (PyYAML is imported when a YAML file is read, never with the readers.)"""
+    import yaml
+
+    kinds = (yaml.MappingNode, yaml.SequenceNode)
+    sizes: dict[int, int] = {}
+    opened: set[int] = set()  # nodes whose children are being counted: the current path
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, counted = stack.pop()
+        if counted:
+            size = 1 + sum(sizes[id(child)] for child in _children(node, kinds))
+            if size > limit:
+                raise UnreadableDocument(
+                    f'its aliases make more than {limit:,} values of it (a "billion laughs"?)'
+                )
+            sizes[id(node)] = size
+            opened.discard(id(node))
+        elif id(node) not in sizes:
+            if id(node) in opened:
+                raise UnreadableDocument("an alias in it holds itself")
+            opened.add(id(node))
+            stack.append((node, True))
+            stack.extend(
+                (child, False) for child in _children(node, kinds) if id(child) not in sizes
+            )
+    return sizes[id(root)]
+
+
+def _children(
+    node: yaml.Node, kinds: tuple[type[yaml.MappingNode], type[yaml.SequenceNode]]
+) -> Iterable[yaml.Node]:
+    """The nodes a mapping or a sequence (`kinds`) holds (a mapping's keys and values); none
+    for a scalar."""
+    if isinstance(node, kinds[0]):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, kinds[1]):
+        return list(node.value)
+    return []
