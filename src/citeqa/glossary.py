@@ -28,6 +28,7 @@ def fold(text: str) -> str:
 WordList = Literal[
     "anaphors",
     "caption_labels",
+    "chrome_phrases",
     "contents_asks",
     "edit_stamp_words",
     "frame_words",
@@ -41,6 +42,7 @@ WordList = Literal[
     "manual_name_headings",
     "measure_words",
     "navigation_cues",
+    "navigation_headings",
     "member_nouns",
     "member_qualifiers",
     "owner_determiners",
