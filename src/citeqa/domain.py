@@ -187,6 +187,9 @@ class Domain(BaseModel):
     own text (outside its buttons and links) holds one is a widget, left out of a page's
     text even when it states a sentence (readers/htmlchrome.py); any other block stating
     something beside a button is the page's ("Price: 25 EUR [Add to cart]")."""
+    byline_words: tuple[str, ...] = ()
+    """Folded words that open a byline ("by", "par"): after the date of an edit stamp, they
+    and the editor's name ("by the web team") are the stamp's (editstamps.py)."""
     slide_labels: tuple[str, ...] = ()
     """Folded words that label a deck's slide ("slide", "diapositive"): a first line that is
     one with its number alone ("Slide 1") is no title (titles.derived_title)."""

@@ -27,6 +27,7 @@ def fold(text: str) -> str:
 
 WordList = Literal[
     "anaphors",
+    "byline_words",
     "caption_labels",
     "chrome_phrases",
     "contents_asks",
