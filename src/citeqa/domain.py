@@ -183,10 +183,11 @@ class Domain(BaseModel):
     of `navigation_cues` inside a heading names no navigation, s20 review)."""
     chrome_phrases: tuple[str, ...] = ()
     """Folded phrases of a web page's chrome ("we use cookies", "was this article helpful",
-    "share this", "abonnez-vous à notre newsletter" folded): a small block with buttons whose
-    own text (outside its buttons and links) holds one is a widget, left out of a page's
+    "share this article", "abonnez-vous à notre newsletter" folded): a small block with buttons
+    whose own text (outside its buttons and links) holds one is a widget, left out of a page's
     text even when it states a sentence (readers/htmlchrome.py); any other block stating
-    something beside a button is the page's ("Price: 25 EUR [Add to cart]")."""
+    something beside a button is the page's ("Price: 25 EUR [Add to cart]", "To share this
+    document, click Share.")."""
     byline_words: tuple[str, ...] = ()
     """Folded words that open a byline ("by", "par"): after the date of an edit stamp, they
     and the editor's name ("by the web team") are the stamp's (editstamps.py)."""

@@ -199,6 +199,11 @@ def test_a_titles_site_name_is_dropped_when_the_rest_is_the_pages_heading(
             "Prix : 25 EUR Ajouter au panier",
             id="un-fait-court-sans-point",
         ),
+        pytest.param(
+            "<div><p>To share this document, click Share.</p><button>Share</button></div>",
+            "To share this document, click Share.\n\nShare",
+            id="a-chrome-word-in-a-statement-of-its-own-is-no-chrome-phrase",
+        ),
     ],
 )
 def test_a_block_saying_something_beside_a_button_stays(page: str, expected: str) -> None:
