@@ -74,8 +74,6 @@ class OpenBlock:
     tag: str
     mark: int
     words: int = 0
-    control_words: int = 0
-    """Words inside its buttons."""
     linked_words: int = 0
     unlinked_words: int = 0
     items: int = 0
@@ -93,9 +91,9 @@ class OpenBlock:
     navigational: bool = False
     """Whether it, or a block around it, is named navigation (`names_navigation`)."""
     prose: bool = False
-    """Whether it holds a statement: a `<p>` closing with a full stop (an office's opening hours
-    over a "Share" button, s20 review), or a button asking a question (an FAQ's "Can I cancel
-    my subscription?" over its answer's panel)."""
+    """Whether it holds a statement: a `<p>` closing with a full stop, or a button asking a
+    question (an FAQ's "Can I cancel my subscription?" over its answer's panel). It keeps a
+    block whose words are all in its buttons and links from being a widget (`is_widget`)."""
 
     def open_item(self) -> None:
         self.close_item()
@@ -112,7 +110,6 @@ class OpenBlock:
         inside a button)."""
         count = len(_WORD.findall(text))
         self.words += count
-        self.control_words += count if in_control else 0
         if count and not (in_link or in_control):
             self.bare_words += count
             self._hold_bare(text)
@@ -140,7 +137,6 @@ class OpenBlock:
     def absorb(self, inner: OpenBlock) -> None:
         """Add the counts of a block closed inside this one, as if its text were read here."""
         self.words += inner.words
-        self.control_words += inner.control_words
         self.controls += inner.controls
         self.bare_words += inner.bare_words
         self._hold_bare(inner.bare_text)
