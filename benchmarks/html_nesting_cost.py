@@ -1,5 +1,7 @@
 """Print what reading an HTML page of unclosed blocks costs (readers/html.py): `<div><span>x
-</span>` repeated, never closed, read by html_visible_text. CPU seconds, medians of a few rounds,
+</span>` repeated, never closed, read by html_visible_text; then as many nested `<div>`s each
+with its own text and a button, closed (each hands its counts and own text, kept bounded by
+htmlchrome.WIDGET_CHARS, to the block around it). CPU seconds, medians of a few rounds,
 per count of blocks: a cost growing with the count's square means each element read walks every
 open block (s20 review: 5,000 blocks took 6.2 s, 20,000 over 100 s). Not a test; run it by hand:
 
@@ -25,6 +27,10 @@ def main() -> None:
         page = "<div><span>x</span>" * count
         seconds = cpu_median(partial(html_visible_text, page), args.rounds)
         print(f"{count:>7} unclosed <div>s: {seconds:.3f} s")
+    for count in args.counts:  # each block closing hands its counts and own text to its outer
+        page = "<div><span>we use</span> cookies <button>OK</button>" * count + "</div>" * count
+        seconds = cpu_median(partial(html_visible_text, page), args.rounds)
+        print(f"{count:>7} closed <div>s with a button: {seconds:.3f} s")
 
 
 if __name__ == "__main__":

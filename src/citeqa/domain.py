@@ -174,8 +174,23 @@ class Domain(BaseModel):
     February 2025"), any other footer line is not (readers/html.py)."""
     navigation_cues: tuple[str, ...] = ()
     """Folded words or phrases naming a list of links to other pages ("related", "see also",
-    "menu", "voir aussi"): a link list whose heading, class or aria-label holds one is
-    navigation, left out of a page's text (readers/html.py); any other is the page's."""
+    "menu", "voir aussi"): a link list whose class or aria-label (or that of a block around
+    it) holds one is navigation, left out of a page's text (readers/html.py)."""
+    navigation_headings: tuple[str, ...] = ()
+    """Folded headings, whole, over a list of links to other pages ("Related articles", "See
+    also", "Voir aussi"): a link list right under one is navigation, left out of a page's text;
+    under any other heading it is the page's ("Lunch menu", "Drugs related to warfarin": a cue
+    of `navigation_cues` inside a heading names no navigation, s20 review)."""
+    chrome_phrases: tuple[str, ...] = ()
+    """Folded phrases of a web page's chrome ("we use cookies", "was this article helpful",
+    "share this article", "abonnez-vous à notre newsletter" folded): a small block with buttons
+    whose own text (outside its buttons and links) holds one is a widget, left out of a page's
+    text even when it states a sentence (readers/htmlchrome.py); any other block stating
+    something beside a button is the page's ("Price: 25 EUR [Add to cart]", "To share this
+    document, click Share.")."""
+    byline_words: tuple[str, ...] = ()
+    """Folded words that open a byline ("by", "par"): after the date of an edit stamp, they
+    and the editor's name ("by the web team") are the stamp's (editstamps.py)."""
     slide_labels: tuple[str, ...] = ()
     """Folded words that label a deck's slide ("slide", "diapositive"): a first line that is
     one with its number alone ("Slide 1") is no title (titles.derived_title)."""

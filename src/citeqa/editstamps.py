@@ -5,10 +5,11 @@ text (blocks.py) nor the rest of its footer (readers/html.py keeps such a line).
 my notes app on 2026-04-22" names no edit. A stamp is the whole line: the edit word opens it
 (STAMP_LEAD words at most before it), a date follows it soon (at most STAMP_BRIDGE lower-case
 words between: "by Lena Hartmann on"), and what follows the date is a name, a time or a
-reading time ("· 2 min read", at most STAMP_TAIL lower-case words), never a clause ("Revised
-prices apply from 1 January 2026: the basic plan costs 9 euros a month.", "Le loyer, révisé
-le 1er octobre 2025, est de 800 euros par mois.": statements, s20 review). Pure functions
-over the packaged language data.
+reading time ("· 2 min read", at most STAMP_TAIL lower-case words) or a byline closing the
+line ("by the web team", at most STAMP_NAME words after one of `byline_words`), never a clause
+("Revised prices apply from 1 January 2026: the basic plan costs 9 euros a month.", "Le loyer,
+révisé le 1er octobre 2025, est de 800 euros par mois.": statements, s20 review). Pure
+functions over the packaged language data.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ STAMP_BRIDGE = 2
 "Revised prices apply from" is a clause's)."""
 STAMP_TAIL = 3
 """The most lower-case words after the date ("at 10:00 (UTC)", "· 2 min read", "Page views")."""
+STAMP_NAME = 5
+"""The most words of the editor's name in a byline closing a stamp ("by the web team", "par
+l'équipe du site web"): a longer rest is a clause ("by the council, the rent is 800 euros")."""
 
 
 def stamps_an_edit(line: str) -> bool:
@@ -63,7 +67,16 @@ def stamps_an_edit(line: str) -> bool:
         return False
     cased = _WORDS.findall(line)  # as many as `words`: a word's case tells a name
     bridge, tail = _lower_case(cased[edit + 1 : date[0]]), _lower_case(cased[date[1] :])
-    return bridge <= STAMP_BRIDGE and tail <= STAMP_TAIL
+    return bridge <= STAMP_BRIDGE and (tail <= STAMP_TAIL or _is_byline(words[date[1] :]))
+
+
+def _is_byline(words: list[str]) -> bool:
+    """Whether these folded words, closing a line, are a byline: a word of the language data's
+    `byline_words` and at most STAMP_NAME words of a name, whatever their case ("by the web
+    team", "par l'équipe web": s20 review)."""
+    return (
+        bool(words) and words[0] in language_words("byline_words") and len(words) <= STAMP_NAME + 1
+    )
 
 
 def _count(text: str) -> int:

@@ -27,7 +27,9 @@ def fold(text: str) -> str:
 
 WordList = Literal[
     "anaphors",
+    "byline_words",
     "caption_labels",
+    "chrome_phrases",
     "contents_asks",
     "edit_stamp_words",
     "frame_words",
@@ -41,6 +43,7 @@ WordList = Literal[
     "manual_name_headings",
     "measure_words",
     "navigation_cues",
+    "navigation_headings",
     "number_marks",
     "member_nouns",
     "member_qualifiers",

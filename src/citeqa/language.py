@@ -316,6 +316,14 @@ def pipe_pieces(line: str) -> list[str]:
     return [piece.replace("\\|", "|") for piece in _UNESCAPED_PIPE.split(line)]
 
 
+def pipe_row(cells: list[str]) -> str:
+    """A markdown table row of these cells, each "|" in one escaped (`\\|`, as GitHub's
+    tables write it): `pipe_pieces` reads it back as the same cells, so a cell holding a pipe
+    ("a | b") starts no cell of its own and the row keeps its header's columns. The readers
+    writing a pipe table (readers/delimited.py, readers/html.py) write their rows with it."""
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
 def is_bullet(line: str) -> bool:
     """A list item: "-", "•", "*", "1." or "1)" and a space, possibly indented."""
     return _BULLET.match(line) is not None

@@ -535,7 +535,12 @@ def test_a_running_header_or_a_caption_over_prose_is_no_heading(line: str) -> No
 
 @pytest.mark.parametrize(
     "stamp",
-    ["Updated March 3, 2026 · 2 min read", "Last edited by Lena Hartmann on 7 February 2025"],
+    [
+        "Updated March 3, 2026 · 2 min read",
+        "Last edited by Lena Hartmann on 7 February 2025",
+        "Last modified on 5 March 2026 by the web team",  # a byline after the date (cutting 12)
+        "Modifié le 5 mars 2026 par l’équipe web",
+    ],
 )
 def test_a_line_stamping_an_edit_is_no_heading(stamp: str) -> None:
     """s20 trial: every help page's section was its "Updated March 3, 2026 · 2 min read"."""

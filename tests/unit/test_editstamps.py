@@ -26,6 +26,11 @@ from citeqa.editstamps import asks_about_edits, on_a_stamp_line, stamps_an_edit
         # statements holding an edit word and a date: no stamps (s20 review)
         ("Revised prices apply from 1 January 2026: the basic plan costs 9 euros a month.", False),
         ("Le loyer, révisé le 1er octobre 2025, est de 800 euros par mois.", False),
+        # a byline after the date, its name in lower case (s20 review)
+        ("Last modified on 5 March 2026 by the web team", True),
+        ("Modifié le 5 mars 2026 par l’équipe du site web", True),
+        ("Updated on 1 March 2026 by the council, the rent is 800 euros a month.", False),
+        ("Révisé le 1er mars 2026 par le conseil, le loyer est de 800 euros.", False),
     ],
 )
 def test_a_line_stamps_an_edit_with_an_edit_word_and_a_date(line: str, stamps: bool) -> None:

@@ -98,6 +98,8 @@ def test_inline_elements_keep_the_spaces_between_them_and_the_footers_date_line_
         ("<p>Dernière modification le 3 mars 2025 par Claire.</p>", True),
         ("<p>Exported from my notes app on 2026-04-22</p>", False),  # no edit stamp: the app's
         ("<p>Last edited by Lena Hartmann. Page views: 1,204.</p>", False),  # no date
+        ("<p>Last modified on 5 March 2026 by the web team</p>", True),  # a byline (s20 review)
+        ("<p>Modifié le 5 mars 2026 par l'équipe web</p>", True),
     ],
 )
 def test_a_footer_line_stays_only_when_it_stamps_the_pages_edit(footer: str, kept: bool) -> None:

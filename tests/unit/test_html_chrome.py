@@ -173,3 +173,91 @@ def test_a_titles_site_name_is_dropped_when_the_rest_is_the_pages_heading(
     title: str, heading: str, expected: str
 ) -> None:
     assert page_title(title, heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(
+            "<div><span>Our office is open 9-17 on weekdays.</span><button>Share</button></div>",
+            "Our office is open 9-17 on weekdays. Share",
+            id="a-sentence-in-a-span-beside-a-button",
+        ),
+        pytest.param(
+            "<div><p>Notre bureau est ouvert de 9 h à 17 h en semaine.<button>Partager</button>"
+            "</div>",
+            "Notre bureau est ouvert de 9 h à 17 h en semaine. Partager",
+            id="une-phrase-dans-un-p-jamais-ferme",
+        ),
+        pytest.param(
+            "<div>Price: 25 EUR <button>Add to cart</button></div>",
+            "Price: 25 EUR Add to cart",
+            id="a-short-fact-with-no-full-stop",
+        ),
+        pytest.param(
+            "<div>Prix : 25 EUR <button>Ajouter au panier</button></div>",
+            "Prix : 25 EUR Ajouter au panier",
+            id="un-fait-court-sans-point",
+        ),
+        pytest.param(
+            "<div><p>To share this document, click Share.</p><button>Share</button></div>",
+            "To share this document, click Share.\n\nShare",
+            id="a-chrome-word-in-a-statement-of-its-own-is-no-chrome-phrase",
+        ),
+    ],
+)
+def test_a_block_saying_something_beside_a_button_stays(page: str, expected: str) -> None:
+    """s20 review: these were widgets (a statement was only seen in a closed `<p>`)."""
+    text, _ = html_visible_text("<h1>Contact</h1>" + page)
+    assert text == "# Contact\n\n" + expected
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<div class="banner">We use cookies to improve your experience. '
+        '<a href="/c">Cookie settings</a> <button>Accept</button><button>Reject</button></div>',
+        "<div><span>Nous utilisons des cookies pour améliorer votre expérience.</span>"
+        "<button>Accepter</button><button>Refuser</button></div>",
+        "<form><p>Subscribe to our newsletter for product news.</p><input type=email>"
+        "<button>Subscribe</button></form>",
+        "<form><p>Abonnez-vous à notre newsletter.</p><input type=email>"
+        "<button>S'abonner</button></form>",
+        "<div><p>Was this page helpful?</p><button>Yes</button><button>No</button></div>",
+        "<div>Share this article: <button>Email</button><button>Copy link</button></div>",
+        "<div>Partager cet article : <button>E-mail</button><button>Copier le lien</button></div>",
+        '<div><a href="/p">Print</a> <button>Share</button></div>',
+    ],
+)
+def test_a_chrome_block_with_buttons_goes_even_stating_a_sentence(chrome: str) -> None:
+    """The language data's `chrome_phrases`, in either language; a block of nothing but
+    buttons and links is chrome too."""
+    page = f"<main><h1>Hours</h1><p>Open 9-17 on weekdays.</p>{chrome}</main>"
+    text, _ = html_visible_text(page)
+    assert text == "# Hours\n\nOpen 9-17 on weekdays."
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("Lunch menu", True),
+        ("Drugs related to warfarin", True),
+        ("Menu du midi", True),
+        ("Médicaments liés à la warfarine", True),
+        ("Related articles", False),
+        ("See also:", False),
+        ("Articles connexes", False),
+        ("Sommaire", False),
+    ],
+)
+def test_a_heading_names_navigation_only_when_it_is_a_navigation_heading_whole(
+    heading: str, kept: bool
+) -> None:
+    """s20 review: "menu" or "related" anywhere in a heading made the list under it navigation."""
+    page = (
+        f"<p>Body of the page.</p><h2>{heading}</h2><ul>"
+        '<li><a href="/a">Aspirin</a></li><li><a href="/h">Heparin</a></li></ul>'
+    )
+    text, _ = html_visible_text(page)
+    listed = f"Body of the page.\n\n## {heading}\n\nAspirin\nHeparin"
+    assert text == (listed if kept else "Body of the page.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.readers.html import html_visible_text
 from citeqa.sentences import SentenceBank
-from citeqa.tables import TableHeaders
+from citeqa.tables import TableHeaders, row_cells
 
 LEAVE = (
     "<h2>Leave</h2><table>"
@@ -43,12 +43,15 @@ def test_a_thead_row_is_a_header_and_short_rows_get_empty_cells() -> None:
     assert text_of(html) == "Doses\n| Drug | Dose | Note |\n| --- | --- | --- |\n| HCQ | 5 mg | |"
 
 
-def test_a_pipe_in_a_cell_is_kept_verbatim_and_the_row_keeps_its_header() -> None:
+def test_a_pipe_in_a_cell_is_escaped_and_the_row_keeps_its_headers_columns() -> None:
+    """Written unescaped (before reader version 14), "x | y" read as two cells of its own: the
+    row had three cells under a header of two, "z" under no header."""
     html = "<table><tr><th>a | b</th><th>c</th></tr><tr><td>x | y</td><td>z</td></tr></table>"
     text = text_of(html)
-    assert text.splitlines() == ["| a | b | c |", "| --- | --- |", "| x | y | z |"]
+    assert text.splitlines() == ["| a \\| b | c |", "| --- | --- |", "| x \\| y | z |"]
+    assert row_cells(text, (0, len(text))) == [["a | b", "c"], ["x | y", "z"]]
     headers = TableHeaders(text)
-    assert headers.ruled_header(text.index("| x")) == (0, len("| a | b | c |"))
+    assert headers.ruled_header(text.index("| x")) == (0, len("| a \\| b | c |"))
 
 
 def test_a_table_without_a_header_row_keeps_tabs() -> None:

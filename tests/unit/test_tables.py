@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.language import is_table_separator
+from citeqa.language import is_table_separator, pipe_row
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.sentences import SECTIONS, SentenceBank, _heading_tokens
 from citeqa.tables import (
@@ -286,6 +286,17 @@ def test_an_escaped_pipe_is_a_pipe_of_its_cell() -> None:
     """GitHub's tables write a "|" inside a cell as `\\|`: it starts no cell of its own."""
     text = "| op | meaning |\n|---|---|\n| `a \\| b` | either |\n| x\\|y | z |\n"
     assert row_cells(text, (0, len(text))) == [["op", "meaning"], ["a | b", "either"], ["x|y", "z"]]
+
+
+@pytest.mark.parametrize(
+    "cells", [["a | b", "c"], ["x|y", "", "z"], ["ends in \\", "back\\|slash"], ["|", "||"]]
+)
+def test_a_pipe_row_reads_back_as_its_cells(cells: list[str]) -> None:
+    """language.pipe_row, which the CSV and HTML readers write their rows with, escapes a
+    cell's pipes so that tables.py reads the same cells back."""
+    row = pipe_row(cells)
+    assert row.startswith("| ") and row.endswith(" |")
+    assert row_cells(row, (0, len(row))) == [cells]
 
 
 def test_a_line_separator_inside_a_cell_ends_no_row() -> None:

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from citeqa.language import pipe_row
 from citeqa.readers.base import TITLE_MAX, Extracted
 
 SNIFF_LINES = 20
@@ -162,14 +163,9 @@ def _kept_cells(record: list[str], kept: list[int], pad: bool) -> list[str]:
 
 
 def _row(cells: list[str]) -> str:
-    """One record as a pipe-table row, each field on one line."""
-    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
-
-
-def _cell(field: str) -> str:
-    """A field as one cell: its line breaks spaces, its ends trimmed, a "|" escaped (`\\|`, as
-    GitHub's tables write one) so that it starts no cell of its own (tables._cells)."""
-    return " ".join(field.splitlines()).strip().replace("|", "\\|")
+    """One record as a pipe-table row (language.pipe_row: a "|" in a field escaped, `\\|`, so
+    that it starts no cell of its own), each field on one line, its ends trimmed."""
+    return pipe_row([" ".join(cell.splitlines()).strip() for cell in cells])
 
 
 READERS = (DelimitedReader(),)

@@ -16,9 +16,10 @@ is never closed, or that holds nothing else, is read whole, as before.
 A table whose first row is a header (`<th>` cells, or a `<thead>`) becomes a markdown pipe
 table, its header row over a `|---|` rule, so that a row is read and quoted with its header
 exactly as a markdown file's table row is (tables.py); a break inside such a cell (`<br>`, a
-paragraph) is a space. Any other table (a page laid out in a table) reads as it would without
-the table: cells apart with tabs, one row a line, its headings and paragraphs on their own
-lines, and a `<br>` inside a cell a space (so a cell's lines never read as rows of their own).
+paragraph) is a space, and a "|" in it is escaped (`\\|`, language.pipe_row). Any other
+table (a page laid out in a table) reads as it would without the table: cells apart with tabs,
+one row a line, its headings and paragraphs on their own lines, and a `<br>` inside a cell a
+space (so a cell's lines never read as rows of their own).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from citeqa.editstamps import stamps_an_edit
+from citeqa.language import pipe_row
 from citeqa.readers.base import TITLE_MAX, Extracted
 from citeqa.readers.htmlchrome import (
     CONTROL_TAGS,
@@ -35,6 +37,7 @@ from citeqa.readers.htmlchrome import (
     WIDGET_CONTENT_TAGS,
     WIDGET_TAGS,
     OpenBlock,
+    heads_navigation,
     is_link_list,
     is_question,
     is_statement,
@@ -49,7 +52,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 13
+    version = 14
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -74,10 +77,15 @@ class HtmlReader:
     <title> that is the page's <h1> and a site's name ("How do I reset my password? – Tessera
     Help Center") is the <h1> (s20 trial: help-center pages quoted their chrome). 13: a block
     stating something (a paragraph closing with a full stop, an FAQ's question button) or
-    saying more than WIDGET_OWN_WORDS outside its buttons is no widget, and a page whose
+    saying more than 16 words outside its buttons is no widget, and a page whose
     chrome was all it said is read whole (s20 review: an office's hours with a "Share" button
     read as no text), and a link list is left out only when named navigation ("Related
-    articles", class "sidebar"), never "Supported chat tools" over its links."""
+    articles", class "sidebar"), never "Supported chat tools" over its links. 14: a block with
+    buttons is a widget only when it says nothing of its own or is chrome by the language
+    data's `chrome_phrases` (a sentence in a `<span>` or an unclosed `<p>`, "Price: 25 EUR",
+    beside a button was left out; a cookie banner stating a sentence goes), a heading names
+    navigation only whole ("Lunch menu" over links is the page's), and a "|" in a pipe table's
+    cell is escaped, `\\|`, as the CSV reader writes it (s20 reviews)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -200,10 +208,11 @@ class _VisibleText(HTMLParser):
             self._stop_dropping()  # content inside an unclosed trail: the trail has ended
         if self.dropping is not None:
             self.drop_depth += tag == self.dropping
-        elif self.drop_boilerplate and tag not in _VOID_TAGS and self._is_boilerplate(tag, attrs):
-            self.dropping, self.drop_depth = tag, 1
-            self.dropping_trail = tag not in _BOILERPLATE_TAGS and self._is_trail(tag, attrs)
-            self.hidden += 1
+        elif self.drop_boilerplate and tag not in _VOID_TAGS:
+            trail = tag not in _BOILERPLATE_TAGS and self._is_trail(tag, attrs)
+            if trail or self._is_boilerplate(tag, attrs):
+                self.dropping, self.drop_depth, self.dropping_trail = tag, 1, trail
+                self.hidden += 1
 
     def _end_dropping(self, tag: str) -> None:
         if tag != self.dropping:
@@ -218,12 +227,11 @@ class _VisibleText(HTMLParser):
         self.trail_text, self.trail_size = [], 0
 
     def _is_boilerplate(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-        named = dict(attrs)
-        role = (named.get("role") or "").strip().lower()
+        """Whether the element is boilerplate other than a breadcrumb trail (`_is_trail`, asked
+        first by `_start_dropping`: a trail of links to the pages above, "Wiki > Data")."""
+        role = (dict(attrs).get("role") or "").strip().lower()
         if tag in _BOILERPLATE_TAGS or role in _BOILERPLATE_ROLES:
             return True
-        if self._is_trail(tag, attrs):
-            return True  # a trail of links to the pages above ("Wiki > Data"): navigation
         return tag in _PAGE_TAGS and not self.sections
 
     @staticmethod
@@ -318,9 +326,10 @@ class _Chrome:
     text opens with its level's markdown marks ("## "), so blocks.py reads it as a heading; a
     link list or widget (htmlchrome.py) is cut from the parts written when it closes, with the
     heading that stood right over a link list ("Related articles"). A link list is cut only when
-    it is named navigation (htmlchrome.names_navigation: by that heading, or its or an outer
-    block's class or aria-label): "Supported chat tools" over links to Slack and Teams is the
-    page's answer (s20 review); lists that every page repeats are boilerplate.py's. Outside a
+    it is named navigation (by that heading whole, htmlchrome.heads_navigation, or by its or an
+    outer block's class or aria-label, names_navigation): "Supported chat tools" or "Lunch
+    menu" over links is the page's answer (s20 reviews); lists that every page repeats are
+    boilerplate.py's. Outside a
     table only: a table's cells keep their own copy of its text."""
 
     def __init__(self, parser: _VisibleText, drop_link_lists: bool, drop_widgets: bool) -> None:
@@ -438,7 +447,7 @@ class _Chrome:
             return
         last = self.last_heading
         heading = last if last is not None and last[1] == block.mark else None
-        named = block.navigational or (heading is not None and names_navigation(heading[2]))
+        named = block.navigational or (heading is not None and heads_navigation(heading[2]))
         link_list = self.drop_link_lists and is_link_list(block) and named
         if not (link_list or (self.drop_widgets and is_widget(block))):
             return
@@ -519,11 +528,11 @@ class _Table:
 
 
 def _pipe_row(cells: list[str], width: int) -> str:
-    """A markdown table row of `width` cells (missing ones empty). A pipe inside a cell stays
-    as the page shows it, unescaped: this text is quoted verbatim and never rendered as
-    markdown, and nothing splits a row into cells (tables.py only needs two pipes a line), so
-    a `\\|` would only put a backslash the page does not have into a quote."""
-    return "| " + " | ".join(cells + [""] * (width - len(cells))) + " |"
+    """A markdown table row of `width` cells (missing ones empty), a "|" in a cell escaped as
+    the CSV reader writes it (language.pipe_row): tables.py splits a row at its unescaped
+    pipes, so an unescaped one made a cell of its own and moved the row's cells off their
+    header's columns (s20 review); the quote shows the backslash."""
+    return pipe_row(cells + [""] * (width - len(cells)))
 
 
 def html_visible_text(html: str) -> tuple[str, str | None]:

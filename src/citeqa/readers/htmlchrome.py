@@ -7,12 +7,17 @@ helpful? Yes No 12 out of 15 found this helpful", a cookie banner). Quoted, they
 questions that restate another page's title, or "12" (s20 trial, failures 1 and 2).
 
 `OpenBlock` follows one candidate element while the page is read (where its text starts among
-the parts written, its words, its items and whether each is wholly a link, its buttons and any
-content element in it); `is_link_list` and `is_widget` judge it when it closes. A list item
-with any word outside its links is prose ("Ensembl – the genome browser"), and a widget holds
-no content element (a code sample's "Copy" button sits by its `<pre>`), no statement (a
-paragraph saying something, a button asking an FAQ's question) and at most WIDGET_WORDS words,
-WIDGET_OWN_WORDS outside its buttons. html.py reads a page again keeping its link lists when
+the parts written, its words, its items and whether each is wholly a link, its buttons, its own
+text outside them and its links, and any content element in it); `is_link_list` and
+`is_widget` judge it when it closes. A list item with any word outside its links is prose
+("Ensembl – the genome browser"); a link list is navigation when a heading right over it is,
+whole, a navigation heading (`heads_navigation`: "Related articles", not "Lunch menu") or its
+class or aria-label names navigation (`names_navigation`). A widget holds no content element (a
+code sample's "Copy" button sits by its `<pre>`), at most WIDGET_WORDS words, and either says
+nothing of its own (its words all in its buttons and links, no button asking an FAQ's
+question) or is chrome by the language data's `chrome_phrases` (a cookie banner, a vote, a
+newsletter sign-up): a block saying anything else beside a button is the page's, whatever its
+markup ("Price: 25 EUR [Add to cart]"). html.py reads a page again keeping its link lists when
 they held more words than everything else it kept (a page of useful links is its links), and
 whole when its link lists and widgets were all it said.
 """
@@ -30,6 +35,7 @@ __all__ = [
     "WIDGET_CONTENT_TAGS",
     "WIDGET_TAGS",
     "OpenBlock",
+    "heads_navigation",
     "is_link_list",
     "is_question",
     "is_statement",
@@ -51,9 +57,10 @@ LINK_LIST_MIN = 2
 """The fewest items of a link list (one link alone is a sentence's)."""
 WIDGET_WORDS = 40
 """The most words a widget holds, its buttons' included (a cookie banner's sentence or two)."""
-WIDGET_OWN_WORDS = 16
-"""The most words a widget holds outside its buttons ("Cet article vous a-t-il été utile ? …
-12 out of 15 found this helpful" has 15): a block saying more is content with a button."""
+WIDGET_CHARS = 600
+"""The most characters of a block's own text (outside its buttons and links) kept to look for
+`chrome_phrases` in: a block saying more is no widget (WIDGET_WORDS), and a block's text kept
+bounded keeps reading linear however deep blocks nest."""
 _WORD = re.compile(r"\w+")
 
 
@@ -67,8 +74,6 @@ class OpenBlock:
     tag: str
     mark: int
     words: int = 0
-    control_words: int = 0
-    """Words inside its buttons."""
     linked_words: int = 0
     unlinked_words: int = 0
     items: int = 0
@@ -77,13 +82,18 @@ class OpenBlock:
     item_has_link: bool = False
     item_unlinked: bool = False
     controls: int = 0
+    bare_words: int = 0
+    """Words outside its buttons and links: a block with none says nothing of its own."""
+    bare_text: str = ""
+    """Its text outside its buttons and links, its first WIDGET_CHARS characters, held while
+    it has at most WIDGET_WORDS words (a block with more is no widget)."""
     content: bool = False
     navigational: bool = False
     """Whether it, or a block around it, is named navigation (`names_navigation`)."""
     prose: bool = False
-    """Whether it holds a statement: a `<p>` closing with a full stop (an office's opening hours
-    over a "Share" button, s20 review), or a button asking a question (an FAQ's "Can I cancel
-    my subscription?" over its answer's panel)."""
+    """Whether it holds a statement: a `<p>` closing with a full stop, or a button asking a
+    question (an FAQ's "Can I cancel my subscription?" over its answer's panel). It keeps a
+    block whose words are all in its buttons and links from being a widget (`is_widget`)."""
 
     def open_item(self) -> None:
         self.close_item()
@@ -100,13 +110,19 @@ class OpenBlock:
         inside a button)."""
         count = len(_WORD.findall(text))
         self.words += count
-        self.control_words += count if in_control else 0
+        if count and not (in_link or in_control):
+            self.bare_words += count
+            self._hold_bare(text)
         if count:
             self._mark_item(in_link)
         if in_link:
             self.linked_words += count
         else:
             self.unlinked_words += count
+
+    def _hold_bare(self, text: str) -> None:
+        if text and self.words <= WIDGET_WORDS and len(self.bare_text) < WIDGET_CHARS:
+            self.bare_text = f"{self.bare_text} {text[:WIDGET_CHARS]}"[:WIDGET_CHARS]
 
     def _mark_item(self, in_link: bool) -> None:
         if self.item_open:
@@ -121,8 +137,9 @@ class OpenBlock:
     def absorb(self, inner: OpenBlock) -> None:
         """Add the counts of a block closed inside this one, as if its text were read here."""
         self.words += inner.words
-        self.control_words += inner.control_words
         self.controls += inner.controls
+        self.bare_words += inner.bare_words
+        self._hold_bare(inner.bare_text)
         self.content = self.content or inner.content or inner.tag in WIDGET_CONTENT_TAGS
         self.prose = self.prose or inner.prose
         self.linked_words += inner.linked_words
@@ -145,10 +162,33 @@ def is_question(control: str) -> bool:
 
 
 def names_navigation(text: str) -> bool:
-    """Whether a heading, class or aria-label names navigation: it holds a phrase of the
-    language data's `navigation_cues` ("Related articles", class="sidebar-menu", "Voir aussi")."""
-    words = " ".join(_WORD.findall(fold(text).replace("_", " ")))
-    return any(f" {cue} " in f" {words} " for cue in language_words("navigation_cues"))
+    """Whether a class or aria-label names navigation: it holds a phrase of the language
+    data's `navigation_cues` (class="sidebar-menu", aria-label="Related articles")."""
+    return _holds_phrase(text, language_words("navigation_cues"))
+
+
+def heads_navigation(heading: str) -> bool:
+    """Whether a heading names navigation: it is, whole, one of the language data's
+    `navigation_headings` ("Related articles", "See also:", "Voir aussi"), never one holding
+    such a word among others ("Lunch menu", "Drugs related to warfarin": s20 review)."""
+    return _words(heading) in language_words("navigation_headings")
+
+
+def names_chrome(text: str) -> bool:
+    """Whether a block's own text holds a phrase of the language data's `chrome_phrases` ("We
+    use cookies to improve your experience.", "Was this article helpful?")."""
+    return _holds_phrase(text, language_words("chrome_phrases"))
+
+
+def _words(text: str) -> str:
+    """The text folded, its words one space apart ("sidebar_menu" is two words)."""
+    return " ".join(_WORD.findall(fold(text).replace("_", " ")))
+
+
+def _holds_phrase(text: str, phrases: frozenset[str]) -> bool:
+    """Whether the text holds one of these folded phrases as whole words."""
+    words = f" {_words(text)} "
+    return any(f" {phrase} " in words for phrase in phrases)
 
 
 def is_link_list(block: OpenBlock) -> bool:
@@ -158,13 +198,16 @@ def is_link_list(block: OpenBlock) -> bool:
 
 
 def is_widget(block: OpenBlock) -> bool:
-    """Whether a closed element is a widget: controls, no content element nor statement, few
-    words (WIDGET_WORDS) and fewer outside its buttons (WIDGET_OWN_WORDS)."""
-    return (
-        block.tag in WIDGET_TAGS
-        and block.controls > 0
-        and not block.content
-        and not block.prose
-        and block.words <= WIDGET_WORDS
-        and block.words - block.control_words <= WIDGET_OWN_WORDS
-    )
+    """Whether a closed element is a widget: controls, no content element, few words
+    (WIDGET_WORDS), and either chrome (its own text holds a phrase of `chrome_phrases`: a cookie
+    banner, a "Was this article helpful?" vote, even stating a sentence) or nothing of its own
+    (all its words in its buttons and links, none asking a question: a "Share" bar). A block
+    saying anything else beside a button is the page's: "Our office is open 9-17 on weekdays."
+    in a `<span>`, "Price: 25 EUR" (s20 review: a sentence was only seen in a closed `<p>`)."""
+    if block.tag not in WIDGET_TAGS or not block.controls or block.content:
+        return False
+    if block.words > WIDGET_WORDS:
+        return False
+    if block.bare_words:
+        return names_chrome(block.bare_text)
+    return not block.prose
