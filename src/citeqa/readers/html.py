@@ -19,6 +19,10 @@ exactly as a markdown file's table row is (tables.py); a break inside such a cel
 paragraph) is a space. Any other table (a page laid out in a table) reads as it would without
 the table: cells apart with tabs, one row a line, its headings and paragraphs on their own
 lines, and a `<br>` inside a cell a space (so a cell's lines never read as rows of their own).
+
+Version 14: the decoding of every text format changed (textdecoding.py, s21: a non-UTF-8 line of
+a UTF-8 file read alone as cp1252, a stray NUL byte read as U+FFFD, binary content found
+anywhere).
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 13
+    version = 14
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's

@@ -1,0 +1,193 @@
+"""How a text file's bytes become the text its citations point into: its encoding, its NUL
+bytes, and whether it is text at all (corpus.py decodes every text format's file here).
+
+Each rule holds wherever in the file it applies (s21; before, the first 8 KB alone decided
+whether a file was binary, and one non-UTF-8 byte decided the whole file's encoding):
+- A file is read as UTF-8 (a byte-order mark taken off; UTF-16 when it opens with its mark).
+  A byte sequence that is not UTF-8 is read as cp1252, sequence by sequence (latin-1 for the
+  five bytes cp1252 leaves undefined), so a Latin-1 or Windows line pasted into a UTF-8 file
+  reads as the characters its writer typed while the UTF-8 around it stays whole (s20: such a
+  file was read whole as cp1252, every "é" of its UTF-8 lines quoted as "Ã©"). A file with no
+  UTF-8 character at all reads as cp1252 throughout, as before. Either way a warning says so,
+  naming the first line read as cp1252 when the rest is UTF-8.
+- A file is binary, and skipped, when any stretch of SNIFF_BYTES characters of it holds more
+  than MAX_CONTROL_RATIO control characters: NUL bytes, other controls, U+FFFD, and, in a
+  stretch holding a byte cp1252 leaves undefined (so no cp1252 text), the bytes 0x80-0x9F that
+  are not part of UTF-8, as latin-1 reads them (C1 controls). Random bytes, compressed or
+  encrypted data, hold about 21% of these; a Windows text's quotes and dashes (cp1252's
+  0x80-0x9F) count for nothing, as when a file that cp1252 read whole was judged.
+- A NUL byte of a text file (a stray one: too few to make it binary) is read as U+FFFD, the
+  replacement character, with a warning: no NUL reaches a chunk, a quote or the JSON, and a
+  quote still equals its document's text between its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from citeqa.readers import UnreadableDocument
+
+UTF8_BOM = b"\xef\xbb\xbf"
+"""A UTF-8 file may open with these bytes; they are not text (offsets count after them)."""
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+"""A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
+SNIFF_BYTES = 8192
+"""The length of the stretches of a file judged one by one to tell binary content."""
+MAX_CONTROL_RATIO = 0.1
+"""A stretch with more control characters than this share of it makes the file binary."""
+LEGACY_ENCODING = "cp1252"
+"""What a byte sequence that is not UTF-8 is read as (latin-1 for its undefined bytes)."""
+REPLACEMENT = "\ufffd"
+"""What a NUL byte of a text file is read as."""
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+"""The bytes UTF-8 could not read, as Python's "surrogateescape" error handler gives them."""
+
+
+def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
+    """The text of the text file `relative` whose bytes are `raw`, and warnings (an encoding
+    other than UTF-8, NUL bytes); raise UnreadableDocument for binary content."""
+    warnings: list[str] = []
+    if raw.startswith(UTF16_BOMS):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None:
+            _refuse_binary(text)
+            return _without_nul(text, relative, warnings), warnings
+    escaped = raw.removeprefix(UTF8_BOM).decode("utf-8", "surrogateescape")
+    _refuse_binary(escaped)
+    text = _with_legacy_bytes(escaped, relative, warnings)
+    return _without_nul(text, relative, warnings), warnings
+
+
+def _refuse_binary(text: str) -> None:
+    """Raise UnreadableDocument when a stretch of SNIFF_BYTES characters of `text` (the file
+    decoded, its bytes that are not UTF-8 escaped) holds too many control characters."""
+    controls, undefined = _controls(), _undefined_in_cp1252()
+    if controls.search(text) is None and undefined.search(text) is None:
+        return  # nearly every text file: two scans, in C
+    size = min(SNIFF_BYTES, len(text))
+    for start in _stretch_starts(len(text), size):
+        stretch = text[start : start + size]
+        count = len(controls.findall(stretch))
+        if undefined.search(stretch) is not None:  # no cp1252: latin-1's C1 controls
+            count += len(_C1_ESCAPED.findall(stretch))
+        if count > MAX_CONTROL_RATIO * size:
+            kind = "NUL bytes" if "\x00" in stretch else "mostly control characters"
+            raise UnreadableDocument(f"binary content ({kind}), not text")
+
+
+_C1_ESCAPED = re.compile("[\udc80-\udc9f]")
+"""The bytes 0x80-0x9F that UTF-8 could not read, escaped."""
+
+
+@cache
+def _undefined_in_cp1252() -> re.Pattern[str]:
+    """The escaped bytes cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)."""
+    table = _legacy_table()
+    undefined = [chr(0xDC00 + byte) for byte in range(0x80, 0xA0) if table[byte] == chr(byte)]
+    return re.compile(f"[{''.join(undefined)}]")
+
+
+def _stretch_starts(length: int, size: int) -> list[int]:
+    """Where each stretch of `size` characters of a text of `length` starts: end to end, the
+    last one ending at the text's end (overlapping the one before), so each is whole."""
+    starts = list(range(0, length - size + 1, size))
+    if starts[-1] + size < length:
+        starts.append(length - size)
+    return starts
+
+
+def _with_legacy_bytes(escaped: str, relative: str, warnings: list[str]) -> str:
+    """`escaped` with each run of bytes UTF-8 could not read (escaped as lone surrogates) read
+    as cp1252, and a warning in `warnings` when there was one."""
+    first = _ESCAPED.search(escaped)
+    if first is None:
+        return escaped
+    text = _ESCAPED.sub(_legacy_characters, escaped)
+    if _has_utf8_character(escaped):
+        line = escaped.count("\n", 0, first.start()) + 1
+        lines = _lines_holding(escaped)
+        warnings.append(
+            f"{relative}: {_count(lines, 'line')} not valid UTF-8 (the first: line {line});"
+            f" their other bytes read as {LEGACY_ENCODING}"
+        )
+    else:
+        warnings.append(f"{relative}: not valid UTF-8; decoded as {LEGACY_ENCODING}")
+    return text
+
+
+def _legacy_characters(run: re.Match[str]) -> str:
+    table = _legacy_table()
+    return "".join(table[ord(char) - 0xDC00] for char in run.group())
+
+
+@cache
+def _legacy_table() -> tuple[str, ...]:
+    """The character of each byte in cp1252, latin-1 for the bytes cp1252 leaves undefined."""
+    characters = []
+    for byte in range(256):
+        try:
+            characters.append(bytes([byte]).decode(LEGACY_ENCODING))
+        except UnicodeDecodeError:
+            characters.append(chr(byte))
+    return tuple(characters)
+
+
+_UTF8_CHARACTER = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _has_utf8_character(escaped: str) -> bool:
+    """Whether `escaped` holds a character UTF-8 read (not ASCII, not an escaped byte)."""
+    return _UTF8_CHARACTER.search(escaped) is not None
+
+
+def _lines_holding(escaped: str) -> int:
+    """How many lines of `escaped` hold an escaped byte: counted from line to line, not from
+    the text's start for each run, so a file of many such lines costs one pass."""
+    lines, line, position = 0, -1, 0
+    number = 0
+    for run in _ESCAPED.finditer(escaped):
+        number += escaped.count("\n", position, run.start())
+        position = run.start()
+        if number != line:
+            lines, line = lines + 1, number
+    return lines
+
+
+def _without_nul(text: str, relative: str, warnings: list[str]) -> str:
+    """`text` with each NUL character read as REPLACEMENT, one for one (offsets keep), and a
+    warning in `warnings` naming how many and the first one's line."""
+    first = text.find("\x00")
+    if first < 0:
+        return text
+    count = text.count("\x00")
+    line = text.count("\n", 0, first) + 1
+    warnings.append(
+        f"{relative}: {_count(count, 'NUL byte')} (the first on line {line}) read as"
+        f" {REPLACEMENT}, the replacement character"
+    )
+    return text.replace("\x00", REPLACEMENT)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+@cache
+def _controls() -> re.Pattern[str]:
+    """The control characters (category Cc) that are not whitespace, and U+FFFD, as one
+    character class: a regular expression counts them in C, where testing each character of
+    every file in Python cost a tenth of an update's CPU time. Cc is U+0000-U+001F and
+    U+007F-U+009F; no other character is in that category."""
+    found = [
+        chr(point)
+        for point in range(0xA0)
+        if unicodedata.category(chr(point)) == "Cc" and not chr(point).isspace()
+    ]
+    escaped = "".join(re.escape(char) for char in found)
+    return re.compile(f"[{escaped}{REPLACEMENT}]")
