@@ -13,7 +13,13 @@ import pytest
 
 from citeqa.corpus import read_corpus, read_document
 from citeqa.readers import UnreadableDocument
-from citeqa.textdecoding import SNIFF_BYTES, _controls, _undefined_in_cp1252, decoded_text
+from citeqa.textdecoding import (
+    SNIFF_BYTES,
+    _controls,
+    _may_hold_controls,
+    _undefined_in_cp1252,
+    decoded_text,
+)
 
 PROSE = "Le budget est de 5 000 € pour l’été.\n"
 """A line of French, its UTF-8 holding three-byte characters (€, ’)."""
@@ -81,6 +87,16 @@ def test_the_controls_counted_are_the_non_space_cc_characters_and_the_replacemen
     assert "\x00" in expected and "\t" not in expected
     undefined = [chr(0xDC00 + byte) for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)]
     assert _undefined_in_cp1252().findall(every) == undefined
+
+
+def test_the_byte_check_of_a_utf8_file_finds_every_control_the_class_counts() -> None:
+    """`_may_hold_controls` (bytes, for speed) misses none of what `_controls` counts."""
+    for point in [*range(0x300), 0x2028, 0xFEFF, 0xFFFD, 0xFFFF, 0x1F600]:
+        char = chr(point)
+        for text in (char, f"é {char} x", f"plain {char}"):
+            counted = _controls().search(text) is not None
+            assert _may_hold_controls(text.encode(), text) or not counted, hex(point)
+    assert not _may_hold_controls("plain é ’ text\n\t".encode(), "plain é ’ text\n\t")
 
 
 def test_a_corpus_reads_the_stray_nul_file_and_skips_the_late_binary_one(tmp_path: Path) -> None:
