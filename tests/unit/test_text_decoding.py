@@ -34,6 +34,15 @@ def test_a_latin1_line_in_a_utf8_file_reads_as_typed_and_the_utf8_stays_whole() 
     ]
 
 
+def test_the_warning_counts_the_lines_holding_bytes_read_as_cp1252() -> None:
+    latin = "Prix : 5 € — très cher\n".encode("cp1252")
+    raw = PROSE.encode() + latin + latin + PROSE.encode() + latin[:-1] + " é\n".encode()
+    text, warnings = decoded_text(raw, "m.txt")
+    line = "Prix : 5 € — très cher\n"
+    assert text == PROSE + line + line + PROSE + line[:-1] + " é\n"
+    assert warnings[0].startswith("m.txt: 3 lines not valid UTF-8 (the first: line 2);")
+
+
 def test_a_file_with_no_utf8_reads_as_cp1252_throughout() -> None:
     written = "Café – “quoted” l’été\nsecond ligne é\n"
     text, warnings = decoded_text(written.encode("cp1252"), "legacy.txt")
