@@ -3,7 +3,8 @@ bytes, and whether it is text at all (corpus.py decodes every text format's file
 
 Each rule holds wherever in the file it applies (s21; before, the first 8 KB alone decided
 whether a file was binary, and one non-UTF-8 byte decided the whole file's encoding):
-- A file is read as UTF-8 (a byte-order mark taken off; UTF-16 when it opens with its mark).
+- A file is read as UTF-8 (a byte-order mark taken off; UTF-16 when it opens with its mark,
+  or when one byte of every pair is NUL in half the pairs and the other never is).
   A byte sequence that is not UTF-8 is read as cp1252, sequence by sequence (latin-1 for the
   five bytes cp1252 leaves undefined), so a Latin-1 or Windows line pasted into a UTF-8 file
   reads as the characters its writer typed while the UTF-8 around it stays whole (s20: such a
@@ -50,9 +51,10 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
     """The text of the text file `relative` whose bytes are `raw`, and warnings (an encoding
     other than UTF-8, NUL bytes); raise UnreadableDocument for binary content."""
     warnings: list[str] = []
-    if raw.startswith(UTF16_BOMS):
+    utf16 = _utf16_encoding(raw)
+    if utf16 is not None:
         try:
-            text = raw.decode("utf-16")
+            text = raw.decode(utf16)
         except UnicodeDecodeError:
             text = None
         if text is not None:
@@ -67,6 +69,24 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
         if _may_hold_controls(body, text):
             _refuse_binary(text)
     return _without_nul(text, relative, warnings), warnings
+
+
+def _utf16_encoding(raw: bytes) -> str | None:
+    """The codec of a UTF-16 file: "utf-16" when it opens with its byte-order mark, else
+    "utf-16-le" or "-be" when one byte of every pair is NUL in at least half the pairs and the
+    other byte never is (text of the Latin alphabets, as Windows writes "Unicode" without
+    its mark: s20 probe's u16le_nobom.vtt was skipped as binary); None for any other file."""
+    if raw.startswith(UTF16_BOMS):
+        return "utf-16"
+    if len(raw) % 2 or b"\x00" not in raw:
+        return None
+    for codec, high, low in (
+        ("utf-16-le", raw[1::2], raw[0::2]),
+        ("utf-16-be", raw[0::2], raw[1::2]),
+    ):
+        if b"\x00" not in low and 2 * high.count(b"\x00") >= len(high):
+            return codec
+    return None
 
 
 def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -> str:

@@ -56,6 +56,16 @@ def test_utf8_with_or_without_its_mark_reads_unchanged_without_warning() -> None
     assert decoded_text(PROSE.encode("utf-16"), "u16.txt") == (PROSE, [])
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_mark_is_read_as_utf16_not_skipped_as_binary(codec: str) -> None:
+    """Windows "Unicode" text saved without its byte-order mark: every other byte NUL."""
+    written = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Zoé>Réunion à 10 h, 5 €.\n"
+    assert decoded_text(written.encode(codec), "u16.vtt") == (written, [])
+    odd = written.encode(codec) + b"x"  # an odd length is no UTF-16
+    with pytest.raises(UnreadableDocument, match="binary"):
+        decoded_text(odd, "odd.vtt")
+
+
 @pytest.mark.parametrize("where", [10, SNIFF_BYTES // 2, SNIFF_BYTES + 100, 5 * SNIFF_BYTES])
 def test_a_stray_nul_is_read_as_the_replacement_character_wherever_it_is(where: int) -> None:
     text = ("Some words of a note. " * 3000)[: 6 * SNIFF_BYTES]
