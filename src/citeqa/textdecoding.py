@@ -92,8 +92,8 @@ def _utf16_encoding(raw: bytes) -> str | None:
 def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -> str:
     """The text of a file whose bytes from `first` on are not all UTF-8: its UTF-8 as such,
     its other bytes read as cp1252, and a warning in `warnings`; raise UnreadableDocument for
-    binary content. Byte operations where they do (a 43 MB cp1252 file: 0.3 s, where scanning
-    its text with the character classes took 3 s)."""
+    binary content. Byte operations where they do (a 43 MB cp1252 file: 0.3 s of CPU, where
+    scanning its text with the character classes took 1.25 s)."""
     escaped = body.decode("utf-8", "surrogateescape")
     if _may_hold_controls(body, escaped) or any(byte in body for byte in _UNDEFINED_BYTES):
         _refuse_binary(escaped)
@@ -191,8 +191,7 @@ def _legacy_table() -> tuple[str, ...]:
 def _lines_holding(escaped: str) -> int:
     """How many lines of `escaped` hold an escaped byte: counted from line to line, not from
     the text's start for each run, so a file of many such lines costs one pass."""
-    lines, line, position = 0, -1, 0
-    number = 0
+    lines, line, position, number = 0, -1, 0, 0
     for run in _ESCAPED.finditer(escaped):
         number += escaped.count("\n", position, run.start())
         position = run.start()
