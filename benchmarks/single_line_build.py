@@ -1,8 +1,9 @@
 """Print the seconds per MB of indexing one single-line text (no punctuation, no newline) of
-0.5, 1 and 2 MB: flat figures mean a linear build, rising ones a step that grows faster than
-the text. Not a test; run it by hand:
+0.25, 0.5, 1 and 2 MB, and each size's CPU seconds per MB as a ratio to the smallest's: flat
+figures (ratios near 1) mean a linear build, rising ones a step that grows faster than the
+text. Not a test; run it by hand:
 
-    python benchmarks/single_line_build.py [--sizes 0.5 1 2] [--embedder hash|use]
+    python benchmarks/single_line_build.py [--sizes 0.25 0.5 1 2] [--embedder hash|use]
 
 The s8 user trial indexed a 5 MB such file (5,837 chunks) in 181 s and asked whether a step of
 the build is quadratic on a text without sentence ends. Each row builds, from scratch, a corpus
@@ -14,6 +15,9 @@ embeds with benchmarks/scale.py's hashed bag of words, so the figures are citeqa
 `--embedder use` with the real model, whose time is most of a build's (each chunk of such a
 text is its only sentence: embedded once since session 8, its vector copied to the sentence;
 before, twice: about 30 s per MB). Before/after: run it with PYTHONPATH on each tree.
+The s20 hostile probe found a one-line 50 MB text unindexed after 25 minutes: each chunk's
+table-header lookup (tables.TableHeaders) searched and tested the whole line it opens on, so
+chunking cost chunks x line length; the line is now read once (s21), and the ratios stay flat.
 """
 
 from __future__ import annotations
@@ -109,28 +113,42 @@ def text_stages(text: str) -> tuple[float, float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=float, nargs="+", default=[0.5, 1.0, 2.0])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.25, 0.5, 1.0, 2.0])
     parser.add_argument("--embedder", choices=("hash", "use"), default="hash")
     args = parser.parse_args()
     channel = scale.HashEmbedder.name if args.embedder == "hash" else "use"
     scale.register()
     print(f"embedder {channel}; seconds per MB (flat = linear; CPU: robust to others' load)")
+    _size_row(0.01, channel)  # imports and first-call costs, kept out of the ratios
+    per_mb: list[float] = []
     for megabytes in args.sizes:
-        text = single_line(int(megabytes * 1_000_000))
-        with tempfile.TemporaryDirectory() as folder:
-            corpus = Path(folder) / "corpus"
-            corpus.mkdir()
-            (corpus / "one-line.txt").write_text(text, encoding="utf-8")
-            seconds, cpu, stages, chunks = stage_times(corpus, Path(folder) / "index", channel)
-        chunking, splitting, sentences = text_stages(text)
-        per_mb = {stage: f"{value / megabytes:.2f}" for stage, value in stages.items()}
-        print(
-            f"{megabytes:4.1f} MB  {chunks:5d} chunks {sentences:5d} sentences  build"
-            f" {seconds:6.2f} s wall = {seconds / megabytes:6.2f} s/MB, CPU"
-            f" {cpu / megabytes:6.2f} s/MB  chunk_document {chunking / megabytes:.2f} CPU s/MB"
-            f"  sentences {splitting / megabytes:.3f} CPU s/MB  stages wall s/MB {per_mb}",
-            flush=True,
-        )
+        per_mb.append(_size_row(megabytes, channel))
+    ratios = "  ".join(
+        f"{size:g} MB x{value / per_mb[0]:.2f}"
+        for size, value in zip(args.sizes, per_mb, strict=True)
+    )
+    print(f"build CPU s/MB as a ratio to {args.sizes[0]:g} MB's: {ratios}")
+
+
+def _size_row(megabytes: float, channel: str) -> float:
+    """Build a corpus of one single-line text of `megabytes` MB, print its row and return the
+    build's CPU seconds per MB."""
+    text = single_line(int(megabytes * 1_000_000))
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus"
+        corpus.mkdir()
+        (corpus / "one-line.txt").write_text(text, encoding="utf-8")
+        seconds, cpu, stages, chunks = stage_times(corpus, Path(folder) / "index", channel)
+    chunking, splitting, sentences = text_stages(text)
+    per_mb = {stage: f"{value / megabytes:.2f}" for stage, value in stages.items()}
+    print(
+        f"{megabytes:5.2f} MB  {chunks:5d} chunks {sentences:5d} sentences  build"
+        f" {seconds:6.2f} s wall = {seconds / megabytes:6.2f} s/MB, CPU"
+        f" {cpu / megabytes:6.2f} s/MB  chunk_document {chunking / megabytes:.2f} CPU s/MB"
+        f"  sentences {splitting / megabytes:.3f} CPU s/MB  stages wall s/MB {per_mb}",
+        flush=True,
+    )
+    return cpu / megabytes
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ is no longer told to ask in French (s18 trial: "Wat is the sensitivty…", "sour
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -47,7 +48,13 @@ from citeqa.courtesy import LETTERS
 from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
-from citeqa.questions import QuestionTerms, interrogatives, question_words, word_alternatives
+from citeqa.questions import (
+    HYPHENS,
+    QuestionTerms,
+    interrogatives,
+    question_words,
+    word_alternatives,
+)
 from citeqa.reason_words import content_words, nameable
 from citeqa.spelling_hints import Closest, did_you_mean
 from citeqa.visible import cut, shown
@@ -418,9 +425,24 @@ def _every_word_held(terms: QuestionTerms, tokens: frozenset[str]) -> bool:
         plain = word_alternatives(word)
         if not plain or _asks(word) or not any(plain & alts for alts, _ in focus):
             continue
-        if not plain & tokens:
+        if not _held(word, plain, tokens):
             return False
     return True
+
+
+_PIECE_BREAK = re.compile(f"[{re.escape(HYPHENS)}'’]")
+"""What joins the pieces of one question word ("hd-0001", "long-term", "l’été")."""
+
+
+def _held(word: str, alternatives: frozenset[str], tokens: frozenset[str]) -> bool:
+    """Whether `tokens` hold the question word `word`: one of its `alternatives` (its own
+    forms, or its term's), and for a word of pieces each piece that has a form: a passage
+    writing "HD-0042" holds "hd" but does not mention "hd-0001" (s20 hostile probe: a reason
+    said the closest passages mention “hd-0001”, “hd-0002”, “hd-0003”)."""
+    if not alternatives & tokens:
+        return False
+    pieces = _PIECE_BREAK.split(word)
+    return len(pieces) < 2 or all(not own or own & tokens for own in map(word_alternatives, pieces))
 
 
 def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Closest | None) -> str:
@@ -538,7 +560,7 @@ def _weighed_words(
         if not plain or not nameable(word, lang, unused=word in terms.absent):
             continue
         term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
-        if term is not None and bool((plain if held else term[0]) & tokens) == held:
+        if term is not None and _held(word, plain if held else term[0], tokens) == held:
             found.append((term[1], word))
     found.sort(key=lambda pair: -pair[0])
     return [word for _, word in found[:MAX_WORDS_NAMED]]

@@ -1,12 +1,12 @@
 """Walk a corpus folder into Documents: which files are read, how, and which are skipped.
 
-Owns what the folder's walk (folderwalk.py) yields as documents: text decoding, titles (one
-the text gives: titles.py) and document ids; each file format's reader lives in the
-citeqa.readers registry (one module per format). A build takes the documents one at a time
-as they are read (`scan_corpus`), so that one document's text is held at a time;
-`read_corpus` keeps them all, for scripts and tests.
-Text files are decoded byte for byte and never normalised (CRLF stays CRLF), because every
-citation offset points into `Document.text`.
+Owns what the folder's walk (folderwalk.py) yields as documents: titles (one the text gives:
+titles.py) and document ids; each file format's reader lives in the citeqa.readers registry
+(one module per format), and a text file's bytes are decoded by textdecoding.py (encodings,
+NUL bytes, binary content). A build takes the documents one at a time as they are read
+(`scan_corpus`), so that one document's text is held at a time; `read_corpus` keeps them all,
+for scripts and tests. Text files are decoded byte for byte and never normalised (CRLF stays
+CRLF), because every citation offset points into `Document.text`.
 A file that cannot be read is skipped with a reason, never raised: only a missing or empty
 corpus is an error (`CorpusMissing`, `CorpusEmpty`). `corpus_manifest_digest` names the
 corpus's manifest and domain file as builds record them and status compares them.
@@ -15,11 +15,8 @@ corpus's manifest and domain file as builds record them and status compares them
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -39,20 +36,13 @@ from citeqa.listing import first
 from citeqa.models import Document
 from citeqa.paths import check_corpus_folder
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
+from citeqa.textdecoding import decoded_text
 from citeqa.titles import derived_title
 from citeqa.wordlists import looks_like_word_list
 
 __all__ = [  # for callers
     "MANIFEST", "UNREADABLE", "CorpusStamps", "UnreadableDocument", "relative_path",
 ]  # fmt: skip
-ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
-"""Tried in order; anything but UTF-8 adds a warning. latin-1 decodes any bytes."""
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-"""A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
-SNIFF_BYTES = 8192
-"""How much of a file is inspected to decide whether it is binary."""
-MAX_CONTROL_RATIO = 0.1
-"""A text whose sample has more control characters than this is treated as binary."""
 
 
 # ---- the folder ----------------------------------------------------------------------------
@@ -311,60 +301,12 @@ def _extract(reader: Reader, raw: bytes, relative: str) -> Extracted:
     """The file's text by its reader; text formats are decoded here first."""
     if not reader.decoded:
         return reader.extract(raw, relative)
-    text, warnings = _decoded(raw, relative)
+    text, warnings = decoded_text(raw, relative)
     if not text.strip():
         raise UnreadableDocument("empty file")
     extracted = reader.extract(text, relative)
     extracted.warnings[:0] = warnings
     return extracted
-
-
-def _decoded(raw: bytes, relative: str) -> tuple[str, list[str]]:
-    """The text of a text file and a warning when it is not UTF-8; binary files are refused."""
-    if b"\x00" in raw[:SNIFF_BYTES] and not raw.startswith(UTF16_BOMS):
-        raise UnreadableDocument("binary content (NUL bytes), not text")
-    text, encoding = decode_text(raw)
-    if _looks_binary(text[:SNIFF_BYTES]):
-        raise UnreadableDocument("binary content (mostly control characters), not text")
-    warnings = []
-    if encoding not in (*ENCODINGS[:2], "utf-16"):
-        warnings.append(f"{relative}: not valid UTF-8; decoded as {encoding}")
-    return text, warnings
-
-
-def decode_text(raw: bytes) -> tuple[str, str]:
-    """The decoded text and the encoding that worked (see ENCODINGS; UTF-16 when the file
-    starts with its byte-order mark); newlines untouched."""
-    if raw.startswith(UTF16_BOMS):
-        try:
-            return raw.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            pass
-    for encoding in ENCODINGS:
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
-
-
-def _looks_binary(sample: str) -> bool:
-    controls = len(_controls().findall(sample)) + sample.count("\ufffd")
-    return bool(sample) and controls / len(sample) > MAX_CONTROL_RATIO
-
-
-@cache
-def _controls() -> re.Pattern[str]:
-    """The control characters (categories Cc and Cs) that are not whitespace, as one character
-    class: a regular expression counts them in C, where testing each character of every file's
-    sample in Python was a tenth of an update's CPU time. Cc is U+0000-U+001F and U+007F-U+009F,
-    Cs the surrogates U+D800-U+DFFF; no other character is in either category."""
-    found = [
-        chr(point)
-        for point in (*range(0xA0), *range(0xD800, 0xE000))
-        if unicodedata.category(chr(point)) in ("Cc", "Cs") and not chr(point).isspace()
-    ]
-    return re.compile("[" + "".join(re.escape(char) for char in found) + "]")
 
 
 def corpus_manifest_digest(corpus_dir: Path, manifest: CorpusManifest | None = None) -> str | None:

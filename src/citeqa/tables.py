@@ -66,6 +66,11 @@ class TableHeaders:
         self._readings: dict[tuple[int, Callable[[Rows], object]], object] = {}
         """What each reader made of each table it read (`read`), by the table's first line's
         start and the reader."""
+        self._line: tuple[int, int, bool] = (-1, -1, False)
+        """The last line looked at: its start, its end and whether it is a table row. The
+        chunks of a long line (a text written on one line) each open on it, and finding its
+        ends and testing it cost its length: read once, not once a chunk (s21: a one-line
+        50 MB text took hours to chunk)."""
 
     def header(self, offset: int) -> Span | None:
         """The span of the header row (first row) of the table holding `offset`, or None. A
@@ -119,8 +124,8 @@ class TableHeaders:
     def _table_at(self, offset: int) -> _Table | None:
         if not 0 <= offset < len(self.text):
             return None
-        row = _line_at(self.text, offset)
-        if not is_table_row(self.text[slice(*row)]):
+        row = self._row_at(offset)
+        if row is None:
             return None
         position = bisect.bisect_right(self._firsts, row[0])
         if position and row[0] <= self._tables[position - 1][1]:
@@ -129,6 +134,16 @@ class TableHeaders:
         self._firsts.insert(position, table[0])
         self._tables.insert(position, table)
         return table
+
+    def _row_at(self, offset: int) -> Span | None:
+        """The line holding `offset` when it is a table row, else None; the last line looked
+        at is remembered (`_line`), so that asking again about it reads nothing."""
+        start, end, is_row = self._line
+        if not start <= offset <= end:
+            start, end = _line_at(self.text, offset)
+            is_row = is_table_row(self.text[start:end])
+            self._line = (start, end, is_row)
+        return (start, end) if is_row else None
 
 
 def _table_around(text: str, row: Span) -> _Table:

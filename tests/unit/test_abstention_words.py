@@ -166,6 +166,25 @@ def test_a_question_the_passages_cover_names_the_words_they_mention() -> None:
     assert not_answered(ASKED, "en") == NOT_ANSWERED["en"]  # no passage read
 
 
+def test_a_word_of_pieces_is_mentioned_only_where_every_piece_is() -> None:
+    """A passage writing "HD-0042" holds the token "hd", which "hd-0001" gives too: it does not
+    mention "hd-0001" (s20 hostile probe: "the closest passages mention “hd-0001”, “hd-0002”,
+    “hd-0003”"), while one writing "HD-0001" or "long-term" mentions that word."""
+    asked = terms("What about hd-0001 hd-0002?", {"hd-0001": 5.0, "hd-0002": 4.0})
+    passages = frozenset(word_alternatives("The server HD-0042 restarts"))
+    assert unmatched_words(asked, passages, "en") == ["hd-0001", "hd-0002"]
+    assert not_answered(asked, "en", passages).endswith(
+        "the closest passages never mention “hd-0001”, “hd-0002”."
+    )
+    holding = passages | word_alternatives("HD-0001")
+    assert unmatched_words(asked, holding, "en") == ["hd-0002"]
+    term = terms("Is it long-term?", {"long-term": 3.0})
+    assert not_answered(term, "en", frozenset(word_alternatives("a long-term plan"))).endswith(
+        "the closest passages mention “long-term”, but none answers it."
+    )
+    assert unmatched_words(term, frozenset(word_alternatives("a long plan")), "en") == ["long-term"]
+
+
 def test_words_of_the_question_form_are_never_named_as_lacking() -> None:
     """Found by the session-7 user trial: "they never mention “many”, “bicycles”, ..."."""
     english = terms(

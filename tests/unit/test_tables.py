@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from citeqa import tables
 from citeqa.language import is_table_separator, pipe_row
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.sentences import SECTIONS, SentenceBank, _heading_tokens
@@ -104,6 +105,30 @@ def test_a_long_table_is_read_once() -> None:
     assert len(headers._tables) == 1
     assert headers.header(text.index("| 7 |")) == (0, len("| N | Double |"))
     assert len(headers._tables) == 1  # found among the tables known, not walked again
+
+
+def test_the_chunks_of_one_long_line_read_that_line_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text on one line has every chunk open on it: its ends are searched and its row test
+    run for the first offset only (s21: once a chunk made chunking a one-line text quadratic).
+    Another line asked about, then the long one again, is read again."""
+    looked_at: list[int] = []
+    real_test = tables.is_table_row
+
+    def counted(line: str) -> bool:
+        looked_at.append(len(line))
+        return real_test(line)
+
+    monkeypatch.setattr(tables, "is_table_row", counted)
+    text = "word " * 20_000 + "\n| a | b |\n| 1 | 2 |\n"
+    headers = TableHeaders(text)
+    assert all(headers.header_above(offset) is None for offset in range(0, 100_000, 500))
+    assert looked_at == [text.index("\n")]
+    header = text.index("| a")
+    assert headers.header(text.index("| 1")) == (header, header + len("| a | b |"))
+    assert headers.header(10) is None
+    assert len(looked_at) == 2 + 2 + 1  # the table's two rows, twice (found, then walked)
 
 
 def test_a_ruled_header_is_the_header_of_a_table_whose_second_line_is_its_rule() -> None:

@@ -19,7 +19,9 @@ outweigh the file's own fields (`PADDED_CELLS_PER_FIELD`: one record far wider t
 others), then each row keeps its own cells (version 3). A file of one column is a table of
 one column. A file whose first record is no header row (a sentence in it: a note saved as
 .csv), or that the csv module cannot read (a field over its size limit, a quote left open), is
-no table: it is read as plain text, with a warning saying which.
+no table: it is read as plain text, with a warning saying which. Version 4: the decoding of
+every text format changed (textdecoding.py, s21: a non-UTF-8 line of a UTF-8 file read alone
+as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere).
 
 Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
 and its first line is its header record, which already heads every quote.
@@ -54,7 +56,7 @@ class DelimitedReader:
     kind: str = "csv"
     suffixes: tuple[str, ...] = (".csv", ".tsv")
     decoded: bool = True
-    version: int = 3
+    version: int = 4
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")

@@ -20,6 +20,10 @@ paragraph) is a space, and a "|" in it is escaped (`\\|`, language.pipe_row). An
 table (a page laid out in a table) reads as it would without the table: cells apart with tabs,
 one row a line, its headings and paragraphs on their own lines, and a `<br>` inside a cell a
 space (so a cell's lines never read as rows of their own).
+
+Version 15: the decoding of every text format changed (textdecoding.py, s21: a non-UTF-8 line of
+a UTF-8 file read alone as cp1252, a stray NUL byte read as U+FFFD, binary content found
+anywhere).
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 14
+    version = 15
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -85,7 +89,8 @@ class HtmlReader:
     data's `chrome_phrases` (a sentence in a `<span>` or an unclosed `<p>`, "Price: 25 EUR",
     beside a button was left out; a cookie banner stating a sentence goes), a heading names
     navigation only whole ("Lunch menu" over links is the page's), and a "|" in a pipe table's
-    cell is escaped, `\\|`, as the CSV reader writes it (s20 reviews)."""
+    cell is escaped, `\\|`, as the CSV reader writes it (s20 reviews). 15: decoded by
+    textdecoding.py (see the module's docstring)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative

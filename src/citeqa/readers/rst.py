@@ -13,11 +13,13 @@ runs across one (markup.py, tallies.py, quoting.py), a comment (".. This data fi
 placed in the public domain.", with the lines indented under it) is no sentence of the index
 (markup.rst_comment_spans, tallies.py) and a title skips comments and directives (titles.py).
 Version 3: a file opening with a slide's label alone ("Slide 1") is titled by its first slide's
-title (titles.slide_label, s19-slides: read again so an index's titles follow).
+title (titles.slide_label, s19-slides: read again so an index's titles follow). Version 4:
+the decoding of every text format changed (textdecoding.py, s21: a non-UTF-8 line of a UTF-8
+file read alone as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere).
 """
 
 from __future__ import annotations
 
 from citeqa.readers.text import TextReader
 
-READERS = (TextReader("rst", (".rst",), version=3, reads_mail=False),)
+READERS = (TextReader("rst", (".rst",), version=4, reads_mail=False),)

@@ -23,7 +23,9 @@ any other file is read as before. Version 8 (.txt; .md 7): a file opening with a
 alone ("Slide 1", a deck exported to text) is titled by the line after it, its first slide's
 title (titles.slide_label). Version 9 (.txt; .md 8): a mail's Subject marking a reply
 ("Re: …") stays under its Headers heading even when it is the title, so a reply saved on its
-own is known for one (mail_candidates.py)."""
+own is known for one (mail_candidates.py). Version 10 (.txt; .md 9; .rst 4): the decoding of
+every text format changed (textdecoding.py, s21: a non-UTF-8 line of a UTF-8 file read alone
+as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere)."""
 
 from __future__ import annotations
 
@@ -63,6 +65,6 @@ class TextReader:
 
 
 READERS = (
-    TextReader("txt", (".txt",), version=9, reads_transcripts=True),
-    TextReader("md", (".md",), version=8),
+    TextReader("txt", (".txt",), version=10, reads_transcripts=True),
+    TextReader("md", (".md",), version=9),
 )

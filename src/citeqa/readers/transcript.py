@@ -1,7 +1,10 @@
 """WebVTT (.vtt) and SubRip (.srt) files: read as what their speakers said (transcripts.py),
 each turn under its speaker's heading, with no cue number, timing line nor cue markup.
 
-Version 1: these endings were not read before (the s19 trial's 12 meeting transcripts skipped)."""
+Version 1: these endings were not read before (the s19 trial's 12 meeting transcripts skipped).
+Version 2: the decoding of every text format changed (textdecoding.py, s21: a non-UTF-8 line of
+a UTF-8 file read alone as cp1252, a stray NUL byte read as U+FFFD, binary content found
+anywhere)."""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ class TranscriptReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 1
+    version: int = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         read = transcript_text(str(content), relative, cues=True)  # NoTranscriptText: skipped

@@ -1,0 +1,234 @@
+"""How a text file's bytes become the text its citations point into: its encoding, its NUL
+bytes, and whether it is text at all (corpus.py decodes every text format's file here).
+
+Each rule holds wherever in the file it applies (s21; before, the first 8 KB alone decided
+whether a file was binary, and one non-UTF-8 byte decided the whole file's encoding):
+- A file is read as UTF-8 (a byte-order mark taken off; UTF-16 when it opens with its mark,
+  or when one byte of every pair is NUL in half the pairs and the other never is).
+  A byte sequence that is not UTF-8 is read as cp1252, sequence by sequence (latin-1 for the
+  five bytes cp1252 leaves undefined), so a Latin-1 or Windows line pasted into a UTF-8 file
+  reads as the characters its writer typed while the UTF-8 around it stays whole (s20: such a
+  file was read whole as cp1252, every "é" of its UTF-8 lines quoted as "Ã©"). A file with no
+  UTF-8 character at all reads as cp1252 throughout, as before. Either way a warning says so,
+  naming the first line read as cp1252 when the rest is UTF-8.
+- A file is binary, and skipped, when any stretch of SNIFF_BYTES characters of it holds more
+  than MAX_CONTROL_RATIO control characters: NUL bytes, other controls, U+FFFD, and, in a
+  stretch holding a byte cp1252 leaves undefined (so no cp1252 text), the bytes 0x80-0x9F that
+  are not part of UTF-8, as latin-1 reads them (C1 controls). Random bytes, compressed or
+  encrypted data, hold about 21% of these; a Windows text's quotes and dashes (cp1252's
+  0x80-0x9F) count for nothing, as when a file that cp1252 read whole was judged.
+- A NUL byte of a text file (a stray one: too few to make it binary) is read as U+FFFD, the
+  replacement character, with a warning: no NUL reaches a chunk, a quote or the JSON, and a
+  quote still equals its document's text between its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from citeqa.readers import UnreadableDocument
+
+UTF8_BOM = b"\xef\xbb\xbf"
+"""A UTF-8 file may open with these bytes; they are not text (offsets count after them)."""
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+"""A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
+SNIFF_BYTES = 8192
+"""The length of the stretches of a file judged one by one to tell binary content."""
+MAX_CONTROL_RATIO = 0.1
+"""A stretch with more control characters than this share of it makes the file binary."""
+LEGACY_ENCODING = "cp1252"
+"""What a byte sequence that is not UTF-8 is read as (latin-1 for its undefined bytes)."""
+REPLACEMENT = "\ufffd"
+"""What a NUL byte of a text file is read as."""
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+"""The bytes UTF-8 could not read, as Python's "surrogateescape" error handler gives them."""
+
+
+def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
+    """The text of the text file `relative` whose bytes are `raw`, and warnings (an encoding
+    other than UTF-8, NUL bytes); raise UnreadableDocument for binary content."""
+    warnings: list[str] = []
+    utf16 = _utf16_encoding(raw)
+    if utf16 is not None:
+        try:
+            text = raw.decode(utf16)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None:
+            _refuse_binary(text)
+            return _without_nul(text, relative, warnings), warnings
+    body = raw.removeprefix(UTF8_BOM)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        text = _not_all_utf8(body, error.start, relative, warnings)
+    else:  # nearly every file: no byte to escape, controls looked for in C
+        if _may_hold_controls(body, text):
+            _refuse_binary(text)
+    return _without_nul(text, relative, warnings), warnings
+
+
+def _utf16_encoding(raw: bytes) -> str | None:
+    """The codec of a UTF-16 file: "utf-16" when it opens with its byte-order mark, else
+    "utf-16-le" or "-be" when one byte of every pair is NUL in at least half the pairs and the
+    other byte never is (text of the Latin alphabets, as Windows writes "Unicode" without
+    its mark: s20 probe's u16le_nobom.vtt was skipped as binary); None for any other file."""
+    if raw.startswith(UTF16_BOMS):
+        return "utf-16"
+    if len(raw) % 2 or b"\x00" not in raw:
+        return None
+    for codec, high, low in (
+        ("utf-16-le", raw[1::2], raw[0::2]),
+        ("utf-16-be", raw[0::2], raw[1::2]),
+    ):
+        if b"\x00" not in low and 2 * high.count(b"\x00") >= len(high):
+            return codec
+    return None
+
+
+def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -> str:
+    """The text of a file whose bytes from `first` on are not all UTF-8: its UTF-8 as such,
+    its other bytes read as cp1252, and a warning in `warnings`; raise UnreadableDocument for
+    binary content. Byte operations where they do (a 43 MB cp1252 file: 0.3 s of CPU, where
+    scanning its text with the character classes took 1.25 s)."""
+    escaped = body.decode("utf-8", "surrogateescape")
+    if _may_hold_controls(body, escaped) or any(byte in body for byte in _UNDEFINED_BYTES):
+        _refuse_binary(escaped)
+    if len(escaped) == len(body):  # no UTF-8 character: each byte is one character
+        warnings.append(f"{relative}: not valid UTF-8; decoded as {LEGACY_ENCODING}")
+        try:
+            return body.decode(LEGACY_ENCODING)
+        except UnicodeDecodeError:  # a byte cp1252 leaves undefined: read as latin-1
+            return _ESCAPED.sub(_legacy_characters, escaped)
+    line = body.count(b"\n", 0, first) + 1
+    warnings.append(
+        f"{relative}: {_count(_lines_holding(escaped), 'line')} not valid UTF-8 (the first:"
+        f" line {line}); their other bytes read as {LEGACY_ENCODING}"
+    )
+    return _ESCAPED.sub(_legacy_characters, escaped)
+
+
+def _refuse_binary(text: str) -> None:
+    """Raise UnreadableDocument when a stretch of SNIFF_BYTES characters of `text` (the file
+    decoded, its bytes that are not UTF-8 escaped) holds too many control characters."""
+    controls, undefined = _controls(), _undefined_in_cp1252()
+    if controls.search(text) is None and undefined.search(text) is None:
+        return  # nearly every text file: two scans, in C
+    size = min(SNIFF_BYTES, len(text))
+    for start in _stretch_starts(len(text), size):
+        stretch = text[start : start + size]
+        count = len(controls.findall(stretch))
+        if undefined.search(stretch) is not None:  # no cp1252: latin-1's C1 controls
+            count += len(_C1_ESCAPED.findall(stretch))
+        if count > MAX_CONTROL_RATIO * size:
+            kind = "NUL bytes" if "\x00" in stretch else "mostly control characters"
+            raise UnreadableDocument(f"binary content ({kind}), not text")
+
+
+_C1_ESCAPED = re.compile("[\udc80-\udc9f]")
+"""The bytes 0x80-0x9F that UTF-8 could not read, escaped."""
+
+
+_UNDEFINED_BYTES = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+"""The bytes cp1252 leaves undefined (a test checks them against the codec)."""
+
+
+@cache
+def _undefined_in_cp1252() -> re.Pattern[str]:
+    """The bytes cp1252 leaves undefined (`_UNDEFINED_BYTES`), escaped."""
+    return re.compile(f"[{''.join(chr(0xDC00 + ord(byte)) for byte in _UNDEFINED_BYTES)}]")
+
+
+_C1_IN_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+"""A C1 control character (U+0080-U+009F) as UTF-8 writes it."""
+
+
+def _may_hold_controls(body: bytes, text: str) -> bool:
+    """Whether the UTF-8 file `body`, decoded as `text`, may hold a character `_controls`
+    counts, looked for by byte operations (a 50 MB file in a tenth of a second, where the
+    character class's search took 0.6 s): an ASCII control byte, U+FFFD, a C1 control."""
+    if body.translate(None, _plain_bytes()) or "\ufffd" in text:
+        return True
+    return not text.isascii() and _C1_IN_UTF8.search(body) is not None
+
+
+@cache
+def _plain_bytes() -> bytes:
+    """Every byte but the ASCII ones `_controls` counts."""
+    counted = {ord(char) for char in _controls().findall("".join(map(chr, range(0x80))))}
+    return bytes(byte for byte in range(256) if byte not in counted)
+
+
+def _stretch_starts(length: int, size: int) -> list[int]:
+    """Where each stretch of `size` characters of a text of `length` starts: end to end, the
+    last one ending at the text's end (overlapping the one before), so each is whole."""
+    starts = list(range(0, length - size + 1, size))
+    if starts[-1] + size < length:
+        starts.append(length - size)
+    return starts
+
+
+def _legacy_characters(run: re.Match[str]) -> str:
+    table = _legacy_table()
+    return "".join(table[ord(char) - 0xDC00] for char in run.group())
+
+
+@cache
+def _legacy_table() -> tuple[str, ...]:
+    """The character of each byte in cp1252, latin-1 for the bytes cp1252 leaves undefined."""
+    characters = []
+    for byte in range(256):
+        try:
+            characters.append(bytes([byte]).decode(LEGACY_ENCODING))
+        except UnicodeDecodeError:
+            characters.append(chr(byte))
+    return tuple(characters)
+
+
+def _lines_holding(escaped: str) -> int:
+    """How many lines of `escaped` hold an escaped byte: counted from line to line, not from
+    the text's start for each run, so a file of many such lines costs one pass."""
+    lines, line, position, number = 0, -1, 0, 0
+    for run in _ESCAPED.finditer(escaped):
+        number += escaped.count("\n", position, run.start())
+        position = run.start()
+        if number != line:
+            lines, line = lines + 1, number
+    return lines
+
+
+def _without_nul(text: str, relative: str, warnings: list[str]) -> str:
+    """`text` with each NUL character read as REPLACEMENT, one for one (offsets keep), and a
+    warning in `warnings` naming how many and the first one's line."""
+    first = text.find("\x00")
+    if first < 0:
+        return text
+    count = text.count("\x00")
+    line = text.count("\n", 0, first) + 1
+    warnings.append(
+        f"{relative}: {_count(count, 'NUL byte')} (the first on line {line}) read as"
+        f" {REPLACEMENT}, the replacement character"
+    )
+    return text.replace("\x00", REPLACEMENT)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+@cache
+def _controls() -> re.Pattern[str]:
+    """The control characters (category Cc) that are not whitespace, and U+FFFD, as one
+    character class: a regular expression counts them in C, where testing each character of
+    every file in Python cost a tenth of an update's CPU time. Cc is U+0000-U+001F and
+    U+007F-U+009F; no other character is in that category."""
+    found = [
+        chr(point)
+        for point in range(0xA0)
+        if unicodedata.category(chr(point)) == "Cc" and not chr(point).isspace()
+    ]
+    escaped = "".join(re.escape(char) for char in found)
+    return re.compile(f"[{escaped}{REPLACEMENT}]")

@@ -1,0 +1,147 @@
+"""textdecoding.py: one rule each for encodings, NUL bytes and binary content, wherever in a
+file they apply (s20 hostile probe: a Latin-1 line turned a UTF-8 file into mojibake, a NUL in
+the first 8 KB skipped a file whose later NUL was indexed)."""
+
+from __future__ import annotations
+
+import random
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from citeqa.corpus import read_corpus, read_document
+from citeqa.readers import UnreadableDocument
+from citeqa.textdecoding import (
+    SNIFF_BYTES,
+    _controls,
+    _may_hold_controls,
+    _undefined_in_cp1252,
+    decoded_text,
+)
+
+PROSE = "Le budget est de 5 000 € pour l’été.\n"
+"""A line of French, its UTF-8 holding three-byte characters (€, ’)."""
+
+
+def test_a_latin1_line_in_a_utf8_file_reads_as_typed_and_the_utf8_stays_whole() -> None:
+    raw = (PROSE * 3).encode() + "Réunion à Genève.\n".encode("latin-1") + PROSE.encode()
+    text, warnings = decoded_text(raw, "mixed.txt")
+    assert text == PROSE * 3 + "Réunion à Genève.\n" + PROSE
+    assert warnings == [
+        "mixed.txt: 1 line not valid UTF-8 (the first: line 4); their other bytes read as cp1252"
+    ]
+
+
+def test_the_warning_counts_the_lines_holding_bytes_read_as_cp1252() -> None:
+    latin = "Prix : 5 € — très cher\n".encode("cp1252")
+    raw = PROSE.encode() + latin + latin + PROSE.encode() + latin[:-1] + " é\n".encode()
+    text, warnings = decoded_text(raw, "m.txt")
+    line = "Prix : 5 € — très cher\n"
+    assert text == PROSE + line + line + PROSE + line[:-1] + " é\n"
+    assert warnings[0].startswith("m.txt: 3 lines not valid UTF-8 (the first: line 2);")
+
+
+def test_a_file_with_no_utf8_reads_as_cp1252_throughout() -> None:
+    written = "Café – “quoted” l’été\nsecond ligne é\n"
+    text, warnings = decoded_text(written.encode("cp1252"), "legacy.txt")
+    assert text == written
+    assert warnings == ["legacy.txt: not valid UTF-8; decoded as cp1252"]
+
+
+def test_utf8_with_or_without_its_mark_reads_unchanged_without_warning() -> None:
+    assert decoded_text(PROSE.encode(), "a.txt") == (PROSE, [])
+    assert decoded_text(b"\xef\xbb\xbf" + PROSE.encode(), "a.txt") == (PROSE, [])
+    assert decoded_text(PROSE.encode("utf-16"), "u16.txt") == (PROSE, [])
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_mark_is_read_as_utf16_not_skipped_as_binary(codec: str) -> None:
+    """Windows "Unicode" text saved without its byte-order mark: every other byte NUL."""
+    written = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Zoé>Réunion à 10 h, 5 €.\n"
+    assert decoded_text(written.encode(codec), "u16.vtt") == (written, [])
+    odd = written.encode(codec) + b"x"  # an odd length is no UTF-16
+    with pytest.raises(UnreadableDocument, match="binary"):
+        decoded_text(odd, "odd.vtt")
+
+
+@pytest.mark.parametrize("where", [10, SNIFF_BYTES // 2, SNIFF_BYTES + 100, 5 * SNIFF_BYTES])
+def test_a_stray_nul_is_read_as_the_replacement_character_wherever_it_is(where: int) -> None:
+    text = ("Some words of a note. " * 3000)[: 6 * SNIFF_BYTES]
+    raw = text[:where].encode() + b"\x00" + text[where + 1 :].encode()
+    decoded, warnings = decoded_text(raw, "note.txt")
+    assert "\x00" not in decoded and len(decoded) == len(text)
+    assert decoded == text[:where] + "\ufffd" + text[where + 1 :]
+    assert warnings == [
+        "note.txt: 1 NUL byte (the first on line 1) read as \ufffd, the replacement character"
+    ]
+
+
+@pytest.mark.parametrize("where", [0, SNIFF_BYTES - 10, 3 * SNIFF_BYTES, 10 * SNIFF_BYTES])
+@pytest.mark.parametrize("blob", ["zeros", "random"])
+def test_binary_content_is_refused_wherever_it_starts(where: int, blob: str) -> None:
+    """A stretch of binary bytes (NUL-padded, or compressed-looking noise with few NULs)
+    after any amount of text makes the file binary, as it did in the first 8 KB only."""
+    rng = random.Random(where)
+    noise = bytes(rng.randrange(256) for _ in range(SNIFF_BYTES))
+    binary = b"\x00\x01\x02\x00" * (SNIFF_BYTES // 4) if blob == "zeros" else noise
+    raw = ("Plain text line.\n" * (where // 17 + 1)).encode()[:where] + binary
+    with pytest.raises(UnreadableDocument, match="binary content"):
+        decoded_text(raw, "blob.txt")
+
+
+def test_a_cp1252_text_full_of_curly_quotes_is_no_binary_content() -> None:
+    """Bytes 0x80-0x9F that are not UTF-8 count against a stretch being text (random bytes
+    would pass otherwise), yet a Windows text's quotes and dashes stay well under the limit."""
+    line = "« l’homme » – “il a dit” … ’’’ — fin\n"
+    text, _ = decoded_text((line * 500).encode("cp1252"), "quotes.txt")
+    assert text == line * 500
+
+
+def test_the_controls_counted_are_the_non_space_cc_characters_and_the_replacement() -> None:
+    every = "".join(chr(point) for point in range(sys.maxunicode + 1))
+    expected = [char for char in every if unicodedata.category(char) == "Cc" and not char.isspace()]
+    assert _controls().findall(every) == [*expected, "\ufffd"]
+    assert "\x00" in expected and "\t" not in expected
+    undefined = [byte for byte in range(256) if not _decodes_in_cp1252(byte)]
+    assert undefined == [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+    assert _undefined_in_cp1252().findall(every) == [chr(0xDC00 + byte) for byte in undefined]
+
+
+def _decodes_in_cp1252(byte: int) -> bool:
+    try:
+        bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def test_the_byte_check_of_a_utf8_file_finds_every_control_the_class_counts() -> None:
+    """`_may_hold_controls` (bytes, for speed) misses none of what `_controls` counts."""
+    for point in [*range(0x300), 0x2028, 0xFEFF, 0xFFFD, 0xFFFF, 0x1F600]:
+        char = chr(point)
+        for text in (char, f"é {char} x", f"plain {char}"):
+            counted = _controls().search(text) is not None
+            assert _may_hold_controls(text.encode(), text) or not counted, hex(point)
+    assert not _may_hold_controls("plain é ’ text\n\t".encode(), "plain é ’ text\n\t")
+
+
+def test_a_corpus_reads_the_stray_nul_file_and_skips_the_late_binary_one(tmp_path: Path) -> None:
+    text = "The pump restarts at noon. " * 800
+    (tmp_path / "stray.txt").write_bytes(text.encode() + b"\x00 Then it stops.")
+    (tmp_path / "late.csv").write_bytes(("a,b\n" + "1,2\n" * 4000).encode() + b"\x00" * 9000)
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["stray"]
+    assert reading.documents[0].text == text + "\ufffd Then it stops."
+    assert reading.skipped == ["late.csv: binary content (NUL bytes), not text"]
+    document = read_document(tmp_path / "stray.txt", tmp_path, {})
+    assert document.warnings == reading.warnings
+
+
+def test_a_corpus_quotes_a_mixed_file_without_mojibake(tmp_path: Path) -> None:
+    raw = "Réunion : le budget est de 5 000 €.\n".encode() + "Lieu : Genève\n".encode("latin-1")
+    (tmp_path / "mixed.txt").write_bytes(raw)
+    (document,) = read_corpus(tmp_path).documents
+    assert document.text == "Réunion : le budget est de 5 000 €.\nLieu : Genève\n"
+    assert "line 2" in document.warnings[0]
