@@ -218,6 +218,21 @@ def test_a_footer_numbering_its_slides_in_few_words_still_leaves() -> None:
     assert "Page" not in text and text.count("Topic") == 4
 
 
+def test_a_one_page_notice_loses_its_page_count() -> None:
+    """The s21 user trial: a town hall's one-page price list ended its last quote with "Page
+    1/1" (no other page repeats it, so no margin rule saw it); "Page 2 of 3" on a page 1 is text."""
+    notice = [
+        (18.0, "Location de la salle des fêtes"),
+        (12.0, "Week-end : 350 EUR pour les habitants, 700 EUR pour les extérieurs."),
+        (12.0, "Caution de 1 000 EUR versée à la réservation."),
+        (12.0, "Page 1/1"),
+    ]
+    text = PdfFileReader().extract(sized_pdf([notice]), "tarifs.pdf").text
+    assert "Page 1/1" not in text and text.rstrip().endswith("versée à la réservation.")
+    wrong = [*notice[:3], (12.0, "Page 2 of 3")]
+    assert "Page 2 of 3" in PdfFileReader().extract(sized_pdf([wrong]), "p.pdf").text
+
+
 def test_short_lines_numbered_in_words_do_not_take_most_of_a_slide() -> None:
     """ "Team 1" and "Sprint 11" close the first of slides whose last lines run with their
     numbers: as a page number in words they would leave the slide its title alone."""

@@ -80,6 +80,7 @@ def margin_free_pages(pages: Sequence[Page]) -> list[str]:
             key for number, edge in enumerate(edges) for key in _numbered_keys(edge, number)
         ),
         least=max(2, math.ceil(len(pages) * MARGIN_PAGES_SHARE)),
+        pages=len(pages),
     )
     return [
         _without(page.text, repeats.margins(edge, number), keep_top=number == 0)
@@ -148,6 +149,7 @@ class _Repeats:
     folded: Counter[str]
     numbered: Counter[tuple[str, int]]
     least: int
+    pages: int
 
     def margins(self, edge: _Edges, number: int) -> _Margins:
         """The page's edge lines that are margin lines (`number`: the page's, from 0): those
@@ -161,7 +163,11 @@ class _Repeats:
         numbered = {
             line
             for line in edge.bottom
-            if self._footer_like(line, edge) and self._numbered_often(_line_keys(line, number))
+            if self._footer_like(line, edge)
+            and (
+                self._numbered_often(_line_keys(line, number))
+                or _counts_pages(line, number, self.pages)
+            )
         }
         doubtful = {
             line
@@ -199,6 +205,18 @@ class _Margins:
     top: frozenset[str]
     bottom: frozenset[str]
     doubtful: frozenset[str] = frozenset()
+
+
+_PAGE_OF = re.compile(r"\D{0,12}?(\d{1,5})\s*(?:/|[^\W\d_]{1,4}\.?)\s*(\d{1,5})\W{0,2}")
+"""A line counting the pages: a short label, the page's number, "/" or a short word ("of",
+"sur", "von", "de"), the count: "Page 1/1", "p. 2 sur 3", "Seite 2 von 5", "3 / 12"."""
+
+
+def _counts_pages(line: str, number: int, pages: int) -> bool:
+    """Whether `line` gives the page's own number (`number`, from 0) out of the document's
+    `pages`: a one-page notice's "Page 1/1" numbers its page though no other page repeats it."""
+    found = _PAGE_OF.fullmatch(line.strip())
+    return found is not None and (int(found[1]), int(found[2])) == (number + 1, pages)
 
 
 def _numbered_keys(edge: _Edges, number: int) -> set[tuple[str, int]]:
