@@ -146,7 +146,6 @@ def outcome(a: Asked, ranker: Model | None, ratio: float, quoter: Model | None =
         Reading(bank, a.top, a.terms),
         a.meaning,
         a.channel,
-        candidates.sentences[0] if candidates.sentences else None,
     )
     short = sum(len(c.quote) for c in citations) <= LONG_QUOTE
     return Outcome(evidence, citations, short and quote_right(a.item, citations))

@@ -680,12 +680,7 @@ def compose(
         if mentioning.sentences:  # else the models read every candidate, as for any question
             candidates = mentioning
     evidence = question_features(
-        candidates.probabilities,
-        candidates.rows,
-        reading,
-        (query_vector, centroid),
-        channel,
-        candidates.sentences[0] if candidates.sentences else None,
+        candidates.probabilities, candidates.rows, reading, (query_vector, centroid), channel
     )
     sure = round(float(models.confidence.predict(evidence)), 4)
     answerable = float(models.answerability.predict(evidence))

@@ -5,10 +5,7 @@ sentences' ranker scores and features (answer_features.py), how much of the ques
 covers, the share of the question's words the corpus never uses, and whether the corpus speaks
 of the question's subject (how rare the shared terms are, the coverage of the terms the corpus
 uses, the best dense similarity, the question's closeness to the corpus centroid), and how much
-of what the question asks beyond its document's subject a passage covers (topic_terms.py), and
-what the best-ranked candidate sentence holds of the question (`top_sentence_evidence`: a near
-miss quotes the neighbouring fact, whose sentence leaves out what the question asks, "WhatsApp"
-in "Is the WhatsApp channel available on the Team plan?" quoting the Slack page). What
+of what the question asks beyond its document's subject a passage covers (topic_terms.py). What
 the passages show (`passage_evidence`) is read on each of the top passages and the best kept,
 so that it does not move when the fusion reorders them (a fusion that brought a closer passage
 first made unanswerable questions look answerable). The shipped models (citeqa/data/*.json)
@@ -26,7 +23,7 @@ from citeqa.answer_features import SENTENCE_FEATURES
 from citeqa.answer_location import Reading
 from citeqa.models import Hit
 from citeqa.retrieval import LEXICAL
-from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.sentences import SentenceBank
 from citeqa.topic_terms import covered
 
 QUESTION_FEATURES = (
@@ -55,10 +52,6 @@ QUESTION_FEATURES = (
     "centroid_similarity",
     "dense_lift",
     "specific_coverage",
-    "top_sentence_specific",
-    "top_sentence_coverage",
-    "top_passage_specific",
-    "top_sentence_gap",
 )
 
 
@@ -75,12 +68,10 @@ def question_features(
     reading: Reading,
     meaning: tuple[np.ndarray | None, np.ndarray | None],
     channel: str | None,
-    ranked_first: ScoredSentence | None = None,
 ) -> np.ndarray:
     """The row of QUESTION_FEATURES for a question whose candidate sentences scored `ranker`
-    (probabilities, best first) with feature `rows`, `ranked_first` the first of them (None:
-    none, or not known: top_sentence_evidence); `meaning` holds the question's vector in the
-    answer channel and the corpus's centroid there, when known. The dense features read
+    (probabilities, best first) with feature `rows`; `meaning` holds the question's vector in
+    the answer channel and the corpus's centroid there, when known. The dense features read
     the scores of `channel`, the answer channel (None: the index has no vector channel, so no
     dense scores), and whether the channels agree counts BM25 and that channel only: the
     models were fitted on them, and another channel's scores are on another scale (e5 scores
@@ -118,31 +109,9 @@ def question_features(
             passages.joint_coverage,
             *_typical_meaning(passages.dense, *meaning),
             passages.specific_coverage,
-            *top_sentence_evidence(reading, ranked_first),
         ],
         dtype=np.float64,
     )
-
-
-def top_sentence_evidence(reading: Reading, best: ScoredSentence | None) -> list[float]:
-    """What the best-ranked candidate sentence (`best`) holds of the question's terms the
-    corpus uses (topic_terms.present_terms): the share of the weight of those beyond its own
-    document's topic (Reading.specific_at: read for passage_evidence already) it holds, and
-    that its passage holds; the share of all of them it holds; and the weight of the heaviest one it
-    leaves out, over an unseen term's (0: none). A near miss on a user's folder is answered by
-    the sentence next to the fact, on the same subject: "the Team plan" held, "WhatsApp" not.
-    With no candidate: nothing held, the gap full."""
-    if best is None:
-        return [0.0, 0.0, 0.0, 1.0]
-    present, own = reading.present(), reading.specific_at(best.passage_rank - 1)  # cached
-    tokens = _row_tokens(reading.bank, best.index)
-    left_out = [weight for alternatives, weight in present if not alternatives & tokens]
-    return [
-        covered(own, tokens),
-        covered(present, tokens),
-        covered(own, reading.tokens_at(best.passage_rank - 1)),
-        max(left_out, default=0.0) / (reading.terms.unseen_weight or 1.0),
-    ]
 
 
 @dataclass(frozen=True)

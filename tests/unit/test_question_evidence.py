@@ -16,7 +16,7 @@ from citeqa.centroid import corpus_centroid
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.question_evidence import QUESTION_FEATURES, question_features
 from citeqa.questions import QuestionTerms
-from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.sentences import SentenceBank
 from citeqa.vectorindex import FaissIndex
 
 UNSEEN = 6.0
@@ -41,11 +41,9 @@ def _evidence(
     passages: list[list[set[str]]],
     channels: list[dict[str, tuple[int, float]]] | None = None,
     channel: str | None = None,
-    best: tuple[int, int] | None = None,
 ) -> dict[str, float]:
     """The question features over passages given as their sentences' tokens; `channels` gives
-    each passage's (rank, score) per channel, `channel` the answer channel, and `best` the
-    best-ranked candidate sentence (its number among all the sentences, its passage's rank)."""
+    each passage's (rank, score) per channel, and `channel` the answer channel."""
     documents, chunks, sentences, tokens, hits = {}, [], [], [], []
     for number, passage in enumerate(passages):
         text = " ".join("word." for _ in passage)
@@ -71,8 +69,7 @@ def _evidence(
     bank = SentenceBank(documents, chunks, sentences, None, tokens)
     rows = np.zeros((1, len(SENTENCE_FEATURES)))
     reading = Reading(bank, hits, _terms())
-    top = None if best is None else ScoredSentence(best[0], 1.0, 0.5, 0.5, 0.5, best[1])
-    row = question_features(np.array([0.5]), rows, reading, (None, None), channel, top)
+    row = question_features(np.array([0.5]), rows, reading, (None, None), channel)
     return dict(zip(QUESTION_FEATURES, row.tolist(), strict=True))
 
 
@@ -181,22 +178,3 @@ def test_without_an_answer_channel_no_dense_score_is_read() -> None:
     assert evidence["top_dense"] == evidence["dense_best"] == evidence["dense_peak"] == 0.0
     assert evidence["agreement"] == 0.0
     assert _evidence(passages, scored, "use")["agreement"] == 1.0
-
-
-def test_a_best_sentence_leaving_out_what_is_asked_reads_apart_from_one_holding_it() -> None:
-    # one document: "common" is its topic (in every sentence), "rare" is what the question asks
-    near_miss = [[{"common", "other"}, {"common", "more"}, {"common", "rare"}]]
-    left_out = _evidence(near_miss, best=(0, 1))  # the neighbouring fact ranked first
-    holding = _evidence(near_miss, best=(2, 1))
-    assert left_out["top_sentence_specific"] == 0.0
-    assert holding["top_sentence_specific"] == pytest.approx(1.0)
-    assert left_out["top_sentence_coverage"] == pytest.approx(1 / 6)
-    assert holding["top_sentence_coverage"] == pytest.approx(1.0)
-    assert left_out["top_passage_specific"] == holding["top_passage_specific"] == 1.0
-    assert left_out["top_sentence_gap"] == pytest.approx(5 / UNSEEN)  # "rare" left out
-    assert holding["top_sentence_gap"] == 0.0  # "absent" is no term the corpus uses
-
-
-def test_no_candidate_sentence_holds_nothing_and_leaves_the_whole_gap() -> None:
-    row = _evidence([[{"rare"}]])
-    assert [row[name] for name in QUESTION_FEATURES[-4:]] == [0.0, 0.0, 0.0, 1.0]
