@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 11
+CUTTING_VERSION = 12
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -85,7 +85,8 @@ each index one of them cut is cut again): a line opening with a part numbered in
 dash or colon and a title, is a heading over prose as "Article 2 – Durée" is ("DEUXIÈME
 RÉSOLUTION – Affectation du résultat": part_ordinals.py). 11: a line is an edit stamp (no
 heading) only when it is nothing else ("Updated March 3, 2026 · 2 min read", not "Revised prices
-apply from 1 January 2026: …": editstamps.py)."""
+apply from 1 January 2026: …": editstamps.py). 12: an ordinal heads a part only next to a part's
+name ("First Schedule: Fees", not the form label "First name: Jean": part_ordinals.py)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113
