@@ -224,7 +224,7 @@ def opening_number(text: str) -> str | None:
     if match:
         return match.group(2)
     marks = _MARKS.match(text)
-    part = ordinal_part(text[marks.end() :]) if marks else None
+    part = ordinal_part(text, marks.end() if marks else 0)
     return None if part is None else str(part[0])
 
 
