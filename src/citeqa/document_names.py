@@ -9,24 +9,29 @@ Trial s20: 5 of 10 such questions quoted another document's article.
 
 The rule (`named_among`): a document is named by the words the question writes right after the
 section it asks ("article 7 des CGV", "article 5 of the lease": a link, language data
-`owner_links`, then a name; `_naming_words`), folded, no stopword, that its name words hold;
+`owner_links`, then a name; `_naming_words`) or after a source link before it ("Selon les
+CGV, que dit l'article 7 ?", "According to the lease, …": `source_links`, `_named_before`),
+folded, no stopword, that its name words hold;
 a word elsewhere in the question is its topic ("What does article 5 of the lease say about
 pets?" asks the lease, not the pets policy), and a question with no such phrase names none. Among
 the documents given, those naming the most words are named, and among them those whose
 title's first word the question writes ("AVENANT N° 1 AU CONTRAT DE MAINTENANCE" is an
 avenant, not the contract it amends); none is named when no word names any, or when every
 document given is named alike. No I/O; a document's text is read only for its abbreviations,
-only its first ABBREVIATION_REACH characters.
+only its first ABBREVIATION_REACH characters, once while it is among the documents named last
+(`name_words`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from citeqa.glossary import fold, language_words
 from citeqa.lexical import stopwords
 from citeqa.models import Document
+from citeqa.recently_used import RecentlyUsed
 
 __all__ = ["name_words", "named_among"]
 
@@ -46,7 +51,21 @@ _APOSTROPHES = frozenset("'’")
 
 def name_words(document: Document) -> frozenset[str]:
     """The folded words a document goes by: those of its title and of its id (its path), and
-    the abbreviations in capitals its text defines in parentheses (`_ABBREVIATION`)."""
+    the abbreviations in capitals its text defines in parentheses (`_ABBREVIATION`); read once
+    while CACHED_DOCUMENTS are kept, by its id, its title and its text's hash (never by the
+    text itself, which the cache would keep alive): a document read again otherwise (an index
+    rebuilt, a file changed) is another key."""
+    key = (document.doc_id, document.title, hash(document.text))
+    return _CACHE.get(key, lambda: _read_name_words(document))
+
+
+CACHED_DOCUMENTS = 64
+"""How many documents' name words are kept (a few words each)."""
+_CACHE: RecentlyUsed[tuple[str, str, int], frozenset[str]] = RecentlyUsed(CACHED_DOCUMENTS)
+
+
+def _read_name_words(document: Document) -> frozenset[str]:
+    """`name_words` of a document, read from its title, id and text."""
     words = set(_WORD.findall(fold(f"{document.title} {document.doc_id}")))
     head = document.text[:ABBREVIATION_REACH]
     words.update(
@@ -88,16 +107,39 @@ def _naming_words(tokens: list[str]) -> list[str]:
     cues, links = language_words("section_cues"), language_words("owner_links")
     joining = links | language_words("owner_determiners")
     words: list[str] = []
+    first_section = True
     for at, token in enumerate(tokens[:-2]):
         number = at + 2 if tokens[at + 1] == "." else at + 1
         if token not in cues or not tokens[number][:1].isdigit():
             continue
+        if first_section:
+            words.extend(_named_before(tokens[:at], joining))
+            first_section = False
         after = number + 1
         while after < len(tokens) and (tokens[after] == "." or tokens[after].isdigit()):
             after += 1
         if after < len(tokens) and tokens[after] in links:
             words.extend(_name_after(tokens[after + 1 :], joining))
     return words
+
+
+def _named_before(tokens: list[str], joining: frozenset[str]) -> list[str]:
+    """The words of each name written after a source link (language data `source_links`:
+    "selon", "d'après", "according to") among `tokens`, those before the first section a
+    question asks: "les CGV" of "Selon les CGV, que dit l'article 7 ?"."""
+    words: list[str] = []
+    for link in _source_links():
+        size = len(link)
+        for at in range(len(tokens) - size + 1):
+            if tuple(tokens[at : at + size]) == link:
+                words.extend(_name_after(tokens[at + size :], joining))
+    return words
+
+
+@functools.cache
+def _source_links() -> tuple[tuple[str, ...], ...]:
+    """The source links as the question's tokens read them ("d'apres": "d", "'", "apres")."""
+    return tuple(tuple(_TOKEN.findall(link)) for link in sorted(language_words("source_links")))
 
 
 def _name_after(tokens: list[str], joining: frozenset[str]) -> list[str]:

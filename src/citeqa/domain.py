@@ -142,6 +142,13 @@ class Domain(BaseModel):
     anaphors: tuple[str, ...] = ()
     """Folded words that point back at something named before ("their", "ces"): a short
     question holding one leans on the previous question (followups.is_follow_up)."""
+    object_pronouns: tuple[str, ...] = ()
+    """Folded French object pronouns that point back when they stand before their verb ("la"
+    of "Et qui la dirige ?", the elided "l" of "Qui l'a signé ?"): only right after an
+    `object_pronoun_hosts` word, where a determiner cannot stand (followups._object_pronoun)."""
+    object_pronoun_hosts: tuple[str, ...] = ()
+    """Folded words after which "le", "la", "les", "l'" are object pronouns, no determiners: a
+    subject ("qui", "je", "on") or the negation ("ne")."""
     inverted_subjects: tuple[str, ...] = ()
     """Folded subject pronouns that follow their verb in a question ("ont-elles", "a-t-il"):
     after a noun phrase of the question's own, no anaphor (followups.is_follow_up)."""
@@ -258,6 +265,10 @@ class Domain(BaseModel):
     owner_links: tuple[str, ...] = ()
     """Folded words that join a member to the owner named after it ("of", "de", "d'"; not
     "in", which says where) (membership.py)."""
+    source_links: tuple[str, ...] = ()
+    """Folded words and phrases that name the document a question reads before the section it
+    asks ("Selon les CGV, que dit l'article 7 ?", "According to the lease, what does article 5
+    say?") (document_names.py)."""
     owner_determiners: tuple[str, ...] = ()
     """Folded determiners between a link and the owner it names ("of a click.Option")
     (membership.py)."""

@@ -117,17 +117,42 @@ def _short_question(words: list[str]) -> bool:
 
 
 def _points_back(words: list[str]) -> bool:
-    """Whether a word, or a part of a hyphenated or elided one ("avaient-ils"), is an anaphor;
-    a pronoun that is the inverted subject of the question's own noun phrase is none, nor is a
-    possessive of it (`_own_possessive`)."""
+    """Whether a word, or a part of a hyphenated or elided one ("avaient-ils"), is an anaphor,
+    or an object pronoun before its verb (`_object_pronoun`: "Et qui la dirige ?"); a pronoun
+    that is the inverted subject of the question's own noun phrase is none, nor is a
+    possessive of it (`_own_possessive`), nor a word in capitals in a question that is not
+    (`_acronym`: "Who runs IT?", "le CA 2024")."""
     anaphors = language_words("anaphors")
     for at, word in enumerate(words):
-        parts = re.split(r"[-'’]", word)
+        parts = [part for part in re.split(r"[-'’]", word) if not _acronym(part, words)]
         if _inverted_subject(words, at):
             parts = parts[:-1]
         if any(fold(part) in anaphors for part in parts) and not _own_possessive(words, at):
             return True
+        if _object_pronoun(words, at):
+            return True
     return False
+
+
+def _acronym(part: str, words: list[str]) -> bool:
+    """Whether `part` (of a word of `words`) is written in capitals, two letters at least, in
+    a question that is not all in capitals: an acronym ("IT", "CA"), no pronoun."""
+    return len(part) > 1 and part.isupper() and not all(word.isupper() for word in words)
+
+
+def _object_pronoun(words: list[str], at: int) -> bool:
+    """Whether `words[at]` opens with an object pronoun (language data `object_pronouns`: "la",
+    "les", the elided "l'") right after a word that only a verb or its pronouns follow
+    (`object_pronoun_hosts`: "qui", "je", "on", "ne") and before more words: "Et qui la dirige
+    ?", "Qui l'a signé ?" point back, "Qui la" alone, "Combien la licence coûte-t-elle ?" (a
+    determiner after "combien") do not."""
+    if at == 0 or (at + 1 == len(words) and not _APOSTROPHE.search(words[at])):
+        return False
+    pronoun = fold(_APOSTROPHE.split(words[at])[0])
+    host = fold(re.split(r"[-'’]", words[at - 1])[-1])
+    return pronoun in language_words("object_pronouns") and host in language_words(
+        "object_pronoun_hosts"
+    )
 
 
 def _own_possessive(words: list[str], at: int) -> bool:

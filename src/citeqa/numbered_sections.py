@@ -17,8 +17,9 @@ word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" lin
   4.2", "Figure 3.1": `caption_labels`) is none;
 - a sentence stands under an asked number when it or one of the headings it stands under
   (chunking.section_of, headingpath.headings_above) opens with it (`opening_number`: at most
-  one word before the number, "Release 2026.02", "Article 5"), or with a number under it
-  ("4.1" is under 4, "3.9.1" under 3.9);
+  one word before the number, "Release 2026.02", "Article 5"; or a part numbered in words,
+  "Article premier" opening with 1, "First Schedule" with 1: part_ordinals.py), or with a
+  number under it ("4.1" is under 4, "3.9.1" under 3.9);
 - the quote is chosen among the candidates that stand under one (`under_asked`), when any
   does;
 - the question abstains (`unheld_section`) only for a number asked as a section for certain
@@ -37,9 +38,10 @@ word among others: "What changed in version 3.5.1?" quoted 3.3.0's "Changed" lin
   where the asked section is referred to.
 
 Numbers are read with their boundaries: a part of a date ("2026-01-19") or of a larger number
-("13.6.1") is none. A document's numbering is read from its lines by one regular expression,
-once, only for a question asking a number (`_numbering`), a Markdown document's code fences
-aside (fences.py).
+("13.6.1") is none. A document's numbering is read from its lines by two regular expressions
+(lines opening with digits, and with an ordinal word: part_ordinals.ordinal_lines), once, only
+for a question asking a number (`_numbering`), a Markdown document's code fences aside
+(fences.py).
 No I/O; the cue words are language data.
 """
 
@@ -57,6 +59,7 @@ from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.language import line_start
 from citeqa.models import Chunk, Document
+from citeqa.part_ordinals import ordinal_lines, ordinal_part
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import SentenceBank
 
@@ -268,9 +271,18 @@ def holds(opening: str | None, number: str) -> bool:
 
 def opening_number(text: str) -> str | None:
     """The number `text` opens with, after marks and at most one word (and a number mark
-    after it), or None."""
+    after it), or None; a part numbered in words opens with the number its ordinal writes
+    ("Article premier – Objet" with "1", "First Schedule" with "1": part_ordinals.ordinal_part)."""
     match = _opening().match(text)
-    return match.group(2) if match else None
+    if match:
+        return match.group(2)
+    marks = _MARKS.match(text)
+    part = ordinal_part(text, marks.end() if marks else 0)
+    return None if part is None else str(part[0])
+
+
+_MARKS = re.compile(r"[\W_]*")
+"""What may stand before a text's first word ("## ", "**", "- ")."""
 
 
 def _opening_word(text: str) -> str:
@@ -397,8 +409,9 @@ line of numbers took 2.7 s."""
 
 
 def _read_numbering(text: str, *, markdown: bool) -> _Numbering:
-    """`_Numbering` of a text, from the lines that may open with a number (`_NUMBERED`, found by
-    one regular expression over the text, the first NUMBERED_LINES_READ, LINE_READ characters
+    """`_Numbering` of a text, from the lines that may open with a number (`_numbered()`, found by
+    one regular expression over the text, and those that may open with an ordinal word,
+    part_ordinals.ordinal_lines; the first NUMBERED_LINES_READ of each, LINE_READ characters
     of each) and its markdown headings (as many, as far), those in code fences aside when it is
     a `markdown` document's (only Markdown has fences: a .txt contract's "~~~~~~~~~~"
     separators hid the articles between alternate ones)."""
@@ -408,7 +421,9 @@ def _read_numbering(text: str, *, markdown: bool) -> _Numbering:
     words: set[str] = set()
     fences = code_fences(text) if markdown else Fences()
     found = islice(_outside(_numbered().finditer(text), fences), NUMBERED_LINES_READ)
-    lines = [_line_read(text, m.start(), m.end()) for m in found]
+    worded = islice(_outside(ordinal_lines().finditer(text), fences), NUMBERED_LINES_READ)
+    spans = sorted({(m.start(), m.end()) for m in (*found, *worded)})
+    lines = [_line_read(text, start, end) for start, end in spans]
     for line in lines:
         number = opening_number(line) if _numbered_line(line) else None
         title = _MARKDOWN_HEADING.match(line) is not None or (

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from typing import Any
 
 from citeqa.jsonfiles import parse_json
 from citeqa.lexical import fold, stopwords
@@ -53,10 +54,18 @@ class NumberWords:
 
 
 @functools.cache
+def number_data() -> dict[str, Any]:
+    """The language data of number words (number_words.json), read and parsed once for all the
+    languages and for part_ordinals.py."""
+    raw = resources.files("citeqa").joinpath("data", "number_words.json").read_bytes()
+    data: dict[str, Any] = parse_json(raw)
+    return data
+
+
+@functools.cache
 def number_words(lang: str) -> NumberWords:
     """The number words of `lang` ("en" or "fr"; another language has none)."""
-    raw = resources.files("citeqa").joinpath("data", "number_words.json").read_bytes()
-    data = parse_json(raw)
+    data = number_data()
     return NumberWords(
         values=dict(data["words"].get(lang, {})),
         joining=frozenset(data["joining"].get(lang, [])),

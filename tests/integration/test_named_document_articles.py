@@ -79,6 +79,15 @@ L'assemblée approuve la convention de prestation de services conclue avec la so
 Cette résolution est adoptée par 7 400 voix pour, 600 voix contre et 0 abstention.
 """
 
+STATUTES = """STATUTS DE LA SOCIÉTÉ ORVANE SAS
+
+Article premier – Forme
+La société est une société par actions simplifiée à associé unique, régie par les présents statuts.
+
+Article 2 – Siège social
+Le siège social est fixé au 4 quai de la Fosse à Nantes, en Loire-Atlantique.
+"""
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
@@ -88,6 +97,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         "contrat-maintenance.txt": CONTRACT,
         "avenant-1.txt": AMENDMENT,
         "pv-ag-2025.txt": MINUTES,
+        "statuts-orvane.txt": STATUTES,
     }
     return assistant_over(
         files, tmp_path_factory.mktemp("legal"), tmp_path_factory.mktemp("legal-index")
@@ -107,6 +117,10 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("Que prévoit l'article 8 du règlement intérieur ?", "reglement-interieur", "sanctions"),
         ("article 2 de l'avenant", "avenant-1", "9 900"),
         ("Que prévoit l'article 2 du contrat de maintenance ?", "contrat-maintenance", "8 400"),
+        # session 21: the document named before the article; "Article premier" is article 1
+        ("Selon les CGV, que dit l'article 7 ?", "cgv-orvane", "résilier l'abonnement"),
+        ("Selon le règlement intérieur, que dit l'article 7 ?", "reglement-interieur", "matériel"),
+        ("Que dit l'article 1 des statuts ?", "statuts-orvane", "actions simplifiée"),
     ],
 )
 def test_the_article_of_the_document_named_is_quoted(

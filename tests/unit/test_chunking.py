@@ -492,7 +492,13 @@ def test_parts_numbered_in_words_over_prose_are_headings() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Deuxième étape de la procédure", "First of all – read this", "Second thoughts"],
+    [
+        "Deuxième étape de la procédure",
+        "First of all – read this",
+        "Second thoughts",
+        "First name: Jean",  # a form's label: "name" names no part (session 21)
+        "Premier trimestre – chiffre d'affaires",
+    ],
 )
 def test_an_ordinal_line_without_a_part_and_a_title_is_no_heading(line: str) -> None:
     assert headings(ENDED_LINE + line + PROSE_UNDER) == []

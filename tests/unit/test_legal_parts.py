@@ -7,7 +7,7 @@ import pytest
 
 from citeqa.document_names import name_words, named_among
 from citeqa.models import Document
-from citeqa.part_ordinals import ordinal_number, ordinal_part
+from citeqa.part_ordinals import ordinal_lines, ordinal_number, ordinal_part
 from citeqa.signing import asks_signing, is_signing_line
 
 
@@ -59,7 +59,11 @@ def test_an_abbreviation_names_its_document_only_where_it_is_defined(
         ("Que prévoit l'article 2 du contrat de maintenance ?", {CONTRACT.doc_id}),
         ("Que dit l'article 7 ?", set()),
         ("Que dit l'article 2 du contrat de maintenance sur l'avenant ?", {CONTRACT.doc_id}),
-        ("Selon les CGV, que dit l'article 7 ?", set()),  # no name after the article
+        # session 21: the name written before the article, after a source link
+        ("Selon les CGV, que dit l'article 7 ?", {TERMS.doc_id}),
+        ("D'après le règlement intérieur, que prévoit l'article 3 ?", {RULES.doc_id}),
+        ("Selon l'article 7, que se passe-t-il ?", set()),
+        ("Que dit l'article 7 selon vous ?", set()),  # after the article: no source link
     ],
 )
 def test_the_document_a_question_names_is_found(question: str, named: set[str]) -> None:
@@ -71,12 +75,23 @@ def test_a_topic_word_names_no_document_only_the_name_after_the_article_does() -
     pets = _doc("c2/pets-policy", "Pets policy of the residence")
     question = "What does article 5 of the lease say about pets?"
     assert named_among(question, [lease, pets]) == {lease.doc_id}
+    question = "According to the lease, what does article 5 say about pets?"
+    assert named_among(question, [lease, pets]) == {lease.doc_id}
+    assert named_among("In case of pets, what does article 5 say?", [lease, pets]) == set()
     tariffs = _doc("c4/tarifs", "Grille tarifaire 2026")
     terms = _doc("c4/cgv", "Conditions générales de vente", "… hors taxes (HT).")
     assert (
         named_among("Quel est le prix HT de l'abonnement selon l'article 3 ?", [tariffs, terms])
         == set()
     )
+
+
+def test_a_document_read_again_goes_by_the_names_its_new_text_defines() -> None:
+    before = _doc("x", "Note", "Les conditions générales de vente (CGV) s'appliquent.")
+    after = _doc("x", "Note", "Les conditions générales d'utilisation (CGU) s'appliquent.")
+    assert "cgv" in name_words(before) and "cgu" not in name_words(before)
+    assert "cgu" in name_words(after) and "cgv" not in name_words(after)
+    assert name_words(before) == name_words(_doc("x", "Note", str(before.text)))
 
 
 def test_no_document_is_named_when_all_are_named_alike_or_one_is_given() -> None:
@@ -94,12 +109,27 @@ def test_no_document_is_named_when_all_are_named_alike_or_one_is_given() -> None
         ("Dix-septième résolution", (17, "résolution")),
         ("Article 2 – Durée", None),
         ("Les parties conviennent", None),
+        ("First name: Jean", None),  # a form's label: "name" names no part (session 21)
+        ("Second thoughts on the plan", None),
     ],
 )
 def test_a_part_numbered_in_words_is_read(text: str, part: tuple[int, str] | None) -> None:
     found = ordinal_part(text)
     assert (found[:2] if found else None) == part
     assert ordinal_number("troisième") == 3 and ordinal_number("résultat") is None
+
+
+def test_lines_that_may_open_with_a_part_numbered_in_words_are_found_in_any_spelling() -> None:
+    text = (
+        "## Article premier – Objet\nDIX-SEPTIÈME RÉSOLUTION – Pouvoirs\n**Second Schedule**\n"
+        "Les firsts du club\nLe contrat dit premier\nArticle 2 – Durée\n"
+    )
+    found = [match.group() for match in ordinal_lines().finditer(text)]
+    assert found == [
+        "## Article premier – Objet",
+        "DIX-SEPTIÈME RÉSOLUTION – Pouvoirs",
+        "**Second Schedule**",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -114,6 +114,11 @@ def test_a_number_after_a_name_is_a_section_where_headings_write_that_name() -> 
         ("## Resolution 2024-07 – Fees", "2024-07"),
         ("PR #312: Fix the cache", "312"),
         ("Support for Python 3.8 and 3.9.", None),
+        # session 21: a part numbered in words opens with its ordinal's number
+        ("Article premier – Objet", "1"),
+        ("## First Schedule: Fees", "1"),
+        ("**DEUXIÈME RÉSOLUTION** – Affectation", "2"),
+        ("First name: Jean", None),
     ],
 )
 def test_the_number_a_text_opens_with(text: str, number: str | None) -> None:
@@ -456,3 +461,38 @@ def test_a_decision_number_no_minutes_hold_abstains() -> None:
     assert unheld_section("délibération 2025-19", [minutes], [minutes], ["voir 2025-19."]) is None
     # a dotted number asked is not read against hyphenated headings' shape
     assert unheld_section("What does article 7 say?", [minutes], [minutes], []) is None
+
+
+STATUTES = """STATUTS DE LA SOCIÉTÉ ORVANE
+
+Article premier – Forme
+La société est une société par actions simplifiée.
+
+Article 2 – Objet
+La société a pour objet l'édition de logiciels.
+
+Article 3 – Siège
+Le siège est fixé à Nantes.
+
+First Schedule: Fees
+The fees are paid yearly by bank transfer, within thirty days of the invoice.
+"""
+
+
+def test_a_part_numbered_in_words_is_the_section_its_number_asks() -> None:
+    document = _doc(STATUTES)
+    assert section_numbers(document) == ["1", "2", "3"]  # "1" once, in order
+    form = STATUTES.index("La société est")
+    chunk = chunk_document(document)[0]
+    assert stands_under(STATUTES, chunk, form, "La société est une société", "1")
+    assert not stands_under(STATUTES, chunk, form, "La société est une société", "2")
+    fees = STATUTES.index("The fees")
+    assert stands_under(
+        STATUTES,
+        chunk,
+        fees,
+        "The fees are paid yearly by bank transfer, within thirty days of the invoice.",
+        "1",
+    )
+    assert asked_sections("What does schedule 1 say?", document) == ["1"]
+    assert unheld_section("Que dit l'article 1 ?", [document], [document], []) is None

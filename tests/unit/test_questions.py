@@ -182,6 +182,17 @@ def test_is_follow_up(question: str, expected: bool) -> None:
         ("And the weather?", False),  # names its own
         ("And the capital of Australia?", False),
         ("And how much is the cash float?", False),
+        # session 21: a French object pronoun before its verb, "ça", points back
+        ("Et qui la dirige ?", True),
+        ("Et combien ça coûte ?", True),
+        ("Qui l'a signé ?", True),
+        ("Et qui ne les paie pas ?", True),
+        ("And who runs it?", True),
+        ("And who manages them?", True),
+        ("Combien la licence coûte-t-elle ?", False),  # "la" a determiner after "combien"
+        ("Et la météo ?", False),
+        ("Who runs IT?", False),  # an acronym in capitals, no pronoun
+        ("Quel est le CA de la filiale ?", False),
     ],
 )
 def test_a_follow_up_refers_back_unless_it_names_its_own_subject(
