@@ -358,7 +358,11 @@ def looked_up(
     (`numbered_part`, numbered_sections.asks_step: "l'étape 2 de la bascule") only the best's
     document's rows are: another document's row numbered 2 (an incident's action item 2) is
     no step 2 of the procedure the best stands in (s19 trial); a version or an article asked
-    may stand in another document than the best's (s19-slides review)."""
+    may stand in another document than the best's (s19-slides review). No candidates, none:
+    the passages read may hold no sentence but a table's frame (the header row of a sheet
+    thousands of columns wide fills them: s21 hostile probe, an IndexError)."""
+    if not candidates.sentences:
+        return candidates
     keyed = [item for item in candidates.sentences if item.names_key]
     if not keyed:  # "step 2" in `| Step | Port |`: no port is 2, so the rows it numbers are read
         keyed = [item for item in candidates.sentences if item.numbered_key]

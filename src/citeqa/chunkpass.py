@@ -75,10 +75,11 @@ def chunk_tokens(chunk: Chunk, passage: str | None = None, header: str = "") -> 
 
 def header_above(headers: TableHeaders, chunk: Chunk) -> str:
     """The header row of the table the chunk opens inside when that row is above the chunk
-    (a long table's later chunks: tables.TableHeaders.header_above); "" when the chunk opens on
-    no table row, or on or above its table's header."""
-    header = headers.header_above(chunk.start)
-    return "" if header is None else headers.text[slice(*header)]
+    (a long table's later chunks), over the chunk's own columns (tables.TableHeaders.header_over:
+    the whole row for a chunk holding whole rows; a chunk of a row thousands of cells wide
+    carries the header cells of its cells only); "" when the chunk opens on no table row, or on
+    or above its table's header."""
+    return headers.header_over(chunk.start, chunk.end)
 
 
 @dataclass

@@ -310,6 +310,11 @@ def is_table_separator(line: str) -> bool:
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
+def pipe_offsets(line: str) -> list[int]:
+    """The offsets of a markdown table row's unescaped pipes (those `pipe_pieces` splits at)."""
+    return [match.start() for match in _UNESCAPED_PIPE.finditer(line)]
+
+
 def pipe_pieces(line: str) -> list[str]:
     """A markdown table row's pieces between its unescaped pipes, each with its escaped pipes
     (`\\|`, as GitHub's tables write a "|" inside a cell) read as "|"."""

@@ -306,15 +306,12 @@ class SentenceBank:
 
     def section_tokens(self, chunk: Chunk) -> frozenset[str]:
         """The tokens of the passage's heading and, for a passage opening inside a table below
-        its header row, of that row (tables.TableHeaders.header_above): the column names its
-        rows are read under, which its BM25 entry holds too (chunkpass.header_above)."""
+        its header row, of that row over the passage's columns (tables.TableHeaders.header_over):
+        the column names its rows are read under, which its BM25 entry holds too
+        (chunkpass.header_above)."""
         tokens = _section_tokens(chunk.section, chunk.lang)
-        header = self._tables_of(chunk.doc_id).header_above(chunk.start)
-        if header is None:
-            return tokens
-        return tokens | _heading_tokens(
-            self.documents[chunk.doc_id].text[slice(*header)], chunk.lang
-        )
+        header = self._tables_of(chunk.doc_id).header_over(chunk.start, chunk.end)
+        return tokens | _heading_tokens(header, chunk.lang) if header else tokens
 
     def following(self, index: int, limit_end: int) -> list[int]:
         """Sentences after `index` in its document, up to offset `limit_end`."""

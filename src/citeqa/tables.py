@@ -21,6 +21,7 @@ from citeqa.language import (
     line_end,
     line_spans,
     line_start,
+    pipe_offsets,
     pipe_pieces,
     trim_span,
 )
@@ -47,6 +48,15 @@ MIN_KEYED_ROWS = 2
 """A column is looked up by keys of a kind when at least this many of its cells, and at least
 half of them, are of that kind (`column_keys`)."""
 
+HEADER_CARRIED = 2000
+"""The most characters of its table's header row that a chunk opening inside the table carries
+(`TableHeaders.header_over`), cut after a whole cell: a chunk's share of the header is read
+for its BM25 entry and its section tokens, and this bounds what each chunk reads whatever
+the width of the header (the headers of the sheets set are 40 to 150 characters)."""
+LINES_KEPT = 16
+"""How many lines' cell starts a TableHeaders keeps (`_cell_starts`: the lines a chunk opens
+and ends in), so that a wide row's line is split once, not once for each of its chunks."""
+
 _Table = tuple[int, int, Span | None, bool]
 """A table's first line's start, last line's end, header row (None for a lone row or a table
 opening with its `|---|` rule), and whether its second line is its `|---|` rule."""
@@ -71,6 +81,8 @@ class TableHeaders:
         chunks of a long line (a text written on one line) each open on it, and finding its
         ends and testing it cost its length: read once, not once a chunk (s21: a one-line
         50 MB text took hours to chunk)."""
+        self._starts: dict[Span, list[int]] = {}
+        """The cell starts of the lines last read (`_cell_starts`)."""
 
     def header(self, offset: int) -> Span | None:
         """The span of the header row (first row) of the table holding `offset`, or None. A
@@ -86,6 +98,65 @@ class TableHeaders:
         SentenceBank.section_tokens)."""
         header = self.header(offset)
         return None if header is None or header[1] > offset else header
+
+    def header_over(self, start: int, end: int) -> str:
+        """The text of the header row of the table `text[start:end]` opens inside (a chunk),
+        over the columns that span holds cells of, when that row is above it (`header_above`;
+        "" when it is not): the whole header row for a span holding a row of all its columns,
+        as any chunk of a narrow table does, else only the header cells over the span's own
+        columns (a chunk of a row thousands of cells wide, `| 4000 | 4001 |`, is read under
+        `c4000 | c4001`), at most HEADER_CARRIED characters of it. What a chunk's BM25 entry
+        indexes with its own words (chunkpass.header_above) and its section tokens
+        (SentenceBank.section_tokens): the column names its cells are read under, so that a
+        lookup naming a column finds the chunk holding its cell. Each chunk reads the header
+        cells of its own columns, not the whole row: a header of 10^5 cells read in full for
+        each of its rows' chunks made the chunk pass grow with the square of the width (s21
+        hostile probe: 10,000 columns 36.8 s)."""
+        header = self.header_above(start)
+        table = self._table_at(start)
+        if header is None or table is None:
+            return ""
+        starts = self._cell_starts(header)
+        columns = self._columns_over(start, min(end, table[1]), len(starts))
+        return _carried(self.text, header, starts, columns)
+
+    def _columns_over(self, start: int, end: int, width: int) -> list[Span]:
+        """The ranges of columns (first, last) whose cells `text[start:end]` holds pieces of,
+        merged, in order (a `|---|` rule's pieces hold none); at once all `width` columns of
+        the header when it holds a whole row of as many cells."""
+        pieces = line_spans(self.text, start, end)
+        ranges = []
+        for number, (first, last) in enumerate(pieces):
+            if 0 < number < len(pieces) - 1:  # a whole line
+                cells = len(_row_cell_starts(self.text, (first, last)))
+                if not is_table_separator(self.text[first:last]):
+                    if cells >= width:
+                        return [(0, width - 1)]
+                    ranges.append((0, cells - 1))
+            elif first < last:
+                starts = self._cell_starts(self._line_of(first))
+                if starts:
+                    ranges.append((_column(starts, first), _column(starts, last - 1)))
+        return _merged(ranges)
+
+    def _line_of(self, offset: int) -> Span:
+        """The line holding `offset`: one of those `_cell_starts` keeps when it is (a wide row's
+        next chunk), found without reading the line again, else `_line_at`."""
+        for line in self._starts:
+            if line[0] <= offset <= line[1]:
+                return line
+        return _line_at(self.text, offset)
+
+    def _cell_starts(self, line: Span) -> list[int]:
+        """The offsets where the cells of the table row at `line` start (`_row_cell_starts`),
+        none for a `|---|` rule (it is under no column name), kept for the last LINES_KEPT
+        lines asked: a chunk reads the line its neighbour ended in."""
+        if line not in self._starts:
+            if len(self._starts) >= LINES_KEPT:
+                self._starts.clear()
+            ruled = is_table_separator(self.text[slice(*line)])
+            self._starts[line] = [] if ruled else _row_cell_starts(self.text, line)
+        return self._starts[line]
 
     def ruled_header(self, offset: int) -> Span | None:
         """The header row of the markdown table holding `offset`, the table's second line
@@ -124,6 +195,9 @@ class TableHeaders:
     def _table_at(self, offset: int) -> _Table | None:
         if not 0 <= offset < len(self.text):
             return None
+        known = bisect.bisect_right(self._firsts, offset)
+        if known and offset <= self._tables[known - 1][1] and not _crlf_end(self.text, offset):
+            return self._tables[known - 1]  # its line not read again: a wide row's every chunk
         row = self._row_at(offset)
         if row is None:
             return None
@@ -144,6 +218,66 @@ class TableHeaders:
             is_row = is_table_row(self.text[start:end])
             self._line = (start, end, is_row)
         return (start, end) if is_row else None
+
+
+def _crlf_end(text: str, offset: int) -> bool:
+    """Whether `offset` is the "\n" of a "\r\n": the empty line between them (`_line_at`),
+    no table row."""
+    return text[offset] == "\n" and offset > 0 and text[offset - 1] == "\r"
+
+
+def _row_cell_starts(text: str, line: Span) -> list[int]:
+    """The offsets in `text` where the cells of the table row at `line` start, as `_pieces`
+    splits it: after each unescaped pipe of a markdown row (its line's start too when no pipe
+    opens it), or its line's start and after each tab; none after a closing pipe."""
+    start, end = line
+    row = text[start:end]
+    if row.count("|") >= 2:
+        pipes = [start + offset + 1 for offset in pipe_offsets(row)]
+        opened = row.lstrip(" \t").startswith("|")
+        starts = pipes if opened else [start, *pipes]
+    else:
+        starts = [start + len(row) - len(row.lstrip(" "))]
+        starts += [start + offset + 1 for offset, char in enumerate(row) if char == "\t"]
+    while len(starts) > 1 and not text[starts[-1] : end].strip():
+        starts.pop()  # the empty piece after a closing pipe is no cell
+    return starts
+
+
+def _column(starts: list[int], offset: int) -> int:
+    """The column of a row holding `offset`, given its cells' `starts` (0 before the first)."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _merged(ranges: list[Span]) -> list[Span]:
+    """The ranges (first, last), each inclusive, merged where they touch or overlap, in order."""
+    merged: list[Span] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _carried(text: str, header: Span, starts: list[int], columns: list[Span]) -> str:
+    """The text of the `header` row (its cells starting at `starts`) over the `columns`, at
+    most HEADER_CARRIED characters cut after a whole cell (TableHeaders.header_over): the
+    whole row as written when the columns cover each of its cells."""
+    width = len(starts)
+    if columns and columns[0][0] == 0 and columns[0][1] >= width - 1:
+        carried = text[slice(*header)]
+    else:
+        pieces = []
+        for first, last in columns:
+            if first < width:
+                stop = starts[last + 1] - 1 if last + 1 < width else header[1]
+                pieces.append(text[starts[first] : stop])
+        carried = " | ".join(pieces)
+    if len(carried) <= HEADER_CARRIED:
+        return carried
+    cut = max(carried.rfind(mark, 0, HEADER_CARRIED + 1) for mark in ("|", "\t"))
+    return carried[: max(cut, 0)]
 
 
 def _table_around(text: str, row: Span) -> _Table:

@@ -153,3 +153,26 @@ def test_nothing_is_written_beside_the_sheets(tmp_path: Path) -> None:
     folder.mkdir()
     assistant_over({"services.csv": services()}, folder, tmp_path / "i")
     assert sorted(path.name for path in folder.iterdir()) == ["services.csv"]
+
+
+def wide_sheet(columns: int) -> str:
+    """A header row `c0,c1,…` and a row of numbers, `columns` wide: each row is many chunks."""
+    return ",".join(f"c{n}" for n in range(columns)) + "\n" + ",".join(map(str, range(columns)))
+
+
+def test_a_column_of_a_sheet_thousands_of_columns_wide_is_answered_or_abstains(
+    tmp_path: Path,
+) -> None:
+    """s21 hostile probe: "What is c10?" of a 3,500-column sheet raised an IndexError (the
+    passages read held only pieces of the header row, and a row was looked up among no
+    candidates)."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    assistant = assistant_over({"w.csv": wide_sheet(3500)}, corpus, index)
+    for question in ("What is c10?", "c3400?"):
+        answer = assistant.ask(question)
+        name = question.split()[-1].rstrip("?")
+        if answer.abstained:
+            assert name in (answer.reason or "") and answer.passages
+        else:
+            assert name.lstrip("c") in answer.citations[0].quote

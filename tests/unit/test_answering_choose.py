@@ -211,3 +211,13 @@ def test_a_numbered_part_is_never_looked_up_in_another_documents_rows() -> None:
     ranked = _candidates([0, 1], [0.6, 0.5], frozenset({1}))
     assert looked_up(ranked, bank, numbered_part=True) is ranked  # type: ignore[arg-type]
     assert [s.index for s in looked_up(ranked, bank).sentences] == [1]  # type: ignore[arg-type]
+
+
+def test_no_candidates_are_no_lookup() -> None:
+    """s21 hostile probe: the passages of "What is c10?" to a sheet 3,500 columns wide held only
+    pieces of its header row (a table's frame, no candidate), and looking up a row among no
+    candidates raised an IndexError: the question is now left to abstain."""
+    none = _candidates([], [])
+    for focus in ("What is c10?", "Which pager rota covers payments?"):
+        assert looked_up(none, _Lines(LOG_ROWS), focus) is none  # type: ignore[arg-type]
+        assert looked_up(none, _Lines(LOG_ROWS), focus, numbered_part=True) is none  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from citeqa.lexical import query_tokens, tokenize, written_terms
 from citeqa.models import Chunk
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentences import names_words
-from citeqa.tables import TableHeaders, key_cell
+from citeqa.tables import HEADER_CARRIED, TableHeaders, key_cell
 from citeqa.unheld_keys import _beyond_count, _Table
 from citeqa.unheld_names import _unknown_names
 
@@ -48,6 +48,66 @@ def test_a_chunk_holding_its_header_or_no_table_gets_no_header() -> None:
     assert header_above(TableHeaders(prose), chunk_at(prose, 0)) == ""
     assert headers.header_above(SHEET.index("| Globex")) == (0, SHEET.index("\n"))
     assert headers.header_above(3) is None
+
+
+def wide_sheet(columns: int, separator: str = " | ", rule: bool = True) -> str:
+    """A table `columns` wide: a header row `c0 … cN`, its rule (markdown), a row of numbers."""
+    rows = [[f"c{n}" for n in range(columns)], [str(n) for n in range(columns)]]
+    if separator == " | ":
+        lines = [f"| {separator.join(row)} |" for row in rows]
+        lines.insert(1, "|" + " --- |" * columns if rule else "")
+    else:
+        lines = [separator.join(row) for row in rows]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def chunk_over(text: str, start: int, end: int) -> Chunk:
+    return Chunk(chunk_id="c", doc_id="d", start=start, end=end, text=text[start:end])
+
+
+def test_a_chunk_of_a_wide_row_carries_the_header_of_its_own_columns() -> None:
+    """s21 hostile probe: a chunk of a row thousands of cells wide carried the whole header row,
+    which each of the row's chunks tokenised again (10,000 columns: 36.8 s to chunk); and it
+    read the row's cells under every column name. It carries its own columns' names."""
+    for separator in (" | ", "\t"):
+        sheet = wide_sheet(3000, separator)
+        row = sheet.rindex("\n", 0, len(sheet) - 1) + 1
+        start = sheet.index(f"{separator}1200{separator}", row) + len(separator)
+        end = sheet.index(f"{separator}1260{separator}", row)
+        header = header_above(TableHeaders(sheet), chunk_over(sheet, start, end))
+        names = header.replace("|", " ").split()
+        assert names == [f"c{n}" for n in range(1200, 1260)], separator
+        assert {"c1200", "c1259"} <= set(chunk_tokens(chunk_over(sheet, start, end), header=header))
+
+
+def test_a_chunk_across_two_wide_rows_carries_both_ends_of_the_header() -> None:
+    sheet = wide_sheet(3000, rule=False) + "| " + " | ".join(str(-n) for n in range(3000)) + " |\n"
+    second = sheet.index("| 0 |")
+    third = sheet.index("| 0 |", second + 1)
+    chunk = chunk_over(sheet, sheet.index("| 2990 |") + 1, sheet.index("| -5 |", third))
+    names = header_above(TableHeaders(sheet), chunk).replace("|", " ").split()
+    assert names == [f"c{n}" for n in (*range(5), *range(2990, 3000))]
+
+
+def test_a_chunk_of_whole_rows_carries_the_whole_header_and_a_rule_none() -> None:
+    sheet = wide_sheet(40)
+    headers = TableHeaders(sheet)
+    rule = sheet.index("| --- |")
+    whole = chunk_over(sheet, rule, len(sheet))  # the rule, then a row of every column
+    assert header_above(headers, whole) == sheet[: sheet.index("\n")]
+    assert header_above(headers, chunk_over(sheet, rule + 7, rule + 60)) == ""
+
+
+def test_what_a_chunk_carries_of_a_header_is_bounded() -> None:
+    sheet = wide_sheet(3, rule=False).replace("c1", "c1 " + "long " * 1000)
+    header = header_above(TableHeaders(sheet), chunk_over(sheet, sheet.index("| 0 |"), len(sheet)))
+    assert header.split() == ["|", "c0"]  # cut after a whole cell
+    sheet = wide_sheet(20_000)
+    row = sheet.index("| 0 |")
+    header = header_above(TableHeaders(sheet), chunk_over(sheet, row, len(sheet)))
+    names = header.replace("|", " ").split()
+    assert len(header) <= HEADER_CARRIED and len(names) > 200
+    assert names == [f"c{n}" for n in range(len(names))]  # the first ones, none cut in two
 
 
 def test_an_amount_in_groups_of_thousands_is_one_term() -> None:
