@@ -37,7 +37,7 @@ from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
 from citeqa.document_names import named_among
-from citeqa.editstamps import asks_about_edits, on_a_stamp_line
+from citeqa.editstamps import asks_about_edits
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.mail_candidates import (
@@ -63,7 +63,7 @@ from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import writing_documents
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
-from citeqa.signing import asks_signing, is_signing_line
+from citeqa.signing import asks_signing
 from citeqa.tables import key_cell
 from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
@@ -196,16 +196,8 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
     answer into an abstention."""
     kept = without_titles(bank, candidates.sentences)
     if not asks_about_edits(focus):
-        kept = [number for number in kept if not _stamp(bank, candidates.sentences[number])]
+        kept = [n for n in kept if not bank.facts(candidates.sentences[n].index).edit_stamp]
     return _subset(candidates, kept) if kept else candidates
-
-
-def _stamp(bank: SentenceBank, item: ScoredSentence) -> bool:
-    """Whether the sentence stands on a line stamping an edit (editstamps.on_a_stamp_line):
-    "Page views: 1,204." after "Last edited by … on 30 June 2025." answered "How much data was
-    deleted?" (research q69)."""
-    sentence = bank.sentences[item.index]
-    return on_a_stamp_line(bank.documents[sentence.doc_id].text, sentence.start, sentence.end)
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
@@ -275,7 +267,7 @@ def unsigned(candidates: Candidates, bank: SentenceBank, question: str) -> Candi
     kept = [
         number
         for number, item in enumerate(candidates.sentences)
-        if not is_signing_line(bank.text(item.index))
+        if not bank.facts(item.index).signing
     ]
     return _subset(candidates, kept) if kept else candidates
 

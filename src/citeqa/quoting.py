@@ -33,7 +33,6 @@ from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.dates import day_spans
-from citeqa.editstamps import on_a_stamp_line
 from citeqa.language import (
     SENTENCE_ENDS,
     is_markdown_heading,
@@ -49,7 +48,6 @@ from citeqa.numbered_sections import opens_numbered_title
 from citeqa.questions import QuestionTerms
 from citeqa.quote_context import with_neighbours
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
-from citeqa.signing import is_signing_line
 
 
 @dataclass(frozen=True)
@@ -239,11 +237,11 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
         if too_long or _in_table(bank, before) or not _same_page(doc, previous.start, sentence.end):
             break
-        if _into_boilerplate(bank, index, before) or _stamp(doc.text, previous):
+        if _into_boilerplate(bank, index, before) or bank.facts(before).edit_stamp:
             break
         if markup_between(doc.text, previous.end, start):  # an underline, a code fence
             break
-        if is_signing_line(bank.text(before)):  # "Fait à Lyon, le …": signing.py
+        if bank.facts(before).signing:  # "Fait à Lyon, le …": signing.py
             break
         start = previous.start
         if opens_numbered_title(doc.text, start):
@@ -279,25 +277,18 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         reach = bank.sentences[following].end
         if _in_table(bank, following) or not _same_page(doc, sentence.start, reach):
             break
-        if _into_boilerplate(bank, index, following) or _stamp(text, bank.sentences[following]):
+        if _into_boilerplate(bank, index, following) or bank.facts(following).edit_stamp:
             break
         if markup_between(text, end, bank.sentences[following].start):
             break
         if opens_numbered_title(text, bank.sentences[following].start):
             break
-        if is_signing_line(bank.text(following)):  # "Fait à Lyon, le …": signing.py
+        if bank.facts(following).signing:  # "Fait à Lyon, le …": signing.py
             break
         end = reach
         if end - sentence.start > 3 * SHORT_QUOTE:
             break
     return end
-
-
-def _stamp(text: str, sentence: Sentence) -> bool:
-    """Whether a sentence stands on a line stamping an edit ("Updated March 3, 2026 · 2 min
-    read": editstamps.on_a_stamp_line): no label of the line under it, nor the run-on of the
-    line above it; it is quoted alone or not at all."""
-    return on_a_stamp_line(text, sentence.start, sentence.end)
 
 
 def _into_boilerplate(bank: SentenceBank, index: int, other: int) -> bool:

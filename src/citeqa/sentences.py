@@ -26,6 +26,7 @@ import numpy as np
 
 from citeqa.boilerplate import Boilerplate
 from citeqa.domain import Domain, language_data
+from citeqa.editstamps import on_a_stamp_line
 from citeqa.glossary import fold
 from citeqa.language import is_table_row, is_table_separator
 from citeqa.lexical import stopwords, tokenize
@@ -33,6 +34,7 @@ from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentencetable import SentenceTable
+from citeqa.signing import is_signing_line
 from citeqa.tables import Reading, Rows, TableHeaders, is_table_frame, key_cell, key_cells
 
 SEMANTIC_WEIGHT = 0.30
@@ -126,7 +128,8 @@ def _heading_tokens(section: str, lang: str) -> frozenset[str]:
 class SentenceFacts:
     """What scoring reads of a sentence whatever the question, read once while the bank
     remembers it (SENTENCE_FACTS): its text, whether it is a table row or a table's frame,
-    its numbers, whether it defines (SentenceRules.definition), whether it is boilerplate."""
+    its numbers, whether it defines (SentenceRules.definition), whether it is boilerplate, an
+    edit's stamp or a signing line."""
 
     text: str
     table_row: bool
@@ -138,6 +141,12 @@ class SentenceFacts:
     """The text folded (glossary.fold), as the definition rule and the answer features read it."""
     boilerplate: bool
     """Mostly made of lines repeated across the corpus (boilerplate.Boilerplate.covers)."""
+    edit_stamp: bool
+    """Standing on a line stamping an edit ("Updated March 3, 2026 · 2 min read":
+    editstamps.on_a_stamp_line): quoted only for a question about edits, and alone."""
+    signing: bool
+    """A line closing a signed document with where and when ("Fait à Lyon, le 2 décembre
+    2025.": signing.is_signing_line): quoted only for a question asking that, and alone."""
 
 
 @dataclass(frozen=True)
@@ -416,6 +425,8 @@ def _read_facts(
         rules.definition.search(folded) is not None,
         folded,
         boilerplate.covers(document, sentence.start, sentence.end),
+        on_a_stamp_line(document, sentence.start, sentence.end),
+        is_signing_line(text),
     )
 
 
