@@ -40,7 +40,7 @@ is no longer told to ask in French (s18 trial: "Wat is the sensitivty…", "sour
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from citeqa.courtesy import LETTERS
@@ -413,14 +413,7 @@ def _every_word_held(terms: QuestionTerms, tokens: frozenset[str]) -> bool:
     but its interrogatives, those a reason never names too ("mean", "premier", a typo): "the
     closest passages mention “temperature”, but none answers it" hid that they never say
     "mean" in "What is the mean temperature?" (review of s19-reasons)."""
-    focus = terms.terms[: terms.focus_terms]
-    for word in dict.fromkeys(question_words(terms.focus)):
-        plain = word_alternatives(word)
-        if not plain or _asks(word) or not any(plain & alts for alts, _ in focus):
-            continue
-        if not plain & tokens:
-            return False
-    return True
+    return all(plain & tokens for word, plain, _ in _searched_words(terms) if not _asks(word))
 
 
 def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Closest | None) -> str:
@@ -531,17 +524,27 @@ def _weighed_words(
     whose term (its corrections, translations and glossary forms too) they lack, heaviest first
     (at most MAX_WORDS_NAMED). A word is held only by its own forms: a French corpus holding
     "extincteurs" does not mention the question's "extinguishers" (review of s19-reasons)."""
-    focus = terms.terms[: terms.focus_terms]
     found: list[tuple[float, str]] = []
-    for word in dict.fromkeys(question_words(terms.focus)):
-        plain = word_alternatives(word)
-        if not plain or not nameable(word, lang, unused=word in terms.absent):
+    for word, plain, (alts, weight) in _searched_words(terms):
+        if not nameable(word, lang, unused=word in terms.absent):
             continue
-        term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
-        if term is not None and bool((plain if held else term[0]) & tokens) == held:
-            found.append((term[1], word))
+        if bool((plain if held else alts) & tokens) == held:
+            found.append((weight, word))
     found.sort(key=lambda pair: -pair[0])
     return [word for _, word in found[:MAX_WORDS_NAMED]]
+
+
+def _searched_words(
+    terms: QuestionTerms,
+) -> Iterator[tuple[str, frozenset[str], tuple[frozenset[str], float]]]:
+    """Each word of the question as typed, once, that a focus term searched: the word, its own
+    forms (questions.word_alternatives) and the first focus term holding one of them."""
+    focus = terms.terms[: terms.focus_terms]
+    for word in dict.fromkeys(question_words(terms.focus)):
+        plain = word_alternatives(word)
+        term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
+        if term is not None:
+            yield word, plain, term
 
 
 def _asks(word: str) -> bool:
