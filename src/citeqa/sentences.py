@@ -640,17 +640,28 @@ def names_words(cell: str, terms: QuestionTerms) -> bool:
     Umbrella Health" (not "search" in "the search-suggest service": a question word is read
     whole, hyphens inside kept, as `question_words` reads it). A cell of no word of
     MIN_KEY_WORD characters that is no stopword names nothing."""
-    key = cell_words(cell)
+    return names_written(question_words(cell), terms)
+
+
+def names_written(words: Sequence[str], terms: QuestionTerms) -> bool:
+    """`names_words` of a key cell given as its `words` (`question_words` of it), for a caller
+    that reads them too."""
+    key = _words_key(words)
     return bool(key) and key in _asked_words(terms.focus)
 
 
 def cell_words(cell: str) -> str:
     """A key cell's words folded, each between spaces, as `names_words` looks them up in a
     question's; "" for a cell of no word of MIN_KEY_WORD characters that is no stopword."""
-    words = [fold(word) for word in question_words(cell)]
-    if not any(len(word) >= MIN_KEY_WORD and word not in stopwords() for word in words):
+    return _words_key(question_words(cell))
+
+
+def _words_key(words: Sequence[str]) -> str:
+    """`cell_words` of a cell's `words`."""
+    folded = [fold(word) for word in words]
+    if not any(len(word) >= MIN_KEY_WORD and word not in stopwords() for word in folded):
         return ""
-    return f" {' '.join(words)} "
+    return f" {' '.join(folded)} "
 
 
 def _read_key_words(
