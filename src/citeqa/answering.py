@@ -315,9 +315,7 @@ def _names_written(forms: list[list[re.Pattern[str]]], text: str) -> int:
     return sum(any(pattern.search(text) for pattern in spelt) for spelt in forms)
 
 
-def looked_up(
-    candidates: Candidates, bank: SentenceBank, focus: str = "", numbered_part: bool = False
-) -> Candidates:
+def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Candidates:
     """The candidates, but for a lookup only the rows it looks up: when rows have a key-column
     cell the question names (ScoredSentence.names_key, noted when scoring: "exit code 9",
     "log_level"), those of the best's table, or of the first such row's when the best is
@@ -328,15 +326,15 @@ def looked_up(
     the asked one, and no training question looks a row up: it took a neighbouring row of the
     right table ("What does log_level do?" quoted the log_max_size_mb row) or the prose
     around it (16 of the 67 lookups of evals/sets/tables). Another table's row is never
-    taken for the best's: its key answers another lookup. For a question asking a step
-    (`numbered_part`, numbered_sections.asks_step: "l'étape 2 de la bascule") only the best's
+    taken for the best's: its key answers another lookup. For a question (`focus`) asking a
+    step (numbered_sections.asks_step: "l'étape 2 de la bascule") only the best's
     document's rows are: another document's row numbered 2 (an incident's action item 2) is
     no step 2 of the procedure the best stands in (s19 trial); a version or an article asked
     may stand in another document than the best's (s19-slides review)."""
     keyed = [item for item in candidates.sentences if item.names_key]
     if not keyed:  # "step 2" in `| Step | Port |`: no port is 2, so the rows it numbers are read
         keyed = [item for item in candidates.sentences if item.numbered_key]
-    if numbered_part:
+    if asks_step(focus):
         keyed = _in_best_document(keyed, candidates, bank)
     if not keyed:
         return _looked_up_by_words(candidates, bank, focus)
@@ -816,7 +814,7 @@ def _quoted(
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
         chosen = choose(
-            looked_up(ranked, bank, terms.focus, asks_step(terms.focus)),
+            looked_up(ranked, bank, terms.focus),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),

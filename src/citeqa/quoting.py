@@ -91,10 +91,9 @@ def quote_spans(
         (bank.sentences[item.index].doc_id, bank.sentences[item.index].start) for item in chosen
     }
     wants = Wants.of(terms.focus) if terms is not None else Wants(frozenset())  # once a call
-    sent = "date" in wants.kinds  # "When did Dee reply?": the message's "Dee Quinn · 7 Mar" heading
     names_day = terms is not None and bool(day_spans(fold(terms.focus)))
     layouts = MailLayouts(bank.documents)  # each thread's layout read once a call
-    spans = [_past_heading(layouts, span, starts, wants, sent, names_day) for span in spans]
+    spans = [_past_heading(layouts, span, starts, wants, names_day) for span in spans]
     return _without_quoted_headers(spans)
 
 
@@ -103,8 +102,7 @@ def _past_heading(
     span: Span,
     chosen: set[tuple[str, int]],
     wants: Wants,
-    sent: bool,
-    names_day: bool = False,
+    names_day: bool,
 ) -> Span:
     """A span opening on a heading (a Markdown "## Fixed", an underlined title, an HTML page's
     heading, a plain-text heading line: whatever a build reads as one, chunking.heading_at)
@@ -114,9 +112,9 @@ def _past_heading(
     answer's first words (session 16 and 17 trials). A heading quoted alone stays, and so does
     one that may hold the answer itself (`_heading_answers`), but a heading mailthreads wrote
     over a mail message ("## Dee Quinn · 7 Mar 2025") only for a question asking when it was
-    `sent` (a question asking when): its day is no answer to "How long does the autoclave cycle
-    last?" (s19 hostile #4); `names_day`: the question writes a day ("the dose on July 14?"),
-    whose heading answers it."""
+    sent (`wants` a date: "When did Dee reply?"): its day is no answer to "How long does the
+    autoclave cycle last?" (s19 hostile #4); `names_day`: the question writes a day ("the dose
+    on July 14?"), whose heading answers it."""
     doc = layouts.documents[span.doc_id]
     heading = heading_at(doc.text, span.chunk, span.start)
     if heading is None:
@@ -127,10 +125,10 @@ def _past_heading(
     if under >= span.end:
         return span
     picked = any(doc_id == doc.doc_id and start <= at < end for doc_id, at in chosen)
-    asked_of_mail = sent or not layouts.is_mail_heading(doc.doc_id, start)
+    asked_of_mail = "date" in wants.kinds or not layouts.is_mail_heading(doc.doc_id, start)
     if asked_of_mail and _heading_answers(words, doc.title, picked, wants, names_day):
         return span
-    return _past_heading(layouts, replace(span, start=under), chosen, wants, sent, names_day)
+    return _past_heading(layouts, replace(span, start=under), chosen, wants, names_day)
 
 
 _TURN_TIME = re.compile(r"(?<= · )\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?![\d:])")
