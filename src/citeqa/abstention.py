@@ -217,6 +217,21 @@ class EarlyRefusal:
     """Refused for its words alone: none of its own words (or of a follow-up's new words) occurs
     in the documents. Such a question may still be about what a passage in the other language
     says in its words (across.py); a greeting or a question with nothing to search may not."""
+    claims_absence: bool = False
+    """The reason says the documents never use some (or any) of the question's words
+    (`Reason.claims_absence`)."""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """An abstention's reason in words, and its kind."""
+
+    text: str
+    claims_absence: bool = False
+    """It says the documents never use some (or any) of the question's words ("No word of the
+    question occurs…", "…they never mention “NVMe”."): true of the files read, not of those the
+    build skipped, which the answer then says (api._noting_unread, unread.not_searched); a
+    reason on the closest passages says nothing of them."""
 
 
 def before_search(
@@ -245,8 +260,8 @@ def before_search(
     reason = _words_never_used(terms, lang, closest)
     if reason is None:
         return None
-    hinted = _with_hint(reason, terms, lang, languages, close, words_alone=True)
-    return EarlyRefusal(hinted, words_alone=True)
+    hinted = _with_hint(reason.text, terms, lang, languages, close, words_alone=True)
+    return EarlyRefusal(hinted, words_alone=True, claims_absence=reason.claims_absence)
 
 
 def _with_hint(
@@ -306,17 +321,19 @@ def _other(lang: Lang) -> str:
     return next(code for code in LANGUAGE_NAMES if code != lang)
 
 
-def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> str | None:
+def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> Reason | None:
     """The reason for a question whose own words, or a follow-up whose new words, the
     documents never use (`before_search`), or None."""
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
         if _read_with_context(terms):
-            return not_answered(terms, lang, closest=closest)
-        return _with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest)
+            return not_answered_reason(terms, lang, closest=closest)
+        return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
         named = content_words(new, lang)  # "And what does it mean?": none to name
-        return NEVER_MENTIONED[lang].format(words=_quoted(named)) if named else NOT_ANSWERED[lang]
+        if not named:
+            return Reason(NOT_ANSWERED[lang])
+        return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
     return None
 
 
@@ -375,6 +392,18 @@ def not_answered(
     closest: Closest | None = None,
     close: Callable[[], bool] | None = None,
 ) -> str:
+    """The text of `not_answered_reason`."""
+    return not_answered_reason(terms, lang, passages, languages, closest, close).text
+
+
+def not_answered_reason(
+    terms: QuestionTerms,
+    lang: Lang,
+    passages: frozenset[str] = frozenset(),
+    languages: Callable[[], DocumentLanguages] | None = None,
+    closest: Closest | None = None,
+    close: Callable[[], bool] | None = None,
+) -> Reason:
     """The reason for a low-confidence abstention, naming the content words (reason_words.py)
     the corpus lacks (with the spelling the closest passages write of those the question
     misspells: `closest`, their texts, read only then), or else those the closest passages
@@ -382,16 +411,17 @@ def not_answered(
     or not ("sert" in "À quoi sert follow_symlinks ?"), may be written in its other language
     ("council" where the minutes say "conseil"): the reason then says to ask in that language
     when `languages` (read only then) puts documents in it and asking so may help
-    (`_may_help`, reading `close` only then)."""
+    (`_may_help`, reading `close` only then). Naming words the corpus lacks, it claims their
+    absence (Reason.claims_absence)."""
     absent = content_words(list(dict.fromkeys(terms.absent)), lang)
     if absent:
         never = NEVER_MENTIONED[lang].format(words=_quoted(absent))
         reason = _with_spellings(never, terms, lang, closest)
     else:
         reason = _in_passages(terms, passages, lang)
-    if all(_asks(word) for word in terms.absent):  # nothing to look for in the other language
-        return reason
-    return _with_hint(reason, terms, lang, languages, close)
+    if not all(_asks(word) for word in terms.absent):  # else nothing to look for in the other
+        reason = _with_hint(reason, terms, lang, languages, close)  # language
+    return Reason(reason, claims_absence=bool(absent))
 
 
 def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> str:
@@ -423,12 +453,12 @@ def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Clos
     return f"{reason} {offer}" if offer else reason
 
 
-def never_written(terms: QuestionTerms, lang: Lang) -> str | None:
+def never_written(terms: QuestionTerms, lang: Lang) -> Reason | None:
     """The reason for a question naming code identifiers the corpus never writes
-    (QuestionTerms.unknown_identifiers), or None when it names none."""
+    (QuestionTerms.unknown_identifiers), claiming their absence, or None when it names none."""
     if not terms.unknown_identifiers:
         return None
-    return NEVER_WRITES[lang].format(words=_quoted(terms.unknown_identifiers))
+    return Reason(NEVER_WRITES[lang].format(words=_quoted(terms.unknown_identifiers)), True)
 
 
 def no_record_named(terms: QuestionTerms, lang: Lang) -> str | None:
@@ -557,18 +587,6 @@ def _asks(word: str) -> bool:
 def _quoted(words: list[str]) -> str:
     """The words between quotation marks, a word of hundreds of letters by its ends (`cut`)."""
     return ", ".join(cut(word, marks=("“", "”")) for word in words[:MAX_WORDS_NAMED])
-
-
-ABSENCE_CLAIMS = (NEVER_MENTIONED, NEVER_WRITES, NO_WORD_OCCURS)
-"""The reasons saying words of the question are nowhere in the documents: true of the files
-read, not of those the build skipped (`claims_absence`)."""
-
-
-def claims_absence(reason: str, lang: Lang) -> bool:
-    """Whether `reason` says the documents never use some (or any) of the question's words:
-    the abstention then adds that files citeqa does not read were not searched, when the build
-    skipped some (unread.not_searched; a reason on the closest passages says nothing of them)."""
-    return reason.startswith(tuple(claim[lang].split("{")[0] for claim in ABSENCE_CLAIMS))
 
 
 def message(reason: str, lang: Lang, has_passages: bool) -> str:

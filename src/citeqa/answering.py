@@ -622,11 +622,14 @@ def compose(
         shown = (
             [] if abstention.nothing_to_search(terms) else passages_of(retrieval, bank.documents)
         )
-        return abstained(question, early.reason, lang, 0.0, shown)
+        return abstained(
+            question, early.reason, lang, 0.0, shown, claims_absence=early.claims_absence
+        )
 
-    def abstain(reason: str) -> Answer:
+    def abstain(reason: str, claims_absence: bool = False) -> Answer:
         """The answer abstaining for `reason`, showing the passages retrieved."""
-        return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+        passages = passages_of(retrieval, bank.documents)
+        return abstained(question, reason, lang, 0.0, passages, claims_absence=claims_absence)
 
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
     top = with_signatures(top, terms.focus, bank.chunks, MailLayouts(bank.documents))
@@ -650,11 +653,12 @@ def compose(
     no_day = abstention.no_such_day(terms, lang)
     if no_day is not None:  # "the dose on 2026-13-45?": any day quoted would be another
         return abstain(no_day)
-    unwritten = abstention.never_written(terms, lang) or _unread_names(
-        terms.named, read_texts, documents, lang
-    )
+    unwritten = abstention.never_written(terms, lang)
     if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
-        return abstain(unwritten)
+        return abstain(unwritten.text, unwritten.claims_absence)
+    unread = _unread_names(terms.named, read_texts, documents, lang)
+    if unread is not None:
+        return abstain(unread)
     apart = _written_apart(terms, documents, lang)
     if apart is not None:  # max_help_position "of argparse.ArgumentParser": HelpFormatter's
         return abstain(apart)
@@ -689,11 +693,19 @@ def compose(
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
             return abstained(question, reason, lang, sure, passages, below_floor=True)  # names sure
-        reason = abstention.not_answered(
+        why = abstention.not_answered_reason(
             terms, lang, reading.passage_tokens(), languages, closest, closer
         )
         confidence = 0.0 if across_only else abstained_confidence(sure, answerable)
-        return abstained(question, reason, lang, confidence, passages, below_floor=floor)
+        return abstained(
+            question,
+            why.text,
+            lang,
+            confidence,
+            passages,
+            below_floor=floor,
+            claims_absence=why.claims_absence,
+        )
     return Answer(
         question=question,
         abstained=False,
@@ -868,9 +880,11 @@ def abstained(
     sure: float,
     passages: list[Passage],
     below_floor: bool = False,
+    claims_absence: bool = False,
 ) -> Answer:
     """An abstention: the reason in words, and the closest passages for the reader to judge
-    (`below_floor`: refused for its confidence alone, see Answer.below_floor)."""
+    (`below_floor`: refused for its confidence alone, see Answer.below_floor; `claims_absence`:
+    the reason says the documents never use words of the question, abstention.Reason)."""
     return Answer(
         question=question,
         abstained=True,
@@ -880,4 +894,5 @@ def abstained(
         reason=reason,
         lang=lang,
         below_floor=below_floor,
+        claims_absence=claims_absence,
     )

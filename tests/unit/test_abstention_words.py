@@ -352,7 +352,7 @@ def test_only_a_refusal_for_the_words_alone_may_give_way_to_the_other_language()
     for lang in ("en", "fr"):
         off = terms("Capital of Peru?", {"capital": 3.0, "Peru": 4.0}, absent=("capital", "Peru"))
         refusal = before_search(off, lang)
-        assert refusal == EarlyRefusal(NO_WORD_OCCURS[lang], words_alone=True)
+        assert refusal == EarlyRefusal(NO_WORD_OCCURS[lang], words_alone=True, claims_absence=True)
 
 
 def test_function_and_generic_words_are_never_named_as_lacking() -> None:
