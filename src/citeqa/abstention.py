@@ -326,7 +326,7 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
     documents never use (`before_search`), or None."""
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
         if _read_with_context(terms):
-            return not_answered_reason(terms, lang, closest=closest)
+            return not_answered(terms, lang, closest=closest)
         return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
@@ -385,18 +385,6 @@ def _only_question_words(question: str) -> bool:
 
 
 def not_answered(
-    terms: QuestionTerms,
-    lang: Lang,
-    passages: frozenset[str] = frozenset(),
-    languages: Callable[[], DocumentLanguages] | None = None,
-    closest: Closest | None = None,
-    close: Callable[[], bool] | None = None,
-) -> str:
-    """The text of `not_answered_reason`."""
-    return not_answered_reason(terms, lang, passages, languages, closest, close).text
-
-
-def not_answered_reason(
     terms: QuestionTerms,
     lang: Lang,
     passages: frozenset[str] = frozenset(),

@@ -693,7 +693,7 @@ def compose(
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
             return abstained(question, reason, lang, sure, passages, below_floor=True)  # names sure
-        why = abstention.not_answered_reason(
+        why = abstention.not_answered(
             terms, lang, reading.passage_tokens(), languages, closest, closer
         )
         confidence = 0.0 if across_only else abstained_confidence(sure, answerable)

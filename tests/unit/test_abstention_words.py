@@ -5,9 +5,11 @@ are never named."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
+from citeqa import abstention
 from citeqa.abstention import (
     COURTESY_ONLY,
     NEVER_MENTIONED,
@@ -18,7 +20,6 @@ from citeqa.abstention import (
     EarlyRefusal,
     ask_in,
     before_search,
-    not_answered,
     nothing_to_search,
     unmatched_words,
     unsure,
@@ -37,6 +38,11 @@ ASKED = terms(
     {"combien": 9.0, "moutons": 5.0, "sculpté": 7.0, "Jim": 2.0},
 )
 PASSAGES = frozenset(word_alternatives("Jim") | word_alternatives("moutons"))
+
+
+def not_answered(terms: QuestionTerms, lang: Lang, *args: Any, **kwargs: Any) -> str:
+    """The text of abstention.not_answered's reason."""
+    return abstention.not_answered(terms, lang, *args, **kwargs).text
 
 
 def reason_before_search(

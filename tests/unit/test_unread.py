@@ -15,7 +15,7 @@ from citeqa.abstention import (
     ONLY_MENTIONED,
     before_search,
     never_written,
-    not_answered_reason,
+    not_answered,
 )
 from citeqa.filelist import FileList
 from citeqa.models import Lang, UnreadFiles
@@ -34,14 +34,14 @@ def test_only_reasons_on_the_whole_corpus_claim_absence(lang: Lang) -> None:
         focus_terms=2,
         absent=["NVMe"],
     )
-    never = not_answered_reason(asked, lang)
+    never = not_answered(asked, lang)
     assert never.claims_absence
     assert never.text == NEVER_MENTIONED[lang].format(words="“NVMe”")
     held = replace(asked, absent=[])
-    unmatched = not_answered_reason(held, lang, nodes)
+    unmatched = not_answered(held, lang, nodes)
     assert unmatched.text == NOT_IN_PASSAGES[lang].format(words="“NVMe”")
     assert not unmatched.claims_absence
-    mentioned = not_answered_reason(held, lang, nvme | nodes)
+    mentioned = not_answered(held, lang, nvme | nodes)
     assert mentioned.text == ONLY_MENTIONED[lang].format(words="“NVMe”, “nodes”")
     assert not mentioned.claims_absence
     turbo = never_written(QuestionTerms(focus="tar --turbo", unknown_identifiers=["--turbo"]), lang)
