@@ -64,7 +64,7 @@ def measure(index_dir: Path, rounds: int) -> None:
             f"  {question[:40]:40} | {early:8.2f} | {late:8.2f} | {late - early:+8.2f} |"
             f" {late / early:5.2f} | {message:7.3f} | {offered}"
         )
-        print(f"      reason: {not_answered(terms, 'en', closest=closest)}")
+        print(f"      reason: {not_answered(terms, 'en', closest=closest).text}")
 
 
 def _offered_afresh(terms: QuestionTerms, closest: Callable[[], list[str]]) -> str | None:

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from citeqa.courtesy import LETTERS
@@ -224,6 +224,21 @@ class EarlyRefusal:
     """Refused for its words alone: none of its own words (or of a follow-up's new words) occurs
     in the documents. Such a question may still be about what a passage in the other language
     says in its words (across.py); a greeting or a question with nothing to search may not."""
+    claims_absence: bool = False
+    """The reason says the documents never use some (or any) of the question's words
+    (`Reason.claims_absence`)."""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """An abstention's reason in words, and its kind."""
+
+    text: str
+    claims_absence: bool = False
+    """It says the documents never use some (or any) of the question's words ("No word of the
+    question occurs…", "…they never mention “NVMe”."): true of the files read, not of those the
+    build skipped, which the answer then says (api._noting_unread, unread.not_searched); a
+    reason on the closest passages says nothing of them."""
 
 
 def before_search(
@@ -252,8 +267,8 @@ def before_search(
     reason = _words_never_used(terms, lang, closest)
     if reason is None:
         return None
-    hinted = _with_hint(reason, terms, lang, languages, close, words_alone=True)
-    return EarlyRefusal(hinted, words_alone=True)
+    hinted = _with_hint(reason.text, terms, lang, languages, close, words_alone=True)
+    return EarlyRefusal(hinted, words_alone=True, claims_absence=reason.claims_absence)
 
 
 def _with_hint(
@@ -313,17 +328,19 @@ def _other(lang: Lang) -> str:
     return next(code for code in LANGUAGE_NAMES if code != lang)
 
 
-def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> str | None:
+def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> Reason | None:
     """The reason for a question whose own words, or a follow-up whose new words, the
     documents never use (`before_search`), or None."""
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
         if _read_with_context(terms):
             return not_answered(terms, lang, closest=closest)
-        return _with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest)
+        return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
         named = content_words(new, lang)  # "And what does it mean?": none to name
-        return NEVER_MENTIONED[lang].format(words=_quoted(named)) if named else NOT_ANSWERED[lang]
+        if not named:
+            return Reason(NOT_ANSWERED[lang])
+        return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
     return None
 
 
@@ -381,7 +398,7 @@ def not_answered(
     languages: Callable[[], DocumentLanguages] | None = None,
     closest: Closest | None = None,
     close: Callable[[], bool] | None = None,
-) -> str:
+) -> Reason:
     """The reason for a low-confidence abstention, naming the content words (reason_words.py)
     the corpus lacks (with the spelling the closest passages write of those the question
     misspells: `closest`, their texts, read only then), or else those the closest passages
@@ -389,16 +406,17 @@ def not_answered(
     or not ("sert" in "À quoi sert follow_symlinks ?"), may be written in its other language
     ("council" where the minutes say "conseil"): the reason then says to ask in that language
     when `languages` (read only then) puts documents in it and asking so may help
-    (`_may_help`, reading `close` only then)."""
+    (`_may_help`, reading `close` only then). Naming words the corpus lacks, it claims their
+    absence (Reason.claims_absence)."""
     absent = content_words(list(dict.fromkeys(terms.absent)), lang)
     if absent:
         never = NEVER_MENTIONED[lang].format(words=_quoted(absent))
         reason = _with_spellings(never, terms, lang, closest)
     else:
         reason = _in_passages(terms, passages, lang)
-    if all(_asks(word) for word in terms.absent):  # nothing to look for in the other language
-        return reason
-    return _with_hint(reason, terms, lang, languages, close)
+    if not all(_asks(word) for word in terms.absent):  # else nothing to look for in the other
+        reason = _with_hint(reason, terms, lang, languages, close)  # language
+    return Reason(reason, claims_absence=bool(absent))
 
 
 def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> str:
@@ -420,14 +438,9 @@ def _every_word_held(terms: QuestionTerms, tokens: frozenset[str]) -> bool:
     but its interrogatives, those a reason never names too ("mean", "premier", a typo): "the
     closest passages mention “temperature”, but none answers it" hid that they never say
     "mean" in "What is the mean temperature?" (review of s19-reasons)."""
-    focus = terms.terms[: terms.focus_terms]
-    for word in dict.fromkeys(question_words(terms.focus)):
-        plain = word_alternatives(word)
-        if not plain or _asks(word) or not any(plain & alts for alts, _ in focus):
-            continue
-        if not _held(word, plain, tokens):
-            return False
-    return True
+    return all(
+        _held(word, plain, tokens) for word, plain, _ in _searched_words(terms) if not _asks(word)
+    )
 
 
 _PIECE_BREAK = re.compile(f"[{re.escape(HYPHENS)}'’]")
@@ -452,12 +465,12 @@ def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Clos
     return f"{reason} {offer}" if offer else reason
 
 
-def never_written(terms: QuestionTerms, lang: Lang) -> str | None:
+def never_written(terms: QuestionTerms, lang: Lang) -> Reason | None:
     """The reason for a question naming code identifiers the corpus never writes
-    (QuestionTerms.unknown_identifiers), or None when it names none."""
+    (QuestionTerms.unknown_identifiers), claiming their absence, or None when it names none."""
     if not terms.unknown_identifiers:
         return None
-    return NEVER_WRITES[lang].format(words=_quoted(terms.unknown_identifiers))
+    return Reason(NEVER_WRITES[lang].format(words=_quoted(terms.unknown_identifiers)), True)
 
 
 def no_record_named(terms: QuestionTerms, lang: Lang) -> str | None:
@@ -553,17 +566,27 @@ def _weighed_words(
     whose term (its corrections, translations and glossary forms too) they lack, heaviest first
     (at most MAX_WORDS_NAMED). A word is held only by its own forms: a French corpus holding
     "extincteurs" does not mention the question's "extinguishers" (review of s19-reasons)."""
-    focus = terms.terms[: terms.focus_terms]
     found: list[tuple[float, str]] = []
-    for word in dict.fromkeys(question_words(terms.focus)):
-        plain = word_alternatives(word)
-        if not plain or not nameable(word, lang, unused=word in terms.absent):
+    for word, plain, (alts, weight) in _searched_words(terms):
+        if not nameable(word, lang, unused=word in terms.absent):
             continue
-        term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
-        if term is not None and _held(word, plain if held else term[0], tokens) == held:
-            found.append((term[1], word))
+        if _held(word, plain if held else alts, tokens) == held:
+            found.append((weight, word))
     found.sort(key=lambda pair: -pair[0])
     return [word for _, word in found[:MAX_WORDS_NAMED]]
+
+
+def _searched_words(
+    terms: QuestionTerms,
+) -> Iterator[tuple[str, frozenset[str], tuple[frozenset[str], float]]]:
+    """Each word of the question as typed, once, that a focus term searched: the word, its own
+    forms (questions.word_alternatives) and the first focus term holding one of them."""
+    focus = terms.terms[: terms.focus_terms]
+    for word in dict.fromkeys(question_words(terms.focus)):
+        plain = word_alternatives(word)
+        term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
+        if term is not None:
+            yield word, plain, term
 
 
 def _asks(word: str) -> bool:
@@ -576,18 +599,6 @@ def _asks(word: str) -> bool:
 def _quoted(words: list[str]) -> str:
     """The words between quotation marks, a word of hundreds of letters by its ends (`cut`)."""
     return ", ".join(cut(word, marks=("“", "”")) for word in words[:MAX_WORDS_NAMED])
-
-
-ABSENCE_CLAIMS = (NEVER_MENTIONED, NEVER_WRITES, NO_WORD_OCCURS)
-"""The reasons saying words of the question are nowhere in the documents: true of the files
-read, not of those the build skipped (`claims_absence`)."""
-
-
-def claims_absence(reason: str, lang: Lang) -> bool:
-    """Whether `reason` says the documents never use some (or any) of the question's words:
-    the abstention then adds that files citeqa does not read were not searched, when the build
-    skipped some (unread.not_searched; a reason on the closest passages says nothing of them)."""
-    return reason.startswith(tuple(claim[lang].split("{")[0] for claim in ABSENCE_CLAIMS))
 
 
 def message(reason: str, lang: Lang, has_passages: bool) -> str:

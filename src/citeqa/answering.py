@@ -38,7 +38,7 @@ from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
 from citeqa.document_names import named_among
-from citeqa.editstamps import asks_about_edits, on_a_stamp_line
+from citeqa.editstamps import asks_about_edits
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.mail_candidates import (
@@ -64,7 +64,7 @@ from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import asked_pattern, writing_documents
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
-from citeqa.signing import asks_signing, is_signing_line
+from citeqa.signing import asks_signing
 from citeqa.tables import key_cell
 from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
@@ -197,16 +197,8 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
     answer into an abstention."""
     kept = without_titles(bank, candidates.sentences)
     if not asks_about_edits(focus):
-        kept = [number for number in kept if not _stamp(bank, candidates.sentences[number])]
+        kept = [n for n in kept if not bank.facts(candidates.sentences[n].index).edit_stamp]
     return _subset(candidates, kept) if kept else candidates
-
-
-def _stamp(bank: SentenceBank, item: ScoredSentence) -> bool:
-    """Whether the sentence stands on a line stamping an edit (editstamps.on_a_stamp_line):
-    "Page views: 1,204." after "Last edited by … on 30 June 2025." answered "How much data was
-    deleted?" (research q69)."""
-    sentence = bank.sentences[item.index]
-    return on_a_stamp_line(bank.documents[sentence.doc_id].text, sentence.start, sentence.end)
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
@@ -276,7 +268,7 @@ def unsigned(candidates: Candidates, bank: SentenceBank, question: str) -> Candi
     kept = [
         number
         for number, item in enumerate(candidates.sentences)
-        if not is_signing_line(bank.text(item.index))
+        if not bank.facts(item.index).signing
     ]
     return _subset(candidates, kept) if kept else candidates
 
@@ -341,9 +333,7 @@ def _names_written(forms: list[list[re.Pattern[str]]], text: str) -> int:
     return sum(any(pattern.search(text) for pattern in spelt) for spelt in forms)
 
 
-def looked_up(
-    candidates: Candidates, bank: SentenceBank, focus: str = "", numbered_part: bool = False
-) -> Candidates:
+def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Candidates:
     """The candidates, but for a lookup only the rows it looks up: when rows have a key-column
     cell the question names (ScoredSentence.names_key, noted when scoring: "exit code 9",
     "log_level"), those of the best's table, or of the first such row's when the best is
@@ -354,8 +344,8 @@ def looked_up(
     the asked one, and no training question looks a row up: it took a neighbouring row of the
     right table ("What does log_level do?" quoted the log_max_size_mb row) or the prose
     around it (16 of the 67 lookups of evals/sets/tables). Another table's row is never
-    taken for the best's: its key answers another lookup. For a question asking a step
-    (`numbered_part`, numbered_sections.asks_step: "l'étape 2 de la bascule") only the best's
+    taken for the best's: its key answers another lookup. For a question (`focus`) asking a
+    step (numbered_sections.asks_step: "l'étape 2 de la bascule") only the best's
     document's rows are: another document's row numbered 2 (an incident's action item 2) is
     no step 2 of the procedure the best stands in (s19 trial); a version or an article asked
     may stand in another document than the best's (s19-slides review). No candidates, none:
@@ -366,7 +356,7 @@ def looked_up(
     keyed = [item for item in candidates.sentences if item.names_key]
     if not keyed:  # "step 2" in `| Step | Port |`: no port is 2, so the rows it numbers are read
         keyed = [item for item in candidates.sentences if item.numbered_key]
-    if numbered_part:
+    if asks_step(focus):
         keyed = _in_best_document(keyed, candidates, bank)
     if not keyed:
         return _looked_up_by_words(candidates, bank, focus)
@@ -654,11 +644,14 @@ def compose(
         shown = (
             [] if abstention.nothing_to_search(terms) else passages_of(retrieval, bank.documents)
         )
-        return abstained(question, early.reason, lang, 0.0, shown)
+        return abstained(
+            question, early.reason, lang, 0.0, shown, claims_absence=early.claims_absence
+        )
 
-    def abstain(reason: str) -> Answer:
+    def abstain(reason: str, claims_absence: bool = False) -> Answer:
         """The answer abstaining for `reason`, showing the passages retrieved."""
-        return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+        passages = passages_of(retrieval, bank.documents)
+        return abstained(question, reason, lang, 0.0, passages, claims_absence=claims_absence)
 
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
     top = with_signatures(top, terms.focus, bank.chunks, MailLayouts(bank.documents))
@@ -682,11 +675,12 @@ def compose(
     no_day = abstention.no_such_day(terms, lang)
     if no_day is not None:  # "the dose on 2026-13-45?": any day quoted would be another
         return abstain(no_day)
-    unwritten = abstention.never_written(terms, lang) or _unread_names(
-        terms.named, read_texts, documents, lang
-    )
+    unwritten = abstention.never_written(terms, lang)
     if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
-        return abstain(unwritten)
+        return abstain(unwritten.text, unwritten.claims_absence)
+    unread = _unread_names(terms.named, read_texts, documents, lang)
+    if unread is not None:
+        return abstain(unread)
     apart = _written_apart(terms, documents, lang)
     if apart is not None:  # max_help_position "of argparse.ArgumentParser": HelpFormatter's
         return abstain(apart)
@@ -721,11 +715,19 @@ def compose(
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
             return abstained(question, reason, lang, sure, passages, below_floor=True)  # names sure
-        reason = abstention.not_answered(
+        why = abstention.not_answered(
             terms, lang, reading.passage_tokens(), languages, closest, closer
         )
         confidence = 0.0 if across_only else abstained_confidence(sure, answerable)
-        return abstained(question, reason, lang, confidence, passages, below_floor=floor)
+        return abstained(
+            question,
+            why.text,
+            lang,
+            confidence,
+            passages,
+            below_floor=floor,
+            claims_absence=why.claims_absence,
+        )
     return Answer(
         question=question,
         abstained=False,
@@ -846,7 +848,7 @@ def _quoted(
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
         chosen = choose(
-            looked_up(ranked, bank, terms.focus, asks_step(terms.focus)),
+            looked_up(ranked, bank, terms.focus),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),
@@ -900,9 +902,11 @@ def abstained(
     sure: float,
     passages: list[Passage],
     below_floor: bool = False,
+    claims_absence: bool = False,
 ) -> Answer:
     """An abstention: the reason in words, and the closest passages for the reader to judge
-    (`below_floor`: refused for its confidence alone, see Answer.below_floor)."""
+    (`below_floor`: refused for its confidence alone, see Answer.below_floor; `claims_absence`:
+    the reason says the documents never use words of the question, abstention.Reason)."""
     return Answer(
         question=question,
         abstained=True,
@@ -912,4 +916,5 @@ def abstained(
         reason=reason,
         lang=lang,
         below_floor=below_floor,
+        claims_absence=claims_absence,
     )

@@ -646,9 +646,9 @@ class Assistant:
 
 def _noting_unread(answer: Answer, loaded: _Loaded) -> Answer:
     """`answer`, its reason followed by unread.not_searched when it abstains saying the
-    documents never mention some of the question's words (abstention.claims_absence) and the
+    documents never mention some of the question's words (Answer.claims_absence) and the
     build skipped files of types citeqa does not read: those files may."""
-    if not answer.abstained or not abstention.claims_absence(answer.reason or "", answer.lang):
+    if not answer.claims_absence:
         return answer
     note = not_searched(loaded.unread, answer.lang)
     if note is None:

@@ -44,6 +44,7 @@ from citeqa.mailthreads import (
     HEADERS_HEADING,
     QUOTED_HEADING,
     SIGNATURE_HEADING,
+    WORD,
     data_pattern,
     data_strings,
     replies_by_subject,
@@ -255,8 +256,9 @@ def _read_layout(document: Document) -> MailLayout | None:
     ]
     quoted = [name.startswith(QUOTED_HEADING) for name in names]
     layout = MailLayout(starts, headings, is_headers, signers, senders, quoted)
-    replies = _first_replies(text, layout)
-    by_subject = not replies and _replies_by_subject(text, layout)
+    first_end = starts[1] if len(starts) > 1 else len(text)  # the first message's end
+    replies = _first_replies(text, layout, first_end)
+    by_subject = not replies and _replies_by_subject(text, layout, first_end)
     title = text[: text.find("\n")] if "\n" in text else text
     return replace(
         layout,
@@ -266,10 +268,10 @@ def _read_layout(document: Document) -> MailLayout | None:
     )
 
 
-def _first_replies(text: str, layout: MailLayout) -> bool:
-    """Whether the first message of a thread replies to one its file does not hold: it has a
-    "Quoted by" section, or an In-Reply-To or References line among its headers."""
-    end = layout.message_starts[1] if len(layout.message_starts) > 1 else len(text)
+def _first_replies(text: str, layout: MailLayout, end: int) -> bool:
+    """Whether the first message of a thread (ending at `end`) replies to one its file does not
+    hold: it has a "Quoted by" section, or an In-Reply-To or References line among its
+    headers."""
     if any(
         at < end and quoted for at, quoted in zip(layout.headings, layout.is_quoted, strict=True)
     ):
@@ -277,10 +279,9 @@ def _first_replies(text: str, layout: MailLayout) -> bool:
     return any(layout.in_headers(found.start()) for found in _REPLY_HEADER.finditer(text, 0, end))
 
 
-def _replies_by_subject(text: str, layout: MailLayout) -> bool:
-    """Whether the first message's subject marks it a reply ("Subject: Re: …", which
-    mailthreads keeps for that)."""
-    end = layout.message_starts[1] if len(layout.message_starts) > 1 else len(text)
+def _replies_by_subject(text: str, layout: MailLayout, end: int) -> bool:
+    """Whether the first message's (ending at `end`) subject marks it a reply ("Subject: Re:
+    …", which mailthreads keeps for that)."""
     return any(
         layout.in_headers(found.start()) and replies_by_subject(found.group())
         for found in _SUBJECT_LINE.finditer(text, 0, end)
@@ -367,7 +368,7 @@ def _name_words(person: str) -> set[str]:
     name = person.split(" · ", 1)[0]
     if any(char.isdigit() for char in name):
         return set()
-    return {word for word in _WORD.findall(name.split("@", 1)[0].casefold()) if len(word) > 1}
+    return {word for word in WORD.findall(name.split("@", 1)[0].casefold()) if len(word) > 1}
 
 
 def _signed_by(person: str, question: str) -> bool:
@@ -377,7 +378,7 @@ def _signed_by(person: str, question: str) -> bool:
     name = _name_words(person)
     if not name:
         return False
-    words = set(_WORD.findall(question.casefold()))
+    words = set(WORD.findall(question.casefold()))
     return name <= words or bool(name & {word.casefold() for word in _capitalised(question)})
 
 
@@ -396,7 +397,7 @@ def _capitalised(question: str) -> list[str]:
     unless it is a possessive ("Tom's extension?")."""
     return [
         found.group()
-        for found in _WORD.finditer(question)
+        for found in WORD.finditer(question)
         if found.group()[0].isupper()
         and (not _SENTENCE_START.search(question, 0, found.start()) or _possessive(question, found))
     ]
@@ -406,7 +407,6 @@ def _possessive(question: str, found: re.Match[str]) -> bool:
     return question.startswith(("'s", "’s"), found.end())
 
 
-_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\u00bf\u00a1])[\s\"'\u00ab\u201c(\[-]*$")
 """What stands before a sentence's first word: the text's start, or a sentence's end, maybe
 blanks and an opening quote."""

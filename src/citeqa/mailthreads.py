@@ -62,6 +62,7 @@ from importlib import resources
 from citeqa.jsonfiles import parse_json
 
 __all__ = [
+    "WORD",
     "MailMessage",
     "data_pattern",
     "data_strings",
@@ -88,7 +89,8 @@ _QUOTED = re.compile(r"\s*>")
 _QUOTE_MARKS = re.compile(r"\s*(?:>\s?)+")
 _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+([^\W\d_]{3,}\.?)\s+(\d{4})(?!\d)")
 """A date written day, month, year ("13 janv 2025") when `email.utils` cannot read it."""
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
+"""A word of letters alone (no digit, no underscore)."""
 _SIGN_OFF_MARKS = re.compile(r"[\s,.!;:-]*")
 """What a sign-off line may hold besides its words."""
 _ANGLE_ADDRESS = re.compile(r"\s*(?P<name>[^<]*?)\s*<[^<>@]*@[^<>]*>")
@@ -138,7 +140,7 @@ def mail_words() -> MailWords:
     kinds = {name.casefold(): kind for kind, names in listed for name in data_strings(names)}
     attribution = data_pattern(data.get("attributions"), re.I)
     greetings = {
-        tuple(_WORD.findall(g.casefold())) for g in data_strings(data.get("sign_off_greetings"))
+        tuple(WORD.findall(g.casefold())) for g in data_strings(data.get("sign_off_greetings"))
     }
     ordered = tuple(sorted((g for g in greetings if g), key=len, reverse=True))
     replies = data_strings(data.get("reply_prefixes"))
@@ -516,10 +518,10 @@ def _without_sign_off(lines: list[str], sender: str) -> list[str]:
 
 
 def _is_sign_off(line: str, sender: str) -> bool:
-    names = {word.casefold() for word in _WORD.findall(sender)}
-    if not names or _SIGN_OFF_MARKS.fullmatch(_WORD.sub("", line)) is None:
+    names = {word.casefold() for word in WORD.findall(sender)}
+    if not names or _SIGN_OFF_MARKS.fullmatch(WORD.sub("", line)) is None:
         return False
-    words = tuple(word.casefold() for word in _WORD.findall(line))
+    words = tuple(word.casefold() for word in WORD.findall(line))
     greeting = next((g for g in mail_words().sign_off_greetings if words[: len(g)] == g), ())
     rest = words[len(greeting) :]
     return bool(rest) and all(word in names for word in rest)

@@ -196,6 +196,10 @@ class Answer(Frozen):
     it. False for an answer, and for an abstention any other stage decided (the answerability
     model, no verifiable quote, a rule before the models). The evaluation's min_confidence
     sweep reads it (metrics.abstains_at). Not in the JSON."""
+    claims_absence: bool = Field(default=False, exclude=True)
+    """Abstained saying the documents never use some (or any) of the question's words
+    (abstention.Reason.claims_absence): true of the files read only, so the reason goes on to
+    name the files the build skipped (api._noting_unread). Not in the JSON."""
 
 
 class CorpusElsewhere(Frozen):

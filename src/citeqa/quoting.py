@@ -33,7 +33,6 @@ from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.dates import day_spans
-from citeqa.editstamps import on_a_stamp_line
 from citeqa.language import (
     SENTENCE_ENDS,
     is_markdown_heading,
@@ -49,7 +48,6 @@ from citeqa.numbered_sections import opens_numbered_title
 from citeqa.questions import QuestionTerms
 from citeqa.quote_context import with_neighbours
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
-from citeqa.signing import is_signing_line
 
 
 @dataclass(frozen=True)
@@ -93,10 +91,9 @@ def quote_spans(
         (bank.sentences[item.index].doc_id, bank.sentences[item.index].start) for item in chosen
     }
     wants = Wants.of(terms.focus) if terms is not None else Wants(frozenset())  # once a call
-    sent = "date" in wants.kinds  # "When did Dee reply?": the message's "Dee Quinn · 7 Mar" heading
     names_day = terms is not None and bool(day_spans(fold(terms.focus)))
     layouts = MailLayouts(bank.documents)  # each thread's layout read once a call
-    spans = [_past_heading(layouts, span, starts, wants, sent, names_day) for span in spans]
+    spans = [_past_heading(layouts, span, starts, wants, names_day) for span in spans]
     return _without_quoted_headers(spans)
 
 
@@ -105,8 +102,7 @@ def _past_heading(
     span: Span,
     chosen: set[tuple[str, int]],
     wants: Wants,
-    sent: bool,
-    names_day: bool = False,
+    names_day: bool,
 ) -> Span:
     """A span opening on a heading (a Markdown "## Fixed", an underlined title, an HTML page's
     heading, a plain-text heading line: whatever a build reads as one, chunking.heading_at)
@@ -116,9 +112,9 @@ def _past_heading(
     answer's first words (session 16 and 17 trials). A heading quoted alone stays, and so does
     one that may hold the answer itself (`_heading_answers`), but a heading mailthreads wrote
     over a mail message ("## Dee Quinn · 7 Mar 2025") only for a question asking when it was
-    `sent` (a question asking when): its day is no answer to "How long does the autoclave cycle
-    last?" (s19 hostile #4); `names_day`: the question writes a day ("the dose on July 14?"),
-    whose heading answers it."""
+    sent (`wants` a date: "When did Dee reply?"): its day is no answer to "How long does the
+    autoclave cycle last?" (s19 hostile #4); `names_day`: the question writes a day ("the dose
+    on July 14?"), whose heading answers it."""
     doc = layouts.documents[span.doc_id]
     heading = heading_at(doc.text, span.chunk, span.start)
     if heading is None:
@@ -129,10 +125,10 @@ def _past_heading(
     if under >= span.end:
         return span
     picked = any(doc_id == doc.doc_id and start <= at < end for doc_id, at in chosen)
-    asked_of_mail = sent or not layouts.is_mail_heading(doc.doc_id, start)
+    asked_of_mail = "date" in wants.kinds or not layouts.is_mail_heading(doc.doc_id, start)
     if asked_of_mail and _heading_answers(words, doc.title, picked, wants, names_day):
         return span
-    return _past_heading(layouts, replace(span, start=under), chosen, wants, sent, names_day)
+    return _past_heading(layouts, replace(span, start=under), chosen, wants, names_day)
 
 
 _TURN_TIME = re.compile(r"(?<= · )\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?![\d:])")
@@ -239,11 +235,11 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
         if too_long or _in_table(bank, before) or not _same_page(doc, previous.start, sentence.end):
             break
-        if _into_boilerplate(bank, index, before) or _stamp(doc.text, previous):
+        if _into_boilerplate(bank, index, before) or bank.facts(before).edit_stamp:
             break
         if markup_between(doc.text, previous.end, start):  # an underline, a code fence
             break
-        if is_signing_line(bank.text(before)):  # "Fait à Lyon, le …": signing.py
+        if bank.facts(before).signing:  # "Fait à Lyon, le …": signing.py
             break
         start = previous.start
         if opens_numbered_title(doc.text, start):
@@ -279,25 +275,18 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
         reach = bank.sentences[following].end
         if _in_table(bank, following) or not _same_page(doc, sentence.start, reach):
             break
-        if _into_boilerplate(bank, index, following) or _stamp(text, bank.sentences[following]):
+        if _into_boilerplate(bank, index, following) or bank.facts(following).edit_stamp:
             break
         if markup_between(text, end, bank.sentences[following].start):
             break
         if opens_numbered_title(text, bank.sentences[following].start):
             break
-        if is_signing_line(bank.text(following)):  # "Fait à Lyon, le …": signing.py
+        if bank.facts(following).signing:  # "Fait à Lyon, le …": signing.py
             break
         end = reach
         if end - sentence.start > 3 * SHORT_QUOTE:
             break
     return end
-
-
-def _stamp(text: str, sentence: Sentence) -> bool:
-    """Whether a sentence stands on a line stamping an edit ("Updated March 3, 2026 · 2 min
-    read": editstamps.on_a_stamp_line): no label of the line under it, nor the run-on of the
-    line above it; it is quoted alone or not at all."""
-    return on_a_stamp_line(text, sentence.start, sentence.end)
 
 
 def _into_boilerplate(bank: SentenceBank, index: int, other: int) -> bool:

@@ -64,7 +64,7 @@ def _content(piece: str, lang: Lang, unused: bool) -> bool:
     """Whether a folded piece of a word is a content word of `lang`."""
     if len(piece) == 1 and not piece.isdigit():
         return False
-    if piece in _form_words(lang) or piece in _reason_words("generic_words", lang):
+    if piece in _form_words(lang) or piece in generic_words(lang):
         return False
     if not unused or piece in _reason_words("real_words", lang):
         return True

@@ -78,10 +78,6 @@ class RecordId:
         """The identifier's compound key (compounds.compound_key): folded, no hyphens."""
         return self.letters.lower() + "".join(self.groups)
 
-    def pattern(self) -> re.Pattern[str]:
-        """The identifier in a text (`ids_pattern`)."""
-        return ids_pattern([self])
-
     def digits(self) -> str:
         """Its digit groups in a pattern: apart by a hyphen, a space or nothing."""
         return r"[-\s]?".join(self.groups)

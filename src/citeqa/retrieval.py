@@ -50,8 +50,13 @@ class Candidates:
 
 def lexical_query(question: str, glossary: Glossary = NO_GLOSSARY) -> list[str]:
     """The question's BM25 tokens, plus the glossary's equivalents."""
+    return _query_with(question, glossary.expansions(question))
+
+
+def _query_with(question: str, terms: Iterable[str]) -> list[str]:
+    """The question's BM25 tokens, plus those of `terms`, each once."""
     tokens = query_tokens(question)
-    for term in glossary.expansions(question):
+    for term in terms:
         tokens.extend(query_tokens(term))
     return list(dict.fromkeys(tokens))
 
@@ -65,19 +70,18 @@ class Rankings:
     dense: list[str]
 
 
-def lexical_tokens(question: str, settings: Settings, glossary: Glossary) -> list[str]:
-    """The question's BM25 query: its tokens, expanded by the glossary unless `expand_queries`
-    is off; empty when BM25 weighs 0 in either language case."""
+def lexical_search(
+    question: str, settings: Settings, glossary: Glossary
+) -> tuple[list[str], list[QuestionWord]]:
+    """The question's BM25 query, its tokens expanded by the glossary unless `expand_queries` is
+    off (`lexical_query`), and the words of that query, each with the glossary's equivalents of
+    it (lexical.question_words); both empty when BM25 weighs 0 in either language case. The
+    glossary reads the question once for both."""
     if settings.weight_lexical <= 0 and settings.weight_lexical_cross <= 0:
-        return []
-    return lexical_query(question, glossary if settings.expand_queries else NO_GLOSSARY)
-
-
-def lexical_words(question: str, settings: Settings, glossary: Glossary) -> list[QuestionWord]:
-    """The words of the question's BM25 query (`lexical_tokens`), each with the glossary's
-    equivalents of it unless `expand_queries` is off (lexical.question_words)."""
+        return [], []
     equivalents = glossary.equivalents(question) if settings.expand_queries else []
-    return question_words(question, equivalents)
+    expansions = dict.fromkeys(term for _, term in equivalents)  # Glossary.expansions
+    return _query_with(question, expansions), question_words(question, equivalents)
 
 
 def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:
@@ -139,7 +143,7 @@ def _whole(index: int) -> float:
 
 
 def question_share(words: Sequence[QuestionWord], chunks: Sequence[Chunk]) -> LoneShare:
-    """The LoneShare of the question's BM25 `words` (`lexical_words`): the share of them a
+    """The LoneShare of the question's BM25 `words` (`lexical_search`): the share of them a
     chunk writes (`written_share`)."""
     return lambda index: written_share(words, chunks[index].text)
 
@@ -254,8 +258,7 @@ def channel_candidates(
     first, then the dense channels in order, so that ties break alike): every channel that
     one of `fusions` ranks by (the settings of each fusion the question gets; the first gives
     the lexical query), searched once for all of them (see `ranked_by`)."""
-    tokens = lexical_tokens(question, fusions[0], glossary)
-    words = lexical_words(question, fusions[0], glossary) if tokens else []
+    tokens, words = lexical_search(question, fusions[0], glossary)
     wanted = {channel for f in fusions for channel in rankings_dense(f, query_vectors)}
     dense = [channel for channel in query_vectors if channel in wanted]
     found = search(Rankings(tokens, dense))

@@ -26,6 +26,7 @@ import numpy as np
 
 from citeqa.boilerplate import Boilerplate
 from citeqa.domain import Domain, language_data
+from citeqa.editstamps import on_a_stamp_line
 from citeqa.glossary import fold
 from citeqa.language import is_table_row, is_table_separator
 from citeqa.lexical import stopwords, tokenize
@@ -33,6 +34,7 @@ from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentencetable import SentenceTable
+from citeqa.signing import is_signing_line
 from citeqa.tables import Reading, Rows, TableHeaders, is_table_frame, key_cell, key_cells
 
 SEMANTIC_WEIGHT = 0.30
@@ -126,7 +128,8 @@ def _heading_tokens(section: str, lang: str) -> frozenset[str]:
 class SentenceFacts:
     """What scoring reads of a sentence whatever the question, read once while the bank
     remembers it (SENTENCE_FACTS): its text, whether it is a table row or a table's frame,
-    its numbers, whether it defines (SentenceRules.definition), whether it is boilerplate."""
+    its numbers, whether it defines (SentenceRules.definition), whether it is boilerplate, an
+    edit's stamp or a signing line."""
 
     text: str
     table_row: bool
@@ -138,6 +141,12 @@ class SentenceFacts:
     """The text folded (glossary.fold), as the definition rule and the answer features read it."""
     boilerplate: bool
     """Mostly made of lines repeated across the corpus (boilerplate.Boilerplate.covers)."""
+    edit_stamp: bool
+    """Standing on a line stamping an edit ("Updated March 3, 2026 · 2 min read":
+    editstamps.on_a_stamp_line): quoted only for a question about edits, and alone."""
+    signing: bool
+    """A line closing a signed document with where and when ("Fait à Lyon, le 2 décembre
+    2025.": signing.is_signing_line): quoted only for a question asking that, and alone."""
 
 
 @dataclass(frozen=True)
@@ -413,6 +422,8 @@ def _read_facts(
         rules.definition.search(folded) is not None,
         folded,
         boilerplate.covers(document, sentence.start, sentence.end),
+        on_a_stamp_line(document, sentence.start, sentence.end),
+        is_signing_line(text),
     )
 
 
@@ -626,17 +637,28 @@ def names_words(cell: str, terms: QuestionTerms) -> bool:
     Umbrella Health" (not "search" in "the search-suggest service": a question word is read
     whole, hyphens inside kept, as `question_words` reads it). A cell of no word of
     MIN_KEY_WORD characters that is no stopword names nothing."""
-    key = cell_words(cell)
+    return names_written(question_words(cell), terms)
+
+
+def names_written(words: Sequence[str], terms: QuestionTerms) -> bool:
+    """`names_words` of a key cell given as its `words` (`question_words` of it), for a caller
+    that reads them too."""
+    key = _words_key(words)
     return bool(key) and key in _asked_words(terms.focus)
 
 
 def cell_words(cell: str) -> str:
     """A key cell's words folded, each between spaces, as `names_words` looks them up in a
     question's; "" for a cell of no word of MIN_KEY_WORD characters that is no stopword."""
-    words = [fold(word) for word in question_words(cell)]
-    if not any(len(word) >= MIN_KEY_WORD and word not in stopwords() for word in words):
+    return _words_key(question_words(cell))
+
+
+def _words_key(words: Sequence[str]) -> str:
+    """`cell_words` of a cell's `words`."""
+    folded = [fold(word) for word in words]
+    if not any(len(word) >= MIN_KEY_WORD and word not in stopwords() for word in folded):
         return ""
-    return f" {' '.join(words)} "
+    return f" {' '.join(folded)} "
 
 
 def _read_key_words(

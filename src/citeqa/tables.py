@@ -9,7 +9,7 @@ sentence when answering.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple, TypeVar
 
 from citeqa.glossary import fold, language_words
@@ -29,6 +29,7 @@ from citeqa.language import (
 __all__ = [
     "KeyCells",
     "TableHeaders",
+    "columns",
     "first_unnumbered_column",
     "is_table_frame",
     "key_cell",
@@ -390,11 +391,18 @@ def _first_column(
 ) -> int | None:
     """The position of the first column of `rows` whose cells `numbers` does not call row
     numbers; None when it calls every column's so."""
-    width = max((len(row) for row in rows), default=0)
-    for column in range(width):
-        if not numbers([cell_key(row[column]) for row in rows if column < len(row)]):
+    for column, cells in enumerate(columns(rows)):
+        if not numbers([cell_key(cell) for cell in cells]):
             return column
     return None
+
+
+def columns(rows: Sequence[Sequence[str]]) -> Iterator[list[str]]:
+    """Each column's cells, first column first, in row order: a row too short for a column
+    has no cell in it."""
+    width = max((len(row) for row in rows), default=0)
+    for column in range(width):
+        yield [row[column] for row in rows if column < len(row)]
 
 
 def column_keys(cells: list[str]) -> tuple[str | None, list[str]]:

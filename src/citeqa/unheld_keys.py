@@ -45,7 +45,7 @@ from citeqa.keyshapes import cell_key, key_kind, skeleton
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms, key_words
 from citeqa.sentences import SentenceBank
-from citeqa.tables import column_keys, counts_rows, first_unnumbered_column
+from citeqa.tables import column_keys, columns, counts_rows, first_unnumbered_column
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "evidence_tables", "unheld_key"]
 
@@ -299,9 +299,7 @@ def _columns(table: Sequence[Sequence[str]]) -> tuple[tuple[str, frozenset[str]]
 def _counting_column(table: Sequence[Sequence[str]]) -> list[str]:
     """The cells of a table's first column that counts its rows 1, 2, … n under a header
     (tables.counts_rows), header first; [] for none."""
-    width = max((len(row) for row in table), default=0)
-    for column in range(width):
-        cells = [row[column] for row in table if column < len(row)]
+    for cells in columns(table):
         if len(cells) > 1 and cells[0].strip() and counts_rows(cells[1:]):
             return cells
     return []

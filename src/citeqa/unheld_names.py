@@ -20,13 +20,14 @@ when all of these hold:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from citeqa.glossary import fold
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms, question_words
-from citeqa.sentences import SentenceBank, names_words
+from citeqa.sentences import SentenceBank, names_written
 from citeqa.tables import Rows, lookup_column
 from citeqa.unheld_keys import CLOSEST_NAMED, UnheldKey, evidence_tables
 
@@ -42,10 +43,11 @@ def unheld_name(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) -
         return None
     spans = evidence_tables(hits, bank)
     columns = [cells for span in spans if (cells := bank.read_table(span, _key_cells))]
-    if not columns or any(names_words(cell, terms) for cells in columns for cell in cells):
+    keys = [key for cells in columns for key in cells]
+    if not keys or any(names_written(key.words, terms) for key in keys):
         return None
     for place in unknown:
-        name, alike = _name_at(words, place, [cell for cells in columns for cell in cells])
+        name, alike = _name_at(words, place, keys)
         if alike:
             ranked = sorted(alike, key=lambda cell: -fuzz.ratio(fold(name), fold(cell)))
             return UnheldKey(name, ranked[:CLOSEST_NAMED])
@@ -66,10 +68,10 @@ def _unknown_names(words: list[str], terms: QuestionTerms) -> list[int]:
     ]
 
 
-def _name_at(words: list[str], place: int, cells: list[str]) -> tuple[str, list[str]]:
+def _name_at(words: list[str], place: int, keys: list[_KeyCell]) -> tuple[str, list[str]]:
     """The name the question writes around its unknown word at `place` (that word with the
-    capitalised words next to it), and the key `cells` alike to it (none for a one-word name:
-    a lone unknown word is the answer models' to weigh, as "Zyntra" is)."""
+    capitalised words next to it), and the key cells (of `keys`) alike to it (none for a
+    one-word name: a lone unknown word is the answer models' to weigh, as "Zyntra" is)."""
     word = words[place]
     start, end = place, place + 1
     while start > 1 and words[start - 1][:1].isupper():
@@ -80,11 +82,11 @@ def _name_at(words: list[str], place: int, cells: list[str]) -> tuple[str, list[
     if len(name) < 2:
         return word, []
     at = place - start
-    alike = [cell for cell in cells if _alike(question_words(cell), name, at)]
+    alike = [key.cell for key in keys if _alike(key.words, name, at)]
     return " ".join(name), alike
 
 
-def _alike(cell: list[str], name: list[str], at: int) -> bool:
+def _alike(cell: tuple[str, ...], name: list[str], at: int) -> bool:
     """Whether a cell's words are the name's but for its word at `at`."""
     return len(cell) == len(name) and all(
         fold(mine) == fold(theirs)
@@ -93,8 +95,17 @@ def _alike(cell: list[str], name: list[str], at: int) -> bool:
     )
 
 
-def _key_cells(rows: Rows) -> tuple[str, ...]:
+class _KeyCell(NamedTuple):
+    """A key cell of a table, with its words as a question's are read (`question_words`)."""
+
+    cell: str
+    words: tuple[str, ...]
+
+
+def _key_cells(rows: Rows) -> tuple[_KeyCell, ...]:
     """The cells of a table's key column (tables.lookup_column: its first when every column
-    numbers its rows), its header left out."""
+    numbers its rows), its header left out, each with its words: read once a table (the bank
+    keeps what a table reads) for both `names_written` and `_alike`."""
     column = lookup_column(rows)
-    return tuple(row[column] for row in rows[1:] if column < len(row))
+    cells = [row[column] for row in rows[1:] if column < len(row)]
+    return tuple(_KeyCell(cell, tuple(question_words(cell))) for cell in cells)

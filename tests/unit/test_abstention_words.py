@@ -5,9 +5,11 @@ are never named."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
+from citeqa import abstention
 from citeqa.abstention import (
     COURTESY_ONLY,
     NEVER_MENTIONED,
@@ -18,7 +20,6 @@ from citeqa.abstention import (
     EarlyRefusal,
     ask_in,
     before_search,
-    not_answered,
     nothing_to_search,
     unmatched_words,
     unsure,
@@ -37,6 +38,11 @@ ASKED = terms(
     {"combien": 9.0, "moutons": 5.0, "sculpté": 7.0, "Jim": 2.0},
 )
 PASSAGES = frozenset(word_alternatives("Jim") | word_alternatives("moutons"))
+
+
+def not_answered(terms: QuestionTerms, lang: Lang, *args: Any, **kwargs: Any) -> str:
+    """The text of abstention.not_answered's reason."""
+    return abstention.not_answered(terms, lang, *args, **kwargs).text
 
 
 def reason_before_search(
@@ -371,7 +377,7 @@ def test_only_a_refusal_for_the_words_alone_may_give_way_to_the_other_language()
     for lang in ("en", "fr"):
         off = terms("Capital of Peru?", {"capital": 3.0, "Peru": 4.0}, absent=("capital", "Peru"))
         refusal = before_search(off, lang)
-        assert refusal == EarlyRefusal(NO_WORD_OCCURS[lang], words_alone=True)
+        assert refusal == EarlyRefusal(NO_WORD_OCCURS[lang], words_alone=True, claims_absence=True)
 
 
 def test_function_and_generic_words_are_never_named_as_lacking() -> None:

@@ -209,7 +209,8 @@ def test_a_numbered_part_is_never_looked_up_in_another_documents_rows() -> None:
     lines = ["2. Dans la console, activer le renvoi.", "| 2 | Move all certificates |"]
     bank = _Documents(lines, ["runbooks/bascule", "postmortems/INC-7"])
     ranked = _candidates([0, 1], [0.6, 0.5], frozenset({1}))
-    assert looked_up(ranked, bank, numbered_part=True) is ranked  # type: ignore[arg-type]
+    step = "Quelle est l'étape 2 de la bascule de la téléphonie ?"
+    assert looked_up(ranked, bank, step) is ranked  # type: ignore[arg-type]
     assert [s.index for s in looked_up(ranked, bank).sentences] == [1]  # type: ignore[arg-type]
 
 

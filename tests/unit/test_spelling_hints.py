@@ -39,7 +39,7 @@ def closest(texts: list[str] = MANUAL) -> Callable[[], list[str]]:
 
 
 def reason_for(terms: QuestionTerms, lang: Lang = "en", texts: list[str] = MANUAL) -> str:
-    return not_answered(terms, lang, closest=closest(texts))
+    return not_answered(terms, lang, closest=closest(texts)).text
 
 
 def test_misspelt_words_are_offered_their_spelling_in_the_documents() -> None:
@@ -165,7 +165,7 @@ def test_a_neighbour_the_closest_passages_never_write_is_not_offered() -> None:
     elsewhere = ["Pneus : 480 EUR chez le garage."]
     assert "Vouliez-vous dire" not in reason_for(terms, "fr", elsewhere)
     assert reason_for(terms, "fr", CLINIC[2:3]).endswith("Vouliez-vous dire “hier” ?")
-    assert "Vouliez-vous dire" not in not_answered(terms, "fr")  # no passages: nothing offered
+    assert "Vouliez-vous dire" not in not_answered(terms, "fr").text  # no passages: nothing offered
 
 
 def test_the_spelling_offered_is_the_documents_with_its_accents() -> None:

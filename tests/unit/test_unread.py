@@ -1,7 +1,9 @@
 """What the welcome and an abstention say of the files a build did not read (unread.py), and
-which reasons say words are nowhere in the documents (abstention.claims_absence)."""
+which reasons say words are nowhere in the documents (abstention.Reason.claims_absence)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
@@ -11,20 +13,44 @@ from citeqa.abstention import (
     NO_WORD_OCCURS,
     NOT_IN_PASSAGES,
     ONLY_MENTIONED,
-    claims_absence,
+    before_search,
+    never_written,
+    not_answered,
 )
 from citeqa.filelist import FileList
 from citeqa.models import Lang, UnreadFiles
+from citeqa.questions import QuestionTerms, word_alternatives
 from citeqa.unread import not_searched, recorded_unread, welcome_line
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_only_reasons_on_the_whole_corpus_claim_absence(lang: Lang) -> None:
-    assert claims_absence(NEVER_MENTIONED[lang].format(words="“NVMe”"), lang)
-    assert claims_absence(NEVER_WRITES[lang].format(words="“--turbo”"), lang)
-    assert claims_absence(NO_WORD_OCCURS[lang], lang)
-    assert not claims_absence(NOT_IN_PASSAGES[lang].format(words="“NVMe”"), lang)
-    assert not claims_absence(ONLY_MENTIONED[lang].format(words="“NVMe”"), lang)
+    """A reason carries its kind: it claims absence when it says the documents never use words
+    of the question, not when it speaks of the closest passages only."""
+    nvme, nodes = word_alternatives("NVMe"), word_alternatives("nodes")
+    asked = QuestionTerms(
+        focus="What do the NVMe nodes cost?",
+        terms=[(nvme, 5.0), (nodes, 3.0)],
+        focus_terms=2,
+        absent=["NVMe"],
+    )
+    never = not_answered(asked, lang)
+    assert never.claims_absence
+    assert never.text == NEVER_MENTIONED[lang].format(words="“NVMe”")
+    held = replace(asked, absent=[])
+    unmatched = not_answered(held, lang, nodes)
+    assert unmatched.text == NOT_IN_PASSAGES[lang].format(words="“NVMe”")
+    assert not unmatched.claims_absence
+    mentioned = not_answered(held, lang, nvme | nodes)
+    assert mentioned.text == ONLY_MENTIONED[lang].format(words="“NVMe”, “nodes”")
+    assert not mentioned.claims_absence
+    turbo = never_written(QuestionTerms(focus="tar --turbo", unknown_identifiers=["--turbo"]), lang)
+    assert turbo is not None and turbo.claims_absence
+    assert turbo.text == NEVER_WRITES[lang].format(words="“--turbo”")
+    off = before_search(replace(asked, absent=["NVMe", "nodes"]), lang)
+    assert off is not None and off.claims_absence and off.reason == NO_WORD_OCCURS[lang]
+    greeting = before_search(QuestionTerms(focus="Thanks!"), lang)
+    assert greeting is not None and not greeting.claims_absence
 
 
 def test_the_recorded_files_are_counted_by_type_most_first() -> None:
