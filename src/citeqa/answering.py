@@ -62,7 +62,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
-from citeqa.record_ids import asked_pattern, writing_documents
+from citeqa.record_ids import asked_letters, asked_pattern, names_another, writing_documents
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
 from citeqa.signing import asks_signing
 from citeqa.tables import key_cell
@@ -285,36 +285,37 @@ def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, 
 def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
     """The candidates, but when the question writes a record's identifier ("INC-2025-07":
     record_ids.py) and some candidates are of documents writing it, only those, in their
-    order: its post-mortem's root cause, not another's "Find the root cause" action row; and
-    of those, when some stand right under a heading writing it, only those: a log of
-    "## HD-0007" sections answered "What was the root cause of HD-0007?" with HD-0008's
-    "Root cause: fan 8 broke." (s21 hostile probe)."""
+    order: its post-mortem's root cause, not another's "Find the root cause" action row; and of
+    those, none standing right under a heading naming another record of its letters: a log of
+    "## HD-0007" sections answered "What was the root cause of HD-0007?" with HD-0008's "Root
+    cause: fan 8 broke." (s21 hostile probe), while a table row of HD-0007 in another document
+    stays (s21 review)."""
     if not candidates.sentences:
         return candidates
     doc_ids = dict.fromkeys(bank.sentences[item.index].doc_id for item in candidates.sentences)
     writing = writing_documents(question, (bank.documents[doc_id] for doc_id in doc_ids))
-    if not writing:
+    pattern = asked_pattern(question)
+    if not writing or pattern is None:
         return candidates
+    letters = asked_letters(question)
     kept = [
         number
         for number, item in enumerate(candidates.sentences)
         if bank.sentences[item.index].doc_id in writing
+        and not _under_another_record(bank, item.index, pattern, letters)
     ]
-    pattern = asked_pattern(question)
-    headed = [
-        n for n in kept if pattern and _names_record(bank, candidates.sentences[n].index, pattern)
-    ]
-    return _subset(candidates, headed or kept)
+    return _subset(candidates, kept)
 
 
-def _names_record(bank: SentenceBank, index: int, pattern: re.Pattern[str]) -> bool:
-    """Whether the bank's sentence `index` stands right under a heading writing a record
-    `pattern` finds (chunking.section_of): a sentence merely mentioning the record elsewhere
-    in its document ("See HD-0007.") does not."""
+def _under_another_record(
+    bank: SentenceBank, index: int, asked: re.Pattern[str], letters: frozenset[str]
+) -> bool:
+    """Whether the bank's sentence `index` stands right under a heading (chunking.section_of)
+    naming another record than the one asked, of the same letters (record_ids.names_another)."""
     sentence = bank.sentences[index]
     chunk = bank.chunks[sentence.chunk_index]
     heading = section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
-    return heading is not None and pattern.search(heading) is not None
+    return heading is not None and names_another(heading, asked, letters)
 
 
 def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:

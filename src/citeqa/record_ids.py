@@ -40,8 +40,10 @@ from citeqa.models import Document, Hit
 __all__ = [
     "RecordId",
     "asked_ids",
+    "asked_letters",
     "asked_pattern",
     "ids_pattern",
+    "names_another",
     "siblings",
     "with_named_documents",
     "writing_documents",
@@ -166,6 +168,20 @@ def writing_documents(question: str, documents: Iterable[Document]) -> set[str] 
     if pattern is None:
         return None
     return {doc.doc_id for doc in documents if pattern.search(doc.text)}
+
+
+def names_another(text: str, asked: re.Pattern[str], letters: frozenset[str]) -> bool:
+    """Whether `text` (a heading) writes an identifier of one of the `letters` (folded) that the
+    `asked` pattern (`asked_pattern`) does not find: "## HD-0008" for a question on HD-0007."""
+    return any(
+        record.letters.lower() in letters and not asked.search(record.written)
+        for record in asked_ids(text)
+    )
+
+
+def asked_letters(question: str) -> frozenset[str]:
+    """The folded letters of the identifiers `question` writes ("hd" for "HD-0007")."""
+    return frozenset(record.letters.lower() for record in asked_ids(question))
 
 
 def asked_pattern(question: str) -> re.Pattern[str] | None:

@@ -103,10 +103,19 @@ def test_an_id_heading_a_section_of_a_log_pins_that_section(tmp_path_factory) ->
     log = "# Incidents B\n\n" + "".join(
         f"## HD-{n:04d}\n\nRoot cause: fan {n} broke.\n\n" for n in range(1, 60)
     )
-    files = {"incidents-b.md": log, "notes.md": "# Notes\n\nFans are checked monthly.\n"}
-    logs = assistant_over(files, tmp_path_factory.mktemp("log"), tmp_path_factory.mktemp("lx"))
+    assignments = (
+        "# Assignments\n\n| Ticket | Agent | Status |\n|---|---|---|\n"
+        "| HD-0007 | Ben Ode | resolved on day 10 |\n"
+    )
+    logs = assistant_over(
+        {"incidents-b.md": log}, tmp_path_factory.mktemp("log"), tmp_path_factory.mktemp("lx")
+    )
     for number in (7, 30, 59):
         answer = logs.ask(f"What was the root cause of HD-{number:04d}?")
         assert [citation.quote for citation in answer.citations] == [
             f"Root cause: fan {number} broke."
         ], answer.answer
+    files = {"incidents-b.md": log, "assignments.md": assignments}
+    both = assistant_over(files, tmp_path_factory.mktemp("both"), tmp_path_factory.mktemp("bx"))
+    agent = both.ask("Which agent was assigned HD-0007?")  # the s21 review: a row elsewhere stays
+    assert any("Ben Ode" in citation.quote for citation in agent.citations), agent.answer

@@ -92,3 +92,24 @@ def test_a_file_that_is_no_mail_is_skipped_with_a_reason(tmp_path: Path, raw: by
     with pytest.raises(UnreadableDocument) as refused:
         read(tmp_path, raw)
     assert refused.value.reason
+
+
+@pytest.mark.parametrize(
+    "recipients", ["undisclosed-recipients:;;", "Team: a@b.example;;", "<<<>>>@@@"]
+)
+def test_a_malformed_address_header_is_read_as_written(tmp_path: Path, recipients: str) -> None:
+    """The s21 review: "To: undisclosed-recipients:;;" made the mail parser raise
+    AttributeError, and the whole `citeqa index` stopped with a traceback."""
+    raw = (
+        f"From: Ann <ann@x.example>\r\nTo: {recipients}\r\nSubject: Move\r\n"
+        "Date: Mon, 6 Oct 2025 09:00:00 +0000\r\n\r\nThe meeting moved to Thursday.\r\n"
+    ).encode()
+    document = read(tmp_path, raw)
+    assert "The meeting moved to Thursday." in document.text
+
+
+def test_a_blank_plain_part_gives_way_to_the_html_part(tmp_path: Path) -> None:
+    message = mail(" \n", Subject="Move", Date="Mon, 6 Oct 2025 09:00:00 +0000")
+    message.add_alternative("<p>The meeting moved to Thursday at 10.</p>", subtype="html")
+    document = read(tmp_path, message.as_bytes())
+    assert "The meeting moved to Thursday at 10." in document.text

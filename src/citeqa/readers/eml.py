@@ -16,6 +16,7 @@ part holding text, is no mail: it is skipped with a reason.
 from __future__ import annotations
 
 from email import policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 
@@ -41,10 +42,10 @@ class EmlReader:
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
-        message = BytesParser(policy=policy.default).parsebytes(raw)
-        headers = _header_lines(message)
+        headers = _header_lines(BytesParser(policy=policy.compat32).parsebytes(raw, True))
         if not any(line.startswith("From: ") for line in headers):
             raise UnreadableDocument(NO_SENDER)
+        message = BytesParser(policy=policy.default).parsebytes(raw)
         body = _body_text(message)
         if not body.strip():
             raise UnreadableDocument(NO_BODY)
@@ -67,31 +68,43 @@ def _header_lines(message: Message) -> list[str]:
 
 
 def _header(message: Message, name: str) -> str:
-    """A header's decoded value on one line ("" when absent or unreadable)."""
-    try:
-        value = message.get(name)
-    except (ValueError, TypeError, LookupError):  # a malformed header the policy cannot parse
+    """A header's value on one line, its encoded words decoded ("" when absent). Read as
+    written (the `compat32` policy parses no address lists): the `default` policy's parser
+    raised AttributeError on "To: undisclosed-recipients:;;" (s21 review), and a header the
+    decoder cannot read is kept as written."""
+    value = message.get(name)
+    if value is None:
         return ""
-    return " ".join(str(value).split()) if value is not None else ""
+    try:
+        text = str(make_header(decode_header(str(value))))
+    except (ValueError, LookupError, UnicodeError):  # a malformed encoded word, a charset unknown
+        text = str(value)
+    return " ".join(text.split())
 
 
-def _body_text(message: Message) -> str:
-    """The text of the message's body: its text/plain part, else its HTML part's visible text."""
-    part = (
-        message.get_body(preferencelist=("plain", "html"))
-        if isinstance(message, EmailMessage)
-        else None
-    )
+def _body_text(message: EmailMessage) -> str:
+    """The text of the message's body: its text/plain part, else (none, or blank) its HTML
+    part's visible text."""
+    plain = _part_text(_body_part(message, "plain"))
+    if plain.strip():
+        return plain.replace("\r\n", "\n").replace("\r", "\n")
+    return html_visible_text(_part_text(_body_part(message, "html")))[0]
+
+
+def _body_part(message: EmailMessage, subtype: str) -> Message | None:
+    """The message's body part of `subtype`, or None (a MIME structure the parser cannot walk
+    is none: the standard library raises assorted errors on malformed messages, so any is
+    caught here, at the parser's boundary)."""
+    try:
+        return message.get_body(preferencelist=(subtype,))
+    except Exception:  # malformed MIME: no such part
+        return None
+
+
+def _part_text(part: Message | None) -> str:
+    """A text part's content decoded by its charset (undecodable bytes replaced); "" for none."""
     if part is None:
         return ""
-    text = _part_text(part)
-    if part.get_content_subtype() == "html":
-        return html_visible_text(text)[0]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _part_text(part: Message) -> str:
-    """A text part's content decoded by its charset (undecodable bytes replaced)."""
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
@@ -102,12 +115,15 @@ def _part_text(part: Message) -> str:
         return payload.decode("utf-8", errors="replace")
 
 
-def _attachment_warning(message: Message, relative: str) -> list[str]:
-    """A warning naming the attachments left unread, [] when there are none."""
-    names = [
-        part.get_filename() or part.get_content_type()
-        for part in (message.iter_attachments() if isinstance(message, EmailMessage) else [])
-    ]
+def _attachment_warning(message: EmailMessage, relative: str) -> list[str]:
+    """A warning naming the attachments left unread, [] when there are none (or when the
+    parser cannot walk them)."""
+    try:
+        names = [
+            part.get_filename() or part.get_content_type() for part in message.iter_attachments()
+        ]
+    except Exception:  # malformed MIME, as in _body_part
+        return []
     if not names:
         return []
     shown = ", ".join(names[:ATTACHMENTS_SHOWN])
