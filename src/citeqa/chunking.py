@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 15
+CUTTING_VERSION = 16
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -90,7 +90,9 @@ whatever its cells write (a ticket's body cell of three sentences: language.spli
 13: an admonition's opening or closing line (`!!! note "Title"`, `:::warning`) is markup.
 14: a line closing on a byline after its date is an edit stamp ("Last modified on 5 March
 2026 by the web team": no heading). 15: an ordinal heads a part only next to a part's name
-("First Schedule: Fees", not the form label "First name: Jean": part_ordinals.py)."""
+("First Schedule: Fees", not the form label "First name: Jean": part_ordinals.py). 16: a table
+row is one sentence only up to language.LONG_QUOTE characters (a longer one is cut at its
+cells' sentences again)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

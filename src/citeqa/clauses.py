@@ -17,13 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from citeqa.language import trim_span
+from citeqa.language import LONG_QUOTE, trim_span
 from citeqa.lexical import tokenize
 from citeqa.questions import QuestionTerms
 
-LONG_QUOTE = 400
-"""Characters past which a quote no longer reads at a glance: a sentence longer than this is
-cut down to its best clauses (and answer_features.py marks such a sentence as long)."""
 CLAUSE_BUDGET = 250
 """The longest run of clauses quoted from an over-long sentence."""
 _CUT = re.compile(r"[,;:](?=\s)|[()\[\]«»]|\s[—–-]\s")

@@ -549,9 +549,19 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return spans
 
 
+LONG_QUOTE = 400
+"""Characters past which a quote no longer reads at a glance: a sentence longer than this is
+cut down to its best clauses (clauses.py; answer_features.py marks such a sentence as long),
+and a table row longer than this is cut at its cells' sentences (`_is_pipe_row`)."""
+
+
 def _is_pipe_row(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is one markdown table row ("| 4512 | … | Resolved by Mira. |"):
-    a record is one sentence, whatever its cells write, so a quote never stops inside a cell."""
+    """Whether text[start:end] is one markdown table row ("| 4512 | … | Resolved by Mira. |")
+    of at most LONG_QUOTE characters: a record is one sentence, whatever its cells write, so a
+    quote never stops inside a cell; a longer row is cut at its cells' sentences as prose is,
+    or the clause cutter would quote a fragment of it ("approved by Lena Park. |", s21 review)."""
+    if end - start > LONG_QUOTE:
+        return False
     line = text[start:end].strip()
     return line[:1] == "|" and line[-1:] == "|" and "\n" not in line and is_table_row(line)
 

@@ -213,6 +213,11 @@ def test_a_record_whose_cell_writes_sentences_is_one_sentence(tmp_path: Path) ->
     sentences = [text[start:end] for start, end in split_sentences(text)]
     record = next(sentence for sentence in sentences if "4512" in sentence)
     assert record.startswith("| 4512 |") and record.endswith("Mira Holt. |")
+    long_body = " ".join(f"Step {n} of the refund was checked by billing." for n in range(12))
+    long_sheet = f'id,body\n4600,"{long_body} Refund of 990 dollars approved by Lena Park."\n'
+    long_text = document(tmp_path, "long.csv", long_sheet).text
+    cut = [long_text[a:b] for a, b in split_sentences(long_text) if "Lena" in long_text[a:b]]
+    assert cut == ["Refund of 990 dollars approved by Lena Park. |"]  # past 400: cut as prose
     prose = "After rollback r14 the key was old. Support explained it."
     assert [prose[a:b] for a, b in split_sentences(prose)] == [
         "After rollback r14 the key was old.",
