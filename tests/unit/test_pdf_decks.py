@@ -320,3 +320,21 @@ def test_a_title_wrapped_over_two_lines_opens_larger() -> None:
         "Quarterly results\nof the support team\nTickets closed rose by a third over the quarter."
     )
     assert opens_larger(Page(text, tuple(pieces)), text)
+
+
+def test_a_title_over_larger_subtitle_lines_still_opens_larger() -> None:
+    """The s21 review: a 24-point title over three 16-point lines and 10-point text was one
+    run of larger text, longer than the title's lines, so the slide was not titled."""
+    from citeqa.readers.pdfmargins import opens_larger
+
+    pieces = [
+        ("Quarterly review", 24.0),
+        ("\n", 10.0),
+        ("Revenue up 12 %\n", 16.0),
+        ("Churn down to 3 %\n", 16.0),
+        ("Two new regions\n", 16.0),
+        ("The board approved the plan for the next quarter in full.\n", 10.0),
+        ("Hiring resumes in March across the three support teams.\n", 10.0),
+    ]
+    text = "Quarterly review\nRevenue up 12 %\nChurn down to 3 %\nTwo new regions\nThe board …"
+    assert opens_larger(Page(text, tuple(pieces)), text)

@@ -105,16 +105,23 @@ def opens_larger(page: Page, text: str) -> bool:
 
 
 def _larger_runs(pieces: Sequence[SizedText], body: float) -> list[str]:
-    """The page's runs of consecutive pieces set larger than `body` (blank pieces join a run),
-    spaces folded: a title wrapped over two lines is one run."""
+    """The page's runs of consecutive pieces set in one size larger than `body` (blank pieces
+    join a run), spaces folded: a title wrapped over two lines is one run, and a subtitle or a
+    key figure in another size under it is a run of its own (s21 review: "Quarterly review"
+    over three lines of a smaller size was one run, no title)."""
     runs: list[str] = []
     current: list[str] = []
+    size_of_run = 0.0
     for piece, size in [*pieces, ("-", body)]:
-        if size > body or (current and not piece.strip()):
+        if current and not piece.strip():
             current.append(piece)
-        elif current:
+            continue
+        if current and size != size_of_run:
             runs.append(" ".join("".join(current).split()))
             current = []
+        if size > body:
+            current.append(piece)
+            size_of_run = size
     return runs
 
 
