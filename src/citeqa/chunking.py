@@ -92,7 +92,7 @@ whatever its cells write (a ticket's body cell of three sentences: language.spli
 2026 by the web team": no heading). 15: an ordinal heads a part only next to a part's name
 ("First Schedule: Fees", not the form label "First name: Jean": part_ordinals.py). 16: a table
 row is one sentence only up to language.LONG_QUOTE characters (a longer one is cut at its
-cells' sentences again)."""
+cells' sentences again), and a line of ":::" then prose is no admonition's line."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

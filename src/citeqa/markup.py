@@ -91,11 +91,13 @@ _DIRECTIVE = re.compile(
 )
 _ADMONITION = re.compile(
     r"[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*"
-    r"|[ \t]*:{3,}[ \t]*(?:[\w-]+|\{[^}\n]*\})?(?:\[[^\]\n]*\]|[ \t]+[^\s:][^\n]*)?[ \t]*"
+    r"|[ \t]*:{3,}[ \t]*(?:[a-z][\w-]*|\{[^}\n]*\})?"
+    r"(?:\[[^\]\n]*\]|[ \t]+[^\s:][^\n]*[^\s.!?])?[ \t]*"
 )
 """An admonition's or a fenced div's opening (or closing) line: MkDocs' `!!! note "Title"`,
 `??? tip`, `???+ warning`; Docusaurus' and Pandoc's `:::warning`, `:::tip[Title]`, `::: {.note}`,
-`:::`. The box it opens or closes shows its content, the line itself only a type and a label."""
+`:::`. The box it opens or closes shows its content, the line itself only a type (lower case)
+and a label (ending in no full stop): "::: The staging server restarts at 2am." is text."""
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t)\s*\S")
 _ENUMERATOR = re.compile(r"(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVXLCivxlc]+\.|[A-Za-z][.)])\s+")
 """A title's leading number ("1.", "2.1", "IV.", "B)"), which two spaces may follow."""

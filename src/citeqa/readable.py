@@ -329,7 +329,8 @@ def preview_text(passage: str, markdown: bool = False) -> str:
     around a markdown table row's cells (cells joined with " · "), bold marks and, in a
     `markdown` passage (`is_markdown`), wikilinks' brackets (`as_read`); the YAML front
     matter a document's first passage opens with and lines that are no text (`is_no_text`:
-    fences, rules, an admonition's ":::warning", badges). Only a table's rows lose their pipes
+    fences, rules, an admonition's ":::warning", badges; a passage of nothing else is shown as
+    written). Only a table's rows lose their pipes
     (`_markdown_rows`): a "|" in prose or code is the source's character ("description: 'str
     | None'" under pydoc's "|" margin). Never for a quote, whose characters are shown as
     cited."""
@@ -343,7 +344,7 @@ def preview_text(passage: str, markdown: bool = False) -> str:
         if number in rows:
             line = JOIN.join(cell.strip() for cell in _row_cells(line))
         parts.append(_EMPHASIS.sub(r"\2", line))
-    return _squash(" ".join(parts))
+    return _squash(" ".join(parts)) or _squash(passage)  # all markup: shown as written
 
 
 def _row_cells(line: str) -> list[str]:

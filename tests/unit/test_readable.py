@@ -178,3 +178,7 @@ def test_a_preview_leaves_out_front_matter_and_admonition_lines() -> None:
         ":::warning\nDeploys time out after 15 minutes.\n:::\n"
     )
     assert preview_text(passage, True) == ("Deploying your app Deploys time out after 15 minutes.")
+
+
+def test_a_passage_of_markup_alone_is_previewed_as_written() -> None:
+    assert preview_text("#lumen #copil\n", True) == "#lumen #copil"

@@ -506,7 +506,14 @@ def test_an_admonitions_opening_or_closing_line_is_markup(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["!!! Important: read this.", "Note: the cache is kept.", "?? what", "::"]
+    "line",
+    [
+        "!!! Important: read this.",
+        "Note: the cache is kept.",
+        "?? what",
+        "::",
+        "::: The staging server restarts every night at 2am.",  # the s21 review
+    ],
 )
 def test_prose_opening_with_marks_is_no_admonition(line: str) -> None:
     assert not is_markup_line(line)
