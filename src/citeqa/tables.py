@@ -264,17 +264,18 @@ def _merged(ranges: list[Span]) -> list[Span]:
 def _carried(text: str, header: Span, starts: list[int], columns: list[Span]) -> str:
     """The text of the `header` row (its cells starting at `starts`) over the `columns`, at
     most HEADER_CARRIED characters cut after a whole cell (TableHeaders.header_over): the
-    whole row as written when the columns cover each of its cells."""
+    whole row as written, however long, when the columns cover each of its cells (a chunk
+    holding a whole row is as wide as its header: s21 review, a header of 100 long column
+    names lost its last ones in every chunk)."""
     width = len(starts)
     if columns and columns[0][0] == 0 and columns[0][1] >= width - 1:
-        carried = text[slice(*header)]
-    else:
-        pieces = []
-        for first, last in columns:
-            if first < width:
-                stop = starts[last + 1] - 1 if last + 1 < width else header[1]
-                pieces.append(text[starts[first] : stop])
-        carried = " | ".join(pieces)
+        return text[slice(*header)]  # a chunk of whole rows: bounded by the chunk's own size
+    pieces = []
+    for first, last in columns:
+        if first < width:
+            stop = starts[last + 1] - 1 if last + 1 < width else header[1]
+            pieces.append(text[starts[first] : stop])
+    carried = " | ".join(pieces)
     if len(carried) <= HEADER_CARRIED:
         return carried
     cut = max(carried.rfind(mark, 0, HEADER_CARRIED + 1) for mark in ("|", "\t"))

@@ -100,14 +100,26 @@ def test_a_chunk_of_whole_rows_carries_the_whole_header_and_a_rule_none() -> Non
 
 def test_what_a_chunk_carries_of_a_header_is_bounded() -> None:
     sheet = wide_sheet(3, rule=False).replace("c1", "c1 " + "long " * 1000)
-    header = header_above(TableHeaders(sheet), chunk_over(sheet, sheet.index("| 0 |"), len(sheet)))
-    assert header.split() == ["|", "c0"]  # cut after a whole cell
+    row = sheet.index("| 0 |")
+    header = header_above(TableHeaders(sheet), chunk_over(sheet, row, row + 7))
+    assert header.split() == ["c0"]  # cut after a whole cell
     sheet = wide_sheet(20_000)
     row = sheet.index("| 0 |")
-    header = header_above(TableHeaders(sheet), chunk_over(sheet, row, len(sheet)))
+    header = header_above(TableHeaders(sheet), chunk_over(sheet, row, row + 50_000))
     names = header.replace("|", " ").split()
     assert len(header) <= HEADER_CARRIED and len(names) > 200
     assert names == [f"c{n}" for n in range(len(names))]  # the first ones, none cut in two
+
+
+def test_a_chunk_of_whole_rows_carries_a_long_header_whole() -> None:
+    """The s21 review: 100 columns named `measurement_column_NNN` (a 2,501-character header)
+    lost their last names in every chunk of whole rows, which carried 2,000 characters."""
+    names = [f"measurement_column_{n:03d}" for n in range(100)]
+    sheet = "| " + " | ".join(names) + " |\n|" + "---|" * 100 + "\n"
+    sheet += "| " + " | ".join(str(n) for n in range(100)) + " |\n"
+    rule = sheet.index("|---|")
+    header = header_above(TableHeaders(sheet), chunk_over(sheet, rule, len(sheet)))
+    assert "measurement_column_099" in header and len(header) > HEADER_CARRIED
 
 
 def test_an_amount_in_groups_of_thousands_is_one_term() -> None:
