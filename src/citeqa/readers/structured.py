@@ -7,9 +7,10 @@ end, read as its title and are never quoted (titleonly.py), so without that head
 first value was never quoted (s20 trial: "Which plans have AI suggested replies?" quoted the
 second flag of feature_flags.yaml, not the first).
 
-Parsed by the standard library's json and by PyYAML's safe loader (`yaml.safe_load_all`: the
-safe loader of `safe_load`, for every document of a file: a Kubernetes manifest holds several
-between `---` lines; never `yaml.load`, which builds any Python object a file names). A file
+Parsed by the standard library's json (its numbers kept as their text) and composed by
+PyYAML's safe loader, every document of a file (a Kubernetes manifest holds several between
+`---` lines), each scalar then written as the file writes it (yamlnodes.py), never typed
+under YAML 1.1 and written back by Python ("22:22" is not 1342, "on" not true). A file
 that does not parse is skipped with the parser's reason and where ("not valid YAML: mapping
 values are not allowed here (line 3, column 9)"), never a traceback.
 
@@ -51,8 +52,16 @@ from typing import TYPE_CHECKING
 
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
-from citeqa.readers.treetext import TooDeep, TooLong, structured_files_data, tree_text
-from citeqa.readers.yamlsize import expanded_nodes
+from citeqa.readers.treetext import (
+    EMPTY,
+    Pairs,
+    TooDeep,
+    TooLong,
+    structured_files_data,
+    tree_text,
+)
+from citeqa.readers.yamlnodes import document_value
+from citeqa.readers.yamlsize import NodeBudget
 from citeqa.visible import shown
 
 if TYPE_CHECKING:
@@ -75,7 +84,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 1
+    version: int = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")
@@ -123,23 +132,29 @@ def _refuse_machine_written(name: str) -> None:
 
 
 def _json_value(text: str) -> object:
+    """The file's value, each number as the file writes it ("19.90", "1e400", a number of
+    5,000 digits: Python's float and int would write "19.9", "inf", or refuse), a key written
+    twice kept (treetext.Pairs)."""
     try:
-        return parse_json(text)
+        return parse_json(
+            text, parse_float=str, parse_int=str, parse_constant=str, object_pairs_hook=Pairs
+        )
     except json.JSONDecodeError as error:
         raise UnreadableDocument(
             f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from None
-    except ValueError as error:  # too deep, a number too long (jsonfiles.parse_json)
+    except ValueError as error:  # too deep (jsonfiles.parse_json)
         raise UnreadableDocument(f"not read as JSON: {error}") from None
 
 
 def _yaml_documents(text: str, limit: int) -> list[object]:
-    """The non-empty documents of a YAML file, by PyYAML's safe loader: what
-    `yaml.safe_load_all` does (a SafeLoader composes each document, then builds it), with each
-    document's size once its aliases are followed checked in between (yamlsize.py: a merge-key
-    bomb took minutes to build); UnreadableDocument when it does not parse or passes `limit`
-    values. PyYAML is imported here: every command finds the readers, and importing it with
-    them made each start 40-180 ms slower."""
+    """The non-empty documents of a YAML file, composed by PyYAML's safe loader (never
+    `yaml.load`, which builds any Python object a file names) and walked as the file writes
+    them (yamlnodes.py: built, `- 22:22` read 1342 and `on:` true), each document's size once
+    its aliases are followed checked first (yamlsize.py: a merge-key bomb took minutes to
+    build); UnreadableDocument when it does not parse or passes `limit` values. PyYAML is
+    imported here: every command finds the readers, and importing it with them made each
+    start 40-180 ms slower."""
     import yaml
 
     loader = yaml.SafeLoader(text)
@@ -147,16 +162,13 @@ def _yaml_documents(text: str, limit: int) -> list[object]:
         documents = []
         while loader.check_node():
             node = loader.get_node()
-            expanded_nodes(node, limit)
-            documents.append(loader.construct_document(node))
-        return [document for document in documents if document is not None]
+            NodeBudget(limit).spend(node)
+            documents.append(document_value(node, text))
+        return [document for document in documents if document != EMPTY]
     except RecursionError:
         raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep") from None
     except yaml.YAMLError as error:
         raise UnreadableDocument(f"not valid YAML: {_yaml_problem(error)}") from None
-    except (ValueError, TypeError) as error:  # a date of no calendar ("2026-02-30"), a
-        # number of more digits than Python converts: the safe loader's constructors raise
-        raise UnreadableDocument(f"not read as YAML: {' '.join(str(error).split())}") from None
     finally:
         loader.dispose()
 

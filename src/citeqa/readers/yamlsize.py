@@ -21,11 +21,35 @@ if TYPE_CHECKING:
     import yaml
 
 
+class NodeBudget:
+    """The nodes left to a file's documents: each document's size, its aliases followed, is
+    taken off what the documents before it left (a budget per document let a file of twelve
+    merge-key bombs, each under it, take 10 s, and a 1 MB file some 40 min)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.left = total
+
+    def spend(self, root: yaml.Node) -> None:
+        """Take the document at `root` off the budget; UnreadableDocument when it passes it."""
+        try:
+            self.left -= expanded_nodes(root, self.left)
+        except _TooMany:
+            raise UnreadableDocument(
+                f'its aliases make more than {self.total:,} values of it (a "billion laughs"?)'
+            ) from None
+
+
+class _TooMany(Exception):
+    """A document's nodes passed the limit `expanded_nodes` was given."""
+
+
 def expanded_nodes(root: yaml.Node, limit: int) -> int:
     """The nodes of the document at `root`, each alias counted as a copy of what it names;
-    UnreadableDocument as soon as that passes `limit`, or for an alias that holds itself. Walked
-    with a stack of its own: a document nested as deep as PyYAML's composer allowed is no
-    deeper for it. (PyYAML is imported when a YAML file is read, never with the readers.)"""
+    _TooMany as soon as that passes `limit`, UnreadableDocument for an alias that holds
+    itself. Walked with a stack of its own: a document nested as deep as PyYAML's composer
+    allowed is no deeper for it. (PyYAML is imported when a YAML file is read, never with
+    the readers.)"""
     import yaml
 
     kinds = (yaml.MappingNode, yaml.SequenceNode)
@@ -37,9 +61,7 @@ def expanded_nodes(root: yaml.Node, limit: int) -> int:
         if counted:
             size = 1 + sum(sizes[id(child)] for child in _children(node, kinds))
             if size > limit:
-                raise UnreadableDocument(
-                    f'its aliases make more than {limit:,} values of it (a "billion laughs"?)'
-                )
+                raise _TooMany
             sizes[id(node)] = size
             opened.discard(id(node))
         elif id(node) not in sizes:
