@@ -286,6 +286,19 @@ def test_a_merge_key_bomb_is_refused_before_it_is_built(tmp_path: Path) -> None:
     assert refusal(tmp_path, "merge.yaml", bomb).startswith("its aliases make more than")
 
 
+def test_the_alias_budget_is_the_files_each_document_taking_its_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A budget per document let twelve merge-key bombs, each under it, take 10 s (and a 1 MB
+    file some 40 minutes): the documents' sizes are taken off one budget for the file."""
+    monkeypatch.setattr(structured, "MAX_NODES", 1_000)
+    one = "a: &a [" + ", ".join(["x"] * 20) + "]\nb: [" + ", ".join(["*a"] * 20) + "]\n"
+    assert "b › #20: x, x," in document(tmp_path, "one.yaml", one).text  # 445 values: read
+    assert refusal(tmp_path, "three.yaml", "---\n".join([one] * 3)) == (
+        'its aliases make more than 1,000 values of it (a "billion laughs"?)'
+    )
+
+
 def test_a_file_whose_text_would_pass_its_limit_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,11 +24,12 @@ Bounded in time and memory (benchmarks/structured_read.py prints the figures):
   and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read (a YAML
   file nested past Python's recursion limit is refused in some 3-4 s under load, about the
   same for 2,000 and 20,000 levels: the time PyYAML takes to reach the limit);
-- a YAML document whose aliases, followed, make more than TEXT_PER_CHARACTER values per
-  character of the file (plus TEXT_FLOOR) is skipped before it is built (yamlsize.py): nine
-  aliases of nine aliases... ("billion laughs"), a few hundred bytes that would make
-  gigabytes of text, and merge keys of merge keys, which PyYAML copies out as it builds
-  (5 s at seven levels, eightfold with each);
+- a YAML file whose documents' aliases, followed, make more than TEXT_PER_CHARACTER values
+  per character of the file (plus TEXT_FLOOR), or MAX_NODES, is skipped before they are
+  walked (yamlsize.py): nine aliases of nine aliases... ("billion laughs"), a few hundred
+  bytes that would make gigabytes of text, and merge keys of merge keys (built by PyYAML,
+  5 s at seven levels, eightfold with each); one budget for the file, not one a document (12
+  documents each a six-level merge bomb, 258 KB, took 10 s; 1 MB some 40 min);
 - a text longer than TEXT_PER_CHARACTER times the file (plus TEXT_FLOOR) is skipped: the walk
   stops as soon as its text passes that length (a path repeated on each of thousands of lines).
 
@@ -71,6 +72,10 @@ MAX_CHARACTERS = 1_000_000
 """A larger file is skipped (a data dump, and PyYAML's loader would take tens of seconds)."""
 MAX_DEPTH = 64
 """A value nested deeper is skipped (configs nest a dozen levels; OpenAPI specs some 15)."""
+MAX_NODES = 1_000_000
+"""A YAML file's documents, their aliases followed, hold at most this many values (and at most
+TEXT_PER_CHARACTER a character plus TEXT_FLOOR): one budget for the file, each document's
+taken off it."""
 TEXT_PER_CHARACTER = 8
 """The text of a file is at most this many times as long as the file, plus TEXT_FLOOR..."""
 TEXT_FLOOR = 100_000
@@ -160,9 +165,10 @@ def _yaml_documents(text: str, limit: int) -> list[object]:
     loader = yaml.SafeLoader(text)
     try:
         documents = []
+        budget = NodeBudget(min(limit, MAX_NODES))
         while loader.check_node():
             node = loader.get_node()
-            NodeBudget(limit).spend(node)
+            budget.spend(node)
             documents.append(document_value(node, text))
         return [document for document in documents if document != EMPTY]
     except RecursionError:
