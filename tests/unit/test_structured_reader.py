@@ -237,7 +237,7 @@ BY_A_TOOL = "written by a tool (a lock file or a minified copy): not read"
     ("name", "content", "reason"),
     [
         ("bad.json", '{"a": 1,\n "b" 2}', "not valid JSON: Expecting ':' delimiter (line 2, column 6)"),  # noqa: E501
-        ("bad.yaml", "a: b: c\n", "not valid YAML: mapping values are not allowed here (line 1, column 5)"),  # noqa: E501
+        ("bad.yaml", "a: b: c\n", "not valid YAML: mapping values are not allowed in this context (line 1, column 5)"),  # noqa: E501
         ("comments.yaml", "# nothing set yet\n---\n", "no values in it"),
         ("package-lock.json", "{}", BY_A_TOOL),
         ("app.min.json", '{"a": 1}', BY_A_TOOL),
@@ -253,11 +253,26 @@ def test_deep_nesting_is_refused_without_a_traceback(tmp_path: Path) -> None:
     assert refusal(tmp_path, "deep.json", "[" * 10_000 + "]" * 10_000) == (
         "not read as JSON: nested too deeply to read"
     )
-    assert refusal(tmp_path, "deep.yaml", "[" * 10_000 + "]" * 10_000) == (
+    for deep in ("[" * 100_000 + "]" * 100_000, "- " * 100_000 + "x"):
+        # libyaml's composer recurses in C: past some 20,000 levels the process crashed
+        assert refusal(tmp_path, "deep.yaml", deep) == "nested more than 1,000 levels deep"
+    assert refusal(tmp_path, "deep2.yaml", "[" * 900 + "]" * 900) == (
         f"nested more than {MAX_DEPTH} levels deep"
     )
     shallow_enough = "[" * 200 + "]" * 200  # parses, but deeper than a path worth reading
     assert refusal(tmp_path, "deep2.json", shallow_enough) == (
+        f"nested more than {MAX_DEPTH} levels deep"
+    )
+
+
+def test_yaml_is_read_by_the_pure_python_loader_when_pyyaml_lacks_libyaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    assert document(tmp_path, "a.yaml", "ports: [22:22]\n").text == "# a.yaml\n\nports: 22:22\n"
+    assert refusal(tmp_path, "deep.yaml", "[" * 10_000 + "]" * 10_000) == (
         f"nested more than {MAX_DEPTH} levels deep"
     )
 

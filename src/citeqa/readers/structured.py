@@ -15,15 +15,17 @@ that does not parse is skipped with the parser's reason and where ("not valid YA
 values are not allowed here (line 3, column 9)"), never a traceback.
 
 Bounded in time and memory (benchmarks/structured_read.py prints the figures):
-- a file of more than MAX_CHARACTERS characters is skipped: PyYAML's pure-Python loader reads
-  some 60-80 KB a second on this busy 2-core machine (1 MB took 16 s, 0.9 MB 12 s), and json,
-  though it reads 10 MB in a fraction of a second, would make of 1.8 MB of an OpenAPI-like
-  spec 3.1 MB of text, 6,656 chunks: past that size a file is a data dump, not a reference
-  one reads (split it, or export the part to read as .csv);
+- a file of more than MAX_CHARACTERS characters is skipped: with libyaml (CSafeLoader) a 1 MB
+  OpenAPI-like spec is read in 7 s on this busy 2-core machine (21 s by PyYAML's pure-Python
+  loader, used when PyYAML lacks libyaml), and json, though it reads 10 MB in a fraction of a
+  second, would make of 1.8 MB of such a spec 3.1 MB of text, 6,656 chunks: past that size a
+  file is a data dump, not a reference one reads (split it, or export the part to read as
+  .csv);
 - nesting deeper than MAX_DEPTH levels is skipped ("nested more than 64 levels deep"): json
-  and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read (a YAML
-  file nested past Python's recursion limit is refused in some 3-4 s under load, about the
-  same for 2,000 and 20,000 levels: the time PyYAML takes to reach the limit);
+  and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read; a
+  YAML file nested more than MAX_COMPOSED_DEPTH levels is refused before it is composed
+  (10,000 nested lists in 0.04 s; PyYAML's pure-Python composer took 4 s to reach Python's
+  recursion limit, and libyaml's crashed the process past some 20,000 levels);
 - a YAML file whose documents' aliases, followed, make more than TEXT_PER_CHARACTER values
   per character of the file (plus TEXT_FLOOR), or MAX_NODES, is skipped before they are
   walked (yamlsize.py): nine aliases of nine aliases... ("billion laughs"), a few hundred
@@ -62,7 +64,7 @@ from citeqa.readers.treetext import (
     tree_text,
 )
 from citeqa.readers.yamlnodes import document_value
-from citeqa.readers.yamlsize import NodeBudget
+from citeqa.readers.yamlsize import NodeBudget, nesting_checked
 from citeqa.visible import shown
 
 if TYPE_CHECKING:
@@ -76,6 +78,10 @@ MAX_NODES = 1_000_000
 """A YAML file's documents, their aliases followed, hold at most this many values (and at most
 TEXT_PER_CHARACTER a character plus TEXT_FLOOR): one budget for the file, each document's
 taken off it."""
+MAX_COMPOSED_DEPTH = 1_000
+"""A YAML file nested deeper is refused before libyaml composes it: its composer recurses in C,
+unbounded by Python's recursion limit, and past 20,000-40,000 levels the process crashed (a
+segmentation fault, 8 MB stack); PyYAML's own composer stops near 1,000 (RecursionError)."""
 TEXT_PER_CHARACTER = 8
 """The text of a file is at most this many times as long as the file, plus TEXT_FLOOR..."""
 TEXT_FLOOR = 100_000
@@ -153,8 +159,10 @@ def _json_value(text: str) -> object:
 
 
 def _yaml_documents(text: str, limit: int) -> list[object]:
-    """The non-empty documents of a YAML file, composed by PyYAML's safe loader (never
-    `yaml.load`, which builds any Python object a file names) and walked as the file writes
+    """The non-empty documents of a YAML file, composed by PyYAML's safe loader, libyaml's
+    when PyYAML has it (CSafeLoader: a 1 MB spec composed in 2.5 s, not 10 s), its nesting
+    checked first (yamlsize.nesting_checked); never `yaml.load`, which builds any Python
+    object a file names. Each document is walked as the file writes
     them (yamlnodes.py: built, `- 22:22` read 1342 and `on:` true), each document's size once
     its aliases are followed checked first (yamlsize.py: a merge-key bomb took minutes to
     build); UnreadableDocument when it does not parse or passes `limit` values. PyYAML is
@@ -162,8 +170,11 @@ def _yaml_documents(text: str, limit: int) -> list[object]:
     start 40-180 ms slower."""
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    fast = getattr(yaml, "CSafeLoader", None)  # libyaml's, when PyYAML was built with it
+    loader = (fast or yaml.SafeLoader)(text)
     try:
+        if fast is not None:
+            nesting_checked(text, fast, MAX_COMPOSED_DEPTH)
         documents = []
         budget = NodeBudget(min(limit, MAX_NODES))
         while loader.check_node():
