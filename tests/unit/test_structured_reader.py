@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from citeqa.blocks import headings
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.models import Document
 from citeqa.readers import reader_for, structured
@@ -191,9 +192,15 @@ def test_merge_keys_are_followed_a_key_of_its_own_overriding_a_merged_one(
     ]
 
 
-def test_a_string_of_several_lines_follows_its_path(tmp_path: Path) -> None:
-    read = document(tmp_path, "spec.yaml", "info:\n  description: |\n    One.\n    Two.\n")
-    assert read.text == "# spec.yaml\n\ninfo › description:\nOne.\nTwo.\n"
+def test_a_string_of_several_lines_follows_its_path_indented(tmp_path: Path) -> None:
+    """Written bare, a description's "# Overview" was a heading of the file: the section
+    citations named for every value after it."""
+    content = "info:\n  description: |\n    # Overview\n\n    Two.\n  version: 1\n"
+    read = document(tmp_path, "spec.yaml", content)
+    assert read.text == (
+        "# spec.yaml\n\ninfo › description:\n    # Overview\n\n    Two.\ninfo › version: 1\n"
+    )
+    assert "Overview" not in headings(read.text)
 
 
 def test_records_sharing_their_keys_are_a_table_whose_rows_know_their_header(

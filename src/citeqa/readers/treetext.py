@@ -23,7 +23,8 @@ not), and puts the words a question uses ("Team", "price") on the line that answ
 - A scalar reads as the file writes it (structured.py keeps JSON's numbers as their text,
   yamlnodes.py every YAML scalar's), and a mapping's key written twice is written twice
   (`Pairs`).
-- A string of several lines follows its path line, its lines as they are.
+- A string of several lines follows its path line, its lines as they are but indented
+  (CONTINUATION_INDENT: one opening "#" is no heading of the file).
 - Records one level down are paragraphs of their own (a blank line between "plans › Free"
   and "plans › Team" lines), so chunks and quotes keep a record together.
 
@@ -51,6 +52,11 @@ SEPARATOR = " › "
 """Between the parts of a leaf's path."""
 EMPTY = "(empty)"
 """What an empty list or mapping reads."""
+CONTINUATION_INDENT = " " * 4
+"""Before each line of a string of several lines under its path's line: an OpenAPI
+`description: |` holding "# Overview" made a markdown heading of the file (a citation then
+named it as the section of every value after it), a "```" fenced the rest off; markdown reads
+a heading or a fence indented by at most three spaces."""
 LABEL_MAX = 60
 """A record's label, and an item of a list written on one line, is at most this long."""
 INLINE_LIST_MAX = 300
@@ -195,8 +201,9 @@ def _scalar(writer: _Writer, text: str, path: list[str]) -> None:
         return
     if prefix:
         writer.write(f"{prefix}:", paragraph)
+    indent = CONTINUATION_INDENT if prefix else ""
     for line in text.splitlines():
-        writer.write(line.rstrip(), paragraph)
+        writer.write(f"{indent}{line}".rstrip(), paragraph)
 
 
 def _record(path: list[str]) -> tuple[str, ...]:
