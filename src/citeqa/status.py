@@ -79,7 +79,7 @@ def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None
     its manifest."""
     manifest = read_corpus_manifest(corpus_dir)  # once, for the walk, the digest, the examples
     try:
-        walked = corpus_walk(corpus_dir, manifest.domain)
+        walked = corpus_walk(corpus_dir, manifest)
     except CiteqaError:
         return CorpusNow([f"removed: {corpus_dir.absolute()}{FOLDER_MISSING}"], None, [])
     now = walked.files
