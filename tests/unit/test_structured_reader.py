@@ -123,6 +123,8 @@ day: 2026-02-30
 big: %s
 empty:
 quoted: "a \\"b\\""
+? [x, y]
+: a list as a key
 """ % ("9" * 5000)
 
 
@@ -130,7 +132,8 @@ def test_yaml_scalars_read_as_the_file_writes_them_not_typed_under_yaml_1_1(
     tmp_path: Path,
 ) -> None:
     """Built, PyYAML read `22:22` as 1342 (base 60), `on`/`no` as booleans, 0755 as 493, 3.10
-    as 3.1; refused an impossible date and a number of 5,000 digits (the whole file unread)."""
+    as 3.1; refused an impossible date, a number of 5,000 digits and a list as a key (the
+    whole file unread)."""
     lines = document(tmp_path, "ci.yaml", YAML_AS_WRITTEN).text.splitlines()[2:]
     assert [line for line in lines if line] == [
         "on › push › branches: main",
@@ -144,6 +147,7 @@ def test_yaml_scalars_read_as_the_file_writes_them_not_typed_under_yaml_1_1(
         "big: " + "9" * 5000,
         "empty: (empty)",
         'quoted: a "b"',
+        "[x, y]: a list as a key",
     ]
 
 
@@ -246,6 +250,7 @@ BY_A_TOOL = "written by a tool (a lock file or a minified copy): not read"
         ("bad.json", '{"a": 1,\n "b" 2}', "not valid JSON: Expecting ':' delimiter (line 2, column 6)"),  # noqa: E501
         ("bad.yaml", "a: b: c\n", "not valid YAML: mapping values are not allowed in this context (line 1, column 5)"),  # noqa: E501
         ("comments.yaml", "# nothing set yet\n---\n", "no values in it"),
+        ("nulls.yaml", "~\n---\nnull\n---\n", "no values in it"),
         ("package-lock.json", "{}", BY_A_TOOL),
         ("app.min.json", '{"a": 1}', BY_A_TOOL),
     ],

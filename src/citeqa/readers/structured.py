@@ -56,14 +56,13 @@ from typing import TYPE_CHECKING
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.treetext import (
-    EMPTY,
     Pairs,
     TooDeep,
     TooLong,
     structured_files_data,
     tree_text,
 )
-from citeqa.readers.yamlnodes import document_value
+from citeqa.readers.yamlnodes import document_value, is_null
 from citeqa.readers.yamlsize import NodeBudget, nesting_checked
 from citeqa.visible import shown
 
@@ -180,8 +179,9 @@ def _yaml_documents(text: str, limit: int) -> list[object]:
         while loader.check_node():
             node = loader.get_node()
             budget.spend(node)
-            documents.append(document_value(node, text))
-        return [document for document in documents if document != EMPTY]
+            if not is_null(node):
+                documents.append(document_value(node, text))
+        return documents
     except RecursionError:
         raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep") from None
     except yaml.YAMLError as error:

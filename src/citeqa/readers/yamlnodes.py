@@ -95,6 +95,12 @@ def document_value(root: yaml.Node, source: str) -> object:
     return _Walk(source).value(root)
 
 
+def is_null(node: yaml.Node) -> bool:
+    """Whether a document is nothing but a null: empty, `~` or `null` (PyYAML's resolver
+    tags such a plain scalar as null), no value to read."""
+    return node.tag == NULL_TAG
+
+
 def scalar_source(node: yaml.Node) -> str:
     """A scalar as the file writes it; an empty one ("key:") reads "(empty)", base64 binary
     data ("!!binary") says what it is."""
