@@ -8,12 +8,14 @@ text's size and chunks, or the reason it was skipped).
 - 10,000 nested lists, as JSON and as YAML: json and PyYAML's composer recurse;
 - a YAML "billion laughs" (nine aliases of nine aliases... nine levels: 9^9 leaves from 0.4
   KB), a merge-key bomb (nine merges of nine merges..., --merge-levels deep: PyYAML copies
-  what it merges before building a mapping) and a YAML alias that holds itself: refused at
-  their limits.
+  what it merges before building a mapping), --bomb-documents documents each a merge-key bomb
+  of six levels (each under a budget of its own, together far over) and a YAML alias that
+  holds itself: refused at their limits.
 
 Not a test; run it by hand:
 
     python benchmarks/structured_read.py [--records N] [--rounds 3] [--merge-levels 12]
+        [--bomb-documents 12]
 """
 
 from __future__ import annotations
@@ -77,6 +79,14 @@ def merge_bomb(levels: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def merge_bombs(documents: int, levels: int, size: int) -> str:
+    """`documents` YAML documents, each a merge-key bomb of `levels` levels padded by a comment
+    to make the file `size` characters: the node budget is the file's, sized from it."""
+    bomb = merge_bomb(levels)
+    padding = max(0, size // documents - len(bomb) - 10)
+    return "---\n".join(f"# {'x' * padding}\n{bomb}" for _ in range(documents))
+
+
 def outcome(suffix: str, text: str) -> str:
     """What reading `text` as a file ending in `suffix` gives: its text's size and chunks (the
     build's default sizes), or the reason it is skipped."""
@@ -107,6 +117,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=0, help="0: just under the size limit")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--merge-levels", type=int, default=12)
+    parser.add_argument("--bomb-documents", type=int, default=12, help="21.5 KB each")
     args = parser.parse_args()
     records = args.records or _records_under_limit()
     started = time.perf_counter()
@@ -123,6 +134,12 @@ def main() -> None:
         f"merge-key bomb of {args.merge_levels} levels, YAML",
         ".yaml",
         merge_bomb(args.merge_levels),
+        args.rounds,
+    )
+    measure(
+        f"{args.bomb_documents} documents each a merge-key bomb of 6 levels, YAML",
+        ".yaml",
+        merge_bombs(args.bomb_documents, 6, args.bomb_documents * 21_500),
         args.rounds,
     )
     measure("an alias holding itself, YAML", ".yaml", "a: &a [*a]\n", args.rounds)

@@ -43,7 +43,7 @@ def status_of(folder: Path, checked: bool) -> IndexStatus:
     its size and the manifest's examples, as `citeqa.status.corpus_now` gives them), or as a
     status that did not give them (as before: the welcome walked and read them again)."""
     found = corpus_now(FileList.of([]), folder, None)
-    names = corpus_stamps(folder, read_corpus_manifest(folder).domain).names
+    names = corpus_stamps(folder, read_corpus_manifest(folder)).names
     return IndexStatus(
         index_dir="/data/index", corpus_dir=str(folder), built_at="2026-11-29T00:00:00",
         format_version=1, channels=[], chunk_count=len(names), size_bytes=1,

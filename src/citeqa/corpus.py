@@ -27,7 +27,6 @@ from citeqa.domain import (
     Domain,
     corpus_domain,
     domain_digest,
-    domain_path,
     read_corpus_manifest,
 )
 from citeqa.errors import CorpusEmpty
@@ -56,27 +55,32 @@ def list_corpus_files(corpus_dir: Path) -> list[Path]:
     kept when their target lies inside the corpus. Raises CorpusMissing.
     """
     check_corpus_folder(corpus_dir)
-    return [corpus_dir / name for name in _walk(corpus_dir, domain_path(corpus_dir)).files.names]
+    walked = _walk(corpus_dir, read_corpus_manifest(corpus_dir))
+    return [corpus_dir / name for name in walked.files.names]
 
 
-def corpus_stamps(corpus_dir: Path, domain: Path | None) -> CorpusStamps:
+def corpus_stamps(corpus_dir: Path, manifest: CorpusManifest | None) -> CorpusStamps:
     """The corpus files with their sizes and times, in one walk (a `stat` each), without
-    building a Path per file: what tells whether the corpus changed (`domain`: the domain file
-    its manifest names, CorpusManifest.domain, left out). Raises CorpusMissing."""
-    return corpus_walk(corpus_dir, domain).files
+    building a Path per file: what tells whether the corpus changed (`manifest`: the corpus's,
+    read_corpus_manifest, it and the domain file it names left out; None: no manifest).
+    Raises CorpusMissing."""
+    return corpus_walk(corpus_dir, manifest).files
 
 
-def corpus_walk(corpus_dir: Path, domain: Path | None) -> FolderWalk:
+def corpus_walk(corpus_dir: Path, manifest: CorpusManifest | None) -> FolderWalk:
     """`corpus_stamps`, and what the walk left out as a build skips it (a link leading
     outside the corpus, a FIFO...). Raises CorpusMissing."""
     check_corpus_folder(corpus_dir)
-    return _walk(corpus_dir, domain)
+    return _walk(corpus_dir, manifest)
 
 
-def _walk(corpus_dir: Path, domain: Path | None) -> FolderWalk:
-    """The corpus files but the manifest and the `domain` file it names, and what was left
-    out that a user may not expect, each with its note (folderwalk.walk_folder)."""
-    skipped = {MANIFEST, relative_path(domain, corpus_dir) if domain is not None else MANIFEST}
+def _walk(corpus_dir: Path, manifest: CorpusManifest | None) -> FolderWalk:
+    """The corpus files but the manifest (unless it is the user's own document,
+    CorpusManifest.is_document) and the domain file it names, and what was left out that a
+    user may not expect, each with its note (folderwalk.walk_folder)."""
+    skipped = set() if manifest is not None and manifest.is_document else {MANIFEST}
+    if manifest is not None and manifest.domain is not None:
+        skipped.add(relative_path(manifest.domain, corpus_dir))
     return walk_folder(corpus_dir, skipped)
 
 
@@ -125,7 +129,7 @@ def scan_corpus(
     domain_file = corpus_domain(corpus_dir, manifest)
     warnings.extend(domain_file.warnings)
     digest = combined_digest(manifest.sha256, domain_file.sha256)
-    walked = _walk(corpus_dir, manifest.domain)
+    walked = _walk(corpus_dir, manifest)
     files, skipped = walked.files, walked.notes()
     entries: list[DocumentEntry] = []
     word_lists: list[str] = []

@@ -41,7 +41,10 @@ DOMAIN_MAX_BYTES = 2_000_000
 """A larger domain file is refused (it is a word list, not a corpus)."""
 MANIFEST = "manifest.json"
 """The corpus's own description at its root: titles of its files, and the name of its domain
-file; neither is a document."""
+file; neither is a document (a manifest.json holding none of MANIFEST_KEYS is one)."""
+MANIFEST_KEYS = frozenset({"documents", DOMAIN_KEY, "examples"})
+"""The keys of citeqa's manifest.json; a root manifest.json holding none of them is the user's
+own (a Chrome extension's, a web app's), read as a document of the corpus."""
 MANIFEST_MAX_BYTES = 64_000_000
 """A larger corpus manifest.json is ignored (titles of a few hundred thousand documents fit)."""
 KNOWLEDGE_FORMAT = 3
@@ -358,6 +361,10 @@ class CorpusManifest(NamedTuple):
     domain: Path | None = None
     """The domain file `data` names (`domain_path`), resolved once for the walk, the digest and
     the reading of it (each resolution follows the links of two paths)."""
+    is_document: bool = False
+    """Whether the manifest.json is no manifest of citeqa's but a JSON object holding none of
+    MANIFEST_KEYS (a Chrome extension's): a document of the corpus, read by the walk, not as
+    a manifest (`data` is then {} and `sha256` None)."""
 
 
 OUTSIDE = "it leads outside the corpus folder, which citeqa reads nothing from"
@@ -387,6 +394,8 @@ def read_corpus_manifest(corpus_dir: Path) -> CorpusManifest:
         if digest is None and isinstance(error, OSError):
             digest = UNREADABLE
         return CorpusManifest({}, [f"{MANIFEST} is unreadable and was ignored ({error})"], digest)
+    if data and not MANIFEST_KEYS & data.keys():
+        return CorpusManifest({}, [], None, is_document=True)
     return CorpusManifest(data, [], digest, domain_path(corpus_dir, data))
 
 

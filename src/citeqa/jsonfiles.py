@@ -53,13 +53,13 @@ def language_object() -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def parse_json(raw: bytes | str) -> Any:
-    """The JSON value of `raw`; ValueError, as for any bad JSON, when it is not UTF-8, is
-    nested too deeply to read (json raises RecursionError) or holds a number of more digits
-    than Python converts (json's ValueError for it told the user to call
-    sys.set_int_max_str_digits)."""
+def parse_json(raw: bytes | str, **hooks: Any) -> Any:
+    """The JSON value of `raw` (`hooks`: json.loads's object_pairs_hook, parse_float...);
+    ValueError, as for any bad JSON, when it is not UTF-8, is nested too deeply to read (json
+    raises RecursionError) or holds a number of more digits than Python converts (json's
+    ValueError for it told the user to call sys.set_int_max_str_digits)."""
     try:
-        return json.loads(raw)
+        return json.loads(raw, **hooks)
     except RecursionError:
         raise ValueError("nested too deeply to read") from None
     except (json.JSONDecodeError, UnicodeDecodeError):

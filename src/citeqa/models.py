@@ -333,10 +333,13 @@ class UnreadFiles(Frozen):
 
     types: dict[str, int] = Field(default_factory=dict)
     unreadable: int = 0
+    not_read_yet: dict[str, int] = Field(default_factory=dict)
+    """Files of a type citeqa reads now that the index skipped as of a type it did not read
+    then (a .yaml after an upgrade), by ending: `citeqa index` reads them."""
 
     @property
     def count(self) -> int:
-        return sum(self.types.values()) + self.unreadable
+        return sum(self.types.values()) + self.unreadable + sum(self.not_read_yet.values())
 
     @property
     def of_types(self) -> int:

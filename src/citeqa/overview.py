@@ -445,7 +445,7 @@ def _found(corpus_dir: Path, status: IndexStatus | None) -> _Found:
         documents = _status_documents(status)
         return _Found(documents, len(documents), status.corpus_bytes, status.corpus_examples)
     manifest = read_corpus_manifest(corpus_dir)
-    files = corpus_stamps(corpus_dir, manifest.domain)
+    files = corpus_stamps(corpus_dir, manifest)
     if status is not None:
         documents = _status_documents(status)
         count = len(documents)

@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
-from citeqa.corpus import UNSUPPORTED
 from citeqa.filelist import FileList
-from citeqa.readers import reader_for, reader_versions
+from citeqa.readers import reader_versions
+from citeqa.unread import now_read, skipped_files
 
 UNVERSIONED = 1
 """The version of every reader in an index that recorded none."""
@@ -68,29 +68,17 @@ NOW_READ = "of a type now read: "
 """How the change of a file skipped as of a type citeqa did not read, and reads now, begins."""
 
 
-def newly_read(recorded: FileList) -> list[str]:
+def newly_read(recorded: FileList, listed: Iterable[str] = ()) -> list[str]:
     """For `citeqa status`: one line per file the index skipped as of a type no reader read
-    then and one reads now ("of a type now read: plans.yaml"). Only the file and doc_id
-    columns are read unless a skipped file has such an ending (almost never), then the
-    digests too."""
-    skipped = recorded.skipped()
-    read_now = {ending for ending in _endings(skipped) if reader_for(ending) is not None}
-    if not read_now:
-        return []
-    ids, files, digests = recorded.column("doc_id"), recorded.column("file"), recorded.sha256
+    then and one reads now ("of a type now read: plans.yaml"), unless `listed` names it
+    already (removed or modified: one line a file). Which files, as unread.skipped_files reads
+    them: only the file and doc_id columns unless a skipped file has such an ending."""
+    named = set(listed)
     return [
-        f"{NOW_READ}{name}"
-        for doc_id, name, digest in zip(ids, files, digests, strict=True)
-        if doc_id is None and digest == UNSUPPORTED and _ending(name) in read_now
+        f"{NOW_READ}{file.name}"
+        for file in skipped_files(recorded)
+        if now_read(file) and file.name not in named
     ]
-
-
-def _endings(names: Iterable[str]) -> set[str]:
-    return {_ending(name) for name in names}
-
-
-def _ending(name: str) -> str:
-    return PurePosixPath(name).suffix.lower()
 
 
 CHANGED = "reader changed: "

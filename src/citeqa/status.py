@@ -79,7 +79,7 @@ def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None
     its manifest."""
     manifest = read_corpus_manifest(corpus_dir)  # once, for the walk, the digest, the examples
     try:
-        walked = corpus_walk(corpus_dir, manifest.domain)
+        walked = corpus_walk(corpus_dir, manifest)
     except CiteqaError:
         return CorpusNow([f"removed: {corpus_dir.absolute()}{FOLDER_MISSING}"], None, [])
     now = walked.files
@@ -129,6 +129,16 @@ def _modified(
     return changes
 
 
+def _named(changes: list[str]) -> list[str]:
+    """The files "removed: f" and "modified: f" lines of `changes` name (a note after a
+    modified file's name left on: such a file is then named twice, rarely)."""
+    return [
+        change.partition(": ")[2]
+        for change in changes
+        if change.startswith(("removed: ", "modified: "))
+    ]
+
+
 def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
     """What changed since `index` was built: the corpus's files (`corpus_now`), and the
     term knowledge of an index built before citeqa stored it and its format; [] when it is up
@@ -142,7 +152,7 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     files = index.files()
     corpus = corpus_now(files, corpus_dir, manifest.corpus_manifest_sha256)
     changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
-    changed += rereading.newly_read(files)
+    changed += rereading.newly_read(files, _named(corpus.changes))
     elsewhere = corpus_elsewhere(manifest.corpus_dir, corpus_dir)
     if elsewhere is not None and corpus.corpus_bytes is not None:  # else: the folder is missing
         changed.insert(0, _elsewhere_change(elsewhere))

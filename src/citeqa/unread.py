@@ -4,7 +4,8 @@ Counts `UnreadFiles` (models.py) from what the build recorded (the index's file 
 file has no document id; it is of a type citeqa does not read when no reader takes its ending,
 or its digest says so, else it was empty, damaged or without text), so that nothing walks the
 corpus again per question, and most often only the two columns `status` reads anyway are
-parsed (the digests only when a skipped file has an ending read now: `recorded_unread`); and says
+parsed (the digests only when a skipped file has an ending read now: `skipped_files`, which
+rereading.newly_read reads too); and says
 the chat's welcome line (`welcome_line`) and the sentence an abstention naming words "the
 documents never mention" adds (`not_searched`): such a word may be in a file citeqa did not read
 (s19 trial: "How much do the four NVMe nodes cost?" said "never mention “four”, “NVMe”", which a
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
-from collections.abc import Sequence
+from typing import NamedTuple
 
 from citeqa.corpus import UNSUPPORTED
 from citeqa.filelist import FileList
@@ -40,11 +41,27 @@ CONVERT = "convert them to .pdf or .txt (text ones: rename them .txt), or see `c
 .yaml) are read since session 21, and what is left is office files (convert them) or text of
 another ending (.toml, .log, .jsonl: renamed .txt they are read as they are)."""
 SEE_STATUS = "`citeqa status` lists them, `citeqa index` says why"
+READ_THEM = "`citeqa index` reads them"
+"""The advice when the files not read are all of a type read since the index was built."""
 NOT_SEARCHED = {
     "en": "{files} of types citeqa does not read ({kinds}) were not searched: `citeqa status`"
     " lists them.",
     "fr": "{files} de types que citeqa ne lit pas ({kinds}) n’ont pas été lus : `citeqa status`"
     " les liste.",
+}
+NOT_READ_YET = "{kinds} not read yet by this index"
+"""In the welcome line: files of a type read since the index was built."""
+NOT_READ_YET_SEARCHED = {
+    "en": "{files} of a type citeqa reads since this index was built ({kinds}) were not"
+    " searched: `citeqa index` reads them.",
+    "fr": "{files} d’un type que citeqa lit depuis la construction de cet index ({kinds})"
+    " n’ont pas été lus : `citeqa index` les lit.",
+}
+NOT_READ_YET_ONE = {
+    "en": "1 file of a type citeqa reads since this index was built ({kinds}) was not"
+    " searched: `citeqa index` reads it.",
+    "fr": "1 fichier d’un type que citeqa lit depuis la construction de cet index ({kinds})"
+    " n’a pas été lu : `citeqa index` le lit.",
 }
 NOT_SEARCHED_ONE = {
     "en": "1 file of a type citeqa does not read ({kinds}) was not searched: `citeqa status`"
@@ -54,34 +71,60 @@ NOT_SEARCHED_ONE = {
 }
 
 
-def recorded_unread(recorded: FileList) -> UnreadFiles:
-    """The UnreadFiles of an index's file list: its file and doc_id columns, and its digests
-    only when a skipped file has an ending citeqa now reads (an index built by an older citeqa
-    that did not read it recorded the UNSUPPORTED digest: the s19 trial's .vtt files, read
-    since, were still not searched until `citeqa index`)."""
+class SkippedFile(NamedTuple):
+    """A file an index skipped: its name, and whether as of a type no reader read then."""
+
+    name: str
+    unsupported: bool
+
+
+def skipped_files(recorded: FileList) -> list[SkippedFile]:
+    """The files an index's file list records as skipped (no document id), each with whether
+    it was skipped as of a type no reader read (the UNSUPPORTED digest; else it was empty,
+    damaged or without text). Only the file and doc_id columns are read unless a skipped
+    file has an ending a reader takes now (almost never), then the digests too: every other
+    one was of a type no reader reads."""
     skipped = recorded.skipped()
-    endings = [posixpath.splitext(file)[1].lower() for file in skipped]  # as Path.suffix
-    if all(reader_for(ending) is None for ending in set(endings)):
-        return unread_files(endings, [True] * len(endings))
-    ids, digests = recorded.column("doc_id"), recorded.sha256
-    unsupported = [
-        digest == UNSUPPORTED for doc_id, digest in zip(ids, digests, strict=True) if doc_id is None
+    if all(reader_for(ending) is None for ending in {_ending(name) for name in skipped}):
+        return [SkippedFile(name, True) for name in skipped]
+    ids, files, digests = recorded.column("doc_id"), recorded.column("file"), recorded.sha256
+    return [
+        SkippedFile(str(name), digest == UNSUPPORTED)
+        for doc_id, name, digest in zip(ids, files, digests, strict=True)
+        if doc_id is None
     ]
-    return unread_files(endings, unsupported)
 
 
-def unread_files(endings: Sequence[str], of_unread_type: Sequence[bool]) -> UnreadFiles:
-    """The UnreadFiles of the files a build skipped: their endings (lower case), and whether
-    each is of a type citeqa does not read (else it was empty, damaged or without text)."""
+def now_read(file: SkippedFile) -> bool:
+    """Whether `file` was skipped as of a type no reader read then, and one reads now (an
+    index an older citeqa built: the s19 trial's .vtt files, the .yaml ones of session 21)."""
+    return file.unsupported and reader_for(_ending(file.name)) is not None
+
+
+def _ending(name: str) -> str:
+    return posixpath.splitext(name)[1].lower()  # as Path.suffix
+
+
+def recorded_unread(recorded: FileList) -> UnreadFiles:
+    """The UnreadFiles of an index's file list (`skipped_files`)."""
     types: Counter[str] = Counter()
+    not_read_yet: Counter[str] = Counter()
     unreadable = 0
-    for ending, unread_type in zip(endings, of_unread_type, strict=True):
-        if unread_type:
+    for file in skipped_files(recorded):
+        ending = _ending(file.name)
+        if now_read(file):
+            not_read_yet[ending] += 1
+        elif file.unsupported:
             types[ending if len(ending) <= LONGEST_ENDING else ""] += 1
         else:
             unreadable += 1
-    ordered = dict(sorted(types.items(), key=lambda item: (-item[1], item[0])))
-    return UnreadFiles(types=ordered, unreadable=unreadable)
+    return UnreadFiles(
+        types=_most_first(types), unreadable=unreadable, not_read_yet=_most_first(not_read_yet)
+    )
+
+
+def _most_first(counts: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def _kinds(types: dict[str, int], lang: Lang) -> list[str]:
@@ -108,16 +151,24 @@ def welcome_line(unread: UnreadFiles | None) -> str | None:
     kinds = _kinds(unread.types, "en")
     if unread.unreadable:
         kinds.append(UNREADABLE.format(count=unread.unreadable))
-    advice = CONVERT if unread.types else SEE_STATUS
+    if unread.not_read_yet:
+        kinds.append(NOT_READ_YET.format(kinds=", ".join(_kinds(unread.not_read_yet, "en"))))
+    advice = CONVERT if unread.types else SEE_STATUS if unread.unreadable else READ_THEM
     return WELCOME.format(files=_files(unread.count), kinds=", ".join(kinds), advice=advice)
 
 
 def not_searched(unread: UnreadFiles, lang: Lang) -> str | None:
-    """The sentence an abstention saying the documents never mention some words adds when the
-    build skipped files of types citeqa does not read (they may), or None when it skipped none."""
-    if not unread.of_types:
-        return None
-    kinds = ", ".join(_kinds(unread.types, lang))
-    if unread.of_types == 1:
-        return NOT_SEARCHED_ONE[lang].format(kinds=kinds)
-    return NOT_SEARCHED[lang].format(files=_files(unread.of_types, lang), kinds=kinds)
+    """What an abstention saying the documents never mention some words adds when the build
+    skipped files of types citeqa does not read, or reads since the index was built (they
+    may: `citeqa index` reads those), or None when it skipped none."""
+    sentences = []
+    if unread.not_read_yet:
+        count = sum(unread.not_read_yet.values())
+        kinds = ", ".join(_kinds(unread.not_read_yet, lang))
+        said = NOT_READ_YET_ONE if count == 1 else NOT_READ_YET_SEARCHED
+        sentences.append(said[lang].format(files=_files(count, lang), kinds=kinds))
+    if unread.of_types:
+        kinds = ", ".join(_kinds(unread.types, lang))
+        said = NOT_SEARCHED_ONE if unread.of_types == 1 else NOT_SEARCHED
+        sentences.append(said[lang].format(files=_files(unread.of_types, lang), kinds=kinds))
+    return " ".join(sentences) or None

@@ -149,14 +149,20 @@ def test_a_file_of_a_type_read_since_the_build_makes_the_index_stale_until_read(
     from citeqa import readers
 
     (corpus / "plans.yaml").write_text("plans:\n  team:\n    price: 19\n", encoding="utf-8")
+    (corpus / "gone.yaml").write_text("a: 1\n", encoding="utf-8")
     index = tmp_path / "index"
     with monkeypatch.context() as patched:  # an older citeqa: no reader of .yaml files
         patched.setattr(readers, "_by_suffix", dict(readers._by_suffix))
         del readers._by_suffix[".yaml"]
         build_index(fake_settings(corpus, index))
+    (corpus / "gone.yaml").unlink()
 
     status = index_status(fake_settings(corpus, index))
-    assert status.stale and status.changed == [f"{rereading.NOW_READ}plans.yaml"]
+    assert status.stale and status.changed == [  # gone.yaml once, not also as "now read"
+        "removed: gone.yaml",
+        f"{rereading.NOW_READ}plans.yaml",
+    ]
+    assert status.unread.types == {} and status.unread.not_read_yet == {".yaml": 2}
 
     report = build_index(fake_settings(corpus, index))
     assert report.added == ["plans.yaml"]

@@ -11,7 +11,7 @@ import pytest
 
 from citeqa import corpus as corpus_module
 from citeqa import domain
-from citeqa.corpus import corpus_manifest_digest, scan_corpus
+from citeqa.corpus import corpus_manifest_digest, corpus_walk, scan_corpus
 from citeqa.filelist import FileList
 from citeqa.indexing import build_index
 from citeqa.status import corpus_now
@@ -137,3 +137,24 @@ def test_an_oversized_manifest_is_ignored_with_one_warning(
     noted = [w for w in scan.warnings if "manifest.json" in w]
     assert noted == ["manifest.json is unreadable and was ignored (manifest.json is larger than"
                      " 20 bytes)"]  # fmt: skip
+
+
+def test_a_manifest_holding_none_of_citeqas_keys_is_the_users_document(tmp_path: Path) -> None:
+    """A Chrome extension's manifest.json was silently never read: the walk left it out as
+    citeqa's. It names no titles, domain file or examples, so it is a document."""
+    corpus = tmp_path / "extension"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Alpha text about trials.", encoding="utf-8")
+    chrome = {"manifest_version": 3, "name": "Tab Saver", "permissions": ["tabs", "storage"]}
+    (corpus / "manifest.json").write_text(json.dumps(chrome), encoding="utf-8")
+    texts: dict[str, str] = {}
+    scan = scan_corpus(
+        corpus, lambda document: texts.update({Path(document.path).name: document.text})
+    )
+    assert scan.files.names == ["a.txt", "manifest.json"] and scan.manifest_sha256 is None
+    assert "permissions: tabs, storage" in texts["manifest.json"].splitlines()
+    status_walk = corpus_walk(corpus, domain.read_corpus_manifest(corpus)).files
+    assert status_walk.names == scan.files.names  # a status check walks the same files
+    (corpus / "manifest.json").write_text(json.dumps({**chrome, "examples": []}))
+    again = scan_corpus(corpus, lambda document: None)  # now citeqa's: no document
+    assert [Path(entry.path).name for entry in again.entries] == ["a.txt"]

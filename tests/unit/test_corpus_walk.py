@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from citeqa import corpus, domain
+from citeqa import domain
 from citeqa.corpus import corpus_stamps, list_corpus_files, scan_corpus
 from citeqa.domain import domain_path
 from citeqa.filelist import FileList
@@ -79,8 +79,7 @@ def test_the_domain_file_is_resolved_once_per_status_check_and_per_scan(
         resolved.append(corpus_dir)
         return domain_path(corpus_dir, manifest)
 
-    for module in (domain, corpus):
-        monkeypatch.setattr(module, "domain_path", counted)
+    monkeypatch.setattr(domain, "domain_path", counted)
     scan = scan_corpus(tmp_path, lambda document: None)
     assert scan.domain is not None and "terms.json" not in scan.files.names
     assert len(resolved) == 1

@@ -191,7 +191,7 @@ def test_a_manifest_linked_from_outside_the_corpus_is_not_read_and_said(tmp_path
     corpus = write_corpus(tmp_path / "c", None, None)
     (corpus / "manifest.json").symlink_to(tmp_path / "outside.json")
     manifest = read_corpus_manifest(corpus)
-    assert manifest == ({}, [f"manifest.json was ignored: {OUTSIDE}"], None, None)
+    assert manifest == ({}, [f"manifest.json was ignored: {OUTSIDE}"], None, None, False)
     assert read_corpus(corpus).warnings == manifest.warnings
 
 

@@ -90,9 +90,9 @@ def test_a_status_gives_what_its_check_read_of_the_corpus(
     folder = _corpus(tmp_path, {"examples": [{"question": "How many hives?", "lang": "en"}]})
     reads: list[str] = []
 
-    def walk(corpus_dir: Path, domain: Path | None) -> CorpusStamps:
+    def walk(corpus_dir: Path, manifest: CorpusManifest | None) -> CorpusStamps:
         reads.append("walk")
-        return corpus_stamps(corpus_dir, domain)
+        return corpus_stamps(corpus_dir, manifest)
 
     def read(corpus_dir: Path) -> CorpusManifest:
         reads.append("manifest")

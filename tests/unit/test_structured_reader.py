@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from citeqa.blocks import headings
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.models import Document
 from citeqa.readers import reader_for, structured
@@ -108,9 +109,102 @@ def test_scalars_read_as_the_file_wrote_them_and_short_lists_on_one_line(tmp_pat
     ]
 
 
-def test_a_string_of_several_lines_follows_its_path(tmp_path: Path) -> None:
-    read = document(tmp_path, "spec.yaml", "info:\n  description: |\n    One.\n    Two.\n")
-    assert read.text == "# spec.yaml\n\ninfo › description:\nOne.\nTwo.\n"
+YAML_AS_WRITTEN = """\
+on:
+  push: {branches: [main]}
+ports:
+  - 22:22
+no: Norsk
+MODE: 0755
+python: [3.10, 3.11]
+price: 19.90
+at: 2001-12-14t21:59:43.10-05:00
+day: 2026-02-30
+big: %s
+empty:
+quoted: "a \\"b\\""
+? [x, y]
+: a list as a key
+""" % ("9" * 5000)
+
+
+def test_yaml_scalars_read_as_the_file_writes_them_not_typed_under_yaml_1_1(
+    tmp_path: Path,
+) -> None:
+    """Built, PyYAML read `22:22` as 1342 (base 60), `on`/`no` as booleans, 0755 as 493, 3.10
+    as 3.1; refused an impossible date, a number of 5,000 digits and a list as a key (the
+    whole file unread)."""
+    lines = document(tmp_path, "ci.yaml", YAML_AS_WRITTEN).text.splitlines()[2:]
+    assert [line for line in lines if line] == [
+        "on › push › branches: main",
+        "ports: 22:22",
+        "no: Norsk",
+        "MODE: 0755",
+        "python: 3.10, 3.11",
+        "price: 19.90",
+        "at: 2001-12-14t21:59:43.10-05:00",
+        "day: 2026-02-30",
+        "big: " + "9" * 5000,
+        "empty: (empty)",
+        'quoted: a "b"',
+        "[x, y]: a list as a key",
+    ]
+
+
+def test_json_numbers_read_as_the_file_writes_them(tmp_path: Path) -> None:
+    read = document(
+        tmp_path, "n.json", '{"a": 19.90, "b": 1e400, "c": %s, "d": NaN}' % ("9" * 5000)
+    )
+    assert read.text.splitlines()[2:] == ["a: 19.90", "b: 1e400", "c: " + "9" * 5000, "d: NaN"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("twice.yaml", "limit: 10\nlimit: 20\n"), ("twice.json", '{"limit": 10, "limit": 20}')],
+)
+def test_a_key_written_twice_keeps_both_values(tmp_path: Path, name: str, content: str) -> None:
+    assert document(tmp_path, name, content).text.splitlines()[2:] == ["limit: 10", "limit: 20"]
+
+
+def test_custom_yaml_tags_are_read_as_their_text(tmp_path: Path) -> None:
+    """CloudFormation's !Sub and !Ref, GitLab's !reference, !include, Home Assistant's !secret:
+    PyYAML's safe loader knows no constructor for them and left the whole file unread."""
+    content = (
+        'arn: !Sub "arn:aws:s3:::${Bucket}"\nbucket: !Ref Bucket\n'
+        "script: !reference [.setup, script]\nextra: !include other.yaml\npw: !secret db_pw\n"
+    )
+    assert document(tmp_path, "stack.yaml", content).text.splitlines()[2:] == [
+        "arn: arn:aws:s3:::${Bucket}",
+        "bucket: Bucket",
+        "script: .setup, script",
+        "extra: other.yaml",
+        "pw: db_pw",
+    ]
+
+
+def test_merge_keys_are_followed_a_key_of_its_own_overriding_a_merged_one(
+    tmp_path: Path,
+) -> None:
+    content = (
+        "base: &base {timeout: 5, retries: 2}\nfast: &fast {timeout: 1}\n"
+        "prod:\n  <<: [*fast, *base]\n  retries: 9\n"
+    )
+    lines = document(tmp_path, "envs.yaml", content).text.splitlines()
+    assert [line for line in lines if line.startswith("prod")] == [
+        "prod › timeout: 1",
+        "prod › retries: 9",
+    ]
+
+
+def test_a_string_of_several_lines_follows_its_path_indented(tmp_path: Path) -> None:
+    """Written bare, a description's "# Overview" was a heading of the file: the section
+    citations named for every value after it."""
+    content = "info:\n  description: |\n    # Overview\n\n    Two.\n  version: 1\n"
+    read = document(tmp_path, "spec.yaml", content)
+    assert read.text == (
+        "# spec.yaml\n\ninfo › description:\n    # Overview\n\n    Two.\ninfo › version: 1\n"
+    )
+    assert "Overview" not in headings(read.text)
 
 
 def test_records_sharing_their_keys_are_a_table_whose_rows_know_their_header(
@@ -154,9 +248,9 @@ BY_A_TOOL = "written by a tool (a lock file or a minified copy): not read"
     ("name", "content", "reason"),
     [
         ("bad.json", '{"a": 1,\n "b" 2}', "not valid JSON: Expecting ':' delimiter (line 2, column 6)"),  # noqa: E501
-        ("bad.yaml", "a: b: c\n", "not valid YAML: mapping values are not allowed here (line 1, column 5)"),  # noqa: E501
-        ("date.yaml", "when: 2026-02-30\n", "not read as YAML: day is out of range for month"),
+        ("bad.yaml", "a: b: c\n", "not valid YAML: mapping values are not allowed in this context (line 1, column 5)"),  # noqa: E501
         ("comments.yaml", "# nothing set yet\n---\n", "no values in it"),
+        ("nulls.yaml", "~\n---\nnull\n---\n", "no values in it"),
         ("package-lock.json", "{}", BY_A_TOOL),
         ("app.min.json", '{"a": 1}', BY_A_TOOL),
     ],
@@ -171,11 +265,26 @@ def test_deep_nesting_is_refused_without_a_traceback(tmp_path: Path) -> None:
     assert refusal(tmp_path, "deep.json", "[" * 10_000 + "]" * 10_000) == (
         "not read as JSON: nested too deeply to read"
     )
-    assert refusal(tmp_path, "deep.yaml", "[" * 10_000 + "]" * 10_000) == (
+    for deep in ("[" * 100_000 + "]" * 100_000, "- " * 100_000 + "x"):
+        # libyaml's composer recurses in C: past some 20,000 levels the process crashed
+        assert refusal(tmp_path, "deep.yaml", deep) == "nested more than 1,000 levels deep"
+    assert refusal(tmp_path, "deep2.yaml", "[" * 900 + "]" * 900) == (
         f"nested more than {MAX_DEPTH} levels deep"
     )
     shallow_enough = "[" * 200 + "]" * 200  # parses, but deeper than a path worth reading
     assert refusal(tmp_path, "deep2.json", shallow_enough) == (
+        f"nested more than {MAX_DEPTH} levels deep"
+    )
+
+
+def test_yaml_is_read_by_the_pure_python_loader_when_pyyaml_lacks_libyaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    assert document(tmp_path, "a.yaml", "ports: [22:22]\n").text == "# a.yaml\n\nports: 22:22\n"
+    assert refusal(tmp_path, "deep.yaml", "[" * 10_000 + "]" * 10_000) == (
         f"nested more than {MAX_DEPTH} levels deep"
     )
 
@@ -202,6 +311,19 @@ def test_a_merge_key_bomb_is_refused_before_it_is_built(tmp_path: Path) -> None:
     lines += [f"a{n}: &a{n} {{<<: [" + ", ".join([f"*a{n - 1}"] * 9) + "]}" for n in range(1, 12)]
     bomb = "\n".join(lines) + "\n"
     assert refusal(tmp_path, "merge.yaml", bomb).startswith("its aliases make more than")
+
+
+def test_the_alias_budget_is_the_files_each_document_taking_its_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A budget per document let twelve merge-key bombs, each under it, take 10 s (and a 1 MB
+    file some 40 minutes): the documents' sizes are taken off one budget for the file."""
+    monkeypatch.setattr(structured, "MAX_NODES", 1_000)
+    one = "a: &a [" + ", ".join(["x"] * 20) + "]\nb: [" + ", ".join(["*a"] * 20) + "]\n"
+    assert "b › #20: x, x," in document(tmp_path, "one.yaml", one).text  # 445 values: read
+    assert refusal(tmp_path, "three.yaml", "---\n".join([one] * 3)) == (
+        'its aliases make more than 1,000 values of it (a "billion laughs"?)'
+    )
 
 
 def test_a_file_whose_text_would_pass_its_limit_is_refused(

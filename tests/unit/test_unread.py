@@ -70,10 +70,29 @@ def test_the_recorded_files_are_counted_by_type_most_first() -> None:
         ]
     )
     unread = recorded_unread(files)
-    assert unread.types == {".docx": 2, "": 1, ".txt": 1, ".xlsx": 1} and unread.unreadable == 1
+    assert unread.types == {".docx": 2, "": 1, ".xlsx": 1} and unread.unreadable == 1
+    assert unread.not_read_yet == {".txt": 1}
     assert not_searched(unread, "en") == (
-        "5 files of types citeqa does not read (2 .docx, 1 no type, 1 .txt, 1 .xlsx) were not"
-        " searched: `citeqa status` lists them."
+        "1 file of a type citeqa reads since this index was built (1 .txt) was not searched:"
+        " `citeqa index` reads it. 4 files of types citeqa does not read (2 .docx, 1 no type,"
+        " 1 .xlsx) were not searched: `citeqa status` lists them."
+    )
+
+
+def test_files_of_a_type_read_since_the_build_are_said_not_read_yet() -> None:
+    """After an upgrade, an abstention said "2 files of types citeqa does not read (1 .yaml)
+    were not searched" of files citeqa reads now: the index has not read them yet."""
+    unread = UnreadFiles(not_read_yet={".yaml": 2, ".json": 1})
+    assert not_searched(unread, "en") == (
+        "3 files of a type citeqa reads since this index was built (2 .yaml, 1 .json) were not"
+        " searched: `citeqa index` reads them."
+    )
+    assert not_searched(unread, "fr") == (
+        "3 fichiers d’un type que citeqa lit depuis la construction de cet index (2 .yaml,"
+        " 1 .json) n’ont pas été lus : `citeqa index` les lit."
+    )
+    assert welcome_line(unread) == (
+        "3 files not read: 2 .yaml, 1 .json not read yet by this index — `citeqa index` reads them"
     )
 
 

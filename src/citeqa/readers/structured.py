@@ -7,27 +7,31 @@ end, read as its title and are never quoted (titleonly.py), so without that head
 first value was never quoted (s20 trial: "Which plans have AI suggested replies?" quoted the
 second flag of feature_flags.yaml, not the first).
 
-Parsed by the standard library's json and by PyYAML's safe loader (`yaml.safe_load_all`: the
-safe loader of `safe_load`, for every document of a file: a Kubernetes manifest holds several
-between `---` lines; never `yaml.load`, which builds any Python object a file names). A file
+Parsed by the standard library's json (its numbers kept as their text) and composed by
+PyYAML's safe loader, every document of a file (a Kubernetes manifest holds several between
+`---` lines), each scalar then written as the file writes it (yamlnodes.py), never typed
+under YAML 1.1 and written back by Python ("22:22" is not 1342, "on" not true). A file
 that does not parse is skipped with the parser's reason and where ("not valid YAML: mapping
 values are not allowed here (line 3, column 9)"), never a traceback.
 
 Bounded in time and memory (benchmarks/structured_read.py prints the figures):
-- a file of more than MAX_CHARACTERS characters is skipped: PyYAML's pure-Python loader reads
-  some 60-80 KB a second on this busy 2-core machine (1 MB took 16 s, 0.9 MB 12 s), and json,
-  though it reads 10 MB in a fraction of a second, would make of 1.8 MB of an OpenAPI-like
-  spec 3.1 MB of text, 6,656 chunks: past that size a file is a data dump, not a reference
-  one reads (split it, or export the part to read as .csv);
+- a file of more than MAX_CHARACTERS characters is skipped: with libyaml (CSafeLoader) a 1 MB
+  OpenAPI-like spec is read in 7 s on this busy 2-core machine (21 s by PyYAML's pure-Python
+  loader, used when PyYAML lacks libyaml), and json, though it reads 10 MB in a fraction of a
+  second, would make of 1.8 MB of such a spec 3.1 MB of text, 6,656 chunks: past that size a
+  file is a data dump, not a reference one reads (split it, or export the part to read as
+  .csv);
 - nesting deeper than MAX_DEPTH levels is skipped ("nested more than 64 levels deep"): json
-  and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read (a YAML
-  file nested past Python's recursion limit is refused in some 3-4 s under load, about the
-  same for 2,000 and 20,000 levels: the time PyYAML takes to reach the limit);
-- a YAML document whose aliases, followed, make more than TEXT_PER_CHARACTER values per
-  character of the file (plus TEXT_FLOOR) is skipped before it is built (yamlsize.py): nine
-  aliases of nine aliases... ("billion laughs"), a few hundred bytes that would make
-  gigabytes of text, and merge keys of merge keys, which PyYAML copies out as it builds
-  (5 s at seven levels, eightfold with each);
+  and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read; a
+  YAML file nested more than MAX_COMPOSED_DEPTH levels is refused before it is composed
+  (10,000 nested lists in 0.04 s; PyYAML's pure-Python composer took 4 s to reach Python's
+  recursion limit, and libyaml's crashed the process past some 20,000 levels);
+- a YAML file whose documents' aliases, followed, make more than TEXT_PER_CHARACTER values
+  per character of the file (plus TEXT_FLOOR), or MAX_NODES, is skipped before they are
+  walked (yamlsize.py): nine aliases of nine aliases... ("billion laughs"), a few hundred
+  bytes that would make gigabytes of text, and merge keys of merge keys (built by PyYAML,
+  5 s at seven levels, eightfold with each); one budget for the file, not one a document (12
+  documents each a six-level merge bomb, 258 KB, took 10 s; 1 MB some 40 min);
 - a text longer than TEXT_PER_CHARACTER times the file (plus TEXT_FLOOR) is skipped: the walk
   stops as soon as its text passes that length (a path repeated on each of thousands of lines).
 
@@ -51,8 +55,15 @@ from typing import TYPE_CHECKING
 
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
-from citeqa.readers.treetext import TooDeep, TooLong, structured_files_data, tree_text
-from citeqa.readers.yamlsize import expanded_nodes
+from citeqa.readers.treetext import (
+    Pairs,
+    TooDeep,
+    TooLong,
+    structured_files_data,
+    tree_text,
+)
+from citeqa.readers.yamlnodes import document_value, is_null
+from citeqa.readers.yamlsize import NodeBudget, nesting_checked
 from citeqa.visible import shown
 
 if TYPE_CHECKING:
@@ -62,6 +73,14 @@ MAX_CHARACTERS = 1_000_000
 """A larger file is skipped (a data dump, and PyYAML's loader would take tens of seconds)."""
 MAX_DEPTH = 64
 """A value nested deeper is skipped (configs nest a dozen levels; OpenAPI specs some 15)."""
+MAX_NODES = 1_000_000
+"""A YAML file's documents, their aliases followed, hold at most this many values (and at most
+TEXT_PER_CHARACTER a character plus TEXT_FLOOR): one budget for the file, each document's
+taken off it."""
+MAX_COMPOSED_DEPTH = 1_000
+"""A YAML file nested deeper is refused before libyaml composes it: its composer recurses in C,
+unbounded by Python's recursion limit, and past 20,000-40,000 levels the process crashed (a
+segmentation fault, 8 MB stack); PyYAML's own composer stops near 1,000 (RecursionError)."""
 TEXT_PER_CHARACTER = 8
 """The text of a file is at most this many times as long as the file, plus TEXT_FLOOR..."""
 TEXT_FLOOR = 100_000
@@ -75,7 +94,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 1
+    version: int = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")
@@ -123,40 +142,50 @@ def _refuse_machine_written(name: str) -> None:
 
 
 def _json_value(text: str) -> object:
+    """The file's value, each number as the file writes it ("19.90", "1e400", a number of
+    5,000 digits: Python's float and int would write "19.9", "inf", or refuse), a key written
+    twice kept (treetext.Pairs)."""
     try:
-        return parse_json(text)
+        return parse_json(
+            text, parse_float=str, parse_int=str, parse_constant=str, object_pairs_hook=Pairs
+        )
     except json.JSONDecodeError as error:
         raise UnreadableDocument(
             f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from None
-    except ValueError as error:  # too deep, a number too long (jsonfiles.parse_json)
+    except ValueError as error:  # too deep (jsonfiles.parse_json)
         raise UnreadableDocument(f"not read as JSON: {error}") from None
 
 
 def _yaml_documents(text: str, limit: int) -> list[object]:
-    """The non-empty documents of a YAML file, by PyYAML's safe loader: what
-    `yaml.safe_load_all` does (a SafeLoader composes each document, then builds it), with each
-    document's size once its aliases are followed checked in between (yamlsize.py: a merge-key
-    bomb took minutes to build); UnreadableDocument when it does not parse or passes `limit`
-    values. PyYAML is imported here: every command finds the readers, and importing it with
-    them made each start 40-180 ms slower."""
+    """The non-empty documents of a YAML file, composed by PyYAML's safe loader, libyaml's
+    when PyYAML has it (CSafeLoader: a 1 MB spec composed in 2.5 s, not 10 s), its nesting
+    checked first (yamlsize.nesting_checked); never `yaml.load`, which builds any Python
+    object a file names. Each document is walked as the file writes
+    them (yamlnodes.py: built, `- 22:22` read 1342 and `on:` true), each document's size once
+    its aliases are followed checked first (yamlsize.py: a merge-key bomb took minutes to
+    build); UnreadableDocument when it does not parse or passes `limit` values. PyYAML is
+    imported here: every command finds the readers, and importing it with them made each
+    start 40-180 ms slower."""
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    fast = getattr(yaml, "CSafeLoader", None)  # libyaml's, when PyYAML was built with it
+    loader = (fast or yaml.SafeLoader)(text)
     try:
+        if fast is not None:
+            nesting_checked(text, fast, MAX_COMPOSED_DEPTH)
         documents = []
+        budget = NodeBudget(min(limit, MAX_NODES))
         while loader.check_node():
             node = loader.get_node()
-            expanded_nodes(node, limit)
-            documents.append(loader.construct_document(node))
-        return [document for document in documents if document is not None]
+            budget.spend(node)
+            if not is_null(node):
+                documents.append(document_value(node, text))
+        return documents
     except RecursionError:
         raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep") from None
     except yaml.YAMLError as error:
         raise UnreadableDocument(f"not valid YAML: {_yaml_problem(error)}") from None
-    except (ValueError, TypeError) as error:  # a date of no calendar ("2026-02-30"), a
-        # number of more digits than Python converts: the safe loader's constructors raise
-        raise UnreadableDocument(f"not read as YAML: {' '.join(str(error).split())}") from None
     finally:
         loader.dispose()
 

@@ -20,7 +20,11 @@ not), and puts the words a question uses ("Team", "price") on the line that answ
   markdown pipe table under a line naming its path, as a .csv file's records are
   (delimited.pipe_table), so that tables.py finds a row's header and keyedrows.py a row by
   its key.
-- A string of several lines follows its path line, its lines as they are.
+- A scalar reads as the file writes it (structured.py keeps JSON's numbers as their text,
+  yamlnodes.py every YAML scalar's), and a mapping's key written twice is written twice
+  (`Pairs`).
+- A string of several lines follows its path line, its lines as they are but indented
+  (CONTINUATION_INDENT: one opening "#" is no heading of the file).
 - Records one level down are paragraphs of their own (a blank line between "plans › Free"
   and "plans › Team" lines), so chunks and quotes keep a record together.
 
@@ -33,9 +37,8 @@ TooLong as soon as it passes that length, so time and memory stay in proportion 
 
 from __future__ import annotations
 
-import datetime
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -49,6 +52,11 @@ SEPARATOR = " › "
 """Between the parts of a leaf's path."""
 EMPTY = "(empty)"
 """What an empty list or mapping reads."""
+CONTINUATION_INDENT = " " * 4
+"""Before each line of a string of several lines under its path's line: an OpenAPI
+`description: |` holding "# Overview" made a markdown heading of the file (a citation then
+named it as the section of every value after it), a "```" fenced the rest off; markdown reads
+a heading or a fence indented by at most three spaces."""
 LABEL_MAX = 60
 """A record's label, and an item of a list written on one line, is at most this long."""
 INLINE_LIST_MAX = 300
@@ -60,6 +68,32 @@ TABLE_MIN_FILL = 0.75
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+class Pairs(Mapping[str, object]):
+    """A mapping's keys and values in the file's order, a key written twice kept twice (a
+    dict keeps its last value only: a quote would lose the other); looked up, a key gives its
+    first value."""
+
+    def __init__(self, pairs: Iterable[tuple[str, object]]) -> None:
+        self.pairs = list(pairs)
+        self._first: dict[str, object] = {}
+        for key, value in self.pairs:
+            self._first.setdefault(key, value)
+
+    def __getitem__(self, key: str) -> object:
+        return self._first[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, _ in self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+
+def _items(mapping: Mapping[Any, Any]) -> Iterable[tuple[Any, Any]]:
+    """A mapping's pairs, a key written twice in a Pairs included."""
+    return mapping.pairs if isinstance(mapping, Pairs) else mapping.items()
 
 
 class TooDeep(ValueError):
@@ -96,15 +130,12 @@ def humanised_key(key: str) -> str:
 
 
 def scalar_text(value: object) -> str:
-    """A scalar as the file wrote it: true/false, null, numbers, dates in ISO form."""
+    """A scalar as the file wrote it: its text (readers/structured.py reads numbers as their
+    text, yamlnodes.py every YAML scalar), JSON's true/false and null."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, datetime.date):  # datetime too (YAML timestamps)
-        return value.isoformat()
-    if isinstance(value, bytes):  # YAML !!binary
-        return f"({len(value):,} bytes of binary data)"
     return str(value)
 
 
@@ -170,8 +201,9 @@ def _scalar(writer: _Writer, text: str, path: list[str]) -> None:
         return
     if prefix:
         writer.write(f"{prefix}:", paragraph)
+    indent = CONTINUATION_INDENT if prefix else ""
     for line in text.splitlines():
-        writer.write(line.rstrip(), paragraph)
+        writer.write(f"{indent}{line}".rstrip(), paragraph)
 
 
 def _record(path: list[str]) -> tuple[str, ...]:
@@ -183,7 +215,7 @@ def _record(path: list[str]) -> tuple[str, ...]:
 def _mapping(writer: _Writer, value: Mapping[Any, Any], path: list[str], depth: int) -> None:
     if not value:
         _scalar(writer, EMPTY, path)
-    for key, item in value.items():
+    for key, item in _items(value):
         _value(writer, item, [*path, key_text(key)], depth + 1)
 
 
@@ -224,12 +256,14 @@ def _is_table(items: list[Any]) -> bool:
     short lists), at most TABLE_MAX_COLUMNS keys in all, TABLE_MIN_FILL of the cells filled."""
     if len(items) < 2 or not all(isinstance(item, Mapping) and item for item in items):
         return False
+    if any(len(set(item)) < len(item) for item in items):  # a key written twice: no cell
+        return False
     columns = {key_text(key) for item in items for key in item}
     cells = sum(len(item) for item in items)
     flat = all(
         _is_scalar(cell) or (isinstance(cell, list) and _inline(cell))
         for item in items
-        for cell in item.values()
+        for _, cell in _items(item)
     )
     return (
         flat
@@ -245,7 +279,7 @@ def _table(writer: _Writer, items: list[Mapping[Any, Any]], path: list[str]) -> 
         columns.update(dict.fromkeys(key_text(key) for key in item))
     rows = [list(columns)]
     for item in items:
-        cells = {key_text(key): _cell_text(cell) for key, cell in item.items()}
+        cells = {key_text(key): _cell_text(cell) for key, cell in _items(item)}
         rows.append([cells.get(column, "") for column in columns])
     paragraph = ("table", *path)
     if path:
