@@ -29,18 +29,31 @@ def test_a_latin1_line_in_a_utf8_file_reads_as_typed_and_the_utf8_stays_whole() 
     raw = (PROSE * 3).encode() + "Réunion à Genève.\n".encode("latin-1") + PROSE.encode()
     text, warnings = decoded_text(raw, "mixed.txt")
     assert text == PROSE * 3 + "Réunion à Genève.\n" + PROSE
-    assert warnings == [
-        "mixed.txt: 1 line not valid UTF-8 (the first: line 4); their other bytes read as cp1252"
-    ]
+    assert warnings == ["mixed.txt: 1 line not valid UTF-8 (the first: line 4); read as cp1252"]
 
 
-def test_the_warning_counts_the_lines_holding_bytes_read_as_cp1252() -> None:
-    latin = "Prix : 5 € — très cher\n".encode("cp1252")
-    raw = PROSE.encode() + latin + latin + PROSE.encode() + latin[:-1] + " é\n".encode()
+def test_each_line_not_all_utf8_is_read_whole_as_cp1252_and_counted() -> None:
+    """A line is written in one encoding: one that is not all UTF-8 is read whole as cp1252,
+    even where some of its bytes happen to be UTF-8 ("É»" would read "ɻ")."""
+    latin = "Prix : 5 € — très cher, CAFÉ»\n".encode("cp1252")
+    raw = PROSE.encode() + latin + latin + PROSE.encode() + latin + (PROSE * 2).encode()
     text, warnings = decoded_text(raw, "m.txt")
-    line = "Prix : 5 € — très cher\n"
-    assert text == PROSE + line + line + PROSE + line[:-1] + " é\n"
-    assert warnings[0].startswith("m.txt: 3 lines not valid UTF-8 (the first: line 2);")
+    line = "Prix : 5 € — très cher, CAFÉ»\n"
+    assert text == PROSE + line + line + PROSE + line + PROSE * 2
+    assert warnings == ["m.txt: 3 lines not valid UTF-8 (the first: line 2); read as cp1252"]
+
+
+@pytest.mark.parametrize("repeat", [1, 30])
+def test_a_cp1252_file_whose_bytes_happen_to_be_utf8_in_places_reads_as_cp1252(
+    repeat: int,
+) -> None:
+    """s21 review: "É…" and "É»" in cp1252 are valid UTF-8 ("Ʌ", "ɻ"); a file holding more
+    bytes that are not UTF-8 than UTF-8 characters is cp1252 throughout, its line "Le CAFÉ»"
+    that is all UTF-8 by chance included."""
+    written = "RÉSUMÉ DE L’ÉTÉ… Le CAFÉ» est fermé.\nLe CAFÉ»\n" * repeat
+    text, warnings = decoded_text(written.encode("cp1252"), "resume.txt")
+    assert text == written
+    assert warnings == ["resume.txt: not valid UTF-8; decoded as cp1252"]
 
 
 def test_a_file_with_no_utf8_reads_as_cp1252_throughout() -> None:
