@@ -19,6 +19,11 @@ whether a file was binary, and one non-UTF-8 byte decided the whole file's encod
   are not part of UTF-8, as latin-1 reads them (C1 controls). Random bytes, compressed or
   encrypted data, hold about 21% of these; a Windows text's quotes and dashes (cp1252's
   0x80-0x9F) count for nothing, as when a file that cp1252 read whole was judged.
+- A file opening with the signature of a binary format (citeqa/data/binary_signatures.json:
+  a zip, PDF, OLE Office file, program, archive or image renamed) is binary: a zip of text
+  stored uncompressed holds too few NUL bytes to be found otherwise (s21 review). No library
+  installed here reads signatures (python-magic, filetype, puremagic: none), and a table of
+  a few byte strings needs none.
 - A NUL byte of a text file (a stray one: too few to make it binary) is read as U+FFFD, the
   replacement character, with a warning: no NUL reaches a chunk, a quote or the JSON, and a
   quote still equals its document's text between its offsets.
@@ -30,7 +35,9 @@ import codecs
 import re
 import unicodedata
 from functools import cache
+from importlib import resources
 
+from citeqa.jsonfiles import parse_json
 from citeqa.readers import UnreadableDocument
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -51,6 +58,7 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
     """The text of the text file `relative` whose bytes are `raw`, and warnings (an encoding
     other than UTF-8, NUL bytes); raise UnreadableDocument for binary content."""
     warnings: list[str] = []
+    _refuse_signed_binary(raw)
     utf16 = _utf16_encoding(raw)
     if utf16 is not None:
         try:
@@ -69,6 +77,25 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
         if _may_hold_controls(body, text):
             _refuse_binary(text)
     return _without_nul(text, relative, warnings), warnings
+
+
+def _refuse_signed_binary(raw: bytes) -> None:
+    """Raise UnreadableDocument when `raw` holds the signature of a binary format (an
+    archive, a document, a program, an image: citeqa/data/binary_signatures.json)."""
+    for offset, signature, kind in binary_signatures():
+        if raw.startswith(signature, offset):
+            raise UnreadableDocument(f"binary content ({kind}), not text")
+
+
+@cache
+def binary_signatures() -> tuple[tuple[int, bytes, str], ...]:
+    """citeqa/data/binary_signatures.json's signatures: offset, bytes and kind of each."""
+    raw = resources.files("citeqa").joinpath("data", "binary_signatures.json").read_bytes()
+    data = parse_json(raw)
+    return tuple(
+        (int(entry["offset"]), bytes.fromhex(entry["hex"]), str(entry["kind"]))
+        for entry in data["signatures"]
+    )
 
 
 def _utf16_encoding(raw: bytes) -> str | None:

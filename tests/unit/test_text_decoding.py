@@ -4,9 +4,12 @@ the first 8 KB skipped a file whose later NUL was indexed)."""
 
 from __future__ import annotations
 
+import io
 import random
+import re
 import sys
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from citeqa.textdecoding import (
     _controls,
     _may_hold_controls,
     _undefined_in_cp1252,
+    binary_signatures,
     decoded_text,
 )
 
@@ -158,3 +162,36 @@ def test_a_corpus_quotes_a_mixed_file_without_mojibake(tmp_path: Path) -> None:
     (document,) = read_corpus(tmp_path).documents
     assert document.text == "Réunion : le budget est de 5 000 €.\nLieu : Genève\n"
     assert "line 2" in document.warnings[0]
+
+
+def test_a_stored_zip_renamed_txt_is_refused_by_its_signature(tmp_path: Path) -> None:
+    """s21 review: a zip of text stored uncompressed holds too few NUL bytes to be binary; it
+    was indexed as "PK␃␄…" with its NUL bytes read as U+FFFD."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("notes.txt", "The pump restarts at noon. " * 400)
+    (tmp_path / "archive.txt").write_bytes(buffer.getvalue())
+    (tmp_path / "notes.txt").write_text("PK 3 is where the pump restarts.\n")
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["notes"]
+    assert reading.skipped == [
+        "archive.txt: binary content (zip archive (also .docx, .xlsx, .odt, .epub, .jar)), not text"
+    ]
+
+
+@pytest.mark.parametrize("offset, signature, kind", binary_signatures())
+def test_every_binary_signature_is_refused_and_holds_no_text_opening(
+    offset: int, signature: bytes, kind: str
+) -> None:
+    """Each signature, before plain text that would be read otherwise, skips the file; each
+    holds a control byte or one that starts no UTF-8 character, but the two ASCII ones."""
+    raw = ("x" * 300)[:offset].encode() + signature + PROSE.encode() * 20
+    with pytest.raises(UnreadableDocument, match=re.escape(f"binary content ({kind})")):
+        decoded_text(raw, "renamed.txt")
+    odd = [byte for byte in signature if byte < 0x20 or 0x7F <= byte < 0xC2 or byte >= 0xF5]
+    assert odd or signature in (b"%PDF-", b"GIF87a", b"GIF89a"), signature
+
+
+def test_text_opening_like_a_signature_but_short_of_it_is_read() -> None:
+    for opening in ("PK was here.\n", "%PDF is a format.\n", "GIF8 images\n", "ustar\n"):
+        assert decoded_text(opening.encode(), "a.txt") == (opening, [])
