@@ -5,18 +5,25 @@ Each rule holds wherever in the file it applies (s21; before, the first 8 KB alo
 whether a file was binary, and one non-UTF-8 byte decided the whole file's encoding):
 - A file is read as UTF-8 (a byte-order mark taken off; UTF-16 when it opens with its mark,
   or when one byte of every pair is NUL in half the pairs and the other never is).
-  A byte sequence that is not UTF-8 is read as cp1252, sequence by sequence (latin-1 for the
-  five bytes cp1252 leaves undefined), so a Latin-1 or Windows line pasted into a UTF-8 file
-  reads as the characters its writer typed while the UTF-8 around it stays whole (s20: such a
-  file was read whole as cp1252, every "é" of its UTF-8 lines quoted as "Ã©"). A file with no
-  UTF-8 character at all reads as cp1252 throughout, as before. Either way a warning says so,
-  naming the first line read as cp1252 when the rest is UTF-8.
+  A line that is not all UTF-8 is read whole as cp1252 (latin-1 for the five bytes cp1252
+  leaves undefined), so a Latin-1 or Windows line pasted into a UTF-8 file reads as the
+  characters its writer typed while the UTF-8 around it stays whole (s20: such a file was read
+  whole as cp1252, every "é" of its UTF-8 lines quoted as "Ã©"). A file holding more bytes
+  that are not UTF-8 than UTF-8 characters of two bytes or more reads as cp1252 throughout:
+  a Windows file's "É…" and "É»" happen to be UTF-8 ("Ʌ", "ɻ"; s21 review, when each run of
+  bytes that were not UTF-8 was read alone). Either way a warning says so, naming the first
+  line read as cp1252 when the rest is UTF-8.
 - A file is binary, and skipped, when any stretch of SNIFF_BYTES characters of it holds more
   than MAX_CONTROL_RATIO control characters: NUL bytes, other controls, U+FFFD, and, in a
   stretch holding a byte cp1252 leaves undefined (so no cp1252 text), the bytes 0x80-0x9F that
   are not part of UTF-8, as latin-1 reads them (C1 controls). Random bytes, compressed or
   encrypted data, hold about 21% of these; a Windows text's quotes and dashes (cp1252's
   0x80-0x9F) count for nothing, as when a file that cp1252 read whole was judged.
+- A file opening with the signature of a binary format (citeqa/data/binary_signatures.json:
+  a zip, PDF, OLE Office file, program, archive or image renamed) is binary: a zip of text
+  stored uncompressed holds too few NUL bytes to be found otherwise (s21 review). No library
+  installed here reads signatures (python-magic, filetype, puremagic: none), and a table of
+  a few byte strings needs none.
 - A NUL byte of a text file (a stray one: too few to make it binary) is read as U+FFFD, the
   replacement character, with a warning: no NUL reaches a chunk, a quote or the JSON, and a
   quote still equals its document's text between its offsets.
@@ -24,10 +31,13 @@ whether a file was binary, and one non-UTF-8 byte decided the whole file's encod
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import cache
+from importlib import resources
 
+from citeqa.jsonfiles import parse_json
 from citeqa.readers import UnreadableDocument
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -43,14 +53,12 @@ LEGACY_ENCODING = "cp1252"
 REPLACEMENT = "\ufffd"
 """What a NUL byte of a text file is read as."""
 
-_ESCAPED = re.compile("[\udc80-\udcff]+")
-"""The bytes UTF-8 could not read, as Python's "surrogateescape" error handler gives them."""
-
 
 def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
     """The text of the text file `relative` whose bytes are `raw`, and warnings (an encoding
     other than UTF-8, NUL bytes); raise UnreadableDocument for binary content."""
     warnings: list[str] = []
+    _refuse_signed_binary(raw)
     utf16 = _utf16_encoding(raw)
     if utf16 is not None:
         try:
@@ -69,6 +77,25 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
         if _may_hold_controls(body, text):
             _refuse_binary(text)
     return _without_nul(text, relative, warnings), warnings
+
+
+def _refuse_signed_binary(raw: bytes) -> None:
+    """Raise UnreadableDocument when `raw` holds the signature of a binary format (an
+    archive, a document, a program, an image: citeqa/data/binary_signatures.json)."""
+    for offset, signature, kind in binary_signatures():
+        if raw.startswith(signature, offset):
+            raise UnreadableDocument(f"binary content ({kind}), not text")
+
+
+@cache
+def binary_signatures() -> tuple[tuple[int, bytes, str], ...]:
+    """citeqa/data/binary_signatures.json's signatures: offset, bytes and kind of each."""
+    raw = resources.files("citeqa").joinpath("data", "binary_signatures.json").read_bytes()
+    data = parse_json(raw)
+    return tuple(
+        (int(entry["offset"]), bytes.fromhex(entry["hex"]), str(entry["kind"]))
+        for entry in data["signatures"]
+    )
 
 
 def _utf16_encoding(raw: bytes) -> str | None:
@@ -90,25 +117,80 @@ def _utf16_encoding(raw: bytes) -> str | None:
 
 
 def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -> str:
-    """The text of a file whose bytes from `first` on are not all UTF-8: its UTF-8 as such,
-    its other bytes read as cp1252, and a warning in `warnings`; raise UnreadableDocument for
-    binary content. Byte operations where they do (a 43 MB cp1252 file: 0.3 s of CPU, where
-    scanning its text with the character classes took 1.25 s)."""
+    """The text of a file whose bytes from `first` on are not all UTF-8, and a warning in
+    `warnings`; raise UnreadableDocument for binary content. A file holding more bytes that are
+    not UTF-8 than UTF-8 characters of two bytes or more is read as cp1252 throughout: its
+    writer's editor saved it so, and its "É…" or "É»" only happen to be UTF-8 ("Ʌ", "ɻ"; s21
+    review). Otherwise each line that is not all UTF-8 is read whole as cp1252, the others as
+    UTF-8. Byte operations and a few Python steps per such line (s21 review: a Python call per
+    run of bytes cost 77 times main's CPU on a 43 MB cp1252 file)."""
     escaped = body.decode("utf-8", "surrogateescape")
     if _may_hold_controls(body, escaped) or any(byte in body for byte in _UNDEFINED_BYTES):
         _refuse_binary(escaped)
-    if len(escaped) == len(body):  # no UTF-8 character: each byte is one character
+    if _mostly_legacy(body, escaped):
         warnings.append(f"{relative}: not valid UTF-8; decoded as {LEGACY_ENCODING}")
-        try:
-            return body.decode(LEGACY_ENCODING)
-        except UnicodeDecodeError:  # a byte cp1252 leaves undefined: read as latin-1
-            return _ESCAPED.sub(_legacy_characters, escaped)
+        return _legacy_text(body)
+    text, lines = _legacy_lines(body, first)
     line = body.count(b"\n", 0, first) + 1
     warnings.append(
-        f"{relative}: {_count(_lines_holding(escaped), 'line')} not valid UTF-8 (the first:"
-        f" line {line}); their other bytes read as {LEGACY_ENCODING}"
+        f"{relative}: {_count(lines, 'line')} not valid UTF-8 (the first: line {line}); read as"
+        f" {LEGACY_ENCODING}"
     )
-    return _ESCAPED.sub(_legacy_characters, escaped)
+    return text
+
+
+def _mostly_legacy(body: bytes, escaped: str) -> bool:
+    """Whether the bytes of `body` that are not UTF-8 (`escaped`: decoded, those escaped)
+    outnumber its UTF-8 characters of two bytes or more: counted by decoding it leaving them
+    out, and by deleting its ASCII bytes."""
+    unescaped = len(body.decode("utf-8", "ignore"))
+    ascii_bytes = len(body) - len(body.translate(None, _ASCII_BYTES))
+    return len(escaped) - unescaped > unescaped - ascii_bytes
+
+
+_ASCII_BYTES = bytes(range(0x80))
+"""Every ASCII byte (what `bytes.translate` deletes to count the others)."""
+
+
+def _legacy_lines(body: bytes, first: int) -> tuple[str, int]:
+    """The text of `body`, its first byte that is not UTF-8 at `first`, each line holding such
+    a byte read whole as cp1252, the others as UTF-8; and how many lines were read as cp1252."""
+    view, parts, position, lines = memoryview(body), [], 0, 0
+    while first < len(body):
+        start = max(body.rfind(b"\n", position, first) + 1, position)
+        end = body.find(b"\n", first) + 1 or len(body)
+        parts += [str(view[position:start], "utf-8"), _legacy_text(body[start:end])]
+        position, lines = end, lines + 1
+        first = _next_not_utf8(view, end)
+    parts.append(str(view[position:], "utf-8"))
+    return "".join(parts), lines
+
+
+UTF8_WINDOW = 8192
+"""How many bytes `_next_not_utf8` decodes at a time: the error a strict decode raises copies
+what it was given, so a file of many lines that are not UTF-8 would cost the square of its
+size given whole."""
+
+
+def _next_not_utf8(view: memoryview, start: int) -> int:
+    """Where the first byte of `view` from `start` on that is not UTF-8 is (its length when
+    none is), found by strict decoding, UTF8_WINDOW bytes at a time."""
+    while start < len(view):
+        final = start + UTF8_WINDOW >= len(view)
+        try:
+            _, used = codecs.utf_8_decode(view[start : start + UTF8_WINDOW], "strict", final)
+        except UnicodeDecodeError as error:
+            return start + error.start
+        start += used
+    return len(view)
+
+
+def _legacy_text(raw: bytes) -> str:
+    """`raw` read as cp1252, latin-1 for the bytes cp1252 leaves undefined."""
+    try:
+        return raw.decode(LEGACY_ENCODING)
+    except UnicodeDecodeError:
+        return raw.decode("latin-1").translate(_legacy_table())
 
 
 def _refuse_binary(text: str) -> None:
@@ -171,33 +253,16 @@ def _stretch_starts(length: int, size: int) -> list[int]:
     return starts
 
 
-def _legacy_characters(run: re.Match[str]) -> str:
-    table = _legacy_table()
-    return "".join(table[ord(char) - 0xDC00] for char in run.group())
-
-
 @cache
-def _legacy_table() -> tuple[str, ...]:
-    """The character of each byte in cp1252, latin-1 for the bytes cp1252 leaves undefined."""
-    characters = []
-    for byte in range(256):
+def _legacy_table() -> dict[int, str]:
+    """Each latin-1 character of a byte that cp1252 reads otherwise, to cp1252's character."""
+    table = {}
+    for byte in range(0x80, 0xA0):
         try:
-            characters.append(bytes([byte]).decode(LEGACY_ENCODING))
+            table[byte] = bytes([byte]).decode(LEGACY_ENCODING)
         except UnicodeDecodeError:
-            characters.append(chr(byte))
-    return tuple(characters)
-
-
-def _lines_holding(escaped: str) -> int:
-    """How many lines of `escaped` hold an escaped byte: counted from line to line, not from
-    the text's start for each run, so a file of many such lines costs one pass."""
-    lines, line, position, number = 0, -1, 0, 0
-    for run in _ESCAPED.finditer(escaped):
-        number += escaped.count("\n", position, run.start())
-        position = run.start()
-        if number != line:
-            lines, line = lines + 1, number
-    return lines
+            continue
+    return table
 
 
 def _without_nul(text: str, relative: str, warnings: list[str]) -> str:

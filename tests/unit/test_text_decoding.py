@@ -4,9 +4,12 @@ the first 8 KB skipped a file whose later NUL was indexed)."""
 
 from __future__ import annotations
 
+import io
 import random
+import re
 import sys
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from citeqa.textdecoding import (
     _controls,
     _may_hold_controls,
     _undefined_in_cp1252,
+    binary_signatures,
     decoded_text,
 )
 
@@ -29,18 +33,31 @@ def test_a_latin1_line_in_a_utf8_file_reads_as_typed_and_the_utf8_stays_whole() 
     raw = (PROSE * 3).encode() + "Réunion à Genève.\n".encode("latin-1") + PROSE.encode()
     text, warnings = decoded_text(raw, "mixed.txt")
     assert text == PROSE * 3 + "Réunion à Genève.\n" + PROSE
-    assert warnings == [
-        "mixed.txt: 1 line not valid UTF-8 (the first: line 4); their other bytes read as cp1252"
-    ]
+    assert warnings == ["mixed.txt: 1 line not valid UTF-8 (the first: line 4); read as cp1252"]
 
 
-def test_the_warning_counts_the_lines_holding_bytes_read_as_cp1252() -> None:
-    latin = "Prix : 5 € — très cher\n".encode("cp1252")
-    raw = PROSE.encode() + latin + latin + PROSE.encode() + latin[:-1] + " é\n".encode()
+def test_each_line_not_all_utf8_is_read_whole_as_cp1252_and_counted() -> None:
+    """A line is written in one encoding: one that is not all UTF-8 is read whole as cp1252,
+    even where some of its bytes happen to be UTF-8 ("É»" would read "ɻ")."""
+    latin = "Prix : 5 € — très cher, CAFÉ»\n".encode("cp1252")
+    raw = PROSE.encode() + latin + latin + PROSE.encode() + latin + (PROSE * 2).encode()
     text, warnings = decoded_text(raw, "m.txt")
-    line = "Prix : 5 € — très cher\n"
-    assert text == PROSE + line + line + PROSE + line[:-1] + " é\n"
-    assert warnings[0].startswith("m.txt: 3 lines not valid UTF-8 (the first: line 2);")
+    line = "Prix : 5 € — très cher, CAFÉ»\n"
+    assert text == PROSE + line + line + PROSE + line + PROSE * 2
+    assert warnings == ["m.txt: 3 lines not valid UTF-8 (the first: line 2); read as cp1252"]
+
+
+@pytest.mark.parametrize("repeat", [1, 30])
+def test_a_cp1252_file_whose_bytes_happen_to_be_utf8_in_places_reads_as_cp1252(
+    repeat: int,
+) -> None:
+    """s21 review: "É…" and "É»" in cp1252 are valid UTF-8 ("Ʌ", "ɻ"); a file holding more
+    bytes that are not UTF-8 than UTF-8 characters is cp1252 throughout, its line "Le CAFÉ»"
+    that is all UTF-8 by chance included."""
+    written = "RÉSUMÉ DE L’ÉTÉ… Le CAFÉ» est fermé.\nLe CAFÉ»\n" * repeat
+    text, warnings = decoded_text(written.encode("cp1252"), "resume.txt")
+    assert text == written
+    assert warnings == ["resume.txt: not valid UTF-8; decoded as cp1252"]
 
 
 def test_a_file_with_no_utf8_reads_as_cp1252_throughout() -> None:
@@ -145,3 +162,36 @@ def test_a_corpus_quotes_a_mixed_file_without_mojibake(tmp_path: Path) -> None:
     (document,) = read_corpus(tmp_path).documents
     assert document.text == "Réunion : le budget est de 5 000 €.\nLieu : Genève\n"
     assert "line 2" in document.warnings[0]
+
+
+def test_a_stored_zip_renamed_txt_is_refused_by_its_signature(tmp_path: Path) -> None:
+    """s21 review: a zip of text stored uncompressed holds too few NUL bytes to be binary; it
+    was indexed as "PK␃␄…" with its NUL bytes read as U+FFFD."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("notes.txt", "The pump restarts at noon. " * 400)
+    (tmp_path / "archive.txt").write_bytes(buffer.getvalue())
+    (tmp_path / "notes.txt").write_text("PK 3 is where the pump restarts.\n")
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["notes"]
+    assert reading.skipped == [
+        "archive.txt: binary content (zip archive (also .docx, .xlsx, .odt, .epub, .jar)), not text"
+    ]
+
+
+@pytest.mark.parametrize("offset, signature, kind", binary_signatures())
+def test_every_binary_signature_is_refused_and_holds_no_text_opening(
+    offset: int, signature: bytes, kind: str
+) -> None:
+    """Each signature, before plain text that would be read otherwise, skips the file; each
+    holds a control byte or one that starts no UTF-8 character, but the two ASCII ones."""
+    raw = ("x" * 300)[:offset].encode() + signature + PROSE.encode() * 20
+    with pytest.raises(UnreadableDocument, match=re.escape(f"binary content ({kind})")):
+        decoded_text(raw, "renamed.txt")
+    odd = [byte for byte in signature if byte < 0x20 or 0x7F <= byte < 0xC2 or byte >= 0xF5]
+    assert odd or signature in (b"%PDF-", b"GIF87a", b"GIF89a"), signature
+
+
+def test_text_opening_like_a_signature_but_short_of_it_is_read() -> None:
+    for opening in ("PK was here.\n", "%PDF is a format.\n", "GIF8 images\n", "ustar\n"):
+        assert decoded_text(opening.encode(), "a.txt") == (opening, [])
