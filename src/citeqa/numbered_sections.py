@@ -59,6 +59,7 @@ from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.language import line_start
 from citeqa.models import Chunk, Document
+from citeqa.number_marks import glued_mark_after
 from citeqa.part_ordinals import ordinal_lines, ordinal_part
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import SentenceBank
@@ -254,9 +255,9 @@ def _unmarked(before: str) -> str:
     if last is None:
         return before
     token = last.group(1)
-    for mark in ("#", "№"):
-        if token.endswith(mark) and len(token) > len(mark):  # "ticket#"
-            return before[: last.start() + len(token) - len(mark)]
+    glued = glued_mark_after(token)  # "ticket#"
+    if glued:
+        return before[: last.start() + len(token) - glued]
     if fold(token.rstrip(".")) in language_words("number_marks"):
         return before[: last.start()]
     return before

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from citeqa.blocks import is_label_line
 from citeqa.language import LINE_ENDS, is_bullet, without_closing_marks
-from citeqa.readers.pdfmargins import Page
+from citeqa.readers.pdfmargins import Page, body_size
 
 __all__ = ["emphasised_lines", "is_bold_font", "with_headings_apart"]
 
@@ -105,15 +105,13 @@ def _reads_as_heading(line: str) -> bool:
 
 
 def _body_style(page: Page) -> tuple[float, bool]:
-    """The font size and boldness holding most of the page's characters."""
-    sizes: Counter[float] = Counter()
+    """The font size holding most of the page's characters (pdfmargins.body_size) and the
+    boldness holding most of them."""
     weights: Counter[bool] = Counter()
-    for (text, size), bold in zip(page.pieces, page.bold, strict=True):
-        sizes[size] += len(text.strip())
+    for (text, _), bold in zip(page.pieces, page.bold, strict=True):
         weights[bold] += len(text.strip())
-    if not sizes:
-        return 0.0, False
-    return sizes.most_common(1)[0][0], weights.most_common(1)[0][0]
+    size = body_size(page.pieces)
+    return (0.0, False) if size is None else (size, weights.most_common(1)[0][0])
 
 
 def with_headings_apart(read: Sequence[Page], pages: Sequence[str]) -> list[str]:
