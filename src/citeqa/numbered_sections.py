@@ -59,6 +59,7 @@ from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.language import line_start
 from citeqa.models import Chunk, Document
+from citeqa.number_marks import glued_mark_after
 from citeqa.part_ordinals import ordinal_lines, ordinal_part
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import SentenceBank
@@ -85,8 +86,9 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+|§)\.?['’]?\s*$")
 """The word just before a number ("article " → "article", "art. " → "art", "l'article ")."""
 _RECORD = re.compile(r"(?<![\w.,/-])(\d+-\d+)(?![\w/-]|[.,]\d)")
 """A record's number of two hyphenated groups ("2025-16", "2024-07"): a section number only
-after a cue word ("délibération 2025-16", "Resolution 2024-07"), a range's otherwise; a date
-("2026-01-19") is none."""
+after a number mark or a cue word in the singular ("n° 2025-16", "délibération 2025-16",
+"Resolution 2024-07": `_record_number`), a range's otherwise ("articles 2-4", "10-15
+patients"); a date ("2026-01-19") is none."""
 
 
 @cache
@@ -163,7 +165,7 @@ def asked_numbers(question: str) -> list[Asked]:
         (m.span(), Asked(m.group(1) or m.group(2), "", True)) for m in _GLUED.finditer(question)
     ]
     for match in _RECORD.finditer(question):
-        if _cued(question, match, _word_before(question, match), cues):
+        if _record_number(question, match, cues):
             found.append((match.span(), Asked(match.group(1), "", True)))
     for match in _NUMBER.finditer(question):
         before = _word_before(question, match)
@@ -218,12 +220,25 @@ def asks_step(question: str) -> bool:
 def _cued(question: str, match: re.Match[str], word: str, cues: frozenset[str]) -> bool:
     """Whether a number of `question` (`word`: the word before it, `_word_before`) is asked as
     a section for certain by what is written before it: a cue word ("article 5", "délibération
-    n° 2025-16"), or a number mark with no word before it ("n° 2025-16", "#4512": a record's
-    number)."""
+    n° 2025-16"), or a number mark with no word before it ("#4512", "n° 12"; a record's
+    number after a mark whatever word stands before it: `_record_number`)."""
     if word:
         return _cue_word(word) in cues
     before = _just_before(question, match.start())
     return _unmarked(before) != before
+
+
+def _record_number(question: str, match: re.Match[str], cues: frozenset[str]) -> bool:
+    """Whether two hyphenated groups of `question` (`_RECORD`) are a record's number: after a
+    number mark, whatever word stands before it ("n° 2025-16", "Que dit le n° 2025-16 ?"), or
+    after a cue word in the singular ("délibération 2025-16"); after a cue in the plural, one
+    that is another cue and an "s" ("articles 2-4", "steps 3-5", "les étapes 2-4"), they are a
+    range."""
+    before = _just_before(question, match.start())
+    if _unmarked(before) != before:
+        return True
+    cue = _cue_word(_word_before(question, match))
+    return cue in cues and not (cue.endswith("s") and cue[:-1] in cues)
 
 
 def _word_before(question: str, match: re.Match[str]) -> str:
@@ -240,9 +255,9 @@ def _unmarked(before: str) -> str:
     if last is None:
         return before
     token = last.group(1)
-    for mark in ("#", "№"):
-        if token.endswith(mark) and len(token) > len(mark):  # "ticket#"
-            return before[: last.start() + len(token) - len(mark)]
+    glued = glued_mark_after(token)  # "ticket#"
+    if glued:
+        return before[: last.start() + len(token) - glued]
     if fold(token.rstrip(".")) in language_words("number_marks"):
         return before[: last.start()]
     return before

@@ -39,6 +39,7 @@ from citeqa.keyshapes import key_kind
 from citeqa.lexical import DECIMAL, GROUPED, query_tokens
 from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
+from citeqa.number_marks import without_glued_mark
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.visible import without_format
 
@@ -163,13 +164,15 @@ def folded_keys(words: Iterable[tuple[str, str]]) -> frozenset[str]:
 def key_words(question: str) -> list[tuple[str, str]]:
     """The words of the question that name a key (`question_keys`), as typed, each with the
     word before it as typed ("" for none): "exit code 42" gives ("42", "code"), "en tranche
-    E" ("E", "tranche") (`_letter_key`)."""
+    E" ("E", "tranche") (`_letter_key`). A number is read without a sign mark glued before it,
+    as a table's cell writes it ("#4512", "n°2025-16" → "4512", "2025-16":
+    number_marks.without_glued_mark)."""
     found = []
     before = cue = ""
     raws = question.split()
     last = max((at for at, raw in enumerate(raws) if _KEY_WORD.search(raw)), default=-1)
     for at, raw in enumerate(raws):
-        word = _NUMBER_SIGN.sub("", core_word(raw))
+        word = without_glued_mark(core_word(raw))  # "#4512", "n°2025-16": the key is the number
         if word and (
             looks_like_name(word)
             or IDENTIFIER.search(word)
@@ -181,11 +184,6 @@ def key_words(question: str) -> list[tuple[str, str]]:
             before = word
             cue = "" if _SENTENCE_END.search(raw) else word
     return found
-
-
-_NUMBER_SIGN = re.compile(r"^[#№](?=\d)")
-"""A number sign opening a number ("ticket #4512", "PR #312", "№ 7"): the key is the number,
-as a table's cell writes it ("4512"); the sign is no part of it."""
 
 
 def _marks_number(word: str, following: list[str]) -> bool:

@@ -48,6 +48,8 @@ from citeqa.numbered_sections import (
         ("Quel a été le vote de la délibération 2025-16 ?", ["2025-16"]),
         ("Délibération n° 2025-16", ["2025-16"]),
         ("n° 2025-16", ["2025-16"]),
+        ("Que dit le n° 2025-16 ?", ["2025-16"]),  # a mark after any word (s21 review)
+        ("What did the No. 2024-07 approve?", ["2024-07"]),
         ("What did Resolution 2024-07 approve?", ["2024-07"]),
         ("What did Decision No. 12 decide?", ["12"]),
         ("Who resolved ticket #4512?", ["4512"]),
@@ -78,6 +80,10 @@ def test_numbers_a_question_asks_as_sections(question: str, numbers: list[str]) 
         "Were 10-15 patients enrolled?",
         "What did the release of 2026-01-19 fix?",
         "Who merged PR #312?",  # "PR" is no section cue: the key of a row (questions.py)
+        # a range after a cue in the plural (s21 review)
+        "Que disent les articles 2-4 ?",
+        "What do steps 3-5 say?",
+        "Que détaillent les étapes 2-4 ?",
     ],
 )
 def test_numbers_asked_as_no_section(question: str) -> None:

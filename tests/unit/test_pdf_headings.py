@@ -65,6 +65,50 @@ def test_only_lines_reading_as_headings_stand_apart() -> None:
     assert "\n\nPart one\nOverview of the part\n\n" in text
 
 
+def test_a_bold_line_inside_a_sentence_stays_in_it() -> None:
+    """s21 review: a bold phrase filling a line of a paragraph was set apart, and the sentence
+    it stands in was cut ("to the account below…" quoted alone). A line after it opening in
+    lower case, or one before it breaking off mid-sentence (English or French), keeps it in
+    its sentence; after a sentence's end, a list item or a line of code, or over a line opening
+    with an identifier (a PDF manual's "asn1Coding encodes…"), it heads the text below."""
+    opening = (10, "An opening line of the page in the size of its text, long enough here.")
+    closing = (10, "The last line of the page in the body size, long enough to count.")
+    cases: list[tuple[str, str, str]] = [
+        (
+            "The client agrees that all",
+            "Payments must be made by bank transfer",
+            "to the account below within thirty days of the invoice date.",
+        ),
+        (
+            "Le locataire s'engage à",
+            "Payer le loyer par virement bancaire",
+            "Avant le cinq de chaque mois, sans frais pour le bailleur.",
+        ),
+        (
+            "Le loyer est payé par virement,",
+            "Sans frais pour le bailleur",
+            "Avant le cinq de chaque mois, sur le compte indiqué ci-dessous.",
+        ),
+        (
+            "Le bureau est fermé le lundi.",
+            "Les paiements sont dus",
+            "« sous trente jours » après la facture, selon le contrat signé.",
+        ),
+    ]
+    for before, bold, after in cases:
+        text = read([[opening, (10, before), (10, BOLD + bold), (10, after), closing]])
+        assert "\n\n" not in text, text
+    headed: list[tuple[str, str, str]] = [
+        ("The office is closed on Mondays.", "Opening hours", "The office opens at nine."),
+        ("- Bring your identity card", "Opening hours", "The office opens at nine."),
+        ("application/msword:x-office-document", "2.8. The treemagic files", "The data."),
+        ("See the home page.", "3.2 Invoking asn1Coding", "asn1Coding encodes a file."),
+    ]
+    for before, bold, after in headed:
+        lines = [opening, (10, before), (10, BOLD + bold), (10, after), closing]
+        assert f"\n\n{bold}\n\n" in read([lines]), (before, bold)  # code, no sentence
+
+
 def test_a_heading_wrapped_over_two_lines_stands_apart_whole() -> None:
     wrapped: list[Line] = [
         *MINUTES[:6],

@@ -846,6 +846,8 @@ def test_a_date_after_a_word_folding_lengthens_is_still_found() -> None:
         ("Quel est le vote de la délibération n° 2025-16 ?", [("2025-16", "délibération")]),
         ("What did Decision No. 12 decide?", [("12", "Decision")]),
         ("Who resolved ticket #4512?", [("4512", "ticket")]),
+        ("Quel est le vote de la délibération n°2025-16 ?", [("2025-16", "délibération")]),
+        ("Who closed ticket №4512?", [("4512", "ticket")]),
         # a mark's word before no number is the next word's cue as any word is
         ("Is there no E1042 error?", [("E1042", "no")]),
     ],

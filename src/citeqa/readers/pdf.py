@@ -50,7 +50,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 12
+    version = 13
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -69,7 +69,10 @@ class PdfFileReader:
     slide's title). 11: that line is a whole run set larger (or the first lines it wraps
     over), not any word of a larger heading further down the page. 12: a line drawn larger or
     bolder than its page's text that reads as a heading stands apart, a blank line before and
-    after it (pdfheadings.py: "Délibération n° 2025-16 – …" over its text is its heading)."""
+    after it (pdfheadings.py: "Délibération n° 2025-16 – …" over its text is its heading).
+    13: but one standing inside a sentence: after a line breaking off on a lower-case word, a
+    comma or a dash, or over one carrying on with a lower-case word (a bold phrase filling a
+    line of a paragraph)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

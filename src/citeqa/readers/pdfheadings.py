@@ -8,8 +8,10 @@ a heading here when every character of it is drawn larger than the page's text, 
 font where the page's text is not (pypdf's visitor_text gives each piece's font size and font:
 `Page.pieces`, `Page.bold`), and when it reads as a heading: short, opening with a capital or a
 digit, ending in no sentence's punctuation and leading into nothing (blocks.is_label_line), no
-table of contents' line ("1 Introduction . . . . 1"), and written on one page only (a running
-header the margins left, pdfmargins.py, stands on several). Such a line, but a page's first
+table of contents' line ("1 Introduction . . . . 1"), written on one page only (a running
+header the margins left, pdfmargins.py, stands on several), and standing in no sentence (a bold
+"Payments must be made by bank transfer" filling a line between "The client agrees that all"
+and "to the account below…" stays in it: `_in_sentence`). Such a line, but a page's first
 (a slide's title, read as such: Extracted.titled_pages), is set apart by a blank line before
 and after it, so that the text is read as other plain text with headings
 (blocks.py: a short line alone over a paragraph is its heading, chunking.py cuts there); its
@@ -25,7 +27,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from citeqa.blocks import is_label_line
-from citeqa.readers.pdfmargins import Page
+from citeqa.language import LINE_ENDS, is_bullet, without_closing_marks
+from citeqa.readers.pdfmargins import Page, body_size
 
 __all__ = ["emphasised_lines", "is_bold_font", "with_headings_apart"]
 
@@ -102,15 +105,13 @@ def _reads_as_heading(line: str) -> bool:
 
 
 def _body_style(page: Page) -> tuple[float, bool]:
-    """The font size and boldness holding most of the page's characters."""
-    sizes: Counter[float] = Counter()
+    """The font size holding most of the page's characters (pdfmargins.body_size) and the
+    boldness holding most of them."""
     weights: Counter[bool] = Counter()
-    for (text, size), bold in zip(page.pieces, page.bold, strict=True):
-        sizes[size] += len(text.strip())
+    for (text, _), bold in zip(page.pieces, page.bold, strict=True):
         weights[bold] += len(text.strip())
-    if not sizes:
-        return 0.0, False
-    return sizes.most_common(1)[0][0], weights.most_common(1)[0][0]
+    size = body_size(page.pieces)
+    return (0.0, False) if size is None else (size, weights.most_common(1)[0][0])
 
 
 def with_headings_apart(read: Sequence[Page], pages: Sequence[str]) -> list[str]:
@@ -159,7 +160,8 @@ def _headings(
     """The first and last numbers of the runs of `lines` (spaces evened) that head the text
     after them: consecutive lines all emphasised (HEADING_LINES_MAX at most), written on this
     page only (`once`: a running header the margins kept stands on others), the first reading
-    as a heading and the last ending none of a sentence (`_reads_as_heading`), neither holding
+    as a heading and the last ending none of a sentence (`_reads_as_heading`), standing in no
+    sentence (`_in_sentence`: a bold phrase that fills a line of a paragraph), neither holding
     the page's first line of text (the page's break sets it apart; a page opening with a
     larger line is a slide, read by its title: Extracted.titled_pages) nor its last, the line
     after it holding text in the page's style: the text it heads (a slide's larger bullets
@@ -175,7 +177,13 @@ def _headings(
             end += 1
         run, following = lines[number:end], lines[end]
         opens_page = number == holding[0]
-        if run and not opens_page and following not in emphasised and _heads(run, following, once):
+        if (
+            run
+            and not opens_page
+            and following not in emphasised
+            and _heads(run, following, once)
+            and not _in_sentence(lines[number - 1], following)
+        ):
             runs.append((number, end - 1))
         number = end + 1
     return runs
@@ -190,3 +198,31 @@ def _heads(run: list[str], following: str, once: set[str]) -> bool:
         and _reads_as_heading(run[0])
         and _reads_as_heading(run[-1][:1].upper() + run[-1][1:])
     )
+
+
+_OPENING_MARKS = "\"'“‘«([*¿¡ "
+"""What may open a line before its first word: quotes, brackets, emphasis marks, blanks."""
+_LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*[,;:.!?…]?")
+"""A word of letters (elided or hyphenated: "l'accord", "sous-location"), and the
+punctuation after it: read in lower case, a word of a sentence, not an identifier
+("asn1Parser") nor code ("application/msword:x-office-document")."""
+
+
+def _in_sentence(before: str, following: str) -> bool:
+    """Whether a run of emphasised lines between `before` and `following` (the lines around it,
+    spaces evened, "" for a blank one) stands inside a sentence, so is no heading: the line after
+    it carries the sentence on, opening with a lower-case word ("to the account below within
+    thirty days…", "« sous trente jours »…"), or the line before breaks off mid-sentence, after
+    a lower-case word, a comma or a dash ("The client agrees that all", "Le locataire s'engage
+    à"; a list item aside: "- Bring your ID card" over a bold "Opening hours" ends its item)."""
+    if _lower_word(following.lstrip(_OPENING_MARKS).split(" ", 1)[0]):
+        return True
+    core = without_closing_marks(before)
+    if not core or core[-1] in LINE_ENDS or is_bullet(before):
+        return False
+    return core[-1] in ",-–" or _lower_word(core.rsplit(" ", 1)[-1])
+
+
+def _lower_word(word: str) -> bool:
+    """Whether `word` is a word of a sentence in lower case (`_LOWER_WORD`)."""
+    return word.islower() and _LOWER_WORD.fullmatch(word) is not None

@@ -34,7 +34,14 @@ from dataclasses import dataclass
 
 from citeqa.language import SENTENCE_ENDS
 
-__all__ = ["Page", "SizedText", "margin_free_pages", "opens_larger", "smaller_first_lines"]
+__all__ = [
+    "Page",
+    "SizedText",
+    "body_size",
+    "margin_free_pages",
+    "opens_larger",
+    "smaller_first_lines",
+]
 
 SizedText = tuple[str, float]
 """A piece of a page's text as pypdf draws it, with its font size (points, scaled)."""
@@ -91,14 +98,14 @@ def margin_free_pages(pages: Sequence[Page]) -> list[str]:
 def smaller_first_lines(page: Page) -> int:
     """How many of the page's first lines are set smaller than its text (the size holding
     most of its characters): a running header, a journal's name over the title."""
-    return _smaller_lines(_text_lines(page.text), list(page.pieces), _body_size(page.pieces))
+    return _smaller_lines(_text_lines(page.text), list(page.pieces), body_size(page.pieces))
 
 
 def opens_larger(page: Page, text: str) -> bool:
     """Whether `text` (the page's, its margins dropped) opens with a line set larger than the
     page's text, whole (or wrapped over its first lines): a slide's title, which a guide's page
     opening with an answer, or with a word of a larger heading further down, is not."""
-    body = _body_size(page.pieces)
+    body = body_size(page.pieces)
     lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
     openings = {" ".join(lines[:count]) for count in range(1, min(len(lines), 3) + 1)}
     return body is not None and any(run in openings for run in _larger_runs(page.pieces, body))
@@ -138,7 +145,7 @@ class _Edges:
 def _edges(page: Page) -> _Edges:
     """The page's first and last lines, and which of them are set smaller than its text."""
     lines = _text_lines(page.text)
-    body, pieces = _body_size(page.pieces), list(page.pieces)
+    body, pieces = body_size(page.pieces), list(page.pieces)
     small = set(lines[: min(EDGE_LINES, _smaller_lines(lines, pieces, body))])
     backwards = [(text[::-1], size) for text, size in reversed(pieces)]
     reversed_lines = [line[::-1] for line in reversed(lines)]
@@ -263,7 +270,7 @@ def _smaller_lines(lines: list[str], pieces: list[SizedText], body: float | None
     return count
 
 
-def _body_size(pieces: Sequence[SizedText]) -> float | None:
+def body_size(pieces: Sequence[SizedText]) -> float | None:
     """The font size holding most of a page's characters (None: no text drawn)."""
     sizes: Counter[float] = Counter()
     for text, size in pieces:
