@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 16
+CUTTING_VERSION = 17
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -92,7 +92,10 @@ whatever its cells write (a ticket's body cell of three sentences: language.spli
 2026 by the web team": no heading). 15: an ordinal heads a part only next to a part's name
 ("First Schedule: Fees", not the form label "First name: Jean": part_ordinals.py). 16: a table
 row is one sentence only up to language.LONG_QUOTE characters (a longer one is cut at its
-cells' sentences again), and a line of ":::" then prose is no admonition's line."""
+cells' sentences again), and a line of ":::" then prose is no admonition's line. 17: the part
+names an ordinal numbers are their own list (language data `part_names`), not the section cues:
+"Troisième partie – Durée", "Titre premier – …", "Second Part: Fees" head parts again (lost at
+15), "First version: …" or "Second ticket: …" do not."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

@@ -236,6 +236,12 @@ class Domain(BaseModel):
     """Folded words or signs that mark the number written after them ("n°", "No.", "Nr",
     "#"): the word before the mark is the number's cue ("Decision No. 12", "délibération n°
     2025-16": questions.key_words, numbered_sections.py)."""
+    part_names: tuple[str, ...] = ()
+    """Folded words that name a part of a document an ordinal word next to them numbers
+    ("Article premier", "Troisième partie", "Titre premier", "First Schedule"): such a line
+    opens a heading numbered as "Article 1" is; next to another word ("First name: Jean") an
+    ordinal numbers nothing (part_ordinals.py). Apart from `section_cues`: no ordinal numbers a
+    "version" or a "ticket", and a question's "partie 3" or "titre 2" looks up no section."""
     step_cues: tuple[str, ...] = ()
     """The section cues that ask a step of an ordered list ("step 3", "l'étape 2"): only such a
     number is looked up in the best candidate's document alone (answering.looked_up), since a

@@ -145,13 +145,31 @@ def _object_pronoun(words: list[str], at: int) -> bool:
     "les", the elided "l'") right after a word that only a verb or its pronouns follow
     (`object_pronoun_hosts`: "qui", "je", "on", "ne") and before more words: "Et qui la dirige
     ?", "Qui l'a signé ?" point back, "Qui la" alone, "Combien la licence coûte-t-elle ?" (a
-    determiner after "combien") do not."""
+    determiner after "combien") do not, nor does a determiner of the subject of a verb after it
+    (`_subject_before_inversion`: "Qui la loi protège-t-elle ?")."""
     if at == 0 or (at + 1 == len(words) and not _APOSTROPHE.search(words[at])):
         return False
     pronoun = fold(_APOSTROPHE.split(words[at])[0])
     host = fold(re.split(r"[-'’]", words[at - 1])[-1])
-    return pronoun in language_words("object_pronouns") and host in language_words(
-        "object_pronoun_hosts"
+    return (
+        pronoun in language_words("object_pronouns")
+        and host in language_words("object_pronoun_hosts")
+        and not _subject_before_inversion(_elided(words[at:])[1:])
+    )
+
+
+def _subject_before_inversion(after: list[str]) -> bool:
+    """Whether the words `after` a "la", "les" or "l'" open with a content word followed, later,
+    by a verb with its subject inverted ("loi protège-t-elle", "salariés élisent-ils"): that
+    word is the verb's subject and "la" its determiner. Right before the inverted verb, the
+    pronoun is its object ("Qui l'a-t-il signé ?", "Qui les a-t-elle nommés ?"), and a
+    pronoun ("Qui le lui a-t-il dit ?") is no subject."""
+    subjects = language_words("inverted_subjects")
+    return (
+        len(after) > 1
+        and bool(content_words(after[0]))
+        and fold(after[0]) not in language_words("function_words")
+        and any(fold(word.rpartition("-")[2]) in subjects for word in after[1:] if "-" in word)
     )
 
 

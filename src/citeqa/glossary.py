@@ -52,6 +52,7 @@ WordList = Literal[
     "owner_determiners",
     "owner_links",
     "paper_headings",
+    "part_names",
     "plural_determiners",
     "possessives",
     "relative_openers",

@@ -4,10 +4,11 @@
 Minutes, articles of association and contracts number their parts in words as often as in
 digits; a heading written so is a heading as "Article 2 – …" is (blocks.py), and its number is
 the section's (numbered_sections.opening_number: "l'article 1" finds "Article premier"). Only an
-ordinal next to the name of a part (language data `section_cues`: "article", "schedule",
-"résolution") numbers one: "First name: Jean" is a form's label. Which words are ordinals of a
-part, and the number each writes, is language data (number_words.json `part_ordinals`, over
-its `ordinals`), folded; no I/O but that file's reading (stated_values.number_data, once).
+ordinal next to the name of a part (language data `part_names`: "article", "schedule",
+"résolution", "partie", "titre"; not the section cues, which hold "version" and "ticket")
+numbers one: "First name: Jean" is a form's label. Which words are ordinals of a part, and the
+number each writes, is language data (number_words.json `part_ordinals`, over its `ordinals`),
+folded; no I/O but that file's reading (stated_values.number_data, once).
 """
 
 from __future__ import annotations
@@ -128,6 +129,6 @@ def ordinal_part(text: str, start: int = 0) -> tuple[int, str, int] | None:
     name = second
     if number is None:
         number, name = ordinal_number(second), first
-    if number is None or fold(name) not in language_words("section_cues"):
+    if number is None or fold(name) not in language_words("part_names"):
         return None
     return number, name, match.end()

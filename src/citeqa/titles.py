@@ -28,7 +28,7 @@ from citeqa.language import SENTENCE_ENDS, split_sentences
 from citeqa.markup import front_matter_lines, is_directive, is_markup_line, is_rst_comment
 from citeqa.readers.base import TITLE_MAX
 
-__all__ = ["derived_title", "name_words", "page_name", "running_header", "slide_label"]
+__all__ = ["derived_title", "page_name", "running_header", "slide_label", "stem_words"]
 
 HEADER_LINES_MIN = 2
 """A run of `Key: value` lines is a header block from this many lines ("Note: …" alone is
@@ -46,7 +46,7 @@ _YAML_TITLE = re.compile(r"title:[ \t]*(?P<value>\S.*)", re.IGNORECASE)
 _RST_TITLE_FIELD = re.compile(r":title:[ \t]*(?P<value>\S.*)", re.IGNORECASE)
 _WORD_WITH_LETTERS = re.compile(r"\w*[^\W\d_]\w*")
 _NAME_SEPARATORS = re.compile(r"[_-]")
-"""What stands for a space in a file's name as a title reads it: "_" and "-" (`name_words`)."""
+"""What stands for a space in a file's name as a title reads it: "_" and "-" (`stem_words`)."""
 _PAGE_NAME = re.compile(r"[^\W\d_][\w.+:-]*\(\w{1,4}\)")
 """A page's name with its section in brackets, as a manual page's running header writes it:
 "XZ(1)", "GIT-REBASE(1)", "systemd.unit(5)", "Net::HTTP(3pm)"."""
@@ -263,10 +263,10 @@ def _title_like(sentence: str) -> bool:
 
 def _humanised(file_name: str) -> str:
     """A file name as words: its stem with "_" and "-" read as spaces ("release notes 2024")."""
-    return name_words(PurePath(file_name).stem) or file_name
+    return stem_words(PurePath(file_name).stem) or file_name
 
 
-def name_words(stem: str, separators: re.Pattern[str] = _NAME_SEPARATORS) -> str:
+def stem_words(stem: str, separators: re.Pattern[str] = _NAME_SEPARATORS) -> str:
     """A file name's `stem` as words, cut to TITLE_MAX: each of `separators` read as a space,
     spaces collapsed; "" for a stem of separators alone."""
     return " ".join(separators.sub(" ", stem).split())[:TITLE_MAX]

@@ -57,7 +57,7 @@ from pathlib import PurePosixPath
 
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, UnreadableDocument
-from citeqa.titles import name_words
+from citeqa.titles import stem_words
 
 __all__ = [
     "CueFile",
@@ -541,4 +541,4 @@ def _file_name_words(relative: str) -> str:
     caption file renamed "standup.vtt.txt" → "standup")."""
     stem = PurePosixPath(relative).stem
     stem = stem[: -len(".vtt")] if stem.lower().endswith((".vtt", ".srt")) else stem
-    return name_words(stem, _NAME_SEPARATORS) or stem
+    return stem_words(stem, _NAME_SEPARATORS) or stem

@@ -493,6 +493,22 @@ def test_parts_numbered_in_words_over_prose_are_headings() -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "Troisième partie – Durée",
+        "Titre premier – Dispositions générales",
+        "Livre premier – Des personnes",
+        "Première partie : le contexte",
+        "Second Part: Fees",
+    ],
+)
+def test_parts_and_titles_numbered_in_words_are_headings(line: str) -> None:
+    # review D (session 21): "partie", "titre", "livre" and "Part" are no section cues
+    # ("partie 3" asks no section), yet an ordinal numbers them in a heading
+    assert headings(ENDED_LINE + line + PROSE_UNDER) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Deuxième étape de la procédure",
         "First of all – read this",
         "Second thoughts",

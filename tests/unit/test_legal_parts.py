@@ -64,6 +64,9 @@ def test_an_abbreviation_names_its_document_only_where_it_is_defined(
         ("D'après le règlement intérieur, que prévoit l'article 3 ?", {RULES.doc_id}),
         ("Selon l'article 7, que se passe-t-il ?", set()),
         ("Que dit l'article 7 selon vous ?", set()),  # after the article: no source link
+        ("Under normal conditions, what does article 7 say?", set()),  # review D: no "the"
+        ("Per normal conditions, what does article 7 say?", set()),
+        ("Under the CGV, what does article 7 say?", {TERMS.doc_id}),
     ],
 )
 def test_the_document_a_question_names_is_found(question: str, named: set[str]) -> None:
@@ -110,6 +113,13 @@ def test_no_document_is_named_when_all_are_named_alike_or_one_is_given() -> None
         ("Article 2 – Durée", None),
         ("Les parties conviennent", None),
         ("First name: Jean", None),  # a form's label: "name" names no part (session 21)
+        ("Troisième partie – Fin", (3, "partie")),  # review D: no section cue, yet a part
+        ("Titre premier – Dispositions générales", (1, "Titre")),
+        ("Livre premier", (1, "Livre")),
+        ("Première partie : le contexte", (1, "partie")),
+        ("Second Part: Fees", (2, "Part")),
+        ("First version: the draft", None),  # a section cue that names no part
+        ("Second ticket: refund", None),
         ("Second thoughts on the plan", None),
     ],
 )

@@ -193,6 +193,12 @@ def test_is_follow_up(question: str, expected: bool) -> None:
         ("Et la météo ?", False),
         ("Who runs IT?", False),  # an acronym in capitals, no pronoun
         ("Quel est le CA de la filiale ?", False),
+        # review D: "la"/"les" determine the subject of a verb inverted after it
+        ("Qui les salariés élisent-ils ?", False),
+        ("Qui la loi protège-t-elle ?", False),
+        ("Qui l'entreprise emploie-t-elle ?", False),
+        ("Qui les a-t-elle nommés ?", True),  # right before its inverted verb: an object
+        ("Qui le lui a-t-il dit ?", True),
     ],
 )
 def test_a_follow_up_refers_back_unless_it_names_its_own_subject(
