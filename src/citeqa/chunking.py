@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 14
+CUTTING_VERSION = 15
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -89,7 +89,8 @@ apply from 1 January 2026: …": editstamps.py). 12: a markdown table row is one
 whatever its cells write (a ticket's body cell of three sentences: language.split_sentences).
 13: an admonition's opening or closing line (`!!! note "Title"`, `:::warning`) is markup.
 14: a line closing on a byline after its date is an edit stamp ("Last modified on 5 March
-2026 by the web team": no heading)."""
+2026 by the web team": no heading). 15: only when the byline names an editor, a person or a
+determiner and a team ("by the web team"), not "by decree of the council" (s21 review)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113
