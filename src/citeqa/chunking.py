@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 17
+CUTTING_VERSION = 18
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -95,7 +95,9 @@ row is one sentence only up to language.LONG_QUOTE characters (a longer one is c
 cells' sentences again), and a line of ":::" then prose is no admonition's line. 17: the part
 names an ordinal numbers are their own list (language data `part_names`), not the section cues:
 "Troisième partie – Durée", "Titre premier – …", "Second Part: Fees" head parts again (lost at
-15), "First version: …" or "Second ticket: …" do not."""
+15), "First version: …" or "Second ticket: …" do not. 18: a byline closes an edit stamp only
+when it names an editor, a person or a determiner and a team ("by the web team"), not "by decree
+of the council" (s21 review)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

@@ -185,22 +185,40 @@ class Domain(BaseModel):
     navigation_cues: tuple[str, ...] = ()
     """Folded words or phrases naming a list of links to other pages ("related", "see also",
     "menu", "voir aussi"): a link list whose class or aria-label (or that of a block around
-    it) holds one is navigation, left out of a page's text (readers/html.py)."""
+    it) holds one is navigation, left out of a page's text (readers/html.py). Two lists, as a
+    class or aria-label is markup naming what the block is for, one word among others
+    ("sidebar-menu"), while a heading is the page's own text, where such a word names
+    anything ("Lunch menu"): a heading is read against `navigation_headings` instead."""
     navigation_headings: tuple[str, ...] = ()
-    """Folded headings, whole, over a list of links to other pages ("Related articles", "See
-    also", "Voir aussi"): a link list right under one is navigation, left out of a page's text;
-    under any other heading it is the page's ("Lunch menu", "Drugs related to warfarin": a cue
-    of `navigation_cues` inside a heading names no navigation, s20 review)."""
+    """Folded headings over a list of links to other pages ("Related articles", "See also",
+    "Articles in this section", "Voir aussi"): a link list right under one is navigation, left
+    out of a page's text. A heading is one whole, or opens with one of two words or more
+    ("Related articles in Billing"); under any other heading the list is the page's ("Lunch
+    menu", "Menu du midi", "Drugs related to warfarin": a word of `navigation_cues` in a
+    heading names no navigation, s20 review; a one-word heading opens content headings too,
+    "Contents of the kit")."""
     chrome_phrases: tuple[str, ...] = ()
     """Folded phrases of a web page's chrome ("we use cookies", "was this article helpful",
-    "share this article", "abonnez-vous à notre newsletter" folded): a small block with buttons
-    whose own text (outside its buttons and links) holds one is a widget, left out of a page's
-    text even when it states a sentence (readers/htmlchrome.py); any other block stating
-    something beside a button is the page's ("Price: 25 EUR [Add to cart]", "To share this
-    document, click Share.")."""
+    "in your inbox", "need more help", "abonnez-vous à notre newsletter" folded): a small block
+    with buttons whose own text (outside its buttons and links) holds one and that states
+    nothing (no closed `<p>` ending with a full stop, no button asking an FAQ's question) is a
+    widget, left out of a page's text (readers/htmlchrome.py); any other block saying something
+    beside a button is the page's ("Price: 25 EUR [Add to cart]", an FAQ item "How do I change
+    my cookie preferences?" over its answer, "We need your consent before we process health
+    data." in a `<p>`). No phrase a statement of the page may hold ("share on", "your consent":
+    s21 review)."""
     byline_words: tuple[str, ...] = ()
     """Folded words that open a byline ("by", "par"): after the date of an edit stamp, they
-    and the editor's name ("by the web team") are the stamp's (editstamps.py)."""
+    and the editor's name ("by Lena Hartmann", "by the web team") are the stamp's
+    (editstamps.py)."""
+    byline_determiners: tuple[str, ...] = ()
+    """Folded determiners opening an editor's name that is no person's ("the", "our", "l'" of
+    "par l'équipe du site web"): with a word of `editor_nouns` after them, a byline
+    (editstamps.py); "by decree of the council", "par arrêté du maire" are a clause's."""
+    editor_nouns: tuple[str, ...] = ()
+    """Folded nouns of who edits a page when no person is named ("team", "editors",
+    "webmaster", "équipe", "rédaction"): after one of `byline_determiners`, a byline closing
+    an edit stamp ("by the web team"; editstamps.py)."""
     slide_labels: tuple[str, ...] = ()
     """Folded words that label a deck's slide ("slide", "diapositive"): a first line that is
     one with its number alone ("Slide 1") is no title (titles.derived_title)."""

@@ -6,7 +6,8 @@ my notes app on 2026-04-22" names no edit. A stamp is the whole line: the edit w
 (STAMP_LEAD words at most before it), a date follows it soon (at most STAMP_BRIDGE lower-case
 words between: "by Lena Hartmann on"), and what follows the date is a name, a time or a
 reading time ("· 2 min read", at most STAMP_TAIL lower-case words) or a byline closing the
-line ("by the web team", at most STAMP_NAME words after one of `byline_words`), never a clause
+line (one of `byline_words` and an editor: a name, "by Lena Hartmann", or a determiner and a
+team, "by the web team"; never "by decree of the council", s21 review), never a clause
 ("Revised prices apply from 1 January 2026: the basic plan costs 9 euros a month.", "Le loyer,
 révisé le 1er octobre 2025, est de 800 euros par mois.": statements, s20 review). Pure
 functions over the packaged language data.
@@ -45,6 +46,9 @@ STAMP_TAIL = 3
 STAMP_NAME = 5
 """The most words of the editor's name in a byline closing a stamp ("by the web team", "par
 l'équipe du site web"): a longer rest is a clause ("by the council, the rent is 800 euros")."""
+NAME_PARTICLES = 1
+"""The most lower-case words of a person's name in a byline ("par Jean de La Fontaine"): more
+is a clause's ("by Decree of the council")."""
 
 
 def stamps_an_edit(line: str) -> bool:
@@ -67,15 +71,26 @@ def stamps_an_edit(line: str) -> bool:
         return False
     cased = _WORDS.findall(line)  # as many as `words`: a word's case tells a name
     bridge, tail = _lower_case(cased[edit + 1 : date[0]]), _lower_case(cased[date[1] :])
-    return bridge <= STAMP_BRIDGE and (tail <= STAMP_TAIL or _is_byline(words[date[1] :]))
+    return bridge <= STAMP_BRIDGE and (tail <= STAMP_TAIL or _is_byline(cased[date[1] :]))
 
 
-def _is_byline(words: list[str]) -> bool:
-    """Whether these folded words, closing a line, are a byline: a word of the language data's
-    `byline_words` and at most STAMP_NAME words of a name, whatever their case ("by the web
-    team", "par l'équipe web": s20 review)."""
-    return (
-        bool(words) and words[0] in language_words("byline_words") and len(words) <= STAMP_NAME + 1
+def _is_byline(cased: list[str]) -> bool:
+    """Whether these words, closing a line, are a byline: a word of the language data's
+    `byline_words` and an editor in at most STAMP_NAME words, a person's name (capitalised,
+    at most NAME_PARTICLES lower-case words: "by Lena Hartmann") or one of
+    `byline_determiners` and a word of `editor_nouns` ("by the web team", "par l'équipe du
+    site web": s20 review), never a clause's words ("by decree of the council", "par arrêté
+    du maire": s21 review)."""
+    if not cased or len(cased) > STAMP_NAME + 1:
+        return False
+    words = [fold(word) for word in cased]
+    if words[0] not in language_words("byline_words") or len(words) == 1:
+        return False
+    if cased[1][0].isupper() and _lower_case(cased[1:]) <= NAME_PARTICLES:
+        return True
+    editors = language_words("editor_nouns")
+    return words[1] in language_words("byline_determiners") and any(
+        word in editors for word in words[2:]
     )
 
 

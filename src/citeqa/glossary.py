@@ -27,11 +27,13 @@ def fold(text: str) -> str:
 
 WordList = Literal[
     "anaphors",
+    "byline_determiners",
     "byline_words",
     "caption_labels",
     "chrome_phrases",
     "contents_asks",
     "edit_stamp_words",
+    "editor_nouns",
     "frame_words",
     "function_words",
     "genitives",

@@ -31,6 +31,11 @@ from citeqa.editstamps import asks_about_edits, on_a_stamp_line, stamps_an_edit
         ("Modifié le 5 mars 2026 par l’équipe du site web", True),
         ("Updated on 1 March 2026 by the council, the rent is 800 euros a month.", False),
         ("Révisé le 1er mars 2026 par le conseil, le loyer est de 800 euros.", False),
+        # a byline names an editor: a person or a team, never a clause's words (s21 review)
+        ("Revised on 1 January 2026 by decree of the council", False),
+        ("Modifié le 3 mars 2026 par arrêté du maire", False),
+        ("Updated on 3 March 2026 by our editors", True),
+        ("Modifié le 3 mars 2026 par Jean de La Fontaine", True),
     ],
 )
 def test_a_line_stamps_an_edit_with_an_edit_word_and_a_date(line: str, stamps: bool) -> None:

@@ -219,10 +219,22 @@ def test_a_block_saying_something_beside_a_button_stays(page: str, expected: str
         '<a href="/c">Cookie settings</a> <button>Accept</button><button>Reject</button></div>',
         "<div><span>Nous utilisons des cookies pour améliorer votre expérience.</span>"
         "<button>Accepter</button><button>Refuser</button></div>",
-        "<form><p>Subscribe to our newsletter for product news.</p><input type=email>"
+        "<form><span>Subscribe to our newsletter for product news.</span><input type=email>"
         "<button>Subscribe</button></form>",
-        "<form><p>Abonnez-vous à notre newsletter.</p><input type=email>"
+        "<form>Abonnez-vous à notre newsletter. <input type=email>"
         "<button>S'abonner</button></form>",
+        # worded otherwise (s21 review)
+        "<form>Get the latest product news in your inbox every week. <input type=email>"
+        "<button>Subscribe</button></form>",
+        "<form>Recevez nos actualités chaque semaine dans votre boîte mail. "
+        "<button>S'abonner</button></form>",
+        "<div>Did you find this article useful? <button>Yes</button><button>No</button></div>",
+        "<div>Cet article vous a-t-il aidé ? <button>Oui</button><button>Non</button></div>",
+        "<div>En poursuivant votre navigation, vous acceptez l'utilisation de traceurs. "
+        "<button>OK</button></div>",
+        "<div>By continuing to browse, you agree to our use of trackers. <button>OK</button></div>",
+        "<div>Need more help? <button>Contact support</button></div>",
+        "<div>Besoin de plus d'aide ? <button>Contacter le support</button></div>",
         "<div><p>Was this page helpful?</p><button>Yes</button><button>No</button></div>",
         "<div>Share this article: <button>Email</button><button>Copy link</button></div>",
         "<div>Partager cet article : <button>E-mail</button><button>Copier le lien</button></div>",
@@ -230,8 +242,9 @@ def test_a_block_saying_something_beside_a_button_stays(page: str, expected: str
     ],
 )
 def test_a_chrome_block_with_buttons_goes_even_stating_a_sentence(chrome: str) -> None:
-    """The language data's `chrome_phrases`, in either language; a block of nothing but
-    buttons and links is chrome too."""
+    """The language data's `chrome_phrases`, in either language, outside a closed `<p>`
+    statement (one is the page's: see the test below); a block of nothing but buttons and
+    links is chrome too."""
     page = f"<main><h1>Hours</h1><p>Open 9-17 on weekdays.</p>{chrome}</main>"
     text, _ = html_visible_text(page)
     assert text == "# Hours\n\nOpen 9-17 on weekdays."
@@ -248,6 +261,12 @@ def test_a_chrome_block_with_buttons_goes_even_stating_a_sentence(chrome: str) -
         ("See also:", False),
         ("Articles connexes", False),
         ("Sommaire", False),
+        # opening with a navigation heading of two words or more; Zendesk's (s21 review)
+        ("Related articles in Billing", False),
+        ("Articles in this section", False),
+        ("Recently viewed articles", False),
+        ("Articles connexes dans Facturation", False),
+        ("Contents of the kit", True),
     ],
 )
 def test_a_heading_names_navigation_only_when_it_is_a_navigation_heading_whole(
@@ -261,3 +280,53 @@ def test_a_heading_names_navigation_only_when_it_is_a_navigation_heading_whole(
     text, _ = html_visible_text(page)
     listed = f"Body of the page.\n\n## {heading}\n\nAspirin\nHeparin"
     assert text == (listed if kept else "Body of the page.")
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        pytest.param(
+            "<div><button>How do I change my cookie preferences?</button>"
+            "<div>Open Cookie settings at the bottom of any page and untick Analytics.</div></div>",
+            "How do I change my cookie preferences?\n\n"
+            "Open Cookie settings at the bottom of any page and untick Analytics.",
+            id="an-faq-item-about-cookies",
+        ),
+        pytest.param(
+            "<div><button>Comment gérer les cookies ?</button>"
+            "<div>Ouvrez Paramètres des cookies en bas de page.</div></div>",
+            "Comment gérer les cookies ?\n\nOuvrez Paramètres des cookies en bas de page.",
+            id="une-question-de-faq-sur-les-cookies",
+        ),
+        pytest.param(
+            "<div><p>The mobile app does not use cookies; it stores your language only.</p>"
+            "<button>Change language</button></div>",
+            "The mobile app does not use cookies; it stores your language only.\n\nChange language",
+            id="a-closed-statement-holding-a-chrome-phrase",
+        ),
+        pytest.param(
+            "<div><p>We need your consent before we process health data.</p>"
+            "<button>Open settings</button></div>",
+            "We need your consent before we process health data.\n\nOpen settings",
+            id="a-statement-about-consent",
+        ),
+        pytest.param(
+            "<div>Files you share on Drive stay private until you add people. "
+            "<button>Open Drive</button></div>",
+            "Files you share on Drive stay private until you add people. Open Drive",
+            id="sharing-on-a-service-is-no-share-bar",
+        ),
+        pytest.param(
+            "<div>Vous pouvez partager sur Teams un dossier entier. <button>Ouvrir</button></div>",
+            "Vous pouvez partager sur Teams un dossier entier. Ouvrir",
+            id="partager-sur-un-service",
+        ),
+    ],
+)
+def test_a_statement_beside_a_button_stays_whatever_chrome_phrase_it_holds(
+    block: str, expected: str
+) -> None:
+    """s21 review: the phrase test came before the statement test, and "share on", "your
+    consent" were phrases a help page's own sentence holds."""
+    text, _ = html_visible_text(f"<main><h1>Privacy</h1>{block}</main>")
+    assert text == "# Privacy\n\n" + expected

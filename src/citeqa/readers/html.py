@@ -56,7 +56,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 15
+    version = 16
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -90,7 +90,13 @@ class HtmlReader:
     beside a button was left out; a cookie banner stating a sentence goes), a heading names
     navigation only whole ("Lunch menu" over links is the page's), and a "|" in a pipe table's
     cell is escaped, `\\|`, as the CSV reader writes it (s20 reviews). 15: decoded by
-    textdecoding.py (see the module's docstring)."""
+    textdecoding.py (see the module's docstring). 16: a block stating something (a closed
+    `<p>` ending with a full stop, an FAQ's question button) is never a widget, whatever
+    `chrome_phrases` it holds ("How do I change my cookie preferences?" over its answer was
+    left out), the phrases no statement holds ("share on", "your consent" are gone; "in your
+    inbox", "need more help", "en poursuivant votre navigation" are in), and a heading opening
+    with a navigation heading of two words or more names navigation ("Related articles in
+    Billing"; s21 review)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative

@@ -13,13 +13,14 @@ text outside them and its links, and any content element in it); `is_link_list` 
 ("Ensembl – the genome browser"); a link list is navigation when a heading right over it is,
 whole, a navigation heading (`heads_navigation`: "Related articles", not "Lunch menu") or its
 class or aria-label names navigation (`names_navigation`). A widget holds no content element (a
-code sample's "Copy" button sits by its `<pre>`), at most WIDGET_WORDS words, and either says
-nothing of its own (its words all in its buttons and links, no button asking an FAQ's
-question) or is chrome by the language data's `chrome_phrases` (a cookie banner, a vote, a
-newsletter sign-up): a block saying anything else beside a button is the page's, whatever its
-markup ("Price: 25 EUR [Add to cart]"). html.py reads a page again keeping its link lists when
-they held more words than everything else it kept (a page of useful links is its links), and
-whole when its link lists and widgets were all it said.
+code sample's "Copy" button sits by its `<pre>`), at most WIDGET_WORDS words, no statement (a
+`<p>` closing with a full stop, a button asking an FAQ's question: "How do I change my cookie
+preferences?" over its answer, s21 review), and either says nothing of its own (its words all
+in its buttons and links) or is chrome by the language data's `chrome_phrases` (a cookie
+banner, a vote, a newsletter sign-up): a block saying anything else beside a button is the
+page's, whatever its markup ("Price: 25 EUR [Add to cart]"). html.py reads a page again
+keeping its link lists when they held more words than everything else it kept (a page of
+useful links is its links), and whole when its link lists and widgets were all it said.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ class OpenBlock:
     prose: bool = False
     """Whether it holds a statement: a `<p>` closing with a full stop, or a button asking a
     question (an FAQ's "Can I cancel my subscription?" over its answer's panel). It keeps a
-    block whose words are all in its buttons and links from being a widget (`is_widget`)."""
+    block from being a widget (`is_widget`), whatever `chrome_phrases` its text holds."""
 
     def open_item(self) -> None:
         self.close_item()
@@ -169,9 +170,15 @@ def names_navigation(text: str) -> bool:
 
 def heads_navigation(heading: str) -> bool:
     """Whether a heading names navigation: it is, whole, one of the language data's
-    `navigation_headings` ("Related articles", "See also:", "Voir aussi"), never one holding
-    such a word among others ("Lunch menu", "Drugs related to warfarin": s20 review)."""
-    return _words(heading) in language_words("navigation_headings")
+    `navigation_headings` ("Related articles", "See also:", "Voir aussi"), or opens with one
+    of two words or more ("Related articles in Billing": s21 review), never one holding such a
+    word among others ("Lunch menu", "Drugs related to warfarin": s20 review) nor opening with
+    a one-word one ("Menu du midi", "Contents of the kit")."""
+    words = _words(heading)
+    headings = language_words("navigation_headings")
+    return words in headings or any(
+        words.startswith(f"{name} ") for name in headings if " " in name
+    )
 
 
 def names_chrome(text: str) -> bool:
@@ -199,15 +206,15 @@ def is_link_list(block: OpenBlock) -> bool:
 
 def is_widget(block: OpenBlock) -> bool:
     """Whether a closed element is a widget: controls, no content element, few words
-    (WIDGET_WORDS), and either chrome (its own text holds a phrase of `chrome_phrases`: a cookie
-    banner, a "Was this article helpful?" vote, even stating a sentence) or nothing of its own
-    (all its words in its buttons and links, none asking a question: a "Share" bar). A block
-    saying anything else beside a button is the page's: "Our office is open 9-17 on weekdays."
-    in a `<span>`, "Price: 25 EUR" (s20 review: a sentence was only seen in a closed `<p>`)."""
+    (WIDGET_WORDS), no statement (`OpenBlock.prose`: an FAQ item "How do I change my cookie
+    preferences?" over its answer, "The mobile app does not use cookies." in a `<p>`, s21
+    review), and either chrome (its own text holds a phrase of `chrome_phrases`: a cookie
+    banner, a "Was this article helpful?" vote) or nothing of its own (all its words in its
+    buttons and links: a "Share" bar). A block saying anything else beside a button is the
+    page's: "Our office is open 9-17 on weekdays." in a `<span>`, "Price: 25 EUR" (s20 review:
+    a sentence was only seen in a closed `<p>`)."""
     if block.tag not in WIDGET_TAGS or not block.controls or block.content:
         return False
-    if block.words > WIDGET_WORDS:
+    if block.words > WIDGET_WORDS or block.prose:
         return False
-    if block.bare_words:
-        return names_chrome(block.bare_text)
-    return not block.prose
+    return not block.bare_words or names_chrome(block.bare_text)
