@@ -127,7 +127,7 @@ def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -
     escaped = body.decode("utf-8", "surrogateescape")
     if _may_hold_controls(body, escaped) or any(byte in body for byte in _UNDEFINED_BYTES):
         _refuse_binary(escaped)
-    if _mostly_legacy(body, escaped):
+    if _mostly_legacy(body):
         warnings.append(f"{relative}: not valid UTF-8; decoded as {LEGACY_ENCODING}")
         return _legacy_text(body)
     text, lines = _legacy_lines(body, first)
@@ -139,15 +139,18 @@ def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -
     return text
 
 
-def _mostly_legacy(body: bytes, escaped: str) -> bool:
-    """Whether the bytes of `body` that are not UTF-8 (`escaped`: decoded, those escaped)
-    outnumber its UTF-8 characters of two bytes or more: counted by decoding it leaving them
-    out, and by deleting its ASCII bytes."""
-    unescaped = len(body.decode("utf-8", "ignore"))
-    ascii_bytes = len(body) - len(body.translate(None, _ASCII_BYTES))
-    return len(escaped) - unescaped > unescaped - ascii_bytes
+def _mostly_legacy(body: bytes) -> bool:
+    """Whether every UTF-8 character of two bytes or more that `body` holds is one that cp1252
+    bytes make by accident ("É»", C9 BB, reads as "ɻ"): none in Latin-1, Latin Extended-A,
+    General Punctuation or past U+07FF (`_WRITTEN_UTF8`), which a UTF-8 text writes ("é", "—",
+    "’"). Then the whole file is cp1252. Else each line is decided alone: a count of bytes
+    over the whole file read a UTF-8 file with a pasted cp1252 passage as cp1252 throughout
+    ("Refund policy â€” customers", s21 review)."""
+    return _WRITTEN_UTF8.search(body.decode("utf-8", "ignore")) is None
 
 
+_WRITTEN_UTF8 = re.compile("[\u00a0-\u017f\u2000-\u206f\u0800-\U0010ffff]")
+"""UTF-8 characters a text writes, which cp1252 bytes rarely make by accident."""
 _ASCII_BYTES = bytes(range(0x80))
 """Every ASCII byte (what `bytes.translate` deletes to count the others)."""
 

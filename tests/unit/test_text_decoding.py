@@ -195,3 +195,28 @@ def test_every_binary_signature_is_refused_and_holds_no_text_opening(
 def test_text_opening_like_a_signature_but_short_of_it_is_read() -> None:
     for opening in ("PK was here.\n", "%PDF is a format.\n", "GIF8 images\n", "ustar\n"):
         assert decoded_text(opening.encode(), "a.txt") == (opening, [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (  # a UTF-8 file with a pasted cp1252 passage of many accents (s21 review)
+            "Café menu — résumé\n".encode()
+            + "L'été à Genève, des élèves très âgés…".encode("cp1252"),
+            "Café menu — résumé\nL'été à Genève, des élèves très âgés…",
+        ),
+        (
+            b"Refund policy \xe2\x80\x94 customers\n"
+            + "Les remboursements sont accordés après évaluation.\n".encode("cp1252"),
+            "Refund policy — customers\nLes remboursements sont accordés après évaluation.\n",
+        ),
+        (  # a cp1252 line whose bytes all happen to be UTF-8 ("É»" reads "ɻ")
+            "CAFÉ»\n".encode("cp1252") + "naïve ça\n".encode("cp1252"),
+            "CAFÉ»\nnaïve ça\n",
+        ),
+    ],
+)
+def test_each_line_keeps_its_own_encoding_unless_the_utf8_is_accidental(
+    raw: bytes, text: str
+) -> None:
+    assert decoded_text(raw, "mixed.txt")[0] == text
