@@ -101,7 +101,9 @@ def test_an_id_heading_a_section_of_a_log_pins_that_section(tmp_path_factory) ->
     """The s21 hostile probe: a log of "## HD-0007" sections, each "Root cause: fan N
     broke.", answered "What was the root cause of HD-0007?" with HD-0008's fan 8 (.76)."""
     log = "# Incidents B\n\n" + "".join(
-        f"## HD-{n:04d}\n\nRoot cause: fan {n} broke.\n\n" for n in range(1, 60)
+        f"## HD-{n:04d}{' (reopened as HD-0031)' if n == 30 else ''}\n\n"
+        f"Root cause: fan {n} broke.\n\n"
+        for n in range(1, 60)
     )
     assignments = (
         "# Assignments\n\n| Ticket | Agent | Status |\n|---|---|---|\n"
