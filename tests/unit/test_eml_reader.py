@@ -113,3 +113,16 @@ def test_a_blank_plain_part_gives_way_to_the_html_part(tmp_path: Path) -> None:
     message.add_alternative("<p>The meeting moved to Thursday at 10.</p>", subtype="html")
     document = read(tmp_path, message.as_bytes())
     assert "The meeting moved to Thursday at 10." in document.text
+
+
+def test_utf8_written_raw_in_headers_is_read(tmp_path: Path) -> None:
+    """The s21 review: 8-bit headers ("From: José Pérez") read as U+FFFD after the compat32
+    mend."""
+    raw = (
+        "From: José Pérez <jose@x.example>\r\nSubject: Réunion café\r\n"
+        "Date: Mon, 6 Oct 2025 09:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n\r\nLa réunion est jeudi.\r\n"
+    ).encode()
+    document = read(tmp_path, raw)
+    assert document.title == "Réunion café" and "José Pérez" in document.text
+    assert "\ufffd" not in document.text

@@ -15,6 +15,7 @@ part holding text, is no mail: it is skipped with a reason.
 
 from __future__ import annotations
 
+import contextlib
 from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
@@ -42,10 +43,11 @@ class EmlReader:
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
-        headers = _header_lines(BytesParser(policy=policy.compat32).parsebytes(raw, True))
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+        as_written = BytesParser(policy=policy.compat32).parsebytes(raw, True)
+        headers = _header_lines(message, as_written)
         if not any(line.startswith("From: ") for line in headers):
             raise UnreadableDocument(NO_SENDER)
-        message = BytesParser(policy=policy.default).parsebytes(raw)
         body = _body_text(message)
         if not body.strip():
             raise UnreadableDocument(NO_BODY)
@@ -57,28 +59,38 @@ class EmlReader:
         return Extracted(text, warnings=warnings)
 
 
-def _header_lines(message: Message) -> list[str]:
+def _header_lines(message: Message, as_written: Message) -> list[str]:
     """The message's From, To, Cc, Date and Subject lines, decoded, each on one line."""
     lines = []
     for name in HEADER_NAMES:
-        value = _header(message, name)
+        value = _header(message, as_written, name)
         if value:
             lines.append(f"{name}: {value}")
     return lines
 
 
-def _header(message: Message, name: str) -> str:
-    """A header's value on one line, its encoded words decoded ("" when absent). Read as
-    written (the `compat32` policy parses no address lists): the `default` policy's parser
-    raised AttributeError on "To: undisclosed-recipients:;;" (s21 review), and a header the
-    decoder cannot read is kept as written."""
-    value = message.get(name)
+def _header(message: Message, as_written: Message, name: str) -> str:
+    """A header's value on one line, decoded by the `default` policy (encoded words, UTF-8
+    written raw: "From: José Pérez"); "" when absent. A header that policy's parser cannot
+    read ("To: undisclosed-recipients:;;" raised AttributeError, s21 review) is read as
+    written (`as_written`, the `compat32` policy's, which parses no address lists), its
+    encoded words decoded where they can be. The standard library raises assorted errors on
+    malformed headers, so any is caught here, at the parser's boundary."""
+    try:
+        value = message.get(name)
+        return " ".join(str(value).split()) if value is not None else ""
+    except Exception:  # a header the default policy cannot parse
+        return _as_written(as_written.get(name))
+
+
+def _as_written(value: object) -> str:
+    """A compat32 header value on one line: its raw 8-bit bytes read as UTF-8, its encoded
+    words decoded unless malformed (then kept as written)."""
     if value is None:
         return ""
-    try:
-        text = str(make_header(decode_header(str(value))))
-    except (ValueError, LookupError, UnicodeError):  # a malformed encoded word, a charset unknown
-        text = str(value)
+    text = str(value).encode("ascii", "surrogateescape").decode("utf-8", "replace")
+    with contextlib.suppress(ValueError, LookupError, UnicodeError):  # malformed: as written
+        text = str(make_header(decode_header(text)))
     return " ".join(text.split())
 
 
