@@ -161,16 +161,22 @@ def _object_pronoun(words: list[str], at: int) -> bool:
 def _subject_before_inversion(after: list[str]) -> bool:
     """Whether the words `after` a "la", "les" or "l'" open with a content word followed, later,
     by a verb with its subject inverted ("loi protège-t-elle", "salariés élisent-ils"): that
-    word is the verb's subject and "la" its determiner. Right before the inverted verb, the
+    word is the verb's subject and "la" its determiner, when the verb follows it closely (one
+    word between at most, no comma: "Et qui la dirige, dit-on ?" points back). Right before the
+    inverted verb, the
     pronoun is its object ("Qui l'a-t-il signé ?", "Qui les a-t-elle nommés ?"), and a
     pronoun ("Qui le lui a-t-il dit ?") is no subject."""
     subjects = language_words("inverted_subjects")
-    return (
-        len(after) > 1
-        and bool(content_words(after[0]))
-        and fold(after[0]) not in language_words("function_words")
-        and any(fold(word.rpartition("-")[2]) in subjects for word in after[1:] if "-" in word)
-    )
+    if len(after) < 2 or after[0].endswith(",") or not content_words(after[0]):
+        return False
+    if fold(after[0]) in language_words("function_words"):
+        return False
+    for word in after[1:3]:  # the verb right after its subject, one word between at most
+        if "-" in word and fold(word.rpartition("-")[2].rstrip(",?")) in subjects:
+            return True
+        if word.endswith(","):
+            return False
+    return False
 
 
 def _own_possessive(words: list[str], at: int) -> bool:
