@@ -197,6 +197,10 @@ class Domain(BaseModel):
     menu", "Menu du midi", "Drugs related to warfarin": a word of `navigation_cues` in a
     heading names no navigation, s20 review; a one-word heading opens content headings too,
     "Contents of the kit")."""
+    navigation_heading_links: tuple[str, ...] = ()
+    """Folded words that may follow a navigation heading a heading opens with ("in" of
+    "Related articles in Billing"): only then is the longer heading navigation, not "On this
+    page you can pay online" (s21 review)."""
     chrome_phrases: tuple[str, ...] = ()
     """Folded phrases of a web page's chrome ("we use cookies", "was this article helpful",
     "in your inbox", "need more help", "abonnez-vous à notre newsletter" folded): a small block

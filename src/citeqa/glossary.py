@@ -45,6 +45,7 @@ WordList = Literal[
     "manual_name_headings",
     "measure_words",
     "navigation_cues",
+    "navigation_heading_links",
     "navigation_headings",
     "number_marks",
     "object_pronoun_hosts",

@@ -267,6 +267,8 @@ def test_a_chrome_block_with_buttons_goes_even_stating_a_sentence(chrome: str) -
         ("Recently viewed articles", False),
         ("Articles connexes dans Facturation", False),
         ("Contents of the kit", True),
+        ("On this page you can pay online", True),  # s21 review: no linking word next
+        ("See also the warranty terms below", True),
     ],
 )
 def test_a_heading_names_navigation_only_when_it_is_a_navigation_heading_whole(

@@ -171,13 +171,17 @@ def names_navigation(text: str) -> bool:
 def heads_navigation(heading: str) -> bool:
     """Whether a heading names navigation: it is, whole, one of the language data's
     `navigation_headings` ("Related articles", "See also:", "Voir aussi"), or opens with one
-    of two words or more ("Related articles in Billing": s21 review), never one holding such a
+    of two words or more and a linking word (`navigation_heading_links`: "Related articles in
+    Billing", not "On this page you can pay online": s21 reviews), never one holding such a
     word among others ("Lunch menu", "Drugs related to warfarin": s20 review) nor opening with
     a one-word one ("Menu du midi", "Contents of the kit")."""
     words = _words(heading)
     headings = language_words("navigation_headings")
+    links = language_words("navigation_heading_links")
     return words in headings or any(
-        words.startswith(f"{name} ") for name in headings if " " in name
+        words.startswith(f"{name} ") and words[len(name) + 1 :].split(" ", 1)[0] in links
+        for name in headings
+        if " " in name
     )
 
 
