@@ -145,12 +145,14 @@ def _object_pronoun(words: list[str], at: int) -> bool:
     "les", the elided "l'") right after a word that only a verb or its pronouns follow
     (`object_pronoun_hosts`: "qui", "je", "on", "ne") and before more words: "Et qui la dirige
     ?", "Qui l'a signé ?" point back, "Qui la" alone, "Combien la licence coûte-t-elle ?" (a
-    determiner after "combien") do not, nor does a determiner of the subject of a verb after it
-    (`_subject_before_inversion`: "Qui la loi protège-t-elle ?")."""
+    determiner after "combien") do not, nor does a determiner after an inverted verb ("Par
+    quelle voie donne-t-on les cellules … ?": an object pronoun stands before its verb), nor
+    one of the subject of a verb after it (`_subject_before_inversion`: "Qui la loi
+    protège-t-elle ?")."""
     if at == 0 or (at + 1 == len(words) and not _APOSTROPHE.search(words[at])):
         return False
     pronoun = fold(_APOSTROPHE.split(words[at])[0])
-    host = fold(re.split(r"[-'’]", words[at - 1])[-1])
+    host = fold(re.split(r"['’]", words[at - 1])[-1])  # "qu'on": on; "donne-t-on": none
     return (
         pronoun in language_words("object_pronouns")
         and host in language_words("object_pronoun_hosts")

@@ -196,6 +196,7 @@ def test_is_follow_up(question: str, expected: bool) -> None:
         # review D: "la"/"les" determine the subject of a verb inverted after it
         ("Qui les salariés élisent-ils ?", False),
         ("Qui la préside et depuis quand est-elle en poste ?", True),  # s21 review: a far verb
+        ("Par quelle voie donne-t-on les cellules mésenchymateuses aux patients ?", False),
         ("Qui la loi protège-t-elle ?", False),
         ("Qui l'entreprise emploie-t-elle ?", False),
         ("Qui les a-t-elle nommés ?", True),  # right before its inverted verb: an object
