@@ -21,9 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa.answer_location import LOCATION_FEATURES, Reading, location_features, share_of_best
-from citeqa.clauses import LONG_QUOTE
 from citeqa.domain import language_data
 from citeqa.glossary import fold
+from citeqa.language import LONG_QUOTE
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank

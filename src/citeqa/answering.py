@@ -62,7 +62,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
-from citeqa.record_ids import asked_letters, asked_pattern, names_another, writing_documents
+from citeqa.record_ids import asked_letters, asked_pattern, names_another
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
 from citeqa.signing import asks_signing
 from citeqa.tables import key_cell
@@ -292,10 +292,12 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
     stays (s21 review)."""
     if not candidates.sentences:
         return candidates
-    doc_ids = dict.fromkeys(bank.sentences[item.index].doc_id for item in candidates.sentences)
-    writing = writing_documents(question, (bank.documents[doc_id] for doc_id in doc_ids))
     pattern = asked_pattern(question)
-    if not writing or pattern is None:
+    if pattern is None:
+        return candidates
+    doc_ids = dict.fromkeys(bank.sentences[item.index].doc_id for item in candidates.sentences)
+    writing = {doc_id for doc_id in doc_ids if pattern.search(bank.documents[doc_id].text)}
+    if not writing:
         return candidates
     letters = asked_letters(question)
     kept = [

@@ -152,7 +152,7 @@ def _object_pronoun(words: list[str], at: int) -> bool:
     if at == 0 or (at + 1 == len(words) and not _APOSTROPHE.search(words[at])):
         return False
     pronoun = fold(_APOSTROPHE.split(words[at])[0])
-    host = fold(re.split(r"['’]", words[at - 1])[-1])  # "qu'on": on; "donne-t-on": none
+    host = fold(_APOSTROPHE.split(words[at - 1])[-1])  # "qu'on": on; "donne-t-on": none
     return (
         pronoun in language_words("object_pronouns")
         and host in language_words("object_pronoun_hosts")

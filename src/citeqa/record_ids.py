@@ -180,8 +180,9 @@ def names_another(text: str, asked: re.Pattern[str], letters: frozenset[str]) ->
 
 
 def asked_letters(question: str) -> frozenset[str]:
-    """The folded letters of the identifiers `question` writes ("hd" for "HD-0007")."""
-    return frozenset(record.letters.lower() for record in asked_ids(question))
+    """The folded letters of the identifiers `question` writes that `asked_pattern` reads
+    ("hd" for "HD-0007")."""
+    return frozenset(record.letters.lower() for record in _read_ids(asked_ids(question)))
 
 
 def asked_pattern(question: str) -> re.Pattern[str] | None:

@@ -129,8 +129,8 @@ class TableHeaders:
         ranges = []
         for number, (first, last) in enumerate(pieces):
             if 0 < number < len(pieces) - 1:  # a whole line
-                cells = len(_row_cell_starts(self.text, (first, last)))
                 if not is_table_separator(self.text[first:last]):
+                    cells = len(_row_cell_starts(self.text, (first, last)))
                     if cells >= width:
                         return [(0, width - 1)]
                     ranges.append((0, cells - 1))

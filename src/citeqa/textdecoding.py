@@ -151,8 +151,6 @@ def _mostly_legacy(body: bytes) -> bool:
 
 _WRITTEN_UTF8 = re.compile("[\u00a0-\u017f\u2000-\u206f\u0800-\U0010ffff]")
 """UTF-8 characters a text writes, which cp1252 bytes rarely make by accident."""
-_ASCII_BYTES = bytes(range(0x80))
-"""Every ASCII byte (what `bytes.translate` deletes to count the others)."""
 
 
 def _legacy_lines(body: bytes, first: int) -> tuple[str, int]:

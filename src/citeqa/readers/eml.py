@@ -16,6 +16,7 @@ part holding text, is no mail: it is skipped with a reason.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
@@ -44,8 +45,7 @@ class EmlReader:
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
         message = BytesParser(policy=policy.default).parsebytes(raw)
-        as_written = BytesParser(policy=policy.compat32).parsebytes(raw, True)
-        headers = _header_lines(message, as_written)
+        headers = _header_lines(message, raw)
         if not any(line.startswith("From: ") for line in headers):
             raise UnreadableDocument(NO_SENDER)
         body = _body_text(message)
@@ -59,17 +59,27 @@ class EmlReader:
         return Extracted(text, warnings=warnings)
 
 
-def _header_lines(message: Message, as_written: Message) -> list[str]:
-    """The message's From, To, Cc, Date and Subject lines, decoded, each on one line."""
+def _header_lines(message: Message, raw: bytes) -> list[str]:
+    """The message's From, To, Cc, Date and Subject lines, decoded, each on one line (`raw`:
+    the file, parsed again with the `compat32` policy only for a header the default cannot
+    read)."""
     lines = []
+    as_written: list[Message] = []  # parsed once, at the first header needing it
     for name in HEADER_NAMES:
-        value = _header(message, as_written, name)
+        value = _header(message, name, lambda: _parsed_as_written(raw, as_written))
         if value:
             lines.append(f"{name}: {value}")
     return lines
 
 
-def _header(message: Message, as_written: Message, name: str) -> str:
+def _parsed_as_written(raw: bytes, memo: list[Message]) -> Message:
+    """`raw`'s headers parsed with the `compat32` policy (no address lists), once (`memo`)."""
+    if not memo:
+        memo.append(BytesParser(policy=policy.compat32).parsebytes(raw, True))
+    return memo[0]
+
+
+def _header(message: Message, name: str, as_written: Callable[[], Message]) -> str:
     """A header's value on one line, decoded by the `default` policy (encoded words, UTF-8
     written raw: "From: José Pérez"); "" when absent. A header that policy's parser cannot
     read ("To: undisclosed-recipients:;;" raised AttributeError, s21 review) is read as
@@ -80,7 +90,7 @@ def _header(message: Message, as_written: Message, name: str) -> str:
         value = message.get(name)
         return " ".join(str(value).split()) if value is not None else ""
     except Exception:  # a header the default policy cannot parse
-        return _as_written(as_written.get(name))
+        return _as_written(as_written().get(name))
 
 
 def _as_written(value: object) -> str:

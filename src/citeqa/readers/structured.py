@@ -97,7 +97,7 @@ class StructuredReader:
     version: int = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
-        text = str(content).removeprefix("\ufeff")
+        text = str(content)
         name = PurePosixPath(relative).name
         _refuse_machine_written(name)
         if len(text) > MAX_CHARACTERS:
