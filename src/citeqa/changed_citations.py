@@ -19,8 +19,6 @@ from citeqa.models import Citation, Lang
 from citeqa.status import UNREADABLE_NOTE
 from citeqa.visible import cut, shown
 
-_KINDS = ("modified", "removed")
-"""The changes a quote may be stale after, by their word in `index_changes`."""
 NOTES = {
     "en": {
         "modified": "{marks} {verb} {name} as it was indexed; the file changed since.",
@@ -43,7 +41,7 @@ def changed_files(changes: Sequence[str]) -> dict[str, str]:
     changed = {}
     for change in changes:
         kind, colon, name = change.partition(": ")
-        if colon and kind in _KINDS:
+        if colon and kind in NOTES["en"]:  # the changes a quote may be stale after
             changed[name.removesuffix(UNREADABLE_NOTE)] = kind
     return changed
 

@@ -140,7 +140,7 @@ class Glossary:
 
     def expansions(self, question: str) -> list[str]:
         """Terms equivalent to those of the question and not already in it."""
-        return list(dict.fromkeys(added for _, added in self.equivalents(question)))
+        return added_terms(self.equivalents(question))
 
     def equivalents(self, question: str) -> list[tuple[str, str]]:
         """Each term `expansions` adds, as (the question's folded words it is equivalent to,
@@ -210,3 +210,10 @@ def _in_capitals(word: str) -> str:
 
 NO_GLOSSARY = Glossary(())
 """Expands nothing (expansion switched off, or no knowledge at all)."""
+
+
+def added_terms(equivalents: list[tuple[str, str]]) -> list[str]:
+    """The terms of `equivalents` (Glossary.equivalents), each once, in order: what a
+    question's search adds (Glossary.expansions; retrieval.lexical_search, which reads the
+    equivalents once for both)."""
+    return list(dict.fromkeys(added for _, added in equivalents))

@@ -224,8 +224,7 @@ def _cued(question: str, match: re.Match[str], word: str, cues: frozenset[str]) 
     number after a mark whatever word stands before it: `_record_number`)."""
     if word:
         return _cue_word(word) in cues
-    before = _just_before(question, match.start())
-    return _unmarked(before) != before
+    return _after_mark(question, match)
 
 
 def _record_number(question: str, match: re.Match[str], cues: frozenset[str]) -> bool:
@@ -234,11 +233,16 @@ def _record_number(question: str, match: re.Match[str], cues: frozenset[str]) ->
     after a cue word in the singular ("délibération 2025-16"); after a cue in the plural, one
     that is another cue and an "s" ("articles 2-4", "steps 3-5", "les étapes 2-4"), they are a
     range."""
-    before = _just_before(question, match.start())
-    if _unmarked(before) != before:
+    if _after_mark(question, match):
         return True
     cue = _cue_word(_word_before(question, match))
     return cue in cues and not (cue.endswith("s") and cue[:-1] in cues)
+
+
+def _after_mark(question: str, match: re.Match[str]) -> bool:
+    """Whether a number of `question` stands right after a number mark ("n° ", "#")."""
+    before = _just_before(question, match.start())
+    return _unmarked(before) != before
 
 
 def _word_before(question: str, match: re.Match[str]) -> str:
@@ -586,7 +590,7 @@ def _unnumbered(numbers: list[str], document: Document) -> UnheldSection | None:
     openings = section_numbers(document, clauses=False)
     for number in numbers:
         kind, parts = _shape(number)
-        shaped = [n for n in openings if _shape(n)[0] == kind and _shape(n)[1] >= parts]
+        shaped = [n for n in openings if (shape := _shape(n))[0] == kind and shape[1] >= parts]
         if len(shaped) >= SHAPE_SEEN:
             more = len(shaped) > NAMED_SHOWN
             return UnheldSection(number, shaped[:NAMED_SHOWN], more, document.title)

@@ -20,7 +20,7 @@ import numpy as np
 
 from citeqa.config import Settings
 from citeqa.embedding import default_weight
-from citeqa.glossary import NO_GLOSSARY, Glossary
+from citeqa.glossary import NO_GLOSSARY, Glossary, added_terms
 from citeqa.language import detect_lang
 from citeqa.lexical import QuestionWord, query_tokens, question_words, written_share
 from citeqa.models import Chunk, Hit, Lang, Retrieval
@@ -80,8 +80,7 @@ def lexical_search(
     if settings.weight_lexical <= 0 and settings.weight_lexical_cross <= 0:
         return [], []
     equivalents = glossary.equivalents(question) if settings.expand_queries else []
-    expansions = dict.fromkeys(term for _, term in equivalents)  # Glossary.expansions
-    return _query_with(question, expansions), question_words(question, equivalents)
+    return _query_with(question, added_terms(equivalents)), question_words(question, equivalents)
 
 
 def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:

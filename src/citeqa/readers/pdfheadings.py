@@ -98,12 +98,6 @@ def _emphasised(line: list[str], plain: bool) -> set[str]:
     return {words} if words and not plain else set()
 
 
-def _reads_as_heading(line: str) -> bool:
-    """Whether an emphasised line reads as a heading's line: a short label (blocks
-    .is_label_line)."""
-    return is_label_line(line)
-
-
 def _body_style(page: Page) -> tuple[float, bool]:
     """The font size holding most of the page's characters (pdfmargins.body_size) and the
     boldness holding most of them."""
@@ -160,7 +154,7 @@ def _headings(
     """The first and last numbers of the runs of `lines` (spaces evened) that head the text
     after them: consecutive lines all emphasised (HEADING_LINES_MAX at most), written on this
     page only (`once`: a running header the margins kept stands on others), the first reading
-    as a heading and the last ending none of a sentence (`_reads_as_heading`), standing in no
+    as a heading and the last ending none of a sentence (blocks.is_label_line), standing in no
     sentence (`_in_sentence`: a bold phrase that fills a line of a paragraph), neither holding
     the page's first line of text (the page's break sets it apart; a page opening with a
     larger line is a slide, read by its title: Extracted.titled_pages) nor its last, the line
@@ -195,8 +189,8 @@ def _heads(run: list[str], following: str, once: set[str]) -> bool:
         len(run) <= HEADING_LINES_MAX
         and bool(following)
         and all(line in once and _LEADERS.search(line) is None for line in run)
-        and _reads_as_heading(run[0])
-        and _reads_as_heading(run[-1][:1].upper() + run[-1][1:])
+        and is_label_line(run[0])
+        and is_label_line(run[-1][:1].upper() + run[-1][1:])
     )
 
 
