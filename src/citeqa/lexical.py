@@ -305,8 +305,9 @@ def written_terms(text: str, dates: bool = True) -> frozenset[str]:
     cost a 10 MB document seconds, benchmarks/written_terms_cost.py). No word spans a space,
     so the pieces give the words the whole text does."""
     terms = {term for piece in set(text.split()) for term in _word_terms(piece, fold(piece))}
-    terms.update(_number(found) for found in _GROUPED.findall(text))  # the one term spanning spaces
-    return frozenset(terms.union(date_terms(fold(text)) if dates else ()))
+    folded = fold(text)  # as `tokenize` reads it: a no-break space groups thousands too
+    terms.update(_number(found) for found in _GROUPED.findall(folded))  # the term spanning spaces
+    return frozenset(terms.union(date_terms(folded) if dates else ()))
 
 
 class LexicalIndex:

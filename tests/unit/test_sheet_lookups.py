@@ -132,6 +132,7 @@ def test_an_amount_in_groups_of_thousands_is_one_term() -> None:
     assert "61250.50" in query_tokens("Which budget line is 61250.50?")
     assert "61250.50" in query_tokens("Quelle ligne vaut 61 250,50 € ?")
     assert "61250.50" in written_terms("| Pagewise | 61 250,50 |")
+    assert {"61250.50", "4317.64"} <= written_terms("| 61\u202f250,50 | 4\u00a0317,64 |")
     assert "61 250,50" in question_words("Quelle ligne vaut 61 250,50 € ?")
 
 
