@@ -37,6 +37,12 @@ NUMBER_TOO_LONG = "a number too long to read"
 ValueError for it says to call sys.set_int_max_str_digits)."""
 
 
+def data_json(name: str) -> Any:
+    """citeqa/data/`name` parsed (`parse_json`): the one reader of the package's data files,
+    each caller caching what it makes of them."""
+    return parse_json(resources.files("citeqa").joinpath("data", name).read_bytes())
+
+
 @cache
 def language_json() -> bytes:
     """The bytes of citeqa/data/language.json, read once: parsed by lexical (its stopwords,

@@ -36,9 +36,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from importlib import resources
 
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import data_json
 from citeqa.lexical import content_words, written_terms
 from citeqa.mailthreads import (
     HEADERS_HEADING,
@@ -131,9 +130,7 @@ class _Cues:
 
 
 def _read_data() -> object:
-    return parse_json(
-        resources.files("citeqa").joinpath("data", "mail_questions.json").read_bytes()
-    )
+    return data_json("mail_questions.json")
 
 
 @cache

@@ -57,9 +57,8 @@ from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
 from functools import cache
-from importlib import resources
 
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import data_json
 
 __all__ = [
     "WORD",
@@ -126,7 +125,7 @@ class MailWords:
 
 
 def _read_mail_words() -> object:
-    return parse_json(resources.files("citeqa").joinpath("data", "mail_words.json").read_bytes())
+    return data_json("mail_words.json")
 
 
 @cache

@@ -33,13 +33,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import data_json
 from citeqa.models import Lang
 
 _PIECES = re.compile(r"[-\u2010\u2011'’]+")
@@ -112,5 +111,5 @@ def _reason_words(name: str, lang: Lang) -> frozenset[str]:
 @cache
 def _reason_data() -> dict[str, dict[str, list[str]]]:
     """citeqa/data/reason_words.json, read and parsed once, when first asked for."""
-    raw = resources.files("citeqa").joinpath("data", "reason_words.json").read_bytes()
-    return parse_json(raw)
+    data: dict[str, dict[str, list[str]]] = data_json("reason_words.json")
+    return data

@@ -16,10 +16,9 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold, stopwords
 
 _DIGITS = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3}(?!\d)|[.,]\d+)*")
@@ -57,8 +56,7 @@ class NumberWords:
 def number_data() -> dict[str, Any]:
     """The language data of number words (number_words.json), read and parsed once for all the
     languages and for part_ordinals.py."""
-    raw = resources.files("citeqa").joinpath("data", "number_words.json").read_bytes()
-    data: dict[str, Any] = parse_json(raw)
+    data: dict[str, Any] = data_json("number_words.json")
     return data
 
 

@@ -35,9 +35,8 @@ import codecs
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
 
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import data_json
 from citeqa.readers import UnreadableDocument
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -90,8 +89,7 @@ def _refuse_signed_binary(raw: bytes) -> None:
 @cache
 def binary_signatures() -> tuple[tuple[int, bytes, str], ...]:
     """citeqa/data/binary_signatures.json's signatures: offset, bytes and kind of each."""
-    raw = resources.files("citeqa").joinpath("data", "binary_signatures.json").read_bytes()
-    data = parse_json(raw)
+    data = data_json("binary_signatures.json")
     return tuple(
         (int(entry["offset"]), bytes.fromhex(entry["hex"]), str(entry["kind"]))
         for entry in data["signatures"]

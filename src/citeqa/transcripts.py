@@ -52,10 +52,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import PurePosixPath
 
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import data_json
 from citeqa.readers.base import TITLE_MAX, UnreadableDocument
 from citeqa.titles import stem_words
 
@@ -498,8 +497,7 @@ def _calendar_name(person: str) -> bool:
 @cache
 def _calendar_words() -> frozenset[str]:
     """The folded day, month and time-of-day words of every language of calendar_words.json."""
-    raw = resources.files("citeqa").joinpath("data", "calendar_words.json").read_bytes()
-    data = parse_json(raw)
+    data = data_json("calendar_words.json")
     return frozenset(word.casefold() for lang in ("en", "fr") for word in data[lang])
 
 

@@ -27,12 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from citeqa.glossary import fold
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import data_json
 from citeqa.models import Lang
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.reason_words import content_words
@@ -109,8 +108,7 @@ def known_word(folded: str, lang: Lang) -> bool:
 def _known_words(lang: Lang) -> frozenset[str]:
     """The folded words of `lang` in citeqa/data/known_words.json, read once when first asked
     for (only a question refused as typed with a correction of each unused word reads it)."""
-    raw = resources.files("citeqa").joinpath("data", "known_words.json").read_bytes()
-    words: dict[str, list[str]] = parse_json(raw)["words"]
+    words: dict[str, list[str]] = data_json("known_words.json")["words"]
     return frozenset(fold(word) for word in words.get(lang, []))
 
 

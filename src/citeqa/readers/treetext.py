@@ -41,10 +41,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from citeqa.jsonfiles import parse_json
+from citeqa.jsonfiles import data_json
 from citeqa.readers.delimited import pipe_table
 from citeqa.visible import clean, shown
 
@@ -107,8 +106,7 @@ class TooLong(ValueError):
 @cache
 def structured_files_data() -> dict[str, Any]:
     """citeqa/data/structured_files.json, parsed once."""
-    raw = resources.files("citeqa").joinpath("data", "structured_files.json").read_bytes()
-    data = parse_json(raw)
+    data = data_json("structured_files.json")
     return data if isinstance(data, dict) else {}
 
 
