@@ -126,3 +126,14 @@ def test_utf8_written_raw_in_headers_is_read(tmp_path: Path) -> None:
     document = read(tmp_path, raw)
     assert document.title == "Réunion café" and "José Pérez" in document.text
     assert "\ufffd" not in document.text
+
+
+def test_a_body_naming_no_charset_is_decoded_as_text_files_are(tmp_path: Path) -> None:
+    """The s21 final re-read: a part with no charset was read as UTF-8 with its NUL bytes,
+    which then reached the chunks; a cp1252 line is read as cp1252, as in a .txt file."""
+    raw = (
+        b"From: Ann <ann@x.example>\r\nSubject: Note\r\nDate: Mon, 6 Oct 2025 09:00:00 +0000\r\n"
+        b"Content-Type: text/plain\r\n\r\nLe caf\xe9 est ferm\xe9.\r\nA NUL\x00 here.\r\n"
+    )
+    text = read(tmp_path, raw).text
+    assert "Le café est fermé." in text and "\x00" not in text

@@ -25,6 +25,7 @@ from email.parser import BytesParser
 from citeqa.mailthreads import mail_text
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
+from citeqa.textdecoding import decoded_text
 
 HEADER_NAMES = ("From", "To", "Cc", "Date", "Subject")
 """The header lines written over the body, in this order, as mail clients show them."""
@@ -124,17 +125,21 @@ def _body_part(message: EmailMessage, subtype: str) -> Message | None:
 
 
 def _part_text(part: Message | None) -> str:
-    """A text part's content decoded by its charset (undecodable bytes replaced); "" for none."""
-    if part is None:
+    """A text part's content decoded by its charset (undecodable bytes replaced), or as any
+    text file is (textdecoding.decoded_text: UTF-8, a line that is not read as cp1252) when it
+    names none or one Python does not know; a NUL byte read as U+FFFD either way, never kept
+    in a chunk; "" for no part or a binary one."""
+    payload = part.get_payload(decode=True) if part is not None else None
+    if part is None or not isinstance(payload, bytes):
         return ""
-    payload = part.get_payload(decode=True)
-    if not isinstance(payload, bytes):
-        return ""
-    charset = part.get_content_charset() or "utf-8"
     try:
-        return payload.decode(charset, errors="replace")
-    except LookupError:  # a charset Python does not know
-        return payload.decode("utf-8", errors="replace")
+        text = payload.decode(part.get_content_charset() or "", errors="replace")
+    except LookupError:  # no charset named, or one Python does not know
+        try:
+            text = decoded_text(payload, "")[0]
+        except UnreadableDocument:
+            return ""
+    return text.replace("\x00", "\ufffd")
 
 
 def _attachment_warning(message: EmailMessage, relative: str) -> list[str]:
