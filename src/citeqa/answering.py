@@ -62,7 +62,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
-from citeqa.record_ids import asked_letters, asked_pattern, names_another
+from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
 from citeqa.signing import asks_signing
 from citeqa.tables import key_cell
@@ -292,32 +292,29 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
     stays (s21 review)."""
     if not candidates.sentences:
         return candidates
-    pattern = asked_pattern(question)
-    if pattern is None:
+    asked = asked_records(question)
+    if asked is None:
         return candidates
     doc_ids = dict.fromkeys(bank.sentences[item.index].doc_id for item in candidates.sentences)
-    writing = {doc_id for doc_id in doc_ids if pattern.search(bank.documents[doc_id].text)}
+    writing = {doc_id for doc_id in doc_ids if asked.pattern.search(bank.documents[doc_id].text)}
     if not writing:
         return candidates
-    letters = asked_letters(question)
     kept = [
         number
         for number, item in enumerate(candidates.sentences)
         if bank.sentences[item.index].doc_id in writing
-        and not _under_another_record(bank, item.index, pattern, letters)
+        and not _under_another_record(bank, item.index, asked)
     ]
     return _subset(candidates, kept)
 
 
-def _under_another_record(
-    bank: SentenceBank, index: int, asked: re.Pattern[str], letters: frozenset[str]
-) -> bool:
+def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -> bool:
     """Whether the bank's sentence `index` stands right under a heading (chunking.section_of)
-    naming another record than the one asked, of the same letters (record_ids.names_another)."""
+    naming another record than the one asked, of the same letters (AskedRecords.names_another)."""
     sentence = bank.sentences[index]
     chunk = bank.chunks[sentence.chunk_index]
     heading = section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
-    return heading is not None and names_another(heading, asked, letters)
+    return heading is not None and asked.names_another(heading)
 
 
 def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:

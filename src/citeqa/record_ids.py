@@ -38,12 +38,11 @@ from dataclasses import dataclass
 from citeqa.models import Document, Hit
 
 __all__ = [
+    "AskedRecords",
     "RecordId",
     "asked_ids",
-    "asked_letters",
-    "asked_pattern",
+    "asked_records",
     "ids_pattern",
-    "names_another",
     "siblings",
     "with_named_documents",
     "writing_documents",
@@ -164,32 +163,36 @@ def writing_documents(question: str, documents: Iterable[Document]) -> set[str] 
     """The ids of `documents` writing one of the identifiers `question` writes (the first
     READ_IDS of its first READ_PREFIXES letters), each document read once (`ids_pattern`);
     None when it writes none."""
-    pattern = asked_pattern(question)
-    if pattern is None:
+    asked = asked_records(question)
+    if asked is None:
         return None
-    return {doc.doc_id for doc in documents if pattern.search(doc.text)}
+    return {doc.doc_id for doc in documents if asked.pattern.search(doc.text)}
 
 
-def names_another(text: str, asked: re.Pattern[str], letters: frozenset[str]) -> bool:
-    """Whether `text` (a heading) writes an identifier of one of the `letters` (folded) that the
-    `asked` pattern (`asked_pattern`) does not find, and none it does: "## HD-0008" for a
-    question on HD-0007, not "## HD-0007 (reopened as HD-0031)" (s21 review)."""
-    if asked.search(text):
-        return False
-    return any(record.letters.lower() in letters for record in asked_ids(text))
+@dataclass(frozen=True)
+class AskedRecords:
+    """The identifiers a question writes, as read once (`asked_records`): the pattern finding
+    any of them in a text, and their folded letters ("hd" for "HD-0007")."""
+
+    pattern: re.Pattern[str]
+    letters: frozenset[str]
+
+    def names_another(self, text: str) -> bool:
+        """Whether `text` (a heading) writes an identifier of the same letters that is none of
+        those asked, and none that is: "## HD-0008" for a question on HD-0007, not "## HD-0007
+        (reopened as HD-0031)" (s21 review)."""
+        if self.pattern.search(text):
+            return False
+        return any(record.letters.lower() in self.letters for record in asked_ids(text))
 
 
-def asked_letters(question: str) -> frozenset[str]:
-    """The folded letters of the identifiers `question` writes that `asked_pattern` reads
-    ("hd" for "HD-0007")."""
-    return frozenset(record.letters.lower() for record in _read_ids(asked_ids(question)))
-
-
-def asked_pattern(question: str) -> re.Pattern[str] | None:
-    """`ids_pattern` of the identifiers `question` writes (the first READ_IDS of its first
-    READ_PREFIXES letters); None when it writes none."""
+def asked_records(question: str) -> AskedRecords | None:
+    """The identifiers `question` writes (the first READ_IDS of its first READ_PREFIXES
+    letters) as `AskedRecords`; None when it writes none."""
     records = _read_ids(asked_ids(question))
-    return ids_pattern(records) if records else None
+    if not records:
+        return None
+    return AskedRecords(ids_pattern(records), frozenset(r.letters.lower() for r in records))
 
 
 def _read_ids(records: list[RecordId]) -> list[RecordId]:
