@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from citeqa.models import Citation, Lang
-from citeqa.status import UNREADABLE_NOTE
+from citeqa.status import changed_names
 from citeqa.visible import cut, shown
 
 NOTES = {
@@ -38,12 +38,7 @@ VERBS = {"en": ("quotes", "quote"), "fr": ("cite", "citent")}
 def changed_files(changes: Sequence[str]) -> dict[str, str]:
     """Each modified or removed file of `changes` (its name relative to the corpus folder, as
     `index_changes` writes it) → its change ("modified" or "removed")."""
-    changed = {}
-    for change in changes:
-        kind, colon, name = change.partition(": ")
-        if colon and kind in NOTES["en"]:  # the changes a quote may be stale after
-            changed[name.removesuffix(UNREADABLE_NOTE)] = kind
-    return changed
+    return changed_names(changes)
 
 
 def changed_quote_notes(

@@ -11,6 +11,7 @@ anything; so is one whose documents a reader read that changed since (rereading.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -129,14 +130,21 @@ def _modified(
     return changes
 
 
+def changed_names(changes: Sequence[str]) -> dict[str, str]:
+    """Each file a "removed: f" or "modified: f" line of `changes` (as `index_changes` writes
+    them) names, its UNREADABLE_NOTE left off → its change ("removed" or "modified"): what
+    `newly_read` leaves out and changed_citations.changed_files warns of."""
+    named = {}
+    for change in changes:
+        kind, colon, name = change.partition(": ")
+        if colon and kind in ("removed", "modified"):
+            named[name.removesuffix(UNREADABLE_NOTE)] = kind
+    return named
+
+
 def _named(changes: list[str]) -> list[str]:
-    """The files "removed: f" and "modified: f" lines of `changes` name (a note after a
-    modified file's name left on: such a file is then named twice, rarely)."""
-    return [
-        change.partition(": ")[2]
-        for change in changes
-        if change.startswith(("removed: ", "modified: "))
-    ]
+    """The files the "removed: f" and "modified: f" lines of `changes` name (`changed_names`)."""
+    return list(changed_names(changes))
 
 
 def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
