@@ -71,27 +71,37 @@ def offered_spellings(terms: QuestionTerms, closest: Closest) -> list[str]:
     most MAX_OFFERED): each candidate as the `closest` passages write it most often, a
     candidate they never write left out."""
     absent = set(terms.absent)
-    code = code_pieces(terms.focus)
-    first = next(iter(question_words(terms.focus)), "")
+    readable = typed_as_words(terms)
     wanted = {
         corrected: typed
         for typed, corrected in terms.typos.items()
-        if typed in absent and typed not in code and not is_name(typed, first)
+        if typed in absent and readable(typed)
     }
     if not wanted:
         return []
-    texts = closest()
-    forms = written_forms(texts, frozenset(wanted))
+    spellings = spellings_written(closest(), frozenset(wanted))
+    offered = [spellings[c] for c in dict.fromkeys(wanted) if c in spellings]
+    return list(dict.fromkeys(offered))[:MAX_OFFERED]
+
+
+def typed_as_words(terms: QuestionTerms) -> Callable[[str], bool]:
+    """Whether a word of the question may be a typo of a word: no piece of code it writes
+    (`code_pieces`) nor a name (`is_name`)."""
+    code = code_pieces(terms.focus)
+    first = next(iter(question_words(terms.focus)), "")
+    return lambda word: word not in code and not is_name(word, first)
+
+
+def spellings_written(texts: Sequence[str], folded: frozenset[str]) -> dict[str, str]:
+    """Each of the `folded` words `texts` write, other than as a name (`written_as_names`), →
+    the form they write it in most often (`written_forms`)."""
+    forms = written_forms(texts, folded)
     names = written_as_names(texts, frozenset(forms))
-    offered: list[str] = []
-    for corrected in dict.fromkeys(wanted):
-        written = forms.get(corrected)
-        if not written or corrected in names:
-            continue
-        spelling = written.most_common(1)[0][0]
-        if spelling not in offered:
-            offered.append(spelling)
-    return offered[:MAX_OFFERED]
+    return {
+        word: written.most_common(1)[0][0]
+        for word, written in forms.items()
+        if written and word not in names
+    }
 
 
 def written_forms(texts: Sequence[str], folded: frozenset[str]) -> dict[str, Counter[str]]:

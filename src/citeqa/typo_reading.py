@@ -14,7 +14,7 @@ search, which already read it as its correction, finds passages writing that cor
 way: the s20 review's "How long is the trail?" was answered with "The trial lasts 12 weeks"),
 it is the corpus word the search corrected it to by one slip of the keys a typo makes more
 often than another word does (`slip_of_the_keys`), the closest passages write that correction
-not only as a name (spelling_hints.written_forms, written_as_names: the form the answer is
+not only as a name (spelling_hints.spellings_written: the form the answer is
 read with), and the question does not write it as code or as a name. French has no word list
 installed, so a French word is only held to the other rules. An
 off-topic question keeps words no correction reads ("Who won the 2018 World Cup?" corrects
@@ -33,9 +33,9 @@ from rapidfuzz.distance import DamerauLevenshtein, Indel
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.models import Lang
-from citeqa.questions import QuestionTerms, question_words
+from citeqa.questions import QuestionTerms
 from citeqa.reason_words import content_words
-from citeqa.spelling_hints import Closest, code_pieces, is_name, written_as_names, written_forms
+from citeqa.spelling_hints import Closest, spellings_written, typed_as_words
 from citeqa.visible import cut, shown
 
 READ_AS = {
@@ -57,29 +57,22 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
     write it most often, lower-cased; {} unless every such word has a confident one (see the
     module docstring)."""
     absent = content_words(list(dict.fromkeys(terms.absent)), lang)
-    code = code_pieces(terms.focus)
-    first = next(iter(question_words(terms.focus)), "")
+    readable = typed_as_words(terms)
     wanted = {word: terms.corrected.get(word) for word in absent}
     if not wanted or any(
         corrected is None
-        or word in code
-        or is_name(word, first)
+        or not readable(word)
         or known_word(fold(word), lang)
         or not slip_of_the_keys(fold(word), corrected)
         for word, corrected in wanted.items()
     ):
         return {}
-    texts = closest()
     folded = frozenset(corrected for corrected in wanted.values() if corrected is not None)
-    forms = written_forms(texts, folded)
-    names = written_as_names(texts, frozenset(forms))
-    found: dict[str, str] = {}
-    for word, corrected in wanted.items():
-        written = forms.get(corrected or "")
-        if corrected is None or not written or corrected in names:
-            return {}
-        found[word] = written.most_common(1)[0][0]
-    return found
+    spellings = spellings_written(closest(), folded)
+    found = {word: spellings.get(corrected or "") for word, corrected in wanted.items()}
+    if not all(found.values()):
+        return {}
+    return {word: spelling for word, spelling in found.items() if spelling}
 
 
 def slip_of_the_keys(typed: str, corrected: str) -> bool:
