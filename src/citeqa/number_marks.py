@@ -16,8 +16,25 @@ import unicodedata
 from functools import cache
 
 from citeqa.domain import language_data
+from citeqa.glossary import fold, language_words
 
-__all__ = ["glued_mark_after", "without_glued_mark"]
+__all__ = ["glued_mark_after", "is_number_mark", "mark_pattern", "without_glued_mark"]
+
+
+def is_number_mark(word: str) -> bool:
+    """Whether `word` (folded here) is one of the language data's `number_marks` ("n°", "No",
+    "Nr", "#")."""
+    return fold(word) in language_words("number_marks")
+
+
+@cache
+def mark_pattern() -> str:
+    """A regular expression of any number mark of the language data ("n°", "No.", "#"; "º"
+    for "°" too), its period and the blanks after it, or nothing (numbered_sections.py reads
+    it before a heading's or a question's number)."""
+    marks = sorted(language_words("number_marks"), key=len, reverse=True)
+    alternation = "|".join(re.escape(mark).replace("°", "[°º]") for mark in marks)
+    return rf"(?:(?i:{alternation})\.?[ \t]*)?"
 
 
 @cache

@@ -59,7 +59,7 @@ from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.language import line_start
 from citeqa.models import Chunk, Document
-from citeqa.number_marks import glued_mark_after
+from citeqa.number_marks import glued_mark_after, is_number_mark, mark_pattern
 from citeqa.part_ordinals import ordinal_lines, ordinal_part
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import SentenceBank
@@ -94,21 +94,13 @@ patients"); a date ("2026-01-19") is none."""
 @cache
 def _opening() -> re.Pattern[str]:
     """A text's opening number: after marks ("## [", "- ", "**") and at most one word, and a
-    number mark after it (`_marks`: "Délibération n° 2025-16 – …", "Decision No. 12")."""
+    number mark after it (number_marks.mark_pattern: "Délibération n° 2025-16 – …",
+    "Decision No. 12")."""
     return re.compile(
         r"[\W_]*?(?:([^\W\d_][\w'’-]*|§)\.?[ \t]+"
-        + _marks()
+        + mark_pattern()
         + r"\W*?)?(\d+-\d+|\d+(?:\.\d+)*)(?![\w/-]|[.,]\d)"
     )
-
-
-@cache
-def _marks() -> str:
-    """A regular expression of any number mark of the language data (`number_marks`: "n°",
-    "No.", "#"; "º" for "°" too), its period and the blanks after it, or nothing."""
-    marks = sorted(language_words("number_marks"), key=len, reverse=True)
-    alternation = "|".join(re.escape(mark).replace("°", "[°º]") for mark in marks)
-    return rf"(?:(?i:{alternation})\.?[ \t]*)?"
 
 
 SHAPE_SEEN = 2
@@ -262,7 +254,7 @@ def _unmarked(before: str) -> str:
     glued = glued_mark_after(token)  # "ticket#"
     if glued:
         return before[: last.start() + len(token) - glued]
-    if fold(token.rstrip(".")) in language_words("number_marks"):
+    if is_number_mark(token.rstrip(".")):
         return before[: last.start()]
     return before
 
@@ -389,7 +381,7 @@ def _numbered() -> re.Pattern[str]:
     """A line that may open with a number (after marks and at most one word, and a number mark
     after it): what is read further."""
     return re.compile(
-        r"^[ \t#*\-\[]*(?:[^\W\d_][\w'’-]*\.?[ \t]+" + _marks() + r"\W*?)?\d[^\n]*",
+        r"^[ \t#*\-\[]*(?:[^\W\d_][\w'’-]*\.?[ \t]+" + mark_pattern() + r"\W*?)?\d[^\n]*",
         re.MULTILINE,
     )
 

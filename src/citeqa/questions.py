@@ -39,7 +39,7 @@ from citeqa.keyshapes import key_kind
 from citeqa.lexical import DECIMAL, GROUPED, query_tokens
 from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
-from citeqa.number_marks import without_glued_mark
+from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.visible import without_format
 
@@ -190,11 +190,7 @@ def _marks_number(word: str, following: list[str]) -> bool:
     """Whether `word` marks the number written after it ("n°", "No.", "Nr", "#": the language
     data's `number_marks`): the word before a key is then the one before the mark, its cue
     ("Decision No. 12" → "Decision", "délibération n° 2025-16" → "délibération")."""
-    return (
-        bool(following)
-        and core_word(following[0])[:1].isdigit()
-        and fold(word) in language_words("number_marks")
-    )
+    return bool(following) and core_word(following[0])[:1].isdigit() and is_number_mark(word)
 
 
 _KEY_WORD = re.compile(r"[^\W_]")
