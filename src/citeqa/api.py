@@ -468,8 +468,7 @@ class Assistant:
             terms = self._terms(question, context)
         loaded = self._loaded
         channel = loaded.index.manifest.answer_channel
-        scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
-        retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
+        retrieval, scores, evidence = self._searched(text, vectors, k, terms)
         multilingual = _multilingual(channel, loaded.embedders)
         closeness = self._closeness(question, context, multilingual)
         retrieved = time.perf_counter()
@@ -509,9 +508,7 @@ class Assistant:
             else None
         )
         if translated is not None:  # refused as typed: read as if asked in the passages' language
-            scores = QuestionScores(loaded.bank, translated, vectors.get(channel or ""))
-            retrieval, evidence = self._retrievals(text, vectors, k, translated, scores=scores)
-            answer = composed(retrieval, scores, evidence)
+            answer = composed(*self._searched(text, vectors, k, translated))
         answer = _noting_unread(answer, loaded)
         done = time.perf_counter()
         timings = {
@@ -554,16 +551,22 @@ class Assistant:
         None when it abstains too (`multilingual`: the index's multilingual answer channel,
         as `_answer` found it):
         the refusal as typed then stands (it offers the spellings: spelling_hints.py)."""
-        loaded = self._loaded
-        channel = loaded.index.manifest.answer_channel
         fixed = corrected_question(question, corrections)
         text = in_context(context, fixed) if context else fixed
-        vectors = self._query_vectors(text)
-        terms = self._terms(fixed, context)
-        scores = QuestionScores(loaded.bank, terms, vectors.get(channel or ""))
-        shown, read = self._retrievals(text, vectors, k, terms, scores=scores)
-        answer = composed(shown, scores, read, self._closeness(fixed, context, multilingual))
+        searched = self._searched(text, self._query_vectors(text), k, self._terms(fixed, context))
+        answer = composed(*searched, self._closeness(fixed, context, multilingual))
         return None if answer.abstained else answer
+
+    def _searched(
+        self, text: str, vectors: dict[str, np.ndarray], k: int | None, terms: QuestionTerms
+    ) -> tuple[Retrieval, QuestionScores, Retrieval]:
+        """The search of `text` (its query `vectors`, its analysis `terms`): the passages shown,
+        the question's scores of the bank's sentences, and the passages read as evidence; one
+        search for a question as asked, as read in the passages' language and as corrected."""
+        channel = self._loaded.index.manifest.answer_channel
+        scores = QuestionScores(self._loaded.bank, terms, vectors.get(channel or ""))
+        retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
+        return retrieval, scores, evidence
 
     def _corrections(
         self, question: str, terms: QuestionTerms, retrieval: Retrieval
