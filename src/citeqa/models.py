@@ -328,7 +328,7 @@ class Example:
 
 class UnreadFiles(Frozen):
     """The files the build skipped: those of each type citeqa does not read, by ending
-    (".docx", lower case; "" for none), and how many of a type it reads it could not read
+    (".pptx", lower case; "" for none), and how many of a type it reads it could not read
     (empty, damaged, no text)."""
 
     types: dict[str, int] = Field(default_factory=dict)

@@ -39,7 +39,9 @@ WELCOME = "{files} not read: {kinds} — {advice}"
 CONVERT = "convert them to .pdf or .txt (text ones: rename them .txt), or see `citeqa status`"
 """The advice for files of types citeqa does not read: config and reference files (.json,
 .yaml) are read since session 21, and what is left is office files (convert them) or text of
-another ending (.toml, .log, .jsonl: renamed .txt they are read as they are)."""
+another ending (.toml, .log, .jsonl: renamed .txt they are read as they are). Word files
+(.docx) are read since session 22: the office files left are spreadsheets, slides and
+OpenDocument or old binary Office files (.xlsx, .pptx, .odt, .doc)."""
 SEE_STATUS = "`citeqa status` lists them, `citeqa index` says why"
 READ_THEM = "`citeqa index` reads them"
 """The advice when the files not read are all of a type read since the index was built."""
@@ -128,7 +130,7 @@ def _most_first(counts: Counter[str]) -> dict[str, int]:
 
 
 def _kinds(types: dict[str, int], lang: Lang) -> list[str]:
-    """ "3 .docx", "1 .xlsx", … the first KINDS_NAMED, then how many more types (sanitised)."""
+    """ "3 .pptx", "1 .xlsx", … the first KINDS_NAMED, then how many more types (sanitised)."""
     named = [f"{count} {shown(ending) or NO_TYPE[lang]}" for ending, count in types.items()]
     if len(named) <= KINDS_NAMED:
         return named
@@ -144,7 +146,7 @@ def _files(count: int, lang: Lang = "en") -> str:
 
 def welcome_line(unread: UnreadFiles | None) -> str | None:
     """What the chat's welcome says once of the files not read, or None when every file the
-    build tried was read: "4 files not read: 3 .docx, 1 .xlsx — convert them to .pdf or .txt
+    build tried was read: "4 files not read: 3 .pptx, 1 .xlsx — convert them to .pdf or .txt
     (text ones: rename them .txt), or see `citeqa status`"."""
     if unread is None or not unread.count:
         return None

@@ -23,7 +23,7 @@ def _registry_restored(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_built_in_formats_are_discovered() -> None:
-    endings = (".txt", ".md", ".rst", ".pdf", ".html", ".htm")
+    endings = (".txt", ".md", ".rst", ".pdf", ".html", ".htm", ".docx")
     kinds = {suffix: reader_for(suffix) for suffix in endings}
     assert {suffix: r.kind for suffix, r in kinds.items() if r} == {
         ".txt": "txt",
@@ -32,9 +32,10 @@ def test_built_in_formats_are_discovered() -> None:
         ".pdf": "pdf",
         ".html": "html",
         ".htm": "html",
+        ".docx": "docx",
     }
     assert reader_for(".HTML") is reader_for(".html")
-    assert reader_for(".docx") is None
+    assert reader_for(".pptx") is None
     assert ".pdf" in read_types() and " and " in read_types()
 
 

@@ -59,8 +59,8 @@ def test_the_recorded_files_are_counted_by_type_most_first() -> None:
             {"file": name, "sha256": digest, "doc_id": doc_id}
             for name, digest, doc_id in [
                 ("a.md", "1", "a"),
-                ("b.DOCX", "unsupported", None),
-                ("c.docx", "unsupported", None),
+                ("b.PPTX", "unsupported", None),
+                ("c.pptx", "unsupported", None),
                 ("d.xlsx", "unsupported", None),
                 ("e.md", "2", "e"),
                 ("Makefile", "unsupported", None),
@@ -70,11 +70,11 @@ def test_the_recorded_files_are_counted_by_type_most_first() -> None:
         ]
     )
     unread = recorded_unread(files)
-    assert unread.types == {".docx": 2, "": 1, ".xlsx": 1} and unread.unreadable == 1
+    assert unread.types == {".pptx": 2, "": 1, ".xlsx": 1} and unread.unreadable == 1
     assert unread.not_read_yet == {".txt": 1}
     assert not_searched(unread, "en") == (
         "1 file of a type citeqa reads since this index was built (1 .txt) was not searched:"
-        " `citeqa index` reads it. 4 files of types citeqa does not read (2 .docx, 1 no type,"
+        " `citeqa index` reads it. 4 files of types citeqa does not read (2 .pptx, 1 no type,"
         " 1 .xlsx) were not searched: `citeqa status` lists them."
     )
 
@@ -97,10 +97,10 @@ def test_files_of_a_type_read_since_the_build_are_said_not_read_yet() -> None:
 
 
 def test_a_line_names_a_few_types_sanitised_then_how_many_more() -> None:
-    types = {".docx": 5, ".x\x1b[31m": 4, ".eml": 3, ".toml": 2, ".log": 1, ".odt": 1}
+    types = {".pptx": 5, ".x\x1b[31m": 4, ".eml": 3, ".toml": 2, ".log": 1, ".odt": 1}
     line = welcome_line(UnreadFiles(types=types))
     assert line == (
-        "16 files not read: 5 .docx, 4 .x␛[31m, 3 .eml, 2 .toml, 2 in 2 other types"
+        "16 files not read: 5 .pptx, 4 .x␛[31m, 3 .eml, 2 .toml, 2 in 2 other types"
         " — convert them to .pdf or .txt (text ones: rename them .txt), or see `citeqa status`"
     )
 

@@ -1,0 +1,436 @@
+"""Word files (.docx): the body as Word shows it, written as Markdown-like text that the rest
+of citeqa already reads, and the document's title.
+
+python-docx (MIT, a well-kept reader of the Office Open XML package: the zip, its parts and
+relationships, styles, numbering and core properties) opens the file; it is imported only when
+a .docx is read (about 0.05 s, `python -X importtime -c "import docx"`). This module writes,
+in document order:
+- a paragraph of a heading style ("Heading 1" to "Heading 6", "Title" as level 1, or any style
+  or paragraph with a Word outline level) as a Markdown heading line ("## Scope"), which
+  blocks.py reads as a heading;
+- a list paragraph (Word numbering, set on it or by its style) as a list line, its number
+  or letter as Word renders it ("1.", "a)", "2.1.", "Étape 3 :") or "-" for a bullet, indented
+  two spaces a level, which blocks.py reads as a list item;
+- a table of two rows or more and two columns or more as a Markdown pipe table, its first row
+  the header over a `|---|` rule, as readers/html.py and readers/delimited.py write theirs
+  (tables.py reads a row with its header); a cell's paragraphs joined by spaces, the cells a
+  merged cell spans after its first left empty. A table of one row or one column (a box
+  laid out with a table) reads as its paragraphs;
+- any other paragraph as it is, paragraphs apart by a blank line;
+- the footnotes last, each a paragraph "[n] text" numbered as Word numbers them.
+Text inserted with tracked changes is read, deleted text is not; a paragraph's soft line
+breaks stay line breaks (a heading's become spaces). Headers, footers, comments, text boxes
+and a table of contents (its field or TOC styles) are not read: they repeat or point at the
+body. Citation offsets point into the text written here.
+
+Titled by the core properties' title (docProps/core.xml) when set, else by the first Title or
+Heading 1 paragraph, else as any text is (titles.py).
+
+A file that is not a Word document is skipped with one reason: not a zip (an old Word .doc,
+or a password-protected file, both OLE files; anything else), a zip with no Word document in
+it, a damaged one, or one whose parts unzip to more than citeqa reads (`MAX_XML_BYTES`,
+`MAX_UNZIPPED_BYTES`: python-docx loads every part and parses the XML ones whole).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from citeqa.language import pipe_row
+from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+
+MAX_XML_BYTES = 32 * 1024 * 1024
+"""The most XML, once unzipped, a .docx may hold: python-docx parses each XML part whole with
+lxml, and reading takes about 11 times the XML's size at its peak (benchmarks/docx_read.py:
+1 MB of XML 53 MB and 0.9 s, 8 MB 125 MB and 6 s, 32 MB 374 MB and 21 s, 60 MB 663 MB and
+41 s). 32 MB of XML is some 13 million characters of text, thousands of pages: only a zip
+bomb or a machine-written dump passes it."""
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
+"""The most a .docx's parts may unzip to in all (images included: python-docx holds each in
+memory). zipfile inflates no entry past the size its directory states, so these sums bound
+what reading the file costs, whatever its compression ratio."""
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an OLE compound file: an old binary Word file or an encrypted .docx."""
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+"""The stream an encrypted (password-protected) Office file is stored in, named in UTF-16."""
+ENCRYPTED = "password-protected Word file: save a copy without its password to read it"
+OLD_WORD = "an old Word file (.doc) named .docx: save it again as .docx in Word to read it"
+NOT_A_ZIP = "not a Word file: the file holds something else"
+NOT_WORD = "not a Word document: no word/document.xml in it (another zip named .docx?)"
+DAMAGED = "not a readable Word file: the file is damaged or incomplete"
+TOO_LARGE = "too large to read: {size} MB once unzipped ({what}; citeqa reads up to {limit} MB)"
+HEADING_STYLE = re.compile(r"heading ([1-9])", re.IGNORECASE)
+TOC_STYLE = re.compile(r"toc (heading|[1-9])", re.IGNORECASE)
+LEVEL_INDENT = "  "
+"""The indent of a list item per level below the first."""
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+WORD_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+PARAGRAPH_TAG = f"{{{WORD_NAMESPACE}}}p"
+TABLE_TAG = f"{{{WORD_NAMESPACE}}}tbl"
+RUN_PIECES = (
+    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]"
+    "/*[self::w:t or self::w:tab or self::w:ptab or self::w:cr or self::w:noBreakHyphen"
+    " or self::w:br[not(@w:type) or @w:type='textWrapping']]"
+)
+"""The text pieces of a paragraph's runs as Word shows them: inserted text in, deleted or
+moved-away text and text boxes (drawn apart from the text) out; a page or column break is
+no text."""
+_RUN_TEXT = {
+    f"{{{WORD_NAMESPACE}}}{name}": text
+    for name, text in (
+        ("tab", "\t"),
+        ("ptab", "\t"),
+        ("cr", "\n"),
+        ("br", "\n"),
+        ("noBreakHyphen", "-"),
+    )
+}
+
+
+class DocxReader:
+    """A .docx file: its body's headings, paragraphs, lists and tables in order."""
+
+    kind = "docx"
+    suffixes = (".docx",)
+    decoded = False
+    version = 1
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        raw = content.encode() if isinstance(content, str) else content
+        _check_package(raw)
+        document = _opened(raw)
+        try:
+            body = _Body(document)
+            blocks = [*body.blocks(), *_footnotes(document)]
+            stated = (document.core_properties.title or "").strip()
+        except Exception as error:  # python-docx or lxml on a malformed part: not the user's
+            raise UnreadableDocument(DAMAGED) from error
+        title = " ".join(stated.split()) or body.first_heading
+        return Extracted(
+            "\n\n".join(blocks) + "\n" if blocks else "", title=title[:TITLE_MAX] or None
+        )
+
+
+def _check_package(raw: bytes) -> None:
+    """Refuse, with the reason, a file that is no .docx one could read: an OLE file (an
+    encrypted .docx or an old .doc), no zip, a damaged zip, one too large once unzipped."""
+    if raw.startswith(OLE_MAGIC):
+        raise UnreadableDocument(ENCRYPTED if ENCRYPTED_STREAM in raw else OLD_WORD)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            entries = package.infolist()
+    except zipfile.BadZipFile as error:
+        raise UnreadableDocument(DAMAGED if raw.startswith(b"PK") else NOT_A_ZIP) from error
+    if "word/document.xml" not in {entry.filename for entry in entries}:
+        raise UnreadableDocument(NOT_WORD)
+    xml = sum(entry.file_size for entry in entries if entry.filename.endswith((".xml", ".rels")))
+    _bounded(xml, MAX_XML_BYTES, "of XML")
+    _bounded(sum(entry.file_size for entry in entries), MAX_UNZIPPED_BYTES, "in all")
+
+
+def _bounded(size: int, limit: int, what: str) -> None:
+    if size > limit:
+        megabytes = (size + (1 << 20) - 1) >> 20
+        said = TOO_LARGE.format(size=megabytes, what=what, limit=limit >> 20)
+        raise UnreadableDocument(said)
+
+
+def _opened(raw: bytes) -> Any:
+    """The python-docx Document of `raw`; DAMAGED when python-docx cannot open it (it raises
+    assorted errors on malformed packages and XML: none is the user's)."""
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(raw))
+    except Exception as error:
+        raise UnreadableDocument(DAMAGED) from error
+
+
+class _StyleTraits(NamedTuple):
+    """What a paragraph style says of its paragraphs, read up its base styles."""
+
+    level: int | None
+    """Its heading level: Title 1, Heading N N, else its Word outline level (None: no heading)."""
+    numbering: tuple[str, int] | None
+    """Its list: (num id, level)."""
+    contents: bool
+    """A table of contents' style ("TOC 1", "TOC Heading"): its paragraphs are not read."""
+
+
+class _Body:
+    """The body of a document as text blocks, and its first Title or Heading 1."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.styles: dict[str, _StyleTraits] = {}
+        self.numbering = _Numbering(document)
+        self.first_heading = ""
+
+    def blocks(self) -> Iterator[str]:
+        """Each paragraph, list run and table of the body as text, in document order
+        (consecutive list items make one block)."""
+        items: list[str] = []
+        for element in _block_elements(self.document.element.body):
+            line, listed = self._written(element)
+            if listed:
+                items.append(line)
+                continue
+            if items:
+                yield "\n".join(items)
+                items = []
+            if line:
+                yield line
+        if items:
+            yield "\n".join(items)
+
+    def _written(self, element: Any) -> tuple[str, bool]:
+        """An element's text and whether it is a list item."""
+        if element.tag == TABLE_TAG:
+            return _table_text(element, self.document), False
+        return self._paragraph(element)
+
+    def _paragraph(self, p: Any) -> tuple[str, bool]:
+        text = paragraph_text(p).strip()
+        style = self._traits(p.style)  # p.style: the style id (None: the default style)
+        if not text or style.contents:
+            return "", False
+        level = _outline_level(p) or style.level
+        numbering = _numbering_of(p, style.numbering)
+        marker = self.numbering.marker(*numbering) if numbering else None
+        if level:
+            heading = " ".join((f"{marker} {text}" if marker else text).split())
+            if level == 1 and not self.first_heading:
+                self.first_heading = heading
+            return "#" * min(level, 6) + " " + heading, False
+        if marker is None:
+            return text, False
+        indent = LEVEL_INDENT * numbering[1] if numbering else ""
+        return f"{indent}{marker} {text}" if marker else indent + text, True
+
+    def _traits(self, style_id: str | None) -> _StyleTraits:
+        """What the paragraph style `style_id` says (read once a style)."""
+        key = style_id or ""
+        if key not in self.styles:
+            self.styles[key] = _style_traits(self._style(style_id) if style_id else None)
+        return self.styles[key]
+
+    def _style(self, style_id: str) -> Any:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        return self.document.part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+
+
+def _style_traits(style: Any) -> _StyleTraits:
+    """The traits of a paragraph style, read up its base styles."""
+    level: int | None = None
+    numbering: tuple[str, int] | None = None
+    contents = style is not None and TOC_STYLE.fullmatch(style.name or "") is not None
+    seen: set[str] = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
+        name = style.name or ""
+        matched = HEADING_STYLE.fullmatch(name)
+        if level is None:
+            level = 1 if name.lower() == "title" else int(matched[1]) if matched else None
+            level = level or _outline_level(style.element)
+        numbering = numbering or _numbering_of(style.element, None)
+        style = style.base_style
+    return _StyleTraits(level, numbering, contents)
+
+
+def _outline_level(element: Any) -> int | None:
+    """The heading level of a paragraph's or style's Word outline level (0: level 1; 9 is
+    body text), None when it sets none."""
+    values = _xpath(element, "./w:pPr/w:outlineLvl/@w:val")
+    level = int(values[0]) + 1 if values and str(values[0]).isdigit() else None
+    return level if level is not None and level <= 9 else None
+
+
+def _numbering_of(element: Any, styled: tuple[str, int] | None) -> tuple[str, int] | None:
+    """The (num id, level) of a paragraph's or style's numbering over the one its style
+    gives (`styled`): its own list, or its style's at its own level; None for none (num id 0
+    takes a style's numbering off)."""
+    ids = _xpath(element, "./w:pPr/w:numPr/w:numId/@w:val")
+    levels = _xpath(element, "./w:pPr/w:numPr/w:ilvl/@w:val")
+    num_id = str(ids[0]) if ids else styled[0] if styled else None
+    if num_id is None or num_id == "0":
+        return None
+    level = int(levels[0]) if levels and str(levels[0]).isdigit() else None
+    return num_id, min(level if level is not None else styled[1] if styled and not ids else 0, 8)
+
+
+class _Numbering:
+    """Word's list numbers as it renders them: each list's counters, its levels' formats."""
+
+    def __init__(self, document: Any) -> None:
+        self.definitions = _numbering_element(document)
+        self.counters: dict[str, list[int | None]] = {}
+        """Each list's last number at each level (None: no item at that level yet)."""
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+
+    def marker(self, num_id: str, level: int) -> str | None:
+        """The marker of the next item of list `num_id` at `level` ("3.", "-", "" for a
+        level with no number), None for no list (num id 0, or one not defined)."""
+        if num_id == "0" or self.definitions is None:
+            return None
+        shape = self._level(num_id, level)
+        if shape is None:
+            return None
+        counters = self.counters.setdefault(num_id, [None] * 9)
+        last = counters[level]
+        counters[level] = shape[2] if last is None else last + 1
+        counters[level + 1 :] = [None] * (8 - level)
+        if shape[0] == "bullet":
+            return "-"
+        return re.sub(r"%([1-9])", lambda found: self._number(num_id, int(found[1]) - 1), shape[1])
+
+    def _number(self, num_id: str, level: int) -> str:
+        shape = self._level(num_id, level)
+        count = self.counters[num_id][level]
+        count = count if count is not None else shape[2] if shape else 1
+        return _formatted(count, shape[0] if shape else "decimal")
+
+    def _level(self, num_id: str, level: int) -> tuple[str, str, int] | None:
+        """A list level's number format, text ("%1.") and start, as its definition says."""
+        if (num_id, level) not in self.levels:
+            self.levels[(num_id, level)] = _level_shape(self.definitions, num_id, level)
+        return self.levels[(num_id, level)]
+
+
+def _numbering_element(document: Any) -> Any:
+    """The document's numbering definitions (word/numbering.xml), None when it has none."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        return document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+    except KeyError:
+        return None
+
+
+def _level_shape(definitions: Any, num_id: str, level: int) -> Any:
+    abstract = _xpath(definitions, "./w:num[@w:numId=$id]/w:abstractNumId/@w:val", id=num_id)
+    if not abstract:
+        return None
+    path = "./w:abstractNum[@w:abstractNumId=$id]/w:lvl[@w:ilvl=$level]"
+    found = _xpath(definitions, path, id=str(abstract[0]), level=str(level))
+    if not found:
+        return ("decimal", f"%{level + 1}.", 1)
+    lvl = found[0]
+    shape = _xpath(lvl, "./w:numFmt/@w:val")
+    text = _xpath(lvl, "./w:lvlText/@w:val")
+    start = _xpath(lvl, "./w:start/@w:val")
+    first = int(start[0]) if start and str(start[0]).isdigit() else 1
+    return (str(shape[0]) if shape else "decimal", str(text[0]) if text else "", first)
+
+
+def _formatted(count: int, shape: str) -> str:
+    """`count` in a Word number format (decimal for one not written here)."""
+    if shape in ("lowerLetter", "upperLetter"):
+        letters = _LETTERS[(count - 1) % 26] * ((count - 1) // 26 + 1)
+        return letters.upper() if shape == "upperLetter" else letters
+    if shape in ("lowerRoman", "upperRoman") and 0 < count < 4000:
+        roman = ""
+        for value, digits in _ROMAN:
+            while count >= value:
+                roman, count = roman + digits, count - value
+        return roman.upper() if shape == "upperRoman" else roman
+    if shape == "none":
+        return ""
+    return str(count)
+
+
+def _block_elements(container: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a body in order, content controls and custom XML opened
+    but for a table of contents."""
+    for child in container.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag in ("p", "tbl"):
+            yield child
+        elif tag == "sdt" and not _xpath(child, "./w:sdtPr/w:docPartObj"):
+            yield from _block_elements_of(_xpath(child, "./w:sdtContent"))
+        elif tag in ("customXml", "ins", "moveTo"):
+            yield from _block_elements(child)
+
+
+def _block_elements_of(contents: list[Any]) -> Iterator[Any]:
+    for content in contents:
+        yield from _block_elements(content)
+
+
+def paragraph_text(p: Any) -> str:
+    """A paragraph's text as Word shows it (`RUNS`): tabs as tabs, line breaks as "\\n", a
+    non-breaking hyphen as "-" (as python-docx's Run.text writes them; read here with one
+    compiled XPath a paragraph, where Run.text compiles one a run: 1.6 of 3.6 s reading 1 MB
+    of XML, benchmarks/docx_read.py)."""
+    return "".join(_RUN_TEXT.get(piece.tag, piece.text or "") for piece in _xpath(p, RUN_PIECES))
+
+
+def _table_text(tbl: Any, document: Any) -> str:
+    """A table of two rows and two columns or more as a Markdown pipe table (a header row,
+    a rule, a row a line); any other as its paragraphs."""
+    rows = [cells for cells in _rows(tbl, document) if any(cells)]
+    width = max((len(cells) for cells in rows), default=0)
+    if len(rows) < 2 or width < 2:
+        texts = (paragraph_text(p).strip() for p in tbl.iter(PARAGRAPH_TAG))
+        return "\n\n".join(text for text in texts if text)
+    lines = [_row(rows[0], width), "|" + " --- |" * width]
+    return "\n".join(lines + [_row(cells, width) for cells in rows[1:]])
+
+
+def _rows(tbl: Any, document: Any) -> Iterator[list[str]]:
+    """Each row's cell texts; a cell spanning columns is written once, its other columns
+    left empty; a cell merged with the one above it repeats its text (the row's key)."""
+    from docx.table import Table
+
+    for row in Table(tbl, document).rows:
+        cells, last = [], None
+        for cell in row.cells:
+            same = cell._tc is last
+            last = cell._tc
+            words = (paragraph_text(p) for p in cell._tc.iter(PARAGRAPH_TAG))
+            cells.append("" if same else " ".join(" ".join(words).split()))
+        yield cells
+
+
+def _row(cells: list[str], width: int) -> str:
+    return pipe_row(cells + [""] * (width - len(cells)))
+
+
+def _footnotes(document: Any) -> list[str]:
+    """The document's footnotes, "[n] text", numbered in order as Word numbers them."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import parse_xml
+
+    try:
+        part = document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES)
+    except KeyError:
+        return []
+    notes = _xpath(parse_xml(part.blob), "./w:footnote[not(@w:type)]")
+    texts = (" ".join(paragraph_text(p).strip() for p in _xpath(note, ".//w:p")) for note in notes)
+    return [f"[{n}] {text.strip()}" for n, text in enumerate(texts, start=1) if text.strip()]
+
+
+@functools.cache
+def _compiled(path: str) -> Any:
+    from lxml import etree
+
+    return etree.XPath(path, namespaces={"w": WORD_NAMESPACE})
+
+
+def _xpath(element: Any, path: str, **variables: str) -> Any:
+    """`path` (its "w:" prefix Word's namespace, its `$name` the `variables`: values read
+    from the file are never written into a path) evaluated at `element`, any lxml element
+    (python-docx's own and those of the parts it leaves unparsed alike)."""
+    return _compiled(path)(element, **variables)
+
+
+READERS = (DocxReader(),)

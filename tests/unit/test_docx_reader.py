@@ -1,0 +1,266 @@
+"""Word files (.docx) read as Word shows them (readers/docx.py): headings as Markdown headings,
+lists as list lines, tables as pipe tables in their place, the title, and one clear reason for
+each file that is no readable Word document. The files are written here with python-docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+
+from citeqa.blocks import headings
+from citeqa.corpus import UnreadableDocument, read_corpus, read_document
+from citeqa.readers import docx as docx_reader
+from citeqa.readers import reader_for
+from citeqa.tables import row_cells
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def saved(document: docx.document.Document) -> bytes:
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def read(tmp_path: Path, raw: bytes, name: str = "report.docx"):  # type: ignore[no-untyped-def]
+    (tmp_path / name).write_bytes(raw)
+    return read_document(tmp_path / name, tmp_path, {})
+
+
+def procedure() -> docx.document.Document:
+    """A French procedure: a Title, headings, a numbered and a bulleted list, a table."""
+    document = docx.Document()
+    document.add_paragraph("Procédure de mise en service", style="Title")
+    document.add_heading("Préparation", level=1)
+    document.add_paragraph("Le technicien vérifie l’alimentation électrique avant l’essai.")
+    for step in ("Ouvrir la vanne d’arrivée.", "Vérifier la pression : 2,5 bars."):
+        document.add_paragraph(step, style="List Number")
+    document.add_heading("Matériel", level=2)
+    for item in ("clé à molette", "manomètre"):
+        document.add_paragraph(item, style="List Bullet")
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in enumerate(
+        [
+            ["Site", "Budget", "Responsable"],
+            ["Lyon", "12 000 €", "Anne | Bé"],
+            ["Nantes", "8 000 €", "Paul"],
+        ]
+    ):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    document.add_paragraph("La mise en service dure une demi-journée.")
+    return document
+
+
+def test_docx_files_are_read_by_the_word_reader() -> None:
+    reader = reader_for(".DOCX")
+    assert reader is not None and reader.kind == "docx" and not reader.decoded
+
+
+def test_headings_lists_and_a_table_are_written_in_document_order(tmp_path: Path) -> None:
+    document = read(tmp_path, saved(procedure()), "procedure.docx")
+    assert document.kind == "docx"
+    assert document.text == (
+        "# Procédure de mise en service\n\n"
+        "# Préparation\n\n"
+        "Le technicien vérifie l’alimentation électrique avant l’essai.\n\n"
+        "1. Ouvrir la vanne d’arrivée.\n"
+        "2. Vérifier la pression : 2,5 bars.\n\n"
+        "## Matériel\n\n"
+        "- clé à molette\n"
+        "- manomètre\n\n"
+        "| Site | Budget | Responsable |\n"
+        "| --- | --- | --- |\n"
+        "| Lyon | 12 000 € | Anne \\| Bé |\n"
+        "| Nantes | 8 000 € | Paul |\n\n"
+        "La mise en service dure une demi-journée.\n"
+    )
+    assert headings(document.text)[:3] == [
+        "Procédure de mise en service",
+        "Préparation",
+        "Matériel",
+    ]
+
+
+def test_a_table_row_is_read_with_its_header(tmp_path: Path) -> None:
+    text = read(tmp_path, saved(procedure())).text
+    table = (text.index("| Site"), text.index("\n\nLa mise"))
+    assert row_cells(text, table) == [
+        ["Site", "Budget", "Responsable"],
+        ["Lyon", "12 000 €", "Anne | Bé"],
+        ["Nantes", "8 000 €", "Paul"],
+    ]
+
+
+def test_the_title_is_the_core_properties_title_when_set(tmp_path: Path) -> None:
+    untitled = read(tmp_path, saved(procedure()), "a.docx")
+    assert untitled.title == "Procédure de mise en service"
+    document = procedure()
+    document.core_properties.title = "  Mise en service\nde la chaudière "
+    assert read(tmp_path, saved(document), "b.docx").title == "Mise en service de la chaudière"
+
+
+def test_without_a_title_style_the_first_heading_1_titles_it(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Draft, do not circulate.")
+    document.add_heading("Quarterly Report", level=1)
+    document.add_heading("Quarterly Details", level=1)
+    assert read(tmp_path, saved(document)).title == "Quarterly Report"
+
+
+def test_numbered_sublevels_restart_under_their_parent(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text, level in [("Alpha", 0), ("Beta", 1), ("Gamma", 1), ("Delta", 0), ("Eps", 1)]:
+        paragraph = document.add_paragraph(text, style="List Number")
+        numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numbering.get_or_add_ilvl().val = level
+    text = read(tmp_path, saved(document)).text
+    assert text == "1. Alpha\n  1. Beta\n  2. Gamma\n2. Delta\n  1. Eps\n"
+
+
+def test_tracked_insertions_are_read_deletions_headers_and_comments_not(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("The fee is ")
+    paragraph._p.append(
+        parse_xml(f'<w:ins {W} w:id="1" w:author="a"><w:r><w:t>40</w:t></w:r></w:ins>')
+    )
+    paragraph._p.append(
+        parse_xml(f'<w:del {W} w:id="2" w:author="a"><w:r><w:delText>30</w:delText></w:r></w:del>')
+    )
+    paragraph.add_run(" euros.")
+    document.sections[0].header.paragraphs[0].text = "CONFIDENTIAL header"
+    document.sections[0].footer.paragraphs[0].text = "Page footer"
+    document.add_comment(paragraph.runs, text="Check this number", author="Reviewer")
+    text = read(tmp_path, saved(document)).text
+    assert text == "The fee is 40 euros.\n"
+
+
+def test_a_one_column_table_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    document = docx.Document()
+    box = document.add_table(rows=2, cols=1)
+    box.cell(0, 0).text = "Note: the office is closed on Mondays."
+    box.cell(1, 0).text = "Call 555-0100 for help."
+    text = read(tmp_path, saved(document)).text
+    assert text == "Note: the office is closed on Mondays.\n\nCall 555-0100 for help.\n"
+
+
+def test_merged_cells_are_written_once(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for column, text in enumerate(["Item", "Q1", "Q2"]):
+        table.cell(0, column).text = text
+    table.cell(1, 0).text, table.cell(1, 1).text, table.cell(1, 2).text = "Rent", "10", "12"
+    merged = table.cell(2, 0).merge(table.cell(2, 1))
+    merged.text, table.cell(2, 2).text = "Total", "22"
+    text = read(tmp_path, saved(document)).text
+    assert text.splitlines()[-1] == "| Total |  | 22 |"
+
+
+def test_footnotes_are_read_last_numbered(tmp_path: Path) -> None:
+    raw = saved(procedure())
+    notes = (
+        f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        '</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Selon la norme NF C'
+        " 15-100.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    text = read(tmp_path, with_footnotes(raw, notes)).text
+    assert text.endswith(
+        "La mise en service dure une demi-journée.\n\n[1] Selon la norme NF C 15-100.\n"
+    )
+
+
+def with_footnotes(raw: bytes, notes: str) -> bytes:
+    """`raw` with a footnotes part (python-docx writes none)."""
+    out = io.BytesIO()
+    relation = (
+        '<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/footnotes" Target="footnotes.xml"/></Relationships>'
+    )
+    kind = (
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.footnotes+xml"/></Types>'
+    )
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", relation.encode())
+            elif entry.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", kind.encode())
+            target.writestr(entry, data)
+        target.writestr("word/footnotes.xml", notes)
+    return out.getvalue()
+
+
+def test_an_empty_document_is_skipped_as_without_text(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument, match="no text in it"):
+        read(tmp_path, saved(docx.Document()))
+
+
+def zipped(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in entries.items():
+            package.writestr(name, data)
+    return out.getvalue()
+
+
+OLE = docx_reader.OLE_MAGIC + bytes(504)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"Minutes of the meeting, typed as text.", docx_reader.NOT_A_ZIP),
+        (b"PK\x03\x04 a zip cut short", docx_reader.DAMAGED),
+        (zipped({"xl/workbook.xml": b"<workbook/>"}), docx_reader.NOT_WORD),
+        (
+            zipped({"word/document.xml": b"<w:document><w:body>", "[Content_Types].xml": b""}),
+            docx_reader.DAMAGED,
+        ),
+        (OLE + "WordDocument".encode("utf-16-le"), docx_reader.OLD_WORD),
+        (OLE + "EncryptedPackage".encode("utf-16-le"), docx_reader.ENCRYPTED),
+    ],
+    ids=["text", "broken-zip", "xlsx", "bad-xml", "old-doc", "encrypted"],
+)
+def test_a_file_that_is_no_readable_word_document_is_skipped_with_its_reason(
+    tmp_path: Path, raw: bytes, reason: str
+) -> None:
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, raw)
+    assert refused.value.reason == reason
+
+
+def test_a_document_unzipping_past_the_bound_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = saved(procedure())
+    monkeypatch.setattr(docx_reader, "MAX_XML_BYTES", 4096)
+    monkeypatch.setattr(docx, "Document", lambda *_: pytest.fail("parsed"))
+    with pytest.raises(UnreadableDocument, match=r"too large to read: \d+ MB once unzipped"):
+        read(tmp_path, raw)
+
+
+def test_a_bomb_entry_is_refused_by_its_stated_size(tmp_path: Path) -> None:
+    bomb = zipped({"word/document.xml": b" " * (docx_reader.MAX_XML_BYTES + 1)})
+    assert len(bomb) < docx_reader.MAX_XML_BYTES // 500
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, bomb)
+    assert refused.value.reason.startswith("too large to read: 33 MB once unzipped (of XML")
+
+
+def test_a_build_skips_bad_word_files_and_reads_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "procedure.docx").write_bytes(saved(procedure()))
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 cut")
+    (tmp_path / "old.docx").write_bytes(OLE + "WordDocument".encode("utf-16-le"))
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["procedure"]
+    assert sorted(reading.skipped) == [
+        f"broken.docx: {docx_reader.DAMAGED}",
+        f"old.docx: {docx_reader.OLD_WORD}",
+    ]
