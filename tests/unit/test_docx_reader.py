@@ -123,6 +123,22 @@ def test_numbered_sublevels_restart_under_their_parent(tmp_path: Path) -> None:
     assert text == "1. Alpha\n  1. Beta\n  2. Gamma\n2. Delta\n  1. Eps\n"
 
 
+def test_two_lists_in_a_row_are_two_blocks_and_a_sublist_stays_in_its_list(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    document.add_paragraph("Install the package.", style="List Number")
+    nested = document.add_paragraph("open port 8443", style="List Number 2")  # another list
+    nested._p.get_or_add_pPr().get_or_add_numPr().get_or_add_ilvl().val = 1  # at its level 2
+    document.add_paragraph("Check the logs.", style="List Number")
+    document.add_paragraph("first point", style="List Bullet")
+    blocks = read(tmp_path, saved(document)).text.split("\n\n")
+    assert [block.splitlines() for block in blocks] == [
+        ["1. Install the package.", "  1. open port 8443", "2. Check the logs."],
+        ["- first point"],
+    ]
+
+
 def test_tracked_insertions_are_read_deletions_headers_and_comments_not(tmp_path: Path) -> None:
     document = docx.Document()
     paragraph = document.add_paragraph("The fee is ")

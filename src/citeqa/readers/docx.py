@@ -176,33 +176,34 @@ class _Body:
         self.first_heading = ""
 
     def blocks(self) -> Iterator[str]:
-        """Each paragraph, list run and table of the body as text, in document order
-        (consecutive list items make one block)."""
+        """Each paragraph, list and table of the body as text, in document order (a list's
+        items make one block; an item of another list at its first level starts another)."""
         items: list[str] = []
+        listed_in = None
         for element in _block_elements(self.document.element.body):
             line, listed = self._written(element)
-            if listed:
-                items.append(line)
-                continue
-            if items:
+            if items and (listed is None or (listed != listed_in and line[:1] != " ")):
                 yield "\n".join(items)
                 items = []
-            if line:
+            if listed is not None:
+                items.append(line)
+                listed_in = listed_in if line[:1] == " " else listed  # its first level's
+            elif line:
                 yield line
         if items:
             yield "\n".join(items)
 
-    def _written(self, element: Any) -> tuple[str, bool]:
-        """An element's text and whether it is a list item."""
+    def _written(self, element: Any) -> tuple[str, str | None]:
+        """An element's text and, for a list item, the id of its list."""
         if element.tag == TABLE_TAG:
-            return _table_text(element, self.document), False
+            return _table_text(element, self.document), None
         return self._paragraph(element)
 
-    def _paragraph(self, p: Any) -> tuple[str, bool]:
+    def _paragraph(self, p: Any) -> tuple[str, str | None]:
         text = paragraph_text(p).strip()
         style = self._traits(p.style)  # p.style: the style id (None: the default style)
         if not text or style.contents:
-            return "", False
+            return "", None
         level = _outline_level(p) or style.level
         numbering = _numbering_of(p, style.numbering)
         marker = self.numbering.marker(*numbering) if numbering else None
@@ -210,11 +211,11 @@ class _Body:
             heading = " ".join((f"{marker} {text}" if marker else text).split())
             if level == 1 and not self.first_heading:
                 self.first_heading = heading
-            return "#" * min(level, 6) + " " + heading, False
-        if marker is None:
-            return text, False
-        indent = LEVEL_INDENT * numbering[1] if numbering else ""
-        return f"{indent}{marker} {text}" if marker else indent + text, True
+            return "#" * min(level, 6) + " " + heading, None
+        if marker is None or numbering is None:
+            return text, None
+        indent = LEVEL_INDENT * numbering[1]
+        return (f"{indent}{marker} {text}" if marker else indent + text), numbering[0]
 
     def _traits(self, style_id: str | None) -> _StyleTraits:
         """What the paragraph style `style_id` says (read once a style)."""
