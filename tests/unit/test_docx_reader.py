@@ -5,6 +5,7 @@ each file that is no readable Word document. The files are written here with pyt
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -103,6 +104,22 @@ def test_the_title_is_the_core_properties_title_when_set(tmp_path: Path) -> None
     document = procedure()
     document.core_properties.title = "  Mise en service\nde la chaudière "
     assert read(tmp_path, saved(document), "b.docx").title == "Mise en service de la chaudière"
+
+
+def test_a_file_without_core_properties_is_titled_by_its_first_heading(tmp_path: Path) -> None:
+    """python-docx makes up the title "Word Document" when a file has no docProps/core.xml."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(saved(procedure()))) as source,
+        zipfile.ZipFile(out, "w") as target,
+    ):
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "_rels/.rels":
+                data = re.sub(rb"<Relationship [^>]*core-properties[^>]*/>", b"", data)
+            if entry.filename != "docProps/core.xml":
+                target.writestr(entry, data)
+    assert read(tmp_path, out.getvalue()).title == "Procédure de mise en service"
 
 
 def test_without_a_title_style_the_first_heading_1_titles_it(tmp_path: Path) -> None:

@@ -111,13 +111,25 @@ class DocxReader:
         try:
             body = _Body(document)
             blocks = [*body.blocks(), *_footnotes(document)]
-            stated = (document.core_properties.title or "").strip()
+            stated = _stated_title(document)
         except Exception as error:  # python-docx or lxml on a malformed part: not the user's
             raise UnreadableDocument(DAMAGED) from error
         title = " ".join(stated.split()) or body.first_heading
         return Extracted(
             "\n\n".join(blocks) + "\n" if blocks else "", title=title[:TITLE_MAX] or None
         )
+
+
+def _stated_title(document: Any) -> str:
+    """The title of the document's core properties (docProps/core.xml), "" for none
+    (python-docx's `core_properties` makes up "Word Document" for a file without them)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        part = document.part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES)
+    except KeyError:
+        return ""
+    return str(part.core_properties.title or "").strip()
 
 
 def _check_package(raw: bytes) -> None:
@@ -128,7 +140,7 @@ def _check_package(raw: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             entries = package.infolist()
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as error:  # zipfile's errors
         raise UnreadableDocument(DAMAGED if raw.startswith(b"PK") else NOT_A_ZIP) from error
     if "word/document.xml" not in {entry.filename for entry in entries}:
         raise UnreadableDocument(NOT_WORD)
