@@ -156,6 +156,43 @@ def test_two_lists_in_a_row_are_two_blocks_and_a_sublist_stays_in_its_list(
     ]
 
 
+def test_a_list_restarted_by_a_level_override_starts_at_its_number(tmp_path: Path) -> None:
+    """Word restarts a list with a second list instance of the same definition whose
+    `w:lvlOverride` sets `w:startOverride`; a `w:lvl` in it changes the level's format."""
+    document = docx.Document()
+    first = document.add_paragraph("Alpha", style="List Number")
+    numbering = document.part.numbering_part.element
+    num_id = first.style.element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(num_id).abstractNumId.val
+    numbering.append(
+        parse_xml(
+            f'<w:num {W} w:numId="90"><w:abstractNumId w:val="{abstract}"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>'
+        )
+    )
+    numbering.append(
+        parse_xml(
+            f'<w:num {W} w:numId="91"><w:abstractNumId w:val="{abstract}"/>'
+            '<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="upperRoman"/><w:lvlText w:val="Article %1 -"/></w:lvl>'
+            "</w:lvlOverride></w:num>"
+        )
+    )
+    for text, num in [("Delta", "90"), ("Epsilon", "90"), ("Un", "91"), ("Deux", "91")]:
+        paragraph = document.add_paragraph(text, style="List Number")
+        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = int(num)
+    text = read(tmp_path, saved(document)).text
+    assert text.splitlines() == [
+        "1. Alpha",
+        "",
+        "4. Delta",
+        "5. Epsilon",
+        "",
+        "Article I - Un",
+        "Article II - Deux",
+    ]
+
+
 def test_tracked_insertions_are_read_deletions_headers_and_comments_not(tmp_path: Path) -> None:
     document = docx.Document()
     paragraph = document.add_paragraph("The fee is ")

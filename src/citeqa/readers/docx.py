@@ -288,7 +288,7 @@ class _Numbering:
         self.definitions = _numbering_element(document)
         self.counters: dict[str, list[int | None]] = {}
         """Each list's last number at each level (None: no item at that level yet)."""
-        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.levels: dict[tuple[str, int], tuple[str, str, int] | None] = {}
 
     def marker(self, num_id: str, level: int) -> str | None:
         """The marker of the next item of list `num_id` at `level` ("3.", "-", "" for a
@@ -329,19 +329,26 @@ def _numbering_element(document: Any) -> Any:
         return None
 
 
-def _level_shape(definitions: Any, num_id: str, level: int) -> Any:
-    abstract = _xpath(definitions, "./w:num[@w:numId=$id]/w:abstractNumId/@w:val", id=num_id)
+def _level_shape(definitions: Any, num_id: str, level: int) -> tuple[str, str, int] | None:
+    """A list level's (number format, text, start): the level of the list's abstract
+    definition, or the one its list overrides it with (`w:lvlOverride`: a `w:lvl`, a
+    `w:startOverride`, as Word writes a list restarted at 1); None for a list not defined."""
+    instance = _xpath(definitions, "./w:num[@w:numId=$id]", id=num_id)
+    abstract = _xpath(instance[0], "./w:abstractNumId/@w:val") if instance else []
     if not abstract:
         return None
+    override = _xpath(instance[0], "./w:lvlOverride[@w:ilvl=$level]", level=str(level))
     path = "./w:abstractNum[@w:abstractNumId=$id]/w:lvl[@w:ilvl=$level]"
-    found = _xpath(definitions, path, id=str(abstract[0]), level=str(level))
-    if not found:
-        return ("decimal", f"%{level + 1}.", 1)
-    lvl = found[0]
-    shape = _xpath(lvl, "./w:numFmt/@w:val")
-    text = _xpath(lvl, "./w:lvlText/@w:val")
-    start = _xpath(lvl, "./w:start/@w:val")
+    found = (_xpath(override[0], "./w:lvl") if override else []) or _xpath(
+        definitions, path, id=str(abstract[0]), level=str(level)
+    )
+    restart = _xpath(override[0], "./w:startOverride/@w:val") if override else []
+    start = restart or (_xpath(found[0], "./w:start/@w:val") if found else [])
     first = int(start[0]) if start and str(start[0]).isdigit() else 1
+    if not found:
+        return ("decimal", f"%{level + 1}.", first)
+    shape = _xpath(found[0], "./w:numFmt/@w:val")
+    text = _xpath(found[0], "./w:lvlText/@w:val")
     return (str(shape[0]) if shape else "decimal", str(text[0]) if text else "", first)
 
 
