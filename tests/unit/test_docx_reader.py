@@ -5,6 +5,7 @@ each file that is no readable Word document. The files are written here with pyt
 from __future__ import annotations
 
 import io
+import random
 import re
 import zipfile
 from pathlib import Path
@@ -304,6 +305,33 @@ def test_a_file_that_is_no_readable_word_document_is_skipped_with_its_reason(
     with pytest.raises(UnreadableDocument) as refused:
         read(tmp_path, raw)
     assert refused.value.reason == reason
+
+
+def test_a_zip_asking_for_a_newer_zip_version_is_damaged(tmp_path: Path) -> None:
+    """zipfile raises NotImplementedError for a directory entry needing zip version 10.6
+    (found by corrupting bytes of a .docx at random)."""
+    raw = bytearray(saved(procedure()))
+    raw[raw.index(b"PK\x01\x02") + 6] = 106  # the version needed to extract the first entry
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, bytes(raw))
+    assert refused.value.reason == docx_reader.DAMAGED
+
+
+def test_bytes_corrupted_at_random_are_skipped_with_a_reason_never_raised() -> None:
+    reader, good = docx_reader.DocxReader(), saved(procedure())
+    chance = random.Random(22)
+    outcomes = set()
+    for _ in range(60):
+        raw = bytearray(good)
+        for _ in range(chance.randint(1, 12)):
+            raw[chance.randrange(len(raw))] = chance.randrange(256)
+        try:
+            reader.extract(bytes(raw), "report.docx")
+            outcomes.add("read")
+        except UnreadableDocument as refused:
+            outcomes.add(refused.reason.split(":")[0])
+    said = {"read", "not a readable Word file", "not a Word document", "too large to read"}
+    assert "not a readable Word file" in outcomes and outcomes <= said
 
 
 def test_a_document_unzipping_past_the_bound_is_refused_before_parsing(

@@ -140,7 +140,8 @@ def _check_package(raw: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             entries = package.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as error:  # zipfile's errors
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError) as error:
+        # zipfile's errors on a damaged directory ("zip file version 10.6": NotImplementedError)
         raise UnreadableDocument(DAMAGED if raw.startswith(b"PK") else NOT_A_ZIP) from error
     if "word/document.xml" not in {entry.filename for entry in entries}:
         raise UnreadableDocument(NOT_WORD)
