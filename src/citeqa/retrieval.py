@@ -22,7 +22,7 @@ from citeqa.config import Settings
 from citeqa.embedding import default_weight
 from citeqa.glossary import NO_GLOSSARY, Glossary, added_terms
 from citeqa.language import detect_lang
-from citeqa.lexical import QuestionWord, query_tokens, question_words, written_share
+from citeqa.lexical import QuestionWord, query_tokens, searched_spellings, written_share
 from citeqa.models import Chunk, Hit, Lang, Retrieval
 from citeqa.vectorindex import HybridFound, LexicalSearch, VectorIndex
 
@@ -33,7 +33,7 @@ LEXICAL = "lexical"
 class Candidates:
     """One channel's ranking: chunk index → (rank from 1, raw score); BM25's also holds the
     question's `words` it searched, with their glossary's equivalents and dates' terms
-    (lexical.question_words)."""
+    (lexical.searched_spellings)."""
 
     channel: str
     ranked: dict[int, tuple[int, float]]
@@ -75,12 +75,13 @@ def lexical_search(
 ) -> tuple[list[str], list[QuestionWord]]:
     """The question's BM25 query, its tokens expanded by the glossary unless `expand_queries` is
     off (`lexical_query`), and the words of that query, each with the glossary's equivalents of
-    it (lexical.question_words); both empty when BM25 weighs 0 in either language case. The
+    it (lexical.searched_spellings); both empty when BM25 weighs 0 in either language case. The
     glossary reads the question once for both."""
     if settings.weight_lexical <= 0 and settings.weight_lexical_cross <= 0:
         return [], []
     equivalents = glossary.equivalents(question) if settings.expand_queries else []
-    return _query_with(question, added_terms(equivalents)), question_words(question, equivalents)
+    spellings = searched_spellings(question, equivalents)
+    return _query_with(question, added_terms(equivalents)), spellings
 
 
 def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:
