@@ -37,6 +37,7 @@ import unicodedata
 from functools import cache
 
 from citeqa.jsonfiles import data_json
+from citeqa.models import counted
 from citeqa.readers import UnreadableDocument
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -129,10 +130,9 @@ def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -
         warnings.append(f"{relative}: not valid UTF-8; decoded as {LEGACY_ENCODING}")
         return _legacy_text(body)
     text, lines = _legacy_lines(body, first)
-    line = body.count(b"\n", 0, first) + 1
+    line, invalid = body.count(b"\n", 0, first) + 1, counted(lines, "line", grouped=True)
     warnings.append(
-        f"{relative}: {_count(lines, 'line')} not valid UTF-8 (the first: line {line}); read as"
-        f" {LEGACY_ENCODING}"
+        f"{relative}: {invalid} not valid UTF-8 (the first: line {line}); read as {LEGACY_ENCODING}"
     )
     return text
 
@@ -239,8 +239,8 @@ def _may_hold_controls(body: bytes, text: str) -> bool:
 @cache
 def _plain_bytes() -> bytes:
     """Every byte but the ASCII ones `_controls` counts."""
-    counted = {ord(char) for char in _controls().findall("".join(map(chr, range(0x80))))}
-    return bytes(byte for byte in range(256) if byte not in counted)
+    controls = {ord(char) for char in _controls().findall("".join(map(chr, range(0x80))))}
+    return bytes(byte for byte in range(256) if byte not in controls)
 
 
 def _stretch_starts(length: int, size: int) -> list[int]:
@@ -273,14 +273,10 @@ def _without_nul(text: str, relative: str, warnings: list[str]) -> str:
     count = text.count("\x00")
     line = text.count("\n", 0, first) + 1
     warnings.append(
-        f"{relative}: {_count(count, 'NUL byte')} (the first on line {line}) read as"
+        f"{relative}: {counted(count, 'NUL byte', grouped=True)} (the first on line {line}) read as"
         f" {REPLACEMENT}, the replacement character"
     )
     return text.replace("\x00", REPLACEMENT)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 @cache
