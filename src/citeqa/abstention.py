@@ -52,7 +52,6 @@ from citeqa.questions import (
     HYPHENS,
     QuestionTerms,
     interrogatives,
-    question_words,
     word_alternatives,
 )
 from citeqa.reason_words import content_words, nameable
@@ -582,7 +581,7 @@ def _searched_words(
     """Each word of the question as typed, once, that a focus term searched: the word, its own
     forms (questions.word_alternatives) and the first focus term holding one of them."""
     focus = terms.terms[: terms.focus_terms]
-    for word in dict.fromkeys(question_words(terms.focus)):
+    for word in dict.fromkeys(terms.focus_words):
         plain = word_alternatives(word)
         term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
         if term is not None:

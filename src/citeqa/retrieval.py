@@ -13,6 +13,7 @@ languages are mostly names and numbers.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -144,8 +145,14 @@ def _whole(index: int) -> float:
 
 def question_share(words: Sequence[QuestionWord], chunks: Sequence[Chunk]) -> LoneShare:
     """The LoneShare of the question's BM25 `words` (`lexical_search`): the share of them a
-    chunk writes (`written_share`)."""
-    return lambda index: written_share(words, chunks[index].text)
+    chunk writes (`written_share`), each chunk's found once (a question's two fusions weigh
+    the same tied hits: twofusions.Searched)."""
+    return functools.cache(lambda index: written_share(words, chunks[index].text))
+
+
+def searched_words(candidates: list[Candidates]) -> Sequence[QuestionWord]:
+    """The question's words BM25 searched (`lexical_search`), from its channel's `candidates`."""
+    return next((c.words for c in candidates if c.channel == LEXICAL), ())
 
 
 def _overlaps(a: Chunk, b: Chunk) -> bool:
@@ -288,11 +295,13 @@ def fused_retrieval(
     chunks: Sequence[Chunk],
     settings: Settings,
     k: int,
+    lone_share: LoneShare | None = None,
 ) -> Retrieval:
-    """The k best chunks of the channels' rankings (`candidates`), fused, then cleaned."""
+    """The k best chunks of the channels' rankings (`candidates`), fused, then cleaned; a tied
+    BM25 hit weighs `lone_share` (default: a fresh `question_share`)."""
     query_lang = detect_lang(question)
-    words = next((c.words for c in candidates if c.channel == LEXICAL), ())
-    fused = fuse(candidates, chunks, query_lang, settings, question_share(words, chunks))
+    lone_share = lone_share or question_share(searched_words(candidates), chunks)
+    fused = fuse(candidates, chunks, query_lang, settings, lone_share)
     order = sorted(fused, key=lambda index: (-fused[index], index))
     chosen = select(order, fused, chunks, k, settings)
     hits = [hit_of(index, fused[index], chunks, candidates) for index in chosen]
