@@ -49,6 +49,7 @@ from citeqa.readers.htmlchrome import (
     is_widget,
     names_navigation,
 )
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 
 class HtmlReader:
@@ -57,7 +58,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 16
+    version = 15 + DECODING_VERSION
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
