@@ -52,7 +52,6 @@ from citeqa.questions import (
     HYPHENS,
     QuestionTerms,
     interrogatives,
-    question_words,
     word_alternatives,
 )
 from citeqa.reason_words import content_words, nameable
@@ -216,20 +215,6 @@ class DocumentLanguages:
 
 
 @dataclass(frozen=True)
-class EarlyRefusal:
-    """An abstention decided before search (`before_search`): its reason, and its kind."""
-
-    reason: str
-    words_alone: bool
-    """Refused for its words alone: none of its own words (or of a follow-up's new words) occurs
-    in the documents. Such a question may still be about what a passage in the other language
-    says in its words (across.py); a greeting or a question with nothing to search may not."""
-    claims_absence: bool = False
-    """The reason says the documents never use some (or any) of the question's words
-    (`Reason.claims_absence`)."""
-
-
-@dataclass(frozen=True)
 class Reason:
     """An abstention's reason in words, and its kind."""
 
@@ -239,6 +224,17 @@ class Reason:
     question occurs…", "…they never mention “NVMe”."): true of the files read, not of those the
     build skipped, which the answer then says (api._noting_unread, unread.not_searched); a
     reason on the closest passages says nothing of them."""
+
+
+@dataclass(frozen=True)
+class EarlyRefusal:
+    """An abstention decided before search (`before_search`): its reason, and its kind."""
+
+    reason: Reason
+    words_alone: bool
+    """Refused for its words alone: none of its own words (or of a follow-up's new words) occurs
+    in the documents. Such a question may still be about what a passage in the other language
+    says in its words (across.py); a greeting or a question with nothing to search may not."""
 
 
 def before_search(
@@ -261,14 +257,14 @@ def before_search(
     words the documents never use offers the spelling the closest passages (`closest`: their
     texts, read only then) write of those the question misspells."""
     if terms.courtesy is not None:
-        return EarlyRefusal(COURTESY_ONLY[lang], words_alone=False)
+        return EarlyRefusal(Reason(COURTESY_ONLY[lang]), words_alone=False)
     if nothing_to_search(terms):
-        return EarlyRefusal(NOTHING_TO_SEARCH[lang], words_alone=False)
+        return EarlyRefusal(Reason(NOTHING_TO_SEARCH[lang]), words_alone=False)
     reason = _words_never_used(terms, lang, closest)
     if reason is None:
         return None
     hinted = _with_hint(reason.text, terms, lang, languages, close, words_alone=True)
-    return EarlyRefusal(hinted, words_alone=True, claims_absence=reason.claims_absence)
+    return EarlyRefusal(Reason(hinted, reason.claims_absence), words_alone=True)
 
 
 def _with_hint(
@@ -582,7 +578,7 @@ def _searched_words(
     """Each word of the question as typed, once, that a focus term searched: the word, its own
     forms (questions.word_alternatives) and the first focus term holding one of them."""
     focus = terms.terms[: terms.focus_terms]
-    for word in dict.fromkeys(question_words(terms.focus)):
+    for word in dict.fromkeys(terms.focus_words):
         plain = word_alternatives(word)
         term = next(((alts, weight) for alts, weight in focus if plain & alts), None)
         if term is not None:

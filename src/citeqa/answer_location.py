@@ -55,6 +55,7 @@ class Reading:
     _present: Terms | None = None
     _specific: dict[int, Terms] = field(default_factory=dict)
     _tokens: dict[int, frozenset[str]] = field(default_factory=dict)
+    _sections: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def question(self, lang: str) -> list[str]:
         """The question's focus, stemmed in `lang`."""
@@ -79,11 +80,18 @@ class Reading:
             self._specific[number] = specific_terms(self.present(), self.bank, [hit])
         return self._specific[number]
 
+    def section_tokens_at(self, number: int) -> frozenset[str]:
+        """The tokens of passage `number`'s heading and table header (SentenceBank.section_tokens),
+        read once a question: a follow-up's candidates read them each (followup_quotes.py)."""
+        if number not in self._sections:
+            self._sections[number] = self.bank.section_tokens(self.hits[number].chunk)
+        return self._sections[number]
+
     def tokens_at(self, number: int) -> frozenset[str]:
         """Every token of passage `number`'s sentences and heading."""
         if number not in self._tokens:
             chunk = self.hits[number].chunk
-            tokens = set(self.bank.section_tokens(chunk))
+            tokens = set(self.section_tokens_at(number))
             for sentence in self.bank.in_chunk(chunk):
                 tokens |= self.bank.tokens[sentence]
             self._tokens[number] = frozenset(tokens)

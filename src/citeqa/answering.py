@@ -644,9 +644,8 @@ def compose(
         shown = (
             [] if abstention.nothing_to_search(terms) else passages_of(retrieval, bank.documents)
         )
-        return abstained(
-            question, early.reason, lang, 0.0, shown, claims_absence=early.claims_absence
-        )
+        said = early.reason
+        return abstained(question, said.text, lang, 0.0, shown, claims_absence=said.claims_absence)
 
     def abstain(reason: str, claims_absence: bool = False) -> Answer:
         """The answer abstaining for `reason`, showing the passages retrieved."""

@@ -6,10 +6,11 @@ tallies is stored in the index (doctally.py), and taken back for an unchanged do
 than computed again, so that an update does not tokenise the documents it keeps.
 `passage_text` and `chunk_tokens` say what a chunk's vector and its BM25 entry are computed
 from: a chunk that opens inside a table, below its header row, indexes that header row's words
-with its own (`header_above`), so that a lookup naming a column ("the first response time of
-Umbrella Health") finds the chunk holding the row, not only the table's first chunk, which
-alone writes the header (session 20: a 150-row sheet's row 131 ranked below five chunks that
-did not hold it). contents.py runs the passes.
+with its own (tables.TableHeaders.header_over: the header cells over the chunk's own columns),
+so that a lookup naming a column ("the first response time of Umbrella Health") finds the chunk
+holding the row, not only the table's first chunk, which alone writes the header (session 20: a
+150-row sheet's row 131 ranked below five chunks that did not hold it). contents.py runs the
+passes.
 """
 
 from __future__ import annotations
@@ -68,18 +69,10 @@ def passage_text(chunk: Chunk) -> str:
 
 def chunk_tokens(chunk: Chunk, passage: str | None = None, header: str = "") -> list[str]:
     """What BM25 indexes for a chunk: its `passage_text` and the header row of the table it
-    opens inside (`header_above`; "" for none), folded and stemmed in its language."""
+    opens inside below that row, over the chunk's own columns (tables.TableHeaders.header_over;
+    "" for none), folded and stemmed in its language."""
     text = passage_text(chunk) if passage is None else passage
     return tokenize(f"{header}\n{text}" if header else text, chunk.lang)
-
-
-def header_above(headers: TableHeaders, chunk: Chunk) -> str:
-    """The header row of the table the chunk opens inside when that row is above the chunk
-    (a long table's later chunks), over the chunk's own columns (tables.TableHeaders.header_over:
-    the whole row for a chunk holding whole rows; a chunk of a row thousands of cells wide
-    carries the header cells of its cells only); "" when the chunk opens on no table row, or on
-    or above its table's header."""
-    return headers.header_over(chunk.start, chunk.end)
 
 
 @dataclass
@@ -209,7 +202,10 @@ def _document_pass(
         langs.append(chunk.lang)
         chunks_out.write(chunk)
         terms, stems = (
-            (chunk_tokens(chunk, passage, header_above(headers, chunk)), stem_keys(chunk))
+            (
+                chunk_tokens(chunk, passage, headers.header_over(chunk.start, chunk.end)),
+                stem_keys(chunk),
+            )
             if runs is None
             else next(runs)
         )

@@ -80,7 +80,7 @@ two numbers); 10: only in a document read as a mail thread (a note's "## Signatu
 Design (SBD)" spells out SBD); 11: tokenize reads four digits or more after a comma as a
 decimal too when no comma or hyphen follows them ("3,14159" is "3.14159" again,
 "40001,2025-07-02" stays two numbers); 12: a chunk opening inside a table, below its header
-row, indexes that row's words too (chunkpass.header_above), and tokenize reads a number written
+row, indexes that row's words too (chunkpass.chunk_tokens), and tokenize reads a number written
 in groups of thousands as one ("61 250,50" and "61,250.50" are "61250.50": lexical.GROUPED); 13: a
 number grouped by spaces gives its pieces' terms too ("2 125,00": 2125.00, 2, 125.00); 14: a
 chunk opening inside a table indexes the header row's cells over its own columns only,

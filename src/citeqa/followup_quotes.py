@@ -32,7 +32,8 @@ def mentions_new_words(item: ScoredSentence, reading: Reading) -> bool:
 def _shown(item: ScoredSentence, reading: Reading) -> frozenset[str]:
     """The tokens of what a quote of the candidate shows (quoting.quoted_lines: a short line
     with the lines it takes in), its table header and its passage's heading."""
-    bank, chunk = reading.bank, reading.hits[item.passage_rank - 1].chunk
+    number = item.passage_rank - 1
+    bank, chunk = reading.bank, reading.hits[number].chunk
     start, end = quoted_lines(bank, item.index, chunk)
     header = bank.table_header(item.index)
     shown = [
@@ -41,4 +42,4 @@ def _shown(item: ScoredSentence, reading: Reading) -> frozenset[str]:
         *bank.following(item.index, end),
         *([] if header is None else [header]),
     ]
-    return bank.section_tokens(chunk).union(*(bank.tokens[n] for n in shown))
+    return reading.section_tokens_at(number).union(*(bank.tokens[n] for n in shown))

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from citeqa.lexical import query_tokens
 from citeqa.models import Hit
-from citeqa.questions import QuestionTerms, key_words
+from citeqa.questions import QuestionTerms
 from citeqa.sentences import QuestionScores
 
 __all__ = ["answers_the_rest", "with_looked_up_row"]
@@ -78,7 +78,7 @@ def rest_of_question(terms: QuestionTerms) -> list[frozenset[str]]:
     """The question's own terms (each as its alternatives) but its keys and the word before
     each (its cue: "week" of "week 52", "tranche" of "tranche C")."""
     named: set[str] = set()
-    for word, before in key_words(terms.focus):
+    for word, before in terms.typed_keys:
         named.update(query_tokens(word))
         named.update(query_tokens(before))
     own = terms.terms[: terms.focus_terms]

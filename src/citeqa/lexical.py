@@ -13,7 +13,7 @@ This module owns two things:
   keeps "march"),
   and each date written in it added as canonical terms (dates.py: "14/03/2026" and "March 14,
   2026" both hold "2026-03-14"). `query_tokens` stems a question both ways, since it must match
-  passages in either language; `question_words` groups those terms by word, and `written_share`
+  passages in either language; `searched_spellings` groups those terms by word, and `written_share`
   says what share of the words a passage writes.
 - The lexical index. `LexicalIndex` wraps a `bm25s.BM25` built from those tokens, searches it,
   and saves it to / loads it from a folder. The files are bm25s's own (.npy arrays written and
@@ -253,7 +253,7 @@ QuestionWord = frozenset[Spelling]
 """A word of a question BM25 searches, as its spellings: a passage writes it in any of them."""
 
 
-def question_words(
+def searched_spellings(
     question: str, equivalents: Sequence[tuple[str, str]] = ()
 ) -> list[QuestionWord]:
     """Each distinct word of `question` that BM25 searches (no stopword), as its spellings:
@@ -285,7 +285,7 @@ def _occurrences(words: str, folded: str) -> list[tuple[int, int]]:
 
 
 def written_share(words: Sequence[QuestionWord], text: str) -> float:
-    """The share of `words` (`question_words`) that `text` writes in any of their spellings;
+    """The share of `words` (`searched_spellings`) that `text` writes in any of their spellings;
     1 when there is none."""
     if not words:
         return 1.0

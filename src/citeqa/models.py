@@ -292,9 +292,11 @@ class BuildReport(Frozen):
         return bool(self.full_rebuild or self.added or self.updated or self.removed)
 
 
-def counted(number: int, noun: str) -> str:
-    """`number` `noun`s: "1 document", "2 documents"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def counted(number: int, noun: str, grouped: bool = False) -> str:
+    """`number` `noun`s: "1 document", "2 documents"; its thousands apart when `grouped`
+    ("1,204 lines": a file's count in a reading warning, textdecoding.py)."""
+    written = f"{number:,}" if grouped else str(number)
+    return f"{written} {noun}" if number == 1 else f"{written} {noun}s"
 
 
 class ChannelInfo(Frozen):

@@ -292,6 +292,19 @@ class QuestionTerms:
     included: no quote can mention them."""
 
     @cached_property
+    def typed_keys(self) -> list[tuple[str, str]]:
+        """The focus's `key_words` (each as typed, with the word before it), read once a
+        question for `analyse`, the row lookup (keyedrows.py) and its abstentions
+        (unheld_keys.py)."""
+        return key_words(self.focus)
+
+    @cached_property
+    def focus_words(self) -> list[str]:
+        """The focus's `question_words`, read once a question (unheld_names.py, abstention.py,
+        spelling_hints.py)."""
+        return question_words(self.focus)
+
+    @cached_property
     def typos(self) -> dict[str, str]:
         """Each question word the corpus never uses (`unused_words`), as typed, and the corpus
         word it is likely a misspelling of: what an abstention offers (spelling_hints.py), never
@@ -581,10 +594,9 @@ def analyse(
     word of the question in `translations` (folded) also counts as its translation, a word
     of the corpus in the other language (passage_translation.py)."""
     translations = translations or {}
-    keys = key_words(focus)
-    result = QuestionTerms(
-        focus=focus, keys=folded_keys(keys), spelling_of=vocabulary.likely_spelling
-    )
+    result = QuestionTerms(focus=focus, spelling_of=vocabulary.likely_spelling)
+    keys = result.typed_keys
+    result.keys = folded_keys(keys)
     result.unwritten_keys = [
         word for word, before in keys if not vocabulary.writes_key(word, before)
     ]

@@ -13,6 +13,7 @@ languages are mostly names and numbers.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from citeqa.config import Settings
 from citeqa.embedding import default_weight
 from citeqa.glossary import NO_GLOSSARY, Glossary, added_terms
 from citeqa.language import detect_lang
-from citeqa.lexical import QuestionWord, query_tokens, question_words, written_share
+from citeqa.lexical import QuestionWord, query_tokens, searched_spellings, written_share
 from citeqa.models import Chunk, Hit, Lang, Retrieval
 from citeqa.vectorindex import HybridFound, LexicalSearch, VectorIndex
 
@@ -33,7 +34,7 @@ LEXICAL = "lexical"
 class Candidates:
     """One channel's ranking: chunk index → (rank from 1, raw score); BM25's also holds the
     question's `words` it searched, with their glossary's equivalents and dates' terms
-    (lexical.question_words)."""
+    (lexical.searched_spellings)."""
 
     channel: str
     ranked: dict[int, tuple[int, float]]
@@ -75,12 +76,13 @@ def lexical_search(
 ) -> tuple[list[str], list[QuestionWord]]:
     """The question's BM25 query, its tokens expanded by the glossary unless `expand_queries` is
     off (`lexical_query`), and the words of that query, each with the glossary's equivalents of
-    it (lexical.question_words); both empty when BM25 weighs 0 in either language case. The
+    it (lexical.searched_spellings); both empty when BM25 weighs 0 in either language case. The
     glossary reads the question once for both."""
     if settings.weight_lexical <= 0 and settings.weight_lexical_cross <= 0:
         return [], []
     equivalents = glossary.equivalents(question) if settings.expand_queries else []
-    return _query_with(question, added_terms(equivalents)), question_words(question, equivalents)
+    spellings = searched_spellings(question, equivalents)
+    return _query_with(question, added_terms(equivalents)), spellings
 
 
 def channel_weight(channel: str, settings: Settings, same_language: bool) -> float:
@@ -143,8 +145,14 @@ def _whole(index: int) -> float:
 
 def question_share(words: Sequence[QuestionWord], chunks: Sequence[Chunk]) -> LoneShare:
     """The LoneShare of the question's BM25 `words` (`lexical_search`): the share of them a
-    chunk writes (`written_share`)."""
-    return lambda index: written_share(words, chunks[index].text)
+    chunk writes (`written_share`), each chunk's found once (a question's two fusions weigh
+    the same tied hits: twofusions.Searched)."""
+    return functools.cache(lambda index: written_share(words, chunks[index].text))
+
+
+def searched_words(candidates: list[Candidates]) -> Sequence[QuestionWord]:
+    """The question's words BM25 searched (`lexical_search`), from its channel's `candidates`."""
+    return next((c.words for c in candidates if c.channel == LEXICAL), ())
 
 
 def _overlaps(a: Chunk, b: Chunk) -> bool:
@@ -287,11 +295,13 @@ def fused_retrieval(
     chunks: Sequence[Chunk],
     settings: Settings,
     k: int,
+    lone_share: LoneShare | None = None,
 ) -> Retrieval:
-    """The k best chunks of the channels' rankings (`candidates`), fused, then cleaned."""
+    """The k best chunks of the channels' rankings (`candidates`), fused, then cleaned; a tied
+    BM25 hit weighs `lone_share` (default: a fresh `question_share`)."""
     query_lang = detect_lang(question)
-    words = next((c.words for c in candidates if c.channel == LEXICAL), ())
-    fused = fuse(candidates, chunks, query_lang, settings, question_share(words, chunks))
+    lone_share = lone_share or question_share(searched_words(candidates), chunks)
+    fused = fuse(candidates, chunks, query_lang, settings, lone_share)
     order = sorted(fused, key=lambda index: (-fused[index], index))
     chosen = select(order, fused, chunks, k, settings)
     hits = [hit_of(index, fused[index], chunks, candidates) for index in chosen]

@@ -317,7 +317,7 @@ class SentenceBank:
         """The tokens of the passage's heading and, for a passage opening inside a table below
         its header row, of that row over the passage's columns (tables.TableHeaders.header_over):
         the column names its rows are read under, which its BM25 entry holds too
-        (chunkpass.header_above)."""
+        (chunkpass.chunk_tokens)."""
         tokens = _section_tokens(chunk.section, chunk.lang)
         header = self._tables_of(chunk.doc_id).header_over(chunk.start, chunk.end)
         return tokens | _heading_tokens(header, chunk.lang) if header else tokens

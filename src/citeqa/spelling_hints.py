@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from citeqa.glossary import fold
 from citeqa.identifiers import identifiers
 from citeqa.models import Lang
-from citeqa.questions import QuestionTerms, question_words
+from citeqa.questions import QuestionTerms
 from citeqa.visible import cut
 
 DID_YOU_MEAN = {
@@ -88,7 +88,7 @@ def typed_as_words(terms: QuestionTerms) -> Callable[[str], bool]:
     """Whether a word of the question may be a typo of a word: no piece of code it writes
     (`code_pieces`) nor a name (`is_name`)."""
     code = code_pieces(terms.focus)
-    first = next(iter(question_words(terms.focus)), "")
+    first = next(iter(terms.focus_words), "")
     return lambda word: word not in code and not is_name(word, first)
 
 

@@ -95,7 +95,7 @@ class TableHeaders:
     def header_above(self, offset: int) -> Span | None:
         """`header` of the table holding `offset` when that header row ends before `offset`
         (a long table's later chunk opening at `offset`), else None: the column names a chunk
-        opening inside a table is read with (chunkpass.header_above,
+        opening inside a table is read with (`header_over`,
         SentenceBank.section_tokens)."""
         header = self.header(offset)
         return None if header is None or header[1] > offset else header
@@ -107,7 +107,7 @@ class TableHeaders:
         as any chunk of a narrow table does, else only the header cells over the span's own
         columns (a chunk of a row thousands of cells wide, `| 4000 | 4001 |`, is read under
         `c4000 | c4001`), at most HEADER_CARRIED characters of it. What a chunk's BM25 entry
-        indexes with its own words (chunkpass.header_above) and its section tokens
+        indexes with its own words (chunkpass.chunk_tokens) and its section tokens
         (SentenceBank.section_tokens): the column names its cells are read under, so that a
         lookup naming a column finds the chunk holding its cell. Each chunk reads the header
         cells of its own columns, not the whole row: a header of 10^5 cells read in full for

@@ -37,12 +37,22 @@ import unicodedata
 from functools import cache
 
 from citeqa.jsonfiles import data_json
+from citeqa.models import counted
 from citeqa.readers import UnreadableDocument
 
 UTF8_BOM = b"\xef\xbb\xbf"
 """A UTF-8 file may open with these bytes; they are not text (offsets count after them)."""
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 """A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
+VERSION = 1
+"""The version of this decoding, which every reader of a file decoded here adds to its own
+(readers/: .txt, .md, .rst, .html, .csv/.tsv, .vtt/.srt, .json/.yaml, and .eml's text parts):
+bumped here when what a file's bytes decode to changes, so that every text file is read again
+with no reader bumped by hand. 1: the decoding of s21 (a non-UTF-8 line of a UTF-8 file read
+alone as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere), which the
+readers' own versions counted until then; each now counts one less itself, so the versions an
+index records are unchanged and no file is read again for this."""
+
 SNIFF_BYTES = 8192
 """The length of the stretches of a file judged one by one to tell binary content."""
 MAX_CONTROL_RATIO = 0.1
@@ -129,10 +139,9 @@ def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -
         warnings.append(f"{relative}: not valid UTF-8; decoded as {LEGACY_ENCODING}")
         return _legacy_text(body)
     text, lines = _legacy_lines(body, first)
-    line = body.count(b"\n", 0, first) + 1
+    line, invalid = body.count(b"\n", 0, first) + 1, counted(lines, "line", grouped=True)
     warnings.append(
-        f"{relative}: {_count(lines, 'line')} not valid UTF-8 (the first: line {line}); read as"
-        f" {LEGACY_ENCODING}"
+        f"{relative}: {invalid} not valid UTF-8 (the first: line {line}); read as {LEGACY_ENCODING}"
     )
     return text
 
@@ -239,8 +248,8 @@ def _may_hold_controls(body: bytes, text: str) -> bool:
 @cache
 def _plain_bytes() -> bytes:
     """Every byte but the ASCII ones `_controls` counts."""
-    counted = {ord(char) for char in _controls().findall("".join(map(chr, range(0x80))))}
-    return bytes(byte for byte in range(256) if byte not in counted)
+    controls = {ord(char) for char in _controls().findall("".join(map(chr, range(0x80))))}
+    return bytes(byte for byte in range(256) if byte not in controls)
 
 
 def _stretch_starts(length: int, size: int) -> list[int]:
@@ -273,14 +282,10 @@ def _without_nul(text: str, relative: str, warnings: list[str]) -> str:
     count = text.count("\x00")
     line = text.count("\n", 0, first) + 1
     warnings.append(
-        f"{relative}: {_count(count, 'NUL byte')} (the first on line {line}) read as"
+        f"{relative}: {counted(count, 'NUL byte', grouped=True)} (the first on line {line}) read as"
         f" {REPLACEMENT}, the replacement character"
     )
     return text.replace("\x00", REPLACEMENT)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 @cache

@@ -12,6 +12,7 @@ best-sentence score is computed once for both reranks.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,7 +22,15 @@ from citeqa.models import Chunk, Retrieval
 from citeqa.ondemand import prefetch
 from citeqa.record_ids import with_named_documents
 from citeqa.reranking import rerank
-from citeqa.retrieval import Candidates, channel_weight, fused_retrieval, ranked_by
+from citeqa.retrieval import (
+    Candidates,
+    LoneShare,
+    channel_weight,
+    fused_retrieval,
+    question_share,
+    ranked_by,
+    searched_words,
+)
 from citeqa.sectionhits import with_asked_section
 from citeqa.sentences import QuestionScores
 
@@ -58,6 +67,11 @@ class Searched:
     chunks: Sequence[Chunk]
     scores: QuestionScores
 
+    @functools.cached_property
+    def lone_share(self) -> LoneShare:
+        """What a tied BM25 hit weighs in either fusion, each chunk's found once a question."""
+        return question_share(searched_words(self.candidates), self.chunks)
+
 
 def ranked(
     searched: Searched, fusions: list[Settings], count: int, evidence_count: int
@@ -90,7 +104,8 @@ def _reranked(searched: Searched, settings: Settings, count: int) -> Retrieval:
     bank = searched.scores.bank
     depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
     fusion = ranked_by(searched.candidates, settings)
-    found = fused_retrieval(searched.question, fusion, searched.chunks, settings, depth)
+    chunks, share = searched.chunks, searched.lone_share
+    found = fused_retrieval(searched.question, fusion, chunks, settings, depth, share)
     fresh = (hit for hit in found.hits if not searched.scores.scored_alone(hit))
     prefetch(bank.vectors, (n for hit in fresh for n in bank.in_chunk(hit.chunk)))
     return rerank(found, searched.scores, settings.rerank_weight)

@@ -43,7 +43,7 @@ from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.keyshapes import cell_key, key_kind, skeleton
 from citeqa.models import Hit
-from citeqa.questions import QuestionTerms, key_words
+from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
 from citeqa.tables import column_keys, columns, counts_rows, first_unnumbered_column
 
@@ -100,7 +100,7 @@ def _beyond_count(terms: QuestionTerms, tables: Sequence[_Table]) -> UnheldKey |
     in a note) is answered there, not abstained on (review of 2d0ed07)."""
     if not any(table.counted_by for table in tables):
         return None  # no table counts its rows under a header: the question's words unread
-    for word, cue in key_words(terms.focus):
+    for word, cue in terms.typed_keys:
         cued = fold(cue).strip()
         if not word.isdigit() or not cued or word not in terms.uncued_numbers:
             continue

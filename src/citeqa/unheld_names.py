@@ -37,7 +37,7 @@ __all__ = ["unheld_name"]
 def unheld_name(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) -> UnheldKey | None:
     """The name (as the question writes it) of a row the question looks up that no table of
     the evidence holds, with the closest names those tables hold; None when it names none."""
-    words = question_words(terms.focus)
+    words = terms.focus_words
     unknown = _unknown_names(words, terms)
     if not unknown:
         return None

@@ -18,6 +18,7 @@ from citeqa.abstention import (
     NOTHING_TO_SEARCH,
     DocumentLanguages,
     EarlyRefusal,
+    Reason,
     ask_in,
     before_search,
     nothing_to_search,
@@ -50,7 +51,7 @@ def reason_before_search(
 ) -> str | None:
     """`before_search`'s reason, None when it refuses nothing."""
     refusal = before_search(asked, lang, languages)
-    return None if refusal is None else refusal.reason
+    return None if refusal is None else refusal.reason.text
 
 
 def test_the_words_the_closest_passages_lack_are_named_heaviest_first() -> None:
@@ -143,7 +144,7 @@ def test_a_question_none_of_whose_words_occurs_is_told_to_change_language_only_w
     off.absent = ["sourdough", "recipe"]
     assert reason_before_search(off, "en", lambda: a_quarter_french) == NO_WORD_OCCURS["en"]
     refusal = before_search(off, "en", lambda: a_quarter_french, close=lambda: True)
-    assert refusal is not None and refusal.reason.endswith(
+    assert refusal is not None and refusal.reason.text.endswith(
         "Some of the documents are in French: try asking in French."
     )
     mostly_french = DocumentLanguages({"en": 1, "fr": 3}, 4, 0)
@@ -371,13 +372,17 @@ def test_only_a_refusal_for_the_words_alone_may_give_way_to_the_other_language()
     refused whatever a multilingual channel finds (across.py); a question none of whose words
     occurs, in either language of the answer, may not."""
     greeting = QuestionTerms(focus="Merci beaucoup !")
-    assert before_search(greeting, "fr") == EarlyRefusal(COURTESY_ONLY["fr"], words_alone=False)
+    assert before_search(greeting, "fr") == EarlyRefusal(
+        Reason(COURTESY_ONLY["fr"]), words_alone=False
+    )
     form = before_search(terms("How many?", {"x": 1.0}), "en")
-    assert form == EarlyRefusal(NOTHING_TO_SEARCH["en"], words_alone=False)
+    assert form == EarlyRefusal(Reason(NOTHING_TO_SEARCH["en"]), words_alone=False)
     for lang in ("en", "fr"):
         off = terms("Capital of Peru?", {"capital": 3.0, "Peru": 4.0}, absent=("capital", "Peru"))
         refusal = before_search(off, lang)
-        assert refusal == EarlyRefusal(NO_WORD_OCCURS[lang], words_alone=True, claims_absence=True)
+        assert refusal == EarlyRefusal(
+            Reason(NO_WORD_OCCURS[lang], claims_absence=True), words_alone=True
+        )
 
 
 def test_function_and_generic_words_are_never_named_as_lacking() -> None:

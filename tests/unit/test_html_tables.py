@@ -138,3 +138,18 @@ def test_a_line_break_in_a_headerless_cell_never_reads_as_a_new_row() -> None:
         "Line",
         "break",
     ]
+
+
+def test_tables_nested_thousands_deep_run_into_the_cell_of_the_pipe_table_around_them() -> None:
+    depth = 3000  # joined with a stack, not by recursion (s22: kept whole until written)
+    nested = "<table><tr><td>w" * depth + "</td></tr></table>" * depth
+    html = f"<table><tr><th>k</th><th>v</th></tr><tr><td>deep</td><td>{nested}</td></tr></table>"
+    assert text_of(html) == "| k | v |\n| --- | --- |\n| deep | " + " ".join(["w"] * depth) + " |"
+
+
+def test_an_empty_nested_table_leaves_its_row_out_of_the_pipe_table() -> None:
+    html = (
+        "<table><tr><th>k</th><th>v</th></tr><tr><td><table><tr><td> </td></tr></table></td></tr>"
+        "<tr><td>a</td><td>b</td></tr></table>"
+    )
+    assert text_of(html) == "| k | v |\n| --- | --- |\n| a | b |"

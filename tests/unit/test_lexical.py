@@ -24,7 +24,7 @@ from citeqa.lexical import (
     content_words,
     fold,
     query_tokens,
-    question_words,
+    searched_spellings,
     tokenize,
     written_share,
     written_terms,
@@ -503,7 +503,7 @@ def test_written_terms_are_a_texts_query_terms_each_word_read_once() -> None:
 
 
 def test_question_words_group_the_query_terms_by_word() -> None:
-    words = question_words("Which agent handled ticket T-40234 in March, and the agents?")
+    words = searched_spellings("Which agent handled ticket T-40234 in March, and the agents?")
     own = [{"agent"}, {"handl", "handled"}, {"ticket"}, {"40234"}, {"--03"}]
     assert words == [frozenset({(frozenset(terms),)}) for terms in own]
     assert {term for word in words for (terms,) in word for term in terms} == set(
@@ -514,21 +514,21 @@ def test_question_words_group_the_query_terms_by_word() -> None:
 def test_a_question_word_is_also_spelt_as_its_equivalents_and_its_date() -> None:
     """What BM25 searched for a word: the glossary's terms for it ("service level agreement",
     three words each needed, for "SLA"; "rein" for "kidney") and its date's canonical terms."""
-    sla = question_words("What does the SLA cover?", [("sla", "service level agreement")])
+    sla = searched_spellings("What does the SLA cover?", [("sla", "service level agreement")])
     assert written_share(sla, "The service level agreement sets the uptime.") == 0.5
     assert written_share(sla, "The service is restored at level 2.") == 0.0
-    kidney = question_words("Is the kidney affected?", [("kidney", "rein")])
+    kidney = searched_spellings("Is the kidney affected?", [("kidney", "rein")])
     assert written_share(kidney, "Le rein est atteint.") == 0.5
-    assert written_share(question_words("Is the kidney affected?"), "Le rein est atteint.") == 0
-    day = question_words("What closed on 2026-03-14?")
+    assert written_share(searched_spellings("Is the kidney affected?"), "Le rein est atteint.") == 0
+    day = searched_spellings("What closed on 2026-03-14?")
     assert written_share(day, "Le 14 mars 2026, l'usine a fermé.") == 0.75
     assert written_share(day, "Le 14 avril 2026, l'usine a fermé.") == 0.5
 
 
 def test_written_share_counts_the_words_a_text_writes_in_any_of_their_terms() -> None:
     """ "tart" is written by "Tarte" (its French stem); "bacon", "leek", "replace" are not."""
-    question = question_words("What can replace the bacon in the leek tart?")
+    question = searched_spellings("What can replace the bacon in the leek tart?")
     assert written_share(question, "# Tarte aux poireaux") == 0.25
     assert written_share(question, "Remplacer les lardons par de la feta.") == 0.0
-    assert written_share(question_words("T-40001"), "| T-40001 | Acme |") == 1.0
-    assert written_share(question_words("What is the ?"), "anything") == 1.0
+    assert written_share(searched_spellings("T-40001"), "| T-40001 | Acme |") == 1.0
+    assert written_share(searched_spellings("What is the ?"), "anything") == 1.0

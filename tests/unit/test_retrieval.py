@@ -13,7 +13,7 @@ from citeqa.config import Settings, load_settings
 from citeqa.embedding import MiniLMEmbedder, UseEmbedder, register_embedder
 from citeqa.errors import SettingsInvalid
 from citeqa.glossary import Glossary
-from citeqa.lexical import question_words
+from citeqa.lexical import searched_spellings
 from citeqa.models import Chunk
 from citeqa.retrieval import (
     Candidates,
@@ -92,7 +92,7 @@ def test_a_lone_or_tied_lexical_hit_weighs_its_share_of_the_question() -> None:
     use = Candidates("use", {0: (1, 0.9), 2: (2, 0.5), 3: (3, 0.1), 5: (4, 0.3)})
 
     def fused_with(lone: Candidates, question: str) -> dict[int, float]:
-        share = question_share(question_words(question), chunks)
+        share = question_share(searched_spellings(question), chunks)
         return fuse([lone, use], chunks, "en", settings, share)
 
     row = fused_with(Candidates("lexical", {3: (1, 2.56)}), "T-40001")
@@ -104,7 +104,7 @@ def test_a_lone_or_tied_lexical_hit_weighs_its_share_of_the_question() -> None:
     assert title[5] == pytest.approx(0.25 + 0.5 * (0.3 - 0.1) / (0.9 - 0.1))
     assert max(title, key=title.__getitem__) == 0
     tied = Candidates("lexical", {3: (1, 1.5), 5: (2, 1.5)})
-    share = question_share(question_words("Acme tart"), chunks)
+    share = question_share(searched_spellings("Acme tart"), chunks)
     assert fuse([tied], chunks, "en", settings, share) == {3: 0.5, 5: 0.5}
 
 

@@ -10,7 +10,7 @@ payments?" (the `payments` row, not the `recommendations` row owned by the Payme
 
 from __future__ import annotations
 
-from citeqa.chunkpass import chunk_tokens, header_above
+from citeqa.chunkpass import chunk_tokens
 from citeqa.lexical import query_tokens, tokenize, written_terms
 from citeqa.models import Chunk
 from citeqa.questions import QuestionTerms, question_words
@@ -34,7 +34,7 @@ def chunk_at(text: str, start: int) -> Chunk:
 
 def test_a_chunk_opening_below_its_tables_header_is_indexed_with_it() -> None:
     later = chunk_at(SHEET, SHEET.index("| Umbrella"))
-    header = header_above(TableHeaders(SHEET), later)
+    header = TableHeaders(SHEET).header_over(later.start, later.end)
     assert header == "| customer | plan | first_response_hours |"
     terms = chunk_tokens(later, header=header)
     assert {"respons", "hour"} <= set(terms) and "umbrella" in terms
@@ -43,9 +43,9 @@ def test_a_chunk_opening_below_its_tables_header_is_indexed_with_it() -> None:
 
 def test_a_chunk_holding_its_header_or_no_table_gets_no_header() -> None:
     headers = TableHeaders(SHEET)
-    assert header_above(headers, chunk_at(SHEET, 0)) == ""
+    assert headers.header_over(0, len(SHEET)) == ""
     prose = "Some words first.\n\n" + SHEET
-    assert header_above(TableHeaders(prose), chunk_at(prose, 0)) == ""
+    assert TableHeaders(prose).header_over(0, len(prose)) == ""
     assert headers.header_above(SHEET.index("| Globex")) == (0, SHEET.index("\n"))
     assert headers.header_above(3) is None
 
@@ -74,7 +74,7 @@ def test_a_chunk_of_a_wide_row_carries_the_header_of_its_own_columns() -> None:
         row = sheet.rindex("\n", 0, len(sheet) - 1) + 1
         start = sheet.index(f"{separator}1200{separator}", row) + len(separator)
         end = sheet.index(f"{separator}1260{separator}", row)
-        header = header_above(TableHeaders(sheet), chunk_over(sheet, start, end))
+        header = TableHeaders(sheet).header_over(start, end)
         names = header.replace("|", " ").split()
         assert names == [f"c{n}" for n in range(1200, 1260)], separator
         assert {"c1200", "c1259"} <= set(chunk_tokens(chunk_over(sheet, start, end), header=header))
@@ -85,7 +85,7 @@ def test_a_chunk_across_two_wide_rows_carries_both_ends_of_the_header() -> None:
     second = sheet.index("| 0 |")
     third = sheet.index("| 0 |", second + 1)
     chunk = chunk_over(sheet, sheet.index("| 2990 |") + 1, sheet.index("| -5 |", third))
-    names = header_above(TableHeaders(sheet), chunk).replace("|", " ").split()
+    names = TableHeaders(sheet).header_over(chunk.start, chunk.end).replace("|", " ").split()
     assert names == [f"c{n}" for n in (*range(5), *range(2990, 3000))]
 
 
@@ -94,18 +94,18 @@ def test_a_chunk_of_whole_rows_carries_the_whole_header_and_a_rule_none() -> Non
     headers = TableHeaders(sheet)
     rule = sheet.index("| --- |")
     whole = chunk_over(sheet, rule, len(sheet))  # the rule, then a row of every column
-    assert header_above(headers, whole) == sheet[: sheet.index("\n")]
-    assert header_above(headers, chunk_over(sheet, rule + 7, rule + 60)) == ""
+    assert headers.header_over(whole.start, whole.end) == sheet[: sheet.index("\n")]
+    assert headers.header_over(rule + 7, rule + 60) == ""
 
 
 def test_what_a_chunk_carries_of_a_header_is_bounded() -> None:
     sheet = wide_sheet(3, rule=False).replace("c1", "c1 " + "long " * 1000)
     row = sheet.index("| 0 |")
-    header = header_above(TableHeaders(sheet), chunk_over(sheet, row, row + 7))
+    header = TableHeaders(sheet).header_over(row, row + 7)
     assert header.split() == ["c0"]  # cut after a whole cell
     sheet = wide_sheet(20_000)
     row = sheet.index("| 0 |")
-    header = header_above(TableHeaders(sheet), chunk_over(sheet, row, row + 50_000))
+    header = TableHeaders(sheet).header_over(row, row + 50_000)
     names = header.replace("|", " ").split()
     assert len(header) <= HEADER_CARRIED and len(names) > 200
     assert names == [f"c{n}" for n in range(len(names))]  # the first ones, none cut in two
@@ -118,7 +118,7 @@ def test_a_chunk_of_whole_rows_carries_a_long_header_whole() -> None:
     sheet = "| " + " | ".join(names) + " |\n|" + "---|" * 100 + "\n"
     sheet += "| " + " | ".join(str(n) for n in range(100)) + " |\n"
     rule = sheet.index("|---|")
-    header = header_above(TableHeaders(sheet), chunk_over(sheet, rule, len(sheet)))
+    header = TableHeaders(sheet).header_over(rule, len(sheet))
     assert "measurement_column_099" in header and len(header) > HEADER_CARRIED
 
 

@@ -51,7 +51,7 @@ def test_misspelt_words_are_offered_their_spelling_in_the_documents() -> None:
 
 def test_a_question_whose_words_are_all_misspelt_is_offered_them_too() -> None:
     refusal = before_search(asked("defualt timout?"), "en", closest=closest())
-    assert refusal is not None and refusal.reason == (
+    assert refusal is not None and refusal.reason.text == (
         "No word of the question occurs in the documents. Did you mean “default”, “timeout”?"
     )
 
@@ -60,7 +60,7 @@ def test_nothing_is_offered_when_no_corpus_word_is_close() -> None:
     terms = asked("What is the capital of Peru?")
     assert terms.typos == {}
     refusal = before_search(terms, "en", closest=closest())
-    assert refusal is not None and "Did you mean" not in refusal.reason
+    assert refusal is not None and "Did you mean" not in refusal.reason.text
     assert reason_for(terms).endswith("they never mention “capital”, “Peru”.")
 
 

@@ -33,8 +33,8 @@ def test_a_follow_up_names_the_number_it_typed() -> None:
         "et l'article 6.6.6.6.6.6 ?", "Que dit l'article 4 du bail ?", vocabulary(LEASE)
     )
     refusal = before_search(terms, "fr")
-    assert refusal is not None and "“6.6.6.6.6.6”" in refusal.reason
-    assert "“6.6”" not in refusal.reason
+    assert refusal is not None and "“6.6.6.6.6.6”" in refusal.reason.text
+    assert "“6.6”" not in refusal.reason.text
 
 
 def test_a_decimal_is_named_as_typed() -> None:

@@ -13,6 +13,7 @@ from citeqa.abstention import (
     NO_WORD_OCCURS,
     NOT_IN_PASSAGES,
     ONLY_MENTIONED,
+    Reason,
     before_search,
     never_written,
     not_answered,
@@ -48,9 +49,9 @@ def test_only_reasons_on_the_whole_corpus_claim_absence(lang: Lang) -> None:
     assert turbo is not None and turbo.claims_absence
     assert turbo.text == NEVER_WRITES[lang].format(words="“--turbo”")
     off = before_search(replace(asked, absent=["NVMe", "nodes"]), lang)
-    assert off is not None and off.claims_absence and off.reason == NO_WORD_OCCURS[lang]
+    assert off is not None and off.reason == Reason(NO_WORD_OCCURS[lang], claims_absence=True)
     greeting = before_search(QuestionTerms(focus="Thanks!"), lang)
-    assert greeting is not None and not greeting.claims_absence
+    assert greeting is not None and not greeting.reason.claims_absence
 
 
 def test_the_recorded_files_are_counted_by_type_most_first() -> None:

@@ -7,8 +7,9 @@ control character (escape sequences included) with a visible stand-in, and print
 
 from __future__ import annotations
 
+import shlex
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -84,6 +85,19 @@ def corpus_of_index(index: Path) -> Path | None:
         return None
     folder = Path(manifest.corpus_dir)
     return folder if folder.is_dir() else None
+
+
+def command_line(command: Sequence[str], *options: tuple[str, object]) -> str:
+    """`command` (its words: "citeqa", "eval") with the options given (a flag when its value
+    is True, none when it is None or False), as a shell would take it: what a report or a
+    hint tells the user to type (eval_cmd, index_cmds.asking_it)."""
+    words = list(command)
+    for flag, value in options:
+        if value is True:
+            words.append(flag)
+        elif value is not None and value is not False:
+            words += [flag, str(value)]
+    return shlex.join(words)
 
 
 def stderr_console() -> Console:

@@ -12,7 +12,6 @@ rich markup: tables hold figures.
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +23,7 @@ from citeqa.cli.app import app, examples
 from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
+    command_line,
     open_for_questions,
     progress_bar,
     settings_for,
@@ -129,7 +129,8 @@ def eval_command(
             also_mid_session=mid_session is not False,
         )  # fmt: skip
     command = command_line(
-        ("--set", set_file), ("--split", None if split is SplitChoice.all else split.value),
+        ("citeqa", "eval"), ("--set", set_file),
+        ("--split", None if split is SplitChoice.all else split.value),
         ("--no-ablations", no_ablations), ("--corpus", corpus), ("--index", index),
         ("--report", report_path), ("--markdown", markdown and report_path is None),
         ("--no-mid-session", mid_session is False),
@@ -144,18 +145,6 @@ def eval_command(
     else:
         print_tables(report)
         print_misses(report, questions)
-
-
-def command_line(*options: tuple[str, object]) -> str:
-    """`citeqa eval` with the options given (a flag when its value is True, none when it is
-    None or False), as a shell would take it: the command the report says made it."""
-    words = ["citeqa", "eval"]
-    for flag, value in options:
-        if value is True:
-            words.append(flag)
-        elif value is not None and value is not False:
-            words += [flag, str(value)]
-    return shlex.join(words)
 
 
 NO_DEFAULT_SET = (

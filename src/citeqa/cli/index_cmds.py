@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,6 +20,7 @@ from citeqa.cli.common import (
     CorpusOption,
     IndexOption,
     StoreOption,
+    command_line,
     interruptible,
     progress_bar,
     settings_for,
@@ -72,12 +72,11 @@ def index(
 def asking_it(corpus: Path | None, index: Path | None) -> str:
     """How to ask the folders just indexed, as typed: `ask` and the chat read the bundled corpus
     unless told otherwise (the s20 trial indexed its own folder, then asked the bundled one)."""
-    folders = " ".join(
-        f"{option} {shlex.quote(str(path))}"
-        for option, path in (("--corpus", corpus), ("--index", index))
-        if path is not None
+    ask, chat = (
+        command_line(("citeqa", command), ("--corpus", corpus), ("--index", index))
+        for command in ("ask", "chat")
     )
-    return shown(f'Ask it: citeqa ask {folders} "your question", or chat: citeqa chat {folders}')
+    return shown(f'Ask it: {ask} "your question", or chat: {chat}')
 
 
 def _interrupted(

@@ -48,7 +48,9 @@ class Reader(Protocol):
     """True: `extract` gets the decoded text (str); False: the raw bytes."""
     version: int
     """Bumped whenever what `extract` gives for the same file changes: an index records the
-    version that read each file, and `citeqa index` reads again a file read by another."""
+    version that read each file, and `citeqa index` reads again a file read by another. A
+    reader of text decoded by textdecoding.py adds that decoding's VERSION to its own, so a
+    change of decoding reads every text file again without a bump in each reader."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         """The text of a file (`relative` names it in warnings); UnreadableDocument if none."""

@@ -38,6 +38,7 @@ from pathlib import PurePosixPath
 
 from citeqa.language import pipe_row
 from citeqa.readers.base import TITLE_MAX, Extracted
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 SNIFF_LINES = 20
 SNIFF_CHARACTERS = 2_048
@@ -56,7 +57,7 @@ class DelimitedReader:
     kind: str = "csv"
     suffixes: tuple[str, ...] = (".csv", ".tsv")
     decoded: bool = True
-    version: int = 4
+    version: int = 3 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")

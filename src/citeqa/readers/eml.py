@@ -25,6 +25,7 @@ from email.parser import BytesParser
 from citeqa.mailthreads import mail_text
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.textdecoding import decoded_text
 
 HEADER_NAMES = ("From", "To", "Cc", "Date", "Subject")
@@ -41,7 +42,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 1
+    version = 0 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from citeqa.editstamps import stamps_an_edit
@@ -48,6 +49,7 @@ from citeqa.readers.htmlchrome import (
     is_widget,
     names_navigation,
 )
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 
 class HtmlReader:
@@ -56,7 +58,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 16
+    version = 15 + DECODING_VERSION
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -297,7 +299,7 @@ class _VisibleText(HTMLParser):
         table = self.tables.pop()
         piped = table.piped()
         if self.tables:
-            self.tables[-1].nest(table.words())
+            self.tables[-1].nest(table)
         if piped:
             del self.parts[table.mark :]
             self.pending = PARAGRAPH
@@ -476,12 +478,17 @@ class _Row:
     """One table row: its cells' text pieces, and which cells are header cells (`<th>`)."""
 
     def __init__(self, in_head: bool) -> None:
-        self.cells: list[list[str]] = []
+        self.cells: list[list[str | _Table]] = []
+        """Each cell's pieces: its text as it came, and the tables nested in it (`_Table.nest`)."""
         self.heads: list[bool] = []
         self.in_head = in_head
 
     def texts(self) -> list[str]:
-        return [" ".join("".join(cell).split()) for cell in self.cells]
+        return [" ".join(_joined(cell).split()) for cell in self.cells]
+
+    def has_text(self) -> bool:
+        """Whether any cell holds visible text, found without joining the cells' text."""
+        return any(_has_text(cell) for cell in self.cells)
 
     def is_header(self) -> bool:
         return self.in_head or (bool(self.heads) and all(self.heads))
@@ -489,13 +496,20 @@ class _Row:
 
 class _Table:
     """A table being read: its caption and rows, and where its text starts among the parts
-    written (`mark`), to be cut back to if it closes as a pipe table."""
+    written (`mark`), to be cut back to if it closes as a pipe table.
+
+    A table nested in a cell is kept there whole, its words joined only when the table around
+    it is written as a pipe table (`_joined`): copying them into the cell as each table closed
+    copied the words of every table inside, up every level (s22: 4,000 unclosed tables took
+    6.7 s)."""
 
     def __init__(self, mark: int) -> None:
-        self.caption: list[str] = []
+        self.caption: list[str | _Table] = []
         self.rows: list[_Row] = []
         self.in_head = False
         self.mark = mark
+        self.holds_text = False
+        """Whether the table has visible text, set when it closes (`nest`, `piped`)."""
 
     def open(self, tag: str) -> None:
         if tag == "thead":
@@ -511,31 +525,61 @@ class _Table:
         (`<br>`, `<p>`) or a caption is a space (the cells' and caption's spaces are evened)."""
         self._pieces().append(" " + text if pending else text)
 
-    def nest(self, words: list[str]) -> None:
-        """A table nested in this one: its words run into the cell."""
-        self._pieces().append(" " + " ".join(words) + " ")
+    def nest(self, table: _Table) -> None:
+        """A closed table nested in this one: its words run into the cell (`_joined`)."""
+        self._pieces().append(table)
 
-    def _pieces(self) -> list[str]:
+    def _pieces(self) -> list[str | _Table]:
         """Where text goes now: the last cell, else the caption (a <caption>, or stray text)."""
         return self.rows[-1].cells[-1] if self.rows and self.rows[-1].cells else self.caption
 
-    def words(self) -> list[str]:
-        """The caption's and cells' text, in reading order (a table nested in a cell)."""
-        return ["".join(self.caption)] + [text for row in self.rows for text in row.texts()]
-
     def piped(self) -> str:
         """The table as a markdown pipe table under its header row when its first row is one
-        (and it has rows and columns to spare), else "" (the table reads as it came)."""
-        read = [(row, row.texts()) for row in self.rows]  # each cell's text made once
-        kept = [(row, texts) for row, texts in read if any(texts)]
-        cells = [texts for _, texts in kept]
-        width = max((len(texts) for texts in cells), default=0)
-        if not (kept and kept[0][0].is_header() and len(kept) > 1 and width > 1):
+        (and it has rows and columns to spare), else "" (the table reads as it came). Notes
+        whether the table holds text (`holds_text`) for the table it is nested in."""
+        kept = [row for row in self.rows if row.has_text()]
+        self.holds_text = bool(kept) or _has_text(self.caption)
+        width = max((len(row.cells) for row in kept), default=0)
+        if not (kept and kept[0].is_header() and len(kept) > 1 and width > 1):
             return ""
-        caption = " ".join("".join(self.caption).split())
+        cells = [row.texts() for row in kept]  # each cell's text made once
+        caption = " ".join(_joined(self.caption).split())
         lines = [_pipe_row(cells[0], width), "|" + " --- |" * width]
         lines += [_pipe_row(texts, width) for texts in cells[1:]]
         return "\n".join(([caption] if caption else []) + lines)
+
+
+def _joined(pieces: list[str | _Table]) -> str:
+    """A cell's or caption's text: its pieces as they came, a nested table's caption and cells
+    spaced apart (a cell's text is then evened: `_Row.texts`). Walked with a stack of the
+    tables entered, not by recursion: tables nest thousands deep in a hostile page."""
+    text: list[str] = []
+    entered: list[Iterator[str | _Table]] = [iter(pieces)]
+    while entered:
+        piece = next(entered[-1], None)
+        if piece is None:
+            entered.pop()
+        elif isinstance(piece, str):
+            text.append(piece)
+        else:
+            entered.append(_spaced_pieces(piece))
+    return "".join(text)
+
+
+def _spaced_pieces(table: _Table) -> Iterator[str | _Table]:
+    """A nested table's caption and cells in reading order, a space around each."""
+    yield " "
+    yield from table.caption
+    for row in table.rows:
+        for cell in row.cells:
+            yield " "
+            yield from cell
+    yield " "
+
+
+def _has_text(pieces: list[str | _Table]) -> bool:
+    """Whether a cell or caption holds visible text (a nested table's noted as it closed)."""
+    return any(piece.strip() if isinstance(piece, str) else piece.holds_text for piece in pieces)
 
 
 def _pipe_row(cells: list[str], width: int) -> str:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from citeqa.blocks import is_label_line
 from citeqa.language import LINE_ENDS, is_bullet, without_closing_marks
-from citeqa.readers.pdfmargins import Page, body_size
+from citeqa.readers.pdfmargins import Page, body_size, evened, evened_lines
 
 __all__ = ["emphasised_lines", "is_bold_font", "with_headings_apart"]
 
@@ -94,7 +94,7 @@ def _line_parts(text: str) -> list[tuple[str, bool]]:
 
 def _emphasised(line: list[str], plain: bool) -> set[str]:
     """The line (its parts), spaces evened, when none of it is `plain`; else nothing."""
-    words = " ".join("".join(line).split())
+    words = evened("".join(line))
     return {words} if words and not plain else set()
 
 
@@ -111,7 +111,7 @@ def _body_style(page: Page) -> tuple[float, bool]:
 def with_headings_apart(read: Sequence[Page], pages: Sequence[str]) -> list[str]:
     """The `pages`' texts (those of the pages `read`, their margins dropped) with a blank line
     before and after each line heading its page's text (`_headings`)."""
-    written = Counter(line for page in read for line in _evened_lines(page.text))
+    written = Counter(line for page in read for line in set(evened_lines(page.text)))
     once = {line for line, count in written.items() if count == 1}
     return [
         _set_apart(text, emphasised_lines(page), once)
@@ -119,17 +119,12 @@ def with_headings_apart(read: Sequence[Page], pages: Sequence[str]) -> list[str]
     ]
 
 
-def _evened_lines(text: str) -> set[str]:
-    """A page's lines holding text, spaces evened, once each."""
-    return {" ".join(line.split()) for line in text.split("\n") if line.strip()}
-
-
 def _set_apart(text: str, emphasised: frozenset[str], once: set[str]) -> str:
     """`text` with a blank line before and after each of its headings (`_headings`)."""
     if not emphasised:
         return text
     lines = text.split("\n")
-    headings = _headings([" ".join(line.split()) for line in lines], emphasised, once)
+    headings = _headings([evened(line) for line in lines], emphasised, once)
     firsts = {first for first, _ in headings}
     lasts = {last for _, last in headings}
     out: list[str] = []

@@ -106,7 +106,7 @@ def opens_larger(page: Page, text: str) -> bool:
     page's text, whole (or wrapped over its first lines): a slide's title, which a guide's page
     opening with an answer, or with a word of a larger heading further down, is not."""
     body = body_size(page.pieces)
-    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    lines = evened_lines(text)
     openings = {" ".join(lines[:count]) for count in range(1, min(len(lines), 3) + 1)}
     return body is not None and any(run in openings for run in _larger_runs(page.pieces, body))
 
@@ -124,7 +124,7 @@ def _larger_runs(pieces: Sequence[SizedText], body: float) -> list[str]:
             current.append(piece)
             continue
         if current and size != size_of_run:
-            runs.append(" ".join("".join(current).split()))
+            runs.append(evened("".join(current)))
             current = []
         if size > body:
             current.append(piece)
@@ -260,9 +260,9 @@ def _smaller_lines(lines: list[str], pieces: list[SizedText], body: float | None
         if text.strip() and size >= body:
             break
         small.append(text)
-    covered, count, at = " ".join("".join(small).split()), 0, 0
+    covered, count, at = evened("".join(small)), 0, 0
     for line in lines:
-        words = " ".join(line.split())
+        words = evened(line)
         piece = f" {words}" if at and words else words
         if not covered.startswith(piece, at):
             break
@@ -312,10 +312,22 @@ def _leading(numbers: list[int], lines: list[str], margins: frozenset[str]) -> s
 
 
 def _text_lines(text: str) -> list[str]:
-    """A page's lines holding text, stripped."""
+    """A page's lines holding text, stripped, their inner spaces as written: margin lines are
+    found, and dropped, as the page writes them (`_leading`), not `evened_lines`."""
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def evened_lines(text: str) -> list[str]:
+    """A page's lines holding text, spaces evened (`evened`): how a line is compared with the
+    page's pieces (`opens_larger`) and with the other pages' lines (pdfheadings.py)."""
+    return [evened(line) for line in text.split("\n") if line.strip()]
+
+
+def evened(text: str) -> str:
+    """`text` with its runs of white space one space, none at either end."""
+    return " ".join(text.split())
 
 
 def _folded(line: str) -> str:
     """A line with its numbers folded: "page 1 of 2" and "page 2 of 2" are one margin line."""
-    return _DIGITS.sub("0", " ".join(line.split()))
+    return _DIGITS.sub("0", evened(line))

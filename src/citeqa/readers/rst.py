@@ -21,5 +21,6 @@ file read alone as cp1252, a stray NUL byte read as U+FFFD, binary content found
 from __future__ import annotations
 
 from citeqa.readers.text import TextReader
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 
-READERS = (TextReader("rst", (".rst",), version=4, reads_mail=False),)
+READERS = (TextReader("rst", (".rst",), version=3 + DECODING_VERSION, reads_mail=False),)

@@ -64,6 +64,7 @@ from citeqa.readers.treetext import (
 )
 from citeqa.readers.yamlnodes import document_value, is_null
 from citeqa.readers.yamlsize import NodeBudget, nesting_checked
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.visible import shown
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 2
+    version: int = 1 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from citeqa.mailthreads import mail_text
 from citeqa.readers.base import Extracted
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.transcripts import is_cue_text, transcript_text
 
 
@@ -65,6 +66,6 @@ class TextReader:
 
 
 READERS = (
-    TextReader("txt", (".txt",), version=10, reads_transcripts=True),
-    TextReader("md", (".md",), version=9),
+    TextReader("txt", (".txt",), version=9 + DECODING_VERSION, reads_transcripts=True),
+    TextReader("md", (".md",), version=8 + DECODING_VERSION),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from citeqa.readers.base import Extracted
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.transcripts import transcript_text
 
 
@@ -21,7 +22,7 @@ class TranscriptReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 2
+    version: int = 1 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         read = transcript_text(str(content), relative, cues=True)  # NoTranscriptText: skipped
