@@ -128,7 +128,7 @@ def _most_first(counts: Counter[str]) -> dict[str, int]:
 
 
 def _kinds(types: dict[str, int], lang: Lang) -> list[str]:
-    """ "3 .docx", "1 .xlsx", … the first KINDS_NAMED, then how many more types (sanitised)."""
+    """ "3 .docx", "1 .pptx", … the first KINDS_NAMED, then how many more types (sanitised)."""
     named = [f"{count} {shown(ending) or NO_TYPE[lang]}" for ending, count in types.items()]
     if len(named) <= KINDS_NAMED:
         return named
@@ -144,7 +144,7 @@ def _files(count: int, lang: Lang = "en") -> str:
 
 def welcome_line(unread: UnreadFiles | None) -> str | None:
     """What the chat's welcome says once of the files not read, or None when every file the
-    build tried was read: "4 files not read: 3 .docx, 1 .xlsx — convert them to .pdf or .txt
+    build tried was read: "4 files not read: 3 .docx, 1 .pptx — convert them to .pdf or .txt
     (text ones: rename them .txt), or see `citeqa status`"."""
     if unread is None or not unread.count:
         return None

@@ -61,7 +61,7 @@ def test_the_recorded_files_are_counted_by_type_most_first() -> None:
                 ("a.md", "1", "a"),
                 ("b.DOCX", "unsupported", None),
                 ("c.docx", "unsupported", None),
-                ("d.xlsx", "unsupported", None),
+                ("d.pptx", "unsupported", None),
                 ("e.md", "2", "e"),
                 ("Makefile", "unsupported", None),
                 ("f.pdf", "3", None),  # a damaged PDF
@@ -70,12 +70,12 @@ def test_the_recorded_files_are_counted_by_type_most_first() -> None:
         ]
     )
     unread = recorded_unread(files)
-    assert unread.types == {".docx": 2, "": 1, ".xlsx": 1} and unread.unreadable == 1
+    assert unread.types == {".docx": 2, "": 1, ".pptx": 1} and unread.unreadable == 1
     assert unread.not_read_yet == {".txt": 1}
     assert not_searched(unread, "en") == (
         "1 file of a type citeqa reads since this index was built (1 .txt) was not searched:"
         " `citeqa index` reads it. 4 files of types citeqa does not read (2 .docx, 1 no type,"
-        " 1 .xlsx) were not searched: `citeqa status` lists them."
+        " 1 .pptx) were not searched: `citeqa status` lists them."
     )
 
 
