@@ -68,7 +68,8 @@ def test_the_status_counts_the_files_not_read_by_type_for_the_welcome(ops: Assis
     assert status.unread.types == {".docx": 1, ".pptx": 1} and status.unread.unreadable == 1
     assert welcome_line(status.unread) == (
         "3 files not read: 1 .docx, 1 .pptx, 1 unreadable (empty, damaged or without text)"
-        " — convert them to .pdf or .txt (text ones: rename them .txt), or see `citeqa status`"
+        " — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them .txt),"
+        " or see `citeqa status`"
     )
 
 

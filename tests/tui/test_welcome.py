@@ -150,8 +150,8 @@ def test_the_welcome_says_once_which_files_the_build_did_not_read(tmp_path):
             await wait_for(pilot, lambda: "passages" in screen_text(app))
             line = (
                 "5 files not read: 3 .docx, 1 .xlsx, 1 unreadable (empty, damaged or without"
-                " text) — convert them to .pdf or .txt (text ones: rename them .txt), or see"
-                " `citeqa status`"
+                " text) — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones:"
+                " rename them .txt), or see `citeqa status`"
             )
             assert screen_text(app).count("5 files not read") == 1
             assert str(app.query_one("#welcome-unread", Static).render()) == line

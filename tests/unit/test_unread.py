@@ -101,7 +101,8 @@ def test_a_line_names_a_few_types_sanitised_then_how_many_more() -> None:
     line = welcome_line(UnreadFiles(types=types))
     assert line == (
         "16 files not read: 5 .docx, 4 .x␛[31m, 3 .eml, 2 .toml, 2 in 2 other types"
-        " — convert them to .pdf or .txt (text ones: rename them .txt), or see `citeqa status`"
+        " — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them .txt),"
+        " or see `citeqa status`"
     )
 
 
