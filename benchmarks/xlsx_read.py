@@ -1,10 +1,10 @@
 """Print what reading Excel workbooks costs (readers/xlsx.py): `import openpyxl` in a fresh
 interpreter (paid on the first workbook a build reads, never by a corpus without one); a
 --rows-row ticket workbook (seven columns, a date column) read against the same rows as a
-.csv export (readers/delimited.py), seconds, cells a second and peak traced memory; a --big-row
-one, cut at MAX_CELLS cells with a warning; a sheet --wide columns wide (cut at MAX_COLUMNS);
-and a zip bomb (a sheet part unpacking to 300 MB of zeros, refused from the archive's
-directory). Medians of --rounds runs. Not a test; run it by hand:
+.csv export (readers/delimited.py): wall and CPU seconds, cells a CPU second, peak traced
+memory; a --big-row one, cut at MAX_CELLS cells with a warning; a sheet --wide columns wide
+(cut at MAX_COLUMNS); and a zip bomb (a sheet part unpacking to 300 MB of zeros, refused from
+the archive's directory). Medians of --rounds runs. Not a test; run it by hand:
 
     python benchmarks/xlsx_read.py [--rows 300] [--big 100000] [--wide 10000] [--rounds 3]
 """
@@ -16,6 +16,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import statistics
 import subprocess
 import sys
 import time
@@ -76,18 +77,26 @@ def import_seconds() -> float:
 
 
 def read_figures(name: str, data: bytes, cells: int, rounds: int) -> None:
-    """Seconds, cells a second, peak memory and warnings of reading `data`."""
+    """Wall and CPU seconds (medians of `rounds`), cells a CPU second, peak traced memory and
+    warnings of reading `data` (CPU time: steadier when other work shares the cores)."""
     reader = reader_for(".xlsx")
     assert reader is not None
-    seconds = median_seconds(lambda: reader.extract(data, name), rounds)
+    walls, cpus = [], []
+    for _ in range(rounds):
+        wall, cpu = time.perf_counter(), time.process_time()
+        reader.extract(data, name)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    seconds, cpu_seconds = statistics.median(walls), statistics.median(cpus)
     tracemalloc.start()
     extracted = reader.extract(data, name)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     read = min(cells, MAX_CELLS)
     print(
-        f"{name}: {len(data) / 1e6:.1f} MB, {seconds:.2f} s ({read / seconds:,.0f} cells/s),"
-        f" peak {peak / 1e6:.0f} MB traced, {len(extracted.text) / 1e6:.2f} MB of text"
+        f"{name}: {len(data) / 1e6:.1f} MB, {seconds:.2f} s wall, {cpu_seconds:.2f} s CPU"
+        f" ({read / cpu_seconds:,.0f} cells/CPU s), peak {peak / 1e6:.0f} MB traced,"
+        f" {len(extracted.text) / 1e6:.2f} MB of text"
     )
     for warning in extracted.warnings:
         print(f"  warning: {warning}")

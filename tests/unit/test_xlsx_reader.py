@@ -160,6 +160,19 @@ def test_a_workbook_unpacking_past_the_limit_is_skipped_unread(
     assert skipped.value.reason == "its parts unpack to 2 MB, more than the 1 MB read of a workbook"
 
 
+def test_a_workbook_whose_strings_unpack_past_the_limit_is_skipped_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx, "MAX_STRINGS", 2 * 1024 * 1024)
+    strings = "<sst>" + "<si><t>a</t></si>" * 200_000 + "</sst>"
+    bomb = _zip({"xl/workbook.xml": "<workbook/>", "xl/sharedStrings.xml": strings})
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "strings.xlsx", bomb)
+    assert (
+        skipped.value.reason == "its strings unpack to 3 MB, more than the 2 MB read of a workbook"
+    )
+
+
 def test_a_workbook_of_empty_sheets_has_no_text(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocument, match="no text"):
         document(tmp_path, "empty.xlsx", rows_workbook([[], [None, ""]]))

@@ -23,8 +23,9 @@ is no workbook is skipped with a reason, never a traceback:
 - not a zip archive: an old binary .xls renamed, or a password-protected workbook (both are
   OLE files; the encrypted one holds an "EncryptedPackage" stream), or no workbook at all;
 - a zip archive without xl/workbook.xml (a .docx renamed);
-- one whose parts unpack to more than MAX_UNPACKED bytes (a zip bomb: sizes read from the
-  archive's directory, which zipfile never reads past);
+- one whose parts unpack to more than MAX_UNPACKED bytes, or its table of strings to more than
+  MAX_STRINGS (a zip bomb: sizes read from the archive's directory, which zipfile never reads
+  past);
 - at most MAX_CELLS cells of a workbook are read (a sheet of a million rows: "read the
   first 28,571 rows of sheet 'big'") and MAX_COLUMNS columns of a sheet, each with a warning.
 .ods files are not read: the one library reading them (odfpy) loads a whole document as a DOM
@@ -48,27 +49,38 @@ from citeqa.readers.cellvalues import cell_text
 from citeqa.readers.delimited import is_header_row, pipe_table
 
 MAX_CELLS = 200_000
-"""The cells of a workbook read at most: openpyxl read 13,500 cells a second of a 100,000-row
-workbook on this shared 2-core machine at load 10 (benchmarks/xlsx_read.py; its whole-sheet
-scan for the sheet's size included, which a file without a <dimension> costs at load time), so
-a workbook costs some 15 s at worst, and 200,000 cells (28,000 rows of seven columns) is far
-past a sheet one reads rows of."""
+"""The cells of a workbook read at most: openpyxl reads some 55,000 cells a CPU second
+(benchmarks/xlsx_read.py: 200,000 cells of a 40,000-row workbook in 3.7 s of CPU, 12 s of wall
+time on this shared 2-core machine at load 10; a file without a <dimension>, as scripts write,
+adds openpyxl's scan of each whole sheet for its size when it is opened), so a workbook costs a
+few seconds at most, and 200,000 cells (28,000 rows of seven columns) is far past a sheet one
+reads rows of. Indexing those rows costs more than reading them (28,575 sentences embedded in
+418 s of wall time, 3 min of CPU, at load 10)."""
 MAX_COLUMNS = 1_000
 """The columns of a sheet read at most (Excel allows 16,384): past them a row is no record one
 reads, and a header row that wide is carried by no chunk (tables.HEADER_CARRIED)."""
 MAX_UNPACKED = 256 * 1024 * 1024
 """The most bytes a workbook's parts may unpack to (a million rows of a few cells is about
 100 MB of XML); past it a file is a zip bomb or a data dump, skipped."""
+MAX_STRINGS = 32 * 1024 * 1024
+"""The most bytes a workbook's table of strings (xl/sharedStrings.xml) may unpack to: openpyxl
+holds it whole in memory before any row is read, so MAX_CELLS does not bound it (32 MB of
+one-letter strings are two million Python strings; a sheet one reads holds far fewer)."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first bytes of an OLE compound file: an .xls workbook, or an encrypted .xlsx."""
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 WORKBOOK_PART = "xl/workbook.xml"
+STRINGS_PART = "xl/sharedstrings.xml"
+"""Lower case: the part's name as compared."""
 
 OLD_BINARY = "an old binary Excel file (.xls) renamed: save it as .xlsx or export it as .csv"
 ENCRYPTED = "password-protected (encrypted): save it without a password to read it"
 NOT_ZIP = "not an Excel workbook (not a zip archive)"
 NO_WORKBOOK = f"a zip archive without a workbook ({WORKBOOK_PART}): not an Excel workbook"
 TOO_LARGE = "its parts unpack to {size:,} MB, more than the {limit:,} MB read of a workbook"
+TOO_MANY_STRINGS = (
+    "its strings unpack to {size:,} MB, more than the {limit:,} MB read of a workbook"
+)
 HIDDEN = "{relative}: hidden sheets not read: {names}"
 CUT_ROWS = (
     "{relative}: read the first {rows:,} rows of sheet {sheet!r} ({cells:,} cells read in all)"
@@ -118,10 +130,15 @@ def _check_archive(raw: bytes) -> None:
         raise UnreadableDocument(NOT_ZIP) from None
     if WORKBOOK_PART not in {part.filename for part in parts}:
         raise UnreadableDocument(NO_WORKBOOK)
-    unpacked = sum(part.file_size for part in parts)
-    if unpacked > MAX_UNPACKED:
-        megabytes = {"size": unpacked >> 20, "limit": MAX_UNPACKED >> 20}
-        raise UnreadableDocument(TOO_LARGE.format(**megabytes))
+    _check_size(TOO_LARGE, sum(part.file_size for part in parts), MAX_UNPACKED)
+    strings = (part.file_size for part in parts if part.filename.lower() == STRINGS_PART)
+    _check_size(TOO_MANY_STRINGS, sum(strings), MAX_STRINGS)
+
+
+def _check_size(reason: str, size: int, limit: int) -> None:
+    """UnreadableDocument saying `reason` when `size` bytes pass `limit`."""
+    if size > limit:
+        raise UnreadableDocument(reason.format(size=size >> 20, limit=limit >> 20))
 
 
 def _read_workbook(raw: bytes, reading: _Reading) -> str | None:
