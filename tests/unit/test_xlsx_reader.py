@@ -70,6 +70,11 @@ def test_the_workbooks_own_title_titles_it(tmp_path: Path) -> None:
     assert document(tmp_path, "t.xlsx", book).title == "Support tickets"
 
 
+def test_a_one_cell_header_over_unnamed_columns_stays_the_header(tmp_path: Path) -> None:
+    doc = document(tmp_path, "n.xlsx", rows_workbook([["name"], ["Ana", 12], ["Tom", 14]]))
+    assert doc.text.splitlines()[2:5] == ["| name |  |", "| --- | --- |", "| Ana | 12 |"]
+
+
 def test_a_sheet_whose_first_row_is_no_header_is_read_as_paragraphs(tmp_path: Path) -> None:
     rows = [["Remember to send the invoices before the end of the month."], ["Then close Q1."]]
     doc = document(tmp_path, "notes.xlsx", rows_workbook(rows, "Notes"))

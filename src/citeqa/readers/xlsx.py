@@ -2,7 +2,8 @@
 naming the sheet.
 
 A workbook's text is, sheet by sheet in the workbook's order, a heading "## Budget 2026" (the
-sheet's name: a citation names the sheet its row stands in) over the sheet's rows written as
+sheet's name: a citation names the sheet its row stands in, or the title line the sheet opens
+with, which stands under it) over the sheet's rows written as
 readers/delimited.py writes a .csv file's records (`pipe_table`: the first row the header row
 over a `|---|` rule, a column empty in every row left out, short rows padded), so that
 tables.py and keyedrows.py find a row's header and a row by its key ("Who resolved ticket
@@ -12,13 +13,15 @@ saved with it (openpyxl's data_only mode: a file no spreadsheet program ever sav
 a script, holds no such value and its formula cells read as empty), a merged cell once (its
 first cell holds the value, the others none). Blank rows are left out; rows holding one cell
 above the sheet's first row of two or more (a title, "Prepared by Finance") are written as
-lines of their own over the table, not as its header; a sheet whose first row is no header
+lines of their own over the table, not as its header (unless that row holds a number: it is
+then a record, under a one-cell header); a sheet whose first row is no header
 row (delimited.is_header_row: a sentence, a note) is written as plain text, a paragraph a
 row. Empty sheets and chart sheets are left out; hidden sheets too (a person reading the
 workbook does not see them), with a warning naming them.
 
 Read by openpyxl in read-only mode (streamed, a row at a time), imported on the first
-workbook read only (0.2-0.5 s: a corpus without one never pays it). Bounded, and a file that
+workbook read only (0.2-1.2 s of wall time on this shared machine: a corpus without one
+never pays it). Bounded, and a file that
 is no workbook is skipped with a reason, never a traceback:
 - not a zip archive: an old binary .xls renamed, or a password-protected workbook (both are
   OLE files; the encrypted one holds an "EncryptedPackage" stream), or no workbook at all;
@@ -38,6 +41,7 @@ name without its ending, as a .csv file is.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -146,7 +150,7 @@ def _read_workbook(raw: bytes, reading: _Reading) -> str | None:
     """Read the workbook's sheets into `reading`; its stated title, or None. openpyxl raises
     assorted errors on a damaged workbook (KeyError, XML errors, ValueError...), so any is
     caught here, at the library's boundary, and the file skipped with its reason."""
-    import openpyxl  # here: 0.2-0.5 s, paid only when a workbook is read
+    import openpyxl  # here: 0.2-1.2 s, paid only when a workbook is read
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
@@ -225,11 +229,17 @@ def sheet_text(name: str, records: list[list[str]], reading: _Reading) -> str:
 def _lead_rows(records: list[list[str]]) -> int:
     """How many of the first rows hold one cell each above the first row of two cells or more
     (a sheet's title, a "Prepared by" line): written as lines, not as the table's header.
-    None when no row holds two cells (a list of one column is a table of one column)."""
+    None when no row holds two cells (a list of one column is a table of one column), or when
+    that row holds a number: it is a record, and the one-cell row above it the header of a
+    table whose other columns have no name ("name" over "Ana | 12")."""
     for number, cells in enumerate(records):
         if sum(1 for cell in cells if cell.strip()) > 1:
-            return number
+            return 0 if any(_NUMBER.fullmatch(cell.strip()) for cell in cells) else number
     return 0
+
+
+_NUMBER = re.compile(r"-?[\d,]*\d(?:\.\d+)?%?")
+"""A cell as cellvalues writes a number ("12", "-1,250.50", "25%"): a record's, no header's."""
 
 
 def _paragraph(cells: list[str]) -> str:
