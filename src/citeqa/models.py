@@ -32,11 +32,12 @@ class Document(Frozen):
     text: str
     """The document's text. For .txt/.md it is the decoded file, unchanged; for .pdf and .html
     it is the extracted text, and offsets refer to it; for .csv/.tsv the records as a markdown
-    pipe table (readers/delimited.py)."""
+    pipe table (readers/delimited.py); for .xlsx each sheet's rows so, under a heading naming
+    the sheet (readers/xlsx.py)."""
     sha256: str
     """Hash of the file's bytes."""
     kind: str = "text"
-    """File format: txt, md, rst, pdf, html, csv."""
+    """File format: txt, md, rst, pdf, html, csv, xlsx..., its reader's `kind`."""
     page_starts: list[int] | None = None
     """For PDFs: the character offset at which each page starts (page n = index n-1)."""
     titled_pages: list[int] | None = None

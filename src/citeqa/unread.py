@@ -36,12 +36,15 @@ UNREADABLE = "{count} unreadable (empty, damaged or without text)"
 
 WELCOME = "{files} not read: {kinds} — {advice}"
 """The chat's welcome line, once, when the build skipped files (English, as the welcome)."""
-CONVERT = "convert them to .pdf or .txt (text ones: rename them .txt), or see `citeqa status`"
+CONVERT = (
+    "convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them .txt), or see"
+    " `citeqa status`"
+)
 """The advice for files of types citeqa does not read: config and reference files (.json,
-.yaml) are read since session 21, and what is left is office files (convert them) or text of
-another ending (.toml, .log, .jsonl: renamed .txt they are read as they are). Word files
-(.docx) are read since session 22: the office files left are spreadsheets, slides and
-OpenDocument or old binary Office files (.xlsx, .pptx, .odt, .doc)."""
+.yaml) are read since session 21, Word files (.docx) and Excel workbooks (.xlsx) since session
+22, and what is left is office files (convert them; a sheet, .ods or an old .xls, to .xlsx or
+.csv, which keep its rows and their header) or text of another ending (.toml, .log, .jsonl:
+renamed .txt they are read as they are)."""
 SEE_STATUS = "`citeqa status` lists them, `citeqa index` says why"
 READ_THEM = "`citeqa index` reads them"
 """The advice when the files not read are all of a type read since the index was built."""
@@ -130,7 +133,7 @@ def _most_first(counts: Counter[str]) -> dict[str, int]:
 
 
 def _kinds(types: dict[str, int], lang: Lang) -> list[str]:
-    """ "3 .pptx", "1 .xlsx", … the first KINDS_NAMED, then how many more types (sanitised)."""
+    """ "3 .odt", "1 .pptx", … the first KINDS_NAMED, then how many more types (sanitised)."""
     named = [f"{count} {shown(ending) or NO_TYPE[lang]}" for ending, count in types.items()]
     if len(named) <= KINDS_NAMED:
         return named
@@ -146,8 +149,8 @@ def _files(count: int, lang: Lang = "en") -> str:
 
 def welcome_line(unread: UnreadFiles | None) -> str | None:
     """What the chat's welcome says once of the files not read, or None when every file the
-    build tried was read: "4 files not read: 3 .pptx, 1 .xlsx — convert them to .pdf or .txt
-    (text ones: rename them .txt), or see `citeqa status`"."""
+    build tried was read: "4 files not read: 3 .odt, 1 .pptx — convert them to .pdf or .txt
+    (sheets to .xlsx or .csv; text ones: rename them .txt), or see `citeqa status`"."""
     if unread is None or not unread.count:
         return None
     kinds = _kinds(unread.types, "en")

@@ -23,13 +23,13 @@ NOTES = {
     "oncall.md": "# On-call\n\nThe on-call stipend is 200 euros per week. Kenji Sato is the"
     " primary on-call in week 47.\n",
 }
-SKIPPED_TYPES = {"budget.xlsx": b"PK\x03\x04 four NVMe nodes", "minutes.pptx": b"PK\x03\x04 NVMe"}
+SKIPPED_TYPES = {"budget.pptx": b"PK\x03\x04 four NVMe nodes", "minutes.odt": b"PK\x03\x04 NVMe"}
 NOT_SEARCHED = (
-    " 2 files of types citeqa does not read (1 .pptx, 1 .xlsx) were not searched:"
+    " 2 files of types citeqa does not read (1 .odt, 1 .pptx) were not searched:"
     " `citeqa status` lists them."
 )
 PAS_LUS = (
-    " 2 fichiers de types que citeqa ne lit pas (1 .pptx, 1 .xlsx) n’ont pas été lus :"
+    " 2 fichiers de types que citeqa ne lit pas (1 .odt, 1 .pptx) n’ont pas été lus :"
     " `citeqa status` les liste."
 )
 
@@ -65,10 +65,11 @@ def all_read(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 def test_the_status_counts_the_files_not_read_by_type_for_the_welcome(ops: Assistant) -> None:
     status = ops.status()
-    assert status.unread.types == {".pptx": 1, ".xlsx": 1} and status.unread.unreadable == 1
+    assert status.unread.types == {".odt": 1, ".pptx": 1} and status.unread.unreadable == 1
     assert welcome_line(status.unread) == (
-        "3 files not read: 1 .pptx, 1 .xlsx, 1 unreadable (empty, damaged or without text)"
-        " — convert them to .pdf or .txt (text ones: rename them .txt), or see `citeqa status`"
+        "3 files not read: 1 .odt, 1 .pptx, 1 unreadable (empty, damaged or without text)"
+        " — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them .txt),"
+        " or see `citeqa status`"
     )
 
 

@@ -76,7 +76,7 @@ class NotATable(ValueError):
 def read_records(text: str, default: str) -> list[list[str]]:
     """The file's non-blank records, each the list of its fields; NotATable when the csv
     module cannot read it (a field over its size limit, a quote left open at the end of the
-    file, a NUL) or when its first record is no header row (`_is_header`)."""
+    file, a NUL) or when its first record is no header row (`is_header_row`)."""
     try:
         # newline="" as the csv docs ask: records end at "\n", "\r\n" or "\r" only, never at
         # the other breaks str.splitlines takes ("\u2028", "\x0c", "\x1e" in a field)
@@ -88,7 +88,7 @@ def read_records(text: str, default: str) -> list[list[str]]:
             limit = csv.field_size_limit()
             raise NotATable(f"a field is longer than {limit:,} characters, csv's limit") from None
         raise NotATable("not a table of separated values (the csv module cannot read it)") from None
-    if not records or not _is_header(records[0]):
+    if not records or not is_header_row(records[0]):
         raise NotATable("not a table of separated values (its first line is no header row)")
     return records
 
@@ -99,7 +99,7 @@ _SENTENCE = re.compile(r"(?:\S+\s+){3,}\S*[^\W\d_A-Z]{3}[.!?]")
 """Four words or more ending as a sentence does ("Just a note about the budget.", not "No.")."""
 
 
-def _is_header(record: list[str]) -> bool:
+def is_header_row(record: list[str]) -> bool:
     """Whether a file's first record reads as column names: its cells, read together, are no
     sentence (four words or more, the last a lower-case word ending in ".", "!" or "?") and
     none is longer than HEADER_WORDS words. A one-column export (a list of e-mails under

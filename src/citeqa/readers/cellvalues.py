@@ -1,0 +1,89 @@
+"""A spreadsheet cell's value as a person sees it in the sheet, for readers/xlsx.py.
+
+openpyxl gives a cell's stored value (a float, a datetime, a bool) and its number format; a
+person sees "3" for 3.0, "0.3" for 0.30000000000000004 (float noise: 15 significant digits,
+what Excel shows), "12.50" under a "0.00" format, "25%" for 0.25 under a "0%" one, "1,250"
+under "#,##0", a date as its ISO date ("2025-09-14", with its time when it has one,
+"2025-09-14 08:30"), a time as "08:30", a duration ("[h]:mm") as "26:30", a boolean as
+"TRUE"/"FALSE". Written by hand: openpyxl formats no values, and a full number-format engine
+(currency symbols, fractions, colours, conditions) is beyond what a cited row needs; a format
+naming a currency or a literal ("$#,##0.00", "0.0 \\"kg\\"") shows the number only, its decimals
+and grouping kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+SIGNIFICANT_DIGITS = 15
+"""The digits Excel shows of a number: a binary float's noise past them is never seen."""
+LARGEST_WHOLE = 1e15
+"""Floats holding a whole number below this are written as an integer ("3", not "3.0")."""
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+"""What a number format writes, pads or colours around the number ("$", [Red], _))."""
+_DECIMALS = re.compile(r"[0#?]\.([0#?]+)")
+
+
+def cell_text(value: object, number_format: str | None = None) -> str:
+    """`value` written as the sheet shows it under `number_format` ("" for an empty cell)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return number_text(value, number_format or "General")
+    if isinstance(value, dt.datetime):
+        return _datetime_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return _clock(value.hour, value.minute, value.second)
+    if isinstance(value, dt.timedelta):
+        return _duration_text(value)
+    return str(value)
+
+
+def number_text(value: int | float, number_format: str) -> str:
+    """A number under its format's first section: its percent sign, its decimals and its
+    thousands' commas; else (General, text, scientific) as few digits as say it."""
+    shape = _QUOTED.sub("", number_format.split(";", 1)[0])
+    if not any(digit in shape for digit in "0#?") or "E" in shape.upper():
+        return plain_number(value)
+    if "%" in shape:
+        value *= 100
+    decimals = _DECIMALS.search(shape)
+    places = len(decimals.group(1)) if decimals else 0
+    grouped = "," if re.search(r"[0#?],[0#?]", shape) else ""
+    written = f"{value:{grouped}.{places}f}"
+    if decimals is None and written.lstrip("-").replace(",", "") == "0" and value:
+        written = plain_number(value)  # a tiny number under "0" is not nought to its reader
+    return written + ("%" if "%" in shape else "")
+
+
+def plain_number(value: int | float) -> str:
+    """A number in as few digits as say it: "3", "0.3", "1234.5", "1e+20"."""
+    if isinstance(value, int):
+        return str(value)
+    if value.is_integer() and abs(value) < LARGEST_WHOLE:
+        return str(int(value))
+    return f"{value:.{SIGNIFICANT_DIGITS}g}"
+
+
+def _datetime_text(value: dt.datetime) -> str:
+    """An ISO date, with its time when it has one ("2025-09-14 08:30")."""
+    if value.time() == dt.time():
+        return value.date().isoformat()
+    return f"{value.date().isoformat()} {_clock(value.hour, value.minute, value.second)}"
+
+
+def _duration_text(value: dt.timedelta) -> str:
+    """A duration as a "[h]:mm" format shows it: "26:30", "-1:15"."""
+    seconds = round(value.total_seconds())
+    sign, seconds = ("-" if seconds < 0 else ""), abs(seconds)
+    return sign + _clock(seconds // 3600, seconds // 60 % 60, seconds % 60)
+
+
+def _clock(hours: int, minutes: int, seconds: int) -> str:
+    """ "08:30", or "08:30:15" when the seconds are not nought."""
+    return f"{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")

@@ -1,0 +1,252 @@
+"""Excel workbooks (.xlsx, .xlsm): each sheet's rows as a .csv file's are read, under a heading
+naming the sheet.
+
+A workbook's text is, sheet by sheet in the workbook's order, a heading "## Budget 2026" (the
+sheet's name: a citation names the sheet its row stands in, or the title line the sheet opens
+with, which stands under it) over the sheet's rows written as
+readers/delimited.py writes a .csv file's records (`pipe_table`: the first row the header row
+over a `|---|` rule, a column empty in every row left out, short rows padded), so that
+tables.py and keyedrows.py find a row's header and a row by its key ("Who resolved ticket
+4512?") as in a .csv export. Each cell is written as the sheet shows it (cellvalues.py: "3"
+not "3.0", a date as "2025-09-14", "25%"), a formula as the value the spreadsheet program
+saved with it (openpyxl's data_only mode: a file no spreadsheet program ever saved, written by
+a script, holds no such value and its formula cells read as empty), a merged cell once (its
+first cell holds the value, the others none). Blank rows are left out; rows holding one cell
+above the sheet's first row of two or more (a title, "Prepared by Finance") are written as
+lines of their own over the table, not as its header (unless that row holds a number: it is
+then a record, under a one-cell header); a sheet whose first row is no header
+row (delimited.is_header_row: a sentence, a note) is written as plain text, a paragraph a
+row. Empty sheets and chart sheets are left out; hidden sheets too (a person reading the
+workbook does not see them), with a warning naming them.
+
+Read by openpyxl in read-only mode (streamed, a row at a time), imported on the first
+workbook read only (0.2-1.2 s of wall time on this shared machine: a corpus without one
+never pays it). Bounded, and a file that
+is no workbook is skipped with a reason, never a traceback:
+- not a zip archive: an old binary .xls renamed, or a password-protected workbook (both are
+  OLE files; the encrypted one holds an "EncryptedPackage" stream), or no workbook at all;
+- a zip archive without xl/workbook.xml (a .docx renamed);
+- one whose parts unpack to more than MAX_UNPACKED bytes, or its table of strings to more than
+  MAX_STRINGS (a zip bomb: sizes read from the archive's directory, which zipfile never reads
+  past);
+- at most MAX_CELLS cells of a workbook are read (a sheet of a million rows: "read the
+  first 28,571 rows of sheet 'big'") and MAX_COLUMNS columns of a sheet, each with a warning.
+.ods files are not read: the one library reading them (odfpy) loads a whole document as a DOM
+and is no longer released; export them as .xlsx or .csv.
+
+Titled by the workbook's own title (File > Properties) when it states one, else by the file's
+name without its ending, as a .csv file is.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.cellvalues import cell_text
+from citeqa.readers.delimited import is_header_row, pipe_table
+
+MAX_CELLS = 200_000
+"""The cells of a workbook read at most: openpyxl reads some 55,000 cells a CPU second
+(benchmarks/xlsx_read.py: 200,000 cells of a 40,000-row workbook in 3.7 s of CPU, 12 s of wall
+time on this shared 2-core machine at load 10; a file without a <dimension>, as scripts write,
+adds openpyxl's scan of each whole sheet for its size when it is opened), so a workbook costs a
+few seconds at most, and 200,000 cells (28,000 rows of seven columns) is far past a sheet one
+reads rows of. Indexing those rows costs more than reading them (28,575 sentences embedded in
+418 s of wall time, 3 min of CPU, at load 10)."""
+MAX_COLUMNS = 1_000
+"""The columns of a sheet read at most (Excel allows 16,384): past them a row is no record one
+reads, and a header row that wide is carried by no chunk (tables.HEADER_CARRIED)."""
+MAX_UNPACKED = 256 * 1024 * 1024
+"""The most bytes a workbook's parts may unpack to (benchmarks/xlsx_read.py's 100,000 rows of
+seven cells, text written in each cell, are 48 MB of XML; a million rows of three numbers 126
+MB, read in 10.9 s of CPU, 55 s of wall time at load 11, "read the first 66,667 rows": written
+by a script without a <dimension>, each sheet is scanned whole when opened); past it a file is
+a zip bomb or a data dump, skipped."""
+MAX_STRINGS = 32 * 1024 * 1024
+"""The most bytes a workbook's table of strings (xl/sharedStrings.xml) may unpack to: openpyxl
+holds it whole in memory before any row is read, so MAX_CELLS does not bound it (32 MB of
+one-letter strings are two million Python strings; a sheet one reads holds far fewer)."""
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an OLE compound file: an .xls workbook, or an encrypted .xlsx."""
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+WORKBOOK_PART = "xl/workbook.xml"
+STRINGS_PART = "xl/sharedstrings.xml"
+"""Lower case: the part's name as compared."""
+
+OLD_BINARY = "an old binary Excel file (.xls) renamed: save it as .xlsx or export it as .csv"
+ENCRYPTED = "password-protected (encrypted): save it without a password to read it"
+NOT_ZIP = "not an Excel workbook (not a zip archive)"
+NO_WORKBOOK = f"a zip archive without a workbook ({WORKBOOK_PART}): not an Excel workbook"
+TOO_LARGE = "its parts unpack to {size:,} MB, more than the {limit:,} MB read of a workbook"
+TOO_MANY_STRINGS = (
+    "its strings unpack to {size:,} MB, more than the {limit:,} MB read of a workbook"
+)
+HIDDEN = "{relative}: hidden sheets not read: {names}"
+CUT_ROWS = (
+    "{relative}: read the first {rows:,} rows of sheet {sheet!r} ({cells:,} cells read in all)"
+)
+CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet {sheet!r}"
+NOT_A_TABLE = "{relative}: sheet {sheet!r} has no header row; read as plain text"
+
+
+class XlsxReader:
+    """An Excel workbook: every visible sheet's rows, as a .csv file's under the sheet's name."""
+
+    kind = "xlsx"
+    suffixes = (".xlsx", ".xlsm")
+    decoded = False
+    version = 1
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        raw = content.encode() if isinstance(content, str) else content
+        _check_archive(raw)
+        reading = _Reading(relative)
+        with warnings.catch_warnings():  # openpyxl warns of parts it leaves aside (styles...)
+            warnings.simplefilter("ignore")
+            title = _read_workbook(raw, reading)
+        name = title or PurePosixPath(relative).stem
+        return Extracted("\n".join(reading.sheets), title=name[:TITLE_MAX], warnings=reading.notes)
+
+
+@dataclass
+class _Reading:
+    """What has been read of a workbook: each sheet's text, the warnings, the cells read."""
+
+    relative: str
+    sheets: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    cells: int = 0
+
+
+def _check_archive(raw: bytes) -> None:
+    """UnreadableDocument unless `raw` is a zip archive holding a workbook that unpacks to at
+    most MAX_UNPACKED bytes, its table of strings to at most MAX_STRINGS."""
+    if raw.startswith(OLE_MAGIC):
+        raise UnreadableDocument(ENCRYPTED if ENCRYPTED_STREAM in raw else OLD_BINARY)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise UnreadableDocument(NOT_ZIP) from None
+    if WORKBOOK_PART not in {part.filename for part in parts}:
+        raise UnreadableDocument(NO_WORKBOOK)
+    _check_size(TOO_LARGE, sum(part.file_size for part in parts), MAX_UNPACKED)
+    strings = (part.file_size for part in parts if part.filename.lower() == STRINGS_PART)
+    _check_size(TOO_MANY_STRINGS, sum(strings), MAX_STRINGS)
+
+
+def _check_size(reason: str, size: int, limit: int) -> None:
+    """UnreadableDocument saying `reason` when `size` bytes pass `limit`."""
+    if size > limit:
+        raise UnreadableDocument(reason.format(size=size >> 20, limit=limit >> 20))
+
+
+def _read_workbook(raw: bytes, reading: _Reading) -> str | None:
+    """Read the workbook's sheets into `reading`; its stated title, or None. openpyxl raises
+    assorted errors on a damaged workbook (KeyError, XML errors, ValueError...), so any is
+    caught here, at the library's boundary, and the file skipped with its reason."""
+    import openpyxl  # here: 0.2-1.2 s, paid only when a workbook is read
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as error:  # a damaged workbook: the library's reason
+        raise UnreadableDocument(f"not a readable Excel workbook ({_error(error)})") from None
+    try:
+        _read_sheets(book, reading)
+        return (book.properties.title or "").strip() or None
+    except Exception as error:  # a damaged sheet part
+        raise UnreadableDocument(f"a sheet cannot be read ({_error(error)})") from None
+    finally:
+        book.close()
+
+
+def _error(error: Exception) -> str:
+    """The library's error in a few words: its type, and its message's first line."""
+    message = " ".join(str(error).split())[:160]
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _read_sheets(book: Any, reading: _Reading) -> None:
+    """Each visible worksheet's text into `reading`, until MAX_CELLS cells are read."""
+    hidden = [sheet.title for sheet in book.worksheets if sheet.sheet_state != "visible"]
+    if hidden:
+        reading.notes.append(HIDDEN.format(relative=reading.relative, names=", ".join(hidden)))
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible" or reading.cells >= MAX_CELLS:
+            continue
+        records = _records(sheet, reading)
+        if records:
+            reading.sheets.append(sheet_text(sheet.title, records, reading))
+
+
+def _records(sheet: Any, reading: _Reading) -> list[list[str]]:
+    """The sheet's non-blank rows, each the list of its cells as shown (trailing blanks off),
+    at most MAX_COLUMNS of them, until the workbook's MAX_CELLS cells are read (a warning
+    then says how many rows were, and another when columns were left out)."""
+    sheet.reset_dimensions()  # a writer's wrong <dimension> would cut rows short
+    records: list[list[str]] = []
+    rows, widest = 0, 0
+    for row in sheet.iter_rows():
+        if reading.cells >= MAX_CELLS:
+            reading.notes.append(
+                CUT_ROWS.format(
+                    relative=reading.relative, sheet=sheet.title, rows=rows, cells=reading.cells
+                )
+            )
+            break
+        rows, widest = rows + 1, max(widest, len(row))
+        reading.cells += len(row)
+        cells = [cell_text(cell.value, cell.number_format) for cell in row[:MAX_COLUMNS]]
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if cells:
+            records.append(cells)
+    if widest > MAX_COLUMNS:
+        reading.notes.append(
+            CUT_COLUMNS.format(relative=reading.relative, sheet=sheet.title, columns=MAX_COLUMNS)
+        )
+    return records
+
+
+def sheet_text(name: str, records: list[list[str]], reading: _Reading) -> str:
+    """A sheet's heading over its lead lines (`_lead_rows`) and its rows as a pipe table, or
+    over its rows as paragraphs when its first row is no header row (a warning says so)."""
+    lead = _lead_rows(records)
+    lines = [f"## {' '.join(name.split())}", ""]
+    lines += [part for cells in records[:lead] for part in (_paragraph(cells), "")]
+    table = records[lead:]
+    if is_header_row(table[0]):
+        return "\n".join(lines) + "\n" + pipe_table(table)
+    reading.notes.append(NOT_A_TABLE.format(relative=reading.relative, sheet=name))
+    return "\n".join(lines + [part for cells in table for part in (_paragraph(cells), "")])
+
+
+def _lead_rows(records: list[list[str]]) -> int:
+    """How many of the first rows hold one cell each above the first row of two cells or more
+    (a sheet's title, a "Prepared by" line): written as lines, not as the table's header.
+    None when no row holds two cells (a list of one column is a table of one column), or when
+    that row holds a number: it is a record, and the one-cell row above it the header of a
+    table whose other columns have no name ("name" over "Ana | 12")."""
+    for number, cells in enumerate(records):
+        if sum(1 for cell in cells if cell.strip()) > 1:
+            return 0 if any(_NUMBER.fullmatch(cell.strip()) for cell in cells) else number
+    return 0
+
+
+_NUMBER = re.compile(r"-?[\d,]*\d(?:\.\d+)?%?")
+"""A cell as cellvalues writes a number ("12", "-1,250.50", "25%"): a record's, no header's."""
+
+
+def _paragraph(cells: list[str]) -> str:
+    """A row's non-blank cells on one line, as a paragraph of plain text."""
+    return " ".join(" ".join(cell.split()) for cell in cells if cell.strip())
+
+
+READERS = (XlsxReader(),)

@@ -1,0 +1,225 @@
+"""Excel workbooks (.xlsx) read sheet by sheet, each sheet's rows as a .csv file's are
+(readers/xlsx.py), each cell as the sheet shows it (readers/cellvalues.py); a file that is no
+readable workbook skipped with its reason (session 22: users bring spreadsheets, and .xlsx
+files were skipped with "convert them")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from citeqa.corpus import UnreadableDocument, read_document
+from citeqa.models import Document
+from citeqa.readers import reader_for, xlsx
+from citeqa.readers.cellvalues import cell_text, number_text
+from citeqa.tables import TableHeaders, row_cells
+from xlsx_files import budget_workbook, rows_workbook, with_part
+
+
+def document(tmp_path: Path, name: str, content: bytes) -> Document:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return read_document(path, tmp_path, {})
+
+
+def test_every_visible_sheet_is_read_under_its_name_as_a_csv_files_rows(tmp_path: Path) -> None:
+    doc = document(tmp_path, "budget.xlsx", budget_workbook())
+    assert doc.kind == "xlsx" and doc.title == "budget"
+    assert doc.text.splitlines() == [
+        "## Budget 2026",
+        "",
+        "Marketing budget, Q1 2026",
+        "",
+        "| Item | Amount | Share | Due | Approved |",
+        "| --- | --- | --- | --- | --- |",
+        "| Trade fair | 1200 | 25% | 2026-03-01 | TRUE |",
+        "| Ads | 0.3 | 12.5% | 2026-03-02 08:30 | FALSE |",
+        "| Total | 1200.3 |  |  |  |",
+        "| Approved by the board |  |  |  |  |",
+        "",
+        "## Contacts",
+        "",
+        "| name | role | phone |",
+        "| --- | --- | --- |",
+        "| Mira Holt | support lead | +33 1 23 45 67 89 |",
+    ]
+    assert doc.warnings == ["budget.xlsx: hidden sheets not read: Scratch"]
+
+
+def test_a_row_is_read_under_its_sheets_header_row(tmp_path: Path) -> None:
+    doc = document(tmp_path, "budget.xlsx", budget_workbook())
+    offset = doc.text.index("| Mira Holt")
+    table = TableHeaders(doc.text)
+    header, span = table.ruled_header(offset), table.span(offset)
+    assert header is not None and doc.text[slice(*header)] == "| name | role | phone |"
+    assert span is not None
+    assert row_cells(doc.text, span) == [
+        ["name", "role", "phone"],
+        ["Mira Holt", "support lead", "+33 1 23 45 67 89"],
+    ]
+
+
+def test_the_workbooks_own_title_titles_it(tmp_path: Path) -> None:
+    book = rows_workbook([["id", "agent"], [4512, "Mira Holt"]], stated_title="Support tickets")
+    assert document(tmp_path, "t.xlsx", book).title == "Support tickets"
+
+
+def test_a_one_cell_header_over_unnamed_columns_stays_the_header(tmp_path: Path) -> None:
+    doc = document(tmp_path, "n.xlsx", rows_workbook([["name"], ["Ana", 12], ["Tom", 14]]))
+    assert doc.text.splitlines()[2:5] == ["| name |  |", "| --- | --- |", "| Ana | 12 |"]
+
+
+def test_a_sheet_whose_first_row_is_no_header_is_read_as_paragraphs(tmp_path: Path) -> None:
+    rows = [["Remember to send the invoices before the end of the month."], ["Then close Q1."]]
+    doc = document(tmp_path, "notes.xlsx", rows_workbook(rows, "Notes"))
+    assert doc.text == (
+        "## Notes\n\nRemember to send the invoices before the end of the month.\n\nThen close Q1.\n"
+    )
+    assert doc.warnings == ["notes.xlsx: sheet 'Notes' has no header row; read as plain text"]
+
+
+def test_a_wrong_dimension_cuts_no_row(tmp_path: Path) -> None:
+    book = rows_workbook([["id", "agent"], [1, "Ana"], [2, "Tom"]])
+
+    def wrong(xml: str) -> str:
+        assert '<dimension ref="A1:B3"/>' in xml
+        return xml.replace('<dimension ref="A1:B3"/>', '<dimension ref="A1"/>')
+
+    doc = document(tmp_path, "t.xlsx", with_part(book, "xl/worksheets/sheet1.xml", wrong))
+    assert doc.text.splitlines()[-1] == "| 2 | Tom |"
+
+
+def test_only_so_many_cells_and_columns_are_read_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx, "MAX_CELLS", 30)
+    monkeypatch.setattr(xlsx, "MAX_COLUMNS", 4)
+    rows = [[f"c{n}" for n in range(5)]] + [[row, *range(4)] for row in range(20)]
+    doc = document(tmp_path, "wide.xlsx", rows_workbook(rows, "big"))
+    assert doc.text.splitlines()[2:5] == [
+        "| c0 | c1 | c2 | c3 |",
+        "| --- | --- | --- | --- |",
+        "| 0 | 0 | 1 | 2 |",
+    ]
+    assert len(doc.text.splitlines()) == 2 + 1 + 1 + 5  # heading, blank, header, rule, 5 rows
+    assert doc.warnings == [
+        "wide.xlsx: read the first 6 rows of sheet 'big' (30 cells read in all)",
+        "wide.xlsx: read the first 4 columns of sheet 'big'",
+    ]
+
+
+def _ole(*streams: str) -> bytes:
+    """An OLE compound file's first bytes and its directory's stream names (UTF-16)."""
+    return xlsx.OLE_MAGIC + b"\0" * 100 + b"".join(s.encode("utf-16-le") for s in streams)
+
+
+def _zip(parts: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), text)
+    return out.getvalue()
+
+
+NOT_WORKBOOKS = {
+    "a csv renamed": (b"id,agent\n1,Ana\n", xlsx.NOT_ZIP),
+    "an xls renamed": (_ole("Workbook", "SummaryInformation"), xlsx.OLD_BINARY),
+    "an encrypted workbook": (_ole("EncryptionInfo", "EncryptedPackage"), xlsx.ENCRYPTED),
+    "a docx renamed": (_zip({"word/document.xml": "<w/>"}), xlsx.NO_WORKBOOK),
+    "a broken workbook part": (
+        _zip({"xl/workbook.xml": "<workbook>"}),
+        "not a readable Excel workbook (",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", NOT_WORKBOOKS)
+def test_a_file_that_is_no_workbook_is_skipped_with_its_reason(tmp_path: Path, kind: str) -> None:
+    content, reason = NOT_WORKBOOKS[kind]
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "bad.xlsx", content)
+    assert skipped.value.reason.startswith(reason)
+
+
+def test_a_damaged_sheet_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    book = rows_workbook([["id", "agent"], [1, "Ana"]])
+    broken = with_part(book, "xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) // 2])
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "t.xlsx", broken)
+    assert skipped.value.reason.startswith("a sheet cannot be read (")
+
+
+def test_a_workbook_unpacking_past_the_limit_is_skipped_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx, "MAX_UNPACKED", 2_000_000)
+    bomb = _zip({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": " " * 3_000_000})
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "bomb.xlsx", bomb)
+    assert skipped.value.reason == "its parts unpack to 2 MB, more than the 1 MB read of a workbook"
+
+
+def test_a_workbook_whose_strings_unpack_past_the_limit_is_skipped_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx, "MAX_STRINGS", 2 * 1024 * 1024)
+    strings = "<sst>" + "<si><t>a</t></si>" * 200_000 + "</sst>"
+    bomb = _zip({"xl/workbook.xml": "<workbook/>", "xl/sharedStrings.xml": strings})
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "strings.xlsx", bomb)
+    assert (
+        skipped.value.reason == "its strings unpack to 3 MB, more than the 2 MB read of a workbook"
+    )
+
+
+def test_a_workbook_of_empty_sheets_has_no_text(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument, match="no text"):
+        document(tmp_path, "empty.xlsx", rows_workbook([[], [None, ""]]))
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (3.0, "General", "3"),
+        (0.1 + 0.2, "General", "0.3"),
+        (1e20, "General", "1e+20"),
+        (12.5, "0.00", "12.50"),
+        (1250.5, '"$"#,##0.00', "1,250.50"),
+        (0.25, "0%", "25%"),
+        (-3.14159, "0.0;[Red]-0.0", "-3.1"),
+        (0.0004, "0", "0.0004"),
+        (123456.0, "0.00E+00", "123456"),
+        (True, "General", "TRUE"),
+        (dt.datetime(2025, 9, 14), "yyyy-mm-dd", "2025-09-14"),
+        (dt.datetime(2025, 9, 14, 8, 30, 15), "General", "2025-09-14 08:30:15"),
+        (dt.time(8, 30), "h:mm", "08:30"),
+        (dt.timedelta(hours=26, minutes=30), "[h]:mm", "26:30"),
+        (None, "General", ""),
+        ("  kept as written ", "@", "  kept as written "),
+    ],
+)
+def test_a_cell_is_written_as_the_sheet_shows_it(
+    value: object, number_format: str, shown: str
+) -> None:
+    assert cell_text(value, number_format) == shown
+
+
+def test_a_number_under_a_text_format_is_written_plain() -> None:
+    assert number_text(42.0, "@") == "42"
+
+
+def test_the_library_is_imported_only_when_a_workbook_is_read() -> None:
+    probe = (
+        "import sys; from citeqa.readers import reader_for, read_types; "
+        "assert reader_for('.xlsx') is not None and '.xlsx' in read_types(); "
+        "assert 'openpyxl' not in sys.modules, 'imported'"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert reader_for(".XLSM") is reader_for(".xlsx")
