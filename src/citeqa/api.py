@@ -17,7 +17,7 @@ import numpy as np
 from citeqa import abstention, indexing, twofusions
 from citeqa.abstention import DocumentLanguages, nothing_of_its_own
 from citeqa.across import Closeness, in_channel
-from citeqa.answering import Translates, compose, said_in_other_language
+from citeqa.answering import OTHERWISE_LIMIT, Translates, compose, said_in_other_language
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.changed_citations import changed_files, changed_quote_notes
@@ -69,6 +69,7 @@ from citeqa.suggestions import TermCounts, suggest
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
 from citeqa.unread import not_searched, recorded_unread
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
+from citeqa.versions import Arranged, CorpusVersions, with_older_statement
 
 ProgressCallback = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is a short label such as "reading", "embedding use"."""
@@ -234,6 +235,14 @@ class _Loaded:
         first asked: by a question none of whose words the documents use)."""
         documents = self.index.files().documents()
         return DocumentLanguages.of(langs for *_, langs in documents)
+
+    @functools.cached_property
+    def versions(self) -> CorpusVersions | None:
+        """The versions of the documents, when some are of an older version than others
+        (versions.py), from the document ids (their paths) the index holds, read when the
+        first question is asked; None for a folder without (most)."""
+        documents = self.index.documents
+        return CorpusVersions.of(documents, lambda doc_id: documents[doc_id].title)
 
     @functools.cached_property
     def unread(self) -> UnreadFiles:
@@ -409,13 +418,16 @@ class Assistant:
         fusions: list[Settings] | None = None,
         search: Search | None = None,
         scores: QuestionScores | None = None,
+        arrange: Arranged | None = None,
     ) -> tuple[Retrieval, Retrieval]:
         """The ranking shown, `k` deep, and the evidence fusion's, `answer_passages` deep
         whatever `k` is (the passages the answer models were trained on; both cut from one
         reranked list when both fusions agree; twofusions.py), from one search of every
         channel `fusions` (default: both) read, by `search` (default: the index's, see
         `_search`). The passages are reranked by their sentences' `scores` for the question
-        (default: fresh ones), which then hold those sentences' scores for the answer."""
+        (default: fresh ones), which then hold those sentences' scores for the answer. In a
+        folder of several versions, they are read as `arrange` says (default: the question's
+        versions.CorpusVersions.arrangement)."""
         loaded, count = self._loaded, max(1, k if k is not None else self.settings.k)
         terms = terms or self._terms(text, None)
         fusions = fusions or self._fusions
@@ -425,7 +437,10 @@ class Assistant:
         if scores is None:
             answer_vector = vectors.get(loaded.index.manifest.answer_channel or "")
             scores = QuestionScores(loaded.bank, terms, answer_vector)
-        found = twofusions.Searched(searched, candidates, loaded.index.chunks, scores)
+        versions = loaded.versions
+        if arrange is None and versions is not None:
+            arrange = versions.arrangement(text, self.settings.answer_passages)
+        found = twofusions.Searched(searched, candidates, loaded.index.chunks, scores, arrange)
         return twofusions.ranked(found, fusions, count, self.settings.answer_passages)
 
     @functools.cached_property
@@ -468,7 +483,9 @@ class Assistant:
             terms = self._terms(question, context)
         loaded = self._loaded
         channel = loaded.index.manifest.answer_channel
-        retrieval, scores, evidence = self._searched(text, vectors, k, terms)
+        versions = loaded.versions
+        arranged = versions.arrangement(text, self.settings.answer_passages) if versions else None
+        retrieval, scores, evidence = self._searched(text, vectors, k, terms, arranged)
         multilingual = _multilingual(channel, loaded.embedders)
         closeness = self._closeness(question, context, multilingual)
         retrieved = time.perf_counter()
@@ -510,6 +527,8 @@ class Assistant:
         if translated is not None:  # refused as typed: read as if asked in the passages' language
             answer = composed(*self._searched(text, vectors, k, translated))
         answer = _noting_unread(answer, loaded)
+        older_hits = arranged.set_aside if arranged is not None else []
+        answer, older = self._with_older_version(answer, older_hits, evidence, scores, composed)
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - began) * 1000, 2),
@@ -517,8 +536,31 @@ class Assistant:
             "total": round((done - began) * 1000, 2),
         }
         notes = [*warnings, *self.index_notices()] if self.index_warnings else list(warnings)
-        notes += self._changed_quotes(answer)
+        notes += self._changed_quotes(answer) + ([older] if older else [])
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
+
+    def _with_older_version(
+        self,
+        answer: Answer,
+        older_hits: list[Hit],
+        evidence: Retrieval,
+        scores: QuestionScores,
+        composed: Callable[..., Answer],
+    ) -> tuple[Answer, str | None]:
+        """`answer` and, in a folder of several versions, the answer of the older documents'
+        passages its search set aside (`older_hits`: versions.Arranged.set_aside, none when
+        the question names a version), read as `evidence` is, by the search's sentence
+        `scores`, when they state it otherwise:
+        their quote added, labelled, and the warning naming their file
+        (versions.with_older_statement); else `answer` and None."""
+        versions = self._loaded.versions
+        if versions is None or answer.abstained or not older_hits:
+            return answer, None
+        older = evidence.model_copy(update={"hits": older_hits[: self.settings.answer_passages]})
+        terms = scores.terms
+        asked = [alternatives for alternatives, _ in terms.terms[: terms.focus_terms]]
+        their_answer = composed(older, scores, older)
+        return with_older_statement(answer, their_answer, versions, OTHERWISE_LIMIT, asked)
 
     def _changed_quotes(self, answer: Answer) -> list[str]:
         """Warnings naming the quotes of files changed since the index was built
@@ -558,14 +600,21 @@ class Assistant:
         return None if answer.abstained else answer
 
     def _searched(
-        self, text: str, vectors: dict[str, np.ndarray], k: int | None, terms: QuestionTerms
+        self,
+        text: str,
+        vectors: dict[str, np.ndarray],
+        k: int | None,
+        terms: QuestionTerms,
+        arrange: Arranged | None = None,
     ) -> tuple[Retrieval, QuestionScores, Retrieval]:
         """The search of `text` (its query `vectors`, its analysis `terms`): the passages shown,
         the question's scores of the bank's sentences, and the passages read as evidence; one
         search for a question as asked, as read in the passages' language and as corrected."""
         channel = self._loaded.index.manifest.answer_channel
         scores = QuestionScores(self._loaded.bank, terms, vectors.get(channel or ""))
-        retrieval, evidence = self._retrievals(text, vectors, k, terms, scores=scores)
+        retrieval, evidence = self._retrievals(
+            text, vectors, k, terms, scores=scores, arrange=arrange
+        )
         return retrieval, scores, evidence
 
     def _corrections(

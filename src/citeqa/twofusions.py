@@ -13,12 +13,12 @@ best-sentence score is computed once for both reranks.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from citeqa.config import Settings
 from citeqa.keyedrows import with_looked_up_row
-from citeqa.models import Chunk, Retrieval
+from citeqa.models import Chunk, Hit, Retrieval
 from citeqa.ondemand import prefetch
 from citeqa.record_ids import with_named_documents
 from citeqa.reranking import rerank
@@ -66,6 +66,10 @@ class Searched:
     candidates: list[Candidates]
     chunks: Sequence[Chunk]
     scores: QuestionScores
+    arrange: Callable[[Sequence[Hit]], tuple[list[Hit], list[Hit]]] | None = None
+    """How the reranked passages are read, when the folder holds several versions
+    (versions.Arrangement): the ones to answer from, then the others after them; None: as
+    ranked."""
 
     @functools.cached_property
     def lone_share(self) -> LoneShare:
@@ -90,11 +94,16 @@ def ranked(
     scores = searched.scores
     if len(fusions) == 1:
         both = _reranked(searched, fusions[0], max(count, evidence_count))
-        shown = _cut(both, count, scores)
-        return shown, shown if count == evidence_count else _cut(both, evidence_count, scores)
+        arrange = searched.arrange
+        shown = _cut(both, count, scores, arrange, True)
+        if count == evidence_count and arrange is None:
+            return shown, shown
+        return shown, _cut(both, evidence_count, scores, arrange)
     shown = _reranked(searched, fusions[0], count)
     evidence = _reranked(searched, fusions[-1], evidence_count)
-    return _cut(shown, count, scores), _cut(evidence, evidence_count, scores)
+    arrange = searched.arrange
+    evidence_cut = _cut(evidence, evidence_count, scores, arrange)
+    return _cut(shown, count, scores, arrange, True), evidence_cut
 
 
 def _reranked(searched: Searched, settings: Settings, count: int) -> Retrieval:
@@ -111,15 +120,33 @@ def _reranked(searched: Searched, settings: Settings, count: int) -> Retrieval:
     return rerank(found, searched.scores, settings.rerank_weight)
 
 
-def _cut(reranked: Retrieval, count: int, scores: QuestionScores) -> Retrieval:
+def _cut(
+    reranked: Retrieval,
+    count: int,
+    scores: QuestionScores,
+    arrange: Callable[[Sequence[Hit]], tuple[list[Hit], list[Hit]]] | None = None,
+    shown: bool = False,
+) -> Retrieval:
     """The `count` best of a reranked list, the passages of documents writing a record's
     identifier the question writes first (record_ids.py), a table row the question looks up
     brought up from below the cut to its last place (keyedrows.py), else a section it asks by
-    its number (sectionhits.py)."""
-    ranked = with_named_documents(reranked.hits, scores.terms.focus, scores.bank.documents)
+    its number (sectionhits.py); with `arrange` (versions.py), all that among the passages it
+    answers from (the others after them when fewer than `count`, in the ranking `shown`
+    only: the evidence never quotes them)."""
+    if arrange is None:
+        return reranked.model_copy(update={"hits": _best(reranked.hits, count, scores)})
+    first, after = arrange(reranked.hits)
+    hits = _best(first, count, scores) if first else []
+    kept = [*hits, *after][:count] if shown or not hits else hits
+    return reranked.model_copy(update={"hits": kept})
+
+
+def _best(reranked: list[Hit], count: int, scores: QuestionScores) -> list[Hit]:
+    """`_cut`'s steps on a list of hits."""
+    ranked = with_named_documents(reranked, scores.terms.focus, scores.bank.documents)
     hits = with_looked_up_row(ranked, count, scores)
     # by identity: comparing whole Hit models by value walked every field of each
     brought_up = any(hit is not first for hit, first in zip(hits, ranked, strict=False))
     if not brought_up:
         hits = with_asked_section(ranked, count, scores.bank, scores.terms.focus)
-    return reranked.model_copy(update={"hits": hits})
+    return hits

@@ -1,0 +1,32 @@
+"""Print what telling a folder's versions costs at its first question (versions.CorpusVersions.of
+over the index's document ids, each a path): for a folder without versions (one scan of all
+ids) and for one where every page is of a version folder (each id read). Not a test; run it by
+hand:
+
+    python benchmarks/versions_cost.py [--files 36612] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from fake_corpus import median_seconds
+
+from citeqa.versions import CorpusVersions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=36612)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    plain = [f"team{i % 50}/2025/notes-{i}" for i in range(args.files)]
+    versioned = [f"v{i % 3 + 1}/guide/page-{i}" for i in range(args.files)]
+    without = median_seconds(lambda: CorpusVersions.of(plain, str), args.rounds)
+    every = median_seconds(lambda: CorpusVersions.of(versioned, str), args.rounds)
+    print(f"{args.files:,} files without versions: {without * 1000:.1f} ms")
+    print(f"{args.files:,} files each of a version: {every * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

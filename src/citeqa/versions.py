@@ -1,0 +1,366 @@
+"""Owns the versions of a folder of documentation that holds several: which version each
+document is of, which one a question names, which passages answer it first, and the note
+saying that an older version's page states the answer otherwise.
+
+A docs folder often keeps the pages of an older release beside the current ones ("v2/",
+"versions/2.0/", "2.x/"): they restate the current pages with other values, and an answer
+quoting them without a word misleads (s21 trial: "How many releases are kept?" quoted v2's
+"10" where the current pages say 20). A document's version is read from its path: the first
+folder name or file name that reads as one (`path_version`; the patterns are data:
+data/versions.json), from the document ids the index holds when it opens (an id is the
+document's path: corpus.document_id), so that answering reads no file list. The newest is the
+highest version a path names, unless unversioned pages mirror that version's (at least
+MIRRORED of its file names are those of unversioned pages too, "v2/limits" beside
+"reference/limits"): those are then the current pages, and every labelled version is older.
+Unversioned pages are never older; a page none of whose folders names a version but whose
+title names one lower than the highest a path names ("Limits (v1)") is older too (its title
+read only when it is among a question's passages: `CorpusVersions.is_older`). A title that
+names a version is not trusted further: current pages are often titled so ("Limits (v3)").
+
+A question naming an older version of the folder ("in v2", "the v2 API", "version 2") is
+answered from that version's documents first, then from unversioned ones; one naming no
+version, or the newest, from every document but the older ones first (`Arranged`). When a
+question naming none is answered and an older page ranked among the passages the answer reads,
+the older pages are read alone too, and when they answer it with other values, the answer
+quotes that too, labelled (Citation.otherwise), and a warning names the older version's file
+(`older_note`).
+
+A folder none of whose documents is of an older version (most folders: no path names a
+version, or all name the same one and no unversioned page mirrors them) changes nothing:
+`CorpusVersions.of` gives None and no question is read for a version.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import PurePosixPath
+
+from citeqa.jsonfiles import data_json
+from citeqa.lexical import written_terms
+from citeqa.models import Answer, Citation, Hit, Lang
+from citeqa.quoting import answer_text
+from citeqa.stated_values import values
+from citeqa.visible import cut, shown
+
+_DIGIT = re.compile(r"\d")
+Version = tuple[int, ...]
+"""A version as its numbers: "v3.1" is (3, 1), "2.x" is (2,)."""
+MIRRORED = 0.5
+"""Unversioned pages are the current edition of the highest version a path names when at least
+this share of that version's file names (and two) are those of unversioned pages too."""
+
+NOTES = {
+    "en": {
+        "cited": "{marks} quotes {name}, of version {old}, which states it otherwise; the answer"
+        " quotes {new}.",
+        "uncited": "{name}, of version {old}, states it otherwise; the answer quotes {new}.",
+        "newest": "the newest version ({new})",
+        "current": "the current pages",
+    },
+    "fr": {
+        "cited": "{marks} cite {name}, de la version {old}, qui l’énonce autrement ; la réponse"
+        " cite {new}.",
+        "uncited": "{name}, de la version {old}, l’énonce autrement ; la réponse cite {new}.",
+        "newest": "la version la plus récente ({new})",
+        "current": "les pages actuelles",
+    },
+}
+"""The warning beside an answer that an older version's document states otherwise, in the
+answer's language: with the quote of it added ("cited") or without (too long to add); what the
+answer quotes: the newest version a path names, or the unversioned pages that mirror it."""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    segments: tuple[re.Pattern[str], ...]
+    after_segments: frozenset[str]
+    bare_number: re.Pattern[str]
+    written: tuple[re.Pattern[str], ...]
+    hints: tuple[re.Pattern[str], ...]
+
+    def hinted(self, text: str) -> bool:
+        """Whether `text` may name a version: it writes one of the hints, case aside."""
+        folded = text.casefold()
+        return any(hint.search(folded) for hint in self.hints)
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = data_json("versions.json")
+    return _Patterns(
+        tuple(re.compile(p, re.IGNORECASE) for p in data["segments"]),
+        frozenset(name.casefold() for name in data["after_segments"]),
+        re.compile(data["bare_number"], re.IGNORECASE),
+        tuple(re.compile(p, re.IGNORECASE) for p in data["written"]),
+        tuple(re.compile(hint) for hint in data["hints"]),
+    )
+
+
+def _number(text: str) -> Version:
+    return tuple(int(part) for part in text.split("."))
+
+
+def label(version: Version) -> str:
+    """A version as people write it: (3, 1) is "3.1"."""
+    return ".".join(str(part) for part in version)
+
+
+def path_version(path: str) -> Version | None:
+    """The version a document's path names (relative to the corpus, "/" between folders, its
+    extension left off, as a document id is): the first folder or file name that reads as one
+    ("v2", "version-2.0", "2.x"), or that follows a folder of versions ("versions/2.0"); None
+    when none does."""
+    names = path.split("/")
+    for before, name in zip(["", *names], names, strict=False):
+        version = _named_version(before.casefold(), name)
+        if version is not None:
+            return version
+    return None
+
+
+@functools.lru_cache(maxsize=4096)  # a folder's name is read again for each of its files
+def _named_version(before: str, name: str) -> Version | None:
+    """The version a folder or file name reads as, after folder `before` (folded)."""
+    if not _DIGIT.search(name):  # every pattern reads a number: most names are skipped here
+        return None
+    patterns = _patterns()
+    for pattern in patterns.segments:
+        matched = pattern.fullmatch(name)
+        if matched is not None:
+            return _number(matched.group("n"))
+    if before in patterns.after_segments:
+        matched = patterns.bare_number.fullmatch(name)
+        return None if matched is None else _number(matched.group("n"))
+    return None
+
+
+def written_versions(text: str) -> list[Version]:
+    """The versions `text` (a title, a question) writes, in order, each once."""
+    found: dict[Version, None] = {}
+    if not _DIGIT.search(text):
+        return []
+    for pattern in _patterns().written:
+        for match in pattern.finditer(text):
+            found.setdefault(_number(match.group("n")), None)
+    return list(found)
+
+
+def title_version(title: str) -> Version | None:
+    """The one version a title writes ("Limits (v2)"; one writing two, "Migrating from v2 to
+    v3", names none)."""
+    written = written_versions(title)
+    return written[0] if len(written) == 1 else None
+
+
+def _covers(asked: Version, version: Version) -> bool:
+    """Whether a version named `asked` ("v2") names `version` (2.0, 2.1) or the other way."""
+    shorter = min(len(asked), len(version))
+    return asked[:shorter] == version[:shorter]
+
+
+def _mirrored(labelled: Sequence[str], unversioned: Sequence[str]) -> bool:
+    """Whether the unversioned pages mirror the `labelled` ones (ids): MIRRORED of the labelled
+    pages' file names, and two at least, are file names of unversioned pages too."""
+    names = {doc_id.rpartition("/")[2] for doc_id in labelled}
+    theirs = {doc_id.rpartition("/")[2] for doc_id in unversioned}
+    shared = len(names & theirs)
+    return shared >= max(2, math.ceil(MIRRORED * len(names)))
+
+
+@dataclass
+class CorpusVersions:
+    """The documents of a folder that holds an older version's pages: each labelled document's
+    version (by its path), the highest of them, and whether unversioned pages are the current
+    edition (`current`: then every labelled version is older); the titles of documents read
+    when asked (`title_of`)."""
+
+    of_document: dict[str, Version]
+    top: Version
+    current: bool
+    title_of: Callable[[str], str]
+    _titled: dict[str, Version | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc_ids: Iterable[str], title_of: Callable[[str], str]) -> CorpusVersions | None:
+        """The versions of the documents of `doc_ids` (each its path, corpus.document_id), or
+        None when no document is of a version older than the newest; `title_of(doc_id)` gives
+        a document's title, read only for a question's passages (`is_older`)."""
+        ids = list(doc_ids)
+        # one pass over every name at once: a folder without versions stops here
+        if not _patterns().hinted("\n".join(ids)):
+            return None
+        of_document = {doc_id: v for doc_id in ids if (v := path_version(doc_id)) is not None}
+        if not of_document:
+            return None
+        top = max(of_document.values())
+        on_top = [doc_id for doc_id, version in of_document.items() if version == top]
+        current = _mirrored(on_top, [doc_id for doc_id in ids if doc_id not in of_document])
+        versions = cls(of_document, top, current, title_of)
+        if not current and not any(versions.older(v) for v in of_document.values()):
+            return None
+        return versions
+
+    def older(self, version: Version) -> bool:
+        """Whether `version` (a path's) is older than the newest: every one when unversioned
+        pages are the current edition, else any below the highest (2 below 3, not 3.1)."""
+        return self.current or (version < self.top and not _covers(version, self.top))
+
+    def is_older(self, doc_id: str) -> bool:
+        """Whether the document is of an older version: its path's, else its title's when that
+        is below the highest a path names (read once a document)."""
+        version = self.of_document.get(doc_id)
+        if version is not None:
+            return self.older(version)
+        if doc_id not in self._titled:
+            self._titled[doc_id] = title_version(self.title_of(doc_id))
+        titled = self._titled[doc_id]
+        return titled is not None and titled < self.top and not _covers(titled, self.top)
+
+    def asked_older(self, question: str) -> Version | None:
+        """The older version `question` names, one some page is of; None when it names none,
+        the newest, or one no page is of."""
+        for asked in written_versions(question):
+            newest = not self.current and _covers(asked, self.top)
+            if not newest and any(_covers(asked, v) for v in self.of_document.values()):
+                return asked
+        return None
+
+    def names_newest(self, question: str) -> bool:
+        """Whether `question` names the newest version ("in v3"): the highest a path names, or
+        one above it when unversioned pages are the current edition. The user asked for it,
+        so no older version's statement is added."""
+        for asked in written_versions(question):
+            if self.current and asked > self.top and not _covers(asked, self.top):
+                return True
+            if not self.current and _covers(asked, self.top):
+                return True
+        return False
+
+    def arrangement(self, question: str, depth: int) -> Arranged:
+        """How `question`'s ranked hits are read (module docstring): an older version it names,
+        that version's documents, then unversioned ones; else every document but the older,
+        which are kept aside when one ranks among the first `depth` (Arranged.set_aside)."""
+        asked = self.asked_older(question)
+        if asked is not None:
+            return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0)
+        noted = depth if not self.names_newest(question) else 0
+        return Arranged(self, lambda doc: not self.is_older(doc), False, noted)
+
+    def _of_asked(self, doc_id: str, asked: Version) -> bool:
+        version = self.of_document.get(doc_id)
+        if version is None:
+            return not self.is_older(doc_id)
+        return _covers(asked, version)
+
+    def older_note(
+        self, citation: Citation, cited: bool, newest_lang: Lang, numbers: Sequence[int]
+    ) -> str:
+        """The warning that `citation`'s older document states the answer otherwise (with its
+        quote added as [n] `numbers` when `cited`), in `newest_lang`."""
+        version = self.of_document.get(citation.doc_id) or self._titled.get(citation.doc_id)
+        file_name = citation.doc_id + PurePosixPath(citation.path).suffix
+        notes = NOTES[newest_lang]
+        new = notes["current"] if self.current else notes["newest"].format(new=label(self.top))
+        return notes["cited" if cited else "uncited"].format(
+            marks=", ".join(f"[{n}]" for n in numbers),
+            name=shown(cut(file_name)),
+            old=label(version or ()),
+            new=new,
+        )
+
+
+class Arranged:
+    """An Arrangement of one question's hits (CorpusVersions.arrangement), keeping aside the
+    hits it reads after the others when one ranked among the first `depth` (0: never): the
+    older documents' passages, which the note reads (`older_note`)."""
+
+    def __init__(
+        self,
+        versions: CorpusVersions,
+        kept: Callable[[str], bool],
+        labelled_first: bool,
+        depth: int,
+    ) -> None:
+        self.versions, self.kept, self.labelled_first, self.depth = (
+            versions,
+            kept,
+            labelled_first,
+            depth,
+        )
+        self.set_aside: list[Hit] = []
+        """The hits read after the others, in order, of the last list arranged where one ranked
+        among the first `depth`."""
+
+    def __call__(self, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
+        """The `hits` of documents `kept` (those of a version, with `labelled_first`, before
+        unversioned ones, each in its own order), and the others."""
+        first = [hit for hit in hits if self.kept(hit.chunk.doc_id)]
+        chosen = {id(hit) for hit in first}
+        if self.labelled_first:
+            labelled = self.versions.of_document
+            first.sort(key=lambda hit: hit.chunk.doc_id not in labelled)
+        after = [hit for hit in hits if id(hit) not in chosen]
+        if any(id(hit) not in chosen for hit in hits[: self.depth]):
+            self.set_aside = after
+        return first, after
+
+
+def _stated(quote: str, lang: Lang) -> frozenset[str]:
+    """The values `quote` states, its version names aside ("v2" states no 2)."""
+    for pattern in _patterns().written:
+        quote = pattern.sub(" ", quote)
+    return values(quote, lang)
+
+
+def states_otherwise(answer: Answer, older: Answer, asked: Sequence[frozenset[str]]) -> bool:
+    """Whether the older documents' `older` answer says what `answer` says with other values:
+    its first quote writes every one of the question's `asked` terms (each a set of stemmed
+    alternatives, lexical.written_terms) that `answer`'s quotes write, some at least (not a
+    page of the older version on something else), and states a value they do not, or states
+    none where they state one ("never expire" against "90 days")."""
+    if older.abstained or not older.citations or answer.abstained:
+        return False
+    ours_text = "\n".join(c.quote for c in answer.citations)
+    theirs_text = older.citations[0].quote
+    ours = _stated(ours_text, answer.lang)
+    if not ours or not _writes_as_much(ours_text, theirs_text, asked):
+        return False
+    theirs = _stated(theirs_text, older.lang)
+    return not theirs or bool(theirs - ours)
+
+
+def _writes_as_much(ours: str, theirs: str, asked: Sequence[frozenset[str]]) -> bool:
+    """Whether `theirs` writes each asked term `ours` writes, and `ours` writes one."""
+    our_words, their_words = written_terms(ours, False), written_terms(theirs, False)
+    written = [term for term in asked if term & our_words]
+    return bool(written) and all(term & their_words for term in written)
+
+
+def with_older_statement(
+    answer: Answer,
+    older: Answer,
+    versions: CorpusVersions,
+    limit: int,
+    asked: Sequence[frozenset[str]],
+) -> tuple[Answer, str | None]:
+    """`answer` with the older documents' first quote added after its own, labelled
+    (Citation.otherwise), when `older` states it otherwise (`states_otherwise`, by the
+    question's `asked` terms) and the quotes
+    stay within `limit` characters together; and the warning naming the older file (None when
+    it does not state it otherwise)."""
+    if not states_otherwise(answer, older, asked):
+        return answer, None
+    citation = older.citations[0]
+    total = sum(len(c.quote) for c in answer.citations) + len(citation.quote)
+    if total > limit:
+        return answer, versions.older_note(citation, False, answer.lang, [])
+    n = len(answer.citations) + 1
+    citations = [*answer.citations, citation.model_copy(update={"n": n, "otherwise": True})]
+    note = versions.older_note(citation, True, answer.lang, [n])
+    text = answer_text(citations, answer.lang)
+    return answer.model_copy(update={"citations": citations, "answer": text}), note

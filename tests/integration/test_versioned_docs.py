@@ -1,0 +1,111 @@
+"""A docs folder holding an older version's pages: a question naming no version is answered
+from the newest pages, with the older page that states it otherwise quoted after, labelled, and
+a warning naming its file; a question naming the older version is answered from its pages; a
+folder without versions answers as before (versions.py; s21 trial failure 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+
+LIMITS = """---
+title: Limits
+---
+
+# Limits
+
+| Resource | Limit |
+|---|---|
+| Image size | 10 GB |
+| Releases kept | 20 |
+| Webhooks per project | 10 |
+"""
+LIMITS_V2 = """---
+title: Limits (v2)
+---
+
+# Limits (v2)
+
+| Resource | Limit |
+|---|---|
+| Image size | 2 GB |
+| Releases kept | 5 |
+"""
+AUTH = """# Authentication
+
+Personal access tokens expire after 90 days; run `skiff login` to get a new one.
+"""
+AUTH_V2 = """# Authentication (v2)
+
+In v2, personal access tokens never expire; revoke them with `skiff tokens revoke`.
+"""
+MIGRATING = """# Migrating from v2 to v3
+
+Version 3 changes the base URL of the API and how tokens are renewed.
+"""
+FILES = {
+    "reference/limits.md": LIMITS,
+    "v2/limits.md": LIMITS_V2,
+    "guides/authentication.md": AUTH,
+    "v2/authentication.md": AUTH_V2,
+    "guides/migrating.md": MIGRATING,
+}
+
+
+def _over(files: dict[str, str], root: Path) -> Assistant:
+    corpus = root / "docs"
+    for name in files:
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+    return assistant_over(files, corpus, root / "index")
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return _over(FILES, tmp_path_factory.mktemp("versioned"))
+
+
+def test_no_version_named_is_answered_from_the_newest_with_the_older_noted(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("How many releases are kept?")
+    assert not answer.abstained
+    first, *others = answer.citations
+    assert first.path.endswith("reference/limits.md") and "20" in first.quote
+    assert [(Path(c.path).parent.name, c.otherwise) for c in others] == [("v2", True)]
+    assert "5" in others[0].quote
+    notes = [w for w in answer.warnings if "v2/limits.md" in w]
+    assert notes == [
+        "[2] quotes v2/limits.md, of version 2, which states it otherwise; the answer quotes"
+        " the current pages."
+    ]
+
+
+def test_a_question_naming_the_older_version_is_answered_from_its_pages(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("How many releases are kept in v2?")
+    assert not answer.abstained
+    assert answer.citations[0].path.endswith("v2/limits.md")
+    assert "5" in answer.citations[0].quote
+    assert not any(c.otherwise for c in answer.citations)
+    assert not any("version" in w for w in answer.warnings)
+
+
+def test_a_question_naming_the_newest_version_gets_no_older_quote(assistant: Assistant) -> None:
+    answer = assistant.ask("How many releases are kept in v3?")
+    assert not answer.abstained
+    assert answer.citations[0].path.endswith("reference/limits.md")
+    assert not any(c.otherwise for c in answer.citations)
+
+
+def test_a_folder_without_versions_answers_as_ranked(tmp_path: Path) -> None:
+    plain = {name: text for name, text in FILES.items() if not name.startswith("v2/")}
+    unversioned = _over(plain, tmp_path)
+    assert unversioned._loaded.versions is None
+    answer = unversioned.ask("How many releases are kept?")
+    assert answer.citations[0].path.endswith("reference/limits.md")
+    assert not any(c.otherwise for c in answer.citations) and answer.warnings == []

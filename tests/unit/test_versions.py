@@ -1,0 +1,258 @@
+"""A document's version is read from its path or title, a question's from its words, and the
+passages of a folder holding an older version's pages are read newest first (versions.py; the
+s21 trial's docs site quoted v2's "10 releases" for a question naming no version)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.lexical import written_terms
+from citeqa.models import Answer, Chunk, Citation, Hit
+from citeqa.versions import (
+    CorpusVersions,
+    path_version,
+    states_otherwise,
+    title_version,
+    with_older_statement,
+    written_versions,
+)
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "version"),
+    [
+        ("site/v2/limits", (2,)),
+        ("docs/v3.1/api/overview", (3, 1)),
+        ("docs/2.x/install", (2,)),
+        ("docs/version-2.0/install", (2, 0)),
+        ("versioned_docs/version-1.4/intro", (1, 4)),
+        ("docs/versions/2.0/install", (2, 0)),
+        ("releases/3/notes", (3,)),
+        ("limits-v2/limits", None),
+        ("reports/2024/summary", None),
+        ("guides/deploying", None),
+        ("ipv6/setup", None),
+    ],
+)
+def test_a_path_names_its_documents_version(doc_id: str, version: tuple[int, ...]) -> None:
+    assert path_version(doc_id) == version
+
+
+@pytest.mark.parametrize(
+    ("title", "version"),
+    [
+        ("Limits (v2)", (2,)),
+        ("Skiff v2 documentation", (2,)),
+        ("User guide, Version 2.1", (2, 1)),
+        ("Migrating from v2 to v3", None),
+        ("IPv6 setup", None),
+        ("Python 3.12 support", None),
+        ("Limits", None),
+    ],
+)
+def test_a_title_names_one_version_or_none(title: str, version: tuple[int, ...] | None) -> None:
+    assert title_version(title) == version
+
+
+def test_a_question_names_versions_in_english_and_french() -> None:
+    assert written_versions("How many webhooks in v2?") == [(2,)]
+    assert written_versions("What does the v2 API allow?") == [(2,)]
+    assert written_versions("Que change la version 2.1 ?") == [(2, 1)]
+    assert written_versions("Does 2.x support it?") == [(2,)]
+    assert written_versions("How many releases are kept?") == []
+    assert written_versions("Is IPv6 supported?") == []
+
+
+TITLES = {
+    "reference/limits": "Limits",
+    "reference/cli": "CLI reference",
+    "v2/limits": "Limits (v2)",
+    "v2/cli": "CLI reference (v2)",
+    "guides/migrating": "Migrating from v2 to v3",
+    "faq": "FAQ",
+    "old/quotas": "Quotas (v1)",
+    "new/quotas": "Quotas (v3)",
+}
+
+
+def _versions(ids: list[str]) -> CorpusVersions | None:
+    return CorpusVersions.of(ids, TITLES.__getitem__)
+
+
+SITE = ["reference/limits", "reference/cli", "v2/limits", "v2/cli", "guides/migrating", "faq"]
+
+
+def test_unversioned_pages_mirroring_a_version_folder_are_the_current_ones() -> None:
+    versions = _versions(SITE)
+    assert versions is not None and versions.current and versions.top == (2,)
+    assert [doc for doc in SITE if versions.is_older(doc)] == ["v2/limits", "v2/cli"]
+
+
+def test_the_highest_version_folder_is_the_newest_when_nothing_mirrors_it() -> None:
+    layout = ["v1/limits", "v1/cli", "v2/limits", "v2/cli", "v3/limits", "v3/cli", "readme"]
+    versions = CorpusVersions.of(layout, lambda doc_id: doc_id)
+    assert versions is not None and not versions.current and versions.top == (3,)
+    assert [doc for doc in layout if versions.is_older(doc)] == [
+        "v1/limits",
+        "v1/cli",
+        "v2/limits",
+        "v2/cli",
+    ]
+
+
+def test_a_title_names_an_older_page_only_below_the_highest_version_a_path_names() -> None:
+    layout = ["v2/limits", "v2/cli", "v3/limits", "v3/cli", "old/quotas", "new/quotas"]
+    versions = _versions(layout)
+    assert versions is not None and not versions.current
+    assert versions.is_older("old/quotas") and not versions.is_older("new/quotas")
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["reference/limits", "faq"],
+        ["v2/limits", "v2/cli"],
+        ["v2/limits", "v2/cli", "faq", "guides/migrating"],
+        ["reports/2024/a", "net/ipv6"],
+    ],
+)
+def test_a_folder_without_an_older_version_reads_none(ids: list[str]) -> None:
+    assert CorpusVersions.of(ids, lambda doc_id: "Limits (v1)") is None
+
+
+def test_only_an_older_version_some_page_is_of_is_asked_for() -> None:
+    versions = _versions(SITE)
+    assert versions is not None
+    assert versions.asked_older("How many releases in v2?") == (2,)
+    assert versions.asked_older("version 2.0 limits") == (2, 0)
+    assert versions.asked_older("How many releases in v3?") is None
+    assert versions.asked_older("How many releases in v1?") is None
+    assert versions.asked_older("How many releases are kept?") is None
+    assert versions.names_newest("limits in v3") and not versions.names_newest("limits")
+    assert not versions.names_newest("limits in v2")
+
+
+def _hit(doc_id: str, rank: int) -> Hit:
+    chunk = Chunk(chunk_id=f"{doc_id}-{rank}", doc_id=doc_id, start=0, end=1, text="x")
+    return Hit(chunk=chunk, chunk_index=rank, score=1.0 - rank / 10)
+
+
+def test_hits_are_read_newest_first_or_of_the_asked_version_first() -> None:
+    versions = _versions(SITE)
+    assert versions is not None
+    hits = [
+        _hit(doc, rank)
+        for rank, doc in enumerate(["v2/limits", "faq", "reference/limits", "v2/cli"])
+    ]
+
+    def docs(found: list[Hit]) -> list[str]:
+        return [h.chunk.doc_id for h in found]
+
+    newest = versions.arrangement("How many releases are kept?", 2)
+    first, after = newest(hits)
+    assert (docs(first), docs(after)) == (["faq", "reference/limits"], ["v2/limits", "v2/cli"])
+    assert docs(newest.set_aside) == ["v2/limits", "v2/cli"], "an older page ranked 1st"
+    asked = versions.arrangement("How many releases does v2 keep?", 2)
+    first, after = asked(hits)
+    assert (docs(first), docs(after)) == (["v2/limits", "v2/cli", "faq", "reference/limits"], [])
+    assert asked.set_aside == []
+
+
+def test_older_pages_are_kept_aside_only_when_they_ranked_high_and_no_version_is_named() -> None:
+    versions = _versions(SITE)
+    assert versions is not None
+    hits = [_hit(doc, rank) for rank, doc in enumerate(["faq", "reference/limits", "v2/limits"])]
+    low = versions.arrangement("How many releases are kept?", 2)
+    low(hits)
+    assert low.set_aside == [], "the older page ranked below the first two"
+    named = versions.arrangement("How many releases are kept in v3?", 5)
+    assert [h.chunk.doc_id for h in named(hits)[1]] == ["v2/limits"]
+    assert named.set_aside == [], "the newest version asked for: no older statement"
+
+
+def _answer(*quotes: str, lang: str = "en") -> Answer:
+    citations = [
+        Citation(n=n, doc_id=f"d{n}", title="t", path="p", start=0, end=len(q), quote=q)
+        for n, q in enumerate(quotes, 1)
+    ]
+    return Answer(
+        question="q",
+        abstained=not quotes,
+        confidence=0.5,
+        answer="a",
+        citations=citations,
+        lang=lang,  # type: ignore[arg-type]
+    )
+
+
+def _asked(*words: str) -> list[frozenset[str]]:
+    return [written_terms(word, False) for word in words]
+
+
+RELEASES = _asked("releases", "kept")
+
+
+def test_an_older_answer_states_otherwise_when_its_values_differ() -> None:
+    assert states_otherwise(
+        _answer("| Releases kept | 20 |"), _answer("| Releases kept | 10 |"), RELEASES
+    )
+    tokens = _asked("tokens", "expire")
+    assert states_otherwise(
+        _answer("Tokens expire after 90 days."), _answer("Tokens never expire."), tokens
+    )
+    logs = _asked("logs", "kept")
+    assert not states_otherwise(
+        _answer("Logs are kept 30 days."), _answer("Logs are kept: 30 days (v2)."), logs
+    )
+    assert states_otherwise(
+        _answer("| Releases kept | 20 |"), _answer("| Releases kept | none |"), RELEASES
+    ), "a row stating no value where the answer states one says it otherwise"
+    assert not states_otherwise(_answer("| Releases kept | 20 |"), _answer(), RELEASES)
+
+
+def test_an_older_page_on_something_else_is_no_other_statement() -> None:
+    install = _asked("install", "skiff")
+    assert not states_otherwise(
+        _answer("pip install skiff-cli 3.4"),
+        _answer("You are reading the documentation of Skiff v2, end of life on 31 March 2026."),
+        install,
+    )
+    assert not states_otherwise(
+        _answer("Run skiff deploy."), _answer("In v2, run skiff push 2 times."), _asked("deploy")
+    ), "the answer states no value"
+
+
+def test_the_older_statement_is_added_labelled_with_a_note_naming_its_file() -> None:
+    versions = _versions(SITE)
+    assert versions is not None
+    older = _answer("| Releases kept | 10 |")
+    older = older.model_copy(
+        update={
+            "citations": [
+                older.citations[0].model_copy(
+                    update={"doc_id": "v2/limits", "path": "/d/v2/limits.md"}
+                )
+            ]
+        }
+    )
+    expected = {
+        "en": "[2] quotes v2/limits.md, of version 2, which states it otherwise; the answer"
+        " quotes the current pages.",
+        "fr": "[2] cite v2/limits.md, de la version 2, qui l’énonce autrement ; la réponse cite"
+        " les pages actuelles.",
+    }
+    for lang, said in expected.items():
+        answer, note = with_older_statement(
+            _answer("| Releases kept | 20 |", lang=lang), older, versions, 400, RELEASES
+        )
+        assert [(c.n, c.otherwise) for c in answer.citations] == [(1, False), (2, True)]
+        assert "10" in answer.answer and note == said
+    too_long, note = with_older_statement(
+        _answer("| Releases kept | 20 |"), older, versions, 30, RELEASES
+    )
+    assert len(too_long.citations) == 1
+    assert note is not None and note.startswith("v2/limits.md, of version 2")
+    same, none = with_older_statement(
+        _answer("| Releases kept | 10 |"), older, versions, 400, RELEASES
+    )
+    assert len(same.citations) == 1 and none is None
