@@ -40,7 +40,9 @@ from citeqa.disagreement import disagreeing
 from citeqa.document_names import named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.followup_quotes import mentions_new_words
+from citeqa.glossary import fold, language_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
+from citeqa.lexical import stopwords
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -64,6 +66,7 @@ from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
+from citeqa.signatures import field_name, owner, owner_name, sets_default
 from citeqa.signing import asks_signing
 from citeqa.tables import key_cell
 from citeqa.titleonly import named_bare_document, without_titles
@@ -222,7 +225,9 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[s
     "variable_start_string" quoted the `block_start_string` line (session-15 trial: 4 of 16 API
     parameter lookups right). A name the title of a candidate's document writes (any case)
     says where to look, not what is asked: "ServerAliveInterval in ssh_config" is not answered
-    by any sentence naming ssh_config in the SSH_CONFIG(5) page."""
+    by any sentence naming ssh_config in the SSH_CONFIG(5) page. A sentence under a signature
+    or a term (signatures.owner) writes what that line writes: a parameter's line names its
+    function (s22 trial: "threshold (float) – …" under `detect_leaks(…)` lost to the signature)."""
     if not candidates.sentences or not names:  # no name asked: every candidate stays
         return candidates
     doc_ids = {bank.sentences[item.index].doc_id for item in candidates.sentences}
@@ -233,12 +238,124 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[s
         if not whole_name(name, any_case=True).search(titles)
     ]
     counts = [
-        _names_written(forms, code_text(bank.text(item.index))) for item in candidates.sentences
+        _names_written(forms, _read_with_owner(bank, item.index)) for item in candidates.sentences
     ]
     most = max(counts)
     if not most:
         return candidates
     return _subset(candidates, [number for number, count in enumerate(counts) if count == most])
+
+
+def _read_with_owner(bank: SentenceBank, index: int) -> str:
+    """A sentence's text as `code_text`, with the definition line it stands under
+    (signatures.owner): a parameter's line names its function by the signature over it."""
+    sentence = bank.sentences[index]
+    above = owner(bank.documents[sentence.doc_id].text, sentence.start)
+    return code_text(f"{bank.text(index)}\n{above}" if above else bank.text(index))
+
+
+def describing_asked_fields(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question naming a field of an API reference (a parameter, an
+    exception: "the threshold parameter of detect_leaks", "When does detect_leaks raise
+    ValueError?") only the lines describing it under a definition (signatures.field_name of a
+    sentence under a definition the question or its context names, signatures.owner_name:
+    "threshold (float) – Fraction by which…" under `detect_leaks(…)`), when any is a
+    candidate, in their order: the signature writes the same words and won (s22 trial). A
+    question asking a default (the language data's `default_words`) keeps instead, when a
+    candidate signature gives the asked field a default (`threshold=0.18`), those signatures
+    and the sentences writing a default word and the field: a tutorial's example call
+    `threshold=0.25` was quoted as the default. A question writing only the names of
+    definitions keeps the lines right under their signatures ("What does detect_leaks do?"
+    quoted the general index, then a code sample calling it)."""
+    words = _asked_words(terms.focus)
+    if not candidates.sentences or not words:
+        return candidates
+    named = words | {word.casefold() for alternatives, _ in terms.terms for word in alternatives}
+    placed = [
+        (bank.documents[doc_id].text, start, text)
+        for doc_id, start, text in _placed(bank, candidates.sentences)
+    ]
+    asks_default = _holds_any(fold(terms.focus), language_words("default_words"))
+    kept = (
+        (_giving_defaults(placed, words) if asks_default else [])
+        or _describing_fields(placed, words, named)
+        or _leading_definitions(placed, words)
+    )
+    return _subset(candidates, kept) if kept else candidates
+
+
+Placed = list[tuple[str, int, str]]
+"""Each candidate's document text, start and text."""
+
+
+def _giving_defaults(placed: Placed, words: frozenset[str]) -> list[int]:
+    """The signatures giving an asked word a default and the sentences saying a default of one,
+    when any signature does (`describing_asked_fields`)."""
+    setting = [any(sets_default(text, word) for word in words) for _, _, text in placed]
+    if not any(setting):
+        return []
+    return [
+        number
+        for number, (_, _, text) in enumerate(placed)
+        if setting[number] or _says_default(text, words)
+    ]
+
+
+def _describing_fields(placed: Placed, words: frozenset[str], named: frozenset[str]) -> list[int]:
+    """The lines describing an asked field (its name, or that name with an ending of at most
+    two letters: "Returns" for "return") under a definition the question names."""
+    return [
+        number
+        for number, (document, start, text) in enumerate(placed)
+        if _asks_field(field_name(text).casefold(), words)
+        and owner_name(owner(document, start)).casefold() in named
+    ]
+
+
+def _asks_field(field: str, words: frozenset[str]) -> bool:
+    return bool(field) and any(
+        field == word or (len(word) >= 4 and field.startswith(word) and len(field) - len(word) <= 2)
+        for word in words
+    )
+
+
+def _leading_definitions(placed: Placed, words: frozenset[str]) -> list[int]:
+    """For a question writing nothing but the names of definitions ("What does detect_leaks
+    do?"), the lines right under a signature of one of them: what it does, not a code sample
+    calling it."""
+    leads = [owner_name(owner(document, start, right_under=True)) for document, start, _ in placed]
+    if not words <= {lead.casefold() for lead in leads}:
+        return []
+    return [number for number, lead in enumerate(leads) if lead.casefold() in words]
+
+
+def _asked_words(question: str) -> frozenset[str]:
+    """The question's words that may name a field, folded: not its function words,
+    interrogatives nor `default_words`."""
+    common = language_words("function_words") | language_words("interrogatives")
+    common |= language_words("default_words") | stopwords()
+    return frozenset(
+        word.casefold()
+        for word in re.findall(r"[A-Za-z_]\w*", question)
+        if fold(word) not in common and len(word) > 2
+    )
+
+
+def _says_default(sentence: str, words: frozenset[str]) -> bool:
+    """Whether a sentence that is no code line (no "=") writes a default word and one of the
+    asked `words` ("Start with the default threshold of 0.18")."""
+    written = {word.casefold() for word in re.findall(r"[A-Za-z_]\w*", sentence)}
+    if "=" in sentence or not written & words:
+        return False
+    return _holds_any(fold(sentence), language_words("default_words"))
+
+
+def _holds_any(folded: str, phrases: frozenset[str]) -> bool:
+    """Whether folded text holds one of the folded phrases as whole words."""
+    padded = " " + " ".join(re.findall(r"\w+", folded)) + " "
+    return any(f" {phrase} " in padded for phrase in phrases)
 
 
 def signed_contact(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -842,6 +959,7 @@ def _quoted(
         extra = models.quoter.extra
         ranked = quotable(reordered(candidates, models.quoter, reading), bank, terms.focus)
         ranked = naming_identifiers(ranked, bank, terms.named)
+        ranked = describing_asked_fields(ranked, bank, terms)
         ranked = under_asked_section(ranked, bank, terms.focus)
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)
