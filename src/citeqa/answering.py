@@ -33,6 +33,7 @@ from citeqa.across import Closeness, close_in_other_language, names_asked, unvou
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
+from citeqa.asked_fields import answering_lines
 from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
@@ -40,9 +41,7 @@ from citeqa.disagreement import disagreeing
 from citeqa.document_names import named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.followup_quotes import mentions_new_words
-from citeqa.glossary import fold, language_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
-from citeqa.lexical import stopwords
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -66,7 +65,7 @@ from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
-from citeqa.signatures import field_name, owner, owner_name, sets_default
+from citeqa.signatures import owner
 from citeqa.signing import asks_signing
 from citeqa.tables import key_cell
 from citeqa.titleonly import named_bare_document, without_titles
@@ -261,101 +260,23 @@ def describing_asked_fields(
     exception: "the threshold parameter of detect_leaks", "When does detect_leaks raise
     ValueError?") only the lines describing it under a definition (signatures.field_name of a
     sentence under a definition the question or its context names, signatures.owner_name:
-    "threshold (float) – Fraction by which…" under `detect_leaks(…)`), when any is a
-    candidate, in their order: the signature writes the same words and won (s22 trial). A
+    "threshold (float) – Fraction by which…" under `detect_leaks(…)`; asked_fields.py), when
+    any is a candidate, in their order: the signature writes the same words and won (s22 trial). A
     question asking a default (the language data's `default_words`) keeps instead, when a
     candidate signature gives the asked field a default (`threshold=0.18`), those signatures
     and the sentences writing a default word and the field: a tutorial's example call
     `threshold=0.25` was quoted as the default. A question writing only the names of
     definitions keeps the lines right under their signatures ("What does detect_leaks do?"
     quoted the general index, then a code sample calling it)."""
-    words = _asked_words(terms.focus)
-    if not candidates.sentences or not words:
+    if not candidates.sentences:
         return candidates
-    named = words | {word.casefold() for alternatives, _ in terms.terms for word in alternatives}
     placed = [
         (bank.documents[doc_id].text, start, text)
         for doc_id, start, text in _placed(bank, candidates.sentences)
     ]
-    asks_default = _holds_any(fold(terms.focus), language_words("default_words"))
-    kept = (
-        (_giving_defaults(placed, words) if asks_default else [])
-        or _describing_fields(placed, words, named)
-        or _leading_definitions(placed, words)
-    )
+    context = {word for alternatives, _ in terms.terms for word in alternatives}
+    kept = answering_lines(placed, terms.focus, frozenset(context))
     return _subset(candidates, kept) if kept else candidates
-
-
-Placed = list[tuple[str, int, str]]
-"""Each candidate's document text, start and text."""
-
-
-def _giving_defaults(placed: Placed, words: frozenset[str]) -> list[int]:
-    """The signatures giving an asked word a default and the sentences saying a default of one,
-    when any signature does (`describing_asked_fields`)."""
-    setting = [any(sets_default(text, word) for word in words) for _, _, text in placed]
-    if not any(setting):
-        return []
-    return [
-        number
-        for number, (_, _, text) in enumerate(placed)
-        if setting[number] or _says_default(text, words)
-    ]
-
-
-def _describing_fields(placed: Placed, words: frozenset[str], named: frozenset[str]) -> list[int]:
-    """The lines describing an asked field (its name, or that name with an ending of at most
-    two letters: "Returns" for "return") under a definition the question names."""
-    return [
-        number
-        for number, (document, start, text) in enumerate(placed)
-        if _asks_field(field_name(text).casefold(), words)
-        and owner_name(owner(document, start)).casefold() in named
-    ]
-
-
-def _asks_field(field: str, words: frozenset[str]) -> bool:
-    return bool(field) and any(
-        field == word or (len(word) >= 4 and field.startswith(word) and len(field) - len(word) <= 2)
-        for word in words
-    )
-
-
-def _leading_definitions(placed: Placed, words: frozenset[str]) -> list[int]:
-    """For a question writing nothing but the names of definitions ("What does detect_leaks
-    do?"), the lines right under a signature of one of them: what it does, not a code sample
-    calling it."""
-    leads = [owner_name(owner(document, start, right_under=True)) for document, start, _ in placed]
-    if not words <= {lead.casefold() for lead in leads}:
-        return []
-    return [number for number, lead in enumerate(leads) if lead.casefold() in words]
-
-
-def _asked_words(question: str) -> frozenset[str]:
-    """The question's words that may name a field, folded: not its function words,
-    interrogatives nor `default_words`."""
-    common = language_words("function_words") | language_words("interrogatives")
-    common |= language_words("default_words") | stopwords()
-    return frozenset(
-        word.casefold()
-        for word in re.findall(r"[A-Za-z_]\w*", question)
-        if fold(word) not in common and len(word) > 2
-    )
-
-
-def _says_default(sentence: str, words: frozenset[str]) -> bool:
-    """Whether a sentence that is no code line (no "=") writes a default word and one of the
-    asked `words` ("Start with the default threshold of 0.18")."""
-    written = {word.casefold() for word in re.findall(r"[A-Za-z_]\w*", sentence)}
-    if "=" in sentence or not written & words:
-        return False
-    return _holds_any(fold(sentence), language_words("default_words"))
-
-
-def _holds_any(folded: str, phrases: frozenset[str]) -> bool:
-    """Whether folded text holds one of the folded phrases as whole words."""
-    padded = " " + " ".join(re.findall(r"\w+", folded)) + " "
-    return any(f" {phrase} " in padded for phrase in phrases)
 
 
 def signed_contact(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:

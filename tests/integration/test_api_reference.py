@@ -37,6 +37,14 @@ Read a week of readings, then look for leaks at night with a higher threshold:
 
 Each event has a start, an end and the litres lost.
 """
+CLIENT = """# hydro.client
+
+## fetch_readings(url, retries=3)
+
+Fetch the readings of one sensor.
+
+retries – How many times a failed request is retried.
+"""
 CHANGELOG = """# Changelog
 
 ## 2.4.0
@@ -47,7 +55,12 @@ Added the threshold parameter of detect_leaks. Dropped support for Python 3.9.
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    files = {"flow.html": REFERENCE, "tutorial.md": TUTORIAL, "changelog.md": CHANGELOG}
+    files = {
+        "flow.html": REFERENCE,
+        "tutorial.md": TUTORIAL,
+        "changelog.md": CHANGELOG,
+        "client.md": CLIENT,
+    }
     return assistant_over(files, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index"))
 
 
@@ -78,3 +91,9 @@ def test_a_variable_is_quoted_with_its_name_and_no_chrome(assistant: Assistant) 
     assert "HYDRO_CACHE_DIR: Overrides the cache folder of readings." in answer.citations[0].quote
     shown = " ".join(passage.text for passage in answer.passages)
     assert "¶" not in shown and "Read the Docs" not in shown
+
+
+def test_a_parameter_of_another_function_is_a_near_miss(assistant: Assistant) -> None:
+    answer = assistant.ask("What does the retries parameter of detect_leaks do?")
+    assert answer.abstained
+    assert "retries" in answer.answer and "detect_leaks" in answer.answer
