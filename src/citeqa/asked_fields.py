@@ -12,7 +12,10 @@ well. So (s22 trial: API parameter questions right 1 in 9):
 - a question naming a field ("the threshold parameter of detect_leaks", "When does detect_leaks
   raise ValueError?") by the lines describing it (signatures.field_name: its name, or that
   name with an ending of at most two letters, "Returns" for "return") under a definition the
-  question or its context names (signatures.owner_name of signatures.owner);
+  question or its context names (signatures.owner_name of signatures.owner; of a dotted name,
+  its last part: "SensorClient.fetch" names fetch, not the class's own fields);
+- a question asking a field label ("What does SensorClient.fetch raise?": `field_labels`,
+  "Raises") of a definition it names by the lines under that label (signatures.label_over);
 - a question writing nothing but the names of definitions ("What does detect_leaks do?") by
   the lines right under their signatures, not a code sample calling them.
 An empty answer leaves the candidates as they are. The asked words are the question's words of
@@ -27,9 +30,12 @@ import re
 
 from citeqa.glossary import fold, language_words
 from citeqa.lexical import stopwords
-from citeqa.signatures import field_name, owner, owner_name, sets_default
+from citeqa.signatures import field_name, label_over, owner, owner_name, sets_default
 
 __all__ = ["Placed", "answering_lines"]
+
+_DOTTED = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+"""A dotted name ("SensorClient.fetch", "hydrokit.flow.detect_leaks")."""
 
 Placed = list[tuple[str, int, str]]
 """Each candidate's document text, start and text."""
@@ -42,13 +48,20 @@ def answering_lines(placed: Placed, focus: str, context: frozenset[str]) -> list
     words = _asked_words(focus)
     if not words:
         return []
-    named = words | {word.casefold() for word in context}
+    named = _owners_asked(focus) or words | {word.casefold() for word in context}
     asks_default = _holds_any(fold(focus), language_words("default_words"))
     return (
         (_giving_defaults(placed, words) if asks_default else [])
         or _describing_fields(placed, words, named)
+        or _under_asked_labels(placed, words, named)
         or _leading_definitions(placed, words)
     )
+
+
+def _owners_asked(focus: str) -> frozenset[str]:
+    """The definitions a question's dotted names ask about, by their last part, folded
+    ("SensorClient.fetch" asks about fetch, not about SensorClient's own fields)."""
+    return frozenset(name.rsplit(".", 1)[-1].casefold() for name in _DOTTED.findall(focus))
 
 
 def _giving_defaults(placed: Placed, words: frozenset[str]) -> list[int]:
@@ -71,6 +84,17 @@ def _describing_fields(placed: Placed, words: frozenset[str], named: frozenset[s
         number
         for number, (document, start, text) in enumerate(placed)
         if _asks_field(field_name(text).casefold(), words)
+        and owner_name(owner(document, start)).casefold() in named
+    ]
+
+
+def _under_asked_labels(placed: Placed, words: frozenset[str], named: frozenset[str]) -> list[int]:
+    """The lines under an asked field label ("Raises" for "What does SensorClient.fetch
+    raise?") of a definition the question names."""
+    return [
+        number
+        for number, (document, start, _) in enumerate(placed)
+        if _asks_field(label_over(document, start), words)
         and owner_name(owner(document, start)).casefold() in named
     ]
 

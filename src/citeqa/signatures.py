@@ -35,6 +35,7 @@ __all__ = [
     "field_name",
     "is_definition",
     "is_signature",
+    "label_over",
     "owner",
     "owner_name",
     "sets_default",
@@ -108,8 +109,27 @@ def owner(text: str, start: int, right_under: bool = False) -> str:
     return ""
 
 
+def label_over(text: str, start: int) -> str:
+    """The field label the sentence at `start` of `text` stands under inside its definition
+    ("Raises" over "RateLimitError – when more than 120 requests…"), folded, its colon and
+    heading marks aside, or "" when its definition line or a heading comes first (`owner`'s
+    bounds)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    above = text[max(0, line_start - OWNER_READ_BACK) : line_start]
+    lines = [line.strip() for line in above.split("\n")]
+    for read, line in enumerate(line for line in reversed(lines) if line):
+        if read >= OWNER_LINES or is_definition(line):
+            return ""
+        if _labels_fields(line):
+            return fold(line.lstrip("#").strip().rstrip(":"))
+        if _HEADING.match(line):
+            return ""
+    return ""
+
+
 def _labels_fields(heading: str) -> bool:
-    """Whether a markdown heading is a field label of the language data's `field_labels`."""
+    """Whether a line, or a markdown heading, is a field label of the language data's
+    `field_labels` ("Parameters:", "#### Raises")."""
     return fold(heading.lstrip("#").strip().rstrip(":")) in language_words("field_labels")
 
 

@@ -189,3 +189,25 @@ def test_a_field_is_asked_by_its_name_or_a_short_ending_of_it() -> None:
     ]
     kept = _described("Which Value does detect_leaks give?", [returns, raised])
     assert kept == ["Raises:", "ValueError"]  # "Value" is five letters short: no field
+
+
+def test_a_field_label_asked_keeps_the_lines_under_it() -> None:
+    signature = BANK.number("hydro.flow.detect_leaks(")
+    raised = BANK.number("ValueError")
+    field = BANK.number("window (int)")
+    assert _described("What does detect_leaks raise?", [signature, field, raised]) == ["ValueError"]
+    assert _described("What does parse raise?", [signature, field, raised]) == [
+        "hydro.flow.detect_leaks(readings,",
+        "window",
+        "ValueError",
+    ]
+
+
+def test_a_dotted_name_asks_about_its_last_part() -> None:
+    raised = BANK.number("ValueError")
+    field = BANK.number("window (int)")
+    assert _described("What does flow.detect_leaks raise?", [field, raised]) == ["ValueError"]
+    assert _described("What does detect_leaks.flow raise?", [field, raised]) == [
+        "window",
+        "ValueError",
+    ]
