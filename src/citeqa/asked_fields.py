@@ -37,6 +37,9 @@ __all__ = ["Placed", "answering_lines"]
 _DOTTED = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 """A dotted name ("SensorClient.fetch", "hydrokit.flow.detect_leaks")."""
 
+_PARTS = re.compile(r"[_.]+|(?<=[a-z])(?=[A-Z])")
+"""Where a code name splits into its words (`detect_leaks`, `SensorClient`)."""
+
 Placed = list[tuple[str, int, str]]
 """Each candidate's document text, start and text."""
 
@@ -84,7 +87,7 @@ def _describing_fields(placed: Placed, words: frozenset[str], named: frozenset[s
         number
         for number, (document, start, text) in enumerate(placed)
         if _asks_field(field_name(text).casefold(), words)
-        and owner_name(owner(document, start)).casefold() in named
+        and _names_definition(owner_name(owner(document, start)), named)
     ]
 
 
@@ -95,8 +98,20 @@ def _under_asked_labels(placed: Placed, words: frozenset[str], named: frozenset[
         number
         for number, (document, start, _) in enumerate(placed)
         if _asks_field(label_over(document, start), words)
-        and owner_name(owner(document, start)).casefold() in named
+        and _names_definition(owner_name(owner(document, start)), named)
     ]
+
+
+def _names_definition(name: str, named: frozenset[str]) -> bool:
+    """Whether the question or its context names the definition `name`: whole, or each of its
+    parts ("detect", "leaks" of `detect_leaks`) opening with one of the `named` words (a
+    follow-up's context holds its stems: "detect", "leak")."""
+    folded = name.casefold()
+    if not folded or folded in named:
+        return bool(folded)
+    parts = [part for part in _PARTS.split(name) if part]
+    stems = [word for word in named if len(word) >= 3]
+    return all(any(part.casefold().startswith(stem) for stem in stems) for part in parts)
 
 
 def _asks_field(field: str, words: frozenset[str]) -> bool:

@@ -211,3 +211,15 @@ def test_a_dotted_name_asks_about_its_last_part() -> None:
         "window",
         "ValueError",
     ]
+
+
+def test_a_follow_up_names_a_definition_by_the_stems_of_its_context() -> None:
+    raised = BANK.number("ValueError")
+    field = BANK.number("window (int)")
+    terms = QuestionTerms(focus="and what does it raise?")
+    terms.terms = [(frozenset({"detect"}), 1.0), (frozenset({"leak"}), 1.0)]
+    kept = describing_asked_fields(_candidates([field, raised]), BANK, terms)  # type: ignore[arg-type]
+    assert _lines(kept) == ["ValueError"]
+    terms.terms = [(frozenset({"detect"}), 1.0)]  # "leaks" opens with no stem: not named
+    kept = describing_asked_fields(_candidates([field, raised]), BANK, terms)  # type: ignore[arg-type]
+    assert _lines(kept) == ["window", "ValueError"]
