@@ -33,6 +33,7 @@ from citeqa.across import Closeness, close_in_other_language, names_asked, unvou
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
+from citeqa.asked_fields import answering_lines
 from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
@@ -64,6 +65,7 @@ from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
+from citeqa.signatures import owner
 from citeqa.signing import asks_signing
 from citeqa.tables import key_cell
 from citeqa.titleonly import named_bare_document, without_titles
@@ -222,7 +224,9 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[s
     "variable_start_string" quoted the `block_start_string` line (session-15 trial: 4 of 16 API
     parameter lookups right). A name the title of a candidate's document writes (any case)
     says where to look, not what is asked: "ServerAliveInterval in ssh_config" is not answered
-    by any sentence naming ssh_config in the SSH_CONFIG(5) page."""
+    by any sentence naming ssh_config in the SSH_CONFIG(5) page. A sentence under a signature
+    or a term (signatures.owner) writes what that line writes: a parameter's line names its
+    function (s22 trial: "threshold (float) – …" under `detect_leaks(…)` lost to the signature)."""
     if not candidates.sentences or not names:  # no name asked: every candidate stays
         return candidates
     doc_ids = {bank.sentences[item.index].doc_id for item in candidates.sentences}
@@ -233,12 +237,46 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[s
         if not whole_name(name, any_case=True).search(titles)
     ]
     counts = [
-        _names_written(forms, code_text(bank.text(item.index))) for item in candidates.sentences
+        _names_written(forms, _read_with_owner(bank, item.index)) for item in candidates.sentences
     ]
     most = max(counts)
     if not most:
         return candidates
     return _subset(candidates, [number for number, count in enumerate(counts) if count == most])
+
+
+def _read_with_owner(bank: SentenceBank, index: int) -> str:
+    """A sentence's text as `code_text`, with the definition line it stands under
+    (signatures.owner): a parameter's line names its function by the signature over it."""
+    sentence = bank.sentences[index]
+    above = owner(bank.documents[sentence.doc_id].text, sentence.start)
+    return code_text(f"{bank.text(index)}\n{above}" if above else bank.text(index))
+
+
+def describing_asked_fields(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question naming a field of an API reference (a parameter, an
+    exception: "the threshold parameter of detect_leaks", "When does detect_leaks raise
+    ValueError?") only the lines describing it under a definition (signatures.field_name of a
+    sentence under a definition the question or its context names, signatures.owner_name:
+    "threshold (float) – Fraction by which…" under `detect_leaks(…)`; asked_fields.py), when
+    any is a candidate, in their order: the signature writes the same words and won (s22 trial). A
+    question asking a default (the language data's `default_words`) keeps instead, when a
+    candidate signature gives the asked field a default (`threshold=0.18`), those signatures
+    and the sentences writing a default word and the field: a tutorial's example call
+    `threshold=0.25` was quoted as the default. A question writing only the names of
+    definitions keeps the lines right under their signatures ("What does detect_leaks do?"
+    quoted the general index, then a code sample calling it)."""
+    if not candidates.sentences:
+        return candidates
+    placed = [
+        (bank.documents[doc_id].text, start, text)
+        for doc_id, start, text in _placed(bank, candidates.sentences)
+    ]
+    context = {word for alternatives, _ in terms.terms for word in alternatives}
+    kept = answering_lines(placed, terms.focus, frozenset(context))
+    return _subset(candidates, kept) if kept else candidates
 
 
 def signed_contact(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -841,6 +879,7 @@ def _quoted(
         extra = models.quoter.extra
         ranked = quotable(reordered(candidates, models.quoter, reading), bank, terms.focus)
         ranked = naming_identifiers(ranked, bank, terms.named)
+        ranked = describing_asked_fields(ranked, bank, terms)
         ranked = under_asked_section(ranked, bank, terms.focus)
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)

@@ -23,6 +23,7 @@ from citeqa.models import Document
 from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.signatures import is_signature
 from citeqa.stated_values import values
 
 RESTATES = 0.7
@@ -75,12 +76,16 @@ def disagreeing(
     asked about); the one restating the most of the first such quoted sentence, the
     candidates' order breaking ties; None when there is none. Candidates of a quoted document
     are never taken: a document says what it says, a later article of it is no other
-    version."""
+    version. A quoted signature (signatures.is_signature) is restated by none: its values are
+    its defaults, and a tutorial's call `detect_leaks(readings, threshold=0.25)` passes another
+    value without disagreeing (s22 trial)."""
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     others = [item for item in candidates if bank.sentences[item.index].doc_id not in quoted_docs]
     reader = _Reader(bank, [alternatives for alternatives, _ in terms.terms[: terms.focus_terms]])
     all_shown = _shown(shown)
     for item in quoted:
+        if is_signature(bank.text(item.index).strip()):
+            continue  # a signature's defaults: a call elsewhere passes other arguments
         found = _restating(item, others, reader, all_shown)
         if found is not None:
             return found

@@ -211,6 +211,24 @@ class Domain(BaseModel):
     my cookie preferences?" over its answer, "We need your consent before we process health
     data." in a `<p>`). No phrase a statement of the page may hold ("share on", "your consent":
     s21 review)."""
+    site_credit_phrases: tuple[str, ...] = ()
+    """Folded phrases of the line a site generator or theme signs a page with ("built with
+    sphinx", "theme provided by read the docs", "made with material for mkdocs"): a page's
+    `<footer>` holding one is the site's, left out even inside a `<section>` (the Read the Docs
+    theme wraps its whole content column in one; readers/html.py)."""
+    generated_index_classes: tuple[str, ...] = ()
+    """Folded class words of a documentation generator's index blocks ("indextable",
+    "genindex jumpbox" of Sphinx's general and module indexes): lists of links to the pages
+    that say what an entry is, left out of a page's text (readers/html.py); quoted, an entry
+    "detect_leaks() (in module hydrokit.flow)" answered what the function does (s22 trial)."""
+    field_labels: tuple[str, ...] = ()
+    """Folded labels of an API reference's field lists ("parameters", "returns", "raises",
+    "paramètres"): a heading that is one stays inside the definition above it
+    (signatures.py), so the lines under "#### Parameters" belong to the signature over it."""
+    default_words: tuple[str, ...] = ()
+    """Folded words saying a value is a default ("default", "defaults", "défaut"): a question
+    holding one asks the value a definition gives when nothing is passed, and is answered by a
+    signature or a sentence writing one of them before an example call (answering.py)."""
     byline_words: tuple[str, ...] = ()
     """Folded words that open a byline ("by", "par"): after the date of an edit stamp, they
     and the editor's name ("by Lena Hartmann", "by the web team") are the stamp's

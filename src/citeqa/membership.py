@@ -157,7 +157,7 @@ def _code_marked(owner: _Word) -> bool:
     "PayPal", "iPhone"): dotted, typed as a call or between backticks. A plain-word member is
     paired only with such an owner ("the months argument of datetime.timedelta", not "the
     privacy setting for WhatsApp")."""
-    return "." in owner.text or owner.call or owner.backticked
+    return "." in owner.text or owner.call or owner.backticked or _names_code(owner)
 
 
 @cache
@@ -222,16 +222,19 @@ def _is_owner(word: _Word) -> bool:
     """Whether a word is a name only code writes: a dotted name (identifiers.is_identifier, or a
     module and a class, `click.Option`, which identifiers reads as two sentences), a CamelCase
     name (`ArgumentParser`, `LGBMClassifier`, `timedelta` is not), or one typed as a call
-    (`dumps()`) or between backticks (`Trainer`, `Class7`). A capitalised name ending in a digit
-    with one capital alone ("Jinja2", "Python3", "Office365", "Class7") is an owner only so
-    marked: the s15 trial's and k1's questions paired 8 such names, all "Jinja2", a library,
-    once in place of the class ("of a Jinja2 Environment"), none a class (review of
-    s17-hostfix)."""
+    (`dumps()`) or between backticks (`Trainer`, `Class7`), or an underscored name
+    (`read_logger`: "the retries parameter of read_logger", s22 trial). A capitalised name
+    ending in a digit with one capital alone ("Jinja2", "Python3", "Office365", "Class7") is
+    an owner only so marked: the s15 trial's and k1's questions paired 8 such names, all
+    "Jinja2", a library, once in place of the class ("of a Jinja2 Environment"), none a class
+    (review of s17-hostfix)."""
     text = word.text.removesuffix("()")
     if "." in text:  # `click.Option` too: after "of", no two sentences joined ("days.Really")
         return is_identifier(text) or bool(_MODULE_CLASS.match(text))
     if word.call or word.backticked:
         return bool(_NAME.match(text))
+    if _names_code(word) and not text.startswith("-"):
+        return True  # an underscored name, a function's: "of read_logger" (s22 trial)
     return bool(_CAMEL.match(text)) and any(c.isupper() for c in text[1:])
 
 

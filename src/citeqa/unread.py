@@ -11,17 +11,23 @@ documents never mention" adds (`not_searched`): such a word may be in a file cit
 (s19 trial: "How much do the four NVMe nodes cost?" said "never mention “four”, “NVMe”", which a
 skipped .vtt did). What the walk leaves out on purpose (hidden files, links leading outside the
 corpus) is no file the build tried: it is not counted, the user chose it (`citeqa status` still
-lists the links).
+lists the links). Files a site or a build writes beside its documents (scripts, style sheets,
+fonts, images, a generator's inventory: citeqa/data/unread_files.json's `asset_endings`) hold no
+text to read: `status` counts them, but neither the welcome nor an abstention names them or
+offers to convert them (`_documents`; s22 trial: a Sphinx site's objects.inv and _static/*.js
+were named by every abstention, and the chat said to rename them .txt).
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections import Counter
+from functools import cache
 from typing import NamedTuple
 
 from citeqa.corpus import UNSUPPORTED
 from citeqa.filelist import FileList
+from citeqa.jsonfiles import data_json
 from citeqa.models import Lang, UnreadFiles, counted
 from citeqa.readers import reader_for
 from citeqa.visible import shown
@@ -147,10 +153,27 @@ def _files(count: int, lang: Lang = "en") -> str:
     return counted(count, "file" if lang == "en" else "fichier")
 
 
+@cache
+def asset_endings() -> frozenset[str]:
+    """The endings of files that hold no text to read (citeqa/data/unread_files.json)."""
+    data = data_json("unread_files.json")
+    endings = data.get("asset_endings", []) if isinstance(data, dict) else []
+    return frozenset(str(ending).lower() for ending in endings)
+
+
+def _documents(unread: UnreadFiles) -> UnreadFiles:
+    """`unread` without the files of `asset_endings`: those its advice and notes name."""
+    assets = asset_endings()
+    types = {ending: count for ending, count in unread.types.items() if ending not in assets}
+    return unread.model_copy(update={"types": types})
+
+
 def welcome_line(unread: UnreadFiles | None) -> str | None:
     """What the chat's welcome says once of the files not read, or None when every file the
-    build tried was read: "4 files not read: 3 .odt, 1 .pptx — convert them to .pdf or .txt
-    (sheets to .xlsx or .csv; text ones: rename them .txt), or see `citeqa status`"."""
+    build tried was read or held no text to read (`_documents`): "4 files not read: 3 .odt,
+    1 .pptx — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them
+    .txt), or see `citeqa status`"."""
+    unread = None if unread is None else _documents(unread)
     if unread is None or not unread.count:
         return None
     kinds = _kinds(unread.types, "en")
@@ -165,7 +188,9 @@ def welcome_line(unread: UnreadFiles | None) -> str | None:
 def not_searched(unread: UnreadFiles, lang: Lang) -> str | None:
     """What an abstention saying the documents never mention some words adds when the build
     skipped files of types citeqa does not read, or reads since the index was built (they
-    may: `citeqa index` reads those), or None when it skipped none."""
+    may: `citeqa index` reads those), or None when it skipped none but files holding no text
+    to read (`_documents`)."""
+    unread = _documents(unread)
     sentences = []
     if unread.not_read_yet:
         count = sum(unread.not_read_yet.values())

@@ -48,6 +48,10 @@ from citeqa.membership import Pairing, apart_in, pairings
             [Pairing("max_size_5", "Class7")],
         ),
         ("What is the dtype argument of `Int64`?", [Pairing("dtype", "Int64")]),
+        (  # an underscored owner is a function's name (s22 trial)
+            "What does the retries parameter of read_logger do?",
+            [Pairing("retries", "read_logger")],
+        ),
     ],
 )
 def test_a_member_and_the_owner_it_is_asked_of(question: str, found: list[Pairing]) -> None:

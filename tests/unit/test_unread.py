@@ -119,3 +119,16 @@ def test_one_file_not_read_and_unreadable_files_alone() -> None:
         " lists them, `citeqa index` says why"
     )
     assert welcome_line(UnreadFiles()) is None
+
+
+def test_files_holding_no_text_are_counted_but_never_offered_to_convert() -> None:
+    """A site's scripts, style sheets and inventory (data/unread_files.json's asset_endings)
+    are neither named by an abstention nor offered to convert (s22 trial: objects.inv, .js)."""
+    site = UnreadFiles(types={".js": 3, ".inv": 1, ".css": 2})
+    assert site.count == 6
+    assert welcome_line(site) is None and not_searched(site, "en") is None
+    mixed = UnreadFiles(types={".js": 3, ".docx": 1})
+    line = welcome_line(mixed)
+    assert line is not None and line.startswith("1 file not read: 1 .docx") and ".js" not in line
+    note = not_searched(mixed, "en")
+    assert note is not None and ".docx" in note and ".js" not in note

@@ -21,6 +21,9 @@ table (a page laid out in a table) reads as it would without the table: cells ap
 one row a line, its headings and paragraphs on their own lines, and a `<br>` inside a cell a
 space (so a cell's lines never read as rows of their own).
 
+A documentation site's furniture (permalink marks, a theme's credit, the generator's index and
+search pages) and its definition lists' short terms are read as htmldocs.py says.
+
 Version 15: the decoding of every text format changed (textdecoding.py, s21: a non-UTF-8 line of
 a UTF-8 file read alone as cp1252, a stray NUL byte read as U+FFFD, binary content found
 anywhere).
@@ -28,6 +31,7 @@ anywhere).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -49,6 +53,7 @@ from citeqa.readers.htmlchrome import (
     is_widget,
     names_navigation,
 )
+from citeqa.readers.htmldocs import FooterCredits, Terms, is_generated_index, is_permalink
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 
@@ -58,7 +63,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 15 + DECODING_VERSION
+    version = 16 + DECODING_VERSION
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -98,16 +103,19 @@ class HtmlReader:
     left out), the phrases no statement holds ("share on", "your consent" are gone; "in your
     inbox", "need more help", "en poursuivant votre navigation" are in), and a heading opening
     with a navigation heading of two words or more names navigation ("Related articles in
-    Billing"; s21 review)."""
+    Billing"; s21 review). 17: a documentation site's furniture is left out (htmldocs.py:
+    permalink marks "¶", a footer holding a site generator's credit even inside a section,
+    the generator's index tables, `<noscript>` text, and a search page is its heading alone),
+    and a short term of a definition list is read on one line with its description
+    ("HYDROKIT_CACHE_DIR: Overrides the cache folder…"; s22 trial)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
-        del relative
         text = content if isinstance(content, str) else content.decode("utf-8", "replace")
-        visible, title = html_visible_text(text)
+        visible, title = html_visible_text(text, relative)
         return Extracted(visible, title=title)
 
 
-_SKIPPED_TAGS = frozenset({"script", "style", "head", "template"})
+_SKIPPED_TAGS = frozenset({"script", "style", "head", "template", "noscript"})
 _PARAGRAPH_TAGS = frozenset(
     {"p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "blockquote"}
     | {"pre", "hr", "ul", "ol", "dl", "table", "figure", "figcaption", "form", "fieldset"}
@@ -181,12 +189,21 @@ class _VisibleText(HTMLParser):
         self.preformatted = 0
         self.in_title = False
         self.title = ""
+        self.credits = FooterCredits()
+        """The footers kept while they are read, cut when one is a site's credit (htmldocs.py)."""
+        self.terms = Terms()
+        """The definition list's term being read, joined by its description (htmldocs.py)."""
+        self.links: list[str | None] = []
+        """The href of each `<a>` open, innermost last: a permalink's mark is left out."""
+        self.search_pages: list[str] = []
+        """Where the page's `<link rel="search">` elements point (`names_itself`)."""
         self.tables: list[_Table] = []
         """The tables being read, innermost last: their text is written as it comes, and
         replaced by a pipe table when one closes that reads as one."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start_dropping(tag, attrs)
+        self._start_docs(tag, dict(attrs))
         self.chrome.start(tag, attrs)
         self.sections += tag in _SECTIONING_TAGS
         if tag == "body":
@@ -201,7 +218,29 @@ class _VisibleText(HTMLParser):
         elif tag in _TABLE_TAGS and self.tables and not self.hidden:
             self.tables[-1].open(tag)
 
+    def _start_docs(self, tag: str, attributes: dict[str, str | None]) -> None:
+        """A documentation site's furniture and definition lists (htmldocs.py)."""
+        if tag == "a":
+            self.links.append(attributes.get("href"))
+        elif tag == "link" and "search" in (attributes.get("rel") or "").lower().split():
+            self.search_pages.append(attributes.get("href") or "")
+        if self.hidden:
+            return
+        if tag == "footer":
+            self.credits.open(len(self.parts))
+        self.terms.start(tag, len(self.parts))
+
+    def _end_docs(self, tag: str) -> None:
+        if tag == "a" and self.links:
+            self.links.pop()
+        if self.hidden:
+            return
+        if tag == "footer" and self.credits.close(self.parts):
+            self.pending = PARAGRAPH if self.parts else 0
+        self.terms.end(tag, len(self.parts))
+
     def handle_endtag(self, tag: str) -> None:
+        self._end_docs(tag)
         self._end_dropping(tag)
         self.sections = max(0, self.sections - (tag in _SECTIONING_TAGS))
         if tag in _SKIPPED_TAGS:
@@ -245,6 +284,8 @@ class _VisibleText(HTMLParser):
         role = (dict(attrs).get("role") or "").strip().lower()
         if tag in _BOILERPLATE_TAGS or role in _BOILERPLATE_ROLES:
             return True
+        if is_generated_index(dict(attrs)):
+            return True
         return tag in _PAGE_TAGS and not self.sections
 
     @staticmethod
@@ -264,7 +305,13 @@ class _VisibleText(HTMLParser):
         if not data.strip():  # spaces between inline elements: "<a>Privacy</a> <button>"
             self.pending = max(self.pending, SPACE if self.parts and not self.preformatted else 0)
             return
+        titling = self.chrome.heading is not None or self.terms.term is not None
+        if titling and self.links and is_permalink(self.links[-1], data):
+            return
         text = data if self.preformatted else re.sub(r"\s+", " ", data)
+        if self.terms.joining and not (self.tables or self.preformatted):
+            self.pending = 0
+        text = self.terms.add(text) if not (self.tables or self.preformatted) else text
         self.chrome.add_text(text)
         if self.tables:
             self.tables[-1].add(text, self.pending)  # a pipe table's cell: no heading marks
@@ -590,12 +637,17 @@ def _pipe_row(cells: list[str], width: int) -> str:
     return pipe_row(cells + [""] * (width - len(cells)))
 
 
-def html_visible_text(html: str) -> tuple[str, str | None]:
+def html_visible_text(html: str, relative: str = "") -> tuple[str, str | None]:
     """The visible text of an HTML page, and its <title> when it has one; the page's
     boilerplate left out unless that leaves nothing or never ends (an unclosed `<nav>`), and its
-    link lists unless they held more words than the rest of the text (a page of links)."""
+    link lists unless they held more words than the rest of the text (a page of links). A site's
+    search page (the page at `relative` in its folder is where its own `<link rel="search">`
+    points: Sphinx's search.html, "Please activate JavaScript…") is its first heading alone."""
     parser = _parsed(html, drop_boilerplate=True)
     text = _text_of(parser)
+    if relative and _names_itself(parser.search_pages, relative):
+        title = page_title(" ".join(parser.title.split()), parser.chrome.first_heading)
+        return parser.chrome.first_heading or title, title[:TITLE_MAX] or None
     if parser.chrome.list_words and parser.chrome.list_words >= len(_WORDS.findall(text)):
         parser = _parsed(html, drop_boilerplate=True, drop_link_lists=False)
         text = _text_of(parser)
@@ -663,6 +715,19 @@ def _text_of(parser: _VisibleText) -> str:
 
 
 READERS = (HtmlReader(),)
+
+
+def _names_itself(links: list[str], relative: str) -> bool:
+    """Whether one of a page's `links` (hrefs, relative to the page) points at the page itself,
+    at `relative` in its folder (a query or fragment aside)."""
+    here = posixpath.normpath(relative.replace("\\", "/"))
+    folder = posixpath.dirname(here)
+    targets = (re.split(r"[?#]", link, maxsplit=1)[0].strip() for link in links)
+    return any(
+        posixpath.normpath(posixpath.join(folder, target)) == here
+        for target in targets
+        if target and "://" not in target and not target.startswith("/")
+    )
 
 
 def _names_breadcrumbs(attributes: dict[str, str | None]) -> bool:

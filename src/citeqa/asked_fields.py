@@ -1,0 +1,158 @@
+"""Which sentences of an API reference answer a question on a field, a default or what a
+definition does (answering.describing_asked_fields keeps them, in the quote ranker's order).
+
+The signature of a function writes its parameters' names and defaults, and the rankers read it
+as the best match for any question on one of them; a tutorial's example call writes them as
+well. So (s22 trial: API parameter questions right 1 in 9):
+- a question asking a default (the language data's `default_words`: "default", "par défaut")
+  is answered, when a candidate signature gives an asked word a default (`threshold=0.18`,
+  signatures.sets_default), by those signatures and by the sentences that write a default word
+  and an asked word and are no code line ("Start with the default threshold of 0.18"), never
+  by a call `detect_leaks(readings, threshold=0.25)`;
+- a question naming a field ("the threshold parameter of detect_leaks", "When does detect_leaks
+  raise ValueError?") by the lines describing it (signatures.field_name: its name, or that
+  name with an ending of at most two letters, "Returns" for "return") under a definition the
+  question or its context names (signatures.owner_name of signatures.owner; of a dotted name,
+  its last part: "SensorClient.fetch" names fetch, not the class's own fields);
+- a question asking a field label ("What does SensorClient.fetch raise?": `field_labels`,
+  "Raises") of a definition it names by the lines under that label (signatures.label_over);
+- a question writing nothing but the names of definitions ("What does detect_leaks do?") by
+  the lines right under their signatures, not a code sample calling them.
+An empty answer leaves the candidates as they are. The asked words are the question's words of
+three letters or more that are no stopword, function word, interrogative nor default word.
+
+No I/O; reads only the language data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeqa.glossary import fold, language_words
+from citeqa.lexical import stopwords
+from citeqa.signatures import field_name, label_over, owner, owner_name, sets_default
+
+__all__ = ["Placed", "answering_lines"]
+
+_DOTTED = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+"""A dotted name ("SensorClient.fetch", "hydrokit.flow.detect_leaks")."""
+
+_PARTS = re.compile(r"[_.]+|(?<=[a-z])(?=[A-Z])")
+"""Where a code name splits into its words (`detect_leaks`, `SensorClient`)."""
+
+Placed = list[tuple[str, int, str]]
+"""Each candidate's document text, start and text."""
+
+
+def answering_lines(placed: Placed, focus: str, context: frozenset[str]) -> list[int]:
+    """The numbers of the `placed` candidates (document text, start, sentence) that answer the
+    question `focus` on an API reference's field, default or definition, or [] (the module's
+    docstring); `context`: the words a follow-up's context adds, naming a definition too."""
+    words = _asked_words(focus)
+    if not words:
+        return []
+    named = _owners_asked(focus) or words | {word.casefold() for word in context}
+    asks_default = _holds_any(fold(focus), language_words("default_words"))
+    return (
+        (_giving_defaults(placed, words) if asks_default else [])
+        or _describing_fields(placed, words, named)
+        or _under_asked_labels(placed, words, named)
+        or _leading_definitions(placed, words)
+    )
+
+
+def _owners_asked(focus: str) -> frozenset[str]:
+    """The definitions a question's dotted names ask about, by their last part, folded
+    ("SensorClient.fetch" asks about fetch, not about SensorClient's own fields)."""
+    return frozenset(name.rsplit(".", 1)[-1].casefold() for name in _DOTTED.findall(focus))
+
+
+def _giving_defaults(placed: Placed, words: frozenset[str]) -> list[int]:
+    """The signatures giving an asked word a default and the sentences saying a default of one,
+    when any signature does."""
+    setting = [any(sets_default(text, word) for word in words) for _, _, text in placed]
+    if not any(setting):
+        return []
+    return [
+        number
+        for number, (_, _, text) in enumerate(placed)
+        if setting[number] or _says_default(text, words)
+    ]
+
+
+def _describing_fields(placed: Placed, words: frozenset[str], named: frozenset[str]) -> list[int]:
+    """The lines describing an asked field (its name, or that name with an ending of at most
+    two letters: "Returns" for "return") under a definition the question names."""
+    return [
+        number
+        for number, (document, start, text) in enumerate(placed)
+        if _asks_field(field_name(text).casefold(), words)
+        and _names_definition(owner_name(owner(document, start)), named)
+    ]
+
+
+def _under_asked_labels(placed: Placed, words: frozenset[str], named: frozenset[str]) -> list[int]:
+    """The lines under an asked field label ("Raises" for "What does SensorClient.fetch
+    raise?") of a definition the question names."""
+    return [
+        number
+        for number, (document, start, _) in enumerate(placed)
+        if _asks_field(label_over(document, start), words)
+        and _names_definition(owner_name(owner(document, start)), named)
+    ]
+
+
+def _names_definition(name: str, named: frozenset[str]) -> bool:
+    """Whether the question or its context names the definition `name`: whole, or each of its
+    parts ("detect", "leaks" of `detect_leaks`) opening with one of the `named` words (a
+    follow-up's context holds its stems: "detect", "leak")."""
+    folded = name.casefold()
+    if not folded or folded in named:
+        return bool(folded)
+    parts = [part for part in _PARTS.split(name) if part]
+    stems = [word for word in named if len(word) >= 3]
+    return all(any(part.casefold().startswith(stem) for stem in stems) for part in parts)
+
+
+def _asks_field(field: str, words: frozenset[str]) -> bool:
+    return bool(field) and any(
+        field == word or (len(word) >= 4 and field.startswith(word) and len(field) - len(word) <= 2)
+        for word in words
+    )
+
+
+def _leading_definitions(placed: Placed, words: frozenset[str]) -> list[int]:
+    """For a question writing nothing but the names of definitions ("What does detect_leaks
+    do?"), the lines right under a signature of one of them: what it does, not a code sample
+    calling it."""
+    leads = [owner_name(owner(document, start, right_under=True)) for document, start, _ in placed]
+    if not words <= {lead.casefold() for lead in leads}:
+        return []
+    return [number for number, lead in enumerate(leads) if lead.casefold() in words]
+
+
+def _asked_words(question: str) -> frozenset[str]:
+    """The question's words that may name a field, folded: not its function words,
+    interrogatives nor `default_words`."""
+    common = language_words("function_words") | language_words("interrogatives")
+    common |= language_words("default_words") | stopwords()
+    return frozenset(
+        word.casefold()
+        for word in re.findall(r"[A-Za-z_]\w*", question)
+        if fold(word) not in common and len(word) > 2
+    )
+
+
+def _says_default(sentence: str, words: frozenset[str]) -> bool:
+    """Whether a sentence that is no code line (no "=") writes a default word and one of the
+    asked `words` ("Start with the default threshold of 0.18")."""
+    written = {word.casefold() for word in re.findall(r"[A-Za-z_]\w*", sentence)}
+    if "=" in sentence or not written & words:
+        return False
+    return _holds_any(fold(sentence), language_words("default_words"))
+
+
+def _holds_any(folded: str, phrases: frozenset[str]) -> bool:
+    """Whether folded text holds one of the folded phrases as whole words."""
+    padded = " " + " ".join(re.findall(r"\w+", folded)) + " "
+    return any(f" {phrase} " in padded for phrase in phrases)

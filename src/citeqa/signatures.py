@@ -1,0 +1,153 @@
+"""What an API reference's line belongs to: the signature or term it stands under.
+
+A parameter's line under a signature ("threshold (float) – Fraction by which night flow must
+exceed the baseline…", under "hydrokit.flow.detect_leaks(readings, window=96, threshold=0.18)")
+never repeats the function's name, nor an environment variable's description ("Overrides the
+cache folder…") the variable it describes; answering.naming_identifiers kept only the
+sentences writing the asked name, the signature itself or a changelog line, and never the line
+that answers (s22 trial: API parameter questions right 1 in 9). Here a sentence's `owner` is
+the nearest line above it, in its document's text, that opens a definition: a signature (a
+name, maybe dotted, and its parameters in parentheses, maybe after "class" or "def" or a
+markdown heading's marks, maybe a return annotation after it, alone on its line:
+Sphinx's `<dl class="py function">` term as html.py reads it, a Markdown or RST reference's
+heading, pydoc's output) or a term alone on its line that is one code name (`HYDROKIT_TOKEN`
+over its description). Only lines of the definition's own body stand between: a field label
+("Parameters:", "Raises", NumPy's underline), the definition's description and fields. A
+heading that is no signature nor a field label (the language data's `field_labels`: "####
+Parameters") ends the definition, and so does OWNER_READ_BACK characters or
+OWNER_LINES lines read back without meeting one: prose far below a signature is not its own.
+
+A call written alone on its line (`detect_leaks(readings)` in a code sample) reads as a
+signature too: the lines after it in a tutorial are about that function as well.
+
+No I/O, no state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeqa.glossary import fold, language_words
+
+__all__ = [
+    "OWNER_LINES",
+    "OWNER_READ_BACK",
+    "field_name",
+    "is_definition",
+    "is_signature",
+    "label_over",
+    "owner",
+    "owner_name",
+    "sets_default",
+]
+
+OWNER_READ_BACK = 1500
+"""The most characters read back from a sentence for the definition it stands under."""
+OWNER_LINES = 30
+"""The most non-blank lines read back from a sentence for that definition."""
+SIGNATURE_MAX = 300
+"""The longest line read as a signature."""
+
+_NAME = r"[A-Za-z_][\w.]*"
+_PARAMETER = r"\s*(?:\*{0,2}[A-Za-z_]\w*(?:\s*:\s*[^,=()]+)?(?:\s*=\s*[^,()]+)?|\*|/)\s*"
+_SIGNATURE = re.compile(
+    rf"""^(?:\#{{1,6}}\s+)?`?
+    (?:(?:async\s+)?(?:class|def|exception|function|method|classmethod|staticmethod)\s+)?
+    (?P<name>{_NAME})
+    \((?:{_PARAMETER}(?:,{_PARAMETER})*,?)?\)
+    (?:\s*(?:->|:)\s*[^=()]*?)?`?\s*[:¶]?$""",
+    re.VERBOSE,
+)
+"""A signature alone on its line, its parameters bare names, `*args`, `name: type`,
+`name=default` (a default holding no parenthesis or comma), "*" or "/"."""
+_TERM = re.compile(
+    r"^`?(?P<name>[A-Za-z_]\w*(?:[_.][A-Za-z0-9]\w*)+|[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)`?\s*[:¶]?$"
+)
+"""A term alone on its line that is one code name: underscored or dotted (`HYDROKIT_TOKEN`,
+`cache.dir`) or CamelCase (`AlertRule`)."""
+_FIELD = re.compile(r"^`?(?P<name>[A-Za-z_]\w*)`?(?:\s*\([^()]{0,80}\))?\s*[–—:-]\s+\S")
+"""A field's line: a name, maybe its type in parentheses, a dash or colon and what it says
+("threshold (float) – Fraction by which…", "ValueError – if window is smaller than 8")."""
+_HEADING = re.compile(r"^#{1,6}\s")
+_UNDERLINE = re.compile(r"^([-=~^\"'`*+#])\1{2,}$")
+"""An RST or NumPy-docstring underline ("----------"), part of the heading above it."""
+
+
+def is_signature(line: str) -> bool:
+    """Whether a line, stripped, is a signature alone on it (`_SIGNATURE`)."""
+    return len(line) <= SIGNATURE_MAX and _SIGNATURE.match(line) is not None
+
+
+def is_definition(line: str) -> bool:
+    """Whether a line, stripped, opens a definition: a signature, or a term that is one code
+    name alone on its line."""
+    return is_signature(line) or _TERM.match(line) is not None
+
+
+def owner(text: str, start: int, right_under: bool = False) -> str:
+    """The line opening the definition the sentence at `start` of `text` stands under, or ""
+    when a heading that is no signature, or nothing within OWNER_READ_BACK characters and
+    OWNER_LINES lines, comes first. The sentence's own line is not its owner. `right_under`:
+    only a definition line right above the sentence's line (blank lines apart), a signature
+    (a term's line is its description's own, "HYDROKIT_TOKEN: The API token…")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    above = text[max(0, line_start - OWNER_READ_BACK) : line_start]
+    lines = [line.strip() for line in above.split("\n")]
+    read = 0
+    for line in reversed(lines):
+        if not line or _UNDERLINE.match(line):
+            continue
+        if is_signature(line) or (not right_under and is_definition(line)):
+            return line
+        if right_under:
+            return ""
+        if _HEADING.match(line) and not _labels_fields(line):
+            return ""
+        read += 1
+        if read >= OWNER_LINES:
+            return ""
+    return ""
+
+
+def label_over(text: str, start: int) -> str:
+    """The field label the sentence at `start` of `text` stands under inside its definition
+    ("Raises" over "RateLimitError – when more than 120 requests…"), folded, its colon and
+    heading marks aside, or "" when its definition line or a heading comes first (`owner`'s
+    bounds)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    above = text[max(0, line_start - OWNER_READ_BACK) : line_start]
+    lines = [line.strip() for line in above.split("\n")]
+    for read, line in enumerate(line for line in reversed(lines) if line):
+        if read >= OWNER_LINES or is_definition(line):
+            return ""
+        if _labels_fields(line):
+            return fold(line.lstrip("#").strip().rstrip(":"))
+        if _HEADING.match(line):
+            return ""
+    return ""
+
+
+def _labels_fields(heading: str) -> bool:
+    """Whether a line, or a markdown heading, is a field label of the language data's
+    `field_labels` ("Parameters:", "#### Raises")."""
+    return fold(heading.lstrip("#").strip().rstrip(":")) in language_words("field_labels")
+
+
+def field_name(sentence: str) -> str:
+    """The name a field's line describes ("threshold" of "threshold (float) – Fraction…"), or
+    "" for any other sentence."""
+    found = _FIELD.match(sentence.strip())
+    return found["name"] if found else ""
+
+
+def sets_default(signature: str, name: str) -> bool:
+    """Whether a signature gives parameter `name` a default (`name=0.18`, `name: int = 8`)."""
+    pattern = rf"[(,]\s*\*{{0,2}}{re.escape(name)}\s*(?::[^,=()]+)?=(?!=)"
+    return is_signature(signature.strip()) and re.search(pattern, signature) is not None
+
+
+def owner_name(line: str) -> str:
+    """The name a definition line defines, its last dotted part ("detect_leaks" of
+    "hydrokit.flow.detect_leaks(readings)", "HYDROKIT_TOKEN"), or "" for any other line."""
+    found = _SIGNATURE.match(line) or _TERM.match(line)
+    return found["name"].rsplit(".", 1)[-1] if found else ""
