@@ -51,7 +51,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 14
+    version = 15
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -74,7 +74,9 @@ class PdfFileReader:
     13: but one standing inside a sentence: after a line breaking off on a lower-case word, a
     comma or a dash, or over one carrying on with a lower-case word (a bold phrase filling a
     line of a paragraph). 14: titled by the title its metadata states (/Title, else XMP
-    dc:title) when that is a real title (pdftitle.py), before its first line."""
+    dc:title) when that is a real title (pdftitle.py), before its first line. 15: a line-end
+    break of a compound the data knows or of two words whose joined form is no known word keeps
+    its hyphen, and a kept compound is one word, the line's break after it (linehyphens.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
