@@ -43,8 +43,9 @@ MANIFEST = "manifest.json"
 """The corpus's own description at its root: titles of its files, and the name of its domain
 file; neither is a document (a manifest.json holding none of MANIFEST_KEYS is one)."""
 MANIFEST_KEYS = frozenset({"documents", DOMAIN_KEY, "examples"})
-"""The keys of citeqa's manifest.json; a root manifest.json holding none of them is the user's
-own (a Chrome extension's, a web app's), read as a document of the corpus."""
+"""The keys of citeqa's manifest.json; a root manifest.json holding none of them, or no JSON
+object at all (a list of records), is the user's own (a Chrome extension's, a web app's), read
+as a document of the corpus."""
 MANIFEST_MAX_BYTES = 64_000_000
 """A larger corpus manifest.json is ignored (titles of a few hundred thousand documents fit)."""
 KNOWLEDGE_FORMAT = 3
@@ -391,8 +392,8 @@ class CorpusManifest(NamedTuple):
     the reading of it (each resolution follows the links of two paths)."""
     is_document: bool = False
     """Whether the manifest.json is no manifest of citeqa's but a JSON object holding none of
-    MANIFEST_KEYS (a Chrome extension's): a document of the corpus, read by the walk, not as
-    a manifest (`data` is then {} and `sha256` None)."""
+    MANIFEST_KEYS (a Chrome extension's) or no object (a list): a document of the corpus, read
+    by the walk, not as a manifest (`data` is then {} and `sha256` None)."""
 
 
 OUTSIDE = "it leads outside the corpus folder, which citeqa reads nothing from"
@@ -405,7 +406,9 @@ UNREADABLE = "unreadable"
 def read_corpus_manifest(corpus_dir: Path) -> CorpusManifest:
     """The corpus's manifest.json, read once (parsed and hashed from the same bytes), and one
     warning when it is there but ignored: a link leading out of the corpus, not a regular
-    file, over MANIFEST_MAX_BYTES, unreadable, damaged or not an object. Every reader of the
+    file, over MANIFEST_MAX_BYTES, unreadable or damaged. One that is no JSON object (a list of
+    records, a value: s21 review, a list was ignored as "unreadable") or an object holding none
+    of MANIFEST_KEYS is the user's own, a document (`is_document`). Every reader of the
     manifest (titles, domain file, examples, digests) goes through here."""
     if not inside(corpus_dir / MANIFEST, corpus_dir):
         return CorpusManifest({}, [f"{MANIFEST} was ignored: {OUTSIDE}"], None)
@@ -414,16 +417,14 @@ def read_corpus_manifest(corpus_dir: Path) -> CorpusManifest:
         raw = read_regular(corpus_dir / MANIFEST, MANIFEST_MAX_BYTES)
         digest = hashlib.sha256(raw).hexdigest()
         data = parse_json(raw)
-        if not isinstance(data, dict):
-            raise ValueError(f"{MANIFEST} holds {type(data).__name__}, not a JSON object")
     except FileNotFoundError:
         return CorpusManifest({}, [], None)
     except (OSError, ValueError) as error:
         if digest is None and isinstance(error, OSError):
             digest = UNREADABLE
         return CorpusManifest({}, [f"{MANIFEST} is unreadable and was ignored ({error})"], digest)
-    if data and not MANIFEST_KEYS & data.keys():
-        return CorpusManifest({}, [], None, is_document=True)
+    if not isinstance(data, dict) or (data and not MANIFEST_KEYS & data.keys()):
+        return CorpusManifest({}, [], None, is_document=True)  # a list, a value: the user's
     return CorpusManifest(data, [], digest, domain_path(corpus_dir, data))
 
 

@@ -5,9 +5,10 @@ Each rule holds wherever in the file it applies (s21; before, the first 8 KB alo
 whether a file was binary, and one non-UTF-8 byte decided the whole file's encoding):
 - A file is read as UTF-8 (a byte-order mark taken off; UTF-16 when it opens with its mark,
   or when one byte of every pair is NUL in half the pairs and the other never is).
-  A line that is not all UTF-8 is read whole as cp1252 (latin-1 for the five bytes cp1252
-  leaves undefined), so a Latin-1 or Windows line pasted into a UTF-8 file reads as the
-  characters its writer typed while the UTF-8 around it stays whole (s20: such a file was read
+  A line (ended by LF, or by CR in a file holding no LF: a classic Mac OS file) that is not
+  all UTF-8 is read whole as cp1252 (latin-1 for the five bytes cp1252 leaves undefined), so a
+  Latin-1 or Windows line pasted into a UTF-8 file reads as the characters its writer typed
+  while the UTF-8 around it stays whole (s20: such a file was read
   whole as cp1252, every "é" of its UTF-8 lines quoted as "Ã©"). A file holding more bytes
   that are not UTF-8 than UTF-8 characters of two bytes or more reads as cp1252 throughout:
   a Windows file's "É…" and "É»" happen to be UTF-8 ("Ʌ", "ɻ"; s21 review, when each run of
@@ -129,7 +130,7 @@ def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -
         warnings.append(f"{relative}: not valid UTF-8; decoded as {LEGACY_ENCODING}")
         return _legacy_text(body)
     text, lines = _legacy_lines(body, first)
-    line = body.count(b"\n", 0, first) + 1
+    line = body.count(_line_end(body), 0, first) + 1
     warnings.append(
         f"{relative}: {_count(lines, 'line')} not valid UTF-8 (the first: line {line}); read as"
         f" {LEGACY_ENCODING}"
@@ -155,14 +156,22 @@ def _legacy_lines(body: bytes, first: int) -> tuple[str, int]:
     """The text of `body`, its first byte that is not UTF-8 at `first`, each line holding such
     a byte read whole as cp1252, the others as UTF-8; and how many lines were read as cp1252."""
     view, parts, position, lines = memoryview(body), [], 0, 0
+    newline = _line_end(body)
     while first < len(body):
-        start = max(body.rfind(b"\n", position, first) + 1, position)
-        end = body.find(b"\n", first) + 1 or len(body)
+        start = max(body.rfind(newline, position, first) + 1, position)
+        end = body.find(newline, first) + 1 or len(body)
         parts += [str(view[position:start], "utf-8"), _legacy_text(body[start:end])]
         position, lines = end, lines + 1
         first = _next_not_utf8(view, end)
     parts.append(str(view[position:], "utf-8"))
     return "".join(parts), lines
+
+
+def _line_end(body: bytes) -> bytes:
+    """The byte ending `body`'s lines: LF (a Windows CRLF ends with it too), or CR in a file
+    with no LF, as a classic Mac OS editor saved it (s21 review: such a file was one line, one
+    byte that is not UTF-8 read it whole as cp1252, "Café" as "CafÃ©")."""
+    return b"\n" if b"\n" in body else b"\r"
 
 
 UTF8_WINDOW = 8192

@@ -47,6 +47,17 @@ def test_each_line_not_all_utf8_is_read_whole_as_cp1252_and_counted() -> None:
     assert warnings == ["m.txt: 3 lines not valid UTF-8 (the first: line 2); read as cp1252"]
 
 
+def test_a_file_with_cr_line_ends_is_decoded_line_by_line() -> None:
+    """A classic Mac OS file ends its lines with CR alone: it was one line, and one byte that
+    is not UTF-8 read it whole as cp1252 ("Café" as "CafÃ©", s21 review)."""
+    raw = "Café\rrésumé\r".encode() + "café\r".encode("cp1252") + "été\r".encode() * 3
+    text, warnings = decoded_text(raw, "cr.txt")
+    assert text == "Café\rrésumé\rcafé\r" + "été\r" * 3
+    assert warnings == ["cr.txt: 1 line not valid UTF-8 (the first: line 3); read as cp1252"]
+    crlf = raw.replace(b"\r", b"\r\n")
+    assert decoded_text(crlf, "crlf.txt")[0] == text.replace("\r", "\r\n")
+
+
 @pytest.mark.parametrize("repeat", [1, 30])
 def test_a_cp1252_file_whose_bytes_happen_to_be_utf8_in_places_reads_as_cp1252(
     repeat: int,

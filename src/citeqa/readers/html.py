@@ -56,7 +56,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 16
+    version = 17
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -96,7 +96,7 @@ class HtmlReader:
     left out), the phrases no statement holds ("share on", "your consent" are gone; "in your
     inbox", "need more help", "en poursuivant votre navigation" are in), and a heading opening
     with a navigation heading of two words or more names navigation ("Related articles in
-    Billing"; s21 review)."""
+    Billing"; s21 review). 17: the decoding of a file with CR line ends (textdecoding.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative

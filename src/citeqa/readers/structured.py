@@ -94,7 +94,9 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 2
+    version: int = 3
+    """3: a file with CR line ends decoded line by line (textdecoding.py); a complex YAML key
+    written without its anchor or tag (yamlnodes.py: "&x [a, b]" read so)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)
