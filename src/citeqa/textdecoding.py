@@ -14,6 +14,9 @@ whether a file was binary, and one non-UTF-8 byte decided the whole file's encod
   a Windows file's "É…" and "É»" happen to be UTF-8 ("Ʌ", "ɻ"; s21 review, when each run of
   bytes that were not UTF-8 was read alone). Either way a warning says so, naming the first
   line read as cp1252 when the rest is UTF-8.
+- A file that is not UTF-8 and reads as a legacy encoding of a non-Latin script (Cyrillic
+  cp1251, Shift-JIS, GB2312…: legacy_codecs.py, charset-normalizer's guess, kept only when
+  most of its letters are not ASCII) is read in it throughout, with a warning naming it.
 - A file is binary, and skipped, when any stretch of SNIFF_BYTES characters of it holds more
   than MAX_CONTROL_RATIO control characters: NUL bytes, other controls, U+FFFD, and, in a
   stretch holding a byte cp1252 leaves undefined (so no cp1252 text), the bytes 0x80-0x9F that
@@ -38,6 +41,7 @@ import unicodedata
 from functools import cache
 
 from citeqa.jsonfiles import data_json
+from citeqa.legacy_codecs import non_latin_text
 from citeqa.readers import UnreadableDocument
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -72,7 +76,9 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        text = _not_all_utf8(body, error.start, relative, warnings)
+        text = _non_latin(body, relative, warnings) or _not_all_utf8(
+            body, error.start, relative, warnings
+        )
     else:  # nearly every file: no byte to escape, controls looked for in C
         if _may_hold_controls(body, text):
             _refuse_binary(text)
@@ -113,6 +119,32 @@ def _utf16_encoding(raw: bytes) -> str | None:
         if b"\x00" not in low and 2 * high.count(b"\x00") >= len(high):
             return codec
     return None
+
+
+def _non_latin(body: bytes, relative: str, warnings: list[str]) -> str | None:
+    """The text of a file that is not UTF-8 read in the legacy encoding of a non-Latin script
+    (legacy_codecs.py: cp1251, Shift-JIS, GB2312…), with a warning naming it; None when it is
+    none, or when most of its bytes past ASCII are UTF-8 (`_mostly_utf8`: a UTF-8 file with a
+    stray line is read line by line). Raise UnreadableDocument when that text is binary content
+    all the same."""
+    found = None if _mostly_utf8(body) else non_latin_text(body)
+    if found is None:
+        return None
+    text, codec = found
+    _refuse_binary(text)
+    warnings.append(f"{relative}: not valid UTF-8; decoded as {codec}")
+    return text
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """Whether more of the bytes of `body` past ASCII belong to UTF-8 characters than not."""
+    past_ascii = len(body.translate(None, _ASCII))
+    utf8_bytes = len(body.decode("utf-8", "ignore").encode()) - (len(body) - past_ascii)
+    return 2 * utf8_bytes > past_ascii
+
+
+_ASCII = bytes(range(128))
+"""The bytes `_mostly_utf8` leaves out (bytes.translate deletes them, in C)."""
 
 
 def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -> str:

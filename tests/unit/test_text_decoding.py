@@ -231,3 +231,30 @@ def test_each_line_keeps_its_own_encoding_unless_the_utf8_is_accidental(
     raw: bytes, text: str
 ) -> None:
     assert decoded_text(raw, "mixed.txt")[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Совет директоров утвердил бюджет на 2025 год.\nПредседатель: Иван Петров.\n", "cp1251"),
+        ("取締役会は二〇二五年度の予算を承認しました。\n議長：山田太郎。\n", "shift_jis"),
+        ("董事会批准了年度预算。会议在北京举行。\n主席：王伟。\n", "gb2312"),
+        ("董事會批准了年度預算。會議在北京舉行。\n主席：王偉。\n", "big5"),
+    ],
+)
+def test_a_legacy_file_of_a_non_latin_script_reads_in_its_encoding(text: str, codec: str) -> None:
+    """cp1251 read "Ñîâåò", GB2312 line by line as cp1252, and Shift-JIS was skipped as
+    binary (s21 review): charset-normalizer's guess, kept for a non-Latin script."""
+    decoded, warnings = decoded_text((text * 20).encode(codec), "f.txt")
+    assert decoded == text * 20
+    assert len(warnings) == 1 and warnings[0].startswith("f.txt: not valid UTF-8; decoded as ")
+
+
+def test_a_western_legacy_file_or_a_utf8_file_with_a_stray_line_stays_as_before() -> None:
+    french = "Le conseil a approuvé le budget. Réunion à Genève, très attendue.\n" * 20
+    assert decoded_text(french.encode("cp1252"), "fr.txt") == (
+        french,
+        ["fr.txt: not valid UTF-8; decoded as cp1252"],
+    )
+    raw = (PROSE * 3).encode() + "Réunion à Genève.\n".encode("latin-1")
+    assert decoded_text(raw, "m.txt")[0] == PROSE * 3 + "Réunion à Genève.\n"
