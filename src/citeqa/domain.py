@@ -212,6 +212,12 @@ class Domain(BaseModel):
     my cookie preferences?" over its answer, "We need your consent before we process health
     data." in a `<p>`). No phrase a statement of the page may hold ("share on", "your consent":
     s21 review)."""
+    consent_controls: tuple[str, ...] = ()
+    """Folded texts of a cookie banner's buttons, whole ("accept all", "reject", "ok", "tout
+    accepter", "continuer sans accepter"): a block whose every button is one is a banner, and
+    its closed `<p>` holding a `chrome_phrases` phrase ("We use cookies to improve your
+    experience.") is its message, no statement of the page (readers/htmlchrome.py); beside any
+    other button ("Change language") such a sentence is the page's."""
     byline_words: tuple[str, ...] = ()
     """Folded words that open a byline ("by", "par"): after the date of an edit stamp, they
     and the editor's name ("by Lena Hartmann", "by the web team") are the stamp's

@@ -31,6 +31,7 @@ WordList = Literal[
     "byline_words",
     "caption_labels",
     "chrome_phrases",
+    "consent_controls",
     "contents_asks",
     "edit_stamp_words",
     "editor_nouns",

@@ -42,10 +42,12 @@ from citeqa.readers.htmlchrome import (
     WIDGET_TAGS,
     OpenBlock,
     heads_navigation,
+    is_consent_control,
     is_link_list,
     is_question,
     is_statement,
     is_widget,
+    names_chrome,
     names_navigation,
 )
 
@@ -96,7 +98,10 @@ class HtmlReader:
     left out), the phrases no statement holds ("share on", "your consent" are gone; "in your
     inbox", "need more help", "en poursuivant votre navigation" are in), and a heading opening
     with a navigation heading of two words or more names navigation ("Related articles in
-    Billing"; s21 review). 17: the decoding of a file with CR line ends (textdecoding.py)."""
+    Billing"; s21 review). 17: the decoding of a file with CR line ends and of a non-Latin
+    legacy encoding (textdecoding.py); a closed `<p>` holding a chrome phrase among buttons
+    that are all consent controls ("Accept all", "Reject") is a cookie banner's message, left
+    out with its block (htmlchrome.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         del relative
@@ -408,11 +413,15 @@ class _Chrome:
         """A closing `<p>` or button: the innermost block holds a statement when it was one
         (htmlchrome.is_statement, is_question)."""
         if tag == "p" and self.paragraph is not None:
-            stated = is_statement("".join(self.paragraph))
-            self.paragraph = None
+            paragraph, self.paragraph = "".join(self.paragraph), None
+            stated = is_statement(paragraph)
+            if stated and names_chrome(paragraph) and self.open:  # a banner's, or the page's
+                self.open[-1].chrome_statement, stated = True, False
         elif tag in CONTROL_TAGS and self.controls is not None:
-            stated = is_question("".join(self.controls))
-            self.controls = None
+            control, self.controls = "".join(self.controls), None
+            stated = is_question(control)
+            if self.open and not is_consent_control(control):
+                self.open[-1].other_controls += 1
         else:
             return
         if stated and self.open:
