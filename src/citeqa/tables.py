@@ -345,15 +345,21 @@ def key_cells(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
     cells = _cells(line)
     key = cells[column] if column < len(cells) else ""
     return KeyCells(
-        (bool(key) and fold(key) in keys) or _names_record(cells, keys, key),
+        (bool(key) and fold(key) in keys) or _names_record(line, cells, keys, key),
         any(cell and fold(cell) in keys for cell in cells[:column]),
     )
 
 
-def _names_record(cells: list[str], keys: frozenset[str], key: str) -> bool:
-    """Whether a row whose key-column cell, `key`, is no record's identifier has a cell that is
-    one of `keys` and a record's identifier (`key_cells`)."""
-    if is_record_id(key):
+def _names_record(line: str, cells: list[str], keys: frozenset[str], key: str) -> bool:
+    """Whether a row (`line`, its `cells`) whose key-column cell, `key`, is no record's
+    identifier has a cell that is one of `keys` and a record's identifier (`key_cells`). Its
+    cells are folded one by one only when its line holds such a key (a sheet's row may hold
+    thousands of cells)."""
+    asked = [asked_key for asked_key in keys if is_record_id(asked_key)]
+    if not asked or is_record_id(key):
+        return False
+    lowered = line.lower()  # in C: an identifier's letters and digits are ASCII
+    if not any(asked_key in lowered for asked_key in asked):
         return False
     return any(fold(cell) in keys and is_record_id(cell) for cell in cells if cell)
 
