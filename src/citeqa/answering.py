@@ -410,8 +410,14 @@ def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Ca
         for number, item in enumerate(candidates.sentences)
         if item.index in table_of and table_of[item.index] == table
     ]
-    if not rows or rows == [0]:
+    if not rows:
         return candidates
+    if rows == [0]:  # the best is the row looked up: its table's other rows answer other lookups
+        rows = [
+            number
+            for number, item in enumerate(candidates.sentences)
+            if number == 0 or bank.table_of(item.index) != table
+        ]
     return _subset(candidates, rows)
 
 

@@ -43,8 +43,9 @@ MANIFEST = "manifest.json"
 """The corpus's own description at its root: titles of its files, and the name of its domain
 file; neither is a document (a manifest.json holding none of MANIFEST_KEYS is one)."""
 MANIFEST_KEYS = frozenset({"documents", DOMAIN_KEY, "examples"})
-"""The keys of citeqa's manifest.json; a root manifest.json holding none of them is the user's
-own (a Chrome extension's, a web app's), read as a document of the corpus."""
+"""The keys of citeqa's manifest.json; a root manifest.json holding none of them, or no JSON
+object at all (a list of records), is the user's own (a Chrome extension's, a web app's), read
+as a document of the corpus."""
 MANIFEST_MAX_BYTES = 64_000_000
 """A larger corpus manifest.json is ignored (titles of a few hundred thousand documents fit)."""
 KNOWLEDGE_FORMAT = 3
@@ -229,6 +230,12 @@ class Domain(BaseModel):
     """Folded words saying a value is a default ("default", "defaults", "défaut"): a question
     holding one asks the value a definition gives when nothing is passed, and is answered by a
     signature or a sentence writing one of them before an example call (answering.py)."""
+    consent_controls: tuple[str, ...] = ()
+    """Folded texts of a cookie banner's buttons, whole ("accept all", "reject", "ok", "tout
+    accepter", "continuer sans accepter"): a block whose every button is one is a banner, and
+    its closed `<p>` holding a `chrome_phrases` phrase ("We use cookies to improve your
+    experience.") is its message, no statement of the page (readers/htmlchrome.py); beside any
+    other button ("Change language") such a sentence is the page's."""
     byline_words: tuple[str, ...] = ()
     """Folded words that open a byline ("by", "par"): after the date of an edit stamp, they
     and the editor's name ("by Lena Hartmann", "by the web team") are the stamp's
@@ -409,8 +416,8 @@ class CorpusManifest(NamedTuple):
     the reading of it (each resolution follows the links of two paths)."""
     is_document: bool = False
     """Whether the manifest.json is no manifest of citeqa's but a JSON object holding none of
-    MANIFEST_KEYS (a Chrome extension's): a document of the corpus, read by the walk, not as
-    a manifest (`data` is then {} and `sha256` None)."""
+    MANIFEST_KEYS (a Chrome extension's) or no object (a list): a document of the corpus, read
+    by the walk, not as a manifest (`data` is then {} and `sha256` None)."""
 
 
 OUTSIDE = "it leads outside the corpus folder, which citeqa reads nothing from"
@@ -423,7 +430,9 @@ UNREADABLE = "unreadable"
 def read_corpus_manifest(corpus_dir: Path) -> CorpusManifest:
     """The corpus's manifest.json, read once (parsed and hashed from the same bytes), and one
     warning when it is there but ignored: a link leading out of the corpus, not a regular
-    file, over MANIFEST_MAX_BYTES, unreadable, damaged or not an object. Every reader of the
+    file, over MANIFEST_MAX_BYTES, unreadable or damaged. One that is no JSON object (a list of
+    records, a value: s21 review, a list was ignored as "unreadable") or an object holding none
+    of MANIFEST_KEYS is the user's own, a document (`is_document`). Every reader of the
     manifest (titles, domain file, examples, digests) goes through here."""
     if not inside(corpus_dir / MANIFEST, corpus_dir):
         return CorpusManifest({}, [f"{MANIFEST} was ignored: {OUTSIDE}"], None)
@@ -432,16 +441,14 @@ def read_corpus_manifest(corpus_dir: Path) -> CorpusManifest:
         raw = read_regular(corpus_dir / MANIFEST, MANIFEST_MAX_BYTES)
         digest = hashlib.sha256(raw).hexdigest()
         data = parse_json(raw)
-        if not isinstance(data, dict):
-            raise ValueError(f"{MANIFEST} holds {type(data).__name__}, not a JSON object")
     except FileNotFoundError:
         return CorpusManifest({}, [], None)
     except (OSError, ValueError) as error:
         if digest is None and isinstance(error, OSError):
             digest = UNREADABLE
         return CorpusManifest({}, [f"{MANIFEST} is unreadable and was ignored ({error})"], digest)
-    if data and not MANIFEST_KEYS & data.keys():
-        return CorpusManifest({}, [], None, is_document=True)
+    if not isinstance(data, dict) or (data and not MANIFEST_KEYS & data.keys()):
+        return CorpusManifest({}, [], None, is_document=True)  # a list, a value: the user's
     return CorpusManifest(data, [], digest, domain_path(corpus_dir, data))
 
 

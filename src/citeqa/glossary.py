@@ -31,6 +31,7 @@ WordList = Literal[
     "byline_words",
     "caption_labels",
     "chrome_phrases",
+    "consent_controls",
     "contents_asks",
     "default_words",
     "edit_stamp_words",

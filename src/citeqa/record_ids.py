@@ -43,6 +43,7 @@ __all__ = [
     "asked_ids",
     "asked_records",
     "ids_pattern",
+    "is_record_id",
     "siblings",
     "with_named_documents",
     "writing_documents",
@@ -100,6 +101,13 @@ def asked_ids(question: str) -> list[RecordId]:
         if sum(map(len, groups)) >= MIN_DIGITS and not _is_dated_word(match.group(1), groups):
             found.append(RecordId(match.group(0), match.group(1), groups))
     return found
+
+
+def is_record_id(text: str) -> bool:
+    """Whether `text`, stripped, is one identifier of a record and nothing else (`asked_ids`):
+    a table's cell "HD-0009", not "HD-0009 reopened" nor "IL-6"."""
+    found = asked_ids(text.strip())
+    return len(found) == 1 and found[0].written == text.strip()
 
 
 def _is_dated_word(letters: str, groups: tuple[str, ...]) -> bool:

@@ -25,6 +25,7 @@ from citeqa.language import (
     pipe_pieces,
     trim_span,
 )
+from citeqa.record_ids import is_record_id
 
 __all__ = [
     "KeyCells",
@@ -335,15 +336,32 @@ def key_cells(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
     looks up ("exit code 9" → `| 9 | The license has expired |`), and those before it, its row
     numbers (`| 2 | 500 | The server failed |` for "exit code 2"). A value cell is no key:
     "exit code 64" does not look up `| max_connections | 64 | … |`, nor "exit code 2" the
-    second row of `| # | Error code |`."""
+    second row of `| # | Error code |`. A record's identifier (record_ids.is_record_id:
+    "HD-0009") the question names is a key in any column of a row keyed by no identifier
+    (`| Bob | HD-0009 | closed |` is HD-0009's row, its agents' column first), not of one keyed
+    by another (`| HD-0010 | duplicate of HD-0009 |`)."""
     if not keys or not is_table_row(line):
         return KeyCells(False, False)
     cells = _cells(line)
     key = cells[column] if column < len(cells) else ""
     return KeyCells(
-        bool(key) and fold(key) in keys,
+        (bool(key) and fold(key) in keys) or _names_record(line, cells, keys, key),
         any(cell and fold(cell) in keys for cell in cells[:column]),
     )
+
+
+def _names_record(line: str, cells: list[str], keys: frozenset[str], key: str) -> bool:
+    """Whether a row (`line`, its `cells`) whose key-column cell, `key`, is no record's
+    identifier has a cell that is one of `keys` and a record's identifier (`key_cells`). Its
+    cells are folded one by one only when its line holds such a key (a sheet's row may hold
+    thousands of cells)."""
+    asked = [asked_key for asked_key in keys if is_record_id(asked_key)]
+    if not asked or is_record_id(key):
+        return False
+    lowered = line.lower()  # in C: an identifier's letters and digits are ASCII
+    if not any(asked_key in lowered for asked_key in asked):
+        return False
+    return any(fold(cell) in keys and is_record_id(cell) for cell in cells if cell)
 
 
 def key_cell(line: str, column: int = 0) -> str:

@@ -5,14 +5,18 @@ Each rule holds wherever in the file it applies (s21; before, the first 8 KB alo
 whether a file was binary, and one non-UTF-8 byte decided the whole file's encoding):
 - A file is read as UTF-8 (a byte-order mark taken off; UTF-16 when it opens with its mark,
   or when one byte of every pair is NUL in half the pairs and the other never is).
-  A line that is not all UTF-8 is read whole as cp1252 (latin-1 for the five bytes cp1252
-  leaves undefined), so a Latin-1 or Windows line pasted into a UTF-8 file reads as the
-  characters its writer typed while the UTF-8 around it stays whole (s20: such a file was read
+  A line (ended by LF, or by CR in a file holding no LF: a classic Mac OS file) that is not
+  all UTF-8 is read whole as cp1252 (latin-1 for the five bytes cp1252 leaves undefined), so a
+  Latin-1 or Windows line pasted into a UTF-8 file reads as the characters its writer typed
+  while the UTF-8 around it stays whole (s20: such a file was read
   whole as cp1252, every "é" of its UTF-8 lines quoted as "Ã©"). A file holding more bytes
   that are not UTF-8 than UTF-8 characters of two bytes or more reads as cp1252 throughout:
   a Windows file's "É…" and "É»" happen to be UTF-8 ("Ʌ", "ɻ"; s21 review, when each run of
   bytes that were not UTF-8 was read alone). Either way a warning says so, naming the first
   line read as cp1252 when the rest is UTF-8.
+- A file that is not UTF-8 and reads as a legacy encoding of a non-Latin script (Cyrillic
+  cp1251, Shift-JIS, GB2312…: legacy_codecs.py, charset-normalizer's guess, kept only when
+  most of its letters are not ASCII) is read in it throughout, with a warning naming it.
 - A file is binary, and skipped, when any stretch of SNIFF_BYTES characters of it holds more
   than MAX_CONTROL_RATIO control characters: NUL bytes, other controls, U+FFFD, and, in a
   stretch holding a byte cp1252 leaves undefined (so no cp1252 text), the bytes 0x80-0x9F that
@@ -37,6 +41,7 @@ import unicodedata
 from functools import cache
 
 from citeqa.jsonfiles import data_json
+from citeqa.legacy_codecs import non_latin_text
 from citeqa.models import counted
 from citeqa.readers import UnreadableDocument
 
@@ -44,14 +49,16 @@ UTF8_BOM = b"\xef\xbb\xbf"
 """A UTF-8 file may open with these bytes; they are not text (offsets count after them)."""
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 """A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
-VERSION = 1
+VERSION = 2
 """The version of this decoding, which every reader of a file decoded here adds to its own
 (readers/: .txt, .md, .rst, .html, .csv/.tsv, .vtt/.srt, .json/.yaml, and .eml's text parts):
 bumped here when what a file's bytes decode to changes, so that every text file is read again
 with no reader bumped by hand. 1: the decoding of s21 (a non-UTF-8 line of a UTF-8 file read
 alone as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere), which the
 readers' own versions counted until then; each now counts one less itself, so the versions an
-index records are unchanged and no file is read again for this."""
+index records are unchanged and no file is read again for this. 2: a file with CR line ends
+decoded line by line, and non-Latin legacy encodings (cp1251, Shift-JIS, GB2312, Big5…) read
+by their own codec (legacy_codecs.py)."""
 
 SNIFF_BYTES = 8192
 """The length of the stretches of a file judged one by one to tell binary content."""
@@ -81,7 +88,9 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        text = _not_all_utf8(body, error.start, relative, warnings)
+        text = _non_latin(body, relative, warnings) or _not_all_utf8(
+            body, error.start, relative, warnings
+        )
     else:  # nearly every file: no byte to escape, controls looked for in C
         if _may_hold_controls(body, text):
             _refuse_binary(text)
@@ -124,6 +133,32 @@ def _utf16_encoding(raw: bytes) -> str | None:
     return None
 
 
+def _non_latin(body: bytes, relative: str, warnings: list[str]) -> str | None:
+    """The text of a file that is not UTF-8 read in the legacy encoding of a non-Latin script
+    (legacy_codecs.py: cp1251, Shift-JIS, GB2312…), with a warning naming it; None when it is
+    none, or when most of its bytes past ASCII are UTF-8 (`_mostly_utf8`: a UTF-8 file with a
+    stray line is read line by line). Raise UnreadableDocument when that text is binary content
+    all the same."""
+    found = None if _mostly_utf8(body) else non_latin_text(body)
+    if found is None:
+        return None
+    text, codec = found
+    _refuse_binary(text)
+    warnings.append(f"{relative}: not valid UTF-8; decoded as {codec}")
+    return text
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """Whether more of the bytes of `body` past ASCII belong to UTF-8 characters than not."""
+    past_ascii = len(body.translate(None, _ASCII))
+    utf8_bytes = len(body.decode("utf-8", "ignore").encode()) - (len(body) - past_ascii)
+    return 2 * utf8_bytes > past_ascii
+
+
+_ASCII = bytes(range(128))
+"""The bytes `_mostly_utf8` leaves out (bytes.translate deletes them, in C)."""
+
+
 def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -> str:
     """The text of a file whose bytes from `first` on are not all UTF-8, and a warning in
     `warnings`; raise UnreadableDocument for binary content. A file holding more bytes that are
@@ -139,7 +174,8 @@ def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -
         warnings.append(f"{relative}: not valid UTF-8; decoded as {LEGACY_ENCODING}")
         return _legacy_text(body)
     text, lines = _legacy_lines(body, first)
-    line, invalid = body.count(b"\n", 0, first) + 1, counted(lines, "line", grouped=True)
+    line = body.count(_line_end(body), 0, first) + 1
+    invalid = counted(lines, "line", grouped=True)
     warnings.append(
         f"{relative}: {invalid} not valid UTF-8 (the first: line {line}); read as {LEGACY_ENCODING}"
     )
@@ -164,14 +200,22 @@ def _legacy_lines(body: bytes, first: int) -> tuple[str, int]:
     """The text of `body`, its first byte that is not UTF-8 at `first`, each line holding such
     a byte read whole as cp1252, the others as UTF-8; and how many lines were read as cp1252."""
     view, parts, position, lines = memoryview(body), [], 0, 0
+    newline = _line_end(body)
     while first < len(body):
-        start = max(body.rfind(b"\n", position, first) + 1, position)
-        end = body.find(b"\n", first) + 1 or len(body)
+        start = max(body.rfind(newline, position, first) + 1, position)
+        end = body.find(newline, first) + 1 or len(body)
         parts += [str(view[position:start], "utf-8"), _legacy_text(body[start:end])]
         position, lines = end, lines + 1
         first = _next_not_utf8(view, end)
     parts.append(str(view[position:], "utf-8"))
     return "".join(parts), lines
+
+
+def _line_end(body: bytes) -> bytes:
+    """The byte ending `body`'s lines: LF (a Windows CRLF ends with it too), or CR in a file
+    with no LF, as a classic Mac OS editor saved it (s21 review: such a file was one line, one
+    byte that is not UTF-8 read it whole as cp1252, "Café" as "CafÃ©")."""
+    return b"\n" if b"\n" in body else b"\r"
 
 
 UTF8_WINDOW = 8192

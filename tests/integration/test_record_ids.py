@@ -108,6 +108,7 @@ def test_an_id_heading_a_section_of_a_log_pins_that_section(tmp_path_factory) ->
     assignments = (
         "# Assignments\n\n| Ticket | Agent | Status |\n|---|---|---|\n"
         "| HD-0007 | Ben Ode | resolved on day 10 |\n"
+        "| HD-0008 | Ana Costa | open |\n"  # shorter: it was quoted for HD-0007 (s21 review)
     )
     logs = assistant_over(
         {"incidents-b.md": log}, tmp_path_factory.mktemp("log"), tmp_path_factory.mktemp("lx")
@@ -121,3 +122,18 @@ def test_an_id_heading_a_section_of_a_log_pins_that_section(tmp_path_factory) ->
     both = assistant_over(files, tmp_path_factory.mktemp("both"), tmp_path_factory.mktemp("bx"))
     agent = both.ask("Which agent was assigned HD-0007?")  # the s21 review: a row elsewhere stays
     assert any("Ben Ode" in citation.quote for citation in agent.citations), agent.answer
+    assert not any("Ana Costa" in citation.quote for citation in agent.citations), agent.answer
+
+
+def test_a_record_id_in_a_later_column_looks_its_row_up(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """A sheet whose first column is its agents (repeated), its ticket ids second: "Which
+    agent was assigned HD-0009?" quoted HD-0024's row (s22), as only the first column was
+    read as the key."""
+    names = ("Ana", "Bob", "Chen", "Dara", "Eli", "Femi", "Gus", "Hana")
+    rows = [f"{names[n % 8]},HD-{n:04d},{'open' if n % 3 else 'closed'}" for n in range(1, 60)]
+    sheet = {"tickets.csv": "agent,ticket,status\n" + "\n".join(rows) + "\n"}
+    tickets = assistant_over(sheet, tmp_path_factory.mktemp("sh"), tmp_path_factory.mktemp("shx"))
+    for number, agent in ((9, "Bob"), (24, "Ana"), (50, "Chen")):
+        answer = tickets.ask(f"Which agent was assigned HD-{number:04d}?")
+        quoted = [citation.quote for citation in answer.citations]
+        assert any(f"| {agent} | HD-{number:04d} |" in quote for quote in quoted), answer.answer

@@ -164,12 +164,19 @@ def test_after_prose_a_lookup_keeps_to_the_first_keyed_rows_table_in_the_rankers
     assert [s.index for s in together.sentences] == [3, 0]
 
 
-def test_no_lookup_when_the_key_is_no_cell_or_already_leads() -> None:
-    lines = _Lines(LOG_ROWS)
+def test_no_lookup_when_the_key_is_no_cell() -> None:
     unkeyed = _candidates([1, 0, 2], [0.6, 0.5, 0.2], frozenset())
-    assert looked_up(unkeyed, lines) is unkeyed  # type: ignore[arg-type]
-    leading = _candidates([0, 1, 2], [0.6, 0.5, 0.2])
-    assert looked_up(leading, lines) is leading  # type: ignore[arg-type]
+    assert looked_up(unkeyed, _Lines(LOG_ROWS)) is unkeyed  # type: ignore[arg-type]
+
+
+def test_a_leading_asked_row_drops_its_tables_other_rows_not_the_prose() -> None:
+    """The asked row leads, a shorter row of its table close behind: `choose` takes the
+    shortest of the near-best, and "Which agent was assigned HD-0007?" quoted HD-0008's row
+    (s21 review); the prose around the table stays a candidate."""
+    leading = _candidates([0, 1, 2], [0.6, 0.55, 0.2])
+    found = looked_up(leading, _Lines(LOG_ROWS))  # type: ignore[arg-type]
+    assert [s.index for s in found.sentences] == [0, 2]
+    assert found.probabilities.tolist() == [0.6, 0.2]
 
 
 def test_a_lookup_keeps_to_the_best_rows_table() -> None:

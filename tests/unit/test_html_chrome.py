@@ -332,3 +332,30 @@ def test_a_statement_beside_a_button_stays_whatever_chrome_phrase_it_holds(
     consent" were phrases a help page's own sentence holds."""
     text, _ = html_visible_text(f"<main><h1>Privacy</h1>{block}</main>")
     assert text == "# Privacy\n\n" + expected
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        '<div class="cookie-banner"><p>We use cookies to improve your experience.</p>'
+        "<button>Accept all</button><button>Reject</button></div>",
+        "<div><p>Nous utilisons des cookies pour mesurer l'audience.</p>"
+        "<button>Tout accepter</button><button>Continuer sans accepter</button></div>",
+        "<section><p>By continuing to browse, you agree to our use of cookies.</p>"
+        "<button>OK</button></section>",
+    ],
+)
+def test_a_cookie_banner_stating_its_message_in_a_closed_p_goes(banner: str) -> None:
+    """s21 review: its closed `<p>` made the banner a statement, kept; every button of it is a
+    consent control (`consent_controls`), so the sentence is the banner's message."""
+    page = f"<main><h1>Hours</h1><p>Open 9-17 on weekdays.</p>{banner}</main>"
+    assert html_visible_text(page)[0] == "# Hours\n\nOpen 9-17 on weekdays."
+
+
+def test_a_chrome_sentence_beside_other_text_or_another_button_stays() -> None:
+    kept = (
+        "<div><p>We use cookies to improve your experience.</p>"
+        "<p>Our office is open 9-17.</p><button>OK</button></div>"
+    )
+    text, _ = html_visible_text(f"<main><h1>Hours</h1>{kept}</main>")
+    assert "Our office is open 9-17." in text

@@ -48,10 +48,12 @@ def test_a_word_hyphenated_at_a_line_end_is_joined_and_its_line_keeps_its_place(
 
 
 def test_a_compound_the_document_writes_whole_keeps_its_hyphen() -> None:
+    """Kept, and read as one word: the line's break moves after it (a preview read
+    "pré- demande", s21 trial)."""
     written = "Lyme disease is tick-borne. It is tick-\nborne in deer too."
-    assert join_hyphenated_pages([written])[0] == written
+    assert join_hyphenated_pages([written])[0] == written.replace("tick-\nborne ", "tick-borne\n")
     halves = "A rule based on data. A rule-\nbased filter."
-    assert join_hyphenated_pages([halves])[0] == halves
+    assert join_hyphenated_pages([halves])[0] == "A rule based on data. A rule-based\nfilter."
     joined_elsewhere = "The controller logs. The con-\ntroller beeps."
     assert (
         join_hyphenated_pages([joined_elsewhere])[0]
@@ -63,7 +65,7 @@ def test_a_compound_written_whole_on_another_page_keeps_its_hyphen() -> None:
     """The evidence is the document's, not the page's: page 1's "tick-borne" kept page 2's
     "tick-⏎borne" from reading "tickborne" only on page 1 (session 18's review)."""
     pages = ["Lyme disease is tick-borne.", "It is tick-\nborne in deer too."]
-    assert join_hyphenated_pages(pages) == pages
+    assert join_hyphenated_pages(pages) == [pages[0], "It is tick-borne\nin deer too."]
     assert join_hyphenated_pages(["The controller logs.", "The con-\ntroller beeps."]) == [
         "The controller logs.",
         "The controller\nbeeps.",
@@ -74,7 +76,7 @@ def test_a_pdf_keeps_the_hyphen_of_a_compound_another_page_writes_whole() -> Non
     pages = [[(10, "Lyme disease is tick-borne in most regions.")], [(10, "It is tick-")]]
     pages[1].append((10, "borne in deer too."))
     text = PdfFileReader().extract(sized_pdf(pages), "lyme.pdf").text
-    assert "tick-\nborne in deer" in text and "tickborne" not in text
+    assert "tick-borne\nin deer" in text and "tickborne" not in text
 
 
 def test_a_line_end_hyphen_before_a_capital_of_any_alphabet_is_left_alone() -> None:
@@ -93,12 +95,27 @@ def test_a_multi_part_compound_or_a_written_tail_keeps_its_hyphen() -> None:
     "state-of-theart", "cross-⏎sectional" "crosssectional" (session 18's review)."""
     assert (
         join_hyphenated_pages(["the state-of-the-\nart method"])[0]
-        == "the state-of-the-\nart method"
+        == "the state-of-the-art\nmethod"
     )
     pretreated = "the pre-treat-\nment of samples"
     assert join_hyphenated_pages([pretreated])[0] == "the pre-treatment\nof samples"
     survey = "A cross-\nsectional survey. Sectional data were kept."
-    assert join_hyphenated_pages([survey])[0] == survey
+    assert join_hyphenated_pages([survey])[0] == survey.replace("-\nsectional ", "-sectional\n")
+
+
+def test_a_known_compound_or_two_words_keep_the_hyphen_unless_joined_is_a_word() -> None:
+    """ "l'après-⏎midi" read "l'aprèsmidi" (s21 trial): a compound the data knows, or two
+    halves that are words whose joined form is none, keeps its hyphen; "with-⏎out" and a
+    syllable break ("senes-⏎cence") are joined."""
+    assert (
+        join_hyphenated_pages(["fermée l'après-\nmidi du vendredi."])[0]
+        == "fermée l'après-midi\ndu vendredi."
+    )
+    assert join_hyphenated_pages(["a low-\ndose regimen"])[0] == "a low-dose\nregimen"
+    assert join_hyphenated_pages(["with-\nout doubt"])[0] == "without\ndoubt"
+    assert join_hyphenated_pages(["delay senes-\ncence now"])[0] == "delay senescence\nnow"
+    soft = "a low\u00ad\ndose regimen"  # a compound at a soft hyphen: left as it is
+    assert join_hyphenated_pages([soft])[0] == soft
 
 
 def test_numbers_and_capitals_after_a_line_end_hyphen_are_left_alone() -> None:
@@ -242,4 +259,4 @@ def test_a_break_at_a_pages_opening_is_read_from_its_own_characters() -> None:
     assert join_hyphenated_pages(["-senes-\ncence. The senescence"]) == [
         "-senescence.\nThe senescence"
     ]
-    assert join_hyphenated_pages(["a-senes-\ncence. The senes"]) == ["a-senes-\ncence. The senes"]
+    assert join_hyphenated_pages(["a-senes-\ncence. The senes"]) == ["a-senes-cence.\nThe senes"]

@@ -151,6 +151,16 @@ def test_yaml_scalars_read_as_the_file_writes_them_not_typed_under_yaml_1_1(
     ]
 
 
+def test_a_complex_key_is_written_without_its_anchor_or_tag(tmp_path: Path) -> None:
+    """`&x [a, b]: 1` read "&x [a, b]: 1" (s21 review): a node's marks take in its anchor."""
+    text = "&x [a, b]: 1\n*x : 3\n? !!set &y {c, d}\n: 2\n"
+    assert document(tmp_path, "k.yaml", text).text.splitlines()[2:] == [
+        "[a, b]: 1",
+        "[a, b]: 3",
+        "{c, d}: 2",
+    ]
+
+
 def test_json_numbers_read_as_the_file_writes_them(tmp_path: Path) -> None:
     read = document(
         tmp_path, "n.json", '{"a": 19.90, "b": 1e400, "c": %s, "d": NaN}' % ("9" * 5000)

@@ -251,6 +251,15 @@ def test_a_first_cell_is_read_without_spaces_and_paired_inline_markup() -> None:
         assert key_cells(row, frozenset({key})).names_key, row
 
 
+def test_a_record_id_is_a_key_in_any_column_of_a_row_keyed_by_no_id() -> None:
+    keys = frozenset({"hd-0009"})
+    assert key_cells("| Bob | HD-0009 | closed |", keys).names_key
+    assert not key_cells("| Bob | HD-0010 | closed |", keys).names_key
+    assert not key_cells("| HD-0010 | Bob | HD-0009 |", keys).names_key  # keyed by another id
+    assert not key_cells("| Bob | HD-0009 reopened | closed |", keys).names_key  # not the cell
+    assert not key_cells("| max_connections | 64 |", frozenset({"64"})).names_key  # no id
+
+
 @pytest.mark.parametrize(
     ("line", "keys", "expected"),
     [

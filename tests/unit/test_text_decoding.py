@@ -47,6 +47,17 @@ def test_each_line_not_all_utf8_is_read_whole_as_cp1252_and_counted() -> None:
     assert warnings == ["m.txt: 3 lines not valid UTF-8 (the first: line 2); read as cp1252"]
 
 
+def test_a_file_with_cr_line_ends_is_decoded_line_by_line() -> None:
+    """A classic Mac OS file ends its lines with CR alone: it was one line, and one byte that
+    is not UTF-8 read it whole as cp1252 ("Café" as "CafÃ©", s21 review)."""
+    raw = "Café\rrésumé\r".encode() + "café\r".encode("cp1252") + "été\r".encode() * 3
+    text, warnings = decoded_text(raw, "cr.txt")
+    assert text == "Café\rrésumé\rcafé\r" + "été\r" * 3
+    assert warnings == ["cr.txt: 1 line not valid UTF-8 (the first: line 3); read as cp1252"]
+    crlf = raw.replace(b"\r", b"\r\n")
+    assert decoded_text(crlf, "crlf.txt")[0] == text.replace("\r", "\r\n")
+
+
 @pytest.mark.parametrize("repeat", [1, 30])
 def test_a_cp1252_file_whose_bytes_happen_to_be_utf8_in_places_reads_as_cp1252(
     repeat: int,
@@ -220,3 +231,30 @@ def test_each_line_keeps_its_own_encoding_unless_the_utf8_is_accidental(
     raw: bytes, text: str
 ) -> None:
     assert decoded_text(raw, "mixed.txt")[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Совет директоров утвердил бюджет на 2025 год.\nПредседатель: Иван Петров.\n", "cp1251"),
+        ("取締役会は二〇二五年度の予算を承認しました。\n議長：山田太郎。\n", "shift_jis"),
+        ("董事会批准了年度预算。会议在北京举行。\n主席：王伟。\n", "gb2312"),
+        ("董事會批准了年度預算。會議在北京舉行。\n主席：王偉。\n", "big5"),
+    ],
+)
+def test_a_legacy_file_of_a_non_latin_script_reads_in_its_encoding(text: str, codec: str) -> None:
+    """cp1251 read "Ñîâåò", GB2312 line by line as cp1252, and Shift-JIS was skipped as
+    binary (s21 review): charset-normalizer's guess, kept for a non-Latin script."""
+    decoded, warnings = decoded_text((text * 20).encode(codec), "f.txt")
+    assert decoded == text * 20
+    assert len(warnings) == 1 and warnings[0].startswith("f.txt: not valid UTF-8; decoded as ")
+
+
+def test_a_western_legacy_file_or_a_utf8_file_with_a_stray_line_stays_as_before() -> None:
+    french = "Le conseil a approuvé le budget. Réunion à Genève, très attendue.\n" * 20
+    assert decoded_text(french.encode("cp1252"), "fr.txt") == (
+        french,
+        ["fr.txt: not valid UTF-8; decoded as cp1252"],
+    )
+    raw = (PROSE * 3).encode() + "Réunion à Genève.\n".encode("latin-1")
+    assert decoded_text(raw, "m.txt")[0] == PROSE * 3 + "Réunion à Genève.\n"

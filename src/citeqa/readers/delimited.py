@@ -21,7 +21,8 @@ one column. A file whose first record is no header row (a sentence in it: a note
 .csv), or that the csv module cannot read (a field over its size limit, a quote left open), is
 no table: it is read as plain text, with a warning saying which. Version 4: the decoding of
 every text format changed (textdecoding.py, s21: a non-UTF-8 line of a UTF-8 file read alone
-as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere).
+as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere). Version 5: a file
+with CR line ends is decoded line by line too (textdecoding.py).
 
 Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
 and its first line is its header record, which already heads every quote.

@@ -47,10 +47,12 @@ from citeqa.readers.htmlchrome import (
     WIDGET_TAGS,
     OpenBlock,
     heads_navigation,
+    is_consent_control,
     is_link_list,
     is_question,
     is_statement,
     is_widget,
+    names_chrome,
     names_navigation,
 )
 from citeqa.readers.htmldocs import FooterCredits, Terms, is_generated_index, is_permalink
@@ -63,7 +65,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 16 + DECODING_VERSION
+    version = 17 + DECODING_VERSION
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -107,7 +109,10 @@ class HtmlReader:
     permalink marks "¶", a footer holding a site generator's credit even inside a section,
     the generator's index tables, `<noscript>` text, and a search page is its heading alone),
     and a short term of a definition list is read on one line with its description
-    ("HYDROKIT_CACHE_DIR: Overrides the cache folder…"; s22 trial)."""
+    ("HYDROKIT_CACHE_DIR: Overrides the cache folder…"; s22 trial). 19 (17 + decoding 2): a
+    closed `<p>` holding a chrome phrase among buttons that are all consent controls ("Accept
+    all", "Reject") is a cookie banner's message, left out with its block (htmlchrome.py), and
+    the decoding of a file with CR line ends and of a non-Latin legacy encoding."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = content if isinstance(content, str) else content.decode("utf-8", "replace")
@@ -457,11 +462,15 @@ class _Chrome:
         """A closing `<p>` or button: the innermost block holds a statement when it was one
         (htmlchrome.is_statement, is_question)."""
         if tag == "p" and self.paragraph is not None:
-            stated = is_statement("".join(self.paragraph))
-            self.paragraph = None
+            paragraph, self.paragraph = "".join(self.paragraph), None
+            stated = is_statement(paragraph)
+            if stated and names_chrome(paragraph) and self.open:  # a banner's, or the page's
+                self.open[-1].chrome_statement, stated = True, False
         elif tag in CONTROL_TAGS and self.controls is not None:
-            stated = is_question("".join(self.controls))
-            self.controls = None
+            control, self.controls = "".join(self.controls), None
+            stated = is_question(control)
+            if self.open and not is_consent_control(control):
+                self.open[-1].other_controls += 1
         else:
             return
         if stated and self.open:

@@ -15,7 +15,9 @@ whole, a navigation heading (`heads_navigation`: "Related articles", not "Lunch 
 class or aria-label names navigation (`names_navigation`). A widget holds no content element (a
 code sample's "Copy" button sits by its `<pre>`), at most WIDGET_WORDS words, no statement (a
 `<p>` closing with a full stop, a button asking an FAQ's question: "How do I change my cookie
-preferences?" over its answer, s21 review), and either says nothing of its own (its words all
+preferences?" over its answer, s21 review; a `<p>` holding a chrome phrase among buttons that
+are all consent controls, "Accept all" and "Reject", is a cookie banner's message, not one:
+`consent_controls`), and either says nothing of its own (its words all
 in its buttons and links) or is chrome by the language data's `chrome_phrases` (a cookie
 banner, a vote, a newsletter sign-up): a block saying anything else beside a button is the
 page's, whatever its markup ("Price: 25 EUR [Add to cart]"). html.py reads a page again
@@ -37,10 +39,12 @@ __all__ = [
     "WIDGET_TAGS",
     "OpenBlock",
     "heads_navigation",
+    "is_consent_control",
     "is_link_list",
     "is_question",
     "is_statement",
     "is_widget",
+    "names_chrome",
     "names_navigation",
 ]
 
@@ -95,6 +99,12 @@ class OpenBlock:
     """Whether it holds a statement: a `<p>` closing with a full stop, or a button asking a
     question (an FAQ's "Can I cancel my subscription?" over its answer's panel). It keeps a
     block from being a widget (`is_widget`), whatever `chrome_phrases` its text holds."""
+    chrome_statement: bool = False
+    """Whether it holds a closed `<p>` statement holding a `chrome_phrases` phrase ("We use
+    cookies to improve your experience."): a banner's message when every button of the block
+    is a consent control, else the page's statement (`is_widget`)."""
+    other_controls: int = 0
+    """Its buttons that are no consent control (`is_consent_control`: "Change language")."""
 
     def open_item(self) -> None:
         self.close_item()
@@ -143,6 +153,8 @@ class OpenBlock:
         self._hold_bare(inner.bare_text)
         self.content = self.content or inner.content or inner.tag in WIDGET_CONTENT_TAGS
         self.prose = self.prose or inner.prose
+        self.chrome_statement = self.chrome_statement or inner.chrome_statement
+        self.other_controls += inner.other_controls
         self.linked_words += inner.linked_words
         self.unlinked_words += inner.unlinked_words
         if inner.linked_words:
@@ -155,6 +167,12 @@ def is_statement(paragraph: str) -> bool:
     """Whether a paragraph's text is a statement: it closes with a full stop (not a widget's
     question, "Was this article helpful?", nor its count, "12 out of 15 found this helpful")."""
     return paragraph.strip().endswith((".", "…", "!"))
+
+
+def is_consent_control(control: str) -> bool:
+    """Whether a button's text is, whole, one of a cookie banner's (the language data's
+    `consent_controls`: "Accept all", "Reject", "OK", "Tout accepter")."""
+    return _words(control) in language_words("consent_controls")
 
 
 def is_question(control: str) -> bool:
@@ -212,13 +230,17 @@ def is_widget(block: OpenBlock) -> bool:
     """Whether a closed element is a widget: controls, no content element, few words
     (WIDGET_WORDS), no statement (`OpenBlock.prose`: an FAQ item "How do I change my cookie
     preferences?" over its answer, "The mobile app does not use cookies." in a `<p>`, s21
-    review), and either chrome (its own text holds a phrase of `chrome_phrases`: a cookie
-    banner, a "Was this article helpful?" vote) or nothing of its own (all its words in its
-    buttons and links: a "Share" bar). A block saying anything else beside a button is the
-    page's: "Our office is open 9-17 on weekdays." in a `<span>`, "Price: 25 EUR" (s20 review:
-    a sentence was only seen in a closed `<p>`)."""
+    review; but a `<p>` holding a `chrome_phrases` phrase in a block whose every button is a
+    consent control, "We use cookies to improve your experience." over "Accept" and "Reject",
+    is a banner's message: `OpenBlock.chrome_statement`), and either chrome (its own text
+    holds a phrase of `chrome_phrases`: a cookie banner, a "Was this article helpful?" vote)
+    or nothing of its own (all its words in its buttons and links: a "Share" bar). A block
+    saying anything else beside a button is the page's: "Our office is open 9-17 on weekdays."
+    in a `<span>`, "Price: 25 EUR" (s20 review: a sentence was only seen in a closed `<p>`)."""
     if block.tag not in WIDGET_TAGS or not block.controls or block.content:
         return False
     if block.words > WIDGET_WORDS or block.prose:
         return False
+    if block.chrome_statement and block.other_controls:
+        return False  # "The mobile app does not use cookies." by "Change language"
     return not block.bare_words or names_chrome(block.bare_text)

@@ -3,10 +3,16 @@
 A typesetter breaks a word at a syllable and marks it with a hyphen; a compound breaks at its
 own hyphen ("tick-" over "borne"). Which one a break is gets measured in the document itself,
 all its pages at once (`join_hyphenated_pages`): the joined word written elsewhere in it → a
-broken word, joined; else the hyphenated form written elsewhere → a compound, kept; else the
-head a word written elsewhere that ends a compound ("state-of-the-" over "art") → kept; else
-the second half written elsewhere as a word ("cross-" over "sectional" when "sectional" is) →
-a compound, kept; else joined (no half of a syllable break stands alone: "senes", "cence").
+broken word, joined; else a compound the data knows ("après-" over "midi":
+data/hyphenated_words.json), or two halves that are words (of three letters at least, written
+alone in the document or known: data/known_words.json) → a compound, kept, unless the joined
+form is a known word ("low-dose", "end-points" kept; "with-out" joined); else the hyphenated
+form written elsewhere → a compound, kept; else the head a word written elsewhere that ends a
+compound ("state-of-the-" over "art") → kept; else the second half written elsewhere as a word
+("cross-" over "sectional" when "sectional" is) → a compound, kept; else joined (no half of a
+syllable break stands alone: "senes", "cence"). A kept compound is read as one word too: its
+hyphen stays and the line's break moves after it ("pré-⏎demande en ligne" →
+"pré-demande⏎en ligne": a passage's preview read "pré- demande", s21 trial).
 Only letters around the break, the second half opening in lower case (a capital of any
 alphabet leaves it alone: "Saint-" over "Étienne"): "COVID-" over "19", "-" over "Based", a
 dash alone are left as they are. Measured on the 75 PDFs of the user trials (s14-s18): 5
@@ -18,7 +24,7 @@ break stays after it, so lines keep their count and order ("senes-⏎cence. The 
 "senescence.⏎The lid"); a line that held only the rest of the word is merged. Written here:
 pypdf's docs ("Post-Processing in Text Extraction") call joining hyphenated words out of its
 scope, and their recipe joins every line-end hyphen, compounds ("well-known") too. Pure
-functions, no I/O.
+functions; the two word lists are read from the package once.
 """
 
 from __future__ import annotations
@@ -26,6 +32,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
+
+from citeqa.jsonfiles import data_json
 
 __all__ = ["join_hyphenated_pages"]
 
@@ -35,6 +44,9 @@ _BREAK = re.compile(
 """A word's letters, a hyphen (or soft hyphen) ending the line, the next line's word (its
 letters, then what stands to it up to a space: "cence." of "cence. The"); a tail opening on a
 capital of any alphabet is left alone (`_breaks`)."""
+HALF_LETTERS = 3
+"""A half of a line-end break is read as a word of its own from this many letters ("low-⏎dose";
+not "re-⏎lapse", whose "re" a document may write alone)."""
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 _HYPHENS = "-\u2010"
 
@@ -73,15 +85,20 @@ def _joined(text: str, written: Counter[str]) -> str:
 
 
 def _mended(found: re.Match[str], written: Counter[str]) -> str:
-    """The break as it should read: joined, or left as it is."""
+    """The break as it should read: one word, joined or a compound keeping its hyphen, the
+    line's break after it; a compound broken at a soft hyphen is left as it is."""
     head, tail = found["head"], _lower_start(found["tail"])
     last_part = _in_compound(found) and written[head.casefold()] > 0
-    if not _broken_word(head, tail, written, last_part):
+    hyphen = found.string[found.end("head")]
+    if _broken_word(head, tail, written, last_part):
+        hyphen = ""
+    elif hyphen == "\u00ad":
         return found.group(0)
+    word = head + hyphen + found["tail"] + found["rest"]
     line_ends_after = found.end() >= len(found.string) or found.string[found.end()] == "\n"
     if line_ends_after or not found["space"]:
-        return head + found["tail"] + found["rest"] + found["space"]
-    return head + found["tail"] + found["rest"] + "\n"
+        return word + found["space"]
+    return word + "\n"
 
 
 def _lower_start(tail: str) -> str:
@@ -105,7 +122,29 @@ def _broken_word(head: str, tail: str, written: Counter[str], last_part: bool) -
     joined, compound = (head + tail).casefold(), f"{head}-{tail}".casefold()
     if written[joined]:
         return True
+    words, compounds = _known_forms()
+    if compound in compounds or (_is_word(head, written) and _is_word(tail, written)):
+        return joined in words  # "après-midi", "low-dose": a compound, unless one word is known
     return not (written[compound] or last_part or written[tail.casefold()])
+
+
+def _is_word(half: str, written: Counter[str]) -> bool:
+    """Whether a half of a break is a word of its own: of HALF_LETTERS letters at least, written
+    alone in the document or a known word (known_words.json)."""
+    folded = half.casefold()
+    return len(half) >= HALF_LETTERS and (written[folded] > 0 or folded in _known_forms()[0])
+
+
+@cache
+def _known_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """The known words of every language (citeqa/data/known_words.json) and the known
+    hyphenated words (citeqa/data/hyphenated_words.json), casefolded, read once."""
+    words = data_json("known_words.json")["words"]
+    compounds = data_json("hyphenated_words.json")["words"]
+    return (
+        frozenset(word.casefold() for listed in words.values() for word in listed),
+        frozenset(word.casefold() for listed in compounds.values() for word in listed),
+    )
 
 
 def _written_forms(pages: list[str]) -> Counter[str]:

@@ -2,9 +2,9 @@
 
 Each page is read with the font size of each piece of its text (pypdf's visitor_text), so that
 the running header and footer repeated on its pages are dropped but for the first page's header
-(pdfmargins.py), and its title is read past that header; words hyphenated at a line's end are
-joined (linehyphens.py), with what the whole document writes as evidence. Offsets point into
-that text, as they did into pypdf's.
+(pdfmargins.py), and its title is the one its metadata states (pdftitle.py), else read past
+that header; words hyphenated at a line's end are joined (linehyphens.py), with what the whole
+document writes as evidence. Offsets point into that text, as they did into pypdf's.
 
 pypdf reports what it repaired or could not read through its `pypdf` logger (`invalid pdf
 header`, `EOF marker not found`): raw lines beside citeqa's own skip line and warnings, so the
@@ -31,6 +31,7 @@ from citeqa.readers.pdfmargins import (
     opens_larger,
     smaller_first_lines,
 )
+from citeqa.readers.pdftitle import stated_title
 
 DAMAGED = "not a readable PDF: the file is damaged or incomplete"
 """Why a PDF pypdf cannot read is skipped (a truncated download, a damaged file): in a
@@ -50,7 +51,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 13
+    version = 15
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -72,7 +73,10 @@ class PdfFileReader:
     after it (pdfheadings.py: "Délibération n° 2025-16 – …" over its text is its heading).
     13: but one standing inside a sentence: after a line breaking off on a lower-case word, a
     comma or a dash, or over one carrying on with a lower-case word (a bold phrase filling a
-    line of a paragraph)."""
+    line of a paragraph). 14: titled by the title its metadata states (/Title, else XMP
+    dc:title) when that is a real title (pdftitle.py), before its first line. 15: a line-end
+    break of a compound the data knows or of two words whose joined form is no known word keeps
+    its hyphen, and a kept compound is one word, the line's break after it (linehyphens.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -89,6 +93,7 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
             if reader.is_encrypted and not reader.decrypt(""):
                 raise UnreadableDocument("encrypted PDF")
             read = [_sized_page(page) for page in reader.pages]
+            stated = stated_title(reader, PurePath(relative).name)
     except UnreadableDocument:
         raise
     except Exception as error:  # pypdf raises many kinds on damaged files: none is the user's
@@ -109,7 +114,7 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
         for number, page in enumerate(read, start=1)
         if not page.text.strip()
     ]
-    title = _title_past_header(read[0], PurePath(relative).name)
+    title = stated or _title_past_header(read[0], PurePath(relative).name)
     return Extracted(
         "\n\n".join(pages), page_starts=starts, warnings=warnings, title=title, titled_pages=titled
     )

@@ -25,7 +25,9 @@ title (titles.slide_label). Version 9 (.txt; .md 8): a mail's Subject marking a 
 ("Re: …") stays under its Headers heading even when it is the title, so a reply saved on its
 own is known for one (mail_candidates.py). Version 10 (.txt; .md 9; .rst 4): the decoding of
 every text format changed (textdecoding.py, s21: a non-UTF-8 line of a UTF-8 file read alone
-as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere)."""
+as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere). Version 11
+(.txt; .md 10; .rst 5): a file with CR line ends is decoded line by line too.
+"""
 
 from __future__ import annotations
 

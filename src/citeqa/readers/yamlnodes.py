@@ -19,6 +19,7 @@ before they are walked (yamlsize.py), so the copies merges make are bounded.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from citeqa.readers.base import UnreadableDocument
@@ -27,6 +28,9 @@ from citeqa.readers.treetext import EMPTY, Pairs
 if TYPE_CHECKING:
     import yaml
 
+_NODE_PROPERTIES = re.compile(r"\A(?:[&!]\S*\s+)+")
+"""An anchor and a tag opening a node as written ("&x ", "!!set "): a node's marks take them
+in, and a complex key is written without them (s21 review: `&x [a, b]: 1` read "&x [a, b]")."""
 MERGE_TAG = "tag:yaml.org,2002:merge"
 BINARY_TAG = "tag:yaml.org,2002:binary"
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -60,7 +64,8 @@ class _Walk:
         the file writes it."""
         if isinstance(node, self.yaml.ScalarNode):
             return scalar_source(node)
-        return self.source[node.start_mark.index : node.end_mark.index]
+        written = self.source[node.start_mark.index : node.end_mark.index]
+        return _NODE_PROPERTIES.sub("", written)  # "&x [a, b]" is the key "[a, b]"
 
     def merged(self, node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
         """A mapping's pairs with what its merge keys name: the merged pairs a key of its own

@@ -1,0 +1,63 @@
+"""The legacy encoding of a text file of a non-Latin script: Cyrillic cp1251, Japanese
+Shift-JIS, Chinese GB2312 and the like, which textdecoding.py otherwise reads as cp1252.
+
+A file that is not UTF-8 was read as cp1252 throughout (or line by line), right for the
+Windows files of Western Europe, but a Russian cp1251 file read "Ñîâåò äèðåêòîðîâ" for "Совет
+директоров", a Chinese GB2312 file mojibake line by line, and a Japanese Shift-JIS file was
+skipped as binary (its lead bytes 0x81-0x9F read as C1 controls) (s21 review). Which legacy
+encoding a file is in is guessed by charset-normalizer (a well-kept library, already installed
+with requests; a table of byte frequencies would be ours to keep), over its first
+SAMPLE_BYTES bytes, and its guess is taken only when:
+
+- the whole file decodes with it, strictly;
+- the guess reads as text (the library's `chaos`, its measure of mess, at most MAX_CHAOS:
+  Russian KOI8-R guessed as Shift-JIS reads half-width katakana at 0.1);
+- half its letters at least, and MIN_LETTERS, are not ASCII (NON_ASCII_LETTERS): the script
+  is not Latin. A French or German cp1252 file, often guessed cp1250, keeps its cp1252
+  reading, whose few accented letters (under a tenth of its letters) that guess would read
+  otherwise;
+- and the file is not mostly UTF-8 (textdecoding._mostly_utf8: a UTF-8 file with one stray
+  line is read line by line, as before).
+
+No I/O; only a file that is not UTF-8 is looked at, so UTF-8 files cost nothing more.
+"""
+
+from __future__ import annotations
+
+SAMPLE_BYTES = 32_768
+"""How much of a file the guess reads (about 30 ms for this much Cyrillic on this machine)."""
+MAX_CHAOS = 0.05
+"""The most mess (charset-normalizer's `chaos`, 0 to 1) a guess may read as."""
+NON_ASCII_LETTERS = 0.5
+"""The least share of a guess's letters that are not ASCII for its script to count as non-Latin
+(Russian, Japanese, Chinese: nearly all; French, German: under a tenth; "CAFÉ»⏎naïve ça"
+guessed as an Arabic code page: a third)."""
+MIN_LETTERS = 8
+"""And the fewest such letters: a few accented words are too little to tell a script by."""
+
+__all__ = ["non_latin_text"]
+
+
+def non_latin_text(body: bytes) -> tuple[str, str] | None:
+    """(the text, the codec's name) of `body`, bytes that are not UTF-8, when it reads as a
+    legacy encoding of a non-Latin script (the module's rules); None otherwise."""
+    from charset_normalizer import from_bytes
+
+    for match in from_bytes(body[:SAMPLE_BYTES]):
+        if match.chaos > MAX_CHAOS:
+            continue
+        try:
+            text = body.decode(match.encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _non_latin(text[:SAMPLE_BYTES]):
+            return text, match.encoding
+    return None
+
+
+def _non_latin(text: str) -> bool:
+    """Whether at least NON_ASCII_LETTERS of the letters of `text`, and MIN_LETTERS, are not
+    ASCII."""
+    letters = [char for char in text if char.isalpha()]
+    past_ascii = sum(not char.isascii() for char in letters)
+    return past_ascii >= MIN_LETTERS and past_ascii >= NON_ASCII_LETTERS * len(letters)
