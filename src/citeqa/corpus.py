@@ -301,7 +301,23 @@ def _read_bytes(path: Path) -> bytes:
 # ---- decoding -------------------------------------------------------------------------------
 
 
+INTERNAL_ERROR = "could not be read (internal error: {}); please report it"
+"""The reason a file is skipped when its reader fails in a way no reader foresaw."""
+
+
 def _extract(reader: Reader, raw: bytes, relative: str) -> Extracted:
+    """The file's text by its reader (text formats decoded first). A reader's unforeseen
+    exception is this one file's UnreadableDocument (INTERNAL_ERROR, the exception's type
+    named): one odd file never stops a build, whatever a parser library raises on it."""
+    try:
+        return _read_with(reader, raw, relative)
+    except UnreadableDocument:
+        raise
+    except Exception as error:  # any reader's (or its library's) bug, bounded to one file
+        raise UnreadableDocument(INTERNAL_ERROR.format(type(error).__name__)) from error
+
+
+def _read_with(reader: Reader, raw: bytes, relative: str) -> Extracted:
     """The file's text by its reader; text formats are decoded here first."""
     if not reader.decoded:
         return reader.extract(raw, relative)

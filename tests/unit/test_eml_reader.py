@@ -137,3 +137,39 @@ def test_a_body_naming_no_charset_is_decoded_as_text_files_are(tmp_path: Path) -
     )
     text = read(tmp_path, raw).text
     assert "Le café est fermé." in text and "\x00" not in text
+
+
+def test_a_non_ascii_group_name_the_default_policy_cannot_parse_is_read_as_written(
+    tmp_path: Path,
+) -> None:
+    raw = "From: Ana <a@x.org>\nTo: Équipe:;;\nSubject: x\n\nThe key is under the mat.\n"
+    document = read(tmp_path, raw.encode())
+    assert "To: Équipe:;;" in document.text
+    assert "The key is under the mat." in document.text
+
+
+def test_a_part_in_a_charset_whose_codec_cannot_replace_is_read_as_a_text_file(
+    tmp_path: Path,
+) -> None:
+    raw = (
+        b'From: Ana <a@x.org>\nSubject: x\nContent-Type: text/plain; charset="idna"\n\n'
+        b"The key is under the mat.\n"
+    )
+    assert "The key is under the mat." in read(tmp_path, raw).text
+
+
+@pytest.mark.parametrize("nested", ["message/rfc822", "multipart/mixed"])
+def test_parts_nested_deeper_than_the_parser_can_follow_skip_the_file_with_a_reason(
+    tmp_path: Path, nested: str
+) -> None:
+    depth = 1000
+    if nested == "message/rfc822":
+        head = "From: a@x.org\nContent-Type: message/rfc822\n\n" * depth
+        raw = head + "From: a@x.org\nSubject: deep\n\nThe key is under the mat.\n"
+    else:
+        opening = "".join(
+            f'Content-Type: multipart/mixed; boundary="b{n}"\n\n--b{n}\n' for n in range(depth)
+        )
+        raw = "From: a@x.org\n" + opening + "Content-Type: text/plain\n\nThe key.\n"
+    with pytest.raises(UnreadableDocument, match="nested too deep"):
+        read(tmp_path, raw.encode())

@@ -16,7 +16,6 @@ part holding text, is no mail: it is skipped with a reason.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
@@ -41,12 +40,12 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 1
+    version = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
-        message = BytesParser(policy=policy.default).parsebytes(raw)
-        headers = _header_lines(message, raw)
+        message = _parsed(raw)
+        headers = _header_lines(message)
         if not any(line.startswith("From: ") for line in headers):
             raise UnreadableDocument(NO_SENDER)
         body = _body_text(message)
@@ -60,46 +59,59 @@ class EmlReader:
         return Extracted(text, warnings=warnings)
 
 
-def _header_lines(message: Message, raw: bytes) -> list[str]:
-    """The message's From, To, Cc, Date and Subject lines, decoded, each on one line (`raw`:
-    the file, parsed again with the `compat32` policy only for a header the default cannot
-    read)."""
+TOO_DEEP = "its MIME parts are nested too deep to read"
+
+
+def _parsed(raw: bytes) -> EmailMessage:
+    """The message, parsed by the `default` policy; UnreadableDocument (TOO_DEEP) when its
+    parts (message/rfc822 in message/rfc822, multipart in multipart) nest deeper than
+    Python's recursion limit lets the standard library's parser follow."""
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+    except RecursionError as error:
+        raise UnreadableDocument(TOO_DEEP) from error
+    assert isinstance(message, EmailMessage)  # what the default policy makes
+    return message
+
+
+def _header_lines(message: Message) -> list[str]:
+    """The message's From, To, Cc, Date and Subject lines, decoded, each on one line."""
     lines = []
-    as_written: list[Message] = []  # parsed once, at the first header needing it
     for name in HEADER_NAMES:
-        value = _header(message, name, lambda: _parsed_as_written(raw, as_written))
+        value = _header(message, name)
         if value:
             lines.append(f"{name}: {value}")
     return lines
 
 
-def _parsed_as_written(raw: bytes, memo: list[Message]) -> Message:
-    """`raw`'s headers parsed with the `compat32` policy (no address lists), once (`memo`)."""
-    if not memo:
-        memo.append(BytesParser(policy=policy.compat32).parsebytes(raw, True))
-    return memo[0]
-
-
-def _header(message: Message, name: str, as_written: Callable[[], Message]) -> str:
+def _header(message: Message, name: str) -> str:
     """A header's value on one line, decoded by the `default` policy (encoded words, UTF-8
     written raw: "From: José Pérez"); "" when absent. A header that policy's parser cannot
     read ("To: undisclosed-recipients:;;" raised AttributeError, s21 review) is read as
-    written (`as_written`, the `compat32` policy's, which parses no address lists), its
-    encoded words decoded where they can be. The standard library raises assorted errors on
-    malformed headers, so any is caught here, at the parser's boundary."""
+    written (`_as_written`), its encoded words decoded where they can be. The standard
+    library raises assorted errors on malformed headers, so any is caught here, at the
+    parser's boundary."""
     try:
         value = message.get(name)
         return " ".join(str(value).split()) if value is not None else ""
     except Exception:  # a header the default policy cannot parse
-        return _as_written(as_written().get(name))
+        return _as_written(_raw_value(message, name))
 
 
-def _as_written(value: object) -> str:
-    """A compat32 header value on one line: its raw 8-bit bytes read as UTF-8, its encoded
-    words decoded unless malformed (then kept as written)."""
+def _raw_value(message: Message, name: str) -> str | None:
+    """The header's first value as the file wrote it (its 8-bit bytes kept as surrogates, as
+    the parser stores them), or None."""
+    wanted = name.lower()
+    return next((value for key, value in message.raw_items() if key.lower() == wanted), None)
+
+
+def _as_written(value: str | None) -> str:
+    """A raw header value on one line: its 8-bit bytes read as UTF-8 ("To: Équipe:;;", which
+    compat32's Header had turned to U+FFFD or refused), its encoded words decoded unless
+    malformed (then kept as written)."""
     if value is None:
         return ""
-    text = str(value).encode("ascii", "surrogateescape").decode("utf-8", "replace")
+    text = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     with contextlib.suppress(ValueError, LookupError, UnicodeError):  # malformed: as written
         text = str(make_header(decode_header(text)))
     return " ".join(text.split())
@@ -127,14 +139,15 @@ def _body_part(message: EmailMessage, subtype: str) -> Message | None:
 def _part_text(part: Message | None) -> str:
     """A text part's content decoded by its charset (undecodable bytes replaced), or as any
     text file is (textdecoding.decoded_text: UTF-8, a line that is not read as cp1252) when it
-    names none or one Python does not know; a NUL byte read as U+FFFD either way, never kept
+    names none, one Python does not know or one whose codec cannot replace bytes ("idna");
+    a NUL byte read as U+FFFD either way, never kept
     in a chunk; "" for no part or a binary one."""
     payload = part.get_payload(decode=True) if part is not None else None
     if part is None or not isinstance(payload, bytes):
         return ""
     try:
         text = payload.decode(part.get_content_charset() or "", errors="replace")
-    except LookupError:  # no charset named, or one Python does not know
+    except (LookupError, UnicodeError):  # none named, unknown, or refusing "replace" (idna)
         try:
             text = decoded_text(payload, "")[0]
         except UnreadableDocument:
