@@ -173,3 +173,23 @@ def test_parts_nested_deeper_than_the_parser_can_follow_skip_the_file_with_a_rea
         raw = "From: a@x.org\n" + opening + "Content-Type: text/plain\n\nThe key.\n"
     with pytest.raises(UnreadableDocument, match="nested too deep"):
         read(tmp_path, raw.encode())
+
+
+def test_a_header_too_long_to_parse_is_cut_with_a_warning(tmp_path: Path) -> None:
+    addresses = ", ".join(f"u{n}@x.org" for n in range(20_000))
+    raw = f"From: a@x.org\nTo: {addresses}\nSubject: s\n\nThe bike shed key is kept.\n"
+    document = read(tmp_path, raw.encode())
+    assert "u1@x.org" in document.text and "u19999@x.org" not in document.text
+    assert document.warnings == ["thread.eml: headers longer than 4000 characters cut: To"]
+
+
+def test_attachments_are_counted_up_to_a_bound(tmp_path: Path) -> None:
+    message = mail("The parking permit costs 45 euros.\n")
+    for n in range(1_200):
+        message.add_attachment(
+            b"AAAA", maintype="application", subtype="octet-stream", filename=f"f{n}.bin"
+        )
+    document = read(tmp_path, message.as_bytes())
+    assert document.warnings == [
+        "thread.eml: attachments not read: f0.bin, f1.bin, f2.bin, f3.bin, f4.bin and over 995 more"
+    ]
