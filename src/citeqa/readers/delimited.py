@@ -56,7 +56,7 @@ class DelimitedReader:
     kind: str = "csv"
     suffixes: tuple[str, ...] = (".csv", ".tsv")
     decoded: bool = True
-    version: int = 4
+    version: int = 5
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")

@@ -22,4 +22,4 @@ from __future__ import annotations
 
 from citeqa.readers.text import TextReader
 
-READERS = (TextReader("rst", (".rst",), version=4, reads_mail=False),)
+READERS = (TextReader("rst", (".rst",), version=5, reads_mail=False),)

@@ -94,7 +94,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 2
+    version: int = 3
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)

@@ -65,6 +65,6 @@ class TextReader:
 
 
 READERS = (
-    TextReader("txt", (".txt",), version=10, reads_transcripts=True),
-    TextReader("md", (".md",), version=9),
+    TextReader("txt", (".txt",), version=11, reads_transcripts=True),
+    TextReader("md", (".md",), version=10),
 )

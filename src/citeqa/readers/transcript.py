@@ -21,7 +21,7 @@ class TranscriptReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 2
+    version: int = 3
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         read = transcript_text(str(content), relative, cues=True)  # NoTranscriptText: skipped
