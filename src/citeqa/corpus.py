@@ -36,7 +36,7 @@ from citeqa.models import Document
 from citeqa.paths import check_corpus_folder
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
 from citeqa.textdecoding import decoded_text
-from citeqa.titles import derived_title
+from citeqa.titles import derived_title, plain_title
 from citeqa.wordlists import looks_like_word_list
 
 __all__ = [  # for callers
@@ -251,7 +251,8 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
     extracted = _extract(reader, raw, relative)
     if not extracted.text.strip():
         raise UnreadableDocument("no text in it")
-    title = titles.get(relative) or extracted.title or derived_title(extracted.text, path.name)
+    made = titles.get(relative) or extracted.title or derived_title(extracted.text, path.name)
+    title = plain_title(made)
     return Document(
         doc_id=document_id(relative),
         title=title,

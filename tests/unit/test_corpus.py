@@ -526,3 +526,13 @@ def test_a_reader_failing_unforeseen_skips_its_file_with_a_reason_and_the_scan_g
     assert reading.skipped == [
         "odd.md: could not be read (internal error: UnicodeError); please report it"
     ]
+
+
+def test_a_title_holds_no_control_character(tmp_path: Path) -> None:
+    (tmp_path / "manifest.json").write_text(
+        json.dumps({"documents": [{"file": "a.txt", "title": "Rules\x1b[2J\x00 2025"}]})
+    )
+    (tmp_path / "a.txt").write_text("The pool opens at nine.")
+    (tmp_path / "b.html").write_text("<title>Badge\x07</title><p>The office opens at ten.</p>")
+    titles = {document.doc_id: document.title for document in read_corpus(tmp_path).documents}
+    assert titles == {"a": "Rules [2J 2025", "b": "Badge"}

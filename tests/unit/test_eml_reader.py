@@ -193,3 +193,16 @@ def test_attachments_are_counted_up_to_a_bound(tmp_path: Path) -> None:
     assert document.warnings == [
         "thread.eml: attachments not read: f0.bin, f1.bin, f2.bin, f3.bin, f4.bin and over 995 more"
     ]
+
+
+def test_controls_from_encoded_headers_reach_neither_the_title_nor_the_text(
+    tmp_path: Path,
+) -> None:
+    raw = (
+        b"From: =?utf-8?q?Ana=00=1b=5B2J?= <a@x.org>\nSubject: =?utf-8?q?Badge=00?=\n\n"
+        b"The badge office opens at nine.\n"
+    )
+    document = read(tmp_path, raw)
+    assert document.title == "Badge"
+    assert "\x00" not in document.text and "\x1b" not in document.text
+    assert "Ana [2J" in document.text

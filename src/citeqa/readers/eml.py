@@ -28,6 +28,7 @@ from citeqa.mailthreads import mail_text
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
 from citeqa.textdecoding import decoded_text
+from citeqa.titles import plain_title
 
 HEADER_NAMES = ("From", "To", "Cc", "Date", "Subject")
 """The header lines written over the body, in this order, as mail clients show them."""
@@ -118,7 +119,7 @@ def _header_lines(message: Message) -> list[str]:
     """The message's From, To, Cc, Date and Subject lines, decoded, each on one line."""
     lines = []
     for name in HEADER_NAMES:
-        value = _header(message, name)
+        value = plain_title(_header(message, name))  # no NUL or ESC from an encoded word
         if value:
             lines.append(f"{name}: {value}")
     return lines
