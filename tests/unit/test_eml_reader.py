@@ -206,3 +206,26 @@ def test_controls_from_encoded_headers_reach_neither_the_title_nor_the_text(
     assert document.title == "Badge"
     assert "\x00" not in document.text and "\x1b" not in document.text
     assert "Ana [2J" in document.text
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_mail_forwarded_as_an_attachment_is_read_from_the_forwarded_mail(
+    tmp_path: Path, wrapped: bool
+) -> None:
+    forwarded = mail("The parking permit costs 45 euros.\n", Subject="Parking")
+    outer = EmailMessage()
+    outer["From"] = "Ana <a@x.org>"
+    outer["Subject"] = "Fwd: Parking"
+    if wrapped:  # multipart/mixed holding only the forwarded mail
+        outer.add_attachment(forwarded)
+    else:
+        outer.set_content(forwarded)
+    document = read(tmp_path, outer.as_bytes())
+    assert "The parking permit costs 45 euros." in document.text
+    assert "Nadia Ferreira" in document.text
+
+
+def test_forwards_nested_past_the_bound_are_no_text(tmp_path: Path) -> None:
+    raw = "From: a@x.org\nContent-Type: message/rfc822\n\n" * 900
+    with pytest.raises(UnreadableDocument, match="no text in its body"):
+        read(tmp_path, (raw + "From: a@x.org\n\nThe van is blue.\n").encode())

@@ -9,7 +9,9 @@ body (its text/plain part, else its HTML part's visible text: readers/html.py). 
 then read as any mail saved as .txt is (mailthreads.py: titled by its Subject, its quoted
 replies and signature told apart), so citation offsets point into it.
 
-Attachments are not read; a warning names them. A file with no From header, or no body
+Attachments are not read; a warning names them. A mail whose body is only a forwarded mail
+(a message/rfc822 part: "Forward as attachment") is read as the forwarded mail's headers and
+body. A file with no From header, or no body
 part holding text, is no mail: it is skipped with a reason.
 """
 
@@ -22,7 +24,7 @@ from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.policy import EmailPolicy
-from itertools import islice
+from itertools import chain, islice
 
 from citeqa.mailthreads import mail_text
 from citeqa.readers.base import Extracted, UnreadableDocument
@@ -36,6 +38,8 @@ NO_SENDER = "no From header in it: not an e-mail"
 NO_BODY = "no text in its body (attachments only?)"
 ATTACHMENTS_SHOWN = 5
 """How many attachments a warning names (then "and N more")."""
+FORWARDS_READ = 3
+"""How many forwards-as-attachment deep a mail with no text of its own is read."""
 ATTACHMENTS_COUNTED = 1000
 """How many attachments are counted at most (then "and over N more"): each costs its headers'
 parsing."""
@@ -159,13 +163,34 @@ def _as_written(value: str | None) -> str:
     return " ".join(text.split())
 
 
-def _body_text(message: EmailMessage) -> str:
+def _body_text(message: EmailMessage, forwards: int = FORWARDS_READ) -> str:
     """The text of the message's body: its text/plain part, else (none, or blank) its HTML
-    part's visible text."""
+    part's visible text, else (a mail forwarded as an attachment, Outlook's "Forward as
+    attachment": its body a message/rfc822 part) the forwarded mail's header lines and body,
+    followed through up to `forwards` forwards."""
     plain = _part_text(_body_part(message, "plain"))
     if plain.strip():
         return plain.replace("\r\n", "\n").replace("\r", "\n")
-    return html_visible_text(_part_text(_body_part(message, "html")))[0]
+    text = html_visible_text(_part_text(_body_part(message, "html")))[0]
+    inner = _forwarded(message) if forwards and not text.strip() else None
+    forwarded = _body_text(inner, forwards - 1) if inner is not None else ""
+    if inner is None or not forwarded.strip():
+        return text
+    return "\n".join(_header_lines(inner)) + "\n\n" + forwarded
+
+
+def _forwarded(message: EmailMessage) -> EmailMessage | None:
+    """The mail a message/rfc822 part holds, the message itself or one of its first
+    ATTACHMENTS_COUNTED parts, or None (malformed MIME too: as in _body_part)."""
+    try:
+        parts = chain((message,), islice(message.iter_parts(), ATTACHMENTS_COUNTED))
+        for part in parts:
+            payload = part.get_payload() if part.get_content_type() == "message/rfc822" else None
+            if isinstance(payload, list) and isinstance(payload[0], EmailMessage):
+                return payload[0]
+    except Exception:  # malformed MIME: no forwarded mail
+        return None
+    return None
 
 
 def _body_part(message: EmailMessage, subtype: str) -> Message | None:
