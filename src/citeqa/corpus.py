@@ -36,7 +36,7 @@ from citeqa.models import Document
 from citeqa.paths import check_corpus_folder
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
 from citeqa.textdecoding import decoded_text
-from citeqa.titles import derived_title
+from citeqa.titles import derived_title, plain_title
 from citeqa.wordlists import looks_like_word_list
 
 __all__ = [  # for callers
@@ -251,7 +251,8 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
     extracted = _extract(reader, raw, relative)
     if not extracted.text.strip():
         raise UnreadableDocument("no text in it")
-    title = titles.get(relative) or extracted.title or derived_title(extracted.text, path.name)
+    made = titles.get(relative) or extracted.title or derived_title(extracted.text, path.name)
+    title = plain_title(made)
     return Document(
         doc_id=document_id(relative),
         title=title,
@@ -301,7 +302,23 @@ def _read_bytes(path: Path) -> bytes:
 # ---- decoding -------------------------------------------------------------------------------
 
 
+INTERNAL_ERROR = "could not be read (internal error: {}); please report it"
+"""The reason a file is skipped when its reader fails in a way no reader foresaw."""
+
+
 def _extract(reader: Reader, raw: bytes, relative: str) -> Extracted:
+    """The file's text by its reader (text formats decoded first). A reader's unforeseen
+    exception is this one file's UnreadableDocument (INTERNAL_ERROR, the exception's type
+    named): one odd file never stops a build, whatever a parser library raises on it."""
+    try:
+        return _read_with(reader, raw, relative)
+    except UnreadableDocument:
+        raise
+    except Exception as error:  # any reader's (or its library's) bug, bounded to one file
+        raise UnreadableDocument(INTERNAL_ERROR.format(type(error).__name__)) from error
+
+
+def _read_with(reader: Reader, raw: bytes, relative: str) -> Extracted:
     """The file's text by its reader; text formats are decoded here first."""
     if not reader.decoded:
         return reader.extract(raw, relative)

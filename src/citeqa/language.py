@@ -299,7 +299,11 @@ def is_table_row(line: str) -> bool:
     return bool(line.strip()) and ("\t" in line.lstrip() or line.count("|") >= 2)
 
 
-_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?")
+_TABLE_SEPARATOR = re.compile(r"[ \t]*(?:\|[ \t]*)?(?::?-+:?[ \t]*\|[ \t]*)+(?::?-+:?[ \t]*)?")
+"""Blanks, an optional pipe, then cells of dashes each closed by a pipe, maybe one more cell.
+Every run of blanks is matched by one quantifier only (no two side by side, nor one nested in
+a repeated group beside another), so a line that is no separator fails in time linear in its
+leading blanks (a line of 1,000 blanks took ~0.5 s per call, s22 hostile probe)."""
 
 
 def is_table_separator(line: str) -> bool:

@@ -3,8 +3,9 @@ bytes, and whether it is text at all (corpus.py decodes every text format's file
 
 Each rule holds wherever in the file it applies (s21; before, the first 8 KB alone decided
 whether a file was binary, and one non-UTF-8 byte decided the whole file's encoding):
-- A file is read as UTF-8 (a byte-order mark taken off; UTF-16 when it opens with its mark,
-  or when one byte of every pair is NUL in half the pairs and the other never is).
+- A file is read as UTF-8 (a byte-order mark taken off; UTF-32 or UTF-16 when it opens with
+  its mark, UTF-16 when one byte of every pair is NUL in half the pairs and the other never
+  is; bytes these do not decode, a stray one appended, read as U+FFFD with a warning).
   A line (ended by LF, or by CR in a file holding no LF: a classic Mac OS file) that is not
   all UTF-8 is read whole as cp1252 (latin-1 for the five bytes cp1252 leaves undefined), so a
   Latin-1 or Windows line pasted into a UTF-8 file reads as the characters its writer typed
@@ -49,7 +50,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 """A UTF-8 file may open with these bytes; they are not text (offsets count after them)."""
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 """A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
-VERSION = 2
+VERSION = 3
 """The version of this decoding, which every reader of a file decoded here adds to its own
 (readers/: .txt, .md, .rst, .html, .csv/.tsv, .vtt/.srt, .json/.yaml, and .eml's text parts):
 bumped here when what a file's bytes decode to changes, so that every text file is read again
@@ -58,8 +59,11 @@ alone as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere)
 readers' own versions counted until then; each now counts one less itself, so the versions an
 index records are unchanged and no file is read again for this. 2: a file with CR line ends
 decoded line by line, and non-Latin legacy encodings (cp1251, Shift-JIS, GB2312, Big5…) read
-by their own codec (legacy_codecs.py)."""
+by their own codec (legacy_codecs.py). 3: a UTF-16 file with a stray byte or a lone
+surrogate read with U+FFFD for its bad bytes, UTF-32 with its mark read (s22 hostile probe)."""
 
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+"""A file starting with one of these is UTF-32 (looked for before UTF-16's, its prefix)."""
 SNIFF_BYTES = 8192
 """The length of the stretches of a file judged one by one to tell binary content."""
 MAX_CONTROL_RATIO = 0.1
@@ -75,15 +79,10 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
     other than UTF-8, NUL bytes); raise UnreadableDocument for binary content."""
     warnings: list[str] = []
     _refuse_signed_binary(raw)
-    utf16 = _utf16_encoding(raw)
-    if utf16 is not None:
-        try:
-            text = raw.decode(utf16)
-        except UnicodeDecodeError:
-            text = None
-        if text is not None:
-            _refuse_binary(text)
-            return _without_nul(text, relative, warnings), warnings
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        text = _wide_text(raw, wide, relative, warnings)
+        return _without_nul(text, relative, warnings), warnings
     body = raw.removeprefix(UTF8_BOM)
     try:
         text = body.decode("utf-8")
@@ -115,14 +114,33 @@ def binary_signatures() -> tuple[tuple[int, bytes, str], ...]:
     )
 
 
-def _utf16_encoding(raw: bytes) -> str | None:
-    """The codec of a UTF-16 file: "utf-16" when it opens with its byte-order mark, else
-    "utf-16-le" or "-be" when one byte of every pair is NUL in at least half the pairs and the
-    other byte never is (text of the Latin alphabets, as Windows writes "Unicode" without
-    its mark: s20 probe's u16le_nobom.vtt was skipped as binary); None for any other file."""
+def _wide_text(raw: bytes, codec: str, relative: str, warnings: list[str]) -> str:
+    """The text of a UTF-16 or UTF-32 file; bytes that do not decode (a stray last byte, as
+    `echo >> notes.txt` appends, or a lone surrogate) read as U+FFFD with a warning, not the
+    whole file lost (s22 hostile probe: skipped as binary). Raise UnreadableDocument for
+    binary content."""
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        text = raw.decode(codec, "replace")
+        name = "UTF-32" if codec.startswith("utf-32") else "UTF-16"
+        warnings.append(f"{relative}: not valid {name}; its bad bytes read as U+FFFD")
+    _refuse_binary(text)
+    return text
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """The codec of a UTF-32 or UTF-16 file: "utf-32" or "utf-16" when it opens with its
+    byte-order mark, else "utf-16-le" or "-be" when one byte of every pair is NUL in at least
+    half the pairs and the other byte never is (text of the Latin alphabets, as Windows writes
+    "Unicode" without its mark: s20 probe's u16le_nobom.vtt was skipped as binary; a stray
+    last byte left out of the count); None for any other file."""
+    if raw.startswith(UTF32_BOMS):
+        return "utf-32"
     if raw.startswith(UTF16_BOMS):
         return "utf-16"
-    if len(raw) % 2 or b"\x00" not in raw:
+    raw = raw[: len(raw) // 2 * 2]
+    if b"\x00" not in raw:
         return None
     for codec, high, low in (
         ("utf-16-le", raw[1::2], raw[0::2]),

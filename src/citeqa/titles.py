@@ -28,7 +28,14 @@ from citeqa.language import SENTENCE_ENDS, split_sentences
 from citeqa.markup import front_matter_lines, is_directive, is_markup_line, is_rst_comment
 from citeqa.readers.base import TITLE_MAX
 
-__all__ = ["derived_title", "page_name", "running_header", "slide_label", "stem_words"]
+__all__ = [
+    "derived_title",
+    "page_name",
+    "plain_title",
+    "running_header",
+    "slide_label",
+    "stem_words",
+]
 
 HEADER_LINES_MIN = 2
 """A run of `Key: value` lines is a header block from this many lines ("Note: …" alone is
@@ -74,6 +81,21 @@ def derived_title(text: str, file_name: str) -> str:
         if title and not slide_label(title):
             return title
     return _humanised(file_name)
+
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+"""C0 and C1 controls and DEL: no title holds one (NUL, ESC from an encoded mail header)."""
+
+
+def plain_title(title: str) -> str:
+    """`title` with each run of control characters made one space, then its runs of spaces
+    one space, its ends stripped (an e-mail's "Subject: =?utf-8?q?Badge=00?=" is titled
+    "Badge"); unchanged when it holds none.
+    Document bodies have their NUL bytes replaced when decoded (textdecoding.py); a title is
+    made from a manifest, a format's own title or the text, so it is cleaned here."""
+    if not _CONTROLS.search(title):
+        return title
+    return " ".join(_CONTROLS.sub(" ", title).split())
 
 
 def slide_label(line: str) -> bool:

@@ -24,6 +24,7 @@ from citeqa.corpus import (
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import FOLDER_LINK
 from citeqa.models import Document
+from citeqa.readers import reader_for
 
 BUNDLED = Path(__file__).parents[2] / "corpus"
 
@@ -516,3 +517,38 @@ def test_a_pdf_with_no_pages_is_said_to_have_none(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("ok")
     reading = read_corpus(tmp_path)
     assert reading.skipped == ["empty.pdf: no pages in it"]
+
+
+def test_a_reader_failing_unforeseen_skips_its_file_with_a_reason_and_the_scan_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "real.txt").write_text("Real.")
+    (tmp_path / "odd.md").write_text("# Odd\n\nText.")
+    markdown = reader_for(".md")
+    assert markdown is not None
+
+    class Failing:
+        kind, suffixes, decoded, version = markdown.kind, (".md",), True, 1
+
+        def extract(self, content: str | bytes, relative: str) -> object:
+            raise UnicodeError("a parser's bug")
+
+    monkeypatch.setattr(
+        "citeqa.corpus.reader_for",
+        lambda suffix: Failing() if suffix == ".md" else reader_for(suffix),
+    )
+    reading = read_corpus(tmp_path)
+    assert [document.doc_id for document in reading.documents] == ["real"]
+    assert reading.skipped == [
+        "odd.md: could not be read (internal error: UnicodeError); please report it"
+    ]
+
+
+def test_a_title_holds_no_control_character(tmp_path: Path) -> None:
+    (tmp_path / "manifest.json").write_text(
+        json.dumps({"documents": [{"file": "a.txt", "title": "Rules\x1b[2J\x00 2025"}]})
+    )
+    (tmp_path / "a.txt").write_text("The pool opens at nine.")
+    (tmp_path / "b.html").write_text("<title>Badge\x07</title><p>The office opens at ten.</p>")
+    titles = {document.doc_id: document.title for document in read_corpus(tmp_path).documents}
+    assert titles == {"a": "Rules [2J 2025", "b": "Badge"}

@@ -137,3 +137,95 @@ def test_a_body_naming_no_charset_is_decoded_as_text_files_are(tmp_path: Path) -
     )
     text = read(tmp_path, raw).text
     assert "Le café est fermé." in text and "\x00" not in text
+
+
+def test_a_non_ascii_group_name_the_default_policy_cannot_parse_is_read_as_written(
+    tmp_path: Path,
+) -> None:
+    raw = "From: Ana <a@x.org>\nTo: Équipe:;;\nSubject: x\n\nThe key is under the mat.\n"
+    document = read(tmp_path, raw.encode())
+    assert "To: Équipe:;;" in document.text
+    assert "The key is under the mat." in document.text
+
+
+def test_a_part_in_a_charset_whose_codec_cannot_replace_is_read_as_a_text_file(
+    tmp_path: Path,
+) -> None:
+    raw = (
+        b'From: Ana <a@x.org>\nSubject: x\nContent-Type: text/plain; charset="idna"\n\n'
+        b"The key is under the mat.\n"
+    )
+    assert "The key is under the mat." in read(tmp_path, raw).text
+
+
+@pytest.mark.parametrize("nested", ["message/rfc822", "multipart/mixed"])
+def test_parts_nested_deeper_than_the_parser_can_follow_skip_the_file_with_a_reason(
+    tmp_path: Path, nested: str
+) -> None:
+    depth = 1000
+    if nested == "message/rfc822":
+        head = "From: a@x.org\nContent-Type: message/rfc822\n\n" * depth
+        raw = head + "From: a@x.org\nSubject: deep\n\nThe key is under the mat.\n"
+    else:
+        opening = "".join(
+            f'Content-Type: multipart/mixed; boundary="b{n}"\n\n--b{n}\n' for n in range(depth)
+        )
+        raw = "From: a@x.org\n" + opening + "Content-Type: text/plain\n\nThe key.\n"
+    with pytest.raises(UnreadableDocument, match="nested too deep"):
+        read(tmp_path, raw.encode())
+
+
+def test_a_header_too_long_to_parse_is_cut_with_a_warning(tmp_path: Path) -> None:
+    addresses = ", ".join(f"u{n}@x.org" for n in range(20_000))
+    raw = f"From: a@x.org\nTo: {addresses}\nSubject: s\n\nThe bike shed key is kept.\n"
+    document = read(tmp_path, raw.encode())
+    assert "u1@x.org" in document.text and "u19999@x.org" not in document.text
+    assert document.warnings == ["thread.eml: headers longer than 4000 characters cut: To"]
+
+
+def test_attachments_are_counted_up_to_a_bound(tmp_path: Path) -> None:
+    message = mail("The parking permit costs 45 euros.\n")
+    for n in range(1_200):
+        message.add_attachment(
+            b"AAAA", maintype="application", subtype="octet-stream", filename=f"f{n}.bin"
+        )
+    document = read(tmp_path, message.as_bytes())
+    assert document.warnings == [
+        "thread.eml: attachments not read: f0.bin, f1.bin, f2.bin, f3.bin, f4.bin and over 995 more"
+    ]
+
+
+def test_controls_from_encoded_headers_reach_neither_the_title_nor_the_text(
+    tmp_path: Path,
+) -> None:
+    raw = (
+        b"From: =?utf-8?q?Ana=00=1b=5B2J?= <a@x.org>\nSubject: =?utf-8?q?Badge=00?=\n\n"
+        b"The badge office opens at nine.\n"
+    )
+    document = read(tmp_path, raw)
+    assert document.title == "Badge"
+    assert "\x00" not in document.text and "\x1b" not in document.text
+    assert "Ana [2J" in document.text
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_mail_forwarded_as_an_attachment_is_read_from_the_forwarded_mail(
+    tmp_path: Path, wrapped: bool
+) -> None:
+    forwarded = mail("The parking permit costs 45 euros.\n", Subject="Parking")
+    outer = EmailMessage()
+    outer["From"] = "Ana <a@x.org>"
+    outer["Subject"] = "Fwd: Parking"
+    if wrapped:  # multipart/mixed holding only the forwarded mail
+        outer.add_attachment(forwarded)
+    else:
+        outer.set_content(forwarded)
+    document = read(tmp_path, outer.as_bytes())
+    assert "The parking permit costs 45 euros." in document.text
+    assert "Nadia Ferreira" in document.text
+
+
+def test_forwards_nested_past_the_bound_are_no_text(tmp_path: Path) -> None:
+    raw = "From: a@x.org\nContent-Type: message/rfc822\n\n" * 900
+    with pytest.raises(UnreadableDocument, match="no text in its body"):
+        read(tmp_path, (raw + "From: a@x.org\n\nThe van is blue.\n").encode())

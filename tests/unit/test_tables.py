@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 
 from citeqa import tables
@@ -411,3 +414,16 @@ def test_a_row_is_looked_up_by_its_key_column_not_its_row_number() -> None:
     assert headers.key_column(0) == 0
     assert key_cells("| 2 | Bad usage |", keys, 0) == KeyCells(True, False)
     assert not key_cells("| 2 |", frozenset({"2"}), 3).names_key
+
+
+def test_a_separator_row_is_told_as_the_former_nested_pattern_told_it() -> None:
+    """language._TABLE_SEPARATOR was rewritten with no two blank quantifiers side by side (the
+    former took time quadratic in a line's leading blanks: benchmarks/indented_lines_cost.py);
+    it must accept exactly the lines the former accepted."""
+    former = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?")
+    for size in range(7):
+        for letters in itertools.product(" \t|:-x", repeat=size):
+            line = "".join(letters)
+            assert is_table_separator(line) == (former.fullmatch(line) is not None), repr(line)
+    assert not is_table_separator(" " * 100_000 + "Item 1 is stored in bay 1.")
+    assert is_table_separator(" " * 100_000 + "| --- |:--:|")

@@ -89,9 +89,11 @@ def test_utf16_without_its_mark_is_read_as_utf16_not_skipped_as_binary(codec: st
     """Windows "Unicode" text saved without its byte-order mark: every other byte NUL."""
     written = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Zoé>Réunion à 10 h, 5 €.\n"
     assert decoded_text(written.encode(codec), "u16.vtt") == (written, [])
-    odd = written.encode(codec) + b"x"  # an odd length is no UTF-16
-    with pytest.raises(UnreadableDocument, match="binary"):
-        decoded_text(odd, "odd.vtt")
+    odd = written.encode(codec) + b"x"  # a stray last byte: read, replaced, with a warning
+    assert decoded_text(odd, "odd.vtt") == (
+        written + "\ufffd",
+        ["odd.vtt: not valid UTF-16; its bad bytes read as U+FFFD"],
+    )
 
 
 @pytest.mark.parametrize("where", [10, SNIFF_BYTES // 2, SNIFF_BYTES + 100, 5 * SNIFF_BYTES])
@@ -258,3 +260,28 @@ def test_a_western_legacy_file_or_a_utf8_file_with_a_stray_line_stays_as_before(
     )
     raw = (PROSE * 3).encode() + "Réunion à Genève.\n".encode("latin-1")
     assert decoded_text(raw, "m.txt")[0] == PROSE * 3 + "Réunion à Genève.\n"
+
+
+LINE = "Les congés sont de 25 jours.\r\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        (b"\xff\xfe" + (LINE * 20).encode("utf-16-le") + b"\n", "UTF-16"),  # echo >> appended
+        ((LINE * 20).encode("utf-16-le") + b"\n", "UTF-16"),  # no mark, odd length
+        (b"\xff\xfe" + (LINE * 20).encode("utf-16-le") + b"\x00\xd8", "UTF-16"),  # lone surrogate
+    ],
+)
+def test_a_utf16_file_with_a_stray_byte_is_read_with_it_replaced_and_a_warning(
+    raw: bytes, name: str
+) -> None:
+    text, warnings = decoded_text(raw, "u.txt")
+    assert text.startswith(LINE) and text.count(LINE) == 20
+    assert text.endswith("\ufffd") and "\x00" not in text
+    assert warnings == [f"u.txt: not valid {name}; its bad bytes read as U+FFFD"]
+
+
+def test_a_utf32_file_with_its_mark_is_read_as_utf32() -> None:
+    text, warnings = decoded_text((LINE * 5).encode("utf-32"), "u.txt")
+    assert (text, warnings) == (LINE * 5, [])

@@ -9,24 +9,29 @@ body (its text/plain part, else its HTML part's visible text: readers/html.py). 
 then read as any mail saved as .txt is (mailthreads.py: titled by its Subject, its quoted
 replies and signature told apart), so citation offsets point into it.
 
-Attachments are not read; a warning names them. A file with no From header, or no body
+Attachments are not read; a warning names them. A mail whose body is only a forwarded mail
+(a message/rfc822 part: "Forward as attachment") is read as the forwarded mail's headers and
+body. A file with no From header, or no body
 part holding text, is no mail: it is skipped with a reason.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import functools
 from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
+from email.policy import EmailPolicy
+from itertools import chain, islice
 
 from citeqa.mailthreads import mail_text
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.textdecoding import decoded_text
+from citeqa.titles import plain_title
 
 HEADER_NAMES = ("From", "To", "Cc", "Date", "Subject")
 """The header lines written over the body, in this order, as mail clients show them."""
@@ -34,6 +39,11 @@ NO_SENDER = "no From header in it: not an e-mail"
 NO_BODY = "no text in its body (attachments only?)"
 ATTACHMENTS_SHOWN = 5
 """How many attachments a warning names (then "and N more")."""
+FORWARDS_READ = 3
+"""How many forwards-as-attachment deep a mail with no text of its own is read."""
+ATTACHMENTS_COUNTED = 1000
+"""How many attachments are counted at most (then "and over N more"): each costs its headers'
+parsing."""
 
 
 class EmlReader:
@@ -42,77 +52,146 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 0 + DECODING_VERSION
+    version = 1 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
-        message = BytesParser(policy=policy.default).parsebytes(raw)
-        headers = _header_lines(message, raw)
+        message = _parsed(raw)
+        warnings = _long_headers_warning(message, relative)
+        headers = _header_lines(message)
         if not any(line.startswith("From: ") for line in headers):
             raise UnreadableDocument(NO_SENDER)
         body = _body_text(message)
         if not body.strip():
             raise UnreadableDocument(NO_BODY)
         text = "\n".join(headers) + "\n\n" + body.strip("\n") + "\n"
-        warnings = _attachment_warning(message, relative)
+        warnings += _attachment_warning(message, relative)
         mail = mail_text(text)
         if mail is not None and mail[0].strip():
             return Extracted(mail[0], title=mail[1], warnings=warnings)
         return Extracted(text, warnings=warnings)
 
 
-def _header_lines(message: Message, raw: bytes) -> list[str]:
-    """The message's From, To, Cc, Date and Subject lines, decoded, each on one line (`raw`:
-    the file, parsed again with the `compat32` policy only for a header the default cannot
-    read)."""
+TOO_DEEP = "its MIME parts are nested too deep to read"
+HEADER_CHARS = 4000
+"""The characters of a header value parsed (and shown), the rest cut with a warning: the
+standard library's header parser takes time growing faster than a value's length (a To of
+20,000 addresses, 0.25 MB, took 30 s; s22 hostile probe); 4,000 is some 300 addresses."""
+
+
+class _BoundedPolicy(EmailPolicy):
+    """The `default` policy, parsing no more than HEADER_CHARS of any header's value (those
+    shown, and each part's Content-Type and Content-Disposition that the parser reads), and
+    each value once (`_fetched`): the standard library parses a part's Content-Type again at
+    each of its several looks (5,000 attachments took 13.8 s, s22 hostile probe)."""
+
+    def header_fetch_parse(self, name: str, value: str) -> str:
+        if hasattr(value, "name"):  # already parsed (a header set by code, not read)
+            return value
+        return _fetched(name, value[:HEADER_CHARS])
+
+
+@functools.lru_cache(maxsize=1024)
+def _fetched(name: str, value: str) -> str:
+    """A header value parsed by the `default` policy (immutable: shared by its callers)."""
+    return policy.default.header_fetch_parse(name, value)
+
+
+_BOUNDED = _BoundedPolicy()
+
+
+def _parsed(raw: bytes) -> EmailMessage:
+    """The message, parsed by the `default` policy; UnreadableDocument (TOO_DEEP) when its
+    parts (message/rfc822 in message/rfc822, multipart in multipart) nest deeper than
+    Python's recursion limit lets the standard library's parser follow."""
+    try:
+        message = BytesParser(policy=_BOUNDED).parsebytes(raw)
+    except RecursionError as error:
+        raise UnreadableDocument(TOO_DEEP) from error
+    assert isinstance(message, EmailMessage)  # what the default policy makes
+    return message
+
+
+def _long_headers_warning(message: Message, relative: str) -> list[str]:
+    """A warning naming the message's headers cut to HEADER_CHARS, [] when none is."""
+    long = sorted({name for name, value in message.raw_items() if len(value) > HEADER_CHARS})
+    if not long:
+        return []
+    return [f"{relative}: headers longer than {HEADER_CHARS} characters cut: {', '.join(long)}"]
+
+
+def _header_lines(message: Message) -> list[str]:
+    """The message's From, To, Cc, Date and Subject lines, decoded, each on one line."""
     lines = []
-    as_written: list[Message] = []  # parsed once, at the first header needing it
     for name in HEADER_NAMES:
-        value = _header(message, name, lambda: _parsed_as_written(raw, as_written))
+        value = plain_title(_header(message, name))  # no NUL or ESC from an encoded word
         if value:
             lines.append(f"{name}: {value}")
     return lines
 
 
-def _parsed_as_written(raw: bytes, memo: list[Message]) -> Message:
-    """`raw`'s headers parsed with the `compat32` policy (no address lists), once (`memo`)."""
-    if not memo:
-        memo.append(BytesParser(policy=policy.compat32).parsebytes(raw, True))
-    return memo[0]
-
-
-def _header(message: Message, name: str, as_written: Callable[[], Message]) -> str:
+def _header(message: Message, name: str) -> str:
     """A header's value on one line, decoded by the `default` policy (encoded words, UTF-8
     written raw: "From: José Pérez"); "" when absent. A header that policy's parser cannot
     read ("To: undisclosed-recipients:;;" raised AttributeError, s21 review) is read as
-    written (`as_written`, the `compat32` policy's, which parses no address lists), its
-    encoded words decoded where they can be. The standard library raises assorted errors on
-    malformed headers, so any is caught here, at the parser's boundary."""
+    written (`_as_written`), its encoded words decoded where they can be. The standard
+    library raises assorted errors on malformed headers, so any is caught here, at the
+    parser's boundary."""
     try:
         value = message.get(name)
         return " ".join(str(value).split()) if value is not None else ""
     except Exception:  # a header the default policy cannot parse
-        return _as_written(as_written().get(name))
+        return _as_written(_raw_value(message, name))
 
 
-def _as_written(value: object) -> str:
-    """A compat32 header value on one line: its raw 8-bit bytes read as UTF-8, its encoded
-    words decoded unless malformed (then kept as written)."""
+def _raw_value(message: Message, name: str) -> str | None:
+    """The header's first value as the file wrote it (its 8-bit bytes kept as surrogates, as
+    the parser stores them), or None."""
+    wanted = name.lower()
+    value = next((value for key, value in message.raw_items() if key.lower() == wanted), None)
+    return value[:HEADER_CHARS] if value is not None else None
+
+
+def _as_written(value: str | None) -> str:
+    """A raw header value on one line: its 8-bit bytes read as UTF-8 ("To: Équipe:;;", which
+    compat32's Header had turned to U+FFFD or refused), its encoded words decoded unless
+    malformed (then kept as written)."""
     if value is None:
         return ""
-    text = str(value).encode("ascii", "surrogateescape").decode("utf-8", "replace")
+    text = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     with contextlib.suppress(ValueError, LookupError, UnicodeError):  # malformed: as written
         text = str(make_header(decode_header(text)))
     return " ".join(text.split())
 
 
-def _body_text(message: EmailMessage) -> str:
+def _body_text(message: EmailMessage, forwards: int = FORWARDS_READ) -> str:
     """The text of the message's body: its text/plain part, else (none, or blank) its HTML
-    part's visible text."""
+    part's visible text, else (a mail forwarded as an attachment, Outlook's "Forward as
+    attachment": its body a message/rfc822 part) the forwarded mail's header lines and body,
+    followed through up to `forwards` forwards."""
     plain = _part_text(_body_part(message, "plain"))
     if plain.strip():
         return plain.replace("\r\n", "\n").replace("\r", "\n")
-    return html_visible_text(_part_text(_body_part(message, "html")))[0]
+    text = html_visible_text(_part_text(_body_part(message, "html")))[0]
+    inner = _forwarded(message) if forwards and not text.strip() else None
+    forwarded = _body_text(inner, forwards - 1) if inner is not None else ""
+    if inner is None or not forwarded.strip():
+        return text
+    return "\n".join(_header_lines(inner)) + "\n\n" + forwarded
+
+
+def _forwarded(message: EmailMessage) -> EmailMessage | None:
+    """The mail a message/rfc822 part holds, the message itself or one of its first
+    ATTACHMENTS_COUNTED parts, or None (malformed MIME too: as in _body_part)."""
+    try:
+        parts = chain((message,), islice(message.iter_parts(), ATTACHMENTS_COUNTED))
+        for part in parts:
+            payload = part.get_payload() if part.get_content_type() == "message/rfc822" else None
+            if isinstance(payload, list) and isinstance(payload[0], EmailMessage):
+                return payload[0]
+    except Exception:  # malformed MIME: no forwarded mail
+        return None
+    return None
 
 
 def _body_part(message: EmailMessage, subtype: str) -> Message | None:
@@ -128,14 +207,15 @@ def _body_part(message: EmailMessage, subtype: str) -> Message | None:
 def _part_text(part: Message | None) -> str:
     """A text part's content decoded by its charset (undecodable bytes replaced), or as any
     text file is (textdecoding.decoded_text: UTF-8, a line that is not read as cp1252) when it
-    names none or one Python does not know; a NUL byte read as U+FFFD either way, never kept
+    names none, one Python does not know or one whose codec cannot replace bytes ("idna");
+    a NUL byte read as U+FFFD either way, never kept
     in a chunk; "" for no part or a binary one."""
     payload = part.get_payload(decode=True) if part is not None else None
     if part is None or not isinstance(payload, bytes):
         return ""
     try:
         text = payload.decode(part.get_content_charset() or "", errors="replace")
-    except LookupError:  # no charset named, or one Python does not know
+    except (LookupError, UnicodeError):  # none named, unknown, or refusing "replace" (idna)
         try:
             text = decoded_text(payload, "")[0]
         except UnreadableDocument:
@@ -147,16 +227,16 @@ def _attachment_warning(message: EmailMessage, relative: str) -> list[str]:
     """A warning naming the attachments left unread, [] when there are none (or when the
     parser cannot walk them)."""
     try:
-        names = [
-            part.get_filename() or part.get_content_type() for part in message.iter_attachments()
-        ]
+        parts = islice(message.iter_attachments(), ATTACHMENTS_COUNTED + 1)
+        names = [part.get_filename() or part.get_content_type() for part in parts]
     except Exception:  # malformed MIME, as in _body_part
         return []
     if not names:
         return []
     shown = ", ".join(names[:ATTACHMENTS_SHOWN])
-    more = len(names) - ATTACHMENTS_SHOWN
-    tail = f" and {more} more" if more > 0 else ""
+    more = min(len(names), ATTACHMENTS_COUNTED) - ATTACHMENTS_SHOWN
+    over = "over " if len(names) > ATTACHMENTS_COUNTED else ""
+    tail = f" and {over}{more} more" if more > 0 else ""
     return [f"{relative}: attachments not read: {shown}{tail}"]
 
 
