@@ -5,7 +5,8 @@ ranker (answer_models.py, over answer_features.py), whose probabilities are the 
 abstaining (a follow-up's candidates are the sentences that mention one of its new words when
 any does: followup_quotes.py); the quote ranker reorders them to choose the quote: the best
 one, and any nearly as good while the quote stays short (for a table lookup, among the rows
-holding the key the question names: `looked_up`; for a question naming a code identifier,
+holding the key the question names: `looked_up`, or, among plain lines, those its key word
+opens: `on_named_line`; for a question naming a code identifier,
 among the sentences that write it: `naming_identifiers`), are quoted (quoting.py) with citations
 checked against the document text. A table lookup of a key no table of the evidence holds
 abstains once the evidence is read, before the candidates are ranked (unheld_keys.py), and so
@@ -42,6 +43,7 @@ from citeqa.document_names import named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
+from citeqa.keyed_lines import line_key, names_line
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -421,6 +423,47 @@ def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Ca
     return _subset(candidates, rows)
 
 
+def on_named_line(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+    """The candidates, but when lines of the best's document are keyed by words the question
+    (`focus`) writes whole (keyed_lines.py: "Jeudi 8 h 30 - 12 h 00 …" for "les horaires le
+    jeudi"; sentences.names_words) and the best is none of them, only those lines, in the
+    quote ranker's order: a line looked up by its key, as a table's row (`looked_up`)."""
+    if not candidates.sentences:
+        return candidates
+    best = bank.sentences[candidates.sentences[0].index].doc_id
+    terms = QuestionTerms(focus=focus)
+    named = [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if bank.sentences[item.index].doc_id == best and _names_line_key(bank, item.index, terms)
+    ]
+    if not named or named[0] == 0 or _writes_key(bank, candidates, named[0]):
+        return candidates
+    return _subset(candidates, named)
+
+
+def _writes_key(bank: SentenceBank, candidates: Candidates, number: int) -> bool:
+    """Whether the best candidate writes the key of candidate `number` (a keyed line's first
+    words, a row's key cell) whole: it speaks of that key, as the question does ("Resistance
+    in Cougar is conferred by the Stb16q gene" for "Which gene confers resistance in
+    Cougar?", not the `Cougar 318 1,236` line of a table's text)."""
+    sentence = bank.sentences[candidates.sentences[number].index]
+    text = bank.documents[sentence.doc_id].text
+    key = line_key(text, sentence.start, sentence.end)
+    if key is None:
+        key = key_cell(
+            bank.text(candidates.sentences[number].index),
+            bank.key_column(candidates.sentences[number].index),
+        )
+    return names_words(key, QuestionTerms(focus=bank.text(candidates.sentences[0].index)))
+
+
+def _names_line_key(bank: SentenceBank, index: int, terms: QuestionTerms) -> bool:
+    """Whether sentence `index` is a keyed line whose key `terms` write whole (keyed_lines)."""
+    sentence = bank.sentences[index]
+    return names_line(bank.documents[sentence.doc_id].text, sentence.start, sentence.end, terms)
+
+
 def under_asked_section(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
     """The candidates, but for a question asking a numbered section ("version 3.5.1", "l'article
     5", "clause 4.3": numbered_sections.asked_sections) only those standing under it, when any
@@ -461,6 +504,8 @@ def _looked_up_by_words(candidates: Candidates, bank: SentenceBank, focus: str) 
     2d0ed07), where "Which pager rota covers payments?" asks the `payments` row's rota."""
     table = bank.table_of(candidates.sentences[0].index)
     if table is None:
+        table = _table_named_twice(candidates, bank, focus)
+    if table is None:
         return candidates
     rows = [
         number
@@ -471,6 +516,31 @@ def _looked_up_by_words(candidates: Candidates, bank: SentenceBank, focus: str) 
     if not rows or rows == [0] or _asks_key_by_value(best, rows, candidates, bank, focus):
         return candidates
     return _subset(candidates, rows)
+
+
+def _table_named_twice(
+    candidates: Candidates, bank: SentenceBank, focus: str
+) -> tuple[str, int, int] | None:
+    """When the best candidate is prose, the table of the first row among the candidates that
+    stands in the best's document, whose key cell the question writes as words
+    (ScoredSentence.names_word_key) and whose key column's header it names too: "How much
+    does the Pro plan cost?" looks up the `Pro` row of `| Plan | Price |`, not the sentence
+    below the table that the ranker put first, "Extra build minutes cost $0.01 each." (s21
+    trial). The header named as well makes the key sure enough to give prose up for it (a key
+    word alone does not: session 20's sheets); None when no row is named so."""
+    best = bank.sentences[candidates.sentences[0].index].doc_id
+    terms = QuestionTerms(focus=focus)
+    for item in candidates.sentences:
+        if not item.names_word_key or bank.sentences[item.index].doc_id != best:
+            continue
+        header = bank.table_header(item.index)
+        if header is None:
+            continue
+        if not names_words(key_cell(bank.text(header), bank.key_column(item.index)), terms):
+            continue
+        number = candidates.sentences.index(item)
+        return None if _writes_key(bank, candidates, number) else bank.table_of(item.index)
+    return None
 
 
 def _asks_key_by_value(
@@ -892,7 +962,7 @@ def _quoted(
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
         chosen = choose(
-            looked_up(ranked, bank, terms.focus),
+            on_named_line(looked_up(ranked, bank, terms.focus), bank, terms.focus),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),

@@ -13,7 +13,10 @@ list's lead-in with the items between (one section, one page, no blank or markup
   sentence longer than a chunk (`_cut_piece`);
 - on: a short next sentence (at most NEXT_SHORT characters) holding a word of the question
   that neither the quote nor its document's title or heading holds is taken in: "Defaults
-  to 8." after a parameter's description asked for its default; never after a quote cut
+  to 8." after a parameter's description asked for its default; so is a next sentence of any
+  length holding a value of the kind the question asks (a share, a date:
+  answer_features.Wants) that the quote lacks: "Amorcé en 1947, ce projet…" after the
+  sentence naming the project asked "Quand a débuté…"; never after a quote cut
   inside its sentence (quoting.best_clauses), whose dropped clauses it would take back;
 - lead-in: a quote opening a list item ("- ", "2. ", or an enumeration's "(c)", "c)" that
   cutting reads as no list item) whose list, in one run of lines of the section, opens under a
@@ -31,6 +34,7 @@ import bisect
 import re
 from functools import cache
 
+from citeqa.answer_features import Wants, holds_asked_value
 from citeqa.blocks import is_label_line
 from citeqa.chunking import section_bounds
 from citeqa.domain import language_data
@@ -48,6 +52,11 @@ NEXT_SHORT = 80
 """The longest next sentence the `on` rule takes in: a value's sentence ("Defaults to 8.")."""
 OPENER_REACH = 40
 """How many characters of a sentence's opening the back-reference patterns read."""
+VALUE_KINDS = frozenset({"share", "date"})
+"""The kinds of value asked (answer_features.Wants) whose sentence the `on` rule takes in
+whatever its length: a share or a date, which their patterns find surely; not a number, whose
+cues ("size", "population") a question writes asking no number ("What does tab size
+replace?"), nor a person's or a place's name (any capitalised word)."""
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t|>]*\r?\n")
 """A paragraph break: a line holding nothing but spaces (or a gutter's "|", a quote's ">"),
@@ -189,8 +198,10 @@ def _leads_in(doc: Document, line: int, start: int, end: int) -> bool:
 def _on(
     bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk, terms: QuestionTerms
 ) -> int:
-    """The end of the sentence after the quote when it is short, of the same paragraph, and
-    holds a word of the question the quote's sentences lack; else `end`."""
+    """The end of the sentence after the quote when it is of the same paragraph, the pair fits
+    PAIR_MAX, and it holds the value the question asks that the quote lacks
+    (`_value_only_after`), or it is short and holds a word of the question the quote's
+    sentences lack; else `end`."""
     sentence = bank.sentences[index]
     doc = bank.documents[sentence.doc_id]
     _, high = section_bounds(doc.text, chunk, sentence.start)
@@ -202,9 +213,13 @@ def _on(
     if doc.text[end : bank.sentences[following].start].strip():
         return end  # the quote was cut inside its sentence (quoting.best_clauses): keep the cut
     reach = bank.sentences[following].end
-    if reach - bank.sentences[following].start > NEXT_SHORT or reach - start > PAIR_MAX:
+    if reach - start > PAIR_MAX or _apart(bank, doc, following, end, after=True):
         return end
-    if _apart(bank, doc, following, end, after=True):
+    if _value_only_after(
+        terms, doc.text[start:end], doc.text[bank.sentences[following].start : reach]
+    ):
+        return reach
+    if reach - bank.sentences[following].start > NEXT_SHORT:
         return end
     quoted = [index, *(n for n in inside if bank.sentences[n].end <= end)]
     quoted += bank.preceding(index, start, 4)
@@ -212,6 +227,16 @@ def _on(
     focus = terms.terms[: terms.focus_terms]
     lacked = [alternatives for alternatives, _ in focus if not alternatives & held]
     return reach if any(alternatives & bank.tokens[following] for alternatives in lacked) else end
+
+
+def _value_only_after(terms: QuestionTerms, quote: str, following: str) -> bool:
+    """Whether the question (`terms`) asks a share or a date (VALUE_KINDS) that the `quote`
+    does not hold and the `following` sentence does: "Amorcé en 1947, ce
+    projet…" after the sentence naming the project asked "Quand a débuté…" (PIAF dev)."""
+    wants = Wants.of(terms.focus)
+    if not wants.kinds & VALUE_KINDS:
+        return False
+    return not holds_asked_value(wants, quote) and holds_asked_value(wants, following)
 
 
 def _subject(bank: SentenceBank, doc: Document, chunk: Chunk) -> frozenset[str]:

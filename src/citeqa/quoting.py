@@ -10,6 +10,7 @@ past a heading (of any kind a build reads) into text under it starts under it (t
 names the heading as its section) unless the heading repeats no title and, past its section
 number, holds a value of a kind the question asks for (a date for "when"), or, chosen itself,
 any digit;
+a line looked up by the key word opening it (keyed_lines.py) is quoted alone;
 adjacent sentences of one passage under one heading merge into one quote; a table row is
 quoted with its table's header row as context (`Citation.header`, verbatim too), unless another
 quote of the answer holds that header row; a sentence too long to read at a glance is cut to
@@ -33,6 +34,7 @@ from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.dates import day_spans
+from citeqa.keyed_lines import names_line
 from citeqa.language import (
     SENTENCE_ENDS,
     is_markdown_heading,
@@ -78,7 +80,10 @@ def quote_spans(
         doc = bank.documents[sentence.doc_id]
         text = doc.text
         chunk = _holding_chunk(chunk_of, sentence, bank)
-        start, end = _whole_words(text, *quoted_lines(bank, item.index, chunk))
+        if terms is not None and names_line(text, sentence.start, sentence.end, terms):
+            start, end = sentence.start, sentence.end  # a line looked up by its key: alone
+        else:
+            start, end = _whole_words(text, *quoted_lines(bank, item.index, chunk))
         if terms is not None:
             start, end = best_clauses(text, start, end, terms, chunk.lang)
         start, end = with_neighbours(bank, item.index, (start, end), chunk, terms)

@@ -137,6 +137,25 @@ def test_a_long_next_sentence_is_left_out_even_with_a_question_word() -> None:
     assert _quoted([TAB, long_next], " ", 0, "What is the default tab size?") == TAB
 
 
+PROJECT = (
+    "Le projet d'éducation de base dans la vallée de Marbial est un exemple du travail que "
+    "l'UNESCO mène à ses débuts."
+)
+STARTED = "Amorcé en 1947, ce projet a été suivi par les missions d'experts de plusieurs pays."
+
+
+def test_a_next_sentence_of_any_length_holding_the_asked_date_the_quote_lacks_is_taken_in() -> None:
+    question = "Quand a débuté le projet de la vallée de Marbial ?"
+    assert _quoted([PROJECT, STARTED], " ", 0, question, lang="fr") == f"{PROJECT} {STARTED}"
+    # nothing asked of that kind, or the quote holds it already: the sentence stands alone
+    who = "Qui mène le projet de la vallée de Marbial ?"
+    assert _quoted([PROJECT, STARTED], " ", 0, who, lang="fr") == PROJECT
+    dated = PROJECT.replace("ses débuts", "ses débuts, en 1946")
+    assert _quoted([dated, STARTED], " ", 0, question, lang="fr") == dated
+    # another paragraph is never taken in
+    assert _quoted([PROJECT, STARTED], "\n\n", 0, question, lang="fr") == PROJECT
+
+
 def test_a_question_word_of_the_title_names_the_subject_and_pulls_nothing_in() -> None:
     cost = "Le coût total est estimé à 2 360 000 euros HT, études comprises."
     fund = "Le Fonds chaleur pourrait financer 45 % de l'investissement."

@@ -1,0 +1,44 @@
+"""keyed_lines: a whole line opening with a key word or two before its values, beside another
+such line, is a keyed line; prose, a lone line, a table row or a long label is not."""
+
+from __future__ import annotations
+
+from citeqa.keyed_lines import keyed_line, line_key, names_line
+from citeqa.questions import QuestionTerms
+
+LINES = "Horaires\nLundi 8 h 30 - 12 h 00\nMardi 9 h 00 - 12 h 00\n\nSeul 5 h\n"
+
+
+def span(text: str, line: str) -> tuple[int, int]:
+    start = text.index(line)
+    return start, start + len(line)
+
+
+def test_a_line_opening_with_a_word_before_its_values_has_that_key() -> None:
+    assert line_key(LINES, *span(LINES, "Lundi 8 h 30 - 12 h 00")) == "Lundi"
+    text = "Carte 10 entrées adulte 30,00 €\n"
+    assert line_key(text, *span(text, "Carte 10 entrées adulte 30,00 €")) == "Carte"
+
+
+def test_no_key_for_a_line_without_a_digit_a_table_row_a_long_label_or_part_of_a_line() -> None:
+    assert line_key(LINES, *span(LINES, "Horaires")) is None
+    row = "| Pro | $99 |\n"
+    assert line_key(row, 0, len(row) - 1) is None
+    long = "Le délai moyen est de 6 semaines\n"
+    assert line_key(long, 0, len(long) - 1) is None
+    assert line_key(LINES, *span(LINES, "h 30 - 12 h 00")) is None
+
+
+def test_a_keyed_line_needs_a_keyed_neighbour_of_another_key() -> None:
+    assert keyed_line(LINES, *span(LINES, "Mardi 9 h 00 - 12 h 00")) == "Mardi"
+    assert keyed_line(LINES, *span(LINES, "Seul 5 h")) is None  # a blank line above it
+    same = "Lot 1 vis\nLot 2 écrous\n"
+    assert keyed_line(same, *span(same, "Lot 1 vis")) is None
+    crlf = "Lundi 8 h\r\nMardi 9 h\r\n"
+    assert keyed_line(crlf, *span(crlf, "Lundi 8 h")) == "Lundi"
+
+
+def test_a_line_is_named_when_the_question_writes_its_key_whole() -> None:
+    thursday = QuestionTerms(focus="Quels sont les horaires le lundi ?")
+    assert names_line(LINES, *span(LINES, "Lundi 8 h 30 - 12 h 00"), thursday)
+    assert not names_line(LINES, *span(LINES, "Mardi 9 h 00 - 12 h 00"), thursday)
