@@ -26,7 +26,7 @@ from citeqa.glossary import fold
 from citeqa.language import LONG_QUOTE
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
-from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places
 
 MATCH_FEATURES = (
     "semantic",
@@ -163,7 +163,11 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
         facts = bank.facts(item.index)
         text, folded = facts.text, facts.folded
         tokens = bank.tokens[item.index]
-        holds = {kind: kind in wants.kinds and _holds(kind, text, folded) for kind in ANSWER_KINDS}
+        places = numbers_only_places(text)  # "2. Équipe": its number is no value
+        holds = {
+            kind: kind in wants.kinds and _holds(kind, text, folded) and not places
+            for kind in ANSWER_KINDS
+        }
         hit = hits[item.passage_rank - 1]
         rows.append(
             [
@@ -186,7 +190,7 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
                 float(bank.sentences[item.index].start <= hit.chunk.start + 2),
                 float(text.rstrip().endswith("?")),
                 float("share" in _HAS and _HAS["share"].search(folded) is not None),
-                float(bool(set(_NUMBER.findall(text)) - question_numbers)),
+                float(not places and bool(set(_NUMBER.findall(text)) - question_numbers)),
                 *_placement(bank, item.index),
                 yesno,
                 float(not asks_definition and facts.defines),

@@ -607,6 +607,7 @@ def _rank_free(
     coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(context_tokens)
     has_number = not facts.numbers <= wants.numbers  # a number the question does not name
+    has_number = has_number and not numbers_only_places(text)
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column)
     key = "" if names_key or not facts.table_row else bank.key_words(index)
@@ -696,13 +697,54 @@ def _digits(text: str) -> list[str]:
 
 
 def _is_label(text: str, chunk: Chunk, has_number: bool, label: re.Pattern[str]) -> bool:
-    """A heading or a short label (or a line the rules call a label): little of an answer."""
+    """A heading or a short label (or a line the rules call a label), a numbered heading or a
+    table of contents' lines (`numbers_only_places`): little of an answer."""
     stripped = text.strip(" #*-:")
     if chunk.section and stripped == chunk.section.strip(" #*-:"):
         return True
-    if label.fullmatch(stripped):
+    if label.fullmatch(stripped) or numbers_only_places(stripped):
         return True
     return len(stripped) < 40 and not has_number
+
+
+_SECTION_NUMBER = r"\d{1,3}(?:\.\d{1,3})*\.?"
+_TITLE = r"[^\W\d_][^\d.!?…:;=]*?"
+_NUMBERED_HEADING = re.compile(rf"(?P<number>{_SECTION_NUMBER})\s+(?P<title>{_TITLE})")
+_CONTENTS_ENTRY = re.compile(rf"(?P<number>{_SECTION_NUMBER})\s+(?P<title>{_TITLE})\s+\d{{1,4}}\s*")
+_ENUMERATOR = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.")
+"""A section's number alone, ending in a period: the sentences of "2. Équipe" are "2." and
+"Équipe" (language.split_sentences ends one at a period before a capital)."""
+NUMBERED_HEADING_MAX = 60
+"""A numbered heading read as such (`numbers_only_places`) holds at most this many characters."""
+
+
+def numbers_only_places(text: str) -> bool:
+    """Whether the only numbers of `text` number its section, or a table of contents' sections
+    and their pages: a numbered heading ("2. Équipe", "6.3 Reserves policy": a dotted number,
+    words opening with a capital), its number alone ("2.") or contents lines without dot
+    leaders ("6.1 Income 47 6.2 Expenditure 50"): such a number is no value a question asks
+    (s22 trial, failure 4)."""
+    stripped = text.strip()
+    if not stripped[:1].isdigit():
+        return False
+    if _ENUMERATOR.fullmatch(stripped):  # "2." read apart from its title "Équipe"
+        return True
+    heading = _NUMBERED_HEADING.fullmatch(stripped)
+    if heading and len(stripped) <= NUMBERED_HEADING_MAX and _titled(heading):
+        return True
+    entries: list[re.Match[str]] = []
+    at = 0
+    while at < len(stripped) and (entry := _CONTENTS_ENTRY.match(stripped, at)):
+        entries.append(entry)
+        at = entry.end()
+    whole = at == len(stripped) and all(entry["title"][:1].isupper() for entry in entries)
+    return whole and (len(entries) > 1 or any(_titled(entry) for entry in entries))
+
+
+def _titled(found: re.Match[str]) -> bool:
+    """Whether a numbered heading's match is one: a dotted number ("2.", "6.3") and a title
+    opening with a capital ("1.5 litres" is a quantity; "126 Schools 98" a table's row)."""
+    return found["title"][:1].isupper() and "." in found["number"]
 
 
 def _semantic(bank: SentenceBank, index: int, query_vector: np.ndarray | None) -> float:

@@ -4,7 +4,9 @@ Each page is read with the font size of each piece of its text (pypdf's visitor_
 the running header and footer repeated on its pages are dropped but for the first page's header
 (pdfmargins.py), and its title is the one its metadata states (pdftitle.py), else read past
 that header; words hyphenated at a line's end are joined (linehyphens.py), with what the whole
-document writes as evidence. Offsets point into that text, as they did into pypdf's.
+document writes as evidence; footnotes and captions stand apart, and pages are joined by a
+blank line but where a sentence runs on (pdfnotes.py). Offsets point into that text, as they
+did into pypdf's.
 
 pypdf reports what it repaired or could not read through its `pypdf` logger (`invalid pdf
 header`, `EOF marker not found`): raw lines beside citeqa's own skip line and warnings, so the
@@ -31,6 +33,7 @@ from citeqa.readers.pdfmargins import (
     opens_larger,
     smaller_first_lines,
 )
+from citeqa.readers.pdfnotes import joined_pages, with_notes_apart
 from citeqa.readers.pdftitle import stated_title
 
 DAMAGED = "not a readable PDF: the file is damaged or incomplete"
@@ -51,7 +54,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 15
+    version = 16
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -76,7 +79,10 @@ class PdfFileReader:
     line of a paragraph). 14: titled by the title its metadata states (/Title, else XMP
     dc:title) when that is a real title (pdftitle.py), before its first line. 15: a line-end
     break of a compound the data knows or of two words whose joined form is no known word keeps
-    its hyphen, and a kept compound is one word, the line's break after it (linehyphens.py)."""
+    its hyphen, and a kept compound is one word, the line's break after it (linehyphens.py).
+    16: a footnote and a caption set smaller than the text stand apart, a sentence broken by a
+    page's end runs on into the next page (pdfnotes.py), and a page holding nothing but margin
+    lines (a blank page's header and number) is read empty."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -104,20 +110,15 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
         raise UnreadableDocument(NO_TEXT_LAYER)
     pages = join_hyphenated_pages(margin_free_pages(read))
     titled = [number for number, page in enumerate(pages) if opens_larger(read[number], page)]
-    pages = with_headings_apart(read, pages)
-    starts, position = [], 0
-    for page in pages:
-        starts.append(position)
-        position += len(page) + 2
+    pages = with_notes_apart(read, with_headings_apart(read, pages))
+    text, starts = joined_pages(pages)
     warnings = [
         f"{relative}: page {number} has no extractable text"
         for number, page in enumerate(read, start=1)
         if not page.text.strip()
     ]
     title = stated or _title_past_header(read[0], PurePath(relative).name)
-    return Extracted(
-        "\n\n".join(pages), page_starts=starts, warnings=warnings, title=title, titled_pages=titled
-    )
+    return Extracted(text, page_starts=starts, warnings=warnings, title=title, titled_pages=titled)
 
 
 def _sized_page(page: Any) -> Page:

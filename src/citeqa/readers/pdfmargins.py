@@ -16,10 +16,11 @@ sentence ("Results of part 3." on page 3 is the page's text) and set small or in
 ("Q3 revenue 1.9 million EUR" on the slide numbered 3 is the slide's). A page loses the
 margin lines it opens and ends with, up to the first line that is none (a line numbering it in
 words, in its text's size, only while it keeps most of its lines), but for the first
-page's header (kept: it says where the paper was published). The first page's smaller first
-lines, in a document of one page too, are no title (`smaller_first_lines`). Written here:
-pypdf's docs ("Post-Processing in Text Extraction") leave header and footer removal to the
-caller.
+page's header (kept: it says where the paper was published); a page of fewer than LINES_MIN
+lines keeps them, but when all are margin lines (a blank page's header and number). The first
+page's smaller first lines, in a document of one page too, are no title
+(`smaller_first_lines`). Written here: pypdf's docs ("Post-Processing in Text Extraction")
+leave header and footer removal to the caller.
 Pure functions, no I/O.
 """
 
@@ -52,7 +53,8 @@ MARGIN_PAGES_SHARE = 0.5
 """A margin line is repeated on at least this share of the pages (two at least): a manual page
 ending 13 of its 109 pages with "Example:" (its example on the next page) keeps them."""
 LINES_MIN = 3
-"""A page of fewer lines keeps them all: its lines are its text, not margins around it."""
+"""A page of fewer lines keeps them (its lines are its text, not margins around it), but when
+all of them are margin lines (`_margins_only`)."""
 EDGE_LINES = 3
 """How many of a page's first and of its last lines may be margin lines: a slide's footer, its
 date and its number each stand on a line of their own."""
@@ -188,7 +190,15 @@ class _Repeats:
             for line in numbered - repeated
             if not self._set_small(line, edge) and _LETTER.search(line)
         }
-        return _Margins(frozenset(repeated), frozenset(repeated | numbered), frozenset(doubtful))
+        folded_often = {
+            line for line in edge.top + edge.bottom if self.folded[_folded(line)] >= self.least
+        }
+        return _Margins(
+            frozenset(repeated),
+            frozenset(repeated | numbered),
+            frozenset(doubtful),
+            frozenset(folded_often),
+        )
 
     def _footer_like(self, line: str, edge: _Edges) -> bool:
         """Whether a last line may number its page: it ends no sentence ("Results of part 3."
@@ -219,6 +229,9 @@ class _Margins:
     top: frozenset[str]
     bottom: frozenset[str]
     doubtful: frozenset[str] = frozenset()
+    folded_often: frozenset[str] = frozenset()
+    """The page's edge lines that, their numbers folded, most pages set small at their edges
+    (a page number drawn in the size of a blank page's only other line)."""
 
 
 _PAGE_OF = re.compile(r"\D{0,12}?(\d{1,5})\s*(?:/|[^\W\d_]{1,4}\.?)\s*(\d{1,5})\W{0,2}")
@@ -283,13 +296,25 @@ def _without(text: str, margins: _Margins, *, keep_top: bool = False) -> str:
     way, up to the first that is no margin; `keep_top`: those it opens with are kept)."""
     lines = text.split("\n")
     holding = [number for number, line in enumerate(lines) if line.strip()]
-    if not (margins.top or margins.bottom) or len(holding) < LINES_MIN:
+    if not (margins.top or margins.bottom):
         return text
+    if len(holding) < LINES_MIN:
+        return "" if _margins_only(holding, lines, margins, keep_top=keep_top) else text
     drop = _peeled(holding, lines, margins, keep_top=keep_top)
     if margins.doubtful and 2 * len(drop) > len(holding):
         sure = _Margins(margins.top, margins.bottom - margins.doubtful)
         drop = _peeled(holding, lines, sure, keep_top=keep_top)
     return "\n".join(line for number, line in enumerate(lines) if number not in drop).strip("\n")
+
+
+def _margins_only(
+    holding: list[int], lines: list[str], margins: _Margins, *, keep_top: bool
+) -> bool:
+    """Whether a page of few lines holds nothing but margin lines repeated on other pages (no
+    doubtful one): a blank page's running header and number (s22 trial: page 3 was read, and
+    quoted, as "Northwind Water Trust - Annual Report and Accounts 2025 3")."""
+    sure = (margins.top | margins.bottom | margins.folded_often) - margins.doubtful
+    return not keep_top and all(lines[number].strip() in sure for number in holding)
 
 
 def _peeled(holding: list[int], lines: list[str], margins: _Margins, *, keep_top: bool) -> set[int]:
