@@ -148,3 +148,16 @@ def test_ask_quotes_the_mailbox_message_and_the_slack_reply_by_name(
     assert "Pin tzdata to 2025b" in citation["quote"], result.out
     assert citation["title"] == "#eng — 2025-09-18"
     assert "Sara Lindqvist" in citation["section"], result.out
+
+
+def test_what_a_named_person_said_is_quoted_from_their_turn_not_the_one_above(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    write_export(corpus)
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    result = cli("ask", "--json", "What did Sara say in #eng about Windows CI?", **where)
+    assert result.code == 0, result.err
+    citation = json.loads(result.out)["citations"][0]
+    assert "Pin tzdata to 2025b" in citation["quote"], result.out
+    assert citation["section"].startswith("Sara Lindqvist"), result.out
