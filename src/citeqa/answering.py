@@ -69,6 +69,7 @@ from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
 from citeqa.signatures import owner
 from citeqa.signing import asks_signing
+from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
 from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
@@ -355,6 +356,29 @@ def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -
     chunk = bank.chunks[sentence.chunk_index]
     heading = section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
     return heading is not None and asked.names_another(heading)
+
+
+def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but when the question asks what a person it names said
+    (speakers.asked_speaker) and some candidates stand right under a turn heading naming them
+    (a transcript's, a chat log's, a mail's), only those, in their order: Sara's answer, not
+    the reply above it that writes the question's words (s22 trial)."""
+    asked = asked_speaker(question)
+    if not asked or not candidates.sentences:
+        return candidates
+    kept = [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if names_speaker(_heading_over(bank, item.index) or "", asked)
+    ]
+    return _subset(candidates, kept) if kept else candidates
+
+
+def _heading_over(bank: SentenceBank, index: int) -> str | None:
+    """The heading the bank's sentence `index` stands right under (chunking.section_of)."""
+    sentence = bank.sentences[index]
+    chunk = bank.chunks[sentence.chunk_index]
+    return section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
 
 
 def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -958,6 +982,7 @@ def _quoted(
         ranked = describing_asked_fields(ranked, bank, terms)
         ranked = under_asked_section(ranked, bank, terms.focus)
         ranked = of_named_records(ranked, bank, terms.focus)
+        ranked = by_asked_speaker(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)

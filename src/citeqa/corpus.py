@@ -35,6 +35,7 @@ from citeqa.listing import first
 from citeqa.models import Document
 from citeqa.paths import check_corpus_folder
 from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
+from citeqa.readers.base import PlacedReader
 from citeqa.textdecoding import decoded_text
 from citeqa.titles import derived_title, plain_title
 from citeqa.wordlists import looks_like_word_list
@@ -248,7 +249,7 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
     if not raw.strip():
         raise UnreadableDocument("empty file")
     relative = relative_path(path, corpus_dir)
-    extracted = _extract(reader, raw, relative)
+    extracted = _extract(reader, raw, relative, path)
     if not extracted.text.strip():
         raise UnreadableDocument("no text in it")
     made = titles.get(relative) or extracted.title or derived_title(extracted.text, path.name)
@@ -306,26 +307,30 @@ INTERNAL_ERROR = "could not be read (internal error: {}); please report it"
 """The reason a file is skipped when its reader fails in a way no reader foresaw."""
 
 
-def _extract(reader: Reader, raw: bytes, relative: str) -> Extracted:
+def _extract(reader: Reader, raw: bytes, relative: str, path: Path) -> Extracted:
     """The file's text by its reader (text formats decoded first). A reader's unforeseen
     exception is this one file's UnreadableDocument (INTERNAL_ERROR, the exception's type
     named): one odd file never stops a build, whatever a parser library raises on it."""
     try:
-        return _read_with(reader, raw, relative)
+        return _read_with(reader, raw, relative, path)
     except UnreadableDocument:
         raise
     except Exception as error:  # any reader's (or its library's) bug, bounded to one file
         raise UnreadableDocument(INTERNAL_ERROR.format(type(error).__name__)) from error
 
 
-def _read_with(reader: Reader, raw: bytes, relative: str) -> Extracted:
-    """The file's text by its reader; text formats are decoded here first."""
+def _read_with(reader: Reader, raw: bytes, relative: str, path: Path) -> Extracted:
+    """The file's text by its reader (by its `extract_at` when it has one: a reader that reads
+    files beside it, base.PlacedReader); text formats are decoded here first."""
+    placed = reader if isinstance(reader, PlacedReader) else None
     if not reader.decoded:
-        return reader.extract(raw, relative)
+        return placed.extract_at(raw, relative, path) if placed else reader.extract(raw, relative)
     text, warnings = decoded_text(raw, relative)
     if not text.strip():
         raise UnreadableDocument("empty file")
-    extracted = reader.extract(text, relative)
+    extracted = (
+        placed.extract_at(text, relative, path) if placed else reader.extract(text, relative)
+    )
     extracted.warnings[:0] = warnings
     return extracted
 

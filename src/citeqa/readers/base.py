@@ -8,7 +8,8 @@ encodings and binary sniffing); the others receive the raw bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 TITLE_MAX = 120
 """Titles are cut to this many characters."""
@@ -54,4 +55,14 @@ class Reader(Protocol):
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         """The text of a file (`relative` names it in warnings); UnreadableDocument if none."""
+        ...
+
+
+@runtime_checkable
+class PlacedReader(Reader, Protocol):
+    """A reader that also reads what stands beside a file (a chat export's day file names its
+    writers by ids that the export's user list resolves): corpus.py calls `extract_at`."""
+
+    def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
+        """`extract` of the file at `path` (absolute), which may read the files beside it."""
         ...

@@ -56,20 +56,26 @@ class EmlReader:
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
-        message = _parsed(raw)
-        warnings = _long_headers_warning(message, relative)
-        headers = _header_lines(message)
-        if not any(line.startswith("From: ") for line in headers):
-            raise UnreadableDocument(NO_SENDER)
-        body = _body_text(message)
-        if not body.strip():
-            raise UnreadableDocument(NO_BODY)
-        text = "\n".join(headers) + "\n\n" + body.strip("\n") + "\n"
-        warnings += _attachment_warning(message, relative)
-        mail = mail_text(text)
-        if mail is not None and mail[0].strip():
-            return Extracted(mail[0], title=mail[1], warnings=warnings)
-        return Extracted(text, warnings=warnings)
+        return message_read(raw, relative)
+
+
+def message_read(raw: bytes, relative: str) -> Extracted:
+    """One MIME message (a .eml file, a message of a .mbox) as the mail a person reads, titled
+    by its Subject; UnreadableDocument when it holds no From header or no text."""
+    message = _parsed(raw)
+    warnings = _long_headers_warning(message, relative)
+    headers = _header_lines(message)
+    if not any(line.startswith("From: ") for line in headers):
+        raise UnreadableDocument(NO_SENDER)
+    body = _body_text(message)
+    if not body.strip():
+        raise UnreadableDocument(NO_BODY)
+    text = "\n".join(headers) + "\n\n" + body.strip("\n") + "\n"
+    warnings += _attachment_warning(message, relative)
+    mail = mail_text(text)
+    if mail is not None and mail[0].strip():
+        return Extracted(mail[0], title=mail[1], warnings=warnings)
+    return Extracted(text, warnings=warnings)
 
 
 TOO_DEEP = "its MIME parts are nested too deep to read"

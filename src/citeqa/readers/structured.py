@@ -41,6 +41,13 @@ thousands of versions, hashes and URLs no one asks about, which would crowd ever
 JSON Lines (.jsonl, .ndjson) is not read: a log or a data set of records, one per line, is
 not a reference file, and its files are often huge.
 
+A day file of a chat export (Slack's shape: a folder holding users.json and channels.json, one
+folder of YYYY-MM-DD.json files per channel) is read as a chat log by chatexport.py, through
+`extract_at`, which knows where the file is; the export's user and channel lists are skipped.
+
+Version 3: chat exports' day files read as chat logs, their user and channel lists skipped
+(s22 trial: "#6 › ts: …" quoted, user ids never named).
+
 Titled by the file's name ("plans.yaml"), its heading: people call a config file by it, and no
 title is stated in it.
 """
@@ -50,7 +57,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from citeqa.jsonfiles import parse_json
@@ -95,9 +102,37 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 2 + DECODING_VERSION
+    version: int = 3 + DECODING_VERSION
     """2 (plus textdecoding.VERSION): a complex YAML key written without its anchor or tag
-    (yamlnodes.py: "&x [a, b]" read so)."""
+    (yamlnodes.py: "&x [a, b]" read so). 3: a day file of a chat export read as its
+    messages, the export's user and channel lists skipped (chatexport.py)."""
+
+    def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
+        """`extract`, knowing where the file is (`path`): a day file of a chat export is read
+        as its messages, the export's user and channel lists are none (chatexport.py,
+        imported here: every command finds the readers, and only an index reads a file)."""
+        from citeqa.chatexport import day_file_export, day_text, is_day_file_name, is_export_list
+
+        if self.kind != "json" or len(str(content)) > MAX_CHARACTERS:
+            return self.extract(content, relative)
+        if is_export_list(path):
+            raise UnreadableDocument(
+                "a chat export's list of users or channels: read as the names in its day files"
+            )
+        inside = len(PurePosixPath(relative).parts) > 1  # its export folder is in the corpus
+        if not (inside and is_day_file_name(path.name)):
+            return self.extract(content, relative)
+        try:
+            value = parse_json(str(content))
+        except ValueError:  # read (and refused, saying why) as any JSON file
+            return self.extract(content, relative)
+        export = day_file_export(path, value)
+        if export is None or not isinstance(value, list):
+            return self.extract(content, relative)
+        text, title = day_text(path, export, value)
+        if text.count("\n## ") == 0:
+            raise UnreadableDocument("a chat export's day file with no message written in it")
+        return Extracted(text, title=title[:TITLE_MAX])
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)

@@ -1,0 +1,265 @@
+"""Chat workspace exports (Slack's shape) read as chat logs: each day file of a channel written as
+its messages, one turn each, as transcripts.py writes a meeting's turns ("## Sara Lindqvist ·
+18 Sep 2025 10:16" right over what she wrote), so a quote cites who wrote it and when.
+
+An export is a folder holding a user list and a channel list (users.json, channels.json) and a
+folder per channel of day files ("2025-11-04.json"), each a list of messages: objects with a
+time ("ts", seconds since 1970 as text) and a text or a user. These names are the format's own
+keys, read from citeqa/data/chat_export.json; a file is read so only when it has this shape
+(`day_file_export`), else it is read as any JSON file is (readers/structured.py).
+
+Written for each day file (`day_text`): its title "#channel — 2025-11-04" as a first heading,
+then its messages in time order, each under a heading naming its writer (their id resolved
+through the user list: real name, else display name; else the name the message carries),
+day and time (UTC), the replies of a thread right after the message opening it, their heading
+saying whom they answer ("· reply to Tom Okafor"). In a text, a mention "<@U024BE7LH>" is
+written "@Name", a channel link "<#C01|general>" "#general", a link "<https://…|label>" its
+label (else its address), and "&amp;", "&lt;", "&gt;" decoded. The service's notices ("<@U10RS>
+has joined the channel") are left out. The user and channel lists are no document of their own
+(`is_export_list`): their content is the names the day files show.
+
+A day file read before its user list changed keeps the names it was read with until it is read
+again (an index records each file's digest, not its export's).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from citeqa.jsonfiles import data_json, parse_json
+from citeqa.visible import shown
+
+__all__ = ["day_file_export", "day_text", "is_day_file_name", "is_export_list"]
+
+_MENTION = re.compile(r"<@(?P<id>[A-Za-z0-9]{1,40})(?:\|(?P<label>[^<>\n]{0,200}))?>")
+_CHANNEL = re.compile(r"<#[A-Za-z0-9]{1,40}\|(?P<name>[^<>\n]{1,200})>")
+_LINK = re.compile(
+    r"<(?P<url>[a-z][a-z0-9+.-]{0,20}:[^<>|\s]{1,2000})(?:\|(?P<label>[^<>\n]{1,500}))?>"
+)
+_SPECIAL = re.compile(r"<!(?P<name>here|channel|everyone)(?:\|[^<>\n]{0,100})?>")
+
+
+@dataclass(frozen=True)
+class _Keys:
+    users_file: str
+    channels_file: str
+    day_file: re.Pattern[str]
+    user_id: str
+    time: str
+    text: str
+    user: str
+    thread: str
+    message_profile: str
+    user_profile: str
+    user_names: tuple[str, ...]
+    subtype: str
+    skipped_subtypes: frozenset[str]
+
+
+@cache
+def _keys() -> _Keys:
+    data = data_json("chat_export.json")
+    return _Keys(
+        users_file=str(data["users_file"]),
+        channels_file=str(data["channels_file"]),
+        day_file=re.compile(str(data["day_file_pattern"])),
+        user_id=str(data["user_id_key"]),
+        time=str(data["time_key"]),
+        text=str(data["text_key"]),
+        user=str(data["user_key"]),
+        thread=str(data["thread_key"]),
+        message_profile=str(data["message_profile_key"]),
+        user_profile=str(data["user_profile_key"]),
+        user_names=tuple(str(key) for key in data["user_name_keys"]),
+        subtype=str(data["subtype_key"]),
+        skipped_subtypes=frozenset(str(item) for item in data["skipped_subtypes"]),
+    )
+
+
+def _is_export_folder(folder: Path) -> bool:
+    """Whether `folder` holds an export's user and channel lists, the user list a list of
+    objects with ids."""
+    keys = _keys()
+    users = folder / keys.users_file
+    if not (users.is_file() and (folder / keys.channels_file).is_file()):
+        return False
+    return bool(_user_names(str(users), *_stamp(users)) or _listed_users(users))
+
+
+def _listed_users(users: Path) -> bool:
+    """Whether the user list is a list of objects with ids (one naming no one is still one)."""
+    value = _parsed(users)
+    keys = _keys()
+    return isinstance(value, list) and all(
+        isinstance(user, dict) and keys.user_id in user for user in value
+    )
+
+
+def is_export_list(path: Path) -> bool:
+    """Whether `path` is the user or channel list of a chat export."""
+    keys = _keys()
+    return path.name in (keys.users_file, keys.channels_file) and _is_export_folder(path.parent)
+
+
+def is_day_file_name(name: str) -> bool:
+    """Whether a file's name is a day file's ("2025-11-04.json")."""
+    return bool(_keys().day_file.match(name))
+
+
+def day_file_export(path: Path, value: object) -> Path | None:
+    """The export folder of `path` when it is a day file of one holding messages (`value`, its
+    parsed content: a list of objects, one with a time and a text or user at least), else None."""
+    keys = _keys()
+    if not keys.day_file.match(path.name) or not isinstance(value, list) or not value:
+        return None
+    if not all(isinstance(item, dict) for item in value):
+        return None
+    if not any(keys.time in item and (keys.text in item or keys.user in item) for item in value):
+        return None
+    return path.parent.parent if _is_export_folder(path.parent.parent) else None
+
+
+def day_text(path: Path, export: Path, messages: list[dict[str, Any]]) -> tuple[str, str]:
+    """The day file at `path` of the export at `export` as a chat log, and its title."""
+    keys = _keys()
+    names = _user_names(str(export / keys.users_file), *_stamp(export / keys.users_file))
+    title = " ".join(shown(f"#{path.parent.name} — {path.stem}").split())
+    kept = [message for message in messages if _is_written(message)]
+    parts = [f"# {title}"]
+    for message, parent in _threaded(kept):
+        parts.append(_message_part(message, parent, names))
+    return "\n\n".join(parts) + "\n", title
+
+
+def _is_written(message: dict[str, Any]) -> bool:
+    keys = _keys()
+    text = message.get(keys.text)
+    return (
+        isinstance(text, str)
+        and bool(text.strip())
+        and message.get(keys.subtype) not in keys.skipped_subtypes
+    )
+
+
+def _threaded(
+    messages: list[dict[str, Any]],
+) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """The messages in time order, each reply right after its thread's opening message (and
+    the replies before it), paired with that message (None for no reply, or one whose thread
+    opens on another day)."""
+    keys = _keys()
+    ordered = sorted(messages, key=lambda message: _seconds(message.get(keys.time)))
+    by_time = {str(message.get(keys.time)): message for message in ordered}
+    replies: dict[str, list[dict[str, Any]]] = {}
+    top: list[dict[str, Any]] = []
+    for message in ordered:
+        thread = str(message.get(keys.thread, ""))
+        if thread and thread != str(message.get(keys.time)) and thread in by_time:
+            replies.setdefault(thread, []).append(message)
+        else:
+            top.append(message)
+    paired: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+    for message in top:
+        paired.append((message, None))
+        opening = str(message.get(keys.time))
+        paired += [(reply, message) for reply in replies.get(opening, [])]
+    return paired
+
+
+def _message_part(
+    message: dict[str, Any], parent: dict[str, Any] | None, names: dict[str, str]
+) -> str:
+    """One message under its heading: writer · day time (· reply to its thread's writer)."""
+    keys = _keys()
+    heading = f"{_writer(message, names)} · {_when(message.get(keys.time))}"
+    if parent is not None:
+        heading += f" · reply to {_writer(parent, names)}"
+    text = _plain_text(str(message.get(keys.text, "")), names)
+    return f"## {' '.join(shown(heading).split())}\n{text.strip()}"
+
+
+def _writer(message: dict[str, Any], names: dict[str, str]) -> str:
+    """The message's writer: their name in the user list, else in the message, else their id."""
+    keys = _keys()
+    user = str(message.get(keys.user, ""))
+    if user in names:
+        return names[user]
+    return _name_of(message.get(keys.message_profile)) or user or "unknown"
+
+
+def _when(stamp: object) -> str:
+    """A message time as "18 Sep 2025 10:16" (UTC); "" when it is no time."""
+    seconds = _seconds(stamp)
+    if seconds < 0:
+        return ""
+    moment = datetime.fromtimestamp(seconds, UTC)
+    return f"{moment.day} {moment:%b %Y %H:%M}"
+
+
+def _seconds(stamp: object) -> float:
+    try:
+        seconds = float(str(stamp))
+    except ValueError:
+        return -1.0
+    return seconds if 0 <= seconds < 1e11 else -1.0
+
+
+def _plain_text(text: str, names: dict[str, str]) -> str:
+    """A message's markup as read: mentions and channel links by name, links by label."""
+
+    def mention(found: re.Match[str]) -> str:
+        return "@" + (names.get(found["id"]) or found["label"] or found["id"])
+
+    text = _MENTION.sub(mention, text)
+    text = _CHANNEL.sub(lambda found: "#" + found["name"], text)
+    text = _SPECIAL.sub(lambda found: "@" + found["name"], text)
+    text = _LINK.sub(lambda found: found["label"] or found["url"], text)
+    return html.unescape(text)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """The file's modification time and size (a changed list is read again); (0, 0) if none."""
+    try:
+        status = path.stat()
+    except OSError:
+        return 0, 0
+    return status.st_mtime_ns, status.st_size
+
+
+@lru_cache(maxsize=8)
+def _user_names(users: str, modified: int, size: int) -> dict[str, str]:
+    """Each user id of the user list at `users` (as of `modified`, `size`) and its name."""
+    value = _parsed(Path(users))
+    keys = _keys()
+    names: dict[str, str] = {}
+    for user in value if isinstance(value, list) else []:
+        if isinstance(user, dict) and user.get(keys.user_id) is not None:
+            name = _name_of(user, user.get(keys.user_profile))
+            if name:
+                names[str(user[keys.user_id])] = name
+    return names
+
+
+def _name_of(*holders: object) -> str:
+    """The name written under the first name key any of `holders` (a user, its profile) has;
+    "" if none (a real name in the profile comes before the user's handle)."""
+    for key in _keys().user_names:
+        for holder in holders:
+            value = holder.get(key) if isinstance(holder, dict) else None
+            if isinstance(value, str) and value.strip():
+                return " ".join(value.split())
+    return ""
+
+
+def _parsed(path: Path) -> object:
+    """The JSON value of a list file; None when it cannot be read or parsed."""
+    try:
+        return parse_json(path.read_bytes())
+    except (OSError, ValueError):
+        return None

@@ -1,0 +1,125 @@
+"""Mailboxes (.mbox): every message of the file read as a .eml file is (readers/eml.py), one
+document per mailbox, each message under a heading naming it ("## Budget 2026 · Ben Carter ·
+3 Oct 2025": its Subject, then the sender and day mailthreads.py writes), so a quote cites the
+message it comes from.
+
+An mbox file is messages one after another, each opening with a "From " line (the envelope
+sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
+"From " is written ">From " (mboxrd quotes ">From " again as ">>From "), and one ">" is taken
+off here. A message opens only at a "From " line at the file's start or after a blank line,
+and one holding a clock time, so a body line "From the desk of…" left unquoted (mboxo) stays
+in its message. The standard library's `mailbox` module is not used: it reads a mailbox from a
+path (it opens, locks and seeks the file) while a reader receives the file's bytes, it splits
+at every line opening with "From ", and it leaves ">From " quoted.
+
+Bounded: at most MAX_MESSAGES messages and MAX_CHARACTERS characters of text are read, a
+warning saying so (a mailbox of years of mail is a data dump; split it, or export the folder to
+read). A message that is no mail (no From header, no text) is skipped, a warning counting them;
+a file holding no mail at all is skipped with that reason. Attachments are not read: a warning
+names those of the first ATTACHMENT_WARNINGS messages holding any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.eml import message_read
+from citeqa.visible import shown
+
+MAX_MESSAGES = 2_000
+"""Messages read from one mailbox, the first ones: the `email` package's header parsing takes
+some 2.5 ms a message on this busy 2-core machine, so 2,000 messages take 5 s (and the rest of a
+larger mailbox is never scanned: benchmarks/mailbox_read.py)."""
+MAX_CHARACTERS = 4_000_000
+"""Characters of text read from one mailbox: past them, the next messages are left out."""
+ATTACHMENT_WARNINGS = 5
+"""How many messages' unread attachments are named in warnings (then a count)."""
+
+_FROM_LINE = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\n\r\n))From [^\r\n]*\d:\d\d[^\r\n]*\r?\n")
+"""A message's opening "From " line (sender, date with a clock time), at the file's start or
+after a blank line."""
+_QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+
+
+class MboxReader:
+    """A .mbox file: its messages, each read as a .eml file, one document."""
+
+    kind = "mbox"
+    suffixes = (".mbox",)
+    decoded = False
+    version = 1
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        raw = content.encode() if isinstance(content, str) else content
+        parts: list[str] = []
+        warnings: list[str] = []
+        skipped = with_attachments = size = 0
+        for count, message in enumerate(_messages(raw)):
+            if count == MAX_MESSAGES or size > MAX_CHARACTERS:
+                warnings.append(f"{relative}: only its first {count:,} messages read")
+                break
+            try:
+                read = message_read(message, relative)
+            except UnreadableDocument:
+                skipped += 1
+                continue
+            with_attachments += bool(read.warnings)
+            if with_attachments <= ATTACHMENT_WARNINGS:
+                warnings += read.warnings
+            parts.append(_headed(read))
+            size += len(parts[-1])
+        if not parts:
+            raise UnreadableDocument("no e-mail in it (no message with a From header and text)")
+        warnings += _counts(relative, skipped, with_attachments)
+        title = " ".join(shown(PurePosixPath(relative).name).split())[:TITLE_MAX]
+        return Extracted(
+            f"# {title}\n\n" + "\n\n".join(parts) + "\n", title=title, warnings=warnings
+        )
+
+
+def _messages(raw: bytes) -> Iterator[bytes]:
+    """Each message of the mailbox, its "From " line off and its ">From " lines unquoted, found
+    as they are read (a large mailbox is not scanned past the messages read); a file not
+    opening with a "From " line is first one message (a mail saved as .mbox)."""
+    body = 0
+    for found in _FROM_LINE.finditer(raw):
+        if found.start() > body:
+            yield from _unquoted(raw[body : found.start()])
+        body = found.end()
+    yield from _unquoted(raw[body:])
+
+
+def _unquoted(message: bytes) -> Iterator[bytes]:
+    """The message with one ">" taken off its ">From " lines; nothing for a blank one."""
+    if message.strip():
+        yield _QUOTED_FROM.sub(rb"\1", message)
+
+
+def _headed(read: Extracted) -> str:
+    """A message's text under one heading naming its Subject, sender and day: mailthreads'
+    "# Subject" line taken off and its Subject put before its first "## Sender · day" heading
+    (a message mailthreads does not read as mail, under a heading of its Subject alone)."""
+    subject = read.title or "(no subject)"
+    text = read.text
+    if text.startswith("# "):
+        text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""
+    if text.startswith("## "):
+        return f"## {subject} · {text[3:]}".rstrip("\n")
+    return f"## {subject}\n{text}".rstrip("\n")
+
+
+def _counts(relative: str, skipped: int, with_attachments: int) -> list[str]:
+    """Warnings counting the messages skipped and those whose attachments were not named."""
+    warnings = []
+    if skipped:
+        warnings.append(f"{relative}: {skipped:,} messages skipped (no From header or no text)")
+    if with_attachments > ATTACHMENT_WARNINGS:
+        more = with_attachments - ATTACHMENT_WARNINGS
+        warnings.append(f"{relative}: attachments of {more:,} more messages not read")
+    return warnings
+
+
+READERS = (MboxReader(),)

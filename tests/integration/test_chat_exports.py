@@ -1,0 +1,163 @@
+"""Chat exports and mailboxes read as messages (chatexport.py, readers/mbox.py), found by the
+session-22 user trial: a Slack export's day files were read as JSON trees ("#6 › ts: …", user
+ids never named, replies apart from their question, titles "2025-11-04.json") and its .mbox was
+skipped as an unsupported file type. Small exports and mailboxes are written in each test."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citeqa.corpus import UnreadableDocument, read_document
+from citeqa.readers import mbox
+from conftest import CliResult
+
+USERS = [
+    {"id": "U03SL", "name": "sara", "real_name": "Sara Lindqvist", "profile": {}},
+    {"id": "U08LW", "name": "li", "profile": {"display_name": "Li Wei"}},
+]
+CHANNELS = [{"id": "C01", "name": "eng", "members": ["U03SL", "U08LW"]}]
+DAY = [
+    {"type": "message", "user": "U08LW", "text": "Windows CI is flaky on the tz tests again.",
+     "ts": "1758190778.000000", "thread_ts": "1758190578.000000"},
+    {"type": "message", "user": "U03SL", "text": "Release 2.4.0 is tagged, <@U08LW> please check.",
+     "ts": "1758190578.000000", "thread_ts": "1758190578.000000", "reply_count": 2},
+    {"type": "message", "subtype": "channel_join", "user": "U08LW",
+     "text": "<@U08LW> has joined the channel", "ts": "1758190000.000000"},
+    {"type": "message", "user": "U03SL", "ts": "1758190978.000000",
+     "text": "Pin tzdata to 2025b in the test extras &amp; see <https://x.example/412|#412>.",
+     "thread_ts": "1758190578.000000"},
+]  # fmt: skip
+
+
+def write_export(root: Path, day: list[dict[str, Any]] | None = None) -> Path:
+    export = root / "slack"
+    (export / "eng").mkdir(parents=True)
+    (export / "users.json").write_text(json.dumps(USERS), encoding="utf-8")
+    (export / "channels.json").write_text(json.dumps(CHANNELS), encoding="utf-8")
+    (export / "eng" / "2025-09-18.json").write_text(json.dumps(day or DAY), encoding="utf-8")
+    return export
+
+
+def test_a_day_file_is_read_as_its_messages_names_resolved_replies_under_their_thread(
+    tmp_path: Path,
+) -> None:
+    export = write_export(tmp_path)
+    document = read_document(export / "eng" / "2025-09-18.json", tmp_path, {})
+    assert document.title == "#eng — 2025-09-18"
+    text = document.text
+    assert "› ts" not in text and "U03SL" not in text and "joined the channel" not in text
+    opening = text.index("## Sara Lindqvist · 18 Sep 2025 10:16\nRelease 2.4.0 is tagged, @Li Wei")
+    reply = text.index("## Li Wei · 18 Sep 2025 10:19 · reply to Sara Lindqvist\nWindows CI")
+    answer = text.index("Pin tzdata to 2025b in the test extras & see #412.")
+    assert opening < reply < answer
+
+
+def test_the_user_and_channel_lists_are_no_documents(tmp_path: Path) -> None:
+    export = write_export(tmp_path)
+    for name in ("users.json", "channels.json"):
+        with pytest.raises(UnreadableDocument, match="chat export"):
+            read_document(export / name, tmp_path, {})
+
+
+def test_a_dated_json_file_outside_an_export_is_read_as_json(tmp_path: Path) -> None:
+    (tmp_path / "2025-09-18.json").write_text(json.dumps(DAY), encoding="utf-8")
+    document = read_document(tmp_path / "2025-09-18.json", tmp_path, {})
+    assert document.title == "2025-09-18.json" and "| 1758190578.000000 |" in document.text
+
+
+def test_a_day_file_of_another_shape_or_only_notices_is_never_a_traceback(
+    tmp_path: Path,
+) -> None:
+    export = write_export(tmp_path, [{"ts": "1", "subtype": "channel_join", "text": "joined"}])
+    with pytest.raises(UnreadableDocument, match="no message written"):
+        read_document(export / "eng" / "2025-09-18.json", tmp_path, {})
+    (export / "eng" / "2025-09-19.json").write_text('{"ts": "x"}', encoding="utf-8")
+    assert "ts: x" in read_document(export / "eng" / "2025-09-19.json", tmp_path, {}).text
+    (export / "eng" / "2025-09-20.json").write_text("[{", encoding="utf-8")
+    with pytest.raises(UnreadableDocument, match="not valid JSON"):
+        read_document(export / "eng" / "2025-09-20.json", tmp_path, {})
+
+
+def message(sender: str, subject: str, day: int, body: str) -> str:
+    return (
+        f"From {sender} Wed Oct {day:02d}15:00:00 2025\n"
+        f"From: {sender}\nTo: priya@trust.example\nSubject: {subject}\n"
+        f"Date: Wed, {day:02d} Oct 2025 15:00:00 +0000\n\n{body}\n\n"
+    )
+
+
+MAILBOX = (
+    message("ben@trust.example", "Re: expenses", 1, "Thanks, I resubmitted the receipts.")
+    + message(
+        "grants@halvorsen.example",
+        "Grant 2026",
+        10,
+        "The trustees approved a renewal of GBP 450,000 for 2026.\n>From now on, reports are"
+        " due each quarter.",
+    )
+    + "From nobody Wed Oct 11 15:00:00 2025\nX-Note: no sender\n\nnot a mail\n\n"
+)
+
+
+def test_a_mailbox_is_one_document_each_message_under_its_subject_sender_and_day(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "priya.mbox").write_text(MAILBOX, encoding="utf-8")
+    document = read_document(tmp_path / "priya.mbox", tmp_path, {})
+    assert document.kind == "mbox" and document.title == "priya.mbox"
+    text = document.text
+    assert "## Grant 2026 · grants@halvorsen.example · 10 Oct 2025\n" in text
+    assert "renewal of GBP 450,000 for 2026." in text
+    assert "\nFrom now on, reports are due" in text  # ">From" unquoted
+    assert "From grants@halvorsen.example Wed" not in text
+    assert any("1 messages skipped" in warning for warning in document.warnings)
+
+
+def test_a_mailbox_is_read_up_to_its_bound_and_one_of_no_mail_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mbox, "MAX_MESSAGES", 1)
+    (tmp_path / "a.mbox").write_text(MAILBOX, encoding="utf-8")
+    document = read_document(tmp_path / "a.mbox", tmp_path, {})
+    assert "receipts" in document.text and "450,000" not in document.text
+    assert any("only its first 1 messages read" in warning for warning in document.warnings)
+    (tmp_path / "b.mbox").write_bytes(b"\x00\x01 binary junk\n\nFrom x\n")
+    with pytest.raises(UnreadableDocument, match="no e-mail in it"):
+        read_document(tmp_path / "b.mbox", tmp_path, {})
+
+
+def test_ask_quotes_the_mailbox_message_and_the_slack_reply_by_name(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    write_export(corpus)
+    (corpus / "priya.mbox").write_text(MAILBOX, encoding="utf-8")
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    result = cli("ask", "--json", "How much is the Halvorsen grant renewal for 2026?", **where)
+    assert result.code == 0, result.err
+    citation = json.loads(result.out)["citations"][0]
+    assert "450,000" in citation["quote"], result.out
+    assert citation["section"].startswith("Grant 2026"), result.out
+    result = cli("ask", "--json", "What did Sara say about tzdata?", **where)
+    citation = json.loads(result.out)["citations"][0]
+    assert "Pin tzdata to 2025b" in citation["quote"], result.out
+    assert citation["title"] == "#eng — 2025-09-18"
+    assert "Sara Lindqvist" in citation["section"], result.out
+
+
+def test_what_a_named_person_said_is_quoted_from_their_turn_not_the_one_above(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    write_export(corpus)
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    result = cli("ask", "--json", "What did Sara say in #eng about Windows CI?", **where)
+    assert result.code == 0, result.err
+    citation = json.loads(result.out)["citations"][0]
+    assert "Pin tzdata to 2025b" in citation["quote"], result.out
+    assert citation["section"].startswith("Sara Lindqvist"), result.out
