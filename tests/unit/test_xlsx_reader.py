@@ -207,6 +207,7 @@ def test_a_workbook_of_empty_sheets_has_no_text(tmp_path: Path) -> None:
         (2.675, "0.00", "2.68"),
         (0.285, "0%", "29%"),
         ("line_x000D_break", "General", "line\rbreak"),
+        ("bell_x0007_ rung", "General", "bell rung"),
         ("kept _x005F_x0041_ literal", "@", "kept _x0041_ literal"),
         (123456.0, "0.00E+00", "123456"),
         (True, "General", "TRUE"),

@@ -56,12 +56,17 @@ def cell_text(value: object, number_format: str | None = None) -> str:
 def _unescaped(text: str) -> str:
     """A cell's text with the "_x000D_" escapes of Office Open XML (a control character
     written as its code) turned back into the characters, as Excel shows them (openpyxl
-    leaves them in the strings it reads)."""
+    leaves them in the strings it reads), those it shows nothing of left out."""
     if "_x" not in text:
         return text
     from openpyxl.utils.escape import unescape  # here: cellvalues imports no library
 
-    return str(unescape(text))
+    return _UNSEEN.sub("", str(unescape(text)))
+
+
+_UNSEEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""The control characters an escape may write that a cell shows nothing of ("_x0007_", a
+bell): left out (a tab, a line break, a carriage return stay, read as spaces in a row)."""
 
 
 def number_text(value: int | float, number_format: str) -> str:
