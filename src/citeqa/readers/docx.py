@@ -448,25 +448,34 @@ def _grid_rows(tbl: Any) -> Iterator[_GridRow]:
     its other columns left empty; a cell continuing a vertical merge (`w:vMerge`) repeats
     the text of the cell that starts it (the row's key)."""
     merged_from: dict[int, str] = {}
-    """Each grid column's text of the last cell that starts a vertical merge there."""
     for tr in _wrapped_children(tbl, "tr"):
-        before = _int_value(tr, "./w:trPr/w:gridBefore/@w:val", 0)
-        cells = [""] * min(before, MAX_TABLE_COLUMNS)
-        tcs = list(_wrapped_children(tr, "tc"))
-        for tc in tcs:
-            if len(cells) >= MAX_TABLE_COLUMNS:
-                break
-            span = max(1, min(_int_value(tc, "./w:tcPr/w:gridSpan/@w:val", 1), MAX_TABLE_COLUMNS))
-            column = len(cells)
-            merge = _xpath(tc, "./w:tcPr/w:vMerge")
-            if merge and _xpath(merge[0], "string(@w:val)") != "restart":
-                text = merged_from.get(column, "")
-            else:
-                words = (paragraph_text(p) for p in tc.iter(PARAGRAPH_TAG))
-                text = " ".join(" ".join(words).split())
-                merged_from[column] = text
-            cells += [text] + [""] * (span - 1)
-        yield _GridRow(cells[:MAX_TABLE_COLUMNS], len(tcs) == 1 and len(cells) > 1)
+        yield _grid_row(tr, merged_from)
+
+
+def _grid_row(tr: Any, merged_from: dict[int, str]) -> _GridRow:
+    """A row's cell texts on the table's grid (`w:gridBefore` columns left empty first);
+    `merged_from`: each grid column's text of the last cell a vertical merge may continue,
+    updated."""
+    cells = [""] * min(_int_value(tr, "./w:trPr/w:gridBefore/@w:val", 0), MAX_TABLE_COLUMNS)
+    spans = []
+    for tc in _wrapped_children(tr, "tc"):
+        if len(cells) >= MAX_TABLE_COLUMNS:
+            break
+        span = max(1, min(_int_value(tc, "./w:tcPr/w:gridSpan/@w:val", 1), MAX_TABLE_COLUMNS))
+        cells += [_merged_text(tc, len(cells), merged_from)] + [""] * (span - 1)
+        spans.append(span)
+    return _GridRow(cells[:MAX_TABLE_COLUMNS], len(spans) == 1 and spans[0] > 1)
+
+
+def _merged_text(tc: Any, column: int, merged_from: dict[int, str]) -> str:
+    """A cell's paragraphs joined by spaces, or the text of the cell above it whose vertical
+    merge it continues (`w:vMerge` but "restart")."""
+    merge = _xpath(tc, "./w:tcPr/w:vMerge")
+    if merge and _xpath(merge[0], "string(@w:val)") != "restart":
+        return merged_from.get(column, "")
+    words = (paragraph_text(p) for p in tc.iter(PARAGRAPH_TAG))
+    merged_from[column] = text = " ".join(" ".join(words).split())
+    return text
 
 
 def _wrapped_children(element: Any, name: str) -> Iterator[Any]:
