@@ -500,3 +500,14 @@ def test_a_strict_open_xml_document_is_skipped_with_how_to_read_it(tmp_path: Pat
     with pytest.raises(UnreadableDocument) as refused:
         read(tmp_path, strict)
     assert refused.value.reason == docx_reader.STRICT
+
+
+def test_a_zip_whose_document_part_has_a_zip_password_is_skipped_as_encrypted(
+    tmp_path: Path,
+) -> None:
+    raw = bytearray(saved(procedure()))
+    name = raw.index(b"word/document.xml", raw.index(b"PK\x01\x02"))
+    raw[raw.rindex(b"PK\x01\x02", 0, name) + 8] |= 1  # the directory entry's encrypted flag
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, bytes(raw))
+    assert refused.value.reason == docx_reader.ENCRYPTED

@@ -346,3 +346,15 @@ def test_a_table_of_strings_under_another_name_is_bounded_too(
     with pytest.raises(UnreadableDocument) as skipped:
         document(tmp_path, "renamed.xlsx", out.getvalue())
     assert skipped.value.reason.startswith("too large to read: 2 MB of strings")
+
+
+def test_a_zip_whose_workbook_part_has_a_zip_password_is_skipped_as_encrypted(
+    tmp_path: Path,
+) -> None:
+    """zipfile raises RuntimeError for a part needing a password (its encrypted flag set)."""
+    raw = bytearray(rows_workbook([["id", "agent"], [1, "Ana"]]))
+    name = raw.index(xlsx.WORKBOOK_PART.encode(), raw.index(b"PK\x01\x02"))
+    raw[raw.rindex(b"PK\x01\x02", 0, name) + 8] |= 1  # the directory entry's encrypted flag
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "t.xlsx", bytes(raw))
+    assert skipped.value.reason == xlsx.ENCRYPTED

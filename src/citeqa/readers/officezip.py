@@ -70,7 +70,8 @@ class Kind:
 def package_parts(raw: bytes, kind: Kind) -> list[zipfile.ZipInfo]:
     """The parts of the zip archive `raw` (read from its directory, nothing unzipped but the
     first bytes of its main part); UnreadableDocument with `kind`'s reason for an OLE file,
-    a file that is no zip, a damaged zip, one without the main part, a Strict one."""
+    a file that is no zip, a damaged zip, one without the main part, one whose main part has
+    a zip password, a Strict one."""
     if raw.startswith(OLE_MAGIC):
         raise UnreadableDocument(kind.encrypted if ENCRYPTED_STREAM in raw else kind.old_binary)
     try:
@@ -80,8 +81,10 @@ def package_parts(raw: bytes, kind: Kind) -> list[zipfile.ZipInfo]:
                 raise UnreadableDocument(kind.missing_part)
             with archive.open(kind.main_part) as main:
                 opening = main.read(STRICT_PROBE_BYTES)
-    except ZIP_ERRORS:
+    except ZIP_ERRORS:  # NotImplementedError first: it is a RuntimeError
         raise UnreadableDocument(kind.damaged if raw.startswith(b"PK") else kind.not_zip) from None
+    except RuntimeError:  # zipfile: "File ... is encrypted, password required" (a zip password)
+        raise UnreadableDocument(kind.encrypted) from None
     if STRICT_NAMESPACE in opening:
         raise UnreadableDocument(kind.strict)
     return parts
