@@ -358,3 +358,15 @@ def test_a_zip_whose_workbook_part_has_a_zip_password_is_skipped_as_encrypted(
     with pytest.raises(UnreadableDocument) as skipped:
         document(tmp_path, "t.xlsx", bytes(raw))
     assert skipped.value.reason == xlsx.ENCRYPTED
+
+
+def test_a_workbook_part_of_garbled_lzma_data_is_skipped_as_damaged(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_LZMA) as archive:
+        archive.writestr(xlsx.WORKBOOK_PART, "<workbook/>" * 100)
+    raw = bytearray(out.getvalue())
+    data = raw.index(b"PK\x03\x04") + 30 + len(xlsx.WORKBOOK_PART)
+    raw[data + 4 : data + 9] = b"\xff" * 5  # the LZMA properties: lzma.LZMAError
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "t.xlsx", bytes(raw))
+    assert skipped.value.reason == xlsx.DAMAGED

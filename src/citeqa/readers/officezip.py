@@ -11,6 +11,7 @@ size that directory states, so the sums checked here bound what opening the file
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
 import zlib
@@ -30,7 +31,8 @@ ZIP_ERRORS = (
     ValueError,
     OSError,
     EOFError,
-    zlib.error,
+    zlib.error,  # a deflated part's data garbled
+    lzma.LZMAError,  # an LZMA part's (zip method 14) properties garbled
 )
 """What zipfile raises on a damaged archive (found by corrupting files at random)."""
 STRICT_NAMESPACE = b"purl.oclc.org/ooxml/"
