@@ -8,16 +8,18 @@ import io
 import random
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 
 from citeqa.blocks import headings
 from citeqa.corpus import UnreadableDocument, read_corpus, read_document
 from citeqa.readers import docx as docx_reader
-from citeqa.readers import reader_for
+from citeqa.readers import officezip, reader_for
 from citeqa.tables import row_cells
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -281,7 +283,7 @@ def zipped(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-OLE = docx_reader.OLE_MAGIC + bytes(504)
+OLE = officezip.OLE_MAGIC + bytes(504)
 
 
 @pytest.mark.parametrize(
@@ -365,3 +367,147 @@ def test_a_build_skips_bad_word_files_and_reads_the_rest(tmp_path: Path) -> None
         f"broken.docx: {docx_reader.DAMAGED}",
         f"old.docx: {docx_reader.OLD_WORD}",
     ]
+
+
+def with_body(raw: bytes, edit: Callable[[str], str]) -> bytes:
+    """`raw` with word/document.xml's text passed through `edit`."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "word/document.xml":
+                data = edit(data.decode()).encode()
+            target.writestr(entry, data)
+    return out.getvalue()
+
+
+def grid(rows: list[list[str]]) -> docx.document.Document:
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for number, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            table.cell(number, column).text = text
+    return document
+
+
+RESTART = ' w:val="restart"'
+
+
+def test_a_long_vertical_merge_is_read_as_a_table_in_one_pass(tmp_path: Path) -> None:
+    """python-docx's row.cells walks each merge chain up (quadratic, then RecursionError: a
+    table of 800 merged rows took 18 s, a longer one made the document "damaged")."""
+    rows = "".join(
+        f"<w:tr><w:tc><w:tcPr><w:vMerge{RESTART if n == 0 else ''}/></w:tcPr>"
+        f"<w:p><w:r><w:t>{'Group' if n == 0 else ''}</w:t></w:r></w:p></w:tc>"
+        f"<w:tc><w:p><w:r><w:t>v{n}</w:t></w:r></w:p></w:tc></w:tr>"
+        for n in range(1500)
+    )
+    table = f"<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>{rows}</w:tbl>"
+    document = docx.Document()
+    document.add_paragraph("TABLE")
+    raw = with_body(
+        saved(document), lambda xml: xml.replace("<w:p><w:r><w:t>TABLE</w:t></w:r></w:p>", table)
+    )
+    lines = read(tmp_path, raw).text.splitlines()
+    assert lines[:3] == ["| Group | v0 |", "| --- | --- |", "| Group | v1 |"]
+    assert lines[-1] == "| Group | v1499 |" and len(lines) == 1501
+
+
+@pytest.mark.parametrize("wrapper", ["sdt", "customXml"])
+def test_rows_and_cells_inside_content_controls_are_read(tmp_path: Path, wrapper: str) -> None:
+    opening, closing = {
+        "sdt": ("<w:sdt><w:sdtPr/><w:sdtContent>", "</w:sdtContent></w:sdt>"),
+        "customXml": ('<w:customXml w:element="x">', "</w:customXml>"),
+    }[wrapper]
+    raw = saved(grid([["Name", "Age"], ["Ana", "31"], ["Tom", "40"]]))
+
+    def wrapped(xml: str) -> str:
+        last_row = xml.rindex("<w:tr")
+        end = xml.index("</w:tr>", last_row) + len("</w:tr>")
+        xml = xml[:last_row] + opening + xml[last_row:end] + closing + xml[end:]
+        cell = xml.index("<w:tc>", xml.index("Ana") - 300)
+        cell_end = xml.index("</w:tc>", cell) + len("</w:tc>")
+        return xml[:cell] + opening + xml[cell:cell_end] + closing + xml[cell_end:]
+
+    assert read(tmp_path, with_body(raw, wrapped)).text.splitlines()[-2:] == [
+        "| Ana | 31 |",
+        "| Tom | 40 |",
+    ]
+
+
+def test_a_first_row_merged_across_the_table_is_a_caption_above_it(tmp_path: Path) -> None:
+    document = grid([["", "", ""], ["Name", "Age", "City"], ["Ana", "31", "Lyon"]])
+    caption = document.tables[0].cell(0, 0).merge(document.tables[0].cell(0, 2))
+    caption.text = "Staff in 2026"
+    assert read(tmp_path, saved(document)).text.splitlines() == [
+        "Staff in 2026",
+        "",
+        "| Name | Age | City |",
+        "| --- | --- | --- |",
+        "| Ana | 31 | Lyon |",
+    ]
+
+
+def test_a_cover_page_is_read_and_a_table_of_contents_not(tmp_path: Path) -> None:
+    def control(gallery: str, text: str) -> str:
+        return (
+            f'<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="{gallery}"/>'
+            f"</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"
+        )
+
+    document = docx.Document()
+    document.add_paragraph("BODY")
+    cover = control("Cover Pages", "Annual report 2026") + control("Table of Contents", "1 Scope 3")
+    raw = with_body(
+        saved(document),
+        lambda xml: xml.replace("<w:p><w:r><w:t>BODY", cover + "<w:p><w:r><w:t>BODY"),
+    )
+    assert read(tmp_path, raw).text == "Annual report 2026\n\nBODY\n"
+
+
+def test_a_lettered_list_starting_past_780_is_numbered_in_digits(tmp_path: Path) -> None:
+    document = docx.Document()
+    item = document.add_paragraph("First", style="List Number")
+    numbering = document.part.numbering_part.element
+    abstract = numbering.num_having_numId(item.style.element.pPr.numPr.numId.val).abstractNumId.val
+    for level in numbering.xpath(
+        f"./w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='0']"
+    ):
+        level.find(qn("w:start")).set(qn("w:val"), "100000000")
+        level.find(qn("w:numFmt")).set(qn("w:val"), "lowerLetter")
+    assert read(tmp_path, saved(document)).text == "100000000. First\n"
+
+
+def test_hidden_text_is_not_read(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Shown ")
+    paragraph.add_run("SECRET").font.hidden = True
+    paragraph.add_run("text.")
+    unhidden = paragraph.add_run(" Again shown.")
+    unhidden.font.hidden = False
+    assert read(tmp_path, saved(document)).text == "Shown text. Again shown.\n"
+
+
+def test_a_strict_open_xml_document_is_skipped_with_how_to_read_it(tmp_path: Path) -> None:
+    strict = with_body(
+        saved(procedure()),
+        lambda xml: xml.replace(
+            "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            "http://purl.oclc.org/ooxml/wordprocessingml/main",
+        ),
+    )
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, strict)
+    assert refused.value.reason == docx_reader.STRICT
+
+
+def test_a_zip_whose_document_part_has_a_zip_password_is_skipped_as_encrypted(
+    tmp_path: Path,
+) -> None:
+    raw = bytearray(saved(procedure()))
+    name = raw.index(b"word/document.xml", raw.index(b"PK\x01\x02"))
+    raw[raw.rindex(b"PK\x01\x02", 0, name) + 8] |= 1  # the directory entry's encrypted flag
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, bytes(raw))
+    assert refused.value.reason == docx_reader.ENCRYPTED

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -16,10 +18,10 @@ import pytest
 
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.models import Document
-from citeqa.readers import reader_for, xlsx
+from citeqa.readers import officezip, reader_for, xlsx
 from citeqa.readers.cellvalues import cell_text, number_text
 from citeqa.tables import TableHeaders, row_cells
-from xlsx_files import budget_workbook, rows_workbook, with_part
+from xlsx_files import FIRST_SHEET, budget_workbook, rows_workbook, with_part
 
 
 def document(tmp_path: Path, name: str, content: bytes) -> Document:
@@ -116,7 +118,7 @@ def test_only_so_many_cells_and_columns_are_read_with_a_warning(
 
 def _ole(*streams: str) -> bytes:
     """An OLE compound file's first bytes and its directory's stream names (UTF-16)."""
-    return xlsx.OLE_MAGIC + b"\0" * 100 + b"".join(s.encode("utf-16-le") for s in streams)
+    return officezip.OLE_MAGIC + b"\0" * 100 + b"".join(s.encode("utf-16-le") for s in streams)
 
 
 def _zip(parts: dict[str, str]) -> bytes:
@@ -162,7 +164,10 @@ def test_a_workbook_unpacking_past_the_limit_is_skipped_unread(
     bomb = _zip({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": " " * 3_000_000})
     with pytest.raises(UnreadableDocument) as skipped:
         document(tmp_path, "bomb.xlsx", bomb)
-    assert skipped.value.reason == "its parts unpack to 2 MB, more than the 1 MB read of a workbook"
+    assert (
+        skipped.value.reason
+        == "too large to read: 3 MB in all once unzipped (citeqa reads up to 1 MB)"
+    )
 
 
 def test_a_workbook_whose_strings_unpack_past_the_limit_is_skipped_unread(
@@ -174,7 +179,8 @@ def test_a_workbook_whose_strings_unpack_past_the_limit_is_skipped_unread(
     with pytest.raises(UnreadableDocument) as skipped:
         document(tmp_path, "strings.xlsx", bomb)
     assert (
-        skipped.value.reason == "its strings unpack to 3 MB, more than the 2 MB read of a workbook"
+        skipped.value.reason
+        == "too large to read: 4 MB of strings once unzipped (citeqa reads up to 2 MB)"
     )
 
 
@@ -194,6 +200,15 @@ def test_a_workbook_of_empty_sheets_has_no_text(tmp_path: Path) -> None:
         (0.25, "0%", "25%"),
         (-3.14159, "0.0;[Red]-0.0", "-3.1"),
         (0.0004, "0", "0.0004"),
+        (2.5, "0", "3"),
+        (-2.5, "0", "-3"),
+        (1234.5, "#,##0", "1,235"),
+        (0.125, "0%", "13%"),
+        (2.675, "0.00", "2.68"),
+        (0.285, "0%", "29%"),
+        ("line_x000D_break", "General", "line\rbreak"),
+        ("bell_x0007_ rung", "General", "bell rung"),
+        ("kept _x005F_x0041_ literal", "@", "kept _x0041_ literal"),
         (123456.0, "0.00E+00", "123456"),
         (True, "General", "TRUE"),
         (dt.datetime(2025, 9, 14), "yyyy-mm-dd", "2025-09-14"),
@@ -223,3 +238,135 @@ def test_the_library_is_imported_only_when_a_workbook_is_read() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert reader_for(".XLSM") is reader_for(".xlsx")
+
+
+def test_a_zip_asking_for_a_newer_zip_version_is_skipped_as_damaged(tmp_path: Path) -> None:
+    """zipfile raises NotImplementedError for a directory entry needing zip version 10.6."""
+    raw = bytearray(rows_workbook([["id", "agent"], [1, "Ana"]]))
+    raw[raw.index(b"PK\x01\x02") + 6] = 106  # the version needed to extract the first entry
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "t.xlsx", bytes(raw))
+    assert skipped.value.reason == xlsx.DAMAGED
+
+
+def test_bytes_corrupted_at_random_are_skipped_with_a_reason_never_raised() -> None:
+    reader, good = xlsx.XlsxReader(), budget_workbook()
+    chance = random.Random(22)
+    outcomes = set()
+    for _ in range(60):
+        raw = bytearray(good)
+        for _ in range(chance.randint(1, 12)):
+            raw[chance.randrange(len(raw))] = chance.randrange(256)
+        try:
+            reader.extract(bytes(raw), "budget.xlsx")
+            outcomes.add("read")
+        except UnreadableDocument as refused:
+            outcomes.add(refused.reason.split(" (")[0].split(":")[0])
+    said = {
+        "read",
+        "not a readable Excel workbook",
+        "a sheet cannot be read",
+        "a zip archive without a workbook",
+        "too large to read",
+    }
+    assert "not a readable Excel workbook" in outcomes and outcomes <= said
+
+
+def test_a_strict_open_xml_workbook_is_skipped_with_how_to_read_it(tmp_path: Path) -> None:
+    book = rows_workbook([["id", "agent"], [1, "Ana"]])
+    strict = with_part(
+        book,
+        "xl/workbook.xml",
+        lambda xml: xml.replace(
+            "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+            "http://purl.oclc.org/ooxml/spreadsheetml/main",
+        ),
+    )
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "strict.xlsx", strict)
+    assert skipped.value.reason == xlsx.STRICT
+
+
+def test_a_row_numbered_far_below_the_first_costs_its_missing_rows_as_cells(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """openpyxl yields an empty row for each missing row number: a 5 KB file holding rows
+    1 and 10,000,000 took seconds of CPU, each empty row counting for no cell."""
+    monkeypatch.setattr(xlsx, "MAX_CELLS", 1_000)
+    book = rows_workbook([["Name", "Age"], [], ["Ana", 3]])
+    far = with_part(book, FIRST_SHEET, lambda xml: re.sub(r'(r="[A-Z]*)3"', r'\g<1>5000"', xml))
+    read = xlsx.XlsxReader().extract(far, "far.xlsx")
+    assert "Ana" not in read.text
+    assert read.warnings == [
+        "far.xlsx: read the first 999 rows of sheet 'Sheet' (1,000 cells read in all)"
+    ]
+
+
+def test_a_title_above_a_header_row_of_years_stays_a_line_above_the_table(
+    tmp_path: Path,
+) -> None:
+    rows = [["Budget by department"], ["Department", 2025, 2026], ["Sales", 120, 135]]
+    doc = document(tmp_path, "b.xlsx", rows_workbook(rows, "Budget"))
+    assert doc.text.splitlines()[2:7] == [
+        "Budget by department",
+        "",
+        "| Department | 2025 | 2026 |",
+        "| --- | --- | --- |",
+        "| Sales | 120 | 135 |",
+    ]
+
+
+def test_a_long_column_of_one_cell_rows_is_a_table_not_lines_above_one(tmp_path: Path) -> None:
+    rows = [["code"], *([f"K{n}"] for n in range(10)), ["K10", "retired"]]
+    doc = document(tmp_path, "codes.xlsx", rows_workbook(rows, "Codes"))
+    assert doc.text.splitlines()[2:5] == ["| code |  |", "| --- | --- |", "| K0 |  |"]
+
+
+def test_a_sheet_named_with_spaces_only_is_headed_by_its_place(tmp_path: Path) -> None:
+    book = rows_workbook([["id", "agent"], [1, "Ana"]], title="   ")
+    assert document(tmp_path, "t.xlsx", book).text.splitlines()[0] == "## Sheet 1"
+
+
+def test_a_table_of_strings_under_another_name_is_bounded_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl finds the table of strings by its content type, whatever the part's name."""
+    monkeypatch.setattr(xlsx, "MAX_STRINGS", 1024 * 1024)
+    book = rows_workbook([["id", "agent"], [1, "Ana"]])
+    strings = "<sst>" + "<si><t>a</t></si>" * 100_000 + "</sst>"
+    override = f'<Override PartName="/xl/words.xml" ContentType="{xlsx.STRINGS_TYPE}"/>'
+    typed = with_part(
+        book, "[Content_Types].xml", lambda xml: xml.replace("</Types>", override + "</Types>")
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(typed)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            target.writestr(entry, source.read(entry))
+        target.writestr("xl/words.xml", strings)
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "renamed.xlsx", out.getvalue())
+    assert skipped.value.reason.startswith("too large to read: 2 MB of strings")
+
+
+def test_a_zip_whose_workbook_part_has_a_zip_password_is_skipped_as_encrypted(
+    tmp_path: Path,
+) -> None:
+    """zipfile raises RuntimeError for a part needing a password (its encrypted flag set)."""
+    raw = bytearray(rows_workbook([["id", "agent"], [1, "Ana"]]))
+    name = raw.index(xlsx.WORKBOOK_PART.encode(), raw.index(b"PK\x01\x02"))
+    raw[raw.rindex(b"PK\x01\x02", 0, name) + 8] |= 1  # the directory entry's encrypted flag
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "t.xlsx", bytes(raw))
+    assert skipped.value.reason == xlsx.ENCRYPTED
+
+
+def test_a_workbook_part_of_garbled_lzma_data_is_skipped_as_damaged(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_LZMA) as archive:
+        archive.writestr(xlsx.WORKBOOK_PART, "<workbook/>" * 100)
+    raw = bytearray(out.getvalue())
+    data = raw.index(b"PK\x03\x04") + 30 + len(xlsx.WORKBOOK_PART)
+    raw[data + 4 : data + 9] = b"\xff" * 5  # the LZMA properties: lzma.LZMAError
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "t.xlsx", bytes(raw))
+    assert skipped.value.reason == xlsx.DAMAGED

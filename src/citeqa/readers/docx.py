@@ -3,7 +3,8 @@ of citeqa already reads, and the document's title.
 
 python-docx (MIT, a well-kept reader of the Office Open XML package: the zip, its parts and
 relationships, styles, numbering and core properties) opens the file; it is imported only when
-a .docx is read (about 0.05 s, `python -X importtime -c "import docx"`). This module writes,
+a .docx is read (0.04-0.16 s cumulative under `python -X importtime -c "import docx"`, 0.12 s of
+wall time, on this shared 2-core machine at load 8). This module writes,
 in document order:
 - a paragraph of a heading style ("Heading 1" to "Heading 6", "Title" as level 1, or any style
   or paragraph with a Word outline level) as a Markdown heading line ("## Scope"), which
@@ -14,22 +15,29 @@ in document order:
 - a table of two rows or more and two columns or more as a Markdown pipe table, its first row
   the header over a `|---|` rule, as readers/html.py and readers/delimited.py write theirs
   (tables.py reads a row with its header); a cell's paragraphs joined by spaces, the cells a
-  merged cell spans after its first left empty. A table of one row or one column (a box
-  laid out with a table) reads as its paragraphs;
+  merged cell spans after its first left empty, a cell merged with the one above repeating
+  its text (rows and cells inside content controls and custom XML read too: the table is
+  laid out in one pass of its XML, not by python-docx's cell walk, quadratic on long merges).
+  A first row (up to three) of one cell merged across the table is its caption, written as
+  a paragraph above it. A table of one row or one column (a box laid out with a table), or
+  one whose rows cannot be laid out, reads as its paragraphs;
 - any other paragraph as it is, paragraphs apart by a blank line;
 - the footnotes last, each a paragraph "[n] text" numbered as Word numbers them.
 Text inserted with tracked changes is read, deleted text is not; a paragraph's soft line
 breaks stay line breaks (a heading's become spaces). Headers, footers, comments, text boxes
 and a table of contents (its field or TOC styles) are not read: they repeat or point at the
-body. Citation offsets point into the text written here.
+body; hidden text (Font > Hidden) is not read either. Citation offsets point into the text
+written here.
 
 Titled by the core properties' title (docProps/core.xml) when set, else by the first Title or
 Heading 1 paragraph, else as any text is (titles.py).
 
-A file that is not a Word document is skipped with one reason: not a zip (an old Word .doc,
-or a password-protected file, both OLE files; anything else), a zip with no Word document in
-it, a damaged one, or one whose parts unzip to more than citeqa reads (`MAX_XML_BYTES`,
-`MAX_UNZIPPED_BYTES`: python-docx loads every part and parses the XML ones whole).
+A file that is not a Word document is skipped with one reason (readers/officezip.py, shared
+with the .xlsx reader): not a zip (an old Word .doc, or a password-protected file, both OLE
+files; anything else), a zip with no Word document in it, a damaged one, one saved as Strict
+Open XML (python-docx reads none), or one whose parts unzip to more than citeqa reads
+(`MAX_XML_BYTES`, `MAX_UNZIPPED_BYTES`: python-docx loads every part and parses the XML ones
+whole).
 """
 
 from __future__ import annotations
@@ -37,11 +45,11 @@ from __future__ import annotations
 import functools
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from citeqa.language import pipe_row
+from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 
 MAX_XML_BYTES = 32 * 1024 * 1024
@@ -54,16 +62,24 @@ MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
 """The most a .docx's parts may unzip to in all (images included: python-docx holds each in
 memory). zipfile inflates no entry past the size its directory states, so these sums bound
 what reading the file costs, whatever its compression ratio."""
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""The first bytes of an OLE compound file: an old binary Word file or an encrypted .docx."""
-ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
-"""The stream an encrypted (password-protected) Office file is stored in, named in UTF-16."""
 ENCRYPTED = "password-protected Word file: save a copy without its password to read it"
 OLD_WORD = "an old Word file (.doc) named .docx: save it again as .docx in Word to read it"
 NOT_A_ZIP = "not a Word file: the file holds something else"
 NOT_WORD = "not a Word document: no word/document.xml in it (another zip named .docx?)"
 DAMAGED = "not a readable Word file: the file is damaged or incomplete"
-TOO_LARGE = "too large to read: {size} MB {what} once unzipped (citeqa reads up to {limit} MB)"
+STRICT = (
+    "a Strict Open XML Word file, which citeqa cannot read: save it as a normal Word document"
+    " (.docx) to read it"
+)
+WORD_FILE = officezip.Kind(
+    main_part="word/document.xml",
+    old_binary=OLD_WORD,
+    encrypted=ENCRYPTED,
+    not_zip=NOT_A_ZIP,
+    damaged=DAMAGED,
+    missing_part=NOT_WORD,
+    strict=STRICT,
+)
 HEADING_STYLE = re.compile(r"heading ([1-9])", re.IGNORECASE)
 TOC_STYLE = re.compile(r"toc (heading|[1-9])", re.IGNORECASE)
 LEVEL_INDENT = "  "
@@ -78,12 +94,13 @@ PARAGRAPH_TAG = f"{{{WORD_NAMESPACE}}}p"
 TABLE_TAG = f"{{{WORD_NAMESPACE}}}tbl"
 RUN_PIECES = (
     ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]"
+    "[not(w:rPr/w:vanish[not(@w:val) or not(@w:val='0' or @w:val='false' or @w:val='off')])]"
     "/*[self::w:t or self::w:tab or self::w:ptab or self::w:cr or self::w:noBreakHyphen"
     " or self::w:br[not(@w:type) or @w:type='textWrapping']]"
 )
 """The text pieces of a paragraph's runs as Word shows them: inserted text in, deleted or
-moved-away text and text boxes (drawn apart from the text) out; a page or column break is
-no text."""
+moved-away text, hidden text (a run's `w:vanish`: Home > Font > Hidden) and text boxes (drawn
+apart from the text) out; a page or column break is no text."""
 _RUN_TEXT = {
     f"{{{WORD_NAMESPACE}}}{name}": text
     for name, text in (
@@ -102,7 +119,7 @@ class DocxReader:
     kind = "docx"
     suffixes = (".docx",)
     decoded = False
-    version = 1
+    version = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -133,28 +150,13 @@ def _stated_title(document: Any) -> str:
 
 
 def _check_package(raw: bytes) -> None:
-    """Refuse, with the reason, a file that is no .docx one could read: an OLE file (an
-    encrypted .docx or an old .doc), no zip, a damaged zip, one too large once unzipped."""
-    if raw.startswith(OLE_MAGIC):
-        raise UnreadableDocument(ENCRYPTED if ENCRYPTED_STREAM in raw else OLD_WORD)
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as package:
-            entries = package.infolist()
-    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError) as error:
-        # zipfile's errors on a damaged directory ("zip file version 10.6": NotImplementedError)
-        raise UnreadableDocument(DAMAGED if raw.startswith(b"PK") else NOT_A_ZIP) from error
-    if "word/document.xml" not in {entry.filename for entry in entries}:
-        raise UnreadableDocument(NOT_WORD)
+    """Refuse, with the reason, a file that is no .docx one could read (officezip: an
+    encrypted .docx or an old .doc, no zip, a damaged zip, a Strict one), or one too large
+    once unzipped."""
+    entries = officezip.package_parts(raw, WORD_FILE)
     xml = sum(entry.file_size for entry in entries if entry.filename.endswith((".xml", ".rels")))
-    _bounded(xml, MAX_XML_BYTES, "of XML")
-    _bounded(sum(entry.file_size for entry in entries), MAX_UNZIPPED_BYTES, "in all")
-
-
-def _bounded(size: int, limit: int, what: str) -> None:
-    if size > limit:
-        megabytes = (size + (1 << 20) - 1) >> 20
-        said = TOO_LARGE.format(size=megabytes, what=what, limit=limit >> 20)
-        raise UnreadableDocument(said)
+    officezip.check_size(xml, MAX_XML_BYTES, "of XML")
+    officezip.check_size(sum(entry.file_size for entry in entries), MAX_UNZIPPED_BYTES, "in all")
 
 
 def _opened(raw: bytes) -> Any:
@@ -209,7 +211,7 @@ class _Body:
     def _written(self, element: Any) -> tuple[str, str | None]:
         """An element's text and, for a list item, the id of its list."""
         if element.tag == TABLE_TAG:
-            return _table_text(element, self.document), None
+            return _table_text(element), None
         return self._paragraph(element)
 
     def _paragraph(self, p: Any) -> tuple[str, str | None]:
@@ -353,9 +355,15 @@ def _level_shape(definitions: Any, num_id: str, level: int) -> tuple[str, str, i
     return (str(shape[0]) if shape else "decimal", str(text[0]) if text else "", first)
 
 
+MAX_LETTERED = 26 * 30
+"""The last list number written in letters ("zzz...z", 30 letters: Word repeats a letter
+past z); past it, or below 1, a number is written in digits (a list starting at 100,000,000
+in letters would write a marker of millions of letters)."""
+
+
 def _formatted(count: int, shape: str) -> str:
     """`count` in a Word number format (decimal for one not written here)."""
-    if shape in ("lowerLetter", "upperLetter"):
+    if shape in ("lowerLetter", "upperLetter") and 0 < count <= MAX_LETTERED:
         letters = _LETTERS[(count - 1) % 26] * ((count - 1) // 26 + 1)
         return letters.upper() if shape == "upperLetter" else letters
     if shape in ("lowerRoman", "upperRoman") and 0 < count < 4000:
@@ -369,6 +377,11 @@ def _formatted(count: int, shape: str) -> str:
     return str(count)
 
 
+TABLE_OF_CONTENTS = "./w:sdtPr/w:docPartObj/w:docPartGallery[@w:val='Table of Contents']"
+"""A content control holding Word's table of contents (References > Table of Contents); the
+other building blocks in the body (a cover page, a bibliography) are read."""
+
+
 def _block_elements(container: Any) -> Iterator[Any]:
     """The paragraphs and tables of a body in order, content controls and custom XML opened
     but for a table of contents."""
@@ -376,7 +389,7 @@ def _block_elements(container: Any) -> Iterator[Any]:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag in ("p", "tbl"):
             yield child
-        elif tag == "sdt" and not _xpath(child, "./w:sdtPr/w:docPartObj"):
+        elif tag == "sdt" and not _xpath(child, TABLE_OF_CONTENTS):
             yield from _block_elements_of(_xpath(child, "./w:sdtContent"))
         elif tag in ("customXml", "ins", "moveTo"):
             yield from _block_elements(child)
@@ -395,31 +408,105 @@ def paragraph_text(p: Any) -> str:
     return "".join(_RUN_TEXT.get(piece.tag, piece.text or "") for piece in _xpath(p, RUN_PIECES))
 
 
-def _table_text(tbl: Any, document: Any) -> str:
+def _table_text(tbl: Any) -> str:
     """A table of two rows and two columns or more as a Markdown pipe table (a header row,
-    a rule, a row a line); any other as its paragraphs."""
-    rows = [cells for cells in _rows(tbl, document) if any(cells)]
-    width = max((len(cells) for cells in rows), default=0)
-    if len(rows) < 2 or width < 2:
+    a rule, a row a line) below its caption rows (`_caption_rows`) written as paragraphs; any
+    other table, or one whose rows cannot be laid out, as its paragraphs."""
+    try:
+        rows = [row for row in _grid_rows(tbl) if any(row.cells)]
+    except Exception:  # lxml on a malformed row (any error): the table read as paragraphs
+        rows = []
+    captions = _caption_rows(rows)
+    table = [row.cells for row in rows[captions:]]
+    width = max((len(cells) for cells in table), default=0)
+    if len(table) < 2 or width < 2:
         texts = (paragraph_text(p).strip() for p in tbl.iter(PARAGRAPH_TAG))
         return "\n\n".join(text for text in texts if text)
-    lines = [_row(rows[0], width), "|" + " --- |" * width]
-    return "\n".join(lines + [_row(cells, width) for cells in rows[1:]])
+    lines = [_row(table[0], width), "|" + " --- |" * width]
+    lines += [_row(cells, width) for cells in table[1:]]
+    return "\n\n".join([*(row.cells[0] for row in rows[:captions]), "\n".join(lines)])
 
 
-def _rows(tbl: Any, document: Any) -> Iterator[list[str]]:
-    """Each row's cell texts; a cell spanning columns is written once, its other columns
-    left empty; a cell merged with the one above it repeats its text (the row's key)."""
-    from docx.table import Table
+class _GridRow(NamedTuple):
+    """A table row's cell texts laid on the table's grid, and whether it is one cell
+    merged across two columns or more (a caption: "Budget 2026" over the header)."""
 
-    for row in Table(tbl, document).rows:
-        cells, last = [], None
-        for cell in row.cells:
-            same = cell._tc is last
-            last = cell._tc
-            words = (paragraph_text(p) for p in cell._tc.iter(PARAGRAPH_TAG))
-            cells.append("" if same else " ".join(" ".join(words).split()))
-        yield cells
+    cells: list[str]
+    merged_across: bool
+
+
+MAX_TABLE_COLUMNS = 1_000
+"""The grid columns of a table read at most (Word allows 63): a cell's span past them is
+a damaged or hostile file's."""
+_OPENED = ("sdt", "sdtContent", "customXml")
+"""The wrappers a row or a cell may stand in (a content control, custom XML): opened."""
+
+
+def _grid_rows(tbl: Any) -> Iterator[_GridRow]:
+    """Each row's cell texts, read in one pass of the table (rows and cells inside content
+    controls and custom XML included): a cell spanning columns (`w:gridSpan`) written once,
+    its other columns left empty; a cell continuing a vertical merge (`w:vMerge`) repeats
+    the text of the cell that starts it (the row's key)."""
+    merged_from: dict[int, str] = {}
+    for tr in _wrapped_children(tbl, "tr"):
+        yield _grid_row(tr, merged_from)
+
+
+def _grid_row(tr: Any, merged_from: dict[int, str]) -> _GridRow:
+    """A row's cell texts on the table's grid (`w:gridBefore` columns left empty first);
+    `merged_from`: each grid column's text of the last cell a vertical merge may continue,
+    updated."""
+    cells = [""] * min(_int_value(tr, "./w:trPr/w:gridBefore/@w:val", 0), MAX_TABLE_COLUMNS)
+    spans = []
+    for tc in _wrapped_children(tr, "tc"):
+        if len(cells) >= MAX_TABLE_COLUMNS:
+            break
+        span = max(1, min(_int_value(tc, "./w:tcPr/w:gridSpan/@w:val", 1), MAX_TABLE_COLUMNS))
+        cells += [_merged_text(tc, len(cells), merged_from)] + [""] * (span - 1)
+        spans.append(span)
+    return _GridRow(cells[:MAX_TABLE_COLUMNS], len(spans) == 1 and spans[0] > 1)
+
+
+def _merged_text(tc: Any, column: int, merged_from: dict[int, str]) -> str:
+    """A cell's paragraphs joined by spaces, or the text of the cell above it whose vertical
+    merge it continues (`w:vMerge` but "restart")."""
+    merge = _xpath(tc, "./w:tcPr/w:vMerge")
+    if merge and _xpath(merge[0], "string(@w:val)") != "restart":
+        return merged_from.get(column, "")
+    words = (paragraph_text(p) for p in tc.iter(PARAGRAPH_TAG))
+    merged_from[column] = text = " ".join(" ".join(words).split())
+    return text
+
+
+def _wrapped_children(element: Any, name: str) -> Iterator[Any]:
+    """`element`'s children named `name` in Word's namespace, those inside content controls
+    and custom XML included, in order."""
+    for child in element.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if tag == name:
+            yield child
+        elif tag in _OPENED:
+            yield from _wrapped_children(child, name)
+
+
+def _int_value(element: Any, path: str, default: int) -> int:
+    """The whole number an attribute of `path` states, `default` for none or no number."""
+    values = _xpath(element, path)
+    text = str(values[0]).strip() if values else ""
+    return int(text) if text.isdigit() and len(text) < 8 else default
+
+
+def _caption_rows(rows: list[_GridRow]) -> int:
+    """How many of a table's first rows (at most MAX_CAPTION_ROWS) are one cell merged
+    across the table: captions written as paragraphs above it, not its header row."""
+    count = 0
+    while count < min(MAX_CAPTION_ROWS, len(rows)) and rows[count].merged_across:
+        count += 1
+    return count
+
+
+MAX_CAPTION_ROWS = 3
+"""The most one-cell rows above a table read as its captions (a title, a subtitle)."""
 
 
 def _row(cells: list[str], width: int) -> str:

@@ -13,24 +13,33 @@ saved with it (openpyxl's data_only mode: a file no spreadsheet program ever sav
 a script, holds no such value and its formula cells read as empty), a merged cell once (its
 first cell holds the value, the others none). Blank rows are left out; rows holding one cell
 above the sheet's first row of two or more (a title, "Prepared by Finance") are written as
-lines of their own over the table, not as its header (unless that row holds a number: it is
-then a record, under a one-cell header); a sheet whose first row is no header
+lines of their own over the table, not as its header (unless that row holds a number other
+than a year, "Department | 2025 | 2026" being a header: it is then a record, under a one-cell
+header; or more than three such rows stand above it: a column of values); a sheet whose first
+row is no header
 row (delimited.is_header_row: a sentence, a note) is written as plain text, a paragraph a
 row. Empty sheets and chart sheets are left out; hidden sheets too (a person reading the
 workbook does not see them), with a warning naming them.
 
+A sheet whose name is blank is headed by its place ("## Sheet 2").
+
 Read by openpyxl in read-only mode (streamed, a row at a time), imported on the first
 workbook read only (0.2-1.2 s of wall time on this shared machine: a corpus without one
 never pays it). Bounded, and a file that
-is no workbook is skipped with a reason, never a traceback:
+is no workbook is skipped with a reason, never a traceback (readers/officezip.py, shared with
+the .docx reader):
 - not a zip archive: an old binary .xls renamed, or a password-protected workbook (both are
   OLE files; the encrypted one holds an "EncryptedPackage" stream), or no workbook at all;
-- a zip archive without xl/workbook.xml (a .docx renamed);
+- a damaged zip archive; a zip archive without xl/workbook.xml (a .docx renamed); a workbook
+  saved as Strict Open XML (openpyxl reads none of it);
 - one whose parts unpack to more than MAX_UNPACKED bytes, or its table of strings to more than
   MAX_STRINGS (a zip bomb: sizes read from the archive's directory, which zipfile never reads
-  past);
+  past; the table of strings found by its content type, as openpyxl finds it, whatever its
+  name);
 - at most MAX_CELLS cells of a workbook are read (a sheet of a million rows: "read the
-  first 28,571 rows of sheet 'big'") and MAX_COLUMNS columns of a sheet, each with a warning.
+  first 28,571 rows of sheet 'big'"; a missing row number counts as a cell, as openpyxl
+  yields an empty row for each: a 5 KB sheet holding rows 1 and 10,000,000 cost 4 s of CPU)
+  and MAX_COLUMNS columns of a sheet, each with a warning.
 .ods files are not read: the one library reading them (odfpy) loads a whole document as a DOM
 and is no longer released; export them as .xlsx or .csv.
 
@@ -43,11 +52,11 @@ from __future__ import annotations
 import io
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.cellvalues import cell_text
 from citeqa.readers.delimited import is_header_row, pipe_table
@@ -73,20 +82,29 @@ MAX_STRINGS = 32 * 1024 * 1024
 """The most bytes a workbook's table of strings (xl/sharedStrings.xml) may unpack to: openpyxl
 holds it whole in memory before any row is read, so MAX_CELLS does not bound it (32 MB of
 one-letter strings are two million Python strings; a sheet one reads holds far fewer)."""
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""The first bytes of an OLE compound file: an .xls workbook, or an encrypted .xlsx."""
-ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 WORKBOOK_PART = "xl/workbook.xml"
 STRINGS_PART = "xl/sharedstrings.xml"
 """Lower case: the part's name as compared."""
+STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+"""The content type openpyxl finds the table of strings by, whatever the part's name."""
 
 OLD_BINARY = "an old binary Excel file (.xls) renamed: save it as .xlsx or export it as .csv"
 ENCRYPTED = "password-protected (encrypted): save it without a password to read it"
 NOT_ZIP = "not an Excel workbook (not a zip archive)"
+DAMAGED = "not a readable Excel workbook: the file is damaged or incomplete"
 NO_WORKBOOK = f"a zip archive without a workbook ({WORKBOOK_PART}): not an Excel workbook"
-TOO_LARGE = "its parts unpack to {size:,} MB, more than the {limit:,} MB read of a workbook"
-TOO_MANY_STRINGS = (
-    "its strings unpack to {size:,} MB, more than the {limit:,} MB read of a workbook"
+STRICT = (
+    "a Strict Open XML workbook, which citeqa cannot read: save it as a normal Excel workbook"
+    " (.xlsx) to read it"
+)
+WORKBOOK_FILE = officezip.Kind(
+    main_part=WORKBOOK_PART,
+    old_binary=OLD_BINARY,
+    encrypted=ENCRYPTED,
+    not_zip=NOT_ZIP,
+    damaged=DAMAGED,
+    missing_part=NO_WORKBOOK,
+    strict=STRICT,
 )
 HIDDEN = "{relative}: hidden sheets not read: {names}"
 CUT_ROWS = (
@@ -102,7 +120,7 @@ class XlsxReader:
     kind = "xlsx"
     suffixes = (".xlsx", ".xlsm")
     decoded = False
-    version = 1
+    version = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -126,26 +144,13 @@ class _Reading:
 
 
 def _check_archive(raw: bytes) -> None:
-    """UnreadableDocument unless `raw` is a zip archive holding a workbook that unpacks to at
-    most MAX_UNPACKED bytes, its table of strings to at most MAX_STRINGS."""
-    if raw.startswith(OLE_MAGIC):
-        raise UnreadableDocument(ENCRYPTED if ENCRYPTED_STREAM in raw else OLD_BINARY)
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise UnreadableDocument(NOT_ZIP) from None
-    if WORKBOOK_PART not in {part.filename for part in parts}:
-        raise UnreadableDocument(NO_WORKBOOK)
-    _check_size(TOO_LARGE, sum(part.file_size for part in parts), MAX_UNPACKED)
-    strings = (part.file_size for part in parts if part.filename.lower() == STRINGS_PART)
-    _check_size(TOO_MANY_STRINGS, sum(strings), MAX_STRINGS)
-
-
-def _check_size(reason: str, size: int, limit: int) -> None:
-    """UnreadableDocument saying `reason` when `size` bytes pass `limit`."""
-    if size > limit:
-        raise UnreadableDocument(reason.format(size=size >> 20, limit=limit >> 20))
+    """UnreadableDocument unless `raw` is a zip archive holding a workbook (officezip) that
+    unpacks to at most MAX_UNPACKED bytes, its table of strings to at most MAX_STRINGS."""
+    parts = officezip.package_parts(raw, WORKBOOK_FILE)
+    officezip.check_size(sum(part.file_size for part in parts), MAX_UNPACKED, "in all")
+    named = officezip.parts_of_type(raw, STRINGS_TYPE) | {STRINGS_PART}
+    strings = (part.file_size for part in parts if part.filename.lower() in named)
+    officezip.check_size(sum(strings), MAX_STRINGS, "of strings")
 
 
 def _read_workbook(raw: bytes, reading: _Reading) -> str | None:
@@ -178,12 +183,13 @@ def _read_sheets(book: Any, reading: _Reading) -> None:
     hidden = [sheet.title for sheet in book.worksheets if sheet.sheet_state != "visible"]
     if hidden:
         reading.notes.append(HIDDEN.format(relative=reading.relative, names=", ".join(hidden)))
-    for sheet in book.worksheets:
+    for number, sheet in enumerate(book.worksheets, start=1):
         if sheet.sheet_state != "visible" or reading.cells >= MAX_CELLS:
             continue
         records = _records(sheet, reading)
         if records:
-            reading.sheets.append(sheet_text(sheet.title, records, reading))
+            name = " ".join(cell_text(sheet.title).split()) or f"Sheet {number}"
+            reading.sheets.append(sheet_text(name, records, reading))
 
 
 def _records(sheet: Any, reading: _Reading) -> list[list[str]]:
@@ -202,7 +208,7 @@ def _records(sheet: Any, reading: _Reading) -> list[list[str]]:
             )
             break
         rows, widest = rows + 1, max(widest, len(row))
-        reading.cells += len(row)
+        reading.cells += len(row) or 1  # a missing row number: openpyxl yields () for each
         cells = [cell_text(cell.value, cell.number_format) for cell in row[:MAX_COLUMNS]]
         while cells and not cells[-1].strip():
             cells.pop()
@@ -219,7 +225,7 @@ def sheet_text(name: str, records: list[list[str]], reading: _Reading) -> str:
     """A sheet's heading over its lead lines (`_lead_rows`) and its rows as a pipe table, or
     over its rows as paragraphs when its first row is no header row (a warning says so)."""
     lead = _lead_rows(records)
-    lines = [f"## {' '.join(name.split())}", ""]
+    lines = [f"## {name}", ""]
     lines += [part for cells in records[:lead] for part in (_paragraph(cells), "")]
     table = records[lead:]
     if is_header_row(table[0]):
@@ -231,17 +237,26 @@ def sheet_text(name: str, records: list[list[str]], reading: _Reading) -> str:
 def _lead_rows(records: list[list[str]]) -> int:
     """How many of the first rows hold one cell each above the first row of two cells or more
     (a sheet's title, a "Prepared by" line): written as lines, not as the table's header.
-    None when no row holds two cells (a list of one column is a table of one column), or when
-    that row holds a number: it is a record, and the one-cell row above it the header of a
-    table whose other columns have no name ("name" over "Ana | 12")."""
-    for number, cells in enumerate(records):
-        if sum(1 for cell in cells if cell.strip()) > 1:
-            return 0 if any(_NUMBER.fullmatch(cell.strip()) for cell in cells) else number
+    None when no row holds two cells (a list of one column is a table of one column), when
+    more than MAX_LEAD_ROWS do (a column of values with a row of two below it), or when that
+    row holds a number other than a year: it is a record, and the one-cell row above it the
+    header of a table whose other columns have no name ("name" over "Ana | 12"); a header of
+    years ("Department | 2025 | 2026") is a header."""
+    for number, cells in enumerate(records[: MAX_LEAD_ROWS + 1]):
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        if len(filled) > 1:
+            numbers = [cell for cell in filled if _NUMBER.fullmatch(cell)]
+            return number if all(_YEAR.fullmatch(cell) for cell in numbers) else 0
     return 0
 
 
+MAX_LEAD_ROWS = 3
+"""The most one-cell rows read as lines above a sheet's table (a title, a subtitle, a
+"Prepared by" line); more are a column of values, read as the table's rows."""
 _NUMBER = re.compile(r"-?[\d,]*\d(?:\.\d+)?%?")
 """A cell as cellvalues writes a number ("12", "-1,250.50", "25%"): a record's, no header's."""
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+"""A number a header row names a column with: a year (1800-2199)."""
 
 
 def _paragraph(cells: list[str]) -> str:

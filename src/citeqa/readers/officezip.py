@@ -1,0 +1,124 @@
+"""The checks made of an Office Open XML file (.docx, .xlsx) before its library opens it: is it
+a zip archive at all, does it hold the part that makes it a Word document or a workbook, is it
+saved as Strict Open XML, and do its parts unzip to a size one reads.
+
+Shared by readers/docx.py and readers/xlsx.py so that both refuse the same files for the same
+reasons, with the same sentences (an encrypted file, an old binary one renamed, a damaged zip,
+a zip bomb). zipfile reads the archive's central directory only; it inflates no entry past the
+size that directory states, so the sums checked here bound what opening the file costs.
+"""
+
+from __future__ import annotations
+
+import io
+import lzma
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+from citeqa.readers.base import UnreadableDocument
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an OLE compound file: an old binary Office file (.doc, .xls), or an
+encrypted (password-protected) .docx or .xlsx."""
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+"""The stream an encrypted Office file is stored in, named in UTF-16."""
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,  # a directory entry asking for zip version 10.6, or an unknown method
+    ValueError,
+    OSError,
+    EOFError,
+    zlib.error,  # a deflated part's data garbled
+    lzma.LZMAError,  # an LZMA part's (zip method 14) properties garbled
+)
+"""What zipfile raises on a damaged archive (found by corrupting files at random)."""
+STRICT_NAMESPACE = b"purl.oclc.org/ooxml/"
+"""The namespaces of Strict Open XML ("Strict Open XML Document" in Word's Save As): neither
+python-docx nor openpyxl reads them."""
+CONTENT_TYPES = "[Content_Types].xml"
+"""The part naming each part's content type: a library finds a part by its type, not its name."""
+MAX_CONTENT_TYPES = 4 * 1024 * 1024
+"""The most bytes of CONTENT_TYPES read (one short line a part: a few KB in a real file)."""
+_OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+STRICT_PROBE_BYTES = 4096
+"""The bytes of the main part read to tell a Strict file: its root element's namespaces."""
+TOO_LARGE = "too large to read: {size:,} MB {what} once unzipped (citeqa reads up to {limit:,} MB)"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What one kind of Office file is called in the reasons a file of it is refused with."""
+
+    main_part: str
+    """The part every file of the kind holds ("word/document.xml")."""
+    old_binary: str
+    """The reason for an old binary file (.doc, .xls) renamed."""
+    encrypted: str
+    """The reason for a password-protected file."""
+    not_zip: str
+    """The reason for a file holding something else."""
+    damaged: str
+    """The reason for a damaged zip archive (its directory or its main part unreadable)."""
+    missing_part: str
+    """The reason for a zip archive without `main_part` (another kind renamed)."""
+    strict: str
+    """The reason for a file saved as Strict Open XML."""
+
+
+def package_parts(raw: bytes, kind: Kind) -> list[zipfile.ZipInfo]:
+    """The parts of the zip archive `raw` (read from its directory, nothing unzipped but the
+    first bytes of its main part); UnreadableDocument with `kind`'s reason for an OLE file,
+    a file that is no zip, a damaged zip, one without the main part, one whose main part has
+    a zip password, a Strict one."""
+    if raw.startswith(OLE_MAGIC):
+        raise UnreadableDocument(kind.encrypted if ENCRYPTED_STREAM in raw else kind.old_binary)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+            if kind.main_part not in {part.filename for part in parts}:
+                raise UnreadableDocument(kind.missing_part)
+            with archive.open(kind.main_part) as main:
+                opening = main.read(STRICT_PROBE_BYTES)
+    except ZIP_ERRORS:  # NotImplementedError first: it is a RuntimeError
+        raise UnreadableDocument(kind.damaged if raw.startswith(b"PK") else kind.not_zip) from None
+    except RuntimeError:  # zipfile: "File ... is encrypted, password required" (a zip password)
+        raise UnreadableDocument(kind.encrypted) from None
+    if STRICT_NAMESPACE in opening:
+        raise UnreadableDocument(kind.strict)
+    return parts
+
+
+def check_size(size: int, limit: int, what: str) -> None:
+    """UnreadableDocument saying how large, in MB rounded up, when `size` bytes pass `limit`
+    (`what`: "in all", "of XML", "of strings")."""
+    if size > limit:
+        megabytes = (size + (1 << 20) - 1) >> 20
+        raise UnreadableDocument(TOO_LARGE.format(size=megabytes, what=what, limit=limit >> 20))
+
+
+def parts_of_type(raw: bytes, content_type: str) -> set[str]:
+    """The names, lower case and without their leading "/", of the parts `raw`'s content types
+    give `content_type` (as openpyxl finds the table of strings: by its type, whatever its
+    name). Read after `package_parts` accepted `raw`; a content types part past
+    MAX_CONTENT_TYPES is read up to it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive, archive.open(CONTENT_TYPES) as types:
+            text = types.read(MAX_CONTENT_TYPES)
+    except (KeyError, *ZIP_ERRORS):  # none, or damaged: the library finds no part by its type
+        return set()
+    wanted = content_type.lower().encode()
+    names = set()
+    for override in _OVERRIDE.finditer(text):
+        attributes = {
+            name.lower(): double or single
+            for name, double, single in _ATTRIBUTE.findall(override[1])
+        }
+        if attributes.get(b"contenttype", b"").strip().lower() == wanted:
+            names.add(
+                attributes.get(b"partname", b"").decode("utf-8", "replace").lstrip("/").lower()
+            )
+    return names
