@@ -16,6 +16,13 @@ SAMPLE_BYTES bytes, and its guess is taken only when:
   is not Latin. A French or German cp1252 file, often guessed cp1250, keeps its cp1252
   reading, whose few accented letters (under a tenth of its letters) that guess would read
   otherwise;
+- the guess is no UTF-16 or UTF-32 (textdecoding.py reads those by their marks and zero
+  bytes; a short cp1252 line "ÉLÈVES;ÂGÉS;ÉTÉ" was guessed UTF-16 and read as CJK);
+- in a sample of fewer than SHORT_SAMPLE bytes past ASCII that cp1252 reads, the guess names
+  the language it reads (the library's `coherence`): such a sample reads as something in many
+  scripts ("ÀÉÈÊÔÛÇ ÉÉ" as half-width katakana, Cyrillic, Greek, none messy), so cp1252, the
+  reading of Western Europe's files, stays ("Совет директоров" alone was guessed Shift-JIS and
+  read as kanji; it now reads "Ñîâåò äèðåêòîðîâ", as cp1252 always read it) (s22 review);
 - and the file is not mostly UTF-8 (textdecoding._mostly_utf8: a UTF-8 file with one stray
   line is read line by line, as before).
 
@@ -34,6 +41,10 @@ NON_ASCII_LETTERS = 0.5
 guessed as an Arabic code page: a third)."""
 MIN_LETTERS = 8
 """And the fewest such letters: a few accented words are too little to tell a script by."""
+SHORT_SAMPLE = 200
+"""Fewer bytes past ASCII than this (in the sample) make a short sample, read as cp1252 unless
+the guess names a language or cp1252 cannot read the bytes (a Shift-JIS "。" is 0x81 0x42)."""
+_ASCII = bytes(range(128))
 
 __all__ = ["non_latin_text"]
 
@@ -43,8 +54,12 @@ def non_latin_text(body: bytes) -> tuple[str, str] | None:
     legacy encoding of a non-Latin script (the module's rules); None otherwise."""
     from charset_normalizer import from_bytes
 
-    for match in from_bytes(body[:SAMPLE_BYTES]):
-        if match.chaos > MAX_CHAOS:
+    sample = body[:SAMPLE_BYTES]
+    short = _short_western(sample)
+    for match in from_bytes(sample):
+        if match.chaos > MAX_CHAOS or match.encoding.startswith(("utf_16", "utf_32")):
+            continue
+        if short and not match.coherence:
             continue
         try:
             text = body.decode(match.encoding)
@@ -53,6 +68,17 @@ def non_latin_text(body: bytes) -> tuple[str, str] | None:
         if _non_latin(text[:SAMPLE_BYTES]):
             return text, match.encoding
     return None
+
+
+def _short_western(sample: bytes) -> bool:
+    """Whether `sample` has fewer than SHORT_SAMPLE bytes past ASCII and cp1252 reads it."""
+    if len(sample.translate(None, _ASCII)) >= SHORT_SAMPLE:
+        return False
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _non_latin(text: str) -> bool:

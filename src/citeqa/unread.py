@@ -12,10 +12,11 @@ documents never mention" adds (`not_searched`): such a word may be in a file cit
 skipped .vtt did). What the walk leaves out on purpose (hidden files, links leading outside the
 corpus) is no file the build tried: it is not counted, the user chose it (`citeqa status` still
 lists the links). Files a site or a build writes beside its documents (scripts, style sheets,
-fonts, images, a generator's inventory: citeqa/data/unread_files.json's `asset_endings`) hold no
-text to read: `status` counts them, but neither the welcome nor an abstention names them or
-offers to convert them (`_documents`; s22 trial: a Sphinx site's objects.inv and _static/*.js
-were named by every abstention, and the chat said to rename them .txt).
+fonts, a generator's inventory: citeqa/data/unread_files.json's `asset_endings`; images too
+beside a site's files, `site_images`) hold no text to read: `status` counts them, but neither
+the welcome nor an abstention names them or offers to convert them (`_documents`; s22 trial: a
+Sphinx site's objects.inv and _static/*.js were named by every abstention, and the chat said to
+rename them .txt). Images alone are named: a folder of scanned letters (.jpg) is documents.
 """
 
 from __future__ import annotations
@@ -153,17 +154,25 @@ def _files(count: int, lang: Lang = "en") -> str:
     return counted(count, "file" if lang == "en" else "fichier")
 
 
-@cache
 def asset_endings() -> frozenset[str]:
     """The endings of files that hold no text to read (citeqa/data/unread_files.json)."""
+    return _endings("asset_endings")
+
+
+@cache
+def _endings(key: str) -> frozenset[str]:
+    """The endings citeqa/data/unread_files.json lists under `key`, lower case."""
     data = data_json("unread_files.json")
-    endings = data.get("asset_endings", []) if isinstance(data, dict) else []
+    endings = data.get(key, []) if isinstance(data, dict) else []
     return frozenset(str(ending).lower() for ending in endings)
 
 
 def _documents(unread: UnreadFiles) -> UnreadFiles:
-    """`unread` without the files of `asset_endings`: those its advice and notes name."""
+    """`unread` without the files of `asset_endings`, and of an image ending when a site's
+    files are among them (`site_markers`): those its advice and notes name."""
     assets = asset_endings()
+    if not _endings("site_markers").isdisjoint(unread.types):
+        assets |= _endings("site_images")
     types = {ending: count for ending, count in unread.types.items() if ending not in assets}
     return unread.model_copy(update={"types": types})
 

@@ -3,6 +3,7 @@ footer dropped from its pages, its title read past that header, its sections fou
 
 from __future__ import annotations
 
+import pytest
 from tests.pdf_files import sized_pdf
 from tests.unit.test_manual_pages import _bank, _index_of
 
@@ -116,6 +117,38 @@ def test_a_known_compound_or_two_words_keep_the_hyphen_unless_joined_is_a_word()
     assert join_hyphenated_pages(["delay senes-\ncence now"])[0] == "delay senescence\nnow"
     soft = "a low\u00ad\ndose regimen"  # a compound at a soft hyphen: left as it is
     assert join_hyphenated_pages([soft])[0] == soft
+
+
+@pytest.mark.parametrize(
+    "head, tail",
+    [
+        ("short", "ness"),
+        ("read", "able"),
+        ("adapt", "able"),
+        ("steward", "ship"),
+        ("home", "ward"),
+        ("over", "weight"),
+        ("work", "load"),
+        ("hyper", "tension"),
+        ("fort", "night"),
+    ],
+)
+def test_a_word_derived_from_two_words_is_joined(head: str, tail: str) -> None:
+    """Both halves are words, but the tail is a suffix or a second half written solid, or the
+    head one written solid with what follows (s22 review: "short-ness", main joined it); a
+    compound written elsewhere, "low-dose" and "over-the-counter" keep their hyphen."""
+    text = f"the {head}-\n{tail} of it"
+    assert join_hyphenated_pages([text])[0] == f"the {head}{tail}\nof it"
+    written = f"The {head}-{tail} case. " + text
+    expected = f"The {head}-{tail} case. the {head}-{tail}\nof it"
+    assert join_hyphenated_pages([written])[0] == expected
+
+
+def test_a_compound_after_a_solid_head_and_a_syllable_break_are_unchanged() -> None:
+    assert join_hyphenated_pages(["a low-\ndose regimen"])[0] == "a low-dose\nregimen"
+    assert join_hyphenated_pages(["the infor-\nmation"])[0] == "the information"
+    counter = "an over-\nthe-counter drug"
+    assert join_hyphenated_pages([counter])[0] == "an over-the-counter\ndrug"
 
 
 def test_numbers_and_capitals_after_a_line_end_hyphen_are_left_alone() -> None:

@@ -48,6 +48,18 @@ def test_the_xmp_title_stands_when_the_information_has_none() -> None:
     assert title_of(pdf) == "Annual report 2025"
 
 
+def test_a_placeholder_title_gives_way_to_the_xmp_title() -> None:
+    """ "else XMP" when /Title is no real title too, not only when it is absent (s22 review)."""
+    pdf = with_metadata(minimal_pdf(["Some text"]), "Untitled", xmp_title="Annual report 2025")
+    assert title_of(pdf) == "Annual report 2025"
+
+
+def test_a_stated_title_loses_its_control_characters() -> None:
+    """An escape sequence, a bell and a NUL in /Title reached sources and status (s22 review)."""
+    pdf = with_metadata(minimal_pdf(["Some text"]), "Rapport\x1b[31m annuel\x07 2024\x00")
+    assert title_of(pdf) == "Rapport [31m annuel 2024"
+
+
 @pytest.mark.parametrize(
     "title",
     [

@@ -252,6 +252,35 @@ def test_a_legacy_file_of_a_non_latin_script_reads_in_its_encoding(text: str, co
     assert len(warnings) == 1 and warnings[0].startswith("f.txt: not valid UTF-8; decoded as ")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ÉTÉ À CÔTÉ DÉJÀ ÉLÈVE ÂGÉ\n",  # was guessed UTF-16 (CJK)
+        "ÉLÈVES;ÂGÉS;ÉTÉ\n",  # UTF-16 too
+        "ÀÉÈÊÔÛÇ ÉÉ\n",  # was guessed cp932 (half-width katakana)
+        "Müller, Jürgen; Schröder, Björn\n",
+    ],
+)
+def test_a_short_western_legacy_file_stays_cp1252(text: str) -> None:
+    """A few accented capitals read as something in many scripts (s22 review): a short sample
+    keeps cp1252 unless the guess names a language; a UTF-16 or UTF-32 guess is never taken."""
+    assert decoded_text(text.encode("cp1252"), "f.txt") == (
+        text,
+        ["f.txt: not valid UTF-8; decoded as cp1252"],
+    )
+
+
+def test_a_short_non_latin_file_reads_in_its_codec_when_the_guess_names_its_language() -> None:
+    """A short Cyrillic sentence is told Russian, a short Shift-JIS line is no cp1252; two
+    Cyrillic words alone (once guessed Shift-JIS, read as kanji) keep the cp1252 reading."""
+    russian = "Совет директоров утвердил бюджет на 2025 год.\n"
+    assert decoded_text(russian.encode("cp1251"), "r.txt")[0] == russian
+    japanese = "会議の議事録を確認しました。\n"
+    assert decoded_text(japanese.encode("shift_jis"), "j.txt")[0] == japanese
+    two_words = "Совет директоров\n".encode("cp1251")
+    assert decoded_text(two_words, "w.txt")[0] == two_words.decode("cp1252")
+
+
 def test_a_western_legacy_file_or_a_utf8_file_with_a_stray_line_stays_as_before() -> None:
     french = "Le conseil a approuvé le budget. Réunion à Genève, très attendue.\n" * 20
     assert decoded_text(french.encode("cp1252"), "fr.txt") == (

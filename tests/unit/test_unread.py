@@ -132,3 +132,15 @@ def test_files_holding_no_text_are_counted_but_never_offered_to_convert() -> Non
     assert line is not None and line.startswith("1 file not read: 1 .docx") and ".js" not in line
     note = not_searched(mixed, "en")
     assert note is not None and ".docx" in note and ".js" not in note
+
+
+def test_scanned_images_alone_are_named_but_a_sites_images_are_not() -> None:
+    """A folder of scanned letters (.jpg) is documents citeqa cannot read: named by the welcome
+    and an abstention; a site's images beside its scripts or inventory are not (s22 review)."""
+    scans = UnreadFiles(types={".jpg": 12, ".png": 1})
+    line = welcome_line(scans)
+    assert line is not None and line.startswith("13 files not read: 12 .jpg, 1 .png")
+    note = not_searched(scans, "en")
+    assert note is not None and ".jpg" in note
+    site = UnreadFiles(types={".png": 5, ".svg": 2, ".inv": 1, ".js": 3})
+    assert welcome_line(site) is None and not_searched(site, "en") is None

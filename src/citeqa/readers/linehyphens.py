@@ -4,15 +4,19 @@ A typesetter breaks a word at a syllable and marks it with a hyphen; a compound 
 own hyphen ("tick-" over "borne"). Which one a break is gets measured in the document itself,
 all its pages at once (`join_hyphenated_pages`): the joined word written elsewhere in it → a
 broken word, joined; else a compound the data knows ("après-" over "midi":
-data/hyphenated_words.json), or two halves that are words (of three letters at least, written
-alone in the document or known: data/known_words.json) → a compound, kept, unless the joined
-form is a known word ("low-dose", "end-points" kept; "with-out" joined); else the hyphenated
-form written elsewhere → a compound, kept; else the head a word written elsewhere that ends a
-compound ("state-of-the-" over "art") → kept; else the second half written elsewhere as a word
-("cross-" over "sectional" when "sectional" is) → a compound, kept; else joined (no half of a
-syllable break stands alone: "senes", "cence"). A kept compound is read as one word too: its
-hyphen stays and the line's break moves after it ("pré-⏎demande en ligne" →
-"pré-demande⏎en ligne": a passage's preview read "pré- demande", s21 trial).
+data/hyphenated_words.json) → kept; else a half that makes one word with the other (a suffix
+or a second half written solid, "short-⏎ness", "work-⏎load"; a head such as "over-",
+"hyper-": hyphenated_words.json) → joined unless the compound is written elsewhere (s22
+review: the next rule kept "short-ness", main had joined it); else two halves that are words
+(of three letters at least, written alone in the document or known: data/known_words.json) →
+a compound, kept, unless the joined form is a known word ("low-dose", "end-points" kept;
+"with-out" joined); else the hyphenated form written elsewhere → a compound, kept; else the
+head a word written elsewhere that ends a compound ("state-of-the-" over "art") → kept; else
+the second half written elsewhere as a word ("cross-" over "sectional" when "sectional" is) →
+a compound, kept; else joined (no half of a syllable break stands alone: "senes", "cence").
+A kept compound is read as one word too: its hyphen stays and the line's break moves after it
+("pré-⏎demande en ligne" → "pré-demande⏎en ligne": a passage's preview read "pré- demande",
+s21 trial).
 Only letters around the break, the second half opening in lower case (a capital of any
 alphabet leaves it alone: "Saint-" over "Étienne"): "COVID-" over "19", "-" over "Based", a
 dash alone are left as they are. Measured on the 75 PDFs of the user trials (s14-s18): 5
@@ -90,7 +94,8 @@ def _mended(found: re.Match[str], written: Counter[str]) -> str:
     head, tail = found["head"], _lower_start(found["tail"])
     last_part = _in_compound(found) and written[head.casefold()] > 0
     hyphen = found.string[found.end("head")]
-    if _broken_word(head, tail, written, last_part):
+    solid = _solid(head, tail) and not found["rest"].startswith(tuple(_HYPHENS))
+    if _broken_word(head, tail, written, last_part, solid):
         hyphen = ""
     elif hyphen == "\u00ad":
         return found.group(0)
@@ -113,19 +118,30 @@ def _in_compound(found: re.Match[str]) -> bool:
     return len(before) == 2 and before[-1] in _HYPHENS and before[-2].isalpha()
 
 
-def _broken_word(head: str, tail: str, written: Counter[str], last_part: bool) -> bool:
+def _broken_word(head: str, tail: str, written: Counter[str], last_part: bool, solid: bool) -> bool:
     """Whether `head`-`tail` is one word broken at a line's end (not a compound): the joined
     word written elsewhere, yes; else the compound written elsewhere, or the head a word
     written elsewhere ending a compound (`last_part`: "the" of "state-of-the-⏎art", not "treat"
-    of "pre-treat-⏎ment"), or the tail a word of its own elsewhere ("cross-⏎sectional" where
-    "sectional" is), no."""
+    of "pre-treat-⏎ment"), no; else a half that makes one word (`solid`: "short-⏎ness"), yes;
+    else the tail a word of its own elsewhere ("cross-⏎sectional" where "sectional" is), no."""
     joined, compound = (head + tail).casefold(), f"{head}-{tail}".casefold()
     if written[joined]:
         return True
     words, compounds = _known_forms()
-    if compound in compounds or (_is_word(head, written) and _is_word(tail, written)):
-        return joined in words  # "après-midi", "low-dose": a compound, unless one word is known
+    if compound in compounds:
+        return joined in words  # "après-midi": a compound, unless one word is known
+    if solid:
+        return not (written[compound] or last_part)
+    if _is_word(head, written) and _is_word(tail, written):
+        return joined in words  # "low-dose": a compound, unless one word is known
     return not (written[compound] or last_part or written[tail.casefold()])
+
+
+def _solid(head: str, tail: str) -> bool:
+    """Whether the head or the tail of a break makes one word with the other half rather than a
+    compound ("over-⏎weight", "short-⏎ness": data/hyphenated_words.json)."""
+    heads, tails = _solid_halves()
+    return head.casefold() in heads or tail.casefold() in tails
 
 
 def _is_word(half: str, written: Counter[str]) -> bool:
@@ -144,6 +160,17 @@ def _known_forms() -> tuple[frozenset[str], frozenset[str]]:
     return (
         frozenset(word.casefold() for listed in words.values() for word in listed),
         frozenset(word.casefold() for listed in compounds.values() for word in listed),
+    )
+
+
+@cache
+def _solid_halves() -> tuple[frozenset[str], frozenset[str]]:
+    """The heads and the tails of every language that make one word with the other half of a
+    break (citeqa/data/hyphenated_words.json), casefolded, read once."""
+    listed = data_json("hyphenated_words.json")
+    return (
+        frozenset(half.casefold() for halves in listed["solid_heads"].values() for half in halves),
+        frozenset(half.casefold() for halves in listed["solid_tails"].values() for half in halves),
     )
 
 

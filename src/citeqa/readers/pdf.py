@@ -54,7 +54,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 16
+    version = 17
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -82,7 +82,10 @@ class PdfFileReader:
     its hyphen, and a kept compound is one word, the line's break after it (linehyphens.py).
     16: a footnote and a caption set smaller than the text stand apart, a sentence broken by a
     page's end runs on into the next page (pdfnotes.py), and a page holding nothing but margin
-    lines (a blank page's header and number) is read empty."""
+    lines (a blank page's header and number) is read empty. 17: a break before a suffix or a
+    second half written solid, or after a head such as "over-", is joined though both halves
+    are words ("short-⏎ness"); a stated title loses its control characters, and a placeholder
+    /Title gives way to XMP's (pdftitle.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

@@ -6,9 +6,11 @@ were titled so alike in sources and status (s21 trial), though each states its o
 ("Délibérations du conseil municipal du 27 mars 2025") in its document information. The
 rules:
 
-- the document information's /Title is read, else the XMP packet's dc:title (its
+- the document information's /Title is read, else (absent, or no real title by the rules
+  below: a placeholder "Untitled" over a real XMP title) the XMP packet's dc:title (its
   "x-default" language, else its first);
-- its white space is collapsed and it is cut to TITLE_MAX characters;
+- its control characters and runs of white space are made one space (titles.plain_title: an
+  escape sequence or a NUL stated as a title) and it is cut to TITLE_MAX characters;
 - a title an authoring tool writes on its own is none (citeqa/data/metadata_titles.json, rules
   as data): a placeholder ("Untitled", "Document1", "Présentation PowerPoint"), the source
   file's name as a tool writes it ("Microsoft Word - rapport.docx"), any file's name
@@ -30,6 +32,7 @@ from typing import Any, NamedTuple
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.readers.base import TITLE_MAX
+from citeqa.titles import plain_title
 
 __all__ = ["is_real_title", "stated_title"]
 
@@ -60,16 +63,17 @@ def _rules() -> _Rules:
 
 
 def stated_title(reader: Any, file_name: str) -> str | None:
-    """The title a pypdf `reader`'s metadata states (its /Title, else XMP dc:title) when it
-    is a real title (`is_real_title`) for the file `file_name`; else None."""
+    """The title a pypdf `reader`'s metadata states, its /Title, else its XMP dc:title, the
+    first that is a real title (`is_real_title`) for the file `file_name`; else None."""
     for read in (_information_title, _xmp_title):
         try:
             title = read(reader)
         except Exception:  # pypdf raises many kinds on a damaged dictionary or XMP packet
             title = None
         if title is not None:
-            title = " ".join(title.split())[:TITLE_MAX].rstrip()
-            return title if is_real_title(title, file_name) else None
+            title = " ".join(plain_title(title).split())[:TITLE_MAX].rstrip()
+            if is_real_title(title, file_name):
+                return title
     return None
 
 
