@@ -6,7 +6,9 @@ as the best match for any question on one of them; a tutorial's example call wri
 well. So (s22 trial: API parameter questions right 1 in 9):
 - a question asking a default (the language data's `default_words`: "default", "par défaut")
   is answered, when a candidate signature gives an asked word a default (`threshold=0.18`,
-  signatures.sets_default), by those signatures and by the sentences that write a default word
+  signatures.sets_default), by those signatures, or else, when a candidate describing an
+  asked field stands under a signature giving it one (a markdown heading's signature is no
+  candidate), by those lines describing it; and by the sentences that write a default word
   and an asked word and are no code line ("Start with the default threshold of 0.18"), never
   by a call `detect_leaks(readings, threshold=0.25)`;
 - a question naming a field ("the threshold parameter of detect_leaks", "When does detect_leaks
@@ -68,9 +70,13 @@ def _owners_asked(focus: str) -> frozenset[str]:
 
 
 def _giving_defaults(placed: Placed, words: frozenset[str]) -> list[int]:
-    """The signatures giving an asked word a default and the sentences saying a default of one,
-    when any signature does."""
+    """The signatures giving an asked word a default or, when none is a candidate, the lines
+    describing an asked field under a signature giving it one (a markdown heading "##
+    detect_leaks(…, threshold=0.18)" is no candidate), and the sentences saying a default of
+    one, when any of those is."""
     setting = [any(sets_default(text, word) for word in words) for _, _, text in placed]
+    if not any(setting):
+        setting = [_under_default(*candidate, words) for candidate in placed]
     if not any(setting):
         return []
     return [
@@ -78,6 +84,13 @@ def _giving_defaults(placed: Placed, words: frozenset[str]) -> list[int]:
         for number, (_, _, text) in enumerate(placed)
         if setting[number] or _says_default(text, words)
     ]
+
+
+def _under_default(document: str, start: int, text: str, words: frozenset[str]) -> bool:
+    """Whether a line describes an asked field ("threshold (float) – …") under a signature
+    giving that field a default (signatures.owner)."""
+    field = field_name(text)
+    return _asks_field(field.casefold(), words) and sets_default(owner(document, start), field)
 
 
 def _describing_fields(placed: Placed, words: frozenset[str], named: frozenset[str]) -> list[int]:

@@ -7,8 +7,9 @@ cache folder…") the variable it describes; answering.naming_identifiers kept o
 sentences writing the asked name, the signature itself or a changelog line, and never the line
 that answers (s22 trial: API parameter questions right 1 in 9). Here a sentence's `owner` is
 the nearest line above it, in its document's text, that opens a definition: a signature (a
-name, maybe dotted, and its parameters in parentheses, maybe after "class" or "def" or a
-markdown heading's marks, maybe a return annotation after it, alone on its line:
+name, maybe dotted, and its parameters in parentheses, maybe after "class" or "def", a
+markdown heading's marks or an RST directive's (".. py:function::"), maybe a return
+annotation after it ("-> Frame", Sphinx's "→ list"), alone on its line:
 Sphinx's `<dl class="py function">` term as html.py reads it, a Markdown or RST reference's
 heading, pydoc's output) or a term alone on its line that is one code name (`HYDROKIT_TOKEN`
 over its description). Only lines of the definition's own body stand between: a field label
@@ -26,6 +27,7 @@ No I/O, no state.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from citeqa.glossary import fold, language_words
 
@@ -38,6 +40,7 @@ __all__ = [
     "label_over",
     "owner",
     "owner_name",
+    "parse_signature",
     "sets_default",
 ]
 
@@ -49,17 +52,103 @@ SIGNATURE_MAX = 300
 """The longest line read as a signature."""
 
 _NAME = r"[A-Za-z_][\w.]*"
-_PARAMETER = r"\s*(?:\*{0,2}[A-Za-z_]\w*(?:\s*:\s*[^,=()]+)?(?:\s*=\s*[^,()]+)?|\*|/)\s*"
-_SIGNATURE = re.compile(
+_HEAD = re.compile(
     rf"""^(?:\#{{1,6}}\s+)?`?
+    (?:\.\.\s+(?:py:)?(?:function|method|class|exception|classmethod|staticmethod)::\s+)?
     (?:(?:async\s+)?(?:class|def|exception|function|method|classmethod|staticmethod)\s+)?
-    (?P<name>{_NAME})
-    \((?:{_PARAMETER}(?:,{_PARAMETER})*,?)?\)
-    (?:\s*(?:->|:)\s*[^=()]*?)?`?\s*[:¶]?$""",
+    (?P<name>{_NAME})\(""",
     re.VERBOSE,
 )
-"""A signature alone on its line, its parameters bare names, `*args`, `name: type`,
-`name=default` (a default holding no parenthesis or comma), "*" or "/"."""
+"""What opens a signature: maybe a markdown heading's marks, a backtick, an RST directive
+(".. py:function::") or a keyword ("class", "async def"), then the name and "("."""
+_AFTER = re.compile(r"(?:\s*(?:->|→|:)\s*[^=()]*?)?`?\s*[:¶]?$")
+"""What may follow the closing parenthesis: a return annotation ("-> Frame", Sphinx's
+"→ list"), a closing backtick, a colon or a pilcrow."""
+_PARAMETER = re.compile(r"\s*(?:\*{0,2}(?P<name>[A-Za-z_]\w*)\s*(?::\s*\S.*)?|\*|/)\s*", re.DOTALL)
+"""A parameter before its default: a name maybe starred, maybe its type ("dict[str, int]"),
+or a bare "*" or "/"."""
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+_QUOTES = "'\""
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature's name and its parameters' names with their defaults (None: no default)."""
+
+    name: str
+    defaults: dict[str, str | None]
+
+
+def parse_signature(line: str) -> Signature | None:
+    """The signature a line, stripped, is alone on, or None: its parameters bare names,
+    `*args`, "*", "/", `name: type`, `name=default` whose type and default may hold brackets,
+    commas and quotes (`dict[str, int]`, `timedelta(hours=24)`, `', '`). Parsed in one pass
+    over the line (`_top_level`), not by one regular expression (one whose parameters may
+    hold types and defaults backtracked exponentially: 33 s on a typed line of eight
+    parameters), nor by Python's `ast` (references write what is no Python: "x=<object>",
+    types in words, other languages' signatures)."""
+    opened = _HEAD.match(line) if len(line) <= SIGNATURE_MAX and "(" in line else None
+    if opened is None:
+        return None
+    parts = _top_level(line, opened.end(), ",")
+    if parts is None or _AFTER.match(line, parts[1]) is None:
+        return None
+    listed = parts[0]
+    if len(listed) == 1 and not listed[0].strip():
+        return Signature(opened["name"], {})
+    if len(listed) > 1 and not listed[-1].strip():
+        listed = listed[:-1]
+    defaults: dict[str, str | None] = {}
+    for parameter in listed:
+        read = _parameter(parameter)
+        if read is None:
+            return None
+        defaults[read[0]] = read[1]
+    return Signature(opened["name"], defaults)
+
+
+def _parameter(text: str) -> tuple[str, str | None] | None:
+    """A parameter's name ("*" or "/" for those marks) and default, or None when `text` is
+    no parameter."""
+    split = _top_level(text + ")", 0, "=")
+    if split is None:
+        return None
+    head, *rest = split[0]
+    default = "=".join(rest).strip() if rest else None
+    found = _PARAMETER.fullmatch(head)
+    if found is None or default == "" or (rest and head.strip() in ("*", "/")):
+        return None
+    return (found["name"] or head.strip(), default)
+
+
+def _top_level(line: str, start: int, separator: str) -> tuple[list[str], int] | None:
+    """The parts of `line` from `start` to the parenthesis closing the one before `start`, cut
+    at each `separator` outside brackets and quotes, and the position after that parenthesis;
+    None when brackets or quotes are unbalanced."""
+    parts: list[str] = []
+    closing: list[str] = [")"]
+    quote = ""
+    begin = start
+    for position in range(start, len(line)):
+        char = line[position]
+        if quote:
+            quote = "" if char == quote and line[position - 1] != "\\" else quote
+        elif char in _QUOTES:
+            quote = char
+        elif char in _OPENING:
+            closing.append(_OPENING[char])
+        elif char in ")]}":
+            if char != closing.pop():
+                return None
+            if not closing:
+                parts.append(line[begin:position])
+                return parts, position + 1
+        elif char == separator and len(closing) == 1:
+            parts.append(line[begin:position])
+            begin = position + 1
+    return None
+
+
 _TERM = re.compile(
     r"^`?(?P<name>[A-Za-z_]\w*(?:[_.][A-Za-z0-9]\w*)+|[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)`?\s*[:¶]?$"
 )
@@ -68,14 +157,20 @@ _TERM = re.compile(
 _FIELD = re.compile(r"^`?(?P<name>[A-Za-z_]\w*)`?(?:\s*\([^()]{0,80}\))?\s*[–—:-]\s+\S")
 """A field's line: a name, maybe its type in parentheses, a dash or colon and what it says
 ("threshold (float) – Fraction by which…", "ValueError – if window is smaller than 8")."""
+_RST_FIELD = re.compile(
+    r"^:(?:param|parameter|arg|argument|key|keyword|raises|raise|except|exception)"
+    r"(?:\s+[\w.\[\]|]+){0,2}?\s+(?P<name>[A-Za-z_]\w*):\s+\S"
+)
+"""An RST (Sphinx) field's line: ":param threshold: Fraction…", ":param float threshold: …",
+":raises ValueError: if window…"."""
 _HEADING = re.compile(r"^#{1,6}\s")
 _UNDERLINE = re.compile(r"^([-=~^\"'`*+#])\1{2,}$")
 """An RST or NumPy-docstring underline ("----------"), part of the heading above it."""
 
 
 def is_signature(line: str) -> bool:
-    """Whether a line, stripped, is a signature alone on it (`_SIGNATURE`)."""
-    return len(line) <= SIGNATURE_MAX and _SIGNATURE.match(line) is not None
+    """Whether a line, stripped, is a signature alone on it (`parse_signature`)."""
+    return parse_signature(line) is not None
 
 
 def is_definition(line: str) -> bool:
@@ -134,20 +229,22 @@ def _labels_fields(heading: str) -> bool:
 
 
 def field_name(sentence: str) -> str:
-    """The name a field's line describes ("threshold" of "threshold (float) – Fraction…"), or
-    "" for any other sentence."""
-    found = _FIELD.match(sentence.strip())
+    """The name a field's line describes ("threshold" of "threshold (float) – Fraction…", of
+    RST's ":param threshold: Fraction…"), or "" for any other sentence."""
+    found = _FIELD.match(sentence.strip()) or _RST_FIELD.match(sentence.strip())
     return found["name"] if found else ""
 
 
 def sets_default(signature: str, name: str) -> bool:
     """Whether a signature gives parameter `name` a default (`name=0.18`, `name: int = 8`)."""
-    pattern = rf"[(,]\s*\*{{0,2}}{re.escape(name)}\s*(?::[^,=()]+)?=(?!=)"
-    return is_signature(signature.strip()) and re.search(pattern, signature) is not None
+    parsed = parse_signature(signature.strip())
+    return parsed is not None and parsed.defaults.get(name) is not None
 
 
 def owner_name(line: str) -> str:
     """The name a definition line defines, its last dotted part ("detect_leaks" of
     "hydrokit.flow.detect_leaks(readings)", "HYDROKIT_TOKEN"), or "" for any other line."""
-    found = _SIGNATURE.match(line) or _TERM.match(line)
-    return found["name"].rsplit(".", 1)[-1] if found else ""
+    signature = parse_signature(line)
+    found = _TERM.match(line)
+    name = signature.name if signature else found["name"] if found else ""
+    return name.rsplit(".", 1)[-1]

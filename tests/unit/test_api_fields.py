@@ -10,10 +10,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa.answering import Candidates, describing_asked_fields, naming_identifiers
+from citeqa.asked_fields import answering_lines
 from citeqa.identifiers import asked_about, identifiers
 from citeqa.questions import QuestionTerms
+from citeqa.readers.html import html_visible_text
 from citeqa.sentences import ScoredSentence
-from citeqa.signatures import field_name, is_signature, owner, owner_name, sets_default
+from citeqa.signatures import (
+    field_name,
+    is_signature,
+    owner,
+    owner_name,
+    parse_signature,
+    sets_default,
+)
 
 REFERENCE = """# hydro.flow
 
@@ -74,6 +83,89 @@ def test_signatures_fields_and_defaults_are_read_by_their_shape() -> None:
     assert sets_default("f(readings, window=96)", "window")
     assert not sets_default("f(readings, window=96)", "readings")
     assert not sets_default("events = f(readings, window=96)", "window")
+
+
+def test_typed_signatures_with_expression_defaults_are_parsed() -> None:
+    names = ["host", "port", "user", "timeout", "retries", "ssl", "pool", "echo", "debug"]
+    typed = "hydrokit.connect(" + ", ".join(f"{n}: int = 3" for n in names) + ") → Connection"
+    assert is_signature(typed) and sets_default(typed, "retries")
+    assert not is_signature(typed + " x(")  # a stray parenthesis: no signature
+    parsed = parse_signature("summarise(r, window=timedelta(hours=24), sep=', ', bounds=(0, 1))")
+    assert parsed is not None and parsed.name == "summarise"
+    assert parsed.defaults == {
+        "r": None,
+        "window": "timedelta(hours=24)",
+        "sep": "', '",
+        "bounds": "(0, 1)",
+    }
+    assert sets_default("def f(a: dict[str, int] = None):", "a")
+    assert owner_name(".. py:function:: hydro.detect_leaks(readings, window=96)") == "detect_leaks"
+    assert owner_name("hydro.flow.detect_leaks(readings: Frame, window: int = 96) → list¶")
+    assert field_name(":param float threshold: Fraction over the baseline.") == "threshold"
+    assert field_name(":raises ValueError: if window is below 8.") == "ValueError"
+    assert field_name(":returns: the leaks.") == ""
+    for broken in ("f(a=)", "f(a,,b)", "f(a='x)", "f(a=[1, 2)", "f(,)", "f(a) b"):
+        assert not is_signature(broken), broken
+
+
+SPHINX = (
+    '<dl class="py function"><dt class="sig sig-object py" id="hydro.flow.detect_leaks">'
+    '<span class="sig-prename descclassname">hydro.flow.</span>'
+    '<span class="sig-name descname">detect_leaks</span><span class="sig-paren">(</span>'
+    '<em class="sig-param">readings<span class="p">:</span> DataFrame</em>, '
+    '<em class="sig-param">threshold<span class="p">:</span> float '
+    '<span class="o">=</span> <span class="default_value">0.18</span></em>'
+    '<span class="sig-paren">)</span> <span class="sig-return">'
+    '<span class="sig-return-icon">&#x2192;</span> <span class="sig-return-typehint">list'
+    '</span></span><a class="headerlink" href="#hydro.flow.detect_leaks">¶</a></dt>'
+    "<dd><p>Find leaks in night flow.</p>"
+    '<dl class="field-list simple"><dt class="field-odd">Parameters<span class="colon">:</span>'
+    '</dt><dd class="field-odd"><ul class="simple"><li><p><strong>threshold</strong> '
+    "(<em>float</em>) – Fraction by which night flow must exceed the baseline.</p></li>"
+    "<li><p><strong>window</strong> (<em>int</em>) – Readings in the baseline.</p></li>"
+    "</ul></dd></dl></dd></dl>"
+)
+
+
+def _placed(text: str) -> list[tuple[str, int, str]]:
+    """Each non-blank line of `text` a candidate (document text, start, line)."""
+    starts = [0] + [n + 1 for n, char in enumerate(text) if char == "\n"]
+    return [(text, start, text[start:].split("\n")[0]) for start in starts if text[start] != "\n"]
+
+
+def test_a_typed_sphinx_signature_owns_its_parameter_lines() -> None:
+    text = html_visible_text(SPHINX)[0]
+    placed = _placed(text)
+    kept = answering_lines(
+        placed, "What does the threshold parameter of detect_leaks do?", frozenset()
+    )
+    assert [placed[n][2].split(" ")[0] for n in kept] == ["threshold"]
+
+
+def test_an_rst_directive_signature_owns_its_field_lines() -> None:
+    text = (
+        ".. py:function:: detect_leaks(readings, threshold: float = 0.18) -> list\n\n"
+        "   Find leaks.\n\n   :param window: Readings in the baseline.\n"
+        "   :param threshold: Fraction over the baseline."
+    )
+    placed = [(text, start, line.strip()) for text, start, line in _placed(text)][1:]
+    kept = answering_lines(
+        placed, "What does the threshold parameter of detect_leaks do?", frozenset()
+    )
+    assert [placed[n][2] for n in kept] == [":param threshold: Fraction over the baseline."]
+
+
+def test_a_default_is_read_from_the_heading_signature_over_the_field() -> None:
+    reference = (
+        "# hydro API\n\n## detect_leaks(readings, window=96, threshold=0.18)\n\n"
+        "Find leaks.\n\nthreshold (float) – Fraction over the baseline.\n\n"
+        "## fetch(url, retries=3)\n\nthreshold (float) – Seconds before giving up."
+    )
+    policy = "The default tariff is 2.10 euros per cubic metre."
+    lines = [line for line in _placed(reference) if not line[2].startswith("#")]
+    placed = [(policy, 0, policy), *lines]
+    kept = answering_lines(placed, "What is the default threshold?", frozenset())
+    assert [placed[n][2] for n in kept] == ["threshold (float) – Fraction over the baseline."]
 
 
 @dataclass
@@ -167,6 +259,7 @@ def test_a_default_is_the_signature_s_not_an_example_call() -> None:
     order = [
         BANK.number("events ="),
         BANK.number("hydro.flow.detect_leaks("),
+        BANK.number("threshold (float)"),
         BANK.number("Start with"),
     ]
     kept = _described("What is the default threshold of detect_leaks?", order)
