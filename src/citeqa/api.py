@@ -552,14 +552,21 @@ class Assistant:
         the question names a version), read as `evidence` is, by the search's sentence
         `scores`, when they state it otherwise:
         their quote added, labelled, and the warning naming their file
-        (versions.with_older_statement); else `answer` and None."""
+        (versions.with_older_statement); when `answer` abstains, their answer instead, with
+        the warning that it quotes an older version (nothing newer answering); else `answer`
+        and None."""
         versions = self._loaded.versions
-        if versions is None or answer.abstained or not older_hits:
+        if versions is None or not older_hits:
             return answer, None
         older = evidence.model_copy(update={"hits": older_hits[: self.settings.answer_passages]})
+        their_answer = composed(older, scores, older)
+        if answer.abstained:  # nothing newer answers: the older pages' answer, said to be theirs
+            if their_answer.abstained:
+                return answer, None
+            their_first = their_answer.citations[0]
+            return their_answer, versions.only_older_note(their_first, their_answer.lang)
         terms = scores.terms
         asked = [alternatives for alternatives, _ in terms.terms[: terms.focus_terms]]
-        their_answer = composed(older, scores, older)
         return with_older_statement(answer, their_answer, versions, OTHERWISE_LIMIT, asked)
 
     def _changed_quotes(self, answer: Answer) -> list[str]:
