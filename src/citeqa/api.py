@@ -529,6 +529,8 @@ class Assistant:
         answer = _noting_unread(answer, loaded)
         older_hits = arranged.set_aside if arranged is not None else []
         answer, older = self._with_older_version(answer, older_hits, evidence, scores, composed)
+        unknown = versions.unknown_note(text, answer.lang) if versions else None
+        version_notes = [note for note in (unknown, older) if note and not answer.abstained]
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - began) * 1000, 2),
@@ -536,7 +538,7 @@ class Assistant:
             "total": round((done - began) * 1000, 2),
         }
         notes = [*warnings, *self.index_notices()] if self.index_warnings else list(warnings)
-        notes += self._changed_quotes(answer) + ([older] if older else [])
+        notes += self._changed_quotes(answer) + version_notes
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
 
     def _with_older_version(

@@ -68,6 +68,8 @@ NOTES = {
         "current": "the current pages",
         "only_older": "Answered from {name}, of version {old} (older): nothing in {new}"
         " answers it.",
+        "unknown": "No page is of version {asked}; the answer quotes {new}.",
+        "each_newest": "the newest version of each set of pages",
     },
     "fr": {
         "cited": "{marks} cite {name}, de la version {old}, qui l’énonce autrement ; la réponse"
@@ -77,12 +79,15 @@ NOTES = {
         "current": "les pages actuelles",
         "only_older": "Réponse tirée de {name}, de la version {old} (plus ancienne) : rien"
         " dans {new} n’y répond.",
+        "unknown": "Aucune page n’est de la version {asked} ; la réponse cite {new}.",
+        "each_newest": "la version la plus récente de chaque ensemble de pages",
     },
 }
 """The warning beside an answer that an older version's document states otherwise, in the
 answer's language: with the quote of it added ("cited") or without (too long to add); what the
 answer quotes: the newest version a path names, or the unversioned pages that mirror it; and
-the warning that the answer quotes an older page, nothing newer answering ("only_older")."""
+the warning that the answer quotes an older page, nothing newer answering ("only_older"), and
+that the question names a version no page is of ("unknown")."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,20 @@ def path_family(path: str) -> tuple[str, Version] | None:
     """The family and version a document's path names (`path_version`): the family is the
     path up to the folder or file name naming the version ("alpha" for "alpha/v2/limits", ""
     for "v2/limits"); the versions of one family are editions of one set of pages."""
-    names = path.split("/")
+    folder, _, name = path.rpartition("/")
+    found = _folder_family(folder)
+    if found is not None:
+        return found
+    version = _named_version(folder.rpartition("/")[2].casefold(), name)
+    return None if version is None else (folder, version)
+
+
+@functools.lru_cache(maxsize=4096)  # each folder is read once for all its files
+def _folder_family(folder: str) -> tuple[str, Version] | None:
+    """`path_family` of the folders of `folder` ("" is the corpus)."""
+    if not folder:
+        return None
+    names = folder.split("/")
     for at, (before, name) in enumerate(zip(["", *names], names, strict=False)):
         version = _named_version(before.casefold(), name)
         if version is not None:
@@ -181,11 +199,10 @@ def _covers(asked: Version, version: Version) -> bool:
     return asked[:shorter] == version[:shorter]
 
 
-def _mirrored(labelled: Sequence[str], unversioned: Sequence[str]) -> bool:
-    """Whether the unversioned pages mirror the `labelled` ones (ids): MIRRORED of the labelled
-    pages' file names, and two at least, are file names of unversioned pages too."""
+def _mirrored(labelled: Sequence[str], theirs: set[str]) -> bool:
+    """Whether the unversioned pages of file names `theirs` mirror the `labelled` ones (ids):
+    MIRRORED of the labelled pages' file names, and two at least, are among `theirs`."""
     names = {doc_id.rpartition("/")[2] for doc_id in labelled}
-    theirs = {doc_id.rpartition("/")[2] for doc_id in unversioned}
     shared = len(names & theirs)
     return shared >= max(2, math.ceil(MIRRORED * len(names)))
 
@@ -227,16 +244,31 @@ def _families(of_document: dict[str, tuple[str, Version]], ids: list[str]) -> di
     """Each family's newest version, and whether the unversioned pages of `ids` within its
     folder mirror it (a version folder beside pages of the same names elsewhere, "api/v1/users"
     beside "guide/users", mirrors nothing)."""
-    tops: dict[str, Version] = {}
-    for family, version in of_document.values():
-        tops[family] = max(version, tops.get(family, version))
-    unversioned = [doc_id for doc_id in ids if doc_id not in of_document]
+    members: dict[str, list[tuple[str, Version]]] = {}
+    for doc_id, (family, version) in of_document.items():
+        members.setdefault(family, []).append((doc_id, version))
+    names_within = _names_within(
+        [doc_id for doc_id in ids if doc_id not in of_document], set(members)
+    )
     families = {}
-    for family, top in tops.items():
-        on_top = [d for d, (f, v) in of_document.items() if f == family and v == top]
-        beside = [doc_id for doc_id in unversioned if _within(doc_id, family)]
-        families[family] = Family(top, _mirrored(on_top, beside))
+    for family, docs in members.items():
+        top = max(version for _, version in docs)
+        on_top = [doc_id for doc_id, version in docs if version == top]
+        families[family] = Family(top, _mirrored(on_top, names_within.get(family, set())))
     return families
+
+
+def _names_within(unversioned: list[str], folders: set[str]) -> dict[str, set[str]]:
+    """The file names of the `unversioned` documents within each of `folders` ("" is the
+    corpus), each document read once for each folder above it."""
+    within: dict[str, set[str]] = {}
+    for doc_id in unversioned:
+        parts = doc_id.split("/")
+        for depth in range(len(parts)):
+            folder = "/".join(parts[:depth])
+            if folder in folders:
+                within.setdefault(folder, set()).add(parts[-1])
+    return within
 
 
 @dataclass
@@ -264,10 +296,9 @@ class CorpusVersions:
         if not of_document:
             return None
         families = _families(of_document, ids)
-        versions = cls(of_document, families, title_of)
-        if not any(versions.family(d).older(v) for d, (_, v) in of_document.items()):
+        if not any(families[f].older(v) for f, v in set(of_document.values())):
             return None
-        return versions
+        return cls(of_document, families, title_of)
 
     def family(self, doc_id: str) -> Family:
         """The family of a labelled document."""
@@ -320,6 +351,23 @@ class CorpusVersions:
             for asked in written_versions(question)
             for family in self.families.values()
         )
+
+    def unknown_note(self, question: str, lang: Lang) -> str | None:
+        """The warning that `question` names a version no page is of ("in v9") and that the
+        answer quotes the newest, in `lang`; None when each version it names is some page's
+        (or above a family whose unversioned pages are the current edition)."""
+        labelled = {version for _, version in self.of_document.values()}
+        for asked in written_versions(question):
+            if any(_covers(asked, version) for version in labelled):
+                continue
+            if not any(family.names_newest(asked) for family in self.families.values()):
+                return NOTES[lang]["unknown"].format(asked=label(asked), new=self._newest(lang))
+        return None
+
+    def _newest(self, lang: Lang) -> str:
+        """What an answer naming no family quotes, as the notes say it."""
+        labels = {family.newest_label(lang) for family in self.families.values()}
+        return labels.pop() if len(labels) == 1 else NOTES[lang]["each_newest"]
 
     def arrangement(self, question: str, depth: int) -> Arranged:
         """How `question`'s ranked hits are read (module docstring): an older version it names,

@@ -141,14 +141,21 @@ def test_a_lone_version_folder_beside_other_pages_of_the_same_names_is_current(
     assert not answer.abstained and "3600 seconds" in answer.citations[0].quote
 
 
-def test_a_page_only_an_older_version_holds_answers_with_a_note(tmp_path: Path) -> None:
-    files = {
-        "v2/limites.md": "# Limites\nLe service conserve 10 versions par projet.\n",
-        "v2/export.md": "# Export\nThe legacy exporter writes XML files to the outbox folder.\n",
-        "v3/limites.md": "# Limites\nLe service conserve 20 versions par projet.\n",
-        "v3/setup.md": "# Setup\nInstall the agent with the setup wizard.\n",
-    }
-    answer = _over(files, tmp_path).ask("Where does the legacy exporter write XML files?")
+TWO_FOLDERS = {
+    "v2/limites.md": "# Limites\nLe service conserve 10 versions par projet.\n",
+    "v2/export.md": "# Export\nThe legacy exporter writes XML files to the outbox folder.\n",
+    "v3/limites.md": "# Limites\nLe service conserve 20 versions par projet.\n",
+    "v3/setup.md": "# Setup\nInstall the agent with the setup wizard.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def two_folders(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return _over(TWO_FOLDERS, tmp_path_factory.mktemp("two_folders"))
+
+
+def test_a_page_only_an_older_version_holds_answers_with_a_note(two_folders: Assistant) -> None:
+    answer = two_folders.ask("Where does the legacy exporter write XML files?")
     assert not answer.abstained
     assert answer.citations[0].path.endswith("v2/export.md")
     assert "outbox" in answer.citations[0].quote
@@ -156,6 +163,16 @@ def test_a_page_only_an_older_version_holds_answers_with_a_note(tmp_path: Path) 
         "Answered from v2/export.md, of version 2 (older): nothing in the newest version (3)"
         " answers it."
     ) in answer.warnings
+
+
+def test_a_version_no_page_is_of_is_warned_and_the_newest_answers(two_folders: Assistant) -> None:
+    answer = two_folders.ask("Combien de versions le service conserve-t-il en v9 ?")
+    assert not answer.abstained and "20 versions" in answer.citations[0].quote
+    assert answer.citations[0].path.endswith("v3/limites.md")
+    assert (
+        "Aucune page n’est de la version 9 ; la réponse cite la version la plus récente (3)."
+        in answer.warnings
+    )
 
 
 def test_year_folders_of_release_notes_are_no_versions(tmp_path: Path) -> None:

@@ -279,3 +279,20 @@ def test_the_older_statement_is_added_labelled_with_a_note_naming_its_file() -> 
         _answer("| Releases kept | 10 |"), older, versions, 400, RELEASES
     )
     assert len(same.citations) == 1 and none is None
+
+
+def test_a_question_naming_a_version_no_page_is_of_is_warned() -> None:
+    layout = ["v1/limits", "v2/limits", "v3/limits", "faq"]
+    versions = CorpusVersions.of(layout, lambda doc_id: doc_id)
+    assert versions is not None
+    assert versions.unknown_note("limits en v9", "en") == (
+        "No page is of version 9; the answer quotes the newest version (3)."
+    )
+    assert versions.unknown_note("limites en version 9", "fr") == (
+        "Aucune page n’est de la version 9 ; la réponse cite la version la plus récente (3)."
+    )
+    assert versions.unknown_note("limits in v2", "en") is None
+    assert versions.unknown_note("limits in v3.1", "en") is None
+    assert versions.unknown_note("limits", "en") is None
+    mirrored = _versions(SITE)
+    assert mirrored is not None and mirrored.unknown_note("limits in v3", "en") is None
