@@ -372,7 +372,7 @@ class CorpusVersions:
     def arrangement(self, question: str, depth: int) -> Arranged:
         """How `question`'s ranked hits are read (module docstring): an older version it names,
         that version's documents, then unversioned ones; else every document but the older,
-        which are kept aside when one ranks among the first `depth` (Arranged.set_aside)."""
+        which are set aside when one ranks among the first `depth` (Arranged.set_aside)."""
         asked = self.asked_older(question)
         if asked is not None:
             return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0)
@@ -421,9 +421,9 @@ def _file_name(citation: Citation) -> str:
 
 
 class Arranged:
-    """An Arrangement of one question's hits (CorpusVersions.arrangement), keeping aside the
-    hits it reads after the others when one ranked among the first `depth` (0: never): the
-    older documents' passages, which the note reads (`older_note`)."""
+    """An Arrangement of one question's hits (CorpusVersions.arrangement), and the hits it
+    reads after the others that the older-version note reads (`set_aside`: when one ranked
+    among the first `depth`; 0: never)."""
 
     def __init__(
         self,
@@ -438,9 +438,6 @@ class Arranged:
             labelled_first,
             depth,
         )
-        self.set_aside: list[Hit] = []
-        """The hits read after the others, in order, of the last list arranged where one ranked
-        among the first `depth`."""
 
     def __call__(self, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
         """The `hits` of documents `kept` (those of a version, with `labelled_first`, before
@@ -451,9 +448,14 @@ class Arranged:
             labelled = self.versions.of_document
             first.sort(key=lambda hit: hit.chunk.doc_id not in labelled)
         after = [hit for hit in hits if id(hit) not in chosen]
-        if any(id(hit) not in chosen for hit in hits[: self.depth]):
-            self.set_aside = after
         return first, after
+
+    def set_aside(self, hits: Sequence[Hit]) -> list[Hit]:
+        """The `hits` read after the others, in order, when one ranked among the first
+        `depth`; else none."""
+        if not any(not self.kept(hit.chunk.doc_id) for hit in hits[: self.depth]):
+            return []
+        return [hit for hit in hits if not self.kept(hit.chunk.doc_id)]
 
 
 def _stated(quote: str, lang: Lang) -> frozenset[str]:

@@ -174,11 +174,11 @@ def test_hits_are_read_newest_first_or_of_the_asked_version_first() -> None:
     newest = versions.arrangement("How many releases are kept?", 2)
     first, after = newest(hits)
     assert (docs(first), docs(after)) == (["faq", "reference/limits"], ["v2/limits", "v2/cli"])
-    assert docs(newest.set_aside) == ["v2/limits", "v2/cli"], "an older page ranked 1st"
+    assert docs(newest.set_aside(hits)) == ["v2/limits", "v2/cli"], "an older page ranked 1st"
     asked = versions.arrangement("How many releases does v2 keep?", 2)
     first, after = asked(hits)
     assert (docs(first), docs(after)) == (["v2/limits", "v2/cli", "faq", "reference/limits"], [])
-    assert asked.set_aside == []
+    assert asked.set_aside(hits) == []
 
 
 def test_older_pages_are_kept_aside_only_when_they_ranked_high_and_no_version_is_named() -> None:
@@ -186,11 +186,10 @@ def test_older_pages_are_kept_aside_only_when_they_ranked_high_and_no_version_is
     assert versions is not None
     hits = [_hit(doc, rank) for rank, doc in enumerate(["faq", "reference/limits", "v2/limits"])]
     low = versions.arrangement("How many releases are kept?", 2)
-    low(hits)
-    assert low.set_aside == [], "the older page ranked below the first two"
+    assert low.set_aside(hits) == [], "the older page ranked below the first two"
     named = versions.arrangement("How many releases are kept in v3?", 5)
     assert [h.chunk.doc_id for h in named(hits)[1]] == ["v2/limits"]
-    assert named.set_aside == [], "the newest version asked for: no older statement"
+    assert named.set_aside(hits) == [], "the newest version asked for: no older statement"
 
 
 def _answer(*quotes: str, lang: str = "en") -> Answer:
@@ -296,3 +295,15 @@ def test_a_question_naming_a_version_no_page_is_of_is_warned() -> None:
     assert versions.unknown_note("limits", "en") is None
     mirrored = _versions(SITE)
     assert mirrored is not None and mirrored.unknown_note("limits in v3", "en") is None
+
+
+def test_the_hits_set_aside_are_those_of_the_list_given_whatever_was_arranged_before() -> None:
+    versions = _versions(SITE)
+    assert versions is not None
+    arranged = versions.arrangement("How many releases are kept?", 2)
+    older_first = [_hit(doc, rank) for rank, doc in enumerate(["v2/limits", "faq"])]
+    current_first = [_hit(doc, rank) for rank, doc in enumerate(["faq", "reference/limits"])]
+    arranged(older_first)
+    arranged(current_first)  # a second cut (another fusion, a re-search) no longer overwrites
+    assert [h.chunk.doc_id for h in arranged.set_aside(older_first)] == ["v2/limits"]
+    assert arranged.set_aside(current_first) == []
