@@ -1,6 +1,7 @@
 """Print what telling a folder's versions costs at its first question (versions.CorpusVersions.of
 over the index's document ids, each a path): for a folder without versions (one scan of all
-ids) and for one where every page is of a version folder (each id read). Not a test; run it by
+ids), for one where every page is of a version folder (each id read), and for one of many
+products each with its own versions and unversioned pages (a family each). Not a test; run it by
 hand:
 
     python benchmarks/versions_cost.py [--files 36612] [--rounds 3]
@@ -24,8 +25,13 @@ def main() -> None:
     versioned = [f"v{i % 3 + 1}/guide/page-{i}" for i in range(args.files)]
     without = median_seconds(lambda: CorpusVersions.of(plain, str), args.rounds)
     every = median_seconds(lambda: CorpusVersions.of(versioned, str), args.rounds)
+    products = [
+        f"product{i % 1000}/{('v2/', 'v3/', 'guide/')[i % 3]}page-{i}" for i in range(args.files)
+    ]
+    families = median_seconds(lambda: CorpusVersions.of(products, str), args.rounds)
     print(f"{args.files:,} files without versions: {without * 1000:.1f} ms")
     print(f"{args.files:,} files each of a version: {every * 1000:.1f} ms")
+    print(f"{args.files:,} files of 1,000 products with versions: {families * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -161,6 +161,22 @@ def open_assistant(
     if progress is not None:
         progress("loading models", 1, 1)
     return assistant
+
+
+class _Search(NamedTuple):
+    """One search of a question (Assistant._searched): the passages shown, the question's
+    sentence scores, the passages read as evidence, and the older ones set aside
+    (versions.Arranged.set_aside)."""
+
+    retrieval: Retrieval
+    scores: QuestionScores
+    evidence: Retrieval
+    set_aside: list[Hit]
+
+    @property
+    def read(self) -> tuple[Retrieval, QuestionScores, Retrieval]:
+        """What an answer is composed of: the passages shown, the scores and the evidence."""
+        return self.retrieval, self.scores, self.evidence
 
 
 class _Loaded:
@@ -419,7 +435,7 @@ class Assistant:
         search: Search | None = None,
         scores: QuestionScores | None = None,
         arrange: Arranged | None = None,
-    ) -> tuple[Retrieval, Retrieval]:
+    ) -> twofusions.Ranked:
         """The ranking shown, `k` deep, and the evidence fusion's, `answer_passages` deep
         whatever `k` is (the passages the answer models were trained on; both cut from one
         reranked list when both fusions agree; twofusions.py), from one search of every
@@ -427,7 +443,7 @@ class Assistant:
         `_search`). The passages are reranked by their sentences' `scores` for the question
         (default: fresh ones), which then hold those sentences' scores for the answer. In a
         folder of several versions, they are read as `arrange` says (default: the question's
-        versions.CorpusVersions.arrangement)."""
+        versions.CorpusVersions.arrangement), which sets older passages aside."""
         loaded, count = self._loaded, max(1, k if k is not None else self.settings.k)
         terms = terms or self._terms(text, None)
         fusions = fusions or self._fusions
@@ -485,7 +501,8 @@ class Assistant:
         channel = loaded.index.manifest.answer_channel
         versions = loaded.versions
         arranged = versions.arrangement(text, self.settings.answer_passages) if versions else None
-        retrieval, scores, evidence = self._searched(text, vectors, k, terms, arranged)
+        searched = self._searched(text, vectors, k, terms, arranged)
+        retrieval, scores, evidence = searched.read
         multilingual = _multilingual(channel, loaded.embedders)
         closeness = self._closeness(question, context, multilingual)
         retrieved = time.perf_counter()
@@ -517,7 +534,7 @@ class Assistant:
         if corrections:  # refused as typed: read again with its typos corrected (typo_reading)
             reread = self._read_corrected(question, context, k, corrections, composed, multilingual)
             if reread is not None:
-                answer = reread
+                answer, searched = reread
                 warnings = [*warnings, read_as(corrections, answer.lang)]
         translated = (
             self._translated(question, context, terms, evidence, closeness, multilingual)
@@ -525,10 +542,12 @@ class Assistant:
             else None
         )
         if translated is not None:  # refused as typed: read as if asked in the passages' language
-            answer = composed(*self._searched(text, vectors, k, translated))
+            searched = self._searched(text, vectors, k, translated)
+            answer = composed(*searched.read)
         answer = _noting_unread(answer, loaded)
-        older_hits = arranged.set_aside if arranged is not None else []
-        answer, older = self._with_older_version(answer, older_hits, evidence, scores, composed)
+        answer, older = self._with_older_version(answer, searched, composed)
+        unknown = versions.unknown_note(text, answer.lang) if versions else None
+        version_notes = [note for note in (unknown, older) if note and not answer.abstained]
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - began) * 1000, 2),
@@ -536,30 +555,33 @@ class Assistant:
             "total": round((done - began) * 1000, 2),
         }
         notes = [*warnings, *self.index_notices()] if self.index_warnings else list(warnings)
-        notes += self._changed_quotes(answer) + ([older] if older else [])
+        notes += self._changed_quotes(answer) + version_notes
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
 
     def _with_older_version(
-        self,
-        answer: Answer,
-        older_hits: list[Hit],
-        evidence: Retrieval,
-        scores: QuestionScores,
-        composed: Callable[..., Answer],
+        self, answer: Answer, searched: _Search, composed: Callable[..., Answer]
     ) -> tuple[Answer, str | None]:
         """`answer` and, in a folder of several versions, the answer of the older documents'
-        passages its search set aside (`older_hits`: versions.Arranged.set_aside, none when
-        the question names a version), read as `evidence` is, by the search's sentence
-        `scores`, when they state it otherwise:
+        passages the search it was read from set aside (`searched`: versions.Arranged.set_aside,
+        none when the question names a version), read as its evidence is, by its sentence
+        scores, when they state it otherwise:
         their quote added, labelled, and the warning naming their file
-        (versions.with_older_statement); else `answer` and None."""
-        versions = self._loaded.versions
-        if versions is None or answer.abstained or not older_hits:
+        (versions.with_older_statement); when `answer` abstains, their answer instead, with
+        the warning that it quotes an older version (nothing newer answering); else `answer`
+        and None."""
+        versions, scores = self._loaded.versions, searched.scores
+        if versions is None or not searched.set_aside:
             return answer, None
-        older = evidence.model_copy(update={"hits": older_hits[: self.settings.answer_passages]})
+        passages = searched.set_aside[: self.settings.answer_passages]
+        older = searched.evidence.model_copy(update={"hits": passages})
+        their_answer = composed(older, scores, older)
+        if answer.abstained:  # nothing newer answers: the older pages' answer, said to be theirs
+            if their_answer.abstained:
+                return answer, None
+            their_first = their_answer.citations[0]
+            return their_answer, versions.only_older_note(their_first, their_answer.lang)
         terms = scores.terms
         asked = [alternatives for alternatives, _ in terms.terms[: terms.focus_terms]]
-        their_answer = composed(older, scores, older)
         return with_older_statement(answer, their_answer, versions, OTHERWISE_LIMIT, asked)
 
     def _changed_quotes(self, answer: Answer) -> list[str]:
@@ -588,16 +610,16 @@ class Assistant:
         corrections: dict[str, str],
         composed: Callable[..., Answer],
         multilingual: str | None,
-    ) -> Answer | None:
-        """The answer to `question` read with its `corrections` in place (typo_reading), or
-        None when it abstains too (`multilingual`: the index's multilingual answer channel,
-        as `_answer` found it):
+    ) -> tuple[Answer, _Search] | None:
+        """The answer to `question` read with its `corrections` in place (typo_reading), and
+        its search, or None when it abstains too (`multilingual`: the index's multilingual
+        answer channel, as `_answer` found it):
         the refusal as typed then stands (it offers the spellings: spelling_hints.py)."""
         fixed = corrected_question(question, corrections)
         text = in_context(context, fixed) if context else fixed
         searched = self._searched(text, self._query_vectors(text), k, self._terms(fixed, context))
-        answer = composed(*searched, self._closeness(fixed, context, multilingual))
-        return None if answer.abstained else answer
+        answer = composed(*searched.read, self._closeness(fixed, context, multilingual))
+        return None if answer.abstained else (answer, searched)
 
     def _searched(
         self,
@@ -606,16 +628,15 @@ class Assistant:
         k: int | None,
         terms: QuestionTerms,
         arrange: Arranged | None = None,
-    ) -> tuple[Retrieval, QuestionScores, Retrieval]:
+    ) -> _Search:
         """The search of `text` (its query `vectors`, its analysis `terms`): the passages shown,
-        the question's scores of the bank's sentences, and the passages read as evidence; one
-        search for a question as asked, as read in the passages' language and as corrected."""
+        the question's scores of the bank's sentences, the passages read as evidence and the
+        older ones set aside (versions.py); one search for a question as asked, as read in the
+        passages' language and as corrected."""
         channel = self._loaded.index.manifest.answer_channel
         scores = QuestionScores(self._loaded.bank, terms, vectors.get(channel or ""))
-        retrieval, evidence = self._retrievals(
-            text, vectors, k, terms, scores=scores, arrange=arrange
-        )
-        return retrieval, scores, evidence
+        found = self._retrievals(text, vectors, k, terms, scores=scores, arrange=arrange)
+        return _Search(found.shown, scores, found.evidence, found.set_aside)
 
     def _corrections(
         self, question: str, terms: QuestionTerms, retrieval: Retrieval

@@ -13,8 +13,9 @@ best-sentence score is computed once for both reranks.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from citeqa.config import Settings
 from citeqa.keyedrows import with_looked_up_row
@@ -33,6 +34,7 @@ from citeqa.retrieval import (
 )
 from citeqa.sectionhits import with_asked_section
 from citeqa.sentences import QuestionScores
+from citeqa.versions import Arranged
 
 FUSIONS = (
     ("channel_weights", "rerank_weight"),
@@ -66,9 +68,9 @@ class Searched:
     candidates: list[Candidates]
     chunks: Sequence[Chunk]
     scores: QuestionScores
-    arrange: Callable[[Sequence[Hit]], tuple[list[Hit], list[Hit]]] | None = None
+    arrange: Arranged | None = None
     """How the reranked passages are read, when the folder holds several versions
-    (versions.Arrangement): the ones to answer from, then the others after them; None: as
+    (versions.Arranged): the ones to answer from, then the others after them; None: as
     ranked."""
 
     @functools.cached_property
@@ -77,9 +79,16 @@ class Searched:
         return question_share(searched_words(self.candidates), self.chunks)
 
 
-def ranked(
-    searched: Searched, fusions: list[Settings], count: int, evidence_count: int
-) -> tuple[Retrieval, Retrieval]:
+class Ranked(NamedTuple):
+    """What `ranked` gives: the ranking shown, the evidence, and the older passages the
+    evidence's arrangement set aside (versions.Arranged.set_aside; none without one)."""
+
+    shown: Retrieval
+    evidence: Retrieval
+    set_aside: list[Hit]
+
+
+def ranked(searched: Searched, fusions: list[Settings], count: int, evidence_count: int) -> Ranked:
     """The `count` best passages by the first of `fusions` (the ranking shown) and the
     `evidence_count` best by the last (the evidence's: the answer models read as many
     passages as they were trained on, whatever `count` the user asks for), each fused from
@@ -90,20 +99,22 @@ def ranked(
     both are within `rerank_depth`: select keeps the fused order whatever its depth): so the
     evidence, and the answer, do not depend on `count` (a row brought up to place `count`
     would lie beyond the `evidence_count` the answer reads); the same object when `count` is
-    `evidence_count`."""
-    scores = searched.scores
+    `evidence_count`. With the arrangement of a folder of several versions, also the older
+    passages it set aside of the evidence's ranking (the older-version note reads them)."""
+    scores, arrange = searched.scores, searched.arrange
     if len(fusions) == 1:
         both = _reranked(searched, fusions[0], max(count, evidence_count))
-        arrange = searched.arrange
         shown = _cut(both, count, scores, arrange, True)
         if count == evidence_count and arrange is None:
-            return shown, shown
-        return shown, _cut(both, evidence_count, scores, arrange)
-    shown = _reranked(searched, fusions[0], count)
-    evidence = _reranked(searched, fusions[-1], evidence_count)
-    arrange = searched.arrange
-    evidence_cut = _cut(evidence, evidence_count, scores, arrange)
-    return _cut(shown, count, scores, arrange, True), evidence_cut
+            return Ranked(shown, shown, [])
+        evidence = both
+        evidence_cut = _cut(both, evidence_count, scores, arrange)
+    else:
+        evidence = _reranked(searched, fusions[-1], evidence_count)
+        evidence_cut = _cut(evidence, evidence_count, scores, arrange)
+        shown = _cut(_reranked(searched, fusions[0], count), count, scores, arrange, True)
+    set_aside = arrange.set_aside(evidence.hits) if arrange is not None else []
+    return Ranked(shown, evidence_cut, set_aside)
 
 
 def _reranked(searched: Searched, settings: Settings, count: int) -> Retrieval:
@@ -124,7 +135,7 @@ def _cut(
     reranked: Retrieval,
     count: int,
     scores: QuestionScores,
-    arrange: Callable[[Sequence[Hit]], tuple[list[Hit], list[Hit]]] | None = None,
+    arrange: Arranged | None = None,
     shown: bool = False,
 ) -> Retrieval:
     """The `count` best of a reranked list, the passages of documents writing a record's

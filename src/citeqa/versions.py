@@ -8,13 +8,17 @@ quoting them without a word misleads (s21 trial: "How many releases are kept?" q
 "10" where the current pages say 20). A document's version is read from its path: the first
 folder name or file name that reads as one (`path_version`; the patterns are data:
 data/versions.json), from the document ids the index holds when it opens (an id is the
-document's path: corpus.document_id), so that answering reads no file list. The newest is the
-highest version a path names, unless unversioned pages mirror that version's (at least
-MIRRORED of its file names are those of unversioned pages too, "v2/limits" beside
-"reference/limits"): those are then the current pages, and every labelled version is older.
-Unversioned pages are never older; a page none of whose folders names a version but whose
-title names one lower than the highest a path names ("Limits (v1)") is older too (its title
-read only when it is among a question's passages: `CorpusVersions.is_older`). A title that
+document's path: corpus.document_id), so that answering reads no file list. The versions of
+one set of pages are a family: the documents whose paths are the same up to the version
+("alpha/v1/limits" and "alpha/v2/limits", apart from "beta/v1/quotas"; a folder's year,
+"releases/2024", is none). A family's newest is the highest version its paths name, unless
+unversioned pages within its folder mirror that version's (at least MIRRORED of its file names
+are those of unversioned pages too, "docs/v2/limits" beside "docs/reference/limits"; pages
+elsewhere, "guide/users" beside "api/v1/users", mirror nothing): those are then the current
+pages, and each of its versions is older (`Family`). Unversioned pages are never older; a page
+none of whose folders names a version but whose title names one lower than the highest a path
+of the family holding it names ("Limits (v1)") is older too (its title read only when it is
+among a question's passages: `CorpusVersions.is_older`). A title that
 names a version is not trusted further: current pages are often titled so ("Limits (v3)").
 
 A question naming an older version of the folder ("in v2", "the v2 API", "version 2") is
@@ -23,10 +27,11 @@ version, or the newest, from every document but the older ones first (`Arranged`
 question naming none is answered and an older page ranked among the passages the answer reads,
 the older pages are read alone too, and when they answer it with other values, the answer
 quotes that too, labelled (Citation.otherwise), and a warning names the older version's file
-(`older_note`).
+(`older_note`). When nothing else answers it, the older pages' answer is given, with a warning
+that it quotes an older version (`only_older_note`).
 
 A folder none of whose documents is of an older version (most folders: no path names a
-version, or all name the same one and no unversioned page mirrors them) changes nothing:
+version, or each family holds one and no unversioned page mirrors it) changes nothing:
 `CorpusVersions.of` gives None and no question is read for a version.
 """
 
@@ -61,6 +66,10 @@ NOTES = {
         "uncited": "{name}, of version {old}, states it otherwise; the answer quotes {new}.",
         "newest": "the newest version ({new})",
         "current": "the current pages",
+        "only_older": "Answered from {name}, of version {old} (older): nothing in {new}"
+        " answers it.",
+        "unknown": "No page is of version {asked}; the answer quotes {new}.",
+        "each_newest": "the newest version of each set of pages",
     },
     "fr": {
         "cited": "{marks} cite {name}, de la version {old}, qui l’énonce autrement ; la réponse"
@@ -68,11 +77,17 @@ NOTES = {
         "uncited": "{name}, de la version {old}, l’énonce autrement ; la réponse cite {new}.",
         "newest": "la version la plus récente ({new})",
         "current": "les pages actuelles",
+        "only_older": "Réponse tirée de {name}, de la version {old} (plus ancienne) : rien"
+        " dans {new} n’y répond.",
+        "unknown": "Aucune page n’est de la version {asked} ; la réponse cite {new}.",
+        "each_newest": "la version la plus récente de chaque ensemble de pages",
     },
 }
 """The warning beside an answer that an older version's document states otherwise, in the
 answer's language: with the quote of it added ("cited") or without (too long to add); what the
-answer quotes: the newest version a path names, or the unversioned pages that mirror it."""
+answer quotes: the newest version a path names, or the unversioned pages that mirror it; and
+the warning that the answer quotes an older page, nothing newer answering ("only_older"), and
+that the question names a version no page is of ("unknown")."""
 
 
 @dataclass(frozen=True)
@@ -115,11 +130,32 @@ def path_version(path: str) -> Version | None:
     extension left off, as a document id is): the first folder or file name that reads as one
     ("v2", "version-2.0", "2.x"), or that follows a folder of versions ("versions/2.0"); None
     when none does."""
-    names = path.split("/")
-    for before, name in zip(["", *names], names, strict=False):
+    found = path_family(path)
+    return None if found is None else found[1]
+
+
+def path_family(path: str) -> tuple[str, Version] | None:
+    """The family and version a document's path names (`path_version`): the family is the
+    path up to the folder or file name naming the version ("alpha" for "alpha/v2/limits", ""
+    for "v2/limits"); the versions of one family are editions of one set of pages."""
+    folder, _, name = path.rpartition("/")
+    found = _folder_family(folder)
+    if found is not None:
+        return found
+    version = _named_version(folder.rpartition("/")[2].casefold(), name)
+    return None if version is None else (folder, version)
+
+
+@functools.lru_cache(maxsize=4096)  # each folder is read once for all its files
+def _folder_family(folder: str) -> tuple[str, Version] | None:
+    """`path_family` of the folders of `folder` ("" is the corpus)."""
+    if not folder:
+        return None
+    names = folder.split("/")
+    for at, (before, name) in enumerate(zip(["", *names], names, strict=False)):
         version = _named_version(before.casefold(), name)
         if version is not None:
-            return version
+            return "/".join(names[:at]), version
     return None
 
 
@@ -163,88 +199,180 @@ def _covers(asked: Version, version: Version) -> bool:
     return asked[:shorter] == version[:shorter]
 
 
-def _mirrored(labelled: Sequence[str], unversioned: Sequence[str]) -> bool:
-    """Whether the unversioned pages mirror the `labelled` ones (ids): MIRRORED of the labelled
-    pages' file names, and two at least, are file names of unversioned pages too."""
+def _mirrored(labelled: Sequence[str], theirs: set[str]) -> bool:
+    """Whether the unversioned pages of file names `theirs` mirror the `labelled` ones (ids):
+    MIRRORED of the labelled pages' file names, and two at least, are among `theirs`."""
     names = {doc_id.rpartition("/")[2] for doc_id in labelled}
-    theirs = {doc_id.rpartition("/")[2] for doc_id in unversioned}
     shared = len(names & theirs)
     return shared >= max(2, math.ceil(MIRRORED * len(names)))
+
+
+def _within(doc_id: str, family: str) -> bool:
+    """Whether the document lies in the folder `family` ("" is the corpus)."""
+    return not family or doc_id.startswith(family + "/")
+
+
+@dataclass(frozen=True)
+class Family:
+    """The versions of one set of pages: those whose paths are the same up to the version
+    (`path_family`), the highest of them, and whether unversioned pages in the same folder
+    mirror that one's (`current`: then each of the family's versions is older)."""
+
+    top: Version
+    current: bool
+
+    def older(self, version: Version) -> bool:
+        """Whether `version` (of one of the family's paths) is older than the family's newest:
+        every one when unversioned pages are the current edition, else any below the highest
+        (2 below 3, not 3.1)."""
+        return self.current or (version < self.top and not _covers(version, self.top))
+
+    def names_newest(self, asked: Version) -> bool:
+        """Whether a question's `asked` version is this family's newest: its highest, or one
+        above it when unversioned pages are the current edition."""
+        if self.current:
+            return asked > self.top and not _covers(asked, self.top)
+        return _covers(asked, self.top)
+
+    def newest_label(self, lang: Lang) -> str:
+        """What an answer of the family's newest pages quotes, as the notes say it."""
+        notes = NOTES[lang]
+        return notes["current"] if self.current else notes["newest"].format(new=label(self.top))
+
+
+def _families(of_document: dict[str, tuple[str, Version]], ids: list[str]) -> dict[str, Family]:
+    """Each family's newest version, and whether the unversioned pages of `ids` within its
+    folder mirror it (a version folder beside pages of the same names elsewhere, "api/v1/users"
+    beside "guide/users", mirrors nothing)."""
+    members: dict[str, list[tuple[str, Version]]] = {}
+    for doc_id, (family, version) in of_document.items():
+        members.setdefault(family, []).append((doc_id, version))
+    names_within = _names_within(
+        [doc_id for doc_id in ids if doc_id not in of_document], set(members)
+    )
+    families = {}
+    for family, docs in members.items():
+        top = max(version for _, version in docs)
+        on_top = [doc_id for doc_id, version in docs if version == top]
+        families[family] = Family(top, _mirrored(on_top, names_within.get(family, set())))
+    return families
+
+
+def _names_within(unversioned: list[str], folders: set[str]) -> dict[str, set[str]]:
+    """The file names of the `unversioned` documents within each of `folders` ("" is the
+    corpus), each document read once for each folder above it."""
+    within: dict[str, set[str]] = {}
+    for doc_id in unversioned:
+        parts = doc_id.split("/")
+        for depth in range(len(parts)):
+            folder = "/".join(parts[:depth])
+            if folder in folders:
+                within.setdefault(folder, set()).add(parts[-1])
+    return within
 
 
 @dataclass
 class CorpusVersions:
     """The documents of a folder that holds an older version's pages: each labelled document's
-    version (by its path), the highest of them, and whether unversioned pages are the current
-    edition (`current`: then every labelled version is older); the titles of documents read
-    when asked (`title_of`)."""
+    family and version (by its path, `path_family`) and each family's newest (`Family`); the
+    titles of documents read when asked (`title_of`)."""
 
-    of_document: dict[str, Version]
-    top: Version
-    current: bool
+    of_document: dict[str, tuple[str, Version]]
+    families: dict[str, Family]
     title_of: Callable[[str], str]
     _titled: dict[str, Version | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc_ids: Iterable[str], title_of: Callable[[str], str]) -> CorpusVersions | None:
         """The versions of the documents of `doc_ids` (each its path, corpus.document_id), or
-        None when no document is of a version older than the newest; `title_of(doc_id)` gives
-        a document's title, read only for a question's passages (`is_older`)."""
+        None when no document is of a version older than its family's newest;
+        `title_of(doc_id)` gives a document's title, read only for a question's passages
+        (`is_older`)."""
         ids = list(doc_ids)
         # one pass over every name at once: a folder without versions stops here
         if not _patterns().hinted("\n".join(ids)):
             return None
-        of_document = {doc_id: v for doc_id in ids if (v := path_version(doc_id)) is not None}
+        of_document = {doc_id: f for doc_id in ids if (f := path_family(doc_id)) is not None}
         if not of_document:
             return None
-        top = max(of_document.values())
-        on_top = [doc_id for doc_id, version in of_document.items() if version == top]
-        current = _mirrored(on_top, [doc_id for doc_id in ids if doc_id not in of_document])
-        versions = cls(of_document, top, current, title_of)
-        if not current and not any(versions.older(v) for v in of_document.values()):
+        families = _families(of_document, ids)
+        if not any(families[f].older(v) for f, v in set(of_document.values())):
             return None
-        return versions
+        return cls(of_document, families, title_of)
 
-    def older(self, version: Version) -> bool:
-        """Whether `version` (a path's) is older than the newest: every one when unversioned
-        pages are the current edition, else any below the highest (2 below 3, not 3.1)."""
-        return self.current or (version < self.top and not _covers(version, self.top))
+    def family(self, doc_id: str) -> Family:
+        """The family of a labelled document."""
+        return self.families[self.of_document[doc_id][0]]
+
+    def version_of(self, doc_id: str) -> Version | None:
+        """The version a document's path names (None for an unversioned one)."""
+        found = self.of_document.get(doc_id)
+        return None if found is None else found[1]
+
+    def _family_holding(self, doc_id: str) -> Family | None:
+        """The family of the deepest versioned folder an unversioned document lies within."""
+        holding = [family for family in self.families if _within(doc_id, family)]
+        return self.families[max(holding, key=len)] if holding else None
 
     def is_older(self, doc_id: str) -> bool:
         """Whether the document is of an older version: its path's, else its title's when that
-        is below the highest a path names (read once a document)."""
-        version = self.of_document.get(doc_id)
-        if version is not None:
-            return self.older(version)
+        is below the highest a path of the family it lies within names (read once a
+        document)."""
+        found = self.of_document.get(doc_id)
+        if found is not None:
+            return self.families[found[0]].older(found[1])
+        family = self._family_holding(doc_id)
+        if family is None:
+            return False
+        titled = self._title_version(doc_id)
+        return titled is not None and titled < family.top and not _covers(titled, family.top)
+
+    def _title_version(self, doc_id: str) -> Version | None:
         if doc_id not in self._titled:
             self._titled[doc_id] = title_version(self.title_of(doc_id))
-        titled = self._titled[doc_id]
-        return titled is not None and titled < self.top and not _covers(titled, self.top)
+        return self._titled[doc_id]
 
     def asked_older(self, question: str) -> Version | None:
-        """The older version `question` names, one some page is of; None when it names none,
-        the newest, or one no page is of."""
+        """The older version `question` names: one some page is of that is older than its
+        family's newest; None when it names none, only newest ones, or one no page is of."""
+        labelled = set(self.of_document.values())
         for asked in written_versions(question):
-            newest = not self.current and _covers(asked, self.top)
-            if not newest and any(_covers(asked, v) for v in self.of_document.values()):
-                return asked
+            for family, version in labelled:
+                if _covers(asked, version) and self.families[family].older(version):
+                    return asked
         return None
 
     def names_newest(self, question: str) -> bool:
-        """Whether `question` names the newest version ("in v3"): the highest a path names, or
+        """Whether `question` names the newest version of a family ("in v3"): its highest, or
         one above it when unversioned pages are the current edition. The user asked for it,
         so no older version's statement is added."""
+        return any(
+            family.names_newest(asked)
+            for asked in written_versions(question)
+            for family in self.families.values()
+        )
+
+    def unknown_note(self, question: str, lang: Lang) -> str | None:
+        """The warning that `question` names a version no page is of ("in v9") and that the
+        answer quotes the newest, in `lang`; None when each version it names is some page's
+        (or above a family whose unversioned pages are the current edition)."""
+        labelled = {version for _, version in self.of_document.values()}
         for asked in written_versions(question):
-            if self.current and asked > self.top and not _covers(asked, self.top):
-                return True
-            if not self.current and _covers(asked, self.top):
-                return True
-        return False
+            if any(_covers(asked, version) for version in labelled):
+                continue
+            if not any(family.names_newest(asked) for family in self.families.values()):
+                return NOTES[lang]["unknown"].format(asked=label(asked), new=self._newest(lang))
+        return None
+
+    def _newest(self, lang: Lang) -> str:
+        """What an answer naming no family quotes, as the notes say it."""
+        labels = {family.newest_label(lang) for family in self.families.values()}
+        return labels.pop() if len(labels) == 1 else NOTES[lang]["each_newest"]
 
     def arrangement(self, question: str, depth: int) -> Arranged:
         """How `question`'s ranked hits are read (module docstring): an older version it names,
         that version's documents, then unversioned ones; else every document but the older,
-        which are kept aside when one ranks among the first `depth` (Arranged.set_aside)."""
+        which are set aside when one ranks among the first `depth` (Arranged.set_aside)."""
         asked = self.asked_older(question)
         if asked is not None:
             return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0)
@@ -252,7 +380,7 @@ class CorpusVersions:
         return Arranged(self, lambda doc: not self.is_older(doc), False, noted)
 
     def _of_asked(self, doc_id: str, asked: Version) -> bool:
-        version = self.of_document.get(doc_id)
+        version = self.version_of(doc_id)
         if version is None:
             return not self.is_older(doc_id)
         return _covers(asked, version)
@@ -262,22 +390,40 @@ class CorpusVersions:
     ) -> str:
         """The warning that `citation`'s older document states the answer otherwise (with its
         quote added as [n] `numbers` when `cited`), in `newest_lang`."""
-        version = self.of_document.get(citation.doc_id) or self._titled.get(citation.doc_id)
-        file_name = citation.doc_id + PurePosixPath(citation.path).suffix
-        notes = NOTES[newest_lang]
-        new = notes["current"] if self.current else notes["newest"].format(new=label(self.top))
-        return notes["cited" if cited else "uncited"].format(
+        old, new = self._old_and_new(citation.doc_id, newest_lang)
+        return NOTES[newest_lang]["cited" if cited else "uncited"].format(
             marks=", ".join(f"[{n}]" for n in numbers),
-            name=shown(cut(file_name)),
-            old=label(version or ()),
+            name=_file_name(citation),
+            old=old,
             new=new,
         )
 
+    def only_older_note(self, citation: Citation, lang: Lang) -> str:
+        """The warning that the answer quotes `citation`'s older document, no page of the
+        newest version answering, in `lang`."""
+        old, new = self._old_and_new(citation.doc_id, lang)
+        return NOTES[lang]["only_older"].format(name=_file_name(citation), old=old, new=new)
+
+    def _old_and_new(self, doc_id: str, lang: Lang) -> tuple[str, str]:
+        """An older document's version, and what the newest of its family is, as notes say."""
+        if doc_id in self.of_document:
+            family: Family | None = self.family(doc_id)
+            version = self.of_document[doc_id][1]
+        else:
+            family, version = self._family_holding(doc_id), self._titled.get(doc_id) or ()
+        newest = family.newest_label(lang) if family is not None else NOTES[lang]["current"]
+        return label(version), newest
+
+
+def _file_name(citation: Citation) -> str:
+    """A citation's file as notes name it, sanitised."""
+    return shown(cut(citation.doc_id + PurePosixPath(citation.path).suffix))
+
 
 class Arranged:
-    """An Arrangement of one question's hits (CorpusVersions.arrangement), keeping aside the
-    hits it reads after the others when one ranked among the first `depth` (0: never): the
-    older documents' passages, which the note reads (`older_note`)."""
+    """An Arrangement of one question's hits (CorpusVersions.arrangement), and the hits it
+    reads after the others that the older-version note reads (`set_aside`: when one ranked
+    among the first `depth`; 0: never)."""
 
     def __init__(
         self,
@@ -292,9 +438,6 @@ class Arranged:
             labelled_first,
             depth,
         )
-        self.set_aside: list[Hit] = []
-        """The hits read after the others, in order, of the last list arranged where one ranked
-        among the first `depth`."""
 
     def __call__(self, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
         """The `hits` of documents `kept` (those of a version, with `labelled_first`, before
@@ -305,9 +448,14 @@ class Arranged:
             labelled = self.versions.of_document
             first.sort(key=lambda hit: hit.chunk.doc_id not in labelled)
         after = [hit for hit in hits if id(hit) not in chosen]
-        if any(id(hit) not in chosen for hit in hits[: self.depth]):
-            self.set_aside = after
         return first, after
+
+    def set_aside(self, hits: Sequence[Hit]) -> list[Hit]:
+        """The `hits` read after the others, in order, when one ranked among the first
+        `depth`; else none."""
+        if not any(not self.kept(hit.chunk.doc_id) for hit in hits[: self.depth]):
+            return []
+        return [hit for hit in hits if not self.kept(hit.chunk.doc_id)]
 
 
 def _stated(quote: str, lang: Lang) -> frozenset[str]:

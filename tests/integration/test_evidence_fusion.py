@@ -46,7 +46,7 @@ def _hits(retrieval: Retrieval) -> list[tuple[int, float, dict[str, int]]]:
 
 def _both(assistant: Assistant, question: str) -> tuple[Retrieval, Retrieval]:
     vectors = assistant._query_vectors(question)
-    return assistant._retrievals(question, vectors, None)
+    return assistant._retrievals(question, vectors, None)[:2]
 
 
 def test_the_evidence_passages_do_not_move_with_the_ranking_weights(

@@ -270,6 +270,6 @@ def test_an_article_asked_below_the_cut_reaches_the_passages_read(
     answer = over.ask(question)
     assert _sections(answer)[0].startswith("Article 9"), _sections(answer)
     assert "clés sont rendues" in answer.citations[0].quote
-    _, evidence = over._retrievals(question, over._query_vectors(question), None)
+    _, evidence, _ = over._retrievals(question, over._query_vectors(question), None)
     read = [hit.chunk.doc_id for hit in evidence.hits]
     assert read[-1] == "bail" and "bail" not in read[:-1], read

@@ -450,7 +450,7 @@ def test_a_row_looked_up_below_the_cut_reaches_the_passages_read(
     answer = over.ask(question)
     quotes = [citation.quote for citation in answer.citations]
     assert any(quote.startswith(row) for quote in quotes), quotes
-    _, evidence = over._retrievals(question, over._query_vectors(question), None)
+    _, evidence, _ = over._retrievals(question, over._query_vectors(question), None)
     read = [hit.chunk.doc_id for hit in evidence.hits]
     assert len(read) == over.settings.answer_passages
     assert read[-1] in GRIDS, read
@@ -472,9 +472,9 @@ def test_a_question_looking_no_row_up_reads_the_passages_ranked_first(
     """A question naming no key, or a key no row's key cell holds, reads the first five of
     the reranked passages: nothing is brought up from below them."""
     vectors = over._query_vectors(question)
-    _, evidence = over._retrievals(question, vectors, None)
+    _, evidence, _ = over._retrievals(question, vectors, None)
     deeper = over.settings.model_copy(update={"answer_passages": 20})
-    _, ranked = Assistant(deeper, over._loaded)._retrievals(question, vectors, None)
+    _, ranked, _ = Assistant(deeper, over._loaded)._retrievals(question, vectors, None)
     assert evidence.hits == ranked.hits[: over.settings.answer_passages]
 
 
@@ -505,7 +505,7 @@ def test_a_row_holding_the_key_alone_is_not_brought_up(tmp_path: Path) -> None:
     (tmp_path / "c").mkdir()
     over = assistant_over(TRIALS, tmp_path / "c", tmp_path / "i")
     question = "What was the response rate at week 52 in the treated arm?"
-    _, evidence = over._retrievals(question, over._query_vectors(question), None)
+    _, evidence, _ = over._retrievals(question, over._query_vectors(question), None)
     assert "canteen" not in [hit.chunk.doc_id for hit in evidence.hits]
     quotes = [citation.quote for citation in over.ask(question).citations]
     assert quotes and all(quote.startswith("In trial") for quote in quotes), quotes
@@ -527,7 +527,7 @@ def test_the_row_brought_up_does_not_depend_on_k(tmp_path: Path, k: int) -> None
     )
     assert len(over._fusions) == 1
     question = "Combien coûte un repas occasionnel en tranche C ?"
-    shown, evidence = over._retrievals(question, over._query_vectors(question), k)
+    shown, evidence, _ = over._retrievals(question, over._query_vectors(question), k)
     read = [hit.chunk.doc_id for hit in evidence.hits]
     assert len(read) == over.settings.answer_passages
     assert read[-1] in GRIDS, read
@@ -545,7 +545,7 @@ def test_a_passages_keyed_rows_are_read_without_scoring_it_alone(assistant: Assi
     bank = assistant._loaded.bank
     terms, vectors = assistant._terms(question, None), assistant._query_vectors(question)
     vector = vectors.get(assistant._loaded.index.manifest.answer_channel or "")
-    _, evidence = assistant._retrievals(question, vectors, None)
+    _, evidence, _ = assistant._retrievals(question, vectors, None)
     hit = next(hit for hit in evidence.hits if hit.chunk.doc_id.startswith("logging"))
     scores = QuestionScores(bank, terms, vector)
     rows = scores.keyed_rows(hit)

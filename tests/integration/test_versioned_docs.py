@@ -109,3 +109,78 @@ def test_a_folder_without_versions_answers_as_ranked(tmp_path: Path) -> None:
     answer = unversioned.ask("How many releases are kept?")
     assert answer.citations[0].path.endswith("reference/limits.md")
     assert not any(c.otherwise for c in answer.citations) and answer.warnings == []
+
+
+def test_each_product_is_answered_from_its_own_newest_version(tmp_path: Path) -> None:
+    files = {
+        "alpha/v2/limits.md": "# Alpha limits\nAlpha keeps 20 releases per project.\n",
+        "alpha/v1/limits.md": "# Alpha limits\nAlpha keeps 10 releases per project.\n",
+        "beta/v1/quotas.md": "# Beta quotas\nBeta stores at most 500 snapshots per account.\n",
+        "beta/v1/overview.md": "# Beta overview\nBeta is a backup service for databases.\n",
+    }
+    answer = _over(files, tmp_path).ask("How many snapshots does Beta store per account?")
+    assert not answer.abstained
+    assert [(c.path.endswith("beta/v1/quotas.md"), c.otherwise) for c in answer.citations] == [
+        (True, False)
+    ]
+    assert "500" in answer.citations[0].quote
+
+
+def test_a_lone_version_folder_beside_other_pages_of_the_same_names_is_current(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "guide/users.md": "# Users\nThe users guide explains how to invite colleagues.\n",
+        "guide/auth.md": "# Auth\nThe auth guide explains single sign-on for administrators.\n",
+        "api/v1/users.md": "# Users\nGET /users returns at most 100 users per page.\n",
+        "api/v1/auth.md": "# Auth\nPOST /auth/token returns a token valid for 3600 seconds.\n",
+    }
+    assistant = _over(files, tmp_path)
+    assert assistant._loaded.versions is None
+    answer = assistant.ask("How long is the token valid?")
+    assert not answer.abstained and "3600 seconds" in answer.citations[0].quote
+
+
+TWO_FOLDERS = {
+    "v2/limites.md": "# Limites\nLe service conserve 10 versions par projet.\n",
+    "v2/export.md": "# Export\nThe legacy exporter writes XML files to the outbox folder.\n",
+    "v3/limites.md": "# Limites\nLe service conserve 20 versions par projet.\n",
+    "v3/setup.md": "# Setup\nInstall the agent with the setup wizard.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def two_folders(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return _over(TWO_FOLDERS, tmp_path_factory.mktemp("two_folders"))
+
+
+def test_a_page_only_an_older_version_holds_answers_with_a_note(two_folders: Assistant) -> None:
+    answer = two_folders.ask("Where does the legacy exporter write XML files?")
+    assert not answer.abstained
+    assert answer.citations[0].path.endswith("v2/export.md")
+    assert "outbox" in answer.citations[0].quote
+    assert (
+        "Answered from v2/export.md, of version 2 (older): nothing in the newest version (3)"
+        " answers it."
+    ) in answer.warnings
+
+
+def test_a_version_no_page_is_of_is_warned_and_the_newest_answers(two_folders: Assistant) -> None:
+    answer = two_folders.ask("Combien de versions le service conserve-t-il en v9 ?")
+    assert not answer.abstained and "20 versions" in answer.citations[0].quote
+    assert answer.citations[0].path.endswith("v3/limites.md")
+    assert (
+        "Aucune page n’est de la version 9 ; la réponse cite la version la plus récente (3)."
+        in answer.warnings
+    )
+
+
+def test_year_folders_of_release_notes_are_no_versions(tmp_path: Path) -> None:
+    files = {
+        "releases/2024/notes.md": "# Highlights\nThe 2024 release added dark mode.\n",
+        "releases/2023/notes.md": "# Highlights\nThe 2023 release added CSV export.\n",
+    }
+    assistant = _over(files, tmp_path)
+    assert assistant._loaded.versions is None
+    answer = assistant.ask("Which release added CSV export?")
+    assert not answer.abstained and "CSV export" in answer.citations[0].quote

@@ -10,6 +10,7 @@ from citeqa.lexical import written_terms
 from citeqa.models import Answer, Chunk, Citation, Hit
 from citeqa.versions import (
     CorpusVersions,
+    Family,
     path_version,
     states_otherwise,
     title_version,
@@ -30,6 +31,7 @@ from citeqa.versions import (
         ("releases/3/notes", (3,)),
         ("limits-v2/limits", None),
         ("reports/2024/summary", None),
+        ("releases/2024/notes", None),
         ("guides/deploying", None),
         ("ipv6/setup", None),
     ],
@@ -84,14 +86,14 @@ SITE = ["reference/limits", "reference/cli", "v2/limits", "v2/cli", "guides/migr
 
 def test_unversioned_pages_mirroring_a_version_folder_are_the_current_ones() -> None:
     versions = _versions(SITE)
-    assert versions is not None and versions.current and versions.top == (2,)
+    assert versions is not None and versions.families == {"": Family((2,), True)}
     assert [doc for doc in SITE if versions.is_older(doc)] == ["v2/limits", "v2/cli"]
 
 
 def test_the_highest_version_folder_is_the_newest_when_nothing_mirrors_it() -> None:
     layout = ["v1/limits", "v1/cli", "v2/limits", "v2/cli", "v3/limits", "v3/cli", "readme"]
     versions = CorpusVersions.of(layout, lambda doc_id: doc_id)
-    assert versions is not None and not versions.current and versions.top == (3,)
+    assert versions is not None and versions.families == {"": Family((3,), False)}
     assert [doc for doc in layout if versions.is_older(doc)] == [
         "v1/limits",
         "v1/cli",
@@ -103,7 +105,7 @@ def test_the_highest_version_folder_is_the_newest_when_nothing_mirrors_it() -> N
 def test_a_title_names_an_older_page_only_below_the_highest_version_a_path_names() -> None:
     layout = ["v2/limits", "v2/cli", "v3/limits", "v3/cli", "old/quotas", "new/quotas"]
     versions = _versions(layout)
-    assert versions is not None and not versions.current
+    assert versions is not None and not versions.families[""].current
     assert versions.is_older("old/quotas") and not versions.is_older("new/quotas")
 
 
@@ -114,10 +116,31 @@ def test_a_title_names_an_older_page_only_below_the_highest_version_a_path_names
         ["v2/limits", "v2/cli"],
         ["v2/limits", "v2/cli", "faq", "guides/migrating"],
         ["reports/2024/a", "net/ipv6"],
+        ["releases/2023/notes", "releases/2024/notes"],
+        ["guide/users", "guide/auth", "api/v1/users", "api/v1/auth"],
     ],
 )
 def test_a_folder_without_an_older_version_reads_none(ids: list[str]) -> None:
     assert CorpusVersions.of(ids, lambda doc_id: "Limits (v1)") is None
+
+
+def test_each_family_of_versions_has_its_own_newest() -> None:
+    layout = ["alpha/v1/limits", "alpha/v2/limits", "beta/v1/quotas", "beta/v1/overview"]
+    versions = CorpusVersions.of(layout, lambda doc_id: doc_id)
+    assert versions is not None
+    assert [doc for doc in layout if versions.is_older(doc)] == ["alpha/v1/limits"]
+    assert versions.asked_older("quotas in v1") == (1,)
+    assert versions.names_newest("limits in v2") and versions.asked_older("limits in v2") is None
+
+
+def test_only_unversioned_pages_within_the_version_folders_parent_mirror_it() -> None:
+    layout = ["docs/users", "docs/guide/auth", "docs/v2/users", "docs/v2/auth", "api/v1/users"]
+    layout += ["api/v1/auth", "api/v2/users", "api/v2/auth"]
+    versions = CorpusVersions.of(layout, lambda doc_id: doc_id)
+    assert versions is not None
+    assert versions.families == {"docs": Family((2,), True), "api": Family((2,), False)}
+    older = [doc for doc in layout if versions.is_older(doc)]
+    assert older == ["docs/v2/users", "docs/v2/auth", "api/v1/users", "api/v1/auth"]
 
 
 def test_only_an_older_version_some_page_is_of_is_asked_for() -> None:
@@ -151,11 +174,11 @@ def test_hits_are_read_newest_first_or_of_the_asked_version_first() -> None:
     newest = versions.arrangement("How many releases are kept?", 2)
     first, after = newest(hits)
     assert (docs(first), docs(after)) == (["faq", "reference/limits"], ["v2/limits", "v2/cli"])
-    assert docs(newest.set_aside) == ["v2/limits", "v2/cli"], "an older page ranked 1st"
+    assert docs(newest.set_aside(hits)) == ["v2/limits", "v2/cli"], "an older page ranked 1st"
     asked = versions.arrangement("How many releases does v2 keep?", 2)
     first, after = asked(hits)
     assert (docs(first), docs(after)) == (["v2/limits", "v2/cli", "faq", "reference/limits"], [])
-    assert asked.set_aside == []
+    assert asked.set_aside(hits) == []
 
 
 def test_older_pages_are_kept_aside_only_when_they_ranked_high_and_no_version_is_named() -> None:
@@ -163,11 +186,10 @@ def test_older_pages_are_kept_aside_only_when_they_ranked_high_and_no_version_is
     assert versions is not None
     hits = [_hit(doc, rank) for rank, doc in enumerate(["faq", "reference/limits", "v2/limits"])]
     low = versions.arrangement("How many releases are kept?", 2)
-    low(hits)
-    assert low.set_aside == [], "the older page ranked below the first two"
+    assert low.set_aside(hits) == [], "the older page ranked below the first two"
     named = versions.arrangement("How many releases are kept in v3?", 5)
     assert [h.chunk.doc_id for h in named(hits)[1]] == ["v2/limits"]
-    assert named.set_aside == [], "the newest version asked for: no older statement"
+    assert named.set_aside(hits) == [], "the newest version asked for: no older statement"
 
 
 def _answer(*quotes: str, lang: str = "en") -> Answer:
@@ -256,3 +278,32 @@ def test_the_older_statement_is_added_labelled_with_a_note_naming_its_file() -> 
         _answer("| Releases kept | 10 |"), older, versions, 400, RELEASES
     )
     assert len(same.citations) == 1 and none is None
+
+
+def test_a_question_naming_a_version_no_page_is_of_is_warned() -> None:
+    layout = ["v1/limits", "v2/limits", "v3/limits", "faq"]
+    versions = CorpusVersions.of(layout, lambda doc_id: doc_id)
+    assert versions is not None
+    assert versions.unknown_note("limits en v9", "en") == (
+        "No page is of version 9; the answer quotes the newest version (3)."
+    )
+    assert versions.unknown_note("limites en version 9", "fr") == (
+        "Aucune page n’est de la version 9 ; la réponse cite la version la plus récente (3)."
+    )
+    assert versions.unknown_note("limits in v2", "en") is None
+    assert versions.unknown_note("limits in v3.1", "en") is None
+    assert versions.unknown_note("limits", "en") is None
+    mirrored = _versions(SITE)
+    assert mirrored is not None and mirrored.unknown_note("limits in v3", "en") is None
+
+
+def test_the_hits_set_aside_are_those_of_the_list_given_whatever_was_arranged_before() -> None:
+    versions = _versions(SITE)
+    assert versions is not None
+    arranged = versions.arrangement("How many releases are kept?", 2)
+    older_first = [_hit(doc, rank) for rank, doc in enumerate(["v2/limits", "faq"])]
+    current_first = [_hit(doc, rank) for rank, doc in enumerate(["faq", "reference/limits"])]
+    arranged(older_first)
+    arranged(current_first)  # a second cut (another fusion, a re-search) no longer overwrites
+    assert [h.chunk.doc_id for h in arranged.set_aside(older_first)] == ["v2/limits"]
+    assert arranged.set_aside(current_first) == []
