@@ -166,6 +166,21 @@ def test_a_slide_keeps_its_smaller_sub_bullets_in_place() -> None:
     assert "in the south\n3 regions reported growth\n2 offices closed" in text
 
 
+def test_a_chapter_page_opening_with_a_larger_heading_still_sets_its_footnote_apart() -> None:
+    """A report's chapter page opens with a larger heading too, but its paragraphs wrap."""
+    chapter = [
+        (14, "2. The year in numbers"),
+        body("The trust drilled 37 boreholes this year in four districts of the region, as"),
+        body("planned. Staff noted that progress depends on steady funding and on volunteers who"),
+        (8, NOTE),
+        (8, "1"),
+    ]
+    text, _ = read([chapter, SECOND[1:]])
+    broken = next(sentence for sentence in sentences(text) if sentence.startswith("Staff noted"))
+    assert broken.endswith("stay for more than one season.")
+    assert NOTE in sentences(text)
+
+
 def test_a_footnote_is_set_after_the_last_sentence_end_not_an_abbreviation() -> None:
     """The broken sentence's start was the last ". " on the page, an "e.g." inside it."""
     lines = [

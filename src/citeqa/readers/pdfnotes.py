@@ -13,8 +13,8 @@ it (s22 trial, failure 5). Here, on each page (its margins dropped, pdfmargins.p
   note's mark (`_NOTE_MARK`: "1 A household…", "* Provisional", "† …"); it stands apart,
   a blank line before and after it, before the sentence the page's text breaks off in (the
   page's last sentence end, language.split_sentences), so that that sentence runs on into the
-  next page; but on a slide (a page opening with a larger title: its smaller lines are
-  sub-bullets) nothing is moved;
+  next page; but on a slide (a page opening with a larger title, no sentence of it running
+  over a line's end: its smaller lines are sub-bullets) nothing is moved;
 - a caption is a run of lines drawn smaller than the page's text, the first opening with a
   caption's label and its number (language data `caption_labels`: "Figure 3.1", "Tableau 2 –"):
   it stands apart, a blank line before and after it (a body sentence "Table 2.1 summarises…",
@@ -83,15 +83,24 @@ def _evened(line: list[str], small: bool) -> set[str]:
 
 
 def with_notes_apart(
-    read: Sequence[Page], pages: Sequence[str], slides: Collection[int] = ()
+    read: Sequence[Page], pages: Sequence[str], titled: Collection[int] = ()
 ) -> list[str]:
     """The `pages`' texts (those of the pages `read`, margins dropped) with their footnotes and
-    captions standing apart (see the module docstring); on `slides` (the numbers of the pages
-    opening with a larger title: pdfmargins.opens_larger), captions only."""
+    captions standing apart (see the module docstring); on a slide (`_slide_shaped`), captions
+    only."""
     return [
-        _notes_apart(text, smaller_lines(page), number not in slides)
+        _notes_apart(text, smaller_lines(page), not _slide_shaped(text, number in titled))
         for number, (page, text) in enumerate(zip(read, pages, strict=True))
     ]
+
+
+def _slide_shaped(text: str, titled: bool) -> bool:
+    """Whether a page reads as a slide, its smaller lines sub-bullets, no footnote: it opens
+    with a larger title (`titled`: pdfmargins.opens_larger, as a report's chapter page does)
+    and no sentence of it runs over a line's end (language.split_sentences; a report's
+    paragraphs wrap)."""
+    spans = split_sentences(text)
+    return titled and not any("\n" in text[start:end] for start, end in spans)
 
 
 def _notes_apart(text: str, small: frozenset[str], footnotes: bool = True) -> str:
