@@ -27,7 +27,7 @@ import numpy as np
 from citeqa.boilerplate import Boilerplate
 from citeqa.domain import Domain, language_data
 from citeqa.editstamps import on_a_stamp_line
-from citeqa.glossary import fold
+from citeqa.glossary import fold, language_words
 from citeqa.language import is_table_row, is_table_separator
 from citeqa.lexical import stopwords, tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
@@ -726,9 +726,8 @@ def numbers_only_places(text: str) -> bool:
     """Whether the only numbers of `text` number its section, or a table of contents' sections
     and their pages: a numbered heading ("2. Équipe", "6.3 Reserves policy": a dotted number,
     words opening with a capital; no list's step: "1. Install the package"), its number alone
-    ("2.") or contents lines ("6.1 Income 47 6.2 Expenditure 50": two entries at least, but for
-    one with dot leaders, "3.2 Results ..... 45"; "3.2 Set the pool size to 20" is a step): such
-    a number is no value a question asks (s22 trial, failure 4)."""
+    ("2.") or contents lines ("6.1 Income 47 6.2 Expenditure 50", or one entry: `_lone_entry`):
+    such a number is no value a question asks (s22 trial, failure 4)."""
     stripped = text.strip()
     if not stripped[:1].isdigit():
         return False
@@ -743,14 +742,27 @@ def numbers_only_places(text: str) -> bool:
         entries.append(entry)
         at = entry.end()
     whole = at == len(stripped) and all(entry["title"][:1].isupper() for entry in entries)
-    led = len(entries) == 1 and entries[0]["leaders"].strip() and _titled(entries[0])
-    return whole and (len(entries) > 1 or bool(led))
+    return whole and (len(entries) > 1 or (len(entries) == 1 and _lone_entry(entries[0])))
 
 
 def _titled(found: re.Match[str]) -> bool:
     """Whether a numbered heading's match is one: a dotted number ("2.", "6.3") and a title
     opening with a capital ("1.5 litres" is a quantity; "126 Schools 98" a table's row)."""
     return found["title"][:1].isupper() and "." in found["number"]
+
+
+def _lone_entry(entry: re.Match[str]) -> bool:
+    """Whether a line's one contents entry reads as one: a numbered heading's match with dot
+    leaders before its page ("3.2 Results ..... 45"), or a title holding no unit word and
+    ending in no stop word ("6.3 Reserves policy 53"; not "3.2 Set the pool size to 20" nor
+    "2.5 Million people 2020": a value)."""
+    if not _titled(entry):
+        return False
+    if entry["leaders"].strip():
+        return True
+    words = [fold(word) for word in entry["title"].split()]
+    units = language_words("unit_words")
+    return words[-1] not in stopwords() and not any(word in units for word in words)
 
 
 def _list_step(heading: re.Match[str]) -> bool:

@@ -205,3 +205,4 @@ def test_steps_and_quantities_are_no_contents_lines() -> None:
     ):
         assert not numbers_only_places(step), step
     assert numbers_only_places("3.2 Results ........ 45")
+    assert numbers_only_places("6.3 Reserves policy 53")  # a contents line read alone
