@@ -99,8 +99,7 @@ def _slide_shaped(text: str, titled: bool) -> bool:
     with a larger title (`titled`: pdfmargins.opens_larger, as a report's chapter page does)
     and no sentence of it runs over a line's end (language.split_sentences; a report's
     paragraphs wrap)."""
-    spans = split_sentences(text)
-    return titled and not any("\n" in text[start:end] for start, end in spans)
+    return titled and not any("\n" in text[start:end] for start, end in split_sentences(text))
 
 
 def _notes_apart(text: str, small: frozenset[str], footnotes: bool = True) -> str:
