@@ -27,7 +27,7 @@ import numpy as np
 from citeqa.boilerplate import Boilerplate
 from citeqa.domain import Domain, language_data
 from citeqa.editstamps import on_a_stamp_line
-from citeqa.glossary import fold
+from citeqa.glossary import fold, language_words
 from citeqa.language import is_table_row, is_table_separator
 from citeqa.lexical import stopwords, tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
@@ -710,7 +710,11 @@ def _is_label(text: str, chunk: Chunk, has_number: bool, label: re.Pattern[str])
 _SECTION_NUMBER = r"\d{1,3}(?:\.\d{1,3})*\.?"
 _TITLE = r"[^\W\d_][^\d.!?…:;=]*?"
 _NUMBERED_HEADING = re.compile(rf"(?P<number>{_SECTION_NUMBER})\s+(?P<title>{_TITLE})")
-_CONTENTS_ENTRY = re.compile(rf"(?P<number>{_SECTION_NUMBER})\s+(?P<title>{_TITLE})\s+\d{{1,4}}\s*")
+_CONTENTS_ENTRY = re.compile(
+    rf"(?P<number>{_SECTION_NUMBER})\s+(?P<title>{_TITLE})(?P<leaders>\s*(?:\.\s*){{3,}}|\s+)"
+    r"\d{1,4}\s*"
+)
+"""A contents line's entry: a section's number, its title, dot leaders or a blank, its page."""
 _ENUMERATOR = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.")
 """A section's number alone, ending in a period: the sentences of "2. Équipe" are "2." and
 "Équipe" (language.split_sentences ends one at a period before a capital)."""
@@ -721,9 +725,9 @@ NUMBERED_HEADING_MAX = 60
 def numbers_only_places(text: str) -> bool:
     """Whether the only numbers of `text` number its section, or a table of contents' sections
     and their pages: a numbered heading ("2. Équipe", "6.3 Reserves policy": a dotted number,
-    words opening with a capital), its number alone ("2.") or contents lines without dot
-    leaders ("6.1 Income 47 6.2 Expenditure 50"): such a number is no value a question asks
-    (s22 trial, failure 4)."""
+    words opening with a capital; no list's step: "1. Install the package"), its number alone
+    ("2.") or contents lines ("6.1 Income 47 6.2 Expenditure 50", or one entry: `_lone_entry`):
+    such a number is no value a question asks (s22 trial, failure 4)."""
     stripped = text.strip()
     if not stripped[:1].isdigit():
         return False
@@ -731,20 +735,42 @@ def numbers_only_places(text: str) -> bool:
         return True
     heading = _NUMBERED_HEADING.fullmatch(stripped)
     if heading and len(stripped) <= NUMBERED_HEADING_MAX and _titled(heading):
-        return True
+        return not _list_step(heading)
     entries: list[re.Match[str]] = []
     at = 0
     while at < len(stripped) and (entry := _CONTENTS_ENTRY.match(stripped, at)):
         entries.append(entry)
         at = entry.end()
     whole = at == len(stripped) and all(entry["title"][:1].isupper() for entry in entries)
-    return whole and (len(entries) > 1 or any(_titled(entry) for entry in entries))
+    return whole and (len(entries) > 1 or (len(entries) == 1 and _lone_entry(entries[0])))
 
 
 def _titled(found: re.Match[str]) -> bool:
     """Whether a numbered heading's match is one: a dotted number ("2.", "6.3") and a title
     opening with a capital ("1.5 litres" is a quantity; "126 Schools 98" a table's row)."""
     return found["title"][:1].isupper() and "." in found["number"]
+
+
+def _lone_entry(entry: re.Match[str]) -> bool:
+    """Whether a line's one contents entry reads as one: a numbered heading's match with dot
+    leaders before its page ("3.2 Results ..... 45"), or a title holding no unit word and
+    ending in no stop word ("6.3 Reserves policy 53"; not "3.2 Set the pool size to 20" nor
+    "2.5 Million people 2020": a value)."""
+    if not _titled(entry):
+        return False
+    if entry["leaders"].strip():
+        return True
+    words = [fold(word) for word in entry["title"].split()]
+    units = language_words("unit_words")
+    return words[-1] not in stopwords() and not any(word in units for word in words)
+
+
+def _list_step(heading: re.Match[str]) -> bool:
+    """Whether a numbered heading's match reads as a list's step: a list's number ("1.") and a
+    title holding a stop word, a sentence's ("1. Install the package", not "2. Équipe")."""
+    if not _ENUMERATOR.fullmatch(heading["number"]) or heading["number"].count(".") > 1:
+        return False
+    return any(word in stopwords() for word in heading["title"].lower().split())
 
 
 def _semantic(bank: SentenceBank, index: int, query_vector: np.ndarray | None) -> float:

@@ -138,3 +138,71 @@ def test_numbered_headings_and_contents_lines_number_only_places() -> None:
     assert not numbers_only_places("126 Schools with sanitation blocks 98")
     assert not numbers_only_places("2 Non-revenue water is measured over twelve months.")
     assert not numbers_only_places("Total income was GBP 18.6 million.")
+
+
+def test_a_list_item_and_a_page_opening_on_a_unit_stay_apart() -> None:
+    """A page ending on a list item and the next opening with "pH" were joined as one
+    sentence: a list item ends its sentence, "pH", "iPhone", "e.g." carry nothing on."""
+    items = [body("Before a visit, the team checks the list below."), body("- check the valves")]
+    for opening in ("pH levels were measured at 14 sites.", "e.g. the pumps were tested."):
+        text, starts = read([page(1, items), page(2, [body(opening), *full(2)])])
+        assert text[starts[1] - 2 : starts[1]] == "\n\n"
+    sentence = page(1, [body("The trust drilled boreholes and sold the"), body("second line")])
+    text, starts = read([sentence, page(2, [body("iPhone app was launched."), *full(2)])])
+    assert text[starts[1] - 2 : starts[1]] == "\n\n"
+
+
+def test_a_slide_keeps_its_smaller_sub_bullets_in_place() -> None:
+    """A slide's 14 pt sub-bullets under its 18 pt bullets were read as a footnote and moved
+    before the bullet that breaks off."""
+    slide = [
+        (28, "Results Q3"),
+        (18, "Revenue grew 12%. Costs fell in the north"),
+        (18, "New markets opened in the south"),
+        (14, "3 regions reported growth"),
+        (14, "2 offices closed"),
+    ]
+    text, _ = read([slide, [(28, "Next steps"), (18, "Hire more staff"), (14, "4 hires")]])
+    assert "in the south\n3 regions reported growth\n2 offices closed" in text
+
+
+def test_a_chapter_page_opening_with_a_larger_heading_still_sets_its_footnote_apart() -> None:
+    """A report's chapter page opens with a larger heading too, but its paragraphs wrap."""
+    chapter = [
+        (14, "2. The year in numbers"),
+        body("The trust drilled 37 boreholes this year in four districts of the region, as"),
+        body("planned. Staff noted that progress depends on steady funding and on volunteers who"),
+        (8, NOTE),
+        (8, "1"),
+    ]
+    text, _ = read([chapter, SECOND[1:]])
+    broken = next(sentence for sentence in sentences(text) if sentence.startswith("Staff noted"))
+    assert broken.endswith("stay for more than one season.")
+    assert NOTE in sentences(text)
+
+
+def test_a_footnote_is_set_after_the_last_sentence_end_not_an_abbreviation() -> None:
+    """The broken sentence's start was the last ". " on the page, an "e.g." inside it."""
+    lines = [
+        body("The trust drilled 37 boreholes this year in four districts of the region."),
+        body("Staff noted that progress depends on funding, e.g. grants, and on volunteers who"),
+        (8, NOTE),
+    ]
+    text, _ = read([page(1, lines), SECOND])
+    broken = next(sentence for sentence in sentences(text) if sentence.startswith("Staff noted"))
+    assert broken.endswith("stay for more than one season.")
+    assert NOTE in sentences(text)
+
+
+def test_steps_and_quantities_are_no_contents_lines() -> None:
+    """A numbered step ending in a value, or a lone entry, read as a contents line."""
+    for step in (
+        "1. Preheat the oven to 230",
+        "2. Set the timeout to 30",
+        "3.2 Set the pool size to 20",
+        "2.5 Million people 2020",
+        "1. Install the package",
+    ):
+        assert not numbers_only_places(step), step
+    assert numbers_only_places("3.2 Results ........ 45")
+    assert numbers_only_places("6.3 Reserves policy 53")  # a contents line read alone

@@ -54,7 +54,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 17
+    version = 18
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -85,7 +85,10 @@ class PdfFileReader:
     lines (a blank page's header and number) is read empty. 17: a break before a suffix or a
     second half written solid, or after a head such as "over-", is joined though both halves
     are words ("short-⏎ness"); a stated title loses its control characters, and a placeholder
-    /Title gives way to XMP's (pdftitle.py)."""
+    /Title gives way to XMP's (pdftitle.py). 18: pages run on only where pdfheadings' rule of
+    a line inside a sentence holds (a list item ends its sentence, "pH" opens one), a slide's
+    smaller lines stay in place, and a footnote is set after the last sentence end
+    language.split_sentences finds ("e.g." ends none)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -113,7 +116,7 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
         raise UnreadableDocument(NO_TEXT_LAYER)
     pages = join_hyphenated_pages(margin_free_pages(read))
     titled = [number for number, page in enumerate(pages) if opens_larger(read[number], page)]
-    pages = with_notes_apart(read, with_headings_apart(read, pages))
+    pages = with_notes_apart(read, with_headings_apart(read, pages), titled)
     text, starts = joined_pages(pages)
     warnings = [
         f"{relative}: page {number} has no extractable text"

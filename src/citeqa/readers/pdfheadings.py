@@ -11,7 +11,8 @@ digit, ending in no sentence's punctuation and leading into nothing (blocks.is_l
 table of contents' line ("1 Introduction . . . . 1"), written on one page only (a running
 header the margins left, pdfmargins.py, stands on several), and standing in no sentence (a bold
 "Payments must be made by bank transfer" filling a line between "The client agrees that all"
-and "to the account below…" stays in it: `_in_sentence`). Such a line, but a page's first
+and "to the account below…" stays in it: `_in_sentence`; pdfnotes.py joins pages by the
+same rule). Such a line, but a page's first
 (a slide's title, read as such: Extracted.titled_pages), is set apart by a blank line before
 and after it, so that the text is read as other plain text with headings
 (blocks.py: a short line alone over a paragraph is its heading, chunking.py cuts there); its
@@ -200,14 +201,24 @@ punctuation after it: read in lower case, a word of a sentence, not an identifie
 def _in_sentence(before: str, following: str) -> bool:
     """Whether a run of emphasised lines between `before` and `following` (the lines around it,
     spaces evened, "" for a blank one) stands inside a sentence, so is no heading: the line after
-    it carries the sentence on, opening with a lower-case word ("to the account below within
-    thirty days…", "« sous trente jours »…"), or the line before breaks off mid-sentence, after
-    a lower-case word, a comma or a dash ("The client agrees that all", "Le locataire s'engage
-    à"; a list item aside: "- Bring your ID card" over a bold "Opening hours" ends its item)."""
-    if _lower_word(following.lstrip(_OPENING_MARKS).split(" ", 1)[0]):
-        return True
-    core = without_closing_marks(before)
-    if not core or core[-1] in LINE_ENDS or is_bullet(before):
+    it carries the sentence on (`carries_on`), or the line before breaks off mid-sentence
+    (`breaks_off`)."""
+    return carries_on(following) or breaks_off(before)
+
+
+def carries_on(line: str) -> bool:
+    """Whether a line (spaces evened) carries a sentence on: it opens with a lower-case word of a
+    sentence ("to the account below within thirty days…", "« sous trente jours »…"; not "pH",
+    "iPhone" nor "e.g.")."""
+    return _lower_word(line.lstrip(_OPENING_MARKS).split(" ", 1)[0])
+
+
+def breaks_off(line: str) -> bool:
+    """Whether a line (spaces evened) breaks off mid-sentence: after a lower-case word, a comma
+    or a dash ("The client agrees that all", "Le locataire s'engage à"; a list item aside:
+    "- Bring your ID card" ends its item)."""
+    core = without_closing_marks(line)
+    if not core or core[-1] in LINE_ENDS or is_bullet(line):
         return False
     return core[-1] in ",-–" or _lower_word(core.rsplit(" ", 1)[-1])
 

@@ -12,7 +12,9 @@ it (s22 trial, failure 5). Here, on each page (its margins dropped, pdfmargins.p
   than the page's text (pypdf's visitor_text sizes: `Page.pieces`), the first opening with a
   note's mark (`_NOTE_MARK`: "1 A household…", "* Provisional", "† …"); it stands apart,
   a blank line before and after it, before the sentence the page's text breaks off in (the
-  page's last sentence end), so that that sentence runs on into the next page;
+  page's last sentence end, language.split_sentences), so that that sentence runs on into the
+  next page; but on a slide (a page opening with a larger title, no sentence of it running
+  over a line's end: its smaller lines are sub-bullets) nothing is moved;
 - a caption is a run of lines drawn smaller than the page's text, the first opening with a
   caption's label and its number (language data `caption_labels`: "Figure 3.1", "Tableau 2 –"):
   it stands apart, a blank line before and after it (a body sentence "Table 2.1 summarises…",
@@ -22,8 +24,9 @@ it (s22 trial, failure 5). Here, on each page (its margins dropped, pdfmargins.p
   it, as before;
 - pages are joined by a blank line (`PAGE_BREAK`), but by a line break when the page before
   breaks off mid-sentence (its last line ends in a lower-case word, or in a number after one,
-  a comma or a dash) and the
-  next page carries on with a lower-case word (`joined_pages`).
+  a comma or a dash, and is no list item) and the next page carries on with a lower-case word
+  ("pH", "e.g." open sentences of their own): pdfheadings' rule of a line inside a sentence
+  (`joined_pages`).
 
 Written here: pypdf's docs leave such layout to the caller. Pure functions, no I/O.
 """
@@ -31,11 +34,12 @@ Written here: pypdf's docs leave such layout to the caller. Pure functions, no I
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from citeqa.blocks import is_label_line
 from citeqa.glossary import fold, language_words
-from citeqa.language import LINE_ENDS, without_closing_marks
+from citeqa.language import is_bullet, split_sentences, without_closing_marks
+from citeqa.readers.pdfheadings import breaks_off, carries_on
 from citeqa.readers.pdfmargins import Page, body_size
 
 __all__ = ["PAGE_BREAK", "joined_pages", "smaller_lines", "with_notes_apart"]
@@ -46,8 +50,8 @@ _NOTE_MARK = re.compile(r"(?:\d{1,3}|[*†‡§]{1,3})\s*[^\W\d_]")
 """A footnote opens with its mark, then a word: "1 A household…", "12 See…", "* Provisional"."""
 _CAPTION = re.compile(r"([^\W\d_]+)\.?\s*\d+(?:[.\-]\d+)*\b")
 """A caption's label and number: "Figure 3.1", "Fig. 2", "Tableau 2", "Table 4-1"."""
-_LOWER_END = re.compile(r"[^\W\d_]*[a-zà-ÿ][^\W\d_]*$")
-"""A line ending in a word holding a lower-case letter (no digit, no capitalised acronym)."""
+_NAME_END = re.compile(r"(?:^|\s)[^\W\d_]*[a-zà-ÿ][^\W\d_]*$")
+"""A line ending in a word holding a lower-case letter (a name: no digit, no acronym)."""
 
 
 def smaller_lines(page: Page) -> frozenset[str]:
@@ -78,14 +82,28 @@ def _evened(line: list[str], small: bool) -> set[str]:
     return {words} if words and small else set()
 
 
-def with_notes_apart(read: Sequence[Page], pages: Sequence[str]) -> list[str]:
+def with_notes_apart(
+    read: Sequence[Page], pages: Sequence[str], titled: Collection[int] = ()
+) -> list[str]:
     """The `pages`' texts (those of the pages `read`, margins dropped) with their footnotes and
-    captions standing apart (see the module docstring)."""
-    return [_notes_apart(text, smaller_lines(page)) for page, text in zip(read, pages, strict=True)]
+    captions standing apart (see the module docstring); on a slide (`_slide_shaped`), captions
+    only."""
+    return [
+        _notes_apart(text, smaller_lines(page), not _slide_shaped(text, number in titled))
+        for number, (page, text) in enumerate(zip(read, pages, strict=True))
+    ]
 
 
-def _notes_apart(text: str, small: frozenset[str]) -> str:
-    """A page's text with its captions, then its footnote, standing apart."""
+def _slide_shaped(text: str, titled: bool) -> bool:
+    """Whether a page reads as a slide, its smaller lines sub-bullets, no footnote: it opens
+    with a larger title (`titled`: pdfmargins.opens_larger, as a report's chapter page does)
+    and no sentence of it runs over a line's end (language.split_sentences; a report's
+    paragraphs wrap)."""
+    return titled and not any("\n" in text[start:end] for start, end in split_sentences(text))
+
+
+def _notes_apart(text: str, small: frozenset[str], footnotes: bool = True) -> str:
+    """A page's text with its captions, then its footnote (if `footnotes`), standing apart."""
     if not small:
         return text
     lines = text.split("\n")
@@ -93,7 +111,7 @@ def _notes_apart(text: str, small: frozenset[str]) -> str:
     holding = [number for number, line in enumerate(evened) if line]
     if len(holding) < 3:
         return text
-    note = _footnote_start(evened, holding, small)
+    note = _footnote_start(evened, holding, small) if footnotes else len(lines)
     body, notes = lines[:note], lines[note:]
     body = _captions_apart(body, evened[:note], small)
     if not notes:
@@ -144,33 +162,34 @@ def _is_caption(line: str) -> bool:
 
 
 def _before_broken_sentence(body: str, note: str) -> str:
-    """The page's `body` with its footnote `note` set apart after its last sentence end, when
-    the body breaks off mid-sentence (the sentence then runs on into the next page); else
-    after the body."""
-    if not _breaks_off(body):
+    """The page's `body` with its footnote `note` set apart after its last sentence end
+    (language.split_sentences: "e.g." ends none), when the body breaks off mid-sentence (the
+    sentence then runs on into the next page); else after the body, as when the body holds no
+    sentence end (a slide's lines)."""
+    spans = split_sentences(body)
+    if not _breaks_off(body) or len(spans) < 2:
         return f"{body}\n\n{note}"
-    end = max(body.rfind(f"{mark}{blank}") for mark in ".!?" for blank in " \n")
-    if end < 0:
-        return f"{body}\n\n{note}"
-    return f"{body[: end + 1]}\n\n{note}\n\n{body[end + 2 :]}"
+    start = spans[-1][0]
+    return f"{body[:start].rstrip()}\n\n{note}\n\n{body[start:]}"
 
 
 def _breaks_off(text: str) -> bool:
-    """Whether a page's text breaks off mid-sentence: its last line ends in a lower-case word,
-    a comma or a dash."""
-    core = without_closing_marks(text.rstrip().rsplit("\n", 1)[-1])
-    if not core or core[-1] in LINE_ENDS:
-        return False
-    words = core.rsplit(maxsplit=2)[-2:]
-    if words[-1].isdigit() and len(words) == 2:  # "…field teams held 51" ⏎ "community…"
-        words = words[:1]
-    return core[-1] in ",-–" or _LOWER_END.search(words[-1]) is not None
+    """Whether a page's text breaks off mid-sentence: its last line does (pdfheadings.breaks_off),
+    or ends in a name ("…households in Siaya" ⏎ "were…"; a list item aside), or in a number
+    after such a line ("…field teams held 51" ⏎ "community…")."""
+    line = " ".join(text.rstrip().rsplit("\n", 1)[-1].split())
+    before, _, last = line.rpartition(" ")
+    if before and last.isdigit():
+        line = before
+    core = without_closing_marks(line)
+    name_end = not is_bullet(line) and _NAME_END.search(core) is not None
+    return breaks_off(line) or name_end
 
 
 def _carries_on(text: str) -> bool:
-    """Whether a page's text opens with a lower-case word (a sentence carried on)."""
-    first = text.lstrip().split(maxsplit=1)
-    return bool(first) and first[0][:1].islower()
+    """Whether a page's text opens with a lower-case word of a sentence (pdfheadings.carries_on:
+    a sentence carried on; "pH", "e.g." open sentences of their own)."""
+    return carries_on(" ".join(text.lstrip().split("\n", 1)[0].split()))
 
 
 def joined_pages(pages: Sequence[str]) -> tuple[str, list[int]]:
