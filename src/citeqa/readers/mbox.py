@@ -1,7 +1,9 @@
 """Mailboxes (.mbox): every message of the file read as a .eml file is (readers/eml.py), one
-document per mailbox, each message under a heading naming it ("## Budget 2026 · Ben Carter ·
-3 Oct 2025": its Subject, then the sender and day mailthreads.py writes), so a quote cites the
-message it comes from.
+document per mailbox, each message under a heading naming it ("## Ben Carter · 3 Oct 2025 ·
+Budget 2026": the sender and day mailthreads.py writes, then its Subject), so a quote cites the
+message it comes from and the heading's writer (its part before " · ", speakers.py) is the
+sender. Version 2: the sender opens the heading (version 1 put the Subject first, so "What did
+Sara say…" matched a message whose Subject named Sara).
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
@@ -50,7 +52,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 1
+    version = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -99,15 +101,16 @@ def _unquoted(message: bytes) -> Iterator[bytes]:
 
 
 def _headed(read: Extracted) -> str:
-    """A message's text under one heading naming its Subject, sender and day: mailthreads'
-    "# Subject" line taken off and its Subject put before its first "## Sender · day" heading
+    """A message's text under one heading naming its sender, day and Subject: mailthreads'
+    "# Subject" line taken off and its Subject put after its first "## Sender · day" heading
     (a message mailthreads does not read as mail, under a heading of its Subject alone)."""
     subject = read.title or "(no subject)"
     text = read.text
     if text.startswith("# "):
         text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""
     if text.startswith("## "):
-        return f"## {subject} · {text[3:]}".rstrip("\n")
+        heading, _, rest = text[3:].partition("\n")
+        return f"## {heading} · {subject}\n{rest}".rstrip("\n")
     return f"## {subject}\n{text}".rstrip("\n")
 
 
