@@ -185,3 +185,24 @@ def test_what_a_named_person_wrote_in_a_mailbox_is_quoted_from_their_message_not
     citation = json.loads(result.out)["citations"][0]
     assert "pinned the runner image" in citation["quote"], result.out
     assert citation["section"].startswith("Sara Lindqvist"), result.out
+
+
+NOTES = (
+    "# Project meeting notes\n\n## Decisions\n\n"
+    "Sara said the release deadline moves to 14 March because the audit is late.\n\n"
+    "## Contact Sara\n\n"
+    "Questions about the release deadline go to the project office, open on weekdays.\n"
+)
+
+
+def test_a_heading_of_notes_naming_the_person_is_no_turn_of_theirs(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notes.md").write_text(NOTES, encoding="utf-8")
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    result = cli("ask", "--json", "What did Sara say about the release deadline?", **where)
+    assert result.code == 0, result.err
+    citation = json.loads(result.out)["citations"][0]
+    assert "moves to 14 March" in citation["quote"], result.out
