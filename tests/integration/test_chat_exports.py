@@ -85,7 +85,7 @@ def test_a_day_file_of_another_shape_or_only_notices_is_never_a_traceback(
 
 def message(sender: str, subject: str, day: int, body: str) -> str:
     return (
-        f"From {sender} Wed Oct {day:02d}15:00:00 2025\n"
+        f"From {sender} Wed Oct {day:02d} 15:00:00 2025\n"
         f"From: {sender}\nTo: priya@trust.example\nSubject: {subject}\n"
         f"Date: Wed, {day:02d} Oct 2025 15:00:00 +0000\n\n{body}\n\n"
     )
@@ -206,3 +206,14 @@ def test_a_heading_of_notes_naming_the_person_is_no_turn_of_theirs(
     assert result.code == 0, result.err
     citation = json.loads(result.out)["citations"][0]
     assert "moves to 14 March" in citation["quote"], result.out
+
+
+def test_a_body_line_opening_with_from_stays_and_an_envelope_opens_a_message_without_a_blank(
+    tmp_path: Path,
+) -> None:
+    first = message("ann@x.example", "Plan", 1, "Hello there.\n\nFrom me at 10:30 we start.\nbye")
+    second = message("bob@x.example", "Second", 2, "The second message.")
+    (tmp_path / "a.mbox").write_text(first.rstrip("\n") + "\n" + second, encoding="utf-8")
+    text = read_document(tmp_path / "a.mbox", tmp_path, {}).text
+    assert "Hello there.\n\nFrom me at 10:30 we start.\nbye" in text
+    assert "## bob@x.example · 2 Oct 2025 · Second\nThe second message." in text
