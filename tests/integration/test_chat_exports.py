@@ -73,9 +73,13 @@ def test_a_dated_json_file_outside_an_export_is_read_as_json(tmp_path: Path) -> 
 def test_a_day_file_of_another_shape_or_only_notices_is_never_a_traceback(
     tmp_path: Path,
 ) -> None:
-    export = write_export(tmp_path, [{"ts": "1", "subtype": "channel_join", "text": "joined"}])
-    with pytest.raises(UnreadableDocument, match="no message written"):
-        read_document(export / "eng" / "2025-09-18.json", tmp_path, {})
+    export = write_export(tmp_path)
+    (export / "eng" / "2025-09-17.json").write_text(
+        json.dumps([{"ts": "1", "subtype": "channel_join", "text": "joined"}]), encoding="utf-8"
+    )
+    notices = read_document(export / "eng" / "2025-09-17.json", tmp_path, {})
+    assert "joined" in notices.text  # read as JSON, not skipped
+    assert "Sara Lindqvist" in read_document(export / "eng" / "2025-09-18.json", tmp_path, {}).text
     (export / "eng" / "2025-09-19.json").write_text('{"ts": "x"}', encoding="utf-8")
     assert "ts: x" in read_document(export / "eng" / "2025-09-19.json", tmp_path, {}).text
     (export / "eng" / "2025-09-20.json").write_text("[{", encoding="utf-8")
@@ -217,3 +221,35 @@ def test_a_body_line_opening_with_from_stays_and_an_envelope_opens_a_message_wit
     text = read_document(tmp_path / "a.mbox", tmp_path, {}).text
     assert "Hello there.\n\nFrom me at 10:30 we start.\nbye" in text
     assert "## bob@x.example · 2 Oct 2025 · Second\nThe second message." in text
+
+
+def test_a_folder_of_app_fixtures_is_no_export_and_loses_no_file(tmp_path: Path) -> None:
+    fixtures = tmp_path / "fixtures"
+    (fixtures / "ch").mkdir(parents=True)
+    (fixtures / "users.json").write_text(
+        json.dumps([{"id": 1, "email": "ada@example.org", "role": "Database administrator"}]),
+        encoding="utf-8",
+    )
+    (fixtures / "channels.json").write_text(json.dumps([{"id": 1, "name": "ops"}]))
+    (fixtures / "ch" / "2025-01-01.json").write_text(
+        json.dumps([{"ts": "2025-01-01T10:00:00", "user": "ada", "action": "rotated the key"}])
+    )
+    assert "Database administrator" in read_document(fixtures / "users.json", tmp_path, {}).text
+    assert "ops" in read_document(fixtures / "channels.json", tmp_path, {}).text
+    day = read_document(fixtures / "ch" / "2025-01-01.json", tmp_path, {})
+    assert "rotated the key" in day.text
+
+
+def test_a_reply_to_a_reply_and_a_cycle_of_replies_are_kept(tmp_path: Path) -> None:
+    day = [
+        {"ts": "1758190578.0", "user": "U03SL", "text": "Release 2.4.0 is tagged."},
+        {"ts": "1758190600.0", "user": "U08LW", "text": "Which?", "thread_ts": "1758190578.0"},
+        {"ts": "1758190700.0", "user": "U03SL", "text": "Nested.", "thread_ts": "1758190600.0"},
+        {"ts": "1758190800.0", "user": "U03SL", "text": "Cycle one.", "thread_ts": "1758190900.0"},
+        {"ts": "1758190900.0", "user": "U08LW", "text": "Cycle two.", "thread_ts": "1758190800.0"},
+    ]  # fmt: skip
+    export = write_export(tmp_path, day)
+    text = read_document(export / "eng" / "2025-09-18.json", tmp_path, {}).text
+    assert "## Li Wei · 18 Sep 2025 10:16 · reply to Sara Lindqvist\nWhich?" in text
+    for said in ("Nested.", "Cycle one.", "Cycle two."):
+        assert said in text
