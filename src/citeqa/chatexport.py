@@ -187,11 +187,13 @@ def day_text(path: Path, export: Path, messages: list[dict[str, Any]]) -> tuple[
 
 
 def _is_written(message: dict[str, Any]) -> bool:
+    """Whether the message holds a text (a number written as one: "42") and is no notice."""
     keys = _keys()
     text = message.get(keys.text)
     return (
-        isinstance(text, str)
-        and bool(text.strip())
+        isinstance(text, str | int | float)
+        and not isinstance(text, bool)
+        and bool(str(text).strip())
         and message.get(keys.subtype) not in keys.skipped_subtypes
     )
 
@@ -244,7 +246,8 @@ def _message_part(
 def _writer(message: dict[str, Any], names: dict[str, str]) -> str:
     """The message's writer: their name in the user list, else in the message, else their id."""
     keys = _keys()
-    user = str(message.get(keys.user, ""))
+    user = message.get(keys.user)
+    user = user if isinstance(user, str) else ""  # a list or an object names no one
     if user in names:
         return names[user]
     return _name_of(message.get(keys.message_profile)) or user or "unknown"

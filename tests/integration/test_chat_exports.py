@@ -253,3 +253,14 @@ def test_a_reply_to_a_reply_and_a_cycle_of_replies_are_kept(tmp_path: Path) -> N
     assert "## Li Wei · 18 Sep 2025 10:16 · reply to Sara Lindqvist\nWhich?" in text
     for said in ("Nested.", "Cycle one.", "Cycle two."):
         assert said in text
+
+
+def test_a_numeric_text_is_read_and_an_odd_user_is_no_name(tmp_path: Path) -> None:
+    day = [
+        {"ts": "1758190578.0", "user": ["U03SL"], "text": "Odd user."},
+        {"ts": "1758190600.0", "user": "U08LW", "text": 42},
+    ]
+    export = write_export(tmp_path, day)
+    text = read_document(export / "eng" / "2025-09-18.json", tmp_path, {}).text
+    assert "## unknown · 18 Sep 2025 10:16\nOdd user." in text
+    assert "## Li Wei · 18 Sep 2025 10:16\n42" in text
