@@ -1,6 +1,8 @@
 """Print how long readers/mbox.py takes on a generated mailbox, and how much memory it takes:
 N plain-text messages (default 20,000, ten times MAX_MESSAGES, so the bound is measured: only
-the first MAX_MESSAGES are read and the rest never scanned).
+the first MAX_MESSAGES are read and the rest never scanned); then a hostile file, one line
+"From 1:11 1:11 …" of --hostile-kb KB (review D, s22: the old message-splitting expression
+took 39 s on 100 KB, looking behind each "From " for a clock time).
 
     PYTHONPATH=src python benchmarks/mailbox_read.py [--messages N]
 """
@@ -8,9 +10,11 @@ the first MAX_MESSAGES are read and the rest never scanned).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import time
 import tracemalloc
 
+from citeqa.readers.base import UnreadableDocument
 from citeqa.readers.mbox import MAX_MESSAGES, MboxReader
 
 
@@ -30,7 +34,9 @@ def mailbox(count: int) -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=10 * MAX_MESSAGES)
-    count = parser.parse_args().messages
+    parser.add_argument("--hostile-kb", type=int, default=100)
+    arguments = parser.parse_args()
+    count = arguments.messages
     raw = mailbox(count)
     started = time.perf_counter()
     read = MboxReader().extract(raw, "box.mbox")
@@ -42,6 +48,12 @@ def main() -> None:
     print(f"read: {seconds:.2f} s, {len(read.text) / 1e6:.2f} M characters of text")
     print(f"peak traced memory while reading: {peak / 1e6:.1f} MB")
     print(f"warnings: {read.warnings}")
+    hostile = b"From " + b"1:11 " * (arguments.hostile_kb * 1000 // 5)
+    started = time.perf_counter()
+    with contextlib.suppress(UnreadableDocument):  # no mail in it
+        MboxReader().extract(hostile, "hostile.mbox")
+    seconds = time.perf_counter() - started
+    print(f"hostile one-line file ({len(hostile) / 1e3:.0f} KB): {seconds:.3f} s")
 
 
 if __name__ == "__main__":

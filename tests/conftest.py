@@ -18,6 +18,7 @@ import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -110,6 +111,30 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if home is not None:
         shutil.rmtree(home, ignore_errors=True)
         os.environ.pop(_OWN_HOME, None)
+
+
+@pytest.fixture(autouse=True)
+def no_hidden_reader_bug(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail a test in which a file is skipped with corpus.INTERNAL_ERROR (a reader's exception
+    hidden as one skipped file), unless it is marked `internal_error_expected`."""
+    if request.node.get_closest_marker("internal_error_expected"):
+        return
+    from citeqa import corpus
+
+    extract = corpus._extract
+
+    def watched(*args: Any) -> Any:
+        try:
+            return extract(*args)
+        except corpus.UnreadableDocument as skipped:
+            cause = skipped.__cause__
+            if cause is not None and skipped.reason == corpus.INTERNAL_ERROR.format(
+                type(cause).__name__
+            ):
+                pytest.fail(f"a reader's bug hidden as a skipped file: {cause!r}")
+            raise
+
+    monkeypatch.setattr(corpus, "_extract", watched)
 
 
 @pytest.fixture

@@ -369,9 +369,14 @@ def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) 
     kept = [
         number
         for number, item in enumerate(candidates.sentences)
-        if names_speaker(_heading_over(bank, item.index) or "", asked)
+        if names_speaker(_heading_over(bank, item.index) or "", asked, _kind_of(bank, item.index))
     ]
     return _subset(candidates, kept) if kept else candidates
+
+
+def _kind_of(bank: SentenceBank, index: int) -> str:
+    """The reader kind of the document holding the bank's sentence `index` ("vtt", "md")."""
+    return bank.documents[bank.sentences[index].doc_id].kind
 
 
 def _heading_over(bank: SentenceBank, index: int) -> str | None:

@@ -16,7 +16,10 @@ saying whom they answer ("· reply to Tom Okafor"). In a text, a mention "<@U024
 written "@Name", a channel link "<#C01|general>" "#general", a link "<https://…|label>" its
 label (else its address), and "&amp;", "&lt;", "&gt;" decoded. The service's notices ("<@U10RS>
 has joined the channel") are left out. The user and channel lists are no document of their own
-(`is_export_list`): their content is the names the day files show.
+(`is_export_list`): their content is the names the day files show. A folder is an export only
+when a channel its channel list names is a folder whose first day files hold a message with a
+text (an app's fixtures folder holding a users.json is none: its files are read as JSON); a
+day file in which no message is written is read as any JSON file is, never skipped.
 
 A day file read before its user list changed keeps the names it was read with until it is read
 again (an index records each file's digest, not its export's).
@@ -37,6 +40,10 @@ from citeqa.visible import shown
 
 __all__ = ["day_file_export", "day_text", "is_day_file_name", "is_export_list"]
 
+DAYS_LOOKED_AT = 10
+"""How many of a channel's first day files are read to tell an export (one holding a written
+message makes it one)."""
+
 _MENTION = re.compile(r"<@(?P<id>[A-Za-z0-9]{1,40})(?:\|(?P<label>[^<>\n]{0,200}))?>")
 _CHANNEL = re.compile(r"<#[A-Za-z0-9]{1,40}\|(?P<name>[^<>\n]{1,200})>")
 _LINK = re.compile(
@@ -51,6 +58,7 @@ class _Keys:
     channels_file: str
     day_file: re.Pattern[str]
     user_id: str
+    channel_name: str
     time: str
     text: str
     user: str
@@ -70,6 +78,7 @@ def _keys() -> _Keys:
         channels_file=str(data["channels_file"]),
         day_file=re.compile(str(data["day_file_pattern"])),
         user_id=str(data["user_id_key"]),
+        channel_name=str(data["channel_name_key"]),
         time=str(data["time_key"]),
         text=str(data["text_key"]),
         user=str(data["user_key"]),
@@ -84,12 +93,48 @@ def _keys() -> _Keys:
 
 def _is_export_folder(folder: Path) -> bool:
     """Whether `folder` holds an export's user and channel lists, the user list a list of
-    objects with ids."""
+    objects with ids, and a channel the channel list names a folder of day files whose messages
+    have a text (an app's fixtures folder with a users.json and a channels.json is no export)."""
     keys = _keys()
-    users = folder / keys.users_file
-    if not (users.is_file() and (folder / keys.channels_file).is_file()):
+    users, channels = folder / keys.users_file, folder / keys.channels_file
+    if not (users.is_file() and channels.is_file()):
         return False
-    return bool(_user_names(str(users), *_stamp(users)) or _listed_users(users))
+    if not (_user_names(str(users), *_stamp(users)) or _listed_users(users)):
+        return False
+    return bool(_channels_with_messages(str(folder), *_stamp(channels)))
+
+
+@lru_cache(maxsize=8)
+def _channels_with_messages(folder: str, modified: int, size: int) -> frozenset[str]:
+    """The channels named in the channel list of `folder` (as of `modified`, `size`) that are a
+    folder of day files holding a message with a text (`_holds_messages`)."""
+    value = _parsed(Path(folder) / _keys().channels_file)
+    names = {
+        channel.get(_keys().channel_name)
+        for channel in (value if isinstance(value, list) else [])
+        if isinstance(channel, dict)
+    }
+    return frozenset(
+        name
+        for name in names
+        if isinstance(name, str) and name and _holds_messages(Path(folder) / name)
+    )
+
+
+def _holds_messages(channel: Path) -> bool:
+    """Whether `channel` is a folder one of whose first DAYS_LOOKED_AT day files is a list
+    holding a written message (a channel's first day may hold only its join notices)."""
+    try:
+        days = sorted(path for path in channel.iterdir() if is_day_file_name(path.name))
+    except OSError:
+        return False
+    return any(_has_written(_parsed(day)) for day in days[:DAYS_LOOKED_AT])
+
+
+def _has_written(value: object) -> bool:
+    return isinstance(value, list) and any(
+        isinstance(message, dict) and _is_written(message) for message in value
+    )
 
 
 def _listed_users(users: Path) -> bool:
@@ -122,7 +167,11 @@ def day_file_export(path: Path, value: object) -> Path | None:
         return None
     if not any(keys.time in item and (keys.text in item or keys.user in item) for item in value):
         return None
-    return path.parent.parent if _is_export_folder(path.parent.parent) else None
+    export = path.parent.parent
+    if not _is_export_folder(export):
+        return None
+    channels = _channels_with_messages(str(export), *_stamp(export / keys.channels_file))
+    return export if path.parent.name in channels else None
 
 
 def day_text(path: Path, export: Path, messages: list[dict[str, Any]]) -> tuple[str, str]:
@@ -138,11 +187,13 @@ def day_text(path: Path, export: Path, messages: list[dict[str, Any]]) -> tuple[
 
 
 def _is_written(message: dict[str, Any]) -> bool:
+    """Whether the message holds a text (a number written as one: "42") and is no notice."""
     keys = _keys()
     text = message.get(keys.text)
     return (
-        isinstance(text, str)
-        and bool(text.strip())
+        isinstance(text, str | int | float)
+        and not isinstance(text, bool)
+        and bool(str(text).strip())
         and message.get(keys.subtype) not in keys.skipped_subtypes
     )
 
@@ -152,15 +203,16 @@ def _threaded(
 ) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
     """The messages in time order, each reply right after its thread's opening message (and
     the replies before it), paired with that message (None for no reply, or one whose thread
-    opens on another day)."""
+    opens on another day, or whose thread names a reply: a reply to a reply, a cycle of them,
+    is read where its time puts it, never lost)."""
     keys = _keys()
     ordered = sorted(messages, key=lambda message: _seconds(message.get(keys.time)))
-    by_time = {str(message.get(keys.time)): message for message in ordered}
+    openings = {str(message.get(keys.time)) for message in ordered if not _replies(message)}
     replies: dict[str, list[dict[str, Any]]] = {}
     top: list[dict[str, Any]] = []
     for message in ordered:
         thread = str(message.get(keys.thread, ""))
-        if thread and thread != str(message.get(keys.time)) and thread in by_time:
+        if _replies(message) and thread in openings:
             replies.setdefault(thread, []).append(message)
         else:
             top.append(message)
@@ -170,6 +222,13 @@ def _threaded(
         opening = str(message.get(keys.time))
         paired += [(reply, message) for reply in replies.get(opening, [])]
     return paired
+
+
+def _replies(message: dict[str, Any]) -> bool:
+    """Whether the message names a thread other than its own (it replies in one)."""
+    keys = _keys()
+    thread = str(message.get(keys.thread, ""))
+    return bool(thread) and thread != str(message.get(keys.time))
 
 
 def _message_part(
@@ -187,7 +246,8 @@ def _message_part(
 def _writer(message: dict[str, Any], names: dict[str, str]) -> str:
     """The message's writer: their name in the user list, else in the message, else their id."""
     keys = _keys()
-    user = str(message.get(keys.user, ""))
+    user = message.get(keys.user)
+    user = user if isinstance(user, str) else ""  # a list or an object names no one
     if user in names:
         return names[user]
     return _name_of(message.get(keys.message_profile)) or user or "unknown"

@@ -310,10 +310,12 @@ INTERNAL_ERROR = "could not be read (internal error: {}); please report it"
 def _extract(reader: Reader, raw: bytes, relative: str, path: Path) -> Extracted:
     """The file's text by its reader (text formats decoded first). A reader's unforeseen
     exception is this one file's UnreadableDocument (INTERNAL_ERROR, the exception's type
-    named): one odd file never stops a build, whatever a parser library raises on it."""
+    named): one odd file never stops a build, whatever a parser library raises on it. Running
+    out of memory or an operating system error (too many open files, a full disk) is the
+    machine's state, not the file's: it goes on, to be said as such (errors.py)."""
     try:
         return _read_with(reader, raw, relative, path)
-    except UnreadableDocument:
+    except (UnreadableDocument, MemoryError, OSError):
         raise
     except Exception as error:  # any reader's (or its library's) bug, bounded to one file
         raise UnreadableDocument(INTERNAL_ERROR.format(type(error).__name__)) from error

@@ -5,7 +5,9 @@ heading names them.
 A transcript (transcripts.py), a chat log (chatexport.py) and a mail thread (mailthreads.py)
 write each turn or message under a heading opening with who wrote or said it ("## Sara
 Lindqvist · 18 Sep 2025 10:22", "## Maria Lopez"); the writer is that heading's part before its
-first " · ". The cues that name a person in a question are language data
+first " · ". Only such turn headings are read so: a heading of a WebVTT or SubRip transcript, or
+one holding " · " (a chat message's, a mail's, a timed transcript turn's); "## Contact Sara" in
+notes names no writer. The cues that name a person in a question are language data
 (citeqa/data/speaker_questions.json). answering.by_asked_speaker keeps, of the candidates, those
 standing right under a turn of the person named, when some do: the s22 trial's "What did Sara
 say in #eng-hydrokit about Windows CI?" quoted Li Wei's "Windows CI still flaky…", the reply
@@ -23,6 +25,8 @@ __all__ = ["asked_speaker", "names_speaker"]
 
 SEPARATOR = " · "
 """What stands between a turn heading's writer and its time (transcripts.Turn.heading)."""
+TRANSCRIPT_KINDS = frozenset({"vtt", "srt"})
+"""Document kinds whose every heading is a turn's, its speaker's name alone ("## Maria Lopez")."""
 
 
 @cache
@@ -47,7 +51,11 @@ def asked_speaker(question: str) -> frozenset[str]:
     return frozenset()
 
 
-def names_speaker(heading: str, asked: frozenset[str]) -> bool:
-    """Whether a turn heading's writer (its part before " · ") holds a word of `asked`."""
+def names_speaker(heading: str, asked: frozenset[str], kind: str) -> bool:
+    """Whether `heading`, of a document of reader kind `kind`, is a turn heading (one of a
+    transcript's, or one holding " · ") whose writer (its part before " · ") holds a word of
+    `asked`."""
+    if not asked or (SEPARATOR not in heading and kind not in TRANSCRIPT_KINDS):
+        return False
     writer = heading.split(SEPARATOR, 1)[0]
-    return bool(asked) and any(word.casefold() in asked for word in writer.split())
+    return any(word.casefold() in asked for word in writer.split())

@@ -116,15 +116,28 @@ def binary_signatures() -> tuple[tuple[int, bytes, str], ...]:
     )
 
 
+MAX_BAD_WIDE_RATIO = 0.01
+"""The share of a UTF-16 or UTF-32 file's code units that may fail to decode (read as U+FFFD)
+before the file is refused as binary."""
+
+
 def _wide_text(raw: bytes, codec: str, relative: str, warnings: list[str]) -> str:
     """The text of a UTF-16 or UTF-32 file; bytes that do not decode (a stray last byte, as
     `echo >> notes.txt` appends, or a lone surrogate) read as U+FFFD with a warning, not the
     whole file lost (s22 hostile probe: skipped as binary). Raise UnreadableDocument for
-    binary content."""
+    binary content: more than one bad code unit and at least MAX_BAD_WIDE_RATIO of them
+    (random bytes behind a UTF-16 byte-order mark decode as CJK text but for its lone
+    surrogates, some 3 % of the units: review D, s22)."""
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError:
         text = raw.decode(codec, "replace")
+        bad = text.count("\ufffd") - raw.decode(codec, "ignore").count("\ufffd")
+        units = len(raw) // (4 if codec.startswith("utf-32") else 2)
+        if bad > 1 and bad >= MAX_BAD_WIDE_RATIO * units:
+            raise UnreadableDocument(
+                "binary content, not text (not valid UTF-16 or UTF-32)"
+            ) from None
         name = "UTF-32" if codec.startswith("utf-32") else "UTF-16"
         warnings.append(f"{relative}: not valid {name}; its bad bytes read as U+FFFD")
     _refuse_binary(text)

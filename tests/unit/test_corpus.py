@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -519,6 +520,7 @@ def test_a_pdf_with_no_pages_is_said_to_have_none(tmp_path: Path) -> None:
     assert reading.skipped == ["empty.pdf: no pages in it"]
 
 
+@pytest.mark.internal_error_expected
 def test_a_reader_failing_unforeseen_skips_its_file_with_a_reason_and_the_scan_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -552,3 +554,22 @@ def test_a_title_holds_no_control_character(tmp_path: Path) -> None:
     (tmp_path / "b.html").write_text("<title>Badge\x07</title><p>The office opens at ten.</p>")
     titles = {document.doc_id: document.title for document in read_corpus(tmp_path).documents}
     assert titles == {"a": "Rules [2J 2025", "b": "Badge"}
+
+
+@pytest.mark.parametrize("error", [MemoryError(), OSError(errno.EMFILE, "Too many open files")])
+def test_running_out_of_memory_or_files_while_reading_is_no_skipped_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> None:
+    (tmp_path / "odd.md").write_text("# Odd\n\nText.")
+    markdown = reader_for(".md")
+    assert markdown is not None
+
+    class Exhausted:
+        kind, suffixes, decoded, version = markdown.kind, (".md",), True, 1
+
+        def extract(self, content: str | bytes, relative: str) -> object:
+            raise error
+
+    monkeypatch.setattr("citeqa.corpus.reader_for", lambda suffix: Exhausted())
+    with pytest.raises(type(error)):
+        read_corpus(tmp_path)

@@ -4,6 +4,7 @@ the first 8 KB skipped a file whose later NUL was indexed)."""
 
 from __future__ import annotations
 
+import codecs
 import io
 import random
 import re
@@ -314,3 +315,9 @@ def test_a_utf16_file_with_a_stray_byte_is_read_with_it_replaced_and_a_warning(
 def test_a_utf32_file_with_its_mark_is_read_as_utf32() -> None:
     text, warnings = decoded_text((LINE * 5).encode("utf-32"), "u.txt")
     assert (text, warnings) == (LINE * 5, [])
+
+
+def test_random_bytes_behind_a_utf16_mark_are_binary_not_cjk_text() -> None:
+    noise = random.Random(7).randbytes(20_000)
+    with pytest.raises(UnreadableDocument, match="binary"):
+        decoded_text(codecs.BOM_UTF16_LE + noise, "noise.txt")

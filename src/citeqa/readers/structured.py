@@ -102,10 +102,12 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 3 + DECODING_VERSION
+    version: int = 4 + DECODING_VERSION
     """2 (plus textdecoding.VERSION): a complex YAML key written without its anchor or tag
     (yamlnodes.py: "&x [a, b]" read so). 3: a day file of a chat export read as its
-    messages, the export's user and channel lists skipped (chatexport.py)."""
+    messages, the export's user and channel lists skipped (chatexport.py). 4: a folder is an
+    export only when a listed channel holds written messages (app fixtures are read as JSON), a
+    day file with none is read as JSON, a reply to a reply is kept."""
 
     def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
         """`extract`, knowing where the file is (`path`): a day file of a chat export is read
@@ -130,8 +132,8 @@ class StructuredReader:
         if export is None or not isinstance(value, list):
             return self.extract(content, relative)
         text, title = day_text(path, export, value)
-        if text.count("\n## ") == 0:
-            raise UnreadableDocument("a chat export's day file with no message written in it")
+        if text.count("\n## ") == 0:  # no message written: its content read as JSON's is
+            return self.extract(content, relative)
         return Extracted(text, title=title[:TITLE_MAX])
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
