@@ -43,7 +43,7 @@ from citeqa.document_names import named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
-from citeqa.keyed_lines import line_key, names_line
+from citeqa.keyed_lines import line_key, looks_up_line
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -449,9 +449,10 @@ def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Ca
 
 def on_named_line(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
     """The candidates, but when lines of the best's document are keyed by words the question
-    (`focus`) writes whole (keyed_lines.py: "Jeudi 8 h 30 - 12 h 00 …" for "les horaires le
-    jeudi"; sentences.names_words) and the best is none of them, only those lines, in the
-    quote ranker's order: a line looked up by its key, as a table's row (`looked_up`)."""
+    (`focus`) writes whole as keys (keyed_lines.looks_up_line: "Jeudi 8 h 30 - 12 h 00 …" for
+    "les horaires le jeudi", days or months only) and the best is none of them, only those
+    lines, in the quote ranker's order: a line looked up by its key, as a table's row
+    (`looked_up`)."""
     if not candidates.sentences:
         return candidates
     best = bank.sentences[candidates.sentences[0].index].doc_id
@@ -485,7 +486,7 @@ def _writes_key(bank: SentenceBank, candidates: Candidates, number: int) -> bool
 def _names_line_key(bank: SentenceBank, index: int, terms: QuestionTerms) -> bool:
     """Whether sentence `index` is a keyed line whose key `terms` write whole (keyed_lines)."""
     sentence = bank.sentences[index]
-    return names_line(bank.documents[sentence.doc_id].text, sentence.start, sentence.end, terms)
+    return looks_up_line(bank.documents[sentence.doc_id].text, sentence.start, sentence.end, terms)
 
 
 def under_asked_section(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
