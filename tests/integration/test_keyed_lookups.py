@@ -20,6 +20,15 @@ PRICING = """# Plans
 | Enterprise | on quote | unlimited | 90 days |
 
 Extra build minutes cost $0.01 each. Annual billing gives two months free.
+
+## Student plans
+
+| Plan | Seats |
+|---|---|
+| Free | 3 |
+| Open | 10 |
+
+Students get any plan at half price with a valid card.
 """
 
 HOURS = """Horaires d'ouverture de la mairie
@@ -99,6 +108,14 @@ def test_a_line_keyed_by_the_asked_word_is_quoted_alone(keyed: Assistant) -> Non
 
 def test_prose_writing_the_asked_key_is_not_given_up_for_its_line(keyed: Assistant) -> None:
     assert "Stb16q" in quoted(keyed, "Which gene confers resistance in Cougar?")
+
+
+def test_a_key_written_as_an_ordinary_word_gives_no_prose_up_for_its_row(
+    keyed: Assistant,
+) -> None:
+    # "free" and "open" are adjectives here, not the `Free` and `Open` plans (s22 review)
+    assert quoted(keyed, "Is the plan free for students?").startswith("Students get any plan")
+    assert quoted(keyed, "Which plan is open to students?").startswith("Students get any plan")
 
 
 def test_a_line_is_looked_up_only_by_a_day_or_month_written_as_a_key(keyed: Assistant) -> None:
