@@ -217,7 +217,7 @@ def _on(
         return end
     if _value_only_after(
         terms, doc.text[start:end], doc.text[bank.sentences[following].start : reach]
-    ) and _writes_question_word(terms, bank.tokens[following], _subject(bank, doc, chunk)):
+    ) and _writes_question_word(terms, bank.tokens[following]):
         return reach
     if reach - bank.sentences[following].start > NEXT_SHORT:
         return end
@@ -239,15 +239,14 @@ def _value_only_after(terms: QuestionTerms, quote: str, following: str) -> bool:
     return not holds_asked_value(wants, quote) and holds_asked_value(wants, following)
 
 
-def _writes_question_word(
-    terms: QuestionTerms, tokens: frozenset[str], subject: frozenset[str]
-) -> bool:
-    """Whether a sentence's `tokens` hold a word of the question (`terms`) that the `subject`
-    (`_subject`'s tokens) does not: "ce projet" of "Amorcé en 1947, ce projet…" asked "Quand a
-    débuté le projet…", not "It was painted red in 1950" after the sentence asked "When was the
-    footbridge built?" (a date of another event; s22 review)."""
+def _writes_question_word(terms: QuestionTerms, tokens: frozenset[str]) -> bool:
+    """Whether a sentence's `tokens` hold a word of the question (`terms`): "ce projet" of
+    "Amorcé en 1947, ce projet…" asked "Quand a débuté le projet…", not "It was painted red in
+    1950" after the sentence asked "When was the footbridge built?" (a date of another event;
+    s22 review). A word of the subject (`_subject`) counts: a PIAF paragraph's title repeats its
+    opening, "Le projet…", and the date of that project is asked."""
     focus = terms.terms[: terms.focus_terms]
-    return any(alternatives & tokens for alternatives, _ in focus if not alternatives & subject)
+    return any(alternatives & tokens for alternatives, _ in focus)
 
 
 def _subject(bank: SentenceBank, doc: Document, chunk: Chunk) -> frozenset[str]:
