@@ -42,8 +42,9 @@ from citeqa.disagreement import disagreeing
 from citeqa.document_names import named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.followup_quotes import mentions_new_words
+from citeqa.glossary import fold
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
-from citeqa.keyed_lines import line_key, names_line
+from citeqa.keyed_lines import line_key, looks_up_line
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -454,9 +455,10 @@ def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Ca
 
 def on_named_line(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
     """The candidates, but when lines of the best's document are keyed by words the question
-    (`focus`) writes whole (keyed_lines.py: "Jeudi 8 h 30 - 12 h 00 …" for "les horaires le
-    jeudi"; sentences.names_words) and the best is none of them, only those lines, in the
-    quote ranker's order: a line looked up by its key, as a table's row (`looked_up`)."""
+    (`focus`) writes whole as keys (keyed_lines.looks_up_line: "Jeudi 8 h 30 - 12 h 00 …" for
+    "les horaires le jeudi", days or months only) and the best is none of them, only those
+    lines, in the quote ranker's order: a line looked up by its key, as a table's row
+    (`looked_up`)."""
     if not candidates.sentences:
         return candidates
     best = bank.sentences[candidates.sentences[0].index].doc_id
@@ -490,7 +492,7 @@ def _writes_key(bank: SentenceBank, candidates: Candidates, number: int) -> bool
 def _names_line_key(bank: SentenceBank, index: int, terms: QuestionTerms) -> bool:
     """Whether sentence `index` is a keyed line whose key `terms` write whole (keyed_lines)."""
     sentence = bank.sentences[index]
-    return names_line(bank.documents[sentence.doc_id].text, sentence.start, sentence.end, terms)
+    return looks_up_line(bank.documents[sentence.doc_id].text, sentence.start, sentence.end, terms)
 
 
 def under_asked_section(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -555,8 +557,9 @@ def _table_named_twice(
     (ScoredSentence.names_word_key) and whose key column's header it names too: "How much
     does the Pro plan cost?" looks up the `Pro` row of `| Plan | Price |`, not the sentence
     below the table that the ranker put first, "Extra build minutes cost $0.01 each." (s21
-    trial). The header named as well makes the key sure enough to give prose up for it (a key
-    word alone does not: session 20's sheets); None when no row is named so."""
+    trial). The header named as well, with the key written as a key (`_written_as_key`), makes
+    the key sure enough to give prose up for it (a key word alone does not: session 20's
+    sheets); None when no row is named so."""
     best = bank.sentences[candidates.sentences[0].index].doc_id
     terms = QuestionTerms(focus=focus)
     for item in candidates.sentences:
@@ -565,11 +568,30 @@ def _table_named_twice(
         header = bank.table_header(item.index)
         if header is None:
             continue
-        if not names_words(key_cell(bank.text(header), bank.key_column(item.index)), terms):
+        header_cell = key_cell(bank.text(header), bank.key_column(item.index))
+        if not names_words(header_cell, terms):
+            continue
+        if not _written_as_key(
+            key_cell(bank.text(item.index), bank.key_column(item.index)), header_cell, focus
+        ):
             continue
         number = candidates.sentences.index(item)
         return None if _writes_key(bank, candidates, number) else bank.table_of(item.index)
     return None
+
+
+def _written_as_key(key: str, header: str, focus: str) -> bool:
+    """Whether the question (`focus`) writes a row's `key` cell as a key, not as an ordinary
+    word: right before its column's `header` word ("the Pro plan", "a free plan"), or
+    capitalised as the cell is, after the question's first word ("the plan Pro"). "Is the plan
+    free for students?" and "Which plan is open to students?" write the `Free` and `Open` keys
+    as adjectives, and their answer is prose (s22 review)."""
+    folded_key, folded_header = fold(key).strip(), fold(header).strip()
+    if re.search(rf"\b{re.escape(folded_key)}\s+{re.escape(folded_header)}", fold(focus)):
+        return True
+    if key == key.casefold():
+        return False
+    return any(match.start() > 0 for match in re.finditer(rf"\b{re.escape(key.strip())}\b", focus))
 
 
 def _asks_key_by_value(

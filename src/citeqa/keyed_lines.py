@@ -9,12 +9,19 @@ whole line holding a digit whose words before its first digit are one to KEY_WOR
 with no sentence punctuation, with at least one keyed line right above or below it (no blank
 line between): one key line alone is a sentence, not a list. Table rows are tables.py's.
 A line looked up so is quoted alone (quoting.quote_spans): the lines around it are other keys'.
+Prose the rankers put first is given up for a line (`looks_up_line`) only when its key and its
+keyed neighbours' are days or months (words of calendar_words.json) and the question writes
+the key after one of that file's `key_openers` ("on Sunday", "le jeudi"): a key word of another
+kind is an ordinary word too ("Is the gym open on public holidays?" is no lookup of an "Open 7
+days a week" line; s22 review).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row, line_end, line_start
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import names_words
@@ -59,6 +66,52 @@ def names_line(text: str, start: int, end: int, terms: QuestionTerms) -> bool:
     question's) write whole (sentences.names_words): the line the question looks up."""
     key = keyed_line(text, start, end)
     return key is not None and names_words(key, terms)
+
+
+def looks_up_line(text: str, start: int, end: int, terms: QuestionTerms) -> bool:
+    """Whether the line from `start` to `end` is one `names_line` that the question (`terms`)
+    looks up over prose: its key and its keyed neighbours' are days or months
+    (`_calendar_keys`) and the question writes the key as a key (`_written_as_key`)."""
+    key = keyed_line(text, start, end)
+    return (
+        key is not None
+        and names_words(key, terms)
+        and _calendar_keys(text, start, key)
+        and _written_as_key(key, terms.focus)
+    )
+
+
+def _calendar_keys(text: str, start: int, key: str) -> bool:
+    """Whether `key`, the key of the line opening at `start`, and the keys of the keyed lines
+    right above and below it all open with a day or month word (calendar_words.json)."""
+    keys = [key]
+    for span in _neighbour_lines(text, start):
+        other = line_key(text, *span)
+        if other is not None:
+            keys.append(other)
+    return all(other.split()[0].casefold() in _calendar_words() for other in keys)
+
+
+def _written_as_key(key: str, question: str) -> bool:
+    """Whether `question` writes `key` right after a key opener of calendar_words.json: "on
+    Sunday", "le jeudi", "l'après-midi"; not "May I bring a guest?"."""
+    openers = "|".join(re.escape(word) for word in sorted(_key_openers(), key=len, reverse=True))
+    pattern = rf"(?<![\w'’])(?:{openers})(?:\s+|['’]){re.escape(key.casefold())}(?![\w'’-])"
+    return re.search(pattern, question.casefold()) is not None
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """The folded day, month and time-of-day words of every language of calendar_words.json."""
+    data = data_json("calendar_words.json")
+    return frozenset(word.casefold() for lang in ("en", "fr") for word in data[lang])
+
+
+@cache
+def _key_openers() -> frozenset[str]:
+    """The words of every language after which a question writes a calendar key."""
+    data = data_json("calendar_words.json")["key_openers"]
+    return frozenset(word.casefold() for lang in ("en", "fr") for word in data[lang])
 
 
 def _neighbour_lines(text: str, start: int) -> list[tuple[int, int]]:

@@ -200,8 +200,8 @@ def _on(
 ) -> int:
     """The end of the sentence after the quote when it is of the same paragraph, the pair fits
     PAIR_MAX, and it holds the value the question asks that the quote lacks
-    (`_value_only_after`), or it is short and holds a word of the question the quote's
-    sentences lack; else `end`."""
+    (`_value_only_after`) and a question word (`_writes_question_word`), or it is short and
+    holds a word of the question the quote's sentences lack; else `end`."""
     sentence = bank.sentences[index]
     doc = bank.documents[sentence.doc_id]
     _, high = section_bounds(doc.text, chunk, sentence.start)
@@ -217,7 +217,7 @@ def _on(
         return end
     if _value_only_after(
         terms, doc.text[start:end], doc.text[bank.sentences[following].start : reach]
-    ):
+    ) and _writes_question_word(terms, bank.tokens[following]):
         return reach
     if reach - bank.sentences[following].start > NEXT_SHORT:
         return end
@@ -237,6 +237,16 @@ def _value_only_after(terms: QuestionTerms, quote: str, following: str) -> bool:
     if not wants.kinds & VALUE_KINDS:
         return False
     return not holds_asked_value(wants, quote) and holds_asked_value(wants, following)
+
+
+def _writes_question_word(terms: QuestionTerms, tokens: frozenset[str]) -> bool:
+    """Whether a sentence's `tokens` hold a word of the question (`terms`): "ce projet" of
+    "Amorcé en 1947, ce projet…" asked "Quand a débuté le projet…", not "It was painted red in
+    1950" after the sentence asked "When was the footbridge built?" (a date of another event;
+    s22 review). A word of the subject (`_subject`) counts: a PIAF paragraph's title repeats its
+    opening, "Le projet…", and the date of that project is asked."""
+    focus = terms.terms[: terms.focus_terms]
+    return any(alternatives & tokens for alternatives, _ in focus)
 
 
 def _subject(bank: SentenceBank, doc: Document, chunk: Chunk) -> frozenset[str]:

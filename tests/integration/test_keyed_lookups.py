@@ -20,6 +20,15 @@ PRICING = """# Plans
 | Enterprise | on quote | unlimited | 90 days |
 
 Extra build minutes cost $0.01 each. Annual billing gives two months free.
+
+## Student plans
+
+| Plan | Seats |
+|---|---|
+| Free | 3 |
+| Open | 10 |
+
+Students get any plan at half price with a valid card.
 """
 
 HOURS = """Horaires d'ouverture de la mairie
@@ -34,6 +43,27 @@ du vendredi.
 Adresse : 1 place de la République, 71390 Saint-Aubin. Téléphone : 03 85 44 12 30.
 """
 
+GYM = """Northside Gym
+
+Hours
+Reception 8 h 00 - 18 h 00
+Open 7 days a week, 6 h 00 - 22 h 00
+Pool 7 h 00 - 20 h 00
+
+The gym is closed on public holidays. Members may bring one guest per visit.
+"""
+
+POOL = """Riverside Pool
+
+Opening hours
+Monday 7 h 00 - 21 h 00
+Free 12 h 00 - 13 h 00
+May 9 h 00 - 18 h 00
+Sunday 8 h 00 - 12 h 00
+
+The pool closes for cleaning on the first Tuesday of each month, and reopened in 2019.
+"""
+
 NOTES = """# Field trial
 
 Resistance in Cougar is conferred by the Stb16q gene, as the earlier trials found.
@@ -46,7 +76,13 @@ Longbow      97        412
 
 @pytest.fixture(scope="module")
 def keyed(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    files = {"pricing.md": PRICING, "horaires.txt": HOURS, "trial.md": NOTES}
+    files = {
+        "pricing.md": PRICING,
+        "horaires.txt": HOURS,
+        "trial.md": NOTES,
+        "gym.txt": GYM,
+        "pool.txt": POOL,
+    }
     corpus, index = tmp_path_factory.mktemp("keyed"), tmp_path_factory.mktemp("index")
     return assistant_over(files, corpus, index)
 
@@ -72,3 +108,18 @@ def test_a_line_keyed_by_the_asked_word_is_quoted_alone(keyed: Assistant) -> Non
 
 def test_prose_writing_the_asked_key_is_not_given_up_for_its_line(keyed: Assistant) -> None:
     assert "Stb16q" in quoted(keyed, "Which gene confers resistance in Cougar?")
+
+
+def test_a_key_written_as_an_ordinary_word_gives_no_prose_up_for_its_row(
+    keyed: Assistant,
+) -> None:
+    # "free" and "open" are adjectives here, not the `Free` and `Open` plans (s22 review)
+    assert quoted(keyed, "Is the plan free for students?").startswith("Students get any plan")
+    assert quoted(keyed, "Which plan is open to students?").startswith("Students get any plan")
+
+
+def test_a_line_is_looked_up_only_by_a_day_or_month_written_as_a_key(keyed: Assistant) -> None:
+    # "open" keys no timetable, and "May" stands among lines keyed by other words (s22 review)
+    assert "closed on public holidays" in quoted(keyed, "Is the gym open on public holidays?")
+    assert quoted(keyed, "Does the pool close in May?").startswith("The pool closes")
+    assert quoted(keyed, "When does the pool open on Sunday?") == "Sunday 8 h 00 - 12 h 00"

@@ -3,7 +3,7 @@ such line, is a keyed line; prose, a lone line, a table row or a long label is n
 
 from __future__ import annotations
 
-from citeqa.keyed_lines import keyed_line, line_key, names_line
+from citeqa.keyed_lines import keyed_line, line_key, looks_up_line, names_line
 from citeqa.questions import QuestionTerms
 
 LINES = "Horaires\nLundi 8 h 30 - 12 h 00\nMardi 9 h 00 - 12 h 00\n\nSeul 5 h\n"
@@ -42,3 +42,16 @@ def test_a_line_is_named_when_the_question_writes_its_key_whole() -> None:
     thursday = QuestionTerms(focus="Quels sont les horaires le lundi ?")
     assert names_line(LINES, *span(LINES, "Lundi 8 h 30 - 12 h 00"), thursday)
     assert not names_line(LINES, *span(LINES, "Mardi 9 h 00 - 12 h 00"), thursday)
+
+
+def test_a_line_is_looked_up_only_by_a_day_or_month_key_the_question_writes_as_a_key() -> None:
+    gym = "Reception 8 h 00\nOpen 7 days a week, 6 h 00\nPool 7 h 00\n"
+    opened = QuestionTerms(focus="Is the gym open on public holidays?")
+    assert not looks_up_line(gym, *span(gym, "Open 7 days a week, 6 h 00"), opened)
+    mixed = "Monday 7 h 00\nFree 12 h 00\nMay 9 h 00\nSunday 8 h 00\n"
+    in_may = QuestionTerms(focus="Does the pool close in May?")
+    assert not looks_up_line(mixed, *span(mixed, "May 9 h 00"), in_may)  # "Free" keys no date
+    months = "April 9 h 00\nMay 9 h 00\nJune 8 h 00\n"
+    assert looks_up_line(months, *span(months, "May 9 h 00"), in_may)
+    modal = QuestionTerms(focus="May I bring a guest?")
+    assert not looks_up_line(months, *span(months, "May 9 h 00"), modal)

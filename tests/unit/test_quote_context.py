@@ -156,6 +156,16 @@ def test_a_next_sentence_of_any_length_holding_the_asked_date_the_quote_lacks_is
     assert _quoted([PROJECT, STARTED], "\n\n", 0, question, lang="fr") == PROJECT
 
 
+BUILT = "The footbridge over the canal was built by Telford for the canal company."
+PAINTED = "It was painted red in 1950 after a storm damaged the rails and the deck."
+
+
+def test_a_next_sentence_holding_a_date_but_no_question_word_is_left_out() -> None:
+    # its date is another event's: it writes none of the question's words (s22 review)
+    question = "When was the footbridge built?"
+    assert _quoted([BUILT, PAINTED], " ", 0, question) == BUILT
+
+
 def test_a_question_word_of_the_title_names_the_subject_and_pulls_nothing_in() -> None:
     cost = "Le coût total est estimé à 2 360 000 euros HT, études comprises."
     fund = "Le Fonds chaleur pourrait financer 45 % de l'investissement."
