@@ -14,6 +14,7 @@ from functools import cache
 from typing import Literal, get_args
 
 from citeqa.domain import Domain, NumberedForms, language_data
+from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold as lexical_fold
 
 _SPACES = re.compile(r"\s+")
@@ -95,6 +96,14 @@ def language_words(name: WordList) -> frozenset[str]:
     if not all(isinstance(group, (list, tuple)) for group in groups):
         raise TypeError(f"the language data's {name!r} is no list of words")
     return frozenset(fold(word) for group in groups for word in group)
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """The folded day, month and time-of-day words of every language of calendar_words.json
+    (a transcript's speaker line that is a date, "Monday  7:30"; a timetable's keyed lines)."""
+    data = data_json("calendar_words.json")
+    return frozenset(word.casefold() for lang in ("en", "fr") for word in data[lang])
 
 
 def _pattern(term: str) -> re.Pattern[str]:

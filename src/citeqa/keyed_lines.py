@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from citeqa.glossary import calendar_words
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row, line_end, line_start
 from citeqa.questions import QuestionTerms
@@ -89,7 +90,7 @@ def _calendar_keys(text: str, start: int, key: str) -> bool:
         other = line_key(text, *span)
         if other is not None:
             keys.append(other)
-    return all(other.split()[0].casefold() in _calendar_words() for other in keys)
+    return all(other.split()[0].casefold() in calendar_words() for other in keys)
 
 
 def _written_as_key(key: str, question: str) -> bool:
@@ -98,13 +99,6 @@ def _written_as_key(key: str, question: str) -> bool:
     openers = "|".join(re.escape(word) for word in sorted(_key_openers(), key=len, reverse=True))
     pattern = rf"(?<![\w'’])(?:{openers})(?:\s+|['’]){re.escape(key.casefold())}(?![\w'’-])"
     return re.search(pattern, question.casefold()) is not None
-
-
-@cache
-def _calendar_words() -> frozenset[str]:
-    """The folded day, month and time-of-day words of every language of calendar_words.json."""
-    data = data_json("calendar_words.json")
-    return frozenset(word.casefold() for lang in ("en", "fr") for word in data[lang])
 
 
 @cache

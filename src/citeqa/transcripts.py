@@ -51,10 +51,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import PurePosixPath
 
-from citeqa.jsonfiles import data_json
+from citeqa.glossary import calendar_words
 from citeqa.readers.base import TITLE_MAX, UnreadableDocument
 from citeqa.titles import stem_words
 
@@ -491,14 +490,7 @@ def _calendar_name(person: str) -> bool:
     """Whether a speaker line's name is only words of the calendar ("Monday", "Lundi matin",
     but also "Sam", "May": citeqa/data/calendar_words.json)."""
     words = person.split("(")[0].split()
-    return all(word.strip(".").casefold() in _calendar_words() for word in words)
-
-
-@cache
-def _calendar_words() -> frozenset[str]:
-    """The folded day, month and time-of-day words of every language of calendar_words.json."""
-    data = data_json("calendar_words.json")
-    return frozenset(word.casefold() for lang in ("en", "fr") for word in data[lang])
+    return all(word.strip(".").casefold() in calendar_words() for word in words)
 
 
 # ---- the text written --------------------------------------------------------------------------
