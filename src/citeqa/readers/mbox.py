@@ -33,6 +33,7 @@ from pathlib import PurePosixPath
 
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.eml import message_read
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.visible import shown
 
 MAX_MESSAGES = 2_000
@@ -60,7 +61,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 2
+    version = 2 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
