@@ -353,9 +353,7 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
 def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -> bool:
     """Whether the bank's sentence `index` stands right under a heading (chunking.section_of)
     naming another record than the one asked, of the same letters (AskedRecords.names_another)."""
-    sentence = bank.sentences[index]
-    chunk = bank.chunks[sentence.chunk_index]
-    heading = section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
+    heading = _heading_over(bank, index)
     return heading is not None and asked.names_another(heading)
 
 

@@ -500,8 +500,7 @@ class Assistant:
         loaded = self._loaded
         channel = loaded.index.manifest.answer_channel
         versions = loaded.versions
-        arranged = versions.arrangement(text, self.settings.answer_passages) if versions else None
-        searched = self._searched(text, vectors, k, terms, arranged)
+        searched = self._searched(text, vectors, k, terms)
         retrieval, scores, evidence = searched.read
         multilingual = _multilingual(channel, loaded.embedders)
         closeness = self._closeness(question, context, multilingual)

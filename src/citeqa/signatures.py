@@ -192,7 +192,7 @@ def owner(text: str, start: int, right_under: bool = False) -> str:
     for line in reversed(lines):
         if not line or _UNDERLINE.match(line):
             continue
-        if is_signature(line) or (not right_under and is_definition(line)):
+        if is_signature(line) or (not right_under and _TERM.match(line) is not None):
             return line
         if right_under:
             return ""

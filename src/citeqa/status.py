@@ -142,11 +142,6 @@ def changed_names(changes: Sequence[str]) -> dict[str, str]:
     return named
 
 
-def _named(changes: list[str]) -> list[str]:
-    """The files the "removed: f" and "modified: f" lines of `changes` name (`changed_names`)."""
-    return list(changed_names(changes))
-
-
 def index_changes(index: LoadedIndex, corpus_dir: Path) -> list[str]:
     """What changed since `index` was built: the corpus's files (`corpus_now`), and the
     term knowledge of an index built before citeqa stored it and its format; [] when it is up
@@ -160,7 +155,7 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     files = index.files()
     corpus = corpus_now(files, corpus_dir, manifest.corpus_manifest_sha256)
     changed = corpus.changes + rereading.reasons(manifest.readers, files.document_files)
-    changed += rereading.newly_read(files, _named(corpus.changes))
+    changed += rereading.newly_read(files, changed_names(corpus.changes))
     elsewhere = corpus_elsewhere(manifest.corpus_dir, corpus_dir)
     if elsewhere is not None and corpus.corpus_bytes is not None:  # else: the folder is missing
         changed.insert(0, _elsewhere_change(elsewhere))
