@@ -5,6 +5,7 @@ zips and zip bombs skipped with one reason."""
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from pathlib import Path
 
@@ -203,3 +204,33 @@ def test_a_spine_past_the_bound_is_read_up_to_it_with_a_warning(
     extracted = epub_reader.EpubReader().extract(book(), "bees.epub")
     assert "The Year" in extracted.text and "Choosing a Hive" not in extracted.text
     assert extracted.warnings == ["bees.epub: 2 chapter files; the first 1 are read"]
+
+
+def test_bytes_corrupted_at_random_are_skipped_with_a_reason_never_raised() -> None:
+    original = book()
+    generator = random.Random(23)
+    for _ in range(60):
+        damaged = bytearray(original)
+        for _ in range(generator.randint(1, 20)):
+            damaged[generator.randrange(len(damaged))] = generator.randrange(256)
+        try:
+            epub_reader.EpubReader().extract(bytes(damaged), "bees.epub")
+        except UnreadableDocument as refused:
+            assert refused.reason
+
+
+def test_an_entity_bomb_in_the_package_is_refused_never_expanded(tmp_path: Path) -> None:
+    laughs = '<!DOCTYPE package [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    laughs += "".join(
+        f'<!ENTITY {name} "{("&" + previous + ";") * 10}">'
+        for previous, name in zip("bcdefgh", "cdefghi", strict=True)
+    )
+    opf = package(["ch1"], title="&i;").replace("<package", laughs + "]><package", 1)
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        archive.writestr("META-INF/container.xml", CONTAINER)
+        archive.writestr("OEBPS/content.opf", opf)
+        archive.writestr("OEBPS/ch1.xhtml", CHAPTERS["ch1.xhtml"])
+    with pytest.raises(UnreadableDocument) as refused:  # libxml2 stops at the amplification
+        read(tmp_path, stream.getvalue())
+    assert refused.value.reason == epub_reader.NO_PACKAGE

@@ -150,3 +150,18 @@ def test_a_notebook_in_another_encoding_is_decoded(tmp_path: Path) -> None:
         b"\\u00e9", "é".encode("cp1252")))  # fmt: skip
     document = read_document(path, tmp_path, {})
     assert document.title == "Résumé des coûts"
+
+
+ODD_VALUES: list[object] = [None, 5, True, "text", ["a", 1], {"x": [1]}, [{"output_type": 3}]]
+
+
+def test_cells_of_any_odd_shape_are_read_or_left_out_never_raised(tmp_path: Path) -> None:
+    fields = ("cell_type", "source", "outputs", "level", "input")
+    cells: list[dict[str, object]] = [
+        {"cell_type": kind, field: value}
+        for kind in ("markdown", "code", "heading", "raw", None, 3)
+        for field in fields
+        for value in ODD_VALUES
+    ]
+    text, _ = read(tmp_path, notebook([*cells, markdown("Still read.")], language_info=[1]))
+    assert text.endswith("Still read.\n")

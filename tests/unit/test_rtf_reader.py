@@ -4,6 +4,7 @@ and footnotes; hostile files read in bounded time or skipped with one reason."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,16 @@ def test_hostile_files_are_read_without_a_traceback(rtf: str) -> None:
 def test_a_utf8_file_with_raw_characters_is_decoded(tmp_path: Path) -> None:
     text, _ = read(tmp_path, "{\\rtf1\\ansi \\pard Crème brûlée.\\par}".encode())
     assert text == "Crème brûlée.\n"
+
+
+def test_bytes_corrupted_at_random_are_read_or_skipped_never_raised() -> None:
+    original = (HEAD + r"\pard\s1 Scope\par\pard The caf\'e9 \u233? {\footnote x}.\par}").encode()
+    generator = random.Random(23)
+    for _ in range(200):
+        damaged = bytearray(original)
+        for _ in range(generator.randint(1, 12)):
+            damaged[generator.randrange(len(damaged))] = generator.randrange(256)
+        try:
+            RtfReader().extract(bytes(damaged), "memo.rtf")
+        except UnreadableDocument as refused:
+            assert refused.reason == NOT_RTF

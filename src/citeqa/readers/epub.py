@@ -178,7 +178,7 @@ def _package_path(container: bytes) -> str:
 
 def _chapters(package: Any, opf_path: str, parts: dict[str, zipfile.ZipInfo]) -> list[_Item]:
     """The spine's XHTML documents in reading order, the navigation document and the cover
-    left out, each once; NO_CHAPTERS when none is left."""
+    left out, each once; NO_PACKAGE when there is no spine, NO_CHAPTERS when none is left."""
     folder = posixpath.dirname(opf_path)
     manifest = {
         item.get("id"): _Item(
@@ -192,7 +192,10 @@ def _chapters(package: Any, opf_path: str, parts: dict[str, zipfile.ZipInfo]) ->
     }
     covers = _cover_paths(package, folder)
     chosen, seen = [], set()
-    for itemref in package.iter(f"{_OPF}itemref"):
+    itemrefs = list(package.iter(f"{_OPF}itemref"))
+    if not itemrefs:  # no spine: a package cut short (recovered from an error, a bomb's)
+        raise UnreadableDocument(NO_PACKAGE)
+    for itemref in itemrefs:
         item = manifest.get(itemref.get("idref"))
         if item is None or item.path in seen or item.path not in parts:
             continue

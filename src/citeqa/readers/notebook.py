@@ -132,7 +132,8 @@ def _cell_blocks(
     elif kind == "code":
         if source.strip():
             yield _fenced(source, language)
-        for output in cell.get("outputs") or ():
+        outputs = cell.get("outputs")
+        for output in outputs if isinstance(outputs, list) else ():
             shown = _output_text(output, note_cut) if isinstance(output, dict) else ""
             if shown.strip():
                 yield _fenced(shown.strip("\n"), "output")
