@@ -12,7 +12,8 @@ import pytest
 from citeqa.blocks import headings
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.readers import reader_for
-from citeqa.readers.rtf import NOT_RTF, RtfReader
+from citeqa.readers.officezip import OLE_MAGIC
+from citeqa.readers.rtf import NOT_RTF, OLD_WORD, RtfReader
 from citeqa.tables import row_cells
 
 HEAD = (
@@ -103,10 +104,16 @@ def test_pictures_objects_fields_and_binary_data_are_no_text(tmp_path: Path) -> 
     assert text == "See the site.\n"
 
 
-def test_a_file_that_is_no_rtf_is_skipped_with_one_reason(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [("Just text, saved as .rtf", NOT_RTF), (OLE_MAGIC + bytes(600), OLD_WORD)],
+)
+def test_a_file_that_is_no_rtf_is_skipped_with_one_reason(
+    tmp_path: Path, content: str | bytes, reason: str
+) -> None:
     with pytest.raises(UnreadableDocument) as refused:
-        read(tmp_path, "Just text, saved as .rtf")
-    assert refused.value.reason == NOT_RTF
+        read(tmp_path, content)
+    assert refused.value.reason == reason
 
 
 HOSTILE = {
@@ -139,4 +146,4 @@ def test_bytes_corrupted_at_random_are_read_or_skipped_never_raised() -> None:
         try:
             RtfReader().extract(bytes(damaged), "memo.rtf")
         except UnreadableDocument as refused:
-            assert refused.reason == NOT_RTF
+            assert refused.reason in (NOT_RTF, OLD_WORD)

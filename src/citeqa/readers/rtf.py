@@ -18,7 +18,8 @@ is no document text are skipped: the font, colour and style tables, `\\info`, pi
 objects, headers and footers, field instructions, and any `\\*` destination. A paragraph whose
 style is named "heading N" (the style sheet) or that has an outline level is a heading; table
 rows (`\\cell`, `\\row`) are written as a pipe table under its first row, as readers/docx.py
-writes Word tables.
+writes Word tables. A file that does not open with "{\\rtf" is skipped, an old Word .doc
+renamed .rtf (an OLE file) saying so.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from dataclasses import dataclass, field
 
 from citeqa.language import pipe_row
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.officezip import OLE_MAGIC
 from citeqa.titles import plain_title
 
 NOT_RTF = "not an RTF file: it does not open with {\\rtf"
+OLD_WORD = "an old Word file (.doc) named .rtf: save it again as .rtf or .docx to read it"
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|[\r\n]+|([^\\{}\r\n]+)",
     re.DOTALL,
@@ -94,6 +97,8 @@ class RtfReader:
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
+        if raw.startswith(OLE_MAGIC):
+            raise UnreadableDocument(OLD_WORD)
         if not raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
             raise UnreadableDocument(NOT_RTF)
         reading = _Rtf()
