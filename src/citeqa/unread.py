@@ -49,9 +49,10 @@ CONVERT = (
 )
 """The advice for files of types citeqa does not read: config and reference files (.json,
 .yaml) are read since session 21, Word files (.docx) and Excel workbooks (.xlsx) since session
-22, and what is left is office files (convert them; a sheet, .ods or an old .xls, to .xlsx or
-.csv, which keep its rows and their header) or text of another ending (.toml, .log, .jsonl:
-renamed .txt they are read as they are)."""
+22, e-books (.epub), notebooks (.ipynb) and RTF files since session 23, and what is left is
+office files (convert them; a sheet, .ods or an old .xls, to .xlsx or .csv, which keep its rows
+and their header) or text of another ending (.toml, .log, .jsonl: renamed .txt they are read
+as they are)."""
 SEE_STATUS = "`citeqa status` lists them, `citeqa index` says why"
 READ_THEM = "`citeqa index` reads them"
 """The advice when the files not read are all of a type read since the index was built."""

@@ -1,0 +1,282 @@
+"""E-books (.epub): the book's chapters in reading order, each read as an HTML page is, titled by
+the book's title.
+
+An EPUB (2 or 3) is a zip archive: META-INF/container.xml names the OPF package, whose metadata
+states the title and authors, whose manifest lists the files and whose spine orders the ones
+read. Read here with zipfile and lxml (both already used: readers/officezip.py, docx.py) rather
+than ebooklib: ebooklib is AGPL-licensed (citeqa is MIT), loads every file of the book into
+memory, images included, and would still hand each chapter's XHTML to readers/html.py, which
+already writes the headings ("## Where to put it"), lists, tables (as pipe tables) and
+footnotes citeqa reads.
+
+Written: the title as a heading and an "Author: …" line for each creator (dc:creator), then
+each spine document in order (html.html_visible_text), chapters apart by a blank line. A
+chapter's `<header>`, `<footer>` and `<aside>` (a footnote, epub:type="footnote") are its text
+(a web page's are its site's chrome: they are read here as inside an article); its `<nav>` is
+not. Left out: the navigation document (the EPUB 3 table of contents, properties="nav"), the
+cover page (the guide's or landmarks' cover, or a document named "cover"), style sheets, images
+and fonts, and any spine item that is not XHTML.
+
+Refused with one reason: a file that is no zip or is damaged, one with no container or package,
+a book whose chapters are encrypted (META-INF/encryption.xml listing a spine document: DRM; an
+obfuscated font alone is no DRM), and one whose XHTML unzips past MAX_XHTML_BYTES (a zip bomb:
+zipfile inflates no entry past the size its directory states). A spine of more than
+MAX_CHAPTERS documents is read up to that, with a warning.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote
+
+from citeqa.readers import officezip
+from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.html import html_visible_text
+from citeqa.textdecoding import VERSION as DECODING_VERSION
+from citeqa.textdecoding import decoded_text
+from citeqa.titles import plain_title
+from citeqa.visible import shown
+
+CONTAINER = "META-INF/container.xml"
+ENCRYPTION = "META-INF/encryption.xml"
+DRM_RIGHTS = frozenset({"META-INF/rights.xml", "META-INF/sinf.xml"})
+"""The licence files of DRM schemes (Adobe ADEPT, Apple FairPlay)."""
+MAX_XHTML_BYTES = 32 * 1024 * 1024
+"""The most XHTML, once unzipped, a book may hold: a long novel holds 2-5 MB (read at some
+0.4-2.5 s a MB by html.py, on this 2-core machine idle or at load 17), as docx.py bounds XML."""
+MAX_PACKAGE_BYTES = 16 * 1024 * 1024
+"""The most bytes of the container or the OPF package read (a few KB to some 100 KB; 100,000
+chapters listed take 8 MB)."""
+MAX_CHAPTERS = 5_000
+"""The most spine documents read (a book holds tens to a few hundred)."""
+XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/xml", "text/xml"})
+FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
+"""The encryption algorithms that only obfuscate an embedded font (no DRM)."""
+NOT_A_ZIP = "not an EPUB e-book: the file holds something else"
+DAMAGED = "not a readable EPUB e-book: the file is damaged or incomplete"
+NO_CONTAINER = "not an EPUB e-book: no META-INF/container.xml in it (another zip named .epub?)"
+NO_PACKAGE = "not a readable EPUB e-book: its package (the .opf file) is missing or damaged"
+DRM = (
+    "a DRM-protected e-book (its chapters are encrypted): citeqa reads only e-books without DRM,"
+    " such as those bought DRM-free or exported from your own files"
+)
+NOT_TEXT = (
+    "not a readable EPUB e-book: its chapter {path} is not text (encrypted by a DRM, or damaged)"
+)
+NO_CHAPTERS = "an EPUB e-book with no chapter in its spine"
+EPUB_FILE = officezip.Kind(
+    main_part=CONTAINER,
+    old_binary=NOT_A_ZIP,
+    encrypted=DRM,
+    not_zip=NOT_A_ZIP,
+    damaged=DAMAGED,
+    missing_part=NO_CONTAINER,
+    strict=DAMAGED,
+)
+_OPF = "{http://www.idpf.org/2007/opf}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_NOTE_REFERENCE = re.compile(
+    r"(<a\b[^>]{0,400}?\btype\s*=\s*[\"'][^\"']*noteref[^>]{0,400}>)([^<]{1,20})(</a>)",
+    re.IGNORECASE,
+)
+"""A footnote's reference mark (`<a epub:type="noteref">1</a>`): bracketed, "lifting[1]", so
+its number never runs into the word before it ("lifting1")."""
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A manifest item: its path in the zip, media type, properties and id."""
+
+    path: str
+    media_type: str
+    properties: frozenset[str]
+    ident: str
+
+
+class EpubReader:
+    """A .epub file, as raw bytes."""
+
+    kind = "epub"
+    suffixes = (".epub",)
+    decoded = False
+    version = 1 + DECODING_VERSION
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        raw = content.encode() if isinstance(content, str) else content
+        parts = officezip.package_parts(raw, EPUB_FILE)
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            try:
+                return _book(archive, {part.filename: part for part in parts}, relative)
+            except officezip.ZIP_ERRORS:
+                raise UnreadableDocument(DAMAGED) from None
+
+
+def _book(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], relative: str) -> Extracted:
+    opf_path = _package_path(_part(archive, parts, CONTAINER))
+    if opf_path not in parts:
+        raise UnreadableDocument(NO_PACKAGE)
+    package = _xml(_part(archive, parts, opf_path), NO_PACKAGE)
+    chapters = _chapters(package, opf_path, parts)
+    _refuse_drm(archive, parts, {item.path for item in chapters})
+    officezip.check_size(
+        sum(parts[item.path].file_size for item in chapters), MAX_XHTML_BYTES, "of XHTML"
+    )
+    warnings = []
+    if len(chapters) > MAX_CHAPTERS:
+        warnings.append(
+            f"{relative}: {len(chapters):,} chapter files; the first {MAX_CHAPTERS:,} are read"
+        )
+        chapters = chapters[:MAX_CHAPTERS]
+    title, authors = _metadata(package)
+    texts = [_chapter_text(archive.read(item.path), item.path) for item in chapters]
+    body = "\n\n".join(text for text in texts if text)
+    opening = ([f"# {title}"] if title else []) + [f"Author: {name}" for name in authors]
+    text = "\n\n".join([*opening, body]) if body else ""
+    return Extracted(text + "\n" if text else "", title=title or None, warnings=warnings)
+
+
+def _part(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], name: str) -> bytes:
+    """The bytes of a small part (container, package, encryption); UnreadableDocument when its
+    directory states more than MAX_PACKAGE_BYTES."""
+    officezip.check_size(parts[name].file_size, MAX_PACKAGE_BYTES, f"for its {shown(name)}")
+    with archive.open(parts[name]) as stream:
+        return stream.read(MAX_PACKAGE_BYTES)
+
+
+def _xml(raw: bytes, reason: str) -> Any:
+    """The root element of `raw`, parsed without DTDs, entities or the network; `reason`
+    when it does not parse."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, recover=True, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(raw, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
+        raise UnreadableDocument(reason)
+    return root
+
+
+def _package_path(container: bytes) -> str:
+    """The path in the zip of the first OPF package the container names."""
+    root = _xml(container, NO_PACKAGE)
+    for element in root.iter("{*}rootfile"):
+        path = element.get("full-path") or ""
+        if path and (element.get("media-type") or "").endswith("oebps-package+xml"):
+            return path.lstrip("/")
+    raise UnreadableDocument(NO_PACKAGE)
+
+
+def _chapters(package: Any, opf_path: str, parts: dict[str, zipfile.ZipInfo]) -> list[_Item]:
+    """The spine's XHTML documents in reading order, the navigation document and the cover
+    left out, each once; NO_PACKAGE when there is no spine, NO_CHAPTERS when none is left."""
+    folder = posixpath.dirname(opf_path)
+    manifest = {
+        item.get("id"): _Item(
+            posixpath.normpath(posixpath.join(folder, unquote(item.get("href") or ""))),
+            (item.get("media-type") or "").strip().lower(),
+            frozenset((item.get("properties") or "").split()),
+            item.get("id") or "",
+        )
+        for item in package.iter(f"{_OPF}item")
+        if item.get("id") and item.get("href")
+    }
+    covers = _cover_paths(package, folder)
+    chosen, seen = [], set()
+    itemrefs = list(package.iter(f"{_OPF}itemref"))
+    if not itemrefs:  # no spine: a package cut short (recovered from an error, a bomb's)
+        raise UnreadableDocument(NO_PACKAGE)
+    for itemref in itemrefs:
+        item = manifest.get(itemref.get("idref"))
+        if item is None or item.path in seen or item.path not in parts:
+            continue
+        if item.media_type in XHTML_TYPES and not _is_furniture(item, covers):
+            chosen.append(item)
+            seen.add(item.path)
+    if not chosen:
+        raise UnreadableDocument(NO_CHAPTERS)
+    return chosen
+
+
+def _cover_paths(package: Any, folder: str) -> set[str]:
+    """The documents the EPUB 2 guide names the cover or the table of contents."""
+    return {
+        posixpath.normpath(posixpath.join(folder, unquote(ref.get("href", "").split("#")[0])))
+        for ref in package.iter(f"{_OPF}reference")
+        if (ref.get("type") or "").lower() in ("cover", "toc")
+    }
+
+
+def _is_furniture(item: _Item, covers: set[str]) -> bool:
+    """Whether a spine document is the navigation document or the cover page."""
+    stem = posixpath.splitext(posixpath.basename(item.path))[0].lower()
+    return (
+        "nav" in item.properties
+        or item.path in covers
+        or item.ident.lower() in ("cover", "coverpage", "cover-page")
+        or stem in ("cover", "coverpage", "cover-page")
+    )
+
+
+def _refuse_drm(
+    archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], read: set[str]
+) -> None:
+    """DRM when META-INF/encryption.xml encrypts a document to read (not a font obfuscated),
+    or the book holds a DRM scheme's rights file (Adobe's rights.xml, Apple's sinf.xml)."""
+    if DRM_RIGHTS & parts.keys():
+        raise UnreadableDocument(DRM)
+    if ENCRYPTION not in parts:
+        return
+    root = _xml(_part(archive, parts, ENCRYPTION), DRM)
+    for encrypted in root.iter("{*}EncryptedData"):
+        method = next(encrypted.iter("{*}EncryptionMethod"), None)
+        algorithm = method.get("Algorithm", "") if method is not None else ""
+        reference = next(encrypted.iter("{*}CipherReference"), None)
+        uri = unquote(reference.get("URI", "")) if reference is not None else ""
+        if algorithm not in FONT_OBFUSCATION and posixpath.normpath(uri.lstrip("/")) in read:
+            raise UnreadableDocument(DRM)
+
+
+def _metadata(package: Any) -> tuple[str, list[str]]:
+    """The book's first dc:title and its dc:creators, as single clean lines."""
+    metadata = next(package.iter(f"{_OPF}metadata"), None)
+    if metadata is None:
+        return "", []
+    title = next((_line(element) for element in metadata.iter(f"{_DC}title")), "")
+    authors = [_line(element) for element in metadata.iter(f"{_DC}creator")]
+    return title[:TITLE_MAX], [name for name in authors if name][:10]
+
+
+def _line(element: Any) -> str:
+    return plain_title(" ".join("".join(element.itertext()).split()))
+
+
+def _chapter_text(raw: bytes, path: str) -> str:
+    """A chapter's visible text (html.py), read as a page's article: its header, footer and
+    asides are the book's."""
+    try:
+        text, _ = decoded_text(raw, path)
+    except UnreadableDocument:
+        raise UnreadableDocument(NOT_TEXT.format(path=shown(path))) from None
+    text = _NOTE_REFERENCE.sub(_bracketed, text)
+    body = _BODY.search(text)
+    wrapped = f"{text[: body.end()]}<article>{text[body.end() :]}" if body else f"<article>{text}"
+    visible, _title = html_visible_text(wrapped)
+    return visible
+
+
+def _bracketed(reference: re.Match[str]) -> str:
+    mark = reference[2].strip().strip("[]")
+    return f"{reference[1]}[{mark}]{reference[3]}" if mark else reference[0]
+
+
+READERS = (EpubReader(),)
