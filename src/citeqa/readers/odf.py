@@ -36,6 +36,7 @@ the file's size, MAX_XML_FLOOR at least: a zip bomb) or MAX_UNZIPPED_BYTES in al
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -50,11 +51,14 @@ from citeqa.readers.xlsx import MAX_CELLS, MAX_COLUMNS, SheetReading, sheet_text
 
 MAX_XML_BYTES = 32 * 1024 * 1024
 """The most XML (content.xml, styles.xml, meta.xml) read, once unzipped: lxml parses each
-whole (benchmarks/odf_read.py prints the costs)."""
-MAX_XML_RATIO = 100
+whole (benchmarks/slides_odf_read.py prints the costs)."""
+MAX_XML_RATIO = 50
 MAX_XML_FLOOR = 4 * 1024 * 1024
-"""The XML read may also be at most MAX_XML_RATIO times the file's size, or MAX_XML_FLOOR
-(LibreOffice's XML compresses 5 to 20 times): past both a small file is a zip bomb."""
+"""The XML read may also be at most MAX_XML_RATIO times the file's size, or MAX_XML_FLOOR:
+past both a small file is a zip bomb. LibreOffice's XML compresses 2 to 8 times in the test
+files of this session, 31 times in a 20,000-row sheet of tickets (0.54 MB, 16.5 MB of XML, read
+in 0.6 s of CPU); reading costs about 0.036 s of CPU a MB of a sheet's XML, so 50 times keeps a
+file's reading under 2 s a MB of the file."""
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
 """The most all the parts may unzip to (pictures included)."""
 MAX_SLIDES = 5_000
@@ -99,6 +103,7 @@ _NS = {
 }
 
 
+@functools.cache
 def _q(name: str) -> str:
     """ "text:p" as lxml names it: "{urn:...:text:1.0}p"."""
     prefix, local = name.split(":")
@@ -117,6 +122,15 @@ SKIPPED_TEXT = {
 }  # fmt: skip
 """Elements whose text is not read: tables of contents and indexes (they repeat headings),
 deleted text, hidden text, comments, notes (read last, numbered), declarations."""
+P, H = _q("text:p"), _q("text:h")
+SPACE, TAB, LINE_BREAK, NOTE = _q("text:s"), _q("text:tab"), _q("text:line-break"), _q("text:note")
+CELL, COVERED = _q("table:table-cell"), _q("table:covered-table-cell")
+COLUMNS_REPEATED = _q("table:number-columns-repeated")
+ROWS_REPEATED = _q("table:number-rows-repeated")
+SPACES_COUNT = _q("text:c")
+"""The names of the elements and attributes read once a cell or a paragraph (`_q` is cached,
+but a call each time cost a fifth of reading a 20,000-row sheet)."""
+
 SKIPPED_FRAMES = {"page-number", "footer", "date-time", "header"}
 """A presentation's frames repeating on every slide (`presentation:class`): not read."""
 _SPACES = re.compile(r"[ \t\r\n]+")
@@ -234,9 +248,9 @@ class _Document:
         """The paragraphs, headings, lists and tables of `container` into `lines`."""
         for child in container:
             tag = child.tag
-            if tag == _q("text:p"):
+            if tag == P:
                 lines.paragraph(self._inline(child))
-            elif tag == _q("text:h"):
+            elif tag == H:
                 self._heading(child, lines)
             elif tag == _q("text:list"):
                 self._list(child, lines, 0, None)
@@ -267,7 +281,7 @@ class _Document:
             marker = "" if header else self.lists.marker(style, level, item)
             texts: list[str] = []
             for child in item:
-                if child.tag in (_q("text:p"), _q("text:h")):
+                if child.tag in (P, H):
                     texts.append(self._inline(child))
                 elif child.tag == _q("text:list"):
                     lines.item(" ".join(texts), level, marker)
@@ -281,13 +295,13 @@ class _Document:
         pieces = [_SPACES.sub(" ", element.text or "")]
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == _q("text:s"):
-                pieces.append(" " * _int(child.get(_q("text:c")), 1, 1, MAX_REPEATED_SPACES))
-            elif tag == _q("text:tab"):
+            if tag == SPACE:
+                pieces.append(" " * _int(child.get(SPACES_COUNT), 1, 1, MAX_REPEATED_SPACES))
+            elif tag == TAB:
                 pieces.append("\t")
-            elif tag == _q("text:line-break"):
+            elif tag == LINE_BREAK:
                 pieces.append("\n")
-            elif tag == _q("text:note"):
+            elif tag == NOTE:
                 self._footnote(child)
             elif tag not in SKIPPED_TEXT and not tag.startswith(f"{{{_NS['draw']}}}"):
                 pieces.append(self._inline(child))
@@ -297,7 +311,7 @@ class _Document:
     def _footnote(self, note: Any) -> None:
         body = note.find(_q("text:note-body"))
         if body is not None:
-            paragraphs = (self._inline(p) for p in body.iter(_q("text:p"), _q("text:h")))
+            paragraphs = (self._inline(p) for p in body.iter(P, H))
             self.footnotes.append(" ".join(" ".join(paragraphs).split()))
 
     # -- tables and sheets
@@ -310,7 +324,7 @@ class _Document:
             if not any(cells):
                 yield []
                 continue
-            for _ in range(_int(row.get(_q("table:number-rows-repeated")), 1, 1, budget + 1)):
+            for _ in range(_int(row.get(ROWS_REPEATED), 1, 1, budget + 1)):
                 if budget < len(cells):
                     self.cut = True
                     return
@@ -323,10 +337,12 @@ class _Document:
         cells: list[str] = []
         empty = 0
         for cell in row:
-            if cell.tag not in (_q("table:table-cell"), _q("table:covered-table-cell")):
+            tag = cell.tag
+            if tag != CELL and tag != COVERED:
                 continue
-            repeat = _int(cell.get(_q("table:number-columns-repeated")), 1, 1, MAX_COLUMNS + 1)
-            text = self._cell_text(cell) if cell.tag == _q("table:table-cell") else ""
+            repeated = cell.get(COLUMNS_REPEATED)
+            repeat = _int(repeated, 1, 1, MAX_COLUMNS + 1) if repeated else 1
+            text = self._cell_text(cell) if tag == CELL else ""
             if not text:
                 empty = min(empty + repeat, MAX_COLUMNS + 1)
                 continue
@@ -339,8 +355,10 @@ class _Document:
 
     def _cell_text(self, cell: Any) -> str:
         """A cell's text as shown (its paragraphs), else the value it stores."""
-        paragraphs = [self._inline(p) for p in cell.iter(_q("text:p"), _q("text:h"))]
-        text = " ".join(" ".join(paragraphs).split())
+        if len(cell) == 1 and len(cell[0]) == 0 and cell[0].tag == P:  # most cells: one plain p
+            text = " ".join((cell[0].text or "").split())
+        else:
+            text = " ".join(" ".join(self._inline(p) for p in cell.iter(P, H)).split())
         if text:
             return text
         for name in ("office:string-value", "office:value", "office:date-value"):

@@ -42,7 +42,7 @@ from citeqa.readers.slidetext import Lines, Slide, deck_text, numbered
 
 MAX_XML_BYTES = 32 * 1024 * 1024
 """The most XML, once unzipped, a deck may hold: python-pptx parses every XML part whole with
-lxml when it opens the deck (benchmarks/pptx_read.py prints the costs)."""
+lxml when it opens the deck (benchmarks/slides_odf_read.py prints the costs)."""
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
 """The most a deck's parts may unzip to in all (pictures and videos included: python-pptx
 holds each part in memory)."""
