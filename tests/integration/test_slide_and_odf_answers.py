@@ -66,7 +66,7 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
     [
         ("When does the Rotterdam warehouse open?", "logistics.pptx", SHOWN,
          "Slide 2 · Warehouse"),
-        ("When does the forklift lease end?", "logistics.pptx", NOTED, "Notes · Slide 2"),
+        ("When does the forklift lease end?", "logistics.pptx", NOTED, "Speaker notes"),
         ("Quand la chaudière est-elle entretenue ?", "entretien.odt", FRENCH, "Chauffage"),
     ],
 )  # fmt: skip

@@ -117,7 +117,7 @@ def test_a_presentation_reads_as_slides_with_notes_groups_and_hidden_ones(
     assert document.title == "Chiffre d’affaires"
     assert document.text == (
         "## Slide 1 · Chiffre d’affaires\n\n- Hausse de 12 %\n- Lyon\n  - ouvert en juin\n\n"
-        "### Notes · Slide 1\n\nDire que le bureau de Lyon a ouvert en juin.\n\n"
+        "### Speaker notes\n\nDire que le bureau de Lyon a ouvert en juin.\n\n"
         "## Slide 2 (hidden) · Secours\n\nAnciens chiffres.\n\n"
         "## Slide 3\n\nTexte groupé.\n"
     )

@@ -71,11 +71,11 @@ def test_each_slide_is_a_section_headed_by_its_number_and_title(tmp_path: Path) 
         "Slide 1 · Revue budgétaire 2026",
         "Équipe finances, mars",  # a short line alone over a heading: blocks.py's heading
         "Slide 2 · Chiffre d’affaires",
-        "Notes · Slide 2",
+        "Speaker notes",
         "Slide 3 · Sites",
         "Slide 4",
     ]
-    assert "Click to add" not in document.text and "Slide 5" not in document.text
+    assert "Click to" not in document.text and "Slide 5" not in document.text
 
 
 def test_bullets_notes_tables_and_groups_are_read_in_order(tmp_path: Path) -> None:
@@ -84,7 +84,7 @@ def test_bullets_notes_tables_and_groups_are_read_in_order(tmp_path: Path) -> No
         "## Slide 2 · Chiffre d’affaires\n\n"
         "- Le chiffre d’affaires a progressé de 12 % au troisième trimestre.\n"
         "  - surtout grâce à Lyon\n\n"
-        f"### Notes · Slide 2\n\n{NOTE}\n\n## Slide 3"
+        f"### Speaker notes\n\n{NOTE}\n\n## Slide 3"
     ) in text
     table = text.split("## Slide 3 · Sites\n\n")[1].split("\n\n")[0].splitlines()
     assert table[:2] == ["| Site | Budget |", "| --- | --- |"]

@@ -16,7 +16,7 @@ file; it is imported only when a deck is read (`import pptx`: 0.09-0.13 s cumula
   nor pictures, charts or SmartArt (no text of the slide's own part); a placeholder left empty
   on a slide has no text of its own: the layout's prompt ("Click to add title") is never read,
   as layouts and masters are not;
-- its speaker notes after it ("### Notes · Slide 3"), quotable;
+- its speaker notes after it ("### Speaker notes"), quotable;
 - hidden slides are read, their heading saying "(hidden)" (slidetext.py says why).
 
 Titled by the core properties' title (File > Info) when it states one other than the

@@ -10,8 +10,8 @@ their editing view, dimmed, and leave them out of the slide show only, so their 
 The slide's text frames follow as blocks.py reads them: paragraphs apart by a blank line, bullet
 paragraphs as list lines ("- " or "1.", two spaces of indent a level), tables as pipe tables
 (readers/delimited.py's `pipe_table`: the first row the header). Its speaker notes come last,
-under "### Notes · Slide 3", so a note is found and quoted as the slide's notes, never as what
-the slide shows. A slide holding no text and no notes (a picture) is left out.
+under "### Speaker notes" (`NOTES_HEADING`), so a note is found and quoted as the slide's
+notes, never as what the slide shows. A slide holding no text and no notes (a picture) is left out.
 """
 
 from __future__ import annotations
@@ -21,6 +21,12 @@ from dataclasses import dataclass, field
 
 from citeqa.readers.delimited import pipe_table
 
+NOTES_HEADING = "### Speaker notes"
+"""The heading of a slide's notes, under the slide's: a citation's section reads "Slide 2 ·
+Warehouse › Speaker notes". A heading naming the slide again ("Notes · Slide 2") was quoted
+with the note's sentences (a heading ending in a number read as a label of the passage): the
+s23 end-to-end folder's "How much does it cost to replace a lost badge?" quoted "Notes · Slide
+2" over the two sentences of the note; under "Speaker notes", the sentences alone."""
 LEVEL_INDENT = "  "
 """The indent of a list line per level below the first (as readers/docx.py writes one)."""
 MAX_LEVEL = 8
@@ -55,7 +61,7 @@ def deck_text(slides: Iterable[Slide]) -> str:
             continue
         parts = [f"## {slide_heading(slide)}", *slide.blocks]
         if slide.notes:
-            parts += [f"### Notes · Slide {slide.number}", *slide.notes]
+            parts += [NOTES_HEADING, *slide.notes]
         sections.append("\n\n".join(parts))
     return "\n\n".join(sections) + "\n" if sections else ""
 
