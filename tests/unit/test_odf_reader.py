@@ -6,6 +6,7 @@ are written here as LibreOffice lays them out (tests/odf_files.py)."""
 from __future__ import annotations
 
 import io
+import random
 import time
 import zipfile
 from pathlib import Path
@@ -176,4 +177,37 @@ def test_the_readers_are_registered_for_the_three_endings() -> None:
         ".odt": "odt",
         ".ODS": "ods",
         ".odp": "odp",
+    }
+
+
+def test_a_presentation_past_the_slides_read_is_cut_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(odf_reader, "MAX_SLIDES", 2)
+    pages = "".join(odf.page(odf.frame(odf.p(f"Titre {n}"), "title")) for n in range(1, 4))
+    extracted = odf_reader.READERS[2].extract(odf.document("presentation", pages), "long.odp")
+    assert extracted.warnings == ["long.odp: read the first 2 slides"]
+    assert "## Slide 2 · Titre 2" in extracted.text and "Titre 3" not in extracted.text
+
+
+def test_xml_damaged_at_random_is_skipped_with_a_reason_never_raised() -> None:
+    """Bytes of content.xml changed at random (a deflated part's flipped bytes fail its CRC
+    first: its XML is damaged here, in a zip that is sound)."""
+    content = zipfile.ZipFile(io.BytesIO(odf.procedure())).read("content.xml")
+    chance = random.Random(23)
+    outcomes = set()
+    for _ in range(60):
+        raw = bytearray(content)
+        for _ in range(chance.randint(1, 12)):
+            at = chance.randrange(len(raw))
+            raw[at : at + chance.randint(1, 20)] = chance.choice([b"<", b'"', b"", b"&", b"99999"])
+        try:
+            odf_reader.READERS[0].extract(zipped(content_xml=bytes(raw)), "damaged.odt")
+            outcomes.add("read")
+        except UnreadableDocument as refused:
+            outcomes.add(refused.reason)
+    assert odf_reader.DAMAGED in outcomes and outcomes <= {
+        "read",
+        odf_reader.DAMAGED,
+        odf_reader.NO_BODY,
     }

@@ -6,6 +6,7 @@ readable deck. The decks are written here with python-pptx."""
 from __future__ import annotations
 
 import io
+import random
 import time
 import zipfile
 from pathlib import Path
@@ -185,3 +186,20 @@ def test_a_zip_bomb_and_a_deck_of_too_many_slides_are_refused_before_parsing(
 def test_the_reader_is_registered_for_pptx() -> None:
     reader = reader_for(".PPTX")
     assert reader is not None and reader.kind == "pptx" and not reader.decoded
+
+
+def test_bytes_corrupted_at_random_are_skipped_with_a_reason_never_raised() -> None:
+    reader, good = pptx_reader.PptxReader(), review()
+    chance = random.Random(23)
+    outcomes = set()
+    for _ in range(60):
+        raw = bytearray(good)
+        for _ in range(chance.randint(1, 12)):
+            raw[chance.randrange(len(raw))] = chance.randrange(256)
+        try:
+            reader.extract(bytes(raw), "deck.pptx")
+            outcomes.add("read")
+        except UnreadableDocument as refused:
+            outcomes.add(refused.reason.split(":")[0])
+    said = {"read", "not a readable PowerPoint file", "not a PowerPoint deck", "too large to read"}
+    assert "not a readable PowerPoint file" in outcomes and outcomes <= said
