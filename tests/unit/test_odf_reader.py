@@ -211,3 +211,25 @@ def test_xml_damaged_at_random_is_skipped_with_a_reason_never_raised() -> None:
         odf_reader.DAMAGED,
         odf_reader.NO_BODY,
     }
+
+
+def test_a_list_continuing_its_numbering_after_a_paragraph_and_a_list_header() -> None:
+    carried_on = odf.bullets("Fermer la vanne.", style="L2").replace(
+        "<text:list ", '<text:list text:continue-numbering="true" ', 1
+    )
+    header = (
+        '<text:list text:style-name="L2"><text:list-header>'
+        + odf.p("Sans numéro.")
+        + "</text:list-header></text:list>"
+    )
+    body = (
+        odf.bullets("Ouvrir la vanne.", "Purger.", style="L2")
+        + odf.p("Attendre dix minutes.")
+        + carried_on
+        + header
+    )
+    raw = odf.document("text", body, styles=odf.NUMBERED_STYLE)
+    assert odf_reader.READERS[0].extract(raw, "étapes.odt").text == (
+        "1. Ouvrir la vanne.\n2. Purger.\n\nAttendre dix minutes.\n\n"
+        "3. Fermer la vanne.\n  Sans numéro.\n"
+    )

@@ -203,3 +203,21 @@ def test_bytes_corrupted_at_random_are_skipped_with_a_reason_never_raised() -> N
             outcomes.add(refused.reason.split(":")[0])
     said = {"read", "not a readable PowerPoint file", "not a PowerPoint deck", "too large to read"}
     assert "not a readable PowerPoint file" in outcomes and outcomes <= said
+
+
+def test_a_merged_cell_is_read_once_and_a_one_column_table_as_paragraphs(tmp_path: Path) -> None:
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    shapes = slide.shapes
+    table = shapes.add_table(3, 3, Inches(1), Inches(1), Inches(6), Inches(2)).table
+    for row, cells in enumerate([["Site", "Q1", "Q2"], ["Lyon", "10", "12"], ["Total", "", ""]]):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    table.cell(2, 1).text = "22 over two quarters"
+    table.cell(2, 1).merge(table.cell(2, 2))
+    box = shapes.add_table(2, 1, Inches(1), Inches(4), Inches(6), Inches(1)).table
+    box.cell(0, 0).text, box.cell(1, 0).text = "Une seule colonne.", "Deuxième ligne."
+    text = read(tmp_path, saved(deck)).text
+    assert "| Total | 22 over two quarters |  |" in text
+    assert text.count("22 over two quarters") == 1
+    assert text.endswith("Une seule colonne.\n\nDeuxième ligne.\n")
