@@ -233,3 +233,19 @@ def test_a_list_continuing_its_numbering_after_a_paragraph_and_a_list_header() -
         "1. Ouvrir la vanne.\n2. Purger.\n\nAttendre dix minutes.\n\n"
         "3. Fermer la vanne.\n  Sans numéro.\n"
     )
+
+
+def test_a_damaged_styles_or_meta_part_does_not_cost_the_text() -> None:
+    good = odf.procedure()
+    parts = {
+        info.filename: zipfile.ZipFile(io.BytesIO(good)).read(info.filename)
+        for info in zipfile.ZipFile(io.BytesIO(good)).infolist()
+    }
+    parts["meta.xml"], parts["styles.xml"] = b"<office:document-meta", b"<x"
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    extracted = odf_reader.READERS[0].extract(stream.getvalue(), "procedure.odt")
+    assert extracted.title == "Procédure de mise en service"  # its first heading
+    assert "La mise en service dure une demi-journée." in extracted.text

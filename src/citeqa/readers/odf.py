@@ -69,8 +69,10 @@ CONTENT = "content.xml"
 MANIFEST = "META-INF/manifest.xml"
 MAX_MANIFEST = 4 * 1024 * 1024
 
-OLD_BINARY = "an old binary Office file (.doc, .xls or .ppt) renamed: save it again as an"
-OLD_BINARY += " OpenDocument file to read it"
+OLD_BINARY = (
+    "an old binary Office file (.doc, .xls or .ppt) renamed: save it again as an OpenDocument"
+    " file to read it"
+)
 ENCRYPTED = "password-protected OpenDocument file: save a copy without its password to read it"
 NOT_A_ZIP = "not an OpenDocument file: the file holds something else"
 NO_CONTENT = f"not an OpenDocument file: no {CONTENT} in it (another zip renamed?)"
@@ -195,7 +197,7 @@ def _parsed(raw: bytes, name: str, size: int) -> Any:
 
 def _read(raw: bytes, parts: dict[str, int], relative: str) -> Extracted:
     content = _parsed(raw, CONTENT, parts[CONTENT])
-    styles = _parsed(raw, "styles.xml", parts["styles.xml"]) if "styles.xml" in parts else None
+    styles = _styles(raw, parts)
     stated = _meta_title(raw, parts)
     document = _Document(content, styles, relative)
     body = content.find(f"{_q('office:body')}")
@@ -207,6 +209,17 @@ def _read(raw: bytes, parts: dict[str, int], relative: str) -> Extracted:
             title = stated or document.first_title
             return Extracted(text, title=title[:TITLE_MAX] or None, warnings=document.notes)
     raise UnreadableDocument(NO_BODY)
+
+
+def _styles(raw: bytes, parts: dict[str, int]) -> Any:
+    """styles.xml parsed (its named list styles number lists), None for none or a damaged one
+    (which costs the lists their numbers only: they read as bullets)."""
+    if "styles.xml" not in parts:
+        return None
+    try:
+        return _parsed(raw, "styles.xml", parts["styles.xml"])
+    except UnreadableDocument:
+        return None
 
 
 def _meta_title(raw: bytes, parts: dict[str, int]) -> str:
