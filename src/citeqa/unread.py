@@ -49,10 +49,11 @@ CONVERT = (
 )
 """The advice for files of types citeqa does not read: config and reference files (.json,
 .yaml) are read since session 21, Word files (.docx) and Excel workbooks (.xlsx) since session
-22, e-books (.epub), notebooks (.ipynb) and RTF files since session 23, and what is left is
-office files (convert them; a sheet, .ods or an old .xls, to .xlsx or .csv, which keep its rows
-and their header) or text of another ending (.toml, .log, .jsonl: renamed .txt they are read
-as they are)."""
+22, e-books (.epub), notebooks (.ipynb), RTF files, PowerPoint decks (.pptx) and OpenDocument
+files (.odt, .ods, .odp) since session 23, and what is left is older office files (.doc, .ppt,
+Apple's .pages and .key: convert them; an old .xls sheet to .xlsx or .csv, which keep its rows
+and their header) or text of another ending (.toml, .log, .jsonl: renamed .txt they are read as
+they are)."""
 SEE_STATUS = "`citeqa status` lists them, `citeqa index` says why"
 READ_THEM = "`citeqa index` reads them"
 """The advice when the files not read are all of a type read since the index was built."""
@@ -141,7 +142,7 @@ def _most_first(counts: Counter[str]) -> dict[str, int]:
 
 
 def _kinds(types: dict[str, int], lang: Lang) -> list[str]:
-    """ "3 .odt", "1 .pptx", … the first KINDS_NAMED, then how many more types (sanitised)."""
+    """ "3 .doc", "1 .ppt", … the first KINDS_NAMED, then how many more types (sanitised)."""
     named = [f"{count} {shown(ending) or NO_TYPE[lang]}" for ending, count in types.items()]
     if len(named) <= KINDS_NAMED:
         return named
@@ -180,8 +181,8 @@ def _documents(unread: UnreadFiles) -> UnreadFiles:
 
 def welcome_line(unread: UnreadFiles | None) -> str | None:
     """What the chat's welcome says once of the files not read, or None when every file the
-    build tried was read or held no text to read (`_documents`): "4 files not read: 3 .odt,
-    1 .pptx — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them
+    build tried was read or held no text to read (`_documents`): "4 files not read: 3 .doc,
+    1 .ppt — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them
     .txt), or see `citeqa status`"."""
     unread = None if unread is None else _documents(unread)
     if unread is None or not unread.count:

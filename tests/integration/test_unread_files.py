@@ -23,13 +23,13 @@ NOTES = {
     "oncall.md": "# On-call\n\nThe on-call stipend is 200 euros per week. Kenji Sato is the"
     " primary on-call in week 47.\n",
 }
-SKIPPED_TYPES = {"budget.pptx": b"PK\x03\x04 four NVMe nodes", "minutes.odt": b"PK\x03\x04 NVMe"}
+SKIPPED_TYPES = {"budget.ppt": b"PK\x03\x04 four NVMe nodes", "minutes.doc": b"PK\x03\x04 NVMe"}
 NOT_SEARCHED = (
-    " 2 files of types citeqa does not read (1 .odt, 1 .pptx) were not searched:"
+    " 2 files of types citeqa does not read (1 .doc, 1 .ppt) were not searched:"
     " `citeqa status` lists them."
 )
 PAS_LUS = (
-    " 2 fichiers de types que citeqa ne lit pas (1 .odt, 1 .pptx) n’ont pas été lus :"
+    " 2 fichiers de types que citeqa ne lit pas (1 .doc, 1 .ppt) n’ont pas été lus :"
     " `citeqa status` les liste."
 )
 
@@ -65,9 +65,9 @@ def all_read(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 def test_the_status_counts_the_files_not_read_by_type_for_the_welcome(ops: Assistant) -> None:
     status = ops.status()
-    assert status.unread.types == {".odt": 1, ".pptx": 1} and status.unread.unreadable == 1
+    assert status.unread.types == {".doc": 1, ".ppt": 1} and status.unread.unreadable == 1
     assert welcome_line(status.unread) == (
-        "3 files not read: 1 .odt, 1 .pptx, 1 unreadable (empty, damaged or without text)"
+        "3 files not read: 1 .doc, 1 .ppt, 1 unreadable (empty, damaged or without text)"
         " — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them .txt),"
         " or see `citeqa status`"
     )

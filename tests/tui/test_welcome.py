@@ -144,12 +144,12 @@ def test_the_welcome_says_once_which_files_the_build_did_not_read(tmp_path):
 
     async def body():
         corpus = make_corpus(tmp_path / "corpus")
-        unread = UnreadFiles(types={".pptx": 3, ".odt": 1}, unreadable=1)
+        unread = UnreadFiles(types={".ppt": 3, ".doc": 1}, unreadable=1)
         app = _app(tmp_path, FakeFactory(corpus_dir=str(corpus), unread=unread))
         async with settled(app) as pilot:
             await wait_for(pilot, lambda: "passages" in screen_text(app))
             line = (
-                "5 files not read: 3 .pptx, 1 .odt, 1 unreadable (empty, damaged or without"
+                "5 files not read: 3 .ppt, 1 .doc, 1 unreadable (empty, damaged or without"
                 " text) — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones:"
                 " rename them .txt), or see `citeqa status`"
             )

@@ -183,7 +183,7 @@ def test_a_folder_too_deep_to_list_is_one_short_skip_note(tmp_path: Path) -> Non
 
 
 def test_read_document_raises_unreadable_for_unknown_type(tmp_path: Path) -> None:
-    path = tmp_path / "data.pptx"
+    path = tmp_path / "data.ppt"
     path.write_text("a,b")
     with pytest.raises(UnreadableDocument, match="unsupported"):
         read_document(path, tmp_path, {})

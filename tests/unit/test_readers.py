@@ -23,7 +23,7 @@ def _registry_restored(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_built_in_formats_are_discovered() -> None:
-    endings = (".txt", ".md", ".rst", ".pdf", ".html", ".htm", ".docx")
+    endings = (".txt", ".md", ".rst", ".pdf", ".html", ".htm", ".docx", ".pptx", ".odt", ".ods")
     kinds = {suffix: reader_for(suffix) for suffix in endings}
     assert {suffix: r.kind for suffix, r in kinds.items() if r} == {
         ".txt": "txt",
@@ -33,9 +33,12 @@ def test_built_in_formats_are_discovered() -> None:
         ".html": "html",
         ".htm": "html",
         ".docx": "docx",
+        ".pptx": "pptx",
+        ".odt": "odt",
+        ".ods": "ods",
     }
     assert reader_for(".HTML") is reader_for(".html")
-    assert reader_for(".pptx") is None
+    assert reader_for(".ppt") is None
     assert ".pdf" in read_types() and " and " in read_types()
 
 

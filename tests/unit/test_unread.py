@@ -60,9 +60,9 @@ def test_the_recorded_files_are_counted_by_type_most_first() -> None:
             {"file": name, "sha256": digest, "doc_id": doc_id}
             for name, digest, doc_id in [
                 ("a.md", "1", "a"),
-                ("b.ODT", "unsupported", None),
-                ("c.odt", "unsupported", None),
-                ("d.pptx", "unsupported", None),
+                ("b.DOC", "unsupported", None),
+                ("c.doc", "unsupported", None),
+                ("d.ppt", "unsupported", None),
                 ("e.md", "2", "e"),
                 ("Makefile", "unsupported", None),
                 ("f.pdf", "3", None),  # a damaged PDF
@@ -71,12 +71,12 @@ def test_the_recorded_files_are_counted_by_type_most_first() -> None:
         ]
     )
     unread = recorded_unread(files)
-    assert unread.types == {".odt": 2, "": 1, ".pptx": 1} and unread.unreadable == 1
+    assert unread.types == {".doc": 2, "": 1, ".ppt": 1} and unread.unreadable == 1
     assert unread.not_read_yet == {".txt": 1}
     assert not_searched(unread, "en") == (
         "1 file of a type citeqa reads since this index was built (1 .txt) was not searched:"
-        " `citeqa index` reads it. 4 files of types citeqa does not read (2 .odt, 1 no type,"
-        " 1 .pptx) were not searched: `citeqa status` lists them."
+        " `citeqa index` reads it. 4 files of types citeqa does not read (2 .doc, 1 no type,"
+        " 1 .ppt) were not searched: `citeqa status` lists them."
     )
 
 
@@ -98,18 +98,18 @@ def test_files_of_a_type_read_since_the_build_are_said_not_read_yet() -> None:
 
 
 def test_a_line_names_a_few_types_sanitised_then_how_many_more() -> None:
-    types = {".pptx": 5, ".x\x1b[31m": 4, ".eml": 3, ".toml": 2, ".log": 1, ".odt": 1}
+    types = {".ppt": 5, ".x\x1b[31m": 4, ".eml": 3, ".toml": 2, ".log": 1, ".doc": 1}
     line = welcome_line(UnreadFiles(types=types))
     assert line == (
-        "16 files not read: 5 .pptx, 4 .x␛[31m, 3 .eml, 2 .toml, 2 in 2 other types"
+        "16 files not read: 5 .ppt, 4 .x␛[31m, 3 .eml, 2 .toml, 2 in 2 other types"
         " — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them .txt),"
         " or see `citeqa status`"
     )
 
 
 def test_one_file_not_read_and_unreadable_files_alone() -> None:
-    assert not_searched(UnreadFiles(types={".pptx": 1}), "fr") == (
-        "1 fichier d’un type que citeqa ne lit pas (1 .pptx) n’a pas été lu : `citeqa status`"
+    assert not_searched(UnreadFiles(types={".ppt": 1}), "fr") == (
+        "1 fichier d’un type que citeqa ne lit pas (1 .ppt) n’a pas été lu : `citeqa status`"
         " le liste."
     )
     unreadable = UnreadFiles(unreadable=2)

@@ -40,8 +40,8 @@ the .docx reader):
   first 28,571 rows of sheet 'big'"; a missing row number counts as a cell, as openpyxl
   yields an empty row for each: a 5 KB sheet holding rows 1 and 10,000,000 cost 4 s of CPU)
   and MAX_COLUMNS columns of a sheet, each with a warning.
-.ods files are not read: the one library reading them (odfpy) loads a whole document as a DOM
-and is no longer released; export them as .xlsx or .csv.
+OpenDocument sheets (.ods) are read by readers/odf.py, which writes their sheets with
+`sheet_text` and bounds them by MAX_CELLS and MAX_COLUMNS too.
 
 Titled by the workbook's own title (File > Properties) when it states one, else by the file's
 name without its ending, as a .csv file is.
@@ -125,7 +125,7 @@ class XlsxReader:
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
         _check_archive(raw)
-        reading = _Reading(relative)
+        reading = SheetReading(relative)
         with warnings.catch_warnings():  # openpyxl warns of parts it leaves aside (styles...)
             warnings.simplefilter("ignore")
             title = _read_workbook(raw, reading)
@@ -134,7 +134,7 @@ class XlsxReader:
 
 
 @dataclass
-class _Reading:
+class SheetReading:
     """What has been read of a workbook: each sheet's text, the warnings, the cells read."""
 
     relative: str
@@ -153,7 +153,7 @@ def _check_archive(raw: bytes) -> None:
     officezip.check_size(sum(strings), MAX_STRINGS, "of strings")
 
 
-def _read_workbook(raw: bytes, reading: _Reading) -> str | None:
+def _read_workbook(raw: bytes, reading: SheetReading) -> str | None:
     """Read the workbook's sheets into `reading`; its stated title, or None. openpyxl raises
     assorted errors on a damaged workbook (KeyError, XML errors, ValueError...), so any is
     caught here, at the library's boundary, and the file skipped with its reason."""
@@ -178,7 +178,7 @@ def _error(error: Exception) -> str:
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
-def _read_sheets(book: Any, reading: _Reading) -> None:
+def _read_sheets(book: Any, reading: SheetReading) -> None:
     """Each visible worksheet's text into `reading`, until MAX_CELLS cells are read."""
     hidden = [sheet.title for sheet in book.worksheets if sheet.sheet_state != "visible"]
     if hidden:
@@ -192,7 +192,7 @@ def _read_sheets(book: Any, reading: _Reading) -> None:
             reading.sheets.append(sheet_text(name, records, reading))
 
 
-def _records(sheet: Any, reading: _Reading) -> list[list[str]]:
+def _records(sheet: Any, reading: SheetReading) -> list[list[str]]:
     """The sheet's non-blank rows, each the list of its cells as shown (trailing blanks off),
     at most MAX_COLUMNS of them, until the workbook's MAX_CELLS cells are read (a warning
     then says how many rows were, and another when columns were left out)."""
@@ -221,7 +221,7 @@ def _records(sheet: Any, reading: _Reading) -> list[list[str]]:
     return records
 
 
-def sheet_text(name: str, records: list[list[str]], reading: _Reading) -> str:
+def sheet_text(name: str, records: list[list[str]], reading: SheetReading) -> str:
     """A sheet's heading over its lead lines (`_lead_rows`) and its rows as a pipe table, or
     over its rows as paragraphs when its first row is no header row (a warning says so)."""
     lead = _lead_rows(records)

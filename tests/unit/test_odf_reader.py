@@ -1,0 +1,251 @@
+"""OpenDocument files (.odt, .ods, .odp) read from their content.xml (readers/odf.py): headings,
+lists, tables and footnotes of a text, sheets as an .xlsx's, slides as a .pptx's, repeated
+rows and columns bounded, and one clear reason for each file that is no readable one. The files
+are written here as LibreOffice lays them out (tests/odf_files.py)."""
+
+from __future__ import annotations
+
+import io
+import random
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import odf_files as odf
+from citeqa.blocks import headings
+from citeqa.corpus import UnreadableDocument, read_document
+from citeqa.readers import odf as odf_reader
+from citeqa.readers import officezip, reader_for
+from citeqa.readers.xlsx import MAX_CELLS
+
+
+def read(tmp_path: Path, raw: bytes, name: str):  # type: ignore[no-untyped-def]
+    (tmp_path / name).write_bytes(raw)
+    return read_document(tmp_path / name, tmp_path, {})
+
+
+def test_a_text_document_reads_as_headings_lists_a_table_and_footnotes(tmp_path: Path) -> None:
+    document = read(tmp_path, odf.procedure(), "procedure.odt")
+    assert document.title == "Mise en service"
+    assert headings(document.text)[:3] == [
+        "Procédure de mise en service",
+        "Préparation",
+        "Matériel",
+    ]
+    assert (
+        "## Préparation\n\n"
+        "Le technicien vérifie l’alimentation  électrique avant l’essai.\n\n"
+        "1. Ouvrir la vanne d’arrivée.\n2. Vérifier la pression\n  a) 2,5 bars\n\n"
+        "## Matériel\n\n- clé à molette\n- manomètre\n\n"
+        "| Site | Budget |\n| --- | --- |\n| Lyon | 12 000 € |\n| Nantes | 8 000 € |\n\n"
+        "La mise en service dure une demi-journée.\n\n"
+        "[1] Selon la notice du fabricant.\n"
+    ) in document.text
+
+
+def test_a_text_without_a_stated_title_is_titled_by_its_first_heading(tmp_path: Path) -> None:
+    raw = odf.document("text", odf.h("Compte rendu du conseil", 1) + odf.p("La séance ouvre."))
+    assert read(tmp_path, raw, "cr.odt").title == "Compte rendu du conseil"
+
+
+def test_a_spreadsheet_reads_each_visible_sheet_as_a_table_under_its_name(
+    tmp_path: Path,
+) -> None:
+    sheets = odf.table(
+        [["Budget 2026"], ["Department", "2025", "2026"], ["IT", "100", "120"]], name="Budget"
+    ) + odf.table([["Secret", "Code"], ["a", "b"]], name="Hidden", style="ta2")
+    raw = odf.document("spreadsheet", sheets, styles=odf.HIDDEN_SHEET_STYLE)
+    document = read(tmp_path, raw, "budget.ods")
+    assert document.title == "budget"
+    assert document.text == (
+        "## Budget\n\nBudget 2026\n\n"
+        "| Department | 2025 | 2026 |\n| --- | --- | --- |\n| IT | 100 | 120 |\n"
+    )
+    extracted = odf_reader.READERS[1].extract(raw, "budget.ods")
+    assert extracted.warnings == ["budget.ods: hidden sheets not read: Hidden"]
+
+
+def test_repeated_rows_and_columns_are_bounded_and_cost_little(tmp_path: Path) -> None:
+    sheet = (
+        '<table:table table:name="Big">'
+        + odf.row(odf.cell("Name"), odf.cell("Score"), odf.cell("", 10**9))
+        + odf.row(odf.cell("Ana"), odf.cell("12"), repeated=10**9)
+        + odf.row(odf.cell("", 1024), repeated=1048000)
+        + odf.row(odf.cell("wide", 10**9))
+        + "</table:table>"
+    )
+    raw = odf.document("spreadsheet", sheet)
+    started = time.process_time()
+    extracted = odf_reader.READERS[1].extract(raw, "big.ods")
+    assert time.process_time() - started < 10
+    rows = extracted.text.count("| Ana | 12 |")
+    assert 0 < rows * 2 <= MAX_CELLS
+    assert extracted.warnings == [
+        f"big.ods: read the first {rows + 1:,} rows of sheet 'Big' ({rows * 2 + 2:,} cells"
+        " read in all)"
+    ]
+
+
+def test_a_too_wide_row_is_cut_with_a_warning() -> None:
+    sheet = '<table:table table:name="Wide">' + odf.row(odf.cell("x", 10**9)) + "</table:table>"
+    sheet += odf.table([["Name", "Score"], ["Ana", "12"]], name="Next")
+    extracted = odf_reader.READERS[1].extract(odf.document("spreadsheet", sheet), "w.ods")
+    assert "read the first 1,000 columns of sheet 'Wide'" in " ".join(extracted.warnings)
+    assert "## Next" in extracted.text and extracted.text.count("| x ") == 1_000
+
+
+def test_a_presentation_reads_as_slides_with_notes_groups_and_hidden_ones(
+    tmp_path: Path,
+) -> None:
+    pages = (
+        odf.page(
+            odf.frame(odf.p("Chiffre d’affaires"), "title"),
+            odf.frame(odf.bullets("Hausse de 12 %", ("Lyon", "ouvert en juin")), "outline"),
+            odf.frame(odf.p("3"), "page-number"),
+            notes=odf.p("Dire que le bureau de Lyon a ouvert en juin."),
+        )
+        + odf.page(
+            odf.frame(odf.p("Secours"), "title"),
+            odf.frame(odf.p("Anciens chiffres.")),
+            style="dp2",
+        )
+        + odf.page("<draw:g>" + odf.frame(odf.p("Texte groupé.")) + "</draw:g>")
+    )  # fmt: skip
+    raw = odf.document("presentation", pages, styles=odf.HIDDEN_SLIDE_STYLE)
+    document = read(tmp_path, raw, "revue.odp")
+    assert document.title == "Chiffre d’affaires"
+    assert document.text == (
+        "## Slide 1 · Chiffre d’affaires\n\n- Hausse de 12 %\n- Lyon\n  - ouvert en juin\n\n"
+        "### Speaker notes\n\nDire que le bureau de Lyon a ouvert en juin.\n\n"
+        "## Slide 2 (hidden) · Secours\n\nAnciens chiffres.\n\n"
+        "## Slide 3\n\nTexte groupé.\n"
+    )
+
+
+def test_the_body_decides_how_a_file_is_read_whatever_its_ending(tmp_path: Path) -> None:
+    raw = odf.document("spreadsheet", odf.table([["Name", "Score"], ["Ana", "12"]], "S"))
+    assert "| Ana | 12 |" in read(tmp_path, raw, "misnamed.odt").text
+
+
+def test_empty_documents_have_no_text(tmp_path: Path) -> None:
+    for kind, name in (("text", "a.odt"), ("spreadsheet", "b.ods"), ("presentation", "c.odp")):
+        with pytest.raises(UnreadableDocument):
+            read(tmp_path, odf.document(kind, ""), name)
+
+
+def zipped(**parts: bytes | str) -> bytes:
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name.replace("__", "/").replace("_xml", ".xml"), data)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"not a zip at all", odf_reader.NOT_A_ZIP),
+        (officezip.OLE_MAGIC + bytes(600), odf_reader.OLD_BINARY),
+        (odf.document("text", odf.p("Secret."), encrypted=True), odf_reader.ENCRYPTED),
+        (zipped(styles_xml="<x/>"), odf_reader.NO_CONTENT),
+        (zipped(content_xml="<office:document-content"), odf_reader.DAMAGED),
+        (zipped(content_xml="<a/>"), odf_reader.NO_BODY),
+        (odf.procedure()[:300], odf_reader.DAMAGED),
+    ],
+)
+def test_files_that_are_no_readable_opendocument_file_give_one_reason(
+    raw: bytes, reason: str
+) -> None:
+    with pytest.raises(UnreadableDocument) as raised:
+        odf_reader.READERS[0].extract(raw, "bad.odt")
+    assert raised.value.reason == reason
+
+
+def test_a_zip_bomb_is_refused_by_its_stated_size_before_anything_is_parsed() -> None:
+    raw = zipped(content_xml=b"<a>" + b" " * (odf_reader.MAX_XML_FLOOR + 1) + b"</a>")
+    started = time.process_time()
+    with pytest.raises(UnreadableDocument, match="too large to read: 5 MB of XML"):
+        odf_reader.READERS[0].extract(raw, "bomb.odt")
+    assert time.process_time() - started < 1.0
+
+
+def test_the_readers_are_registered_for_the_three_endings() -> None:
+    kinds = {suffix: reader_for(suffix) for suffix in (".odt", ".ODS", ".odp")}
+    assert {suffix: reader.kind for suffix, reader in kinds.items() if reader} == {
+        ".odt": "odt",
+        ".ODS": "ods",
+        ".odp": "odp",
+    }
+
+
+def test_a_presentation_past_the_slides_read_is_cut_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(odf_reader, "MAX_SLIDES", 2)
+    pages = "".join(odf.page(odf.frame(odf.p(f"Titre {n}"), "title")) for n in range(1, 4))
+    extracted = odf_reader.READERS[2].extract(odf.document("presentation", pages), "long.odp")
+    assert extracted.warnings == ["long.odp: read the first 2 slides"]
+    assert "## Slide 2 · Titre 2" in extracted.text and "Titre 3" not in extracted.text
+
+
+def test_xml_damaged_at_random_is_skipped_with_a_reason_never_raised() -> None:
+    """Bytes of content.xml changed at random (a deflated part's flipped bytes fail its CRC
+    first: its XML is damaged here, in a zip that is sound)."""
+    content = zipfile.ZipFile(io.BytesIO(odf.procedure())).read("content.xml")
+    chance = random.Random(23)
+    outcomes = set()
+    for _ in range(60):
+        raw = bytearray(content)
+        for _ in range(chance.randint(1, 12)):
+            at = chance.randrange(len(raw))
+            raw[at : at + chance.randint(1, 20)] = chance.choice([b"<", b'"', b"", b"&", b"99999"])
+        try:
+            odf_reader.READERS[0].extract(zipped(content_xml=bytes(raw)), "damaged.odt")
+            outcomes.add("read")
+        except UnreadableDocument as refused:
+            outcomes.add(refused.reason)
+    assert odf_reader.DAMAGED in outcomes and outcomes <= {
+        "read",
+        odf_reader.DAMAGED,
+        odf_reader.NO_BODY,
+    }
+
+
+def test_a_list_continuing_its_numbering_after_a_paragraph_and_a_list_header() -> None:
+    carried_on = odf.bullets("Fermer la vanne.", style="L2").replace(
+        "<text:list ", '<text:list text:continue-numbering="true" ', 1
+    )
+    header = (
+        '<text:list text:style-name="L2"><text:list-header>'
+        + odf.p("Sans numéro.")
+        + "</text:list-header></text:list>"
+    )
+    body = (
+        odf.bullets("Ouvrir la vanne.", "Purger.", style="L2")
+        + odf.p("Attendre dix minutes.")
+        + carried_on
+        + header
+    )
+    raw = odf.document("text", body, styles=odf.NUMBERED_STYLE)
+    assert odf_reader.READERS[0].extract(raw, "étapes.odt").text == (
+        "1. Ouvrir la vanne.\n2. Purger.\n\nAttendre dix minutes.\n\n"
+        "3. Fermer la vanne.\n  Sans numéro.\n"
+    )
+
+
+def test_a_damaged_styles_or_meta_part_does_not_cost_the_text() -> None:
+    good = odf.procedure()
+    parts = {
+        info.filename: zipfile.ZipFile(io.BytesIO(good)).read(info.filename)
+        for info in zipfile.ZipFile(io.BytesIO(good)).infolist()
+    }
+    parts["meta.xml"], parts["styles.xml"] = b"<office:document-meta", b"<x"
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    extracted = odf_reader.READERS[0].extract(stream.getvalue(), "procedure.odt")
+    assert extracted.title == "Procédure de mise en service"  # its first heading
+    assert "La mise en service dure une demi-journée." in extracted.text
