@@ -148,6 +148,15 @@ NO_SECTION_NUMBERED = {
 }
 """A question asking a numbered section (a version, an article) the closest document, which
 numbers its sections so, does not hold (numbered_sections.unheld_section)."""
+NO_SUCH_PAGE = {
+    "en": "No document has a page {page}: the longest has {most} pages.",
+    "fr": "Aucun document n’a de page {page} : le plus long en a {most}.",
+}
+NO_PAGES = {
+    "en": "No document has a page {page}: none of them is divided into pages.",
+    "fr": "Aucun document n’a de page {page} : aucun n’est divisé en pages.",
+}
+"""A question asking a page (places.asked_page) that no document has."""
 UNSURE = {
     "en": "The closest answer is not sure enough: its confidence, {sure}, is below the"
     " min_confidence setting, {floor}.",
@@ -528,6 +537,13 @@ def no_section_numbered(
     return NO_SECTION_NUMBERED[lang].format(
         number=_quoted([shown(number)]), numbered=held, title=_quoted([shown(title)])
     )
+
+
+def no_such_page(page: int, most: int, lang: Lang) -> str:
+    """The reason for a question asking a `page` no document has: the most pages one has (0:
+    no document is divided into pages)."""
+    reasons = NO_SUCH_PAGE if most else NO_PAGES
+    return reasons[lang].format(page=page, most=most)
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:
