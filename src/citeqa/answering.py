@@ -70,6 +70,7 @@ from citeqa.places import (
     PagePlace,
     asked_page,
     asks_place_section,
+    holds_place_section,
     names_only_place,
     on_place,
     opening,
@@ -574,6 +575,15 @@ def _page_asked(
     return page_place(terms.focus, page, bank, ranking.hits, settings.answer_passages)
 
 
+def _names_held_section(question: str, bank: SentenceBank, ranking: Retrieval) -> bool:
+    """Whether `question` names nothing but a section by a place word ("chapter 7") that a
+    document of the `ranking` numbers a title line with (places.holds_place_section)."""
+    if not holds_place_section(question, bank, ranking.hits):
+        return False
+    doc_ids = dict.fromkeys(hit.chunk.doc_id for hit in ranking.hits)
+    return names_only_place(question, [bank.documents[doc_id] for doc_id in doc_ids])
+
+
 def _at_place(
     top: list[Hit], place: PagePlace | None, bank: SentenceBank, question: str
 ) -> list[Hit]:
@@ -877,9 +887,12 @@ def compose(
 
     place = _page_asked(terms, bank, evidence_ranking or retrieval, settings)
     if isinstance(place, MissingPage):  # "page 900" of a 66-page report
-        reason = abstention.no_such_page(place.page, place.most, lang)
+        reason = abstention.no_such_page(place.page, place.most, lang, place.title, place.blank)
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
-    early = None if place else abstention.before_search(terms, lang, languages, closest, closer)
+    at_place = bool(place) or _names_held_section(terms.focus, bank, evidence_ranking or retrieval)
+    early = (  # "page 12", "chapter 7": the place is asked, its cue need not be written
+        None if at_place else abstention.before_search(terms, lang, languages, closest, closer)
+    )
     if early is not None and not (
         early.words_alone
         and said_in_other_language(evidence_ranking or retrieval, lang, across, settings)
@@ -945,7 +958,7 @@ def compose(
     answerable = float(models.answerability.predict(evidence))
     passages = passages_of(retrieval, bank.documents)
     refused = (
-        place_refusal(sure, settings) if place else refusal(models, answerable, sure, settings)
+        place_refusal(sure, settings) if at_place else refusal(models, answerable, sure, settings)
     )
     across_only = refused is None and unvouched_across(
         top,
@@ -1062,9 +1075,10 @@ def refusal(
 
 
 def place_refusal(sure: float, settings: Settings) -> Refusal | None:
-    """Why the answer to a question asking a page a document has is refused: USER_FLOOR when
-    the confidence is below the user's `min_confidence`, else None: the answer models judge
-    the question's words, which a page asked ("page 12") need not share with its text."""
+    """Why the answer to a question asking a page a document has, or naming nothing but a
+    section a document numbers, is refused: USER_FLOOR when the confidence is below the user's
+    `min_confidence`, else None: the answer models judge the question's words, which a place
+    asked ("page 12", "chapter 7") need not share with its text."""
     floor = settings.min_confidence
     return USER_FLOOR if floor is not None and sure < floor else None
 

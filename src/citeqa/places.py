@@ -8,22 +8,32 @@ report?" quoted the title page, "page 12" the back-of-book index and "section 6.
 sentence of page 55 under that heading (failure 6). The rule:
 
 - a page is asked by a page cue (language data `page_cues`: "page", "p.") before a whole
-  number (`asked_page`); a number measured or dotted ("p 0.05") is none;
-- the asked page's document is the one the question names by words of its title or path
-  (document_names.name_words), else the best-ranked passage's that has that page, else the
-  first document that has it (`page_place`); when none has it, the question abstains saying so
-  (abstention.no_such_page);
+  number (`asked_page`); a number glued to its cue or measured ("p53", "p95", "p 0.05") is
+  none, and a one-letter cue counts only with its period;
+- the asked page's document is one the question names in the name it writes after the page
+  ("page 2 du compte rendu": document_names.naming_words, against its title and path words)
+  that has the page, else the best-ranked passage's that has it, else the first document
+  that has it (`page_place`); the question abstains saying why (`MissingPage`,
+  abstention.no_such_page) when the documents it names lack the page ("“Compte rendu …” n’a
+  pas de page 2 : il en a 1."), when no document has it ("No document has a page 900: the
+  longest has 66 pages."), or when the page holds no text (a blank page);
 - the passages read are that page's chunks, and the quote is chosen among the sentences that
-  start on it (`on_place`);
+  start on it (`on_place`); the answer models' refusal does not hold (answering.place_refusal):
+  they judge the question's words, and "page 12" shares none with its page;
 - a question naming nothing but its place (`names_only_place`: beyond the place, only
-  question, frame and stop words, and words of the document's name) is answered by the place's
-  opening body sentence (`opening`): the first body sentence under the first heading that
-  starts on the page, else the page's first body sentence (one that no sentence of the page
-  before runs into); for a section asked by a place word (language data `place_cues`, a subset
-  of `section_cues`: not "article", "version", "ticket", which name records), the first body
-  sentence standing under it. A heading, a contents or index line (sentences
-  .numbers_only_places) is no body sentence. A question with other words ("What does section
-  6.3 say about reserves?") keeps the rankers' choice among the place's sentences.
+  question, frame and stop words, `place_verbs`, and words of the documents' names) is
+  answered by the place's opening body sentence (`opening`): the first body sentence under
+  the first heading that starts on the page, else the page's first body sentence (one that no
+  sentence of the page before runs into); for a section asked by a place word (language data
+  `place_cues`, a subset of `section_cues`: not "article", "version", "ticket", which name
+  records), the first body sentence standing under it whose heading names its part alike
+  (`_named_alike`: "annexe 2" is not "Article 2 – Durée"), its passage brought into those
+  read when none holds it (`with_section_opening`), and no refusal of the models when a
+  document read numbers a title line so (`holds_place_section`: "chapter 7" of a report
+  headed "7. Governance" never writes "chapter"). A heading, a contents or index line
+  (sentences.numbers_only_places), a line shorter than BODY_MIN is no body sentence. A
+  question with other words ("What does section 6.3 say about reserves?") keeps the rankers'
+  choice among the place's sentences.
 
 No I/O; the cue words are language data.
 """
@@ -35,11 +45,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from citeqa.chunking import section_of
-from citeqa.document_names import name_words
+from citeqa.document_names import name_words, naming_words
 from citeqa.glossary import fold, language_words
 from citeqa.lexical import stopwords
 from citeqa.models import Chunk, Document, Hit
-from citeqa.numbered_sections import asked_numbers, section_numbers, standing_under
+from citeqa.numbered_sections import asked_numbers, holds, section_numbers, standing_under
 from citeqa.sentences import SentenceBank, numbers_only_places
 
 __all__ = [
@@ -47,6 +57,7 @@ __all__ = [
     "PagePlace",
     "asked_page",
     "asks_place_section",
+    "holds_place_section",
     "names_only_place",
     "on_place",
     "opening",
@@ -74,10 +85,14 @@ class PagePlace:
 
 @dataclass(frozen=True)
 class MissingPage:
-    """An asked page no document has, and the most pages a document of the index has."""
+    """An asked page that is not there: of the document the question names (`title`), which has
+    `most` pages, or holding no text there (`blank`); or of no document (`title` None), the
+    longest having `most` pages."""
 
     page: int
     most: int
+    title: str | None = None
+    blank: bool = False
 
 
 def asked_page(question: str) -> int | None:
@@ -120,12 +135,19 @@ def page_place(
 ) -> PagePlace | MissingPage:
     """The place of the asked `page` (see the module docstring): its document's chunks on that
     page as hits (at most `limit`, in reading order, scored as the best of `ranked`), or the
-    MissingPage when no document has it."""
-    paged = [doc for doc in bank.documents.values() if len(doc.page_starts or ()) >= page]
+    MissingPage when the document the question names lacks it, no document has it, or it
+    holds no text."""
+    paged = [doc for doc in bank.documents.values() if _pages(doc) >= page]
+    ranked_documents = [
+        bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in ranked)
+    ]
+    named = _named_documents(question, [*ranked_documents, *paged])
+    if named and not any(_pages(doc) >= page for doc in named):
+        return MissingPage(page, max(_pages(doc) for doc in named), named[0].title)
     if not paged:
-        most = max((len(doc.page_starts or ()) for doc in bank.documents.values()), default=0)
-        return MissingPage(page, most)
-    document = _asked_document(question, paged, ranked)
+        return MissingPage(page, max((_pages(doc) for doc in bank.documents.values()), default=0))
+    holding = [doc for doc in [*named, *ranked_documents] if _pages(doc) >= page]
+    document = holding[0] if holding else paged[0]
     starts = document.page_starts or []
     start, end = starts[page - 1], starts[page] if page < len(starts) else len(document.text)
     score = ranked[0].score if ranked else 1.0
@@ -134,20 +156,28 @@ def page_place(
         for number, chunk in enumerate(bank.chunks)
         if chunk.doc_id == document.doc_id and chunk.start < end and chunk.end > start
     ]
+    if not document.text[start:end].strip() or not hits:
+        return MissingPage(page, _pages(document), document.title, blank=True)
     return PagePlace(document.doc_id, page, hits[:limit])
 
 
-def _asked_document(question: str, paged: list[Document], ranked: Sequence[Hit]) -> Document:
-    """Of the documents that have the asked page (`paged`), the one the question names most
-    words of, else the first of the `ranked` passages', else the first."""
-    asked = _words(question) - stopwords()
-    named = [(len(asked & name_words(doc)), doc) for doc in paged]
-    best = max(count for count, _ in named)
-    if best and sum(count == best for count, _ in named) == 1:
-        return next(doc for count, doc in named if count == best)
-    by_id = {doc.doc_id: doc for doc in paged}
-    first = next((hit.chunk.doc_id for hit in ranked if hit.chunk.doc_id in by_id), None)
-    return by_id[first] if first is not None else paged[0]
+def _pages(document: Document) -> int:
+    """How many pages `document` has (0: it is not divided into pages)."""
+    return len(document.page_starts or ())
+
+
+def _named_documents(question: str, documents: list[Document]) -> list[Document]:
+    """Those of `documents` whose title or path words (document_names.name_words) the question
+    writes most of in the name it writes after the page ("page 2 du compte rendu", "page 53 of
+    the annual report": document_names.naming_words), in their order; none when it writes
+    none."""
+    asked = naming_words(question) - _ignored()
+    if not asked:
+        return []
+    unique = {doc.doc_id: doc for doc in documents}.values()
+    counts = [(len(asked & name_words(doc)), doc) for doc in unique]
+    best = max((count for count, _ in counts), default=0)
+    return [doc for count, doc in counts if best and count == best]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -158,21 +188,16 @@ def _words(text: str) -> frozenset[str]:
 def names_only_place(question: str, documents: Iterable[Document]) -> bool:
     """Whether `question` names nothing but a place: its words are question, frame or stop
     words, place or section cues, or words of the `documents`' names."""
-    ignored = stopwords().union(
-        *(
-            language_words(name)
-            for name in (
-                "interrogatives",
-                "frame_words",
-                "contents_asks",
-                "page_cues",
-                "section_cues",
-                "place_verbs",
-            )
-        )
-    )
+    ignored = _ignored()
     named = frozenset().union(*(name_words(document) for document in documents))
     return all(word in ignored or word in named for word in _words(question))
+
+
+def _ignored() -> frozenset[str]:
+    """The words a question naming a place may write beside it: question, frame, stop words,
+    place and section cues, and `place_verbs` (folded)."""
+    lists = ("interrogatives", "frame_words", "contents_asks", "page_cues", "section_cues")
+    return stopwords().union(*(language_words(name) for name in (*lists, "place_verbs")))
 
 
 def on_place(bank: SentenceBank, index: int, doc_id: str, page: int) -> bool:
@@ -254,19 +279,32 @@ def _runs_on(bank: SentenceBank, index: int) -> bool:
     return text[:1].islower()
 
 
+def holds_place_section(question: str, bank: SentenceBank, hits: Sequence[Hit]) -> bool:
+    """Whether `question` asks a section by a place word (`asks_place_section`) that a title
+    line of a document of the `hits` opens with (numbered_sections.section_numbers): "chapter
+    7" of a report headed "7. Governance" is asked though its text never writes "chapter"."""
+    if not asks_place_section(question):
+        return False
+    doc_ids = dict.fromkeys(hit.chunk.doc_id for hit in hits)
+    return any(_numbers_asked(question, bank.documents[doc_id]) for doc_id in doc_ids)
+
+
+def _numbers_asked(question: str, document: Document) -> bool:
+    """Whether a title line of `document` opens with a number `question` asks, or one under
+    it ("2.1 Reserves policy" for "chapter 2": numbered_sections.holds)."""
+    asked = [number.number for number in asked_numbers(question)]
+    titles = section_numbers(document, clauses=False)
+    return any(holds(title, number) for title in titles for number in asked)
+
+
 def with_section_opening(hits: list[Hit], bank: SentenceBank, question: str) -> list[Hit]:
     """The `hits` (best first) with, first, the chunk holding the opening body sentence of the
     section `question` asks, in the first passage's document that numbers a section so
     (numbered_sections.section_numbers), when none of them holds it: a passage further into the
     section outranks its opening ("section 6.3" quoted a filler sentence of page 55), and
     another document's passages outrank the section ("chapter 4" quoted a chat message)."""
-    asked = {number.number for number in asked_numbers(question)}
     doc_ids = dict.fromkeys(hit.chunk.doc_id for hit in hits)
-    numbered = (
-        doc_id
-        for doc_id in doc_ids
-        if asked & set(section_numbers(bank.documents[doc_id], clauses=False))
-    )
+    numbered = (d for d in doc_ids if _numbers_asked(question, bank.documents[d]))
     doc_id = next(numbered, None)
     if doc_id is None:
         return hits
