@@ -308,12 +308,29 @@ def with_section_opening(hits: list[Hit], bank: SentenceBank, question: str) -> 
     doc_id = next(numbered, None)
     if doc_id is None:
         return hits
-    for number, chunk in enumerate(bank.chunks):
-        if chunk.doc_id == doc_id and _opens_section(bank, chunk, question):
+    chunks = [(number, chunk) for number, chunk in enumerate(bank.chunks) if chunk.doc_id == doc_id]
+    lines = _numbered_lines(bank.documents[doc_id].text, question)
+    for at, (number, chunk) in enumerate(chunks):
+        near = any(chunk.start <= line < chunk.end for line in lines) or (
+            at > 0
+            and any(chunks[at - 1][1].start <= line < chunks[at - 1][1].end for line in lines)
+        )  # a heading ending a chunk: its first sentence opens the next one
+        if near and _opens_section(bank, chunk, question):
             if any(hit.chunk_index == number for hit in hits):
                 return hits
             return [Hit(chunk=chunk, chunk_index=number, score=hits[0].score), *hits[:-1]]
     return hits
+
+
+def _numbered_lines(text: str, question: str) -> list[int]:
+    """Where the lines of `text` open with a number `question` asks, or one under it, after
+    marks and at most one word ("## 6.3 …", "ANNEXE 2 – …", "6.3.1 …"): the only places a
+    section's opening can follow, so that no other passage of a long document is read."""
+    numbers = "|".join(re.escape(asked.number) for asked in asked_numbers(question))
+    if not numbers:
+        return []
+    line = re.compile(rf"(?m)^[^\w\n]*(?:[^\W\d_]+\.?[^\S\n]+)?({numbers})(?![\d])")
+    return [found.start(1) for found in line.finditer(text)]
 
 
 def _opens_section(bank: SentenceBank, chunk: Chunk, question: str) -> bool:
