@@ -148,6 +148,27 @@ NO_SECTION_NUMBERED = {
 }
 """A question asking a numbered section (a version, an article) the closest document, which
 numbers its sections so, does not hold (numbered_sections.unheld_section)."""
+NO_SUCH_PAGE = {
+    "en": "No document has a page {page}: the longest has {most} pages.",
+    "fr": "Aucun document n’a de page {page} : le plus long en a {most}.",
+}
+NO_PAGES = {
+    "en": "No document has a page {page}: none of them is divided into pages.",
+    "fr": "Aucun document n’a de page {page} : aucun n’est divisé en pages.",
+}
+NAMED_LACKS_PAGE = {
+    "en": "{title} has no page {page}: it has {most}.",
+    "fr": "{title} n’a pas de page {page} : il en a {most}.",
+}
+NAMED_UNPAGED = {
+    "en": "{title} has no page {page}: it is not divided into pages.",
+    "fr": "{title} n’a pas de page {page} : il n’est pas divisé en pages.",
+}
+BLANK_PAGE = {
+    "en": "Page {page} of {title} holds no text.",
+    "fr": "La page {page} de {title} ne contient aucun texte.",
+}
+"""A question asking a page (places.asked_page) that no document has."""
 UNSURE = {
     "en": "The closest answer is not sure enough: its confidence, {sure}, is below the"
     " min_confidence setting, {floor}.",
@@ -528,6 +549,20 @@ def no_section_numbered(
     return NO_SECTION_NUMBERED[lang].format(
         number=_quoted([shown(number)]), numbered=held, title=_quoted([shown(title)])
     )
+
+
+def no_such_page(
+    page: int, most: int, lang: Lang, title: str | None = None, blank: bool = False
+) -> str:
+    """The reason for a question asking a `page` that is not there: of the document titled
+    `title` the question names, which has `most` pages (0: none), or holding no text (`blank`);
+    of no document, the longest having `most` pages (the title between quotation marks,
+    made visible)."""
+    if title is None:
+        reasons = NO_SUCH_PAGE if most else NO_PAGES
+        return reasons[lang].format(page=page, most=most)
+    reasons = BLANK_PAGE if blank else NAMED_LACKS_PAGE if most else NAMED_UNPAGED
+    return reasons[lang].format(page=page, most=most, title=_quoted([shown(title)]))
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:

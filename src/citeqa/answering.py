@@ -15,7 +15,10 @@ then one asking a member of an owner that the closest documents never write toge
 (membership.py). A mail thread's sentences are read as what they can answer
 (mail_candidates.py): its header lines only a question asking a header value, its first message
 no question asking who replied, and a question asking a named person's phone number reads and
-quotes that person's signature. The answerability model decides whether to abstain; the
+quotes that person's signature. A question naming a page or a section by a place word is
+answered from that place, by its opening body sentence when it names nothing else (places.py;
+`at_asked_place`), and a page no document has is an abstention. The answerability model decides
+whether to abstain (but for a page asked that a document has); the
 confidence model says how likely the quote is right. An abstention says why (abstention.py)
 and still lists the closest passages.
 """
@@ -61,6 +64,19 @@ from citeqa.numbered_sections import (
     standing_under,
     stands_under,
     unheld_section,
+)
+from citeqa.places import (
+    MissingPage,
+    PagePlace,
+    asked_page,
+    asks_place_section,
+    holds_place_section,
+    names_only_place,
+    on_place,
+    opening,
+    page_place,
+    place_cue,
+    with_section_opening,
 )
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
@@ -512,6 +528,76 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
 
 
+def at_asked_place(candidates: Candidates, reading: Reading, place: PagePlace | None) -> Candidates:
+    """The candidates, but for a question asking a page (`place`) only those starting on it,
+    and for one naming nothing but its page or a section by a place word ("section 6.3")
+    only the place's opening body sentence (places.py), when one is among them."""
+    bank, hits, question = reading.bank, reading.hits, reading.terms.focus
+    if place is not None:
+        rows = [
+            number
+            for number, item in enumerate(candidates.sentences)
+            if on_place(bank, item.index, place.doc_id, place.page)
+        ]
+        candidates = _subset(candidates, rows) if rows else candidates
+        documents = [bank.documents[place.doc_id]]
+    elif candidates.sentences and asks_place_section(question):
+        indices = [item.index for item in candidates.sentences]
+        rows = [n for n, standing in enumerate(standing_under(question, bank, indices)) if standing]
+        candidates = _subset(candidates, rows) if rows else candidates
+        documents = [bank.documents[bank.sentences[n].doc_id] for n in indices[:1]]
+    else:
+        return candidates
+    if not rows or not names_only_place(question, documents):
+        return candidates
+    indices = [item.index for item in candidates.sentences]
+    page, cue = (place.page, None) if place is not None else (None, place_cue(question))
+    first = opening(bank, indices, _place_sentences(bank, hits, place), page, cue)
+    return candidates if first is None else _subset(candidates, [indices.index(first)])
+
+
+def _place_sentences(bank: SentenceBank, hits: list[Hit], place: PagePlace | None) -> list[int]:
+    """The sentences of the passages read (`hits`) that start on the asked page (`place`), or
+    all of them for a section (headings among them: `quotable` set them aside)."""
+    read = dict.fromkeys(n for hit in hits for n in bank.in_chunk(hit.chunk))
+    if place is None:
+        return list(read)
+    return [n for n in read if on_place(bank, n, place.doc_id, place.page)]
+
+
+def _page_asked(
+    terms: QuestionTerms, bank: SentenceBank, ranking: Retrieval, settings: Settings
+) -> PagePlace | MissingPage | None:
+    """The page the question asks and its passages (places.page_place), None for none."""
+    page = asked_page(terms.focus)
+    if page is None:
+        return None
+    return page_place(terms.focus, page, bank, ranking.hits, settings.answer_passages)
+
+
+def _names_held_section(question: str, bank: SentenceBank, ranking: Retrieval) -> bool:
+    """Whether `question` names nothing but a section by a place word ("chapter 7") that a
+    document of the `ranking` numbers a title line with (places.holds_place_section)."""
+    if not holds_place_section(question, bank, ranking.hits):
+        return False
+    doc_ids = dict.fromkeys(hit.chunk.doc_id for hit in ranking.hits)
+    return names_only_place(question, [bank.documents[doc_id] for doc_id in doc_ids])
+
+
+def _at_place(
+    top: list[Hit], place: PagePlace | None, bank: SentenceBank, question: str
+) -> list[Hit]:
+    """The passages read: the asked page's (`place`), or `top` with the opening of a section
+    asked by a place word and nothing else first (places.with_section_opening)."""
+    if place is not None:
+        return place.hits or top
+    if not top or not asks_place_section(question):
+        return top
+    if not names_only_place(question, [bank.documents[top[0].chunk.doc_id]]):
+        return top
+    return with_section_opening(top, bank, question)
+
+
 def _in_best_document(
     rows: list[ScoredSentence], candidates: Candidates, bank: SentenceBank
 ) -> list[ScoredSentence]:
@@ -799,7 +885,14 @@ def compose(
         absent = content_words(list(dict.fromkeys(terms.absent)), lang)
         return translates is not None and translates(absent, top, lang)
 
-    early = abstention.before_search(terms, lang, languages, closest, closer)
+    place = _page_asked(terms, bank, evidence_ranking or retrieval, settings)
+    if isinstance(place, MissingPage):  # "page 900" of a 66-page report
+        reason = abstention.no_such_page(place.page, place.most, lang, place.title, place.blank)
+        return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+    at_place = bool(place) or _names_held_section(terms.focus, bank, evidence_ranking or retrieval)
+    early = (  # "page 12", "chapter 7": the place is asked, its cue need not be written
+        None if at_place else abstention.before_search(terms, lang, languages, closest, closer)
+    )
     if early is not None and not (
         early.words_alone
         and said_in_other_language(evidence_ranking or retrieval, lang, across, settings)
@@ -817,6 +910,7 @@ def compose(
 
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
     top = with_signatures(top, terms.focus, bank.chunks, MailLayouts(bank.documents))
+    top = _at_place(top, place, bank, terms.focus)
     unheld = unheld_key(terms, top, bank) or unheld_name(terms, top, bank)
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
@@ -863,7 +957,9 @@ def compose(
     sure = round(float(models.confidence.predict(evidence)), 4)
     answerable = float(models.answerability.predict(evidence))
     passages = passages_of(retrieval, bank.documents)
-    refused = refusal(models, answerable, sure, settings)
+    refused = (
+        place_refusal(sure, settings) if at_place else refusal(models, answerable, sure, settings)
+    )
     across_only = refused is None and unvouched_across(
         top,
         lang,
@@ -871,7 +967,9 @@ def compose(
         names_asked(question, (evidence_ranking or retrieval).question),
         [*(hit.chunk.text for hit in top), *_titles(closest_documents)],
     )  # no passage read in its language, none close, none writing a name of the question
-    citations = [] if refused or across_only else _quoted(candidates, reading, models, settings)
+    citations = (
+        [] if refused or across_only else _quoted(candidates, reading, models, settings, place)
+    )
     if not citations or not verified(citations, bank.documents):
         floor = refused is not None and answerable >= settings.abstain_threshold  # sure alone
         if refused == USER_FLOOR and settings.min_confidence is not None:
@@ -976,6 +1074,15 @@ def refusal(
     return MODEL if settings.min_confidence is None else USER_FLOOR
 
 
+def place_refusal(sure: float, settings: Settings) -> Refusal | None:
+    """Why the answer to a question asking a page a document has, or naming nothing but a
+    section a document numbers, is refused: USER_FLOOR when the confidence is below the user's
+    `min_confidence`, else None: the answer models judge the question's words, which a place
+    asked ("page 12", "chapter 7") need not share with its text."""
+    floor = settings.min_confidence
+    return USER_FLOOR if floor is not None and sure < floor else None
+
+
 def abstained_confidence(sure: float, answerable: float) -> float:
     """The confidence an abstention decided by the answer models reports: the chance that the
     quote it would have given holds the answer (`sure`), at most the answerability model's
@@ -996,9 +1103,14 @@ def confidence_floor(models: AnswerModels, settings: Settings) -> float:
 
 
 def _quoted(
-    candidates: Candidates, reading: Reading, models: AnswerModels, settings: Settings
+    candidates: Candidates,
+    reading: Reading,
+    models: AnswerModels,
+    settings: Settings,
+    place: PagePlace | None = None,
 ) -> list[Citation]:
-    """The citations of the chosen sentences (built only for a question that is answered)."""
+    """The citations of the chosen sentences (built only for a question that is answered;
+    `place`: the page the question asks, places.page_place)."""
     bank, top, terms = reading.bank, reading.hits, reading.terms
     if settings.learned_quotes:
         extra = models.quoter.extra
@@ -1006,6 +1118,7 @@ def _quoted(
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = describing_asked_fields(ranked, bank, terms)
         ranked = under_asked_section(ranked, bank, terms.focus)
+        ranked = at_asked_place(ranked, reading, place)
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = by_asked_speaker(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)

@@ -33,7 +33,7 @@ from citeqa.lexical import stopwords
 from citeqa.models import Document
 from citeqa.recently_used import RecentlyUsed
 
-__all__ = ["name_words", "named_among"]
+__all__ = ["name_words", "named_among", "naming_words"]
 
 ABBREVIATION_REACH = 5000
 """How far into a document's text (characters) the abbreviations it defines are looked for:
@@ -91,10 +91,17 @@ def _defines(abbreviation: str, before: str) -> bool:
     return not letters
 
 
+def naming_words(question: str) -> frozenset[str]:
+    """The folded words of a question that may name a document: those of the name written
+    right after a section or a page it asks (`_naming_words`: "page 2 du compte rendu"), or
+    after a source link before it, no stopword, no number."""
+    return _question_words(question)
+
+
 def _question_words(question: str) -> frozenset[str]:
     """The folded words of a question that may name a document: those of the name written
     right after a section it asks (`_naming_words`), no stopword, no number."""
-    ignored = stopwords() | language_words("section_cues")
+    ignored = stopwords() | _cues()
     words = _naming_words(_TOKEN.findall(fold(question)))
     return frozenset(w for w in words if len(w) > 1 and not w.isdigit() and w not in ignored)
 
@@ -104,7 +111,7 @@ def _naming_words(tokens: list[str]) -> list[str]:
     link (`owner_links`: "of", "du", "des") and the words up to a punctuation mark or a
     stopword other than a link or a determiner ("the lease" in "article 5 of the lease say
     about pets", "contrat de maintenance" in "l'article 8 du contrat de maintenance ?")."""
-    cues, links = language_words("section_cues"), language_words("owner_links")
+    cues, links = _cues(), language_words("owner_links")
     joining = links | language_words("owner_determiners")
     words: list[str] = []
     first_section = True
@@ -121,6 +128,12 @@ def _naming_words(tokens: list[str]) -> list[str]:
         if after < len(tokens) and tokens[after] in links:
             words.extend(_name_after(tokens[after + 1 :], joining))
     return words
+
+
+def _cues() -> frozenset[str]:
+    """The words naming a part of a document before its number: the language data's
+    `section_cues` and `page_cues` ("article 7 des CGV", "page 2 du compte rendu")."""
+    return language_words("section_cues") | language_words("page_cues")
 
 
 def _named_before(tokens: list[str], joining: frozenset[str]) -> list[str]:

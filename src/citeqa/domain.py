@@ -289,6 +289,16 @@ class Domain(BaseModel):
     opens a heading numbered as "Article 1" is; next to another word ("First name: Jean") an
     ordinal numbers nothing (part_ordinals.py). Apart from `section_cues`: no ordinal numbers a
     "version" or a "ticket", and a question's "partie 3" or "titre 2" looks up no section."""
+    page_cues: tuple[str, ...] = ()
+    """Folded words that name a page before its number ("page 53", "p. 53"): the question asks
+    what that page holds (places.py)."""
+    place_cues: tuple[str, ...] = ()
+    """The section cues that name a place of a document ("section", "§", "chapter", "annexe"),
+    not a record or a release: a question naming such a part and nothing else is answered by
+    its opening body sentence (places.py)."""
+    place_verbs: tuple[str, ...] = ()
+    """Folded words a question asking what a place holds may add without naming a topic
+    ("covered", "trouve"): places.names_only_place."""
     step_cues: tuple[str, ...] = ()
     """The section cues that ask a step of an ordered list ("step 3", "l'étape 2"): only such a
     number is looked up in the best candidate's document alone (answering.looked_up), since a

@@ -1,0 +1,99 @@
+"""Which questions name a place (places.py): a page after a page cue, a section after a place
+word; a number glued to a letter, a version, a year or a quantity is none."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.chunking import chunk_document
+from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.places import asked_page, asks_place_section, names_only_place, with_section_opening
+from citeqa.sentences import SentenceBank
+from citeqa.tallies import document_sentences
+
+
+@pytest.mark.parametrize(
+    ("question", "page"),
+    [
+        ("What is on page 53 of the annual report?", 53),
+        ("p. 53", 53),
+        ("Qu'y a-t-il à la page 12 ?", 12),
+        ("Can p53 alterations predict tumour response?", None),
+        ("What is the p95 latency of the ledger service?", None),
+        ("Is p 53 mutated?", None),
+        ("How many pages does the report have?", None),
+        ("What was spent in 2025?", None),
+        ("What is the p-value, p 0.05?", None),
+    ],
+)
+def test_a_page_is_asked_by_a_page_cue_and_a_whole_number(question: str, page: int | None) -> None:
+    assert asked_page(question) == page
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("section 6.3", True),
+        ("§ 6.3", True),
+        ("chapter 4", True),
+        ("Que prévoit l'annexe 2 ?", True),
+        ("version 6.3", False),
+        ("Que prévoit l'article 7 ?", False),
+        ("What was spent in 2025?", False),
+    ],
+)
+def test_a_section_is_a_place_after_a_place_word(question: str, asked: bool) -> None:
+    assert asks_place_section(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "only"),
+    [
+        ("section 6.3", True),
+        ("Que dit la section 6.3 ?", True),
+        ("What is on page 53?", True),
+        ("What does section 6.3 say about reserves?", False),
+        ("What is the reserves policy on page 53?", False),
+    ],
+)
+def test_a_question_naming_only_its_place(question: str, only: bool) -> None:
+    assert names_only_place(question, []) is only
+
+
+FILLER = " ".join(
+    f"Clause {n} says what the parties agreed about the service and its terms." for n in range(25)
+)
+TERMS = (
+    "# Terms\n\n"
+    + "".join(f"## {n} Part\n\n{FILLER}\n\n" for n in ["1.1", "1.2", "3.4"])
+    + "## Annexe 2 – Scope\n\nThe scope covers the bakery's tills and the back office.\n"
+)
+
+
+def _terms_bank() -> tuple[SentenceBank, list[Chunk]]:
+    document = Document(doc_id="d", title="Terms", path="/d.md", text=TERMS, sha256="0", kind="md")
+    chunks = list(chunk_document(document))
+    rows = document_sentences(TERMS, [(n, c.start, c.end) for n, c in enumerate(chunks)], "md")
+    sentences = [Sentence(doc_id="d", chunk_index=n, start=a, end=b) for n, a, b in rows.tolist()]
+    bank = SentenceBank({"d": document}, chunks, sentences, None, [frozenset() for _ in sentences])
+    return bank, chunks
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"), [("section 3.4", "## 3.4"), ("annexe 2", "## Annexe 2")]
+)
+def test_a_sections_opening_passage_is_read_first(question: str, heading: str) -> None:
+    bank, chunks = _terms_bank()
+    last = len(chunks) - 1
+    hits = [Hit(chunk=chunks[n], chunk_index=n, score=1.0 - n / 100) for n in (0, 1, last - 1)]
+    read = with_section_opening(hits, bank, question)
+    opening_at = TERMS.index(heading)
+    assert read[0].chunk.start <= opening_at + len(heading) < read[0].chunk.end
+    assert len(read) == len(hits)
+
+
+def test_an_opening_passage_already_read_is_left_in_place() -> None:
+    bank, chunks = _terms_bank()
+    holding = next(n for n, c in enumerate(chunks) if c.start <= TERMS.index("## 3.4") < c.end)
+    hits = [Hit(chunk=chunks[n], chunk_index=n, score=1.0) for n in (0, holding)]
+    assert with_section_opening(hits, bank, "section 3.4") == hits
