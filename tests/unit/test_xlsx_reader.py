@@ -422,3 +422,24 @@ def test_the_rows_a_filter_hides_are_read_in_their_place(tmp_path: Path) -> None
     doc = document(tmp_path, "prices.xlsx", _price_list(filtered=True))
     assert "| Basic | 10 | 4 |\n| Legacy | 5 | 3 |\n| Pro | 25 | 9 |" in doc.text
     assert not any("hidden rows" in warning for warning in doc.warnings)
+
+
+def test_a_hidden_column_span_without_an_end_or_past_the_last_column_is_read_safely(
+    tmp_path: Path,
+) -> None:
+    """A writer's <col> without its max hides its first column; one to a million columns
+    hides no more than Excel's last."""
+    for cols, kept in (
+        ('<col hidden="1" min="3"/>', "| Plan | Price |"),
+        ('<col hidden="1" min="3" max="99999999"/>', "| Plan | Price |"),
+    ):
+        raw = with_part(
+            _price_list(),
+            FIRST_SHEET,
+            lambda xml, c=cols: re.sub("<cols>.*?</cols>", f"<cols>{c}</cols>", xml),
+        )
+        assert read_document_text(tmp_path, raw).splitlines()[2] == kept, cols
+
+
+def read_document_text(tmp_path: Path, raw: bytes) -> str:
+    return document(tmp_path, "prices.xlsx", raw).text

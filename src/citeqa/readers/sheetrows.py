@@ -110,10 +110,16 @@ def _hidden_columns(dimensions: dict[str, dict[str, str]]) -> set[int]:
     """The numbers of the columns a sheet's <col> elements hide (each a span min..max)."""
     hidden: set[int] = set()
     for attributes in dimensions.values():
-        if attributes.get("hidden") in _TRUE:
-            low, high = int(attributes["min"]), int(attributes["max"])
-            hidden.update(range(low, min(high, low + 16_384) + 1))
+        low, high = attributes.get("min", ""), attributes.get("max", "")
+        if attributes.get("hidden") in _TRUE and low.isdigit():
+            first = int(low)
+            last = int(high) if high.isdigit() else first
+            hidden.update(range(first, min(last, MAX_SHEET_COLUMNS) + 1))
     return hidden
+
+
+MAX_SHEET_COLUMNS = 16_384
+"""Excel's last column: a span past it (a damaged file's) hides no more."""
 
 
 def _filtered(parser: Any) -> bool:
