@@ -195,22 +195,23 @@ class _Loaded:
         """The corpus's equivalent terms (language data, domain file, derived pairs)."""
         self._changes: dict[Path, list[str]] = {}
         """`status.index_changes` of the index against each corpus folder asked of."""
-        self._stale: dict[Path, str | None] = {}
-        """`status.stale_words` of those changes."""
+        self._stale: dict[tuple[Path, str], str | None] = {}
+        """`status.stale_words` of those changes, by corpus folder and language."""
         self._word_vectors: dict[str, WordVectors] = {}
         self._word_vectors_lock = threading.Lock()  # the chat's workers may ask at once
 
-    def stale_notice(self, corpus_dir: Path, index_dir: Path) -> str | None:
-        """status.stale_notice of this index against `corpus_dir`: its changes as of the first
-        call, kept for the life of the loaded index and never refreshed (re-checking stats every
-        corpus file, 0.12 s of CPU for 36,612 files, docs/deployment.md, is too much per
-        question, and no cheaper sign tells an edited file: a folder's time changes only when
-        an entry is added or removed), worded once (`status.stale_words`); whether a build of
+    def stale_notice(self, corpus_dir: Path, index_dir: Path, lang: str = "en") -> str | None:
+        """status.stale_notice of this index against `corpus_dir`, in `lang`: its changes as of
+        the first call, kept for the life of the loaded index and never refreshed (re-checking
+        stats every corpus file, 0.12 s of CPU for 36,612 files, docs/deployment.md, is too much
+        per question, and no cheaper sign tells an edited file: a folder's time changes only
+        when an entry is added or removed), worded once per language (`status.stale_words`);
+        whether a build of
         `index_dir` runs, at each call (its lock file read: publishing.build_running)."""
-        if corpus_dir not in self._stale:
-            self._stale[corpus_dir] = stale_words(self.changes_against(corpus_dir))
-        stale = self._stale[corpus_dir]
-        return stale_notice_of(stale, build_running(index_dir) if stale else None)
+        if (corpus_dir, lang) not in self._stale:
+            self._stale[corpus_dir, lang] = stale_words(self.changes_against(corpus_dir), lang)
+        stale = self._stale[corpus_dir, lang]
+        return stale_notice_of(stale, build_running(index_dir) if stale else None, lang)
 
     def changes_against(self, corpus_dir: Path) -> list[str]:
         """status.index_changes of this index against `corpus_dir`, as of the first call (as
@@ -373,18 +374,21 @@ class Assistant:
         self._loaded.record_changes(self.settings.corpus_dir, status.changed)
         return status
 
-    def stale_notice(self) -> str | None:
-        """What to tell a user whose index is stale (status.stale_notice), or None: the corpus
+    def stale_notice(self, lang: str = "en") -> str | None:
+        """What to tell a user whose index is stale (status.stale_notice), in `lang`, or None:
+        the corpus
         as it was when first asked (by this or a configured copy), never re-checked afterwards
         (a file changed since is not noticed until the index is opened again); while a build
         of the index runs, it says so rather than asking for one."""
-        return self._loaded.stale_notice(self.settings.corpus_dir, self.settings.index_dir)
+        settings = self.settings
+        return self._loaded.stale_notice(settings.corpus_dir, settings.index_dir, lang)
 
-    def index_notices(self) -> list[str]:
-        """What to tell a user of this index before any answer: that the settings ask for other
+    def index_notices(self, lang: str = "en") -> list[str]:
+        """What to tell a user of this index before any answer, in `lang` (an answer's: its
+        warnings say them in the language it is composed in): that the settings ask for other
         channels than it was built with (`channels_notice`) and that it is stale
         (`stale_notice`), those that apply."""
-        return [n for n in (self.channels_notice(), self.stale_notice()) if n]
+        return [n for n in (self.channels_notice(lang), self.stale_notice(lang)) if n]
 
     def changes(self) -> list[str]:
         """What changed since the index was built, as `status().changed` says it ([] when
@@ -396,10 +400,10 @@ class Assistant:
         """The vector channels the index was built with, in order."""
         return [channel.name for channel in self._loaded.index.manifest.channels]
 
-    def channels_notice(self) -> str | None:
+    def channels_notice(self, lang: str = "en") -> str | None:
         """What to tell a user whose settings ask for other vector channels than the index was
-        built with (status.channels_differ), or None."""
-        return channels_differ(self.channels, self.settings.channels)
+        built with (status.channels_differ), in `lang`, or None."""
+        return channels_differ(self.channels, self.settings.channels, lang)
 
     @property
     def manifest_hash(self) -> str:
@@ -553,7 +557,8 @@ class Assistant:
             "answer": round((done - retrieved) * 1000, 2),
             "total": round((done - began) * 1000, 2),
         }
-        notes = [*warnings, *self.index_notices()] if self.index_warnings else list(warnings)
+        notices = self.index_notices(answer.lang) if self.index_warnings else []
+        notes = [*warnings, *notices]
         notes += self._changed_quotes(answer) + version_notes
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
 

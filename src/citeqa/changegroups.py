@@ -17,6 +17,7 @@ from pathlib import PurePath
 
 from citeqa.listing import first
 from citeqa.models import counted
+from citeqa.noticewords import counted_words, notice_words
 from citeqa.rereading import NOW_READ, reader_change
 from citeqa.visible import cut, shown
 
@@ -60,16 +61,17 @@ FORMAT_CHANGE = "index format "
 """How the change of an index written in an older format begins."""
 
 OWN_SHORT = {
-    KNOWLEDGE_CHANGE: "term knowledge built by an older citeqa",
-    TALLY_CHANGE: "word tallies computed by another citeqa",
-    KNOWLEDGE_DAMAGED: "damaged term knowledge",
-    FORMAT_CHANGE: "an older index format",
-    CUT_BY_NEWER: CUT_BY_NEWER,
-    CUT_BY_OLDER: CUT_BY_OLDER,
-    FOLDER_MOVED: "the corpus folder moved",
-    FOLDER_OTHER: "the corpus is read from another folder",
+    KNOWLEDGE_CHANGE: "knowledge",
+    TALLY_CHANGE: "tallies",
+    KNOWLEDGE_DAMAGED: "damaged",
+    FORMAT_CHANGE: "format",
+    CUT_BY_NEWER: "cut_by_newer",
+    CUT_BY_OLDER: "cut_by_older",
+    FOLDER_MOVED: "moved",
+    FOLDER_OTHER: "other_folder",
 }
-"""What the short notice says of each of citeqa's own changes, by how its line begins."""
+"""Which words of data/index_notices.json's "own" the short notice says of each of citeqa's own
+changes, by how its line begins."""
 
 NOTICE_GROUPS = 2
 """Groups the short notice says before counting the other changes ("and 3 more changes")."""
@@ -89,16 +91,24 @@ class ChangeGroup:
     """What the names are ("file", "document"); "" for one of citeqa's own changes."""
     names: list[str] = field(default_factory=list)
     """The files of the group, as the changes name them (not yet made visible)."""
+    words: str = ""
+    """Which words of data/index_notices.json's "groups" say the kind in the short notice."""
+    fields: dict[str, object] = field(default_factory=dict)
+    """What those words are filled with (a reader's ending and versions)."""
 
-    def short(self) -> str:
-        """The group in a few words: "5 files modified", "1 file modified: a.txt" (one file is
-        named, cut to a few words when long), "an older index format"; a change of citeqa's own
-        that OWN_SHORT does not know, its own line, cut when long."""
+    def short(self, lang: str = "en") -> str:
+        """The group in a few words, in `lang`: "5 files modified", "1 file modified: a.txt"
+        (one file is named, cut to a few words when long), "an older index format"; a change
+        of citeqa's own that OWN_SHORT does not know, its own line, cut when long."""
+        words = notice_words(lang)
         if not self.noun:
-            known = (s for begin, s in OWN_SHORT.items() if self.what.startswith(begin))
-            return next(known, None) or shown(cut(self.what))
-        said = f"{counted(len(self.names), self.noun)} {self.what}"
-        return f"{said}: {shown(cut(self.names[0]))}" if len(self.names) == 1 else said
+            known = (key for begin, key in OWN_SHORT.items() if self.what.startswith(begin))
+            key = next(known, None)
+            return words["own"][key] if key else shown(cut(self.what))
+        said = counted_words(len(self.names), words["groups"][self.words], **self.fields)
+        if len(self.names) != 1:
+            return said
+        return str(words["named"].format(said=said, name=shown(cut(self.names[0]))))
 
     def line(self, named: int | None = STATUS_NAMED) -> str:
         """The group on one line: its count and kind, then its first `named` files (every one
@@ -131,14 +141,16 @@ def _kind(change: str) -> tuple[str, ChangeGroup]:
     for begin in CORPUS_CHANGES:
         if change.startswith(begin):
             what = begin.removesuffix(": ")
-            return what, ChangeGroup(what, "file", [change.removeprefix(begin)])
+            return what, ChangeGroup(what, "file", [change.removeprefix(begin)], what)
     reread = reader_change(change)
     if reread is not None:
         what = f"read by {reread.reader}"
-        return what, ChangeGroup(what, "document", [reread.name])
+        versions = {"reader": reread.suffix, "then": reread.then, "now": reread.now}
+        by = "read_by_newer" if reread.newer else "read_by_older"
+        return what, ChangeGroup(what, "document", [reread.name], by, versions)
     if change.startswith(NOW_READ):
         what = "of a type an older citeqa did not read"
-        return what, ChangeGroup(what, "file", [change.removeprefix(NOW_READ)])
+        return what, ChangeGroup(what, "file", [change.removeprefix(NOW_READ)], "now_read")
     return change, ChangeGroup(change)
 
 
@@ -150,18 +162,19 @@ def _folder_missing(change: str) -> bool:
     return PurePath(change.removeprefix(removed).removesuffix(FOLDER_MISSING)).is_absolute()
 
 
-def short_changes(changes: list[str]) -> str:
-    """The changes in a few words: the first NOTICE_GROUPS groups (`ChangeGroup.short`), then
-    how many changes the others make."""
+def short_changes(changes: list[str], lang: str = "en") -> str:
+    """The changes in a few words, in `lang`: the first NOTICE_GROUPS groups
+    (`ChangeGroup.short`), then how many changes the others make."""
+    words = notice_words(lang)
     groups = grouped(changes)
     said, _ = first(groups, NOTICE_GROUPS)
-    parts = [group.short() for group in said]
+    parts = [group.short(lang) for group in said]
     rest = sum(max(1, len(group.names)) for group in groups[len(said) :])
     if rest:
-        parts.append(counted(rest, "more change"))
+        parts.append(counted_words(rest, words["groups"]["more"]))
     if len(parts) == 1:
         return parts[0]
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"{', '.join(parts[:-1])}{words['and']}{parts[-1]}"
 
 
 def status_lines(changes: list[str], *, every: bool = False) -> list[str]:

@@ -260,7 +260,7 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
         path=str(path.absolute()),
         text=extracted.text,
         sha256=hashlib.sha256(raw).hexdigest(),
-        kind=reader.kind,
+        kind=extracted.kind or reader.kind,
         page_starts=extracted.page_starts,
         titled_pages=extracted.titled_pages,
         warnings=extracted.warnings,

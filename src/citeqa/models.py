@@ -37,7 +37,9 @@ class Document(Frozen):
     sha256: str
     """Hash of the file's bytes."""
     kind: str = "text"
-    """File format: txt, md, rst, pdf, html, csv, xlsx..., its reader's `kind`."""
+    """File format: txt, md, rst, pdf, html, csv, xlsx..., its reader's `kind`, or the format
+    the file holds when its reader found another's (Extracted.kind: a .txt holding WebVTT
+    cues is "vtt", so its turn headings name speakers as a .vtt file's do: speakers.py)."""
     page_starts: list[int] | None = None
     """For PDFs: the character offset at which each page starts (page n = index n-1)."""
     titled_pages: list[int] | None = None

@@ -113,10 +113,23 @@ class ReaderChange(NamedTuple):
 
     name: str
     """The file, as the line names it."""
-    reader: str
-    """Which reader read it, in words: "an older .txt reader (version 1, now 3)"."""
-    newer: bool
-    """Whether that reader is newer than this citeqa's (an index a newer citeqa built)."""
+    suffix: str
+    """The ending of the reader that read it (".txt")."""
+    then: int
+    """The version of that reader that read it."""
+    now: int
+    """This citeqa's version of that reader."""
+
+    @property
+    def newer(self) -> bool:
+        """Whether that reader is newer than this citeqa's (an index a newer citeqa built)."""
+        return self.then > self.now
+
+    @property
+    def reader(self) -> str:
+        """Which reader read it, in words: "an older .txt reader (version 1, now 3)"."""
+        age = "a newer" if self.newer else "an older"
+        return f"{age} {self.suffix} reader (version {self.then}, now {self.now})"
 
 
 def reader_change(change: str) -> ReaderChange | None:
@@ -129,6 +142,4 @@ def reader_change(change: str) -> ReaderChange | None:
     matched = _VERSIONS.match(versions)
     if not found or matched is None:
         return None
-    then, suffix, now = int(matched[1]), matched[2], int(matched[3])
-    age = "an older" if then < now else "a newer"
-    return ReaderChange(name, f"{age} {suffix} reader (version {then}, now {now})", then > now)
+    return ReaderChange(name, matched[2], int(matched[1]), int(matched[3]))

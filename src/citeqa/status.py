@@ -43,6 +43,7 @@ from citeqa.domain import read_corpus_manifest
 from citeqa.errors import CiteqaError
 from citeqa.filelist import FileList
 from citeqa.models import CorpusElsewhere, DocumentStatus, Example, IndexStatus
+from citeqa.noticewords import notice_words
 from citeqa.overview import manifest_examples
 from citeqa.previousindex import knowledge_change
 from citeqa.store import (
@@ -223,39 +224,43 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
     )
 
 
-def channels_differ(built: list[str], wanted: list[str] | tuple[str, ...]) -> str | None:
+def channels_differ(
+    built: list[str], wanted: list[str] | tuple[str, ...], lang: str = "en"
+) -> str | None:
     """What to tell a user whose settings ask for other vector channels than the index was built
-    with (the index answers with its own until it is rebuilt), or None when they agree."""
+    with (the index answers with its own until it is rebuilt), in `lang`; None when they agree."""
     if list(built) == list(wanted):
         return None
-    return (
-        f"the index was built with the channels {', '.join(built) or 'none'}, the settings ask"
-        f" for {', '.join(wanted) or 'none'}; it answers with its own until"
-        " `citeqa index --rebuild`."
+    words = notice_words(lang)
+    none = words["no_channel"]
+    said = words["channels"].format(
+        built=", ".join(built) or none, wanted=", ".join(wanted) or none
     )
+    return str(said)
 
 
-def stale_reason(changes: list[str], index: str = "it") -> str:
-    """Why an index is stale, in words, from its `changes` (`index_changes`): "the corpus
-    changed since {index} was built", "an older citeqa built {index}" ("another version of
-    citeqa" when a change is not known to be an older citeqa's: `_not_older`), or both. An
+def stale_reason(changes: list[str], index: str = "it", lang: str = "en") -> str:
+    """Why an index is stale, in words of `lang`, from its `changes` (`index_changes`): "the
+    corpus changed since {index} was built", "an older citeqa built {index}" ("another version
+    of citeqa" when a change is not known to be an older citeqa's: `_not_older`), or both. An
     upgrade of citeqa is no change of the corpus, and is not called one; stored knowledge that
-    no longer reads (KNOWLEDGE_DAMAGED) is neither."""
+    no longer reads (KNOWLEDGE_DAMAGED) is neither. (French says "its construction" whatever
+    `index` is: only English's `citeqa status` names the index.)"""
+    reasons = notice_words(lang)["reasons"]
     damaged = [change for change in changes if change.startswith(KNOWLEDGE_DAMAGED)]
     changes = [change for change in changes if not change.startswith(KNOWLEDGE_DAMAGED)]
     owner = "its" if index == "it" else f"{index}'s"
-    broken = [f"{owner} stored term knowledge is damaged"] if damaged else []
+    broken = [reasons["damaged"].format(owner=owner)] if damaged else []
     if damaged and not changes:
-        return broken[0]
+        return str(broken[0])
     kinds = {change.startswith((*CORPUS_CHANGES, *FOLDER_CHANGES)) for change in changes}
     older = False in kinds
     corpus = True in kinds or not older
-    reasons = [f"the corpus changed since {index} was built"] if corpus else []
+    said = [reasons["corpus"].format(index=index)] if corpus else []
     if older:
         other = any(_not_older(change) for change in changes)
-        built_by = "another version of citeqa" if other else "an older citeqa"
-        reasons.append(f"{built_by} built {'it' if corpus else index}")
-    return " and ".join(reasons + broken)
+        said.append(reasons["other" if other else "older"].format(built="it" if corpus else index))
+    return str(notice_words(lang)["and"].join(said + broken))
 
 
 def _not_older(change: str) -> bool:
@@ -266,38 +271,37 @@ def _not_older(change: str) -> bool:
     return change.startswith((CUT_BY_NEWER, TALLY_CHANGE)) or (reread is not None and reread.newer)
 
 
-def stale_notice(changes: list[str], updating: str | None = None) -> str | None:
+def stale_notice(changes: list[str], updating: str | None = None, lang: str = "en") -> str | None:
     """What `ask` tells a user whose index is stale (on stderr, and in each answer's
-    `warnings`): why, and its changes grouped by kind in a few words
+    `warnings`), in `lang`: why, and its changes grouped by kind in a few words
     (changegroups.short_changes: `citeqa status` lists them); None when nothing changed. While
     a build of the index runs (`updating`: its holder, publishing.build_running), it says so
     rather than asking for one."""
-    return stale_notice_of(stale_words(changes), updating)
+    return stale_notice_of(stale_words(changes, lang), updating, lang)
 
 
-def stale_words(changes: list[str]) -> str | None:
+def stale_words(changes: list[str], lang: str = "en") -> str | None:
     """The part of `stale_notice` its `changes` alone word (why the index is stale, its changes
-    in a few words), None when nothing changed: what stays true while the changes do
+    in a few words), in `lang`; None when nothing changed: what stays true while the changes do
     (api._Loaded keeps it)."""
     if not changes:
         return None
-    return f"the index is STALE, {stale_reason(changes)}: {short_changes(changes)}"
+    reason, changed = stale_reason(changes, lang=lang), short_changes(changes, lang)
+    return str(notice_words(lang)["stale"].format(reason=reason, changes=changed))
 
 
-def stale_notice_of(stale: str | None, updating: str | None = None) -> str | None:
-    """`stale_notice` from its `stale_words`, and whether a build runs (`updating`)."""
+def stale_notice_of(stale: str | None, updating: str | None = None, lang: str = "en") -> str | None:
+    """`stale_notice` from its `stale_words`, and whether a build runs (`updating`), in `lang`."""
     if stale is None:
         return None
+    words = notice_words(lang)
     if updating:
-        return f"{stale}; {update_in_progress(updating)}."
-    return f"{stale}; run `citeqa index` (`citeqa status` lists the changes)."
+        return str(words["updating"].format(stale=stale, update=update_in_progress(updating, lang)))
+    return str(words["run"].format(stale=stale))
 
 
-def update_in_progress(holder: str) -> str:
+def update_in_progress(holder: str, lang: str = "en") -> str:
     """That a build of the index is running, by `holder` (its lock file's words: another
     process's, so shown on one line and cut, as a name is), and that answers come from the
-    index as it was built until it ends."""
-    return (
-        f"an update of the index is in progress ({shown(cut(holder))}); until it ends, answers come"
-        " from the index as it was built"
-    )
+    index as it was built until it ends, in `lang`."""
+    return str(notice_words(lang)["in_progress"].format(holder=shown(cut(holder))))

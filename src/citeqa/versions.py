@@ -15,11 +15,14 @@ one set of pages are a family: the documents whose paths are the same up to the 
 unversioned pages within its folder mirror that version's (at least MIRRORED of its file names
 are those of unversioned pages too, "docs/v2/limits" beside "docs/reference/limits"; pages
 elsewhere, "guide/users" beside "api/v1/users", mirror nothing): those are then the current
-pages, and each of its versions is older (`Family`). Unversioned pages are never older; a page
-none of whose folders names a version but whose title names one lower than the highest a path
-of the family holding it names ("Limits (v1)") is older too (its title read only when it is
-among a question's passages: `CorpusVersions.is_older`). A title that
-names a version is not trusted further: current pages are often titled so ("Limits (v3)").
+pages, and each of its versions is older (`Family`), unless their titles say they are no newer
+("Guide (v1)" beside "v2/guide": `_mirrors_read`; a folder's name alone does not tell which
+edition is older when the pages say otherwise), when they are the older pages. Unversioned
+pages are otherwise never older; a page none of whose folders names a version but whose title
+names one lower than the highest a path of the family holding it names ("Limits (v1)") is older
+too (its title read only when it is among a question's passages, or mirrors a version folder:
+`CorpusVersions.is_older`). A title that names a version is not trusted further: current pages
+are often titled so ("Limits (v3)").
 
 A question naming an older version of the folder ("in v2", "the v2 API", "version 2") is
 answered from that version's documents first, then from unversioned ones; one naming no
@@ -29,6 +32,10 @@ the older pages are read alone too, and when they answer it with other values, t
 quotes that too, labelled (Citation.otherwise), and a warning names the older version's file
 (`older_note`). When nothing else answers it, the older pages' answer is given, with a warning
 that it quotes an older version (`only_older_note`).
+
+A version a question writes right after another thing's name ("TLS v1.2", "OAuth version 2")
+is no version of the documentation (`asked_versions`): it names no older version and is not
+warned of as one no page is of.
 
 A folder none of whose documents is of an older version (most folders: no path names a
 version, or each family holds one and no unversioned page mirrors it) changes nothing:
@@ -53,8 +60,12 @@ from citeqa.stated_values import values
 from citeqa.visible import cut, shown
 
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W_]+")
 Version = tuple[int, ...]
 """A version as its numbers: "v3.1" is (3, 1), "2.x" is (2,)."""
+TITLES_READ = 20
+"""The titles of unversioned pages mirroring a version folder read to tell which is newer (the
+first, by file name: reading a title reads its document)."""
 MIRRORED = 0.5
 """Unversioned pages are the current edition of the highest version a path names when at least
 this share of that version's file names (and two) are those of unversioned pages too."""
@@ -97,6 +108,8 @@ class _Patterns:
     bare_number: re.Pattern[str]
     written: tuple[re.Pattern[str], ...]
     hints: tuple[re.Pattern[str], ...]
+    other_name: re.Pattern[str]
+    own_names: frozenset[str]
 
     def hinted(self, text: str) -> bool:
         """Whether `text` may name a version: it writes one of the hints, case aside."""
@@ -113,6 +126,8 @@ def _patterns() -> _Patterns:
         re.compile(data["bare_number"], re.IGNORECASE),
         tuple(re.compile(p, re.IGNORECASE) for p in data["written"]),
         tuple(re.compile(hint) for hint in data["hints"]),
+        re.compile(data["other_name"]),
+        frozenset(name.casefold() for name in data["own_names"]),
     )
 
 
@@ -186,6 +201,25 @@ def written_versions(text: str) -> list[Version]:
     return list(found)
 
 
+def asked_versions(question: str, own: frozenset[str] = frozenset()) -> list[Version]:
+    """The versions `question` writes (`written_versions`) but those of another thing it names
+    right before ("TLS v1.2", "OAuth version 2": data/versions.json's "other_name", a name
+    written with capitals inside, unless it is one of "own_names" or of the corpus's own words
+    `own`, case aside): "Does it support TLS v1.2?" asks for no version of the documentation
+    (session 22: it was warned of as a version no page is of)."""
+    if not _DIGIT.search(question):
+        return []
+    patterns = _patterns()
+    found: dict[Version, None] = {}
+    for pattern in patterns.written:
+        for match in pattern.finditer(question):
+            named = patterns.other_name.search(question[: match.start()])
+            mine = named is None or named["name"].casefold() in patterns.own_names | own
+            if mine:
+                found.setdefault(_number(match.group("n")), None)
+    return list(found)
+
+
 def title_version(title: str) -> Version | None:
     """The one version a title writes ("Limits (v2)"; one writing two, "Migrating from v2 to
     v3", names none)."""
@@ -199,12 +233,37 @@ def _covers(asked: Version, version: Version) -> bool:
     return asked[:shorter] == version[:shorter]
 
 
-def _mirrored(labelled: Sequence[str], theirs: set[str]) -> bool:
-    """Whether the unversioned pages of file names `theirs` mirror the `labelled` ones (ids):
-    MIRRORED of the labelled pages' file names, and two at least, are among `theirs`."""
+def _mirroring(labelled: Sequence[str], theirs: dict[str, list[str]]) -> list[str]:
+    """The unversioned pages (`theirs`: their ids by file name) that mirror the `labelled`
+    ones (ids), when MIRRORED of the labelled pages' file names, and two at least, are among
+    theirs; else none."""
     names = {doc_id.rpartition("/")[2] for doc_id in labelled}
-    shared = len(names & theirs)
-    return shared >= max(2, math.ceil(MIRRORED * len(names)))
+    shared = names & set(theirs)
+    if len(shared) < max(2, math.ceil(MIRRORED * len(names))):
+        return []
+    return [doc_id for name in sorted(shared) for doc_id in theirs[name]]
+
+
+def _mirrors_read(
+    pages: Sequence[str], top: Version, title_of: Callable[[str], str]
+) -> tuple[bool, bool]:
+    """Whether the unversioned `pages` mirroring a version folder of version `top` are the
+    current edition, and whether they are an older one, by their titles (of the first
+    TITLES_READ): most of those naming one version naming one not above `top` makes them not
+    the current edition ("Guide (v2)" beside "v2/guide": the same), one below it an older one
+    ("Guide (v1)"). Untitled, they are the current edition: a folder's name alone does not say
+    otherwise."""
+    if not pages:
+        return False, False
+    named = [v for page in pages[:TITLES_READ] if (v := title_version(title_of(page)))]
+    not_above = [version for version in named if not _above(version, top)]
+    below = [v for v in not_above if v < top and not _covers(v, top)]
+    return 2 * len(not_above) <= len(named), 2 * len(below) > len(named)
+
+
+def _above(version: Version, top: Version) -> bool:
+    """Whether `version` is above `top` (3 above 2, not 2.1 above 2)."""
+    return version > top and not _covers(version, top)
 
 
 def _within(doc_id: str, family: str) -> bool:
@@ -220,6 +279,10 @@ class Family:
 
     top: Version
     current: bool
+    mirrored_older: bool = False
+    """Whether unversioned pages mirror the newest version's but their titles say they are an
+    older edition (`_mirrors_read`): then they are older pages (`CorpusVersions.is_older`
+    by title), and the version folder's the newest."""
 
     def older(self, version: Version) -> bool:
         """Whether `version` (of one of the family's paths) is older than the family's newest:
@@ -240,10 +303,13 @@ class Family:
         return notes["current"] if self.current else notes["newest"].format(new=label(self.top))
 
 
-def _families(of_document: dict[str, tuple[str, Version]], ids: list[str]) -> dict[str, Family]:
+def _families(
+    of_document: dict[str, tuple[str, Version]], ids: list[str], title_of: Callable[[str], str]
+) -> dict[str, Family]:
     """Each family's newest version, and whether the unversioned pages of `ids` within its
     folder mirror it (a version folder beside pages of the same names elsewhere, "api/v1/users"
-    beside "guide/users", mirrors nothing)."""
+    beside "guide/users", mirrors nothing) and are the current edition: unless their titles
+    say they are no newer (`_mirrors_read`)."""
     members: dict[str, list[tuple[str, Version]]] = {}
     for doc_id, (family, version) in of_document.items():
         members.setdefault(family, []).append((doc_id, version))
@@ -254,20 +320,21 @@ def _families(of_document: dict[str, tuple[str, Version]], ids: list[str]) -> di
     for family, docs in members.items():
         top = max(version for _, version in docs)
         on_top = [doc_id for doc_id, version in docs if version == top]
-        families[family] = Family(top, _mirrored(on_top, names_within.get(family, set())))
+        mirroring = _mirroring(on_top, names_within.get(family, {}))
+        families[family] = Family(top, *_mirrors_read(mirroring, top, title_of))
     return families
 
 
-def _names_within(unversioned: list[str], folders: set[str]) -> dict[str, set[str]]:
-    """The file names of the `unversioned` documents within each of `folders` ("" is the
-    corpus), each document read once for each folder above it."""
-    within: dict[str, set[str]] = {}
+def _names_within(unversioned: list[str], folders: set[str]) -> dict[str, dict[str, list[str]]]:
+    """The `unversioned` documents within each of `folders` ("" is the corpus) by file name,
+    each document read once for each folder above it."""
+    within: dict[str, dict[str, list[str]]] = {}
     for doc_id in unversioned:
         parts = doc_id.split("/")
         for depth in range(len(parts)):
             folder = "/".join(parts[:depth])
             if folder in folders:
-                within.setdefault(folder, set()).add(parts[-1])
+                within.setdefault(folder, {}).setdefault(parts[-1], []).append(doc_id)
     return within
 
 
@@ -295,8 +362,9 @@ class CorpusVersions:
         of_document = {doc_id: f for doc_id in ids if (f := path_family(doc_id)) is not None}
         if not of_document:
             return None
-        families = _families(of_document, ids)
-        if not any(families[f].older(v) for f, v in set(of_document.values())):
+        families = _families(of_document, ids, title_of)
+        older = any(families[f].older(v) for f, v in set(of_document.values()))
+        if not older and not any(family.mirrored_older for family in families.values()):
             return None
         return cls(of_document, families, title_of)
 
@@ -332,11 +400,23 @@ class CorpusVersions:
             self._titled[doc_id] = title_version(self.title_of(doc_id))
         return self._titled[doc_id]
 
+    def asked(self, question: str) -> list[Version]:
+        """The versions `question` asks for (`asked_versions`): a version written after a name
+        counts when that name is one of the families' folders' ("Skiff v2" of "skiff/v1")."""
+        return asked_versions(question, self._own_words)
+
+    @functools.cached_property
+    def _own_words(self) -> frozenset[str]:
+        """The words of the families' folders' names, case aside."""
+        return frozenset(
+            word.casefold() for family in self.families for word in _WORD.findall(family)
+        )
+
     def asked_older(self, question: str) -> Version | None:
         """The older version `question` names: one some page is of that is older than its
         family's newest; None when it names none, only newest ones, or one no page is of."""
         labelled = set(self.of_document.values())
-        for asked in written_versions(question):
+        for asked in self.asked(question):
             for family, version in labelled:
                 if _covers(asked, version) and self.families[family].older(version):
                     return asked
@@ -348,7 +428,7 @@ class CorpusVersions:
         so no older version's statement is added."""
         return any(
             family.names_newest(asked)
-            for asked in written_versions(question)
+            for asked in self.asked(question)
             for family in self.families.values()
         )
 
@@ -357,7 +437,7 @@ class CorpusVersions:
         answer quotes the newest, in `lang`; None when each version it names is some page's
         (or above a family whose unversioned pages are the current edition)."""
         labelled = {version for _, version in self.of_document.values()}
-        for asked in written_versions(question):
+        for asked in self.asked(question):
             if any(_covers(asked, version) for version in labelled):
                 continue
             if not any(family.names_newest(asked) for family in self.families.values()):

@@ -191,6 +191,34 @@ def test_what_a_named_person_wrote_in_a_mailbox_is_quoted_from_their_message_not
     assert citation["section"].startswith("Sara Lindqvist"), result.out
 
 
+CAPTIONS = (
+    "WEBVTT\n\n1\n00:00:01.000 --> 00:00:06.000\n"
+    "<v Tom Becker>The travel budget for the Lisbon trip is 900 euros per person.\n\n"
+    "2\n00:00:06.500 --> 00:00:12.000\n"
+    "<v Maria Lopez>I think the travel budget should stay at 600 euros, the rest comes from"
+    " the team fund.\n\n3\n00:00:12.500 --> 00:00:18.000\n"
+    "<v Tom Becker>We should book the hotel before the end of March so the budget holds.\n"
+)
+
+
+def test_what_a_named_person_said_in_a_caption_file_saved_as_txt_is_quoted_from_their_turn(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """Session 22: WebVTT saved as .txt (Zoom's closed_caption.txt) was read as a transcript
+    but of kind "txt", so its turn headings named no speaker: Tom's sentence, closer in words,
+    was quoted for what Maria said. As in a .vtt file, Maria's turn is."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "closed_caption.txt").write_text(CAPTIONS, encoding="utf-8")
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    question = "What did Maria say about the travel budget for the Lisbon trip per person?"
+    result = cli("ask", "--json", question, **where)
+    assert result.code == 0, result.err
+    citation = json.loads(result.out)["citations"][0]
+    assert "stay at 600 euros" in citation["quote"], result.out
+    assert citation["section"] == "Maria Lopez", result.out
+
+
 NOTES = (
     "# Project meeting notes\n\n## Decisions\n\n"
     "Sara said the release deadline moves to 14 March because the audit is late.\n\n"

@@ -286,6 +286,25 @@ def test_ask_json_on_a_stale_index_says_so_in_its_warnings(tmp_path: Path, cli: 
     assert " ".join(done.err.split()).count(STALE_NOTICE) == 1
 
 
+def test_a_french_answer_says_the_stale_notice_in_french(tmp_path: Path, cli: Any) -> None:
+    """Session 22: "Quel est …" on a stale index printed the notice in English above a French
+    answer. The notice is said in the answer's language, on stderr and in the JSON, and the
+    English one is not said beside it."""
+    corpus, index = _stale_index(tmp_path)
+    folders = {"corpus_dir": str(corpus), "index_dir": str(index)}
+
+    done = cli("ask", "Comment agit le bélimumab ?", "--json", **folders)
+
+    assert done.code == 0, done.err
+    french = (
+        "l’index est PÉRIMÉ, le corpus a changé depuis sa construction :"
+        " 1 fichier modifié : biotherapy-in-lupus-faq.txt ;"
+        " lancez `citeqa index` (`citeqa status` liste les changements)."
+    )
+    assert json.loads(done.out)["warnings"][0] == french
+    assert " ".join(done.err.split()).count(french) == 1 and "STALE" not in done.err
+
+
 def test_a_stale_index_being_updated_says_so_rather_than_ask_for_an_update(
     tmp_path: Path, cli: Any
 ) -> None:

@@ -74,3 +74,41 @@ def test_the_status_counts_a_bad_word_file_as_unreadable_not_as_a_type_to_conver
     corpus, index = folders
     status = open_assistant(fake_settings(corpus, index), build_if_missing=False).status()
     assert status.unread.types == {} and status.unread.unreadable == 1
+
+
+CONTRACT = [
+    ("Client", "Boulangeries Martin"),
+    ("Référence", "CM-2025-041"),
+    ("Date de début", "1er mars 2025"),
+    ("Montant annuel", "4 800 € HT"),
+]
+
+
+def contract() -> bytes:
+    document = docx.Document()
+    document.add_heading("Contrat de maintenance", level=1)
+    document.add_paragraph("Ce contrat couvre la maintenance des fours de la boulangerie.")
+    table = document.add_table(rows=len(CONTRACT), cols=2)
+    for row, (label, value) in enumerate(CONTRACT):
+        table.cell(row, 0).text, table.cell(row, 1).text = label, value
+    document.add_paragraph("Le contrat est renouvelé chaque année par tacite reconduction.")
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def test_the_first_row_of_a_key_value_table_is_quoted_as_a_record(tmp_path: Path) -> None:
+    """Session 22: the client row of a contract's label/value table was its header row, no
+    record: "Qui est le client du contrat ?" quoted the Référence row."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "contrat.docx").write_bytes(contract())
+    settings = fake_settings(corpus, tmp_path / "index")
+    build_index(settings)
+    assistant = open_assistant(settings)
+    for question, row in (
+        ("Qui est le client du contrat ?", "| Client | Boulangeries Martin |"),
+        ("Quelle est la date de début du contrat ?", "| Date de début | 1er mars 2025 |"),
+    ):
+        answer = assistant.ask(question)
+        assert answer.citations and answer.citations[0].quote == row, (question, answer)

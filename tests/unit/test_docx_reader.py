@@ -511,3 +511,59 @@ def test_a_zip_whose_document_part_has_a_zip_password_is_skipped_as_encrypted(
     with pytest.raises(UnreadableDocument) as refused:
         read(tmp_path, bytes(raw))
     assert refused.value.reason == docx_reader.ENCRYPTED
+
+
+CONTRACT = [
+    ["Party", "Acme Ltd"],
+    ["Reference", "CM-2025-041"],
+    ["Start date", "1 March 2026"],
+    ["Annual amount", "4,800 EUR"],
+]
+
+
+def test_a_key_value_tables_first_row_is_a_record_too(tmp_path: Path) -> None:
+    """Session 22: a contract's table of labels and values (no header row) was written as a
+    pipe table under "| Party | Acme Ltd |", that first row no record: a question on the
+    party quoted another row. The first row is now the header and the first record too."""
+    text = read(tmp_path, saved(grid(CONTRACT))).text
+    assert text == (
+        "| Party | Acme Ltd |\n| --- | --- |\n| Party | Acme Ltd |\n| Reference | CM-2025-041 |\n"
+        "| Start date | 1 March 2026 |\n| Annual amount | 4,800 EUR |\n"
+    )
+    assert row_cells(text, (0, len(text)))[:3] == [
+        ["Party", "Acme Ltd"],
+        ["Party", "Acme Ltd"],
+        ["Reference", "CM-2025-041"],
+    ]
+
+
+def test_labels_with_colons_or_in_bold_make_a_key_value_table_of_two_rows(
+    tmp_path: Path,
+) -> None:
+    records = "| Client : | Durand |\n| Site : | Lyon |\n"
+    colons = read(tmp_path, saved(grid([["Client :", "Durand"], ["Site :", "Lyon"]]))).text
+    assert colons.endswith(f"| --- | --- |\n{records}")
+    document = grid([["Client", "Durand"], ["Site", "Lyon"]])
+    for row in document.tables[0].rows:
+        row.cells[0].paragraphs[0].runs[0].bold = True
+    bold = read(tmp_path, saved(document)).text
+    assert bold.endswith("| --- | --- |\n| Client | Durand |\n| Site | Lyon |\n")
+
+
+def test_a_two_column_table_under_a_header_row_stays_a_table(tmp_path: Path) -> None:
+    """A header's column holds values of one kind; a row repeated as a header is one; a
+    first column of numbers or sentences holds no labels."""
+    for rows in (
+        [["Plan", "Price"], ["Basic", "10"], ["Pro", "25"], ["Team", "40"]],
+        [["Name", "Role"], ["Mira Holt", "support lead"], ["Ana Diaz", "engineer"]],
+        [["Step", "Note"], ["1", "CM-2"], ["2", "1 March 2026"], ["3", "4 EUR"]],
+    ):
+        text = read(tmp_path, saved(grid(rows))).text
+        header = f"| {rows[0][0]} | {rows[0][1]} |\n| --- | --- |\n"
+        assert text.startswith(header + f"| {rows[1][0]} |"), rows
+    marked = grid(CONTRACT)
+    header = marked.tables[0].rows[0]._tr.get_or_add_trPr()
+    header.append(parse_xml(f"<w:tblHeader {W}/>"))
+    assert read(tmp_path, saved(marked)).text.startswith(
+        "| Party | Acme Ltd |\n| --- | --- |\n| Reference |"
+    )

@@ -113,3 +113,29 @@ def test_damaged_stored_knowledge_is_called_damage_not_an_older_citeqa() -> None
     assert stale_reason([MODIFIED, damaged]) == (
         "the corpus changed since it was built and its stored term knowledge is damaged"
     )
+
+
+def test_the_notice_is_said_in_french_for_a_french_answer() -> None:
+    """Session 22: a French answer came under "the index is STALE…" in English. The notice,
+    its reason and its grouped changes are said in the answer's language."""
+    notice = stale_notice([MODIFIED, "added: b.txt", "removed: c.txt"], lang="fr")
+    assert notice == (
+        "l’index est PÉRIMÉ, le corpus a changé depuis sa construction :"
+        " 1 fichier modifié : a.txt, 1 fichier ajouté : b.txt et 1 autre changement ;"
+        " lancez `citeqa index` (`citeqa status` liste les changements)."
+    )
+    older = stale_notice([FORMAT, READER, "modified: x.txt", "modified: y.txt"], lang="fr")
+    assert older is not None and older.startswith(
+        "l’index est PÉRIMÉ, le corpus a changé depuis sa construction et un citeqa plus ancien"
+        " l’a construit : un format d’index plus ancien, 1 document lu par un lecteur .html"
+        " plus ancien (version 1, maintenant 2) : a.html et 2 autres changements ;"
+    )
+    building = stale_notice_of(stale_words([MODIFIED], "fr"), "pid 7 on h", "fr")
+    assert building is not None and building.endswith(
+        " ; une mise à jour de l’index est en cours (pid 7 on h) ; d’ici là, les réponses"
+        " viennent de l’index tel qu’il a été construit."
+    )
+
+
+def test_a_language_the_notices_are_not_written_in_gets_english() -> None:
+    assert stale_notice([MODIFIED], lang="de") == stale_notice([MODIFIED])

@@ -15,6 +15,7 @@ from citeqa.corpus import read_corpus
 from citeqa.models import Document
 from citeqa.readable import source_name
 from citeqa.readers import reader_for
+from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.transcripts import (
     OPENING_CHARS,
     PARAGRAPH_CHARS,
@@ -186,12 +187,20 @@ def test_a_transcript_of_timings_only_is_skipped_with_its_reason(tmp_path: Path)
 
 
 def test_webvtt_or_srt_inside_a_txt_file_is_read_as_a_transcript(tmp_path: Path) -> None:
+    """Read as the transcript reader reads it, and of its kind (session 22: a .txt caption
+    file was of kind "txt", so "What did Maria say…" did not keep to Maria's turns: speakers.py
+    reads a heading with no " · " as a speaker's only in a transcript)."""
     caption = read_one(tmp_path / "a", "closed_caption.txt", STANDUP_VTT)
     subrip = read_one(tmp_path / "b", "review.txt", REVIEW_SRT)
-    assert caption.kind == "txt" and "00:00:30.266" not in caption.text
+    assert (caption.kind, subrip.kind) == ("vtt", "srt")
+    assert "00:00:30.266" not in caption.text
     assert "NOTE recorded by the meeting bot" in caption.text  # a note's words, in a .txt
     assert cited_section(caption, "to 250 euros") == "Maria Lopez"
     assert cited_section(subrip, "by 31 October") == "KENJI"
+    asked = asked_speaker("What did Maria say about the budget?")
+    assert names_speaker("Maria Lopez", asked, caption.kind)
+    plain = read_one(tmp_path / "c", "notes.txt", "Maria Lopez\n\nThe budget is 250 euros.\n")
+    assert plain.kind == "txt" and not names_speaker("Maria Lopez", asked, plain.kind)
 
 
 @pytest.mark.parametrize(

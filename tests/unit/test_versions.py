@@ -307,3 +307,35 @@ def test_the_hits_set_aside_are_those_of_the_list_given_whatever_was_arranged_be
     arranged(current_first)  # a second cut (another fusion, a re-search) no longer overwrites
     assert [h.chunk.doc_id for h in arranged.set_aside(older_first)] == ["v2/limits"]
     assert arranged.set_aside(current_first) == []
+
+
+def test_pages_titled_older_than_the_version_folder_they_mirror_are_the_older_ones() -> None:
+    """Session 22: "v2/guide" beside "guide" made v2 older by its folder's name alone, though
+    the unversioned pages' titles said they were version 1: then v2 is the newest and they are
+    the older pages. Untitled mirrors stay the current edition; titles naming v2 too make
+    neither older."""
+    layout = ["docs/guide", "docs/setup", "docs/v2/guide", "docs/v2/setup", "docs/faq"]
+    titles = {"docs/guide": "Guide (v1)", "docs/setup": "Setup, version 1", "docs/faq": "FAQ"}
+    versions = CorpusVersions.of(layout, lambda doc_id: titles.get(doc_id, "v2 " + doc_id))
+    assert versions is not None and not versions.families["docs"].current
+    assert [doc for doc in layout if versions.is_older(doc)] == ["docs/guide", "docs/setup"]
+    untitled = CorpusVersions.of(layout, lambda doc_id: doc_id)
+    assert untitled is not None and untitled.families["docs"].current
+    assert [doc for doc in layout if untitled.is_older(doc)] == ["docs/v2/guide", "docs/v2/setup"]
+    assert CorpusVersions.of(layout, lambda doc_id: "Guide (v2)") is None
+
+
+def test_a_version_of_another_thing_the_question_names_is_no_version_of_the_pages() -> None:
+    """Session 22: "Does it support TLS v1.2?" was warned of as asking for a version no page is
+    of; with a v1 folder, it would have been read as asking for v1."""
+    layout = ["v1/limits", "v2/limits", "v3/limits", "faq"]
+    versions = CorpusVersions.of(layout, lambda doc_id: doc_id)
+    assert versions is not None
+    for question in ("Does it support TLS v1.2?", "Is OAuth version 2 supported?"):
+        assert versions.unknown_note(question, "en") is None
+        assert versions.asked_older(question) is None and not versions.names_newest(question)
+    assert versions.asked_older("limits of the API v1") == (1,)
+    assert versions.asked_older("Does TLS v1.2 work in v1?") == (1,)
+    assert versions.unknown_note("limits in v9", "en") is not None
+    skiff = CorpusVersions.of(["SkiffCloud/v1/a", "SkiffCloud/v2/a"], lambda doc_id: doc_id)
+    assert skiff is not None and skiff.asked_older("SkiffCloud v1 limits") == (1,)

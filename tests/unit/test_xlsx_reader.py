@@ -15,13 +15,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.models import Document
 from citeqa.readers import officezip, reader_for, xlsx
 from citeqa.readers.cellvalues import cell_text, number_text
 from citeqa.tables import TableHeaders, row_cells
-from xlsx_files import FIRST_SHEET, budget_workbook, rows_workbook, with_part
+from xlsx_files import FIRST_SHEET, budget_workbook, rows_workbook, with_part, workbook_bytes
 
 
 def document(tmp_path: Path, name: str, content: bytes) -> Document:
@@ -370,3 +371,75 @@ def test_a_workbook_part_of_garbled_lzma_data_is_skipped_as_damaged(tmp_path: Pa
     with pytest.raises(UnreadableDocument) as skipped:
         document(tmp_path, "t.xlsx", bytes(raw))
     assert skipped.value.reason == xlsx.DAMAGED
+
+
+def _price_list(*, filtered: bool = False) -> bytes:
+    """A price list whose obsolete row and internal-cost column are hidden (or, `filtered`,
+    whose rows a filter on its first column hides), and a total without a saved value."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Prices"
+    for row in (
+        ["Plan", "Price", "Internal cost"],
+        ["Basic", 10, 4],
+        ["Legacy", 5, 3],
+        ["Pro", 25, 9],
+        ["Total", "=SUM(B2:B4)"],
+    ):
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    if filtered:
+        sheet.auto_filter.ref = "A1:C5"
+        sheet.auto_filter.add_filter_column(0, ["Basic", "Pro", "Total"])
+    else:
+        sheet.column_dimensions["C"].hidden = True
+    return workbook_bytes(book)
+
+
+def test_hidden_rows_and_columns_are_not_read_and_a_formula_without_value_is_its_formula(
+    tmp_path: Path,
+) -> None:
+    """Session 22: a user's hidden obsolete row was quoted, and a total a script wrote (no
+    saved value) read as an empty cell. Hidden rows and columns are left out with a warning
+    saying how many; the formula is read as the formula bar shows it, with a warning."""
+    doc = document(tmp_path, "prices.xlsx", _price_list())
+    assert doc.text.splitlines()[2:] == [
+        "| Plan | Price |",
+        "| --- | --- |",
+        "| Basic | 10 |",
+        "| Pro | 25 |",
+        "| Total | =SUM(B2:B4) |",
+    ]
+    assert doc.warnings == [
+        "prices.xlsx: sheet 'Prices': hidden, not read: 1 row and 1 column",
+        "prices.xlsx: sheet 'Prices': 1 formula without a saved value (no spreadsheet program"
+        " saved the file), read as the formula; open and save it in one to read the values",
+    ]
+
+
+def test_the_rows_a_filter_hides_are_read_in_their_place(tmp_path: Path) -> None:
+    """A filter is a view set for a while: the rows it hides are the table's."""
+    doc = document(tmp_path, "prices.xlsx", _price_list(filtered=True))
+    assert "| Basic | 10 | 4 |\n| Legacy | 5 | 3 |\n| Pro | 25 | 9 |" in doc.text
+    assert not any("hidden rows" in warning for warning in doc.warnings)
+
+
+def test_a_hidden_column_span_without_an_end_or_past_the_last_column_is_read_safely(
+    tmp_path: Path,
+) -> None:
+    """A writer's <col> without its max hides its first column; one to a million columns
+    hides no more than Excel's last."""
+    for cols, kept in (
+        ('<col hidden="1" min="3"/>', "| Plan | Price |"),
+        ('<col hidden="1" min="3" max="99999999"/>', "| Plan | Price |"),
+    ):
+        raw = with_part(
+            _price_list(),
+            FIRST_SHEET,
+            lambda xml, c=cols: re.sub("<cols>.*?</cols>", f"<cols>{c}</cols>", xml),
+        )
+        assert read_document_text(tmp_path, raw).splitlines()[2] == kept, cols
+
+
+def read_document_text(tmp_path: Path, raw: bytes) -> str:
+    return document(tmp_path, "prices.xlsx", raw).text

@@ -36,6 +36,9 @@ class Extracted:
     titled_pages: list[int] | None = None
     """The numbers (from 0) of the pages opening with a line set larger than their text: a
     slide's title (PDFs only)."""
+    kind: str | None = None
+    """The kind of document the file holds when it is another format's than its reader's
+    (a .txt file holding a WebVTT body: "vtt"), else None (the reader's `kind`)."""
 
 
 class Reader(Protocol):

@@ -19,7 +19,10 @@ in document order:
   its text (rows and cells inside content controls and custom XML read too: the table is
   laid out in one pass of its XML, not by python-docx's cell walk, quadratic on long merges).
   A first row (up to three) of one cell merged across the table is its caption, written as
-  a paragraph above it. A table of one row or one column (a box laid out with a table), or
+  a paragraph above it. A table of two columns holding a label a row and its value ("Party |
+  Acme Ltd", no header row: readers/keyvalues.py) has its first row written as the header and
+  as its first record too, so that every row, the first one included, is read as a record.
+  A table of one row or one column (a box laid out with a table), or
   one whose rows cannot be laid out, reads as its paragraphs;
 - any other paragraph as it is, paragraphs apart by a blank line;
 - the footnotes last, each a paragraph "[n] text" numbered as Word numbers them.
@@ -51,6 +54,7 @@ from typing import Any, NamedTuple
 from citeqa.language import pipe_row
 from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.keyvalues import TableMarks, is_key_value
 
 MAX_XML_BYTES = 32 * 1024 * 1024
 """The most XML, once unzipped, a .docx may hold: python-docx parses each XML part whole with
@@ -119,7 +123,7 @@ class DocxReader:
     kind = "docx"
     suffixes = (".docx",)
     decoded = False
-    version = 2
+    version = 3
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -422,9 +426,19 @@ def _table_text(tbl: Any) -> str:
     if len(table) < 2 or width < 2:
         texts = (paragraph_text(p).strip() for p in tbl.iter(PARAGRAPH_TAG))
         return "\n\n".join(text for text in texts if text)
+    above = [row.cells[0] for row in rows[:captions]]
+    records = table if width == 2 and is_key_value(table, _marks(rows[captions:])) else table[1:]
     lines = [_row(table[0], width), "|" + " --- |" * width]
-    lines += [_row(cells, width) for cells in table[1:]]
-    return "\n\n".join([*(row.cells[0] for row in rows[:captions]), "\n".join(lines)])
+    lines += [_row(cells, width) for cells in records]
+    return "\n\n".join([*above, "\n".join(lines)])
+
+
+def _marks(rows: list[_GridRow]) -> TableMarks:
+    """What a two-column table's formatting says (keyvalues.TableMarks): its first row
+    repeated as a header, its first column bold in every row where the second is not."""
+    labels_bold = all(row.bold[:1] == (True,) for row in rows)
+    values_bold = all(row.bold[1:2] == (True,) for row in rows)
+    return TableMarks(rows[0].header, labels_bold and not values_bold)
 
 
 class _GridRow(NamedTuple):
@@ -433,6 +447,10 @@ class _GridRow(NamedTuple):
 
     cells: list[str]
     merged_across: bool
+    header: bool = False
+    """Marked as a header row (`w:tblHeader`: repeated at the top of each page)."""
+    bold: tuple[bool, ...] = ()
+    """Whether each of its first two cells' text is bold throughout (`_all_bold`)."""
 
 
 MAX_TABLE_COLUMNS = 1_000
@@ -457,14 +475,31 @@ def _grid_row(tr: Any, merged_from: dict[int, str]) -> _GridRow:
     `merged_from`: each grid column's text of the last cell a vertical merge may continue,
     updated."""
     cells = [""] * min(_int_value(tr, "./w:trPr/w:gridBefore/@w:val", 0), MAX_TABLE_COLUMNS)
-    spans = []
+    spans: list[int] = []
+    bold: list[bool] = []
     for tc in _wrapped_children(tr, "tc"):
         if len(cells) >= MAX_TABLE_COLUMNS:
             break
         span = max(1, min(_int_value(tc, "./w:tcPr/w:gridSpan/@w:val", 1), MAX_TABLE_COLUMNS))
         cells += [_merged_text(tc, len(cells), merged_from)] + [""] * (span - 1)
         spans.append(span)
-    return _GridRow(cells[:MAX_TABLE_COLUMNS], len(spans) == 1 and spans[0] > 1)
+        if len(bold) < 2:
+            bold.append(_all_bold(tc))
+    header = bool(_xpath(tr, HEADER_ROW))
+    merged = len(spans) == 1 and spans[0] > 1
+    return _GridRow(cells[:MAX_TABLE_COLUMNS], merged, header, tuple(bold))
+
+
+HEADER_ROW = "./w:trPr/w:tblHeader[not(@w:val='0' or @w:val='false')]"
+"""A row marked as the table's header (Table Properties > Repeat as header row)."""
+BOLD_RUNS = "count(.//w:r[w:t][w:rPr/w:b[not(@w:val='0' or @w:val='false')]])"
+TEXT_RUNS = "count(.//w:r[w:t])"
+
+
+def _all_bold(tc: Any) -> bool:
+    """Whether a cell has text and every run of it is set bold (on the run itself)."""
+    runs = _xpath(tc, TEXT_RUNS)
+    return bool(runs) and _xpath(tc, BOLD_RUNS) == runs
 
 
 def _merged_text(tc: Any, column: int, merged_from: dict[int, str]) -> str:

@@ -26,7 +26,10 @@ title (titles.slide_label). Version 9 (.txt; .md 8): a mail's Subject marking a 
 own is known for one (mail_candidates.py). Version 10 (.txt; .md 9; .rst 4): the decoding of
 every text format changed (textdecoding.py, s21: a non-UTF-8 line of a UTF-8 file read alone
 as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere). Version 11
-(.txt; .md 10; .rst 5): a file with CR line ends is decoded line by line too.
+(.txt; .md 10; .rst 5): a file with CR line ends is decoded line by line too. Version 12
+(.txt): a .txt holding a WebVTT or SubRip body is a document of kind "vtt" or "srt"
+(Extracted.kind), so a question on what a speaker said keeps to that speaker's turns, as in a
+.vtt file (speakers.py: its turn headings name the speaker alone, no " · " after it).
 """
 
 from __future__ import annotations
@@ -57,17 +60,24 @@ class TextReader:
         mail = mail_text(text) if self.reads_mail else None
         if mail is not None and mail[0].strip():
             return Extracted(mail[0], title=mail[1])
+        cues = self.reads_transcripts and is_cue_text(text)
         transcript = (
-            transcript_text(text, relative, cues=is_cue_text(text), text_file=True)
+            transcript_text(text, relative, cues=cues, text_file=True)
             if self.reads_transcripts
             else None
         )
         if transcript is not None:
-            return Extracted(transcript[0], title=transcript[1])
+            kind = _cue_kind(text) if cues else None
+            return Extracted(transcript[0], title=transcript[1], kind=kind)
         return Extracted(text)
 
 
+def _cue_kind(text: str) -> str:
+    """The kind of cue file a .txt holds: "vtt" under a WEBVTT header, else "srt"."""
+    return "vtt" if text.lstrip("\ufeff \t\r\n").startswith("WEBVTT") else "srt"
+
+
 READERS = (
-    TextReader("txt", (".txt",), version=9 + DECODING_VERSION, reads_transcripts=True),
+    TextReader("txt", (".txt",), version=10 + DECODING_VERSION, reads_transcripts=True),
     TextReader("md", (".md",), version=8 + DECODING_VERSION),
 )

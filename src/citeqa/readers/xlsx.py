@@ -9,9 +9,11 @@ over a `|---|` rule, a column empty in every row left out, short rows padded), s
 tables.py and keyedrows.py find a row's header and a row by its key ("Who resolved ticket
 4512?") as in a .csv export. Each cell is written as the sheet shows it (cellvalues.py: "3"
 not "3.0", a date as "2025-09-14", "25%"), a formula as the value the spreadsheet program
-saved with it (openpyxl's data_only mode: a file no spreadsheet program ever saved, written by
-a script, holds no such value and its formula cells read as empty), a merged cell once (its
-first cell holds the value, the others none). Blank rows are left out; rows holding one cell
+saved with it, or as its formula ("=SUM(B2:B9)", with a warning) in a file no spreadsheet
+program ever saved (written by a script: it holds no value), a merged cell once (its first
+cell holds the value, the others none). Hidden rows and columns are left out as hidden sheets
+are, with a warning counting them, but not the rows a filter hides (readers/sheetrows.py says
+why). Blank rows are left out; rows holding one cell
 above the sheet's first row of two or more (a title, "Prepared by Finance") are written as
 lines of their own over the table, not as its header (unless that row holds a number other
 than a year, "Department | 2025 | 2026" being a header: it is then a record, under a one-cell
@@ -56,6 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from citeqa.models import counted
 from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.cellvalues import cell_text
@@ -112,6 +115,11 @@ CUT_ROWS = (
 )
 CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet {sheet!r}"
 NOT_A_TABLE = "{relative}: sheet {sheet!r} has no header row; read as plain text"
+HIDDEN_CELLS = "{relative}: sheet {sheet!r}: hidden, not read: {hidden}"
+UNSAVED_FORMULAS = (
+    "{relative}: sheet {sheet!r}: {formulas} without a saved value (no spreadsheet program"
+    " saved the file), read as the formula; open and save it in one to read the values"
+)
 
 
 class XlsxReader:
@@ -120,7 +128,7 @@ class XlsxReader:
     kind = "xlsx"
     suffixes = (".xlsx", ".xlsm")
     decoded = False
-    version = 2
+    version = 3
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -141,6 +149,10 @@ class SheetReading:
     sheets: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     cells: int = 0
+
+    def note(self, warning: str, **fields: object) -> None:
+        """Add `warning` (a template of this module's) about this workbook, filled in."""
+        self.notes.append(warning.format(relative=self.relative, **fields))
 
 
 def _check_archive(raw: bytes) -> None:
@@ -182,7 +194,7 @@ def _read_sheets(book: Any, reading: SheetReading) -> None:
     """Each visible worksheet's text into `reading`, until MAX_CELLS cells are read."""
     hidden = [sheet.title for sheet in book.worksheets if sheet.sheet_state != "visible"]
     if hidden:
-        reading.notes.append(HIDDEN.format(relative=reading.relative, names=", ".join(hidden)))
+        reading.note(HIDDEN, names=", ".join(hidden))
     for number, sheet in enumerate(book.worksheets, start=1):
         if sheet.sheet_state != "visible" or reading.cells >= MAX_CELLS:
             continue
@@ -194,31 +206,45 @@ def _read_sheets(book: Any, reading: SheetReading) -> None:
 
 def _records(sheet: Any, reading: SheetReading) -> list[list[str]]:
     """The sheet's non-blank rows, each the list of its cells as shown (trailing blanks off),
-    at most MAX_COLUMNS of them, until the workbook's MAX_CELLS cells are read (a warning
-    then says how many rows were, and another when columns were left out)."""
-    sheet.reset_dimensions()  # a writer's wrong <dimension> would cut rows short
-    records: list[list[str]] = []
-    rows, widest = 0, 0
-    for row in sheet.iter_rows():
+    its hidden rows and columns left out unless a filter hides the rows (sheetrows.py), a
+    formula without a saved value as its formula, at most MAX_COLUMNS columns, until the
+    workbook's MAX_CELLS cells are read (a warning then says how many rows were, another when
+    columns were left out, when hidden rows or columns were, and when formulas had no value)."""
+    from citeqa.readers.sheetrows import SheetRows  # imports openpyxl
+
+    rows = SheetRows(sheet)
+    records: list[tuple[list[str], bool]] = []
+    count, widest = 0, 0
+    for row, hidden in rows:
         if reading.cells >= MAX_CELLS:
-            reading.notes.append(
-                CUT_ROWS.format(
-                    relative=reading.relative, sheet=sheet.title, rows=rows, cells=reading.cells
-                )
-            )
+            reading.note(CUT_ROWS, sheet=sheet.title, rows=count, cells=reading.cells)
             break
-        rows, widest = rows + 1, max(widest, len(row))
+        count, widest = count + 1, max(widest, len(row))
         reading.cells += len(row) or 1  # a missing row number: openpyxl yields () for each
         cells = [cell_text(cell.value, cell.number_format) for cell in row[:MAX_COLUMNS]]
         while cells and not cells[-1].strip():
             cells.pop()
         if cells:
-            records.append(cells)
+            records.append((cells, hidden))
     if widest > MAX_COLUMNS:
-        reading.notes.append(
-            CUT_COLUMNS.format(relative=reading.relative, sheet=sheet.title, columns=MAX_COLUMNS)
-        )
-    return records
+        reading.note(CUT_COLUMNS, sheet=sheet.title, columns=MAX_COLUMNS)
+    return _shown(records, rows, sheet.title, reading)
+
+
+def _shown(
+    records: list[tuple[list[str], bool]], rows: Any, name: str, reading: SheetReading
+) -> list[list[str]]:
+    """The `records` a person sees: hidden ones left out unless a filter hid them (`rows`:
+    the sheet's SheetRows, read), with a warning of what was hidden and of formulas read."""
+    hidden = 0 if rows.filtered else sum(1 for _, is_hidden in records if is_hidden)
+    counts = ((hidden, "row"), (rows.hidden_columns, "column"))
+    said = [counted(number, noun, grouped=True) for number, noun in counts if number]
+    if said:
+        reading.note(HIDDEN_CELLS, sheet=name, hidden=" and ".join(said))
+    if rows.formulas:
+        formulas = counted(rows.formulas, "formula", grouped=True)
+        reading.note(UNSAVED_FORMULAS, sheet=name, formulas=formulas)
+    return [cells for cells, is_hidden in records if rows.filtered or not is_hidden]
 
 
 def sheet_text(name: str, records: list[list[str]], reading: SheetReading) -> str:
@@ -230,7 +256,7 @@ def sheet_text(name: str, records: list[list[str]], reading: SheetReading) -> st
     table = records[lead:]
     if is_header_row(table[0]):
         return "\n".join(lines) + "\n" + pipe_table(table)
-    reading.notes.append(NOT_A_TABLE.format(relative=reading.relative, sheet=name))
+    reading.note(NOT_A_TABLE, sheet=name)
     return "\n".join(lines + [part for cells in table for part in (_paragraph(cells), "")])
 
 
