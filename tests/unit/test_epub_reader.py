@@ -168,6 +168,7 @@ def test_an_obfuscated_font_is_no_drm(tmp_path: Path) -> None:
         (book()[:300], epub_reader.DAMAGED),
         (book(spine=["nav"]), epub_reader.NO_CHAPTERS),
     ],
+    ids=["a PDF", "cut", "no chapter"],  # a zip's bytes hold the time it was written
 )
 def test_a_file_that_is_no_readable_ebook_is_skipped_with_its_reason(
     tmp_path: Path, raw: bytes, reason: str
