@@ -8,7 +8,9 @@ wall time, on this shared 2-core machine at load 8). This module writes,
 in document order:
 - a paragraph of a heading style ("Heading 1" to "Heading 6", "Title" as level 1, or any style
   or paragraph with a Word outline level) as a Markdown heading line ("## Scope"), which
-  blocks.py reads as a heading;
+  blocks.py reads as a heading. After a Title paragraph the headings sit one level under it
+  ("Heading 1" as "##"): the title is the document's, its Heading 1 sections are parts of it,
+  so a section path and a citation read "Expenses policy › Mileage", not two level-1 headings;
 - a list paragraph (Word numbering, set on it or by its style) as a list line, its number
   or letter as Word renders it ("1.", "a)", "2.1.", "Étape 3 :") or "-" for a bullet, indented
   two spaces a level, which blocks.py reads as a list item;
@@ -119,7 +121,8 @@ class DocxReader:
     kind = "docx"
     suffixes = (".docx",)
     decoded = False
-    version = 2
+    version = 3
+    """2 -> 3: headings after a Title paragraph sit one level under it."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -179,6 +182,8 @@ class _StyleTraits(NamedTuple):
     """Its list: (num id, level)."""
     contents: bool
     """A table of contents' style ("TOC 1", "TOC Heading"): its paragraphs are not read."""
+    title: bool = False
+    """The Title style (or one based on it): the document's title, over its headings."""
 
 
 class _Body:
@@ -189,6 +194,8 @@ class _Body:
         self.styles: dict[str, _StyleTraits] = {}
         self.numbering = _Numbering(document)
         self.first_heading = ""
+        self.under_title = 0
+        """1 once a Title paragraph is read: the headings after it sit one level lower."""
 
     def blocks(self) -> Iterator[str]:
         """Each paragraph, list and table of the body as text, in document order (a list's
@@ -220,6 +227,10 @@ class _Body:
         if not text or style.contents:
             return "", None
         level = _outline_level(p) or style.level
+        if level and not style.title:
+            level += self.under_title
+        elif style.title:
+            self.under_title = 1
         numbering = _numbering_of(p, style.numbering)
         marker = self.numbering.marker(*numbering) if numbering else None
         if level:
@@ -250,17 +261,19 @@ def _style_traits(style: Any) -> _StyleTraits:
     level: int | None = None
     numbering: tuple[str, int] | None = None
     contents = style is not None and TOC_STYLE.fullmatch(style.name or "") is not None
+    title = False
     seen: set[str] = set()
     while style is not None and style.style_id not in seen:
         seen.add(style.style_id)
         name = style.name or ""
         matched = HEADING_STYLE.fullmatch(name)
         if level is None:
-            level = 1 if name.lower() == "title" else int(matched[1]) if matched else None
+            title = name.lower() == "title"
+            level = 1 if title else int(matched[1]) if matched else None
             level = level or _outline_level(style.element)
         numbering = numbering or _numbering_of(style.element, None)
         style = style.base_style
-    return _StyleTraits(level, numbering, contents)
+    return _StyleTraits(level, numbering, contents, title)
 
 
 def _outline_level(element: Any) -> int | None:
