@@ -249,6 +249,26 @@ def test_footnotes_are_read_last_numbered(tmp_path: Path) -> None:
     )
 
 
+def test_a_footnote_reference_keeps_its_mark_in_the_body(tmp_path: Path) -> None:
+    """The body keeps "[1]" where Word shows the reference, so a reader can follow it to the
+    footnote read last (s23 trial: the mark vanished)."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("Mileage is paid at 45p per mile.")
+    paragraph._p.append(parse_xml(f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>'))
+    document.add_paragraph("Claims go to the finance officer.")
+    notes = (
+        f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        '</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>HMRC approved rate.'
+        "</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    text = read(tmp_path, with_footnotes(saved(document), notes)).text
+    assert text == (
+        "Mileage is paid at 45p per mile.[1]\n\n"
+        "Claims go to the finance officer.\n\n"
+        "[1] HMRC approved rate.\n"
+    )
+
+
 def with_footnotes(raw: bytes, notes: str) -> bytes:
     """`raw` with a footnotes part (python-docx writes none)."""
     out = io.BytesIO()

@@ -24,7 +24,8 @@ in document order:
   a paragraph above it. A table of one row or one column (a box laid out with a table), or
   one whose rows cannot be laid out, reads as its paragraphs;
 - any other paragraph as it is, paragraphs apart by a blank line;
-- the footnotes last, each a paragraph "[n] text" numbered as Word numbers them.
+- the footnotes last, each a paragraph "[n] text" numbered as Word numbers them; a body
+  paragraph's reference to one keeps its mark "[n]" where Word shows it (a reader follows it).
 Text inserted with tracked changes is read, deleted text is not; a paragraph's soft line
 breaks stay line breaks (a heading's become spaces). Headers, footers, comments, text boxes
 and a table of contents (its field or TOC styles) are not read: they repeat or point at the
@@ -98,11 +99,14 @@ RUN_PIECES = (
     ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]"
     "[not(w:rPr/w:vanish[not(@w:val) or not(@w:val='0' or @w:val='false' or @w:val='off')])]"
     "/*[self::w:t or self::w:tab or self::w:ptab or self::w:cr or self::w:noBreakHyphen"
-    " or self::w:br[not(@w:type) or @w:type='textWrapping']]"
+    " or self::w:br[not(@w:type) or @w:type='textWrapping'] or self::w:footnoteReference]"
 )
 """The text pieces of a paragraph's runs as Word shows them: inserted text in, deleted or
 moved-away text, hidden text (a run's `w:vanish`: Home > Font > Hidden) and text boxes (drawn
-apart from the text) out; a page or column break is no text."""
+apart from the text) out; a page or column break is no text; a footnote's reference mark is
+written "[n]" as its footnote is (`paragraph_text`'s `marks`)."""
+_FOOTNOTE_REFERENCE = f"{{{WORD_NAMESPACE}}}footnoteReference"
+_ID = f"{{{WORD_NAMESPACE}}}id"
 _RUN_TEXT = {
     f"{{{WORD_NAMESPACE}}}{name}": text
     for name, text in (
@@ -122,15 +126,17 @@ class DocxReader:
     suffixes = (".docx",)
     decoded = False
     version = 3
-    """2 -> 3: headings after a Title paragraph sit one level under it."""
+    """2 -> 3: headings after a Title paragraph sit one level under it; a footnote's reference
+    mark "[n]" is kept in the body."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
         _check_package(raw)
         document = _opened(raw)
         try:
-            body = _Body(document)
-            blocks = [*body.blocks(), *_footnotes(document)]
+            footnotes = _footnotes(document)
+            body = _Body(document, {key: mark for key, (mark, _) in footnotes.items()})
+            blocks = [*body.blocks(), *(f"{mark} {text}" for mark, text in footnotes.values())]
             stated = _stated_title(document)
         except Exception as error:  # python-docx or lxml on a malformed part: not the user's
             raise UnreadableDocument(DAMAGED) from error
@@ -189,8 +195,10 @@ class _StyleTraits(NamedTuple):
 class _Body:
     """The body of a document as text blocks, and its first Title or Heading 1."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, marks: dict[str, str]) -> None:
         self.document = document
+        self.marks = marks
+        """Each footnote's reference mark ("[1]") by its id."""
         self.styles: dict[str, _StyleTraits] = {}
         self.numbering = _Numbering(document)
         self.first_heading = ""
@@ -222,7 +230,7 @@ class _Body:
         return self._paragraph(element)
 
     def _paragraph(self, p: Any) -> tuple[str, str | None]:
-        text = paragraph_text(p).strip()
+        text = paragraph_text(p, self.marks).strip()
         style = self._traits(p.style)  # p.style: the style id (None: the default style)
         if not text or style.contents:
             return "", None
@@ -413,12 +421,18 @@ def _block_elements_of(contents: list[Any]) -> Iterator[Any]:
         yield from _block_elements(content)
 
 
-def paragraph_text(p: Any) -> str:
+def paragraph_text(p: Any, marks: dict[str, str] | None = None) -> str:
     """A paragraph's text as Word shows it (`RUNS`): tabs as tabs, line breaks as "\\n", a
     non-breaking hyphen as "-" (as python-docx's Run.text writes them; read here with one
     compiled XPath a paragraph, where Run.text compiles one a run: 1.6 of 3.6 s reading 1 MB
-    of XML, benchmarks/docx_read.py)."""
-    return "".join(_RUN_TEXT.get(piece.tag, piece.text or "") for piece in _xpath(p, RUN_PIECES))
+    of XML, benchmarks/docx_read.py), a footnote's reference as its mark in `marks` (its id's:
+    "[1]"; none without)."""
+    return "".join(
+        (marks or {}).get(piece.get(_ID), "")
+        if piece.tag == _FOOTNOTE_REFERENCE
+        else _RUN_TEXT.get(piece.tag, piece.text or "")
+        for piece in _xpath(p, RUN_PIECES)
+    )
 
 
 def _table_text(tbl: Any) -> str:
@@ -526,18 +540,23 @@ def _row(cells: list[str], width: int) -> str:
     return pipe_row(cells + [""] * (width - len(cells)))
 
 
-def _footnotes(document: Any) -> list[str]:
-    """The document's footnotes, "[n] text", numbered in order as Word numbers them."""
+def _footnotes(document: Any) -> dict[str, tuple[str, str]]:
+    """The document's footnotes with text by id: (mark, text), the mark "[n]" numbered in
+    order as Word numbers them."""
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml import parse_xml
 
     try:
         part = document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES)
     except KeyError:
-        return []
+        return {}
     notes = _xpath(parse_xml(part.blob), "./w:footnote[not(@w:type)]")
-    texts = (" ".join(paragraph_text(p).strip() for p in _xpath(note, ".//w:p")) for note in notes)
-    return [f"[{n}] {text.strip()}" for n, text in enumerate(texts, start=1) if text.strip()]
+    found: dict[str, tuple[str, str]] = {}
+    for number, note in enumerate(notes, start=1):
+        text = " ".join(paragraph_text(p).strip() for p in _xpath(note, ".//w:p")).strip()
+        if text:
+            found[str(note.get(_ID))] = (f"[{number}]", text)
+    return found
 
 
 @functools.cache
