@@ -1,7 +1,7 @@
 """Print how fast citeqa answers: a fresh `citeqa ask` process (cold), and questions to an
 already open assistant (warm), with p50/p95 and peak memory. Not a test; run it by hand:
 
-    python benchmarks/ask_latency.py [--index DIR] [--questions JSONL] [--cold-runs 5]
+    python benchmarks/ask_latency.py [--index DIR] [--questions FILE] [--cold-runs 5]
         [--versus-import MODULE] [--baseline-src DIR [--warm-rounds N]] [--versus-settings JSON]
 
 With --versus-import (e.g. sentence_transformers), a fresh `import MODULE` is timed in turn with
@@ -22,8 +22,9 @@ under those settings (each first in turn), and both p50s and their ratio are pri
 setting costs, in one process.
 
 Warm figures use every question of evals/questions.jsonl, or of --questions (a JSON object a
-line with a "question", e.g. a user trial's judged questions, asked of that trial's --index);
-the index is built first if missing.
+line with a "question", e.g. a user trial's judged questions, asked of that trial's --index,
+or one plain question a line); the index is built first if missing. A file that cannot be
+read as either stops the script with one message, before any index is opened.
 """
 
 from __future__ import annotations
@@ -113,9 +114,28 @@ def _opened(index: Path | None) -> tuple[Assistant, float]:
 
 
 def _warm_questions(questions: Path) -> list[str]:
-    """Every question of the JSON lines file `questions`, in order."""
+    """Every question of the file `questions`, in order: a line is a JSON object with a
+    "question" (JSONL, e.g. a trial's judged questions) or a plain question. ValueError, with
+    the line's number, for a line that opens a JSON object but is no such object, or a file
+    with no question."""
     lines = questions.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line)["question"] for line in lines if line.strip()]
+    asked = [_line_question(line, number) for number, line in enumerate(lines, 1) if line.strip()]
+    if not asked:
+        raise ValueError(f"{questions} holds no question")
+    return asked
+
+
+def _line_question(line: str, number: int) -> str:
+    """The question of one line of a --questions file (see `_warm_questions`)."""
+    if not line.lstrip().startswith("{"):
+        return line.strip()
+    try:
+        question = json.loads(line).get("question")
+    except (json.JSONDecodeError, AttributeError):
+        question = None
+    if not isinstance(question, str) or not question.strip():
+        raise ValueError(f'line {number} opens a JSON object with no "question" string')
+    return question
 
 
 def _asked(assistant: Assistant, question: str) -> tuple[float, float]:
@@ -201,6 +221,10 @@ def main() -> None:
     parser.add_argument("--warm-rounds", type=int, default=0, metavar="N")
     parser.add_argument("--warm-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    try:
+        _warm_questions(args.questions)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        parser.error(f"--questions {args.questions}: {error}")
     if args.warm_rounds and args.baseline_src is None:
         parser.error("--warm-rounds compares with a baseline: give --baseline-src too")
     if args.warm_only:

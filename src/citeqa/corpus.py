@@ -30,6 +30,7 @@ from citeqa.domain import (
     read_corpus_manifest,
 )
 from citeqa.errors import CorpusEmpty
+from citeqa.export_names import without_page_ids
 from citeqa.folderwalk import CorpusStamps, FolderWalk, relative_path, walk_folder
 from citeqa.listing import first
 from citeqa.models import Document
@@ -236,8 +237,9 @@ def titles_from(manifest: dict[str, Any], warnings: list[str]) -> dict[str, str]
 
 def document_id(relative: str) -> str:
     """The id of the document at `relative` (its posix path in the corpus): that path without
-    its extension ("Daily/2026-03-14")."""
-    return str(PurePosixPath(relative).with_suffix(""))
+    its extension ("Daily/2026-03-14") nor a wiki export's page ids ("Team Handbook
+    5b7a…/Onboarding 3f2a….md" → "Team Handbook/Onboarding": export_names.py)."""
+    return str(PurePosixPath(without_page_ids(relative)).with_suffix(""))
 
 
 def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Document:

@@ -54,7 +54,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 15
+TALLY_VERSION = 16
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -86,7 +86,8 @@ number grouped by spaces gives its pieces' terms too ("2 125,00": 2125.00, 2, 12
 chunk opening inside a table indexes the header row's cells over its own columns only,
 at most tables.HEADER_CARRIED characters (tables.TableHeaders.header_over: a chunk of a row
 thousands of cells wide no longer carries the whole header row); 15: a chunk of whole rows
-carries the whole header row however long (tables._carried)."""
+carries the whole header row however long (tables._carried); 16: a document of tables alone
+whose words fit neither language has no language, not language.OTHER (document_languages)."""
 
 
 class DocumentTally(BaseModel):

@@ -202,16 +202,25 @@ def document_languages(text: str, chunks: list[tuple[int, int, str]]) -> list[st
     `detect_lang` gave them): [OTHER] when its prose fits neither language, else the languages
     its chunks' prose words say (`prose_language`). When no chunk's prose says one (a word
     list, a header block, code): [OTHER] when all its words fit neither, else the language
-    most of its chunks were detected in."""
+    most of its chunks were detected in; but none ([]: status shows "—") when all its words
+    fit neither and it is tables alone (`_tables_only`: a staff list or an inventory of names,
+    codes and numbers is in no language, not in another one as a German page is)."""
     if fits_neither(text):
         return [OTHER]
     said = {lang for start, end, _ in chunks if (lang := prose_language(text[start:end]))}
     if said:
         return sorted(said)
     if _neither([match.group().lower() for match in _WORD.finditer(text[:NEITHER_SAMPLE])]):
-        return [OTHER]
+        return [] if _tables_only(text) else [OTHER]
     detected = Counter(lang for _, _, lang in chunks).most_common(1)
     return [detected[0][0]] if detected else []
+
+
+def _tables_only(text: str) -> bool:
+    """Whether every line of `text` with words is a table row or a heading (a sheet read as
+    "## Staff" over its pipe table, a .csv)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(line[:1] == "#" or is_table_row(line) for line in lines)
 
 
 PROSE_EVIDENCE = 2.0

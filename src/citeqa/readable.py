@@ -8,7 +8,10 @@ with " · ", and prose is one line per paragraph (soft line breaks joined). The 
 are the quote's own; only the whitespace between them changes, and a notes app's markup shows
 as the note reads it (`as_read`): a wikilink as its alias or else its target ("[[Projet Lumen]]"
 -> "Projet Lumen", "[[2026-03-17 Point hebdo|Point hebdo]]" -> "Point hebdo"), a line without
-its blockquote mark, callout type or footnote label ("> [!warning]", "[^1]: "). The JSON answer's
+its blockquote mark, callout type or footnote label ("> [!warning]", "[^1]: "), a wiki export's
+inline link as its text ("[Buddy scheme](Onboarding%203f2a….md)" -> "Buddy scheme") and a
+callout's icon and bold label ("💡 **Callout:** ", "> **Note** ": data export_names.json's
+callout_labels) left out. The JSON answer's
 citations and the document viewer keep the verbatim text; these layouts are for the chat and
 `citeqa ask`'s text output only. `fold` cuts a long layout to its first lines; `preview_text`
 makes a passage one line of plain text, its markdown markup left out; `quote_line` writes a
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from citeqa.jsonfiles import data_json
 from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks, pipe_pieces
 from citeqa.markup import front_matter_chars, is_fence, is_no_text, note_markup_opening
 
@@ -132,7 +136,7 @@ def as_read(text: str, markdown: bool) -> str:
     opens and closes fences: a quote from inside a fence is read as prose) and code spans stay as
     written. Any other `text` is returned as it is. Only for display: a quote's characters stay
     the document's."""
-    if not markdown or ("[[" not in text and ">" not in text and "[^" not in text):
+    if not markdown:
         return text
     lines, fenced = [], False
     for line in text.split("\n"):
@@ -144,16 +148,59 @@ def as_read(text: str, markdown: bool) -> str:
 
 
 def _line_as_read(line: str) -> str:
-    """One Markdown line outside code fences as read: past its opening markup, its wikilinks
-    outside code spans as their alias or target."""
-    line = line[note_markup_opening(line) :]
-    if "[[" not in line:
+    """One Markdown line outside code fences as read: past its opening markup and a callout's
+    icon and label (`_callout_opening`), its wikilinks outside code spans as their alias or
+    target and its inline links as their text."""
+    opening = note_markup_opening(line)
+    line = line[opening + _callout_opening(line[opening:], boxed=opening > 0) :]
+    if "[" not in line:
         return line
     parts = _CODE_SPAN.split(line)  # odd items: code spans
     return "".join(
-        part if number % 2 else _WIKILINK.sub(lambda link: (link[2] or link[1]).strip(), part)
+        part if number % 2 else _MD_LINK.sub(_link_text, _WIKILINK.sub(_wikilink_text, part))
         for number, part in enumerate(parts)
     )
+
+
+def _wikilink_text(link: re.Match[str]) -> str:
+    return (link[2] or link[1]).strip()
+
+
+def _link_text(link: re.Match[str]) -> str:
+    """An inline link's text ("[Buddy scheme](Onboarding%203f2a….md)" → "Buddy scheme"); an
+    image's or a link's with no text stays as written."""
+    return link[2] if link[2].strip() and not link[1] else link[0]
+
+
+_MD_LINK = re.compile(
+    r"(?<![\w\]])(!?)\[([^\[\]\n]*)\]"  # "[text]" or "![alt]", not right after a word
+    r"\((?:[^()\s]|\([^()\s]*\))+(?:[ \t]+\"[^\"\n]*\")?\)"  # "(target)", '(target "title")'
+)
+"""A Markdown inline link or image: "[text](target)", "[text](target "title")", "![alt](src)";
+group 1 "!" for an image, group 2 its text. A target holds no blank, and a pair of brackets at
+most ("…/Foo_(bar)"); a "[" right after a word or "]" is code ("a[1](2)"), no link."""
+_ICON = re.compile(r"[\u2139\u2600-\u27bf\u2b50\U0001f300-\U0001faff]\ufe0f?[ \t]+")
+"""An icon opening a callout: an emoji or pictograph and its variation selector ("💡 ", "⚠️ ")."""
+_BOLD_LABEL = re.compile(r"\*\*([^*\n]{1,40}?)[ \t]*:?\*\*[ \t]*:?[ \t]+")
+
+
+def _callout_opening(line: str, boxed: bool) -> int:
+    """How many characters open `line` as a callout's chrome, never read as its words: an icon
+    ("💡 ") and, in a box (past a "> ": `boxed`) or after an icon, a bold label of the language
+    data's callout_labels ("**Callout:** ", "**Note** "); 0 when none. A bold "**Deadline:**"
+    opening a plain line is a key, kept."""
+    icon = _ICON.match(line)
+    start = icon.end() if icon else 0
+    label = _BOLD_LABEL.match(line, start) if (boxed or icon) else None
+    if label and label[1].casefold() in _callout_labels():
+        return label.end()
+    return start
+
+
+@cache
+def _callout_labels() -> frozenset[str]:
+    """data/export_names.json's callout_labels."""
+    return frozenset(data_json("export_names.json")["callout_labels"])
 
 
 def _items(quote: str, markdown: bool) -> list[_Item]:

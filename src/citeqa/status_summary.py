@@ -52,10 +52,11 @@ def by_folder(documents: Sequence[DocumentStatus]) -> list[FolderCount]:
 
 
 def folder_count(name: str, documents: Sequence[DocumentStatus]) -> FolderCount:
-    """`documents` counted, each once per language it holds ("?" when none is recorded)."""
+    """`documents` counted, each once per language it holds ("—" when it has none: a sheet of
+    names and numbers, language.document_languages)."""
     count = FolderCount(name, len(documents), sum(doc.chunks for doc in documents))
     for doc in documents:
-        count.languages.update(doc.lang or ["?"])
+        count.languages.update(doc.lang or ["—"])
     return count
 
 

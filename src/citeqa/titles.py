@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from pathlib import PurePath
 
+from citeqa.export_names import without_page_id
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS, split_sentences
 from citeqa.markup import front_matter_lines, is_directive, is_markup_line, is_rst_comment
@@ -284,8 +285,9 @@ def _title_like(sentence: str) -> bool:
 
 
 def _humanised(file_name: str) -> str:
-    """A file name as words: its stem with "_" and "-" read as spaces ("release notes 2024")."""
-    return stem_words(PurePath(file_name).stem) or file_name
+    """A file name as words: its stem with "_" and "-" read as spaces ("release notes 2024"),
+    without a wiki export's page id ("Projects a1b2….csv" → "Projects": export_names.py)."""
+    return stem_words(PurePath(without_page_id(file_name)).stem) or file_name
 
 
 def stem_words(stem: str, separators: re.Pattern[str] = _NAME_SEPARATORS) -> str:

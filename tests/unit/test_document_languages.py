@@ -63,6 +63,21 @@ def test_a_document_without_prose_in_either_language_is_other() -> None:
     assert document_languages(word_list, _one_chunk(word_list)) == [OTHER]
 
 
+def test_a_sheet_of_names_and_numbers_has_no_language() -> None:
+    """A staff list read from a sheet is in no language, not in "other" as a German page is
+    (s23 trial: status said "other")."""
+    rows = [
+        f"| Person{n} Name{n} | Officer | p{n}@greenfield.org | 2024-02-{n % 28 + 1:02} | Bristol |"
+        for n in range(20)
+    ]
+    sheet = "\n".join(
+        ["## Staff", "", "| Name | Role | Email | Start | Office |", "| --- |", *rows]
+    )
+    assert document_languages(sheet, _one_chunk(sheet)) == []
+    german = "\n".join(f"Zyx{n} Qor{n} Blat{n}" for n in range(40))  # words, no table
+    assert document_languages(german, _one_chunk(german)) == [OTHER]
+
+
 def test_one_stray_french_word_in_an_english_line_says_nothing() -> None:
     line = "Fundacio Clinic per a la Recerca Biomedica Barcelona Spain"
     assert prose_language(line) is None

@@ -71,11 +71,11 @@ def test_headings_lists_and_a_table_are_written_in_document_order(tmp_path: Path
     assert document.kind == "docx"
     assert document.text == (
         "# Procédure de mise en service\n\n"
-        "# Préparation\n\n"
+        "## Préparation\n\n"  # under the Title: Heading 1 is a part of the document
         "Le technicien vérifie l’alimentation électrique avant l’essai.\n\n"
         "1. Ouvrir la vanne d’arrivée.\n"
         "2. Vérifier la pression : 2,5 bars.\n\n"
-        "## Matériel\n\n"
+        "### Matériel\n\n"
         "- clé à molette\n"
         "- manomètre\n\n"
         "| Site | Budget | Responsable |\n"
@@ -130,7 +130,9 @@ def test_without_a_title_style_the_first_heading_1_titles_it(tmp_path: Path) -> 
     document.add_paragraph("Draft, do not circulate.")
     document.add_heading("Quarterly Report", level=1)
     document.add_heading("Quarterly Details", level=1)
-    assert read(tmp_path, saved(document)).title == "Quarterly Report"
+    read_back = read(tmp_path, saved(document))
+    assert read_back.title == "Quarterly Report"
+    assert "\n# Quarterly Details\n" in read_back.text  # no Title over it: level 1 stays "#"
 
 
 def test_numbered_sublevels_restart_under_their_parent(tmp_path: Path) -> None:
@@ -244,6 +246,26 @@ def test_footnotes_are_read_last_numbered(tmp_path: Path) -> None:
     text = read(tmp_path, with_footnotes(raw, notes)).text
     assert text.endswith(
         "La mise en service dure une demi-journée.\n\n[1] Selon la norme NF C 15-100.\n"
+    )
+
+
+def test_a_footnote_reference_keeps_its_mark_in_the_body(tmp_path: Path) -> None:
+    """The body keeps "[1]" where Word shows the reference, so a reader can follow it to the
+    footnote read last (s23 trial: the mark vanished)."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("Mileage is paid at 45p per mile.")
+    paragraph._p.append(parse_xml(f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>'))
+    document.add_paragraph("Claims go to the finance officer.")
+    notes = (
+        f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        '</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>HMRC approved rate.'
+        "</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    text = read(tmp_path, with_footnotes(saved(document), notes)).text
+    assert text == (
+        "Mileage is paid at 45p per mile.[1]\n\n"
+        "Claims go to the finance officer.\n\n"
+        "[1] HMRC approved rate.\n"
     )
 
 

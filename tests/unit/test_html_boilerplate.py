@@ -70,6 +70,23 @@ def test_what_of_a_page_is_boilerplate(page: str, expected: str) -> None:
     assert text == expected
 
 
+CONFLUENCE_PAGE = """<html><head><title>Team Space : Onboarding</title></head><body>
+<div id="page"><div id="main" class="aui-page-panel"><div id="main-header">
+<div id="breadcrumb-section"><ol id="breadcrumbs"><li class="first"><span>
+<a href="index.html">Team Space</a></span></li><li><span><a href="Team-Handbook_98765.html">
+Team Handbook</a></span></li></ol></div>
+<h1 id="title-heading" class="pagetitle"><span id="title-text">Onboarding</span></h1></div>
+<div id="main-content" class="wiki-content group"><p>Keys come from the caretaker.</p></div>
+</div></div></body></html>"""
+
+
+def test_a_confluence_exports_breadcrumb_trail_is_left_out() -> None:
+    """A Confluence HTML export names its trail by id (`<ol id="breadcrumbs">`), not class:
+    it read "Team Space" and "Team Handbook" over every page (s23)."""
+    text, _ = html_visible_text(CONFLUENCE_PAGE)
+    assert text == "# Onboarding\n\nKeys come from the caretaker."
+
+
 WIKI_PAGE = """<html><head><title>Travel - Lab Wiki</title></head><body>
 <div class="cookie-banner">This wiki uses cookies. <a href="privacy.html">Privacy policy</a>
 <button>Accept all cookies</button> <button>Reject non-essential</button></div>

@@ -182,3 +182,33 @@ def test_a_preview_leaves_out_front_matter_and_admonition_lines() -> None:
 
 def test_a_passage_of_markup_alone_is_previewed_as_written() -> None:
     assert preview_text("#lumen #copil\n", True) == "#lumen #copil"
+
+
+def test_a_markdown_link_reads_as_its_text() -> None:
+    """A wiki export's link shows its text, not its target's URL (s23 trial)."""
+    quote = "See also [Buddy scheme](Onboarding%203f2a9c1b/Buddy%20scheme%207e6d5c4b.md)."
+    assert readable(quote, markdown=True) == "See also Buddy scheme."
+    assert readable(quote) == quote  # another file's brackets are data
+
+
+def test_code_images_and_empty_links_stay_as_written() -> None:
+    line = "Run `[a](b)` or x = a[1](2), see ![logo](x.png) and [](y)."
+    assert readable(line, markdown=True) == line
+
+
+def test_a_callout_shows_without_its_icon_and_label() -> None:
+    assert readable("💡 **Callout:** the Wi-Fi network is GreenfieldStaff.", markdown=True) == (
+        "the Wi-Fi network is GreenfieldStaff."
+    )
+    assert readable("> **Note** Back up the database first.", markdown=True) == (
+        "Back up the database first."
+    )
+    assert readable("⚠️ Buddies meet every Friday at 10:00.", markdown=True) == (
+        "Buddies meet every Friday at 10:00."
+    )
+
+
+def test_a_bold_key_opening_a_plain_line_stays() -> None:
+    assert readable("**Deadline:** the grant report is due on 5 May.", markdown=True) == (
+        "**Deadline:** the grant report is due on 5 May."
+    )

@@ -93,6 +93,16 @@ def _interrupted(
     return interrupted(*began, KeyboardInterrupt() if built else BuildInterrupted(NOTHING_BEGUN))
 
 
+NO_LANGUAGE = "—"
+"""A document's language cell when it has none (a sheet of names and numbers:
+language.document_languages)."""
+
+
+def _languages(langs: list[str]) -> str:
+    """A document's languages as its status cell shows them ("en,fr"; NO_LANGUAGE for none)."""
+    return ",".join(langs) or NO_LANGUAGE
+
+
 NO_FILE_CHANGED = (
     "no file changed; the index's word statistics were computed again (another version of"
     " citeqa, or another corpus manifest, wrote the previous ones, or they were damaged)"
@@ -274,7 +284,7 @@ def summary_parts(described: IndexStatus, summary: Summary) -> list[Table | Text
         )
     biggest = Table("document", "title", "chunks", "lang", title=Text("Largest documents"))
     for doc in summary.largest:
-        biggest.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
+        biggest.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, _languages(doc.lang)))
     _fold(folders, biggest)
     return [
         folders,
@@ -303,7 +313,7 @@ def documents_table(described: IndexStatus) -> Table:
     title = Text(shown(f"Index {described.index_dir}"))
     documents = Table("document", "title", "chunks", "lang", title=title)
     for doc in described.documents:
-        documents.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, ",".join(doc.lang)))
+        documents.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, _languages(doc.lang)))
     _fold(documents)
     return documents
 

@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from citeqa.export_names import without_page_id
 from citeqa.language import pipe_row
 from citeqa.readers.base import TITLE_MAX, Extracted
 from citeqa.textdecoding import VERSION as DECODING_VERSION
@@ -67,7 +68,9 @@ class DelimitedReader:
             records = read_records(text, _DEFAULT_SEPARATOR.get(name.suffix.lower(), ","))
         except NotATable as reason:
             return Extracted(text, warnings=[f"{relative}: {reason}; read as plain text"])
-        return Extracted(pipe_table(records), title=name.stem[:TITLE_MAX])
+        return Extracted(
+            pipe_table(records), title=PurePosixPath(without_page_id(name.name)).stem[:TITLE_MAX]
+        )
 
 
 class NotATable(ValueError):

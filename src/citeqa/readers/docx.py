@@ -8,7 +8,9 @@ wall time, on this shared 2-core machine at load 8). This module writes,
 in document order:
 - a paragraph of a heading style ("Heading 1" to "Heading 6", "Title" as level 1, or any style
   or paragraph with a Word outline level) as a Markdown heading line ("## Scope"), which
-  blocks.py reads as a heading;
+  blocks.py reads as a heading. After a Title paragraph the headings sit one level under it
+  ("Heading 1" as "##"): the title is the document's, its Heading 1 sections are parts of it,
+  so a section path and a citation read "Expenses policy › Mileage", not two level-1 headings;
 - a list paragraph (Word numbering, set on it or by its style) as a list line, its number
   or letter as Word renders it ("1.", "a)", "2.1.", "Étape 3 :") or "-" for a bullet, indented
   two spaces a level, which blocks.py reads as a list item;
@@ -25,7 +27,8 @@ in document order:
   A table of one row or one column (a box laid out with a table), or
   one whose rows cannot be laid out, reads as its paragraphs;
 - any other paragraph as it is, paragraphs apart by a blank line;
-- the footnotes last, each a paragraph "[n] text" numbered as Word numbers them.
+- the footnotes last, each a paragraph "[n] text" numbered as Word numbers them; a body
+  paragraph's reference to one keeps its mark "[n]" where Word shows it (a reader follows it).
 Text inserted with tracked changes is read, deleted text is not; a paragraph's soft line
 breaks stay line breaks (a heading's become spaces). Headers, footers, comments, text boxes
 and a table of contents (its field or TOC styles) are not read: they repeat or point at the
@@ -100,11 +103,14 @@ RUN_PIECES = (
     ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]"
     "[not(w:rPr/w:vanish[not(@w:val) or not(@w:val='0' or @w:val='false' or @w:val='off')])]"
     "/*[self::w:t or self::w:tab or self::w:ptab or self::w:cr or self::w:noBreakHyphen"
-    " or self::w:br[not(@w:type) or @w:type='textWrapping']]"
+    " or self::w:br[not(@w:type) or @w:type='textWrapping'] or self::w:footnoteReference]"
 )
 """The text pieces of a paragraph's runs as Word shows them: inserted text in, deleted or
 moved-away text, hidden text (a run's `w:vanish`: Home > Font > Hidden) and text boxes (drawn
-apart from the text) out; a page or column break is no text."""
+apart from the text) out; a page or column break is no text; a footnote's reference mark is
+written "[n]" as its footnote is (`paragraph_text`'s `marks`)."""
+_FOOTNOTE_REFERENCE = f"{{{WORD_NAMESPACE}}}footnoteReference"
+_ID = f"{{{WORD_NAMESPACE}}}id"
 _RUN_TEXT = {
     f"{{{WORD_NAMESPACE}}}{name}": text
     for name, text in (
@@ -123,15 +129,18 @@ class DocxReader:
     kind = "docx"
     suffixes = (".docx",)
     decoded = False
-    version = 3
+    version = 4
+    """3: a key/value table's first row is a record too; 4: headings after a Title paragraph
+    sit one level under it, and a footnote's reference mark "[n]" is kept in the body."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
         _check_package(raw)
         document = _opened(raw)
         try:
-            body = _Body(document)
-            blocks = [*body.blocks(), *_footnotes(document)]
+            footnotes = _footnotes(document)
+            body = _Body(document, {key: mark for key, (mark, _) in footnotes.items()})
+            blocks = [*body.blocks(), *(f"{mark} {text}" for mark, text in footnotes.values())]
             stated = _stated_title(document)
         except Exception as error:  # python-docx or lxml on a malformed part: not the user's
             raise UnreadableDocument(DAMAGED) from error
@@ -183,16 +192,22 @@ class _StyleTraits(NamedTuple):
     """Its list: (num id, level)."""
     contents: bool
     """A table of contents' style ("TOC 1", "TOC Heading"): its paragraphs are not read."""
+    title: bool = False
+    """The Title style (or one based on it): the document's title, over its headings."""
 
 
 class _Body:
     """The body of a document as text blocks, and its first Title or Heading 1."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, marks: dict[str, str]) -> None:
         self.document = document
+        self.marks = marks
+        """Each footnote's reference mark ("[1]") by its id."""
         self.styles: dict[str, _StyleTraits] = {}
         self.numbering = _Numbering(document)
         self.first_heading = ""
+        self.under_title = 0
+        """1 once a Title paragraph is read: the headings after it sit one level lower."""
 
     def blocks(self) -> Iterator[str]:
         """Each paragraph, list and table of the body as text, in document order (a list's
@@ -219,11 +234,15 @@ class _Body:
         return self._paragraph(element)
 
     def _paragraph(self, p: Any) -> tuple[str, str | None]:
-        text = paragraph_text(p).strip()
+        text = paragraph_text(p, self.marks).strip()
         style = self._traits(p.style)  # p.style: the style id (None: the default style)
         if not text or style.contents:
             return "", None
         level = _outline_level(p) or style.level
+        if level and not style.title:
+            level += self.under_title
+        elif style.title:
+            self.under_title = 1
         numbering = _numbering_of(p, style.numbering)
         marker = self.numbering.marker(*numbering) if numbering else None
         if level:
@@ -254,17 +273,19 @@ def _style_traits(style: Any) -> _StyleTraits:
     level: int | None = None
     numbering: tuple[str, int] | None = None
     contents = style is not None and TOC_STYLE.fullmatch(style.name or "") is not None
+    title = False
     seen: set[str] = set()
     while style is not None and style.style_id not in seen:
         seen.add(style.style_id)
         name = style.name or ""
         matched = HEADING_STYLE.fullmatch(name)
         if level is None:
-            level = 1 if name.lower() == "title" else int(matched[1]) if matched else None
+            title = name.lower() == "title"
+            level = 1 if title else int(matched[1]) if matched else None
             level = level or _outline_level(style.element)
         numbering = numbering or _numbering_of(style.element, None)
         style = style.base_style
-    return _StyleTraits(level, numbering, contents)
+    return _StyleTraits(level, numbering, contents, title)
 
 
 def _outline_level(element: Any) -> int | None:
@@ -404,12 +425,18 @@ def _block_elements_of(contents: list[Any]) -> Iterator[Any]:
         yield from _block_elements(content)
 
 
-def paragraph_text(p: Any) -> str:
+def paragraph_text(p: Any, marks: dict[str, str] | None = None) -> str:
     """A paragraph's text as Word shows it (`RUNS`): tabs as tabs, line breaks as "\\n", a
     non-breaking hyphen as "-" (as python-docx's Run.text writes them; read here with one
     compiled XPath a paragraph, where Run.text compiles one a run: 1.6 of 3.6 s reading 1 MB
-    of XML, benchmarks/docx_read.py)."""
-    return "".join(_RUN_TEXT.get(piece.tag, piece.text or "") for piece in _xpath(p, RUN_PIECES))
+    of XML, benchmarks/docx_read.py), a footnote's reference as its mark in `marks` (its id's:
+    "[1]"; none without)."""
+    return "".join(
+        (marks or {}).get(piece.get(_ID), "")
+        if piece.tag == _FOOTNOTE_REFERENCE
+        else _RUN_TEXT.get(piece.tag, piece.text or "")
+        for piece in _xpath(p, RUN_PIECES)
+    )
 
 
 def _table_text(tbl: Any) -> str:
@@ -548,18 +575,23 @@ def _row(cells: list[str], width: int) -> str:
     return pipe_row(cells + [""] * (width - len(cells)))
 
 
-def _footnotes(document: Any) -> list[str]:
-    """The document's footnotes, "[n] text", numbered in order as Word numbers them."""
+def _footnotes(document: Any) -> dict[str, tuple[str, str]]:
+    """The document's footnotes with text by id: (mark, text), the mark "[n]" numbered in
+    order as Word numbers them."""
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml import parse_xml
 
     try:
         part = document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES)
     except KeyError:
-        return []
+        return {}
     notes = _xpath(parse_xml(part.blob), "./w:footnote[not(@w:type)]")
-    texts = (" ".join(paragraph_text(p).strip() for p in _xpath(note, ".//w:p")) for note in notes)
-    return [f"[{n}] {text.strip()}" for n, text in enumerate(texts, start=1) if text.strip()]
+    found: dict[str, tuple[str, str]] = {}
+    for number, note in enumerate(notes, start=1):
+        text = " ".join(paragraph_text(p).strip() for p in _xpath(note, ".//w:p")).strip()
+        if text:
+            found[str(note.get(_ID))] = (f"[{number}]", text)
+    return found
 
 
 @functools.cache

@@ -65,7 +65,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 17 + DECODING_VERSION
+    version = 18 + DECODING_VERSION
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -112,7 +112,9 @@ class HtmlReader:
     ("HYDROKIT_CACHE_DIR: Overrides the cache folder…"; s22 trial). 19 (17 + decoding 2): a
     closed `<p>` holding a chrome phrase among buttons that are all consent controls ("Accept
     all", "Reject") is a cookie banner's message, left out with its block (htmlchrome.py), and
-    the decoding of a file with CR line ends and of a non-Latin legacy encoding."""
+    the decoding of a file with CR line ends and of a non-Latin legacy encoding. 20 (18 +
+    decoding 2): an element whose id names a breadcrumb trail is one too (a Confluence
+    export's `<ol id="breadcrumbs">` read "Team Space / Team Handbook" over every page)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = content if isinstance(content, str) else content.decode("utf-8", "replace")
@@ -740,6 +742,8 @@ def _names_itself(links: list[str], relative: str) -> bool:
 
 
 def _names_breadcrumbs(attributes: dict[str, str | None]) -> bool:
-    """Whether an element's class or aria-label holds the word "breadcrumb(s)" whole."""
-    words = f"{attributes.get('class') or ''} {attributes.get('aria-label') or ''}".lower().split()
+    """Whether an element's class, id or aria-label holds the word "breadcrumb(s)" whole (a
+    Confluence export's trail is `<ol id="breadcrumbs">`)."""
+    named = (attributes.get(name) or "" for name in ("class", "id", "aria-label"))
+    words = " ".join(named).lower().split()
     return not _BREADCRUMB_WORDS.isdisjoint(words)

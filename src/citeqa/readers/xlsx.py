@@ -58,6 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from citeqa.export_names import without_page_id
 from citeqa.models import counted
 from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
@@ -137,7 +138,7 @@ class XlsxReader:
         with warnings.catch_warnings():  # openpyxl warns of parts it leaves aside (styles...)
             warnings.simplefilter("ignore")
             title = _read_workbook(raw, reading)
-        name = title or PurePosixPath(relative).stem
+        name = title or PurePosixPath(without_page_id(PurePosixPath(relative).name)).stem
         return Extracted("\n".join(reading.sheets), title=name[:TITLE_MAX], warnings=reading.notes)
 
 
